@@ -1,0 +1,45 @@
+/** The shape of one `dtm-flow` sub-command. Each lives in cli/commands/<name>.ts. */
+import { parseArgs } from "node:util";
+import type { ParseArgsConfig } from "node:util";
+import { UserError } from "./errors.ts";
+
+export interface CommandContext {
+  /** Progress and warnings go to stderr; results go to files under --out. */
+  stderr: (line: string) => void;
+  stdout: (line: string) => void;
+  /** Working directory paths are resolved against. */
+  cwd: string;
+}
+
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** Full help text (usage, options with defaults, examples). */
+  help: string;
+  /** Returns the exit status (see EXIT). Throws UserError for bad arguments or unusable input. */
+  run(argv: string[], context: CommandContext): Promise<number>;
+}
+
+/** Options as parsed: strings, booleans, or arrays of them for `multiple: true` options. */
+export interface ParsedOptions {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+/**
+ * Parses options with node:util parseArgs, turning its errors into one clear sentence.
+ * @param argv the arguments after the command name.
+ */
+export function parseOptions(
+  argv: string[],
+  options: NonNullable<ParseArgsConfig["options"]>,
+  allowPositionals = true,
+): ParsedOptions {
+  try {
+    const parsed = parseArgs({ args: argv, options, allowPositionals, strict: true });
+    return { values: parsed.values as ParsedOptions["values"], positionals: parsed.positionals };
+  } catch (error) {
+    throw new UserError((error as Error).message.replace(/\. To specify.*$/s, "."));
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * dtm-flow — the public API of the library. Every export is listed here explicitly (no
+ * `export *`), grouped by the folder it comes from, in the order the data flows:
+ * model → ingest → geo → estimate → ledger → scenario / forecast → export.
+ * The library is DOM-free and Node-free; the CLI (cli/), viewer (viewer/) and notebooks
+ * (notebooks/) are thin front ends over this file.
+ */
+
+// ── model: the domain types (units in the names and docs; blank = unknown, never zero) ──
+export type {
+  Km,
+  People,
+  Days,
+  IsoDate,
+  IsoDateTime,
+  Iso3,
+  LonLat,
+  SourceType,
+  EstimateMethod,
+  Confidence,
+  SourceRef,
+  Place,
+  PlaceKind,
+  RouteFeature,
+  RouteCollection,
+  RouteProperties,
+  CountRecord,
+  Direction,
+  Sighting,
+  StockFigure,
+  StockCategory,
+  StockBasis,
+  TrackPoint,
+  SplitRow,
+  SplitCategory,
+  Dataset,
+} from "./model/index.ts";
+export {
+  SOURCE_TYPES,
+  ESTIMATE_METHODS,
+  PLACE_KINDS,
+  DIRECTIONS,
+  STOCK_CATEGORIES,
+  SPLIT_CATEGORIES,
+  DEFAULT_TIME_ZONE,
+} from "./model/index.ts";
+
+// ── embedded: the Oct–Dec 2018 replay data ──
+
+// ── ingest: tables in, import reports ──
+
+// ── geo: routes, places, gazetteer ──
+
+// ── estimate: tracks, simulator ──
+
+// ── ledger: the split ──
+
+// ── scenario: influx scenarios ──
+
+// ── forecast: nowcast and arrivals ──
+
+// ── export: tables, GeoJSON, suppression ──
+
+// ── util: seeded randomness, dates ──
+export type { Random } from "./util/random.ts";
+export { mulberry32, randomNormal } from "./util/random.ts";

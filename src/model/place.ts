@@ -1,0 +1,26 @@
+/** Places of the corridor: cities, border crossings, flow monitoring points and shelters. */
+import type { Iso3, People } from "./units.ts";
+
+export type PlaceKind = "city" | "border_crossing" | "fmp" | "shelter";
+export const PLACE_KINDS: readonly PlaceKind[] = ["city", "border_crossing", "fmp", "shelter"];
+
+/** One row of the gazetteer (contracts §1.4). */
+export interface Place {
+  /** Stable identifier, e.g. `MX-TAP` or a P-code when the place is an admin unit. */
+  placeId: string;
+  name: string;
+  /** Other names users write (Spanish/English spellings, short forms). Matching ignores case and accents. */
+  aliases: string[];
+  country?: Iso3;
+  /** OCHA P-codes of the admin-1 and admin-2 units containing the place, when known. */
+  adm1Pcode?: string;
+  adm2Pcode?: string;
+  /** WGS84 decimal degrees. */
+  lat: number;
+  lon: number;
+  kind: PlaceKind;
+  /** Shelter capacity in people; `undefined` when no source gives one (not zero). */
+  capacity?: People;
+  /** Where the coordinates and capacity come from. */
+  source?: string;
+}

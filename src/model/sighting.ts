@@ -1,0 +1,30 @@
+/** Group sightings: a caravan seen at a place and time (contracts §1.2). */
+import type { Confidence, EstimateMethod, SourceType } from "./source.ts";
+import type { IsoDateTime, Iso3, People } from "./units.ts";
+
+/**
+ * One report of a group at a place and time. The size may be a number (`sizeBest`), a range
+ * (`sizeMin`–`sizeMax`), a bound ("more than 500": `sizeMin` only; "up to 700": `sizeMax` only),
+ * or absent (a position-only report). A sighting needs a place name or coordinates.
+ */
+export interface Sighting {
+  /** Stable id within a dataset (line number or source id). */
+  id?: string;
+  observedAt: IsoDateTime;
+  placeName?: string;
+  lat?: number;
+  lon?: number;
+  country?: Iso3;
+  /** The group it belongs to when the source says; unlabelled sightings are associated by the estimator. */
+  caravanLabel?: string;
+  sizeBest?: People;
+  sizeMin?: People;
+  sizeMax?: People;
+  estimateMethod?: EstimateMethod;
+  sourceType?: SourceType;
+  sourceOrg?: string;
+  url?: string;
+  confidence?: Confidence;
+  notes?: string;
+  extra?: Record<string, string>;
+}

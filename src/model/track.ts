@@ -1,0 +1,45 @@
+/** Estimated tracks and the ledger split: the outputs of contracts §3.1 and §3.2. */
+import type { StockCategory } from "./stock.ts";
+import type { IsoDate, Iso3, Km, People } from "./units.ts";
+
+/**
+ * The estimate for one group on one calendar day (at 12:00 local time in the report time zone).
+ * `*Low`/`*High` bound a 90 % interval.
+ */
+export interface TrackPoint {
+  group: string;
+  date: IsoDate;
+  routeId: string;
+  km: Km;
+  kmLow: Km;
+  kmHigh: Km;
+  lat: number;
+  lon: number;
+  size: People;
+  sizeLow: People;
+  sizeHigh: People;
+}
+
+/** Ledger categories: the stock categories plus people still moving and people unaccounted for. */
+export type SplitCategory = StockCategory | "in_transit" | "unknown";
+export const SPLIT_CATEGORIES: readonly SplitCategory[] = [
+  "asylum_claim",
+  "return",
+  "remaining",
+  "regularized",
+  "onward",
+  "other",
+  "in_transit",
+  "unknown",
+];
+
+/** One row of `split.csv`: people in a category (and country/place) on a date, with a 90 % interval. */
+export interface SplitRow {
+  date: IsoDate;
+  category: SplitCategory;
+  country?: Iso3;
+  placeName?: string;
+  value: People;
+  valueLow: People;
+  valueHigh: People;
+}

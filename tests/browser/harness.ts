@@ -1,0 +1,127 @@
+/**
+ * Real-Chromium test harness: starts Vite (the viewer or a built site), launches Debian's
+ * Chromium through playwright-core, and records every request that leaves the page's origin.
+ *
+ * Chromium is looked up at $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser.
+ * Without it the browser tests are skipped with a message saying how to install it — unless
+ * DTM_REQUIRE_BROWSER=1 (set by .ci/run), in which case a missing browser fails the run.
+ */
+import { existsSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { createServer } from "vite";
+import type { ViteDevServer } from "vite";
+
+export const CHROMIUM_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+/** Path of the Chromium executable, or undefined when none is installed. */
+export function findChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  return candidates.find((p): p is string => !!p && existsSync(p));
+}
+
+const required = process.env.DTM_REQUIRE_BROWSER === "1";
+const executablePath = findChromium();
+if (!executablePath) {
+  const how =
+    "install it with `sudo apt-get install -y chromium` (Debian/Ubuntu) or set CHROMIUM_PATH";
+  if (required)
+    throw new Error(
+      `Browser tests are required (DTM_REQUIRE_BROWSER=1) but Chromium was not found: ${how}.`,
+    );
+  console.warn(`\n[browser tests] SKIPPED: Chromium not found; ${how}.\n`);
+}
+
+/** True when the browser tests can run here; use with describe.skipIf(!hasBrowser). */
+export const hasBrowser = executablePath !== undefined;
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+}
+
+/** Starts the Vite dev server for the viewer on a free port and returns it with its base URL. */
+export async function startViewer(): Promise<{ server: ViteDevServer; url: string }> {
+  const server = await createServer({
+    configFile: resolve("vite.config.ts"),
+    server: { port: 0, host: "127.0.0.1", open: false },
+    logLevel: "error",
+  });
+  await server.listen();
+  const address = server.httpServer?.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".csv": "text/csv",
+  ".geojson": "application/geo+json",
+  ".woff2": "font/woff2",
+  ".wasm": "application/wasm",
+};
+
+/** Serves a built static folder (build/viewer, build/notebooks) the way any static server would. */
+export async function serveStatic(
+  root: string,
+): Promise<{ close: () => Promise<void>; url: string }> {
+  const base = resolve(root);
+  const server = createHttpServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    let file = normalize(join(base, path));
+    if (!file.startsWith(base)) return void response.writeHead(403).end();
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      response.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end("not found");
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+/**
+ * Watches a page: collects requests to any origin other than `origin`, console errors and
+ * uncaught page errors, so a test can assert that none happened.
+ */
+export function watchPage(page: Page, origin: string) {
+  const foreignRequests: string[] = [];
+  const errors: string[] = [];
+  const allowed = new URL(origin).origin;
+  page.on("request", (request) => {
+    const url = request.url();
+    if (url.startsWith("data:") || url.startsWith("blob:") || url === "about:blank") return;
+    if (new URL(url).origin !== allowed) foreignRequests.push(url);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  return { foreignRequests, errors };
+}

@@ -1,0 +1,19 @@
+// The viewer: a single-page app in viewer/ that uses the library through src/index.ts.
+// `npm start` serves it; `npm run build` writes a static site to build/viewer that works from
+// any static server with no network (relative base, no external resources).
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  root: "viewer",
+  base: "./",
+  publicDir: "../public",
+  server: { host: "127.0.0.1", port: 5173 },
+  preview: { host: "127.0.0.1", port: 4173 },
+  build: {
+    outDir: "../build/viewer",
+    emptyOutDir: true,
+    target: "es2022",
+    chunkSizeWarningLimit: 2000,
+  },
+  worker: { format: "es" },
+});

@@ -1,0 +1,35 @@
+// Test runner configuration. Two projects:
+//  - unit:    library, CLI and property tests in Node (tests/**/*.test.ts);
+//  - browser: the viewer and notebooks in real Chromium through playwright-core (tests/browser).
+// Time zone is pinned so that local dates in count sheets parse the same everywhere.
+import { defineConfig } from "vitest/config";
+
+process.env.TZ = "UTC";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/browser/**"],
+          environment: "node",
+          testTimeout: 60_000,
+          env: { TZ: "UTC" },
+        },
+      },
+      {
+        test: {
+          name: "browser",
+          include: ["tests/browser/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+          env: { TZ: "UTC" },
+        },
+      },
+    ],
+  },
+});
