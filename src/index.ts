@@ -60,6 +60,8 @@ export {
 // ── forecast: nowcast and arrivals ──
 
 // ── export: tables, GeoJSON, suppression ──
+export type { CsvOptions } from "./export/csv.ts";
+export { formatCsv, csvCell } from "./export/csv.ts";
 
 // ── util: seeded randomness, dates ──
 export type { Random } from "./util/random.ts";
