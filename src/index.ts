@@ -50,6 +50,9 @@ export {
 // ── ingest: tables in, import reports ──
 
 // ── geo: routes, places, gazetteer ──
+export type { Gazetteer, PlaceMatch } from "./geo/gazetteer.ts";
+export { createGazetteer, normalizeName } from "./geo/gazetteer.ts";
+export { distanceKm, EARTH_RADIUS_KM } from "./geo/distance.ts";
 
 // ── estimate: tracks, simulator ──
 
