@@ -1,0 +1,156 @@
+/**
+ * One series of figures for the same thing (a category at a place): same-day figures reconciled
+ * into one point, then laid on a daily grid, monotone when the figures are cumulative.
+ */
+import type { StockBasis } from "../model/stock.ts";
+import { isotonicIncreasing } from "./isotonic.ts";
+import { relativeError } from "./weights.ts";
+
+/** One source's figure, as the series sees it. */
+export interface SeriesFigure {
+  /** 0-based index into `dataset.stocks`. */
+  row: number;
+  day: number;
+  value: number;
+  weight: number;
+}
+
+/** Figures of one day reconciled into one value with a 90 % interval. */
+export interface SeriesPoint {
+  day: number;
+  value: number;
+  low: number;
+  high: number;
+  /** Sum of the weights of the figures pooled here. */
+  weight: number;
+  rows: number[];
+}
+
+/** A value with its 90 % interval on one day. */
+export interface DailyValue {
+  value: number;
+  low: number;
+  high: number;
+}
+
+/**
+ * Reconciles the figures of one day: the weighted mean (weights = source kind × confidence), with an
+ * interval spanning every figure's own interval (value ± its relative error), so disagreement
+ * between sources widens the interval rather than vanishing.
+ * @param figures at least one figure, all for the same thing on the same day.
+ * @example
+ * reconcileDay([{ row: 0, day: 0, value: 100, weight: 1 }, { row: 1, day: 0, value: 200, weight: 1 }]).value; // => 150
+ */
+export function reconcileDay(figures: readonly SeriesFigure[]): SeriesPoint {
+  let total = 0;
+  let sum = 0;
+  let low = Infinity;
+  let high = -Infinity;
+  for (const f of figures) {
+    total += f.weight;
+    sum += f.weight * f.value;
+    const error = relativeError(f.weight);
+    low = Math.min(low, f.value * (1 - error));
+    high = Math.max(high, f.value * (1 + error));
+  }
+  return {
+    day: figures[0]!.day,
+    value: sum / total,
+    low,
+    high,
+    weight: total,
+    rows: figures.map((f) => f.row),
+  };
+}
+
+/**
+ * Groups figures by day and reconciles each day ({@link reconcileDay}); points in day order.
+ */
+export function pointsByDay(figures: readonly SeriesFigure[]): SeriesPoint[] {
+  const byDay = new Map<number, SeriesFigure[]>();
+  for (const f of figures) {
+    const list = byDay.get(f.day);
+    if (list) list.push(f);
+    else byDay.set(f.day, [f]);
+  }
+  return [...byDay.keys()].sort((a, b) => a - b).map((day) => reconcileDay(byDay.get(day)!));
+}
+
+/**
+ * Makes the points of a cumulative series non-decreasing: values by weighted isotonic regression,
+ * lower bounds by a running maximum from the left (at least L by day t means at least L later),
+ * upper bounds by a running minimum from the right (at most H later means at most H before).
+ * @returns new points; the input is not changed.
+ */
+export function monotonePoints(points: readonly SeriesPoint[]): SeriesPoint[] {
+  const values = isotonicIncreasing(
+    points.map((p) => p.value),
+    points.map((p) => p.weight),
+  );
+  const out = points.map((p, i) => ({ ...p, value: values[i]! }));
+  for (let i = 1; i < out.length; i++) out[i]!.low = Math.max(out[i]!.low, out[i - 1]!.low);
+  for (let i = out.length - 2; i >= 0; i--) out[i]!.high = Math.min(out[i]!.high, out[i + 1]!.high);
+  for (const p of out) {
+    p.low = Math.min(p.low, p.value);
+    p.high = Math.max(p.high, p.value);
+  }
+  return out;
+}
+
+/** How a series is laid on days between and after its points. */
+export interface DailyOptions {
+  /** Days a `present` figure holds after the last point, or across a gap too long to bridge. */
+  holdDays: number;
+  /** Longest gap between two `present` points bridged by a straight line. */
+  maxGapDays: number;
+}
+
+function lerp(a: number, b: number, t: number): number {
+  return a + (b - a) * t;
+}
+
+/**
+ * Value of a series on `day`. Before its first point: `undefined` (the sources say nothing yet).
+ * Between points: a straight line (for `present` series only across gaps ≤ `maxGapDays`; a longer
+ * gap holds the earlier value `holdDays`, then `undefined`). After the last point: a cumulative
+ * series keeps its last value (a total never falls); a present one holds it `holdDays`.
+ * @param points reconciled points in day order (monotone already when cumulative).
+ */
+export function valueOnDay(
+  points: readonly SeriesPoint[],
+  basis: StockBasis,
+  day: number,
+  options: DailyOptions,
+): DailyValue | undefined {
+  if (points.length === 0 || day < points[0]!.day) return undefined;
+  // Binary search for the last point on or before `day`.
+  let lo = 0;
+  let hi = points.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (points[mid]!.day <= day) lo = mid;
+    else hi = mid - 1;
+  }
+  const a = points[lo]!;
+  const b = points[lo + 1];
+  if (a.day === day || (b === undefined && basis === "cumulative")) {
+    return { value: a.value, low: a.low, high: a.high };
+  }
+  if (b === undefined) {
+    return day - a.day <= options.holdDays
+      ? { value: a.value, low: a.low, high: a.high }
+      : undefined;
+  }
+  const gap = b.day - a.day;
+  if (basis === "present" && gap > options.maxGapDays) {
+    return day - a.day <= options.holdDays
+      ? { value: a.value, low: a.low, high: a.high }
+      : undefined;
+  }
+  const t = (day - a.day) / gap;
+  return {
+    value: lerp(a.value, b.value, t),
+    low: lerp(a.low, b.low, t),
+    high: lerp(a.high, b.high, t),
+  };
+}

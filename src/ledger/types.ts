@@ -1,0 +1,108 @@
+/** Inputs, options and results of {@link buildLedger} (src/ledger/buildLedger.ts). */
+import type { Dataset } from "../model/dataset.ts";
+import type { StockBasis, StockCategory } from "../model/stock.ts";
+import type { Confidence, SourceType } from "../model/source.ts";
+import type { SplitRow, TrackPoint } from "../model/track.ts";
+import type { IsoDate, Iso3, People } from "../model/units.ts";
+import type { WeightOptions } from "./weights.ts";
+
+/** What the ledger is built from. */
+export interface LedgerInput {
+  /** Stock figures (`dataset.stocks`), count records (`dataset.counts`) and places (`dataset.places`). */
+  dataset: Dataset;
+  /** Estimated size of every group per day (the estimator's `tracks`); may be empty. */
+  tracks: readonly TrackPoint[];
+}
+
+export interface LedgerOptions extends WeightOptions {
+  /** First day of the split; default: the earliest track day or figure date. */
+  from?: IsoDate;
+  /** Last day of the split; default: the latest track day or figure date. */
+  to?: IsoDate;
+  /**
+   * Days a `present` figure (people remaining at a place) still holds after it was reported when no
+   * later figure follows; default 7. Past that the people move to `unknown`.
+   */
+  holdDays?: number;
+  /** Longest gap (days) between two `present` figures that is bridged by a straight line; default 21. */
+  maxGapDays?: number;
+  /** A group within this distance (km) of a place counts its people remaining there as arrived, not in transit; default 40. */
+  arrivalRadiusKm?: number;
+}
+
+/** Problem codes; every warning names the stock rows (or groups) it is about. */
+export type LedgerWarningCode =
+  | "invalid_row"
+  | "cumulative_falls"
+  | "returns_exceed_departures"
+  | "parts_exceed_total"
+  | "accounted_exceeds_departures";
+
+/** A contradictory or impossible input, what the ledger did about it, and the rows concerned. */
+export interface LedgerWarning {
+  code: LedgerWarningCode;
+  /** One sentence for people, naming the rows and what the ledger did. */
+  message: string;
+  /** 0-based indexes into `dataset.stocks` of the figures concerned (empty when about tracks). */
+  rows: number[];
+  date?: IsoDate;
+  category?: StockCategory;
+  country?: Iso3;
+  placeName?: string;
+}
+
+/** How far one source's figure is from the reconciled value for its date and place. */
+export interface Residual {
+  /** 0-based index into `dataset.stocks`. */
+  row: number;
+  date: IsoDate;
+  category: StockCategory;
+  basis: StockBasis;
+  country?: Iso3;
+  placeName?: string;
+  sourceOrg?: string;
+  sourceType?: SourceType;
+  confidence?: Confidence;
+  /** The figure as the source gave it (people). */
+  value: People;
+  /** The ledger's value for the same thing on the same date (after reconciliation and, for cumulative figures, isotonic regression). */
+  reconciled: People;
+  /** `value − reconciled` (people). */
+  residual: People;
+  /** `residual / reconciled`; `undefined` when reconciled is 0. */
+  relative?: number;
+  /** Weight the figure had (source kind × confidence). */
+  weight: number;
+}
+
+/** People who have left so far, on one day: the total the split adds up to. */
+export interface DepartedRow {
+  date: IsoDate;
+  value: People;
+  valueLow: People;
+  valueHigh: People;
+  /** Lower bound from the tracks and the northbound counts alone (people). */
+  fromTracks: People;
+  /** Everyone the figures and tracks account for on that day (people). */
+  accounted: People;
+}
+
+/** The daily split with its provenance. */
+export interface LedgerResult {
+  /** Rows of `split.csv` (contracts §3.2), by date, then category order, then country and place. */
+  split: SplitRow[];
+  /** The people who have left so far, per day (never falls). */
+  departed: DepartedRow[];
+  residuals: Residual[];
+  warnings: LedgerWarning[];
+  /** Indexes of the stock rows each (category, country, place) series was built from. */
+  sources: LedgerSource[];
+}
+
+/** Which stock rows went into the rows of one category, country and place. */
+export interface LedgerSource {
+  category: StockCategory;
+  country?: Iso3;
+  placeName?: string;
+  rows: number[];
+}
