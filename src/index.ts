@@ -53,6 +53,9 @@ export {
 export type { Gazetteer, PlaceMatch } from "./geo/gazetteer.ts";
 export { createGazetteer, normalizeName } from "./geo/gazetteer.ts";
 export { distanceKm, EARTH_RADIUS_KM } from "./geo/distance.ts";
+export { lineLengthKm, cumulativeKmOf } from "./geo/lineLength.ts";
+export type { RouteIndex, Projection } from "./geo/routeIndex.ts";
+export { createRouteIndex } from "./geo/routeIndex.ts";
 
 // ── estimate: tracks, simulator ──
 

@@ -1,0 +1,123 @@
+// Route geometry benchmark: projection of points onto a long route, and positions along it.
+// Seeded data (identical across runs): a 20,000-vertex random-walk route from San Pedro Sula
+// towards Tijuana (≈ 0.25 km steps, ≈ 4,400 km), and 100,000 query points scattered around it
+// (most within 30 km, like sightings; 5 % up to 300 km off). Speed is reported as a ratio to
+// @turf/nearest-point-on-line and @turf/along measured in the same process on a sample.
+// Run: npx tsx bench/geo.bench.ts
+import { along as turfAlong } from "@turf/along";
+import { nearestPointOnLine } from "@turf/nearest-point-on-line";
+import { lineString } from "@turf/helpers";
+import { createRouteIndex } from "../src/geo/routeIndex.ts";
+import type { RouteCollection } from "../src/model/route.ts";
+import type { LonLat } from "../src/model/units.ts";
+import { mulberry32 } from "../src/util/random.ts";
+
+const VERTICES = 20_000;
+const QUERIES = 100_000;
+const TURF_SAMPLE = 100;
+const ALONG_CALLS = 1_000_000;
+const TURF_ALONG_SAMPLE = 200;
+
+const random = mulberry32(2018);
+
+function makeRoute(): LonLat[] {
+  // Heading from San Pedro Sula (−88.0, 15.5) to Tijuana (−117.0, 32.5) with a wandering bearing.
+  const coords: LonLat[] = [[-88.025, 15.504]];
+  const target: LonLat = [-117.038, 32.514];
+  let heading = 0;
+  for (let i = 1; i < VERTICES; i++) {
+    const [lon, lat] = coords[i - 1]!;
+    const toTarget = Math.atan2(
+      target[1] - lat,
+      (target[0] - lon) * Math.cos((lat * Math.PI) / 180),
+    );
+    heading = 0.85 * heading + 0.15 * toTarget + (random() - 0.5) * 0.6;
+    const stepKm = 0.1 + random() * 0.3;
+    const dLat = (stepKm / 111.2) * Math.sin(heading);
+    const dLon = (stepKm / (111.2 * Math.cos((lat * Math.PI) / 180))) * Math.cos(heading);
+    coords.push([lon + dLon, lat + dLat]);
+  }
+  return coords;
+}
+
+const coords = makeRoute();
+const collection: RouteCollection = {
+  type: "FeatureCollection",
+  features: [lineString(coords, { route_id: "bench" })],
+};
+
+let t0 = performance.now();
+const index = createRouteIndex(collection);
+const buildMs = performance.now() - t0;
+const length = index.lengthKm("bench");
+
+const queries: LonLat[] = [];
+for (let i = 0; i < QUERIES; i++) {
+  const [lon, lat] = index.along("bench", random() * length);
+  const offKm = random() < 0.95 ? random() * 30 : random() * 300;
+  const angle = random() * 2 * Math.PI;
+  queries.push([
+    lon + (offKm * Math.cos(angle)) / (111.2 * Math.cos((lat * Math.PI) / 180)),
+    lat + (offKm * Math.sin(angle)) / 111.2,
+  ]);
+}
+
+// Warm up the JIT on a different slice, then time all queries.
+for (let i = 0; i < 2000; i++) index.project(queries[i]!);
+t0 = performance.now();
+let checksum = 0;
+for (const q of queries) checksum += index.project(q)!.km;
+const oursMs = performance.now() - t0;
+const oursPer = oursMs / QUERIES;
+
+const feature = collection.features[0]!;
+nearestPointOnLine(feature, queries[0]!); // warm-up
+let maxDiffM = 0;
+t0 = performance.now();
+const turfResults = [];
+for (let i = 0; i < TURF_SAMPLE; i++) turfResults.push(nearestPointOnLine(feature, queries[i]!));
+const turfMs = performance.now() - t0;
+const turfPer = turfMs / TURF_SAMPLE;
+for (let i = 0; i < TURF_SAMPLE; i++) {
+  const ours = index.project(queries[i]!)!;
+  const theirs = turfResults[i]!.properties;
+  maxDiffM = Math.max(
+    maxDiffM,
+    Math.abs(ours.distanceKm - theirs.pointDistance) * 1000,
+    Math.abs(ours.km - theirs.totalDistance) * 1000,
+  );
+}
+
+const alongKm: number[] = [];
+for (let i = 0; i < 1000; i++) alongKm.push(random() * length);
+for (let i = 0; i < 100_000; i++) index.along("bench", alongKm[i % 1000]!);
+t0 = performance.now();
+for (let i = 0; i < ALONG_CALLS; i++) checksum += index.along("bench", alongKm[i % 1000]!)[0];
+const alongMs = performance.now() - t0;
+t0 = performance.now();
+for (let i = 0; i < TURF_ALONG_SAMPLE; i++) {
+  turfAlong(feature, alongKm[i]!, { units: "kilometers" });
+}
+const turfAlongMs = performance.now() - t0;
+const alongPer = alongMs / ALONG_CALLS;
+const turfAlongPer = turfAlongMs / TURF_ALONG_SAMPLE;
+
+const us = (ms: number) => `${(ms * 1000).toFixed(2)} µs`;
+console.log(
+  `route: ${VERTICES} vertices, ${length.toFixed(0)} km; index built in ${buildMs.toFixed(1)} ms`,
+);
+console.log(`| operation | dtm-flow | Turf 7.4 | ratio |`);
+console.log(`|---|---|---|---|`);
+console.log(
+  `| project (${QUERIES.toLocaleString("en")} points; Turf on ${TURF_SAMPLE}) | ${us(oursPer)} | ${us(turfPer)} | ${(turfPer / oursPer).toFixed(0)}× |`,
+);
+console.log(
+  `| along (${ALONG_CALLS.toLocaleString("en")} calls; Turf on ${TURF_ALONG_SAMPLE}) | ${us(alongPer)} | ${us(turfAlongPer)} | ${(turfAlongPer / alongPer).toFixed(0)}× |`,
+);
+console.log(
+  `projections/s: ${Math.round(1000 / oursPer).toLocaleString("en")}; along/s: ${Math.round(1000 / alongPer).toLocaleString("en")}`,
+);
+console.log(
+  `largest difference from Turf on the sample (distance or km): ${maxDiffM.toExponential(2)} m`,
+);
+console.log(`(checksum ${checksum.toFixed(3)})`);
