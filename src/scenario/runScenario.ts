@@ -1,0 +1,230 @@
+/**
+ * The influx scenario engine: seeded, deterministic Monte Carlo of a validated scenario on the
+ * route graph, summarised per place and day as p10/p50/p90, with first-arrival and peak dates,
+ * days over shelter capacity, and the needs implied by people present.
+ */
+import type { Dataset } from "../model/dataset.ts";
+import type { Random } from "../util/random.ts";
+import { mulberry32 } from "../util/random.ts";
+import { buildCorridor } from "./corridor.ts";
+import type { Corridor } from "./corridor.ts";
+import { compileScenario } from "./compile.ts";
+import { dayNumber, isoDate } from "./days.ts";
+import { placeNeeds } from "./needs.ts";
+import { cellQuantiles, quantileSorted } from "./quantiles.ts";
+import { TOTAL_METRICS, createRunBuffers, simulateRun } from "./simulateRun.ts";
+import type {
+  DateInterval,
+  PlaceResult,
+  QuantileSeries,
+  Scenario,
+  ScenarioResult,
+  ScenarioTotals,
+} from "./types.ts";
+
+/** What {@link runScenario} runs on. */
+export interface RunContext {
+  /** Places and routes; the same dataset the scenario was validated against. */
+  dataset: Pick<Dataset, "places" | "routes">;
+  /** The corridor of `dataset` when already built. */
+  corridor?: Corridor;
+  /**
+   * Source of the per-run seeds. Default: derived from `scenario.seed`, so run k is the same
+   * whatever the number of runs (a worker can run any slice of them).
+   */
+  random?: Random;
+  /** Called after each run with (runs done, runs in all), e.g. for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A 32-bit integer hash (the finaliser of MurmurHash3) to derive independent run seeds. */
+function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** Seed of run `run` of a scenario seeded with `seed`. */
+export function runSeed(seed: number, run: number): number {
+  return mix32((seed >>> 0) ^ mix32(run + 0x9e3779b9));
+}
+
+function series(
+  p10: Float64Array,
+  p50: Float64Array,
+  p90: Float64Array,
+  offset: number,
+  days: number,
+): QuantileSeries {
+  const round = (v: number) => Math.round(v * 10) / 10;
+  return {
+    p10: Array.from(p10.subarray(offset, offset + days), round),
+    p50: Array.from(p50.subarray(offset, offset + days), round),
+    p90: Array.from(p90.subarray(offset, offset + days), round),
+  };
+}
+
+function dateInterval(values: Float64Array, start: number): DateInterval {
+  const sorted = Float64Array.from(values).sort();
+  const reached = sorted.filter((v) => v !== Infinity).length;
+  const at = (p: number): string | undefined => {
+    const q = quantileSorted(sorted, p);
+    return q === Infinity ? undefined : isoDate(start + Math.round(q));
+  };
+  return { p10: at(0.1), p50: at(0.5), p90: at(0.9), probability: reached / values.length };
+}
+
+/**
+ * Runs a validated scenario `scenario.runs` times and summarises the runs.
+ *
+ * Deterministic: the same scenario (and seed) gives the same result, to the last digit, on every
+ * machine. Per place and day: arrivals, people present, cumulative asylum claims, returns and
+ * regularisations (p10/p50/p90); first-arrival and peak dates (p10/p50/p90, and the share of runs
+ * reaching the place within the horizon); days over capacity; needs from the p50 and p90 of
+ * people present. Totals per day add up, in every run, to the people who have departed.
+ * Places no group reaches in any run are left out.
+ *
+ * Cost: O(runs × days × (groups + places)) time; memory 5 × places × days × runs × 4 bytes.
+ *
+ * @param scenario from {@link validateScenario}.
+ * @param context the dataset (and optionally a corridor, a seed source, a progress callback).
+ * @example
+ * const { scenario } = validateScenario(json, { dataset });
+ * const result = runScenario(scenario!, { dataset });
+ * result.places.find((p) => p.name === "Tijuana")?.firstArrival.p50; // => "2019-02-…"
+ */
+export function runScenario(scenario: Scenario, context: RunContext): ScenarioResult {
+  const corridor = context.corridor ?? buildCorridor(context.dataset);
+  const compiled = compileScenario(scenario, corridor);
+  const P = compiled.places.length;
+  const D = compiled.days;
+  const R = scenario.runs;
+  const cells = P * D;
+  const buffers = createRunBuffers(compiled);
+  const metrics = ["arrivals", "present", "asylumClaims", "returns", "regularized"] as const;
+  const store = metrics.map(() => new Int32Array(cells * R));
+  const totals = new Int32Array(TOTAL_METRICS.length * D * R);
+  const firstArrival = new Float64Array(P * R).fill(Infinity);
+  const peakDay = new Float64Array(P * R).fill(Infinity);
+  const peakPeople = new Float64Array(P * R);
+  const overCount = new Int32Array(cells);
+  let conservationError = 0;
+  const seeds = Array.from({ length: R }, (_, run) =>
+    context.random ? Math.floor(context.random() * 4294967296) : runSeed(scenario.seed, run),
+  );
+
+  for (let run = 0; run < R; run++) {
+    const error = simulateRun(compiled, mulberry32(seeds[run]!), buffers);
+    if (error > conservationError) conservationError = error;
+    const runBuffers = [
+      buffers.arrivals,
+      buffers.present,
+      buffers.asylumClaims,
+      buffers.returns,
+      buffers.regularized,
+    ];
+    for (let m = 0; m < metrics.length; m++) {
+      const source = runBuffers[m]!;
+      const target = store[m]!;
+      for (let cell = 0; cell < cells; cell++) target[cell * R + run] = source[cell]!;
+    }
+    for (let k = 0; k < TOTAL_METRICS.length * D; k++) totals[k * R + run] = buffers.totals[k]!;
+    for (let p = 0; p < P; p++) {
+      const capacity = compiled.capacity[p];
+      let best = 0;
+      let bestDay = Infinity;
+      for (let day = 0; day < D; day++) {
+        const cell = p * D + day;
+        if (firstArrival[p * R + run] === Infinity && buffers.arrivals[cell]! > 0)
+          firstArrival[p * R + run] = day;
+        const present = buffers.present[cell]!;
+        if (present > best) {
+          best = present;
+          bestDay = day;
+        }
+        if (capacity !== undefined && present > capacity) overCount[cell]!++;
+      }
+      peakPeople[p * R + run] = best;
+      peakDay[p * R + run] = bestDay;
+    }
+    context.onProgress?.(run + 1, R);
+  }
+
+  // ── summaries ──
+  const start = dayNumber(scenario.start)!;
+  const dates = Array.from({ length: D }, (_, day) => isoDate(start + day));
+  const q = metrics.map((_, m) => {
+    const p10 = new Float64Array(cells);
+    const p50 = new Float64Array(cells);
+    const p90 = new Float64Array(cells);
+    cellQuantiles(store[m]!, R, p10, p50, p90);
+    return { p10, p50, p90 };
+  });
+  const places: PlaceResult[] = [];
+  for (let p = 0; p < P; p++) {
+    let reached = false;
+    for (let run = 0; run < R && !reached; run++) reached = firstArrival[p * R + run] !== Infinity;
+    if (!reached) continue;
+    const place = compiled.places[p]!;
+    const routeIds = compiled.routes.filter((r) => r.place.includes(p)).map((r) => r.routeId);
+    const km = corridor.routes.get(routeIds[0]!)!.kmOf[p]!;
+    const capacity = compiled.capacity[p];
+    const offset = p * D;
+    const present = series(q[1]!.p10, q[1]!.p50, q[1]!.p90, offset, D);
+    const first = dateInterval(firstArrival.subarray(p * R, (p + 1) * R), start);
+    const firstDay = first.p50 !== undefined ? dayNumber(first.p50)! - start : undefined;
+    const peakSorted = Float64Array.from(peakPeople.subarray(p * R, (p + 1) * R)).sort();
+    const overP50: string[] = [];
+    const overP90: string[] = [];
+    if (capacity !== undefined) {
+      for (let day = 0; day < D; day++) {
+        if (present.p50[day]! > capacity) overP50.push(dates[day]!);
+        if (present.p90[day]! > capacity) overP90.push(dates[day]!);
+      }
+    }
+    places.push({
+      placeId: place.placeId,
+      name: place.name,
+      country: place.country,
+      km: Math.round(km * 10) / 10,
+      routeIds,
+      capacity,
+      arrivals: series(q[0]!.p10, q[0]!.p50, q[0]!.p90, offset, D),
+      present,
+      asylumClaims: series(q[2]!.p10, q[2]!.p50, q[2]!.p90, offset, D),
+      returns: series(q[3]!.p10, q[3]!.p50, q[3]!.p90, offset, D),
+      regularized: series(q[4]!.p10, q[4]!.p50, q[4]!.p90, offset, D),
+      overCapacityProbability: Array.from(overCount.subarray(offset, offset + D), (n) => n / R),
+      firstArrival: first,
+      peakDate: dateInterval(peakDay.subarray(p * R, (p + 1) * R), start),
+      peakPeople: {
+        p10: Math.round(quantileSorted(peakSorted, 0.1)),
+        p50: Math.round(quantileSorted(peakSorted, 0.5)),
+        p90: Math.round(quantileSorted(peakSorted, 0.9)),
+      },
+      daysOverCapacityP50: overP50,
+      daysOverCapacityP90: overP90,
+      needsP50: placeNeeds(present.p50, scenario.planning, firstDay),
+      needsP90: placeNeeds(present.p90, scenario.planning, firstDay),
+    });
+  }
+  places.sort((a, b) => a.km - b.km || a.name.localeCompare(b.name));
+  const totalQ = {
+    p10: new Float64Array(TOTAL_METRICS.length * D),
+    p50: new Float64Array(TOTAL_METRICS.length * D),
+    p90: new Float64Array(TOTAL_METRICS.length * D),
+  };
+  cellQuantiles(totals, R, totalQ.p10, totalQ.p50, totalQ.p90);
+  const totalSeries = Object.fromEntries(
+    TOTAL_METRICS.map((name, m) => [name, series(totalQ.p10, totalQ.p50, totalQ.p90, m * D, D)]),
+  ) as unknown as ScenarioTotals;
+
+  return {
+    scenario,
+    dates,
+    places,
+    totals: totalSeries,
+    conservationError,
+    warnings: compiled.warnings,
+  };
+}
