@@ -34,6 +34,7 @@ export type {
   SplitRow,
   SplitCategory,
   Dataset,
+  AggregateFigure,
 } from "./model/index.ts";
 export {
   SOURCE_TYPES,
@@ -46,6 +47,7 @@ export {
 } from "./model/index.ts";
 
 // ── embedded: the Oct–Dec 2018 replay data ──
+export { embedded2018, EMBEDDED_2018_NAME } from "./embedded/index.ts";
 
 // ── ingest: tables in, import reports ──
 

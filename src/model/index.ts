@@ -13,4 +13,5 @@ export { STOCK_CATEGORIES } from "./stock.ts";
 export type { TrackPoint, SplitRow, SplitCategory } from "./track.ts";
 export { SPLIT_CATEGORIES } from "./track.ts";
 export type { Dataset } from "./dataset.ts";
+export type { AggregateFigure } from "./aggregate.ts";
 export { DEFAULT_TIME_ZONE } from "./dataset.ts";
