@@ -1,4 +1,11 @@
-// Placeholder entry of the viewer; replaced by the viewer issue.
-import { DEFAULT_TIME_ZONE } from "../src/index.ts";
-const app = document.getElementById("app");
-if (app) app.textContent = `dtm-flow viewer (${DEFAULT_TIME_ZONE})`;
+// Entry of the viewer: creates the controller and loads the embedded 2018 replay.
+import "./style.css";
+import { createViewer } from "./app.ts";
+import { embeddedProvider } from "./data/embedded.ts";
+
+const viewer = createViewer({ basemapUrl: new URL("./basemap.json", document.baseURI).href });
+// Exposed for the browser tests, the benchmark and the console (read-only use).
+(window as unknown as { dtmViewer: typeof viewer }).dtmViewer = viewer;
+const stress = Number(new URLSearchParams(location.search).get("stress") ?? 0);
+if (stress > 0) viewer.setStress(stress);
+void viewer.load(embeddedProvider());

@@ -1,0 +1,258 @@
+/**
+ * Details panel and headline figures, as pure builders of HTML/SVG virtual nodes. Every text from
+ * data (place names, source names, URLs) is a text child, so it is never parsed as markup.
+ */
+import { scaleBand, scaleLinear } from "d3";
+import type { FlowSeries, GroupTrack, Headline } from "../data/replay.ts";
+import { dateOf } from "../data/replay.ts";
+import { categoryName, formatDate, formatPeople, tr } from "../i18n.ts";
+import { DIRECTION_COLOUR, CATEGORY_COLOUR } from "../palette.ts";
+import { h } from "../render/vnode.ts";
+import type { VNode } from "../render/vnode.ts";
+import type { Lang } from "../state.ts";
+
+/** A link only for http(s) addresses; anything else (javascript:, data:) stays plain text. */
+function sourceLink(text: string, url: string | undefined): VNode | string {
+  if (url && /^https?:\/\//i.test(url))
+    return h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, text);
+  return text;
+}
+
+function interval(lang: Lang, v: number, lo: number, hi: number, unit = ""): string {
+  return `${formatPeople(lang, v)}${unit} (${formatPeople(lang, lo)}–${formatPeople(lang, hi)}${unit})`;
+}
+
+/** The estimate of a group at time t (nearest daily estimate), or undefined outside its days. */
+export function groupEstimateAt(group: GroupTrack, t: number) {
+  let best = group.frames[0];
+  for (const f of group.frames)
+    if (Math.abs(f.t - t) < Math.abs((best?.t ?? Infinity) - t)) best = f;
+  return best && Math.abs(best.t - t) <= 1 ? best : undefined;
+}
+
+/**
+ * Details of a group: size and km with 90 % intervals on the day shown, and the reports behind.
+ * @example groupDetails(replay.groups[0], 10.5, "en", "2018-10-12")
+ */
+export function groupDetails(group: GroupTrack, t: number, lang: Lang, start: string): VNode {
+  const f = groupEstimateAt(group, t);
+  return h(
+    "section",
+    { class: "details-group", "data-kind": "group" },
+    h("h3", {}, group.label),
+    f
+      ? h(
+          "dl",
+          {},
+          h("dt", {}, `${tr(lang, "size")} · ${formatDate(lang, dateOf(start, f.t))}`),
+          h("dd", { "data-field": "size" }, interval(lang, f.size, f.sizeLow, f.sizeHigh)),
+          h("dt", {}, `${tr(lang, "kmAlong")} (${f.routeId})`),
+          h("dd", { "data-field": "km" }, interval(lang, f.km, f.kmLow, f.kmHigh, " km")),
+          h("dd", { class: "note" }, tr(lang, "interval")),
+        )
+      : h("p", { class: "note" }, "–"),
+    h("h4", {}, tr(lang, "reports")),
+    group.reports.length
+      ? h(
+          "ol",
+          { class: "reports" },
+          group.reports.map((r) => {
+            const size =
+              r.sizeBest !== undefined
+                ? formatPeople(lang, r.sizeBest)
+                : r.sizeMin !== undefined || r.sizeMax !== undefined
+                  ? `${r.sizeMin !== undefined ? formatPeople(lang, r.sizeMin) : "…"}–${r.sizeMax !== undefined ? formatPeople(lang, r.sizeMax) : "…"}`
+                  : tr(lang, "sizeUnknown");
+            return h(
+              "li",
+              { class: Math.abs(r.t - t) <= 1 ? "near" : undefined },
+              h("span", { class: "when" }, formatDate(lang, r.date, false)),
+              " ",
+              h("span", { class: "where" }, r.placeName ?? "–"),
+              " · ",
+              h("strong", {}, size),
+              " · ",
+              sourceLink(r.sourceOrg ?? r.sourceType ?? "?", r.url),
+              r.confidence
+                ? h("span", { class: `conf conf-${r.confidence}` }, ` (${r.confidence})`)
+                : null,
+            );
+          }),
+        )
+      : h("p", { class: "note" }, tr(lang, "noReports")),
+  );
+}
+
+/**
+ * Details of a border point: a bar chart of daily counts by direction (northbound up,
+ * southbound down), the current day highlighted, and the day's figures with sources.
+ */
+export function flowDetails(
+  flow: FlowSeries,
+  t: number,
+  lang: Lang,
+  days: number,
+  width = 300,
+): VNode {
+  const height = 120;
+  const mid = height / 2;
+  const x = scaleBand<number>()
+    .domain(Array.from({ length: Math.ceil(days) + 1 }, (_, i) => i))
+    .range([4, width - 4])
+    .padding(0.15);
+  const max = Math.max(
+    1,
+    ...flow.days.flatMap((d) => [d.byDirection.northbound ?? 0, d.byDirection.southbound ?? 0]),
+  );
+  const y = scaleLinear()
+    .domain([0, max])
+    .range([0, mid - 12]);
+  const today = flow.days.find((d) => d.t === Math.floor(t));
+  return h(
+    "section",
+    { class: "details-flow", "data-kind": "place" },
+    h("h3", {}, flow.name),
+    h("h4", {}, tr(lang, "countsByDay")),
+    flow.days.length
+      ? h(
+          "svg",
+          {
+            xmlns: "http://www.w3.org/2000/svg",
+            viewBox: `0 0 ${width} ${height}`,
+            width,
+            height,
+            role: "img",
+            class: "flow-bars",
+          },
+          h("title", {}, `${flow.name}: ${tr(lang, "countsByDay")}`),
+          h("line", {
+            x1: 0,
+            x2: width,
+            y1: mid,
+            y2: mid,
+            stroke: "currentColor",
+            "stroke-opacity": 0.4,
+          }),
+          flow.days.map((d) => {
+            const n = d.byDirection.northbound;
+            const s = d.byDirection.southbound;
+            const xx = x(d.t) ?? 0;
+            const on = d.t === Math.floor(t);
+            return h(
+              "g",
+              { opacity: on ? 1 : 0.75 },
+              n !== undefined
+                ? h("rect", {
+                    x: xx,
+                    width: x.bandwidth(),
+                    y: mid - y(n),
+                    height: y(n),
+                    fill: DIRECTION_COLOUR.northbound,
+                  })
+                : null,
+              s !== undefined
+                ? h("rect", {
+                    x: xx,
+                    width: x.bandwidth(),
+                    y: mid,
+                    height: y(s),
+                    fill: DIRECTION_COLOUR.southbound,
+                  })
+                : null,
+              h(
+                "title",
+                {},
+                `${formatDate(lang, d.date)}: ${tr(lang, "northbound")} ${n !== undefined ? formatPeople(lang, n) : "–"}, ${tr(lang, "southbound")} ${s !== undefined ? formatPeople(lang, s) : "–"}`,
+              ),
+            );
+          }),
+          h("rect", {
+            x: (x(Math.floor(t)) ?? 0) - 1,
+            width: x.bandwidth() + 2,
+            y: 2,
+            height: height - 4,
+            fill: "none",
+            stroke: "currentColor",
+            "data-role": "cursor",
+          }),
+          h(
+            "text",
+            { x: 4, y: 11, "font-size": 10, fill: "currentColor" },
+            `▲ ${tr(lang, "northbound")}`,
+          ),
+          h(
+            "text",
+            { x: 4, y: height - 3, "font-size": 10, fill: "currentColor" },
+            `▼ ${tr(lang, "southbound")}`,
+          ),
+        )
+      : h("p", { class: "note" }, tr(lang, "noCounts")),
+    today
+      ? h(
+          "dl",
+          {},
+          h("dt", {}, formatDate(lang, today.date)),
+          (["northbound", "southbound", "unknown"] as const).map((dir) =>
+            today.byDirection[dir] !== undefined
+              ? h(
+                  "dd",
+                  { "data-field": dir },
+                  `${tr(lang, dir)}: ${formatPeople(lang, today.byDirection[dir]!)}`,
+                )
+              : null,
+          ),
+          today.sources.length
+            ? h("dd", { class: "note" }, `${tr(lang, "sources")}: ${today.sources.join("; ")}`)
+            : null,
+        )
+      : null,
+  );
+}
+
+/**
+ * Headline figures as of day t: for every category, the latest cumulative figure reported on or
+ * before t, with its date and source. Several sources on the same latest date are all listed.
+ */
+export function headlinesAt(headlines: Headline[], t: number): Headline[] {
+  const latest = new Map<string, Headline[]>();
+  for (const hl of headlines) {
+    if (hl.basis !== "cumulative" || hl.t > Math.floor(t) + 1) continue;
+    const key = hl.category;
+    const cur = latest.get(key);
+    if (!cur || cur[0]!.date < hl.date) latest.set(key, [hl]);
+    else if (cur[0]!.date === hl.date) cur.push(hl);
+  }
+  return [...latest.values()].flat();
+}
+
+export function headlineList(headlines: Headline[], t: number, lang: Lang, start: string): VNode {
+  const shown = headlinesAt(headlines, t);
+  return h(
+    "section",
+    { class: "headlines", "aria-live": "polite" },
+    h("h2", {}, `${tr(lang, "headlineTitle")} ${formatDate(lang, dateOf(start, t))}`),
+    shown.length
+      ? h(
+          "ul",
+          {},
+          shown.map((hl) =>
+            h(
+              "li",
+              { "data-category": hl.category },
+              h("span", { class: "swatch", style: `background:${CATEGORY_COLOUR[hl.category]}` }),
+              h("strong", { class: "figure" }, formatPeople(lang, hl.value)),
+              " ",
+              h("span", {}, categoryName(lang, hl.category)),
+              hl.country ? h("span", { class: "muted" }, ` · ${hl.country}`) : null,
+              h(
+                "span",
+                { class: "source" },
+                `${formatDate(lang, hl.date)} · `,
+                sourceLink(hl.sourceOrg ?? "?", hl.url),
+              ),
+            ),
+          ),
+        )
+      : h("p", { class: "note" }, tr(lang, "headlineNone")),
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Small multiples: people reported present at a place over time, against its shelter capacity.
+ * One pure builder per place; every multiple shares the time axis of the replay.
+ */
+import { line, scaleLinear, curveStepAfter } from "d3";
+import type { PresenceSeries } from "../data/replay.ts";
+import { formatPeople, tr } from "../i18n.ts";
+import { CATEGORY_COLOUR } from "../palette.ts";
+import { h } from "../render/vnode.ts";
+import type { VNode } from "../render/vnode.ts";
+import type { Lang } from "../state.ts";
+
+export interface PresenceOptions {
+  width: number;
+  height: number;
+  lang: Lang;
+  /** Length of the replay in days (shared x domain). */
+  days: number;
+  t: number;
+  ink?: string;
+}
+
+const M = { top: 32, right: 8, bottom: 6, left: 8 };
+
+/** Horizontal scale of a multiple. */
+export function presenceX(days: number, width: number) {
+  return scaleLinear()
+    .domain([0, days + 1])
+    .range([M.left, width - M.right]);
+}
+
+/**
+ * One multiple: a step line of the reported figures (dots where a report exists), a dashed line
+ * at the capacity when known, and the cursor.
+ * @example presenceChart(replay.presence[0], { width: 180, height: 70, lang: "es", days: 80, t: 40 })
+ */
+export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VNode {
+  const { width, height, lang } = opts;
+  const ink = opts.ink ?? "currentColor";
+  const max = Math.max(1, series.capacity ?? 0, ...series.points.map((p) => p.value));
+  const x = presenceX(opts.days, width);
+  const y = scaleLinear()
+    .domain([0, max * 1.05])
+    .range([height - M.bottom, M.top]);
+  const path = line<{ t: number; value: number }>()
+    .x((p) => x(p.t))
+    .y((p) => y(p.value))
+    .curve(curveStepAfter)(series.points);
+  const latest = [...series.points].reverse().find((p) => p.t <= opts.t);
+  const over = latest && series.capacity !== undefined && latest.value > series.capacity;
+  const figure = `${latest ? formatPeople(lang, latest.value) : "–"} ${tr(lang, "present")}${
+    series.capacity !== undefined
+      ? ` / ${formatPeople(lang, series.capacity)} ${tr(lang, "capacity")}`
+      : ` · ${tr(lang, "noCapacity")}`
+  }`;
+  const label = `${series.placeName}: ${figure}`;
+  return h(
+    "svg",
+    {
+      xmlns: "http://www.w3.org/2000/svg",
+      viewBox: `0 0 ${width} ${height}`,
+      width,
+      height,
+      role: "img",
+      class: "presence-chart",
+      "font-size": 11,
+    },
+    h("title", {}, label),
+    h("text", { x: M.left, y: 12, fill: ink, "font-weight": 600 }, series.placeName),
+    h(
+      "text",
+      { x: M.left, y: 25, fill: ink, "font-weight": over ? 700 : 400, "font-size": 10 },
+      figure,
+    ),
+    series.capacity !== undefined
+      ? h("line", {
+          x1: M.left,
+          x2: width - M.right,
+          y1: y(series.capacity),
+          y2: y(series.capacity),
+          stroke: ink,
+          "stroke-dasharray": "3 2",
+          "stroke-opacity": 0.7,
+          "data-role": "capacity",
+        })
+      : null,
+    h("path", {
+      d: path ?? "",
+      fill: "none",
+      stroke: CATEGORY_COLOUR.remaining,
+      "stroke-width": 1.75,
+    }),
+    series.points.map((p) =>
+      h("circle", { cx: x(p.t), cy: y(p.value), r: 2, fill: CATEGORY_COLOUR.remaining }),
+    ),
+    h("line", {
+      "data-role": "cursor",
+      x1: x(opts.t),
+      x2: x(opts.t),
+      y1: M.top - 2,
+      y2: height - M.bottom,
+      stroke: ink,
+      "stroke-width": 1,
+    }),
+  );
+}

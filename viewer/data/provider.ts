@@ -1,0 +1,61 @@
+/**
+ * The data-provider seam. The app asks a provider for ReplayData and does not care where the work
+ * runs: `createLocalProvider` computes in the page (the embedded 2018 replay); a worker provider
+ * (issue 7) implements the same interface by posting a Dataset to a Web Worker that runs
+ * `prepareInput` + `prepareReplay` and posts the structured-clone-able ReplayData back.
+ */
+import type { Dataset } from "../../src/index.ts";
+import { prepareReplay } from "./prepare.ts";
+import type { PrepareInput } from "./prepare.ts";
+import type { ReplayData } from "./replay.ts";
+
+/** Progress of a load: a stage name and, when known, a fraction 0–1. */
+export interface LoadProgress {
+  stage: "reading" | "estimating" | "ledger" | "preparing" | "done";
+  fraction?: number;
+}
+
+export interface DataProvider {
+  /** Stable id shown in the UI and recorded in exports, e.g. `embedded-2018`. */
+  readonly id: string;
+  /**
+   * Loads (or recomputes) the replay. Rejects with an Error whose message can be shown to users;
+   * the caller keeps its previous ReplayData when that happens.
+   */
+  load(options?: {
+    signal?: AbortSignal;
+    onProgress?: (p: LoadProgress) => void;
+  }): Promise<ReplayData>;
+}
+
+/**
+ * A provider that computes in the page from a dataset factory. `enrich` adds the library's tracks
+ * and split (estimator and ledger) to the dataset; it is the function a worker would run too.
+ * @example createLocalProvider("embedded-2018", () => embedded2018(), estimateAndSplit)
+ */
+export function createLocalProvider(
+  id: string,
+  dataset: () => Dataset | Promise<Dataset>,
+  enrich: (
+    dataset: Dataset,
+    onProgress?: (p: LoadProgress) => void,
+  ) => PrepareInput | Promise<PrepareInput> = (d) => ({
+    dataset: d,
+  }),
+): DataProvider {
+  return {
+    id,
+    async load(options = {}) {
+      const { signal, onProgress } = options;
+      onProgress?.({ stage: "reading" });
+      const data = await dataset();
+      if (signal?.aborted) throw new Error("cancelled");
+      const input = await enrich(data, onProgress);
+      if (signal?.aborted) throw new Error("cancelled");
+      onProgress?.({ stage: "preparing" });
+      const replay = prepareReplay(input);
+      onProgress?.({ stage: "done", fraction: 1 });
+      return replay;
+    },
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * ReplayData: everything the viewer draws, prepared once from a Dataset. It is plain,
+ * structured-clone-able data (no functions, no classes, no Maps), so that a Web Worker can build
+ * it and post it to the page (issue 7) exactly as the local provider does now.
+ *
+ * Times are `Days` since the replay start (`start`, an ISO date at 00:00 in the report time zone):
+ * day 0.5 is noon of the first day. Never epoch milliseconds (float precision, time zones).
+ */
+import type {
+  Confidence,
+  Days,
+  Direction,
+  IsoDate,
+  Km,
+  LonLat,
+  People,
+  Place,
+  RouteCollection,
+  SourceType,
+  SplitCategory,
+  StockBasis,
+  StockCategory,
+} from "../../src/index.ts";
+
+/** One day of one group's estimate (12:00 local time, contracts §3.1), with 90 % intervals. */
+export interface TrackFrame {
+  /** Days since the replay start (noon = n + 0.5). */
+  t: Days;
+  lon: number;
+  lat: number;
+  routeId: string;
+  km: Km;
+  kmLow: Km;
+  kmHigh: Km;
+  size: People;
+  sizeLow: People;
+  sizeHigh: People;
+  /** The route between kmLow and kmHigh as lon/lat vertices: where the group may be. */
+  band: LonLat[];
+}
+
+/** A report (sighting) behind a group's estimate, shown in the details panel. */
+export interface ReportRef {
+  id: string;
+  t: Days;
+  date: string;
+  placeName?: string;
+  sizeBest?: People;
+  sizeMin?: People;
+  sizeMax?: People;
+  sourceOrg?: string;
+  sourceType?: SourceType;
+  confidence?: Confidence;
+  url?: string;
+}
+
+export interface GroupTrack {
+  id: string;
+  label: string;
+  /** Index into the group palette. */
+  colour: number;
+  frames: TrackFrame[];
+  reports: ReportRef[];
+}
+
+/** Daily counts at one border point / flow monitoring point, by direction. */
+export interface FlowSeries {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+  /** Unit vector (east, north) of the northbound direction of travel at the point. */
+  heading: [number, number];
+  days: {
+    t: Days;
+    date: IsoDate;
+    byDirection: Partial<Record<Direction, People>>;
+    sources: string[];
+  }[];
+}
+
+/** The ledger split summed over countries and places, one column per day. */
+export interface SplitSeries {
+  /** Day starts (Days) of each column. */
+  t: Days[];
+  dates: IsoDate[];
+  categories: SplitCategory[];
+  /** values[category index][day index], people; low/high: 90 % interval. */
+  values: People[][];
+  low: People[][];
+  high: People[][];
+  /** "ledger" when it comes from the library's ledger, "stocks" when drawn from reported stock figures only. */
+  basis: "ledger" | "stocks";
+}
+
+/** A reported figure shown as a headline "as of" its date, with its source. */
+export interface Headline {
+  category: StockCategory;
+  basis: StockBasis;
+  t: Days;
+  date: IsoDate;
+  value: People;
+  country?: string;
+  placeName?: string;
+  sourceOrg?: string;
+  url?: string;
+}
+
+/** People present at one place over time, against its shelter capacity. */
+export interface PresenceSeries {
+  placeName: string;
+  capacity?: People;
+  points: { t: Days; date: IsoDate; value: People; sourceOrg?: string }[];
+}
+
+export interface ReplayData {
+  name: string;
+  /** Day 0 (ISO date). */
+  start: IsoDate;
+  /** Length of the replay in days (the last frame is t = days). */
+  days: Days;
+  places: Place[];
+  routes: RouteCollection;
+  groups: GroupTrack[];
+  flows: FlowSeries[];
+  split: SplitSeries;
+  headlines: Headline[];
+  presence: PresenceSeries[];
+  /** How the tracks were made: the library's estimator, or straight interpolation of sightings. */
+  trackMethod: "estimate" | "interpolated";
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days from `start` to `date` (both ISO dates or date-times; the time of day is kept). */
+export function daysSince(start: IsoDate, date: string): Days {
+  const s = Date.parse(`${start.slice(0, 10)}T00:00:00Z`);
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(date);
+  if (!m) return NaN;
+  const d = Date.parse(`${m[1]}T00:00:00Z`);
+  const frac = m[2] ? (Number(m[2]) * 60 + Number(m[3])) / 1440 : 0.5;
+  return Math.round((d - s) / DAY_MS) + frac;
+}
+
+/** The ISO date of day `t` (floor). */
+export function dateOf(start: IsoDate, t: Days): IsoDate {
+  const s = Date.parse(`${start.slice(0, 10)}T00:00:00Z`);
+  return new Date(s + Math.floor(t) * DAY_MS).toISOString().slice(0, 10);
+}

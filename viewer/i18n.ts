@@ -1,0 +1,196 @@
+/** Interface texts in English and Spanish. Data (place names, sources) is shown as it came. */
+import type { SplitCategory, StockCategory } from "../src/index.ts";
+import type { Lang, LayerId } from "./state.ts";
+
+const en = {
+  title: "Caravans of Oct–Dec 2018: movement, flows and outcomes",
+  play: "Play",
+  pause: "Pause",
+  stepBack: "Previous day",
+  stepForward: "Next day",
+  speed: "Speed",
+  daysPerSecond: "days/s",
+  date: "Date",
+  scrubber: "Replay date",
+  theme: "Dark theme",
+  language: "Español",
+  languageLabel: "Cambiar a español",
+  layers: "Layers",
+  map: "Map of the corridor from Honduras and El Salvador to Tijuana",
+  splitTitle: "Where the people who left are",
+  splitNoteLedger: "Estimated people by category (ledger), 90 % interval on hover.",
+  splitNoteStocks: "Reported cumulative figures only (the ledger is not available yet).",
+  headlineTitle: "As of",
+  headlineNone: "No figure reported yet.",
+  multiplesTitle: "People present at places, against shelter capacity",
+  capacity: "capacity",
+  noCapacity: "capacity not reported",
+  details: "Details",
+  detailsHint: "Select a group or a border point on the map (click, or Tab then Enter).",
+  close: "Close",
+  size: "People (estimate)",
+  kmAlong: "Km along the route",
+  interval: "90 % interval",
+  reports: "Reports behind the estimate",
+  noReports: "No report names this group.",
+  sizeUnknown: "size not given",
+  countsByDay: "Counts by day and direction",
+  noCounts: "No counts at this point.",
+  interpolated: "Positions interpolated between sightings (estimator not available).",
+  estimated: "Positions and sizes estimated from all sources (90 % intervals).",
+  legendGroup: "group (area ∝ people)",
+  legendHalo: "halo: 90 % interval of size",
+  legendBand: "band: 90 % interval of position",
+  legendUncertain: "dashed: very uncertain",
+  legendNorth: "northbound",
+  legendSouth: "southbound",
+  source: "Source",
+  sources: "Sources",
+  people: "people",
+  loading: "Loading the 2018 replay…",
+  failed: "The replay could not be loaded:",
+  keyboardHelp: "Space: play/pause · ←/→: a day · Home/End: start/end",
+  day: "day",
+  present: "present",
+  northbound: "northbound",
+  southbound: "southbound",
+  unknown: "unknown direction",
+  basemapCredit: "Basemap: Natural Earth",
+};
+
+type Dict = typeof en;
+
+const es: Dict = {
+  title: "Caravanas de oct.–dic. 2018: movimiento, flujos y desenlaces",
+  play: "Reproducir",
+  pause: "Pausa",
+  stepBack: "Día anterior",
+  stepForward: "Día siguiente",
+  speed: "Velocidad",
+  daysPerSecond: "días/s",
+  date: "Fecha",
+  scrubber: "Fecha de la reproducción",
+  theme: "Tema oscuro",
+  language: "English",
+  languageLabel: "Switch to English",
+  layers: "Capas",
+  map: "Mapa del corredor desde Honduras y El Salvador hasta Tijuana",
+  splitTitle: "Dónde están las personas que salieron",
+  splitNoteLedger:
+    "Personas estimadas por categoría (balance), intervalo del 90 % al pasar el cursor.",
+  splitNoteStocks: "Solo cifras acumuladas reportadas (el balance aún no está disponible).",
+  headlineTitle: "Al",
+  headlineNone: "Aún no hay cifras reportadas.",
+  multiplesTitle: "Personas presentes en cada lugar, frente a la capacidad del albergue",
+  capacity: "capacidad",
+  noCapacity: "capacidad no reportada",
+  details: "Detalles",
+  detailsHint: "Seleccione un grupo o un punto fronterizo en el mapa (clic, o Tab y luego Intro).",
+  close: "Cerrar",
+  size: "Personas (estimación)",
+  kmAlong: "Km a lo largo de la ruta",
+  interval: "intervalo del 90 %",
+  reports: "Reportes en que se basa la estimación",
+  noReports: "Ningún reporte nombra este grupo.",
+  sizeUnknown: "sin cifra",
+  countsByDay: "Conteos por día y dirección",
+  noCounts: "No hay conteos en este punto.",
+  interpolated: "Posiciones interpoladas entre avistamientos (estimador no disponible).",
+  estimated: "Posiciones y tamaños estimados con todas las fuentes (intervalos del 90 %).",
+  legendGroup: "grupo (área ∝ personas)",
+  legendHalo: "halo: intervalo del 90 % del tamaño",
+  legendBand: "franja: intervalo del 90 % de la posición",
+  legendUncertain: "discontinuo: muy incierto",
+  legendNorth: "hacia el norte",
+  legendSouth: "hacia el sur",
+  source: "Fuente",
+  sources: "Fuentes",
+  people: "personas",
+  loading: "Cargando la reproducción de 2018…",
+  failed: "No se pudo cargar la reproducción:",
+  keyboardHelp: "Espacio: reproducir/pausa · ←/→: un día · Inicio/Fin: principio/final",
+  day: "día",
+  present: "presentes",
+  northbound: "hacia el norte",
+  southbound: "hacia el sur",
+  unknown: "dirección desconocida",
+  basemapCredit: "Mapa base: Natural Earth",
+};
+
+export type TextKey = keyof Dict;
+const DICTS: Record<Lang, Dict> = { en, es };
+
+/** The interface text for `key` in `lang`. */
+export function tr(lang: Lang, key: TextKey): string {
+  return DICTS[lang][key];
+}
+
+const CATEGORY: Record<Lang, Record<SplitCategory, string>> = {
+  en: {
+    asylum_claim: "Asylum claims",
+    return: "Returns",
+    remaining: "Remaining",
+    regularized: "Regularised (visas)",
+    onward: "Onward",
+    other: "Other",
+    in_transit: "In transit",
+    unknown: "Unknown",
+  },
+  es: {
+    asylum_claim: "Solicitudes de asilo",
+    return: "Retornos",
+    remaining: "Permanecen",
+    regularized: "Regularizados (visas)",
+    onward: "Siguieron",
+    other: "Otros",
+    in_transit: "En tránsito",
+    unknown: "Desconocido",
+  },
+};
+
+/** Name of a split / stock category. */
+export function categoryName(lang: Lang, c: SplitCategory | StockCategory): string {
+  return CATEGORY[lang][c];
+}
+
+const LAYER_NAMES: Record<Lang, Record<LayerId, string>> = {
+  en: {
+    routes: "Route",
+    places: "Places",
+    labels: "Labels",
+    groups: "Groups",
+    uncertainty: "Uncertainty",
+    trails: "Trails",
+    flows: "Border flows",
+  },
+  es: {
+    routes: "Ruta",
+    places: "Lugares",
+    labels: "Etiquetas",
+    groups: "Grupos",
+    uncertainty: "Incertidumbre",
+    trails: "Estelas",
+    flows: "Flujos fronterizos",
+  },
+};
+
+export function layerName(lang: Lang, l: LayerId): string {
+  return LAYER_NAMES[lang][l];
+}
+
+/** A date formatted for people (UTC: dates are calendar dates, not instants). */
+export function formatDate(lang: Lang, iso: string, withYear = true): string {
+  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  return new Intl.DateTimeFormat(lang === "es" ? "es-MX" : "en-GB", {
+    day: "numeric",
+    month: "short",
+    ...(withYear ? { year: "numeric" } : {}),
+    timeZone: "UTC",
+  }).format(d);
+}
+
+/** A count of people, rounded to a sensible precision for an estimate. */
+export function formatPeople(lang: Lang, v: number): string {
+  const r = v >= 1000 ? Math.round(v / 10) * 10 : Math.round(v);
+  return new Intl.NumberFormat(lang === "es" ? "es-MX" : "en-GB").format(r);
+}

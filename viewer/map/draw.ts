@@ -1,0 +1,282 @@
+/**
+ * Canvas drawing: the static layer (basemap, route, cached per zoom/theme/size) and the moving
+ * marks of a Frame (trails, position bands, halos, circles, flow particles), plus the date and
+ * legend in the frame so a screenshot or recording (issue 7) carries them.
+ */
+import { geoPath } from "d3";
+import type { GeoProjection } from "d3";
+import type { FeatureCollection, Geometry } from "geojson";
+import type { RouteCollection } from "../../src/index.ts";
+import { DIRECTION_COLOUR, groupColour } from "../palette.ts";
+import type { ThemeColours } from "../palette.ts";
+import type { LayerId } from "../state.ts";
+import type { Frame } from "./frame.ts";
+
+export interface ZoomTransform {
+  k: number;
+  x: number;
+  y: number;
+}
+
+/** Draws basemap and routes into `ctx` (CSS pixels; the caller has set the device-pixel scale). */
+export function drawStatic(
+  ctx: CanvasRenderingContext2D,
+  opts: {
+    width: number;
+    height: number;
+    projection: GeoProjection;
+    zoom: ZoomTransform;
+    basemap: FeatureCollection<Geometry, { name?: string; kind?: string }> | undefined;
+    routes: RouteCollection;
+    colours: ThemeColours;
+    layers: Record<LayerId, boolean>;
+  },
+): void {
+  const { width, height, zoom, colours } = opts;
+  ctx.save();
+  ctx.fillStyle = colours.water;
+  ctx.fillRect(0, 0, width, height);
+  ctx.translate(zoom.x, zoom.y);
+  ctx.scale(zoom.k, zoom.k);
+  const path = geoPath(opts.projection, ctx);
+  if (opts.basemap) {
+    const corridor = new Set(["484", "320", "340", "222"]);
+    for (const f of opts.basemap.features) {
+      if (f.properties?.kind === "borders") continue;
+      ctx.beginPath();
+      path(f);
+      ctx.fillStyle = corridor.has(String(f.id)) ? colours.land : colours.landOther;
+      ctx.fill();
+    }
+    const borders = opts.basemap.features.find((f) => f.properties?.kind === "borders");
+    if (borders) {
+      ctx.beginPath();
+      path(borders);
+      ctx.strokeStyle = colours.border;
+      ctx.lineWidth = 1 / zoom.k;
+      ctx.setLineDash([4 / zoom.k, 2 / zoom.k]);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+  }
+  if (opts.layers.routes) {
+    for (const f of opts.routes.features) {
+      ctx.beginPath();
+      path(f);
+      ctx.strokeStyle = colours.route;
+      const branch = f.properties.parent_route_id !== undefined;
+      ctx.lineWidth = (branch ? 1.5 : 2.5) / zoom.k;
+      ctx.setLineDash(branch ? [6 / zoom.k, 3 / zoom.k] : []);
+      ctx.globalAlpha = 0.7;
+      ctx.stroke();
+      ctx.globalAlpha = 1;
+      ctx.setLineDash([]);
+    }
+  }
+  ctx.restore();
+}
+
+function polyline(ctx: CanvasRenderingContext2D, xy: Float32Array, zoom: ZoomTransform): void {
+  ctx.beginPath();
+  for (let i = 0; i < xy.length; i += 2) {
+    const x = xy[i]! * zoom.k + zoom.x;
+    const y = xy[i + 1]! * zoom.k + zoom.y;
+    if (i === 0) ctx.moveTo(x, y);
+    else ctx.lineTo(x, y);
+  }
+}
+
+/**
+ * Draws the moving marks. Positions are in layout pixels (zoom 1); the zoom transform is applied
+ * to positions, not to sizes, so circles keep their size in people when zooming.
+ */
+export function drawMarks(
+  ctx: CanvasRenderingContext2D,
+  frame: Frame,
+  opts: {
+    zoom: ZoomTransform;
+    colours: ThemeColours;
+    layers: Record<LayerId, boolean>;
+    selected?: string;
+  },
+): void {
+  const { zoom, layers, colours } = opts;
+  const px = (x: number) => x * zoom.k + zoom.x;
+  const py = (y: number) => y * zoom.k + zoom.y;
+
+  if (layers.flows && frame.particleCount > 0) {
+    for (let dir = 0; dir < 2; dir++) {
+      ctx.fillStyle = dir === 0 ? DIRECTION_COLOUR.northbound : DIRECTION_COLOUR.southbound;
+      ctx.beginPath();
+      for (let j = 0; j < frame.particleCount; j++) {
+        if (frame.particleDir[j] !== dir) continue;
+        const x = px(frame.particles[2 * j]!);
+        const y = py(frame.particles[2 * j + 1]!);
+        ctx.rect(x - 1.25, y - 1.25, 2.5, 2.5);
+      }
+      ctx.fill();
+    }
+  }
+  if (!layers.groups) return;
+  for (const g of frame.groups) {
+    const colour = groupColour(g.colour);
+    ctx.globalAlpha = g.alpha;
+    if (layers.trails && g.trail.length >= 4) {
+      // Fading trail: segments from newest (opaque) to oldest (transparent).
+      const n = g.trail.length / 2;
+      let x0 = px(g.x);
+      let y0 = py(g.y);
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 3;
+      ctx.lineCap = "round";
+      for (let i = 0; i < n; i++) {
+        const x1 = px(g.trail[2 * i]!);
+        const y1 = py(g.trail[2 * i + 1]!);
+        ctx.globalAlpha = g.alpha * 0.7 * (1 - i / n);
+        ctx.beginPath();
+        ctx.moveTo(x0, y0);
+        ctx.lineTo(x1, y1);
+        ctx.stroke();
+        x0 = x1;
+        y0 = y1;
+      }
+      ctx.globalAlpha = g.alpha;
+    }
+    if (layers.uncertainty && g.band.length >= 4) {
+      polyline(ctx, g.band, zoom);
+      ctx.strokeStyle = colour;
+      ctx.globalAlpha = g.alpha * 0.35;
+      ctx.lineWidth = 9;
+      ctx.lineCap = "round";
+      ctx.stroke();
+      ctx.globalAlpha = g.alpha;
+    }
+    const x = px(g.x);
+    const y = py(g.y);
+    if (layers.uncertainty) {
+      // Halo: the ring between the low and high ends of the size interval.
+      ctx.beginPath();
+      ctx.arc(x, y, g.rHigh, 0, 2 * Math.PI);
+      ctx.arc(x, y, g.rLow, 0, 2 * Math.PI, true);
+      ctx.fillStyle = colour;
+      ctx.globalAlpha = g.alpha * 0.25;
+      ctx.fill();
+      ctx.beginPath();
+      ctx.arc(x, y, g.rHigh, 0, 2 * Math.PI);
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 1;
+      ctx.setLineDash([3, 3]);
+      ctx.globalAlpha = g.alpha * 0.8;
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    ctx.beginPath();
+    ctx.arc(x, y, g.r, 0, 2 * Math.PI);
+    ctx.fillStyle = colour;
+    ctx.globalAlpha = g.alpha * (g.uncertain ? 0.55 : 0.9);
+    ctx.fill();
+    ctx.globalAlpha = g.alpha;
+    ctx.lineWidth = g.id === opts.selected ? 3 : 1.5;
+    ctx.strokeStyle = g.id === opts.selected ? colours.text : colours.halo;
+    if (g.uncertain && layers.uncertainty) ctx.setLineDash([4, 3]);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.globalAlpha = 1;
+  }
+}
+
+/** The date and a compact legend, drawn in the frame (top-left and bottom-left). */
+export function drawFrameText(
+  ctx: CanvasRenderingContext2D,
+  opts: {
+    width: number;
+    height: number;
+    date: string;
+    colours: ThemeColours;
+    legend: {
+      north: string;
+      south: string;
+      group: string;
+      halo: string;
+      band: string;
+      credit: string;
+    };
+    font: string;
+  },
+): void {
+  const { colours, legend, height } = opts;
+  ctx.save();
+  ctx.font = `600 22px ${opts.font}`;
+  ctx.textBaseline = "top";
+  ctx.lineWidth = 4;
+  ctx.strokeStyle = colours.halo;
+  ctx.strokeText(opts.date, 14, 12);
+  ctx.fillStyle = colours.text;
+  ctx.fillText(opts.date, 14, 12);
+
+  ctx.font = `12px ${opts.font}`;
+  const rows: [string, (x: number, y: number) => void][] = [
+    [
+      legend.group,
+      (x, y) => {
+        ctx.beginPath();
+        ctx.arc(x + 6, y + 6, 6, 0, 2 * Math.PI);
+        ctx.fillStyle = groupColour(0);
+        ctx.fill();
+      },
+    ],
+    [
+      legend.halo,
+      (x, y) => {
+        ctx.beginPath();
+        ctx.arc(x + 6, y + 6, 7, 0, 2 * Math.PI);
+        ctx.arc(x + 6, y + 6, 3, 0, 2 * Math.PI, true);
+        ctx.fillStyle = groupColour(0);
+        ctx.globalAlpha = 0.35;
+        ctx.fill();
+        ctx.globalAlpha = 1;
+      },
+    ],
+    [
+      legend.band,
+      (x, y) => {
+        ctx.fillStyle = groupColour(0);
+        ctx.globalAlpha = 0.35;
+        ctx.fillRect(x, y + 3, 14, 7);
+        ctx.globalAlpha = 1;
+      },
+    ],
+    [
+      legend.north,
+      (x, y) => {
+        ctx.fillStyle = DIRECTION_COLOUR.northbound;
+        for (let i = 0; i < 4; i++) ctx.fillRect(x + i * 4, y + 5, 2.5, 2.5);
+      },
+    ],
+    [
+      legend.south,
+      (x, y) => {
+        ctx.fillStyle = DIRECTION_COLOUR.southbound;
+        for (let i = 0; i < 4; i++) ctx.fillRect(x + i * 4, y + 5, 2.5, 2.5);
+      },
+    ],
+  ];
+  const lineH = 17;
+  const boxH = rows.length * lineH + 26;
+  const boxW = Math.max(...rows.map(([t]) => ctx.measureText(t).width)) + 36;
+  const y0 = height - boxH - 10;
+  ctx.globalAlpha = 0.85;
+  ctx.fillStyle = colours.halo;
+  ctx.fillRect(10, y0, boxW, boxH);
+  ctx.globalAlpha = 1;
+  rows.forEach(([text, icon], i) => {
+    const y = y0 + 6 + i * lineH;
+    icon(18, y);
+    ctx.fillStyle = colours.text;
+    ctx.fillText(text, 38, y);
+  });
+  ctx.fillStyle = colours.muted;
+  ctx.font = `10px ${opts.font}`;
+  ctx.fillText(legend.credit, 18, y0 + 8 + rows.length * lineH);
+  ctx.restore();
+}
