@@ -50,6 +50,35 @@ export {
 export { embedded2018, EMBEDDED_2018_NAME } from "./embedded/index.ts";
 
 // ── ingest: tables in, import reports ──
+export type {
+  ImportOptions,
+  ImportResult,
+  ImportedRecord,
+  TableImporter,
+} from "./ingest/importer.ts";
+export { importTable, createTableImporter, importChunks } from "./ingest/importer.ts";
+export type {
+  ImportReport,
+  ColumnMapping,
+  MatchHow,
+  Rejection,
+  Warning as ImportWarning,
+  Duplicate,
+  TotalCheck,
+} from "./ingest/report.ts";
+export type { TableKind } from "./ingest/fields.ts";
+export { TABLE_KINDS } from "./ingest/fields.ts";
+export type { RouteImport, RouteImportReport } from "./ingest/route.ts";
+export { importRoute } from "./ingest/route.ts";
+export type { Quantity } from "./ingest/values.ts";
+export { parseQuantity, parsePeopleNumber, parseDecimal, isUnknown } from "./ingest/values.ts";
+export type { DateOrder, ParsedDate } from "./ingest/dates.ts";
+export { parseDate } from "./ingest/dates.ts";
+export type { TextEncodingName } from "./ingest/decode.ts";
+export { decodeBytes, repairMojibake } from "./ingest/decode.ts";
+export type { XlsxSheet } from "./ingest/xlsx.ts";
+export { readXlsx } from "./ingest/xlsx.ts";
+
 
 // ── geo: routes, places, gazetteer ──
 export type { Gazetteer, PlaceMatch } from "./geo/gazetteer.ts";

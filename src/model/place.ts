@@ -23,4 +23,6 @@ export interface Place {
   capacity?: People;
   /** Where the coordinates and capacity come from. */
   source?: string;
+  /** Columns of an imported places file that are not part of the contract, kept as they were. */
+  extra?: Record<string, string>;
 }

@@ -1,0 +1,797 @@
+/**
+ * Row → record conversion and the row checks of each table kind (contracts §1). Each converter
+ * returns the record, or the reasons the row is rejected, plus warnings. Nothing here throws on
+ * bad data.
+ */
+import type { CountRecord, Direction } from "../model/count.ts";
+import type { Place } from "../model/place.ts";
+import type { Sighting } from "../model/sighting.ts";
+import type { StockFigure } from "../model/stock.ts";
+import type { Gazetteer } from "../geo/gazetteer.ts";
+import type { TableKind } from "./fields.ts";
+import { formatParsedDate, parseDate } from "./dates.ts";
+import type { DateOrder, ParsedDate } from "./dates.ts";
+import {
+  parseConfidence,
+  parseCountry,
+  parseDirection,
+  parseEstimateMethod,
+  parsePlaceKind,
+  parseSourceType,
+  parseStockBasis,
+  parseStockCategory,
+} from "./enums.ts";
+import { normalizeKey } from "./normalize.ts";
+import { isUnknown, parseDecimal, parseGeopoint, parseQuantity } from "./values.ts";
+
+/** Bounding box of the region the toolkit covers (Central America to the US border), degrees. */
+export interface Region {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+/** From Panama to the northern US border states, the Pacific to the Caribbean; wide on purpose. */
+export const DEFAULT_REGION: Region = { west: -125, south: 5, east: -75, north: 37 };
+
+/** One problem with a cell or row. */
+export interface Issue {
+  column?: string;
+  value?: string;
+  code: string;
+  message: string;
+  suggestions?: string[];
+}
+
+export interface Converted<T> {
+  record?: T;
+  rejections: Issue[];
+  warnings: Issue[];
+}
+
+/** Everything the converters need to know about the file. */
+export interface ConvertContext {
+  kind: TableKind;
+  /** field → column index */
+  fieldIndex: Map<string, number>;
+  /** column index → header, for messages and extras */
+  columnNames: string[];
+  /** columns kept as extra attributes */
+  extraIndexes: number[];
+  dateOrder: DateOrder;
+  /** Inclusive day numbers (days since 1970-01-01) of plausible dates; undefined = no check. */
+  window?: [number, number];
+  gazetteer?: Gazetteer;
+  incomingIs?: Direction;
+  region: Region;
+  fileName?: string;
+  line: number;
+  sheet?: string;
+}
+
+/** Reads cells by field name. */
+class RowReader {
+  readonly issues: Converted<unknown>;
+  readonly ctx: ConvertContext;
+  readonly cells: readonly string[];
+  constructor(cells: readonly string[], ctx: ConvertContext) {
+    this.cells = cells;
+    this.ctx = ctx;
+    this.issues = { rejections: [], warnings: [] };
+  }
+  column(field: string): string {
+    const i = this.ctx.fieldIndex.get(field);
+    return i === undefined ? field : this.ctx.columnNames[i]!;
+  }
+  /** The trimmed cell, or undefined when blank or a "not known" sentinel. */
+  text(field: string): string | undefined {
+    const i = this.ctx.fieldIndex.get(field);
+    if (i === undefined) return undefined;
+    const v = this.cells[i];
+    if (v === undefined) return undefined;
+    const t = v.trim();
+    return t === "" || isUnknown(t) ? undefined : t;
+  }
+  raw(field: string): string | undefined {
+    const i = this.ctx.fieldIndex.get(field);
+    return i === undefined ? undefined : this.cells[i]?.trim();
+  }
+  reject(
+    field: string | undefined,
+    code: string,
+    message: string,
+    value?: string,
+    suggestions?: string[],
+  ): void {
+    this.issues.rejections.push({
+      ...(field ? { column: this.column(field) } : {}),
+      ...(value !== undefined ? { value } : {}),
+      code,
+      message,
+      ...(suggestions ? { suggestions } : {}),
+    });
+  }
+  warn(field: string | undefined, code: string, message: string): void {
+    this.issues.warnings.push({ ...(field ? { column: this.column(field) } : {}), code, message });
+  }
+  extra(): Record<string, string> | undefined {
+    let out: Record<string, string> | undefined;
+    for (const i of this.ctx.extraIndexes) {
+      const v = this.cells[i]?.trim();
+      if (v) (out ??= {})[this.ctx.columnNames[i]!] = v;
+    }
+    return out;
+  }
+  keepRaw(
+    extra: Record<string, string> | undefined,
+    field: string,
+    value: string,
+  ): Record<string, string> {
+    const out = extra ?? {};
+    out[this.column(field)] = value;
+    return out;
+  }
+
+  /** A required or optional date; returns the parsed date, rejecting when invalid. */
+  date(field: string, required: boolean): ParsedDate | undefined {
+    const t = this.text(field);
+    if (t === undefined) {
+      if (required)
+        this.reject(
+          field,
+          "missing_value",
+          `${this.column(field)} is blank; a date is required.`,
+          this.raw(field) ?? "",
+        );
+      return undefined;
+    }
+    const parsed = parseDate(t, this.ctx.dateOrder);
+    if (!parsed.ok) {
+      const why =
+        parsed.reason === "imprecise"
+          ? "a day is needed, not only a month or year"
+          : "expected e.g. 2018-10-13, 13/10/2018 or 13 de octubre de 2018";
+      this.reject(
+        field,
+        parsed.reason === "imprecise" ? "date_imprecise" : "invalid_date",
+        `${this.column(field)} "${t}" is not a usable date: ${why}.`,
+        t,
+      );
+      return undefined;
+    }
+    const window = this.ctx.window;
+    if (window) {
+      const day = dayOf(parsed.value.date);
+      if (day < window[0] || day > window[1]) {
+        this.reject(
+          field,
+          "date_outside_window",
+          `${this.column(field)} ${parsed.value.date} is outside the dates of this file (${isoOfDay(window[0])} to ${isoOfDay(window[1])}); check the year.`,
+          t,
+        );
+        return undefined;
+      }
+    }
+    return parsed.value;
+  }
+
+  /** A count of people: integer ≥ 0, or undefined when blank. Ranges and bounds are rejected. */
+  count(field: string): number | undefined {
+    const t = this.text(field);
+    if (t === undefined) return undefined;
+    const q = parseQuantity(t);
+    if (q.kind === "unknown") return undefined;
+    if (q.kind === "number") {
+      if (q.value < 0) {
+        this.reject(
+          field,
+          "negative_count",
+          `${this.column(field)} is negative (${t}); counts are people, 0 or more.`,
+          t,
+        );
+        return undefined;
+      }
+      if (!Number.isInteger(q.value)) {
+        this.reject(
+          field,
+          "not_integer",
+          `${this.column(field)} "${t}" is not a whole number of people.`,
+          t,
+        );
+        return undefined;
+      }
+      if (q.approx)
+        this.warn(
+          field,
+          "approximate",
+          `${this.column(field)} "${t}" is approximate; read as ${q.value}.`,
+        );
+      return q.value;
+    }
+    if (q.kind === "invalid") {
+      this.reject(field, "invalid_number", `${this.column(field)} "${t}" is not a number.`, t);
+      return undefined;
+    }
+    this.reject(
+      field,
+      "not_a_count",
+      `${this.column(field)} "${t}" is a range or bound; a count needs one number (sizes with ranges belong in a sightings file).`,
+      t,
+    );
+    return undefined;
+  }
+
+  decimal(field: string): number | undefined {
+    const t = this.text(field);
+    if (t === undefined) return undefined;
+    const v = parseDecimal(t);
+    if (v === undefined)
+      this.reject(
+        field,
+        "invalid_number",
+        `${this.column(field)} "${t}" is not a decimal number.`,
+        t,
+      );
+    return v;
+  }
+
+  /** lat/lon from split columns or a Kobo geopoint, with range and region checks. */
+  coordinates(): { lat?: number; lon?: number } {
+    let lat = this.decimal("lat");
+    let lon = this.decimal("lon");
+    if (lat === undefined && lon === undefined) {
+      const gp = this.text("geopoint");
+      if (gp !== undefined) {
+        const p = parseGeopoint(gp);
+        if (!p)
+          this.reject(
+            "geopoint",
+            "invalid_geopoint",
+            `${this.column("geopoint")} "${gp}" is not "lat lon [alt precision]".`,
+            gp,
+          );
+        else ({ lat, lon } = p);
+      }
+    }
+    if ((lat === undefined) !== (lon === undefined)) {
+      this.reject(
+        lat === undefined ? "lat" : "lon",
+        "half_coordinate",
+        "only one of latitude and longitude is given.",
+      );
+      return {};
+    }
+    if (lat === undefined || lon === undefined) return {};
+    if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+      this.reject(
+        "lat",
+        "invalid_coordinate",
+        `coordinates ${lat}, ${lon} are not valid degrees.`,
+        `${lat}, ${lon}`,
+      );
+      return {};
+    }
+    const r = this.ctx.region;
+    const inside = (y: number, x: number) =>
+      y >= r.south && y <= r.north && x >= r.west && x <= r.east;
+    if (!inside(lat, lon)) {
+      if (inside(lon, lat)) {
+        this.warn(
+          "lat",
+          "coordinates_swapped",
+          `latitude ${lat} and longitude ${lon} look swapped; read as ${lon}, ${lat}.`,
+        );
+        return { lat: lon, lon: lat };
+      }
+      if (inside(lat, -lon))
+        this.warn(
+          "lon",
+          "outside_region",
+          `longitude ${lon} is outside the region; a missing minus sign?`,
+        );
+      else
+        this.warn(
+          "lat",
+          "outside_region",
+          `coordinates ${lat}, ${lon} are outside the region covered (Central America to the US border).`,
+        );
+    }
+    return { lat, lon };
+  }
+
+  country(
+    field: string,
+    extra: Record<string, string> | undefined,
+  ): { value?: string; extra?: Record<string, string> } {
+    const t = this.text(field);
+    if (t === undefined) return extra ? { extra } : {};
+    const iso = parseCountry(t);
+    if (iso) return { value: iso, ...(extra ? { extra } : {}) };
+    this.warn(
+      field,
+      "unknown_country",
+      `${this.column(field)} "${t}" is not a country code or name known; kept as written in the extra attributes.`,
+    );
+    return { extra: this.keepRaw(extra, field, t) };
+  }
+
+  /** Resolves a place name through the gazetteer; rejects unknown names with suggestions. */
+  place(field: string, country: string | undefined): Place | undefined | "unknown" {
+    const name = this.text(field);
+    const g = this.ctx.gazetteer;
+    if (name === undefined || !g) return undefined;
+    const found = g.find(name, country) ?? g.find(name);
+    if (found) return found;
+    const suggestions = g.suggest(name, 3).map((m) => m.place.name);
+    this.reject(
+      field,
+      "unknown_place",
+      `${this.column(field)} "${name}" is not a known place${suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : "."} Add it to a places file or give lat/lon.`,
+      name,
+      suggestions,
+    );
+    return "unknown";
+  }
+}
+
+function dayOf(iso: string): number {
+  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
+}
+function isoOfDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+function set<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) obj[key] = value;
+}
+
+export function convertCount(
+  cells: readonly string[],
+  ctx: ConvertContext,
+): Converted<CountRecord> {
+  const r = new RowReader(cells, ctx);
+  const date = r.date("date", true);
+  let extra = r.extra();
+  const fmpId = r.text("fmp_id");
+  const fmpName = r.text("fmp_name");
+  const c = r.country("country", extra);
+  extra = c.extra;
+  let { lat, lon } = r.coordinates();
+  let country = c.value;
+  if (fmpId === undefined && fmpName === undefined && lat === undefined) {
+    r.reject(
+      "fmp_id",
+      "missing_place",
+      "no flow monitoring point: fmp_id, fmp_name and lat/lon are all blank.",
+    );
+  }
+  if (fmpName !== undefined && lat === undefined) {
+    const p = r.place("fmp_name", country);
+    if (p && p !== "unknown") {
+      lat = p.lat;
+      lon = p.lon;
+      country ??= p.country;
+    }
+  } else if (fmpId !== undefined && fmpName === undefined && lat === undefined && ctx.gazetteer) {
+    const p = ctx.gazetteer.findById(fmpId);
+    if (p) {
+      lat = p.lat;
+      lon = p.lon;
+      country ??= p.country;
+    }
+  }
+  let direction: Direction = "unknown";
+  const dirText = r.text("direction");
+  if (dirText === undefined) {
+    r.warn("direction", "direction_blank", `${r.column("direction")} is blank; read as unknown.`);
+  } else {
+    const d = parseDirection(dirText);
+    if (d === undefined) {
+      r.reject(
+        "direction",
+        "invalid_direction",
+        `${r.column("direction")} "${dirText}" is not a direction: use northbound/norte, southbound/sur or unknown.`,
+        dirText,
+      );
+    } else if (d === "relative") {
+      if (ctx.incomingIs) {
+        const incoming = /^(incoming|inflow|entrada|entrante|ingreso|in)$/.test(
+          normalizeKey(dirText),
+        );
+        direction = incoming
+          ? ctx.incomingIs
+          : ctx.incomingIs === "northbound"
+            ? "southbound"
+            : "northbound";
+      } else {
+        r.warn(
+          "direction",
+          "direction_relative",
+          `${r.column("direction")} "${dirText}" is relative to the point; read as unknown (pass incomingIs to map it).`,
+        );
+        extra = r.keepRaw(extra, "direction", dirText);
+      }
+    } else direction = d;
+  }
+  let total = r.count("total");
+  const men = r.count("men");
+  const women = r.count("women");
+  const boys = r.count("boys");
+  const girls = r.count("girls");
+  const uac = r.count("uac");
+  const parts = [men, women, boys, girls];
+  const known = parts.filter((p): p is number => p !== undefined);
+  const sum = known.reduce((a, b) => a + b, 0);
+  const badCells = r.issues.rejections.some(
+    (x) =>
+      x.code !== "missing_place" &&
+      x.column !== undefined &&
+      ["total", "men", "women", "boys", "girls"].some((f) => r.column(f) === x.column),
+  );
+  if (total === undefined && !badCells) {
+    if (known.length === 4) {
+      total = sum;
+      r.warn("total", "total_from_parts", `total is blank; set to the sum of the parts (${sum}).`);
+    } else {
+      r.reject(
+        "total",
+        "missing_total",
+        `${r.column("total")} is blank and not all of men, women, boys, girls are given, so the total is unknown.`,
+        r.raw("total") ?? "",
+      );
+    }
+  }
+  if (total !== undefined && sum > total) {
+    r.reject(
+      "total",
+      "parts_exceed_total",
+      `the parts add up to ${sum}, more than the total ${total}.`,
+      String(total),
+    );
+  } else if (total !== undefined && known.length === 4 && sum !== total) {
+    r.warn(
+      "total",
+      "parts_do_not_add_up",
+      `men + women + boys + girls = ${sum}, not the total ${total}.`,
+    );
+  }
+  if (uac !== undefined) {
+    if (boys !== undefined && girls !== undefined && uac > boys + girls) {
+      r.reject(
+        "uac",
+        "uac_exceeds_children",
+        `unaccompanied children (${uac}) are more than boys + girls (${boys + girls}).`,
+        String(uac),
+      );
+    } else if (total !== undefined && uac > total) {
+      r.reject(
+        "uac",
+        "uac_exceeds_total",
+        `unaccompanied children (${uac}) are more than the total (${total}).`,
+        String(uac),
+      );
+    }
+  }
+  const n = r.country("nationality", extra);
+  extra = n.extra;
+  if (r.issues.rejections.length || !date) return r.issues as Converted<CountRecord>;
+  const rec: CountRecord = { date: date.date, direction };
+  set(rec, "fmpId", fmpId);
+  set(rec, "fmpName", fmpName);
+  set(rec, "country", country);
+  set(rec, "lat", lat);
+  set(rec, "lon", lon);
+  set(rec, "total", total);
+  set(rec, "men", men);
+  set(rec, "women", women);
+  set(rec, "boys", boys);
+  set(rec, "girls", girls);
+  set(rec, "uac", uac);
+  set(rec, "nationality", n.value);
+  set(rec, "sourceOrg", r.text("source_org"));
+  set(rec, "url", r.text("url"));
+  set(rec, "notes", r.text("notes"));
+  set(rec, "extra", extra);
+  return { record: rec, rejections: [], warnings: r.issues.warnings };
+}
+
+/** Size fields of a sighting from a generic size cell and/or best/min/max cells. */
+function sizes(r: RowReader): { best?: number; min?: number; max?: number } {
+  const out: { best?: number; min?: number; max?: number } = {};
+  const read = (field: string, slot: "best" | "min" | "max") => {
+    const t = r.text(field);
+    if (t === undefined) return;
+    const q = parseQuantity(t);
+    switch (q.kind) {
+      case "unknown":
+        return;
+      case "invalid":
+        r.reject(
+          field,
+          "invalid_number",
+          `${r.column(field)} "${t}" is not a number, range or bound.`,
+          t,
+        );
+        return;
+      case "number":
+        if (q.value < 0)
+          return r.reject(field, "negative_count", `${r.column(field)} is negative (${t}).`, t);
+        out[slot] = q.value;
+        return;
+      case "range":
+        if (q.min > q.max)
+          return r.reject(
+            field,
+            "range_inverted",
+            `${r.column(field)} "${t}": the low end is above the high end.`,
+            t,
+          );
+        out.min ??= q.min;
+        out.max ??= q.max;
+        return;
+      case "atLeast":
+        out.min ??= q.min;
+        return;
+      case "atMost":
+        out.max ??= q.max;
+        return;
+    }
+  };
+  read("size_best", "best");
+  read("size_min", "min");
+  read("size_max", "max");
+  read("size", "best");
+  if (out.min !== undefined && out.max !== undefined && out.min > out.max) {
+    r.reject(
+      "size_min",
+      "range_inverted",
+      `size_min ${out.min} is above size_max ${out.max}.`,
+      String(out.min),
+    );
+  } else if (
+    out.best !== undefined &&
+    ((out.min !== undefined && out.best < out.min) || (out.max !== undefined && out.best > out.max))
+  ) {
+    r.warn(
+      "size_best",
+      "best_outside_range",
+      `size_best ${out.best} is outside ${out.min ?? "…"}–${out.max ?? "…"}.`,
+    );
+  }
+  return out;
+}
+
+function enumField<T>(
+  r: RowReader,
+  field: string,
+  parse: (t: string) => T | undefined,
+  extra: Record<string, string> | undefined,
+  what: string,
+): { value?: T; extra?: Record<string, string> } {
+  const t = r.text(field);
+  if (t === undefined) return extra ? { extra } : {};
+  const v = parse(t);
+  if (v !== undefined) return { value: v, ...(extra ? { extra } : {}) };
+  r.warn(
+    field,
+    "unknown_code",
+    `${r.column(field)} "${t}" is not a known ${what}; left blank and kept as written in the extra attributes.`,
+  );
+  return { extra: r.keepRaw(extra, field, t) };
+}
+
+export function convertSighting(
+  cells: readonly string[],
+  ctx: ConvertContext,
+): Converted<Sighting> {
+  const r = new RowReader(cells, ctx);
+  const observed = r.date("observed_at", true);
+  const reported = r.date("reported_at", false);
+  let extra = r.extra();
+  const c = r.country("country", extra);
+  extra = c.extra;
+  let country = c.value;
+  let { lat, lon } = r.coordinates();
+  let placeName = r.text("place_name");
+  const caravanLabel = r.text("caravan_label");
+  const size = sizes(r);
+  if (placeName !== undefined && lat === undefined) {
+    const p = r.place("place_name", country);
+    if (p && p !== "unknown") {
+      lat = p.lat;
+      lon = p.lon;
+      country ??= p.country;
+      if (p.name !== placeName) {
+        extra = { ...(extra ?? {}), place_name_as_written: placeName };
+        placeName = p.name;
+      }
+    }
+  }
+  const hasSize = size.best !== undefined || size.min !== undefined || size.max !== undefined;
+  if (placeName === undefined && lat === undefined) {
+    if (caravanLabel !== undefined && hasSize) {
+      r.warn(
+        "place_name",
+        "size_only",
+        "no place and no coordinates: accepted as size evidence only (e.g. a national figure).",
+      );
+    } else {
+      r.reject(
+        "place_name",
+        "missing_place",
+        "a sighting needs a place name or lat/lon (or a caravan label and a size, for a size-only report).",
+      );
+    }
+  }
+  const method = enumField(r, "estimate_method", parseEstimateMethod, extra, "estimate method");
+  const source = enumField(r, "source_type", parseSourceType, method.extra, "source type");
+  const conf = enumField(
+    r,
+    "confidence",
+    parseConfidence,
+    source.extra,
+    "confidence (high/medium/low)",
+  );
+  extra = conf.extra;
+  if (reported) extra = { ...(extra ?? {}), reported_at: formatParsedDate(reported) };
+  if (r.issues.rejections.length || !observed) return r.issues as Converted<Sighting>;
+  const rec: Sighting = {
+    id:
+      r.text("sighting_id") ??
+      `${ctx.fileName ?? "row"}${ctx.sheet ? "#" + ctx.sheet : ""}:${ctx.line}`,
+    observedAt: formatParsedDate(observed),
+  };
+  set(rec, "placeName", placeName);
+  set(rec, "lat", lat);
+  set(rec, "lon", lon);
+  set(rec, "country", country);
+  set(rec, "caravanLabel", caravanLabel);
+  set(rec, "sizeBest", size.best);
+  set(rec, "sizeMin", size.min);
+  set(rec, "sizeMax", size.max);
+  set(rec, "estimateMethod", method.value);
+  set(rec, "sourceType", source.value);
+  set(rec, "sourceOrg", r.text("source_org"));
+  set(rec, "url", r.text("url"));
+  set(rec, "confidence", conf.value);
+  set(rec, "notes", r.text("notes"));
+  set(rec, "extra", extra);
+  return { record: rec, rejections: [], warnings: r.issues.warnings };
+}
+
+export function convertStock(
+  cells: readonly string[],
+  ctx: ConvertContext,
+): Converted<StockFigure> {
+  const r = new RowReader(cells, ctx);
+  const date = r.date("date", true);
+  let extra = r.extra();
+  const catText = r.text("category");
+  const category = catText === undefined ? undefined : parseStockCategory(catText);
+  if (catText === undefined)
+    r.reject(
+      "category",
+      "missing_value",
+      `${r.column("category")} is blank; a category is required.`,
+      "",
+    );
+  else if (!category)
+    r.reject(
+      "category",
+      "invalid_category",
+      `${r.column("category")} "${catText}" is not one of asylum_claim, return, remaining, regularized, onward, other.`,
+      catText,
+    );
+  const value = r.count("value");
+  if (value === undefined && !r.issues.rejections.some((x) => x.column === r.column("value")))
+    r.reject(
+      "value",
+      "missing_value",
+      `${r.column("value")} is blank; a number of people is required.`,
+      r.raw("value") ?? "",
+    );
+  const basisText = r.text("basis");
+  const basis = basisText === undefined ? undefined : parseStockBasis(basisText);
+  if (basisText === undefined)
+    r.reject(
+      "basis",
+      "missing_value",
+      `${r.column("basis")} is blank; say cumulative or present.`,
+      "",
+    );
+  else if (!basis)
+    r.reject(
+      "basis",
+      "invalid_basis",
+      `${r.column("basis")} "${basisText}" is not cumulative or present.`,
+      basisText,
+    );
+  const c = r.country("country", extra);
+  const n = r.country("nationality", c.extra);
+  const source = enumField(r, "source_type", parseSourceType, n.extra, "source type");
+  const conf = enumField(r, "confidence", parseConfidence, source.extra, "confidence");
+  extra = conf.extra;
+  if (r.issues.rejections.length || !date || !category || value === undefined || !basis)
+    return r.issues as Converted<StockFigure>;
+  const rec: StockFigure = { date: date.date, category, value, basis };
+  set(rec, "country", c.value);
+  set(rec, "placeName", r.text("place_name"));
+  set(rec, "caravanLabel", r.text("caravan_label"));
+  set(rec, "nationality", n.value);
+  set(rec, "sourceOrg", r.text("source_org"));
+  set(rec, "sourceType", source.value);
+  set(rec, "url", r.text("url"));
+  set(rec, "confidence", conf.value);
+  set(rec, "notes", r.text("notes"));
+  set(rec, "extra", extra);
+  return { record: rec, rejections: [], warnings: r.issues.warnings };
+}
+
+export function convertPlace(cells: readonly string[], ctx: ConvertContext): Converted<Place> {
+  const r = new RowReader(cells, ctx);
+  let extra = r.extra();
+  const name = r.text("name");
+  if (name === undefined)
+    r.reject("name", "missing_value", `${r.column("name")} is blank; a place needs a name.`, "");
+  const { lat, lon } = r.coordinates();
+  if (lat === undefined && !r.issues.rejections.length)
+    r.reject("lat", "missing_value", "lat and lon are required for a place.", "");
+  const c = r.country("country", extra);
+  extra = c.extra;
+  let kind = undefined as Place["kind"] | undefined;
+  const kindText = r.text("kind");
+  if (kindText === undefined) {
+    kind = "city";
+    r.warn("kind", "kind_blank", "kind is blank; read as city.");
+  } else {
+    kind = parsePlaceKind(kindText);
+    if (!kind)
+      r.reject(
+        "kind",
+        "invalid_kind",
+        `${r.column("kind")} "${kindText}" is not one of city, border_crossing, fmp, shelter.`,
+        kindText,
+      );
+  }
+  const capacity = r.count("capacity");
+  let placeId = r.text("place_id");
+  if (placeId === undefined && name !== undefined) {
+    placeId = (c.value ? c.value + "-" : "") + normalizeKey(name).toUpperCase().replace(/_/g, "-");
+    r.warn("place_id", "id_generated", `place_id is blank; set to ${placeId}.`);
+  }
+  for (const f of ["adm1_pcode", "adm2_pcode"]) {
+    const p = r.text(f);
+    if (p !== undefined && !/^[A-Z]{2}\d+$/.test(p))
+      r.warn(
+        f,
+        "pcode_format",
+        `${r.column(f)} "${p}" does not look like a P-code (two letters and digits).`,
+      );
+  }
+  if (
+    r.issues.rejections.length ||
+    !name ||
+    lat === undefined ||
+    lon === undefined ||
+    !kind ||
+    !placeId
+  )
+    return r.issues as Converted<Place>;
+  const aliasesText = r.text("aliases");
+  const rec: Place = {
+    placeId,
+    name,
+    aliases: aliasesText ? aliasesText.split(/\s*[|;]\s*/).filter(Boolean) : [],
+    lat,
+    lon,
+    kind,
+  };
+  set(rec, "country", c.value);
+  set(rec, "adm1Pcode", r.text("adm1_pcode"));
+  set(rec, "adm2Pcode", r.text("adm2_pcode"));
+  set(rec, "capacity", capacity);
+  set(rec, "source", r.text("source"));
+  set(rec, "extra", extra);
+  return { record: rec, rejections: [], warnings: r.issues.warnings };
+}

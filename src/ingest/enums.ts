@@ -1,0 +1,355 @@
+/**
+ * Code lists read from what people write (Spanish or English, any case, with or without accents):
+ * direction, estimate method, source type, confidence, stock category and basis, place kind,
+ * countries (ISO3, ISO2, names and demonyms → ISO3).
+ */
+import type { Confidence, EstimateMethod, SourceType } from "../model/source.ts";
+import type { Direction } from "../model/count.ts";
+import type { StockBasis, StockCategory } from "../model/stock.ts";
+import type { PlaceKind } from "../model/place.ts";
+import { normalizeKey } from "./normalize.ts";
+
+function table<T extends string>(entries: Record<T, string[]>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const [value, aliases] of Object.entries(entries) as [T, string[]][]) {
+    map.set(normalizeKey(value), value);
+    for (const alias of aliases) map.set(normalizeKey(alias), value);
+  }
+  return map;
+}
+
+/** `incoming`/`outgoing` and their Spanish forms: relative to the point, not to the corridor. */
+export const RELATIVE_DIRECTIONS = new Set(
+  [
+    "incoming",
+    "outgoing",
+    "inflow",
+    "outflow",
+    "entrada",
+    "salida",
+    "entrante",
+    "saliente",
+    "ingreso",
+    "egreso",
+    "in",
+    "out",
+  ].map(normalizeKey),
+);
+
+const DIRECTION = table<Direction>({
+  northbound: [
+    "norte",
+    "n",
+    "north",
+    "nb",
+    "hacia el norte",
+    "rumbo norte",
+    "hacia norte",
+    "al norte",
+    "hacia eeuu",
+    "hacia estados unidos",
+    "hacia ee uu",
+    "towards us",
+    "to us",
+    "northward",
+    "subiendo",
+    "ida",
+  ],
+  southbound: [
+    "sur",
+    "s",
+    "south",
+    "sb",
+    "hacia el sur",
+    "rumbo sur",
+    "al sur",
+    "retorno",
+    "regreso",
+    "return",
+    "returning",
+    "southward",
+    "bajando",
+    "vuelta",
+  ],
+  unknown: [
+    "desconocido",
+    "indefinido",
+    "undefined",
+    "sin dato",
+    "transito",
+    "transit",
+    "en transito",
+    "otro",
+    "other",
+    "ambos",
+    "both",
+  ],
+});
+
+/** Direction along the corridor, or `relative` for incoming/outgoing, or undefined when not recognised. */
+export function parseDirection(text: string): Direction | "relative" | undefined {
+  const key = normalizeKey(text);
+  if (RELATIVE_DIRECTIONS.has(key)) return "relative";
+  return DIRECTION.get(key);
+}
+
+const METHOD = table<EstimateMethod>({
+  headcount: [
+    "conteo",
+    "conteo directo",
+    "head count",
+    "recuento",
+    "count",
+    "counted",
+    "enumeracion",
+  ],
+  crowd_density: [
+    "densidad",
+    "crowd density",
+    "jacobs",
+    "metodo jacobs",
+    "jacobs crowd formula",
+    "density",
+    "area density",
+    "densidad de multitud",
+  ],
+  vehicle_count: [
+    "vehiculos",
+    "conteo de vehiculos",
+    "buses",
+    "vehicles",
+    "vehicle count",
+    "conteo de buses",
+  ],
+  registration: [
+    "registro",
+    "registro oficial",
+    "registration",
+    "official registry",
+    "official registration",
+    "registered",
+  ],
+  key_informant: ["informante clave", "informantes clave", "key informant", "ki", "informante"],
+  media_report: ["medios", "prensa", "media", "media report", "press", "noticia", "news"],
+});
+export function parseEstimateMethod(text: string): EstimateMethod | undefined {
+  return METHOD.get(normalizeKey(text));
+}
+
+const SOURCE = table<SourceType>({
+  dtm: ["oim", "iom", "oim dtm", "iom dtm", "matriz de seguimiento"],
+  un: [
+    "onu",
+    "un agency",
+    "acnur",
+    "unhcr",
+    "unicef",
+    "naciones unidas",
+    "united nations",
+    "agencia onu",
+  ],
+  government: [
+    "gobierno",
+    "gov",
+    "gob",
+    "govt",
+    "government agency",
+    "autoridades",
+    "authorities",
+    "oficial",
+    "official",
+    "inm",
+    "segob",
+    "migracion",
+  ],
+  ngo: [
+    "ong",
+    "non governmental organization",
+    "sociedad civil",
+    "civil society",
+    "cruz roja",
+    "red cross",
+    "msf",
+  ],
+  media: ["medios", "prensa", "press", "news", "periodico", "newspaper"],
+  organiser: [
+    "organizador",
+    "organizadores",
+    "organizer",
+    "organizers",
+    "organisers",
+    "pueblo sin fronteras",
+  ],
+  social_media: ["redes sociales", "social media", "twitter", "facebook", "whatsapp", "x"],
+  other: ["otro", "otros", "others"],
+});
+export function parseSourceType(text: string): SourceType | undefined {
+  return SOURCE.get(normalizeKey(text));
+}
+
+const CONFIDENCE = table<Confidence>({
+  high: ["alta", "alto", "h", "a"],
+  medium: ["media", "medio", "med", "m", "moderate", "moderada"],
+  low: ["baja", "bajo", "l", "b"],
+});
+export function parseConfidence(text: string): Confidence | undefined {
+  return CONFIDENCE.get(normalizeKey(text));
+}
+
+const CATEGORY = table<StockCategory>({
+  asylum_claim: [
+    "asilo",
+    "solicitud de asilo",
+    "solicitudes de asilo",
+    "solicitantes de asilo",
+    "asylum",
+    "asylum claims",
+    "asylum seekers",
+    "refugio",
+    "solicitud de refugio",
+    "comar",
+  ],
+  return: [
+    "retorno",
+    "retornos",
+    "retornados",
+    "returns",
+    "returned",
+    "deportacion",
+    "deportados",
+    "deportation",
+    "retorno voluntario",
+    "voluntary return",
+    "retorno asistido",
+  ],
+  remaining: [
+    "permanecen",
+    "remain",
+    "remaining",
+    "en albergue",
+    "in shelter",
+    "presentes",
+    "present",
+  ],
+  regularized: [
+    "regularizado",
+    "regularizados",
+    "regularised",
+    "regularization",
+    "regularizacion",
+    "visa humanitaria",
+    "tvrh",
+    "tarjeta de visitante por razones humanitarias",
+    "humanitarian visa",
+  ],
+  onward: [
+    "continuaron",
+    "continuan",
+    "onward movement",
+    "hacia eeuu",
+    "to the us",
+    "cruzaron",
+    "crossed",
+  ],
+  other: ["otro", "otros", "others"],
+});
+export function parseStockCategory(text: string): StockCategory | undefined {
+  return CATEGORY.get(normalizeKey(text));
+}
+
+const BASIS = table<StockBasis>({
+  cumulative: [
+    "acumulado",
+    "acumulada",
+    "total acumulado",
+    "cum",
+    "cumul",
+    "since start",
+    "desde el inicio",
+  ],
+  present: ["presente", "presentes", "actual", "en el lugar", "stock", "current", "at date"],
+});
+export function parseStockBasis(text: string): StockBasis | undefined {
+  return BASIS.get(normalizeKey(text));
+}
+
+const PLACE_KIND = table<PlaceKind>({
+  city: ["ciudad", "town", "municipio", "municipality", "pueblo", "localidad"],
+  border_crossing: [
+    "frontera",
+    "paso fronterizo",
+    "border",
+    "border crossing",
+    "crossing",
+    "puesto fronterizo",
+    "aduana",
+  ],
+  fmp: ["punto de monitoreo", "punto de monitoreo de flujos", "flow monitoring point", "punto"],
+  shelter: ["albergue", "refugio", "casa del migrante", "shelter", "campamento", "camp"],
+});
+export function parsePlaceKind(text: string): PlaceKind | undefined {
+  return PLACE_KIND.get(normalizeKey(text));
+}
+
+/** ISO3 codes of the countries on and around the corridor, with their names, ISO2 codes and demonyms. */
+const COUNTRY = table<string>({
+  HND: [
+    "hn",
+    "honduras",
+    "hondureno",
+    "hondurena",
+    "hondurenos",
+    "hondurenas",
+    "hondurenian",
+    "honduran",
+    "catracho",
+    "catracha",
+  ],
+  GTM: ["gt", "guatemala", "guatemalteco", "guatemalteca", "guatemaltecos", "guatemalan", "chapin"],
+  SLV: [
+    "sv",
+    "el salvador",
+    "salvador",
+    "salvadoreno",
+    "salvadorena",
+    "salvadorenos",
+    "salvadoran",
+    "guanaco",
+  ],
+  MEX: ["mx", "mexico", "mejico", "mexicano", "mexicana", "mexican", "estados unidos mexicanos"],
+  USA: [
+    "us",
+    "usa",
+    "eeuu",
+    "ee uu",
+    "estados unidos",
+    "united states",
+    "united states of america",
+    "estadounidense",
+    "american",
+  ],
+  NIC: ["ni", "nicaragua", "nicaraguense", "nicaraguan"],
+  CRI: ["cr", "costa rica", "costarricense", "costa rican"],
+  PAN: ["pa", "panama", "panameno", "panamanian"],
+  BLZ: ["bz", "belice", "belize", "beliceno", "belizean"],
+  CUB: ["cu", "cuba", "cubano", "cubana", "cuban"],
+  HTI: ["ht", "haiti", "haitiano", "haitiana", "haitian"],
+  VEN: ["ve", "venezuela", "venezolano", "venezolana", "venezuelan"],
+  ECU: ["ec", "ecuador", "ecuatoriano", "ecuatoriana", "ecuadorian"],
+  COL: ["co", "colombia", "colombiano", "colombiana", "colombian"],
+  CAN: ["ca", "canada", "canadiense", "canadian"],
+});
+
+/**
+ * Country as ISO3 from a code, name or demonym; any other 3-letter code is taken as ISO3 as written
+ * (upper-cased). Undefined when not recognised.
+ * @example
+ * parseCountry("Hondureña"); // => "HND"
+ */
+export function parseCountry(text: string): string | undefined {
+  const key = normalizeKey(text);
+  const hit = COUNTRY.get(key);
+  if (hit) return hit;
+  if (/^[a-z]{3}$/.test(key)) return key.toUpperCase();
+  return undefined;
+}

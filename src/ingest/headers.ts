@@ -1,0 +1,295 @@
+/**
+ * Header mapping: finds the header row (title rows above it are skipped), the HXL hashtag row,
+ * and maps each column to a field by canonical name, alias, Kobo group prefix (`grp/field`),
+ * two-level headers (`Adultos | Hombres`) or HXL hashtag. Unmatched columns are kept as extras.
+ */
+import { DISTINCTIVE, KIND_SPECS, TABLE_KINDS } from "./fields.ts";
+import type { FieldSpec, KindSpec, TableKind } from "./fields.ts";
+import { isHashtagRow, matchHxlRule, parseHashtag } from "./hxl.ts";
+import type { ColumnMapping, MatchHow } from "./report.ts";
+import { cleanCell, normalizeKey } from "./normalize.ts";
+
+interface Lookup {
+  canonical: Map<string, string>;
+  alias: Map<string, string>;
+  spec: KindSpec;
+}
+
+const LOOKUPS = new Map<TableKind, Lookup>();
+
+function lookup(kind: TableKind): Lookup {
+  let l = LOOKUPS.get(kind);
+  if (!l) {
+    const spec = KIND_SPECS[kind];
+    const canonical = new Map<string, string>();
+    const alias = new Map<string, string>();
+    for (const field of spec.fields) {
+      canonical.set(field.name, field.name);
+      for (const a of field.aliases) {
+        const key = normalizeKey(a);
+        if (!alias.has(key)) alias.set(key, field.name);
+      }
+    }
+    l = { canonical, alias, spec };
+    LOOKUPS.set(kind, l);
+  }
+  return l;
+}
+
+const MALE = new Set([
+  "hombres",
+  "hombre",
+  "varones",
+  "varon",
+  "masculino",
+  "men",
+  "male",
+  "males",
+  "m",
+  "h",
+]);
+const FEMALE = new Set(["mujeres", "mujer", "femenino", "women", "female", "females", "f"]);
+const CHILD = new Set([
+  "ninos",
+  "ninas",
+  "nino",
+  "nina",
+  "nna",
+  "menores",
+  "children",
+  "child",
+  "boys",
+  "girls",
+]);
+
+/** Composite headers of hand-made sheets ("Niños Hombres", "Adultos / Mujeres"). */
+function tokenRule(key: string): string | undefined {
+  const tokens = key.split("_");
+  const has = (set: Set<string>) => tokens.some((t) => set.has(t));
+  if (key.includes("no_acompanad") || key.includes("unaccompanied")) return "uac";
+  const male = has(MALE);
+  const female = has(FEMALE);
+  const child = has(CHILD);
+  if (male && !female) return child ? "boys" : "men";
+  if (female && !male) return child ? "girls" : "women";
+  return undefined;
+}
+
+/** Maps one header text to a field of `kind`. */
+export function matchHeader(
+  raw: string,
+  kind: TableKind,
+): { field: string; how: MatchHow } | undefined {
+  const l = lookup(kind);
+  const key = normalizeKey(raw);
+  if (!key) return undefined;
+  const direct = l.canonical.get(key);
+  if (direct) return { field: direct, how: "canonical" };
+  const alias = l.alias.get(key);
+  if (alias) return { field: alias, how: "alias" };
+  // Kobo / ODK group prefixes: grp_conteo/hombres, grp.hombres, grp-hombres.
+  for (const sep of ["/", ".", ":", "-"]) {
+    const at = raw.lastIndexOf(sep);
+    if (at > 0 && at < raw.length - 1) {
+      const tail = normalizeKey(raw.slice(at + 1));
+      const hit = l.canonical.get(tail) ?? l.alias.get(tail);
+      if (hit) return { field: hit, how: "kobo_prefix" };
+    }
+  }
+  if (/_latitude$/.test(key))
+    return l.canonical.has("lat") ? { field: "lat", how: "kobo_prefix" } : undefined;
+  if (/_longitude$/.test(key))
+    return l.canonical.has("lon") ? { field: "lon", how: "kobo_prefix" } : undefined;
+  if (kind === "counts") {
+    const token = tokenRule(key);
+    if (token) return { field: token, how: "alias" };
+  }
+  return undefined;
+}
+
+function matchHxl(text: string, spec: KindSpec): string | undefined {
+  const tag = parseHashtag(text);
+  if (!tag) return undefined;
+  let best: { field: FieldSpec; score: number } | undefined;
+  for (const field of spec.fields) {
+    for (const rule of field.hxl) {
+      const score = matchHxlRule(tag, rule);
+      if (score !== undefined && (!best || score > best.score)) best = { field, score };
+    }
+  }
+  return best?.field.name;
+}
+
+/** Kobo metadata columns, kept as extras (and `_uuid` used to find resubmissions). */
+const KOBO_META =
+  /^_(id|uuid|submission_time|validation_status|notes|status|submitted_by|tags|index|parent_index|parent_table_name|submission__uuid|version_)$|^__version__$|^meta\/|^formhub\//;
+
+export interface HeaderMapping {
+  kind: TableKind;
+  columns: ColumnMapping[];
+  /** field → column index */
+  fieldIndex: Map<string, number>;
+  /** Column of the Kobo `_uuid`, when present. */
+  uuidIndex?: number;
+  missing: string[][];
+}
+
+/** Maps the columns of a header row (and optional hashtag row) for one kind. */
+export function mapHeaders(
+  header: readonly string[],
+  hxl: readonly string[] | undefined,
+  kind: TableKind,
+  above?: readonly string[],
+): HeaderMapping {
+  const l = lookup(kind);
+  const names = header.map((h, i) => cleanCell(h) || `column_${i + 1}`);
+  // Two-level headers: when names repeat and the row above has group labels, prefix them.
+  const keys = names.map(normalizeKey);
+  const repeated = new Set(keys.filter((k, i) => keys.indexOf(k) !== i));
+  const columns: ColumnMapping[] = [];
+  const fieldIndex = new Map<string, number>();
+  let uuidIndex: number | undefined;
+  let group = "";
+  for (let i = 0; i < names.length; i++) {
+    const column = names[i]!;
+    const aboveCell = above ? cleanCell(above[i] ?? "") : "";
+    if (aboveCell) group = aboveCell;
+    const tag = hxl ? cleanCell(hxl[i] ?? "") : "";
+    let match: { field: string; how: MatchHow } | undefined;
+    if (repeated.has(keys[i]!) && group) {
+      const composite = matchHeader(`${group} ${column}`, kind);
+      if (composite) match = { field: composite.field, how: "two_level_header" };
+    }
+    if (!match) {
+      if (KOBO_META.test(column)) {
+        if (/^_uuid$/.test(column)) uuidIndex = i;
+        if (/^_uuid$/.test(column) && l.canonical.has("record_id"))
+          match = { field: "record_id", how: "kobo_meta" };
+        else if (/^_uuid$/.test(column) && l.canonical.has("sighting_id"))
+          match = { field: "sighting_id", how: "kobo_meta" };
+      } else {
+        match = matchHeader(column, kind);
+      }
+    }
+    if (!match && tag) {
+      const field = matchHxl(tag, l.spec);
+      if (field) match = { field, how: "hxl" };
+    }
+    if (match && fieldIndex.has(match.field)) match = undefined; // first column wins; later kept as extra
+    const how: MatchHow = match
+      ? match.how
+      : KOBO_META.test(column)
+        ? "kobo_meta"
+        : column.includes("/")
+          ? "select_multiple_choice"
+          : "extra";
+    const entry: ColumnMapping = { index: i, column, how, ...(tag ? { hxl: tag } : {}) };
+    if (match) {
+      entry.field = match.field;
+      fieldIndex.set(match.field, i);
+    }
+    columns.push(entry);
+  }
+  const missing = l.spec.required.filter(
+    (alts) => !alts.some((a) => fieldIndex.has(a) || (a === "lat" && fieldIndex.has("geopoint"))),
+  );
+  return { kind, columns, fieldIndex, ...(uuidIndex !== undefined ? { uuidIndex } : {}), missing };
+}
+
+/** Score of a header row for a kind: fields matched by name, distinctive ones counting triple. */
+function score(mapping: HeaderMapping, viaHeaderOnly: boolean): number {
+  let s = 0;
+  const distinct = new Set(DISTINCTIVE[mapping.kind]);
+  for (const c of mapping.columns) {
+    if (!c.field || (viaHeaderOnly && c.how === "hxl")) continue;
+    if (c.how === "kobo_meta") continue;
+    s += distinct.has(c.field) ? 3 : 1;
+  }
+  return s - mapping.missing.length * 2;
+}
+
+export interface HeaderLayout {
+  /** 0-based row index of the header in the rows given. */
+  headerIndex: number;
+  /** 0-based row index of the hashtag row, when found. */
+  hxlIndex?: number;
+  /** First data row, 0-based. */
+  dataIndex: number;
+  mapping: HeaderMapping;
+  kindSource: "given" | "detected";
+}
+
+/**
+ * Finds the header row among the first 25 rows, the HXL row, and the kind (when not given).
+ * Rows are the cells as parsed; blank rows count as rows (row numbers stay those of the file).
+ */
+export function detectLayout(rows: readonly (readonly string[])[], kind?: TableKind): HeaderLayout {
+  const limit = Math.min(rows.length, 25);
+  let hxlIndex: number | undefined;
+  for (let r = 0; r < limit; r++) {
+    if (isHashtagRow(rows[r]!)) {
+      hxlIndex = r;
+      break;
+    }
+  }
+  const kinds = kind ? [kind] : TABLE_KINDS;
+  let best: { r: number; mapping: HeaderMapping; s: number } | undefined;
+  for (let r = 0; r < limit; r++) {
+    if (r === hxlIndex) continue;
+    const row = rows[r]!;
+    if (!row.some((c) => c.trim())) continue;
+    const hx = hxlIndex !== undefined && hxlIndex > r ? rows[hxlIndex] : undefined;
+    for (const k of kinds) {
+      const mapping = mapHeaders(row, hx, k, r > 0 ? rows[r - 1] : undefined);
+      const s = score(mapping, true);
+      if (!best || s > best.s) best = { r, mapping, s };
+    }
+  }
+  let headerIndex = best?.r ?? 0;
+  // A header that matches nothing by name: take the non-blank row above the hashtag row (HXL only).
+  if ((!best || best.s <= 0) && hxlIndex !== undefined) {
+    headerIndex = hxlIndex;
+    for (let r = hxlIndex - 1; r >= 0; r--) {
+      if (rows[r]!.some((c) => c.trim())) {
+        headerIndex = r;
+        break;
+      }
+    }
+  }
+  const hx = hxlIndex !== undefined && hxlIndex >= headerIndex ? rows[hxlIndex] : undefined;
+  let mapping: HeaderMapping | undefined;
+  let bestScore = -Infinity;
+  for (const k of kinds) {
+    const header = rows[headerIndex] ?? [];
+    const m = mapHeaders(
+      hxlIndex === headerIndex ? header.map(() => "") : header,
+      hx,
+      k,
+      headerIndex > 0 ? rows[headerIndex - 1] : undefined,
+    );
+    const s = score(m, false);
+    if (s > bestScore) {
+      bestScore = s;
+      mapping = m;
+    }
+  }
+  const dataIndex = Math.max(headerIndex, hx ? hxlIndex! : headerIndex) + 1;
+  return {
+    headerIndex,
+    ...(hx ? { hxlIndex } : {}),
+    dataIndex,
+    mapping: mapping!,
+    kindSource: kind ? "given" : "detected",
+  };
+}
+
+/** The names looked for, for the "missing column" sentence: canonical name, a few aliases, HXL. */
+export function describeField(kind: TableKind, field: string): string {
+  const spec = KIND_SPECS[kind].fields.find((x) => x.name === field);
+  if (!spec) return field;
+  const aliases = spec.aliases.slice(0, 6).join(", ");
+  const hxl = spec.hxl[0]
+    ? ` or the HXL tag ${spec.hxl[0].tag}${(spec.hxl[0].with ?? []).map((a) => "+" + a).join("")}`
+    : "";
+  return `${field} (also ${aliases}${hxl})`;
+}

@@ -1,0 +1,755 @@
+/**
+ * The table importer: bytes or text in (pushed in chunks, or all at once), records and an import
+ * report out. CSV/TSV/`;` text is parsed with papaparse's incremental parser; XLSX workbooks are
+ * read sheet by sheet. Every data row ends up either accepted or rejected (with its line, column,
+ * value, code and message): `report.accepted + report.rejected === report.dataRows`, always.
+ */
+import Papa from "papaparse";
+import type { CountRecord, Direction } from "../model/count.ts";
+import type { Place } from "../model/place.ts";
+import type { Sighting } from "../model/sighting.ts";
+import type { StockFigure } from "../model/stock.ts";
+import type { Gazetteer } from "../geo/gazetteer.ts";
+import { createStreamDecoder, hasMojibake, repairMojibake } from "./decode.ts";
+import type { StreamDecoder } from "./decode.ts";
+import { dayNumber, decideDateOrder, parseDate, slashedParts } from "./dates.ts";
+import type { DateOrder } from "./dates.ts";
+import { sniffDelimiter, sniffNewline } from "./delimiter.ts";
+import type { TableKind } from "./fields.ts";
+import { describeField, detectLayout } from "./headers.ts";
+import type { HeaderLayout } from "./headers.ts";
+import { normalizeKey } from "./normalize.ts";
+import { ageClass, LongPivot, sexClass } from "./pivot.ts";
+import { emptyReport } from "./report.ts";
+import type { ImportReport } from "./report.ts";
+import {
+  DEFAULT_REGION,
+  convertCount,
+  convertPlace,
+  convertSighting,
+  convertStock,
+} from "./convert.ts";
+import type { ConvertContext, Converted, Issue, Region } from "./convert.ts";
+import { isZip, readXlsx } from "./xlsx.ts";
+import { parseQuantity } from "./values.ts";
+
+/** Any record the importer produces. */
+export type ImportedRecord = CountRecord | Sighting | StockFigure | Place;
+
+export interface ImportOptions {
+  /** Table kind; detected from the headers when not given. */
+  kind?: TableKind;
+  /** Name shown in the report and used in generated sighting ids. */
+  fileName?: string;
+  /** Places to resolve names against; without one, place names are not checked. */
+  gazetteer?: Gazetteer;
+  /** Day-month order of slashed dates; default: decided from the data, `dmy` when undecidable. */
+  dateOrder?: DateOrder;
+  /** Plausible dates (inclusive, `YYYY-MM-DD`); default: within 366 days of the file's median date. */
+  dateWindow?: { from: string; to: string };
+  /** Field separator; default sniffed from the first lines (`,`, `;`, tab or `|`). */
+  delimiter?: string;
+  /** What `incoming`/`entrada` means at the points of this file; default: unknown, with a warning. */
+  incomingIs?: Direction;
+  /** Coordinates outside this box get a warning; default Central America to the US border. */
+  region?: Region;
+  /** At most this many rejection and warning details are kept (counts stay exact); default 10,000. */
+  maxIssues?: number;
+  /**
+   * Streaming: receives each record instead of keeping it (`records` of the result stays empty),
+   * so memory does not grow with the file.
+   */
+  onRecord?: (record: ImportedRecord, line: number, sheet?: string) => void;
+}
+
+export interface ImportResult {
+  kind: TableKind | undefined;
+  records: ImportedRecord[];
+  report: ImportReport;
+}
+
+/** Push-based importer: `push` chunks in file order, then `finish` once. */
+export interface TableImporter {
+  push(chunk: Uint8Array | string): void;
+  finish(): ImportResult;
+  /** The report so far (rows read, accepted, rejected…), for progress displays. */
+  readonly report: ImportReport;
+  /** Bytes or characters pushed so far. */
+  readonly consumed: number;
+}
+
+const ORDER_BUFFER_ROWS = 20_000;
+const HEAD_ROWS = 25;
+const SUMMABLE: Record<TableKind, string[]> = {
+  counts: ["total", "men", "women", "boys", "girls", "uac"],
+  sightings: ["size_best", "size"],
+  stocks: ["value"],
+  places: [],
+};
+const TOTAL_WORDS = /^(total|totales|total_general|gran_total|grand_total|suma|sum|sum_total)$/;
+const SUBTOTAL_WORDS = /^(sub_?total|subtotales|total_parcial|total_\w+|subtotal_\w+)$/;
+
+/** 53-bit hash of a row, for duplicate detection without keeping the rows. */
+function rowHash(cells: readonly string[]): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (const cell of cells) {
+    const t = cell.trim();
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 13);
+    }
+    h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
+    h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}
+
+const isBlankRow = (cells: readonly string[]) => cells.every((c) => c.trim() === "");
+
+/** Per-sheet state: header, date order, duplicates, totals. */
+class SheetReader {
+  private head: string[][] = [];
+  private buffer: { cells: string[]; line: number }[] = [];
+  private phase: "head" | "order" | "rows" = "head";
+  private line = 0;
+  private layout?: HeaderLayout;
+  private ctx?: ConvertContext;
+  private convert?: (cells: readonly string[], ctx: ConvertContext) => Converted<ImportedRecord>;
+  private evidence: [number, number][] = [];
+  private days: number[] = [];
+  private seen = new Map<number, number>();
+  private uuids = new Map<string, number>();
+  private sums = new Map<string, number>();
+  private pivot?: LongPivot;
+  private pivotIdx?: { sex?: number; age?: number };
+  private headerKey = "";
+  fatal?: { code: string; message: string };
+
+  private readonly im: ImporterCore;
+  readonly sheet: string | undefined;
+
+  constructor(im: ImporterCore, sheet: string | undefined) {
+    this.im = im;
+    this.sheet = sheet;
+  }
+
+  get kind(): TableKind | undefined {
+    return this.layout?.mapping.kind;
+  }
+
+  push(cells: string[]): void {
+    const line = ++this.line;
+    if (this.phase === "head") {
+      this.head.push(cells);
+      if (this.head.length >= HEAD_ROWS) this.startRows();
+      return;
+    }
+    if (this.phase === "order") {
+      this.collect(cells);
+      this.buffer.push({ cells, line });
+      if (this.buffer.length >= ORDER_BUFFER_ROWS) this.decideOrder();
+      return;
+    }
+    this.row(cells, line);
+  }
+
+  finish(): void {
+    if (this.phase === "head") this.startRows();
+    if (this.phase === "order") this.decideOrder();
+    if (this.pivot) {
+      for (const { record, line, warning } of this.pivot.records()) {
+        if (warning)
+          this.im.warn({ line, code: "long_total_mismatch", message: warning }, this.sheet);
+        this.im.emit(record, line, this.sheet);
+      }
+    }
+  }
+
+  /** Layout known: decides header and kind, then feeds the rows after the header on. */
+  private startRows(): void {
+    const im = this.im;
+    const layout = detectLayout(this.head, im.kind);
+    this.layout = layout;
+    const mapping = layout.mapping;
+    im.kind ??= mapping.kind;
+    const report = im.report;
+    report.kind ??= mapping.kind;
+    report.kindSource ??= layout.kindSource;
+    if (report.headerRow === undefined) {
+      report.headerRow = layout.headerIndex + 1;
+      if (layout.hxlIndex !== undefined) report.hxlRow = layout.hxlIndex + 1;
+      report.columns = mapping.columns.map((c) => ({ ...c }));
+      report.extraColumns = mapping.columns.filter((c) => !c.field).map((c) => c.column);
+    }
+    const nonBlank = this.head.some((r) => !isBlankRow(r));
+    if (!nonBlank) {
+      this.fatal = { code: "empty_file", message: "the file has no rows with data." };
+    } else if (mapping.missing.length) {
+      const what = mapping.missing
+        .map((alts) => alts.map((a) => describeField(mapping.kind, a)).join(" or "))
+        .join("; and ");
+      this.fatal = {
+        code: "missing_column",
+        message: `no ${mapping.missing.map((a) => a.join("/")).join(", ")} column for a ${mapping.kind} table in row ${layout.headerIndex + 1}: looked for ${what}.`,
+      };
+    }
+    const fi = mapping.fieldIndex;
+    const columnNames = mapping.columns.map((c) => c.column);
+    const extraIndexes = mapping.columns.filter((c) => !c.field).map((c) => c.index);
+    const hasTotals = ["total", "men", "women", "boys", "girls"].some((f) => fi.has(f));
+    if (
+      mapping.kind === "counts" &&
+      fi.has("n") &&
+      !hasTotals &&
+      (fi.has("sex") || fi.has("age"))
+    ) {
+      this.pivot = new LongPivot();
+      report.pivoted = true;
+      this.pivotIdx = {
+        ...(fi.has("sex") ? { sex: fi.get("sex")! } : {}),
+        ...(fi.has("age") ? { age: fi.get("age")! } : {}),
+      };
+      const longIndex = new Map(fi);
+      longIndex.set("total", fi.get("n")!);
+      this.ctx = this.context(longIndex, columnNames, extraIndexes.concat());
+    } else {
+      // Long-layout columns present beside wide ones are kept as extra attributes.
+      const extras = extraIndexes.concat(
+        ["sex", "age", "n"].filter((f) => fi.has(f)).map((f) => fi.get(f)!),
+      );
+      this.ctx = this.context(
+        fi,
+        columnNames,
+        extras.sort((a, b) => a - b),
+      );
+    }
+    this.convert = (
+      {
+        counts: convertCount,
+        sightings: convertSighting,
+        stocks: convertStock,
+        places: convertPlace,
+      } as const
+    )[mapping.kind] as (cells: readonly string[], ctx: ConvertContext) => Converted<ImportedRecord>;
+    this.headerKey = (this.head[layout.headerIndex] ?? [])
+      .map((c) => normalizeKey(c))
+      .join("\u0001");
+    const rest = this.head.slice(layout.dataIndex);
+    const start = layout.dataIndex;
+    this.head = [];
+    const needsOrder = (fi.has("date") || fi.has("observed_at")) && !this.fatal;
+    this.phase = needsOrder ? "order" : "rows";
+    if (!needsOrder) this.decideOrder();
+    rest.forEach((cells, i) => {
+      if (this.phase === "order") {
+        this.collect(cells);
+        this.buffer.push({ cells, line: start + i + 1 });
+      } else this.row(cells, start + i + 1);
+    });
+  }
+
+  private context(
+    fieldIndex: Map<string, number>,
+    columnNames: string[],
+    extraIndexes: number[],
+  ): ConvertContext {
+    const o = this.im.options;
+    return {
+      kind: this.layout!.mapping.kind,
+      fieldIndex,
+      columnNames,
+      extraIndexes,
+      dateOrder: "dmy",
+      region: o.region ?? DEFAULT_REGION,
+      line: 0,
+      ...(o.gazetteer ? { gazetteer: o.gazetteer } : {}),
+      ...(o.incomingIs ? { incomingIs: o.incomingIs } : {}),
+      ...(o.fileName !== undefined ? { fileName: o.fileName } : {}),
+      ...(this.sheet !== undefined ? { sheet: this.sheet } : {}),
+    };
+  }
+
+  private dateIndex(): number | undefined {
+    const fi = this.ctx?.fieldIndex;
+    return fi?.get("date") ?? fi?.get("observed_at");
+  }
+
+  /** Evidence for the day-month order and the date window, from the rows held back. */
+  private collect(cells: readonly string[]): void {
+    const i = this.dateIndex();
+    if (i === undefined) return;
+    const t = cells[i]?.trim();
+    if (!t) return;
+    const parts = slashedParts(t);
+    if (parts) this.evidence.push(parts);
+    const d = parseDate(t);
+    if (d.ok) this.days.push(dayNumber(d.value.date));
+  }
+
+  private decideOrder(): void {
+    const ctx = this.ctx!;
+    const o = this.im.options;
+    const report = this.im.report;
+    const decision = decideDateOrder(this.evidence);
+    let order: DateOrder = o.dateOrder ?? decision.order ?? "dmy";
+    const decidedBy = o.dateOrder ? "option" : decision.order ? "data" : "default";
+    if (this.dateIndex() !== undefined && !this.fatal) {
+      if (!o.dateOrder && decision.status === "undecided" && this.evidence.length > 0) {
+        this.im.warn(
+          {
+            line: 0,
+            code: "date_order_undecided",
+            message: `no date in the first rows shows whether ${this.evidence.length} slashed dates are day/month or month/day; read as dd/mm/yyyy (pass dateOrder to change).`,
+          },
+          this.sheet,
+        );
+      }
+      if (!o.dateOrder && decision.status === "conflict") {
+        this.im.warn(
+          {
+            line: 0,
+            code: "date_order_conflict",
+            message: `slashed dates disagree (${decision.evidence.dmy} look day/month, ${decision.evidence.mdy} month/day); ambiguous ones read as ${order === "dmy" ? "dd/mm" : "mm/dd"}.`,
+          },
+          this.sheet,
+        );
+      }
+      if (this.evidence.length > 0 || o.dateOrder) {
+        report.dateOrder ??= {
+          order,
+          decidedBy,
+          dmyEvidence: decision.evidence.dmy,
+          mdyEvidence: decision.evidence.mdy,
+        };
+      }
+    }
+    order = report.dateOrder?.order ?? order;
+    ctx.dateOrder = order;
+    if (o.dateWindow) {
+      ctx.window = [dayNumber(o.dateWindow.from), dayNumber(o.dateWindow.to)];
+    } else if (this.days.length) {
+      const sorted = this.days.sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)]!;
+      ctx.window = [median - 366, median + 366];
+    }
+    this.phase = "rows";
+    const buffered = this.buffer;
+    this.buffer = [];
+    this.evidence = [];
+    this.days = [];
+    for (const { cells, line } of buffered) this.row(cells, line);
+  }
+
+  private row(raw: string[], line: number): void {
+    const im = this.im;
+    const report = im.report;
+    if (isBlankRow(raw)) {
+      report.blankRows++;
+      return;
+    }
+    report.rowsRead++;
+    const cells = im.mojibake
+      ? raw.map((c) => (c.length > 1 && hasMojibake(c) ? repairMojibake(c) : c))
+      : raw;
+    if (this.fatal) {
+      report.dataRows++;
+      report.rejected++;
+      im.reject(
+        { line, code: this.fatal.code, message: `file unusable: ${this.fatal.message}` },
+        this.sheet,
+      );
+      return;
+    }
+    if (this.isRepeatedHeader(cells)) {
+      report.nonDataRows++;
+      im.warn(
+        { line, code: "repeated_header", message: "a copy of the header row; skipped." },
+        this.sheet,
+      );
+      return;
+    }
+    const totalWord = this.totalWord(cells);
+    if (totalWord) {
+      report.nonDataRows++;
+      this.checkTotals(cells, line, totalWord);
+      return;
+    }
+    report.dataRows++;
+    const hash = rowHash(cells);
+    const first = this.seen.get(hash);
+    if (first !== undefined) {
+      report.rejected++;
+      report.duplicates.push({
+        line,
+        firstLine: first,
+        by: "row",
+        ...(this.sheet ? { sheet: this.sheet } : {}),
+      });
+      im.reject(
+        { line, code: "duplicate_row", message: `same as row ${first}; kept once.` },
+        this.sheet,
+      );
+      return;
+    }
+    this.seen.set(hash, line);
+    const ui = this.layout!.mapping.uuidIndex;
+    const uuid = ui !== undefined ? cells[ui]?.trim() : undefined;
+    if (uuid) {
+      const firstUuid = this.uuids.get(uuid);
+      if (firstUuid !== undefined) {
+        report.rejected++;
+        report.duplicates.push({
+          line,
+          firstLine: firstUuid,
+          by: "uuid",
+          ...(this.sheet ? { sheet: this.sheet } : {}),
+        });
+        im.reject(
+          {
+            line,
+            column: "_uuid",
+            value: uuid,
+            code: "resubmission",
+            message: `Kobo resubmission: same _uuid as row ${firstUuid}; the first submission is kept.`,
+          },
+          this.sheet,
+        );
+        return;
+      }
+      this.uuids.set(uuid, line);
+    }
+    const ctx = this.ctx!;
+    ctx.line = line;
+    const result = this.convert!(cells, ctx);
+    if (!result.record) {
+      report.rejected++;
+      for (const issue of result.rejections) im.reject({ line, ...issue }, this.sheet);
+      return;
+    }
+    report.accepted++;
+    for (const w of result.warnings) im.warn({ line, ...w }, this.sheet);
+    this.addSums(cells);
+    if (this.pivot) {
+      const idx = this.pivotIdx!;
+      const rec = result.record as CountRecord;
+      this.pivot.add(
+        rec,
+        line,
+        sexClass(idx.sex !== undefined ? cells[idx.sex] : undefined),
+        ageClass(idx.age !== undefined ? cells[idx.age] : undefined),
+        rec.total ?? 0,
+      );
+    } else im.emit(result.record, line, this.sheet);
+  }
+
+  private isRepeatedHeader(cells: readonly string[]): boolean {
+    if (!this.headerKey) return false;
+    const first = normalizeKey(cells[0] ?? "");
+    if (first && !this.headerKey.startsWith(first)) return false;
+    return cells.map((c) => normalizeKey(c)).join("\u0001") === this.headerKey;
+  }
+
+  /** `total` or `subtotal` when one of the first text cells says so. */
+  private totalWord(cells: readonly string[]): "total" | "subtotal" | undefined {
+    let seen = 0;
+    for (const c of cells) {
+      const t = c.trim();
+      if (!t) continue;
+      if (++seen > 3) break;
+      if (t.length > 24 || /\d/.test(t.slice(0, 1))) continue;
+      const k = normalizeKey(t);
+      if (TOTAL_WORDS.test(k)) return "total";
+      if (SUBTOTAL_WORDS.test(k)) return "subtotal";
+    }
+    return undefined;
+  }
+
+  private addSums(cells: readonly string[]): void {
+    const fi = this.ctx!.fieldIndex;
+    for (const f of SUMMABLE[this.layout!.mapping.kind]) {
+      const i = fi.get(f);
+      if (i === undefined) continue;
+      const q = parseQuantity(cells[i] ?? "");
+      if (q.kind === "number") this.sums.set(f, (this.sums.get(f) ?? 0) + q.value);
+    }
+  }
+
+  private checkTotals(cells: readonly string[], line: number, word: "total" | "subtotal"): void {
+    const im = this.im;
+    if (word === "subtotal") {
+      im.warn(
+        { line, code: "subtotal_row", message: "a sub-total row; skipped (not data)." },
+        this.sheet,
+      );
+      return;
+    }
+    const fi = this.ctx?.fieldIndex;
+    let checked = 0;
+    for (const f of SUMMABLE[this.layout!.mapping.kind]) {
+      const i = fi?.get(f);
+      if (i === undefined) continue;
+      const q = parseQuantity(cells[i] ?? "");
+      if (q.kind !== "number") continue;
+      checked++;
+      const computed = this.sums.get(f) ?? 0;
+      const column = this.ctx!.columnNames[i]!;
+      im.report.totals.push({
+        line,
+        column,
+        stated: q.value,
+        computed,
+        matches: computed === q.value,
+        ...(this.sheet ? { sheet: this.sheet } : {}),
+      });
+      if (computed !== q.value) {
+        im.warn(
+          {
+            line,
+            column,
+            code: "total_row_mismatch",
+            message: `the Total row says ${q.value} for ${column}; the accepted rows above add up to ${computed}.`,
+          },
+          this.sheet,
+        );
+      }
+    }
+    if (!checked)
+      im.warn({ line, code: "total_row", message: "a Total row; skipped (not data)." }, this.sheet);
+  }
+}
+
+/** Shared state of one import (several sheets for XLSX). */
+class ImporterCore {
+  report: ImportReport;
+  kind: TableKind | undefined;
+  records: ImportedRecord[] = [];
+  mojibake = false;
+  private readonly maxIssues: number;
+
+  readonly options: ImportOptions;
+
+  constructor(options: ImportOptions) {
+    this.options = options;
+    this.report = emptyReport(options.fileName);
+    this.kind = options.kind;
+    this.maxIssues = options.maxIssues ?? 10_000;
+  }
+
+  emit(record: ImportedRecord, line: number, sheet?: string): void {
+    this.report.recordsOut++;
+    if (this.options.onRecord) this.options.onRecord(record, line, sheet);
+    else this.records.push(record);
+  }
+
+  reject(issue: Issue & { line: number }, sheet?: string): void {
+    if (this.report.rejections.length >= this.maxIssues) {
+      this.report.truncated = true;
+      return;
+    }
+    this.report.rejections.push({ ...(sheet !== undefined ? { sheet } : {}), ...issue });
+  }
+
+  warn(w: { line: number; column?: string; code: string; message: string }, sheet?: string): void {
+    if (this.report.warnings.length >= this.maxIssues) {
+      this.report.truncated = true;
+      return;
+    }
+    this.report.warnings.push({ ...(sheet !== undefined ? { sheet } : {}), ...w });
+  }
+}
+
+/**
+ * Creates a streaming importer for one file.
+ * @param kind the table kind, or undefined to detect it from the headers.
+ * @param options see {@link ImportOptions}; `onRecord` makes memory independent of the file size.
+ * @example
+ * const importer = createTableImporter("counts", { fileName: "conteo.csv" });
+ * for (const chunk of chunks) importer.push(chunk); // Uint8Array or string chunks, in order
+ * const { records, report } = importer.finish();
+ */
+export function createTableImporter(
+  kind: TableKind | undefined,
+  options: ImportOptions = {},
+): TableImporter {
+  const core = new ImporterCore({ ...options, ...(kind ? { kind } : {}) });
+  const report = core.report;
+  let mode: "unknown" | "text" | "bytes" | "xlsx" = "unknown";
+  let decoder: StreamDecoder | undefined;
+  const zipParts: Uint8Array[] = [];
+  let pending = "";
+  let parser: Papa.Parser | undefined;
+  let sheet: SheetReader | undefined;
+  let consumed = 0;
+  let finished: ImportResult | undefined;
+
+  function feedText(text: string, final: boolean): void {
+    if (!core.mojibake && text && hasMojibake(text)) {
+      core.mojibake = true;
+      report.mojibakeRepaired = true;
+    }
+    pending += text;
+    if (!parser) {
+      if (!final && pending.length < 65_536) return;
+      if (pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
+      const delimiter = options.delimiter ?? sniffDelimiter(pending);
+      report.delimiter = delimiter;
+      parser = new Papa.Parser({ delimiter, newline: sniffNewline(pending) as "\n" });
+      sheet = new SheetReader(core, undefined);
+    }
+    if (!pending) return;
+    const result = parser.parse(pending, 0, !final) as {
+      data: string[][];
+      meta: { cursor: number };
+    };
+    const rows = result.data;
+    if (final) {
+      // A file that ends with a line break gives one empty last row: not a row of the file.
+      const last = rows[rows.length - 1];
+      if (last && last.length === 1 && last[0] === "" && /[\r\n]$/.test(pending)) rows.pop();
+      pending = "";
+    } else pending = pending.slice(result.meta.cursor);
+    for (const row of rows) sheet!.push(row);
+  }
+
+  function finishXlsx(): void {
+    const total = zipParts.reduce((n, p) => n + p.length, 0);
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const p of zipParts) {
+      bytes.set(p, at);
+      at += p.length;
+    }
+    report.encoding = "xlsx";
+    let sheets;
+    try {
+      sheets = readXlsx(bytes);
+    } catch (error) {
+      report.fatal = {
+        code: "unreadable_xlsx",
+        message: `the workbook cannot be read (${(error as Error).message}).`,
+      };
+      return;
+    }
+    report.sheets = sheets.map((s) => s.name);
+    // Sheets without a usable header (notes, lists) are skipped when another sheet is usable.
+    const readers: SheetReader[] = [];
+    for (const s of sheets) {
+      const reader = new SheetReader(core, s.name);
+      for (const row of s.rows) reader.push(row);
+      readers.push(reader);
+    }
+    // Rows were fed; finishing each decides unfinished layouts and flushes held-back rows.
+    for (const r of readers) r.finish();
+    const usable = readers.filter((r) => !r.fatal);
+    if (!usable.length) {
+      report.fatal = readers[0]?.fatal ?? {
+        code: "empty_file",
+        message: "the workbook has no sheets with data.",
+      };
+    } else {
+      for (const r of readers) {
+        if (r.fatal)
+          core.warn(
+            {
+              line: 0,
+              code: "sheet_skipped",
+              message: `sheet "${r.sheet}" skipped: ${r.fatal.message}`,
+            },
+            r.sheet,
+          );
+      }
+    }
+  }
+
+  return {
+    get report() {
+      return report;
+    },
+    get consumed() {
+      return consumed;
+    },
+    push(chunk) {
+      if (finished) throw new Error("push() after finish()");
+      consumed += chunk.length;
+      if (mode === "unknown") {
+        if (typeof chunk === "string") {
+          mode = "text";
+          report.encoding = "text";
+        } else if (isZip(chunk)) mode = "xlsx";
+        else {
+          mode = "bytes";
+          decoder = createStreamDecoder();
+        }
+      }
+      if (mode === "xlsx") {
+        zipParts.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
+        return;
+      }
+      const text =
+        typeof chunk === "string"
+          ? chunk
+          : decoder
+            ? decoder.push(chunk)
+            : new TextDecoder().decode(chunk);
+      if (decoder?.encoding) report.encoding = decoder.encoding;
+      feedText(text, false);
+    },
+    finish() {
+      if (finished) return finished;
+      if (mode === "xlsx") finishXlsx();
+      else {
+        const text = decoder ? decoder.finish() : "";
+        if (decoder) {
+          report.encoding = decoder.encoding ?? "utf-8";
+          if (decoder.switchedAt !== undefined) {
+            core.warn({
+              line: 0,
+              code: "encoding_switched",
+              message: `invalid UTF-8 at byte ${decoder.switchedAt}; the rest of the file was read as Windows-1252.`,
+            });
+          }
+        }
+        feedText(text, true);
+        if (!sheet) sheet = new SheetReader(core, undefined);
+        sheet.finish();
+        // Rejections of an unusable file carry the same sentence; the report says it once.
+        if (sheet.fatal) report.fatal = sheet.fatal;
+      }
+      // A single-sheet reader that saw only blank rows never reached a layout.
+      report.kind ??= core.kind;
+      finished = { kind: core.kind, records: core.records, report };
+      return finished;
+    },
+  };
+}
+
+/**
+ * Imports a whole file at once (bytes of a CSV/TSV/XLSX file, or text).
+ * @example
+ * const { kind, records, report } = importTable(bytes, { fileName: "conteo.csv" });
+ * report.accepted + report.rejected === report.dataRows; // => true
+ */
+export function importTable(input: Uint8Array | string, options: ImportOptions = {}): ImportResult {
+  const importer = createTableImporter(options.kind, options);
+  importer.push(input);
+  return importer.finish();
+}
+
+/**
+ * Imports a file given as an async iterable of chunks (a Node stream, or chunks a browser read
+ * from a `File`), calling `onProgress` after each chunk.
+ */
+export async function importChunks(
+  chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options: ImportOptions = {},
+  onProgress?: (consumed: number, report: ImportReport) => void,
+): Promise<ImportResult> {
+  const importer = createTableImporter(options.kind, options);
+  for await (const chunk of chunks) {
+    importer.push(chunk);
+    onProgress?.(importer.consumed, importer.report);
+  }
+  return importer.finish();
+}

@@ -1,0 +1,140 @@
+/** The import report: what the importer did with every row of one file. */
+import type { TableKind } from "./fields.ts";
+import type { TextEncodingName } from "./decode.ts";
+
+/** How an input column was matched to a field. */
+export type MatchHow =
+  | "canonical"
+  | "alias"
+  | "kobo_prefix"
+  | "two_level_header"
+  | "hxl"
+  | "extra"
+  | "kobo_meta"
+  | "select_multiple_choice";
+
+export interface ColumnMapping {
+  /** Column position, 0-based. */
+  index: number;
+  /** Header as written in the file (blank headers are named `column_N`). */
+  column: string;
+  /** HXL hashtag of the column, when the file has a hashtag row. */
+  hxl?: string;
+  /** Field it maps to; undefined for columns kept as extra attributes. */
+  field?: string;
+  how: MatchHow;
+}
+
+/** A rejected row: the row is not in `records`. */
+export interface Rejection {
+  /** Row number as a spreadsheet shows it (1 = first row of the file or sheet). */
+  line: number;
+  sheet?: string;
+  column?: string;
+  value?: string;
+  code: string;
+  message: string;
+  /** Closest known place names, for `unknown_place`. */
+  suggestions?: string[];
+}
+
+/** A warning: the row was accepted, but something was assumed or looks odd. */
+export interface Warning {
+  /** Row number; 0 for file-level warnings. */
+  line: number;
+  sheet?: string;
+  column?: string;
+  code: string;
+  message: string;
+}
+
+/** A row that repeats an earlier one (same content, or same Kobo `_uuid`). */
+export interface Duplicate {
+  line: number;
+  firstLine: number;
+  sheet?: string;
+  by: "row" | "uuid";
+}
+
+/** A `Total` row found in the table, compared with the sum of the accepted rows. */
+export interface TotalCheck {
+  line: number;
+  sheet?: string;
+  column: string;
+  stated: number;
+  computed: number;
+  matches: boolean;
+}
+
+/** What the file was, and what happened to each of its rows. */
+export interface ImportReport {
+  fileName?: string;
+  kind?: TableKind;
+  /** How the kind was chosen: given by the caller, or detected from the headers. */
+  kindSource?: "given" | "detected";
+  /** `xlsx` for workbooks, else the text encoding detected. */
+  encoding?: TextEncodingName | "xlsx" | "text";
+  /** Double-encoded UTF-8 (`Ã©`) was found and repaired. */
+  mojibakeRepaired: boolean;
+  delimiter?: string;
+  /** Sheets read (XLSX). */
+  sheets?: string[];
+  /** Header row, 1-based (per sheet for XLSX: the first sheet's). */
+  headerRow?: number;
+  /** HXL hashtag row, 1-based, when present. */
+  hxlRow?: number;
+  columns: ColumnMapping[];
+  /** Input columns kept as extra attributes (`extra` on each record). */
+  extraColumns: string[];
+  /** Long layout (`sex, age, n`) pivoted to wide records. */
+  pivoted: boolean;
+  /** Day-month order used for slashed dates, and why. */
+  dateOrder?: {
+    order: "dmy" | "mdy";
+    decidedBy: "data" | "option" | "default";
+    dmyEvidence: number;
+    mdyEvidence: number;
+  };
+  /** Non-blank rows after the header: `dataRows + nonDataRows`. */
+  rowsRead: number;
+  /** Rows that are data: `accepted + rejected === dataRows`, always. */
+  dataRows: number;
+  accepted: number;
+  rejected: number;
+  /** Records produced (fewer than accepted rows when a long layout was pivoted). */
+  recordsOut: number;
+  blankRows: number;
+  /** Rows that are not data: `Total`/sub-total rows, repeated header rows. */
+  nonDataRows: number;
+  /** Per-row details; capped at `maxIssues` entries each (the counts above are always exact). */
+  rejections: Rejection[];
+  warnings: Warning[];
+  duplicates: Duplicate[];
+  totals: TotalCheck[];
+  /** True when `rejections` or `warnings` hit the cap. */
+  truncated: boolean;
+  /** Set when the file cannot be used at all (no header, a required column missing): one sentence. */
+  fatal?: { code: string; message: string };
+}
+
+export function emptyReport(fileName?: string): ImportReport {
+  return {
+    ...(fileName !== undefined ? { fileName } : {}),
+    mojibakeRepaired: false,
+    columns: [],
+    extraColumns: [],
+    pivoted: false,
+    rowsRead: 0,
+    dataRows: 0,
+    accepted: 0,
+    rejected: 0,
+    recordsOut: 0,
+    blankRows: 0,
+    nonDataRows: 0,
+    rejections: [],
+    warnings: [],
+    duplicates: [],
+    totals: [],
+    truncated: false,
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * GeoJSON route files (contracts §1.5): a FeatureCollection of LineStrings, each with a
+ * `route_id`, drawn in the direction of travel. Features that cannot be used are rejected with a
+ * reason; the file is unusable only when it is not GeoJSON at all or has no usable route.
+ */
+import type { RouteCollection, RouteFeature } from "../model/route.ts";
+import type { Rejection, Warning } from "./report.ts";
+
+export interface RouteImportReport {
+  fileName?: string;
+  features: number;
+  accepted: number;
+  rejected: number;
+  /** `line` is the feature's position in the collection, 1-based. */
+  rejections: Rejection[];
+  warnings: Warning[];
+  fatal?: { code: string; message: string };
+}
+
+export interface RouteImport {
+  /** The usable routes; undefined when the file is unusable. */
+  routes?: RouteCollection;
+  report: RouteImportReport;
+}
+
+const isPosition = (p: unknown): p is number[] =>
+  Array.isArray(p) &&
+  p.length >= 2 &&
+  typeof p[0] === "number" &&
+  typeof p[1] === "number" &&
+  Number.isFinite(p[0]) &&
+  Number.isFinite(p[1]);
+
+/**
+ * Validates a GeoJSON route file.
+ * @param text the file's text (a FeatureCollection, or a single Feature).
+ * @example
+ * importRoute('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"route_id":"main"},"geometry":{"type":"LineString","coordinates":[[-88.0,15.5],[-92.1,14.7]]}}]}')
+ *   .report.accepted; // => 1
+ */
+export function importRoute(text: string, fileName?: string): RouteImport {
+  const report: RouteImportReport = {
+    ...(fileName !== undefined ? { fileName } : {}),
+    features: 0,
+    accepted: 0,
+    rejected: 0,
+    rejections: [],
+    warnings: [],
+  };
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    report.fatal = {
+      code: "invalid_json",
+      message: `the route file is not JSON (${(error as Error).message}).`,
+    };
+    return { report };
+  }
+  const obj = json as { type?: unknown; features?: unknown };
+  const features: unknown[] =
+    obj && obj.type === "FeatureCollection" && Array.isArray(obj.features)
+      ? obj.features
+      : obj && obj.type === "Feature"
+        ? [obj]
+        : [];
+  if (!features.length) {
+    report.fatal = {
+      code: "not_geojson",
+      message:
+        "the route file is not a GeoJSON FeatureCollection of LineStrings with route_id properties.",
+    };
+    return { report };
+  }
+  report.features = features.length;
+  const ids = new Set<string>();
+  const out: RouteFeature[] = [];
+  features.forEach((raw, i) => {
+    const line = i + 1;
+    const f = raw as {
+      type?: unknown;
+      properties?: Record<string, unknown> | null;
+      geometry?: { type?: unknown; coordinates?: unknown } | null;
+    };
+    const reject = (code: string, message: string) => {
+      report.rejected++;
+      report.rejections.push({ line, code, message });
+    };
+    if (!f || f.type !== "Feature" || !f.geometry)
+      return reject("not_a_feature", `feature ${line} is not a GeoJSON Feature with a geometry.`);
+    if (f.geometry.type !== "LineString")
+      return reject(
+        "not_a_linestring",
+        `feature ${line} is a ${String(f.geometry.type)}; routes are LineStrings (split MultiLineStrings into one route each).`,
+      );
+    const coords = f.geometry.coordinates;
+    if (!Array.isArray(coords) || coords.length < 2 || !coords.every(isPosition))
+      return reject(
+        "bad_coordinates",
+        `feature ${line} needs at least two [lon, lat] positions of numbers.`,
+      );
+    const bad = (coords as number[][]).findIndex(
+      (p) => Math.abs(p[0]!) > 180 || Math.abs(p[1]!) > 90,
+    );
+    if (bad >= 0)
+      return reject(
+        "bad_coordinates",
+        `feature ${line}, vertex ${bad + 1}: [${(coords as number[][])[bad]!.join(", ")}] is not [lon, lat] in degrees.`,
+      );
+    const props = f.properties ?? {};
+    let id = props["route_id"];
+    if (typeof id !== "string" || !id.trim()) {
+      id = `route_${line}`;
+      report.warnings.push({
+        line,
+        code: "route_id_generated",
+        message: `feature ${line} has no route_id; named ${String(id)}.`,
+      });
+    }
+    if (ids.has(id as string))
+      return reject(
+        "duplicate_route_id",
+        `feature ${line}: route_id "${String(id)}" is used twice.`,
+      );
+    ids.add(id as string);
+    report.accepted++;
+    out.push({
+      type: "Feature",
+      properties: { ...props, route_id: id as string },
+      geometry: {
+        type: "LineString",
+        coordinates: (coords as number[][]).map((p) => [p[0]!, p[1]!]),
+      },
+    });
+  });
+  if (!out.length) {
+    report.fatal = { code: "no_routes", message: "the route file has no usable LineString route." };
+    return { report };
+  }
+  return { routes: { type: "FeatureCollection", features: out }, report };
+}

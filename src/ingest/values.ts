@@ -1,0 +1,178 @@
+/**
+ * Value parsing for counts, sizes and coordinates as analysts write them (formats.md §12.3):
+ * Spanish and English thousands (`1.345`, `1,345`, `1 345`, `2 mil 731`), ranges
+ * (`4.000–10.000`, `entre 500 y 700`), bounds (`más de 500`, `+500`, `hasta 700`), approximations
+ * (`aprox. 300`), and "not known" sentinels (`N/A`, `ND`, `-`, `Not available`), which are
+ * unknown — never zero.
+ */
+import { normalizeKey } from "./normalize.ts";
+
+/** Cells that mean "not known". Compared after `normalizeKey` (and `-`, `?` as written). */
+const SENTINELS = new Set([
+  "",
+  "na",
+  "n_a",
+  "nd",
+  "n_d",
+  "ns_nr",
+  "nsnr",
+  "s_d",
+  "sd",
+  "not_available",
+  "no_disponible",
+  "sin_dato",
+  "sin_datos",
+  "sin_informacion",
+  "desconocido",
+  "unknown",
+  "null",
+  "none",
+  "nan",
+  "x",
+]);
+
+/** True for blank cells and the sentinels that mean "not known" (`N/A`, `ND`, `-`, `Not available`…). */
+export function isUnknown(text: string): boolean {
+  const t = text.trim();
+  if (t === "" || t === "-" || t === "–" || t === "—" || t === "?" || t === "..." || t === "…")
+    return true;
+  if (t.length > 20) return false;
+  return SENTINELS.has(normalizeKey(t));
+}
+
+/** A parsed size or count cell. `approx` is set for "aprox.", "~", "about". */
+export type Quantity =
+  | { kind: "unknown" }
+  | { kind: "number"; value: number; approx: boolean }
+  | { kind: "range"; min: number; max: number; approx: boolean }
+  | { kind: "atLeast"; min: number; approx: boolean }
+  | { kind: "atMost"; max: number; approx: boolean }
+  | { kind: "invalid" };
+
+const PLAIN_INT = /^\d{1,15}$/;
+
+/**
+ * Parses one number of people: `1345`, `1.345`, `1,345`, `1 345`, `2 mil 731`, `4 mil`, `1.5 mil`,
+ * `4k`, `12.0` (Excel). Dot or comma followed by exactly three digits is a thousands separator;
+ * otherwise it is a decimal mark. Returns undefined when the text is not a number.
+ * @example
+ * parsePeopleNumber("1.345"); // => 1345
+ */
+export function parsePeopleNumber(text: string): number | undefined {
+  let t = text.trim();
+  if (PLAIN_INT.test(t)) return Number(t);
+  t = t.replace(/[\s\u00a0\u202f]+/g, " ");
+  let sign = 1;
+  if (/^[-−]/.test(t)) {
+    sign = -1;
+    t = t.slice(1).trim();
+  }
+  const mil = /^(\d+(?:[.,]\d+)?)\s*(?:mil|k|thousand)(?:\s+(\d{1,3}))?$/i.exec(t);
+  if (mil) {
+    const head = Number(mil[1]!.replace(",", "."));
+    const rest = mil[2] ? Number(mil[2]) : 0;
+    return sign * Math.round(head * 1000 + rest);
+  }
+  // Thousands grouped by space, dot, comma or apostrophe: 1 345 / 1.345.000 / 1,345 / 1'345.
+  if (/^\d{1,3}([ .,'’])\d{3}(?:\1\d{3})*$/.test(t)) return sign * Number(t.replace(/\D/g, ""));
+  // Grouped thousands with a decimal part: 1.345,5 / 1,345.5
+  const grouped = /^(\d{1,3}(?:([.,])\d{3})+)([.,])(\d+)$/.exec(t);
+  if (grouped && grouped[2] !== grouped[3]) {
+    return sign * Number(grouped[1]!.replace(/\D/g, "") + "." + grouped[4]);
+  }
+  const decimal = /^(\d+)(?:[.,](\d+))?$/.exec(t);
+  if (decimal) return sign * Number(decimal[1] + (decimal[2] ? "." + decimal[2] : ""));
+  return undefined;
+}
+
+const APPROX =
+  /^(?:aprox(?:imadamente)?\.?|approx(?:imately)?\.?|ca\.|circa|about|around|alrededor\s+de|cerca\s+de|unos|unas|some|~|≈)\s*/i;
+const AT_LEAST =
+  /^(?:m[aá]s\s+de|more\s+than|over|at\s+least|al\s+menos|por\s+lo\s+menos|m[ií]nimo|min\.?|>=?|≥|\+)\s*/i;
+const AT_MOST =
+  /^(?:menos\s+de|less\s+than|fewer\s+than|under|up\s+to|hasta|m[aá]ximo|max\.?|<=?|≤)\s*/i;
+const BETWEEN = /^(?:entre|between|de)\s+(.+?)\s+(?:y|and|a)\s+(.+)$/i;
+const RANGE = /^(.+?)\s*(?:–|—|-|\s+a\s+|\s+to\s+|\.\.)\s*(.+)$/i;
+const TRAILING = /\s*(?:personas|people|persons|migrantes|migrants|pers\.?)$/i;
+
+/**
+ * Parses a size or count cell into a number, range or bound.
+ * @example
+ * parseQuantity("entre 4.000 y 10.000"); // => { kind: "range", min: 4000, max: 10000, approx: false }
+ * parseQuantity("más de 500");           // => { kind: "atLeast", min: 500, approx: false }
+ * parseQuantity("N/A");                  // => { kind: "unknown" }
+ */
+export function parseQuantity(text: string): Quantity {
+  if (PLAIN_INT.test(text)) return { kind: "number", value: Number(text), approx: false };
+  if (isUnknown(text)) return { kind: "unknown" };
+  let t = text.trim().replace(TRAILING, "");
+  let approx = false;
+  const a = APPROX.exec(t);
+  if (a) {
+    approx = true;
+    t = t.slice(a[0].length);
+  }
+  if (/\+$/.test(t)) {
+    const v = parsePeopleNumber(t.slice(0, -1));
+    return v === undefined ? { kind: "invalid" } : { kind: "atLeast", min: v, approx };
+  }
+  const least = AT_LEAST.exec(t);
+  if (least) {
+    const v = parsePeopleNumber(t.slice(least[0].length));
+    return v === undefined ? { kind: "invalid" } : { kind: "atLeast", min: v, approx };
+  }
+  const most = AT_MOST.exec(t);
+  if (most) {
+    const v = parsePeopleNumber(t.slice(most[0].length));
+    return v === undefined ? { kind: "invalid" } : { kind: "atMost", max: v, approx };
+  }
+  const single = parsePeopleNumber(t);
+  if (single !== undefined) return { kind: "number", value: single, approx };
+  const between = BETWEEN.exec(t) ?? RANGE.exec(t);
+  if (between) {
+    const lo = parsePeopleNumber(between[1]!);
+    const hi = parsePeopleNumber(between[2]!);
+    if (lo !== undefined && hi !== undefined) return { kind: "range", min: lo, max: hi, approx };
+  }
+  return { kind: "invalid" };
+}
+
+/**
+ * Parses a decimal such as a coordinate: `14.6349`, `14,6349` (decimal comma), `-92.14`,
+ * `−92,14`. Thousands separators are not expected here. Returns undefined when not a number.
+ * @example
+ * parseDecimal("14,6349"); // => 14.6349
+ */
+export function parseDecimal(text: string): number | undefined {
+  const t = text.trim().replace(/^−/, "-").replace(/\s+/g, "");
+  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return undefined;
+  return Number(t.replace(",", "."));
+}
+
+/**
+ * Parses a Kobo geopoint `"lat lon alt precision"` (or `"lat,lon"`) into latitude and longitude.
+ * @example
+ * parseGeopoint("14.6349 -92.1434 0 5"); // => { lat: 14.6349, lon: -92.1434 }
+ */
+export function parseGeopoint(text: string): { lat: number; lon: number } | undefined {
+  const parts = text.trim().split(/[\s;]+|,\s+/);
+  if (parts.length < 2) {
+    const comma = text.split(",");
+    if (comma.length !== 2) return undefined;
+    parts.splice(0, parts.length, ...comma);
+  }
+  const lat = parseDecimal(parts[0]!);
+  const lon = parseDecimal(parts[1]!);
+  return lat === undefined || lon === undefined ? undefined : { lat, lon };
+}
+
+/**
+ * Parses a share given as a fraction or percentage (`0.3`, `30%`, `30 %`, `30`) into 0–1.
+ * Values above 1 are read as percentages.
+ */
+export function parseShare(text: string): number | undefined {
+  const t = text.trim().replace(/\s*%$/, "");
+  const v = parseDecimal(t);
+  if (v === undefined) return undefined;
+  return text.includes("%") || v > 1 ? v / 100 : v;
+}

@@ -1,0 +1,187 @@
+/**
+ * XLSX (Office Open XML) reader: every sheet as rows of text cells. Built on fflate (a maintained,
+ * dependency-free unzip that runs unchanged in Node, browsers and Web Workers) plus the few parts
+ * of SpreadsheetML a data sheet uses: shared strings, inline strings, numbers, booleans, and date
+ * number formats (converted to ISO dates). Formulas are read as their cached values.
+ */
+import { strFromU8, unzipSync } from "fflate";
+import { excelSerialToIso } from "./dates.ts";
+
+export interface XlsxSheet {
+  name: string;
+  /** Rows as text cells; row i is spreadsheet row i + 1 (blank rows kept so row numbers match). */
+  rows: string[][];
+}
+
+/** True when the bytes start like a ZIP archive (an XLSX file). */
+export function isZip(bytes: Uint8Array): boolean {
+  return (
+    bytes.length > 3 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    bytes[2] === 0x03 &&
+    bytes[3] === 0x04
+  );
+}
+
+const ENTITY = /&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
+function unescapeXml(text: string): string {
+  return text.replace(ENTITY, (_, e: string) => {
+    switch (e) {
+      case "amp":
+        return "&";
+      case "lt":
+        return "<";
+      case "gt":
+        return ">";
+      case "quot":
+        return '"';
+      case "apos":
+        return "'";
+      default:
+        return String.fromCodePoint(
+          e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10),
+        );
+    }
+  });
+}
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m ? unescapeXml(m[1]!) : undefined;
+}
+
+/** Text of all `<t>` runs inside an element (rich text runs joined), phonetic runs skipped. */
+function runText(xml: string): string {
+  const clean = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
+  let out = "";
+  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(clean))) out += unescapeXml(m[1] ?? "");
+  return out;
+}
+
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (const ch of ref) {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57,
+]);
+
+/** Style index → true when its number format shows a date. */
+function dateStyles(stylesXml: string | undefined): boolean[] {
+  if (!stylesXml) return [];
+  const custom = new Map<number, string>();
+  for (const m of stylesXml.matchAll(/<numFmt\b[^>]*>/g)) {
+    const id = Number(attr(m[0], "numFmtId"));
+    custom.set(id, attr(m[0], "formatCode") ?? "");
+  }
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? "";
+  const out: boolean[] = [];
+  for (const m of xfs.matchAll(/<xf\b[^>]*>/g)) {
+    const id = Number(attr(m[0], "numFmtId") ?? 0);
+    const code = custom.get(id);
+    // A custom format is a date when it has d/m/y outside quoted text and brackets.
+    const isDate =
+      BUILTIN_DATE_FORMATS.has(id) ||
+      (code !== undefined &&
+        /[dmy]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "")) &&
+        !/^[#0.,%\s]*$/.test(code));
+    out.push(isDate);
+  }
+  return out;
+}
+
+function dateText(serial: number): string {
+  const date = excelSerialToIso(serial);
+  const frac = serial - Math.floor(serial);
+  if (frac <= 0) return date;
+  const seconds = Math.round(frac * 86400);
+  const hh = String(Math.floor(seconds / 3600) % 24).padStart(2, "0");
+  const mm = String(Math.floor(seconds / 60) % 60).padStart(2, "0");
+  const ss = String(seconds % 60).padStart(2, "0");
+  return `${date}T${hh}:${mm}${ss === "00" ? "" : ":" + ss}`;
+}
+
+function parseSheet(xml: string, shared: string[], dates: boolean[]): string[][] {
+  const rows: string[][] = [];
+  const data = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml)?.[1] ?? "";
+  let nextRow = 0;
+  for (const rm of data.matchAll(/<row\b([^>]*)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    const r = attr(rm[0].slice(0, rm[0].indexOf(">") + 1), "r");
+    const rowIndex = r ? Number(r) - 1 : nextRow;
+    nextRow = rowIndex + 1;
+    const cells: string[] = [];
+    let nextCol = 0;
+    for (const cm of (rm[2] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const open = `<c${cm[1]}>`;
+      const ref = attr(open, "r");
+      const col = ref ? columnIndex(ref) : nextCol;
+      nextCol = col + 1;
+      const type = attr(open, "t") ?? "n";
+      const style = Number(attr(open, "s") ?? 0);
+      const body = cm[2] ?? "";
+      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+      let text = "";
+      if (type === "s") text = v !== undefined ? (shared[Number(v)] ?? "") : "";
+      else if (type === "inlineStr") text = runText(body);
+      else if (type === "str" || type === "e") text = v !== undefined ? unescapeXml(v) : "";
+      else if (type === "b") text = v === "1" ? "TRUE" : v === "0" ? "FALSE" : "";
+      else if (type === "d") text = v !== undefined ? unescapeXml(v) : "";
+      else if (v !== undefined) {
+        const num = Number(v);
+        text = dates[style] && Number.isFinite(num) ? dateText(num) : v;
+      }
+      while (cells.length < col) cells.push("");
+      cells[col] = text;
+    }
+    while (rows.length < rowIndex) rows.push([]);
+    rows[rowIndex] = cells;
+  }
+  return rows;
+}
+
+/**
+ * Reads every worksheet of an XLSX workbook, in workbook order.
+ * @throws Error when the bytes are not a readable workbook (the importer turns it into a report).
+ * @example
+ * readXlsx(bytes).map((s) => s.name); // => ["Tecún Umán", "El Carmen"]
+ */
+export function readXlsx(bytes: Uint8Array): XlsxSheet[] {
+  const files = unzipSync(bytes, {
+    filter: (f) =>
+      (f.name.startsWith("xl/") && f.name.endsWith(".xml")) || f.name.endsWith(".rels"),
+  });
+  const text = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
+  const workbook = text("xl/workbook.xml");
+  if (!workbook) throw new Error("not an XLSX workbook (xl/workbook.xml is missing)");
+  const rels = new Map<string, string>();
+  for (const m of (text("xl/_rels/workbook.xml.rels") ?? "").matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], "Id");
+    const target = attr(m[0], "Target");
+    if (id && target) rels.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  const shared: string[] = [];
+  const sst = text("xl/sharedStrings.xml");
+  if (sst)
+    for (const m of sst.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\s*\/>/g))
+      shared.push(runText(m[1] ?? ""));
+  const dates = dateStyles(text("xl/styles.xml"));
+  const sheets: XlsxSheet[] = [];
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = attr(m[0], "name") ?? `Sheet${sheets.length + 1}`;
+    const rid = attr(m[0], "r:id");
+    const path = (rid && rels.get(rid)) ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
+    const xml = text(path);
+    if (xml === undefined) continue;
+    sheets.push({ name, rows: parseSheet(xml, shared, dates) });
+  }
+  return sheets;
+}
