@@ -35,6 +35,8 @@ export type {
   SplitCategory,
   Dataset,
   AggregateFigure,
+  SeedFigure,
+  SeedQualifier,
 } from "./model/index.ts";
 export {
   SOURCE_TYPES,
@@ -44,10 +46,12 @@ export {
   STOCK_CATEGORIES,
   SPLIT_CATEGORIES,
   DEFAULT_TIME_ZONE,
+  SEED_QUALIFIERS,
 } from "./model/index.ts";
 
 // ── embedded: the Oct–Dec 2018 replay data ──
 export { embedded2018, EMBEDDED_2018_NAME } from "./embedded/index.ts";
+export { situationReport2018 } from "./embedded/seeds.ts";
 
 // ── ingest: tables in, import reports ──
 export type {
@@ -79,7 +83,6 @@ export { decodeBytes, repairMojibake } from "./ingest/decode.ts";
 export type { XlsxSheet } from "./ingest/xlsx.ts";
 export { readXlsx } from "./ingest/xlsx.ts";
 
-
 // ── geo: routes, places, gazetteer ──
 export type { Gazetteer, PlaceMatch } from "./geo/gazetteer.ts";
 export { createGazetteer, normalizeName } from "./geo/gazetteer.ts";
@@ -89,6 +92,36 @@ export type { RouteIndex, Projection } from "./geo/routeIndex.ts";
 export { createRouteIndex } from "./geo/routeIndex.ts";
 
 // ── estimate: tracks, simulator ──
+export type {
+  EstimateOptions,
+  EstimateResult,
+  EstimateReport,
+  EstimatedGroup,
+  Association,
+  GroupState,
+} from "./estimate/estimateTracks.ts";
+export { estimateTracks } from "./estimate/estimateTracks.ts";
+export type { MovementModel, Regime } from "./estimate/movement.ts";
+export { defaultMovementModel, regimeTransitions, REGIMES } from "./estimate/movement.ts";
+export type { SourceBias, BiasSource, SourcePrior } from "./estimate/sourceBias.ts";
+export { SOURCE_PRIORS, fitSourceBiases } from "./estimate/sourceBias.ts";
+export type { KmObservation, KmDayEstimate, KmSmootherResult } from "./estimate/kmSmoother.ts";
+export { smoothKm } from "./estimate/kmSmoother.ts";
+export type { SizeObservation, SizeDayEstimate } from "./estimate/sizeSmoother.ts";
+export { smoothSize } from "./estimate/sizeSmoother.ts";
+export type {
+  GroupDayState,
+  WorldConfig,
+  ObservationConfig,
+  TruthGroup,
+  SimulatedWorld,
+} from "./estimate/simulate.ts";
+export {
+  stepGroup,
+  simulateTruth,
+  simulateWorld,
+  syntheticCorridor,
+} from "./estimate/simulate.ts";
 
 // ── ledger: the split ──
 

@@ -1,0 +1,158 @@
+/**
+ * Border-point (flow monitoring point) counts as evidence about groups: a group passing a point
+ * on a day shows up as people counted there around that day. Each northbound count is given to the
+ * group whose smoothed track crosses the point nearest in time (within two days); per group and
+ * point, the count-weighted mean day is evidence of when it passed (a position report at the
+ * point), and the total counted is evidence of its size, with the undercount of counts fitted as
+ * the `border_count` source bias (reference §3.1: counts as a second observation channel).
+ */
+import type { CountRecord } from "../model/count.ts";
+import type { IsoDate, Km, LonLat } from "../model/units.ts";
+import type { Gazetteer } from "../geo/gazetteer.ts";
+import type { RouteIndex } from "../geo/routeIndex.ts";
+import type { KmDayEstimate } from "./kmSmoother.ts";
+import { dayToIsoDate, isoDateToDay } from "./time.ts";
+
+/** Evidence from the counts at one point for one group. */
+export interface CountEvidence {
+  group: string;
+  /** Local-day time of passage (count-weighted mean of 12:00 of the count days). */
+  t: number;
+  km: Km;
+  sigmaKm: Km;
+  /** People counted (all days attributed). */
+  total: number;
+}
+
+interface TrackView {
+  key: string;
+  routeId: string;
+  day0: number;
+  days: readonly KmDayEstimate[];
+}
+
+/**
+ * Attributes counts to groups and summarises them as evidence.
+ * @param asOfT counts of days whose noon is after this local time are ignored (no look-ahead).
+ */
+export function attributeCounts(
+  counts: readonly CountRecord[],
+  tracks: readonly TrackView[],
+  index: RouteIndex,
+  gazetteer: Gazetteer | undefined,
+  _timeZone: string,
+  asOfT = Infinity,
+): {
+  evidence: CountEvidence[];
+  used: { group: string; point: string; km: Km; date: IsoDate; total: number; rows: number }[];
+  leftOut: { row: number; reason: string }[];
+} {
+  const leftOut: { row: number; reason: string }[] = [];
+  const byPoint = new Map<
+    string,
+    { point: LonLat; rows: { row: number; day: number; total: number }[] }
+  >();
+  counts.forEach((c, i) => {
+    const row = i + 1;
+    const day = isoDateToDay(c.date ?? "");
+    if (day === undefined) return void leftOut.push({ row, reason: "date is not an ISO date" });
+    if (day + 0.5 > asOfT) return;
+    if (c.direction === "southbound") {
+      return void leftOut.push({
+        row,
+        reason: "southbound: people going back, not a group passing",
+      });
+    }
+    const parts = [c.men, c.women, c.boys, c.girls];
+    const total =
+      c.total ??
+      (parts.every((x) => x !== undefined) ? parts.reduce((a = 0, b = 0) => a + b, 0) : undefined);
+    if (total === undefined || !(total > 0)) return;
+    let point: LonLat | undefined;
+    if (
+      c.lat !== undefined &&
+      c.lon !== undefined &&
+      Number.isFinite(c.lat) &&
+      Number.isFinite(c.lon)
+    ) {
+      point = [c.lon, c.lat];
+    } else {
+      const place =
+        (c.fmpName ? gazetteer?.find(c.fmpName, c.country) : undefined) ??
+        (c.fmpId ? (gazetteer?.findById(c.fmpId) ?? gazetteer?.find(c.fmpId)) : undefined);
+      if (place) point = [place.lon, place.lat];
+    }
+    if (!point) {
+      return void leftOut.push({
+        row,
+        reason: `point ${c.fmpName ?? c.fmpId ?? "(unnamed)"} has no coordinates and is not in the gazetteer`,
+      });
+    }
+    const key = c.fmpId ?? c.fmpName ?? `${point[0].toFixed(4)},${point[1].toFixed(4)}`;
+    let entry = byPoint.get(key);
+    if (!entry) byPoint.set(key, (entry = { point, rows: [] }));
+    entry.rows.push({ row, day, total });
+  });
+
+  const evidence: CountEvidence[] = [];
+  const used: {
+    group: string;
+    point: string;
+    km: Km;
+    date: IsoDate;
+    total: number;
+    rows: number;
+  }[] = [];
+  for (const [key, { point, rows }] of byPoint) {
+    // When each group passed this point.
+    const passages: { track: TrackView; km: Km; day: number }[] = [];
+    for (const track of tracks) {
+      const p = index.project(point, { routeId: track.routeId, maxDistanceKm: 30 });
+      if (!p || track.days.length === 0) continue;
+      const n = track.days.length;
+      if (track.days[0].median > p.km + 30 || track.days[n - 1].median < p.km - 30) continue;
+      let k = 0;
+      while (k < n - 1 && track.days[k].median < p.km) k++;
+      passages.push({ track, km: p.km, day: track.day0 + k });
+    }
+    const assigned = new Map<
+      TrackView,
+      { km: Km; rows: { row: number; day: number; total: number }[] }
+    >();
+    for (const r of rows) {
+      let best: (typeof passages)[number] | undefined;
+      for (const ps of passages) {
+        const gap = Math.abs(r.day - ps.day);
+        if (gap <= 2 && (!best || gap < Math.abs(r.day - best.day))) best = ps;
+      }
+      if (!best) {
+        leftOut.push({ row: r.row, reason: `no group passed ${key} within two days` });
+        continue;
+      }
+      let a = assigned.get(best.track);
+      if (!a) assigned.set(best.track, (a = { km: best.km, rows: [] }));
+      a.rows.push(r);
+    }
+    for (const [track, a] of assigned) {
+      const total = a.rows.reduce((s, r) => s + r.total, 0);
+      const mean = a.rows.reduce((s, r) => s + r.total * (r.day + 0.5), 0) / total;
+      const variance = a.rows.reduce((s, r) => s + r.total * (r.day + 0.5 - mean) ** 2, 0) / total;
+      evidence.push({
+        group: track.key,
+        t: mean,
+        km: a.km,
+        sigmaKm: 12 + 25 * Math.sqrt(variance),
+        total,
+      });
+      used.push({
+        group: track.key,
+        point: key,
+        km: Math.round(a.km * 10) / 10,
+        date: dayToIsoDate(Math.floor(mean)),
+        total,
+        rows: a.rows.length,
+      });
+    }
+  }
+  return { evidence, used, leftOut };
+}

@@ -1,0 +1,57 @@
+/**
+ * The movement model of a caravan group along its route, shared by the estimator (as its prior)
+ * and the simulator (as the forward model). Each day the group is in one of three regimes:
+ * `rest` (stays put), `walk` (tens of km on foot) or `ride` (hundreds of km on trucks or buses).
+ * Regimes follow a Markov chain: with probability `persistence` a day repeats yesterday's regime,
+ * otherwise it is drawn afresh from `regimes`. Progress is forward only; the route's last vertex
+ * absorbs (a group that arrives stays).
+ *
+ * Defaults are the 2018 anchors (reference models-and-planning §4.3): walking 30–50 km/day
+ * (48 km/day in Honduras, ~40 km/day in Chiapas), rides of 240–320 km on some days, buses of
+ * > 1,500 km in under 24 h in the north, and rest days.
+ */
+import type { Km } from "../model/units.ts";
+
+export type Regime = "rest" | "walk" | "ride";
+export const REGIMES: readonly Regime[] = ["rest", "walk", "ride"];
+
+export interface MovementModel {
+  /** Long-run share of days in each regime (sums to 1). */
+  regimes: Record<Regime, number>;
+  /** Probability that a day repeats the previous day's regime (0 = independent days). */
+  persistence: number;
+  /** Distance walked on a walking day: normal, truncated at 0 (km). */
+  walkKm: { mean: Km; sd: Km };
+  /** Distance ridden on a riding day: uniform between `min` and `max` (km) ... */
+  rideKm: { min: Km; max: Km };
+  /** ... except, with probability `longRideProb`, uniform between `max` and `longRideMaxKm`. */
+  longRideProb: number;
+  longRideMaxKm: Km;
+}
+
+/**
+ * The default movement model (2018 anchors). Every call returns a fresh object.
+ * @example
+ * defaultMovementModel().walkKm; // => { mean: 40, sd: 12 }
+ */
+export function defaultMovementModel(): MovementModel {
+  return {
+    regimes: { rest: 0.3, walk: 0.5, ride: 0.2 },
+    persistence: 0.3,
+    walkKm: { mean: 40, sd: 12 },
+    rideKm: { min: 80, max: 420 },
+    longRideProb: 0.12,
+    longRideMaxKm: 1600,
+  };
+}
+
+/**
+ * Regime transition matrix P[from][to] implied by `regimes` and `persistence`
+ * (rows and columns in the order of {@link REGIMES}).
+ */
+export function regimeTransitions(model: MovementModel): number[][] {
+  const pi = REGIMES.map((r) => model.regimes[r]);
+  return REGIMES.map((_, from) =>
+    pi.map((p, to) => (1 - model.persistence) * p + (from === to ? model.persistence : 0)),
+  );
+}

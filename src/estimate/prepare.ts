@@ -1,0 +1,141 @@
+/**
+ * Turns sightings into what the estimator works on: a local time, a position (coordinates, or a
+ * place resolved through the gazetteer), a size report in log space, and a source type.
+ */
+import type { Sighting } from "../model/sighting.ts";
+import type { LonLat } from "../model/units.ts";
+import type { Gazetteer } from "../geo/gazetteer.ts";
+import type { BiasSource } from "./sourceBias.ts";
+import { toLocalTime } from "./time.ts";
+
+/** A sighting made ready for the estimator. */
+export interface PreparedSighting {
+  id: string;
+  /** Index in the input array. */
+  index: number;
+  /** Local days (see time.ts). */
+  t: number;
+  hasTime: boolean;
+  label?: string;
+  /** Where it was seen, or undefined for a size-only report. */
+  point?: LonLat;
+  /** true when the point came from the gazetteer (a town centroid), not coordinates. */
+  fromPlace: boolean;
+  source: BiasSource;
+  lowConfidence: boolean;
+  logValue?: number;
+  logLow?: number;
+  logHigh?: number;
+  /** Why the position could not be used, when a place name did not resolve. */
+  positionProblem?: string;
+}
+
+/** True when the sighting gives some size information (a number, a range or a bound). */
+export function hasSize(s: PreparedSighting): boolean {
+  return s.logValue !== undefined || s.logLow !== undefined || s.logHigh !== undefined;
+}
+
+function positiveLog(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? Math.log(value) : undefined;
+}
+
+/**
+ * Prepares sightings; those that cannot be used at all are returned in `leftOut` with a reason.
+ * @param asOfT only sightings at or before this local time are used (no look-ahead); the others
+ *   are counted in `afterAsOf`.
+ */
+export function prepareSightings(
+  sightings: readonly Sighting[],
+  timeZone: string,
+  gazetteer: Gazetteer | undefined,
+  asOfT = Infinity,
+): {
+  prepared: PreparedSighting[];
+  leftOut: { sightingId: string; reason: string }[];
+  afterAsOf: number;
+} {
+  const prepared: PreparedSighting[] = [];
+  const leftOut: { sightingId: string; reason: string }[] = [];
+  let afterAsOf = 0;
+  sightings.forEach((s, index) => {
+    const id = s.id ?? `sighting-${index + 1}`;
+    const time = s.observedAt === undefined ? undefined : toLocalTime(s.observedAt, timeZone);
+    if (!time) {
+      leftOut.push({
+        sightingId: id,
+        reason: `observed_at "${s.observedAt ?? ""}" is not an ISO date`,
+      });
+      return;
+    }
+    if (time.t > asOfT) {
+      afterAsOf++;
+      return;
+    }
+    let point: LonLat | undefined;
+    let fromPlace = false;
+    let positionProblem: string | undefined;
+    if (isCoordinate(s.lat, 90) && isCoordinate(s.lon, 180)) {
+      point = [s.lon, s.lat];
+    } else if (s.placeName && s.placeName.trim() !== "") {
+      const place = gazetteer?.find(s.placeName, s.country) ?? gazetteer?.find(s.placeName);
+      if (place && isCoordinate(place.lat, 90) && isCoordinate(place.lon, 180)) {
+        point = [place.lon, place.lat];
+        fromPlace = true;
+      } else if (place) {
+        positionProblem = `place "${s.placeName}" has no coordinates in the gazetteer`;
+      } else {
+        positionProblem = `place "${s.placeName}" is not in the gazetteer`;
+      }
+    }
+    let logValue = positiveLog(s.sizeBest);
+    let logLow = positiveLog(s.sizeMin);
+    let logHigh = positiveLog(s.sizeMax);
+    if (logLow !== undefined && logHigh !== undefined && logLow > logHigh) {
+      [logLow, logHigh] = [logHigh, logLow];
+    }
+    // A best figure with a range: the figure carries the information; the range is its support.
+    if (logValue !== undefined) {
+      logLow = undefined;
+      logHigh = undefined;
+    }
+    if (
+      logValue === undefined &&
+      logLow !== undefined &&
+      logHigh !== undefined &&
+      logHigh - logLow < 0.02
+    ) {
+      logValue = (logLow + logHigh) / 2;
+      logLow = logHigh = undefined;
+    }
+    const item: PreparedSighting = {
+      id,
+      index,
+      t: time.t,
+      hasTime: time.hasTime,
+      label: s.caravanLabel?.trim() ? s.caravanLabel.trim() : undefined,
+      point,
+      fromPlace,
+      source: s.sourceType ?? "unknown",
+      lowConfidence: s.confidence === "low",
+      logValue,
+      logLow,
+      logHigh,
+      positionProblem,
+    };
+    if (!point && !hasSize(item)) {
+      leftOut.push({
+        sightingId: id,
+        reason: positionProblem
+          ? `${positionProblem}, and it gives no size`
+          : "no place, no coordinates and no size: nothing to use",
+      });
+      return;
+    }
+    prepared.push(item);
+  });
+  return { prepared, leftOut, afterAsOf };
+}
+
+function isCoordinate(value: number | undefined, limit: number): value is number {
+  return value !== undefined && Number.isFinite(value) && Math.abs(value) <= limit;
+}

@@ -1,0 +1,249 @@
+/**
+ * Size of one group over time: a forward–backward smoother on a grid of log(people).
+ *
+ * Log-space fusion (reference §3.4): a source of type s reports `log y = log N + b_s + e`,
+ * e ~ N(0, σ_s²), so after removing the bias each report weighs 1/σ_s² — the inverse-variance
+ * fusion of the reference, generalised to a size that changes from day to day. Between days
+ * `log N` follows a random walk with a drift (attrition, or the losses implied by stock figures)
+ * and rare jumps (groups joining or splitting). Ranges and bounds ("more than 3,000", "2,000–3,000")
+ * enter as interval-censored likelihoods `Φ((log hi − b − log N)/σ) − Φ((log lo − b − log N)/σ)`;
+ * every report also has an outlier probability (robust to a wrong figure). The grid makes all of
+ * these exact; intervals are quantiles of the posterior marginals, widened by the uncertainty of
+ * the common bias level (which the data cannot identify: only the priors anchor it).
+ */
+import type { People } from "../model/units.ts";
+import { gridQuantile } from "./kmSmoother.ts";
+import { normalCdf } from "./normal.ts";
+
+/** One size report of a group on day `step`, in log people. */
+export interface SizeObservation {
+  step: number;
+  /** log of the figure given ("about 3,000"). */
+  logValue?: number;
+  /** log of the lower and upper bound ("more than", "up to", or a range). */
+  logLow?: number;
+  logHigh?: number;
+  /** Source bias: the source reports on average exp(bias) × the true size. */
+  bias: number;
+  /** Spread of the source in log space. */
+  sigma: number;
+  /** Prior probability the report is wrong altogether. */
+  outlier: number;
+}
+
+export interface SizeSmootherInput {
+  nDays: number;
+  observations: readonly SizeObservation[];
+  /** Expected change of log size from day k−1 to k (index k; default −0.004: slow attrition). */
+  drift?: readonly number[];
+  /** Day-to-day sd of log size (default 0.04). */
+  diffusion?: number;
+  /** Probability per day of a jump (join/split) of up to −1.2 … +0.8 in log size (default 0.02). */
+  jumpProb?: number;
+  /** Extra sd of the common bias level added to the intervals (default 0). */
+  levelSd?: number;
+}
+
+export interface SizeDayEstimate {
+  median: People;
+  low: People;
+  high: People;
+  logMean: number;
+  logSd: number;
+}
+
+const LOG_MIN = Math.log(3);
+const LOG_MAX = Math.log(400_000);
+const CELLS = 360;
+const CELL = (LOG_MAX - LOG_MIN) / CELLS;
+const JUMP_FROM = -1.2;
+const JUMP_TO = 0.8;
+
+function likelihood(o: SizeObservation, out: Float64Array): void {
+  const sigma = Math.max(0.01, o.sigma);
+  const eps = Math.max(1e-4, o.outlier);
+  for (let j = 0; j < CELLS; j++) {
+    const logN = LOG_MIN + (j + 0.5) * CELL + o.bias;
+    let p: number;
+    if (o.logValue !== undefined) {
+      const z = (o.logValue - logN) / sigma;
+      p = Math.exp(-0.5 * z * z) / (sigma * 2.5066282746310002);
+      // the outlier density: uniform over the log grid
+      out[j] *= (1 - eps) * p + eps / (LOG_MAX - LOG_MIN);
+    } else {
+      const hi = o.logHigh === undefined ? 1 : normalCdf((o.logHigh - logN) / sigma);
+      const lo = o.logLow === undefined ? 0 : normalCdf((o.logLow - logN) / sigma);
+      p = Math.max(0, hi - lo);
+      out[j] *= (1 - eps) * p + eps * 0.5;
+    }
+  }
+}
+
+/**
+ * Smooths log size over `nDays` days. Without any observation the result is flat (use
+ * {@link hasSizeEvidence} first).
+ * @example
+ * const r = smoothSize({ nDays: 2, observations: [
+ *   { step: 0, logValue: Math.log(3000), bias: 0, sigma: 0.2, outlier: 0.05 }] });
+ * r[0].median; // ≈ 3000
+ */
+export function smoothSize(input: SizeSmootherInput): SizeDayEstimate[] {
+  const { nDays } = input;
+  const diffusion = Math.max(0.005, input.diffusion ?? 0.04);
+  const jumpProb = input.jumpProb ?? 0.02;
+  const byStep: SizeObservation[][] = Array.from({ length: nDays }, () => []);
+  for (const o of input.observations) {
+    byStep[Math.min(nDays - 1, Math.max(0, Math.round(o.step)))].push(o);
+  }
+  const lik: (Float64Array | undefined)[] = byStep.map((obs) => {
+    if (obs.length === 0) return undefined;
+    const l = new Float64Array(CELLS).fill(1);
+    for (const o of obs) likelihood(o, l);
+    let max = 0;
+    for (let j = 0; j < CELLS; j++) max = Math.max(max, l[j]);
+    if (max > 0) for (let j = 0; j < CELLS; j++) l[j] /= max;
+    return l;
+  });
+  const kernelFor = (k: number): { offset: number; w: Float64Array } => {
+    const mu = input.drift?.[k] ?? -0.004;
+    const half = Math.ceil((Math.abs(mu) + 4.5 * diffusion) / CELL);
+    const w = new Float64Array(2 * half + 1);
+    let s = 0;
+    for (let d = -half; d <= half; d++) {
+      const v =
+        normalCdf(((d + 0.5) * CELL - mu) / diffusion) -
+        normalCdf(((d - 0.5) * CELL - mu) / diffusion);
+      w[d + half] = v;
+      s += v;
+    }
+    for (let i = 0; i < w.length; i++) w[i] /= s;
+    return { offset: half, w };
+  };
+  const jFrom = Math.round(JUMP_FROM / CELL);
+  const jTo = Math.round(JUMP_TO / CELL);
+  const jWidth = jTo - jFrom + 1;
+  const prefix = new Float64Array(CELLS + 1);
+  const step = (src: Float64Array, k: number, forward: boolean, out: Float64Array): void => {
+    const { offset, w } = kernelFor(k);
+    out.fill(0);
+    const m = w.length;
+    if (forward) {
+      for (let i = 0; i < CELLS; i++) {
+        const v = src[i] * (1 - jumpProb);
+        if (v === 0) continue;
+        for (let t = 0; t < m; t++) {
+          const j = i + t - offset;
+          if (j >= 0 && j < CELLS) out[j] += v * w[t];
+        }
+      }
+    } else {
+      for (let i = 0; i < CELLS; i++) {
+        let s = 0;
+        for (let t = 0; t < m; t++) {
+          const j = i + t - offset;
+          if (j >= 0 && j < CELLS) s += w[t] * src[j];
+        }
+        out[i] = s * (1 - jumpProb);
+      }
+    }
+    // Jumps: a box of displacements, symmetric enough that push and pull share the prefix sums.
+    prefix[0] = 0;
+    for (let i = 0; i < CELLS; i++) prefix[i + 1] = prefix[i] + src[i];
+    const per = jumpProb / jWidth;
+    for (let i = 0; i < CELLS; i++) {
+      // forward: mass arriving at i came from i − d, d ∈ [jFrom, jTo]; backward: goes to i + d
+      const a = forward ? i - jTo : i + jFrom;
+      const b = forward ? i - jFrom : i + jTo;
+      const lo = Math.max(0, a);
+      const hi = Math.min(CELLS - 1, b);
+      if (hi >= lo) out[i] += per * (prefix[hi + 1] - prefix[lo]);
+    }
+  };
+
+  const alpha: Float64Array[] = [];
+  for (let k = 0; k < nDays; k++) {
+    const a = new Float64Array(CELLS);
+    if (k === 0) a.fill(1);
+    else step(alpha[k - 1], k, true, a);
+    const l = lik[k];
+    let s = 0;
+    for (let j = 0; j < CELLS; j++) {
+      if (l) a[j] *= l[j];
+      s += a[j];
+    }
+    if (!(s > 0)) {
+      a.fill(1);
+      s = CELLS;
+    }
+    for (let j = 0; j < CELLS; j++) a[j] /= s;
+    alpha.push(a);
+  }
+  const out: SizeDayEstimate[] = new Array(nDays);
+  let beta = new Float64Array(CELLS).fill(1);
+  const post = new Float64Array(CELLS);
+  const g = new Float64Array(CELLS);
+  const levelKernel = gaussianKernel(input.levelSd ?? 0);
+  for (let k = nDays - 1; k >= 0; k--) {
+    let s = 0;
+    for (let j = 0; j < CELLS; j++) {
+      post[j] = alpha[k][j] * beta[j];
+      s += post[j];
+    }
+    for (let j = 0; j < CELLS; j++) post[j] /= s;
+    out[k] = summariseLog(levelKernel ? blur(post, levelKernel) : post);
+    if (k === 0) break;
+    const l = lik[k];
+    for (let j = 0; j < CELLS; j++) g[j] = beta[j] * (l ? l[j] : 1);
+    const next = new Float64Array(CELLS);
+    step(g, k, false, next);
+    let m = 0;
+    for (let j = 0; j < CELLS; j++) m = Math.max(m, next[j]);
+    if (m > 0) for (let j = 0; j < CELLS; j++) next[j] /= m;
+    else next.fill(1);
+    beta = next;
+  }
+  return out;
+}
+
+function gaussianKernel(sd: number): Float64Array | undefined {
+  if (!(sd > CELL / 4)) return undefined;
+  const half = Math.ceil((4 * sd) / CELL);
+  const w = new Float64Array(2 * half + 1);
+  let s = 0;
+  for (let d = -half; d <= half; d++) {
+    w[d + half] = Math.exp(-0.5 * ((d * CELL) / sd) ** 2);
+    s += w[d + half];
+  }
+  for (let i = 0; i < w.length; i++) w[i] /= s;
+  return w;
+}
+
+function blur(p: Float64Array, w: Float64Array): Float64Array {
+  const half = (w.length - 1) / 2;
+  const out = new Float64Array(CELLS);
+  for (let i = 0; i < CELLS; i++) {
+    if (p[i] === 0) continue;
+    for (let t = 0; t < w.length; t++) {
+      const j = Math.min(CELLS - 1, Math.max(0, i + t - half));
+      out[j] += p[i] * w[t];
+    }
+  }
+  return out;
+}
+
+function summariseLog(p: Float64Array): SizeDayEstimate {
+  let mean = 0;
+  let second = 0;
+  for (let j = 0; j < CELLS; j++) {
+    const x = LOG_MIN + (j + 0.5) * CELL;
+    mean += p[j] * x;
+    second += p[j] * x * x;
+  }
+  return {
+    median: Math.exp(gridQuantile(p, LOG_MIN, CELL, 0.5)),
+    low: Math.exp(gridQuantile(p, LOG_MIN, CELL, 0.05)),
+    high: Math.exp(gridQuantile(p, LOG_MIN, CELL, 0.95)),
+    logMean: mean,
+    logSd: Math.sqrt(Math.max(0, second - mean * mean)),
+  };
+}
