@@ -6,12 +6,14 @@
 import { haversineKm } from "../geo/distance.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
+import type { AggregateFigure } from "../model/aggregate.ts";
 import type { Place } from "../model/place.ts";
 import { STOCK_CATEGORIES } from "../model/stock.ts";
 import type { StockBasis, StockCategory, StockFigure } from "../model/stock.ts";
 import { SPLIT_CATEGORIES } from "../model/track.ts";
 import type { SplitCategory, SplitRow, TrackPoint } from "../model/track.ts";
 import type { Iso3 } from "../model/units.ts";
+import { areaOf } from "./areaOf.ts";
 import { dayNumber, isoDate } from "./days.ts";
 import { monotonePoints, pointsByDay, valueOnDay } from "./series.ts";
 import type { DailyOptions, DailyValue, SeriesFigure, SeriesPoint } from "./series.ts";
@@ -78,23 +80,14 @@ function rowList(rows: readonly number[]): string {
   return sorted.length > 12 ? `${shown} and ${sorted.length - 12} more` : shown;
 }
 
-function whereText(node: { country?: string; area?: string }): string {
-  return node.area ?? node.country ?? "all countries";
+function partsText(node: { country?: string; area?: string }): string {
+  if (node.area) return `the shelters of ${node.area}`;
+  if (node.country) return `the places in ${node.country}`;
+  return "the countries";
 }
 
-/** The non-shelter place nearest to a shelter, within `radiusKm`: the area the shelter belongs to. */
-function parentArea(shelter: Place, places: readonly Place[], radiusKm: number): Place | undefined {
-  let best: Place | undefined;
-  let bestKm = radiusKm;
-  for (const place of places) {
-    if (place.kind === "shelter" || !Number.isFinite(place.lat)) continue;
-    const km = haversineKm(shelter.lon, shelter.lat, place.lon, place.lat);
-    if (km <= bestKm) {
-      bestKm = km;
-      best = place;
-    }
-  }
-  return best;
+function whereText(node: { country?: string; area?: string }): string {
+  return node.area ?? node.country ?? "all countries";
 }
 
 function locate(figure: StockFigure, gazetteer: Gazetteer, radiusKm: number): Location {
@@ -103,9 +96,12 @@ function locate(figure: StockFigure, gazetteer: Gazetteer, radiusKm: number): Lo
   if (!name) return { country };
   const place = gazetteer.find(name, country);
   if (!place) return { country, area: name };
-  const placeCountry = country ?? place.country;
+  // For a return (or onward move) the country is where people went, not where the place is.
+  const placeCountry =
+    country ??
+    (figure.category === "return" || figure.category === "onward" ? undefined : place.country);
   if (place.kind === "shelter") {
-    const parent = parentArea(place, gazetteer.places, radiusKm);
+    const parent = areaOf(place, gazetteer.places, radiusKm);
     if (parent) {
       return { country: placeCountry, area: parent.name, areaPlace: parent, part: place.name };
     }
@@ -176,8 +172,8 @@ function child(
 export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): LedgerResult {
   const { dataset, tracks } = input;
   const daily: DailyOptions = {
-    holdDays: options.holdDays ?? 7,
-    maxGapDays: options.maxGapDays ?? 21,
+    holdDays: options.holdDays ?? 3,
+    maxGapDays: options.maxGapDays ?? 30,
   };
   const radiusKm = options.arrivalRadiusKm ?? 40;
   const warnings: LedgerWarning[] = [];
@@ -241,7 +237,13 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
       entry = { node, basis: figure.basis, figures: [] };
       seriesFigures.set(key, entry);
     }
-    entry.figures.push({ row, day, value: figure.value, weight: figureWeight(figure, options) });
+    entry.figures.push({
+      row,
+      day,
+      value: figure.value,
+      weight: figureWeight(figure, options),
+      bound: boundOf(figure),
+    });
   });
 
   // ── 2. series over time, falling totals, residuals ──
@@ -350,8 +352,8 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     warnings.push({
       code: "parts_exceed_total",
       message:
-        `On ${isoDate(day)} the ${node.category} figures for the places in ${whereText(node)} add up to ${Math.round(parts.value)}, ` +
-        `more than its own total of ${Math.round(total.value)} (stock rows ${rowList(node.rows)}); the ledger uses the sum of the places.`,
+        `On ${isoDate(day)} the ${node.category} figures for ${partsText(node)} add up to ${Math.round(parts.value)}, ` +
+        `more than its own total of ${Math.round(total.value)} (stock rows ${rowList(node.rows)}); the ledger uses the sum of the parts.`,
       rows: node.rows,
       date: isoDate(day),
       category: node.category,
@@ -415,6 +417,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     else tracksByDay.set(day, [t]);
   });
   const northbound = northboundFloor(dataset.counts);
+  const aggregateFloor = departureFloor(dataset.aggregates ?? [], options.departureMeasures);
   const peaks = new Map<string, { size: number; low: number; high: number }>();
   for (const [day, points] of tracksByDay)
     if (day < from) for (const p of points) updatePeak(peaks, p);
@@ -431,6 +434,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const categoryOrder = new Map(SPLIT_CATEGORIES.map((c, i) => [c, i]));
   let departedBefore = { value: 0, low: 0, high: 0 };
   let returnsEpisode = false;
+  let accountedEpisode = false;
   for (let day = from; day <= to; day++) {
     const date = isoDate(day);
     const parts: Part[] = [];
@@ -461,8 +465,30 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
       peakLow += p.low;
       peakHigh += p.high;
     }
-    const counted = northbound(day);
+    const counted = Math.max(northbound(day), aggregateFloor(day));
     const fromTracks = Math.round(Math.max(peakSum, counted));
+    if (fromTracks > 0 && accounted > fromTracks * 1.1 && accounted > departedBefore.value) {
+      if (!accountedEpisode) {
+        const present = rows.filter((r) => r.category === "remaining");
+        const presentRows = present.flatMap(
+          (r) =>
+            sources.find(
+              (s) =>
+                s.category === r.category && s.country === r.country && s.placeName === r.placeName,
+            )?.rows ?? [],
+        );
+        warnings.push({
+          code: "accounted_exceeds_departures",
+          message:
+            `On ${date} the sources account for ${accounted} people, more than the ${fromTracks} the tracks, counts and departure totals say had left ` +
+            `(remaining: ${present.map((r) => `${r.placeName ?? r.country ?? "not placed"} ${r.value}`).join(", ") || "none"}; stock rows ${rowList(presentRows) || "none"}). ` +
+            `Categories may overlap in the sources (an asylum claimant in a shelter is counted twice); the ledger raises the people who left to ${accounted}.`,
+          rows: [...new Set(presentRows)].sort((x, y) => x - y),
+          date,
+        });
+      }
+      accountedEpisode = true;
+    } else accountedEpisode = false;
     const value = Math.max(departedBefore.value, fromTracks, accounted);
     const low = Math.min(
       value,
@@ -506,6 +532,22 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   return { split, departed, residuals, warnings, sources };
 }
 
+/**
+ * Whether a figure is a bound: read from the `value_qualifier` column the importer keeps in
+ * `extra` (`over`, `more_than`, `at_least` → lower; `up_to`, `under`, `at_most`, `less_than` → upper).
+ */
+function boundOf(figure: StockFigure): "lower" | "upper" | undefined {
+  const qualifier = figure.extra?.["value_qualifier"]
+    ?.trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+  if (!qualifier) return undefined;
+  if (["over", "more_than", "at_least", "min", "minimum"].includes(qualifier)) return "lower";
+  if (["up_to", "under", "at_most", "less_than", "max", "maximum"].includes(qualifier))
+    return "upper";
+  return undefined;
+}
+
 /** Orders names alphabetically with blanks (totals, "the rest") after them. */
 function blankLast(a: string | undefined, b: string | undefined): number {
   if (a === b) return 0;
@@ -544,11 +586,13 @@ function roundPart(p: Part): Omit<SplitRow, "date"> {
  * people already counted as remaining at a place the group has reached (within `radiusKm`).
  */
 function inTransit(
-  points: readonly TrackPoint[],
+  points: TrackPoint[],
   parts: readonly Part[],
   radiusKm: number,
   countryOf: (p: TrackPoint) => Iso3 | undefined,
 ): Part[] {
+  // A group no source gave a size for (NaN) is not in transit as far as the ledger knows.
+  points = points.filter((p) => Number.isFinite(p.size));
   if (points.length === 0) return [];
   // Remaining people per area with coordinates, and the groups near each.
   const remaining = parts.filter((p) => p.category === "remaining" && p.placeName !== undefined);
@@ -584,11 +628,35 @@ function inTransit(
       high: 0,
     };
     part.value += Math.max(0, p.size) * moving;
-    part.low += Math.max(0, p.sizeLow) * moving;
-    part.high += Math.max(0, p.sizeHigh) * moving;
+    part.low += Math.max(0, Number.isFinite(p.sizeLow) ? p.sizeLow : p.size) * moving;
+    part.high += Math.max(0, Number.isFinite(p.sizeHigh) ? p.sizeHigh : p.size) * moving;
     byCountry.set(key, part);
   });
   return [...byCountry.values()];
+}
+
+/** Aggregate measures that count people who have left (cumulative), matched by prefix. */
+const DEPARTURE_MEASURES = /^(departed|left|transited|entered)_/;
+
+/**
+ * The largest cumulative departure figure known by each day from the aggregates (people who
+ * transited Guatemala, entered Mexico …): a floor under the people who left. A bound-only figure
+ * ("at least 10,000") counts with its bound.
+ */
+function departureFloor(
+  aggregates: readonly AggregateFigure[],
+  measures: readonly string[] | undefined,
+): (day: number) => number {
+  const points: { day: number; value: number }[] = [];
+  for (const a of aggregates) {
+    const wanted = measures ? measures.includes(a.measure) : DEPARTURE_MEASURES.test(a.measure);
+    if (!wanted || a.basis !== "cumulative") continue;
+    const value = a.value ?? a.valueMin;
+    const day = dayNumber(a.date);
+    if (day === undefined || typeof value !== "number" || !Number.isFinite(value)) continue;
+    points.push({ day, value });
+  }
+  return (day) => points.reduce((best, p) => (p.day <= day ? Math.max(best, p.value) : best), 0);
 }
 
 /**

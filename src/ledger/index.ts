@@ -20,3 +20,5 @@ export type {
   DepartedRow,
   LedgerSource,
 } from "./types.ts";
+export { areaOf } from "./areaOf.ts";
+export { dayNumber, isoDate } from "./days.ts";

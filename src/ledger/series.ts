@@ -13,6 +13,8 @@ export interface SeriesFigure {
   day: number;
   value: number;
   weight: number;
+  /** `lower` for "over X" / "at least X", `upper` for "up to X"; undefined for a plain figure. */
+  bound?: "lower" | "upper";
 }
 
 /** Figures of one day reconciled into one value with a 90 % interval. */
@@ -46,16 +48,24 @@ export function reconcileDay(figures: readonly SeriesFigure[]): SeriesPoint {
   let sum = 0;
   let low = Infinity;
   let high = -Infinity;
+  let atLeast = -Infinity;
+  let atMost = Infinity;
   for (const f of figures) {
     total += f.weight;
     sum += f.weight * f.value;
+    // A bound is exact on its own side ("over 3,700" is never below 3,700) and loose on the other.
     const error = relativeError(f.weight);
-    low = Math.min(low, f.value * (1 - error));
-    high = Math.max(high, f.value * (1 + error));
+    low = Math.min(low, f.bound === "lower" ? f.value : f.value * (1 - error));
+    high = Math.max(high, f.value * (1 + (f.bound === "lower" ? 2 * error : error)));
+    if (f.bound === "lower") atLeast = Math.max(atLeast, f.value);
+    if (f.bound === "upper") atMost = Math.min(atMost, f.value);
   }
+  let value = sum / total;
+  // A trusted bound moves the mean to it when the sources are consistent ("over X" and a lower figure).
+  if (atLeast <= atMost) value = Math.min(Math.max(value, atLeast), atMost);
   return {
     day: figures[0]!.day,
-    value: sum / total,
+    value,
     low,
     high,
     weight: total,

@@ -8,7 +8,10 @@ import type { WeightOptions } from "./weights.ts";
 
 /** What the ledger is built from. */
 export interface LedgerInput {
-  /** Stock figures (`dataset.stocks`), count records (`dataset.counts`) and places (`dataset.places`). */
+  /**
+   * Stock figures (`dataset.stocks`), northbound counts (`dataset.counts`), departure totals
+   * (`dataset.aggregates`) and places (`dataset.places`).
+   */
   dataset: Dataset;
   /** Estimated size of every group per day (the estimator's `tracks`); may be empty. */
   tracks: readonly TrackPoint[];
@@ -21,11 +24,17 @@ export interface LedgerOptions extends WeightOptions {
   to?: IsoDate;
   /**
    * Days a `present` figure (people remaining at a place) still holds after it was reported when no
-   * later figure follows; default 7. Past that the people move to `unknown`.
+   * later figure follows; default 3 (a shelter count is a snapshot: people move on). Past that the
+   * people move to `unknown`.
    */
   holdDays?: number;
-  /** Longest gap (days) between two `present` figures that is bridged by a straight line; default 21. */
+  /** Longest gap (days) between two `present` figures that is bridged by a straight line; default 30. */
   maxGapDays?: number;
+  /**
+   * Aggregate measures (`dataset.aggregates`) that count people who have left, used as a floor under
+   * the total; default: cumulative measures starting `departed_`, `left_`, `transited_` or `entered_`.
+   */
+  departureMeasures?: readonly string[];
   /** A group within this distance (km) of a place counts its people remaining there as arrived, not in transit; default 40. */
   arrivalRadiusKm?: number;
 }
@@ -81,7 +90,7 @@ export interface DepartedRow {
   value: People;
   valueLow: People;
   valueHigh: People;
-  /** Lower bound from the tracks and the northbound counts alone (people). */
+  /** Lower bound from the tracks, the northbound counts and departure totals alone (people). */
   fromTracks: People;
   /** Everyone the figures and tracks account for on that day (people). */
   accounted: People;

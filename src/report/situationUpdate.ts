@@ -1,0 +1,236 @@
+/** The content of a situation update: headline figures with their sources, chart data, data quality. */
+import type { LedgerResult, LedgerWarning, Residual } from "../ledger/types.ts";
+import { areaOf } from "../ledger/areaOf.ts";
+import { normalizeName } from "../geo/normalizeName.ts";
+import type { Dataset } from "../model/dataset.ts";
+import type { Confidence, SourceType } from "../model/source.ts";
+import { SPLIT_CATEGORIES } from "../model/track.ts";
+import type { SplitCategory } from "../model/track.ts";
+import type { IsoDate, Iso3, People } from "../model/units.ts";
+
+/** One source figure behind a headline. */
+export interface SourceNote {
+  /** 0-based index into `dataset.stocks`. */
+  row: number;
+  date: IsoDate;
+  value: People;
+  country?: Iso3;
+  placeName?: string;
+  sourceOrg?: string;
+  sourceType?: SourceType;
+  confidence?: Confidence;
+  url?: string;
+  notes?: string;
+}
+
+/** A value with its 90 % interval, for a country and/or place. */
+export interface Breakdown {
+  country?: Iso3;
+  placeName?: string;
+  value: People;
+  valueLow: People;
+  valueHigh: People;
+}
+
+/** One headline figure as of the report date. */
+export interface HeadlineFigure {
+  category: SplitCategory | "departed";
+  value: People;
+  valueLow: People;
+  valueHigh: People;
+  /** By country and place, largest first. */
+  breakdown: Breakdown[];
+  /** The stock figures behind it dated on or before the report date, latest first. */
+  sources: SourceNote[];
+  /** How the figure was made when it does not come from stock figures (tracks, the balance). */
+  method?: string;
+}
+
+/** People present at one place over time, against its shelter capacity. */
+export interface PlacePanel {
+  placeName: string;
+  country?: Iso3;
+  /** Sum of the capacities of the place and its shelters (people); undefined when no source gives one. */
+  capacity?: People;
+  series: { date: IsoDate; value: People; valueLow: People; valueHigh: People }[];
+}
+
+/** Everything a situation update shows; render it with `renderMarkdown` or `renderHtml`. */
+export interface SituationUpdate {
+  title: string;
+  asOf: IsoDate;
+  datasetName: string;
+  /** False when the ledger has no row on `asOf` (the date is outside the data). */
+  covered: boolean;
+  headlines: HeadlineFigure[];
+  /** Daily totals per category up to `asOf`, for the stacked area chart. */
+  stack: { dates: IsoDate[]; series: { category: SplitCategory; values: People[] }[] };
+  places: PlacePanel[];
+  warnings: LedgerWarning[];
+  /** The figures furthest from the ledger (largest relative residual first), at most 10. */
+  residuals: Residual[];
+}
+
+/** Options of {@link buildSituationUpdate}. */
+export interface SituationUpdateOptions {
+  /** Title; default "Situation update". */
+  title?: string;
+  /** Most sources listed per headline; default 8 (the rest are counted). */
+  maxSources?: number;
+}
+
+/**
+ * Assembles a situation update as of a date from a ledger: the headline figures (people who left,
+ * then each category of the split) with their breakdown and the source figures behind them, the
+ * daily split up to the date, people present per place against shelter capacity, and the data
+ * problems the ledger found.
+ * @param input the ledger (from `buildLedger`), the dataset it was built from, and the date.
+ * @example
+ * const update = buildSituationUpdate({ ledger, dataset, asOf: "2018-12-15" });
+ * renderMarkdown(update);
+ */
+export function buildSituationUpdate(
+  input: { ledger: LedgerResult; dataset: Dataset; asOf: IsoDate },
+  options: SituationUpdateOptions = {},
+): SituationUpdate {
+  const { ledger, dataset, asOf } = input;
+  const maxSources = options.maxSources ?? 8;
+  const todays = ledger.split.filter((r) => r.date === asOf);
+  const departed = ledger.departed.find((d) => d.date === asOf);
+  const covered = departed !== undefined;
+
+  const notesFor = (category: SplitCategory): SourceNote[] => {
+    const rows = new Set(
+      ledger.sources.filter((s) => s.category === category).flatMap((s) => s.rows),
+    );
+    const notes = [...rows]
+      .map((row) => ({ row, stock: dataset.stocks[row]! }))
+      .filter(({ stock }) => stock && stock.date.slice(0, 10) <= asOf)
+      .map(({ row, stock }) => ({
+        row,
+        date: stock.date,
+        value: stock.value,
+        country: stock.country,
+        placeName: stock.placeName,
+        sourceOrg: stock.sourceOrg,
+        sourceType: stock.sourceType,
+        confidence: stock.confidence,
+        url: stock.url,
+        notes: stock.notes,
+      }))
+      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.row - b.row));
+    return notes.slice(0, Math.max(0, maxSources));
+  };
+
+  const headlines: HeadlineFigure[] = [];
+  if (departed) {
+    headlines.push({
+      category: "departed",
+      value: departed.value,
+      valueLow: departed.valueLow,
+      valueHigh: departed.valueHigh,
+      breakdown: [],
+      sources: [],
+      method:
+        `the largest of the groups' estimated peak sizes and northbound counts (${formatInt(departed.fromTracks)}) ` +
+        `and everyone accounted for on the day (${formatInt(departed.accounted)})`,
+    });
+  }
+  for (const category of SPLIT_CATEGORIES) {
+    const rows = todays.filter((r) => r.category === category);
+    if (rows.length === 0) continue;
+    const sum = (key: "value" | "valueLow" | "valueHigh") => rows.reduce((s, r) => s + r[key], 0);
+    headlines.push({
+      category,
+      value: sum("value"),
+      valueLow: sum("valueLow"),
+      valueHigh: sum("valueHigh"),
+      breakdown: rows
+        .map((r) => ({
+          country: r.country,
+          placeName: r.placeName,
+          value: r.value,
+          valueLow: r.valueLow,
+          valueHigh: r.valueHigh,
+        }))
+        .sort((a, b) => b.value - a.value),
+      sources: category === "in_transit" || category === "unknown" ? [] : notesFor(category),
+      method:
+        category === "in_transit"
+          ? "estimated sizes of the groups still on the move, less people counted at places they had reached"
+          : category === "unknown"
+            ? "people who left, less everyone the sources place on the day"
+            : undefined,
+    });
+  }
+
+  // ── the stacked split up to the date ──
+  const dates = ledger.departed.filter((d) => d.date <= asOf).map((d) => d.date);
+  const index = new Map(dates.map((d, i) => [d, i]));
+  const series = SPLIT_CATEGORIES.map((category) => ({ category, values: dates.map(() => 0) }));
+  const seriesIndex = new Map(SPLIT_CATEGORIES.map((c, i) => [c, i]));
+  for (const r of ledger.split) {
+    const i = index.get(r.date);
+    if (i !== undefined) series[seriesIndex.get(r.category)!]!.values[i]! += r.value;
+  }
+
+  // ── people present per place, against capacity ──
+  const capacityByArea = new Map<string, number>();
+  for (const place of dataset.places) {
+    if (place.capacity === undefined || !Number.isFinite(place.capacity)) continue;
+    const area = areaOf(place, dataset.places) ?? place;
+    const key = normalizeName(area.name);
+    capacityByArea.set(key, (capacityByArea.get(key) ?? 0) + place.capacity);
+  }
+  const panels = new Map<string, PlacePanel>();
+  for (const r of ledger.split) {
+    if (r.category !== "remaining" || r.placeName === undefined || r.date > asOf) continue;
+    const key = normalizeName(r.placeName);
+    let panel = panels.get(key);
+    if (!panel) {
+      panel = {
+        placeName: r.placeName,
+        country: r.country,
+        capacity: capacityByArea.get(key),
+        series: [],
+      };
+      panels.set(key, panel);
+    }
+    const last = panel.series[panel.series.length - 1];
+    if (last && last.date === r.date) {
+      last.value += r.value;
+      last.valueLow += r.valueLow;
+      last.valueHigh += r.valueHigh;
+    } else
+      panel.series.push({
+        date: r.date,
+        value: r.value,
+        valueLow: r.valueLow,
+        valueHigh: r.valueHigh,
+      });
+  }
+  const places = [...panels.values()].sort(
+    (a, b) => Math.max(...b.series.map((s) => s.value)) - Math.max(...a.series.map((s) => s.value)),
+  );
+
+  const residuals = ledger.residuals
+    .filter((r) => r.date <= asOf && r.relative !== undefined)
+    .sort((a, b) => Math.abs(b.relative!) - Math.abs(a.relative!))
+    .slice(0, 10);
+
+  return {
+    title: options.title ?? "Situation update",
+    asOf,
+    datasetName: dataset.name,
+    covered,
+    headlines,
+    stack: { dates, series: series.filter((s) => s.values.some((v) => v > 0)) },
+    places,
+    warnings: ledger.warnings.filter((w) => w.date === undefined || w.date <= asOf),
+    residuals,
+  };
+}
+
+function formatInt(value: number): string {
+  return Math.round(value).toLocaleString("en-US");
+}
