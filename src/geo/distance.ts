@@ -18,7 +18,7 @@ const RAD = Math.PI / 180;
  * @param b `[lon, lat]` in decimal degrees.
  * @returns distance in kilometres (≥ 0); `NaN` when a coordinate is not a number.
  * @example
- * distanceKm([-88.025, 15.504], [-92.262, 14.906]); // San Pedro Sula → Tapachula ≈ 460 km
+ * distanceKm([-88.025, 15.504], [-92.262, 14.906]); // San Pedro Sula → Tapachula: => 459.468…
  */
 export function distanceKm(a: LonLat, b: LonLat): Km {
   return haversineKm(a[0], a[1], b[0], b[1]);

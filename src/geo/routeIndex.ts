@@ -84,10 +84,14 @@ function checkPoint(point: LonLat): void {
  *   or invalid geometry (not a LineString, < 2 positions, bad coordinates, zero length, a segment
  *   crossing the antimeridian or spanning ≥ 179°).
  * @example
- * const routes = createRouteIndex(embedded2018().routes);
- * const p = routes.project([-92.26, 14.91]); // a sighting in Tapachula
- * p?.routeId, p?.km, p?.distanceKm;          // => "main", ≈ 480, ≈ 0.3
- * routes.along("main", p!.km);               // => the point on the road
+ * const routes = createRouteIndex({
+ *   type: "FeatureCollection",
+ *   features: [{ type: "Feature", properties: { route_id: "chiapas" }, geometry: {
+ *     type: "LineString", coordinates: [[-92.138, 14.677], [-92.262, 14.906], [-92.465, 15.139]] } }],
+ * });
+ * routes.project([-92.25, 14.85]);
+ * // => { routeId: "chiapas", segment: 0, km: 22.628…, distanceKm: 1.747…, point: [-92.2356…, 14.8573…] }
+ * routes.along("chiapas", 10); // => [-92.1811…, 14.7567…]
  */
 export function createRouteIndex(routes: RouteCollection): RouteIndex {
   if (!routes || routes.type !== "FeatureCollection" || !Array.isArray(routes.features)) {

@@ -215,23 +215,34 @@ export function nearestOnRoute(
     for (let s = 0; s < route.segmentCount; s++) consider(route, s);
   }
   if (bestSegment < 0) return undefined;
-  const distance = angleOfChord2(bestChord2) * EARTH_RADIUS_KM;
+  let distance = angleOfChord2(bestChord2) * EARTH_RADIUS_KM;
   if (distance > maxKm) return undefined;
 
   let segment = bestSegment;
-  let km: Km;
-  let point: LonLat;
-  if (bestOnArc) {
+  let onArc = bestOnArc;
+  let end = bestEnd;
+  let km: Km = NaN;
+  let point: LonLat = [NaN, NaN];
+  if (onArc) {
     const s = bestSegment;
     const f = FRAME_STRIDE * s;
     const frames = route.segmentFrames;
     const t = cx * frames[f]! + cy * frames[f + 1]! + cz * frames[f + 2]!;
     point = vectorToLonLat(cx - t * frames[f]!, cy - t * frames[f + 1]!, cz - t * frames[f + 2]!);
     km = route.cumulativeKm[s]! + angleIntoArc(route, s) * EARTH_RADIUS_KM;
-  } else {
-    const vertex = bestSegment + bestEnd;
+    // Within 1 µm of a vertex (rounding of a point that is on the vertex): report the vertex
+    // itself, so that a point on a vertex gets the same answer from both adjoining segments.
+    if (km - route.cumulativeKm[s]! <= TIE_KM) [onArc, end] = [false, 0];
+    else if (route.cumulativeKm[s + 1]! - km <= TIE_KM) [onArc, end] = [false, 1];
+  }
+  if (!onArc) {
+    const vertex = bestSegment + end;
     point = [route.lon[vertex]!, route.lat[vertex]!];
     km = route.cumulativeKm[vertex]!;
+    const v = route.vectors;
+    const chord2 =
+      (cx - v[3 * vertex]!) ** 2 + (cy - v[3 * vertex + 1]!) ** 2 + (cz - v[3 * vertex + 2]!) ** 2;
+    distance = angleOfChord2(chord2) * EARTH_RADIUS_KM;
     // A vertex belongs to the segment that starts there (the last vertex to the last segment),
     // so `segment` always names a real segment (Turf's segmentIndex can overflow: #3016).
     segment = Math.min(vertex, route.segmentCount - 1);

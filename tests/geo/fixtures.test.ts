@@ -67,16 +67,28 @@ describe("project fixtures", () => {
         // Turf over all candidate routes at once. As a MultiLineString, not a FeatureCollection:
         // on a FeatureCollection Turf 7.4 reports lineStringIndex 0 for every feature and keeps
         // counting lineDistance across features (see the README's geo section).
-        const candidates = routeId ? routes.filter((r) => r.properties.route_id === routeId) : routes;
+        const candidates = routeId
+          ? routes.filter((r) => r.properties.route_id === routeId)
+          : routes;
         const turf = nearestPointOnLine(
           multiLineString(candidates.map((r) => r.geometry.coordinates)),
           p,
         );
         const turfRoute = candidates[turf.properties.lineStringIndex]!.properties.route_id;
         expect(got.routeId, `${name}: route vs Turf`).toBe(turfRoute);
-        assertInDelta(got.distanceKm, turf.properties.pointDistance, ONE_METRE_KM, `${name}: distance vs Turf`);
+        assertInDelta(
+          got.distanceKm,
+          turf.properties.pointDistance,
+          ONE_METRE_KM,
+          `${name}: distance vs Turf`,
+        );
         assertInDelta(got.km, turf.properties.lineDistance, ONE_METRE_KM, `${name}: km vs Turf`);
-        assertInDelta(distanceKm(got.point, turf.geometry.coordinates as LonLat), 0, ONE_METRE_KM, `${name}: point vs Turf`);
+        assertInDelta(
+          distanceKm(got.point, turf.geometry.coordinates as LonLat),
+          0,
+          ONE_METRE_KM,
+          `${name}: point vs Turf`,
+        );
 
         // Independent reference: brute-force great-circle minimisation.
         const reference = referenceNearest(
@@ -86,13 +98,27 @@ describe("project fixtures", () => {
         expect(got.routeId, `${name}: route vs reference`).toBe(
           candidates[reference.routeIndex]!.properties.route_id,
         );
-        assertInDelta(got.distanceKm, reference.distanceKm, ONE_METRE_KM, `${name}: distance vs reference`);
+        assertInDelta(
+          got.distanceKm,
+          reference.distanceKm,
+          ONE_METRE_KM,
+          `${name}: distance vs reference`,
+        );
         assertInDelta(got.km, reference.km, ONE_METRE_KM, `${name}: km vs reference`);
-        assertInDelta(distanceKm(got.point, reference.point), 0, ONE_METRE_KM, `${name}: point vs reference`);
+        assertInDelta(
+          distanceKm(got.point, reference.point),
+          0,
+          ONE_METRE_KM,
+          `${name}: point vs reference`,
+        );
 
         // The reported segment holds the km.
         const cumulative = index.cumulativeKm(got.routeId);
-        expect(cumulative[got.segment]! <= got.km + 1e-9 && got.km <= cumulative[got.segment + 1]! + 1e-9, `${name}: segment`).toBe(true);
+        expect(
+          cumulative[got.segment]! <= got.km + 1e-9 &&
+            got.km <= cumulative[got.segment + 1]! + 1e-9,
+          `${name}: segment`,
+        ).toBe(true);
 
         out.push({
           type: "Feature",
@@ -105,7 +131,11 @@ describe("project fixtures", () => {
           geometry: { type: "LineString", coordinates: [p, got.point] },
         });
       }
-      goldenCompare("project", file, JSON.parse(JSON.stringify({ type: "FeatureCollection", features: out })));
+      goldenCompare(
+        "project",
+        file,
+        JSON.parse(JSON.stringify({ type: "FeatureCollection", features: out })),
+      );
     });
   }
 });
@@ -127,7 +157,12 @@ describe("along fixtures", () => {
           else if (km >= length) expect(got).toEqual(coords[coords.length - 1]);
           else {
             const turf = turfAlong(lineString(coords), km, { units: "kilometers" });
-            assertInDelta(distanceKm(got, turf.geometry.coordinates as LonLat), 0, ONE_METRE_KM, `km ${km}`);
+            assertInDelta(
+              distanceKm(got, turf.geometry.coordinates as LonLat),
+              0,
+              ONE_METRE_KM,
+              `km ${km}`,
+            );
           }
           out.push({
             type: "Feature",

@@ -13,7 +13,10 @@ const RAD = Math.PI / 180;
 
 /** The point a fraction `f` of the way from `a` to `b` along their great circle. */
 export function intermediatePoint(a: LonLat, b: LonLat, f: number): LonLat {
-  const lon1 = a[0] * RAD, lat1 = a[1] * RAD, lon2 = b[0] * RAD, lat2 = b[1] * RAD;
+  const lon1 = a[0] * RAD,
+    lat1 = a[1] * RAD,
+    lon2 = b[0] * RAD,
+    lat2 = b[1] * RAD;
   const delta = distanceKm(a, b) / 6371.0088;
   if (delta === 0) return [a[0], a[1]];
   const wa = Math.sin((1 - f) * delta) / Math.sin(delta);
@@ -61,7 +64,12 @@ export function referenceNearest(lines: readonly LonLat[][], p: LonLat): Referen
       for (const end of [0, 1]) if (at(end) <= at(f)) f = end;
       const d = at(f);
       if (d < best.distanceKm - 1e-9) {
-        best = { routeIndex, km: kmAtStart + f * length, distanceKm: d, point: intermediatePoint(a, b, f) };
+        best = {
+          routeIndex,
+          km: kmAtStart + f * length,
+          distanceKm: d,
+          point: intermediatePoint(a, b, f),
+        };
       }
       kmAtStart += length;
     }
