@@ -141,6 +141,38 @@ function aggregatesFromCsv(rows: readonly Row[]): object[] {
   );
 }
 
+/** Seeds: the hand-made table of the report's figures; every quote must be in the report text. */
+export function seedsFromCsv(rows: readonly Row[], reportText: string): object[] {
+  const text = collapse(reportText);
+  return rows.map((r) => {
+    if (!text.includes(collapse(r.quote ?? ""))) {
+      throw new Error(`seed ${r.id}: quote not found in the report: ${r.quote}`);
+    }
+    return clean({
+      id: r.id!,
+      value: Number(r.value),
+      valueMax: num(r.value_max),
+      unit: r.unit!,
+      qualifier: r.qualifier!,
+      measure: r.measure!,
+      category: str(r.category),
+      countries: (r.countries ?? "").split("|").filter((c) => c !== ""),
+      placeNames: (r.place_name ?? "").split("|").filter((c) => c !== ""),
+      asOf: r.as_of!,
+      period: str(r.period),
+      agency: r.agency!,
+      section: r.section!,
+      quote: r.quote!,
+      notes: str(r.notes),
+    });
+  });
+}
+
+/** Whitespace collapsed to single spaces: the report's line breaks fall inside sentences. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
 function tsModule(
   header: string,
   imports: string,
@@ -236,6 +268,19 @@ export function buildAll(read: ReadFile): Map<string, string> {
       "AGGREGATES",
       "AggregateFigure[]",
       aggregatesFromCsv(split.aggregates),
+    ),
+  );
+  files.set(
+    g + "seeds.ts",
+    tsModule(
+      "seeds/situation-report-2018-12.csv",
+      'import type { SeedFigure } from "../../model/seed.ts";',
+      "SEEDS",
+      "SeedFigure[]",
+      seedsFromCsv(
+        parseCsv(read("seeds/situation-report-2018-12.csv")),
+        read("data/sources/situation-report-2018-12.txt"),
+      ),
     ),
   );
   return files;

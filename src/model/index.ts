@@ -14,4 +14,6 @@ export type { TrackPoint, SplitRow, SplitCategory } from "./track.ts";
 export { SPLIT_CATEGORIES } from "./track.ts";
 export type { Dataset } from "./dataset.ts";
 export type { AggregateFigure } from "./aggregate.ts";
+export type { SeedFigure, SeedQualifier } from "./seed.ts";
+export { SEED_QUALIFIERS } from "./seed.ts";
 export { DEFAULT_TIME_ZONE } from "./dataset.ts";

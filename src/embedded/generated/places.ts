@@ -116,9 +116,9 @@ export const PLACES: Place[] = [
   },
   {
     "placeId": "GT-TEC",
-    "name": "Ciudad Tecún Umán",
+    "name": "Tecún Umán",
     "aliases": [
-      "Tecún Umán",
+      "Ciudad Tecún Umán",
       "Tecun Uman",
       "Ciudad Tecun Uman",
       "Ayutla"
