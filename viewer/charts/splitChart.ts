@@ -76,6 +76,7 @@ export function splitChart(series: SplitSeries, opts: SplitChartOptions): VNode 
     .nice(4)
     .range([height - MARGIN.bottom, MARGIN.top]);
   const shape = area<[number, number] & { data: Record<string, number> }>()
+    .defined((p) => series.defined[p.data.t!] !== false)
     .x((p) => x(p.data.t! + 0.5))
     .y0((p) => y(p[0]))
     .y1((p) => y(p[1]))
@@ -140,27 +141,25 @@ export function splitChart(series: SplitSeries, opts: SplitChartOptions): VNode 
     h(
       "g",
       { class: "y-axis", fill: ink },
-      y
-        .ticks(4)
-        .map((v) =>
+      y.ticks(4).map((v) =>
+        h(
+          "g",
+          {},
+          h("line", {
+            x1: MARGIN.left,
+            x2: width - MARGIN.right,
+            y1: y(v),
+            y2: y(v),
+            stroke: ink,
+            "stroke-opacity": 0.15,
+          }),
           h(
-            "g",
-            {},
-            h("line", {
-              x1: MARGIN.left,
-              x2: width - MARGIN.right,
-              y1: y(v),
-              y2: y(v),
-              stroke: ink,
-              "stroke-opacity": 0.15,
-            }),
-            h(
-              "text",
-              { x: MARGIN.left - 4, y: y(v), dy: "0.32em", "text-anchor": "end" },
-              formatPeople(lang, v),
-            ),
+            "text",
+            { x: MARGIN.left - 4, y: y(v), dy: "0.32em", "text-anchor": "end" },
+            formatPeople(lang, v),
           ),
         ),
+      ),
     ),
     h(
       "g",
@@ -192,6 +191,7 @@ export function splitAt(
   t: number,
 ): { category: SplitCategory; value: number; low: number; high: number }[] {
   const d = Math.max(0, Math.min(series.t.length - 1, Math.floor(t)));
+  if (series.defined[d] === false) return [];
   return ORDER.filter((c) => series.categories.includes(c)).map((c) => {
     const i = series.categories.indexOf(c);
     return {

@@ -299,10 +299,12 @@ function splitFromLedger(rows: SplitRow[], start: IsoDate, days: number): SplitS
   const values = zero();
   const low = zero();
   const high = zero();
+  const defined = new Array<boolean>(n).fill(false);
   for (const r of rows) {
     const d = Math.floor(daysSince(start, r.date));
     const c = categories.indexOf(r.category);
     if (d < 0 || d >= n || c < 0) continue;
+    defined[d] = true;
     values[c]![d]! += r.value;
     low[c]![d]! += r.valueLow;
     high[c]![d]! += r.valueHigh;
@@ -315,6 +317,7 @@ function splitFromLedger(rows: SplitRow[], start: IsoDate, days: number): SplitS
     values,
     low,
     high,
+    defined,
     basis: "ledger",
   };
 }
@@ -361,6 +364,7 @@ function splitFromStocks(stocks: Dataset["stocks"], start: IsoDate, days: number
     values,
     low: values.map((r) => [...r]),
     high: values.map((r) => [...r]),
+    defined: t.map(() => true),
     basis: "stocks",
   };
 }

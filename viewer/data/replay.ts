@@ -89,6 +89,8 @@ export interface SplitSeries {
   values: People[][];
   low: People[][];
   high: People[][];
+  /** Whether the day has figures at all (false past the end of the ledger: not zero, unknown). */
+  defined: boolean[];
   /** "ledger" when it comes from the library's ledger, "stocks" when drawn from reported stock figures only. */
   basis: "ledger" | "stocks";
 }

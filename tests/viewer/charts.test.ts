@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import {
+  flowDetails,
+  groupDetails,
+  headlineList,
+  headlinesAt,
+} from "../../viewer/charts/details.ts";
+import { presenceChart } from "../../viewer/charts/presenceChart.ts";
+import { splitChart } from "../../viewer/charts/splitChart.ts";
+import { prepareReplay } from "../../viewer/data/prepare.ts";
+import { normaliseSvg, toSvgString } from "../../viewer/render/vnode.ts";
+import type { VNode } from "../../viewer/render/vnode.ts";
+import { fixtureDataset } from "./fixture.ts";
+
+const replay = prepareReplay({ dataset: fixtureDataset() });
+const ledger = prepareReplay({
+  dataset: fixtureDataset(),
+  split: Array.from({ length: 40 }, (_, d) => {
+    const date = new Date(Date.UTC(2018, 9, 13 + d)).toISOString().slice(0, 10);
+    const left = 2000 + 100 * d;
+    const ret = Math.min(left, 40 * d);
+    return [
+      { date, category: "return" as const, value: ret, valueLow: ret * 0.9, valueHigh: ret * 1.1 },
+      {
+        date,
+        category: "in_transit" as const,
+        value: left - ret - 200,
+        valueLow: left - ret - 400,
+        valueHigh: left - ret,
+      },
+      { date, category: "unknown" as const, value: 200, valueLow: 0, valueHigh: 400 },
+    ];
+  }).flat(),
+});
+
+/** Compares a builder's normalised SVG with tests/output/<name>.svg (regenerate with `vitest -u`). */
+async function snapshot(name: string, node: VNode) {
+  await expect(normaliseSvg(toSvgString(node)) + "\n").toMatchFileSnapshot(`../output/${name}.svg`);
+}
+
+describe("chart builders (normalised SVG snapshots in tests/output)", () => {
+  it("splitChart(ledger split) stacks categories with a hatched unknown band and a cursor", async () => {
+    const node = splitChart(ledger.split, { width: 600, height: 190, lang: "en", t: 20.5 });
+    await snapshot("split-ledger-en", node);
+    const svg = toSvgString(node);
+    expect(svg).toContain('data-category="unknown"');
+    expect(svg).toContain("url(#hatch-unknown)");
+    expect(svg).toContain('data-role="cursor"');
+  });
+
+  it("splitChart(stock-only split) draws steps, labels in Spanish", async () => {
+    await snapshot(
+      "split-stocks-es",
+      splitChart(replay.split, { width: 600, height: 190, lang: "es", t: 30 }),
+    );
+  });
+
+  it("presenceChart(place) draws people present against the capacity line", async () => {
+    const node = presenceChart(replay.presence[0]!, {
+      width: 220,
+      height: 80,
+      lang: "en",
+      days: replay.days,
+      t: 42,
+    });
+    await snapshot("presence-shelter", node);
+    const svg = toSvgString(node);
+    expect(svg).toContain('data-role="capacity"');
+    expect(svg).toContain("4,730 present / 3,000 capacity");
+  });
+
+  it("flowDetails(border point) draws daily counts up (northbound) and down (southbound)", async () => {
+    const flow = replay.flows[0]!;
+    await snapshot("flow-details", flowDetails(flow, 7.5, "en", replay.days));
+  });
+});
+
+describe("details and headlines", () => {
+  it("groupDetails shows size and km with intervals and every report behind the group", () => {
+    const text = toSvgString(groupDetails(replay.groups[0]!, 9.5, "en", replay.start));
+    expect(text).toContain("7,000 (");
+    expect(text).toContain(" km (");
+    expect((text.match(/<li/g) ?? []).length).toBe(5);
+  });
+
+  it("groupDetails renders markup in a source name as text and never links a javascript: URL", () => {
+    const text = toSvgString(groupDetails(replay.groups[0]!, 9.5, "en", replay.start));
+    expect(text).toContain("Press &lt;b&gt;agency&lt;/b&gt;");
+    expect(text).not.toContain("javascript:");
+    expect(text).toContain('href="https://example.org/un"');
+  });
+
+  it("headlinesAt(t) gives the latest cumulative figure per category reported on or before t", () => {
+    expect(headlinesAt(replay.headlines, 5)).toEqual([]);
+    expect(headlinesAt(replay.headlines, 10).map((h) => [h.category, h.value])).toEqual([
+      ["asylum_claim", 380],
+      ["return", 3500],
+    ]);
+    expect(headlinesAt(replay.headlines, 30).map((h) => [h.category, h.value])).toEqual([
+      ["asylum_claim", 3230],
+      ["return", 3500],
+    ]);
+  });
+
+  it("headlineList names the source and the as-of date of each figure", () => {
+    const text = toSvgString(headlineList(replay.headlines, 30, "es", replay.start));
+    expect(text).toContain("Al 12 nov 2018");
+    expect(text).toContain("SEGOB");
+    expect(text).toContain("Solicitudes de asilo");
+  });
+});
