@@ -70,6 +70,15 @@ for (const q of queries) checksum += index.project(q)!.km;
 const oursMs = performance.now() - t0;
 const oursPer = oursMs / QUERIES;
 
+// The same count of points within 2 km of the road (a sighting snapped to a town on the route).
+const nearQueries: LonLat[] = queries.map((_, i) => {
+  const [lon, lat] = index.along("bench", ((i * 0.618034) % 1) * length);
+  return [lon + (random() - 0.5) * 0.036, lat + (random() - 0.5) * 0.036];
+});
+t0 = performance.now();
+for (const q of nearQueries) checksum += index.project(q)!.km;
+const nearPer = (performance.now() - t0) / QUERIES;
+
 const feature = collection.features[0]!;
 nearestPointOnLine(feature, queries[0]!); // warm-up
 let maxDiffM = 0;
@@ -110,6 +119,9 @@ console.log(`| operation | dtm-flow | Turf 7.4 | ratio |`);
 console.log(`|---|---|---|---|`);
 console.log(
   `| project (${QUERIES.toLocaleString("en")} points; Turf on ${TURF_SAMPLE}) | ${us(oursPer)} | ${us(turfPer)} | ${(turfPer / oursPer).toFixed(0)}× |`,
+);
+console.log(
+  `| project, points within 2 km (${QUERIES.toLocaleString("en")}) | ${us(nearPer)} | ≈ ${us(turfPer)} | ${(turfPer / nearPer).toFixed(0)}× |`,
 );
 console.log(
   `| along (${ALONG_CALLS.toLocaleString("en")} calls; Turf on ${TURF_ALONG_SAMPLE}) | ${us(alongPer)} | ${us(turfAlongPer)} | ${(turfAlongPer / alongPer).toFixed(0)}× |`,
