@@ -729,28 +729,34 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     async load(provider) {
       statusEl.textContent = tr(state.lang, "loading");
       mapEl.setAttribute("aria-busy", "true");
-      try {
-        const next = await provider.load();
+      const apply = (next: ReplayData, final: boolean) => {
+        const first = replay === undefined;
         replay = next;
-        state = decodeState(location.hash, state, next.days);
+        state = decodeState(first ? location.hash : `#${encodeState(state)}`, state, next.days);
         statusEl.textContent = "";
-        mapEl.setAttribute("aria-busy", "false");
+        mapEl.setAttribute("aria-busy", String(!final));
         mapEl.dataset.provider = provider.id;
+        mapEl.dataset.tracks = next.trackMethod;
         scrubber.max = String(next.days);
         scrubber.step = "0.125";
         applyTexts();
         resize();
-        if (state.zoom.k !== 1 || state.zoom.x !== 0 || state.zoom.y !== 0) {
+        if (first && (state.zoom.k !== 1 || state.zoom.x !== 0 || state.zoom.y !== 0)) {
           syncingZoom = true;
           overlay.call(
-            zoomBehaviour!.transform,
+            zoomBehaviour.transform,
             zoomIdentity.translate(state.zoom.x, state.zoom.y).scale(state.zoom.k),
           );
           syncingZoom = false;
         }
         renderDetails();
         needsDraw = true;
+      };
+      try {
+        const next = await provider.load({ onPartial: (quick) => apply(quick, false) });
+        apply(next, true);
       } catch (err) {
+        // Keep the replay shown (if any); say why the new one could not be loaded.
         statusEl.textContent = `${tr(state.lang, "failed")} ${err instanceof Error ? err.message : String(err)}`;
         mapEl.setAttribute("aria-busy", "false");
       }

@@ -45,7 +45,13 @@ export function groupDetails(group: GroupTrack, t: number, lang: Lang, start: st
           "dl",
           {},
           h("dt", {}, `${tr(lang, "size")} · ${formatDate(lang, dateOf(start, f.t))}`),
-          h("dd", { "data-field": "size" }, interval(lang, f.size, f.sizeLow, f.sizeHigh)),
+          h(
+            "dd",
+            { "data-field": "size" },
+            Number.isFinite(f.size)
+              ? interval(lang, f.size, f.sizeLow, f.sizeHigh)
+              : tr(lang, "sizeUnknown"),
+          ),
           h("dt", {}, `${tr(lang, "kmAlong")} (${f.routeId})`),
           h("dd", { "data-field": "km" }, interval(lang, f.km, f.kmLow, f.kmHigh, " km")),
           h("dd", { class: "note" }, tr(lang, "interval")),

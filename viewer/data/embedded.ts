@@ -1,25 +1,43 @@
 /**
- * The embedded 2018 replay as a provider: the library's `embedded2018()` dataset, enriched with
- * the estimator's tracks and the ledger's split when the library provides them.
+ * The embedded 2018 replay: the library's `embedded2018()` dataset, with the estimator's tracks
+ * (and the ledger's split once the library exports it). The estimate takes a second or two, so
+ * the embedded provider runs it in a Web Worker (replay.worker.ts) and first sends a quick replay
+ * interpolated between sightings; the page never freezes and the first frame comes at once.
  */
-import { embedded2018 } from "../../src/index.ts";
+import { estimateTracks } from "../../src/index.ts";
 import type { Dataset } from "../../src/index.ts";
 import type { PrepareInput } from "./prepare.ts";
 import { createLocalProvider } from "./provider.ts";
 import type { DataProvider, LoadProgress } from "./provider.ts";
+import { createWorkerProvider } from "./workerProvider.ts";
 
 /**
- * Adds tracks and split to a dataset. Runs in the page now; a worker (issue 7) runs the same.
- * Until the estimator lands, tracks are left out and prepareReplay interpolates sightings.
+ * Adds the library's tracks (and associations) to a dataset. The same function runs in the worker
+ * and, where workers are unavailable, in the page. An estimator failure leaves the interpolated
+ * tracks (the replay still works, and says so).
  */
 export function enrichDataset(
   dataset: Dataset,
   onProgress?: (p: LoadProgress) => void,
 ): PrepareInput {
   onProgress?.({ stage: "estimating" });
-  return { dataset };
+  const { tracks, report } = estimateTracks(dataset);
+  onProgress?.({ stage: "ledger" });
+  return { dataset, tracks, associations: report.associations };
 }
 
+/** The embedded 2018 replay, computed in a worker when the browser has them. */
 export function embeddedProvider(): DataProvider {
-  return createLocalProvider("embedded-2018", () => embedded2018(), enrichDataset);
+  if (typeof Worker === "undefined") {
+    return createLocalProvider(
+      "embedded-2018",
+      async () => (await import("../../src/index.ts")).embedded2018(),
+      enrichDataset,
+    );
+  }
+  return createWorkerProvider(
+    "embedded-2018",
+    () => new Worker(new URL("./replay.worker.ts", import.meta.url), { type: "module" }),
+    { source: "embedded" },
+  );
 }

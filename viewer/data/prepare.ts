@@ -35,6 +35,11 @@ export interface PrepareInput {
   tracks?: TrackPoint[];
   /** The ledger split; when absent, the chart shows reported cumulative stock figures only. */
   split?: SplitRow[];
+  /**
+   * Which sighting the estimator gave to which group (its report's associations). When absent,
+   * a group's reports are the sightings labelled with its name.
+   */
+  associations?: { sightingId: string; group: string }[];
 }
 
 const median = (xs: number[]) => {
@@ -382,11 +387,13 @@ export function prepareReplay(input: PrepareInput): ReplayData {
   const byId = new Map(lines.map((l) => [l.id, l]));
 
   const sightingsByGroup = new Map<string, ReportRef[]>();
+  const groupOf = new Map((input.associations ?? []).map((a) => [a.sightingId, a.group]));
   dataset.sightings.forEach((s, i) => {
-    if (!s.caravanLabel) return;
-    const list = sightingsByGroup.get(s.caravanLabel) ?? [];
+    const group = input.associations ? groupOf.get(s.id ?? `s${i}`) : s.caravanLabel;
+    if (!group) return;
+    const list = sightingsByGroup.get(group) ?? [];
     list.push(reportOf(s, start, i));
-    sightingsByGroup.set(s.caravanLabel, list);
+    sightingsByGroup.set(group, list);
   });
 
   let framesByGroup: Map<string, TrackFrame[]>;

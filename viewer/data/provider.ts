@@ -15,6 +15,16 @@ export interface LoadProgress {
   fraction?: number;
 }
 
+export interface LoadOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: LoadProgress) => void;
+  /**
+   * Called with a quick first replay (tracks interpolated between sightings) before the estimate
+   * is ready, so the first frame does not wait for the estimator.
+   */
+  onPartial?: (replay: ReplayData) => void;
+}
+
 export interface DataProvider {
   /** Stable id shown in the UI and recorded in exports, e.g. `embedded-2018`. */
   readonly id: string;
@@ -22,10 +32,7 @@ export interface DataProvider {
    * Loads (or recomputes) the replay. Rejects with an Error whose message can be shown to users;
    * the caller keeps its previous ReplayData when that happens.
    */
-  load(options?: {
-    signal?: AbortSignal;
-    onProgress?: (p: LoadProgress) => void;
-  }): Promise<ReplayData>;
+  load(options?: LoadOptions): Promise<ReplayData>;
 }
 
 /**
@@ -46,10 +53,11 @@ export function createLocalProvider(
   return {
     id,
     async load(options = {}) {
-      const { signal, onProgress } = options;
+      const { signal, onProgress, onPartial } = options;
       onProgress?.({ stage: "reading" });
       const data = await dataset();
       if (signal?.aborted) throw new Error("cancelled");
+      onPartial?.(prepareReplay({ dataset: data }));
       const input = await enrich(data, onProgress);
       if (signal?.aborted) throw new Error("cancelled");
       onProgress?.({ stage: "preparing" });

@@ -211,18 +211,21 @@ export function computeFrame(layout: Layout, t: Days, opts: FrameOptions = {}): 
       trail[2 * k + 1] = p.a.y + p.f * (p.b.y - p.a.y);
       k++;
     }
+    // A group no source gave a size for (NaN from the estimator) is a small hollow-looking mark.
+    const known = Number.isFinite(size);
+    const r = known ? Math.max(2.5, rs * Math.sqrt(Math.max(0, size))) : 4;
     groups.push({
       id: g.id,
       colour: g.colour,
       x: lerp(a.x, b.x),
       y: lerp(a.y, b.y),
-      r: Math.max(2.5, rs * Math.sqrt(Math.max(0, size))),
-      rLow: Math.max(1.5, rs * Math.sqrt(Math.max(0, sizeLow))),
-      rHigh: Math.max(3, rs * Math.sqrt(Math.max(0, sizeHigh))),
+      r,
+      rLow: known ? Math.min(r, Math.max(1.5, rs * Math.sqrt(Math.max(0, sizeLow)))) : r,
+      rHigh: known ? Math.max(r, 3, rs * Math.sqrt(Math.max(0, sizeHigh))) : r,
       size,
       sizeLow,
       sizeHigh,
-      uncertain: size > 0 ? (sizeHigh - sizeLow) / size > 1 || spread > 200 : true,
+      uncertain: known && size > 0 ? (sizeHigh - sizeLow) / size > 1 || spread > 200 : true,
       alpha: Math.max(0, Math.min(1, alpha)),
       band: f < 0.5 ? a.band : b.band,
       trail: trail.subarray(0, 2 * k),

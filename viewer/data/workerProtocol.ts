@@ -1,0 +1,16 @@
+/**
+ * Messages between the page and the replay worker. Everything is structured-clone-able: a
+ * Dataset goes in, ReplayData comes out.
+ */
+import type { Dataset } from "../../src/index.ts";
+import type { LoadProgress } from "./provider.ts";
+import type { ReplayData } from "./replay.ts";
+
+/** What to replay: the embedded 2018 data, or a dataset the page built (an analyst's files, issue 7). */
+export type WorkerRequest = { source: "embedded" } | { source: "dataset"; dataset: Dataset };
+
+export type WorkerMessage =
+  | { type: "progress"; progress: LoadProgress }
+  | { type: "partial"; replay: ReplayData }
+  | { type: "done"; replay: ReplayData }
+  | { type: "error"; message: string };
