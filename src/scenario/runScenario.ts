@@ -102,8 +102,29 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
   const cells = P * D;
   const buffers = createRunBuffers(compiled);
   const metrics = ["arrivals", "present", "asylumClaims", "returns", "regularized"] as const;
+  // Run-major tables (run k's cells are one contiguous block, copied in one go), with the
+  // smallest and largest value of every cell over the runs.
   const store = metrics.map(() => new Int32Array(cells * R));
-  const totals = new Int32Array(TOTAL_METRICS.length * D * R);
+  const storeMin = metrics.map(() => new Int32Array(cells).fill(2 ** 31 - 1));
+  const storeMax = metrics.map(() => new Int32Array(cells).fill(-(2 ** 31)));
+  const totalCells = TOTAL_METRICS.length * D;
+  const totals = new Int32Array(totalCells * R);
+  const totalsMin = new Int32Array(totalCells).fill(2 ** 31 - 1);
+  const totalsMax = new Int32Array(totalCells).fill(-(2 ** 31));
+  const track = (
+    source: Int32Array,
+    target: Int32Array,
+    lo: Int32Array,
+    hi: Int32Array,
+    run: number,
+  ) => {
+    target.set(source, run * source.length);
+    for (let cell = 0; cell < source.length; cell++) {
+      const v = source[cell]!;
+      if (v < lo[cell]!) lo[cell] = v;
+      if (v > hi[cell]!) hi[cell] = v;
+    }
+  };
   const firstArrival = new Float64Array(P * R).fill(Infinity);
   const peakDay = new Float64Array(P * R).fill(Infinity);
   const peakPeople = new Float64Array(P * R);
@@ -124,11 +145,9 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
       buffers.regularized,
     ];
     for (let m = 0; m < metrics.length; m++) {
-      const source = runBuffers[m]!;
-      const target = store[m]!;
-      for (let cell = 0; cell < cells; cell++) target[cell * R + run] = source[cell]!;
+      track(runBuffers[m]!, store[m]!, storeMin[m]!, storeMax[m]!, run);
     }
-    for (let k = 0; k < TOTAL_METRICS.length * D; k++) totals[k * R + run] = buffers.totals[k]!;
+    track(buffers.totals, totals, totalsMin, totalsMax, run);
     for (let p = 0; p < P; p++) {
       const capacity = compiled.capacity[p];
       let best = 0;
@@ -157,7 +176,7 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
     const p10 = new Float64Array(cells);
     const p50 = new Float64Array(cells);
     const p90 = new Float64Array(cells);
-    cellQuantiles(store[m]!, R, p10, p50, p90);
+    cellQuantiles(store[m]!, R, storeMin[m]!, storeMax[m]!, p10, p50, p90);
     return { p10, p50, p90 };
   });
   const places: PlaceResult[] = [];
@@ -214,7 +233,7 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
     p50: new Float64Array(TOTAL_METRICS.length * D),
     p90: new Float64Array(TOTAL_METRICS.length * D),
   };
-  cellQuantiles(totals, R, totalQ.p10, totalQ.p50, totalQ.p90);
+  cellQuantiles(totals, R, totalsMin, totalsMax, totalQ.p10, totalQ.p50, totalQ.p90);
   const totalSeries = Object.fromEntries(
     TOTAL_METRICS.map((name, m) => [name, series(totalQ.p10, totalQ.p50, totalQ.p90, m * D, D)]),
   ) as unknown as ScenarioTotals;

@@ -28,11 +28,28 @@ export interface RunBuffers {
   returns: Int32Array;
   regularized: Int32Array;
   totals: Int32Array;
+  /** Scratch state, reused across runs (no allocation per run). */
+  work: {
+    people: Int32Array;
+    km: Float64Array;
+    next: Int32Array;
+    dwell: Int32Array;
+    state: Uint8Array;
+    atDestination: Int32Array;
+    cumClaims: Int32Array;
+    cumReturns: Int32Array;
+    cumRegularized: Int32Array;
+    waveRegime: Float64Array;
+    waveSpeed: Float64Array;
+  };
 }
 
 /** Allocates the buffers for one run of `compiled`. */
 export function createRunBuffers(compiled: CompiledScenario): RunBuffers {
-  const cells = compiled.places.length * compiled.days;
+  const P = compiled.places.length;
+  const C = compiled.cohorts.length;
+  const W = compiled.wavePeople.length;
+  const cells = P * compiled.days;
   return {
     arrivals: new Int32Array(cells),
     present: new Int32Array(cells),
@@ -40,6 +57,19 @@ export function createRunBuffers(compiled: CompiledScenario): RunBuffers {
     returns: new Int32Array(cells),
     regularized: new Int32Array(cells),
     totals: new Int32Array(TOTAL_METRICS.length * compiled.days),
+    work: {
+      people: new Int32Array(C),
+      km: new Float64Array(C),
+      next: new Int32Array(C),
+      dwell: new Int32Array(C),
+      state: new Uint8Array(C),
+      atDestination: new Int32Array(P),
+      cumClaims: new Int32Array(P),
+      cumReturns: new Int32Array(P),
+      cumRegularized: new Int32Array(P),
+      waveRegime: new Float64Array(W),
+      waveSpeed: new Float64Array(W),
+    },
   };
 }
 
@@ -115,7 +145,9 @@ export function simulateRun(c: CompiledScenario, random: Random, out: RunBuffers
   const leaveRate = sampleRange(c.destinationLeavePerDay, random);
 
   // People per group: the wave's people split by share, remainders to the first groups.
-  const people = new Int32Array(C);
+  const work = out.work;
+  for (const array of Object.values(work)) array.fill(0);
+  const people = work.people;
   for (let w = 0; w < waveCount; w++) {
     let given = 0;
     let first = -1;
@@ -134,22 +166,15 @@ export function simulateRun(c: CompiledScenario, random: Random, out: RunBuffers
   }
 
   // ── state ──
-  const km = new Float64Array(C);
-  const next = new Int32Array(C);
-  const dwell = new Int32Array(C);
-  const state = new Uint8Array(C); // 0 not left yet, 1 moving, 2 done
-  const atDestination = new Int32Array(P);
-  const cumClaims = new Int32Array(P);
-  const cumReturns = new Int32Array(P);
-  const cumRegularized = new Int32Array(P);
+  const { km, next, dwell, atDestination, cumClaims, cumReturns, cumRegularized } = work;
+  const state = work.state; // 0 not left yet, 1 moving, 2 done
   let departed = 0;
   let claims = 0;
   let returns = 0;
   let regularized = 0;
   let left = 0;
   let worst = 0;
-  const waveRegime = new Float64Array(waveCount);
-  const waveSpeed = new Float64Array(waveCount);
+  const { waveRegime, waveSpeed } = work;
   const radius = c.presenceRadiusKm;
 
   const arrive = (i: number, s: number, day: number): void => {

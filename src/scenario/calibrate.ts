@@ -1,0 +1,492 @@
+/**
+ * Calibration "like 2018": movement and attrition parameters fitted to an estimated replay (the
+ * daily tracks of one group) and the stock figures (asylum claims, returns, regularisations,
+ * people present at the destination), so a planner can start from "like 2018" and change what
+ * differs.
+ */
+import type { Dataset } from "../model/dataset.ts";
+import type { StockFigure } from "../model/stock.ts";
+import type { TrackPoint } from "../model/track.ts";
+import { createGazetteer } from "../geo/gazetteer.ts";
+import { buildCorridor } from "./corridor.ts";
+import type { Corridor, CorridorRoute } from "./corridor.ts";
+import { dayNumber } from "./days.ts";
+import { DEFAULT_COMPOSITION } from "./defaults.ts";
+import { quantileSorted } from "./quantiles.ts";
+import type { AttritionRule, Movement, NumberOrRange, ScenarioParameters, Stop } from "./types.ts";
+
+/** Options of {@link calibrateFromReplay}. */
+export interface CalibrationOptions {
+  /** Places and routes the tracks run on (to name stops and attrition places). */
+  dataset: Pick<Dataset, "places" | "routes">;
+  corridor?: Corridor;
+  /** Group whose track is fitted; default the group with the most track days. */
+  group?: string;
+  /**
+   * Place where movement changes (fitted separately before and after it); default "Mexico City"
+   * when the route passes it. Beyond the end of the track, the stretch after the pivot is fitted
+   * to the date by which half the people had reached the destination (stock figures present there).
+   */
+  pivot?: string;
+  /** Destination place; default the last place of the group's route. */
+  destination?: string;
+  /** Daily move (km) below which a day counts as a rest day; default 15. */
+  restBelowKm?: number;
+  /** Daily move (km) above which a day counts as a day with rides; default 80. */
+  rideAboveKm?: number;
+}
+
+/** What the calibration saw and fitted, for the report. */
+export interface CalibrationFit {
+  group: string;
+  routeId: string;
+  days: number;
+  /** Day-to-day moves classified, before and after the pivot (days at stops excluded). */
+  before: { rest: number; walk: number; ride: number };
+  after: { rest: number; walk: number; ride: number };
+  stops: { place: string; days: number; from: string }[];
+  pivotKm?: number;
+  /** Median arrival at the destination from the stock figures, when used for the stretch after the pivot. */
+  destinationMedianArrival?: string;
+  /** Mean km/day needed after the pivot to meet that date. */
+  afterPivotKmPerDay?: number;
+}
+
+/** Calibrated parameters and the fit behind them. */
+export interface Calibration extends ScenarioParameters {
+  fit: CalibrationFit;
+}
+
+const round = (v: number, digits = 3): number => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/** A probability estimated from k of n days, as a 90 % (±1.645 se) interval, clamped to [0, 1]. */
+function proportion(k: number, n: number): NumberOrRange {
+  if (n === 0) return 0;
+  const p = k / n;
+  const half = 1.645 * Math.sqrt((p * (1 - p)) / n);
+  return { min: round(Math.max(0, p - half)), max: round(Math.min(1, p + half)) };
+}
+
+const mid = (r: NumberOrRange): number => (typeof r === "number" ? r : (r.min + r.max) / 2);
+
+/** p10–p90 of a sample as a range (rounded to whole km), or the fallback when empty. */
+function spread(values: number[], fallback: NumberOrRange): NumberOrRange {
+  if (values.length === 0) return fallback;
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    min: Math.round(quantileSorted(sorted, 0.1)),
+    max: Math.round(quantileSorted(sorted, 0.9)),
+  };
+}
+
+function placeAt(route: CorridorRoute, km: number): number | undefined {
+  let best: number | undefined;
+  let bestGap = Infinity;
+  for (const stop of route.stops) {
+    const gap = Math.abs(stop.km - km);
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = stop.place;
+    }
+  }
+  return best;
+}
+
+/**
+ * Fits scenario parameters to an estimated replay.
+ *
+ * Movement: the group's day-to-day moves along its route are classified as rest (< 15 km), walk,
+ * or ride (> 80 km); the rest-day and ride probabilities are the shares of those days (with 90 %
+ * binomial intervals), walking and riding speeds the p10–p90 of the walk and ride moves. Days on
+ * which the track's 90 % interval holds a place for 3 days or more (interval narrower than 100
+ * km) are stops there, and are left out of the regime counts. Moves after the pivot (Mexico City)
+ * are fitted separately; when the track ends before the destination, the ride probability after
+ * the pivot is set so the mean speed meets the date by which the people present at the
+ * destination (stock figures) first reached half their peak.
+ *
+ * Attrition: asylum claims at the first place of the country where they were lodged (latest
+ * cumulative figure for the group over the group's size on arrival there); returns where the
+ * track's size falls, for the fall not explained by claims; at the destination, returns and
+ * regularisations from the figures placed there or national ones, over the peak present there;
+ * the destination's daily leave rate from the decline of people present after the peak.
+ *
+ * @param tracks the estimated replay (e.g. `estimateTracks(embedded2018()).tracks`).
+ * @param stocks the stock figures of the same dataset.
+ * @param options the dataset, and optionally the group, pivot and destination.
+ * @example
+ * const { tracks } = estimateTracks(embedded2018());
+ * const like2018 = calibrateFromReplay(tracks, embedded2018().stocks, { dataset: embedded2018() });
+ * like2018.movement.restDayProbability; // => { min: 0.08, max: 0.29 }
+ */
+export function calibrateFromReplay(
+  tracks: readonly TrackPoint[],
+  stocks: readonly StockFigure[],
+  options: CalibrationOptions,
+): Calibration {
+  const corridor = options.corridor ?? buildCorridor(options.dataset);
+  const gazetteer = createGazetteer(options.dataset.places);
+  const restBelow = options.restBelowKm ?? 15;
+  const rideAbove = options.rideAboveKm ?? 80;
+  const notes: string[] = [];
+
+  // ── the group ──
+  const byGroup = new Map<string, TrackPoint[]>();
+  for (const point of tracks) {
+    const list = byGroup.get(point.group);
+    if (list) list.push(point);
+    else byGroup.set(point.group, [point]);
+  }
+  const group =
+    options.group ?? [...byGroup.entries()].sort((a, b) => b[1].length - a[1].length)[0]?.[0];
+  const points = (group !== undefined ? (byGroup.get(group) ?? []) : [])
+    .filter((p) => dayNumber(p.date) !== undefined && Number.isFinite(p.km))
+    .sort((a, b) => dayNumber(a.date)! - dayNumber(b.date)!);
+  if (group === undefined || points.length < 2) {
+    throw new RangeError(
+      `calibrateFromReplay needs a track of at least 2 days${group ? ` for group "${group}"` : ""}.`,
+    );
+  }
+  const routeId = points[0]!.routeId;
+  const route = corridor.routes.get(routeId);
+  if (!route) throw new RangeError(`Unknown route of the track: ${routeId}.`);
+  const indexOfName = (name: string | undefined): number | undefined => {
+    if (name === undefined) return undefined;
+    const place = gazetteer.find(name) ?? gazetteer.findById(name);
+    return place ? corridor.indexOf.get(place.placeId) : undefined;
+  };
+  const kmOfPlace = (index: number | undefined): number | undefined =>
+    index === undefined || Number.isNaN(route.kmOf[index]!) ? undefined : route.kmOf[index];
+
+  // ── stops: the track stays at one place for ≥ 3 days ──
+  // Each day is at the nearest place within 40 km of the estimate; failing that, at the previous
+  // day's place while the 90 % interval (narrower than 250 km, give or take 10 km) still holds it
+  // — a smoother's estimate drifts ahead and its interval widens while a group waits.
+  const at: (number | undefined)[] = points.map((p) => {
+    let best: number | undefined;
+    let gap = 40;
+    for (const stop of route.stops) {
+      const d = Math.abs(stop.km - p.km);
+      if (d <= gap) {
+        gap = d;
+        best = stop.place;
+      }
+    }
+    return best;
+  });
+  for (let i = 1; i < points.length; i++) {
+    const held = at[i - 1];
+    const p = points[i]!;
+    if (at[i] === undefined && held !== undefined) {
+      const km = route.kmOf[held]!;
+      if (p.kmLow - 10 <= km && km <= p.kmHigh + 10 && p.kmHigh - p.kmLow < 250) at[i] = held;
+    }
+  }
+  const atStop = new Set<number>(); // indices of points at a stop
+  const fitStops: CalibrationFit["stops"] = [];
+  const stops: Stop[] = [];
+  const stopEnd = new Map<number, number>(); // place index → last point index of its stop
+  for (let i = 0; i < points.length;) {
+    let j = i;
+    while (j + 1 < points.length && at[j + 1] === at[i]) j++;
+    const length = j - i + 1;
+    if (at[i] !== undefined && length >= 3) {
+      for (let k = i; k <= j; k++) atStop.add(k);
+      const name = corridor.places[at[i]!]!.name;
+      fitStops.push({ place: name, days: length, from: points[i]!.date });
+      stops.push({ place: name, days: { min: Math.max(2, length - 1), max: length } });
+      stopEnd.set(at[i]!, j);
+    }
+    i = j + 1;
+  }
+
+  // ── regimes before and after the pivot ──
+  const pivotIndex = indexOfName(options.pivot ?? "Mexico City");
+  const pivotKm = kmOfPlace(pivotIndex);
+  const sides = {
+    before: { rest: 0, walk: 0, ride: 0, walkKm: [] as number[], rideKm: [] as number[] },
+    after: { rest: 0, walk: 0, ride: 0, walkKm: [] as number[], rideKm: [] as number[] },
+  };
+  for (let i = 1; i < points.length; i++) {
+    if (dayNumber(points[i]!.date)! - dayNumber(points[i - 1]!.date)! !== 1) continue;
+    if (atStop.has(i) && atStop.has(i - 1)) continue;
+    const move = points[i]!.km - points[i - 1]!.km;
+    const side =
+      pivotKm !== undefined && points[i - 1]!.km >= pivotKm - 10 ? sides.after : sides.before;
+    if (move < restBelow) side.rest++;
+    else if (move > rideAbove) {
+      side.ride++;
+      side.rideKm.push(move);
+    } else {
+      side.walk++;
+      side.walkKm.push(move);
+    }
+  }
+  const b = sides.before;
+  const movement: Movement = {
+    restDayProbability: proportion(b.rest, b.rest + b.walk + b.ride),
+    rideProbability: proportion(b.ride, b.walk + b.ride),
+    walkKmPerDay: spread([...b.walkKm, ...sides.after.walkKm], { min: 35, max: 50 }),
+    rideKmPerDay: spread([...b.rideKm, ...sides.after.rideKm], { min: 150, max: 320 }),
+    cohesion: 0.8,
+    stops,
+    stopAtShelters: false,
+    shelterStopDays: { min: 1, max: 2 },
+    segments: [],
+  };
+  notes.push(
+    `like 2018: movement fitted to the estimated track of "${group}" (${points.length} days): before ${
+      options.pivot ?? "Mexico City"
+    } ${b.rest} rest, ${b.walk} walking, ${b.ride} riding days`,
+  );
+  if (stops.length)
+    notes.push(
+      `stops: ${fitStops.map((s) => `${s.place} ${s.days} days from ${s.from}`).join("; ")}`,
+    );
+
+  // ── destination ──
+  const destinationIndex =
+    indexOfName(options.destination) ?? route.stops[route.stops.length - 1]?.place;
+  const destinationKm = kmOfPlace(destinationIndex);
+  const destinationName =
+    destinationIndex !== undefined ? corridor.places[destinationIndex]!.name : undefined;
+  const atDestination = stocks.filter(
+    (s) =>
+      s.placeName !== undefined &&
+      destinationIndex !== undefined &&
+      indexOfName(s.placeName) === destinationIndex,
+  );
+  const presentSeries = (() => {
+    // Prefer figures for the destination itself over its shelters' (which cover part of it).
+    const present = atDestination.filter(
+      (s) => s.basis === "present" && dayNumber(s.date) !== undefined,
+    );
+    const own = present.filter(
+      (s) => gazetteer.find(s.placeName!)?.placeId === corridor.places[destinationIndex!]!.placeId,
+    );
+    const use = own.length >= 2 ? own : present;
+    const byDay = new Map<number, number>();
+    for (const s of use)
+      byDay.set(dayNumber(s.date)!, Math.max(byDay.get(dayNumber(s.date)!) ?? 0, s.value));
+    return [...byDay.entries()].sort((x, y) => x[0] - y[0]);
+  })();
+  const peak = presentSeries.reduce((best, e) => (e[1] > best[1] ? e : best), [NaN, 0] as [
+    number,
+    number,
+  ]);
+
+  // ── after the pivot ──
+  const a = sides.after;
+  const fit: CalibrationFit = {
+    group,
+    routeId,
+    days: points.length,
+    before: { rest: b.rest, walk: b.walk, ride: b.ride },
+    after: { rest: a.rest, walk: a.walk, ride: a.ride },
+    stops: fitStops,
+    pivotKm,
+  };
+  if (pivotKm !== undefined) {
+    const afterDays = a.rest + a.walk + a.ride;
+    const segment: Movement["segments"][number] = { from: corridor.places[pivotIndex!]!.name };
+    if (afterDays >= 5) {
+      segment.restDayProbability = proportion(a.rest, afterDays);
+      segment.rideProbability = proportion(a.ride, a.walk + a.ride);
+    }
+    const lastKm = points[points.length - 1]!.km;
+    const firstHalf = presentSeries.find((e) => e[1] >= peak[1] / 2);
+    if (destinationKm !== undefined && lastKm < destinationKm - 50 && firstHalf) {
+      // Leaving the pivot: the last day of the stop there, else the last day within 50 km past it.
+      const pivotStopEnd = stopEnd.get(pivotIndex!);
+      const leftPivot =
+        pivotStopEnd !== undefined
+          ? points[pivotStopEnd]
+          : [...points].reverse().find((p) => p.km <= pivotKm + 50);
+      const stopDaysAfter = stops
+        .filter((s) => {
+          const km = kmOfPlace(indexOfName(s.place));
+          return km !== undefined && km > pivotKm + 10;
+        })
+        .reduce((sum, s) => sum + mid(s.days), 0);
+      if (leftPivot) {
+        const travelDays = firstHalf[0] - dayNumber(leftPivot.date)! - stopDaysAfter;
+        if (travelDays > 0) {
+          const speed = (destinationKm - pivotKm) / travelDays;
+          const rest = mid(segment.restDayProbability ?? movement.restDayProbability);
+          const walk = mid(movement.walkKmPerDay);
+          let ride = mid(movement.rideKmPerDay);
+          // (1 - rest) × (walk + q (ride - walk)) = speed, solved for q; faster rides when q > 1.
+          let q = (speed / (1 - rest) - walk) / (ride - walk);
+          if (q > 0.95) {
+            q = 0.95;
+            ride = (speed / (1 - rest) - 0.05 * walk) / 0.95;
+            segment.rideKmPerDay = { min: Math.round(ride * 0.6), max: Math.round(ride * 1.4) };
+          }
+          q = Math.max(0, q);
+          segment.rideProbability = {
+            min: round(Math.max(0, q - 0.1)),
+            max: round(Math.min(1, q + 0.1)),
+          };
+          segment.restDayProbability = segment.restDayProbability ?? movement.restDayProbability;
+          fit.destinationMedianArrival = new Date(firstHalf[0] * 86_400_000)
+            .toISOString()
+            .slice(0, 10);
+          fit.afterPivotKmPerDay = round(speed, 1);
+          notes.push(
+            `after ${segment.from}: the track ends at km ${Math.round(lastKm)}; ride probability set so that the mean speed (${round(
+              speed,
+              0,
+            )} km/day) reaches ${destinationName} by ${fit.destinationMedianArrival}, when people present there first reached half their peak`,
+          );
+        }
+      }
+    }
+    if (segment.restDayProbability !== undefined || segment.rideProbability !== undefined) {
+      movement.segments.push(segment);
+    }
+  }
+
+  // ── attrition ──
+  const attrition: AttritionRule[] = [];
+  const latest = (
+    category: StockFigure["category"],
+    filter: (s: StockFigure) => boolean,
+  ): number | undefined => {
+    const list = stocks
+      .filter((s) => s.category === category && s.basis === "cumulative" && filter(s))
+      .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+    return list.length ? list[list.length - 1]!.value : undefined;
+  };
+  const labelled = (s: StockFigure) => s.caravanLabel === group;
+  const sizeAt = (index: number): number | undefined => {
+    const p = points[index];
+    return p && Number.isFinite(p.size) ? p.size : undefined;
+  };
+  // Asylum claims: at the first place of the country they were lodged in.
+  const claimFigures = stocks.filter(
+    (s) => s.category === "asylum_claim" && s.basis === "cumulative" && labelled(s),
+  );
+  let claimed = 0;
+  let claimPlace: number | undefined;
+  let claimRate = 0;
+  const claimCountry = claimFigures.find((s) => s.country)?.country;
+  if (claimFigures.length && claimCountry) {
+    claimed = latest("asylum_claim", (s) => labelled(s) && s.country === claimCountry) ?? 0;
+    const first = route.stops.find(
+      (s) => corridor.places[s.place]!.country === claimCountry && s.km >= points[0]!.km,
+    );
+    if (first) {
+      claimPlace = first.place;
+      // Size on arrival: the largest size in the 3 days after the track reaches the place.
+      const arrived = points.findIndex((p) => p.km >= first.km - 5);
+      const sizes = [0, 1, 2, 3]
+        .map((k) => sizeAt(arrived + k))
+        .filter((v): v is number => v !== undefined);
+      const size = sizes.length ? Math.max(...sizes) : undefined;
+      if (size && claimed > 0) {
+        claimRate = Math.min(0.9, claimed / (size + claimed));
+        notes.push(
+          `asylum claims: ${claimed} lodged in ${claimCountry} (latest figure for the group) over ${Math.round(
+            size + claimed,
+          )} arriving at ${corridor.places[first.place]!.name} → ${round(claimRate, 2)}`,
+        );
+      }
+    }
+  }
+  // Returns: where the size falls, for the fall beyond the claims. Each fall is a share of the
+  // size just before it; a place's survival is the product over its falls.
+  const survival = new Map<number, number>();
+  let before: number | undefined;
+  let totalFall = 0;
+  points.forEach((p, i) => {
+    const size = sizeAt(i);
+    if (size === undefined) return;
+    if (before !== undefined && size < before) {
+      const place = placeAt(route, p.km);
+      if (place !== undefined && (destinationKm === undefined || p.km < destinationKm - 50)) {
+        survival.set(place, (survival.get(place) ?? 1) * (size / before));
+        totalFall += before - size;
+      }
+    }
+    before = size;
+  });
+  const returnShare = totalFall > 0 ? Math.max(0, totalFall - claimed) / totalFall : 0;
+  const rules = new Map<number, AttritionRule>();
+  const widen = (v: number): NumberOrRange =>
+    v <= 0 ? 0 : { min: round(Math.max(0, v * 0.75)), max: round(Math.min(1, v * 1.25)) };
+  if (claimPlace !== undefined && claimRate > 0) {
+    rules.set(claimPlace, {
+      place: corridor.places[claimPlace]!.placeId,
+      asylumClaim: widen(claimRate),
+    });
+  }
+  if (returnShare > 0) {
+    for (const stop of route.stops) {
+      const kept = survival.get(stop.place);
+      if (kept === undefined) continue;
+      const rate = Math.min(0.9, (1 - kept) * returnShare);
+      if (rate < 0.005) continue;
+      const rule = rules.get(stop.place) ?? { place: corridor.places[stop.place]!.placeId };
+      rule.return = widen(rate);
+      rules.set(stop.place, rule);
+    }
+    notes.push(
+      `returns: where the group's estimated size falls, ${Math.round(returnShare * 100)} % of each fall (the rest of the ${Math.round(
+        totalFall,
+      )} people lost is the ${claimed} claims), at ${survival.size} places`,
+    );
+  }
+  // At the destination: returns and regularisations over the peak of people present.
+  if (destinationIndex !== undefined && peak[1] > 0) {
+    const returned = latest(
+      "return",
+      (s) => s.placeName !== undefined && indexOfName(s.placeName) === destinationIndex,
+    );
+    const regularized =
+      latest(
+        "regularized",
+        (s) => s.placeName !== undefined && indexOfName(s.placeName) === destinationIndex,
+      ) ?? latest("regularized", (s) => s.country === corridor.places[destinationIndex]!.country);
+    const rule = rules.get(destinationIndex) ?? {
+      place: corridor.places[destinationIndex]!.placeId,
+    };
+    const arrivals = peak[1] + (returned ?? 0);
+    if (returned) rule.return = widen(returned / arrivals);
+    if (regularized)
+      rule.stay = widen(Math.min(0.9 - (returned ?? 0) / arrivals, regularized / arrivals));
+    if (rule.return !== undefined || rule.stay !== undefined) {
+      rules.set(destinationIndex, rule);
+      notes.push(
+        `at ${destinationName}: returns ${returned ?? "–"} and regularisations ${regularized ?? "–"} over ${Math.round(arrivals)} arrivals (peak present + returns)`,
+      );
+    }
+  }
+  const ordered = [...rules.entries()].sort(
+    (x, y) => (route.kmOf[x[0]] ?? 0) - (route.kmOf[y[0]] ?? 0),
+  );
+  for (const [, rule] of ordered) attrition.push(rule);
+
+  // Destination leave rate: decline of people present after the peak.
+  let destinationLeavePerDay: NumberOrRange = { min: 0.005, max: 0.02 };
+  const after = presentSeries.filter((e) => e[0] > peak[0]);
+  if (after.length) {
+    const last = after[after.length - 1]!;
+    const rate = 1 - Math.pow(Math.max(1, last[1]) / peak[1], 1 / (last[0] - peak[0]));
+    if (rate > 0) {
+      destinationLeavePerDay = widen(rate);
+      notes.push(
+        `leaving ${destinationName}: ${round(rate * 100, 1)} %/day, from ${peak[1]} present at the peak to ${last[1]} ${
+          last[0] - peak[0]
+        } days later`,
+      );
+    }
+  }
+
+  return {
+    movement,
+    attrition,
+    destinationLeavePerDay,
+    composition: { ...DEFAULT_COMPOSITION },
+    notes,
+    fit,
+  };
+}
