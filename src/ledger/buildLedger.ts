@@ -71,7 +71,16 @@ const BASES: readonly StockBasis[] = ["cumulative", "present"];
 function describe(figure: StockFigure, row: number): string {
   const where = [figure.placeName, figure.country].filter(Boolean).join(", ");
   const source = figure.sourceOrg ? `, ${figure.sourceOrg}` : "";
-  return `stock row ${row} (${figure.date} ${figure.category}${where ? " " + where : ""} ${figure.value}${source})`;
+  // Files read by the importer or the embedded data may carry the line the row came from.
+  const line = figure.extra?.["line"] ?? figure.extra?.["obs_line"];
+  return `stock row ${row}${line ? ` (line ${line})` : ""} (${figure.date} ${figure.category}${where ? " " + where : ""} ${figure.value}${source})`;
+}
+
+/** The rows named one by one when few (with date, value and source), else as a list of numbers. */
+function rowsText(rows: readonly number[], stocks: readonly StockFigure[]): string {
+  return rows.length <= 2
+    ? rows.map((row) => describe(stocks[row]!, row)).join("; ")
+    : `stock rows ${rowList(rows)}`;
 }
 
 function rowList(rows: readonly number[]): string {
@@ -260,7 +269,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
             code: "cumulative_falls",
             message:
               `Cumulative ${node.category} in ${whereText(node)} falls from ${Math.round(before.value)} on ${isoDate(before.day)} ` +
-              `(stock rows ${rowList(before.rows)}) to ${Math.round(after.value)} on ${isoDate(after.day)} (stock rows ${rowList(after.rows)}); ` +
+              `(${rowsText(before.rows, dataset.stocks)}) to ${Math.round(after.value)} on ${isoDate(after.day)} (${rowsText(after.rows, dataset.stocks)}); ` +
               `the ledger keeps the total from falling by pooling them (isotonic regression: ${Math.round(points[i]!.value)}).`,
             rows: [...before.rows, ...after.rows],
             date: isoDate(after.day),
@@ -560,11 +569,16 @@ function updatePeak(
   peaks: Map<string, { size: number; low: number; high: number }>,
   p: TrackPoint,
 ): void {
-  const peak = peaks.get(p.group) ?? { size: 0, low: 0, high: 0 };
-  if (Number.isFinite(p.size)) peak.size = Math.max(peak.size, p.size);
-  if (Number.isFinite(p.sizeLow)) peak.low = Math.max(peak.low, p.sizeLow);
-  if (Number.isFinite(p.sizeHigh)) peak.high = Math.max(peak.high, p.sizeHigh);
-  peaks.set(p.group, peak);
+  if (!Number.isFinite(p.size)) return;
+  const peak = peaks.get(p.group);
+  // The interval is the one of the peak day, not a running maximum of upper bounds (which would
+  // keep the widest day's bound forever).
+  if (peak && peak.size >= p.size) return;
+  peaks.set(p.group, {
+    size: p.size,
+    low: Number.isFinite(p.sizeLow) ? Math.min(p.sizeLow, p.size) : p.size,
+    high: Number.isFinite(p.sizeHigh) ? Math.max(p.sizeHigh, p.size) : p.size,
+  });
 }
 
 function roundPart(p: Part): Omit<SplitRow, "date"> {

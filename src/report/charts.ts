@@ -9,6 +9,7 @@ import type { IsoDate } from "../model/units.ts";
 import {
   CATEGORY_COLORS,
   CATEGORY_LABELS,
+  CATEGORY_SHORT_LABELS,
   escapeHtml,
   formatDate,
   formatPeople,
@@ -107,7 +108,7 @@ export function stackedAreaSvg(
     const last = layer.y1[layer.y1.length - 1]! - layer.y0[layer.y0.length - 1]!;
     parts.push(
       `<rect x="${width - margin.right + 12}" y="${ly}" width="12" height="12" fill="${CATEGORY_COLORS[layer.category]}"/>`,
-      `<text x="${width - margin.right + 30}" y="${ly + 10}">${escapeHtml(CATEGORY_LABELS[layer.category] ?? layer.category)}: ${formatPeople(last)}</text>`,
+      `<text x="${width - margin.right + 30}" y="${ly + 10}">${escapeHtml(CATEGORY_SHORT_LABELS[layer.category] ?? layer.category)}: ${formatPeople(last)}</text>`,
     );
   });
   parts.push("</svg>");

@@ -62,6 +62,13 @@ export const CATEGORY_LABELS: Readonly<Record<string, string>> = {
   unknown: "Unknown",
 };
 
+/** Short labels for chart legends. */
+export const CATEGORY_SHORT_LABELS: Readonly<Record<string, string>> = {
+  ...CATEGORY_LABELS,
+  remaining: "Remaining",
+  regularized: "Regularised",
+};
+
 /** Colours of the categories (colour-blind-safe Okabe–Ito palette; unknown in grey). */
 export const CATEGORY_COLORS: Readonly<Record<string, string>> = {
   asylum_claim: "#0072B2",

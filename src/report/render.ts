@@ -19,9 +19,7 @@ function interval(h: { value: number; valueLow: number; valueHigh: number }): st
 function where(b: { country?: string; placeName?: string }): string {
   return b.placeName
     ? `${b.placeName}${b.country ? ` (${b.country})` : ""}`
-    : b.country
-      ? `${b.country} (rest)`
-      : "not placed";
+    : (b.country ?? "not placed");
 }
 
 function breakdownText(h: HeadlineFigure): string {

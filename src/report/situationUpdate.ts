@@ -214,7 +214,7 @@ export function buildSituationUpdate(
   );
 
   const residuals = ledger.residuals
-    .filter((r) => r.date <= asOf && r.relative !== undefined)
+    .filter((r) => r.date <= asOf && r.relative !== undefined && Math.abs(r.relative) >= 0.005)
     .sort((a, b) => Math.abs(b.relative!) - Math.abs(a.relative!))
     .slice(0, 10);
 

@@ -1,0 +1,222 @@
+/**
+ * `dtm-flow ledger`: the daily split of the people who left into asylum claims, returns, people
+ * remaining, regularised, onward, other, in transit and unknown (contracts §2 and §3.2):
+ * split.csv, departed.csv and report.json (residuals, warnings, sources) under --out.
+ */
+import type { Command, CommandContext, ParsedOptions } from "../command.ts";
+import { parseOptions } from "../command.ts";
+import { EXIT, UserError } from "../errors.ts";
+import { openOutputFolder } from "../output.ts";
+import { loadDataset, summarizeReport } from "../read-input.ts";
+import type { LoadedDataset } from "../read-input.ts";
+import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
+import { isValidTimeZone } from "../../src/estimate/time.ts";
+import { formatCsv } from "../../src/export/csv.ts";
+import { buildLedger } from "../../src/ledger/buildLedger.ts";
+import { dayNumber } from "../../src/ledger/days.ts";
+import type { LedgerOptions, LedgerResult } from "../../src/ledger/types.ts";
+import { DEFAULT_TIME_ZONE } from "../../src/model/dataset.ts";
+
+/** Columns of split.csv, in contract order (contracts §3.2). */
+export const SPLIT_COLUMNS = [
+  "date",
+  "category",
+  "country",
+  "place_name",
+  "value",
+  "value_low",
+  "value_high",
+] as const;
+
+/** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
+export const LEDGER_OPTIONS = {
+  sightings: { type: "string" },
+  counts: { type: "string" },
+  stocks: { type: "string" },
+  route: { type: "string" },
+  places: { type: "string" },
+  tz: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  "hold-days": { type: "string" },
+  out: { type: "string" },
+} as const;
+
+export const LEDGER_OPTIONS_HELP = `  --sightings <file>  group sightings (contracts §1.2): the estimated groups are people in transit
+  --counts <file>     border-point counts (§1.1): northbound totals are a floor under the people who left
+  --stocks <file>     stock figures (§1.3): asylum claims, returns, people remaining, …
+  --route <file>      routes, GeoJSON (§1.5); default the 2018 corridor
+  --places <file>     gazetteer (§1.4), added in front of the embedded 2018 places
+  --tz <zone>         report time zone (default America/Mexico_City)
+  --from <date>       first day of the split (default: the first day of the data)
+  --to <date>         last day of the split (default: the last day of the data)
+  --hold-days <n>     days a "present" figure holds when no later one follows (default 3)`;
+
+const HELP = `dtm-flow ledger — what became of the people who left, per day: asylum claims, returns,
+people remaining at places, regularised, moved onward, other, in transit, unknown; on every day
+the categories add up to the people who have left so far.
+
+Usage:
+  dtm-flow ledger [--sightings f] [--counts f] [--stocks f] [--route f.geojson] [--places f]
+                  [--tz zone] [--from date] [--to date] [--hold-days n] --out <dir>
+
+Options:
+${LEDGER_OPTIONS_HELP}
+  --out <dir>         folder for split.csv, departed.csv and report.json (required)
+
+With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
+Method: same-day figures for the same thing are pooled by source weight; cumulative totals are
+kept from falling by isotonic regression; shelters fold into their city; the groups' estimated
+sizes are in transit; what nobody places is "unknown" (see README, section "The ledger").
+report.json lists every figure's residual and every contradiction found, naming the stock rows.
+
+Exit status: 0 all rows accepted (warnings allowed), 1 some input rows rejected,
+2 unusable input or bad arguments.
+
+Example:
+  dtm-flow ledger --stocks cifras.csv --out resultados/`;
+
+/** A string option, or undefined when absent or blank. */
+export function optionString(values: ParsedOptions["values"], key: string): string | undefined {
+  const v = values[key];
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+/** The dataset, tracks and ledger of a `ledger` or `report` run. */
+export interface LedgerRun {
+  loaded: LoadedDataset;
+  ledger: LedgerResult;
+  inputs: string[];
+  timeZone: string;
+}
+
+/**
+ * Reads the inputs named by the options, estimates the tracks and builds the ledger.
+ * @throws UserError for bad dates, time zones or files.
+ */
+export async function runLedger(
+  values: ParsedOptions["values"],
+  context: CommandContext,
+  extra: LedgerOptions = {},
+): Promise<LedgerRun> {
+  const timeZone = optionString(values, "tz") ?? DEFAULT_TIME_ZONE;
+  if (!isValidTimeZone(timeZone)) {
+    throw new UserError(`--tz ${timeZone} is not an IANA time zone (e.g. America/Mexico_City).`);
+  }
+  const options: LedgerOptions = { ...extra };
+  for (const key of ["from", "to"] as const) {
+    const date = optionString(values, key);
+    if (date === undefined) continue;
+    if (dayNumber(date) === undefined) {
+      throw new UserError(`--${key} ${date} is not an ISO date (e.g. 2018-11-01).`);
+    }
+    options[key] = date.slice(0, 10);
+  }
+  if (options.from && options.to && options.to < options.from) {
+    throw new UserError(`--to ${options.to} is before --from ${options.from}.`);
+  }
+  const hold = optionString(values, "hold-days");
+  if (hold !== undefined) {
+    const n = Number(hold);
+    if (!Number.isInteger(n) || n < 0) {
+      throw new UserError(`--hold-days ${hold} is not a whole number of days ≥ 0.`);
+    }
+    options.holdDays = n;
+  }
+  const files = {
+    sightings: optionString(values, "sightings"),
+    counts: optionString(values, "counts"),
+    stocks: optionString(values, "stocks"),
+    places: optionString(values, "places"),
+    route: optionString(values, "route"),
+  };
+  const inputs = Object.values(files).filter((f): f is string => f !== undefined);
+  const loaded = await loadDataset(files, context, { timeZone });
+  for (const report of loaded.reports) context.stderr(summarizeReport(report));
+  const { dataset } = loaded;
+  context.stderr(
+    `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts (${dataset.name})`,
+  );
+  let tracks;
+  try {
+    tracks = dataset.sightings.length > 0 ? estimateTracks(dataset, { timeZone }).tracks : [];
+  } catch (error) {
+    if (error instanceof RangeError) throw new UserError(error.message);
+    throw error;
+  }
+  context.stderr(`building the ledger from ${dataset.stocks.length} stock figures`);
+  const ledger = buildLedger({ dataset, tracks }, options);
+  return { loaded, ledger, inputs, timeZone };
+}
+
+/** split.csv rows with the contract's column names (blank country/place = not placed). */
+export function splitCsv(ledger: LedgerResult): string {
+  const rows = ledger.split.map((r) => ({
+    date: r.date,
+    category: r.category,
+    country: r.country,
+    place_name: r.placeName,
+    value: r.value,
+    value_low: r.valueLow,
+    value_high: r.valueHigh,
+  }));
+  // No byte-order mark: the header must read exactly as the contract says for scripts that parse it.
+  return formatCsv(rows, { columns: [...SPLIT_COLUMNS], bom: false });
+}
+
+export const ledgerCommand: Command = {
+  name: "ledger",
+  summary: "daily split: asylum claims, returns, remaining, in transit, unknown (split.csv)",
+  help: HELP,
+  async run(argv, context) {
+    const { values, positionals } = parseOptions(argv, LEDGER_OPTIONS, false);
+    if (positionals.length > 0) {
+      throw new UserError(
+        `unexpected argument ${positionals[0]}; input files go after --sightings, --stocks, …`,
+      );
+    }
+    const out = openOutputFolder(optionString(values, "out"), [], context.cwd);
+    const run = await runLedger(values, context);
+    const { ledger, loaded } = run;
+    out.write("split.csv", splitCsv(ledger));
+    out.write(
+      "departed.csv",
+      formatCsv(
+        ledger.departed.map((d) => ({
+          date: d.date,
+          value: d.value,
+          value_low: d.valueLow,
+          value_high: d.valueHigh,
+          from_tracks: d.fromTracks,
+          accounted: d.accounted,
+        })),
+        {
+          columns: ["date", "value", "value_low", "value_high", "from_tracks", "accounted"],
+          bom: false,
+        },
+      ),
+    );
+    const report = {
+      dataset: loaded.dataset.name,
+      timeZone: run.timeZone,
+      inputs: loaded.reports.map(summarizeReport),
+      rejectedRows: loaded.rejected,
+      method:
+        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days; shelters fold into their city; groups' estimated sizes in transit; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Intervals are 90 %.",
+      rowsNote: "rows are 0-based indexes into the stock figures, in input order",
+      warnings: ledger.warnings,
+      residuals: ledger.residuals,
+      sources: ledger.sources,
+    };
+    out.write("report.json", JSON.stringify(report, null, 2) + "\n");
+    const days = ledger.departed.length;
+    const last = ledger.departed[days - 1];
+    context.stderr(
+      `${days} days${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${last.value.toLocaleString("en-US")} people left by then)` : ""}, ${ledger.split.length} split rows, ${ledger.warnings.length} warnings (see report.json); wrote ${out.dir}`,
+    );
+    for (const w of ledger.warnings.slice(0, 5)) context.stderr(`warning: ${w.message}`);
+    if (ledger.warnings.length > 5)
+      context.stderr(`… and ${ledger.warnings.length - 5} more in report.json`);
+    return loaded.rejected > 0 ? EXIT.rejected : EXIT.ok;
+  },
+};

@@ -1,0 +1,88 @@
+/**
+ * `dtm-flow report --as-of DATE`: a situation update for analysts — headline figures as of the
+ * date with their sources, a stacked area chart of the split, people present per place against
+ * shelter capacity — as one self-contained HTML file (inline SVG, no scripts) and Markdown.
+ */
+import type { Command } from "../command.ts";
+import { parseOptions } from "../command.ts";
+import { EXIT, UserError } from "../errors.ts";
+import { openOutputFolder } from "../output.ts";
+import { dayNumber } from "../../src/ledger/days.ts";
+import { buildSituationUpdate } from "../../src/report/situationUpdate.ts";
+import { renderHtml, renderMarkdown } from "../../src/report/render.ts";
+import { LEDGER_OPTIONS, LEDGER_OPTIONS_HELP, optionString, runLedger } from "./ledger.ts";
+
+const HELP = `dtm-flow report — a situation update as of a date: headline figures (people who left,
+asylum claims, returns, people remaining, in transit, unknown) each with its sources, a stacked
+area chart of the split over time, and people present per place against shelter capacity.
+
+Usage:
+  dtm-flow report --as-of <date> [--title text] [--out dir] [input options]
+
+Options:
+  --as-of <date>      the date of the update (required), e.g. 2018-12-15
+  --title <text>      title of the update (default "Situation update")
+  --out <dir>         folder for situation-update.html and situation-update.md
+                      (default: situation-update-<date> in the current folder)
+${LEDGER_OPTIONS_HELP}
+
+With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
+The HTML file is self-contained: inline CSS and SVG, no scripts, nothing loaded from other
+hosts (sources' web addresses are shown as text).
+
+Exit status: 0 all rows accepted (warnings allowed), 1 some input rows rejected,
+2 unusable input or bad arguments (e.g. a date outside the data).
+
+Example:
+  dtm-flow report --as-of 2018-12-15 --out informe/`;
+
+export const reportCommand: Command = {
+  name: "report",
+  summary: "situation update as of a date: headline figures with sources, charts (HTML, Markdown)",
+  help: HELP,
+  async run(argv, context) {
+    const { values, positionals } = parseOptions(
+      argv,
+      { ...LEDGER_OPTIONS, "as-of": { type: "string" }, title: { type: "string" } },
+      false,
+    );
+    if (positionals.length > 0) {
+      throw new UserError(`unexpected argument ${positionals[0]}; give the date with --as-of.`);
+    }
+    const asOf = optionString(values, "as-of");
+    if (asOf === undefined)
+      throw new UserError("--as-of <date> is required, e.g. --as-of 2018-12-15.");
+    if (dayNumber(asOf) === undefined) {
+      throw new UserError(`--as-of ${asOf} is not an ISO date (e.g. 2018-12-15).`);
+    }
+    const date = asOf.slice(0, 10);
+    const run = await runLedger(values, context);
+    const { ledger, loaded } = run;
+    const first = ledger.departed[0]?.date;
+    const last = ledger.departed[ledger.departed.length - 1]?.date;
+    if (first === undefined || last === undefined) {
+      throw new UserError(
+        "the inputs hold no dated figures or tracks, so there is nothing to report.",
+      );
+    }
+    if (date < first || date > last) {
+      throw new UserError(
+        `--as-of ${date} is outside the data, which runs from ${first} to ${last}.`,
+      );
+    }
+    // The folder is made only once the date is known to be in the data.
+    const outName = optionString(values, "out") ?? `situation-update-${date}`;
+    const out = openOutputFolder(outName, [], context.cwd);
+    const update = buildSituationUpdate(
+      { ledger, dataset: loaded.dataset, asOf: date },
+      { title: optionString(values, "title") },
+    );
+    out.write("situation-update.html", renderHtml(update));
+    out.write("situation-update.md", renderMarkdown(update));
+    const headline = update.headlines
+      .map((h) => `${h.category} ${h.value.toLocaleString("en-US")}`)
+      .join(", ");
+    context.stderr(`as of ${date}: ${headline}; wrote ${out.dir}`);
+    return loaded.rejected > 0 ? EXIT.rejected : EXIT.ok;
+  },
+};

@@ -1,0 +1,110 @@
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+
+function capture(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    context: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), cwd },
+  };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "dtm-ledger-"));
+});
+
+describe("dtm-flow ledger", () => {
+  it("dtm-flow ledger --out writes split.csv with the contract header, departed.csv and report.json, exit 0", async () => {
+    const io = capture(dir);
+    expect(await run(["ledger", "--out", "embedded"], io.context)).toBe(0);
+    const csv = readFileSync(join(dir, "embedded", "split.csv"), "utf8");
+    const [header, ...rows] = csv.trim().split("\r\n");
+    expect(header).toBe("date,category,country,place_name,value,value_low,value_high");
+    expect(rows.length).toBeGreaterThan(100);
+    // People conserved in the file itself: per date the values add up to departed.csv.
+    const sums = new Map<string, number>();
+    for (const row of rows) {
+      const cells = row.split(",");
+      sums.set(cells[0]!, (sums.get(cells[0]!) ?? 0) + Number(cells[4]));
+    }
+    const departed = readFileSync(join(dir, "embedded", "departed.csv"), "utf8")
+      .trim()
+      .split("\r\n")
+      .slice(1);
+    for (const line of departed) {
+      const [date, value] = line.split(",");
+      expect(sums.get(date!)).toBe(Number(value));
+    }
+    const report = JSON.parse(readFileSync(join(dir, "embedded", "report.json"), "utf8"));
+    expect(Array.isArray(report.residuals)).toBe(true);
+    expect(report.warnings.every((w: { rows: unknown }) => Array.isArray(w.rows))).toBe(true);
+  });
+
+  it("dtm-flow ledger --stocks with an impossible total warns and names the rows; a rejected row exits 1", async () => {
+    const file = join(dir, "stocks.csv");
+    writeFileSync(
+      file,
+      [
+        "date,category,value,basis,country,source_org",
+        "2018-11-01,return,5000,cumulative,HND,INM",
+        "2018-11-05,return,4000,cumulative,HND,INM",
+        "2018-11-06,return,lots,cumulative,HND,INM",
+      ].join("\n"),
+    );
+    const io = capture(dir);
+    const status = await run(["ledger", "--stocks", "stocks.csv", "--out", "mine"], io.context);
+    expect(status).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, "mine", "report.json"), "utf8"));
+    const falls = report.warnings.find((w: { code: string }) => w.code === "cumulative_falls");
+    expect(falls.rows).toEqual([0, 1]);
+    expect(io.err.join("\n")).toMatch(/falls from 5000/);
+  });
+
+  it("dtm-flow ledger without --out, or with a bad date, exits 2 with one sentence", async () => {
+    const io = capture(dir);
+    expect(await run(["ledger"], io.context)).toBe(2);
+    expect(io.err.at(-1)).toMatch(/--out <dir> is required/);
+    expect(await run(["ledger", "--from", "2018-02-30", "--out", "x"], io.context)).toBe(2);
+    expect(io.err.at(-1)).toMatch(/--from 2018-02-30 is not an ISO date/);
+    expect(io.err.at(-1)).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("dtm-flow report", () => {
+  it("dtm-flow report --as-of writes a self-contained HTML and a Markdown update, exit 0", async () => {
+    const io = capture(dir);
+    expect(await run(["report", "--as-of", "2018-12-15", "--out", "update"], io.context)).toBe(0);
+    const html = readFileSync(join(dir, "update", "situation-update.html"), "utf8");
+    const md = readFileSync(join(dir, "update", "situation-update.md"), "utf8");
+    expect(html).not.toMatch(/<script|<link\b|<img\b|<iframe|\b(src|href)\s*=|url\(|@import/i);
+    for (const url of html.match(/https?:\/\/[^\s<"]+/g) ?? []) {
+      expect(html).toContain(`<span class="url">${url}</span>`);
+    }
+    expect(html).toContain("<svg ");
+    expect(md).toMatch(/^# Situation update — as of 15 Dec 2018/);
+    expect(md).toMatch(/\| Remaining at places \|/);
+  });
+
+  it("dtm-flow report without --as-of, or with a date outside the data, exits 2 and writes nothing", async () => {
+    const io = capture(dir);
+    expect(await run(["report", "--out", "none"], io.context)).toBe(2);
+    expect(io.err.at(-1)).toMatch(/--as-of <date> is required/);
+    expect(await run(["report", "--as-of", "2030-01-01", "--out", "none"], io.context)).toBe(2);
+    expect(io.err.at(-1)).toMatch(/outside the data/);
+    expect(existsSync(join(dir, "none"))).toBe(false);
+  });
+
+  it("dtm-flow report --help and ledger --help describe the options", async () => {
+    const io = capture(dir);
+    expect(await run(["report", "--help"], io.context)).toBe(0);
+    expect(await run(["ledger", "--help"], io.context)).toBe(0);
+    expect(io.out.join("\n")).toMatch(/--as-of <date>/);
+    expect(io.out.join("\n")).toMatch(/split\.csv/);
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { buildLedger } from "../../src/ledger/buildLedger.ts";
+import { smallMultiplesSvg, stackedAreaSvg } from "../../src/report/charts.ts";
+import { escapeHtml, formatDate, formatPeople } from "../../src/report/format.ts";
+import { renderHtml, renderMarkdown } from "../../src/report/render.ts";
+import { buildSituationUpdate } from "../../src/report/situationUpdate.ts";
+import type { StockFigure } from "../../src/model/stock.ts";
+import { dataset, days, PLACES, track } from "../ledger/fixtures.ts";
+
+const stocks: StockFigure[] = [
+  {
+    date: "2018-11-01",
+    category: "asylum_claim",
+    basis: "cumulative",
+    country: "MEX",
+    value: 1700,
+    sourceOrg: "COMAR <script>",
+    sourceType: "government",
+    confidence: "high",
+    url: "https://example.org/comar?a=1&b=2",
+  },
+  {
+    date: "2018-11-03",
+    category: "remaining",
+    basis: "present",
+    placeName: "Benito Juárez sports complex",
+    value: 2500,
+    sourceOrg: "Tijuana municipality",
+    sourceType: "government",
+  },
+  {
+    date: "2018-11-04",
+    category: "remaining",
+    basis: "present",
+    placeName: "Tijuana",
+    value: 2400,
+  },
+];
+
+function update(asOf = "2018-11-04") {
+  const data = dataset(stocks);
+  const ledger = buildLedger({ dataset: data, tracks: track("A", days("2018-10-30", 6), 5000) });
+  return buildSituationUpdate({ ledger, dataset: data, asOf }, { title: "Caravan update" });
+}
+
+describe("situation update", () => {
+  it("buildSituationUpdate() gives the people who left first, then each category with its sources up to the date", () => {
+    const u = update();
+    expect(u.covered).toBe(true);
+    expect(u.headlines[0]!.category).toBe("departed");
+    const asylum = u.headlines.find((h) => h.category === "asylum_claim")!;
+    expect(asylum.value).toBe(1700);
+    expect(asylum.sources.map((s) => s.sourceOrg)).toEqual(["COMAR <script>"]);
+    const total = u.headlines
+      .filter((h) => h.category !== "departed")
+      .reduce((s, h) => s + h.value, 0);
+    expect(total).toBe(u.headlines[0]!.value);
+  });
+
+  it("buildSituationUpdate() lists sources dated on or before the date only", () => {
+    const u = update("2018-11-02");
+    expect(u.headlines.find((h) => h.category === "remaining")).toBeUndefined();
+    expect(u.places).toEqual([]);
+  });
+
+  it("buildSituationUpdate() sums shelter capacity into the city panel", () => {
+    const u = update();
+    expect(u.places.map((p) => [p.placeName, p.capacity])).toEqual([["Tijuana", 3000]]);
+  });
+
+  it("buildSituationUpdate() says a date outside the data is not covered", () => {
+    const u = update("2019-06-01");
+    expect(u.covered).toBe(false);
+    expect(renderMarkdown(u)).toMatch(/outside the data/);
+    expect(renderHtml(u)).toMatch(/outside the data/);
+  });
+
+  it("renderHtml() is self-contained: no scripts, no external loads, URLs only as visible text", () => {
+    const html = renderHtml(update());
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).not.toMatch(/\b(src|href|xlink:href)\s*=/i);
+    expect(html).not.toMatch(/url\(|@import/i);
+    // Every web address sits in a visible text span.
+    const urls = html.match(/https?:\/\/[^\s<"]+/g) ?? [];
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(html).toContain(`<span class="url">${url}</span>`);
+    expect(html).toContain("COMAR &lt;script&gt;");
+    expect(html.match(/<svg /g)).toHaveLength(2);
+  });
+
+  it("renderMarkdown() has the headline table, sources and the per-place table", () => {
+    const md = renderMarkdown(update());
+    expect(md).toMatch(/^# Caravan update — as of 4 Nov 2018/);
+    expect(md).toMatch(/\| Asylum claims \| 1,700 \|/);
+    expect(md).toMatch(/COMAR \\<script\\>/);
+    expect(md).toMatch(/\| Tijuana \| 2,500 \|/);
+    expect(md).toMatch(/shelters of Tijuana add up to 2500/);
+  });
+
+  it("stackedAreaSvg() draws one path per category, stacked to the daily total", () => {
+    const svg = stackedAreaSvg({
+      dates: ["2018-10-13", "2018-10-14"],
+      series: [
+        { category: "return", values: [100, 200] },
+        { category: "unknown", values: [50, 0] },
+      ],
+    });
+    expect(svg.match(/<path /g)).toHaveLength(2);
+    expect(svg).toContain("Returned");
+    expect(svg).not.toMatch(/NaN|undefined/);
+    expect(stackedAreaSvg({ dates: [], series: [] })).toMatch(/No split/);
+  });
+
+  it("smallMultiplesSvg() draws a capacity line only where a capacity is known, and breaks lines at gaps", () => {
+    const svg = smallMultiplesSvg(
+      [
+        {
+          placeName: "Tijuana",
+          capacity: 3000,
+          series: [
+            { date: "2018-11-01", value: 10, valueLow: 5, valueHigh: 20 },
+            { date: "2018-11-02", value: 12, valueLow: 6, valueHigh: 22 },
+            { date: "2018-11-09", value: 30, valueLow: 20, valueHigh: 40 },
+          ],
+        },
+        {
+          placeName: "Mexicali",
+          series: [{ date: "2018-11-05", value: 7, valueLow: 7, valueHigh: 7 }],
+        },
+      ],
+      ["2018-11-01", "2018-11-10"],
+    );
+    expect(svg.match(/stroke-dasharray/g)).toHaveLength(1);
+    expect(svg).toContain("capacity not known");
+    // Tijuana: two segments (band + line each); Mexicali: one.
+    expect(svg.match(/<path /g)).toHaveLength(6);
+    expect(svg).not.toMatch(/NaN|undefined/);
+  });
+
+  it("formatPeople(), formatDate() and escapeHtml() write figures as reports do", () => {
+    expect(formatPeople(8523.4)).toBe("8,523");
+    expect(formatPeople(undefined)).toBe("");
+    expect(formatDate("2018-12-15")).toBe("15 Dec 2018");
+    expect(escapeHtml(`<a href="x">'&`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;");
+    expect(PLACES.length).toBeGreaterThan(0);
+  });
+});
