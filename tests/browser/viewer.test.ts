@@ -1,0 +1,286 @@
+/**
+ * The viewer in real Chromium: loads offline with no errors, plays, follows the keyboard, keeps
+ * its state in the URL, switches language, and works as a built static site. Screenshots of the
+ * main states are kept in build/screenshots/ (test artefacts; look at them).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { build } from "vite";
+import type { ViteDevServer } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasBrowser, launchBrowser, serveStatic, startViewer, watchPage } from "./harness.ts";
+
+const SHOTS = resolve(process.env.VIEWER_SHOTS ?? "build/screenshots");
+
+interface ViewerState {
+  t: number;
+  speed: number;
+  playing: boolean;
+  selection: { kind: string; id: string } | null;
+  layers: Record<string, boolean>;
+  theme: string;
+  lang: string;
+  zoom: { k: number; x: number; y: number };
+}
+
+const getState = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { dtmViewer: { getState(): ViewerState } }).dtmViewer.getState(),
+  );
+
+async function open(page: Page, url: string, estimate = true): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { dtmViewer?: { replay?: unknown } }).dtmViewer?.replay !== undefined,
+  );
+  if (estimate) await page.waitForSelector('#map[data-tracks="estimate"]', { timeout: 60_000 });
+  await page.waitForTimeout(200);
+}
+
+describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
+  let server: ViteDevServer;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    ({ server, url } = await startViewer());
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage() {
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+      locale: "en-GB",
+    });
+    return { page, watch: watchPage(page, url) };
+  }
+
+  it("loads the 2018 replay with map, groups, scrubber, split chart and headlines, no console error and no request to another host", async () => {
+    const { page, watch } = await newPage();
+    await open(page, `${url}#t=25.5`);
+    expect(await page.locator("#map-canvas").count()).toBe(1);
+    expect(await page.locator("#map-overlay g.place").count()).toBeGreaterThan(20);
+    expect(await page.locator("#map-overlay circle.hit").count()).toBeGreaterThan(1);
+    expect(await page.locator("#scrubber").getAttribute("max")).toMatch(/^\d+/);
+    expect(
+      await page.locator("#split svg.split-chart path[data-category]").count(),
+    ).toBeGreaterThan(1);
+    expect(await page.locator("#headlines li").count()).toBeGreaterThan(0);
+    expect(await page.locator("#multiples svg").count()).toBeGreaterThan(0);
+    expect(await page.locator("#date").textContent()).toBe("7 Nov 2018");
+    // The canvas is drawn (not blank): sample pixels across it.
+    const inked = await page.evaluate(() => {
+      const c = document.getElementById("map-canvas") as HTMLCanvasElement;
+      const d = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set<number>();
+      for (let i = 0; i < d.length; i += 4 * 97)
+        colours.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+      return colours.size;
+    });
+    expect(inked).toBeGreaterThan(20);
+    await page.screenshot({ path: join(SHOTS, "viewer-light-en.png"), fullPage: true });
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it("play advances the date and moves the groups; pause stops them", async () => {
+    const { page, watch } = await newPage();
+    await open(page, `${url}#t=10.5&speed=4`);
+    const before = await page.locator("#map-overlay circle.hit").first().getAttribute("cx");
+    await page.click("#play");
+    await page.waitForTimeout(1200);
+    await page.click("#play");
+    const s = await getState(page);
+    expect(s.playing).toBe(false);
+    expect(s.t).toBeGreaterThan(12);
+    const after = await page.locator("#map-overlay circle.hit").first().getAttribute("cx");
+    expect(after).not.toBe(before);
+    const t = (await getState(page)).t;
+    await page.waitForTimeout(400);
+    expect((await getState(page)).t).toBe(t);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it("keyboard: →/← step a day, Home/End jump to the ends, Space plays and pauses", async () => {
+    const { page } = await newPage();
+    await open(page, `${url}#t=20.5`);
+    await page.locator("body").focus();
+    await page.keyboard.press("ArrowRight");
+    expect((await getState(page)).t).toBe(21.5);
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    expect((await getState(page)).t).toBe(19.5);
+    await page.keyboard.press("Home");
+    expect((await getState(page)).t).toBe(0);
+    await page.keyboard.press("End");
+    const end = await getState(page);
+    expect(end.t).toBe(Number(await page.locator("#scrubber").getAttribute("max")));
+    await page.keyboard.press("Home");
+    await page.keyboard.press("Space");
+    expect((await getState(page)).playing).toBe(true);
+    await page.keyboard.press("Space");
+    expect((await getState(page)).playing).toBe(false);
+    // The scrubber itself: arrows step by a day too.
+    await page.locator("#scrubber").focus();
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowLeft");
+    expect((await getState(page)).t).toBe(Math.floor(end.t) - 1 + 0.5);
+    await page.close();
+  });
+
+  it("the split chart's cursor, the multiples and the headline figures follow the scrubber", async () => {
+    const { page } = await newPage();
+    await open(page, `${url}#t=5.5`);
+    const cursor = () => page.locator('#split [data-role="cursor"]').getAttribute("transform");
+    const heading = () => page.locator("#headlines h2").textContent();
+    const c0 = await cursor();
+    const h0 = await heading();
+    const figures0 = await page.locator("#headlines li").allTextContents();
+    await page.locator("#scrubber").fill("40");
+    await page.waitForTimeout(100);
+    expect(await cursor()).not.toBe(c0);
+    expect(await heading()).not.toBe(h0);
+    expect(await heading()).toContain("22 Nov 2018");
+    expect(await page.locator("#headlines li").allTextContents()).not.toEqual(figures0);
+    const mx = await page.locator('#multiples [data-role="cursor"]').first().getAttribute("x1");
+    expect(Number(mx)).toBeGreaterThan(100);
+    await page.close();
+  });
+
+  it("the URL round-trips the view state (date, speed, selection, layers, theme, language, zoom)", async () => {
+    const { page, watch } = await newPage();
+    await open(page, url);
+    await page.evaluate(() => {
+      const v = (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer;
+      v.setState({
+        t: 33.25,
+        speed: 0.25,
+        theme: "dark",
+        lang: "es",
+        selection: { kind: "group", id: "Honduran caravan 1" },
+        layers: {
+          routes: true,
+          places: true,
+          labels: false,
+          groups: true,
+          uncertainty: true,
+          trails: false,
+          flows: true,
+        },
+        zoom: { k: 2, x: -300, y: -250 },
+      });
+    });
+    await page.waitForTimeout(400);
+    const shared = page.url();
+    expect(shared).toContain("sel=group%3AHonduran+caravan+1");
+    const state = await getState(page);
+    await page.screenshot({ path: join(SHOTS, "viewer-dark-es-selected.png"), fullPage: true });
+
+    const other = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await open(other, shared);
+    expect(await getState(other)).toEqual(state);
+    expect(await other.locator("html").getAttribute("data-theme")).toBe("dark");
+    expect(await other.locator("#details h3").first().textContent()).toBe("Honduran caravan 1");
+    expect(await other.locator('#details [data-field="size"]').textContent()).toMatch(
+      /\d.*\(\d.*–\d.*\)/,
+    );
+    expect(await other.locator("#details ol.reports li").count()).toBeGreaterThan(5);
+    expect(watch.errors).toEqual([]);
+    await other.close();
+    await page.close();
+  });
+
+  it("the language toggle switches every interface text between English and Spanish", async () => {
+    const { page } = await newPage();
+    await open(page, `${url}#t=30.5&lang=en`);
+    expect(await page.locator("#play").textContent()).toBe("Play");
+    await page.click("#lang");
+    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+    expect(await page.locator("#play").textContent()).toBe("Reproducir");
+    expect(await page.locator("#date").textContent()).toMatch(/nov/);
+    expect(await page.locator("#split-title").textContent()).toBe(
+      "Dónde están las personas que salieron",
+    );
+    await page.waitForTimeout(300);
+    expect(page.url()).toContain("lang=es");
+    await page.click("#lang");
+    expect(await page.locator("#play").textContent()).toBe("Play");
+    await page.close();
+  });
+
+  it("the default language follows the browser (Spanish for es-MX)", async () => {
+    const page = await browser.newPage({ locale: "es-MX" });
+    await open(page, url, false);
+    await expect
+      .poll(() => page.locator("html").getAttribute("lang"), { timeout: 5000 })
+      .toBe("es");
+    expect(await page.locator("#play").textContent()).toBe("Reproducir");
+    await page.close();
+  });
+
+  it("a group and a border point can be selected by keyboard (Tab, Enter) and show their details", async () => {
+    const { page } = await newPage();
+    await open(page, `${url}#t=16.5`);
+    // Border point with counts: Suchiate bridge on 29 Oct.
+    await page.locator('#map-overlay g.place[data-id="MX-SUCH"]').focus();
+    await page.keyboard.press("Enter");
+    expect(await page.locator("#details h3").textContent()).toBe("Suchiate bridge");
+    expect(await page.locator("#details svg.flow-bars rect").count()).toBeGreaterThan(1);
+    await page.locator("#map-overlay circle.hit").first().focus();
+    await page.keyboard.press("Enter");
+    expect(await page.locator('#details [data-kind="group"]').count()).toBe(1);
+    expect((await getState(page)).selection?.kind).toBe("group");
+    await page.keyboard.press("Escape");
+    expect((await getState(page)).selection).toBeNull();
+    // Every control is reachable with Tab.
+    const reached = new Set<string>();
+    await page.locator("body").focus();
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press("Tab");
+      reached.add(await page.evaluate(() => document.activeElement?.id ?? ""));
+    }
+    for (const id of ["theme", "lang", "play", "step-back", "step-forward", "scrubber", "speed"])
+      expect(reached).toContain(id);
+    await page.close();
+  });
+});
+
+describe.skipIf(!hasBrowser)("built viewer from a static server", () => {
+  it("npm run build output works from a plain static server with no network", async () => {
+    const out = mkdtempSync(join(tmpdir(), "dtm-viewer-"));
+    try {
+      await build({
+        configFile: resolve("vite.config.ts"),
+        logLevel: "error",
+        build: { outDir: out, emptyOutDir: true },
+      });
+      const site = await serveStatic(out);
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        const watch = watchPage(page, site.url);
+        await open(page, `${site.url}#t=35.5&theme=dark`);
+        expect(await page.locator("#map-overlay g.place").count()).toBeGreaterThan(20);
+        expect(await page.locator("#split svg path[data-category]").count()).toBeGreaterThan(0);
+        await page.screenshot({ path: join(SHOTS, "viewer-built-dark.png") });
+        expect(watch.errors).toEqual([]);
+        expect(watch.foreignRequests).toEqual([]);
+      } finally {
+        await browser.close();
+        await site.close();
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
