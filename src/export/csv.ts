@@ -51,3 +51,20 @@ export function formatCsv(
     lines.push(columns.map((c) => csvCell(row[c], delimiter)).join(delimiter));
   return (options.bom === false ? "" : "\uFEFF") + lines.join("\r\n") + "\r\n";
 }
+
+/**
+ * Data lines only (no BOM, no header), each ending in CRLF: for writing a large table in batches
+ * after a header from `formatCsv([], { columns, hxl })`.
+ * @example
+ * formatCsvRows([{ a: 1, b: "=x" }], ["a", "b"]); // => "1,'=x\r\n"
+ */
+export function formatCsvRows(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+  delimiter: "," | ";" | "\t" = ",",
+): string {
+  let out = "";
+  for (const row of rows)
+    out += columns.map((c) => csvCell(row[c], delimiter)).join(delimiter) + "\r\n";
+  return out;
+}

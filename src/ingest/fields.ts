@@ -608,15 +608,8 @@ export const KIND_SPECS: Record<TableKind, KindSpec> = {
 /** Fields that tell a kind apart when the kind is not given (weight 3 each in detection). */
 export const DISTINCTIVE: Record<TableKind, string[]> = {
   counts: ["direction", "men", "women", "boys", "girls", "uac", "fmp_id", "sex", "age"],
-  sightings: [
-    "observed_at",
-    "caravan_label",
-    "size_min",
-    "size_max",
-    "size_best",
-    "estimate_method",
-    "size",
-  ],
+  // observed_at ("fecha") and size ("total", "cantidad") are too generic to tell kinds apart.
+  sightings: ["caravan_label", "size_min", "size_max", "size_best", "estimate_method"],
   stocks: ["category", "basis", "value"],
   places: ["place_id", "aliases", "kind", "capacity", "adm1_pcode", "adm2_pcode"],
 };

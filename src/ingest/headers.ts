@@ -287,7 +287,7 @@ export function detectLayout(rows: readonly (readonly string[])[], kind?: TableK
 export function describeField(kind: TableKind, field: string): string {
   const spec = KIND_SPECS[kind].fields.find((x) => x.name === field);
   if (!spec) return field;
-  const aliases = spec.aliases.slice(0, 6).join(", ");
+  const aliases = spec.aliases.slice(0, 4).join(", ");
   const hxl = spec.hxl[0]
     ? ` or the HXL tag ${spec.hxl[0].tag}${(spec.hxl[0].with ?? []).map((a) => "+" + a).join("")}`
     : "";

@@ -82,9 +82,21 @@ const ORDER_BUFFER_ROWS = 20_000;
 const HEAD_ROWS = 25;
 const SUMMABLE: Record<TableKind, string[]> = {
   counts: ["total", "men", "women", "boys", "girls", "uac"],
-  sightings: ["size_best", "size"],
+  sightings: ["size_best"],
   stocks: ["value"],
   places: [],
+};
+/** Record property of each summable field. */
+const SUM_KEYS: Record<string, string> = {
+  total: "total",
+  men: "men",
+  women: "women",
+  boys: "boys",
+  girls: "girls",
+  uac: "uac",
+  size_best: "sizeBest",
+  size: "sizeBest",
+  value: "value",
 };
 const TOTAL_WORDS = /^(total|totales|total_general|gran_total|grand_total|suma|sum|sum_total)$/;
 const SUBTOTAL_WORDS = /^(sub_?total|subtotales|total_parcial|total_\w+|subtotal_\w+)$/;
@@ -106,6 +118,8 @@ function rowHash(cells: readonly string[]): number {
   return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
 }
 
+const FORMULA_QUOTED = /^'[=+\-@\t\r]/;
+
 const isBlankRow = (cells: readonly string[]) => cells.every((c) => c.trim() === "");
 
 /** Per-sheet state: header, date order, duplicates, totals. */
@@ -125,6 +139,8 @@ class SheetReader {
   private pivot?: LongPivot;
   private pivotIdx?: { sex?: number; age?: number };
   private headerKey = "";
+  /** Column index where the sheet name is put when it names the point. */
+  private sheetColumn?: number;
   fatal?: { code: string; message: string };
 
   private readonly im: ImporterCore;
@@ -182,6 +198,33 @@ class SheetReader {
       if (layout.hxlIndex !== undefined) report.hxlRow = layout.hxlIndex + 1;
       report.columns = mapping.columns.map((c) => ({ ...c }));
       report.extraColumns = mapping.columns.filter((c) => !c.field).map((c) => c.column);
+    }
+    // A workbook with one sheet per point: the sheet name is the point when no column names it.
+    const pointAlt = mapping.missing.findIndex((alts) => alts.includes("fmp_name"));
+    if (mapping.kind === "counts" && this.sheet !== undefined && pointAlt >= 0) {
+      mapping.missing.splice(pointAlt, 1);
+      this.sheetColumn = mapping.columns.length;
+      mapping.fieldIndex.set("fmp_name", this.sheetColumn);
+      mapping.columns.push({
+        index: this.sheetColumn,
+        column: "(sheet name)",
+        field: "fmp_name",
+        how: "alias",
+      });
+      if (
+        report.columns.length < mapping.columns.length &&
+        report.headerRow === layout.headerIndex + 1
+      ) {
+        report.columns = mapping.columns.map((c) => ({ ...c }));
+      }
+      this.im.warn(
+        {
+          line: 0,
+          code: "point_from_sheet_name",
+          message: `no point column; the sheet name "${this.sheet}" is used as fmp_name.`,
+        },
+        this.sheet,
+      );
     }
     const nonBlank = this.head.some((r) => !isBlankRow(r));
     if (!nonBlank) {
@@ -342,17 +385,30 @@ class SheetReader {
     for (const { cells, line } of buffered) this.row(cells, line);
   }
 
-  private row(raw: string[], line: number): void {
+  private row(input: string[], line: number): void {
     const im = this.im;
     const report = im.report;
-    if (isBlankRow(raw)) {
+    if (isBlankRow(input)) {
       report.blankRows++;
       return;
     }
+    let raw = input;
+    if (this.sheetColumn !== undefined) {
+      raw = input.slice();
+      while (raw.length < this.sheetColumn) raw.push("");
+      raw[this.sheetColumn] = this.sheet!;
+    }
     report.rowsRead++;
-    const cells = im.mojibake
+    let cells = im.mojibake
       ? raw.map((c) => (c.length > 1 && hasMojibake(c) ? repairMojibake(c) : c))
       : raw;
+    // Exports neutralise formulas with a leading apostrophe ('=…, '-…); read them back as written.
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.charCodeAt(0) === 39 && FORMULA_QUOTED.test(cells[i]!)) {
+        if (cells === raw) cells = raw.slice();
+        cells[i] = cells[i]!.slice(1);
+      }
+    }
     if (this.fatal) {
       report.dataRows++;
       report.rejected++;
@@ -430,7 +486,7 @@ class SheetReader {
     }
     report.accepted++;
     for (const w of result.warnings) im.warn({ line, ...w }, this.sheet);
-    this.addSums(cells);
+    this.addSums(result.record);
     if (this.pivot) {
       const idx = this.pivotIdx!;
       const rec = result.record as CountRecord;
@@ -466,13 +522,12 @@ class SheetReader {
     return undefined;
   }
 
-  private addSums(cells: readonly string[]): void {
-    const fi = this.ctx!.fieldIndex;
+  /** Running sums of the accepted records, for checking a Total row. */
+  private addSums(record: ImportedRecord): void {
+    const rec = record as unknown as Record<string, unknown>;
     for (const f of SUMMABLE[this.layout!.mapping.kind]) {
-      const i = fi.get(f);
-      if (i === undefined) continue;
-      const q = parseQuantity(cells[i] ?? "");
-      if (q.kind === "number") this.sums.set(f, (this.sums.get(f) ?? 0) + q.value);
+      const v = rec[SUM_KEYS[f]!];
+      if (typeof v === "number") this.sums.set(f, (this.sums.get(f) ?? 0) + v);
     }
   }
 
@@ -633,34 +688,44 @@ export function createTableImporter(
       return;
     }
     report.sheets = sheets.map((s) => s.name);
-    // Sheets without a usable header (notes, lists) are skipped when another sheet is usable.
-    const readers: SheetReader[] = [];
+    // Sheets without a usable header (notes, lists) are skipped when another sheet is usable:
+    // each sheet's first rows are tried on a scratch importer first.
+    let probeKind = core.kind;
+    const usable = sheets.filter((s) => {
+      const scratch = new ImporterCore({
+        ...options,
+        ...(probeKind ? { kind: probeKind } : {}),
+        maxIssues: 0,
+        onRecord: () => {},
+      });
+      const reader = new SheetReader(scratch, s.name);
+      for (const row of s.rows.slice(0, HEAD_ROWS)) reader.push(row);
+      reader.finish();
+      if (!reader.fatal) probeKind ??= scratch.kind;
+      return !reader.fatal;
+    });
+    const toRead = usable.length ? usable : sheets.slice(0, 1);
     for (const s of sheets) {
-      const reader = new SheetReader(core, s.name);
-      for (const row of s.rows) reader.push(row);
-      readers.push(reader);
-    }
-    // Rows were fed; finishing each decides unfinished layouts and flushes held-back rows.
-    for (const r of readers) r.finish();
-    const usable = readers.filter((r) => !r.fatal);
-    if (!usable.length) {
-      report.fatal = readers[0]?.fatal ?? {
-        code: "empty_file",
-        message: "the workbook has no sheets with data.",
-      };
-    } else {
-      for (const r of readers) {
-        if (r.fatal)
-          core.warn(
-            {
-              line: 0,
-              code: "sheet_skipped",
-              message: `sheet "${r.sheet}" skipped: ${r.fatal.message}`,
-            },
-            r.sheet,
-          );
+      if (!toRead.includes(s)) {
+        core.warn(
+          {
+            line: 0,
+            code: "sheet_skipped",
+            message: `sheet "${s.name}" skipped: no usable header in its first ${HEAD_ROWS} rows.`,
+          },
+          s.name,
+        );
       }
     }
+    if (probeKind) core.kind = probeKind;
+    for (const s of toRead) {
+      const reader = new SheetReader(core, s.name);
+      for (const row of s.rows) reader.push(row);
+      reader.finish();
+      if (reader.fatal && !report.fatal) report.fatal = reader.fatal;
+    }
+    if (!sheets.length)
+      report.fatal = { code: "empty_file", message: "the workbook has no sheets." };
   }
 
   return {
@@ -719,6 +784,7 @@ export function createTableImporter(
       }
       // A single-sheet reader that saw only blank rows never reached a layout.
       report.kind ??= core.kind;
+      report.kindSource = options.kind ? "given" : "detected";
       finished = { kind: core.kind, records: core.records, report };
       return finished;
     },
@@ -752,4 +818,34 @@ export async function importChunks(
     onProgress?.(importer.consumed, importer.report);
   }
   return importer.finish();
+}
+
+/** Fields whose unrecognised values are kept as written, under the input column's name. */
+const KEPT_AS_WRITTEN = new Set([
+  "country",
+  "nationality",
+  "direction",
+  "estimate_method",
+  "source_type",
+  "confidence",
+]);
+
+/**
+ * Every key the `extra` attributes of this file's records can have: the extra columns, the
+ * columns whose unrecognised codes are kept as written, and `place_name_as_written` /
+ * `reported_at` for sightings. Writers that stream (and so must write the header first) use it.
+ */
+export function possibleExtraKeys(report: ImportReport): string[] {
+  const keys = [...report.extraColumns];
+  for (const c of report.columns) {
+    if (c.field && KEPT_AS_WRITTEN.has(c.field)) keys.push(c.column);
+    if (c.field === "sex" || c.field === "age" || c.field === "n") {
+      if (!report.pivoted) keys.push(c.column);
+    }
+  }
+  if (report.kind === "sightings") {
+    if (report.columns.some((c) => c.field === "place_name")) keys.push("place_name_as_written");
+    if (report.columns.some((c) => c.field === "reported_at")) keys.push("reported_at");
+  }
+  return [...new Set(keys)];
 }

@@ -1,0 +1,146 @@
+/** `dtm-flow validate <file> [--kind …]`: the import report only (contracts §2). */
+import { readFileSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import type { Command } from "../command.ts";
+import { parseOptions } from "../command.ts";
+import { EXIT, UserError } from "../errors.ts";
+import { readTableFile } from "../read-input.ts";
+import { TABLE_KINDS } from "../../src/ingest/fields.ts";
+import type { TableKind } from "../../src/ingest/fields.ts";
+import type { ImportReport } from "../../src/ingest/report.ts";
+import { importRoute } from "../../src/ingest/route.ts";
+import { createGazetteer } from "../../src/geo/gazetteer.ts";
+import { embedded2018 } from "../../src/embedded/index.ts";
+
+const HELP = `Usage: dtm-flow validate <file> [options]
+
+Reads one file and prints its import report: the kind, encoding, delimiter, header and HXL rows,
+how each column was mapped, and every rejected row (line, column, value, reason) and warning.
+Nothing is written. Place names are checked against the embedded 2018 places (and --places).
+
+Files: CSV, TSV, ;-separated text (any of UTF-8, UTF-8 with BOM, UTF-16, Windows-1252) or XLSX
+(every sheet); a .geojson/.json file is checked as a route file.
+
+Options:
+  --kind <kind>          counts | sightings | stocks | places (default: detected from the headers)
+  --places <file>        a places file whose names are known in addition to the embedded ones
+  --date-order <order>   dmy | mdy for dates like 05/11/2018 (default: decided from the data, dmy if undecidable)
+  --incoming-is <dir>    northbound | southbound: what incoming/entrada means at these points
+  --json                 print the whole report as JSON instead of text
+  --max-lines <n>        rejections and warnings listed in the text report (default 50)
+
+Exit status: 0 every row accepted (warnings allowed), 1 some rows rejected, 2 unusable file or bad
+arguments.
+
+Examples:
+  dtm-flow validate data/samples/kobo-conteo-tecun-uman.csv
+  dtm-flow validate data/samples/avistamientos-rangos.csv --kind sightings --json`;
+
+/** The text report: summary, column mapping, rejections, warnings. */
+export function formatReportText(report: ImportReport, maxLines = 50): string[] {
+  const lines: string[] = [];
+  lines.push(
+    `${report.fileName ?? "input"}: ${report.kind ?? "unknown kind"} (${report.kindSource ?? "?"}), encoding ${report.encoding ?? "?"}${report.delimiter ? `, delimiter ${JSON.stringify(report.delimiter)}` : ""}${report.sheets ? `, sheets ${report.sheets.join(", ")}` : ""}${report.mojibakeRepaired ? ", double-encoded text repaired" : ""}`,
+  );
+  lines.push(
+    `header row ${report.headerRow ?? "?"}${report.hxlRow ? `, HXL row ${report.hxlRow}` : ""}${report.pivoted ? ", long layout pivoted" : ""}${report.dateOrder ? `, dates ${report.dateOrder.order} (${report.dateOrder.decidedBy})` : ""}`,
+  );
+  lines.push(
+    `${report.dataRows} data rows: ${report.accepted} accepted, ${report.rejected} rejected; ${report.warnings.length} warnings, ${report.duplicates.length} duplicates, ${report.blankRows} blank rows, ${report.nonDataRows} total/header rows`,
+  );
+  lines.push("columns:");
+  for (const c of report.columns) {
+    lines.push(
+      `  ${c.column}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? "(kept as extra)"} (${c.how})`,
+    );
+  }
+  for (const t of report.totals) {
+    lines.push(
+      `${t.sheet ? t.sheet + " " : ""}total row ${t.line}: ${t.column} says ${t.stated}, rows add up to ${t.computed}${t.matches ? " (ok)" : " (MISMATCH)"}`,
+    );
+  }
+  const list = (
+    title: string,
+    items: { line: number; sheet?: string; column?: string; code: string; message: string }[],
+  ) => {
+    if (!items.length) return;
+    lines.push(`${title}:`);
+    for (const i of items.slice(0, maxLines)) {
+      lines.push(
+        `  ${i.sheet ? i.sheet + " " : ""}row ${i.line}${i.column ? ` [${i.column}]` : ""} ${i.code}: ${i.message}`,
+      );
+    }
+    if (items.length > maxLines)
+      lines.push(`  … ${items.length - maxLines} more (use --json for all)`);
+  };
+  list("rejected", report.rejections);
+  list("warnings", report.warnings);
+  return lines;
+}
+
+export const validateCommand: Command = {
+  name: "validate",
+  summary: "check one input file and print its import report",
+  help: HELP,
+  async run(argv, context) {
+    const { values, positionals } = parseOptions(argv, {
+      kind: { type: "string" },
+      places: { type: "string" },
+      "date-order": { type: "string" },
+      "incoming-is": { type: "string" },
+      json: { type: "boolean" },
+      "max-lines": { type: "string" },
+    });
+    if (positionals.length !== 1)
+      throw new UserError("give exactly one file to validate, e.g. dtm-flow validate conteo.csv.");
+    const file = positionals[0]!;
+    const kind = values.kind as string | undefined;
+    if (kind !== undefined && !TABLE_KINDS.includes(kind as TableKind)) {
+      throw new UserError(`--kind must be one of ${TABLE_KINDS.join(", ")}, not "${kind}".`);
+    }
+    const order = values["date-order"] as string | undefined;
+    if (order !== undefined && order !== "dmy" && order !== "mdy")
+      throw new UserError(`--date-order must be dmy or mdy, not "${order}".`);
+    const incoming = values["incoming-is"] as string | undefined;
+    if (incoming !== undefined && incoming !== "northbound" && incoming !== "southbound") {
+      throw new UserError(`--incoming-is must be northbound or southbound, not "${incoming}".`);
+    }
+    const maxLines = Number(values["max-lines"] ?? 50);
+    if (/\.(geo)?json$/i.test(file)) {
+      let text: string;
+      try {
+        text = readFileSync(resolve(context.cwd, file), "utf8");
+      } catch {
+        throw new UserError(`${file} cannot be read.`);
+      }
+      const r = importRoute(text, basename(file));
+      if (r.report.fatal) throw new UserError(`${file}: ${r.report.fatal.message}`);
+      if (values.json) context.stdout(JSON.stringify(r.report, null, 2));
+      else {
+        context.stdout(
+          `${basename(file)}: route file, ${r.report.features} features, ${r.report.accepted} accepted, ${r.report.rejected} rejected`,
+        );
+        for (const x of [...r.report.rejections, ...r.report.warnings])
+          context.stdout(`  feature ${x.line} ${x.code}: ${x.message}`);
+      }
+      return r.report.rejected ? EXIT.rejected : EXIT.ok;
+    }
+    let places = embedded2018().places;
+    if (values.places) {
+      const p = await readTableFile(values.places as string, "places", context);
+      places = [...(p.records as typeof places), ...places];
+    }
+    const result = await readTableFile(file, kind as TableKind | undefined, context, {
+      gazetteer: createGazetteer(places),
+      ...(order ? { dateOrder: order as "dmy" | "mdy" } : {}),
+      ...(incoming ? { incomingIs: incoming as "northbound" | "southbound" } : {}),
+      onRecord: () => {},
+    });
+    const report = result.report;
+    if (values.json) context.stdout(JSON.stringify(report, null, 2));
+    else
+      for (const line of formatReportText(report, Number.isFinite(maxLines) ? maxLines : 50))
+        context.stdout(line);
+    return report.rejected > 0 ? EXIT.rejected : EXIT.ok;
+  },
+};
