@@ -16,8 +16,8 @@ import { dayToIsoDate, isoDateToDay } from "./time.ts";
 /** Evidence from the counts at one point for one group. */
 export interface CountEvidence {
   group: string;
-  /** Local-day time of passage (count-weighted mean of 12:00 of the count days). */
-  t: number;
+  /** Local day of passage: the day with the most people counted. */
+  day: number;
   km: Km;
   sigmaKm: Km;
   /** People counted (all days attributed). */
@@ -135,20 +135,14 @@ export function attributeCounts(
     }
     for (const [track, a] of assigned) {
       const total = a.rows.reduce((s, r) => s + r.total, 0);
-      const mean = a.rows.reduce((s, r) => s + r.total * (r.day + 0.5), 0) / total;
-      const variance = a.rows.reduce((s, r) => s + r.total * (r.day + 0.5 - mean) ** 2, 0) / total;
-      evidence.push({
-        group: track.key,
-        t: mean,
-        km: a.km,
-        sigmaKm: 12 + 25 * Math.sqrt(variance),
-        total,
-      });
+      // The day most people were counted is the day the group passed; later days are stragglers.
+      const peak = a.rows.reduce((best, r) => (r.total > best.total ? r : best), a.rows[0]);
+      evidence.push({ group: track.key, day: peak.day, km: a.km, sigmaKm: 5, total });
       used.push({
         group: track.key,
         point: key,
         km: Math.round(a.km * 10) / 10,
-        date: dayToIsoDate(Math.floor(mean)),
+        date: dayToIsoDate(peak.day),
         total,
         rows: a.rows.length,
       });

@@ -133,6 +133,8 @@ interface WorkGroup {
   day0: number;
   nDays: number;
   km?: KmSmootherResult;
+  /** For each km observation of the last run: index in `positions` (−1 for a count). */
+  obsPosition?: number[];
   size?: SizeDayEstimate[];
   drift?: number[];
 }
@@ -192,6 +194,36 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     for (const p of index.projectAll(s.point)) map.set(p.routeId, { km: p.km, off: p.distanceKm });
     projections.set(s, map);
   }
+
+  // Stretch of road nearer to a place than to any other place on the route: what a report that
+  // names only a town says about where the group was (at most 40 km either side).
+  const placeKm = new Map<string, Float64Array>();
+  const placeStretch = (routeId: string, km: Km): [Km, Km] => {
+    let list = placeKm.get(routeId);
+    if (!list) {
+      const kms: number[] = [];
+      for (const place of gazetteer.places) {
+        if (!Number.isFinite(place.lat) || !Number.isFinite(place.lon)) continue;
+        const p = index.project([place.lon, place.lat], { routeId, maxDistanceKm: 15 });
+        if (p) kms.push(p.km);
+      }
+      list = Float64Array.from(kms.sort((a, b) => a - b));
+      placeKm.set(routeId, list);
+    }
+    let prev = -Infinity;
+    let next = Infinity;
+    for (const x of list) {
+      if (x < km - 0.5) prev = x;
+      else if (x > km + 0.5) {
+        next = x;
+        break;
+      }
+    }
+    // +2 km: the town nearest on the ground is not always the nearest along the road.
+    const below = Math.min(40, Number.isFinite(prev) ? (km - prev) / 2 : 25) + 2;
+    const above = Math.min(40, Number.isFinite(next) ? (next - km) / 2 : 25) + 2;
+    return [km - below, km + above];
+  };
 
   // 1. Labelled groups.
   const byLabel = new Map<string, PreparedSighting[]>();
@@ -271,35 +303,50 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
       last = Math.max(last, p.s.t);
     }
     for (const c of g.counts) {
-      first = Math.min(first, c.t);
-      last = Math.max(last, c.t);
+      first = Math.min(first, c.day + 0.5);
+      last = Math.max(last, c.day + 0.5);
     }
     g.day0 = Math.floor(first);
     g.nDays = Math.floor(last) - g.day0 + 1;
   };
   const kmObservations = (g: WorkGroup): KmObservation[] => {
     const obs: KmObservation[] = [];
+    g.obsPosition = [];
+    // Several reports naming the same town on the same day say one thing, not several.
+    const seenPlace = new Set<string>();
     for (const p of g.positions) {
       const s = p.s;
-      const step = s.t - (g.day0 + 0.5);
-      const frac = step - Math.round(step);
+      if (s.fromPlace && s.point) {
+        const key = `${Math.floor(s.t)}|${s.point[0]}|${s.point[1]}`;
+        if (seenPlace.has(key)) continue;
+        seenPlace.add(key);
+      }
+      const offset = s.t - (g.day0 + 0.5);
+      const step = Math.round(offset);
       const base = (s.fromPlace ? 8 : 4) * (POSITION_BASE_SIGMA[s.source] ?? 1.3);
-      const timeSd = s.hasTime ? Math.abs(frac) * 45 : 15;
-      const sigma = Math.sqrt(
-        base * base * (s.lowConfidence ? 2.25 : 1) + (0.5 * p.off) ** 2 + timeSd * timeSd,
-      );
+      const sigma = Math.sqrt(base * base * (s.lowConfidence ? 2.25 : 1) + (0.5 * p.off) ** 2);
       const outlier = Math.min(
         0.3,
         SOURCE_PRIORS[s.source].outlier * (s.lowConfidence ? 2 : 1) + 0.02,
       );
-      // A report later in the day than noon sits ahead of the noon position on average.
-      obs.push({ step, km: p.km - frac * movementMean() * 0.5, sigmaKm: sigma, outlier });
+      g.obsPosition.push(g.positions.indexOf(p));
+      obs.push({
+        step,
+        km: p.km,
+        sigmaKm: s.fromPlace ? Math.sqrt(25 + (0.5 * p.off) ** 2) : sigma,
+        outlier: Math.min(0.5, outlier * outlierScale),
+        timeOffset: s.hasTime ? offset - step : undefined,
+        kmRange: s.fromPlace ? placeStretch(g.routeId, p.km) : undefined,
+      });
     }
     for (const c of g.counts) {
-      obs.push({ step: c.t - (g.day0 + 0.5), km: c.km, sigmaKm: c.sigmaKm, outlier: 0.05 });
+      // The group passed the point on the count's (peak) day, at an unknown time of that day.
+      obs.push({ step: c.day - g.day0, km: c.km, sigmaKm: c.sigmaKm, outlier: 0.05 });
     }
     return obs;
   };
+  // Outlier rates are scaled by one factor fitted to the data (EM on the outlier posteriors).
+  let outlierScale = 1;
   function movementMean(): number {
     return movement.regimes.walk * movement.walkKm.mean;
   }
@@ -424,10 +471,26 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
       },
     };
   }
+  // Outlier rate: one EM step on the posterior outlier probabilities of the position reports.
+  {
+    let prior = 0;
+    let post = 0;
+    for (const g of active) {
+      const obs = kmObservations(g);
+      obs.forEach((o, i) => {
+        prior += o.outlier;
+        post += g.km?.outlierProb[i] ?? o.outlier;
+      });
+    }
+    // Shrunk towards 1 by two pseudo-outliers, so a few reports cannot make it extreme.
+    if (prior > 0) outlierScale = Math.min(3, Math.max(0.5, (post + 2) / (prior + 2)));
+  }
   for (const g of active) runKm(g);
   for (const g of groups) {
     if (!g.km) continue;
-    g.positions.forEach((p, i) => {
+    (g.obsPosition ?? []).forEach((pi, i) => {
+      const p = g.positions[pi];
+      if (!p) return;
       const a = associations.find((x) => x.sightingId === p.s.id && x.group === g.name);
       if (a) a.outlierProb = round3(g.km?.outlierProb[i] ?? 0);
     });
@@ -493,7 +556,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
       if (!(c.total > 0)) continue;
       const b = biasFor("border_count", fitted);
       obs.push({
-        step: Math.min(last, Math.max(0, c.t - (g.day0 + 0.5))),
+        step: Math.min(last, Math.max(0, c.day - g.day0)),
         logValue: Math.log(c.total),
         bias: b.bias,
         sigma: b.spread,
@@ -550,6 +613,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   const state: GroupState[] = [];
   for (const g of tracked.sort((a, b) => a.day0 - b.day0 || (a.name < b.name ? -1 : 1))) {
     const km = g.km as KmSmootherResult;
+    const routeLength = index.lengthKm(g.routeId);
     for (let k = 0; k < g.nDays; k++) {
       const d = km.days[k];
       const position: LonLat = index.along(g.routeId, d.median);
@@ -558,9 +622,10 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
         group: g.name,
         date: dayToIsoDate(g.day0 + k),
         routeId: g.routeId,
-        km: round1(d.median),
-        kmLow: round1(Math.min(d.low, d.median)),
-        kmHigh: round1(Math.max(d.high, d.median)),
+        km: Math.min(routeLength, round1(d.median)),
+        // Bounds rounded outwards, so rounding never makes an interval miss.
+        kmLow: Math.max(0, Math.floor(Math.min(d.low, d.median) * 10) / 10),
+        kmHigh: Math.min(routeLength, Math.ceil(Math.max(d.high, d.median) * 10) / 10),
         lat: round5(position[1]),
         lon: round5(position[0]),
         size: size ? Math.round(size.median) : NaN,

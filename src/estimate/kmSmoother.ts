@@ -30,6 +30,20 @@ export interface KmObservation {
   sigmaKm: Km;
   /** Prior probability that the report is wrong altogether (outlier, 0–1). */
   outlier: number;
+  /**
+   * When the report was made, in days from 12:00 of day `step` (−0.25 = 06:00, +0.25 = 18:00);
+   * `undefined` when only the date is known. A report in the afternoon sits ahead of the noon
+   * position by a share of the next day's move, one in the morning behind it by a share of that
+   * day's move; the likelihood mixes over the regimes' displacement laws accordingly.
+   */
+  timeOffset?: number;
+  /**
+   * A report that only says "somewhere between these km" (e.g. a town name: the group was nearer
+   * to that town than to any other, so anywhere in its stretch of road). `km` is then ignored and
+   * `sigmaKm` softens the edges. Repeated reports of one town then do not pile up into false
+   * certainty, as repeated point reports of the town's centre would.
+   */
+  kmRange?: [Km, Km];
 }
 
 export interface KmSmootherInput {
@@ -202,8 +216,8 @@ export function smoothKm(input: KmSmootherInput): KmSmootherResult {
   let minObs = Infinity;
   let maxObs = -Infinity;
   for (const o of observations) {
-    minObs = Math.min(minObs, o.km);
-    maxObs = Math.max(maxObs, o.km);
+    minObs = Math.min(minObs, o.kmRange ? o.kmRange[0] : o.km);
+    maxObs = Math.max(maxObs, o.kmRange ? o.kmRange[1] : o.km);
   }
   if (!Number.isFinite(minObs)) {
     minObs = 0;
@@ -227,22 +241,65 @@ export function smoothKm(input: KmSmootherInput): KmSmootherResult {
     byStep[s].push(o);
   });
   const uniformDensity = 1 / routeEnd;
+  const walk = movement.walkKm;
+  const longP = movement.longRideProb;
+  const { min: rideMin, max: rideMax } = movement.rideKm;
+  const longMax = Math.max(rideMax, movement.longRideMaxKm);
+  // A report with a date only: made at some time between about 06:00 and 20:00.
+  const UNKNOWN_TIME: [number, number][] = [-0.2, -0.1, 0, 0.1, 0.2, 0.3].map((f) => [f, 1 / 6]);
+  /** Density (per km) of a good report `o` when the group is at `x` at noon. */
+  const density = (o: KmObservation, x: number, sigma: number): number => {
+    const zlo = o.kmRange ? o.kmRange[0] : o.km;
+    const zhi = o.kmRange ? o.kmRange[1] : o.km;
+    const offsets: [number, number][] =
+      o.timeOffset === undefined ? UNKNOWN_TIME : [[o.timeOffset, 1]];
+    let total = 0;
+    for (const [f, wf] of offsets) {
+      const a = Math.abs(f);
+      if (a < 0.01) {
+        total += wf * boxGauss(x, zlo, zhi, sigma);
+        continue;
+      }
+      // The report is at noon's km + a share `a` of the move (ahead after noon, behind before).
+      // x ∈ report − shift; each regime's shift is a box (walk: its mean, spread into sigma).
+      const sign = f > 0 ? 1 : -1;
+      const sw = Math.sqrt(sigma * sigma + (a * walk.sd) ** 2);
+      const shifted = (from: number, to: number, sd: number): number =>
+        sign > 0
+          ? boxGauss(x, zlo - a * to, zhi - a * from, sd)
+          : boxGauss(x, zlo + a * from, zhi + a * to, sd);
+      let v = pi[0] * boxGauss(x, zlo, zhi, sigma);
+      v += pi[1] * shifted(walk.mean, walk.mean, sw);
+      v += pi[2] * (1 - longP) * shifted(rideMin, rideMax, sigma);
+      if (longP > 0) v += pi[2] * longP * shifted(rideMax, longMax, sigma);
+      total += wf * v;
+    }
+    return total;
+  };
+  /** Cells where a report's good part can matter (outside: only the outlier term). */
+  const support = (o: KmObservation, sigma: number): [number, number] => {
+    const ahead = o.timeOffset === undefined ? 0.3 : Math.max(0, o.timeOffset);
+    const behind = o.timeOffset === undefined ? 0.2 : Math.max(0, -o.timeOffset);
+    const from = (o.kmRange ? o.kmRange[0] : o.km) - ahead * longMax - 7 * sigma;
+    const to = (o.kmRange ? o.kmRange[1] : o.km) + behind * longMax + 7 * sigma;
+    return [
+      Math.max(0, Math.floor((from - lo) / cellKm)),
+      Math.min(n - 1, Math.ceil((to - lo) / cellKm)),
+    ];
+  };
   const like = (step: number, out: Float64Array): boolean => {
     const obs = byStep[step];
     if (obs.length === 0) return false;
     out.fill(1);
     for (const o of obs) {
-      const sigma = Math.max(o.sigmaKm, 0.1);
+      // Density at the cell centre with the cell's own spread added (uniform within the cell).
+      const sigma = Math.sqrt(Math.max(o.sigmaKm, 0.1) ** 2 + (cellKm * cellKm) / 12);
       const eps = Math.max(1e-4, o.outlier);
       const base = eps * uniformDensity;
-      const j0 = Math.max(0, Math.floor((o.km - 7 * sigma - lo) / cellKm));
-      const j1 = Math.min(n - 1, Math.ceil((o.km + 7 * sigma - lo) / cellKm));
-      // Cells outside ±7σ see only the outlier term; scale everything by 1/base to stay in range.
-      for (let j = 0; j < n; j++) {
-        if (j < j0 || j > j1) continue;
-        const a = lo + j * cellKm;
-        const pr = normalCdf((a + cellKm - o.km) / sigma) - normalCdf((a - o.km) / sigma);
-        out[j] *= 1 + ((1 - eps) * (pr / cellKm)) / base;
+      const [j0, j1] = support(o, sigma);
+      // Outside the support only the outlier term is left; everything is scaled by 1/base.
+      for (let j = j0; j <= j1; j++) {
+        out[j] *= 1 + ((1 - eps) * density(o, lo + (j + 0.5) * cellKm, sigma)) / base;
       }
     }
     return true;
@@ -263,8 +320,10 @@ export function smoothKm(input: KmSmootherInput): KmSmootherResult {
     const l = has ? likScratch.slice() : likScratch;
     lik.push(has ? l : undefined);
     if (k === 0) {
+      // Flat prior over the grid, plus a point mass at the route's origin (groups set out there).
       for (let r = 0; r < R; r++)
-        for (let j = 0; j < n; j++) a[r * n + j] = pi[r] * (has ? l[j] : 1);
+        for (let j = 0; j < n; j++)
+          a[r * n + j] = pi[r] * (has ? l[j] : 1) * (j === 0 && lo === 0 ? 1 + 0.3 * n : 1);
     } else {
       const prev = alpha[k - 1];
       // Σ_r α(·, r), for the fresh-draw part of the regime transition.
@@ -321,7 +380,7 @@ export function smoothKm(input: KmSmootherInput): KmSmootherResult {
     if (k === nDays - 1) {
       finalRegime = [regimeMass[0] / total, regimeMass[1] / total, regimeMass[2] / total];
     }
-    days[k] = summarise(gamma, lo, cellKm);
+    days[k] = summarise(gamma, lo, cellKm, lo === 0, hi >= routeEnd);
     for (const o of byStep[k]) outlierProb[obsIndex.get(o) ?? 0] = outlierPosterior(o, gamma);
     if (k === 0) break;
     // beta_{k−1}(x, r) = Σ_r' P(r, r') Σ_d K_r'(d) ℓ_k(x+d) β_k(x+d, r')
@@ -347,22 +406,42 @@ export function smoothKm(input: KmSmootherInput): KmSmootherResult {
   return { days, finalRegime, regimeDays, outlierProb, cellKm };
 
   function outlierPosterior(o: KmObservation, post: Float64Array): number {
-    const sigma = Math.max(o.sigmaKm, 0.1);
+    const sigma = Math.sqrt(Math.max(o.sigmaKm, 0.1) ** 2 + (cellKm * cellKm) / 12);
+    const [j0, j1] = support(o, sigma);
     let good = 0;
-    for (let j = 0; j < n; j++) {
+    for (let j = j0; j <= j1; j++) {
       if (post[j] < 1e-12) continue;
-      const a = lo + j * cellKm;
-      const pr = normalCdf((a + cellKm - o.km) / sigma) - normalCdf((a - o.km) / sigma);
-      good += post[j] * pr;
+      good += post[j] * density(o, lo + (j + 0.5) * cellKm, sigma);
     }
-    good *= (1 - o.outlier) / cellKm;
+    good *= 1 - o.outlier;
     const bad = o.outlier * uniformDensity;
     return bad / (good + bad);
   }
 }
 
+const INV_SQRT_2PI = 0.3989422804014327;
+
+/** Normal density at x with mean mu and sd sigma. */
+function gauss(x: number, mu: number, sigma: number): number {
+  const z = (x - mu) / sigma;
+  return z * z > 80 ? 0 : (INV_SQRT_2PI / sigma) * Math.exp(-0.5 * z * z);
+}
+
+/** Density at x of a uniform on [p, q] plus normal noise of sd sigma. */
+function boxGauss(x: number, p: number, q: number, sigma: number): number {
+  if (q - p < 1e-9) return gauss(x, p, sigma);
+  if (x < p - 8 * sigma || x > q + 8 * sigma) return 0;
+  return (normalCdf((x - p) / sigma) - normalCdf((x - q) / sigma)) / (q - p);
+}
+
 /** Median, 90 % interval, mean and sd of a distribution over grid cells (linear within cells). */
-export function summarise(weights: Float64Array, lo: number, cell: number): KmDayEstimate {
+export function summarise(
+  weights: Float64Array,
+  lo: number,
+  cell: number,
+  atStart = false,
+  atEnd = false,
+): KmDayEstimate {
   let mean = 0;
   let second = 0;
   for (let j = 0; j < weights.length; j++) {
@@ -371,20 +450,36 @@ export function summarise(weights: Float64Array, lo: number, cell: number): KmDa
     second += weights[j] * x * x;
   }
   return {
-    median: gridQuantile(weights, lo, cell, 0.5),
-    low: gridQuantile(weights, lo, cell, 0.05),
-    high: gridQuantile(weights, lo, cell, 0.95),
+    median: gridQuantile(weights, lo, cell, 0.5, atStart, atEnd),
+    low: gridQuantile(weights, lo, cell, 0.05, atStart, atEnd),
+    high: gridQuantile(weights, lo, cell, 0.95, atStart, atEnd),
     mean,
     sd: Math.sqrt(Math.max(0, second - mean * mean)),
   };
 }
 
-/** Quantile q of a normalised distribution over grid cells, linear inside each cell. */
-export function gridQuantile(weights: Float64Array, lo: number, cell: number, q: number): number {
+/**
+ * Quantile q of a normalised distribution over grid cells, linear inside each cell. With
+ * `atStart`/`atEnd` the first/last cell is a point mass at the grid's edge (the route's origin,
+ * where groups set out, and its end, which absorbs).
+ */
+export function gridQuantile(
+  weights: Float64Array,
+  lo: number,
+  cell: number,
+  q: number,
+  atStart = false,
+  atEnd = false,
+): number {
   let cum = 0;
+  const last = weights.length - 1;
   for (let j = 0; j < weights.length; j++) {
     const w = weights[j];
-    if (cum + w >= q && w > 0) return lo + (j + (q - cum) / w) * cell;
+    if (cum + w >= q && w > 0) {
+      if (j === 0 && atStart) return lo;
+      if (j === last && atEnd) return lo + weights.length * cell;
+      return lo + (j + (q - cum) / w) * cell;
+    }
     cum += w;
   }
   return lo + weights.length * cell;

@@ -404,10 +404,14 @@ export function simulateWorld(config: WorldConfig, random: Random): SimulatedWor
       const p = index.project([lon, lat], { routeId: t.routeId, maxDistanceKm: 1 });
       if (!p) continue;
       for (let i = 1; i < t.days.length; i++) {
-        if (t.days[i - 1].km < p.km && t.days[i].km >= p.km) {
-          const day = t.days[i].day;
-          daily.set(day, (daily.get(day) ?? 0) + 0.7 * t.days[i].size);
-          daily.set(day + 1, (daily.get(day + 1) ?? 0) + 0.3 * t.days[i].size);
+        const a = t.days[i - 1];
+        const b = t.days[i];
+        if (a.km < p.km && b.km >= p.km) {
+          // Moving linearly from noon to noon: the calendar day on which it reaches the point.
+          const crossing = a.day + 0.5 + (p.km - a.km) / (b.km - a.km);
+          const day = Math.floor(crossing);
+          daily.set(day, (daily.get(day) ?? 0) + 0.7 * b.size);
+          daily.set(day + 1, (daily.get(day + 1) ?? 0) + 0.3 * b.size);
         }
       }
     }
@@ -468,4 +472,26 @@ function pad2(n: number): string {
 }
 function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
+}
+
+/**
+ * A world configuration of a given difficulty, from 0 (one well-reported group) to 1 (six groups,
+ * sparse reports, many outliers and unlabelled reports). Used by the accuracy benchmark and tests.
+ * @example
+ * worldOfDifficulty(0.5).groups; // => 3
+ */
+export function worldOfDifficulty(difficulty: number): WorldConfig {
+  const d = Math.min(1, Math.max(0, difficulty));
+  return {
+    groups: 1 + Math.floor(d * 5),
+    days: 30 + Math.round(d * 20),
+    departureSpreadDays: 4 + Math.round(d * 14),
+    observation: {
+      sightingsPerGroupDay: 2.5 - 2 * d,
+      outlierRate: 0.02 + 0.13 * d,
+      sizeOutlierRate: 0.02 + 0.06 * d,
+      missingLabelRate: 0.05 + 0.4 * d,
+      dateOnlyRate: 0.2 + 0.4 * d,
+    },
+  };
 }
