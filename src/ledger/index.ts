@@ -22,3 +22,5 @@ export type {
 } from "./types.ts";
 export { areaOf } from "./areaOf.ts";
 export { dayNumber, isoDate } from "./days.ts";
+export { compareWithSeeds, fitsWording } from "./compareWithSeeds.ts";
+export type { SeedComparison } from "./compareWithSeeds.ts";
