@@ -108,4 +108,48 @@ describe("details and headlines", () => {
     expect(text).toContain("SEGOB");
     expect(text).toContain("Solicitudes de asilo");
   });
+
+  it("headlineList shows situation-report figures with their qualifier and agency, and people remaining", () => {
+    const withSeeds = prepareReplay({
+      dataset: fixtureDataset(),
+      seeds: [
+        {
+          id: "sr-02",
+          value: 3700,
+          unit: "people",
+          qualifier: "over",
+          measure: "people who sought asylum in Mexico",
+          category: "asylum_claim",
+          countries: ["MEX"],
+          placeNames: [],
+          asOf: "2018-11-24",
+          agency: "UN inter-agency",
+          section: "Background",
+          quote: "Over 3,700 persons have sought asylum in Mexico",
+        },
+        {
+          id: "sr-04",
+          value: 17,
+          unit: "government bodies",
+          qualifier: "at_least",
+          measure: "bodies",
+          countries: ["MEX"],
+          placeNames: [],
+          asOf: "2018-11-24",
+          agency: "Civil Protection",
+          section: "Mexico",
+          quote: "at least 17",
+        },
+      ],
+    });
+    const shown = headlinesAt(withSeeds.headlines, 43);
+    expect(shown.map((h) => [h.category, h.value, h.from])).toEqual([
+      ["asylum_claim", 3700, "report"],
+      ["return", 3500, "stock"],
+      ["remaining", 5800, "stock"],
+    ]);
+    const text = toSvgString(headlineList(withSeeds.headlines, 43, "en", withSeeds.start));
+    expect(text).toContain("over 3,700");
+    expect(text).toContain("UN inter-agency");
+  });
 });

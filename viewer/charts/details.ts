@@ -216,13 +216,15 @@ export function flowDetails(
 }
 
 /**
- * Headline figures as of day t: for every category, the latest cumulative figure reported on or
+ * Headline figures as of day t: for every category (asylum claims, returns, … and people
+ * remaining, which is a stock present rather than a running total), the latest figure on or
  * before t, with its date and source. Several sources on the same latest date are all listed.
  */
 export function headlinesAt(headlines: Headline[], t: number): Headline[] {
   const latest = new Map<string, Headline[]>();
   for (const hl of headlines) {
-    if (hl.basis !== "cumulative" || hl.t > Math.floor(t) + 1) continue;
+    if (hl.t > Math.floor(t) + 1) continue;
+    if (hl.basis !== "cumulative" && hl.category !== "remaining") continue;
     const key = hl.category;
     const cur = latest.get(key);
     if (!cur || cur[0]!.date < hl.date) latest.set(key, [hl]);
@@ -230,6 +232,11 @@ export function headlinesAt(headlines: Headline[], t: number): Headline[] {
   }
   return [...latest.values()].flat();
 }
+
+const QUALIFIER: Record<Lang, Record<string, string>> = {
+  en: { over: "over ", about: "about ", at_least: "at least ", up_to: "up to " },
+  es: { over: "más de ", about: "unas ", at_least: "al menos ", up_to: "hasta " },
+};
 
 export function headlineList(headlines: Headline[], t: number, lang: Lang, start: string): VNode {
   const shown = headlinesAt(headlines, t);
@@ -246,10 +253,18 @@ export function headlineList(headlines: Headline[], t: number, lang: Lang, start
               "li",
               { "data-category": hl.category },
               h("span", { class: "swatch", style: `background:${CATEGORY_COLOUR[hl.category]}` }),
-              h("strong", { class: "figure" }, formatPeople(lang, hl.value)),
+              h(
+                "strong",
+                { class: "figure" },
+                `${hl.qualifier ? (QUALIFIER[lang][hl.qualifier] ?? "") : ""}${formatPeople(lang, hl.value)}`,
+              ),
               " ",
               h("span", {}, categoryName(lang, hl.category)),
-              hl.country ? h("span", { class: "muted" }, ` · ${hl.country}`) : null,
+              hl.placeName
+                ? h("span", { class: "muted" }, ` · ${hl.placeName}`)
+                : hl.country
+                  ? h("span", { class: "muted" }, ` · ${hl.country}`)
+                  : null,
               h(
                 "span",
                 { class: "source" },

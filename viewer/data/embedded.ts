@@ -4,7 +4,7 @@
  * the embedded provider runs it in a Web Worker (replay.worker.ts) and first sends a quick replay
  * interpolated between sightings; the page never freezes and the first frame comes at once.
  */
-import { estimateTracks } from "../../src/index.ts";
+import { estimateTracks, situationReport2018 } from "../../src/index.ts";
 import type { Dataset } from "../../src/index.ts";
 import type { PrepareInput } from "./prepare.ts";
 import { createLocalProvider } from "./provider.ts";
@@ -23,7 +23,7 @@ export function enrichDataset(
   onProgress?.({ stage: "estimating" });
   const { tracks, report } = estimateTracks(dataset);
   onProgress?.({ stage: "ledger" });
-  return { dataset, tracks, associations: report.associations };
+  return { dataset, tracks, associations: report.associations, seeds: situationReport2018() };
 }
 
 /** The embedded 2018 replay, computed in a worker when the browser has them. */

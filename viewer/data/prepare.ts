@@ -10,6 +10,7 @@ import type {
   IsoDate,
   Km,
   Place,
+  SeedFigure,
   Sighting,
   SplitCategory,
   SplitRow,
@@ -40,6 +41,8 @@ export interface PrepareInput {
    * a group's reports are the sightings labelled with its name.
    */
   associations?: { sightingId: string; group: string }[];
+  /** Figures of a situation report (e.g. `situationReport2018()`), shown as headlines with their agency. */
+  seeds?: SeedFigure[];
 }
 
 const median = (xs: number[]) => {
@@ -416,7 +419,7 @@ export function prepareReplay(input: PrepareInput): ReplayData {
     }));
 
   const headlines: Headline[] = dataset.stocks
-    .map((s) => ({
+    .map((s): Headline => ({
       category: s.category,
       basis: s.basis,
       t: daysSince(start, s.date),
@@ -426,7 +429,25 @@ export function prepareReplay(input: PrepareInput): ReplayData {
       placeName: s.placeName,
       sourceOrg: s.sourceOrg,
       url: s.url,
+      from: "stock" as const,
     }))
+    .concat(
+      (input.seeds ?? [])
+        .filter((f) => f.category !== undefined && f.unit === "people")
+        .map((f): Headline => ({
+          category: f.category!,
+          basis: f.category === "remaining" ? ("present" as const) : ("cumulative" as const),
+          t: daysSince(start, f.asOf),
+          date: f.asOf,
+          value: f.value,
+          country: f.countries.join(", ") || undefined,
+          placeName: f.placeNames.join(", ") || undefined,
+          sourceOrg: f.agency,
+          url: undefined,
+          qualifier: f.qualifier === "exact" ? undefined : f.qualifier,
+          from: "report" as const,
+        })),
+    )
     .sort((a, b) => a.t - b.t);
 
   const gazetteer = createGazetteer(dataset.places);

@@ -106,6 +106,10 @@ export interface Headline {
   placeName?: string;
   sourceOrg?: string;
   url?: string;
+  /** "over", "about", "at_least", "up_to" when the source qualifies the number. */
+  qualifier?: string;
+  /** A reported stock figure, or a figure of a situation report (seeds). */
+  from: "stock" | "report";
 }
 
 /** People present at one place over time, against its shelter capacity. */
