@@ -124,6 +124,42 @@ export {
 } from "./estimate/simulate.ts";
 
 // ── ledger: the split ──
+export { buildLedger } from "./ledger/buildLedger.ts";
+export type {
+  LedgerInput,
+  LedgerOptions,
+  LedgerResult,
+  LedgerWarning,
+  LedgerWarningCode,
+  LedgerSource,
+  Residual,
+  DepartedRow,
+} from "./ledger/types.ts";
+export { splitTotal } from "./ledger/splitTotal.ts";
+export type { SplitQuery } from "./ledger/splitTotal.ts";
+export { compareWithSeeds, fitsWording } from "./ledger/compareWithSeeds.ts";
+export type { SeedComparison } from "./ledger/compareWithSeeds.ts";
+export { isotonicIncreasing } from "./ledger/isotonic.ts";
+export { areaOf } from "./ledger/areaOf.ts";
+export {
+  figureWeight,
+  relativeError,
+  DEFAULT_SOURCE_WEIGHTS,
+  DEFAULT_CONFIDENCE_WEIGHTS,
+} from "./ledger/weights.ts";
+export type { WeightOptions } from "./ledger/weights.ts";
+export { buildSituationUpdate } from "./report/situationUpdate.ts";
+export type {
+  SituationUpdate,
+  SituationUpdateOptions,
+  HeadlineFigure,
+  SourceNote,
+  Breakdown,
+  PlacePanel,
+} from "./report/situationUpdate.ts";
+export { renderMarkdown, renderHtml } from "./report/render.ts";
+export { stackedAreaSvg, smallMultiplesSvg } from "./report/charts.ts";
+export type { ChartSize } from "./report/charts.ts";
 
 // ── scenario: influx scenarios ──
 
