@@ -22,6 +22,8 @@ export interface CalibrationOptions {
   corridor?: Corridor;
   /** Group whose track is fitted; default the group with the most track days. */
   group?: string;
+  /** Border place where movement changes (fitted separately after it); default "Ciudad Hidalgo". */
+  border?: string;
   /**
    * Place where movement changes (fitted separately before and after it); default "Mexico City"
    * when the route passes it. Beyond the end of the track, the stretch after the pivot is fitted
@@ -41,9 +43,8 @@ export interface CalibrationFit {
   group: string;
   routeId: string;
   days: number;
-  /** Day-to-day moves classified, before and after the pivot (days at stops excluded). */
-  before: { rest: number; walk: number; ride: number };
-  after: { rest: number; walk: number; ride: number };
+  /** Day-to-day moves classified on each stretch (start, border, pivot; days at stops excluded). */
+  stretches: { from?: string; rest: number; walk: number; ride: number }[];
   stops: { place: string; days: number; from: string }[];
   pivotKm?: number;
   /** Median arrival at the destination from the stock figures, when used for the stretch after the pivot. */
@@ -97,12 +98,16 @@ function placeAt(route: CorridorRoute, km: number): number | undefined {
  *
  * Movement: the group's day-to-day moves along its route are classified as rest (< 15 km), walk,
  * or ride (> 80 km); the rest-day and ride probabilities are the shares of those days (with 90 %
- * binomial intervals), walking and riding speeds the p10–p90 of the walk and ride moves. Days on
- * which the track's 90 % interval holds a place for 3 days or more (interval narrower than 100
- * km) are stops there, and are left out of the regime counts. Moves after the pivot (Mexico City)
- * are fitted separately; when the track ends before the destination, the ride probability after
- * the pivot is set so the mean speed meets the date by which the people present at the
- * destination (stock figures) first reached half their peak.
+ * binomial intervals), walking and riding speeds the p10–p90 of the walk and ride moves (of the stretch when it has 3
+ * such days, else of the whole track). The
+ * stretches before the border (Ciudad Hidalgo), from it to the pivot (Mexico City), and after the
+ * pivot are fitted separately (a stretch with under 5 days of moves inherits the one before).
+ * Where the track stays at one place 3 days or more (the nearest place within 40 km of the
+ * estimate, or the previous day's place while a 90 % interval narrower than 250 km holds it,
+ * ± 10 km) the group stopped: a stop there, and those days are left out of the regime counts.
+ * When the track ends before the destination, the ride probability after the pivot is set so
+ * that the mean speed meets the date by which the people present at the destination (stock
+ * figures) first reached half their peak.
  *
  * Attrition: asylum claims at the first place of the country where they were lodged (latest
  * cumulative figure for the group over the group's size on arrival there); returns where the
@@ -199,44 +204,66 @@ export function calibrateFromReplay(
     i = j + 1;
   }
 
-  // ── regimes before and after the pivot ──
+  // ── regimes on each stretch: start → border → pivot → end ──
   const pivotIndex = indexOfName(options.pivot ?? "Mexico City");
   const pivotKm = kmOfPlace(pivotIndex);
-  const sides = {
-    before: { rest: 0, walk: 0, ride: 0, walkKm: [] as number[], rideKm: [] as number[] },
-    after: { rest: 0, walk: 0, ride: 0, walkKm: [] as number[], rideKm: [] as number[] },
-  };
+  const borderIndex = indexOfName(options.border ?? "Ciudad Hidalgo");
+  const borderKm = kmOfPlace(borderIndex);
+  const cuts = [
+    { place: borderIndex, km: borderKm },
+    { place: pivotIndex, km: pivotKm },
+  ]
+    .filter((c): c is { place: number; km: number } => c.km !== undefined && c.place !== undefined)
+    .sort((x, y) => x.km - y.km);
+  type Tally = { rest: number; walk: number; ride: number; walkKm: number[]; rideKm: number[] };
+  const tallies: Tally[] = [0, ...cuts].map(() => ({
+    rest: 0,
+    walk: 0,
+    ride: 0,
+    walkKm: [],
+    rideKm: [],
+  }));
   for (let i = 1; i < points.length; i++) {
     if (dayNumber(points[i]!.date)! - dayNumber(points[i - 1]!.date)! !== 1) continue;
     if (atStop.has(i) && atStop.has(i - 1)) continue;
     const move = points[i]!.km - points[i - 1]!.km;
-    const side =
-      pivotKm !== undefined && points[i - 1]!.km >= pivotKm - 10 ? sides.after : sides.before;
-    if (move < restBelow) side.rest++;
+    let stretch = 0;
+    while (stretch < cuts.length && points[i - 1]!.km >= cuts[stretch]!.km - 10) stretch++;
+    const tally = tallies[stretch]!;
+    if (move < restBelow) tally.rest++;
     else if (move > rideAbove) {
-      side.ride++;
-      side.rideKm.push(move);
+      tally.ride++;
+      tally.rideKm.push(move);
     } else {
-      side.walk++;
-      side.walkKm.push(move);
+      tally.walk++;
+      tally.walkKm.push(move);
     }
   }
-  const b = sides.before;
+  const b = tallies[0]!;
+  const allWalk = tallies.flatMap((t) => t.walkKm);
+  const allRide = tallies.flatMap((t) => t.rideKm);
   const movement: Movement = {
     restDayProbability: proportion(b.rest, b.rest + b.walk + b.ride),
     rideProbability: proportion(b.ride, b.walk + b.ride),
-    walkKmPerDay: spread([...b.walkKm, ...sides.after.walkKm], { min: 35, max: 50 }),
-    rideKmPerDay: spread([...b.rideKm, ...sides.after.rideKm], { min: 150, max: 320 }),
+    walkKmPerDay: spread(b.walkKm.length >= 3 ? b.walkKm : allWalk, { min: 35, max: 50 }),
+    rideKmPerDay: spread(b.rideKm.length >= 3 ? b.rideKm : allRide, { min: 150, max: 320 }),
     cohesion: 0.8,
     stops,
     stopAtShelters: false,
     shelterStopDays: { min: 1, max: 2 },
     segments: [],
   };
+  const stretchName = (k: number) =>
+    k === 0
+      ? `before ${corridor.places[cuts[0]?.place ?? 0]?.name ?? "the end"}`
+      : `from ${corridor.places[cuts[k - 1]!.place]!.name}`;
   notes.push(
-    `like 2018: movement fitted to the estimated track of "${group}" (${points.length} days): before ${
-      options.pivot ?? "Mexico City"
-    } ${b.rest} rest, ${b.walk} walking, ${b.ride} riding days`,
+    `like 2018: movement fitted to the estimated track of "${group}" (${points.length} days); ` +
+      tallies
+        .map(
+          (t, k) => `${stretchName(k)}: ${t.rest} rest, ${t.walk} walking, ${t.ride} riding days`,
+        )
+        .join("; "),
   );
   if (stops.length)
     notes.push(
@@ -274,18 +301,36 @@ export function calibrateFromReplay(
     number,
   ]);
 
-  // ── after the pivot ──
-  const a = sides.after;
+  // ── stretches after the first: segments; the last one also from the destination timing ──
   const fit: CalibrationFit = {
     group,
     routeId,
     days: points.length,
-    before: { rest: b.rest, walk: b.walk, ride: b.ride },
-    after: { rest: a.rest, walk: a.walk, ride: a.ride },
+    stretches: tallies.map((t, k) => ({
+      from: k === 0 ? undefined : corridor.places[cuts[k - 1]!.place]!.name,
+      rest: t.rest,
+      walk: t.walk,
+      ride: t.ride,
+    })),
     stops: fitStops,
     pivotKm,
   };
-  if (pivotKm !== undefined) {
+  for (let k = 1; k < cuts.length; k++) {
+    const t = tallies[k]!;
+    const days = t.rest + t.walk + t.ride;
+    if (days < 5) continue;
+    movement.segments.push({
+      from: corridor.places[cuts[k - 1]!.place]!.name,
+      to: corridor.places[cuts[k]!.place]!.name,
+      restDayProbability: proportion(t.rest, days),
+      rideProbability: proportion(t.ride, t.walk + t.ride),
+      // The stretch's own speeds when it has at least 3 days of the regime.
+      ...(t.walkKm.length >= 3 ? { walkKmPerDay: spread(t.walkKm, movement.walkKmPerDay) } : {}),
+      ...(t.rideKm.length >= 3 ? { rideKmPerDay: spread(t.rideKm, movement.rideKmPerDay) } : {}),
+    });
+  }
+  if (pivotKm !== undefined && cuts.length && cuts[cuts.length - 1]!.place === pivotIndex) {
+    const a = tallies[tallies.length - 1]!;
     const afterDays = a.rest + a.walk + a.ride;
     const segment: Movement["segments"][number] = { from: corridor.places[pivotIndex!]!.name };
     if (afterDays >= 5) {
@@ -311,9 +356,15 @@ export function calibrateFromReplay(
         const travelDays = firstHalf[0] - dayNumber(leftPivot.date)! - stopDaysAfter;
         if (travelDays > 0) {
           const speed = (destinationKm - pivotKm) / travelDays;
-          const rest = mid(segment.restDayProbability ?? movement.restDayProbability);
-          const walk = mid(movement.walkKmPerDay);
-          let ride = mid(movement.rideKmPerDay);
+          const previous = movement.segments[movement.segments.length - 1] ?? movement;
+          segment.restDayProbability ??= previous.restDayProbability ?? movement.restDayProbability;
+          const rest = mid(segment.restDayProbability);
+          const walk = mid(previous.walkKmPerDay ?? movement.walkKmPerDay);
+          let ride = mid(
+            a.rideKm.length >= 3
+              ? spread(a.rideKm, 0)
+              : (previous.rideKmPerDay ?? movement.rideKmPerDay),
+          );
           // (1 - rest) × (walk + q (ride - walk)) = speed, solved for q; faster rides when q > 1.
           let q = (speed / (1 - rest) - walk) / (ride - walk);
           if (q > 0.95) {
@@ -326,7 +377,6 @@ export function calibrateFromReplay(
             min: round(Math.max(0, q - 0.1)),
             max: round(Math.min(1, q + 0.1)),
           };
-          segment.restDayProbability = segment.restDayProbability ?? movement.restDayProbability;
           fit.destinationMedianArrival = new Date(firstHalf[0] * 86_400_000)
             .toISOString()
             .slice(0, 10);

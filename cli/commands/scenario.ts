@@ -1,0 +1,316 @@
+/**
+ * `dtm-flow scenario <scenario.json> --out <dir>`: an influx scenario (contracts §3.3) — per place
+ * and day, arrivals and people present as p10/p50/p90 with the needs they imply and the planning
+ * figures beside them; a summary per place; the whole result as JSON.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import type { Command } from "../command.ts";
+import { parseOptions } from "../command.ts";
+import { EXIT, UserError } from "../errors.ts";
+import { openOutputFolder } from "../output.ts";
+import { loadDataset } from "../read-input.ts";
+import { formatCsv } from "../../src/export/csv.ts";
+import { embedded2018 } from "../../src/embedded/index.ts";
+import { buildCorridor } from "../../src/scenario/corridor.ts";
+import { like2018Parameters } from "../../src/scenario/like2018.ts";
+import type { Calibration } from "../../src/scenario/calibrate.ts";
+import { runScenario } from "../../src/scenario/runScenario.ts";
+import { validateScenario } from "../../src/scenario/validateScenario.ts";
+import type { PlaceResult, ScenarioResult } from "../../src/scenario/types.ts";
+
+const HELP = `dtm-flow scenario — who arrives where and when, with uncertainty, and what it takes to
+receive them: a seeded Monte Carlo of an influx scenario along the corridor.
+
+Usage:
+  dtm-flow scenario <scenario.json> [--runs N] [--seed N] [--route f.geojson] [--places f]
+                    --out <dir>
+
+Options:
+  --runs <N>        number of Monte Carlo runs (overrides the file; default 1000)
+  --seed <N>        seed (overrides the file); the same seed gives the same output
+  --route <file>    routes, GeoJSON LineStrings with route_id; default the 2018 corridor
+  --places <file>   gazetteer, added in front of the embedded 2018 places
+  --out <dir>       folder for the outputs (required)
+
+The scenario file is documented in schema/scenario.schema.json and the README ("Influx
+scenarios"); examples are in data/scenarios/. With "like": "2018" the movement and attrition
+are calibrated on the estimated 2018 replay (about a second), and the file's own fields
+override them.
+
+Outputs:
+  scenario-place-days.csv  per place and day: arrivals, people present (p10/p50/p90),
+                           cumulative claims/returns/regularisations, over-capacity chance,
+                           needs (water, latrines, covered space, hygiene kits) from the p50 and
+                           p90 of people present, and the planning figures used
+  scenario-summary.csv     per place: first arrival, peak (date and people), days over capacity
+  scenario-totals.csv      per day: departed, in transit, at destination, claims, returns, …
+  scenario-report.json     the resolved scenario, parameters and where they came from, results
+
+Exit status: 0 done, 2 unusable scenario (each problem listed with its JSON pointer) or bad
+arguments.
+
+Example:
+  dtm-flow scenario data/scenarios/tecun-uman-2019-01-15.json --out escenario/`;
+
+const r1 = (v: number | undefined) => (v === undefined ? undefined : Math.round(v * 10) / 10);
+
+function placeDayRows(result: ScenarioResult): Record<string, unknown>[] {
+  const figures = result.scenario.planning;
+  const rows: Record<string, unknown>[] = [];
+  for (const place of result.places) {
+    result.dates.forEach((date, day) => {
+      const values = [
+        place.arrivals.p90[day],
+        place.present.p90[day],
+        place.asylumClaims.p90[day],
+        place.returns.p90[day],
+        place.regularized.p90[day],
+      ];
+      // Days on which nothing happens at the place in any decile are left out.
+      if (values.every((v) => v === 0)) return;
+      rows.push({
+        place_id: place.placeId,
+        place: place.name,
+        country: place.country,
+        km: place.km,
+        date,
+        arrivals_p10: place.arrivals.p10[day],
+        arrivals_p50: place.arrivals.p50[day],
+        arrivals_p90: place.arrivals.p90[day],
+        present_p10: place.present.p10[day],
+        present_p50: place.present.p50[day],
+        present_p90: place.present.p90[day],
+        capacity: place.capacity,
+        over_capacity_probability:
+          place.capacity === undefined ? undefined : place.overCapacityProbability[day],
+        asylum_claims_p10: place.asylumClaims.p10[day],
+        asylum_claims_p50: place.asylumClaims.p50[day],
+        asylum_claims_p90: place.asylumClaims.p90[day],
+        returns_p10: place.returns.p10[day],
+        returns_p50: place.returns.p50[day],
+        returns_p90: place.returns.p90[day],
+        regularized_p10: place.regularized.p10[day],
+        regularized_p50: place.regularized.p50[day],
+        regularized_p90: place.regularized.p90[day],
+        water_m3_day_p50: place.needsP50.waterM3PerDay[day],
+        water_m3_day_p90: place.needsP90.waterM3PerDay[day],
+        latrines_p50: place.needsP50.latrines[day],
+        latrines_p90: place.needsP90.latrines[day],
+        covered_m2_p50: place.needsP50.coveredM2[day],
+        covered_m2_p90: place.needsP90.coveredM2[day],
+        hygiene_kits_month_p50: place.needsP50.hygieneKitsPerMonth[day],
+        hygiene_kits_month_p90: place.needsP90.hygieneKitsPerMonth[day],
+        water_litres_per_person_day: figures.waterLitresPerPersonPerDay,
+        people_per_latrine_initial: figures.peoplePerLatrineInitial,
+        people_per_latrine_later: figures.peoplePerLatrineLater,
+        latrine_later_after_days: figures.latrineLaterAfterDays,
+        covered_m2_per_person: figures.coveredM2PerPerson,
+        hygiene_kits_per_person_month: figures.hygieneKitsPerPersonPerMonth,
+      });
+    });
+  }
+  return rows;
+}
+
+const peakOf = (values: number[]) => values.reduce((m, v) => Math.max(m, v), 0);
+
+function summaryRows(result: ScenarioResult): Record<string, unknown>[] {
+  const last = result.dates.length - 1;
+  return result.places.map((place: PlaceResult) => ({
+    place_id: place.placeId,
+    place: place.name,
+    country: place.country,
+    km: place.km,
+    capacity: place.capacity,
+    reach_probability: place.firstArrival.probability,
+    first_arrival_p10: place.firstArrival.p10,
+    first_arrival_p50: place.firstArrival.p50,
+    first_arrival_p90: place.firstArrival.p90,
+    peak_date_p10: place.peakDate.p10,
+    peak_date_p50: place.peakDate.p50,
+    peak_date_p90: place.peakDate.p90,
+    peak_present_p10: place.peakPeople.p10,
+    peak_present_p50: place.peakPeople.p50,
+    peak_present_p90: place.peakPeople.p90,
+    days_over_capacity_p50:
+      place.capacity === undefined ? undefined : place.daysOverCapacityP50.length,
+    first_day_over_capacity_p50: place.daysOverCapacityP50[0],
+    days_over_capacity_p90:
+      place.capacity === undefined ? undefined : place.daysOverCapacityP90.length,
+    first_day_over_capacity_p90: place.daysOverCapacityP90[0],
+    asylum_claims_p50: place.asylumClaims.p50[last],
+    returns_p50: place.returns.p50[last],
+    regularized_p50: place.regularized.p50[last],
+    water_m3_day_peak_p90: r1(peakOf(place.needsP90.waterM3PerDay)),
+    latrines_peak_p90: peakOf(place.needsP90.latrines),
+    covered_m2_peak_p90: r1(peakOf(place.needsP90.coveredM2)),
+    hygiene_kits_month_peak_p90: peakOf(place.needsP90.hygieneKitsPerMonth),
+  }));
+}
+
+function totalRows(result: ScenarioResult): Record<string, unknown>[] {
+  return result.dates.map((date, day) => {
+    const row: Record<string, unknown> = { date };
+    for (const [name, series] of Object.entries(result.totals)) {
+      const column = name.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
+      row[`${column}_p10`] = series.p10[day];
+      row[`${column}_p50`] = series.p50[day];
+      row[`${column}_p90`] = series.p90[day];
+    }
+    return row;
+  });
+}
+
+/** The lines printed on stdout: the places planners ask about first. */
+function summaryLines(result: ScenarioResult): string[] {
+  const s = result.scenario;
+  const lines = [
+    `${s.name}: ${s.runs} runs, seed ${s.seed}, ${s.start} + ${s.horizonDays} days.`,
+    `Planning figures: ${s.planning.waterLitresPerPersonPerDay} L water/person/day, 1 latrine per ${s.planning.peoplePerLatrineInitial} (then per ${s.planning.peoplePerLatrineLater} after ${s.planning.latrineLaterAfterDays} days), ${s.planning.coveredM2PerPerson} m² covered/person, ${s.planning.hygieneKitsPerPersonPerMonth} hygiene kit/person/month.`,
+  ];
+  const stops = new Set(s.movement.stops.map((stop) => stop.place));
+  const destinations = new Set(s.waves.map((w) => w.destinationPlaceId));
+  const key = result.places.filter(
+    (p, i) =>
+      i === 0 ||
+      p.capacity !== undefined ||
+      stops.has(p.name) ||
+      destinations.has(p.placeId) ||
+      p.asylumClaims.p50[result.dates.length - 1]! > 0,
+  );
+  for (const p of key) {
+    const f = p.firstArrival;
+    const over =
+      p.capacity === undefined
+        ? ""
+        : p.daysOverCapacityP90.length
+          ? `; over its capacity of ${p.capacity} on ${p.daysOverCapacityP50.length} days (p50), ${p.daysOverCapacityP90.length} days (p90) from ${p.daysOverCapacityP90[0]}`
+          : `; within its capacity of ${p.capacity}`;
+    lines.push(
+      `  ${p.name}: first arrival ${f.p50 ?? "beyond the horizon"} (p10 ${f.p10 ?? "–"}, p90 ${f.p90 ?? "beyond the horizon"}${
+        f.probability < 1 ? `; reached in ${Math.round(f.probability * 100)} % of runs` : ""
+      }); peak ${p.peakPeople.p50} present (p10 ${p.peakPeople.p10}, p90 ${p.peakPeople.p90}) on ${p.peakDate.p50 ?? "–"}${over}`,
+    );
+  }
+  const last = result.dates.length - 1;
+  const t = result.totals;
+  lines.push(
+    `By ${result.dates[last]} (p50): ${t.departed.p50[last]} departed, ${t.asylumClaims.p50[last]} asylum claims, ${t.returns.p50[last]} returns, ${t.regularized.p50[last]} regularised, ${t.atDestination.p50[last]} at their destination, ${t.leftDestination.p50[last]} left it, ${t.inTransit.p50[last]} in transit.`,
+  );
+  return lines;
+}
+
+export const scenarioCommand: Command = {
+  name: "scenario",
+  summary: "influx scenario: arrivals, people present and needs per place and day (p10/p50/p90)",
+  help: HELP,
+  async run(argv, context) {
+    const { values, positionals } = parseOptions(argv, {
+      runs: { type: "string" },
+      seed: { type: "string" },
+      route: { type: "string" },
+      places: { type: "string" },
+      out: { type: "string" },
+    });
+    if (positionals.length !== 1) {
+      throw new UserError(
+        positionals.length === 0
+          ? "give the scenario file: dtm-flow scenario <scenario.json> --out <dir> (examples in data/scenarios/)."
+          : `give one scenario file, not ${positionals.length}.`,
+      );
+    }
+    const file = positionals[0]!;
+    const whole = (name: string, value: unknown, max: number): number | undefined => {
+      if (value === undefined) return undefined;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 0 || n > max) {
+        throw new UserError(
+          `--${name} must be a whole number between 0 and ${max}, got ${String(value)}.`,
+        );
+      }
+      return n;
+    };
+    const runs = whole("runs", values.runs, 1_000_000);
+    if (runs === 0) throw new UserError("--runs must be at least 1.");
+    const seed = whole("seed", values.seed, 2 ** 32 - 1);
+    const out = openOutputFolder(values.out as string | undefined, [file], context.cwd);
+    const path = resolve(context.cwd, file);
+    if (!existsSync(path) || !statSync(path).isFile())
+      throw new UserError(`cannot read ${file}: no such file.`);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
+    } catch (error) {
+      throw new UserError(`${basename(file)} is not valid JSON: ${(error as Error).message}.`);
+    }
+    if (json && typeof json === "object" && !Array.isArray(json)) {
+      const object = json as Record<string, unknown>;
+      if (runs !== undefined) object.runs = runs;
+      if (seed !== undefined) object.seed = seed;
+    }
+    const custom = values.route !== undefined || values.places !== undefined;
+    const dataset = custom
+      ? (
+          await loadDataset(
+            {
+              route: values.route as string | undefined,
+              places: values.places as string | undefined,
+            },
+            context,
+          )
+        ).dataset
+      : embedded2018();
+    const corridor = buildCorridor(dataset);
+    let like2018: Calibration | undefined;
+    if ((json as { like?: unknown } | null)?.like === "2018") {
+      context.stderr("Calibrating “like 2018” on the estimated 2018 replay…");
+      like2018 = like2018Parameters(embedded2018());
+    }
+    const { scenario, errors } = validateScenario(json, { dataset, corridor, like2018 });
+    if (!scenario) {
+      context.stderr(
+        `dtm-flow scenario: ${basename(file)} has ${errors.length} problem${errors.length === 1 ? "" : "s"}:`,
+      );
+      for (const e of errors) context.stderr(`  ${e.pointer || "/"}: ${e.message}`);
+      return EXIT.unusable;
+    }
+    let shown = -1;
+    const result = runScenario(scenario, {
+      dataset,
+      corridor,
+      onProgress(done, total) {
+        const tenth = Math.floor((10 * done) / total);
+        if (tenth !== shown) {
+          shown = tenth;
+          context.stderr(`Running ${total} runs… ${tenth * 10} %`);
+        }
+      },
+    });
+    out.write("scenario-place-days.csv", formatCsv(placeDayRows(result)));
+    out.write("scenario-summary.csv", formatCsv(summaryRows(result)));
+    out.write("scenario-totals.csv", formatCsv(totalRows(result)));
+    out.write(
+      "scenario-report.json",
+      JSON.stringify(
+        {
+          scenario: result.scenario,
+          calibration: like2018 ? { notes: like2018.notes, fit: like2018.fit } : undefined,
+          conservationError: result.conservationError,
+          warnings: result.warnings,
+          dates: result.dates,
+          totals: result.totals,
+          places: result.places,
+        },
+        null,
+        1,
+      ) + "\n",
+    );
+    for (const warning of result.warnings) context.stderr(`warning: ${warning}`);
+    for (const line of summaryLines(result)) context.stdout(line);
+    context.stderr(
+      `Wrote scenario-place-days.csv, scenario-summary.csv, scenario-totals.csv and scenario-report.json to ${out.dir}.`,
+    );
+    return EXIT.ok;
+  },
+};
