@@ -87,7 +87,8 @@ export function pointsByDay(figures: readonly SeriesFigure[]): SeriesPoint[] {
 }
 
 /**
- * Makes the points of a cumulative series non-decreasing: values by weighted isotonic regression,
+ * Makes the points of a cumulative series non-decreasing: values by weighted isotonic regression
+ * (points pooled together get the interval spanning all of them: the sources disagree), then
  * lower bounds by a running maximum from the left (at least L by day t means at least L later),
  * upper bounds by a running minimum from the right (at most H later means at most H before).
  * @returns new points; the input is not changed.
@@ -98,6 +99,21 @@ export function monotonePoints(points: readonly SeriesPoint[]): SeriesPoint[] {
     points.map((p) => p.weight),
   );
   const out = points.map((p, i) => ({ ...p, value: values[i]! }));
+  // Points pooled together (a run of equal fitted values) disagree: their interval spans all of them.
+  for (let start = 0; start < out.length;) {
+    let end = start + 1;
+    while (end < out.length && Math.abs(out[end]!.value - out[start]!.value) < 1e-9) end++;
+    if (end - start > 1) {
+      const block = out.slice(start, end);
+      const low = Math.min(...block.map((p) => p.low));
+      const high = Math.max(...block.map((p) => p.high));
+      for (const p of block) {
+        p.low = low;
+        p.high = high;
+      }
+    }
+    start = end;
+  }
   for (let i = 1; i < out.length; i++) out[i]!.low = Math.max(out[i]!.low, out[i - 1]!.low);
   for (let i = out.length - 2; i >= 0; i--) out[i]!.high = Math.min(out[i]!.high, out[i + 1]!.high);
   for (const p of out) {
