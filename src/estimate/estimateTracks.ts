@@ -350,7 +350,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   function movementMean(): number {
     return movement.regimes.walk * movement.walkKm.mean;
   }
-  const runKm = (g: WorkGroup): void => {
+  const runKm = (g: WorkGroup, outlierPosteriors = true): void => {
     setSpan(g);
     g.km = smoothKm({
       nDays: g.nDays,
@@ -358,9 +358,10 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
       observations: kmObservations(g),
       movement,
       maxCells: options.maxCells,
+      outlierPosteriors,
     });
   };
-  for (const g of groups) if (g.positions.length > 0) runKm(g);
+  for (const g of groups) if (g.positions.length > 0) runKm(g, false);
 
   // 2. Unlabelled position reports: join a fitting group, else start or join a new group.
   const pool: PreparedSighting[] = [];

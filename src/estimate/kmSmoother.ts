@@ -55,6 +55,8 @@ export interface KmSmootherInput {
   movement: MovementModel;
   /** Grid cells at most (default 900); the cell size follows from the km span covered. */
   maxCells?: number;
+  /** Compute each report's posterior outlier probability (default true; costs one more pass). */
+  outlierPosteriors?: boolean;
 }
 
 /** Posterior of the km of a group at 12:00 on one day. */
@@ -245,36 +247,27 @@ export function smoothKm(input: KmSmootherInput): KmSmootherResult {
   const longP = movement.longRideProb;
   const { min: rideMin, max: rideMax } = movement.rideKm;
   const longMax = Math.max(rideMax, movement.longRideMaxKm);
-  // A report with a date only: made at some time between about 06:00 and 20:00.
-  const UNKNOWN_TIME: [number, number][] = [-0.2, -0.1, 0, 0.1, 0.2, 0.3].map((f) => [f, 1 / 6]);
+  const shape: DensityShape = {
+    pi0: pi[0],
+    pi1: pi[1],
+    pi2: pi[2],
+    walkMean: walk.mean,
+    walkSd: walk.sd,
+    longP,
+    rideMin,
+    rideMax,
+    longMax,
+  };
   /** Density (per km) of a good report `o` when the group is at `x` at noon. */
   const density = (o: KmObservation, x: number, sigma: number): number => {
     const zlo = o.kmRange ? o.kmRange[0] : o.km;
     const zhi = o.kmRange ? o.kmRange[1] : o.km;
-    const offsets: [number, number][] =
-      o.timeOffset === undefined ? UNKNOWN_TIME : [[o.timeOffset, 1]];
+    if (o.timeOffset !== undefined) return densityAt(shape, zlo, zhi, x, sigma, o.timeOffset);
     let total = 0;
-    for (const [f, wf] of offsets) {
-      const a = Math.abs(f);
-      if (a < 0.01) {
-        total += wf * boxGauss(x, zlo, zhi, sigma);
-        continue;
-      }
-      // The report is at noon's km + a share `a` of the move (ahead after noon, behind before).
-      // x ∈ report − shift; each regime's shift is a box (walk: its mean, spread into sigma).
-      const sign = f > 0 ? 1 : -1;
-      const sw = Math.sqrt(sigma * sigma + (a * walk.sd) ** 2);
-      const shifted = (from: number, to: number, sd: number): number =>
-        sign > 0
-          ? boxGauss(x, zlo - a * to, zhi - a * from, sd)
-          : boxGauss(x, zlo + a * from, zhi + a * to, sd);
-      let v = pi[0] * boxGauss(x, zlo, zhi, sigma);
-      v += pi[1] * shifted(walk.mean, walk.mean, sw);
-      v += pi[2] * (1 - longP) * shifted(rideMin, rideMax, sigma);
-      if (longP > 0) v += pi[2] * longP * shifted(rideMax, longMax, sigma);
-      total += wf * v;
+    for (let i = 0; i < UNKNOWN_TIME.length; i++) {
+      total += densityAt(shape, zlo, zhi, x, sigma, UNKNOWN_TIME[i]);
     }
-    return total;
+    return total / UNKNOWN_TIME.length;
   };
   /** Cells where a report's good part can matter (outside: only the outlier term). */
   const support = (o: KmObservation, sigma: number): [number, number] => {
@@ -305,103 +298,80 @@ export function smoothKm(input: KmSmootherInput): KmSmootherResult {
     return true;
   };
 
-  // Forward pass: alpha[k][r*n + j], each day normalised to sum 1.
+  // Forward pass: alpha[k][r*n + j], each day normalised to sum 1. The hot loops live in small
+  // top-level functions (below) so that the JIT optimises them early and on their own.
   const alphaAll = new Float64Array(nDays * R * n);
   const alpha: Float64Array[] = [];
   const lik: (Float64Array | undefined)[] = [];
   const likScratch = new Float64Array(n);
+  const ones = new Float64Array(n).fill(1);
   const tmp = new Float64Array(n);
   const conv = new Float64Array(n);
   const diff = new Float64Array(n + 1);
   const mixed = new Float64Array(n);
+  const stay = Float64Array.from(REGIMES, (_, r) => P[r][r] - (1 - movement.persistence) * pi[r]);
+  const fresh = Float64Array.from(REGIMES, (_, r) => (1 - movement.persistence) * pi[r]);
+  const origin = lo === 0 ? 1 + 0.3 * n : 1;
   for (let k = 0; k < nDays; k++) {
     const a = alphaAll.subarray(k * R * n, (k + 1) * R * n);
     const has = like(k, likScratch);
-    const l = has ? likScratch.slice() : likScratch;
+    const l = has ? likScratch.slice() : ones;
     lik.push(has ? l : undefined);
     if (k === 0) {
       // Flat prior over the grid, plus a point mass at the route's origin (groups set out there).
-      for (let r = 0; r < R; r++)
-        for (let j = 0; j < n; j++)
-          a[r * n + j] = pi[r] * (has ? l[j] : 1) * (j === 0 && lo === 0 ? 1 + 0.3 * n : 1);
+      for (let r = 0; r < R; r++) fillPrior(a, r * n, n, pi[r], l, origin);
     } else {
       const prev = alpha[k - 1];
       // Σ_r α(·, r), for the fresh-draw part of the regime transition.
-      tmp.fill(0);
-      for (let r = 0; r < R; r++) for (let j = 0; j < n; j++) tmp[j] += prev[r * n + j];
+      sumRegimes(prev, tmp, n);
       for (let r2 = 0; r2 < R; r2++) {
-        const stay = P[r2][r2] - (1 - movement.persistence) * pi[r2];
-        const fresh = (1 - movement.persistence) * pi[r2];
-        for (let j = 0; j < n; j++) mixed[j] = stay * prev[r2 * n + j] + fresh * tmp[j];
+        mix(prev, r2 * n, tmp, stay[r2], fresh[r2], mixed, n);
         convolveForward(mixed, kernels[r2], conv, diff);
-        for (let j = 0; j < n; j++) a[r2 * n + j] = conv[j] * (has ? l[j] : 1);
+        multiplyInto(a, r2 * n, conv, l, n);
       }
     }
-    let sum = 0;
-    for (let i = 0; i < a.length; i++) sum += a[i];
-    if (!(sum > 0) || !Number.isFinite(sum)) {
+    if (!normalise(a)) {
       // All mass ruled out (impossible sequence): restart from a flat state on this day.
-      for (let r = 0; r < R; r++)
-        for (let j = 0; j < n; j++) a[r * n + j] = pi[r] * (has ? l[j] : 1);
-      sum = 0;
-      for (let i = 0; i < a.length; i++) sum += a[i];
+      for (let r = 0; r < R; r++) fillPrior(a, r * n, n, pi[r], l, 1);
+      normalise(a);
     }
-    for (let i = 0; i < a.length; i++) a[i] /= sum;
     alpha.push(a);
   }
 
   // Backward pass and marginals.
   let beta = new Float64Array(R * n).fill(1);
+  let next = new Float64Array(R * n);
   const days: KmDayEstimate[] = new Array(nDays);
   const regimeDays: [number, number, number] = [0, 0, 0];
   const gamma = new Float64Array(n);
   const g = new Float64Array(n);
   const h: Float64Array[] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const prefix = new Float64Array(n + 1);
+  const regimeMass = new Float64Array(R);
+  const Pflat = Float64Array.from(P.flat());
   const outlierProb = new Array<number>(observations.length).fill(0);
   const obsIndex = new Map<KmObservation, number>();
   observations.forEach((o, i) => obsIndex.set(o, i));
   let finalRegime: [number, number, number] = [0, 0, 0];
   for (let k = nDays - 1; k >= 0; k--) {
-    const a = alpha[k];
-    gamma.fill(0);
-    const regimeMass = [0, 0, 0];
-    let total = 0;
-    for (let r = 0; r < R; r++) {
-      for (let j = 0; j < n; j++) {
-        const v = a[r * n + j] * beta[r * n + j];
-        gamma[j] += v;
-        regimeMass[r] += v;
-        total += v;
-      }
-    }
-    for (let j = 0; j < n; j++) gamma[j] /= total;
+    const total = marginal(alpha[k], beta, gamma, regimeMass, n);
     if (k > 0) for (let r = 0; r < R; r++) regimeDays[r] += regimeMass[r] / total;
     if (k === nDays - 1) {
       finalRegime = [regimeMass[0] / total, regimeMass[1] / total, regimeMass[2] / total];
     }
     days[k] = summarise(gamma, lo, cellKm, lo === 0, hi >= routeEnd);
-    for (const o of byStep[k]) outlierProb[obsIndex.get(o) ?? 0] = outlierPosterior(o, gamma);
+    if (input.outlierPosteriors !== false) {
+      for (const o of byStep[k]) outlierProb[obsIndex.get(o) ?? 0] = outlierPosterior(o, gamma);
+    }
     if (k === 0) break;
     // beta_{k−1}(x, r) = Σ_r' P(r, r') Σ_d K_r'(d) ℓ_k(x+d) β_k(x+d, r')
-    const l = lik[k];
+    const l = lik[k] ?? ones;
     for (let r2 = 0; r2 < R; r2++) {
-      for (let j = 0; j < n; j++) g[j] = beta[r2 * n + j] * (l ? l[j] : 1);
+      multiplyInto(g, 0, beta.subarray(r2 * n, (r2 + 1) * n), l, n);
       correlateBackward(g, kernels[r2], h[r2], prefix);
     }
-    const next = new Float64Array(R * n);
-    let sum = 0;
-    for (let r = 0; r < R; r++) {
-      for (let j = 0; j < n; j++) {
-        let s = 0;
-        for (let r2 = 0; r2 < R; r2++) s += P[r][r2] * h[r2][j];
-        next[r * n + j] = s;
-        sum += s;
-      }
-    }
-    const scale = sum > 0 && Number.isFinite(sum) ? (R * n) / sum : 1;
-    for (let i = 0; i < next.length; i++) next[i] = sum > 0 ? next[i] * scale : 1;
-    beta = next;
+    regimeMix(Pflat, h[0], h[1], h[2], next, n);
+    [beta, next] = [next, beta];
   }
   return { days, finalRegime, regimeDays, outlierProb, cellKm };
 
@@ -421,17 +391,170 @@ export function smoothKm(input: KmSmootherInput): KmSmootherResult {
 
 const INV_SQRT_2PI = 0.3989422804014327;
 
+/** A report with a date only: made at some time between about 06:00 and 20:00 (equal weights). */
+const UNKNOWN_TIME = [-0.2, -0.1, 0, 0.1, 0.2, 0.3];
+
+/** The movement model's numbers the observation density needs. */
+interface DensityShape {
+  pi0: number;
+  pi1: number;
+  pi2: number;
+  walkMean: number;
+  walkSd: number;
+  longP: number;
+  rideMin: number;
+  rideMax: number;
+  longMax: number;
+}
+
+/**
+ * Density of a report spanning [zlo, zhi] made `f` days after noon, for a group at x at noon.
+ * The report is at noon's km + a share |f| of the move (ahead after noon, behind before), so
+ * x ∈ report ∓ shift, where each regime's shift is a box (walk: its mean, spread into the sd).
+ */
+function densityAt(
+  m: DensityShape,
+  zlo: number,
+  zhi: number,
+  x: number,
+  sigma: number,
+  f: number,
+): number {
+  const a = Math.abs(f);
+  if (a < 0.01) return boxGauss(x, zlo, zhi, sigma);
+  const sw = Math.sqrt(sigma * sigma + a * a * m.walkSd * m.walkSd);
+  let v = m.pi0 * boxGauss(x, zlo, zhi, sigma);
+  if (f > 0) {
+    v += m.pi1 * boxGauss(x, zlo - a * m.walkMean, zhi - a * m.walkMean, sw);
+    v += m.pi2 * (1 - m.longP) * boxGauss(x, zlo - a * m.rideMax, zhi - a * m.rideMin, sigma);
+    if (m.longP > 0) {
+      v += m.pi2 * m.longP * boxGauss(x, zlo - a * m.longMax, zhi - a * m.rideMax, sigma);
+    }
+  } else {
+    v += m.pi1 * boxGauss(x, zlo + a * m.walkMean, zhi + a * m.walkMean, sw);
+    v += m.pi2 * (1 - m.longP) * boxGauss(x, zlo + a * m.rideMin, zhi + a * m.rideMax, sigma);
+    if (m.longP > 0) {
+      v += m.pi2 * m.longP * boxGauss(x, zlo + a * m.rideMax, zhi + a * m.longMax, sigma);
+    }
+  }
+  return v;
+}
+
 /** Normal density at x with mean mu and sd sigma. */
 function gauss(x: number, mu: number, sigma: number): number {
   const z = (x - mu) / sigma;
   return z * z > 80 ? 0 : (INV_SQRT_2PI / sigma) * Math.exp(-0.5 * z * z);
 }
 
-/** Density at x of a uniform on [p, q] plus normal noise of sd sigma. */
+/**
+ * Density at x of a uniform on [p, q] plus normal noise of sd sigma. Inside a box much wider than
+ * the noise, more than 3 sd from both edges, the density is flat: no CDF needed (the common case
+ * for rides, and the hot path of the likelihood).
+ */
 function boxGauss(x: number, p: number, q: number, sigma: number): number {
   if (q - p < 1e-9) return gauss(x, p, sigma);
   if (x < p - 8 * sigma || x > q + 8 * sigma) return 0;
+  if (x > p + 3 * sigma && x < q - 3 * sigma) return 1 / (q - p);
   return (normalCdf((x - p) / sigma) - normalCdf((x - q) / sigma)) / (q - p);
+}
+
+function fillPrior(
+  a: Float64Array,
+  offset: number,
+  n: number,
+  weight: number,
+  l: Float64Array,
+  origin: number,
+): void {
+  for (let j = 0; j < n; j++) a[offset + j] = weight * l[j];
+  a[offset] *= origin;
+}
+
+function sumRegimes(prev: Float64Array, out: Float64Array, n: number): void {
+  for (let j = 0; j < n; j++) out[j] = prev[j] + prev[n + j] + prev[2 * n + j];
+}
+
+function mix(
+  prev: Float64Array,
+  offset: number,
+  total: Float64Array,
+  stay: number,
+  fresh: number,
+  out: Float64Array,
+  n: number,
+): void {
+  for (let j = 0; j < n; j++) out[j] = stay * prev[offset + j] + fresh * total[j];
+}
+
+function multiplyInto(
+  out: Float64Array,
+  offset: number,
+  x: Float64Array,
+  y: Float64Array,
+  n: number,
+): void {
+  for (let j = 0; j < n; j++) out[offset + j] = x[j] * y[j];
+}
+
+/** Scales `a` to sum 1; false when its sum is not a positive finite number. */
+function normalise(a: Float64Array): boolean {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i];
+  if (!(sum > 0) || !Number.isFinite(sum)) return false;
+  const inv = 1 / sum;
+  for (let i = 0; i < a.length; i++) a[i] *= inv;
+  return true;
+}
+
+/** gamma = Σ_r α·β normalised; regimeMass[r] = Σ_j α·β; returns the total. */
+function marginal(
+  a: Float64Array,
+  beta: Float64Array,
+  gamma: Float64Array,
+  regimeMass: Float64Array,
+  n: number,
+): number {
+  let total = 0;
+  for (let r = 0; r < 3; r++) {
+    let m = 0;
+    for (let j = 0; j < n; j++) {
+      const v = a[r * n + j] * beta[r * n + j];
+      if (r === 0) gamma[j] = v;
+      else gamma[j] += v;
+      m += v;
+    }
+    regimeMass[r] = m;
+    total += m;
+  }
+  const inv = 1 / total;
+  for (let j = 0; j < n; j++) gamma[j] *= inv;
+  return total;
+}
+
+/** next(x, r) = Σ_r' P[r][r'] h_r'(x), scaled to mean 1 (only ratios matter). */
+function regimeMix(
+  P: Float64Array,
+  h0: Float64Array,
+  h1: Float64Array,
+  h2: Float64Array,
+  next: Float64Array,
+  n: number,
+): void {
+  let sum = 0;
+  for (let r = 0; r < 3; r++) {
+    const p0 = P[r * 3];
+    const p1 = P[r * 3 + 1];
+    const p2 = P[r * 3 + 2];
+    for (let j = 0; j < n; j++) {
+      const v = p0 * h0[j] + p1 * h1[j] + p2 * h2[j];
+      next[r * n + j] = v;
+      sum += v;
+    }
+  }
+  if (sum > 0 && Number.isFinite(sum)) {
+    const scale = (3 * n) / sum;
+    for (let i = 0; i < 3 * n; i++) next[i] *= scale;
+  } else next.fill(1);
 }
 
 /** Median, 90 % interval, mean and sd of a distribution over grid cells (linear within cells). */
