@@ -34,11 +34,14 @@ export function placeNeeds(
       firstArrivalDay !== undefined && day - firstArrivalDay >= figures.latrineLaterAfterDays;
     const perLatrine = later ? figures.peoplePerLatrineLater : figures.peoplePerLatrineInitial;
     // Round people up first: 0.4 of a person in a p50 still needs nothing; 1 person needs a latrine.
-    const whole = Math.ceil(people - 1e-9);
+    const whole = Math.max(0, Math.ceil(people - 1e-9));
     needs.waterM3PerDay[day] = Math.round(whole * figures.waterLitresPerPersonPerDay) / 1000;
     needs.latrines[day] = Math.ceil(whole / perLatrine);
     needs.coveredM2[day] = Math.round(whole * figures.coveredM2PerPerson * 10) / 10;
-    needs.hygieneKitsPerMonth[day] = Math.ceil(whole * figures.hygieneKitsPerPersonPerMonth - 1e-9);
+    needs.hygieneKitsPerMonth[day] = Math.max(
+      0,
+      Math.ceil(whole * figures.hygieneKitsPerPersonPerMonth - 1e-9),
+    );
   }
   return needs;
 }

@@ -61,10 +61,13 @@ function selectQuantile(a: Int32Array, n: number, p: number, left: number, right
   const below = Math.floor(position);
   select(a, below, left, right);
   const low = a[below]!;
-  if (below === position || below >= right) return low;
-  // The next rank is the smallest value right of `below` within the selected range.
-  let next = a[below + 1]!;
-  for (let i = below + 2; i <= right; i++) if (a[i]! < next) next = a[i]!;
+  if (below === position || below >= n - 1) return low;
+  // The next rank is the smallest value right of `below` within the selected range, or right
+  // of the range when `below` is its last rank (everything beyond the range is no smaller).
+  const from = below < right ? below + 1 : right + 1;
+  const to = below < right ? right : n - 1;
+  let next = a[from]!;
+  for (let i = from + 1; i <= to; i++) if (a[i]! < next) next = a[i]!;
   return low + (next - low) * (position - below);
 }
 

@@ -201,7 +201,11 @@ export function validateScenario(json: unknown, context: ScenarioContext): Scena
   const routeIds = [...corridor.routes.keys()];
   const routeChoices = (value: unknown, pointer: string): RouteChoice[] | undefined => {
     if (value === undefined) return undefined;
-    if (typeof value === "string") value = [{ routeId: value, share: 1 }];
+    if (typeof value === "string") {
+      if (corridor.routes.has(value)) return [{ routeId: value, share: 1 }];
+      c.add(pointer, `unknown route "${value}"; routes: ${routeIds.join(", ")}`);
+      return undefined;
+    }
     if (!Array.isArray(value) || value.length === 0) {
       c.add(
         pointer,
@@ -336,7 +340,7 @@ export function validateScenario(json: unknown, context: ScenarioContext): Scena
       const people =
         wave.people === undefined
           ? (c.add(`${p}/people`, "expected the number of people (or { min, max })"), undefined)
-          : c.range(wave.people, `${p}/people`, 0, 10_000_000, "people", true);
+          : c.range(wave.people, `${p}/people`, 0, Infinity, "people", true);
       // Composition.
       let composition: Composition = { ...base.composition };
       if (wave.composition !== undefined) {

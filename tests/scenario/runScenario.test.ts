@@ -1,0 +1,307 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { binomial } from "../../src/scenario/binomial.ts";
+import { buildCorridor } from "../../src/scenario/corridor.ts";
+import { compileScenario } from "../../src/scenario/compile.ts";
+import { SPHERE_2018 } from "../../src/scenario/defaults.ts";
+import { placeNeeds } from "../../src/scenario/needs.ts";
+import { cellQuantiles, quantileSorted } from "../../src/scenario/quantiles.ts";
+import { runScenario, runSeed } from "../../src/scenario/runScenario.ts";
+import { createRunBuffers, simulateRun } from "../../src/scenario/simulateRun.ts";
+import type { ScenarioInput } from "../../src/scenario/types.ts";
+import { validateScenario } from "../../src/scenario/validateScenario.ts";
+import { mulberry32 } from "../../src/util/random.ts";
+import { syntheticDataset } from "./fixture.ts";
+
+const dataset = syntheticDataset();
+const corridor = buildCorridor(dataset);
+
+function scenarioOf(input: ScenarioInput) {
+  const { scenario, errors } = validateScenario(input, { dataset, corridor });
+  expect(errors).toEqual([]);
+  return scenario!;
+}
+
+const BASE: ScenarioInput = {
+  runs: 200,
+  seed: 7,
+  horizonDays: 40,
+  route: "main",
+  waves: [{ origin: "Alpha", date: "2019-01-15", people: { min: 4000, max: 6000 } }],
+  movement: {
+    restDayProbability: { min: 0.1, max: 0.3 },
+    rideProbability: 0.2,
+    walkKmPerDay: { min: 30, max: 50 },
+    rideKmPerDay: { min: 150, max: 300 },
+    stops: [{ place: "Foxtrot", days: { min: 2, max: 4 } }],
+  },
+  attrition: [
+    { place: "Charlie", asylumClaim: { min: 0.1, max: 0.3 }, return: 0.05 },
+    { from: "Delta", to: "Golf", return: 0.1, stay: { min: 0, max: 0.1 } },
+    { place: "Kilo", stay: 0.3 },
+  ],
+  destinationLeavePerDay: 0.02,
+};
+
+describe("runScenario", () => {
+  it("runScenario(scenario) with the same seed gives identical output", () => {
+    const a = runScenario(scenarioOf(BASE), { dataset, corridor });
+    const b = runScenario(scenarioOf(BASE), { dataset, corridor });
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+
+  it("runScenario(scenario) with another seed gives other draws", () => {
+    const a = runScenario(scenarioOf(BASE), { dataset, corridor });
+    const b = runScenario(scenarioOf({ ...BASE, seed: 8 }), { dataset, corridor });
+    expect(JSON.stringify(b.places)).not.toBe(JSON.stringify(a.places));
+  });
+
+  it("runScenario(scenario) run k is the same whatever the number of runs", () => {
+    const one = runScenario(scenarioOf({ ...BASE, runs: 1 }), { dataset, corridor });
+    const compiled = compileScenario(scenarioOf(BASE), corridor);
+    const buffers = createRunBuffers(compiled);
+    simulateRun(compiled, mulberry32(runSeed(7, 0)), buffers);
+    const index = compiled.places.findIndex((p) => p.name === "Kilo");
+    const D = compiled.days;
+    const kilo = one.places.find((p) => p.name === "Kilo")!;
+    expect(kilo.present.p50).toEqual(
+      Array.from(buffers.present.subarray(index * D, (index + 1) * D)),
+    );
+    expect(kilo.arrivals.p50).toEqual(
+      Array.from(buffers.arrivals.subarray(index * D, (index + 1) * D)),
+    );
+  });
+
+  it("runScenario(scenario) puts every departing person at the origin on the departure day", () => {
+    const result = runScenario(
+      scenarioOf({ ...BASE, waves: [{ origin: "Alpha", date: "2019-01-15", people: 5000 }] }),
+      { dataset, corridor },
+    );
+    const alpha = result.places.find((p) => p.name === "Alpha")!;
+    expect(alpha.arrivals.p50[0]).toBe(5000);
+    expect(alpha.firstArrival).toEqual({
+      p10: "2019-01-15",
+      p50: "2019-01-15",
+      p90: "2019-01-15",
+      probability: 1,
+    });
+    expect(result.totals.departed.p50[0]).toBe(5000);
+  });
+
+  it("runScenario(scenario) stops groups at a stop for its days", () => {
+    const result = runScenario(
+      scenarioOf({
+        ...BASE,
+        movement: { ...BASE.movement, stops: [{ place: "Foxtrot", days: 5 }] },
+      }),
+      { dataset, corridor },
+    );
+    const foxtrot = result.places.find((p) => p.name === "Foxtrot")!;
+    const present = foxtrot.present.p90;
+    // Somebody stays at least 5 days in the p90 band.
+    let longest = 0;
+    let run = 0;
+    for (const v of present) {
+      run = v > 0 ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    expect(longest).toBeGreaterThanOrEqual(5);
+  });
+
+  it("runScenario(scenario) counts the days over a shelter's capacity", () => {
+    const result = runScenario(
+      scenarioOf({ ...BASE, shelters: [{ place: "Kilo", capacity: 100 }] }),
+      { dataset, corridor },
+    );
+    const kilo = result.places.find((p) => p.name === "Kilo")!;
+    expect(kilo.capacity).toBe(100);
+    expect(kilo.daysOverCapacityP50.length).toBeGreaterThan(0);
+    for (const date of kilo.daysOverCapacityP50) {
+      const day = result.dates.indexOf(date);
+      expect(kilo.present.p50[day]).toBeGreaterThan(100);
+      expect(kilo.overCapacityProbability[day]).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+
+  it("runScenario(scenario) splits a wave over routes by share", () => {
+    const result = runScenario(
+      scenarioOf({
+        ...BASE,
+        runs: 1,
+        route: undefined,
+        attrition: [],
+        waves: [
+          {
+            origin: "Alpha",
+            date: "2019-01-15",
+            people: 1000,
+            route: [
+              { routeId: "main", share: 0.75 },
+              { routeId: "branch", share: 0.25 },
+            ],
+            groups: 8,
+          },
+        ],
+        horizonDays: 80,
+      }),
+      { dataset, corridor },
+    );
+    const branch = result.places.find((p) => p.name === "Branchville")!;
+    const kilo = result.places.find((p) => p.name === "Kilo")!;
+    expect(branch.arrivals.p50.reduce((a, b) => a + b, 0)).toBe(250);
+    expect(kilo.arrivals.p50.reduce((a, b) => a + b, 0)).toBe(750);
+  });
+
+  it("runScenario(scenario) conserves people in every run and day (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 20000 }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.double({ min: 0, max: 0.6, noNaN: true }),
+        fc.double({ min: 0, max: 0.3, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 30 }),
+        (people, seed, claim, back, cohesion, groups) => {
+          const scenario = scenarioOf({
+            ...BASE,
+            runs: 5,
+            seed,
+            waves: [
+              { origin: "Alpha", date: { from: "2019-01-15", to: "2019-01-20" }, people, groups },
+              { origin: "Delta", date: "2019-01-18", people: Math.floor(people / 3) },
+            ],
+            movement: { ...BASE.movement, cohesion },
+            attrition: [
+              { place: "Charlie", asylumClaim: claim, return: back },
+              { place: "Kilo", stay: 0.4, return: 0.2 },
+            ],
+          });
+          const compiled = compileScenario(scenario, corridor);
+          const buffers = createRunBuffers(compiled);
+          const D = compiled.days;
+          for (let run = 0; run < 5; run++) {
+            expect(simulateRun(compiled, mulberry32(seed + run), buffers)).toBe(0);
+            const t = buffers.totals;
+            for (let day = 0; day < D; day++) {
+              const departed = t[day]!;
+              const accounted = [1, 2, 3, 4, 5, 6].reduce((sum, m) => sum + t[m * D + day]!, 0);
+              expect(accounted).toBe(departed);
+              // People present at places never exceed those in transit or at their destination.
+              let present = 0;
+              for (let p = 0; p < compiled.places.length; p++)
+                present += buffers.present[p * D + day]!;
+              expect(present).toBeLessThanOrEqual(t[D + day]! + t[2 * D + day]!);
+              // Cumulative outcomes never decrease.
+              if (day > 0)
+                for (const m of [0, 3, 4, 5, 6])
+                  expect(t[m * D + day]!).toBeGreaterThanOrEqual(t[m * D + day - 1]!);
+            }
+            expect(t[D - 1]!).toBe(people + Math.floor(people / 3));
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("runScenario(scenario) sums of per-place outcomes equal the totals (p50 with one run)", () => {
+    const result = runScenario(scenarioOf({ ...BASE, runs: 1 }), { dataset, corridor });
+    const last = result.dates.length - 1;
+    const sum = (key: "asylumClaims" | "returns" | "regularized") =>
+      result.places.reduce((s, p) => s + p[key].p50[last]!, 0);
+    expect(sum("asylumClaims")).toBe(result.totals.asylumClaims.p50[last]);
+    expect(sum("returns")).toBe(result.totals.returns.p50[last]);
+    expect(sum("regularized")).toBe(result.totals.regularized.p50[last]);
+  });
+});
+
+describe("placeNeeds", () => {
+  it("placeNeeds(present, Sphere 2018) for 5,000 people: 75 m³ water, 100 latrines, 17,500 m², 5,000 kits", () => {
+    const needs = placeNeeds([5000], SPHERE_2018, 0);
+    expect(needs).toEqual({
+      waterM3PerDay: [75],
+      latrines: [100],
+      coveredM2: [17500],
+      hygieneKitsPerMonth: [5000],
+    });
+  });
+
+  it("placeNeeds switches to 1 latrine per 20 people 30 days after the first arrival", () => {
+    const present = Array.from({ length: 32 }, () => 5000);
+    const needs = placeNeeds(present, SPHERE_2018, 1);
+    expect(needs.latrines[30]).toBe(100);
+    expect(needs.latrines[31]).toBe(250);
+  });
+
+  it("placeNeeds rounds people up before applying the figures (1 person needs a latrine)", () => {
+    expect(placeNeeds([0, 0.5, 1, 51], SPHERE_2018, 0).latrines).toEqual([0, 1, 1, 2]);
+  });
+});
+
+describe("quantiles", () => {
+  it("quantileSorted(values, p) interpolates between ranks (type 7)", () => {
+    expect(quantileSorted([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantileSorted([1, 2, 3, 4], 0.1)).toBeCloseTo(1.3, 12);
+    expect(quantileSorted([1, Infinity], 0.9)).toBe(Infinity);
+  });
+
+  it("cellQuantiles(table) agrees with sorting each cell (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.integer({ min: -5, max: 50 }), { minLength: 300, maxLength: 300 }),
+        (runs, cells, pool) => {
+          const values = new Int32Array(runs * cells);
+          for (let i = 0; i < values.length; i++)
+            values[i] = pool[i % pool.length]! * ((i % 7) - 3);
+          const min = new Int32Array(cells).fill(2 ** 31 - 1);
+          const max = new Int32Array(cells).fill(-(2 ** 31));
+          for (let run = 0; run < runs; run++)
+            for (let cell = 0; cell < cells; cell++) {
+              const v = values[run * cells + cell]!;
+              min[cell] = Math.min(min[cell]!, v);
+              max[cell] = Math.max(max[cell]!, v);
+            }
+          const [p10, p50, p90] = [0, 1, 2].map(() => new Float64Array(cells));
+          cellQuantiles(values, runs, min, max, p10!, p50!, p90!);
+          for (let cell = 0; cell < cells; cell++) {
+            const sorted = Array.from(
+              { length: runs },
+              (_, run) => values[run * cells + cell]!,
+            ).sort((a, b) => a - b);
+            expect(p10![cell]).toBeCloseTo(quantileSorted(sorted, 0.1), 9);
+            expect(p50![cell]).toBeCloseTo(quantileSorted(sorted, 0.5), 9);
+            expect(p90![cell]).toBeCloseTo(quantileSorted(sorted, 0.9), 9);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe("binomial", () => {
+  it("binomial(n, p) stays within [0, n] and averages n·p", () => {
+    const random = mulberry32(3);
+    for (const [n, p] of [
+      [10, 0.3],
+      [5000, 0.2],
+      [40, 0.9],
+      [100000, 0.001],
+    ] as const) {
+      let sum = 0;
+      for (let i = 0; i < 4000; i++) {
+        const k = binomial(n, p, random);
+        expect(Number.isInteger(k) && k >= 0 && k <= n).toBe(true);
+        sum += k;
+      }
+      const sd = Math.sqrt((n * p * (1 - p)) / 4000);
+      expect(Math.abs(sum / 4000 - n * p)).toBeLessThan(5 * sd + 1e-9);
+    }
+  });
+
+  it("binomial(n, 0) is 0 and binomial(n, 1) is n", () => {
+    expect(binomial(50, 0, mulberry32(1))).toBe(0);
+    expect(binomial(50, 1, mulberry32(1))).toBe(50);
+  });
+});
