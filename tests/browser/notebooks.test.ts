@@ -16,6 +16,7 @@ import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as dtm from "../../src/index.ts";
+import { remapColumns, restoreColumnNames } from "../../notebooks/lib/remap.ts";
 import { hasBrowser, launchBrowser, serveStatic, watchPage } from "./harness.ts";
 
 const run = promisify(execFile);
@@ -39,6 +40,27 @@ const KEY_OUTPUTS: Record<string, { ready: string[]; check: (page: Page) => Prom
       expect(await barTotal(page, "#draws")).toBe(1000);
     },
   },
+  "import-count-sheet.html": {
+    ready: [
+      "#import-summary [data-figure=accepted]",
+      "#mapping-table tbody tr",
+      "#daily-counts rect",
+      "#sex-age rect",
+    ],
+    check: checkImport,
+  },
+  "replay-2018.html": {
+    ready: [
+      "#replay-summary",
+      "#tracks-km g[aria-label=line] path",
+      "#tracks-size",
+      "#maps svg",
+      "#split g[aria-label=area] path",
+      "#seed-table tbody tr",
+      "#source-bias-table tbody tr",
+    ],
+    check: checkReplay,
+  },
 };
 
 /** Sum of the counts that a Plot bar chart shows in its bars' titles. */
@@ -51,6 +73,122 @@ function barTotal(page: Page, selector: string): Promise<number> {
       ).reduce((a, b) => a + b, 0),
     );
 }
+/** The text of the element that shows one figure (`data-figure="name"`) inside `scope`. */
+function figure(page: Page, scope: string, name: string): Promise<string> {
+  return page.locator(`${scope} [data-figure="${name}"]`).innerText();
+}
+
+const people = new Intl.NumberFormat("en-US");
+
+/** The import summary's figures, as the page shows them. */
+async function importFigures(page: Page) {
+  const names = [
+    "rows-read",
+    "data-rows",
+    "accepted",
+    "rejected",
+    "records",
+    "warnings",
+    "duplicates",
+  ];
+  const values = await Promise.all(names.map((n) => figure(page, "#import-summary", n)));
+  return Object.fromEntries(names.map((n, i) => [n, values[i]!.replace(/,/g, "")]));
+}
+
+function expectedFigures(report: dtm.ImportReport) {
+  return {
+    "rows-read": String(report.rowsRead),
+    "data-rows": String(report.dataRows),
+    accepted: String(report.accepted),
+    rejected: String(report.rejected),
+    records: String(report.recordsOut),
+    warnings: String(report.warnings.length),
+    duplicates: String(report.duplicates.length),
+  };
+}
+
+/** import-count-sheet: the Windows-1252 sample's report and charts, then a mapping changed by hand. */
+async function checkImport(page: Page) {
+  const fileName = "excel-conteo-windows1252.csv";
+  const bytes = new Uint8Array(await readFile(`data/samples/${fileName}`));
+  const gazetteer = dtm.createGazetteer(dtm.embedded2018().places);
+  const first = dtm.importTable(bytes, { fileName, gazetteer });
+  expect(first.report.encoding).toBe("windows-1252");
+  expect(await figure(page, "#import-summary", "encoding")).toBe("windows-1252");
+  expect(await importFigures(page)).toEqual(expectedFigures(first.report));
+  expect(first.report.rejected).toBeGreaterThan(0);
+  expect(await page.locator("#rejections tbody tr").count()).toBe(first.report.rejections.length);
+  expect(await page.locator("#mapping-table tbody tr").count()).toBe(first.report.columns.length);
+  // One bar per point, day and direction with a count.
+  const records = first.records as dtm.CountRecord[];
+  const bars = new Set(records.map((r) => `${r.fmpName ?? r.fmpId}|${r.date}|${r.direction}`));
+  expect(await page.locator("#daily-counts g[aria-label=bar] rect").count()).toBe(bars.size);
+
+  // The analyst says "Observaciones" is no field: it is re-imported and kept as an extra column.
+  await page.getByLabel("Observaciones", { exact: true }).selectOption("(no field: keep as extra)");
+  await page.waitForSelector('#mapping-table tr[data-column="Observaciones"] em');
+  const notes = first.report.columns.find((c) => c.column === "Observaciones")!;
+  const remapped = remapColumns(
+    dtm.decodeBytes(bytes).text,
+    first.report.headerRow!,
+    first.report.delimiter!,
+    { [notes.index]: null },
+    first.report.columns.map((c) => c.field),
+  );
+  const second = restoreColumnNames(
+    dtm.importTable(remapped.text, { fileName, gazetteer, kind: "counts" }),
+    remapped.renamed,
+  );
+  expect(second.report.extraColumns).toEqual(["Observaciones"]);
+  expect(await importFigures(page)).toEqual(expectedFigures(second.report));
+}
+
+/** replay-2018: the figures, tracks, maps, split, seeds and biases of the 2018 estimate. */
+async function checkReplay(page: Page) {
+  const data = dtm.embedded2018();
+  const result = dtm.estimateTracks(data);
+  const summary = "#replay-summary";
+  expect(await figure(page, summary, "sightings")).toBe(String(data.sightings.length));
+  expect(await figure(page, summary, "groups")).toBe(String(result.groups.length));
+  expect(await figure(page, summary, "track-days")).toBe(String(result.tracks.length));
+  const associated = result.groups.reduce((n, g) => n + g.sightings.length, 0);
+  expect(await figure(page, summary, "associated")).toBe(String(associated));
+  expect(await figure(page, summary, "left-out")).toBe(String(result.report.leftOut.length));
+  // One line per group with a track (all groups are selected at first), one dot per placed report.
+  const tracked = new Set(result.tracks.map((t) => t.group)).size;
+  expect(await page.locator("#tracks-km g[aria-label=line] path").count()).toBe(tracked);
+  expect(await page.locator("#tracks-km g[aria-label=dot] > *").count()).toBeGreaterThan(tracked);
+  // A map every 7 days from the first track day to the last.
+  const days = result.tracks.map((t) => Date.parse(t.date));
+  const weeks = Math.floor((Math.max(...days) - Math.min(...days)) / (7 * 86_400_000)) + 1;
+  expect(await page.locator("#maps > figure, #maps > svg").count()).toBe(weeks);
+  // The split's categories stack up, and the report's figures are set against the ledger.
+  const ledger = dtm.buildLedger({ dataset: data, tracks: result.tracks });
+  const seeds = dtm
+    .situationReport2018()
+    .filter((f) => f.category !== undefined && f.unit === "people");
+  expect(await page.locator("#seed-table tbody tr").count()).toBe(seeds.length);
+  expect(await page.locator("#seed-overlay svg").count()).toBe(seeds.length);
+  const claims = seeds.find((f) => f.category === "asylum_claim")!;
+  const total = dtm.splitTotal(ledger.split, {
+    date: claims.asOf,
+    category: "asylum_claim",
+    countries: claims.countries,
+  })!;
+  expect(await page.locator(`#seed-table tr[data-seed="${claims.id}"] td`).nth(4).innerText()).toBe(
+    `${people.format(total.value)} (${people.format(total.valueLow)}–${people.format(total.valueHigh)})`,
+  );
+  // One row per fitted source type, with the factor exp(bias).
+  const biases = result.report.sourceBiases;
+  expect(biases.length).toBeGreaterThan(0);
+  expect(await page.locator("#source-bias-table tbody tr").count()).toBe(biases.length);
+  for (const b of biases) {
+    const cells = page.locator(`#source-bias-table tr[data-source="${b.sourceType}"] td`);
+    expect(await cells.nth(2).innerText()).toBe(`×${Math.exp(b.bias).toFixed(2)}`);
+    expect(await cells.nth(4).innerText()).toBe(String(b.n));
+  }
+}
+
 const NOTEBOOKS = resolve("notebooks");
 const CLI = resolve("node_modules/@observablehq/notebook-kit/dist/bin/notebooks.js");
 
@@ -80,7 +218,7 @@ async function buildArguments(out: string): Promise<string[]> {
 /** Opens a built notebook and waits for its key outputs, then for the network to go quiet. */
 async function open(page: Page, url: string, ready: string[]) {
   await page.goto(url, { waitUntil: "load" });
-  for (const selector of ready) await page.waitForSelector(selector, { timeout: 60_000 });
+  for (const selector of ready) await page.waitForSelector(selector, { timeout: 150_000 });
   await page.waitForLoadState("networkidle");
 }
 
@@ -120,7 +258,7 @@ describe.skipIf(!hasBrowser)("notebooks (built site, Chromium, offline)", () => 
   });
 
   it.each(NOTEBOOK_FILES)(
-    "%s opens with no failed cell and no request to another host",
+    "%s runs offline with no failed cell and shows its key outputs",
     async (file) => {
       const page = await browser.newPage();
       const watch = watchPage(page, site.url);
