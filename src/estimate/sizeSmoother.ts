@@ -62,6 +62,12 @@ const JUMP_TO = 0.8;
 function likelihood(o: SizeObservation, out: Float64Array): void {
   const sigma = Math.max(0.01, o.sigma);
   const eps = Math.max(1e-4, o.outlier);
+  // A wrong range or bound is one whose stated interval is arbitrary: the chance that it still
+  // contains a given size is its width over the grid's (a bound: one half).
+  const outlierMass =
+    o.logLow !== undefined && o.logHigh !== undefined
+      ? Math.max(0.05, o.logHigh - o.logLow) / (LOG_MAX - LOG_MIN)
+      : 0.5;
   for (let j = 0; j < CELLS; j++) {
     const logN = LOG_MIN + (j + 0.5) * CELL + o.bias;
     let p: number;
@@ -74,7 +80,7 @@ function likelihood(o: SizeObservation, out: Float64Array): void {
       const hi = o.logHigh === undefined ? 1 : normalCdf((o.logHigh - logN) / sigma);
       const lo = o.logLow === undefined ? 0 : normalCdf((o.logLow - logN) / sigma);
       p = Math.max(0, hi - lo);
-      out[j] *= (1 - eps) * p + eps * 0.5;
+      out[j] *= (1 - eps) * p + eps * outlierMass;
     }
   }
 }

@@ -1,0 +1,52 @@
+// A small version of bench/accuracy.bench.ts: a few seeded worlds, with the same goals, slightly
+// looser coverage bounds (few worlds, so coverage is noisier).
+import { describe, expect, it } from "vitest";
+import { addSums, emptySums, figures, scoreWorld } from "../../src/estimate/accuracy.ts";
+import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
+import { simulateWorld, worldOfDifficulty } from "../../src/estimate/simulate.ts";
+import { mulberry32 } from "../../src/util/random.ts";
+
+describe("estimator accuracy on simulated worlds", () => {
+  it("errors ≤ 0.6 × the naive baseline and 90 % intervals cover 80–97 % on 5 seeded worlds", () => {
+    let est = emptySums();
+    let base = emptySums();
+    [0.1, 0.3, 0.5, 0.7, 0.9].forEach((d, i) => {
+      const world = simulateWorld(worldOfDifficulty(d), mulberry32(500 + i));
+      const score = scoreWorld(world, estimateTracks(world.dataset).tracks);
+      expect(score.missing).toBe(0);
+      est = addSums(est, score.estimator);
+      base = addSums(base, score.baseline);
+    });
+    const e = figures(est);
+    const b = figures(base);
+    expect(e.positionMaeKm).toBeLessThanOrEqual(0.6 * b.positionMaeKm);
+    expect(e.sizeMape).toBeLessThanOrEqual(0.6 * b.sizeMape);
+    expect(e.kmCoverage).toBeGreaterThanOrEqual(0.8);
+    expect(e.kmCoverage).toBeLessThanOrEqual(0.97);
+    expect(e.sizeCoverage).toBeGreaterThanOrEqual(0.8);
+    expect(e.sizeCoverage).toBeLessThanOrEqual(0.97);
+  });
+
+  it("scoreWorld counts a perfect estimate as zero error and full coverage", () => {
+    const world = simulateWorld(worldOfDifficulty(0), mulberry32(3));
+    const tracks = world.truth.flatMap((g) =>
+      g.days.map((d) => ({
+        group: g.group,
+        date: d.date,
+        routeId: g.routeId,
+        km: d.km,
+        kmLow: d.km,
+        kmHigh: d.km,
+        lat: 0,
+        lon: 0,
+        size: d.size,
+        sizeLow: d.size,
+        sizeHigh: d.size,
+      })),
+    );
+    const f = figures(scoreWorld(world, tracks).estimator);
+    expect(f.positionMaeKm).toBe(0);
+    expect(f.sizeMape).toBe(0);
+    expect(f.kmCoverage).toBe(1);
+  });
+});

@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { simulateWorld, worldOfDifficulty } from "../../src/estimate/simulate.ts";
+import { formatCsv } from "../../src/export/csv.ts";
+import { mulberry32 } from "../../src/util/random.ts";
+
+const HEADER = "group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,size_high";
+
+function io(cwd: string) {
+  const err: string[] = [];
+  return {
+    err,
+    context: { stdout: () => undefined, stderr: (l: string) => err.push(l), cwd },
+  };
+}
+
+describe("dtm-flow estimate", () => {
+  it("dtm-flow estimate with no files writes tracks.csv (exact header), tracks.geojson and report.json for 2018", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "estimate-"));
+    const { context } = io(dir);
+    expect(await run(["estimate", "--out", "out"], context)).toBe(0);
+    const csv = readFileSync(join(dir, "out", "tracks.csv"), "utf8");
+    expect(csv.split("\r\n")[0]).toBe(HEADER);
+    expect(csv).toMatch(/Honduran caravan 1,2018-10-13,main,/);
+    const geo = JSON.parse(readFileSync(join(dir, "out", "tracks.geojson"), "utf8"));
+    const kinds = new Set(geo.features.map((f: { geometry: { type: string } }) => f.geometry.type));
+    expect(kinds).toEqual(new Set(["Point", "LineString"]));
+    const report = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
+    expect(report.sourceBiases.length).toBeGreaterThan(0);
+    expect(Array.isArray(report.leftOut)).toBe(true);
+    expect(Array.isArray(report.associations)).toBe(true);
+  });
+
+  it("dtm-flow estimate reads a simulated world from files (sightings, route, places)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "estimate-sim-"));
+    const world = simulateWorld(worldOfDifficulty(0.2), mulberry32(77));
+    const rows = world.dataset.sightings.map((s) => ({
+      observed_at: s.observedAt,
+      place_name: s.placeName,
+      lat: s.lat,
+      lon: s.lon,
+      caravan_label: s.caravanLabel,
+      size_best: s.sizeBest,
+      size_min: s.sizeMin,
+      size_max: s.sizeMax,
+      source_type: s.sourceType,
+    }));
+    const columns = [
+      "observed_at",
+      "place_name",
+      "lat",
+      "lon",
+      "caravan_label",
+      "size_best",
+      "size_min",
+      "size_max",
+      "source_type",
+    ];
+    writeFileSync(join(dir, "sightings.csv"), formatCsv(rows, { columns }));
+    const places = world.dataset.places.map((p) => ({
+      place_id: p.placeId,
+      name: p.name,
+      aliases: p.aliases.join("|"),
+      lat: p.lat,
+      lon: p.lon,
+      kind: p.kind,
+    }));
+    writeFileSync(join(dir, "places.csv"), formatCsv(places));
+    writeFileSync(join(dir, "route.geojson"), JSON.stringify(world.dataset.routes));
+    const { context, err } = io(dir);
+    const status = await run(
+      [
+        "estimate",
+        "--sightings",
+        "sightings.csv",
+        "--places",
+        "places.csv",
+        "--route",
+        "route.geojson",
+        "--out",
+        "out",
+      ],
+      context,
+    );
+    expect(status, err.join("\n")).toBe(0);
+    const lines = readFileSync(join(dir, "out", "tracks.csv"), "utf8")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(HEADER);
+    const groups = new Set(lines.slice(1).map((l) => l.split(",")[0]));
+    for (const t of world.truth) expect(groups.has(t.group)).toBe(true);
+  });
+
+  it("dtm-flow estimate --tz with an unknown zone exits 2 with one sentence", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "estimate-tz-"));
+    const { context, err } = io(dir);
+    expect(await run(["estimate", "--tz", "Mars/Base", "--out", "out"], context)).toBe(2);
+    expect(err.join("\n")).toMatch(/not an IANA time zone/);
+  });
+
+  it("dtm-flow estimate without --out exits 2", async () => {
+    const { context } = io(tmpdir());
+    expect(await run(["estimate"], context)).toBe(2);
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
+import {
+  simulateWorld,
+  syntheticCorridor,
+  worldOfDifficulty,
+} from "../../src/estimate/simulate.ts";
+import { createRouteIndex } from "../../src/geo/routeIndex.ts";
+import type { Dataset } from "../../src/model/dataset.ts";
+import type { Sighting } from "../../src/model/sighting.ts";
+import { mulberry32 } from "../../src/util/random.ts";
+
+const routes = syntheticCorridor();
+const index = createRouteIndex(routes);
+const at = (km: number): { lon: number; lat: number } => {
+  const [lon, lat] = index.along("main", km);
+  return { lon, lat };
+};
+const dataset = (sightings: Sighting[]): Dataset => ({
+  name: "test",
+  places: [],
+  routes,
+  sightings,
+  counts: [],
+  stocks: [],
+  timeZone: "America/Mexico_City",
+});
+
+describe("estimateTracks", () => {
+  const labelled: Sighting[] = [
+    {
+      id: "a1",
+      observedAt: "2018-10-13T10:00",
+      ...at(0),
+      caravanLabel: "A",
+      sizeBest: 2000,
+      sourceType: "government",
+    },
+    {
+      id: "a2",
+      observedAt: "2018-10-14T12:00",
+      ...at(40),
+      caravanLabel: "A",
+      sizeBest: 5000,
+      sourceType: "organiser",
+    },
+    {
+      id: "a3",
+      observedAt: "2018-10-16T12:00",
+      ...at(120),
+      caravanLabel: "A",
+      sizeBest: 2100,
+      sourceType: "un",
+    },
+  ];
+
+  it("estimateTracks gives one row per group per local day from the first to the last report", () => {
+    const { tracks, groups } = estimateTracks(dataset(labelled));
+    expect(tracks.map((t) => t.date)).toEqual([
+      "2018-10-13",
+      "2018-10-14",
+      "2018-10-15",
+      "2018-10-16",
+    ]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({
+      group: "A",
+      routeId: "main",
+      firstDate: "2018-10-13",
+      lastDate: "2018-10-16",
+    });
+    for (const t of tracks) {
+      expect(t.kmLow).toBeLessThanOrEqual(t.km);
+      expect(t.km).toBeLessThanOrEqual(t.kmHigh);
+      expect(t.sizeLow).toBeLessThanOrEqual(t.size);
+      expect(t.size).toBeLessThanOrEqual(t.sizeHigh);
+    }
+  });
+
+  it("estimateTracks keeps labels, joins a fitting unlabelled report, and starts a group for one that fits none", () => {
+    const sightings: Sighting[] = [
+      ...labelled,
+      { id: "u1", observedAt: "2018-10-15T12:00", ...at(82) },
+      { id: "u2", observedAt: "2018-10-15T12:00", ...at(1500), sizeBest: 300 },
+    ];
+    const { groups, report } = estimateTracks(dataset(sightings));
+    const a = groups.find((g) => g.group === "A");
+    expect(a?.sightings).toContain("u1");
+    const other = groups.find((g) => g.sightings.includes("u2"));
+    expect(other?.labelled).toBe(false);
+    expect(report.associations.find((x) => x.sightingId === "u1")?.how).toBe("associated");
+    expect(report.associations.find((x) => x.sightingId === "a1")?.how).toBe("label");
+  });
+
+  it("estimateTracks leaves out a report far off every route and says how far", () => {
+    const sightings: Sighting[] = [
+      ...labelled,
+      { id: "far", observedAt: "2018-10-15", lat: 40, lon: -100, caravanLabel: "A" },
+    ];
+    const { report } = estimateTracks(dataset(sightings));
+    const left = report.leftOut.find((l) => l.sightingId === "far");
+    expect(left?.reason).toMatch(/km off route main/);
+  });
+
+  it("estimateTracks fits organisers above government in report.sourceBiases", () => {
+    const { report } = estimateTracks(dataset(labelled));
+    const bias = (t: string): number =>
+      report.sourceBiases.find((b) => b.sourceType === t)?.bias ?? NaN;
+    expect(bias("organiser")).toBeGreaterThan(bias("government"));
+  });
+
+  it("estimateTracks with asOf uses no report made after it (no look-ahead)", () => {
+    const world = simulateWorld(worldOfDifficulty(0.3), mulberry32(11));
+    const asOf = "2018-10-30T12:00";
+    const cut = estimateTracks(world.dataset, { asOf });
+    const truncated = estimateTracks({
+      ...world.dataset,
+      sightings: world.dataset.sightings.filter((s) => s.observedAt.slice(0, 16) <= asOf),
+      counts: world.dataset.counts.filter((c) => c.date <= "2018-10-29"),
+    });
+    expect(cut.tracks.every((t) => t.date <= "2018-10-30")).toBe(true);
+    expect(cut.tracks).toEqual(truncated.tracks);
+    expect(cut.report.afterAsOf).toBeGreaterThan(0);
+    expect(cut.state.length).toBe(cut.groups.length);
+  });
+
+  it("estimateTracks reports size as NaN (blank) for a group no source sized", () => {
+    const { tracks } = estimateTracks(
+      dataset([
+        { id: "p1", observedAt: "2018-10-13", ...at(10), caravanLabel: "B" },
+        { id: "p2", observedAt: "2018-10-14", ...at(50), caravanLabel: "B" },
+      ]),
+    );
+    expect(tracks.every((t) => Number.isNaN(t.size))).toBe(true);
+  });
+
+  it("estimateTracks throws RangeError for an unknown time zone", () => {
+    expect(() => estimateTracks(dataset(labelled), { timeZone: "Nowhere/Else" })).toThrow(
+      RangeError,
+    );
+  });
+});
