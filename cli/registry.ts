@@ -6,6 +6,7 @@ import { estimateCommand } from "./commands/estimate.ts";
 import { ledgerCommand } from "./commands/ledger.ts";
 import { reportCommand } from "./commands/report.ts";
 import { scenarioCommand } from "./commands/scenario.ts";
+import { forecastCommand } from "./commands/forecast.ts";
 
 export const commands: Command[] = [
   validateCommand,
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   ledgerCommand,
   reportCommand,
   scenarioCommand,
+  forecastCommand,
 ];

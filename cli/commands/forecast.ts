@@ -1,0 +1,229 @@
+/**
+ * `dtm-flow forecast`: nowcast of every group at --as-of (default the last observation) from the
+ * data available then, and when each group will reach every place ahead on its route, with
+ * p10/p50/p90 and the probability of arriving within --horizon days (forecast.csv).
+ */
+import type { Command } from "../command.ts";
+import { parseOptions } from "../command.ts";
+import { EXIT, UserError } from "../errors.ts";
+import { openOutputFolder } from "../output.ts";
+import { loadDataset, summarizeReport } from "../read-input.ts";
+import { isValidTimeZone, toLocalTime } from "../../src/estimate/time.ts";
+import { formatCsv } from "../../src/export/csv.ts";
+import { forecastArrivals } from "../../src/forecast/forecast.ts";
+import type { Forecast } from "../../src/forecast/forecast.ts";
+import { nowcast } from "../../src/forecast/nowcast.ts";
+import type { Nowcast } from "../../src/forecast/nowcast.ts";
+import { DEFAULT_TIME_ZONE } from "../../src/model/dataset.ts";
+import { mulberry32 } from "../../src/util/random.ts";
+
+/** Columns of forecast.csv, in this order exactly. */
+export const FORECAST_COLUMNS = [
+  "group",
+  "place_name",
+  "km",
+  "arrival_p10",
+  "arrival_p50",
+  "arrival_p90",
+  "people_p10",
+  "people_p50",
+  "people_p90",
+  "prob_within_horizon",
+] as const;
+
+/** Columns of positions.csv (the daily forecast cone of every group). */
+export const POSITION_COLUMNS = [
+  "group",
+  "route_id",
+  "date",
+  "km_p10",
+  "km_p50",
+  "km_p90",
+  "size_p10",
+  "size_p50",
+  "size_p90",
+] as const;
+
+const HELP = `dtm-flow forecast — where every caravan group is now and when it will reach the places
+ahead on its route, with p10/p50/p90 and the probability of arriving within the horizon.
+
+Usage:
+  dtm-flow forecast [--as-of DATETIME] [--horizon DAYS] [--runs N] [--seed N]
+                    [--sightings f] [--counts f] [--stocks f] [--route f.geojson]
+                    [--places f] [--tz IANA-zone] --out <dir>
+
+Options:
+  --as-of <datetime>  forecast from the data observed up to this moment (no look-ahead);
+                      default the last day with an observation, 12:00 local
+  --horizon <days>    days ahead that count as "within the horizon" (default 14)
+  --runs <n>          Monte Carlo runs per group (default 1000)
+  --seed <n>          random seed (default 1): the same inputs and seed give the same files
+  --sightings, --counts, --stocks, --route, --places, --tz   as for dtm-flow estimate
+  --out <dir>         folder for forecast.csv, positions.csv and forecast.json (required)
+
+forecast.csv: group,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,
+people_p90,prob_within_horizon — one row per group and place ahead on its route. Arrival dates
+are local dates; a blank arrival quantile means "later than the horizon"; blank people means the
+group's size is unknown. positions.csv: the daily km (and size) p10/p50/p90 of every group over
+the horizon. With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
+
+Method: the estimator's state of each group at its last observation, moved on by Monte Carlo
+runs of its regime model (rest/walk/ride) with regime shares fitted on the data so far and the
+group's recent pace, and attrition fitted on the size tracks so far (README, "Forecast").
+
+Exit status: 0 all rows accepted, 1 some input rows rejected, 2 unusable input or bad arguments.
+
+Example:
+  dtm-flow forecast --as-of 2018-11-01 --horizon 14 --out pronostico/`;
+
+export const forecastCommand: Command = {
+  name: "forecast",
+  summary: "nowcast and arrivals at the places ahead, p10/p50/p90 (forecast.csv)",
+  help: HELP,
+  async run(argv, context) {
+    const { values, positionals } = parseOptions(
+      argv,
+      {
+        sightings: { type: "string" },
+        counts: { type: "string" },
+        stocks: { type: "string" },
+        route: { type: "string" },
+        places: { type: "string" },
+        tz: { type: "string" },
+        "as-of": { type: "string" },
+        horizon: { type: "string" },
+        runs: { type: "string" },
+        seed: { type: "string" },
+        out: { type: "string" },
+      },
+      false,
+    );
+    if (positionals.length > 0) {
+      throw new UserError(
+        `unexpected argument ${positionals[0]}; input files go after --sightings, --counts, …`,
+      );
+    }
+    const str = (key: string): string | undefined => {
+      const v = values[key];
+      return typeof v === "string" && v !== "" ? v : undefined;
+    };
+    const int = (key: string, fallback: number, min: number, max: number): number => {
+      const text = str(key);
+      if (text === undefined) return fallback;
+      const n = Number(text);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        throw new UserError(`--${key} ${text} must be a whole number from ${min} to ${max}.`);
+      }
+      return n;
+    };
+    const timeZone = str("tz") ?? DEFAULT_TIME_ZONE;
+    if (!isValidTimeZone(timeZone)) {
+      throw new UserError(`--tz ${timeZone} is not an IANA time zone (e.g. America/Mexico_City).`);
+    }
+    const asOf = str("as-of");
+    if (asOf && !toLocalTime(asOf, timeZone)) {
+      throw new UserError(`--as-of ${asOf} is not an ISO date or date-time (e.g. 2018-11-01).`);
+    }
+    const horizonDays = int("horizon", 14, 0, 365);
+    const runs = int("runs", 1000, 10, 100_000);
+    const seed = int("seed", 1, 0, 2 ** 31 - 1);
+    const files = {
+      sightings: str("sightings"),
+      counts: str("counts"),
+      stocks: str("stocks"),
+      places: str("places"),
+      route: str("route"),
+    };
+    const inputs = Object.values(files).filter((f): f is string => f !== undefined);
+    const out = openOutputFolder(str("out"), inputs, context.cwd);
+    const loaded = await loadDataset(files, context, { timeZone });
+    for (const report of loaded.reports) context.stderr(summarizeReport(report));
+    let now: Nowcast;
+    let forecast: Forecast;
+    try {
+      now = nowcast(loaded.dataset, { timeZone, asOf });
+      forecast = forecastArrivals(now, {
+        dataset: loaded.dataset,
+        horizonDays,
+        runs,
+        random: mulberry32(seed),
+      });
+    } catch (error) {
+      if (error instanceof RangeError) throw new UserError(error.message);
+      throw error;
+    }
+    if (now.groups.length === 0) {
+      throw new UserError(
+        asOf
+          ? `no group has a usable position report up to --as-of ${asOf}, so there is nothing to forecast.`
+          : "no group has a usable position report, so there is nothing to forecast.",
+      );
+    }
+    writeForecast(now, forecast, out.write, {
+      dataset: loaded.dataset.name,
+      timeZone,
+      seed,
+      inputs: loaded.reports.map(summarizeReport),
+      rejectedRows: loaded.rejected,
+    });
+    context.stderr(
+      `forecast as of ${now.asOfDate} for ${now.groups.length} groups, ${forecast.arrivals.length} group-places, horizon ${horizonDays} days; wrote ${out.dir}`,
+    );
+    return loaded.rejected > 0 ? EXIT.rejected : EXIT.ok;
+  },
+};
+
+/** Writes forecast.csv, positions.csv and forecast.json. */
+export function writeForecast(
+  now: Nowcast,
+  forecast: Forecast,
+  write: (name: string, content: string) => unknown,
+  meta: Record<string, unknown>,
+): void {
+  const rows = forecast.arrivals.map((a) => ({
+    group: a.group,
+    place_name: a.placeName,
+    km: a.km,
+    arrival_p10: a.arrivalDate.p10,
+    arrival_p50: a.arrivalDate.p50,
+    arrival_p90: a.arrivalDate.p90,
+    people_p10: a.people?.p10,
+    people_p50: a.people?.p50,
+    people_p90: a.people?.p90,
+    prob_within_horizon: a.probWithinHorizon,
+  }));
+  // No byte-order mark: scripts read the header exactly as documented.
+  write("forecast.csv", formatCsv(rows, { columns: [...FORECAST_COLUMNS], bom: false }));
+  const positions = forecast.positions.map((p) => ({
+    group: p.group,
+    route_id: p.routeId,
+    date: p.date,
+    km_p10: p.km.p10,
+    km_p50: p.km.p50,
+    km_p90: p.km.p90,
+    size_p10: p.size?.p10,
+    size_p50: p.size?.p50,
+    size_p90: p.size?.p90,
+  }));
+  write("positions.csv", formatCsv(positions, { columns: [...POSITION_COLUMNS], bom: false }));
+  const report = {
+    ...meta,
+    asOf: now.asOfDate,
+    horizonDays: forecast.horizonDays,
+    runs: forecast.runs,
+    method:
+      "estimator state at each group's last observation, moved on by Monte Carlo runs of its rest/walk/ride regime model (shares fitted on the data so far, refitted on each group's last 10 daily moves) with attrition fitted on the size tracks so far; quantiles over runs",
+    model: forecast.model,
+    nowcast: now.groups.map((g) => ({
+      group: g.group,
+      routeId: g.routeId,
+      lastObserved: g.lastDate,
+      daysSinceObserved: g.daysSinceObserved,
+      km: g.km,
+      size: g.size ? { median: g.size.median, low: g.size.low, high: g.size.high } : null,
+      regimes: g.movement.regimes,
+    })),
+    warnings: now.estimate.report.warnings,
+  };
+  write("forecast.json", JSON.stringify(report, null, 2) + "\n");
+}

@@ -1,0 +1,200 @@
+/**
+ * Rolling backtest: forecasts issued day by day from the data available each morning, scored
+ * against the dates groups were actually reported at places.
+ */
+import type { Dataset } from "../model/dataset.ts";
+import type { IsoDate } from "../model/units.ts";
+import { mulberry32 } from "../util/random.ts";
+import { createRouteIndex } from "../geo/routeIndex.ts";
+import { dayToIsoDate, isoDateToDay } from "../estimate/time.ts";
+import { buildCorridor } from "../scenario/corridor.ts";
+import { forecastArrivals } from "./forecast.ts";
+import { naiveArrival } from "./naive.ts";
+import { nowcast } from "./nowcast.ts";
+
+/** An observed arrival: `group` was reported at `place` on `date` (local date). */
+export interface ReferenceArrival {
+  group: string;
+  place: string;
+  date: IsoDate;
+}
+
+/** Options of {@link backtestArrivals}. */
+export interface BacktestOptions {
+  /** Days forecasts are issued (each from the data available at 00:00 local that day). */
+  issueDates: readonly IsoDate[];
+  /** Lead times summarised (days from issue to the observed arrival); default [1, 3, 7, 14]. */
+  leads?: readonly number[];
+  /** Forecast horizon (days); default 40, so that arrivals 14 days ahead are well inside it. */
+  horizonDays?: number;
+  /** Monte Carlo runs per forecast; default 1000. */
+  runs?: number;
+  /** Seed of each forecast's `mulberry32`; default 1. */
+  seed?: number;
+  /** Pace refit of each group (see `NowcastOptions`); default 10 days, 4 pseudo-days. */
+  paceWindowDays?: number;
+  pacePriorDays?: number;
+}
+
+/** One scored forecast: a group, a place, an issue day. */
+export interface BacktestRow {
+  issued: IsoDate;
+  group: string;
+  place: string;
+  observed: IsoDate;
+  /** Days from the issue day to the observed arrival (≥ 1). */
+  leadDays: number;
+  p10?: IsoDate;
+  p50?: IsoDate;
+  p90?: IsoDate;
+  naive?: IsoDate;
+  /** p50 − observed, in days (p50 beyond the horizon counts as the horizon's last day). */
+  errorDays: number;
+  /** naive − observed, in days (undefined when the naive forecast has no speed). */
+  naiveErrorDays?: number;
+  /** Observed date within [p10, p90] (a blank p90 is open-ended). */
+  inside: boolean;
+}
+
+/** Summary at one lead time, or over all leads. */
+export interface BacktestSummary {
+  lead: number | "all";
+  n: number;
+  /** Mean absolute error of the p50 date (days). */
+  mae: number;
+  /** Mean absolute error of the naive forecast (days), over the same rows. */
+  naiveMae: number;
+  /** Share of observed arrivals inside p10–p90 (0–1). */
+  coverage: number;
+}
+
+export interface BacktestResult {
+  rows: BacktestRow[];
+  byLead: BacktestSummary[];
+  /** Over every row with a lead of 1–14 days. */
+  overall: BacktestSummary;
+}
+
+/**
+ * For each issue date D: nowcast from the data up to D 00:00 local (no look-ahead), forecast,
+ * and for each reference arrival after D score the forecast of that group at that place. Rows are
+ * kept for every lead ≥ 1 day; {@link BacktestResult.byLead} summarises the requested leads and
+ * {@link BacktestResult.overall} leads 1–14.
+ * The naive forecast is {@link naiveArrival} (average speed since departure) from the same nowcast.
+ *
+ * @example
+ * const bt = backtestArrivals(embedded2018(), reference, { issueDates: ["2018-10-20", …] });
+ * bt.byLead; // => [{ lead: 1, n: 4, mae: …, naiveMae: …, coverage: … }, …]
+ */
+export function backtestArrivals(
+  dataset: Dataset,
+  reference: readonly ReferenceArrival[],
+  options: BacktestOptions,
+): BacktestResult {
+  const leads = options.leads ?? [1, 3, 7, 14];
+  const horizonDays = options.horizonDays ?? 40;
+  const routeIndex = createRouteIndex(dataset.routes);
+  const corridor = buildCorridor(dataset, 20, routeIndex);
+  const rows: BacktestRow[] = [];
+  for (const issued of options.issueDates) {
+    const issueDay = isoDateToDay(issued);
+    if (issueDay === undefined) throw new RangeError(`Not an ISO date: ${issued}.`);
+    const pending = reference.filter((r) => (isoDateToDay(r.date) ?? -Infinity) > issueDay);
+    if (pending.length === 0) continue;
+    const now = nowcast(dataset, {
+      asOf: `${issued}T00:00:00`,
+      routeIndex,
+      paceWindowDays: options.paceWindowDays,
+      pacePriorDays: options.pacePriorDays,
+    });
+    const forecast = forecastArrivals(now, {
+      corridor,
+      horizonDays,
+      runs: options.runs,
+      random: mulberry32(options.seed ?? 1),
+    });
+    for (const ref of pending) {
+      const group = now.groups.find((g) => g.group === ref.group);
+      if (!group) continue;
+      const observedDay = isoDateToDay(ref.date)!;
+      const a = forecast.arrivals.find(
+        (x) => x.group === ref.group && samePlace(x.placeName, x.placeId, ref.place),
+      );
+      const placeKm = a?.km ?? kmOfPlace(corridor, group.routeId, ref.place) ?? Number.NaN;
+      if (!Number.isFinite(placeKm)) continue;
+      const end = now.asOf + horizonDays;
+      // A place behind the group's median at its last observation: the forecast says "already there".
+      const p10 = a ? a.arrival.p10 : group.lastDay + 0.5;
+      const p50 = a ? (a.arrival.p50 ?? end) : group.lastDay + 0.5;
+      const p90 = a ? a.arrival.p90 : group.lastDay + 0.5;
+      const naive = naiveArrival(group, placeKm);
+      const lo = p10 === undefined ? Infinity : Math.floor(p10);
+      const hi = p90 === undefined ? Infinity : Math.floor(p90);
+      rows.push({
+        issued,
+        group: ref.group,
+        place: ref.place,
+        observed: ref.date,
+        leadDays: observedDay - issueDay,
+        p10: p10 === undefined ? undefined : dayToIsoDate(p10),
+        p50: a?.arrival.p50 === undefined && a ? undefined : dayToIsoDate(p50),
+        p90: p90 === undefined ? undefined : dayToIsoDate(p90),
+        naive: naive === undefined ? undefined : dayToIsoDate(naive),
+        errorDays: Math.floor(p50) - observedDay,
+        naiveErrorDays: naive === undefined ? undefined : Math.floor(naive) - observedDay,
+        inside: lo <= observedDay && observedDay <= hi,
+      });
+    }
+  }
+  const summarise = (lead: number | "all", list: BacktestRow[]): BacktestSummary => {
+    const n = list.length;
+    const mean = (f: (r: BacktestRow) => number): number =>
+      n === 0 ? Number.NaN : list.reduce((s, r) => s + f(r), 0) / n;
+    return {
+      lead,
+      n,
+      mae: mean((r) => Math.abs(r.errorDays)),
+      // No naive speed (the group has not moved): the naive forecast never arrives; scored as
+      // the horizon's end, like a blank p50.
+      naiveMae: mean((r) => Math.abs(r.naiveErrorDays ?? horizonDays)),
+      coverage: mean((r) => (r.inside ? 1 : 0)),
+    };
+  };
+  return {
+    rows,
+    byLead: leads.map((lead) =>
+      summarise(
+        lead,
+        rows.filter((r) => r.leadDays === lead),
+      ),
+    ),
+    overall: summarise(
+      "all",
+      rows.filter((r) => r.leadDays >= 1 && r.leadDays <= 14),
+    ),
+  };
+}
+
+function samePlace(name: string, id: string, wanted: string): boolean {
+  const norm = (s: string) =>
+    s
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .trim();
+  return norm(name) === norm(wanted) || id === wanted;
+}
+
+function kmOfPlace(
+  corridor: ReturnType<typeof buildCorridor>,
+  routeId: string,
+  place: string,
+): number | undefined {
+  const route = corridor.routes.get(routeId);
+  if (!route) return undefined;
+  for (const stop of route.stops) {
+    const p = corridor.places[stop.place]!;
+    if (samePlace(p.name, p.placeId, place)) return stop.km;
+  }
+  return undefined;
+}

@@ -1,0 +1,64 @@
+/**
+ * A group's own recent pace: the movement model's regime shares refitted on the group's latest
+ * estimated daily moves, shrunk towards the shares fitted on all the data so far.
+ */
+import type { TrackPoint } from "../model/track.ts";
+import type { MovementModel } from "../estimate/movement.ts";
+
+/** Options of {@link groupMovement}. */
+export interface GroupMovementOptions {
+  /** Latest daily moves used (days); default 10. */
+  windowDays?: number;
+  /** Weight of the pooled shares, in pseudo-days; default 4. */
+  priorDays?: number;
+  /** A daily move below this (km) is a rest day, above `rideAboveKm` a day with rides; 15 / 80. */
+  restBelowKm?: number;
+  rideAboveKm?: number;
+}
+
+/**
+ * Refits the regime shares (rest / walk / ride) of `pooled` on one group's latest daily moves
+ * along its estimated track (a move < 15 km is a rest day, > 80 km a day with rides, else walking;
+ * the same classification as the scenario calibration), with a Dirichlet prior of `priorDays`
+ * pseudo-days at the pooled shares. Displacement laws and persistence stay the pooled ones.
+ *
+ * Why: the pace of a caravan changes along the road (on foot in Chiapas, by bus after Mexico
+ * City); the estimator's shares are pooled over all groups and all days, so they lag behind a
+ * group that has changed pace. With a short track the prior dominates.
+ *
+ * @param track the group's track points (any order; one per day).
+ * @param pooled the movement model fitted on all data so far (`estimate.report.movement`).
+ * @returns a new movement model (the input is not changed).
+ * @example
+ * groupMovement(tracks.filter((t) => t.group === "Honduran caravan 1"), report.movement).regimes;
+ * // => { rest: 0.2, walk: 0.4, ride: 0.4 }
+ */
+export function groupMovement(
+  track: readonly TrackPoint[],
+  pooled: MovementModel,
+  options: GroupMovementOptions = {},
+): MovementModel {
+  const windowDays = options.windowDays ?? 10;
+  const priorDays = options.priorDays ?? 4;
+  const restBelow = options.restBelowKm ?? 15;
+  const rideAbove = options.rideAboveKm ?? 80;
+  const points = [...track].sort((a, b) => (a.date < b.date ? -1 : 1));
+  const counts = { rest: 0, walk: 0, ride: 0 };
+  for (let i = Math.max(1, points.length - windowDays); i < points.length; i++) {
+    const move = points[i]!.km - points[i - 1]!.km;
+    if (move < restBelow) counts.rest++;
+    else if (move > rideAbove) counts.ride++;
+    else counts.walk++;
+  }
+  const total = counts.rest + counts.walk + counts.ride + priorDays;
+  const share = (r: "rest" | "walk" | "ride"): number =>
+    Math.max(0.02, (counts[r] + priorDays * pooled.regimes[r]) / total);
+  const rest = share("rest");
+  const walk = share("walk");
+  const ride = share("ride");
+  const sum = rest + walk + ride;
+  return {
+    ...pooled,
+    regimes: { rest: rest / sum, walk: walk / sum, ride: ride / sum },
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * Nowcast: every group's state as the estimator sees it at an as-of moment, from the data
+ * available then only (no look-ahead) — the starting point of a forecast.
+ */
+import type { Dataset } from "../model/dataset.ts";
+import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
+import type { IsoDate, Km } from "../model/units.ts";
+import { estimateTracks } from "../estimate/estimateTracks.ts";
+import type { EstimateOptions, EstimateResult } from "../estimate/estimateTracks.ts";
+import type { KmDayEstimate } from "../estimate/kmSmoother.ts";
+import type { MovementModel } from "../estimate/movement.ts";
+import type { SizeDayEstimate } from "../estimate/sizeSmoother.ts";
+import { dayToIsoDate, isoDateToDay, toLocalTime } from "../estimate/time.ts";
+import { fitAttritionPerDay } from "./attrition.ts";
+import { groupMovement } from "./groupMovement.ts";
+
+/** Options of {@link nowcast}: those of `estimateTracks` (`asOf`, time zone, movement prior, …). */
+export interface NowcastOptions extends EstimateOptions {
+  /**
+   * Latest daily moves of each group its own regime shares are refitted on (days; default 10);
+   * 0 = every group uses the shares pooled over all groups. See {@link groupMovement}.
+   */
+  paceWindowDays?: number;
+  /** Weight of the pooled shares in that refit (pseudo-days; default 4). */
+  pacePriorDays?: number;
+}
+
+/** One group at the end of its data. */
+export interface GroupNowcast {
+  group: string;
+  routeId: string;
+  routeLengthKm: Km;
+  /** Whether a source named the group (`caravan_label`) or the estimator formed it. */
+  labelled: boolean;
+  /** Local date of the group's last observation (the last day of its track). */
+  lastDate: IsoDate;
+  /** Local day number (days since 1970-01-01) of `lastDate`. */
+  lastDay: number;
+  /** Position at 12:00 on `lastDate` (median and 90 % interval, km along `routeId`). */
+  km: KmDayEstimate;
+  /** P(regime of the last move): rest, walk, ride. */
+  regime: { rest: number; walk: number; ride: number };
+  /** Size on `lastDate`; undefined when no source gave a size (unknown, not zero). */
+  size?: SizeDayEstimate;
+  /** First day of the track (departure as far as the data show) and the km then. */
+  departureDate: IsoDate;
+  departureKm: Km;
+  /** Whole days from `lastDate` to the as-of day (0 = seen that day). */
+  daysSinceObserved: number;
+  /** The group's movement model: pooled shares refitted on its recent pace ({@link groupMovement}). */
+  movement: MovementModel;
+}
+
+/** The state of every group at `asOf`. */
+export interface Nowcast {
+  /** As-of moment on the local-day axis (fractional local days since 1970-01-01). */
+  asOf: number;
+  asOfDate: IsoDate;
+  timeZone: string;
+  /** Movement model fitted on the data so far (the estimator's EM-fitted regime shares). */
+  movement: MovementModel;
+  /** Daily attrition fitted on the size tracks so far (see {@link fitAttritionPerDay}). */
+  attritionPerDay: number;
+  groups: GroupNowcast[];
+  /** The estimate behind it (tracks up to each group's last observation, report). */
+  estimate: EstimateResult;
+}
+
+/**
+ * Runs the estimator on the data available at `options.asOf` (default: all data, and the as-of
+ * moment is then 12:00 of the last day with an observation) and returns each group's state at
+ * the end of its data, the movement model fitted so far and the attrition rate so far.
+ * A group last seen before `asOf` keeps the state of its last day; the forecast moves it on.
+ *
+ * @param dataset places, routes, sightings, counts, stocks (e.g. `embedded2018()`).
+ * @param options estimator options; `asOf` an ISO date or date-time (a bare date is 12:00 local).
+ * @throws RangeError for an unknown time zone or an `asOf` that is not an ISO date (from the estimator).
+ * @example
+ * const now = nowcast(embedded2018(), { asOf: "2018-11-01T00:00:00-06:00" });
+ * now.groups.map((g) => [g.group, Math.round(g.km.median)]); // => [["Honduran caravan 1", 1240], …]
+ */
+export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast {
+  const timeZone = options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
+  const estimate = estimateTracks(dataset, { ...options, timeZone });
+  const firstOf = new Map<string, { date: IsoDate; km: Km }>();
+  for (const t of estimate.tracks) {
+    const first = firstOf.get(t.group);
+    if (!first || t.date < first.date) firstOf.set(t.group, { date: t.date, km: t.km });
+  }
+  const groups: GroupNowcast[] = [];
+  for (const s of estimate.state) {
+    const info = estimate.groups.find((g) => g.group === s.group);
+    const first = firstOf.get(s.group) ?? { date: s.date, km: s.km.median };
+    groups.push({
+      group: s.group,
+      routeId: s.routeId,
+      routeLengthKm: s.routeLengthKm,
+      labelled: info?.labelled ?? false,
+      lastDate: s.date,
+      lastDay: isoDateToDay(s.date) ?? 0,
+      km: s.km,
+      regime: s.regime,
+      size: s.size,
+      departureDate: first.date,
+      departureKm: first.km,
+      daysSinceObserved: 0,
+      movement:
+        options.paceWindowDays === 0
+          ? estimate.report.movement
+          : groupMovement(
+              estimate.tracks.filter((t) => t.group === s.group),
+              estimate.report.movement,
+              { windowDays: options.paceWindowDays, priorDays: options.pacePriorDays },
+            ),
+    });
+  }
+  let asOf: number;
+  if (options.asOf !== undefined) {
+    const local = toLocalTime(options.asOf, timeZone);
+    if (!local) throw new RangeError(`asOf is not an ISO date: ${options.asOf}.`);
+    asOf = local.t;
+  } else {
+    asOf = groups.reduce((m, g) => Math.max(m, g.lastDay), -Infinity) + 0.5;
+    if (!Number.isFinite(asOf)) asOf = 0;
+  }
+  for (const g of groups) g.daysSinceObserved = Math.max(0, Math.floor(asOf) - g.lastDay);
+  return {
+    asOf,
+    asOfDate: dayToIsoDate(Math.floor(asOf)),
+    timeZone,
+    movement: estimate.report.movement,
+    attritionPerDay: fitAttritionPerDay(estimate.tracks),
+    groups,
+    estimate,
+  };
+}
