@@ -454,8 +454,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     for (const p of todays) updatePeak(peaks, p);
     parts.push(...inTransit(todays, parts, radiusKm, countryOf));
 
-    const rows = parts
-      .map((p) => roundPart(p))
+    const rows = roundParts(parts)
       .filter((p) => p.value > 0 || p.valueHigh > 0)
       .sort(
         (a, b) =>
@@ -581,18 +580,44 @@ function updatePeak(
   });
 }
 
-function roundPart(p: Part): Omit<SplitRow, "date"> {
-  const value = Math.round(p.value);
-  const low = Math.min(value, Math.max(0, Math.round(p.low)));
-  const high = Math.max(value, Math.round(p.high));
-  return {
-    category: p.category,
-    country: p.country,
-    placeName: p.placeName,
-    value,
-    valueLow: low,
-    valueHigh: high,
-  };
+/**
+ * Whole people per row. Within a category the rows are rounded by largest remainder so that they
+ * add up to the rounded category total: a total that does not fall stays so after rounding.
+ */
+function roundParts(parts: readonly Part[]): Omit<SplitRow, "date">[] {
+  const byCategory = new Map<SplitCategory, Part[]>();
+  for (const p of parts) {
+    const list = byCategory.get(p.category);
+    if (list) list.push(p);
+    else byCategory.set(p.category, [p]);
+  }
+  const out: Omit<SplitRow, "date">[] = [];
+  for (const list of byCategory.values()) {
+    const values = list.map((p) => Math.max(0, p.value));
+    const target = Math.round(values.reduce((s, v) => s + v, 0));
+    const floors = values.map(Math.floor);
+    let missing = target - floors.reduce((s, v) => s + v, 0);
+    const order = values
+      .map((v, i) => ({ i, remainder: v - floors[i]! }))
+      .sort((x, y) => y.remainder - x.remainder || x.i - y.i);
+    for (const { i } of order) {
+      if (missing <= 0) break;
+      floors[i]!++;
+      missing--;
+    }
+    list.forEach((p, i) => {
+      const value = floors[i]!;
+      out.push({
+        category: p.category,
+        country: p.country,
+        placeName: p.placeName,
+        value,
+        valueLow: Math.min(value, Math.max(0, Math.round(p.low))),
+        valueHigh: Math.max(value, Math.round(p.high)),
+      });
+    });
+  }
+  return out;
 }
 
 /**
