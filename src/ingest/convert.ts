@@ -263,6 +263,17 @@ class RowReader {
       return {};
     }
     if (lat === undefined || lon === undefined) return {};
+    const r = this.ctx.region;
+    const inside = (y: number, x: number) =>
+      y >= r.south && y <= r.north && x >= r.west && x <= r.east;
+    if (!inside(lat, lon) && inside(lon, lat)) {
+      this.warn(
+        "lat",
+        "coordinates_swapped",
+        `latitude ${lat} and longitude ${lon} look swapped; read as ${lon}, ${lat}.`,
+      );
+      return { lat: lon, lon: lat };
+    }
     if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
       this.reject(
         "lat",
@@ -272,18 +283,7 @@ class RowReader {
       );
       return {};
     }
-    const r = this.ctx.region;
-    const inside = (y: number, x: number) =>
-      y >= r.south && y <= r.north && x >= r.west && x <= r.east;
     if (!inside(lat, lon)) {
-      if (inside(lon, lat)) {
-        this.warn(
-          "lat",
-          "coordinates_swapped",
-          `latitude ${lat} and longitude ${lon} look swapped; read as ${lon}, ${lat}.`,
-        );
-        return { lat: lon, lon: lat };
-      }
       if (inside(lat, -lon))
         this.warn(
           "lon",

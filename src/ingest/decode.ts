@@ -7,6 +7,9 @@
  * Only `TextDecoder` is used, so this runs in Node, browsers and Web Workers alike.
  */
 
+/** Bytes looked at before the encoding is decided. */
+const SNIFF_BYTES = 65_536;
+
 /** Encodings the importer reports. */
 export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -14,10 +17,28 @@ export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" |
 export interface StreamDecoder {
   /** Encoding in use (decided on the first non-empty chunk). */
   readonly encoding: TextEncodingName | undefined;
-  /** Byte offset where decoding switched from UTF-8 to Windows-1252, when it did. */
+  /**
+   * Byte offset where decoding switched from UTF-8 to Windows-1252, when text before it had
+   * non-ASCII characters (read as UTF-8); undefined otherwise.
+   */
   readonly switchedAt: number | undefined;
   push(chunk: Uint8Array): string;
   finish(): string;
+}
+
+// Windows-1252 bytes 0x80–0x9F as Unicode; the rest of 0x80–0xFF is Latin-1.
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+const CP1252_REVERSE = new Map<string, number>();
+for (let i = 0; i < 32; i++) CP1252_REVERSE.set(CP1252_HIGH[i]!, 0x80 + i);
+
+/**
+ * Some Node versions decode "windows-1252" as ISO-8859-1 (bytes 0x80–0x9F become C1 controls
+ * instead of €, ‚, ƒ, „, …); map those back so every runtime gives the same text.
+ */
+function fixC1(text: string): string {
+  return /[\u0080-\u009f]/.test(text)
+    ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!)
+    : text;
 }
 
 /** Number of bytes at the end of `bytes` that start an incomplete UTF-8 sequence (0–3). */
@@ -52,7 +73,7 @@ function looksUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
 }
 
 /**
- * Creates a streaming decoder. The first chunk decides: a BOM wins; otherwise valid UTF-8 means
+ * Creates a streaming decoder. The first 64 KB decide: a BOM wins; otherwise valid UTF-8 means
  * UTF-8 and anything else means Windows-1252. If a later chunk is not valid UTF-8 the decoder
  * switches to Windows-1252 from that chunk on (and says where in `switchedAt`).
  * @example
@@ -64,8 +85,20 @@ export function createStreamDecoder(): StreamDecoder {
   let decoder: TextDecoder | undefined;
   let switchedAt: number | undefined;
   let offset = 0;
+  let sawNonAscii = false;
   let tail = new Uint8Array(0);
-  let head = new Uint8Array(0); // bytes held until there are enough to sniff a BOM
+  let headParts: Uint8Array[] = []; // bytes held until there are enough to decide
+  let headLength = 0;
+  function joinHead(): Uint8Array {
+    const joined = new Uint8Array(headLength);
+    let at = 0;
+    for (const part of headParts) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    headParts = [];
+    return joined;
+  }
 
   function start(bytes: Uint8Array): Uint8Array {
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -106,22 +139,33 @@ export function createStreamDecoder(): StreamDecoder {
       try {
         const text = decoder.decode(bytes, { stream });
         const keep = stream ? incompleteUtf8Tail(bytes) : 0;
+        if (!sawNonAscii) {
+          // Bytes held back (an incomplete sequence at the end) are not decoded yet.
+          for (let i = 0; i < bytes.length - keep; i++) {
+            if (bytes[i]! >= 0x80) {
+              sawNonAscii = true;
+              break;
+            }
+          }
+        }
         tail = keep ? bytes.slice(bytes.length - keep) : new Uint8Array(0);
         return text;
       } catch {
         // Invalid UTF-8 after a valid start: the file is Windows-1252 (or mixed). Re-decode the
         // bytes held back from the previous chunk together with this one.
-        switchedAt = offset - tail.length;
+        // Before any non-ASCII byte, UTF-8 and Windows-1252 read the same: nothing to report.
+        if (sawNonAscii) switchedAt = offset - tail.length;
         encoding = "windows-1252";
         decoder = new TextDecoder("windows-1252");
         const joined = new Uint8Array(tail.length + bytes.length);
         joined.set(tail);
         joined.set(bytes, tail.length);
         tail = new Uint8Array(0);
-        return decoder.decode(joined, { stream });
+        return fixC1(decoder.decode(joined, { stream }));
       }
     }
-    return decoder.decode(bytes, { stream });
+    const text = decoder.decode(bytes, { stream });
+    return encoding === "windows-1252" ? fixC1(text) : text;
   }
 
   return {
@@ -134,21 +178,15 @@ export function createStreamDecoder(): StreamDecoder {
     push(chunk) {
       let bytes = chunk;
       if (!decoder) {
-        if (head.length + chunk.length < 4) {
-          const joined = new Uint8Array(head.length + chunk.length);
-          joined.set(head);
-          joined.set(chunk, head.length);
-          head = joined;
-          return "";
-        }
-        if (head.length) {
-          const joined = new Uint8Array(head.length + chunk.length);
-          joined.set(head);
-          joined.set(chunk, head.length);
-          bytes = joined;
-          head = new Uint8Array(0);
-        }
-        bytes = start(bytes);
+        // Decide on the first 64 KB (or the whole file when smaller), however it is chunked.
+        headParts.push(chunk);
+        headLength += chunk.length;
+        if (headLength < SNIFF_BYTES) return "";
+        bytes = joinHead();
+        offset = 0;
+        const text = decode(start(bytes), true);
+        offset = headLength;
+        return text;
       }
       const text = decode(bytes, true);
       offset += chunk.length;
@@ -156,10 +194,10 @@ export function createStreamDecoder(): StreamDecoder {
     },
     finish() {
       if (!decoder) {
-        if (head.length === 0) return "";
-        const bytes = start(head);
-        head = new Uint8Array(0);
-        return decode(bytes, false);
+        if (headLength === 0) return "";
+        const bytes = joinHead();
+        offset = headLength;
+        return decode(start(bytes), false);
       }
       return decode(new Uint8Array(0), false);
     },
@@ -176,11 +214,6 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEn
   const text = decoder.push(bytes) + decoder.finish();
   return { text, encoding: decoder.encoding ?? "utf-8" };
 }
-
-// Windows-1252 bytes 0x80–0x9F as Unicode; the rest of 0x80–0xFF is Latin-1.
-const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
-const CP1252_REVERSE = new Map<string, number>();
-for (let i = 0; i < 32; i++) CP1252_REVERSE.set(CP1252_HIGH[i]!, 0x80 + i);
 
 /** Two or more characters that are what UTF-8 bytes of one accented letter look like in Windows-1252. */
 const MOJIBAKE_RUN =

@@ -112,6 +112,9 @@ const METHOD = table<EstimateMethod>({
     "density",
     "area density",
     "densidad de multitud",
+    "densidad jacobs",
+    "formula de jacobs",
+    "densidad por area",
   ],
   vehicle_count: [
     "vehiculos",

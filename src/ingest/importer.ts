@@ -155,8 +155,11 @@ class SheetReader {
     return this.layout?.mapping.kind;
   }
 
-  push(cells: string[]): void {
+  push(input: string[]): void {
     const line = ++this.line;
+    const cells = this.im.mojibake
+      ? input.map((c) => (c.length > 1 && hasMojibake(c) ? repairMojibake(c) : c))
+      : input;
     if (this.phase === "head") {
       this.head.push(cells);
       if (this.head.length >= HEAD_ROWS) this.startRows();
@@ -399,9 +402,7 @@ class SheetReader {
       raw[this.sheetColumn] = this.sheet!;
     }
     report.rowsRead++;
-    let cells = im.mojibake
-      ? raw.map((c) => (c.length > 1 && hasMojibake(c) ? repairMojibake(c) : c))
-      : raw;
+    let cells = raw;
     // Exports neutralise formulas with a leading apostrophe ('=…, '-…); read them back as written.
     for (let i = 0; i < cells.length; i++) {
       if (cells[i]!.charCodeAt(0) === 39 && FORMULA_QUOTED.test(cells[i]!)) {
@@ -640,7 +641,8 @@ export function createTableImporter(
   let finished: ImportResult | undefined;
 
   function feedText(text: string, final: boolean): void {
-    if (!core.mojibake && text && hasMojibake(text)) {
+    // Checked on the new text plus the character before it: a run may straddle two chunks.
+    if (!core.mojibake && text && hasMojibake(pending.slice(-1) + text)) {
       core.mojibake = true;
       report.mojibakeRepaired = true;
     }
@@ -784,7 +786,7 @@ export function createTableImporter(
       }
       // A single-sheet reader that saw only blank rows never reached a layout.
       report.kind ??= core.kind;
-      report.kindSource = options.kind ? "given" : "detected";
+      report.kindSource = core.options.kind ? "given" : "detected";
       finished = { kind: core.kind, records: core.records, report };
       return finished;
     },

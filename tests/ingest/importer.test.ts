@@ -1,0 +1,417 @@
+import { describe, expect, it } from "vitest";
+import { createTableImporter, importChunks, importTable } from "../../src/ingest/importer.ts";
+import type { CountRecord } from "../../src/model/count.ts";
+import type { Sighting } from "../../src/model/sighting.ts";
+import type { StockFigure } from "../../src/model/stock.ts";
+import type { Place } from "../../src/model/place.ts";
+import { writeXlsx } from "../../src/export/xlsx.ts";
+import { chunks, testGazetteer } from "./helpers.ts";
+
+const HEADER = "fecha;punto;dirección;total;hombres;mujeres;niños;niñas;nna no acompañados\n";
+const counts = (rows: string[], options = {}) =>
+  importTable(HEADER + rows.join("\n") + "\n", { kind: "counts", ...options });
+const codes = (r: ReturnType<typeof importTable>) => r.report.rejections.map((x) => x.code);
+
+describe("importTable: counts", () => {
+  it("importTable(counts) maps Spanish headers and reads values as analysts write them", () => {
+    const r = counts([
+      "13/10/2018;GT-TEC;norte;1.345;700;400;125;120;N/A",
+      "14/10/2018;GT-TEC;sur;40;-;;;;",
+    ]);
+    expect(r.report.accepted).toBe(2);
+    expect(r.records).toEqual([
+      {
+        date: "2018-10-13",
+        fmpId: "GT-TEC",
+        direction: "northbound",
+        total: 1345,
+        men: 700,
+        women: 400,
+        boys: 125,
+        girls: 120,
+      },
+      { date: "2018-10-14", fmpId: "GT-TEC", direction: "southbound", total: 40 },
+    ]);
+  });
+  it("importTable(counts) keeps blank apart from zero", () => {
+    const r = counts(["13/10/2018;GT-TEC;norte;10;0;;;;"]);
+    const rec = r.records[0] as CountRecord;
+    expect(rec.men).toBe(0);
+    expect(rec.women).toBeUndefined();
+    expect("women" in rec).toBe(false);
+  });
+  it("importTable(counts) rejects parts larger than the total", () => {
+    expect(codes(counts(["13/10/2018;GT-TEC;norte;10;8;5;;;"]))).toEqual(["parts_exceed_total"]);
+  });
+  it("importTable(counts) rejects more unaccompanied children than children", () => {
+    expect(codes(counts(["13/10/2018;GT-TEC;norte;100;40;40;10;10;25"]))).toEqual([
+      "uac_exceeds_children",
+    ]);
+  });
+  it("importTable(counts) rejects negative counts, non-integers and ranges in a count", () => {
+    expect(codes(counts(["13/10/2018;GT-TEC;norte;-5;;;;;"]))).toEqual(["negative_count"]);
+    expect(codes(counts(["13/10/2018;GT-TEC;norte;12,5;;;;;"]))).toEqual(["not_integer"]);
+    expect(codes(counts(["13/10/2018;GT-TEC;norte;entre 10 y 20;;;;;"]))).toEqual(["not_a_count"]);
+  });
+  it("importTable(counts) sums the parts when the total is blank and all four parts are given", () => {
+    const r = counts(["13/10/2018;GT-TEC;norte;;1;2;3;4;"]);
+    expect((r.records[0] as CountRecord).total).toBe(10);
+    expect(r.report.warnings.map((w) => w.code)).toContain("total_from_parts");
+    expect(codes(counts(["13/10/2018;GT-TEC;norte;;1;2;;;"]))).toEqual(["missing_total"]);
+  });
+  it("importTable(counts) rejects dates outside the file's window (a mistyped year)", () => {
+    const rows = ["13/10/2018", "14/10/2018", "15/10/2018", "16/10/2081"].map(
+      (d) => `${d};GT-TEC;norte;5;;;;;`,
+    );
+    const r = counts(rows);
+    expect(r.report.rejections).toMatchObject([
+      { line: 5, code: "date_outside_window", value: "16/10/2081" },
+    ]);
+  });
+  it("importTable(counts) decides dd/mm vs mm/dd from the data, per file", () => {
+    const dmy = counts(["05/11/2018;A;norte;1;;;;;", "25/10/2018;A;norte;2;;;;;"]);
+    expect((dmy.records[0] as CountRecord).date).toBe("2018-11-05");
+    expect(dmy.report.dateOrder).toMatchObject({ order: "dmy", decidedBy: "data" });
+    const mdy = counts(["05/11/2018;A;norte;1;;;;;", "10/25/2018;A;norte;2;;;;;"]);
+    expect((mdy.records[0] as CountRecord).date).toBe("2018-05-11");
+    expect(mdy.report.dateOrder).toMatchObject({ order: "mdy", decidedBy: "data" });
+  });
+  it("importTable(counts) warns when the day-month order cannot be decided, and reads dd/mm", () => {
+    const r = counts(["05/11/2018;A;norte;1;;;;;", "06/11/2018;A;norte;2;;;;;"]);
+    expect((r.records[0] as CountRecord).date).toBe("2018-11-05");
+    expect(r.report.warnings.map((w) => w.code)).toContain("date_order_undecided");
+    expect(r.report.dateOrder?.decidedBy).toBe("default");
+    expect(counts(["05/11/2018;A;norte;1;;;;;"], { dateOrder: "mdy" }).records[0]).toMatchObject({
+      date: "2018-05-11",
+    });
+  });
+  it("importTable(counts) rejects duplicate rows and Kobo resubmissions (same _uuid)", () => {
+    const text =
+      "fecha;punto;direccion;total;_uuid\n2018-10-13;A;norte;5;u1\n2018-10-13;A;norte;5;u1\n2018-10-14;A;norte;6;u2\n2018-10-14;A;norte;7;u2\n";
+    const r = importTable(text);
+    expect(r.report.duplicates).toEqual([
+      { line: 3, firstLine: 2, by: "row" },
+      { line: 5, firstLine: 4, by: "uuid" },
+    ]);
+    expect(codes(r)).toEqual(["duplicate_row", "resubmission"]);
+    expect(r.report.accepted).toBe(2);
+  });
+  it("importTable(counts) checks a Total row at the bottom against the accepted rows and does not count it as data", () => {
+    const ok = counts([
+      "13/10/2018;A;norte;5;;;;;",
+      "14/10/2018;A;norte;7;;;;;",
+      "Total;;;12;;;;;",
+    ]);
+    expect(ok.report.totals).toEqual([
+      { line: 4, column: "total", stated: 12, computed: 12, matches: true },
+    ]);
+    expect(ok.report.dataRows).toBe(2);
+    expect(ok.report.nonDataRows).toBe(1);
+    const bad = counts(["13/10/2018;A;norte;5;;;;;", "TOTAL;;;13;;;;;"]);
+    expect(bad.report.totals[0]).toMatchObject({ stated: 13, computed: 5, matches: false });
+    expect(bad.report.warnings.map((w) => w.code)).toContain("total_row_mismatch");
+  });
+  it("importTable(counts) rejects unknown places with the closest known names", () => {
+    const text =
+      "fecha;punto de monitoreo;direccion;total\n2018-10-13;Tapachul;norte;5\n2018-10-14;tecun uman;norte;6\n";
+    const r = importTable(text, { gazetteer: testGazetteer() });
+    expect(r.report.rejections).toMatchObject([
+      {
+        line: 2,
+        code: "unknown_place",
+        value: "Tapachul",
+        suggestions: expect.arrayContaining(["Tapachula"]),
+      },
+    ]);
+    expect(r.records[0]).toMatchObject({
+      fmpName: "tecun uman",
+      lat: 14.6773,
+      lon: -92.1404,
+      country: "GTM",
+    });
+  });
+  it("importTable(counts) reads incoming/entrada as unknown with a warning, or as told by incomingIs", () => {
+    const text = "fecha;punto;direccion;total\n2018-10-13;A;entrada;5\n2018-10-13;A;salida;6\n";
+    const r = importTable(text);
+    expect(r.records.map((x) => (x as CountRecord).direction)).toEqual(["unknown", "unknown"]);
+    expect(r.report.warnings.map((w) => w.code)).toEqual([
+      "direction_relative",
+      "direction_relative",
+    ]);
+    const told = importTable(text, { incomingIs: "northbound" });
+    expect(told.records.map((x) => (x as CountRecord).direction)).toEqual([
+      "northbound",
+      "southbound",
+    ]);
+  });
+  it("importTable(counts) pivots the long layout (sex, age, n) to wide records", () => {
+    const text = [
+      "t\tfmp\tdirection\tsex\tage\tn",
+      "2018-10-13\tGT-TEC\tnorthbound\tmale\t18+\t700",
+      "2018-10-13\tGT-TEC\tnorthbound\tfemale\t18+\t400",
+      "2018-10-13\tGT-TEC\tnorthbound\tmale\tunder 18\t130",
+      "2018-10-13\tGT-TEC\tnorthbound\tfemale\tchildren unaccompanied\t9",
+      "2018-10-14\tGT-TEC\tnorthbound\tfemale\t18+\t10",
+    ].join("\n");
+    const r = importTable(text);
+    expect(r.report.pivoted).toBe(true);
+    expect(r.report.accepted).toBe(5);
+    expect(r.report.recordsOut).toBe(2);
+    expect(r.records[0]).toEqual({
+      date: "2018-10-13",
+      fmpId: "GT-TEC",
+      direction: "northbound",
+      total: 1239,
+      men: 700,
+      women: 400,
+      boys: 130,
+      girls: 9,
+      uac: 9,
+    });
+    expect(r.records[1]).toEqual({
+      date: "2018-10-14",
+      fmpId: "GT-TEC",
+      direction: "northbound",
+      total: 10,
+      women: 10,
+    });
+  });
+  it("importTable keeps unknown columns as extra attributes and lists them in the report", () => {
+    const r = importTable(
+      "fecha;punto;direccion;total;turno;color\n2018-10-13;A;norte;5;mañana;\n",
+    );
+    expect(r.records[0]).toMatchObject({ extra: { turno: "mañana" } });
+    expect(r.report.extraColumns).toEqual(["turno", "color"]);
+  });
+  it("importTable repairs double-encoded UTF-8 and says so", () => {
+    const r = importTable(
+      "fecha;punto de monitoreo;direccion;total\n2018-10-13;TecÃºn UmÃ¡n;norte;5\n",
+    );
+    expect(r.report.mojibakeRepaired).toBe(true);
+    expect(r.records[0]).toMatchObject({ fmpName: "Tecún Umán" });
+  });
+  it("importTable reads a Kobo geopoint when there are no split coordinates, and warns on swapped ones", () => {
+    const r = importTable(
+      "fecha;punto;direccion;total;ubicacion;lat;lon\n2018-10-13;A;norte;5;14.6773 -92.1404 0 5;;\n2018-10-13;B;norte;5;;-92.14;14.67\n",
+    );
+    expect(r.records[0]).toMatchObject({ lat: 14.6773, lon: -92.1404 });
+    expect(r.records[1]).toMatchObject({ lat: 14.67, lon: -92.14 });
+    expect(r.report.warnings.map((w) => w.code)).toEqual(["coordinates_swapped"]);
+  });
+  it("importTable warns about coordinates outside the region but accepts them", () => {
+    const r = importTable("fecha;punto;direccion;total;lat;lon\n2018-10-13;A;norte;5;40.4;-3.7\n");
+    expect(r.report.accepted).toBe(1);
+    expect(r.report.warnings.map((w) => w.code)).toEqual(["outside_region"]);
+  });
+});
+
+describe("importTable: unusable files", () => {
+  it("importTable says which column is missing and the names it looked for", () => {
+    const r = importTable("fecha;punto;total\n2018-10-13;A;5\n", { kind: "counts" });
+    expect(r.report.fatal?.code).toBe("missing_column");
+    expect(r.report.fatal?.message).toMatch(
+      /no direction column for a counts table in row 1: looked for direction \(also direccion, sentido/,
+    );
+    expect(r.report.accepted + r.report.rejected).toBe(r.report.dataRows);
+    expect(r.report.rejected).toBe(1);
+  });
+  it("importTable of an empty file gives a report, not an exception", () => {
+    for (const input of ["", "\n\n", new Uint8Array(0)]) {
+      const r = importTable(input);
+      expect(r.report.fatal?.code).toBe("empty_file");
+      expect(r.report.dataRows).toBe(0);
+    }
+  });
+});
+
+describe("importTable: sightings, stocks, places", () => {
+  it("importTable(sightings) reads ranges, bounds and Spanish dates into size_min/size_max/size_best", () => {
+    const text = [
+      "fecha y hora,lugar,caravana,cantidad,método,tipo de fuente,confianza",
+      '"13 de octubre de 2018 06:00",San Pedro Sula,C1,"entre 1.000 y 1.500",conteo,dtm,alta',
+      "19-oct-18,Tecún Umán,C1,4.000–10.000,densidad,onu,media",
+      "21/10/2018,Tapachula,C1,más de 7.000,medios,medios,baja",
+      "22/10/2018,Huixtla,C1,aprox. 7.000,registro,gobierno,",
+    ].join("\n");
+    const r = importTable(text, { gazetteer: testGazetteer(), fileName: "s.csv" });
+    expect(r.kind).toBe("sightings");
+    const s = r.records as Sighting[];
+    expect(s[0]).toMatchObject({
+      id: "s.csv:2",
+      observedAt: "2018-10-13T06:00:00",
+      placeName: "San Pedro Sula",
+      sizeMin: 1000,
+      sizeMax: 1500,
+      estimateMethod: "headcount",
+      sourceType: "dtm",
+      confidence: "high",
+      lat: 15.5042,
+    });
+    expect(s[1]).toMatchObject({
+      observedAt: "2018-10-19",
+      sizeMin: 4000,
+      sizeMax: 10000,
+      estimateMethod: "crowd_density",
+      sourceType: "un",
+    });
+    expect(s[2]).toMatchObject({ sizeMin: 7000, estimateMethod: "media_report" });
+    expect(s[2]!.sizeMax).toBeUndefined();
+    expect(s[3]).toMatchObject({
+      sizeBest: 7000,
+      estimateMethod: "registration",
+      sourceType: "government",
+    });
+  });
+  it("importTable(sightings) accepts a size-only report (label and size, no place) with a warning", () => {
+    const r = importTable(
+      "observed_at,place_name,caravan_label,size_best\n2018-10-25,,C1,7233\n2018-10-25,,,7233\n",
+    );
+    expect(r.report.accepted).toBe(1);
+    expect(r.report.warnings.map((w) => w.code)).toEqual(["size_only"]);
+    expect(codes(r)).toEqual(["missing_place"]);
+  });
+  it("importTable(sightings) rejects an inverted range and keeps an unknown method as written", () => {
+    const r = importTable(
+      "observed_at,place_name,size_min,size_max,estimate_method\n2018-10-25,Tapachula,900,700,x\n2018-10-26,Tapachula,700,900,adivinanza\n",
+    );
+    expect(codes(r)).toEqual(["range_inverted"]);
+    expect(r.records[0]).toMatchObject({
+      sizeMin: 700,
+      sizeMax: 900,
+      extra: { estimate_method: "adivinanza" },
+    });
+  });
+  it("importTable(stocks) reads categories and bases in Spanish", () => {
+    const r = importTable(
+      "fecha;categoría;valor;base;país\n2018-11-13;solicitud de asilo;2.697;acumulado;México\n2018-11-25;permanecen;5.800;presente;MEX\n2018-11-25;otra;5;raro;MEX\n",
+    );
+    expect(r.kind).toBe("stocks");
+    expect(r.records as StockFigure[]).toEqual([
+      {
+        date: "2018-11-13",
+        category: "asylum_claim",
+        value: 2697,
+        basis: "cumulative",
+        country: "MEX",
+      },
+      { date: "2018-11-25", category: "remaining", value: 5800, basis: "present", country: "MEX" },
+    ]);
+    expect(codes(r)).toEqual(["invalid_category", "invalid_basis"]);
+  });
+  it("importTable(places) reads aliases split by | and generates missing ids", () => {
+    const r = importTable(
+      "place_id,name,aliases,country,lat,lon,kind,capacity\nGT-TEC,Tecún Umán,Ciudad Tecún Umán|Ayutla,GTM,14.6773,-92.1404,frontera,\n,El Carmen,,GTM,14.7,-92.15,punto de monitoreo,\n,Albergue,,MEX,32.5,-117.0,albergue,3000\n",
+    );
+    const p = r.records as Place[];
+    expect(p[0]).toMatchObject({
+      placeId: "GT-TEC",
+      aliases: ["Ciudad Tecún Umán", "Ayutla"],
+      kind: "border_crossing",
+    });
+    expect(p[1]).toMatchObject({ placeId: "GTM-EL-CARMEN", kind: "fmp" });
+    expect(p[2]).toMatchObject({ kind: "shelter", capacity: 3000 });
+  });
+});
+
+describe("streaming", () => {
+  it("createTableImporter gives the same records and report for any chunking of the bytes", () => {
+    const text =
+      "\uFEFFTítulo del archivo\nfecha;punto de monitoreo;direccion;total;notas\n" +
+      Array.from(
+        { length: 300 },
+        (_, i) =>
+          `${(i % 28) + 1}/10/2018;Tecún Umán;${i % 2 ? "norte" : "sur"};${i};"nota ""${i}""\nsegunda línea"`,
+      ).join("\r\n") +
+      "\r\n";
+    const bytes = new TextEncoder().encode(text);
+    const whole = importTable(bytes);
+    for (const size of [1, 7, 64, 1000]) {
+      const importer = createTableImporter(undefined);
+      for (const c of chunks(bytes, size)) importer.push(c);
+      const r = importer.finish();
+      expect(r.records).toEqual(whole.records);
+      expect(r.report).toEqual(whole.report);
+    }
+    expect(whole.report.accepted).toBe(300);
+    expect(whole.records[1]).toMatchObject({ notes: 'nota "1"\nsegunda línea' });
+  });
+  it("createTableImporter with onRecord keeps no records and still counts every row", async () => {
+    const text =
+      "fecha,punto,direccion,total\n" +
+      Array.from({ length: 50 }, (_, i) => `2018-10-13,P${i},norte,${i}`).join("\n");
+    const seen: number[] = [];
+    const r = await importChunks(chunks(text, 17), { onRecord: (_rec, line) => seen.push(line) });
+    expect(r.records).toEqual([]);
+    expect(seen).toHaveLength(50);
+    expect(seen[0]).toBe(2);
+    expect(r.report.recordsOut).toBe(50);
+  });
+});
+
+describe("XLSX", () => {
+  it("importTable reads every sheet of a workbook, Excel dates as ISO, and the sheet name as the point", () => {
+    const bytes = writeXlsx([
+      {
+        name: "Tecún Umán",
+        rows: [
+          ["Conteo"],
+          [],
+          ["Fecha", "Dirección", "Total"],
+          [new Date("2018-10-19T00:00:00Z"), "norte", 1200],
+          [43393, "sur", 40],
+          ["Total", "", 1240],
+        ],
+      },
+      { name: "Notas", rows: [["nada que ver"]] },
+      {
+        name: "Tapachula",
+        rows: [
+          ["Fecha", "Dirección", "Total"],
+          [new Date("2018-10-21T00:00:00Z"), "norte", 3000],
+        ],
+      },
+    ]);
+    const r = importTable(bytes, { gazetteer: testGazetteer() });
+    expect(r.report.encoding).toBe("xlsx");
+    expect(r.report.sheets).toEqual(["Tecún Umán", "Notas", "Tapachula"]);
+    expect(r.records).toEqual([
+      {
+        date: "2018-10-19",
+        fmpName: "Tecún Umán",
+        direction: "northbound",
+        total: 1200,
+        lat: 14.6773,
+        lon: -92.1404,
+        country: "GTM",
+      },
+      {
+        date: "2018-10-20",
+        fmpName: "Tecún Umán",
+        direction: "southbound",
+        total: 40,
+        lat: 14.6773,
+        lon: -92.1404,
+        country: "GTM",
+      },
+      {
+        date: "2018-10-21",
+        fmpName: "Tapachula",
+        direction: "northbound",
+        total: 3000,
+        lat: 14.9075,
+        lon: -92.2635,
+        country: "MEX",
+      },
+    ]);
+    expect(r.report.totals).toMatchObject([
+      { sheet: "Tecún Umán", stated: 1240, computed: 1240, matches: true },
+    ]);
+    expect(r.report.warnings.map((w) => w.code)).toContain("sheet_skipped");
+    expect(r.report.dataRows).toBe(3);
+  });
+  it("importTable of a broken workbook gives a report, not an exception", () => {
+    const bytes = writeXlsx([{ name: "A", rows: [["x"]] }]).slice(0, 60);
+    const r = importTable(bytes);
+    expect(r.report.fatal?.code).toBe("unreadable_xlsx");
+  });
+});
