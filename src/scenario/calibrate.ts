@@ -102,9 +102,8 @@ function placeAt(route: CorridorRoute, km: number): number | undefined {
  * such days, else of the whole track). The
  * stretches before the border (Ciudad Hidalgo), from it to the pivot (Mexico City), and after the
  * pivot are fitted separately (a stretch with under 5 days of moves inherits the one before).
- * Where the track stays at one place 3 days or more (the nearest place within 40 km of the
- * estimate, or the previous day's place while a 90 % interval narrower than 250 km holds it,
- * ± 10 km) the group stopped: a stop there, and those days are left out of the regime counts.
+ * Where the track's 90 % interval (narrower than 250 km) holds the same place, ± 10 km, for 3
+ * days or more, the group stopped: a stop there, and those days are left out of the regime counts.
  * When the track ends before the destination, the ride probability after the pivot is set so
  * that the mean speed meets the date by which the people present at the destination (stock
  * figures) first reached half their peak.
@@ -163,29 +162,24 @@ export function calibrateFromReplay(
     index === undefined || Number.isNaN(route.kmOf[index]!) ? undefined : route.kmOf[index];
 
   // ── stops: the track stays at one place for ≥ 3 days ──
-  // Each day is at the nearest place within 40 km of the estimate; failing that, at the previous
-  // day's place while the 90 % interval (narrower than 250 km, give or take 10 km) still holds it
-  // — a smoother's estimate drifts ahead and its interval widens while a group waits.
+  // A day is at a place when the track's 90 % interval (narrower than 250 km) holds the place,
+  // give or take 10 km — the nearest such place to the estimate. The interval, not the estimate:
+  // a smoother's estimate drifts ahead while a group waits, and a group walking past a place
+  // is near it on the day before and the day after without its interval holding it for 3 days.
   const at: (number | undefined)[] = points.map((p) => {
+    if (!(p.kmHigh - p.kmLow < 250)) return undefined;
     let best: number | undefined;
-    let gap = 40;
+    let gap = Infinity;
     for (const stop of route.stops) {
+      if (stop.km < p.kmLow - 10 || stop.km > p.kmHigh + 10) continue;
       const d = Math.abs(stop.km - p.km);
-      if (d <= gap) {
+      if (d < gap) {
         gap = d;
         best = stop.place;
       }
     }
     return best;
   });
-  for (let i = 1; i < points.length; i++) {
-    const held = at[i - 1];
-    const p = points[i]!;
-    if (at[i] === undefined && held !== undefined) {
-      const km = route.kmOf[held]!;
-      if (p.kmLow - 10 <= km && km <= p.kmHigh + 10 && p.kmHigh - p.kmLow < 250) at[i] = held;
-    }
-  }
   const atStop = new Set<number>(); // indices of points at a stop
   const fitStops: CalibrationFit["stops"] = [];
   const stops: Stop[] = [];

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import type { StockFigure } from "../../src/model/stock.ts";
+import type { TrackPoint } from "../../src/model/track.ts";
+import { calibrateFromReplay } from "../../src/scenario/calibrate.ts";
+import { isoDate, dayNumber } from "../../src/scenario/days.ts";
+import type { NumberOrRange } from "../../src/scenario/types.ts";
+import { syntheticDataset } from "./fixture.ts";
+
+const dataset = syntheticDataset();
+const start = dayNumber("2019-01-01")!;
+
+/**
+ * A synthetic replay on the fixture's main route (places every 100 km): a daily plan of moves,
+ * a 4-day stop at Foxtrot (km 500), sizes that fall past Delta (km 300, claims) and Hotel (km 700).
+ */
+function syntheticTrack(): TrackPoint[] {
+  // Moves (km) day by day: walking 40, rest days (0), rides of 200.
+  const moves = [40, 40, 0, 40, 200, 40, 0, 40, 40, 40, 0, 20, 0, 0, 0, 40, 40, 0, 200, 40];
+  const points: TrackPoint[] = [];
+  let km = 0;
+  for (let day = 0; day <= moves.length; day++) {
+    if (day > 0) km += moves[day - 1]!;
+    const size = km < 300 ? 5000 : km < 700 ? 4000 : 3500;
+    points.push({
+      group: "test caravan",
+      date: isoDate(start + day),
+      routeId: "main",
+      km,
+      kmLow: km - 5,
+      kmHigh: km + 5,
+      lat: 0,
+      lon: 0,
+      size,
+      sizeLow: size * 0.8,
+      sizeHigh: size * 1.2,
+    });
+  }
+  return points;
+}
+
+const contains = (range: NumberOrRange | undefined, value: number): boolean =>
+  range !== undefined &&
+  (typeof range === "number" ? range === value : range.min <= value && value <= range.max);
+
+const stock = (
+  date: string,
+  category: StockFigure["category"],
+  value: number,
+  extra: Partial<StockFigure> = {},
+): StockFigure => ({
+  date,
+  category,
+  value,
+  basis: "cumulative",
+  ...extra,
+});
+
+describe("calibrateFromReplay", () => {
+  const tracks = syntheticTrack();
+  const stocks: StockFigure[] = [
+    stock("2019-01-05", "asylum_claim", 500, { country: "MEX", caravanLabel: "test caravan" }),
+    stock("2019-01-08", "asylum_claim", 800, { country: "MEX", caravanLabel: "test caravan" }),
+    stock("2019-01-25", "remaining", 1000, { basis: "present", placeName: "Kilo" }),
+    stock("2019-01-27", "remaining", 3000, { basis: "present", placeName: "Kilo" }),
+    stock("2019-02-14", "remaining", 2000, { basis: "present", placeName: "Kilo" }),
+  ];
+  const fit = calibrateFromReplay(tracks, stocks, { dataset, pivot: "Foxtrot", border: "Charlie" });
+
+  it("calibrateFromReplay(tracks) finds a stop where the track stays 3 days or more", () => {
+    expect(fit.fit.stops.map((s) => s.place)).toEqual(["Foxtrot"]);
+    const foxtrot = fit.movement.stops.find((s) => s.place === "Foxtrot")!;
+    expect(contains(foxtrot.days, 4) || contains(foxtrot.days, 5)).toBe(true);
+  });
+
+  it("calibrateFromReplay(tracks) gives rest and ride probabilities whose intervals hold the replay's shares", () => {
+    // Before Charlie (km 200): days 40, 40, 0, 40, 200 → 1 rest of 5, 1 ride of 4 moving days.
+    expect(fit.fit.stretches[0]).toEqual({ from: undefined, rest: 1, walk: 3, ride: 1 });
+    expect(contains(fit.movement.restDayProbability, 0.2)).toBe(true);
+    expect(contains(fit.movement.rideProbability, 0.25)).toBe(true);
+    const between = fit.movement.segments.find((s) => s.from === "Charlie" && s.to === "Foxtrot")!;
+    expect(between).toBeDefined();
+    const t = fit.fit.stretches[1]!;
+    expect(contains(between.restDayProbability, t.rest / (t.rest + t.walk + t.ride))).toBe(true);
+  });
+
+  it("calibrateFromReplay(tracks) takes walking and riding speeds from the moves", () => {
+    expect(contains(fit.movement.walkKmPerDay, 40)).toBe(true);
+    expect(contains(fit.movement.rideKmPerDay, 200)).toBe(true);
+  });
+
+  it("calibrateFromReplay(tracks, stocks) places claims at the first place of their country, at the rate of the group arriving", () => {
+    const delta = fit.attrition.find((r) => r.place === "P3")!;
+    expect(delta).toBeDefined();
+    expect(contains(delta.asylumClaim, 800 / 5800)).toBe(true);
+  });
+
+  it("calibrateFromReplay(tracks) places returns where the size falls beyond the claims", () => {
+    // Falls: 5000 → 4000 on the day the track reaches km 320 (nearest place Delta) and
+    // 4000 → 3500 on the day it reaches km 780 (nearest India); 800 of the 1,500 are the claims.
+    const india = fit.attrition.find((r) => r.place === "P8")!;
+    expect(india).toBeDefined();
+    expect(contains(india.return, (1 - 3500 / 4000) * (700 / 1500))).toBe(true);
+    const delta = fit.attrition.find((r) => r.place === "P3")!;
+    expect(contains(delta.return, (1 - 4000 / 5000) * (700 / 1500))).toBe(true);
+  });
+
+  it("calibrateFromReplay(tracks, stocks) fits the stretch beyond the track to the destination's timing", () => {
+    expect(fit.fit.destinationMedianArrival).toBe("2019-01-27");
+    const after = fit.movement.segments.find((s) => s.from === "Foxtrot" && s.to === undefined);
+    expect(after?.rideProbability).toBeDefined();
+    // Destination leave rate from 3,000 present on 27 Jan to 2,000 on 14 Feb.
+    expect(contains(fit.destinationLeavePerDay, 1 - Math.pow(2000 / 3000, 1 / 18))).toBe(true);
+  });
+
+  it("calibrateFromReplay(tracks) refuses a track of fewer than 2 days", () => {
+    expect(() => calibrateFromReplay(tracks.slice(0, 1), [], { dataset })).toThrow(
+      /at least 2 days/,
+    );
+  });
+});
