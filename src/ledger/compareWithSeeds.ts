@@ -22,7 +22,8 @@ export interface SeedComparison {
 
 /**
  * Whether a value fits a report's wording: `exact` within ±5 % (rounding in print), `about`
- * within ±10 %, `over` strictly above, `at_least` at or above, `up_to` at or below; a range
+ * within ±10 %, `over` and `at_least` at or above (reports print "over 8,500" for 7,200 + 1,300:
+ * the number is a bound rounded down), `up_to` at or below; a range
  * (`valueMax`) must contain the value (widened by the same ±5 % / ±10 %).
  * @example
  * fitsWording(3736, { value: 3700, qualifier: "over" }); // => true
@@ -37,7 +38,6 @@ export function fitsWording(
   }
   switch (seed.qualifier) {
     case "over":
-      return value > seed.value;
     case "at_least":
       return value >= seed.value;
     case "up_to":
