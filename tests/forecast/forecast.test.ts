@@ -1,0 +1,285 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { embedded2018 } from "../../src/embedded/index.ts";
+import type { MovementModel } from "../../src/estimate/movement.ts";
+import { fitAttritionPerDay } from "../../src/forecast/attrition.ts";
+import { forecastArrivals } from "../../src/forecast/forecast.ts";
+import { groupMovement } from "../../src/forecast/groupMovement.ts";
+import { naiveArrival } from "../../src/forecast/naive.ts";
+import { nowcast } from "../../src/forecast/nowcast.ts";
+import type { GroupNowcast, Nowcast } from "../../src/forecast/nowcast.ts";
+import type { Place } from "../../src/model/place.ts";
+import type { RouteCollection } from "../../src/model/route.ts";
+import type { TrackPoint } from "../../src/model/track.ts";
+import { mulberry32 } from "../../src/util/random.ts";
+import { assertInDelta } from "../asserts.ts";
+
+// A straight road along the equator: 1° of longitude ≈ 111.2 km.
+const routes: RouteCollection = {
+  type: "FeatureCollection",
+  features: [
+    {
+      type: "Feature",
+      properties: { route_id: "road" },
+      geometry: {
+        type: "LineString",
+        coordinates: [
+          [0, 0],
+          [10, 0],
+        ],
+      },
+    },
+  ],
+};
+const place = (id: string, lon: number): Place => ({
+  placeId: id,
+  name: id,
+  aliases: [],
+  lat: 0,
+  lon,
+  kind: "city",
+});
+const places = [place("A", 0), place("B", 2), place("C", 5), place("D", 9)];
+const kmOf = (lon: number) => (lon * Math.PI * 6371.0088) / 180;
+
+/** Walks exactly `speed` km every day. */
+function steady(speed: number): MovementModel {
+  return {
+    regimes: { rest: 0, walk: 1, ride: 0 },
+    persistence: 0,
+    walkKm: { mean: speed, sd: 0 },
+    rideKm: { min: 80, max: 420 },
+    longRideProb: 0,
+    longRideMaxKm: 1600,
+  };
+}
+
+function group(
+  km: number,
+  movement: MovementModel,
+  extra: Partial<GroupNowcast> = {},
+): GroupNowcast {
+  return {
+    group: "g",
+    routeId: "road",
+    routeLengthKm: kmOf(10),
+    labelled: true,
+    lastDate: "2018-10-20",
+    lastDay: 17824,
+    km: { median: km, low: km, high: km, mean: km, sd: 0 },
+    regime: { rest: 0, walk: 1, ride: 0 },
+    size: { median: 1000, low: 1000, high: 1000, logMean: Math.log(1000), logSd: 0 },
+    departureDate: "2018-10-10",
+    departureKm: 0,
+    daysSinceObserved: 0,
+    movement,
+    ...extra,
+  };
+}
+
+function world(groups: GroupNowcast[], attritionPerDay = 0): Nowcast {
+  return {
+    asOf: 17824.5,
+    asOfDate: "2018-10-20",
+    timeZone: "UTC",
+    movement: steady(40),
+    attritionPerDay,
+    groups,
+    estimate: {} as Nowcast["estimate"],
+  };
+}
+
+describe("forecastArrivals", () => {
+  it("a group walking a steady speed reaches each place at (km ahead) / speed days", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 20, max: 120 }),
+        fc.integer({ min: 0, max: 200 }),
+        (speed, start) => {
+          const f = forecastArrivals(world([group(start, steady(speed))]), {
+            dataset: { places, routes },
+            horizonDays: 60,
+            runs: 20,
+            random: mulberry32(3),
+            joinLeaveProb: 0,
+          });
+          for (const a of f.arrivals) {
+            const expected = 17824.5 + (a.km - start) / speed;
+            if (expected > 17824.5 + 60) continue;
+            // The start is drawn with a 0.5 km spread (the smallest the sampler allows).
+            assertInDelta(a.arrival.p50, expected, 2.5 / speed + 1e-6);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("lists only places ahead of the group, in km order, with blank quantiles past the horizon", () => {
+    const f = forecastArrivals(world([group(kmOf(3), steady(50))]), {
+      dataset: { places, routes },
+      horizonDays: 10,
+      runs: 50,
+    });
+    expect(f.arrivals.map((a) => a.placeName)).toEqual(["C", "D"]);
+    const [c, d] = f.arrivals;
+    expect(c!.probWithinHorizon).toBe(1);
+    // D is 667 km ahead: 13 days at 50 km/day, beyond a 10-day horizon.
+    expect(d!.probWithinHorizon).toBe(0);
+    expect(d!.arrival.p50).toBeUndefined();
+    expect(d!.arrivalDate.p10).toBeUndefined();
+    expect(d!.people).toBeUndefined();
+  });
+
+  it("people arriving fall with the attrition rate and are blank when the size is unknown", () => {
+    const known = forecastArrivals(world([group(0, steady(100))], 0.02), {
+      dataset: { places, routes },
+      horizonDays: 30,
+      runs: 200,
+      joinLeaveProb: 0,
+    });
+    const c = known.arrivals.find((a) => a.placeName === "C")!;
+    // 556 km at 100 km/day: 6 daily steps, each losing 2 % × U(0.5, 1.5).
+    expect(c.people!.p50).toBeGreaterThan(1000 * 0.98 ** 6 * 0.97);
+    expect(c.people!.p50).toBeLessThan(1000 * 0.98 ** 6 * 1.03);
+    const unknown = forecastArrivals(world([group(0, steady(100), { size: undefined })]), {
+      dataset: { places, routes },
+      horizonDays: 30,
+      runs: 50,
+    });
+    expect(unknown.arrivals.every((a) => a.people === undefined)).toBe(true);
+    expect(unknown.positions.every((p) => p.size === undefined)).toBe(true);
+  });
+
+  it("the cone starts on the as-of day and covers every day of the horizon", () => {
+    const f = forecastArrivals(world([group(0, steady(40))]), {
+      dataset: { places, routes },
+      horizonDays: 5,
+      runs: 30,
+    });
+    expect(f.positions.map((p) => p.date)).toEqual([
+      "2018-10-20",
+      "2018-10-21",
+      "2018-10-22",
+      "2018-10-23",
+      "2018-10-24",
+      "2018-10-25",
+    ]);
+    for (const p of f.positions) expect(p.km.p10).toBeLessThanOrEqual(p.km.p90);
+  });
+
+  it("throws without places and routes, and for a negative horizon", () => {
+    expect(() => forecastArrivals(world([]))).toThrow(/dataset or options.corridor/);
+    expect(() =>
+      forecastArrivals(world([]), { dataset: { places, routes }, horizonDays: -1 }),
+    ).toThrow(/horizonDays/);
+  });
+});
+
+describe("naiveArrival", () => {
+  it("naiveArrival(group, km) extrapolates the average speed since departure", () => {
+    // 10 days from departure (km 0) to km 500: 50 km/day; 500 km more take 10 days.
+    const g = group(500, steady(40));
+    assertInDelta(naiveArrival(g, 1000), 17824.5 + 10, 1e-9);
+    expect(naiveArrival(g, 100)).toBe(17824.5);
+    expect(naiveArrival(group(0, steady(40)), 1000)).toBeUndefined();
+  });
+});
+
+describe("fitAttritionPerDay and groupMovement", () => {
+  const point = (group: string, date: string, km: number, size: number): TrackPoint => ({
+    group,
+    date,
+    routeId: "road",
+    km,
+    kmLow: km,
+    kmHigh: km,
+    lat: 0,
+    lon: 0,
+    size,
+    sizeLow: size,
+    sizeHigh: size,
+  });
+  it("fitAttritionPerDay: halving over 20 days is 1 − 0.5^(1/20) a day; unknown sizes are skipped", () => {
+    const tracks = [
+      point("a", "2018-10-10", 0, 1000),
+      point("a", "2018-10-15", 0, Number.NaN),
+      point("a", "2018-10-30", 0, 500),
+    ];
+    assertInDelta(fitAttritionPerDay(tracks), 1 - 0.5 ** 0.05, 1e-9);
+    // Faster than 5 % a day is clamped.
+    expect(
+      fitAttritionPerDay([point("a", "2018-10-10", 0, 1000), point("a", "2018-10-12", 0, 100)]),
+    ).toBe(0.05);
+    expect(fitAttritionPerDay([point("a", "2018-10-10", 0, 1000)], 0.01)).toBe(0.01);
+    // A growing group is not negative attrition.
+    expect(
+      fitAttritionPerDay([point("a", "2018-10-10", 0, 500), point("a", "2018-10-20", 0, 1000)]),
+    ).toBe(0);
+  });
+
+  it("groupMovement(track, pooled) moves the regime shares towards the group's recent moves", () => {
+    const pooled = steady(40);
+    pooled.regimes = { rest: 0.3, walk: 0.5, ride: 0.2 };
+    const riding = Array.from({ length: 11 }, (_, i) =>
+      point("a", `2018-11-${String(i + 1).padStart(2, "0")}`, i * 300, 1000),
+    );
+    const m = groupMovement(riding, pooled, { windowDays: 10, priorDays: 4 });
+    assertInDelta(m.regimes.ride, (10 + 4 * 0.2) / 14, 1e-9);
+    assertInDelta(m.regimes.rest + m.regimes.walk + m.regimes.ride, 1, 1e-12);
+    expect(pooled.regimes.ride).toBe(0.2);
+  });
+});
+
+describe("nowcast on the 2018 data", () => {
+  const data = embedded2018();
+  it("nowcast(dataset, { asOf }) uses no data after asOf", () => {
+    const asOf = "2018-10-28T00:00:00";
+    const a = nowcast(data, { asOf });
+    const late = {
+      ...data,
+      sightings: [
+        ...data.sightings,
+        {
+          ...data.sightings.find((s) => s.caravanLabel === "Honduran caravan 1")!,
+          id: "late",
+          observedAt: "2018-10-28T12:00:00",
+          placeName: "Mexico City",
+          lat: 19.42847,
+          lon: -99.12766,
+        },
+      ],
+    };
+    const b = nowcast(late, { asOf });
+    expect(b.groups.map((g) => [g.group, g.lastDate, g.km.median])).toEqual(
+      a.groups.map((g) => [g.group, g.lastDate, g.km.median]),
+    );
+    expect(a.asOfDate).toBe("2018-10-28");
+    for (const g of a.groups) expect(g.lastDate <= "2018-10-28").toBe(true);
+  });
+
+  it("forecasts every group from the 2018 nowcast with ordered quantiles and the same result for the same seed", () => {
+    const now = nowcast(data, { asOf: "2018-11-01T00:00:00" });
+    const run = () =>
+      forecastArrivals(now, { dataset: data, horizonDays: 14, runs: 300, random: mulberry32(7) });
+    const f = run();
+    expect(run()).toEqual(f);
+    expect(new Set(f.arrivals.map((a) => a.group))).toEqual(
+      new Set(now.groups.map((g) => g.group)),
+    );
+    for (const group of now.groups) {
+      const rows = f.arrivals.filter((a) => a.group === group.group);
+      for (let i = 0; i < rows.length; i++) {
+        const a = rows[i]!;
+        expect(a.probWithinHorizon).toBeGreaterThanOrEqual(0);
+        expect(a.probWithinHorizon).toBeLessThanOrEqual(1);
+        if (a.arrival.p10 !== undefined && a.arrival.p50 !== undefined)
+          expect(a.arrival.p10).toBeLessThanOrEqual(a.arrival.p50);
+        if (a.arrival.p50 !== undefined && a.arrival.p90 !== undefined)
+          expect(a.arrival.p50).toBeLessThanOrEqual(a.arrival.p90);
+        // Farther places are reached later, so no more likely within the horizon.
+        if (i > 0) expect(a.probWithinHorizon).toBeLessThanOrEqual(rows[i - 1]!.probWithinHorizon);
+      }
+    }
+  });
+});
