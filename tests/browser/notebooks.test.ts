@@ -292,8 +292,8 @@ describe.skipIf(!hasBrowser)("notebooks (built site, Chromium, offline)", () => 
       expect(fonts.every((url) => url.startsWith(site.url))).toBe(true);
       expect(key, `${file} needs an entry in KEY_OUTPUTS saying what it must show`).toBeDefined();
       await key!.check(page);
-    // Still clean after the check's interactions (inputs changed, files switched).
-    await expectCleanPage(page, watch);
+      // Still clean after the check's interactions (inputs changed, files switched).
+      await expectCleanPage(page, watch);
       await page.close();
     },
   );
