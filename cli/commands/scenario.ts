@@ -195,8 +195,9 @@ function summaryLines(result: ScenarioResult): string[] {
   }
   const last = result.dates.length - 1;
   const t = result.totals;
+  const at = (series: { p50: number[] }) => Math.round(series.p50[last]!);
   lines.push(
-    `By ${result.dates[last]} (p50): ${t.departed.p50[last]} departed, ${t.asylumClaims.p50[last]} asylum claims, ${t.returns.p50[last]} returns, ${t.regularized.p50[last]} regularised, ${t.atDestination.p50[last]} at their destination, ${t.leftDestination.p50[last]} left it, ${t.inTransit.p50[last]} in transit.`,
+    `By ${result.dates[last]} (p50): ${at(t.departed)} departed, ${at(t.asylumClaims)} asylum claims, ${at(t.returns)} returns, ${at(t.regularized)} regularised, ${at(t.atDestination)} at their destination, ${at(t.leftDestination)} left it, ${at(t.inTransit)} in transit.`,
   );
   return lines;
 }

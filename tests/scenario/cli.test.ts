@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+
+function capture(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    context: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), cwd },
+  };
+}
+
+describe("dtm-flow scenario", () => {
+  it("dtm-flow scenario <file> --out <dir> writes the CSVs and the report, and prints a summary", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "scenario-"));
+    const file = join(dir, "scenario.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        runs: 50,
+        seed: 5,
+        horizonDays: 40,
+        waves: [{ origin: "Tecún Umán", date: "2019-01-15", people: 2000 }],
+        destination: "Mexico City",
+        attrition: [{ place: "Tapachula", asylumClaim: 0.2 }],
+        shelters: [{ place: "Mexico City", capacity: 500 }],
+        planning: { waterLitresPerPersonPerDay: 20 },
+      }),
+    );
+    const io = capture(dir);
+    expect(await run(["scenario", file, "--out", "out"], io.context)).toBe(0);
+    for (const name of [
+      "scenario-place-days.csv",
+      "scenario-summary.csv",
+      "scenario-totals.csv",
+      "scenario-report.json",
+    ]) {
+      expect(existsSync(join(dir, "out", name)), name).toBe(true);
+    }
+    const placeDays = readFileSync(join(dir, "out", "scenario-place-days.csv"), "utf8").replace(
+      /^\uFEFF/,
+      "",
+    );
+    const [header, ...rows] = placeDays.trim().split("\r\n");
+    const columns = header!.split(",");
+    for (const column of [
+      "place",
+      "date",
+      "arrivals_p10",
+      "arrivals_p50",
+      "arrivals_p90",
+      "present_p50",
+      "water_m3_day_p90",
+      "latrines_p90",
+      "covered_m2_p90",
+      "hygiene_kits_month_p90",
+      "water_litres_per_person_day",
+      "people_per_latrine_initial",
+      "covered_m2_per_person",
+    ]) {
+      expect(columns, column).toContain(column);
+    }
+    // The planning figure the user set is written beside the results.
+    const water = columns.indexOf("water_litres_per_person_day");
+    expect(rows.every((row) => row.split(",")[water] === "20")).toBe(true);
+    const summary = readFileSync(join(dir, "out", "scenario-summary.csv"), "utf8");
+    expect(summary).toMatch(/Mexico City/);
+    expect(io.out.join("\n")).toMatch(/Mexico City: first arrival 2019-0[12]-\d\d/);
+    expect(io.out.join("\n")).toMatch(/20 L water\/person\/day/);
+    expect(io.err.join("\n")).toMatch(/Running 50 runs… 100 %/);
+    const report = JSON.parse(readFileSync(join(dir, "out", "scenario-report.json"), "utf8"));
+    expect(report.conservationError).toBe(0);
+    expect(report.scenario.planning.waterLitresPerPersonPerDay).toBe(20);
+  });
+
+  it("dtm-flow scenario exits 2 and lists each problem with its JSON pointer", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "scenario-"));
+    const file = join(dir, "bad.json");
+    writeFileSync(
+      file,
+      JSON.stringify({ waves: [{ origin: "Tapachla", date: "2019-01-20", people: -3 }] }),
+    );
+    const io = capture(dir);
+    expect(await run(["scenario", file, "--out", "out"], io.context)).toBe(2);
+    const text = io.err.join("\n");
+    expect(text).toMatch(/\/waves\/0\/origin: unknown place "Tapachla"; did you mean "Tapachula"/);
+    expect(text).toMatch(/\/waves\/0\/people: people must be ≥ 0, got -3/);
+    expect(existsSync(join(dir, "out", "scenario-summary.csv"))).toBe(false);
+  });
+
+  it("dtm-flow scenario exits 2 with one sentence for a file that is not JSON or missing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "scenario-"));
+    writeFileSync(join(dir, "broken.json"), "{ waves: ");
+    let io = capture(dir);
+    expect(await run(["scenario", "broken.json", "--out", "out"], io.context)).toBe(2);
+    expect(io.err).toHaveLength(1);
+    expect(io.err[0]).toMatch(/broken.json is not valid JSON/);
+    io = capture(dir);
+    expect(await run(["scenario", "missing.json", "--out", "out"], io.context)).toBe(2);
+    expect(io.err[0]).toMatch(/cannot read missing.json/);
+    io = capture(dir);
+    expect(await run(["scenario", "broken.json", "--out", "out", "--runs", "x"], io.context)).toBe(
+      2,
+    );
+    expect(io.err[0]).toMatch(/--runs must be a whole number/);
+  });
+});
