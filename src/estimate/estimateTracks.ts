@@ -314,7 +314,8 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     g.obsPosition = [];
     // Several reports naming the same town on the same day say one thing, not several.
     const seenPlace = new Set<string>();
-    for (const p of g.positions) {
+    for (let pIndex = 0; pIndex < g.positions.length; pIndex++) {
+      const p = g.positions[pIndex];
       const s = p.s;
       if (s.fromPlace && s.point) {
         const key = `${Math.floor(s.t)}|${s.point[0]}|${s.point[1]}`;
@@ -329,7 +330,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
         0.3,
         SOURCE_PRIORS[s.source].outlier * (s.lowConfidence ? 2 : 1) + 0.02,
       );
-      g.obsPosition.push(g.positions.indexOf(p));
+      g.obsPosition.push(pIndex);
       obs.push({
         step,
         km: p.km,
@@ -487,12 +488,14 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     if (prior > 0) outlierScale = Math.min(3, Math.max(0.5, (post + 2) / (prior + 2)));
   }
   for (const g of active) runKm(g);
+  const associationOf = new Map<string, Association>();
+  for (const a of associations) associationOf.set(`${a.sightingId}\u0000${a.group}`, a);
   for (const g of groups) {
     if (!g.km) continue;
     (g.obsPosition ?? []).forEach((pi, i) => {
       const p = g.positions[pi];
       if (!p) return;
-      const a = associations.find((x) => x.sightingId === p.s.id && x.group === g.name);
+      const a = associationOf.get(`${p.s.id}\u0000${g.name}`);
       if (a) a.outlierProb = round3(g.km?.outlierProb[i] ?? 0);
     });
   }
@@ -516,16 +519,22 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     }
   }
   const tracked = groups.filter((g) => g.km);
+  const untracked = new Set<string>();
   for (const g of groups) {
     if (g.km) continue;
     for (const s of g.members) {
-      const i = associations.findIndex((a) => a.sightingId === s.id);
-      if (i >= 0) associations.splice(i, 1);
+      untracked.add(s.id);
       leftOut.push({
         sightingId: s.id,
         reason: `no position report of group "${g.name}" is usable, so it has no track`,
       });
     }
+  }
+
+  if (untracked.size > 0) {
+    const kept = associations.filter((a) => !untracked.has(a.sightingId));
+    associations.length = 0;
+    associations.push(...kept);
   }
 
   // 6. Sizes: smooth, fit source biases on the residuals, repeat.
@@ -574,7 +583,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     for (let k = 0; k < g.nDays; k++) out.push(-0.004);
     return out;
   }
-  const iterations = 4;
+  const iterations = 3;
   for (let it = 0; it < iterations; it++) {
     const residuals: BiasResidual[] = [];
     for (const g of withSize) {

@@ -110,8 +110,12 @@ export function smoothSize(input: SizeSmootherInput): SizeDayEstimate[] {
     if (max > 0) for (let j = 0; j < CELLS; j++) l[j] /= max;
     return l;
   });
+  // Most days share the default drift: build each distinct kernel once.
+  const kernels = new Map<number, { offset: number; w: Float64Array }>();
   const kernelFor = (k: number): { offset: number; w: Float64Array } => {
     const mu = input.drift?.[k] ?? -0.004;
+    const cached = kernels.get(mu);
+    if (cached) return cached;
     const half = Math.ceil((Math.abs(mu) + 4.5 * diffusion) / CELL);
     const w = new Float64Array(2 * half + 1);
     let s = 0;
@@ -123,7 +127,9 @@ export function smoothSize(input: SizeSmootherInput): SizeDayEstimate[] {
       s += v;
     }
     for (let i = 0; i < w.length; i++) w[i] /= s;
-    return { offset: half, w };
+    const kernel = { offset: half, w };
+    kernels.set(mu, kernel);
+    return kernel;
   };
   const jFrom = Math.round(JUMP_FROM / CELL);
   const jTo = Math.round(JUMP_TO / CELL);
