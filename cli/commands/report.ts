@@ -7,6 +7,7 @@ import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
+import { situationReport2018 } from "../../src/embedded/seeds.ts";
 import { dayNumber } from "../../src/ledger/days.ts";
 import { buildSituationUpdate } from "../../src/report/situationUpdate.ts";
 import { renderHtml, renderMarkdown } from "../../src/report/render.ts";
@@ -26,7 +27,8 @@ Options:
                       (default: situation-update-<date> in the current folder)
 ${LEDGER_OPTIONS_HELP}
 
-With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
+With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used, and the
+update sets the ledger beside the figures of the December 2018 UN situation report.
 The HTML file is self-contained: inline CSS and SVG, no scripts, nothing loaded from other
 hosts (sources' web addresses are shown as text).
 
@@ -75,7 +77,11 @@ export const reportCommand: Command = {
     const out = openOutputFolder(outName, [], context.cwd);
     const update = buildSituationUpdate(
       { ledger, dataset: loaded.dataset, asOf: date },
-      { title: optionString(values, "title") },
+      {
+        title: optionString(values, "title"),
+        // The embedded 2018 data is set beside the December 2018 situation report's figures.
+        seeds: loaded.embedded ? situationReport2018() : undefined,
+      },
     );
     out.write("situation-update.html", renderHtml(update));
     out.write("situation-update.md", renderMarkdown(update));

@@ -488,8 +488,10 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
         warnings.push({
           code: "accounted_exceeds_departures",
           message:
-            `On ${date} the sources account for ${accounted} people, more than the ${fromTracks} the tracks, counts and departure totals say had left ` +
-            `(remaining: ${present.map((r) => `${r.placeName ?? r.country ?? "not placed"} ${r.value}`).join(", ") || "none"}; stock rows ${rowList(presentRows) || "none"}). ` +
+            `On ${date} the sources account for ${accounted} people, more than the ${fromTracks} the tracks, counts and departure totals say had left` +
+            (present.length > 0
+              ? `(remaining: ${present.map((r) => `${r.placeName ?? r.country ?? "not placed"} ${r.value}`).join(", ")}; stock rows ${rowList(presentRows)}). `
+              : ". ") +
             `Categories may overlap in the sources (an asylum claimant in a shelter is counted twice); the ledger raises the people who left to ${accounted}.`,
           rows: [...new Set(presentRows)].sort((x, y) => x - y),
           date,

@@ -8,7 +8,39 @@ import {
   formatDate,
   formatPeople,
 } from "./format.ts";
+import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { HeadlineFigure, SituationUpdate, SourceNote } from "./situationUpdate.ts";
+
+const WORDING: Readonly<Record<string, string>> = {
+  exact: "",
+  about: "about ",
+  over: "over ",
+  at_least: "at least ",
+  up_to: "up to ",
+};
+
+/** The report's figure as worded ("over 3,700", "about 24–28 percent"). */
+function seedText(c: SeedComparison): string {
+  const unit = c.seed.unit === "people" ? "" : ` ${c.seed.unit}`;
+  const range = c.seed.valueMax !== undefined ? `–${formatPeople(c.seed.valueMax)}` : "";
+  return `${WORDING[c.seed.qualifier] ?? ""}${formatPeople(c.seed.value)}${range}${unit}`;
+}
+
+/** The ledger's side of a comparison: value (interval), or why there is none. */
+function ledgerText(c: SeedComparison): string {
+  if (!c.ledger) return c.reason ?? "";
+  const digits = c.seed.unit === "percent" ? 1 : 0;
+  const f = (v: number) => (digits ? v.toFixed(digits) : formatPeople(v));
+  return `${f(c.ledger.value)} (${f(c.ledger.valueLow)}–${f(c.ledger.valueHigh)})`;
+}
+
+function verdict(c: SeedComparison): string {
+  return c.matches === undefined
+    ? "not comparable"
+    : c.matches
+      ? "fits the wording"
+      : "does not fit";
+}
 
 function interval(h: { value: number; valueLow: number; valueHigh: number }): string {
   return h.valueLow === h.value && h.valueHigh === h.value
@@ -96,6 +128,19 @@ export function renderMarkdown(update: SituationUpdate): string {
     }
     lines.push("");
   }
+  if (update.seedChecks.length > 0) {
+    lines.push(
+      "## Against the published situation report",
+      "",
+      "| figure | report | ledger | |",
+      "|---|---|---|---|",
+      ...update.seedChecks.map(
+        (c) =>
+          `| ${escapeMarkdown(`${c.seed.id}: ${c.seed.measure} (${formatDate(c.seed.asOf, true)})`)} | ${escapeMarkdown(seedText(c))} | ${escapeMarkdown(ledgerText(c))} | ${verdict(c)} |`,
+      ),
+      "",
+    );
+  }
   lines.push("## Data quality", "");
   if (update.warnings.length === 0)
     lines.push("No contradictory or impossible figures were found.");
@@ -180,8 +225,18 @@ export function renderHtml(update: SituationUpdate): string {
     `<figcaption>People who left, per day from ${e(formatDate(first))} to ${e(formatDate(update.asOf))}, split by category. The top of the stack is everyone who has left so far; “unknown” is people once counted whom no source places on the day.</figcaption></figure>`,
     `<h2>People present per place</h2><figure>${smallMultiplesSvg(update.places, [first, update.asOf])}`,
     `<figcaption>People remaining at each place (line; shaded: 90 % interval) against the capacity of its shelters (dashed red) where a source gives one. Each panel has its own people axis.</figcaption></figure>`,
-    `<h2>Data quality</h2>`,
   );
+  if (update.seedChecks.length > 0) {
+    out.push(
+      `<h2>Against the published situation report</h2><table><thead><tr><th>figure</th><th>report</th><th>ledger</th><th></th></tr></thead><tbody>`,
+      ...update.seedChecks.map(
+        (c) =>
+          `<tr><td>${e(`${c.seed.id}: ${c.seed.measure} (${formatDate(c.seed.asOf, true)})`)}</td><td class="n">${e(seedText(c))}</td><td>${e(ledgerText(c))}</td><td>${verdict(c)}</td></tr>`,
+      ),
+      `</tbody></table>`,
+    );
+  }
+  out.push(`<h2>Data quality</h2>`);
   if (update.warnings.length === 0)
     out.push(`<p>No contradictory or impossible figures were found.</p>`);
   else out.push(`<ul>${update.warnings.map((w) => `<li>${e(w.message)}</li>`).join("")}</ul>`);

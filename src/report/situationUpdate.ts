@@ -1,5 +1,8 @@
 /** The content of a situation update: headline figures with their sources, chart data, data quality. */
 import type { LedgerResult, LedgerWarning, Residual } from "../ledger/types.ts";
+import { compareWithSeeds } from "../ledger/compareWithSeeds.ts";
+import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
+import type { SeedFigure } from "../model/seed.ts";
 import { areaOf } from "../ledger/areaOf.ts";
 import { normalizeName } from "../geo/normalizeName.ts";
 import type { Dataset } from "../model/dataset.ts";
@@ -69,6 +72,8 @@ export interface SituationUpdate {
   warnings: LedgerWarning[];
   /** The figures furthest from the ledger (largest relative residual first), at most 10. */
   residuals: Residual[];
+  /** A published report's figures (dated on or before `asOf`) against the ledger; empty when none given. */
+  seedChecks: SeedComparison[];
 }
 
 /** Options of {@link buildSituationUpdate}. */
@@ -77,6 +82,8 @@ export interface SituationUpdateOptions {
   title?: string;
   /** Most sources listed per headline; default 8 (the rest are counted). */
   maxSources?: number;
+  /** Figures of a published situation report to set beside the ledger (e.g. `situationReport2018()`). */
+  seeds?: readonly SeedFigure[];
 }
 
 /**
@@ -228,6 +235,10 @@ export function buildSituationUpdate(
     places,
     warnings: ledger.warnings.filter((w) => w.date === undefined || w.date <= asOf),
     residuals,
+    seedChecks: compareWithSeeds(
+      ledger,
+      (options.seeds ?? []).filter((seed) => seed.asOf <= asOf),
+    ),
   };
 }
 

@@ -89,6 +89,10 @@ describe("dtm-flow report", () => {
     expect(html).toContain("<svg ");
     expect(md).toMatch(/^# Situation update — as of 15 Dec 2018/);
     expect(md).toMatch(/\| Remaining at places \|/);
+    expect(md).toMatch(/## Against the published situation report/);
+    expect(md).toMatch(
+      /sr-02: people who sought asylum in Mexico .* \| over 3,700 \| 3,736 .* \| fits the wording \|/,
+    );
   });
 
   it("dtm-flow report without --as-of, or with a date outside the data, exits 2 and writes nothing", async () => {

@@ -99,6 +99,41 @@ describe("situation update", () => {
     expect(md).toMatch(/shelters of Tijuana add up to 2500/);
   });
 
+  it("buildSituationUpdate() sets a report's figures dated on or before the date beside the ledger", () => {
+    const data = dataset(stocks);
+    const ledger = buildLedger({ dataset: data, tracks: [] });
+    const seed = (id: string, asOf: string, value: number) => ({
+      id,
+      value,
+      unit: "people",
+      qualifier: "over" as const,
+      measure: "asylum claims in Mexico",
+      category: "asylum_claim" as const,
+      countries: ["MEX"],
+      placeNames: [],
+      asOf,
+      agency: "UN",
+      section: "Mexico",
+      quote: `over ${value}`,
+    });
+    const u = buildSituationUpdate(
+      { ledger, dataset: data, asOf: "2018-11-04" },
+      {
+        seeds: [
+          seed("a", "2018-11-02", 1500),
+          seed("b", "2018-11-03", 2000),
+          seed("c", "2018-12-01", 1),
+        ],
+      },
+    );
+    expect(u.seedChecks.map((c) => [c.seed.id, c.matches])).toEqual([
+      ["a", true],
+      ["b", false],
+    ]);
+    expect(renderMarkdown(u)).toMatch(/\| over 1,500 \| 1,700 .*\| fits the wording \|/);
+    expect(renderHtml(u)).toContain("does not fit");
+  });
+
   it("stackedAreaSvg() draws one path per category, stacked to the daily total", () => {
     const svg = stackedAreaSvg({
       dates: ["2018-10-13", "2018-10-14"],
