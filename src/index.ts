@@ -162,6 +162,45 @@ export { stackedAreaSvg, smallMultiplesSvg } from "./report/charts.ts";
 export type { ChartSize } from "./report/charts.ts";
 
 // ── scenario: influx scenarios ──
+export type {
+  NumberOrRange,
+  Composition,
+  RouteChoice,
+  Wave,
+  Movement,
+  MovementSegment,
+  Stop,
+  AttritionRule,
+  ShelterCapacity,
+  PlanningFigures,
+  ScenarioInput,
+  ScenarioParameters,
+  Scenario,
+  ResolvedWave,
+  ScenarioError,
+  QuantileSeries,
+  DateInterval,
+  NeedsSeries,
+  PlaceResult,
+  ScenarioTotals,
+  ScenarioResult,
+} from "./scenario/types.ts";
+export type { ScenarioContext, ScenarioValidation } from "./scenario/validateScenario.ts";
+export { validateScenario } from "./scenario/validateScenario.ts";
+export type { RunContext } from "./scenario/runScenario.ts";
+export { runScenario, runSeed } from "./scenario/runScenario.ts";
+export type { Calibration, CalibrationFit, CalibrationOptions } from "./scenario/calibrate.ts";
+export { calibrateFromReplay } from "./scenario/calibrate.ts";
+export { like2018Parameters } from "./scenario/like2018.ts";
+export type { Corridor, CorridorRoute, RouteStop } from "./scenario/corridor.ts";
+export { buildCorridor } from "./scenario/corridor.ts";
+export { placeNeeds } from "./scenario/needs.ts";
+export {
+  SPHERE_2018,
+  DEFAULT_COMPOSITION,
+  FALLBACK_2018,
+  GENERIC_MOVEMENT,
+} from "./scenario/defaults.ts";
 
 // ── forecast: nowcast and arrivals ──
 
