@@ -56,7 +56,7 @@ Options:
   --as-of <datetime>  forecast from the data observed up to this moment (no look-ahead);
                       default the last day with an observation, 12:00 local
   --horizon <days>    days ahead that count as "within the horizon" (default 14)
-  --runs <n>          Monte Carlo runs per group (default 1000)
+  --runs <n>          Monte Carlo runs per group (default 500)
   --seed <n>          random seed (default 1): the same inputs and seed give the same files
   --sightings, --counts, --stocks, --route, --places, --tz   as for dtm-flow estimate
   --out <dir>         folder for forecast.csv, positions.csv and forecast.json (required)
@@ -125,7 +125,7 @@ export const forecastCommand: Command = {
       throw new UserError(`--as-of ${asOf} is not an ISO date or date-time (e.g. 2018-11-01).`);
     }
     const horizonDays = int("horizon", 14, 0, 365);
-    const runs = int("runs", 1000, 10, 100_000);
+    const runs = int("runs", 500, 10, 100_000);
     const seed = int("seed", 1, 0, 2 ** 31 - 1);
     const files = {
       sightings: str("sightings"),

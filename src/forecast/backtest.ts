@@ -27,7 +27,7 @@ export interface BacktestOptions {
   leads?: readonly number[];
   /** Forecast horizon (days); default 40, so that arrivals 14 days ahead are well inside it. */
   horizonDays?: number;
-  /** Monte Carlo runs per forecast; default 1000. */
+  /** Monte Carlo runs per forecast; default 500. */
   runs?: number;
   /** Seed of each forecast's `mulberry32`; default 1. */
   seed?: number;
