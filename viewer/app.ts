@@ -76,6 +76,10 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
   const staticCtx = staticCanvas.getContext("2d")!;
   let staticDirty = true;
   const overlay = select($<SVGSVGElement>("map-overlay"));
+  // Group hit targets move every frame: they live in their own small SVG (own paint layer), so
+  // moving them does not repaint the labels.
+  const hits = select($<SVGSVGElement>("map-hits"));
+  const zoomTarget = select(mapEl);
   const tooltip = $<HTMLDivElement>("tooltip");
   const scrubber = $<HTMLInputElement>("scrubber");
   const playBtn = $<HTMLButtonElement>("play");
@@ -158,6 +162,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
       c.height = Math.round(height * dpr);
     }
     overlay.attr("viewBox", `0 0 ${width} ${height}`);
+    hits.attr("viewBox", `0 0 ${width} ${height}`);
     if (replay) {
       const pts = [
         ...replay.routes.features.flatMap((f) => f.geometry.coordinates),
@@ -332,7 +337,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     if (!replay) return;
     const marks = state.layers.groups && frame ? frame.groups : [];
     const L = state.lang;
-    const sel = overlay
+    const sel = hits
       .selectAll<SVGCircleElement, Frame["groups"][number]>("circle.hit")
       .data(marks, (g) => g.id)
       .join((enter) =>
@@ -367,8 +372,6 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
   }
 
   // ── charts and side panel ──
-  let splitCursor: SVGGElement | null = null;
-  let multipleCursors: SVGLineElement[] = [];
   let lastDay = -1;
 
   function renderCharts(): void {
@@ -377,7 +380,6 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     const splitEl = $<HTMLDivElement>("split");
     const w = Math.max(300, Math.round(splitEl.getBoundingClientRect().width || 600));
     mount(splitEl, splitChart(replay.split, { width: w, height: 190, lang: L, t: state.t }));
-    splitCursor = splitEl.querySelector('[data-role="cursor"]');
     const mEl = $<HTMLDivElement>("multiples");
     const mw = 220;
     mount(
@@ -390,23 +392,39 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
         ),
       ),
     );
-    multipleCursors = [...mEl.querySelectorAll<SVGLineElement>('[data-role="cursor"]')];
     lastDay = -1;
     updateCursors();
+  }
+
+  /**
+   * Chart cursors are HTML lines over the charts moved with a CSS transform (compositor only):
+   * moving an SVG element would repaint the whole chart every frame. The SVG cursors drawn by the
+   * builders (for snapshots and exports) are hidden by CSS in the live page.
+   */
+  function cursorLine(holder: Element): HTMLDivElement {
+    let line = holder.querySelector<HTMLDivElement>(":scope > .cursor-line");
+    if (!line) {
+      line = document.createElement("div");
+      line.className = "cursor-line";
+      line.setAttribute("aria-hidden", "true");
+      holder.append(line);
+    }
+    return line;
   }
 
   function updateCursors(): void {
     if (!replay) return;
     const splitEl = $<HTMLDivElement>("split");
     const svg = splitEl.querySelector("svg");
-    if (splitCursor && svg) {
+    if (svg) {
       const x = splitX(replay.split, Number(svg.getAttribute("width")));
-      splitCursor.setAttribute("transform", `translate(${x(state.t)},0)`);
+      const line = cursorLine(splitEl);
+      line.style.transform = `translateX(${x(state.t).toFixed(1)}px)`;
+      line.dataset.t = String(state.t);
     }
     const mx = presenceX(replay.days, 220);
-    for (const c of multipleCursors) {
-      c.setAttribute("x1", String(mx(state.t)));
-      c.setAttribute("x2", String(mx(state.t)));
+    for (const holder of $<HTMLDivElement>("multiples").children) {
+      cursorLine(holder).style.transform = `translateX(${mx(state.t).toFixed(1)}px)`;
     }
     const day = Math.floor(state.t);
     if (day !== lastDay) {
@@ -436,12 +454,13 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     replay.presence.forEach((p, i) => {
       const holder = mEl.children[i];
       if (!holder) return;
+      const line = cursorLine(holder);
       mount(
         holder,
         presenceChart(p, { width: 220, height: 80, lang: L, days: replay!.days, t: state.t }),
       );
+      holder.append(line);
     });
-    multipleCursors = [...mEl.querySelectorAll<SVGLineElement>('[data-role="cursor"]')];
     renderDetails();
   }
 
@@ -548,7 +567,8 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     const label = formatDate(L, dateOf(replay.start, state.t));
     if (dateOut.textContent !== label) dateOut.textContent = label;
     if (document.activeElement !== scrubber || state.playing) scrubber.value = String(state.t);
-    scrubber.setAttribute("aria-valuetext", label);
+    if (scrubber.getAttribute("aria-valuetext") !== label)
+      scrubber.setAttribute("aria-valuetext", label);
     stats.particles = frame.particleCount;
     const dt = performance.now() - t0;
     stats.times.push(dt);
@@ -602,7 +622,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     if (patch.t !== undefined && Math.floor(patch.t) !== Math.floor(prev.t)) lastDay = -1;
     if (patch.zoom && zoomBehaviour && !syncingZoom) {
       syncingZoom = true;
-      overlay.call(
+      zoomTarget.call(
         zoomBehaviour.transform,
         zoomIdentity.translate(state.zoom.x, state.zoom.y).scale(state.zoom.k),
       );
@@ -694,7 +714,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
   });
 
   let syncingZoom = false;
-  const zoomBehaviour: ZoomBehavior<SVGSVGElement, unknown> = d3zoom<SVGSVGElement, unknown>()
+  const zoomBehaviour: ZoomBehavior<HTMLDivElement, unknown> = d3zoom<HTMLDivElement, unknown>()
     .scaleExtent([1, 40])
     .on("zoom", (ev: { transform: { k: number; x: number; y: number } }) => {
       if (syncingZoom) return;
@@ -703,7 +723,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
       setState({ zoom: { k: ev.transform.k, x: ev.transform.x, y: ev.transform.y } });
       syncingZoom = false;
     });
-  overlay.call(zoomBehaviour).on("dblclick.zoom", null);
+  zoomTarget.call(zoomBehaviour).on("dblclick.zoom", null);
   overlay.on("click", () => {
     if (state.selection) setState({ selection: null });
   });
@@ -743,7 +763,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
         resize();
         if (first && (state.zoom.k !== 1 || state.zoom.x !== 0 || state.zoom.y !== 0)) {
           syncingZoom = true;
-          overlay.call(
+          zoomTarget.call(
             zoomBehaviour.transform,
             zoomIdentity.translate(state.zoom.x, state.zoom.y).scale(state.zoom.k),
           );

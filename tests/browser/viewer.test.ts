@@ -68,7 +68,7 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
     await open(page, `${url}#t=25.5`);
     expect(await page.locator("#map-canvas").count()).toBe(1);
     expect(await page.locator("#map-overlay g.place").count()).toBeGreaterThan(20);
-    expect(await page.locator("#map-overlay circle.hit").count()).toBeGreaterThan(1);
+    expect(await page.locator("#map-hits circle.hit").count()).toBeGreaterThan(1);
     expect(await page.locator("#scrubber").getAttribute("max")).toMatch(/^\d+/);
     expect(
       await page.locator("#split svg.split-chart path[data-category]").count(),
@@ -95,14 +95,14 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
   it("play advances the date and moves the groups; pause stops them", async () => {
     const { page, watch } = await newPage();
     await open(page, `${url}#t=10.5&speed=4`);
-    const before = await page.locator("#map-overlay circle.hit").first().getAttribute("cx");
+    const before = await page.locator("#map-hits circle.hit").first().getAttribute("cx");
     await page.click("#play");
     await page.waitForTimeout(1200);
     await page.click("#play");
     const s = await getState(page);
     expect(s.playing).toBe(false);
     expect(s.t).toBeGreaterThan(12);
-    const after = await page.locator("#map-overlay circle.hit").first().getAttribute("cx");
+    const after = await page.locator("#map-hits circle.hit").first().getAttribute("cx");
     expect(after).not.toBe(before);
     const t = (await getState(page)).t;
     await page.waitForTimeout(400);
@@ -141,7 +141,7 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
   it("the split chart's cursor, the multiples and the headline figures follow the scrubber", async () => {
     const { page } = await newPage();
     await open(page, `${url}#t=5.5`);
-    const cursor = () => page.locator('#split [data-role="cursor"]').getAttribute("transform");
+    const cursor = () => page.locator("#split > .cursor-line").getAttribute("style");
     const heading = () => page.locator("#headlines h2").textContent();
     const c0 = await cursor();
     const h0 = await heading();
@@ -152,8 +152,8 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
     expect(await heading()).not.toBe(h0);
     expect(await heading()).toContain("22 Nov 2018");
     expect(await page.locator("#headlines li").allTextContents()).not.toEqual(figures0);
-    const mx = await page.locator('#multiples [data-role="cursor"]').first().getAttribute("x1");
-    expect(Number(mx)).toBeGreaterThan(100);
+    const mx = await page.locator("#multiples .cursor-line").first().getAttribute("style");
+    expect(Number(/translateX\(([\d.]+)px\)/.exec(mx ?? "")?.[1])).toBeGreaterThan(100);
     await page.close();
   });
 
@@ -236,7 +236,7 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
     await page.keyboard.press("Enter");
     expect(await page.locator("#details h3").textContent()).toBe("Suchiate bridge");
     expect(await page.locator("#details svg.flow-bars rect").count()).toBeGreaterThan(1);
-    await page.locator("#map-overlay circle.hit").first().focus();
+    await page.locator("#map-hits circle.hit").first().focus();
     await page.keyboard.press("Enter");
     expect(await page.locator('#details [data-kind="group"]').count()).toBe(1);
     expect((await getState(page)).selection?.kind).toBe("group");

@@ -18,6 +18,64 @@ export interface ZoomTransform {
   y: number;
 }
 
+/** Above this many particles, they are written as pixels (a path of 20,000 rectangles is slow in software rendering). */
+const FAST_PARTICLES = 3000;
+
+let pixelCache:
+  | {
+      w: number;
+      h: number;
+      image: ImageData;
+      u32: Uint32Array;
+      scratch: HTMLCanvasElement;
+      sctx: CanvasRenderingContext2D;
+    }
+  | undefined;
+
+/** RGBA (little-endian ABGR) of a #rrggbb colour, opaque. */
+function abgr(hex: string): number {
+  const v = parseInt(hex.slice(1), 16);
+  return ((0xff << 24) | ((v & 0xff) << 16) | (v & 0xff00) | ((v >> 16) & 0xff)) >>> 0;
+}
+
+/** Writes particles as 2×2 device pixels into an ImageData, then draws it over the frame once. */
+function drawParticlesAsPixels(
+  ctx: CanvasRenderingContext2D,
+  frame: Frame,
+  zoom: ZoomTransform,
+): void {
+  const w = ctx.canvas.width;
+  const h = ctx.canvas.height;
+  const dpr = ctx.getTransform().a || 1;
+  if (!pixelCache || pixelCache.w !== w || pixelCache.h !== h) {
+    const scratch = document.createElement("canvas");
+    scratch.width = w;
+    scratch.height = h;
+    const sctx = scratch.getContext("2d")!;
+    const image = sctx.createImageData(w, h);
+    pixelCache = { w, h, image, u32: new Uint32Array(image.data.buffer), scratch, sctx };
+  }
+  const { u32, image, scratch, sctx } = pixelCache;
+  u32.fill(0);
+  const colours = [abgr(DIRECTION_COLOUR.northbound), abgr(DIRECTION_COLOUR.southbound)];
+  for (let j = 0; j < frame.particleCount; j++) {
+    const x = Math.round((frame.particles[2 * j]! * zoom.k + zoom.x) * dpr);
+    const y = Math.round((frame.particles[2 * j + 1]! * zoom.k + zoom.y) * dpr);
+    if (x < 0 || y < 0 || x + 1 >= w || y + 1 >= h) continue;
+    const c = colours[frame.particleDir[j]!]!;
+    const i = y * w + x;
+    u32[i] = c;
+    u32[i + 1] = c;
+    u32[i + w] = c;
+    u32[i + w + 1] = c;
+  }
+  sctx.putImageData(image, 0, 0);
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.drawImage(scratch, 0, 0);
+  ctx.restore();
+}
+
 /** Draws basemap and routes into `ctx` (CSS pixels; the caller has set the device-pixel scale). */
 export function drawStatic(
   ctx: CanvasRenderingContext2D,
@@ -104,7 +162,9 @@ export function drawMarks(
   const px = (x: number) => x * zoom.k + zoom.x;
   const py = (y: number) => y * zoom.k + zoom.y;
 
-  if (layers.flows && frame.particleCount > 0) {
+  if (layers.flows && frame.particleCount > FAST_PARTICLES) {
+    drawParticlesAsPixels(ctx, frame, zoom);
+  } else if (layers.flows && frame.particleCount > 0) {
     for (let dir = 0; dir < 2; dir++) {
       ctx.fillStyle = dir === 0 ? DIRECTION_COLOUR.northbound : DIRECTION_COLOUR.southbound;
       ctx.beginPath();

@@ -1,0 +1,177 @@
+/**
+ * Viewer benchmark. Two parts:
+ *  1. Node: the cost of computeFrame (where every mark is at time t) over the embedded 2018
+ *     replay and in the 20,000-particle stress mode, as a ratio against a baseline measured in the
+ *     same process (a plain pass writing the same number of coordinates).
+ *  2. Chromium (when installed): the built site served statically; frame work (compute + draw) and
+ *     rAF intervals while playing the replay, the same in stress mode, time to the first frame,
+ *     and the JavaScript bundle size gzipped.
+ * Run: `npx tsx bench/viewer.bench.ts` (add `--node-only` to skip Chromium).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { geoMercator } from "d3";
+import { embedded2018 } from "../src/index.ts";
+import { enrichDataset } from "../viewer/data/embedded.ts";
+import { prepareReplay } from "../viewer/data/prepare.ts";
+import { computeFrame, layoutReplay } from "../viewer/map/frame.ts";
+import type { Frame, Layout } from "../viewer/map/frame.ts";
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+const fmt = (v: number, d = 3) => v.toFixed(d);
+
+function nodePart(): void {
+  const replay = prepareReplay(enrichDataset(embedded2018()));
+  const projection = geoMercator().fitExtent(
+    [
+      [30, 50],
+      [1070, 570],
+    ],
+    { type: "MultiPoint", coordinates: replay.places.map((p) => [p.lon, p.lat]) },
+  );
+  const layout: Layout = layoutReplay(replay, (p) => projection(p), 1100, 600);
+  // 60 frames per replay day (1 day/s at 60 fps), the whole replay.
+  const ts = Array.from({ length: Math.round(replay.days * 60) }, (_, i) => i / 60);
+
+  function run(stress: number): { perFrame: number[]; coords: number } {
+    let prev: Frame | undefined;
+    const perFrame: number[] = [];
+    let coords = 0;
+    for (const t of ts) {
+      const t0 = performance.now();
+      prev = computeFrame(layout, t, { previous: prev, stressParticles: stress });
+      perFrame.push(performance.now() - t0);
+      coords +=
+        prev.particleCount * 2 +
+        prev.groups.reduce((s, g) => s + 2 + g.trail.length + g.band.length, 0);
+    }
+    return { perFrame, coords };
+  }
+
+  /** Baseline: write the same number of coordinates into a typed array with no logic. */
+  function baseline(coords: number): number {
+    const buf = new Float32Array(4096);
+    const t0 = performance.now();
+    for (let i = 0; i < coords; i++) buf[i & 4095] = i * 0.5;
+    return performance.now() - t0;
+  }
+
+  run(0); // warm-up
+  const replayRun = run(0);
+  const stressRun = run(20_000);
+  const replayBase = baseline(replayRun.coords);
+  const stressBase = baseline(stressRun.coords);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  console.log(
+    `computeFrame, ${ts.length} frames (${fmt(replay.days, 0)} days at 60 fps), ${replay.groups.length} groups`,
+  );
+  console.log("| case | mean ms/frame | p95 ms/frame | ratio to baseline |");
+  console.log("|---|---|---|---|");
+  console.log(
+    `| 2018 replay | ${fmt(sum(replayRun.perFrame) / ts.length)} | ${fmt(quantile(replayRun.perFrame, 0.95))} | ${fmt(sum(replayRun.perFrame) / Math.max(1e-6, replayBase), 1)}× |`,
+  );
+  console.log(
+    `| stress 20,000 particles | ${fmt(sum(stressRun.perFrame) / ts.length)} | ${fmt(quantile(stressRun.perFrame, 0.95))} | ${fmt(sum(stressRun.perFrame) / Math.max(1e-6, stressBase), 1)}× |`,
+  );
+}
+
+async function browserPart(): Promise<void> {
+  const { hasBrowser, launchBrowser, serveStatic } = await import("../tests/browser/harness.ts");
+  if (!hasBrowser) {
+    console.log("\nChromium not found: browser part skipped.");
+    return;
+  }
+  const { build } = await import("vite");
+  const out = mkdtempSync(join(tmpdir(), "dtm-viewer-bench-"));
+  try {
+    await build({
+      configFile: resolve("vite.config.ts"),
+      logLevel: "error",
+      build: { outDir: out, emptyOutDir: true },
+    });
+    const assets = readdirSync(join(out, "assets"));
+    const js = assets.filter((f) => f.endsWith(".js"));
+    const sizes = js.map((f) => {
+      const bytes = readFileSync(join(out, "assets", f));
+      return { f, raw: bytes.length, gz: gzipSync(bytes).length };
+    });
+    const main = sizes.filter((s) => !/worker/i.test(s.f));
+    const worker = sizes.filter((s) => /worker/i.test(s.f));
+    const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+    const total = (xs: typeof sizes, k: "raw" | "gz") => xs.reduce((a, s) => a + s[k], 0);
+    const basemap = readFileSync(join(out, "basemap.json"));
+
+    const site = await serveStatic(out);
+    const browser = await launchBrowser();
+    try {
+      async function measure(query: string, hash: string, seconds: number) {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        await page.goto(`${site.url}${query}${hash}`);
+        await page.waitForSelector('#map[data-tracks="estimate"]', { timeout: 60_000 });
+        const firstFrame = await page.evaluate(
+          () =>
+            (window as unknown as { dtmViewer: { stats: { firstFrameAt?: number } } }).dtmViewer
+              .stats.firstFrameAt,
+        );
+        // A string, not a function: tsx would wrap named functions in a helper the page lacks.
+        await page.evaluate(`(() => {
+          const v = window.dtmViewer;
+          v.stats.times.length = 0;
+          window.rafGaps = [];
+          let last = performance.now();
+          const loop = (now) => {
+            window.rafGaps.push(now - last);
+            last = now;
+            if (window.rafGaps.length < 100000) requestAnimationFrame(loop);
+          };
+          requestAnimationFrame(loop);
+          v.setState({ t: 0, speed: 2, playing: true });
+        })()`);
+        await page.waitForTimeout(seconds * 1000);
+        const r = await page.evaluate(() => ({
+          work: (
+            window as unknown as { dtmViewer: { stats: { times: number[]; particles: number } } }
+          ).dtmViewer.stats,
+          gaps: (window as unknown as { rafGaps: number[] }).rafGaps,
+        }));
+        await page.close();
+        return {
+          firstFrame,
+          work: r.work.times,
+          gaps: r.gaps.slice(5),
+          particles: r.work.particles,
+        };
+      }
+      const play = await measure("", "#t=0&speed=2", 8);
+      const stress = await measure("?stress=20000", "#t=0&speed=2", 8);
+      console.log("\nChromium (headless, software rendering), built site from a static server");
+      console.log(
+        "| case | frames | p95 frame work (ms) | p95 rAF interval (ms) | first frame (ms after navigation) |",
+      );
+      console.log("|---|---|---|---|---|");
+      for (const [name, m] of [
+        ["2018 replay playing at 2 days/s", play],
+        [`stress mode (${stress.particles.toLocaleString("en")} particles)`, stress],
+      ] as const)
+        console.log(
+          `| ${name} | ${m.work.length} | ${fmt(quantile(m.work, 0.95), 2)} | ${fmt(quantile(m.gaps, 0.95), 2)} | ${fmt(m.firstFrame ?? NaN, 0)} |`,
+        );
+      console.log(
+        `\nBundle: page JS ${kb(total(main, "raw"))} (${kb(total(main, "gz"))} gzipped); worker JS ${kb(total(worker, "raw"))} (${kb(total(worker, "gz"))} gzipped); basemap.json ${kb(basemap.length)} (${kb(gzipSync(basemap).length)} gzipped)`,
+      );
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+nodePart();
+if (!process.argv.includes("--node-only")) await browserPart();
