@@ -5,9 +5,8 @@
  * (`aprox. 300`), and "not known" sentinels (`N/A`, `ND`, `-`, `Not available`), which are
  * unknown — never zero.
  */
-import { normalizeKey } from "./normalize.ts";
 
-/** Cells that mean "not known". Compared after `normalizeKey` (and `-`, `?` as written). */
+/** Cells that mean "not known", lower-cased with punctuation runs as `_` (and `-`, `?` as written). */
 const SENTINELS = new Set([
   "",
   "na",
@@ -23,6 +22,7 @@ const SENTINELS = new Set([
   "sin_dato",
   "sin_datos",
   "sin_informacion",
+  "sin_información",
   "desconocido",
   "unknown",
   "null",
@@ -37,7 +37,12 @@ export function isUnknown(text: string): boolean {
   if (t === "" || t === "-" || t === "–" || t === "—" || t === "?" || t === "..." || t === "…")
     return true;
   if (t.length > 20) return false;
-  return SENTINELS.has(normalizeKey(t));
+  // Accents are kept here: "Ña" or "Ñá" are names, not "NA".
+  const key = t
+    .toLowerCase()
+    .replace(/[\s/._-]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  return SENTINELS.has(key);
 }
 
 /** A parsed size or count cell. `approx` is set for "aprox.", "~", "about". */

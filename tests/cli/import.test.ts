@@ -1,0 +1,188 @@
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+
+const SAMPLES = join(process.cwd(), "data/samples");
+
+function io(cwd = process.cwd()) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    context: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), cwd },
+  };
+}
+
+describe("dtm-flow validate", () => {
+  it("dtm-flow validate <file> exits 0 when every row is accepted and prints the mapping", async () => {
+    const x = io();
+    expect(await run(["validate", join(SAMPLES, "conteo-por-punto.xlsx")], x.context)).toBe(0);
+    const text = x.out.join("\n");
+    expect(text).toMatch(
+      /counts \(detected\), encoding xlsx, sheets Tecún Umán, Ciudad Hidalgo, Tapachula, Notas/,
+    );
+    expect(text).toMatch(/7 data rows: 7 accepted, 0 rejected/);
+  });
+  it("dtm-flow validate <file> exits 1 when rows are rejected and lists them with line and reason", async () => {
+    const x = io();
+    expect(await run(["validate", join(SAMPLES, "excel-conteo-windows1252.csv")], x.context)).toBe(
+      1,
+    );
+    const text = x.out.join("\n");
+    expect(text).toMatch(/encoding windows-1252, delimiter ";"/);
+    expect(text).toMatch(/row 9 \[Punto de monitoreo\] unknown_place: .*"El Carmen".*did you mean/);
+  });
+  it("dtm-flow validate <file> --json prints the whole report", async () => {
+    const x = io();
+    expect(
+      await run(["validate", join(SAMPLES, "avistamientos-rangos.csv"), "--json"], x.context),
+    ).toBe(1);
+    const report = JSON.parse(x.out.join("\n"));
+    expect(report).toMatchObject({ kind: "sightings", accepted: 10, rejected: 1, dataRows: 11 });
+  });
+  it("dtm-flow validate exits 2 with one sentence naming the missing column and the names looked for", async () => {
+    const x = io();
+    expect(await run(["validate", join(SAMPLES, "sin-columna-direccion.csv")], x.context)).toBe(2);
+    expect(x.err).toHaveLength(1);
+    expect(x.err[0]).toMatch(
+      /no direction column for a counts table in row 1: looked for direction \(also direccion, sentido/,
+    );
+    expect(x.err[0]).not.toMatch(/\n\s+at /);
+  });
+  it("dtm-flow validate exits 2 for a missing file and for a bad --kind", async () => {
+    expect(await run(["validate", "nope.csv"], io().context)).toBe(2);
+    const x = io();
+    expect(
+      await run(["validate", join(SAMPLES, "cifras-stock.csv"), "--kind", "flows"], x.context),
+    ).toBe(2);
+    expect(x.err[0]).toMatch(/--kind must be one of counts, sightings, stocks, places/);
+  });
+});
+
+describe("dtm-flow import", () => {
+  it("dtm-flow import <files…> --out <dir> writes tables per kind, rejected.csv and import-report.json", async () => {
+    const out = mkdtempSync(join(tmpdir(), "dtm-import-"));
+    const x = io();
+    const files = [
+      "kobo-conteo-tecun-uman.csv",
+      "excel-conteo-windows1252.csv",
+      "conteo-por-punto.xlsx",
+      "avistamientos-rangos.csv",
+    ].map((f) => join(SAMPLES, f));
+    expect(await run(["import", ...files, "--out", out], x.context)).toBe(1);
+    const counts = readFileSync(join(out, "counts.csv"), "utf8");
+    expect(counts.startsWith("\uFEFFdate,fmp_id,fmp_name,")).toBe(true);
+    expect(counts.split("\r\n")[1]).toMatch(/^#date\+occurred,/);
+    // 10 Kobo + 5 Excel + 7 workbook records, plus header and HXL rows.
+    expect(counts.trim().split("\r\n")).toHaveLength(2 + 10 + 5 + 7);
+    const rejected = readFileSync(join(out, "rejected.csv"), "utf8").trimEnd().split("\r\n");
+    expect(rejected[0]).toBe("\uFEFFfile,sheet,line,column,value,code,message,suggestions");
+    expect(rejected).toHaveLength(1 + 2 + 4 + 1);
+    expect(rejected.join("\n")).toMatch(
+      /avistamientos-rangos.csv,,9,lugar,Tapachul,unknown_place,.*,Tapachula \| /,
+    );
+    const report = JSON.parse(readFileSync(join(out, "import-report.json"), "utf8"));
+    expect(report.files).toHaveLength(4);
+    expect(report.outputs.counts.rows).toBe(22);
+    expect(report.outputs.sightings.rows).toBe(10);
+    for (const f of report.files) expect(f.accepted + f.rejected).toBe(f.dataRows);
+    expect(x.err.join("\n")).toMatch(/wrote counts.csv \(22 rows\), sightings.csv \(10 rows\)/);
+  });
+  it("dtm-flow import keeps unknown codes and extra columns, and suppresses small counts when asked", async () => {
+    const out = mkdtempSync(join(tmpdir(), "dtm-import-"));
+    expect(
+      await run(
+        [
+          "import",
+          join(SAMPLES, "kobo-conteo-tecun-uman.csv"),
+          "--out",
+          out,
+          "--delimiter",
+          ";",
+          "--suppress-below",
+          "5",
+          "--no-hxl",
+        ],
+        io().context,
+      ),
+    ).toBe(1);
+    const lines = readFileSync(join(out, "counts.csv"), "utf8").trim().split("\r\n");
+    const header = lines[0]!.replace("\uFEFF", "").split(";");
+    expect(header.slice(-1)).toEqual(["suppressed"]);
+    expect(header).toContain("transporte/bus");
+    expect(header).toContain("grp_conteo/nacionalidad");
+    const rows = lines.slice(1).map((l) => l.split(";"));
+    const col = (name: string) => header.indexOf(name);
+    expect(
+      rows.some(
+        (r) => r[col("grp_conteo/nacionalidad")] === "GTM;SLV" || r.join(";").includes('"GTM;SLV"'),
+      ),
+    ).toBe(true);
+    expect(rows.filter((r) => r[col("suppressed")] !== "").length).toBeGreaterThan(0);
+    const report = JSON.parse(readFileSync(join(out, "import-report.json"), "utf8"));
+    expect(report.suppression.counts).toMatchObject({ applied: true, threshold: 5 });
+  });
+  it("dtm-flow import exits 2 and writes nothing when one input is unusable", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "dtm-import-")), "out");
+    const x = io();
+    expect(
+      await run(
+        [
+          "import",
+          join(SAMPLES, "cifras-stock.csv"),
+          join(SAMPLES, "sin-columna-direccion.csv"),
+          "--out",
+          out,
+        ],
+        x.context,
+      ),
+    ).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect(x.err[0]).toMatch(/sin-columna-direccion.csv: no direction column/);
+  });
+  it("dtm-flow import never overwrites an input file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dtm-import-"));
+    copyFileSync(join(SAMPLES, "cifras-stock.csv"), join(dir, "stocks.csv"));
+    const before = readFileSync(join(dir, "stocks.csv"));
+    const x = io(dir);
+    expect(await run(["import", "stocks.csv", "--out", "."], x.context)).toBe(2);
+    expect(x.err[0]).toMatch(/refusing to overwrite the input file stocks.csv/);
+    expect(readFileSync(join(dir, "stocks.csv"))).toEqual(before);
+  });
+  it("dtm-flow import validates GeoJSON routes and writes routes.geojson", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dtm-import-"));
+    writeFileSync(
+      join(dir, "ruta.geojson"),
+      JSON.stringify({
+        type: "FeatureCollection",
+        features: [
+          {
+            type: "Feature",
+            properties: { route_id: "main" },
+            geometry: {
+              type: "LineString",
+              coordinates: [
+                [-88.02, 15.5],
+                [-92.14, 14.68],
+              ],
+            },
+          },
+          {
+            type: "Feature",
+            properties: { route_id: "bad" },
+            geometry: { type: "Point", coordinates: [-88, 15] },
+          },
+        ],
+      }),
+    );
+    const x = io(dir);
+    expect(await run(["import", "ruta.geojson", "--out", "out"], x.context)).toBe(1);
+    const routes = JSON.parse(readFileSync(join(dir, "out/routes.geojson"), "utf8"));
+    expect(
+      routes.features.map((f: { properties: { route_id: string } }) => f.properties.route_id),
+    ).toEqual(["main"]);
+  });
+});

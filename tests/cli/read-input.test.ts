@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadDataset, readTableFile, summarizeReport } from "../../cli/read-input.ts";
+import { UserError } from "../../cli/errors.ts";
+import { EMBEDDED_2018_NAME, embedded2018 } from "../../src/embedded/index.ts";
+
+const context = (cwd: string) => ({ stdout: () => {}, stderr: () => {}, cwd });
+
+describe("cli/read-input", () => {
+  it("loadDataset({}) is the embedded 2018 dataset", async () => {
+    const { dataset, reports, embedded } = await loadDataset({}, context(process.cwd()));
+    expect(dataset.name).toBe(EMBEDDED_2018_NAME);
+    expect(dataset.sightings).toEqual(embedded2018().sightings);
+    expect(reports).toEqual([]);
+    expect(embedded).toBe(true);
+  });
+  it("loadDataset reads a user's sightings and resolves their places against embedded and user places", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dtm-read-"));
+    writeFileSync(
+      join(dir, "lugares.csv"),
+      "place_id,name,country,lat,lon,kind\nGT-ECA,El Carmen,GTM,14.79,-92.13,punto de monitoreo\n",
+    );
+    writeFileSync(
+      join(dir, "av.csv"),
+      "fecha,lugar,caravana,cantidad\n2018-10-19,El Carmen,C1,500\n2018-10-21,Tapachula,C1,7000\n2018-10-22,Nowhere,C1,1\n",
+    );
+    const { dataset, reports, rejected, embedded } = await loadDataset(
+      { sightings: "av.csv", places: "lugares.csv" },
+      context(dir),
+    );
+    expect(embedded).toBe(false);
+    expect(dataset.sightings.map((s) => [s.placeName, s.lat])).toEqual([
+      ["El Carmen", 14.79],
+      ["Tapachula", expect.any(Number)],
+    ]);
+    expect(dataset.counts).toEqual([]);
+    expect(dataset.places[0]!.placeId).toBe("GT-ECA");
+    expect(dataset.routes).toEqual(embedded2018().routes);
+    expect(rejected).toBe(1);
+    expect(reports.map((r) => r.fileName)).toEqual(["av.csv", "lugares.csv"]);
+    expect(summarizeReport(reports[0]!)).toBe(
+      "av.csv: sightings, 3 data rows, 2 accepted, 1 rejected, 0 warnings",
+    );
+  });
+  it("readTableFile throws a UserError (one sentence) for a missing or unusable file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dtm-read-"));
+    writeFileSync(join(dir, "x.csv"), "fecha;punto;total\n2018-10-13;A;1\n");
+    await expect(readTableFile("missing.csv", undefined, context(dir))).rejects.toThrow(UserError);
+    await expect(readTableFile("x.csv", "counts", context(dir))).rejects.toThrow(
+      /x.csv: no direction column/,
+    );
+  });
+});
