@@ -73,7 +73,7 @@ function describe(figure: StockFigure, row: number): string {
   const source = figure.sourceOrg ? `, ${figure.sourceOrg}` : "";
   // Files read by the importer or the embedded data may carry the line the row came from.
   const line = figure.extra?.["line"] ?? figure.extra?.["obs_line"];
-  return `stock row ${row}${line ? ` (line ${line})` : ""} (${figure.date} ${figure.category}${where ? " " + where : ""} ${figure.value}${source})`;
+  return `stock row ${row} (${line ? `line ${line}: ` : ""}${figure.date} ${figure.category}${where ? " " + where : ""} ${figure.value}${source})`;
 }
 
 /** The rows named one by one when few (with date, value and source), else as a list of numbers. */
@@ -490,7 +490,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
           message:
             `On ${date} the sources account for ${accounted} people, more than the ${fromTracks} the tracks, counts and departure totals say had left` +
             (present.length > 0
-              ? `(remaining: ${present.map((r) => `${r.placeName ?? r.country ?? "not placed"} ${r.value}`).join(", ")}; stock rows ${rowList(presentRows)}). `
+              ? ` (remaining: ${present.map((r) => `${r.placeName ?? r.country ?? "not placed"} ${r.value}`).join(", ")}; stock rows ${rowList(presentRows)}). `
               : ". ") +
             `Categories may overlap in the sources (an asylum claimant in a shelter is counted twice); the ledger raises the people who left to ${accounted}.`,
           rows: [...new Set(presentRows)].sort((x, y) => x - y),

@@ -9,6 +9,9 @@ import type { People } from "../model/units.ts";
 import { splitTotal } from "./splitTotal.ts";
 import type { LedgerResult } from "./types.ts";
 
+/** A measure about the caseload of one assistance programme ("assisted by IOM", "… Program"). */
+const PROGRAMME = /\bassist|\bprogram/i;
+
 /** How one report figure compares with the ledger. */
 export interface SeedComparison {
   seed: SeedFigure;
@@ -52,7 +55,8 @@ export function fitsWording(
  * are compared. A count of people is read from the split on the figure's date (the categories of
  * the figure's countries; for people remaining, at its one place); a percentage of asylum claims
  * is claims over the people who left. Figures counted in other units (children, a share of a
- * programme) have no ledger value: the ledger does not split people by age or by programme.
+ * programme) or about one programme's caseload (a measure naming "assisted" or a "programme")
+ * have no ledger value: the ledger does not split people by age or by programme.
  * @param ledger from `buildLedger`.
  * @param seeds e.g. `situationReport2018()`.
  * @returns one comparison per figure with a category, in the order given.
@@ -71,7 +75,13 @@ export function compareWithSeeds(
     // Returns are placed by where people went; the place named is where they left from.
     const placeName =
       category === "remaining" && seed.placeNames.length === 1 ? seed.placeNames[0] : undefined;
-    if (seed.unit === "people") {
+    if (seed.unit === "people" && PROGRAMME.test(seed.measure)) {
+      out.push({
+        seed,
+        reason:
+          "people helped by one programme, a subset: the ledger does not split people by programme",
+      });
+    } else if (seed.unit === "people") {
       const total = splitTotal(ledger.split, { date: seed.asOf, category, countries, placeName });
       out.push(
         total
