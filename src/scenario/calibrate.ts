@@ -60,12 +60,19 @@ export interface Calibration extends ScenarioParameters {
 
 const round = (v: number, digits = 3): number => Math.round(v * 10 ** digits) / 10 ** digits;
 
-/** A probability estimated from k of n days, as a 90 % (±1.645 se) interval, clamped to [0, 1]. */
+/**
+ * A probability estimated from k of n days, as a 90 % Wilson score interval (z = 1.645): unlike
+ * the ±1.645 standard errors interval it stays inside [0, 1] and is not empty when k is 0 or n,
+ * which few days often give.
+ */
 function proportion(k: number, n: number): NumberOrRange {
   if (n === 0) return 0;
+  const z2 = 1.645 * 1.645;
   const p = k / n;
-  const half = 1.645 * Math.sqrt((p * (1 - p)) / n);
-  return { min: round(Math.max(0, p - half)), max: round(Math.min(1, p + half)) };
+  const scale = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / scale;
+  const half = (1.645 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / scale;
+  return { min: round(Math.max(0, centre - half)), max: round(Math.min(1, centre + half)) };
 }
 
 const mid = (r: NumberOrRange): number => (typeof r === "number" ? r : (r.min + r.max) / 2);
@@ -98,7 +105,7 @@ function placeAt(route: CorridorRoute, km: number): number | undefined {
  *
  * Movement: the group's day-to-day moves along its route are classified as rest (< 15 km), walk,
  * or ride (> 80 km); the rest-day and ride probabilities are the shares of those days (with 90 %
- * binomial intervals), walking and riding speeds the p10–p90 of the walk and ride moves (of the stretch when it has 3
+ * Wilson intervals), walking and riding speeds the p10–p90 of the walk and ride moves (of the stretch when it has 3
  * such days, else of the whole track). The
  * stretches before the border (Ciudad Hidalgo), from it to the pivot (Mexico City), and after the
  * pivot are fitted separately (a stretch with under 5 days of moves inherits the one before).
