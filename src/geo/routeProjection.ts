@@ -4,8 +4,8 @@
  * `@turf/nearest-point-on-line` 7.x, `@turf/along` and `@turf/length`).
  *
  * How (cheap filter, exact answer):
- * 1. Flatbush gives the K segments whose boxes are nearest in planar coordinates
- *    x = lon·cosRef, y = lat (degrees), cosRef = cos of the route's highest |latitude|.
+ * 1. Flatbush box searches, in planar coordinates x = lon·cosRef, y = lat (degrees) with
+ *    cosRef = cos of the route's highest |latitude|, give the candidate segments near the point.
  * 2. Each candidate is projected exactly with unit-vector algebra (no trigonometry in the loop):
  *    the foot I of C on the segment's great circle is C − (C·N)N; it is on the arc iff
  *    I·(N×A) ≥ 0 and I·(B×N) ≥ 0, otherwise the nearer endpoint wins. Candidates are compared by
@@ -13,8 +13,8 @@
  *    precision near zero (2t²/(1+|I|) for the foot, where t = C·N).
  * 3. The planar distance is a lower bound of the great-circle distance up to a factor that we
  *    compute (see {@link planarRadius}); every segment that could beat the best candidate lies
- *    inside that radius, so a second Flatbush query within it makes the result exact, not
- *    approximate. Far points (bound too loose) fall back to a full scan.
+ *    inside that radius, so a search of that box makes the result exact, not approximate.
+ *    Far points (bound too loose) fall back to a full scan.
  */
 import type { Km, LonLat } from "../model/units.ts";
 import { EARTH_RADIUS_KM } from "./distance.ts";
@@ -24,8 +24,8 @@ import { vectorToLonLat, writeUnitVector } from "./unitVector.ts";
 const RAD = Math.PI / 180;
 const DEG = 180 / Math.PI;
 
-/** Candidates fetched from the index before the exactness check; 8 covers a route's parallel strands. */
-const FIRST_CANDIDATES = 8;
+/** Half-width (degrees) of the first box searched around a query: ≈ 2 km, where sightings fall. */
+const FIRST_RADIUS_DEGREES = 0.02;
 /** Beyond this bound on the offsets (radians, 60°) the planar filter is too loose: scan everything. */
 const MAX_INDEXED_ANGLE = Math.PI / 3;
 /** Distances closer than this (km, 1 µm) are ties; ties go to the smaller km along the route. */
@@ -164,14 +164,6 @@ function planarRadius(route: PreparedRoute, angle: number, c: number): number | 
   return radius * (1 + 1e-9) + 1e-10;
 }
 
-function planarDistance(route: PreparedRoute, s: number, x: number, y: number): number {
-  const o = 4 * s;
-  const k = route.cosRef;
-  const dx = Math.max(route.boxes[o]! * k - x, x - route.boxes[o + 2]! * k, 0);
-  const dy = Math.max(route.boxes[o + 1]! - y, y - route.boxes[o + 3]!, 0);
-  return Math.hypot(dx, dy);
-}
-
 /**
  * Nearest point of `route` to (`lon`, `lat`), exact on the sphere.
  * @param maxKm only points within this great-circle distance count (default: any).
@@ -200,14 +192,29 @@ export function nearestOnRoute(
   if (!scanAll) {
     const x = lon * route.cosRef;
     const y = lat;
-    const limit = Number.isFinite(maxAngle) ? planarRadius(route, maxAngle, c) : Infinity;
-    const first = route.index.neighbors(x, y, FIRST_CANDIDATES, limit ?? Infinity);
-    for (const s of first) consider(route, s);
-    if (first.length === FIRST_CANDIDATES) {
-      const radius = planarRadius(route, angleOfChord2(bestChord2), c);
-      if (radius === undefined) scanAll = true;
-      else if (planarDistance(route, first[FIRST_CANDIDATES - 1]!, x, y) <= radius) {
-        for (const s of route.index.neighbors(x, y, Infinity, radius)) consider(route, s);
+    // 1. Most queries (sightings in a town on the road) have a segment within ~2 km: a small box
+    //    search (no priority queue) finds it. Otherwise Flatbush's nearest box (it tightens its
+    //    bound as it goes) supplies one.
+    // 2. That segment's exact distance bounds the answer; every segment that could beat it has
+    //    its box within the planar radius of the bound, so one box search of that radius settles
+    //    it. Re-evaluating a segment is harmless (ties are settled by km, not by order).
+    const index = route.index;
+    const limit = Number.isFinite(maxAngle) ? planarRadius(route, maxAngle, c) : undefined;
+    let searched = Math.min(FIRST_RADIUS_DEGREES, limit ?? Infinity);
+    for (const s of index.search(x - searched, y - searched, x + searched, y + searched)) {
+      consider(route, s);
+    }
+    if (bestSegment < 0) {
+      searched = -1;
+      for (const s of index.neighbors(x, y, 1, limit ?? Infinity)) consider(route, s);
+    }
+    if (bestSegment >= 0) {
+      const needed = planarRadius(route, angleOfChord2(bestChord2), c);
+      if (needed === undefined) scanAll = true;
+      else if (needed > searched) {
+        for (const s of index.search(x - needed, y - needed, x + needed, y + needed)) {
+          consider(route, s);
+        }
       }
     }
   }
