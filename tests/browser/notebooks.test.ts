@@ -61,6 +61,17 @@ const KEY_OUTPUTS: Record<string, { ready: string[]; check: (page: Page) => Prom
     ],
     check: checkReplay,
   },
+  "influx-scenario.html": {
+    ready: [
+      "#scenario-status",
+      "#fan-charts svg",
+      "#needs-table tbody tr",
+      "#compare-chart",
+      "#compare-table tbody tr",
+      "#scenario-json",
+    ],
+    check: checkInflux,
+  },
 };
 
 /** Sum of the counts that a Plot bar chart shows in its bars' titles. */
@@ -79,6 +90,8 @@ function figure(page: Page, scope: string, name: string): Promise<string> {
 }
 
 const people = new Intl.NumberFormat("en-US");
+/** A count as the notebooks print it (d3.format(",.0f"), which rounds like toFixed). */
+const whole = (x: number) => people.format(Number(x.toFixed(0)));
 
 /** The import summary's figures, as the page shows them. */
 async function importFigures(page: Page) {
@@ -207,6 +220,73 @@ async function checkReplay(page: Page) {
     expect(await cells.nth(2).innerText()).toBe(`×${Math.exp(b.bias).toFixed(2)}`);
     expect(await cells.nth(4).innerText()).toBe(String(b.n));
   }
+}
+
+/** influx-scenario: scenario A as the page defines it, run here too, gives the same figures. */
+async function checkInflux(page: Page) {
+  const dataset = dtm.embedded2018();
+  const origin = dtm.createGazetteer(dataset.places).find("Tecún Umán")!.name;
+  const json = {
+    name: "A",
+    like: "2018",
+    runs: 200,
+    seed: 1,
+    horizonDays: 90,
+    waves: [{ origin, date: "2019-01-15", people: { min: 4000, max: 6000 } }],
+    shelters: [{ place: "Tijuana", capacity: 6000 }],
+  };
+  // The page ran exactly this scenario (its JSON is shown for the CLI).
+  expect(JSON.parse(await page.locator("#scenario-json").innerText())).toEqual(json);
+  // "like": "2018" is calibrated on the estimated replay, as the page (and the CLI) do.
+  const like2018 = dtm.like2018Parameters(dataset);
+  expect(await page.locator("#calibration li").allTextContents()).toEqual(like2018.notes);
+  const { scenario, errors } = dtm.validateScenario(json, { dataset, like2018 });
+  expect(errors).toEqual([]);
+  const result = dtm.runScenario(scenario!, { dataset });
+  const watched = ["Tapachula", "Mexico City", "Mexicali", "Tijuana"].filter((name) =>
+    result.places.some((p) => p.name === name),
+  );
+  expect(watched).toContain("Tijuana");
+  expect(await page.locator("#fan-charts > figure").count()).toBe(watched.length);
+  expect(await page.locator("#needs-table tbody tr").count()).toBe(watched.length);
+  const tijuana = result.places.find((p) => p.name === "Tijuana")!;
+  const row = page.locator('#needs-table tr[data-place="Tijuana"] td');
+  expect(await row.nth(1).innerText()).toContain(tijuana.firstArrival.p50!);
+  const peak = tijuana.peakPeople;
+  expect(await row.nth(3).innerText()).toBe(
+    `${whole(peak.p50)} (${whole(peak.p10)} – ${whole(peak.p90)})`,
+  );
+  expect(
+    await page.locator('#fan-charts figure[data-place="Tijuana"] g[aria-label=rule]').count(),
+  ).toBe(1);
+  // Scenario B has more people: its Tijuana peak is shown beside A's.
+  const compare = page.locator('#compare-table tr[data-place="Tijuana"] td');
+  expect(await compare.nth(3).innerText()).toBe(whole(peak.p50));
+  expect(await page.locator("#compare-chart g[aria-label=line] path").count()).toBe(
+    2 * watched.length,
+  );
+
+  // The planner cuts Tijuana's capacity in scenario A to 500: both scenarios run again and the
+  // days on which the p90 of people present exceeds it are counted as the engine counts them.
+  await page.getByLabel("Tijuana shelter capacity").first().fill("500");
+  const small = dtm.validateScenario(
+    { ...json, shelters: [{ place: "Tijuana", capacity: 500 }] },
+    { dataset, like2018 },
+  );
+  const over = dtm
+    .runScenario(small.scenario!, { dataset })
+    .places.find((p) => p.name === "Tijuana")!.daysOverCapacityP90.length;
+  expect(over).toBeGreaterThan(0);
+  await page.waitForFunction(
+    (days) =>
+      document.querySelector('#needs-table tr[data-place="Tijuana"] td:nth-child(9)')
+        ?.textContent === days,
+    String(over),
+    { timeout: 60_000 },
+  );
+  expect(await page.locator('#compare-table tr[data-place="Tijuana"] td').nth(5).innerText()).toBe(
+    String(over),
+  );
 }
 
 const NOTEBOOKS = resolve("notebooks");
