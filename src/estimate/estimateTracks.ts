@@ -464,12 +464,39 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     const pseudo = 20;
     const sum = totals[0] + totals[1] + totals[2] + pseudo;
     const shares = REGIMES.map((r, i) => (totals[i] + pseudo * prior.regimes[r]) / sum);
+    // Walking speed: moves between well-located days that were surely walks, with a prior of
+    // 10 walking days at the prior speed.
+    let w = 0;
+    let sum1 = 0;
+    let sum2 = 0;
+    for (const g of active) {
+      const km = g.km;
+      if (!km) continue;
+      for (let k = 1; k < km.days.length; k++) {
+        const pWalk = km.regimeByDay[k * 3 + 1];
+        const a = km.days[k - 1];
+        const b = km.days[k];
+        if (pWalk < 0.7 || a.sd > 12 || b.sd > 12) continue;
+        const move = b.mean - a.mean;
+        w += pWalk;
+        sum1 += pWalk * move;
+        sum2 += pWalk * move * move;
+      }
+    }
+    const pw = 10;
+    const walkMean = (sum1 + pw * prior.walkKm.mean) / (w + pw);
+    const walkVar =
+      (sum2 + pw * (prior.walkKm.sd ** 2 + prior.walkKm.mean ** 2)) / (w + pw) - walkMean ** 2;
     movement = {
       ...movement,
       regimes: {
         rest: Math.max(0.02, shares[0]),
         walk: Math.max(0.02, shares[1]),
         ride: Math.max(0.02, shares[2]),
+      },
+      walkKm: {
+        mean: Math.min(80, Math.max(10, walkMean)),
+        sd: Math.min(30, Math.max(5, Math.sqrt(Math.max(0, walkVar)))),
       },
     };
   }
