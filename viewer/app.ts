@@ -336,7 +336,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
   function renderGroupTargets(): void {
     if (!replay) return;
     const marks = state.layers.groups && frame ? frame.groups : [];
-    const L = state.lang;
+    const people = (v: number) => (Number.isFinite(v) ? formatPeople(state.lang, v) : tr(state.lang, "sizeUnknown"));
     const sel = hits
       .selectAll<SVGCircleElement, Frame["groups"][number]>("circle.hit")
       .data(marks, (g) => g.id)
@@ -354,21 +354,43 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
             if (ev.key === "Enter") setState({ selection: { kind: "group", id: g.id } });
           })
           .on("mouseenter focus", (_ev: Event, g) => {
+            const L = state.lang;
             const group = replay?.groups.find((x) => x.id === g.id);
             const est = group && groupEstimateAt(group, state.t);
             const text = est
-              ? `${g.id}\n${tr(L, "size")}: ${formatPeople(L, est.size)} (${formatPeople(L, est.sizeLow)}–${formatPeople(L, est.sizeHigh)})\n${tr(L, "kmAlong")}: ${formatPeople(L, est.km)} (${formatPeople(L, est.kmLow)}–${formatPeople(L, est.kmHigh)})`
+              ? `${g.id}\n${tr(L, "size")}: ${people(est.size)}${Number.isFinite(est.size) ? ` (${formatPeople(L, est.sizeLow)}–${formatPeople(L, est.sizeHigh)})` : ""}\n${tr(L, "kmAlong")}: ${formatPeople(L, est.km)} (${formatPeople(L, est.kmLow)}–${formatPeople(L, est.kmHigh)})`
               : g.id;
             showTooltip(text, g.x * state.zoom.k + state.zoom.x, g.y * state.zoom.k + state.zoom.y);
           })
           .on("mouseleave blur", hideTooltip),
       );
-    sel
-      .attr("data-group", (g) => g.id)
-      .attr("aria-label", (g) => `${g.id}: ${formatPeople(L, g.size)} ${tr(L, "people")}`)
-      .attr("cx", (g) => g.x * state.zoom.k + state.zoom.x)
-      .attr("cy", (g) => g.y * state.zoom.k + state.zoom.y)
-      .attr("r", (g) => Math.max(8, g.r));
+    sel.each(function (g) {
+      // Only touch the DOM when something visible changed (this runs every frame).
+      const cx = (g.x * state.zoom.k + state.zoom.x).toFixed(1);
+      const cy = (g.y * state.zoom.k + state.zoom.y).toFixed(1);
+      const r = Math.max(8, g.r).toFixed(1);
+      if (this.getAttribute("cx") !== cx) this.setAttribute("cx", cx);
+      if (this.getAttribute("cy") !== cy) this.setAttribute("cy", cy);
+      if (this.getAttribute("r") !== r) this.setAttribute("r", r);
+      const label = `${g.id}: ${people(g.size)} ${tr(state.lang, "people")}`;
+      if (this.getAttribute("aria-label") !== label) this.setAttribute("aria-label", label);
+      if (this.dataset.group !== g.id) this.dataset.group = g.id;
+    });
+    // Labels of the large groups and of the selected one, right of the circle.
+    const selected = state.selection?.kind === "group" ? state.selection.id : undefined;
+    const labelled = state.layers.labels ? marks.filter((g) => g.id === selected || g.size >= 1500) : [];
+    hits
+      .selectAll<SVGTextElement, Frame["groups"][number]>("text.group-label")
+      .data(labelled, (g) => g.id)
+      .join((enter) => enter.append("text").attr("class", "group-label"))
+      .each(function (g) {
+        const x = (g.x * state.zoom.k + state.zoom.x + g.rHigh + 4).toFixed(1);
+        const y = (g.y * state.zoom.k + state.zoom.y + 4).toFixed(1);
+        if (this.getAttribute("x") !== x) this.setAttribute("x", x);
+        if (this.getAttribute("y") !== y) this.setAttribute("y", y);
+        const text = `${g.id} · ${people(g.size)}`;
+        if (this.textContent !== text) this.textContent = text;
+      });
   }
 
   // ── charts and side panel ──
