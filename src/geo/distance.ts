@@ -26,7 +26,9 @@ export function distanceKm(a: LonLat, b: LonLat): Km {
 
 /**
  * {@link distanceKm} on bare numbers (no array allocation), for inner loops.
- * @returns distance in kilometres.
+ * @returns distance in kilometres; `NaN` when a coordinate is not a number.
+ * @example
+ * haversineKm(0, 0, 1, 0); // => 111.19508…
  */
 export function haversineKm(lon1: number, lat1: number, lon2: number, lat2: number): Km {
   const dLat = (lat2 - lat1) * RAD;
