@@ -1,0 +1,101 @@
+/**
+ * The viewer's forecast panel in real Chromium: for the scrubber's date it shows a table of
+ * expected arrivals and forecast cones ahead of the groups on the map; moving the scrubber
+ * recomputes it from that date's data; the cones can be hidden; no console error and no request
+ * to another host.
+ */
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import type { ViteDevServer } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasBrowser, launchBrowser, startViewer, watchPage } from "./harness.ts";
+
+const SHOTS = resolve(process.env.VIEWER_SHOTS ?? "build/screenshots");
+
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { dtmViewer?: { replay?: unknown } }).dtmViewer?.replay !== undefined,
+  );
+  await page.waitForSelector('#forecast [data-status="ready"]', { timeout: 90_000 });
+}
+
+describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
+  let server: ViteDevServer;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    ({ server, url } = await startViewer());
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("shows expected arrivals and cones for the scrubber's date, and follows the scrubber", async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+      locale: "en-GB",
+    });
+    const watch = watchPage(page, url);
+    // Day 20.5 of the replay (from 13 Oct): 2 Nov, the first caravan in Veracruz.
+    await open(page, `${url}#t=20.5`);
+    const status = await page.locator("#forecast [data-status]").textContent();
+    expect(status).toMatch(/2 Nov 2018/);
+    const rows = page.locator("#forecast table.forecast-table tbody tr");
+    expect(await rows.count()).toBeGreaterThan(0);
+    // Mexico City is ahead of the first caravan on 2 Nov, expected within two weeks.
+    const mexico = page.locator(
+      '#forecast tr[data-place="Mexico City"][data-group="Honduran caravan 1"]',
+    );
+    expect(await mexico.count()).toBe(1);
+    const expected = await mexico.locator("td[data-date]").getAttribute("data-date");
+    expect(expected! > "2018-11-02").toBe(true);
+    expect(expected! <= "2018-11-16").toBe(true);
+    // Cones: one group of bands per group, a band per day of the horizon, drawn on screen.
+    const cone = page.locator(
+      '#map-overlay g.forecast-cones g.cone[data-group="Honduran caravan 1"]',
+    );
+    expect(await cone.count()).toBe(1);
+    expect(await cone.locator("path").count()).toBeGreaterThanOrEqual(14);
+    const box = await cone.boundingBox();
+    expect(box && box.width + box.height).toBeGreaterThan(5);
+    await page.screenshot({ path: `${SHOTS}/forecast-2018-11-02.png` });
+
+    // Move the scrubber to 10 Nov: the forecast is recomputed from that day's data.
+    await page.evaluate(() =>
+      (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer.setState({
+        t: 28.5,
+      }),
+    );
+    await page.waitForFunction(
+      () =>
+        /10 Nov 2018/.test(
+          document.querySelector('#forecast [data-status="ready"]')?.textContent ?? "",
+        ),
+      undefined,
+      { timeout: 90_000 },
+    );
+    // Mexico City is behind the first caravan now.
+    expect(
+      await page
+        .locator('#forecast tr[data-place="Mexico City"][data-group="Honduran caravan 1"]')
+        .count(),
+    ).toBe(0);
+
+    // The cones can be hidden.
+    await page.locator("#forecast-cones-toggle").uncheck();
+    expect(await page.locator("#map-overlay g.forecast-cones").count()).toBe(0);
+    await page.locator("#forecast-cones-toggle").check();
+    expect(await page.locator("#map-overlay g.forecast-cones").count()).toBe(1);
+
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+});

@@ -1,0 +1,174 @@
+/**
+ * The forecast panel of the viewer: for the scrubber's date, a table of expected arrivals per
+ * place (p50, p10–p90, people, probability within the horizon) and forecast cones ahead of each
+ * group on the map. Self-contained: the app calls `update()` when the day, zoom, size or language
+ * changes; forecasts come from a ForecastProvider (a Web Worker on the embedded 2018 data by
+ * default), requested after the scrubber rests for `debounceMs`, latest request wins.
+ */
+import { dateOf } from "../data/replay.ts";
+import type { ReplayData } from "../data/replay.ts";
+import { formatDate } from "../i18n.ts";
+import { groupColour } from "../palette.ts";
+import { h, mount, toDom } from "../render/vnode.ts";
+import type { Lang } from "../state.ts";
+import { createWorkerForecastProvider } from "./provider.ts";
+import type { ForecastProvider } from "./provider.ts";
+import { forecastCones, forecastTable, forecastText } from "./render.ts";
+import type { ForecastView } from "./view.ts";
+
+/** What the panel needs from the app at each update. */
+export interface ForecastContext {
+  replay: ReplayData | undefined;
+  /** Scrubber position: days since the replay start. */
+  t: number;
+  lang: Lang;
+  /** lon/lat → screen x/y in the map SVG (projection and zoom). */
+  project: (lon: number, lat: number) => [number, number];
+}
+
+export interface ForecastPanelOptions {
+  /** Element the panel's section is appended to (the side column). */
+  container: Element;
+  /** The map's SVG overlay; the cones go in a `g` at its back. */
+  svg: SVGSVGElement;
+  provider?: ForecastProvider;
+  /** Days ahead (default 14). */
+  horizonDays?: number;
+  /** Wait this long after the last date change before computing (default 250 ms). */
+  debounceMs?: number;
+}
+
+export interface ForecastPanel {
+  update(context: ForecastContext): void;
+  readonly element: HTMLElement;
+  /** The forecast shown (undefined while the first one computes). */
+  readonly view: ForecastView | undefined;
+}
+
+/** Creates the panel (a `<section id="forecast">` in `container`) and its cone layer. */
+export function createForecastPanel(options: ForecastPanelOptions): ForecastPanel {
+  const doc = options.container.ownerDocument;
+  const horizonDays = options.horizonDays ?? 14;
+  const debounceMs = options.debounceMs ?? 250;
+  let provider = options.provider;
+  const section = doc.createElement("section");
+  section.id = "forecast";
+  section.className = "forecast";
+  section.setAttribute("aria-live", "polite");
+  options.container.append(section);
+  if (!doc.getElementById("forecast-style")) {
+    // The panel's own few rules, so the module stays self-contained (no edit to style.css).
+    const style = doc.createElement("style");
+    style.id = "forecast-style";
+    style.textContent = `
+.forecast { margin-top: 1rem; }
+.forecast .forecast-scroll { max-height: 24rem; overflow-y: auto; }
+.forecast h2 { font-size: 1rem; margin: 0 0 .25rem; }
+.forecast-table { border-collapse: collapse; width: 100%; font-size: .8rem; font-variant-numeric: tabular-nums; }
+.forecast-table th, .forecast-table td { text-align: left; padding: .15rem .3rem; border-bottom: 1px solid color-mix(in srgb, currentColor 15%, transparent); }
+.forecast-table thead th { font-weight: 600; }
+.forecast-table .nowrap { white-space: nowrap; }
+.forecast-table .group-row th { padding-top: .5rem; font-weight: 600; }
+.forecast-table .swatch { display: inline-block; width: .7em; height: .7em; border-radius: 50%; }
+.forecast .note { font-size: .75rem; opacity: .8; }`;
+    doc.head.append(style);
+  }
+  const layer = doc.createElementNS("http://www.w3.org/2000/svg", "g");
+  layer.setAttribute("class", "forecast-layer");
+  options.svg.insertBefore(layer, options.svg.firstChild);
+
+  let showCones = true;
+  let view: ForecastView | undefined;
+  let wanted: string | undefined;
+  let error: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let context: ForecastContext | undefined;
+
+  function request(asOf: string): void {
+    if (asOf === wanted) return;
+    wanted = asOf;
+    error = undefined;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      provider ??= createWorkerForecastProvider();
+      provider.forecast(asOf, horizonDays).then(
+        (v) => {
+          if (asOf !== wanted) return; // a newer date was asked for meanwhile
+          view = v;
+          render();
+        },
+        (e: unknown) => {
+          if (asOf !== wanted) return;
+          error = e instanceof Error ? e.message : String(e);
+          render();
+        },
+      );
+    }, debounceMs);
+    render();
+  }
+
+  function render(): void {
+    if (!context?.replay) return;
+    const { lang, replay } = context;
+    const current = view && view.asOf === wanted;
+    const colourOf = (group: string) => {
+      const g = replay.groups.find((x) => x.id === group || x.label === group);
+      return groupColour(g?.colour ?? 0);
+    };
+    const status = error
+      ? `${forecastText(lang, "failed")} ${error}`
+      : current
+        ? `${forecastText(lang, "asOf")} ${formatDate(lang, view!.asOfDate)} 12:00`
+        : forecastText(lang, "computing");
+    mount(
+      section,
+      h("h2", {}, forecastText(lang, "title")),
+      h(
+        "p",
+        { class: "muted small", "data-status": current ? "ready" : error ? "error" : "busy" },
+        status,
+      ),
+      h(
+        "label",
+        { class: "small" },
+        h("input", {
+          type: "checkbox",
+          id: "forecast-cones-toggle",
+          ...(showCones ? { checked: "" } : {}),
+        }),
+        ` ${forecastText(lang, "cones")}`,
+      ),
+      h(
+        "div",
+        { class: "forecast-scroll", tabindex: 0 },
+        view
+          ? forecastTable(view, lang, colourOf)
+          : h("p", { class: "note" }, forecastText(lang, "computing")),
+      ),
+      h("p", { class: "note small" }, forecastText(lang, "note")),
+    );
+    const toggle = section.querySelector<HTMLInputElement>("#forecast-cones-toggle");
+    toggle?.addEventListener("change", () => {
+      showCones = toggle.checked;
+      render();
+    });
+    layer.replaceChildren(
+      ...(view && showCones
+        ? [toDom(forecastCones(view, context.project, colourOf), doc, true)]
+        : []),
+    );
+  }
+
+  return {
+    element: section,
+    get view() {
+      return view;
+    },
+    update(next) {
+      context = next;
+      if (!next.replay) return;
+      request(`${dateOf(next.replay.start, next.t)}T12:00:00`);
+      render();
+    },
+  };
+}

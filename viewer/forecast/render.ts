@@ -1,0 +1,200 @@
+/**
+ * Pure builders of the forecast panel (testable in Node): the table of expected arrivals per place
+ * and the forecast cones ahead of each group on the map, as virtual nodes (render/vnode.ts).
+ */
+import { formatDate, formatPeople } from "../i18n.ts";
+import { h } from "../render/vnode.ts";
+import type { VNode } from "../render/vnode.ts";
+import type { Lang } from "../state.ts";
+import type { ForecastView } from "./view.ts";
+
+type Key =
+  | "title"
+  | "asOf"
+  | "computing"
+  | "failed"
+  | "place"
+  | "group"
+  | "expected"
+  | "range"
+  | "people"
+  | "within"
+  | "none"
+  | "cones"
+  | "note"
+  | "later";
+
+const TEXT: Record<Lang, Record<Key, string>> = {
+  en: {
+    title: "Forecast: expected arrivals",
+    asOf: "From the data up to",
+    computing: "computing the forecast…",
+    failed: "The forecast could not be computed:",
+    place: "Place",
+    group: "Group",
+    expected: "Expected (p50)",
+    range: "p10–p90",
+    people: "People (p50)",
+    within: "Within",
+    none: "No group is expected at a place within the horizon.",
+    cones: "Show forecast cones on the map",
+    note: "Monte Carlo of the estimator's movement model from each group's last estimated position; cones shade where the group may be each day (p10–p90 of km), dots mark the p50 at +7 and +14 days.",
+    later: "later",
+  },
+  es: {
+    title: "Pronóstico: llegadas esperadas",
+    asOf: "Con los datos hasta el",
+    computing: "calculando el pronóstico…",
+    failed: "No se pudo calcular el pronóstico:",
+    place: "Lugar",
+    group: "Grupo",
+    expected: "Esperada (p50)",
+    range: "p10–p90",
+    people: "Personas (p50)",
+    within: "En",
+    none: "No se espera ningún grupo en un lugar dentro del horizonte.",
+    cones: "Mostrar los conos de pronóstico en el mapa",
+    note: "Monte Carlo del modelo de movimiento del estimador desde la última posición estimada de cada grupo; los conos sombrean dónde puede estar el grupo cada día (p10–p90 de km), los puntos marcan la p50 a +7 y +14 días.",
+    later: "después",
+  },
+};
+
+/** Text of the panel in `lang`. */
+export function forecastText(lang: Lang, key: Key): string {
+  return TEXT[lang][key];
+}
+
+/**
+ * Rows of the arrivals table: for each group (in the nowcast's order), the places ahead with at
+ * least `minProb` probability of arriving within the horizon, nearest first, at most `perGroup`.
+ */
+export function arrivalRows(
+  view: ForecastView,
+  minProb = 0.1,
+  perGroup = 12,
+): ForecastView["arrivals"] {
+  return view.groups.flatMap((g) =>
+    view.arrivals
+      .filter((a) => a.group === g.group && a.prob >= minProb)
+      .sort((a, b) => a.km - b.km)
+      .slice(0, perGroup),
+  );
+}
+
+/**
+ * The arrivals table (HTML): one body per group (its name as a header row), a row per place ahead.
+ * @param colourOf colour of a group (a swatch in its header row).
+ */
+export function forecastTable(
+  view: ForecastView,
+  lang: Lang,
+  colourOf: (group: string) => string = () => "currentColor",
+  perGroup = 12,
+): VNode {
+  const rows = arrivalRows(view, 0.1, perGroup);
+  const date = (d: string | undefined) =>
+    d === undefined ? TEXT[lang].later : formatDate(lang, d, false);
+  if (rows.length === 0) return h("p", { class: "note", "data-empty": "1" }, TEXT[lang].none);
+  const groups = view.groups.filter((g) => rows.some((r) => r.group === g.group));
+  return h(
+    "table",
+    { class: "forecast-table" },
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col" }, TEXT[lang].place),
+        h("th", { scope: "col" }, TEXT[lang].expected),
+        h("th", { scope: "col" }, TEXT[lang].range),
+        h("th", { scope: "col" }, TEXT[lang].people),
+        h("th", { scope: "col" }, `${TEXT[lang].within} ${view.horizonDays} d`),
+      ),
+    ),
+    groups.map((g) =>
+      h(
+        "tbody",
+        { "data-group": g.group },
+        h(
+          "tr",
+          { class: "group-row" },
+          h(
+            "th",
+            { colspan: 5, scope: "rowgroup" },
+            h("span", { class: "swatch", style: `background:${colourOf(g.group)}` }),
+            ` ${g.group}`,
+          ),
+        ),
+        rows
+          .filter((a) => a.group === g.group)
+          .map((a) =>
+            h(
+              "tr",
+              { "data-place": a.place, "data-group": a.group },
+              h("th", { scope: "row" }, a.place),
+              h("td", { "data-date": a.p50 ?? "", class: "nowrap" }, date(a.p50)),
+              h("td", { class: "nowrap" }, `${date(a.p10)}–${date(a.p90)}`),
+              h("td", {}, a.people ? formatPeople(lang, a.people.p50) : "–"),
+              h("td", { class: "nowrap" }, `${Math.round(a.prob * 100)} %`),
+            ),
+          ),
+      ),
+    ),
+  );
+}
+
+/**
+ * The cones (SVG `g`): for every group and day of the horizon, the route between the p10 and p90
+ * km as a wide translucent stroke (the overlap of the days shades the cone), and dots at the p50
+ * position 7 and 14 days ahead.
+ * @param project lon/lat → screen x/y (the map's projection and zoom).
+ * @param colourOf colour of a group.
+ */
+export function forecastCones(
+  view: ForecastView,
+  project: (lon: number, lat: number) => [number, number],
+  colourOf: (group: string) => string,
+): VNode {
+  const path = (points: [number, number][]) =>
+    points.map(([x, y], i) => `${i ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`).join("");
+  return h(
+    "g",
+    { class: "forecast-cones", "pointer-events": "none" },
+    view.cones.map((cone) => {
+      const colour = colourOf(cone.group);
+      const n = cone.days.length;
+      return h(
+        "g",
+        { class: "cone", "data-group": cone.group },
+        cone.days.map((d, i) =>
+          h("path", {
+            d: path(d.band.map(([lon, lat]) => project(lon, lat))),
+            fill: "none",
+            stroke: colour,
+            "stroke-width": 7,
+            "stroke-linecap": "round",
+            "stroke-linejoin": "round",
+            // Later days fade: the cone widens and its ink thins.
+            "stroke-opacity": (0.14 * (1 - (0.7 * i) / Math.max(1, n))).toFixed(3),
+            "data-date": d.date,
+          }),
+        ),
+        cone.days
+          .filter((_, i) => i === 7 || i === 14)
+          .map((d, j) => {
+            const [x, y] = project(d.at[0], d.at[1]);
+            return h("circle", {
+              cx: x.toFixed(1),
+              cy: y.toFixed(1),
+              r: 3.5,
+              fill: "white",
+              stroke: colour,
+              "stroke-width": 2,
+              "data-ahead": j === 0 ? 7 : 14,
+            });
+          }),
+      );
+    }),
+  );
+}

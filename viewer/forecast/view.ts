@@ -1,0 +1,119 @@
+/**
+ * ForecastView: what the forecast panel shows for one as-of moment, as plain structured-clone-able
+ * data (so a Web Worker can build it). Built from the library's nowcast + forecastArrivals.
+ */
+import { createRouteIndex, embedded2018 } from "../../src/index.ts";
+import type { Dataset, IsoDate, Km, LonLat, RouteIndex } from "../../src/index.ts";
+import { forecastArrivals } from "../../src/forecast/forecast.ts";
+import { nowcast } from "../../src/forecast/nowcast.ts";
+import { mulberry32 } from "../../src/util/random.ts";
+
+/** p10 / p50 / p90. */
+export interface Q3 {
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+/** One day of one group's forecast cone: where it may be at 12:00 that day. */
+export interface ConeDay {
+  date: IsoDate;
+  km: Q3;
+  /** The route between km p10 and p90 (lon/lat vertices). */
+  band: LonLat[];
+  /** Position of the p50 km. */
+  at: LonLat;
+}
+
+export interface ForecastView {
+  /** The as-of moment requested (ISO date-time, local). */
+  asOf: string;
+  asOfDate: IsoDate;
+  horizonDays: number;
+  groups: { group: string; routeId: string; lastObserved: IsoDate; daysSinceObserved: number }[];
+  /** Arrivals within the horizon or beyond it, by group then km. */
+  arrivals: {
+    group: string;
+    placeId: string;
+    place: string;
+    km: Km;
+    p10?: IsoDate;
+    p50?: IsoDate;
+    p90?: IsoDate;
+    people?: Q3;
+    prob: number;
+  }[];
+  cones: { group: string; routeId: string; days: ConeDay[] }[];
+}
+
+/** Route vertices between two km (inclusive ends interpolated). */
+function bandOf(index: RouteIndex, routeId: string, from: Km, to: Km): LonLat[] {
+  const cum = index.cumulativeKm(routeId);
+  const out: LonLat[] = [index.along(routeId, from)];
+  for (let i = 0; i < cum.length; i++) {
+    if (cum[i]! > from && cum[i]! < to)
+      out.push(index.route(routeId).geometry.coordinates[i] as LonLat);
+  }
+  out.push(index.along(routeId, to));
+  return out;
+}
+
+/**
+ * Nowcast and forecast of every group as of `asOf` (data observed up to then only), as a view.
+ * Takes about as long as one estimator run (≈ 0.3–1 s for the 2018 data).
+ * @param dataset the data (default: the embedded 2018 data).
+ * @param asOf ISO date-time, local to the dataset's time zone.
+ * @param horizonDays days ahead (default 14).
+ * @example computeForecastView(embedded2018(), "2018-11-01T12:00:00").arrivals[0]
+ */
+export function computeForecastView(
+  dataset: Dataset = embedded2018(),
+  asOf: string,
+  horizonDays = 14,
+  runs = 300,
+): ForecastView {
+  const index = createRouteIndex(dataset.routes);
+  const now = nowcast(dataset, { asOf, routeIndex: index });
+  const f = forecastArrivals(now, {
+    dataset,
+    routeIndex: index,
+    horizonDays,
+    runs,
+    random: mulberry32(1),
+  });
+  const cones = now.groups.map((g) => ({
+    group: g.group,
+    routeId: g.routeId,
+    days: f.positions
+      .filter((p) => p.group === g.group)
+      .map((p) => ({
+        date: p.date,
+        km: p.km,
+        band: bandOf(index, p.routeId, p.km.p10, p.km.p90),
+        at: index.along(p.routeId, p.km.p50),
+      })),
+  }));
+  return {
+    asOf,
+    asOfDate: now.asOfDate,
+    horizonDays,
+    groups: now.groups.map((g) => ({
+      group: g.group,
+      routeId: g.routeId,
+      lastObserved: g.lastDate,
+      daysSinceObserved: g.daysSinceObserved,
+    })),
+    arrivals: f.arrivals.map((a) => ({
+      group: a.group,
+      placeId: a.placeId,
+      place: a.placeName,
+      km: a.km,
+      p10: a.arrivalDate.p10,
+      p50: a.arrivalDate.p50,
+      p90: a.arrivalDate.p90,
+      people: a.people,
+      prob: a.probWithinHorizon,
+    })),
+    cones,
+  };
+}
