@@ -20,7 +20,7 @@ export interface LedgerInput {
 export interface LedgerOptions extends WeightOptions {
   /** First day of the split; default: the earliest track day or figure date. */
   from?: IsoDate;
-  /** Last day of the split; default: the latest track day or figure date. */
+  /** Last day of the split; default: the latest track day or figure date. A `to` before `from` gives an empty split. */
   to?: IsoDate;
   /**
    * Days a `present` figure (people remaining at a place) still holds after it was reported when no

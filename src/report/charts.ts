@@ -122,6 +122,11 @@ export function stackedAreaSvg(
  * @param panels places with their daily series; `capacity` undefined draws no capacity line.
  * @param domain first and last date of the shared x axis.
  * @returns an `<svg>` element as text.
+ * @example
+ * smallMultiplesSvg(
+ *   [{ placeName: "Tijuana", capacity: 3000, series: [{ date: "2018-11-20", value: 6200, valueLow: 5900, valueHigh: 6500 }] }],
+ *   ["2018-11-01", "2018-12-15"],
+ * );
  */
 export function smallMultiplesSvg(
   panels: readonly PlacePanel[],
