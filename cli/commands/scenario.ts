@@ -133,6 +133,8 @@ function summaryRows(result: ScenarioResult): Record<string, unknown>[] {
     peak_present_p10: place.peakPeople.p10,
     peak_present_p50: place.peakPeople.p50,
     peak_present_p90: place.peakPeople.p90,
+    over_capacity_run_probability:
+      place.capacity === undefined ? undefined : place.overCapacityAnyDayProbability,
     days_over_capacity_p50:
       place.capacity === undefined ? undefined : place.daysOverCapacityP50.length,
     first_day_over_capacity_p50: place.daysOverCapacityP50[0],
@@ -181,12 +183,15 @@ function summaryLines(result: ScenarioResult): string[] {
   );
   for (const p of key) {
     const f = p.firstArrival;
+    const share = Math.round(p.overCapacityAnyDayProbability * 100);
     const over =
       p.capacity === undefined
         ? ""
-        : p.daysOverCapacityP90.length
-          ? `; over its capacity of ${p.capacity} on ${p.daysOverCapacityP50.length} days (p50), ${p.daysOverCapacityP90.length} days (p90) from ${p.daysOverCapacityP90[0]}`
-          : `; within its capacity of ${p.capacity}`;
+        : share === 0
+          ? `; within its capacity of ${p.capacity} in every run`
+          : `; over its capacity of ${p.capacity} in ${share} % of runs (${p.daysOverCapacityP50.length} days at the p50, ${p.daysOverCapacityP90.length} at the p90${
+              p.daysOverCapacityP90.length ? ` from ${p.daysOverCapacityP90[0]}` : ""
+            })`;
     lines.push(
       `  ${p.name}: first arrival ${f.p50 ?? "beyond the horizon"} (p10 ${f.p10 ?? "–"}, p90 ${f.p90 ?? "beyond the horizon"}${
         f.probability < 1 ? `; reached in ${Math.round(f.probability * 100)} % of runs` : ""

@@ -129,6 +129,7 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
   const peakDay = new Float64Array(P * R).fill(Infinity);
   const peakPeople = new Float64Array(P * R);
   const overCount = new Int32Array(cells);
+  const overRuns = new Int32Array(P);
   let conservationError = 0;
   const seeds = Array.from({ length: R }, (_, run) =>
     context.random ? Math.floor(context.random() * 4294967296) : runSeed(scenario.seed, run),
@@ -152,6 +153,7 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
       const capacity = compiled.capacity[p];
       let best = 0;
       let bestDay = Infinity;
+      let over = false;
       for (let day = 0; day < D; day++) {
         const cell = p * D + day;
         if (firstArrival[p * R + run] === Infinity && buffers.arrivals[cell]! > 0)
@@ -161,8 +163,12 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
           best = present;
           bestDay = day;
         }
-        if (capacity !== undefined && present > capacity) overCount[cell]!++;
+        if (capacity !== undefined && present > capacity) {
+          overCount[cell]!++;
+          over = true;
+        }
       }
+      if (over) overRuns[p]!++;
       peakPeople[p * R + run] = best;
       peakDay[p * R + run] = bestDay;
     }
@@ -214,6 +220,7 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
       returns: series(q[3]!.p10, q[3]!.p50, q[3]!.p90, offset, D),
       regularized: series(q[4]!.p10, q[4]!.p50, q[4]!.p90, offset, D),
       overCapacityProbability: Array.from(overCount.subarray(offset, offset + D), (n) => n / R),
+      overCapacityAnyDayProbability: overRuns[p]! / R,
       firstArrival: first,
       peakDate: dateInterval(peakDay.subarray(p * R, (p + 1) * R), start),
       peakPeople: {

@@ -241,6 +241,8 @@ export interface PlaceResult {
   regularized: QuantileSeries;
   /** Share of runs in which people present exceed the capacity, per day (all 0 without a capacity). */
   overCapacityProbability: number[];
+  /** Share of runs in which people present exceed the capacity on at least one day. */
+  overCapacityAnyDayProbability: number;
   firstArrival: DateInterval;
   /** Date of the peak of people present, and the peak itself. */
   peakDate: DateInterval;
