@@ -162,13 +162,16 @@ function child(
  *    their total win, with a warning.
  * 4. **In transit.** The estimated size of every group on the day, less people already counted
  *    as remaining at a place within `arrivalRadiusKm` of the group.
- * 5. **Departed** (the total the split adds up to) is the largest of: the groups' peak sizes so far
- *    plus the northbound counts at the busiest point, and everything accounted for on the day; it
- *    never falls. `unknown` is departed minus everything accounted for: people once seen who no
- *    source places now. When returns alone exceed what the tracks say had left, a warning names the
- *    rows and departed is raised so people stay conserved.
+ * 5. **Departed** (the total the split adds up to) is the largest of: the sum of the groups' peak
+ *    sizes so far, the cumulative northbound count at the busiest point, departure totals among
+ *    `dataset.aggregates`, and everything accounted for on the day; it never falls. `unknown` is
+ *    departed minus everything accounted for: people once seen whom no source places now. When
+ *    returns alone (or everything accounted for, by 10 %) exceed what the tracks, counts and
+ *    departure totals say had left, a warning names the rows and departed is raised so people
+ *    stay conserved.
  *
- * Values are whole people (rounded per row; `unknown` absorbs the rounding so sums are exact).
+ * Values are whole people: within a category rows are rounded by largest remainder to the rounded
+ * category total, and `unknown` is the exact balance, so sums are exact.
  * Blank (undefined) figures are never read as zero; invalid rows are skipped with a warning.
  *
  * @param input the dataset (stocks, counts, places) and the estimated tracks (may be empty).
