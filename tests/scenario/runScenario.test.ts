@@ -305,3 +305,25 @@ describe("binomial", () => {
     expect(binomial(50, 1, mulberry32(1))).toBe(50);
   });
 });
+
+describe("runScenario on the embedded 2018 corridor", () => {
+  it("the fallback 'like 2018' parameters name places that are all on the corridor", async () => {
+    const { embedded2018 } = await import("../../src/embedded/index.ts");
+    const data = embedded2018();
+    const { scenario, errors } = validateScenario(
+      { like: "2018", runs: 1, waves: [{ origin: "Tecún Umán", date: "2019-01-15", people: 100 }] },
+      { dataset: data },
+    );
+    expect(errors).toEqual([]);
+    expect(compileScenario(scenario!, buildCorridor(data)).warnings).toEqual([]);
+  });
+
+  it("runScenario(scenario, { random }) draws the run seeds from the given source, deterministically", () => {
+    const scenario = scenarioOf({ ...BASE, runs: 20 });
+    const a = runScenario(scenario, { dataset, corridor, random: mulberry32(99) });
+    const b = runScenario(scenario, { dataset, corridor, random: mulberry32(99) });
+    const c = runScenario(scenario, { dataset, corridor });
+    expect(JSON.stringify(a.places)).toBe(JSON.stringify(b.places));
+    expect(JSON.stringify(a.places)).not.toBe(JSON.stringify(c.places));
+  });
+});
