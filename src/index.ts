@@ -203,6 +203,28 @@ export {
 } from "./scenario/defaults.ts";
 
 // ── forecast: nowcast and arrivals ──
+export type { Nowcast, NowcastOptions, GroupNowcast } from "./forecast/nowcast.ts";
+export { nowcast } from "./forecast/nowcast.ts";
+export type {
+  Forecast,
+  ForecastOptions,
+  ArrivalForecast,
+  PositionForecast,
+  Quantiles3,
+} from "./forecast/forecast.ts";
+export { forecastArrivals } from "./forecast/forecast.ts";
+export { naiveArrival } from "./forecast/naive.ts";
+export type {
+  ReferenceArrival,
+  BacktestOptions,
+  BacktestRow,
+  BacktestSummary,
+  BacktestResult,
+} from "./forecast/backtest.ts";
+export { backtestArrivals } from "./forecast/backtest.ts";
+export { fitAttritionPerDay } from "./forecast/attrition.ts";
+export type { GroupMovementOptions } from "./forecast/groupMovement.ts";
+export { groupMovement } from "./forecast/groupMovement.ts";
 
 // ── export: tables, GeoJSON, suppression ──
 export type { CsvOptions } from "./export/csv.ts";
