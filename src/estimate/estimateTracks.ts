@@ -426,7 +426,77 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     }
     addMember(best, s, "new_group");
   }
-  groups.push(...fresh);
+  // Greedy clustering splits one unlabelled group into several when reports are sparse or noisy:
+  // merge new groups whose smoothed tracks run together, then let the members of one-report
+  // groups join a group they fit.
+  for (const g of fresh) runKm(g, false);
+  const merged = new Set<WorkGroup>();
+  const bySize = [...fresh].sort((a, b) => b.positions.length - a.positions.length);
+  for (let i = 0; i < bySize.length; i++) {
+    const a = bySize[i];
+    if (merged.has(a)) continue;
+    for (let j = i + 1; j < bySize.length; j++) {
+      const b = bySize[j];
+      if (merged.has(b) || b.routeId !== a.routeId || !tracksRunTogether(a, b)) continue;
+      moveMembers(b, a);
+      merged.add(b);
+      runKm(a, false);
+    }
+  }
+  for (const g of bySize) {
+    if (merged.has(g) || g.positions.length !== 1 || g.sizeOnly.length > 0) continue;
+    const s = g.positions[0].s;
+    const others = [...groups, ...bySize].filter(
+      (x) => x !== g && !merged.has(x) && x.km && x.positions.length > 1,
+    );
+    const target = bestGroup(s, others);
+    if (target) {
+      moveMembers(g, target);
+      merged.add(g);
+      runKm(target, false);
+    }
+  }
+  groups.push(...fresh.filter((g) => !merged.has(g)));
+  // Renumber the new groups in order of their first report.
+  const kept = fresh
+    .filter((g) => !merged.has(g))
+    .sort((a, b) => a.day0 - b.day0 || a.positions[0].s.t - b.positions[0].s.t);
+  // Two steps, so that no new name collides with an old one still in use.
+  kept.forEach((g, i) => renameGroup(g, `\u0000renaming-${i}`));
+  kept.forEach((g, i) => renameGroup(g, `unlabelled-${i + 1}`));
+
+  function tracksRunTogether(a: WorkGroup, b: WorkGroup): boolean {
+    if (!a.km || !b.km) return false;
+    const from = Math.max(a.day0, b.day0);
+    const to = Math.min(a.day0 + a.nDays, b.day0 + b.nDays) - 1;
+    if (to < from) return false;
+    let diff = 0;
+    let tolerance = 0;
+    for (let day = from; day <= to; day++) {
+      const da = a.km.days[day - a.day0];
+      const db = b.km.days[day - b.day0];
+      diff += Math.abs(da.median - db.median);
+      tolerance += (da.high - da.low) / 2 + (db.high - db.low) / 2 + 20;
+    }
+    return diff < tolerance;
+  }
+  function moveMembers(from: WorkGroup, to: WorkGroup): void {
+    const moved = new Set(from.members.map((s) => s.id));
+    for (const a of associations)
+      if (a.group === from.name && moved.has(a.sightingId)) a.group = to.name;
+    to.members.push(...from.members);
+    to.sizeOnly.push(...from.sizeOnly);
+    for (const p of from.positions) {
+      const q = projections.get(p.s)?.get(to.routeId);
+      if (q) to.positions.push({ s: p.s, km: q.km, off: q.off });
+    }
+    to.positions.sort((x, y) => x.s.t - y.s.t);
+  }
+  function renameGroup(g: WorkGroup, name: string): void {
+    if (g.name === name) return;
+    for (const a of associations) if (a.group === g.name) a.group = name;
+    g.name = name;
+  }
 
   // 3. Border counts: attributed to the group passing the point.
   for (const g of groups) if (g.positions.length > 0) runKm(g);

@@ -92,6 +92,18 @@ describe("estimateTracks", () => {
     expect(report.associations.find((x) => x.sightingId === "a1")?.how).toBe("label");
   });
 
+  it("estimateTracks gathers the unlabelled reports of one group into one group", () => {
+    const world = simulateWorld(
+      { groups: 1, observation: { missingLabelRate: 1, outlierRate: 0.02 } },
+      mulberry32(21),
+    );
+    const { groups } = estimateTracks(world.dataset);
+    const positioned = world.dataset.sightings.filter((s) => s.lat !== undefined || s.placeName);
+    const largest = Math.max(...groups.map((g) => g.sightings.length));
+    expect(largest).toBeGreaterThanOrEqual(0.8 * positioned.length);
+    expect(groups.every((g) => !g.labelled && g.group.startsWith("unlabelled-"))).toBe(true);
+  });
+
   it("estimateTracks leaves out a report far off every route and says how far", () => {
     const sightings: Sighting[] = [
       ...labelled,
