@@ -18,5 +18,5 @@ export default defineConfig({
   worker: { format: "es" },
   // Crawl the replay worker too, so that the dev server pre-bundles the library's dependencies
   // up front instead of discovering them when the worker starts and reloading the page.
-  optimizeDeps: { entries: ["index.html", "data/replay.worker.ts"] },
+  optimizeDeps: { entries: ["index.html", "**/*.worker.ts"] },
 });

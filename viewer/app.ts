@@ -25,7 +25,6 @@ import type { Frame, Layout } from "./map/frame.ts";
 import { CATEGORY_COLOUR, groupColour, THEMES } from "./palette.ts";
 import { h, mount } from "./render/vnode.ts";
 import { clampSpeed, decodeState, defaultState, encodeState, LAYERS, SPEEDS } from "./state.ts";
-import { createForecastPanel } from "./forecast/panel.ts";
 import type { ViewState } from "./state.ts";
 
 const FONT =
@@ -87,13 +86,6 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
   const speedSel = $<HTMLSelectElement>("speed");
   const dateOut = $<HTMLOutputElement>("date");
   const statusEl = $<HTMLParagraphElement>("status");
-  // Forecast panel (viewer/forecast): expected arrivals and cones for the scrubber's date.
-  const forecastPanel = createForecastPanel({
-    container: document.querySelector("aside.side") ?? document.body,
-    svg: overlay.node()!,
-  });
-  const updateForecast = () =>
-    forecastPanel.update({ replay, t: state.t, lang: state.lang, project: placeXY });
 
   // ── static texts (language) ──
   function applyTexts(): void {
@@ -295,7 +287,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     const placedLabels = new Map(
       placeLabels(candidates, width, height, [
         [0, 0, 230, 44],
-        [0, height - 140, 230, height],
+        [0, height - 160, 250, height],
       ]).map((l) => [l.id, l]),
     );
     sel
@@ -338,14 +330,14 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
       setState({ selection: { kind: "place", id } });
     }
     renderGroupTargets();
-    updateForecast();
   }
 
   /** Focusable, transparent circles over the canvas groups (moved every frame). */
   function renderGroupTargets(): void {
     if (!replay) return;
     const marks = state.layers.groups && frame ? frame.groups : [];
-    const people = (v: number) => (Number.isFinite(v) ? formatPeople(state.lang, v) : tr(state.lang, "sizeUnknown"));
+    const people = (v: number) =>
+      Number.isFinite(v) ? formatPeople(state.lang, v) : tr(state.lang, "sizeUnknown");
     const sel = hits
       .selectAll<SVGCircleElement, Frame["groups"][number]>("circle.hit")
       .data(marks, (g) => g.id)
@@ -387,7 +379,9 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     });
     // Labels of the large groups and of the selected one, right of the circle.
     const selected = state.selection?.kind === "group" ? state.selection.id : undefined;
-    const labelled = state.layers.labels ? marks.filter((g) => g.id === selected || g.size >= 1500) : [];
+    const labelled = state.layers.labels
+      ? marks.filter((g) => g.id === selected || g.size >= 1500)
+      : [];
     hits
       .selectAll<SVGTextElement, Frame["groups"][number]>("text.group-label")
       .data(labelled, (g) => g.id)
@@ -493,7 +487,6 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
       holder.append(line);
     });
     renderDetails();
-    updateForecast();
   }
 
   function renderDetails(): void {
@@ -589,6 +582,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
         group: tr(L, "legendGroup"),
         halo: tr(L, "legendHalo"),
         band: tr(L, "legendBand"),
+        uncertain: tr(L, "legendUncertain"),
         north: tr(L, "legendNorth"),
         south: tr(L, "legendSouth"),
         credit: tr(L, "basemapCredit"),

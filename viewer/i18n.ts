@@ -18,7 +18,8 @@ const en = {
   layers: "Layers",
   map: "Map of the corridor from Honduras and El Salvador to Tijuana",
   splitTitle: "Where the people who left are",
-  splitNoteLedger: "Estimated people by category (ledger), 90 % interval on hover.",
+  splitNoteLedger:
+    "Estimated people by category (ledger); 90 % intervals in the readout below the chart.",
   splitNoteStocks: "Reported cumulative figures only (the ledger is not available yet).",
   headlineTitle: "As of",
   headlineNone: "No figure reported yet.",
@@ -77,7 +78,7 @@ const es: Dict = {
   map: "Mapa del corredor desde Honduras y El Salvador hasta Tijuana",
   splitTitle: "Dónde están las personas que salieron",
   splitNoteLedger:
-    "Personas estimadas por categoría (balance), intervalo del 90 % al pasar el cursor.",
+    "Personas estimadas por categoría (balance); intervalos del 90 % debajo del gráfico.",
   splitNoteStocks: "Solo cifras acumuladas reportadas (el balance aún no está disponible).",
   headlineTitle: "Al",
   headlineNone: "Aún no hay cifras reportadas.",

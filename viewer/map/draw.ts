@@ -259,6 +259,7 @@ export function drawFrameText(
       group: string;
       halo: string;
       band: string;
+      uncertain: string;
       credit: string;
     };
     font: string;
@@ -304,6 +305,22 @@ export function drawFrameText(
         ctx.globalAlpha = 0.35;
         ctx.fillRect(x, y + 3, 14, 7);
         ctx.globalAlpha = 1;
+      },
+    ],
+    [
+      legend.uncertain,
+      (x, y) => {
+        ctx.beginPath();
+        ctx.arc(x + 6, y + 6, 5.5, 0, 2 * Math.PI);
+        ctx.fillStyle = groupColour(0);
+        ctx.globalAlpha = 0.55;
+        ctx.fill();
+        ctx.globalAlpha = 1;
+        ctx.setLineDash([3, 2]);
+        ctx.strokeStyle = colours.text;
+        ctx.lineWidth = 1;
+        ctx.stroke();
+        ctx.setLineDash([]);
       },
     ],
     [
