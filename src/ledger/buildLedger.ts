@@ -3,10 +3,8 @@
  * remaining at places, regularised, moved onward, other, still in transit, or unknown — with
  * people conserved (contracts §3.2).
  */
-import { haversineKm } from "../geo/distance.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
-import type { AggregateFigure } from "../model/aggregate.ts";
 import type { Place } from "../model/place.ts";
 import { STOCK_CATEGORIES } from "../model/stock.ts";
 import type { StockBasis, StockCategory, StockFigure } from "../model/stock.ts";
@@ -15,6 +13,9 @@ import type { SplitCategory, SplitRow, TrackPoint } from "../model/track.ts";
 import type { Iso3 } from "../model/units.ts";
 import { areaOf } from "./areaOf.ts";
 import { dayNumber, isoDate } from "./days.ts";
+import { departureFloor, northboundFloor } from "./departures.ts";
+import { inTransit } from "./inTransit.ts";
+import type { Part } from "./inTransit.ts";
 import { monotonePoints, pointsByDay, valueOnDay } from "./series.ts";
 import type { DailyOptions, DailyValue, SeriesFigure, SeriesPoint } from "./series.ts";
 import type {
@@ -54,16 +55,6 @@ interface LedgerNode {
   children: Map<string, LedgerNode>;
   /** Every stock row at or below this node. */
   rows: number[];
-}
-
-/** A split row before rounding. */
-interface Part extends DailyValue {
-  category: SplitCategory;
-  country?: Iso3;
-  placeName?: string;
-  /** Position of the place (for remaining people: to tell arrived groups from moving ones). */
-  lon?: number;
-  lat?: number;
 }
 
 const BASES: readonly StockBasis[] = ["cumulative", "present"];
@@ -623,113 +614,4 @@ function roundParts(parts: readonly Part[]): Omit<SplitRow, "date">[] {
     });
   }
   return out;
-}
-
-/**
- * People still moving with the groups on one day, by country: each group's size, less the share of
- * people already counted as remaining at a place the group has reached (within `radiusKm`).
- */
-function inTransit(
-  points: TrackPoint[],
-  parts: readonly Part[],
-  radiusKm: number,
-  countryOf: (p: TrackPoint) => Iso3 | undefined,
-): Part[] {
-  // A group no source gave a size for (NaN) is not in transit as far as the ledger knows.
-  points = points.filter((p) => Number.isFinite(p.size));
-  if (points.length === 0) return [];
-  // Remaining people per area with coordinates, and the groups near each.
-  const remaining = parts.filter((p) => p.category === "remaining" && p.placeName !== undefined);
-  const nearArea = points.map(() => -1);
-  const groupSize = remaining.map(() => 0);
-  points.forEach((p, i) => {
-    let best = -1;
-    let bestKm = radiusKm;
-    remaining.forEach((r, j) => {
-      if (r.lon === undefined || r.lat === undefined) return;
-      const km = haversineKm(p.lon, p.lat, r.lon, r.lat);
-      if (km <= bestKm) {
-        bestKm = km;
-        best = j;
-      }
-    });
-    nearArea[i] = best;
-    if (best >= 0) groupSize[best]! += Math.max(0, p.size);
-  });
-  const byCountry = new Map<string, Part>();
-  points.forEach((p, i) => {
-    const j = nearArea[i]!;
-    const arrived =
-      j >= 0 && groupSize[j]! > 0 ? Math.min(1, remaining[j]!.value / groupSize[j]!) : 0;
-    const moving = 1 - arrived;
-    const country = countryOf(p);
-    const key = country ?? "";
-    const part = byCountry.get(key) ?? {
-      category: "in_transit",
-      country,
-      value: 0,
-      low: 0,
-      high: 0,
-    };
-    part.value += Math.max(0, p.size) * moving;
-    part.low += Math.max(0, Number.isFinite(p.sizeLow) ? p.sizeLow : p.size) * moving;
-    part.high += Math.max(0, Number.isFinite(p.sizeHigh) ? p.sizeHigh : p.size) * moving;
-    byCountry.set(key, part);
-  });
-  return [...byCountry.values()];
-}
-
-/** Aggregate measures that count people who have left (cumulative), matched by prefix. */
-const DEPARTURE_MEASURES = /^(departed|left|transited|entered)_/;
-
-/**
- * The largest cumulative departure figure known by each day from the aggregates (people who
- * transited Guatemala, entered Mexico …): a floor under the people who left. A bound-only figure
- * ("at least 10,000") counts with its bound.
- */
-function departureFloor(
-  aggregates: readonly AggregateFigure[],
-  measures: readonly string[] | undefined,
-): (day: number) => number {
-  const points: { day: number; value: number }[] = [];
-  for (const a of aggregates) {
-    const wanted = measures ? measures.includes(a.measure) : DEPARTURE_MEASURES.test(a.measure);
-    if (!wanted || a.basis !== "cumulative") continue;
-    const value = a.value ?? a.valueMin;
-    const day = dayNumber(a.date);
-    if (day === undefined || typeof value !== "number" || !Number.isFinite(value)) continue;
-    points.push({ day, value });
-  }
-  return (day) => points.reduce((best, p) => (p.day <= day ? Math.max(best, p.value) : best), 0);
-}
-
-/**
- * The most people counted heading north at any one point, cumulated to each day: everyone who
- * passed that point has left. Counts with a blank total are skipped (unknown, not zero).
- */
-function northboundFloor(counts: LedgerInput["dataset"]["counts"]): (day: number) => number {
-  const byPoint = new Map<string, { day: number; total: number }[]>();
-  for (const c of counts) {
-    if (c.direction !== "northbound" || typeof c.total !== "number" || !(c.total >= 0)) continue;
-    const day = dayNumber(c.date);
-    if (day === undefined) continue;
-    const key = c.fmpId ?? c.fmpName ?? "";
-    const list = byPoint.get(key) ?? [];
-    list.push({ day, total: c.total });
-    byPoint.set(key, list);
-  }
-  const series = [...byPoint.values()].map((list) => {
-    list.sort((a, b) => a.day - b.day);
-    let sum = 0;
-    return list.map((e) => ({ day: e.day, cumulative: (sum += e.total) }));
-  });
-  return (day) => {
-    let best = 0;
-    for (const s of series) {
-      let lo = -1;
-      for (let k = 0; k < s.length && s[k]!.day <= day; k++) lo = k;
-      if (lo >= 0) best = Math.max(best, s[lo]!.cumulative);
-    }
-    return best;
-  };
 }

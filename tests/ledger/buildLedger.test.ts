@@ -247,6 +247,41 @@ describe("buildLedger(input)", () => {
     expect(result.departed.map((d) => [d.date, d.value])).toEqual([["2018-10-15", 2500]]);
   });
 
+  it("buildLedger() takes cumulative departure totals among the aggregates as a floor of the people who left", () => {
+    const result = buildLedger(
+      {
+        dataset: dataset(
+          [stock({ date: "2018-10-15", category: "return", country: "HND", value: 100 })],
+          {
+            aggregates: [
+              {
+                date: "2018-10-16",
+                measure: "transited_guatemala_cumulative",
+                basis: "cumulative",
+                value: 5000,
+              },
+              {
+                date: "2018-10-16",
+                measure: "entered_mexico_cumulative",
+                basis: "cumulative",
+                valueMin: 6000,
+              },
+              { date: "2018-10-16", measure: "size_in_mexico", basis: "present", value: 90000 },
+            ],
+          },
+        ),
+        tracks: [],
+      },
+      { to: "2018-10-17" },
+    );
+    expect(result.departed.map((d) => [d.date, d.value])).toEqual([
+      ["2018-10-15", 100],
+      ["2018-10-16", 6000],
+      ["2018-10-17", 6000],
+    ]);
+    expect(splitTotal(result.split, { date: "2018-10-17", category: "unknown" })?.value).toBe(5900);
+  });
+
   it("buildLedger() on every date adds the categories up to the people who have left, which never falls (property)", () => {
     const figure = fc.record({
       day: fc.integer({ min: 0, max: 20 }),
