@@ -10,7 +10,7 @@ import { geoMercator, select, zoom as d3zoom, zoomIdentity } from "d3";
 import type { GeoProjection, ZoomBehavior } from "d3";
 import type { FeatureCollection, Geometry } from "geojson";
 import { flowDetails, groupDetails, groupEstimateAt, headlineList } from "./charts/details.ts";
-import { presenceChart, presenceX } from "./charts/presenceChart.ts";
+import { presenceChart, presenceFigure, presenceX } from "./charts/presenceChart.ts";
 import { splitAt, splitChart, splitX } from "./charts/splitChart.ts";
 import type { DataProvider } from "./data/provider.ts";
 import { dateOf } from "./data/replay.ts";
@@ -474,17 +474,14 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
         ),
       ),
     );
-    // Re-render the multiples' titles (latest value as of the date) only once a day.
+    // Update the multiples' figure lines (latest value as of the date) once a day, in place.
     const mEl = $<HTMLDivElement>("multiples");
     replay.presence.forEach((p, i) => {
-      const holder = mEl.children[i];
-      if (!holder) return;
-      const line = cursorLine(holder);
-      mount(
-        holder,
-        presenceChart(p, { width: 220, height: 80, lang: L, days: replay!.days, t: state.t }),
-      );
-      holder.append(line);
+      const text = mEl.children[i]?.querySelector<SVGTextElement>('[data-role="figure"]');
+      if (!text) return;
+      const { figure, over } = presenceFigure(p, state.t, L);
+      if (text.textContent !== figure) text.textContent = figure;
+      text.setAttribute("font-weight", over ? "700" : "400");
     });
     renderDetails();
   }

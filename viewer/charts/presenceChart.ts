@@ -30,6 +30,26 @@ export function presenceX(days: number, width: number) {
 }
 
 /**
+ * The line under a multiple's title: the latest figure on or before t against the capacity, and
+ * whether it is over capacity (shown bold).
+ */
+export function presenceFigure(
+  series: PresenceSeries,
+  t: number,
+  lang: Lang,
+): { figure: string; over: boolean } {
+  const latest = [...series.points].reverse().find((p) => p.t <= t);
+  const over =
+    latest !== undefined && series.capacity !== undefined && latest.value > series.capacity;
+  const figure = `${latest ? formatPeople(lang, latest.value) : "–"} ${tr(lang, "present")}${
+    series.capacity !== undefined
+      ? ` / ${formatPeople(lang, series.capacity)} ${tr(lang, "capacity")}`
+      : ` · ${tr(lang, "noCapacity")}`
+  }`;
+  return { figure, over };
+}
+
+/**
  * One multiple: a step line of the reported figures (dots where a report exists), a dashed line
  * at the capacity when known, and the cursor.
  * @example presenceChart(replay.presence[0], { width: 180, height: 70, lang: "es", days: 80, t: 40 })
@@ -46,13 +66,7 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
     .x((p) => x(p.t))
     .y((p) => y(p.value))
     .curve(curveStepAfter)(series.points);
-  const latest = [...series.points].reverse().find((p) => p.t <= opts.t);
-  const over = latest && series.capacity !== undefined && latest.value > series.capacity;
-  const figure = `${latest ? formatPeople(lang, latest.value) : "–"} ${tr(lang, "present")}${
-    series.capacity !== undefined
-      ? ` / ${formatPeople(lang, series.capacity)} ${tr(lang, "capacity")}`
-      : ` · ${tr(lang, "noCapacity")}`
-  }`;
+  const { figure, over } = presenceFigure(series, opts.t, lang);
   const label = `${series.placeName}: ${figure}`;
   return h(
     "svg",
@@ -69,7 +83,14 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
     h("text", { x: M.left, y: 12, fill: ink, "font-weight": 600 }, series.placeName),
     h(
       "text",
-      { x: M.left, y: 25, fill: ink, "font-weight": over ? 700 : 400, "font-size": 10 },
+      {
+        x: M.left,
+        y: 25,
+        fill: ink,
+        "font-weight": over ? 700 : 400,
+        "font-size": 10,
+        "data-role": "figure",
+      },
       figure,
     ),
     series.capacity !== undefined

@@ -245,6 +245,8 @@ export function drawMarks(
   }
 }
 
+const legendWidths = new Map<string, number>();
+
 /** The date and a compact legend, drawn in the frame (top-left and bottom-left). */
 export function drawFrameText(
   ctx: CanvasRenderingContext2D,
@@ -340,7 +342,13 @@ export function drawFrameText(
   ];
   const lineH = 17;
   const boxH = rows.length * lineH + 26;
-  const boxW = Math.max(...rows.map(([t]) => ctx.measureText(t).width)) + 36;
+  // Measuring text is slow in software rendering: the legend's width is cached per text set.
+  const key = `${opts.font}|${rows.map(([t]) => t).join("|")}`;
+  let boxW = legendWidths.get(key);
+  if (boxW === undefined) {
+    boxW = Math.max(...rows.map(([t]) => ctx.measureText(t).width)) + 36;
+    legendWidths.set(key, boxW);
+  }
   const y0 = height - boxH - 10;
   ctx.globalAlpha = 0.85;
   ctx.fillStyle = colours.halo;
