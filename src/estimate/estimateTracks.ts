@@ -35,7 +35,7 @@ import { biasFor, fitSourceBiases, SOURCE_PRIORS } from "./sourceBias.ts";
 import type { BiasResidual, BiasSource, SourceBias } from "./sourceBias.ts";
 import { smoothSize } from "./sizeSmoother.ts";
 import type { SizeDayEstimate, SizeObservation } from "./sizeSmoother.ts";
-import { stockDrift } from "./stocks.ts";
+import { DEFAULT_DRIFT, stockDrift } from "./stocks.ts";
 import { dayToIsoDate, isValidTimeZone, toLocalTime } from "./time.ts";
 
 export interface EstimateOptions {
@@ -251,10 +251,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     const routeId = chooseRoute(positioned, routeIds, projections);
     const g = newGroup(label, true, routeId);
     for (const s of members) addMember(g, s, "label");
-    if (g.positions.length === 0) {
-      groups.push(g); // kept so its size-only reports are reported below
-      continue;
-    }
+    // Kept even without a usable position: its reports are then listed as left out, below.
     groups.push(g);
   }
 
@@ -674,12 +671,8 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     return { obs, src };
   };
   const withSize = tracked.filter((g) => sizeObs(g).obs.length > 0);
-  for (const g of withSize) g.drift = driftFor(g);
-  function driftFor(g: WorkGroup): number[] {
-    const out: number[] = [];
-    for (let k = 0; k < g.nDays; k++) out.push(-0.004);
-    return out;
-  }
+  // Until a first size estimate turns stock figures into losses: slow attrition.
+  for (const g of withSize) g.drift = new Array<number>(g.nDays).fill(DEFAULT_DRIFT);
   const iterations = 3;
   for (let it = 0; it < iterations; it++) {
     const residuals: BiasResidual[] = [];

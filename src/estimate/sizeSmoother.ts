@@ -54,7 +54,7 @@ export interface SizeDayEstimate {
 
 const LOG_MIN = Math.log(3);
 const LOG_MAX = Math.log(400_000);
-const CELLS = 360;
+const CELLS = 240;
 const CELL = (LOG_MAX - LOG_MIN) / CELLS;
 const JUMP_FROM = -1.2;
 const JUMP_TO = 0.8;
