@@ -55,8 +55,11 @@ Example:
 
 const r1 = (v: number | undefined) => (v === undefined ? undefined : Math.round(v * 10) / 10);
 
+const share = (people: number, part: number) => Math.round(people * part);
+
 function placeDayRows(result: ScenarioResult): Record<string, unknown>[] {
   const figures = result.scenario.planning;
+  const composition = result.composition;
   const rows: Record<string, unknown>[] = [];
   for (const place of result.places) {
     result.dates.forEach((date, day) => {
@@ -81,6 +84,12 @@ function placeDayRows(result: ScenarioResult): Record<string, unknown>[] {
         present_p10: place.present.p10[day],
         present_p50: place.present.p50[day],
         present_p90: place.present.p90[day],
+        present_women_p50: share(place.present.p50[day]!, composition.women),
+        present_children_p50: share(place.present.p50[day]!, composition.children),
+        present_unaccompanied_children_p50: share(
+          place.present.p50[day]!,
+          composition.unaccompaniedChildren,
+        ),
         capacity: place.capacity,
         over_capacity_probability:
           place.capacity === undefined ? undefined : place.overCapacityProbability[day],
@@ -271,7 +280,14 @@ export const scenarioCommand: Command = {
     let like2018: Calibration | undefined;
     if ((json as { like?: unknown } | null)?.like === "2018") {
       context.stderr("Calibrating “like 2018” on the estimated 2018 replay…");
-      like2018 = like2018Parameters(embedded2018());
+      try {
+        like2018 = like2018Parameters(embedded2018());
+      } catch (error) {
+        // The scenario can still run on the parameters read from the 2018 accounts.
+        context.stderr(
+          `warning: calibration on the 2018 replay failed (${(error as Error).message}); using the fallback 2018 parameters.`,
+        );
+      }
     }
     const { scenario, errors } = validateScenario(json, { dataset, corridor, like2018 });
     if (!scenario) {
@@ -302,6 +318,7 @@ export const scenarioCommand: Command = {
         {
           scenario: result.scenario,
           calibration: like2018 ? { notes: like2018.notes, fit: like2018.fit } : undefined,
+          composition: result.composition,
           conservationError: result.conservationError,
           warnings: result.warnings,
           dates: result.dates,

@@ -14,7 +14,9 @@ import { placeNeeds } from "./needs.ts";
 import { cellQuantiles, quantileSorted } from "./quantiles.ts";
 import { TOTAL_METRICS, createRunBuffers, simulateRun } from "./simulateRun.ts";
 import type {
+  Composition,
   DateInterval,
+  NumberOrRange,
   PlaceResult,
   QuantileSeries,
   Scenario,
@@ -72,6 +74,21 @@ function dateInterval(values: Float64Array, start: number): DateInterval {
     return q === Infinity ? undefined : isoDate(start + Math.round(q));
   };
   return { p10: at(0.1), p50: at(0.5), p90: at(0.9), probability: reached / values.length };
+}
+
+/** The waves' compositions weighted by their mean people (equal weights when nobody departs). */
+function meanComposition(scenario: Scenario): Composition {
+  const mean = (r: NumberOrRange) => (typeof r === "number" ? r : (r.min + r.max) / 2);
+  const weights = scenario.waves.map((w) => mean(w.people));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const keys = ["men", "women", "children", "unaccompaniedChildren"] as const;
+  const out = { men: 0, women: 0, children: 0, unaccompaniedChildren: 0 };
+  scenario.waves.forEach((wave, i) => {
+    const weight = total > 0 ? weights[i]! / total : 1 / scenario.waves.length;
+    for (const key of keys) out[key] += wave.composition[key] * weight;
+  });
+  for (const key of keys) out[key] = Math.round(out[key] * 10000) / 10000;
+  return out;
 }
 
 /**
@@ -250,6 +267,7 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
     dates,
     places,
     totals: totalSeries,
+    composition: meanComposition(scenario),
     conservationError,
     warnings: compiled.warnings,
   };

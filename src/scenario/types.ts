@@ -274,6 +274,11 @@ export interface ScenarioResult {
   dates: IsoDate[];
   places: PlaceResult[];
   totals: ScenarioTotals;
+  /**
+   * Composition of all the people, the waves' compositions weighted by their (mean) people: an
+   * approximation at any one place, where waves of different composition may mix unevenly.
+   */
+  composition: Composition;
   /** The largest conservation error seen in any run and day (people); 0 when people are conserved. */
   conservationError: number;
   warnings: string[];

@@ -61,6 +61,8 @@ describe("dtm-flow scenario", () => {
       "water_litres_per_person_day",
       "people_per_latrine_initial",
       "covered_m2_per_person",
+      "present_women_p50",
+      "present_unaccompanied_children_p50",
     ]) {
       expect(columns, column).toContain(column);
     }
