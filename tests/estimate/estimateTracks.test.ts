@@ -104,6 +104,92 @@ describe("estimateTracks", () => {
     expect(groups.every((g) => !g.labelled && g.group.startsWith("unlabelled-"))).toBe(true);
   });
 
+  it("estimateTracks uses a border count as evidence of when the group passed the point", () => {
+    const sparse: Sighting[] = [
+      {
+        id: "b1",
+        observedAt: "2018-10-13T12:00",
+        ...at(0),
+        caravanLabel: "C",
+        sizeBest: 3000,
+        sourceType: "government",
+      },
+      {
+        id: "b2",
+        observedAt: "2018-10-19T12:00",
+        ...at(600),
+        caravanLabel: "C",
+        sizeBest: 2900,
+        sourceType: "government",
+      },
+    ];
+    const point = at(450);
+    const counts = [
+      {
+        date: "2018-10-16",
+        fmpId: "P",
+        lat: point.lat,
+        lon: point.lon,
+        direction: "northbound" as const,
+        total: 2000,
+      },
+      {
+        date: "2018-10-17",
+        fmpId: "P",
+        lat: point.lat,
+        lon: point.lon,
+        direction: "northbound" as const,
+        total: 400,
+      },
+    ];
+    const without = estimateTracks(dataset(sparse));
+    const withCounts = estimateTracks({ ...dataset(sparse), counts });
+    const day = (r: typeof without) => r.tracks.find((t) => t.date === "2018-10-16");
+    expect(withCounts.report.counts[0]).toMatchObject({
+      group: "C",
+      point: "P",
+      date: "2018-10-16",
+      total: 2400,
+    });
+    expect(Math.abs((day(withCounts)?.km ?? 0) - 450)).toBeLessThan(
+      Math.abs((day(without)?.km ?? 0) - 450),
+    );
+    expect(withCounts.report.sourceBiases.some((b) => b.sourceType === "border_count")).toBe(true);
+  });
+
+  it("estimateTracks lets cumulative returns and claims pull the size down", () => {
+    const sized: Sighting[] = [
+      {
+        id: "c1",
+        observedAt: "2018-10-13T12:00",
+        ...at(0),
+        caravanLabel: "D",
+        sizeBest: 6000,
+        sourceType: "government",
+      },
+      { id: "c2", observedAt: "2018-10-20T12:00", ...at(300), caravanLabel: "D" },
+    ];
+    const stocks = [
+      {
+        date: "2018-10-14",
+        category: "return" as const,
+        value: 100,
+        basis: "cumulative" as const,
+        caravanLabel: "D",
+      },
+      {
+        date: "2018-10-19",
+        category: "return" as const,
+        value: 3000,
+        basis: "cumulative" as const,
+        caravanLabel: "D",
+      },
+    ];
+    const plain = estimateTracks(dataset(sized)).tracks.at(-1);
+    const withStocks = estimateTracks({ ...dataset(sized), stocks }).tracks.at(-1);
+    expect(withStocks?.size ?? Infinity).toBeLessThan(0.75 * (plain?.size ?? 0));
+  });
+
   it("estimateTracks leaves out a report far off every route and says how far", () => {
     const sightings: Sighting[] = [
       ...labelled,
