@@ -174,12 +174,9 @@ const STOCK_RULES: Record<string, StockRule> = {
     country: "MEX",
   },
   returns_honduras: { table: "stocks", category: "return", basis: "cumulative", country: "HND" },
-  returns_honduras_minors: {
-    table: "stocks",
-    category: "return",
-    basis: "cumulative",
-    country: "HND",
-  },
+  // A subset (minors and under-21s only): as a stock row it would be read as all returns to
+  // Honduras and pull that series down, so it is kept as an aggregate figure instead.
+  returns_honduras_minors: { table: "aggregates", basis: "cumulative", country: "HND" },
   returns_assisted_from_mexico: { table: "stocks", category: "return", basis: "cumulative" },
   returns_IOM_AVR: { table: "stocks", category: "return", basis: "cumulative" },
   returns_from_tijuana: { table: "stocks", category: "return", basis: "cumulative" },

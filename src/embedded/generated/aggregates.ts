@@ -146,6 +146,21 @@ export const AGGREGATES: AggregateFigure[] = [
     }
   },
   {
+    "date": "2018-11-28",
+    "measure": "returns_honduras_minors",
+    "value": 3178,
+    "basis": "cumulative",
+    "country": "HND",
+    "sourceOrg": "Honduran child-protection agency (DINAF) via UNICEF",
+    "sourceType": "government",
+    "url": "https://reliefweb.int/report/mexico/migrant-caravan-and-increased-child-migration-north-central-america-and-mexico",
+    "confidence": "high",
+    "notes": "place in source: Honduras (national); 3,178 minors/under-21 returned from Guatemala & Mexico 15 Oct-28 Nov; >=765 unaccompanied.",
+    "extra": {
+      "obs_line": "121"
+    }
+  },
+  {
     "date": "2018-11-30",
     "measure": "transited_guatemala_cumulative",
     "value": 16000,

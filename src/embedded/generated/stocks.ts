@@ -365,22 +365,6 @@ export const STOCKS: StockFigure[] = [
   },
   {
     "date": "2018-11-28",
-    "category": "return",
-    "value": 3178,
-    "basis": "cumulative",
-    "country": "HND",
-    "sourceOrg": "Honduran child-protection agency (DINAF) via UNICEF",
-    "sourceType": "government",
-    "url": "https://reliefweb.int/report/mexico/migrant-caravan-and-increased-child-migration-north-central-america-and-mexico",
-    "confidence": "high",
-    "notes": "place in source: Honduras (national); group in source: all caravans (aggregate); 3,178 minors/under-21 returned from Guatemala & Mexico 15 Oct-28 Nov; >=765 unaccompanied.",
-    "extra": {
-      "measure": "returns_honduras_minors",
-      "obs_line": "121"
-    }
-  },
-  {
-    "date": "2018-11-28",
     "category": "remaining",
     "value": 6100,
     "basis": "present",
