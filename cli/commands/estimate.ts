@@ -119,6 +119,8 @@ export const estimateCommand: Command = {
       asOf,
       inputs: loaded.reports.map(summarizeReport),
       rejectedRows: loaded.rejected,
+      // The importer's reports: every rejected row with its line and reason (exit status 1).
+      imports: loaded.reports,
     });
     context.stderr(
       `${result.groups.length} groups, ${result.tracks.length} group-days; ${result.report.leftOut.length} sightings left out (see report.json); wrote ${out.dir}`,
