@@ -1,7 +1,7 @@
 // Entry of the viewer: creates the controller and loads the embedded 2018 replay.
 import "./style.css";
 import { createViewer } from "./app.ts";
-import { embeddedProvider } from "./data/embedded.ts";
+import { embeddedProvider } from "./data/embeddedProvider.ts";
 
 const viewer = createViewer({ basemapUrl: new URL("./basemap.json", document.baseURI).href });
 // Exposed for the browser tests, the benchmark and the console (read-only use).

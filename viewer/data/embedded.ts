@@ -1,15 +1,12 @@
 /**
- * The embedded 2018 replay: the library's `embedded2018()` dataset, with the estimator's tracks,
- * the ledger's split and the December 2018 situation report's figures. The estimate takes a second or two, so
- * the embedded provider runs it in a Web Worker (replay.worker.ts) and first sends a quick replay
- * interpolated between sightings; the page never freezes and the first frame comes at once.
+ * What the 2018 replay adds to a dataset: the estimator's tracks, the ledger's split and the
+ * December 2018 situation report's figures. Heavy (the estimator and ledger code): imported by the
+ * replay worker after its quick first replay, never by the page's main bundle.
  */
 import { buildLedger, estimateTracks, situationReport2018 } from "../../src/index.ts";
 import type { Dataset } from "../../src/index.ts";
 import type { PrepareInput } from "./prepare.ts";
-import { createLocalProvider } from "./provider.ts";
-import type { DataProvider, LoadProgress } from "./provider.ts";
-import { createWorkerProvider } from "./workerProvider.ts";
+import type { LoadProgress } from "./provider.ts";
 
 /**
  * Adds the library's tracks (with the estimator's associations) and the ledger's split to a dataset. The same function runs in the worker
@@ -33,18 +30,5 @@ export function enrichDataset(
   };
 }
 
-/** The embedded 2018 replay, computed in a worker when the browser has them. */
-export function embeddedProvider(): DataProvider {
-  if (typeof Worker === "undefined") {
-    return createLocalProvider(
-      "embedded-2018",
-      async () => (await import("../../src/index.ts")).embedded2018(),
-      enrichDataset,
-    );
-  }
-  return createWorkerProvider(
-    "embedded-2018",
-    () => new Worker(new URL("./replay.worker.ts", import.meta.url), { type: "module" }),
-    { source: "embedded" },
-  );
-}
+// Kept here too for modules that import the provider from this file (it lives in embeddedProvider.ts).
+export { embeddedProvider } from "./embeddedProvider.ts";
