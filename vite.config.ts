@@ -2,11 +2,14 @@
 // `npm start` serves it; `npm run build` writes a static site to build/viewer that works from
 // any static server with no network (relative base, no external resources).
 import { defineConfig } from "vite";
+import { cspPlugin } from "./viewer/analyst/csp.ts";
 
 export default defineConfig({
   root: "viewer",
   base: "./",
   publicDir: "../public",
+  // Issue 7: the built site gets the strict Content-Security-Policy (viewer/analyst/csp.ts).
+  plugins: [cspPlugin()],
   server: { host: "127.0.0.1", port: 5173 },
   preview: { host: "127.0.0.1", port: 4173 },
   build: {

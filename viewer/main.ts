@@ -2,6 +2,7 @@
 import "./style.css";
 import { createViewer } from "./app.ts";
 import { embeddedProvider } from "./data/embeddedProvider.ts";
+import { installAnalyst } from "./analyst/index.ts";
 
 const viewer = createViewer({ basemapUrl: new URL("./basemap.json", document.baseURI).href });
 // Exposed for the browser tests, the benchmark and the console (read-only use).
@@ -9,3 +10,5 @@ const viewer = createViewer({ basemapUrl: new URL("./basemap.json", document.bas
 const stress = Number(new URLSearchParams(location.search).get("stress") ?? 0);
 if (stress > 0) viewer.setStress(stress);
 void viewer.load(embeddedProvider());
+// Issue 7: the analyst's own files in (viewer/analyst), pictures, tables and video out.
+installAnalyst(viewer);

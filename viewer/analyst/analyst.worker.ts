@@ -1,0 +1,464 @@
+/// <reference lib="webworker" />
+/**
+ * The analyst worker: reads the dropped files in chunks (File.stream(), so a 100 MB file never
+ * sits whole in memory as text), runs them through the library's importer (the same as the
+ * CLI's), keeps the records, and re-runs estimateTracks + buildLedger + prepareReplay on request.
+ * All of it off the page's thread: the page never freezes, and only reports, progress and the
+ * ReplayData cross over. Nothing is sent anywhere else: files never leave the machine.
+ */
+import {
+  buildLedger,
+  createGazetteer,
+  embedded2018,
+  estimateTracks,
+  formatCsv,
+  importRoute,
+  readXlsx,
+  situationReport2018,
+  createTableImporter,
+  decodeBytes,
+} from "../../src/index.ts";
+import type {
+  Dataset,
+  EstimatedGroup,
+  Gazetteer,
+  ImportReport,
+  ImportedRecord,
+  Place,
+  SplitRow,
+  TableKind,
+  TrackPoint,
+} from "../../src/index.ts";
+import { KIND_SPECS } from "../../src/ingest/fields.ts";
+import { formatTableCsv } from "../../src/export/formatTable.ts";
+import { toGeoJson } from "../../src/export/geojson.ts";
+import { writeXlsx } from "../../src/export/xlsx.ts";
+import type { TableRecord } from "../../src/export/tables.ts";
+import { prepareReplay } from "../data/prepare.ts";
+import type { AnalystMessage, AnalystRequest, ExportFile, FileSummary } from "./protocol.ts";
+import {
+  assembleDataset,
+  fileStatus,
+  headerNames,
+  restoreHeaderNames,
+  rewriteHeaderBytes,
+} from "./workspace.ts";
+import type { ColumnChoices, WorkspaceFile } from "./workspace.ts";
+
+const post = (m: AnalystMessage) => (self as unknown as Worker).postMessage(m);
+
+interface Entry {
+  file: File;
+  choices: ColumnChoices;
+  /** Header names and fields of the first (unmapped) import, by column index. */
+  original?: { names: string[]; fields: (string | undefined)[] };
+  ws: WorkspaceFile;
+}
+
+const entries = new Map<string, Entry>();
+let base: Dataset | undefined;
+const embedded = () => (base ??= embedded2018());
+
+/** What the last compute produced, for the table exports. */
+let last:
+  | { dataset: Dataset; tracks: TrackPoint[]; groups: EstimatedGroup[]; split: SplitRow[] }
+  | undefined;
+
+function gazetteer(): Gazetteer {
+  const files = [...entries.values()].map((e) => e.ws);
+  const mine = files
+    .filter((f) => f.kind === "places" && fileStatus(f.report, f.forced) === "used")
+    .flatMap((f) => f.records as Place[]);
+  const ids = new Set(mine.map((p) => p.placeId));
+  return createGazetteer([...mine, ...embedded().places.filter((p) => !ids.has(p.placeId))]);
+}
+
+const isRoute = (name: string, head: Uint8Array) =>
+  /\.(geo)?json$/i.test(name) || /^\s*\{/.test(new TextDecoder().decode(head.subarray(0, 64)));
+
+/** Reads a File chunk by chunk, reporting progress at most every 1 % or 150 ms. */
+async function* chunks(id: string, file: File, rows: () => number): AsyncGenerator<Uint8Array> {
+  const reader = file.stream().getReader();
+  let loaded = 0;
+  let lastPost = 0;
+  let lastFraction = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    loaded += value.length;
+    yield value;
+    const now = performance.now();
+    if (now - lastPost > 150 || loaded / file.size - lastFraction > 0.01) {
+      lastPost = now;
+      lastFraction = loaded / file.size;
+      post({ type: "reading", id, loaded, total: file.size, rows: rows() });
+    }
+  }
+  post({ type: "reading", id, loaded: file.size, total: file.size, rows: rows() });
+}
+
+/** Bytes to push, with the header row rewritten for the analyst's mapping. */
+async function* remapped(
+  id: string,
+  file: File,
+  entry: Entry,
+  rows: () => number,
+): AsyncGenerator<Uint8Array | string> {
+  const report = entry.ws.report as ImportReport;
+  const names = headerNames(entry.choices, entry.original?.fields ?? []);
+  const headerRow = report.headerRow ?? 1;
+  if (!names.size) return yield* chunks(id, file, rows);
+  if (report.encoding === "xlsx") {
+    const sheets = readXlsx(new Uint8Array(await file.arrayBuffer())).map((s) => {
+      const header = s.rows[headerRow - 1];
+      if (header) {
+        for (const [i, name] of names) {
+          if (header[i] !== undefined && header[i] === entry.original?.names[i]) header[i] = name;
+        }
+      }
+      return { name: s.name, rows: s.rows };
+    });
+    post({ type: "reading", id, loaded: file.size, total: file.size, rows: 0 });
+    return yield writeXlsx(sheets);
+  }
+  const delimiter = report.delimiter ?? ",";
+  if (report.encoding === "utf-16le" || report.encoding === "utf-16be") {
+    // The byte rewrite needs an ASCII-compatible encoding: decode, and import UTF-8 instead.
+    const { text } = decodeBytes(new Uint8Array(await file.arrayBuffer()));
+    return yield rewriteHeaderBytes(new TextEncoder().encode(text), headerRow, delimiter, names)!;
+  }
+  // Hold the first chunks until the header row is complete (it is within the first 25 rows).
+  let head = new Uint8Array(0);
+  let rewritten = false;
+  for await (const chunk of chunks(id, file, rows)) {
+    if (rewritten) {
+      yield chunk;
+      continue;
+    }
+    const joined = new Uint8Array(head.length + chunk.length);
+    joined.set(head);
+    joined.set(chunk, head.length);
+    head = joined;
+    const out = rewriteHeaderBytes(head, headerRow, delimiter, names, false);
+    if (out) {
+      rewritten = true;
+      yield out;
+    }
+  }
+  if (!rewritten) yield rewriteHeaderBytes(head, headerRow, delimiter, names, true) ?? head;
+}
+
+function summary(id: string, e: Entry): FileSummary {
+  const kind = e.ws.kind;
+  return {
+    id,
+    name: e.ws.name,
+    size: e.file.size,
+    kind,
+    status: fileStatus(e.ws.report, e.ws.forced),
+    report: e.ws.report,
+    choices: e.choices,
+    fields: kind && kind !== "route" ? KIND_SPECS[kind].fields.map((f) => f.name) : [],
+  };
+}
+
+async function importEntry(id: string, e: Entry): Promise<void> {
+  const { file } = e;
+  const head = new Uint8Array(await file.slice(0, 64).arrayBuffer());
+  if (isRoute(file.name, head)) {
+    const r = importRoute(await file.text(), file.name);
+    e.ws = {
+      id,
+      name: file.name,
+      kind: "route",
+      records: [],
+      ...(r.routes ? { routes: r.routes } : {}),
+      report: r.report,
+      forced: e.ws.forced,
+    };
+    if (!r.routes) r.report.fatal ??= { code: "no_route", message: "no usable route." };
+    post({ type: "reading", id, loaded: file.size, total: file.size, rows: r.report.features });
+    return;
+  }
+  const records: ImportedRecord[] = [];
+  const importer = createTableImporter(undefined, {
+    fileName: file.name,
+    gazetteer: gazetteer(),
+    onRecord: (r) => records.push(r),
+  });
+  const rows = () => importer.report.rowsRead;
+  const source = Object.keys(e.choices).length
+    ? remapped(id, file, e, rows)
+    : chunks(id, file, rows);
+  for await (const chunk of source) importer.push(chunk);
+  const result = importer.finish();
+  if (!e.original) {
+    const names: string[] = [];
+    const fields: (string | undefined)[] = [];
+    for (const c of result.report.columns) {
+      names[c.index] = c.column;
+      fields[c.index] = c.field;
+    }
+    e.original = { names, fields };
+  } else if (Object.keys(e.choices).length) {
+    const renamed = restoreHeaderNames(result.report, e.original.names);
+    if (renamed.size) {
+      for (const r of records) {
+        const extra = (r as { extra?: Record<string, string> }).extra;
+        if (!extra) continue;
+        (r as { extra?: Record<string, string> }).extra = Object.fromEntries(
+          Object.entries(extra).map(([k, v]) => [renamed.get(k) ?? k, v]),
+        );
+      }
+    }
+  }
+  e.ws = {
+    id,
+    name: file.name,
+    kind: result.kind,
+    records,
+    report: result.report,
+    forced: e.ws.forced,
+  };
+}
+
+/** Places changed: the other tables are read again so their place names resolve against them. */
+async function reimportOthers(except: string): Promise<void> {
+  for (const [id, e] of entries) {
+    if (id === except || e.ws.kind === "places" || e.ws.kind === "route" || !e.ws.kind) continue;
+    await importEntry(id, e);
+    post({ type: "imported", file: summary(id, e) });
+  }
+}
+
+async function onImport(id: string, file: File, choices?: ColumnChoices): Promise<void> {
+  const prev = entries.get(id);
+  const e: Entry = prev ?? {
+    file,
+    choices: {},
+    ws: {
+      id,
+      name: file.name,
+      kind: undefined,
+      records: [],
+      report: emptyRouteReport(),
+      forced: false,
+    },
+  };
+  if (choices) e.choices = { ...e.choices, ...choices };
+  entries.set(id, e);
+  await importEntry(id, e);
+  post({ type: "imported", file: summary(id, e) });
+  if (e.ws.kind === "places") await reimportOthers(id);
+}
+
+function emptyRouteReport() {
+  return { features: 0, accepted: 0, rejected: 0, rejections: [], warnings: [] };
+}
+
+/** Tracks and split of a dataset; the estimator's failure leaves interpolated tracks (noted). */
+function compute(req: number, dataset: Dataset, withSeeds: boolean): void {
+  const progress = (stage: "estimating" | "ledger" | "preparing", fraction: number) =>
+    post({ type: "progress", req, progress: { stage, fraction } });
+  const notes: string[] = [];
+  post({ type: "partial", req, replay: prepareReplay({ dataset }) });
+  progress("estimating", 0.3);
+  let tracks: TrackPoint[] = [];
+  let groups: EstimatedGroup[] = [];
+  let associations: { sightingId: string; group: string }[] | undefined;
+  try {
+    const est = estimateTracks(dataset);
+    tracks = est.tracks;
+    groups = est.groups;
+    associations = est.report.associations;
+  } catch (err) {
+    notes.push(`estimate: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  progress("ledger", 0.7);
+  let split: SplitRow[] = [];
+  try {
+    split = buildLedger({ dataset, tracks }).split;
+  } catch (err) {
+    notes.push(`ledger: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  progress("preparing", 0.9);
+  const replay = prepareReplay({
+    dataset,
+    ...(tracks.length ? { tracks } : {}),
+    ...(split.length ? { split } : {}),
+    ...(associations && tracks.length ? { associations } : {}),
+    ...(withSeeds ? { seeds: situationReport2018() } : {}),
+  });
+  last = { dataset, tracks, groups, split };
+  post({ type: "done", req, replay, notes });
+}
+
+function current(req: number): NonNullable<typeof last> {
+  if (last) return last;
+  // Nothing computed here yet: the exports are of the embedded 2018 replay.
+  const dataset = embedded();
+  const est = estimateTracks(dataset);
+  const split = buildLedger({ dataset, tracks: est.tracks }).split;
+  post({ type: "progress", req, progress: { stage: "preparing", fraction: 0.9 } });
+  return (last = { dataset, tracks: est.tracks, groups: est.groups, split });
+}
+
+function tables(req: number): ExportFile[] {
+  const { dataset, tracks, groups, split } = current(req);
+  const csv = "text/csv;charset=utf-8";
+  const geo = "application/geo+json";
+  const trackRows = tracks.map((t) => ({
+    group: t.group,
+    date: t.date,
+    route_id: t.routeId,
+    km: t.km,
+    km_low: t.kmLow,
+    km_high: t.kmHigh,
+    lat: t.lat,
+    lon: t.lon,
+    size: t.size,
+    size_low: t.sizeLow,
+    size_high: t.sizeHigh,
+  }));
+  const blank = (x: number) => (Number.isFinite(x) ? x : null);
+  const trackFeatures: unknown[] = trackRows.map((r) => ({
+    type: "Feature",
+    geometry: { type: "Point", coordinates: [r.lon, r.lat] },
+    properties: {
+      ...r,
+      size: blank(r.size),
+      size_low: blank(r.size_low),
+      size_high: blank(r.size_high),
+    },
+  }));
+  for (const g of groups) {
+    const coords = trackRows.filter((r) => r.group === g.group).map((r) => [r.lon, r.lat]);
+    if (!coords.length) continue;
+    trackFeatures.push({
+      type: "Feature",
+      geometry: {
+        type: "LineString",
+        coordinates: coords.length > 1 ? coords : [...coords, ...coords],
+      },
+      properties: {
+        group: g.group,
+        route_id: g.routeId,
+        first_date: g.firstDate,
+        last_date: g.lastDate,
+      },
+    });
+  }
+  const out: ExportFile[] = [
+    {
+      name: "tracks.csv",
+      mime: csv,
+      text: formatCsv(trackRows, {
+        columns: [
+          "group",
+          "date",
+          "route_id",
+          "km",
+          "km_low",
+          "km_high",
+          "lat",
+          "lon",
+          "size",
+          "size_low",
+          "size_high",
+        ],
+      }),
+    },
+    {
+      name: "tracks.geojson",
+      mime: geo,
+      text: JSON.stringify({ type: "FeatureCollection", features: trackFeatures }) + "\n",
+    },
+    {
+      name: "split.csv",
+      mime: csv,
+      text: formatCsv(
+        split.map((r) => ({
+          date: r.date,
+          category: r.category,
+          country: r.country,
+          place_name: r.placeName,
+          value: r.value,
+          value_low: r.valueLow,
+          value_high: r.valueHigh,
+        })),
+        {
+          columns: [
+            "date",
+            "category",
+            "country",
+            "place_name",
+            "value",
+            "value_low",
+            "value_high",
+          ],
+        },
+      ),
+    },
+  ];
+  const kinds: [TableKind, TableRecord[]][] = [
+    ["counts", dataset.counts],
+    ["sightings", dataset.sightings],
+    ["stocks", dataset.stocks],
+    ["places", dataset.places],
+  ];
+  for (const [kind, records] of kinds) {
+    out.push({ name: `${kind}.csv`, mime: csv, text: formatTableCsv(kind, records).text });
+    if (kind !== "stocks")
+      out.push({
+        name: `${kind}.geojson`,
+        mime: geo,
+        text: JSON.stringify(toGeoJson(kind, records)) + "\n",
+      });
+  }
+  return out;
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+self.addEventListener("message", (event: MessageEvent<AnalystRequest>) => {
+  const m = event.data;
+  // One request at a time, in order: an import finishes before the compute that follows it.
+  queue = queue.then(async () => {
+    try {
+      if (m.type === "import") await onImport(m.id, m.file, m.choices);
+      else if (m.type === "remove") {
+        const wasPlaces = entries.get(m.id)?.ws.kind === "places";
+        entries.delete(m.id);
+        post({ type: "removed", id: m.id });
+        if (wasPlaces) await reimportOthers(m.id);
+      } else if (m.type === "force") {
+        const e = entries.get(m.id);
+        if (e) {
+          e.ws.forced = true;
+          post({ type: "imported", file: summary(m.id, e) });
+          if (e.ws.kind === "places") await reimportOthers(m.id);
+        }
+      } else if (m.type === "reset") {
+        entries.clear();
+        last = undefined;
+      } else if (m.type === "compute") {
+        const dataset = assembleDataset(
+          [...entries.values()].map((e) => e.ws),
+          embedded(),
+        );
+        if (!dataset) throw new Error("no usable file.");
+        const movementIsEmbedded = dataset.sightings === embedded().sightings;
+        compute(m.req, dataset, movementIsEmbedded);
+      } else if (m.type === "tables") {
+        post({ type: "tables", req: m.req, files: tables(m.req) });
+      }
+    } catch (err) {
+      post({
+        type: "error",
+        ...("req" in m ? { req: m.req } : {}),
+        ...("id" in m ? { id: m.id } : {}),
+        message: err instanceof Error ? err.message : String(err),
+      });
+    }
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The page's side of the analyst worker: one long-lived worker holding the dropped files, and a
+ * DataProvider over it (the viewer's seam, viewer/data/provider.ts) so that `viewer.load` shows
+ * the analyst's replay and keeps the previous one when the computation fails.
+ */
+import type { DataProvider } from "../data/provider.ts";
+import type { ReplayData } from "../data/replay.ts";
+import type { AnalystMessage, AnalystRequest, ExportFile, FileSummary } from "./protocol.ts";
+import type { ColumnChoices } from "./workspace.ts";
+
+export interface AnalystClient {
+  /** Imports (or re-imports with mapping fixes) a file; resolves with its report. */
+  importFile(id: string, file: File, choices?: ColumnChoices): Promise<FileSummary>;
+  remove(id: string): void;
+  force(id: string): Promise<FileSummary>;
+  reset(): void;
+  /** A provider computing the replay of the used files (estimate + ledger in the worker). */
+  provider(): DataProvider;
+  /** Tables of the current replay (tracks, split, normalised inputs) as CSV and GeoJSON. */
+  tables(): Promise<ExportFile[]>;
+  /** Reading progress of imports and updates of other files (re-read after a places change). */
+  onReading?: (id: string, loaded: number, total: number, rows: number) => void;
+  onUpdate?: (file: FileSummary) => void;
+}
+
+export function createAnalystClient(makeWorker: () => Worker): AnalystClient {
+  const worker = makeWorker();
+  let req = 0;
+  const waiting = new Map<string, (m: AnalystMessage) => void>();
+  const send = (m: AnalystRequest) => worker.postMessage(m);
+
+  worker.addEventListener("message", (event: MessageEvent<AnalystMessage>) => {
+    const m = event.data;
+    if (m.type === "reading") client.onReading?.(m.id, m.loaded, m.total, m.rows);
+    if (m.type === "imported") {
+      const w = waiting.get(`file:${m.file.id}`);
+      if (w) {
+        waiting.delete(`file:${m.file.id}`);
+        w(m);
+      } else client.onUpdate?.(m.file);
+    }
+    if (m.type === "error" && m.id !== undefined) {
+      const w = waiting.get(`file:${m.id}`);
+      waiting.delete(`file:${m.id}`);
+      w?.(m);
+    }
+    if ("req" in m && m.req !== undefined) waiting.get(`req:${m.req}`)?.(m);
+  });
+
+  const fileReply = (id: string) =>
+    new Promise<FileSummary>((resolve, reject) =>
+      waiting.set(`file:${id}`, (m) =>
+        m.type === "imported"
+          ? resolve(m.file)
+          : reject(new Error((m as { message: string }).message)),
+      ),
+    );
+
+  const client: AnalystClient = {
+    importFile(id, file, choices) {
+      const reply = fileReply(id);
+      send({ type: "import", id, file, ...(choices ? { choices } : {}) });
+      return reply;
+    },
+    remove(id) {
+      send({ type: "remove", id });
+    },
+    force(id) {
+      const reply = fileReply(id);
+      send({ type: "force", id });
+      return reply;
+    },
+    reset() {
+      send({ type: "reset" });
+    },
+    provider() {
+      return {
+        id: "analyst-files",
+        load({ onProgress, onPartial, signal } = {}) {
+          const r = ++req;
+          return new Promise<ReplayData>((resolve, reject) => {
+            signal?.addEventListener("abort", () => {
+              waiting.delete(`req:${r}`);
+              reject(new Error("cancelled"));
+            });
+            waiting.set(`req:${r}`, (m) => {
+              if (m.type === "progress") onProgress?.(m.progress);
+              else if (m.type === "partial") onPartial?.(m.replay);
+              else if (m.type === "done") {
+                waiting.delete(`req:${r}`);
+                onProgress?.({ stage: "done", fraction: 1 });
+                resolve(m.replay);
+              } else if (m.type === "error") {
+                waiting.delete(`req:${r}`);
+                reject(new Error(m.message));
+              }
+            });
+            send({ type: "compute", req: r });
+          });
+        },
+      };
+    },
+    tables() {
+      const r = ++req;
+      return new Promise<ExportFile[]>((resolve, reject) => {
+        waiting.set(`req:${r}`, (m) => {
+          if (m.type === "tables") {
+            waiting.delete(`req:${r}`);
+            resolve(m.files);
+          } else if (m.type === "error") {
+            waiting.delete(`req:${r}`);
+            reject(new Error(m.message));
+          }
+        });
+        send({ type: "tables", req: r });
+      });
+    },
+  };
+  return client;
+}

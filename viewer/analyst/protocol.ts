@@ -1,0 +1,49 @@
+/**
+ * Messages between the page and the analyst worker (analyst.worker.ts). The worker keeps the
+ * dropped files and their records; the page only sees reports, progress and the ReplayData.
+ * Everything here is structured-clone-able (a `File` is too: it is passed, never read, by the page).
+ */
+import type { ImportReport, RouteImportReport } from "../../src/index.ts";
+import type { LoadProgress } from "../data/provider.ts";
+import type { ReplayData } from "../data/replay.ts";
+import type { ColumnChoices, FileKind, FileStatus } from "./workspace.ts";
+
+/** What the page shows of one dropped file. */
+export interface FileSummary {
+  id: string;
+  name: string;
+  /** Bytes. */
+  size: number;
+  kind: FileKind | undefined;
+  status: FileStatus;
+  report: ImportReport | RouteImportReport;
+  /** The mapping fixes applied (by 0-based column index). */
+  choices: ColumnChoices;
+  /** Fields of each kind, for the mapping editor. */
+  fields: string[];
+}
+
+/** A file to download, made in the worker. */
+export interface ExportFile {
+  name: string;
+  mime: string;
+  text: string;
+}
+
+export type AnalystRequest =
+  | { type: "import"; id: string; file: File; choices?: ColumnChoices }
+  | { type: "remove"; id: string }
+  | { type: "force"; id: string }
+  | { type: "reset" }
+  | { type: "compute"; req: number }
+  | { type: "tables"; req: number };
+
+export type AnalystMessage =
+  | { type: "reading"; id: string; loaded: number; total: number; rows: number }
+  | { type: "imported"; file: FileSummary }
+  | { type: "removed"; id: string }
+  | { type: "progress"; req: number; progress: LoadProgress }
+  | { type: "partial"; req: number; replay: ReplayData }
+  | { type: "done"; req: number; replay: ReplayData; notes: string[] }
+  | { type: "tables"; req: number; files: ExportFile[] }
+  | { type: "error"; req?: number; id?: string; message: string };
