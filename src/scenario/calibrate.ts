@@ -32,6 +32,12 @@ export interface CalibrationOptions {
   pivot?: string;
   /** Destination place; default the last place of the group's route. */
   destination?: string;
+  /**
+   * Days the track must stay at a place to make it a stop; default 3. With 2, every rest day in a
+   * town becomes a stop, but so do days when a slow smoothed track drifts past a place, and the
+   * 2018 replay then stops too often (the backtest's Mexico City date moves 2 days later).
+   */
+  minStopDays?: number;
   /** Daily move (km) below which a day counts as a rest day; default 15. */
   restBelowKm?: number;
   /** Daily move (km) above which a day counts as a day with rides; default 80. */
@@ -137,6 +143,7 @@ export function calibrateFromReplay(
   const corridor = options.corridor ?? buildCorridor(options.dataset);
   const gazetteer = createGazetteer(options.dataset.places);
   const restBelow = options.restBelowKm ?? 15;
+  const minStopDays = options.minStopDays ?? 3;
   const rideAbove = options.rideAboveKm ?? 80;
   const notes: string[] = [];
 
@@ -195,11 +202,11 @@ export function calibrateFromReplay(
     let j = i;
     while (j + 1 < points.length && at[j + 1] === at[i]) j++;
     const length = j - i + 1;
-    if (at[i] !== undefined && length >= 3) {
+    if (at[i] !== undefined && length >= minStopDays) {
       for (let k = i; k <= j; k++) atStop.add(k);
       const name = corridor.places[at[i]!]!.name;
       fitStops.push({ place: name, days: length, from: points[i]!.date });
-      stops.push({ place: name, days: { min: Math.max(2, length - 1), max: length } });
+      stops.push({ place: name, days: { min: Math.max(1, length - 1), max: length } });
       stopEnd.set(at[i]!, j);
     }
     i = j + 1;
