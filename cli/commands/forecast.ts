@@ -68,8 +68,8 @@ group's size is unknown. positions.csv: the daily km (and size) p10/p50/p90 of e
 the horizon. With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 
 Method: the estimator's state of each group at its last observation, moved on by Monte Carlo
-runs of its regime model (rest/walk/ride) with regime shares fitted on the data so far and the
-group's recent pace, and attrition fitted on the size tracks so far (README, "Forecast").
+runs of its regime model (rest/walk/ride) with regime shares fitted on the data so far and on
+the group's own pace, and attrition fitted on the size tracks so far (README, "Forecast").
 
 Exit status: 0 all rows accepted, 1 some input rows rejected, 2 unusable input or bad arguments.
 
@@ -212,7 +212,7 @@ export function writeForecast(
     horizonDays: forecast.horizonDays,
     runs: forecast.runs,
     method:
-      "estimator state at each group's last observation, moved on by Monte Carlo runs of its rest/walk/ride regime model (shares fitted on the data so far, refitted on each group's last 10 daily moves) with attrition fitted on the size tracks so far; quantiles over runs",
+      "estimator state at each group's last observation, moved on by Monte Carlo runs of its rest/walk/ride regime model (shares fitted on the data so far, refitted on each group's own daily moves so far) with attrition fitted on the size tracks so far; quantiles over runs",
     model: forecast.model,
     nowcast: now.groups.map((g) => ({
       group: g.group,

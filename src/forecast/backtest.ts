@@ -31,7 +31,7 @@ export interface BacktestOptions {
   runs?: number;
   /** Seed of each forecast's `mulberry32`; default 1. */
   seed?: number;
-  /** Pace refit of each group (see `NowcastOptions`); default 10 days, 4 pseudo-days. */
+  /** Pace refit of each group (see `NowcastOptions`); default the whole track, 4 pseudo-days. */
   paceWindowDays?: number;
   pacePriorDays?: number;
 }

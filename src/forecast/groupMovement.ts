@@ -1,13 +1,13 @@
 /**
- * A group's own recent pace: the movement model's regime shares refitted on the group's latest
- * estimated daily moves, shrunk towards the shares fitted on all the data so far.
+ * A group's own pace: the movement model's regime shares refitted on the group's estimated daily
+ * moves so far, shrunk towards the shares fitted on all groups.
  */
 import type { TrackPoint } from "../model/track.ts";
 import type { MovementModel } from "../estimate/movement.ts";
 
 /** Options of {@link groupMovement}. */
 export interface GroupMovementOptions {
-  /** Latest daily moves used (days); default 10. */
+  /** Latest daily moves used (days); default all of the track. */
   windowDays?: number;
   /** Weight of the pooled shares, in pseudo-days; default 4. */
   priorDays?: number;
@@ -17,14 +17,15 @@ export interface GroupMovementOptions {
 }
 
 /**
- * Refits the regime shares (rest / walk / ride) of `pooled` on one group's latest daily moves
- * along its estimated track (a move < 15 km is a rest day, > 80 km a day with rides, else walking;
+ * Refits the regime shares (rest / walk / ride) of `pooled` on one group's daily moves along its
+ * estimated track so far (a move < 15 km is a rest day, > 80 km a day with rides, else walking;
  * the same classification as the scenario calibration), with a Dirichlet prior of `priorDays`
  * pseudo-days at the pooled shares. Displacement laws and persistence stay the pooled ones.
  *
- * Why: the pace of a caravan changes along the road (on foot in Chiapas, by bus after Mexico
- * City); the estimator's shares are pooled over all groups and all days, so they lag behind a
- * group that has changed pace. With a short track the prior dominates.
+ * Why: the estimator's shares are pooled over all groups, and groups differ (the 2018 Salvadoran
+ * groups rested far more than the first Honduran caravan, which also rode through Guatemala).
+ * With a short track the prior dominates. On the 2018 backtest the whole track did better than
+ * only the latest moves (last 10 days, or half-lives of 5–40 days): day-to-day pace is noisy.
  *
  * @param track the group's track points (any order; one per day).
  * @param pooled the movement model fitted on all data so far (`estimate.report.movement`).
@@ -38,7 +39,7 @@ export function groupMovement(
   pooled: MovementModel,
   options: GroupMovementOptions = {},
 ): MovementModel {
-  const windowDays = options.windowDays ?? 10;
+  const windowDays = options.windowDays ?? Infinity;
   const priorDays = options.priorDays ?? 4;
   const restBelow = options.restBelowKm ?? 15;
   const rideAbove = options.rideAboveKm ?? 80;

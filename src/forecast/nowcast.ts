@@ -17,8 +17,8 @@ import { groupMovement } from "./groupMovement.ts";
 /** Options of {@link nowcast}: those of `estimateTracks` (`asOf`, time zone, movement prior, …). */
 export interface NowcastOptions extends EstimateOptions {
   /**
-   * Latest daily moves of each group its own regime shares are refitted on (days; default 10);
-   * 0 = every group uses the shares pooled over all groups. See {@link groupMovement}.
+   * Latest daily moves of each group its own regime shares are refitted on (days; default: its
+   * whole track); 0 = every group uses the shares pooled over all groups. See {@link groupMovement}.
    */
   paceWindowDays?: number;
   /** Weight of the pooled shares in that refit (pseudo-days; default 4). */
@@ -47,7 +47,7 @@ export interface GroupNowcast {
   departureKm: Km;
   /** Whole days from `lastDate` to the as-of day (0 = seen that day). */
   daysSinceObserved: number;
-  /** The group's movement model: pooled shares refitted on its recent pace ({@link groupMovement}). */
+  /** The group's movement model: pooled shares refitted on its own pace ({@link groupMovement}). */
   movement: MovementModel;
 }
 
