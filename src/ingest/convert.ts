@@ -22,7 +22,7 @@ import {
   parseStockCategory,
 } from "./enums.ts";
 import { normalizeKey } from "./normalize.ts";
-import { isUnknown, parseDecimal, parseGeopoint, parseQuantity } from "./values.ts";
+import { isPlainInt, isUnknown, parseDecimal, parseGeopoint, parseQuantity } from "./values.ts";
 
 /** Bounding box of the region the toolkit covers (Central America to the US border), degrees. */
 export interface Region {
@@ -68,6 +68,29 @@ export interface ConvertContext {
   fileName?: string;
   line: number;
   sheet?: string;
+  /** `fieldIndex` as a plain object, for fast lookups on every row. */
+  idx: Record<string, number | undefined>;
+  /** Parsed cell texts per kind of value, per file (see `cached`); set before rows are read. */
+  cache: Map<string, Map<string, unknown>>;
+}
+
+const CACHE_LIMIT = 50_000;
+
+/**
+ * Memoised parse of a cell text: count sheets repeat the same dates, places and codes on every
+ * row, and parsing them once per file is most of the speed of the import.
+ */
+function cached<T>(ctx: ConvertContext, kind: string, text: string, parse: () => T): T {
+  let cache = ctx.cache.get(kind) as Map<string, T> | undefined;
+  if (!cache) {
+    cache = new Map();
+    ctx.cache.set(kind, cache);
+  }
+  const hit = cache.get(text);
+  if (hit !== undefined || cache.has(text)) return hit as T;
+  const value = parse();
+  if (cache.size < CACHE_LIMIT) cache.set(text, value);
+  return value;
 }
 
 /** Reads cells by field name. */
@@ -86,12 +109,17 @@ class RowReader {
   }
   /** The trimmed cell, or undefined when blank or a "not known" sentinel. */
   text(field: string): string | undefined {
-    const i = this.ctx.fieldIndex.get(field);
+    const i = this.ctx.idx[field];
     if (i === undefined) return undefined;
     const v = this.cells[i];
-    if (v === undefined) return undefined;
-    const t = v.trim();
-    return t === "" || isUnknown(t) ? undefined : t;
+    if (v === undefined || v.length === 0) return undefined;
+    // Most cells have no surrounding spaces: skip trim() and its copy then.
+    const t = v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 ? v : v.trim();
+    if (t === "") return undefined;
+    // Sentinels never start with a digit: skip the check for the common numeric cells.
+    const c = t.charCodeAt(0);
+    if (c >= 48 && c <= 57) return t;
+    return isUnknown(t) ? undefined : t;
   }
   raw(field: string): string | undefined {
     const i = this.ctx.fieldIndex.get(field);
@@ -146,7 +174,10 @@ class RowReader {
         );
       return undefined;
     }
-    const parsed = parseDate(t, this.ctx.dateOrder);
+    const { parsed, day } = cached(this.ctx, "d", t, () => {
+      const p = parseDate(t, this.ctx.dateOrder);
+      return { parsed: p, day: p.ok ? dayOf(p.value.date) : 0 };
+    });
     if (!parsed.ok) {
       const why =
         parsed.reason === "imprecise"
@@ -162,7 +193,6 @@ class RowReader {
     }
     const window = this.ctx.window;
     if (window) {
-      const day = dayOf(parsed.value.date);
       if (day < window[0] || day > window[1]) {
         this.reject(
           field,
@@ -180,6 +210,7 @@ class RowReader {
   count(field: string): number | undefined {
     const t = this.text(field);
     if (t === undefined) return undefined;
+    if (isPlainInt(t)) return Number(t);
     const q = parseQuantity(t);
     if (q.kind === "unknown") return undefined;
     if (q.kind === "number") {
@@ -306,7 +337,7 @@ class RowReader {
   ): { value?: string; extra?: Record<string, string> } {
     const t = this.text(field);
     if (t === undefined) return extra ? { extra } : {};
-    const iso = parseCountry(t);
+    const iso = cached(this.ctx, "c", t, () => parseCountry(t) ?? null);
     if (iso) return { value: iso, ...(extra ? { extra } : {}) };
     this.warn(
       field,
@@ -321,9 +352,16 @@ class RowReader {
     const name = this.text(field);
     const g = this.ctx.gazetteer;
     if (name === undefined || !g) return undefined;
-    const found = g.find(name, country) ?? g.find(name);
+    const found = cached(
+      this.ctx,
+      country === undefined ? "p" : "p" + country,
+      name,
+      () => g.find(name, country) ?? g.find(name) ?? null,
+    );
     if (found) return found;
-    const suggestions = g.suggest(name, 3).map((m) => m.place.name);
+    const suggestions = cached(this.ctx, "s", name, () =>
+      g.suggest(name, 3).map((m) => m.place.name),
+    );
     this.reject(
       field,
       "unknown_place",
@@ -386,8 +424,8 @@ export function convertCount(
   if (dirText === undefined) {
     r.warn("direction", "direction_blank", `${r.column("direction")} is blank; read as unknown.`);
   } else {
-    const d = parseDirection(dirText);
-    if (d === undefined) {
+    const d = cached(ctx, "r", dirText, () => parseDirection(dirText) ?? null);
+    if (d === null) {
       r.reject(
         "direction",
         "invalid_direction",
@@ -420,9 +458,13 @@ export function convertCount(
   const boys = r.count("boys");
   const girls = r.count("girls");
   const uac = r.count("uac");
-  const parts = [men, women, boys, girls];
-  const known = parts.filter((p): p is number => p !== undefined);
-  const sum = known.reduce((a, b) => a + b, 0);
+  // Sum and number of the parts that are known (no arrays: this runs on every row).
+  let sum = 0;
+  let knownParts = 0;
+  if (men !== undefined) ((sum += men), knownParts++);
+  if (women !== undefined) ((sum += women), knownParts++);
+  if (boys !== undefined) ((sum += boys), knownParts++);
+  if (girls !== undefined) ((sum += girls), knownParts++);
   const badCells = r.issues.rejections.some(
     (x) =>
       x.code !== "missing_place" &&
@@ -430,7 +472,7 @@ export function convertCount(
       ["total", "men", "women", "boys", "girls"].some((f) => r.column(f) === x.column),
   );
   if (total === undefined && !badCells) {
-    if (known.length === 4) {
+    if (knownParts === 4) {
       total = sum;
       r.warn("total", "total_from_parts", `total is blank; set to the sum of the parts (${sum}).`);
     } else {
@@ -449,7 +491,7 @@ export function convertCount(
       `the parts add up to ${sum}, more than the total ${total}.`,
       String(total),
     );
-  } else if (total !== undefined && known.length === 4 && sum !== total) {
+  } else if (total !== undefined && knownParts === 4 && sum !== total) {
     r.warn(
       "total",
       "parts_do_not_add_up",
@@ -477,22 +519,70 @@ export function convertCount(
   extra = n.extra;
   if (r.issues.rejections.length || !date) return r.issues as Converted<CountRecord>;
   const rec: CountRecord = { date: date.date, direction };
-  set(rec, "fmpId", fmpId);
-  set(rec, "fmpName", fmpName);
-  set(rec, "country", country);
-  set(rec, "lat", lat);
-  set(rec, "lon", lon);
-  set(rec, "total", total);
-  set(rec, "men", men);
-  set(rec, "women", women);
-  set(rec, "boys", boys);
-  set(rec, "girls", girls);
-  set(rec, "uac", uac);
-  set(rec, "nationality", n.value);
-  set(rec, "sourceOrg", r.text("source_org"));
-  set(rec, "url", r.text("url"));
-  set(rec, "notes", r.text("notes"));
-  set(rec, "extra", extra);
+  {
+    const v = fmpId;
+    if (v !== undefined) rec.fmpId = v;
+  }
+  {
+    const v = fmpName;
+    if (v !== undefined) rec.fmpName = v;
+  }
+  {
+    const v = country;
+    if (v !== undefined) rec.country = v;
+  }
+  {
+    const v = lat;
+    if (v !== undefined) rec.lat = v;
+  }
+  {
+    const v = lon;
+    if (v !== undefined) rec.lon = v;
+  }
+  {
+    const v = total;
+    if (v !== undefined) rec.total = v;
+  }
+  {
+    const v = men;
+    if (v !== undefined) rec.men = v;
+  }
+  {
+    const v = women;
+    if (v !== undefined) rec.women = v;
+  }
+  {
+    const v = boys;
+    if (v !== undefined) rec.boys = v;
+  }
+  {
+    const v = girls;
+    if (v !== undefined) rec.girls = v;
+  }
+  {
+    const v = uac;
+    if (v !== undefined) rec.uac = v;
+  }
+  {
+    const v = n.value;
+    if (v !== undefined) rec.nationality = v;
+  }
+  {
+    const v = r.text("source_org");
+    if (v !== undefined) rec.sourceOrg = v;
+  }
+  {
+    const v = r.text("url");
+    if (v !== undefined) rec.url = v;
+  }
+  {
+    const v = r.text("notes");
+    if (v !== undefined) rec.notes = v;
+  }
+  {
+    const v = extra;
+    if (v !== undefined) rec.extra = v;
+  }
   return { record: rec, rejections: [], warnings: r.issues.warnings };
 }
 

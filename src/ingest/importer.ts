@@ -101,12 +101,51 @@ const SUM_KEYS: Record<string, string> = {
 const TOTAL_WORDS = /^(total|totales|total_general|gran_total|grand_total|suma|sum|sum_total)$/;
 const SUBTOTAL_WORDS = /^(sub_?total|subtotales|total_parcial|total_\w+|subtotal_\w+)$/;
 
+/**
+ * Set of 53-bit row hashes → first line, in typed arrays with open addressing: a million rows take
+ * 24 MB and no per-row objects (a Map of doubles would box every key).
+ */
+class RowHashTable {
+  private keys = new Float64Array(1024);
+  private lines = new Int32Array(1024);
+  private size = 0;
+
+  /** The line stored for `hash`, or stores `line` and returns undefined. */
+  getOrAdd(hash: number, line: number): number | undefined {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const key = hash + 1; // 0 marks an empty slot
+    const mask = this.keys.length - 1;
+    let i = (hash >>> 0) & mask;
+    for (;;) {
+      const k = this.keys[i]!;
+      if (k === 0) {
+        this.keys[i] = key;
+        this.lines[i] = line;
+        this.size++;
+        return undefined;
+      }
+      if (k === key) return this.lines[i];
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldLines = this.lines;
+    this.keys = new Float64Array(oldKeys.length * 2);
+    this.lines = new Int32Array(oldKeys.length * 2);
+    this.size = 0;
+    for (let i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i]) this.getOrAdd(oldKeys[i]! - 1, oldLines[i]!);
+    }
+  }
+}
+
 /** 53-bit hash of a row, for duplicate detection without keeping the rows. */
 function rowHash(cells: readonly string[]): number {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
-  for (const cell of cells) {
-    const t = cell.trim();
+  for (const t of cells) {
     for (let i = 0; i < t.length; i++) {
       const c = t.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
@@ -120,7 +159,16 @@ function rowHash(cells: readonly string[]): number {
 
 const FORMULA_QUOTED = /^'[=+\-@\t\r]/;
 
-const isBlankRow = (cells: readonly string[]) => cells.every((c) => c.trim() === "");
+/** True when every cell is empty or white space (checked without allocating). */
+function isBlankRow(cells: readonly string[]): boolean {
+  for (const c of cells) {
+    for (let i = 0; i < c.length; i++) {
+      const code = c.charCodeAt(i);
+      if (code > 32 && code !== 0xa0 && code !== 0xfeff) return false;
+    }
+  }
+  return true;
+}
 
 /** Per-sheet state: header, date order, duplicates, totals. */
 class SheetReader {
@@ -133,12 +181,15 @@ class SheetReader {
   private convert?: (cells: readonly string[], ctx: ConvertContext) => Converted<ImportedRecord>;
   private evidence: [number, number][] = [];
   private days: number[] = [];
-  private seen = new Map<number, number>();
+  private seen = new RowHashTable();
   private uuids = new Map<string, number>();
   private sums = new Map<string, number>();
+  /** Summable fields of this kind that the file has, with their record property. */
+  private sumKeys: [string, string][] = [];
   private pivot?: LongPivot;
   private pivotIdx?: { sex?: number; age?: number };
   private headerKey = "";
+  private headerFirst = "";
   /** Column index where the sheet name is put when it names the point. */
   private sheetColumn?: number;
   fatal?: { code: string; message: string };
@@ -279,6 +330,10 @@ class SheetReader {
         places: convertPlace,
       } as const
     )[mapping.kind] as (cells: readonly string[], ctx: ConvertContext) => Converted<ImportedRecord>;
+    this.headerFirst = this.head[layout.headerIndex]?.[0] ?? "";
+    this.sumKeys = SUMMABLE[mapping.kind]
+      .filter((f) => fi.has(f) || (f === "total" && this.pivot))
+      .map((f) => [f, SUM_KEYS[f]!]);
     this.headerKey = (this.head[layout.headerIndex] ?? [])
       .map((c) => normalizeKey(c))
       .join("\u0001");
@@ -305,11 +360,13 @@ class SheetReader {
     return {
       kind: this.layout!.mapping.kind,
       fieldIndex,
+      idx: Object.fromEntries(fieldIndex),
       columnNames,
       extraIndexes,
       dateOrder: "dmy",
       region: o.region ?? DEFAULT_REGION,
       line: 0,
+      cache: new Map(),
       ...(o.gazetteer ? { gazetteer: o.gazetteer } : {}),
       ...(o.incomingIs ? { incomingIs: o.incomingIs } : {}),
       ...(o.fileName !== undefined ? { fileName: o.fileName } : {}),
@@ -434,8 +491,7 @@ class SheetReader {
       return;
     }
     report.dataRows++;
-    const hash = rowHash(cells);
-    const first = this.seen.get(hash);
+    const first = this.seen.getOrAdd(rowHash(cells), line);
     if (first !== undefined) {
       report.rejected++;
       report.duplicates.push({
@@ -450,7 +506,6 @@ class SheetReader {
       );
       return;
     }
-    this.seen.set(hash, line);
     const ui = this.layout!.mapping.uuidIndex;
     const uuid = ui !== undefined ? cells[ui]?.trim() : undefined;
     if (uuid) {
@@ -503,8 +558,8 @@ class SheetReader {
 
   private isRepeatedHeader(cells: readonly string[]): boolean {
     if (!this.headerKey) return false;
-    const first = normalizeKey(cells[0] ?? "");
-    if (first && !this.headerKey.startsWith(first)) return false;
+    // Cheap test first: the first cell must be the header's first cell as written.
+    if ((cells[0] ?? "") !== this.headerFirst) return false;
     return cells.map((c) => normalizeKey(c)).join("\u0001") === this.headerKey;
   }
 
@@ -512,10 +567,21 @@ class SheetReader {
   private totalWord(cells: readonly string[]): "total" | "subtotal" | undefined {
     let seen = 0;
     for (const c of cells) {
+      if (!c) continue;
+      // Only cells starting with t/s/g (after spaces) can say total, subtotal, suma, gran total.
+      const lead = c.charCodeAt(0) | 0x20;
+      if (lead !== 0x74 && lead !== 0x73 && lead !== 0x67 && lead !== 0x20) {
+        if (++seen > 3) break;
+        continue;
+      }
       const t = c.trim();
       if (!t) continue;
       if (++seen > 3) break;
-      if (t.length > 24 || /\d/.test(t.slice(0, 1))) continue;
+      const head = t.slice(0, 3).toLowerCase();
+      if (head !== "tot" && head !== "sub" && head !== "sum" && head !== "gra") continue;
+      // Only words starting with t/s/g can be total, subtotal, suma, gran total.
+      const first = t.charCodeAt(0) | 0x20;
+      if (t.length > 24 || (first !== 0x74 && first !== 0x73 && first !== 0x67)) continue;
       const k = normalizeKey(t);
       if (TOTAL_WORDS.test(k)) return "total";
       if (SUBTOTAL_WORDS.test(k)) return "subtotal";
@@ -526,9 +592,9 @@ class SheetReader {
   /** Running sums of the accepted records, for checking a Total row. */
   private addSums(record: ImportedRecord): void {
     const rec = record as unknown as Record<string, unknown>;
-    for (const f of SUMMABLE[this.layout!.mapping.kind]) {
-      const v = rec[SUM_KEYS[f]!];
-      if (typeof v === "number") this.sums.set(f, (this.sums.get(f) ?? 0) + v);
+    for (const [field, key] of this.sumKeys) {
+      const v = rec[key];
+      if (typeof v === "number") this.sums.set(field, (this.sums.get(field) ?? 0) + v);
     }
   }
 

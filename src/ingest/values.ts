@@ -32,7 +32,23 @@ const SENTINELS = new Set([
 ]);
 
 /** True for blank cells and the sentinels that mean "not known" (`N/A`, `ND`, `-`, `Not available`…). */
+const unknownCache = new Map<string, boolean>();
+
+/** First characters a sentinel can start with (after trimming), lower-cased. */
+const SENTINEL_START = new Set(["n", "s", "d", "u", "x", "-", "?", ".", "…", "—", "–"]);
+
 export function isUnknown(text: string): boolean {
+  const first = text.trimStart().charAt(0).toLowerCase();
+  if (first !== "" && !SENTINEL_START.has(first)) return false;
+  const hit = unknownCache.get(text);
+  if (hit !== undefined) return hit;
+  const value = computeUnknown(text);
+  // Cells repeat (place names, codes); a bounded memo keeps the check off the hot path.
+  if (unknownCache.size < 10_000) unknownCache.set(text, value);
+  return value;
+}
+
+function computeUnknown(text: string): boolean {
   const t = text.trim();
   if (t === "" || t === "-" || t === "–" || t === "—" || t === "?" || t === "..." || t === "…")
     return true;
@@ -107,9 +123,46 @@ const TRAILING = /\s*(?:personas|people|persons|migrantes|migrants|pers\.?)$/i;
  * parseQuantity("más de 500");           // => { kind: "atLeast", min: 500, approx: false }
  * parseQuantity("N/A");                  // => { kind: "unknown" }
  */
+/** `1.345`, `1,345`, `12.345.678`: thousands grouped by dots or commas, read without a regex. */
+function groupedThousands(text: string): number | undefined {
+  const n = text.length;
+  if (n < 5 || n > 19) return undefined;
+  const sep = text.charCodeAt(n - 4);
+  if (sep !== 46 && sep !== 44) return undefined;
+  let value = 0;
+  let digitsInGroup = 0;
+  let groups = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digitsInGroup++;
+    } else if (c === sep) {
+      if (digitsInGroup === 0 || (groups > 0 && digitsInGroup !== 3) || digitsInGroup > 3)
+        return undefined;
+      groups++;
+      digitsInGroup = 0;
+    } else return undefined;
+  }
+  return digitsInGroup === 3 && groups > 0 ? value : undefined;
+}
+
+/** True for 1–15 ASCII digits and nothing else (the common case, checked without a regex). */
+export function isPlainInt(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || n > 15) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function parseQuantity(text: string): Quantity {
-  if (PLAIN_INT.test(text)) return { kind: "number", value: Number(text), approx: false };
+  if (isPlainInt(text)) return { kind: "number", value: Number(text), approx: false };
   if (isUnknown(text)) return { kind: "unknown" };
+  const grouped = groupedThousands(text);
+  if (grouped !== undefined) return { kind: "number", value: grouped, approx: false };
   let t = text.trim().replace(TRAILING, "");
   let approx = false;
   const a = APPROX.exec(t);

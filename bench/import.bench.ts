@@ -1,0 +1,158 @@
+// Import benchmark (npx tsx bench/import.bench.ts): rows per second of the validated import of a
+// seeded count sheet, as a ratio to papaparse's bare parse of the same text in the same process,
+// and the peak memory (max RSS) of `dtm-flow import` on a 1,000,000-row file in a child process.
+// Options: --rows N (in-process rows, default 200000), --big N (CLI rows, default 1000000), --no-cli.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync, openSync, writeSync, closeSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Papa from "papaparse";
+import { createTableImporter } from "../src/ingest/importer.ts";
+import { createGazetteer } from "../src/geo/gazetteer.ts";
+import { embedded2018 } from "../src/embedded/index.ts";
+import { mulberry32 } from "../src/util/random.ts";
+
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const ROWS = arg("--rows", 200_000);
+const BIG = arg("--big", 1_000_000);
+
+const POINTS = [
+  "Tecún Umán",
+  "Ciudad Hidalgo",
+  "Tapachula",
+  "Agua Caliente border post",
+  "Esquipulas",
+  "Huixtla",
+];
+const DIRECTIONS = ["norte", "sur", "norte", "norte"];
+const NATIONALITIES = ["HND", "GTM", "SLV", "NIC", "hondureña", ""];
+const HEADER =
+  "Fecha;Punto de monitoreo;Dirección;Nacionalidad;Total personas;Hombres;Mujeres;Niños;Niñas;NNA no acompañados;Observaciones\r\n";
+
+/** Seeded count sheet rows in the Spanish Excel style (dd/mm/yyyy, `;`, some blanks and N/A). */
+function* sheetLines(rows: number, seed: number): Generator<string> {
+  const random = mulberry32(seed);
+  const start = Date.UTC(2018, 9, 1);
+  for (let i = 0; i < rows; i++) {
+    const day = new Date(start + Math.floor(random() * 92) * 86_400_000);
+    const date = `${String(day.getUTCDate()).padStart(2, "0")}/${String(day.getUTCMonth() + 1).padStart(2, "0")}/2018`;
+    const men = Math.floor(random() * 900);
+    const women = Math.floor(random() * 500);
+    const boys = Math.floor(random() * 200);
+    const girls = Math.floor(random() * 200);
+    const uac = random() < 0.1 ? "N/A" : String(Math.floor(random() * Math.min(boys + girls, 30)));
+    const total = men + women + boys + girls;
+    const totalText =
+      total >= 1000
+        ? `${Math.floor(total / 1000)}.${String(total % 1000).padStart(3, "0")}`
+        : String(total);
+    const note = random() < 0.05 ? "llegada de grupo grande" : "";
+    yield `${date};${POINTS[i % POINTS.length]};${DIRECTIONS[i % 4]};${NATIONALITIES[Math.floor(random() * 6)]};${totalText};${men};${women};${boys};${girls};${uac};${note};${i}\r\n`;
+  }
+}
+
+function sheetText(rows: number, seed: number): string {
+  const parts: string[] = [HEADER.replace("\r\n", ";Registro\r\n")];
+  for (const line of sheetLines(rows, seed)) parts.push(line);
+  return parts.join("");
+}
+
+/** CPU time (user + system) of this process for one call: steadier than wall time on a busy machine. */
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const c0 = process.cpuUsage();
+  const value = fn();
+  const c = process.cpuUsage(c0);
+  return { ms: (c.user + c.system) / 1000, value };
+}
+
+const text = sheetText(ROWS, 20181013);
+const bytes = new TextEncoder().encode(text);
+const gazetteer = createGazetteer(embedded2018().places);
+const CHUNK = 1 << 20;
+
+function bare() {
+  // papaparse's own parse of the same text, no validation: the baseline.
+  return Papa.parse<string[]>(text, { delimiter: ";" }).data.length;
+}
+function validated() {
+  const importer = createTableImporter("counts", { gazetteer, onRecord: () => {} });
+  for (let i = 0; i < bytes.length; i += CHUNK) importer.push(bytes.subarray(i, i + CHUNK));
+  return importer.finish().report;
+}
+
+// Warm up both, then alternate runs and keep the best of each (least disturbed by GC and JIT).
+bare();
+validated();
+let bestBare = Infinity;
+let bestImport = Infinity;
+let report = validated();
+for (let run = 0; run < 5; run++) {
+  bestBare = Math.min(bestBare, time(bare).ms);
+  const t = time(validated);
+  bestImport = Math.min(bestImport, t.ms);
+  report = t.value;
+}
+const bareRate = ROWS / (bestBare / 1000);
+const importRate = ROWS / (bestImport / 1000);
+console.log(
+  `Seeded count sheet: ${ROWS.toLocaleString("en-US")} rows, ${(bytes.length / 1e6).toFixed(1)} MB, 12 columns, ';', dd/mm/yyyy, Spanish thousands`,
+);
+console.log(`| measure | CPU time (best of 5) | rows/s |`);
+console.log(`|---|---|---|`);
+console.log(
+  `| papaparse bare parse (baseline) | ${bestBare.toFixed(0)} ms | ${Math.round(bareRate).toLocaleString("en-US")} |`,
+);
+console.log(
+  `| dtm-flow validated import (decode, map, parse, check, gazetteer) | ${bestImport.toFixed(0)} ms | ${Math.round(importRate).toLocaleString("en-US")} |`,
+);
+console.log(
+  `| ratio validated / bare | | **${(importRate / bareRate).toFixed(2)}** (goal ≥ 0.5) |`,
+);
+console.log(
+  `accepted ${report.accepted}, rejected ${report.rejected}, warnings ${report.warnings.length}${report.truncated ? "+" : ""}`,
+);
+
+if (!args.includes("--no-cli")) {
+  const dir = mkdtempSync(join(tmpdir(), "dtm-bench-"));
+  const file = join(dir, "conteo-1m.csv");
+  const fd = openSync(file, "w");
+  writeSync(fd, HEADER.replace("\r\n", ";Registro\r\n"));
+  let buffer = "";
+  for (const line of sheetLines(BIG, 7)) {
+    buffer += line;
+    if (buffer.length > 1 << 20) {
+      writeSync(fd, buffer);
+      buffer = "";
+    }
+  }
+  writeSync(fd, buffer);
+  closeSync(fd);
+  const size = statSync(file).size;
+  const bin = new URL("../bin/dtm-flow.js", import.meta.url).pathname;
+  const useTime = existsSync("/usr/bin/time");
+  const cmd = useTime ? "/usr/bin/time" : process.execPath;
+  const cmdArgs = useTime
+    ? ["-v", process.execPath, bin, "import", file, "--out", join(dir, "out")]
+    : [bin, "import", file, "--out", join(dir, "out")];
+  const t0 = performance.now();
+  const child = spawnSync(cmd, cmdArgs, { encoding: "utf8", maxBuffer: 64 << 20 });
+  const seconds = (performance.now() - t0) / 1000;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1];
+  const lastLines = child.stderr
+    .split("\n")
+    .filter((l) => l.startsWith("conteo-1m.csv") || l.startsWith("wrote"));
+  console.log(
+    `\nCLI: dtm-flow import of ${BIG.toLocaleString("en-US")} rows (${(size / 1e6).toFixed(0)} MB): exit ${child.status}, ${seconds.toFixed(1)} s, ${Math.round(BIG / seconds).toLocaleString("en-US")} rows/s end to end`,
+  );
+  console.log(
+    rss
+      ? `peak memory (max RSS, /usr/bin/time -v): ${(Number(rss) / 1024).toFixed(0)} MB (goal < 400 MB)`
+      : "peak memory: /usr/bin/time not available",
+  );
+  for (const l of lastLines.slice(-2)) console.log(`  ${l}`);
+  rmSync(dir, { recursive: true, force: true });
+}
