@@ -47,9 +47,31 @@ describe("rolling backtest on 2018 (first contingent)", () => {
     }
   });
 
-  it("the model's MAE is no worse than the naive forecast's at 7 and 14 days and over all leads", () => {
+  it("the model's MAE is below the naive forecast's at every lead time and over all leads", () => {
+    for (const s of [...bt.byLead, bt.overall]) {
+      expect(s.mae, `lead ${s.lead}`).toBeLessThan(s.naiveMae);
+    }
+  });
+
+  it("p10–p90 covers between 60 % and 95 % of the observed arrivals over leads 1–14", () => {
+    expect(bt.overall.coverage).toBeGreaterThanOrEqual(0.6);
+    expect(bt.overall.coverage).toBeLessThanOrEqual(0.95);
+  });
+});
+
+describe("rolling backtest on 2018 (main body)", () => {
+  let bt: BacktestResult;
+  beforeAll(() => {
+    bt = backtestArrivals(embedded2018(), referenceArrivals("main"), {
+      issueDates: issueDays2018(),
+      runs: 500,
+    });
+  }, 240_000);
+
+  // Known and reported in the README: at leads 1 and 3 the naive forecast wins (Tijuana).
+  it("the model's MAE is below the naive forecast's at 7 and 14 days and over all leads", () => {
     for (const s of [...bt.byLead.filter((s) => s.lead === 7 || s.lead === 14), bt.overall]) {
-      expect(s.mae, `lead ${s.lead}`).toBeLessThanOrEqual(s.naiveMae);
+      expect(s.mae, `lead ${s.lead}`).toBeLessThan(s.naiveMae);
     }
   });
 
