@@ -44,10 +44,20 @@ export interface AccuracySums {
   nSize: number;
 }
 
+/**
+ * Zeroed sums, to pool worlds with {@link addSums}.
+ * @example
+ * figures(addSums(emptySums(), scoreWorld(world, tracks).estimator)).positionMaeKm; // km
+ */
 export function emptySums(): AccuracySums {
   return { absKm: 0, kmCovered: 0, n: 0, absPct: 0, sizeCovered: 0, nSize: 0 };
 }
 
+/**
+ * Pools two sets of sums (e.g. two worlds).
+ * @example
+ * addSums(emptySums(), emptySums()).n; // => 0
+ */
 export function addSums(a: AccuracySums, b: AccuracySums): AccuracySums {
   return {
     absKm: a.absKm + b.absKm,
@@ -59,6 +69,11 @@ export function addSums(a: AccuracySums, b: AccuracySums): AccuracySums {
   };
 }
 
+/**
+ * Turns pooled sums into error figures; a figure with nothing to average is `NaN` (unknown).
+ * @example
+ * figures(emptySums()).positionMaeKm; // => NaN
+ */
 export function figures(s: AccuracySums): AccuracyFigures {
   return {
     positionMaeKm: s.n ? s.absKm / s.n : NaN,
@@ -75,6 +90,8 @@ type Estimate = Pick<TrackPoint, "km" | "kmLow" | "kmHigh" | "size" | "sizeLow" 
 /**
  * The naive baseline's tracks for a world (see the module comment).
  * @returns estimates keyed by `group|date`.
+ * @example
+ * naiveBaseline(simulateWorld({ groups: 1 }, mulberry32(1))).get("caravan-1|2018-10-14")?.km; // km
  */
 export function naiveBaseline(world: SimulatedWorld): Map<string, Estimate> {
   const { dataset, truth } = world;
@@ -139,7 +156,11 @@ function interpolate(reports: { t: number; v: number }[], t: number): number | u
   return b.t === a.t ? (a.v + b.v) / 2 : a.v + ((b.v - a.v) * (t - a.t)) / (b.t - a.t);
 }
 
-/** The group-days a world is evaluated on: first to last labelled position report per group. */
+/**
+ * The group-days a world is evaluated on: first to last labelled position report per group.
+ * @example
+ * evaluationDays(world).length; // group-days both methods are scored on
+ */
 export function evaluationDays(
   world: SimulatedWorld,
 ): { group: string; date: string; km: Km; size: number }[] {
@@ -167,6 +188,9 @@ export function evaluationDays(
 /**
  * Scores estimated tracks and the naive baseline on one world.
  * @param tracks the estimator's tracks (groups named by caravan label are matched to the truth).
+ * @example
+ * const world = simulateWorld(worldOfDifficulty(0.5), mulberry32(1));
+ * figures(scoreWorld(world, estimateTracks(world.dataset).tracks).estimator).kmCoverage; // ≈ 0.9
  */
 export function scoreWorld(
   world: SimulatedWorld,

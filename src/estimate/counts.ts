@@ -34,6 +34,9 @@ interface TrackView {
 /**
  * Attributes counts to groups and summarises them as evidence.
  * @param asOfT counts of days whose noon is after this local time are ignored (no look-ahead).
+ * @example
+ * attributeCounts(dataset.counts, tracks, index, gazetteer, "America/Mexico_City").used;
+ * // => [{ group: "Honduran caravan 1", point: "MX-QRO", km: 2013, date: "2018-11-10", total: 6531, rows: 1 }]
  */
 export function attributeCounts(
   counts: readonly CountRecord[],

@@ -570,7 +570,11 @@ function regimeMix(
  */
 export const KM_TAIL = 0.04;
 
-/** Median, 90 % interval, mean and sd of a distribution over grid cells (linear within cells). */
+/**
+ * Median, 90 % interval, mean and sd of a distribution over grid cells (linear within cells).
+ * @example
+ * summarise(Float64Array.of(0.5, 0.5), 0, 10).median; // => 10
+ */
 export function summarise(
   weights: Float64Array,
   lo: number,
@@ -598,6 +602,8 @@ export function summarise(
  * Quantile q of a normalised distribution over grid cells, linear inside each cell. With
  * `atStart`/`atEnd` the first/last cell is a point mass at the grid's edge (the route's origin,
  * where groups set out, and its end, which absorbs).
+ * @example
+ * gridQuantile(Float64Array.of(0.5, 0.5), 0, 10, 0.25); // => 5
  */
 export function gridQuantile(
   weights: Float64Array,

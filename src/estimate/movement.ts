@@ -48,6 +48,8 @@ export function defaultMovementModel(): MovementModel {
 /**
  * Regime transition matrix P[from][to] implied by `regimes` and `persistence`
  * (rows and columns in the order of {@link REGIMES}).
+ * @example
+ * regimeTransitions(defaultMovementModel())[2][2]; // P(ride → ride) = 0.3 + 0.7 × 0.2 = 0.44
  */
 export function regimeTransitions(model: MovementModel): number[][] {
   const pi = REGIMES.map((r) => model.regimes[r]);

@@ -30,7 +30,11 @@ export interface PreparedSighting {
   positionProblem?: string;
 }
 
-/** True when the sighting gives some size information (a number, a range or a bound). */
+/**
+ * True when the sighting gives some size information (a number, a range or a bound).
+ * @example
+ * hasSize({ ...prepared, logLow: Math.log(500) }); // => true ("more than 500")
+ */
 export function hasSize(s: PreparedSighting): boolean {
   return s.logValue !== undefined || s.logLow !== undefined || s.logHigh !== undefined;
 }
@@ -43,6 +47,8 @@ function positiveLog(value: number | undefined): number | undefined {
  * Prepares sightings; those that cannot be used at all are returned in `leftOut` with a reason.
  * @param asOfT only sightings at or before this local time are used (no look-ahead); the others
  *   are counted in `afterAsOf`.
+ * @example
+ * prepareSightings([{ observedAt: "2018-10-22", placeName: "Tapachula", sizeBest: 7233 }], "America/Mexico_City", gazetteer).prepared[0].logValue; // ≈ 8.886
  */
 export function prepareSightings(
   sightings: readonly Sighting[],

@@ -226,6 +226,8 @@ function syntheticPlaces(index: RouteIndex, random: Random): Place[] {
 
 /**
  * Simulates the truth only: each group's km and size per day.
+ * @example
+ * simulateTruth({ groups: 2, days: 10 }, createRouteIndex(syntheticCorridor()), mulberry32(3))[0].days.length; // ≤ 10
  */
 export function simulateTruth(
   config: WorldConfig,

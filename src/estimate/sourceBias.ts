@@ -71,6 +71,8 @@ export interface BiasResidual {
  * @param current the biases the residuals were computed with (default: the priors).
  * @returns the fitted biases, and `levelSd`: the sd of the common shift, which the size
  *   intervals must carry.
+ * @example
+ * fitSourceBiases([{ source: "organiser", residual: 1.0 }, { source: "government", residual: 0 }]).biases.get("organiser")?.bias; // > bias of government
  */
 export function fitSourceBiases(
   residuals: readonly BiasResidual[],
@@ -126,7 +128,11 @@ export function fitSourceBiases(
   return { biases, levelSd };
 }
 
-/** The bias and spread to use for a source type: the fitted one, else the prior. */
+/**
+ * The bias and spread to use for a source type: the fitted one, else the prior.
+ * @example
+ * biasFor("organiser", new Map()).bias; // => 0.85 (the prior)
+ */
 export function biasFor(
   source: BiasSource,
   fitted: ReadonlyMap<BiasSource, SourceBias>,

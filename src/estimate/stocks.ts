@@ -15,6 +15,8 @@ export const DEFAULT_DRIFT = -0.004;
 /**
  * Daily losses per caravan label (`*` for figures without one) from cumulative claims and returns.
  * @param asOfT figures dated after this local time are ignored.
+ * @example
+ * stockDrift(embedded2018().stocks, "America/Mexico_City").driftFor("Honduran caravan 1", 17817, 30, sizes, 1);
  */
 export function stockDrift(
   stocks: readonly StockFigure[],

@@ -44,7 +44,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Offset of local wall-clock time from UTC at an instant, in milliseconds (−6 h → −21 600 000). */
+/**
+ * Offset of local wall-clock time from UTC at an instant, in milliseconds (−6 h → −21 600 000).
+ * @example
+ * timeZoneOffsetMs(Date.UTC(2018, 10, 5), "America/Mexico_City"); // => -21600000
+ */
 export function timeZoneOffsetMs(instantMs: number, timeZone: string): number {
   const parts = formatter(timeZone).formatToParts(new Date(instantMs));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
