@@ -15,6 +15,7 @@ import { embedded2018 } from "../../src/embedded/index.ts";
 import { buildCorridor } from "../../src/scenario/corridor.ts";
 import { like2018Parameters } from "../../src/scenario/like2018.ts";
 import type { Calibration } from "../../src/scenario/calibrate.ts";
+import { placeNeeds } from "../../src/scenario/needs.ts";
 import { runScenario } from "../../src/scenario/runScenario.ts";
 import { validateScenario } from "../../src/scenario/validateScenario.ts";
 import type { PlaceResult, ScenarioResult } from "../../src/scenario/types.ts";
@@ -52,8 +53,6 @@ arguments.
 
 Example:
   dtm-flow scenario data/scenarios/tecun-uman-2019-01-15.json --out escenario/`;
-
-const r1 = (v: number | undefined) => (v === undefined ? undefined : Math.round(v * 10) / 10);
 
 const share = (people: number, part: number) => Math.round(people * part);
 
@@ -122,7 +121,9 @@ function placeDayRows(result: ScenarioResult): Record<string, unknown>[] {
   return rows;
 }
 
-const peakOf = (values: number[]) => values.reduce((m, v) => Math.max(m, v), 0);
+/** Needs for the p90 of a place's peak of people present, with the initial latrine ratio. */
+const peakNeeds = (place: PlaceResult, result: ScenarioResult) =>
+  placeNeeds([place.peakPeople.p90], result.scenario.planning, 0);
 
 function summaryRows(result: ScenarioResult): Record<string, unknown>[] {
   const last = result.dates.length - 1;
@@ -153,10 +154,10 @@ function summaryRows(result: ScenarioResult): Record<string, unknown>[] {
     asylum_claims_p50: place.asylumClaims.p50[last],
     returns_p50: place.returns.p50[last],
     regularized_p50: place.regularized.p50[last],
-    water_m3_day_peak_p90: r1(peakOf(place.needsP90.waterM3PerDay)),
-    latrines_peak_p90: peakOf(place.needsP90.latrines),
-    covered_m2_peak_p90: r1(peakOf(place.needsP90.coveredM2)),
-    hygiene_kits_month_peak_p90: peakOf(place.needsP90.hygieneKitsPerMonth),
+    water_m3_day_peak_p90: peakNeeds(place, result).waterM3PerDay[0],
+    latrines_peak_p90: peakNeeds(place, result).latrines[0],
+    covered_m2_peak_p90: peakNeeds(place, result).coveredM2[0],
+    hygiene_kits_month_peak_p90: peakNeeds(place, result).hygieneKitsPerMonth[0],
   }));
 }
 
@@ -206,6 +207,13 @@ function summaryLines(result: ScenarioResult): string[] {
         f.probability < 1 ? `; reached in ${Math.round(f.probability * 100)} % of runs` : ""
       }); peak ${p.peakPeople.p50} present (p10 ${p.peakPeople.p10}, p90 ${p.peakPeople.p90}) on ${p.peakDate.p50 ?? "–"}${over}`,
     );
+    // What to have ready: needs for the p90 of the peak (the peak of 9 runs in 10 is below it).
+    if (p.peakPeople.p90 > 0) {
+      const n = peakNeeds(p, result);
+      lines.push(
+        `    ready for the p90 peak of ${p.peakPeople.p90} people: ${n.waterM3PerDay[0]} m³ water/day, ${n.latrines[0]} latrines, ${n.coveredM2[0]} m² covered space, ${n.hygieneKitsPerMonth[0]} hygiene kits/month`,
+      );
+    }
   }
   const last = result.dates.length - 1;
   const t = result.totals;
