@@ -16,6 +16,7 @@ import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as dtm from "../../src/index.ts";
+import { addSums, emptySums, figures, scoreWorld } from "../../src/estimate/accuracy.ts";
 import { remapColumns, restoreColumnNames } from "../../notebooks/lib/remap.ts";
 import { hasBrowser, launchBrowser, serveStatic, watchPage } from "./harness.ts";
 
@@ -71,6 +72,10 @@ const KEY_OUTPUTS: Record<string, { ready: string[]; check: (page: Page) => Prom
       "#scenario-json",
     ],
     check: checkInflux,
+  },
+  "estimator-accuracy.html": {
+    ready: ["#study-status[data-done=yes]", "#accuracy-table tbody tr"],
+    check: checkAccuracy,
   },
 };
 
@@ -287,6 +292,45 @@ async function checkInflux(page: Page) {
   expect(await page.locator('#compare-table tr[data-place="Tijuana"] td').nth(5).innerText()).toBe(
     String(over),
   );
+}
+
+/** estimator-accuracy: every level scored, and one level's figures recomputed here. */
+async function checkAccuracy(page: Page) {
+  const levels = 4 + 4 + 4;
+  expect(await page.locator("#accuracy-table tbody tr").count()).toBe(2 * levels);
+  expect(await page.locator("#accuracy-charts svg").count()).toBe(12);
+  // Outlier rate 0 on the notebook's default: 2 worlds, seeds 1000 and 1001, medium world.
+  const config = {
+    groups: 2,
+    days: 30,
+    departureSpreadDays: 8,
+    observation: {
+      sightingsPerGroupDay: 1.2,
+      outlierRate: 0,
+      sizeOutlierRate: 0.04,
+      missingLabelRate: 0.2,
+      dateOnlyRate: 0.4,
+    },
+  };
+  let estimator = emptySums();
+  let baseline = emptySums();
+  for (const seed of [1000, 1001]) {
+    const world = dtm.simulateWorld(config, dtm.mulberry32(seed));
+    const score = scoreWorld(world, dtm.estimateTracks(world.dataset).tracks);
+    estimator = addSums(estimator, score.estimator);
+    baseline = addSums(baseline, score.baseline);
+  }
+  for (const [method, sums] of [
+    ["estimator", estimator],
+    ["naive baseline", baseline],
+  ] as const) {
+    const cells = page.locator(
+      `#accuracy-table tr[data-study="outlier rate"][data-level="0"][data-method="${method}"] td`,
+    );
+    const f = figures(sums);
+    expect(await cells.nth(3).innerText()).toBe(f.positionMaeKm.toFixed(1));
+    expect(await cells.nth(7).innerText()).toBe(String(f.n));
+  }
 }
 
 const NOTEBOOKS = resolve("notebooks");
