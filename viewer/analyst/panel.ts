@@ -211,7 +211,14 @@ export function createAnalystPanel(options: {
     remove.addEventListener("click", () => void removeFile(f.id));
     const item = el(
       "li",
-      { "data-file-id": f.id, "data-status": why ? "failed" : f.status, "data-kind": f.kind ?? "" },
+      {
+        "data-file-id": f.id,
+        "data-status": why ? "failed" : f.status,
+        "data-kind": f.kind ?? "",
+        "data-accepted": String(r.accepted),
+        "data-rejected": String(r.rejected),
+        "data-warnings": String(r.warnings.length),
+      },
       el(
         "details",
         { open: "" },
@@ -236,13 +243,21 @@ export function createAnalystPanel(options: {
             x.column,
             x.value,
             `${x.message} (${x.code})${x.suggestions?.length ? ` → ${x.suggestions.join(", ")}` : ""}`,
+            x.code,
           ]),
           r.rejected,
         ),
         issues(
           t("warningRows"),
           "warnings",
-          r.warnings.map((x) => [x.line, x.sheet, x.column, undefined, `${x.message} (${x.code})`]),
+          r.warnings.map((x) => [
+            x.line,
+            x.sheet,
+            x.column,
+            undefined,
+            `${x.message} (${x.code})`,
+            x.code,
+          ]),
           r.warnings.length,
         ),
         remove,
@@ -265,7 +280,7 @@ export function createAnalystPanel(options: {
   function issues(
     heading: string,
     cls: string,
-    rows: [number, string | undefined, string | undefined, string | undefined, string][],
+    rows: [number, string | undefined, string | undefined, string | undefined, string, string][],
     total: number,
   ): El | null {
     if (!rows.length) return null;
@@ -288,10 +303,10 @@ export function createAnalystPanel(options: {
         {},
         ...rows
           .slice(0, MAX_ROWS)
-          .map(([line, sheet, column, value, reason]) =>
+          .map(([line, sheet, column, value, reason, code]) =>
             el(
               "tr",
-              { "data-line": String(line) },
+              { "data-line": String(line), "data-code": code },
               el("td", {}, sheet ? `${sheet}!${line}` : String(line)),
               el("td", {}, column ?? ""),
               el("td", {}, value ?? ""),
