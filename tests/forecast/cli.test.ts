@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    context: {
+      stdout: (l: string) => out.push(l),
+      stderr: (l: string) => err.push(l),
+      cwd: process.cwd(),
+    },
+  };
+}
+
+describe("dtm-flow forecast", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dtm-forecast-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("writes forecast.csv with exactly the documented columns, positions.csv and forecast.json", async () => {
+    const io = capture();
+    const code = await run(
+      ["forecast", "--as-of", "2018-11-01", "--horizon", "10", "--runs", "100", "--out", dir],
+      io.context,
+    );
+    expect(code).toBe(0);
+    const csv = readFileSync(join(dir, "forecast.csv"), "utf8");
+    const [header, ...lines] = csv.trim().split("\r\n");
+    expect(header).toBe(
+      "group,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,people_p90,prob_within_horizon",
+    );
+    expect(lines.length).toBeGreaterThan(10);
+    const mexico = lines.find((l) => l.startsWith("Honduran caravan 1,Mexico City,"));
+    expect(mexico).toBeDefined();
+    // Blank is "later than the horizon", never 0.
+    for (const line of lines) expect(line).not.toMatch(/,0,0,0,/);
+    expect(readFileSync(join(dir, "positions.csv"), "utf8")).toMatch(
+      /^group,route_id,date,km_p10,km_p50,km_p90,size_p10,size_p50,size_p90\r\n/,
+    );
+    const report = JSON.parse(readFileSync(join(dir, "forecast.json"), "utf8"));
+    expect(report.asOf).toBe("2018-11-01");
+    expect(report.horizonDays).toBe(10);
+    for (const g of report.nowcast) expect(g.lastObserved <= "2018-11-01").toBe(true);
+  }, 60_000);
+
+  it("the same seed writes the same forecast.csv", async () => {
+    const a = join(dir, "a");
+    const b = join(dir, "b");
+    for (const out of [a, b])
+      await run(
+        ["forecast", "--as-of", "2018-10-28", "--runs", "50", "--out", out],
+        capture().context,
+      );
+    expect(readFileSync(join(a, "forecast.csv"), "utf8")).toBe(
+      readFileSync(join(b, "forecast.csv"), "utf8"),
+    );
+  }, 60_000);
+
+  it("exits 2 with one sentence for a bad --horizon, --as-of or a missing --out", async () => {
+    for (const args of [
+      ["--horizon", "-3", "--out", dir],
+      ["--horizon", "two", "--out", dir],
+      ["--as-of", "yesterday", "--out", dir],
+      [],
+    ]) {
+      const io = capture();
+      expect(await run(["forecast", ...args], io.context)).toBe(2);
+      expect(io.err).toHaveLength(1);
+      expect(io.err[0]).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("dtm-flow forecast --help documents the columns and the options", async () => {
+    const io = capture();
+    expect(await run(["forecast", "--help"], io.context)).toBe(0);
+    const text = io.out.join("\n");
+    expect(text).toMatch(/--as-of/);
+    expect(text).toMatch(/--horizon/);
+    expect(text).toMatch(/prob_within_horizon/);
+  });
+});

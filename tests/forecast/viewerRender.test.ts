@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { toSvgString } from "../../viewer/render/vnode.ts";
+import { arrivalRows, forecastCones, forecastTable } from "../../viewer/forecast/render.ts";
+import type { ForecastView } from "../../viewer/forecast/view.ts";
+
+const view: ForecastView = {
+  asOf: "2018-11-01T12:00:00",
+  asOfDate: "2018-11-01",
+  horizonDays: 14,
+  groups: [
+    { group: "A", routeId: "main", lastObserved: "2018-11-01", daysSinceObserved: 0 },
+    { group: "B", routeId: "main", lastObserved: "2018-10-30", daysSinceObserved: 2 },
+  ],
+  arrivals: [
+    { group: "A", placeId: "p2", place: "Far", km: 900, prob: 0.05 },
+    {
+      group: "A",
+      placeId: "p1",
+      place: "Near <b>",
+      km: 500,
+      p10: "2018-11-02",
+      p50: "2018-11-03",
+      p90: "2018-11-06",
+      people: { p10: 900, p50: 1000, p90: 1100 },
+      prob: 0.97,
+    },
+    { group: "B", placeId: "p1", place: "Near <b>", km: 500, p10: "2018-11-09", prob: 0.3 },
+  ],
+  cones: [
+    {
+      group: "A",
+      routeId: "main",
+      days: Array.from({ length: 15 }, (_, i) => ({
+        date: `2018-11-${String(i + 1).padStart(2, "0")}`,
+        km: { p10: 400 + i * 10, p50: 410 + i * 20, p90: 420 + i * 40 },
+        band: [
+          [-90 - i * 0.1, 15],
+          [-90.5 - i * 0.1, 15.2],
+        ] as [number, number][],
+        at: [-90.2 - i * 0.1, 15.1] as [number, number],
+      })),
+    },
+  ],
+};
+
+describe("forecast panel builders", () => {
+  it("arrivalRows keeps places with ≥ 10 % chance within the horizon, per group, nearest first", () => {
+    expect(arrivalRows(view).map((r) => `${r.group}:${r.place}`)).toEqual([
+      "A:Near <b>",
+      "B:Near <b>",
+    ]);
+  });
+
+  it("forecastTable writes 'later' for quantiles past the horizon and place names as text", () => {
+    const svg = toSvgString(forecastTable(view, "en"));
+    expect(svg).toMatch(/later/);
+    expect(svg).toContain("Near &lt;b&gt;");
+    expect(svg).not.toContain("<b>");
+    expect(svg).toMatch(/97 %/);
+    expect(toSvgString(forecastTable({ ...view, arrivals: [] }, "es"))).toMatch(/Ningún|ningún/);
+  });
+
+  it("forecastCones draws a band per day and p50 dots 7 and 14 days ahead, projected", () => {
+    const g = forecastCones(
+      view,
+      (lon, lat) => [lon * 10, -lat * 10],
+      () => "#e69f00",
+    );
+    const svg = toSvgString(g);
+    expect((svg.match(/<path /g) ?? []).length).toBe(15);
+    expect((svg.match(/<circle /g) ?? []).length).toBe(2);
+    expect(svg).toContain('d="M-900.0,-150.0L-905.0,-152.0"');
+  });
+});
