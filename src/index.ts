@@ -228,7 +228,19 @@ export { groupMovement } from "./forecast/groupMovement.ts";
 
 // ── export: tables, GeoJSON, suppression ──
 export type { CsvOptions } from "./export/csv.ts";
-export { formatCsv, csvCell } from "./export/csv.ts";
+export { formatCsv, csvCell, formatCsvRows } from "./export/csv.ts";
+export type { TableColumn, TableRecord } from "./export/tables.ts";
+export { TABLE_COLUMNS, recordsToRows, recordToRow } from "./export/tables.ts";
+export type { TableCsvOptions } from "./export/formatTable.ts";
+export { formatTableCsv } from "./export/formatTable.ts";
+export type { TableJson } from "./export/json.ts";
+export { formatTableJson } from "./export/json.ts";
+export type { RecordsGeoJson } from "./export/geojson.ts";
+export { toGeoJson } from "./export/geojson.ts";
+export type { SuppressionSummary, SuppressedRecord } from "./export/suppress.ts";
+export { suppressSmallCounts } from "./export/suppress.ts";
+export type { XlsxSheetInput } from "./export/xlsx.ts";
+export { writeXlsx } from "./export/xlsx.ts";
 
 // ── util: seeded randomness, dates ──
 export type { Random } from "./util/random.ts";

@@ -461,10 +461,22 @@ export function convertCount(
   // Sum and number of the parts that are known (no arrays: this runs on every row).
   let sum = 0;
   let knownParts = 0;
-  if (men !== undefined) ((sum += men), knownParts++);
-  if (women !== undefined) ((sum += women), knownParts++);
-  if (boys !== undefined) ((sum += boys), knownParts++);
-  if (girls !== undefined) ((sum += girls), knownParts++);
+  if (men !== undefined) {
+    sum += men;
+    knownParts++;
+  }
+  if (women !== undefined) {
+    sum += women;
+    knownParts++;
+  }
+  if (boys !== undefined) {
+    sum += boys;
+    knownParts++;
+  }
+  if (girls !== undefined) {
+    sum += girls;
+    knownParts++;
+  }
   const badCells = r.issues.rejections.some(
     (x) =>
       x.code !== "missing_place" &&
