@@ -245,7 +245,7 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
     // Every control is reachable with Tab.
     const reached = new Set<string>();
     await page.locator("body").focus();
-    for (let i = 0; i < 14; i++) {
+    for (let i = 0; i < 40; i++) {
       await page.keyboard.press("Tab");
       reached.add(await page.evaluate(() => document.activeElement?.id ?? ""));
     }

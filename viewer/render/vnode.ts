@@ -93,8 +93,13 @@ export function toDom(
     isSvg && SVG_TAGS.has(node.tag)
       ? doc.createElementNS(SVG_NS, node.tag)
       : doc.createElement(node.tag);
-  for (const [k, v] of Object.entries(node.attrs))
-    if (v !== undefined) el.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries(node.attrs)) {
+    if (v === undefined) continue;
+    // Inline styles through the CSSOM: a strict Content-Security-Policy (no 'unsafe-inline')
+    // blocks style attributes set as markup, not style properties set from script.
+    if (k === "style") (el as HTMLElement).style.cssText = String(v);
+    else el.setAttribute(k, String(v));
+  }
   for (const c of node.children)
     el.appendChild(toDom(c, doc, isSvg && node.tag !== "foreignObject"));
   return el;
