@@ -219,10 +219,14 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
         break;
       }
     }
-    // +2 km: the town nearest on the ground is not always the nearest along the road.
-    const below = Math.min(40, Number.isFinite(prev) ? (km - prev) / 2 : 25) + 2;
-    const above = Math.min(40, Number.isFinite(next) ? (next - km) / 2 : 25) + 2;
-    return [km - below, km + above];
+    // Symmetric about the town, as wide as its wider side: a report naming a town may mean "in
+    // the town" (real reports) or "nearest to the town" (snapped positions); the symmetric stretch
+    // contains both readings and keeps the town at its centre. +2 km: the town nearest on the
+    // ground is not always the nearest along the road.
+    const below = Math.min(40, Number.isFinite(prev) ? (km - prev) / 2 : 25);
+    const above = Math.min(40, Number.isFinite(next) ? (next - km) / 2 : 25);
+    const half = Math.max(below, above) + 2;
+    return [km - half, km + half];
   };
 
   // 1. Labelled groups.
