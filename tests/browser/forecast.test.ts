@@ -4,12 +4,14 @@
  * recomputes it from that date's data; the cones can be hidden; no console error and no request
  * to another host.
  */
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { build } from "vite";
 import type { ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launchBrowser, startViewer, watchPage } from "./harness.ts";
+import { hasBrowser, launchBrowser, serveStatic, startViewer, watchPage } from "./harness.ts";
 
 const SHOTS = resolve(process.env.VIEWER_SHOTS ?? "build/screenshots");
 
@@ -98,4 +100,39 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
     expect(watch.errors).toEqual([]);
     await page.close();
   }, 240_000);
+
+  it("works in the built static site under its strict Content-Security-Policy (worker, stylesheet)", async () => {
+    const out = mkdtempSync(join(tmpdir(), "dtm-forecast-site-"));
+    try {
+      await build({
+        configFile: resolve("vite.config.ts"),
+        logLevel: "error",
+        build: { outDir: out, emptyOutDir: true },
+      });
+      const site = await serveStatic(out);
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        const watch = watchPage(page, site.url);
+        await open(page, `${site.url}#t=22.5`);
+        expect(
+          await page.locator("#forecast table.forecast-table tbody tr").count(),
+        ).toBeGreaterThan(0);
+        // The panel's stylesheet applies (bundled CSS, not an inline <style>).
+        const overflow = await page
+          .locator("#forecast .forecast-scroll")
+          .evaluate((el) => getComputedStyle(el).overflowY);
+        expect(overflow).toBe("auto");
+        expect(await page.locator("#map-overlay g.forecast-cones g.cone").count()).toBeGreaterThan(
+          0,
+        );
+        expect(watch.errors).toEqual([]);
+        expect(watch.foreignRequests).toEqual([]);
+        await page.close();
+      } finally {
+        await site.close();
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

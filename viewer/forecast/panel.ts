@@ -5,6 +5,8 @@
  * changes; forecasts come from a ForecastProvider (a Web Worker on the embedded 2018 data by
  * default), requested after the scrubber rests for `debounceMs`, latest request wins.
  */
+// Own stylesheet, bundled by Vite (the built site's CSP allows no <style> elements).
+import "./forecast.css";
 import { dateOf } from "../data/replay.ts";
 import type { ReplayData } from "../data/replay.ts";
 import { formatDate } from "../i18n.ts";
@@ -56,23 +58,6 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
   section.className = "forecast";
   section.setAttribute("aria-live", "polite");
   options.container.append(section);
-  if (!doc.getElementById("forecast-style")) {
-    // The panel's own few rules, so the module stays self-contained (no edit to style.css).
-    const style = doc.createElement("style");
-    style.id = "forecast-style";
-    style.textContent = `
-.forecast { margin-top: 1rem; }
-.forecast .forecast-scroll { max-height: 24rem; overflow-y: auto; }
-.forecast h2 { font-size: 1rem; margin: 0 0 .25rem; }
-.forecast-table { border-collapse: collapse; width: 100%; font-size: .8rem; font-variant-numeric: tabular-nums; }
-.forecast-table th, .forecast-table td { text-align: left; padding: .15rem .3rem; border-bottom: 1px solid color-mix(in srgb, currentColor 15%, transparent); }
-.forecast-table thead th { font-weight: 600; }
-.forecast-table .nowrap { white-space: nowrap; }
-.forecast-table .group-row th { padding-top: .5rem; font-weight: 600; }
-.forecast-table .swatch { display: inline-block; width: .7em; height: .7em; border-radius: 50%; }
-.forecast .note { font-size: .75rem; opacity: .8; }`;
-    doc.head.append(style);
-  }
   const layer = doc.createElementNS("http://www.w3.org/2000/svg", "g");
   layer.setAttribute("class", "forecast-layer");
   options.svg.insertBefore(layer, options.svg.firstChild);
