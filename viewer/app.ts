@@ -25,6 +25,7 @@ import type { Frame, Layout } from "./map/frame.ts";
 import { CATEGORY_COLOUR, groupColour, THEMES } from "./palette.ts";
 import { h, mount } from "./render/vnode.ts";
 import { clampSpeed, decodeState, defaultState, encodeState, LAYERS, SPEEDS } from "./state.ts";
+import { createForecastPanel } from "./forecast/panel.ts";
 import type { ViewState } from "./state.ts";
 
 const FONT =
@@ -86,6 +87,13 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
   const speedSel = $<HTMLSelectElement>("speed");
   const dateOut = $<HTMLOutputElement>("date");
   const statusEl = $<HTMLParagraphElement>("status");
+  // Forecast panel (viewer/forecast): expected arrivals and cones for the scrubber's date.
+  const forecastPanel = createForecastPanel({
+    container: document.querySelector("aside.side") ?? document.body,
+    svg: overlay.node()!,
+  });
+  const updateForecast = () =>
+    forecastPanel.update({ replay, t: state.t, lang: state.lang, project: placeXY });
 
   // ── static texts (language) ──
   function applyTexts(): void {
@@ -330,6 +338,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
       setState({ selection: { kind: "place", id } });
     }
     renderGroupTargets();
+    updateForecast();
   }
 
   /** Focusable, transparent circles over the canvas groups (moved every frame). */
@@ -484,6 +493,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
       text.setAttribute("font-weight", over ? "700" : "400");
     });
     renderDetails();
+    updateForecast();
   }
 
   function renderDetails(): void {
