@@ -180,9 +180,11 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
         zoom: { k: 2, x: -300, y: -250 },
       });
     });
-    await page.waitForTimeout(400);
+    // The URL is written shortly after a change (debounced), not on every frame.
+    await expect
+      .poll(() => page.url(), { timeout: 5000 })
+      .toContain("sel=group%3AHonduran+caravan+1");
     const shared = page.url();
-    expect(shared).toContain("sel=group%3AHonduran+caravan+1");
     const state = await getState(page);
     await page.screenshot({ path: join(SHOTS, "viewer-dark-es-selected.png"), fullPage: true });
 
@@ -211,8 +213,7 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
     expect(await page.locator("#split-title").textContent()).toBe(
       "Dónde están las personas que salieron",
     );
-    await page.waitForTimeout(300);
-    expect(page.url()).toContain("lang=es");
+    await expect.poll(() => page.url(), { timeout: 5000 }).toContain("lang=es");
     await page.click("#lang");
     expect(await page.locator("#play").textContent()).toBe("Play");
     await page.close();
