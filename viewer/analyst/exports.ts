@@ -23,17 +23,21 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const FOOTER = 46;
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
-/** Every source organisation named in the replay (reports, counts, figures), sorted, unique. */
+/** Every source organisation named in the replay (reports, counts, figures), most cited first. */
 export function replaySources(replay: ReplayData): string[] {
-  const set = new Set<string>();
-  for (const g of replay.groups) for (const r of g.reports) if (r.sourceOrg) set.add(r.sourceOrg);
-  for (const f of replay.flows) for (const d of f.days) for (const s of d.sources) set.add(s);
-  for (const h of replay.headlines) if (h.sourceOrg) set.add(h.sourceOrg);
-  for (const p of replay.presence) for (const x of p.points) if (x.sourceOrg) set.add(x.sourceOrg);
-  return [...set].sort((a, b) => a.localeCompare(b));
+  const n = new Map<string, number>();
+  const add = (s: string | undefined) => s && n.set(s, (n.get(s) ?? 0) + 1);
+  for (const g of replay.groups) for (const r of g.reports) add(r.sourceOrg);
+  for (const f of replay.flows) for (const d of f.days) for (const s of d.sources) add(s);
+  for (const h of replay.headlines) add(h.sourceOrg);
+  for (const p of replay.presence) for (const x of p.points) add(x.sourceOrg);
+  return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s]) => s);
 }
 
-/** The two footer lines: data set and date; sources and basemap credit. */
+/**
+ * The two footer lines: data set and date; the sources (most cited first, as many as fit in
+ * `maxChars`, then how many more) and the basemap credit.
+ */
 export function footerLines(
   replay: ReplayData,
   state: ViewState,
@@ -42,8 +46,16 @@ export function footerLines(
   const L = state.lang;
   const date = formatDate(L, dateOf(replay.start, state.t));
   const first = `${at(L, "data")}: ${replay.name} · ${date}`;
-  let sources = replaySources(replay).join(", ");
-  if (sources.length > maxChars) sources = `${sources.slice(0, maxChars - 1)}…`;
+  const all = replaySources(replay);
+  const shown: string[] = [];
+  let length = 0;
+  for (const s of all) {
+    if (shown.length && length + s.length + 2 > maxChars) break;
+    shown.push(s);
+    length += s.length + 2;
+  }
+  const more = all.length - shown.length;
+  const sources = shown.join("; ") + (more > 0 ? ` (+${more} ${at(L, "moreSources")})` : "");
   return [first, `${at(L, "sources")}: ${sources || "–"} · ${at(L, "basemap")}`];
 }
 
