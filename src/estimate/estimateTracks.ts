@@ -27,7 +27,7 @@ import { attributeCounts } from "./counts.ts";
 import type { CountEvidence } from "./counts.ts";
 import { smoothKm } from "./kmSmoother.ts";
 import type { KmDayEstimate, KmObservation, KmSmootherResult } from "./kmSmoother.ts";
-import { defaultMovementModel, REGIMES } from "./movement.ts";
+import { defaultEstimatorMovement, REGIMES } from "./movement.ts";
 import type { MovementModel } from "./movement.ts";
 import { hasSize, prepareSightings } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
@@ -45,7 +45,7 @@ export interface EstimateOptions {
   asOf?: IsoDateTime;
   /** Accepted for API symmetry with the simulator; the estimator is deterministic. */
   random?: Random;
-  /** Prior movement model (default {@link defaultMovementModel}). */
+  /** Prior movement model (default {@link defaultEstimatorMovement}). */
   movement?: MovementModel;
   /** Fit the regime shares to the data by EM (default true). */
   fitRegimes?: boolean;
@@ -171,7 +171,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   const index = options.routeIndex ?? createRouteIndex(dataset.routes);
   const gazetteer = options.gazetteer ?? createGazetteer(dataset.places);
   const maxOff = options.maxOffRouteKm ?? 60;
-  let movement = structuredClone(options.movement ?? defaultMovementModel());
+  let movement = structuredClone(options.movement ?? defaultEstimatorMovement());
   const warnings: string[] = [];
   const { prepared, leftOut, afterAsOf } = prepareSightings(
     dataset.sightings,
@@ -531,7 +531,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
       for (let r = 0; r < 3; r++) totals[r] += rd[r];
     }
     // Dirichlet prior: 20 pseudo-days at the prior shares, so a short dataset stays near them.
-    const prior = options.movement ?? defaultMovementModel();
+    const prior = options.movement ?? defaultEstimatorMovement();
     const pseudo = 20;
     const sum = totals[0] + totals[1] + totals[2] + pseudo;
     const shares = REGIMES.map((r, i) => (totals[i] + pseudo * prior.regimes[r]) / sum);

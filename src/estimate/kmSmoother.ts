@@ -565,8 +565,8 @@ function regimeMix(
  * Tail probability of each end of the reported "90 %" km interval. The model is a simplification
  * (real movement is not exactly three regimes; reports of one town are not independent), which
  * makes the exact posterior slightly overconfident: the 4 %/96 % quantiles cover the truth ≈ 90 %
- * of the time on the simulated worlds of bench/accuracy.bench.ts, and stay above ~85 % when the
- * worlds move differently from the prior (slower or faster walking, more or no rides).
+ * of the time on the simulated worlds of bench/accuracy.bench.ts, and 84–91 % when the worlds
+ * move differently from the prior (slower or faster walking, more or no rides).
  */
 export const KM_TAIL = 0.04;
 
