@@ -142,12 +142,19 @@ if (!args.includes("--no-cli")) {
   const child = spawnSync(cmd, cmdArgs, { encoding: "utf8", maxBuffer: 64 << 20 });
   const seconds = (performance.now() - t0) / 1000;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1];
+  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(child.stderr)?.[1] ?? NaN);
+  const system = Number(/System time \(seconds\): ([\d.]+)/.exec(child.stderr)?.[1] ?? NaN);
   const lastLines = child.stderr
     .split("\n")
     .filter((l) => l.startsWith("conteo-1m.csv") || l.startsWith("wrote"));
   console.log(
     `\nCLI: dtm-flow import of ${BIG.toLocaleString("en-US")} rows (${(size / 1e6).toFixed(0)} MB): exit ${child.status}, ${seconds.toFixed(1)} s, ${Math.round(BIG / seconds).toLocaleString("en-US")} rows/s end to end`,
   );
+  if (Number.isFinite(user)) {
+    console.log(
+      `CPU time of the child: ${(user + system).toFixed(1)} s (user ${user.toFixed(1)} s + system ${system.toFixed(1)} s), ${Math.round(BIG / (user + system)).toLocaleString("en-US")} rows per CPU second`,
+    );
+  }
   console.log(
     rss
       ? `peak memory (max RSS, /usr/bin/time -v): ${(Number(rss) / 1024).toFixed(0)} MB (goal < 400 MB)`
