@@ -10,7 +10,8 @@ import type { AttritionRule, Movement, NumberOrRange, Scenario } from "./types.t
 /** One route of the scenario, as the kernel sees it. */
 export interface CompiledRoute {
   routeId: string;
-  /** Place index (into the corridor) of each stop, by increasing km. */
+  /** Place index of each stop, by increasing km: into the corridor while compiling, then into
+   * {@link CompiledScenario.places} (-1 for a stop no group reaches). */
   place: Int32Array;
   km: Float64Array;
   /** Days to stay at each stop (undefined: pass through). */
@@ -41,7 +42,10 @@ export interface CompiledCohort {
 }
 
 export interface CompiledScenario {
+  /** Places some group can reach, in corridor order; the kernel's place indices refer to these. */
   places: Place[];
+  /** Index in the corridor of each of `places`. */
+  corridorIndex: Int32Array;
   capacity: (number | undefined)[];
   days: number;
   routes: CompiledRoute[];
@@ -202,9 +206,25 @@ export function compileScenario(scenario: Scenario, corridor: Corridor): Compile
     }
   });
 
+  // Keep only the places some group can reach (from its origin to its destination), so the
+  // per-run tables hold no rows that are always empty; routes are renumbered to those places.
+  const reachable = new Set<number>();
+  for (const cohort of cohorts) {
+    const route = routes[cohort.route]!;
+    for (let s = cohort.originStop; s <= cohort.destinationStop; s++)
+      reachable.add(route.place[s]!);
+  }
+  const corridorIndex = Int32Array.from([...reachable].sort((a, b) => a - b));
+  const local = new Map<number, number>();
+  corridorIndex.forEach((index, k) => local.set(index, k));
+  for (const route of routes) {
+    route.place = route.place.map((index) => local.get(index) ?? -1);
+  }
+
   return {
-    places: corridor.places,
-    capacity,
+    places: Array.from(corridorIndex, (index) => corridor.places[index]!),
+    corridorIndex,
+    capacity: Array.from(corridorIndex, (index) => capacity[index]),
     days: scenario.horizonDays,
     routes,
     cohorts,

@@ -119,11 +119,27 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
   const cells = P * D;
   const buffers = createRunBuffers(compiled);
   const metrics = ["arrivals", "present", "asylumClaims", "returns", "regularized"] as const;
-  // Run-major tables (run k's cells are one contiguous block, copied in one go), with the
-  // smallest and largest value of every cell over the runs.
-  const store = metrics.map(() => new Int32Array(cells * R));
-  const storeMin = metrics.map(() => new Int32Array(cells).fill(2 ** 31 - 1));
-  const storeMax = metrics.map(() => new Int32Array(cells).fill(-(2 ** 31)));
+  // Places whose rows are kept per metric: every place for arrivals and people present; for the
+  // cumulative outcomes only the places with an attrition rule (elsewhere they are always 0).
+  const withRules = new Set<number>();
+  for (const route of compiled.routes) {
+    route.rules.forEach((list, s) => {
+      if (list.length && route.place[s]! >= 0) withRules.add(route.place[s]!);
+    });
+  }
+  const allPlaces = Int32Array.from({ length: P }, (_, p) => p);
+  const ruled = Int32Array.from([...withRules].sort((a, b) => a - b));
+  const rows = metrics.map((_, m) => (m < 2 ? allPlaces : ruled));
+  const slot = rows.map((list) => {
+    const map = new Int32Array(P).fill(-1);
+    list.forEach((p, k) => (map[p] = k));
+    return map;
+  });
+  // Run-major tables (run k's rows are one contiguous block), with the smallest and largest
+  // value of every cell over the runs.
+  const store = rows.map((list) => new Int32Array(list.length * D * R));
+  const storeMin = rows.map((list) => new Int32Array(list.length * D).fill(2 ** 31 - 1));
+  const storeMax = rows.map((list) => new Int32Array(list.length * D).fill(-(2 ** 31)));
   const totalCells = TOTAL_METRICS.length * D;
   const totals = new Int32Array(totalCells * R);
   const totalsMin = new Int32Array(totalCells).fill(2 ** 31 - 1);
@@ -163,7 +179,21 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
       buffers.regularized,
     ];
     for (let m = 0; m < metrics.length; m++) {
-      track(runBuffers[m]!, store[m]!, storeMin[m]!, storeMax[m]!, run);
+      const list = rows[m]!;
+      const source = runBuffers[m]!;
+      const target = store[m]!;
+      const lo = storeMin[m]!;
+      const hi = storeMax[m]!;
+      const base = run * list.length * D;
+      for (let k = 0; k < list.length; k++) {
+        const from = list[k]! * D;
+        target.set(source.subarray(from, from + D), base + k * D);
+        for (let day = 0, cell = k * D; day < D; day++, cell++) {
+          const v = source[from + day]!;
+          if (v < lo[cell]!) lo[cell] = v;
+          if (v > hi[cell]!) hi[cell] = v;
+        }
+      }
     }
     track(buffers.totals, totals, totalsMin, totalsMax, run);
     for (let p = 0; p < P; p++) {
@@ -195,13 +225,24 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
   // ── summaries ──
   const start = dayNumber(scenario.start)!;
   const dates = Array.from({ length: D }, (_, day) => isoDate(start + day));
-  const q = metrics.map((_, m) => {
-    const p10 = new Float64Array(cells);
-    const p50 = new Float64Array(cells);
-    const p90 = new Float64Array(cells);
+  const q = rows.map((list, m) => {
+    const n = list.length * D;
+    const p10 = new Float64Array(n);
+    const p50 = new Float64Array(n);
+    const p90 = new Float64Array(n);
     cellQuantiles(store[m]!, R, storeMin[m]!, storeMax[m]!, p10, p50, p90);
     return { p10, p50, p90 };
   });
+  const zeros = (): QuantileSeries => ({
+    p10: new Array<number>(D).fill(0),
+    p50: new Array<number>(D).fill(0),
+    p90: new Array<number>(D).fill(0),
+  });
+  /** The p10/p50/p90 series of metric m at place p. */
+  const metricSeries = (m: number, p: number): QuantileSeries => {
+    const k = slot[m]![p]!;
+    return k < 0 ? zeros() : series(q[m]!.p10, q[m]!.p50, q[m]!.p90, k * D, D);
+  };
   const places: PlaceResult[] = [];
   for (let p = 0; p < P; p++) {
     let reached = false;
@@ -209,10 +250,10 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
     if (!reached) continue;
     const place = compiled.places[p]!;
     const routeIds = compiled.routes.filter((r) => r.place.includes(p)).map((r) => r.routeId);
-    const km = corridor.routes.get(routeIds[0]!)!.kmOf[p]!;
+    const km = corridor.routes.get(routeIds[0]!)!.kmOf[compiled.corridorIndex[p]!]!;
     const capacity = compiled.capacity[p];
     const offset = p * D;
-    const present = series(q[1]!.p10, q[1]!.p50, q[1]!.p90, offset, D);
+    const present = metricSeries(1, p);
     const first = dateInterval(firstArrival.subarray(p * R, (p + 1) * R), start);
     const firstDay = first.p50 !== undefined ? dayNumber(first.p50)! - start : undefined;
     const peakSorted = Float64Array.from(peakPeople.subarray(p * R, (p + 1) * R)).sort();
@@ -231,11 +272,11 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
       km: Math.round(km * 10) / 10,
       routeIds,
       capacity,
-      arrivals: series(q[0]!.p10, q[0]!.p50, q[0]!.p90, offset, D),
+      arrivals: metricSeries(0, p),
       present,
-      asylumClaims: series(q[2]!.p10, q[2]!.p50, q[2]!.p90, offset, D),
-      returns: series(q[3]!.p10, q[3]!.p50, q[3]!.p90, offset, D),
-      regularized: series(q[4]!.p10, q[4]!.p50, q[4]!.p90, offset, D),
+      asylumClaims: metricSeries(2, p),
+      returns: metricSeries(3, p),
+      regularized: metricSeries(4, p),
       overCapacityProbability: Array.from(overCount.subarray(offset, offset + D), (n) => n / R),
       overCapacityAnyDayProbability: overRuns[p]! / R,
       firstArrival: first,
