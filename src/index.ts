@@ -102,7 +102,12 @@ export type {
 } from "./estimate/estimateTracks.ts";
 export { estimateTracks } from "./estimate/estimateTracks.ts";
 export type { MovementModel, Regime } from "./estimate/movement.ts";
-export { defaultMovementModel, regimeTransitions, REGIMES } from "./estimate/movement.ts";
+export {
+  defaultMovementModel,
+  defaultEstimatorMovement,
+  regimeTransitions,
+  REGIMES,
+} from "./estimate/movement.ts";
 export type { SourceBias, BiasSource, SourcePrior } from "./estimate/sourceBias.ts";
 export { SOURCE_PRIORS, fitSourceBiases } from "./estimate/sourceBias.ts";
 export type { KmObservation, KmDayEstimate, KmSmootherResult } from "./estimate/kmSmoother.ts";
@@ -121,7 +126,17 @@ export {
   simulateTruth,
   simulateWorld,
   syntheticCorridor,
+  worldOfDifficulty,
 } from "./estimate/simulate.ts";
+export type { AccuracyFigures, AccuracySums } from "./estimate/accuracy.ts";
+export {
+  naiveBaseline,
+  scoreWorld,
+  evaluationDays,
+  figures as accuracyFigures,
+  emptySums as emptyAccuracySums,
+  addSums as addAccuracySums,
+} from "./estimate/accuracy.ts";
 
 // ── ledger: the split ──
 export { buildLedger } from "./ledger/buildLedger.ts";
