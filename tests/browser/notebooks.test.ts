@@ -7,12 +7,13 @@
  * requested from any other host (fonts included), and its key outputs show the figures the
  * toolkit computes for the same inputs in Node.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { promisify, stripVTControlCharacters } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as dtm from "../../src/index.ts";
@@ -31,7 +32,10 @@ const NOTEBOOK_FILES = readdirSync("notebooks")
  * What each notebook must show once its cells have run: `ready` are selectors to wait for,
  * `check` compares the figures on the page with what the toolkit computes here in Node.
  */
-const KEY_OUTPUTS: Record<string, { ready: string[]; check: (page: Page) => Promise<void> }> = {
+const KEY_OUTPUTS: Record<
+  string,
+  { ready: string[]; previewReady?: string[]; check: (page: Page) => Promise<void> }
+> = {
   "index.html": {
     ready: ["#toolkit-status strong", "#draws rect"],
     async check(page) {
@@ -75,6 +79,8 @@ const KEY_OUTPUTS: Record<string, { ready: string[]; check: (page: Page) => Prom
   },
   "estimator-accuracy.html": {
     ready: ["#study-status[data-done=yes]", "#accuracy-table tbody tr"],
+    // The live preview runs unbundled code: wait for the first worlds' charts, not the whole study.
+    previewReady: ["#accuracy-charts svg", "#accuracy-table tbody tr"],
     check: checkAccuracy,
   },
 };
@@ -417,6 +423,67 @@ describe.skipIf(!hasBrowser)("notebooks (built site, Chromium, offline)", () => 
       expect(key, `${file} needs an entry in KEY_OUTPUTS saying what it must show`).toBeDefined();
       await key!.check(page);
       // Still clean after the check's interactions (inputs changed, files switched).
+      await expectCleanPage(page, watch);
+      await page.close();
+    },
+  );
+});
+
+/** The arguments of `npm run notebooks` (the live preview). */
+async function previewArguments(): Promise<string[]> {
+  const scripts = JSON.parse(await readFile("package.json", "utf8")).scripts as Record<
+    string,
+    string
+  >;
+  const words = scripts["notebooks"]!.split(/\s+/);
+  expect(words.slice(0, 2)).toEqual(["notebooks", "preview"]);
+  return words.slice(1);
+}
+
+/** Starts `notebooks preview` as `npm run notebooks` does and resolves with the URL it prints. */
+function startPreview(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((done, fail) => {
+    let output = "";
+    const timer = setTimeout(
+      () => fail(new Error(`no preview URL after 60 s:\n${output}`)),
+      60_000,
+    );
+    const read = (chunk: Buffer) => {
+      output += stripVTControlCharacters(chunk.toString());
+      const match = /Local:\s+(http:\/\/\S+\/)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        done({ child, url: match[1]! });
+      }
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    child.on("exit", (code) => fail(new Error(`notebooks preview exited (${code}):\n${output}`)));
+  });
+}
+
+describe.skipIf(!hasBrowser)("notebooks (npm run notebooks preview, Chromium, offline)", () => {
+  let preview: { child: ChildProcess; url: string } | undefined;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    preview = await startPreview(await previewArguments());
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    preview?.child.kill();
+  });
+
+  it.each(NOTEBOOK_FILES)(
+    "%s previews live (TypeScript from src/ through Vite) with no failed cell and no request to another host",
+    async (file) => {
+      const page = await browser.newPage();
+      const watch = watchPage(page, preview!.url);
+      const key = KEY_OUTPUTS[file];
+      await open(page, `${preview!.url}${file}`, key?.previewReady ?? key?.ready ?? []);
       await expectCleanPage(page, watch);
       await page.close();
     },
