@@ -96,6 +96,28 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
     await page.locator("#forecast-cones-toggle").check();
     expect(await page.locator("#map-overlay g.forecast-cones").count()).toBe(1);
 
+    // Another dataset in the replay (an analyst's files): the panel says it forecasts the embedded
+    // 2018 data only and draws no cone; back on the 2018 replay the forecast returns.
+    await page.evaluate(async () => {
+      const v = (
+        window as unknown as { dtmViewer: { replay: object; load(p: object): Promise<void> } }
+      ).dtmViewer;
+      const replay = v.replay;
+      (window as unknown as { saved: object }).saved = replay;
+      await v.load({ id: "other", load: async () => ({ ...replay, name: "Other data" }) });
+    });
+    await page.waitForSelector('#forecast [data-status="other-data"]');
+    expect(await page.locator("#map-overlay g.forecast-cones").count()).toBe(0);
+    await page.evaluate(async () => {
+      const w = window as unknown as {
+        saved: object;
+        dtmViewer: { load(p: object): Promise<void> };
+      };
+      await w.dtmViewer.load({ id: "back", load: async () => w.saved });
+    });
+    await page.waitForSelector('#forecast [data-status="ready"]', { timeout: 90_000 });
+    expect(await page.locator("#map-overlay g.forecast-cones").count()).toBe(1);
+
     expect(watch.foreignRequests).toEqual([]);
     expect(watch.errors).toEqual([]);
     await page.close();

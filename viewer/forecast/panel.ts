@@ -92,6 +92,18 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
     render();
   }
 
+  /** The replay shows another dataset than the provider forecasts: say so, draw nothing. */
+  function renderOtherData(next: ForecastContext): void {
+    wanted = undefined;
+    view = undefined;
+    mount(
+      section,
+      h("h2", {}, forecastText(next.lang, "title")),
+      h("p", { class: "note", "data-status": "other-data" }, forecastText(next.lang, "otherData")),
+    );
+    layer.replaceChildren();
+  }
+
   function render(): void {
     if (!context?.replay) return;
     const { lang, replay } = context;
@@ -152,6 +164,11 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
     update(next) {
       context = next;
       if (!next.replay) return;
+      provider ??= createWorkerForecastProvider();
+      if (provider.datasetName !== undefined && provider.datasetName !== next.replay.name) {
+        renderOtherData(next);
+        return;
+      }
       request(`${dateOf(next.replay.start, next.t)}T12:00:00`);
       render();
     },

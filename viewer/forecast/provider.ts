@@ -3,11 +3,17 @@
  * runs in a Web Worker on the embedded 2018 data; `createLocalForecastProvider` computes in the
  * page (tests, browsers without workers, or a dataset the page already holds).
  */
+import { EMBEDDED_2018_NAME } from "../../src/index.ts";
 import type { Dataset } from "../../src/index.ts";
 import { computeForecastView } from "./view.ts";
 import type { ForecastView } from "./view.ts";
 
 export interface ForecastProvider {
+  /**
+   * Name of the dataset it forecasts (`Dataset.name`); the panel shows its forecasts only while
+   * the replay shows the same dataset. Undefined = whatever the replay shows.
+   */
+  readonly datasetName?: string;
   forecast(asOf: string, horizonDays: number): Promise<ForecastView>;
 }
 
@@ -19,10 +25,14 @@ export interface ForecastRequest {
 }
 export type ForecastReply = { id: number; view: ForecastView } | { id: number; error: string };
 
-/** Computes in the page, caching by as-of moment. */
-export function createLocalForecastProvider(dataset?: () => Dataset): ForecastProvider {
+/** Computes in the page, caching by as-of moment (default: the embedded 2018 data). */
+export function createLocalForecastProvider(
+  dataset?: () => Dataset,
+  datasetName: string | undefined = dataset ? undefined : EMBEDDED_2018_NAME,
+): ForecastProvider {
   const cache = new Map<string, ForecastView>();
   return {
+    datasetName,
     async forecast(asOf, horizonDays) {
       const key = `${asOf}|${horizonDays}`;
       let view = cache.get(key);
@@ -63,6 +73,7 @@ export function createWorkerForecastProvider(): ForecastProvider {
     return w;
   };
   return {
+    datasetName: EMBEDDED_2018_NAME,
     forecast(asOf, horizonDays) {
       worker ??= start();
       const id = ++next;

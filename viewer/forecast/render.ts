@@ -22,7 +22,8 @@ type Key =
   | "none"
   | "cones"
   | "note"
-  | "later";
+  | "later"
+  | "otherData";
 
 const TEXT: Record<Lang, Record<Key, string>> = {
   en: {
@@ -40,6 +41,8 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     cones: "Show forecast cones on the map",
     note: "Monte Carlo of the estimator's movement model from each group's last estimated position; cones shade where the group may be each day (p10–p90 of km), dots mark the p50 at +7 and +14 days.",
     later: "later",
+    otherData:
+      "The forecast panel runs on the embedded 2018 data; for these data use `dtm-flow forecast` (forecast.csv).",
   },
   es: {
     title: "Pronóstico: llegadas esperadas",
@@ -56,6 +59,8 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     cones: "Mostrar los conos de pronóstico en el mapa",
     note: "Monte Carlo del modelo de movimiento del estimador desde la última posición estimada de cada grupo; los conos sombrean dónde puede estar el grupo cada día (p10–p90 de km), los puntos marcan la p50 a +7 y +14 días.",
     later: "después",
+    otherData:
+      "El panel de pronóstico usa los datos de 2018 incluidos; para estos datos use `dtm-flow forecast` (forecast.csv).",
   },
 };
 
