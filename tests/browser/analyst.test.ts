@@ -463,6 +463,29 @@ describe.skipIf(!hasBrowser)("the analyst's viewer in Chromium", () => {
     expect(t).toBeGreaterThan(10);
   });
 
+  it("files chosen while the 2018 estimate is still running win over it; the button returns to 2018", async () => {
+    const p = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const w = watchPage(p, url);
+    await p.goto(url);
+    await p.waitForSelector("#analyst");
+    // No wait for the 2018 estimate: the file's replay must not be overwritten when it ends.
+    await settle(p, () =>
+      p.setInputFiles("#analyst-input", join(SAMPLES, "avistamientos-rangos.csv")),
+    );
+    await p.waitForTimeout(1500);
+    expect((await pageReplay(p)).name).toBe("avistamientos-rangos.csv");
+    expect(await p.locator("#map").getAttribute("data-provider")).toBe("analyst-files");
+    await settle(p, () => p.click("#analyst-reset"));
+    await p.waitForSelector('#map[data-provider="embedded-2018"][data-tracks="estimate"]');
+    expect((await pageReplay(p)).name).toBe(EMBEDDED_2018_NAME);
+    expect(await p.locator("#analyst-files li").count()).toBe(0);
+    expect(await p.locator("#analyst-reset").isDisabled()).toBe(true);
+    expect(await p.locator("#analyst").getAttribute("data-showing")).toBe("2018");
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await p.close();
+  });
+
   it("no request left the page's origin and no script error happened during all of the above", () => {
     expect(watch.foreignRequests).toEqual([]);
     expect(watch.errors).toEqual([]);

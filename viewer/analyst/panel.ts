@@ -185,11 +185,36 @@ export function createAnalystPanel(options: {
   const pendingNames = new Map<string, string>();
 
   // ── the file list and reports ──
+  /** Newest file open and in view; older ones open only while they need the analyst. */
   function renderFiles(): void {
-    list.replaceChildren(...[...files.values()].map(fileItem));
+    const all = [...files.values()];
+    list.replaceChildren(...all.map((f, i) => fileItem(f, i === all.length - 1)));
+    list.lastElementChild?.scrollIntoView({ block: "nearest" });
   }
 
-  function fileItem(f: FileSummary): El {
+  /**
+   * Loads a replay once the viewer is idle: a load started while another is still computing (the
+   * 2018 estimate at start-up) would otherwise be overwritten when the earlier one ends.
+   */
+  let loading: Promise<void> = Promise.resolve();
+  function load(provider: DataProvider): Promise<void> {
+    const map = document.getElementById("map");
+    const idle = () =>
+      new Promise<void>((resolve) => {
+        if (!map || map.getAttribute("aria-busy") !== "true") return resolve();
+        const obs = new MutationObserver(() => {
+          if (map.getAttribute("aria-busy") !== "true") {
+            obs.disconnect();
+            resolve();
+          }
+        });
+        obs.observe(map, { attributes: true, attributeFilter: ["aria-busy"] });
+      });
+    loading = loading.then(idle).then(() => viewer.load(provider));
+    return loading;
+  }
+
+  function fileItem(f: FileSummary, newest: boolean): El {
     const L = lang();
     const r = f.report;
     const why = failed.get(f.id);
@@ -221,7 +246,7 @@ export function createAnalystPanel(options: {
       },
       el(
         "details",
-        { open: "" },
+        newest || why || f.status !== "used" ? { open: "" } : {},
         el("summary", {}, el("strong", { class: "file-name" }, f.name), ` · ${t("kind")}: ${kind}`),
         el(
           "p",
@@ -417,7 +442,7 @@ export function createAnalystPanel(options: {
         return replay;
       },
     };
-    await viewer.load(provider);
+    await load(provider);
     endProgress();
     if (ok) showing = "files";
     else {
@@ -479,7 +504,7 @@ export function createAnalystPanel(options: {
     failed.clear();
     fileObjects.clear();
     renderFiles();
-    await viewer.load(options.embedded());
+    await load(options.embedded());
     showing = "2018";
     root.dataset.computed = String(Date.now());
     texts();
