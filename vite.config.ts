@@ -10,7 +10,11 @@ export default defineConfig({
   publicDir: "../public",
   // Issue 7: the built site gets the strict Content-Security-Policy (viewer/analyst/csp.ts).
   plugins: [cspPlugin()],
-  server: { host: "127.0.0.1", port: 5173 },
+  // Under vitest (browser tests) the dev server neither watches files nor hot-reloads, so an edit
+  // elsewhere in the checkout cannot reload a page in the middle of a test.
+  server: process.env.VITEST
+    ? { host: "127.0.0.1", port: 5173, hmr: false, watch: null }
+    : { host: "127.0.0.1", port: 5173 },
   preview: { host: "127.0.0.1", port: 4173 },
   build: {
     outDir: "../build/viewer",

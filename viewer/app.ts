@@ -4,7 +4,8 @@
  *  - `viewer.load(provider)` switches data (a worker provider, the analyst's files) and keeps the
  *    previous replay when the provider fails;
  *  - `viewer.getState()` / `viewer.setState(patch)` expose the one serialisable ViewState;
- *  - `viewer.canvas` and `viewer.renderFrameTo(ctx, t)` let exports draw a frame (PNG / WebM).
+ *  - `viewer.canvas` holds the whole frame (basemap, marks, date and legend), for PNG / WebM
+ *    exports; `setState({ t })` moves it to any date.
  */
 import { geoMercator, select, zoom as d3zoom, zoomIdentity } from "d3";
 import type { GeoProjection, ZoomBehavior } from "d3";
@@ -123,6 +124,14 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     langBtn.lang = L === "en" ? "es" : "en";
     langBtn.setAttribute("aria-label", tr(L, "languageLabel"));
     overlay.attr("aria-label", tr(L, "map"));
+    for (const [id, key] of [
+      ["zoom-in", "zoomIn"],
+      ["zoom-out", "zoomOut"],
+      ["zoom-reset", "zoomReset"],
+    ] as const) {
+      $<HTMLElement>(id).setAttribute("aria-label", tr(L, key));
+      $<HTMLElement>(id).title = tr(L, key);
+    }
     speedSel.replaceChildren(
       ...SPEEDS.map((s) => {
         const o = document.createElement("option");
@@ -737,6 +746,10 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     } else if (ev.key === "End") {
       ev.preventDefault();
       if (replay) setState({ t: replay.days, playing: false });
+    } else if (ev.key === "+" || ev.key === "=") {
+      zoomBy(2);
+    } else if (ev.key === "-") {
+      zoomBy(0.5);
     } else if (ev.key === "Escape" && state.selection) {
       setState({ selection: null });
     }
@@ -757,6 +770,15 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
       syncingZoom = false;
     });
   zoomTarget.call(zoomBehaviour).on("dblclick.zoom", null);
+  // Zoom buttons (and + / - keys): the keyboard way to zoom, about the centre of the map.
+  const zoomBy = (factor: number) => zoomTarget.call(zoomBehaviour.scaleBy, factor);
+  $<HTMLButtonElement>("zoom-in").addEventListener("click", () => zoomBy(2));
+  $<HTMLButtonElement>("zoom-out").addEventListener("click", () => zoomBy(0.5));
+  $<HTMLButtonElement>("zoom-reset").addEventListener("click", () =>
+    zoomTarget.call(zoomBehaviour.transform, zoomIdentity),
+  );
+  for (const b of mapEl.querySelectorAll(".zoom-buttons button"))
+    b.addEventListener("mousedown", (ev) => ev.stopPropagation());
   overlay.on("click", () => {
     if (state.selection) setState({ selection: null });
   });

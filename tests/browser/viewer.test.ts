@@ -130,6 +130,15 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
     expect((await getState(page)).playing).toBe(true);
     await page.keyboard.press("Space");
     expect((await getState(page)).playing).toBe(false);
+    // Zoom from the keyboard: + and - keys, and the zoom buttons.
+    await page.locator("body").focus();
+    await page.keyboard.press("+");
+    await expect.poll(async () => (await getState(page)).zoom.k).toBeCloseTo(2, 5);
+    await page.locator("#zoom-in").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await getState(page)).zoom.k).toBeCloseTo(4, 5);
+    await page.locator("#zoom-reset").click();
+    await expect.poll(async () => (await getState(page)).zoom).toEqual({ k: 1, x: 0, y: 0 });
     // The scrubber itself: arrows step by a day too.
     await page.locator("#scrubber").focus();
     await page.keyboard.press("End");
