@@ -68,6 +68,8 @@ export interface ConvertContext {
   fileName?: string;
   line: number;
   sheet?: string;
+  /** The row reader reused for every row of this file (see `RowReader.for`). */
+  reader?: unknown;
   /** `fieldIndex` as a plain object, for fast lookups on every row. */
   idx: Record<string, number | undefined>;
   /** Parsed cell texts per kind of value, per file (see `cached`); set before rows are read. */
@@ -97,11 +99,40 @@ function cached<T>(ctx: ConvertContext, kind: string, text: string, parse: () =>
 class RowReader {
   readonly issues: Converted<unknown>;
   readonly ctx: ConvertContext;
-  readonly cells: readonly string[];
+  cells: readonly string[];
+  /** The result object handed back for accepted rows (reused, like the reader). */
+  readonly accepted: Converted<unknown> = { rejections: [], warnings: [] };
   constructor(cells: readonly string[], ctx: ConvertContext) {
     this.cells = cells;
     this.ctx = ctx;
     this.issues = { rejections: [], warnings: [] };
+  }
+
+  /**
+   * The reader of this context, reset for a new row. One reader (and its issue lists) serves every
+   * row of a file: the importer copies what it needs from a result before converting the next
+   * row, so nothing is allocated per row here.
+   */
+  static for(cells: readonly string[], ctx: ConvertContext): RowReader {
+    let r = ctx.reader as RowReader | undefined;
+    if (!r) {
+      r = new RowReader(cells, ctx);
+      ctx.reader = r;
+      return r;
+    }
+    r.cells = cells;
+    r.issues.rejections.length = 0;
+    r.issues.warnings.length = 0;
+    delete r.issues.record;
+    return r;
+  }
+
+  /** The (reused) result of an accepted row. */
+  accept<T>(record: T): Converted<T> {
+    const out = this.accepted as Converted<T>;
+    out.record = record;
+    out.warnings = this.issues.warnings as Issue[];
+    return out;
   }
   column(field: string): string {
     const i = this.ctx.fieldIndex.get(field);
@@ -388,7 +419,7 @@ export function convertCount(
   cells: readonly string[],
   ctx: ConvertContext,
 ): Converted<CountRecord> {
-  const r = new RowReader(cells, ctx);
+  const r = RowReader.for(cells, ctx);
   const date = r.date("date", true);
   let extra = r.extra();
   const fmpId = r.text("fmp_id");
@@ -595,7 +626,7 @@ export function convertCount(
     const v = extra;
     if (v !== undefined) rec.extra = v;
   }
-  return { record: rec, rejections: [], warnings: r.issues.warnings };
+  return r.accept(rec);
 }
 
 /** Size fields of a sighting from a generic size cell and/or best/min/max cells. */
@@ -687,7 +718,7 @@ export function convertSighting(
   cells: readonly string[],
   ctx: ConvertContext,
 ): Converted<Sighting> {
-  const r = new RowReader(cells, ctx);
+  const r = RowReader.for(cells, ctx);
   const observed = r.date("observed_at", true);
   const reported = r.date("reported_at", false);
   let extra = r.extra();
@@ -759,14 +790,14 @@ export function convertSighting(
   set(rec, "confidence", conf.value);
   set(rec, "notes", r.text("notes"));
   set(rec, "extra", extra);
-  return { record: rec, rejections: [], warnings: r.issues.warnings };
+  return r.accept(rec);
 }
 
 export function convertStock(
   cells: readonly string[],
   ctx: ConvertContext,
 ): Converted<StockFigure> {
-  const r = new RowReader(cells, ctx);
+  const r = RowReader.for(cells, ctx);
   const date = r.date("date", true);
   let extra = r.extra();
   const catText = r.text("category");
@@ -827,11 +858,11 @@ export function convertStock(
   set(rec, "confidence", conf.value);
   set(rec, "notes", r.text("notes"));
   set(rec, "extra", extra);
-  return { record: rec, rejections: [], warnings: r.issues.warnings };
+  return r.accept(rec);
 }
 
 export function convertPlace(cells: readonly string[], ctx: ConvertContext): Converted<Place> {
-  const r = new RowReader(cells, ctx);
+  const r = RowReader.for(cells, ctx);
   let extra = r.extra();
   const name = r.text("name");
   if (name === undefined)
@@ -895,5 +926,5 @@ export function convertPlace(cells: readonly string[], ctx: ConvertContext): Con
   set(rec, "capacity", capacity);
   set(rec, "source", r.text("source"));
   set(rec, "extra", extra);
-  return { record: rec, rejections: [], warnings: r.issues.warnings };
+  return r.accept(rec);
 }
