@@ -300,7 +300,11 @@ export function validateScenario(json: unknown, context: ScenarioContext): Scena
   if (json.destination !== undefined) topDestination = place(json.destination, "/destination");
 
   // ── waves ──
-  const waves: (Omit<ResolvedWave, "firstDay" | "lastDay"> & { from: number; to: number })[] = [];
+  const waves: (Omit<ResolvedWave, "firstDay" | "lastDay"> & {
+    from: number;
+    to: number;
+    index: number;
+  })[] = [];
   if (!Array.isArray(json.waves) || json.waves.length === 0) {
     c.add("/waves", "expected a list of at least one wave ({ origin, date, people })");
   } else {
@@ -437,6 +441,7 @@ export function validateScenario(json: unknown, context: ScenarioContext): Scena
           groups: groups ?? Math.min(24, Math.max(4, Math.ceil(mean / 500))),
           from,
           to,
+          index: i,
         });
       }
     });
@@ -449,11 +454,22 @@ export function validateScenario(json: unknown, context: ScenarioContext): Scena
     if (s === undefined)
       c.add("/start", `expected a date YYYY-MM-DD, got ${JSON.stringify(json.start)}`);
     else {
-      waves.forEach((w, i) => {
+      waves.forEach((w) => {
         if (w.from < s)
-          c.add(`/waves/${i}/date`, `the wave leaves before the scenario start ${isoDate(s)}`);
+          c.add(
+            `/waves/${w.index}/date`,
+            `the wave leaves before the scenario start ${isoDate(s)}`,
+          );
       });
       start = s;
+    }
+  }
+  for (const w of waves) {
+    if (w.to >= start + horizonDays) {
+      c.add(
+        `/waves/${w.index}/date`,
+        `the wave leaves on ${isoDate(w.to)}, after the horizon ends on ${isoDate(start + horizonDays - 1)}; raise horizonDays`,
+      );
     }
   }
 
@@ -517,7 +533,7 @@ export function validateScenario(json: unknown, context: ScenarioContext): Scena
     horizonDays,
     runs,
     seed,
-    waves: waves.map(({ from, to, ...w }) => ({
+    waves: waves.map(({ from, to, index: _index, ...w }) => ({
       ...w,
       firstDay: from - start,
       lastDay: to - start,

@@ -143,6 +143,12 @@ const BAD: { description: string; input: unknown; pointer: string; message: RegE
     message: /before the scenario start 2019-02-01/,
   },
   {
+    description: "a wave leaving after the horizon",
+    input: { waves: [wave, { ...wave, date: "2019-03-01" }], horizonDays: 30 },
+    pointer: "/waves/1/date",
+    message: /after the horizon ends on 2019-02-13; raise horizonDays/,
+  },
+  {
     description: "like an unknown replay",
     input: { waves: [wave], like: "2015" },
     pointer: "/like",
