@@ -417,12 +417,44 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
   // ── charts and side panel ──
   let lastDay = -1;
 
+  // Hovering the split chart shows that day's figures with their 90 % intervals.
+  const splitTip = document.createElement("div");
+  splitTip.className = "tooltip chart-tooltip";
+  splitTip.hidden = true;
+  $<HTMLDivElement>("split").addEventListener("pointermove", (ev) => {
+    const svg = $<HTMLDivElement>("split").querySelector("svg");
+    if (!replay || !svg) return;
+    const box = svg.getBoundingClientRect();
+    const scale = Number(svg.getAttribute("width")) / box.width;
+    const day = Math.floor(
+      splitX(replay.split, Number(svg.getAttribute("width"))).invert(
+        (ev.clientX - box.left) * scale,
+      ),
+    );
+    const rows = day >= 0 && day <= replay.days ? splitAt(replay.split, day) : [];
+    if (!rows.length) return void (splitTip.hidden = true);
+    const L = state.lang;
+    splitTip.textContent = [
+      formatDate(L, dateOf(replay.start, day)),
+      ...rows.map(
+        (r) =>
+          `${categoryName(L, r.category)}: ${formatPeople(L, r.value)}${r.high > r.low ? ` (${formatPeople(L, r.low)}–${formatPeople(L, r.high)})` : ""}`,
+      ),
+    ].join("\n");
+    splitTip.hidden = false;
+    const x = ev.clientX - box.left;
+    splitTip.style.left = `${x > box.width / 2 ? x - 250 : x + 14}px`;
+    splitTip.style.top = "8px";
+  });
+  $<HTMLDivElement>("split").addEventListener("pointerleave", () => (splitTip.hidden = true));
+
   function renderCharts(): void {
     if (!replay) return;
     const L = state.lang;
     const splitEl = $<HTMLDivElement>("split");
     const w = Math.max(300, Math.round(splitEl.getBoundingClientRect().width || 600));
     mount(splitEl, splitChart(replay.split, { width: w, height: 190, lang: L, t: state.t }));
+    splitEl.append(splitTip);
     const mEl = $<HTMLDivElement>("multiples");
     const mw = 220;
     mount(

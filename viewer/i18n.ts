@@ -19,7 +19,7 @@ const en = {
   map: "Map of the corridor from Honduras and El Salvador to Tijuana",
   splitTitle: "Where the people who left are",
   splitNoteLedger:
-    "Estimated people by category (ledger); 90 % intervals in the readout below the chart.",
+    "Estimated people by category (ledger); 90 % intervals on hover and in the readout below.",
   splitNoteStocks: "Reported cumulative figures only (the ledger is not available yet).",
   headlineTitle: "As of",
   headlineNone: "No figure reported yet.",
@@ -81,7 +81,7 @@ const es: Dict = {
   map: "Mapa del corredor desde Honduras y El Salvador hasta Tijuana",
   splitTitle: "Dónde están las personas que salieron",
   splitNoteLedger:
-    "Personas estimadas por categoría (balance); intervalos del 90 % debajo del gráfico.",
+    "Personas estimadas por categoría (balance); intervalos del 90 % al pasar el cursor y debajo.",
   splitNoteStocks: "Solo cifras acumuladas reportadas (el balance aún no está disponible).",
   headlineTitle: "Al",
   headlineNone: "Aún no hay cifras reportadas.",

@@ -161,6 +161,13 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
     expect(await heading()).not.toBe(h0);
     expect(await heading()).toContain("22 Nov 2018");
     expect(await page.locator("#headlines li").allTextContents()).not.toEqual(figures0);
+    // Hovering the chart shows that day's figures with their intervals.
+    const box = (await page.locator("#split svg").boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    const tip = page.locator("#split .chart-tooltip");
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toMatch(/2018[\s\S]*\(\d[\d,]*–\d/);
+    await page.screenshot({ path: join(SHOTS, "viewer-split-hover.png"), fullPage: true });
     const mx = await page.locator("#multiples .cursor-line").first().getAttribute("style");
     expect(Number(/translateX\(([\d.]+)px\)/.exec(mx ?? "")?.[1])).toBeGreaterThan(100);
     await page.close();
