@@ -16,6 +16,7 @@ const bands = [
 let estAll: AccuracySums = emptySums();
 let baseAll: AccuracySums = emptySums();
 let missing = 0;
+const association = { right: 0, wrong: 0, newGroup: 0, leftOut: 0 };
 let sightings = 0;
 const started = performance.now();
 for (let i = 0; i < worlds; i++) {
@@ -24,6 +25,19 @@ for (let i = 0; i < worlds; i++) {
   sightings += world.dataset.sightings.length;
   const result = estimateTracks(world.dataset);
   const score = scoreWorld(world, result.tracks);
+  // Where the unlabelled position reports went.
+  const unlabelled = new Set(
+    world.dataset.sightings
+      .filter((s) => !s.caravanLabel && (s.lat !== undefined || s.placeName))
+      .map((s) => s.id ?? ""),
+  );
+  for (const a of result.report.associations) {
+    if (!unlabelled.has(a.sightingId)) continue;
+    if (a.how === "new_group") association.newGroup++;
+    else if (a.group === world.sightingGroup[a.sightingId]) association.right++;
+    else association.wrong++;
+  }
+  association.leftOut += result.report.leftOut.filter((l) => unlabelled.has(l.sightingId)).length;
   estAll = addSums(estAll, score.estimator);
   baseAll = addSums(baseAll, score.baseline);
   missing += score.missing;
@@ -48,6 +62,11 @@ const e = figures(estAll);
 const b = figures(baseAll);
 console.log(row("**all**", e, b));
 console.log(`group-days without an estimate: ${missing}`);
+const unlabelledTotal =
+  association.right + association.wrong + association.newGroup + association.leftOut;
+console.log(
+  `unlabelled position reports (${unlabelledTotal}): ${pct(association.right / unlabelledTotal)} joined their true group, ${pct(association.wrong / unlabelledTotal)} another group, ${pct(association.newGroup / unlabelledTotal)} started or joined a new group, ${pct(association.leftOut / unlabelledTotal)} left out`,
+);
 const ok =
   e.positionMaeKm <= 0.6 * b.positionMaeKm &&
   e.sizeMape <= 0.6 * b.sizeMape &&
