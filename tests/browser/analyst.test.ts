@@ -171,6 +171,12 @@ async function backTo2018(page: Page): Promise<void> {
   });
 }
 
+/** Unfolds the table exports (folded by default to keep the panel short). */
+const openTables = (page: Page) =>
+  page.evaluate(
+    () => ((document.querySelector("#export-tables") as HTMLDetailsElement).open = true),
+  );
+
 async function saved(download: Download): Promise<Buffer> {
   const path = await download.path();
   return readFileSync(path!);
@@ -323,6 +329,7 @@ describe.skipIf(!hasBrowser)("the analyst's viewer in Chromium", () => {
     const svg = (await saved(svgDl)).toString("utf8");
     expect(svg).not.toContain("<script");
     expect(svg).not.toContain("<img");
+    await openTables(page);
     const [csvDl] = await Promise.all([
       page.waitForEvent("download"),
       page.click('button[data-table="sightings.csv"]'),
@@ -381,6 +388,7 @@ describe.skipIf(!hasBrowser)("the analyst's viewer in Chromium", () => {
     }, svg);
     expect(parsed).toEqual({ error: false, root: "svg" });
 
+    await openTables(page);
     for (const [table, check] of [
       [
         "tracks.csv",

@@ -11,7 +11,7 @@
 import type { ImportReport, RouteImportReport } from "../../src/index.ts";
 import type { DataProvider, LoadProgress } from "../data/provider.ts";
 import { tr } from "../i18n.ts";
-import type { Lang, ViewState } from "../state.ts";
+import type { Lang } from "../state.ts";
 import type { AnalystClient } from "./client.ts";
 import { download, exportName, framePng, frameSvg, recordWebm, webmType } from "./exports.ts";
 import type { FrameSource, Recording } from "./exports.ts";
@@ -97,12 +97,14 @@ export function createAnalystPanel(options: {
   progress.hidden = true;
   const status = el("p", { id: "analyst-status", class: "small", "aria-live": "polite" });
   const list = el("ul", { id: "analyst-files", class: "analyst-files" });
-  const exportTitle = el("h3", { id: "analyst-export-title" });
+  const exportTitle = el("span", { id: "analyst-export-title", class: "small" });
   const pngBtn = el("button", { type: "button", id: "export-png" });
   const svgBtn = el("button", { type: "button", id: "export-svg" });
   const webmBtn = el("button", { type: "button", id: "export-webm" });
-  const tablesLabel = el("span", { class: "small" });
-  const tableButtons = el("div", { id: "export-tables", class: "analyst-tables" });
+  const tablesLabel = el("summary", { class: "small" });
+  const tableButtons = el("div", { class: "analyst-tables" });
+  // The ten table buttons fold away so the panel stays short above the figures and details.
+  const tablesBox = el("details", { id: "export-tables" }, tablesLabel, tableButtons);
   const dropOverlay = el("div", {
     id: "analyst-drop",
     class: "analyst-drop",
@@ -116,10 +118,8 @@ export function createAnalystPanel(options: {
     progress,
     status,
     list,
-    exportTitle,
-    el("div", { class: "analyst-actions" }, pngBtn, svgBtn, webmBtn),
-    tablesLabel,
-    tableButtons,
+    el("div", { class: "analyst-actions" }, exportTitle, pngBtn, svgBtn, webmBtn),
+    tablesBox,
   );
   container.prepend(root);
   document.body.append(dropOverlay);
@@ -148,11 +148,12 @@ export function createAnalystPanel(options: {
     chooseLabel.textContent = t("choose");
     reset.textContent = t("reset");
     reset.disabled = showing === "2018";
-    exportTitle.textContent = t("exportTitle");
+    reset.hidden = showing === "2018";
+    exportTitle.textContent = `${t("exportTitle")}:`;
     pngBtn.textContent = t("png");
     svgBtn.textContent = t("svg");
     webmBtn.textContent = recording ? t("stopRecording") : t("webm");
-    tablesLabel.textContent = `${t("tables")}:`;
+    tablesLabel.textContent = t("tables");
     dropOverlay.textContent = t("dropHere");
     root.dataset.showing = showing;
     if (!status.dataset.busy)
@@ -598,18 +599,14 @@ export function createAnalystPanel(options: {
     }
   }
 
-  // Texts follow the viewer's language toggle.
+  // Texts follow the viewer's language, however it changes (toggle, URL): the viewer sets <html lang>.
   let lastLang = lang();
-  const watch = (s: ViewState) => {
-    if (s.lang !== lastLang) {
-      lastLang = s.lang;
-      texts();
-      renderFiles();
-    }
-  };
-  document
-    .getElementById("lang")
-    ?.addEventListener("click", () => queueMicrotask(() => watch(viewer.getState())));
+  new MutationObserver(() => {
+    if (lang() === lastLang) return;
+    lastLang = lang();
+    texts();
+    renderFiles();
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
   texts();
 
   return { element: root, addFiles, record };
