@@ -58,7 +58,10 @@ const $ = <T extends Element>(id: string) => document.getElementById(id) as unkn
 export function createViewer(options: { basemapUrl: string }): Viewer {
   let state: ViewState = decodeState(
     location.hash,
-    defaultState(navigator.languages ?? [navigator.language]),
+    defaultState(
+      navigator.languages ?? [navigator.language],
+      window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false,
+    ),
   );
   let replay: ReplayData | undefined;
   let basemap: Basemap | undefined;
@@ -115,6 +118,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     set("split-title", "splitTitle");
     set("multiples-title", "multiplesTitle");
     set("keys", "keyboardHelp");
+    document.querySelector(".skip")!.textContent = tr(L, "skipToControls");
     $<HTMLElement>("controls").setAttribute("aria-label", tr(L, "scrubber"));
     const themeBtn = $<HTMLButtonElement>("theme");
     themeBtn.textContent = tr(L, "theme");

@@ -42,8 +42,11 @@ export interface ViewState {
 /** The allowed speeds (days per second), slowest first. */
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
 
-/** Defaults; `lang` from the browser's language list when given (Spanish for any `es*`). */
-export function defaultState(languages: readonly string[] = []): ViewState {
+/**
+ * Defaults; `lang` from the browser's language list when given (Spanish for any `es*`), `theme`
+ * dark when the system asks for it (`prefers-color-scheme: dark`).
+ */
+export function defaultState(languages: readonly string[] = [], prefersDark = false): ViewState {
   const first = languages.find((l) => /^(es|en)\b/i.test(l));
   return {
     t: 0.5,
@@ -59,7 +62,7 @@ export function defaultState(languages: readonly string[] = []): ViewState {
       trails: true,
       flows: true,
     },
-    theme: "light",
+    theme: prefersDark ? "dark" : "light",
     lang: first && /^es/i.test(first) ? "es" : "en",
     zoom: { k: 1, x: 0, y: 0 },
   };

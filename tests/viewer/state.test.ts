@@ -66,6 +66,11 @@ describe("view state in the URL", () => {
     expect(defaultState([]).lang).toBe("en");
   });
 
+  it("defaultState is light unless the system prefers dark", () => {
+    expect(defaultState([]).theme).toBe("light");
+    expect(defaultState([], true).theme).toBe("dark");
+  });
+
   it("an empty layers list turns every layer off (not back to the defaults)", () => {
     const s = decodeState("layers=", defaultState());
     expect(Object.values(s.layers).every((v) => !v)).toBe(true);
