@@ -228,7 +228,7 @@ export function createAnalystPanel(options: {
       ? [
           r.encoding,
           r.delimiter !== undefined ? `“${r.delimiter === "\t" ? "tab" : r.delimiter}”` : undefined,
-          r.headerRow !== undefined ? `header row ${r.headerRow}` : undefined,
+          r.headerRow !== undefined ? `${t("headerRow")} ${r.headerRow}` : undefined,
         ]
           .filter(Boolean)
           .join(" · ")
