@@ -79,6 +79,8 @@ export interface TableImporter {
 }
 
 const ORDER_BUFFER_ROWS = 20_000;
+/** Characters of text handed to the CSV parser at a time (see `feedText`). */
+const PARSE_PIECE = 32_768;
 const HEAD_ROWS = 25;
 const SUMMABLE: Record<TableKind, string[]> = {
   counts: ["total", "men", "women", "boys", "girls", "uac"],
@@ -706,23 +708,43 @@ export function createTableImporter(
   let consumed = 0;
   let finished: ImportResult | undefined;
 
-  function feedText(text: string, final: boolean): void {
+  function feedText(input: string, final: boolean): void {
+    let text = input;
     // Checked on the new text plus the character before it: a run may straddle two chunks.
     if (!core.mojibake && text && hasMojibake(pending.slice(-1) + text)) {
       core.mojibake = true;
       report.mojibakeRepaired = true;
     }
-    pending += text;
     if (!parser) {
+      pending += text;
       if (!final && pending.length < 65_536) return;
       if (pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
       const delimiter = options.delimiter ?? sniffDelimiter(pending);
       report.delimiter = delimiter;
       parser = new Papa.Parser({ delimiter, newline: sniffNewline(pending) as "\n" });
       sheet = new SheetReader(core, undefined);
+      text = pending;
+      pending = "";
     }
-    if (!pending) return;
-    const result = parser.parse(pending, 0, !final) as {
+    // Large chunks are parsed a piece at a time (the incomplete last row carried over, as between
+    // chunks): a piece's rows are read and dropped while still young, instead of a whole chunk's
+    // rows surviving garbage collections (copying them was a large share of the import's time).
+    // A piece that completes no row (a long quoted field) ends the splitting: the rest goes in
+    // whole, so such a field is not re-scanned once per piece.
+    let at = 0;
+    while (text.length - at > PARSE_PIECE) {
+      pending += text.slice(at, at + PARSE_PIECE);
+      at += PARSE_PIECE;
+      if (!parseRows(false)) break;
+    }
+    pending += at ? text.slice(at) : text;
+    parseRows(final);
+  }
+
+  /** Parses the pending text (all of it when final); returns the number of rows read. */
+  function parseRows(final: boolean): number {
+    if (!pending) return 0;
+    const result = parser!.parse(pending, 0, !final) as {
       data: string[][];
       meta: { cursor: number };
     };
@@ -734,6 +756,7 @@ export function createTableImporter(
       pending = "";
     } else pending = pending.slice(result.meta.cursor);
     for (const row of rows) sheet!.push(row);
+    return rows.length;
   }
 
   function finishXlsx(): void {
