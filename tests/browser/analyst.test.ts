@@ -471,6 +471,64 @@ describe.skipIf(!hasBrowser)("the analyst's viewer in Chromium", () => {
     expect(t).toBeGreaterThan(10);
   });
 
+  it("a places file resolves the names of sightings already dropped; a GeoJSON route replaces the embedded one; a broken route changes nothing", async () => {
+    await backTo2018(page);
+    const sightings =
+      "observed_at,place_name,caravan_label,size_best,source_org\n" +
+      "2018-10-21,Tapachula,Grupo de prueba,3000,OIM\n" +
+      "2018-10-24,Albergue de prueba,Grupo de prueba,2800,OIM\n";
+    await drop(page, "avistamientos-prueba.csv", new TextEncoder().encode(sightings));
+    const item = page.locator("#analyst-files li").first();
+    expect(await item.getAttribute("data-accepted")).toBe("1");
+    expect(await item.locator("details.rejections tr[data-code]").getAttribute("data-code")).toBe(
+      "unknown_place",
+    );
+    const places =
+      "place_id,name,country,lat,lon,kind,capacity\n" +
+      "MX-PRUEBA,Albergue de prueba,MEX,15.2,-92.6,shelter,500\n";
+    await drop(page, "lugares.csv", new TextEncoder().encode(places));
+    // The sightings were read again against the new place: both rows are accepted now.
+    expect(await item.getAttribute("data-accepted")).toBe("2");
+    const shown = await page.evaluate(() => {
+      const r = (
+        window as unknown as {
+          dtmViewer: {
+            replay: { name: string; places: { name: string }[]; groups: { id: string }[] };
+          };
+        }
+      ).dtmViewer.replay;
+      return { name: r.name, place: r.places[0]!.name, groups: r.groups.map((g) => g.id) };
+    });
+    expect(shown).toEqual({
+      name: "avistamientos-prueba.csv, lugares.csv",
+      place: "Albergue de prueba",
+      groups: ["Grupo de prueba"],
+    });
+    const route = { type: "FeatureCollection", features: [base.routes.features[0]] };
+    await drop(page, "ruta.geojson", new TextEncoder().encode(JSON.stringify(route)));
+    const routeItem = page.locator('#analyst-files li[data-kind="route"]');
+    expect(await routeItem.getAttribute("data-status")).toBe("used");
+    const routes = () =>
+      page.evaluate(() =>
+        (
+          window as unknown as {
+            dtmViewer: { replay: { routes: { features: { properties: { route_id: string } }[] } } };
+          }
+        ).dtmViewer.replay.routes.features.map((f) => f.properties.route_id),
+      );
+    expect(await routes()).toEqual(["main"]);
+    await drop(
+      page,
+      "ruta-rota.geojson",
+      new TextEncoder().encode('{"type": "FeatureCollection", "features": ['),
+    );
+    const broken = page.locator("#analyst-files li").last();
+    expect(await broken.getAttribute("data-status")).toBe("unusable");
+    expect(await broken.locator(".fatal").innerText()).toContain("invalid_json");
+    expect(await routes()).toEqual(["main"]);
+    await page.screenshot({ path: join(SHOTS, "analyst-places-route.png") });
+  });
+
   it("files chosen while the 2018 estimate is still running win over it; the button returns to 2018", async () => {
     const p = await browser.newPage({ viewport: { width: 1300, height: 900 } });
     const w = watchPage(p, url);
