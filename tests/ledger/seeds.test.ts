@@ -11,7 +11,7 @@ import { embedded2018 } from "../../src/embedded/index.ts";
 import { situationReport2018 } from "../../src/embedded/seeds.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { buildLedger } from "../../src/ledger/buildLedger.ts";
-import { compareWithSeeds, fitsWording } from "../../src/ledger/compareWithSeeds.ts";
+import { compareWithSeeds } from "../../src/ledger/compareWithSeeds.ts";
 import type { SeedComparison } from "../../src/ledger/compareWithSeeds.ts";
 import { splitTotal } from "../../src/ledger/splitTotal.ts";
 import type { LedgerResult } from "../../src/ledger/types.ts";
