@@ -185,6 +185,21 @@ async function checkImport(page: Page) {
     expect(await page.locator("#import-fatal").count(), sample).toBe(report.fatal ? 1 : 0);
     expect(await page.locator(".observablehq--error").count(), sample).toBe(0);
   }
+
+  // An analyst's own file (here a sightings table) through the file input: imported as it is,
+  // and the count charts say there is nothing to chart rather than drawing zeros.
+  const own = "avistamientos-rangos.csv";
+  await page.getByLabel("or your own file").setInputFiles(`data/samples/${own}`);
+  await page.waitForFunction(
+    (name) => document.querySelector("#import-summary code")?.textContent === name,
+    own,
+  );
+  const ownBytes = new Uint8Array(await readFile(`data/samples/${own}`));
+  const ownImport = dtm.importTable(ownBytes, { fileName: own, gazetteer });
+  expect(ownImport.kind).toBe("sightings");
+  expect(await figure(page, "#import-summary", "kind")).toBe("sightings");
+  expect(await importFigures(page)).toEqual(expectedFigures(ownImport.report));
+  expect(await page.locator("#daily-counts").innerText()).toContain("No count records");
 }
 
 /** replay-2018: the figures, tracks, maps, split, seeds and biases of the 2018 estimate. */
