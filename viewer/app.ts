@@ -613,7 +613,11 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
       });
       staticDirty = false;
     }
-    frame = computeFrame(layout, state.t, { previous: frame, stressParticles: stress });
+    frame = computeFrame(layout, state.t, {
+      previous: frame,
+      stressParticles: stress,
+      scale: state.zoom.k,
+    });
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(staticCanvas, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

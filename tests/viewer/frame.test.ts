@@ -55,6 +55,22 @@ describe("computeFrame", () => {
     expect(computeFrame(layout, 20).particleCount).toBe(0);
   });
 
+  it("computeFrame({ scale }) keeps particle streams the same length on screen at any zoom", () => {
+    const spread = (scale: number) => {
+      const f = computeFrame(layout, 7.3, { scale });
+      let max = 0;
+      const flow = layout.flows[0]!;
+      for (let j = 0; j < f.particleCount; j++)
+        max = Math.max(
+          max,
+          Math.hypot(f.particles[2 * j]! - flow.x, f.particles[2 * j + 1]! - flow.y),
+        );
+      return max * scale;
+    };
+    expect(spread(1)).toBeGreaterThan(20);
+    expect(spread(8)).toBeCloseTo(spread(1), 2); // float32 positions
+  });
+
   it("computeFrame in stress mode draws the requested number of particles whatever the counts", () => {
     expect(computeFrame(layout, 20, { stressParticles: 20_000 }).particleCount).toBe(20_000);
   });

@@ -148,6 +148,11 @@ export interface FrameOptions {
   stressParticles?: number;
   /** Radius (px) per √person (default 0.26: 7,000 people ≈ 22 px). */
   radiusScale?: number;
+  /**
+   * Zoom scale the frame will be drawn at (default 1): particle streams keep their length in
+   * screen pixels whatever the zoom, so they stay at their border point.
+   */
+  scale?: number;
   /** Reuse buffers between frames (the animation loop passes the previous frame). */
   previous?: Frame;
 }
@@ -256,7 +261,8 @@ export function computeFrame(layout: Layout, t: Days, opts: FrameOptions = {}): 
       ? prev.particleDir
       : new Uint8Array(Math.max(8, total));
   let j = 0;
-  const half = stress > 0 ? FLOW_HALF_LENGTH * 3 : FLOW_HALF_LENGTH;
+  const scale = opts.scale && opts.scale > 0 ? opts.scale : 1;
+  const half = (stress > 0 ? FLOW_HALF_LENGTH * 3 : FLOW_HALF_LENGTH) / scale;
   layout.flows.forEach((fl, k) => {
     const [n, s] = perFlow[k]!;
     for (let dir = 0; dir < 2; dir++) {
@@ -267,7 +273,7 @@ export function computeFrame(layout: Layout, t: Days, opts: FrameOptions = {}): 
         // Each particle crosses the point twice a day; jittered sideways so streams read as bands.
         const phase = (t * 2 + h) % 1;
         const along = sign * (phase * 2 - 1) * half;
-        const side = (hash01(i + 7919, k) - 0.5) * 10 + (dir === 0 ? -4 : 4);
+        const side = ((hash01(i + 7919, k) - 0.5) * 10 + (dir === 0 ? -4 : 4)) / scale;
         particles[2 * j] = fl.x + fl.hx * along - fl.hy * side;
         particles[2 * j + 1] = fl.y + fl.hy * along + fl.hx * side;
         particleDir[j] = dir;
