@@ -8,7 +8,7 @@ import { dateOf } from "../data/replay.ts";
 import type { ReplayData } from "../data/replay.ts";
 import { formatDate } from "../i18n.ts";
 import { THEMES } from "../palette.ts";
-import type { Lang, ViewState } from "../state.ts";
+import type { ViewState } from "../state.ts";
 import { at } from "./texts.ts";
 
 /** What the exports need of the viewer (its public seam, viewer/app.ts). */
@@ -333,8 +333,7 @@ export function download(blob: Blob, name: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** File name stem for exports: `dtm-flow-2018-10-21`. */
-export function exportName(replay: ReplayData, state: ViewState, lang?: Lang): string {
-  void lang;
+/** File name stem for exports: `dtm-flow-2018-10-21` (the date shown). */
+export function exportName(replay: ReplayData, state: ViewState): string {
   return `dtm-flow-${dateOf(replay.start, state.t)}`;
 }
