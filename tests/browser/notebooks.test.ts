@@ -17,7 +17,6 @@ import { promisify, stripVTControlCharacters } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as dtm from "../../src/index.ts";
-import { addSums, emptySums, figures, scoreWorld } from "../../src/estimate/accuracy.ts";
 import { remapColumns, restoreColumnNames } from "../../notebooks/lib/remap.ts";
 import { hasBrowser, launchBrowser, serveStatic, watchPage } from "./harness.ts";
 
@@ -333,13 +332,13 @@ async function checkAccuracy(page: Page) {
       dateOnlyRate: 0.4,
     },
   };
-  let estimator = emptySums();
-  let baseline = emptySums();
+  let estimator = dtm.emptyAccuracySums();
+  let baseline = dtm.emptyAccuracySums();
   for (const seed of [1000, 1001]) {
     const world = dtm.simulateWorld(config, dtm.mulberry32(seed));
-    const score = scoreWorld(world, dtm.estimateTracks(world.dataset).tracks);
-    estimator = addSums(estimator, score.estimator);
-    baseline = addSums(baseline, score.baseline);
+    const score = dtm.scoreWorld(world, dtm.estimateTracks(world.dataset).tracks);
+    estimator = dtm.addAccuracySums(estimator, score.estimator);
+    baseline = dtm.addAccuracySums(baseline, score.baseline);
   }
   for (const [method, sums] of [
     ["estimator", estimator],
@@ -348,7 +347,7 @@ async function checkAccuracy(page: Page) {
     const cells = page.locator(
       `#accuracy-table tr[data-study="outlier rate"][data-level="0"][data-method="${method}"] td`,
     );
-    const f = figures(sums);
+    const f = dtm.accuracyFigures(sums);
     expect(await cells.nth(3).innerText()).toBe(f.positionMaeKm.toFixed(1));
     expect(await cells.nth(7).innerText()).toBe(String(f.n));
   }
