@@ -20,13 +20,28 @@ describe("computeFrame", () => {
     expect(ids(45)).toEqual([]);
   });
 
-  it("computeFrame interpolates position and size linearly between daily estimates", () => {
+  it("computeFrame moves a group along the route between daily estimates, size linearly", () => {
     const a = layout.groups[0]!;
     const f0 = a.frames[5]!;
     const f1 = a.frames[6]!;
+    expect(f0.toNext).toBeDefined();
     const g = computeFrame(layout, (f0.t + f1.t) / 2).groups[0]!;
-    expect(g.x).toBeCloseTo((f0.x + f1.x) / 2, 6);
     expect(g.size).toBeCloseTo((f0.size + f1.size) / 2, 6);
+    // On the way to the next position (a vertex path), halfway along its length.
+    const { xy, cum } = f0.toNext!;
+    let nearest = Infinity;
+    for (let i = 0; i + 1 < cum.length; i++) {
+      const [ax, ay, bx, by] = [xy[2 * i]!, xy[2 * i + 1]!, xy[2 * i + 2]!, xy[2 * i + 3]!];
+      const len2 = (bx - ax) ** 2 + (by - ay) ** 2;
+      const u =
+        len2 > 0
+          ? Math.max(0, Math.min(1, ((g.x - ax) * (bx - ax) + (g.y - ay) * (by - ay)) / len2))
+          : 0;
+      nearest = Math.min(nearest, Math.hypot(g.x - ax - u * (bx - ax), g.y - ay - u * (by - ay)));
+    }
+    expect(nearest).toBeLessThan(1e-3);
+    expect(computeFrame(layout, f0.t).groups[0]!.x).toBeCloseTo(f0.x, 4);
+    expect(computeFrame(layout, f1.t).groups[0]!.x).toBeCloseTo(f1.x, 4);
   });
 
   it("computeFrame draws the size interval as radii around the estimate (area ∝ people)", () => {

@@ -408,6 +408,16 @@ export function prepareReplay(input: PrepareInput): ReplayData {
   } else {
     framesByGroup = interpolateTracks(dataset.sightings, dataset.places, lines, start);
   }
+  // The way from each day's position to the next along the route (marks follow the road).
+  for (const frames of framesByGroup.values()) {
+    for (let i = 0; i + 1 < frames.length; i++) {
+      const a = frames[i]!;
+      const b = frames[i + 1]!;
+      const line = byId.get(a.routeId);
+      if (line && a.routeId === b.routeId && Math.abs(b.km - a.km) > 0.5)
+        a.toNext = sliceLine(line, a.km, b.km);
+    }
+  }
   const groups: GroupTrack[] = [...framesByGroup.entries()]
     .sort((a, b) => a[1][0]!.t - b[1][0]!.t)
     .map(([id, frames], i) => ({

@@ -49,8 +49,12 @@ export function pointAt(line: RouteLine, km: Km): LonLat {
   return [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])];
 }
 
-/** The part of the line between two km (ordered, clamped), as vertices including both ends. */
+/**
+ * The part of the line between two km (clamped), as vertices including both ends, in the order
+ * from → to (reversed when `to` < `from`, e.g. a group going back south).
+ */
 export function sliceLine(line: RouteLine, from: Km, to: Km): LonLat[] {
+  if (to < from) return sliceLine(line, to, from).reverse();
   const a = Math.max(0, Math.min(from, to));
   const b = Math.min(line.length, Math.max(from, to));
   const out: LonLat[] = [pointAt(line, a)];

@@ -19,6 +19,8 @@ interface LaidFrame {
   kmSpread: number;
   /** Flat x,y pairs of the position interval along the route. */
   band: Float32Array;
+  /** The way to the next frame along the route: flat x,y pairs and cumulative pixel lengths. */
+  toNext?: { xy: Float32Array; cum: Float32Array };
 }
 
 export interface LaidGroup {
@@ -67,9 +69,23 @@ export function layoutReplay(
         band[2 * i] = b[0];
         band[2 * i + 1] = b[1];
       });
+      let toNext: LaidFrame["toNext"];
+      if (f.toNext && f.toNext.length >= 2) {
+        const xy = new Float32Array(f.toNext.length * 2);
+        const cum = new Float32Array(f.toNext.length);
+        f.toNext.forEach((q, i) => {
+          const b = project(q) ?? p;
+          xy[2 * i] = b[0];
+          xy[2 * i + 1] = b[1];
+          if (i > 0)
+            cum[i] = cum[i - 1]! + Math.hypot(b[0] - xy[2 * i - 2]!, b[1] - xy[2 * i - 1]!);
+        });
+        toNext = { xy, cum };
+      }
       return [
         {
           t: f.t,
+          toNext,
           x: p[0],
           y: p[1],
           size: f.size,
@@ -140,7 +156,7 @@ export interface Frame {
 export interface FrameOptions {
   /** Trail length in days (default 3). */
   trailDays?: number;
-  /** Trail samples per day (default 4). */
+  /** Trail samples per day (default 8: short chords, so the trail follows the road). */
   trailStep?: number;
   /** People per flow particle (default 20). */
   peoplePerParticle?: number;
@@ -172,6 +188,28 @@ function at(frames: LaidFrame[], t: Days): { a: LaidFrame; b: LaidFrame; f: numb
   return { a, b, f: (t - a.t) / (b.t - a.t) };
 }
 
+/** Position between frames a and b at fraction f: along the route when the way is known. */
+function positionAt(a: LaidFrame, b: LaidFrame, f: number): [number, number] {
+  const way = a.toNext;
+  if (a === b || !way || f <= 0) return f <= 0 || a === b ? [a.x, a.y] : [b.x, b.y];
+  if (f >= 1) return [b.x, b.y];
+  const total = way.cum[way.cum.length - 1]!;
+  const target = f * total;
+  let lo = 0;
+  let hi = way.cum.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (way.cum[mid]! <= target) lo = mid;
+    else hi = mid;
+  }
+  const span = way.cum[hi]! - way.cum[lo]!;
+  const g = span > 0 ? (target - way.cum[lo]!) / span : 0;
+  return [
+    way.xy[2 * lo]! + g * (way.xy[2 * hi]! - way.xy[2 * lo]!),
+    way.xy[2 * lo + 1]! + g * (way.xy[2 * hi + 1]! - way.xy[2 * lo + 1]!),
+  ];
+}
+
 /** Deterministic hash in [0, 1) for particle i of flow k (stable jitter without state). */
 function hash01(i: number, k: number): number {
   let h = (i * 374761393 + k * 668265263) | 0;
@@ -190,7 +228,7 @@ const MAX_PARTICLES_PER_DIRECTION = 600;
  */
 export function computeFrame(layout: Layout, t: Days, opts: FrameOptions = {}): Frame {
   const trailDays = opts.trailDays ?? 3;
-  const trailStep = opts.trailStep ?? 4;
+  const trailStep = opts.trailStep ?? 8;
   const perParticle = opts.peoplePerParticle ?? 20;
   const rs = opts.radiusScale ?? 0.26;
   const groups: GroupMark[] = [];
@@ -212,18 +250,20 @@ export function computeFrame(layout: Layout, t: Days, opts: FrameOptions = {}): 
       const ti = t - i / trailStep;
       if (ti < first) break;
       const p = at(g.frames, ti);
-      trail[2 * k] = p.a.x + p.f * (p.b.x - p.a.x);
-      trail[2 * k + 1] = p.a.y + p.f * (p.b.y - p.a.y);
+      const [tx, ty] = positionAt(p.a, p.b, p.f);
+      trail[2 * k] = tx;
+      trail[2 * k + 1] = ty;
       k++;
     }
     // A group no source gave a size for (NaN from the estimator) is a small hollow-looking mark.
     const known = Number.isFinite(size);
+    const pos = positionAt(a, b, f);
     const r = known ? Math.max(2.5, rs * Math.sqrt(Math.max(0, size))) : 4;
     groups.push({
       id: g.id,
       colour: g.colour,
-      x: lerp(a.x, b.x),
-      y: lerp(a.y, b.y),
+      x: pos[0],
+      y: pos[1],
       r,
       rLow: known ? Math.min(r, Math.max(1.5, rs * Math.sqrt(Math.max(0, sizeLow)))) : r,
       rHigh: known ? Math.max(r, 3, rs * Math.sqrt(Math.max(0, sizeHigh))) : r,
