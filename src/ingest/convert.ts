@@ -22,7 +22,7 @@ import {
   parseStockCategory,
 } from "./enums.ts";
 import { normalizeKey } from "./normalize.ts";
-import { isPlainInt, isUnknown, parseDecimal, parseGeopoint, parseQuantity } from "./values.ts";
+import { isUnknown, parseDecimal, parseGeopoint, parseQuantity } from "./values.ts";
 
 /** Bounding box of the region the toolkit covers (Central America to the US border), degrees. */
 export interface Region {
@@ -72,28 +72,29 @@ export interface ConvertContext {
   reader?: unknown;
   /** `fieldIndex` as a plain object, for fast lookups on every row. */
   idx: Record<string, number | undefined>;
-  /** Parsed cell texts per kind of value, per file (see `cached`); set before rows are read. */
-  cache: Map<string, Map<string, unknown>>;
 }
 
 const CACHE_LIMIT = 50_000;
 
 /**
- * Memoised parse of a cell text: count sheets repeat the same dates, places and codes on every
- * row, and parsing them once per file is most of the speed of the import.
+ * Remembers the parse of a cell text (bounded): count sheets repeat the same dates, places and
+ * codes on every row, and parsing them once per file is most of the speed of the import. The
+ * memo maps live on the row reader, one per file; lookups are written out at each use rather
+ * than through a callback, so no closure is made per cell.
  */
-function cached<T>(ctx: ConvertContext, kind: string, text: string, parse: () => T): T {
-  let cache = ctx.cache.get(kind) as Map<string, T> | undefined;
-  if (!cache) {
-    cache = new Map();
-    ctx.cache.set(kind, cache);
-  }
-  const hit = cache.get(text);
-  if (hit !== undefined || cache.has(text)) return hit as T;
-  const value = parse();
-  if (cache.size < CACHE_LIMIT) cache.set(text, value);
+function remember<T>(memo: Map<string, T>, text: string, value: T): T {
+  if (memo.size < CACHE_LIMIT) memo.set(text, value);
   return value;
 }
+
+/** A parsed date cell and its day number. */
+interface DateMemo {
+  parsed: ReturnType<typeof parseDate>;
+  day: number;
+}
+
+/** Shared empty result of `coordinates()` (never mutated): most rows have no coordinates. */
+const NO_COORDINATES: { lat?: number; lon?: number } = Object.freeze({});
 
 /** Reads cells by field name. */
 class RowReader {
@@ -102,6 +103,13 @@ class RowReader {
   cells: readonly string[];
   /** The result object handed back for accepted rows (reused, like the reader). */
   readonly accepted: Converted<unknown> = { rejections: [], warnings: [] };
+  // Memoised parses of this file's cell texts (see `remember`); null = not recognised.
+  readonly dates = new Map<string, DateMemo>();
+  readonly countries = new Map<string, string | null>();
+  readonly directions = new Map<string, Direction | "relative" | null>();
+  /** Resolved place names, per country the row gives (undefined: none). */
+  readonly places = new Map<string | undefined, Map<string, Place | null>>();
+  readonly suggestions = new Map<string, string[]>();
   constructor(cells: readonly string[], ctx: ConvertContext) {
     this.cells = cells;
     this.ctx = ctx;
@@ -121,9 +129,11 @@ class RowReader {
       return r;
     }
     r.cells = cells;
-    r.issues.rejections.length = 0;
-    r.issues.warnings.length = 0;
-    delete r.issues.record;
+    // Setting an array's length is a runtime call even when it is already 0: skip it then.
+    const issues = r.issues;
+    if (issues.rejections.length) issues.rejections.length = 0;
+    if (issues.warnings.length) issues.warnings.length = 0;
+    if (issues.record !== undefined) delete issues.record;
     return r;
   }
 
@@ -205,10 +215,12 @@ class RowReader {
         );
       return undefined;
     }
-    const { parsed, day } = cached(this.ctx, "d", t, () => {
+    let memo = this.dates.get(t);
+    if (memo === undefined) {
       const p = parseDate(t, this.ctx.dateOrder);
-      return { parsed: p, day: p.ok ? dayOf(p.value.date) : 0 };
-    });
+      memo = remember(this.dates, t, { parsed: p, day: p.ok ? dayOf(p.value.date) : 0 });
+    }
+    const { parsed, day } = memo;
     if (!parsed.ok) {
       const why =
         parsed.reason === "imprecise"
@@ -241,7 +253,18 @@ class RowReader {
   count(field: string): number | undefined {
     const t = this.text(field);
     if (t === undefined) return undefined;
-    if (isPlainInt(t)) return Number(t);
+    // Plain digits (most cells), read in place: the same value as isPlainInt + Number.
+    const n = t.length;
+    if (n <= 15) {
+      let v = 0;
+      let i = 0;
+      for (; i < n; i++) {
+        const d = t.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) break;
+        v = v * 10 + d;
+      }
+      if (i === n) return v;
+    }
     const q = parseQuantity(t);
     if (q.kind === "unknown") return undefined;
     if (q.kind === "number") {
@@ -322,9 +345,9 @@ class RowReader {
         "half_coordinate",
         "only one of latitude and longitude is given.",
       );
-      return {};
+      return NO_COORDINATES;
     }
-    if (lat === undefined || lon === undefined) return {};
+    if (lat === undefined || lon === undefined) return NO_COORDINATES;
     const r = this.ctx.region;
     const inside = (y: number, x: number) =>
       y >= r.south && y <= r.north && x >= r.west && x <= r.east;
@@ -343,7 +366,7 @@ class RowReader {
         `coordinates ${lat}, ${lon} are not valid degrees.`,
         `${lat}, ${lon}`,
       );
-      return {};
+      return NO_COORDINATES;
     }
     if (!inside(lat, lon)) {
       if (inside(lat, -lon))
@@ -368,8 +391,9 @@ class RowReader {
   ): { value?: string; extra?: Record<string, string> } {
     const t = this.text(field);
     if (t === undefined) return extra ? { extra } : {};
-    const iso = cached(this.ctx, "c", t, () => parseCountry(t) ?? null);
-    if (iso) return { value: iso, ...(extra ? { extra } : {}) };
+    let iso = this.countries.get(t);
+    if (iso === undefined) iso = remember(this.countries, t, parseCountry(t) ?? null);
+    if (iso) return extra ? { value: iso, extra } : { value: iso };
     this.warn(
       field,
       "unknown_country",
@@ -383,16 +407,24 @@ class RowReader {
     const name = this.text(field);
     const g = this.ctx.gazetteer;
     if (name === undefined || !g) return undefined;
-    const found = cached(
-      this.ctx,
-      country === undefined ? "p" : "p" + country,
-      name,
-      () => g.find(name, country) ?? g.find(name) ?? null,
-    );
+    let memo = this.places.get(country);
+    if (!memo) {
+      memo = new Map();
+      this.places.set(country, memo);
+    }
+    let found = memo.get(name);
+    if (found === undefined) {
+      found = remember(memo, name, g.find(name, country) ?? g.find(name) ?? null);
+    }
     if (found) return found;
-    const suggestions = cached(this.ctx, "s", name, () =>
-      g.suggest(name, 3).map((m) => m.place.name),
-    );
+    let suggestions = this.suggestions.get(name);
+    if (suggestions === undefined) {
+      suggestions = remember(
+        this.suggestions,
+        name,
+        g.suggest(name, 3).map((m) => m.place.name),
+      );
+    }
     this.reject(
       field,
       "unknown_place",
@@ -455,7 +487,8 @@ export function convertCount(
   if (dirText === undefined) {
     r.warn("direction", "direction_blank", `${r.column("direction")} is blank; read as unknown.`);
   } else {
-    const d = cached(ctx, "r", dirText, () => parseDirection(dirText) ?? null);
+    let d = r.directions.get(dirText);
+    if (d === undefined) d = remember(r.directions, dirText, parseDirection(dirText) ?? null);
     if (d === null) {
       r.reject(
         "direction",
@@ -508,12 +541,14 @@ export function convertCount(
     sum += girls;
     knownParts++;
   }
-  const badCells = r.issues.rejections.some(
-    (x) =>
-      x.code !== "missing_place" &&
-      x.column !== undefined &&
-      ["total", "men", "women", "boys", "girls"].some((f) => r.column(f) === x.column),
-  );
+  const badCells =
+    r.issues.rejections.length > 0 &&
+    r.issues.rejections.some(
+      (x) =>
+        x.code !== "missing_place" &&
+        x.column !== undefined &&
+        ["total", "men", "women", "boys", "girls"].some((f) => r.column(f) === x.column),
+    );
   if (total === undefined && !badCells) {
     if (knownParts === 4) {
       total = sum;

@@ -185,9 +185,10 @@ class SheetReader {
   private days: number[] = [];
   private seen = new RowHashTable();
   private uuids = new Map<string, number>();
-  private sums = new Map<string, number>();
-  /** Summable fields of this kind that the file has, with their record property. */
-  private sumKeys: [string, string][] = [];
+  /** Summable fields of this kind that the file has, their record properties and running sums. */
+  private sumFields: string[] = [];
+  private sumProps: string[] = [];
+  private sums: number[] = [];
   private pivot?: LongPivot;
   private pivotIdx?: { sex?: number; age?: number };
   private headerKey = "";
@@ -333,9 +334,11 @@ class SheetReader {
       } as const
     )[mapping.kind] as (cells: readonly string[], ctx: ConvertContext) => Converted<ImportedRecord>;
     this.headerFirst = this.head[layout.headerIndex]?.[0] ?? "";
-    this.sumKeys = SUMMABLE[mapping.kind]
-      .filter((f) => fi.has(f) || (f === "total" && this.pivot))
-      .map((f) => [f, SUM_KEYS[f]!]);
+    this.sumFields = SUMMABLE[mapping.kind].filter(
+      (f) => fi.has(f) || (f === "total" && this.pivot),
+    );
+    this.sumProps = this.sumFields.map((f) => SUM_KEYS[f]!);
+    this.sums = this.sumFields.map(() => 0);
     this.headerKey = (this.head[layout.headerIndex] ?? [])
       .map((c) => normalizeKey(c))
       .join("\u0001");
@@ -368,7 +371,6 @@ class SheetReader {
       dateOrder: "dmy",
       region: o.region ?? DEFAULT_REGION,
       line: 0,
-      cache: new Map(),
       ...(o.gazetteer ? { gazetteer: o.gazetteer } : {}),
       ...(o.incomingIs ? { incomingIs: o.incomingIs } : {}),
       ...(o.fileName !== undefined ? { fileName: o.fileName } : {}),
@@ -576,6 +578,20 @@ class SheetReader {
         if (++seen > 3) break;
         continue;
       }
+      if (lead !== 0x20) {
+        // Starts with a letter, so not blank: rule out most words by their next two letters
+        // before trimming and lower-casing a copy (exactly the `head` test below, for ASCII).
+        if (++seen > 3) break;
+        const l1 = c.charCodeAt(1) | 0x20;
+        const l2 = c.charCodeAt(2) | 0x20;
+        if (
+          !(lead === 0x74 && l1 === 0x6f && l2 === 0x74) && // tot
+          !(lead === 0x73 && l1 === 0x75 && (l2 === 0x62 || l2 === 0x6d)) && // sub, sum
+          !(lead === 0x67 && l1 === 0x72 && l2 === 0x61) // gra
+        )
+          continue;
+        --seen; // counted again below
+      }
       const t = c.trim();
       if (!t) continue;
       if (++seen > 3) break;
@@ -593,10 +609,13 @@ class SheetReader {
 
   /** Running sums of the accepted records, for checking a Total row. */
   private addSums(record: ImportedRecord): void {
+    // Plain arrays, not a Map of numbers: a Map would box a new number on every update.
     const rec = record as unknown as Record<string, unknown>;
-    for (const [field, key] of this.sumKeys) {
-      const v = rec[key];
-      if (typeof v === "number") this.sums.set(field, (this.sums.get(field) ?? 0) + v);
+    const props = this.sumProps;
+    const sums = this.sums;
+    for (let k = 0; k < props.length; k++) {
+      const v = rec[props[k]!];
+      if (typeof v === "number") sums[k]! += v;
     }
   }
 
@@ -617,7 +636,8 @@ class SheetReader {
       const q = parseQuantity(cells[i] ?? "");
       if (q.kind !== "number") continue;
       checked++;
-      const computed = this.sums.get(f) ?? 0;
+      const k = this.sumFields.indexOf(f);
+      const computed = k >= 0 ? this.sums[k]! : 0;
       const column = this.ctx!.columnNames[i]!;
       im.report.totals.push({
         line,

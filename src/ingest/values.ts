@@ -38,6 +38,23 @@ const unknownCache = new Map<string, boolean>();
 const SENTINEL_START = new Set(["n", "s", "d", "u", "x", "-", "?", ".", "…", "—", "–"]);
 
 export function isUnknown(text: string): boolean {
+  // Fast exit without copies for the common case, a cell starting with a visible ASCII character
+  // that no sentinel starts with (the same answer as the general test below).
+  const c0 = text.charCodeAt(0);
+  if (c0 > 32 && c0 < 127) {
+    const lower = c0 >= 65 && c0 <= 90 ? c0 | 0x20 : c0;
+    if (
+      lower !== 110 && // n
+      lower !== 115 && // s
+      lower !== 100 && // d
+      lower !== 117 && // u
+      lower !== 120 && // x
+      lower !== 45 && // -
+      lower !== 63 && // ?
+      lower !== 46 // .
+    )
+      return false;
+  }
   const first = text.trimStart().charAt(0).toLowerCase();
   if (first !== "" && !SENTINEL_START.has(first)) return false;
   const hit = unknownCache.get(text);
