@@ -106,6 +106,7 @@ export {
   defaultMovementModel,
   defaultEstimatorMovement,
   regimeTransitions,
+  cachedRegimeTransitions,
   REGIMES,
 } from "./estimate/movement.ts";
 export type { SourceBias, BiasSource, SourcePrior } from "./estimate/sourceBias.ts";
@@ -114,6 +115,8 @@ export type { KmObservation, KmDayEstimate, KmSmootherResult } from "./estimate/
 export { smoothKm } from "./estimate/kmSmoother.ts";
 export type { SizeObservation, SizeDayEstimate } from "./estimate/sizeSmoother.ts";
 export { smoothSize } from "./estimate/sizeSmoother.ts";
+export type { SizePrior, GroupSizeSummary } from "./estimate/sizePrior.ts";
+export { fitSizePrior, fallbackSizePrior, sizePriorsLeaveOneOut } from "./estimate/sizePrior.ts";
 export type {
   GroupDayState,
   WorldConfig,

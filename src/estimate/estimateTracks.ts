@@ -33,6 +33,8 @@ import { hasSize, prepareSightings } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { biasFor, fitSourceBiases, SOURCE_PRIORS } from "./sourceBias.ts";
 import type { BiasResidual, BiasSource, SourceBias } from "./sourceBias.ts";
+import { fallbackSizePrior, sizePriorsLeaveOneOut } from "./sizePrior.ts";
+import type { GroupSizeSummary, SizePrior } from "./sizePrior.ts";
 import { smoothSize } from "./sizeSmoother.ts";
 import type { SizeDayEstimate, SizeObservation } from "./sizeSmoother.ts";
 import { DEFAULT_DRIFT, stockDrift } from "./stocks.ts";
@@ -87,6 +89,12 @@ export interface EstimateReport {
   sourceBiases: SourceBias[];
   /** Sd of the common size level (the bias level the data cannot fix; in the size intervals). */
   sizeLevelSd: number;
+  /**
+   * The log-normal prior each group's size got (log people; fitted from the `groups` other groups
+   * with figures, pooled with the 2018 fallback of sizePrior.ts). It matters only for groups with
+   * few figures, above all those known only by a bound.
+   */
+  sizePriors: (SizePrior & { group: string })[];
   /** The movement model after fitting the regime shares. */
   movement: MovementModel;
   /** Border counts used: per group and point, when it passed and how many were counted. */
@@ -639,6 +647,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   const drifts = stockDrift(dataset.stocks, timeZone, asOfT ?? Infinity);
   let fitted = new Map<BiasSource, SourceBias>();
   let levelSd = 0.15;
+  const sizePriors: (SizePrior & { group: string })[] = [];
   const sizeObs = (g: WorkGroup): { obs: SizeObservation[]; src: BiasSource[] } => {
     const obs: SizeObservation[] = [];
     const src: BiasSource[] = [];
@@ -702,12 +711,36 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
       }
     }
   }
+  // A proper prior on each group's size, fitted from the other groups' figures (sizePrior.ts):
+  // without it a group known only by "at least 150" would be unbounded above.
+  const summaries: GroupSizeSummary[] = [];
   for (const g of withSize) {
+    const pinned = sizeObs(g).obs.some(
+      (o) => o.logValue !== undefined || (o.logLow !== undefined && o.logHigh !== undefined),
+    );
+    if (!pinned || !g.size) continue;
+    // The group's best-informed day (smallest posterior sd) from the fit without the prior.
+    const best = g.size.reduce((a, b) => (b.logSd < a.logSd ? b : a));
+    summaries.push({ group: g.name, logMean: best.logMean, logSd: best.logSd });
+  }
+  const priors = sizePriorsLeaveOneOut(
+    withSize.map((g) => g.name),
+    summaries,
+  );
+  for (const g of withSize) {
+    const prior = priors.get(g.name) ?? fallbackSizePrior();
+    sizePriors.push({
+      group: g.name,
+      logMean: round3(prior.logMean),
+      logSd: round3(prior.logSd),
+      groups: prior.groups,
+    });
     g.size = smoothSize({
       nDays: g.nDays,
       observations: sizeObs(g).obs,
       drift: g.drift,
       levelSd,
+      prior,
     });
   }
 
@@ -769,6 +802,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
       leftOut,
       sourceBiases,
       sizeLevelSd: round3(levelSd),
+      sizePriors,
       movement,
       counts: countResult.used,
       countsLeftOut: countResult.leftOut,

@@ -58,6 +58,41 @@ export function regimeTransitions(model: MovementModel): number[][] {
   );
 }
 
+interface CachedTransitions {
+  rest: number;
+  walk: number;
+  ride: number;
+  persistence: number;
+  P: readonly (readonly number[])[];
+}
+const transitionCache = new WeakMap<MovementModel, CachedTransitions>();
+
+/**
+ * {@link regimeTransitions}, built once per movement model object and reused while its `regimes`
+ * and `persistence` are unchanged (the simulator and the forecast's Monte Carlo step millions of
+ * group-days with one model; rebuilding the matrix each day dominated their cost). The values are
+ * checked on every call, so a model edited in place gets a fresh matrix. Read-only: do not modify.
+ * @example
+ * const m = defaultMovementModel();
+ * cachedRegimeTransitions(m) === cachedRegimeTransitions(m); // => true
+ */
+export function cachedRegimeTransitions(model: MovementModel): readonly (readonly number[])[] {
+  const c = transitionCache.get(model);
+  const { rest, walk, ride } = model.regimes;
+  if (
+    c &&
+    c.rest === rest &&
+    c.walk === walk &&
+    c.ride === ride &&
+    c.persistence === model.persistence
+  ) {
+    return c.P;
+  }
+  const P = regimeTransitions(model);
+  transitionCache.set(model, { rest, walk, ride, persistence: model.persistence, P });
+  return P;
+}
+
 /**
  * The estimator's prior movement model: the 2018 anchors of {@link defaultMovementModel}, made a
  * little more diffuse (walking sd 16 km, rides 60–480 km, 20 % of rides long). A prior a bit wider

@@ -23,7 +23,7 @@ import type { Random } from "../util/random.ts";
 import { randomNormal } from "../util/random.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
-import { defaultMovementModel, REGIMES, regimeTransitions } from "./movement.ts";
+import { cachedRegimeTransitions, defaultMovementModel, REGIMES } from "./movement.ts";
 import type { MovementModel, Regime } from "./movement.ts";
 import { SOURCE_PRIORS } from "./sourceBias.ts";
 import { dayToIsoDate, isoDateToDay } from "./time.ts";
@@ -52,8 +52,8 @@ export function stepGroup(
     joinLeaveProb: 0.03,
   },
 ): GroupDayState {
-  const P = regimeTransitions(movement);
-  const from = REGIMES.indexOf(state.regime);
+  const P = cachedRegimeTransitions(movement);
+  const from = state.regime === "rest" ? 0 : state.regime === "walk" ? 1 : 2;
   let u = random();
   let to = 0;
   while (to < 2 && u >= P[from][to]) u -= P[from][to++];

@@ -42,6 +42,11 @@ export interface SizeSmootherInput {
   jumpProb?: number;
   /** Extra sd of the common bias level added to the intervals (default 0). */
   levelSd?: number;
+  /**
+   * Log-normal prior on the size on the first day (log people; see sizePrior.ts). Default: flat on
+   * the grid's log 3 … log 400,000, which leaves a group known only by a lower bound unbounded above.
+   */
+  prior?: { logMean: number; logSd: number };
 }
 
 export interface SizeDayEstimate {
@@ -86,8 +91,8 @@ function likelihood(o: SizeObservation, out: Float64Array): void {
 }
 
 /**
- * Smooths log size over `nDays` days. Without any observation the result is flat (use
- * {@link hasSizeEvidence} first).
+ * Smooths log size over `nDays` days. Without any observation the result is the prior (flat
+ * without one).
  * @example
  * const r = smoothSize({ nDays: 2, observations: [
  *   { step: 0, logValue: Math.log(3000), bias: 0, sigma: 0.2, outlier: 0.05 }] });
@@ -175,7 +180,7 @@ export function smoothSize(input: SizeSmootherInput): SizeDayEstimate[] {
   const alpha: Float64Array[] = [];
   for (let k = 0; k < nDays; k++) {
     const a = new Float64Array(CELLS);
-    if (k === 0) a.fill(1);
+    if (k === 0) initialPrior(input.prior, a);
     else step(alpha[k - 1], k, true, a);
     const l = lik[k];
     let s = 0;
@@ -215,6 +220,23 @@ export function smoothSize(input: SizeSmootherInput): SizeDayEstimate[] {
     beta = next;
   }
   return out;
+}
+
+/** Mass of the prior on each cell (flat without a prior). */
+function initialPrior(
+  prior: { logMean: number; logSd: number } | undefined,
+  out: Float64Array,
+): void {
+  if (!prior || !(prior.logSd > 0) || !Number.isFinite(prior.logMean)) {
+    out.fill(1);
+    return;
+  }
+  for (let j = 0; j < CELLS; j++) {
+    const lo = (LOG_MIN + j * CELL - prior.logMean) / prior.logSd;
+    out[j] = normalCdf(lo + CELL / prior.logSd) - normalCdf(lo);
+  }
+  // A prior centred far off the grid: fall back to flat rather than to all zeros.
+  if (!out.some((v) => v > 0)) out.fill(1);
 }
 
 function gaussianKernel(sd: number): Float64Array | undefined {

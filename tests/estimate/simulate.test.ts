@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { defaultMovementModel } from "../../src/estimate/movement.ts";
+import {
+  cachedRegimeTransitions,
+  defaultMovementModel,
+  regimeTransitions,
+} from "../../src/estimate/movement.ts";
 import { simulateWorld, stepGroup, syntheticCorridor } from "../../src/estimate/simulate.ts";
 import { createRouteIndex } from "../../src/geo/routeIndex.ts";
 import { mulberry32 } from "../../src/util/random.ts";
@@ -45,6 +49,29 @@ describe("simulator", () => {
       expect(s.km).toBeGreaterThanOrEqual(movement.rideKm.min);
       expect(s.km).toBeLessThanOrEqual(movement.rideKm.max);
     }
+  });
+
+  it("stepGroup follows a model edited in place (the cached transition matrix is rebuilt)", () => {
+    const movement = defaultMovementModel();
+    const random = mulberry32(3);
+    stepGroup({ km: 0, size: 1000, regime: "walk" }, movement, 5000, random);
+    movement.regimes = { rest: 1, walk: 0, ride: 0 };
+    movement.persistence = 0;
+    for (let i = 0; i < 50; i++) {
+      const s = stepGroup({ km: 100, size: 1000, regime: "walk" }, movement, 5000, random);
+      expect(s.regime).toBe("rest");
+      expect(s.km).toBe(100);
+    }
+  });
+
+  it("cachedRegimeTransitions equals regimeTransitions, once per model, and follows in-place edits", () => {
+    const m = defaultMovementModel();
+    const first = cachedRegimeTransitions(m);
+    expect(first).toEqual(regimeTransitions(m));
+    expect(cachedRegimeTransitions(m)).toBe(first);
+    m.persistence = 0.6;
+    expect(cachedRegimeTransitions(m)).toEqual(regimeTransitions(m));
+    expect(cachedRegimeTransitions(m)).not.toEqual(first);
   });
 
   it("syntheticCorridor has a main route and a branch that share their first 2,000 km", () => {
