@@ -3,6 +3,7 @@ import "./style.css";
 import { createViewer } from "./app.ts";
 import { embeddedProvider } from "./data/embeddedProvider.ts";
 import { installAnalyst } from "./analyst/index.ts";
+import { installScenario } from "./scenario/index.ts";
 
 const viewer = createViewer({ basemapUrl: new URL("./basemap.json", document.baseURI).href });
 // Exposed for the browser tests, the benchmark and the console (read-only use).
@@ -12,3 +13,5 @@ if (stress > 0) viewer.setStress(stress);
 void viewer.load(embeddedProvider());
 // Issue 7: the analyst's own files in (viewer/analyst), pictures, tables and video out.
 installAnalyst(viewer);
+// Issue 8: influx scenarios (viewer/scenario): a form, a worker run, fan charts and needs.
+installScenario(viewer);

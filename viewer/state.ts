@@ -37,6 +37,8 @@ export interface ViewState {
   lang: Lang;
   /** Map zoom: scale and translation in CSS pixels (identity = whole corridor). */
   zoom: { k: number; x: number; y: number };
+  /** The scenario panel (viewer/scenario) is open; written to the URL only when true. */
+  scenario?: boolean;
 }
 
 /** The allowed speeds (days per second), slowest first. */
@@ -96,6 +98,7 @@ export function encodeState(s: ViewState): string {
   p.set("theme", s.theme);
   p.set("lang", s.lang);
   p.set("z", [round(s.zoom.k, 3), round(s.zoom.x, 1), round(s.zoom.y, 1)].join(","));
+  if (s.scenario) p.set("scenario", "1");
   return p.toString();
 }
 
@@ -129,5 +132,6 @@ export function decodeState(hash: string, base: ViewState, maxT = Infinity): Vie
   const z = (p.get("z") ?? "").split(",").map(Number);
   if (z.length === 3 && z.every(Number.isFinite) && z[0]! > 0)
     s.zoom = { k: clamp(z[0]!, 1, 40), x: z[1]!, y: z[2]! };
+  if (p.has("scenario")) s.scenario = p.get("scenario") === "1";
   return s;
 }

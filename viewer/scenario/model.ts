@@ -1,0 +1,260 @@
+/**
+ * The scenario panel's pure parts (no DOM): reading form text into scenario.json values, placing
+ * validation errors at the form field their JSON pointer names, and the rows behind the needs
+ * table and the CSV download. Tested in node (tests/viewer/scenario.test.ts).
+ */
+import type {
+  NumberOrRange,
+  PlaceResult,
+  PlanningFigures,
+  ScenarioError,
+  ScenarioInput,
+  ScenarioResult,
+} from "../../src/index.ts";
+
+/**
+ * Reads a form field holding a number or a range. Blank → undefined (the field is left out of
+ * scenario.json, so its default applies); `"5000"` → 5000; `"4000–7000"` (en dash, hyphen,
+ * "to" or "a") → `{ min: 4000, max: 7000 }`; anything else is kept as text so that the validator
+ * reports it at the field (never silently 0).
+ * @example parseNumberOrRange("4 000 – 7 000") // => { min: 4000, max: 7000 }
+ */
+export function parseNumberOrRange(text: string): NumberOrRange | string | undefined {
+  const t = text.replace(/[\s\u00a0\u202f]+/g, " ").trim();
+  if (t === "") return undefined;
+  const num = (s: string) => Number(s.replace(/ /g, "").replace(/,(?=\d{3}\b)/g, ""));
+  const single = num(t);
+  if (/^-?[\d ,]*\.?\d+$/.test(t) && Number.isFinite(single)) return single;
+  const m = /^(-?[\d ,]*\.?\d+) ?(?:–|—|-|to|a) ?(-?[\d ,]*\.?\d+)$/i.exec(t);
+  if (m) {
+    const min = num(m[1]!);
+    const max = num(m[2]!);
+    if (Number.isFinite(min) && Number.isFinite(max)) return { min, max };
+  }
+  return t;
+}
+
+/** Reads a plain number field: blank → undefined; not a number → the text (reported by the validator). */
+export function parseNumber(text: string): number | string | undefined {
+  const v = parseNumberOrRange(text);
+  return typeof v === "object" ? text.trim() : v;
+}
+
+/** The text a number-or-range field shows for a value (blank for undefined). */
+export function formatNumberOrRange(v: unknown): string {
+  if (v === undefined || v === null) return "";
+  if (typeof v === "number" || typeof v === "string") return String(v);
+  if (typeof v === "object" && "min" in v && "max" in v)
+    return `${String((v as { min: unknown }).min)}–${String((v as { max: unknown }).max)}`;
+  return JSON.stringify(v);
+}
+
+const segments = (pointer: string) => (pointer === "" ? [] : pointer.split("/").slice(1));
+
+/**
+ * The form field an error belongs to: the field whose JSON pointer is the longest prefix of the
+ * error's (`/waves/0/people/min` → the `/waves/0/people` field); when the error names a whole
+ * object the fields sit in (`/waves/0/composition`), its first field. Undefined when no field
+ * matches (the error is then shown above the form).
+ * @example fieldForError("/waves/0/date/to", ["/waves/0/date", "/waves/0/date/to"]) // => "/waves/0/date/to"
+ */
+export function fieldForError(pointer: string, fields: readonly string[]): string | undefined {
+  const err = segments(pointer);
+  let best: string | undefined;
+  let bestLength = -1;
+  for (const field of fields) {
+    const f = segments(field);
+    if (f.length > err.length || f.length <= bestLength) continue;
+    if (f.every((s, i) => s === err[i])) {
+      best = field;
+      bestLength = f.length;
+    }
+  }
+  if (best !== undefined && bestLength > 0) return best;
+  if (err.length === 0) return undefined;
+  return fields.find((field) => {
+    const f = segments(field);
+    return f.length > err.length && err.every((s, i) => s === f[i]);
+  });
+}
+
+/** Groups errors by the field they belong to; errors with no field go under "". */
+export function errorsByField(
+  errors: readonly ScenarioError[],
+  fields: readonly string[],
+): Map<string, ScenarioError[]> {
+  const out = new Map<string, ScenarioError[]>();
+  for (const e of errors) {
+    const key = fieldForError(e.pointer, fields) ?? "";
+    out.set(key, [...(out.get(key) ?? []), e]);
+  }
+  return out;
+}
+
+/**
+ * A copy of a scenario without the empty objects and arrays a form leaves behind (`movement: {}`,
+ * `planning: {}`, `attrition: []`), so that a field the planner did not fill keeps its default.
+ */
+export function pruneInput(input: ScenarioInput): ScenarioInput {
+  const prune = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(prune);
+    if (v && typeof v === "object") {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) {
+        if (x === undefined) continue;
+        const p = prune(x);
+        if (p && typeof p === "object" && !Array.isArray(p) && Object.keys(p).length === 0)
+          continue;
+        out[k] = p;
+      }
+      return out;
+    }
+    return v;
+  };
+  const out = prune(input) as Record<string, unknown>;
+  for (const k of ["attrition", "shelters"]) {
+    if (Array.isArray(out[k]) && (out[k] as unknown[]).length === 0) delete out[k];
+  }
+  const movement = out.movement as Record<string, unknown> | undefined;
+  if (movement && Array.isArray(movement.stops) && movement.stops.length === 0) {
+    delete movement.stops;
+    if (Object.keys(movement).length === 0) delete out.movement;
+  }
+  return out as unknown as ScenarioInput;
+}
+
+const maxOf = (values: readonly number[]) => values.reduce((a, b) => (b > a ? b : a), 0);
+
+/** One row of the needs table: a place reached in some run, with its peak needs. */
+export interface NeedsRow {
+  placeId: string;
+  name: string;
+  capacity?: number;
+  firstArrival: PlaceResult["firstArrival"];
+  peak: PlaceResult["peakPeople"];
+  /** Share of runs over capacity on some day (undefined without a capacity). */
+  overCapacity?: number;
+  /** Needs at the highest p90 of people present over the horizon. */
+  waterM3PerDay: number;
+  latrines: number;
+  coveredM2: number;
+  hygieneKitsPerMonth: number;
+}
+
+/**
+ * The needs table: every place some run reaches within the horizon, in route order, with its
+ * needs at the p90 peak of people present ("be ready for"), from the engine's `needsP90`.
+ */
+export function needsRows(result: ScenarioResult): NeedsRow[] {
+  return result.places
+    .filter((p) => p.firstArrival.probability > 0)
+    .map((p) => ({
+      placeId: p.placeId,
+      name: p.name,
+      capacity: p.capacity,
+      firstArrival: p.firstArrival,
+      peak: p.peakPeople,
+      overCapacity: p.capacity === undefined ? undefined : p.overCapacityAnyDayProbability,
+      waterM3PerDay: Math.round(maxOf(p.needsP90.waterM3PerDay) * 10) / 10,
+      latrines: maxOf(p.needsP90.latrines),
+      coveredM2: Math.round(maxOf(p.needsP90.coveredM2)),
+      hygieneKitsPerMonth: Math.round(maxOf(p.needsP90.hygieneKitsPerMonth)),
+    }));
+}
+
+/** The places worth a fan chart: people are present there at the p90 on some day. */
+export function fanPlaces(result: ScenarioResult): PlaceResult[] {
+  return result.places.filter((p) => p.peakPeople.p90 >= 1);
+}
+
+/** Planning figure keys in the order they are printed. */
+export const PLANNING_KEYS: readonly (keyof PlanningFigures)[] = [
+  "waterLitresPerPersonPerDay",
+  "peoplePerLatrineInitial",
+  "peoplePerLatrineLater",
+  "latrineLaterAfterDays",
+  "coveredM2PerPerson",
+  "hygieneKitsPerPersonPerMonth",
+];
+
+/** CSV columns of {@link placeDayRows}, in order. */
+export const CSV_COLUMNS = [
+  "scenario",
+  "place_id",
+  "place",
+  "country",
+  "date",
+  "capacity",
+  "arrivals_p10",
+  "arrivals_p50",
+  "arrivals_p90",
+  "present_p10",
+  "present_p50",
+  "present_p90",
+  "over_capacity_share_of_runs",
+  "asylum_claims_p50",
+  "returns_p50",
+  "regularized_p50",
+  "water_m3_day_p50",
+  "water_m3_day_p90",
+  "latrines_p90",
+  "covered_m2_p90",
+  "hygiene_kits_month_p90",
+  ...PLANNING_KEYS,
+] as const;
+
+/**
+ * One row per place and day of a result (for `formatCsv`): arrivals and people present as
+ * p10/p50/p90, the share of runs over capacity, cumulative outcomes (p50), the needs from the p50
+ * and p90 of people present, and the planning figures used, repeated on every row so that a
+ * spreadsheet holding only this file still says how the needs were computed. Blank capacity =
+ * unknown.
+ */
+export function placeDayRows(result: ScenarioResult): Record<string, unknown>[] {
+  const planning = result.scenario.planning;
+  const rows: Record<string, unknown>[] = [];
+  for (const p of result.places) {
+    result.dates.forEach((date, d) => {
+      const row: Record<string, unknown> = {
+        scenario: result.scenario.name,
+        place_id: p.placeId,
+        place: p.name,
+        country: p.country,
+        date,
+        capacity: p.capacity,
+        arrivals_p10: p.arrivals.p10[d],
+        arrivals_p50: p.arrivals.p50[d],
+        arrivals_p90: p.arrivals.p90[d],
+        present_p10: p.present.p10[d],
+        present_p50: p.present.p50[d],
+        present_p90: p.present.p90[d],
+        over_capacity_share_of_runs:
+          p.capacity === undefined ? undefined : p.overCapacityProbability[d],
+        asylum_claims_p50: p.asylumClaims.p50[d],
+        returns_p50: p.returns.p50[d],
+        regularized_p50: p.regularized.p50[d],
+        water_m3_day_p50: p.needsP50.waterM3PerDay[d],
+        water_m3_day_p90: p.needsP90.waterM3PerDay[d],
+        latrines_p90: p.needsP90.latrines[d],
+        covered_m2_p90: p.needsP90.coveredM2[d],
+        hygiene_kits_month_p90: p.needsP90.hygieneKitsPerMonth[d],
+      };
+      for (const k of PLANNING_KEYS) row[k] = planning[k];
+      rows.push(row);
+    });
+  }
+  return rows;
+}
+
+/** A file name from a scenario name: lower case ASCII words joined by hyphens (max 60 chars). */
+export function slug(name: string): string {
+  const s = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return s || "scenario";
+}

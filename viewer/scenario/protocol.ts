@@ -1,0 +1,24 @@
+/** Messages between the scenario panel and its worker (viewer/scenario/scenario.worker.ts). */
+import type { ScenarioError, ScenarioResult } from "../../src/index.ts";
+
+/**
+ * Page → worker: the corridor's places and routes (for the form's pickers), or check and run a
+ * scenario (parsed scenario.json). A run is cancelled by terminating the worker.
+ */
+export type ScenarioRequest = { kind: "run"; id: number; input: unknown } | { kind: "corridor" };
+
+/** What the form offers in its place and route pickers. */
+export interface CorridorInfo {
+  /** Names of the places on the corridor, in route order (first route first). */
+  places: string[];
+  routes: { id: string; name: string }[];
+}
+
+/** Worker → page. */
+export type ScenarioReply =
+  | { kind: "corridor"; corridor: CorridorInfo }
+  | { kind: "preparing"; id: number }
+  | { kind: "progress"; id: number; done: number; total: number }
+  | { kind: "invalid"; id: number; errors: ScenarioError[] }
+  | { kind: "result"; id: number; result: ScenarioResult }
+  | { kind: "failed"; id: number; message: string };
