@@ -222,7 +222,7 @@ export function createAnalystPanel(options: {
     const statusKey: AnalystTextKey = why ? "failed" : f.status;
     const kind = f.kind ?? t("unknownKind");
     const counts = isTableReport(r)
-      ? `${r.accepted.toLocaleString(L)} ${t("accepted")} · ${r.rejected.toLocaleString(L)} ${t("rejected")} · ${r.dataRows.toLocaleString(L)} ${t("dataRows")} · ${r.warnings.length.toLocaleString(L)} ${t("warnings")}`
+      ? `${r.accepted.toLocaleString(L)} ${t("accepted")} · ${r.rejected.toLocaleString(L)} ${t("rejected")} · ${r.dataRows.toLocaleString(L)} ${t("dataRows")} · ${r.warnings.length.toLocaleString(L)} ${t("warnings")}${r.truncated ? ` (${t("capped")})` : ""}`
       : `${r.accepted} ${t("accepted")} · ${r.rejected} ${t("rejected")} · ${r.features} ${t("routeFeatures")} · ${r.warnings.length} ${t("warnings")}`;
     const meta = isTableReport(r)
       ? [
