@@ -6,12 +6,14 @@
  * side; a result downloads as CSV; the texts follow the language; no console error and no
  * request to another host.
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { build } from "vite";
 import type { ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launchBrowser, startViewer, watchPage } from "./harness.ts";
+import { hasBrowser, launchBrowser, serveStatic, startViewer, watchPage } from "./harness.ts";
 
 const SHOTS = resolve(process.env.VIEWER_SHOTS ?? "build/screenshots");
 
@@ -131,6 +133,7 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     ).toMatch(/^15 \(default\)/);
     await first.locator('svg.fan[data-place="Tapachula"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/scenario-one.png`, fullPage: true });
+    await first.screenshot({ path: `${SHOTS}/scenario-result-a.png` });
 
     // An invalid edit: negative people. The error shows at the people field; nothing runs.
     const peopleField = page.locator('input[data-pointer="/waves/0/people"]');
@@ -153,7 +156,7 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     expect(await statuses(page)).not.toContain("running");
     expect(await page.locator("#scenario-results article").count()).toBe(1);
     await fieldBox.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/scenario-invalid.png` });
+    await page.locator(".waves").screenshot({ path: `${SHOTS}/scenario-invalid.png` });
 
     // A second scenario: a range of people and bigger covered space. Side by side with the first.
     await peopleField.fill("2000–3000");
@@ -174,7 +177,7 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1);
     // Same y scale for a place across results: a smaller wave draws a lower median.
     await page.locator("#scenario-results").scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/scenario-two.png`, fullPage: true });
+    await page.locator("#scenario").screenshot({ path: `${SHOTS}/scenario-two.png` });
 
     // CSV of the first result: one row per place and day, figures and planning figures.
     const [download] = await Promise.all([
@@ -263,4 +266,40 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     expect(watch.foreignRequests).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it("works in the built static site under its strict Content-Security-Policy (worker, stylesheet)", async () => {
+    const out = mkdtempSync(join(tmpdir(), "dtm-scenario-site-"));
+    try {
+      await build({
+        configFile: resolve("vite.config.ts"),
+        logLevel: "error",
+        build: { outDir: out, emptyOutDir: true },
+      });
+      const site = await serveStatic(out);
+      try {
+        const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+        const watch = watchPage(page, site.url);
+        await page.goto(`${site.url}#lang=es&scenario=1`);
+        await page.locator("#scenario").waitFor({ state: "visible" });
+        expect(await page.locator("#scenario-toggle").textContent()).toBe("Escenarios");
+        await page.locator('input[data-pointer="/runs"]').fill("50");
+        await page.locator("#scenario-run").click();
+        await page.waitForSelector('#scenario-results article[data-result="0"] svg.fan', {
+          timeout: 90_000,
+        });
+        // The panel's stylesheet applies (bundled CSS, not an inline <style>).
+        const grid = await page
+          .locator("#scenario .scenario-body")
+          .evaluate((el) => getComputedStyle(el).display);
+        expect(grid).toBe("grid");
+        expect(watch.errors).toEqual([]);
+        expect(watch.foreignRequests).toEqual([]);
+        await page.close();
+      } finally {
+        await site.close();
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

@@ -167,6 +167,20 @@ export function fanPlaces(result: ScenarioResult): PlaceResult[] {
   return result.places.filter((p) => p.peakPeople.p90 >= 1);
 }
 
+/**
+ * The places whose fan charts come first: those with a shelter capacity that people reach, and
+ * the `top` places with the highest p90 peak of people present; in route order. The others are
+ * folded away (a 2018-corridor scenario reaches some fifty places).
+ */
+export function keyPlaces(result: ScenarioResult, top = 6): Set<string> {
+  const fans = fanPlaces(result);
+  const highest = [...fans]
+    .sort((a, b) => b.peakPeople.p90 - a.peakPeople.p90)
+    .slice(0, top)
+    .map((p) => p.name);
+  return new Set([...fans.filter((p) => p.capacity !== undefined).map((p) => p.name), ...highest]);
+}
+
 /** Planning figure keys in the order they are printed. */
 export const PLANNING_KEYS: readonly (keyof PlanningFigures)[] = [
   "waterLitresPerPersonPerDay",

@@ -24,6 +24,7 @@ import {
   errorsByField,
   fanPlaces,
   formatNumberOrRange,
+  keyPlaces,
   needsRows,
   parseNumber,
   parseNumberOrRange,
@@ -437,7 +438,7 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
           ),
         ),
         button(
-          `${t("remove")} ${i + 1}`,
+          `${t("remove")} ${String((row as Record<string, unknown>)[columns[0]!.key] ?? "") || i + 1}`,
           () => {
             list.splice(i, 1);
             renderForm();
@@ -776,11 +777,16 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
     // One y scale per place across the results, so that side-by-side fans compare at a glance.
     const yMax = new Map<string, number>();
     const order: string[] = [];
-    for (const { result } of results)
+    const key = new Set<string>();
+    for (const { result } of results) {
+      for (const name of keyPlaces(result)) key.add(name);
       for (const p of fanPlaces(result)) {
         if (!yMax.has(p.name)) order.push(p.name);
         yMax.set(p.name, Math.max(yMax.get(p.name) ?? 0, fanYMax(p)));
       }
+    }
+    const mainOrder = order.filter((name) => key.has(name));
+    const otherOrder = order.filter((name) => !key.has(name));
     const people = (v: number | undefined) => (v === undefined ? "–" : formatPeople(L, v));
     const date = (d: string | undefined) => (d ? formatDate(L, d, false) : "–");
     const columns = results.map(({ id, result }, index) => {
@@ -873,29 +879,34 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
         { class: "remove" },
       );
       const byName = new Map(fanPlaces(result).map((p) => [p.name, p]));
-      const fans = el(
-        "div",
-        { class: "fans" },
-        ...order.map((name) => {
-          const p = byName.get(name);
-          return p
-            ? toDom(
-                fanChart(p, {
-                  width: 360,
-                  height: 96,
-                  lang: L,
-                  dates: result.dates,
-                  yMax: yMax.get(name),
-                }),
-                document,
-              )
-            : el(
-                "p",
-                { class: "fan-empty muted small", "data-place": name },
-                `${name}: ${t("notReached")}`,
-              );
-        }),
-      );
+      const fan = (name: string) => {
+        const p = byName.get(name);
+        return p
+          ? toDom(
+              fanChart(p, {
+                width: 360,
+                height: 96,
+                lang: L,
+                dates: result.dates,
+                yMax: yMax.get(name),
+              }),
+              document,
+            )
+          : el(
+              "p",
+              { class: "fan-empty muted small", "data-place": name },
+              `${name}: ${t("notReached")}`,
+            );
+      };
+      const fans = el("div", { class: "fans" }, ...mainOrder.map(fan));
+      const moreFans = otherOrder.length
+        ? el(
+            "details",
+            { class: "more-fans" },
+            el("summary", {}, `${t("otherPlaces")} (${otherOrder.length})`),
+            el("div", { class: "fans" }, ...otherOrder.map(fan)),
+          )
+        : null;
       return el(
         "article",
         { class: "scenario-result", "data-result": index },
@@ -903,7 +914,7 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
         el(
           "p",
           { class: "muted small" },
-          `${s.runs} ${t("runsDone")} · ${t("seed").toLowerCase()} ${s.seed} · ${formatDate(L, s.start)} + ${s.horizonDays} · ${t(s.like === "2018" ? "likeShort" : "genericShort")}`,
+          `${s.runs} ${t("runsDone")} · ${t("seed").toLowerCase()} ${s.seed} · ${formatDate(L, s.start)} + ${s.horizonDays} ${t("days").toLowerCase()} · ${t(s.like === "2018" ? "likeShort" : "genericShort")}`,
         ),
         el("div", { class: "result-actions" }, csvBtn, removeBtn),
         el(
@@ -913,6 +924,7 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
         ),
         el("h4", {}, t("fanTitle")),
         fans,
+        moreFans,
         el("h4", {}, t("needsTitle")),
         el(
           "div",

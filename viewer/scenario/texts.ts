@@ -102,6 +102,7 @@ const en = {
   atDestination: "at their destination",
   inTransit: "in transit",
   notReached: "not reached",
+  otherPlaces: "Other places",
   warnings: "Warnings",
   close: "Close the scenario panel",
 };
@@ -210,6 +211,7 @@ const es: Dict = {
   atDestination: "en su destino",
   inTransit: "en tránsito",
   notReached: "no llegan",
+  otherPlaces: "Otros lugares",
   warnings: "Advertencias",
   close: "Cerrar el panel de escenarios",
 };
