@@ -70,8 +70,8 @@ export type {
   Duplicate,
   TotalCheck,
 } from "./ingest/report.ts";
-export type { TableKind } from "./ingest/fields.ts";
-export { TABLE_KINDS } from "./ingest/fields.ts";
+export type { TableKind, KindSpec } from "./ingest/fields.ts";
+export { TABLE_KINDS, KIND_SPECS } from "./ingest/fields.ts";
 export type { RouteImport, RouteImportReport } from "./ingest/route.ts";
 export { importRoute } from "./ingest/route.ts";
 export type { Quantity } from "./ingest/values.ts";

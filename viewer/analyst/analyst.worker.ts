@@ -17,6 +17,10 @@ import {
   situationReport2018,
   createTableImporter,
   decodeBytes,
+  KIND_SPECS,
+  formatTableCsv,
+  toGeoJson,
+  writeXlsx,
 } from "../../src/index.ts";
 import type {
   Dataset,
@@ -27,13 +31,9 @@ import type {
   Place,
   SplitRow,
   TableKind,
+  TableRecord,
   TrackPoint,
 } from "../../src/index.ts";
-import { KIND_SPECS } from "../../src/ingest/fields.ts";
-import { formatTableCsv } from "../../src/export/formatTable.ts";
-import { toGeoJson } from "../../src/export/geojson.ts";
-import { writeXlsx } from "../../src/export/xlsx.ts";
-import type { TableRecord } from "../../src/export/tables.ts";
 import { prepareReplay } from "../data/prepare.ts";
 import type { AnalystMessage, AnalystRequest, ExportFile, FileSummary } from "./protocol.ts";
 import {

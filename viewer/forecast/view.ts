@@ -4,9 +4,7 @@
  */
 import { createRouteIndex, embedded2018 } from "../../src/index.ts";
 import type { Dataset, IsoDate, Km, LonLat, RouteIndex } from "../../src/index.ts";
-import { forecastArrivals } from "../../src/forecast/forecast.ts";
-import { nowcast } from "../../src/forecast/nowcast.ts";
-import { mulberry32 } from "../../src/util/random.ts";
+import { forecastArrivals, mulberry32, nowcast } from "../../src/index.ts";
 
 /** p10 / p50 / p90. */
 export interface Q3 {
