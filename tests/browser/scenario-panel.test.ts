@@ -262,6 +262,19 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     await page.locator("#scenario-run").click();
     await page.waitForSelector('#scenario-results article[data-result="0"]', { timeout: 90_000 });
     expect(await page.locator("#scenario-results article h3").textContent()).toBe("A · Mine");
+    // A long run can be cancelled: the worker stops, no result is added, the next run works.
+    await page.locator('input[data-pointer="/runs"]').fill("20000");
+    await page.locator('input[data-pointer="/horizonDays"]').fill("120");
+    await page.locator("#scenario-run").click();
+    await page.waitForSelector('#scenario-status[data-status="running"]', { timeout: 60_000 });
+    expect(await page.locator("#scenario-run").isDisabled()).toBe(true);
+    await page.locator("#scenario-cancel").click();
+    expect(await page.locator("#scenario-status").getAttribute("data-status")).toBe("idle");
+    expect(await page.locator("#scenario-cancel").isHidden()).toBe(true);
+    await page.locator('input[data-pointer="/runs"]').fill("30");
+    await page.locator("#scenario-run").click();
+    await page.waitForSelector('#scenario-results article[data-result="1"]', { timeout: 90_000 });
+    expect(await page.locator("#scenario-results article").count()).toBe(2);
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     await page.close();
@@ -279,7 +292,7 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
       try {
         const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
         const watch = watchPage(page, site.url);
-        await page.goto(`${site.url}#lang=es&scenario=1`);
+        await page.goto(`${site.url}#lang=es&theme=dark&scenario=1`);
         await page.locator("#scenario").waitFor({ state: "visible" });
         expect(await page.locator("#scenario-toggle").textContent()).toBe("Escenarios");
         await page.locator('input[data-pointer="/runs"]').fill("50");
@@ -292,6 +305,7 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
           .locator("#scenario .scenario-body")
           .evaluate((el) => getComputedStyle(el).display);
         expect(grid).toBe("grid");
+        await page.locator("#scenario").screenshot({ path: `${SHOTS}/scenario-built-dark-es.png` });
         expect(watch.errors).toEqual([]);
         expect(watch.foreignRequests).toEqual([]);
         await page.close();

@@ -186,7 +186,8 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
       setStatus({ kind: "failed", message: ev.message || "the scenario worker stopped" });
       worker = undefined;
     });
-    w.postMessage({ kind: "corridor" } satisfies ScenarioRequest);
+    // The pickers' places once per page (a new worker after a cancel does not re-render the form).
+    if (!corridor) w.postMessage({ kind: "corridor" } satisfies ScenarioRequest);
     return w;
   }
 
