@@ -187,6 +187,7 @@ export function writeOutputs(
     leftOut: result.report.leftOut,
     sourceBiases: result.report.sourceBiases,
     sizeLevelSd: result.report.sizeLevelSd,
+    sizePriors: result.report.sizePriors,
     movement: result.report.movement,
     counts: result.report.counts,
     countsLeftOut: result.report.countsLeftOut,
