@@ -385,21 +385,38 @@ class RowReader {
     return { lat, lon };
   }
 
-  country(
-    field: string,
-    extra: Record<string, string> | undefined,
-  ): { value?: string; extra?: Record<string, string> } {
+  /** The extra attributes after the last `countryCode` call. */
+  extraOut: Record<string, string> | undefined;
+
+  /**
+   * A country or nationality code, or undefined; an unrecognised name is warned about and kept as
+   * written, and the extra attributes (possibly new) are left in `extraOut`. No result object:
+   * this runs on every row.
+   */
+  countryCode(field: string, extra: Record<string, string> | undefined): string | undefined {
+    this.extraOut = extra;
     const t = this.text(field);
-    if (t === undefined) return extra ? { extra } : {};
+    if (t === undefined) return undefined;
     let iso = this.countries.get(t);
     if (iso === undefined) iso = remember(this.countries, t, parseCountry(t) ?? null);
-    if (iso) return extra ? { value: iso, extra } : { value: iso };
+    if (iso) return iso;
     this.warn(
       field,
       "unknown_country",
       `${this.column(field)} "${t}" is not a country code or name known; kept as written in the extra attributes.`,
     );
-    return { extra: this.keepRaw(extra, field, t) };
+    this.extraOut = this.keepRaw(extra, field, t);
+    return undefined;
+  }
+
+  country(
+    field: string,
+    extra: Record<string, string> | undefined,
+  ): { value?: string; extra?: Record<string, string> } {
+    const value = this.countryCode(field, extra);
+    const out = this.extraOut;
+    if (value !== undefined) return out ? { value, extra: out } : { value };
+    return out ? { extra: out } : {};
   }
 
   /** Resolves a place name through the gazetteer; rejects unknown names with suggestions. */
@@ -456,10 +473,9 @@ export function convertCount(
   let extra = r.extra();
   const fmpId = r.text("fmp_id");
   const fmpName = r.text("fmp_name");
-  const c = r.country("country", extra);
-  extra = c.extra;
+  let country = r.countryCode("country", extra);
+  extra = r.extraOut;
   let { lat, lon } = r.coordinates();
-  let country = c.value;
   if (fmpId === undefined && fmpName === undefined && lat === undefined) {
     r.reject(
       "fmp_id",
@@ -593,8 +609,8 @@ export function convertCount(
       );
     }
   }
-  const n = r.country("nationality", extra);
-  extra = n.extra;
+  const nationality = r.countryCode("nationality", extra);
+  extra = r.extraOut;
   if (r.issues.rejections.length || !date) return r.issues as Converted<CountRecord>;
   const rec: CountRecord = { date: date.date, direction };
   {
@@ -642,7 +658,7 @@ export function convertCount(
     if (v !== undefined) rec.uac = v;
   }
   {
-    const v = n.value;
+    const v = nationality;
     if (v !== undefined) rec.nationality = v;
   }
   {

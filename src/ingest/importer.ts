@@ -79,6 +79,12 @@ export interface TableImporter {
 }
 
 const ORDER_BUFFER_ROWS = 20_000;
+/** What a date cell says about the day-month order and the file's dates (see `collect`). */
+interface DateEvidence {
+  parts: [number, number] | undefined;
+  day: number | undefined;
+}
+const EVIDENCE_MEMO_LIMIT = 50_000;
 /** Characters of text handed to the CSV parser at a time (see `feedText`). */
 const PARSE_PIECE = 32_768;
 const HEAD_ROWS = 25;
@@ -183,6 +189,8 @@ class SheetReader {
   private convert?: (cells: readonly string[], ctx: ConvertContext) => Converted<ImportedRecord>;
   private evidence: [number, number][] = [];
   private days: number[] = [];
+  /** Date cells already read for evidence (files repeat the same few dates). */
+  private evidenceMemo = new Map<string, DateEvidence>();
   private seen = new RowHashTable();
   private uuids = new Map<string, number>();
   /** Summable fields of this kind that the file has, their record properties and running sums. */
@@ -389,10 +397,15 @@ class SheetReader {
     if (i === undefined) return;
     const t = cells[i]?.trim();
     if (!t) return;
-    const parts = slashedParts(t);
-    if (parts) this.evidence.push(parts);
-    const d = parseDate(t);
-    if (d.ok) this.days.push(dayNumber(d.value.date));
+    let e = this.evidenceMemo.get(t);
+    if (e === undefined) {
+      const d = parseDate(t);
+      e = { parts: slashedParts(t), day: d.ok ? dayNumber(d.value.date) : undefined };
+      if (this.evidenceMemo.size < EVIDENCE_MEMO_LIMIT) this.evidenceMemo.set(t, e);
+    }
+    // The same parts pair may be pushed for many rows: it is only read.
+    if (e.parts) this.evidence.push(e.parts);
+    if (e.day !== undefined) this.days.push(e.day);
   }
 
   private decideOrder(): void {
@@ -446,6 +459,7 @@ class SheetReader {
     this.buffer = [];
     this.evidence = [];
     this.days = [];
+    this.evidenceMemo = new Map();
     for (const { cells, line } of buffered) this.row(cells, line);
   }
 
