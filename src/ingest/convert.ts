@@ -110,10 +110,31 @@ class RowReader {
   /** Resolved place names, per country the row gives (undefined: none). */
   readonly places = new Map<string | undefined, Map<string, Place | null>>();
   readonly suggestions = new Map<string, string[]>();
+  /**
+   * Columns of fields read on every row, looked up once per file: a lookup by a field name
+   * that varies from call to call is a slow (megamorphic) property access.
+   */
+  readonly col: {
+    fmpId: number | undefined;
+    sourceOrg: number | undefined;
+    url: number | undefined;
+    notes: number | undefined;
+  };
+  /** The file has a lat, lon or geopoint column. */
+  readonly anyCoordinates: boolean;
   constructor(cells: readonly string[], ctx: ConvertContext) {
     this.cells = cells;
     this.ctx = ctx;
     this.issues = { rejections: [], warnings: [] };
+    const idx = ctx.idx;
+    this.col = {
+      fmpId: idx["fmp_id"],
+      sourceOrg: idx["source_org"],
+      url: idx["url"],
+      notes: idx["notes"],
+    };
+    this.anyCoordinates =
+      idx["lat"] !== undefined || idx["lon"] !== undefined || idx["geopoint"] !== undefined;
   }
 
   /**
@@ -150,7 +171,10 @@ class RowReader {
   }
   /** The trimmed cell, or undefined when blank or a "not known" sentinel. */
   text(field: string): string | undefined {
-    const i = this.ctx.idx[field];
+    return this.textAt(this.ctx.idx[field]);
+  }
+  /** `text` of the cell in column `i` (undefined: no such column). */
+  textAt(i: number | undefined): string | undefined {
     if (i === undefined) return undefined;
     const v = this.cells[i];
     if (v === undefined || v.length === 0) return undefined;
@@ -323,6 +347,7 @@ class RowReader {
 
   /** lat/lon from split columns or a Kobo geopoint, with range and region checks. */
   coordinates(): { lat?: number; lon?: number } {
+    if (!this.anyCoordinates) return NO_COORDINATES;
     let lat = this.decimal("lat");
     let lon = this.decimal("lon");
     if (lat === undefined && lon === undefined) {
@@ -471,7 +496,7 @@ export function convertCount(
   const r = RowReader.for(cells, ctx);
   const date = r.date("date", true);
   let extra = r.extra();
-  const fmpId = r.text("fmp_id");
+  const fmpId = r.textAt(r.col.fmpId);
   const fmpName = r.text("fmp_name");
   let country = r.countryCode("country", extra);
   extra = r.extraOut;
@@ -662,15 +687,15 @@ export function convertCount(
     if (v !== undefined) rec.nationality = v;
   }
   {
-    const v = r.text("source_org");
+    const v = r.textAt(r.col.sourceOrg);
     if (v !== undefined) rec.sourceOrg = v;
   }
   {
-    const v = r.text("url");
+    const v = r.textAt(r.col.url);
     if (v !== undefined) rec.url = v;
   }
   {
-    const v = r.text("notes");
+    const v = r.textAt(r.col.notes);
     if (v !== undefined) rec.notes = v;
   }
   {
