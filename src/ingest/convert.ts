@@ -119,6 +119,17 @@ class RowReader {
     sourceOrg: number | undefined;
     url: number | undefined;
     notes: number | undefined;
+    date: number | undefined;
+    fmpName: number | undefined;
+    country: number | undefined;
+    nationality: number | undefined;
+    direction: number | undefined;
+    total: number | undefined;
+    men: number | undefined;
+    women: number | undefined;
+    boys: number | undefined;
+    girls: number | undefined;
+    uac: number | undefined;
   };
   /** The file has a lat, lon or geopoint column. */
   readonly anyCoordinates: boolean;
@@ -132,6 +143,17 @@ class RowReader {
       sourceOrg: idx["source_org"],
       url: idx["url"],
       notes: idx["notes"],
+      date: idx["date"],
+      fmpName: idx["fmp_name"],
+      country: idx["country"],
+      nationality: idx["nationality"],
+      direction: idx["direction"],
+      total: idx["total"],
+      men: idx["men"],
+      women: idx["women"],
+      boys: idx["boys"],
+      girls: idx["girls"],
+      uac: idx["uac"],
     };
     this.anyCoordinates =
       idx["lat"] !== undefined || idx["lon"] !== undefined || idx["geopoint"] !== undefined;
@@ -227,8 +249,12 @@ class RowReader {
   }
 
   /** A required or optional date; returns the parsed date, rejecting when invalid. */
-  date(field: string, required: boolean): ParsedDate | undefined {
-    const t = this.text(field);
+  date(
+    field: string,
+    required: boolean,
+    i: number | undefined = this.ctx.idx[field],
+  ): ParsedDate | undefined {
+    const t = this.textAt(i);
     if (t === undefined) {
       if (required)
         this.reject(
@@ -274,8 +300,8 @@ class RowReader {
   }
 
   /** A count of people: integer ≥ 0, or undefined when blank. Ranges and bounds are rejected. */
-  count(field: string): number | undefined {
-    const t = this.text(field);
+  count(field: string, i: number | undefined = this.ctx.idx[field]): number | undefined {
+    const t = this.textAt(i);
     if (t === undefined) return undefined;
     // Plain digits (most cells), read in place: the same value as isPlainInt + Number.
     const n = t.length;
@@ -418,9 +444,13 @@ class RowReader {
    * written, and the extra attributes (possibly new) are left in `extraOut`. No result object:
    * this runs on every row.
    */
-  countryCode(field: string, extra: Record<string, string> | undefined): string | undefined {
+  countryCode(
+    field: string,
+    extra: Record<string, string> | undefined,
+    i: number | undefined = this.ctx.idx[field],
+  ): string | undefined {
     this.extraOut = extra;
-    const t = this.text(field);
+    const t = this.textAt(i);
     if (t === undefined) return undefined;
     let iso = this.countries.get(t);
     if (iso === undefined) iso = remember(this.countries, t, parseCountry(t) ?? null);
@@ -445,8 +475,12 @@ class RowReader {
   }
 
   /** Resolves a place name through the gazetteer; rejects unknown names with suggestions. */
-  place(field: string, country: string | undefined): Place | undefined | "unknown" {
-    const name = this.text(field);
+  place(
+    field: string,
+    country: string | undefined,
+    i: number | undefined = this.ctx.idx[field],
+  ): Place | undefined | "unknown" {
+    const name = this.textAt(i);
     const g = this.ctx.gazetteer;
     if (name === undefined || !g) return undefined;
     let memo = this.places.get(country);
@@ -494,11 +528,12 @@ export function convertCount(
   ctx: ConvertContext,
 ): Converted<CountRecord> {
   const r = RowReader.for(cells, ctx);
-  const date = r.date("date", true);
+  const col = r.col;
+  const date = r.date("date", true, col.date);
   let extra = r.extra();
-  const fmpId = r.textAt(r.col.fmpId);
-  const fmpName = r.text("fmp_name");
-  let country = r.countryCode("country", extra);
+  const fmpId = r.textAt(col.fmpId);
+  const fmpName = r.textAt(col.fmpName);
+  let country = r.countryCode("country", extra, col.country);
   extra = r.extraOut;
   let { lat, lon } = r.coordinates();
   if (fmpId === undefined && fmpName === undefined && lat === undefined) {
@@ -509,7 +544,7 @@ export function convertCount(
     );
   }
   if (fmpName !== undefined && lat === undefined) {
-    const p = r.place("fmp_name", country);
+    const p = r.place("fmp_name", country, col.fmpName);
     if (p && p !== "unknown") {
       lat = p.lat;
       lon = p.lon;
@@ -524,7 +559,7 @@ export function convertCount(
     }
   }
   let direction: Direction = "unknown";
-  const dirText = r.text("direction");
+  const dirText = r.textAt(col.direction);
   if (dirText === undefined) {
     r.warn("direction", "direction_blank", `${r.column("direction")} is blank; read as unknown.`);
   } else {
@@ -557,12 +592,12 @@ export function convertCount(
       }
     } else direction = d;
   }
-  let total = r.count("total");
-  const men = r.count("men");
-  const women = r.count("women");
-  const boys = r.count("boys");
-  const girls = r.count("girls");
-  const uac = r.count("uac");
+  let total = r.count("total", col.total);
+  const men = r.count("men", col.men);
+  const women = r.count("women", col.women);
+  const boys = r.count("boys", col.boys);
+  const girls = r.count("girls", col.girls);
+  const uac = r.count("uac", col.uac);
   // Sum and number of the parts that are known (no arrays: this runs on every row).
   let sum = 0;
   let knownParts = 0;
@@ -634,7 +669,7 @@ export function convertCount(
       );
     }
   }
-  const nationality = r.countryCode("nationality", extra);
+  const nationality = r.countryCode("nationality", extra, col.nationality);
   extra = r.extraOut;
   if (r.issues.rejections.length || !date) return r.issues as Converted<CountRecord>;
   const rec: CountRecord = { date: date.date, direction };
@@ -687,15 +722,15 @@ export function convertCount(
     if (v !== undefined) rec.nationality = v;
   }
   {
-    const v = r.textAt(r.col.sourceOrg);
+    const v = r.textAt(col.sourceOrg);
     if (v !== undefined) rec.sourceOrg = v;
   }
   {
-    const v = r.textAt(r.col.url);
+    const v = r.textAt(col.url);
     if (v !== undefined) rec.url = v;
   }
   {
-    const v = r.textAt(r.col.notes);
+    const v = r.textAt(col.notes);
     if (v !== undefined) rec.notes = v;
   }
   {
