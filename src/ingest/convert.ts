@@ -110,6 +110,9 @@ class RowReader {
   /** Resolved place names, per country the row gives (undefined: none). */
   readonly places = new Map<string | undefined, Map<string, Place | null>>();
   readonly suggestions = new Map<string, string[]>();
+  /** The country of the last place lookup and its memo (see `place`). */
+  private placeCountry: string | undefined;
+  private placeMemo: Map<string, Place | null> | undefined;
   /**
    * Columns of fields read on every row, looked up once per file: a lookup by a field name
    * that varies from call to call is a slow (megamorphic) property access.
@@ -483,11 +486,14 @@ class RowReader {
     const name = this.textAt(i);
     const g = this.ctx.gazetteer;
     if (name === undefined || !g) return undefined;
-    let memo = this.places.get(country);
+    // Rows of a file mostly give the same country (or none): keep its memo at hand.
+    let memo = country === this.placeCountry ? this.placeMemo : this.places.get(country);
     if (!memo) {
       memo = new Map();
       this.places.set(country, memo);
     }
+    this.placeCountry = country;
+    this.placeMemo = memo;
     let found = memo.get(name);
     if (found === undefined) {
       found = remember(memo, name, g.find(name, country) ?? g.find(name) ?? null);

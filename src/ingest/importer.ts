@@ -744,8 +744,13 @@ export function createTableImporter(
 
   function feedText(input: string, final: boolean): void {
     let text = input;
-    // Checked on the new text plus the character before it: a run may straddle two chunks.
-    if (!core.mojibake && text && hasMojibake(pending.slice(-1) + text)) {
+    // Checked on the new text, and on the character before it with the first new one (a run may
+    // straddle two chunks), without joining them into a copy of the chunk.
+    if (
+      !core.mojibake &&
+      text &&
+      (hasMojibake(text) || (pending !== "" && hasMojibake(pending.slice(-1) + text.charAt(0))))
+    ) {
       core.mojibake = true;
       report.mojibakeRepaired = true;
     }
