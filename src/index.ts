@@ -259,6 +259,17 @@ export type { SuppressionSummary, SuppressedRecord } from "./export/suppress.ts"
 export { suppressSmallCounts } from "./export/suppress.ts";
 export type { XlsxSheetInput } from "./export/xlsx.ts";
 export { writeXlsx } from "./export/xlsx.ts";
+export type {
+  ContractCsvOptions,
+  TrackColumn,
+  TrackRow,
+  TrackPointProperties,
+  TrackLineProperties,
+  TracksGeoJson,
+} from "./export/tracks.ts";
+export { TRACK_COLUMNS, formatTracksCsv, tracksToGeoJson, trackToRow } from "./export/tracks.ts";
+export type { SplitColumn } from "./export/split.ts";
+export { SPLIT_COLUMNS, formatSplitCsv, splitToRow } from "./export/split.ts";
 
 // ── util: seeded randomness, dates ──
 export type { Random } from "./util/random.ts";

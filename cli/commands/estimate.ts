@@ -10,23 +10,8 @@ import { loadDataset, summarizeReport } from "../read-input.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import type { EstimateResult } from "../../src/estimate/estimateTracks.ts";
 import { isValidTimeZone, toLocalTime } from "../../src/estimate/time.ts";
-import { formatCsv } from "../../src/export/csv.ts";
+import { formatTracksCsv, tracksToGeoJson } from "../../src/export/tracks.ts";
 import { DEFAULT_TIME_ZONE } from "../../src/model/dataset.ts";
-
-/** Columns of tracks.csv, in contract order (contracts §3.1). */
-export const TRACK_COLUMNS = [
-  "group",
-  "date",
-  "route_id",
-  "km",
-  "km_low",
-  "km_high",
-  "lat",
-  "lon",
-  "size",
-  "size_low",
-  "size_high",
-] as const;
 
 const HELP = `dtm-flow estimate — where every caravan group is along its route and how many people it
 holds, per day, with 90 % intervals.
@@ -135,49 +120,9 @@ export function writeOutputs(
   write: (name: string, content: string) => unknown,
   meta: Record<string, unknown>,
 ): void {
-  const rows = result.tracks.map((t) => ({
-    group: t.group,
-    date: t.date,
-    route_id: t.routeId,
-    km: t.km,
-    km_low: t.kmLow,
-    km_high: t.kmHigh,
-    lat: t.lat,
-    lon: t.lon,
-    size: t.size,
-    size_low: t.sizeLow,
-    size_high: t.sizeHigh,
-  }));
   // No byte-order mark: the header must read exactly as the contract says for scripts that parse it.
-  write("tracks.csv", formatCsv(rows, { columns: [...TRACK_COLUMNS], bom: false }));
-  const blank = (x: number): number | null => (Number.isFinite(x) ? x : null);
-  const features: unknown[] = rows.map((r) => ({
-    type: "Feature",
-    geometry: { type: "Point", coordinates: [r.lon, r.lat] },
-    properties: {
-      ...r,
-      size: blank(r.size),
-      size_low: blank(r.size_low),
-      size_high: blank(r.size_high),
-    },
-  }));
-  for (const g of result.groups) {
-    const coords = rows.filter((r) => r.group === g.group).map((r) => [r.lon, r.lat]);
-    features.push({
-      type: "Feature",
-      geometry: {
-        type: "LineString",
-        coordinates: coords.length > 1 ? coords : [...coords, ...coords],
-      },
-      properties: {
-        group: g.group,
-        route_id: g.routeId,
-        first_date: g.firstDate,
-        last_date: g.lastDate,
-      },
-    });
-  }
-  write("tracks.geojson", JSON.stringify({ type: "FeatureCollection", features }) + "\n");
+  write("tracks.csv", formatTracksCsv(result.tracks, { bom: false }));
+  write("tracks.geojson", JSON.stringify(tracksToGeoJson(result.tracks)) + "\n");
   const report = {
     ...meta,
     method:

@@ -12,21 +12,11 @@ import type { LoadedDataset } from "../read-input.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { isValidTimeZone } from "../../src/estimate/time.ts";
 import { formatCsv } from "../../src/export/csv.ts";
+import { formatSplitCsv } from "../../src/export/split.ts";
 import { buildLedger } from "../../src/ledger/buildLedger.ts";
 import { dayNumber } from "../../src/ledger/days.ts";
 import type { LedgerOptions, LedgerResult } from "../../src/ledger/types.ts";
 import { DEFAULT_TIME_ZONE } from "../../src/model/dataset.ts";
-
-/** Columns of split.csv, in contract order (contracts §3.2). */
-export const SPLIT_COLUMNS = [
-  "date",
-  "category",
-  "country",
-  "place_name",
-  "value",
-  "value_low",
-  "value_high",
-] as const;
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
 export const LEDGER_OPTIONS = {
@@ -149,21 +139,6 @@ export async function runLedger(
   return { loaded, ledger, inputs, timeZone };
 }
 
-/** split.csv rows with the contract's column names (blank country/place = not placed). */
-export function splitCsv(ledger: LedgerResult): string {
-  const rows = ledger.split.map((r) => ({
-    date: r.date,
-    category: r.category,
-    country: r.country,
-    place_name: r.placeName,
-    value: r.value,
-    value_low: r.valueLow,
-    value_high: r.valueHigh,
-  }));
-  // No byte-order mark: the header must read exactly as the contract says for scripts that parse it.
-  return formatCsv(rows, { columns: [...SPLIT_COLUMNS], bom: false });
-}
-
 export const ledgerCommand: Command = {
   name: "ledger",
   summary: "daily split: asylum claims, returns, remaining, in transit, unknown (split.csv)",
@@ -178,7 +153,8 @@ export const ledgerCommand: Command = {
     const out = openOutputFolder(optionString(values, "out"), [], context.cwd);
     const run = await runLedger(values, context);
     const { ledger, loaded } = run;
-    out.write("split.csv", splitCsv(ledger));
+    // No byte-order mark: the header must read exactly as the contract says for scripts that parse it.
+    out.write("split.csv", formatSplitCsv(ledger.split, { bom: false }));
     out.write(
       "departed.csv",
       formatCsv(

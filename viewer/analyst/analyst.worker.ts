@@ -11,7 +11,8 @@ import {
   createGazetteer,
   embedded2018,
   estimateTracks,
-  formatCsv,
+  formatSplitCsv,
+  formatTracksCsv,
   importRoute,
   readXlsx,
   situationReport2018,
@@ -20,11 +21,11 @@ import {
   KIND_SPECS,
   formatTableCsv,
   toGeoJson,
+  tracksToGeoJson,
   writeXlsx,
 } from "../../src/index.ts";
 import type {
   Dataset,
-  EstimatedGroup,
   Gazetteer,
   ImportReport,
   ImportedRecord,
@@ -60,9 +61,7 @@ let base: Dataset | undefined;
 const embedded = () => (base ??= embedded2018());
 
 /** What the last compute produced, for the table exports. */
-let last:
-  | { dataset: Dataset; tracks: TrackPoint[]; groups: EstimatedGroup[]; split: SplitRow[] }
-  | undefined;
+let last: { dataset: Dataset; tracks: TrackPoint[]; split: SplitRow[] } | undefined;
 
 function gazetteer(): Gazetteer {
   const files = [...entries.values()].map((e) => e.ws);
@@ -264,12 +263,10 @@ function compute(req: number, dataset: Dataset, withSeeds: boolean): void {
   post({ type: "partial", req, replay: prepareReplay({ dataset }) });
   progress("estimating", 0.3);
   let tracks: TrackPoint[] = [];
-  let groups: EstimatedGroup[] = [];
   let associations: { sightingId: string; group: string }[] | undefined;
   try {
     const est = estimateTracks(dataset);
     tracks = est.tracks;
-    groups = est.groups;
     associations = est.report.associations;
   } catch (err) {
     notes.push(`estimate: ${err instanceof Error ? err.message : String(err)}`);
@@ -289,7 +286,7 @@ function compute(req: number, dataset: Dataset, withSeeds: boolean): void {
     ...(associations && tracks.length ? { associations } : {}),
     ...(withSeeds ? { seeds: situationReport2018() } : {}),
   });
-  last = { dataset, tracks, groups, split };
+  last = { dataset, tracks, split };
   post({ type: "done", req, replay, notes });
 }
 
@@ -300,105 +297,22 @@ function current(req: number): NonNullable<typeof last> {
   const est = estimateTracks(dataset);
   const split = buildLedger({ dataset, tracks: est.tracks }).split;
   post({ type: "progress", req, progress: { stage: "preparing", fraction: 0.9 } });
-  return (last = { dataset, tracks: est.tracks, groups: est.groups, split });
+  return (last = { dataset, tracks: est.tracks, split });
 }
 
 function tables(req: number): ExportFile[] {
-  const { dataset, tracks, groups, split } = current(req);
+  const { dataset, tracks, split } = current(req);
   const csv = "text/csv;charset=utf-8";
   const geo = "application/geo+json";
-  const trackRows = tracks.map((t) => ({
-    group: t.group,
-    date: t.date,
-    route_id: t.routeId,
-    km: t.km,
-    km_low: t.kmLow,
-    km_high: t.kmHigh,
-    lat: t.lat,
-    lon: t.lon,
-    size: t.size,
-    size_low: t.sizeLow,
-    size_high: t.sizeHigh,
-  }));
-  const blank = (x: number) => (Number.isFinite(x) ? x : null);
-  const trackFeatures: unknown[] = trackRows.map((r) => ({
-    type: "Feature",
-    geometry: { type: "Point", coordinates: [r.lon, r.lat] },
-    properties: {
-      ...r,
-      size: blank(r.size),
-      size_low: blank(r.size_low),
-      size_high: blank(r.size_high),
-    },
-  }));
-  for (const g of groups) {
-    const coords = trackRows.filter((r) => r.group === g.group).map((r) => [r.lon, r.lat]);
-    if (!coords.length) continue;
-    trackFeatures.push({
-      type: "Feature",
-      geometry: {
-        type: "LineString",
-        coordinates: coords.length > 1 ? coords : [...coords, ...coords],
-      },
-      properties: {
-        group: g.group,
-        route_id: g.routeId,
-        first_date: g.firstDate,
-        last_date: g.lastDate,
-      },
-    });
-  }
+  // With a byte-order mark (the formatCsv default), so Excel reads the accents right.
   const out: ExportFile[] = [
-    {
-      name: "tracks.csv",
-      mime: csv,
-      text: formatCsv(trackRows, {
-        columns: [
-          "group",
-          "date",
-          "route_id",
-          "km",
-          "km_low",
-          "km_high",
-          "lat",
-          "lon",
-          "size",
-          "size_low",
-          "size_high",
-        ],
-      }),
-    },
+    { name: "tracks.csv", mime: csv, text: formatTracksCsv(tracks) },
     {
       name: "tracks.geojson",
       mime: geo,
-      text: JSON.stringify({ type: "FeatureCollection", features: trackFeatures }) + "\n",
+      text: JSON.stringify(tracksToGeoJson(tracks)) + "\n",
     },
-    {
-      name: "split.csv",
-      mime: csv,
-      text: formatCsv(
-        split.map((r) => ({
-          date: r.date,
-          category: r.category,
-          country: r.country,
-          place_name: r.placeName,
-          value: r.value,
-          value_low: r.valueLow,
-          value_high: r.valueHigh,
-        })),
-        {
-          columns: [
-            "date",
-            "category",
-            "country",
-            "place_name",
-            "value",
-            "value_low",
-            "value_high",
-          ],
-        },
-      ),
-    },
+    { name: "split.csv", mime: csv, text: formatSplitCsv(split) },
   ];
   const kinds: [TableKind, TableRecord[]][] = [
     ["counts", dataset.counts],
