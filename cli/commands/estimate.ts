@@ -4,14 +4,21 @@
  */
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
-import { EXIT, UserError } from "../errors.ts";
+import {
+  DATASET_OPTIONS,
+  asOfOption,
+  datasetChoice,
+  datasetOptionsHelp,
+  exitStatus,
+  loadChosenDataset,
+  optionString,
+  userInputStep,
+} from "../dataset-options.ts";
 import { openOutputFolder } from "../output.ts";
-import { loadDataset, summarizeReport } from "../read-input.ts";
+import { summarizeReport } from "../read-input.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import type { EstimateResult } from "../../src/estimate/estimateTracks.ts";
-import { isValidTimeZone, toLocalTime } from "../../src/estimate/time.ts";
 import { formatTracksCsv, tracksToGeoJson } from "../../src/export/tracks.ts";
-import { DEFAULT_TIME_ZONE } from "../../src/model/dataset.ts";
 
 const HELP = `dtm-flow estimate — where every caravan group is along its route and how many people it
 holds, per day, with 90 % intervals.
@@ -21,12 +28,14 @@ Usage:
                     [--places f] [--tz IANA-zone] [--as-of date] --out <dir>
 
 Options:
-  --sightings <file>  group sightings (CSV, TSV, ;-separated or XLSX; contracts §1.2)
-  --counts <file>     border-point counts (§1.1): evidence of passage time and numbers
-  --stocks <file>     stock figures (§1.3): asylum claims and returns set how sizes fall
-  --route <file>      routes, GeoJSON LineStrings with route_id (§1.5); default the 2018 corridor
-  --places <file>     gazetteer (§1.4), added in front of the embedded 2018 places
-  --tz <zone>         report time zone (default America/Mexico_City): one row per local day
+${datasetOptionsHelp({
+  sightings: "group sightings (CSV, TSV, ;-separated or XLSX; contracts §1.2)",
+  counts: "border-point counts (§1.1): evidence of passage time and numbers",
+  stocks: "stock figures (§1.3): asylum claims and returns set how sizes fall",
+  route: "routes, GeoJSON LineStrings with route_id (§1.5); default the 2018 corridor",
+  places: "gazetteer (§1.4), added in front of the embedded 2018 places",
+  tz: "report time zone (default America/Mexico_City): one row per local day",
+})}
   --as-of <date>      use only data observed up to this date-time (no look-ahead)
   --out <dir>         folder for tracks.csv, tracks.geojson and report.json (required)
 
@@ -46,58 +55,20 @@ export const estimateCommand: Command = {
   summary: "daily position and size of every group with 90 % intervals (tracks.csv, .geojson)",
   help: HELP,
   async run(argv, context) {
-    const { values, positionals } = parseOptions(
+    const { values } = parseOptions(
       argv,
-      {
-        sightings: { type: "string" },
-        counts: { type: "string" },
-        stocks: { type: "string" },
-        route: { type: "string" },
-        places: { type: "string" },
-        tz: { type: "string" },
-        "as-of": { type: "string" },
-        out: { type: "string" },
-      },
+      { ...DATASET_OPTIONS, "as-of": { type: "string" }, out: { type: "string" } },
       false,
     );
-    if (positionals.length > 0) {
-      throw new UserError(
-        `unexpected argument ${positionals[0]}; input files go after --sightings, --counts, …`,
-      );
-    }
-    const str = (key: string): string | undefined => {
-      const v = values[key];
-      return typeof v === "string" && v !== "" ? v : undefined;
-    };
-    const timeZone = str("tz") ?? DEFAULT_TIME_ZONE;
-    if (!isValidTimeZone(timeZone)) {
-      throw new UserError(`--tz ${timeZone} is not an IANA time zone (e.g. America/Mexico_City).`);
-    }
-    const asOf = str("as-of");
-    if (asOf && !toLocalTime(asOf, timeZone)) {
-      throw new UserError(`--as-of ${asOf} is not an ISO date or date-time (e.g. 2018-11-01).`);
-    }
-    const files = {
-      sightings: str("sightings"),
-      counts: str("counts"),
-      stocks: str("stocks"),
-      places: str("places"),
-      route: str("route"),
-    };
-    const inputs = Object.values(files).filter((f): f is string => f !== undefined);
-    const out = openOutputFolder(str("out"), inputs, context.cwd);
-    const loaded = await loadDataset(files, context, { timeZone });
-    for (const report of loaded.reports) context.stderr(summarizeReport(report));
+    const choice = datasetChoice(values);
+    const { timeZone } = choice;
+    const asOf = asOfOption(values, timeZone);
+    const out = openOutputFolder(optionString(values, "out"), choice.inputs, context.cwd);
+    const loaded = await loadChosenDataset(choice, context);
     context.stderr(
       `estimating ${loaded.dataset.sightings.length} sightings, ${loaded.dataset.counts.length} counts, ${loaded.dataset.stocks.length} stock figures (${loaded.dataset.name})`,
     );
-    let result: EstimateResult;
-    try {
-      result = estimateTracks(loaded.dataset, { timeZone, asOf });
-    } catch (error) {
-      if (error instanceof RangeError) throw new UserError(error.message);
-      throw error;
-    }
+    const result = userInputStep(() => estimateTracks(loaded.dataset, { timeZone, asOf }));
     writeOutputs(result, out.write, {
       dataset: loaded.dataset.name,
       timeZone,
@@ -110,7 +81,7 @@ export const estimateCommand: Command = {
     context.stderr(
       `${result.groups.length} groups, ${result.tracks.length} group-days; ${result.report.leftOut.length} sightings left out (see report.json); wrote ${out.dir}`,
     );
-    return loaded.rejected > 0 ? EXIT.rejected : EXIT.ok;
+    return exitStatus(loaded);
   },
 };
 

@@ -5,16 +5,24 @@
  */
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
-import { EXIT, UserError } from "../errors.ts";
+import {
+  DATASET_FLAGS,
+  DATASET_OPTIONS,
+  asOfOption,
+  datasetChoice,
+  exitStatus,
+  loadChosenDataset,
+  optionString,
+  userInputStep,
+} from "../dataset-options.ts";
+import { UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
-import { loadDataset, summarizeReport } from "../read-input.ts";
-import { isValidTimeZone, toLocalTime } from "../../src/estimate/time.ts";
+import { summarizeReport } from "../read-input.ts";
 import { formatCsv } from "../../src/export/csv.ts";
 import { forecastArrivals } from "../../src/forecast/forecast.ts";
 import type { Forecast } from "../../src/forecast/forecast.ts";
 import { nowcast } from "../../src/forecast/nowcast.ts";
 import type { Nowcast } from "../../src/forecast/nowcast.ts";
-import { DEFAULT_TIME_ZONE } from "../../src/model/dataset.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 
 /** Columns of forecast.csv, in this order exactly. */
@@ -58,7 +66,7 @@ Options:
   --horizon <days>    days ahead that count as "within the horizon" (default 14)
   --runs <n>          Monte Carlo runs per group (default 500)
   --seed <n>          random seed (default 1): the same inputs and seed give the same files
-  --sightings, --counts, --stocks, --route, --places, --tz   as for dtm-flow estimate
+  ${DATASET_FLAGS}   as for dtm-flow estimate
   --out <dir>         folder for forecast.csv, positions.csv and forecast.json (required)
 
 forecast.csv: group,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,
@@ -81,15 +89,10 @@ export const forecastCommand: Command = {
   summary: "nowcast and arrivals at the places ahead, p10/p50/p90 (forecast.csv)",
   help: HELP,
   async run(argv, context) {
-    const { values, positionals } = parseOptions(
+    const { values } = parseOptions(
       argv,
       {
-        sightings: { type: "string" },
-        counts: { type: "string" },
-        stocks: { type: "string" },
-        route: { type: "string" },
-        places: { type: "string" },
-        tz: { type: "string" },
+        ...DATASET_OPTIONS,
         "as-of": { type: "string" },
         horizon: { type: "string" },
         runs: { type: "string" },
@@ -98,17 +101,8 @@ export const forecastCommand: Command = {
       },
       false,
     );
-    if (positionals.length > 0) {
-      throw new UserError(
-        `unexpected argument ${positionals[0]}; input files go after --sightings, --counts, …`,
-      );
-    }
-    const str = (key: string): string | undefined => {
-      const v = values[key];
-      return typeof v === "string" && v !== "" ? v : undefined;
-    };
     const int = (key: string, fallback: number, min: number, max: number): number => {
-      const text = str(key);
+      const text = optionString(values, key);
       if (text === undefined) return fallback;
       const n = Number(text);
       if (!Number.isInteger(n) || n < min || n > max) {
@@ -116,42 +110,26 @@ export const forecastCommand: Command = {
       }
       return n;
     };
-    const timeZone = str("tz") ?? DEFAULT_TIME_ZONE;
-    if (!isValidTimeZone(timeZone)) {
-      throw new UserError(`--tz ${timeZone} is not an IANA time zone (e.g. America/Mexico_City).`);
-    }
-    const asOf = str("as-of");
-    if (asOf && !toLocalTime(asOf, timeZone)) {
-      throw new UserError(`--as-of ${asOf} is not an ISO date or date-time (e.g. 2018-11-01).`);
-    }
+    const choice = datasetChoice(values);
+    const { timeZone } = choice;
+    const asOf = asOfOption(values, timeZone);
     const horizonDays = int("horizon", 14, 0, 365);
     const runs = int("runs", 500, 10, 100_000);
     const seed = int("seed", 1, 0, 2 ** 31 - 1);
-    const files = {
-      sightings: str("sightings"),
-      counts: str("counts"),
-      stocks: str("stocks"),
-      places: str("places"),
-      route: str("route"),
-    };
-    const inputs = Object.values(files).filter((f): f is string => f !== undefined);
-    const out = openOutputFolder(str("out"), inputs, context.cwd);
-    const loaded = await loadDataset(files, context, { timeZone });
-    for (const report of loaded.reports) context.stderr(summarizeReport(report));
-    let now: Nowcast;
-    let forecast: Forecast;
-    try {
-      now = nowcast(loaded.dataset, { timeZone, asOf });
-      forecast = forecastArrivals(now, {
-        dataset: loaded.dataset,
-        horizonDays,
-        runs,
-        random: mulberry32(seed),
-      });
-    } catch (error) {
-      if (error instanceof RangeError) throw new UserError(error.message);
-      throw error;
-    }
+    const out = openOutputFolder(optionString(values, "out"), choice.inputs, context.cwd);
+    const loaded = await loadChosenDataset(choice, context);
+    const { now, forecast } = userInputStep(() => {
+      const at = nowcast(loaded.dataset, { timeZone, asOf });
+      return {
+        now: at,
+        forecast: forecastArrivals(at, {
+          dataset: loaded.dataset,
+          horizonDays,
+          runs,
+          random: mulberry32(seed),
+        }),
+      };
+    });
     if (now.groups.length === 0) {
       throw new UserError(
         asOf
@@ -169,7 +147,7 @@ export const forecastCommand: Command = {
     context.stderr(
       `forecast as of ${now.asOfDate} for ${now.groups.length} groups, ${forecast.arrivals.length} group-places, horizon ${horizonDays} days; wrote ${out.dir}`,
     );
-    return loaded.rejected > 0 ? EXIT.rejected : EXIT.ok;
+    return exitStatus(loaded);
   },
 };
 

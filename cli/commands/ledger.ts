@@ -5,39 +5,43 @@
  */
 import type { Command, CommandContext, ParsedOptions } from "../command.ts";
 import { parseOptions } from "../command.ts";
-import { EXIT, UserError } from "../errors.ts";
+import {
+  DATASET_OPTIONS,
+  datasetChoice,
+  datasetOptionsHelp,
+  exitStatus,
+  loadChosenDataset,
+  optionString,
+  userInputStep,
+} from "../dataset-options.ts";
+import { UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
-import { loadDataset, summarizeReport } from "../read-input.ts";
+import { summarizeReport } from "../read-input.ts";
 import type { LoadedDataset } from "../read-input.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
-import { isValidTimeZone } from "../../src/estimate/time.ts";
 import { formatCsv } from "../../src/export/csv.ts";
 import { formatSplitCsv } from "../../src/export/split.ts";
 import { buildLedger } from "../../src/ledger/buildLedger.ts";
 import { dayNumber } from "../../src/ledger/days.ts";
 import type { LedgerOptions, LedgerResult } from "../../src/ledger/types.ts";
-import { DEFAULT_TIME_ZONE } from "../../src/model/dataset.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
 export const LEDGER_OPTIONS = {
-  sightings: { type: "string" },
-  counts: { type: "string" },
-  stocks: { type: "string" },
-  route: { type: "string" },
-  places: { type: "string" },
-  tz: { type: "string" },
+  ...DATASET_OPTIONS,
   from: { type: "string" },
   to: { type: "string" },
   "hold-days": { type: "string" },
   out: { type: "string" },
 } as const;
 
-export const LEDGER_OPTIONS_HELP = `  --sightings <file>  group sightings (contracts §1.2): the estimated groups are people in transit
-  --counts <file>     border-point counts (§1.1): northbound totals are a floor under the people who left
-  --stocks <file>     stock figures (§1.3): asylum claims, returns, people remaining, …
-  --route <file>      routes, GeoJSON (§1.5); default the 2018 corridor
-  --places <file>     gazetteer (§1.4), added in front of the embedded 2018 places
-  --tz <zone>         report time zone (default America/Mexico_City)
+export const LEDGER_OPTIONS_HELP = `${datasetOptionsHelp({
+  sightings: "group sightings (contracts §1.2): the estimated groups are people in transit",
+  counts: "border-point counts (§1.1): northbound totals are a floor under the people who left",
+  stocks: "stock figures (§1.3): asylum claims, returns, people remaining, …",
+  route: "routes, GeoJSON (§1.5); default the 2018 corridor",
+  places: "gazetteer (§1.4), added in front of the embedded 2018 places",
+  tz: "report time zone (default America/Mexico_City)",
+})}
   --from <date>       first day of the split (default: the first day of the data)
   --to <date>         last day of the split (default: the last day of the data)
   --hold-days <n>     days a "present" figure holds when no later one follows (default 3)`;
@@ -66,12 +70,6 @@ Exit status: 0 all rows accepted (warnings allowed), 1 some input rows rejected,
 Example:
   dtm-flow ledger --stocks cifras.csv --out resultados/`;
 
-/** A string option, or undefined when absent or blank. */
-export function optionString(values: ParsedOptions["values"], key: string): string | undefined {
-  const v = values[key];
-  return typeof v === "string" && v !== "" ? v : undefined;
-}
-
 /** The dataset, tracks and ledger of a `ledger` or `report` run. */
 export interface LedgerRun {
   loaded: LoadedDataset;
@@ -89,10 +87,8 @@ export async function runLedger(
   context: CommandContext,
   extra: LedgerOptions = {},
 ): Promise<LedgerRun> {
-  const timeZone = optionString(values, "tz") ?? DEFAULT_TIME_ZONE;
-  if (!isValidTimeZone(timeZone)) {
-    throw new UserError(`--tz ${timeZone} is not an IANA time zone (e.g. America/Mexico_City).`);
-  }
+  const choice = datasetChoice(values);
+  const { timeZone, inputs } = choice;
   const options: LedgerOptions = { ...extra };
   for (const key of ["from", "to"] as const) {
     const date = optionString(values, key);
@@ -113,27 +109,14 @@ export async function runLedger(
     }
     options.holdDays = n;
   }
-  const files = {
-    sightings: optionString(values, "sightings"),
-    counts: optionString(values, "counts"),
-    stocks: optionString(values, "stocks"),
-    places: optionString(values, "places"),
-    route: optionString(values, "route"),
-  };
-  const inputs = Object.values(files).filter((f): f is string => f !== undefined);
-  const loaded = await loadDataset(files, context, { timeZone });
-  for (const report of loaded.reports) context.stderr(summarizeReport(report));
+  const loaded = await loadChosenDataset(choice, context);
   const { dataset } = loaded;
   context.stderr(
     `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts (${dataset.name})`,
   );
-  let tracks;
-  try {
-    tracks = dataset.sightings.length > 0 ? estimateTracks(dataset, { timeZone }).tracks : [];
-  } catch (error) {
-    if (error instanceof RangeError) throw new UserError(error.message);
-    throw error;
-  }
+  const tracks = userInputStep(() =>
+    dataset.sightings.length > 0 ? estimateTracks(dataset, { timeZone }).tracks : [],
+  );
   context.stderr(`building the ledger from ${dataset.stocks.length} stock figures`);
   const ledger = buildLedger({ dataset, tracks }, options);
   return { loaded, ledger, inputs, timeZone };
@@ -144,12 +127,7 @@ export const ledgerCommand: Command = {
   summary: "daily split: asylum claims, returns, remaining, in transit, unknown (split.csv)",
   help: HELP,
   async run(argv, context) {
-    const { values, positionals } = parseOptions(argv, LEDGER_OPTIONS, false);
-    if (positionals.length > 0) {
-      throw new UserError(
-        `unexpected argument ${positionals[0]}; input files go after --sightings, --stocks, …`,
-      );
-    }
+    const { values } = parseOptions(argv, LEDGER_OPTIONS, false);
     const out = openOutputFolder(optionString(values, "out"), [], context.cwd);
     const run = await runLedger(values, context);
     const { ledger, loaded } = run;
@@ -193,6 +171,6 @@ export const ledgerCommand: Command = {
     for (const w of ledger.warnings.slice(0, 5)) context.stderr(`warning: ${w.message}`);
     if (ledger.warnings.length > 5)
       context.stderr(`… and ${ledger.warnings.length - 5} more in report.json`);
-    return loaded.rejected > 0 ? EXIT.rejected : EXIT.ok;
+    return exitStatus(loaded);
   },
 };

@@ -5,13 +5,14 @@
  */
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
-import { EXIT, UserError } from "../errors.ts";
+import { exitStatus, optionString } from "../dataset-options.ts";
+import { UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
 import { situationReport2018 } from "../../src/embedded/seeds.ts";
 import { dayNumber } from "../../src/ledger/days.ts";
 import { buildSituationUpdate } from "../../src/report/situationUpdate.ts";
 import { renderHtml, renderMarkdown } from "../../src/report/render.ts";
-import { LEDGER_OPTIONS, LEDGER_OPTIONS_HELP, optionString, runLedger } from "./ledger.ts";
+import { LEDGER_OPTIONS, LEDGER_OPTIONS_HELP, runLedger } from "./ledger.ts";
 
 const HELP = `dtm-flow report — a situation update as of a date: headline figures (people who left,
 asylum claims, returns, people remaining, in transit, unknown) each with its sources, a stacked
@@ -43,14 +44,11 @@ export const reportCommand: Command = {
   summary: "situation update as of a date: headline figures with sources, charts (HTML, Markdown)",
   help: HELP,
   async run(argv, context) {
-    const { values, positionals } = parseOptions(
+    const { values } = parseOptions(
       argv,
       { ...LEDGER_OPTIONS, "as-of": { type: "string" }, title: { type: "string" } },
       false,
     );
-    if (positionals.length > 0) {
-      throw new UserError(`unexpected argument ${positionals[0]}; give the date with --as-of.`);
-    }
     const asOf = optionString(values, "as-of");
     if (asOf === undefined)
       throw new UserError("--as-of <date> is required, e.g. --as-of 2018-12-15.");
@@ -89,6 +87,6 @@ export const reportCommand: Command = {
       .map((h) => `${h.category} ${h.value.toLocaleString("en-US")}`)
       .join(", ");
     context.stderr(`as of ${date}: ${headline}; wrote ${out.dir}`);
-    return loaded.rejected > 0 ? EXIT.rejected : EXIT.ok;
+    return exitStatus(loaded);
   },
 };

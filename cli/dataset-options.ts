@@ -1,0 +1,140 @@
+/**
+ * The input options every analysis command takes (estimate, ledger, report, forecast): the files
+ * of the dataset (--sightings --counts --stocks --route --places) and the report time zone (--tz),
+ * their help lines, and reading them into a Dataset. One place, so the commands cannot drift apart
+ * in what they accept, how they check it, or what they print while loading.
+ */
+import type { CommandContext, ParsedOptions } from "./command.ts";
+import { EXIT, UserError } from "./errors.ts";
+import { loadDataset, summarizeReport } from "./read-input.ts";
+import type { InputFiles, LoadedDataset } from "./read-input.ts";
+import { isValidTimeZone, toLocalTime } from "../src/estimate/time.ts";
+import { DEFAULT_TIME_ZONE } from "../src/model/dataset.ts";
+
+/** node:util parseArgs configuration of the dataset options, in the order help lists them. */
+export const DATASET_OPTIONS = {
+  sightings: { type: "string" },
+  counts: { type: "string" },
+  stocks: { type: "string" },
+  route: { type: "string" },
+  places: { type: "string" },
+  tz: { type: "string" },
+} as const;
+
+export type DatasetOption = keyof typeof DATASET_OPTIONS;
+
+/** What each option's value is, as help shows it after the flag. */
+const PLACEHOLDER: Record<DatasetOption, string> = {
+  sightings: "<file>",
+  counts: "<file>",
+  stocks: "<file>",
+  route: "<file>",
+  places: "<file>",
+  tz: "<zone>",
+};
+
+/**
+ * One line of an Options list: the flag padded so every description starts in column 23.
+ * @example
+ * optionLine("--out <dir>", "folder for the results"); // => "  --out <dir>         folder for the results"
+ */
+export function optionLine(flag: string, description: string): string {
+  return `${`  ${flag}`.padEnd(20)}  ${description}`;
+}
+
+/**
+ * The help lines of the dataset options, one per option in DATASET_OPTIONS order. Each command
+ * words the descriptions for what it does with the file (e.g. stock figures set how sizes fall in
+ * estimate, and are the split itself in ledger).
+ * @example
+ * datasetOptionsHelp({ sightings: "group sightings (§1.2)", … }).split("\n")[0];
+ * // => "  --sightings <file>  group sightings (§1.2)"
+ */
+export function datasetOptionsHelp(descriptions: Record<DatasetOption, string>): string {
+  return (Object.keys(DATASET_OPTIONS) as DatasetOption[])
+    .map((key) => optionLine(`--${key} ${PLACEHOLDER[key]}`, descriptions[key]))
+    .join("\n");
+}
+
+/** "--sightings, --counts, --stocks, --route, --places, --tz": for help text that refers to them. */
+export const DATASET_FLAGS = Object.keys(DATASET_OPTIONS)
+  .map((key) => `--${key}`)
+  .join(", ");
+
+/** A string option, or undefined when absent or blank. */
+export function optionString(values: ParsedOptions["values"], key: string): string | undefined {
+  const v = values[key];
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+/** The dataset options as given: the files to read and the report time zone. */
+export interface DatasetChoice {
+  /** Files to read; undefined = not given (the embedded 2018 data stands in). */
+  files: InputFiles;
+  /** The given file paths, which the output folder must never overwrite. */
+  inputs: string[];
+  /** IANA time zone of the report; default America/Mexico_City. */
+  timeZone: string;
+}
+
+/**
+ * Reads --tz and the input file options.
+ * @throws UserError when --tz is not an IANA time zone.
+ */
+export function datasetChoice(values: ParsedOptions["values"]): DatasetChoice {
+  const timeZone = optionString(values, "tz") ?? DEFAULT_TIME_ZONE;
+  if (!isValidTimeZone(timeZone)) {
+    throw new UserError(`--tz ${timeZone} is not an IANA time zone (e.g. America/Mexico_City).`);
+  }
+  const files: InputFiles = {
+    sightings: optionString(values, "sightings"),
+    counts: optionString(values, "counts"),
+    stocks: optionString(values, "stocks"),
+    places: optionString(values, "places"),
+    route: optionString(values, "route"),
+  };
+  const inputs = Object.values(files).filter((f): f is string => f !== undefined);
+  return { files, inputs, timeZone };
+}
+
+/**
+ * Reads --as-of as a moment (an ISO date or date-time, local to the time zone); undefined when
+ * not given (no cut-off).
+ * @throws UserError when it is not an ISO date or date-time.
+ */
+export function asOfOption(values: ParsedOptions["values"], timeZone: string): string | undefined {
+  const asOf = optionString(values, "as-of");
+  if (asOf && !toLocalTime(asOf, timeZone)) {
+    throw new UserError(`--as-of ${asOf} is not an ISO date or date-time (e.g. 2018-11-01).`);
+  }
+  return asOf;
+}
+
+/**
+ * Reads the chosen files into a Dataset (see loadDataset) and prints one line per file read on
+ * stderr.
+ * @throws UserError for a missing or unusable file.
+ */
+export async function loadChosenDataset(
+  choice: DatasetChoice,
+  context: CommandContext,
+): Promise<LoadedDataset> {
+  const loaded = await loadDataset(choice.files, context, { timeZone: choice.timeZone });
+  for (const report of loaded.reports) context.stderr(summarizeReport(report));
+  return loaded;
+}
+
+/** Runs a library step; its RangeError (input it cannot use, e.g. no usable route) is a UserError. */
+export function userInputStep<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof RangeError) throw new UserError(error.message);
+    throw error;
+  }
+}
+
+/** The exit status of a command that read the dataset: 1 when some input rows were rejected. */
+export function exitStatus(loaded: LoadedDataset): number {
+  return loaded.rejected > 0 ? EXIT.rejected : EXIT.ok;
+}

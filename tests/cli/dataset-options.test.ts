@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import {
+  DATASET_FLAGS,
+  asOfOption,
+  datasetChoice,
+  datasetOptionsHelp,
+  exitStatus,
+  optionLine,
+  userInputStep,
+} from "../../cli/dataset-options.ts";
+import { UserError } from "../../cli/errors.ts";
+import type { LoadedDataset } from "../../cli/read-input.ts";
+
+describe("cli/dataset-options", () => {
+  it("optionLine starts every description in column 23", () => {
+    expect(optionLine("--out <dir>", "folder")).toBe("  --out <dir>         folder");
+    expect(optionLine("--sightings <file>", "x").indexOf("x")).toBe(22);
+  });
+
+  it("datasetOptionsHelp lists sightings, counts, stocks, route, places, tz in that order with their words", () => {
+    const help = datasetOptionsHelp({
+      sightings: "s",
+      counts: "c",
+      stocks: "k",
+      route: "r",
+      places: "p",
+      tz: "z",
+    });
+    expect(help.split("\n")).toEqual([
+      "  --sightings <file>  s",
+      "  --counts <file>     c",
+      "  --stocks <file>     k",
+      "  --route <file>      r",
+      "  --places <file>     p",
+      "  --tz <zone>         z",
+    ]);
+    expect(DATASET_FLAGS).toBe("--sightings, --counts, --stocks, --route, --places, --tz");
+  });
+
+  it("datasetChoice defaults --tz to America/Mexico_City, drops blank files and rejects a zone that is not IANA", () => {
+    const choice = datasetChoice({ sightings: "a.csv", counts: "", route: "r.geojson" });
+    expect(choice.timeZone).toBe("America/Mexico_City");
+    expect(choice.files).toEqual({
+      sightings: "a.csv",
+      counts: undefined,
+      stocks: undefined,
+      places: undefined,
+      route: "r.geojson",
+    });
+    expect(choice.inputs).toEqual(["a.csv", "r.geojson"]);
+    expect(() => datasetChoice({ tz: "Nowhere/X" })).toThrow(UserError);
+  });
+
+  it("asOfOption accepts an ISO date or date-time and rejects anything else", () => {
+    expect(asOfOption({}, "UTC")).toBeUndefined();
+    expect(asOfOption({ "as-of": "2018-11-01T08:00" }, "UTC")).toBe("2018-11-01T08:00");
+    expect(() => asOfOption({ "as-of": "yesterday" }, "UTC")).toThrow(/not an ISO date/);
+  });
+
+  it("userInputStep turns a library RangeError into a UserError and lets other errors through", () => {
+    expect(userInputStep(() => 3)).toBe(3);
+    expect(() =>
+      userInputStep(() => {
+        throw new RangeError("no usable route");
+      }),
+    ).toThrow(UserError);
+    expect(() =>
+      userInputStep(() => {
+        throw new TypeError("bug");
+      }),
+    ).toThrow(TypeError);
+  });
+
+  it("exitStatus is 1 when some input rows were rejected, else 0", () => {
+    expect(exitStatus({ rejected: 2 } as LoadedDataset)).toBe(1);
+    expect(exitStatus({ rejected: 0 } as LoadedDataset)).toBe(0);
+  });
+});
