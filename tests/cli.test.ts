@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { run } from "../cli/main.ts";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    context: {
-      stdout: (l: string) => out.push(l),
-      stderr: (l: string) => err.push(l),
-      cwd: process.cwd(),
-    },
-  };
-}
+import { capture } from "./cli/capture.ts";
 
 describe("dtm-flow CLI", () => {
   it("dtm-flow --help lists the commands and the exit statuses", async () => {

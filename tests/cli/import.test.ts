@@ -3,22 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
+import { capture } from "./capture.ts";
 
 const SAMPLES = join(process.cwd(), "data/samples");
 
-function io(cwd = process.cwd()) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    context: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), cwd },
-  };
-}
-
 describe("dtm-flow validate", () => {
   it("dtm-flow validate <file> exits 0 when every row is accepted and prints the mapping", async () => {
-    const x = io();
+    const x = capture();
     expect(await run(["validate", join(SAMPLES, "conteo-por-punto.xlsx")], x.context)).toBe(0);
     const text = x.out.join("\n");
     expect(text).toMatch(
@@ -27,7 +18,7 @@ describe("dtm-flow validate", () => {
     expect(text).toMatch(/7 data rows: 7 accepted, 0 rejected/);
   });
   it("dtm-flow validate <file> exits 1 when rows are rejected and lists them with line and reason", async () => {
-    const x = io();
+    const x = capture();
     expect(await run(["validate", join(SAMPLES, "excel-conteo-windows1252.csv")], x.context)).toBe(
       1,
     );
@@ -36,7 +27,7 @@ describe("dtm-flow validate", () => {
     expect(text).toMatch(/row 9 \[Punto de monitoreo\] unknown_place: .*"El Carmen".*did you mean/);
   });
   it("dtm-flow validate <file> --json prints the whole report", async () => {
-    const x = io();
+    const x = capture();
     expect(
       await run(["validate", join(SAMPLES, "avistamientos-rangos.csv"), "--json"], x.context),
     ).toBe(1);
@@ -44,7 +35,7 @@ describe("dtm-flow validate", () => {
     expect(report).toMatchObject({ kind: "sightings", accepted: 10, rejected: 1, dataRows: 11 });
   });
   it("dtm-flow validate exits 2 with one sentence naming the missing column and the names looked for", async () => {
-    const x = io();
+    const x = capture();
     expect(await run(["validate", join(SAMPLES, "sin-columna-direccion.csv")], x.context)).toBe(2);
     expect(x.err).toHaveLength(1);
     expect(x.err[0]).toMatch(
@@ -53,8 +44,8 @@ describe("dtm-flow validate", () => {
     expect(x.err[0]).not.toMatch(/\n\s+at /);
   });
   it("dtm-flow validate exits 2 for a missing file and for a bad --kind", async () => {
-    expect(await run(["validate", "nope.csv"], io().context)).toBe(2);
-    const x = io();
+    expect(await run(["validate", "nope.csv"], capture().context)).toBe(2);
+    const x = capture();
     expect(
       await run(["validate", join(SAMPLES, "cifras-stock.csv"), "--kind", "flows"], x.context),
     ).toBe(2);
@@ -65,7 +56,7 @@ describe("dtm-flow validate", () => {
 describe("dtm-flow import", () => {
   it("dtm-flow import <files…> --out <dir> writes tables per kind, rejected.csv and import-report.json", async () => {
     const out = mkdtempSync(join(tmpdir(), "dtm-import-"));
-    const x = io();
+    const x = capture();
     const files = [
       "kobo-conteo-tecun-uman.csv",
       "excel-conteo-windows1252.csv",
@@ -106,7 +97,7 @@ describe("dtm-flow import", () => {
           "5",
           "--no-hxl",
         ],
-        io().context,
+        capture().context,
       ),
     ).toBe(1);
     const lines = readFileSync(join(out, "counts.csv"), "utf8").trim().split("\r\n");
@@ -127,7 +118,7 @@ describe("dtm-flow import", () => {
   });
   it("dtm-flow import exits 2 and writes nothing when one input is unusable", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "dtm-import-")), "out");
-    const x = io();
+    const x = capture();
     expect(
       await run(
         [
@@ -147,7 +138,7 @@ describe("dtm-flow import", () => {
     const dir = mkdtempSync(join(tmpdir(), "dtm-import-"));
     copyFileSync(join(SAMPLES, "cifras-stock.csv"), join(dir, "stocks.csv"));
     const before = readFileSync(join(dir, "stocks.csv"));
-    const x = io(dir);
+    const x = capture(dir);
     expect(await run(["import", "stocks.csv", "--out", "."], x.context)).toBe(2);
     expect(x.err[0]).toMatch(/refusing to overwrite the input file stocks.csv/);
     expect(readFileSync(join(dir, "stocks.csv"))).toEqual(before);
@@ -178,7 +169,7 @@ describe("dtm-flow import", () => {
         ],
       }),
     );
-    const x = io(dir);
+    const x = capture(dir);
     expect(await run(["import", "ruta.geojson", "--out", "out"], x.context)).toBe(1);
     const routes = JSON.parse(readFileSync(join(dir, "out/routes.geojson"), "utf8"));
     expect(

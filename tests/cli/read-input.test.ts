@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDataset, readTableFile, summarizeReport } from "../../cli/read-input.ts";
 import { UserError } from "../../cli/errors.ts";
+import { capture } from "./capture.ts";
 import { EMBEDDED_2018_NAME, embedded2018 } from "../../src/embedded/index.ts";
 
-const context = (cwd: string) => ({ stdout: () => {}, stderr: () => {}, cwd });
+const context = (cwd: string) => capture(cwd).context;
 
 describe("cli/read-input", () => {
   it("loadDataset({}) is the embedded 2018 dataset", async () => {

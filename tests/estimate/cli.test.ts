@@ -3,24 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
+import { capture } from "../cli/capture.ts";
 import { simulateWorld, worldOfDifficulty } from "../../src/estimate/simulate.ts";
 import { formatCsv } from "../../src/export/csv.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 
 const HEADER = "group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,size_high";
 
-function io(cwd: string) {
-  const err: string[] = [];
-  return {
-    err,
-    context: { stdout: () => undefined, stderr: (l: string) => err.push(l), cwd },
-  };
-}
-
 describe("dtm-flow estimate", () => {
   it("dtm-flow estimate with no files writes tracks.csv (exact header), tracks.geojson and report.json for 2018", async () => {
     const dir = mkdtempSync(join(tmpdir(), "estimate-"));
-    const { context } = io(dir);
+    const { context } = capture(dir);
     expect(await run(["estimate", "--out", "out"], context)).toBe(0);
     const csv = readFileSync(join(dir, "out", "tracks.csv"), "utf8");
     expect(csv.split("\r\n")[0]).toBe(HEADER);
@@ -70,7 +63,7 @@ describe("dtm-flow estimate", () => {
     }));
     writeFileSync(join(dir, "places.csv"), formatCsv(places));
     writeFileSync(join(dir, "route.geojson"), JSON.stringify(world.dataset.routes));
-    const { context, err } = io(dir);
+    const { context, err } = capture(dir);
     const status = await run(
       [
         "estimate",
@@ -96,13 +89,13 @@ describe("dtm-flow estimate", () => {
 
   it("dtm-flow estimate --tz with an unknown zone exits 2 with one sentence", async () => {
     const dir = mkdtempSync(join(tmpdir(), "estimate-tz-"));
-    const { context, err } = io(dir);
+    const { context, err } = capture(dir);
     expect(await run(["estimate", "--tz", "Mars/Base", "--out", "out"], context)).toBe(2);
     expect(err.join("\n")).toMatch(/not an IANA time zone/);
   });
 
   it("dtm-flow estimate without --out exits 2", async () => {
-    const { context } = io(tmpdir());
+    const { context } = capture(tmpdir());
     expect(await run(["estimate"], context)).toBe(2);
   });
 });

@@ -3,20 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    context: {
-      stdout: (l: string) => out.push(l),
-      stderr: (l: string) => err.push(l),
-      cwd: process.cwd(),
-    },
-  };
-}
+import { capture } from "../cli/capture.ts";
 
 describe("dtm-flow forecast", () => {
   const dir = mkdtempSync(join(tmpdir(), "dtm-forecast-"));

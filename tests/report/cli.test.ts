@@ -3,16 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
-
-function capture(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    context: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), cwd },
-  };
-}
+import { capture } from "../cli/capture.ts";
 
 let dir: string;
 beforeAll(() => {

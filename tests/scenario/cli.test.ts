@@ -3,16 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
-
-function capture(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    context: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), cwd },
-  };
-}
+import { capture } from "../cli/capture.ts";
 
 describe("dtm-flow scenario", () => {
   it("dtm-flow scenario <file> --out <dir> writes the CSVs and the report, and prints a summary", async () => {

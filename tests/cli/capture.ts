@@ -1,0 +1,30 @@
+/**
+ * Test helper for the CLI: a CommandContext whose stdout and stderr lines are collected in arrays
+ * instead of printed, so a test can run `run([...], io.context)` and assert on what it said.
+ */
+import type { CommandContext } from "../../cli/command.ts";
+
+export interface Captured {
+  /** Lines written to stdout, in order. */
+  out: string[];
+  /** Lines written to stderr, in order. */
+  err: string[];
+  context: CommandContext;
+}
+
+/**
+ * @param cwd directory the command resolves relative paths against; default process.cwd().
+ * @example
+ * const io = capture(dir);
+ * expect(await run(["estimate", "--out", "out"], io.context)).toBe(0);
+ * expect(io.err.join("\n")).toMatch(/groups/);
+ */
+export function capture(cwd: string = process.cwd()): Captured {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    context: { stdout: (l) => out.push(l), stderr: (l) => err.push(l), cwd },
+  };
+}
