@@ -72,6 +72,8 @@ export type {
 } from "./ingest/report.ts";
 export type { TableKind, KindSpec } from "./ingest/fields.ts";
 export { TABLE_KINDS, KIND_SPECS } from "./ingest/fields.ts";
+export type { ColumnOverrides } from "./ingest/headers.ts";
+export { fieldNames, KEEP_AS_EXTRA, IGNORE_COLUMN } from "./ingest/headers.ts";
 export type { RouteImport, RouteImportReport } from "./ingest/route.ts";
 export { importRoute } from "./ingest/route.ts";
 export type { Quantity } from "./ingest/values.ts";

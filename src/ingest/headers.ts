@@ -17,6 +17,87 @@ interface Lookup {
 
 const LOOKUPS = new Map<TableKind, Lookup>();
 
+/**
+ * A column mapping chosen by the caller (`ImportOptions.columns`): input column → what it holds.
+ * Keys name a column by its header text as written in the file (compared case- and
+ * accent-insensitively; for Kobo exports the part after the group prefix also matches, for HXL
+ * files the hashtag too), or by its 0-based position as digits (`"3"`) when no header is written
+ * so. Values are a field name of the table kind, {@link KEEP_AS_EXTRA} or {@link IGNORE_COLUMN}.
+ */
+export type ColumnOverrides = Readonly<Record<string, string>>;
+
+/** Override value: the column holds no field; it is kept as an extra attribute of each record. */
+export const KEEP_AS_EXTRA = "extra";
+/** Override value: the column is not read at all (no field, not an extra attribute). */
+export const IGNORE_COLUMN = "ignore";
+
+/**
+ * The field names of a table kind, in their canonical order: the values `ImportOptions.columns`
+ * accepts besides `"extra"` and `"ignore"`.
+ * @example fieldNames("stocks").slice(0, 3) // => ["date", "category", "value"]
+ */
+export function fieldNames(kind: TableKind): string[] {
+  return KIND_SPECS[kind].fields.map((f) => f.name);
+}
+
+/** Why the caller's column mapping cannot be applied to a header. */
+export type OverrideProblem =
+  | { code: "unknown_field" | "column_mapping_conflict"; message: string }
+  | { code: "unknown_column"; key: string };
+
+/** The caller's mapping resolved against one header: column index → field, extra or ignore. */
+function resolveOverrides(
+  overrides: ColumnOverrides,
+  names: readonly string[],
+  hxl: readonly string[] | undefined,
+  kind: TableKind,
+): { byIndex: Map<number, string>; problem?: OverrideProblem } {
+  const byIndex = new Map<number, string>();
+  const fields = fieldNames(kind);
+  const keys = names.map(normalizeKey);
+  const tails = names.map((n) => normalizeKey(n.slice(n.lastIndexOf("/") + 1)));
+  const tags = names.map((_, i) => (hxl?.[i] ?? "").replace(/\s+/g, "").toLowerCase());
+  const fieldAt = new Map<string, number>();
+  for (const [rawKey, rawValue] of Object.entries(overrides)) {
+    const key = cleanCell(rawKey);
+    const nkey = normalizeKey(key);
+    const tag = key.replace(/\s+/g, "").toLowerCase();
+    let at = names.indexOf(key);
+    if (at < 0 && nkey) at = keys.indexOf(nkey);
+    if (at < 0 && tag.startsWith("#")) at = tags.indexOf(tag);
+    if (at < 0 && nkey && tails.filter((t) => t === nkey).length === 1) at = tails.indexOf(nkey);
+    if (at < 0 && /^\d+$/.test(key) && Number(key) < names.length) at = Number(key);
+    if (at < 0) return { byIndex, problem: { code: "unknown_column", key } };
+    const value = cleanCell(rawValue);
+    const lower = value.toLowerCase();
+    const target =
+      lower === KEEP_AS_EXTRA || lower === IGNORE_COLUMN
+        ? lower
+        : (fields.find((f) => f === value) ?? fields.find((f) => f === normalizeKey(value)));
+    if (target === undefined) {
+      return {
+        byIndex,
+        problem: {
+          code: "unknown_field",
+          message: `the column mapping gives column "${names[at]}" the field "${value}", which is not a field of a ${kind} table: use one of ${fields.join(", ")}, or "${KEEP_AS_EXTRA}" or "${IGNORE_COLUMN}".`,
+        },
+      };
+    }
+    const before = byIndex.get(at);
+    const other = fieldAt.get(target);
+    if ((before !== undefined && before !== target) || (other !== undefined && other !== at)) {
+      const message =
+        before !== undefined && before !== target
+          ? `the column mapping gives column "${names[at]}" two meanings ("${before}" and "${target}").`
+          : `the column mapping gives the field "${target}" to two columns ("${names[other!]}" and "${names[at]}").`;
+      return { byIndex, problem: { code: "column_mapping_conflict", message } };
+    }
+    byIndex.set(at, target);
+    if (target !== KEEP_AS_EXTRA && target !== IGNORE_COLUMN) fieldAt.set(target, at);
+  }
+  return { byIndex };
+}
+
 function lookup(kind: TableKind): Lookup {
   let l = LOOKUPS.get(kind);
   if (!l) {
@@ -132,17 +213,27 @@ export interface HeaderMapping {
   /** Column of the Kobo `_uuid`, when present. */
   uuidIndex?: number;
   missing: string[][];
+  /** Set when the caller's column mapping cannot be applied (then none of it is). */
+  overrideProblem?: OverrideProblem;
 }
 
-/** Maps the columns of a header row (and optional hashtag row) for one kind. */
+/**
+ * Maps the columns of a header row (and optional hashtag row) for one kind; `overrides` (the
+ * caller's mapping) win over what is detected, and a field they give to a column is taken from
+ * the column that would otherwise have had it.
+ */
 export function mapHeaders(
   header: readonly string[],
   hxl: readonly string[] | undefined,
   kind: TableKind,
   above?: readonly string[],
+  overrides?: ColumnOverrides,
 ): HeaderMapping {
   const l = lookup(kind);
   const names = header.map((h, i) => cleanCell(h) || `column_${i + 1}`);
+  const resolved = overrides ? resolveOverrides(overrides, names, hxl, kind) : undefined;
+  const user = resolved && !resolved.problem ? resolved.byIndex : undefined;
+  const userFields = new Set(user?.values());
   // Two-level headers: when names repeat and the row above has group labels, prefix them.
   const keys = names.map(normalizeKey);
   const repeated = new Set(keys.filter((k, i) => keys.indexOf(k) !== i));
@@ -156,6 +247,18 @@ export function mapHeaders(
     if (aboveCell) group = aboveCell;
     const tag = hxl ? cleanCell(hxl[i] ?? "") : "";
     let match: { field: string; how: MatchHow } | undefined;
+    const chosen = user?.get(i);
+    if (chosen !== undefined) {
+      if (/^_uuid$/.test(column)) uuidIndex = i;
+      const entry: ColumnMapping = { index: i, column, how: "user", ...(tag ? { hxl: tag } : {}) };
+      if (chosen === IGNORE_COLUMN) entry.ignored = true;
+      else if (chosen !== KEEP_AS_EXTRA) {
+        entry.field = chosen;
+        fieldIndex.set(chosen, i);
+      }
+      columns.push(entry);
+      continue;
+    }
     if (repeated.has(keys[i]!) && group) {
       const composite = matchHeader(`${group} ${column}`, kind);
       if (composite) match = { field: composite.field, how: "two_level_header" };
@@ -175,7 +278,8 @@ export function mapHeaders(
       const field = matchHxl(tag, l.spec);
       if (field) match = { field, how: "hxl" };
     }
-    if (match && fieldIndex.has(match.field)) match = undefined; // first column wins; later kept as extra
+    // First column wins (later ones kept as extra); a field the caller placed is not taken again.
+    if (match && (fieldIndex.has(match.field) || userFields.has(match.field))) match = undefined;
     const how: MatchHow = match
       ? match.how
       : KOBO_META.test(column)
@@ -193,7 +297,14 @@ export function mapHeaders(
   const missing = l.spec.required.filter(
     (alts) => !alts.some((a) => fieldIndex.has(a) || (a === "lat" && fieldIndex.has("geopoint"))),
   );
-  return { kind, columns, fieldIndex, ...(uuidIndex !== undefined ? { uuidIndex } : {}), missing };
+  return {
+    kind,
+    columns,
+    fieldIndex,
+    ...(uuidIndex !== undefined ? { uuidIndex } : {}),
+    missing,
+    ...(resolved?.problem ? { overrideProblem: resolved.problem } : {}),
+  };
 }
 
 /** Score of a header row for a kind: fields matched by name, distinctive ones counting triple. */
@@ -205,7 +316,8 @@ function score(mapping: HeaderMapping, viaHeaderOnly: boolean): number {
     if (c.how === "kobo_meta") continue;
     s += distinct.has(c.field) ? 3 : 1;
   }
-  return s - mapping.missing.length * 2;
+  // A kind or row the caller's mapping does not fit is a worse guess than one it fits.
+  return s - mapping.missing.length * 2 - (mapping.overrideProblem ? 10 : 0);
 }
 
 export interface HeaderLayout {
@@ -223,7 +335,11 @@ export interface HeaderLayout {
  * Finds the header row among the first 25 rows, the HXL row, and the kind (when not given).
  * Rows are the cells as parsed; blank rows count as rows (row numbers stay those of the file).
  */
-export function detectLayout(rows: readonly (readonly string[])[], kind?: TableKind): HeaderLayout {
+export function detectLayout(
+  rows: readonly (readonly string[])[],
+  kind?: TableKind,
+  overrides?: ColumnOverrides,
+): HeaderLayout {
   const limit = Math.min(rows.length, 25);
   let hxlIndex: number | undefined;
   for (let r = 0; r < limit; r++) {
@@ -240,7 +356,7 @@ export function detectLayout(rows: readonly (readonly string[])[], kind?: TableK
     if (!row.some((c) => c.trim())) continue;
     const hx = hxlIndex !== undefined && hxlIndex > r ? rows[hxlIndex] : undefined;
     for (const k of kinds) {
-      const mapping = mapHeaders(row, hx, k, r > 0 ? rows[r - 1] : undefined);
+      const mapping = mapHeaders(row, hx, k, r > 0 ? rows[r - 1] : undefined, overrides);
       const s = score(mapping, true);
       if (!best || s > best.s) best = { r, mapping, s };
     }
@@ -266,6 +382,7 @@ export function detectLayout(rows: readonly (readonly string[])[], kind?: TableK
       hx,
       k,
       headerIndex > 0 ? rows[headerIndex - 1] : undefined,
+      overrides,
     );
     const s = score(m, false);
     if (s > bestScore) {

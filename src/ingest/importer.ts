@@ -17,7 +17,7 @@ import type { DateOrder } from "./dates.ts";
 import { sniffDelimiter, sniffNewline } from "./delimiter.ts";
 import type { TableKind } from "./fields.ts";
 import { describeField, detectLayout } from "./headers.ts";
-import type { HeaderLayout } from "./headers.ts";
+import type { ColumnOverrides, HeaderLayout } from "./headers.ts";
 import { normalizeKey } from "./normalize.ts";
 import { ageClass, LongPivot, sexClass } from "./pivot.ts";
 import { emptyReport } from "./report.ts";
@@ -53,6 +53,24 @@ export interface ImportOptions {
   incomingIs?: Direction;
   /** Coordinates outside this box get a warning; default Central America to the US border. */
   region?: Region;
+  /**
+   * The column mapping, chosen instead of detected (e.g. after an analyst corrected the report's
+   * mapping): input column → what it holds. Default: none, every column is mapped from its header.
+   * - key: the column's header text as written in the file (any case, with or without accents;
+   *   for Kobo exports the name after the group prefix, `grp/sentido` → `sentido`, also matches;
+   *   in an HXL file its hashtag, `#x_dir`, too), or its 0-based position as digits (`"3"`), used
+   *   when no header is written so;
+   * - value: a field name of the table kind (`fieldNames(kind)`, e.g. `direction`), `"extra"` to
+   *   keep the column as an extra attribute of each record, or `"ignore"` not to read it at all.
+   *
+   * A field given to a column is no longer read from the column the importer matched it to (that
+   * one is kept as an extra). The columns set here show in `report.columns` with `how: "user"`.
+   * A key that names no column of the header, a value that is not a field of the kind, or one
+   * field given to two columns make the file unusable (`report.fatal`, one sentence).
+   * @example
+   * importTable(bytes, { kind: "counts", columns: { sentido_x: "direction", "5": "extra" } });
+   */
+  columns?: ColumnOverrides;
   /** At most this many rejection and warning details are kept (counts stay exact); default 10,000. */
   maxIssues?: number;
   /**
@@ -251,7 +269,7 @@ class SheetReader {
   /** Layout known: decides header and kind, then feeds the rows after the header on. */
   private startRows(): void {
     const im = this.im;
-    const layout = detectLayout(this.head, im.kind);
+    const layout = detectLayout(this.head, im.kind, im.options.columns);
     this.layout = layout;
     const mapping = layout.mapping;
     im.kind ??= mapping.kind;
@@ -262,7 +280,9 @@ class SheetReader {
       report.headerRow = layout.headerIndex + 1;
       if (layout.hxlIndex !== undefined) report.hxlRow = layout.hxlIndex + 1;
       report.columns = mapping.columns.map((c) => ({ ...c }));
-      report.extraColumns = mapping.columns.filter((c) => !c.field).map((c) => c.column);
+      report.extraColumns = mapping.columns
+        .filter((c) => !c.field && !c.ignored)
+        .map((c) => c.column);
     }
     // A workbook with one sheet per point: the sheet name is the point when no column names it.
     const pointAlt = mapping.missing.findIndex((alts) => alts.includes("fmp_name"));
@@ -294,6 +314,15 @@ class SheetReader {
     const nonBlank = this.head.some((r) => !isBlankRow(r));
     if (!nonBlank) {
       this.fatal = { code: "empty_file", message: "the file has no rows with data." };
+    } else if (mapping.overrideProblem) {
+      const p = mapping.overrideProblem;
+      this.fatal =
+        p.code === "unknown_column"
+          ? {
+              code: p.code,
+              message: `the column mapping names a column "${p.key}" that the header in row ${layout.headerIndex + 1} does not have: its columns are ${mapping.columns.map((c) => `"${c.column}"`).join(", ")} (or give a 0-based position).`,
+            }
+          : { code: p.code, message: p.message };
     } else if (mapping.missing.length) {
       const what = mapping.missing
         .map((alts) => alts.map((a) => describeField(mapping.kind, a)).join(" or "))
@@ -305,7 +334,7 @@ class SheetReader {
     }
     const fi = mapping.fieldIndex;
     const columnNames = mapping.columns.map((c) => c.column);
-    const extraIndexes = mapping.columns.filter((c) => !c.field).map((c) => c.index);
+    const extraIndexes = mapping.columns.filter((c) => !c.field && !c.ignored).map((c) => c.index);
     const hasTotals = ["total", "men", "women", "boys", "girls"].some((f) => fi.has(f));
     if (
       mapping.kind === "counts" &&

@@ -11,7 +11,9 @@ export type MatchHow =
   | "hxl"
   | "extra"
   | "kobo_meta"
-  | "select_multiple_choice";
+  | "select_multiple_choice"
+  /** Set by the caller's `columns` option (ImportOptions), not detected. */
+  | "user";
 
 export interface ColumnMapping {
   /** Column position, 0-based. */
@@ -23,6 +25,8 @@ export interface ColumnMapping {
   /** Field it maps to; undefined for columns kept as extra attributes. */
   field?: string;
   how: MatchHow;
+  /** The caller asked for the column not to be read (`"ignore"`): no field, not an extra. */
+  ignored?: true;
 }
 
 /** A rejected row: the row is not in `records`. */

@@ -174,6 +174,42 @@ describe("importer invariants (property tests)", () => {
     );
   });
 
+  it("accepted + rejected = data rows with a column mapping given by the caller, right or wrong", () => {
+    const gazetteer = testGazetteer();
+    const target = fc.constantFrom(
+      "date",
+      "fmp_id",
+      "direction",
+      "total",
+      "observed_at",
+      "size",
+      "value",
+      "name",
+      "extra",
+      "ignore",
+      "no_such_field",
+    );
+    const key = fc.oneof(
+      fc.constantFrom("fecha", "punto", "Extra", "#date", "nada"),
+      fc.nat(12).map(String),
+    );
+    fc.assert(
+      fc.property(messyTable, fc.dictionary(key, target, { maxKeys: 4 }), (t, columns) => {
+        const bytes = render(t);
+        const options = { kind: t.kind as never, gazetteer, fileName: "messy.csv", columns };
+        const importer = createTableImporter(t.kind as never, options);
+        for (let i = 0; i < bytes.length; i += t.chunk)
+          importer.push(bytes.subarray(i, i + t.chunk));
+        const { report, records } = importer.finish();
+        expect(report.accepted + report.rejected).toBe(report.dataRows);
+        expect(report.rowsRead).toBe(report.dataRows + report.nonDataRows);
+        if (!report.pivoted) expect(records.length).toBe(report.accepted);
+        expect(importTable(bytes, options).report).toEqual(report);
+      }),
+      { numRuns: 200, seed: 20181020 },
+    );
+  });
+
   it("random bytes never throw: they give a report", () => {
     fc.assert(
       fc.property(
