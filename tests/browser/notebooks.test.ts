@@ -17,7 +17,6 @@ import { promisify, stripVTControlCharacters } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as dtm from "../../src/index.ts";
-import { remapColumns, restoreColumnNames } from "../../notebooks/lib/remap.ts";
 import { hasBrowser, launchBrowser, serveStatic, watchPage } from "./harness.ts";
 
 const run = promisify(execFile);
@@ -151,17 +150,12 @@ async function checkImport(page: Page) {
   await page.getByLabel("Observaciones", { exact: true }).selectOption("(no field: keep as extra)");
   await page.waitForSelector('#mapping-table tr[data-column="Observaciones"] em');
   const notes = first.report.columns.find((c) => c.column === "Observaciones")!;
-  const remapped = remapColumns(
-    dtm.decodeBytes(bytes).text,
-    first.report.headerRow!,
-    first.report.delimiter!,
-    { [notes.index]: null },
-    first.report.columns.map((c) => c.field),
-  );
-  const second = restoreColumnNames(
-    dtm.importTable(remapped.text, { fileName, gazetteer, kind: "counts" }),
-    remapped.renamed,
-  );
+  const second = dtm.importTable(bytes, {
+    fileName,
+    gazetteer,
+    kind: "counts",
+    columns: { [notes.index]: dtm.KEEP_AS_EXTRA },
+  });
   expect(second.report.extraColumns).toEqual(["Observaciones"]);
   expect(await importFigures(page)).toEqual(expectedFigures(second.report));
 

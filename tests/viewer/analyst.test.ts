@@ -1,24 +1,16 @@
 // The analyst workspace (viewer/analyst/workspace.ts) and the Content-Security-Policy, in Node.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createGazetteer, embedded2018, importTable, EMBEDDED_2018_NAME } from "../../src/index.ts";
 import type { ImportReport } from "../../src/index.ts";
 import { BUILD_CSP, DEV_CSP } from "../../viewer/analyst/csp.ts";
-import {
-  assembleDataset,
-  fileStatus,
-  headerNames,
-  restoreHeaderNames,
-  rewriteHeaderBytes,
-} from "../../viewer/analyst/workspace.ts";
+import { assembleDataset, columnOverrides, fileStatus } from "../../viewer/analyst/workspace.ts";
 import type { WorkspaceFile } from "../../viewer/analyst/workspace.ts";
 
 const base = embedded2018();
 const gazetteer = createGazetteer(base.places);
 const enc = (s: string) => new TextEncoder().encode(s);
-const dec = (b: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
 
 function sample(name: string): WorkspaceFile {
   const r = importTable(new Uint8Array(readFileSync(join("data/samples", name))), {
@@ -103,72 +95,44 @@ describe("assembleDataset", () => {
 });
 
 describe("column mapping fixes", () => {
-  it("headerNames gives chosen fields their canonical name and frees the column that held a moved field", () => {
-    expect([
-      ...headerNames({ 1: "fmp_id", 3: null }, [undefined, "notes", "fmp_id", "total"]),
-    ]).toEqual([
-      [1, "fmp_id"],
-      [3, "column_4"],
-      [2, "column_3"],
-    ]);
+  it("columnOverrides turns the analyst's choices into the importer's columns option", () => {
+    expect(columnOverrides({ 1: "fmp_id", 3: null })).toEqual({ "1": "fmp_id", "3": "extra" });
+    expect(columnOverrides({})).toEqual({});
   });
-  it("rewriteHeaderBytes changes only the header's chosen cells, keeping the bytes of every other cell and row", () => {
-    // Windows-1252 bytes (ñ = 0xf1) and a quoted cell with the delimiter survive untouched.
-    const bytes = new Uint8Array([
-      ...enc("t\u00edtulo\r\n"),
-      ...enc('fecha;"a;b";sitio\r\n2018-10-20;x;GT-TEC\r\n'),
-      0xf1,
-    ]);
-    const out = rewriteHeaderBytes(bytes, 2, ";", new Map([[2, "fmp_id"]]))!;
-    expect(dec(out.subarray(0, out.length - 1))).toBe(
-      't\u00edtulo\r\nfecha;"a;b";fmp_id\r\n2018-10-20;x;GT-TEC\r\n',
-    );
-    expect(out[out.length - 1]).toBe(0xf1);
+  it("columnOverrides drops a choice for a workbook's '(sheet name)' pseudo-column", () => {
+    const columns = [
+      { index: 0, column: "fecha" },
+      { index: 1, column: "(sheet name)" },
+    ];
+    expect(columnOverrides({ 0: "date", 1: "notes" }, columns)).toEqual({ "0": "date" });
   });
-  it("rewriteHeaderBytes asks for more bytes while the header row is not complete", () => {
-    expect(rewriteHeaderBytes(enc("a;b"), 1, ";", new Map([[0, "x"]]), false)).toBeUndefined();
-    expect(dec(rewriteHeaderBytes(enc("a;b"), 1, ";", new Map([[0, "x"]]))!)).toBe("x;b");
-    expect(rewriteHeaderBytes(enc("a\n"), 3, ";", new Map())).toBeUndefined();
-  });
-  it("rewriteHeaderBytes keeps a UTF-8 byte-order mark", () => {
-    const out = rewriteHeaderBytes(
-      enc("\ufefffecha,lugar\n1,2"),
-      1,
-      ",",
-      new Map([[1, "place_name"]]),
-    )!;
-    expect(dec(out)).toBe("\ufefffecha,place_name\n1,2");
-  });
-  it("a remapped file imports with the chosen field and the report names the file's own headers", () => {
+  it("a fixed file re-imports with the chosen field and the report names the file's own headers", () => {
     const text =
       "fecha;codigo_xyz;direccion;total\n20/10/2018;GT-TEC;norte;120\n21/10/2018;GT-TEC;norte;80\n";
     const first = importTable(text, { gazetteer });
     expect(first.report.fatal?.code).toBe("missing_column");
-    const names = first.report.columns.map((c) => c.column);
-    const fields = first.report.columns.map((c) => c.field);
-    const bytes = rewriteHeaderBytes(
-      enc(text),
-      first.report.headerRow!,
-      ";",
-      headerNames({ 1: "fmp_id" }, fields),
-    )!;
-    const second = importTable(bytes, { gazetteer });
+    const columns = columnOverrides({ 1: "fmp_id" }, first.report.columns);
+    const second = importTable(enc(text), { gazetteer, kind: first.kind!, columns });
     expect(second.report.fatal).toBeUndefined();
     expect(second.report.accepted).toBe(2);
-    restoreHeaderNames(second.report, names);
-    expect(second.report.columns.map((c) => [c.column, c.field])).toContainEqual([
+    expect(second.report.columns.map((c) => [c.column, c.field, c.how])).toContainEqual([
       "codigo_xyz",
       "fmp_id",
+      "user",
     ]);
   });
-  it("property: rewriting no cell gives the same bytes back", () => {
-    fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[a-z ,";\n]{0,12}$/), { maxLength: 6 }), (cells) => {
-        const bytes = enc(cells.join(";") + "\nrest");
-        const out = rewriteHeaderBytes(bytes, 1, ";", new Map());
-        if (out) expect(dec(out)).toBe(dec(bytes));
-      }),
-    );
+  it("a column set to no field is kept as an extra under its own header", () => {
+    const r = sample("excel-conteo-windows1252.csv");
+    const notes = (r.report as ImportReport).columns.find((c) => c.column === "Observaciones")!;
+    expect(notes.field).toBe("notes");
+    const bytes = new Uint8Array(readFileSync("data/samples/excel-conteo-windows1252.csv"));
+    const again = importTable(bytes, {
+      gazetteer,
+      kind: "counts",
+      columns: columnOverrides({ [notes.index]: null }),
+    });
+    expect(again.report.extraColumns).toEqual(["Observaciones"]);
+    expect(again.report.accepted).toBe((r.report as ImportReport).accepted);
   });
 });
 

@@ -14,20 +14,16 @@ import {
   formatSplitCsv,
   formatTracksCsv,
   importRoute,
-  readXlsx,
   situationReport2018,
   createTableImporter,
-  decodeBytes,
   KIND_SPECS,
   formatTableCsv,
   toGeoJson,
   tracksToGeoJson,
-  writeXlsx,
 } from "../../src/index.ts";
 import type {
   Dataset,
   Gazetteer,
-  ImportReport,
   ImportedRecord,
   Place,
   SplitRow,
@@ -37,13 +33,7 @@ import type {
 } from "../../src/index.ts";
 import { prepareReplay } from "../data/prepare.ts";
 import type { AnalystMessage, AnalystRequest, ExportFile, FileSummary } from "./protocol.ts";
-import {
-  assembleDataset,
-  fileStatus,
-  headerNames,
-  restoreHeaderNames,
-  rewriteHeaderBytes,
-} from "./workspace.ts";
+import { assembleDataset, columnOverrides, fileStatus } from "./workspace.ts";
 import type { ColumnChoices, WorkspaceFile } from "./workspace.ts";
 
 const post = (m: AnalystMessage) => (self as unknown as Worker).postMessage(m);
@@ -51,8 +41,6 @@ const post = (m: AnalystMessage) => (self as unknown as Worker).postMessage(m);
 interface Entry {
   file: File;
   choices: ColumnChoices;
-  /** Header names and fields of the first (unmapped) import, by column index. */
-  original?: { names: string[]; fields: (string | undefined)[] };
   ws: WorkspaceFile;
 }
 
@@ -96,57 +84,6 @@ async function* chunks(id: string, file: File, rows: () => number): AsyncGenerat
   post({ type: "reading", id, loaded: file.size, total: file.size, rows: rows() });
 }
 
-/** Bytes to push, with the header row rewritten for the analyst's mapping. */
-async function* remapped(
-  id: string,
-  file: File,
-  entry: Entry,
-  rows: () => number,
-): AsyncGenerator<Uint8Array | string> {
-  const report = entry.ws.report as ImportReport;
-  const names = headerNames(entry.choices, entry.original?.fields ?? []);
-  const headerRow = report.headerRow ?? 1;
-  if (!names.size) return yield* chunks(id, file, rows);
-  if (report.encoding === "xlsx") {
-    const sheets = readXlsx(new Uint8Array(await file.arrayBuffer())).map((s) => {
-      const header = s.rows[headerRow - 1];
-      if (header) {
-        for (const [i, name] of names) {
-          if (header[i] !== undefined && header[i] === entry.original?.names[i]) header[i] = name;
-        }
-      }
-      return { name: s.name, rows: s.rows };
-    });
-    post({ type: "reading", id, loaded: file.size, total: file.size, rows: 0 });
-    return yield writeXlsx(sheets);
-  }
-  const delimiter = report.delimiter ?? ",";
-  if (report.encoding === "utf-16le" || report.encoding === "utf-16be") {
-    // The byte rewrite needs an ASCII-compatible encoding: decode, and import UTF-8 instead.
-    const { text } = decodeBytes(new Uint8Array(await file.arrayBuffer()));
-    return yield rewriteHeaderBytes(new TextEncoder().encode(text), headerRow, delimiter, names)!;
-  }
-  // Hold the first chunks until the header row is complete (it is within the first 25 rows).
-  let head = new Uint8Array(0);
-  let rewritten = false;
-  for await (const chunk of chunks(id, file, rows)) {
-    if (rewritten) {
-      yield chunk;
-      continue;
-    }
-    const joined = new Uint8Array(head.length + chunk.length);
-    joined.set(head);
-    joined.set(chunk, head.length);
-    head = joined;
-    const out = rewriteHeaderBytes(head, headerRow, delimiter, names, false);
-    if (out) {
-      rewritten = true;
-      yield out;
-    }
-  }
-  if (!rewritten) yield rewriteHeaderBytes(head, headerRow, delimiter, names, true) ?? head;
-}
-
 function summary(id: string, e: Entry): FileSummary {
   const kind = e.ws.kind;
   return {
@@ -180,37 +117,22 @@ async function importEntry(id: string, e: Entry): Promise<void> {
     return;
   }
   const records: ImportedRecord[] = [];
-  const importer = createTableImporter(undefined, {
+  // The analyst's fixes go to the importer as its column mapping, for the kind they were made in
+  // (the editor offers that kind's fields); the report keeps the file's own header names.
+  const fixed = Object.keys(e.choices).length > 0;
+  const kind = fixed && e.ws.kind && e.ws.kind !== "route" ? e.ws.kind : undefined;
+  const columns = fixed
+    ? columnOverrides(e.choices, "columns" in e.ws.report ? e.ws.report.columns : [])
+    : undefined;
+  const importer = createTableImporter(kind, {
     fileName: file.name,
     gazetteer: gazetteer(),
     onRecord: (r) => records.push(r),
+    ...(columns ? { columns } : {}),
   });
   const rows = () => importer.report.rowsRead;
-  const source = Object.keys(e.choices).length
-    ? remapped(id, file, e, rows)
-    : chunks(id, file, rows);
-  for await (const chunk of source) importer.push(chunk);
+  for await (const chunk of chunks(id, file, rows)) importer.push(chunk);
   const result = importer.finish();
-  if (!e.original) {
-    const names: string[] = [];
-    const fields: (string | undefined)[] = [];
-    for (const c of result.report.columns) {
-      names[c.index] = c.column;
-      fields[c.index] = c.field;
-    }
-    e.original = { names, fields };
-  } else if (Object.keys(e.choices).length) {
-    const renamed = restoreHeaderNames(result.report, e.original.names);
-    if (renamed.size) {
-      for (const r of records) {
-        const extra = (r as { extra?: Record<string, string> }).extra;
-        if (!extra) continue;
-        (r as { extra?: Record<string, string> }).extra = Object.fromEntries(
-          Object.entries(extra).map(([k, v]) => [renamed.get(k) ?? k, v]),
-        );
-      }
-    }
-  }
   e.ws = {
     id,
     name: file.name,

@@ -1,12 +1,13 @@
 /**
  * The analyst's workspace, DOM-free: which of the dropped files are used, how they make one
- * Dataset (the same rules as the CLI's `loadDataset`), and how a column's mapping is fixed by
- * rewriting the header row before the file goes through the importer again.
+ * Dataset (the same rules as the CLI's `loadDataset`), and how the analyst's fixes of the column
+ * mapping become the importer's `columns` option for the next import.
  *
  * Runs in the analyst worker; tested in Node (tests/viewer/analyst.test.ts).
  */
-import { EMBEDDED_2018_NAME, DEFAULT_TIME_ZONE } from "../../src/index.ts";
+import { EMBEDDED_2018_NAME, DEFAULT_TIME_ZONE, KEEP_AS_EXTRA } from "../../src/index.ts";
 import type {
+  ColumnMapping,
   CountRecord,
   Dataset,
   ImportReport,
@@ -93,114 +94,28 @@ export function assembleDataset(
   };
 }
 
-/** The new header name of each remapped column: the field's canonical name, or `column_N`. */
-export function headerNames(
+/** How the importer names the point it takes from a workbook's sheet name (not a file column). */
+const SHEET_NAME_COLUMN = "(sheet name)";
+
+/**
+ * The analyst's fixes as the importer's column mapping (`ImportOptions.columns`): by 0-based
+ * position, the field, or `"extra"` for "no field". The workbook's "(sheet name)" pseudo-column
+ * (the point read from the sheet name, past the last real column) is not a column of the file:
+ * a choice for it is dropped.
+ * @example columnOverrides({ 1: "fmp_id", 4: null }) // => { "1": "fmp_id", "4": "extra" }
+ */
+export function columnOverrides(
   choices: ColumnChoices,
-  currentFields: readonly (string | undefined)[],
-): Map<number, string> {
-  const out = new Map<number, string>();
-  const chosen = new Set(Object.values(choices).filter((f): f is string => !!f));
-  for (const [k, v] of Object.entries(choices)) out.set(Number(k), v ?? `column_${Number(k) + 1}`);
-  // A field moved to another column is taken from the column that held it, so it is read once.
-  currentFields.forEach((f, i) => {
-    if (f && chosen.has(f) && !out.has(i)) out.set(i, `column_${i + 1}`);
-  });
-  return out;
-}
-
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-
-/**
- * Rewrites cells of one row of a delimited file, in bytes, leaving every other byte as it was
- * (encoding, line ends, the other rows and their line numbers). The new names are ASCII, so this
- * works for UTF-8 and Windows-1252 files; not for UTF-16 (decode those first).
- * @param headerRow 1-based row (the report's `headerRow`).
- * @param delimiter one ASCII character.
- * @returns the new bytes, or undefined when the row ends past `bytes` (read more and retry).
- * @example new TextDecoder().decode(rewriteHeaderBytes(enc("a;b\n1;2"), 1, ";", new Map([[1, "total"]]))!) // => "a;total\n1;2"
- */
-export function rewriteHeaderBytes(
-  bytes: Uint8Array,
-  headerRow: number,
-  delimiter: string,
-  names: ReadonlyMap<number, string>,
-  complete = true,
-): Uint8Array | undefined {
-  const sep = delimiter.charCodeAt(0);
-  let row = 1;
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  let inQuotes = false;
-  // Skip to the start of the header row.
-  while (row < headerRow) {
-    if (i >= bytes.length) return undefined;
-    const b = bytes[i]!;
-    if (b === QUOTE) inQuotes = !inQuotes;
-    else if (!inQuotes && (b === LF || b === CR)) {
-      if (b === CR && bytes[i + 1] === LF) i++;
-      row++;
-    }
-    i++;
-  }
-  const start = i;
-  const cells: [number, number][] = [];
-  let cellStart = i;
-  for (;;) {
-    if (i >= bytes.length) {
-      if (!complete) return undefined;
-      cells.push([cellStart, i]);
-      break;
-    }
-    const b = bytes[i]!;
-    if (b === QUOTE) inQuotes = !inQuotes;
-    else if (!inQuotes && b === sep) {
-      cells.push([cellStart, i]);
-      cellStart = i + 1;
-    } else if (!inQuotes && (b === LF || b === CR)) {
-      cells.push([cellStart, i]);
-      break;
-    }
-    i++;
-  }
-  const end = i;
-  const enc = new TextEncoder();
-  const parts: Uint8Array[] = [bytes.subarray(0, start)];
-  cells.forEach(([a, b], k) => {
-    if (k > 0) parts.push(new Uint8Array([sep]));
-    const name = names.get(k);
-    parts.push(name !== undefined ? enc.encode(name) : bytes.subarray(a, b));
-  });
-  parts.push(bytes.subarray(end));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
+  columns: readonly Pick<ColumnMapping, "index" | "column">[] = [],
+): Record<string, string> {
+  const skip = new Set(
+    columns
+      .filter((c) => c.column === SHEET_NAME_COLUMN && c.index >= columns.length - 1)
+      .map((c) => c.index),
+  );
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(choices)) {
+    if (!skip.has(Number(k))) out[k] = v ?? KEEP_AS_EXTRA;
   }
   return out;
-}
-
-/**
- * Gives renamed columns their names from the file back in a report, so the analyst sees the
- * headers of their own file. `original` by 0-based column index. Changes `report` in place.
- * @returns new name → name in the file, for the records' `extra` keys.
- */
-export function restoreHeaderNames(
-  report: ImportReport,
-  original: readonly string[],
-): Map<string, string> {
-  const renamed = new Map<string, string>();
-  for (const c of report.columns) {
-    const was = original[c.index];
-    if (was !== undefined && was !== c.column) {
-      renamed.set(c.column, was);
-      c.column = was;
-    }
-  }
-  const back = (n: string) => renamed.get(n) ?? n;
-  report.extraColumns = report.extraColumns.map(back);
-  for (const issue of [...report.rejections, ...report.warnings])
-    if (issue.column !== undefined) issue.column = back(issue.column);
-  return renamed;
 }
