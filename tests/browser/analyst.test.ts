@@ -8,7 +8,6 @@
  * Screenshots go to build/screenshots/analyst-*.png.
  */
 import {
-  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -20,8 +19,6 @@ import {
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser, Download, Page } from "playwright-core";
-import { build } from "vite";
-import type { ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildLedger,
@@ -34,9 +31,16 @@ import {
 import { BUILD_CSP } from "../../viewer/analyst/csp.ts";
 import { assembleDataset, fileStatus } from "../../viewer/analyst/workspace.ts";
 import { prepareReplay } from "../../viewer/data/prepare.ts";
-import { hasBrowser, launchBrowser, serveStatic, startViewer, watchPage } from "./harness.ts";
+import {
+  SHOTS,
+  buildViewerSite,
+  hasBrowser,
+  launchBrowser,
+  useViewerSession,
+  watchPage,
+} from "./harness.ts";
+import type { BuiltSite } from "./harness.ts";
 
-const SHOTS = resolve(process.env.VIEWER_SHOTS ?? "build/screenshots");
 const SAMPLES = resolve("data/samples");
 const base = embedded2018();
 const gazetteer = createGazetteer(base.places);
@@ -183,32 +187,23 @@ async function saved(download: Download): Promise<Buffer> {
 }
 
 describe.skipIf(!hasBrowser)("the analyst's viewer in Chromium", () => {
-  let server: ViteDevServer;
-  let url: string;
-  let browser: Browser;
+  const viewer = useViewerSession();
   let page: Page;
   let watch: ReturnType<typeof watchPage>;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    ({ server, url } = await startViewer());
-    browser = await launchBrowser();
-    page = await browser.newPage({
+    page = await viewer.browser.newPage({
       viewport: { width: 1400, height: 1000 },
       locale: "en-GB",
       acceptDownloads: true,
     });
-    watch = watchPage(page, url);
+    watch = watchPage(page, viewer.url);
     page.on("dialog", (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await open(page, url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await open(page, viewer.url);
   });
 
   for (const name of TABLE_SAMPLES) {
@@ -530,9 +525,9 @@ describe.skipIf(!hasBrowser)("the analyst's viewer in Chromium", () => {
   });
 
   it("files chosen while the 2018 estimate is still running win over it; the button returns to 2018", async () => {
-    const p = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-    const w = watchPage(p, url);
-    await p.goto(url);
+    const p = await viewer.browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const w = watchPage(p, viewer.url);
+    await p.goto(viewer.url);
     await p.waitForSelector("#analyst");
     // No wait for the 2018 estimate: the file's replay must not be overwritten when it ends.
     await settle(p, () =>
@@ -559,8 +554,8 @@ describe.skipIf(!hasBrowser)("the analyst's viewer in Chromium", () => {
   });
 
   it("the Content-Security-Policy blocks inline scripts and connections to other hosts", async () => {
-    const p = await browser.newPage();
-    await p.goto(url);
+    const p = await viewer.browser.newPage();
+    await p.goto(viewer.url);
     await p.waitForSelector("#analyst");
     const result = await p.evaluate(async () => {
       const violations: string[] = [];
@@ -587,28 +582,20 @@ describe.skipIf(!hasBrowser)("the analyst's viewer in Chromium", () => {
 });
 
 describe.skipIf(!hasBrowser)("the built site with its Content-Security-Policy", () => {
-  let out: string;
-  let site: { close: () => Promise<void>; url: string };
+  let site: BuiltSite;
   let browser: Browser;
 
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), "dtm-analyst-build-"));
-    await build({
-      configFile: resolve("vite.config.ts"),
-      logLevel: "error",
-      build: { outDir: out, emptyOutDir: true },
-    });
-    site = await serveStatic(out);
+    site = await buildViewerSite("dtm-analyst-build-");
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await site?.close();
-    rmSync(out, { recursive: true, force: true });
   });
 
   it("carries the strict policy, loads, imports a file in its worker and exports, with no error and no foreign request", async () => {
-    const html = readFileSync(join(out, "index.html"), "utf8");
+    const html = readFileSync(join(site.out, "index.html"), "utf8");
     expect(html).toContain(`content="${BUILD_CSP}"`);
     const page = await browser.newPage({
       viewport: { width: 1300, height: 900 },
@@ -628,9 +615,7 @@ describe.skipIf(!hasBrowser)("the built site with its Content-Security-Policy", 
 });
 
 describe.skipIf(!hasBrowser)("a 100 MB count sheet", () => {
-  let server: ViteDevServer;
-  let url: string;
-  let browser: Browser;
+  const viewer = useViewerSession();
   let dir: string;
   let path: string;
 
@@ -654,19 +639,13 @@ describe.skipIf(!hasBrowser)("a 100 MB count sheet", () => {
     }
     writeSync(fd, batch.join(""));
     closeSync(fd);
-    ({ server, url } = await startViewer());
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("is read in chunks with progress while the page keeps drawing, and gives its full report", async () => {
-    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-    const watch = watchPage(page, url);
-    await open(page, url);
+    const page = await viewer.browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const watch = watchPage(page, viewer.url);
+    await open(page, viewer.url);
     await page.evaluate(() => {
       const w = window as unknown as { __progress: number[]; __frames: number };
       w.__progress = [];

@@ -4,49 +4,34 @@
  * recomputes it from that date's data; the cones can be hidden; no console error and no request
  * to another host.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
-import type { ViteDevServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launchBrowser, serveStatic, startViewer, watchPage } from "./harness.ts";
-
-const SHOTS = resolve(process.env.VIEWER_SHOTS ?? "build/screenshots");
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  SHOTS,
+  buildViewerSite,
+  hasBrowser,
+  useViewerSession,
+  waitForReplay,
+  watchPage,
+} from "./harness.ts";
 
 async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(
-    () =>
-      (window as unknown as { dtmViewer?: { replay?: unknown } }).dtmViewer?.replay !== undefined,
-  );
+  await waitForReplay(page);
   await page.waitForSelector('#forecast [data-status="ready"]', { timeout: 90_000 });
 }
 
 describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
-  let server: ViteDevServer;
-  let url: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    ({ server, url } = await startViewer());
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const viewer = useViewerSession();
 
   it("shows expected arrivals and cones for the scrubber's date, and follows the scrubber", async () => {
-    const page = await browser.newPage({
+    const page = await viewer.browser.newPage({
       viewport: { width: 1400, height: 1000 },
       locale: "en-GB",
     });
-    const watch = watchPage(page, url);
+    const watch = watchPage(page, viewer.url);
     // Day 20.5 of the replay (from 13 Oct): 2 Nov, the first caravan in Veracruz.
-    await open(page, `${url}#t=20.5`);
+    await open(page, `${viewer.url}#t=20.5`);
     const status = await page.locator("#forecast [data-status]").textContent();
     expect(status).toMatch(/2 Nov 2018/);
     const rows = page.locator("#forecast table.forecast-table tbody tr");
@@ -124,37 +109,25 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
   }, 240_000);
 
   it("works in the built static site under its strict Content-Security-Policy (worker, stylesheet)", async () => {
-    const out = mkdtempSync(join(tmpdir(), "dtm-forecast-site-"));
+    const site = await buildViewerSite("dtm-forecast-site-");
     try {
-      await build({
-        configFile: resolve("vite.config.ts"),
-        logLevel: "error",
-        build: { outDir: out, emptyOutDir: true },
-      });
-      const site = await serveStatic(out);
-      try {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        const watch = watchPage(page, site.url);
-        await open(page, `${site.url}#t=22.5`);
-        expect(
-          await page.locator("#forecast table.forecast-table tbody tr").count(),
-        ).toBeGreaterThan(0);
-        // The panel's stylesheet applies (bundled CSS, not an inline <style>).
-        const overflow = await page
-          .locator("#forecast .forecast-scroll")
-          .evaluate((el) => getComputedStyle(el).overflowY);
-        expect(overflow).toBe("auto");
-        expect(await page.locator("#map-overlay g.forecast-cones g.cone").count()).toBeGreaterThan(
-          0,
-        );
-        expect(watch.errors).toEqual([]);
-        expect(watch.foreignRequests).toEqual([]);
-        await page.close();
-      } finally {
-        await site.close();
-      }
+      const page = await viewer.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const watch = watchPage(page, site.url);
+      await open(page, `${site.url}#t=22.5`);
+      expect(await page.locator("#forecast table.forecast-table tbody tr").count()).toBeGreaterThan(
+        0,
+      );
+      // The panel's stylesheet applies (bundled CSS, not an inline <style>).
+      const overflow = await page
+        .locator("#forecast .forecast-scroll")
+        .evaluate((el) => getComputedStyle(el).overflowY);
+      expect(overflow).toBe("auto");
+      expect(await page.locator("#map-overlay g.forecast-cones g.cone").count()).toBeGreaterThan(0);
+      expect(watch.errors).toEqual([]);
+      expect(watch.foreignRequests).toEqual([]);
+      await page.close();
     } finally {
-      rmSync(out, { recursive: true, force: true });
+      await site.close();
     }
   }, 300_000);
 });

@@ -6,15 +6,20 @@
  * Without it the browser tests are skipped with a message saying how to install it — unless
  * DTM_REQUIRE_BROWSER=1 (set by .ci/run), in which case a missing browser fails the run.
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFile, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
-import { createServer } from "vite";
+import { build, createServer } from "vite";
 import type { ViteDevServer } from "vite";
+import { afterAll, beforeAll } from "vitest";
+
+/** Folder for the tests' screenshots (artefacts to look at): $VIEWER_SHOTS or build/screenshots. */
+export const SHOTS = resolve(process.env.VIEWER_SHOTS ?? "build/screenshots");
 
 export const CHROMIUM_FLAGS = [
   "--headless=new",
@@ -63,6 +68,86 @@ export async function startViewer(): Promise<{ server: ViteDevServer; url: strin
   await server.listen();
   const address = server.httpServer?.address() as AddressInfo;
   return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+/** The viewer's dev server and a Chromium, shared by the tests of one describe block. */
+export interface ViewerSession {
+  /** Base URL of the viewer, ending in "/". */
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Call in a describe block: before its tests, makes the screenshot folder, starts the viewer's
+ * dev server and launches Chromium; after them, closes both. The returned session is filled in
+ * by then (read `url` and `browser` inside hooks and tests, not in the describe body).
+ * @example
+ * const viewer = useViewerSession();
+ * it("…", async () => { const page = await viewer.browser.newPage(); await page.goto(viewer.url); });
+ */
+export function useViewerSession(): ViewerSession {
+  let server: ViteDevServer | undefined;
+  const session = { url: "", browser: undefined as unknown as Browser };
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const started = await startViewer();
+    server = started.server;
+    session.url = started.url;
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await server?.close();
+  });
+  return session;
+}
+
+/** Waits until the viewer page has its replay data (window.dtmViewer.replay). */
+export async function waitForReplay(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { dtmViewer?: { replay?: unknown } }).dtmViewer?.replay !== undefined,
+  );
+}
+
+/** A production build of the viewer (`vite build`) served from a temporary folder. */
+export interface BuiltSite {
+  /** The folder the build was written to. */
+  out: string;
+  /** Base URL of the static server, ending in "/". */
+  url: string;
+  /** Stops the server and deletes the folder. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Builds the viewer into a new temporary folder (named from `prefix`) and serves it with
+ * serveStatic; the folder is deleted on close, or at once when the build fails.
+ */
+export async function buildViewerSite(prefix: string): Promise<BuiltSite> {
+  const out = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    await build({
+      configFile: resolve("vite.config.ts"),
+      logLevel: "error",
+      build: { outDir: out, emptyOutDir: true },
+    });
+    const site = await serveStatic(out);
+    return {
+      out,
+      url: site.url,
+      close: async () => {
+        try {
+          await site.close();
+        } finally {
+          rmSync(out, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    rmSync(out, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 const TYPES: Record<string, string> = {

@@ -6,16 +6,17 @@
  * side; a result downloads as CSV; the texts follow the language; no console error and no
  * request to another host.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
-import type { ViteDevServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launchBrowser, serveStatic, startViewer, watchPage } from "./harness.ts";
-
-const SHOTS = resolve(process.env.VIEWER_SHOTS ?? "build/screenshots");
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  SHOTS,
+  buildViewerSite,
+  hasBrowser,
+  useViewerSession,
+  waitForReplay,
+  watchPage,
+} from "./harness.ts";
 
 /** Records every status the panel shows (the run is fast: polling could miss "running"). */
 async function recordStatuses(page: Page): Promise<void> {
@@ -36,32 +37,17 @@ const statuses = (page: Page) =>
   page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
 
 describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
-  let server: ViteDevServer;
-  let url: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    ({ server, url } = await startViewer());
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const viewer = useViewerSession();
 
   it("runs the Tecún Umán example with progress, shows fans and needs, reports a bad field, compares two results and downloads CSV", async () => {
-    const page = await browser.newPage({
+    const page = await viewer.browser.newPage({
       viewport: { width: 1500, height: 1100 },
       locale: "en-GB",
       acceptDownloads: true,
     });
-    const watch = watchPage(page, url);
-    await page.goto(`${url}#lang=en`);
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { dtmViewer?: { replay?: unknown } }).dtmViewer?.replay !== undefined,
-    );
+    const watch = watchPage(page, viewer.url);
+    await page.goto(`${viewer.url}#lang=en`);
+    await waitForReplay(page);
 
     // Closed at first; the toolbar button opens it (keyboard: Enter on the focused button).
     const panel = page.locator("#scenario");
@@ -223,9 +209,12 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
   }, 240_000);
 
   it("opens from a shared link (scenario=1) and loads a user's scenario.json", async () => {
-    const page = await browser.newPage({ viewport: { width: 1300, height: 900 }, locale: "en-GB" });
-    const watch = watchPage(page, url);
-    await page.goto(`${url}#lang=en&scenario=1`);
+    const page = await viewer.browser.newPage({
+      viewport: { width: 1300, height: 900 },
+      locale: "en-GB",
+    });
+    const watch = watchPage(page, viewer.url);
+    await page.goto(`${viewer.url}#lang=en&scenario=1`);
     await page.locator("#scenario").waitFor({ state: "visible" });
     const json = JSON.stringify({
       name: "Mine",
@@ -281,39 +270,29 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
   }, 180_000);
 
   it("works in the built static site under its strict Content-Security-Policy (worker, stylesheet)", async () => {
-    const out = mkdtempSync(join(tmpdir(), "dtm-scenario-site-"));
+    const site = await buildViewerSite("dtm-scenario-site-");
     try {
-      await build({
-        configFile: resolve("vite.config.ts"),
-        logLevel: "error",
-        build: { outDir: out, emptyOutDir: true },
+      const page = await viewer.browser.newPage({ viewport: { width: 1300, height: 900 } });
+      const watch = watchPage(page, site.url);
+      await page.goto(`${site.url}#lang=es&theme=dark&scenario=1`);
+      await page.locator("#scenario").waitFor({ state: "visible" });
+      expect(await page.locator("#scenario-toggle").textContent()).toBe("Escenarios");
+      await page.locator('input[data-pointer="/runs"]').fill("50");
+      await page.locator("#scenario-run").click();
+      await page.waitForSelector('#scenario-results article[data-result="0"] svg.fan', {
+        timeout: 90_000,
       });
-      const site = await serveStatic(out);
-      try {
-        const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-        const watch = watchPage(page, site.url);
-        await page.goto(`${site.url}#lang=es&theme=dark&scenario=1`);
-        await page.locator("#scenario").waitFor({ state: "visible" });
-        expect(await page.locator("#scenario-toggle").textContent()).toBe("Escenarios");
-        await page.locator('input[data-pointer="/runs"]').fill("50");
-        await page.locator("#scenario-run").click();
-        await page.waitForSelector('#scenario-results article[data-result="0"] svg.fan', {
-          timeout: 90_000,
-        });
-        // The panel's stylesheet applies (bundled CSS, not an inline <style>).
-        const grid = await page
-          .locator("#scenario .scenario-body")
-          .evaluate((el) => getComputedStyle(el).display);
-        expect(grid).toBe("grid");
-        await page.locator("#scenario").screenshot({ path: `${SHOTS}/scenario-built-dark-es.png` });
-        expect(watch.errors).toEqual([]);
-        expect(watch.foreignRequests).toEqual([]);
-        await page.close();
-      } finally {
-        await site.close();
-      }
+      // The panel's stylesheet applies (bundled CSS, not an inline <style>).
+      const grid = await page
+        .locator("#scenario .scenario-body")
+        .evaluate((el) => getComputedStyle(el).display);
+      expect(grid).toBe("grid");
+      await page.locator("#scenario").screenshot({ path: `${SHOTS}/scenario-built-dark-es.png` });
+      expect(watch.errors).toEqual([]);
+      expect(watch.foreignRequests).toEqual([]);
+      await page.close();
     } finally {
-      rmSync(out, { recursive: true, force: true });
+      await site.close();
     }
   }, 300_000);
 });

@@ -3,16 +3,18 @@
  * its state in the URL, switches language, and works as a built static site. Screenshots of the
  * main states are kept in build/screenshots/ (test artefacts; look at them).
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
-import type { ViteDevServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launchBrowser, serveStatic, startViewer, watchPage } from "./harness.ts";
-
-const SHOTS = resolve(process.env.VIEWER_SHOTS ?? "build/screenshots");
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  SHOTS,
+  buildViewerSite,
+  hasBrowser,
+  launchBrowser,
+  useViewerSession,
+  waitForReplay,
+  watchPage,
+} from "./harness.ts";
 
 interface ViewerState {
   t: number;
@@ -32,40 +34,25 @@ const getState = (page: Page) =>
 
 async function open(page: Page, url: string, estimate = true): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(
-    () =>
-      (window as unknown as { dtmViewer?: { replay?: unknown } }).dtmViewer?.replay !== undefined,
-  );
+  await waitForReplay(page);
   if (estimate) await page.waitForSelector('#map[data-tracks="estimate"]', { timeout: 60_000 });
   await page.waitForTimeout(200);
 }
 
 describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
-  let server: ViteDevServer;
-  let url: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    ({ server, url } = await startViewer());
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const viewer = useViewerSession();
 
   async function newPage() {
-    const page = await browser.newPage({
+    const page = await viewer.browser.newPage({
       viewport: { width: 1400, height: 1000 },
       locale: "en-GB",
     });
-    return { page, watch: watchPage(page, url) };
+    return { page, watch: watchPage(page, viewer.url) };
   }
 
   it("loads the 2018 replay with map, groups, scrubber, split chart and headlines, no console error and no request to another host", async () => {
     const { page, watch } = await newPage();
-    await open(page, `${url}#t=25.5`);
+    await open(page, `${viewer.url}#t=25.5`);
     expect(await page.locator("#map-canvas").count()).toBe(1);
     expect(await page.locator("#map-overlay g.place").count()).toBeGreaterThan(20);
     expect(await page.locator("#map-hits circle.hit").count()).toBeGreaterThan(1);
@@ -94,7 +81,7 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
 
   it("play advances the date and moves the groups; pause stops them", async () => {
     const { page, watch } = await newPage();
-    await open(page, `${url}#t=10.5&speed=4`);
+    await open(page, `${viewer.url}#t=10.5&speed=4`);
     const before = await page.locator("#map-hits circle.hit").first().getAttribute("cx");
     await page.click("#play");
     await page.waitForTimeout(1200);
@@ -113,7 +100,7 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
 
   it("keyboard: →/← step a day, Home/End jump to the ends, Space plays and pauses", async () => {
     const { page } = await newPage();
-    await open(page, `${url}#t=20.5`);
+    await open(page, `${viewer.url}#t=20.5`);
     await page.locator("body").focus();
     await page.keyboard.press("ArrowRight");
     expect((await getState(page)).t).toBe(21.5);
@@ -149,7 +136,7 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
 
   it("the split chart's cursor, the multiples and the headline figures follow the scrubber", async () => {
     const { page } = await newPage();
-    await open(page, `${url}#t=5.5`);
+    await open(page, `${viewer.url}#t=5.5`);
     const cursor = () => page.locator("#split > .cursor-line").getAttribute("style");
     const heading = () => page.locator("#headlines h2").textContent();
     const c0 = await cursor();
@@ -175,7 +162,7 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
 
   it("the URL round-trips the view state (date, speed, selection, layers, theme, language, zoom)", async () => {
     const { page, watch } = await newPage();
-    await open(page, url);
+    await open(page, viewer.url);
     await page.evaluate(() => {
       const v = (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer;
       v.setState({
@@ -204,7 +191,7 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
     const state = await getState(page);
     await page.screenshot({ path: join(SHOTS, "viewer-dark-es-selected.png"), fullPage: true });
 
-    const other = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const other = await viewer.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await open(other, shared);
     expect(await getState(other)).toEqual(state);
     expect(await other.locator("html").getAttribute("data-theme")).toBe("dark");
@@ -220,7 +207,7 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
 
   it("the language toggle switches every interface text between English and Spanish", async () => {
     const { page } = await newPage();
-    await open(page, `${url}#t=30.5&lang=en`);
+    await open(page, `${viewer.url}#t=30.5&lang=en`);
     expect(await page.locator("#play").textContent()).toBe("Play");
     await page.click("#lang");
     expect(await page.locator("html").getAttribute("lang")).toBe("es");
@@ -236,8 +223,8 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
   });
 
   it("the default language follows the browser (Spanish for es-MX)", async () => {
-    const page = await browser.newPage({ locale: "es-MX" });
-    await open(page, url, false);
+    const page = await viewer.browser.newPage({ locale: "es-MX" });
+    await open(page, viewer.url, false);
     await expect
       .poll(() => page.locator("html").getAttribute("lang"), { timeout: 5000 })
       .toBe("es");
@@ -247,7 +234,7 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
 
   it("a group and a border point can be selected by keyboard (Tab, Enter) and show their details", async () => {
     const { page } = await newPage();
-    await open(page, `${url}#t=16.5`);
+    await open(page, `${viewer.url}#t=16.5`);
     // Border point with counts: Suchiate bridge on 29 Oct.
     await page.locator('#map-overlay g.place[data-id="MX-SUCH"]').focus();
     await page.keyboard.press("Enter");
@@ -274,14 +261,8 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
 
 describe.skipIf(!hasBrowser)("built viewer from a static server", () => {
   it("npm run build output works from a plain static server with no network", async () => {
-    const out = mkdtempSync(join(tmpdir(), "dtm-viewer-"));
+    const site = await buildViewerSite("dtm-viewer-");
     try {
-      await build({
-        configFile: resolve("vite.config.ts"),
-        logLevel: "error",
-        build: { outDir: out, emptyOutDir: true },
-      });
-      const site = await serveStatic(out);
       const browser = await launchBrowser();
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -294,10 +275,9 @@ describe.skipIf(!hasBrowser)("built viewer from a static server", () => {
         expect(watch.foreignRequests).toEqual([]);
       } finally {
         await browser.close();
-        await site.close();
       }
     } finally {
-      rmSync(out, { recursive: true, force: true });
+      await site.close();
     }
   });
 });
