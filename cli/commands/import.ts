@@ -10,6 +10,7 @@ import { parseOptions } from "../command.ts";
 import { EXIT, UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
 import { readTableFile } from "../read-input.ts";
+import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { formatCsv, formatCsvRows } from "../../src/export/csv.ts";
 import { suppressSmallCounts } from "../../src/export/suppress.ts";
 import type { SuppressionSummary } from "../../src/export/suppress.ts";
@@ -43,6 +44,8 @@ Options:
   --kind <kind>          counts | sightings | stocks | places for every file (default: detected per file)
   --date-order <order>   dmy | mdy for dates like 05/11/2018 (default: decided per file from the data)
   --incoming-is <dir>    northbound | southbound: what incoming/entrada means at these points
+${COLUMNS_HELP}
+                         (for every input file)
   --delimiter <d>        output separator: , or ; (default ,)
   --no-bom               write UTF-8 without the byte-order mark (default: with, for Excel)
   --no-hxl               leave out the HXL hashtag row under the header
@@ -56,7 +59,12 @@ Examples:
   dtm-flow import data/samples/conteo-por-punto.xlsx --out out/ --delimiter ";" --suppress-below 5`;
 
 /** The first 25 rows are enough to know a file's kind and columns. */
-function probe(path: string, kind: TableKind | undefined, cwd: string): ImportReport {
+function probe(
+  path: string,
+  kind: TableKind | undefined,
+  cwd: string,
+  columns?: Record<string, string>,
+): ImportReport {
   const abs = resolve(cwd, path);
   let bytes: Uint8Array;
   try {
@@ -78,6 +86,7 @@ function probe(path: string, kind: TableKind | undefined, cwd: string): ImportRe
     fileName: basename(path),
     onRecord: () => {},
     maxIssues: 0,
+    ...(columns ? { columns } : {}),
   });
   importer.push(bytes);
   const report = importer.finish().report;
@@ -103,6 +112,7 @@ export const importCommand: Command = {
       kind: { type: "string" },
       "date-order": { type: "string" },
       "incoming-is": { type: "string" },
+      columns: { type: "string" },
       delimiter: { type: "string" },
       "no-bom": { type: "boolean" },
       "no-hxl": { type: "boolean" },
@@ -123,6 +133,7 @@ export const importCommand: Command = {
     const incoming = values["incoming-is"] as string | undefined;
     if (incoming !== undefined && incoming !== "northbound" && incoming !== "southbound")
       throw new UserError(`--incoming-is must be northbound or southbound, not "${incoming}".`);
+    const columns = parseColumnsOption(values.columns as string | undefined);
     const delimiter = (values.delimiter as string | undefined) ?? ",";
     if (delimiter !== "," && delimiter !== ";")
       throw new UserError(`--delimiter must be , or ;, not "${delimiter}".`);
@@ -140,7 +151,7 @@ export const importCommand: Command = {
     const routeFiles = positionals.filter((f) => /\.(geo)?json$/i.test(f));
     const tableFiles = positionals.filter((f) => !/\.(geo)?json$/i.test(f));
     const probes = new Map<string, ImportReport>();
-    for (const f of tableFiles) probes.set(f, probe(f, kind, context.cwd));
+    for (const f of tableFiles) probes.set(f, probe(f, kind, context.cwd, columns));
     const routeTexts = new Map<string, string>();
     for (const f of routeFiles) {
       try {
@@ -208,6 +219,7 @@ export const importCommand: Command = {
         maxIssues: 200_000,
         ...(order ? { dateOrder: order as "dmy" | "mdy" } : {}),
         ...(incoming ? { incomingIs: incoming as "northbound" | "southbound" } : {}),
+        ...(columns ? { columns } : {}),
         onRecord: (record) => {
           let rec = record as TableRecord;
           if (k === "places") newPlaces.push(record as Place);

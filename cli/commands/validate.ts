@@ -5,6 +5,7 @@ import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, UserError } from "../errors.ts";
 import { readTableFile } from "../read-input.ts";
+import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { TABLE_KINDS } from "../../src/ingest/fields.ts";
 import type { TableKind } from "../../src/ingest/fields.ts";
 import type { ImportReport } from "../../src/ingest/report.ts";
@@ -26,6 +27,7 @@ Options:
   --places <file>        a places file whose names are known in addition to the embedded ones
   --date-order <order>   dmy | mdy for dates like 05/11/2018 (default: decided from the data, dmy if undecidable)
   --incoming-is <dir>    northbound | southbound: what incoming/entrada means at these points
+${COLUMNS_HELP}
   --json                 print the whole report as JSON instead of text
   --max-lines <n>        rejections and warnings listed in the text report (default 50)
 
@@ -34,7 +36,8 @@ arguments.
 
 Examples:
   dtm-flow validate data/samples/kobo-conteo-tecun-uman.csv
-  dtm-flow validate data/samples/avistamientos-rangos.csv --kind sightings --json`;
+  dtm-flow validate data/samples/avistamientos-rangos.csv --kind sightings --json
+  dtm-flow validate conteo.csv --columns direction=sentido_x`;
 
 /** The text report: summary, column mapping, rejections, warnings. */
 export function formatReportText(report: ImportReport, maxLines = 50): string[] {
@@ -51,7 +54,7 @@ export function formatReportText(report: ImportReport, maxLines = 50): string[] 
   lines.push("columns:");
   for (const c of report.columns) {
     lines.push(
-      `  ${c.column}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? "(kept as extra)"} (${c.how})`,
+      `  ${c.column}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? "(ignored)" : "(kept as extra)")} (${c.how})`,
     );
   }
   for (const t of report.totals) {
@@ -88,6 +91,7 @@ export const validateCommand: Command = {
       places: { type: "string" },
       "date-order": { type: "string" },
       "incoming-is": { type: "string" },
+      columns: { type: "string" },
       json: { type: "boolean" },
       "max-lines": { type: "string" },
     });
@@ -105,6 +109,7 @@ export const validateCommand: Command = {
     if (incoming !== undefined && incoming !== "northbound" && incoming !== "southbound") {
       throw new UserError(`--incoming-is must be northbound or southbound, not "${incoming}".`);
     }
+    const columns = parseColumnsOption(values.columns as string | undefined);
     const maxLines = Number(values["max-lines"] ?? 50);
     if (/\.(geo)?json$/i.test(file)) {
       let text: string;
@@ -134,6 +139,7 @@ export const validateCommand: Command = {
       gazetteer: createGazetteer(places),
       ...(order ? { dateOrder: order as "dmy" | "mdy" } : {}),
       ...(incoming ? { incomingIs: incoming as "northbound" | "southbound" } : {}),
+      ...(columns ? { columns } : {}),
       onRecord: () => {},
     });
     const report = result.report;
