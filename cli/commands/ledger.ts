@@ -128,8 +128,11 @@ export const ledgerCommand: Command = {
   help: HELP,
   async run(argv, context) {
     const { values } = parseOptions(argv, LEDGER_OPTIONS, false);
-    const out = openOutputFolder(optionString(values, "out"), [], context.cwd);
+    const outName = optionString(values, "out");
+    if (!outName) throw new UserError("--out <dir> is required: the folder to write results into.");
     const run = await runLedger(values, context);
+    // Made only once the inputs are read; never over one of them.
+    const out = openOutputFolder(outName, run.inputs, context.cwd);
     const { ledger, loaded } = run;
     // No byte-order mark: the header must read exactly as the contract says for scripts that parse it.
     out.write("split.csv", formatSplitCsv(ledger.split, { bom: false }));

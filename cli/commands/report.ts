@@ -72,7 +72,7 @@ export const reportCommand: Command = {
     }
     // The folder is made only once the date is known to be in the data.
     const outName = optionString(values, "out") ?? `situation-update-${date}`;
-    const out = openOutputFolder(outName, [], context.cwd);
+    const out = openOutputFolder(outName, run.inputs, context.cwd);
     const update = buildSituationUpdate(
       { ledger, dataset: loaded.dataset, asOf: date },
       {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -55,6 +55,19 @@ describe("dtm-flow ledger", () => {
     const falls = report.warnings.find((w: { code: string }) => w.code === "cumulative_falls");
     expect(falls.rows).toEqual([0, 1]);
     expect(io.err.join("\n")).toMatch(/falls from 5000/);
+  });
+
+  it("dtm-flow ledger never overwrites an input named like one of its outputs (exit 2, file unchanged)", async () => {
+    const out = join(dir, "clash");
+    const input = join(out, "split.csv");
+    mkdirSync(out, { recursive: true });
+    const text =
+      "date,category,value,basis,country,source_org\n2018-11-01,return,5000,cumulative,HND,INM\n";
+    writeFileSync(input, text);
+    const io = capture(dir);
+    expect(await run(["ledger", "--stocks", input, "--out", out], io.context)).toBe(2);
+    expect(io.err.join("\n")).toMatch(/refusing to overwrite the input file/);
+    expect(readFileSync(input, "utf8")).toBe(text);
   });
 
   it("dtm-flow ledger without --out, or with a bad date, exits 2 with one sentence", async () => {
