@@ -8,8 +8,7 @@ import type { CommandContext, ParsedOptions } from "./command.ts";
 import { EXIT, UserError } from "./errors.ts";
 import { loadDataset, summarizeReport } from "./read-input.ts";
 import type { InputFiles, LoadedDataset } from "./read-input.ts";
-import { isValidTimeZone, toLocalTime } from "../src/estimate/time.ts";
-import { DEFAULT_TIME_ZONE } from "../src/model/dataset.ts";
+import { DEFAULT_TIME_ZONE, isValidTimeZone, toLocalTime } from "../src/index.ts";
 
 /** node:util parseArgs configuration of the dataset options, in the order help lists them. */
 export const DATASET_OPTIONS = {

@@ -7,21 +7,28 @@ import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { CommandContext } from "./command.ts";
 import { UserError } from "./errors.ts";
-import { createTableImporter } from "../src/ingest/importer.ts";
-import type { ImportOptions, ImportResult, ImportedRecord } from "../src/ingest/importer.ts";
-import type { TableKind } from "../src/ingest/fields.ts";
-import type { ImportReport } from "../src/ingest/report.ts";
-import { importRoute } from "../src/ingest/route.ts";
-import type { RouteImportReport } from "../src/ingest/route.ts";
-import { createGazetteer } from "../src/geo/gazetteer.ts";
-import type { Gazetteer } from "../src/geo/gazetteer.ts";
-import { EMBEDDED_2018_NAME, embedded2018 } from "../src/embedded/index.ts";
-import type { Dataset } from "../src/model/dataset.ts";
-import { DEFAULT_TIME_ZONE } from "../src/model/dataset.ts";
-import type { CountRecord } from "../src/model/count.ts";
-import type { Place } from "../src/model/place.ts";
-import type { Sighting } from "../src/model/sighting.ts";
-import type { StockFigure } from "../src/model/stock.ts";
+import {
+  DEFAULT_TIME_ZONE,
+  EMBEDDED_2018_NAME,
+  createGazetteer,
+  createTableImporter,
+  embedded2018,
+  importRoute,
+} from "../src/index.ts";
+import type {
+  CountRecord,
+  Dataset,
+  Gazetteer,
+  ImportOptions,
+  ImportReport,
+  ImportResult,
+  ImportedRecord,
+  Place,
+  RouteImportReport,
+  Sighting,
+  StockFigure,
+  TableKind,
+} from "../src/index.ts";
 
 /** Files over this size get progress lines on stderr. */
 const PROGRESS_BYTES = 8 * 1024 * 1024;

@@ -60,7 +60,12 @@ export type {
   ImportedRecord,
   TableImporter,
 } from "./ingest/importer.ts";
-export { importTable, createTableImporter, importChunks } from "./ingest/importer.ts";
+export {
+  importTable,
+  createTableImporter,
+  importChunks,
+  possibleExtraKeys,
+} from "./ingest/importer.ts";
 export type {
   ImportReport,
   ColumnMapping,
@@ -276,3 +281,6 @@ export { SPLIT_COLUMNS, formatSplitCsv, splitToRow } from "./export/split.ts";
 // ── util: seeded randomness, dates ──
 export type { Random } from "./util/random.ts";
 export { mulberry32, randomNormal } from "./util/random.ts";
+export { dayNumber, isoDate } from "./util/days.ts";
+export type { LocalTime } from "./estimate/time.ts";
+export { isValidTimeZone, toLocalTime } from "./estimate/time.ts";

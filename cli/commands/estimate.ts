@@ -16,9 +16,8 @@ import {
 } from "../dataset-options.ts";
 import { openOutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
-import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
-import type { EstimateResult } from "../../src/estimate/estimateTracks.ts";
-import { formatTracksCsv, tracksToGeoJson } from "../../src/export/tracks.ts";
+import { estimateTracks, formatTracksCsv, tracksToGeoJson } from "../../src/index.ts";
+import type { EstimateResult } from "../../src/index.ts";
 
 const HELP = `dtm-flow estimate — where every caravan group is along its route and how many people it
 holds, per day, with 90 % intervals.

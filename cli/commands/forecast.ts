@@ -18,12 +18,8 @@ import {
 import { UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
-import { formatCsv } from "../../src/export/csv.ts";
-import { forecastArrivals } from "../../src/forecast/forecast.ts";
-import type { Forecast } from "../../src/forecast/forecast.ts";
-import { nowcast } from "../../src/forecast/nowcast.ts";
-import type { Nowcast } from "../../src/forecast/nowcast.ts";
-import { mulberry32 } from "../../src/util/random.ts";
+import { forecastArrivals, formatCsv, mulberry32, nowcast } from "../../src/index.ts";
+import type { Forecast, Nowcast } from "../../src/index.ts";
 
 /** Columns of forecast.csv, in this order exactly. */
 export const FORECAST_COLUMNS = [

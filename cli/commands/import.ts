@@ -11,22 +11,30 @@ import { EXIT, UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
 import { readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
-import { formatCsv, formatCsvRows } from "../../src/export/csv.ts";
-import { suppressSmallCounts } from "../../src/export/suppress.ts";
-import type { SuppressionSummary } from "../../src/export/suppress.ts";
-import { TABLE_COLUMNS, recordToRow } from "../../src/export/tables.ts";
-import type { TableRecord } from "../../src/export/tables.ts";
-import { TABLE_KINDS } from "../../src/ingest/fields.ts";
-import type { TableKind } from "../../src/ingest/fields.ts";
-import { createTableImporter, possibleExtraKeys } from "../../src/ingest/importer.ts";
-import type { ImportReport, Rejection } from "../../src/ingest/report.ts";
-import { importRoute } from "../../src/ingest/route.ts";
-import type { RouteImportReport } from "../../src/ingest/route.ts";
-import { createGazetteer } from "../../src/geo/gazetteer.ts";
-import type { Gazetteer } from "../../src/geo/gazetteer.ts";
-import { embedded2018 } from "../../src/embedded/index.ts";
-import type { Place } from "../../src/model/place.ts";
-import type { RouteFeature } from "../../src/model/route.ts";
+import {
+  TABLE_COLUMNS,
+  TABLE_KINDS,
+  createGazetteer,
+  createTableImporter,
+  embedded2018,
+  formatCsv,
+  formatCsvRows,
+  importRoute,
+  possibleExtraKeys,
+  recordToRow,
+  suppressSmallCounts,
+} from "../../src/index.ts";
+import type {
+  Gazetteer,
+  ImportReport,
+  Place,
+  Rejection,
+  RouteFeature,
+  RouteImportReport,
+  SuppressionSummary,
+  TableKind,
+  TableRecord,
+} from "../../src/index.ts";
 
 const HELP = `Usage: dtm-flow import <files…> --out <dir> [options]
 

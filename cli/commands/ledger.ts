@@ -18,12 +18,14 @@ import { UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import type { LoadedDataset } from "../read-input.ts";
-import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
-import { formatCsv } from "../../src/export/csv.ts";
-import { formatSplitCsv } from "../../src/export/split.ts";
-import { buildLedger } from "../../src/ledger/buildLedger.ts";
-import { dayNumber } from "../../src/ledger/days.ts";
-import type { LedgerOptions, LedgerResult } from "../../src/ledger/types.ts";
+import {
+  buildLedger,
+  dayNumber,
+  estimateTracks,
+  formatCsv,
+  formatSplitCsv,
+} from "../../src/index.ts";
+import type { LedgerOptions, LedgerResult } from "../../src/index.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
 export const LEDGER_OPTIONS = {

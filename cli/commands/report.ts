@@ -8,10 +8,13 @@ import { parseOptions } from "../command.ts";
 import { exitStatus, optionString } from "../dataset-options.ts";
 import { UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
-import { situationReport2018 } from "../../src/embedded/seeds.ts";
-import { dayNumber } from "../../src/ledger/days.ts";
-import { buildSituationUpdate } from "../../src/report/situationUpdate.ts";
-import { renderHtml, renderMarkdown } from "../../src/report/render.ts";
+import {
+  buildSituationUpdate,
+  dayNumber,
+  renderHtml,
+  renderMarkdown,
+  situationReport2018,
+} from "../../src/index.ts";
 import { LEDGER_OPTIONS, LEDGER_OPTIONS_HELP, runLedger } from "./ledger.ts";
 
 const HELP = `dtm-flow report — a situation update as of a date: headline figures (people who left,

@@ -10,15 +10,16 @@ import { parseOptions } from "../command.ts";
 import { EXIT, UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
 import { loadDataset } from "../read-input.ts";
-import { formatCsv } from "../../src/export/csv.ts";
-import { embedded2018 } from "../../src/embedded/index.ts";
-import { buildCorridor } from "../../src/scenario/corridor.ts";
-import { like2018Parameters } from "../../src/scenario/like2018.ts";
-import type { Calibration } from "../../src/scenario/calibrate.ts";
-import { placeNeeds } from "../../src/scenario/needs.ts";
-import { runScenario } from "../../src/scenario/runScenario.ts";
-import { validateScenario } from "../../src/scenario/validateScenario.ts";
-import type { PlaceResult, ScenarioResult } from "../../src/scenario/types.ts";
+import {
+  buildCorridor,
+  embedded2018,
+  formatCsv,
+  like2018Parameters,
+  placeNeeds,
+  runScenario,
+  validateScenario,
+} from "../../src/index.ts";
+import type { Calibration, PlaceResult, ScenarioResult } from "../../src/index.ts";
 
 const HELP = `dtm-flow scenario — who arrives where and when, with uncertainty, and what it takes to
 receive them: a seeded Monte Carlo of an influx scenario along the corridor.

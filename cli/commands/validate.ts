@@ -6,12 +6,8 @@ import { parseOptions } from "../command.ts";
 import { EXIT, UserError } from "../errors.ts";
 import { readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
-import { TABLE_KINDS } from "../../src/ingest/fields.ts";
-import type { TableKind } from "../../src/ingest/fields.ts";
-import type { ImportReport } from "../../src/ingest/report.ts";
-import { importRoute } from "../../src/ingest/route.ts";
-import { createGazetteer } from "../../src/geo/gazetteer.ts";
-import { embedded2018 } from "../../src/embedded/index.ts";
+import { TABLE_KINDS, createGazetteer, embedded2018, importRoute } from "../../src/index.ts";
+import type { ImportReport, TableKind } from "../../src/index.ts";
 
 const HELP = `Usage: dtm-flow validate <file> [options]
 

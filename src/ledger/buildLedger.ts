@@ -12,7 +12,7 @@ import { SPLIT_CATEGORIES } from "../model/track.ts";
 import type { SplitCategory, SplitRow, TrackPoint } from "../model/track.ts";
 import type { Iso3 } from "../model/units.ts";
 import { areaOf } from "./areaOf.ts";
-import { dayNumber, isoDate } from "./days.ts";
+import { dayNumber, isoDate } from "../util/days.ts";
 import { departureFloor, northboundFloor } from "./departures.ts";
 import { inTransit } from "./inTransit.ts";
 import type { Part } from "./inTransit.ts";
