@@ -266,6 +266,13 @@ export type { SuppressionSummary, SuppressedRecord } from "./export/suppress.ts"
 export { suppressSmallCounts } from "./export/suppress.ts";
 export type { XlsxSheetInput } from "./export/xlsx.ts";
 export { writeXlsx } from "./export/xlsx.ts";
+export {
+  SCENARIO_PLACE_DAY_COLUMNS,
+  scenarioPlaceDayRows,
+  scenarioSummaryRows,
+  scenarioTotalRows,
+  scenarioPeakNeeds,
+} from "./export/scenario.ts";
 export type {
   ContractCsvOptions,
   TrackColumn,

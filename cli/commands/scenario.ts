@@ -15,11 +15,15 @@ import {
   embedded2018,
   formatCsv,
   like2018Parameters,
-  placeNeeds,
   runScenario,
+  SCENARIO_PLACE_DAY_COLUMNS,
+  scenarioPlaceDayRows,
+  scenarioSummaryRows,
+  scenarioTotalRows,
+  scenarioPeakNeeds,
   validateScenario,
 } from "../../src/index.ts";
-import type { Calibration, PlaceResult, ScenarioResult } from "../../src/index.ts";
+import type { Calibration, ScenarioResult } from "../../src/index.ts";
 
 const HELP = `dtm-flow scenario — who arrives where and when, with uncertainty, and what it takes to
 receive them: a seeded Monte Carlo of an influx scenario along the corridor.
@@ -54,126 +58,6 @@ arguments.
 
 Example:
   dtm-flow scenario data/scenarios/tecun-uman-2019-01-15.json --out escenario/`;
-
-const share = (people: number, part: number) => Math.round(people * part);
-
-function placeDayRows(result: ScenarioResult): Record<string, unknown>[] {
-  const figures = result.scenario.planning;
-  const composition = result.composition;
-  const rows: Record<string, unknown>[] = [];
-  for (const place of result.places) {
-    result.dates.forEach((date, day) => {
-      const values = [
-        place.arrivals.p90[day],
-        place.present.p90[day],
-        place.asylumClaims.p90[day],
-        place.returns.p90[day],
-        place.regularized.p90[day],
-      ];
-      // Days on which nothing happens at the place in any decile are left out.
-      if (values.every((v) => v === 0)) return;
-      rows.push({
-        place_id: place.placeId,
-        place: place.name,
-        country: place.country,
-        km: place.km,
-        date,
-        arrivals_p10: place.arrivals.p10[day],
-        arrivals_p50: place.arrivals.p50[day],
-        arrivals_p90: place.arrivals.p90[day],
-        present_p10: place.present.p10[day],
-        present_p50: place.present.p50[day],
-        present_p90: place.present.p90[day],
-        present_women_p50: share(place.present.p50[day]!, composition.women),
-        present_children_p50: share(place.present.p50[day]!, composition.children),
-        present_unaccompanied_children_p50: share(
-          place.present.p50[day]!,
-          composition.unaccompaniedChildren,
-        ),
-        capacity: place.capacity,
-        over_capacity_probability:
-          place.capacity === undefined ? undefined : place.overCapacityProbability[day],
-        asylum_claims_p10: place.asylumClaims.p10[day],
-        asylum_claims_p50: place.asylumClaims.p50[day],
-        asylum_claims_p90: place.asylumClaims.p90[day],
-        returns_p10: place.returns.p10[day],
-        returns_p50: place.returns.p50[day],
-        returns_p90: place.returns.p90[day],
-        regularized_p10: place.regularized.p10[day],
-        regularized_p50: place.regularized.p50[day],
-        regularized_p90: place.regularized.p90[day],
-        water_m3_day_p50: place.needsP50.waterM3PerDay[day],
-        water_m3_day_p90: place.needsP90.waterM3PerDay[day],
-        latrines_p50: place.needsP50.latrines[day],
-        latrines_p90: place.needsP90.latrines[day],
-        covered_m2_p50: place.needsP50.coveredM2[day],
-        covered_m2_p90: place.needsP90.coveredM2[day],
-        hygiene_kits_month_p50: place.needsP50.hygieneKitsPerMonth[day],
-        hygiene_kits_month_p90: place.needsP90.hygieneKitsPerMonth[day],
-        water_litres_per_person_day: figures.waterLitresPerPersonPerDay,
-        people_per_latrine_initial: figures.peoplePerLatrineInitial,
-        people_per_latrine_later: figures.peoplePerLatrineLater,
-        latrine_later_after_days: figures.latrineLaterAfterDays,
-        covered_m2_per_person: figures.coveredM2PerPerson,
-        hygiene_kits_per_person_month: figures.hygieneKitsPerPersonPerMonth,
-      });
-    });
-  }
-  return rows;
-}
-
-/** Needs for the p90 of a place's peak of people present, with the initial latrine ratio. */
-const peakNeeds = (place: PlaceResult, result: ScenarioResult) =>
-  placeNeeds([place.peakPeople.p90], result.scenario.planning, 0);
-
-function summaryRows(result: ScenarioResult): Record<string, unknown>[] {
-  const last = result.dates.length - 1;
-  return result.places.map((place: PlaceResult) => ({
-    place_id: place.placeId,
-    place: place.name,
-    country: place.country,
-    km: place.km,
-    capacity: place.capacity,
-    reach_probability: place.firstArrival.probability,
-    first_arrival_p10: place.firstArrival.p10,
-    first_arrival_p50: place.firstArrival.p50,
-    first_arrival_p90: place.firstArrival.p90,
-    peak_date_p10: place.peakDate.p10,
-    peak_date_p50: place.peakDate.p50,
-    peak_date_p90: place.peakDate.p90,
-    peak_present_p10: place.peakPeople.p10,
-    peak_present_p50: place.peakPeople.p50,
-    peak_present_p90: place.peakPeople.p90,
-    over_capacity_run_probability:
-      place.capacity === undefined ? undefined : place.overCapacityAnyDayProbability,
-    days_over_capacity_p50:
-      place.capacity === undefined ? undefined : place.daysOverCapacityP50.length,
-    first_day_over_capacity_p50: place.daysOverCapacityP50[0],
-    days_over_capacity_p90:
-      place.capacity === undefined ? undefined : place.daysOverCapacityP90.length,
-    first_day_over_capacity_p90: place.daysOverCapacityP90[0],
-    asylum_claims_p50: place.asylumClaims.p50[last],
-    returns_p50: place.returns.p50[last],
-    regularized_p50: place.regularized.p50[last],
-    water_m3_day_peak_p90: peakNeeds(place, result).waterM3PerDay[0],
-    latrines_peak_p90: peakNeeds(place, result).latrines[0],
-    covered_m2_peak_p90: peakNeeds(place, result).coveredM2[0],
-    hygiene_kits_month_peak_p90: peakNeeds(place, result).hygieneKitsPerMonth[0],
-  }));
-}
-
-function totalRows(result: ScenarioResult): Record<string, unknown>[] {
-  return result.dates.map((date, day) => {
-    const row: Record<string, unknown> = { date };
-    for (const [name, series] of Object.entries(result.totals)) {
-      const column = name.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
-      row[`${column}_p10`] = series.p10[day];
-      row[`${column}_p50`] = series.p50[day];
-      row[`${column}_p90`] = series.p90[day];
-    }
-    return row;
-  });
-}
 
 /** The lines printed on stdout: the places planners ask about first. */
 function summaryLines(result: ScenarioResult): string[] {
@@ -210,7 +94,7 @@ function summaryLines(result: ScenarioResult): string[] {
     );
     // What to have ready: needs for the p90 of the peak (the peak of 9 runs in 10 is below it).
     if (p.peakPeople.p90 > 0) {
-      const n = peakNeeds(p, result);
+      const n = scenarioPeakNeeds(p, result);
       lines.push(
         `    ready for the p90 peak of ${p.peakPeople.p90} people: ${n.waterM3PerDay[0]} m³ water/day, ${n.latrines[0]} latrines, ${n.coveredM2[0]} m² covered space, ${n.hygieneKitsPerMonth[0]} hygiene kits/month`,
       );
@@ -318,9 +202,12 @@ export const scenarioCommand: Command = {
         }
       },
     });
-    out.write("scenario-place-days.csv", formatCsv(placeDayRows(result)));
-    out.write("scenario-summary.csv", formatCsv(summaryRows(result)));
-    out.write("scenario-totals.csv", formatCsv(totalRows(result)));
+    out.write(
+      "scenario-place-days.csv",
+      formatCsv(scenarioPlaceDayRows(result), { columns: [...SCENARIO_PLACE_DAY_COLUMNS] }),
+    );
+    out.write("scenario-summary.csv", formatCsv(scenarioSummaryRows(result)));
+    out.write("scenario-totals.csv", formatCsv(scenarioTotalRows(result)));
     out.write(
       "scenario-report.json",
       JSON.stringify(

@@ -183,7 +183,7 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
       "capacity",
     ]);
     expect(header).toContain("present_p90");
-    expect(header).toContain("waterLitresPerPersonPerDay");
+    expect(header).toContain("water_litres_per_person_day"); // the same columns as the CLI's file
     const tap = lines.filter((l) => l.includes(",Tapachula,"));
     expect(tap.length).toBe(60); // one row a day over the 60-day horizon
     expect(tap[0]).toMatch(/,2019-01-15,1000,/);

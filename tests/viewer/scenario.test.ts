@@ -8,9 +8,9 @@ import {
   validateScenario,
 } from "../../src/index.ts";
 import type { ScenarioResult } from "../../src/index.ts";
+import { SCENARIO_PLACE_DAY_COLUMNS, scenarioPlaceDayRows } from "../../src/index.ts";
 import { fanChart, fanYMax } from "../../viewer/scenario/fan.ts";
 import {
-  CSV_COLUMNS,
   errorsByField,
   fieldForError,
   formatNumberOrRange,
@@ -18,7 +18,6 @@ import {
   needsRows,
   parseNumber,
   parseNumberOrRange,
-  placeDayRows,
   pruneInput,
   slug,
 } from "../../viewer/scenario/model.ts";
@@ -195,14 +194,14 @@ describe("results", () => {
     expect(rows.find((row) => row.capacity === undefined)?.overCapacity).toBeUndefined();
   });
 
-  it("placeDayRows(result) has one row per place and day, the CSV columns, blank for an unknown capacity", () => {
+  it("scenarioPlaceDayRows(result) (the panel's CSV, the CLI's scenario-place-days.csv) has one row per place and day, the CSV columns, blank for an unknown capacity", () => {
     const r = result();
-    const rows = placeDayRows(r);
+    const rows = scenarioPlaceDayRows(r);
     expect(rows.length).toBe(r.places.length * r.dates.length);
-    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
-    const csv = formatCsv(rows, { columns: [...CSV_COLUMNS], bom: false });
+    expect(Object.keys(rows[0]!)).toEqual([...SCENARIO_PLACE_DAY_COLUMNS]);
+    const csv = formatCsv(rows, { columns: [...SCENARIO_PLACE_DAY_COLUMNS], bom: false });
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe(CSV_COLUMNS.join(","));
+    expect(lines[0]).toBe(SCENARIO_PLACE_DAY_COLUMNS.join(","));
     const tecun = lines.find((l) => l.includes(",Tecún Umán,GTM,2019-01-15,"))!;
     // The scenario's name has a comma: quoted. Capacity unknown: an empty cell, not 0.
     expect(tecun.startsWith('"Test, 2,000 at Tecún Umán",')).toBe(true);

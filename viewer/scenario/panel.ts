@@ -5,7 +5,13 @@
  * download. Opened from a toolbar button; its open/closed state is the view state's `scenario`
  * (in the URL). Every text from data or from the user is set as text, never as markup.
  */
-import { formatCsv, GENERIC_MOVEMENT, SPHERE_2018 } from "../../src/index.ts";
+import {
+  formatCsv,
+  GENERIC_MOVEMENT,
+  SCENARIO_PLACE_DAY_COLUMNS,
+  scenarioPlaceDayRows,
+  SPHERE_2018,
+} from "../../src/index.ts";
 import type {
   Composition,
   NumberOrRange,
@@ -20,7 +26,6 @@ import { toDom } from "../render/vnode.ts";
 import type { Lang, ViewState } from "../state.ts";
 import { fanChart, fanYMax } from "./fan.ts";
 import {
-  CSV_COLUMNS,
   errorsByField,
   fanPlaces,
   formatNumberOrRange,
@@ -29,7 +34,6 @@ import {
   parseNumber,
   parseNumberOrRange,
   PLANNING_KEYS,
-  placeDayRows,
   pruneInput,
   slug,
 } from "./model.ts";
@@ -864,7 +868,7 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
         () =>
           download(
             `${slug(s.name)}-place-days.csv`,
-            formatCsv(placeDayRows(result), { columns: [...CSV_COLUMNS] }),
+            formatCsv(scenarioPlaceDayRows(result), { columns: [...SCENARIO_PLACE_DAY_COLUMNS] }),
             "text/csv;charset=utf-8",
           ),
         { class: "csv" },

@@ -1,0 +1,184 @@
+/**
+ * The tables of an influx scenario's result (contracts §3.3), shared by `dtm-flow scenario` and
+ * the viewer's scenario panel so that both write the same files:
+ *  - per place and day: arrivals and people present (p10/p50/p90), the people present who are
+ *    women, children and unaccompanied children (p50, from the composition), the share of runs
+ *    over capacity, cumulative outcomes, the needs from the p50 and p90 of people present, and the
+ *    planning figures used — repeated on every row so a spreadsheet holding only this file still
+ *    says how the needs were computed;
+ *  - per place: first arrival, peak, days over capacity, needs at the p90 peak;
+ *  - per day: the scenario's totals.
+ * Units: people; water in m³ per day; covered space in m²; kits per month. Blank (undefined) is
+ * unknown — e.g. the capacity of a place no source gives one for — never 0.
+ */
+import { placeNeeds } from "../scenario/needs.ts";
+import type { PlaceResult, ScenarioResult } from "../scenario/types.ts";
+
+/** Columns of {@link scenarioPlaceDayRows}, in order. */
+export const SCENARIO_PLACE_DAY_COLUMNS = [
+  "scenario",
+  "place_id",
+  "place",
+  "country",
+  "date",
+  "capacity",
+  "km",
+  "arrivals_p10",
+  "arrivals_p50",
+  "arrivals_p90",
+  "present_p10",
+  "present_p50",
+  "present_p90",
+  "present_women_p50",
+  "present_children_p50",
+  "present_unaccompanied_children_p50",
+  "over_capacity_share_of_runs",
+  "asylum_claims_p10",
+  "asylum_claims_p50",
+  "asylum_claims_p90",
+  "returns_p10",
+  "returns_p50",
+  "returns_p90",
+  "regularized_p10",
+  "regularized_p50",
+  "regularized_p90",
+  "water_m3_day_p50",
+  "water_m3_day_p90",
+  "latrines_p50",
+  "latrines_p90",
+  "covered_m2_p50",
+  "covered_m2_p90",
+  "hygiene_kits_month_p50",
+  "hygiene_kits_month_p90",
+  "water_litres_per_person_day",
+  "people_per_latrine_initial",
+  "people_per_latrine_later",
+  "latrine_later_after_days",
+  "covered_m2_per_person",
+  "hygiene_kits_per_person_month",
+] as const;
+
+const share = (people: number | undefined, part: number) =>
+  people === undefined ? undefined : Math.round(people * part);
+
+/**
+ * One row per place and day of a scenario result, every day of the horizon (a day on which nothing
+ * happens at a place is a row of zeros, so each place's series is complete).
+ * @example
+ * formatCsv(scenarioPlaceDayRows(result), { columns: [...SCENARIO_PLACE_DAY_COLUMNS] });
+ */
+export function scenarioPlaceDayRows(result: ScenarioResult): Record<string, unknown>[] {
+  const figures = result.scenario.planning;
+  const composition = result.composition;
+  const rows: Record<string, unknown>[] = [];
+  for (const place of result.places) {
+    const hasCapacity = place.capacity !== undefined;
+    result.dates.forEach((date, day) => {
+      rows.push({
+        scenario: result.scenario.name,
+        place_id: place.placeId,
+        place: place.name,
+        country: place.country,
+        date,
+        capacity: place.capacity,
+        km: place.km,
+        arrivals_p10: place.arrivals.p10[day],
+        arrivals_p50: place.arrivals.p50[day],
+        arrivals_p90: place.arrivals.p90[day],
+        present_p10: place.present.p10[day],
+        present_p50: place.present.p50[day],
+        present_p90: place.present.p90[day],
+        present_women_p50: share(place.present.p50[day], composition.women),
+        present_children_p50: share(place.present.p50[day], composition.children),
+        present_unaccompanied_children_p50: share(
+          place.present.p50[day],
+          composition.unaccompaniedChildren,
+        ),
+        over_capacity_share_of_runs: hasCapacity ? place.overCapacityProbability[day] : undefined,
+        asylum_claims_p10: place.asylumClaims.p10[day],
+        asylum_claims_p50: place.asylumClaims.p50[day],
+        asylum_claims_p90: place.asylumClaims.p90[day],
+        returns_p10: place.returns.p10[day],
+        returns_p50: place.returns.p50[day],
+        returns_p90: place.returns.p90[day],
+        regularized_p10: place.regularized.p10[day],
+        regularized_p50: place.regularized.p50[day],
+        regularized_p90: place.regularized.p90[day],
+        water_m3_day_p50: place.needsP50.waterM3PerDay[day],
+        water_m3_day_p90: place.needsP90.waterM3PerDay[day],
+        latrines_p50: place.needsP50.latrines[day],
+        latrines_p90: place.needsP90.latrines[day],
+        covered_m2_p50: place.needsP50.coveredM2[day],
+        covered_m2_p90: place.needsP90.coveredM2[day],
+        hygiene_kits_month_p50: place.needsP50.hygieneKitsPerMonth[day],
+        hygiene_kits_month_p90: place.needsP90.hygieneKitsPerMonth[day],
+        water_litres_per_person_day: figures.waterLitresPerPersonPerDay,
+        people_per_latrine_initial: figures.peoplePerLatrineInitial,
+        people_per_latrine_later: figures.peoplePerLatrineLater,
+        latrine_later_after_days: figures.latrineLaterAfterDays,
+        covered_m2_per_person: figures.coveredM2PerPerson,
+        hygiene_kits_per_person_month: figures.hygieneKitsPerPersonPerMonth,
+      });
+    });
+  }
+  return rows;
+}
+
+/**
+ * Needs for the p90 of a place's peak of people present, with the initial latrine ratio (the
+ * figure to have ready when the peak arrives). Each series holds one value.
+ */
+export const scenarioPeakNeeds = (place: PlaceResult, result: ScenarioResult) =>
+  placeNeeds([place.peakPeople.p90], result.scenario.planning, 0);
+
+/** One row per place: first arrival, peak date and people, days over capacity, needs at the p90 peak. */
+export function scenarioSummaryRows(result: ScenarioResult): Record<string, unknown>[] {
+  const last = result.dates.length - 1;
+  return result.places.map((place) => {
+    const hasCapacity = place.capacity !== undefined;
+    const needs = scenarioPeakNeeds(place, result);
+    return {
+      place_id: place.placeId,
+      place: place.name,
+      country: place.country,
+      km: place.km,
+      capacity: place.capacity,
+      reach_probability: place.firstArrival.probability,
+      first_arrival_p10: place.firstArrival.p10,
+      first_arrival_p50: place.firstArrival.p50,
+      first_arrival_p90: place.firstArrival.p90,
+      peak_date_p10: place.peakDate.p10,
+      peak_date_p50: place.peakDate.p50,
+      peak_date_p90: place.peakDate.p90,
+      peak_present_p10: place.peakPeople.p10,
+      peak_present_p50: place.peakPeople.p50,
+      peak_present_p90: place.peakPeople.p90,
+      over_capacity_run_probability: hasCapacity ? place.overCapacityAnyDayProbability : undefined,
+      days_over_capacity_p50: hasCapacity ? place.daysOverCapacityP50.length : undefined,
+      first_day_over_capacity_p50: place.daysOverCapacityP50[0],
+      days_over_capacity_p90: hasCapacity ? place.daysOverCapacityP90.length : undefined,
+      first_day_over_capacity_p90: place.daysOverCapacityP90[0],
+      asylum_claims_p50: place.asylumClaims.p50[last],
+      returns_p50: place.returns.p50[last],
+      regularized_p50: place.regularized.p50[last],
+      water_m3_day_peak_p90: needs.waterM3PerDay[0],
+      latrines_peak_p90: needs.latrines[0],
+      covered_m2_peak_p90: needs.coveredM2[0],
+      hygiene_kits_month_peak_p90: needs.hygieneKitsPerMonth[0],
+    };
+  });
+}
+
+/** One row per day: each of the scenario's totals (departed, in transit, …) as p10/p50/p90. */
+export function scenarioTotalRows(result: ScenarioResult): Record<string, unknown>[] {
+  return result.dates.map((date, day) => {
+    const row: Record<string, unknown> = { date };
+    for (const [name, series] of Object.entries(result.totals)) {
+      const column = name.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
+      row[`${column}_p10`] = series.p10[day];
+      row[`${column}_p50`] = series.p50[day];
+      row[`${column}_p90`] = series.p90[day];
+    }
+    return row;
+  });
+}
