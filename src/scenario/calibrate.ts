@@ -50,7 +50,14 @@ export interface CalibrationFit {
   routeId: string;
   days: number;
   /** Day-to-day moves classified on each stretch (start, border, pivot; days at stops excluded). */
-  stretches: { from?: string; rest: number; walk: number; ride: number }[];
+  stretches: {
+    from?: string;
+    rest: number;
+    walk: number;
+    ride: number;
+    /** Km moved over those days (rest days' small moves included); km / days is the mean speed matched. */
+    km: number;
+  }[];
   stops: { place: string; days: number; from: string }[];
   pivotKm?: number;
   /** Median arrival at the destination from the stock figures, when used for the stretch after the pivot. */
@@ -93,6 +100,33 @@ function spread(values: number[], fallback: NumberOrRange): NumberOrRange {
   };
 }
 
+/**
+ * The ride probability of a stretch, set so that the kernel's mean daily move there — (1 − rest) ×
+ * (walk + q × (ride − walk)) with each range at its midpoint, as the kernel draws them uniformly —
+ * equals the stretch's observed mean daily move (km moved over the days counted). Fitting the
+ * share of ride days alone does not do this: with few days, the Wilson interval's centre is pulled
+ * towards 1/2, rest and ride shares are fitted on different day counts, and a stretch with under 3
+ * ride days takes its ride speeds from elsewhere (the first Honduran caravan's 415 km day through
+ * Veracruz to Puebla was replaced by the 146–230 km rides of Guatemala). Keeps the Wilson
+ * interval's half-width around q, narrowed to stay inside [0, 1] so that its midpoint is q; the
+ * Wilson interval of the ride days when the stretch has no moves or walk and ride speeds coincide.
+ */
+function rideMatchingSpeed(
+  tally: { rest: number; walk: number; ride: number; km: number },
+  rest: NumberOrRange,
+  walk: NumberOrRange,
+  ride: NumberOrRange,
+): NumberOrRange {
+  const wilson = proportion(tally.ride, tally.walk + tally.ride);
+  const days = tally.rest + tally.walk + tally.ride;
+  const moving = 1 - mid(rest);
+  const gain = mid(ride) - mid(walk);
+  if (days === 0 || moving <= 0 || gain <= 0) return wilson;
+  const q = Math.min(0.95, Math.max(0, (tally.km / days / moving - mid(walk)) / gain));
+  const half = Math.min(typeof wilson === "number" ? 0 : (wilson.max - wilson.min) / 2, q, 1 - q);
+  return { min: round(q - half), max: round(q + half) };
+}
+
 function placeAt(route: CorridorRoute, km: number): number | undefined {
   let best: number | undefined;
   let bestGap = Infinity;
@@ -110,10 +144,11 @@ function placeAt(route: CorridorRoute, km: number): number | undefined {
  * Fits scenario parameters to an estimated replay.
  *
  * Movement: the group's day-to-day moves along its route are classified as rest (< 15 km), walk,
- * or ride (> 80 km); the rest-day and ride probabilities are the shares of those days (with 90 %
- * Wilson intervals), walking and riding speeds the p10–p90 of the walk and ride moves (of the stretch when it has 3
- * such days, else of the whole track). The
- * stretches before the border (Ciudad Hidalgo), from it to the pivot (Mexico City), and after the
+ * or ride (> 80 km); the rest-day probability is the share of rest days (with a 90 % Wilson
+ * interval), the ride probability the share that makes the mean daily move the kernel draws equal
+ * the stretch's observed mean move (see `rideMatchingSpeed`), walking and riding speeds the
+ * p10–p90 of the walk and ride moves (of the stretch when it has 3 such days, else of the first
+ * stretch, or of the whole track). The stretches before the border (Ciudad Hidalgo), from it to the pivot (Mexico City), and after the
  * pivot are fitted separately (a stretch with under 5 days of moves inherits the one before).
  * Where the track's 90 % interval (narrower than 250 km) holds the same place, ± 10 km, for 3
  * days or more, the group stopped: a stop there, and those days are left out of the regime counts.
@@ -133,7 +168,7 @@ function placeAt(route: CorridorRoute, km: number): number | undefined {
  * @example
  * const { tracks } = estimateTracks(embedded2018());
  * const like2018 = calibrateFromReplay(tracks, embedded2018().stocks, { dataset: embedded2018() });
- * like2018.movement.restDayProbability; // => { min: 0.08, max: 0.29 }
+ * like2018.movement.restDayProbability; // => { min: 0, max: 0.311 }
  */
 export function calibrateFromReplay(
   tracks: readonly TrackPoint[],
@@ -223,13 +258,22 @@ export function calibrateFromReplay(
   ]
     .filter((c): c is { place: number; km: number } => c.km !== undefined && c.place !== undefined)
     .sort((x, y) => x.km - y.km);
-  type Tally = { rest: number; walk: number; ride: number; walkKm: number[]; rideKm: number[] };
+  type Tally = {
+    rest: number;
+    walk: number;
+    ride: number;
+    walkKm: number[];
+    rideKm: number[];
+    /** Sum of the day's moves (km, rest days included), for the stretch's mean speed. */
+    km: number;
+  };
   const tallies: Tally[] = [0, ...cuts].map(() => ({
     rest: 0,
     walk: 0,
     ride: 0,
     walkKm: [],
     rideKm: [],
+    km: 0,
   }));
   for (let i = 1; i < points.length; i++) {
     if (dayNumber(points[i]!.date)! - dayNumber(points[i - 1]!.date)! !== 1) continue;
@@ -238,6 +282,7 @@ export function calibrateFromReplay(
     let stretch = 0;
     while (stretch < cuts.length && points[i - 1]!.km >= cuts[stretch]!.km - 10) stretch++;
     const tally = tallies[stretch]!;
+    tally.km += Math.max(0, move);
     if (move < restBelow) tally.rest++;
     else if (move > rideAbove) {
       tally.ride++;
@@ -250,11 +295,14 @@ export function calibrateFromReplay(
   const b = tallies[0]!;
   const allWalk = tallies.flatMap((t) => t.walkKm);
   const allRide = tallies.flatMap((t) => t.rideKm);
+  const baseRest = proportion(b.rest, b.rest + b.walk + b.ride);
+  const baseWalk = spread(b.walkKm.length >= 3 ? b.walkKm : allWalk, { min: 35, max: 50 });
+  const baseRide = spread(b.rideKm.length >= 3 ? b.rideKm : allRide, { min: 150, max: 320 });
   const movement: Movement = {
-    restDayProbability: proportion(b.rest, b.rest + b.walk + b.ride),
-    rideProbability: proportion(b.ride, b.walk + b.ride),
-    walkKmPerDay: spread(b.walkKm.length >= 3 ? b.walkKm : allWalk, { min: 35, max: 50 }),
-    rideKmPerDay: spread(b.rideKm.length >= 3 ? b.rideKm : allRide, { min: 150, max: 320 }),
+    restDayProbability: baseRest,
+    rideProbability: rideMatchingSpeed(b, baseRest, baseWalk, baseRide),
+    walkKmPerDay: baseWalk,
+    rideKmPerDay: baseRide,
     cohesion: 0.8,
     stops,
     stopAtShelters: false,
@@ -319,6 +367,7 @@ export function calibrateFromReplay(
       rest: t.rest,
       walk: t.walk,
       ride: t.ride,
+      km: round(t.km, 1),
     })),
     stops: fitStops,
     pivotKm,
@@ -327,14 +376,22 @@ export function calibrateFromReplay(
     const t = tallies[k]!;
     const days = t.rest + t.walk + t.ride;
     if (days < 5) continue;
+    const rest = proportion(t.rest, days);
+    // The stretch's own speeds when it has at least 3 days of the regime.
+    const walk = t.walkKm.length >= 3 ? spread(t.walkKm, movement.walkKmPerDay) : undefined;
+    const ride = t.rideKm.length >= 3 ? spread(t.rideKm, movement.rideKmPerDay) : undefined;
     movement.segments.push({
       from: corridor.places[cuts[k - 1]!.place]!.name,
       to: corridor.places[cuts[k]!.place]!.name,
-      restDayProbability: proportion(t.rest, days),
-      rideProbability: proportion(t.ride, t.walk + t.ride),
-      // The stretch's own speeds when it has at least 3 days of the regime.
-      ...(t.walkKm.length >= 3 ? { walkKmPerDay: spread(t.walkKm, movement.walkKmPerDay) } : {}),
-      ...(t.rideKm.length >= 3 ? { rideKmPerDay: spread(t.rideKm, movement.rideKmPerDay) } : {}),
+      restDayProbability: rest,
+      rideProbability: rideMatchingSpeed(
+        t,
+        rest,
+        walk ?? movement.walkKmPerDay,
+        ride ?? movement.rideKmPerDay,
+      ),
+      ...(walk ? { walkKmPerDay: walk } : {}),
+      ...(ride ? { rideKmPerDay: ride } : {}),
     });
   }
   if (pivotKm !== undefined && cuts.length && cuts[cuts.length - 1]!.place === pivotIndex) {

@@ -4,6 +4,7 @@ import type { TrackPoint } from "../../src/model/track.ts";
 import { calibrateFromReplay } from "../../src/scenario/calibrate.ts";
 import { isoDate, dayNumber } from "../../src/scenario/days.ts";
 import type { NumberOrRange } from "../../src/scenario/types.ts";
+import { assertInDelta } from "../asserts.ts";
 import { syntheticDataset } from "./fixture.ts";
 
 const dataset = syntheticDataset();
@@ -74,13 +75,36 @@ describe("calibrateFromReplay", () => {
 
   it("calibrateFromReplay(tracks) gives rest and ride probabilities whose intervals hold the replay's shares", () => {
     // Before Charlie (km 200): days 40, 40, 0, 40, 200 → 1 rest of 5, 1 ride of 4 moving days.
-    expect(fit.fit.stretches[0]).toEqual({ from: undefined, rest: 1, walk: 3, ride: 1 });
+    expect(fit.fit.stretches[0]).toEqual({ from: undefined, rest: 1, walk: 3, ride: 1, km: 320 });
     expect(contains(fit.movement.restDayProbability, 0.2)).toBe(true);
     expect(contains(fit.movement.rideProbability, 0.25)).toBe(true);
     const between = fit.movement.segments.find((s) => s.from === "Charlie" && s.to === "Foxtrot")!;
     expect(between).toBeDefined();
     const t = fit.fit.stretches[1]!;
     expect(contains(between.restDayProbability, t.rest / (t.rest + t.walk + t.ride))).toBe(true);
+  });
+
+  it("calibrateFromReplay(tracks) sets ride probabilities so that the kernel's mean daily move on each stretch is the track's", () => {
+    const mid = (r: NumberOrRange | undefined) =>
+      r === undefined ? NaN : typeof r === "number" ? r : (r.min + r.max) / 2;
+    // (1 − rest) × (walk + ride share × (ride − walk)), each range drawn uniformly (its midpoint).
+    const kernelMean = (band: {
+      restDayProbability?: NumberOrRange;
+      rideProbability?: NumberOrRange;
+      walkKmPerDay?: NumberOrRange;
+      rideKmPerDay?: NumberOrRange;
+    }) => {
+      const walk = mid(band.walkKmPerDay ?? fit.movement.walkKmPerDay);
+      const ride = mid(band.rideKmPerDay ?? fit.movement.rideKmPerDay);
+      return (
+        (1 - mid(band.restDayProbability)) * (walk + mid(band.rideProbability) * (ride - walk))
+      );
+    };
+    // Before Charlie: 320 km in 5 days (the Wilson interval of 1 ride in 4 days alone gives 66.8).
+    assertInDelta(kernelMean(fit.movement), 64, 0.5);
+    const t = fit.fit.stretches[1]!;
+    const between = fit.movement.segments.find((s) => s.from === "Charlie" && s.to === "Foxtrot")!;
+    assertInDelta(kernelMean(between), t.km / (t.rest + t.walk + t.ride), 0.5);
   });
 
   it("calibrateFromReplay(tracks) takes walking and riding speeds from the moves", () => {

@@ -68,9 +68,10 @@ describe("like 2018", () => {
         `Tijuana p10 ${tijuana.p10} p50 ${tijuana.p50} p90 ${tijuana.p90} (2018: +25 first large group, +32 half the peak)`,
     );
     // 2018: +15 days to Mexico City; first large group in Tijuana +25, half the peak +32.
-    expect(Math.abs(days("2019-01-15", cdmx.p50) - 15)).toBeLessThanOrEqual(6);
-    expect(days("2019-01-15", tijuana.p50)).toBeGreaterThanOrEqual(20);
-    expect(days("2019-01-15", tijuana.p50)).toBeLessThanOrEqual(38);
+    // The calibration matches each stretch's mean speed, so this holds to a few days (+16, +32).
+    expect(Math.abs(days("2019-01-15", cdmx.p50) - 15)).toBeLessThanOrEqual(3);
+    expect(days("2019-01-15", tijuana.p50)).toBeGreaterThanOrEqual(25);
+    expect(days("2019-01-15", tijuana.p50)).toBeLessThanOrEqual(35);
     expect(result.conservationError).toBe(0);
   });
 
@@ -108,11 +109,13 @@ describe("like 2018", () => {
         `Tijuana p10 ${tijuana.p10} p50 ${tijuana.p50} p90 ${tijuana.p90} (no observed date in the reference)`,
     );
     // Goal: p50 within ±3 days and the observation inside p10–p90 (see the README for what was
-    // reached). The estimated replay it is calibrated on is still being refined, and with 17 days
-    // of track before Mexico City one more or one less rest day moves the prediction by days, so
-    // the test holds a looser band: the observation within 3 days of p10–p90, the p50 within 10.
-    expect(days(cdmx.p10!, "2018-11-16")).toBeGreaterThanOrEqual(-3);
-    expect(days("2018-11-16", cdmx.p90)).toBeGreaterThanOrEqual(-3);
-    expect(Math.abs(error)).toBeLessThanOrEqual(10);
+    // reached: p50 21–22 Nov, 5–6 days late; p10 16 Nov over seeds 1–5, so the observation sits on
+    // the p10 edge). The estimated replay it is calibrated on is still being refined, and with 17
+    // days of track before Mexico City one more or one less rest day moves the prediction by a
+    // day or two, so the test holds a band one day looser than what is reached: the observation
+    // within 1 day of p10–p90, the p50 within 7 days.
+    expect(days(cdmx.p10!, "2018-11-16")).toBeGreaterThanOrEqual(-1);
+    expect(days("2018-11-16", cdmx.p90)).toBeGreaterThanOrEqual(-1);
+    expect(Math.abs(error)).toBeLessThanOrEqual(7);
   });
 });
