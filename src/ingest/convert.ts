@@ -230,6 +230,29 @@ class RowReader {
       ...(suggestions ? { suggestions } : {}),
     });
   }
+  /**
+   * A required value from a closed list (stock category, basis…): `undefined` and a rejection
+   * when the cell is blank (`missing_value`, "<column> is blank; <whenBlank>.") or not in the list
+   * (`code`, "<column> "<text>" is not <expected>.").
+   */
+  choice<T>(
+    field: string,
+    parse: (text: string) => T | undefined,
+    code: string,
+    expected: string,
+    whenBlank: string,
+  ): T | undefined {
+    const text = this.text(field);
+    if (text === undefined) {
+      this.reject(field, "missing_value", `${this.column(field)} is blank; ${whenBlank}.`, "");
+      return undefined;
+    }
+    const value = parse(text);
+    if (value === undefined) {
+      this.reject(field, code, `${this.column(field)} "${text}" is not ${expected}.`, text);
+    }
+    return value;
+  }
   warn(field: string | undefined, code: string, message: string): void {
     this.issues.warnings.push({ ...(field ? { column: this.column(field) } : {}), code, message });
   }
@@ -917,22 +940,13 @@ export function convertStock(
   const r = RowReader.for(cells, ctx);
   const date = r.date("date", true);
   let extra = r.extra();
-  const catText = r.text("category");
-  const category = catText === undefined ? undefined : parseStockCategory(catText);
-  if (catText === undefined)
-    r.reject(
-      "category",
-      "missing_value",
-      `${r.column("category")} is blank; a category is required.`,
-      "",
-    );
-  else if (!category)
-    r.reject(
-      "category",
-      "invalid_category",
-      `${r.column("category")} "${catText}" is not one of asylum_claim, return, remaining, regularized, onward, other.`,
-      catText,
-    );
+  const category = r.choice(
+    "category",
+    parseStockCategory,
+    "invalid_category",
+    "one of asylum_claim, return, remaining, regularized, onward, other",
+    "a category is required",
+  );
   const value = r.count("value");
   if (value === undefined && !r.issues.rejections.some((x) => x.column === r.column("value")))
     r.reject(
@@ -941,22 +955,13 @@ export function convertStock(
       `${r.column("value")} is blank; a number of people is required.`,
       r.raw("value") ?? "",
     );
-  const basisText = r.text("basis");
-  const basis = basisText === undefined ? undefined : parseStockBasis(basisText);
-  if (basisText === undefined)
-    r.reject(
-      "basis",
-      "missing_value",
-      `${r.column("basis")} is blank; say cumulative or present.`,
-      "",
-    );
-  else if (!basis)
-    r.reject(
-      "basis",
-      "invalid_basis",
-      `${r.column("basis")} "${basisText}" is not cumulative or present.`,
-      basisText,
-    );
+  const basis = r.choice(
+    "basis",
+    parseStockBasis,
+    "invalid_basis",
+    "cumulative or present",
+    "say cumulative or present",
+  );
   const c = r.country("country", extra);
   const n = r.country("nationality", c.extra);
   const source = enumField(r, "source_type", parseSourceType, n.extra, "source type");
