@@ -1,29 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { EARTH_RADIUS_KM } from "../../src/geo/distance.ts";
 import type { Place } from "../../src/model/place.ts";
 import { buildCorridor } from "../../src/scenario/corridor.ts";
-import { syntheticDataset } from "./fixture.ts";
-
-const KM_PER_DEGREE = (2 * Math.PI * EARTH_RADIUS_KM) / 360;
+import { KM_PER_DEGREE, NAMES, syntheticDataset } from "./fixture.ts";
 
 describe("buildCorridor", () => {
   it("buildCorridor(dataset) puts every place near a route at its km along each route that passes it", () => {
     const corridor = buildCorridor(syntheticDataset());
     const main = corridor.routes.get("main")!;
     const names = main.stops.map((s) => corridor.places[s.place]!.name);
-    expect(names).toEqual([
-      "Alpha",
-      "Bravo",
-      "Charlie",
-      "Delta",
-      "Echo",
-      "Foxtrot",
-      "Golf",
-      "Hotel",
-      "India",
-      "Juliett",
-      "Kilo",
-    ]);
+    expect(names).toEqual(NAMES);
     main.stops.forEach((stop, i) => expect(stop.km).toBeCloseTo(i * 100, 6));
     const branch = corridor.routes.get("branch")!;
     expect(corridor.places[branch.stops[branch.stops.length - 1]!.place]!.name).toBe("Branchville");

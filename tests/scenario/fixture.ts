@@ -7,7 +7,8 @@ import type { Dataset } from "../../src/model/dataset.ts";
 import type { Place } from "../../src/model/place.ts";
 import { EARTH_RADIUS_KM } from "../../src/geo/distance.ts";
 
-const KM_PER_DEGREE = (2 * Math.PI * EARTH_RADIUS_KM) / 360;
+/** Kilometres per degree of longitude on the equator (haversine sphere). */
+export const KM_PER_DEGREE = (2 * Math.PI * EARTH_RADIUS_KM) / 360;
 const lonAt = (km: number) => km / KM_PER_DEGREE;
 
 export const NAMES = [
