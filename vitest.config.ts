@@ -23,6 +23,8 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
+          // Builds the viewer once for every browser test file (tests/browser/global-setup.ts).
+          globalSetup: ["tests/browser/global-setup.ts"],
           environment: "node",
           testTimeout: 180_000,
           hookTimeout: 240_000,

@@ -33,7 +33,7 @@ import { assembleDataset, fileStatus } from "../../viewer/analyst/workspace.ts";
 import { prepareReplay } from "../../viewer/data/prepare.ts";
 import {
   SHOTS,
-  buildViewerSite,
+  serveBuiltViewer,
   hasBrowser,
   launchBrowser,
   useViewerSession,
@@ -586,7 +586,7 @@ describe.skipIf(!hasBrowser)("the built site with its Content-Security-Policy", 
   let browser: Browser;
 
   beforeAll(async () => {
-    site = await buildViewerSite("dtm-analyst-build-");
+    site = await serveBuiltViewer();
     browser = await launchBrowser();
   });
   afterAll(async () => {

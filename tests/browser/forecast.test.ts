@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
   SHOTS,
-  buildViewerSite,
+  serveBuiltViewer,
   hasBrowser,
   useViewerSession,
   waitForReplay,
@@ -109,7 +109,7 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
   }, 240_000);
 
   it("works in the built static site under its strict Content-Security-Policy (worker, stylesheet)", async () => {
-    const site = await buildViewerSite("dtm-forecast-site-");
+    const site = await serveBuiltViewer();
     try {
       const page = await viewer.browser.newPage({ viewport: { width: 1280, height: 900 } });
       const watch = watchPage(page, site.url);

@@ -6,17 +6,16 @@
  * Without it the browser tests are skipped with a message saying how to install it — unless
  * DTM_REQUIRE_BROWSER=1 (set by .ci/run), in which case a missing browser fails the run.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFile, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
-import { build, createServer } from "vite";
+import { createServer } from "vite";
 import type { ViteDevServer } from "vite";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 /** Folder for the tests' screenshots (artefacts to look at): $VIEWER_SHOTS or build/screenshots. */
 export const SHOTS = resolve(process.env.VIEWER_SHOTS ?? "build/screenshots");
@@ -110,44 +109,24 @@ export async function waitForReplay(page: Page): Promise<void> {
   );
 }
 
-/** A production build of the viewer (`vite build`) served from a temporary folder. */
+/** The production build of the viewer (`vite build`), served by a static server. */
 export interface BuiltSite {
-  /** The folder the build was written to. */
+  /** The folder the build was written to (shared by the run: read it, do not change it). */
   out: string;
   /** Base URL of the static server, ending in "/". */
   url: string;
-  /** Stops the server and deletes the folder. */
+  /** Stops the server (the build itself is deleted after the run by the global setup). */
   close: () => Promise<void>;
 }
 
 /**
- * Builds the viewer into a new temporary folder (named from `prefix`) and serves it with
- * serveStatic; the folder is deleted on close, or at once when the build fails.
+ * Serves the viewer's production build — made once per run by tests/browser/global-setup.ts —
+ * from a plain static server, as any static host would.
  */
-export async function buildViewerSite(prefix: string): Promise<BuiltSite> {
-  const out = mkdtempSync(join(tmpdir(), prefix));
-  try {
-    await build({
-      configFile: resolve("vite.config.ts"),
-      logLevel: "error",
-      build: { outDir: out, emptyOutDir: true },
-    });
-    const site = await serveStatic(out);
-    return {
-      out,
-      url: site.url,
-      close: async () => {
-        try {
-          await site.close();
-        } finally {
-          rmSync(out, { recursive: true, force: true });
-        }
-      },
-    };
-  } catch (error) {
-    rmSync(out, { recursive: true, force: true });
-    throw error;
-  }
+export async function serveBuiltViewer(): Promise<BuiltSite> {
+  const out = inject("viewerSite");
+  const site = await serveStatic(out);
+  return { out, url: site.url, close: site.close };
 }
 
 const TYPES: Record<string, string> = {

@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
   SHOTS,
-  buildViewerSite,
+  serveBuiltViewer,
   hasBrowser,
   useViewerSession,
   waitForReplay,
@@ -270,7 +270,7 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
   }, 180_000);
 
   it("works in the built static site under its strict Content-Security-Policy (worker, stylesheet)", async () => {
-    const site = await buildViewerSite("dtm-scenario-site-");
+    const site = await serveBuiltViewer();
     try {
       const page = await viewer.browser.newPage({ viewport: { width: 1300, height: 900 } });
       const watch = watchPage(page, site.url);

@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
   SHOTS,
-  buildViewerSite,
+  serveBuiltViewer,
   hasBrowser,
   launchBrowser,
   useViewerSession,
@@ -261,7 +261,7 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
 
 describe.skipIf(!hasBrowser)("built viewer from a static server", () => {
   it("npm run build output works from a plain static server with no network", async () => {
-    const site = await buildViewerSite("dtm-viewer-");
+    const site = await serveBuiltViewer();
     try {
       const browser = await launchBrowser();
       try {
