@@ -1,0 +1,317 @@
+/**
+ * The held-out check of an estimate (leave-one-out or k-fold predictive check): each report in
+ * turn is left out, the estimate is made again from the rest, and the report is predicted from
+ * its group's re-estimated track at the report's time. Coverage of the predictive intervals, the
+ * errors and the PIT say whether the model's intervals can be trusted on these data; split-
+ * conformal factors from the same held-out scores widen them where they cannot.
+ *
+ * The estimator is a black box: any function returning a {@link CheckableEstimate}.
+ */
+import type { Dataset } from "../model/dataset.ts";
+import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
+import type { MovementModel } from "../estimate/movement.ts";
+import { estimateTracks } from "../estimate/estimateTracks.ts";
+import { SOURCE_PRIORS } from "../estimate/sourceBias.ts";
+import type { BiasSource } from "../estimate/sourceBias.ts";
+import { createGazetteer } from "../geo/gazetteer.ts";
+import { createRouteIndex } from "../geo/routeIndex.ts";
+import type { RouteIndex } from "../geo/routeIndex.ts";
+import { mulberry32 } from "../util/random.ts";
+import type { BodyTrackPoint, GroupTrack, Interval90 } from "./bodyTrack.ts";
+import { groupTracks, intervalAt, logSizeInterval, partInterval } from "./bodyTrack.ts";
+import { createCatchments } from "./catchment.ts";
+import type { Catchment } from "./catchment.ts";
+import { coveredAfterWidening, sourceFactors } from "./conformal.ts";
+import type { SourceFactors } from "./conformal.ts";
+import { assignFolds, checkReports } from "./heldOut.ts";
+import type { CheckReport } from "./heldOut.ts";
+import { predictiveCdf, predictiveInterval, scaleNeeded } from "./predictive.ts";
+import type { Predictive } from "./predictive.ts";
+import { scorePredictions } from "./score.ts";
+import type { CheckScores, HeldOutPrediction } from "./score.ts";
+
+/** What the check reads from an estimate (an `EstimateResult` is one). */
+export interface CheckableEstimate {
+  tracks: readonly BodyTrackPoint[];
+  groups: readonly { group: string; routeId: string; sightings: readonly string[] }[];
+  report: {
+    associations: readonly { sightingId: string; group: string }[];
+    sourceBiases: readonly { sourceType: string; bias: number; spread: number }[];
+    movement: MovementModel;
+  };
+}
+
+export interface CheckOptions {
+  /** Number of folds (default 10); ignored with `leaveOneOut`. */
+  folds?: number;
+  /** Hold out each report on its own (one re-estimate per report). Default false. */
+  leaveOneOut?: boolean;
+  /** Seed of the fold assignment (default 1). */
+  seed?: number;
+  /** Report time zone (default the dataset's). */
+  timeZone?: string;
+  /** The estimator (default `estimateTracks` in `timeZone`). */
+  estimate?: (dataset: Dataset) => CheckableEstimate;
+  /** The estimate from all the data, when already made (default: made here). */
+  full?: CheckableEstimate;
+  /** Per-source widening factors need this many held-out reports of the type (default 10). */
+  minPerSource?: number;
+  /** Sd of a coordinate report's own error (default 5 km). */
+  coordinateNoiseKm?: number;
+  /** Sd added to a town report's catchment offset: road vs ground distance (default 2 km). */
+  townNoiseKm?: number;
+  /** Reports farther than this from their group's route are not predicted (default 60 km). */
+  maxOffRouteKm?: number;
+}
+
+export interface CheckResult {
+  folds: number;
+  leaveOneOut: boolean;
+  seed: number;
+  /** Reports held out (sightings with a group in the full estimate and a position or a size). */
+  heldOut: number;
+  /** Held-out positions (km of the body part the report describes) and sizes. */
+  position: CheckScores;
+  size: CheckScores;
+  /** Per source type (those with at least one prediction). */
+  bySource: Record<string, { position: CheckScores; size: CheckScores }>;
+  /** Reports (position or size) that could not be predicted, by reason. */
+  notPredicted: { reason: string; n: number }[];
+  /** Split-conformal widening factors at 90 % (≥ 1) from the held-out scores. */
+  factors: { km: SourceFactors; size: SourceFactors };
+  predictions: HeldOutPrediction[];
+}
+
+/** Default number of folds. */
+export const DEFAULT_FOLDS = 10;
+
+/**
+ * Runs the held-out check of the estimator on `dataset`.
+ * @example
+ * const check = checkEstimate(embedded2018(), { folds: 10 });
+ * check.position.coverage90; // share of held-out positions inside their 90 % predictive interval
+ */
+export function checkEstimate(dataset: Dataset, options: CheckOptions = {}): CheckResult {
+  const timeZone = options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
+  const estimate =
+    options.estimate ?? ((d: Dataset): CheckableEstimate => estimateTracks(d, { timeZone }));
+  const seed = options.seed ?? 1;
+  const k = options.folds ?? DEFAULT_FOLDS;
+  if (!options.leaveOneOut && !(Number.isInteger(k) && k >= 2)) {
+    throw new RangeError(`folds must be a whole number ≥ 2, not ${k}.`);
+  }
+  // Ids the estimator would give, fixed now: removing sightings must not renumber the others.
+  const withIds: Dataset = {
+    ...dataset,
+    sightings: dataset.sightings.map((s, i) => ({ ...s, id: s.id ?? `sighting-${i + 1}` })),
+  };
+  const full = options.full ?? estimate(withIds);
+  const groupOf = new Map(full.report.associations.map((a) => [a.sightingId, a.group]));
+  const index = createRouteIndex(dataset.routes);
+  const gazetteer = createGazetteer(dataset.places);
+  const reports = checkReports(withIds, groupOf, gazetteer, timeZone);
+  const folds = assignFolds(
+    reports,
+    options.leaveOneOut ? reports.length : k,
+    mulberry32(seed),
+  );
+  const context: PredictContext = {
+    index,
+    catchment: createCatchments(index, dataset.places),
+    coordinateNoiseKm: options.coordinateNoiseKm ?? 5,
+    townNoiseKm: options.townNoiseKm ?? 2,
+    maxOffRouteKm: options.maxOffRouteKm ?? 60,
+  };
+  const predictions: HeldOutPrediction[] = [];
+  const missed = new Map<string, number>();
+  for (let fold = 0; fold < folds; fold++) {
+    const out = reports.filter((r) => r.fold === fold);
+    if (out.length === 0) continue;
+    const leftOut = new Set(out.map((r) => r.index));
+    const rest = { ...withIds, sightings: withIds.sightings.filter((_, i) => !leftOut.has(i)) };
+    const fit = estimate(rest);
+    const tracks = groupTracks(fit.tracks);
+    const match = matchGroups(full, fit);
+    for (const r of out) {
+      const track = tracks.get(match.get(r.group) ?? "");
+      for (const p of predictReport(r, track, fit, context)) {
+        if (typeof p === "string") missed.set(p, (missed.get(p) ?? 0) + 1);
+        else predictions.push(p);
+      }
+    }
+  }
+  return summarise(predictions, missed, {
+    folds,
+    leaveOneOut: Boolean(options.leaveOneOut),
+    seed,
+    heldOut: reports.length,
+    minPerSource: options.minPerSource ?? 10,
+  });
+}
+
+function summarise(
+  predictions: HeldOutPrediction[],
+  missed: Map<string, number>,
+  meta: { folds: number; leaveOneOut: boolean; seed: number; heldOut: number; minPerSource: number },
+): CheckResult {
+  const km = predictions.filter((p) => p.quantity === "km");
+  const size = predictions.filter((p) => p.quantity === "size");
+  for (const list of [km, size]) {
+    const covered = coveredAfterWidening(list);
+    list.forEach((p, i) => (p.coveredWidened = covered[i]));
+  }
+  const bySource: CheckResult["bySource"] = {};
+  for (const source of [...new Set(predictions.map((p) => p.source))].sort()) {
+    bySource[source] = {
+      position: scorePredictions(km.filter((p) => p.source === source)),
+      size: scorePredictions(size.filter((p) => p.source === source)),
+    };
+  }
+  const { minPerSource, ...rest } = meta;
+  return {
+    ...rest,
+    position: scorePredictions(km),
+    size: scorePredictions(size),
+    bySource,
+    notPredicted: [...missed].map(([reason, n]) => ({ reason, n })).sort((a, b) => b.n - a.n),
+    factors: { km: sourceFactors(km, minPerSource), size: sourceFactors(size, minPerSource) },
+    predictions,
+  };
+}
+
+/**
+ * For each group of the full estimate, the group of a fold's estimate that holds most of its
+ * sightings (the same name wins ties: labels are stable, numbered unlabelled groups are not).
+ */
+export function matchGroups(
+  full: CheckableEstimate,
+  fit: CheckableEstimate,
+): Map<string, string> {
+  const groupOfSighting = new Map<string, string>();
+  for (const g of fit.groups) for (const id of g.sightings) groupOfSighting.set(id, g.group);
+  const out = new Map<string, string>();
+  for (const g of full.groups) {
+    const votes = new Map<string, number>();
+    for (const id of g.sightings) {
+      const to = groupOfSighting.get(id);
+      if (to !== undefined) votes.set(to, (votes.get(to) ?? 0) + 1 + (to === g.group ? 0.5 : 0));
+    }
+    let best: string | undefined;
+    let bestVotes = 0;
+    for (const [to, n] of votes) {
+      if (n > bestVotes) [best, bestVotes] = [to, n];
+    }
+    if (best !== undefined) out.set(g.group, best);
+  }
+  return out;
+}
+
+interface PredictContext {
+  index: RouteIndex;
+  catchment: Catchment;
+  coordinateNoiseKm: number;
+  townNoiseKm: number;
+  maxOffRouteKm: number;
+}
+
+/** Predictions of a report's position and size, or the reason each could not be predicted. */
+function predictReport(
+  r: CheckReport,
+  track: GroupTrack | undefined,
+  fit: CheckableEstimate,
+  context: PredictContext,
+): (HeldOutPrediction | string)[] {
+  const out: (HeldOutPrediction | string)[] = [];
+  if (!track) {
+    if (r.point) out.push("its group has no track without the held-out reports");
+    if (r.logSize !== undefined && r.part === "median") {
+      out.push("its group has no track without the held-out reports");
+    }
+    return out;
+  }
+  if (r.point) out.push(predictPosition(r, track, fit, context));
+  // A vanguard's or stragglers' count is part of the body, not its size.
+  if (r.logSize !== undefined && r.part === "median") out.push(predictSize(r, track, fit));
+  return out;
+}
+
+function predictPosition(
+  r: CheckReport,
+  track: GroupTrack,
+  fit: CheckableEstimate,
+  context: PredictContext,
+): HeldOutPrediction | string {
+  const { index } = context;
+  const projection = index.project(r.point ?? [0, 0], { routeId: track.routeId });
+  if (!projection || projection.distanceKm > context.maxOffRouteKm) {
+    return `more than ${context.maxOffRouteKm} km off its group's route`;
+  }
+  const model = intervalAt(track, r.t, (p) => partInterval(p, r.part), {
+    movement: fit.report.movement,
+    maxKm: index.lengthKm(track.routeId),
+  });
+  if (!model) return "its group has no track without the held-out reports";
+  const confidence = r.lowConfidence ? 1.5 : 1;
+  const off = 0.5 * projection.distanceKm;
+  let predictive: Predictive;
+  if (r.town) {
+    // The group was somewhere in the town's catchment: report − truth = town − group.
+    const { below, above } = context.catchment(track.routeId, projection.km);
+    predictive = {
+      model,
+      noiseSd: Math.hypot(context.townNoiseKm * confidence, off),
+      offsetLow: -above,
+      offsetHigh: below,
+    };
+  } else {
+    const noiseSd = Math.hypot(context.coordinateNoiseKm * confidence, off);
+    predictive = { model, noiseSd, offsetLow: 0, offsetHigh: 0 };
+  }
+  return prediction(r, track, "km", projection.km, predictive, (x) => x);
+}
+
+function predictSize(
+  r: CheckReport,
+  track: GroupTrack,
+  fit: CheckableEstimate,
+): HeldOutPrediction | string {
+  const model = intervalAt(track, r.t, logSizeInterval);
+  if (!model) return "its group has no size estimate without the held-out reports";
+  const fitted = fit.report.sourceBiases.find((b) => b.sourceType === r.source);
+  const prior = SOURCE_PRIORS[r.source as BiasSource] ?? SOURCE_PRIORS.unknown;
+  const bias = fitted?.bias ?? prior.bias;
+  const spread = (fitted?.spread ?? prior.spread) * (r.lowConfidence ? Math.sqrt(1.5) : 1);
+  const shifted: Interval90 = { mid: model.mid + bias, low: model.low + bias, high: model.high + bias };
+  const predictive = { model: shifted, noiseSd: spread, offsetLow: 0, offsetHigh: 0 };
+  return prediction(r, track, "size", r.logSize ?? NaN, predictive, Math.exp);
+}
+
+/** A prediction of `value` (on the model's scale: km, or log people) written in report units. */
+function prediction(
+  r: CheckReport,
+  track: GroupTrack,
+  quantity: "km" | "size",
+  value: number,
+  p: Predictive,
+  toUnits: (x: number) => number,
+): HeldOutPrediction {
+  const [low50, high50] = predictiveInterval(p, 0.5);
+  const [low90, high90] = predictiveInterval(p, 0.9);
+  return {
+    id: r.id,
+    group: r.group,
+    predictedFrom: track.group,
+    source: r.source,
+    part: r.part,
+    fold: r.fold,
+    quantity,
+    value: toUnits(value),
+    predicted: toUnits(p.model.mid),
+    low50: toUnits(low50),
+    high50: toUnits(high50),
+    low90: toUnits(low90),
+    high90: toUnits(high90),
+    pit: predictiveCdf(p, value),
+    score: scaleNeeded(p, value),
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The reports a held-out check predicts, and how they are split into folds. A report is one
+ * sighting: its position (km along its group's route) and, when it gives one, its size.
+ */
+import type { Dataset } from "../model/dataset.ts";
+import type { SourceType } from "../model/source.ts";
+import type { LonLat } from "../model/units.ts";
+import type { Gazetteer } from "../geo/gazetteer.ts";
+import { distanceKm } from "../geo/distance.ts";
+import { toLocalTime } from "../estimate/time.ts";
+import type { Random } from "../util/random.ts";
+import { reportPart } from "./reportPart.ts";
+import type { BodyPart } from "./reportPart.ts";
+
+/** A report's source type as the check groups it (`unknown` when the file does not say). */
+export type CheckSource = SourceType | "unknown";
+
+/** One held-out report. */
+export interface CheckReport {
+  /** Sighting id (the estimator's: the id, else `sighting-<line>`). */
+  id: string;
+  /** Index of the sighting in the dataset. */
+  index: number;
+  /** Group of the full-data estimate (the label, or the group the report was assigned to). */
+  group: string;
+  labelled: boolean;
+  source: CheckSource;
+  part: BodyPart;
+  lowConfidence: boolean;
+  /** Local days (see estimate/time.ts). */
+  t: number;
+  /** Where it was seen, when it gives a place or coordinates. */
+  point?: LonLat;
+  /** true when the position is a town's (no coordinates, or the named town's own coordinates). */
+  town: boolean;
+  /** log(people): the best figure, or the geometric middle of a min–max range. */
+  logSize?: number;
+  /** Fold (0-based) the report is held out in. */
+  fold: number;
+}
+
+/** Coordinates within this distance of the named place's are the town's, not a GPS fix (km). */
+const SAME_AS_TOWN_KM = 2;
+
+/**
+ * The sightings the full-data estimate assigned to a group, as check reports (fold −1: not split
+ * yet). Sightings the estimate left out, or that give neither a usable position nor a size
+ * figure, are not checked.
+ */
+export function checkReports(
+  dataset: Dataset,
+  groupOf: ReadonlyMap<string, string>,
+  gazetteer: Gazetteer,
+  timeZone: string,
+): CheckReport[] {
+  const out: CheckReport[] = [];
+  dataset.sightings.forEach((s, index) => {
+    const id = s.id ?? `sighting-${index + 1}`;
+    const group = groupOf.get(id);
+    const time = toLocalTime(s.observedAt ?? "", timeZone);
+    if (group === undefined || !time) return;
+    const place = s.placeName ? (gazetteer.find(s.placeName, s.country) ?? gazetteer.find(s.placeName)) : undefined;
+    const placePoint: LonLat | undefined =
+      place && Number.isFinite(place.lat) && Number.isFinite(place.lon) ? [place.lon, place.lat] : undefined;
+    const hasCoordinates = isCoordinate(s.lat, 90) && isCoordinate(s.lon, 180);
+    const point: LonLat | undefined = hasCoordinates ? [s.lon as number, s.lat as number] : placePoint;
+    const town =
+      point !== undefined &&
+      placePoint !== undefined &&
+      (!hasCoordinates || distanceKm(point, placePoint) <= SAME_AS_TOWN_KM);
+    const logSize = sizeOf(s.sizeBest, s.sizeMin, s.sizeMax);
+    if (!point && logSize === undefined) return;
+    out.push({
+      id,
+      index,
+      group,
+      labelled: Boolean(s.caravanLabel?.trim()),
+      source: s.sourceType ?? "unknown",
+      part: reportPart(s),
+      lowConfidence: s.confidence === "low",
+      t: time.t,
+      point,
+      town,
+      logSize,
+      fold: -1,
+    });
+  });
+  return out;
+}
+
+/**
+ * Assigns folds: a seeded shuffle dealt round-robin into `k` folds (sizes differ by at most one),
+ * or one fold per report when `k` ≥ the number of reports (leave-one-out, in input order).
+ */
+export function assignFolds(reports: CheckReport[], k: number, random: Random): number {
+  const n = reports.length;
+  if (k >= n) {
+    reports.forEach((r, i) => (r.fold = i));
+    return n;
+  }
+  const order = reports.map((_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  order.forEach((r, position) => (reports[r].fold = position % k));
+  return k;
+}
+
+function sizeOf(best?: number, min?: number, max?: number): number | undefined {
+  if (best !== undefined && Number.isFinite(best) && best > 0) return Math.log(best);
+  if (min !== undefined && max !== undefined && min > 0 && max > 0) {
+    return (Math.log(min) + Math.log(max)) / 2;
+  }
+  return undefined;
+}
+
+function isCoordinate(value: number | undefined, limit: number): boolean {
+  return value !== undefined && Number.isFinite(value) && Math.abs(value) <= limit;
+}
