@@ -148,6 +148,43 @@ export {
   addSums as addAccuracySums,
 } from "./estimate/accuracy.ts";
 
+// ── check: held-out predictive check of an estimate, conformal widening ──
+export type { CheckableEstimate, CheckOptions, CheckResult } from "./check/checkEstimate.ts";
+export { checkEstimate, matchGroups, DEFAULT_FOLDS } from "./check/checkEstimate.ts";
+export type { CheckScores, HeldOutPrediction } from "./check/score.ts";
+export { scorePredictions } from "./check/score.ts";
+export type { ScoredReport, SourceFactors, TrackWidening } from "./check/conformal.ts";
+export {
+  conformalFactor,
+  sourceFactors,
+  crossFittedFactors,
+  widenTracks,
+  widenEstimate,
+  CONFORMAL_LEVEL,
+} from "./check/conformal.ts";
+export type { Predictive } from "./check/predictive.ts";
+export {
+  predictiveCdf,
+  predictiveQuantile,
+  predictiveInterval,
+  scaleNeeded,
+} from "./check/predictive.ts";
+export type { BodyTrackPoint, Interval90, GroupTrack } from "./check/bodyTrack.ts";
+export {
+  partInterval,
+  logSizeInterval,
+  groupTracks,
+  intervalAt,
+  dailyMove,
+} from "./check/bodyTrack.ts";
+export type { BodyPart } from "./check/reportPart.ts";
+export { reportPart } from "./check/reportPart.ts";
+export type { CheckReport, CheckSource } from "./check/heldOut.ts";
+export { checkReports, assignFolds } from "./check/heldOut.ts";
+export type { Catchment } from "./check/catchment.ts";
+export { createCatchments } from "./check/catchment.ts";
+export { checkForReport, checkSummary } from "./check/checkReport.ts";
+
 // ── ledger: the split ──
 export { buildLedger } from "./ledger/buildLedger.ts";
 export type {

@@ -2,7 +2,7 @@
  * `dtm-flow estimate`: size and position of every caravan group per day with 90 % intervals
  * (contracts §2 and §3.1): tracks.csv, tracks.geojson and report.json under --out.
  */
-import type { Command } from "../command.ts";
+import type { Command, ParsedOptions } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import {
   DATASET_OPTIONS,
@@ -14,17 +14,27 @@ import {
   optionString,
   userInputStep,
 } from "../dataset-options.ts";
+import { UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
-import { estimateTracks, formatTracksCsv, tracksToGeoJson } from "../../src/index.ts";
-import type { EstimateResult } from "../../src/index.ts";
+import {
+  checkEstimate,
+  checkForReport,
+  checkSummary,
+  estimateTracks,
+  formatTracksCsv,
+  tracksToGeoJson,
+  widenEstimate,
+} from "../../src/index.ts";
+import type { CheckOptions, Dataset, EstimateResult } from "../../src/index.ts";
 
 const HELP = `dtm-flow estimate — where every caravan group is along its route and how many people it
 holds, per day, with 90 % intervals.
 
 Usage:
   dtm-flow estimate [--sightings f] [--counts f] [--stocks f] [--route f.geojson]
-                    [--places f] [--tz IANA-zone] [--as-of date] --out <dir>
+                    [--places f] [--tz IANA-zone] [--as-of date]
+                    [--check [--folds k | --loo]] --out <dir>
 
 Options:
 ${datasetOptionsHelp({
@@ -37,6 +47,11 @@ ${datasetOptionsHelp({
 })}
   --as-of <date>      use only data observed up to this date-time (no look-ahead)
   --out <dir>         folder for tracks.csv, tracks.geojson and report.json (required)
+  --check             held-out check: predict each report from the estimate made without it;
+                      coverage and errors go to report.json ("check") and stderr, and the
+                      track intervals are widened where the check shows them overconfident
+  --folds <k>         with --check: k folds, seeded (default 10)
+  --loo               with --check: leave one report out at a time (one estimate per report)
 
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 Method: regime-switching (rest/walk/ride) forward–backward smoother on km along the route with
@@ -56,9 +71,15 @@ export const estimateCommand: Command = {
   async run(argv, context) {
     const { values } = parseOptions(
       argv,
-      { ...DATASET_OPTIONS, "as-of": { type: "string" }, out: { type: "string" } },
+      {
+        ...DATASET_OPTIONS,
+        "as-of": { type: "string" },
+        out: { type: "string" },
+        ...CHECK_OPTIONS,
+      },
       false,
     );
+    const check = checkOptions(values);
     const choice = datasetChoice(values);
     const { timeZone } = choice;
     const asOf = asOfOption(values, timeZone);
@@ -67,7 +88,15 @@ export const estimateCommand: Command = {
     context.stderr(
       `estimating ${loaded.dataset.sightings.length} sightings, ${loaded.dataset.counts.length} counts, ${loaded.dataset.stocks.length} stock figures (${loaded.dataset.name})`,
     );
-    const result = userInputStep(() => estimateTracks(loaded.dataset, { timeZone, asOf }));
+    let result = userInputStep(() => estimateTracks(loaded.dataset, { timeZone, asOf }));
+    // ── held-out check (--check): src/check/, docs/estimation.md "Checking an estimate" ──
+    let checkReport: Record<string, unknown> | undefined;
+    if (check) {
+      const checked = runCheck(loaded.dataset, result, { ...check, timeZone }, asOf);
+      result = checked.result;
+      checkReport = checked.report;
+      context.stderr(checked.summary);
+    }
     writeOutputs(result, out.write, {
       dataset: loaded.dataset.name,
       timeZone,
@@ -76,6 +105,7 @@ export const estimateCommand: Command = {
       rejectedRows: loaded.rejected,
       // The importer's reports: every rejected row with its line and reason (exit status 1).
       imports: loaded.reports,
+      ...(checkReport ? { check: checkReport } : {}),
     });
     context.stderr(
       `${result.groups.length} groups, ${result.tracks.length} group-days; ${result.report.leftOut.length} sightings left out (see report.json); wrote ${out.dir}`,
@@ -83,6 +113,53 @@ export const estimateCommand: Command = {
     return exitStatus(loaded);
   },
 };
+
+// ── held-out check (--check) ──
+const CHECK_OPTIONS = {
+  check: { type: "boolean" },
+  folds: { type: "string" },
+  loo: { type: "boolean" },
+} as const;
+
+/** The --check options, or undefined without --check. @throws UserError for bad values. */
+function checkOptions(values: ParsedOptions["values"]): CheckOptions | undefined {
+  const folds = optionString(values, "folds");
+  if (!values.check) {
+    if (folds !== undefined || values.loo) throw new UserError("--folds and --loo need --check.");
+    return undefined;
+  }
+  if (folds !== undefined && values.loo) throw new UserError("Give --folds or --loo, not both.");
+  const k = folds === undefined ? undefined : Number(folds);
+  if (k !== undefined && !(Number.isInteger(k) && k >= 2)) {
+    throw new UserError(`--folds ${folds} is not a whole number ≥ 2 (e.g. --folds 10).`);
+  }
+  return { folds: k, leaveOneOut: Boolean(values.loo) };
+}
+
+/**
+ * Runs the check with the same estimator settings, widens the track intervals by the check's
+ * factors (≥ 1: never narrower than the model's) and returns the report.json object and summary.
+ */
+function runCheck(
+  dataset: Dataset,
+  result: EstimateResult,
+  options: CheckOptions & { timeZone: string },
+  asOf: string | undefined,
+): { result: EstimateResult; report: Record<string, unknown>; summary: string } {
+  const check = userInputStep(() =>
+    checkEstimate(dataset, {
+      ...options,
+      full: result,
+      estimate: (d) => estimateTracks(d, { timeZone: options.timeZone, asOf }),
+    }),
+  );
+  const widened = widenEstimate(result, check.factors, dataset.routes);
+  return {
+    result: widened.estimate,
+    report: checkForReport(check, widened.applied),
+    summary: checkSummary(check, widened.applied),
+  };
+}
 
 /** Writes tracks.csv, tracks.geojson and report.json. */
 export function writeOutputs(

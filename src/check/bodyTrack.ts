@@ -69,7 +69,8 @@ export function groupTracks(points: readonly BodyTrackPoint[]): Map<string, Grou
   const out = new Map<string, GroupTrack>();
   for (const p of points) {
     let track = out.get(p.group);
-    if (!track) out.set(p.group, (track = { group: p.group, routeId: p.routeId, points: [], days: [] }));
+    if (!track)
+      out.set(p.group, (track = { group: p.group, routeId: p.routeId, points: [], days: [] }));
     track.points.push(p);
   }
   for (const track of out.values()) {

@@ -21,7 +21,7 @@ import type { BodyTrackPoint, GroupTrack, Interval90 } from "./bodyTrack.ts";
 import { groupTracks, intervalAt, logSizeInterval, partInterval } from "./bodyTrack.ts";
 import { createCatchments } from "./catchment.ts";
 import type { Catchment } from "./catchment.ts";
-import { coveredAfterWidening, sourceFactors } from "./conformal.ts";
+import { crossFittedFactors, sourceFactors } from "./conformal.ts";
 import type { SourceFactors } from "./conformal.ts";
 import { assignFolds, checkReports } from "./heldOut.ts";
 import type { CheckReport } from "./heldOut.ts";
@@ -110,11 +110,7 @@ export function checkEstimate(dataset: Dataset, options: CheckOptions = {}): Che
   const index = createRouteIndex(dataset.routes);
   const gazetteer = createGazetteer(dataset.places);
   const reports = checkReports(withIds, groupOf, gazetteer, timeZone);
-  const folds = assignFolds(
-    reports,
-    options.leaveOneOut ? reports.length : k,
-    mulberry32(seed),
-  );
+  const folds = assignFolds(reports, options.leaveOneOut ? reports.length : k, mulberry32(seed));
   const context: PredictContext = {
     index,
     catchment: createCatchments(index, dataset.places),
@@ -122,7 +118,7 @@ export function checkEstimate(dataset: Dataset, options: CheckOptions = {}): Che
     townNoiseKm: options.townNoiseKm ?? 2,
     maxOffRouteKm: options.maxOffRouteKm ?? 60,
   };
-  const predictions: HeldOutPrediction[] = [];
+  const predictions: Scored[] = [];
   const missed = new Map<string, number>();
   for (let fold = 0; fold < folds; fold++) {
     const out = reports.filter((r) => r.fold === fold);
@@ -150,16 +146,28 @@ export function checkEstimate(dataset: Dataset, options: CheckOptions = {}): Che
 }
 
 function summarise(
-  predictions: HeldOutPrediction[],
+  scored: Scored[],
   missed: Map<string, number>,
-  meta: { folds: number; leaveOneOut: boolean; seed: number; heldOut: number; minPerSource: number },
+  meta: {
+    folds: number;
+    leaveOneOut: boolean;
+    seed: number;
+    heldOut: number;
+    minPerSource: number;
+  },
 ): CheckResult {
+  for (const quantity of ["km", "size"]) {
+    const list = scored.filter((s) => s.prediction.quantity === quantity);
+    const factors = crossFittedFactors(list.map((s) => s.prediction));
+    list.forEach((s, i) => {
+      const [low, high] = predictiveInterval(s.predictive, 0.9, factors[i]);
+      s.prediction.low90Widened = s.toUnits(low);
+      s.prediction.high90Widened = s.toUnits(high);
+    });
+  }
+  const predictions = scored.map((s) => s.prediction);
   const km = predictions.filter((p) => p.quantity === "km");
   const size = predictions.filter((p) => p.quantity === "size");
-  for (const list of [km, size]) {
-    const covered = coveredAfterWidening(list);
-    list.forEach((p, i) => (p.coveredWidened = covered[i]));
-  }
   const bySource: CheckResult["bySource"] = {};
   for (const source of [...new Set(predictions.map((p) => p.source))].sort()) {
     bySource[source] = {
@@ -183,10 +191,7 @@ function summarise(
  * For each group of the full estimate, the group of a fold's estimate that holds most of its
  * sightings (the same name wins ties: labels are stable, numbered unlabelled groups are not).
  */
-export function matchGroups(
-  full: CheckableEstimate,
-  fit: CheckableEstimate,
-): Map<string, string> {
+export function matchGroups(full: CheckableEstimate, fit: CheckableEstimate): Map<string, string> {
   const groupOfSighting = new Map<string, string>();
   for (const g of fit.groups) for (const id of g.sightings) groupOfSighting.set(id, g.group);
   const out = new Map<string, string>();
@@ -220,8 +225,8 @@ function predictReport(
   track: GroupTrack | undefined,
   fit: CheckableEstimate,
   context: PredictContext,
-): (HeldOutPrediction | string)[] {
-  const out: (HeldOutPrediction | string)[] = [];
+): (Scored | string)[] {
+  const out: (Scored | string)[] = [];
   if (!track) {
     if (r.point) out.push("its group has no track without the held-out reports");
     if (r.logSize !== undefined && r.part === "median") {
@@ -240,7 +245,7 @@ function predictPosition(
   track: GroupTrack,
   fit: CheckableEstimate,
   context: PredictContext,
-): HeldOutPrediction | string {
+): Scored | string {
   const { index } = context;
   const projection = index.project(r.point ?? [0, 0], { routeId: track.routeId });
   if (!projection || projection.distanceKm > context.maxOffRouteKm) {
@@ -270,18 +275,18 @@ function predictPosition(
   return prediction(r, track, "km", projection.km, predictive, (x) => x);
 }
 
-function predictSize(
-  r: CheckReport,
-  track: GroupTrack,
-  fit: CheckableEstimate,
-): HeldOutPrediction | string {
+function predictSize(r: CheckReport, track: GroupTrack, fit: CheckableEstimate): Scored | string {
   const model = intervalAt(track, r.t, logSizeInterval);
   if (!model) return "its group has no size estimate without the held-out reports";
   const fitted = fit.report.sourceBiases.find((b) => b.sourceType === r.source);
   const prior = SOURCE_PRIORS[r.source as BiasSource] ?? SOURCE_PRIORS.unknown;
   const bias = fitted?.bias ?? prior.bias;
   const spread = (fitted?.spread ?? prior.spread) * (r.lowConfidence ? Math.sqrt(1.5) : 1);
-  const shifted: Interval90 = { mid: model.mid + bias, low: model.low + bias, high: model.high + bias };
+  const shifted: Interval90 = {
+    mid: model.mid + bias,
+    low: model.low + bias,
+    high: model.high + bias,
+  };
   const predictive = { model: shifted, noiseSd: spread, offsetLow: 0, offsetHigh: 0 };
   return prediction(r, track, "size", r.logSize ?? NaN, predictive, Math.exp);
 }
@@ -294,10 +299,10 @@ function prediction(
   value: number,
   p: Predictive,
   toUnits: (x: number) => number,
-): HeldOutPrediction {
+): Scored {
   const [low50, high50] = predictiveInterval(p, 0.5);
   const [low90, high90] = predictiveInterval(p, 0.9);
-  return {
+  const prediction: HeldOutPrediction = {
     id: r.id,
     group: r.group,
     predictedFrom: track.group,
@@ -314,4 +319,12 @@ function prediction(
     pit: predictiveCdf(p, value),
     score: scaleNeeded(p, value),
   };
+  return { prediction, predictive: p, toUnits };
+}
+
+/** A prediction with its predictive distribution (kept to widen it once the factors are known). */
+interface Scored {
+  prediction: HeldOutPrediction;
+  predictive: Predictive;
+  toUnits: (x: number) => number;
 }

@@ -4,6 +4,8 @@
  * held-out report) give the factor that makes 90 % predictive intervals hold on reports like them.
  * Factors are never below 1: the check widens an overconfident model and never narrows one.
  */
+import type { RouteCollection } from "../model/route.ts";
+import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { BodyTrackPoint } from "./bodyTrack.ts";
 
 /** The conformal level: track intervals are 90 % intervals. */
@@ -51,15 +53,15 @@ export function sourceFactors(scored: readonly ScoredReport[], minPerSource = 10
 }
 
 /**
- * Whether each report is covered by its 90 % interval widened with the overall factor fitted on
- * the other folds only (cross-fitted, so the figure is itself held out).
+ * For each report, the overall factor fitted on the other folds only (cross-fitting: a report's
+ * widened interval, and whether it covers the report, are then themselves held out).
  */
-export function coveredAfterWidening(scored: readonly ScoredReport[]): boolean[] {
+export function crossFittedFactors(scored: readonly ScoredReport[]): number[] {
   const folds = new Map<number, number>();
   for (const fold of new Set(scored.map((s) => s.fold))) {
     folds.set(fold, conformalFactor(scored.filter((s) => s.fold !== fold).map((s) => s.score)));
   }
-  return scored.map((s) => s.score <= (folds.get(s.fold) ?? 1));
+  return scored.map((s) => folds.get(s.fold) ?? 1);
 }
 
 /** Factors applied to tracks: km of the body (median, head, tail) and size (on the log scale). */
@@ -88,13 +90,14 @@ export function widenTracks<T extends BodyTrackPoint>(
     const km = (mid: number, bound: number): number => {
       if (fKm === 1) return bound;
       const x = mid + fKm * (bound - mid);
-      const rounded = bound < mid ? Math.floor(x * 10) / 10 : Math.ceil(x * 10) / 10;
+      const rounded = bound < mid ? Math.floor(x * 10 + 1e-6) / 10 : Math.ceil(x * 10 - 1e-6) / 10;
       return Math.min(Math.max(max, bound), Math.max(Math.min(0, bound), rounded));
     };
     const size = (mid: number, bound: number): number => {
       if (fSize === 1 || !(mid > 0 && bound > 0)) return bound;
       const x = Math.exp(Math.log(mid) + fSize * (Math.log(bound) - Math.log(mid)));
-      return bound < mid ? Math.floor(x) : Math.ceil(x);
+      // Outwards, past floating-point dust (exp(log(x)) is not always x).
+      return bound < mid ? Math.floor(x + 1e-6) : Math.ceil(x - 1e-6);
     };
     const out: T = {
       ...p,
@@ -117,4 +120,23 @@ export function widenTracks<T extends BodyTrackPoint>(
 
 function isNum(x: number | undefined): x is number {
   return x !== undefined && Number.isFinite(x);
+}
+
+/**
+ * An estimate with its track intervals widened by the overall factors of a check (km and size),
+ * km kept within each route's length. Returns the widened estimate and the factors applied.
+ */
+export function widenEstimate<R extends { tracks: readonly BodyTrackPoint[] }>(
+  estimate: R,
+  factors: { km: { overall: number }; size: { overall: number } },
+  routes: RouteCollection,
+): { estimate: R; applied: TrackWidening } {
+  const applied = { km: Math.max(1, factors.km.overall), size: Math.max(1, factors.size.overall) };
+  const index = createRouteIndex(routes);
+  const lengthKm = (routeId: string): number =>
+    index.routeIds.includes(routeId) ? index.lengthKm(routeId) : Infinity;
+  return {
+    estimate: { ...estimate, tracks: widenTracks(estimate.tracks, applied, lengthKm) },
+    applied,
+  };
 }

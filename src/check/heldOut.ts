@@ -59,11 +59,17 @@ export function checkReports(
     const group = groupOf.get(id);
     const time = toLocalTime(s.observedAt ?? "", timeZone);
     if (group === undefined || !time) return;
-    const place = s.placeName ? (gazetteer.find(s.placeName, s.country) ?? gazetteer.find(s.placeName)) : undefined;
+    const place = s.placeName
+      ? (gazetteer.find(s.placeName, s.country) ?? gazetteer.find(s.placeName))
+      : undefined;
     const placePoint: LonLat | undefined =
-      place && Number.isFinite(place.lat) && Number.isFinite(place.lon) ? [place.lon, place.lat] : undefined;
+      place && Number.isFinite(place.lat) && Number.isFinite(place.lon)
+        ? [place.lon, place.lat]
+        : undefined;
     const hasCoordinates = isCoordinate(s.lat, 90) && isCoordinate(s.lon, 180);
-    const point: LonLat | undefined = hasCoordinates ? [s.lon as number, s.lat as number] : placePoint;
+    const point: LonLat | undefined = hasCoordinates
+      ? [s.lon as number, s.lat as number]
+      : placePoint;
     const town =
       point !== undefined &&
       placePoint !== undefined &&

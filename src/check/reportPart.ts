@@ -10,7 +10,8 @@ export type BodyPart = "head" | "median" | "tail";
 
 // Words analysts write for parts of a caravan (es and en), after lower-casing and removing accents.
 // Bare "head" is left out: "they head north" is common in notes.
-const HEAD_WORDS = /\b(vanguard|vanguardia|avanzada|head of the (caravan|group)|lead(ing)? group|frontrunners)\b/;
+const HEAD_WORDS =
+  /\b(vanguard|vanguardia|avanzada|head of the (caravan|group)|lead(ing)? group|frontrunners)\b/;
 const TAIL_WORDS = /\b(rear|rearguard|retaguardia|rezagad[oa]s?|straggl(ers?|ing)|tail end)\b/;
 const BODY_WORDS = /\b(main body|grueso|cuerpo principal|main group)\b/;
 

@@ -28,8 +28,9 @@ export interface HeldOutPrediction {
   pit: number;
   /** Nonconformity score: widening of the model's interval that just covers the report at 90 %. */
   score: number;
-  /** Covered by the 90 % interval widened with the factor fitted on the other folds. */
-  coveredWidened?: boolean;
+  /** The 90 % interval widened with the factor fitted on the other folds (cross-fitted). */
+  low90Widened?: number;
+  high90Widened?: number;
 }
 
 /** Scores of a set of predictions. Units: km for positions; for sizes, errors are |log ratio|. */
@@ -44,6 +45,8 @@ export interface CheckScores {
   medianError: number;
   /** Median width of the 90 % predictive intervals: km, or log(high ÷ low) for sizes. */
   medianWidth90: number;
+  /** The same for the widened intervals: what the honesty costs. */
+  medianWidth90Widened: number;
   /** PIT histogram: counts in 10 equal bins of [0, 1]. */
   pit: number[];
 }
@@ -63,14 +66,18 @@ export function scorePredictions(predictions: readonly HeldOutPrediction[]): Che
   let widened = 0;
   const errors: number[] = [];
   const widths: number[] = [];
+  const widthsWidened: number[] = [];
   for (const p of predictions) {
     const log = p.quantity === "size";
     const f = (x: number): number => (log ? Math.log(x) : x);
     if (p.value >= p.low50 && p.value <= p.high50) in50++;
     if (p.value >= p.low90 && p.value <= p.high90) in90++;
-    if (p.coveredWidened ?? (p.value >= p.low90 && p.value <= p.high90)) widened++;
+    const low = p.low90Widened ?? p.low90;
+    const high = p.high90Widened ?? p.high90;
+    if (p.value >= low && p.value <= high) widened++;
     errors.push(Math.abs(f(p.value) - f(p.predicted)));
     widths.push(f(p.high90) - f(p.low90));
+    widthsWidened.push(f(high) - f(low));
     pit[Math.min(PIT_BINS - 1, Math.max(0, Math.floor(p.pit * PIT_BINS)))]++;
   }
   return {
@@ -80,6 +87,7 @@ export function scorePredictions(predictions: readonly HeldOutPrediction[]): Che
     coverage90Widened: n ? widened / n : NaN,
     medianError: median(errors),
     medianWidth90: median(widths),
+    medianWidth90Widened: median(widthsWidened),
     pit,
   };
 }

@@ -1,0 +1,152 @@
+/**
+ * The check as written for users: the `check` object of report.json and a one-paragraph summary.
+ * Front ends print these; they do not re-derive any figure.
+ */
+import type { CheckResult } from "./checkEstimate.ts";
+import type { TrackWidening } from "./conformal.ts";
+import type { CheckScores, HeldOutPrediction } from "./score.ts";
+
+/** Reports listed in `worst`: the held-out reports the model predicted worst. */
+const WORST = 10;
+
+/**
+ * The `check` object of report.json. Shares are 0–1 (3 decimals), km to 0.1, sizes as |log ratio|
+ * and as a percentage (exp(median |log ratio|) − 1). `widening.applied` is what the tracks got
+ * (`null` when the check was run without widening the tracks).
+ */
+export function checkForReport(
+  check: CheckResult,
+  applied: TrackWidening | null,
+): Record<string, unknown> {
+  const bySource: Record<string, unknown> = {};
+  for (const [source, s] of Object.entries(check.bySource)) {
+    bySource[source] = { position: positionScores(s.position), size: sizeScores(s.size) };
+  }
+  return {
+    method: `${check.leaveOneOut ? "leave-one-out" : `${check.folds}-fold`} held-out predictive check (seed ${check.seed}): each report is predicted from the estimate made without it, at its time, from its group's body part (head, median or tail) plus its own noise (a town report: uniform over the town's catchment); widening: split-conformal factor at 90 % (≥ 1), cross-fitted over folds for coverage90Widened`,
+    folds: check.folds,
+    leaveOneOut: check.leaveOneOut,
+    seed: check.seed,
+    heldOut: check.heldOut,
+    position: positionScores(check.position),
+    size: sizeScores(check.size),
+    bySource,
+    notPredicted: check.notPredicted,
+    widening: {
+      level: 0.9,
+      km: roundFactors(check.factors.km),
+      size: roundFactors(check.factors.size),
+      applied: applied ? { km: r3(applied.km), size: r3(applied.size) } : null,
+    },
+    worst: worst(check.predictions),
+  };
+}
+
+function positionScores(s: CheckScores): Record<string, unknown> {
+  return {
+    n: s.n,
+    coverage50: r3(s.coverage50),
+    coverage90: r3(s.coverage90),
+    coverage90Widened: r3(s.coverage90Widened),
+    medianErrorKm: r1(s.medianError),
+    medianWidth90Km: r1(s.medianWidth90),
+    medianWidth90WidenedKm: r1(s.medianWidth90Widened),
+    pit: s.pit,
+  };
+}
+
+function sizeScores(s: CheckScores): Record<string, unknown> {
+  return {
+    n: s.n,
+    coverage50: r3(s.coverage50),
+    coverage90: r3(s.coverage90),
+    coverage90Widened: r3(s.coverage90Widened),
+    medianErrorLog: r3(s.medianError),
+    medianErrorPercent: r1(100 * (Math.exp(s.medianError) - 1)),
+    medianWidth90Log: r3(s.medianWidth90),
+    medianWidth90WidenedLog: r3(s.medianWidth90Widened),
+    pit: s.pit,
+  };
+}
+
+function roundFactors(f: { overall: number; bySource: Record<string, number> }): unknown {
+  const bySource: Record<string, number | null> = {};
+  for (const [k, v] of Object.entries(f.bySource)) bySource[k] = r3(v);
+  return { overall: r3(f.overall), bySource };
+}
+
+function worst(predictions: readonly HeldOutPrediction[]): unknown[] {
+  return [...predictions]
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+    .slice(0, WORST)
+    .map((p) => {
+      const round = p.quantity === "km" ? r1 : Math.round;
+      return {
+        id: p.id,
+        group: p.group,
+        source: p.source,
+        part: p.part,
+        quantity: p.quantity,
+        value: round(p.value),
+        predicted: round(p.predicted),
+        low90: round(p.low90),
+        high90: round(p.high90),
+        score: r3(p.score),
+      };
+    });
+}
+
+/**
+ * One paragraph for the terminal: coverage and error of held-out positions and sizes, the
+ * verdict (overconfident, about right, too cautious), and the widening applied.
+ * @example
+ * checkSummary(check, { km: 1.4, size: 1 });
+ * // => "held-out check (10 folds, 85 reports): positions — 90 % intervals covered 71 % …"
+ */
+export function checkSummary(check: CheckResult, applied: TrackWidening | null): string {
+  const how = check.leaveOneOut ? "leave-one-out" : `${check.folds} folds, seed ${check.seed}`;
+  const parts = [`held-out check (${how}, ${check.heldOut} reports):`];
+  const p = check.position;
+  const s = check.size;
+  parts.push(
+    p.n > 0
+      ? `positions (${p.n}) — 90 % intervals covered ${pct(p.coverage90)} (nominal 90 %), 50 % intervals ${pct(p.coverage50)}, median error ${p.medianError.toFixed(1)} km (${verdict(p)});`
+      : "no position could be predicted;",
+  );
+  parts.push(
+    s.n > 0
+      ? `sizes (${s.n}) — 90 % covered ${pct(s.coverage90)}, 50 % ${pct(s.coverage50)}, median error ${(100 * (Math.exp(s.medianError) - 1)).toFixed(0)} % (${verdict(s)}).`
+      : "no size could be predicted.",
+  );
+  const factors = `km × ${check.factors.km.overall.toFixed(2)}, sizes × ${check.factors.size.overall.toFixed(2)} on the log scale`;
+  parts.push(
+    applied
+      ? `Track intervals widened ${factors} (never narrowed); held out, widened 90 % intervals cover ${pct(p.coverage90Widened)} of positions and ${pct(s.coverage90Widened)} of sizes.`
+      : `Widening factors (not applied): ${factors}.`,
+  );
+  const missed = check.notPredicted.reduce((sum, x) => sum + x.n, 0);
+  if (missed > 0) parts.push(`${missed} reports could not be predicted (see report.json).`);
+  return parts.join(" ");
+}
+
+function verdict(s: CheckScores): string {
+  if (s.n < 10) return "too few to judge";
+  // Binomial sd of a 90 % coverage on n reports: outside ±2 sd is a clear miss.
+  const sd = Math.sqrt((0.9 * 0.1) / s.n);
+  if (s.coverage90 < 0.9 - 2 * sd) return "overconfident";
+  if (s.coverage90 > 0.9 + 2 * sd || (s.coverage90 >= 0.99 && s.coverage50 > 0.75))
+    return "too cautious";
+  return "about right";
+}
+
+function pct(x: number): string {
+  return Number.isFinite(x) ? `${Math.round(100 * x)} %` : "–";
+}
+
+function r1(x: number): number | null {
+  return Number.isFinite(x) ? Math.round(x * 10) / 10 : null;
+}
+
+function r3(x: number): number | null {
+  return Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null;
+}

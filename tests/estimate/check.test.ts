@@ -1,0 +1,316 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { capture } from "../cli/capture.ts";
+import {
+  checkEstimate,
+  conformalFactor,
+  createRouteIndex,
+  defaultEstimatorMovement,
+  predictiveInterval,
+  reportPart,
+  scaleNeeded,
+  simulateWorld,
+  syntheticCorridor,
+  widenTracks,
+} from "../../src/index.ts";
+import type { BodyTrackPoint, CheckableEstimate, Dataset, Sighting } from "../../src/index.ts";
+import { mulberry32, randomNormal } from "../../src/util/random.ts";
+
+const Z90 = 1.6448536269514722;
+const routes = syntheticCorridor();
+const routeId = routes.features[0].properties.route_id;
+const index = createRouteIndex(routes);
+
+/**
+ * A group resting at km 500 for 20 days, seen `n` times by GPS with along-road error of sd
+ * `reportSdKm`, and an estimator that always says km 500 with a 90 % interval of sd `modelSdKm`.
+ * The check adds its own 5 km coordinate noise, so the model is calibrated when
+ * reportSdKm² = modelSdKm² + 5².
+ */
+function restingGroup(n: number, reportSdKm: number, modelSdKm: number, seed = 3) {
+  const random = mulberry32(seed);
+  const sightings: Sighting[] = [];
+  for (let i = 0; i < n; i++) {
+    const [lon, lat] = index.along(routeId, 500 + reportSdKm * randomNormal(random));
+    const day = 1 + Math.floor((20 * i) / n);
+    sightings.push({
+      id: `r${i}`,
+      observedAt: `2018-11-${String(day).padStart(2, "0")}T12:00`,
+      lat,
+      lon,
+      caravanLabel: "A",
+      sourceType: i % 2 ? "media" : "government",
+    });
+  }
+  const dataset: Dataset = {
+    name: "resting group",
+    places: [],
+    routes,
+    sightings,
+    counts: [],
+    stocks: [],
+    timeZone: "America/Mexico_City",
+  };
+  let calls = 0;
+  const estimate = (d: Dataset): CheckableEstimate => {
+    calls++;
+    const tracks: BodyTrackPoint[] = [];
+    for (let day = 1; day <= 20; day++) {
+      tracks.push({
+        group: "A",
+        date: `2018-11-${String(day).padStart(2, "0")}`,
+        routeId,
+        km: 500,
+        kmLow: 500 - Z90 * modelSdKm,
+        kmHigh: 500 + Z90 * modelSdKm,
+        size: NaN,
+        sizeLow: NaN,
+        sizeHigh: NaN,
+      });
+    }
+    const ids = d.sightings.map((s) => s.id ?? "");
+    return {
+      tracks,
+      groups: [{ group: "A", routeId, sightings: ids }],
+      report: {
+        associations: ids.map((id) => ({ sightingId: id, group: "A" })),
+        sourceBiases: [],
+        movement: defaultEstimatorMovement(),
+      },
+    };
+  };
+  return { dataset, estimate, calls: () => calls };
+}
+
+describe("checkEstimate", () => {
+  it("measures coverage below nominal for an overconfident model, and the widening factor > 1 brings held-out coverage up to about 90 %", () => {
+    const { dataset, estimate } = restingGroup(300, 60, 20);
+    const check = checkEstimate(dataset, { estimate, folds: 10 });
+    expect(check.position.n).toBe(300);
+    // Model 90 % half-width ≈ 1.645 × 20.6 km against reports with sd 60 km: ≈ 43 % coverage.
+    expect(check.position.coverage90).toBeLessThan(0.6);
+    expect(check.position.coverage50).toBeLessThan(0.35);
+    expect(check.factors.km.overall).toBeGreaterThan(2.3);
+    expect(check.factors.km.overall).toBeLessThan(3.7);
+    expect(check.position.coverage90Widened).toBeGreaterThan(0.84);
+    expect(check.position.coverage90Widened).toBeLessThan(0.96);
+    // The PIT is U-shaped: the outer bins hold far more than a tenth each.
+    const outer = check.position.pit[0] + check.position.pit[9];
+    expect(outer / check.position.n).toBeGreaterThan(0.4);
+  });
+
+  it("gives a factor of about 1 (and never below 1) for a calibrated model", () => {
+    const { dataset, estimate } = restingGroup(300, Math.hypot(20, 5), 20);
+    const check = checkEstimate(dataset, { estimate, folds: 10 });
+    expect(check.position.coverage90).toBeGreaterThan(0.85);
+    expect(check.position.coverage90).toBeLessThan(0.95);
+    expect(check.position.coverage50).toBeGreaterThan(0.42);
+    expect(check.position.coverage50).toBeLessThan(0.58);
+    expect(check.factors.km.overall).toBeGreaterThanOrEqual(1);
+    expect(check.factors.km.overall).toBeLessThan(1.15);
+    // A too-cautious model is not narrowed.
+    const cautious = restingGroup(300, 10, 40);
+    const wide = checkEstimate(cautious.dataset, { estimate: cautious.estimate, folds: 10 });
+    expect(wide.position.coverage90).toBeGreaterThan(0.99);
+    expect(wide.factors.km.overall).toBe(1);
+    expect(Object.values(wide.factors.km.bySource).every((f) => f === 1)).toBe(true);
+  });
+
+  it("is deterministic for a seed, deals folds of near-equal size, and leave-one-out runs one estimate per report", () => {
+    const a = restingGroup(40, 30, 20);
+    const first = checkEstimate(a.dataset, { estimate: a.estimate, folds: 7, seed: 11 });
+    const again = checkEstimate(a.dataset, { estimate: a.estimate, folds: 7, seed: 11 });
+    expect(again).toEqual(first);
+    const sizes = [0, 1, 2, 3, 4, 5, 6].map(
+      (f) => first.predictions.filter((p) => p.fold === f).length,
+    );
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    const other = checkEstimate(a.dataset, { estimate: a.estimate, folds: 7, seed: 12 });
+    const foldOf = (c: typeof first) => c.predictions.map((p) => `${p.id}:${p.fold}`).sort();
+    expect(foldOf(other)).not.toEqual(foldOf(first));
+    const b = restingGroup(40, 30, 20);
+    const loo = checkEstimate(b.dataset, { estimate: b.estimate, leaveOneOut: true });
+    expect(loo.folds).toBe(40);
+    expect(b.calls()).toBe(41); // the full estimate and one per report
+    expect(() => checkEstimate(a.dataset, { estimate: a.estimate, folds: 1 })).toThrow(RangeError);
+  });
+
+  it("with the real estimator on a simulated world, reports noisier than the model assumes are measured below nominal, and widening brings coverage up", () => {
+    const observation = {
+      sightingsPerGroupDay: 2,
+      placeProb: 0,
+      outlierRate: 0,
+      sizeOutlierRate: 0,
+      missingLabelRate: 0,
+      dateOnlyRate: 0,
+    };
+    const world = (coordNoiseKm: number) =>
+      simulateWorld(
+        {
+          groups: 1,
+          days: 25,
+          departureSpreadDays: 1,
+          observation: { ...observation, coordNoiseKm },
+        },
+        mulberry32(6),
+      ).dataset;
+    const noisy = checkEstimate(world(40), { folds: 5 });
+    expect(noisy.position.n).toBeGreaterThan(30);
+    expect(noisy.position.coverage90).toBeLessThan(0.75);
+    expect(noisy.factors.km.overall).toBeGreaterThan(1.5);
+    expect(noisy.position.coverage90Widened).toBeGreaterThan(noisy.position.coverage90 + 0.15);
+    const calm = checkEstimate(world(3), { folds: 5 });
+    expect(calm.position.coverage90).toBeGreaterThan(0.85);
+    expect(calm.factors.km.overall).toBeGreaterThanOrEqual(1);
+    expect(calm.factors.km.overall).toBeLessThan(1.3);
+  });
+});
+
+describe("predictive intervals and conformal factors", () => {
+  const model = { mid: 100, low: 80, high: 150 };
+  it("the predictive interval of a noiseless report is the model's, and the score is the distance over the half-width on its side", () => {
+    const p = { model, noiseSd: 0, offsetLow: 0, offsetHigh: 0 };
+    const [low, high] = predictiveInterval(p, 0.9);
+    expect(low).toBeCloseTo(80, 3);
+    expect(high).toBeCloseTo(150, 3);
+    expect(scaleNeeded(p, 200)).toBeCloseTo(2, 3);
+    expect(scaleNeeded(p, 90)).toBeCloseTo(0.5, 3);
+  });
+
+  it("a town report's catchment widens the predictive interval by at most the catchment", () => {
+    const p = { model, noiseSd: 0, offsetLow: -20, offsetHigh: 10 };
+    const [low, high] = predictiveInterval(p, 0.9);
+    expect(low).toBeLessThan(80);
+    expect(low).toBeGreaterThan(60);
+    // report − truth is uniform on [−20, 10]: the interval moves down by 5 on average and widens.
+    expect(high).toBeGreaterThan(140);
+    expect(high).toBeLessThan(160);
+    expect(high - low).toBeGreaterThan(70);
+  });
+
+  it("the conformal factor is the ⌈(n+1)·0.9⌉-th score and at least 1", () => {
+    const scores = Array.from({ length: 19 }, (_, i) => (i + 1) / 5);
+    expect(conformalFactor(scores)).toBeCloseTo(3.6, 9); // 18th of 19
+    expect(conformalFactor([0.1, 0.2, 0.3])).toBe(1);
+    expect(conformalFactor([])).toBe(1);
+  });
+});
+
+describe("widenTracks", () => {
+  const point: BodyTrackPoint = {
+    group: "A",
+    date: "2018-11-01",
+    routeId: "main",
+    km: 100,
+    kmLow: 90,
+    kmHigh: 120,
+    size: 1000,
+    sizeLow: 500,
+    sizeHigh: 4000,
+  };
+  it("widens km and log-size intervals about the estimate, head and tail too, and never narrows", () => {
+    const [w] = widenTracks(
+      [
+        {
+          ...point,
+          headKm: 130,
+          headKmLow: 125,
+          headKmHigh: 140,
+          tailKm: 70,
+          tailKmLow: 60,
+          tailKmHigh: 75,
+        },
+      ],
+      { km: 2, size: 2 },
+    );
+    expect([w.kmLow, w.km, w.kmHigh]).toEqual([80, 100, 140]);
+    expect([w.sizeLow, w.size, w.sizeHigh]).toEqual([250, 1000, 16000]);
+    expect([w.headKmLow, w.headKmHigh, w.tailKmLow, w.tailKmHigh]).toEqual([120, 150, 50, 80]);
+    const [same] = widenTracks([point], { km: 0.5, size: 0.2 });
+    expect(same).toEqual(point);
+    const [clamped] = widenTracks([point], { km: 20, size: 1 }, () => 300);
+    expect([clamped.kmLow, clamped.kmHigh]).toEqual([0, 300]);
+    const [noSize] = widenTracks([{ ...point, size: NaN, sizeLow: NaN, sizeHigh: NaN }], {
+      km: 1,
+      size: 3,
+    });
+    expect(noSize.sizeHigh).toBeNaN();
+  });
+});
+
+describe("reportPart", () => {
+  it("reads vanguard and stragglers from a part column or the notes (es/en), else the body", () => {
+    expect(
+      reportPart({ observedAt: "2018-11-13", notes: "357 bused to Navojoa. Vanguard group." }),
+    ).toBe("head");
+    expect(reportPart({ observedAt: "2018-11-13", extra: { part: "Rezagados" } })).toBe("tail");
+    expect(reportPart({ observedAt: "2018-11-13", notes: "la avanzada llegó a Tijuana" })).toBe(
+      "head",
+    );
+    expect(
+      reportPart({
+        observedAt: "2018-11-13",
+        notes: "stragglers of caravan 1 and the vanguard of caravan 2",
+      }),
+    ).toBe("median");
+    expect(reportPart({ observedAt: "2018-11-13", notes: "el grueso de la caravana" })).toBe(
+      "median",
+    );
+    expect(reportPart({ observedAt: "2018-11-13", notes: "they head north" })).toBe("median");
+  });
+});
+
+describe("dtm-flow estimate --check", () => {
+  it("writes the check into report.json, widens the track intervals and prints a summary on stderr", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "estimate-check-"));
+    const io = capture(dir);
+    expect(await run(["estimate", "--check", "--folds", "3", "--out", "out"], io.context)).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
+    const check = report.check;
+    expect(check.folds).toBe(3);
+    expect(check.heldOut).toBeGreaterThan(50);
+    expect(check.position.n).toBeGreaterThan(50);
+    for (const key of ["coverage50", "coverage90", "medianErrorKm"]) {
+      expect(typeof check.position[key]).toBe("number");
+    }
+    expect(check.bySource.media.position.n).toBeGreaterThan(0);
+    expect(check.widening.applied.km).toBeGreaterThanOrEqual(1);
+    expect(check.widening.applied.km).toBe(check.widening.km.overall);
+    expect(io.err.join("\n")).toMatch(
+      /held-out check \(3 folds, seed 1, \d+ reports\): positions \(\d+\) — 90 % intervals covered \d+ %/,
+    );
+    // The written tracks are the widened ones: no interval narrower than without --check.
+    const plain = capture(dir);
+    expect(await run(["estimate", "--out", "plain"], plain.context)).toBe(0);
+    const rows = (name: string) =>
+      readFileSync(join(dir, name, "tracks.csv"), "utf8")
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((l) => l.split(","));
+    const [checked, base] = [rows("out"), rows("plain")];
+    expect(checked.length).toBe(base.length);
+    checked.forEach((r, i) => {
+      expect(r[3]).toBe(base[i][3]);
+      expect(Number(r[4])).toBeLessThanOrEqual(Number(base[i][4]));
+      expect(Number(r[5])).toBeGreaterThanOrEqual(Number(base[i][5]));
+    });
+    const changed = checked.some((r, i) => r[4] !== base[i][4] || r[5] !== base[i][5]);
+    expect(changed).toBe(check.widening.applied.km > 1);
+  });
+
+  it("rejects --folds without --check, and a bad fold count, with exit status 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "estimate-check-bad-"));
+    const io = capture(dir);
+    expect(await run(["estimate", "--loo", "--out", "out"], io.context)).toBe(2);
+    expect(io.err.join("\n")).toMatch(/--folds and --loo need --check/);
+    const again = capture(dir);
+    expect(await run(["estimate", "--check", "--folds", "1", "--out", "out"], again.context)).toBe(
+      2,
+    );
+    expect(again.err.join("\n")).toMatch(/--folds 1 is not a whole number ≥ 2/);
+  });
+});
