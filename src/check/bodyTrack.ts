@@ -4,7 +4,8 @@
  * and tail. Reading a track through this interface keeps the check working whether or not the
  * estimator writes head and tail columns.
  */
-import type { Km, People } from "../model/units.ts";
+import type { TrackPoint } from "../model/track.ts";
+import type { Km } from "../model/units.ts";
 import type { MovementModel } from "../estimate/movement.ts";
 import { isoDateToDay } from "../estimate/time.ts";
 import type { BodyPart } from "./reportPart.ts";
@@ -14,16 +15,10 @@ import type { BodyPart } from "./reportPart.ts";
  * when present and finite, else a head or tail report is predicted from the median's interval.
  * `*Low`/`*High` bound 90 % intervals.
  */
-export interface BodyTrackPoint {
-  group: string;
-  date: string;
-  routeId: string;
-  km: Km;
-  kmLow: Km;
-  kmHigh: Km;
-  size: People;
-  sizeLow: People;
-  sizeHigh: People;
+export interface BodyTrackPoint extends Pick<
+  TrackPoint,
+  "group" | "date" | "routeId" | "km" | "kmLow" | "kmHigh" | "size" | "sizeLow" | "sizeHigh"
+> {
   headKm?: Km;
   headKmLow?: Km;
   headKmHigh?: Km;
