@@ -8,7 +8,13 @@ import {
   checkEstimate,
   conformalFactor,
   createRouteIndex,
+  dailyMove,
   defaultEstimatorMovement,
+  groupTracks,
+  intervalAt,
+  logSizeInterval,
+  matchGroups,
+  partInterval,
   predictiveInterval,
   reportPart,
   scaleNeeded,
@@ -17,6 +23,7 @@ import {
   widenTracks,
 } from "../../src/index.ts";
 import type { BodyTrackPoint, CheckableEstimate, Dataset, Sighting } from "../../src/index.ts";
+import { toLocalTime } from "../../src/estimate/time.ts";
 import { mulberry32, randomNormal } from "../../src/util/random.ts";
 
 const Z90 = 1.6448536269514722;
@@ -238,6 +245,72 @@ describe("widenTracks", () => {
       size: 3,
     });
     expect(noSize.sizeHigh).toBeNaN();
+  });
+});
+
+describe("reading tracks through the small interface", () => {
+  const day = (date: string, km: number): BodyTrackPoint => ({
+    group: "A",
+    date,
+    routeId: "main",
+    km,
+    kmLow: km - 10,
+    kmHigh: km + 20,
+    size: 1000,
+    sizeLow: 800,
+    sizeHigh: 1500,
+  });
+  it("uses head and tail intervals when the estimate has them, the median's otherwise", () => {
+    const body = { ...day("2018-11-01", 100), headKm: 130, headKmLow: 120, headKmHigh: 150 };
+    expect(partInterval(body, "head")).toEqual({ mid: 130, low: 120, high: 150 });
+    expect(partInterval(body, "tail")).toEqual({ mid: 100, low: 90, high: 120 });
+    expect(partInterval(day("2018-11-01", 100), "head")).toEqual({ mid: 100, low: 90, high: 120 });
+  });
+
+  it("interpolates between days and moves the ends by the movement model outside the span", () => {
+    const track = groupTracks([day("2018-11-02", 200), day("2018-11-01", 100)]).get("A");
+    if (!track) throw new Error("no track");
+    const t = (iso: string) => toLocalTime(iso, "UTC")?.t ?? NaN;
+    expect(intervalAt(track, t("2018-11-01T18:00"), (p) => partInterval(p, "median"))).toEqual({
+      mid: 125,
+      low: 115,
+      high: 145,
+    });
+    const movement = defaultEstimatorMovement();
+    const later = intervalAt(track, t("2018-11-05T12:00"), (p) => partInterval(p, "median"), {
+      movement,
+      maxKm: 5000,
+    });
+    const { mean } = dailyMove(movement);
+    expect(later?.mid).toBeCloseTo(200 + 3 * mean, 6);
+    expect((later?.high ?? 0) - (later?.mid ?? 0)).toBeGreaterThan(20);
+    // Sizes do not move: the end's interval as it is.
+    expect(intervalAt(track, t("2018-11-05T12:00"), logSizeInterval)?.mid).toBeCloseTo(
+      Math.log(1000),
+      9,
+    );
+  });
+
+  it("matches a group of the full estimate to the fold's group holding most of its sightings", () => {
+    const est = (groups: { group: string; sightings: string[] }[]): CheckableEstimate => ({
+      tracks: [],
+      groups: groups.map((g) => ({ ...g, routeId: "main" })),
+      report: { associations: [], sourceBiases: [], movement: defaultEstimatorMovement() },
+    });
+    const full = est([
+      { group: "unlabelled-1", sightings: ["a", "b", "c"] },
+      { group: "unlabelled-2", sightings: ["d", "e"] },
+    ]);
+    const fold = est([
+      { group: "unlabelled-1", sightings: ["d", "e"] },
+      { group: "unlabelled-2", sightings: ["b", "c"] },
+    ]);
+    expect(matchGroups(full, fold)).toEqual(
+      new Map([
+        ["unlabelled-1", "unlabelled-2"],
+        ["unlabelled-2", "unlabelled-1"],
+      ]),
+    );
   });
 });
 
