@@ -9,6 +9,7 @@
  */
 import type { Dataset } from "../model/dataset.ts";
 import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
+import { SOURCE_TYPES } from "../model/source.ts";
 import type { MovementModel } from "../estimate/movement.ts";
 import { estimateTracks } from "../estimate/estimateTracks.ts";
 import { SOURCE_PRIORS } from "../estimate/sourceBias.ts";
@@ -73,7 +74,7 @@ export interface CheckResult {
   /** Held-out positions (km of the body part the report describes) and sizes. */
   position: CheckScores;
   size: CheckScores;
-  /** Per source type (those with at least one prediction). */
+  /** Per source type: the eight of the contract (n = 0 when none), and `unknown` when present. */
   bySource: Record<string, { position: CheckScores; size: CheckScores }>;
   /** Reports (position or size) that could not be predicted, by reason. */
   notPredicted: { reason: string; n: number }[];
@@ -169,7 +170,10 @@ function summarise(
   const km = predictions.filter((p) => p.quantity === "km");
   const size = predictions.filter((p) => p.quantity === "size");
   const bySource: CheckResult["bySource"] = {};
-  for (const source of [...new Set(predictions.map((p) => p.source))].sort()) {
+  // Every contract source type, with n = 0 where none was predicted (a stable shape for scripts),
+  // then any other (`unknown`).
+  const sources = [...new Set([...SOURCE_TYPES, ...predictions.map((p) => p.source)])];
+  for (const source of sources) {
     bySource[source] = {
       position: scorePredictions(km.filter((p) => p.source === source)),
       size: scorePredictions(size.filter((p) => p.source === source)),
