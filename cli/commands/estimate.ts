@@ -88,11 +88,18 @@ export const estimateCommand: Command = {
     context.stderr(
       `estimating ${loaded.dataset.sightings.length} sightings, ${loaded.dataset.counts.length} counts, ${loaded.dataset.stocks.length} stock figures (${loaded.dataset.name})`,
     );
-    let result = userInputStep(() => estimateTracks(loaded.dataset, { timeZone, asOf }));
+    const estimate = (dataset: Dataset): EstimateResult =>
+      estimateTracks(dataset, { timeZone, asOf });
+    let result = userInputStep(() => estimate(loaded.dataset));
     // ── held-out check (--check): src/check/, docs/estimation.md "Checking an estimate" ──
     let checkReport: Record<string, unknown> | undefined;
     if (check) {
-      const checked = runCheck(loaded.dataset, result, { ...check, timeZone }, asOf);
+      const checked = runCheck(loaded.dataset, result, estimate, {
+        ...check,
+        timeZone,
+        onStart: (reports, folds) =>
+          context.stderr(`held-out check: ${reports} reports, ${folds} re-estimates`),
+      });
       result = checked.result;
       checkReport = checked.report;
       context.stderr(checked.summary);
@@ -143,16 +150,10 @@ function checkOptions(values: ParsedOptions["values"]): CheckOptions | undefined
 function runCheck(
   dataset: Dataset,
   result: EstimateResult,
-  options: CheckOptions & { timeZone: string },
-  asOf: string | undefined,
+  estimate: (dataset: Dataset) => EstimateResult,
+  options: CheckOptions,
 ): { result: EstimateResult; report: Record<string, unknown>; summary: string } {
-  const check = userInputStep(() =>
-    checkEstimate(dataset, {
-      ...options,
-      full: result,
-      estimate: (d) => estimateTracks(d, { timeZone: options.timeZone, asOf }),
-    }),
-  );
+  const check = userInputStep(() => checkEstimate(dataset, { ...options, full: result, estimate }));
   const widened = widenEstimate(result, check.factors, dataset.routes);
   return {
     result: widened.estimate,

@@ -63,6 +63,8 @@ export interface CheckOptions {
   townNoiseKm?: number;
   /** Reports farther than this from their group's route are not predicted (default 60 km). */
   maxOffRouteKm?: number;
+  /** Called once the reports are split, before the re-estimates (for progress messages). */
+  onStart?: (reports: number, folds: number) => void;
 }
 
 export interface CheckResult {
@@ -112,6 +114,7 @@ export function checkEstimate(dataset: Dataset, options: CheckOptions = {}): Che
   const gazetteer = createGazetteer(dataset.places);
   const reports = checkReports(withIds, groupOf, gazetteer, timeZone);
   const folds = assignFolds(reports, options.leaveOneOut ? reports.length : k, mulberry32(seed));
+  options.onStart?.(reports.length, folds);
   const context: PredictContext = {
     index,
     catchment: createCatchments(index, dataset.places),

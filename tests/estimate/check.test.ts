@@ -352,6 +352,7 @@ describe("dtm-flow estimate --check", () => {
     expect(check.bySource.media.position.n).toBeGreaterThan(0);
     expect(check.widening.applied.km).toBeGreaterThanOrEqual(1);
     expect(check.widening.applied.km).toBe(check.widening.km.overall);
+    expect(io.err.join("\n")).toMatch(/held-out check: \d+ reports, 3 re-estimates/);
     expect(io.err.join("\n")).toMatch(
       /held-out check \(3 folds, seed 1, \d+ reports\): positions \(\d+\) — 90 % intervals covered \d+ %/,
     );
