@@ -7,6 +7,7 @@ import { capture } from "../cli/capture.ts";
 import {
   checkEstimate,
   conformalFactor,
+  createCatchments,
   createRouteIndex,
   dailyMove,
   defaultEstimatorMovement,
@@ -22,7 +23,13 @@ import {
   syntheticCorridor,
   widenTracks,
 } from "../../src/index.ts";
-import type { BodyTrackPoint, CheckableEstimate, Dataset, Sighting } from "../../src/index.ts";
+import type {
+  BodyTrackPoint,
+  CheckableEstimate,
+  Dataset,
+  Place,
+  Sighting,
+} from "../../src/index.ts";
 import { toLocalTime } from "../../src/estimate/time.ts";
 import { mulberry32, randomNormal } from "../../src/util/random.ts";
 
@@ -206,6 +213,20 @@ describe("predictive intervals and conformal factors", () => {
   });
 });
 
+describe("createCatchments", () => {
+  it("a town's catchment reaches halfway to the next places on the route, at most 40 km each way", () => {
+    const place = (placeId: string, km: number): Place => {
+      const [lon, lat] = index.along(routeId, km);
+      return { placeId, name: placeId, aliases: [], lat, lon, kind: "city" };
+    };
+    const catchment = createCatchments(index, [place("a", 300), place("b", 400), place("c", 430)]);
+    const at = catchment(routeId, 400);
+    expect(at.below).toBe(40);
+    expect(at.above).toBeCloseTo(15, 0);
+    expect(catchment(routeId, 430).above).toBe(25); // no place beyond: the open-side default
+  });
+});
+
 describe("widenTracks", () => {
   const point: BodyTrackPoint = {
     group: "A",
@@ -350,6 +371,10 @@ describe("dtm-flow estimate --check", () => {
       expect(typeof check.position[key]).toBe("number");
     }
     expect(check.bySource.media.position.n).toBeGreaterThan(0);
+    expect(check.bySource.dtm.position.n).toBe(0); // every contract type is listed
+    expect(check.size.n).toBeGreaterThan(20);
+    expect(typeof check.size.medianErrorPercent).toBe("number");
+    expect(check.worst.length).toBe(10);
     expect(check.widening.applied.km).toBeGreaterThanOrEqual(1);
     expect(check.widening.applied.km).toBe(check.widening.km.overall);
     expect(io.err.join("\n")).toMatch(/held-out check: \d+ reports, 3 re-estimates/);
