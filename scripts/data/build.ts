@@ -11,6 +11,7 @@ import {
   STOCK_COLUMNS,
   splitObservations,
 } from "./observations.ts";
+import { splitReturnsStocks } from "./returnsStocks.ts";
 import { buildRoutes } from "./routes.ts";
 
 export type ReadFile = (path: string) => string;
@@ -90,7 +91,7 @@ function stocksFromCsv(rows: readonly Row[]): object[] {
       url: str(r.url),
       confidence: str(r.confidence),
       notes: str(r.notes),
-      extra: extra(r, ["value_qualifier", "measure", "source_ref", "obs_line"]),
+      extra: extra(r, ["value_qualifier", "measure", "source_ref", "obs_line", "quote", "rs_line"]),
     }),
   );
 }
@@ -136,7 +137,7 @@ function aggregatesFromCsv(rows: readonly Row[]): object[] {
       url: str(r.url),
       confidence: str(r.confidence),
       notes: str(r.notes),
-      extra: extra(r, ["source_ref", "obs_line"]),
+      extra: extra(r, ["source_ref", "obs_line", "quote", "rs_line"]),
     }),
   );
 }
@@ -187,6 +188,14 @@ function tsModule(
   );
 }
 
+/** Rows in date order; rows of the same date keep their order (observations before returns-stocks). */
+function byDate(rows: readonly Row[]): Row[] {
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => (a.row.date! < b.row.date! ? -1 : a.row.date! > b.row.date! ? 1 : a.i - b.i))
+    .map(({ row }) => row);
+}
+
 /** Every derived file of the data build, path → content. */
 export function buildAll(read: ReadFile): Map<string, string> {
   const files = new Map<string, string>();
@@ -200,7 +209,16 @@ export function buildAll(read: ReadFile): Map<string, string> {
       : { lat: p.lat.toFixed(5), lon: p.lon.toFixed(5), country: p.country ?? "" };
   };
 
-  const split = splitObservations(parseCsv(read("data/sources/observations.csv")), resolve);
+  const observed = splitObservations(parseCsv(read("data/sources/observations.csv")), resolve);
+  const more = splitReturnsStocks(
+    parseCsv(read("data/sources/returns-stocks.csv")),
+    (name) => resolve(name) !== undefined,
+  );
+  const split = {
+    ...observed,
+    stocks: byDate([...observed.stocks, ...more.stocks]),
+    aggregates: byDate([...observed.aggregates, ...more.aggregates]),
+  };
   files.set("data/sightings.csv", writeCsv(SIGHTING_COLUMNS, split.sightings));
   files.set("data/stocks.csv", writeCsv(STOCK_COLUMNS, split.stocks));
   files.set("data/counts.csv", writeCsv(COUNT_COLUMNS, split.counts));

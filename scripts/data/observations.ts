@@ -42,6 +42,8 @@ export const STOCK_COLUMNS = [
   "measure",
   "source_ref",
   "obs_line",
+  "quote",
+  "rs_line",
 ] as const;
 
 export const COUNT_COLUMNS = [
@@ -84,6 +86,8 @@ export const AGGREGATE_COLUMNS = [
   "url",
   "source_ref",
   "obs_line",
+  "quote",
+  "rs_line",
 ] as const;
 
 /** Observation rows that are in no embedded table, with the reason (line number → reason). */
@@ -177,10 +181,13 @@ const STOCK_RULES: Record<string, StockRule> = {
   // A subset (minors and under-21s only): as a stock row it would be read as all returns to
   // Honduras and pull that series down, so it is kept as an aggregate figure instead.
   returns_honduras_minors: { table: "aggregates", basis: "cumulative", country: "HND" },
-  returns_assisted_from_mexico: { table: "stocks", category: "return", basis: "cumulative" },
-  returns_IOM_AVR: { table: "stocks", category: "return", basis: "cumulative" },
-  returns_from_tijuana: { table: "stocks", category: "return", basis: "cumulative" },
-  returns_from_baja_california: { table: "stocks", category: "return", basis: "cumulative" },
+  // Returns counted where people left from (Mexico, Tijuana, Baja California) or by one programme
+  // (IOM's assisted returns) are subsets of the national series by country of return: as stock
+  // rows they would be added on top of them (the same people twice), so they are aggregates.
+  returns_assisted_from_mexico: { table: "aggregates", basis: "cumulative" },
+  returns_IOM_AVR: { table: "aggregates", basis: "cumulative" },
+  returns_from_tijuana: { table: "aggregates", basis: "cumulative" },
+  returns_from_baja_california: { table: "aggregates", basis: "cumulative" },
   humanitarian_visas_issued_mexico: {
     table: "stocks",
     category: "regularized",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildAll } from "../../scripts/data/build.ts";
 import { EXCLUDED } from "../../scripts/data/observations.ts";
+import { RS_EXCLUDED, RS_RULES } from "../../scripts/data/returnsStocks.ts";
 import { embedded2018 } from "../../src/embedded/index.ts";
 import { createGazetteer, normalizeName } from "../../src/geo/gazetteer.ts";
 import { haversineKm } from "../../src/geo/distance.ts";
@@ -15,6 +16,7 @@ const CONFIDENCE = new Set(["high", "medium", "low"]);
 const data = embedded2018();
 const gazetteer = createGazetteer(data.places);
 const observations = readTable("data/sources/observations.csv");
+const returnsStocks = readTable("data/sources/returns-stocks.csv");
 const TABLES = ["sightings", "stocks", "counts", "aggregates"] as const;
 const tables = Object.fromEntries(TABLES.map((t) => [t, readTable(`data/${t}.csv`)]));
 
@@ -47,6 +49,7 @@ describe("observations", () => {
     const seen = new Map<number, string>();
     for (const t of TABLES) {
       for (const row of tables[t]!) {
+        if (!row.obs_line) continue;
         const line = Number(row.obs_line);
         expect(seen.has(line), `line ${line} in ${seen.get(line)} and ${t}`).toBe(false);
         seen.set(line, t);
@@ -72,7 +75,7 @@ describe("observations", () => {
       expect(s.caravan_label, `line ${s.obs_line} has a label`).not.toBe("");
       expect(s.notes).toContain(o.group);
     }
-    for (const s of tables.stocks!) {
+    for (const s of tables.stocks!.filter((row) => row.obs_line)) {
       const o = observations[Number(s.obs_line) - 2]!;
       expect(s.value).toBe(o.size_central || o.size_low || o.size_high);
       if (o.group === "all caravans (aggregate)") expect(s.caravan_label).toBe("");
@@ -82,7 +85,7 @@ describe("observations", () => {
   it("every embedded row names its source organisation, source type, URL and confidence", () => {
     for (const t of TABLES) {
       for (const row of tables[t]!) {
-        const where = `${t} line ${row.obs_line}`;
+        const where = `${t} line ${row.obs_line || "rs " + row.rs_line}`;
         expect(row.source_org, where).not.toBe("");
         expect(SOURCE_TYPES, where).toContain(row.source_type);
         expect(row.url, where).toMatch(/^https?:\/\/\S+$/);
@@ -144,6 +147,72 @@ describe("observations", () => {
       expect(a.value ?? a.valueMin ?? a.valueMax).toBeDefined();
       if (a.placeName !== undefined) expect(gazetteer.find(a.placeName)).toBeDefined();
     }
+  });
+});
+
+describe("returns-stocks", () => {
+  const embedded = (["stocks", "aggregates"] as const).flatMap((t) =>
+    tables[t]!.filter((row) => row.rs_line).map((row) => ({ t, row })),
+  );
+
+  it("the copy has the reference's columns and its 82 figures", () => {
+    expect(Object.keys(returnsStocks[0]!)).toEqual(
+      "date,place,country,measure,value,value_qualifier,group_or_scope,source_org,source_type,url,quote,confidence".split(
+        ",",
+      ),
+    );
+    expect(returnsStocks).toHaveLength(82);
+  });
+
+  it("every row lands in exactly one table (as its rule says) or is excluded with a reason", () => {
+    const seen = new Map<number, string>();
+    for (const { t, row } of embedded) {
+      const line = Number(row.rs_line);
+      expect(seen.has(line), `rs line ${line} twice`).toBe(false);
+      expect(t, `rs line ${line}`).toBe(RS_RULES[line]!.table);
+      seen.set(line, t);
+    }
+    for (const [line, reason] of Object.entries(RS_EXCLUDED)) {
+      expect(seen.has(Number(line)), `excluded rs line ${line} also embedded`).toBe(false);
+      expect(RS_RULES[Number(line)], `rs line ${line} has a rule and an exclusion`).toBeUndefined();
+      expect(reason.length).toBeGreaterThan(40);
+      seen.set(Number(line), "excluded");
+    }
+    expect([...seen.keys()].sort((a, b) => a - b)).toEqual(returnsStocks.map((_, i) => i + 2));
+    for (const rule of Object.values(RS_RULES)) expect(rule.why.length).toBeGreaterThan(10);
+  });
+
+  it("keeps each row's value, source organisation, URL, quote and confidence", () => {
+    for (const { t, row } of embedded) {
+      const r = returnsStocks[Number(row.rs_line) - 2]!;
+      const where = `${t} rs line ${row.rs_line}`;
+      const value = t === "stocks" ? row.value : row.value || row.value_min || row.value_max;
+      expect(value, where).toBe(r.value);
+      expect(row.source_org, where).toBe(r.source_org);
+      expect(row.quote, where).toBe(r.quote);
+      expect(row.confidence, where).toBe(r.confidence);
+      expect(r.url.startsWith(row.url!), where).toBe(true);
+      expect(row.notes, where).toContain(r.group_or_scope);
+      // An undated source row ("2018-12") is never a ledger stock.
+      if (!/^\d{4}-\d\d-\d\d$/.test(r.date!)) expect(t, where).toBe("aggregates");
+      else expect(row.date, where).toBe(r.date);
+    }
+  });
+
+  it("returns are stocks only as national series by country of return; subsets are aggregates", () => {
+    const returns = data.stocks.filter((s) => s.category === "return");
+    for (const s of returns) {
+      expect(["HND", "SLV", "GTM"], `${s.date} ${s.value} ${s.sourceOrg}`).toContain(s.country);
+      expect(s.placeName).toBeUndefined();
+    }
+    for (const measure of ["returns_iom_avr", "returns_from_tijuana", "returns_honduras_minors"]) {
+      expect(
+        data.aggregates!.some((a) => a.measure === measure),
+        measure,
+      ).toBe(true);
+    }
+    // No state total next to its cities: Baja California figures are aggregates.
+    expect(data.stocks.some((s) => /baja california/i.test(s.placeName ?? ""))).toBe(false);
   });
 });
 

@@ -3,6 +3,219 @@ import type { AggregateFigure } from "../../model/aggregate.ts";
 
 export const AGGREGATES: AggregateFigure[] = [
   {
+    "date": "2018-10-17",
+    "measure": "crossed_into_el_salvador",
+    "value": 415,
+    "basis": "present",
+    "country": "SLV",
+    "sourceOrg": "DGME El Salvador (Herberth Hernández) via El Día (DO)",
+    "sourceType": "government",
+    "url": "https://eldia.com.do/la-caravana-de-los-inmigrantes-desafia-a-trump",
+    "confidence": "medium",
+    "notes": "place in source: El Salvador (HN-SV border, post not named); scope in source: Hondurans of the second caravan allowed into El Salvador 'yesterday' (DGME); EFE gave '>400'; use: people counted passing a point on one day, not a stock",
+    "extra": {
+      "quote": "El Gobierno de El Salvador permitió ayer el ingreso de “415 hondureños” a su territorio",
+      "rs_line": "2"
+    }
+  },
+  {
+    "date": "2018-10-19",
+    "measure": "arrived_mexico_southern_border_cumulative",
+    "value": 4500,
+    "basis": "cumulative",
+    "country": "MEX",
+    "placeName": "Ciudad Hidalgo",
+    "sourceOrg": "Mexican Foreign Ministry SRE (via EFE, Panama Today)",
+    "sourceType": "government",
+    "url": "https://www.panamatoday.com/international/honduran-migrant-caravan-resumes-trek-toward-us-some-return-home-8137",
+    "confidence": "medium",
+    "notes": "scope in source: Central American migrants who had arrived at Mexico's southern border as of 19 Oct (SRE); use: cumulative arrivals at Mexico's southern border (all caravans)",
+    "extra": {
+      "quote": "Mexico's Foreign Relations Secretariat reported that as of Oct. 19 around 4,500 Central American migrants had arrived at the country's southern border",
+      "rs_line": "3"
+    }
+  },
+  {
+    "date": "2018-10-19",
+    "measure": "returns_from_guatemala",
+    "value": 644,
+    "basis": "cumulative",
+    "country": "GTM",
+    "sourceOrg": "Guatemalan authorities (via La Prensa HN)",
+    "sourceType": "government",
+    "url": "https://www.laprensa.hn/mundo/1226319-410/mas-700-hondurenos-han-retornado-forma-voluntaria-asegura-gobierno",
+    "confidence": "medium",
+    "notes": "place in source: Guatemala (national); scope in source: Hondurans who left Guatemala voluntarily, as reported by Guatemala (date approx 19-20 Oct; article says 'ayer'); use: Hondurans leaving Guatemala, as Guatemala counted them: returns counted where people left from: a subset of the national series by country of return (Honduras, El Salvador, Guatemala), never added to them",
+    "extra": {
+      "quote": "Guatemala, por su parte, reporta que son 644 los que han salido voluntariamente de ese país.",
+      "rs_line": "4"
+    }
+  },
+  {
+    "date": "2018-10-19",
+    "measure": "return_requests_mexico",
+    "value": 500,
+    "basis": "cumulative",
+    "country": "MEX",
+    "placeName": "Ciudad Hidalgo",
+    "sourceOrg": "Mexican Foreign Ministry SRE (via EFE, Panama Today)",
+    "sourceType": "government",
+    "url": "https://www.panamatoday.com/international/honduran-migrant-caravan-resumes-trek-toward-us-some-return-home-8137",
+    "confidence": "medium",
+    "notes": "scope in source: first caravan at the Suchiate who said they wanted to return to Honduras (requests, as of 19 Oct; SRE); use: requests to return, not completed returns",
+    "extra": {
+      "quote": "Mexico said that 640 of the migrants had been referred to the National Migration Institute after expressing their aim to request asylum and 500 had said they wanted to return to Honduras.",
+      "rs_line": "6"
+    }
+  },
+  {
+    "date": "2018-10-23",
+    "measure": "return_requests_mexico",
+    "value": 495,
+    "basis": "cumulative",
+    "country": "MEX",
+    "placeName": "Tapachula",
+    "sourceOrg": "SEGOB/SRE communiqué (via El Mañana; Milenio)",
+    "sourceType": "government",
+    "url": "https://www.elmanana.com/piden-refugio-mexico-1699-gobernacion-acnur-chiapas/4620041",
+    "confidence": "medium",
+    "notes": "scope in source: Hondurans who asked INM for voluntary return (cumulative); >471 Hondurans in Estación Siglo XXI. Date inferred (communiqué after 21 Oct, before 24 Oct); use: requests to return, not completed returns",
+    "extra": {
+      "source_ref": "https://www.elmanana.com/piden-refugio-mexico-1699-gobernacion-acnur-chiapas/4620041 ; https://amp.milenio.com/politica/mil-699-integrantes-caravana-piden-asilo-mexico?utm_cmp_rs=Nota+Recomendada+2+Articulos",
+      "quote": "el INM ha recibido 495 solicitudes por los migrantes hondureños, para realizar el retorno voluntario a su país.",
+      "rs_line": "11"
+    }
+  },
+  {
+    "date": "2018-10-24",
+    "measure": "return_requests_mexico",
+    "value": 116,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "SEGOB (via SDP Noticias / El Financiero)",
+    "sourceType": "government",
+    "url": "https://www.sdpnoticias.com/nacional/2018/10/25/deportan-a-134-miembros-de-la-caravana-migrante-que-prefirieron-no-seguir-hacia-eu",
+    "confidence": "medium",
+    "notes": "place in source: Mexico (national); scope in source: persons who requested the assisted voluntary return programme (SEGOB, day before 25 Oct); conflicts with 495 requests reported ~23 Oct; use: requests to return, not completed returns",
+    "extra": {
+      "quote": "116 personas habían solicitado apegarse al programa de retorno voluntario",
+      "rs_line": "14"
+    }
+  },
+  {
+    "date": "2018-10-25",
+    "measure": "returns_assisted_from_mexico",
+    "value": 196,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "Mexican government",
+    "sourceType": "government",
+    "url": "https://www.lansingstatejournal.com/story/news/world/2018/10/25/central-american-migrant-caravan-where-they-now/1760236002/",
+    "confidence": "high",
+    "notes": "place in source: Mexico (national); 196 being aided to return voluntarily.",
+    "extra": {
+      "obs_line": "35"
+    }
+  },
+  {
+    "date": "2018-10-25",
+    "measure": "returns_from_mexico",
+    "value": 134,
+    "basis": "cumulative",
+    "country": "MEX",
+    "placeName": "Tapachula",
+    "sourceOrg": "INM (via El Financiero / SDP Noticias)",
+    "sourceType": "government",
+    "url": "https://www.sdpnoticias.com/nacional/2018/10/25/deportan-a-134-miembros-de-la-caravana-migrante-que-prefirieron-no-seguir-hacia-eu",
+    "confidence": "medium",
+    "notes": "scope in source: Hondurans of the caravan who asked to go home, removed by INM from Estación Siglo XXI (4 buses to Tapachula airport); use: returns counted where people left from: a subset of the national series by country of return (Honduras, El Salvador, Guatemala), never added to them",
+    "extra": {
+      "quote": "El Instituto Nacional de Migración (INM) deportó a 134 hondureños que ingresaron al país con la caravana migrante",
+      "rs_line": "15"
+    }
+  },
+  {
+    "date": "2018-10-28",
+    "measure": "crossed_into_mexico_bridge",
+    "valueMin": 1000,
+    "basis": "present",
+    "country": "GTM",
+    "placeName": "Ciudad Tecún Umán",
+    "sourceOrg": "media (EFE via El Comercio EC)",
+    "sourceType": "media",
+    "url": "https://www.elcomercio.com/actualidad/migrante-hondureno-muere-incidentes-frontera.html",
+    "confidence": "medium",
+    "notes": "scope in source: second Honduran caravan broke Guatemalan police cordon and forced the bridge; 1 dead (Henry Díaz Reyes); use: people counted passing a point on one day, not a stock",
+    "extra": {
+      "quote": "Más de un millar de migrantes hondureños rompieron este domingo un cerco de la policía guatemalteca para impedirles avanzar a suelo mexicano",
+      "rs_line": "17"
+    }
+  },
+  {
+    "date": "2018-10-28",
+    "measure": "exits_el_salvador",
+    "value": 685,
+    "basis": "present",
+    "country": "SLV",
+    "sourceOrg": "DGME El Salvador (Evelyn Marroquín) via Diario El Mundo",
+    "sourceType": "government",
+    "url": "https://admin.elmundo.sv/2463-salvadorenos-han-salido-del-pais-en-carvanas-a-ee-uu/",
+    "confidence": "high",
+    "notes": "place in source: El Salvador (SV-GT border); scope in source: Salvadoran caravan 1 (28 Oct) departures via La Hachadura/San Cristóbal (DGME); AFP-relayed DGME figure is 534; use: people counted passing a point on one day, not a stock; DGME's own figure (AFP relayed 534, line 19: both kept)",
+    "extra": {
+      "quote": "1,778 salvadoreños dejaron el territorio y se suman a los 685 que partieron el domingo 28, en la primera caravana",
+      "rs_line": "18"
+    }
+  },
+  {
+    "date": "2018-10-28",
+    "measure": "exits_el_salvador",
+    "value": 534,
+    "basis": "present",
+    "country": "SLV",
+    "sourceOrg": "DGME El Salvador via AFP (Con La Gente Noticias)",
+    "sourceType": "government",
+    "url": "https://conlagentenoticias.com/unos-1-500-salvadorenos-cruzan-de-guatemala-a-mexico-por-un-rio",
+    "confidence": "medium",
+    "notes": "place in source: El Salvador (SV-GT border); scope in source: Salvadoran caravan 1 (28 Oct) departures, mostly adults (conflicts with DGME 685); use: people counted passing a point on one day, not a stock; conflicts with DGME's 685 (line 18): both kept",
+    "extra": {
+      "quote": "El pasado domingo salieron 534 personas, en su mayoría adultos, quienes ya se encuentran en territorio mexicano.",
+      "rs_line": "19"
+    }
+  },
+  {
+    "date": "2018-10-28",
+    "measure": "return_requests_mexico",
+    "value": 422,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "SEGOB (via EFE, El Comercio EC)",
+    "sourceType": "government",
+    "url": "https://www.elcomercio.com/actualidad/migrante-hondureno-muere-incidentes-frontera.html",
+    "confidence": "high",
+    "notes": "place in source: Mexico (national); scope in source: caravan members who requested voluntary repatriation (SEGOB Alfonso Navarrete, Sun 28 Oct); use: requests to return, not completed returns",
+    "extra": {
+      "quote": "unos 300 migrantes ya han recibido una cédula de identidad como parte de un programa del gobierno mexicano, que 1.895 ya han solicitado refugio y que 422 han solicitado su repatriación voluntaria",
+      "rs_line": "21"
+    }
+  },
+  {
+    "date": "2018-10-28",
+    "measure": "temporary_ids_estas_en_tu_casa",
+    "value": 300,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "SEGOB (Alfonso Navarrete) via EFE (El Comercio EC)",
+    "sourceType": "government",
+    "url": "https://www.elcomercio.com/actualidad/migrante-hondureno-muere-incidentes-frontera.html",
+    "confidence": "medium",
+    "notes": "place in source: Mexico (national); scope in source: caravan members given a temporary identity card under the federal 'Estás en tu casa' programme (NOT TVRH); use: temporary identity cards of the 'Estás en tu casa' programme, not humanitarian visas (the source says so)",
+    "extra": {
+      "quote": "unos 300 migrantes ya han recibido una cédula de identidad como parte de un programa del gobierno mexicano",
+      "rs_line": "22"
+    }
+  },
+  {
     "date": "2018-10-31",
     "measure": "size_in_mexico",
     "valueMin": 9000,
@@ -16,6 +229,205 @@ export const AGGREGATES: AggregateFigure[] = [
     "notes": "place in source: Mexico (national); At least 9,000 entered Mexico since 19 Oct; up to 15,000 have left Central American countries (the 15,000 is the high bound).",
     "extra": {
       "obs_line": "54"
+    }
+  },
+  {
+    "date": "2018-10-31",
+    "measure": "asylum_claims_salvadorans_mexico",
+    "value": 500,
+    "basis": "cumulative",
+    "country": "MEX",
+    "placeName": "Ciudad Hidalgo",
+    "sourceOrg": "Government of El Salvador (Vice-minister Liduvina Magarín) via EFE",
+    "sourceType": "government",
+    "url": "https://descifrandolanoticia.com/unos-500-salvadorenos-de-caravana-de-migrantes-solicitan-asilo-en-mexico",
+    "confidence": "medium",
+    "notes": "scope in source: Salvadorans of the 28 Oct caravan who applied for asylum in Mexico (>300 on Tue 30 Oct, ~200 more Wed 31 Oct); use: Salvadoran asylum claims only: a subset of the national series of asylum claims in Mexico",
+    "extra": {
+      "quote": "Unos 500 salvadoreños que salieron en caravana el pasado domingo rumbo a Estados Unidos han solicitado asilo en México",
+      "rs_line": "23"
+    }
+  },
+  {
+    "date": "2018-10-31",
+    "measure": "exits_el_salvador",
+    "value": 1049,
+    "basis": "present",
+    "country": "SLV",
+    "placeName": "La Hachadura border post",
+    "sourceOrg": "DGME El Salvador (Evelyn Marroquín) via EFE (24 Horas)",
+    "sourceType": "government",
+    "url": "https://24-horas.mx/2018/11/01/abandonan-viaje-268-salvadorenos-de-caravana-de-migrantes-y-continuan-mil-510",
+    "confidence": "high",
+    "notes": "scope in source: Salvadoran caravan 2 (31 Oct) exits to Guatemala (1,019 adults, 30 minors; 195 women, 824 men); use: people counted passing a point on one day, not a stock",
+    "extra": {
+      "quote": "por la frontera de La Hachadura cruzaron a Guatemala 1,049 integrantes de la caravana, de los cuales 30 eran niños y adolescentes",
+      "rs_line": "24"
+    }
+  },
+  {
+    "date": "2018-10-31",
+    "measure": "exits_el_salvador",
+    "value": 729,
+    "basis": "present",
+    "country": "SLV",
+    "sourceOrg": "DGME El Salvador (Evelyn Marroquín) via EFE (24 Horas)",
+    "sourceType": "government",
+    "url": "https://24-horas.mx/2018/11/01/abandonan-viaje-268-salvadorenos-de-caravana-de-migrantes-y-continuan-mil-510",
+    "confidence": "high",
+    "notes": "place in source: San Cristóbal border post; scope in source: Salvadoran caravan 2 (31 Oct) exits to Guatemala (701 adults, 28 minors); total both posts 1,778, of whom 268 returned and 1,510 continued; use: people counted passing a point on one day, not a stock",
+    "extra": {
+      "quote": "otras 729 personas, entre ellas 28 menores, optaron por el paso fronterizo de San Cristóbal.",
+      "rs_line": "25"
+    }
+  },
+  {
+    "date": "2018-10-31",
+    "measure": "exits_el_salvador",
+    "valueMin": 1345,
+    "basis": "present",
+    "country": "SLV",
+    "sourceOrg": "IOM (DTM flow monitoring) via Contrapunto",
+    "sourceType": "un",
+    "url": "https://www.contrapunto.com.sv/oim-mil-700-salvadorenos-abandonaron-el-pais-en-segunda-caravana-migrante/",
+    "confidence": "high",
+    "notes": "place in source: San Salvador -> El Poliedro (route count); scope in source: IOM flow count of Salvadoran caravan 2 leaving the capital; IOM says could exceed 1,700 (up to ~1,900) as buses/other transport not counted; use: people counted passing a point on one day, not a stock",
+    "extra": {
+      "quote": "La Organización Internacional para las Migraciones (OIM) estima que al menos 1.345 salvadoreños abandonaron el país en la segunda caravana de migrantes",
+      "rs_line": "26"
+    }
+  },
+  {
+    "date": "2018-11-01",
+    "measure": "returns_from_mexico",
+    "value": 927,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "SEGOB & SRE (via Washington Examiner, mirrored)",
+    "sourceType": "government",
+    "url": "https://warnewsupdates.blogspot.com/2018/11/mexico-says-that-3000-migrants-have.html?showComment=1541359234763",
+    "confidence": "low",
+    "notes": "place in source: Mexico (national); scope in source: asylum applicants who cancelled their claim and returned to Guatemala and Honduras (SEGOB/SRE release, as of Thu 1 Nov); read via blog mirror of Washington Examiner; use: asylum applicants who withdrew and went home to Guatemala and Honduras: returns counted where people left from: a subset of the national series by country of return (Honduras, El Salvador, Guatemala), never added to them",
+    "extra": {
+      "quote": "Of those, 927 have canceled their asylum claim with the Mexican government and returned to Guatemala and Honduras, where the caravans originated, according to a government news release.",
+      "rs_line": "28"
+    }
+  },
+  {
+    "date": "2018-11-01",
+    "measure": "desisted_at_border_el_salvador",
+    "value": 268,
+    "basis": "cumulative",
+    "country": "SLV",
+    "sourceOrg": "DGME El Salvador (Evelyn Marroquín) via EFE (24 Horas) and AFP",
+    "sourceType": "government",
+    "url": "https://24-horas.mx/2018/11/01/abandonan-viaje-268-salvadorenos-de-caravana-de-migrantes-y-continuan-mil-510",
+    "confidence": "high",
+    "notes": "place in source: El Salvador (national); scope in source: 31 Oct caravan: people who desisted/were turned back at the SV-GT exit points (118 adults, 150 minors) = 187 La Hachadura + 81 San Cristóbal; use: people who desisted at El Salvador's exit posts: DGME counts them apart from the people who returned (line 61: 1,300 returned, 487 desisted)",
+    "extra": {
+      "source_ref": "https://24-horas.mx/2018/11/01/abandonan-viaje-268-salvadorenos-de-caravana-de-migrantes-y-continuan-mil-510 ; https://conlagentenoticias.com/unos-1-500-salvadorenos-cruzan-de-guatemala-a-mexico-por-un-rio",
+      "quote": "No obstante, 268 ciudadanos salvadoreños, quienes ya habían cruzado al país vecino, retornaron “voluntariamente”",
+      "rs_line": "30"
+    }
+  },
+  {
+    "date": "2018-11-01",
+    "measure": "desisted_at_border_el_salvador",
+    "value": 187,
+    "basis": "cumulative",
+    "country": "SLV",
+    "placeName": "La Hachadura border post",
+    "sourceOrg": "Government of El Salvador (DGME data) via El Metropolitano Digital",
+    "sourceType": "government",
+    "url": "https://www.elmetropolitanodigital.com/2018/11/gobierno-articula-esfuerzos-para-la-atencion-de-personas-migrantes/",
+    "confidence": "high",
+    "notes": "scope in source: 31 Oct caravan: voluntary returns at La Hachadura (104 minors, 83 adults); use: part of the 268 of line 30 (desisted at the exit posts, not returned)",
+    "extra": {
+      "quote": "generó 187 retornos voluntarios en Frontera La Hachadura, en su mayoría de niñez y adolescencia (104) y 83 personas adultas.",
+      "rs_line": "31"
+    }
+  },
+  {
+    "date": "2018-11-01",
+    "measure": "desisted_at_border_el_salvador",
+    "value": 81,
+    "basis": "cumulative",
+    "country": "SLV",
+    "sourceOrg": "Government of El Salvador (DGME data) via El Metropolitano Digital",
+    "sourceType": "government",
+    "url": "https://www.elmetropolitanodigital.com/2018/11/gobierno-articula-esfuerzos-para-la-atencion-de-personas-migrantes/",
+    "confidence": "high",
+    "notes": "place in source: San Cristóbal border post; scope in source: 31 Oct caravan: desisted at San Cristóbal (35 adults, 46 minors); DGME sent them home; use: part of the 268 of line 30 (desisted at the exit posts, not returned)",
+    "extra": {
+      "quote": "En San Cristóbal 81 personas desistieron de seguir en el viaje, de estos 35 fueron personas adultas y 46 niños",
+      "rs_line": "32"
+    }
+  },
+  {
+    "date": "2018-11-02",
+    "measure": "crossed_into_mexico_river",
+    "value": 1500,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "Ciudad Hidalgo",
+    "sourceOrg": "Mexican authorities (via dpa, Málaga al Día)",
+    "sourceType": "government",
+    "url": "https://malagaldia.es/2018/11/03/unos-1-500-migrantes-salvadorenos-cruzan-rio-hacia-mexico-y-forman-tercera-caravana",
+    "confidence": "medium",
+    "notes": "scope in source: Salvadoran caravan 2 waded the Suchiate Fri 2 Nov toward Frontera Hidalgo (figure from Mexican authorities); use: people counted passing a point on one day, not a stock",
+    "extra": {
+      "quote": "El grupo está integrado por unas 1 500 personas, indicaron las autoridades mexicanas.",
+      "rs_line": "33"
+    }
+  },
+  {
+    "date": "2018-11-02",
+    "measure": "waiting_at_bridge",
+    "value": 200,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "Suchiate bridge",
+    "sourceOrg": "media (dpa, Málaga al Día)",
+    "sourceType": "media",
+    "url": "https://malagaldia.es/2018/11/03/unos-1-500-migrantes-salvadorenos-cruzan-rio-hacia-mexico-y-forman-tercera-caravana",
+    "confidence": "medium",
+    "notes": "place in source: Ciudad Hidalgo; scope in source: Salvadorans who stayed on the Rodolfo Robles bridge to enter legally and request refuge (2 Nov); use: people waiting on the bridge to enter legally on one day: a group's members, not people who stayed",
+    "extra": {
+      "quote": "Solo unos 200 permanecen en el puente para ser atendidos por las autoridades migratorias e ingresar de forma legal a México al solicitar refugio.",
+      "rs_line": "34"
+    }
+  },
+  {
+    "date": "2018-11-05",
+    "measure": "sheltered_mexico_city",
+    "valueMin": 2000,
+    "basis": "present",
+    "country": "MEX",
+    "sourceOrg": "authorities (via AP/TIME, Red Latina STL)",
+    "sourceType": "government",
+    "url": "https://www.redlatinastl.com/bulk-of-migrant-caravan-reaches-mexico-city/",
+    "confidence": "medium",
+    "notes": "place in source: Mexico City - Estadio Jesús Martínez 'Palillo'; scope in source: counted entering the stadium by mid-afternoon Mon 5 Nov (city govt gave 2,900 at 15:00 - see observations); use: head count of a caravan resting in Mexico City: the size of a group the sightings already give, not people who stayed",
+    "extra": {
+      "quote": "authorities counted more than 2,000 migrants entering the Jesus Martinez stadium by mid afternoon Monday",
+      "rs_line": "38"
+    }
+  },
+  {
+    "date": "2018-11-06",
+    "measure": "sheltered_mexico_city",
+    "value": 7020,
+    "basis": "present",
+    "country": "MEX",
+    "sourceOrg": "Iztacalco borough mayor Armando Quintero (via Notimex: El Sol de Cuernavaca, La Prensa)",
+    "sourceType": "government",
+    "url": "https://www.elsoldecuernavaca.com.mx/mexico/sociedad/hay-siete-mil-20-migrantes-en-el-deportivo-magdalena-mixhuca-2621802.html",
+    "confidence": "medium",
+    "notes": "place in source: Mexico City - Ciudad Deportiva Magdalena Mixhuca; scope in source: arrived at the Magdalena Mixhuca sports complex (Iztacalco mayor, Tue 6 Nov); conflicts with CDHCM 4,500 same day; use: head count of a caravan resting in Mexico City: the size of a group the sightings already give, not people who stayed",
+    "extra": {
+      "source_ref": "https://www.elsoldecuernavaca.com.mx/mexico/sociedad/hay-siete-mil-20-migrantes-en-el-deportivo-magdalena-mixhuca-2621802.html ; https://www.la-prensa.com.mx/metropoli/rebasan-migrantes-el-cupo-de-albergue-en-el-deportivo-magdalena-mixhuca-3516937.html",
+      "quote": "hasta donde han arribado siete mil 20 migrantes provenientes de Honduras, Guatemala y El Salvador",
+      "rs_line": "40"
     }
   },
   {
@@ -50,6 +462,40 @@ export const AGGREGATES: AggregateFigure[] = [
     }
   },
   {
+    "date": "2018-11-13",
+    "measure": "returns_from_mexico",
+    "valueMin": 4080,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "INM (via NTN24)",
+    "sourceType": "government",
+    "url": "https://ntn24.com/noticias-actualidad/mexico-alberga-a-mas-de-9-400-migrantes-centroamericanos-101579",
+    "confidence": "low",
+    "notes": "place in source: Mexico (national); scope in source: caravan members who took the return plan and went home (INM balance; UNDATED snapshot, ~13-14 Nov: first caravan in Jalisco, second in CDMX); use: INM balance of people who took the return plan: returns counted where people left from: a subset of the national series by country of return (Honduras, El Salvador, Guatemala), never added to them",
+    "extra": {
+      "quote": "Al menos 4.080 personas se acogieron al plan retorno y regresaron a sus países.",
+      "rs_line": "42"
+    }
+  },
+  {
+    "date": "2018-11-13",
+    "measure": "sheltered_mexico_city",
+    "value": 1273,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "Mexico City",
+    "sourceOrg": "INM (via NTN24; Público)",
+    "sourceType": "government",
+    "url": "https://ntn24.com/noticias-actualidad/mexico-alberga-a-mas-de-9-400-migrantes-centroamericanos-101579",
+    "confidence": "low",
+    "notes": "scope in source: second caravan registered in Mexico City (INM balance; UNDATED snapshot ~13-14 Nov; Público copy gives 1,270); use: head count of a caravan resting in Mexico City: the size of a group the sightings already give, not people who stayed",
+    "extra": {
+      "source_ref": "https://ntn24.com/noticias-actualidad/mexico-alberga-a-mas-de-9-400-migrantes-centroamericanos-101579 ; https://www.publico.es/internacional/migracion-9000-migrantes-centroamericanos-llegan-territorio-mexicano-mes.html",
+      "quote": "en Ciudad de México se registraron 1.273",
+      "rs_line": "43"
+    }
+  },
+  {
     "date": "2018-11-16",
     "measure": "arrived_tijuana_cumulative",
     "value": 2397,
@@ -63,6 +509,73 @@ export const AGGREGATES: AggregateFigure[] = [
     "notes": "2,397 had arrived in Tijuana by Fri 16 Nov.",
     "extra": {
       "obs_line": "104"
+    }
+  },
+  {
+    "date": "2018-11-18",
+    "measure": "exits_el_salvador",
+    "value": 198,
+    "basis": "present",
+    "country": "SLV",
+    "placeName": "La Hachadura border post",
+    "sourceOrg": "DGME El Salvador (Evelyn Marroquín) via EFE (inmigracion.com)",
+    "sourceType": "government",
+    "url": "https://inmigracion.com/agencias/salen-salvador-198-migrantes-dirigen-caravana-ee-uu",
+    "confidence": "medium",
+    "notes": "place in source: El Salvador (SV-GT border: La Hachadura + San Cristóbal); scope in source: Salvadoran group of 18 Nov: 192 via La Hachadura + 6 via San Cristóbal; 27 denied exit; use: people counted passing a point on one day, not a stock",
+    "extra": {
+      "quote": "Al menos 198 migrantes salvadoreños cruzaron ayer dos pasos fronterizos que conectan a El Salvador con Guatemala",
+      "rs_line": "44"
+    }
+  },
+  {
+    "date": "2018-11-19",
+    "measure": "sheltered_mexico_city_cumulative",
+    "valueMin": 8000,
+    "basis": "cumulative",
+    "country": "MEX",
+    "placeName": "Mexico City",
+    "sourceOrg": "media (Proceso/apro)",
+    "sourceType": "media",
+    "url": "https://apro.com.mx/?p=184276",
+    "confidence": "medium",
+    "notes": "place in source: Mexico City - Estadio Jesús Martínez 'Palillo'; scope in source: CUMULATIVE people sheltered at Palillo over its two weeks of operation (not a simultaneous count); use: people sheltered at Palillo over two weeks: cumulative, not a head count",
+    "extra": {
+      "quote": "Tras dos semanas de funcionar como albergue para más de ocho mil migrantes del éxodo centroamericano",
+      "rs_line": "46"
+    }
+  },
+  {
+    "date": "2018-11-20",
+    "measure": "crossed_into_mexico_river",
+    "value": 213,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "Ciudad Hidalgo",
+    "sourceOrg": "INM (via AP, Telemundo Washington DC)",
+    "sourceType": "government",
+    "url": "https://www.telemundowashingtondc.com/noticias/local/autoridades-mexicanas-detienen-a-213-migrantes-de-la-cuarta-caravana/107430/",
+    "confidence": "high",
+    "notes": "scope in source: 'fourth caravan' (left SV 18 Nov) crossed the Suchiate Tue 20 Nov; all 213 detained by INM Wed 21 Nov (186 SV, 16 GT, 10 HN, 1 NI) and face repatriation; use: people counted passing a point on one day, not a stock",
+    "extra": {
+      "quote": "Entre los detenidos hay 186 salvadoreños, 16 guatemaltecos, 10 hondureños y un nicaragüense.",
+      "rs_line": "47"
+    }
+  },
+  {
+    "date": "2018-11-21",
+    "measure": "arrived_baja_california_cumulative",
+    "valueMin": 7300,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "media (Ernesto Eslava)",
+    "sourceType": "media",
+    "url": "https://ernestoeslava.com/mas-de-7-mil-500-migrantes-han-llegado-a-baja-california/",
+    "confidence": "low",
+    "notes": "place in source: Baja California (state); scope in source: CUMULATIVE arrivals in BC: 'between 7,300 and 7,500' of 8,000 expected (date approx: after Tue 20 Nov night buses); use: cumulative arrivals in Baja California, not people present",
+    "extra": {
+      "quote": "De los 8 mil migrantes que se esperan en Baja California ya llegaron entre 7 mil 300 y 7 mil 500 centroamericanos.",
+      "rs_line": "49"
     }
   },
   {
@@ -130,6 +643,90 @@ export const AGGREGATES: AggregateFigure[] = [
     }
   },
   {
+    "date": "2018-11-25",
+    "measure": "present_baja_california",
+    "value": 7417,
+    "basis": "present",
+    "country": "MEX",
+    "sourceOrg": "SEGOB communiqué (via El Sol de México)",
+    "sourceType": "government",
+    "url": "https://www.elsoldemexico.com.mx/mexico/politica/migrantes-frontera-tijuana-el-chaparral-san-ysidro-policias-2713802.html",
+    "confidence": "high",
+    "notes": "place in source: Baja California (state); scope in source: caravan members in Baja California (Mexicali + Tijuana) of 8,247 total in Mexico, Sun 25 Nov - resolves Gulf News '7,417 in Tijuana'; use: Baja California as a whole (Tijuana + Mexicali): a state total overlapping its cities' figures",
+    "extra": {
+      "quote": "el número de personas que conforman la llamada caravana migrante es de 8 mil 247, de las cuales, 7 mil 417 se encuentran en el estado de Baja California",
+      "rs_line": "50"
+    }
+  },
+  {
+    "date": "2018-11-26",
+    "measure": "returns_from_tijuana",
+    "value": 70,
+    "basis": "cumulative",
+    "country": "MEX",
+    "placeName": "Tijuana",
+    "sourceOrg": "media (Conexión Sinaloa, agency copy)",
+    "sourceType": "media",
+    "url": "https://conexionsinaloa.mx/centroamericanos-piden-ayuda-en-tijuana-para-regresar-a-su-pais/",
+    "confidence": "medium",
+    "notes": "scope in source: first contingent leaving Tijuana under voluntary departure (bus + van to INM Mexico City), day after the 25 Nov border rush; use: returns counted where people left from: a subset of the national series by country of return (Honduras, El Salvador, Guatemala), never added to them",
+    "extra": {
+      "quote": "En un autobús y una camioneta viajaron unos 70 migrantes que desistieron del sueño americano y prefirieron regresar a sus países de origen",
+      "rs_line": "51"
+    }
+  },
+  {
+    "date": "2018-11-27",
+    "measure": "returns_from_tijuana",
+    "value": 105,
+    "basis": "cumulative",
+    "country": "MEX",
+    "placeName": "Tijuana",
+    "sourceOrg": "INM / Policía Federal (via El Sol de Tijuana; El Universal)",
+    "sourceType": "government",
+    "url": "https://elsoldetijuana.com.mx/local/regresan-migrantes-a-lugar-de-origen-2722616.html",
+    "confidence": "medium",
+    "notes": "scope in source: flown Tijuana->Mexico City on a Federal Police plane for assisted return (14 minors); 'third assisted return in <24 h'; use: returns counted where people left from: a subset of the national series by country of return (Honduras, El Salvador, Guatemala), never added to them",
+    "extra": {
+      "source_ref": "https://elsoldetijuana.com.mx/local/regresan-migrantes-a-lugar-de-origen-2722616.html ; https://eluniversal.com.mx/mundo/no-tumbamos-este-muro-dicen-migrantes",
+      "quote": "En total fueron trasladados 105 migrantes, 14 de ellos menores de edad.",
+      "rs_line": "53"
+    }
+  },
+  {
+    "date": "2018-11-27",
+    "measure": "return_requests_mexico",
+    "value": 350,
+    "basis": "cumulative",
+    "country": "MEX",
+    "placeName": "Tijuana",
+    "sourceOrg": "INM (via HIPTEX)",
+    "sourceType": "government",
+    "url": "https://hiptex.com.mx/noticias/6879/se-van-en-avion-de-policia-federal-primeros-100-de-repatriacion-voluntaria",
+    "confidence": "medium",
+    "notes": "scope in source: caravan members signed up for INM voluntary repatriation programme launched Mon 26 Nov at Benito Juárez (first 100 flown 27 Nov); use: requests to return, not completed returns",
+    "extra": {
+      "quote": "los primeros 100 centroamericanos de 350 de la caravana migrante que han decidido apegarse al programa de repatriación voluntaria",
+      "rs_line": "54"
+    }
+  },
+  {
+    "date": "2018-11-27",
+    "measure": "returns_from_baja_california",
+    "valueMin": 200,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "INM Mexicali delegate (via La Voz de la Frontera)",
+    "sourceType": "government",
+    "url": "https://lavozdelafrontera.com.mx/local/caravana-resiente-bajas-van-mas-de-200-deportados-2719708.html",
+    "confidence": "medium",
+    "notes": "place in source: Baja California (state); scope in source: caravan members deported by INM from BC (some after offences, some voluntarily); date approx (article after Sun 25 Nov); use: returns counted where people left from: a subset of the national series by country of return (Honduras, El Salvador, Guatemala), never added to them",
+    "extra": {
+      "quote": "Más de 200 centroamericanos que habían llegado a Baja California en la caravana migrante han sido deportados por el Instituto Nacional de Migración (Inami)",
+      "rs_line": "55"
+    }
+  },
+  {
     "date": "2018-11-28",
     "measure": "arrived_tijuana_cumulative",
     "value": 6067,
@@ -143,6 +740,20 @@ export const AGGREGATES: AggregateFigure[] = [
     "notes": "As of 28 Nov at least 6,067 arrived in Tijuana incl. 1,058 children; Mexicali ~1,200; ~300 still moving north.",
     "extra": {
       "obs_line": "118"
+    }
+  },
+  {
+    "date": "2018-11-28",
+    "measure": "returns_IOM_AVR",
+    "value": 453,
+    "basis": "cumulative",
+    "sourceOrg": "IOM",
+    "sourceType": "un",
+    "url": "https://rosanjose.iom.int/site/en/news/migrants-caravans-receive-iom-support-return-their-countries",
+    "confidence": "high",
+    "notes": "place in source: Region (HN/SV/GT/MX); 453 assisted voluntary returns 4-28 Nov (84% men; HN 57%, SV 38%, GT 5%); 25 unaccompanied children flown; >300 in Tijuana interested.",
+    "extra": {
+      "obs_line": "120"
     }
   },
   {
@@ -176,6 +787,38 @@ export const AGGREGATES: AggregateFigure[] = [
     }
   },
   {
+    "date": "2018-12-01",
+    "measure": "asylum_claims_salvadorans_mexico",
+    "valueMin": 600,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "DGME El Salvador (Evelyn Marroquín) via Diario El Mundo",
+    "sourceType": "government",
+    "url": "https://elmundo.sv/mil-300-migrantes-de-las-caravanas-han-vuelto-al-pais/",
+    "confidence": "low",
+    "notes": "date approximate (source: 2018-12); place in source: Mexico (national); scope in source: Salvadorans who requested refuge in Mexico. ARTICLE UNDATED (after 18 Nov); use: Salvadoran asylum claims only (a subset of the national series); the article is undated (after 18 Nov, month 2018-12): dated 1 Dec, the earliest day it can hold",
+    "extra": {
+      "quote": "Marroquín reveló que más de 600 salvadoreños han pedido refugio en México",
+      "rs_line": "59"
+    }
+  },
+  {
+    "date": "2018-12-01",
+    "measure": "returns_el_salvador_minors",
+    "value": 104,
+    "basis": "cumulative",
+    "country": "SLV",
+    "sourceOrg": "DGME El Salvador (Evelyn Marroquín) via Diario El Mundo",
+    "sourceType": "government",
+    "url": "https://elmundo.sv/mil-300-migrantes-de-las-caravanas-han-vuelto-al-pais/",
+    "confidence": "low",
+    "notes": "date approximate (source: 2018-12); place in source: El Salvador (national); scope in source: minors returned of 125 who left legally with the caravans (source says 84 from Guatemala + 24 from Mexico, which sums to 108). ARTICLE UNDATED (after 18 Nov); use: minors only: an age subset of the returns to El Salvador; the article is undated (after 18 Nov, month 2018-12): dated 1 Dec, the earliest day it can hold",
+    "extra": {
+      "quote": "125 menores de edad salieron legalmente del país con la caravana de migrantes, pero 104 han vuelto, 84 desde Guatemala y 24 desde México",
+      "rs_line": "62"
+    }
+  },
+  {
     "date": "2018-12-02",
     "measure": "entered_mexico_cumulative",
     "valueMin": 10000,
@@ -188,6 +831,23 @@ export const AGGREGATES: AggregateFigure[] = [
     "notes": "place in source: Mexico (national); At least 10,000 entered Mexico in caravans since 17 Oct; 3,200 requested refugee status. Date approximate (article after 1 Dec).",
     "extra": {
       "obs_line": "127"
+    }
+  },
+  {
+    "date": "2018-12-03",
+    "measure": "humanitarian_visa_applications_baja_california",
+    "valueMin": 100,
+    "basis": "cumulative",
+    "country": "MEX",
+    "placeName": "Mexicali",
+    "sourceOrg": "media (The Baja Post)",
+    "sourceType": "media",
+    "url": "http://www.thebajapost.com/2018/12/03/more-than-one-hundred-members-of-the-caravan-request-temporary-residence-in-mexicali/",
+    "confidence": "low",
+    "notes": "scope in source: caravan members who went to INM Mexicali on Mon 3 Dec to request humanitarian temporary residence (applications, not issued); use: applications, not visas issued",
+    "extra": {
+      "quote": "More than one hundred members of the caravan of migrants have gone to the offices of the National Institute of Migration to request the legal letter of temporary residence",
+      "rs_line": "69"
     }
   },
   {
@@ -219,6 +879,264 @@ export const AGGREGATES: AggregateFigure[] = [
     "extra": {
       "source_ref": "https://lanoticiasl.com/13682 ; https://archives.lincolndailynews.com/2018/Dec/10/NEWS/news_b.shtml",
       "obs_line": "131"
+    }
+  },
+  {
+    "date": "2018-12-05",
+    "measure": "returns_from_tijuana",
+    "value": 1000,
+    "basis": "cumulative",
+    "country": "MEX",
+    "placeName": "Tijuana",
+    "sourceOrg": "SEGOB (David León) via Reuters",
+    "sourceType": "government",
+    "url": "https://archives.lincolndailynews.com/2018/Dec/10/NEWS/news_b.shtml",
+    "confidence": "high",
+    "notes": "Of 6,000 arriving in Tijuana, ~1,000 accepted voluntary deportation and ~1,000 climbed the border fence (most detained); ~1,100 apprehended by US in Nov (SEGOB).",
+    "extra": {
+      "obs_line": "133"
+    }
+  },
+  {
+    "date": "2018-12-05",
+    "measure": "accounted_for_tijuana",
+    "value": 5500,
+    "basis": "cumulative",
+    "country": "MEX",
+    "placeName": "Tijuana",
+    "sourceOrg": "SEGOB/Protección Civil (David León) via Prensa Latina (Radio Granma)",
+    "sourceType": "government",
+    "url": "https://www.radiogranma.icrt.cu/mas-de-cinco-mil-migrantes-continuan-en-tijuana-mexico/",
+    "confidence": "low",
+    "notes": "scope in source: caravan members 'well located' of 6,000 who reached Tijuana (~500 dispersed); same briefing: 2,500 at El Barretal, 1,000 returned; date inferred from match with SEGOB 5 Dec briefing; use: 'well located' of the 6,000 who reached Tijuana: includes the ~1,000 who returned (same briefing, observations line 133), not people present",
+    "extra": {
+      "quote": "Nosotros tenemos el dato de más o menos 5 mil 500 migrantes bien ubicados, de los seis mil que llegaron a Tijuana",
+      "rs_line": "70"
+    }
+  },
+  {
+    "date": "2018-12-06",
+    "measure": "returns_from_baja_california",
+    "value": 1115,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "INM communiqué (via Milenio)",
+    "sourceType": "government",
+    "url": "https://amp.milenio.com/politica/disminuye-caravana-migrante-baja-california-inm?utm_cmp_rs=Nota+Recomendada+4+Articulos",
+    "confidence": "medium",
+    "notes": "date approximate (source: 2018-12); place in source: Baja California (state); scope in source: returned home via INM with IOM support: 926 from Tijuana, 189 from Mexicali. UNDATED INM communiqué (after 5 Dec; 950 TVRH cards delivered); use: returns counted where people left from: a subset of the national series by country of return (Honduras, El Salvador, Guatemala), never added to them; the INM communiqué is undated (after 5 Dec); dated 6 Dec, the earliest day it can hold, so it is an aggregate, never a ledger stock",
+    "extra": {
+      "quote": "Mil 115 personas regresaron a sus países por medio del INM y apoyo de la Organización Internacional para las Migraciones.",
+      "rs_line": "60"
+    }
+  },
+  {
+    "date": "2018-12-06",
+    "measure": "present_baja_california",
+    "value": 3610,
+    "basis": "present",
+    "country": "MEX",
+    "sourceOrg": "INM communiqué (via Milenio)",
+    "sourceType": "government",
+    "url": "https://amp.milenio.com/politica/disminuye-caravana-migrante-baja-california-inm?utm_cmp_rs=Nota+Recomendada+4+Articulos",
+    "confidence": "medium",
+    "notes": "date approximate (source: 2018-12); place in source: Baja California (state); scope in source: caravan members in BC (Tijuana 3,116 + Mexicali 482). UNDATED INM communiqué (after 5 Dec); use: Baja California as a whole, overlapping its cities; the INM communiqué is undated (after 5 Dec); dated 6 Dec, the earliest day it can hold, so it is an aggregate, never a ledger stock",
+    "extra": {
+      "quote": "Baja California alberga 3 mil 610 migrantes centroamericanos",
+      "rs_line": "63"
+    }
+  },
+  {
+    "date": "2018-12-06",
+    "measure": "sheltered_tijuana",
+    "value": 2736,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "Tijuana",
+    "sourceOrg": "INM communiqué (via Milenio)",
+    "sourceType": "government",
+    "url": "https://amp.milenio.com/politica/disminuye-caravana-migrante-baja-california-inm?utm_cmp_rs=Nota+Recomendada+4+Articulos",
+    "confidence": "medium",
+    "notes": "date approximate (source: 2018-12); scope in source: in 21 Tijuana shelters incl. El Barretal (plus ~380 elsewhere; Tijuana total 3,116). UNDATED INM communiqué (after 5 Dec); use: people in Tijuana's 21 shelters, part of the 3,116 in Tijuana the same communiqué gives; the INM communiqué is undated (after 5 Dec); dated 6 Dec, the earliest day it can hold, so it is an aggregate, never a ledger stock",
+    "extra": {
+      "quote": "en donde permanecen 2 mil 736 personas en 21 albergues, incluyendo El Barretal",
+      "rs_line": "64"
+    }
+  },
+  {
+    "date": "2018-12-06",
+    "measure": "present_mexicali",
+    "value": 482,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "Mexicali",
+    "sourceOrg": "INM communiqué (via Milenio)",
+    "sourceType": "government",
+    "url": "https://amp.milenio.com/politica/disminuye-caravana-migrante-baja-california-inm?utm_cmp_rs=Nota+Recomendada+4+Articulos",
+    "confidence": "medium",
+    "notes": "date approximate (source: 2018-12); scope in source: caravan members in Mexicali. UNDATED INM communiqué (after 5 Dec); use: people in Mexicali; the INM communiqué is undated (after 5 Dec); dated 6 Dec, the earliest day it can hold, so it is an aggregate, never a ledger stock",
+    "extra": {
+      "quote": "distribuidos entre Tijuana, donde hay 3 mil 116 y Mexicali, con 482.",
+      "rs_line": "65"
+    }
+  },
+  {
+    "date": "2018-12-06",
+    "measure": "humanitarian_visa_applications_baja_california",
+    "value": 2883,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "INM communiqué (via Milenio)",
+    "sourceType": "government",
+    "url": "https://amp.milenio.com/politica/disminuye-caravana-migrante-baja-california-inm?utm_cmp_rs=Nota+Recomendada+4+Articulos",
+    "confidence": "medium",
+    "notes": "date approximate (source: 2018-12); place in source: Baja California (state); scope in source: requests for regularisation for humanitarian reasons (TVRH) in BC. UNDATED INM communiqué (after 5 Dec); use: applications, not visas issued; the INM communiqué is undated (after 5 Dec); dated 6 Dec, the earliest day it can hold, so it is an aggregate, never a ledger stock",
+    "extra": {
+      "quote": "dos mil 883 extranjeros han solicitado regularización por razones humanitarias",
+      "rs_line": "66"
+    }
+  },
+  {
+    "date": "2018-12-06",
+    "measure": "humanitarian_visas_delivered_baja_california",
+    "value": 950,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "INM communiqué (via Milenio)",
+    "sourceType": "government",
+    "url": "https://amp.milenio.com/politica/disminuye-caravana-migrante-baja-california-inm?utm_cmp_rs=Nota+Recomendada+4+Articulos",
+    "confidence": "medium",
+    "notes": "date approximate (source: 2018-12); place in source: Baja California (state); scope in source: TVRH cards delivered in BC ('today'); rest expected within 10 days. UNDATED INM communiqué (after 4 Dec when COMAR said 600 delivered); use: cards delivered to people the ledger already counts as remaining in Tijuana and Mexicali (a regularised row would count them twice); the INM communiqué is undated (after 5 Dec); dated 6 Dec, the earliest day it can hold, so it is an aggregate, never a ledger stock",
+    "extra": {
+      "quote": "Al día de hoy, se han entregado 950 tarjetas que amparan este estatus",
+      "rs_line": "67"
+    }
+  },
+  {
+    "date": "2018-12-06",
+    "measure": "returns_from_baja_california",
+    "valueMin": 1000,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "Baja California state (Gustavo Magallanes) via La Jornada",
+    "sourceType": "government",
+    "url": "https://estatico.jornada.com.mx/2018/12/07/politica/011n1pol",
+    "confidence": "high",
+    "notes": "place in source: Baja California (state); scope in source: deported or accepted assisted return, of >8,000 who reached BC (almost 3,000 left BC; 400 to Ciudad Juárez); date = day before 7 Dec publication; use: returns counted where people left from: a subset of the national series by country of return (Honduras, El Salvador, Guatemala), never added to them",
+    "extra": {
+      "quote": "Dijo que más de mil migrantes fueron deportados o de forma voluntaria aceptaron ayuda para regresar a sus países",
+      "rs_line": "71"
+    }
+  },
+  {
+    "date": "2018-12-15",
+    "measure": "returns_iom_avr",
+    "value": 107,
+    "basis": "cumulative",
+    "country": "GTM",
+    "placeName": "Ciudad Tecún Umán",
+    "sourceOrg": "IOM (UN inter-agency report)",
+    "sourceType": "un",
+    "url": "https://reliefweb.int/report/mexico/inter-agency-response-mixed-migration-flows-north-central-america-nca-15-october-15",
+    "confidence": "high",
+    "notes": "scope in source: IOM AVR departures from Tecún Umán: 59% to El Salvador, 41% to Honduras (report covers to 15 Dec); use: IOM assisted voluntary returns: a programme subset of the national return series",
+    "extra": {
+      "quote": "107 migrants have benefited from the voluntary return program from Tecún Umán, 59% of them returned to El Salvador and 41% to Honduras.",
+      "rs_line": "76"
+    }
+  },
+  {
+    "date": "2018-12-15",
+    "measure": "returns_honduras_minors",
+    "valueMin": 3080,
+    "basis": "cumulative",
+    "country": "HND",
+    "sourceOrg": "UN inter-agency report (UNICEF) citing DINAF",
+    "sourceType": "un",
+    "url": "https://reliefweb.int/report/mexico/inter-agency-response-mixed-migration-flows-north-central-america-nca-15-october-15",
+    "confidence": "medium",
+    "notes": "place in source: Honduras (national); scope in source: repatriated children assisted by DINAF (UNICEF support), incl. 1,702 returned from Guatemala and Mexico by land; may include non-caravan returnees; use: children only (and may include non-caravan returnees): an age subset of the returns to Honduras",
+    "extra": {
+      "quote": "DINAF has provided assistance to over 3,080 repatriated children, including 1,702 children returned from Guatemala and Mexico by land borders.",
+      "rs_line": "78"
+    }
+  },
+  {
+    "date": "2018-12-15",
+    "measure": "returns_iom_avr",
+    "value": 323,
+    "basis": "cumulative",
+    "country": "HND",
+    "sourceOrg": "IOM (UN inter-agency report)",
+    "sourceType": "un",
+    "url": "https://reliefweb.int/report/mexico/inter-agency-response-mixed-migration-flows-north-central-america-nca-15-october-15",
+    "confidence": "high",
+    "notes": "place in source: Honduras (national); scope in source: IOM assisted voluntary returns of Honduran caravan migrants (58% of all IOM-assisted); report covers to 15 Dec; use: IOM assisted voluntary returns: a programme subset of the national return series",
+    "extra": {
+      "quote": "In Honduras, IOM has assisted 323 Honduran migrants to return voluntarily, which represents 58% of all migrants assisted.",
+      "rs_line": "79"
+    }
+  },
+  {
+    "date": "2018-12-15",
+    "measure": "returns_iom_avr",
+    "value": 448,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "IOM (UN inter-agency report)",
+    "sourceType": "un",
+    "url": "https://reliefweb.int/report/mexico/inter-agency-response-mixed-migration-flows-north-central-america-nca-15-october-15",
+    "confidence": "high",
+    "notes": "place in source: Mexico (national); scope in source: IOM AVR beneficiaries returned from Mexico to GT, SV, HN and NI (report covers to 15 Dec); use: IOM assisted voluntary returns: a programme subset of the national return series",
+    "extra": {
+      "quote": "From Mexico, to date, 448 migrants have been able to benefit from the Program",
+      "rs_line": "80"
+    }
+  },
+  {
+    "date": "2018-12-15",
+    "measure": "returns_iom_avr",
+    "value": 182,
+    "basis": "cumulative",
+    "country": "SLV",
+    "sourceOrg": "IOM (UN inter-agency report)",
+    "sourceType": "un",
+    "url": "https://reliefweb.int/report/mexico/inter-agency-response-mixed-migration-flows-north-central-america-nca-15-october-15",
+    "confidence": "high",
+    "notes": "place in source: El Salvador (national); scope in source: IOM assisted voluntary returns of Salvadoran caravan migrants (36% of all IOM-assisted); report covers to 15 Dec; use: IOM assisted voluntary returns: a programme subset of the national return series",
+    "extra": {
+      "quote": "In El Salvador, IOM has assisted 182 Salvadoran migrants for their voluntary return (36% of all migrants assisted by IOM).",
+      "rs_line": "82"
+    }
+  },
+  {
+    "date": "2019-01-14",
+    "measure": "returns_from_baja_california",
+    "value": 1300,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "Mexican officials / INM Baja California",
+    "sourceType": "government",
+    "url": "https://www.westernjournal.com/ap-new-migrant-caravan-sets-out-from-honduras-for-us/",
+    "confidence": "high",
+    "notes": "place in source: Baja California (state); ~1,300 of the ~6,000 who reached BC returned to Central America (>90% voluntarily per INM BC head Rodulfo Figueroa). BC state (undated, La Voz de la Frontera): 1,267 assisted returns.",
+    "extra": {
+      "source_ref": "https://www.westernjournal.com/ap-new-migrant-caravan-sets-out-from-honduras-for-us/ ; https://americanmilitarynews.com/2019/01/some-central-american-migrants-go-home-as-thousands-push-north-in-new-caravan/",
+      "obs_line": "139"
+    }
+  },
+  {
+    "date": "2019-03-01",
+    "measure": "returns_IOM_AVR",
+    "value": 1195,
+    "basis": "cumulative",
+    "sourceOrg": "IOM",
+    "sourceType": "un",
+    "url": "https://programamesoamerica.iom.int/en/news/over-thousand-migrants-have-returned-voluntarily-assistance-iom-central-america",
+    "confidence": "high",
+    "notes": "place in source: Region (HN/SV/GT/MX); 1,195 AVR since the Oct 2018 programme started (48 UAC; 74% Honduran, 23% Salvadoran). IOM sitrep to 10 May 2019: 1,406.",
+    "extra": {
+      "obs_line": "141"
     }
   }
 ];

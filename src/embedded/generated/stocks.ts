@@ -3,6 +3,23 @@ import type { StockFigure } from "../../model/stock.ts";
 
 export const STOCKS: StockFigure[] = [
   {
+    "date": "2018-10-19",
+    "category": "return",
+    "value": 736,
+    "basis": "cumulative",
+    "country": "HND",
+    "sourceOrg": "Honduran INM (via First Lady Ana García; La Prensa HN)",
+    "sourceType": "government",
+    "url": "https://www.laprensa.hn/mundo/1226319-410/mas-700-hondurenos-han-retornado-forma-voluntaria-asegura-gobierno",
+    "confidence": "high",
+    "notes": "place in source: Honduras (national); scope in source: cumulative returns of first-caravan Hondurans from Guatemala 15-19 Oct (461 adults, 275 children); use: cumulative returns to Honduras (national series by country of return)",
+    "extra": {
+      "measure": "returns_cumulative",
+      "quote": "del 15 al 19 de octubre, han retornado 736 hondureños desde Guatemala.",
+      "rs_line": "5"
+    }
+  },
+  {
     "date": "2018-10-20",
     "category": "return",
     "value": 2000,
@@ -17,6 +34,41 @@ export const STOCKS: StockFigure[] = [
     "extra": {
       "measure": "returns_honduras",
       "obs_line": "21"
+    }
+  },
+  {
+    "date": "2018-10-21",
+    "category": "asylum_claim",
+    "value": 1028,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "SRE & SEGOB (via Milenio; El Mañana)",
+    "sourceType": "government",
+    "url": "https://amp.milenio.com/politica/mil-699-integrantes-caravana-piden-asilo-mexico?utm_cmp_rs=Nota+Recomendada+2+Articulos",
+    "confidence": "high",
+    "notes": "place in source: Mexico (national); scope in source: refuge applications registered as of Sun 21 Oct (first caravan); use: cumulative asylum claims in Mexico (national series, SEGOB/COMAR)",
+    "extra": {
+      "measure": "asylum_claims_cumulative",
+      "quote": "La cifra representa un incremento de 60.5% en las peticiones sólo desde el 21 de octubre, cuando se registraron mil 28 solicitudes",
+      "rs_line": "7"
+    }
+  },
+  {
+    "date": "2018-10-21",
+    "category": "return",
+    "value": 2000,
+    "basis": "cumulative",
+    "country": "HND",
+    "sourceOrg": "Honduran Foreign Ministry (via EFE, Panama Today)",
+    "sourceType": "government",
+    "url": "https://www.panamatoday.com/international/honduran-migrant-caravan-resumes-trek-toward-us-some-return-home-8137",
+    "confidence": "medium",
+    "notes": "place in source: Honduras (national); scope in source: first caravan members who decided to return voluntarily (Deputy FM Nelly Jerez, Sun 21 Oct); use: cumulative returns to Honduras (national series by country of return)",
+    "extra": {
+      "value_qualifier": "at_least",
+      "measure": "returns_cumulative",
+      "quote": "more than 2,000 members of the caravan, which departed Honduras on Oct. 13, have decided to voluntarily return to their country",
+      "rs_line": "8"
     }
   },
   {
@@ -55,6 +107,24 @@ export const STOCKS: StockFigure[] = [
     }
   },
   {
+    "date": "2018-10-23",
+    "category": "asylum_claim",
+    "value": 1699,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "SRE & SEGOB communiqué (via El Mañana; Milenio)",
+    "sourceType": "government",
+    "url": "https://www.elmanana.com/piden-refugio-mexico-1699-gobernacion-acnur-chiapas/4620041",
+    "confidence": "medium",
+    "notes": "place in source: Mexico (national); scope in source: refuge applications registered by INM (mostly women, children); date inferred ~23 Oct (before the 1,743 of 24 Oct); use: cumulative asylum claims in Mexico (national series, SEGOB/COMAR); likely the figure the observations give as ~1,700 on 24 Oct: pooled, not added (a cumulative series)",
+    "extra": {
+      "measure": "asylum_claims_cumulative",
+      "source_ref": "https://www.elmanana.com/piden-refugio-mexico-1699-gobernacion-acnur-chiapas/4620041 ; https://amp.milenio.com/politica/mil-699-integrantes-caravana-piden-asilo-mexico?utm_cmp_rs=Nota+Recomendada+2+Articulos",
+      "quote": "suman mil 699 las solicitudes registradas por el Instituto Nacional de Migración (INM)",
+      "rs_line": "10"
+    }
+  },
+  {
     "date": "2018-10-24",
     "category": "asylum_claim",
     "value": 1700,
@@ -72,6 +142,42 @@ export const STOCKS: StockFigure[] = [
     }
   },
   {
+    "date": "2018-10-24",
+    "category": "return",
+    "value": 4500,
+    "basis": "cumulative",
+    "country": "HND",
+    "sourceOrg": "Honduran government (First Lady Ana García) via EFE/MVS",
+    "sourceType": "government",
+    "url": "https://admin.mvs.editor80.com/mundo/2018/10/25/regresan-honduras-mas-de-mil-500-migrantes-tras-abandonar-caravana-390743.html",
+    "confidence": "high",
+    "notes": "place in source: Honduras (national); scope in source: cumulative returns to Honduras as of Wed 24 Oct (mostly by bus via Corinto and Agua Caliente); use: cumulative returns to Honduras (national series by country of return)",
+    "extra": {
+      "value_qualifier": "at_least",
+      "measure": "returns_cumulative",
+      "quote": "hasta este miércoles habían retornado a Honduras “más de 4 mil 500” inmigrantes",
+      "rs_line": "12"
+    }
+  },
+  {
+    "date": "2018-10-24",
+    "category": "return",
+    "value": 3000,
+    "basis": "cumulative",
+    "country": "HND",
+    "sourceOrg": "Honduran official sources (via EFE, departamento19)",
+    "sourceType": "government",
+    "url": "https://departamento19.hn/retornan-en-vuelo-desde-mexico-150-hondurenos-que-dejaron-caravana-migrante",
+    "confidence": "low",
+    "notes": "place in source: Honduras (national); scope in source: cumulative incl. ~150 flown from Mexico on a Wednesday night (date inferred 24 Oct; conflicts with >4,500 same day); use: cumulative returns to Honduras (national series by country of return)",
+    "extra": {
+      "value_qualifier": "at_least",
+      "measure": "returns_cumulative",
+      "quote": "Con los retornados hoy, según fuentes oficiales, son más de 3.000 los inmigrantes que han desistido de seguir en la caravana",
+      "rs_line": "13"
+    }
+  },
+  {
     "date": "2018-10-25",
     "category": "asylum_claim",
     "value": 1743,
@@ -86,22 +192,6 @@ export const STOCKS: StockFigure[] = [
     "extra": {
       "measure": "asylum_claims_mexico",
       "obs_line": "34"
-    }
-  },
-  {
-    "date": "2018-10-25",
-    "category": "return",
-    "value": 196,
-    "basis": "cumulative",
-    "caravanLabel": "Honduran caravan 1",
-    "sourceOrg": "Mexican government",
-    "sourceType": "government",
-    "url": "https://www.lansingstatejournal.com/story/news/world/2018/10/25/central-american-migrant-caravan-where-they-now/1760236002/",
-    "confidence": "high",
-    "notes": "place in source: Mexico (national); group in source: first Honduran caravan (left San Pedro Sula 12-13 Oct); 196 being aided to return voluntarily.",
-    "extra": {
-      "measure": "returns_assisted_from_mexico",
-      "obs_line": "35"
     }
   },
   {
@@ -136,6 +226,145 @@ export const STOCKS: StockFigure[] = [
     "extra": {
       "measure": "returns_honduras",
       "obs_line": "42"
+    }
+  },
+  {
+    "date": "2018-10-28",
+    "category": "asylum_claim",
+    "value": 1895,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "SEGOB (Alfonso Navarrete) via EFE (El Comercio EC)",
+    "sourceType": "government",
+    "url": "https://www.elcomercio.com/actualidad/migrante-hondureno-muere-incidentes-frontera.html",
+    "confidence": "high",
+    "notes": "place in source: Mexico (national); scope in source: cumulative refuge requests per SEGOB on Sun 28 Oct (same 1,895 figure appears in observations.csv on 29 Oct attributed to the 2nd caravan - probably the cumulative total); use: cumulative asylum claims in Mexico (national series, SEGOB/COMAR); Mexico's cumulative total, not the second caravan's (the reference README); observations line 49 uses the same figure as a count at the Suchiate bridge",
+    "extra": {
+      "measure": "asylum_claims_cumulative",
+      "quote": "unos 300 migrantes ya han recibido una cédula de identidad como parte de un programa del gobierno mexicano, que 1.895 ya han solicitado refugio y que 422 han solicitado su repatriación voluntaria",
+      "rs_line": "16"
+    }
+  },
+  {
+    "date": "2018-10-28",
+    "category": "return",
+    "value": 4000,
+    "basis": "cumulative",
+    "country": "HND",
+    "sourceOrg": "Honduran government (via Intolerancia Diario)",
+    "sourceType": "government",
+    "url": "https://intoleranciadiario.com/articles/2018/10/28/171831-muere-migrante-hondureno-tras-enfrentamiento-en-frontera-mexico-guatemala.html",
+    "confidence": "medium",
+    "notes": "place in source: Honduras (national); scope in source: cumulative voluntary returns announced Sun 28 Oct (conflicts with ~5,000 reported for 27 Oct); use: cumulative returns to Honduras (national series by country of return); below the ~5,000 of 27 Oct: the ledger pools them (isotonic regression) and warns",
+    "extra": {
+      "value_qualifier": "about",
+      "measure": "returns_cumulative",
+      "quote": "El Gobierno hondureño anunció este domingo que registró el regreso de unos cuatro mil ciudadanos a su país de manera voluntaria",
+      "rs_line": "20"
+    }
+  },
+  {
+    "date": "2018-11-01",
+    "category": "asylum_claim",
+    "value": 2934,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "SEGOB & SRE (via Washington Examiner, mirrored)",
+    "sourceType": "government",
+    "url": "https://warnewsupdates.blogspot.com/2018/11/mexico-says-that-3000-migrants-have.html?showComment=1541359234763",
+    "confidence": "low",
+    "notes": "place in source: Mexico (national); scope in source: caravan members who stopped and applied for asylum (SEGOB/SRE, as of Thu 1 Nov); read via blog mirror; use: cumulative asylum claims in Mexico (national series, SEGOB/COMAR)",
+    "extra": {
+      "measure": "asylum_claims_cumulative",
+      "quote": "Mexico's Interior and Foreign Ministries reported, as of Thursday, 2,934 people originally traveling to the U.S. have stopped and applied for asylum in Mexico.",
+      "rs_line": "27"
+    }
+  },
+  {
+    "date": "2018-11-01",
+    "category": "return",
+    "value": 150,
+    "basis": "cumulative",
+    "country": "SLV",
+    "sourceOrg": "Government of El Salvador (VP Óscar Ortiz) via La Prensa Gráfica",
+    "sourceType": "government",
+    "url": "https://www.laprensagrafica.com/internacional/Mas-de-150-personas-que-iban-en-la-caravana-regresaron-a-El-Salvador--20181102-0078.html",
+    "confidence": "high",
+    "notes": "place in source: El Salvador (national); scope in source: Salvadoran caravan members already back (mostly minors), per Vice-President Óscar Ortiz, 1 Nov; use: cumulative returns to El Salvador (national series by country of return)",
+    "extra": {
+      "value_qualifier": "at_least",
+      "measure": "returns_cumulative",
+      "quote": "Solo hasta este día (ayer) llevamos más de 150 personas que han retornado de las que se fueron",
+      "rs_line": "29"
+    }
+  },
+  {
+    "date": "2018-11-03",
+    "category": "return",
+    "value": 223,
+    "basis": "cumulative",
+    "country": "SLV",
+    "sourceOrg": "DGME El Salvador (spokesperson) via Acan-EFE (El Diario de Hoy)",
+    "sourceType": "government",
+    "url": "http://www.eldiariodehoy.com/noticias/nacional/97239/223-migrantes-abandonaron-caravanas-hacia-ee-uu-y-retornan-a-el-salvador/",
+    "confidence": "high",
+    "notes": "place in source: El Salvador (national); scope in source: voluntary returns from Tecún Umán of the 28 and 31 Oct caravans, 29 Oct-3 Nov: 206 via La Hachadura + 17 via San Cristóbal; use: cumulative returns to El Salvador (national series by country of return)",
+    "extra": {
+      "measure": "returns_cumulative",
+      "quote": "Al menos 223 migrantes que desistieron de seguir su viaje hacia Estados Unidos en dos caravanas, que partieron el 28 y 31 de octubre, retornaron a El Salvador",
+      "rs_line": "35"
+    }
+  },
+  {
+    "date": "2018-11-05",
+    "category": "return",
+    "value": 230,
+    "basis": "cumulative",
+    "country": "SLV",
+    "sourceOrg": "DGME El Salvador via Contrapunto",
+    "sourceType": "government",
+    "url": "https://www.contrapunto.com.sv/tercer-grupo-de-migrantes-salvadorenos-parte-este-lunes/",
+    "confidence": "medium",
+    "notes": "place in source: El Salvador (national); scope in source: Salvadorans returned via La Hachadura and San Cristóbal (date inferred: article on Mon 5 Nov third-group departure); use: cumulative returns to El Salvador (national series by country of return)",
+    "extra": {
+      "value_qualifier": "about",
+      "measure": "returns_cumulative",
+      "quote": "la Dirección General de Migración y Extranjería (DGME) informó que alrededor de 230 salvadoreños han retornado al país",
+      "rs_line": "36"
+    }
+  },
+  {
+    "date": "2018-11-05",
+    "category": "return",
+    "value": 237,
+    "basis": "cumulative",
+    "country": "SLV",
+    "sourceOrg": "Salvadoran Foreign Ministry / Casa Presidencial via El Diario de Hoy",
+    "sourceType": "government",
+    "url": "https://historico.eldiariodehoy.com/historico-edh/97361/el-salvador-y-guatemala-acuerdan-dar-prioridad-a-seguridad-de-los-migrantes-en-caravana.html",
+    "confidence": "high",
+    "notes": "place in source: El Salvador (national); scope in source: Salvadoran caravan members who decided to return and were attended on return (Vice-minister Liduvina Magarín, statement Mon 5 Nov); use: cumulative returns to El Salvador (national series by country of return)",
+    "extra": {
+      "measure": "returns_cumulative",
+      "quote": "237 compatriotas -quienes fueron parte del grupo de personas migrantes- han tomado la decisión de regresar a El Salvador",
+      "rs_line": "37"
+    }
+  },
+  {
+    "date": "2018-11-06",
+    "category": "asylum_claim",
+    "value": 3230,
+    "basis": "cumulative",
+    "country": "MEX",
+    "sourceOrg": "SEGOB (via Washington Examiner, mirrored)",
+    "sourceType": "government",
+    "url": "https://conservativecircle.org/forums/topic/caravan-migrants-thin-out-as-3230-apply-for-asylum-in-mexico/",
+    "confidence": "low",
+    "notes": "place in source: Mexico (national); scope in source: asked to stay as refugees as of Tue 6 Nov (SEGOB); read via forum copy of Washington Examiner 7 Nov; use: cumulative asylum claims in Mexico (national series, SEGOB/COMAR)",
+    "extra": {
+      "measure": "asylum_claims_cumulative",
+      "quote": "The country’s Interior Ministry reported 3,230 people had asked the government permission to stay in Mexico as refugees as of Tuesday.",
+      "rs_line": "39"
     }
   },
   {
@@ -259,6 +488,25 @@ export const STOCKS: StockFigure[] = [
     }
   },
   {
+    "date": "2018-11-19",
+    "category": "remaining",
+    "value": 650,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "Mexico City",
+    "sourceOrg": "media (Proceso/apro)",
+    "sourceType": "media",
+    "url": "https://apro.com.mx/?p=184276",
+    "confidence": "medium",
+    "notes": "place in source: Mexico City - Estadio Jesús Martínez 'Palillo'; scope in source: last 650 (≈85 children, 280 women; 80% Salvadoran) moved by 20 RTP buses to Casa del Peregrino on Mon 19 Nov; Palillo closed; use: people who stayed in Mexico City after the caravans left (moved from Palillo to Casa del Peregrino)",
+    "extra": {
+      "value_qualifier": "about",
+      "measure": "stock_present",
+      "quote": "esta mañana las últimas 650 personas que pernoctaban en el lugar fueron trasladadas a la Casa del Peregrino",
+      "rs_line": "45"
+    }
+  },
+  {
     "date": "2018-11-20",
     "category": "remaining",
     "value": 6200,
@@ -293,6 +541,24 @@ export const STOCKS: StockFigure[] = [
     "extra": {
       "measure": "shelter:Benito Juárez sports complex",
       "obs_line": "111"
+    }
+  },
+  {
+    "date": "2018-11-21",
+    "category": "remaining",
+    "value": 2793,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "Tijuana",
+    "sourceOrg": "media (N Digital)",
+    "sourceType": "media",
+    "url": "https://n.com.do/2018/11/21/mas-migrantes-llegan-a-tijuana-eeuu-continua-reforzando-la-frontera",
+    "confidence": "low",
+    "notes": "scope in source: caravan members already installed in the Tijuana border zone, with ~2,000 more expected Wed 21 Nov (estimator not named); use: people present in Tijuana",
+    "extra": {
+      "measure": "stock_present",
+      "quote": "se unirán a otras 2.793 personas ya instaladas en la zona fronteriza con California",
+      "rs_line": "48"
     }
   },
   {
@@ -332,6 +598,24 @@ export const STOCKS: StockFigure[] = [
     }
   },
   {
+    "date": "2018-11-26",
+    "category": "remaining",
+    "value": 5851,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "Benito Juárez sports complex",
+    "sourceOrg": "Tijuana municipal government registry (via Excélsior copy, Ecos del Estado)",
+    "sourceType": "government",
+    "url": "https://ecosdelestado.com/2018/11/regresan-migrantes-honduras-y-el.html",
+    "confidence": "medium",
+    "notes": "place in source: Tijuana - Benito Juárez sports complex; scope in source: shelter registry night of Mon 26 Nov: 3,754 men, 1,074 women, 525 boys, 498 girls; use: shelter registry (folds into Tijuana)",
+    "extra": {
+      "measure": "stock_present",
+      "quote": "había 5 mil 851 migrantes; entre ellos 3 mil 754 hombres, mil 74 mujeres, 525 niños y 498 niñas.",
+      "rs_line": "52"
+    }
+  },
+  {
     "date": "2018-11-28",
     "category": "remaining",
     "value": 270,
@@ -346,21 +630,6 @@ export const STOCKS: StockFigure[] = [
     "extra": {
       "measure": "remaining_mexico_city",
       "obs_line": "119"
-    }
-  },
-  {
-    "date": "2018-11-28",
-    "category": "return",
-    "value": 453,
-    "basis": "cumulative",
-    "sourceOrg": "IOM",
-    "sourceType": "un",
-    "url": "https://rosanjose.iom.int/site/en/news/migrants-caravans-receive-iom-support-return-their-countries",
-    "confidence": "high",
-    "notes": "place in source: Region (HN/SV/GT/MX); group in source: all caravans (aggregate); 453 assisted voluntary returns 4-28 Nov (84% men; HN 57%, SV 38%, GT 5%); 25 unaccompanied children flown; >300 in Tijuana interested.",
-    "extra": {
-      "measure": "returns_IOM_AVR",
-      "obs_line": "120"
     }
   },
   {
@@ -400,6 +669,61 @@ export const STOCKS: StockFigure[] = [
     }
   },
   {
+    "date": "2018-11-29",
+    "category": "remaining",
+    "value": 6151,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "Benito Juárez sports complex",
+    "sourceOrg": "media (Ernesto Eslava) relaying shelter count",
+    "sourceType": "media",
+    "url": "https://ernestoeslava.com/uno-de-cada-10-centroamericanos-aceptan-cambiar-de-albergue/",
+    "confidence": "medium",
+    "notes": "place in source: Tijuana - Benito Juárez sports complex; scope in source: in Benito Juárez at start of Thu 29 Nov (3,936 men, 1,147 women, 520 girls, 548 boys) as relocation to El Barretal began; use: shelter count (folds into Tijuana)",
+    "extra": {
+      "measure": "stock_present",
+      "quote": "la voluntad de 6 mil 151 centroamericanos que se aferran al albergue del centro deportivo Benito Juárez",
+      "rs_line": "56"
+    }
+  },
+  {
+    "date": "2018-11-29",
+    "category": "remaining",
+    "value": 755,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "El Barretal",
+    "sourceOrg": "media (Ernesto Eslava)",
+    "sourceType": "media",
+    "url": "https://ernestoeslava.com/uno-de-cada-10-centroamericanos-aceptan-cambiar-de-albergue/",
+    "confidence": "medium",
+    "notes": "place in source: Tijuana - El Barretal; scope in source: accepted relocation to El Barretal by 23:00 Thu 29 Nov (first night); use: shelter count (folds into Tijuana)",
+    "extra": {
+      "measure": "stock_present",
+      "quote": "A las 11 de la noche solo 755 aceptaron la reubicación.",
+      "rs_line": "57"
+    }
+  },
+  {
+    "date": "2018-11-30",
+    "category": "remaining",
+    "value": 1000,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "El Barretal",
+    "sourceOrg": "media (Milenio)",
+    "sourceType": "media",
+    "url": "https://www.milenio.com/estados/solo-mil-migrantes-se-han-mudado-a-nuevo-albergue-en-tijuana",
+    "confidence": "medium",
+    "notes": "place in source: Tijuana - El Barretal; scope in source: moved to El Barretal after the first night of transfers (of ~6,000 in Tijuana); date = day after 29 Nov night move; use: shelter count (folds into Tijuana)",
+    "extra": {
+      "value_qualifier": "about",
+      "measure": "stock_present",
+      "quote": "Sólo mil migrantes centroamericanos se han mudado al nuevo albergue “El Baterral”, habilitado en Tijuana, Baja California, de los seis mil que han llegado al municipio.",
+      "rs_line": "58"
+    }
+  },
+  {
     "date": "2018-12-01",
     "category": "remaining",
     "value": 800,
@@ -431,6 +755,24 @@ export const STOCKS: StockFigure[] = [
     "extra": {
       "measure": "shelter:El Barretal",
       "obs_line": "128"
+    }
+  },
+  {
+    "date": "2018-12-03",
+    "category": "return",
+    "value": 7200,
+    "basis": "cumulative",
+    "country": "HND",
+    "sourceOrg": "UN inter-agency report (UNHCR) citing Honduran official figures",
+    "sourceType": "un",
+    "url": "https://reliefweb.int/report/mexico/inter-agency-response-mixed-migration-flows-north-central-america-nca-15-october-15",
+    "confidence": "high",
+    "notes": "place in source: Honduras (national); scope in source: cumulative Hondurans returned home (latest official figure cited by UNHCR, 3 Dec); use: cumulative returns to Honduras (national series by country of return); the Honduran government's figure relayed by UNHCR in the situation report",
+    "extra": {
+      "value_qualifier": "about",
+      "measure": "returns_cumulative",
+      "quote": "According to the latest official figures (3 December), some 7,200 Hondurans have returned home.",
+      "rs_line": "68"
     }
   },
   {
@@ -467,19 +809,60 @@ export const STOCKS: StockFigure[] = [
     }
   },
   {
-    "date": "2018-12-05",
-    "category": "return",
-    "value": 1000,
-    "basis": "cumulative",
-    "placeName": "Tijuana",
-    "sourceOrg": "SEGOB (David León) via Reuters",
+    "date": "2018-12-06",
+    "category": "remaining",
+    "value": 2500,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "El Barretal",
+    "sourceOrg": "Baja California state (Gustavo Magallanes) via La Jornada",
     "sourceType": "government",
-    "url": "https://archives.lincolndailynews.com/2018/Dec/10/NEWS/news_b.shtml",
+    "url": "https://estatico.jornada.com.mx/2018/12/07/politica/011n1pol",
     "confidence": "high",
-    "notes": "group in source: all caravans (aggregate); Of 6,000 arriving in Tijuana, ~1,000 accepted voluntary deportation and ~1,000 climbed the border fence (most detained); ~1,100 apprehended by US in Nov (SEGOB).",
+    "notes": "place in source: Tijuana - El Barretal; scope in source: El Barretal (state estimate; same article says the federal shelter attends ~2,300); date = day before 7 Dec publication; use: shelter estimate (folds into Tijuana)",
     "extra": {
-      "measure": "returns_from_tijuana",
-      "obs_line": "133"
+      "value_qualifier": "about",
+      "measure": "stock_present",
+      "quote": "Calculó que en el albergue temporal de Tijuana El Barretal hay 2 mil 500 migrantes, otros 700 siguen en las inmediaciones del parque deportivo Benito Juárez",
+      "rs_line": "72"
+    }
+  },
+  {
+    "date": "2018-12-06",
+    "category": "remaining",
+    "value": 700,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "Benito Juárez sports complex",
+    "sourceOrg": "Baja California state (Gustavo Magallanes) via La Jornada",
+    "sourceType": "government",
+    "url": "https://estatico.jornada.com.mx/2018/12/07/politica/011n1pol",
+    "confidence": "high",
+    "notes": "place in source: Tijuana - Benito Juárez sports complex; scope in source: still around the (closed) Benito Juárez sports complex; use: people still around the closed shelter (folds into Tijuana)",
+    "extra": {
+      "value_qualifier": "about",
+      "measure": "stock_present",
+      "quote": "otros 700 siguen en las inmediaciones del parque deportivo Benito Juárez",
+      "rs_line": "73"
+    }
+  },
+  {
+    "date": "2018-12-06",
+    "category": "remaining",
+    "value": 1000,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "Mexicali",
+    "sourceOrg": "Baja California state (Gustavo Magallanes) via La Jornada",
+    "sourceType": "government",
+    "url": "https://estatico.jornada.com.mx/2018/12/07/politica/011n1pol",
+    "confidence": "high",
+    "notes": "scope in source: caravan members in Mexicali shelters ('less than 1,000'); use: people in Mexicali shelters (an upper bound)",
+    "extra": {
+      "value_qualifier": "up_to",
+      "measure": "stock_present",
+      "quote": "en Mexicali hay menos de mil centroamericanos de la caravana en albergues",
+      "rs_line": "74"
     }
   },
   {
@@ -497,6 +880,23 @@ export const STOCKS: StockFigure[] = [
     "extra": {
       "measure": "shelter:El Barretal",
       "obs_line": "134"
+    }
+  },
+  {
+    "date": "2018-12-13",
+    "category": "return",
+    "value": 7208,
+    "basis": "cumulative",
+    "country": "HND",
+    "sourceOrg": "Honduran Dirección de Protección al Migrante (Liza Medrano) via EFE (El Comercio PE)",
+    "sourceType": "government",
+    "url": "https://elcomercio.pe/mundo/actualidad/caravana-migrantes-7-mil-hondurenos-llegaron-estados-unidos-han-retornado-pais-noticia-nndc-589149-noticia/?outputType=amp&source=relacionadas",
+    "confidence": "high",
+    "notes": "place in source: Honduras (national); scope in source: cumulative voluntary returns 15 Oct-13 Dec under 'Retorno Seguro' (4,001 adults, 3,207 minors; 5,754 by bus, 1,454 by air; 716 denied exit); use: cumulative returns to Honduras (national series by country of return); the latest official figure before 15 Dec",
+    "extra": {
+      "measure": "returns_cumulative",
+      "quote": "Hasta la fecha ha retornado voluntariamente de la caravana un total de 7.208 hondureños",
+      "rs_line": "75"
     }
   },
   {
@@ -535,6 +935,41 @@ export const STOCKS: StockFigure[] = [
     }
   },
   {
+    "date": "2018-12-15",
+    "category": "return",
+    "value": 27,
+    "basis": "cumulative",
+    "country": "GTM",
+    "sourceOrg": "IOM (UN inter-agency report)",
+    "sourceType": "un",
+    "url": "https://reliefweb.int/report/mexico/inter-agency-response-mixed-migration-flows-north-central-america-nca-15-october-15",
+    "confidence": "high",
+    "notes": "place in source: Guatemala (national); scope in source: Guatemalan caravan migrants returned to Guatemala from Mexico (IOM; report covers to 15 Dec); use: returns to Guatemala from Mexico: the only figure by country of return for Guatemala",
+    "extra": {
+      "measure": "returns_cumulative",
+      "quote": "Additionally, 27 Guatemalan migrants have returned to their country from Mexico.",
+      "rs_line": "77"
+    }
+  },
+  {
+    "date": "2018-12-15",
+    "category": "return",
+    "value": 1300,
+    "basis": "cumulative",
+    "country": "SLV",
+    "sourceOrg": "UN inter-agency report (UNHCR) citing Salvadoran official figures",
+    "sourceType": "un",
+    "url": "https://reliefweb.int/report/mexico/inter-agency-response-mixed-migration-flows-north-central-america-nca-15-october-15",
+    "confidence": "high",
+    "notes": "place in source: El Salvador (national); scope in source: Salvadorans returned home (latest official figures, mid-December); use: cumulative returns to El Salvador (national series by country of return); the Salvadoran government's figure relayed by UNHCR, dated mid-December",
+    "extra": {
+      "value_qualifier": "about",
+      "measure": "returns_cumulative",
+      "quote": "According to the latest official figures (mid-December), 1,300 Salvadorians have returned home.",
+      "rs_line": "81"
+    }
+  },
+  {
     "date": "2018-12-23",
     "category": "remaining",
     "value": 2000,
@@ -553,19 +988,21 @@ export const STOCKS: StockFigure[] = [
     }
   },
   {
-    "date": "2019-01-14",
-    "category": "return",
-    "value": 1300,
-    "basis": "cumulative",
-    "sourceOrg": "Mexican officials / INM Baja California",
-    "sourceType": "government",
-    "url": "https://www.westernjournal.com/ap-new-migrant-caravan-sets-out-from-honduras-for-us/",
-    "confidence": "high",
-    "notes": "place in source: Baja California (state); group in source: all caravans (aggregate); ~1,300 of the ~6,000 who reached BC returned to Central America (>90% voluntarily per INM BC head Rodulfo Figueroa). BC state (undated, La Voz de la Frontera): 1,267 assisted returns.",
+    "date": "2018-12-26",
+    "category": "remaining",
+    "value": 1280,
+    "basis": "present",
+    "country": "MEX",
+    "placeName": "El Barretal",
+    "sourceOrg": "media (Uniradio Informa), unofficial figure",
+    "sourceType": "media",
+    "url": "https://www.uniradioinforma.com/tijuana/cantidad-albergados-barretal-disminuye-menos-1300-n501150",
+    "confidence": "low",
+    "notes": "place in source: Tijuana - El Barretal; scope in source: El Barretal occupancy (unofficial figure), down from almost 3,000; use: shelter occupancy (unofficial; folds into Tijuana)",
     "extra": {
-      "measure": "returns_from_baja_california",
-      "source_ref": "https://www.westernjournal.com/ap-new-migrant-caravan-sets-out-from-honduras-for-us/ ; https://americanmilitarynews.com/2019/01/some-central-american-migrants-go-home-as-thousands-push-north-in-new-caravan/",
-      "obs_line": "139"
+      "measure": "stock_present",
+      "quote": "de los casi 3 mil que ahí se alojaban, ahora se encuentran mil 280.",
+      "rs_line": "83"
     }
   },
   {
@@ -583,21 +1020,6 @@ export const STOCKS: StockFigure[] = [
     "extra": {
       "measure": "us_border_patrol_apprehensions",
       "obs_line": "140"
-    }
-  },
-  {
-    "date": "2019-03-01",
-    "category": "return",
-    "value": 1195,
-    "basis": "cumulative",
-    "sourceOrg": "IOM",
-    "sourceType": "un",
-    "url": "https://programamesoamerica.iom.int/en/news/over-thousand-migrants-have-returned-voluntarily-assistance-iom-central-america",
-    "confidence": "high",
-    "notes": "place in source: Region (HN/SV/GT/MX); group in source: all caravans (aggregate); 1,195 AVR since the Oct 2018 programme started (48 UAC; 74% Honduran, 23% Salvadoran). IOM sitrep to 10 May 2019: 1,406.",
-    "extra": {
-      "measure": "returns_IOM_AVR",
-      "obs_line": "141"
     }
   }
 ];
