@@ -34,12 +34,13 @@ function ledgerText(c: SeedComparison): string {
   return `${f(c.ledger.value)} (${f(c.ledger.valueLow)}–${f(c.ledger.valueHigh)})`;
 }
 
+/** Whether the ledger fits the report's wording; when not, why (plain text: escape it). */
 function verdict(c: SeedComparison): string {
   return c.matches === undefined
     ? "not comparable"
     : c.matches
       ? "fits the wording"
-      : "does not fit";
+      : `does not fit${c.gap ? `: ${c.gap}` : ""}`;
 }
 
 function interval(h: { value: number; valueLow: number; valueHigh: number }): string {
@@ -136,7 +137,7 @@ export function renderMarkdown(update: SituationUpdate): string {
       "|---|---|---|---|",
       ...update.seedChecks.map(
         (c) =>
-          `| ${escapeMarkdown(`${c.seed.id}: ${c.seed.measure} (${formatDate(c.seed.asOf, true)})`)} | ${escapeMarkdown(seedText(c))} | ${escapeMarkdown(ledgerText(c))} | ${verdict(c)} |`,
+          `| ${escapeMarkdown(`${c.seed.id}: ${c.seed.measure} (${formatDate(c.seed.asOf, true)})`)} | ${escapeMarkdown(seedText(c))} | ${escapeMarkdown(ledgerText(c))} | ${escapeMarkdown(verdict(c))} |`,
       ),
       "",
     );
@@ -231,7 +232,7 @@ export function renderHtml(update: SituationUpdate): string {
       `<h2>Against the published situation report</h2><table><thead><tr><th>figure</th><th>report</th><th>ledger</th><th></th></tr></thead><tbody>`,
       ...update.seedChecks.map(
         (c) =>
-          `<tr><td>${e(`${c.seed.id}: ${c.seed.measure} (${formatDate(c.seed.asOf, true)})`)}</td><td class="n">${e(seedText(c))}</td><td>${e(ledgerText(c))}</td><td>${verdict(c)}</td></tr>`,
+          `<tr><td>${e(`${c.seed.id}: ${c.seed.measure} (${formatDate(c.seed.asOf, true)})`)}</td><td class="n">${e(seedText(c))}</td><td>${e(ledgerText(c))}</td><td>${e(verdict(c))}</td></tr>`,
       ),
       `</tbody></table>`,
     );

@@ -238,6 +238,7 @@ export function buildSituationUpdate(
     seedChecks: compareWithSeeds(
       ledger,
       (options.seeds ?? []).filter((seed) => seed.asOf <= asOf),
+      dataset.stocks,
     ),
   };
 }

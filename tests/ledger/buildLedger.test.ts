@@ -244,7 +244,11 @@ describe("buildLedger(input)", () => {
       ),
       tracks: [],
     });
-    expect(result.departed.map((d) => [d.date, d.value])).toEqual([["2018-10-15", 2500]]);
+    // The counts' days are days of the ledger: the day of the first count is in it too.
+    expect(result.departed.map((d) => [d.date, d.value])).toEqual([
+      ["2018-10-14", 2000],
+      ["2018-10-15", 2500],
+    ]);
   });
 
   it("buildLedger() takes cumulative departure totals among the aggregates as a floor of the people who left", () => {

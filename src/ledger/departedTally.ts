@@ -1,0 +1,182 @@
+/**
+ * Step 5 of the ledger: the people who have left by each day (the total the split adds up to) and
+ * the `unknown` row that balances it, with warnings when the sources account for more people than
+ * the other evidence says had left.
+ */
+import type { SplitRow, TrackPoint } from "../model/track.ts";
+import type { IsoDate } from "../model/units.ts";
+import { rowList } from "./describe.ts";
+import type { DepartedRow, LedgerSource, LedgerWarning } from "./types.ts";
+
+/** A group's largest estimated size so far, with the interval of that day. */
+interface Peak {
+  size: number;
+  low: number;
+  high: number;
+}
+
+/** Evidence of departures other than the stock figures (both in people, by day number). */
+export interface DepartureEvidence {
+  /** Cumulative northbound count at the busiest point by the day. */
+  northbound: (day: number) => number;
+  /** Largest cumulative departure total among the aggregates by the day. */
+  aggregateFloor: (day: number) => number;
+}
+
+/** What the warnings name: the rows behind each split row, and behind all returns. */
+export interface TallyContext {
+  sources: readonly LedgerSource[];
+  returnRows: readonly number[];
+}
+
+/**
+ * Adds a track point to the groups' peaks. The interval kept is the one of the peak day, not a
+ * running maximum of upper bounds (which would keep the widest day's bound forever).
+ */
+export function updatePeak(peaks: Map<string, Peak>, p: TrackPoint): void {
+  if (!Number.isFinite(p.size)) return;
+  const peak = peaks.get(p.group);
+  if (peak && peak.size >= p.size) return;
+  peaks.set(p.group, {
+    size: p.size,
+    low: Number.isFinite(p.sizeLow) ? Math.min(p.sizeLow, p.size) : p.size,
+    high: Number.isFinite(p.sizeHigh) ? Math.max(p.sizeHigh, p.size) : p.size,
+  });
+}
+
+/**
+ * Walks the days in order (it must see every day from the first one of the data, so that a
+ * day's figure never depends on where a displayed window starts). Departed on a day is the
+ * largest of: the sum of the groups' peak sizes so far, the northbound counts, the departure
+ * totals, everyone accounted for that day, and departed the day before (it never falls).
+ */
+export class DepartedTally {
+  private readonly peaks = new Map<string, Peak>();
+  private before = { value: 0, low: 0, high: 0 };
+  private returnsEpisode = false;
+  private accountedEpisode = false;
+  private readonly evidence: DepartureEvidence;
+  private readonly context: TallyContext;
+  private readonly warnings: LedgerWarning[];
+
+  constructor(evidence: DepartureEvidence, context: TallyContext, warnings: LedgerWarning[]) {
+    this.evidence = evidence;
+    this.context = context;
+    this.warnings = warnings;
+  }
+
+  /**
+   * The day's departed row and `unknown` row, from the day's track points and split rows.
+   * @param rows the day's rounded split rows (every category but `unknown`).
+   */
+  day(
+    day: number,
+    date: IsoDate,
+    tracks: readonly TrackPoint[],
+    rows: readonly Omit<SplitRow, "date">[],
+  ): { departed: DepartedRow; unknown: SplitRow } {
+    for (const p of tracks) updatePeak(this.peaks, p);
+    const accounted = sumOf(rows, "value");
+    const accountedLow = sumOf(rows, "valueLow");
+    const accountedHigh = sumOf(rows, "valueHigh");
+    let peakSum = 0;
+    let peakLow = 0;
+    let peakHigh = 0;
+    for (const p of this.peaks.values()) {
+      peakSum += p.size;
+      peakLow += p.low;
+      peakHigh += p.high;
+    }
+    const counted = Math.max(this.evidence.northbound(day), this.evidence.aggregateFloor(day));
+    const fromTracks = Math.round(Math.max(peakSum, counted));
+    this.checkAccounted(date, rows, accounted, fromTracks);
+    const value = Math.max(this.before.value, fromTracks, accounted);
+    const low = Math.min(
+      value,
+      Math.max(this.before.low, Math.round(Math.max(peakLow, counted)), accountedLow),
+    );
+    const high = Math.max(
+      value,
+      this.before.high,
+      Math.round(Math.max(peakHigh, counted)),
+      accountedHigh,
+    );
+    this.before = { value, low, high };
+    this.checkReturns(date, rows, fromTracks, value);
+    return {
+      departed: { date, value, valueLow: low, valueHigh: high, fromTracks, accounted },
+      unknown: {
+        date,
+        category: "unknown",
+        value: value - accounted,
+        valueLow: Math.min(value - accounted, Math.max(0, low - accountedHigh)),
+        valueHigh: Math.max(value - accounted, high - accountedLow),
+      },
+    };
+  }
+
+  /** Warns (once per episode) when the sources account for 10 % more than the evidence of departures. */
+  private checkAccounted(
+    date: IsoDate,
+    rows: readonly Omit<SplitRow, "date">[],
+    accounted: number,
+    fromTracks: number,
+  ): void {
+    const exceeds = fromTracks > 0 && accounted > fromTracks * 1.1 && accounted > this.before.value;
+    if (exceeds && !this.accountedEpisode) {
+      const present = rows.filter((r) => r.category === "remaining");
+      const presentRows = present.flatMap(
+        (r) =>
+          this.context.sources.find(
+            (s) =>
+              s.category === r.category && s.country === r.country && s.placeName === r.placeName,
+          )?.rows ?? [],
+      );
+      this.warnings.push({
+        code: "accounted_exceeds_departures",
+        message:
+          `On ${date} the sources account for ${accounted} people, more than the ${fromTracks} the tracks, counts and departure totals say had left` +
+          (present.length > 0
+            ? ` (remaining: ${present.map((r) => `${r.placeName ?? r.country ?? "not placed"} ${r.value}`).join(", ")}; stock rows ${rowList(presentRows)}). `
+            : ". ") +
+          `Categories may overlap in the sources (an asylum claimant in a shelter is counted twice); the ledger raises the people who left to ${accounted}.`,
+        rows: [...new Set(presentRows)].sort((x, y) => x - y),
+        date,
+      });
+    }
+    this.accountedEpisode = exceeds;
+  }
+
+  /** Warns (once per episode) when returns alone exceed the evidence of departures. */
+  private checkReturns(
+    date: IsoDate,
+    rows: readonly Omit<SplitRow, "date">[],
+    fromTracks: number,
+    value: number,
+  ): void {
+    const returns = sumOf(
+      rows.filter((r) => r.category === "return"),
+      "value",
+    );
+    const exceeds = fromTracks > 0 && returns > fromTracks;
+    if (exceeds && !this.returnsEpisode) {
+      this.warnings.push({
+        code: "returns_exceed_departures",
+        message:
+          `On ${date} returns (${returns}) exceed the people the tracks and counts say had left (${fromTracks}); ` +
+          `stock rows ${rowList(this.context.returnRows)}. The ledger raises the people who left to ${value} so everyone stays counted; check the returns or the group sizes.`,
+        rows: [...this.context.returnRows],
+        date,
+        category: "return",
+      });
+    }
+    this.returnsEpisode = exceeds;
+  }
+}
+
+function sumOf(
+  rows: readonly Omit<SplitRow, "date">[],
+  key: "value" | "valueLow" | "valueHigh",
+): number {
+  return rows.reduce((s, r) => s + r[key], 0);
+}

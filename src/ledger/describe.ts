@@ -1,0 +1,46 @@
+/** Words for warnings: a stock row, a list of rows, a node of the place hierarchy. */
+import type { StockFigure } from "../model/stock.ts";
+
+/**
+ * One stock row in words: index, source line when known, date, category, place, value, source.
+ * @example
+ * describeRow({ date: "2018-12-13", category: "return", value: 7208, basis: "cumulative", country: "HND" }, 3);
+ * // => "stock row 3 (2018-12-13 return HND 7208)"
+ */
+export function describeRow(figure: StockFigure, row: number): string {
+  const where = [figure.placeName, figure.country].filter(Boolean).join(", ");
+  const source = figure.sourceOrg ? `, ${figure.sourceOrg}` : "";
+  // Files read by the importer or the embedded data may carry the line the row came from.
+  const line = figure.extra?.["line"] ?? figure.extra?.["obs_line"];
+  return `stock row ${row} (${line ? `line ${line}: ` : ""}${figure.date} ${figure.category}${where ? " " + where : ""} ${figure.value}${source})`;
+}
+
+/** The rows named one by one when few (with date, value and source), else as a list of numbers. */
+export function rowsText(rows: readonly number[], stocks: readonly StockFigure[]): string {
+  return rows.length <= 2
+    ? rows.map((row) => describeRow(stocks[row]!, row)).join("; ")
+    : `stock rows ${rowList(rows)}`;
+}
+
+/**
+ * Row numbers, sorted and without repeats; past 12 the rest is counted.
+ * @example
+ * rowList([3, 1, 3]); // => "1, 3"
+ */
+export function rowList(rows: readonly number[]): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const shown = sorted.slice(0, 12).join(", ");
+  return sorted.length > 12 ? `${shown} and ${sorted.length - 12} more` : shown;
+}
+
+/** What the parts of a node are, in words ("the shelters of Tijuana"). */
+export function partsText(node: { country?: string; area?: string }): string {
+  if (node.area) return `the shelters of ${node.area}`;
+  if (node.country) return `the places in ${node.country}`;
+  return "the countries";
+}
+
+/** Where a node is, in words ("Tijuana", "MEX", "all countries"). */
+export function whereText(node: { country?: string; area?: string }): string {
+  return node.area ?? node.country ?? "all countries";
+}

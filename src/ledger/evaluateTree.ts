@@ -1,0 +1,120 @@
+/**
+ * Step 3 of the ledger: the place hierarchy of one category on one day. Areas are rows (their
+ * shelters summed in); a country's or category's total larger than its parts adds a row for the
+ * rest; parts larger than their total win, with a warning (once per node).
+ */
+import { isoDate } from "../util/days.ts";
+import { partsText, rowList } from "./describe.ts";
+import type { Part } from "./inTransit.ts";
+import { valueOnDay } from "./series.ts";
+import type { DailyOptions, DailyValue } from "./series.ts";
+import type { LedgerNode } from "./tree.ts";
+import type { LedgerWarning } from "./types.ts";
+
+/** Sum of two values with intervals; an undefined side says nothing (it is not zero). */
+export function addValues(
+  a: DailyValue | undefined,
+  b: DailyValue | undefined,
+): DailyValue | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return { value: a.value + b.value, low: a.low + b.low, high: a.high + b.high };
+}
+
+/** A node's own figures on a day (its series added); undefined when none says anything. */
+export function ownValue(
+  node: LedgerNode,
+  day: number,
+  daily: DailyOptions,
+): DailyValue | undefined {
+  return node.own.reduce<DailyValue | undefined>(
+    (sum, s) => addValues(sum, valueOnDay(s.points, s.basis, day, daily)),
+    undefined,
+  );
+}
+
+function rowFor(node: LedgerNode, v: DailyValue): Part {
+  return {
+    category: node.category,
+    country: node.country,
+    placeName: node.area,
+    lon: node.areaPlace?.lon,
+    lat: node.areaPlace?.lat,
+    ...v,
+  };
+}
+
+/**
+ * Evaluates hierarchies day by day, remembering which nodes it has warned about.
+ * @param warnings receives a `parts_exceed_total` warning the first time a node's parts exceed it.
+ */
+export class TreeEvaluator {
+  private readonly warned = new Set<string>();
+  private readonly daily: DailyOptions;
+  private readonly warnings: LedgerWarning[];
+
+  constructor(daily: DailyOptions, warnings: LedgerWarning[]) {
+    this.daily = daily;
+    this.warnings = warnings;
+  }
+
+  /** The split rows (before rounding) of a category's hierarchy on `day`. */
+  parts(root: LedgerNode, day: number): Part[] {
+    return this.evaluate(root, 0, day).parts;
+  }
+
+  private evaluate(
+    node: LedgerNode,
+    depth: number,
+    day: number,
+  ): { total?: DailyValue; parts: Part[] } {
+    const own = ownValue(node, day, this.daily);
+    let childSum: DailyValue | undefined;
+    const childParts: Part[] = [];
+    for (const c of node.children.values()) {
+      const result = this.evaluate(c, depth + 1, day);
+      childSum = addValues(childSum, result.total);
+      childParts.push(...result.parts);
+    }
+    if (depth >= 2) {
+      // An area (depth 2) is one row: its shelters are summed into it, not listed.
+      let total = own ?? childSum;
+      if (own && childSum && childSum.value > own.value) {
+        this.partsExceed(node, day, childSum, own);
+        total = childSum;
+      }
+      return { total, parts: depth === 2 && total ? [rowFor(node, total)] : [] };
+    }
+    if (!own) return { total: childSum, parts: childParts };
+    if (!childSum) return { total: own, parts: [rowFor(node, own)] };
+    if (childSum.value > own.value) {
+      this.partsExceed(node, day, childSum, own);
+      return { total: childSum, parts: childParts };
+    }
+    const rest: DailyValue = {
+      value: own.value - childSum.value,
+      low: Math.max(0, own.low - childSum.high),
+      high: Math.max(0, own.high - childSum.low),
+    };
+    return {
+      total: own,
+      parts: rest.value >= 0.5 ? [...childParts, rowFor(node, rest)] : childParts,
+    };
+  }
+
+  private partsExceed(node: LedgerNode, day: number, parts: DailyValue, total: DailyValue): void {
+    if (this.warned.has(node.key)) return;
+    this.warned.add(node.key);
+    this.warnings.push({
+      code: "parts_exceed_total",
+      message:
+        `On ${isoDate(day)} the ${node.category} figures for ${partsText(node)} add up to ${Math.round(parts.value)}, ` +
+        `more than its own total of ${Math.round(total.value)} (stock rows ${rowList(node.rows)}); the ledger uses the sum of the parts.`,
+      rows: node.rows,
+      date: isoDate(day),
+      category: node.category,
+      country: node.country,
+      placeName: node.area,
+    });
+  }
+}

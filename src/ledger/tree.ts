@@ -1,0 +1,215 @@
+/**
+ * Step 1 of the ledger: the valid stock figures, located in a place hierarchy per category
+ * (category → country → area, a city or crossing → part, a shelter in the area) and grouped into
+ * series (figures for one node and basis).
+ */
+import type { Gazetteer } from "../geo/gazetteer.ts";
+import type { Place } from "../model/place.ts";
+import { STOCK_CATEGORIES } from "../model/stock.ts";
+import type { StockBasis, StockCategory, StockFigure } from "../model/stock.ts";
+import type { Iso3 } from "../model/units.ts";
+import { dayNumber } from "../util/days.ts";
+import { areaOf } from "./areaOf.ts";
+import { describeRow } from "./describe.ts";
+import type { SeriesFigure, SeriesPoint } from "./series.ts";
+import type { LedgerWarning } from "./types.ts";
+import { figureWeight } from "./weights.ts";
+import type { WeightOptions } from "./weights.ts";
+
+/** Where a stock figure sits: country → area (a city or crossing) → part (a shelter in the area). */
+export interface Location {
+  country?: Iso3;
+  area?: string;
+  areaPlace?: Place;
+  part?: string;
+}
+
+/** One fitted series: figures for one category, basis and location, laid on days (step 2). */
+export interface Series {
+  basis: StockBasis;
+  points: SeriesPoint[];
+  rows: number[];
+}
+
+/** A node of the place hierarchy of one category; its own series are figures naming exactly it. */
+export interface LedgerNode {
+  key: string;
+  category: StockCategory;
+  country?: Iso3;
+  area?: string;
+  areaPlace?: Place;
+  own: Series[];
+  children: Map<string, LedgerNode>;
+  /** Every stock row at or below this node (filled by `collectRows`). */
+  rows: number[];
+}
+
+/** The figures of one node and basis, before they are fitted. */
+export interface SeriesEntry {
+  node: LedgerNode;
+  basis: StockBasis;
+  figures: SeriesFigure[];
+}
+
+/** The hierarchy of every category, the figures per series and the days the figures span. */
+export interface LedgerTree {
+  roots: Map<StockCategory, LedgerNode>;
+  entries: SeriesEntry[];
+  warnings: LedgerWarning[];
+  /** First and last day number of a valid figure; ±Infinity when there is none. */
+  firstDay: number;
+  lastDay: number;
+}
+
+const BASES: readonly StockBasis[] = ["cumulative", "present"];
+
+/**
+ * Why a figure cannot be used (empty when it can).
+ * @example
+ * figureProblems({ date: "2018-13-01", category: "return", value: -1, basis: "present" }).length; // => 2
+ */
+export function figureProblems(figure: StockFigure): string[] {
+  const problems: string[] = [];
+  if (typeof figure.date !== "string" || dayNumber(figure.date) === undefined)
+    problems.push(`date "${String(figure.date)}" is not an ISO date`);
+  if (!STOCK_CATEGORIES.includes(figure.category))
+    problems.push(
+      `category "${String(figure.category)}" is not one of ${STOCK_CATEGORIES.join(", ")}`,
+    );
+  if (!BASES.includes(figure.basis))
+    problems.push(`basis "${String(figure.basis)}" is not cumulative or present`);
+  if (typeof figure.value !== "number" || !Number.isFinite(figure.value) || figure.value < 0) {
+    problems.push(`value ${String(figure.value)} is not a number of people ≥ 0`);
+  }
+  return problems;
+}
+
+/**
+ * Where a figure sits in the hierarchy. A shelter folds into the city around it (`areaOf`); for a
+ * return (or onward move) the country is where people went, so a place alone names no country.
+ */
+export function locate(figure: StockFigure, gazetteer: Gazetteer, radiusKm: number): Location {
+  const country = figure.country?.trim().toUpperCase() || undefined;
+  const name = figure.placeName?.trim();
+  if (!name) return { country };
+  const place = gazetteer.find(name, country);
+  if (!place) return { country, area: name };
+  const placeCountry =
+    country ??
+    (figure.category === "return" || figure.category === "onward" ? undefined : place.country);
+  if (place.kind === "shelter") {
+    const parent = areaOf(place, gazetteer.places, radiusKm);
+    if (parent) {
+      return { country: placeCountry, area: parent.name, areaPlace: parent, part: place.name };
+    }
+  }
+  return { country: placeCountry, area: place.name, areaPlace: place };
+}
+
+function child(
+  parent: LedgerNode,
+  key: string,
+  fields: Omit<LedgerNode, "key" | "own" | "children" | "rows" | "category">,
+): LedgerNode {
+  let node = parent.children.get(key);
+  if (!node) {
+    node = {
+      key: parent.key + "/" + key,
+      category: parent.category,
+      ...fields,
+      own: [],
+      children: new Map(),
+      rows: [],
+    };
+    parent.children.set(key, node);
+  }
+  return node;
+}
+
+/** The node for a location under a category's root, made on first use. */
+export function nodeAt(root: LedgerNode, where: Location): LedgerNode {
+  if (!where.country && !where.area) return root;
+  let node = child(root, where.country ?? "", { country: where.country });
+  if (!where.area) return node;
+  node = child(node, where.area, {
+    country: where.country,
+    area: where.area,
+    areaPlace: where.areaPlace,
+  });
+  return where.part ? child(node, where.part, { country: where.country, area: where.area }) : node;
+}
+
+/**
+ * Whether a figure is a bound: read from the `value_qualifier` column the importer keeps in
+ * `extra` (`over`, `more_than`, `at_least` → lower; `up_to`, `under`, `at_most`, `less_than` → upper).
+ * @example
+ * boundOf({ extra: { value_qualifier: "More than" } }); // => "lower"
+ */
+export function boundOf(figure: { extra?: Record<string, string> }): "lower" | "upper" | undefined {
+  const qualifier = figure.extra?.["value_qualifier"]
+    ?.trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+  if (!qualifier) return undefined;
+  if (["over", "more_than", "at_least", "min", "minimum"].includes(qualifier)) return "lower";
+  if (["up_to", "under", "at_most", "less_than", "max", "maximum"].includes(qualifier))
+    return "upper";
+  return undefined;
+}
+
+/**
+ * Step 1: checks every stock figure (an invalid one is left out with an `invalid_row` warning),
+ * locates it and groups the figures into series by node and basis.
+ * @param stocks `dataset.stocks`; row numbers in the result are indexes into it.
+ */
+export function buildTree(
+  stocks: readonly StockFigure[],
+  gazetteer: Gazetteer,
+  radiusKm: number,
+  weights: WeightOptions = {},
+): LedgerTree {
+  const roots = new Map<StockCategory, LedgerNode>();
+  for (const category of STOCK_CATEGORIES) {
+    roots.set(category, { key: category, category, own: [], children: new Map(), rows: [] });
+  }
+  const entries = new Map<string, SeriesEntry>();
+  const tree: LedgerTree = {
+    roots,
+    entries: [],
+    warnings: [],
+    firstDay: Infinity,
+    lastDay: -Infinity,
+  };
+  stocks.forEach((figure, row) => {
+    const problems = figureProblems(figure);
+    const day = problems.length === 0 ? dayNumber(figure.date) : undefined;
+    if (day === undefined) {
+      tree.warnings.push({
+        code: "invalid_row",
+        message: `${describeRow(figure, row)} was left out: ${problems.join("; ")}.`,
+        rows: [row],
+        date: figure.date,
+        category: figure.category,
+      });
+      return;
+    }
+    tree.firstDay = Math.min(tree.firstDay, day);
+    tree.lastDay = Math.max(tree.lastDay, day);
+    const node = nodeAt(roots.get(figure.category)!, locate(figure, gazetteer, radiusKm));
+    const key = node.key + "|" + figure.basis;
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = { node, basis: figure.basis, figures: [] };
+      entries.set(key, entry);
+    }
+    entry.figures.push({
+      row,
+      day,
+      value: figure.value,
+      weight: figureWeight(figure, weights),
+      bound: boundOf(figure),
+    });
+  });
+  tree.entries = [...entries.values()];
+  return tree;
+}
