@@ -27,7 +27,9 @@ beforeAll(() => {
   dataset = embedded2018();
   tracks = estimateTracks(dataset).tracks;
   ledger = buildLedger({ dataset, tracks });
-  comparisons = new Map(compareWithSeeds(ledger, situationReport2018()).map((c) => [c.seed.id, c]));
+  comparisons = new Map(
+    compareWithSeeds(ledger, situationReport2018(), dataset.stocks).map((c) => [c.seed.id, c]),
+  );
 });
 
 /** Figures the 2018 ledger reproduces within the report's wording. */
@@ -145,6 +147,44 @@ describe("2018 ledger against the December 2018 situation report", () => {
       consistent?.(c);
     });
   }
+
+  it("names the sources of the 15 Dec figures: claims, returns to Honduras and El Salvador, Tijuana", () => {
+    const orgs = (id: string) =>
+      comparisons.get(id)!.sources.map((s) => [s.country, s.value, s.date, s.sourceOrg]);
+    // Over 3,700 asylum claims in Mexico: the UN's own figure of 15 Dec (SEGOB gave ~3,700 on 5 Dec).
+    expect(orgs("sr-02")).toEqual([["MEX", 3700, "2018-12-15", "UN inter-agency"]]);
+    // Over 8,500 returned: 7,208 (Honduras, 13 Dec) + 1,300 (El Salvador, mid-December).
+    expect(orgs("sr-03")).toEqual([
+      [
+        "HND",
+        7208,
+        "2018-12-13",
+        "Honduran Dirección de Protección al Migrante (Liza Medrano) via EFE (El Comercio PE)",
+      ],
+      [
+        "SLV",
+        1300,
+        "2018-12-15",
+        "UN inter-agency report (UNHCR) citing Salvadoran official figures",
+      ],
+    ]);
+    expect(comparisons.get("sr-03")!.ledger!.value).toBe(7208 + 1300);
+    // At least 4,000 in Tijuana: the UN's own figure; every source behind it has a web address.
+    expect(orgs("sr-01").map((s) => s[1])).toEqual([4000]);
+    for (const id of REPRODUCED) {
+      const c = comparisons.get(id)!;
+      expect(c.sources.length, id).toBeGreaterThan(0);
+      for (const s of c.sources) expect(s.url, id).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it("says why, for every figure the ledger does not reproduce", () => {
+    for (const c of comparisons.values()) {
+      if (c.matches === false) expect(c.gap, c.seed.id).toMatch(/ledger/);
+      if (c.matches === undefined) expect(c.reason, c.seed.id).toMatch(/ledger/);
+    }
+    expect(comparisons.get("sr-11")!.gap).toMatch(/implies .* people who left/);
+  });
 
   it("figures without a ledger category (services, staff, kits, reach) are not compared", () => {
     const services = situationReport2018().filter((s) => !s.category);
