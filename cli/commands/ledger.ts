@@ -44,7 +44,8 @@ export const LEDGER_OPTIONS_HELP = `${datasetOptionsHelp({
   places: "gazetteer (§1.4), added in front of the embedded 2018 places",
   tz: "report time zone (default America/Mexico_City)",
 })}
-  --from <date>       first day of the split (default: the first day of the data)
+  --from <date>       first day shown (default: the first day of the data); figures before it
+                      still count, so a day's totals are the same with or without --from
   --to <date>         last day of the split (default: the last day of the data)
   --hold-days <n>     days a "present" figure holds when no later one follows (default 3)`;
 
@@ -63,7 +64,8 @@ ${LEDGER_OPTIONS_HELP}
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 Method: same-day figures for the same thing are pooled by source weight; cumulative totals are
 kept from falling by isotonic regression; shelters fold into their city; the groups' estimated
-sizes are in transit; what nobody places is "unknown" (see README, section "The ledger").
+sizes are in transit; what nobody places is "unknown" (see docs/ledger.md). Counts alone give a
+ledger of crossings: the people counted heading north, all "unknown" once past the point.
 report.json lists every figure's residual and every contradiction found, naming the stock rows.
 
 Exit status: 0 all rows accepted (warnings allowed), 1 some input rows rejected,

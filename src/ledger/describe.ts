@@ -12,7 +12,9 @@ export function describeRow(figure: StockFigure, row: number): string {
   const source = figure.sourceOrg ? `, ${figure.sourceOrg}` : "";
   // Files read by the importer or the embedded data may carry the line the row came from.
   const line = figure.extra?.["line"] ?? figure.extra?.["obs_line"];
-  return `stock row ${row} (${line ? `line ${line}: ` : ""}${figure.date} ${figure.category}${where ? " " + where : ""} ${figure.value}${source})`;
+  const rsLine = figure.extra?.["rs_line"];
+  const at = line ? `line ${line}: ` : rsLine ? `returns-stocks line ${rsLine}: ` : "";
+  return `stock row ${row} (${at}${figure.date} ${figure.category}${where ? " " + where : ""} ${figure.value}${source})`;
 }
 
 /** The rows named one by one when few (with date, value and source), else as a list of numbers. */
