@@ -43,6 +43,16 @@ function verdict(c: SeedComparison): string {
       : `does not fit${c.gap ? `: ${c.gap}` : ""}`;
 }
 
+/** The stock figures a comparison rests on, in words (plain text: escape it). */
+function seedSourcesText(c: SeedComparison): string {
+  return c.sources
+    .map((s) => {
+      const at = [s.placeName, s.country].filter(Boolean).join(", ");
+      return `${at ? at + " " : ""}${formatPeople(s.value)} (${formatDate(s.date, true)}, ${s.sourceOrg ?? "source not named"})`;
+    })
+    .join("; ");
+}
+
 function interval(h: { value: number; valueLow: number; valueHigh: number }): string {
   return h.valueLow === h.value && h.valueHigh === h.value
     ? ""
@@ -133,11 +143,11 @@ export function renderMarkdown(update: SituationUpdate): string {
     lines.push(
       "## Against the published situation report",
       "",
-      "| figure | report | ledger | |",
-      "|---|---|---|---|",
+      "| figure | report | ledger | | ledger's sources |",
+      "|---|---|---|---|---|",
       ...update.seedChecks.map(
         (c) =>
-          `| ${escapeMarkdown(`${c.seed.id}: ${c.seed.measure} (${formatDate(c.seed.asOf, true)})`)} | ${escapeMarkdown(seedText(c))} | ${escapeMarkdown(ledgerText(c))} | ${escapeMarkdown(verdict(c))} |`,
+          `| ${escapeMarkdown(`${c.seed.id}: ${c.seed.measure} (${formatDate(c.seed.asOf, true)})`)} | ${escapeMarkdown(seedText(c))} | ${escapeMarkdown(ledgerText(c))} | ${escapeMarkdown(verdict(c))} | ${escapeMarkdown(seedSourcesText(c))} |`,
       ),
       "",
     );
@@ -229,10 +239,10 @@ export function renderHtml(update: SituationUpdate): string {
   );
   if (update.seedChecks.length > 0) {
     out.push(
-      `<h2>Against the published situation report</h2><table><thead><tr><th>figure</th><th>report</th><th>ledger</th><th></th></tr></thead><tbody>`,
+      `<h2>Against the published situation report</h2><table><thead><tr><th>figure</th><th>report</th><th>ledger</th><th></th><th>ledger's sources</th></tr></thead><tbody>`,
       ...update.seedChecks.map(
         (c) =>
-          `<tr><td>${e(`${c.seed.id}: ${c.seed.measure} (${formatDate(c.seed.asOf, true)})`)}</td><td class="n">${e(seedText(c))}</td><td>${e(ledgerText(c))}</td><td>${e(verdict(c))}</td></tr>`,
+          `<tr><td>${e(`${c.seed.id}: ${c.seed.measure} (${formatDate(c.seed.asOf, true)})`)}</td><td class="n">${e(seedText(c))}</td><td>${e(ledgerText(c))}</td><td>${e(verdict(c))}</td><td>${e(seedSourcesText(c))}</td></tr>`,
       ),
       `</tbody></table>`,
     );

@@ -132,6 +132,10 @@ describe("situation update", () => {
     ]);
     expect(renderMarkdown(u)).toMatch(/\| over 1,500 \| 1,700 .*\| fits the wording \|/);
     expect(renderHtml(u)).toContain("does not fit");
+    // Each comparison names the figure it rests on and, when it does not fit, why.
+    expect(u.seedChecks[1]!.gap).toMatch(/300 below the report's over 2,000/);
+    expect(renderHtml(u)).toContain("MEX 1,700 (1 Nov, COMAR &lt;script&gt;)");
+    expect(renderHtml(u)).not.toContain("COMAR <script>");
   });
 
   it("stackedAreaSvg() draws one path per category, stacked to the daily total", () => {
