@@ -186,7 +186,8 @@ export { createCatchments } from "./check/catchment.ts";
 export { checkForReport, checkSummary } from "./check/checkReport.ts";
 
 // ── ledger: the split ──
-export { buildLedger } from "./ledger/buildLedger.ts";
+export { buildLedger, ledgerDays } from "./ledger/buildLedger.ts";
+export type { LedgerDays } from "./ledger/buildLedger.ts";
 export type {
   LedgerInput,
   LedgerOptions,
@@ -199,8 +200,8 @@ export type {
 } from "./ledger/types.ts";
 export { splitTotal } from "./ledger/splitTotal.ts";
 export type { SplitQuery } from "./ledger/splitTotal.ts";
-export { compareWithSeeds, fitsWording } from "./ledger/compareWithSeeds.ts";
-export type { SeedComparison } from "./ledger/compareWithSeeds.ts";
+export { compareWithSeeds, fitsWording, seedSources } from "./ledger/compareWithSeeds.ts";
+export type { SeedComparison, SeedSource } from "./ledger/compareWithSeeds.ts";
 export { isotonicIncreasing } from "./ledger/isotonic.ts";
 export { areaOf } from "./ledger/areaOf.ts";
 export {

@@ -163,7 +163,7 @@ export const ledgerCommand: Command = {
       inputs: loaded.reports.map(summarizeReport),
       rejectedRows: loaded.rejected,
       method:
-        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days; shelters fold into their city; groups' estimated sizes in transit; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Intervals are 90 %.",
+        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days; shelters fold into their city; groups' estimated sizes in transit; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %.",
       rowsNote: "rows are 0-based indexes into the stock figures, in input order",
       warnings: ledger.warnings,
       residuals: ledger.residuals,
