@@ -245,7 +245,7 @@ export const RS_RULES: Record<number, Rule> = {
     category: "remaining",
     basis: "present",
     place: "Mexico City",
-    why: "people who stayed in Mexico City after the caravans left (moved from Palillo to Casa del Peregrino)",
+    why: "people still in Mexico City when Palillo closed, after the caravans had left (moved to Casa del Peregrino); UNICEF counted 270 still there on 28 Nov",
   },
   46: {
     table: "aggregates",

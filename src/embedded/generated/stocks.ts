@@ -498,7 +498,7 @@ export const STOCKS: StockFigure[] = [
     "sourceType": "media",
     "url": "https://apro.com.mx/?p=184276",
     "confidence": "medium",
-    "notes": "place in source: Mexico City - Estadio Jesús Martínez 'Palillo'; scope in source: last 650 (≈85 children, 280 women; 80% Salvadoran) moved by 20 RTP buses to Casa del Peregrino on Mon 19 Nov; Palillo closed; use: people who stayed in Mexico City after the caravans left (moved from Palillo to Casa del Peregrino)",
+    "notes": "place in source: Mexico City - Estadio Jesús Martínez 'Palillo'; scope in source: last 650 (≈85 children, 280 women; 80% Salvadoran) moved by 20 RTP buses to Casa del Peregrino on Mon 19 Nov; Palillo closed; use: people still in Mexico City when Palillo closed, after the caravans had left (moved to Casa del Peregrino); UNICEF counted 270 still there on 28 Nov",
     "extra": {
       "value_qualifier": "about",
       "measure": "stock_present",
