@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildAll } from "./data/build.ts";
+import { buildAll, buildReport } from "./data/build.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");
@@ -24,5 +24,6 @@ for (const [path, content] of files) {
     console.error(`wrote ${path}`);
   }
 }
+for (const line of buildReport((p) => readFileSync(resolve(root, p), "utf8"))) console.error(line);
 console.error(`${files.size} files, ${stale} ${check ? "stale" : "updated"}`);
 if (check && stale > 0) process.exit(1);

@@ -196,6 +196,27 @@ function byDate(rows: readonly Row[]): Row[] {
     .map(({ row }) => row);
 }
 
+/**
+ * What the build did with every source row, for people: rows per table and each excluded line with
+ * its reason (the tests check the same accounting).
+ */
+export function buildReport(read: ReadFile): string[] {
+  const observed = splitObservations(parseCsv(read("data/sources/observations.csv")), () => ({
+    lat: "0",
+    lon: "0",
+    country: "",
+  }));
+  const more = splitReturnsStocks(parseCsv(read("data/sources/returns-stocks.csv")), () => true);
+  const excluded = (file: string, list: { line: number; reason: string }[]) =>
+    list.map((e) => `  ${file} line ${e.line} excluded: ${e.reason}`);
+  return [
+    `observations.csv: ${observed.sightings.length} sightings, ${observed.stocks.length} stocks, ${observed.counts.length} counts, ${observed.aggregates.length} aggregates, ${observed.excluded.length} excluded`,
+    ...excluded("observations.csv", observed.excluded),
+    `returns-stocks.csv: ${more.stocks.length} stocks, ${more.aggregates.length} aggregates, ${more.excluded.length} excluded`,
+    ...excluded("returns-stocks.csv", more.excluded),
+  ];
+}
+
 /** Every derived file of the data build, path → content. */
 export function buildAll(read: ReadFile): Map<string, string> {
   const files = new Map<string, string>();

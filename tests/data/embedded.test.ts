@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildAll } from "../../scripts/data/build.ts";
+import { buildAll, buildReport } from "../../scripts/data/build.ts";
 import { EXCLUDED } from "../../scripts/data/observations.ts";
 import { RS_EXCLUDED, RS_RULES } from "../../scripts/data/returnsStocks.ts";
 import { embedded2018 } from "../../src/embedded/index.ts";
@@ -154,6 +154,24 @@ describe("returns-stocks", () => {
   const embedded = (["stocks", "aggregates"] as const).flatMap((t) =>
     tables[t]!.filter((row) => row.rs_line).map((row) => ({ t, row })),
   );
+
+  it("the build report accounts for every row of both source files", () => {
+    const report = buildReport(readRepo);
+    const counted = (line: string) =>
+      [...line.matchAll(/(\d+) (?:sightings|stocks|counts|aggregates|excluded)/g)].reduce(
+        (s, m) => s + Number(m[1]),
+        0,
+      );
+    expect(counted(report.find((l) => l.startsWith("observations.csv:"))!)).toBe(
+      observations.length,
+    );
+    expect(counted(report.find((l) => l.startsWith("returns-stocks.csv:"))!)).toBe(82);
+    for (const line of Object.keys(RS_EXCLUDED)) {
+      expect(report.some((l) => l.includes(`returns-stocks.csv line ${line} excluded: `))).toBe(
+        true,
+      );
+    }
+  });
 
   it("the copy has the reference's columns and its 82 figures", () => {
     expect(Object.keys(returnsStocks[0]!)).toEqual(
