@@ -16,7 +16,7 @@ import { splitAt, splitChart, splitX } from "./charts/splitChart.ts";
 import type { DataProvider } from "./data/provider.ts";
 import { dateOf } from "./data/replay.ts";
 import type { ReplayData } from "./data/replay.ts";
-import { categoryName, formatDate, formatPeople, layerName, tr } from "./i18n.ts";
+import { categoryName, datasetName, formatDate, formatPeople, layerName, tr } from "./i18n.ts";
 import type { TextKey } from "./i18n.ts";
 import { drawFrameText, drawMarks, drawStatic } from "./map/draw.ts";
 import { computeFrame, layoutReplay } from "./map/frame.ts";
@@ -162,7 +162,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     );
     if (replay) {
       $<HTMLElement>("dataset").textContent =
-        `${replay.name} · ${tr(L, replay.trackMethod === "estimate" ? "estimated" : "interpolated")}`;
+        `${datasetName(L, replay.name)} · ${tr(L, replay.trackMethod === "estimate" ? "estimated" : "interpolated")}`;
       $<HTMLElement>("split-note").textContent = tr(
         L,
         replay.split.basis === "ledger" ? "splitNoteLedger" : "splitNoteStocks",

@@ -18,6 +18,7 @@ import { openOutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import { estimateTracks, formatTracksCsv, tracksToGeoJson } from "../../src/index.ts";
 import type { EstimateResult } from "../../src/index.ts";
+import { counted } from "../plural.ts";
 
 const HELP = `dtm-flow estimate — where every caravan group is along its route and how many people it
 holds, per day, with 90 % intervals.
@@ -78,7 +79,7 @@ export const estimateCommand: Command = {
       imports: loaded.reports,
     });
     context.stderr(
-      `${result.groups.length} groups, ${result.tracks.length} group-days; ${result.report.leftOut.length} sightings left out (see report.json); wrote ${out.dir}`,
+      `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,
     );
     return exitStatus(loaded);
   },

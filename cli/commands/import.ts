@@ -35,6 +35,7 @@ import type {
   TableKind,
   TableRecord,
 } from "../../src/index.ts";
+import { counted } from "../plural.ts";
 
 const HELP = `Usage: dtm-flow import <files…> --out <dir> [options]
 
@@ -271,7 +272,7 @@ export const importCommand: Command = {
           `${basename(f)}: more than 200,000 rejections or warnings; the lists are cut (counts are exact).`,
         );
       context.stderr(
-        `${basename(f)}: ${k}, ${result.report.dataRows} data rows, ${result.report.accepted} accepted, ${result.report.rejected} rejected, ${result.report.warnings.length} warnings`,
+        `${basename(f)}: ${k}, ${counted(result.report.dataRows, "data row")}, ${result.report.accepted} accepted, ${result.report.rejected} rejected, ${counted(result.report.warnings.length, "warning")}`,
       );
     }
     const routes: RouteFeature[] = [];

@@ -26,6 +26,7 @@ import {
   formatSplitCsv,
 } from "../../src/index.ts";
 import type { LedgerOptions, LedgerResult } from "../../src/index.ts";
+import { counted } from "../plural.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
 export const LEDGER_OPTIONS = {
@@ -171,7 +172,7 @@ export const ledgerCommand: Command = {
     const days = ledger.departed.length;
     const last = ledger.departed[days - 1];
     context.stderr(
-      `${days} days${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${last.value.toLocaleString("en-US")} people left by then)` : ""}, ${ledger.split.length} split rows, ${ledger.warnings.length} warnings (see report.json); wrote ${out.dir}`,
+      `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${last.value.toLocaleString("en-US")} people left by then)` : ""}, ${counted(ledger.split.length, "split row")}, ${counted(ledger.warnings.length, "warning")} (see report.json); wrote ${out.dir}`,
     );
     for (const w of ledger.warnings.slice(0, 5)) context.stderr(`warning: ${w.message}`);
     if (ledger.warnings.length > 5)
