@@ -7,8 +7,11 @@
  *  - `viewer.canvas` holds the whole frame (basemap, marks, date and legend), for PNG / WebM
  *    exports; `setState({ t })` moves it to any date.
  */
-import { geoMercator, select, zoom as d3zoom, zoomIdentity } from "d3";
-import type { GeoProjection, ZoomBehavior } from "d3";
+import { geoMercator } from "d3-geo";
+import type { GeoProjection } from "d3-geo";
+import { select } from "d3-selection";
+import { zoom as d3zoom, zoomIdentity } from "d3-zoom";
+import type { ZoomBehavior } from "d3-zoom";
 import type { FeatureCollection, Geometry } from "geojson";
 import { flowDetails, groupDetails, groupEstimateAt, headlineList } from "./charts/details.ts";
 import { presenceChart, presenceFigure, presenceX } from "./charts/presenceChart.ts";
