@@ -107,7 +107,7 @@ describe("README.md examples", () => {
     expect(state.lang).toBe("es");
     expect(state.selection).toEqual({ kind: "group", id: "Honduran caravan 1" });
     expect(replay.groups.map((g) => g.id)).toContain("Honduran caravan 1");
-    // The README's prose says which day that is.
+    // The prose of README.md says which day that is.
     expect(readme).toMatch(/opens 7 Nov 2018 \(day 25\.5 of the replay\) at 2 days\/s in Spanish/);
   });
 

@@ -74,7 +74,7 @@ the horizon. With none of --sightings, --counts, --stocks the embedded Oct–Dec
 
 Method: the estimator's state of each group at its last observation, moved on by Monte Carlo
 runs of its regime model (rest/walk/ride) with regime shares fitted on the data so far and on
-the group's own pace, and attrition fitted on the size tracks so far (README, "Forecast").
+the group's own pace, and attrition fitted on the size tracks so far (see docs/forecasts.md).
 
 Exit status: 0 all rows accepted, 1 some input rows rejected, 2 unusable input or bad arguments.
 

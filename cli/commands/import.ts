@@ -1,6 +1,6 @@
 /**
  * `dtm-flow import <files…> --out <dir>`: normalised tables per kind (counts.csv, sightings.csv,
- * stocks.csv, places.csv, routes.geojson), rejected.csv and import-report.json (contracts §2).
+ * stocks.csv, places.csv, routes.geojson), rejected.csv and import-report.json (docs/contracts.md §2).
  * Tables are streamed to disk, so a 1,000,000-row count sheet imports in flat memory.
  */
 import { appendFileSync, closeSync, openSync, readSync, readFileSync, statSync } from "node:fs";

@@ -1,6 +1,6 @@
 /**
  * `dtm-flow ledger`: the daily split of the people who left into asylum claims, returns, people
- * remaining, regularised, onward, other, in transit and unknown (contracts §2 and §3.2):
+ * remaining, regularised, onward, other, in transit and unknown (docs/contracts.md §2 and §3.2):
  * split.csv, departed.csv and report.json (residuals, warnings, sources) under --out.
  */
 import type { Command, CommandContext, ParsedOptions } from "../command.ts";
@@ -38,11 +38,12 @@ export const LEDGER_OPTIONS = {
 } as const;
 
 export const LEDGER_OPTIONS_HELP = `${datasetOptionsHelp({
-  sightings: "group sightings (contracts §1.2): the estimated groups are people in transit",
-  counts: "border-point counts (§1.1): northbound totals are a floor under the people who left",
-  stocks: "stock figures (§1.3): asylum claims, returns, people remaining, …",
-  route: "routes, GeoJSON (§1.5); default the 2018 corridor",
-  places: "gazetteer (§1.4), added in front of the embedded 2018 places",
+  sightings: "group sightings (docs/contracts.md §1.2): the estimated groups are people in transit",
+  counts:
+    "border-point counts (docs/contracts.md §1.1): northbound totals are a floor under the people who left",
+  stocks: "stock figures (docs/contracts.md §1.3): asylum claims, returns, people remaining, …",
+  route: "routes, GeoJSON (docs/contracts.md §1.5); default the 2018 corridor",
+  places: "gazetteer (docs/contracts.md §1.4), added in front of the embedded 2018 places",
   tz: "report time zone (default America/Mexico_City)",
 })}
   --from <date>       first day of the split (default: the first day of the data)
@@ -64,7 +65,7 @@ ${LEDGER_OPTIONS_HELP}
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 Method: same-day figures for the same thing are pooled by source weight; cumulative totals are
 kept from falling by isotonic regression; shelters fold into their city; the groups' estimated
-sizes are in transit; what nobody places is "unknown" (see README, section "The ledger").
+sizes are in transit; what nobody places is "unknown" (see docs/ledger.md).
 report.json lists every figure's residual and every contradiction found, naming the stock rows.
 
 Exit status: 0 all rows accepted (warnings allowed), 1 some input rows rejected,

@@ -1,4 +1,4 @@
-/** `dtm-flow validate <file> [--kind …]`: the import report only (contracts §2). */
+/** `dtm-flow validate <file> [--kind …]`: the import report only (docs/contracts.md §2). */
 import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Command } from "../command.ts";

@@ -1,7 +1,7 @@
 /**
  * The ledger: on every day, what became of the people who left — asylum claims, returns, people
  * remaining at places, regularised, moved onward, other, still in transit, or unknown — with
- * people conserved (contracts §3.2).
+ * people conserved (docs/contracts.md §3.2).
  */
 import { createGazetteer } from "../geo/gazetteer.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
@@ -136,7 +136,7 @@ function child(
 }
 
 /**
- * Builds the daily split (contracts §3.2) from stock figures, estimated tracks and count records.
+ * Builds the daily split (docs/contracts.md §3.2) from stock figures, estimated tracks and count records.
  *
  * Method, per day from `from` to `to`:
  * 1. **Reconcile.** Stock figures for the same category, basis and place on the same day are pooled

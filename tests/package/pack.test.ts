@@ -115,9 +115,9 @@ describe("npm package", () => {
     expect(dangling).toEqual([]);
   });
 
-  it("the package carries its licence and the documentation the README links to", () => {
+  it("the package carries its licence and the documentation README.md links to", () => {
     const installed = join(scratch, "node_modules", "dtm-flow");
     expect(readFileSync(join(installed, "LICENSE"), "utf8")).toMatch(/^MIT License/);
-    expect(existsSync(join(installed, "docs", "contracts.md"))).toBe(true);
+    expect(existsSync(join(installed, "docs/contracts.md"))).toBe(true);
   });
 });
