@@ -192,6 +192,26 @@ function markdownLinks(file: string): Problem[] {
   return problems;
 }
 
+/** Paths the pages name as files the reader creates, not files of the repository. */
+const READER_FILES = new Set(["notebooks/my-analysis.html"]);
+
+/** Repository paths named in backticks (`src/…`, `tests/…`) that do not exist. */
+function namedPaths(file: string): Problem[] {
+  const problems: Problem[] = [];
+  const text = readFileSync(file, "utf8");
+  const top = "src|cli|viewer|tests|bench|scripts|data|docs|notebooks|schema|seeds|public|bin";
+  const pattern = new RegExp(String.raw`\x60((?:${top})/[^\x60*{}<>…\s]*)\x60`, "g");
+  for (const m of text.matchAll(pattern)) {
+    const path = m[1]!;
+    if (READER_FILES.has(path) || existsSync(join(ROOT, path))) continue;
+    problems.push({
+      where: `${rel(file)}:${lineAt(text, m.index)}`,
+      what: `${path} does not exist`,
+    });
+  }
+  return problems;
+}
+
 const format = (problems: Problem[]): string[] => problems.map((p) => `${p.where}: ${p.what}`);
 
 describe("documentation citations", () => {
@@ -224,6 +244,15 @@ describe("documentation citations", () => {
     const pages = [...MARKDOWN.map((f) => join(ROOT, f)), ...docs].filter((f) => existsSync(f));
     expect(pages.length).toBeGreaterThan(5);
     expect(format(pages.flatMap(markdownLinks))).toEqual([]);
+  });
+});
+
+describe("paths named in the pages", () => {
+  it("every repository path README.md and docs/*.md name in backticks exists", () => {
+    const docs = readdirSync(join(ROOT, "docs"))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => join(ROOT, "docs", f));
+    expect(format([join(ROOT, "README.md"), ...docs].flatMap(namedPaths))).toEqual([]);
   });
 });
 
