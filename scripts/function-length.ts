@@ -53,6 +53,16 @@ function ownName(node: ts.Node): string | undefined {
   }
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)
     return parent.left.getText().replace(/^this\./, "");
+  if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
+    // A callback: named by the call, and by the variable the call's result goes to, if any
+    // (`const columns = results.map((r) => …)` → "columns<map callback>").
+    const callee = parent.expression;
+    const call = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.getText();
+    const holder = parent.parent;
+    const variable =
+      ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name.text : "";
+    return `${variable}<${call} callback>`;
+  }
   return undefined;
 }
 
