@@ -4,6 +4,13 @@
 import { defineConfig } from "vite";
 import { cspPlugin } from "./viewer/analyst/csp.ts";
 
+/** True where a browser can be opened: a desktop system, and not CI. */
+function canOpenBrowser(env = process.env, platform = process.platform): boolean {
+  if (env.CI || env.BROWSER === "none") return false;
+  if (platform === "darwin" || platform === "win32") return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
 export default defineConfig({
   root: "viewer",
   base: "./",
@@ -12,9 +19,12 @@ export default defineConfig({
   plugins: [cspPlugin()],
   // Under vitest (browser tests) the dev server neither watches files nor hot-reloads, so an edit
   // elsewhere in the checkout cannot reload a page in the middle of a test.
+  // `npm start` opens a browser tab only where one can be opened (macOS, Windows, a Linux desktop
+  // session); on a server or in a container it prints the address and serves, without the stack
+  // trace `vite --open` gives there. BROWSER=none keeps it from opening one anywhere.
   server: process.env.VITEST
     ? { host: "127.0.0.1", port: 5173, hmr: false, watch: null }
-    : { host: "127.0.0.1", port: 5173 },
+    : { host: "127.0.0.1", port: 5173, open: canOpenBrowser() },
   preview: { host: "127.0.0.1", port: 4173 },
   build: {
     outDir: "../build/viewer",

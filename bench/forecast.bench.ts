@@ -4,7 +4,7 @@
 // Data: the embedded 2018 data (as of 1 Nov and with all data), and a seeded (mulberry32 2018)
 // synthetic world of 24 groups over 40 days on the simulator's corridor.
 // Run: npx tsx bench/forecast.bench.ts            (timings)
-//      npx tsx bench/forecast.bench.ts --backtest (also the 2018 rolling backtest table of README)
+//      npx tsx bench/forecast.bench.ts --backtest (also the 2018 rolling backtest table of docs/forecasts.md)
 import { embedded2018 } from "../src/embedded/index.ts";
 import { simulateWorld } from "../src/estimate/simulate.ts";
 import { backtestArrivals } from "../src/forecast/backtest.ts";

@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { geoMercator } from "d3";
+import { geoMercator } from "d3-geo";
 import { embedded2018 } from "../src/index.ts";
 import { enrichDataset } from "../viewer/data/embedded.ts";
 import { prepareReplay } from "../viewer/data/prepare.ts";

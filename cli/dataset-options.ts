@@ -46,8 +46,8 @@ export function optionLine(flag: string, description: string): string {
  * words the descriptions for what it does with the file (e.g. stock figures set how sizes fall in
  * estimate, and are the split itself in ledger).
  * @example
- * datasetOptionsHelp({ sightings: "group sightings (§1.2)", … }).split("\n")[0];
- * // => "  --sightings <file>  group sightings (§1.2)"
+ * datasetOptionsHelp({ sightings: "group sightings (docs/contracts.md §1.2)", … }).split("\n")[0];
+ * // => "  --sightings <file>  group sightings (docs/contracts.md §1.2)"
  */
 export function datasetOptionsHelp(descriptions: Record<DatasetOption, string>): string {
   return (Object.keys(DATASET_OPTIONS) as DatasetOption[])

@@ -1,5 +1,5 @@
 /**
- * `dtm-flow` command line (contracts §2). Each command: `--help`; progress on stderr; results to
+ * `dtm-flow` command line (docs/contracts.md §2). Each command: `--help`; progress on stderr; results to
  * files under `--out`; exit status 0 (all accepted), 1 (some rows rejected), 2 (unusable input or
  * bad arguments: one clear sentence, no stack trace).
  */

@@ -29,6 +29,7 @@ import type {
   StockFigure,
   TableKind,
 } from "../src/index.ts";
+import { counted } from "./plural.ts";
 
 /** Files over this size get progress lines on stderr. */
 const PROGRESS_BYTES = 8 * 1024 * 1024;
@@ -187,7 +188,7 @@ export async function loadDataset(
 export function summarizeReport(report: ImportReport | RouteImportReport): string {
   const name = report.fileName ?? "input";
   if ("features" in report) {
-    return `${name}: ${report.features} route features, ${report.accepted} accepted, ${report.rejected} rejected, ${report.warnings.length} warnings`;
+    return `${name}: ${counted(report.features, "route feature")}, ${report.accepted} accepted, ${report.rejected} rejected, ${counted(report.warnings.length, "warning")}`;
   }
-  return `${name}: ${report.kind ?? "unknown kind"}, ${report.dataRows} data rows, ${report.accepted} accepted, ${report.rejected} rejected, ${report.warnings.length} warnings${report.duplicates.length ? `, ${report.duplicates.length} duplicates` : ""}`;
+  return `${name}: ${report.kind ?? "unknown kind"}, ${counted(report.dataRows, "data row")}, ${report.accepted} accepted, ${report.rejected} rejected, ${counted(report.warnings.length, "warning")}${report.duplicates.length ? `, ${counted(report.duplicates.length, "duplicate")}` : ""}`;
 }

@@ -4,7 +4,7 @@
 // Run: npx tsx scripts/plot-tracks.ts [out.svg]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { scaleLinear, scaleLog, scaleUtc } from "d3";
+import { scaleLinear, scaleLog, scaleUtc } from "d3-scale";
 import { embedded2018 } from "../src/embedded/index.ts";
 import { estimateTracks } from "../src/estimate/estimateTracks.ts";
 import { toLocalTime } from "../src/estimate/time.ts";

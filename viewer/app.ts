@@ -7,8 +7,11 @@
  *  - `viewer.canvas` holds the whole frame (basemap, marks, date and legend), for PNG / WebM
  *    exports; `setState({ t })` moves it to any date.
  */
-import { geoMercator, select, zoom as d3zoom, zoomIdentity } from "d3";
-import type { GeoProjection, ZoomBehavior } from "d3";
+import { geoMercator } from "d3-geo";
+import type { GeoProjection } from "d3-geo";
+import { select } from "d3-selection";
+import { zoom as d3zoom, zoomIdentity } from "d3-zoom";
+import type { ZoomBehavior } from "d3-zoom";
 import type { FeatureCollection, Geometry } from "geojson";
 import { flowDetails, groupDetails, groupEstimateAt, headlineList } from "./charts/details.ts";
 import { presenceChart, presenceFigure, presenceX } from "./charts/presenceChart.ts";
@@ -16,7 +19,7 @@ import { splitAt, splitChart, splitX } from "./charts/splitChart.ts";
 import type { DataProvider } from "./data/provider.ts";
 import { dateOf } from "./data/replay.ts";
 import type { ReplayData } from "./data/replay.ts";
-import { categoryName, formatDate, formatPeople, layerName, tr } from "./i18n.ts";
+import { categoryName, datasetName, formatDate, formatPeople, layerName, tr } from "./i18n.ts";
 import type { TextKey } from "./i18n.ts";
 import { drawFrameText, drawMarks, drawStatic } from "./map/draw.ts";
 import { computeFrame, layoutReplay } from "./map/frame.ts";
@@ -162,7 +165,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     );
     if (replay) {
       $<HTMLElement>("dataset").textContent =
-        `${replay.name} · ${tr(L, replay.trackMethod === "estimate" ? "estimated" : "interpolated")}`;
+        `${datasetName(L, replay.name)} · ${tr(L, replay.trackMethod === "estimate" ? "estimated" : "interpolated")}`;
       $<HTMLElement>("split-note").textContent = tr(
         L,
         replay.split.basis === "ledger" ? "splitNoteLedger" : "splitNoteStocks",

@@ -1,4 +1,5 @@
 /** Interface texts in English and Spanish. Data (place names, sources) is shown as it came. */
+import { EMBEDDED_2018_NAME } from "../src/index.ts";
 import type { SplitCategory, StockCategory } from "../src/index.ts";
 import type { Lang, LayerId } from "./state.ts";
 
@@ -185,6 +186,21 @@ const LAYER_NAMES: Record<Lang, Record<LayerId, string>> = {
 
 export function layerName(lang: Lang, l: LayerId): string {
   return LAYER_NAMES[lang][l];
+}
+
+/** The embedded data set's name (`EMBEDDED_2018_NAME`, English in the library) per language. */
+const EMBEDDED_NAME: Record<Lang, string> = {
+  en: EMBEDDED_2018_NAME,
+  es: "Caravanas oct.–dic. 2018 (integradas)",
+};
+
+/**
+ * A data set's name as shown in `lang`: the embedded 2018 name is translated wherever it appears
+ * (alone, or after an analyst's file names: "conteo.csv + Caravans Oct–Dec 2018 (embedded)");
+ * names of the user's own files are shown as they came.
+ */
+export function datasetName(lang: Lang, name: string): string {
+  return name.split(EMBEDDED_2018_NAME).join(EMBEDDED_NAME[lang]);
 }
 
 /** A date formatted for people (UTC: dates are calendar dates, not instants). */

@@ -1,6 +1,6 @@
 /**
  * `dtm-flow estimate`: size and position of every caravan group per day with 90 % intervals
- * (contracts §2 and §3.1): tracks.csv, tracks.geojson and report.json under --out.
+ * (docs/contracts.md §2 and §3.1): tracks.csv, tracks.geojson and report.json under --out.
  */
 import type { Command, ParsedOptions } from "../command.ts";
 import { parseOptions } from "../command.ts";
@@ -27,6 +27,7 @@ import {
   widenEstimate,
 } from "../../src/index.ts";
 import type { CheckOptions, Dataset, EstimateResult } from "../../src/index.ts";
+import { counted } from "../plural.ts";
 
 const HELP = `dtm-flow estimate — where every caravan group is along its route and how many people it
 holds, per day, with 90 % intervals.
@@ -38,11 +39,12 @@ Usage:
 
 Options:
 ${datasetOptionsHelp({
-  sightings: "group sightings (CSV, TSV, ;-separated or XLSX; contracts §1.2)",
-  counts: "border-point counts (§1.1): evidence of passage time and numbers",
-  stocks: "stock figures (§1.3): asylum claims and returns set how sizes fall",
-  route: "routes, GeoJSON LineStrings with route_id (§1.5); default the 2018 corridor",
-  places: "gazetteer (§1.4), added in front of the embedded 2018 places",
+  sightings: "group sightings (CSV, TSV, ;-separated or XLSX; docs/contracts.md §1.2)",
+  counts: "border-point counts (docs/contracts.md §1.1): evidence of passage time and numbers",
+  stocks: "stock figures (docs/contracts.md §1.3): asylum claims and returns set how sizes fall",
+  route:
+    "routes, GeoJSON LineStrings with route_id (docs/contracts.md §1.5); default the 2018 corridor",
+  places: "gazetteer (docs/contracts.md §1.4), added in front of the embedded 2018 places",
   tz: "report time zone (default America/Mexico_City): one row per local day",
 })}
   --as-of <date>      use only data observed up to this date-time (no look-ahead)
@@ -56,7 +58,7 @@ ${datasetOptionsHelp({
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 Method: regime-switching (rest/walk/ride) forward–backward smoother on km along the route with
 robust observations, and log-space fusion of sizes with per-source bias fitted from the data
-(see README, section "Estimating tracks").
+(see docs/estimation.md).
 
 Exit status: 0 all rows accepted, 1 some input rows rejected (see report.json), 2 unusable
 input or bad arguments.
@@ -115,7 +117,7 @@ export const estimateCommand: Command = {
       ...(checkReport ? { check: checkReport } : {}),
     });
     context.stderr(
-      `${result.groups.length} groups, ${result.tracks.length} group-days; ${result.report.leftOut.length} sightings left out (see report.json); wrote ${out.dir}`,
+      `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,
     );
     return exitStatus(loaded);
   },

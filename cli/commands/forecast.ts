@@ -20,6 +20,7 @@ import { openOutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import { forecastArrivals, formatCsv, mulberry32, nowcast } from "../../src/index.ts";
 import type { Forecast, Nowcast } from "../../src/index.ts";
+import { counted } from "../plural.ts";
 
 /** Columns of forecast.csv, in this order exactly. */
 export const FORECAST_COLUMNS = [
@@ -73,7 +74,7 @@ the horizon. With none of --sightings, --counts, --stocks the embedded Oct–Dec
 
 Method: the estimator's state of each group at its last observation, moved on by Monte Carlo
 runs of its regime model (rest/walk/ride) with regime shares fitted on the data so far and on
-the group's own pace, and attrition fitted on the size tracks so far (README, "Forecast").
+the group's own pace, and attrition fitted on the size tracks so far (see docs/forecasts.md).
 
 Exit status: 0 all rows accepted, 1 some input rows rejected, 2 unusable input or bad arguments.
 
@@ -141,7 +142,7 @@ export const forecastCommand: Command = {
       rejectedRows: loaded.rejected,
     });
     context.stderr(
-      `forecast as of ${now.asOfDate} for ${now.groups.length} groups, ${forecast.arrivals.length} group-places, horizon ${horizonDays} days; wrote ${out.dir}`,
+      `forecast as of ${now.asOfDate} for ${counted(now.groups.length, "group")}, ${counted(forecast.arrivals.length, "group-place")}, horizon ${counted(horizonDays, "day")}; wrote ${out.dir}`,
     );
     return exitStatus(loaded);
   },

@@ -1,6 +1,6 @@
 /**
  * `dtm-flow import <files…> --out <dir>`: normalised tables per kind (counts.csv, sightings.csv,
- * stocks.csv, places.csv, routes.geojson), rejected.csv and import-report.json (contracts §2).
+ * stocks.csv, places.csv, routes.geojson), rejected.csv and import-report.json (docs/contracts.md §2).
  * Tables are streamed to disk, so a 1,000,000-row count sheet imports in flat memory.
  */
 import { appendFileSync, closeSync, openSync, readSync, readFileSync, statSync } from "node:fs";
@@ -35,6 +35,7 @@ import type {
   TableKind,
   TableRecord,
 } from "../../src/index.ts";
+import { counted } from "../plural.ts";
 
 const HELP = `Usage: dtm-flow import <files…> --out <dir> [options]
 
@@ -271,7 +272,7 @@ export const importCommand: Command = {
           `${basename(f)}: more than 200,000 rejections or warnings; the lists are cut (counts are exact).`,
         );
       context.stderr(
-        `${basename(f)}: ${k}, ${result.report.dataRows} data rows, ${result.report.accepted} accepted, ${result.report.rejected} rejected, ${result.report.warnings.length} warnings`,
+        `${basename(f)}: ${k}, ${counted(result.report.dataRows, "data row")}, ${result.report.accepted} accepted, ${result.report.rejected} rejected, ${counted(result.report.warnings.length, "warning")}`,
       );
     }
     const routes: RouteFeature[] = [];

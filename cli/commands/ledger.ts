@@ -1,6 +1,6 @@
 /**
  * `dtm-flow ledger`: the daily split of the people who left into asylum claims, returns, people
- * remaining, regularised, onward, other, in transit and unknown (contracts §2 and §3.2):
+ * remaining, regularised, onward, other, in transit and unknown (docs/contracts.md §2 and §3.2):
  * split.csv, departed.csv and report.json (residuals, warnings, sources) under --out.
  */
 import type { Command, CommandContext, ParsedOptions } from "../command.ts";
@@ -26,6 +26,7 @@ import {
   formatSplitCsv,
 } from "../../src/index.ts";
 import type { LedgerOptions, LedgerResult } from "../../src/index.ts";
+import { counted } from "../plural.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
 export const LEDGER_OPTIONS = {
@@ -37,11 +38,12 @@ export const LEDGER_OPTIONS = {
 } as const;
 
 export const LEDGER_OPTIONS_HELP = `${datasetOptionsHelp({
-  sightings: "group sightings (contracts §1.2): the estimated groups are people in transit",
-  counts: "border-point counts (§1.1): northbound totals are a floor under the people who left",
-  stocks: "stock figures (§1.3): asylum claims, returns, people remaining, …",
-  route: "routes, GeoJSON (§1.5); default the 2018 corridor",
-  places: "gazetteer (§1.4), added in front of the embedded 2018 places",
+  sightings: "group sightings (docs/contracts.md §1.2): the estimated groups are people in transit",
+  counts:
+    "border-point counts (docs/contracts.md §1.1): northbound totals are a floor under the people who left",
+  stocks: "stock figures (docs/contracts.md §1.3): asylum claims, returns, people remaining, …",
+  route: "routes, GeoJSON (docs/contracts.md §1.5); default the 2018 corridor",
+  places: "gazetteer (docs/contracts.md §1.4), added in front of the embedded 2018 places",
   tz: "report time zone (default America/Mexico_City)",
 })}
   --from <date>       first day shown (default: the first day of the data); figures before it
@@ -173,7 +175,7 @@ export const ledgerCommand: Command = {
     const days = ledger.departed.length;
     const last = ledger.departed[days - 1];
     context.stderr(
-      `${days} days${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${last.value.toLocaleString("en-US")} people left by then)` : ""}, ${ledger.split.length} split rows, ${ledger.warnings.length} warnings (see report.json); wrote ${out.dir}`,
+      `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${last.value.toLocaleString("en-US")} people left by then)` : ""}, ${counted(ledger.split.length, "split row")}, ${counted(ledger.warnings.length, "warning")} (see report.json); wrote ${out.dir}`,
     );
     for (const w of ledger.warnings.slice(0, 5)) context.stderr(`warning: ${w.message}`);
     if (ledger.warnings.length > 5)

@@ -1,5 +1,5 @@
 /**
- * `dtm-flow scenario <scenario.json> --out <dir>`: an influx scenario (contracts §3.3) — per place
+ * `dtm-flow scenario <scenario.json> --out <dir>`: an influx scenario (docs/contracts.md §3.3) — per place
  * and day, arrivals and people present as p10/p50/p90 with the needs they imply and the planning
  * figures beside them; a summary per place; the whole result as JSON.
  */
@@ -39,8 +39,7 @@ Options:
   --places <file>   gazetteer, added in front of the embedded 2018 places
   --out <dir>       folder for the outputs (required)
 
-The scenario file is documented in schema/scenario.schema.json and the README ("Influx
-scenarios"); examples are in data/scenarios/. With "like": "2018" the movement and attrition
+The scenario file is documented in schema/scenario.schema.json and docs/scenarios.md; examples are in data/scenarios/. With "like": "2018" the movement and attrition
 are calibrated on the estimated 2018 replay (about a second), and the file's own fields
 override them.
 

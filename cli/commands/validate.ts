@@ -1,4 +1,4 @@
-/** `dtm-flow validate <file> [--kind …]`: the import report only (contracts §2). */
+/** `dtm-flow validate <file> [--kind …]`: the import report only (docs/contracts.md §2). */
 import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Command } from "../command.ts";
@@ -8,6 +8,7 @@ import { readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { TABLE_KINDS, createGazetteer, embedded2018, importRoute } from "../../src/index.ts";
 import type { ImportReport, TableKind } from "../../src/index.ts";
+import { counted } from "../plural.ts";
 
 const HELP = `Usage: dtm-flow validate <file> [options]
 
@@ -45,7 +46,7 @@ export function formatReportText(report: ImportReport, maxLines = 50): string[] 
     `header row ${report.headerRow ?? "?"}${report.hxlRow ? `, HXL row ${report.hxlRow}` : ""}${report.pivoted ? ", long layout pivoted" : ""}${report.dateOrder ? `, dates ${report.dateOrder.order} (${report.dateOrder.decidedBy})` : ""}`,
   );
   lines.push(
-    `${report.dataRows} data rows: ${report.accepted} accepted, ${report.rejected} rejected; ${report.warnings.length} warnings, ${report.duplicates.length} duplicates, ${report.blankRows} blank rows, ${report.nonDataRows} total/header rows`,
+    `${counted(report.dataRows, "data row")}: ${report.accepted} accepted, ${report.rejected} rejected; ${counted(report.warnings.length, "warning")}, ${counted(report.duplicates.length, "duplicate")}, ${counted(report.blankRows, "blank row")}, ${counted(report.nonDataRows, "total/header row")}`,
   );
   lines.push("columns:");
   for (const c of report.columns) {
@@ -119,7 +120,7 @@ export const validateCommand: Command = {
       if (values.json) context.stdout(JSON.stringify(r.report, null, 2));
       else {
         context.stdout(
-          `${basename(file)}: route file, ${r.report.features} features, ${r.report.accepted} accepted, ${r.report.rejected} rejected`,
+          `${basename(file)}: route file, ${counted(r.report.features, "feature")}, ${r.report.accepted} accepted, ${r.report.rejected} rejected`,
         );
         for (const x of [...r.report.rejections, ...r.report.warnings])
           context.stdout(`  feature ${x.line} ${x.code}: ${x.message}`);

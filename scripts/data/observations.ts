@@ -139,7 +139,7 @@ const SHELTERS: Record<string, string> = {
  */
 const SHELTER_AS_SIGHTING = new Set([65, 70, 72, 103, 106]);
 
-/** Border-point counts (contracts §1.1): the few flows a source counted at one point. */
+/** Border-point counts (docs/contracts.md §1.1): the few flows a source counted at one point. */
 const COUNTS: Record<number, { fmpId: string; fmpName: string; direction: string; note: string }> =
   {
     49: {
@@ -220,7 +220,7 @@ const STOCK_RULES: Record<string, StockRule> = {
   },
 };
 
-/** Source type (contracts §1.2) from the observation's `estimator`. */
+/** Source type (docs/contracts.md §1.2) from the observation's `estimator`. */
 export function sourceTypeOf(estimator: string): string {
   const e = estimator.trim();
   if (/^(media|Salvadoran media|Salvadoran press|Guatemalan reports)\b/i.test(e)) return "media";

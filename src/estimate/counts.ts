@@ -4,7 +4,7 @@
  * group whose smoothed track crosses the point nearest in time (within two days); per group and
  * point, the count-weighted mean day is evidence of when it passed (a position report at the
  * point), and the total counted is evidence of its size, with the undercount of counts fitted as
- * the `border_count` source bias (reference §3.1: counts as a second observation channel).
+ * the `border_count` source bias (docs/estimation.md#border-counts: counts as a second observation channel).
  */
 import type { CountRecord } from "../model/count.ts";
 import type { IsoDate, Km, LonLat } from "../model/units.ts";

@@ -5,10 +5,10 @@
  * State on day k: (x_k, r_k) — km along the route at 12:00 local, and the regime of the move that
  * brought the group there (rest / walk / ride, see movement.ts). Transition:
  * `x_k = min(x_{k−1} + D_k, end)` with D_k ≥ 0 drawn from the regime's displacement law, so
- * progress is monotone (the isotonic constraint of reference §3.2 holds by construction rather
+ * progress is monotone (the isotonic constraint of PAVA holds by construction rather
  * than by a PAVA post-pass) and rides of hundreds of km are ordinary events, not outliers.
  * Observation of a report: a robust mixture `(1−ε)·N(z; x, σ²) + ε·Uniform(route)`, so a stale or
- * misplaced report cannot drag the track (reference §3.1: the Kalman/RTS smoother with a constant
+ * misplaced report cannot drag the track (docs/estimation.md#position: the Kalman/RTS smoother with a constant
  * velocity cannot represent rest days and bus days; a regime HMM can).
  *
  * Why a grid rather than particles: the state is one-dimensional, so forward–backward on ~1,000

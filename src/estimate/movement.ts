@@ -6,7 +6,7 @@
  * otherwise it is drawn afresh from `regimes`. Progress is forward only; the route's last vertex
  * absorbs (a group that arrives stays).
  *
- * Defaults are the 2018 anchors (reference models-and-planning §4.3): walking 30–50 km/day
+ * Defaults are the 2018 anchors (docs/estimation.md#the-2018-movement-anchors): walking 30–50 km/day
  * (48 km/day in Honduras, ~40 km/day in Chiapas), rides of 240–320 km on some days, buses of
  * > 1,500 km in under 24 h in the north, and rest days.
  */

@@ -21,8 +21,8 @@
  * [{@link MIN_PRIOR_SD}, {@link MAX_PRIOR_SD}] so that it stays weakly informative.
  *
  * Fallback (few groups): a log-normal fitted to the sizes of the 2018 caravans in the IOM overview
- * cited in the shared reference (formats.md, [S11]: about 4,000 and 3,000 from Honduras; 350,
- * 150, 1,700, 1,700 and 200 from El Salvador): mean log size 6.76 (median ≈ 865 people), sd 1.34
+ * (IOM Northern Central America, "Beyond the numbers", infounitnca.iom.int: about 4,000 and 3,000
+ * from Honduras; 350, 150, 1,700, 1,700 and 200 from El Salvador; docs/estimation.md#size-prior): mean log size 6.76 (median ≈ 865 people), sd 1.34
  * (sample sd; its 90 % range is ≈ 95–7,900 people). It is not widened further by hand: the
  * predictive sd already adds the uncertainty of the mean, and a wider sd mostly moves the upper end
  * of bound-only groups to sizes no 2018 group had.
@@ -46,7 +46,7 @@ export interface GroupSizeSummary {
   logSd: number;
 }
 
-/** 2018 caravan sizes of the IOM overview (reference formats.md [S11]), people. */
+/** 2018 caravan sizes of the IOM overview ("Beyond the numbers", IOM Northern Central America), people. */
 export const FALLBACK_SIZES_2018: readonly People[] = [4000, 3000, 350, 150, 1700, 1700, 200];
 /** Weight of the fallback in the pooling, in groups. */
 export const FALLBACK_WEIGHT = 3;

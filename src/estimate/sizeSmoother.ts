@@ -1,9 +1,9 @@
 /**
  * Size of one group over time: a forward–backward smoother on a grid of log(people).
  *
- * Log-space fusion (reference §3.4): a source of type s reports `log y = log N + b_s + e`,
+ * Log-space fusion (docs/estimation.md#size): a source of type s reports `log y = log N + b_s + e`,
  * e ~ N(0, σ_s²), so after removing the bias each report weighs 1/σ_s² — the inverse-variance
- * fusion of the reference, generalised to a size that changes from day to day. Between days
+ * fusion of crowd-size estimates, generalised to a size that changes from day to day. Between days
  * `log N` follows a random walk with a drift (attrition, or the losses implied by stock figures)
  * and rare jumps (groups joining or splitting). Ranges and bounds ("more than 3,000", "2,000–3,000")
  * enter as interval-censored likelihoods `Φ((log hi − b − log N)/σ) − Φ((log lo − b − log N)/σ)`;

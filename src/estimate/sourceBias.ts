@@ -1,6 +1,6 @@
 /**
  * Per-source-type bias and spread of size reports, in log space, with priors from the 2018
- * anchors (reference models-and-planning §3.4): governments and police low or close to the truth
+ * anchors (docs/estimation.md#source-bias-anchors): governments and police low or close to the truth
  * (b ≈ 0 … −0.2), the UN somewhat higher (≈ +0.3), organisers much higher (+0.7 … +1.0; on 24 Oct
  * 2018 Pueblo Sin Fronteras said 10,000 when the Mexican government said 3,630), media rounded and
  * noisy. `border_count` is the tally at a flow monitoring point, which undercounts (people pass at

@@ -73,7 +73,7 @@ export interface LocalTime {
 
 /**
  * Converts an ISO 8601 date or date-time to local days in `timeZone`. A date or time without an
- * offset is already local (contracts: "local time at the place"); one with an offset or `Z` is
+ * offset is already local ("local time at the place", docs/contracts.md); one with an offset or `Z` is
  * converted. A bare date is taken at 12:00 local.
  * @returns the local time, or `undefined` when the text is not an ISO date.
  * @example

@@ -1,5 +1,5 @@
 /**
- * The tables of an influx scenario's result (contracts §3.3), shared by `dtm-flow scenario` and
+ * The tables of an influx scenario's result (docs/contracts.md §3.3), shared by `dtm-flow scenario` and
  * the viewer's scenario panel so that both write the same files:
  *  - per place and day: arrivals and people present (p10/p50/p90), the people present who are
  *    women, children and unaccompanied children (p50, from the composition), the share of runs

@@ -1,12 +1,12 @@
 /**
- * The ledger's daily split as split.csv (contracts §3.2), in the contract's column order. Every
+ * The ledger's daily split as split.csv (docs/contracts.md §3.2), in the contract's column order. Every
  * front end (CLI, analyst panel) writes the file through here, so they cannot drift apart.
  */
 import type { SplitRow } from "../model/track.ts";
 import { formatCsv } from "./csv.ts";
 import type { ContractCsvOptions } from "./tracks.ts";
 
-/** Columns of split.csv, in contract order (contracts §3.2). */
+/** Columns of split.csv, in contract order (docs/contracts.md §3.2). */
 export const SPLIT_COLUMNS = [
   "date",
   "category",

@@ -67,7 +67,7 @@ export function suppressSmallCounts(
       cells,
       rows,
       note: applied
-        ? `Counts from 1 to ${t - 1} were suppressed (left blank) for public release: ${cells} cells in ${rows} rows; the suppressed column names them. Blank does not mean zero.`
+        ? `Counts from 1 to ${t - 1} were suppressed (left blank) for public release: ${cells} cell${cells === 1 ? "" : "s"} in ${rows} row${rows === 1 ? "" : "s"}; the suppressed column names them. Blank does not mean zero.`
         : "No suppression.",
     },
   };

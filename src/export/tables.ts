@@ -1,6 +1,6 @@
 /**
- * The four input tables written back out (contracts §1): canonical snake_case columns in contract
- * order, each with its HXL hashtag (formats.md §10–11), then any extra attributes the records
+ * The four input tables written back out (docs/contracts.md §1): canonical snake_case columns in contract
+ * order, each with its HXL hashtag (docs/import.md#exports), then any extra attributes the records
  * carry. Output of these functions imports back to the same records (tested).
  */
 import type { CountRecord } from "../model/count.ts";

@@ -1,5 +1,5 @@
 /**
- * The estimated tracks as the files of contracts §3.1: tracks.csv (one row per group and day, in
+ * The estimated tracks as the files of docs/contracts.md §3.1: tracks.csv (one row per group and day, in
  * the contract's column order) and tracks.geojson (a Point per group-day, then one LineString per
  * group). Every front end (CLI, analyst panel) writes these two files through here, so they
  * cannot drift apart.
@@ -9,7 +9,7 @@ import type { TrackPoint } from "../model/track.ts";
 import { formatCsv } from "./csv.ts";
 import type { CsvOptions } from "./csv.ts";
 
-/** Columns of tracks.csv, in contract order (contracts §3.1). */
+/** Columns of tracks.csv, in contract order (docs/contracts.md §3.1). */
 export const TRACK_COLUMNS = [
   "group",
   "date",

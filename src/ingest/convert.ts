@@ -1,5 +1,5 @@
 /**
- * Row → record conversion and the row checks of each table kind (contracts §1). Each converter
+ * Row → record conversion and the row checks of each table kind (docs/contracts.md §1). Each converter
  * returns the record, or the reasons the row is rejected, plus warnings. Nothing here throws on
  * bad data.
  */

@@ -1,9 +1,9 @@
 /**
- * Dates as they come (formats.md §12.4): ISO (`2018-10-13`, `2018-10-13T06:00:00-06:00`, with or
+ * Dates as they come (docs/import.md#values): ISO (`2018-10-13`, `2018-10-13T06:00:00-06:00`, with or
  * without an offset), `dd/mm/yyyy` or `mm/dd/yyyy` (the order is decided per file from the data),
  * Spanish and English month names (`13 de octubre de 2018`, `13-oct-18`, `Oct 13, 2018`), and
  * Excel serial day numbers (`43386` = 2018-10-13). Times keep their offset; a time without an
- * offset stays local (contracts: local time at the place).
+ * offset stays local (local time at the place: docs/contracts.md, conventions).
  */
 
 /** Day-month order of slashed dates. */

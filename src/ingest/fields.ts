@@ -1,7 +1,7 @@
 /**
- * The columns of each input table (contracts §1.1–1.4): canonical names, the aliases analysts
+ * The columns of each input table (docs/contracts.md §1.1–1.4): canonical names, the aliases analysts
  * write (Spanish and English, compared after `normalizeKey`), and the HXL hashtags that map to
- * them (formats.md §5, §10, §11).
+ * them (docs/import.md#headers).
  */
 
 /** The four kinds of table the importer reads. */
@@ -16,7 +16,7 @@ export interface HxlRule {
 }
 
 export interface FieldSpec {
-  /** Canonical column name (snake_case), as in contracts §1. */
+  /** Canonical column name (snake_case), as in docs/contracts.md §1. */
   name: string;
   /** Other names users write, already in `normalizeKey` form. */
   aliases: string[];

@@ -1,5 +1,5 @@
 /**
- * HXL hashtag rows (formats.md §5): a row of `#tag+attr` specs under (or instead of) the header,
+ * HXL hashtag rows (docs/import.md#headers): a row of `#tag+attr` specs under (or instead of) the header,
  * anywhere in the first 25 rows. Written in-house: there is no maintained HXL package on npm.
  */
 import type { HxlRule } from "./fields.ts";

@@ -1,5 +1,5 @@
 /**
- * GeoJSON route files (contracts §1.5): a FeatureCollection of LineStrings, each with a
+ * GeoJSON route files (docs/contracts.md §1.5): a FeatureCollection of LineStrings, each with a
  * `route_id`, drawn in the direction of travel. Features that cannot be used are rejected with a
  * reason; the file is unusable only when it is not GeoJSON at all or has no usable route.
  */

@@ -1,5 +1,5 @@
 /**
- * Value parsing for counts, sizes and coordinates as analysts write them (formats.md §12.3):
+ * Value parsing for counts, sizes and coordinates as analysts write them (docs/import.md#values):
  * Spanish and English thousands (`1.345`, `1,345`, `1 345`, `2 mil 731`), ranges
  * (`4.000–10.000`, `entre 500 y 700`), bounds (`más de 500`, `+500`, `hasta 700`), approximations
  * (`aprox. 300`), and "not known" sentinels (`N/A`, `ND`, `-`, `Not available`), which are

@@ -1,7 +1,7 @@
 /**
  * The ledger: on every day, what became of the people who left — asylum claims, returns, people
  * remaining at places, regularised, moved onward, other, still in transit, or unknown — with
- * people conserved (contracts §3.2). This module runs the named steps in order:
+ * people conserved (docs/contracts.md §3.2). This module runs the named steps in order:
  * `buildTree` (tree.ts) → `fitSeries` (fitSeries.ts) → per day `TreeEvaluator` (evaluateTree.ts),
  * `inTransit`, `splitRowsOfDay` (roundParts.ts) and `DepartedTally` (departedTally.ts).
  */
@@ -83,7 +83,7 @@ function tracksByDay(tracks: readonly TrackPoint[]): Map<number, TrackPoint[]> {
 }
 
 /**
- * Builds the daily split (contracts §3.2) from stock figures, estimated tracks and count records.
+ * Builds the daily split (docs/contracts.md §3.2) from stock figures, estimated tracks and count records.
  *
  * Method, per day from `from` to `to`:
  * 1. **Reconcile.** Stock figures for the same category, basis and place on the same day are pooled

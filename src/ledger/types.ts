@@ -98,7 +98,7 @@ export interface DepartedRow {
 
 /** The daily split with its provenance. */
 export interface LedgerResult {
-  /** Rows of `split.csv` (contracts §3.2), by date, then category order, then country and place. */
+  /** Rows of `split.csv` (docs/contracts.md §3.2), by date, then category order, then country and place. */
   split: SplitRow[];
   /** The people who have left so far, per day (never falls). */
   departed: DepartedRow[];

@@ -1,4 +1,4 @@
-/** Border-point (flow monitoring point) counts: contracts §1.1. */
+/** Border-point (flow monitoring point) counts: docs/contracts.md §1.1. */
 import type { IsoDate, Iso3, People } from "./units.ts";
 
 /** Along the corridor: towards the United States (`northbound`) or back (`southbound`). */

@@ -23,5 +23,5 @@ export interface Dataset {
   timeZone: string;
 }
 
-/** Default report time zone (contracts §3.1). */
+/** Default report time zone (docs/contracts.md §3.1). */
 export const DEFAULT_TIME_ZONE = "America/Mexico_City";

@@ -4,7 +4,7 @@ import type { Iso3, People } from "./units.ts";
 export type PlaceKind = "city" | "border_crossing" | "fmp" | "shelter";
 export const PLACE_KINDS: readonly PlaceKind[] = ["city", "border_crossing", "fmp", "shelter"];
 
-/** One row of the gazetteer (contracts §1.4). */
+/** One row of the gazetteer (docs/contracts.md §1.4). */
 export interface Place {
   /** Stable identifier, e.g. `MX-TAP` or a P-code when the place is an admin unit. */
   placeId: string;

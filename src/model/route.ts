@@ -1,6 +1,6 @@
 /**
  * Routes: GeoJSON (RFC 7946) LineStrings drawn in the direction of travel. `km` along a route is
- * measured from its first vertex (contracts §1.5).
+ * measured from its first vertex (docs/contracts.md §1.5).
  */
 import type { Feature, FeatureCollection, LineString } from "geojson";
 

@@ -1,4 +1,4 @@
-/** Group sightings: a caravan seen at a place and time (contracts §1.2). */
+/** Group sightings: a caravan seen at a place and time (docs/contracts.md §1.2). */
 import type { Confidence, EstimateMethod, SourceType } from "./source.ts";
 import type { IsoDateTime, Iso3, People } from "./units.ts";
 

@@ -1,4 +1,4 @@
-/** Stock figures: asylum claims, returns, people remaining (contracts §1.3). */
+/** Stock figures: asylum claims, returns, people remaining (docs/contracts.md §1.3). */
 import type { SourceType, Confidence } from "./source.ts";
 import type { IsoDate, Iso3, People } from "./units.ts";
 

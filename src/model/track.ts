@@ -1,4 +1,4 @@
-/** Estimated tracks and the ledger split: the outputs of contracts §3.1 and §3.2. */
+/** Estimated tracks and the ledger split: the outputs of docs/contracts.md §3.1 and §3.2. */
 import type { StockCategory } from "./stock.ts";
 import type { IsoDate, Iso3, Km, People } from "./units.ts";
 

@@ -3,7 +3,8 @@
  * small multiples of people present per place against shelter capacity. No external resources,
  * no scripts; the SVG is meant to be inlined in HTML (no xmlns needed there).
  */
-import { area, line, scaleLinear, scaleUtc } from "d3";
+import { scaleLinear, scaleUtc } from "d3-scale";
+import { area, line } from "d3-shape";
 import type { SplitCategory } from "../model/track.ts";
 import type { IsoDate } from "../model/units.ts";
 import {

@@ -50,7 +50,7 @@ export const GENERIC_MOVEMENT: Readonly<Movement> = Object.freeze({
 
 /**
  * "Like 2018" when the estimated replay is not available: speeds and stops read from the 2018
- * accounts (models-and-planning §4.3: walking 40–48 km/day, 240–320 km on days with buses and
+ * accounts (docs/estimation.md#the-2018-movement-anchors: walking 40–48 km/day, 240–320 km on days with buses and
  * trucks; the main group stayed in Mexico City from 5 to 9 Nov; buses carried groups north of
  * Mexico City). Attrition: ~30 % of those entering Mexico claimed asylum (UNHCR, 15 Nov 2018),
  * about one in five returned (Honduran and IOM figures), and in Baja California about half of the

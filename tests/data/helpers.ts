@@ -1,4 +1,4 @@
-// Shared helpers for the data tests: read repository files (never ../shared: CI has only the repo).
+// Shared helpers for the data tests: read repository files (never files outside it: CI has only the repo).
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";

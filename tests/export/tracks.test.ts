@@ -24,7 +24,7 @@ const point = (group: string, date: string, over: Partial<TrackPoint> = {}): Tra
 });
 
 describe("export/tracks", () => {
-  it("formatTracksCsv writes the contract header (§3.1) with a BOM by default and none with bom: false", () => {
+  it("formatTracksCsv writes the contract header (docs/contracts.md §3.1) with a BOM by default and none with bom: false", () => {
     const tracks = [point("C1", "2018-10-20")];
     const header = TRACK_COLUMNS.join(",");
     expect(header).toBe("group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,size_high");
@@ -91,7 +91,7 @@ describe("export/tracks", () => {
 });
 
 describe("export/split", () => {
-  it("formatSplitCsv writes the contract header (§3.2); a blank country or place stays empty", () => {
+  it("formatSplitCsv writes the contract header (docs/contracts.md §3.2); a blank country or place stays empty", () => {
     const split: SplitRow[] = [
       { date: "2018-11-20", category: "unknown", value: 40, valueLow: 10, valueHigh: 90 },
       {

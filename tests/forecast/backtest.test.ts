@@ -4,7 +4,7 @@ import { backtestArrivals } from "../../src/forecast/backtest.ts";
 import type { BacktestResult } from "../../src/forecast/backtest.ts";
 import { issueDays2018, referenceArrivals } from "./reference.ts";
 
-// The rolling backtest of README "Forecast": a forecast every day from 20 Oct to 20 Nov 2018 from
+// The rolling backtest of docs/forecasts.md#rolling-backtest-on-2018: a forecast every day from 20 Oct to 20 Nov 2018 from
 // the data available that morning, scored against when the first caravan was reported at
 // Mexico City, Querétaro, Guadalajara and Tijuana (fixtures/reference-arrivals-2018.csv).
 const LEADS = [1, 3, 7, 14];
@@ -68,7 +68,7 @@ describe("rolling backtest on 2018 (main body)", () => {
     });
   }, 240_000);
 
-  // Known and reported in the README: at leads 1 and 3 the naive forecast wins (Tijuana).
+  // Known and reported in docs/forecasts.md: at leads 1 and 3 the naive forecast wins (Tijuana).
   it("the model's MAE is below the naive forecast's at 7 and 14 days and over all leads", () => {
     for (const s of [...bt.byLead.filter((s) => s.lead === 7 || s.lead === 14), bt.overall]) {
       expect(s.mae, `lead ${s.lead}`).toBeLessThan(s.naiveMae);

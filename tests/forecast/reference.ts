@@ -25,7 +25,7 @@ function splitLine(line: string): string[] {
   return cells;
 }
 
-/** The reference arrivals of one definition: `first` contingent or `main` body (see README). */
+/** The reference arrivals of one definition: `first` contingent or `main` body (see docs/forecasts.md#rolling-backtest-on-2018). */
 export function referenceArrivals(definition: "first" | "main"): ReferenceArrival[] {
   const text = readFileSync(
     new URL("./fixtures/reference-arrivals-2018.csv", import.meta.url),

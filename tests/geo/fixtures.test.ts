@@ -66,7 +66,7 @@ describe("project fixtures", () => {
 
         // Turf over all candidate routes at once. As a MultiLineString, not a FeatureCollection:
         // on a FeatureCollection Turf 7.4 reports lineStringIndex 0 for every feature and keeps
-        // counting lineDistance across features (see the README's geo section).
+        // counting lineDistance across features (see docs/geometry.md#where-we-differ-from-turf-checked-against-an-independent-reference).
         const candidates = routeId
           ? routes.filter((r) => r.properties.route_id === routeId)
           : routes;

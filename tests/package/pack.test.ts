@@ -3,9 +3,9 @@
  * then `import { … } from "dtm-flow"` (runtime and types) and run the `dtm-flow` bin.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = resolve(".");
@@ -92,5 +92,32 @@ describe("npm package", () => {
   it("the dtm-flow bin runs from the installed package", () => {
     const help = sh(join(scratch, "node_modules", ".bin", "dtm-flow"), ["--help"], scratch);
     expect(help).toMatch(/Usage: dtm-flow <command>/);
+  });
+
+  it("every source map in the package resolves: its sources are shipped or inlined", () => {
+    const dist = join(scratch, "node_modules", "dtm-flow", "dist");
+    const maps = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((f) =>
+      f.endsWith(".map"),
+    );
+    expect(maps.length).toBeGreaterThan(0);
+    const dangling: string[] = [];
+    for (const m of maps) {
+      const map = JSON.parse(readFileSync(join(dist, m), "utf8")) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+      };
+      map.sources.forEach((source, i) => {
+        const inlined = typeof map.sourcesContent?.[i] === "string";
+        if (!inlined && !existsSync(resolve(dirname(join(dist, m)), source)))
+          dangling.push(`${m}: ${source}`);
+      });
+    }
+    expect(dangling).toEqual([]);
+  });
+
+  it("the package carries its licence and the documentation README.md links to", () => {
+    const installed = join(scratch, "node_modules", "dtm-flow");
+    expect(readFileSync(join(installed, "LICENSE"), "utf8")).toMatch(/^MIT License/);
+    expect(existsSync(join(installed, "docs/contracts.md"))).toBe(true);
   });
 });

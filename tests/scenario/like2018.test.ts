@@ -1,6 +1,6 @@
 /**
  * "Like 2018" against the 2018 timing, on the embedded data and the estimated replay.
- * Reference dates (shared reference caravan-2018/observations.csv and models-and-planning §4.3):
+ * Reference dates (the sourced observations in data/sightings.csv; docs/scenarios.md#like-2018-calibration-on-the-replay):
  * the first Honduran caravan was at Tecún Umán on 19 Oct 2018, its first members reached Mexico
  * City on 3 Nov (+15 days), a first large group reached Tijuana on 13 Nov (+25) and people present
  * in Tijuana first passed half their peak on 20 Nov (+32). The Salvadoran caravan that left San
@@ -108,7 +108,7 @@ describe("like 2018", () => {
       `backtest (Salvadoran caravan, San Salvador 31 Oct 2018): Mexico City p10 ${cdmx.p10} p50 ${cdmx.p50} p90 ${cdmx.p90}, observed 2018-11-16 (p50 error ${error} days); ` +
         `Tijuana p10 ${tijuana.p10} p50 ${tijuana.p50} p90 ${tijuana.p90} (no observed date in the reference)`,
     );
-    // Goal: p50 within ±3 days and the observation inside p10–p90 (see the README for what was
+    // Goal: p50 within ±3 days and the observation inside p10–p90 (see docs/scenarios.md for what was
     // reached: p50 21–22 Nov, 5–6 days late; p10 16 Nov over seeds 1–5, so the observation sits on
     // the p10 edge). The estimated replay it is calibrated on is still being refined, and with 17
     // days of track before Mexico City one more or one less rest day moves the prediction by a

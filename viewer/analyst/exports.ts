@@ -6,7 +6,7 @@
  */
 import { dateOf } from "../data/replay.ts";
 import type { ReplayData } from "../data/replay.ts";
-import { formatDate } from "../i18n.ts";
+import { datasetName, formatDate } from "../i18n.ts";
 import { THEMES } from "../palette.ts";
 import type { ViewState } from "../state.ts";
 import { at } from "./texts.ts";
@@ -45,7 +45,7 @@ export function footerLines(
 ): [string, string] {
   const L = state.lang;
   const date = formatDate(L, dateOf(replay.start, state.t));
-  const first = `${at(L, "data")}: ${replay.name} · ${date}`;
+  const first = `${at(L, "data")}: ${datasetName(L, replay.name)} · ${date}`;
   const all = replaySources(replay);
   const shown: string[] = [];
   let length = 0;

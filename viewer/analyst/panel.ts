@@ -16,7 +16,7 @@ import type { AnalystClient } from "./client.ts";
 import { download, exportName, framePng, frameSvg, recordWebm, webmType } from "./exports.ts";
 import type { FrameSource, Recording } from "./exports.ts";
 import type { FileSummary } from "./protocol.ts";
-import { at } from "./texts.ts";
+import { at, countOf } from "./texts.ts";
 import type { AnalystTextKey } from "./texts.ts";
 import type { ColumnChoices } from "./workspace.ts";
 
@@ -222,8 +222,8 @@ export function createAnalystPanel(options: {
     const statusKey: AnalystTextKey = why ? "failed" : f.status;
     const kind = f.kind ?? t("unknownKind");
     const counts = isTableReport(r)
-      ? `${r.accepted.toLocaleString(L)} ${t("accepted")} · ${r.rejected.toLocaleString(L)} ${t("rejected")} · ${r.dataRows.toLocaleString(L)} ${t("dataRows")} · ${r.warnings.length.toLocaleString(L)} ${t("warnings")}${r.truncated ? ` (${t("capped")})` : ""}`
-      : `${r.accepted} ${t("accepted")} · ${r.rejected} ${t("rejected")} · ${r.features} ${t("routeFeatures")} · ${r.warnings.length} ${t("warnings")}`;
+      ? `${countOf(L, r.accepted, "accepted")} · ${countOf(L, r.rejected, "rejected")} · ${countOf(L, r.dataRows, "dataRows")} · ${countOf(L, r.warnings.length, "warnings")}${r.truncated ? ` (${t("capped")})` : ""}`
+      : `${countOf(L, r.accepted, "accepted")} · ${countOf(L, r.rejected, "rejected")} · ${countOf(L, r.features, "routeFeatures")} · ${countOf(L, r.warnings.length, "warnings")}`;
     const meta = isTableReport(r)
       ? [
           r.encoding,

@@ -124,3 +124,20 @@ export type AnalystTextKey = keyof Dict;
 export function at(lang: Lang, key: AnalystTextKey): string {
   return (lang === "es" ? es : en)[key];
 }
+
+/** Singular forms of the count words, where they differ ("1 warning", "1 advertencia"). */
+const ONE: Record<Lang, Partial<Record<AnalystTextKey, string>>> = {
+  en: { warnings: "warning", dataRows: "data row", routeFeatures: "route feature" },
+  es: {
+    accepted: "aceptada",
+    rejected: "rechazada",
+    warnings: "advertencia",
+    dataRows: "fila de datos",
+    routeFeatures: "elemento de ruta",
+  },
+};
+
+/** `n` (formatted for `lang`) and the word of `key`, singular when `n` is 1: "1 warning", "2 warnings". */
+export function countOf(lang: Lang, n: number, key: AnalystTextKey): string {
+  return `${n.toLocaleString(lang)} ${(n === 1 ? ONE[lang][key] : undefined) ?? at(lang, key)}`;
+}

@@ -2,7 +2,7 @@
  * Details panel and headline figures, as pure builders of HTML/SVG virtual nodes. Every text from
  * data (place names, source names, URLs) is a text child, so it is never parsed as markup.
  */
-import { scaleBand, scaleLinear } from "d3";
+import { scaleBand, scaleLinear } from "d3-scale";
 import type { FlowSeries, GroupTrack, Headline } from "../data/replay.ts";
 import { dateOf } from "../data/replay.ts";
 import { categoryName, formatDate, formatPeople, tr } from "../i18n.ts";

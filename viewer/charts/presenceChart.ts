@@ -2,7 +2,8 @@
  * Small multiples: people reported present at a place over time, against its shelter capacity.
  * One pure builder per place; every multiple shares the time axis of the replay.
  */
-import { line, scaleLinear, curveStepAfter } from "d3";
+import { scaleLinear } from "d3-scale";
+import { curveStepAfter, line } from "d3-shape";
 import type { PresenceSeries } from "../data/replay.ts";
 import { formatPeople, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";

@@ -2,15 +2,15 @@
  * The split as a stacked area chart: people by category over time, with a cursor at the replay
  * date. A pure builder: (series, options) → VNode, snapshot-tested in tests/viewer.
  */
+import { scaleLinear } from "d3-scale";
 import {
   area,
   curveLinear,
   curveStepAfter,
-  scaleLinear,
   stack,
   stackOrderNone,
   stackOffsetNone,
-} from "d3";
+} from "d3-shape";
 import type { SplitCategory } from "../../src/index.ts";
 import type { SplitSeries } from "../data/replay.ts";
 import { categoryName, formatDate, formatPeople } from "../i18n.ts";

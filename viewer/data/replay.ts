@@ -22,7 +22,7 @@ import type {
   StockCategory,
 } from "../../src/index.ts";
 
-/** One day of one group's estimate (12:00 local time, contracts §3.1), with 90 % intervals. */
+/** One day of one group's estimate (12:00 local time, docs/contracts.md §3.1), with 90 % intervals. */
 export interface TrackFrame {
   /** Days since the replay start (noon = n + 0.5). */
   t: Days;

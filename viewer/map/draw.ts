@@ -3,8 +3,8 @@
  * marks of a Frame (trails, position bands, halos, circles, flow particles), plus the date and
  * legend in the frame so a screenshot or recording (issue 7) carries them.
  */
-import { geoPath } from "d3";
-import type { GeoProjection } from "d3";
+import { geoPath } from "d3-geo";
+import type { GeoProjection } from "d3-geo";
 import type { FeatureCollection, Geometry } from "geojson";
 import type { RouteCollection } from "../../src/index.ts";
 import { DIRECTION_COLOUR, groupColour } from "../palette.ts";
