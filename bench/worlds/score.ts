@@ -1,0 +1,419 @@
+/**
+ * Scores an estimator's tracks on a simulated world against its truth, beside a naive baseline.
+ *
+ * Evaluated group-days: for each true group, every day from the first to the last day on which
+ * any report of it (labelled or not) gives a position — the days the group is known to exist.
+ *
+ * Matching tracks to true groups: a track whose name is a true group's label belongs to it; any
+ * other track belongs to the true group it follows most closely (most days within
+ * `MATCH_KM` km of the true median person; none: a spurious track). On a day a true group
+ * has several tracks, the one that follows it on most days is scored. A day with none is a
+ * group-day without an estimate.
+ *
+ * Figures (per group-day, pooled over worlds):
+ * - median-person km: mean absolute error; coverage of the true km by [kmLow, kmHigh];
+ *   interval width (km);
+ * - size: mean absolute percentage error (MAPE, the figure of the goal, as in
+ *   src/estimate/accuracy.ts) and mean |ln(estimate / truth)|; coverage of [sizeLow, sizeHigh]
+ *   (a day whose estimate has no size counts as not covered); width as the geometric mean of
+ *   sizeHigh / sizeLow;
+ * - head and tail km (95th / 5th percentile of people), when the truth has a body and the
+ *   estimate has `headKm`/`headKmLow`/`headKmHigh` and `tailKm`/… fields (skipped otherwise);
+ * - groups found: distinct estimated groups vs true groups with reports.
+ *
+ * Naive baseline, told the true labels: per true group, its reports' km (projected on its true
+ * route) linearly interpolated in time between reports, the first value before the first report
+ * and the last value carried after the last; sizes as reported (figure, range midpoint or bound)
+ * likewise.
+ */
+import { createGazetteer, createRouteIndex, isoDate, toLocalTime } from "../../src/index.ts";
+import type { Dataset, Km, Sighting, TrackPoint } from "../../src/index.ts";
+import type { ScorableWorld, TruthDay, TruthGroup } from "./truth.ts";
+
+/** A track within this distance of a true group's median person on a day follows it (km). */
+export const MATCH_KM = 150;
+
+/** Sums pooled over group-days and worlds; see {@link summarizeScores} for the figures. */
+export interface ScoreSums {
+  days: number;
+  missing: number;
+  kmN: number;
+  kmAbs: number;
+  kmCovered: number;
+  kmWidth: number;
+  naiveKmN: number;
+  naiveKmAbs: number;
+  /** Days both the estimator and naive have a km: the number, and each one's abs error. */
+  pairedKmN: number;
+  pairedKmAbs: number;
+  pairedNaiveKmAbs: number;
+  sizeN: number;
+  sizeAbsPct: number;
+  sizeAbsLog: number;
+  sizeCovered: number;
+  sizeDays: number;
+  sizeLogWidth: number;
+  naiveSizeN: number;
+  naiveSizeAbsPct: number;
+  pairedSizeN: number;
+  pairedSizeAbsPct: number;
+  pairedNaiveSizeAbsPct: number;
+  headN: number;
+  headAbs: number;
+  headCovered: number;
+  tailN: number;
+  tailAbs: number;
+  tailCovered: number;
+}
+
+export interface WorldScore {
+  name: string;
+  labelled: boolean;
+  trueGroups: number;
+  foundGroups: number;
+  sums: ScoreSums;
+}
+
+/** Zeroed sums. */
+export function emptyScoreSums(): ScoreSums {
+  return {
+    days: 0,
+    missing: 0,
+    kmN: 0,
+    kmAbs: 0,
+    kmCovered: 0,
+    kmWidth: 0,
+    naiveKmN: 0,
+    naiveKmAbs: 0,
+    pairedKmN: 0,
+    pairedKmAbs: 0,
+    pairedNaiveKmAbs: 0,
+    sizeN: 0,
+    sizeAbsPct: 0,
+    sizeAbsLog: 0,
+    sizeCovered: 0,
+    sizeDays: 0,
+    sizeLogWidth: 0,
+    naiveSizeN: 0,
+    naiveSizeAbsPct: 0,
+    pairedSizeN: 0,
+    pairedSizeAbsPct: 0,
+    pairedNaiveSizeAbsPct: 0,
+    headN: 0,
+    headAbs: 0,
+    headCovered: 0,
+    tailN: 0,
+    tailAbs: 0,
+    tailCovered: 0,
+  };
+}
+
+/** Adds `b` into `a` (returns `a`). */
+export function addScoreSums(a: ScoreSums, b: ScoreSums): ScoreSums {
+  for (const k of Object.keys(a) as (keyof ScoreSums)[]) a[k] += b[k];
+  return a;
+}
+
+/** Local day number of each sighting's observation, or undefined. */
+function localDay(s: Sighting, timeZone: string): number | undefined {
+  const t = toLocalTime(s.observedAt, timeZone);
+  return t ? Math.floor(t.t) : undefined;
+}
+
+const hasPosition = (s: Sighting): boolean =>
+  (s.lat !== undefined && s.lon !== undefined) || s.placeName !== undefined;
+
+/** The evaluated days of each true group (see module comment), as ISO dates. */
+export function evaluatedDays(world: ScorableWorld): Map<string, Set<string>> {
+  const span = new Map<string, [number, number]>();
+  for (const s of world.dataset.sightings) {
+    const g = world.sightingGroup[s.id ?? ""];
+    const day = localDay(s, world.dataset.timeZone);
+    if (g === undefined || day === undefined || !hasPosition(s)) continue;
+    const cur = span.get(g);
+    span.set(g, cur ? [Math.min(cur[0], day), Math.max(cur[1], day)] : [day, day]);
+  }
+  const out = new Map<string, Set<string>>();
+  for (const g of world.truth) {
+    const s = span.get(g.group);
+    if (!s) continue;
+    const first = isoDate(s[0]);
+    const last = isoDate(s[1]);
+    out.set(g.group, new Set(g.days.filter((d) => d.date >= first && d.date <= last).map((d) => d.date)));
+  }
+  return out;
+}
+
+/** Linear interpolation in time, constant outside the reports. */
+function interpolate(reports: { t: number; v: number }[], t: number): number | undefined {
+  if (reports.length === 0) return undefined;
+  if (t <= reports[0].t) return reports[0].v;
+  const last = reports[reports.length - 1];
+  if (t >= last.t) return last.v;
+  let i = 1;
+  while (reports[i].t < t) i++;
+  const a = reports[i - 1];
+  const b = reports[i];
+  return b.t === a.t ? (a.v + b.v) / 2 : a.v + ((b.v - a.v) * (t - a.t)) / (b.t - a.t);
+}
+
+function reportedSize(s: Sighting): number | undefined {
+  const v =
+    s.sizeBest ??
+    (s.sizeMin !== undefined && s.sizeMax !== undefined
+      ? (s.sizeMin + s.sizeMax) / 2
+      : (s.sizeMin ?? s.sizeMax));
+  return v !== undefined && v > 0 ? v : undefined;
+}
+
+/**
+ * The naive baseline (module comment): km and size per true group and ISO date.
+ * @example
+ * naiveEstimates(world).get("G1")?.get("2018-10-20")?.km; // km
+ */
+export function naiveEstimates(world: ScorableWorld): Map<string, Map<string, { km?: Km; size?: number }>> {
+  const { dataset } = world;
+  const index = createRouteIndex(dataset.routes);
+  const gazetteer = createGazetteer(dataset.places);
+  const kmReports = new Map<string, { t: number; v: number }[]>();
+  const sizeReports = new Map<string, { t: number; v: number }[]>();
+  const routeOf = new Map(world.truth.map((g) => [g.group, g.routeId]));
+  for (const s of dataset.sightings) {
+    const g = world.sightingGroup[s.id ?? ""];
+    const time = toLocalTime(s.observedAt, dataset.timeZone);
+    if (g === undefined || !time || !routeOf.has(g)) continue;
+    const point = positionOf(s, gazetteer);
+    const p = point ? index.project(point, { routeId: routeOf.get(g) }) : undefined;
+    if (p) push(kmReports, g, { t: time.t, v: p.km });
+    const size = reportedSize(s);
+    if (size !== undefined) push(sizeReports, g, { t: time.t, v: size });
+  }
+  const out = new Map<string, Map<string, { km?: Km; size?: number }>>();
+  for (const g of world.truth) {
+    const km = (kmReports.get(g.group) ?? []).sort((a, b) => a.t - b.t);
+    const size = (sizeReports.get(g.group) ?? []).sort((a, b) => a.t - b.t);
+    const days = new Map<string, { km?: Km; size?: number }>();
+    for (const d of g.days) {
+      const t = (localDay({ observedAt: d.date }, dataset.timeZone) ?? 0) + 0.5;
+      days.set(d.date, { km: interpolate(km, t), size: interpolate(size, t) });
+    }
+    out.set(g.group, days);
+  }
+  return out;
+}
+
+function positionOf(
+  s: Sighting,
+  gazetteer: ReturnType<typeof createGazetteer>,
+): [number, number] | undefined {
+  if (s.lat !== undefined && s.lon !== undefined) return [s.lon, s.lat];
+  if (s.placeName) {
+    const p = gazetteer.find(s.placeName);
+    if (p) return [p.lon, p.lat];
+  }
+  return undefined;
+}
+
+function push<T>(m: Map<string, T[]>, k: string, v: T): void {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+}
+
+/** Tracks by estimated group, each by date. */
+function tracksByGroup(tracks: readonly TrackPoint[]): Map<string, Map<string, TrackPoint>> {
+  const out = new Map<string, Map<string, TrackPoint>>();
+  for (const t of tracks) {
+    let m = out.get(t.group);
+    if (!m) out.set(t.group, (m = new Map()));
+    m.set(t.date, t);
+  }
+  return out;
+}
+
+/**
+ * Which true group each estimated group belongs to (module comment), with the number of days it
+ * follows it (a label match counts as following it every day it has).
+ */
+export function matchTracks(
+  truth: readonly TruthGroup[],
+  byGroup: Map<string, Map<string, TrackPoint>>,
+): Map<string, { group: string; days: number }> {
+  const out = new Map<string, { group: string; days: number }>();
+  const labels = new Set(truth.map((g) => g.group));
+  for (const [name, days] of byGroup) {
+    if (labels.has(name)) {
+      out.set(name, { group: name, days: days.size + 1e6 });
+      continue;
+    }
+    let best: { group: string; days: number } | undefined;
+    for (const g of truth) {
+      let n = 0;
+      for (const d of g.days) {
+        const t = days.get(d.date);
+        if (t && Math.abs(t.km - d.km) <= MATCH_KM) n++;
+      }
+      if (n > 0 && (!best || n > best.days)) best = { group: g.group, days: n };
+    }
+    if (best) out.set(name, best);
+  }
+  return out;
+}
+
+/** A numeric field of a track point by any of its names (the estimate may or may not have it). */
+function field(t: TrackPoint, names: string[]): number | undefined {
+  const r = t as unknown as Record<string, unknown>;
+  for (const n of names) if (typeof r[n] === "number" && Number.isFinite(r[n])) return r[n] as number;
+  return undefined;
+}
+
+const HEAD = { v: ["headKm", "head_km"], lo: ["headKmLow", "head_km_low"], hi: ["headKmHigh", "head_km_high"] };
+const TAIL = { v: ["tailKm", "tail_km"], lo: ["tailKmLow", "tail_km_low"], hi: ["tailKmHigh", "tail_km_high"] };
+
+function scoreBody(s: ScoreSums, e: TrackPoint, d: TruthDay): void {
+  for (const [which, names, truth] of [
+    ["head", HEAD, d.headKm],
+    ["tail", TAIL, d.tailKm],
+  ] as const) {
+    const v = field(e, names.v);
+    if (truth === undefined || v === undefined) continue;
+    const lo = field(e, names.lo) ?? v;
+    const hi = field(e, names.hi) ?? v;
+    const covered = truth >= lo - 1e-9 && truth <= hi + 1e-9 ? 1 : 0;
+    if (which === "head") {
+      s.headN++;
+      s.headAbs += Math.abs(v - truth);
+      s.headCovered += covered;
+    } else {
+      s.tailN++;
+      s.tailAbs += Math.abs(v - truth);
+      s.tailCovered += covered;
+    }
+  }
+}
+
+function scoreDay(s: ScoreSums, e: TrackPoint | undefined, d: TruthDay, naive: { km?: Km; size?: number } | undefined): void {
+  s.days++;
+  if (naive?.km !== undefined) {
+    s.naiveKmN++;
+    s.naiveKmAbs += Math.abs(naive.km - d.km);
+  }
+  if (naive?.size !== undefined) {
+    s.naiveSizeN++;
+    s.naiveSizeAbsPct += Math.abs(naive.size - d.size) / d.size;
+  }
+  if (!e) {
+    s.missing++;
+    return;
+  }
+  s.kmN++;
+  s.kmAbs += Math.abs(e.km - d.km);
+  if (naive?.km !== undefined) {
+    s.pairedKmN++;
+    s.pairedKmAbs += Math.abs(e.km - d.km);
+    s.pairedNaiveKmAbs += Math.abs(naive.km - d.km);
+  }
+  s.kmCovered += d.km >= e.kmLow - 1e-9 && d.km <= e.kmHigh + 1e-9 ? 1 : 0;
+  s.kmWidth += e.kmHigh - e.kmLow;
+  s.sizeDays++;
+  if (Number.isFinite(e.size) && e.size > 0) {
+    s.sizeN++;
+    s.sizeAbsPct += Math.abs(e.size - d.size) / d.size;
+    s.sizeAbsLog += Math.abs(Math.log(e.size / d.size));
+    if (naive?.size !== undefined) {
+      s.pairedSizeN++;
+      s.pairedSizeAbsPct += Math.abs(e.size - d.size) / d.size;
+      s.pairedNaiveSizeAbsPct += Math.abs(naive.size - d.size) / d.size;
+    }
+    s.sizeCovered += d.size >= e.sizeLow - 1e-9 && d.size <= e.sizeHigh + 1e-9 ? 1 : 0;
+    if (e.sizeLow > 0 && Number.isFinite(e.sizeHigh)) s.sizeLogWidth += Math.log(e.sizeHigh / e.sizeLow);
+  }
+  scoreBody(s, e, d);
+}
+
+/**
+ * Scores `tracks` (the estimator's output for `world.dataset`) on the world.
+ * @example
+ * scoreTracks(world, estimateTracks(world.dataset).tracks).sums.kmCovered; // group-days covered
+ */
+export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[]): WorldScore {
+  const byGroup = tracksByGroup(tracks);
+  const match = matchTracks(world.truth, byGroup);
+  const naive = naiveEstimates(world);
+  const evaluated = evaluatedDays(world);
+  const sums = emptyScoreSums();
+  for (const g of world.truth) {
+    const days = evaluated.get(g.group);
+    if (!days) continue;
+    const mine = [...match].filter(([, m]) => m.group === g.group).sort((a, b) => b[1].days - a[1].days);
+    for (const d of g.days) {
+      if (!days.has(d.date)) continue;
+      let e: TrackPoint | undefined;
+      for (const [name] of mine) if ((e = byGroup.get(name)?.get(d.date))) break;
+      scoreDay(sums, e, d, naive.get(g.group)?.get(d.date));
+    }
+  }
+  return {
+    name: world.name,
+    labelled: world.labelled,
+    trueGroups: evaluated.size,
+    foundGroups: byGroup.size,
+    sums,
+  };
+}
+
+/** Figures from pooled sums (NaN where nothing was scored). */
+export interface ScoreFigures {
+  kmMae: number;
+  naiveKmMae: number;
+  /** Estimator MAE / naive MAE on the days both have an estimate (sizeRatio likewise, MAPE). */
+  kmRatio: number;
+  sizeMape: number;
+  sizeMeanAbsLog: number;
+  naiveSizeMape: number;
+  sizeRatio: number;
+  kmCoverage: number;
+  sizeCoverage: number;
+  kmWidth: number;
+  /** Geometric mean of sizeHigh / sizeLow. */
+  sizeWidthRatio: number;
+  missingShare: number;
+  headMae: number;
+  headCoverage: number;
+  tailMae: number;
+  tailCoverage: number;
+  days: number;
+}
+
+/**
+ * Turns sums into figures.
+ * @example
+ * summarizeScores(emptyScoreSums()).kmMae; // => NaN
+ */
+export function summarizeScores(s: ScoreSums): ScoreFigures {
+  const div = (a: number, b: number): number => (b > 0 ? a / b : NaN);
+  return {
+    kmMae: div(s.kmAbs, s.kmN),
+    naiveKmMae: div(s.naiveKmAbs, s.naiveKmN),
+    kmRatio: div(s.pairedKmAbs, s.pairedNaiveKmAbs),
+    sizeMape: div(s.sizeAbsPct, s.sizeN),
+    sizeMeanAbsLog: div(s.sizeAbsLog, s.sizeN),
+    naiveSizeMape: div(s.naiveSizeAbsPct, s.naiveSizeN),
+    sizeRatio: div(s.pairedSizeAbsPct, s.pairedNaiveSizeAbsPct),
+    kmCoverage: div(s.kmCovered, s.kmN),
+    sizeCoverage: div(s.sizeCovered, s.sizeDays),
+    kmWidth: div(s.kmWidth, s.kmN),
+    sizeWidthRatio: Math.exp(div(s.sizeLogWidth, s.sizeN)),
+    missingShare: div(s.missing, s.days),
+    headMae: div(s.headAbs, s.headN),
+    headCoverage: div(s.headCovered, s.headN),
+    tailMae: div(s.tailAbs, s.tailN),
+    tailCoverage: div(s.tailCovered, s.tailN),
+    days: s.days,
+  };
+}
+
+/** A dataset's sightings carry no label at all. */
+export function isUnlabelled(dataset: Dataset): boolean {
+  return dataset.sightings.every((s) => !s.caravanLabel);
+}
