@@ -222,7 +222,7 @@ export class GroupReporter {
     const hi = part === "vanguard" ? 1 : part === "rear" ? 0.05 : 0.95;
     const inPart = ranked.filter((r) => r.below >= lo - 1e-9 && r.below < hi);
     const chosen = inPart.length
-      ? pick(random, inPart)
+      ? pickByPeople(random, inPart)
       : part === "vanguard"
         ? ranked[ranked.length - 1]
         : ranked[0];
@@ -280,6 +280,16 @@ export class GroupReporter {
     }
     return { best: v, text: random() < 0.5 ? `unos ${spanishNumber(v)}` : spanishNumber(v) };
   }
+}
+
+/** A cohort drawn in proportion to its people (a report is about where some person is). */
+function pickByPeople<T extends { c: Cohort }>(random: Random, xs: readonly T[]): T {
+  let u = random() * xs.reduce((s, x) => s + x.c.people, 0);
+  for (const x of xs) {
+    u -= x.c.people;
+    if (u < 0) return x;
+  }
+  return xs[xs.length - 1];
 }
 
 function pickWeighted(random: Random): (typeof STRESS_SOURCES)[number] {

@@ -203,7 +203,7 @@ function assemble(
 }
 
 /**
- * The speed workload: 100 groups and about 10,000 reports (all labelled, 2 per group-day).
+ * The speed workload: 100 groups and about 10,000 reports (all labelled, 3.6 per group-day outside blackouts).
  * @example
  * generateSpeedWorld(1).dataset.sightings.length; // ≈ 10,000
  */
@@ -211,7 +211,7 @@ export function generateSpeedWorld(seed: number): StressWorld {
   return generateStressWorld(seed, {
     groups: 100,
     labelled: true,
-    reportRate: 2.6,
+    reportRate: 3.6,
     departureSpreadDays: 20,
     daysAfterLastDeparture: 30,
   });

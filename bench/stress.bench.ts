@@ -1,0 +1,131 @@
+// Accuracy of the track estimator on two independent simulators, against the goals of issue 13:
+// the stress worlds of bench/worlds/ (bodies of people, rides, shelter stays, snapped / stale /
+// misplaced reports, Spanish sheets read through the importer) and the library's own simulator
+// (src/estimate/simulate.ts). Scoring: bench/worlds/score.ts. Speed: 100 groups × ~10,000
+// sightings from the stress simulator.
+// Run: npx tsx bench/stress.bench.ts [--worlds 50] [--no-speed]
+import { estimateTracks } from "../src/index.ts";
+import { legacyWorld } from "./worlds/legacy.ts";
+import { addScoreSums, emptyScoreSums, scoreTracks, summarizeScores } from "./worlds/score.ts";
+import type { ScoreFigures, WorldScore } from "./worlds/score.ts";
+import { generateSpeedWorld, generateStressWorld } from "./worlds/stress.ts";
+import type { ScorableWorld } from "./worlds/truth.ts";
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const worlds = option("worlds", 50);
+const speed = !process.argv.includes("--no-speed");
+
+function cpuMs<T>(fn: () => T): { ms: number; value: T } {
+  const c0 = process.cpuUsage();
+  const value = fn();
+  const c = process.cpuUsage(c0);
+  return { ms: (c.user + c.system) / 1000, value };
+}
+
+interface Run {
+  name: string;
+  scores: WorldScore[];
+  figures: ScoreFigures;
+  sightings: number;
+  rejected: number;
+  cpuMs: number;
+}
+
+function run(name: string, make: (i: number) => ScorableWorld & { rejected?: number }): Run {
+  const scores: WorldScore[] = [];
+  const sums = emptyScoreSums();
+  let sightings = 0;
+  let rejected = 0;
+  let cpu = 0;
+  for (let i = 0; i < worlds; i++) {
+    const world = make(i);
+    sightings += world.dataset.sightings.length;
+    rejected += world.rejected ?? 0;
+    const { ms, value } = cpuMs(() => estimateTracks(world.dataset));
+    cpu += ms;
+    const score = scoreTracks(world, value.tracks);
+    scores.push(score);
+    addScoreSums(sums, score.sums);
+  }
+  return { name, scores, figures: summarizeScores(sums), sightings, rejected, cpuMs: cpu };
+}
+
+const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : "n/a");
+const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+const verdict = (ok: boolean | undefined): string => (ok === undefined ? "n/a" : ok ? "met" : "**missed**");
+const inBand = (x: number): boolean | undefined => (Number.isFinite(x) ? x >= 0.87 && x <= 0.93 : undefined);
+
+function groupsFound(r: Run): { right: number; of: number; detail: string } {
+  const un = r.scores.filter((s) => !s.labelled);
+  const right = un.filter((s) => s.foundGroups === s.trueGroups).length;
+  const found = un.reduce((a, s) => a + s.foundGroups, 0);
+  const truth = un.reduce((a, s) => a + s.trueGroups, 0);
+  return { right, of: un.length, detail: `${found} tracks for ${truth} true groups` };
+}
+
+function goalRows(r: Run): string[] {
+  const f = r.figures;
+  const g = groupsFound(r);
+  const missingDays = Math.round(f.missingShare * f.days);
+  const share = g.of ? g.right / g.of : NaN;
+  return [
+    `| median-person km error ≤ 0.6 × naive | ${num(f.kmMae)} km vs naive ${num(f.naiveKmMae)} km: **${num(f.kmRatio, 2)} ×** | ${verdict(Number.isFinite(f.kmRatio) ? f.kmRatio <= 0.6 : undefined)} |`,
+    `| size error (MAPE) ≤ 0.4 × naive | ${pct(f.sizeMape)} vs naive ${pct(f.naiveSizeMape)}: **${num(f.sizeRatio, 2)} ×** (mean abs log ${num(f.sizeMeanAbsLog, 2)}) | ${verdict(Number.isFinite(f.sizeRatio) ? f.sizeRatio <= 0.4 : undefined)} |`,
+    `| 90 % intervals cover 87–93 % of true km | **${pct(f.kmCoverage)}** (mean width ${num(f.kmWidth, 0)} km) | ${verdict(inBand(f.kmCoverage))} |`,
+    `| 90 % intervals cover 87–93 % of true sizes | **${pct(f.sizeCoverage)}** (geometric mean high/low ${num(f.sizeWidthRatio, 2)}) | ${verdict(inBand(f.sizeCoverage))} |`,
+    `| no true group-day without an estimate | **${missingDays}** of ${f.days} (${pct(f.missingShare)}) | ${verdict(missingDays === 0)} |`,
+    `| groups found = true in ≥ 90 % of unlabelled worlds | **${g.right} of ${g.of}** (${pct(share)}; ${g.detail}) | ${verdict(g.of ? share >= 0.9 : undefined)} |`,
+    `| head km (95th pct of people): error, 90 % coverage | ${f.days && Number.isFinite(f.headMae) ? `${num(f.headMae)} km, ${pct(f.headCoverage)}` : "n/a (the estimate has no head_km)"} | ${verdict(inBand(f.headCoverage))} |`,
+    `| tail km (5th pct of people): error, 90 % coverage | ${Number.isFinite(f.tailMae) ? `${num(f.tailMae)} km, ${pct(f.tailCoverage)}` : "n/a (the estimate has no tail_km)"} | ${verdict(inBand(f.tailCoverage))} |`,
+  ];
+}
+
+function breakdown(r: Run): string {
+  const part = (labelled: boolean): string => {
+    const s = emptyScoreSums();
+    const ws = r.scores.filter((x) => x.labelled === labelled);
+    for (const w of ws) addScoreSums(s, w.sums);
+    const f = summarizeScores(s);
+    return `${labelled ? "labelled" : "unlabelled"} (${ws.length} worlds, ${f.days} group-days): km ${num(f.kmRatio, 2)} × naive, cover ${pct(f.kmCoverage)}; size ${num(f.sizeRatio, 2)} ×, cover ${pct(f.sizeCoverage)}; without estimate ${pct(f.missingShare)}`;
+  };
+  const cov = r.scores
+    .map((w) => summarizeScores(w.sums).kmCoverage)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
+  const q = (p: number): string => pct(cov[Math.floor(p * (cov.length - 1))]);
+  return `${part(true)}\n${part(false)}\nkm coverage by world: min ${q(0)}, 10th pct ${q(0.1)}, median ${q(0.5)}, max ${q(1)}`;
+}
+
+const started = performance.now();
+const runs = [
+  run("stress worlds (bench/worlds/stress.ts)", (i) => {
+    const w = generateStressWorld(i + 1);
+    return { ...w, rejected: w.importReport.rejected };
+  }),
+  run("simulate.ts worlds (src/estimate/simulate.ts)", (i) => legacyWorld(i, worlds)),
+];
+for (const r of runs) {
+  console.log(
+    `\n### ${r.name}: ${worlds} worlds, ${r.sightings} sightings${r.rejected ? `, ${r.rejected} rows REJECTED by the importer` : ""}, estimator ${(r.cpuMs / 1000).toFixed(1)} s CPU\n`,
+  );
+  console.log("| goal (issue 13) | measured | |\n|---|---|---|");
+  for (const row of goalRows(r)) console.log(row);
+  console.log(`\n${breakdown(r)}`);
+}
+
+if (speed) {
+  const world = generateSpeedWorld(1);
+  const groups = world.truth.length;
+  const { ms, value } = cpuMs(() => estimateTracks(world.dataset));
+  console.log(
+    `\n### speed: ${groups} groups × ${world.dataset.sightings.length} sightings (stress speed world, seed 1, imported with ${world.importReport.rejected} rejected)\n`,
+  );
+  console.log("| goal (issue 13) | measured | |\n|---|---|---|");
+  console.log(
+    `| 100 groups × 10,000 sightings < 10 s CPU | **${(ms / 1000).toFixed(2)} s CPU** (${value.tracks.length} track rows) | ${verdict(ms < 10_000)} |`,
+  );
+}
+console.log(`\n(total ${((performance.now() - started) / 1000).toFixed(0)} s wall)`);
