@@ -55,8 +55,10 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
 
 const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : "n/a");
 const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
-const verdict = (ok: boolean | undefined): string => (ok === undefined ? "n/a" : ok ? "met" : "**missed**");
-const inBand = (x: number): boolean | undefined => (Number.isFinite(x) ? x >= 0.87 && x <= 0.93 : undefined);
+const verdict = (ok: boolean | undefined): string =>
+  ok === undefined ? "n/a" : ok ? "met" : "**missed**";
+const inBand = (x: number): boolean | undefined =>
+  Number.isFinite(x) ? x >= 0.87 && x <= 0.93 : undefined;
 
 function groupsFound(r: Run): { right: number; of: number; detail: string } {
   const un = r.scores.filter((s) => !s.labelled);

@@ -42,10 +42,13 @@ function cell(text: string): string {
 
 function fecha(day: number, hour: number | undefined): string {
   const [y, m, d] = isoDate(day).split("-");
-  return hour === undefined ? `${d}/${m}/${y}` : `${d}/${m}/${y} ${String(hour).padStart(2, "0")}:00`;
+  return hour === undefined
+    ? `${d}/${m}/${y}`
+    : `${d}/${m}/${y} ${String(hour).padStart(2, "0")}:00`;
 }
 
-const decimalComma = (v: number | undefined): string => (v === undefined ? "" : String(v).replace(".", ","));
+const decimalComma = (v: number | undefined): string =>
+  v === undefined ? "" : String(v).replace(".", ",");
 
 /**
  * The sheet's text (BOM, CRLF line ends), reports in the order given.

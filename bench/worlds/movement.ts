@@ -156,7 +156,11 @@ export class Mover {
       const km = summarize(this.cohorts).km;
       const ahead = townAhead(this.route, km);
       const shelter = ahead.km - km <= 60 ? ahead : nearestTown(this.route, km);
-      return { kind: "stay", daysLeft: Math.round(logUniform(random, 3, 21)), shelterKm: shelter.km };
+      return {
+        kind: "stay",
+        daysLeft: Math.round(logUniform(random, 3, 21)),
+        shelterKm: shelter.km,
+      };
     }
     return { kind: "march", daysLeft: 2 + Math.floor(random() * 6) };
   }

@@ -80,13 +80,30 @@ export const STRESS_SOURCES: {
   { type: "government", weight: 0.22, bias: -0.3, spread: 0.2, orgs: ["INM", "SEGOB", "PGN"] },
   { type: "un", weight: 0.1, bias: 0, spread: 0.12, orgs: ["ACNUR", "UNICEF"] },
   { type: "dtm", weight: 0.06, bias: 0, spread: 0.1, orgs: ["OIM DTM"] },
-  { type: "ngo", weight: 0.12, bias: 0.05, spread: 0.2, orgs: ["Cruz Roja", "MSF", "Casa del Migrante"] },
-  { type: "media", weight: 0.32, bias: 0.15, spread: 0.3, orgs: ["EFE", "Reuters", "La Jornada", "Prensa Libre"] },
+  {
+    type: "ngo",
+    weight: 0.12,
+    bias: 0.05,
+    spread: 0.2,
+    orgs: ["Cruz Roja", "MSF", "Casa del Migrante"],
+  },
+  {
+    type: "media",
+    weight: 0.32,
+    bias: 0.15,
+    spread: 0.3,
+    orgs: ["EFE", "Reuters", "La Jornada", "Prensa Libre"],
+  },
   { type: "organiser", weight: 0.08, bias: 0.35, spread: 0.25, orgs: ["Pueblo Sin Fronteras"] },
   { type: "social_media", weight: 0.1, bias: 0.4, spread: 0.45, orgs: ["Twitter", "Facebook"] },
 ];
 
-const VANGUARD_WORDS = ["avanzada de la caravana", "vanguardia", "los primeros del grupo", "primer contingente"];
+const VANGUARD_WORDS = [
+  "avanzada de la caravana",
+  "vanguardia",
+  "los primeros del grupo",
+  "primer contingente",
+];
 const REAR_WORDS = ["rezagados", "retaguardia", "los últimos del grupo"];
 const BODY_WORDS = ["grueso de la caravana", "el contingente principal"];
 
@@ -109,7 +126,7 @@ function poisson(random: Random, mean: number): number {
 function roundAsSource(type: SourceType, v: number): number {
   const step =
     type === "media" || type === "social_media" || type === "organiser"
-      ? v >= 1500
+      ? v >= 1000
         ? 1000
         : 100
       : type === "government"
@@ -177,7 +194,10 @@ export class GroupReporter {
     return out;
   }
 
-  private base(day: number, random: Random): Omit<RawReport, "part" | "kind" | "placedKm" | "describedKm"> {
+  private base(
+    day: number,
+    random: Random,
+  ): Omit<RawReport, "part" | "kind" | "placedKm" | "describedKm"> {
     const src = pickWeighted(random);
     return {
       id: this.nextId(),
@@ -217,7 +237,8 @@ export class GroupReporter {
     const cfg = this.config;
     const b = this.base(day, random);
     const u = random();
-    const part: Part = u < cfg.vanguardShare ? "vanguard" : u < cfg.vanguardShare + cfg.rearShare ? "rear" : "body";
+    const part: Part =
+      u < cfg.vanguardShare ? "vanguard" : u < cfg.vanguardShare + cfg.rearShare ? "rear" : "body";
     const lo = part === "vanguard" ? 0.95 : part === "rear" ? 0 : 0.05;
     const hi = part === "vanguard" ? 1 : part === "rear" ? 0.05 : 0.95;
     const inPart = ranked.filter((r) => r.below >= lo - 1e-9 && r.below < hi);
@@ -232,7 +253,13 @@ export class GroupReporter {
       const off = (random() < 0.5 ? -1 : 1) * (150 + 450 * random());
       placedKm = Math.min(this.route.lengthKm, Math.max(0, describedKm + off));
     }
-    const report: RawReport = { ...b, part, kind: misplaced ? "misplaced" : "fresh", placedKm, describedKm };
+    const report: RawReport = {
+      ...b,
+      part,
+      kind: misplaced ? "misplaced" : "fresh",
+      placedKm,
+      describedKm,
+    };
     if (misplaced || random() < cfg.snapProb) {
       const town = nearestTown(this.route, placedKm);
       report.town = town.name;
@@ -250,12 +277,7 @@ export class GroupReporter {
     return report;
   }
 
-  private sizeOf(
-    part: Part,
-    total: number,
-    type: SourceType,
-    random: Random,
-  ): RawReport["size"] {
+  private sizeOf(part: Part, total: number, type: SourceType, random: Random): RawReport["size"] {
     const cfg = this.config;
     if (random() >= cfg.sizeProb) return undefined;
     const spread = STRESS_SOURCES.find((s) => s.type === type)?.spread ?? 0.3;

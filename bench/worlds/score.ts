@@ -139,7 +139,10 @@ export function evaluatedDays(world: ScorableWorld): Map<string, Set<string>> {
     if (!s) continue;
     const first = isoDate(s[0]);
     const last = isoDate(s[1]);
-    out.set(g.group, new Set(g.days.filter((d) => d.date >= first && d.date <= last).map((d) => d.date)));
+    out.set(
+      g.group,
+      new Set(g.days.filter((d) => d.date >= first && d.date <= last).map((d) => d.date)),
+    );
   }
   return out;
 }
@@ -171,7 +174,9 @@ function reportedSize(s: Sighting): number | undefined {
  * @example
  * naiveEstimates(world).get("G1")?.get("2018-10-20")?.km; // km
  */
-export function naiveEstimates(world: ScorableWorld): Map<string, Map<string, { km?: Km; size?: number }>> {
+export function naiveEstimates(
+  world: ScorableWorld,
+): Map<string, Map<string, { km?: Km; size?: number }>> {
   const { dataset } = world;
   const index = createRouteIndex(dataset.routes);
   const gazetteer = createGazetteer(dataset.places);
@@ -263,12 +268,21 @@ export function matchTracks(
 /** A numeric field of a track point by any of its names (the estimate may or may not have it). */
 function field(t: TrackPoint, names: string[]): number | undefined {
   const r = t as unknown as Record<string, unknown>;
-  for (const n of names) if (typeof r[n] === "number" && Number.isFinite(r[n])) return r[n] as number;
+  for (const n of names)
+    if (typeof r[n] === "number" && Number.isFinite(r[n])) return r[n] as number;
   return undefined;
 }
 
-const HEAD = { v: ["headKm", "head_km"], lo: ["headKmLow", "head_km_low"], hi: ["headKmHigh", "head_km_high"] };
-const TAIL = { v: ["tailKm", "tail_km"], lo: ["tailKmLow", "tail_km_low"], hi: ["tailKmHigh", "tail_km_high"] };
+const HEAD = {
+  v: ["headKm", "head_km"],
+  lo: ["headKmLow", "head_km_low"],
+  hi: ["headKmHigh", "head_km_high"],
+};
+const TAIL = {
+  v: ["tailKm", "tail_km"],
+  lo: ["tailKmLow", "tail_km_low"],
+  hi: ["tailKmHigh", "tail_km_high"],
+};
 
 function scoreBody(s: ScoreSums, e: TrackPoint, d: TruthDay): void {
   for (const [which, names, truth] of [
@@ -292,7 +306,12 @@ function scoreBody(s: ScoreSums, e: TrackPoint, d: TruthDay): void {
   }
 }
 
-function scoreDay(s: ScoreSums, e: TrackPoint | undefined, d: TruthDay, naive: { km?: Km; size?: number } | undefined): void {
+function scoreDay(
+  s: ScoreSums,
+  e: TrackPoint | undefined,
+  d: TruthDay,
+  naive: { km?: Km; size?: number } | undefined,
+): void {
   s.days++;
   if (naive?.km !== undefined) {
     s.naiveKmN++;
@@ -326,7 +345,8 @@ function scoreDay(s: ScoreSums, e: TrackPoint | undefined, d: TruthDay, naive: {
       s.pairedNaiveSizeAbsPct += Math.abs(naive.size - d.size) / d.size;
     }
     s.sizeCovered += d.size >= e.sizeLow - 1e-9 && d.size <= e.sizeHigh + 1e-9 ? 1 : 0;
-    if (e.sizeLow > 0 && Number.isFinite(e.sizeHigh)) s.sizeLogWidth += Math.log(e.sizeHigh / e.sizeLow);
+    if (e.sizeLow > 0 && Number.isFinite(e.sizeHigh))
+      s.sizeLogWidth += Math.log(e.sizeHigh / e.sizeLow);
   }
   scoreBody(s, e, d);
 }
@@ -345,7 +365,9 @@ export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[])
   for (const g of world.truth) {
     const days = evaluated.get(g.group);
     if (!days) continue;
-    const mine = [...match].filter(([, m]) => m.group === g.group).sort((a, b) => b[1].days - a[1].days);
+    const mine = [...match]
+      .filter(([, m]) => m.group === g.group)
+      .sort((a, b) => b[1].days - a[1].days);
     for (const d of g.days) {
       if (!days.has(d.date)) continue;
       let e: TrackPoint | undefined;

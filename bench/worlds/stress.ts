@@ -72,7 +72,12 @@ function drawTraits(random: Random): MoverTraits {
   };
 }
 
-function drawCohorts(random: Random, size: number, startKm: number, departureDay: number): Cohort[] {
+function drawCohorts(
+  random: Random,
+  size: number,
+  startKm: number,
+  departureDay: number,
+): Cohort[] {
   const n = 20 + Math.floor(random() * 40);
   const weights = Array.from({ length: n }, () => 0.2 + random() * random() * 3);
   const sum = weights.reduce((a, b) => a + b, 0);
@@ -147,12 +152,20 @@ export function generateStressWorld(seed: number, options: StressOptions = {}): 
       route,
       departure,
       mover: new Mover(route, drawTraits(random), cohorts, departure),
-      reporter: new GroupReporter(corridor, route, label, labelled ? label : undefined, config, nextId),
+      reporter: new GroupReporter(
+        corridor,
+        route,
+        label,
+        labelled ? label : undefined,
+        config,
+        nextId,
+      ),
       days: [] as StressTruthDay[],
     };
   });
   const lastDeparture = Math.max(...groups.map((g) => g.departure));
-  const end = lastDeparture + (options.daysAfterLastDeparture ?? Math.floor(between(random, 25, 50)));
+  const end =
+    lastDeparture + (options.daysAfterLastDeparture ?? Math.floor(between(random, 25, 50)));
   const reports: RawReport[] = [];
   for (let day = start; day <= end; day++) {
     for (const g of groups) {
@@ -193,7 +206,12 @@ function assemble(
     name: `stress #${seed}`,
     seed,
     dataset,
-    truth: groups.map((g) => ({ group: g.label, label: g.label, routeId: g.route.routeId, days: g.days })),
+    truth: groups.map((g) => ({
+      group: g.label,
+      label: g.label,
+      routeId: g.route.routeId,
+      days: g.days,
+    })),
     sightingGroup,
     labelled,
     csv,

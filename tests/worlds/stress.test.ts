@@ -1,0 +1,230 @@
+// The stress simulator keeps its promises (bench/worlds/stress.ts), and the scorer
+// (bench/worlds/score.ts) gives a perfect estimate zero error and full coverage.
+import { describe, expect, it } from "vitest";
+import type { TrackPoint } from "../../src/index.ts";
+import { legacyWorld } from "../../bench/worlds/legacy.ts";
+import { scoreTracks, summarizeScores } from "../../bench/worlds/score.ts";
+import { generateStressWorld } from "../../bench/worlds/stress.ts";
+import type { StressWorld } from "../../bench/worlds/stress.ts";
+import type { ScorableWorld } from "../../bench/worlds/truth.ts";
+
+const SEEDS = Array.from({ length: 24 }, (_, i) => i + 1);
+const worlds: StressWorld[] = SEEDS.map((s) => generateStressWorld(s));
+const allDays = worlds.flatMap((w) => w.truth.flatMap((g) => g.days));
+const allReports = worlds.flatMap((w) => w.reports);
+
+/** The truth fed back as an estimate (with head and tail, and intervals of zero width). */
+function perfect(world: ScorableWorld): TrackPoint[] {
+  return world.truth.flatMap((g) =>
+    g.days.map((d) => ({
+      group: g.group,
+      date: d.date,
+      routeId: g.routeId,
+      km: d.km,
+      kmLow: d.km,
+      kmHigh: d.km,
+      lat: 0,
+      lon: 0,
+      size: d.size,
+      sizeLow: d.size,
+      sizeHigh: d.size,
+      ...(d.headKm !== undefined
+        ? { headKm: d.headKm, headKmLow: d.headKm, headKmHigh: d.headKm }
+        : {}),
+      ...(d.tailKm !== undefined
+        ? { tailKm: d.tailKm, tailKmLow: d.tailKm, tailKmHigh: d.tailKm }
+        : {}),
+    })),
+  );
+}
+
+describe("stress worlds: groups as bodies on the road", () => {
+  it("is deterministic per seed", () => {
+    expect(generateStressWorld(5).csv).toBe(worlds[4].csv);
+    expect(generateStressWorld(6).csv).not.toBe(worlds[4].csv);
+  });
+
+  it("holds 1–6 groups of a few hundred to ten thousand people", () => {
+    const counts = new Set(worlds.map((w) => w.truth.length));
+    expect(Math.min(...counts)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(6);
+    expect(counts.size).toBeGreaterThanOrEqual(4);
+    const peaks = worlds.flatMap((w) => w.truth.map((g) => Math.max(...g.days.map((d) => d.size))));
+    expect(Math.min(...peaks)).toBeGreaterThanOrEqual(150);
+    expect(Math.max(...peaks)).toBeLessThanOrEqual(15_000);
+    expect(peaks.some((p) => p >= 5000)).toBe(true);
+    expect(peaks.some((p) => p <= 1000)).toBe(true);
+  });
+
+  it("spreads each body over tens to hundreds of km, head ≥ median ≥ tail", () => {
+    for (const d of allDays) {
+      expect(d.headKm!).toBeGreaterThanOrEqual(d.km);
+      expect(d.km).toBeGreaterThanOrEqual(d.tailKm!);
+    }
+    const spreads = allDays.map((d) => d.headKm! - d.tailKm!).sort((a, b) => a - b);
+    const median = spreads[spreads.length >> 1];
+    expect(median).toBeGreaterThan(20);
+    expect(median).toBeLessThan(600);
+    expect(spreads.filter((s) => s >= 100).length).toBeGreaterThan(spreads.length / 4);
+  });
+
+  it("has rides of ≥ 300 km in a day and shelter stays of ≥ 5 days", () => {
+    let rides = 0;
+    let longStays = 0;
+    for (const w of worlds) {
+      for (const g of w.truth) {
+        let run = 0;
+        for (let i = 1; i < g.days.length; i++) {
+          if (g.days[i].km - g.days[i - 1].km >= 300) rides++;
+          run = g.days[i].phase === "stay" ? run + 1 : 0;
+          if (run === 5) longStays++;
+        }
+      }
+    }
+    expect(rides).toBeGreaterThan(5);
+    expect(longStays).toBeGreaterThan(5);
+  });
+
+  it("lets groups overtake each other on the same route", () => {
+    let overtakes = 0;
+    for (const w of worlds) {
+      for (const a of w.truth) {
+        for (const b of w.truth) {
+          if (a === b || a.routeId !== b.routeId) continue;
+          const bKm = new Map(b.days.map((d) => [d.date, d.km]));
+          let behind = false;
+          for (const d of a.days) {
+            const other = bKm.get(d.date);
+            if (other === undefined) continue;
+            if (d.km < other - 20) behind = true;
+            else if (behind && d.km > other + 20) {
+              overtakes++;
+              break;
+            }
+          }
+        }
+      }
+    }
+    expect(overtakes).toBeGreaterThan(0);
+  });
+
+  it("loses people along the way (returns, claims) and sometimes gains them", () => {
+    const changes = worlds.flatMap((w) =>
+      w.truth.map((g) => g.days[g.days.length - 1].size / Math.max(...g.days.map((d) => d.size))),
+    );
+    expect(changes.filter((c) => c < 0.8).length).toBeGreaterThan(changes.length / 4);
+  });
+});
+
+describe("stress worlds: the reports", () => {
+  it("snaps positions to a town tens of km away", () => {
+    const far = allReports.filter(
+      (r) => r.kind === "fresh" && r.townKm !== undefined && Math.abs(r.townKm - r.placedKm) >= 20,
+    );
+    expect(far.length).toBeGreaterThan(allReports.length / 20);
+  });
+
+  it("repeats stale news and misplaces groups by hundreds of km", () => {
+    expect(allReports.some((r) => r.kind === "stale")).toBe(true);
+    const misplaced = allReports.filter((r) => r.kind === "misplaced");
+    expect(misplaced.length).toBeGreaterThan(5);
+    // Off by 150–600 km, unless the route's end clips them.
+    const far = misplaced.filter((r) => Math.abs(r.placedKm - r.describedKm) >= 150);
+    expect(far.length).toBeGreaterThan(0.7 * misplaced.length);
+  });
+
+  it("rounds media figures to thousands and reports a vanguard of a few dozen", () => {
+    const media = allReports.filter(
+      (r) => r.kind !== "stale" && r.sourceType === "media" && (r.size?.best ?? 0) >= 1000,
+    );
+    expect(media.length).toBeGreaterThan(10);
+    for (const r of media) expect(r.size!.best! % 1000).toBe(0);
+    const vanguard = allReports.filter((r) => r.part === "vanguard" && r.size?.best !== undefined);
+    expect(vanguard.some((r) => r.size!.best! <= 60)).toBe(true);
+    expect(allReports.some((r) => r.part === "rear")).toBe(true);
+  });
+
+  it("leaves gaps of several days without reports", () => {
+    let gaps = 0;
+    for (const w of worlds) {
+      for (const g of w.truth) {
+        const days = [...new Set(w.reports.filter((r) => r.group === g.group).map((r) => r.day))];
+        days.sort((a, b) => a - b);
+        for (let i = 1; i < days.length; i++) if (days[i] - days[i - 1] >= 4) gaps++;
+      }
+    }
+    expect(gaps).toBeGreaterThan(5);
+  });
+
+  it("writes worlds without any label, and labelled ones with some", () => {
+    const unlabelled = worlds.filter((w) => !w.labelled);
+    expect(unlabelled.length).toBeGreaterThanOrEqual(5);
+    for (const w of unlabelled) {
+      expect(w.dataset.sightings.every((s) => s.caravanLabel === undefined)).toBe(true);
+    }
+    for (const w of worlds.filter((x) => x.labelled)) {
+      expect(w.dataset.sightings.some((s) => s.caravanLabel !== undefined)).toBe(true);
+    }
+  });
+
+  it("imports the Spanish sheet with the real importer: zero rejected, every report kept", () => {
+    for (const w of worlds) {
+      expect(w.importReport.rejected).toBe(0);
+      expect(w.dataset.sightings.map((s) => s.id)).toEqual(w.reports.map((r) => r.id));
+    }
+    const header = worlds[0].csv.slice(1, worlds[0].csv.indexOf("\r\n"));
+    expect(header).toContain("fecha;lugar");
+    expect(header).toContain("tipo de fuente");
+    const w = worlds[0];
+    const sized = w.reports.find((r) => r.size?.best !== undefined && r.size.best >= 1000)!;
+    const s = w.dataset.sightings.find((x) => x.id === sized.id)!;
+    expect(s.sizeBest).toBe(sized.size!.best);
+  });
+});
+
+describe("the scorer", () => {
+  const cases: ScorableWorld[] = [worlds[0], worlds[2], legacyWorld(10, 20), legacyWorld(2, 20)];
+
+  it("gives a perfect estimate zero error and full coverage", () => {
+    for (const world of cases) {
+      const score = scoreTracks(world, perfect(world));
+      const f = summarizeScores(score.sums);
+      expect(f.days).toBeGreaterThan(0);
+      expect(f.kmMae).toBe(0);
+      expect(f.sizeMape).toBe(0);
+      expect(f.kmCoverage).toBe(1);
+      expect(f.sizeCoverage).toBe(1);
+      expect(f.missingShare).toBe(0);
+      expect(score.foundGroups).toBeGreaterThanOrEqual(score.trueGroups);
+      if ("seed" in world) {
+        expect(f.headMae).toBe(0);
+        expect(f.headCoverage).toBe(1);
+        expect(f.tailCoverage).toBe(1);
+      } else expect(Number.isNaN(f.headMae)).toBe(true);
+    }
+    expect(cases.some((w) => !w.labelled)).toBe(true);
+  });
+
+  it("measures errors, misses and fragments of a wrong estimate", () => {
+    const world = worlds[0];
+    const tracks = perfect(world).map((t) => ({
+      ...t,
+      km: t.km + 100,
+      kmLow: t.km + 50,
+      kmHigh: t.km + 150,
+    }));
+    const dropped = tracks.filter((_, i) => i % 10 !== 3);
+    const f = summarizeScores(scoreTracks(world, dropped).sums);
+    expect(f.kmMae).toBeCloseTo(100, 6);
+    expect(f.kmCoverage).toBe(0);
+    expect(f.missingShare).toBeGreaterThan(0);
+    // One true group split into two tracks with new names: two groups found for it.
+    const g = world.truth[0].group;
+    const split = perfect(world).map((t, i) =>
+      t.group === g ? { ...t, group: i % 2 ? "track-a" : "track-b" } : t,
+    );
+    const s = scoreTracks(world, split);
+    expect(s.foundGroups).toBe(s.trueGroups + 1);
+    expect(summarizeScores(s.sums).kmMae).toBe(0);
+  });
+});
