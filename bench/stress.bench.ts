@@ -74,8 +74,8 @@ function goalRows(r: Run): string[] {
   const missingDays = Math.round(f.missingShare * f.days);
   const share = g.of ? g.right / g.of : NaN;
   return [
-    `| median-person km error ≤ 0.6 × naive | ${num(f.kmMae)} km vs naive ${num(f.naiveKmMae)} km: **${num(f.kmRatio, 2)} ×** | ${verdict(Number.isFinite(f.kmRatio) ? f.kmRatio <= 0.6 : undefined)} |`,
-    `| size error (MAPE) ≤ 0.4 × naive | ${pct(f.sizeMape)} vs naive ${pct(f.naiveSizeMape)}: **${num(f.sizeRatio, 2)} ×** (mean abs log ${num(f.sizeMeanAbsLog, 2)}) | ${verdict(Number.isFinite(f.sizeRatio) ? f.sizeRatio <= 0.4 : undefined)} |`,
+    `| median-person km error ≤ 0.6 × naive | ${num(f.kmMae)} km vs naive ${num(f.naiveKmMae)} km: **${num(f.kmRatio, 3)} ×** | ${verdict(Number.isFinite(f.kmRatio) ? f.kmRatio <= 0.6 : undefined)} |`,
+    `| size error (MAPE) ≤ 0.4 × naive | ${pct(f.sizeMape)} vs naive ${pct(f.naiveSizeMape)}: **${num(f.sizeRatio, 3)} ×** (mean abs log ${num(f.sizeMeanAbsLog, 2)}) | ${verdict(Number.isFinite(f.sizeRatio) ? f.sizeRatio <= 0.4 : undefined)} |`,
     `| 90 % intervals cover 87–93 % of true km | **${pct(f.kmCoverage)}** (mean width ${num(f.kmWidth, 0)} km) | ${verdict(inBand(f.kmCoverage))} |`,
     `| 90 % intervals cover 87–93 % of true sizes | **${pct(f.sizeCoverage)}** (geometric mean high/low ${num(f.sizeWidthRatio, 2)}) | ${verdict(inBand(f.sizeCoverage))} |`,
     `| no true group-day without an estimate | **${missingDays}** of ${f.days} (${pct(f.missingShare)}) | ${verdict(missingDays === 0)} |`,

@@ -4,6 +4,9 @@
  * Evaluated group-days: for each true group, every day from the first to the last day on which
  * any report of it (labelled or not) gives a position — the days the group is known to exist.
  *
+ * An estimate on another route than the truth's is compared where it is on the road (see
+ * {@link rebaser}).
+ *
  * Matching tracks to true groups: a track whose name is a true group's label belongs to it; any
  * other track belongs to the true group it follows most closely (most days within
  * `MATCH_KM` km of the true median person; none: a spurious track). On a day a true group
@@ -243,6 +246,7 @@ function tracksByGroup(tracks: readonly TrackPoint[]): Map<string, Map<string, T
 export function matchTracks(
   truth: readonly TruthGroup[],
   byGroup: Map<string, Map<string, TrackPoint>>,
+  rebase: Rebase = (t) => t,
 ): Map<string, { group: string; days: number }> {
   const out = new Map<string, { group: string; days: number }>();
   const labels = new Set(truth.map((g) => g.group));
@@ -256,13 +260,60 @@ export function matchTracks(
       let n = 0;
       for (const d of g.days) {
         const t = days.get(d.date);
-        if (t && Math.abs(t.km - d.km) <= MATCH_KM) n++;
+        if (t && Math.abs(rebase(t, g.routeId).km - d.km) <= MATCH_KM) n++;
       }
       if (n > 0 && (!best || n > best.days)) best = { group: g.group, days: n };
     }
     if (best) out.set(name, best);
   }
   return out;
+}
+
+/** A track point with its km fields on another route (the identity when it is on that one). */
+export type Rebase = (t: TrackPoint, routeId: string) => TrackPoint;
+
+const KM_FIELDS = [
+  "km",
+  "kmLow",
+  "kmHigh",
+  "headKm",
+  "headKmLow",
+  "headKmHigh",
+  "tailKm",
+  "tailKmLow",
+  "tailKmHigh",
+  "head_km",
+  "head_km_low",
+  "head_km_high",
+  "tail_km",
+  "tail_km_low",
+  "tail_km_high",
+];
+
+/**
+ * Routes share road but count km from different origins (2018: `salvador` km 218.8 is `main` km
+ * 521.4), so an estimate on another route than the truth's is compared where it is on the road:
+ * each km field is placed on its own route and projected onto the truth's.
+ */
+export function rebaser(world: ScorableWorld): Rebase {
+  const index = createRouteIndex(world.dataset.routes);
+  const cache = new WeakMap<TrackPoint, Map<string, TrackPoint>>();
+  return (t, routeId) => {
+    if (t.routeId === routeId || !index.routeIds.includes(t.routeId)) return t;
+    let byRoute = cache.get(t);
+    if (!byRoute) cache.set(t, (byRoute = new Map()));
+    const hit = byRoute.get(routeId);
+    if (hit) return hit;
+    const r = { ...t, routeId } as unknown as Record<string, unknown>;
+    for (const f of KM_FIELDS) {
+      const v = r[f];
+      if (typeof v !== "number" || !Number.isFinite(v)) continue;
+      r[f] = index.project(index.along(t.routeId, v), { routeId })?.km ?? v;
+    }
+    const out = r as unknown as TrackPoint;
+    byRoute.set(routeId, out);
+    return out;
+  };
 }
 
 /** A numeric field of a track point by any of its names (the estimate may or may not have it). */
@@ -358,7 +409,8 @@ function scoreDay(
  */
 export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[]): WorldScore {
   const byGroup = tracksByGroup(tracks);
-  const match = matchTracks(world.truth, byGroup);
+  const rebase = rebaser(world);
+  const match = matchTracks(world.truth, byGroup, rebase);
   const naive = naiveEstimates(world);
   const evaluated = evaluatedDays(world);
   const sums = emptyScoreSums();
@@ -372,7 +424,7 @@ export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[])
       if (!days.has(d.date)) continue;
       let e: TrackPoint | undefined;
       for (const [name] of mine) if ((e = byGroup.get(name)?.get(d.date))) break;
-      scoreDay(sums, e, d, naive.get(g.group)?.get(d.date));
+      scoreDay(sums, e && rebase(e, g.routeId), d, naive.get(g.group)?.get(d.date));
     }
   }
   return {

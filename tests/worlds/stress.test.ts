@@ -1,6 +1,7 @@
 // The stress simulator keeps its promises (bench/worlds/stress.ts), and the scorer
 // (bench/worlds/score.ts) gives a perfect estimate zero error and full coverage.
 import { describe, expect, it } from "vitest";
+import { createRouteIndex } from "../../src/index.ts";
 import type { TrackPoint } from "../../src/index.ts";
 import { legacyWorld } from "../../bench/worlds/legacy.ts";
 import { scoreTracks, summarizeScores } from "../../bench/worlds/score.ts";
@@ -203,6 +204,30 @@ describe("the scorer", () => {
       } else expect(Number.isNaN(f.headMae)).toBe(true);
     }
     expect(cases.some((w) => !w.labelled)).toBe(true);
+  });
+
+  it("compares an estimate on another route where it is on the road", () => {
+    const world = worlds.find((w) => w.truth.some((g) => g.routeId === "salvador"))!;
+    const index = createRouteIndex(world.dataset.routes);
+    const onMain = (km: number): number =>
+      index.project(index.along("salvador", km), { routeId: "main" })!.km;
+    const tracks = perfect(world).map((t) =>
+      t.routeId === "salvador" && t.km > 300
+        ? { ...t, routeId: "main", km: onMain(t.km), kmLow: onMain(t.km), kmHigh: onMain(t.km) }
+        : t,
+    );
+    expect(
+      tracks.some(
+        (t) =>
+          t.routeId === "main" &&
+          t.group === world.truth.find((g) => g.routeId === "salvador")!.group,
+      ),
+    ).toBe(true);
+    const f = summarizeScores(scoreTracks(world, tracks).sums);
+    expect(f.kmMae).toBeLessThan(1);
+    expect(f.kmCoverage).toBeGreaterThan(0.5);
+    // Taken at face value (km of another origin), the same estimate would be ~300 km off.
+    expect(Math.abs(onMain(1000) - 1000)).toBeGreaterThan(250);
   });
 
   it("measures errors, misses and fragments of a wrong estimate", () => {
