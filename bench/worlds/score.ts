@@ -26,8 +26,8 @@
  *
  * Naive baseline, told the true labels: per true group, its reports' km (projected on its true
  * route) linearly interpolated in time between reports, the first value before the first report
- * and the last value carried after the last; sizes as reported (figure, range midpoint or bound)
- * likewise.
+ * and the last value carried after the last (reports at the same time averaged); sizes as reported
+ * (figure, range midpoint or bound) likewise.
  */
 import { createGazetteer, createRouteIndex, isoDate, toLocalTime } from "../../src/index.ts";
 import type { Dataset, Km, Sighting, TrackPoint } from "../../src/index.ts";
@@ -150,17 +150,30 @@ export function evaluatedDays(world: ScorableWorld): Map<string, Set<string>> {
   return out;
 }
 
-/** Linear interpolation in time, constant outside the reports. */
+/**
+ * The value at time `t` on the line through the reports around it (sorted by time); before the
+ * first report its value, after the last the last value carried.
+ */
 function interpolate(reports: { t: number; v: number }[], t: number): number | undefined {
-  if (reports.length === 0) return undefined;
-  if (t <= reports[0].t) return reports[0].v;
-  const last = reports[reports.length - 1];
-  if (t >= last.t) return last.v;
-  let i = 1;
-  while (reports[i].t < t) i++;
-  const a = reports[i - 1];
-  const b = reports[i];
-  return b.t === a.t ? (a.v + b.v) / 2 : a.v + ((b.v - a.v) * (t - a.t)) / (b.t - a.t);
+  const next = reports.findIndex((r) => r.t >= t);
+  if (next < 0) return reports.at(-1)?.v;
+  if (next === 0) return reports[0].v;
+  const [a, b] = [reports[next - 1], reports[next]];
+  // a.t < t ≤ b.t, so the span is positive.
+  return a.v + ((b.v - a.v) * (t - a.t)) / (b.t - a.t);
+}
+
+/** Reports sorted by time, those at the same time merged into their mean (e.g. date-only ones). */
+function byTime(reports: { t: number; v: number }[]): { t: number; v: number }[] {
+  const out: { t: number; v: number; n: number }[] = [];
+  for (const r of [...reports].sort((a, b) => a.t - b.t)) {
+    const last = out.at(-1);
+    if (last && last.t === r.t) {
+      last.v = (last.v * last.n + r.v) / (last.n + 1);
+      last.n++;
+    } else out.push({ ...r, n: 1 });
+  }
+  return out;
 }
 
 function reportedSize(s: Sighting): number | undefined {
@@ -198,8 +211,8 @@ export function naiveEstimates(
   }
   const out = new Map<string, Map<string, { km?: Km; size?: number }>>();
   for (const g of world.truth) {
-    const km = (kmReports.get(g.group) ?? []).sort((a, b) => a.t - b.t);
-    const size = (sizeReports.get(g.group) ?? []).sort((a, b) => a.t - b.t);
+    const km = byTime(kmReports.get(g.group) ?? []);
+    const size = byTime(sizeReports.get(g.group) ?? []);
     const days = new Map<string, { km?: Km; size?: number }>();
     for (const d of g.days) {
       const t = (localDay({ observedAt: d.date }, dataset.timeZone) ?? 0) + 0.5;

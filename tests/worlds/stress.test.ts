@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createRouteIndex } from "../../src/index.ts";
 import type { TrackPoint } from "../../src/index.ts";
 import { legacyWorld } from "../../bench/worlds/legacy.ts";
-import { scoreTracks, summarizeScores } from "../../bench/worlds/score.ts";
+import { naiveEstimates, scoreTracks, summarizeScores } from "../../bench/worlds/score.ts";
 import { generateStressWorld } from "../../bench/worlds/stress.ts";
 import type { StressWorld } from "../../bench/worlds/stress.ts";
 import type { ScorableWorld } from "../../bench/worlds/truth.ts";
@@ -14,28 +14,28 @@ const worlds: StressWorld[] = SEEDS.map((s) => generateStressWorld(s));
 const allDays = worlds.flatMap((w) => w.truth.flatMap((g) => g.days));
 const allReports = worlds.flatMap((w) => w.reports);
 
+/** `{ km: v, kmLow: v, kmHigh: v }` for `name` "km": a value with an interval of zero width. */
+function exact(name: string, v: number | undefined): Record<string, number> {
+  return v === undefined ? {} : { [name]: v, [`${name}Low`]: v, [`${name}High`]: v };
+}
+
 /** The truth fed back as an estimate (with head and tail, and intervals of zero width). */
 function perfect(world: ScorableWorld): TrackPoint[] {
   return world.truth.flatMap((g) =>
-    g.days.map((d) => ({
-      group: g.group,
-      date: d.date,
-      routeId: g.routeId,
-      km: d.km,
-      kmLow: d.km,
-      kmHigh: d.km,
-      lat: 0,
-      lon: 0,
-      size: d.size,
-      sizeLow: d.size,
-      sizeHigh: d.size,
-      ...(d.headKm !== undefined
-        ? { headKm: d.headKm, headKmLow: d.headKm, headKmHigh: d.headKm }
-        : {}),
-      ...(d.tailKm !== undefined
-        ? { tailKm: d.tailKm, tailKmLow: d.tailKm, tailKmHigh: d.tailKm }
-        : {}),
-    })),
+    g.days.map(
+      (d) =>
+        ({
+          group: g.group,
+          date: d.date,
+          routeId: g.routeId,
+          lat: 0,
+          lon: 0,
+          ...exact("km", d.km),
+          ...exact("size", d.size),
+          ...exact("headKm", d.headKm),
+          ...exact("tailKm", d.tailKm),
+        }) as unknown as TrackPoint,
+    ),
   );
 }
 
@@ -228,6 +228,45 @@ describe("the scorer", () => {
     expect(f.kmCoverage).toBeGreaterThan(0.5);
     // Taken at face value (km of another origin), the same estimate would be ~300 km off.
     expect(Math.abs(onMain(1000) - 1000)).toBeGreaterThan(250);
+  });
+
+  it("has a naive baseline that interpolates a group's reports and carries the last", () => {
+    const base = worlds[0];
+    const index = createRouteIndex(base.dataset.routes);
+    const at = (km: number) => {
+      const [lon, lat] = index.along("main", km);
+      return { lat, lon };
+    };
+    const world: ScorableWorld = {
+      name: "hand-made",
+      labelled: false,
+      dataset: {
+        ...base.dataset,
+        sightings: [
+          { id: "a", observedAt: "2018-10-20", ...at(100), sizeBest: 1000 },
+          { id: "b", observedAt: "2018-10-22", ...at(300), sizeMin: 2000, sizeMax: 4000 },
+          { id: "c", observedAt: "2018-10-22", ...at(500) },
+        ],
+      },
+      truth: [
+        {
+          group: "G",
+          routeId: "main",
+          days: ["2018-10-19", "2018-10-21", "2018-10-25"].map((date) => ({
+            date,
+            km: 0,
+            size: 1,
+          })),
+        },
+      ],
+      sightingGroup: { a: "G", b: "G", c: "G" },
+    };
+    const naive = naiveEstimates(world).get("G")!;
+    expect(naive.get("2018-10-19")!.km).toBeCloseTo(100, 3);
+    expect(naive.get("2018-10-21")!.km).toBeCloseTo(250, 3); // halfway to the mean of b and c
+    expect(naive.get("2018-10-25")!.km).toBeCloseTo(400, 3);
+    expect(naive.get("2018-10-21")!.size).toBeCloseTo(2000, 6);
+    expect(naive.get("2018-10-25")!.size).toBe(3000);
   });
 
   it("measures errors, misses and fragments of a wrong estimate", () => {
