@@ -26,7 +26,10 @@ export interface StressOptions {
   labelled?: boolean;
   /** Mean reports per group-day outside blackouts (default 0.6–2.5, drawn). */
   reportRate?: number;
-  /** Departures spread over this many days (default 0–20, drawn; 1 group departs on day 0). */
+  /**
+   * Departures spread over this many days (default: 3–20 drawn, at least 4 days per gap between
+   * groups, so that groups are days apart as the 2018 caravans were; the first departs on day 0).
+   */
   departureSpreadDays?: number;
   /** Days after the last departure that the world runs (default 25–50, drawn). */
   daysAfterLastDeparture?: number;
@@ -134,16 +137,17 @@ export function generateStressWorld(seed: number, options: StressOptions = {}): 
   const corridor = stressCorridor();
   const labelled = options.labelled ?? seed % 3 !== 0;
   const nGroups = options.groups ?? 1 + Math.floor(random() * 6);
-  const spread = options.departureSpreadDays ?? Math.floor(between(random, 3, 21));
+  const spread =
+    options.departureSpreadDays ?? Math.max(4 * (nGroups - 1), Math.floor(between(random, 3, 21)));
   const start = (dayNumber("2018-10-10") ?? 0) + Math.floor(random() * 10);
   const config = drawReportConfig(random, labelled, options.reportRate);
   let idCounter = 0;
   const nextId = (): string => `W${seed}-R${String(++idCounter).padStart(5, "0")}`;
   const groups = Array.from({ length: nGroups }, (_, i) => {
     const route = drawRoute(random);
-    // Departures spread over the window, evenly give or take two days (caravans left days apart).
+    // Departures spread over the window, evenly give or take a day (caravans left days apart).
     const even = nGroups === 1 ? 0 : (i * spread) / (nGroups - 1);
-    const departure = start + Math.max(0, Math.round(even + (i === 0 ? 0 : 4 * random() - 2)));
+    const departure = start + Math.max(0, Math.round(even + (i === 0 ? 0 : 2 * random() - 1)));
     const size = logUniform(random, 300, 10000);
     const cohorts = drawCohorts(random, size, drawStartKm(random, route), departure);
     const label = nGroups <= LABELS.length ? LABELS[i] : `Caravana ${i + 1}`;
