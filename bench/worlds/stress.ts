@@ -225,7 +225,7 @@ function assemble(
 }
 
 /**
- * The speed workload: 100 groups and about 10,000 reports (all labelled, 3.6 per group-day outside blackouts).
+ * The speed workload: 100 groups and about 10,000 reports (all labelled, 3.7 per group-day outside blackouts).
  * @example
  * generateSpeedWorld(1).dataset.sightings.length; // ≈ 10,000
  */
@@ -233,7 +233,7 @@ export function generateSpeedWorld(seed: number): StressWorld {
   return generateStressWorld(seed, {
     groups: 100,
     labelled: true,
-    reportRate: 3.6,
+    reportRate: 3.7,
     departureSpreadDays: 20,
     daysAfterLastDeparture: 30,
   });

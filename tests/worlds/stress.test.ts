@@ -5,7 +5,7 @@ import { createRouteIndex } from "../../src/index.ts";
 import type { TrackPoint } from "../../src/index.ts";
 import { legacyWorld } from "../../bench/worlds/legacy.ts";
 import { naiveEstimates, scoreTracks, summarizeScores } from "../../bench/worlds/score.ts";
-import { generateStressWorld } from "../../bench/worlds/stress.ts";
+import { generateSpeedWorld, generateStressWorld } from "../../bench/worlds/stress.ts";
 import type { StressWorld } from "../../bench/worlds/stress.ts";
 import type { ScorableWorld } from "../../bench/worlds/truth.ts";
 
@@ -180,6 +180,15 @@ describe("stress worlds: the reports", () => {
     const sized = w.reports.find((r) => r.size?.best !== undefined && r.size.best >= 1000)!;
     const s = w.dataset.sightings.find((x) => x.id === sized.id)!;
     expect(s.sizeBest).toBe(sized.size!.best);
+  });
+});
+
+describe("the speed workload", () => {
+  it("has 100 groups and at least 10,000 sightings, all imported", () => {
+    const w = generateSpeedWorld(1);
+    expect(w.truth.length).toBe(100);
+    expect(w.dataset.sightings.length).toBeGreaterThanOrEqual(10_000);
+    expect(w.importReport.rejected).toBe(0);
   });
 });
 
