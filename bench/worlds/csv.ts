@@ -9,7 +9,7 @@ import type { ImportReport, Place, Sighting } from "../../src/index.ts";
 import type { RawReport } from "./reports.ts";
 import { spanishNumber } from "./reports.ts";
 
-/** Headers as written (accents included); each maps to a §1.2 field through the importer's aliases. */
+/** Headers as written (accents included); each maps to a docs/contracts.md §1.2 field through the importer's aliases. */
 export const STRESS_HEADERS = [
   "id",
   "fecha",

@@ -7,7 +7,7 @@
  * - every cohort moves on its own: on a march each walks at its own pace (the group's 15–40
  *   km/day × the cohort's pace) and some hitch a truck for 40–150 km; on a ride day a share of
  *   the cohorts (more of the fast ones) board one of 1–3 convoys of 250–800 km, the others walk;
- * - at a shelter the body contracts: the cohorts behind walk in, those there wait, and some fast
+ * - at a shelter the body draws together: the cohorts behind walk in, those there wait, and some fast
  *   cohorts leave early and walk on (the vanguard running ahead);
  * - people leave every day (returns: 0.2–1.5 %/day per group), more during stays (claims) and at
  *   the route's end (crossings); in the first days people also join.
