@@ -114,9 +114,19 @@ export function slashedParts(text: string): [number, number] | undefined {
   return m ? [Number(m[1]), Number(m[2])] : undefined;
 }
 
-/** Excel's day 0 is 1899-12-30 (this absorbs its 1900 leap-year bug for dates after Feb 1900). */
-export function excelSerialToIso(serial: number): string {
-  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
+/**
+ * An Excel serial day number as an ISO date. Excel's day 0 is 1899-12-30 (this absorbs its 1900
+ * leap-year bug for dates after Feb 1900); with `date1904` (a workbook saved with the 1904 date
+ * system) day 0 is 1904-01-01.
+ * @example excelSerialToIso(43386) // => "2018-10-13"
+ * @example excelSerialToIso(41924, true) // => "2018-10-13"
+ */
+export function excelSerialToIso(serial: number, date1904 = false): string {
+  // 1900 system: serial 1 = 1900-01-01, counted from 1899-12-30 (Excel's phantom 29 Feb 1900
+  // makes serials from 61 on line up with that epoch). 1904 system (old Mac workbooks,
+  // `<workbookPr date1904="1"/>`): serial 0 = 1904-01-01, 1,462 days later.
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const ms = epoch + Math.floor(serial) * 86_400_000;
   return new Date(ms).toISOString().slice(0, 10);
 }
 

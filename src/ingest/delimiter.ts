@@ -59,3 +59,40 @@ export function sniffNewline(text: string): string {
   if (n >= 0) return "\n";
   return text.includes("\r") ? "\r" : "\n";
 }
+
+/** Turns every line break into `\n`; text is pushed in pieces and may split a `\r\n` pair. */
+export interface NewlineNormalizer {
+  /** The piece with `\r\n` and lone `\r` as `\n` (a `\r` at its end is held for the next piece). */
+  push(text: string, final: boolean): string;
+}
+
+const CR_BREAKS = /\r\n?/g;
+
+/**
+ * A streaming line-break normaliser: CRLF (Windows), LF (Unix) and lone CR (old Mac) in any mix,
+ * even within one file, all become LF, so the CSV parser never merges two rows. A CR at the end of
+ * a piece is held back until the next piece shows whether an LF follows it. Line breaks inside
+ * quoted cells are normalised the same way.
+ * @example
+ * const n = createNewlineNormalizer();
+ * n.push("a\r", false) + n.push("\nb\rc", true); // => "a\nb\nc"
+ */
+export function createNewlineNormalizer(): NewlineNormalizer {
+  let heldCr = false;
+  return {
+    push(input, final) {
+      let text = input;
+      if (heldCr) {
+        heldCr = false;
+        // The held CR ends a line: with this piece's leading LF (a split CRLF) or alone.
+        text = "\n" + (text.charCodeAt(0) === 10 ? text.slice(1) : text);
+      }
+      if (text.indexOf("\r") < 0) return text;
+      if (!final && text.charCodeAt(text.length - 1) === 13) {
+        heldCr = true;
+        text = text.slice(0, -1);
+      }
+      return text.replace(CR_BREAKS, "\n");
+    },
+  };
+}

@@ -215,6 +215,15 @@ export interface HeaderMapping {
   missing: string[][];
   /** Set when the caller's column mapping cannot be applied (then none of it is). */
   overrideProblem?: OverrideProblem;
+  /** Later columns whose header maps to a field an earlier column already holds (0-based). */
+  duplicateFields: DuplicateField[];
+}
+
+/** Two columns whose headers both map to `field`: `first` holds it, `other` is kept as an extra. */
+export interface DuplicateField {
+  field: string;
+  first: number;
+  other: number;
 }
 
 /**
@@ -230,19 +239,25 @@ export function mapHeaders(
   overrides?: ColumnOverrides,
 ): HeaderMapping {
   const l = lookup(kind);
-  const names = header.map((h, i) => cleanCell(h) || `column_${i + 1}`);
+  // Headers as written (matched against fields) and made unique (the names columns are shown and
+  // kept under, so a repeated `total,total` does not write one extra attribute twice).
+  const written = header.map((h, i) => cleanCell(h) || `column_${i + 1}`);
+  const names = uniqueNames(written);
   const resolved = overrides ? resolveOverrides(overrides, names, hxl, kind) : undefined;
   const user = resolved && !resolved.problem ? resolved.byIndex : undefined;
   const userFields = new Set(user?.values());
   // Two-level headers: when names repeat and the row above has group labels, prefix them.
-  const keys = names.map(normalizeKey);
-  const repeated = new Set(keys.filter((k, i) => keys.indexOf(k) !== i));
+  // (One pass with a set: a header of 20,000 columns must not cost 20,000² comparisons.)
+  const keys = written.map(normalizeKey);
+  const repeated = repeatedKeys(keys);
   const columns: ColumnMapping[] = [];
   const fieldIndex = new Map<string, number>();
+  const duplicateFields: DuplicateField[] = [];
   let uuidIndex: number | undefined;
   let group = "";
   for (let i = 0; i < names.length; i++) {
     const column = names[i]!;
+    const asWritten = written[i]!;
     const aboveCell = above ? cleanCell(above[i] ?? "") : "";
     if (aboveCell) group = aboveCell;
     const tag = hxl ? cleanCell(hxl[i] ?? "") : "";
@@ -260,29 +275,34 @@ export function mapHeaders(
       continue;
     }
     if (repeated.has(keys[i]!) && group) {
-      const composite = matchHeader(`${group} ${column}`, kind);
+      const composite = matchHeader(`${group} ${asWritten}`, kind);
       if (composite) match = { field: composite.field, how: "two_level_header" };
     }
     if (!match) {
-      if (KOBO_META.test(column)) {
-        if (/^_uuid$/.test(column)) uuidIndex = i;
-        if (/^_uuid$/.test(column) && l.canonical.has("record_id"))
+      if (KOBO_META.test(asWritten)) {
+        if (/^_uuid$/.test(asWritten)) uuidIndex ??= i;
+        if (/^_uuid$/.test(asWritten) && l.canonical.has("record_id"))
           match = { field: "record_id", how: "kobo_meta" };
-        else if (/^_uuid$/.test(column) && l.canonical.has("sighting_id"))
+        else if (/^_uuid$/.test(asWritten) && l.canonical.has("sighting_id"))
           match = { field: "sighting_id", how: "kobo_meta" };
       } else {
-        match = matchHeader(column, kind);
+        match = matchHeader(asWritten, kind);
       }
     }
     if (!match && tag) {
       const field = matchHxl(tag, l.spec);
       if (field) match = { field, how: "hxl" };
     }
-    // First column wins (later ones kept as extra); a field the caller placed is not taken again.
-    if (match && (fieldIndex.has(match.field) || userFields.has(match.field))) match = undefined;
+    // First column wins; a later column that would hold the same field is kept as an extra and
+    // named in `duplicateFields` (the importer warns). A field the caller placed is not taken again.
+    if (match && userFields.has(match.field)) match = undefined;
+    if (match && fieldIndex.has(match.field)) {
+      duplicateFields.push({ field: match.field, first: fieldIndex.get(match.field)!, other: i });
+      match = undefined;
+    }
     const how: MatchHow = match
       ? match.how
-      : KOBO_META.test(column)
+      : KOBO_META.test(asWritten)
         ? "kobo_meta"
         : column.includes("/")
           ? "select_multiple_choice"
@@ -303,8 +323,40 @@ export function mapHeaders(
     fieldIndex,
     ...(uuidIndex !== undefined ? { uuidIndex } : {}),
     missing,
+    duplicateFields,
     ...(resolved?.problem ? { overrideProblem: resolved.problem } : {}),
   };
+}
+
+/** Keys that occur more than once, in one pass. */
+function repeatedKeys(keys: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const k of keys) {
+    if (seen.has(k)) repeated.add(k);
+    else seen.add(k);
+  }
+  return repeated;
+}
+
+/**
+ * Header texts made unique: the second and later copies of a name get `_2`, `_3`… (the first
+ * keeps its name), so two columns never write the same extra attribute or output column.
+ * @example uniqueNames(["total", "lugar", "total"]) // => ["total", "lugar", "total_2"]
+ */
+export function uniqueNames(names: readonly string[]): string[] {
+  const taken = new Set(names);
+  const count = new Map<string, number>();
+  return names.map((name) => {
+    const n = (count.get(name) ?? 0) + 1;
+    count.set(name, n);
+    if (n === 1) return name;
+    let k = n;
+    while (taken.has(`${name}_${k}`)) k++;
+    const unique = `${name}_${k}`;
+    taken.add(unique);
+    return unique;
+  });
 }
 
 /** Score of a header row for a kind: fields matched by name, distinctive ones counting triple. */

@@ -14,10 +14,11 @@ import { createStreamDecoder, hasMojibake, repairMojibake } from "./decode.ts";
 import type { StreamDecoder } from "./decode.ts";
 import { dayNumber, decideDateOrder, parseDate, slashedParts } from "./dates.ts";
 import type { DateOrder } from "./dates.ts";
-import { sniffDelimiter, sniffNewline } from "./delimiter.ts";
+import { createNewlineNormalizer, sniffDelimiter } from "./delimiter.ts";
+import { sniffFormat, unsupportedFormat } from "./file-format.ts";
 import type { TableKind } from "./fields.ts";
 import { describeField, detectLayout } from "./headers.ts";
-import type { ColumnOverrides, HeaderLayout } from "./headers.ts";
+import type { ColumnOverrides, HeaderLayout, HeaderMapping } from "./headers.ts";
 import { normalizeKey } from "./normalize.ts";
 import { ageClass, LongPivot, sexClass } from "./pivot.ts";
 import { emptyReport } from "./report.ts";
@@ -30,7 +31,7 @@ import {
   convertStock,
 } from "./convert.ts";
 import type { ConvertContext, Converted, Issue, Region } from "./convert.ts";
-import { isZip, readXlsx } from "./xlsx.ts";
+import { UnsupportedFormatError, readXlsx } from "./xlsx.ts";
 import { parseQuantity } from "./values.ts";
 
 /** Any record the importer produces. */
@@ -196,6 +197,17 @@ function isBlankRow(cells: readonly string[]): boolean {
   return true;
 }
 
+/**
+ * A column position as people see it: 1-based and as a spreadsheet letter.
+ * @example columnLabel(27) // => "28 (AB)"
+ */
+export function columnLabel(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${index + 1} (${letters})`;
+}
+
 /** Per-sheet state: header, date order, duplicates, totals. */
 class SheetReader {
   private head: string[][] = [];
@@ -284,6 +296,7 @@ class SheetReader {
         .filter((c) => !c.field && !c.ignored)
         .map((c) => c.column);
     }
+    this.warnDuplicateColumns(mapping);
     // A workbook with one sheet per point: the sheet name is the point when no column names it.
     const pointAlt = mapping.missing.findIndex((alts) => alts.includes("fmp_name"));
     if (mapping.kind === "counts" && this.sheet !== undefined && pointAlt >= 0) {
@@ -391,6 +404,26 @@ class SheetReader {
         this.buffer.push({ cells, line: start + i + 1 });
       } else this.row(cells, start + i + 1);
     });
+  }
+
+  /**
+   * Two columns whose headers map to one field (`total,total`, or `fecha` and `dia`): the first is
+   * read, the other is kept as an extra attribute under its (unique) name; a warning names both.
+   */
+  private warnDuplicateColumns(mapping: HeaderMapping): void {
+    for (const d of mapping.duplicateFields) {
+      const first = mapping.columns[d.first]!.column;
+      const other = mapping.columns[d.other]!.column;
+      this.im.warn(
+        {
+          line: 0,
+          column: other,
+          code: "duplicate_column",
+          message: `columns ${columnLabel(d.first)} "${first}" and ${columnLabel(d.other)} "${other}" both read as ${d.field}: ${d.field} is taken from column ${columnLabel(d.first)}; column ${columnLabel(d.other)} is kept as the extra attribute "${other}" (choose another with the column mapping, --columns).`,
+        },
+        this.sheet,
+      );
+    }
   }
 
   private context(
@@ -762,7 +795,10 @@ export function createTableImporter(
 ): TableImporter {
   const core = new ImporterCore({ ...options, ...(kind ? { kind } : {}) });
   const report = core.report;
-  let mode: "unknown" | "text" | "bytes" | "xlsx" = "unknown";
+  /** `unsupported`: a format the importer does not read (its bytes are ignored; see finish). */
+  let mode: "unknown" | "text" | "bytes" | "xlsx" | "unsupported" = "unknown";
+  let unsupported: "ods" | "ole2" | undefined;
+  const newlines = createNewlineNormalizer();
   let decoder: StreamDecoder | undefined;
   const zipParts: Uint8Array[] = [];
   let pending = "";
@@ -772,7 +808,8 @@ export function createTableImporter(
   let finished: ImportResult | undefined;
 
   function feedText(input: string, final: boolean): void {
-    let text = input;
+    // Every line break as \n, so a file mixing CRLF, LF and CR never merges rows.
+    let text = newlines.push(input, final);
     // Checked on the new text, and on the character before it with the first new one (a run may
     // straddle two chunks), without joining them into a copy of the chunk.
     if (
@@ -789,7 +826,7 @@ export function createTableImporter(
       if (pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
       const delimiter = options.delimiter ?? sniffDelimiter(pending);
       report.delimiter = delimiter;
-      parser = new Papa.Parser({ delimiter, newline: sniffNewline(pending) as "\n" });
+      parser = new Papa.Parser({ delimiter, newline: "\n" });
       sheet = new SheetReader(core, undefined);
       text = pending;
       pending = "";
@@ -836,14 +873,21 @@ export function createTableImporter(
       at += p.length;
     }
     report.encoding = "xlsx";
+    if (sniffFormat(bytes) === "ods") {
+      report.fatal = unsupportedFormat("ods");
+      return;
+    }
     let sheets;
     try {
       sheets = readXlsx(bytes);
     } catch (error) {
-      report.fatal = {
-        code: "unreadable_xlsx",
-        message: `the workbook cannot be read (${(error as Error).message}).`,
-      };
+      report.fatal =
+        error instanceof UnsupportedFormatError
+          ? unsupportedFormat(error.format)
+          : {
+              code: "unreadable_xlsx",
+              message: `the workbook cannot be read (${(error as Error).message}).`,
+            };
       return;
     }
     report.sheets = sheets.map((s) => s.name);
@@ -901,12 +945,20 @@ export function createTableImporter(
         if (typeof chunk === "string") {
           mode = "text";
           report.encoding = "text";
-        } else if (isZip(chunk)) mode = "xlsx";
-        else {
+        } else {
+          const format = sniffFormat(chunk);
+          if (format === "zip" || format === "ods") mode = "xlsx";
+          else if (format === "ole2") {
+            mode = "unsupported";
+            unsupported = "ole2";
+          }
+        }
+        if (mode === "unknown") {
           mode = "bytes";
           decoder = createStreamDecoder();
         }
       }
+      if (mode === "unsupported") return;
       if (mode === "xlsx") {
         zipParts.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
         return;
@@ -923,6 +975,7 @@ export function createTableImporter(
     finish() {
       if (finished) return finished;
       if (mode === "xlsx") finishXlsx();
+      else if (mode === "unsupported") report.fatal = unsupportedFormat(unsupported!);
       else {
         const text = decoder ? decoder.finish() : "";
         if (decoder) {

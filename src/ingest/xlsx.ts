@@ -7,6 +7,15 @@
 import { strFromU8, unzipSync } from "fflate";
 import { excelSerialToIso } from "./dates.ts";
 
+/** The ZIP archive is a spreadsheet in a format this reader does not read (see `unsupportedFormat`). */
+export class UnsupportedFormatError extends Error {
+  readonly format: "ods" | "xlsb";
+  constructor(format: "ods" | "xlsb") {
+    super(`unsupported workbook format ${format}`);
+    this.format = format;
+  }
+}
+
 export interface XlsxSheet {
   name: string;
   /** Rows as text cells; row i is spreadsheet row i + 1 (blank rows kept so row numbers match). */
@@ -47,8 +56,41 @@ function unescapeXml(text: string): string {
 }
 
 function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescapeXml(m[1]!) : undefined;
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? unescapeXml(m[1] ?? m[2]!) : undefined;
+}
+
+/**
+ * Namespaces whose elements are read here: SpreadsheetML (transitional and strict) and package
+ * relationships. Writers may bind them to a prefix (`<x:row>`, `<x:c>`, `<x:si>`) instead of
+ * making them the default namespace; the prefix is dropped so the part reads like any other.
+ */
+const READ_NAMESPACES = new Set([
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  "http://schemas.openxmlformats.org/package/2006/relationships",
+]);
+/** Namespaces of relationship attributes (`r:id` of a `<sheet>`), transitional and strict. */
+const RELATIONSHIP_NAMESPACES = new Set([
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  "http://purl.oclc.org/ooxml/officeDocument/relationships",
+]);
+
+/** Prefixes the XML binds to one of `namespaces` (`xmlns:x="…"` → `x`). */
+function prefixesOf(xml: string, namespaces: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const m of xml.matchAll(/\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    if (namespaces.has(m[2] ?? m[3]!)) out.push(m[1]!);
+  }
+  return out;
+}
+
+/** The part with the prefixes of the namespaces read here removed from element names. */
+export function unprefixed(xml: string): string {
+  const prefixes = prefixesOf(xml, READ_NAMESPACES);
+  if (!prefixes.length) return xml;
+  const names = prefixes.map((p) => p.replace(/[.-]/g, "\\$&")).join("|");
+  return xml.replace(new RegExp(`<(/?)(?:${names}):`, "g"), "<$1");
 }
 
 /** Text of all `<t>` runs inside an element (rich text runs joined), phonetic runs skipped. */
@@ -99,8 +141,8 @@ function dateStyles(stylesXml: string | undefined): boolean[] {
   return out;
 }
 
-function dateText(serial: number): string {
-  const date = excelSerialToIso(serial);
+function dateText(serial: number, date1904: boolean): string {
+  const date = excelSerialToIso(serial, date1904);
   const frac = serial - Math.floor(serial);
   if (frac <= 0) return date;
   const seconds = Math.round(frac * 86400);
@@ -110,7 +152,12 @@ function dateText(serial: number): string {
   return `${date}T${hh}:${mm}${ss === "00" ? "" : ":" + ss}`;
 }
 
-function parseSheet(xml: string, shared: string[], dates: boolean[]): string[][] {
+function parseSheet(
+  xml: string,
+  shared: string[],
+  dates: boolean[],
+  date1904: boolean,
+): string[][] {
   const rows: string[][] = [];
   const data = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml)?.[1] ?? "";
   let nextRow = 0;
@@ -137,7 +184,7 @@ function parseSheet(xml: string, shared: string[], dates: boolean[]): string[][]
       else if (type === "d") text = v !== undefined ? unescapeXml(v) : "";
       else if (v !== undefined) {
         const num = Number(v);
-        text = dates[style] && Number.isFinite(num) ? dateText(num) : v;
+        text = dates[style] && Number.isFinite(num) ? dateText(num, date1904) : v;
       }
       while (cells.length < col) cells.push("");
       cells[col] = text;
@@ -157,11 +204,23 @@ function parseSheet(xml: string, shared: string[], dates: boolean[]): string[][]
 export function readXlsx(bytes: Uint8Array): XlsxSheet[] {
   const files = unzipSync(bytes, {
     filter: (f) =>
-      (f.name.startsWith("xl/") && f.name.endsWith(".xml")) || f.name.endsWith(".rels"),
+      (f.name.startsWith("xl/") && f.name.endsWith(".xml")) ||
+      f.name.endsWith(".rels") ||
+      f.name === "mimetype" ||
+      f.name === "xl/workbook.bin",
   });
-  const text = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
+  const text = (name: string) => (files[name] ? unprefixed(strFromU8(files[name])) : undefined);
   const workbook = text("xl/workbook.xml");
-  if (!workbook) throw new Error("not an XLSX workbook (xl/workbook.xml is missing)");
+  if (!workbook) {
+    if (files["xl/workbook.bin"]) throw new UnsupportedFormatError("xlsb");
+    if (/opendocument\.spreadsheet/.test(text("mimetype") ?? ""))
+      throw new UnsupportedFormatError("ods");
+    throw new Error("not an XLSX workbook (xl/workbook.xml is missing)");
+  }
+  // Serial day numbers count from 1904-01-01 in workbooks saved with the 1904 date system.
+  const pr = /<workbookPr\b[^>]*>/.exec(workbook)?.[0];
+  const date1904 = pr !== undefined && /^(1|true)$/i.test(attr(pr, "date1904") ?? "");
+  const relPrefix = prefixesOf(workbook, RELATIONSHIP_NAMESPACES)[0] ?? "r";
   const rels = new Map<string, string>();
   for (const m of (text("xl/_rels/workbook.xml.rels") ?? "").matchAll(/<Relationship\b[^>]*>/g)) {
     const id = attr(m[0], "Id");
@@ -177,11 +236,11 @@ export function readXlsx(bytes: Uint8Array): XlsxSheet[] {
   const sheets: XlsxSheet[] = [];
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = attr(m[0], "name") ?? `Sheet${sheets.length + 1}`;
-    const rid = attr(m[0], "r:id");
+    const rid = attr(m[0], `${relPrefix}:id`);
     const path = (rid && rels.get(rid)) ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
     const xml = text(path);
     if (xml === undefined) continue;
-    sheets.push({ name, rows: parseSheet(xml, shared, dates) });
+    sheets.push({ name, rows: parseSheet(xml, shared, dates, date1904) });
   }
   return sheets;
 }
