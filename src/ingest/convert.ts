@@ -77,6 +77,13 @@ export interface ConvertContext {
 const CACHE_LIMIT = 50_000;
 
 /**
+ * Most people one row may state (a count, a group size, a stock figure): 10 million, more than
+ * the population of Honduras and a thousand times the largest 2018 caravan, so a larger figure is
+ * a stray digit. It also keeps sums exact: 900 million rows at the limit stay below 2^53.
+ */
+export const MAX_PEOPLE_PER_ROW = 10_000_000;
+
+/**
  * Remembers the parse of a cell text (bounded): count sheets repeat the same dates, places and
  * codes on every row, and parsing them once per file is most of the speed of the import. The
  * memo maps live on the row reader, one per file; lookups are written out at each use rather
@@ -339,7 +346,7 @@ class RowReader {
         if (d < 0 || d > 9) break;
         v = v * 10 + d;
       }
-      if (i === n) return v;
+      if (i === n && v <= MAX_PEOPLE_PER_ROW) return v;
     }
     const q = parseQuantity(t);
     if (q.kind === "unknown") return undefined;
@@ -353,6 +360,7 @@ class RowReader {
         );
         return undefined;
       }
+      if (!this.withinPeopleLimit(field, t, q.value)) return undefined;
       if (!Number.isInteger(q.value)) {
         this.reject(
           field,
@@ -381,6 +389,31 @@ class RowReader {
       t,
     );
     return undefined;
+  }
+
+  /**
+   * False (and the row rejected) when a number of people is beyond what one row may state: above
+   * 2^53 it cannot even be stored exactly (`9007199254740993` would become …992), above
+   * MAX_PEOPLE_PER_ROW it is a stray digit.
+   */
+  withinPeopleLimit(field: string, t: string, value: number): boolean {
+    if (Math.abs(value) <= MAX_PEOPLE_PER_ROW) return true;
+    if (!Number.isSafeInteger(value) && Number.isFinite(value) && Math.abs(value) >= 2 ** 53) {
+      this.reject(
+        field,
+        "number_too_large",
+        `${this.column(field)} "${t}" is beyond 2^53 (9,007,199,254,740,992), too large to be stored exactly, and far above ${MAX_PEOPLE_PER_ROW.toLocaleString("en-US")} people, the most one row may state; check the cell.`,
+        t,
+      );
+    } else {
+      this.reject(
+        field,
+        "too_many_people",
+        `${this.column(field)} "${t}" is above ${MAX_PEOPLE_PER_ROW.toLocaleString("en-US")} people, the most one row may state; check the cell.`,
+        t,
+      );
+    }
+    return false;
   }
 
   decimal(field: string): number | undefined {
@@ -790,9 +823,10 @@ function sizes(r: RowReader): { best?: number; min?: number; max?: number } {
       case "number":
         if (q.value < 0)
           return r.reject(field, "negative_count", `${r.column(field)} is negative (${t}).`, t);
-        out[slot] = q.value;
+        if (r.withinPeopleLimit(field, t, q.value)) out[slot] = q.value;
         return;
       case "range":
+        if (!r.withinPeopleLimit(field, t, Math.max(q.min, q.max))) return;
         if (q.min > q.max)
           return r.reject(
             field,
@@ -804,10 +838,10 @@ function sizes(r: RowReader): { best?: number; min?: number; max?: number } {
         out.max ??= q.max;
         return;
       case "atLeast":
-        out.min ??= q.min;
+        if (r.withinPeopleLimit(field, t, q.min)) out.min ??= q.min;
         return;
       case "atMost":
-        out.max ??= q.max;
+        if (r.withinPeopleLimit(field, t, q.max)) out.max ??= q.max;
         return;
     }
   };
