@@ -11,6 +11,7 @@ import type { Gazetteer } from "../geo/gazetteer.ts";
 import type { TableKind } from "./fields.ts";
 import { formatParsedDate, parseDate } from "./dates.ts";
 import type { DateOrder, ParsedDate } from "./dates.ts";
+import type { DateWindow } from "./date-window.ts";
 import {
   parseConfidence,
   parseCountry,
@@ -60,8 +61,8 @@ export interface ConvertContext {
   /** columns kept as extra attributes */
   extraIndexes: number[];
   dateOrder: DateOrder;
-  /** Inclusive day numbers (days since 1970-01-01) of plausible dates; undefined = no check. */
-  window?: [number, number];
+  /** The dates this file may hold (see date-window.ts); undefined = no check. */
+  window?: DateWindow;
   gazetteer?: Gazetteer;
   incomingIs?: Direction;
   region: Region;
@@ -317,17 +318,10 @@ class RowReader {
       );
       return undefined;
     }
-    const window = this.ctx.window;
-    if (window) {
-      if (day < window[0] || day > window[1]) {
-        this.reject(
-          field,
-          "date_outside_window",
-          `${this.column(field)} ${parsed.value.date} is outside the dates of this file (${isoOfDay(window[0])} to ${isoOfDay(window[1])}); check the year.`,
-          t,
-        );
-        return undefined;
-      }
+    const problem = this.ctx.window?.check(day, parsed.value.date, this.column(field));
+    if (problem) {
+      this.reject(field, problem.code, problem.message, t);
+      return undefined;
     }
     return parsed.value;
   }
@@ -576,9 +570,6 @@ class RowReader {
 
 function dayOf(iso: string): number {
   return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
-}
-function isoOfDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 function set<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | undefined): void {

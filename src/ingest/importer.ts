@@ -23,6 +23,7 @@ import { normalizeKey } from "./normalize.ts";
 import { ageClass, LongPivot, sexClass } from "./pivot.ts";
 import { emptyReport } from "./report.ts";
 import type { ImportReport } from "./report.ts";
+import { createDateWindow } from "./date-window.ts";
 import {
   DEFAULT_REGION,
   convertCount,
@@ -46,8 +47,15 @@ export interface ImportOptions {
   gazetteer?: Gazetteer;
   /** Day-month order of slashed dates; default: decided from the data, `dmy` when undecidable. */
   dateOrder?: DateOrder;
-  /** Plausible dates (inclusive, `YYYY-MM-DD`); default: within 366 days of the file's median date. */
-  dateWindow?: { from: string; to: string };
+  /**
+   * The dates to accept (inclusive, `YYYY-MM-DD`; either bound alone limits that side only).
+   * Default: taken from the data — any date within a year of the file's other dates, so a series
+   * of several years imports whole and only a mistyped year is rejected (see date-window.ts).
+   * Dates before 1900 or after `today` (plus one day) are rejected in any case.
+   */
+  dateWindow?: { from?: string; to?: string };
+  /** The day of the import (`YYYY-MM-DD`), for rejecting dates in the future; default: the clock's UTC date. */
+  today?: string;
   /** Field separator; default sniffed from the first lines (`,`, `;`, tab or `|`). */
   delimiter?: string;
   /** What `incoming`/`entrada` means at the points of this file; default: unknown, with a warning. */
@@ -98,10 +106,9 @@ export interface TableImporter {
 }
 
 const ORDER_BUFFER_ROWS = 20_000;
-/** What a date cell says about the day-month order and the file's dates (see `collect`). */
+/** What a date cell says about the day-month order (see `collect`). */
 interface DateEvidence {
   parts: [number, number] | undefined;
-  day: number | undefined;
 }
 const EVIDENCE_MEMO_LIMIT = 50_000;
 /** Characters of text handed to the CSV parser at a time (see `feedText`). */
@@ -218,7 +225,6 @@ class SheetReader {
   private ctx?: ConvertContext;
   private convert?: (cells: readonly string[], ctx: ConvertContext) => Converted<ImportedRecord>;
   private evidence: [number, number][] = [];
-  private days: number[] = [];
   /** Date cells already read for evidence (files repeat the same few dates). */
   private evidenceMemo = new Map<string, DateEvidence>();
   private seen = new RowHashTable();
@@ -453,7 +459,7 @@ class SheetReader {
     return fi?.get("date") ?? fi?.get("observed_at");
   }
 
-  /** Evidence for the day-month order and the date window, from the rows held back. */
+  /** Evidence for the day-month order, from the rows held back. */
   private collect(cells: readonly string[]): void {
     const i = this.dateIndex();
     if (i === undefined) return;
@@ -461,13 +467,11 @@ class SheetReader {
     if (!t) return;
     let e = this.evidenceMemo.get(t);
     if (e === undefined) {
-      const d = parseDate(t);
-      e = { parts: slashedParts(t), day: d.ok ? dayNumber(d.value.date) : undefined };
+      e = { parts: slashedParts(t) };
       if (this.evidenceMemo.size < EVIDENCE_MEMO_LIMIT) this.evidenceMemo.set(t, e);
     }
     // The same parts pair may be pushed for many rows: it is only read.
     if (e.parts) this.evidence.push(e.parts);
-    if (e.day !== undefined) this.days.push(e.day);
   }
 
   private decideOrder(): void {
@@ -509,20 +513,37 @@ class SheetReader {
     }
     order = report.dateOrder?.order ?? order;
     ctx.dateOrder = order;
-    if (o.dateWindow) {
-      ctx.window = [dayNumber(o.dateWindow.from), dayNumber(o.dateWindow.to)];
-    } else if (this.days.length) {
-      const sorted = this.days.sort((a, b) => a - b);
-      const median = sorted[Math.floor(sorted.length / 2)]!;
-      ctx.window = [median - 366, median + 366];
-    }
+    ctx.window = createDateWindow({
+      ...o.dateWindow,
+      today: o.today ?? new Date().toISOString().slice(0, 10),
+      sample: this.sampleDays(order),
+    });
     this.phase = "rows";
     const buffered = this.buffer;
     this.buffer = [];
     this.evidence = [];
-    this.days = [];
     this.evidenceMemo = new Map();
     for (const { cells, line } of buffered) this.row(cells, line);
+  }
+
+  /** Days of the dates in the rows held back, read in the file's day-month order. */
+  private sampleDays(order: DateOrder): number[] {
+    const i = this.dateIndex();
+    if (i === undefined || this.im.options.dateWindow) return [];
+    const memo = new Map<string, number | undefined>();
+    const days: number[] = [];
+    for (const { cells } of this.buffer) {
+      const t = cells[i]?.trim();
+      if (!t) continue;
+      let day = memo.get(t);
+      if (day === undefined && !memo.has(t)) {
+        const d = parseDate(t, order);
+        day = d.ok ? dayNumber(d.value.date) : undefined;
+        if (memo.size < EVIDENCE_MEMO_LIMIT) memo.set(t, day);
+      }
+      if (day !== undefined) days.push(day);
+    }
+    return days;
   }
 
   private row(input: string[], line: number): void {
