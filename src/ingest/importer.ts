@@ -24,6 +24,7 @@ import { ageClass, LongPivot, sexClass } from "./pivot.ts";
 import { emptyReport } from "./report.ts";
 import type { ImportReport } from "./report.ts";
 import { createDateWindow } from "./date-window.ts";
+import { PlaceConflicts } from "./place-conflicts.ts";
 import {
   DEFAULT_REGION,
   convertCount,
@@ -228,6 +229,8 @@ class SheetReader {
   /** Date cells already read for evidence (files repeat the same few dates). */
   private evidenceMemo = new Map<string, DateEvidence>();
   private seen = new RowHashTable();
+  /** Ids and names of the places kept so far (places files only). */
+  private places?: PlaceConflicts;
   private uuids = new Map<string, number>();
   /** Summable fields of this kind that the file has, their record properties and running sums. */
   private sumFields: string[] = [];
@@ -381,6 +384,7 @@ class SheetReader {
         extras.sort((a, b) => a - b),
       );
     }
+    if (mapping.kind === "places") this.places = new PlaceConflicts();
     this.convert = (
       {
         counts: convertCount,
@@ -641,6 +645,7 @@ class SheetReader {
       for (const issue of result.rejections) im.reject({ line, ...issue }, this.sheet);
       return;
     }
+    if (this.places && !this.keepPlace(result.record as Place, line)) return;
     report.accepted++;
     for (const w of result.warnings) im.warn({ line, ...w }, this.sheet);
     this.addSums(result.record);
@@ -655,6 +660,36 @@ class SheetReader {
         rec.total ?? 0,
       );
     } else im.emit(result.record, line, this.sheet);
+  }
+
+  /**
+   * Places files: false (the row rejected) when the place repeats an earlier row's id or takes a
+   * name an earlier row gives to a place far away; warnings for names shared otherwise.
+   */
+  private keepPlace(place: Place, line: number): boolean {
+    const im = this.im;
+    const found = this.places!.check(place);
+    const column = (c: string) => {
+      const i = this.ctx!.fieldIndex.get(c);
+      return i !== undefined ? this.ctx!.columnNames[i]! : c;
+    };
+    const rejected = found.find((c) => c.action === "reject");
+    if (rejected) {
+      im.report.rejected++;
+      im.report.duplicates.push({
+        line,
+        firstLine: rejected.firstLine,
+        by: rejected.code === "duplicate_place_id" ? "place_id" : "place_name",
+        ...(this.sheet ? { sheet: this.sheet } : {}),
+      });
+      const { code, message, value } = rejected;
+      im.reject({ line, column: column(rejected.column), value, code, message }, this.sheet);
+      return false;
+    }
+    for (const c of found)
+      im.warn({ line, column: column(c.column), code: c.code, message: c.message }, this.sheet);
+    this.places!.add(place, line);
+    return true;
   }
 
   private isRepeatedHeader(cells: readonly string[]): boolean {

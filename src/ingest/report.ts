@@ -52,12 +52,16 @@ export interface Warning {
   message: string;
 }
 
-/** A row that repeats an earlier one (same content, or same Kobo `_uuid`). */
+/**
+ * A row rejected because it repeats an earlier one: same content (`row`), same Kobo `_uuid`
+ * (`uuid`), or in a places file the same `place_id` (`place_id`) or a name the earlier row gives
+ * to a place far away (`place_name`). The earlier row (`firstLine`) is the one kept.
+ */
 export interface Duplicate {
   line: number;
   firstLine: number;
   sheet?: string;
-  by: "row" | "uuid";
+  by: "row" | "uuid" | "place_id" | "place_name";
 }
 
 /** A `Total` row found in the table, compared with the sum of the accepted rows. */
