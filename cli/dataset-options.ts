@@ -137,3 +137,46 @@ export function userInputStep<T>(step: () => T): T {
 export function exitStatus(loaded: LoadedDataset): number {
   return loaded.rejected > 0 ? EXIT.rejected : EXIT.ok;
 }
+
+/** Help lines of --from/--to (import and validate). */
+export const DATE_WINDOW_HELP = `  --from <date>          reject rows dated before this ISO date, e.g. 2018-10-01
+  --to <date>            reject rows dated after this ISO date (default for both: the file's
+                         own dates, any date within a year of the others; never before
+                         1900-01-01 or after today)`;
+
+/** node:util parseArgs configuration of --from/--to. */
+export const DATE_WINDOW_OPTIONS = {
+  from: { type: "string" },
+  to: { type: "string" },
+} as const;
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * Reads --from/--to as the importer's dateWindow; undefined when neither is given (the window is
+ * then taken from each file's dates).
+ * @throws UserError when a value is not an ISO date or --from is after --to.
+ * @example dateWindowOption({ from: "2018-10-01" }) // => { from: "2018-10-01" }
+ */
+export function dateWindowOption(
+  values: ParsedOptions["values"],
+): { from?: string; to?: string } | undefined {
+  const from = optionString(values, "from");
+  const to = optionString(values, "to");
+  for (const [flag, v] of [
+    ["--from", from],
+    ["--to", to],
+  ] as const) {
+    if (v !== undefined && !isIsoDate(v))
+      throw new UserError(`${flag} ${v} is not an ISO date (YYYY-MM-DD, e.g. 2018-10-13).`);
+  }
+  if (from !== undefined && to !== undefined && from > to)
+    throw new UserError(`--from ${from} is after --to ${to}; give the earlier date first.`);
+  if (from === undefined && to === undefined) return undefined;
+  return { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+}

@@ -11,6 +11,7 @@ import { EXIT, UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
 import { readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
+import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import {
   TABLE_COLUMNS,
   TABLE_KINDS,
@@ -53,6 +54,7 @@ Options:
   --kind <kind>          counts | sightings | stocks | places for every file (default: detected per file)
   --date-order <order>   dmy | mdy for dates like 05/11/2018 (default: decided per file from the data)
   --incoming-is <dir>    northbound | southbound: what incoming/entrada means at these points
+${DATE_WINDOW_HELP}
 ${COLUMNS_HELP}
                          (for every input file)
   --delimiter <d>        output separator: , or ; (default ,)
@@ -122,6 +124,7 @@ export const importCommand: Command = {
       "date-order": { type: "string" },
       "incoming-is": { type: "string" },
       columns: { type: "string" },
+      ...DATE_WINDOW_OPTIONS,
       delimiter: { type: "string" },
       "no-bom": { type: "boolean" },
       "no-hxl": { type: "boolean" },
@@ -143,6 +146,7 @@ export const importCommand: Command = {
     if (incoming !== undefined && incoming !== "northbound" && incoming !== "southbound")
       throw new UserError(`--incoming-is must be northbound or southbound, not "${incoming}".`);
     const columns = parseColumnsOption(values.columns as string | undefined);
+    const dateWindow = dateWindowOption(values);
     const delimiter = (values.delimiter as string | undefined) ?? ",";
     if (delimiter !== "," && delimiter !== ";")
       throw new UserError(`--delimiter must be , or ;, not "${delimiter}".`);
@@ -180,8 +184,13 @@ export const importCommand: Command = {
         w = { file: `${k}.csv`, columns: [], extraColumns: [], pending: [], rows: 0 };
         writers.set(k, w);
       }
+      // A set beside the list: a file of 20,000 extra columns must not cost 20,000² comparisons.
+      const known = new Set(w.extraColumns);
       for (const x of possibleExtraKeys(report))
-        if (!w.extraColumns.includes(x)) w.extraColumns.push(x);
+        if (!known.has(x)) {
+          known.add(x);
+          w.extraColumns.push(x);
+        }
     }
     const suppression = new Map<TableKind, SuppressionSummary>();
     const paths = new Map<TableKind, string>();
@@ -229,6 +238,7 @@ export const importCommand: Command = {
         ...(order ? { dateOrder: order as "dmy" | "mdy" } : {}),
         ...(incoming ? { incomingIs: incoming as "northbound" | "southbound" } : {}),
         ...(columns ? { columns } : {}),
+        ...(dateWindow ? { dateWindow } : {}),
         onRecord: (record) => {
           let rec = record as TableRecord;
           if (k === "places") newPlaces.push(record as Place);

@@ -6,6 +6,7 @@ import { parseOptions } from "../command.ts";
 import { EXIT, UserError } from "../errors.ts";
 import { readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
+import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import { TABLE_KINDS, createGazetteer, embedded2018, importRoute } from "../../src/index.ts";
 import type { ImportReport, TableKind } from "../../src/index.ts";
 import { counted } from "../plural.ts";
@@ -24,6 +25,7 @@ Options:
   --places <file>        a places file whose names are known in addition to the embedded ones
   --date-order <order>   dmy | mdy for dates like 05/11/2018 (default: decided from the data, dmy if undecidable)
   --incoming-is <dir>    northbound | southbound: what incoming/entrada means at these points
+${DATE_WINDOW_HELP}
 ${COLUMNS_HELP}
   --json                 print the whole report as JSON instead of text
   --max-lines <n>        rejections and warnings listed in the text report (default 50)
@@ -89,6 +91,7 @@ export const validateCommand: Command = {
       "date-order": { type: "string" },
       "incoming-is": { type: "string" },
       columns: { type: "string" },
+      ...DATE_WINDOW_OPTIONS,
       json: { type: "boolean" },
       "max-lines": { type: "string" },
     });
@@ -107,6 +110,7 @@ export const validateCommand: Command = {
       throw new UserError(`--incoming-is must be northbound or southbound, not "${incoming}".`);
     }
     const columns = parseColumnsOption(values.columns as string | undefined);
+    const dateWindow = dateWindowOption(values);
     const maxLines = Number(values["max-lines"] ?? 50);
     if (/\.(geo)?json$/i.test(file)) {
       let text: string;
@@ -137,6 +141,7 @@ export const validateCommand: Command = {
       ...(order ? { dateOrder: order as "dmy" | "mdy" } : {}),
       ...(incoming ? { incomingIs: incoming as "northbound" | "southbound" } : {}),
       ...(columns ? { columns } : {}),
+      ...(dateWindow ? { dateWindow } : {}),
       onRecord: () => {},
     });
     const report = result.report;
