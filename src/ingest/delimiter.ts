@@ -1,7 +1,7 @@
 /**
- * Delimiter and line-break sniffing on the first lines of a text file, ignoring characters inside
+ * Delimiter sniffing on the first lines of a text file, ignoring characters inside
  * quoted fields (Kobo quotes every field and uses `;`; Briefcase uses `,`; Excel in Spanish
- * locales writes `;`).
+ * locales writes `;`), and line breaks made uniform (any mix of CRLF, LF and CR reads as LF).
  */
 
 const CANDIDATES = [",", ";", "\t", "|"] as const;
@@ -50,14 +50,6 @@ export function sniffDelimiter(text: string): string {
     }
   }
   return best.d;
-}
-
-/** The line break of the text: `\r\n`, `\n` or `\r` (default `\n`). */
-export function sniffNewline(text: string): string {
-  const n = text.indexOf("\n");
-  if (n > 0 && text[n - 1] === "\r") return "\r\n";
-  if (n >= 0) return "\n";
-  return text.includes("\r") ? "\r" : "\n";
 }
 
 /** Turns every line break into `\n`; text is pushed in pieces and may split a `\r\n` pair. */

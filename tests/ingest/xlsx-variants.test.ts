@@ -52,7 +52,7 @@ describe("XLSX: the 1904 date system", () => {
     expect((a.records as CountRecord[]).map((r) => r.date)).toEqual(["2018-10-13", "2018-10-14"]);
     expect((b.records as CountRecord[]).map((r) => r.date)).toEqual(["2018-10-13", "2018-10-14"]);
     // date1904="true" is the same flag.
-    const macTrue = editXlsx(mac, (name, xml) => xml.replace('date1904="1"', "date1904='true'"));
+    const macTrue = editXlsx(mac, (_name, xml) => xml.replace('date1904="1"', "date1904='true'"));
     expect((importTable(macTrue, { kind: "counts" }).records[0] as CountRecord).date).toBe(
       "2018-10-13",
     );
