@@ -66,7 +66,7 @@ export class PlaceConflicts {
       if (!key || seenKeys.has(key)) continue;
       seenKeys.add(key);
       const other = this.names.get(key);
-      if (other) out.push(conflict(place, name, other));
+      if (other) out.push(conflict(place, name, name === place.name ? "name" : "aliases", other));
     }
     out.sort((a, b) => (a.action === b.action ? 0 : a.action === "reject" ? -1 : 1));
     return out;
@@ -82,12 +82,12 @@ export class PlaceConflicts {
   }
 }
 
-function conflict(place: Place, name: string, other: Seen): PlaceConflict {
+function conflict(place: Place, name: string, column: string, other: Seen): PlaceConflict {
   const km = haversineKm(place.lon, place.lat, other.place.lon, other.place.lat);
   const where = `row ${other.line} ("${other.place.name}", ${other.place.placeId})`;
   const a = place.country?.toUpperCase();
   const b = other.place.country?.toUpperCase();
-  const base = { firstLine: other.line, column: "name", value: name };
+  const base = { firstLine: other.line, column, value: name };
   if (km <= SAME_PLACE_KM)
     return {
       ...base,
