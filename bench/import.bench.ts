@@ -1,7 +1,10 @@
 // Import benchmark (npx tsx bench/import.bench.ts): rows per second of the validated import of a
 // seeded count sheet, as a ratio to papaparse's bare parse of the same text in the same process,
 // and the peak memory (max RSS) of `dtm-flow import` on a 1,000,000-row file in a child process.
-// Options: --rows N (in-process rows, default 200000), --big N (CLI rows, default 1000000), --no-cli.
+// Then a header of 2,000 to 40,000 columns: CPU time per column, which stays flat when mapping the
+// header is linear (it was quadratic before).
+// Options: --rows N (in-process rows, default 200000), --big N (CLI rows, default 1000000), --no-cli,
+// --no-wide.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, openSync, writeSync, closeSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -162,4 +165,41 @@ if (!args.includes("--no-cli")) {
   );
   for (const l of lastLines.slice(-2)) console.log(`  ${l}`);
   rmSync(dir, { recursive: true, force: true });
+}
+
+if (!args.includes("--no-wide")) {
+  // Wide headers: the header mapping must stay linear in the number of columns (a file with
+  // 20,000 columns took quadratic time before). Two rows, every column name different.
+  const wideText = (n: number) => {
+    const head = ["fecha", "punto", "sentido", "total"];
+    const row = ["13/10/2018", "Tecún Umán", "norte", "5"];
+    for (let i = 0; i < n; i++) {
+      head.push(`c${i}`);
+      row.push(String(i % 7));
+    }
+    return `${head.join(",")}\n${row.join(",")}\n`;
+  };
+  console.log(`\nWide headers (2 rows): CPU time best of 3, and per 1,000 columns (flat = linear)`);
+  console.log(`| columns | papaparse bare | dtm-flow import | import per 1,000 columns |`);
+  console.log(`|---|---|---|---|`);
+  for (const n of [2_000, 5_000, 20_000, 40_000]) {
+    const wide = wideText(n);
+    const importWide = () => {
+      const importer = createTableImporter("counts", { gazetteer });
+      importer.push(wide);
+      return importer.finish().report;
+    };
+    let bareMs = Infinity;
+    let importMs = Infinity;
+    let wideReport = importWide();
+    for (let run = 0; run < 3; run++) {
+      bareMs = Math.min(bareMs, time(() => Papa.parse<string[]>(wide).data.length).ms);
+      const t = time(importWide);
+      importMs = Math.min(importMs, t.ms);
+      wideReport = t.value;
+    }
+    console.log(
+      `| ${n.toLocaleString("en-US")} | ${bareMs.toFixed(1)} ms | ${importMs.toFixed(1)} ms (accepted ${wideReport.accepted}) | ${((importMs / n) * 1000).toFixed(1)} ms |`,
+    );
+  }
 }

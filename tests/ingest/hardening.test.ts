@@ -264,7 +264,7 @@ describe("a header of 20,000 columns", () => {
     const head = ["fecha", "punto", "sentido", "total"];
     const row = ["13/10/2018", "GT-TEC", "norte", "5"];
     for (let i = 0; i < n; i++) {
-      head.push(`c${i % 5000}`); // names repeat too
+      head.push(`c${i}`);
       row.push("1");
     }
     return `${head.join(",")}\n${row.join(",")}\n`;
