@@ -184,4 +184,33 @@ write(
     '2018-10-21T10:00:00-06:00,<img src=x onerror=alert(1)>,14.9075,-92.2635,<script>alert(2)</script>,1200,"=HYPERLINK(""http://example.invalid"")",<b>bold</b> & "quotes"',
   ].join("\n") + "\n",
 );
+// 10. Three years of monthly counts (flow monitoring points run for years), the lines ended by a
+// mix of CRLF, LF and lone CR as when files from Windows, Unix and old Mac are pasted together,
+// and one mistyped year (2061 for 2016), the only row outside the file's dates.
+{
+  const breaks = ["\r\n", "\n", "\r"];
+  const lines = ["fecha,punto,sentido,total,observaciones"];
+  for (let i = 0; i < 36; i++) {
+    const y = 2016 + Math.floor(i / 12);
+    const m = String((i % 12) + 1).padStart(2, "0");
+    lines.push(`${y}-${m}-01,GT-TEC,norte,${200 + ((i * 37) % 300)},conteo mensual (sintético)`);
+  }
+  lines.push("2061-05-01,GT-TEC,norte,180,año mal escrito (2016)");
+  write("conteo-mensual-2016-2018.csv", lines.map((l, i) => l + breaks[i % 3]).join(""));
+}
+
+// 11. A places file that contradicts itself: a repeated place_id, a name given to two places
+// 3,178 km apart in one country, and a name shared by two countries (kept, with a warning).
+write(
+  "lugares-conflictos.csv",
+  [
+    "place_id,nombre,alias,pais,lat,lon,tipo",
+    "MX-TAP,Tapachula,,MEX,14.9075,-92.2635,city",
+    "GT-TEC,Tecún Umán,Ciudad Tecún Umán,GTM,14.6773,-92.1404,border_crossing",
+    "GT-TEC,Tecún Umán (puente),,GTM,14.68,-92.14,border_crossing",
+    "MX-TIJ,Tijuana,Tapachula,MEX,32.5149,-117.0382,city",
+    "GT-SRO,Santa Rosa,,GTM,14.2,-90.3,city",
+    "HN-SRO,Santa Rosa,,HND,14.77,-88.78,city",
+  ].join("\n") + "\n",
+);
 console.log("samples written");

@@ -109,6 +109,28 @@ const EXPECTED: [
     "avistamiento-nombre-html.csv",
     { kind: "sightings", encoding: "utf-8", dataRows: 1, accepted: 1, rejected: 0, codes: [] },
   ],
+  [
+    "conteo-mensual-2016-2018.csv",
+    {
+      kind: "counts",
+      encoding: "utf-8",
+      dataRows: 37,
+      accepted: 36,
+      rejected: 1,
+      codes: ["date_outside_window"],
+    },
+  ],
+  [
+    "lugares-conflictos.csv",
+    {
+      kind: "places",
+      encoding: "utf-8",
+      dataRows: 6,
+      accepted: 4,
+      rejected: 2,
+      codes: ["duplicate_place_id", "place_name_conflict"],
+    },
+  ],
 ];
 
 describe("data/samples", () => {
