@@ -212,9 +212,7 @@ describe("places files that contradict themselves", () => {
     expect(r.report.rejections).toMatchObject([
       { line: 3, column: "alias", value: "Tapachula", code: "place_name_conflict" },
     ]);
-    expect(r.report.rejections[0]!.message).toMatch(
-      /row 2 \("Tapachula", MX-TAP\), 3,178 km away/,
-    );
+    expect(r.report.rejections[0]!.message).toMatch(/row 2 \("Tapachula", MX-TAP\), 3,178 km away/);
     expect(r.report.duplicates).toEqual([{ line: 3, firstLine: 2, by: "place_name" }]);
   });
   it("a shared name in two countries, or nearby, is kept with a warning", () => {
