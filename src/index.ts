@@ -89,6 +89,16 @@ export type { TextEncodingName } from "./ingest/decode.ts";
 export { decodeBytes, repairMojibake } from "./ingest/decode.ts";
 export type { XlsxSheet } from "./ingest/xlsx.ts";
 export { readXlsx } from "./ingest/xlsx.ts";
+export type { SniffedFormat } from "./ingest/file-format.ts";
+export { sniffFormat } from "./ingest/file-format.ts";
+export { MAX_PEOPLE_PER_ROW } from "./ingest/convert.ts";
+export {
+  EARLIEST_DATE,
+  FUTURE_HORIZON_DAYS,
+  MAX_GAP_DAYS,
+  MIN_GROUP_SHARE,
+} from "./ingest/date-window.ts";
+export { SAME_PLACE_KM } from "./ingest/place-conflicts.ts";
 
 // ── geo: routes, places, gazetteer ──
 export type { Gazetteer, PlaceMatch } from "./geo/gazetteer.ts";
