@@ -62,6 +62,11 @@ ${COLUMNS_HELP}
   --no-hxl               leave out the HXL hashtag row under the header
   --suppress-below <n>   blank counts from 1 to n−1 for public release (a suppressed column names them)
 
+Limits (docs/import.md): at most 10,000,000 people in one cell (larger numbers, and any beyond
+2^53, are rejected with the reason); dates from 1900-01-01 to the day of the import, and within a
+year of the file's other dates unless --from/--to are given. Excel 97–2003 .xls, OpenDocument .ods
+and .xlsb files are recognised by content and refused with one sentence (save as .xlsx or CSV).
+
 Exit status: 0 every row accepted (warnings allowed), 1 some rows rejected (see rejected.csv),
 2 unusable file or bad arguments (nothing is written).
 

@@ -30,6 +30,11 @@ ${COLUMNS_HELP}
   --json                 print the whole report as JSON instead of text
   --max-lines <n>        rejections and warnings listed in the text report (default 50)
 
+Limits (docs/import.md): at most 10,000,000 people in one cell (larger numbers, and any beyond
+2^53, are rejected with the reason); dates from 1900-01-01 to the day of the import, and within a
+year of the file's other dates unless --from/--to are given. Excel 97–2003 .xls, OpenDocument .ods
+and .xlsb files are recognised by content and refused with one sentence (save as .xlsx or CSV).
+
 Exit status: 0 every row accepted (warnings allowed), 1 some rows rejected, 2 unusable file or bad
 arguments.
 
