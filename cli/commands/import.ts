@@ -31,6 +31,7 @@ import type {
   Place,
   Rejection,
   RouteFeature,
+  RouteImport,
   RouteImportReport,
   SuppressionSummary,
   TableKind,
@@ -170,13 +171,19 @@ export const importCommand: Command = {
     const tableFiles = positionals.filter((f) => !/\.(geo)?json$/i.test(f));
     const probes = new Map<string, ImportReport>();
     for (const f of tableFiles) probes.set(f, probe(f, kind, context.cwd, columns));
-    const routeTexts = new Map<string, string>();
+    // Routes are read in full before anything is written: an empty or non-GeoJSON route file is
+    // an unusable input (exit 2), like a table without its required columns.
+    const routeImports = new Map<string, RouteImport>();
     for (const f of routeFiles) {
+      let text: string;
       try {
-        routeTexts.set(f, readFileSync(resolve(context.cwd, f), "utf8"));
+        text = readFileSync(resolve(context.cwd, f), "utf8");
       } catch {
         throw new UserError(`${f} does not exist or cannot be read.`);
       }
+      const r = importRoute(text, basename(f));
+      if (r.report.fatal) throw new UserError(`${f}: ${r.report.fatal.message}`);
+      routeImports.set(f, r);
     }
     const out = openOutputFolder(values.out as string | undefined, positionals, context.cwd);
 
@@ -291,8 +298,7 @@ export const importCommand: Command = {
       );
     }
     const routes: RouteFeature[] = [];
-    for (const [f, text] of routeTexts) {
-      const r = importRoute(text, basename(f));
+    for (const [f, r] of routeImports) {
       reports.push(r.report);
       rejectedRows += r.report.rejected;
       for (const x of r.report.rejections)

@@ -107,3 +107,22 @@ describe("import: a places file with a repeated id", () => {
     expect(readFileSync(join(out, "places.csv"), "utf8")).toMatch(/GT-XYZ,Xyz,/);
   });
 });
+
+describe("import: route files that are not GeoJSON", () => {
+  it("an empty or non-JSON route file is exit 2 with one sentence, nothing written", async () => {
+    for (const [name, content, why] of [
+      ["vacia.geojson", "", /not JSON/],
+      ["texto.json", "no es json", /not JSON/],
+      ["objeto.geojson", "{}", /not a GeoJSON FeatureCollection/],
+    ] as const) {
+      const path = write(name, content);
+      const out = join(dir, `out-${name}`);
+      const x = capture();
+      expect(await run(["import", monthly, path, "--out", out], x.context)).toBe(2);
+      expect(x.err).toHaveLength(1);
+      expect(x.err[0]).toMatch(why);
+      expect(x.err[0]).toContain(name);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+});
