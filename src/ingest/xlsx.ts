@@ -22,17 +22,6 @@ export interface XlsxSheet {
   rows: string[][];
 }
 
-/** True when the bytes start like a ZIP archive (an XLSX file). */
-export function isZip(bytes: Uint8Array): boolean {
-  return (
-    bytes.length > 3 &&
-    bytes[0] === 0x50 &&
-    bytes[1] === 0x4b &&
-    bytes[2] === 0x03 &&
-    bytes[3] === 0x04
-  );
-}
-
 const ENTITY = /&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
 function unescapeXml(text: string): string {
   return text.replace(ENTITY, (_, e: string) => {
