@@ -43,6 +43,19 @@ Examples:
   dtm-flow validate data/samples/avistamientos-rangos.csv --kind sightings --json
   dtm-flow validate conteo.csv --columns direction=sentido_x`;
 
+/**
+ * ", dates 2016-01-01 to 2018-12-01 accepted (window from the data)", or "(window given: from
+ * 2017-01-01)" after --from/--to; "" when the file has no dates.
+ */
+function windowText(report: ImportReport): string {
+  const w = report.dateWindow;
+  if (!w) return "";
+  const span = w.first !== undefined ? `, dates ${w.first} to ${w.last} accepted` : "";
+  const given = [w.from && `from ${w.from}`, w.to && `to ${w.to}`].filter(Boolean).join(" ");
+  const how = w.decidedBy === "option" ? `window given: ${given}` : "window from the data";
+  return `${span} (${how})`;
+}
+
 /** The text report: summary, column mapping, rejections, warnings. */
 export function formatReportText(report: ImportReport, maxLines = 50): string[] {
   const lines: string[] = [];
@@ -50,7 +63,7 @@ export function formatReportText(report: ImportReport, maxLines = 50): string[] 
     `${report.fileName ?? "input"}: ${report.kind ?? "unknown kind"} (${report.kindSource ?? "?"}), encoding ${report.encoding ?? "?"}${report.delimiter ? `, delimiter ${JSON.stringify(report.delimiter)}` : ""}${report.sheets ? `, sheets ${report.sheets.join(", ")}` : ""}${report.mojibakeRepaired ? ", double-encoded text repaired" : ""}`,
   );
   lines.push(
-    `header row ${report.headerRow ?? "?"}${report.hxlRow ? `, HXL row ${report.hxlRow}` : ""}${report.pivoted ? ", long layout pivoted" : ""}${report.dateOrder ? `, dates ${report.dateOrder.order} (${report.dateOrder.decidedBy})` : ""}`,
+    `header row ${report.headerRow ?? "?"}${report.hxlRow ? `, HXL row ${report.hxlRow}` : ""}${report.pivoted ? ", long layout pivoted" : ""}${report.dateOrder ? `, dates ${report.dateOrder.order} (${report.dateOrder.decidedBy})` : ""}${windowText(report)}`,
   );
   lines.push(
     `${counted(report.dataRows, "data row")}: ${report.accepted} accepted, ${report.rejected} rejected; ${counted(report.warnings.length, "warning")}, ${counted(report.duplicates.length, "duplicate")}, ${counted(report.blankRows, "blank row")}, ${counted(report.nonDataRows, "total/header row")}`,

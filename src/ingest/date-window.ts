@@ -33,7 +33,8 @@ const DAY_MS = 86_400_000;
 function dayOfIso(iso: string): number {
   return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
 }
-function isoOfDay(day: number): string {
+/** The ISO date of a day number. */
+export function isoOfDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -87,6 +88,10 @@ export interface DateWindowOptions {
 export interface DateWindow {
   /** undefined when the day is inside the window (which may then grow to include it). */
   check(day: number, iso: string, column: string): WindowProblem | undefined;
+  /** First and last day that passed `check` so far; undefined before any did. */
+  span(): [number, number] | undefined;
+  /** `option` when the caller gave from/to, else `data`. */
+  readonly decidedBy: "data" | "option";
 }
 
 /**
@@ -104,7 +109,11 @@ export function createDateWindow(options: DateWindowOptions): DateWindow {
   const range = explicit
     ? undefined
     : dataRange(options.sample.filter((d) => d >= earliest && d <= latest));
+  let first = Infinity;
+  let last = -Infinity;
   return {
+    decidedBy: explicit ? "option" : "data",
+    span: () => (first <= last ? [first, last] : undefined),
     check(day, iso, column) {
       if (day < earliest)
         return {
@@ -129,6 +138,8 @@ export function createDateWindow(options: DateWindowOptions): DateWindow {
           code: "date_in_future",
           message: `${column} ${iso} is after the day of the import (${options.today}); check the year.`,
         };
+      if (day < first) first = day;
+      if (day > last) last = day;
       // A date within a year of the others extends the window: long series import whole.
       if (range) {
         if (day < range[0]) range[0] = day;

@@ -23,7 +23,7 @@ import { normalizeKey } from "./normalize.ts";
 import { ageClass, LongPivot, sexClass } from "./pivot.ts";
 import { emptyReport } from "./report.ts";
 import type { ImportReport } from "./report.ts";
-import { createDateWindow } from "./date-window.ts";
+import { createDateWindow, isoOfDay } from "./date-window.ts";
 import { PlaceConflicts } from "./place-conflicts.ts";
 import {
   DEFAULT_REGION,
@@ -278,6 +278,7 @@ class SheetReader {
   finish(): void {
     if (this.phase === "head") this.startRows();
     if (this.phase === "order") this.decideOrder();
+    this.reportWindow();
     if (this.pivot) {
       for (const { record, line, warning } of this.pivot.records()) {
         if (warning)
@@ -285,6 +286,24 @@ class SheetReader {
         this.im.emit(record, line, this.sheet);
       }
     }
+  }
+
+  /** Adds this sheet's window and the span of its dates to the report (earliest and latest). */
+  private reportWindow(): void {
+    const window = this.ctx?.window;
+    if (!window || this.dateIndex() === undefined || this.fatal) return;
+    const report = this.im.report;
+    const given = this.im.options.dateWindow;
+    const w = (report.dateWindow ??= {
+      decidedBy: window.decidedBy,
+      ...(given?.from !== undefined ? { from: given.from } : {}),
+      ...(given?.to !== undefined ? { to: given.to } : {}),
+    });
+    const span = window.span();
+    if (!span) return;
+    const [a, b] = span.map(isoOfDay) as [string, string];
+    if (w.first === undefined || a < w.first) w.first = a;
+    if (w.last === undefined || b > w.last) w.last = b;
   }
 
   /** Layout known: decides header and kind, then feeds the rows after the header on. */

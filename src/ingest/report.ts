@@ -103,6 +103,18 @@ export interface ImportReport {
     dmyEvidence: number;
     mdyEvidence: number;
   };
+  /**
+   * The dates accepted: `option` when the caller gave `dateWindow` (its bounds), `data` when the
+   * window came from the file's own dates; `first`/`last` are the earliest and latest date that
+   * passed the window check (any sheet). See docs/import.md, "The date window".
+   */
+  dateWindow?: {
+    decidedBy: "data" | "option";
+    from?: string;
+    to?: string;
+    first?: string;
+    last?: string;
+  };
   /** Non-blank rows after the header: `dataRows + nonDataRows`. */
   rowsRead: number;
   /** Rows that are data: `accepted + rejected === dataRows`, always. */

@@ -32,6 +32,9 @@ describe("validate and import: the date window", () => {
     const x = capture();
     expect(await run(["validate", monthly], x.context)).toBe(0);
     expect(x.out.join("\n")).toMatch(/36 data rows: 36 accepted, 0 rejected/);
+    expect(x.out.join("\n")).toMatch(
+      /dates 2016-01-01 to 2018-12-01 accepted \(window from the data\)/,
+    );
   });
   it("--from/--to restrict the dates; rows outside are listed with line and reason (exit 1)", async () => {
     const x = capture();
@@ -40,6 +43,7 @@ describe("validate and import: the date window", () => {
     ).toBe(1);
     const text = x.out.join("\n");
     expect(text).toMatch(/36 data rows: 12 accepted, 24 rejected/);
+    expect(text).toMatch(/\(window given: from 2017-01-01 to 2017-12-31\)/);
     expect(text).toMatch(
       /row 2 \[fecha\] date_outside_window: fecha 2016-01-01 is outside the dates asked for \(2017-01-01 to 2017-12-31\)/,
     );

@@ -125,6 +125,11 @@ describe("the date window", () => {
   it("three years of monthly counts import whole (36 of 36)", () => {
     const r = counts(H, monthly);
     expect(r.report).toMatchObject({ dataRows: 36, accepted: 36, rejected: 0 });
+    expect(r.report.dateWindow).toEqual({
+      decidedBy: "data",
+      first: "2016-01-01",
+      last: "2018-12-01",
+    });
   });
   it("three years of daily counts import whole (1,095 of 1,095), in any order", () => {
     expect(counts(H, daily).report).toMatchObject({ accepted: 1095, rejected: 0 });
@@ -162,6 +167,13 @@ describe("the date window", () => {
   it("--from/--to restrict the window: rows outside are reported with line and reason", () => {
     const r = counts(H, monthly, { dateWindow: { from: "2017-01-01", to: "2017-12-31" } });
     expect(r.report).toMatchObject({ accepted: 12, rejected: 24 });
+    expect(r.report.dateWindow).toEqual({
+      decidedBy: "option",
+      from: "2017-01-01",
+      to: "2017-12-31",
+      first: "2017-01-01",
+      last: "2017-12-01",
+    });
     expect(r.report.rejections[0]).toMatchObject({ line: 2, code: "date_outside_window" });
     expect(r.report.rejections[0]!.message).toMatch(
       /2016-01-01 is outside the dates asked for \(2017-01-01 to 2017-12-31\)/,
