@@ -97,14 +97,32 @@ export function datasetChoice(values: ParsedOptions["values"]): DatasetChoice {
 }
 
 /**
+ * Reads a date option strictly, the same way in every command (estimate, forecast, ledger,
+ * report): an ISO 8601 date or date-time whose every field is in range — `2018-10-32` or
+ * `2018-11-01T25:00` is refused, never rolled over.
+ * @returns the text as given, or undefined when the option is absent.
+ * @throws UserError naming the option and the value.
+ */
+export function dateOption(values: ParsedOptions["values"], key: string): string | undefined {
+  const text = optionString(values, key);
+  if (text === undefined) return undefined;
+  if (!toLocalTime(text, "UTC")) {
+    throw new UserError(
+      `--${key} ${text} is not a valid ISO 8601 date or date-time; give a real calendar date such as 2018-11-01 (or 2018-11-01T12:00).`,
+    );
+  }
+  return text.trim();
+}
+
+/**
  * Reads --as-of as a moment (an ISO date or date-time, local to the time zone); undefined when
  * not given (no cut-off).
- * @throws UserError when it is not an ISO date or date-time.
+ * @throws UserError when it is not a valid ISO date or date-time (see dateOption).
  */
 export function asOfOption(values: ParsedOptions["values"], timeZone: string): string | undefined {
-  const asOf = optionString(values, "as-of");
+  const asOf = dateOption(values, "as-of");
   if (asOf && !toLocalTime(asOf, timeZone)) {
-    throw new UserError(`--as-of ${asOf} is not an ISO date or date-time (e.g. 2018-11-01).`);
+    throw new UserError(`--as-of ${asOf} is not a valid ISO 8601 date or date-time.`);
   }
   return asOf;
 }
@@ -123,7 +141,10 @@ export async function loadChosenDataset(
   return loaded;
 }
 
-/** Runs a library step; its RangeError (input it cannot use, e.g. no usable route) is a UserError. */
+/**
+ * Runs a library step on the user's data; a RangeError it throws (input it cannot use, e.g. no
+ * usable route, a route across the antimeridian) is a UserError with the same sentence.
+ */
 export function userInputStep<T>(step: () => T): T {
   try {
     return step();

@@ -1,11 +1,22 @@
 /**
- * `dtm-flow` command line (docs/contracts.md §2). Each command: `--help`; progress on stderr; results to
- * files under `--out`; exit status 0 (all accepted), 1 (some rows rejected), 2 (unusable input or
- * bad arguments: one clear sentence, no stack trace).
+ * `dtm-flow` command line (docs/contracts.md §2). Each command: `--help`; progress on stderr;
+ * results to files under `--out`, written safely (cli/output.ts); exit status 0 (all accepted),
+ * 1 (some rows rejected), 2 (unusable input or bad arguments: one sentence, no stack trace),
+ * 3 (an internal fault: one sentence and where to report it). Every error goes through
+ * describeError (cli/errors.ts), so no command can print a stack trace unless DTM_DEBUG=1.
  */
-import { EXIT, UserError } from "./errors.ts";
+import { EXIT, EXIT_HELP, debugEnabled, describeError } from "./errors.ts";
+import { discardUnfinishedOutputs, keepOutputs } from "./output.ts";
 import type { CommandContext } from "./command.ts";
 import { commands } from "./registry.ts";
+
+/** The limits every command checks its arguments against (docs/cli.md "Limits"). */
+const LIMITS_HELP = [
+  "Limits: dates are ISO 8601 calendar dates (2018-10-32 is refused, never rolled over);",
+  "forecast --as-of at most 60 days after the last observation, --horizon 0–365 days,",
+  "--runs 10–100,000; scenario --runs 1–1,000,000 (see `dtm-flow scenario --help`);",
+  "routes must not cross the antimeridian and need two distinct positions.",
+].join("\n");
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 8);
@@ -19,7 +30,13 @@ function usage(): string {
     "",
     "With no input files a command uses the embedded Oct–Dec 2018 data.",
     "Run `dtm-flow <command> --help` for the options of a command.",
-    "Exit status: 0 all rows accepted, 1 some rows rejected, 2 unusable input or bad arguments.",
+    LIMITS_HELP,
+    "",
+    "Outputs are written to a temporary file inside --out and then renamed; never through a",
+    "symbolic link, never over an input file (by path, hard link or inode), and only once the",
+    "inputs are known to be usable.",
+    "",
+    EXIT_HELP,
   ].join("\n");
 }
 
@@ -65,12 +82,28 @@ export async function run(
     return EXIT.ok;
   }
   try {
-    return await command.run(rest, context);
+    const status = await command.run(rest, context);
+    if (status >= EXIT.unusable) discardUnfinishedOutputs();
+    else keepOutputs();
+    return status;
   } catch (error) {
-    if (error instanceof UserError) {
-      context.stderr(`dtm-flow ${name}: ${error.message}`);
-      return EXIT.unusable;
-    }
-    throw error;
+    discardUnfinishedOutputs();
+    const { message, exit } = describeError(error, name);
+    context.stderr(message);
+    if (debugEnabled() && error instanceof Error && error.stack) context.stderr(error.stack);
+    return exit;
   }
+}
+
+/**
+ * For bin/dtm-flow.js: prints an error that escaped `run` (e.g. an unhandled rejection) as one
+ * sentence and returns its exit status.
+ */
+export function reportFatal(error: unknown): number {
+  discardUnfinishedOutputs();
+  const { message, exit } = describeError(error, "");
+  process.stderr.write(message + "\n");
+  if (debugEnabled() && error instanceof Error && error.stack)
+    process.stderr.write(error.stack + "\n");
+  return exit;
 }

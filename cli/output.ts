@@ -1,58 +1,256 @@
 /**
- * Safe output for every command: results go only under the folder the user named with --out;
- * nothing is written outside it, and an input file is never overwritten.
+ * Safe output for every command that writes files (import, estimate, ledger, report, scenario,
+ * forecast): results go only under the folder the user named with --out, and
+ * - the folder is checked (and made, and proved writable) before any work is done, so an
+ *   unwritable --out, an --out under a file or an --out that is a file stops the command at once;
+ * - each file is written to a temporary file inside --out and then renamed over its name, so a
+ *   reader never sees half a file and an interrupted run leaves the previous file whole;
+ * - a symbolic link at an output's name is replaced, never followed (its target is never written);
+ * - an output whose name is already one of the inputs — by path, through a hard link, or any other
+ *   name for the same inode (device + inode number) — is refused, naming both, before anything is
+ *   written;
+ * - when a command fails, its temporary files (and the folders it made, if still empty) are removed.
+ * Node-only (the library in src/ never writes files).
  */
-import { mkdirSync, realpathSync, existsSync, writeFileSync, statSync } from "node:fs";
-import { dirname, relative, resolve, isAbsolute } from "node:path";
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import type { Stats } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { UserError } from "./errors.ts";
 
-export interface OutputFolder {
-  /** Absolute path of the folder. */
-  dir: string;
-  /** Writes `name` (a relative path inside the folder) and returns its absolute path. */
-  write(name: string, content: string | Uint8Array): string;
+/** A file being written: appended in parts, then committed (renamed into place) once. */
+export interface OutputFile {
+  /** Appends text or bytes to the temporary file. */
+  append(content: string | Uint8Array): void;
+  /** Closes the temporary file and renames it over `name`; returns the final absolute path. */
+  commit(): string;
 }
 
-function real(path: string): string {
-  return existsSync(path) ? realpathSync(path) : resolve(path);
+export interface OutputFolder {
+  /** Absolute, real path of the folder. */
+  dir: string;
+  /** Writes the file `name` (a plain file name) in one go and returns its absolute path. */
+  write(name: string, content: string | Uint8Array): string;
+  /** Starts writing the file `name` in parts (for tables streamed to disk). */
+  open(name: string): OutputFile;
+}
+
+/** An input's identity on disk: the path given and its device + inode numbers. */
+interface InputIdentity {
+  path: string;
+  dev: number;
+  ino: number;
+}
+
+/** Temporary files not yet renamed into place, and folders made, of the commands running. */
+const unfinished = new Map<string, number | undefined>();
+const madeFolders: string[] = [];
+
+/** Stat that returns undefined instead of throwing for a path that is not there. */
+function tryStat(path: string, follow: boolean): Stats | undefined {
+  try {
+    return follow ? statSync(path) : lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function identities(inputs: string[], cwd: string): InputIdentity[] {
+  const out: InputIdentity[] = [];
+  for (const path of inputs) {
+    const s = tryStat(resolve(cwd, path), true);
+    if (s?.isFile()) out.push({ path, dev: s.dev, ino: s.ino });
+  }
+  return out;
 }
 
 /**
- * Creates (if needed) the output folder and returns a writer confined to it.
+ * Checks where --out would go without writing: the nearest existing ancestor must be a folder.
+ * @returns the folders to make, outermost first.
+ */
+function foldersToMake(out: string, dir: string): string[] {
+  const missing: string[] = [];
+  let at = dir;
+  for (;;) {
+    const s = tryStat(at, true);
+    if (s) {
+      if (!s.isDirectory()) {
+        throw new UserError(
+          at === dir
+            ? `--out ${out} is a file, not a folder; name a folder to write the results into.`
+            : `--out ${out} lies under ${at}, which is a file, not a folder; choose another --out folder.`,
+        );
+      }
+      return missing.reverse();
+    }
+    missing.push(at);
+    const up = dirname(at);
+    if (up === at) return missing.reverse();
+    at = up;
+  }
+}
+
+/** Makes the missing folders one level at a time (recursive mkdir can hang on /proc paths). */
+function makeFolders(out: string, missing: string[]): void {
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+      madeFolders.push(folder);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === "EEXIST" && tryStat(folder, true)?.isDirectory()) continue;
+      throw new UserError(
+        `--out ${out} cannot be made (${code ?? "error"} at ${folder}); choose a folder you can write to.`,
+      );
+    }
+  }
+}
+
+let counter = 0;
+function temporaryName(dir: string, name: string): string {
+  counter += 1;
+  return join(dir, `.${name}.${process.pid}-${counter}.tmp`);
+}
+
+/** Proves the folder writable by making and removing an empty temporary file. */
+function proveWritable(out: string, dir: string): void {
+  const probe = temporaryName(dir, "write-test");
+  try {
+    closeSync(openSync(probe, "wx"));
+    unlinkSync(probe);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new UserError(
+      `--out ${out} cannot be written (${code ?? "error"}); choose a folder you can write to.`,
+    );
+  }
+}
+
+/**
+ * Checks that the output `name` may be written in `dir`: a plain file name, not a folder there,
+ * and not one of the inputs (same device and inode, which covers the same path, hard links and
+ * symbolic links to an input). A symbolic link at the name is allowed: the rename replaces it.
+ */
+function checkTarget(out: string, dir: string, name: string, inputs: InputIdentity[]): string {
+  if (name === "" || name !== basename(name) || name === "." || name === "..") {
+    throw new Error(`output name ${JSON.stringify(name)} is not a plain file name.`);
+  }
+  const target = join(dir, name);
+  const here = tryStat(target, false);
+  if (!here) return target;
+  if (here.isDirectory()) {
+    throw new UserError(
+      `${join(out, name)} is a folder, so ${name} cannot be written there; remove it or choose another --out folder.`,
+    );
+  }
+  if (here.isSymbolicLink()) return target;
+  const same = inputs.find((i) => i.dev === here.dev && i.ino === here.ino);
+  if (same) {
+    throw new UserError(
+      `refusing to overwrite the input file ${same.path} with the output ${join(out, name)} (the same file on disk); choose another --out folder or move the input.`,
+    );
+  }
+  return target;
+}
+
+/**
+ * Checks --out, makes it if needed and proves it writable, and returns a writer confined to it.
+ * Call it before reading the inputs, so an unusable --out stops the command before any work.
  * @param out the --out argument; required.
- * @param inputs input file paths of the command, never to be overwritten.
+ * @param inputs input file paths of the command, never to be written over.
  * @param cwd directory relative paths are resolved against.
- * @throws UserError when --out is missing or names a file.
+ * @param outputs the file names the command will write: each is checked against the inputs now,
+ *   so a clash is refused before any work (write() checks again).
+ * @throws UserError when --out is missing, a file, under a file, unwritable, or an output would
+ *   replace an input.
  */
 export function openOutputFolder(
   out: string | undefined,
   inputs: string[],
   cwd: string,
+  outputs: readonly string[] = [],
 ): OutputFolder {
   if (!out) throw new UserError("--out <dir> is required: the folder to write results into.");
-  const dir = resolve(cwd, out);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    throw new UserError(`--out ${out} is a file, not a folder.`);
-  }
-  mkdirSync(dir, { recursive: true });
-  const protectedInputs = new Set(inputs.map((p) => real(resolve(cwd, p))));
-  const realDir = realpathSync(dir);
+  const wanted = resolve(cwd, out);
+  makeFolders(out, foldersToMake(out, wanted));
+  const dir = realpathSync(wanted);
+  proveWritable(out, dir);
+  const protectedInputs = identities(inputs, cwd);
+  for (const name of outputs) checkTarget(out, dir, name, protectedInputs);
+
+  const open = (name: string): OutputFile => {
+    const target = checkTarget(out, dir, name, protectedInputs);
+    const temp = temporaryName(dir, name);
+    // "wx": create a new file, never open an existing one or follow a link at the temporary name.
+    const fd = openSync(temp, "wx", 0o666);
+    unfinished.set(temp, fd);
+    let closed = false;
+    return {
+      append(content) {
+        writeSync(fd, typeof content === "string" ? Buffer.from(content, "utf8") : content);
+      },
+      commit() {
+        if (closed) return target;
+        closed = true;
+        closeSync(fd);
+        unfinished.set(temp, undefined);
+        // Checked again just before the rename, in case the folder changed while we worked.
+        checkTarget(out, dir, name, protectedInputs);
+        renameSync(temp, target);
+        unfinished.delete(temp);
+        return target;
+      },
+    };
+  };
   return {
-    dir: realDir,
+    dir,
+    open,
     write(name, content) {
-      const target = resolve(realDir, name);
-      const rel = relative(realDir, target);
-      if (rel.startsWith("..") || isAbsolute(rel)) {
-        throw new UserError(`refusing to write ${name}: it is outside the output folder ${out}.`);
-      }
-      if (protectedInputs.has(real(target))) {
-        throw new UserError(
-          `refusing to overwrite the input file ${name}; choose another --out folder.`,
-        );
-      }
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
-      return target;
+      const file = open(name);
+      file.append(content);
+      return file.commit();
     },
   };
+}
+
+/**
+ * Removes the temporary files of a command that failed, and the folders it made if they are
+ * still empty. The CLI calls it on every error (cli/main.ts).
+ */
+export function discardUnfinishedOutputs(): void {
+  for (const [temp, fd] of unfinished) {
+    try {
+      if (fd !== undefined) closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already gone.
+    }
+  }
+  unfinished.clear();
+  for (const folder of madeFolders.splice(0).reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty (or gone): leave it.
+    }
+  }
+}
+
+/** Forgets the folders made by a command that succeeded (they are its results). */
+export function keepOutputs(): void {
+  madeFolders.length = 0;
 }

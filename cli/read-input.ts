@@ -11,6 +11,7 @@ import {
   DEFAULT_TIME_ZONE,
   EMBEDDED_2018_NAME,
   createGazetteer,
+  createRouteIndex,
   createTableImporter,
   embedded2018,
   importRoute,
@@ -24,6 +25,7 @@ import type {
   ImportResult,
   ImportedRecord,
   Place,
+  RouteCollection,
   RouteImportReport,
   Sighting,
   StockFigure,
@@ -42,8 +44,8 @@ export interface ReadTableOptions extends Omit<ImportOptions, "fileName"> {
 /** Throws a UserError when the input path does not exist or is not a file. */
 function checkFile(path: string, context: CommandContext): string {
   const abs = resolve(context.cwd, path);
-  if (!existsSync(abs)) throw new UserError(`${path} does not exist.`);
-  if (!statSync(abs).isFile()) throw new UserError(`${path} is a folder, not a file.`);
+  if (!existsSync(abs)) throw new UserError(`${path} does not exist; check the path.`);
+  if (!statSync(abs).isFile()) throw new UserError(`${path} is a folder, not a file; give a file.`);
   return abs;
 }
 
@@ -81,6 +83,38 @@ export async function readTableFile(
   const result = importer.finish();
   if (result.report.fatal) throw new UserError(`${path}: ${result.report.fatal.message}`);
   return result;
+}
+
+/**
+ * Reads a GeoJSON route file and checks its geometry the way the estimator will use it, so an
+ * empty file, a file that is not JSON, a route across the antimeridian or a route whose positions
+ * are all the same point is refused at once with one sentence naming the file.
+ * @throws UserError for a missing, unreadable or unusable route file.
+ */
+export function readRouteFile(
+  path: string,
+  context: CommandContext,
+): { routes: RouteCollection; report: RouteImportReport } {
+  const abs = checkFile(path, context);
+  const text = readFileSync(abs, "utf8");
+  if (text.trim() === "") {
+    throw new UserError(
+      `${path} is empty; give a GeoJSON FeatureCollection of LineStrings with route_id properties.`,
+    );
+  }
+  const r = importRoute(text, basename(path));
+  if (!r.routes) {
+    const why = (r.report.fatal?.message ?? "has no usable route.").replace(/^the route file /, "");
+    throw new UserError(
+      `${path} ${why.replace(/\.$/, "")}; give a GeoJSON FeatureCollection of LineStrings with route_id properties.`,
+    );
+  }
+  try {
+    createRouteIndex(r.routes);
+  } catch (error) {
+    throw new UserError(`${path}: ${(error as Error).message}`);
+  }
+  return { routes: r.routes, report: r.report };
 }
 
 /** The input files a command can be given (all optional). */
@@ -141,10 +175,7 @@ export async function loadDataset(
   let routes = base.routes;
   let routeReport: RouteImportReport | undefined;
   if (files.route) {
-    const abs = checkFile(files.route, context);
-    const r = importRoute(readFileSync(abs, "utf8"), basename(files.route));
-    if (!r.routes)
-      throw new UserError(`${files.route}: ${r.report.fatal?.message ?? "no usable route."}`);
+    const r = readRouteFile(files.route, context);
     routes = r.routes;
     routeReport = r.report;
     rejected += r.report.rejected;

@@ -85,7 +85,11 @@ export const estimateCommand: Command = {
     const choice = datasetChoice(values);
     const { timeZone } = choice;
     const asOf = asOfOption(values, timeZone);
-    const out = openOutputFolder(optionString(values, "out"), choice.inputs, context.cwd);
+    const out = openOutputFolder(optionString(values, "out"), choice.inputs, context.cwd, [
+      "tracks.csv",
+      "tracks.geojson",
+      "report.json",
+    ]);
     const loaded = await loadChosenDataset(choice, context);
     context.stderr(
       `estimating ${loaded.dataset.sightings.length} sightings, ${loaded.dataset.counts.length} counts, ${loaded.dataset.stocks.length} stock figures (${loaded.dataset.name})`,

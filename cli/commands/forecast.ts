@@ -3,7 +3,7 @@
  * data available then, and when each group will reach every place ahead on its route, with
  * p10/p50/p90 and the probability of arriving within --horizon days (forecast.csv).
  */
-import type { Command } from "../command.ts";
+import type { Command, CommandContext } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import {
   DATASET_FLAGS,
@@ -15,7 +15,7 @@ import {
   optionString,
   userInputStep,
 } from "../dataset-options.ts";
-import { UserError } from "../errors.ts";
+import { EXIT_HELP, UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import { forecastArrivals, formatCsv, mulberry32, nowcast } from "../../src/index.ts";
@@ -49,6 +49,13 @@ export const POSITION_COLUMNS = [
   "size_p90",
 ] as const;
 
+/**
+ * How many days after a group's last observation a forecast may start. Beyond it the group's
+ * state says nothing useful about where it is (2018 caravans changed plans within days), and
+ * moving it on day by day to a far --as-of (say 3000-01-01) would only burn time.
+ */
+export const MAX_STALE_DAYS = 60;
+
 const HELP = `dtm-flow forecast — where every caravan group is now and when it will reach the places
 ahead on its route, with p10/p50/p90 and the probability of arriving within the horizon.
 
@@ -59,10 +66,13 @@ Usage:
 
 Options:
   --as-of <datetime>  forecast from the data observed up to this moment (no look-ahead);
-                      default the last day with an observation, 12:00 local
-  --horizon <days>    days ahead that count as "within the horizon" (default 14)
-  --runs <n>          Monte Carlo runs per group (default 500)
-  --seed <n>          random seed (default 1): the same inputs and seed give the same files
+                      default the last day with an observation, 12:00 local. At most
+                      ${MAX_STALE_DAYS} days after a group's last observation: a group seen
+                      earlier is left out, and if every group is, the data are stale (exit 2)
+  --horizon <days>    days ahead that count as "within the horizon" (default 14; 0–365)
+  --runs <n>          Monte Carlo runs per group (default 500; 10–100,000)
+  --seed <n>          random seed (default 1; 0–2147483647): the same inputs and seed give
+                      the same files
   ${DATASET_FLAGS}   as for dtm-flow estimate
   --out <dir>         folder for forecast.csv, positions.csv and forecast.json (required)
 
@@ -76,7 +86,7 @@ Method: the estimator's state of each group at its last observation, moved on by
 runs of its regime model (rest/walk/ride) with regime shares fitted on the data so far and on
 the group's own pace, and attrition fitted on the size tracks so far (see docs/forecasts.md).
 
-Exit status: 0 all rows accepted, 1 some input rows rejected, 2 unusable input or bad arguments.
+${EXIT_HELP}
 
 Example:
   dtm-flow forecast --as-of 2018-11-01 --horizon 14 --out pronostico/`;
@@ -113,27 +123,29 @@ export const forecastCommand: Command = {
     const horizonDays = int("horizon", 14, 0, 365);
     const runs = int("runs", 500, 10, 100_000);
     const seed = int("seed", 1, 0, 2 ** 31 - 1);
-    const out = openOutputFolder(optionString(values, "out"), choice.inputs, context.cwd);
+    const out = openOutputFolder(optionString(values, "out"), choice.inputs, context.cwd, [
+      "forecast.csv",
+      "positions.csv",
+      "forecast.json",
+    ]);
     const loaded = await loadChosenDataset(choice, context);
-    const { now, forecast } = userInputStep(() => {
-      const at = nowcast(loaded.dataset, { timeZone, asOf });
-      return {
-        now: at,
-        forecast: forecastArrivals(at, {
-          dataset: loaded.dataset,
-          horizonDays,
-          runs,
-          random: mulberry32(seed),
-        }),
-      };
-    });
-    if (now.groups.length === 0) {
+    const all = userInputStep(() => nowcast(loaded.dataset, { timeZone, asOf }));
+    if (all.groups.length === 0) {
       throw new UserError(
         asOf
-          ? `no group has a usable position report up to --as-of ${asOf}, so there is nothing to forecast.`
-          : "no group has a usable position report, so there is nothing to forecast.",
+          ? `no group has a usable position report up to --as-of ${asOf}, so there is nothing to forecast; give a later --as-of or add sightings.`
+          : "no group has a usable position report, so there is nothing to forecast; add sightings with places or coordinates.",
       );
     }
+    const now = freshGroups(all, asOf, context);
+    const forecast = userInputStep(() =>
+      forecastArrivals(now, {
+        dataset: loaded.dataset,
+        horizonDays,
+        runs,
+        random: mulberry32(seed),
+      }),
+    );
     writeForecast(now, forecast, out.write, {
       dataset: loaded.dataset.name,
       timeZone,
@@ -147,6 +159,30 @@ export const forecastCommand: Command = {
     return exitStatus(loaded);
   },
 };
+
+/**
+ * The nowcast without the groups last observed more than MAX_STALE_DAYS before the as-of day
+ * (each named on stderr).
+ * @throws UserError when every group is stale: the data are too old for the --as-of asked.
+ */
+function freshGroups(now: Nowcast, asOf: string | undefined, context: CommandContext): Nowcast {
+  const fresh = now.groups.filter((g) => g.daysSinceObserved <= MAX_STALE_DAYS);
+  if (fresh.length === 0) {
+    const last = now.groups.reduce((a, g) => (g.lastDate > a ? g.lastDate : a), "");
+    const days = Math.min(...now.groups.map((g) => g.daysSinceObserved));
+    throw new UserError(
+      `the data are stale for --as-of ${asOf ?? now.asOfDate}: the last observation is from ${last}, ${days.toLocaleString("en-US")} days earlier (the limit is ${MAX_STALE_DAYS}); give an --as-of within ${MAX_STALE_DAYS} days of ${last}, or newer data.`,
+    );
+  }
+  for (const g of now.groups) {
+    if (g.daysSinceObserved > MAX_STALE_DAYS) {
+      context.stderr(
+        `warning: group ${g.group} was last observed on ${g.lastDate}, ${g.daysSinceObserved} days before the as-of date (more than ${MAX_STALE_DAYS}); it is left out of the forecast.`,
+      );
+    }
+  }
+  return fresh.length === now.groups.length ? now : { ...now, groups: fresh };
+}
 
 /** Writes forecast.csv, positions.csv and forecast.json. */
 export function writeForecast(

@@ -3,13 +3,14 @@
  * stocks.csv, places.csv, routes.geojson), rejected.csv and import-report.json (docs/contracts.md §2).
  * Tables are streamed to disk, so a 1,000,000-row count sheet imports in flat memory.
  */
-import { appendFileSync, closeSync, openSync, readSync, readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Command, CommandContext } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
-import { readTableFile } from "../read-input.ts";
+import type { OutputFile } from "../output.ts";
+import { readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import {
@@ -20,7 +21,6 @@ import {
   embedded2018,
   formatCsv,
   formatCsvRows,
-  importRoute,
   possibleExtraKeys,
   recordToRow,
   suppressSmallCounts,
@@ -31,7 +31,6 @@ import type {
   Place,
   Rejection,
   RouteFeature,
-  RouteImport,
   RouteImportReport,
   SuppressionSummary,
   TableKind,
@@ -74,6 +73,14 @@ Exit status: 0 every row accepted (warnings allowed), 1 some rows rejected (see 
 Examples:
   dtm-flow import data/samples/kobo-conteo-tecun-uman.csv data/samples/excel-conteo-windows1252.csv --out out/
   dtm-flow import data/samples/conteo-por-punto.xlsx --out out/ --delimiter ";" --suppress-below 5`;
+
+/** Every file import may write, checked against the inputs before any work is done. */
+const IMPORT_OUTPUTS = [
+  ...TABLE_KINDS.map((k) => `${k}.csv`),
+  "routes.geojson",
+  "rejected.csv",
+  "import-report.json",
+];
 
 /** The first 25 rows are enough to know a file's kind and columns. */
 function probe(
@@ -166,26 +173,20 @@ export const importCommand: Command = {
     const hxl = values["no-hxl"] !== true;
     const bom = values["no-bom"] !== true;
 
-    // Probe every file first: an unusable file stops the import before anything is written.
+    // --out is checked first (before any work), then every file is probed: an unusable file
+    // stops the import before anything is written.
+    const out = openOutputFolder(
+      values.out as string | undefined,
+      positionals,
+      context.cwd,
+      IMPORT_OUTPUTS,
+    );
     const routeFiles = positionals.filter((f) => /\.(geo)?json$/i.test(f));
     const tableFiles = positionals.filter((f) => !/\.(geo)?json$/i.test(f));
     const probes = new Map<string, ImportReport>();
     for (const f of tableFiles) probes.set(f, probe(f, kind, context.cwd, columns));
-    // Routes are read in full before anything is written: an empty or non-GeoJSON route file is
-    // an unusable input (exit 2), like a table without its required columns.
-    const routeImports = new Map<string, RouteImport>();
-    for (const f of routeFiles) {
-      let text: string;
-      try {
-        text = readFileSync(resolve(context.cwd, f), "utf8");
-      } catch {
-        throw new UserError(`${f} does not exist or cannot be read.`);
-      }
-      const r = importRoute(text, basename(f));
-      if (r.report.fatal) throw new UserError(`${f}: ${r.report.fatal.message}`);
-      routeImports.set(f, r);
-    }
-    const out = openOutputFolder(values.out as string | undefined, positionals, context.cwd);
+    const routeImports = new Map<string, ReturnType<typeof readRouteFile>>();
+    for (const f of routeFiles) routeImports.set(f, readRouteFile(f, context));
 
     // One writer per kind; its columns are the union over the files of that kind.
     const writers = new Map<TableKind, TableWriter>();
@@ -205,7 +206,7 @@ export const importCommand: Command = {
         }
     }
     const suppression = new Map<TableKind, SuppressionSummary>();
-    const paths = new Map<TableKind, string>();
+    const files = new Map<TableKind, OutputFile>();
     for (const [k, w] of writers) {
       const contract = TABLE_COLUMNS[k].map((c) => c.name);
       w.extraColumns = w.extraColumns.filter((x) => !contract.includes(x) && x !== "suppressed");
@@ -223,11 +224,13 @@ export const importCommand: Command = {
         bom,
         ...(hxl ? { hxl: tags } : {}),
       });
-      paths.set(k, out.write(w.file, header));
+      const file = out.open(w.file);
+      file.append(header);
+      files.set(k, file);
     }
     const flush = (k: TableKind, w: TableWriter) => {
       if (!w.pending.length) return;
-      appendFileSync(paths.get(k)!, formatCsvRows(w.pending, w.columns, delimiter));
+      files.get(k)!.append(formatCsvRows(w.pending, w.columns, delimiter));
       w.pending = [];
     };
 
@@ -308,6 +311,8 @@ export const importCommand: Command = {
         `${basename(f)}: route, ${r.report.accepted} accepted, ${r.report.rejected} rejected`,
       );
     }
+    // The tables are renamed into place only now that every file has been read.
+    for (const file of files.values()) file.commit();
     if (routes.length)
       out.write(
         "routes.geojson",

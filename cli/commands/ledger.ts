@@ -7,6 +7,7 @@ import type { Command, CommandContext, ParsedOptions } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import {
   DATASET_OPTIONS,
+  dateOption,
   datasetChoice,
   datasetOptionsHelp,
   exitStatus,
@@ -16,11 +17,11 @@ import {
 } from "../dataset-options.ts";
 import { UserError } from "../errors.ts";
 import { openOutputFolder } from "../output.ts";
+import type { OutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import type { LoadedDataset } from "../read-input.ts";
 import {
   buildLedger,
-  dayNumber,
   estimateTracks,
   formatCsv,
   formatSplitCsv,
@@ -78,6 +79,8 @@ Example:
 
 /** The dataset, tracks and ledger of a `ledger` or `report` run. */
 export interface LedgerRun {
+  /** The output folder, checked and made before the inputs were read. */
+  out: OutputFolder;
   loaded: LoadedDataset;
   ledger: LedgerResult;
   inputs: string[];
@@ -85,24 +88,23 @@ export interface LedgerRun {
 }
 
 /**
- * Reads the inputs named by the options, estimates the tracks and builds the ledger.
- * @throws UserError for bad dates, time zones or files.
+ * Checks the options and the output folder, then reads the inputs, estimates the tracks and
+ * builds the ledger.
+ * @param output the --out folder and the file names the command will write there.
+ * @throws UserError for bad dates, time zones, files or output folder.
  */
 export async function runLedger(
   values: ParsedOptions["values"],
   context: CommandContext,
+  output: { out: string | undefined; files: readonly string[] },
   extra: LedgerOptions = {},
 ): Promise<LedgerRun> {
   const choice = datasetChoice(values);
   const { timeZone, inputs } = choice;
   const options: LedgerOptions = { ...extra };
   for (const key of ["from", "to"] as const) {
-    const date = optionString(values, key);
-    if (date === undefined) continue;
-    if (dayNumber(date) === undefined) {
-      throw new UserError(`--${key} ${date} is not an ISO date (e.g. 2018-11-01).`);
-    }
-    options[key] = date.slice(0, 10);
+    const date = dateOption(values, key);
+    if (date !== undefined) options[key] = date.slice(0, 10);
   }
   if (options.from && options.to && options.to < options.from) {
     throw new UserError(`--to ${options.to} is before --from ${options.from}.`);
@@ -115,6 +117,8 @@ export async function runLedger(
     }
     options.holdDays = n;
   }
+  // Before any work: an unusable --out, or an output over an input, stops the command here.
+  const out = openOutputFolder(output.out, inputs, context.cwd, output.files);
   const loaded = await loadChosenDataset(choice, context);
   const { dataset } = loaded;
   context.stderr(
@@ -124,8 +128,8 @@ export async function runLedger(
     dataset.sightings.length > 0 ? estimateTracks(dataset, { timeZone }).tracks : [],
   );
   context.stderr(`building the ledger from ${dataset.stocks.length} stock figures`);
-  const ledger = buildLedger({ dataset, tracks }, options);
-  return { loaded, ledger, inputs, timeZone };
+  const ledger = userInputStep(() => buildLedger({ dataset, tracks }, options));
+  return { out, loaded, ledger, inputs, timeZone };
 }
 
 export const ledgerCommand: Command = {
@@ -134,12 +138,11 @@ export const ledgerCommand: Command = {
   help: HELP,
   async run(argv, context) {
     const { values } = parseOptions(argv, LEDGER_OPTIONS, false);
-    const outName = optionString(values, "out");
-    if (!outName) throw new UserError("--out <dir> is required: the folder to write results into.");
-    const run = await runLedger(values, context);
-    // Made only once the inputs are read; never over one of them.
-    const out = openOutputFolder(outName, run.inputs, context.cwd);
-    const { ledger, loaded } = run;
+    const run = await runLedger(values, context, {
+      out: optionString(values, "out"),
+      files: ["split.csv", "departed.csv", "report.json"],
+    });
+    const { ledger, loaded, out } = run;
     // No byte-order mark: the header must read exactly as the contract says for scripts that parse it.
     out.write("split.csv", formatSplitCsv(ledger.split, { bom: false }));
     out.write(

@@ -5,12 +5,10 @@
  */
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
-import { exitStatus, optionString } from "../dataset-options.ts";
+import { dateOption, exitStatus, optionString } from "../dataset-options.ts";
 import { UserError } from "../errors.ts";
-import { openOutputFolder } from "../output.ts";
 import {
   buildSituationUpdate,
-  dayNumber,
   renderHtml,
   renderMarkdown,
   situationReport2018,
@@ -52,15 +50,15 @@ export const reportCommand: Command = {
       { ...LEDGER_OPTIONS, "as-of": { type: "string" }, title: { type: "string" } },
       false,
     );
-    const asOf = optionString(values, "as-of");
+    const asOf = dateOption(values, "as-of");
     if (asOf === undefined)
       throw new UserError("--as-of <date> is required, e.g. --as-of 2018-12-15.");
-    if (dayNumber(asOf) === undefined) {
-      throw new UserError(`--as-of ${asOf} is not an ISO date (e.g. 2018-12-15).`);
-    }
     const date = asOf.slice(0, 10);
-    const run = await runLedger(values, context);
-    const { ledger, loaded } = run;
+    const run = await runLedger(values, context, {
+      out: optionString(values, "out") ?? `situation-update-${date}`,
+      files: ["situation-update.html", "situation-update.md"],
+    });
+    const { ledger, loaded, out } = run;
     const first = ledger.departed[0]?.date;
     const last = ledger.departed[ledger.departed.length - 1]?.date;
     if (first === undefined || last === undefined) {
@@ -73,9 +71,6 @@ export const reportCommand: Command = {
         `--as-of ${date} is outside the data, which runs from ${first} to ${last}.`,
       );
     }
-    // The folder is made only once the date is known to be in the data.
-    const outName = optionString(values, "out") ?? `situation-update-${date}`;
-    const out = openOutputFolder(outName, run.inputs, context.cwd);
     const update = buildSituationUpdate(
       { ledger, dataset: loaded.dataset, asOf: date },
       {

@@ -1,13 +1,12 @@
 /** `dtm-flow validate <file> [--kind …]`: the import report only (docs/contracts.md §2). */
-import { readFileSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename } from "node:path";
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, UserError } from "../errors.ts";
-import { readTableFile } from "../read-input.ts";
+import { readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
-import { TABLE_KINDS, createGazetteer, embedded2018, importRoute } from "../../src/index.ts";
+import { TABLE_KINDS, createGazetteer, embedded2018 } from "../../src/index.ts";
 import type { ImportReport, TableKind } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 
@@ -131,14 +130,7 @@ export const validateCommand: Command = {
     const dateWindow = dateWindowOption(values);
     const maxLines = Number(values["max-lines"] ?? 50);
     if (/\.(geo)?json$/i.test(file)) {
-      let text: string;
-      try {
-        text = readFileSync(resolve(context.cwd, file), "utf8");
-      } catch {
-        throw new UserError(`${file} cannot be read.`);
-      }
-      const r = importRoute(text, basename(file));
-      if (r.report.fatal) throw new UserError(`${file}: ${r.report.fatal.message}`);
+      const r = readRouteFile(file, context);
       if (values.json) context.stdout(JSON.stringify(r.report, null, 2));
       else {
         context.stdout(

@@ -85,6 +85,7 @@ export function toLocalTime(text: IsoDateTime, timeZone: string): LocalTime | un
   if (!m) return undefined;
   const [, y, mo, d, hh, mi, ss, zone] = m;
   const hasTime = hh !== undefined;
+  if (!validFields(Number(y), Number(mo), Number(d), hh, mi, ss, zone)) return undefined;
   const wall = Date.UTC(
     Number(y),
     Number(mo) - 1,
@@ -103,6 +104,34 @@ export function toLocalTime(text: IsoDateTime, timeZone: string): LocalTime | un
   }
   const instant = wall - offsetMs;
   return { t: (instant + timeZoneOffsetMs(instant, timeZone)) / DAY_MS, hasTime };
+}
+
+/**
+ * True when every field is in range: a real calendar day (2018-10-32 and 2018-02-30 are not; the
+ * date is never rolled over), hours 0–23 (or 24:00:00, the end of the day), minutes and seconds
+ * 0–59, a zone offset of at most 14:59.
+ */
+function validFields(
+  y: number,
+  mo: number,
+  d: number,
+  hh: string | undefined,
+  mi: string | undefined,
+  ss: string | undefined,
+  zone: string | undefined,
+): boolean {
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d > daysInMonth) return false;
+  const h = hh === undefined ? 0 : Number(hh);
+  const m = mi === undefined ? 0 : Number(mi);
+  const s = ss === undefined ? 0 : Number(ss);
+  if (m > 59 || s > 59 || h > 24 || (h === 24 && (m > 0 || s > 0))) return false;
+  if (zone !== undefined && zone !== "Z") {
+    const digits = zone.slice(1).replace(":", "");
+    if (Number(digits.slice(0, 2)) > 14 || Number(digits.slice(2, 4) || 0) > 59) return false;
+  }
+  return true;
 }
 
 /**

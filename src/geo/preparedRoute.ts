@@ -49,13 +49,14 @@ export interface PreparedRoute {
   readonly index: Flatbush;
 }
 
+/** Bad geometry is bad input: a RangeError, which front ends report as the user's to fix. */
 function fail(routeId: string, message: string): never {
-  throw new Error(`Route ${JSON.stringify(routeId)}: ${message}`);
+  throw new RangeError(`Route ${JSON.stringify(routeId)}: ${message}`);
 }
 
 /**
  * Validates one route feature and builds its tables.
- * @throws Error naming the route and the problem (not a LineString, fewer than two vertices,
+ * @throws RangeError naming the route and the problem (not a LineString, fewer than two vertices,
  *   non-numeric or out-of-range coordinates, a segment crossing the antimeridian or spanning
  *   ≥ 179°, zero total length).
  */
@@ -93,7 +94,7 @@ export function prepareRoute(feature: RouteFeature, routeId: string): PreparedRo
   for (let i = 0; i < n; i++) writeUnitVector(lon[i]!, lat[i]!, vectors, 3 * i);
   const cumulativeKm = cumulativeKmOf(coordinates as number[][]);
   const lengthKm = cumulativeKm[n - 1]!;
-  if (!(lengthKm > 0)) fail(routeId, "all positions are the same point (length 0 km).");
+  if (!(lengthKm > 0)) fail(routeId, "all positions are the same point (length 0 km); give at least two distinct positions.");
 
   const segmentCount = n - 1;
   const segmentFrames = new Float64Array(FRAME_STRIDE * segmentCount);

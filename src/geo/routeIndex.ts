@@ -95,17 +95,17 @@ function checkPoint(point: LonLat): void {
  */
 export function createRouteIndex(routes: RouteCollection): RouteIndex {
   if (!routes || routes.type !== "FeatureCollection" || !Array.isArray(routes.features)) {
-    throw new Error("Routes must be a GeoJSON FeatureCollection of LineStrings.");
+    throw new RangeError("Routes must be a GeoJSON FeatureCollection of LineStrings.");
   }
-  if (routes.features.length === 0) throw new Error("The route collection has no routes.");
+  if (routes.features.length === 0) throw new RangeError("The route collection has no routes.");
   const prepared = new Map<string, PreparedRoute>();
   const order: PreparedRoute[] = [];
   routes.features.forEach((feature, i) => {
     const routeId = feature?.properties?.route_id;
     if (typeof routeId !== "string" || routeId.trim() === "") {
-      throw new Error(`Route feature ${i} has no route_id (a non-empty string property).`);
+      throw new RangeError(`Route feature ${i} has no route_id (a non-empty string property).`);
     }
-    if (prepared.has(routeId)) throw new Error(`Duplicate route_id ${JSON.stringify(routeId)}.`);
+    if (prepared.has(routeId)) throw new RangeError(`Duplicate route_id ${JSON.stringify(routeId)}.`);
     const route = prepareRoute(feature, routeId);
     prepared.set(routeId, route);
     order.push(route);

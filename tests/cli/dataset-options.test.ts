@@ -54,7 +54,16 @@ describe("cli/dataset-options", () => {
   it("asOfOption accepts an ISO date or date-time and rejects anything else", () => {
     expect(asOfOption({}, "UTC")).toBeUndefined();
     expect(asOfOption({ "as-of": "2018-11-01T08:00" }, "UTC")).toBe("2018-11-01T08:00");
-    expect(() => asOfOption({ "as-of": "yesterday" }, "UTC")).toThrow(/not an ISO date/);
+    expect(() => asOfOption({ "as-of": "yesterday" }, "UTC")).toThrow(/not a valid ISO 8601 date/);
+    // Out-of-range fields are refused, never rolled over to the next day or month.
+    for (const bad of [
+      "2018-10-32",
+      "2018-02-29",
+      "2018-13-01",
+      "2018-11-01T24:30",
+      "2018-11-01T10:60",
+    ])
+      expect(() => asOfOption({ "as-of": bad }, "UTC")).toThrow(/not a valid ISO 8601 date/);
   });
 
   it("userInputStep turns a library RangeError into a UserError and lets other errors through", () => {
