@@ -80,10 +80,7 @@ export function sentence(text: string): string {
  * @param error what was thrown.
  * @param command the command name, for the message prefix.
  */
-export function describeError(
-  error: unknown,
-  command: string,
-): { message: string; exit: number } {
+export function describeError(error: unknown, command: string): { message: string; exit: number } {
   const prefix = command ? `dtm-flow ${command}` : "dtm-flow";
   if (error instanceof UserError) {
     return { message: `${prefix}: ${sentence(error.message)}`, exit: EXIT.unusable };
@@ -96,7 +93,10 @@ export function describeError(
     };
   }
   const what = error instanceof Error ? error.message : String(error);
-  const first = what.split("\n")[0]!.trim().replace(/[.\s]+$/, "");
+  const first = what
+    .split("\n")[0]!
+    .trim()
+    .replace(/[.\s]+$/, "");
   return {
     message: `${prefix}: internal error (${first || "unknown"}); this is a bug in dtm-flow, please report it on ${REPORT_TO}.`,
     exit: EXIT.internal,

@@ -254,3 +254,9 @@ export function discardUnfinishedOutputs(): void {
 export function keepOutputs(): void {
   madeFolders.length = 0;
 }
+
+/** How outputs are written, as every writing command's help states it. */
+export const SAFE_WRITING_HELP = `Writing: --out is checked (made if needed) before any work; each file is written to a
+temporary file inside --out and renamed into place; a symbolic link at an output's name is
+replaced, never followed; an output that is one of the inputs (same path, hard link or inode)
+is refused before anything is written.`;

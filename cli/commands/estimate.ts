@@ -4,6 +4,7 @@
  */
 import type { Command, ParsedOptions } from "../command.ts";
 import { parseOptions } from "../command.ts";
+import { EXIT_HELP, UserError } from "../errors.ts";
 import {
   DATASET_OPTIONS,
   asOfOption,
@@ -14,8 +15,7 @@ import {
   optionString,
   userInputStep,
 } from "../dataset-options.ts";
-import { UserError } from "../errors.ts";
-import { openOutputFolder } from "../output.ts";
+import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import {
   checkEstimate,
@@ -60,8 +60,11 @@ Method: regime-switching (rest/walk/ride) forward–backward smoother on km alon
 robust observations, and log-space fusion of sizes with per-source bias fitted from the data
 (see docs/estimation.md).
 
-Exit status: 0 all rows accepted, 1 some input rows rejected (see report.json), 2 unusable
-input or bad arguments.
+Limits: --as-of is a real ISO 8601 date or date-time (2018-10-32 is refused, never rolled
+over); routes must not cross the antimeridian and need two distinct positions.
+${SAFE_WRITING_HELP}
+
+${EXIT_HELP}
 
 Example:
   dtm-flow estimate --sightings avistamientos.csv --out resultados/`;

@@ -16,7 +16,7 @@ import {
   userInputStep,
 } from "../dataset-options.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
-import { openOutputFolder } from "../output.ts";
+import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import { forecastArrivals, formatCsv, mulberry32, nowcast } from "../../src/index.ts";
 import type { Forecast, Nowcast } from "../../src/index.ts";
@@ -85,6 +85,8 @@ the horizon. With none of --sightings, --counts, --stocks the embedded Oct–Dec
 Method: the estimator's state of each group at its last observation, moved on by Monte Carlo
 runs of its regime model (rest/walk/ride) with regime shares fitted on the data so far and on
 the group's own pace, and attrition fitted on the size tracks so far (see docs/forecasts.md).
+
+${SAFE_WRITING_HELP}
 
 ${EXIT_HELP}
 

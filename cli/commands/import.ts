@@ -7,8 +7,8 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Command, CommandContext } from "../command.ts";
 import { parseOptions } from "../command.ts";
-import { EXIT, UserError } from "../errors.ts";
-import { openOutputFolder } from "../output.ts";
+import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
+import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFile } from "../output.ts";
 import { readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
@@ -66,9 +66,11 @@ Limits (docs/import.md): at most 10,000,000 people in one cell (larger numbers, 
 2^53, are rejected with the reason); dates from 1900-01-01 to the day of the import, and within a
 year of the file's other dates unless --from/--to are given. Excel 97–2003 .xls, OpenDocument .ods
 and .xlsb files are recognised by content and refused with one sentence (save as .xlsx or CSV).
+Also: --suppress-below is a whole number ≥ 1; a route file that is empty, not JSON, or has a
+route crossing the antimeridian or without two distinct positions is refused (exit 2).
+${SAFE_WRITING_HELP}
 
-Exit status: 0 every row accepted (warnings allowed), 1 some rows rejected (see rejected.csv),
-2 unusable file or bad arguments (nothing is written).
+${EXIT_HELP}
 
 Examples:
   dtm-flow import data/samples/kobo-conteo-tecun-uman.csv data/samples/excel-conteo-windows1252.csv --out out/

@@ -15,17 +15,12 @@ import {
   optionString,
   userInputStep,
 } from "../dataset-options.ts";
-import { UserError } from "../errors.ts";
-import { openOutputFolder } from "../output.ts";
+import { EXIT_HELP, UserError } from "../errors.ts";
+import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import type { LoadedDataset } from "../read-input.ts";
-import {
-  buildLedger,
-  estimateTracks,
-  formatCsv,
-  formatSplitCsv,
-} from "../../src/index.ts";
+import { buildLedger, estimateTracks, formatCsv, formatSplitCsv } from "../../src/index.ts";
 import type { LedgerOptions, LedgerResult } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 
@@ -71,8 +66,12 @@ sizes are in transit; what nobody places is "unknown" (see docs/ledger.md). Coun
 ledger of crossings: the people counted heading north, all "unknown" once past the point.
 report.json lists every figure's residual and every contradiction found, naming the stock rows.
 
-Exit status: 0 all rows accepted (warnings allowed), 1 some input rows rejected,
-2 unusable input or bad arguments.
+Limits: --from and --to are real ISO 8601 dates (2018-10-32 is refused, never rolled over),
+--to not before --from; --hold-days is a whole number ≥ 0; routes must not cross the
+antimeridian and need two distinct positions.
+${SAFE_WRITING_HELP}
+
+${EXIT_HELP}
 
 Example:
   dtm-flow ledger --stocks cifras.csv --out resultados/`;

@@ -5,8 +5,9 @@
  */
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
+import { SAFE_WRITING_HELP } from "../output.ts";
 import { dateOption, exitStatus, optionString } from "../dataset-options.ts";
-import { UserError } from "../errors.ts";
+import { EXIT_HELP, UserError } from "../errors.ts";
 import {
   buildSituationUpdate,
   renderHtml,
@@ -34,8 +35,13 @@ update sets the ledger beside the figures of the December 2018 UN situation repo
 The HTML file is self-contained: inline CSS and SVG, no scripts, nothing loaded from other
 hosts (sources' web addresses are shown as text).
 
-Exit status: 0 all rows accepted (warnings allowed), 1 some input rows rejected,
-2 unusable input or bad arguments (e.g. a date outside the data).
+Limits: --as-of is a real ISO 8601 date (2018-10-32 is refused, never rolled over) within the
+days of the data (a date outside them is exit 2); routes must not cross the antimeridian and
+need two distinct positions. Text from the input files is escaped in both the HTML and the
+Markdown; only http(s) addresses become links.
+${SAFE_WRITING_HELP}
+
+${EXIT_HELP}
 
 Example:
   dtm-flow report --as-of 2018-12-15 --out informe/`;

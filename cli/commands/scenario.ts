@@ -7,8 +7,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
-import { EXIT, UserError } from "../errors.ts";
-import { openOutputFolder } from "../output.ts";
+import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
+import { optionString, userInputStep } from "../dataset-options.ts";
+import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import { loadDataset } from "../read-input.ts";
 import {
   buildCorridor,
@@ -52,11 +53,21 @@ Outputs:
   scenario-totals.csv      per day: departed, in transit, at destination, claims, returns, …
   scenario-report.json     the resolved scenario, parameters and where they came from, results
 
-Exit status: 0 done, 2 unusable scenario (each problem listed with its JSON pointer) or bad
-arguments.
+${SAFE_WRITING_HELP}
+
+${EXIT_HELP}
+An unusable scenario file lists each problem with its JSON pointer (exit 2).
 
 Example:
   dtm-flow scenario data/scenarios/tecun-uman-2019-01-15.json --out escenario/`;
+
+/** The files scenario writes, checked against its inputs before any work is done. */
+const SCENARIO_OUTPUTS = [
+  "scenario-place-days.csv",
+  "scenario-summary.csv",
+  "scenario-totals.csv",
+  "scenario-report.json",
+];
 
 /** The lines printed on stdout: the places planners ask about first. */
 function summaryLines(result: ScenarioResult): string[] {
@@ -141,10 +152,20 @@ export const scenarioCommand: Command = {
     const runs = whole("runs", values.runs, 1_000_000);
     if (runs === 0) throw new UserError("--runs must be at least 1.");
     const seed = whole("seed", values.seed, 2 ** 32 - 1);
-    const out = openOutputFolder(values.out as string | undefined, [file], context.cwd);
+    const route = optionString(values, "route");
+    const places = optionString(values, "places");
+    // Every input (the scenario, --route, --places) is protected from the outputs, and --out is
+    // checked before any work.
+    const inputs = [file, route, places].filter((f): f is string => f !== undefined);
+    const out = openOutputFolder(
+      optionString(values, "out"),
+      inputs,
+      context.cwd,
+      SCENARIO_OUTPUTS,
+    );
     const path = resolve(context.cwd, file);
     if (!existsSync(path) || !statSync(path).isFile())
-      throw new UserError(`cannot read ${file}: no such file.`);
+      throw new UserError(`cannot read ${file}: no such file; check the path.`);
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
@@ -156,19 +177,11 @@ export const scenarioCommand: Command = {
       if (runs !== undefined) object.runs = runs;
       if (seed !== undefined) object.seed = seed;
     }
-    const custom = values.route !== undefined || values.places !== undefined;
+    const custom = route !== undefined || places !== undefined;
     const dataset = custom
-      ? (
-          await loadDataset(
-            {
-              route: values.route as string | undefined,
-              places: values.places as string | undefined,
-            },
-            context,
-          )
-        ).dataset
+      ? (await loadDataset({ route, places }, context)).dataset
       : embedded2018();
-    const corridor = buildCorridor(dataset);
+    const corridor = userInputStep(() => buildCorridor(dataset));
     let like2018: Calibration | undefined;
     if ((json as { like?: unknown } | null)?.like === "2018") {
       context.stderr("Calibrating “like 2018” on the estimated 2018 replay…");
@@ -190,17 +203,19 @@ export const scenarioCommand: Command = {
       return EXIT.unusable;
     }
     let shown = -1;
-    const result = runScenario(scenario, {
-      dataset,
-      corridor,
-      onProgress(done, total) {
-        const tenth = Math.floor((10 * done) / total);
-        if (tenth !== shown) {
-          shown = tenth;
-          context.stderr(`Running ${total} runs… ${tenth * 10} %`);
-        }
-      },
-    });
+    const result = userInputStep(() =>
+      runScenario(scenario, {
+        dataset,
+        corridor,
+        onProgress(done, total) {
+          const tenth = Math.floor((10 * done) / total);
+          if (tenth !== shown) {
+            shown = tenth;
+            context.stderr(`Running ${total} runs… ${tenth * 10} %`);
+          }
+        },
+      }),
+    );
     out.write(
       "scenario-place-days.csv",
       formatCsv(scenarioPlaceDayRows(result), { columns: [...SCENARIO_PLACE_DAY_COLUMNS] }),

@@ -2,7 +2,7 @@
 import { basename } from "node:path";
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
-import { EXIT, UserError } from "../errors.ts";
+import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
 import { readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
@@ -33,9 +33,10 @@ Limits (docs/import.md): at most 10,000,000 people in one cell (larger numbers, 
 2^53, are rejected with the reason); dates from 1900-01-01 to the day of the import, and within a
 year of the file's other dates unless --from/--to are given. Excel 97–2003 .xls, OpenDocument .ods
 and .xlsb files are recognised by content and refused with one sentence (save as .xlsx or CSV).
+Also: a route file must be GeoJSON whose routes do not cross the antimeridian and have two
+distinct positions each.
 
-Exit status: 0 every row accepted (warnings allowed), 1 some rows rejected, 2 unusable file or bad
-arguments.
+${EXIT_HELP}
 
 Examples:
   dtm-flow validate data/samples/kobo-conteo-tecun-uman.csv

@@ -94,7 +94,11 @@ export function prepareRoute(feature: RouteFeature, routeId: string): PreparedRo
   for (let i = 0; i < n; i++) writeUnitVector(lon[i]!, lat[i]!, vectors, 3 * i);
   const cumulativeKm = cumulativeKmOf(coordinates as number[][]);
   const lengthKm = cumulativeKm[n - 1]!;
-  if (!(lengthKm > 0)) fail(routeId, "all positions are the same point (length 0 km); give at least two distinct positions.");
+  if (!(lengthKm > 0))
+    fail(
+      routeId,
+      "all positions are the same point (length 0 km); give at least two distinct positions.",
+    );
 
   const segmentCount = n - 1;
   const segmentFrames = new Float64Array(FRAME_STRIDE * segmentCount);

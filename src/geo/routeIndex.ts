@@ -105,7 +105,8 @@ export function createRouteIndex(routes: RouteCollection): RouteIndex {
     if (typeof routeId !== "string" || routeId.trim() === "") {
       throw new RangeError(`Route feature ${i} has no route_id (a non-empty string property).`);
     }
-    if (prepared.has(routeId)) throw new RangeError(`Duplicate route_id ${JSON.stringify(routeId)}.`);
+    if (prepared.has(routeId))
+      throw new RangeError(`Duplicate route_id ${JSON.stringify(routeId)}.`);
     const route = prepareRoute(feature, routeId);
     prepared.set(routeId, route);
     order.push(route);
