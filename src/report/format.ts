@@ -15,15 +15,48 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Escapes text for a Markdown table cell (pipes, line breaks) and for inline Markdown markup.
+ * Escapes text from the input files for Markdown: every character with a meaning in CommonMark or
+ * GitHub Markdown inline markup (links, emphasis, code, raw HTML `<…>`, entities `&…;`, table
+ * pipes) is backslash-escaped, and line breaks and other control characters become spaces, so
+ * no file can start a new block, a link or live HTML.
  * @example
  * escapeMarkdown("a|b"); // => "a\\|b"
+ * escapeMarkdown('<svg onload=x>'); // => "\\<svg onload=x\\>"
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\\/g, "\\\\")
-    .replace(/([|*_`[\]<>])/g, "\\$1")
-    .replace(/\r?\n/g, " ");
+  return (
+    text
+      .replace(/\\/g, "\\\\")
+      .replace(/([|*_`[\]<>&~])/g, "\\$1")
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
+      .replace(/\r\n?|[\n\u0000-\u001f\u007f\u2028\u2029]/g, " ")
+  );
+}
+
+/** Characters kept as they are in a link address; everything else is percent-encoded. */
+const URL_SAFE = /[A-Za-z0-9\-._~:/?#@$&*+,;=%]/;
+
+/**
+ * A source's web address for Markdown: an http(s) address becomes an autolink `<…>` with every
+ * character that could end it or start markup (`<`, `>`, `"`, quotes, spaces, brackets, control
+ * and non-ASCII characters) percent-encoded; anything else (javascript:, data:, plain text) is
+ * shown as escaped text, never as a link.
+ * @example
+ * markdownUrl('https://x.example/"><svg onload=alert(1)>');
+ * // => "<https://x.example/%22%3E%3Csvg%20onload=alert%281%29%3E>"
+ * markdownUrl("javascript:alert(1)"); // => "javascript:alert(1)" (text, not a link)
+ */
+export function markdownUrl(url: string): string {
+  const trimmed = url.trim();
+  if (!/^https?:\/\/[^/\s]/i.test(trimmed)) return escapeMarkdown(trimmed);
+  let encoded = "";
+  for (const char of trimmed) {
+    if (URL_SAFE.test(char)) encoded += char;
+    else
+      for (const byte of new TextEncoder().encode(char))
+        encoded += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return `<${encoded}>`;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   CATEGORY_LABELS,
   escapeHtml,
   escapeMarkdown,
+  markdownUrl,
   formatDate,
   formatPeople,
 } from "./format.ts";
@@ -118,7 +119,7 @@ export function renderMarkdown(update: SituationUpdate): string {
     );
     if (h.method) lines.push(`- Method: ${escapeMarkdown(h.method)}.`);
     for (const s of h.sources)
-      lines.push(`- ${escapeMarkdown(sourceText(s))}${s.url ? ` <${s.url}>` : ""}`);
+      lines.push(`- ${escapeMarkdown(sourceText(s))}${s.url ? ` ${markdownUrl(s.url)}` : ""}`);
     if (!h.method && h.sources.length === 0)
       lines.push("- No source figure on or before this date.");
     lines.push("");

@@ -75,7 +75,7 @@ describe("dtm-flow ledger", () => {
     expect(await run(["ledger"], io.context)).toBe(2);
     expect(io.err.at(-1)).toMatch(/--out <dir> is required/);
     expect(await run(["ledger", "--from", "2018-02-30", "--out", "x"], io.context)).toBe(2);
-    expect(io.err.at(-1)).toMatch(/--from 2018-02-30 is not an ISO date/);
+    expect(io.err.at(-1)).toMatch(/--from 2018-02-30 is not a valid ISO 8601 date/);
     expect(io.err.at(-1)).not.toMatch(/\n\s+at /);
   });
 });
