@@ -119,7 +119,23 @@ function makeFolders(out: string, missing: string[]): void {
 let counter = 0;
 function temporaryName(dir: string, name: string): string {
   counter += 1;
-  return join(dir, `.${name}.${process.pid}-${counter}.tmp`);
+  const salt = Math.floor(Math.random() * 0x1000000).toString(36);
+  return join(dir, `.${name}.${process.pid}-${counter}-${salt}.tmp`);
+}
+
+/**
+ * Creates a new temporary file for `name` in `dir`. "wx" never opens an existing file nor follows
+ * a link at the temporary name; a name already taken is skipped.
+ */
+function createTemporary(dir: string, name: string): { temp: string; fd: number } {
+  for (let attempt = 0; ; attempt++) {
+    const temp = temporaryName(dir, name);
+    try {
+      return { temp, fd: openSync(temp, "wx", 0o666) };
+    } catch (error) {
+      if ((error as { code?: string }).code !== "EEXIST" || attempt >= 100) throw error;
+    }
+  }
 }
 
 /** Proves the folder writable by making and removing an empty temporary file. */
@@ -190,9 +206,7 @@ export function openOutputFolder(
 
   const open = (name: string): OutputFile => {
     const target = checkTarget(out, dir, name, protectedInputs);
-    const temp = temporaryName(dir, name);
-    // "wx": create a new file, never open an existing one or follow a link at the temporary name.
-    const fd = openSync(temp, "wx", 0o666);
+    const { temp, fd } = createTemporary(dir, name);
     unfinished.set(temp, fd);
     let closed = false;
     return {
