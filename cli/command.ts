@@ -40,6 +40,31 @@ export function parseOptions(
     const parsed = parseArgs({ args: argv, options, allowPositionals, strict: true });
     return { values: parsed.values as ParsedOptions["values"], positionals: parsed.positionals };
   } catch (error) {
-    throw new UserError((error as Error).message.replace(/\. To specify.*$/s, "."));
+    throw new UserError(argumentSentence((error as Error).message, argv));
   }
+}
+
+/**
+ * node:util parseArgs's message as one sentence that says what to do (its own messages run to
+ * three sentences, e.g. for `--horizon -1`).
+ */
+function argumentSentence(message: string, argv: string[]): string {
+  const option = /Option '(--[^' ]+)/.exec(message)?.[1];
+  if (option && /ambiguous/.test(message)) {
+    const next = argv[argv.indexOf(option) + 1] ?? "";
+    return `${option} ${next}: ${option} needs a value and ${next} starts with a dash; write ${option}=${next} if that is the value.`;
+  }
+  if (option && /argument missing/.test(message)) {
+    return `${option} needs a value; see --help.`;
+  }
+  if (option && /does not take an argument/.test(message)) {
+    return `${option} does not take a value; see --help.`;
+  }
+  const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
+  if (unknown) return `unknown option ${unknown}; see --help for the options.`;
+  const extra = /Unexpected argument '([^']*)'/.exec(message)?.[1];
+  if (extra !== undefined) {
+    return `unexpected argument "${extra}": this command takes options only; see --help.`;
+  }
+  return message.split("\n")[0]!.replace(/\.?$/, ".");
 }

@@ -113,7 +113,8 @@ export const forecastCommand: Command = {
     const int = (key: string, fallback: number, min: number, max: number): number => {
       const text = optionString(values, key);
       if (text === undefined) return fallback;
-      const n = Number(text);
+      // Digits only: 0x10, 1e3 or 12.0 are refused rather than read as some other number.
+      const n = /^\d+$/.test(text) ? Number(text) : NaN;
       if (!Number.isInteger(n) || n < min || n > max) {
         throw new UserError(`--${key} ${text} must be a whole number from ${min} to ${max}.`);
       }

@@ -166,7 +166,12 @@ export const importCommand: Command = {
     if (delimiter !== "," && delimiter !== ";")
       throw new UserError(`--delimiter must be , or ;, not "${delimiter}".`);
     const suppressText = values["suppress-below"] as string | undefined;
-    const suppressBelow = suppressText === undefined ? undefined : Number(suppressText);
+    const suppressBelow =
+      suppressText === undefined
+        ? undefined
+        : /^\d+$/.test(suppressText)
+          ? Number(suppressText)
+          : NaN;
     if (suppressBelow !== undefined && !(Number.isInteger(suppressBelow) && suppressBelow >= 1)) {
       throw new UserError(
         `--suppress-below must be a whole number of people, 1 or more, not "${suppressText}".`,

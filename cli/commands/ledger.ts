@@ -110,7 +110,7 @@ export async function runLedger(
   }
   const hold = optionString(values, "hold-days");
   if (hold !== undefined) {
-    const n = Number(hold);
+    const n = /^\d+$/.test(hold) ? Number(hold) : NaN;
     if (!Number.isInteger(n) || n < 0) {
       throw new UserError(`--hold-days ${hold} is not a whole number of days ≥ 0.`);
     }

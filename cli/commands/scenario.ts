@@ -141,7 +141,7 @@ export const scenarioCommand: Command = {
     const file = positionals[0]!;
     const whole = (name: string, value: unknown, max: number): number | undefined => {
       if (value === undefined) return undefined;
-      const n = Number(value);
+      const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : NaN;
       if (!Number.isInteger(n) || n < 0 || n > max) {
         throw new UserError(
           `--${name} must be a whole number between 0 and ${max}, got ${String(value)}.`,
@@ -150,7 +150,7 @@ export const scenarioCommand: Command = {
       return n;
     };
     const runs = whole("runs", values.runs, 1_000_000);
-    if (runs === 0) throw new UserError("--runs must be at least 1.");
+    if (runs === 0) throw new UserError("--runs 0 must be at least 1.");
     const seed = whole("seed", values.seed, 2 ** 32 - 1);
     const route = optionString(values, "route");
     const places = optionString(values, "places");

@@ -35,7 +35,8 @@ import { capture } from "../cli/capture.ts";
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** What is at one path of the sandbox: a file's hash, a link's target, or a folder. */
-export type Entry = { kind: "file"; sha256: string } | { kind: "link"; to: string } | { kind: "dir" };
+export type Entry =
+  { kind: "file"; sha256: string } | { kind: "link"; to: string } | { kind: "dir" };
 
 /** Every path under `dir` (relative, with /), with what is there. Symbolic links are not followed. */
 export function snapshot(dir: string): Map<string, Entry> {

@@ -92,10 +92,12 @@ describe("an output never replaces an input", () => {
     ["forecast", "--counts", "forecast.csv"],
     ["report", "--stocks", "situation-update.md"],
   ])("%s %s out/%s (the input under an output's name) is refused", async (cmd, flag, name) => {
-    box.write(`out/${name}`, COUNTS);
+    if (cmd === "report") box.copy("data/stocks.csv", `out/${name}`);
+    else box.write(`out/${name}`, COUNTS);
     const argv = [cmd, flag, `out/${name}`, "--out", "out"];
-    if (cmd === "report") argv.push("--as-of", "2018-10-30");
-    expectRefusal(await runIn(box, argv), [new RegExp(`out/${name.replace(".", "\\.")}`)]);
+    if (cmd === "report") argv.push("--as-of", "2018-12-15");
+    const named = new RegExp(`out/${name.replace(".", "\\.")}`);
+    expectRefusal(await runIn(box, argv), [named, /same file on disk/]);
   });
 
   it("an output name that is a folder in --out is refused before any work", async () => {
