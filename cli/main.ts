@@ -73,7 +73,7 @@ export async function run(
   const command = commands.find((c) => c.name === name);
   if (!command) {
     context.stderr(
-      `dtm-flow: unknown command "${name}". Commands: ${commands.map((c) => c.name).join(", ")}.`,
+      `dtm-flow: unknown command "${name}"; the commands are ${commands.map((c) => c.name).join(", ")} (see dtm-flow --help).`,
     );
     return EXIT.unusable;
   }
