@@ -145,7 +145,7 @@ function checkOptions(values: ParsedOptions["values"]): CheckOptions | undefined
     return undefined;
   }
   if (folds !== undefined && values.loo) throw new UserError("Give --folds or --loo, not both.");
-  const k = folds === undefined ? undefined : Number(folds);
+  const k = folds === undefined ? undefined : /^\d+$/.test(folds) ? Number(folds) : NaN;
   if (k !== undefined && !(Number.isInteger(k) && k >= 2)) {
     throw new UserError(`--folds ${folds} is not a whole number ≥ 2 (e.g. --folds 10).`);
   }
