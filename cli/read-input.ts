@@ -41,11 +41,21 @@ export interface ReadTableOptions extends Omit<ImportOptions, "fileName"> {
   progress?: boolean;
 }
 
-/** Throws a UserError when the input path does not exist or is not a file. */
-function checkFile(path: string, context: CommandContext): string {
+/**
+ * Throws a UserError when the input path does not exist or is not a regular file (a folder, a
+ * device such as /dev/zero, a pipe).
+ * @returns the absolute path.
+ */
+export function checkFile(path: string, context: CommandContext): string {
   const abs = resolve(context.cwd, path);
   if (!existsSync(abs)) throw new UserError(`${path} does not exist; check the path.`);
-  if (!statSync(abs).isFile()) throw new UserError(`${path} is a folder, not a file; give a file.`);
+  const s = statSync(abs);
+  if (s.isDirectory()) throw new UserError(`${path} is a folder, not a file; give a file.`);
+  if (!s.isFile()) {
+    throw new UserError(
+      `${path} is not a regular file (a device, pipe or socket); save the data to a file and give that.`,
+    );
+  }
   return abs;
 }
 

@@ -4,13 +4,13 @@
  * Tables are streamed to disk, so a 1,000,000-row count sheet imports in flat memory.
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename } from "node:path";
 import type { Command, CommandContext } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFile } from "../output.ts";
-import { readRouteFile, readTableFile } from "../read-input.ts";
+import { checkFile, readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import {
@@ -91,7 +91,7 @@ function probe(
   cwd: string,
   columns?: Record<string, string>,
 ): ImportReport {
-  const abs = resolve(cwd, path);
+  const abs = checkFile(path, { cwd, stderr: () => {}, stdout: () => {} });
   let bytes: Uint8Array;
   try {
     const size = statSync(abs).size;

@@ -6,7 +6,7 @@
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { SAFE_WRITING_HELP } from "../output.ts";
-import { dateOption, exitStatus, optionString } from "../dataset-options.ts";
+import { dateOption, exitStatus, optionString, userInputStep } from "../dataset-options.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
 import {
   buildSituationUpdate,
@@ -77,13 +77,15 @@ export const reportCommand: Command = {
         `--as-of ${date} is outside the data, which runs from ${first} to ${last}.`,
       );
     }
-    const update = buildSituationUpdate(
-      { ledger, dataset: loaded.dataset, asOf: date },
-      {
-        title: optionString(values, "title"),
-        // The embedded 2018 data is set beside the December 2018 situation report's figures.
-        seeds: loaded.embedded ? situationReport2018() : undefined,
-      },
+    const update = userInputStep(() =>
+      buildSituationUpdate(
+        { ledger, dataset: loaded.dataset, asOf: date },
+        {
+          title: optionString(values, "title"),
+          // The embedded 2018 data is set beside the December 2018 situation report's figures.
+          seeds: loaded.embedded ? situationReport2018() : undefined,
+        },
+      ),
     );
     out.write("situation-update.html", renderHtml(update));
     out.write("situation-update.md", renderMarkdown(update));

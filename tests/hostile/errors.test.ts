@@ -141,6 +141,19 @@ describe("bounded arguments", () => {
     expectRefusal(await runIn(box, [cmd, flag, "folder", "--out", "out"]), [/folder/]);
   });
 
+  it.each([
+    ["validate", "/dev/zero"],
+    ["import", "/dev/null", "--out", "out"],
+    ["estimate", "--sightings", "/dev/null", "--out", "out"],
+  ])("%s %s (not a regular file) exits 2 naming it", async (...argv) => {
+    expectRefusal(await runIn(box, argv), [/\/dev\/(zero|null) is not a regular file/]);
+  });
+
+  it("import <a folder> says it is a folder", async () => {
+    box.write("folder/x.txt", "x");
+    expectRefusal(await runIn(box, ["import", "folder", "--out", "out"]), [/folder is a folder/]);
+  });
+
   it("a scenario file that is not JSON exits 2 naming it", async () => {
     box.write("s.json", "{ runs: 10 ");
     expectRefusal(await runIn(box, ["scenario", "s.json", "--out", "out"]), [/s\.json/]);
