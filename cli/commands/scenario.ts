@@ -197,7 +197,7 @@ export const scenarioCommand: Command = {
     const { scenario, errors } = validateScenario(json, { dataset, corridor, like2018 });
     if (!scenario) {
       context.stderr(
-        `dtm-flow scenario: ${basename(file)} has ${errors.length} problem${errors.length === 1 ? "" : "s"}:`,
+        `dtm-flow scenario: ${basename(file)} has ${errors.length} problem${errors.length === 1 ? "" : "s"}, listed below with ${errors.length === 1 ? "its" : "their"} JSON pointer; fix the file and run again.`,
       );
       for (const e of errors) context.stderr(`  ${e.pointer || "/"}: ${e.message}`);
       return EXIT.unusable;

@@ -154,6 +154,13 @@ describe("bounded arguments", () => {
     expectRefusal(await runIn(box, ["import", "folder", "--out", "out"]), [/folder is a folder/]);
   });
 
+  it("a scenario file with problems: one sentence, then each problem with its JSON pointer", async () => {
+    box.write("s.json", JSON.stringify({ waves: [{ origin: "Atlantis", people: "many" }] }));
+    const r = await runIn(box, ["scenario", "s.json", "--out", "out"]);
+    expectRefusal(r, [/s\.json has \d+ problems?, listed below/]);
+    expect(r.err.slice(1).every((l) => /^ {2}\/\S*: /.test(l))).toBe(true);
+  });
+
   it("a scenario file that is not JSON exits 2 naming it", async () => {
     box.write("s.json", "{ runs: 10 ");
     expectRefusal(await runIn(box, ["scenario", "s.json", "--out", "out"]), [/s\.json/]);
