@@ -9,13 +9,15 @@ import { EXIT, EXIT_HELP, debugEnabled, describeError } from "./errors.ts";
 import { discardUnfinishedOutputs, keepOutputs } from "./output.ts";
 import type { CommandContext } from "./command.ts";
 import { commands } from "./registry.ts";
+import { MAX_RUN_DAYS, MAX_STALE_DAYS } from "./commands/forecast.ts";
 
 /** The limits every command checks its arguments against (docs/cli.md "Limits"). */
 const LIMITS_HELP = [
   "Limits: dates are ISO 8601 calendar dates (2018-10-32 is refused, never rolled over);",
-  "forecast --as-of at most 60 days after the last observation, --horizon 0–365 days,",
-  "--runs 10–100,000; scenario --runs 1–1,000,000 (see `dtm-flow scenario --help`);",
-  "routes must not cross the antimeridian and need two distinct positions.",
+  `forecast --as-of at most ${MAX_STALE_DAYS} days after the last observation, --horizon 0–365`,
+  `days, --runs 10–100,000 and runs × simulated days at most ${MAX_RUN_DAYS.toLocaleString("en-US")}`,
+  "per group; routes must not cross the antimeridian and need two distinct positions; the",
+  "scenario limits are in `dtm-flow scenario --help`.",
 ].join("\n");
 
 function usage(): string {

@@ -96,6 +96,15 @@ describe("bounded arguments", () => {
     expectRefusal(r, [/stale/, /last observation is from 2018-\d\d-\d\d/, /within 60 days/]);
   });
 
+  it("forecast --runs 100000 --horizon 365 is refused before computing, naming the --runs that fit", async () => {
+    const r = await runIn(box, ["forecast", "--runs", "100000", "--horizon", "365", "--out", "o"]);
+    expectRefusal(r, [
+      /--runs 100000 over \d+ days/,
+      /limit of 2,000,000/,
+      /give --runs \d+ or fewer/,
+    ]);
+  });
+
   it.each([
     ["forecast", "--horizon", "366"],
     ["forecast", "--horizon", "-1"],
