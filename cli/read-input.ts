@@ -109,7 +109,7 @@ export function readRouteFile(
   const text = readFileSync(abs, "utf8");
   if (text.trim() === "") {
     throw new UserError(
-      `${path} is empty; give a GeoJSON FeatureCollection of LineStrings with route_id properties.`,
+      `${path} is empty, not JSON; give a GeoJSON FeatureCollection of LineStrings with route_id properties.`,
     );
   }
   const r = importRoute(text, basename(path));

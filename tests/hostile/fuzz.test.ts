@@ -12,6 +12,13 @@ import { commands } from "../../cli/registry.ts";
 import { expectRefusal, runIn, sandbox } from "./harness.ts";
 import type { Sandbox } from "./harness.ts";
 
+/**
+ * Seeded, so a run is repeatable; FUZZ_SEED and FUZZ_RUNS (environment) explore further, e.g.
+ * FUZZ_RUNS=3000 FUZZ_SEED=7 npx vitest run --project unit tests/hostile/fuzz.test.ts
+ */
+const FUZZ_SEED = Number(process.env["FUZZ_SEED"] ?? 20181013);
+const FUZZ_RUNS = Number(process.env["FUZZ_RUNS"] ?? 150);
+
 let box: Sandbox;
 beforeAll(() => {
   box = sandbox();
@@ -93,7 +100,7 @@ describe("random command lines", () => {
           expectRefusal(r);
         },
       ),
-      { numRuns: 120 },
+      { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
     );
   });
 });
@@ -124,7 +131,7 @@ describe("random date strings", () => {
           else expect(read).toThrow(/is not a valid ISO 8601 date/);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 500, seed: FUZZ_SEED },
     );
   });
 });

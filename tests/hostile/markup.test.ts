@@ -5,6 +5,7 @@
  * become links.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { escapeMarkdown, markdownUrl } from "../../src/report/format.ts";
@@ -46,7 +47,7 @@ describe("dtm-flow report with markup in the stock figures", () => {
       "out",
     ]);
     expectSuccess(r);
-    const md = readFileSync(box.path("out/situation-update.md"), "utf8");
+    const md = readFileSync(join(box.path("out"), "situation-update.md"), "utf8");
     for (const line of md.split("\n")) expect(line).not.toMatch(LIVE_HTML);
     expect(md).not.toMatch(/(^|[^\\])\]\(javascript:/m);
     expect(md).toContain("<https://x.example/%22%3E%3Csvg%20onload=alert%281%29%3E>");
