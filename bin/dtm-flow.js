@@ -23,6 +23,14 @@ function fail(error) {
   process.exitCode = 3;
 }
 
+// A reader that stops early (`dtm-flow validate x.csv | head -3`) is no error of anyone's; any
+// other failure to print cannot be reported on the same streams, so it only sets status 3.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    process.exit(error.code === "EPIPE" ? (process.exitCode ?? 0) : 3);
+  });
+}
+
 process.on("uncaughtException", (error) => {
   fail(error);
   process.exit();
