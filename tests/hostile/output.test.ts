@@ -4,7 +4,15 @@
  * is a file, under a file, or cannot be made. Every case: exit 2 with one sentence before any
  * work, inputs unchanged, nothing written (docs/cli.md "Writing outputs safely").
  */
-import { linkSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectRefusal, expectSuccess, runIn, sandbox } from "./harness.ts";
 import type { Sandbox } from "./harness.ts";
@@ -48,6 +56,17 @@ describe("--out problems are found before any work, for every writing command", 
     expectRefusal(r, [/file\.txt/, /not a folder/]);
     expect(r.err).toHaveLength(1);
   });
+
+  it.skipIf(!existsSync("/sys"))(
+    "every writer: an existing --out that cannot be written (/sys)",
+    async () => {
+      for (const { argv } of WRITERS) {
+        const r = await runIn(box, [...argv, "--out", "/sys"]);
+        expectRefusal(r, [/--out \/sys cannot be written/]);
+        expect(r.err).toHaveLength(1);
+      }
+    },
+  );
 
   it.each(WRITERS)("$name: --out that cannot be made (/proc)", async ({ argv }) => {
     const r = await runIn(box, [...argv, "--out", "/proc/dtm-flow-hostile/out"]);
