@@ -69,12 +69,12 @@ export const reportCommand: Command = {
     const last = ledger.departed[ledger.departed.length - 1]?.date;
     if (first === undefined || last === undefined) {
       throw new UserError(
-        "the inputs hold no dated figures or tracks, so there is nothing to report.",
+        "the inputs hold no dated figures or tracks, so there is nothing to report; add stock figures, counts or sightings.",
       );
     }
     if (date < first || date > last) {
       throw new UserError(
-        `--as-of ${date} is outside the data, which runs from ${first} to ${last}.`,
+        `--as-of ${date} is outside the data, which runs from ${first} to ${last}; give a date in that range.`,
       );
     }
     const update = userInputStep(() =>

@@ -107,6 +107,11 @@ describe("bounded arguments", () => {
     ]);
   });
 
+  it("report --as-of outside the data, without --out: exit 2 and its default folder is not left behind", async () => {
+    const r = await runIn(box, ["report", "--as-of", "2030-01-01"]);
+    expectRefusal(r, [/--as-of 2030-01-01 is outside the data, which runs from \S+ to \S+; give/]);
+  });
+
   it.each([
     ["forecast", "--horizon", "366"],
     ["forecast", "--horizon", "-1"],
