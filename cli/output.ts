@@ -52,6 +52,22 @@ interface InputIdentity {
   ino: number;
 }
 
+/** Why a folder cannot be made or written, in words, from Node's error code. */
+function why(error: unknown): string {
+  const code = (error as { code?: string }).code ?? "";
+  const words: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EROFS: "read-only file system",
+    ENOSPC: "disk full",
+    EDQUOT: "disk quota exceeded",
+    ENOENT: "a folder on the way cannot hold it",
+    ENOTDIR: "a file on the way is not a folder",
+    ENAMETOOLONG: "name too long",
+  };
+  return words[code] ? `${words[code]}, ${code}` : code || "unknown error";
+}
+
 /** Temporary files not yet renamed into place, and folders made, of the commands running. */
 const unfinished = new Map<string, number | undefined>();
 const madeFolders: string[] = [];
@@ -110,7 +126,7 @@ function makeFolders(out: string, missing: string[]): void {
       const code = (error as { code?: string }).code;
       if (code === "EEXIST" && tryStat(folder, true)?.isDirectory()) continue;
       throw new UserError(
-        `--out ${out} cannot be made (${code ?? "error"} at ${folder}); choose a folder you can write to.`,
+        `--out ${out} cannot be made (${why(error)} at ${folder}); choose a folder you can write to.`,
       );
     }
   }
@@ -145,9 +161,8 @@ function proveWritable(out: string, dir: string): void {
     closeSync(openSync(probe, "wx"));
     unlinkSync(probe);
   } catch (error) {
-    const code = (error as { code?: string }).code;
     throw new UserError(
-      `--out ${out} cannot be written (${code ?? "error"}); choose a folder you can write to.`,
+      `--out ${out} cannot be written (${why(error)}); choose a folder you can write to.`,
     );
   }
 }
