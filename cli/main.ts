@@ -17,7 +17,8 @@ const LIMITS_HELP = [
   `forecast --as-of at most ${MAX_STALE_DAYS} days after the last observation, --horizon 0–365`,
   `days, --runs 10–100,000 and runs × simulated days at most ${MAX_RUN_DAYS.toLocaleString("en-US")}`,
   "per group; routes must not cross the antimeridian and need two distinct positions; the",
-  "scenario limits are in `dtm-flow scenario --help`.",
+  "importer's and the scenario's limits are in `dtm-flow import --help` and",
+  "`dtm-flow scenario --help`.",
 ].join("\n");
 
 function usage(): string {
