@@ -36,7 +36,7 @@ naming the file or value and what to do; nothing is written); 3 an internal faul
 
 /** Where an internal fault should be reported. */
 export const REPORT_TO =
-  "the dtm-flow issue tracker (the repository's Issues page), with the command line and the output of the same command run with DTM_DEBUG=1";
+  "the dtm-flow issue tracker (https://github.com/dtm-flow/dtm-flow/issues), with the command line and the output of the same command run with DTM_DEBUG=1";
 
 /** What each Node file-system error code means, as the end of a sentence naming the path. */
 const FS_REASONS: Record<string, string> = {

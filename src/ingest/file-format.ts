@@ -17,7 +17,7 @@ export const SNIFF_FORMAT_BYTES = 30 + 8 + ODS_MIMETYPE.length + 64;
 /**
  * The format of a file from its first bytes (at least `SNIFF_FORMAT_BYTES` of them when the file
  * is that long). OpenDocument files are ZIP archives whose first entry is an uncompressed
- * `mimetype` holding `application/vnd.oasis.opendocument.spreadsheet` (OpenDocument 1.2 §3.3).
+ * `mimetype` holding `application/vnd.oasis.opendocument.spreadsheet` (OpenDocument 1.2, part 3, section 3.3).
  * @example sniffFormat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) // => "ole2"
  */
 export function sniffFormat(head: Uint8Array): SniffedFormat {
