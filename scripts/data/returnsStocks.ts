@@ -118,7 +118,7 @@ export const RS_RULES: Record<number, Rule> = {
     table: "stocks",
     category: "asylum_claim",
     basis: "cumulative",
-    why: `${CLAIMS_MEX}; Mexico's cumulative total, not the second caravan's (the note on this figure in data/sources/returns-stocks.csv's source); observations line 49 uses the same figure as a count at the Suchiate bridge`,
+    why: `${CLAIMS_MEX}; Mexico's cumulative total, not the second caravan's; observations line 49 uses the same figure as a count at the Suchiate bridge`,
   },
   17: {
     table: "aggregates",

@@ -238,7 +238,7 @@ export const STOCKS: StockFigure[] = [
     "sourceType": "government",
     "url": "https://www.elcomercio.com/actualidad/migrante-hondureno-muere-incidentes-frontera.html",
     "confidence": "high",
-    "notes": "place in source: Mexico (national); scope in source: cumulative refuge requests per SEGOB on Sun 28 Oct (same 1,895 figure appears in observations.csv on 29 Oct attributed to the 2nd caravan - probably the cumulative total); use: cumulative asylum claims in Mexico (national series, SEGOB/COMAR); Mexico's cumulative total, not the second caravan's (the reference README); observations line 49 uses the same figure as a count at the Suchiate bridge",
+    "notes": "place in source: Mexico (national); scope in source: cumulative refuge requests per SEGOB on Sun 28 Oct (same 1,895 figure appears in observations.csv on 29 Oct attributed to the 2nd caravan - probably the cumulative total); use: cumulative asylum claims in Mexico (national series, SEGOB/COMAR); Mexico's cumulative total, not the second caravan's; observations line 49 uses the same figure as a count at the Suchiate bridge",
     "extra": {
       "measure": "asylum_claims_cumulative",
       "quote": "unos 300 migrantes ya han recibido una cédula de identidad como parte de un programa del gobierno mexicano, que 1.895 ya han solicitado refugio y que 422 han solicitado su repatriación voluntaria",
