@@ -2,22 +2,70 @@
  * One Monte Carlo run of an influx scenario: groups move day by day along their route (rest, walk
  * or ride), stop where the scenario says, lose people to asylum claims, returns and regularisation
  * at places, and end at their destination. Whole people throughout, so people are conserved exactly.
+ *
+ * People stay where they stop: claimants wait for a decision at the place where they claimed,
+ * people regularised there stay there, and people at their destination stay until they leave it
+ * (`destinationLeavePerDay`). All of them are present at that place — they count in its people
+ * present, capacity and needs — through the end of the horizon. Only returns and departures from
+ * the destination (onward) leave the corridor.
  */
 import type { Random } from "../util/random.ts";
 import { binomial } from "./binomial.ts";
 import type { CompiledScenario } from "./compile.ts";
-import type { NumberOrRange } from "./types.ts";
+import type { RunDraws } from "./runDraws.ts";
+import { drawRun, sampleRange, splitWaves } from "./runDraws.ts";
 
-/** Totals recorded per day, in this order, in {@link RunBuffers.totals} (`metric * days + day`). */
+export { sampleRange } from "./runDraws.ts";
+
+/**
+ * Totals recorded per day, in this order, in {@link RunBuffers.totals} (`metric * days + day`).
+ * Every day of every run: departed = onRoad + presentAtPlaces + returns + leftDestination, and
+ * presentAtPlaces = (inTransit − onRoad) + atDestination + asylumClaims + regularized = the sum
+ * over places of people present.
+ */
 export const TOTAL_METRICS = [
+  /** People who have set off (entered the scenario), cumulative. */
   "departed",
+  /** Still travelling: on the road or halted at a place on the way. */
   "inTransit",
+  /** Travelling and not within the presence radius of any place (present nowhere). */
+  "onRoad",
+  /** Present at some place: travellers there, people at their destination, claimants, stayers. */
+  "presentAtPlaces",
+  /** At their destination (not yet left it). */
   "atDestination",
+  /** Asylum claimants, cumulative; they wait at the place of their claim. */
   "asylumClaims",
+  /** Returned, cumulative (left the corridor). */
   "returns",
+  /** Regularised (visa, permit), cumulative; they stay at that place. */
   "regularized",
+  /** Left their destination (crossed, dispersed; onward), cumulative. */
   "leftDestination",
 ] as const;
+
+/** Index of each total in {@link TOTAL_METRICS}. */
+export const TOTAL = Object.fromEntries(TOTAL_METRICS.map((name, m) => [name, m])) as {
+  [K in (typeof TOTAL_METRICS)[number]]: number;
+};
+
+/** Scratch state of a run: per group, per place and the running totals. Reused across runs. */
+export interface RunWork {
+  people: Int32Array;
+  km: Float64Array;
+  next: Int32Array;
+  dwell: Int32Array;
+  /** 0 not left yet, 1 travelling, 2 done (at destination or nobody left in the group). */
+  state: Uint8Array;
+  atDestination: Int32Array;
+  cumClaims: Int32Array;
+  cumReturns: Int32Array;
+  cumRegularized: Int32Array;
+  waveRegime: Float64Array;
+  waveSpeed: Float64Array;
+  /** departed, claims, returns, regularised, left the destination (people, cumulative). */
+  counts: Float64Array;
+}
 
 /** Per-run outputs; place-day cells are indexed `place * days + day`. Reused across runs. */
 export interface RunBuffers {
@@ -28,20 +76,7 @@ export interface RunBuffers {
   returns: Int32Array;
   regularized: Int32Array;
   totals: Int32Array;
-  /** Scratch state, reused across runs (no allocation per run). */
-  work: {
-    people: Int32Array;
-    km: Float64Array;
-    next: Int32Array;
-    dwell: Int32Array;
-    state: Uint8Array;
-    atDestination: Int32Array;
-    cumClaims: Int32Array;
-    cumReturns: Int32Array;
-    cumRegularized: Int32Array;
-    waveRegime: Float64Array;
-    waveSpeed: Float64Array;
-  };
+  work: RunWork;
 }
 
 /** Allocates the buffers for one run of `compiled`. */
@@ -69,251 +104,230 @@ export function createRunBuffers(compiled: CompiledScenario): RunBuffers {
       cumRegularized: new Int32Array(P),
       waveRegime: new Float64Array(W),
       waveSpeed: new Float64Array(W),
+      counts: new Float64Array(5),
     },
   };
 }
 
-/** A value of a range drawn uniformly (a plain number is returned as is). */
-export function sampleRange(range: NumberOrRange, random: Random): number {
-  return typeof range === "number" ? range : range.min + random() * (range.max - range.min);
+const DEPARTED = 0;
+const CLAIMS = 1;
+const RETURNS = 2;
+const REGULARIZED = 3;
+const LEFT = 4;
+
+/** A run in progress: the compiled scenario, its draws, its random source and its buffers. */
+interface Run {
+  c: CompiledScenario;
+  draws: RunDraws;
+  random: Random;
+  out: RunBuffers;
 }
 
-const low = (r: NumberOrRange): number => (typeof r === "number" ? r : r.min);
-const high = (r: NumberOrRange): number => (typeof r === "number" ? r : r.max);
+/** Group i arrives at stop s of its route on `day`: counted, split by attrition, maybe done. */
+function arrive(run: Run, i: number, s: number, day: number): void {
+  const { c, out, random } = run;
+  const w = out.work;
+  const cohort = c.cohorts[i]!;
+  const place = c.routes[cohort.route]!.place[s]!;
+  let n = w.people[i]!;
+  out.arrivals[place * c.days + day]! += n;
+  const rates = run.draws.stopRates[cohort.route]!;
+  const pc = rates[s * 3]!;
+  const pr = rates[s * 3 + 1]!;
+  const ps = rates[s * 3 + 2]!;
+  if (pc + pr + ps > 0 && n > 0) {
+    // Multinomial split as a chain of conditional binomials.
+    const a = binomial(n, pc, random);
+    const restAfterClaims = 1 - pc;
+    const b = restAfterClaims > 0 ? binomial(n - a, pr / restAfterClaims, random) : 0;
+    const restAfterReturns = restAfterClaims - pr;
+    const k = restAfterReturns > 0 ? binomial(n - a - b, ps / restAfterReturns, random) : 0;
+    w.cumClaims[place]! += a;
+    w.cumReturns[place]! += b;
+    w.cumRegularized[place]! += k;
+    w.counts[CLAIMS]! += a;
+    w.counts[RETURNS]! += b;
+    w.counts[REGULARIZED]! += k;
+    n -= a + b + k;
+    w.people[i] = n;
+  }
+  if (s === cohort.destinationStop) {
+    w.atDestination[place]! += n;
+    w.people[i] = 0;
+    w.state[i] = 2;
+  } else if (n === 0) {
+    w.state[i] = 2;
+  }
+}
+
+/** Group i sets off from its origin on `day`. */
+function depart(run: Run, i: number, day: number): void {
+  const w = run.out.work;
+  const cohort = run.c.cohorts[i]!;
+  w.state[i] = 1;
+  w.counts[DEPARTED]! += w.people[i]!;
+  w.km[i] = run.c.routes[cohort.route]!.km[cohort.originStop]!;
+  w.next[i] = cohort.originStop + 1;
+  arrive(run, i, cohort.originStop, day);
+}
 
 /**
- * Runs the scenario once and writes every place-day count into `out`.
- *
- * Per run: wave sizes, attrition rates, rest/ride probabilities and the destination leave rate are
- * drawn from their ranges. Per day and group: with probability `cohesion` the group follows its
- * wave's common draw (regime and speed), else its own. A moving group covers the day's distance,
- * arriving at every place it passes; it halts at a stop (and stays its days there) or at its
- * destination; otherwise it ends the day at the last place it passed when that place lies in the
- * second half of the day's distance (caravans sleep in towns), else on the road.
- *
- * @returns the largest conservation error over the days (0: departed = in transit + at
- * destination + claims + returns + regularised + left the destination, every day).
+ * One day of a travelling group: rest, or walk/ride the day's distance, arriving at every place it
+ * passes; it halts at a stop (staying its days) or at its destination; otherwise it ends the day at
+ * the last place passed when that lies in the second half of the distance (caravans sleep in
+ * towns), else on the road.
  */
-export function simulateRun(c: CompiledScenario, random: Random, out: RunBuffers): number {
-  const P = c.places.length;
-  const D = c.days;
-  const C = c.cohorts.length;
-  out.arrivals.fill(0);
-  out.present.fill(0);
-  out.asylumClaims.fill(0);
-  out.returns.fill(0);
-  out.regularized.fill(0);
-  out.totals.fill(0);
-
-  // ── per-run draws ──
-  const waveCount = c.wavePeople.length;
-  const waveN = c.wavePeople.map((r) => Math.round(sampleRange(r, random)));
-  const ruleRates = c.rules.map((rule) => [
-    rule.asylumClaim === undefined ? 0 : sampleRange(rule.asylumClaim, random),
-    rule.return === undefined ? 0 : sampleRange(rule.return, random),
-    rule.stay === undefined ? 0 : sampleRange(rule.stay, random),
-  ]);
-  const stopRates = c.routes.map((route) => {
-    const rates = new Float64Array(route.place.length * 3);
-    route.rules.forEach((list, s) => {
-      let claim = 0;
-      let back = 0;
-      let stay = 0;
-      for (const r of list) {
-        claim += ruleRates[r]![0]!;
-        back += ruleRates[r]![1]!;
-        stay += ruleRates[r]![2]!;
-      }
-      const total = claim + back + stay;
-      const scale = total > 1 ? 1 / total : 1;
-      rates[s * 3] = claim * scale;
-      rates[s * 3 + 1] = back * scale;
-      rates[s * 3 + 2] = stay * scale;
-    });
-    return rates;
-  });
-  const bandDraws = c.routes.map((route) =>
-    route.bands.map(({ band }) => ({
-      rest: sampleRange(band.restDayProbability, random),
-      ride: sampleRange(band.rideProbability, random),
-      walkMin: low(band.walkKmPerDay),
-      walkMax: high(band.walkKmPerDay),
-      rideMin: low(band.rideKmPerDay),
-      rideMax: high(band.rideKmPerDay),
-    })),
-  );
-  const leaveRate = sampleRange(c.destinationLeavePerDay, random);
-
-  // People per group: the wave's people split by share, remainders to the first groups.
-  const work = out.work;
-  for (const array of Object.values(work)) array.fill(0);
-  const people = work.people;
-  for (let w = 0; w < waveCount; w++) {
-    let given = 0;
-    let first = -1;
-    for (let i = 0; i < C; i++) {
-      const cohort = c.cohorts[i]!;
-      if (cohort.wave !== w) continue;
-      if (first < 0) first = i;
-      people[i] = Math.floor(waveN[w]! * cohort.share + 1e-9);
-      given += people[i]!;
+function moveGroup(run: Run, i: number, day: number): void {
+  const { c, random } = run;
+  const w = run.out.work;
+  if (w.dwell[i]! > 0) {
+    w.dwell[i]!--;
+    return;
+  }
+  const cohort = c.cohorts[i]!;
+  const route = c.routes[cohort.route]!;
+  const here = w.km[i]!;
+  const bands = route.bands;
+  let b = 0;
+  while (b < bands.length - 1 && !(here >= bands[b]!.startKm && here < bands[b]!.endKm)) b++;
+  const band = run.draws.bandDraws[cohort.route]![b]!;
+  const together = random() < c.cohesion;
+  const u = together ? w.waveRegime[cohort.wave]! : random();
+  if (u < band.rest) return;
+  const ride = (u - band.rest) / (1 - band.rest) < band.ride;
+  const v = together ? w.waveSpeed[cohort.wave]! : random();
+  const distance = ride
+    ? band.rideMin + v * (band.rideMax - band.rideMin)
+    : band.walkMin + v * (band.walkMax - band.walkMin);
+  const target = here + distance;
+  let lastPassed = -1;
+  while (w.next[i]! <= cohort.destinationStop && route.km[w.next[i]!]! <= target) {
+    const s = w.next[i]!;
+    w.next[i]!++;
+    arrive(run, i, s, day);
+    if (w.state[i] === 2) return;
+    const stay = route.dwell[s];
+    if (stay !== undefined) {
+      w.km[i] = route.km[s]!;
+      w.dwell[i] = Math.max(0, Math.round(sampleRange(stay, random)) - 1);
+      return;
     }
-    for (let i = first; given < waveN[w]! && i >= 0 && i < C; i++) {
-      if (c.cohorts[i]!.wave !== w) continue;
-      people[i]!++;
-      given++;
+    lastPassed = s;
+  }
+  w.km[i] =
+    lastPassed >= 0 && route.km[lastPassed]! - here >= distance / 2
+      ? route.km[lastPassed]!
+      : target;
+}
+
+/** People leave their destination (onward) at the run's daily rate. */
+function leaveDestinations(run: Run): void {
+  const w = run.out.work;
+  const rate = run.draws.leaveRate;
+  if (rate <= 0) return;
+  for (let p = 0; p < w.atDestination.length; p++) {
+    if (w.atDestination[p]! === 0) continue;
+    const gone = binomial(w.atDestination[p]!, rate, run.random);
+    w.atDestination[p]! -= gone;
+    w.counts[LEFT]! += gone;
+  }
+}
+
+/**
+ * Writes the day's place-day cells and totals.
+ * @returns the day's conservation error (0 when every person is accounted for exactly once).
+ */
+function recordDay(run: Run, day: number): number {
+  const { c, out } = run;
+  const w = out.work;
+  const D = c.days;
+  let inTransit = 0;
+  let travellingAtPlaces = 0;
+  for (let i = 0; i < c.cohorts.length; i++) {
+    if (w.state[i] !== 1) continue;
+    inTransit += w.people[i]!;
+    const route = c.routes[c.cohorts[i]!.route]!;
+    const s = w.next[i]! - 1;
+    if (s >= 0 && w.km[i]! - route.km[s]! <= c.presenceRadiusKm) {
+      out.present[route.place[s]! * D + day]! += w.people[i]!;
+      travellingAtPlaces += w.people[i]!;
     }
   }
+  let atDestination = 0;
+  let presentSum = 0;
+  for (let p = 0; p < c.places.length; p++) {
+    const cell = p * D + day;
+    // Claimants wait and the regularised stay where they left the movement: present there.
+    out.present[cell]! += w.atDestination[p]! + w.cumClaims[p]! + w.cumRegularized[p]!;
+    presentSum += out.present[cell]!;
+    atDestination += w.atDestination[p]!;
+    out.asylumClaims[cell] = w.cumClaims[p]!;
+    out.returns[cell] = w.cumReturns[p]!;
+    out.regularized[cell] = w.cumRegularized[p]!;
+  }
+  const k = w.counts;
+  const values = [
+    k[DEPARTED]!,
+    inTransit,
+    inTransit - travellingAtPlaces,
+    presentSum,
+    atDestination,
+    k[CLAIMS]!,
+    k[RETURNS]!,
+    k[REGULARIZED]!,
+    k[LEFT]!,
+  ];
+  for (let m = 0; m < values.length; m++) out.totals[m * D + day] = values[m]!;
+  const accounted = inTransit - travellingAtPlaces + presentSum + k[RETURNS]! + k[LEFT]!;
+  const atPlaces = travellingAtPlaces + atDestination + k[CLAIMS]! + k[REGULARIZED]!;
+  return Math.max(Math.abs(k[DEPARTED]! - accounted), Math.abs(presentSum - atPlaces));
+}
 
-  // ── state ──
-  const { km, next, dwell, atDestination, cumClaims, cumReturns, cumRegularized } = work;
-  const state = work.state; // 0 not left yet, 1 moving, 2 done
-  let departed = 0;
-  let claims = 0;
-  let returns = 0;
-  let regularized = 0;
-  let left = 0;
+/** Clears a run's outputs and scratch state and gives each group its people. */
+function resetRun(run: Run): void {
+  const out = run.out;
+  for (const table of [
+    out.arrivals,
+    out.present,
+    out.asylumClaims,
+    out.returns,
+    out.regularized,
+    out.totals,
+  ])
+    table.fill(0);
+  for (const array of Object.values(out.work)) array.fill(0);
+  splitWaves(run.c, run.draws.waveN, out.work.people);
+}
+
+/**
+ * Runs the scenario once and writes every place-day count and the day's totals into `out`.
+ *
+ * Per run: wave sizes, attrition rates, rest/ride probabilities and the destination leave rate are
+ * drawn from their ranges ({@link drawRun}). Per day and group: with probability `cohesion` the
+ * group follows its wave's common draw (regime and speed), else its own ({@link moveGroup}).
+ *
+ * @returns the largest conservation error over the days (0: departed = on the road + present at
+ * places + returned + left the destination, and present at places = travellers at places + at
+ * destination + claimants waiting + regularised staying, every day).
+ */
+export function simulateRun(c: CompiledScenario, random: Random, out: RunBuffers): number {
+  const run: Run = { c, draws: drawRun(c, random), random, out };
+  resetRun(run);
+  const w = out.work;
+  const C = c.cohorts.length;
   let worst = 0;
-  const { waveRegime, waveSpeed } = work;
-  const radius = c.presenceRadiusKm;
-
-  const arrive = (i: number, s: number, day: number): void => {
-    const cohort = c.cohorts[i]!;
-    const route = c.routes[cohort.route]!;
-    const place = route.place[s]!;
-    let n = people[i]!;
-    out.arrivals[place * D + day]! += n;
-    const rates = stopRates[cohort.route]!;
-    const pc = rates[s * 3]!;
-    const pr = rates[s * 3 + 1]!;
-    const ps = rates[s * 3 + 2]!;
-    if (pc + pr + ps > 0 && n > 0) {
-      // Multinomial split as a chain of conditional binomials.
-      const a = binomial(n, pc, random);
-      const restAfterClaims = 1 - pc;
-      const b = restAfterClaims > 0 ? binomial(n - a, pr / restAfterClaims, random) : 0;
-      const restAfterReturns = restAfterClaims - pr;
-      const k = restAfterReturns > 0 ? binomial(n - a - b, ps / restAfterReturns, random) : 0;
-      cumClaims[place]! += a;
-      cumReturns[place]! += b;
-      cumRegularized[place]! += k;
-      claims += a;
-      returns += b;
-      regularized += k;
-      n -= a + b + k;
-      people[i] = n;
-    }
-    if (s === cohort.destinationStop) {
-      atDestination[place]! += n;
-      people[i] = 0;
-      state[i] = 2;
-    } else if (n === 0) {
-      state[i] = 2;
-    }
-  };
-
-  for (let day = 0; day < D; day++) {
-    for (let w = 0; w < waveCount; w++) {
-      waveRegime[w] = random();
-      waveSpeed[w] = random();
+  for (let day = 0; day < c.days; day++) {
+    for (let k = 0; k < w.waveRegime.length; k++) {
+      w.waveRegime[k] = random();
+      w.waveSpeed[k] = random();
     }
     for (let i = 0; i < C; i++) {
-      const cohort = c.cohorts[i]!;
-      if (state[i] === 0) {
-        if (cohort.departDay !== day) continue;
-        const route = c.routes[cohort.route]!;
-        state[i] = 1;
-        departed += people[i]!;
-        km[i] = route.km[cohort.originStop]!;
-        next[i] = cohort.originStop + 1;
-        arrive(i, cohort.originStop, day);
-        continue;
-      }
-      if (state[i] !== 1) continue;
-      if (dwell[i]! > 0) {
-        dwell[i]!--;
-        continue;
-      }
-      const route = c.routes[cohort.route]!;
-      const here = km[i]!;
-      const bands = route.bands;
-      let b = 0;
-      while (b < bands.length - 1 && !(here >= bands[b]!.startKm && here < bands[b]!.endKm)) b++;
-      const band = bandDraws[cohort.route]![b]!;
-      const together = random() < c.cohesion;
-      const u = together ? waveRegime[cohort.wave]! : random();
-      if (u < band.rest) continue;
-      const ride = (u - band.rest) / (1 - band.rest) < band.ride;
-      const v = together ? waveSpeed[cohort.wave]! : random();
-      const distance = ride
-        ? band.rideMin + v * (band.rideMax - band.rideMin)
-        : band.walkMin + v * (band.walkMax - band.walkMin);
-      const target = here + distance;
-      let lastPassed = -1;
-      let halted = false;
-      while (next[i]! <= cohort.destinationStop && route.km[next[i]!]! <= target) {
-        const s = next[i]!;
-        next[i]!++;
-        arrive(i, s, day);
-        if (state[i] === 2) {
-          halted = true;
-          break;
-        }
-        const stay = route.dwell[s];
-        if (stay !== undefined) {
-          km[i] = route.km[s]!;
-          dwell[i] = Math.max(0, Math.round(sampleRange(stay, random)) - 1);
-          halted = true;
-          break;
-        }
-        lastPassed = s;
-      }
-      if (!halted) {
-        km[i] =
-          lastPassed >= 0 && route.km[lastPassed]! - here >= distance / 2
-            ? route.km[lastPassed]!
-            : target;
-      }
+      if (w.state[i] === 0) {
+        if (c.cohorts[i]!.departDay === day) depart(run, i, day);
+      } else if (w.state[i] === 1) moveGroup(run, i, day);
     }
-    if (leaveRate > 0) {
-      for (let p = 0; p < P; p++) {
-        if (atDestination[p]! === 0) continue;
-        const gone = binomial(atDestination[p]!, leaveRate, random);
-        atDestination[p]! -= gone;
-        left += gone;
-      }
-    }
-    // ── record the day ──
-    let inTransit = 0;
-    for (let i = 0; i < C; i++) {
-      if (state[i] !== 1) continue;
-      inTransit += people[i]!;
-      const route = c.routes[c.cohorts[i]!.route]!;
-      const s = next[i]! - 1;
-      if (s >= 0 && km[i]! - route.km[s]! <= radius)
-        out.present[route.place[s]! * D + day]! += people[i]!;
-    }
-    let destinationTotal = 0;
-    for (let p = 0; p < P; p++) {
-      const cell = p * D + day;
-      out.present[cell]! += atDestination[p]!;
-      destinationTotal += atDestination[p]!;
-      out.asylumClaims[cell] = cumClaims[p]!;
-      out.returns[cell] = cumReturns[p]!;
-      out.regularized[cell] = cumRegularized[p]!;
-    }
-    const totals = out.totals;
-    totals[day] = departed;
-    totals[D + day] = inTransit;
-    totals[2 * D + day] = destinationTotal;
-    totals[3 * D + day] = claims;
-    totals[4 * D + day] = returns;
-    totals[5 * D + day] = regularized;
-    totals[6 * D + day] = left;
-    const error = Math.abs(
-      departed - inTransit - destinationTotal - claims - returns - regularized - left,
-    );
-    if (error > worst) worst = error;
+    leaveDestinations(run);
+    worst = Math.max(worst, recordDay(run, day));
   }
   return worst;
 }

@@ -234,6 +234,10 @@ export interface PlaceResult {
   /** Shelter capacity (people), from the scenario or the dataset; undefined when unknown. */
   capacity?: number;
   arrivals: QuantileSeries;
+  /**
+   * People present: groups travelling through or halted there (within `presenceRadiusKm`), people
+   * at their destination, asylum claimants waiting there and people regularised there.
+   */
   present: QuantileSeries;
   /** Cumulative people who left the movement at this place, by outcome. */
   asylumClaims: QuantileSeries;
@@ -256,16 +260,48 @@ export interface PlaceResult {
   needsP90: NeedsSeries;
 }
 
-/** Totals over the whole movement, per day; on every day and run they add up to `departed`. */
+/**
+ * Totals over the whole movement, per day, each the p10/p50/p90 over the runs of that quantity
+ * alone. They are independent quantiles: the p50s of different totals may come from different
+ * runs, so they need not add up. For totals that add up, see {@link ScenarioResult.medianRun}.
+ */
 export interface ScenarioTotals {
+  /** People who have set off, cumulative. */
   departed: QuantileSeries;
+  /** Travelling: on the road or halted at a place on the way. */
   inTransit: QuantileSeries;
+  /** Travelling and present at no place (on the road between places). */
+  onRoad: QuantileSeries;
+  /** Present at some place: travellers there, at their destination, claimants waiting, staying. */
+  presentAtPlaces: QuantileSeries;
   atDestination: QuantileSeries;
+  /** Asylum claims, cumulative: the claimants, who wait at the place of their claim. */
   asylumClaims: QuantileSeries;
   returns: QuantileSeries;
+  /** Regularised (visa, permit), cumulative: they stay at that place. */
   regularized: QuantileSeries;
-  /** Left the destination (crossed, dispersed): see `destinationLeavePerDay`. */
+  /** Left the destination (crossed, dispersed; onward): see `destinationLeavePerDay`. */
   leftDestination: QuantileSeries;
+}
+
+/** The name of one of the {@link ScenarioTotals}. */
+export type TotalName = keyof ScenarioTotals;
+
+/**
+ * One whole run, so that its totals add up on every day: departed = onRoad + presentAtPlaces +
+ * returns + leftDestination, and presentAtPlaces = (inTransit − onRoad) + atDestination +
+ * asylumClaims + regularized. The run is the median run by person-days present at places over
+ * the horizon (what the needs scale with), the lower median for an even number of runs, ties
+ * going to the earlier run.
+ */
+export interface MedianRun {
+  /** Index of the run (0-based) and its seed: `runSeed(scenario.seed, run)` unless a source was given. */
+  run: number;
+  seed: number;
+  /** Person-days present at places over the horizon, the quantity runs are ranked by. */
+  personDaysPresent: number;
+  /** The run's totals per day (whole people). */
+  totals: Record<TotalName, number[]>;
 }
 
 /** The outcome of {@link runScenario}. */
@@ -273,7 +309,10 @@ export interface ScenarioResult {
   scenario: Scenario;
   dates: IsoDate[];
   places: PlaceResult[];
+  /** Independent p10/p50/p90 of each total per day (they need not add up). */
   totals: ScenarioTotals;
+  /** A consistent run whose totals add up: the median run by person-days present at places. */
+  medianRun: MedianRun;
   /**
    * Composition of all the people, the waves' compositions weighted by their (mean) people: an
    * approximation at any one place, where waves of different composition may mix unevenly.
@@ -281,5 +320,10 @@ export interface ScenarioResult {
   composition: Composition;
   /** The largest conservation error seen in any run and day (people); 0 when people are conserved. */
   conservationError: number;
+  /**
+   * How the quantiles were computed: `exact` when the runs fit the exact pilot, else `histogram`
+   * (streaming, within about 1 % of each cell's range; see {@link StreamingQuantiles}).
+   */
+  quantileMethod: "exact" | "histogram";
   warnings: string[];
 }

@@ -7,7 +7,7 @@ import { SPHERE_2018 } from "../../src/scenario/defaults.ts";
 import { placeNeeds } from "../../src/scenario/needs.ts";
 import { cellQuantiles, quantileSorted } from "../../src/scenario/quantiles.ts";
 import { runScenario, runSeed } from "../../src/scenario/runScenario.ts";
-import { createRunBuffers, simulateRun } from "../../src/scenario/simulateRun.ts";
+import { TOTAL, createRunBuffers, simulateRun } from "../../src/scenario/simulateRun.ts";
 import type { ScenarioInput } from "../../src/scenario/types.ts";
 import { validateScenario } from "../../src/scenario/validateScenario.ts";
 import { mulberry32 } from "../../src/util/random.ts";
@@ -179,22 +179,39 @@ describe("runScenario", () => {
           const compiled = compileScenario(scenario, corridor);
           const buffers = createRunBuffers(compiled);
           const D = compiled.days;
+          const at = (name: keyof typeof TOTAL, day: number) =>
+            buffers.totals[TOTAL[name] * D + day]!;
           for (let run = 0; run < 5; run++) {
             expect(simulateRun(compiled, mulberry32(seed + run), buffers)).toBe(0);
             const t = buffers.totals;
             for (let day = 0; day < D; day++) {
-              const departed = t[day]!;
-              const accounted = [1, 2, 3, 4, 5, 6].reduce((sum, m) => sum + t[m * D + day]!, 0);
-              expect(accounted).toBe(departed);
-              // People present at places never exceed those in transit or at their destination.
+              // The place table: every person present is at exactly one place.
               let present = 0;
               for (let p = 0; p < compiled.places.length; p++)
                 present += buffers.present[p * D + day]!;
-              expect(present).toBeLessThanOrEqual(t[D + day]! + t[2 * D + day]!);
+              expect(at("presentAtPlaces", day)).toBe(present);
+              // entered = in transit (on the road) + present at places + returned + onward.
+              expect(at("departed", day)).toBe(
+                at("onRoad", day) + present + at("returns", day) + at("leftDestination", day),
+              );
+              // Present at places = travellers there + at destination + claimants + stayers.
+              expect(present).toBe(
+                at("inTransit", day) -
+                  at("onRoad", day) +
+                  at("atDestination", day) +
+                  at("asylumClaims", day) +
+                  at("regularized", day),
+              );
               // Cumulative outcomes never decrease.
               if (day > 0)
-                for (const m of [0, 3, 4, 5, 6])
-                  expect(t[m * D + day]!).toBeGreaterThanOrEqual(t[m * D + day - 1]!);
+                for (const name of [
+                  "departed",
+                  "asylumClaims",
+                  "returns",
+                  "regularized",
+                  "leftDestination",
+                ] as const)
+                  expect(at(name, day)).toBeGreaterThanOrEqual(at(name, day - 1));
             }
             expect(t[D - 1]!).toBe(people + Math.floor(people / 3));
           }
@@ -212,6 +229,69 @@ describe("runScenario", () => {
     expect(sum("asylumClaims")).toBe(result.totals.asylumClaims.p50[last]);
     expect(sum("returns")).toBe(result.totals.returns.p50[last]);
     expect(sum("regularized")).toBe(result.totals.regularized.p50[last]);
+  });
+});
+
+describe("people stay where they stop", () => {
+  const claims: ScenarioInput = {
+    ...BASE,
+    runs: 50,
+    waves: [{ origin: "Alpha", date: "2019-01-15", people: 5000 }],
+    attrition: [
+      { place: "Charlie", asylumClaim: 0.5 },
+      { place: "Kilo", stay: 0.3 },
+    ],
+  };
+
+  it("claimants wait where they claimed: present there, with needs, through the horizon", () => {
+    const result = runScenario(scenarioOf(claims), { dataset, corridor });
+    const charlie = result.places.find((p) => p.name === "Charlie")!;
+    const last = result.dates.length - 1;
+    const claimed = charlie.asylumClaims.p50[last]!;
+    expect(claimed).toBeGreaterThan(2000);
+    expect(charlie.present.p50[last]).toBeGreaterThanOrEqual(claimed);
+    expect(charlie.needsP50.waterM3PerDay[last]).toBeGreaterThanOrEqual((claimed * 15) / 1000);
+    expect(charlie.needsP50.latrines[last]).toBeGreaterThan(0);
+    expect(charlie.peakPeople.p50).toBeGreaterThanOrEqual(claimed);
+  });
+
+  it("people regularised at a place stay present there", () => {
+    const result = runScenario(scenarioOf(claims), { dataset, corridor });
+    const kilo = result.places.find((p) => p.name === "Kilo")!;
+    const last = result.dates.length - 1;
+    expect(kilo.regularized.p50[last]).toBeGreaterThan(0);
+    expect(kilo.present.p50[last]).toBeGreaterThanOrEqual(kilo.regularized.p50[last]!);
+  });
+
+  it("the median run's totals add up on every day", () => {
+    const result = runScenario(scenarioOf(BASE), { dataset, corridor });
+    const t = result.medianRun.totals;
+    result.dates.forEach((_, day) => {
+      expect(t.departed[day]).toBe(
+        t.onRoad[day]! + t.presentAtPlaces[day]! + t.returns[day]! + t.leftDestination[day]!,
+      );
+      expect(t.presentAtPlaces[day]).toBe(
+        t.inTransit[day]! -
+          t.onRoad[day]! +
+          t.atDestination[day]! +
+          t.asylumClaims[day]! +
+          t.regularized[day]!,
+      );
+    });
+    expect(result.medianRun.seed).toBe(runSeed(7, result.medianRun.run));
+  });
+
+  it("the median run is the median by person-days present", () => {
+    const result = runScenario(scenarioOf({ ...BASE, runs: 9 }), { dataset, corridor });
+    const compiled = compileScenario(scenarioOf({ ...BASE, runs: 9 }), corridor);
+    const buffers = createRunBuffers(compiled);
+    const personDays = Array.from({ length: 9 }, (_, run) => {
+      simulateRun(compiled, mulberry32(runSeed(7, run)), buffers);
+      return buffers.present.reduce((a, b) => a + b, 0);
+    });
+    const sorted = [...personDays].sort((a, b) => a - b);
+    expect(result.medianRun.personDaysPresent).toBe(sorted[4]);
+    expect(personDays[result.medianRun.run]).toBe(sorted[4]);
   });
 });
 
