@@ -256,8 +256,12 @@ export type {
   NeedsSeries,
   PlaceResult,
   ScenarioTotals,
+  TotalName,
+  MedianRun,
   ScenarioResult,
 } from "./scenario/types.ts";
+export { SCENARIO_LIMITS } from "./scenario/limits.ts";
+export { StreamingQuantiles, DayHistograms } from "./scenario/streamingQuantiles.ts";
 export type { ScenarioContext, ScenarioValidation } from "./scenario/validateScenario.ts";
 export { validateScenario } from "./scenario/validateScenario.ts";
 export type { RunContext } from "./scenario/runScenario.ts";
@@ -316,6 +320,7 @@ export type { XlsxSheetInput } from "./export/xlsx.ts";
 export { writeXlsx } from "./export/xlsx.ts";
 export {
   SCENARIO_PLACE_DAY_COLUMNS,
+  SCENARIO_TOTAL_COLUMNS,
   scenarioPlaceDayRows,
   scenarioSummaryRows,
   scenarioTotalRows,

@@ -17,7 +17,9 @@ import {
   formatCsv,
   like2018Parameters,
   runScenario,
+  SCENARIO_LIMITS,
   SCENARIO_PLACE_DAY_COLUMNS,
+  SCENARIO_TOTAL_COLUMNS,
   scenarioPlaceDayRows,
   scenarioSummaryRows,
   scenarioTotalRows,
@@ -34,23 +36,35 @@ Usage:
                     --out <dir>
 
 Options:
-  --runs <N>        number of Monte Carlo runs (overrides the file; default 1000)
+  --runs <N>        number of Monte Carlo runs, 1–10,000 (overrides the file; default 1000)
   --seed <N>        seed (overrides the file); the same seed gives the same output
   --route <file>    routes, GeoJSON LineStrings with route_id; default the 2018 corridor
   --places <file>   gazetteer, added in front of the embedded 2018 places
   --out <dir>       folder for the outputs (required)
 
-The scenario file is documented in schema/scenario.schema.json and docs/scenarios.md; examples are in data/scenarios/. With "like": "2018" the movement and attrition
+Limits (checked before any run, each refused with its JSON pointer and a sentence):
+  people      at most 10,000,000 in all waves together (ranges count at their max)
+  runs        1–10,000; beyond the first 32–128 runs (fewer for larger scenarios) the
+              quantiles come from per-cell histograms (within about 0.5 % of each
+              cell's range; exact below), so memory stays flat
+  horizonDays 1–730 days (two years)
+
+The scenario file is documented in schema/scenario.schema.json and docs/scenarios.md;
+examples are in data/scenarios/. With "like": "2018" the movement and attrition
 are calibrated on the estimated 2018 replay (about a second), and the file's own fields
 override them.
 
 Outputs:
   scenario-place-days.csv  per place and day: arrivals, people present (p10/p50/p90),
-                           cumulative claims/returns/regularisations, over-capacity chance,
+                           cumulative claims/returns/regularisations (claimants wait and the
+                           regularised stay there: they count as present), over-capacity chance,
                            needs (water, latrines, covered space, hygiene kits) from the p50 and
                            p90 of people present, and the planning figures used
   scenario-summary.csv     per place: first arrival, peak (date and people), days over capacity
-  scenario-totals.csv      per day: departed, in transit, at destination, claims, returns, …
+  scenario-totals.csv      per day, one consistent run (the median run by person-days present),
+                           so the columns add up: entered = on the road + present at places
+                           (travellers, at destination, claimants waiting, regularised staying)
+                           + returned + onward
   scenario-report.json     the resolved scenario, parameters and where they came from, results
 
 ${SAFE_WRITING_HELP}
@@ -111,10 +125,10 @@ function summaryLines(result: ScenarioResult): string[] {
     }
   }
   const last = result.dates.length - 1;
-  const t = result.totals;
-  const at = (series: { p50: number[] }) => Math.round(series.p50[last]!);
+  const t = result.medianRun.totals;
+  const at = (series: number[]) => series[last]!;
   lines.push(
-    `By ${result.dates[last]} (p50): ${at(t.departed)} departed, ${at(t.asylumClaims)} asylum claims, ${at(t.returns)} returns, ${at(t.regularized)} regularised, ${at(t.atDestination)} at their destination, ${at(t.leftDestination)} left it, ${at(t.inTransit)} in transit.`,
+    `By ${result.dates[last]} (median run ${result.medianRun.run + 1}, adds up): ${at(t.departed)} departed = ${at(t.onRoad)} on the road + ${at(t.presentAtPlaces)} present at places (${at(t.asylumClaims)} asylum claimants waiting, ${at(t.regularized)} regularised staying, ${at(t.atDestination)} at their destination) + ${at(t.returns)} returned + ${at(t.leftDestination)} onward.`,
   );
   return lines;
 }
@@ -144,12 +158,12 @@ export const scenarioCommand: Command = {
       const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : NaN;
       if (!Number.isInteger(n) || n < 0 || n > max) {
         throw new UserError(
-          `--${name} must be a whole number between 0 and ${max}, got ${String(value)}.`,
+          `--${name} must be a whole number between 0 and ${max.toLocaleString("en-US")}, got ${String(value)}.`,
         );
       }
       return n;
     };
-    const runs = whole("runs", values.runs, 1_000_000);
+    const runs = whole("runs", values.runs, SCENARIO_LIMITS.maxRuns);
     if (runs === 0) throw new UserError("--runs 0 must be at least 1.");
     const seed = whole("seed", values.seed, 2 ** 32 - 1);
     const route = optionString(values, "route");
@@ -221,7 +235,10 @@ export const scenarioCommand: Command = {
       formatCsv(scenarioPlaceDayRows(result), { columns: [...SCENARIO_PLACE_DAY_COLUMNS] }),
     );
     out.write("scenario-summary.csv", formatCsv(scenarioSummaryRows(result)));
-    out.write("scenario-totals.csv", formatCsv(scenarioTotalRows(result)));
+    out.write(
+      "scenario-totals.csv",
+      formatCsv(scenarioTotalRows(result), { columns: [...SCENARIO_TOTAL_COLUMNS] }),
+    );
     out.write(
       "scenario-report.json",
       JSON.stringify(
@@ -232,7 +249,11 @@ export const scenarioCommand: Command = {
           conservationError: result.conservationError,
           warnings: result.warnings,
           dates: result.dates,
+          totalsNote:
+            "totals: independent p10/p50/p90 of each quantity (they need not add up); medianRun: one run whose totals add up",
           totals: result.totals,
+          medianRun: result.medianRun,
+          quantileMethod: result.quantileMethod,
           places: result.places,
         },
         null,

@@ -7,7 +7,7 @@
  *    planning figures used — repeated on every row so a spreadsheet holding only this file still
  *    says how the needs were computed;
  *  - per place: first arrival, peak, days over capacity, needs at the p90 peak;
- *  - per day: the scenario's totals.
+ *  - per day: the totals of the median run, which add up (see {@link scenarioTotalRows}).
  * Units: people; water in m³ per day; covered space in m²; kits per month. Blank (undefined) is
  * unknown — e.g. the capacity of a place no source gives one for — never 0.
  */
@@ -169,16 +169,44 @@ export function scenarioSummaryRows(result: ScenarioResult): Record<string, unkn
   });
 }
 
-/** One row per day: each of the scenario's totals (departed, in transit, …) as p10/p50/p90. */
+/** Columns of {@link scenarioTotalRows}, in order. */
+export const SCENARIO_TOTAL_COLUMNS = [
+  "date",
+  "run",
+  "entered",
+  "on_road",
+  "present_at_places",
+  "travelling_at_places",
+  "at_destination",
+  "asylum_claimants_waiting",
+  "regularized_staying",
+  "returned",
+  "onward",
+  "in_transit",
+] as const;
+
+/**
+ * One row per day of one consistent run — the median run by person-days present at places
+ * ({@link ScenarioResult.medianRun}) — so that the columns add up on every row:
+ * entered = on_road + present_at_places + returned + onward, and present_at_places =
+ * travelling_at_places + at_destination + asylum_claimants_waiting + regularized_staying
+ * (in_transit = on_road + travelling_at_places). Whole people. The independent p10/p50/p90 of
+ * each total are in scenario-report.json (`totals`); they need not add up.
+ */
 export function scenarioTotalRows(result: ScenarioResult): Record<string, unknown>[] {
-  return result.dates.map((date, day) => {
-    const row: Record<string, unknown> = { date };
-    for (const [name, series] of Object.entries(result.totals)) {
-      const column = name.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
-      row[`${column}_p10`] = series.p10[day];
-      row[`${column}_p50`] = series.p50[day];
-      row[`${column}_p90`] = series.p90[day];
-    }
-    return row;
-  });
+  const { run, totals: t } = result.medianRun;
+  return result.dates.map((date, day) => ({
+    date,
+    run: run + 1,
+    entered: t.departed[day],
+    on_road: t.onRoad[day],
+    present_at_places: t.presentAtPlaces[day],
+    travelling_at_places: t.inTransit[day]! - t.onRoad[day]!,
+    at_destination: t.atDestination[day],
+    asylum_claimants_waiting: t.asylumClaims[day],
+    regularized_staying: t.regularized[day],
+    returned: t.returns[day],
+    onward: t.leftDestination[day],
+    in_transit: t.inTransit[day],
+  }));
 }

@@ -81,7 +81,7 @@ describe("dtm-flow scenario", () => {
     expect(await run(["scenario", file, "--out", "out"], io.context)).toBe(2);
     const text = io.err.join("\n");
     expect(text).toMatch(/\/waves\/0\/origin: unknown place "Tapachla"; did you mean "Tapachula"/);
-    expect(text).toMatch(/\/waves\/0\/people: people must be ≥ 0, got -3/);
+    expect(text).toMatch(/\/waves\/0\/people: people must be between 0 and 10,000,000, got -3/);
     expect(existsSync(join(dir, "out", "scenario-summary.csv"))).toBe(false);
   });
 

@@ -295,6 +295,30 @@ describe("people stay where they stop", () => {
   });
 });
 
+describe("bounded inputs", () => {
+  it("10,000,000 people (the limit) give exact, conserved totals: no 32-bit overflow", () => {
+    const scenario = scenarioOf({
+      ...BASE,
+      runs: 3,
+      waves: [
+        { origin: "Alpha", date: "2019-01-15", people: 6_000_000 },
+        { origin: "Delta", date: "2019-01-16", people: { min: 3_999_999, max: 4_000_000 } },
+      ],
+    });
+    const result = runScenario(scenario, { dataset, corridor });
+    expect(result.conservationError).toBe(0);
+    const t = result.medianRun.totals;
+    const last = result.dates.length - 1;
+    expect(t.departed[last]).toBeGreaterThanOrEqual(9_999_999);
+    expect(t.departed[last]).toBeLessThanOrEqual(10_000_000);
+    for (const name of Object.keys(t) as (keyof typeof t)[])
+      for (const v of t[name]) expect(v).toBeGreaterThanOrEqual(0);
+    const alpha = result.places.find((p) => p.name === "Alpha")!;
+    expect(alpha.arrivals.p50[0]).toBe(6_000_000);
+    expect(alpha.needsP50.waterM3PerDay[0]).toBeGreaterThan(0);
+  });
+});
+
 describe("placeNeeds", () => {
   it("placeNeeds(present, Sphere 2018) for 5,000 people: 75 m³ water, 100 latrines, 17,500 m², 5,000 kits", () => {
     const needs = placeNeeds([5000], SPHERE_2018, 0);

@@ -88,6 +88,18 @@ describe("schema/scenario.schema.json", () => {
         movement: { rideProbability: 2 },
       },
     ],
+    [
+      "2^31 people (beyond the limit of 10,000,000)",
+      { waves: [{ origin: "Alpha", date: "2019-01-15", people: 2_147_483_648 }] },
+    ],
+    [
+      "1,000,000 runs (beyond the limit of 10,000)",
+      { waves: [{ origin: "Alpha", date: "2019-01-15", people: 5 }], runs: 1_000_000 },
+    ],
+    [
+      "a horizon of 3,651 days (beyond the limit of 730)",
+      { waves: [{ origin: "Alpha", date: "2019-01-15", people: 5 }], horizonDays: 3651 },
+    ],
     ["a wave without a date", { waves: [{ origin: "Alpha", people: 5 }] }],
     [
       "an attrition rule without place or stretch end",

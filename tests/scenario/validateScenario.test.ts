@@ -12,6 +12,35 @@ const wave = { origin: "Alpha", date: "2019-01-15", people: 5000 };
 const BAD: { description: string; input: unknown; pointer: string; message: RegExp }[] = [
   { description: "not an object", input: [], pointer: "", message: /JSON object/ },
   {
+    description: "2^31 people in one wave (beyond the limit of 10,000,000)",
+    input: { waves: [{ ...wave, people: 2_147_483_648 }] },
+    pointer: "/waves/0/people",
+    message: /people must be between 0 and 10,000,000, got 2,147,483,648/,
+  },
+  {
+    description: "waves adding up to more than 10,000,000 people",
+    input: {
+      waves: [
+        { ...wave, people: { min: 1, max: 6_000_000 } },
+        { ...wave, people: 6_000_000 },
+      ],
+    },
+    pointer: "/waves",
+    message: /add up to 12,000,000 people .*limited to 10,000,000 people/,
+  },
+  {
+    description: "more than 10,000 runs",
+    input: { waves: [wave], runs: 1_000_000 },
+    pointer: "/runs",
+    message: /runs are limited to 10,000, got 1,000,000/,
+  },
+  {
+    description: "a horizon over two years",
+    input: { waves: [wave], horizonDays: 3651 },
+    pointer: "/horizonDays",
+    message: /limited to 730 days \(two years\), got 3,651/,
+  },
+  {
     description: "no waves",
     input: { waves: [] },
     pointer: "/waves",
@@ -33,7 +62,7 @@ const BAD: { description: string; input: unknown; pointer: string; message: RegE
     description: "negative people",
     input: { waves: [{ ...wave, people: -5 }] },
     pointer: "/waves/0/people",
-    message: /people must be ≥ 0, got -5/,
+    message: /people must be between 0 and 10,000,000, got -5/,
   },
   {
     description: "people range reversed",

@@ -1,0 +1,95 @@
+/**
+ * Collects the problems of a scenario file, each with a JSON pointer (RFC 6901) to the field and
+ * a sentence saying what was expected, so a planner sees them all at once.
+ */
+import type { NumberOrRange, ScenarioError } from "./types.ts";
+
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** JSON pointer escaping (RFC 6901). */
+export const escape = (key: string | number): string =>
+  String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+
+/** The largest value a number or range can take. */
+export const rangeMax = (r: NumberOrRange): number => (typeof r === "number" ? r : r.max);
+
+/** A whole number with thousands separators (10,000,000), for messages. */
+export const grouped = (n: number): string =>
+  Number.isInteger(n) ? n.toLocaleString("en-US") : String(n);
+
+export class Checker {
+  errors: ScenarioError[] = [];
+  add(pointer: string, message: string): void {
+    this.errors.push({ pointer, message });
+  }
+  keys(value: Record<string, unknown>, allowed: string[], pointer: string): void {
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) {
+        this.add(
+          `${pointer}/${escape(key)}`,
+          `unknown field "${key}"; expected one of ${allowed.join(", ")}`,
+        );
+      }
+    }
+  }
+  /** A number within [lo, hi] (a whole one when `integer`); undefined after an error. */
+  number(
+    v: unknown,
+    pointer: string,
+    lo: number,
+    hi: number,
+    what: string,
+    integer = false,
+  ): number | undefined {
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      this.add(pointer, `expected ${what}: a number, got ${JSON.stringify(v)}`);
+      return undefined;
+    }
+    if (v < lo || v > hi) {
+      const bound =
+        hi === Infinity ? `≥ ${grouped(lo)}` : `between ${grouped(lo)} and ${grouped(hi)}`;
+      this.add(pointer, `${what} must be ${bound}, got ${grouped(v)}`);
+      return undefined;
+    }
+    if (integer && !Number.isInteger(v)) {
+      this.add(pointer, `${what} must be a whole number, got ${v}`);
+      return undefined;
+    }
+    return v;
+  }
+  /** A number or {min,max} within [lo, hi]; returns it, or undefined after an error. */
+  range(
+    value: unknown,
+    pointer: string,
+    lo: number,
+    hi: number,
+    what: string,
+    integer = false,
+  ): NumberOrRange | undefined {
+    if (!isObject(value)) return this.number(value, pointer, lo, hi, what, integer);
+    this.keys(value, ["min", "max"], pointer);
+    const min = this.number(value.min, `${pointer}/min`, lo, hi, what, integer);
+    const max = this.number(value.max, `${pointer}/max`, lo, hi, what, integer);
+    if (min === undefined || max === undefined) return undefined;
+    if (min > max) {
+      this.add(pointer, `range is reversed: min ${min} is greater than max ${max}`);
+      return undefined;
+    }
+    return { min, max };
+  }
+  /** A whole number (not a range) within [lo, hi]; `fallback` when absent or wrong. */
+  integer(
+    value: unknown,
+    pointer: string,
+    lo: number,
+    hi: number,
+    fallback: number,
+    what: string,
+  ): number {
+    if (value === undefined) return fallback;
+    const v = this.range(value, pointer, lo, hi, what, true);
+    if (typeof v === "object") this.add(pointer, `${what} is a number, not a range`);
+    return typeof v === "number" ? v : fallback;
+  }
+}
