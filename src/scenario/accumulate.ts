@@ -18,8 +18,8 @@ export const PLACE_METRICS = [
   "regularized",
 ] as const;
 
-/** Budget (bytes) for the exact pilot runs of all tables together. */
-const PILOT_BYTES = 64 * 2 ** 20;
+/** Budget (bytes) for the blocks of runs held exactly, all tables together. */
+const BLOCK_BYTES = 64 * 2 ** 20;
 
 /** The summaries being built over the runs. */
 export interface Accumulators {
@@ -64,13 +64,13 @@ export function createAccumulators(compiled: CompiledScenario, runs: number): Ac
     return map;
   });
   const cells = rows.reduce((n, list) => n + list.length * D, 0) + TOTAL_METRICS.length * D + P;
-  const pilot = Math.max(32, Math.min(128, Math.floor(PILOT_BYTES / (4 * Math.max(1, cells)))));
+  const block = Math.max(32, Math.min(128, Math.floor(BLOCK_BYTES / (4 * Math.max(1, cells)))));
   return {
     rows,
     slot,
-    metrics: rows.map((list) => new StreamingQuantiles(list.length * D, runs, pilot)),
-    totals: new StreamingQuantiles(TOTAL_METRICS.length * D, runs, pilot),
-    peakPeople: new StreamingQuantiles(P, runs, pilot),
+    metrics: rows.map((list) => new StreamingQuantiles(list.length * D, runs, block)),
+    totals: new StreamingQuantiles(TOTAL_METRICS.length * D, runs, block),
+    peakPeople: new StreamingQuantiles(P, runs, block),
     firstArrival: new DayHistograms(P, D),
     peakDay: new DayHistograms(P, D),
     overCount: new Int32Array(P * D),
@@ -125,12 +125,13 @@ export function accumulateRun(
 ): void {
   const D = compiled.days;
   if (error > acc.conservationError) acc.conservationError = error;
-  PLACE_METRICS.forEach((name, m) => {
+  for (let m = 0; m < PLACE_METRICS.length; m++) {
     const list = acc.rows[m]!;
     const table = acc.metrics[m]!;
-    for (let k = 0; k < list.length; k++) table.addSlice(buffers[name], list[k]! * D, k * D, D);
+    const source = buffers[PLACE_METRICS[m]!];
+    for (let k = 0; k < list.length; k++) table.addSlice(source, list[k]! * D, k * D, D);
     table.endRun();
-  });
+  }
   acc.totals.addSlice(buffers.totals, 0, 0, buffers.totals.length);
   acc.totals.endRun();
   acc.personDays[run] = accumulatePlaces(acc, compiled, buffers);

@@ -97,7 +97,7 @@ function placeResults(
  * are left out.
  *
  * Cost: O(runs × days × (groups + places)) time, plus one run replayed for the median run.
- * Memory flat in the runs: exact for up to 32–128 runs (as many as 64 MB of pilot allow), then
+ * Memory flat in the runs: exact for up to 32–128 runs (as many as a 64 MB block holds), then
  * histograms of 128 bins per place-day cell (see {@link StreamingQuantiles} for the accuracy),
  * and 16 bytes per run.
  *
@@ -134,7 +134,7 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
     medianRun: replayRun(compiled, median, seeds[median]!, acc.personDays[median]!),
     composition: meanComposition(scenario),
     conservationError: acc.conservationError,
-    quantileMethod: acc.totals.pilotRuns < R ? "histogram" : "exact",
+    quantileMethod: acc.totals.streaming ? "histogram" : "exact",
     warnings: compiled.warnings,
   };
 }

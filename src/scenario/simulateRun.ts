@@ -255,29 +255,30 @@ function recordDay(run: Run, day: number): number {
   }
   let atDestination = 0;
   let presentSum = 0;
-  for (let p = 0; p < c.places.length; p++) {
-    const cell = p * D + day;
+  const { present, asylumClaims, returns, regularized } = out;
+  const { atDestination: there, cumClaims, cumReturns, cumRegularized } = w;
+  for (let p = 0, cell = day; p < there.length; p++, cell += D) {
     // Claimants wait and the regularised stay where they left the movement: present there.
-    out.present[cell]! += w.atDestination[p]! + w.cumClaims[p]! + w.cumRegularized[p]!;
-    presentSum += out.present[cell]!;
-    atDestination += w.atDestination[p]!;
-    out.asylumClaims[cell] = w.cumClaims[p]!;
-    out.returns[cell] = w.cumReturns[p]!;
-    out.regularized[cell] = w.cumRegularized[p]!;
+    const stayed = there[p]! + cumClaims[p]! + cumRegularized[p]!;
+    const n = present[cell]! + stayed;
+    present[cell] = n;
+    presentSum += n;
+    atDestination += there[p]!;
+    asylumClaims[cell] = cumClaims[p]!;
+    returns[cell] = cumReturns[p]!;
+    regularized[cell] = cumRegularized[p]!;
   }
   const k = w.counts;
-  const values = [
-    k[DEPARTED]!,
-    inTransit,
-    inTransit - travellingAtPlaces,
-    presentSum,
-    atDestination,
-    k[CLAIMS]!,
-    k[RETURNS]!,
-    k[REGULARIZED]!,
-    k[LEFT]!,
-  ];
-  for (let m = 0; m < values.length; m++) out.totals[m * D + day] = values[m]!;
+  const totals = out.totals;
+  totals[TOTAL.departed * D + day] = k[DEPARTED]!;
+  totals[TOTAL.inTransit * D + day] = inTransit;
+  totals[TOTAL.onRoad * D + day] = inTransit - travellingAtPlaces;
+  totals[TOTAL.presentAtPlaces * D + day] = presentSum;
+  totals[TOTAL.atDestination * D + day] = atDestination;
+  totals[TOTAL.asylumClaims * D + day] = k[CLAIMS]!;
+  totals[TOTAL.returns * D + day] = k[RETURNS]!;
+  totals[TOTAL.regularized * D + day] = k[REGULARIZED]!;
+  totals[TOTAL.leftDestination * D + day] = k[LEFT]!;
   const accounted = inTransit - travellingAtPlaces + presentSum + k[RETURNS]! + k[LEFT]!;
   const atPlaces = travellingAtPlaces + atDestination + k[CLAIMS]! + k[REGULARIZED]!;
   return Math.max(Math.abs(k[DEPARTED]! - accounted), Math.abs(presentSum - atPlaces));

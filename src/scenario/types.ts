@@ -321,7 +321,7 @@ export interface ScenarioResult {
   /** The largest conservation error seen in any run and day (people); 0 when people are conserved. */
   conservationError: number;
   /**
-   * How the quantiles were computed: `exact` when the runs fit the exact pilot, else `histogram`
+   * How the quantiles were computed: `exact` when the runs fit the block held exactly (32–128 runs), else `histogram`
    * (streaming, within about 1 % of each cell's range; see {@link StreamingQuantiles}).
    */
   quantileMethod: "exact" | "histogram";

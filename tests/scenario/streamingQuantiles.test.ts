@@ -9,7 +9,7 @@ function stream(values: number[][], pilot: number, bins?: number) {
   const cells = values[0]!.length;
   const q = new StreamingQuantiles(cells, values.length, pilot, bins);
   for (const run of values) {
-    q.addSlice(run, 0, 0, cells);
+    q.addSlice(Int32Array.from(run), 0, 0, cells);
     q.endRun();
   }
   return q;
@@ -22,7 +22,7 @@ const exact = (values: number[][], cell: number, p: number) =>
   );
 
 describe("StreamingQuantiles", () => {
-  it("is exact (type 7) while the runs fit the pilot", () => {
+  it("is exact (type 7) while the runs fit the block", () => {
     const random = mulberry32(3);
     const values = Array.from({ length: 50 }, () =>
       Array.from({ length: 4 }, () => Math.floor(random() * 10000)),
@@ -35,7 +35,7 @@ describe("StreamingQuantiles", () => {
     }
   });
 
-  it("is exact beyond the pilot when a cell's values span fewer people than its bins", () => {
+  it("is exact beyond the block when a cell's values span fewer people than its bins", () => {
     const random = mulberry32(5);
     const values = Array.from({ length: 2000 }, () => [
       100 + Math.floor(random() * 60),
@@ -52,7 +52,7 @@ describe("StreamingQuantiles", () => {
         expect(got[cell]).toBeCloseTo(exact(values, cell, p), 9);
   });
 
-  it("stays within one bin width of the exact quantile beyond the pilot (property)", () => {
+  it("stays within one bin width of the exact quantile beyond the block (property)", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 2 ** 31 - 1 }),
@@ -73,7 +73,7 @@ describe("StreamingQuantiles", () => {
             Math.ceil(((Math.max(...pilot) - Math.min(...pilot) + 1) * 1.25) / 128),
           );
           const tolerance = Math.max(width, (sorted[runs - 1]! - sorted[0]!) / 128) + 1e-9;
-          // Values outside the pilot's histogram are spread over their overflow range.
+          // Values outside the first block's histogram are spread over their overflow range.
           const inside = (v: number) => v >= Math.min(...pilot) && v <= Math.max(...pilot);
           for (const [p, got] of [
             [0.1, q.p10],
