@@ -6,21 +6,25 @@
  * no more runs than that, the quantiles are exact (type 7, as {@link quantileSorted}). Beyond it,
  * each cell gets a histogram of `bins` bins laid over 1.25 × the range its first block of runs
  * took (centred on it; bins of whole people, at least 1 wide), and every block is poured into the
- * histograms cell by cell (so a cell's bins stay in cache while its runs are counted). A quantile
- * is read by walking the histogram to the ranks type 7 needs, spreading the values of a bin evenly
- * across it. Accuracy: exact while a cell's values stay within its histogram and its bins are 1
- * person wide (a first-block range below ~100 people); otherwise within one bin width — 1.25 × the
- * first block's range ÷ bins, about 1 % of the range of the cell's values — of the exact quantile.
- * Values outside the histogram are counted with their extreme and spread evenly between it and
- * the histogram's edge; with ≥ 32 runs in the first block, p10 and p90 almost never fall there.
+ * histograms cell by cell (so a cell's bins stay in cache while its runs are counted). A value
+ * outside a cell's histogram doubles its bin width (bins merged in pairs) until it fits, so no
+ * value is ever clipped. A quantile is read by walking the histogram to the ranks type 7 needs,
+ * spreading the values of a bin evenly across it.
  *
- * Memory: blockRuns × cells × 4 bytes + cells × bins × 4 bytes + 24 bytes per cell, whatever
+ * Zeros ("nobody there", the commonest value) are counted apart, exactly.
+ *
+ * Accuracy: exact while a cell's bins are 1 person wide (its values span fewer than ~100 people);
+ * otherwise within one bin width of the exact quantile — at most 2.5 % of the range the cell's
+ * values take over all runs (max − min), 1.25 % unless a later run widened it. bench/README.md
+ * gives the measured error on the 2018 corridor.
+ *
+ * Memory: blockRuns × cells × 4 bytes + cells × bins × 4 bytes + 16 bytes per cell, whatever
  * the number of runs.
  */
 import { cellQuantiles } from "./quantiles.ts";
 
 /** Histogram bins per cell once there are more runs than a block holds. */
-export const DEFAULT_BINS = 128;
+export const DEFAULT_BINS = 256;
 
 /** p10, p50 and p90 per cell. */
 export interface CellQuantiles {
@@ -31,11 +35,12 @@ export interface CellQuantiles {
 
 /** Histograms of every cell: counts, layout and what fell outside. */
 interface Histograms {
-  counts: Uint32Array;
+  /** Uint16 while runs ≤ 65,535 (a count never exceeds the runs), else Uint32. */
+  counts: Uint16Array | Uint32Array;
   start: Int32Array;
   width: Int32Array;
-  under: Uint32Array;
-  over: Uint32Array;
+  /** Runs in which the cell was exactly 0 (kept out of the bins: "nobody" stays exact). */
+  zeros: Uint32Array;
 }
 
 export class StreamingQuantiles {
@@ -72,19 +77,18 @@ export class StreamingQuantiles {
     return this.runs > this.blockRuns;
   }
 
+  /**
+   * A cell's bin width in people once its quantiles are read (1: exact); 0 without histograms
+   * (no more runs than the block holds: exact).
+   */
+  resolution(cell: number): number {
+    return this.histograms?.width[cell] ?? 0;
+  }
+
   /** Bytes held (typed arrays only). */
   get bytes(): number {
     const h = this.histograms;
-    const arrays = [
-      this.block,
-      this.min,
-      this.max,
-      h?.counts,
-      h?.start,
-      h?.width,
-      h?.under,
-      h?.over,
-    ];
+    const arrays = [this.block, this.min, this.max, h?.counts, h?.start, h?.width];
     return arrays.reduce((sum, a) => sum + (a?.byteLength ?? 0), 0);
   }
 
@@ -124,21 +128,49 @@ export class StreamingQuantiles {
 
   /** Histograms laid over 1.25 × each cell's range in the first block. */
   private layOut(): Histograms {
-    const { cells, bins } = this;
+    const { cells, bins, block } = this;
     const start = new Int32Array(cells);
     const width = new Int32Array(cells);
     for (let cell = 0; cell < cells; cell++) {
-      const span = this.max[cell]! - this.min[cell]! + 1;
+      // Over the range of the values other than 0 (zeros are counted apart, exactly).
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let run = 0, k = cell; run < this.inBlock; run++, k += cells) {
+        const v = block[k]!;
+        if (v === 0) continue;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      if (lo === Infinity) lo = hi = 1;
+      const span = hi - lo + 1;
       width[cell] = Math.max(1, Math.ceil((span * 1.25) / bins));
-      start[cell] = this.min[cell]! - Math.floor((bins * width[cell]! - span) / 2);
+      start[cell] = lo - Math.floor((bins * width[cell]! - span) / 2);
     }
-    return {
-      counts: new Uint32Array(cells * bins),
-      start,
-      width,
-      under: new Uint32Array(cells),
-      over: new Uint32Array(cells),
-    };
+    const counts =
+      this.runs <= 65535 ? new Uint16Array(cells * bins) : new Uint32Array(cells * bins);
+    return { counts, start, width, zeros: new Uint32Array(cells) };
+  }
+
+  /**
+   * Doubles a cell's bin width (merging bins in pairs) until its histogram covers `v`: upwards
+   * from the same start for a larger value, downwards (the old range becoming the upper half)
+   * for a smaller one.
+   */
+  private widen(cell: number, v: number): void {
+    const h = this.histograms!;
+    const { bins } = this;
+    const half = bins / 2;
+    const row = cell * bins;
+    while (v < h.start[cell]! || v >= h.start[cell]! + bins * h.width[cell]!) {
+      const down = v < h.start[cell]!;
+      const merged = new Float64Array(half);
+      for (let j = 0; j < half; j++)
+        merged[j] = h.counts[row + 2 * j]! + h.counts[row + 2 * j + 1]!;
+      h.counts.fill(0, row, row + bins);
+      h.counts.set(merged, row + (down ? half : 0));
+      if (down) h.start[cell] = h.start[cell]! - bins * h.width[cell]!;
+      h.width[cell] = h.width[cell]! * 2;
+    }
   }
 
   /** Pours the block into the histograms, cell by cell, and empties it. */
@@ -147,34 +179,37 @@ export class StreamingQuantiles {
       this.blockExtremes();
       this.histograms = this.layOut();
     }
-    const { counts, start, width, under, over } = this.histograms;
+    const { counts, start, width, zeros } = this.histograms;
     const { block, cells, bins, min, max } = this;
     const runs = this.inBlock;
     for (let c = 0; c < cells; c++) {
-      // Per cell: its bins stay in cache; its extremes and outside counts live in locals.
-      const s = start[c]!;
-      const w = width[c]!;
+      // Per cell: its bins stay in cache; its extremes live in locals.
       const row = c * bins;
+      let s = start[c]!;
+      let w = width[c]!;
       let lo = min[c]!;
       let hi = max[c]!;
-      let below = 0;
-      let above = 0;
+      let zero = 0;
       for (let run = 0, k = c; run < runs; run++, k += cells) {
         const v = block[k]!;
         if (v < lo) lo = v;
         if (v > hi) hi = v;
-        const offset = (v - s) | 0;
-        if (offset < 0) below++;
-        else {
-          const bin = w === 1 ? offset : (offset / w) | 0;
-          if (bin < bins) counts[row + bin]!++;
-          else above++;
+        if (v === 0) {
+          zero++;
+          continue;
         }
+        let offset = (v - s) | 0;
+        if (offset < 0 || offset >= bins * w) {
+          this.widen(c, v);
+          s = start[c]!;
+          w = width[c]!;
+          offset = (v - s) | 0;
+        }
+        counts[row + (w === 1 ? offset : (offset / w) | 0)]!++;
       }
       min[c] = lo;
       max[c] = hi;
-      under[c]! += below;
-      over[c]! += above;
+      zeros[c]! += zero;
     }
     this.inBlock = 0;
   }
@@ -183,14 +218,16 @@ export class StreamingQuantiles {
   private orderStatistic(h: Histograms, cell: number, rank: number): number {
     const start = h.start[cell]!;
     const width = h.width[cell]!;
-    const under = h.under[cell]!;
-    if (rank < under) {
-      const low = this.min[cell]!;
-      return low + ((start - low) * (rank + 0.5)) / under;
-    }
-    let seen = under;
+    let seen = 0;
+    let zeros = h.zeros[cell]!;
     const base = cell * this.bins;
     for (let bin = 0; bin < this.bins; bin++) {
+      // The zeros come before the first bin reaching above 0 (values are counts, ≥ 0).
+      if (zeros > 0 && start + (bin + 1) * width > 0) {
+        if (rank < seen + zeros) return 0;
+        seen += zeros;
+        zeros = 0;
+      }
       const n = h.counts[base + bin]!;
       if (rank < seen + n) {
         if (width === 1) return start + bin;
@@ -198,8 +235,7 @@ export class StreamingQuantiles {
       }
       seen += n;
     }
-    const edge = start + this.bins * width;
-    return edge + ((this.max[cell]! - edge) * (rank - seen + 0.5)) / h.over[cell]!;
+    return zeros > 0 && rank < seen + zeros ? 0 : this.max[cell]!;
   }
 
   private histogramQuantile(h: Histograms, cell: number, p: number): number {
