@@ -13,10 +13,10 @@
  *
  * Zeros ("nobody there", the commonest value) are counted apart, exactly.
  *
- * Accuracy: exact while a cell's bins are 1 person wide (its values span fewer than ~100 people);
- * otherwise within one bin width of the exact quantile — at most 2.5 % of the range the cell's
- * values take over all runs (max − min), 1.25 % unless a later run widened it. bench/README.md
- * gives the measured error on the 2018 corridor.
+ * Accuracy: exact while a cell's bins are 1 person wide (its values span fewer than
+ * bins ÷ 1.25 ≈ 200 people); otherwise within one bin width of the exact quantile — 1.25 × the
+ * range of the cell's values ÷ bins, about 0.5 % of that range with 256 bins, twice that when a
+ * later run widened the histogram. bench/README.md gives the measured error on the 2018 corridor.
  *
  * Memory: blockRuns × cells × 4 bytes + cells × bins × 4 bytes + 16 bytes per cell, whatever
  * the number of runs.
