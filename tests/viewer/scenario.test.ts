@@ -142,6 +142,58 @@ describe("fieldForError", () => {
     expect(by.get("/waves/0/people")?.[0]?.message).toMatch(/-5/);
     expect(by.has("")).toBe(false);
   });
+
+  it("the limits (people, runs, horizon) typed in the form come back at their fields with the CLI's sentences", () => {
+    const input = pruneInput({
+      waves: [
+        {
+          origin: "Tecún Umán",
+          date: "2019-01-15",
+          people: parseNumberOrRange("2147483648")!,
+        },
+      ],
+      runs: parseNumber("1000000"),
+      horizonDays: parseNumber("3651"),
+      movement: { stops: [] },
+      planning: {},
+      attrition: [],
+      shelters: [],
+    } as never);
+    const { scenario, errors } = validateScenario(input, { dataset });
+    expect(scenario).toBeUndefined();
+    const by = errorsByField(errors, [
+      "/waves/0/origin",
+      "/waves/0/people",
+      "/runs",
+      "/horizonDays",
+    ]);
+    expect(by.get("/waves/0/people")?.[0]?.message).toBe(
+      "people must be between 0 and 10,000,000, got 2,147,483,648",
+    );
+    expect(by.get("/runs")?.[0]?.message).toMatch(/^runs are limited to 10,000, got 1,000,000;/);
+    expect(by.get("/horizonDays")?.[0]?.message).toMatch(
+      /limited to 730 days \(two years\), got 3,651/,
+    );
+  });
+});
+
+describe("the panel's totals", () => {
+  it("the median run the totals line reads adds up at the horizon", () => {
+    const r = result();
+    const t = r.medianRun.totals;
+    const last = r.dates.length - 1;
+    const parts = [
+      t.inTransit,
+      t.asylumClaims,
+      t.regularized,
+      t.atDestination,
+      t.returns,
+      t.leftDestination,
+    ].reduce((sum, series) => sum + series[last]!, 0);
+    expect(parts).toBe(t.departed[last]);
+    expect(scenarioText("en", "onward")).toBe("moved on");
+    expect(scenarioText("es", "totals")).toMatch(/corrida mediana/);
+  });
 });
 
 describe("pruneInput", () => {

@@ -797,8 +797,9 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
     const columns = results.map(({ id, result }, index) => {
       const s = result.scenario;
       const last = result.dates.length - 1;
-      const at = (q: { p50: number[] }) => formatPeople(L, q.p50[last] ?? 0);
-      const tot = result.totals;
+      // The median run: one whole run, so the totals add up (quantiles taken apart would not).
+      const tot = result.medianRun.totals;
+      const at = (series: number[]) => formatPeople(L, series[last] ?? 0);
       const figures = el(
         "dl",
         { class: "figures" },
@@ -925,7 +926,7 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
         el(
           "p",
           { class: "small totals" },
-          `${t("totals")}: ${at(tot.departed)} ${t("departed")} · ${at(tot.asylumClaims)} ${t("claims")} · ${at(tot.returns)} ${t("returned")} · ${at(tot.regularized)} ${t("regularised")} · ${at(tot.atDestination)} ${t("atDestination")} · ${at(tot.inTransit)} ${t("inTransit")}`,
+          `${t("totals")}: ${at(tot.departed)} ${t("departed")} = ${at(tot.inTransit)} ${t("inTransit")} + ${at(tot.asylumClaims)} ${t("claims")} + ${at(tot.regularized)} ${t("regularised")} + ${at(tot.atDestination)} ${t("atDestination")} + ${at(tot.returns)} ${t("returned")} + ${at(tot.leftDestination)} ${t("onward")}`,
         ),
         el("h4", {}, t("fanTitle")),
         fans,
