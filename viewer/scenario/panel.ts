@@ -5,13 +5,7 @@
  * download. Opened from a toolbar button; its open/closed state is the view state's `scenario`
  * (in the URL). Every text from data or from the user is set as text, never as markup.
  */
-import {
-  formatCsv,
-  GENERIC_MOVEMENT,
-  SCENARIO_PLACE_DAY_COLUMNS,
-  scenarioPlaceDayRows,
-  SPHERE_2018,
-} from "../../src/index.ts";
+import { GENERIC_MOVEMENT, SPHERE_2018 } from "../../src/index.ts";
 import type {
   Composition,
   NumberOrRange,
@@ -21,16 +15,10 @@ import type {
   ScenarioResult,
   Wave,
 } from "../../src/index.ts";
-import { formatDate, formatPeople } from "../i18n.ts";
-import { toDom } from "../render/vnode.ts";
 import type { Lang, ViewState } from "../state.ts";
-import { fanChart, fanYMax } from "./fan.ts";
 import {
   errorsByField,
-  fanPlaces,
   formatNumberOrRange,
-  keyPlaces,
-  needsRows,
   parseNumber,
   parseNumberOrRange,
   PLANNING_KEYS,
@@ -38,6 +26,8 @@ import {
   slug,
 } from "./model.ts";
 import type { CorridorInfo, ScenarioReply, ScenarioRequest } from "./protocol.ts";
+import { button, download, el } from "./dom.ts";
+import { renderResults as renderResultsView } from "./results.ts";
 import { scenarioText } from "./texts.ts";
 import type { ScenarioTextKey } from "./texts.ts";
 
@@ -111,33 +101,6 @@ const MOVEMENT_FIELDS = [
   ["rideKmPerDay", "rideKm"],
   ["cohesion", "cohesion"],
 ] as const;
-
-type Attrs = Record<string, string | number | boolean | undefined>;
-
-/** Creates an element; string children become text nodes (never markup). */
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  ...children: (Node | string | null | undefined | false)[]
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === false) continue;
-    if (k === "class") e.className = String(v);
-    else e.setAttribute(k, v === true ? "" : String(v));
-  }
-  for (const c of children) if (c) e.append(c);
-  return e;
-}
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = el("a", { href: url, download: name, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -320,12 +283,6 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
       opts.hint ? el("span", { id: `${id}-hint`, class: "hint" }, opts.hint) : null,
       error,
     );
-  }
-
-  function button(text: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {
-    const b = el("button", { type: "button", ...attrs }, text);
-    b.addEventListener("click", onClick);
-    return b;
   }
 
   const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
@@ -777,187 +734,16 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
 
   // ── results ──
   function renderResults(): void {
-    const L = lang;
-    const count = results.length;
-    // One y scale per place across the results, so that side-by-side fans compare at a glance.
-    const yMax = new Map<string, number>();
-    const order: string[] = [];
-    const key = new Set<string>();
-    for (const { result } of results) {
-      for (const name of keyPlaces(result)) key.add(name);
-      for (const p of fanPlaces(result)) {
-        if (!yMax.has(p.name)) order.push(p.name);
-        yMax.set(p.name, Math.max(yMax.get(p.name) ?? 0, fanYMax(p)));
-      }
-    }
-    const mainOrder = order.filter((name) => key.has(name));
-    const otherOrder = order.filter((name) => !key.has(name));
-    const people = (v: number | undefined) => (v === undefined ? "–" : formatPeople(L, v));
-    const date = (d: string | undefined) => (d ? formatDate(L, d, false) : "–");
-    const columns = results.map(({ id, result }, index) => {
-      const s = result.scenario;
-      const last = result.dates.length - 1;
-      // The median run: one whole run, so the totals add up (quantiles taken apart would not).
-      const tot = result.medianRun.totals;
-      const at = (series: number[]) => formatPeople(L, series[last] ?? 0);
-      const figures = el(
-        "dl",
-        { class: "figures" },
-        ...PLANNING_KEYS.flatMap((k) => [
-          el("dt", {}, t(PLANNING_TEXT[k])),
-          el(
-            "dd",
-            { "data-figure": k },
-            `${s.planning[k]} (${s.planning[k] === SPHERE_2018[k] ? t("default") : `${t("changed")}; ${t("sphere")} ${SPHERE_2018[k]}`})`,
-          ),
-        ]),
-      );
-      const table = el(
-        "table",
-        { class: "needs" },
-        el(
-          "thead",
-          {},
-          el(
-            "tr",
-            {},
-            ...(
-              [
-                "placeCol",
-                "firstArrival",
-                "peak",
-                "capacityLine",
-                "overCapacity",
-                "waterCol",
-                "latrinesCol",
-                "coveredCol",
-                "kitsCol",
-              ] as const
-            ).map((k) => el("th", { scope: "col" }, t(k))),
-          ),
-        ),
-        el(
-          "tbody",
-          {},
-          ...needsRows(result).map((r) =>
-            el(
-              "tr",
-              { "data-place": r.name },
-              el("th", { scope: "row" }, r.name),
-              el(
-                "td",
-                { "data-date": r.firstArrival.p50 },
-                `${date(r.firstArrival.p50)} (${date(r.firstArrival.p10)}–${date(r.firstArrival.p90)})`,
-              ),
-              el("td", {}, `${people(r.peak.p50)} (${people(r.peak.p10)}–${people(r.peak.p90)})`),
-              el("td", {}, people(r.capacity)),
-              el(
-                "td",
-                { class: r.overCapacity ? "over" : undefined },
-                r.overCapacity === undefined ? "–" : `${Math.round(r.overCapacity * 100)} %`,
-              ),
-              el("td", { "data-need": "water" }, String(r.waterM3PerDay)),
-              el("td", { "data-need": "latrines" }, String(r.latrines)),
-              el("td", { "data-need": "covered" }, String(r.coveredM2)),
-              el("td", { "data-need": "kits" }, String(r.hygieneKitsPerMonth)),
-            ),
-          ),
-        ),
-      );
-      const csvBtn = button(
-        t("csv"),
-        () =>
-          download(
-            `${slug(s.name)}-place-days.csv`,
-            formatCsv(scenarioPlaceDayRows(result), { columns: [...SCENARIO_PLACE_DAY_COLUMNS] }),
-            "text/csv;charset=utf-8",
-          ),
-        { class: "csv" },
-      );
-      const removeBtn = button(
-        t("removeResult"),
-        () => {
-          const i = results.findIndex((r) => r.id === id);
-          if (i >= 0) results.splice(i, 1);
-          renderResults();
-          if (status.kind === "full") setStatus({ kind: "idle" });
-        },
-        { class: "remove" },
-      );
-      const byName = new Map(fanPlaces(result).map((p) => [p.name, p]));
-      const fan = (name: string) => {
-        const p = byName.get(name);
-        return p
-          ? toDom(
-              fanChart(p, {
-                width: 360,
-                height: 96,
-                lang: L,
-                dates: result.dates,
-                yMax: yMax.get(name),
-              }),
-              document,
-            )
-          : el(
-              "p",
-              { class: "fan-empty muted small", "data-place": name },
-              `${name}: ${t("notReached")}`,
-            );
-      };
-      const fans = el("div", { class: "fans" }, ...mainOrder.map(fan));
-      const moreFans = otherOrder.length
-        ? el(
-            "details",
-            { class: "more-fans" },
-            el("summary", {}, `${t("otherPlaces")} (${otherOrder.length})`),
-            el("div", { class: "fans" }, ...otherOrder.map(fan)),
-          )
-        : null;
-      return el(
-        "article",
-        { class: "scenario-result", "data-result": index },
-        el("h3", {}, `${String.fromCharCode(65 + index)} · ${s.name}`),
-        el(
-          "p",
-          { class: "muted small" },
-          `${s.runs} ${t("runsDone")} · ${t("seed").toLowerCase()} ${s.seed} · ${formatDate(L, s.start)} + ${s.horizonDays} ${t("days").toLowerCase()} · ${t(s.like === "2018" ? "likeShort" : "genericShort")}`,
-        ),
-        el("div", { class: "result-actions" }, csvBtn, removeBtn),
-        el(
-          "p",
-          { class: "small totals" },
-          `${t("totals")}: ${at(tot.departed)} ${t("departed")} = ${at(tot.inTransit)} ${t("inTransit")} + ${at(tot.asylumClaims)} ${t("claims")} + ${at(tot.regularized)} ${t("regularised")} + ${at(tot.atDestination)} ${t("atDestination")} + ${at(tot.returns)} ${t("returned")} + ${at(tot.leftDestination)} ${t("onward")}`,
-        ),
-        el("h4", {}, t("fanTitle")),
-        fans,
-        moreFans,
-        el("h4", {}, t("needsTitle")),
-        el(
-          "div",
-          { class: "needs-wrap" },
-          el(
-            "div",
-            { class: "needs-scroll", tabindex: 0, role: "region", "aria-label": t("needsTitle") },
-            table,
-          ),
-          el("div", { class: "figures-wrap" }, el("h5", {}, t("figures")), figures),
-        ),
-        result.warnings.length
-          ? el(
-              "details",
-              { class: "warnings" },
-              el("summary", {}, `${t("warnings")} (${result.warnings.length})`),
-              el("ul", {}, ...result.warnings.map((w) => el("li", {}, w))),
-            )
-          : null,
-      );
+    renderResultsView(resultsEl, {
+      lang,
+      results,
+      onRemove(id) {
+        const i = results.findIndex((r) => r.id === id);
+        if (i >= 0) results.splice(i, 1);
+        renderResults();
+        if (status.kind === "full") setStatus({ kind: "idle" });
+      },
     });
-    resultsEl.replaceChildren(
-      el("h3", { class: "visually-hidden" }, t("results")),
-      el("p", { class: "muted small" }, count ? t("compareNote") : ""),
-      el("div", { class: `scenario-columns cols-${count}` }, ...columns),
-    );
-    resultsEl.dataset.count = String(count);
   }
 
   // ── texts, open / close ──

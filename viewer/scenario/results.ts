@@ -1,0 +1,191 @@
+/**
+ * The scenario panel's results (A, B, C side by side): per result its fans of people present, the
+ * totals of the median run, the needs table with the planning figures used, the CSV download.
+ * Explicit state in, DOM out; the pure parts are in resultsModel.ts.
+ */
+import { formatCsv, SCENARIO_PLACE_DAY_COLUMNS, scenarioPlaceDayRows } from "../../src/index.ts";
+import type { PlanningFigures, ScenarioResult } from "../../src/index.ts";
+import { formatDate, formatPeople } from "../i18n.ts";
+import { toDom } from "../render/vnode.ts";
+import type { Lang } from "../state.ts";
+import { button, download, el } from "./dom.ts";
+import { fanChart } from "./fan.ts";
+import { fanPlaces, needsRows, PLANNING_KEYS, slug } from "./model.ts";
+import type { FanLayout } from "./resultsModel.ts";
+import { fanLayout, figureText, totalsText } from "./resultsModel.ts";
+import { scenarioText } from "./texts.ts";
+import type { ScenarioTextKey } from "./texts.ts";
+
+/** What the results view draws. */
+export interface ResultsState {
+  lang: Lang;
+  /** The results shown, oldest first, with their ids. */
+  results: readonly { id: number; result: ScenarioResult }[];
+  /** Removes the result with this id (the remove button). */
+  onRemove(id: number): void;
+}
+
+const PLANNING_TEXT: Record<keyof PlanningFigures, ScenarioTextKey> = {
+  waterLitresPerPersonPerDay: "water",
+  peoplePerLatrineInitial: "latrineFirst",
+  peoplePerLatrineLater: "latrineLater",
+  latrineLaterAfterDays: "latrineAfter",
+  coveredM2PerPerson: "covered",
+  hygieneKitsPerPersonPerMonth: "kits",
+};
+
+const NEEDS_COLUMNS = [
+  "placeCol",
+  "firstArrival",
+  "peak",
+  "capacityLine",
+  "overCapacity",
+  "waterCol",
+  "latrinesCol",
+  "coveredCol",
+  "kitsCol",
+] as const;
+
+/** The needs table: first arrival, peak, capacity, over-capacity share, needs at the p90 peak. */
+function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
+  const t = (key: ScenarioTextKey) => scenarioText(lang, key);
+  const people = (v: number | undefined) => (v === undefined ? "–" : formatPeople(lang, v));
+  const date = (d: string | undefined) => (d ? formatDate(lang, d, false) : "–");
+  const rows = needsRows(result).map((r) =>
+    el(
+      "tr",
+      { "data-place": r.name },
+      el("th", { scope: "row" }, r.name),
+      el(
+        "td",
+        { "data-date": r.firstArrival.p50 },
+        `${date(r.firstArrival.p50)} (${date(r.firstArrival.p10)}–${date(r.firstArrival.p90)})`,
+      ),
+      el("td", {}, `${people(r.peak.p50)} (${people(r.peak.p10)}–${people(r.peak.p90)})`),
+      el("td", {}, people(r.capacity)),
+      el(
+        "td",
+        { class: r.overCapacity ? "over" : undefined },
+        r.overCapacity === undefined ? "–" : `${Math.round(r.overCapacity * 100)} %`,
+      ),
+      el("td", { "data-need": "water" }, String(r.waterM3PerDay)),
+      el("td", { "data-need": "latrines" }, String(r.latrines)),
+      el("td", { "data-need": "covered" }, String(r.coveredM2)),
+      el("td", { "data-need": "kits" }, String(r.hygieneKitsPerMonth)),
+    ),
+  );
+  const head = el("tr", {}, ...NEEDS_COLUMNS.map((k) => el("th", { scope: "col" }, t(k))));
+  return el("table", { class: "needs" }, el("thead", {}, head), el("tbody", {}, ...rows));
+}
+
+/** The planning figures used, each marked default or changed (with the Sphere value). */
+function figuresList(result: ScenarioResult, lang: Lang): HTMLElement {
+  const items = PLANNING_KEYS.flatMap((k) => [
+    el("dt", {}, scenarioText(lang, PLANNING_TEXT[k])),
+    el("dd", { "data-figure": k }, figureText(result.scenario.planning, k, lang)),
+  ]);
+  return el("dl", { class: "figures" }, ...items);
+}
+
+/** The fans of one result, key places shown and the others folded. */
+function fans(result: ScenarioResult, layout: FanLayout, lang: Lang): (HTMLElement | null)[] {
+  const byName = new Map(fanPlaces(result).map((p) => [p.name, p]));
+  const fan = (name: string) => {
+    const p = byName.get(name);
+    if (!p) {
+      const text = `${name}: ${scenarioText(lang, "notReached")}`;
+      return el("p", { class: "fan-empty muted small", "data-place": name }, text);
+    }
+    const options = {
+      width: 360,
+      height: 96,
+      lang,
+      dates: result.dates,
+      yMax: layout.yMax.get(name),
+    };
+    return toDom(fanChart(p, options), document) as HTMLElement;
+  };
+  const more = layout.other.length
+    ? el(
+        "details",
+        { class: "more-fans" },
+        el("summary", {}, `${scenarioText(lang, "otherPlaces")} (${layout.other.length})`),
+        el("div", { class: "fans" }, ...layout.other.map(fan)),
+      )
+    : null;
+  return [el("div", { class: "fans" }, ...layout.main.map(fan)), more];
+}
+
+/** One result's column. */
+function resultColumn(
+  state: ResultsState,
+  entry: { id: number; result: ScenarioResult },
+  index: number,
+  layout: FanLayout,
+): HTMLElement {
+  const { lang } = state;
+  const { id, result } = entry;
+  const t = (key: ScenarioTextKey) => scenarioText(lang, key);
+  const s = result.scenario;
+  const csv = () =>
+    download(
+      `${slug(s.name)}-place-days.csv`,
+      formatCsv(scenarioPlaceDayRows(result), { columns: [...SCENARIO_PLACE_DAY_COLUMNS] }),
+      "text/csv;charset=utf-8",
+    );
+  const actions = el(
+    "div",
+    { class: "result-actions" },
+    button(t("csv"), csv, { class: "csv" }),
+    button(t("removeResult"), () => state.onRemove(id), { class: "remove" }),
+  );
+  const scroll = el(
+    "div",
+    { class: "needs-scroll", tabindex: 0, role: "region", "aria-label": t("needsTitle") },
+    needsTable(result, lang),
+  );
+  const figures = el(
+    "div",
+    { class: "figures-wrap" },
+    el("h5", {}, t("figures")),
+    figuresList(result, lang),
+  );
+  const warnings = result.warnings.length
+    ? el(
+        "details",
+        { class: "warnings" },
+        el("summary", {}, `${t("warnings")} (${result.warnings.length})`),
+        el("ul", {}, ...result.warnings.map((w) => el("li", {}, w))),
+      )
+    : null;
+  return el(
+    "article",
+    { class: "scenario-result", "data-result": index },
+    el("h3", {}, `${String.fromCharCode(65 + index)} · ${s.name}`),
+    el(
+      "p",
+      { class: "muted small" },
+      `${s.runs} ${t("runsDone")} · ${t("seed").toLowerCase()} ${s.seed} · ${formatDate(lang, s.start)} + ${s.horizonDays} ${t("days").toLowerCase()} · ${t(s.like === "2018" ? "likeShort" : "genericShort")}`,
+    ),
+    actions,
+    el("p", { class: "small totals" }, totalsText(result, lang)),
+    el("h4", {}, t("fanTitle")),
+    ...fans(result, layout, lang),
+    el("h4", {}, t("needsTitle")),
+    el("div", { class: "needs-wrap" }, scroll, figures),
+    warnings,
+  );
+}
+
+/** Draws the results into `target`. */
+export function renderResults(target: HTMLElement, state: ResultsState): void {
+  const count = state.results.length;
+  const layout = fanLayout(state.results.map((r) => r.result));
+  const columns = state.results.map((entry, index) => resultColumn(state, entry, index, layout));
+  target.replaceChildren(
+    el("h3", { class: "visually-hidden" }, scenarioText(state.lang, "results")),
+    el("p", { class: "muted small" }, count ? scenarioText(state.lang, "compareNote") : ""),
+    el("div", { class: `scenario-columns cols-${count}` }, ...columns),
+  );
+  target.dataset.count = String(count);
+}
