@@ -82,6 +82,76 @@ function placeIndex(corridor: Corridor, name: string | undefined): number | unde
 }
 
 /**
+ * One route as the kernel sees it: its stops by km, the days to stay at each, the attrition rules
+ * that apply on arrival at each, and its movement bands.
+ */
+function compileRoute(
+  routeId: string,
+  corridor: Corridor,
+  movement: Movement,
+  dwellByPlace: Map<number, NumberOrRange>,
+  rules: AttritionRule[],
+): CompiledRoute {
+  const source = corridor.routes.get(routeId)!;
+  const stops = source.stops;
+  const kmOf = (name: string | undefined): number | undefined => {
+    const index = placeIndex(corridor, name);
+    if (index === undefined) return undefined;
+    const km = source.kmOf[index]!;
+    return Number.isNaN(km) ? undefined : km;
+  };
+  const base: MovementBand = {
+    restDayProbability: movement.restDayProbability,
+    rideProbability: movement.rideProbability,
+    walkKmPerDay: movement.walkKmPerDay,
+    rideKmPerDay: movement.rideKmPerDay,
+  };
+  const bands: CompiledRoute["bands"] = [];
+  // Later segments override earlier ones: the kernel takes the first match, so list them reversed.
+  for (const segment of [...movement.segments].reverse()) {
+    const startKm = segment.from === undefined ? -Infinity : kmOf(segment.from);
+    const endKm = segment.to === undefined ? Infinity : kmOf(segment.to);
+    if (startKm === undefined || endKm === undefined) continue; // not on this route
+    bands.push({
+      startKm,
+      endKm,
+      band: {
+        restDayProbability: segment.restDayProbability ?? base.restDayProbability,
+        rideProbability: segment.rideProbability ?? base.rideProbability,
+        walkKmPerDay: segment.walkKmPerDay ?? base.walkKmPerDay,
+        rideKmPerDay: segment.rideKmPerDay ?? base.rideKmPerDay,
+      },
+    });
+  }
+  bands.push({ startKm: -Infinity, endKm: Infinity, band: base });
+  const ruleLists: number[][] = stops.map(() => []);
+  rules.forEach((rule, r) => {
+    if (rule.place !== undefined) {
+      const index = placeIndex(corridor, rule.place);
+      const s = stops.findIndex((stop) => stop.place === index);
+      if (s >= 0) ruleLists[s]!.push(r);
+      return;
+    }
+    const to = placeIndex(corridor, rule.to);
+    const s = stops.findIndex((stop) => stop.place === to);
+    if (s < 0) return;
+    if (rule.from !== undefined) {
+      const fromKm = kmOf(rule.from);
+      if (fromKm === undefined || fromKm >= stops[s]!.km) return;
+    }
+    ruleLists[s]!.push(r);
+  });
+  return {
+    routeId,
+    place: Int32Array.from(stops.map((s) => s.place)),
+    km: Float64Array.from(stops.map((s) => s.km)),
+    dwell: stops.map((s) => dwellByPlace.get(s.place)),
+    rules: ruleLists,
+    bands,
+  };
+}
+
+/**
  * Compiles a validated scenario against its corridor.
  * @param scenario from {@link validateScenario}.
  * @param corridor the corridor the scenario was validated against.
@@ -112,65 +182,8 @@ export function compileScenario(scenario: Scenario, corridor: Corridor): Compile
   const routeOf = (routeId: string): number => {
     const known = routeIndex.get(routeId);
     if (known !== undefined) return known;
-    const source = corridor.routes.get(routeId)!;
-    const stops = source.stops;
-    const kmOf = (name: string | undefined): number | undefined => {
-      const index = placeIndex(corridor, name);
-      if (index === undefined) return undefined;
-      const km = source.kmOf[index]!;
-      return Number.isNaN(km) ? undefined : km;
-    };
-    const base: MovementBand = {
-      restDayProbability: movement.restDayProbability,
-      rideProbability: movement.rideProbability,
-      walkKmPerDay: movement.walkKmPerDay,
-      rideKmPerDay: movement.rideKmPerDay,
-    };
-    const bands: CompiledRoute["bands"] = [];
-    // Later segments override earlier ones: the kernel takes the first match, so list them reversed.
-    for (const segment of [...movement.segments].reverse()) {
-      const startKm = segment.from === undefined ? -Infinity : kmOf(segment.from);
-      const endKm = segment.to === undefined ? Infinity : kmOf(segment.to);
-      if (startKm === undefined || endKm === undefined) continue; // not on this route
-      bands.push({
-        startKm,
-        endKm,
-        band: {
-          restDayProbability: segment.restDayProbability ?? base.restDayProbability,
-          rideProbability: segment.rideProbability ?? base.rideProbability,
-          walkKmPerDay: segment.walkKmPerDay ?? base.walkKmPerDay,
-          rideKmPerDay: segment.rideKmPerDay ?? base.rideKmPerDay,
-        },
-      });
-    }
-    bands.push({ startKm: -Infinity, endKm: Infinity, band: base });
-    const ruleLists: number[][] = stops.map(() => []);
-    rules.forEach((rule, r) => {
-      if (rule.place !== undefined) {
-        const index = placeIndex(corridor, rule.place);
-        const s = stops.findIndex((stop) => stop.place === index);
-        if (s >= 0) ruleLists[s]!.push(r);
-        return;
-      }
-      const to = placeIndex(corridor, rule.to);
-      const s = stops.findIndex((stop) => stop.place === to);
-      if (s < 0) return;
-      if (rule.from !== undefined) {
-        const fromKm = kmOf(rule.from);
-        if (fromKm === undefined || fromKm >= stops[s]!.km) return;
-      }
-      ruleLists[s]!.push(r);
-    });
-    const compiled: CompiledRoute = {
-      routeId,
-      place: Int32Array.from(stops.map((s) => s.place)),
-      km: Float64Array.from(stops.map((s) => s.km)),
-      dwell: stops.map((s) => dwellByPlace.get(s.place)),
-      rules: ruleLists,
-      bands,
-    };
     routeIndex.set(routeId, routes.length);
-    routes.push(compiled);
+    routes.push(compileRoute(routeId, corridor, movement, dwellByPlace, rules));
     return routes.length - 1;
   };
   for (const rule of rules) {

@@ -108,7 +108,7 @@ function checkWaves(
   if (people > SCENARIO_LIMITS.maxPeople) {
     c.add(
       "/waves",
-      `the waves add up to ${grouped(people)} people (at most); a scenario is limited to ${grouped(SCENARIO_LIMITS.maxPeople)} people — split it into scenarios by origin or period.`,
+      `the waves add up to ${grouped(people)} people (at most); a scenario is limited to ${grouped(SCENARIO_LIMITS.maxPeople)} people — split it into scenarios by origin or period`,
     );
   }
   return waves;

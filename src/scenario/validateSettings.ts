@@ -18,7 +18,7 @@ export function checkRunSettings(c: Checker, json: Record<string, unknown>) {
   if (typeof json.horizonDays === "number" && json.horizonDays > maxHorizonDays) {
     c.add(
       "/horizonDays",
-      `the horizon is limited to ${maxHorizonDays} days (two years), got ${grouped(json.horizonDays)}; split a longer period into scenarios that start where the last one ends.`,
+      `the horizon is limited to ${maxHorizonDays} days (two years), got ${grouped(json.horizonDays)}; split a longer period into scenarios that start where the last one ends`,
     );
   }
   const horizonDays =
@@ -28,7 +28,7 @@ export function checkRunSettings(c: Checker, json: Record<string, unknown>) {
   if (typeof json.runs === "number" && json.runs > maxRuns) {
     c.add(
       "/runs",
-      `runs are limited to ${grouped(maxRuns)}, got ${grouped(json.runs)}; beyond 1,000 runs the p10/p50/p90 barely change.`,
+      `runs are limited to ${grouped(maxRuns)}, got ${grouped(json.runs)}; beyond 1,000 runs the p10/p50/p90 barely change`,
     );
   }
   const runs =
