@@ -251,8 +251,15 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     await page.locator("#scenario-run").click();
     await page.waitForSelector('#scenario-results article[data-result="0"]', { timeout: 90_000 });
     expect(await page.locator("#scenario-results article h3").textContent()).toBe("A · Mine");
-    // A long run can be cancelled: the worker stops, no result is added, the next run works.
+    // Beyond the limits: refused at the field with the CLI's sentence, and nothing runs.
     await page.locator('input[data-pointer="/runs"]').fill("20000");
+    await page.locator("#scenario-run").click();
+    await page.waitForSelector('#scenario-status[data-status="invalid"]', { timeout: 60_000 });
+    expect(await page.locator('[data-field="/runs"] .field-error').textContent()).toBe(
+      "runs are limited to 10,000, got 20,000; beyond 1,000 runs the p10/p50/p90 barely change",
+    );
+    // A long run can be cancelled: the worker stops, no result is added, the next run works.
+    await page.locator('input[data-pointer="/runs"]').fill("10000");
     await page.locator('input[data-pointer="/horizonDays"]').fill("120");
     await page.locator("#scenario-run").click();
     await page.waitForSelector('#scenario-status[data-status="running"]', { timeout: 60_000 });
