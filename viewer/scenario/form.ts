@@ -4,13 +4,7 @@
  * (`FormContext`), the form's children out; the panel owns the state and re-renders.
  */
 import { GENERIC_MOVEMENT, SPHERE_2018 } from "../../src/index.ts";
-import type {
-  Composition,
-  NumberOrRange,
-  PlanningFigures,
-  ScenarioInput,
-  Wave,
-} from "../../src/index.ts";
+import type { Composition, NumberOrRange, ScenarioInput, Wave } from "../../src/index.ts";
 import type { Lang } from "../state.ts";
 import { button, download, el } from "./dom.ts";
 import {
@@ -24,6 +18,7 @@ import {
 import type { CorridorInfo } from "./protocol.ts";
 import { scenarioText } from "./texts.ts";
 import type { ScenarioTextKey } from "./texts.ts";
+import { PLANNING_TEXT } from "./texts.ts";
 
 /** A form control and the element its error goes into. */
 export interface FieldRef {
@@ -65,14 +60,6 @@ const COMPOSITION_TEXT: Record<keyof Composition, ScenarioTextKey> = {
   women: "women",
   children: "children",
   unaccompaniedChildren: "unaccompanied",
-};
-const PLANNING_TEXT: Record<keyof PlanningFigures, ScenarioTextKey> = {
-  waterLitresPerPersonPerDay: "water",
-  peoplePerLatrineInitial: "latrineFirst",
-  peoplePerLatrineLater: "latrineLater",
-  latrineLaterAfterDays: "latrineAfter",
-  coveredM2PerPerson: "covered",
-  hygieneKitsPerPersonPerMonth: "kits",
 };
 const MOVEMENT_FIELDS = [
   ["restDayProbability", "restDay"],

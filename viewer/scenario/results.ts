@@ -4,7 +4,7 @@
  * Explicit state in, DOM out; the pure parts are in resultsModel.ts.
  */
 import { formatCsv, SCENARIO_PLACE_DAY_COLUMNS, scenarioPlaceDayRows } from "../../src/index.ts";
-import type { PlanningFigures, ScenarioResult } from "../../src/index.ts";
+import type { ScenarioResult } from "../../src/index.ts";
 import { formatDate, formatPeople } from "../i18n.ts";
 import { toDom } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
@@ -15,6 +15,7 @@ import type { FanLayout } from "./resultsModel.ts";
 import { fanLayout, figureText, totalsText } from "./resultsModel.ts";
 import { scenarioText } from "./texts.ts";
 import type { ScenarioTextKey } from "./texts.ts";
+import { PLANNING_TEXT } from "./texts.ts";
 
 /** What the results view draws. */
 export interface ResultsState {
@@ -24,15 +25,6 @@ export interface ResultsState {
   /** Removes the result with this id (the remove button). */
   onRemove(id: number): void;
 }
-
-const PLANNING_TEXT: Record<keyof PlanningFigures, ScenarioTextKey> = {
-  waterLitresPerPersonPerDay: "water",
-  peoplePerLatrineInitial: "latrineFirst",
-  peoplePerLatrineLater: "latrineLater",
-  latrineLaterAfterDays: "latrineAfter",
-  coveredM2PerPerson: "covered",
-  hygieneKitsPerPersonPerMonth: "kits",
-};
 
 const NEEDS_COLUMNS = [
   "placeCol",

@@ -1,4 +1,5 @@
 /** Texts of the scenario panel in English and Spanish. Place names and file contents are shown as written. */
+import type { PlanningFigures } from "../../src/index.ts";
 import type { Lang } from "../state.ts";
 
 const en = {
@@ -225,3 +226,13 @@ const DICTS: Record<Lang, Dict> = { en, es };
 export function scenarioText(lang: Lang, key: ScenarioTextKey): string {
   return DICTS[lang][key];
 }
+
+/** The label of each planning figure. */
+export const PLANNING_TEXT: Record<keyof PlanningFigures, ScenarioTextKey> = {
+  waterLitresPerPersonPerDay: "water",
+  peoplePerLatrineInitial: "latrineFirst",
+  peoplePerLatrineLater: "latrineLater",
+  latrineLaterAfterDays: "latrineAfter",
+  coveredM2PerPerson: "covered",
+  hygieneKitsPerPersonPerMonth: "kits",
+};
