@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import type { Command } from "../command.ts";
+import type { Command, CommandContext } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
 import { optionString, userInputStep } from "../dataset-options.ts";
@@ -133,6 +133,100 @@ function summaryLines(result: ScenarioResult): string[] {
   return lines;
 }
 
+/** A whole-number option within 0…max, digits only (undefined when not given). */
+function wholeOption(name: string, value: unknown, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 0 || n > max) {
+    throw new UserError(
+      `--${name} must be a whole number between 0 and ${max.toLocaleString("en-US")}, got ${String(value)}.`,
+    );
+  }
+  return n;
+}
+
+/** The parsed scenario file, with `--runs` and `--seed` written over its own. */
+function readScenarioJson(
+  file: string,
+  cwd: string,
+  runs: number | undefined,
+  seed: number | undefined,
+): unknown {
+  const path = resolve(cwd, file);
+  if (!existsSync(path) || !statSync(path).isFile())
+    throw new UserError(`cannot read ${file}: no such file; check the path.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new UserError(`${basename(file)} is not valid JSON: ${(error as Error).message}.`);
+  }
+  if (json && typeof json === "object" && !Array.isArray(json)) {
+    const object = json as Record<string, unknown>;
+    if (runs !== undefined) object.runs = runs;
+    if (seed !== undefined) object.seed = seed;
+  }
+  return json;
+}
+
+/** "Like 2018" calibrated on the replay, when the scenario asks for it (a failure falls back). */
+function calibrateLike2018(json: unknown, context: CommandContext): Calibration | undefined {
+  if ((json as { like?: unknown } | null)?.like !== "2018") return undefined;
+  context.stderr("Calibrating “like 2018” on the estimated 2018 replay…");
+  try {
+    return like2018Parameters(embedded2018());
+  } catch (error) {
+    // The scenario can still run on the parameters read from the 2018 accounts.
+    context.stderr(
+      `warning: calibration on the 2018 replay failed (${(error as Error).message}); using the fallback 2018 parameters.`,
+    );
+    return undefined;
+  }
+}
+
+/** Progress on stderr, every tenth of the runs. */
+function progressLine(context: CommandContext): (done: number, total: number) => void {
+  let shown = -1;
+  return (done, total) => {
+    const tenth = Math.floor((10 * done) / total);
+    if (tenth === shown) return;
+    shown = tenth;
+    context.stderr(`Running ${total} runs… ${tenth * 10} %`);
+  };
+}
+
+/** The four output files. */
+function writeOutputs(
+  out: ReturnType<typeof openOutputFolder>,
+  result: ScenarioResult,
+  like2018: Calibration | undefined,
+): void {
+  out.write(
+    "scenario-place-days.csv",
+    formatCsv(scenarioPlaceDayRows(result), { columns: [...SCENARIO_PLACE_DAY_COLUMNS] }),
+  );
+  out.write("scenario-summary.csv", formatCsv(scenarioSummaryRows(result)));
+  out.write(
+    "scenario-totals.csv",
+    formatCsv(scenarioTotalRows(result), { columns: [...SCENARIO_TOTAL_COLUMNS] }),
+  );
+  const report = {
+    scenario: result.scenario,
+    calibration: like2018 ? { notes: like2018.notes, fit: like2018.fit } : undefined,
+    composition: result.composition,
+    conservationError: result.conservationError,
+    warnings: result.warnings,
+    dates: result.dates,
+    totalsNote:
+      "totals: independent p10/p50/p90 of each quantity (they need not add up); medianRun: one run whose totals add up",
+    totals: result.totals,
+    medianRun: result.medianRun,
+    quantileMethod: result.quantileMethod,
+    places: result.places,
+  };
+  out.write("scenario-report.json", JSON.stringify(report, null, 1) + "\n");
+}
+
 export const scenarioCommand: Command = {
   name: "scenario",
   summary: "influx scenario: arrivals, people present and needs per place and day (p10/p50/p90)",
@@ -153,61 +247,23 @@ export const scenarioCommand: Command = {
       );
     }
     const file = positionals[0]!;
-    const whole = (name: string, value: unknown, max: number): number | undefined => {
-      if (value === undefined) return undefined;
-      const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : NaN;
-      if (!Number.isInteger(n) || n < 0 || n > max) {
-        throw new UserError(
-          `--${name} must be a whole number between 0 and ${max.toLocaleString("en-US")}, got ${String(value)}.`,
-        );
-      }
-      return n;
-    };
-    const runs = whole("runs", values.runs, SCENARIO_LIMITS.maxRuns);
+    const runs = wholeOption("runs", values.runs, SCENARIO_LIMITS.maxRuns);
     if (runs === 0) throw new UserError("--runs 0 must be at least 1.");
-    const seed = whole("seed", values.seed, 2 ** 32 - 1);
+    const seed = wholeOption("seed", values.seed, 2 ** 32 - 1);
     const route = optionString(values, "route");
     const places = optionString(values, "places");
     // Every input (the scenario, --route, --places) is protected from the outputs, and --out is
     // checked before any work.
     const inputs = [file, route, places].filter((f): f is string => f !== undefined);
-    const out = openOutputFolder(
-      optionString(values, "out"),
-      inputs,
-      context.cwd,
-      SCENARIO_OUTPUTS,
-    );
-    const path = resolve(context.cwd, file);
-    if (!existsSync(path) || !statSync(path).isFile())
-      throw new UserError(`cannot read ${file}: no such file; check the path.`);
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
-    } catch (error) {
-      throw new UserError(`${basename(file)} is not valid JSON: ${(error as Error).message}.`);
-    }
-    if (json && typeof json === "object" && !Array.isArray(json)) {
-      const object = json as Record<string, unknown>;
-      if (runs !== undefined) object.runs = runs;
-      if (seed !== undefined) object.seed = seed;
-    }
+    const outDir = optionString(values, "out");
+    const out = openOutputFolder(outDir, inputs, context.cwd, SCENARIO_OUTPUTS);
+    const json = readScenarioJson(file, context.cwd, runs, seed);
     const custom = route !== undefined || places !== undefined;
     const dataset = custom
       ? (await loadDataset({ route, places }, context)).dataset
       : embedded2018();
     const corridor = userInputStep(() => buildCorridor(dataset));
-    let like2018: Calibration | undefined;
-    if ((json as { like?: unknown } | null)?.like === "2018") {
-      context.stderr("Calibrating “like 2018” on the estimated 2018 replay…");
-      try {
-        like2018 = like2018Parameters(embedded2018());
-      } catch (error) {
-        // The scenario can still run on the parameters read from the 2018 accounts.
-        context.stderr(
-          `warning: calibration on the 2018 replay failed (${(error as Error).message}); using the fallback 2018 parameters.`,
-        );
-      }
-    }
+    const like2018 = calibrateLike2018(json, context);
     const { scenario, errors } = validateScenario(json, { dataset, corridor, like2018 });
     if (!scenario) {
       context.stderr(
@@ -216,50 +272,9 @@ export const scenarioCommand: Command = {
       for (const e of errors) context.stderr(`  ${e.pointer || "/"}: ${e.message}`);
       return EXIT.unusable;
     }
-    let shown = -1;
-    const result = userInputStep(() =>
-      runScenario(scenario, {
-        dataset,
-        corridor,
-        onProgress(done, total) {
-          const tenth = Math.floor((10 * done) / total);
-          if (tenth !== shown) {
-            shown = tenth;
-            context.stderr(`Running ${total} runs… ${tenth * 10} %`);
-          }
-        },
-      }),
-    );
-    out.write(
-      "scenario-place-days.csv",
-      formatCsv(scenarioPlaceDayRows(result), { columns: [...SCENARIO_PLACE_DAY_COLUMNS] }),
-    );
-    out.write("scenario-summary.csv", formatCsv(scenarioSummaryRows(result)));
-    out.write(
-      "scenario-totals.csv",
-      formatCsv(scenarioTotalRows(result), { columns: [...SCENARIO_TOTAL_COLUMNS] }),
-    );
-    out.write(
-      "scenario-report.json",
-      JSON.stringify(
-        {
-          scenario: result.scenario,
-          calibration: like2018 ? { notes: like2018.notes, fit: like2018.fit } : undefined,
-          composition: result.composition,
-          conservationError: result.conservationError,
-          warnings: result.warnings,
-          dates: result.dates,
-          totalsNote:
-            "totals: independent p10/p50/p90 of each quantity (they need not add up); medianRun: one run whose totals add up",
-          totals: result.totals,
-          medianRun: result.medianRun,
-          quantileMethod: result.quantileMethod,
-          places: result.places,
-        },
-        null,
-        1,
-      ) + "\n",
-    );
+    const onProgress = progressLine(context);
+    const result = userInputStep(() => runScenario(scenario, { dataset, corridor, onProgress }));
+    writeOutputs(out, result, like2018);
     for (const warning of result.warnings) context.stderr(`warning: ${warning}`);
     for (const line of summaryLines(result)) context.stdout(line);
     context.stderr(

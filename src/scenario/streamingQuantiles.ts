@@ -18,8 +18,8 @@
  * range of the cell's values ÷ bins, about 0.5 % of that range with 256 bins, twice that when a
  * later run widened the histogram. bench/README.md gives the measured error on the 2018 corridor.
  *
- * Memory: blockRuns × cells × 4 bytes + cells × bins × 4 bytes + 16 bytes per cell, whatever
- * the number of runs.
+ * Memory: blockRuns × cells × 4 bytes + cells × bins × 2 bytes (4 beyond 65,535 runs) + 20 bytes
+ * per cell, whatever the number of runs.
  */
 import { cellQuantiles } from "./quantiles.ts";
 
