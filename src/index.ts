@@ -207,6 +207,7 @@ export type {
   LedgerSource,
   Residual,
   DepartedRow,
+  LedgerGroupDay,
 } from "./ledger/types.ts";
 export { splitTotal } from "./ledger/splitTotal.ts";
 export type { SplitQuery } from "./ledger/splitTotal.ts";
@@ -221,6 +222,27 @@ export {
   DEFAULT_CONFIDENCE_WEIGHTS,
 } from "./ledger/weights.ts";
 export type { WeightOptions } from "./ledger/weights.ts";
+
+// ── state: the corridor per day (groups on the road, people at places, totals) ──
+export {
+  buildCorridorState,
+  corridorDay,
+  totalsOf,
+  groupBody,
+  groupsOnRoad,
+  PRESENCE_STATUSES,
+} from "./state/index.ts";
+export type {
+  CorridorStateOptions,
+  CorridorDay,
+  CorridorTotals,
+  GroupBody,
+  GroupOnRoad,
+  RemainingArea,
+  PlacePresence,
+  PresenceStatus,
+} from "./state/index.ts";
+
 export { buildSituationUpdate } from "./report/situationUpdate.ts";
 export type {
   SituationUpdate,
