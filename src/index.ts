@@ -243,7 +243,11 @@ export type {
   PresenceStatus,
 } from "./state/index.ts";
 
-export { buildSituationUpdate } from "./report/situationUpdate.ts";
+// ── replay: dataset assembly and the pipeline the front ends run ──
+export { assembleDataset, runReplay } from "./replay/index.ts";
+export type { AssembleOptions, DatasetFile, Replay, ReplayOptions } from "./replay/index.ts";
+
+export { buildSituationUpdate, presencePanels } from "./report/situationUpdate.ts";
 export type {
   SituationUpdate,
   SituationUpdateOptions,

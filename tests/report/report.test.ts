@@ -5,6 +5,8 @@ import { escapeHtml, formatDate, formatPeople } from "../../src/report/format.ts
 import { renderHtml, renderMarkdown } from "../../src/report/render.ts";
 import { buildSituationUpdate } from "../../src/report/situationUpdate.ts";
 import type { StockFigure } from "../../src/model/stock.ts";
+import { embedded2018 } from "../../src/embedded/index.ts";
+import { runReplay } from "../../src/replay/replay.ts";
 import { dataset, days, PLACES, track } from "../ledger/fixtures.ts";
 
 const stocks: StockFigure[] = [
@@ -185,4 +187,36 @@ describe("situation update", () => {
     expect(escapeHtml(`<a href="x">'&`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;");
     expect(PLACES.length).toBeGreaterThan(0);
   });
+});
+
+describe("situation update on the embedded 2018 replay", () => {
+  const data = embedded2018();
+  const replay = runReplay(data);
+  it.each(["2018-11-14", "2018-11-25", "2018-12-01", "2018-12-15"])(
+    "on %s the presence panels and the headline give the same number per place",
+    (asOf) => {
+      const u = buildSituationUpdate({
+        ledger: replay.ledger,
+        dataset: data,
+        asOf,
+        state: replay.state,
+      });
+      const remaining = u.headlines.find((h) => h.category === "remaining");
+      const today = (name: string) =>
+        u.places.find((p) => p.placeName === name)?.series.find((s) => s.date === asOf)?.value;
+      for (const p of u.places) {
+        // Every panel runs to the date: the value shown is the value on the date.
+        expect(p.series[p.series.length - 1]!.date).toBe(asOf);
+        const inHeadline =
+          remaining?.breakdown.find((b) => b.placeName === p.placeName)?.value ?? 0;
+        expect(today(p.placeName)).toBe(inHeadline);
+      }
+      for (const b of remaining?.breakdown ?? []) {
+        if (b.placeName) expect(today(b.placeName)).toBe(b.value);
+      }
+      const inTransit = u.headlines.find((h) => h.category === "in_transit")?.value ?? 0;
+      const day = replay.state.find((d) => d.date === asOf)!;
+      expect(inTransit).toBe(day.totals.inTransit);
+    },
+  );
 });
