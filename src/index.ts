@@ -314,8 +314,10 @@ export type {
   ArrivalForecast,
   PositionForecast,
   Quantiles3,
+  GroupStatus,
+  GroupForecastStatus,
 } from "./forecast/forecast.ts";
-export { forecastArrivals } from "./forecast/forecast.ts";
+export { forecastArrivals, groupStatus } from "./forecast/forecast.ts";
 export { naiveArrival } from "./forecast/naive.ts";
 export type {
   ReferenceArrival,
