@@ -10,7 +10,7 @@ import type { SplitRow, TrackPoint } from "../../src/model/track.ts";
 import { buildCorridorState, corridorDay } from "../../src/state/buildState.ts";
 import { groupBody } from "../../src/state/groupBody.ts";
 import type { CorridorDay } from "../../src/state/types.ts";
-import { dataset, PLACES, track } from "../ledger/fixtures.ts";
+import { dataset, PLACES, randomLedgerInput, track } from "../ledger/fixtures.ts";
 
 /** departed = in transit + present at places + returned + onward + unknown, and the parts agree. */
 function expectConserved(state: readonly CorridorDay[], ledger: LedgerResult): void {
@@ -129,48 +129,12 @@ describe("buildCorridorState on small inputs", () => {
   });
 
   it("conserves people on random stocks and groups (property)", () => {
-    const figure = fc.record({
-      day: fc.integer({ min: 0, max: 20 }),
-      category: fc.constantFrom(
-        "asylum_claim",
-        "return",
-        "remaining",
-        "regularized",
-        "onward",
-        "other",
-      ),
-      basis: fc.constantFrom("cumulative", "present"),
-      country: fc.constantFrom(undefined, "MEX", "HND"),
-      placeName: fc.constantFrom(undefined, "Tijuana", "Tapachula", "Benito Juarez", "Nowhere"),
-      value: fc.integer({ min: 0, max: 20000 }),
-    });
-    const group = fc.record({
-      start: fc.integer({ min: 0, max: 15 }),
-      length: fc.integer({ min: 1, max: 10 }),
-      size: fc.integer({ min: 0, max: 8000 }),
-      atTijuana: fc.boolean(),
-    });
-    const base = Date.UTC(2018, 9, 13);
-    const iso = (d: number) => new Date(base + d * 86_400_000).toISOString().slice(0, 10);
     fc.assert(
-      fc.property(
-        fc.array(figure, { maxLength: 20 }),
-        fc.array(group, { maxLength: 4 }),
-        (figures, groups) => {
-          const stocks = figures.map((f) => ({ ...f, date: iso(f.day) }) as StockFigure);
-          const tracks: TrackPoint[] = groups.flatMap((g, k) =>
-            track(
-              `G${k}`,
-              Array.from({ length: g.length }, (_, i) => iso(g.start + i)),
-              g.size,
-              g.atTijuana ? PLACES[0] : undefined,
-            ),
-          );
-          const data = dataset(stocks);
-          const ledger = buildLedger({ dataset: data, tracks });
-          expectConserved(buildCorridorState({ dataset: data, tracks, ledger }), ledger);
-        },
-      ),
+      fc.property(randomLedgerInput(20), ({ stocks, tracks }) => {
+        const data = dataset(stocks);
+        const ledger = buildLedger({ dataset: data, tracks });
+        expectConserved(buildCorridorState({ dataset: data, tracks, ledger }), ledger);
+      }),
       { numRuns: 60 },
     );
   });
