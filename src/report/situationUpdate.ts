@@ -5,7 +5,7 @@ import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { SeedFigure } from "../model/seed.ts";
 import { normalizeName } from "../geo/normalizeName.ts";
 import { buildCorridorState } from "../state/buildState.ts";
-import type { CorridorDay } from "../state/types.ts";
+import type { CorridorDay, PlacePresence } from "../state/types.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { Confidence, SourceType } from "../model/source.ts";
@@ -76,6 +76,11 @@ export interface SituationUpdate {
   /** Daily totals per category up to `asOf`, for the stacked area chart. */
   stack: { dates: IsoDate[]; series: { category: SplitCategory; values: People[] }[] };
   places: PlacePanel[];
+  /**
+   * The state of the corridor on `asOf`: people at every place by status (travelling through,
+   * resting, waiting after an asylum claim, staying); empty when the date is not covered.
+   */
+  presence: PlacePresence[];
   warnings: LedgerWarning[];
   /** The figures furthest from the ledger (largest relative residual first), at most 10. */
   residuals: Residual[];
@@ -199,6 +204,7 @@ export function buildSituationUpdate(
   // ── people present per place, against capacity: read from the state of the corridor ──
   const state = input.state ?? buildCorridorState({ dataset, tracks: input.tracks ?? [], ledger });
   const places = presencePanels(state, asOf);
+  const presence = state.find((d) => d.date === asOf)?.places ?? [];
 
   const residuals = ledger.residuals
     .filter((r) => r.date <= asOf && r.relative !== undefined && Math.abs(r.relative) >= 0.005)
@@ -213,6 +219,7 @@ export function buildSituationUpdate(
     headlines,
     stack: { dates, series: series.filter((s) => s.values.some((v) => v > 0)) },
     places,
+    presence,
     warnings: ledger.warnings.filter((w) => w.date === undefined || w.date <= asOf),
     residuals,
     seedChecks: compareWithSeeds(

@@ -214,9 +214,35 @@ describe("situation update on the embedded 2018 replay", () => {
       for (const b of remaining?.breakdown ?? []) {
         if (b.placeName) expect(today(b.placeName)).toBe(b.value);
       }
+      // The table by status is the state of the day.
+      const day0 = replay.state.find((d) => d.date === asOf)!;
+      expect(u.presence).toEqual(day0.places);
       const inTransit = u.headlines.find((h) => h.category === "in_transit")?.value ?? 0;
       const day = replay.state.find((d) => d.date === asOf)!;
       expect(inTransit).toBe(day.totals.inTransit);
     },
   );
+});
+
+describe("situation update: people at places by status", () => {
+  it("renders the state's places on the date in Markdown and HTML, place names escaped", () => {
+    const data = embedded2018();
+    const replay = runReplay(data);
+    const u = buildSituationUpdate({
+      ledger: replay.ledger,
+      dataset: data,
+      asOf: "2018-12-15",
+      state: replay.state,
+    });
+    const md = renderMarkdown(u);
+    expect(md).toMatch(/## People at places on the date, by status/);
+    expect(md).toMatch(/\| Tijuana \| 0 \| 0 \| 0 \| 4,000 \| 4,000 \| /);
+    expect(md).toMatch(/\| MEX \(no place given\) \| 0 \| 0 \| 3,736 \|/);
+    const html = renderHtml({
+      ...u,
+      presence: [{ ...u.presence[0]!, placeName: "<b>x</b>" }],
+    });
+    expect(html).toContain("&lt;b&gt;x&lt;/b&gt;");
+    expect(html).not.toContain("<b>x</b>");
+  });
 });
