@@ -19,6 +19,16 @@ export interface PlaceContext {
   capacity: Map<string, number>;
   /** Arrival radius, km. */
   radiusKm: number;
+  /** What is known of each area name as written, filled as days are read (names repeat daily). */
+  known?: Map<string, KnownArea>;
+}
+
+/** An area's place in the gazetteer and whether it is a route's end (looked up once). */
+interface KnownArea {
+  /** The normalised name (the key of the area's entry). */
+  key: string;
+  place?: Place;
+  atRouteEnd: boolean;
 }
 
 /** The ends of the routes, [lon, lat]. */
@@ -71,15 +81,16 @@ export function placesOfDay(
 ): PlacePresence[] {
   const byKey = new Map<string, PlacePresence>();
   const entry = (placeName: string | undefined, country: string | undefined): PlacePresence => {
-    const key = placeName !== undefined ? normalizeName(placeName) : `country:${country ?? ""}`;
+    const known = placeName !== undefined ? knownArea(placeName, context) : undefined;
+    const key = known ? known.key : `country:${country ?? ""}`;
     let e = byKey.get(key);
     if (!e) {
-      const place = placeName !== undefined ? context.gazetteer.find(placeName) : undefined;
+      const place = known?.place;
       e = {
         ...(placeName !== undefined ? { placeName } : {}),
         country: country ?? place?.country,
         ...(place ? { lon: place.lon, lat: place.lat } : {}),
-        capacity: placeName !== undefined ? context.capacity.get(key) : undefined,
+        capacity: known ? context.capacity.get(key) : undefined,
         travelling: 0,
         resting: 0,
         waiting: 0,
@@ -95,7 +106,8 @@ export function placesOfDay(
   for (const r of rows) {
     if (r.placeName === undefined && statusOf(r.category, false) === undefined) continue;
     const e = entry(r.placeName, r.country);
-    const status = statusOf(r.category, atRouteEnd(e, context));
+    const atEnd = r.placeName !== undefined && knownArea(r.placeName, context).atRouteEnd;
+    const status = statusOf(r.category, atEnd);
     if (status === undefined) continue;
     e[status] += r.value;
     e.present += r.value;
@@ -119,9 +131,19 @@ export function placesOfDay(
     );
 }
 
-function atRouteEnd(e: PlacePresence, context: PlaceContext): boolean {
-  if (e.lon === undefined || e.lat === undefined) return false;
-  return context.routeEnds.some(
-    ([lon, lat]) => haversineKm(e.lon!, e.lat!, lon, lat) <= context.radiusKm,
-  );
+/** The gazetteer's place for an area name and whether it lies at a route's end (cached). */
+function knownArea(placeName: string, context: PlaceContext): KnownArea {
+  context.known ??= new Map();
+  let k = context.known.get(placeName);
+  if (!k) {
+    const place = context.gazetteer.find(placeName);
+    const atRouteEnd =
+      place !== undefined &&
+      context.routeEnds.some(
+        ([lon, lat]) => haversineKm(place.lon, place.lat, lon, lat) <= context.radiusKm,
+      );
+    k = { key: normalizeName(placeName), place, atRouteEnd };
+    context.known.set(placeName, k);
+  }
+  return k;
 }
