@@ -8,6 +8,7 @@ import { estimateTracks } from "../src/estimate/estimateTracks.ts";
 import { formatCsv } from "../src/export/csv.ts";
 import { buildLedger } from "../src/ledger/buildLedger.ts";
 import type { LedgerInput } from "../src/ledger/types.ts";
+import { buildCorridorState } from "../src/state/buildState.ts";
 import type { Place } from "../src/model/place.ts";
 import { STOCK_CATEGORIES } from "../src/model/stock.ts";
 import type { StockFigure } from "../src/model/stock.ts";
@@ -102,16 +103,18 @@ const cases: [string, LedgerInput, number][] = [
   ["synthetic (5,000 figures, 40 places, 1,800 track points)", synthetic(), 3],
 ];
 console.log(
-  "| data | split rows | buildLedger (CPU) | formatCsv of the split (CPU) | ratio (wall) | ratio (CPU) |",
+  "| data | split rows | buildLedger (CPU) | formatCsv of the split (CPU) | ratio (wall) | ratio (CPU) | buildCorridorState (CPU) | state / ledger (CPU) |",
 );
-console.log("|---|---:|---:|---:|---:|---:|");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
 for (const [name, input, runs] of cases) {
   const ledger = time(() => buildLedger(input), runs);
   const csv = time(
     () => formatCsv(ledger.result.split as unknown as Record<string, unknown>[]),
     runs,
   );
+  // The state of the corridor on top of the same ledger (places by status, group bodies, totals).
+  const state = time(() => buildCorridorState({ ...input, ledger: ledger.result }), runs);
   console.log(
-    `| ${name} | ${ledger.result.split.length.toLocaleString("en-US")} | ${ledger.cpuMs.toFixed(1)} ms | ${csv.cpuMs.toFixed(1)} ms | ${(ledger.ms / csv.ms).toFixed(1)}× | ${(ledger.cpuMs / csv.cpuMs).toFixed(1)}× |`,
+    `| ${name} | ${ledger.result.split.length.toLocaleString("en-US")} | ${ledger.cpuMs.toFixed(1)} ms | ${csv.cpuMs.toFixed(1)} ms | ${(ledger.ms / csv.ms).toFixed(1)}× | ${(ledger.cpuMs / csv.cpuMs).toFixed(1)}× | ${state.cpuMs.toFixed(1)} ms | ${(state.cpuMs / ledger.cpuMs).toFixed(2)}× |`,
   );
 }

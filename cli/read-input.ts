@@ -1,7 +1,7 @@
 /**
  * Reading users' files for every command: streams a file from disk into the importer (progress on
  * stderr for large files), and assembles a Dataset from the files a command was given, falling
- * back to the embedded 2018 data. Node-only (the library in src/ takes bytes).
+ * back to the embedded 2018 data (the library's `assembleDataset`). Node-only (the library in src/ takes bytes).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
@@ -9,7 +9,7 @@ import type { CommandContext } from "./command.ts";
 import { UserError } from "./errors.ts";
 import {
   DEFAULT_TIME_ZONE,
-  EMBEDDED_2018_NAME,
+  assembleDataset,
   createGazetteer,
   createRouteIndex,
   createTableImporter,
@@ -17,18 +17,15 @@ import {
   importRoute,
 } from "../src/index.ts";
 import type {
-  CountRecord,
   Dataset,
+  DatasetFile,
   Gazetteer,
   ImportOptions,
   ImportReport,
   ImportResult,
-  ImportedRecord,
   Place,
   RouteCollection,
   RouteImportReport,
-  Sighting,
-  StockFigure,
   TableKind,
 } from "../src/index.ts";
 import { counted } from "./plural.ts";
@@ -169,59 +166,52 @@ export async function loadDataset(
   const reports: (ImportReport | RouteImportReport)[] = [];
   let rejected = 0;
   const { timeZone, ...readOptions } = options;
+  // Each file given, in the order of `files`, read into what assembleDataset takes.
+  const read = new Map<string, DatasetFile>();
 
-  let places: Place[] = base.places;
   let placeReport: ImportReport | undefined;
   if (files.places) {
     const r = await readTableFile(files.places, "places", context, readOptions);
-    const mine = r.records as Place[];
-    const ids = new Set(mine.map((p) => p.placeId));
-    places = [...mine, ...base.places.filter((p) => !ids.has(p.placeId))];
+    read.set("places", { name: basename(files.places), kind: "places", records: r.records });
     placeReport = r.report;
     rejected += r.report.rejected;
   }
-  const gazetteer: Gazetteer = createGazetteer(places);
+  const mine = (read.get("places")?.records ?? []) as Place[];
+  const ids = new Set(mine.map((p) => p.placeId));
+  // Names in the tables resolve against the user's places first, then the embedded ones.
+  const gazetteer: Gazetteer = createGazetteer([
+    ...mine,
+    ...base.places.filter((p) => !ids.has(p.placeId)),
+  ]);
 
-  let routes = base.routes;
   let routeReport: RouteImportReport | undefined;
   if (files.route) {
     const r = readRouteFile(files.route, context);
-    routes = r.routes;
+    read.set("route", { name: basename(files.route), kind: "route", routes: r.routes });
     routeReport = r.report;
     rejected += r.report.rejected;
   }
 
-  const embedded = !files.sightings && !files.counts && !files.stocks;
-  const read = async <T extends ImportedRecord>(
-    path: string | undefined,
-    kind: TableKind,
-  ): Promise<T[]> => {
-    if (!path) return [];
+  for (const kind of ["sightings", "counts", "stocks"] as const) {
+    const path = files[kind];
+    if (!path) continue;
     const r = await readTableFile(path, kind, context, { ...readOptions, gazetteer });
     reports.push(r.report);
     rejected += r.report.rejected;
-    return r.records as T[];
-  };
-  const sightings = embedded ? base.sightings : await read<Sighting>(files.sightings, "sightings");
-  const counts = embedded ? base.counts : await read<CountRecord>(files.counts, "counts");
-  const stocks = embedded ? base.stocks : await read<StockFigure>(files.stocks, "stocks");
+    read.set(kind, { name: basename(path), kind, records: r.records });
+  }
   if (placeReport) reports.push(placeReport);
   if (routeReport) reports.push(routeReport);
 
-  const given = Object.values(files).filter((f): f is string => typeof f === "string");
-  const dataset: Dataset = {
-    name:
-      embedded && !given.length
-        ? EMBEDDED_2018_NAME
-        : `Files: ${given.map((f) => basename(f)).join(", ")}${embedded ? ` + ${EMBEDDED_2018_NAME}` : ""}`,
-    places,
-    routes,
-    sightings,
-    counts,
-    stocks,
-    ...(embedded && base.aggregates ? { aggregates: base.aggregates } : {}),
+  const embedded = !files.sightings && !files.counts && !files.stocks;
+  const given = Object.entries(files)
+    .filter(([, path]) => typeof path === "string" && path)
+    .map(([key]) => read.get(key))
+    .filter((f): f is DatasetFile => f !== undefined);
+  const dataset = assembleDataset(given, base, {
     timeZone: timeZone ?? DEFAULT_TIME_ZONE,
-  };
+    namePrefix: "Files: ",
+  });
   return { dataset, reports, rejected, embedded };
 }
 

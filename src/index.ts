@@ -207,6 +207,7 @@ export type {
   LedgerSource,
   Residual,
   DepartedRow,
+  LedgerGroupDay,
 } from "./ledger/types.ts";
 export { splitTotal } from "./ledger/splitTotal.ts";
 export type { SplitQuery } from "./ledger/splitTotal.ts";
@@ -221,7 +222,32 @@ export {
   DEFAULT_CONFIDENCE_WEIGHTS,
 } from "./ledger/weights.ts";
 export type { WeightOptions } from "./ledger/weights.ts";
-export { buildSituationUpdate } from "./report/situationUpdate.ts";
+
+// ── state: the corridor per day (groups on the road, people at places, totals) ──
+export {
+  buildCorridorState,
+  corridorDay,
+  totalsOf,
+  groupBody,
+  groupsOnRoad,
+  PRESENCE_STATUSES,
+} from "./state/index.ts";
+export type {
+  CorridorStateOptions,
+  CorridorDay,
+  CorridorTotals,
+  GroupBody,
+  GroupOnRoad,
+  RemainingArea,
+  PlacePresence,
+  PresenceStatus,
+} from "./state/index.ts";
+
+// ── replay: dataset assembly and the pipeline the front ends run ──
+export { assembleDataset, runReplay } from "./replay/index.ts";
+export type { AssembleOptions, DatasetFile, Replay, ReplayOptions } from "./replay/index.ts";
+
+export { buildSituationUpdate, presencePanels } from "./report/situationUpdate.ts";
 export type {
   SituationUpdate,
   SituationUpdateOptions,
@@ -288,8 +314,10 @@ export type {
   ArrivalForecast,
   PositionForecast,
   Quantiles3,
+  GroupStatus,
+  GroupForecastStatus,
 } from "./forecast/forecast.ts";
-export { forecastArrivals } from "./forecast/forecast.ts";
+export { forecastArrivals, groupStatus } from "./forecast/forecast.ts";
 export { naiveArrival } from "./forecast/naive.ts";
 export type {
   ReferenceArrival,

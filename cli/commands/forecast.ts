@@ -34,6 +34,10 @@ export const FORECAST_COLUMNS = [
   "people_p50",
   "people_p90",
   "prob_within_horizon",
+  "status",
+  "head_arrival_p10",
+  "head_arrival_p50",
+  "head_arrival_p90",
 ] as const;
 
 /** Columns of positions.csv (the daily forecast cone of every group). */
@@ -86,12 +90,17 @@ Options:
   --out <dir>         folder for forecast.csv, positions.csv and forecast.json (required)
 
 forecast.csv: group,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,
-people_p90,prob_within_horizon — one row per group and place ahead on its route. Arrival dates
-are local dates; a blank arrival quantile means "later than the horizon"; blank people means the
-group's size is unknown. positions.csv: the daily km (and size) p10/p50/p90 of every group over
+people_p90,prob_within_horizon,status,head_arrival_p10,head_arrival_p50,head_arrival_p90 — one
+row per group on the road and place ahead of it as of --as-of (status "ahead"), and one row per
+group that has already "arrived" at the end of its route or "dissolved" (last seen more than 7
+days before --as-of; place_name and km where it was last seen, arrival columns blank). No arrival
+is dated before --as-of. Arrival dates are local dates of the median person; head_arrival_* of
+the group's first people (when shelters must open), blank when the tracks have no head. A blank
+arrival quantile means "later than the horizon"; blank people means the group's size is unknown. positions.csv: the daily km (and size) p10/p50/p90 of every group over
 the horizon. With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 
-Method: the estimator's state of each group at its last observation, moved on by Monte Carlo
+Method: the state as of --as-of: each group on the road starts from the estimator's state at its
+last observation, moved on by Monte Carlo
 runs of its regime model (rest/walk/ride) with regime shares fitted on the data so far and on
 the group's own pace, and attrition fitted on the size tracks so far (see docs/forecasts.md).
 
@@ -218,7 +227,7 @@ export function writeForecast(
   write: (name: string, content: string) => unknown,
   meta: Record<string, unknown>,
 ): void {
-  const rows = forecast.arrivals.map((a) => ({
+  const ahead = forecast.arrivals.map((a) => ({
     group: a.group,
     place_name: a.placeName,
     km: a.km,
@@ -229,7 +238,16 @@ export function writeForecast(
     people_p50: a.people?.p50,
     people_p90: a.people?.p90,
     prob_within_horizon: a.probWithinHorizon,
+    status: "ahead",
+    head_arrival_p10: a.headArrivalDate?.p10,
+    head_arrival_p50: a.headArrivalDate?.p50,
+    head_arrival_p90: a.headArrivalDate?.p90,
   }));
+  // Groups no longer on the road as of the forecast: where they arrived or were last seen.
+  const done = forecast.groups
+    .filter((g) => g.status !== "on_road")
+    .map((g) => ({ group: g.group, place_name: g.placeName, km: g.km, status: g.status }));
+  const rows = [...ahead, ...done];
   // No byte-order mark: scripts read the header exactly as documented.
   write("forecast.csv", formatCsv(rows, { columns: [...FORECAST_COLUMNS], bom: false }));
   const positions = forecast.positions.map((p) => ({
@@ -250,8 +268,9 @@ export function writeForecast(
     horizonDays: forecast.horizonDays,
     runs: forecast.runs,
     method:
-      "estimator state at each group's last observation, moved on by Monte Carlo runs of its rest/walk/ride regime model (shares fitted on the data so far, refitted on each group's own daily moves so far) with attrition fitted on the size tracks so far; quantiles over runs",
+      "the state as of the as-of moment: groups at their route's end are arrived, groups last seen more than 7 days before are dissolved (not moved on); each group on the road starts from the estimator state at its last observation, moved on by Monte Carlo runs of its rest/walk/ride regime model (shares fitted on the data so far, refitted on each group's own daily moves so far) with attrition fitted on the size tracks so far; quantiles over runs; no arrival is dated before the as-of moment",
     model: forecast.model,
+    groups: forecast.groups,
     nowcast: now.groups.map((g) => ({
       group: g.group,
       routeId: g.routeId,

@@ -1,7 +1,7 @@
 /**
  * `dtm-flow ledger`: the daily split of the people who left into asylum claims, returns, people
  * remaining, regularised, onward, other, in transit and unknown (docs/contracts.md §2 and §3.2):
- * split.csv, departed.csv and report.json (residuals, warnings, sources) under --out.
+ * split.csv, departed.csv, places.csv and report.json (residuals, warnings, sources) under --out.
  */
 import type { Command, CommandContext, ParsedOptions } from "../command.ts";
 import { parseOptions } from "../command.ts";
@@ -20,8 +20,8 @@ import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import type { LoadedDataset } from "../read-input.ts";
-import { buildLedger, estimateTracks, formatCsv, formatSplitCsv } from "../../src/index.ts";
-import type { LedgerOptions, LedgerResult } from "../../src/index.ts";
+import { formatCsv, formatSplitCsv, runReplay } from "../../src/index.ts";
+import type { CorridorDay, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
@@ -57,13 +57,16 @@ Usage:
 
 Options:
 ${LEDGER_OPTIONS_HELP}
-  --out <dir>         folder for split.csv, departed.csv and report.json (required)
+  --out <dir>         folder for split.csv, departed.csv, places.csv and report.json (required)
 
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 Method: same-day figures for the same thing are pooled by source weight; cumulative totals are
 kept from falling by isotonic regression; shelters fold into their city; the groups' estimated
 sizes are in transit; what nobody places is "unknown" (see docs/ledger.md). Counts alone give a
 ledger of crossings: the people counted heading north, all "unknown" once past the point.
+departed.csv adds the day's totals (in transit, present at places, returned, onward, unknown:
+they add up to value); places.csv gives the people at every place per day by status
+(travelling through, resting, waiting after an asylum claim, staying; docs/ledger.md).
 report.json lists every figure's residual and every contradiction found, naming the stock rows.
 
 Limits: --from and --to are real ISO 8601 dates (2018-10-32 is refused, never rolled over),
@@ -82,13 +85,15 @@ export interface LedgerRun {
   out: OutputFolder;
   loaded: LoadedDataset;
   ledger: LedgerResult;
+  /** The replay the ledger comes from: tracks, ledger and the state of the corridor per day. */
+  replay: Replay;
   inputs: string[];
   timeZone: string;
 }
 
 /**
- * Checks the options and the output folder, then reads the inputs, estimates the tracks and
- * builds the ledger.
+ * Checks the options and the output folder, then reads the inputs and runs the library's replay
+ * (estimate → ledger → state).
  * @param output the --out folder and the file names the command will write there.
  * @throws UserError for bad dates, time zones, files or output folder.
  */
@@ -121,14 +126,82 @@ export async function runLedger(
   const loaded = await loadChosenDataset(choice, context);
   const { dataset } = loaded;
   context.stderr(
-    `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts (${dataset.name})`,
+    `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts, then the ledger from ${dataset.stocks.length} stock figures (${dataset.name})`,
   );
-  const tracks = userInputStep(() =>
-    dataset.sightings.length > 0 ? estimateTracks(dataset, { timeZone }).tracks : [],
+  const replay = userInputStep(() =>
+    runReplay(dataset, { estimate: { timeZone }, ledger: options }),
   );
-  context.stderr(`building the ledger from ${dataset.stocks.length} stock figures`);
-  const ledger = userInputStep(() => buildLedger({ dataset, tracks }, options));
-  return { out, loaded, ledger, inputs, timeZone };
+  return { out, loaded, ledger: replay.ledger, replay, inputs, timeZone };
+}
+
+/** Columns of departed.csv: the ledger's departed, then the state's totals of the day. */
+export const DEPARTED_COLUMNS = [
+  "date",
+  "value",
+  "value_low",
+  "value_high",
+  "from_tracks",
+  "accounted",
+  "in_transit",
+  "present_at_places",
+  "returned",
+  "onward",
+  "unknown",
+] as const;
+
+function departedCsv(ledger: LedgerResult, state: readonly CorridorDay[]): string {
+  const totals = new Map(state.map((d) => [d.date, d.totals]));
+  const rows = ledger.departed.map((d) => {
+    const t = totals.get(d.date);
+    return {
+      date: d.date,
+      value: d.value,
+      value_low: d.valueLow,
+      value_high: d.valueHigh,
+      from_tracks: d.fromTracks,
+      accounted: d.accounted,
+      in_transit: t?.inTransit,
+      present_at_places: t?.presentAtPlaces,
+      returned: t?.returned,
+      onward: t?.onward,
+      unknown: t?.unknown,
+    };
+  });
+  return formatCsv(rows, { columns: [...DEPARTED_COLUMNS], bom: false });
+}
+
+/** Columns of places.csv: people at every place per day, by status (the state of the corridor). */
+export const PLACES_COLUMNS = [
+  "date",
+  "place_name",
+  "country",
+  "travelling",
+  "resting",
+  "waiting",
+  "staying",
+  "present",
+  "present_low",
+  "present_high",
+  "capacity",
+] as const;
+
+function placesCsv(state: readonly CorridorDay[]): string {
+  const rows = state.flatMap((d) =>
+    d.places.map((p) => ({
+      date: d.date,
+      place_name: p.placeName,
+      country: p.country,
+      travelling: Math.round(p.travelling),
+      resting: p.resting,
+      waiting: p.waiting,
+      staying: p.staying,
+      present: p.present,
+      present_low: p.presentLow,
+      present_high: p.presentHigh,
+      capacity: p.capacity,
+    })),
+  );
+  return formatCsv(rows, { columns: [...PLACES_COLUMNS], bom: false });
 }
 
 export const ledgerCommand: Command = {
@@ -139,28 +212,13 @@ export const ledgerCommand: Command = {
     const { values } = parseOptions(argv, LEDGER_OPTIONS, false);
     const run = await runLedger(values, context, {
       out: optionString(values, "out"),
-      files: ["split.csv", "departed.csv", "report.json"],
+      files: ["split.csv", "departed.csv", "places.csv", "report.json"],
     });
     const { ledger, loaded, out } = run;
     // No byte-order mark: the header must read exactly as the contract says for scripts that parse it.
     out.write("split.csv", formatSplitCsv(ledger.split, { bom: false }));
-    out.write(
-      "departed.csv",
-      formatCsv(
-        ledger.departed.map((d) => ({
-          date: d.date,
-          value: d.value,
-          value_low: d.valueLow,
-          value_high: d.valueHigh,
-          from_tracks: d.fromTracks,
-          accounted: d.accounted,
-        })),
-        {
-          columns: ["date", "value", "value_low", "value_high", "from_tracks", "accounted"],
-          bom: false,
-        },
-      ),
-    );
+    out.write("departed.csv", departedCsv(ledger, run.replay.state));
+    out.write("places.csv", placesCsv(run.replay.state));
     const report = {
       dataset: loaded.dataset.name,
       timeZone: run.timeZone,

@@ -79,7 +79,7 @@ export const reportCommand: Command = {
     }
     const update = userInputStep(() =>
       buildSituationUpdate(
-        { ledger, dataset: loaded.dataset, asOf: date },
+        { ledger, dataset: loaded.dataset, asOf: date, state: run.replay.state },
         {
           title: optionString(values, "title"),
           // The embedded 2018 data is set beside the December 2018 situation report's figures.

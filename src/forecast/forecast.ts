@@ -35,6 +35,33 @@ export interface ForecastOptions {
   routeIndex?: RouteIndex;
   /** Daily probability that a group's size jumps (people joining or leaving at once); default 0.03. */
   joinLeaveProb?: number;
+  /**
+   * A group last observed more than this many whole days before the as-of day is no longer on the
+   * road as of that day (`dissolved`: its people are at places, returned or unknown in the
+   * ledger) and is not moved on; default 7.
+   */
+  staleDays?: number;
+  /** A group within this distance (km) of the end of its route has `arrived`; default 20. */
+  arrivalKm?: number;
+}
+
+/**
+ * Where a group is as of the forecast: still on the road (forecast), arrived at the end of its
+ * route, or dissolved (no longer seen as a group: not moved on).
+ */
+export type GroupForecastStatus = "on_road" | "arrived" | "dissolved";
+
+/** One group as of the forecast. */
+export interface GroupStatus {
+  group: string;
+  routeId: string;
+  status: GroupForecastStatus;
+  /** Local date of the group's last observation. */
+  lastDate: IsoDate;
+  /** km along the route at its last observation (median). */
+  km: Km;
+  /** The place on its route at or just behind that km (where it arrived or was last seen). */
+  placeName?: string;
 }
 
 /** Three quantiles over the Monte Carlo runs. */
@@ -68,6 +95,12 @@ export interface ArrivalForecast {
   people?: Quantiles3;
   /** Share of runs arriving by the as-of moment + horizon (0–1). */
   probWithinHorizon: number;
+  /**
+   * When the group's head (its first people: when shelters must open) reaches the place, as
+   * `arrival` does for the median person; `undefined` when the track has no head (`headKm`).
+   */
+  headArrival?: { p10?: number; p50?: number; p90?: number };
+  headArrivalDate?: { p10?: IsoDate; p50?: IsoDate; p90?: IsoDate };
 }
 
 /** Where a group is at 12:00 on one day of the horizon (a slice of the forecast cone). */
@@ -87,8 +120,10 @@ export interface Forecast {
   asOfDate: IsoDate;
   horizonDays: number;
   runs: number;
-  /** Arrivals, by group (nowcast order) then km. */
+  /** Arrivals of the groups on the road, by group (nowcast order) then km; none before the as-of moment. */
   arrivals: ArrivalForecast[];
+  /** Every group of the nowcast with its status as of the forecast (nowcast order). */
+  groups: GroupStatus[];
   /** Daily positions from the as-of day to the end of the horizon, by group then date. */
   positions: PositionForecast[];
   /** Model used (for the report). */
@@ -98,7 +133,12 @@ export interface Forecast {
 /**
  * Forecasts every group of a nowcast forward.
  *
- * Method: per group, `runs` trajectories start at 12:00 of the group's last observed day, with
+ * Starting point: the state as of the as-of moment. A group that has reached the end of its route
+ * is `arrived`, one last observed more than `staleDays` before the as-of day is `dissolved`
+ * (no longer on the road: the ledger counts its people at places, returned or unknown); both are
+ * listed in `groups` and not moved on. No arrival is dated before the as-of moment.
+ *
+ * Method: per group on the road, `runs` trajectories start at 12:00 of the group's last observed day, with
  * the km drawn from the estimator's posterior there (split normal through its median and 90 %
  * interval), the regime from its posterior, and the size log-normal from the size estimate; each
  * day then advances by `stepGroup` with the movement model fitted on the data so far and the
@@ -129,73 +169,23 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
   const end = now.asOf + horizonDays;
   const arrivals: ArrivalForecast[] = [];
   const positions: PositionForecast[] = [];
+  const groups: GroupStatus[] = [];
   const dynamics = { attritionPerDay: now.attritionPerDay, joinLeaveProb };
   for (const g of now.groups) {
-    const route = corridor.routes.get(g.routeId);
+    const status = groupStatus(g, now.asOf, options);
+    groups.push({
+      group: g.group,
+      routeId: g.routeId,
+      status,
+      lastDate: g.lastDate,
+      km: round1(g.km.median),
+      placeName: placeBehind(corridor, g.routeId, g.km.median),
+    });
+    if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
-    const { km, size } = simulateGroup(g, steps, runs, random, dynamics);
-    const hasSize = g.size !== undefined;
-    // ── arrivals at every place ahead ──
-    for (const stop of route?.stops ?? []) {
-      if (stop.km <= g.km.median) continue;
-      const times = new Float64Array(runs);
-      const people: number[] = [];
-      let within = 0;
-      for (let r = 0; r < runs; r++) {
-        const t = crossing(km, r, steps, stop.km, g.lastDay + 0.5);
-        times[r] = t;
-        if (t <= end) {
-          within++;
-          if (hasSize)
-            people.push(size[r * (steps + 1) + Math.min(steps, Math.ceil(t - g.lastDay - 0.5))]!);
-        }
-      }
-      times.sort();
-      const q = (p: number): number | undefined => {
-        const v = quantileSorted(times, p);
-        return v <= end ? v : undefined;
-      };
-      const arrival = { p10: q(0.1), p50: q(0.5), p90: q(0.9) };
-      const place = corridor.places[stop.place]!;
-      people.sort((a, b) => a - b);
-      arrivals.push({
-        group: g.group,
-        routeId: g.routeId,
-        placeId: place.placeId,
-        placeName: place.name,
-        placeKind: place.kind,
-        km: round1(stop.km),
-        arrival,
-        arrivalDate: {
-          p10: dateOf(arrival.p10),
-          p50: dateOf(arrival.p50),
-          p90: dateOf(arrival.p90),
-        },
-        people: people.length > 0 ? quantiles(people, Math.round) : undefined,
-        probWithinHorizon: Math.round((within / runs) * 1000) / 1000,
-      });
-    }
-    // ── the cone: daily positions over the horizon ──
-    const firstDay = Math.max(g.lastDay, Math.floor(now.asOf));
-    for (let day = firstDay; day <= Math.floor(end); day++) {
-      const k = day - g.lastDay;
-      if (k > steps) break;
-      const kms: number[] = [];
-      const sizes: number[] = [];
-      for (let r = 0; r < runs; r++) {
-        kms.push(km[r * (steps + 1) + k]!);
-        if (hasSize) sizes.push(size[r * (steps + 1) + k]!);
-      }
-      kms.sort((a, b) => a - b);
-      sizes.sort((a, b) => a - b);
-      positions.push({
-        group: g.group,
-        routeId: g.routeId,
-        date: dayToIsoDate(day),
-        km: quantiles(kms, round1),
-        size: hasSize ? quantiles(sizes, Math.round) : undefined,
-      });
-    }
+    const sim = simulateGroup(g, steps, runs, random, dynamics);
+    arrivals.push(...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end }));
+    positions.push(...conesOf(g, sim, steps, runs, now.asOf, end));
   }
   return {
     asOf: now.asOf,
@@ -203,6 +193,7 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     horizonDays,
     runs,
     arrivals,
+    groups,
     positions,
     model: {
       attritionPerDay: now.attritionPerDay,
@@ -210,6 +201,153 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
       regimes: { ...now.movement.regimes },
     },
   };
+}
+
+/**
+ * A group's status as of `asOf` (local days): `arrived` within `arrivalKm` of its route's end,
+ * `dissolved` when last observed more than `staleDays` whole days before, else `on_road`.
+ */
+export function groupStatus(
+  g: Pick<GroupNowcast, "km" | "routeLengthKm" | "lastDay">,
+  asOf: number,
+  options: Pick<ForecastOptions, "staleDays" | "arrivalKm"> = {},
+): GroupForecastStatus {
+  if (g.km.median >= g.routeLengthKm - (options.arrivalKm ?? 20)) return "arrived";
+  if (Math.floor(asOf) - g.lastDay > (options.staleDays ?? 7)) return "dissolved";
+  return "on_road";
+}
+
+/** The name of the last stop on the route at or behind `km`, if any. */
+function placeBehind(corridor: Corridor, routeId: string, km: Km): string | undefined {
+  let name: string | undefined;
+  for (const stop of corridor.routes.get(routeId)?.stops ?? []) {
+    if (stop.km > km + 1e-9) break;
+    name = corridor.places[stop.place]?.name;
+  }
+  return name;
+}
+
+interface Simulated {
+  km: Float64Array;
+  size: Float64Array;
+}
+
+/**
+ * Arrivals of one group at every place ahead of it as of `asOf`: places its median run had passed
+ * by the as-of day are left out, and a run that reached a place before `asOf` counts as there at
+ * `asOf` (a forecast never dates an arrival in the past). With a head (`headAheadKm`), the head's
+ * arrival is the crossing of the place less that distance.
+ */
+function arrivalsOf(
+  g: GroupNowcast,
+  sim: Simulated,
+  steps: number,
+  runs: number,
+  at: { corridor: Corridor; asOf: number; end: number },
+): ArrivalForecast[] {
+  const route = at.corridor.routes.get(g.routeId);
+  const t0 = g.lastDay + 0.5;
+  const kAsOf = Math.min(steps, Math.max(0, Math.floor(at.asOf) - g.lastDay));
+  const kmAsOf = median(Array.from({ length: runs }, (_, r) => sim.km[r * (steps + 1) + kAsOf]!));
+  const hasSize = g.size !== undefined;
+  const out: ArrivalForecast[] = [];
+  for (const stop of route?.stops ?? []) {
+    if (stop.km <= Math.max(g.km.median, kmAsOf)) continue;
+    const times = new Float64Array(runs);
+    const heads = new Float64Array(runs);
+    const people: number[] = [];
+    let within = 0;
+    for (let r = 0; r < runs; r++) {
+      const t = Math.max(at.asOf, crossing(sim.km, r, steps, stop.km, t0));
+      times[r] = t;
+      if (g.headAheadKm !== undefined) {
+        const target = Math.max(0, stop.km - g.headAheadKm);
+        heads[r] = Math.max(at.asOf, crossing(sim.km, r, steps, target, t0));
+      }
+      if (t <= at.end) {
+        within++;
+        if (hasSize) people.push(sim.size[r * (steps + 1) + Math.min(steps, Math.ceil(t - t0))]!);
+      }
+    }
+    const arrival = quantilesWithin(times, at.end);
+    const place = at.corridor.places[stop.place]!;
+    people.sort((a, b) => a - b);
+    const head = g.headAheadKm !== undefined ? quantilesWithin(heads, at.end) : undefined;
+    out.push({
+      group: g.group,
+      routeId: g.routeId,
+      placeId: place.placeId,
+      placeName: place.name,
+      placeKind: place.kind,
+      km: round1(stop.km),
+      arrival,
+      arrivalDate: datesOf(arrival),
+      people: people.length > 0 ? quantiles(people, Math.round) : undefined,
+      probWithinHorizon: Math.round((within / runs) * 1000) / 1000,
+      ...(head ? { headArrival: head, headArrivalDate: datesOf(head) } : {}),
+    });
+  }
+  return out;
+}
+
+/** p10/p50/p90 of crossing times; a quantile past `end` is undefined ("later than the horizon"). */
+function quantilesWithin(
+  times: Float64Array,
+  end: number,
+): { p10?: number; p50?: number; p90?: number } {
+  times.sort();
+  const q = (p: number): number | undefined => {
+    const v = quantileSorted(times, p);
+    return v <= end ? v : undefined;
+  };
+  return { p10: q(0.1), p50: q(0.5), p90: q(0.9) };
+}
+
+function datesOf(t: { p10?: number; p50?: number; p90?: number }): {
+  p10?: IsoDate;
+  p50?: IsoDate;
+  p90?: IsoDate;
+} {
+  return { p10: dateOf(t.p10), p50: dateOf(t.p50), p90: dateOf(t.p90) };
+}
+
+/** The daily cone of one group from the as-of day to the end of the horizon. */
+function conesOf(
+  g: GroupNowcast,
+  sim: Simulated,
+  steps: number,
+  runs: number,
+  asOf: number,
+  end: number,
+): PositionForecast[] {
+  const out: PositionForecast[] = [];
+  const hasSize = g.size !== undefined;
+  const firstDay = Math.max(g.lastDay, Math.floor(asOf));
+  for (let day = firstDay; day <= Math.floor(end); day++) {
+    const k = day - g.lastDay;
+    if (k > steps) break;
+    const kms: number[] = [];
+    const sizes: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      kms.push(sim.km[r * (steps + 1) + k]!);
+      if (hasSize) sizes.push(sim.size[r * (steps + 1) + k]!);
+    }
+    kms.sort((a, b) => a - b);
+    sizes.sort((a, b) => a - b);
+    out.push({
+      group: g.group,
+      routeId: g.routeId,
+      date: dayToIsoDate(day),
+      km: quantiles(kms, round1),
+      size: hasSize ? quantiles(sizes, Math.round) : undefined,
+    });
+  }
+  return out;
+}
+
+function median(values: number[]): number {
+  values.sort((a, b) => a - b);
+  return quantileSorted(values, 0.5);
 }
 
 /** km and size at 12:00 of each day 0…steps after the last observation, run-major. */

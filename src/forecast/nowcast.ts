@@ -4,6 +4,7 @@
  */
 import type { Dataset } from "../model/dataset.ts";
 import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
+import type { TrackPoint } from "../model/track.ts";
 import type { IsoDate, Km } from "../model/units.ts";
 import { estimateTracks } from "../estimate/estimateTracks.ts";
 import type { EstimateOptions, EstimateResult } from "../estimate/estimateTracks.ts";
@@ -49,6 +50,11 @@ export interface GroupNowcast {
   daysSinceObserved: number;
   /** The group's movement model: pooled shares refitted on its own pace ({@link groupMovement}). */
   movement: MovementModel;
+  /**
+   * How far its head (first people) was ahead of its median person on `lastDate` (km, ≥ 0), from
+   * the track's `headKm`; undefined when the track has no head.
+   */
+  headAheadKm?: Km;
 }
 
 /** The state of every group at `asOf`. */
@@ -83,7 +89,10 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
   const timeZone = options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
   const estimate = estimateTracks(dataset, { ...options, timeZone });
   const firstOf = new Map<string, { date: IsoDate; km: Km }>();
+  const lastOf = new Map<string, TrackPoint>();
   for (const t of estimate.tracks) {
+    const latest = lastOf.get(t.group);
+    if (!latest || t.date > latest.date) lastOf.set(t.group, t);
     const first = firstOf.get(t.group);
     if (!first || t.date < first.date) firstOf.set(t.group, { date: t.date, km: t.km });
   }
@@ -91,6 +100,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
   for (const s of estimate.state) {
     const info = estimate.groups.find((g) => g.group === s.group);
     const first = firstOf.get(s.group) ?? { date: s.date, km: s.km.median };
+    const last = lastOf.get(s.group);
     groups.push({
       group: s.group,
       routeId: s.routeId,
@@ -104,6 +114,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
       departureDate: first.date,
       departureKm: first.km,
       daysSinceObserved: 0,
+      ...(last?.headKm !== undefined ? { headAheadKm: Math.max(0, last.headKm - last.km) } : {}),
       movement:
         options.paceWindowDays === 0
           ? estimate.report.movement

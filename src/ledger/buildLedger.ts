@@ -20,7 +20,14 @@ import type { Part } from "./inTransit.ts";
 import { splitRowsOfDay } from "./roundParts.ts";
 import type { DailyOptions } from "./series.ts";
 import { buildTree } from "./tree.ts";
-import type { DepartedRow, LedgerInput, LedgerOptions, LedgerResult } from "./types.ts";
+import type { GroupOnRoad } from "../state/onRoad.ts";
+import type {
+  DepartedRow,
+  LedgerGroupDay,
+  LedgerInput,
+  LedgerOptions,
+  LedgerResult,
+} from "./types.ts";
 
 /** The days the ledger computes (`start`…`to`) and the days it returns (`from`…`to`). */
 export interface LedgerDays {
@@ -143,7 +150,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const dataDays = [...trackDays.keys(), ...countDays(dataset.counts)];
   if (Number.isFinite(tree.firstDay)) dataDays.push(tree.firstDay, tree.lastDay);
   const days = ledgerDays(dataDays, options);
-  if (!days) return { split: [], departed: [], residuals, warnings, sources };
+  if (!days) return { split: [], departed: [], residuals, warnings, sources, groups: [] };
 
   // 3. places per day; 4. in transit; 5. departed and unknown.
   const evaluator = new TreeEvaluator(daily, warnings);
@@ -163,20 +170,37 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   };
   const split: SplitRow[] = [];
   const departed: DepartedRow[] = [];
+  const groups: LedgerGroupDay[] = [];
   for (let day = days.start; day <= days.to; day++) {
     const date = isoDate(day);
     const parts: Part[] = [];
     for (const category of STOCK_CATEGORIES)
       parts.push(...evaluator.parts(tree.roots.get(category)!, day));
     const todays = trackDays.get(day) ?? [];
-    parts.push(...inTransit(todays, parts, radiusKm, countryOf));
+    const transit = inTransit(todays, parts, radiusKm, countryOf);
+    parts.push(...transit.parts);
     const rows = splitRowsOfDay(parts);
     const result = tally.day(day, date, todays, rows);
     // Days before the window are computed (totals carry over) but not returned.
     if (day < days.from) continue;
     for (const r of rows) split.push({ date, ...r });
+    for (const g of transit.groups) groups.push(groupOnRoadRow(date, g, parts));
     split.push(result.unknown);
     departed.push(result.departed);
   }
-  return { split, departed, residuals, warnings, sources };
+  return { split, departed, residuals, warnings, sources, groups };
+}
+
+/** One group's people on the road as the day's `in_transit` rows counted them. */
+function groupOnRoadRow(date: string, g: GroupOnRoad, parts: readonly Part[]): LedgerGroupDay {
+  const areas = parts.filter((p) => p.category === "remaining" && p.placeName !== undefined);
+  return {
+    date,
+    group: g.point.group,
+    onRoad: g.onRoad,
+    onRoadLow: g.onRoadLow,
+    onRoadHigh: g.onRoadHigh,
+    moving: g.moving,
+    ...(g.area >= 0 ? { placeName: areas[g.area]!.placeName } : {}),
+  };
 }

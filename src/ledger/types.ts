@@ -106,6 +106,25 @@ export interface LedgerResult {
   warnings: LedgerWarning[];
   /** Indexes of the stock rows each (category, country, place) series was built from. */
   sources: LedgerSource[];
+  /**
+   * Every group with a size on every day returned: the people of it on the road, which the day's
+   * `in_transit` rows add up (before rounding to whole people). By date, then track order.
+   */
+  groups: LedgerGroupDay[];
+}
+
+/** One group on one day as the ledger counts it: on the road, or reached a place. */
+export interface LedgerGroupDay {
+  date: IsoDate;
+  group: string;
+  /** People of the group still on the road (its size × `moving`), with a 90 % interval. */
+  onRoad: People;
+  onRoadLow: People;
+  onRoadHigh: People;
+  /** Share of the group still moving (0–1). */
+  moving: number;
+  /** The area (city or crossing) where people are remaining that the group has reached, if any. */
+  placeName?: string;
 }
 
 /** Which stock rows went into the rows of one category, country and place. */

@@ -54,6 +54,29 @@ function seedSourcesText(c: SeedComparison): string {
     .join("; ");
 }
 
+/** Header and rows (plain text cells: escape them) of the people at places on the date, by status. */
+function presenceTable(update: SituationUpdate): { head: string[]; rows: string[][] } {
+  const head = [
+    "place",
+    "travelling through",
+    "resting",
+    "waiting (asylum claim)",
+    "staying",
+    "present",
+    "capacity",
+  ];
+  const rows = update.presence.map((p) => [
+    p.placeName ?? `${p.country ?? "country not known"} (no place given)`,
+    formatPeople(p.travelling),
+    formatPeople(p.resting),
+    formatPeople(p.waiting),
+    formatPeople(p.staying),
+    formatPeople(p.present),
+    p.capacity === undefined ? "not known" : formatPeople(p.capacity),
+  ]);
+  return { head, rows };
+}
+
 function interval(h: { value: number; valueLow: number; valueHigh: number }): string {
   return h.valueLow === h.value && h.valueHigh === h.value
     ? ""
@@ -139,6 +162,20 @@ export function renderMarkdown(update: SituationUpdate): string {
       );
     }
     lines.push("");
+  }
+  if (update.presence.length > 0) {
+    const t = presenceTable(update);
+    lines.push(
+      "## People at places on the date, by status",
+      "",
+      `| ${t.head.join(" | ")} |`,
+      `|---|${t.head
+        .slice(1)
+        .map(() => "---:")
+        .join("|")}|`,
+      ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(" | ")} |`),
+      "",
+    );
   }
   if (update.seedChecks.length > 0) {
     lines.push(
@@ -236,8 +273,18 @@ export function renderHtml(update: SituationUpdate): string {
     `<h2>What became of the people who left</h2><figure>${stackedAreaSvg(update.stack)}`,
     `<figcaption>People who left, per day from ${e(formatDate(first))} to ${e(formatDate(update.asOf))}, split by category. The top of the stack is everyone who has left so far; “unknown” is people once counted whom no source places on the day.</figcaption></figure>`,
     `<h2>People present per place</h2><figure>${smallMultiplesSvg(update.places, [first, update.asOf])}`,
-    `<figcaption>People remaining at each place (line; shaded: 90 % interval) against the capacity of its shelters (dashed red) where a source gives one. Each panel has its own people axis.</figcaption></figure>`,
+    `<figcaption>People present at each place — remaining, waiting after an asylum claim, staying — every day to the date, 0 where no one is counted (line; shaded: 90 % interval) against the capacity of its shelters (dashed red) where a source gives one. Each panel has its own people axis.</figcaption></figure>`,
   );
+  if (update.presence.length > 0) {
+    const t = presenceTable(update);
+    out.push(
+      `<h2>People at places on the date, by status</h2><table><thead><tr>${t.head.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>`,
+      ...t.rows.map(
+        (r) => `<tr>${r.map((c, i) => `<td${i ? ' class="n"' : ""}>${e(c)}</td>`).join("")}</tr>`,
+      ),
+      `</tbody></table>`,
+    );
+  }
   if (update.seedChecks.length > 0) {
     out.push(
       `<h2>Against the published situation report</h2><table><thead><tr><th>figure</th><th>report</th><th>ledger</th><th></th><th>ledger's sources</th></tr></thead><tbody>`,

@@ -3,8 +3,10 @@ import type { LedgerResult, LedgerWarning, Residual } from "../ledger/types.ts";
 import { compareWithSeeds } from "../ledger/compareWithSeeds.ts";
 import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { SeedFigure } from "../model/seed.ts";
-import { areaOf } from "../ledger/areaOf.ts";
 import { normalizeName } from "../geo/normalizeName.ts";
+import { buildCorridorState } from "../state/buildState.ts";
+import type { CorridorDay, PlacePresence } from "../state/types.ts";
+import type { TrackPoint } from "../model/track.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { Confidence, SourceType } from "../model/source.ts";
 import { SPLIT_CATEGORIES } from "../model/track.ts";
@@ -49,7 +51,12 @@ export interface HeadlineFigure {
   method?: string;
 }
 
-/** People present at one place over time, against its shelter capacity. */
+/**
+ * People present at one place over time (the state's `present`: resting, waiting and staying),
+ * against its shelter capacity. The series runs every day from the first day someone was there
+ * to the date of the update: a day with no one counted there is 0 (the ledger then counts those
+ * people as `unknown`), so the value on the date is the one the headline's breakdown gives.
+ */
 export interface PlacePanel {
   placeName: string;
   country?: Iso3;
@@ -69,6 +76,11 @@ export interface SituationUpdate {
   /** Daily totals per category up to `asOf`, for the stacked area chart. */
   stack: { dates: IsoDate[]; series: { category: SplitCategory; values: People[] }[] };
   places: PlacePanel[];
+  /**
+   * The state of the corridor on `asOf`: people at every place by status (travelling through,
+   * resting, waiting after an asylum claim, staying); empty when the date is not covered.
+   */
+  presence: PlacePresence[];
   warnings: LedgerWarning[];
   /** The figures furthest from the ledger (largest relative residual first), at most 10. */
   residuals: Residual[];
@@ -97,7 +109,15 @@ export interface SituationUpdateOptions {
  * renderMarkdown(update);
  */
 export function buildSituationUpdate(
-  input: { ledger: LedgerResult; dataset: Dataset; asOf: IsoDate },
+  input: {
+    ledger: LedgerResult;
+    dataset: Dataset;
+    asOf: IsoDate;
+    /** The state of the corridor (`buildCorridorState`); default: built from the ledger and `tracks`. */
+    state?: readonly CorridorDay[];
+    /** The tracks the ledger was built from (groups travelling through places); default none. */
+    tracks?: readonly TrackPoint[];
+  },
   options: SituationUpdateOptions = {},
 ): SituationUpdate {
   const { ledger, dataset, asOf } = input;
@@ -181,44 +201,10 @@ export function buildSituationUpdate(
     if (i !== undefined) series[seriesIndex.get(r.category)!]!.values[i]! += r.value;
   }
 
-  // ── people present per place, against capacity ──
-  const capacityByArea = new Map<string, number>();
-  for (const place of dataset.places) {
-    if (place.capacity === undefined || !Number.isFinite(place.capacity)) continue;
-    const area = areaOf(place, dataset.places) ?? place;
-    const key = normalizeName(area.name);
-    capacityByArea.set(key, (capacityByArea.get(key) ?? 0) + place.capacity);
-  }
-  const panels = new Map<string, PlacePanel>();
-  for (const r of ledger.split) {
-    if (r.category !== "remaining" || r.placeName === undefined || r.date > asOf) continue;
-    const key = normalizeName(r.placeName);
-    let panel = panels.get(key);
-    if (!panel) {
-      panel = {
-        placeName: r.placeName,
-        country: r.country,
-        capacity: capacityByArea.get(key),
-        series: [],
-      };
-      panels.set(key, panel);
-    }
-    const last = panel.series[panel.series.length - 1];
-    if (last && last.date === r.date) {
-      last.value += r.value;
-      last.valueLow += r.valueLow;
-      last.valueHigh += r.valueHigh;
-    } else
-      panel.series.push({
-        date: r.date,
-        value: r.value,
-        valueLow: r.valueLow,
-        valueHigh: r.valueHigh,
-      });
-  }
-  const places = [...panels.values()].sort(
-    (a, b) => Math.max(...b.series.map((s) => s.value)) - Math.max(...a.series.map((s) => s.value)),
-  );
+  // ── people present per place, against capacity: read from the state of the corridor ──
+  const state = input.state ?? buildCorridorState({ dataset, tracks: input.tracks ?? [], ledger });
+  const places = presencePanels(state, asOf);
+  const presence = state.find((d) => d.date === asOf)?.places ?? [];
 
   const residuals = ledger.residuals
     .filter((r) => r.date <= asOf && r.relative !== undefined && Math.abs(r.relative) >= 0.005)
@@ -233,6 +219,7 @@ export function buildSituationUpdate(
     headlines,
     stack: { dates, series: series.filter((s) => s.values.some((v) => v > 0)) },
     places,
+    presence,
     warnings: ledger.warnings.filter((w) => w.date === undefined || w.date <= asOf),
     residuals,
     seedChecks: compareWithSeeds(
@@ -241,6 +228,41 @@ export function buildSituationUpdate(
       dataset.stocks,
     ),
   };
+}
+
+/**
+ * One panel per place where someone was present on or before `asOf`, largest peak first; each
+ * series runs from the first such day to `asOf`, every day, read from the state.
+ */
+export function presencePanels(state: readonly CorridorDay[], asOf: IsoDate): PlacePanel[] {
+  const panels = new Map<string, PlacePanel>();
+  for (const day of state) {
+    if (day.date > asOf) break;
+    const here = new Set<string>();
+    for (const p of day.places) {
+      if (p.placeName === undefined || !(p.present > 0)) continue;
+      const key = normalizeName(p.placeName);
+      here.add(key);
+      let panel = panels.get(key);
+      if (!panel) {
+        panel = { placeName: p.placeName, country: p.country, capacity: p.capacity, series: [] };
+        panels.set(key, panel);
+      }
+      panel.series.push({
+        date: day.date,
+        value: p.present,
+        valueLow: p.presentLow,
+        valueHigh: p.presentHigh,
+      });
+    }
+    // Places seen before and empty today read 0 today, not their last figure.
+    for (const [key, panel] of panels) {
+      if (!here.has(key))
+        panel.series.push({ date: day.date, value: 0, valueLow: 0, valueHigh: 0 });
+    }
+  }
+  const peak = (p: PlacePanel) => Math.max(...p.series.map((s) => s.value));
+  return [...panels.values()].sort((a, b) => peak(b) - peak(a));
 }
 
 function formatInt(value: number): string {

@@ -19,7 +19,7 @@ describe("dtm-flow forecast", () => {
     const csv = readFileSync(join(dir, "forecast.csv"), "utf8");
     const [header, ...lines] = csv.trim().split("\r\n");
     expect(header).toBe(
-      "group,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,people_p90,prob_within_horizon",
+      "group,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,people_p90,prob_within_horizon,status,head_arrival_p10,head_arrival_p50,head_arrival_p90",
     );
     expect(lines.length).toBeGreaterThan(10);
     const mexico = lines.find((l) => l.startsWith("Honduran caravan 1,Mexico City,"));
@@ -33,6 +33,28 @@ describe("dtm-flow forecast", () => {
     expect(report.asOf).toBe("2018-11-01");
     expect(report.horizonDays).toBe(10);
     for (const g of report.nowcast) expect(g.lastObserved <= "2018-11-01").toBe(true);
+  }, 60_000);
+
+  it("as of 14 Dec 2018 dates no arrival before 14 Dec and lists the groups that arrived or dissolved", async () => {
+    const out = join(dir, "dec");
+    const io = capture();
+    expect(
+      await run(["forecast", "--as-of", "2018-12-14", "--runs", "50", "--out", out], io.context),
+    ).toBe(0);
+    const [header, ...lines] = readFileSync(join(out, "forecast.csv"), "utf8").trim().split("\r\n");
+    const columns = header!.split(",");
+    const rows = lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [columns[i], v])));
+    for (const r of rows) {
+      for (const c of ["arrival_p10", "arrival_p50", "arrival_p90", "head_arrival_p10"]) {
+        if (r[c]) expect(r[c] >= "2018-12-14").toBe(true);
+      }
+    }
+    const honduran = rows.filter((r) => r.group === "Honduran caravan 1");
+    expect(honduran).toHaveLength(1);
+    expect(["arrived", "dissolved"]).toContain(honduran[0]!.status);
+    expect(honduran[0]!.arrival_p50).toBe("");
+    const report = JSON.parse(readFileSync(join(out, "forecast.json"), "utf8"));
+    expect(report.groups.length).toBe(report.nowcast.length);
   }, 60_000);
 
   it("the same seed writes the same forecast.csv", async () => {

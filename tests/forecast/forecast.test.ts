@@ -176,6 +176,80 @@ describe("forecastArrivals", () => {
   });
 });
 
+describe("forecastArrivals starts from the state as of the day", () => {
+  it("never dates an arrival before the as-of moment, and leaves out places passed by then", () => {
+    // Last seen 3 days before the as-of moment at km 0, walking 100 km a day: by then at ~300 km.
+    const g = group(0, steady(100), { lastDay: 17821, lastDate: "2018-10-17" });
+    const f = forecastArrivals(world([g]), {
+      dataset: { places, routes },
+      horizonDays: 20,
+      runs: 50,
+      joinLeaveProb: 0,
+    });
+    expect(f.groups.map((x) => x.status)).toEqual(["on_road"]);
+    // B (222 km) was passed before the as-of day: no arrival there.
+    expect(f.arrivals.map((a) => a.placeName)).toEqual(["C", "D"]);
+    for (const a of f.arrivals) {
+      for (const q of [a.arrival.p10, a.arrival.p50, a.arrival.p90]) {
+        if (q !== undefined) expect(q).toBeGreaterThanOrEqual(17824.5);
+      }
+      expect(a.arrivalDate.p10! >= "2018-10-20").toBe(true);
+    }
+  });
+
+  it("reports a group last seen long before as dissolved and one at its route's end as arrived, with no arrivals", () => {
+    const stale = group(kmOf(3), steady(50), {
+      group: "old",
+      lastDay: 17810,
+      lastDate: "2018-10-06",
+    });
+    const home = group(kmOf(10) - 5, steady(50), { group: "home" });
+    const f = forecastArrivals(world([stale, home]), { dataset: { places, routes }, runs: 20 });
+    expect(f.groups.map((x) => [x.group, x.status, x.placeName])).toEqual([
+      ["old", "dissolved", "B"],
+      ["home", "arrived", "D"],
+    ]);
+    expect(f.arrivals).toEqual([]);
+    expect(f.positions).toEqual([]);
+  });
+
+  it("forecasts the head's arrival ahead of the median person's when the track has a head", () => {
+    const g = group(0, steady(100), { headAheadKm: 200 });
+    const f = forecastArrivals(world([g]), {
+      dataset: { places, routes },
+      horizonDays: 30,
+      runs: 20,
+      joinLeaveProb: 0,
+    });
+    const c = f.arrivals.find((a) => a.placeName === "C")!;
+    // C is 556 km ahead: the median person in 5.56 days, the head (200 km ahead) in 3.56.
+    assertInDelta(c.arrival.p50, 17824.5 + 5.56, 0.1);
+    assertInDelta(c.headArrival!.p50, 17824.5 + 3.56, 0.1);
+    expect(c.headArrivalDate!.p50! <= c.arrivalDate.p50!).toBe(true);
+    // Without a head the head columns stay blank.
+    const plain = forecastArrivals(world([group(0, steady(100))]), {
+      dataset: { places, routes },
+      runs: 20,
+    });
+    expect(plain.arrivals.every((a) => a.headArrival === undefined)).toBe(true);
+  });
+
+  it("as of 14 Dec 2018 predicts no arrival before 14 Dec and says which groups arrived or dissolved", () => {
+    const data = embedded2018();
+    const now = nowcast(data, { asOf: "2018-12-14" });
+    const f = forecastArrivals(now, { dataset: data, runs: 100 });
+    expect(f.groups.length).toBe(now.groups.length);
+    for (const a of f.arrivals) {
+      for (const d of [a.arrivalDate.p10, a.arrivalDate.p50, a.arrivalDate.p90]) {
+        if (d !== undefined) expect(d >= "2018-12-14").toBe(true);
+      }
+    }
+    const honduran = f.groups.find((x) => x.group === "Honduran caravan 1")!;
+    expect(["arrived", "dissolved"]).toContain(honduran.status);
+    expect(f.arrivals.some((a) => a.group === "Honduran caravan 1")).toBe(false);
+  });
+});
+
 describe("naiveArrival", () => {
   it("naiveArrival(group, km) extrapolates the average speed since departure", () => {
     // 10 days from departure (km 0) to km 500: 50 km/day; 500 km more take 10 days.

@@ -1,4 +1,5 @@
 /** Small synthetic datasets for the ledger tests (no embedded data needed). */
+import fc from "fast-check";
 import type { Dataset } from "../../src/model/dataset.ts";
 import type { Place } from "../../src/model/place.ts";
 import type { StockFigure } from "../../src/model/stock.ts";
@@ -84,4 +85,52 @@ export function days(from: string, n: number): string[] {
   return Array.from({ length: n }, (_, i) =>
     new Date(start + i * 86_400_000).toISOString().slice(0, 10),
   );
+}
+
+/**
+ * Random ledger inputs for property tests: up to `maxFigures` stock figures over 21 days (every
+ * category and basis, places known, shelters and unknown) and up to 4 groups walking or at Tijuana.
+ */
+export function randomLedgerInput(maxFigures = 25): fc.Arbitrary<{
+  stocks: StockFigure[];
+  tracks: TrackPoint[];
+}> {
+  const figure = fc.record({
+    day: fc.integer({ min: 0, max: 20 }),
+    category: fc.constantFrom(
+      "asylum_claim",
+      "return",
+      "remaining",
+      "regularized",
+      "onward",
+      "other",
+    ),
+    basis: fc.constantFrom("cumulative", "present"),
+    country: fc.constantFrom(undefined, "MEX", "HND"),
+    placeName: fc.constantFrom(undefined, "Tijuana", "Tapachula", "Benito Juarez", "Nowhere"),
+    value: fc.integer({ min: 0, max: 20000 }),
+    sourceType: fc.constantFrom(undefined, "un", "media", "organiser"),
+    confidence: fc.constantFrom(undefined, "high", "low"),
+  });
+  const group = fc.record({
+    start: fc.integer({ min: 0, max: 15 }),
+    length: fc.integer({ min: 1, max: 10 }),
+    size: fc.integer({ min: 0, max: 8000 }),
+    atTijuana: fc.boolean(),
+  });
+  const base = Date.UTC(2018, 9, 13);
+  const iso = (d: number) => new Date(base + d * 86_400_000).toISOString().slice(0, 10);
+  return fc
+    .tuple(fc.array(figure, { maxLength: maxFigures }), fc.array(group, { maxLength: 4 }))
+    .map(([figures, groups]) => ({
+      stocks: figures.map((f) => ({ ...f, date: iso(f.day) }) as StockFigure),
+      tracks: groups.flatMap((g, k) =>
+        track(
+          `G${k}`,
+          Array.from({ length: g.length }, (_, i) => iso(g.start + i)),
+          g.size,
+          g.atTijuana ? PLACES[0] : undefined,
+        ),
+      ),
+    }));
 }

@@ -29,9 +29,18 @@ describe("dtm-flow ledger", () => {
       .split("\r\n")
       .slice(1);
     for (const line of departed) {
-      const [date, value] = line.split(",");
+      const [date, value, , , , , ...totals] = line.split(",");
       expect(sums.get(date!)).toBe(Number(value));
+      // in transit + present at places + returned + onward + unknown = departed.
+      expect(totals.reduce((s, v) => s + Number(v), 0)).toBe(Number(value));
     }
+    const places = readFileSync(join(dir, "embedded", "places.csv"), "utf8").split("\r\n");
+    expect(places[0]).toBe(
+      "date,place_name,country,travelling,resting,waiting,staying,present,present_low,present_high,capacity",
+    );
+    expect(places.find((l) => l.startsWith("2018-12-15,Tijuana,"))).toMatch(
+      /^2018-12-15,Tijuana,MEX,0,0,0,4000,4000,/,
+    );
     const report = JSON.parse(readFileSync(join(dir, "embedded", "report.json"), "utf8"));
     expect(Array.isArray(report.residuals)).toBe(true);
     expect(report.warnings.every((w: { rows: unknown }) => Array.isArray(w.rows))).toBe(true);

@@ -5,6 +5,8 @@ import { escapeHtml, formatDate, formatPeople } from "../../src/report/format.ts
 import { renderHtml, renderMarkdown } from "../../src/report/render.ts";
 import { buildSituationUpdate } from "../../src/report/situationUpdate.ts";
 import type { StockFigure } from "../../src/model/stock.ts";
+import { embedded2018 } from "../../src/embedded/index.ts";
+import { runReplay } from "../../src/replay/replay.ts";
 import { dataset, days, PLACES, track } from "../ledger/fixtures.ts";
 
 const stocks: StockFigure[] = [
@@ -184,5 +186,63 @@ describe("situation update", () => {
     expect(formatDate("2018-12-15")).toBe("15 Dec 2018");
     expect(escapeHtml(`<a href="x">'&`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;");
     expect(PLACES.length).toBeGreaterThan(0);
+  });
+});
+
+describe("situation update on the embedded 2018 replay", () => {
+  const data = embedded2018();
+  const replay = runReplay(data);
+  it.each(["2018-11-14", "2018-11-25", "2018-12-01", "2018-12-15"])(
+    "on %s the presence panels and the headline give the same number per place",
+    (asOf) => {
+      const u = buildSituationUpdate({
+        ledger: replay.ledger,
+        dataset: data,
+        asOf,
+        state: replay.state,
+      });
+      const remaining = u.headlines.find((h) => h.category === "remaining");
+      const today = (name: string) =>
+        u.places.find((p) => p.placeName === name)?.series.find((s) => s.date === asOf)?.value;
+      for (const p of u.places) {
+        // Every panel runs to the date: the value shown is the value on the date.
+        expect(p.series[p.series.length - 1]!.date).toBe(asOf);
+        const inHeadline =
+          remaining?.breakdown.find((b) => b.placeName === p.placeName)?.value ?? 0;
+        expect(today(p.placeName)).toBe(inHeadline);
+      }
+      for (const b of remaining?.breakdown ?? []) {
+        if (b.placeName) expect(today(b.placeName)).toBe(b.value);
+      }
+      // The table by status is the state of the day.
+      const day0 = replay.state.find((d) => d.date === asOf)!;
+      expect(u.presence).toEqual(day0.places);
+      const inTransit = u.headlines.find((h) => h.category === "in_transit")?.value ?? 0;
+      const day = replay.state.find((d) => d.date === asOf)!;
+      expect(inTransit).toBe(day.totals.inTransit);
+    },
+  );
+});
+
+describe("situation update: people at places by status", () => {
+  it("renders the state's places on the date in Markdown and HTML, place names escaped", () => {
+    const data = embedded2018();
+    const replay = runReplay(data);
+    const u = buildSituationUpdate({
+      ledger: replay.ledger,
+      dataset: data,
+      asOf: "2018-12-15",
+      state: replay.state,
+    });
+    const md = renderMarkdown(u);
+    expect(md).toMatch(/## People at places on the date, by status/);
+    expect(md).toMatch(/\| Tijuana \| 0 \| 0 \| 0 \| 4,000 \| 4,000 \| /);
+    expect(md).toMatch(/\| MEX \(no place given\) \| 0 \| 0 \| 3,736 \|/);
+    const html = renderHtml({
+      ...u,
+      presence: [{ ...u.presence[0]!, placeName: "<b>x</b>" }],
+    });
+    expect(html).toContain("&lt;b&gt;x&lt;/b&gt;");
+    expect(html).not.toContain("<b>x</b>");
   });
 });

@@ -5,7 +5,7 @@
  *
  * Runs in the analyst worker; tested in Node (tests/viewer/analyst.test.ts).
  */
-import { EMBEDDED_2018_NAME, DEFAULT_TIME_ZONE, KEEP_AS_EXTRA } from "../../src/index.ts";
+import { KEEP_AS_EXTRA, assembleDataset as assembleFiles } from "../../src/index.ts";
 import type {
   ColumnMapping,
   CountRecord,
@@ -56,7 +56,8 @@ export function fileStatus(
 }
 
 /**
- * The Dataset of the used files, on the embedded 2018 one (contract of the CLI's `loadDataset`):
+ * The Dataset of the used files, on the embedded 2018 one (the library's `assembleDataset`, as
+ * the CLI's `loadDataset` uses it):
  * places from the files first, then the embedded places not redefined; the route from the files
  * when given, else the embedded one; sightings, counts and stocks from the files, and when no file
  * gives any of the three, the embedded ones. Files of the same kind are concatenated.
@@ -69,29 +70,10 @@ export function assembleDataset(
 ): Dataset | undefined {
   const used = files.filter((f) => f.kind && fileStatus(f.report, f.forced) === "used");
   if (!used.length) return undefined;
-  const of = <T>(kind: FileKind) =>
-    used.filter((f) => f.kind === kind).flatMap((f) => f.records as T[]);
-  const mine = of<Place>("places");
-  const ids = new Set(mine.map((p) => p.placeId));
-  const places = [...mine, ...base.places.filter((p) => !ids.has(p.placeId))];
-  const routeFiles = used.filter((f) => f.kind === "route" && f.routes);
-  const routes: RouteCollection = routeFiles.length
-    ? { type: "FeatureCollection", features: routeFiles.flatMap((f) => f.routes!.features) }
-    : base.routes;
-  const movement = used.some(
-    (f) => f.kind === "sightings" || f.kind === "counts" || f.kind === "stocks",
+  return assembleFiles(
+    used.map((f) => ({ name: f.name, kind: f.kind!, records: f.records, routes: f.routes })),
+    base,
   );
-  const names = used.map((f) => f.name);
-  return {
-    name: `${names.join(", ")}${movement ? "" : ` + ${EMBEDDED_2018_NAME}`}`,
-    places,
-    routes,
-    sightings: movement ? of<Sighting>("sightings") : base.sightings,
-    counts: movement ? of<CountRecord>("counts") : base.counts,
-    stocks: movement ? of<StockFigure>("stocks") : base.stocks,
-    ...(!movement && base.aggregates ? { aggregates: base.aggregates } : {}),
-    timeZone: base.timeZone ?? DEFAULT_TIME_ZONE,
-  };
 }
 
 /** How the importer names the point it takes from a workbook's sheet name (not a file column). */

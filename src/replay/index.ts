@@ -1,0 +1,5 @@
+/** What the front ends share: dataset assembly and the replay pipeline. */
+export { assembleDataset } from "./assembleDataset.ts";
+export type { AssembleOptions, DatasetFile } from "./assembleDataset.ts";
+export { runReplay } from "./replay.ts";
+export type { Replay, ReplayOptions } from "./replay.ts";

@@ -1,0 +1,51 @@
+/**
+ * The replay pipeline every front end runs: estimate the groups' tracks, build the ledger (whose
+ * in transit is the groups on the road, `groupsOnRoad`), and the state of the corridor per day.
+ */
+import { estimateTracks } from "../estimate/estimateTracks.ts";
+import type { EstimateOptions, EstimateResult } from "../estimate/estimateTracks.ts";
+import { buildLedger } from "../ledger/buildLedger.ts";
+import type { LedgerOptions, LedgerResult } from "../ledger/types.ts";
+import type { Dataset } from "../model/dataset.ts";
+import type { TrackPoint } from "../model/track.ts";
+import { buildCorridorState } from "../state/buildState.ts";
+import type { CorridorDay } from "../state/types.ts";
+
+/** Options of {@link runReplay}: the estimator's and the ledger's. */
+export interface ReplayOptions {
+  estimate?: EstimateOptions;
+  ledger?: LedgerOptions;
+}
+
+/** What a replay gives: the estimate, its tracks, the ledger and the state per day. */
+export interface Replay {
+  /** The estimator's result; undefined when the dataset has no sightings (no groups to track). */
+  estimate?: EstimateResult;
+  /** The estimated tracks (empty without sightings). */
+  tracks: TrackPoint[];
+  ledger: LedgerResult;
+  /** One state of the corridor per day of the ledger. */
+  state: CorridorDay[];
+}
+
+/**
+ * Runs estimate → ledger → state on a dataset. Without sightings there are no groups: the tracks
+ * are empty and the ledger is built from the counts and stocks alone.
+ * @throws RangeError for a bad time zone or date in the options (from the estimator).
+ * @example
+ * const { ledger, state } = runReplay(embedded2018());
+ * state.at(-1)?.totals; // => { departed: 24046, inTransit: 0, … }
+ */
+export function runReplay(dataset: Dataset, options: ReplayOptions = {}): Replay {
+  const estimate =
+    dataset.sightings.length > 0
+      ? estimateTracks(dataset, { timeZone: dataset.timeZone, ...options.estimate })
+      : undefined;
+  const tracks = estimate?.tracks ?? [];
+  const ledger = buildLedger({ dataset, tracks }, options.ledger);
+  const state = buildCorridorState(
+    { dataset, tracks, ledger },
+    { arrivalRadiusKm: options.ledger?.arrivalRadiusKm },
+  );
+  return { estimate, tracks, ledger, state };
+}

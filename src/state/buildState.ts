@@ -1,0 +1,114 @@
+/**
+ * The state of the corridor per day: every group's body and people on the road, the people at
+ * every place by status, and the totals, read from the estimated tracks and the ledger. People are
+ * conserved: departed = in transit + present at places + returned + onward + unknown, every day.
+ */
+import { createGazetteer } from "../geo/gazetteer.ts";
+import type { LedgerGroupDay, LedgerResult } from "../ledger/types.ts";
+import type { Dataset } from "../model/dataset.ts";
+import type { SplitRow, TrackPoint } from "../model/track.ts";
+import type { IsoDate } from "../model/units.ts";
+import { groupBody } from "./groupBody.ts";
+import { capacityByArea, placesOfDay, routeEnds } from "./places.ts";
+import type { PlaceContext } from "./places.ts";
+import type { CorridorDay, CorridorTotals, GroupBody } from "./types.ts";
+
+/** Options of {@link buildCorridorState}. */
+export interface CorridorStateOptions {
+  /** Arrival radius, km: the ledger's (default 40). Pass the same value as to `buildLedger`. */
+  arrivalRadiusKm?: number;
+}
+
+/**
+ * One state of the corridor per day of the ledger.
+ * @param input the dataset, the estimated tracks the ledger was built from, and the ledger.
+ * @returns one day per ledger day, in date order.
+ * @example
+ * const state = buildCorridorState({ dataset, tracks, ledger });
+ * state.find((d) => d.date === "2018-11-25")?.places[0]; // => { placeName: "Tijuana", present: 5516, … }
+ */
+export function buildCorridorState(
+  input: { dataset: Dataset; tracks: readonly TrackPoint[]; ledger: LedgerResult },
+  options: CorridorStateOptions = {},
+): CorridorDay[] {
+  const { dataset, tracks, ledger } = input;
+  const radiusKm = options.arrivalRadiusKm ?? 40;
+  const context: PlaceContext = {
+    gazetteer: createGazetteer(dataset.places),
+    places: dataset.places,
+    routeEnds: routeEnds(dataset.routes),
+    capacity: capacityByArea(dataset.places, radiusKm),
+    radiusKm,
+  };
+  const rowsByDate = groupByDate(ledger.split);
+  const pointsByDate = groupByDate(tracks);
+  const onRoadByDate = groupByDate(ledger.groups);
+  return ledger.departed.map((d) => {
+    const rows = rowsByDate.get(d.date) ?? [];
+    const onRoad = new Map((onRoadByDate.get(d.date) ?? []).map((g) => [g.group, g]));
+    const groups = (pointsByDate.get(d.date) ?? []).map((p) => bodyOf(p, onRoad.get(p.group)));
+    return {
+      date: d.date,
+      groups,
+      places: placesOfDay(rows, groups, context),
+      totals: totalsOf(d.value, rows),
+    };
+  });
+}
+
+/** The state on one date, or undefined outside the ledger's days. */
+export function corridorDay(state: readonly CorridorDay[], date: IsoDate): CorridorDay | undefined {
+  return state.find((d) => d.date === date.slice(0, 10));
+}
+
+/** A group's body with the people the ledger counts on the road (none for a blank size). */
+function bodyOf(p: TrackPoint, g: LedgerGroupDay | undefined): GroupBody {
+  return groupBody(p, {
+    onRoad: g?.onRoad ?? 0,
+    onRoadLow: g?.onRoadLow ?? 0,
+    onRoadHigh: g?.onRoadHigh ?? 0,
+    ...(g?.placeName !== undefined ? { atPlace: g.placeName } : {}),
+  });
+}
+
+/** The day's totals from its split rows; `departed` from the ledger. */
+export function totalsOf(departed: number, rows: readonly SplitRow[]): CorridorTotals {
+  const t: CorridorTotals = {
+    departed,
+    inTransit: 0,
+    presentAtPlaces: 0,
+    returned: 0,
+    onward: 0,
+    unknown: 0,
+  };
+  for (const r of rows) {
+    switch (r.category) {
+      case "in_transit":
+        t.inTransit += r.value;
+        break;
+      case "return":
+        t.returned += r.value;
+        break;
+      case "onward":
+        t.onward += r.value;
+        break;
+      case "unknown":
+        t.unknown += r.value;
+        break;
+      default:
+        // remaining, asylum_claim, regularized, other: people at places in the host country.
+        t.presentAtPlaces += r.value;
+    }
+  }
+  return t;
+}
+
+function groupByDate<T extends { date: IsoDate }>(items: readonly T[]): Map<IsoDate, T[]> {
+  const out = new Map<IsoDate, T[]>();
+  for (const item of items) {
+    const list = out.get(item.date);
+    if (list) list.push(item);
+    else out.set(item.date, [item]);
+  }
+  return out;
+}

@@ -1,0 +1,14 @@
+/** The state of the corridor per day (see buildState.ts). */
+export { buildCorridorState, corridorDay, totalsOf } from "./buildState.ts";
+export type { CorridorStateOptions } from "./buildState.ts";
+export { groupBody } from "./groupBody.ts";
+export { groupsOnRoad } from "./onRoad.ts";
+export type { GroupOnRoad, RemainingArea } from "./onRoad.ts";
+export { PRESENCE_STATUSES } from "./types.ts";
+export type {
+  CorridorDay,
+  CorridorTotals,
+  GroupBody,
+  PlacePresence,
+  PresenceStatus,
+} from "./types.ts";

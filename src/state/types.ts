@@ -1,0 +1,91 @@
+/** The state of the corridor on one day: groups on the road, people at places, totals. */
+import type { IsoDate, Iso3, Km, People } from "../model/units.ts";
+
+/**
+ * Why people are at a place. `travelling`: people of a group on the road passing through (within
+ * the arrival radius; they are in transit, not present at places, in the totals); `resting`:
+ * people counted as remaining at a place on the way; `waiting`: asylum claimants waiting for a
+ * decision; `staying`: people remaining at the end of a route (the border cities), regularised,
+ * or another outcome in the host country.
+ */
+export type PresenceStatus = "travelling" | "resting" | "waiting" | "staying";
+export const PRESENCE_STATUSES: readonly PresenceStatus[] = [
+  "travelling",
+  "resting",
+  "waiting",
+  "staying",
+];
+
+/** A group's body on one day, from its track point (km along its route; 90 % intervals). */
+export interface GroupBody {
+  group: string;
+  routeId: string;
+  /** The median person, with its interval. */
+  km: Km;
+  kmLow: Km;
+  kmHigh: Km;
+  /** The head (vanguard) and tail (rear); `km` when the track has no body. */
+  headKm: Km;
+  headKmLow: Km;
+  headKmHigh: Km;
+  tailKm: Km;
+  tailKmLow: Km;
+  tailKmHigh: Km;
+  lon: number;
+  lat: number;
+  /** Estimated size (people); NaN when no source gave one. */
+  size: People;
+  sizeLow: People;
+  sizeHigh: People;
+  /** People of the group still on the road (the ledger's `in_transit` adds these up). */
+  onRoad: People;
+  onRoadLow: People;
+  onRoadHigh: People;
+  /** The place the group has reached (within the arrival radius), when people are counted there. */
+  atPlace?: string;
+}
+
+/** People at one place (an area: a city or crossing, its shelters summed in) on one day. */
+export interface PlacePresence {
+  /** Area name; undefined for people the sources place in a country only (`country` set). */
+  placeName?: string;
+  country?: Iso3;
+  lon?: number;
+  lat?: number;
+  /** Sum of the shelter capacities of the area (people); undefined when no source gives one. */
+  capacity?: People;
+  /** People by status (whole people, from the ledger's rows; `travelling` unrounded sums of groups). */
+  travelling: People;
+  resting: People;
+  waiting: People;
+  staying: People;
+  /** resting + waiting + staying: the people present at the place who are not in transit. */
+  present: People;
+  presentLow: People;
+  presentHigh: People;
+}
+
+/** The corridor's totals on one day (whole people). */
+export interface CorridorTotals {
+  /** People who have left so far (the ledger's departed; never falls). */
+  departed: People;
+  /** People on the road (the ledger's `in_transit`). */
+  inTransit: People;
+  /** People at places, not in transit: remaining, asylum claims, regularised, other. */
+  presentAtPlaces: People;
+  /** People returned to their countries. */
+  returned: People;
+  /** People who moved onward (e.g. crossed into the United States). */
+  onward: People;
+  /** People no source places on the day. */
+  unknown: People;
+}
+
+/** The state of the corridor on one day. */
+export interface CorridorDay {
+  date: IsoDate;
+  groups: GroupBody[];
+  /** Areas with someone present or travelling through, largest `present` first; country-only rows last. */
+  places: PlacePresence[];
+  totals: CorridorTotals;
+}
