@@ -18,6 +18,17 @@ export interface TrackPoint {
   size: People;
   sizeLow: People;
   sizeHigh: People;
+  /**
+   * The body along the road (km along the route): its head (vanguard), with a 90 % interval, and
+   * its tail (rear). `km` is the median person. Absent in tracks not made by the estimator (e.g.
+   * fixtures); readers then take the head and tail at `km`.
+   */
+  headKm?: Km;
+  headKmLow?: Km;
+  headKmHigh?: Km;
+  tailKm?: Km;
+  tailKmLow?: Km;
+  tailKmHigh?: Km;
 }
 
 /** Ledger categories: the stock categories plus people still moving and people unaccounted for. */
