@@ -1,6 +1,6 @@
 /**
  * Canvas drawing: the static layer (basemap, route, cached per zoom/theme/size) and the moving
- * marks of a Frame (trails, position bands, halos, circles, flow particles), plus the date and
+ * marks of a Frame (trails, position bands, bodies, halos, median marks, flow particles), plus the date and
  * legend in the frame so a screenshot or recording (issue 7) carries them.
  */
 import { geoPath } from "d3-geo";
@@ -208,6 +208,19 @@ export function drawMarks(
       ctx.globalAlpha = g.alpha * 0.35;
       ctx.lineWidth = 9;
       ctx.lineCap = "round";
+      ctx.stroke();
+      ctx.globalAlpha = g.alpha;
+    }
+    if (g.body.length >= 6) {
+      // The body along the road, tail to head, wider where more people are per km (body.ts).
+      polyline(ctx, g.body, zoom);
+      ctx.closePath();
+      ctx.fillStyle = colour;
+      ctx.globalAlpha = g.alpha * 0.6;
+      ctx.fill();
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = colour;
+      ctx.globalAlpha = g.alpha * 0.9;
       ctx.stroke();
       ctx.globalAlpha = g.alpha;
     }
