@@ -6,6 +6,12 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { embedded2018 } from "../../src/index.ts";
+import { enrichDataset } from "../../viewer/data/embedded.ts";
+import { prepareReplay } from "../../viewer/data/prepare.ts";
+import { dateOf } from "../../viewer/data/replay.ts";
+import { formatDate, formatPeople } from "../../viewer/i18n.ts";
+import { groupLabel, LABEL_MIN_PEOPLE, peopleText } from "../../viewer/map/groupLayer.ts";
 import {
   SHOTS,
   serveBuiltViewer,
@@ -255,6 +261,72 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
     }
     for (const id of ["theme", "lang", "play", "step-back", "step-forward", "scrubber", "speed"])
       expect(reached).toContain(id);
+    await page.close();
+  });
+});
+
+describe.skipIf(!hasBrowser)("the viewer shows the library's figures", () => {
+  const viewer = useViewerSession();
+
+  it("on several days the map's groups, sizes and labels and the split's in-transit figure equal the library's tracks and split computed in Node", async () => {
+    // The library in Node: the estimator's tracks and the ledger's split of the 2018 data.
+    const input = enrichDataset(embedded2018());
+    const start = prepareReplay(input).start;
+    const page = await viewer.browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+      locale: "en-GB",
+    });
+    await open(page, `${viewer.url}#t=10.5&lang=en`);
+    for (const day of [8, 16, 25, 33, 41]) {
+      const date = dateOf(start, day);
+      await page.evaluate((t) => {
+        (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer.setState({
+          t,
+          playing: false,
+        });
+      }, day + 0.75);
+      const expected = input.tracks
+        .filter((p) => p.date === date)
+        .map((p) => ({ group: p.group, size: p.size }))
+        .sort((a, b) => a.group.localeCompare(b.group));
+      expect(expected.length, `the library tracks groups on ${date}`).toBeGreaterThan(0);
+      await expect
+        .poll(() =>
+          page
+            .locator("#map-hits circle.hit")
+            .evaluateAll((els) => els.map((e) => (e as SVGElement).dataset.day)),
+        )
+        .toEqual(expected.map(() => String(day)));
+      const shown = await page.locator("#map-hits circle.hit").evaluateAll((els) =>
+        els.map((e) => ({
+          group: (e as SVGElement).dataset.group!,
+          size: Number((e as SVGElement).dataset.size),
+          aria: e.getAttribute("aria-label"),
+        })),
+      );
+      shown.sort((a, b) => a.group.localeCompare(b.group));
+      expect(
+        shown.map(({ group, size }) => ({ group, size })),
+        date,
+      ).toEqual(expected);
+      for (const g of shown) expect(g.aria).toBe(`${g.group}: ${peopleText("en", g.size)} people`);
+      // The labels drawn beside the groups: name · the library's people that day.
+      const labels = await page.locator("#map-hits text.group-label").allTextContents();
+      expect(labels.sort()).toEqual(
+        expected
+          .filter((g) => g.size >= LABEL_MIN_PEOPLE)
+          .map((g) => groupLabel("en", { id: g.group, size: g.size }))
+          .sort(),
+      );
+      // The split readout's in-transit figure: the ledger's rows of that day, summed.
+      const rows = input.split.filter((r) => r.date === date && r.category === "in_transit");
+      const inTransit = rows.reduce((sum, r) => sum + r.value, 0);
+      const li = page.locator('#split-readout li[data-category="in_transit"]');
+      expect(Number(await li.getAttribute("data-value")), date).toBe(inTransit);
+      expect(await li.textContent()).toContain(`In transit: ${formatPeople("en", inTransit)}`);
+      expect(await page.locator("#date").textContent()).toBe(formatDate("en", date));
+    }
+    await page.screenshot({ path: join(SHOTS, "viewer-bodies.png") });
     await page.close();
   });
 });

@@ -88,6 +88,8 @@ export function bodyShape(
     if (route.km[i]! > lo && route.km[i]! < hi) kms.push(route.km[i]!);
   // A few points either side of the median so the change of width is drawn where it is.
   for (const k of [mid - 1e-3, mid, mid + 1e-3]) if (k > lo && k < hi) kms.push(k);
+  // And where the taper ends, so the band keeps its width up to there.
+  for (const k of [lo + 0.2 * (hi - lo), hi - 0.2 * (hi - lo)]) kms.push(k);
   kms.push(hi);
   kms.sort((a, b) => a - b);
   const xy = new Float32Array(kms.length * 2);
