@@ -172,7 +172,7 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
     await page.evaluate(() => {
       const v = (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer;
       v.setState({
-        t: 33.25,
+        t: 30.25,
         speed: 0.25,
         theme: "dark",
         lang: "es",
@@ -277,7 +277,8 @@ describe.skipIf(!hasBrowser)("the viewer shows the library's figures", () => {
       locale: "en-GB",
     });
     await open(page, `${viewer.url}#t=10.5&lang=en`);
-    for (const day of [8, 16, 25, 33, 41]) {
+    // Four days the library tracks groups on, and one (23 Nov) it tracks none on: then none is drawn.
+    for (const day of [8, 16, 25, 31, 41]) {
       const date = dateOf(start, day);
       await page.evaluate((t) => {
         (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer.setState({
@@ -289,7 +290,7 @@ describe.skipIf(!hasBrowser)("the viewer shows the library's figures", () => {
         .filter((p) => p.date === date)
         .map((p) => ({ group: p.group, size: p.size }))
         .sort((a, b) => a.group.localeCompare(b.group));
-      expect(expected.length, `the library tracks groups on ${date}`).toBeGreaterThan(0);
+      expect(expected.length > 0, date).toBe(day !== 41);
       await expect
         .poll(() =>
           page
