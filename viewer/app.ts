@@ -11,6 +11,7 @@
  */
 import { geoMercator } from "d3-geo";
 import { createSidePanels } from "./charts/sidePanels.ts";
+import type { SidePanels } from "./charts/sidePanels.ts";
 import { advance } from "./controls/playback.ts";
 import { updateTimeReadout, wireControls } from "./controls/wire.ts";
 import type { DataProvider } from "./data/provider.ts";
@@ -19,9 +20,10 @@ import { createForecastPanel } from "./forecast/panel.ts";
 import { layoutReplay } from "./map/frame.ts";
 import { renderGroupTargets } from "./map/groupLayer.ts";
 import { createMapCanvas } from "./map/mapCanvas.ts";
-import type { Basemap, FrameStats } from "./map/mapCanvas.ts";
+import type { Basemap, FrameStats, MapCanvas } from "./map/mapCanvas.ts";
 import { renderPlaces } from "./map/placesLayer.ts";
 import { createZoomControl } from "./map/zoomControl.ts";
+import type { ZoomControl } from "./map/zoomControl.ts";
 import { clampSpeed, decodeState, defaultState, encodeState } from "./state.ts";
 import type { ViewState } from "./state.ts";
 import { screenXY } from "./view/context.ts";
@@ -30,6 +32,7 @@ import { findDom } from "./view/dom.ts";
 import type { ViewerDom } from "./view/dom.ts";
 import { applyPlayButton, applyTexts, failureText, loadingText } from "./view/texts.ts";
 import { createUrlWriter } from "./view/urlState.ts";
+import type { UrlWriter } from "./view/urlState.ts";
 
 export type { FrameStats } from "./map/mapCanvas.ts";
 
@@ -89,9 +92,142 @@ function changes(prev: ViewState, patch: Partial<ViewState>) {
   };
 }
 
-export function createViewer(options: { basemapUrl: string }): Viewer {
-  const dom = findDom();
-  const ctx: ViewerContext = {
+/** The viewer's parts that react to state changes (built once by createViewer). */
+interface Parts {
+  dom: ViewerDom;
+  mapCanvas: MapCanvas;
+  panels: SidePanels;
+  zoom: ZoomControl;
+  url: UrlWriter;
+  texts(): void;
+  renderOverlay(): void;
+  resize(): void;
+  requestDraw(): void;
+}
+
+/** Applies a state patch and updates what it touches. */
+function applyPatch(ctx: ViewerContext, parts: Parts, patch: Partial<ViewState>): void {
+  const prev = ctx.state;
+  const next = { ...prev, ...patch };
+  if (patch.speed !== undefined) next.speed = clampSpeed(patch.speed);
+  if (ctx.replay) next.t = Math.max(0, Math.min(next.t, ctx.replay.days));
+  ctx.state = next;
+  const c = changes(prev, patch);
+  if (c.lang || c.theme) parts.texts();
+  if (c.lang) parts.panels.renderCharts();
+  if (c.theme || c.staticLayer) parts.mapCanvas.invalidate();
+  if (c.lang || c.theme || c.staticLayer || c.selection) parts.renderOverlay();
+  if (c.selection) parts.panels.renderDetails();
+  if (patch.playing !== undefined) applyPlayButton(parts.dom, next);
+  if (patch.speed !== undefined) parts.dom.speed.value = String(next.speed);
+  if (c.day) parts.panels.invalidateDay();
+  if (patch.zoom) parts.zoom.sync();
+  parts.requestDraw();
+  if (!next.playing || patch.playing !== undefined) parts.url.schedule();
+}
+
+/**
+ * The animation loop: advances the time while playing and draws when something changed (or every
+ * frame in stress mode). Returns the function that asks for a draw.
+ */
+function startLoop(ctx: ViewerContext, parts: Pick<Parts, "url">, draw: () => void): () => void {
+  let needsDraw = true;
+  let last = performance.now();
+  function tick(now: number): void {
+    const dt = Math.min(0.1, (now - last) / 1000);
+    last = now;
+    if (ctx.replay && ctx.state.playing) {
+      const next = advance(ctx.state, dt, ctx.replay.days);
+      if (!next.playing) ctx.setState({ t: next.t, playing: false });
+      else {
+        if (Math.floor(next.t) !== Math.floor(ctx.state.t)) parts.url.schedule();
+        ctx.state = next;
+      }
+      needsDraw = true;
+    }
+    if (needsDraw || ctx.stress > 0) {
+      needsDraw = false;
+      draw();
+    }
+    requestAnimationFrame(tick);
+  }
+  requestAnimationFrame(tick);
+  return () => (needsDraw = true);
+}
+
+/** Shows a replay the library computed. */
+function showReplay(ctx: ViewerContext, parts: Parts, next: ReplayData, providerId: string): void {
+  const { dom } = parts;
+  const first = ctx.replay === undefined;
+  ctx.replay = next;
+  ctx.state = decodeState(
+    first ? location.hash : `#${encodeState(ctx.state)}`,
+    ctx.state,
+    next.days,
+  );
+  dom.status.textContent = "";
+  dom.map.setAttribute("aria-busy", "false");
+  dom.map.dataset.provider = providerId;
+  // Always the library's estimate (there is no other kind of track).
+  dom.map.dataset.tracks = "estimate";
+  dom.map.dataset.state = "ready";
+  dom.scrubber.max = String(next.days);
+  dom.scrubber.step = "0.125";
+  parts.texts();
+  parts.resize();
+  const z = ctx.state.zoom;
+  if (first && (z.k !== 1 || z.x !== 0 || z.y !== 0)) parts.zoom.sync();
+  parts.panels.renderDetails();
+  parts.requestDraw();
+}
+
+/**
+ * Loads a replay from a provider: a loading state naming the library's step meanwhile, the
+ * replay when it is ready, or a sentence saying why not (the previous replay stays).
+ */
+async function loadReplay(ctx: ViewerContext, parts: Parts, provider: DataProvider): Promise<void> {
+  const { dom } = parts;
+  dom.status.textContent = loadingText(ctx.state.lang);
+  dom.map.setAttribute("aria-busy", "true");
+  dom.map.dataset.state = "loading";
+  try {
+    const next = await provider.load({
+      onProgress: (p) => {
+        if (p.stage !== "done") dom.status.textContent = loadingText(ctx.state.lang, p);
+      },
+    });
+    showReplay(ctx, parts, next, provider.id);
+  } catch (err) {
+    dom.status.textContent = failureText(ctx.state.lang, err);
+    dom.map.setAttribute("aria-busy", "false");
+    dom.map.dataset.state = "error";
+  }
+}
+
+/** Page-wide listeners: the URL hash, clicks on the empty map, resizes, the basemap. */
+function listen(ctx: ViewerContext, parts: Parts, basemapUrl: string): void {
+  window.addEventListener("hashchange", () => {
+    const next = decodeState(location.hash, ctx.state, ctx.replay?.days);
+    if (encodeState(next) !== encodeState(ctx.state)) ctx.setState(next);
+  });
+  parts.dom.overlay.addEventListener("click", () => {
+    if (ctx.state.selection) ctx.setState({ selection: null });
+  });
+  new ResizeObserver(() => {
+    parts.resize();
+    parts.requestDraw();
+  }).observe(parts.dom.map);
+  fetch(basemapUrl)
+    .then((r) => (r.ok ? (r.json() as Promise<Basemap>) : undefined))
+    .then((b) => {
+      parts.mapCanvas.setBasemap(b);
+      parts.requestDraw();
+    })
+    .catch(() => undefined);
+}
+
+function newContext(setState: (patch: Partial<ViewState>) => void): ViewerContext {
+  return {
     state: initialState(),
     replay: undefined,
     layout: undefined,
@@ -103,157 +239,67 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     stress: 0,
     setState,
   };
-  const mapCanvas = createMapCanvas(ctx, dom.canvas);
-  const forecastPanel = createForecastPanel({
+}
+
+/** The forecast panel (viewer/forecast) kept at the state's date; returns its update. */
+function forecastUpdater(ctx: ViewerContext, dom: ViewerDom): () => void {
+  const panel = createForecastPanel({
     container: document.querySelector("aside.side") ?? document.body,
     svg: dom.overlay,
   });
-  const updateForecast = () =>
-    forecastPanel.update({
+  return () =>
+    panel.update({
       replay: ctx.replay,
       t: ctx.state.t,
       lang: ctx.state.lang,
       project: (lon, lat) => screenXY(ctx, lon, lat),
     });
-  const panels = createSidePanels(ctx, dom, updateForecast);
-  const url = createUrlWriter(() => ctx.state);
-  const zoom = createZoomControl(ctx, dom);
-  let needsDraw = true;
+}
 
-  const texts = () =>
-    applyTexts(dom, ctx.state, ctx.replay, (layer, on) =>
-      setState({ layers: { ...ctx.state.layers, [layer]: on } }),
-    );
-  function renderOverlay(): void {
+export function createViewer(options: { basemapUrl: string }): Viewer {
+  const dom = findDom();
+  const ctx = newContext((patch) => applyPatch(ctx, parts, patch));
+  const updateForecast = forecastUpdater(ctx, dom);
+  const mapCanvas = createMapCanvas(ctx, dom.canvas);
+  const panels = createSidePanels(ctx, dom, updateForecast);
+  const renderOverlay = () => {
     renderPlaces(ctx, dom);
     renderGroupTargets(ctx, dom);
     updateForecast();
-  }
-  function resize(): void {
-    fitMap(ctx, dom);
-    mapCanvas.resize();
-    renderOverlay();
-    panels.renderCharts();
-  }
-
-  function setState(patch: Partial<ViewState>): void {
-    const prev = ctx.state;
-    const next = { ...prev, ...patch };
-    if (patch.speed !== undefined) next.speed = clampSpeed(patch.speed);
-    if (ctx.replay) next.t = Math.max(0, Math.min(next.t, ctx.replay.days));
-    ctx.state = next;
-    const c = changes(prev, patch);
-    if (c.lang || c.theme) texts();
-    if (c.lang) panels.renderCharts();
-    if (c.theme || c.staticLayer) mapCanvas.invalidate();
-    if (c.lang || c.theme || c.staticLayer || c.selection) renderOverlay();
-    if (c.selection) panels.renderDetails();
-    if (patch.playing !== undefined) applyPlayButton(dom, next);
-    if (patch.speed !== undefined) dom.speed.value = String(next.speed);
-    if (c.day) panels.invalidateDay();
-    if (patch.zoom) zoom.sync();
-    needsDraw = true;
-    if (!next.playing || patch.playing !== undefined) url.schedule();
-  }
-
-  function drawFrame(): void {
+  };
+  const parts: Parts = {
+    dom,
+    mapCanvas,
+    panels,
+    zoom: createZoomControl(ctx, dom),
+    url: createUrlWriter(() => ctx.state),
+    texts: () =>
+      applyTexts(dom, ctx.state, ctx.replay, (layer, on) =>
+        ctx.setState({ layers: { ...ctx.state.layers, [layer]: on } }),
+      ),
+    renderOverlay,
+    resize() {
+      fitMap(ctx, dom);
+      mapCanvas.resize();
+      renderOverlay();
+      panels.renderCharts();
+    },
+    requestDraw: () => undefined,
+  };
+  parts.requestDraw = startLoop(ctx, parts, () => {
     if (!ctx.replay || !ctx.layout) return;
     mapCanvas.draw();
     renderGroupTargets(ctx, dom);
     panels.updateCursors();
     updateTimeReadout(ctx, dom);
-  }
-
-  let last = performance.now();
-  function tick(now: number): void {
-    const dt = Math.min(0.1, (now - last) / 1000);
-    last = now;
-    if (ctx.replay && ctx.state.playing) {
-      const next = advance(ctx.state, dt, ctx.replay.days);
-      if (!next.playing) setState({ t: next.t, playing: false });
-      else {
-        if (Math.floor(next.t) !== Math.floor(ctx.state.t)) url.schedule();
-        ctx.state = next;
-      }
-      needsDraw = true;
-    }
-    if (needsDraw || ctx.stress > 0) {
-      needsDraw = false;
-      drawFrame();
-    }
-    requestAnimationFrame(tick);
-  }
-
-  wireControls(ctx, dom, zoom.zoomBy);
-  window.addEventListener("hashchange", () => {
-    const next = decodeState(location.hash, ctx.state, ctx.replay?.days);
-    if (encodeState(next) !== encodeState(ctx.state)) setState(next);
   });
-  dom.overlay.addEventListener("click", () => {
-    if (ctx.state.selection) setState({ selection: null });
-  });
-  new ResizeObserver(() => {
-    resize();
-    needsDraw = true;
-  }).observe(dom.map);
-  fetch(options.basemapUrl)
-    .then((r) => (r.ok ? (r.json() as Promise<Basemap>) : undefined))
-    .then((b) => {
-      mapCanvas.setBasemap(b);
-      needsDraw = true;
-    })
-    .catch(() => undefined);
-  texts();
-  requestAnimationFrame(tick);
-
-  /** Shows a replay the library computed. */
-  function show(next: ReplayData, providerId: string): void {
-    const first = ctx.replay === undefined;
-    ctx.replay = next;
-    ctx.state = decodeState(
-      first ? location.hash : `#${encodeState(ctx.state)}`,
-      ctx.state,
-      next.days,
-    );
-    dom.status.textContent = "";
-    dom.map.setAttribute("aria-busy", "false");
-    dom.map.dataset.provider = providerId;
-    // Always the library's estimate (there is no other kind of track any more).
-    dom.map.dataset.tracks = "estimate";
-    dom.map.dataset.state = "ready";
-    dom.scrubber.max = String(next.days);
-    dom.scrubber.step = "0.125";
-    texts();
-    resize();
-    const z = ctx.state.zoom;
-    if (first && (z.k !== 1 || z.x !== 0 || z.y !== 0)) zoom.sync();
-    panels.renderDetails();
-    needsDraw = true;
-  }
-
-  async function load(provider: DataProvider): Promise<void> {
-    dom.status.textContent = loadingText(ctx.state.lang);
-    dom.map.setAttribute("aria-busy", "true");
-    dom.map.dataset.state = "loading";
-    try {
-      const next = await provider.load({
-        onProgress: (p) => {
-          if (p.stage !== "done") dom.status.textContent = loadingText(ctx.state.lang, p);
-        },
-      });
-      show(next, provider.id);
-    } catch (err) {
-      // Keep the replay shown (if any); say in a sentence why the new one could not be made.
-      dom.status.textContent = failureText(ctx.state.lang, err);
-      dom.map.setAttribute("aria-busy", "false");
-      dom.map.dataset.state = "error";
-    }
-  }
-
+  wireControls(ctx, dom, parts.zoom.zoomBy);
+  listen(ctx, parts, options.basemapUrl);
+  parts.texts();
   return {
-    load,
+    load: (provider) => loadReplay(ctx, parts, provider),
     getState: () => structuredClone(ctx.state),
-    setState,
+    setState: ctx.setState,
     get replay() {
       return ctx.replay;
     },
@@ -261,7 +307,7 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     stats: mapCanvas.stats,
     setStress(n) {
       ctx.stress = n;
-      needsDraw = true;
+      parts.requestDraw();
     },
   };
 }

@@ -370,7 +370,7 @@ describe.skipIf(!hasBrowser)("the analyst's viewer in Chromium", () => {
     expect(svg).toContain('href="data:image/png;base64,');
     expect(svg).toContain("7 Nov 2018");
     expect(svg).toMatch(/Sources: [^<]{20,} \(\+\d+ more\) · Basemap: Natural Earth/);
-    expect(svg).toContain("group (area ∝ people)");
+    expect(svg).toContain("group body; dot: median person");
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, "image/svg+xml");
       return {

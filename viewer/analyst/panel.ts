@@ -87,6 +87,155 @@ function applyPanelTexts(dom: PanelDom, state: AnalystState, L: Lang, recording:
     dom.status.textContent = state.showing === "2018" ? t("showing2018") : t("showingFiles");
 }
 
+/** What the panel's steps share: the viewer, the worker's client, the state and the elements. */
+interface Core {
+  viewer: AnalystViewer;
+  client: AnalystClient;
+  state: AnalystState;
+  dom: PanelDom;
+  embedded: () => DataProvider;
+  lang(): Lang;
+  texts(): void;
+  renderFiles(): void;
+  /** Loads a replay once the viewer is idle (queued after any load in progress). */
+  load(provider: DataProvider): Promise<void>;
+}
+
+const computed = (core: Core) => (core.dom.root.dataset.computed = String(Date.now()));
+
+/** Shows the replay of the used files; on failure the viewer keeps its replay and the new files are dropped. */
+async function recompute(core: Core, newIds: string[]): Promise<void> {
+  const { dom, state, client } = core;
+  const inner = client.provider();
+  let ok = false;
+  dom.status.dataset.busy = "1";
+  setProgress(dom, undefined, at(core.lang(), "computing"));
+  await core.load({
+    id: inner.id,
+    async load(o = {}) {
+      const replay = await inner.load({
+        ...o,
+        onProgress: (p) => {
+          o.onProgress?.(p);
+          setProgress(dom, p.fraction, at(core.lang(), stageKey(p)));
+        },
+      });
+      ok = true;
+      return replay;
+    },
+  });
+  endProgress(dom);
+  if (ok) state.showing = "files";
+  else
+    for (const id of newIds) {
+      // The viewer's status line says why, in a sentence.
+      state.failed.set(id, document.getElementById("status")?.textContent ?? "");
+      client.remove(id);
+    }
+  computed(core);
+  core.texts();
+  core.renderFiles();
+}
+
+/** Imports files (with a column mapping when re-importing) and recomputes when the used set changed. */
+async function importAndUse(
+  core: Core,
+  list: [string, File][],
+  choices?: ColumnChoices,
+): Promise<void> {
+  const { state } = core;
+  const usedBefore = new Map([...state.files.values()].map((f) => [f.id, f.status === "used"]));
+  const imported = [];
+  for (const [id, file] of list) {
+    state.pendingNames.set(id, file.name);
+    state.failed.delete(id);
+    try {
+      const s = await core.client.importFile(id, file, choices);
+      state.files.set(id, s);
+      imported.push(s);
+    } catch (err) {
+      state.failed.set(id, err instanceof Error ? err.message : String(err));
+    }
+    core.renderFiles();
+  }
+  endProgress(core.dom);
+  const changed = changedForReplay(usedBefore, imported);
+  if (changed.length)
+    await recompute(
+      core,
+      changed.filter((id) => !usedBefore.get(id)),
+    );
+  else {
+    core.texts();
+    computed(core);
+  }
+}
+
+async function backTo2018(core: Core): Promise<void> {
+  core.client.reset();
+  forgetAll(core.state);
+  core.renderFiles();
+  await core.load(core.embedded());
+  core.state.showing = "2018";
+  computed(core);
+  core.texts();
+}
+
+async function removeFile(core: Core, id: string): Promise<void> {
+  const wasUsed = isInUse(core.state, id);
+  forgetFile(core.state, id);
+  core.client.remove(id);
+  core.renderFiles();
+  if (!wasUsed) return;
+  if (anyInUse(core.state)) await recompute(core, []);
+  else await backTo2018(core);
+}
+
+/** What the buttons of a file's report do. */
+function fileActions(core: Core): FileItemActions {
+  return {
+    remove: (id) => void removeFile(core, id),
+    async force(id) {
+      const s = await core.client.force(id);
+      core.state.files.set(s.id, s);
+      core.renderFiles();
+      await recompute(core, [s.id]);
+    },
+    reimport(id, choices) {
+      const file = core.state.fileObjects.get(id);
+      if (file) void importAndUse(core, [[id, file]], choices);
+    },
+  };
+}
+
+/** The worker's reading progress and per-file updates, shown as they come. */
+function followClient(core: Core): void {
+  const { dom, state, client } = core;
+  client.onReading = (id, loaded, total, rows) => {
+    const L = core.lang();
+    const name = state.files.get(id)?.name ?? state.pendingNames.get(id) ?? "";
+    dom.status.dataset.busy = "1";
+    const percent = Math.round((100 * loaded) / Math.max(1, total));
+    const text = `${at(L, "reading")} ${name}: ${percent} % · ${rows.toLocaleString(L)} ${at(L, "rows")}`;
+    setProgress(dom, total ? loaded / total : undefined, text);
+  };
+  client.onUpdate = (f) => {
+    state.files.set(f.id, f);
+    core.renderFiles();
+  };
+}
+
+/** Texts follow the viewer's language, however it changes (toggle, URL): the viewer sets <html lang>. */
+function followLanguage(core: Core): void {
+  let lastLang = core.lang();
+  new MutationObserver(() => {
+    if (core.lang() === lastLang) return;
+    lastLang = core.lang();
+    core.texts();
+    core.renderFiles();
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
+}
+
 /**
  * Creates the panel in `container` and the page-wide drop target.
  * @param embedded the provider that shows the embedded 2018 replay again.
@@ -98,160 +247,44 @@ export function createAnalystPanel(options: {
   embedded: () => DataProvider;
 }): AnalystPanel {
   const { viewer, client } = options;
-  const lang = (): Lang => viewer.getState().lang;
   const state = createAnalystState();
   const dom = buildPanelDom(options.container);
-  const exportsBar = wireExports(dom, viewer, client, () => texts());
-  const texts = () => applyPanelTexts(dom, state, lang(), exportsBar.recording);
-  const computed = () => (dom.root.dataset.computed = String(Date.now()));
-
-  const actions: FileItemActions = {
-    remove: (id) => void removeFile(id),
-    async force(id) {
-      const s = await client.force(id);
-      state.files.set(s.id, s);
-      renderFiles();
-      await recompute([s.id]);
-    },
-    reimport(id, choices) {
-      const file = state.fileObjects.get(id);
-      if (file) void importAndUse([[id, file]], choices);
-    },
-  };
-
-  /** Newest file open and in view; older ones open only while they need the analyst. */
-  function renderFiles(): void {
-    const all = [...state.files.values()];
-    dom.list.replaceChildren(
-      ...all.map((f, i) =>
-        fileItem(lang(), f, i === all.length - 1, state.failed.get(f.id), actions),
-      ),
-    );
-    dom.list.lastElementChild?.scrollIntoView({ block: "nearest" });
-  }
-
-  client.onReading = (id, loaded, total, rows) => {
-    const name = state.files.get(id)?.name ?? state.pendingNames.get(id) ?? "";
-    dom.status.dataset.busy = "1";
-    const percent = Math.round((100 * loaded) / Math.max(1, total));
-    setProgress(
-      dom,
-      total ? loaded / total : undefined,
-      `${at(lang(), "reading")} ${name}: ${percent} % · ${rows.toLocaleString(lang())} ${at(lang(), "rows")}`,
-    );
-  };
-  client.onUpdate = (f) => {
-    state.files.set(f.id, f);
-    renderFiles();
-  };
-
-  /**
-   * Loads a replay once the viewer is idle: a load started while another is still computing (the
-   * 2018 estimate at start-up) would otherwise be overwritten when the earlier one ends.
-   */
   let loading: Promise<void> = Promise.resolve();
-  function load(provider: DataProvider): Promise<void> {
-    loading = loading.then(viewerIdle).then(() => viewer.load(provider));
-    return loading;
-  }
-
-  /** Shows the replay of the used files; on failure the viewer keeps its replay and the new files are dropped. */
-  async function recompute(newIds: string[]): Promise<void> {
-    const inner = client.provider();
-    let ok = false;
-    dom.status.dataset.busy = "1";
-    setProgress(dom, undefined, at(lang(), "computing"));
-    await load({
-      id: inner.id,
-      async load(o = {}) {
-        const replay = await inner.load({
-          ...o,
-          onProgress: (p) => {
-            o.onProgress?.(p);
-            setProgress(dom, p.fraction, at(lang(), stageKey(p)));
-          },
-        });
-        ok = true;
-        return replay;
-      },
-    });
-    endProgress(dom);
-    if (ok) state.showing = "files";
-    else
-      for (const id of newIds) {
-        state.failed.set(id, document.getElementById("status")?.textContent ?? "");
-        client.remove(id);
-      }
-    computed();
-    texts();
-    renderFiles();
-  }
-
-  async function importAndUse(list: [string, File][], choices?: ColumnChoices): Promise<void> {
-    const usedBefore = new Map([...state.files.values()].map((f) => [f.id, f.status === "used"]));
-    const imported = [];
-    for (const [id, file] of list) {
-      state.pendingNames.set(id, file.name);
-      state.failed.delete(id);
-      try {
-        const s = await client.importFile(id, file, choices);
-        state.files.set(id, s);
-        imported.push(s);
-      } catch (err) {
-        state.failed.set(id, err instanceof Error ? err.message : String(err));
-      }
-      renderFiles();
-    }
-    endProgress(dom);
-    const changed = changedForReplay(usedBefore, imported);
-    if (changed.length) await recompute(changed.filter((id) => !usedBefore.get(id)));
-    else {
-      texts();
-      computed();
-    }
-  }
-
-  async function addFiles(files: readonly File[]): Promise<void> {
-    await importAndUse(addFileObjects(state, files));
-  }
-
-  async function removeFile(id: string): Promise<void> {
-    const wasUsed = isInUse(state, id);
-    forgetFile(state, id);
-    client.remove(id);
-    renderFiles();
-    if (!wasUsed) return;
-    if (anyInUse(state)) await recompute([]);
-    else await backTo2018();
-  }
-
-  async function backTo2018(): Promise<void> {
-    client.reset();
-    forgetAll(state);
-    renderFiles();
-    await load(options.embedded());
-    state.showing = "2018";
-    computed();
-    texts();
-  }
-
+  const core: Core = {
+    viewer,
+    client,
+    state,
+    dom,
+    embedded: options.embedded,
+    lang: () => viewer.getState().lang,
+    texts: () => applyPanelTexts(dom, state, core.lang(), exportsBar.recording),
+    renderFiles() {
+      const all = [...state.files.values()];
+      const L = core.lang();
+      const actions = fileActions(core);
+      dom.list.replaceChildren(
+        ...all.map((f, i) => fileItem(L, f, i === all.length - 1, state.failed.get(f.id), actions)),
+      );
+      dom.list.lastElementChild?.scrollIntoView({ block: "nearest" });
+    },
+    load(provider) {
+      // A load started while another still computes (the 2018 estimate at start-up) would be
+      // overwritten when the earlier one ends: wait until the viewer is idle.
+      loading = loading.then(viewerIdle).then(() => viewer.load(provider));
+      return loading;
+    },
+  };
+  const exportsBar = wireExports(dom, viewer, client, () => core.texts());
+  const addFiles = (files: readonly File[]) => importAndUse(core, addFileObjects(state, files));
+  followClient(core);
   dom.input.addEventListener("change", () => {
     const chosen = [...(dom.input.files ?? [])];
     dom.input.value = "";
     if (chosen.length) void addFiles(chosen);
   });
-  dom.reset.addEventListener("click", () => void backTo2018());
+  dom.reset.addEventListener("click", () => void backTo2018(core));
   installDropTarget(dom.dropOverlay, (files) => void addFiles(files));
-
-  // Texts follow the viewer's language, however it changes (toggle, URL): the viewer sets <html lang>.
-  let lastLang = lang();
-  new MutationObserver(() => {
-    if (lang() === lastLang) return;
-    lastLang = lang();
-    texts();
-    renderFiles();
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
-  texts();
-
+  followLanguage(core);
+  core.texts();
   return { element: dom.root, addFiles, record: exportsBar.record };
 }
