@@ -3,13 +3,7 @@
  * date. A pure builder: (series, options) → VNode, snapshot-tested in tests/viewer.
  */
 import { scaleLinear } from "d3-scale";
-import {
-  area,
-  curveLinear,
-  stack,
-  stackOrderNone,
-  stackOffsetNone,
-} from "d3-shape";
+import { area, curveLinear, stack, stackOrderNone, stackOffsetNone } from "d3-shape";
 import type { SplitCategory } from "../../src/index.ts";
 import type { SplitSeries } from "../data/replay.ts";
 import { categoryName, formatDate, formatPeople } from "../i18n.ts";
