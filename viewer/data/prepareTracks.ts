@@ -1,7 +1,8 @@
 /**
  * The library's tracks as the viewer's per-group frames. Nothing is estimated here: each frame is
  * one TrackPoint (the library's numbers for that day) plus pieces of the library's route geometry
- * (`sliceRoute`) to draw it with — its position interval and the way to the next day.
+ * (`sliceRoute`) to draw it with: its position interval. Between days the map moves along the
+ * route by the library's km per vertex (`ReplayData.routeKm`).
  */
 import { sliceRoute } from "../../src/index.ts";
 import type { IsoDate, RouteIndex, TrackPoint } from "../../src/index.ts";
@@ -29,10 +30,7 @@ export function frameOf(p: TrackPoint, start: IsoDate, routes: RouteIndex): Trac
   };
 }
 
-/**
- * Frames per group from the library's tracks, with `toNext` (the route between consecutive days'
- * median persons) where both days are on the same route.
- */
+/** Frames per group from the library's tracks, sorted by time. */
 export function framesByGroup(
   tracks: readonly TrackPoint[],
   start: IsoDate,
@@ -44,15 +42,7 @@ export function framesByGroup(
     list.push(frameOf(p, start, routes));
     out.set(p.group, list);
   }
-  for (const frames of out.values()) {
-    frames.sort((a, b) => a.t - b.t);
-    for (let i = 0; i + 1 < frames.length; i++) {
-      const a = frames[i]!;
-      const b = frames[i + 1]!;
-      if (a.routeId === b.routeId && routes.routeIds.includes(a.routeId) && b.km !== a.km)
-        a.toNext = sliceRoute(routes, a.routeId, a.km, b.km);
-    }
-  }
+  for (const frames of out.values()) frames.sort((a, b) => a.t - b.t);
   return out;
 }
 

@@ -45,12 +45,6 @@ export interface TrackFrame {
   sizeHigh: People;
   /** The route between kmLow and kmHigh as lon/lat vertices: where the group may be. */
   band: LonLat[];
-  /**
-   * The way to the next day's position along the route (lon/lat vertices, both ends included),
-   * so marks move along the road rather than in a straight line; absent when the next day is on
-   * another route or this is the last day.
-   */
-  toNext?: LonLat[];
 }
 
 /** A report (sighting) behind a group's estimate, shown in the details panel. */
