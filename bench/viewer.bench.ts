@@ -26,7 +26,14 @@ const quantile = (xs: number[], q: number) => {
 const fmt = (v: number, d = 3) => v.toFixed(d);
 
 function nodePart(): void {
-  const replay = prepareReplay(enrichDataset(embedded2018()));
+  const input = enrichDataset(embedded2018());
+  const replay = prepareReplay(input);
+  // For timing the bodies only: the same tracks with a body of 40 km behind and 20 km ahead of
+  // the median person (the 2018 estimate on main gives no head/tail yet, so its bodies are empty).
+  const bodied = prepareReplay({
+    ...input,
+    tracks: input.tracks.map((p) => ({ ...p, tailKm: Math.max(0, p.km - 40), headKm: p.km + 20 })),
+  });
   const projection = geoMercator().fitExtent(
     [
       [30, 50],
@@ -35,20 +42,21 @@ function nodePart(): void {
     { type: "MultiPoint", coordinates: replay.places.map((p) => [p.lon, p.lat]) },
   );
   const layout: Layout = layoutReplay(replay, (p) => projection(p), 1100, 600);
+  const bodiedLayout: Layout = layoutReplay(bodied, (p) => projection(p), 1100, 600);
   // 60 frames per replay day (1 day/s at 60 fps), the whole replay.
   const ts = Array.from({ length: Math.round(replay.days * 60) }, (_, i) => i / 60);
 
-  function run(stress: number): { perFrame: number[]; coords: number } {
+  function run(stress: number, on: Layout = layout): { perFrame: number[]; coords: number } {
     let prev: Frame | undefined;
     const perFrame: number[] = [];
     let coords = 0;
     for (const t of ts) {
       const t0 = performance.now();
-      prev = computeFrame(layout, t, { previous: prev, stressParticles: stress });
+      prev = computeFrame(on, t, { previous: prev, stressParticles: stress });
       perFrame.push(performance.now() - t0);
       coords +=
         prev.particleCount * 2 +
-        prev.groups.reduce((s, g) => s + 2 + g.trail.length + g.band.length, 0);
+        prev.groups.reduce((s, g) => s + 2 + g.trail.length + g.band.length + g.body.length, 0);
     }
     return { perFrame, coords };
   }
@@ -64,6 +72,8 @@ function nodePart(): void {
   run(0); // warm-up
   const replayRun = run(0);
   const stressRun = run(20_000);
+  const bodyRun = run(0, bodiedLayout);
+  const bodyBase = baseline(bodyRun.coords);
   const replayBase = baseline(replayRun.coords);
   const stressBase = baseline(stressRun.coords);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -74,6 +84,9 @@ function nodePart(): void {
   console.log("|---|---|---|---|");
   console.log(
     `| 2018 replay | ${fmt(sum(replayRun.perFrame) / ts.length)} | ${fmt(quantile(replayRun.perFrame, 0.95))} | ${fmt(sum(replayRun.perFrame) / Math.max(1e-6, replayBase), 1)}× |`,
+  );
+  console.log(
+    `| 2018 replay, bodies 60 km long (timing only) | ${fmt(sum(bodyRun.perFrame) / ts.length)} | ${fmt(quantile(bodyRun.perFrame, 0.95))} | ${fmt(sum(bodyRun.perFrame) / Math.max(1e-6, bodyBase), 1)}× |`,
   );
   console.log(
     `| stress 20,000 particles | ${fmt(sum(stressRun.perFrame) / ts.length)} | ${fmt(quantile(stressRun.perFrame, 0.95))} | ${fmt(sum(stressRun.perFrame) / Math.max(1e-6, stressBase), 1)}× |`,

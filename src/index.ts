@@ -107,6 +107,7 @@ export { distanceKm, EARTH_RADIUS_KM } from "./geo/distance.ts";
 export { lineLengthKm, cumulativeKmOf } from "./geo/lineLength.ts";
 export type { RouteIndex, Projection } from "./geo/routeIndex.ts";
 export { createRouteIndex } from "./geo/routeIndex.ts";
+export { sliceRoute, headingAtKm } from "./geo/routeSlice.ts";
 
 // ── estimate: tracks, simulator ──
 export type {

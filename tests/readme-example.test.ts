@@ -12,6 +12,7 @@ import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { run } from "../cli/main.ts";
 import { embedded2018 } from "../src/index.ts";
+import { enrichDataset } from "../viewer/data/embedded.ts";
 import { prepareReplay } from "../viewer/data/prepare.ts";
 import { dateOf } from "../viewer/data/replay.ts";
 import { decodeState, defaultState } from "../viewer/state.ts";
@@ -100,7 +101,7 @@ describe("README.md examples", () => {
     const url = new URL(block("### Viewer", "text").trim());
     expect(url.origin).toBe("http://127.0.0.1:5173");
     const state = decodeState(url.hash, defaultState(["en"]));
-    const replay = prepareReplay({ dataset: embedded2018() });
+    const replay = prepareReplay(enrichDataset(embedded2018()));
     expect(dateOf(replay.start, state.t)).toBe("2018-11-07");
     expect(state.speed).toBe(2);
     expect(state.theme).toBe("dark");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   flowDetails,
   groupDetails,
+  groupEstimateAt,
   headlineList,
   headlinesAt,
 } from "../../viewer/charts/details.ts";
@@ -10,11 +11,12 @@ import { splitChart } from "../../viewer/charts/splitChart.ts";
 import { prepareReplay } from "../../viewer/data/prepare.ts";
 import { normaliseSvg, toSvgString } from "../../viewer/render/vnode.ts";
 import type { VNode } from "../../viewer/render/vnode.ts";
-import { fixtureDataset } from "./fixture.ts";
+import { formatPeople } from "../../viewer/i18n.ts";
+import { fixtureInput } from "./fixture.ts";
 
-const replay = prepareReplay({ dataset: fixtureDataset() });
+const replay = prepareReplay(fixtureInput());
 const ledger = prepareReplay({
-  dataset: fixtureDataset(),
+  ...fixtureInput(),
   split: Array.from({ length: 40 }, (_, d) => {
     const date = new Date(Date.UTC(2018, 9, 13 + d)).toISOString().slice(0, 10);
     const left = 2000 + 100 * d;
@@ -48,9 +50,9 @@ describe("chart builders (normalised SVG snapshots in tests/output)", () => {
     expect(svg).toContain('data-role="cursor"');
   });
 
-  it("splitChart(stock-only split) draws steps, labels in Spanish", async () => {
+  it("splitChart(the library's ledger split of the fixture) labels in Spanish", async () => {
     await snapshot(
-      "split-stocks-es",
+      "split-fixture-es",
       splitChart(replay.split, { width: 600, height: 190, lang: "es", t: 30 }),
     );
   });
@@ -77,14 +79,19 @@ describe("chart builders (normalised SVG snapshots in tests/output)", () => {
 
 describe("details and headlines", () => {
   it("groupDetails shows size and km with intervals and every report behind the group", () => {
-    const text = toSvgString(groupDetails(replay.groups[0]!, 9.5, "en", replay.start));
-    expect(text).toContain("7,000 (");
+    const a = replay.groups.find((g) => g.id === "A")!;
+    const day = groupEstimateAt(a, 9.7)!;
+    expect(day.date).toBe("2018-10-22");
+    const text = toSvgString(groupDetails(a, 9.7, "en", replay.start));
+    expect(text).toContain(`${formatPeople("en", day.size)} (`);
     expect(text).toContain(" km (");
-    expect((text.match(/<li/g) ?? []).length).toBe(5);
+    expect((text.match(/<li/g) ?? []).length).toBe(a.reports.length);
+    expect(a.reports.length).toBeGreaterThan(2);
   });
 
   it("groupDetails renders markup in a source name as text and never links a javascript: URL", () => {
-    const text = toSvgString(groupDetails(replay.groups[0]!, 9.5, "en", replay.start));
+    const a = replay.groups.find((g) => g.id === "A")!;
+    const text = toSvgString(groupDetails(a, 9.5, "en", replay.start));
     expect(text).toContain("Press &lt;b&gt;agency&lt;/b&gt;");
     expect(text).not.toContain("javascript:");
     expect(text).toContain('href="https://example.org/un"');
@@ -111,7 +118,7 @@ describe("details and headlines", () => {
 
   it("headlineList shows situation-report figures with their qualifier and agency, and people remaining", () => {
     const withSeeds = prepareReplay({
-      dataset: fixtureDataset(),
+      ...fixtureInput(),
       seeds: [
         {
           id: "sr-02",

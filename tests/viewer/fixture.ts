@@ -3,7 +3,9 @@
  * border point counted both ways, a shelter with a capacity, a few stock figures. Coordinates are
  * the real towns' (GeoNames, rounded); every figure is made up for the tests.
  */
+import { buildLedger, estimateTracks } from "../../src/index.ts";
 import type { Dataset, TrackPoint } from "../../src/index.ts";
+import type { PrepareInput } from "../../viewer/data/prepare.ts";
 
 export function fixtureDataset(): Dataset {
   return {
@@ -220,7 +222,23 @@ export function fixtureDataset(): Dataset {
   };
 }
 
-/** A few estimator-shaped track points (for the "estimate" path of prepareReplay). */
+let input: PrepareInput | undefined;
+
+/**
+ * The fixture with the library's estimate and ledger split (estimateTracks + buildLedger), as the
+ * replay worker builds it; computed once per test file. Copies, so tests may change them.
+ */
+export function fixtureInput(): PrepareInput {
+  if (!input) {
+    const dataset = fixtureDataset();
+    const estimate = estimateTracks(dataset);
+    const { split } = buildLedger({ dataset, tracks: estimate.tracks });
+    input = { dataset, tracks: estimate.tracks, split, associations: estimate.report.associations };
+  }
+  return structuredClone(input);
+}
+
+/** A few estimator-shaped track points with a body (tail, head) on two of the three days. */
 export function fixtureTracks(): TrackPoint[] {
   return [0, 1, 2].map((i) => ({
     group: "A",
@@ -234,5 +252,6 @@ export function fixtureTracks(): TrackPoint[] {
     size: 1500 + 100 * i,
     sizeLow: 1000,
     sizeHigh: 2500,
+    ...(i > 0 ? { tailKm: 50 * i - 30, headKm: 50 * i + 10 } : {}),
   }));
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { assertInDelta } from "../asserts.ts";
 import { prepareReplay } from "../../viewer/data/prepare.ts";
+import { enrichDataset } from "../../viewer/data/embedded.ts";
 import { createLocalProvider } from "../../viewer/data/provider.ts";
 import { dateOf, daysSince } from "../../viewer/data/replay.ts";
-import { fixtureDataset, fixtureTracks } from "./fixture.ts";
+import { createRouteIndex, sliceRoute } from "../../src/index.ts";
+import { fixtureInput, fixtureTracks } from "./fixture.ts";
 
 describe("replay times", () => {
   it("daysSince(start, date) counts days from the start, a date alone at noon", () => {
@@ -15,43 +16,64 @@ describe("replay times", () => {
 });
 
 describe("prepareReplay", () => {
-  it("prepareReplay({ dataset }) without tracks interpolates labelled groups between sightings and says so", () => {
-    const r = prepareReplay({ dataset: fixtureDataset() });
-    expect(r.trackMethod).toBe("interpolated");
+  it("prepareReplay shows the library's tracks exactly: one frame per track point, same numbers", () => {
+    const input = fixtureInput();
+    const r = prepareReplay(input);
     expect(r.start).toBe("2018-10-13");
-    expect(r.groups.map((g) => g.id)).toEqual(["A", "B"]);
-    const a = r.groups[0]!;
-    // One frame per day from the first to the last sighting (13 Oct … 20 Nov).
-    expect(a.frames).toHaveLength(39);
-    for (const f of a.frames) {
-      expect(f.sizeLow).toBeLessThanOrEqual(f.size);
-      expect(f.sizeHigh).toBeGreaterThanOrEqual(f.size);
-      expect(f.kmLow).toBeLessThanOrEqual(f.km);
-      expect(f.kmHigh).toBeGreaterThanOrEqual(f.km);
+    expect(r.groups.map((g) => g.id).sort()).toEqual(
+      [...new Set(input.tracks.map((p) => p.group))].sort(),
+    );
+    for (const g of r.groups) {
+      const points = input.tracks.filter((p) => p.group === g.id);
+      expect(g.frames.map((f) => f.date)).toEqual(points.map((p) => p.date).sort());
+      for (const f of g.frames) {
+        const p = points.find((q) => q.date === f.date)!;
+        expect([f.km, f.kmLow, f.kmHigh, f.size, f.sizeLow, f.sizeHigh, f.lon, f.lat]).toEqual([
+          p.km,
+          p.kmLow,
+          p.kmHigh,
+          p.size,
+          p.sizeLow,
+          p.sizeHigh,
+          p.lon,
+          p.lat,
+        ]);
+        expect(f.t).toBe(daysSince(r.start, p.date));
+      }
     }
-    // Moves forward along the route: km never decreases for this group.
-    for (let i = 1; i < a.frames.length; i++)
-      expect(a.frames[i]!.km).toBeGreaterThanOrEqual(a.frames[i - 1]!.km - 1e-9);
-    // Exactly on the sized report of 22 Oct (t = 9.5): the reported size.
-    assertInDelta(a.frames.find((f) => f.t === 9.5)!.size, 7000, 1e-6);
+  });
+
+  it("prepareReplay makes no tracks of its own: no track points in, no groups out", () => {
+    const r = prepareReplay({ ...fixtureInput(), tracks: [] });
+    expect(r.groups).toEqual([]);
   });
 
   it("prepareReplay keeps the reports behind a group, unlabelled sightings stay out of groups", () => {
-    const r = prepareReplay({ dataset: fixtureDataset() });
-    expect(r.groups[0]!.reports.map((x) => x.id)).toEqual(["a1", "a2", "a3", "a4", "a5"]);
+    const r = prepareReplay({ ...fixtureInput(), associations: undefined });
+    expect(r.groups.find((g) => g.id === "A")!.reports.map((x) => x.id)).toEqual([
+      "a1",
+      "a2",
+      "a3",
+      "a4",
+      "a5",
+    ]);
     expect(r.groups.flatMap((g) => g.reports.map((x) => x.id))).not.toContain("u1");
   });
 
-  it("prepareReplay uses the estimator's tracks when given, with the along-route interval as a band", () => {
-    const r = prepareReplay({ dataset: fixtureDataset(), tracks: fixtureTracks() });
-    expect(r.trackMethod).toBe("estimate");
+  it("prepareReplay draws the interval and the body on the library's route (sliceRoute), head and tail at km when absent", () => {
+    const { dataset, split } = fixtureInput();
+    const r = prepareReplay({ dataset, split, tracks: fixtureTracks() });
+    const routes = createRouteIndex(dataset.routes);
     const a = r.groups.find((g) => g.id === "A")!;
     expect(a.frames.map((f) => f.t)).toEqual([0.5, 1.5, 2.5]);
-    expect(a.frames[1]!.band.length).toBeGreaterThanOrEqual(2);
+    expect(a.frames[1]!.band).toEqual(sliceRoute(routes, "main", 30, 80));
+    expect([a.frames[0]!.tailKm, a.frames[0]!.headKm]).toEqual([0, 0]);
+    expect([a.frames[1]!.tailKm, a.frames[1]!.headKm]).toEqual([20, 60]);
+    expect(r.routeKm.main).toEqual([...routes.cumulativeKm("main")]);
   });
 
   it("prepareReplay sums border-point counts by day and direction, leaving blank totals out (not zero)", () => {
-    const r = prepareReplay({ dataset: fixtureDataset() });
+    const r = prepareReplay(fixtureInput());
     const tu = r.flows.find((f) => f.id === "GT-TU")!;
     expect(tu.name).toBe("Tecún Umán");
     expect(tu.days.map((d) => d.byDirection)).toEqual([
@@ -63,19 +85,9 @@ describe("prepareReplay", () => {
     expect(tu.heading[0]).toBeLessThan(0);
   });
 
-  it("prepareReplay without a ledger draws the split from cumulative stock figures, held until the next report", () => {
-    const r = prepareReplay({ dataset: fixtureDataset() });
-    expect(r.split.basis).toBe("stocks");
-    const asylum = r.split.values[r.split.categories.indexOf("asylum_claim")]!;
-    expect(asylum[8]).toBe(0);
-    expect(asylum[9]).toBe(380);
-    expect(asylum[20]).toBe(380);
-    expect(asylum[24]).toBe(3230);
-  });
-
   it("prepareReplay sums ledger rows over countries into one column per day", () => {
     const r = prepareReplay({
-      dataset: fixtureDataset(),
+      ...fixtureInput(),
       split: [
         { date: "2018-10-14", category: "in_transit", value: 100, valueLow: 80, valueHigh: 120 },
         {
@@ -96,14 +108,13 @@ describe("prepareReplay", () => {
         },
       ],
     });
-    expect(r.split.basis).toBe("ledger");
     expect(r.split.categories).toEqual(["return", "in_transit"]);
     expect(r.split.values[0]![1]).toBe(15);
     expect(r.split.high[0]![1]).toBe(16);
   });
 
   it("prepareReplay lists people present at places with the shelter's capacity", () => {
-    const r = prepareReplay({ dataset: fixtureDataset() });
+    const r = prepareReplay(fixtureInput());
     expect(r.presence).toEqual([
       {
         placeName: "Benito Juárez shelter",
@@ -117,7 +128,7 @@ describe("prepareReplay", () => {
   });
 
   it("the replay data survives structuredClone unchanged (it can cross a Worker boundary)", () => {
-    const r = prepareReplay({ dataset: fixtureDataset() });
+    const r = prepareReplay(fixtureInput());
     expect(structuredClone(r)).toEqual(r);
   });
 });
@@ -125,17 +136,39 @@ describe("prepareReplay", () => {
 describe("createLocalProvider", () => {
   it("load() reports its stages and returns the prepared replay", async () => {
     const stages: string[] = [];
-    const p = createLocalProvider("test", () => fixtureDataset());
+    const input = fixtureInput();
+    const p = createLocalProvider(
+      "test",
+      () => input.dataset,
+      (dataset, onProgress) => {
+        onProgress?.({ stage: "estimating" });
+        return { ...input, dataset };
+      },
+    );
     const r = await p.load({ onProgress: (x) => stages.push(x.stage) });
     expect(p.id).toBe("test");
-    expect(r.groups).toHaveLength(2);
-    expect(stages).toEqual(["reading", "preparing", "done"]);
+    expect(r).toEqual(prepareReplay(input));
+    expect(stages).toEqual(["reading", "estimating", "preparing", "done"]);
   });
 
   it("load() rejects when the dataset cannot be read (the caller keeps its replay)", async () => {
-    const p = createLocalProvider("bad", () => {
-      throw new Error("unreadable file");
-    });
+    const p = createLocalProvider(
+      "bad",
+      () => {
+        throw new Error("unreadable file");
+      },
+      () => fixtureInput(),
+    );
     await expect(p.load()).rejects.toThrow("unreadable file");
+  });
+});
+
+describe("enrichDataset", () => {
+  it("says which step failed instead of drawing a picture of its own", () => {
+    const dataset = {
+      ...fixtureInput().dataset,
+      routes: { type: "FeatureCollection" as const, features: [] },
+    };
+    expect(() => enrichDataset(dataset)).toThrow(/^the estimator could not place the groups \(/);
   });
 });

@@ -14,7 +14,6 @@ import {
   formatSplitCsv,
   formatTracksCsv,
   importRoute,
-  situationReport2018,
   createTableImporter,
   KIND_SPECS,
   formatTableCsv,
@@ -31,6 +30,7 @@ import type {
   TableRecord,
   TrackPoint,
 } from "../../src/index.ts";
+import { enrichDataset } from "../data/embedded.ts";
 import { prepareReplay } from "../data/prepare.ts";
 import type { AnalystMessage, AnalystRequest, ExportFile, FileSummary } from "./protocol.ts";
 import { assembleDataset, columnOverrides, fileStatus } from "./workspace.ts";
@@ -177,39 +177,19 @@ function emptyRouteReport() {
   return { features: 0, accepted: 0, rejected: 0, rejections: [], warnings: [] };
 }
 
-/** Tracks and split of a dataset; the estimator's failure leaves interpolated tracks (noted). */
+/**
+ * Tracks and split of a dataset: the library's estimator and ledger (the replay worker's
+ * `enrichDataset`). Either failing is an error the panel shows; there is no fallback replay.
+ */
 function compute(req: number, dataset: Dataset, withSeeds: boolean): void {
-  const progress = (stage: "estimating" | "ledger" | "preparing", fraction: number) =>
-    post({ type: "progress", req, progress: { stage, fraction } });
-  const notes: string[] = [];
-  post({ type: "partial", req, replay: prepareReplay({ dataset }) });
-  progress("estimating", 0.3);
-  let tracks: TrackPoint[] = [];
-  let associations: { sightingId: string; group: string }[] | undefined;
-  try {
-    const est = estimateTracks(dataset);
-    tracks = est.tracks;
-    associations = est.report.associations;
-  } catch (err) {
-    notes.push(`estimate: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  progress("ledger", 0.7);
-  let split: SplitRow[] = [];
-  try {
-    split = buildLedger({ dataset, tracks }).split;
-  } catch (err) {
-    notes.push(`ledger: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  progress("preparing", 0.9);
-  const replay = prepareReplay({
-    dataset,
-    ...(tracks.length ? { tracks } : {}),
-    ...(split.length ? { split } : {}),
-    ...(associations && tracks.length ? { associations } : {}),
-    ...(withSeeds ? { seeds: situationReport2018() } : {}),
-  });
-  last = { dataset, tracks, split };
-  post({ type: "done", req, replay, notes });
+  const fractions = { reading: 0.1, estimating: 0.3, ledger: 0.7, preparing: 0.9, done: 1 };
+  const input = enrichDataset(dataset, (p) =>
+    post({ type: "progress", req, progress: { ...p, fraction: fractions[p.stage] } }),
+  );
+  post({ type: "progress", req, progress: { stage: "preparing", fraction: 0.9 } });
+  const replay = prepareReplay(withSeeds ? input : { ...input, seeds: undefined });
+  last = { dataset, tracks: input.tracks, split: input.split };
+  post({ type: "done", req, replay, notes: [] });
 }
 
 function current(req: number): NonNullable<typeof last> {

@@ -76,7 +76,7 @@ export function createAnalystClient(makeWorker: () => Worker): AnalystClient {
     provider() {
       return {
         id: "analyst-files",
-        load({ onProgress, onPartial, signal } = {}) {
+        load({ onProgress, signal } = {}) {
           const r = ++req;
           return new Promise<ReplayData>((resolve, reject) => {
             signal?.addEventListener("abort", () => {
@@ -85,7 +85,6 @@ export function createAnalystClient(makeWorker: () => Worker): AnalystClient {
             });
             waiting.set(`req:${r}`, (m) => {
               if (m.type === "progress") onProgress?.(m.progress);
-              else if (m.type === "partial") onPartial?.(m.replay);
               else if (m.type === "done") {
                 waiting.delete(`req:${r}`);
                 onProgress?.({ stage: "done", fraction: 1 });

@@ -3,7 +3,7 @@
  * call from main.ts. Exposed on `window.dtmAnalyst` for the browser tests and the console.
  */
 import "./analyst.css";
-import { embeddedProvider } from "../data/embedded.ts";
+import { embeddedProvider } from "../data/embeddedProvider.ts";
 import { createAnalystClient } from "./client.ts";
 import { createAnalystPanel } from "./panel.ts";
 import type { AnalystPanel, AnalystViewer } from "./panel.ts";

@@ -43,7 +43,6 @@ export type AnalystMessage =
   | { type: "imported"; file: FileSummary }
   | { type: "removed"; id: string }
   | { type: "progress"; req: number; progress: LoadProgress }
-  | { type: "partial"; req: number; replay: ReplayData }
   | { type: "done"; req: number; replay: ReplayData; notes: string[] }
   | { type: "tables"; req: number; files: ExportFile[] }
   | { type: "error"; req?: number; id?: string; message: string };

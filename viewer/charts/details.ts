@@ -22,12 +22,13 @@ function interval(lang: Lang, v: number, lo: number, hi: number, unit = ""): str
   return `${formatPeople(lang, v)}${unit} (${formatPeople(lang, lo)}–${formatPeople(lang, hi)}${unit})`;
 }
 
-/** The estimate of a group at time t (nearest daily estimate), or undefined outside its days. */
+/**
+ * The library's estimate of a group for the day of time t (the same day the map shows), or
+ * undefined on a day the library has no estimate for it.
+ */
 export function groupEstimateAt(group: GroupTrack, t: number) {
-  let best = group.frames[0];
-  for (const f of group.frames)
-    if (Math.abs(f.t - t) < Math.abs((best?.t ?? Infinity) - t)) best = f;
-  return best && Math.abs(best.t - t) <= 1 ? best : undefined;
+  const day = Math.floor(t);
+  return group.frames.find((f) => Math.floor(f.t) === day);
 }
 
 /**
@@ -54,6 +55,12 @@ export function groupDetails(group: GroupTrack, t: number, lang: Lang, start: st
           ),
           h("dt", {}, `${tr(lang, "kmAlong")} (${f.routeId})`),
           h("dd", { "data-field": "km" }, interval(lang, f.km, f.kmLow, f.kmHigh, " km")),
+          h("dt", {}, tr(lang, "body")),
+          h(
+            "dd",
+            { "data-field": "body" },
+            `${formatPeople(lang, f.tailKm)}–${formatPeople(lang, f.headKm)} km`,
+          ),
           h("dd", { class: "note" }, tr(lang, "interval")),
         )
       : h("p", { class: "note" }, "–"),

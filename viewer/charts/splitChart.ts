@@ -3,14 +3,7 @@
  * date. A pure builder: (series, options) → VNode, snapshot-tested in tests/viewer.
  */
 import { scaleLinear } from "d3-scale";
-import {
-  area,
-  curveLinear,
-  curveStepAfter,
-  stack,
-  stackOrderNone,
-  stackOffsetNone,
-} from "d3-shape";
+import { area, curveLinear, stack, stackOrderNone, stackOffsetNone } from "d3-shape";
 import type { SplitCategory } from "../../src/index.ts";
 import type { SplitSeries } from "../data/replay.ts";
 import { categoryName, formatDate, formatPeople } from "../i18n.ts";
@@ -80,8 +73,8 @@ export function splitChart(series: SplitSeries, opts: SplitChartOptions): VNode 
     .x((p) => x(p.data.t! + 0.5))
     .y0((p) => y(p[0]))
     .y1((p) => y(p[1]))
-    // Reported figures hold until the next report (steps); ledger estimates change daily.
-    .curve(series.basis === "stocks" ? curveStepAfter : curveLinear);
+    // The ledger's estimates change daily.
+    .curve(curveLinear);
   const weekTicks = series.t.filter(
     (t) => series.dates[t]?.endsWith("-01") || series.dates[t]?.endsWith("-15"),
   );

@@ -1,8 +1,7 @@
 /**
  * The provider of the embedded 2018 replay. The estimate takes a second or two, so it runs in a
- * Web Worker (replay.worker.ts), which first sends a quick replay interpolated between sightings:
- * the page never freezes and the first frame comes at once. Without Worker support the same work
- * runs in the page (the estimator's code is then loaded on demand).
+ * Web Worker (replay.worker.ts) and the page shows a loading state meanwhile. Without Worker
+ * support the same work runs in the page (the estimator's code is then loaded on demand).
  */
 import { createLocalProvider } from "./provider.ts";
 import type { DataProvider } from "./provider.ts";

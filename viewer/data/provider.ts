@@ -2,7 +2,9 @@
  * The data-provider seam. The app asks a provider for ReplayData and does not care where the work
  * runs: `createLocalProvider` computes in the page (the embedded 2018 replay); a worker provider
  * (issue 7) implements the same interface by posting a Dataset to a Web Worker that runs
- * `prepareInput` + `prepareReplay` and posts the structured-clone-able ReplayData back.
+ * the library's estimator and ledger + `prepareReplay` and posts the structured-clone-able
+ * ReplayData back. There is no partial or fallback replay: until the library's estimate is ready
+ * the page shows a loading state, and a failure is shown as a sentence.
  */
 import type { Dataset } from "../../src/index.ts";
 import { prepareReplay } from "./prepare.ts";
@@ -18,11 +20,6 @@ export interface LoadProgress {
 export interface LoadOptions {
   signal?: AbortSignal;
   onProgress?: (p: LoadProgress) => void;
-  /**
-   * Called with a quick first replay (tracks interpolated between sightings) before the estimate
-   * is ready, so the first frame does not wait for the estimator.
-   */
-  onPartial?: (replay: ReplayData) => void;
 }
 
 export interface DataProvider {
@@ -46,18 +43,15 @@ export function createLocalProvider(
   enrich: (
     dataset: Dataset,
     onProgress?: (p: LoadProgress) => void,
-  ) => PrepareInput | Promise<PrepareInput> = (d) => ({
-    dataset: d,
-  }),
+  ) => PrepareInput | Promise<PrepareInput>,
 ): DataProvider {
   return {
     id,
     async load(options = {}) {
-      const { signal, onProgress, onPartial } = options;
+      const { signal, onProgress } = options;
       onProgress?.({ stage: "reading" });
       const data = await dataset();
       if (signal?.aborted) throw new Error("cancelled");
-      onPartial?.(prepareReplay({ dataset: data }));
       const input = await enrich(data, onProgress);
       if (signal?.aborted) throw new Error("cancelled");
       onProgress?.({ stage: "preparing" });

@@ -26,23 +26,25 @@ import type {
 export interface TrackFrame {
   /** Days since the replay start (noon = n + 0.5). */
   t: Days;
+  /** The calendar day of the library's estimate (ISO date). */
+  date: IsoDate;
   lon: number;
   lat: number;
   routeId: string;
   km: Km;
   kmLow: Km;
   kmHigh: Km;
+  /**
+   * The body along the road: its tail (rear) and head (vanguard), km along `routeId`, from the
+   * library's track point; both equal `km` when the track gives no body (a zero-length body).
+   */
+  tailKm: Km;
+  headKm: Km;
   size: People;
   sizeLow: People;
   sizeHigh: People;
   /** The route between kmLow and kmHigh as lon/lat vertices: where the group may be. */
   band: LonLat[];
-  /**
-   * The way to the next day's position along the route (lon/lat vertices, both ends included),
-   * so marks move along the road rather than in a straight line; absent when the next day is on
-   * another route or this is the last day.
-   */
-  toNext?: LonLat[];
 }
 
 /** A report (sighting) behind a group's estimate, shown in the details panel. */
@@ -97,8 +99,6 @@ export interface SplitSeries {
   high: People[][];
   /** Whether the day has figures at all (false past the end of the ledger: not zero, unknown). */
   defined: boolean[];
-  /** "ledger" when it comes from the library's ledger, "stocks" when drawn from reported stock figures only. */
-  basis: "ledger" | "stocks";
 }
 
 /** A reported figure shown as a headline "as of" its date, with its source. */
@@ -133,13 +133,13 @@ export interface ReplayData {
   days: Days;
   places: Place[];
   routes: RouteCollection;
+  /** km along the route of each vertex of each route, by route id (the library's route index). */
+  routeKm: Record<string, Km[]>;
   groups: GroupTrack[];
   flows: FlowSeries[];
   split: SplitSeries;
   headlines: Headline[];
   presence: PresenceSeries[];
-  /** How the tracks were made: the library's estimator, or straight interpolation of sightings. */
-  trackMethod: "estimate" | "interpolated";
 }
 
 const DAY_MS = 86_400_000;

@@ -1,21 +1,21 @@
 /// <reference lib="webworker" />
 /**
- * The replay worker: builds ReplayData off the page's thread. It first posts a quick replay
- * (tracks interpolated between sightings), then the estimated one. The estimator and ledger are
- * imported only after the quick replay is posted, so the first frame does not wait for their code.
+ * The replay worker: runs the library's estimator and ledger off the page's thread and posts the
+ * ReplayData built from them, with progress on the way. A failure is posted as an error message
+ * (the page says it in a sentence); there is no fallback replay.
  */
 import { embedded2018 } from "../../src/index.ts";
+import { enrichDataset } from "./embedded.ts";
 import { prepareReplay } from "./prepare.ts";
 import type { WorkerMessage, WorkerRequest } from "./workerProtocol.ts";
 
 const post = (m: WorkerMessage) => (self as unknown as Worker).postMessage(m);
 
-self.addEventListener("message", async (event: MessageEvent<WorkerRequest>) => {
+self.addEventListener("message", (event: MessageEvent<WorkerRequest>) => {
   try {
     const request = event.data;
+    post({ type: "progress", progress: { stage: "reading" } });
     const dataset = request.source === "embedded" ? embedded2018() : request.dataset;
-    post({ type: "partial", replay: prepareReplay({ dataset }) });
-    const { enrichDataset } = await import("./embedded.ts");
     const input = enrichDataset(dataset, (progress) => post({ type: "progress", progress }));
     post({ type: "progress", progress: { stage: "preparing" } });
     post({ type: "done", replay: prepareReplay(input) });

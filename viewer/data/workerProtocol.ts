@@ -11,6 +11,5 @@ export type WorkerRequest = { source: "embedded" } | { source: "dataset"; datase
 
 export type WorkerMessage =
   | { type: "progress"; progress: LoadProgress }
-  | { type: "partial"; replay: ReplayData }
   | { type: "done"; replay: ReplayData }
   | { type: "error"; message: string };

@@ -17,7 +17,7 @@ export function createWorkerProvider(
 ): DataProvider {
   return {
     id,
-    load({ signal, onProgress, onPartial } = {}) {
+    load({ signal, onProgress } = {}) {
       return new Promise<ReplayData>((resolve, reject) => {
         const worker = makeWorker();
         const finish = () => worker.terminate();
@@ -28,7 +28,6 @@ export function createWorkerProvider(
         worker.addEventListener("message", (event: MessageEvent<WorkerMessage>) => {
           const m = event.data;
           if (m.type === "progress") onProgress?.(m.progress);
-          else if (m.type === "partial") onPartial?.(m.replay);
           else if (m.type === "done") {
             finish();
             onProgress?.({ stage: "done", fraction: 1 });

@@ -2,8 +2,8 @@
  * ForecastView: what the forecast panel shows for one as-of moment, as plain structured-clone-able
  * data (so a Web Worker can build it). Built from the library's nowcast + forecastArrivals.
  */
-import { createRouteIndex, embedded2018 } from "../../src/index.ts";
-import type { Dataset, IsoDate, Km, LonLat, RouteIndex } from "../../src/index.ts";
+import { createRouteIndex, embedded2018, sliceRoute } from "../../src/index.ts";
+import type { Dataset, IsoDate, Km, LonLat } from "../../src/index.ts";
 import { forecastArrivals, mulberry32, nowcast } from "../../src/index.ts";
 
 /** p10 / p50 / p90. */
@@ -44,18 +44,6 @@ export interface ForecastView {
   cones: { group: string; routeId: string; days: ConeDay[] }[];
 }
 
-/** Route vertices between two km (inclusive ends interpolated). */
-function bandOf(index: RouteIndex, routeId: string, from: Km, to: Km): LonLat[] {
-  const cum = index.cumulativeKm(routeId);
-  const out: LonLat[] = [index.along(routeId, from)];
-  for (let i = 0; i < cum.length; i++) {
-    if (cum[i]! > from && cum[i]! < to)
-      out.push(index.route(routeId).geometry.coordinates[i] as LonLat);
-  }
-  out.push(index.along(routeId, to));
-  return out;
-}
-
 /**
  * Nowcast and forecast of every group as of `asOf` (data observed up to then only), as a view.
  * Takes about as long as one estimator run (≈ 0.3–1 s for the 2018 data).
@@ -87,7 +75,7 @@ export function computeForecastView(
       .map((p) => ({
         date: p.date,
         km: p.km,
-        band: bandOf(index, p.routeId, p.km.p10, p.km.p90),
+        band: sliceRoute(index, p.routeId, p.km.p10, p.km.p90),
         at: index.along(p.routeId, p.km.p50),
       })),
   }));

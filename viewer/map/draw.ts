@@ -1,6 +1,6 @@
 /**
  * Canvas drawing: the static layer (basemap, route, cached per zoom/theme/size) and the moving
- * marks of a Frame (trails, position bands, halos, circles, flow particles), plus the date and
+ * marks of a Frame (trails, position bands, bodies, halos, median marks, flow particles), plus the date and
  * legend in the frame so a screenshot or recording (issue 7) carries them.
  */
 import { geoPath } from "d3-geo";
@@ -213,27 +213,15 @@ export function drawMarks(
     }
     const x = px(g.x);
     const y = py(g.y);
-    if (layers.uncertainty) {
-      // Halo: the ring between the low and high ends of the size interval.
-      ctx.beginPath();
-      ctx.arc(x, y, g.rHigh, 0, 2 * Math.PI);
-      ctx.arc(x, y, g.rLow, 0, 2 * Math.PI, true);
-      ctx.fillStyle = colour;
-      ctx.globalAlpha = g.alpha * 0.25;
-      ctx.fill();
-      ctx.beginPath();
-      ctx.arc(x, y, g.rHigh, 0, 2 * Math.PI);
-      ctx.strokeStyle = colour;
-      ctx.lineWidth = 1;
-      ctx.setLineDash([3, 3]);
-      ctx.globalAlpha = g.alpha * 0.8;
-      ctx.stroke();
-      ctx.setLineDash([]);
-    }
+    const hasBody = g.body.length >= 6;
+    if (hasBody) drawBody(ctx, g, colour, zoom);
+    // With a body, the body shows the people and the median person is a dot on it; without one
+    // (a zero-length body), the circle's area is the people and the halo their interval.
+    else if (layers.uncertainty) drawHalo(ctx, x, y, g, colour);
     ctx.beginPath();
-    ctx.arc(x, y, g.r, 0, 2 * Math.PI);
+    ctx.arc(x, y, hasBody ? MEDIAN_DOT : g.r, 0, 2 * Math.PI);
     ctx.fillStyle = colour;
-    ctx.globalAlpha = g.alpha * (g.uncertain ? 0.55 : 0.9);
+    ctx.globalAlpha = g.alpha * (g.uncertain && !hasBody ? 0.55 : 0.9);
     ctx.fill();
     ctx.globalAlpha = g.alpha;
     ctx.lineWidth = g.id === opts.selected ? 3 : 1.5;
@@ -243,6 +231,52 @@ export function drawMarks(
     ctx.setLineDash([]);
     ctx.globalAlpha = 1;
   }
+}
+
+/** Radius (px) of the median person's dot on a body. */
+const MEDIAN_DOT = 4.5;
+
+/** The body along the road, tail to head, wider where more people are per km (body.ts). */
+function drawBody(
+  ctx: CanvasRenderingContext2D,
+  g: Frame["groups"][number],
+  colour: string,
+  zoom: ZoomTransform,
+): void {
+  polyline(ctx, g.body, zoom);
+  ctx.closePath();
+  ctx.fillStyle = colour;
+  ctx.globalAlpha = g.alpha * 0.7;
+  ctx.fill();
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = colour;
+  ctx.globalAlpha = g.alpha;
+  ctx.stroke();
+}
+
+/** Halo: the ring between the low and high ends of the size interval. */
+function drawHalo(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  g: Frame["groups"][number],
+  colour: string,
+): void {
+  ctx.beginPath();
+  ctx.arc(x, y, g.rHigh, 0, 2 * Math.PI);
+  ctx.arc(x, y, g.rLow, 0, 2 * Math.PI, true);
+  ctx.fillStyle = colour;
+  ctx.globalAlpha = g.alpha * 0.25;
+  ctx.fill();
+  ctx.beginPath();
+  ctx.arc(x, y, g.rHigh, 0, 2 * Math.PI);
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 1;
+  ctx.setLineDash([3, 3]);
+  ctx.globalAlpha = g.alpha * 0.8;
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.globalAlpha = g.alpha;
 }
 
 const legendWidths = new Map<string, number>();

@@ -4,23 +4,29 @@
  *   computeFrame(layout, t, opts)  — every animation frame: where each mark is at time t.
  * Zoom and pan are applied afterwards as a canvas transform, so zooming never re-projects.
  */
-import type { Days } from "../../src/index.ts";
-import type { ReplayData } from "../data/replay.ts";
+import type { Days, Km } from "../../src/index.ts";
+import type { ReplayData, TrackFrame } from "../data/replay.ts";
+import { bodyOutline, bodyShape, pixelAtKm } from "./body.ts";
+import type { PixelRoute } from "./body.ts";
 
 export type Project = (lonLat: [number, number]) => [number, number] | null;
 
 interface LaidFrame {
   t: Days;
+  /** The calendar day (index from the replay start) of the library's estimate. */
+  day: number;
   x: number;
   y: number;
+  routeId: string;
+  km: Km;
+  tailKm: Km;
+  headKm: Km;
   size: number;
   sizeLow: number;
   sizeHigh: number;
   kmSpread: number;
   /** Flat x,y pairs of the position interval along the route. */
   band: Float32Array;
-  /** The way to the next frame along the route: flat x,y pairs and cumulative pixel lengths. */
-  toNext?: { xy: Float32Array; cum: Float32Array };
 }
 
 export interface LaidGroup {
@@ -42,11 +48,63 @@ export interface LaidFlow {
 }
 
 export interface Layout {
+  /** Every route projected once, with the library's km of each vertex. */
+  routes: Record<string, PixelRoute>;
   groups: LaidGroup[];
   flows: LaidFlow[];
   days: number;
   width: number;
   height: number;
+}
+
+function layFrame(f: TrackFrame, project: Project): LaidFrame[] {
+  const p = project([f.lon, f.lat]);
+  if (!p) return [];
+  const band = new Float32Array(f.band.length * 2);
+  f.band.forEach((q, i) => {
+    const b = project(q) ?? p;
+    band[2 * i] = b[0];
+    band[2 * i + 1] = b[1];
+  });
+  return [
+    {
+      t: f.t,
+      day: Math.floor(f.t),
+      x: p[0],
+      y: p[1],
+      routeId: f.routeId,
+      km: f.km,
+      tailKm: f.tailKm,
+      headKm: f.headKm,
+      size: f.size,
+      sizeLow: f.sizeLow,
+      sizeHigh: f.sizeHigh,
+      kmSpread: f.kmHigh - f.kmLow,
+      band,
+    },
+  ];
+}
+
+function layRoutes(replay: ReplayData, project: Project): Record<string, PixelRoute> {
+  const out: Record<string, PixelRoute> = {};
+  for (const feature of replay.routes.features) {
+    const id = String(feature.properties.route_id);
+    const km = replay.routeKm[id];
+    const coords = feature.geometry.coordinates;
+    if (!km || km.length !== coords.length) continue;
+    const xy = new Float32Array(coords.length * 2);
+    let ok = true;
+    coords.forEach((c, i) => {
+      const q = project([c[0]!, c[1]!]);
+      if (!q) ok = false;
+      else {
+        xy[2 * i] = q[0];
+        xy[2 * i + 1] = q[1];
+      }
+    });
+    if (ok) out[id] = { xy, km: Float64Array.from(km) };
+  }
+  return out;
 }
 
 /** Projects every position of the replay once. */
@@ -60,42 +118,7 @@ export function layoutReplay(
   const groups = replay.groups.map((g) => ({
     id: g.id,
     colour: g.colour,
-    frames: g.frames.flatMap((f) => {
-      const p = project([f.lon, f.lat]);
-      if (!p) return [];
-      const band = new Float32Array(f.band.length * 2);
-      f.band.forEach((q, i) => {
-        const b = project(q) ?? p;
-        band[2 * i] = b[0];
-        band[2 * i + 1] = b[1];
-      });
-      let toNext: LaidFrame["toNext"];
-      if (f.toNext && f.toNext.length >= 2) {
-        const xy = new Float32Array(f.toNext.length * 2);
-        const cum = new Float32Array(f.toNext.length);
-        f.toNext.forEach((q, i) => {
-          const b = project(q) ?? p;
-          xy[2 * i] = b[0];
-          xy[2 * i + 1] = b[1];
-          if (i > 0)
-            cum[i] = cum[i - 1]! + Math.hypot(b[0] - xy[2 * i - 2]!, b[1] - xy[2 * i - 1]!);
-        });
-        toNext = { xy, cum };
-      }
-      return [
-        {
-          t: f.t,
-          toNext,
-          x: p[0],
-          y: p[1],
-          size: f.size,
-          sizeLow: f.sizeLow,
-          sizeHigh: f.sizeHigh,
-          kmSpread: f.kmHigh - f.kmLow,
-          band,
-        },
-      ];
-    }),
+    frames: g.frames.flatMap((f) => layFrame(f, project)),
   }));
   const flows = replay.flows.flatMap((f) => {
     const p = project([f.lon, f.lat]);
@@ -115,6 +138,7 @@ export function layoutReplay(
     return [{ id: f.id, x: p[0], y: p[1], hx: dx / len, hy: dy / len, north, south }];
   });
   return {
+    routes: layRoutes(replay, project),
     groups: groups.filter((g) => g.frames.length > 0),
     flows,
     days: replay.days,
@@ -126,20 +150,29 @@ export function layoutReplay(
 export interface GroupMark {
   id: string;
   colour: number;
+  /** The day (index from the replay start) whose library estimate the numbers are. */
+  day: number;
+  /** The median person, in layout pixels: on the library's route between daily estimates. */
   x: number;
   y: number;
-  /** Radius of the estimate and of the interval's ends (px, area ∝ people). */
+  /** Radius of the median mark and of the interval's ends (px, area ∝ people). */
   r: number;
   rLow: number;
   rHigh: number;
+  /** The library's size estimate of the day, exactly (no interpolation between days). */
   size: number;
   sizeLow: number;
   sizeHigh: number;
   /** true when the intervals are wide: drawn dashed and paler. */
   uncertain: boolean;
-  /** Opacity for groups fading in before their first or out after their last estimate. */
+  /** Opacity (1; kept for drawing code that fades marks). */
   alpha: number;
   band: Float32Array;
+  /**
+   * The body from tail to head as a closed outline (flat x,y pairs, width ∝ people per km; see
+   * body.ts); empty for a zero-length body.
+   */
+  body: Float32Array;
   /** Flat x,y pairs of past positions, newest first. */
   trail: Float32Array;
 }
@@ -188,27 +221,60 @@ function at(frames: LaidFrame[], t: Days): { a: LaidFrame; b: LaidFrame; f: numb
   return { a, b, f: (t - a.t) / (b.t - a.t) };
 }
 
-/** Position between frames a and b at fraction f: along the route when the way is known. */
-function positionAt(a: LaidFrame, b: LaidFrame, f: number): [number, number] {
-  const way = a.toNext;
-  if (a === b || !way || f <= 0) return f <= 0 || a === b ? [a.x, a.y] : [b.x, b.y];
+const lerp = (u: number, v: number, f: number) => u + f * (v - u);
+
+/**
+ * The median person between frames a and b at fraction f: at the library's position on its days,
+ * in between on the library's route at the km interpolated between the two days (when both are on
+ * the same route; otherwise at the nearer day's position).
+ */
+function positionAt(
+  routes: Layout["routes"],
+  a: LaidFrame,
+  b: LaidFrame,
+  f: number,
+): [number, number] {
+  if (a === b || f <= 0) return [a.x, a.y];
   if (f >= 1) return [b.x, b.y];
-  const total = way.cum[way.cum.length - 1]!;
-  const target = f * total;
-  let lo = 0;
-  let hi = way.cum.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (way.cum[mid]! <= target) lo = mid;
-    else hi = mid;
-  }
-  const span = way.cum[hi]! - way.cum[lo]!;
-  const g = span > 0 ? (target - way.cum[lo]!) / span : 0;
-  return [
-    way.xy[2 * lo]! + g * (way.xy[2 * hi]! - way.xy[2 * lo]!),
-    way.xy[2 * lo + 1]! + g * (way.xy[2 * hi + 1]! - way.xy[2 * lo + 1]!),
-  ];
+  const route = a.routeId === b.routeId ? routes[a.routeId] : undefined;
+  if (!route) return f < 0.5 ? [a.x, a.y] : [b.x, b.y];
+  return pixelAtKm(route, lerp(a.km, b.km, f));
 }
+
+/** The frame of the library's estimate for the day of `t`, if the library has one. */
+function frameOfDay(a: LaidFrame, b: LaidFrame, t: Days): LaidFrame | undefined {
+  const day = Math.floor(t);
+  if (b.day === day) return b;
+  if (a.day === day) return a;
+  return undefined;
+}
+
+/** The body's outline at fraction f between a and b (km interpolated along the same route). */
+function bodyAt(
+  routes: Layout["routes"],
+  a: LaidFrame,
+  b: LaidFrame,
+  f: number,
+  today: LaidFrame,
+  maxHalfWidth: number,
+): Float32Array {
+  const same = a !== b && a.routeId === b.routeId && f > 0 && f < 1;
+  const from = same ? a : today;
+  const to = same ? b : today;
+  const g = same ? f : 0;
+  const route = routes[from.routeId];
+  if (!route) return EMPTY;
+  const shape = bodyShape(
+    route,
+    lerp(from.tailKm, to.tailKm, g),
+    lerp(from.km, to.km, g),
+    lerp(from.headKm, to.headKm, g),
+    maxHalfWidth,
+  );
+  return shape ? bodyOutline(shape) : EMPTY;
+}
+
+const EMPTY = new Float32Array(0);
 
 /** Deterministic hash in [0, 1) for particle i of flow k (stable jitter without state). */
 function hash01(i: number, k: number): number {
@@ -221,9 +287,63 @@ const FLOW_HALF_LENGTH = 30;
 const MAX_PARTICLES_PER_DIRECTION = 600;
 
 /**
- * Where every mark is at time `t` (days since the replay start). Groups are interpolated
- * linearly between their daily estimates and fade over half a day before their first and after
- * their last estimate. Flow particles are a pure function of t (no state), their number per
+ * A group's mark at `t`: only on days the library has an estimate for; the numbers are that day's
+ * exactly, the position and body move along the library's route between days.
+ */
+function groupMarkAt(
+  layout: Layout,
+  g: LaidGroup,
+  t: Days,
+  rs: number,
+  trailN: number,
+  trailStep: number,
+  scale: number,
+): GroupMark | undefined {
+  const { a, b, f } = at(g.frames, t);
+  const today = frameOfDay(a, b, t);
+  if (!today) return undefined;
+  const first = g.frames[0]!.t;
+  const trail = new Float32Array(trailN * 2);
+  let k = 0;
+  for (let i = 1; i <= trailN; i++) {
+    const ti = t - i / trailStep;
+    if (ti < first) break;
+    const p = at(g.frames, ti);
+    const [tx, ty] = positionAt(layout.routes, p.a, p.b, p.f);
+    trail[2 * k] = tx;
+    trail[2 * k + 1] = ty;
+    k++;
+  }
+  const { size, sizeLow, sizeHigh } = today;
+  // A group no source gave a size for (NaN from the estimator) is a small hollow-looking mark.
+  const known = Number.isFinite(size);
+  const [x, y] = positionAt(layout.routes, a, b, f);
+  const r = known ? Math.max(2.5, rs * Math.sqrt(Math.max(0, size))) : 4;
+  return {
+    id: g.id,
+    colour: g.colour,
+    day: today.day,
+    x,
+    y,
+    r,
+    rLow: known ? Math.min(r, Math.max(1.5, rs * Math.sqrt(Math.max(0, sizeLow)))) : r,
+    rHigh: known ? Math.max(r, 3, rs * Math.sqrt(Math.max(0, sizeHigh))) : r,
+    size,
+    sizeLow,
+    sizeHigh,
+    uncertain: known && size > 0 ? (sizeHigh - sizeLow) / size > 1 || today.kmSpread > 200 : true,
+    alpha: 1,
+    band: today.band,
+    // Half-width in screen pixels whatever the zoom (like the circles), hence ÷ scale.
+    body: bodyAt(layout.routes, a, b, f, today, Math.max(2, Math.min(10, r * 0.45)) / scale),
+    trail: trail.subarray(0, 2 * k),
+  };
+}
+
+/**
+ * Where every mark is at time `t` (days since the replay start). A group is shown on the days the
+ * library estimated it, with that day's numbers; between noons its median person and body move
+ * along the library's route. Flow particles are a pure function of t (no state), their number per
  * border point and direction proportional to that day's count.
  */
 export function computeFrame(layout: Layout, t: Days, opts: FrameOptions = {}): Frame {
@@ -231,50 +351,12 @@ export function computeFrame(layout: Layout, t: Days, opts: FrameOptions = {}): 
   const trailStep = opts.trailStep ?? 8;
   const perParticle = opts.peoplePerParticle ?? 20;
   const rs = opts.radiusScale ?? 0.26;
+  const scale = opts.scale && opts.scale > 0 ? opts.scale : 1;
   const groups: GroupMark[] = [];
   const trailN = Math.round(trailDays * trailStep);
   for (const g of layout.groups) {
-    const first = g.frames[0]!.t;
-    const last = g.frames[g.frames.length - 1]!.t;
-    if (t < first - 0.5 || t > last + 0.5) continue;
-    const alpha = t < first ? 1 - (first - t) / 0.5 : t > last ? 1 - (t - last) / 0.5 : 1;
-    const { a, b, f } = at(g.frames, t);
-    const lerp = (u: number, v: number) => u + f * (v - u);
-    const size = lerp(a.size, b.size);
-    const sizeLow = lerp(a.sizeLow, b.sizeLow);
-    const sizeHigh = lerp(a.sizeHigh, b.sizeHigh);
-    const spread = lerp(a.kmSpread, b.kmSpread);
-    const trail = new Float32Array(trailN * 2);
-    let k = 0;
-    for (let i = 1; i <= trailN; i++) {
-      const ti = t - i / trailStep;
-      if (ti < first) break;
-      const p = at(g.frames, ti);
-      const [tx, ty] = positionAt(p.a, p.b, p.f);
-      trail[2 * k] = tx;
-      trail[2 * k + 1] = ty;
-      k++;
-    }
-    // A group no source gave a size for (NaN from the estimator) is a small hollow-looking mark.
-    const known = Number.isFinite(size);
-    const pos = positionAt(a, b, f);
-    const r = known ? Math.max(2.5, rs * Math.sqrt(Math.max(0, size))) : 4;
-    groups.push({
-      id: g.id,
-      colour: g.colour,
-      x: pos[0],
-      y: pos[1],
-      r,
-      rLow: known ? Math.min(r, Math.max(1.5, rs * Math.sqrt(Math.max(0, sizeLow)))) : r,
-      rHigh: known ? Math.max(r, 3, rs * Math.sqrt(Math.max(0, sizeHigh))) : r,
-      size,
-      sizeLow,
-      sizeHigh,
-      uncertain: known && size > 0 ? (sizeHigh - sizeLow) / size > 1 || spread > 200 : true,
-      alpha: Math.max(0, Math.min(1, alpha)),
-      band: f < 0.5 ? a.band : b.band,
-      trail: trail.subarray(0, 2 * k),
-    });
+    const mark = groupMarkAt(layout, g, t, rs, trailN, trailStep, scale);
+    if (mark) groups.push(mark);
   }
 
   // Flow particles.
@@ -301,7 +383,6 @@ export function computeFrame(layout: Layout, t: Days, opts: FrameOptions = {}): 
       ? prev.particleDir
       : new Uint8Array(Math.max(8, total));
   let j = 0;
-  const scale = opts.scale && opts.scale > 0 ? opts.scale : 1;
   const half = (stress > 0 ? FLOW_HALF_LENGTH * 3 : FLOW_HALF_LENGTH) / scale;
   layout.flows.forEach((fl, k) => {
     const [n, s] = perFlow[k]!;

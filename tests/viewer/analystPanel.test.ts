@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import type { ImportReport, RouteImportReport } from "../../src/index.ts";
+import { legendTexts } from "../../viewer/analyst/exportBar.ts";
+import {
+  countsLine,
+  formatLine,
+  MAX_ROWS,
+  rejectionRows,
+  warningRows,
+} from "../../viewer/analyst/fileReport.ts";
+import { stageKey } from "../../viewer/analyst/panel.ts";
+import {
+  addFileObjects,
+  anyInUse,
+  changedForReplay,
+  createAnalystState,
+  forgetAll,
+  forgetFile,
+  isInUse,
+} from "../../viewer/analyst/panelState.ts";
+import type { FileSummary } from "../../viewer/analyst/protocol.ts";
+
+const table = {
+  accepted: 12,
+  rejected: 1,
+  dataRows: 13,
+  warnings: [{ line: 4, column: "fecha", message: "date guessed", code: "date_guess" }],
+  rejections: [
+    {
+      line: 7,
+      column: "total",
+      value: "muchos",
+      message: "not a number",
+      code: "bad_number",
+      suggestions: ["0"],
+    },
+  ],
+  encoding: "utf-8",
+  delimiter: ";",
+  headerRow: 1,
+  columns: [],
+  truncated: false,
+} as unknown as ImportReport;
+const route = {
+  features: 1,
+  accepted: 1,
+  rejected: 0,
+  rejections: [],
+  warnings: [],
+} as unknown as RouteImportReport;
+const summary = (id: string, status: FileSummary["status"]) =>
+  ({ id, name: `${id}.csv`, status, report: table }) as unknown as FileSummary;
+const file = (name: string) => ({ name }) as File;
+
+describe("analyst panel state", () => {
+  it("numbers new files and keeps them for re-imports", () => {
+    const s = createAnalystState();
+    const items = addFileObjects(s, [file("a.csv"), file("b.csv")]);
+    expect(items.map(([id]) => id)).toEqual(["f1", "f2"]);
+    expect(addFileObjects(s, [file("c.csv")])[0]![0]).toBe("f3");
+    expect(s.fileObjects.get("f2")!.name).toBe("b.csv");
+  });
+
+  it("a file feeds the replay when used and not dropped after a failed compute", () => {
+    const s = createAnalystState();
+    s.files.set("f1", summary("f1", "used"));
+    s.files.set("f2", summary("f2", "held"));
+    expect([isInUse(s, "f1"), isInUse(s, "f2")]).toEqual([true, false]);
+    s.failed.set("f1", "the estimator could not place the groups");
+    expect(anyInUse(s)).toBe(false);
+    forgetFile(s, "f1");
+    expect(s.failed.has("f1")).toBe(false);
+    forgetAll(s);
+    expect(s.files.size).toBe(0);
+  });
+
+  it("an import needs a new replay when a file is used now or was used before", () => {
+    const before = new Map([
+      ["f1", true],
+      ["f2", false],
+    ]);
+    expect(
+      changedForReplay(before, [
+        summary("f1", "held"),
+        summary("f2", "held"),
+        summary("f3", "used"),
+      ]),
+    ).toEqual(["f1", "f3"]);
+  });
+});
+
+describe("file reports", () => {
+  it("count and format lines of a table and of a route", () => {
+    expect(countsLine("en", table)).toMatch(/^12 .* · 1 .* · 13 .* · 1 /);
+    expect(formatLine("en", table)).toBe("utf-8 · “;” · header row 1");
+    expect(formatLine("en", route)).toBe("GeoJSON");
+    expect(countsLine("en", route)).toContain("1 ");
+  });
+
+  it("rejected rows keep line, column, value, reason and code; suggestions follow the reason", () => {
+    expect(rejectionRows(table)).toEqual([
+      [7, undefined, "total", "muchos", "not a number (bad_number) → 0", "bad_number"],
+    ]);
+    expect(warningRows(table)).toEqual([
+      [4, undefined, "fecha", undefined, "date guessed (date_guess)", "date_guess"],
+    ]);
+    expect(MAX_ROWS).toBe(200);
+  });
+});
+
+describe("panel texts", () => {
+  it("names the library's step in progress and the legend of the exports", () => {
+    expect(stageKey({ stage: "estimating" })).toBe("estimating");
+    expect(stageKey({ stage: "ledger" })).toBe("ledger");
+    expect(stageKey({ stage: "reading" })).toBe("computing");
+    expect(legendTexts("en")[0]).toBe("group body; dot: median person");
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * The panel's export buttons: the current frame as PNG and SVG, the replay as WebM, and the
+ * tables of the current replay (computed by the worker). Keeps the recording in progress.
+ */
+import { tr } from "../i18n.ts";
+import type { Lang } from "../state.ts";
+import type { AnalystClient } from "./client.ts";
+import { download, exportName, framePng, frameSvg, recordWebm, webmType } from "./exports.ts";
+import type { FrameSource, Recording } from "./exports.ts";
+import { endProgress, setProgress, TABLES } from "./panelDom.ts";
+import type { PanelDom } from "./panelDom.ts";
+import { at } from "./texts.ts";
+
+/** The map legend's texts in `L`, for the SVG export. */
+export function legendTexts(L: Lang): string[] {
+  const keys = [
+    "legendGroup",
+    "legendHalo",
+    "legendBand",
+    "legendUncertain",
+    "legendNorth",
+    "legendSouth",
+  ] as const;
+  return keys.map((k) => tr(L, k));
+}
+
+export interface ExportBar {
+  readonly recording: boolean;
+  record(options?: { maxSeconds?: number }): Promise<Blob>;
+}
+
+/** Wires the export buttons; `changed` runs when the recording starts or stops (button texts). */
+export function wireExports(
+  dom: PanelDom,
+  viewer: FrameSource,
+  client: AnalystClient,
+  changed: () => void,
+): ExportBar {
+  const lang = (): Lang => viewer.getState().lang;
+  let recording: Recording | undefined;
+  const name = () => (viewer.replay ? exportName(viewer.replay, viewer.getState()) : "dtm-flow");
+
+  async function record(opts: { maxSeconds?: number } = {}): Promise<Blob> {
+    const base = name();
+    recording = recordWebm(viewer, opts);
+    dom.root.dataset.recording = "1";
+    changed();
+    const blob = await recording.done;
+    recording = undefined;
+    delete dom.root.dataset.recording;
+    changed();
+    download(blob, `${base}.webm`);
+    return blob;
+  }
+
+  async function exportTable(fileName: string): Promise<void> {
+    dom.status.dataset.busy = "1";
+    setProgress(dom, undefined, at(lang(), "preparingTables"));
+    try {
+      const f = (await client.tables()).find((x) => x.name === fileName);
+      if (f) download(new Blob([f.text], { type: f.mime }), `${name()}-${f.name}`);
+    } finally {
+      endProgress(dom);
+      changed();
+    }
+  }
+
+  dom.pngBtn.addEventListener("click", async () =>
+    download(await framePng(viewer), `${name()}.png`),
+  );
+  dom.svgBtn.addEventListener("click", () =>
+    download(frameSvg(viewer, legendTexts(lang())), `${name()}.svg`),
+  );
+  dom.webmBtn.addEventListener("click", () => {
+    if (recording) recording.stop();
+    else void record();
+  });
+  if (!webmType()) {
+    dom.webmBtn.disabled = true;
+    dom.webmBtn.title = at(lang(), "noRecorder");
+  }
+  dom.tableButtons.forEach((b, i) =>
+    b.addEventListener("click", () => void exportTable(TABLES[i]!)),
+  );
+  return {
+    get recording() {
+      return recording !== undefined;
+    },
+    record,
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * One file's import report in the panel: status, counts, format, the rejected rows and warnings
+ * with line numbers and reasons, and the column mapping editor with its re-import. Builders only:
+ * what a button does comes in as a callback.
+ */
+import type { ImportReport, RouteImportReport } from "../../src/index.ts";
+import type { Lang } from "../state.ts";
+import { el } from "./panelDom.ts";
+import type { FileSummary } from "./protocol.ts";
+import { at, countOf } from "./texts.ts";
+import type { AnalystTextKey } from "./texts.ts";
+import type { ColumnChoices } from "./workspace.ts";
+
+/** Rows of a rejection or warning list shown per file (the counts above are always exact). */
+export const MAX_ROWS = 200;
+
+export const isTableReport = (r: ImportReport | RouteImportReport): r is ImportReport =>
+  "columns" in r;
+
+/** "12 accepted · 1 rejected · 13 data rows · 0 warnings" (a route: features instead of rows). */
+export function countsLine(L: Lang, r: ImportReport | RouteImportReport): string {
+  const head = `${countOf(L, r.accepted, "accepted")} · ${countOf(L, r.rejected, "rejected")}`;
+  const warnings = countOf(L, r.warnings.length, "warnings");
+  if (!isTableReport(r))
+    return `${head} · ${countOf(L, r.features, "routeFeatures")} · ${warnings}`;
+  const capped = r.truncated ? ` (${at(L, "capped")})` : "";
+  return `${head} · ${countOf(L, r.dataRows, "dataRows")} · ${warnings}${capped}`;
+}
+
+/** Encoding, delimiter and header row of a table ("GeoJSON" for a route). */
+export function formatLine(L: Lang, r: ImportReport | RouteImportReport): string {
+  if (!isTableReport(r)) return "GeoJSON";
+  return [
+    r.encoding,
+    r.delimiter !== undefined ? `“${r.delimiter === "\t" ? "tab" : r.delimiter}”` : undefined,
+    r.headerRow !== undefined ? `${at(L, "headerRow")} ${r.headerRow}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+/** One row of an issue table: line, sheet, column, value, reason, code. */
+export type IssueRow = [
+  number,
+  string | undefined,
+  string | undefined,
+  string | undefined,
+  string,
+  string,
+];
+
+export function rejectionRows(r: ImportReport | RouteImportReport): IssueRow[] {
+  return r.rejections.map((x) => [
+    x.line,
+    x.sheet,
+    x.column,
+    x.value,
+    `${x.message} (${x.code})${x.suggestions?.length ? ` → ${x.suggestions.join(", ")}` : ""}`,
+    x.code,
+  ]);
+}
+
+export function warningRows(r: ImportReport | RouteImportReport): IssueRow[] {
+  return r.warnings.map((x) => [
+    x.line,
+    x.sheet,
+    x.column,
+    undefined,
+    `${x.message} (${x.code})`,
+    x.code,
+  ]);
+}
+
+/** A folded table of rejected rows or warnings, the first MAX_ROWS shown, the count exact. */
+export function issuesTable(
+  L: Lang,
+  heading: string,
+  cls: string,
+  rows: IssueRow[],
+  total: number,
+) {
+  if (!rows.length) return null;
+  const t = (k: AnalystTextKey) => at(L, k);
+  const head = el(
+    "tr",
+    {},
+    ...[t("line"), t("column"), t("value"), t("reason")].map((h) => el("th", { scope: "col" }, h)),
+  );
+  const body = rows
+    .slice(0, MAX_ROWS)
+    .map(([line, sheet, column, value, reason, code]) =>
+      el(
+        "tr",
+        { "data-line": String(line), "data-code": code },
+        el("td", {}, sheet ? `${sheet}!${line}` : String(line)),
+        el("td", {}, column ?? ""),
+        el("td", {}, value ?? ""),
+        el("td", {}, reason),
+      ),
+    );
+  const more = total - Math.min(rows.length, MAX_ROWS);
+  return el(
+    "details",
+    { class: cls, ...(cls === "rejections" ? { open: "" } : {}) },
+    el("summary", {}, `${heading} (${total.toLocaleString(L)})`),
+    el("table", { class: `issues ${cls}` }, el("thead", {}, head), el("tbody", {}, ...body)),
+    more > 0 ? el("p", { class: "small muted" }, `… ${more.toLocaleString(L)} ${t("more")}`) : null,
+  );
+}
+
+function fieldSelect(
+  L: Lang,
+  f: FileSummary,
+  c: ImportReport["columns"][number],
+): HTMLSelectElement {
+  const select = el("select", {
+    "data-column": String(c.index),
+    "aria-label": `${at(L, "field")}: ${c.column}`,
+  });
+  const current = f.choices[c.index] !== undefined ? f.choices[c.index] : c.field;
+  select.append(el("option", { value: "" }, at(L, "noField")));
+  for (const name of f.fields) {
+    const o = el("option", { value: name }, name);
+    if (name === current) o.selected = true;
+    select.append(o);
+  }
+  if (!current) select.value = "";
+  return select;
+}
+
+/** The column → field table with a re-import button, enabled once a field is changed. */
+export function mappingEditor(
+  L: Lang,
+  f: FileSummary,
+  r: ImportReport,
+  onReimport: (choices: ColumnChoices) => void,
+): HTMLElement {
+  const t = (k: AnalystTextKey) => at(L, k);
+  const choices: ColumnChoices = {};
+  const apply = el("button", { type: "button", class: "reimport" }, t("reimport"));
+  apply.disabled = true;
+  apply.addEventListener("click", () => onReimport(choices));
+  const rows = r.columns.map((c) => {
+    const select = fieldSelect(L, f, c);
+    select.addEventListener("change", () => {
+      choices[c.index] = select.value || null;
+      apply.disabled = false;
+    });
+    return el(
+      "tr",
+      { "data-index": String(c.index) },
+      el("td", {}, c.column),
+      el("td", {}, select),
+      el("td", { class: "small muted" }, c.how),
+    );
+  });
+  const head = el(
+    "tr",
+    {},
+    ...[t("column"), t("field"), t("how")].map((h) => el("th", { scope: "col" }, h)),
+  );
+  return el(
+    "details",
+    { class: "mapping", ...(r.fatal || f.status !== "used" ? { open: "" } : {}) },
+    el("summary", {}, t("mapping")),
+    el("table", { class: "mapping-table" }, el("thead", {}, head), el("tbody", {}, ...rows)),
+    apply,
+  );
+}
+
+export interface FileItemActions {
+  remove(id: string): void;
+  force(id: string): void;
+  reimport(id: string, choices: ColumnChoices): void;
+}
+
+/**
+ * A file's entry in the list. The newest file is open; older ones only while they need the
+ * analyst (held, failed, not used).
+ * @param why the reason its replay could not be computed, when it could not.
+ */
+export function fileItem(
+  L: Lang,
+  f: FileSummary,
+  newest: boolean,
+  why: string | undefined,
+  actions: FileItemActions,
+): HTMLElement {
+  const t = (k: AnalystTextKey) => at(L, k);
+  const r = f.report;
+  const status = why ? "failed" : f.status;
+  const remove = el("button", { type: "button", class: "remove" }, t("remove"));
+  remove.addEventListener("click", () => actions.remove(f.id));
+  const force = el("button", { type: "button", class: "force" }, t("useAnyway"));
+  force.addEventListener("click", () => actions.force(f.id));
+  return el(
+    "li",
+    {
+      "data-file-id": f.id,
+      "data-status": status,
+      "data-kind": f.kind ?? "",
+      "data-accepted": String(r.accepted),
+      "data-rejected": String(r.rejected),
+      "data-warnings": String(r.warnings.length),
+    },
+    el(
+      "details",
+      newest || why || f.status !== "used" ? { open: "" } : {},
+      el(
+        "summary",
+        {},
+        el("strong", { class: "file-name" }, f.name),
+        ` · ${t("kind")}: ${f.kind ?? t("unknownKind")}`,
+      ),
+      el("p", { class: `file-status ${status}` }, t(status), why ? ` (${why})` : ""),
+      r.fatal ? el("p", { class: "fatal" }, `${r.fatal.code}: ${r.fatal.message}`) : null,
+      el("p", { class: "small counts" }, countsLine(L, r)),
+      el("p", { class: "small muted" }, formatLine(L, r)),
+      f.status === "held" && !why ? force : null,
+      isTableReport(r) && r.columns.length
+        ? mappingEditor(L, f, r, (c) => actions.reimport(f.id, c))
+        : null,
+      issuesTable(L, t("rejectedRows"), "rejections", rejectionRows(r), r.rejected),
+      issuesTable(L, t("warningRows"), "warnings", warningRows(r), r.warnings.length),
+      remove,
+    ),
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * The analyst panel's elements: built once, as plain DOM (every text from a file goes in as text).
+ */
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string | null | undefined | false)[]
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const c of children) if (c !== null && c !== undefined && c !== false) e.append(c);
+  return e;
+}
+
+/** The table files offered for download (the worker's `tables()` names). */
+export const TABLES = [
+  "tracks.csv",
+  "tracks.geojson",
+  "split.csv",
+  "counts.csv",
+  "counts.geojson",
+  "sightings.csv",
+  "sightings.geojson",
+  "stocks.csv",
+  "places.csv",
+  "places.geojson",
+] as const;
+
+export interface PanelDom {
+  root: HTMLElement;
+  title: HTMLElement;
+  intro: HTMLElement;
+  input: HTMLInputElement;
+  chooseLabel: HTMLElement;
+  reset: HTMLButtonElement;
+  progress: HTMLElement;
+  progressBar: HTMLProgressElement;
+  progressText: HTMLElement;
+  status: HTMLElement;
+  list: HTMLUListElement;
+  exportTitle: HTMLElement;
+  pngBtn: HTMLButtonElement;
+  svgBtn: HTMLButtonElement;
+  webmBtn: HTMLButtonElement;
+  tablesLabel: HTMLElement;
+  tableButtons: HTMLButtonElement[];
+  dropOverlay: HTMLElement;
+}
+
+function exportControls() {
+  const tablesLabel = el("summary", { class: "small" });
+  const tableButtons = TABLES.map((name) =>
+    el("button", { type: "button", "data-table": name }, name),
+  );
+  return {
+    exportTitle: el("span", { id: "analyst-export-title", class: "small" }),
+    pngBtn: el("button", { type: "button", id: "export-png" }),
+    svgBtn: el("button", { type: "button", id: "export-svg" }),
+    webmBtn: el("button", { type: "button", id: "export-webm" }),
+    tablesLabel,
+    tableButtons,
+    // The ten table buttons fold away so the panel stays short above the figures and details.
+    tablesBox: el(
+      "details",
+      { id: "export-tables" },
+      tablesLabel,
+      el("div", { class: "analyst-tables" }, ...tableButtons),
+    ),
+  };
+}
+
+/** Builds the panel, prepends it to `container` and adds the page-wide drop overlay. */
+export function buildPanelDom(container: Element): PanelDom {
+  const root = el("section", {
+    id: "analyst",
+    class: "analyst",
+    "aria-labelledby": "analyst-title",
+  });
+  const input = el("input", {
+    type: "file",
+    id: "analyst-input",
+    multiple: "",
+    accept: ".csv,.tsv,.txt,.xlsx,.geojson,.json",
+    class: "visually-hidden",
+  });
+  const chooseLabel = el("span");
+  const reset = el("button", { type: "button", id: "analyst-reset" });
+  const progressBar = el("progress", { max: "1", value: "0" });
+  const progressText = el("span", { class: "small" });
+  const progress = el(
+    "div",
+    { id: "analyst-progress", class: "analyst-progress", role: "status" },
+    progressBar,
+    " ",
+    progressText,
+  );
+  progress.hidden = true;
+  const x = exportControls();
+  const dom: PanelDom = {
+    root,
+    title: el("h2", { id: "analyst-title" }),
+    intro: el("p", { class: "muted small" }),
+    input,
+    chooseLabel,
+    reset,
+    progress,
+    progressBar,
+    progressText,
+    status: el("p", { id: "analyst-status", class: "small", "aria-live": "polite" }),
+    list: el("ul", { id: "analyst-files", class: "analyst-files" }),
+    ...x,
+    dropOverlay: el("div", { id: "analyst-drop", class: "analyst-drop", "aria-hidden": "true" }),
+  };
+  dom.dropOverlay.hidden = true;
+  root.append(
+    dom.title,
+    dom.intro,
+    el(
+      "div",
+      { class: "analyst-actions" },
+      input,
+      el("label", { class: "button", for: "analyst-input" }, chooseLabel),
+      reset,
+    ),
+    progress,
+    dom.status,
+    dom.list,
+    el("div", { class: "analyst-actions" }, x.exportTitle, x.pngBtn, x.svgBtn, x.webmBtn),
+    x.tablesBox,
+  );
+  container.prepend(root);
+  document.body.append(dom.dropOverlay);
+  return dom;
+}
+
+/** Shows the progress bar (indeterminate when `fraction` is undefined) with a text. */
+export function setProgress(dom: PanelDom, fraction: number | undefined, text: string): void {
+  dom.progress.hidden = false;
+  if (fraction === undefined) dom.progressBar.removeAttribute("value");
+  else dom.progressBar.value = fraction;
+  dom.progressText.textContent = text;
+}
+
+export function endProgress(dom: PanelDom): void {
+  dom.progress.hidden = true;
+  delete dom.status.dataset.busy;
+}

@@ -1,0 +1,209 @@
+/**
+ * The panels beside the map: the split chart (with its hover readout and cursor), the day's split
+ * figures, the headline figures, the small multiples of people present and the details of the
+ * selection. Every figure is the library's (the ledger's split) or a source's, for the day shown.
+ */
+import type { ReplayData } from "../data/replay.ts";
+import { dateOf } from "../data/replay.ts";
+import { categoryName, formatDate, formatPeople, tr } from "../i18n.ts";
+import { CATEGORY_COLOUR } from "../palette.ts";
+import { h, mount } from "../render/vnode.ts";
+import type { VNode } from "../render/vnode.ts";
+import type { Lang, ViewState } from "../state.ts";
+import type { ViewerContext } from "../view/context.ts";
+import type { ViewerDom } from "../view/dom.ts";
+import { flowDetails, groupDetails, headlineList } from "./details.ts";
+import { presenceChart, presenceFigure, presenceX } from "./presenceChart.ts";
+import { splitAt, splitChart, splitX } from "./splitChart.ts";
+
+const MULTIPLE_WIDTH = 220;
+
+/** "In transit: 1,230 (1,100–1,400)": one category of the split with its 90 % interval. */
+export function splitLine(
+  L: Lang,
+  r: { category: Parameters<typeof categoryName>[1]; value: number; low: number; high: number },
+): string {
+  const range = r.high > r.low ? ` (${formatPeople(L, r.low)}–${formatPeople(L, r.high)})` : "";
+  return `${categoryName(L, r.category)}: ${formatPeople(L, r.value)}${range}`;
+}
+
+/** The text of the split chart's hover readout for day `day`, or undefined off the chart. */
+export function splitHoverText(replay: ReplayData, day: number, L: Lang): string | undefined {
+  const rows = day >= 0 && day <= replay.days ? splitAt(replay.split, day) : [];
+  if (!rows.length) return undefined;
+  return [formatDate(L, dateOf(replay.start, day)), ...rows.map((r) => splitLine(L, r))].join("\n");
+}
+
+function placeDetails(replay: ReplayData, id: string, state: ViewState): VNode | undefined {
+  const L = state.lang;
+  const flow = replay.flows.find((f) => f.id === id);
+  if (flow) return flowDetails(flow, state.t, L, replay.days, 300);
+  const place = replay.places.find((p) => p.placeId === id);
+  if (!place) return undefined;
+  return h(
+    "section",
+    { "data-kind": "place" },
+    h("h3", {}, place.name),
+    h("p", {}, `${place.kind}${place.country ? ` · ${place.country}` : ""}`),
+    place.capacity !== undefined
+      ? h("p", {}, `${tr(L, "capacity")}: ${formatPeople(L, place.capacity)}`)
+      : null,
+    place.source ? h("p", { class: "note" }, `${tr(L, "source")}: ${place.source}`) : null,
+    h("p", { class: "note" }, tr(L, "noCounts")),
+  );
+}
+
+/** The details of the selection (a group or a place) for the day shown, or undefined. */
+export function selectionDetails(replay: ReplayData, state: ViewState): VNode | undefined {
+  const s = state.selection;
+  if (s?.kind === "group") {
+    const g = replay.groups.find((x) => x.id === s.id);
+    return g && groupDetails(g, state.t, state.lang, replay.start);
+  }
+  if (s?.kind === "place") return placeDetails(replay, s.id, state);
+  return undefined;
+}
+
+/**
+ * A chart cursor: an HTML line over the chart moved with a CSS transform (compositor only);
+ * moving an SVG element would repaint the whole chart every frame.
+ */
+function cursorLine(holder: Element): HTMLDivElement {
+  let line = holder.querySelector<HTMLDivElement>(":scope > .cursor-line");
+  if (!line) {
+    line = document.createElement("div");
+    line.className = "cursor-line";
+    line.setAttribute("aria-hidden", "true");
+    holder.append(line);
+  }
+  return line;
+}
+
+export interface SidePanels {
+  /** Rebuilds the charts (new data, size or language). */
+  renderCharts(): void;
+  /** Moves the cursors to the state's time; redraws the day's panels when the day changed. */
+  updateCursors(): void;
+  renderDetails(): void;
+  /** Forces the day's panels to be redrawn at the next cursor update. */
+  invalidateDay(): void;
+}
+
+/** The side panels of a viewer; `onDay` runs after the day's panels are redrawn (e.g. forecasts). */
+export function createSidePanels(
+  ctx: ViewerContext,
+  dom: ViewerDom,
+  onDay: () => void,
+): SidePanels {
+  /** The day whose panels are drawn (-1: none). */
+  let lastDay = -1;
+  const splitTip = document.createElement("div");
+  splitTip.className = "tooltip chart-tooltip";
+  splitTip.hidden = true;
+
+  dom.split.addEventListener("pointermove", (ev) => {
+    const svg = dom.split.querySelector("svg");
+    if (!ctx.replay || !svg) return;
+    const box = svg.getBoundingClientRect();
+    const width = Number(svg.getAttribute("width"));
+    const day = Math.floor(
+      splitX(ctx.replay.split, width).invert((ev.clientX - box.left) * (width / box.width)),
+    );
+    const text = splitHoverText(ctx.replay, day, ctx.state.lang);
+    if (text === undefined) return void (splitTip.hidden = true);
+    splitTip.textContent = text;
+    splitTip.hidden = false;
+    const x = ev.clientX - box.left;
+    splitTip.style.left = `${x > box.width / 2 ? x - 250 : x + 14}px`;
+    splitTip.style.top = "8px";
+  });
+  dom.split.addEventListener("pointerleave", () => (splitTip.hidden = true));
+
+  function renderDetails(): void {
+    const replay = ctx.replay;
+    if (!replay) return;
+    const L = ctx.state.lang;
+    const title = h("h2", { class: "visually-hidden" }, tr(L, "details"));
+    const content = selectionDetails(replay, ctx.state);
+    if (!content)
+      return void mount(dom.details, title, h("p", { class: "note" }, tr(L, "detailsHint")));
+    mount(dom.details, title, content);
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "close";
+    close.textContent = tr(L, "close");
+    close.addEventListener("click", () => ctx.setState({ selection: null }));
+    dom.details.prepend(close);
+  }
+
+  function renderDayPanels(replay: ReplayData): void {
+    const { state } = ctx;
+    const L = state.lang;
+    mount(dom.headlines, headlineList(replay.headlines, state.t, L, replay.start));
+    mount(
+      dom.splitReadout,
+      ...splitAt(replay.split, state.t).map((r) =>
+        h(
+          "li",
+          { "data-category": r.category, "data-value": String(r.value) },
+          h("span", { class: "swatch", style: `background:${CATEGORY_COLOUR[r.category]}` }),
+          splitLine(L, r),
+        ),
+      ),
+    );
+    // The multiples' figure lines (latest value as of the date), once a day, in place.
+    replay.presence.forEach((p, i) => {
+      const text = dom.multiples.children[i]?.querySelector<SVGTextElement>('[data-role="figure"]');
+      if (!text) return;
+      const { figure, over } = presenceFigure(p, state.t, L);
+      if (text.textContent !== figure) text.textContent = figure;
+      text.setAttribute("font-weight", over ? "700" : "400");
+    });
+    renderDetails();
+    onDay();
+  }
+
+  function updateCursors(): void {
+    const replay = ctx.replay;
+    if (!replay) return;
+    const t = ctx.state.t;
+    const svg = dom.split.querySelector("svg");
+    if (svg) {
+      const x = splitX(replay.split, Number(svg.getAttribute("width")));
+      const line = cursorLine(dom.split);
+      line.style.transform = `translateX(${x(t).toFixed(1)}px)`;
+      line.dataset.t = String(t);
+    }
+    const mx = presenceX(replay.days, MULTIPLE_WIDTH);
+    for (const holder of dom.multiples.children)
+      cursorLine(holder).style.transform = `translateX(${mx(t).toFixed(1)}px)`;
+    const day = Math.floor(t);
+    if (day !== lastDay) {
+      lastDay = day;
+      renderDayPanels(replay);
+    }
+  }
+
+  function renderCharts(): void {
+    const replay = ctx.replay;
+    if (!replay) return;
+    const { lang: L, t } = ctx.state;
+    const w = Math.max(300, Math.round(dom.split.getBoundingClientRect().width || 600));
+    mount(dom.split, splitChart(replay.split, { width: w, height: 190, lang: L, t }));
+    dom.split.append(splitTip);
+    mount(
+      dom.multiples,
+      ...replay.presence.map((p) =>
+        h(
+          "div",
+          { "data-place": p.placeName },
+          presenceChart(p, { width: MULTIPLE_WIDTH, height: 80, lang: L, days: replay.days, t }),
+        ),
+      ),
+    );
+    lastDay = -1;
+    updateCursors();
+  }
+
+  return { renderCharts, updateCursors, renderDetails, invalidateDay: () => (lastDay = -1) };
+}

@@ -1,0 +1,156 @@
+/**
+ * The figures the viewer shows beside the map, each as the library or a source gives it: border
+ * counts by day and direction, the ledger's split per day, reported headline figures and people
+ * present at places. Sums over countries and places are the only arithmetic done here.
+ */
+import { createGazetteer, headingAtKm, SPLIT_CATEGORIES } from "../../src/index.ts";
+import type {
+  CountRecord,
+  Dataset,
+  Direction,
+  IsoDate,
+  Place,
+  RouteIndex,
+  SeedFigure,
+  SplitRow,
+} from "../../src/index.ts";
+import { dateOf, daysSince } from "./replay.ts";
+import type { FlowSeries, Headline, PresenceSeries, SplitSeries } from "./replay.ts";
+
+/** Northbound heading at a point: the direction of travel of the nearest route there. */
+function headingNear(routes: RouteIndex, lon: number, lat: number): [number, number] {
+  const hit = routes.project([lon, lat]);
+  return hit ? headingAtKm(routes, hit.routeId, hit.km) : [0, 1];
+}
+
+/** Daily counts per border point and direction (blank totals left out, not zero). */
+export function flowsFrom(
+  counts: CountRecord[],
+  places: Place[],
+  routes: RouteIndex,
+  start: IsoDate,
+): FlowSeries[] {
+  const gazetteer = createGazetteer(places);
+  const byPoint = new Map<string, FlowSeries>();
+  const days = new Map<string, Map<number, FlowSeries["days"][number]>>();
+  for (const c of counts) {
+    const key = c.fmpId ?? c.fmpName;
+    if (!key) continue;
+    let series = byPoint.get(key);
+    if (!series) {
+      const place =
+        (c.fmpId ? gazetteer.findById(c.fmpId) : undefined) ??
+        (c.fmpName ? gazetteer.find(c.fmpName, c.country) : undefined);
+      const lon = c.lon ?? place?.lon;
+      const lat = c.lat ?? place?.lat;
+      if (lon === undefined || lat === undefined) continue;
+      const heading = headingNear(routes, lon, lat);
+      series = { id: key, name: place?.name ?? c.fmpName ?? key, lon, lat, heading, days: [] };
+      byPoint.set(key, series);
+      days.set(key, new Map());
+    }
+    const t = Math.floor(daysSince(start, c.date));
+    const perDay = days.get(key)!;
+    let day = perDay.get(t);
+    if (!day) {
+      day = { t, date: c.date.slice(0, 10), byDirection: {}, sources: [] };
+      perDay.set(t, day);
+    }
+    if (c.total !== undefined) {
+      const dir: Direction = c.direction;
+      day.byDirection[dir] = (day.byDirection[dir] ?? 0) + c.total;
+    }
+    if (c.sourceOrg && !day.sources.includes(c.sourceOrg)) day.sources.push(c.sourceOrg);
+  }
+  for (const [key, series] of byPoint)
+    series.days = [...days.get(key)!.values()].sort((a, b) => a.t - b.t);
+  return [...byPoint.values()];
+}
+
+/** The ledger's split rows summed over country and place, one column per day from day 0 to `days`. */
+export function splitFromLedger(
+  rows: readonly SplitRow[],
+  start: IsoDate,
+  days: number,
+): SplitSeries {
+  const categories = SPLIT_CATEGORIES.filter((c) => rows.some((r) => r.category === c));
+  const n = days + 1;
+  const zero = () => categories.map(() => new Array<number>(n).fill(0));
+  const values = zero();
+  const low = zero();
+  const high = zero();
+  const defined = new Array<boolean>(n).fill(false);
+  for (const r of rows) {
+    const d = Math.floor(daysSince(start, r.date));
+    const c = categories.indexOf(r.category);
+    if (d < 0 || d >= n || c < 0) continue;
+    defined[d] = true;
+    values[c]![d]! += r.value;
+    low[c]![d]! += r.valueLow;
+    high[c]![d]! += r.valueHigh;
+  }
+  const t = Array.from({ length: n }, (_, i) => i);
+  return { t, dates: t.map((i) => dateOf(start, i)), categories, values, low, high, defined };
+}
+
+/** Reported stock figures and a situation report's figures, as dated headlines with their source. */
+export function headlinesFrom(
+  stocks: Dataset["stocks"],
+  seeds: readonly SeedFigure[],
+  start: IsoDate,
+): Headline[] {
+  const fromStocks = stocks.map((s): Headline => ({
+    category: s.category,
+    basis: s.basis,
+    t: daysSince(start, s.date),
+    date: s.date.slice(0, 10),
+    value: s.value,
+    country: s.country,
+    placeName: s.placeName,
+    sourceOrg: s.sourceOrg,
+    url: s.url,
+    from: "stock",
+  }));
+  const fromReport = seeds
+    .filter((f) => f.category !== undefined && f.unit === "people")
+    .map((f): Headline => ({
+      category: f.category!,
+      basis: f.category === "remaining" ? "present" : "cumulative",
+      t: daysSince(start, f.asOf),
+      date: f.asOf,
+      value: f.value,
+      country: f.countries.join(", ") || undefined,
+      placeName: f.placeNames.join(", ") || undefined,
+      sourceOrg: f.agency,
+      url: undefined,
+      qualifier: f.qualifier === "exact" ? undefined : f.qualifier,
+      from: "report",
+    }));
+  return [...fromStocks, ...fromReport].sort((a, b) => a.t - b.t);
+}
+
+/** People reported present at each place over time, with the shelter's capacity. */
+export function presenceFrom(dataset: Dataset, start: IsoDate): PresenceSeries[] {
+  const gazetteer = createGazetteer(dataset.places);
+  const presenceMap = new Map<string, PresenceSeries>();
+  for (const s of dataset.stocks) {
+    if (s.basis !== "present" || !s.placeName) continue;
+    const place = gazetteer.find(s.placeName, s.country);
+    const key = place?.name ?? s.placeName;
+    const series = presenceMap.get(key) ?? {
+      placeName: key,
+      capacity: place?.kind === "shelter" ? place.capacity : undefined,
+      points: [],
+    };
+    series.points.push({
+      t: daysSince(start, s.date),
+      date: s.date.slice(0, 10),
+      value: s.value,
+      sourceOrg: s.sourceOrg,
+    });
+    presenceMap.set(key, series);
+  }
+  return [...presenceMap.values()]
+    .map((p) => ({ ...p, points: p.points.sort((a, b) => a.t - b.t) }))
+    .sort((a, b) => b.points.length - a.points.length);
+}

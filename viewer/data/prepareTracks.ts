@@ -1,0 +1,52 @@
+/**
+ * The library's tracks as the viewer's per-group frames. Nothing is estimated here: each frame is
+ * one TrackPoint (the library's numbers for that day) plus pieces of the library's route geometry
+ * (`sliceRoute`) to draw it with: its position interval. Between days the map moves along the
+ * route by the library's km per vertex (`ReplayData.routeKm`).
+ */
+import { sliceRoute } from "../../src/index.ts";
+import type { IsoDate, RouteIndex, TrackPoint } from "../../src/index.ts";
+import { daysSince } from "./replay.ts";
+import type { TrackFrame } from "./replay.ts";
+
+/** One frame per track point, sorted by time; head and tail default to the median person's km. */
+export function frameOf(p: TrackPoint, start: IsoDate, routes: RouteIndex): TrackFrame {
+  const known = routes.routeIds.includes(p.routeId);
+  return {
+    t: daysSince(start, p.date),
+    date: p.date.slice(0, 10),
+    lon: p.lon,
+    lat: p.lat,
+    routeId: p.routeId,
+    km: p.km,
+    kmLow: p.kmLow,
+    kmHigh: p.kmHigh,
+    tailKm: p.tailKm ?? p.km,
+    headKm: p.headKm ?? p.km,
+    size: p.size,
+    sizeLow: p.sizeLow,
+    sizeHigh: p.sizeHigh,
+    band: known ? sliceRoute(routes, p.routeId, p.kmLow, p.kmHigh) : [[p.lon, p.lat]],
+  };
+}
+
+/** Frames per group from the library's tracks, sorted by time. */
+export function framesByGroup(
+  tracks: readonly TrackPoint[],
+  start: IsoDate,
+  routes: RouteIndex,
+): Map<string, TrackFrame[]> {
+  const out = new Map<string, TrackFrame[]>();
+  for (const p of tracks) {
+    const list = out.get(p.group) ?? [];
+    list.push(frameOf(p, start, routes));
+    out.set(p.group, list);
+  }
+  for (const frames of out.values()) frames.sort((a, b) => a.t - b.t);
+  return out;
+}
+
+/** km of every vertex of every route (the library's cumulative km), for drawing bodies. */
+export function routeKmOf(routes: RouteIndex): Record<string, number[]> {
+  return Object.fromEntries(routes.routeIds.map((id) => [id, [...routes.cumulativeKm(id)]]));
+}

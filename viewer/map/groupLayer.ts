@@ -1,0 +1,108 @@
+/**
+ * The groups' hit targets and labels over the canvas: a focusable transparent circle per group at
+ * its median person (moved every frame), and the label "name · people" of the large groups and the
+ * selected one. Every number is the library's estimate of the day shown (the frame's marks).
+ */
+import { select } from "d3-selection";
+import { groupEstimateAt } from "../charts/details.ts";
+import { formatPeople, tr } from "../i18n.ts";
+import type { Lang, ViewState } from "../state.ts";
+import type { ViewerContext } from "../view/context.ts";
+import { hideTooltip, showTooltip } from "../view/dom.ts";
+import type { ViewerDom } from "../view/dom.ts";
+import type { GroupMark } from "./frame.ts";
+
+/** Groups of at least this many people are labelled on the map (the selected one always). */
+export const LABEL_MIN_PEOPLE = 1500;
+
+/** People as shown on the map ("size not given" for a group no source sized). */
+export function peopleText(lang: Lang, v: number): string {
+  return Number.isFinite(v) ? formatPeople(lang, v) : tr(lang, "sizeUnknown");
+}
+
+/** The label of a group on the map: its name and the day's estimated people. */
+export function groupLabel(lang: Lang, g: Pick<GroupMark, "id" | "size">): string {
+  return `${g.id} · ${peopleText(lang, g.size)}`;
+}
+
+/** Which marks get a label: the selected group and those of LABEL_MIN_PEOPLE or more. */
+export function labelledGroups(marks: readonly GroupMark[], state: ViewState): GroupMark[] {
+  if (!state.layers.labels) return [];
+  const selected = state.selection?.kind === "group" ? state.selection.id : undefined;
+  return marks.filter((g) => g.id === selected || g.size >= LABEL_MIN_PEOPLE);
+}
+
+function tooltipText(ctx: ViewerContext, g: GroupMark): string {
+  const L = ctx.state.lang;
+  const group = ctx.replay?.groups.find((x) => x.id === g.id);
+  const est = group && groupEstimateAt(group, ctx.state.t);
+  if (!est) return g.id;
+  const size = Number.isFinite(est.size)
+    ? ` (${formatPeople(L, est.sizeLow)}–${formatPeople(L, est.sizeHigh)})`
+    : "";
+  return `${g.id}\n${tr(L, "size")}: ${peopleText(L, est.size)}${size}\n${tr(L, "kmAlong")}: ${formatPeople(L, est.km)} (${formatPeople(L, est.kmLow)}–${formatPeople(L, est.kmHigh)})`;
+}
+
+const setAttr = (el: Element, name: string, value: string) => {
+  // Only touch the DOM when something visible changed (this runs every frame).
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+};
+
+function joinTargets(ctx: ViewerContext, dom: ViewerDom, marks: GroupMark[]) {
+  const choose = (id: string) => ctx.setState({ selection: { kind: "group", id } });
+  return select(dom.hits)
+    .selectAll<SVGCircleElement, GroupMark>("circle.hit")
+    .data(marks, (g) => g.id)
+    .join((enter) =>
+      enter
+        .append("circle")
+        .attr("class", "hit")
+        .attr("tabindex", 0)
+        .attr("role", "button")
+        .on("click", (ev: MouseEvent, g) => {
+          ev.stopPropagation();
+          choose(g.id);
+        })
+        .on("keydown", (ev: KeyboardEvent, g) => {
+          if (ev.key === "Enter") choose(g.id);
+        })
+        .on("mouseenter focus", (_ev: Event, g) => {
+          const z = ctx.state.zoom;
+          showTooltip(dom, ctx.width, tooltipText(ctx, g), g.x * z.k + z.x, g.y * z.k + z.y);
+        })
+        .on("mouseleave blur", () => hideTooltip(dom)),
+    );
+}
+
+/** Moves the hit targets and labels to the last frame's marks. */
+export function renderGroupTargets(ctx: ViewerContext, dom: ViewerDom): void {
+  if (!ctx.replay) return;
+  const { state } = ctx;
+  const marks = state.layers.groups && ctx.frame ? ctx.frame.groups : [];
+  const z = state.zoom;
+  joinTargets(ctx, dom, marks).each(function (g) {
+    setAttr(this, "cx", (g.x * z.k + z.x).toFixed(1));
+    setAttr(this, "cy", (g.y * z.k + z.y).toFixed(1));
+    setAttr(this, "r", Math.max(8, g.r).toFixed(1));
+    setAttr(
+      this,
+      "aria-label",
+      `${g.id}: ${peopleText(state.lang, g.size)} ${tr(state.lang, "people")}`,
+    );
+    setAttr(this, "data-group", g.id);
+    // The library's numbers of the day, for tests and assistive tools.
+    setAttr(this, "data-size", String(g.size));
+    setAttr(this, "data-day", String(g.day));
+  });
+  select(dom.hits)
+    .selectAll<SVGTextElement, GroupMark>("text.group-label")
+    .data(labelledGroups(marks, state), (g) => g.id)
+    .join((enter) => enter.append("text").attr("class", "group-label"))
+    .each(function (g) {
+      setAttr(this, "x", (g.x * z.k + z.x + g.rHigh + 4).toFixed(1));
+      setAttr(this, "y", (g.y * z.k + z.y + 4).toFixed(1));
+      setAttr(this, "data-group", g.id);
+      const text = groupLabel(state.lang, g);
+      if (this.textContent !== text) this.textContent = text;
+    });
+}
