@@ -164,11 +164,13 @@ describe("createLocalProvider", () => {
 });
 
 describe("enrichDataset", () => {
-  it("says which step failed instead of drawing a picture of its own", () => {
+  it("says that the replay failed, and why, instead of drawing a picture of its own", () => {
     const dataset = {
       ...fixtureInput().dataset,
       routes: { type: "FeatureCollection" as const, features: [] },
     };
-    expect(() => enrichDataset(dataset)).toThrow(/^the estimator could not place the groups \(/);
+    expect(() => enrichDataset(dataset)).toThrow(
+      /^the estimate and ledger could not be built from these data \(/,
+    );
   });
 });

@@ -2,15 +2,13 @@
 /**
  * The analyst worker: reads the dropped files in chunks (File.stream(), so a 100 MB file never
  * sits whole in memory as text), runs them through the library's importer (the same as the
- * CLI's), keeps the records, and re-runs estimateTracks + buildLedger + prepareReplay on request.
+ * CLI's), keeps the records, and re-runs the library's replay (runReplay, through enrichDataset) + prepareReplay on request.
  * All of it off the page's thread: the page never freezes, and only reports, progress and the
  * ReplayData cross over. Nothing is sent anywhere else: files never leave the machine.
  */
 import {
-  buildLedger,
   createGazetteer,
   embedded2018,
-  estimateTracks,
   formatSplitCsv,
   formatTracksCsv,
   importRoute,
@@ -196,10 +194,9 @@ function current(req: number): NonNullable<typeof last> {
   if (last) return last;
   // Nothing computed here yet: the exports are of the embedded 2018 replay.
   const dataset = embedded();
-  const est = estimateTracks(dataset);
-  const split = buildLedger({ dataset, tracks: est.tracks }).split;
+  const { tracks, split } = enrichDataset(dataset);
   post({ type: "progress", req, progress: { stage: "preparing", fraction: 0.9 } });
-  return (last = { dataset, tracks: est.tracks, split });
+  return (last = { dataset, tracks, split });
 }
 
 function tables(req: number): ExportFile[] {
