@@ -57,6 +57,12 @@ export interface KmSmootherInput {
   maxCells?: number;
   /** Compute each report's posterior outlier probability (default true; costs one more pass). */
   outlierPosteriors?: boolean;
+  /**
+   * Km of road the grid reaches beyond the last report (default 150). A track that continues for
+   * days after its last report needs room to move on; the grid's last cell absorbs, so too short
+   * a grid would stop the group where the grid ends instead of where the route does.
+   */
+  padAheadKm?: Km;
 }
 
 /** Posterior of the km of a group at 12:00 on one day. */
@@ -229,7 +235,7 @@ export function smoothKm(input: KmSmootherInput): KmSmootherResult {
   }
   const pad = 150;
   const lo = Math.max(0, Math.min(minObs, routeEnd) - pad);
-  const hi = Math.min(routeEnd, Math.max(maxObs, 0) + pad);
+  const hi = Math.min(routeEnd, Math.max(maxObs, 0) + Math.max(pad, input.padAheadKm ?? pad));
   const maxCells = input.maxCells ?? 900;
   const cellKm = Math.max(0.5, (hi - lo) / maxCells);
   const n = Math.max(2, Math.ceil((hi - lo) / cellKm));
