@@ -241,6 +241,7 @@ function clusterTracklets(ctx: EstimateContext, pool: readonly PreparedSighting[
       continue;
     }
     let best: WorkGroup | undefined;
+    // A report continues a tracklet when the move fits (cost below 1.5), else starts one.
     let bestScore = 1.5;
     for (const g of fresh) {
       const p = cand.get(g.routeId);
@@ -277,7 +278,7 @@ function clusterTracklets(ctx: EstimateContext, pool: readonly PreparedSighting[
   return fresh;
 }
 
-/** True when two groups' smoothed tracks run together on the days they share. */
+/** True when two groups' smoothed tracks run together (within their intervals) on shared days. */
 function tracksRunTogether(a: WorkGroup, b: WorkGroup): boolean {
   if (!a.km || !b.km) return false;
   const from = Math.max(a.day0, b.day0);

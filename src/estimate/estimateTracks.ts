@@ -33,7 +33,13 @@ import { attributeCounts } from "./counts.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
 import { defaultEstimatorMovement } from "./movement.ts";
 import type { MovementModel } from "./movement.ts";
-import { fitMovement, fitOutlierScale, recordOutlierProbs, runKm } from "./positions.ts";
+import {
+  fitBodySpread,
+  fitMovement,
+  fitOutlierScale,
+  recordOutlierProbs,
+  runKm,
+} from "./positions.ts";
 import { prepareSightings } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import type { SizePrior } from "./sizePrior.ts";
@@ -216,6 +222,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   estimateSizes(tracked, dataset.stocks, timeZone, until);
   for (const g of tracked) {
     g.sizeByDay = new Map((g.size ?? []).map((d, k) => [g.day0 + k, d.median]));
+    fitBodySpread(ctx, g);
   }
 
   // 4. Tracks continue past their last report to the end of the data; sizes over the full span.

@@ -53,6 +53,62 @@ export function bodySpreadKm(people: number | undefined): Km {
   return 10 + 20 * Math.sqrt(n / 1000);
 }
 
+/** Sd (km) of the edges of a town's stretch. */
+const TOWN_EDGE_SD_KM = 15;
+/** Share of the body's prior spread by which a report of the body may miss its median person. */
+const BODY_REPORT_SPREAD = 1;
+
+/**
+ * How far (km) a report of the body may fall from its median person on a day: the fitted spread
+ * of the group's reports around its median (fitBodySpread) when enough reports speak, else the
+ * body's prior spread for its size.
+ */
+function bodyHalfKm(g: WorkGroup, t: number): Km {
+  const prior = BODY_REPORT_SPREAD * bodySpreadKm(g.sizeByDay?.get(Math.floor(t)) ?? g.scale);
+  const fitted = g.spreadByDay?.get(Math.floor(t));
+  return fitted === undefined ? prior : Math.max(2, fitted);
+}
+
+/** Days either side of a day whose reports tell how spread out the body is. */
+const SPREAD_WINDOW_DAYS = 5;
+
+/**
+ * Fits how spread out a group's body is, day by day: the 80th percentile of the distances of its
+ * reports of the body from the smoothed median person (last run) within SPREAD_WINDOW_DAYS, when
+ * at least 4 reports speak (a long body scatters its reports over hundreds of km). Reports of a
+ * town count by the distance to the nearer end of its stretch.
+ */
+export function fitBodySpread(ctx: EstimateContext, g: WorkGroup): void {
+  const km = g.km;
+  if (!km) return;
+  const residuals: { day: number; r: number }[] = [];
+  for (const p of g.positions) {
+    if (partOf(g, p) !== "body") continue;
+    const k = Math.floor(p.s.t) - g.day0;
+    const d = km.days[Math.min(km.days.length - 1, Math.max(0, k))];
+    if (!d) continue;
+    const [lo, hi] = p.s.fromPlace ? placeStretch(ctx, g.routeId, p.km) : [p.km, p.km];
+    const r = d.median < lo ? lo - d.median : d.median > hi ? d.median - hi : 0;
+    residuals.push({ day: g.day0 + k, r });
+  }
+  g.spreadByDay = new Map();
+  for (let k = 0; k < g.nDays; k++) {
+    const day = g.day0 + k;
+    const near = residuals
+      .filter((x) => Math.abs(x.day - day) <= SPREAD_WINDOW_DAYS)
+      .map((x) => x.r)
+      .sort((a, b) => a - b);
+    if (near.length < 4) continue;
+    g.spreadByDay.set(day, near[Math.floor(0.8 * (near.length - 1))]);
+  }
+}
+
+/**
+ * Sd of a body report around the median person, as a share of the body's half-spread: a report of
+ * the main body places someone in its middle 90 %, anywhere from near the rear to near the head.
+ */
+const BODY_SD_SHARE = 1.5;
+
 /** Which quantity of the body a km smoother run estimates. */
 export type KmTarget = "median" | "head" | "tail";
 
@@ -168,7 +224,9 @@ function pointObservation(ctx: EstimateContext, g: WorkGroup, p: GroupPosition):
   return {
     step,
     km: p.km,
-    sigmaKm: s.fromPlace ? Math.sqrt(25 + (0.5 * p.off) ** 2) : sigma,
+    // A town's stretch has soft edges: the town nearest on the ground is not always the nearest
+    // along the road, and a gazetteer lists only some of the places a source may snap to.
+    sigmaKm: s.fromPlace ? Math.sqrt(TOWN_EDGE_SD_KM ** 2 + (0.5 * p.off) ** 2) : sigma,
     outlier: Math.min(0.5, outlier * ctx.outlierScale),
     timeOffset: s.hasTime ? offset - step : undefined,
     kmRange: s.fromPlace ? placeStretch(ctx, g.routeId, p.km) : undefined,
@@ -182,7 +240,14 @@ function range(o: KmObservation): [Km, Km] {
 /** A report as evidence of the median person: a stretch behind/ahead of it for a part. */
 function forMedian(g: WorkGroup, p: GroupPosition, o: KmObservation): KmObservation {
   const part = partOf(g, p);
-  if (part === "body") return o;
+  if (part === "body") {
+    // A report of the body places someone in it, not its median person: anywhere within a share
+    // of the body's spread either side.
+    // Soft (normal), not a box: many reports of a long body must not pin its median between
+    // hard walls.
+    const half = bodyHalfKm(g, p.s.t);
+    return { ...o, sigmaKm: Math.sqrt(o.sigmaKm ** 2 + (BODY_SD_SHARE * half) ** 2) };
+  }
   const share = Math.min(shareOf(g, p), part === "partial" ? 1 : 0.5);
   const reach = (1 - share) * BODY_REACH_KM;
   const [lo, hi] = range(o);
@@ -215,7 +280,7 @@ function forEnd(
   }
   if (part === target) return o;
   if (part !== "body") return undefined;
-  const spread = bodySpreadKm(g.scale);
+  const spread = Math.max(bodySpreadKm(g.scale), 1.5 * bodyHalfKm(g, p.s.t));
   const [lo, hi] = range(o);
   return {
     ...o,
@@ -244,7 +309,9 @@ export function runKm(ctx: EstimateContext, g: WorkGroup, opts: RunKmOptions = {
     routeLengthKm: ctx.index.lengthKm(g.routeId),
     observations: kmObservations(ctx, g, opts.target ?? "median"),
     movement: ctx.movement,
-    maxCells: ctx.maxCells,
+    // The head and tail are known less precisely than the median person: half the cells will do.
+    maxCells:
+      (opts.target ?? "median") === "median" ? ctx.maxCells : Math.round((ctx.maxCells ?? 900) / 2),
     outlierPosteriors: opts.outlierPosteriors ?? true,
     // Room for the longest rides over the days past the last report.
     padAheadKm: 150 + extra * ctx.movement.longRideMaxKm,

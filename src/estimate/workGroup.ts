@@ -57,6 +57,8 @@ export interface WorkGroup {
   scale?: number;
   /** Estimated size (median people) by local day, from a first size pass, for the same use. */
   sizeByDay?: Map<number, number>;
+  /** Fitted half-spread of the body (km) by local day: how far its reports fall from its median. */
+  spreadByDay?: Map<number, number>;
   /** Part read for each position report (by sighting id). */
   parts?: Map<string, BodyPart>;
   /** Km of the body's head and tail per day (bodies.ts), with 90 % intervals. */
@@ -152,8 +154,14 @@ export function renameGroup(ctx: EstimateContext, g: WorkGroup, name: string): v
 }
 
 /**
+ * Half-width cap (km) of a town's stretch: where towns are far apart (up to 230 km on the 2018
+ * routes), a report snapped to the nearest town may place a group over 100 km from it.
+ */
+export const STRETCH_CAP_KM = 120;
+
+/**
  * Stretch of road nearer to a place than to any other place on the route: what a report that
- * names only a town says about where the group was (at most 40 km either side).
+ * names only a town says about where the group was (at most STRETCH_CAP_KM either side).
  */
 export function placeStretch(ctx: EstimateContext, routeId: string, km: Km): [Km, Km] {
   let list = ctx.placeKm.get(routeId);
@@ -180,8 +188,8 @@ export function placeStretch(ctx: EstimateContext, routeId: string, km: Km): [Km
   // the town" (real reports) or "nearest to the town" (snapped positions); the symmetric stretch
   // contains both readings and keeps the town at its centre. +2 km: the town nearest on the
   // ground is not always the nearest along the road.
-  const below = Math.min(40, Number.isFinite(prev) ? (km - prev) / 2 : 25);
-  const above = Math.min(40, Number.isFinite(next) ? (next - km) / 2 : 25);
+  const below = Math.min(STRETCH_CAP_KM, Number.isFinite(prev) ? (km - prev) / 2 : 25);
+  const above = Math.min(STRETCH_CAP_KM, Number.isFinite(next) ? (next - km) / 2 : 25);
   const half = Math.max(below, above) + 2;
   return [km - half, km + half];
 }
