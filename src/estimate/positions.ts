@@ -176,6 +176,7 @@ export function kmObservations(
   const seenPlace = new Set<string>();
   // For the head or tail: one report a day of that part, one bound a day from the body.
   const bodyBound = new Map<number, { o: KmObservation; pIndex: number }>();
+  const ownDays = target === "median" ? new Set<number>() : endReportDays(g, target);
   for (let pIndex = 0; pIndex < g.positions.length; pIndex++) {
     const p = g.positions[pIndex];
     const s = p.s;
@@ -200,7 +201,10 @@ export function kmObservations(
     g.obsPosition.push(pIndex);
     obs.push(shaped);
   }
-  for (const { o, pIndex } of bodyBound.values()) {
+  for (const [key, { o, pIndex }] of bodyBound) {
+    // Where the part itself was reported lately, the reports of the body do not bound it: a
+    // vanguard seen 400 km ahead stays ahead (the head never goes back) while the body walks on.
+    if (key >= 0 && ownDays.has(o.step)) continue;
     g.obsPosition.push(pIndex);
     obs.push(o);
   }
@@ -289,6 +293,26 @@ function forEnd(
     // (2018). Weak (half outlier), so that one report of the part itself outweighs it.
     outlier: 0.5,
   };
+}
+
+/** Days a report of the part speaks for, after it (head) or before it (tail). */
+const PART_MEMORY_DAYS = 3;
+
+/** Steps (days of the track) on which reports of the head (tail) say where it is. */
+function endReportDays(g: WorkGroup, target: "head" | "tail"): Set<number> {
+  const days = new Set<number>();
+  for (const p of g.positions) {
+    let part = partOf(g, p);
+    const step = Math.round(p.s.t - (g.day0 + 0.5));
+    if (part === "partial") {
+      const d = g.km?.days[Math.min(g.nDays - 1, Math.max(0, step))];
+      if (!d) continue;
+      part = p.km >= d.median ? "head" : "tail";
+    }
+    if (part !== target) continue;
+    for (let k = 0; k <= PART_MEMORY_DAYS; k++) days.add(target === "head" ? step + k : step - k);
+  }
+  return days;
 }
 
 /** Options of one km smoother run. */
