@@ -39,6 +39,7 @@ import {
   fitOutlierScale,
   recordOutlierProbs,
   runKm,
+  setSpan,
 } from "./positions.ts";
 import { prepareSightings } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
@@ -215,11 +216,12 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     );
   }
   ctx.outlierScale = fitOutlierScale(ctx, active);
-  for (const g of active) runKm(ctx, g, { outlierPosteriors: false });
+  // Spans with the counts (the km pass of the median person runs once more, below, to the end).
+  for (const g of active) setSpan(g);
   assignSizeOnly(ctx, groups, sizeOnly);
   const tracked = dropUntracked(ctx, groups);
   // A first size pass tells which reports describe only a part of their group (positions.ts).
-  estimateSizes(tracked, dataset.stocks, timeZone, until);
+  estimateSizes(tracked, dataset.stocks, timeZone, until, 2);
   for (const g of tracked) {
     g.sizeByDay = new Map((g.size ?? []).map((d, k) => [g.day0 + k, d.median]));
     fitBodySpread(ctx, g);

@@ -296,7 +296,7 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
     const zhi = o.kmRange ? o.kmRange[1] : o.km;
     if (o.timeOffset !== undefined) return densityAt(shape, zlo, zhi, x, sigma, o.timeOffset);
     // A report much vaguer than a day's walk: the hour it was made hardly matters (one
-    // evaluation at the hours' mean instead of six).
+    // evaluation at the hours' mean instead of three).
     if (sigma > 2 * walk.mean) return densityAt(shape, zlo, zhi, x, sigma, UNKNOWN_TIME_MEAN);
     let total = 0;
     for (let i = 0; i < UNKNOWN_TIME.length; i++) {
@@ -318,6 +318,27 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
   // Density at the cell centre with the cell's own spread added (uniform within the cell).
   const cellSigma = (o: KmObservation): number =>
     Math.sqrt(Math.max(o.sigmaKm, 0.1) ** 2 + (cellKm * cellKm) / 12);
+  const densities = new Float64Array(n);
+  /**
+   * The density of `o` on cells j0…j1 into `densities`. A vague report's density is smooth at the
+   * scale of its sd: computed every `stride` cells (a fifth of an sd) and interpolated linearly.
+   */
+  const fill = (o: KmObservation, sigma: number, j0: number, j1: number): void => {
+    const stride = Math.max(1, Math.floor(sigma / (5 * cellKm)));
+    let prevJ = j0;
+    let prevV = density(o, lo + (j0 + 0.5) * cellKm, sigma);
+    densities[j0] = prevV;
+    for (let j = j0 + stride; ; j += stride) {
+      const at = Math.min(j, j1);
+      if (at <= prevJ) break;
+      const v = density(o, lo + (at + 0.5) * cellKm, sigma);
+      for (let i = prevJ + 1; i <= at; i++) {
+        densities[i] = prevV + ((v - prevV) * (i - prevJ)) / (at - prevJ);
+      }
+      prevJ = at;
+      prevV = v;
+    }
+  };
   return {
     byStep,
     like(step, out) {
@@ -329,21 +350,18 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
         const eps = Math.max(1e-4, o.outlier);
         const base = eps * uniformDensity;
         const [j0, j1] = support(o, sigma);
+        fill(o, sigma, j0, j1);
         // Outside the support only the outlier term is left; everything is scaled by 1/base.
-        for (let j = j0; j <= j1; j++) {
-          out[j] *= 1 + ((1 - eps) * density(o, lo + (j + 0.5) * cellKm, sigma)) / base;
-        }
+        for (let j = j0; j <= j1; j++) out[j] *= 1 + ((1 - eps) * densities[j]) / base;
       }
       return true;
     },
     outlierPosterior(o, post) {
       const sigma = cellSigma(o);
       const [j0, j1] = support(o, sigma);
+      fill(o, sigma, j0, j1);
       let good = 0;
-      for (let j = j0; j <= j1; j++) {
-        if (post[j] < 1e-12) continue;
-        good += post[j] * density(o, lo + (j + 0.5) * cellKm, sigma);
-      }
+      for (let j = j0; j <= j1; j++) good += post[j] * densities[j];
       good *= 1 - o.outlier;
       const bad = o.outlier * uniformDensity;
       return bad / (good + bad);
@@ -463,8 +481,12 @@ function backwardPass(
 
 const INV_SQRT_2PI = 0.3989422804014327;
 
-/** A report with a date only: made at some time between about 06:00 and 20:00 (equal weights). */
-const UNKNOWN_TIME = [-0.2, -0.1, 0, 0.1, 0.2, 0.3];
+/**
+ * A report with a date only: made at some time between about 06:00 and 20:00 — three times of day
+ * with equal weights (morning, early afternoon, evening; six gave the same tracks within 1 km on
+ * the 2018 data, at twice the cost).
+ */
+const UNKNOWN_TIME = [-0.15, 0.05, 0.25];
 const UNKNOWN_TIME_MEAN = 0.05;
 
 /** The movement model's numbers the observation density needs. */

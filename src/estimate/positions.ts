@@ -333,9 +333,9 @@ export function runKm(ctx: EstimateContext, g: WorkGroup, opts: RunKmOptions = {
     routeLengthKm: ctx.index.lengthKm(g.routeId),
     observations: kmObservations(ctx, g, opts.target ?? "median"),
     movement: ctx.movement,
-    // The head and tail are known less precisely than the median person: half the cells will do.
+    // The head and tail are known less precisely than the median person: a third of the cells.
     maxCells:
-      (opts.target ?? "median") === "median" ? ctx.maxCells : Math.round((ctx.maxCells ?? 900) / 2),
+      (opts.target ?? "median") === "median" ? ctx.maxCells : Math.round((ctx.maxCells ?? 900) / 3),
     outlierPosteriors: opts.outlierPosteriors ?? true,
     // Room for the longest rides over the days past the last report.
     padAheadKm: 150 + extra * ctx.movement.longRideMaxKm,

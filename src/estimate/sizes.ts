@@ -81,12 +81,16 @@ export interface SizeFit {
   sizePriors: (SizePrior & { group: string })[];
 }
 
-/** Smooths every group's size (sets `g.size`); returns the fitted biases and priors. */
+/**
+ * Smooths every group's size (sets `g.size`); returns the fitted biases and priors. `iterations`
+ * rounds of source-bias fitting (default 3; a first look needs fewer).
+ */
 export function estimateSizes(
   tracked: readonly WorkGroup[],
   stocks: readonly StockFigure[],
   timeZone: string,
   asOfT: number,
+  iterations = 3,
 ): SizeFit {
   const drifts = stockDrift(stocks, timeZone, asOfT);
   let fitted = new Map<BiasSource, SourceBias>();
@@ -94,7 +98,7 @@ export function estimateSizes(
   const withSize = tracked.filter((g) => sizeObservations(g, fitted).obs.length > 0);
   // Until a first size estimate turns stock figures into losses: slow attrition.
   for (const g of withSize) g.drift = new Array<number>(g.nDays).fill(DEFAULT_DRIFT);
-  for (let it = 0; it < 3; it++) {
+  for (let it = 0; it < iterations; it++) {
     const residuals: BiasResidual[] = [];
     for (const g of withSize) residuals.push(...smoothWithoutPrior(g, fitted));
     const fit = fitSourceBiases(residuals, fitted.size ? fitted : undefined);
