@@ -122,7 +122,7 @@ export type {
 export { estimateTracks } from "./estimate/estimateTracks.ts";
 export type { BodyDistribution } from "./estimate/bodies.ts";
 export { bodyDistribution } from "./estimate/bodies.ts";
-export type { BodyPart } from "./estimate/parts.ts";
+export type { BodyPart as CaravanPart } from "./estimate/parts.ts";
 export { readPart } from "./estimate/parts.ts";
 export type { MovementModel, Regime } from "./estimate/movement.ts";
 export {
