@@ -3,33 +3,15 @@ import { embedded2018 } from "../../src/embedded/index.ts";
 import { bodyDistribution } from "../../src/estimate/bodies.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { readPart } from "../../src/estimate/parts.ts";
-import {
-  simulateWorld,
-  syntheticCorridor,
-  worldOfDifficulty,
-} from "../../src/estimate/simulate.ts";
+import { simulateWorld, worldOfDifficulty } from "../../src/estimate/simulate.ts";
 import { staysAsSightings } from "../../src/estimate/trackEnds.ts";
 import { createRouteIndex } from "../../src/geo/routeIndex.ts";
 import type { Dataset } from "../../src/model/dataset.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
 import type { TrackPoint } from "../../src/model/track.ts";
 import { mulberry32 } from "../../src/util/random.ts";
+import { at, dataset } from "./corridor.ts";
 
-const routes = syntheticCorridor();
-const index = createRouteIndex(routes);
-const at = (km: number): { lon: number; lat: number } => {
-  const [lon, lat] = index.along("main", km);
-  return { lon, lat };
-};
-const dataset = (sightings: Sighting[]): Dataset => ({
-  name: "test",
-  places: [],
-  routes,
-  sightings,
-  counts: [],
-  stocks: [],
-  timeZone: "America/Mexico_City",
-});
 const day = (d: number): string => `2018-10-${String(d).padStart(2, "0")}`;
 
 /** Every body contract of one track point: order of the parts, each estimate inside its interval. */
