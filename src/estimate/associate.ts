@@ -217,7 +217,7 @@ export function associateUnlabelled(
   const fresh = clusterTracklets(ctx, pool);
   for (const g of fresh) {
     describe(g);
-    runKm(ctx, g, { outlierPosteriors: false });
+    runKm(ctx, g, { outlierPosteriors: false, coarse: true });
   }
   const merged = joinTracklets(ctx, fresh, groups, describe);
   const kept = fresh
@@ -313,7 +313,7 @@ function joinTracklets(
     moveMembers(ctx, from, into);
     merged.add(from);
     describe(into);
-    runKm(ctx, into, { outlierPosteriors: false });
+    runKm(ctx, into, { outlierPosteriors: false, coarse: true });
   };
   for (let i = 0; i < bySize.length; i++) {
     const a = bySize[i];

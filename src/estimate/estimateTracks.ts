@@ -188,12 +188,12 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   const { groups, unlabelled } = labelledGroups(ctx, prepared);
   for (const g of groups) {
     describe(g);
-    if (g.positions.length > 0) runKm(ctx, g, { outlierPosteriors: false });
+    if (g.positions.length > 0) runKm(ctx, g, { outlierPosteriors: false, coarse: true });
   }
   const sizeOnly = associateUnlabelled(ctx, groups, unlabelled, describe);
 
   // 2. Border counts: attributed to the group passing the point.
-  for (const g of groups) if (g.positions.length > 0) runKm(ctx, g);
+  for (const g of groups) if (g.positions.length > 0) runKm(ctx, g, { coarse: true });
   const countResult = attributeCounts(
     dataset.counts,
     groups

@@ -321,6 +321,8 @@ export interface RunKmOptions {
   target?: KmTarget;
   /** Continue the track to this local day (inclusive) past its last report. */
   endDay?: number;
+  /** A first look (association, counts, fitting): half the cells. */
+  coarse?: boolean;
 }
 
 /** Runs the km smoother for a group over its span (extended to `endDay` when given). */
@@ -334,8 +336,9 @@ export function runKm(ctx: EstimateContext, g: WorkGroup, opts: RunKmOptions = {
     observations: kmObservations(ctx, g, opts.target ?? "median"),
     movement: ctx.movement,
     // The head and tail are known less precisely than the median person: a third of the cells.
-    maxCells:
-      (opts.target ?? "median") === "median" ? ctx.maxCells : Math.round((ctx.maxCells ?? 900) / 3),
+    maxCells: Math.round(
+      (ctx.maxCells ?? 900) / ((opts.target ?? "median") !== "median" ? 3 : opts.coarse ? 2 : 1),
+    ),
     outlierPosteriors: opts.outlierPosteriors ?? true,
     // Room for the longest rides over the days past the last report.
     padAheadKm: 150 + extra * ctx.movement.longRideMaxKm,
