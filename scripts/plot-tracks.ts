@@ -1,5 +1,6 @@
 // Draws docs/tracks-2018.svg: km along the route against date for every 2018 caravan group, with
-// the 90 % interval as a band, the estimate as a line and the source reports as points; below,
+// the median person as a line with its 90 % interval as a band, the body from tail to head
+// between dashed lines, and the source reports as points; below,
 // the size (log scale) with its interval and the raw reported figures (before bias correction).
 // Run: npx tsx scripts/plot-tracks.ts [out.svg]
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -57,7 +58,7 @@ const parts: string[] = [];
 parts.push(
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
   `<rect width="${W}" height="${H}" fill="white"/>`,
-  `<text x="${margin.left}" y="22" font-size="15" font-weight="bold">2018 caravans: km along the route (90 % interval band, estimate line, source reports as dots)</text>`,
+  `<text x="${margin.left}" y="22" font-size="15" font-weight="bold">2018 caravans: km along the route (median person: line and 90 % band; body from tail to head: dashed; reports as dots)</text>`,
   `<text x="${margin.left}" y="${sizePanel.top - 14}" font-size="15" font-weight="bold">Size, people (log scale): estimate with 90 % interval; dots are raw reported figures before bias correction</text>`,
 );
 // Axes and grid.
@@ -110,6 +111,19 @@ result.groups.forEach((g, gi) => {
     )}" fill="${color}" fill-opacity="0.18" stroke="none"/>`,
     `<polyline points="${rows.map((r) => `${f(x(dayMs(r.date)))},${f(yKm(r.km))}`).join(" ")}" fill="none" stroke="${color}" stroke-width="2"/>`,
   );
+  // The body: from its tail to its head (dashed edges), around the median person's line.
+  if (rows.every((r) => r.headKm !== undefined && r.tailKm !== undefined)) {
+    const edge = (km: (r: (typeof rows)[number]) => number): string =>
+      `<polyline points="${rows.map((r) => `${f(x(dayMs(r.date)))},${f(yKm(km(r)))}`).join(" ")}" fill="none" stroke="${color}" stroke-width="1" stroke-dasharray="4 3"/>`;
+    parts.push(
+      `<polygon points="${band(
+        (r) => yKm(r.tailKm ?? r.km),
+        (r) => yKm(r.headKm ?? r.km),
+      )}" fill="${color}" fill-opacity="0.12" stroke="none"/>`,
+      edge((r) => r.headKm ?? r.km),
+      edge((r) => r.tailKm ?? r.km),
+    );
+  }
   const withSize = rows.filter((r) => Number.isFinite(r.size));
   if (withSize.length) {
     parts.push(

@@ -117,8 +117,13 @@ export type {
   EstimatedGroup,
   Association,
   GroupState,
+  TrackEnd,
 } from "./estimate/estimateTracks.ts";
 export { estimateTracks } from "./estimate/estimateTracks.ts";
+export type { BodyDistribution } from "./estimate/bodies.ts";
+export { bodyDistribution } from "./estimate/bodies.ts";
+export type { BodyPart as CaravanPart } from "./estimate/parts.ts";
+export { readPart } from "./estimate/parts.ts";
 export type { MovementModel, Regime } from "./estimate/movement.ts";
 export {
   defaultMovementModel,
@@ -361,9 +366,16 @@ export type {
   TrackRow,
   TrackPointProperties,
   TrackLineProperties,
+  TrackBodyProperties,
   TracksGeoJson,
 } from "./export/tracks.ts";
-export { TRACK_COLUMNS, formatTracksCsv, tracksToGeoJson, trackToRow } from "./export/tracks.ts";
+export {
+  TRACK_COLUMNS,
+  formatTracksCsv,
+  routeSlice,
+  tracksToGeoJson,
+  trackToRow,
+} from "./export/tracks.ts";
 export type { SplitColumn } from "./export/split.ts";
 export { SPLIT_COLUMNS, formatSplitCsv, splitToRow } from "./export/split.ts";
 

@@ -21,12 +21,13 @@ import {
   checkEstimate,
   checkForReport,
   checkSummary,
+  createRouteIndex,
   estimateTracks,
   formatTracksCsv,
   tracksToGeoJson,
   widenEstimate,
 } from "../../src/index.ts";
-import type { CheckOptions, Dataset, EstimateResult } from "../../src/index.ts";
+import type { CheckOptions, Dataset, EstimateResult, RouteIndex } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 
 const HELP = `dtm-flow estimate — where every caravan group is along its route and how many people it
@@ -97,8 +98,14 @@ export const estimateCommand: Command = {
     context.stderr(
       `estimating ${loaded.dataset.sightings.length} sightings, ${loaded.dataset.counts.length} counts, ${loaded.dataset.stocks.length} stock figures (${loaded.dataset.name})`,
     );
+    const routes = userInputStep(() => createRouteIndex(loaded.dataset.routes));
+    // The route index is built once; a held-out re-estimate (same routes) reuses it.
     const estimate = (dataset: Dataset): EstimateResult =>
-      estimateTracks(dataset, { timeZone, asOf });
+      estimateTracks(dataset, {
+        timeZone,
+        asOf,
+        ...(dataset.routes === loaded.dataset.routes ? { routeIndex: routes } : {}),
+      });
     let result = userInputStep(() => estimate(loaded.dataset));
     // ── held-out check (--check): src/check/, docs/estimation.md "Checking an estimate" ──
     let checkReport: Record<string, unknown> | undefined;
@@ -113,16 +120,21 @@ export const estimateCommand: Command = {
       checkReport = checked.report;
       context.stderr(checked.summary);
     }
-    writeOutputs(result, out.write, {
-      dataset: loaded.dataset.name,
-      timeZone,
-      asOf,
-      inputs: loaded.reports.map(summarizeReport),
-      rejectedRows: loaded.rejected,
-      // The importer's reports: every rejected row with its line and reason (exit status 1).
-      imports: loaded.reports,
-      ...(checkReport ? { check: checkReport } : {}),
-    });
+    writeOutputs(
+      result,
+      out.write,
+      {
+        dataset: loaded.dataset.name,
+        timeZone,
+        asOf,
+        inputs: loaded.reports.map(summarizeReport),
+        rejectedRows: loaded.rejected,
+        // The importer's reports: every rejected row with its line and reason (exit status 1).
+        imports: loaded.reports,
+        ...(checkReport ? { check: checkReport } : {}),
+      },
+      routes,
+    );
     context.stderr(
       `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,
     );
@@ -176,14 +188,15 @@ export function writeOutputs(
   result: EstimateResult,
   write: (name: string, content: string) => unknown,
   meta: Record<string, unknown>,
+  routes?: RouteIndex,
 ): void {
   // No byte-order mark: the header must read exactly as the contract says for scripts that parse it.
   write("tracks.csv", formatTracksCsv(result.tracks, { bom: false }));
-  write("tracks.geojson", JSON.stringify(tracksToGeoJson(result.tracks)) + "\n");
+  write("tracks.geojson", JSON.stringify(tracksToGeoJson(result.tracks, routes)) + "\n");
   const report = {
     ...meta,
     method:
-      "regime-switching (rest/walk/ride) forward–backward smoother on km along the route, robust outlier mixture; log-size smoother with per-source bias fitted with priors; intervals are 90 % posterior quantiles",
+      "regime-switching (rest/walk/ride) forward–backward smoother on km along the route, robust outlier mixture, for each group's median person, head and tail (a report counts in proportion to the people it describes); log-size smoother with per-source bias fitted with priors; tracks continue past the last report until the group reaches its destination or is accounted for; intervals are 90 % posterior quantiles",
     groups: result.groups,
     associations: result.report.associations,
     leftOut: result.report.leftOut,
@@ -191,6 +204,8 @@ export function writeOutputs(
     sizeLevelSd: result.report.sizeLevelSd,
     sizePriors: result.report.sizePriors,
     movement: result.report.movement,
+    // Why each track ends where it does: destination, accounted_for or end_of_data.
+    trackEnds: result.report.trackEnds,
     counts: result.report.counts,
     countsLeftOut: result.report.countsLeftOut,
     sightingsAfterAsOf: result.report.afterAsOf,

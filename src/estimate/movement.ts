@@ -95,10 +95,11 @@ export function cachedRegimeTransitions(model: MovementModel): readonly (readonl
 
 /**
  * The estimator's prior movement model: the 2018 anchors of {@link defaultMovementModel}, made a
- * little more diffuse (walking sd 16 km, rides 60–480 km, 20 % of rides long). A prior a bit wider
- * than the world keeps the intervals honest when a world moves differently from the anchors
- * (faster walkers, more bus days): on simulated worlds with such differences it raised the
- * coverage of the 90 % km intervals by 1–2 points for ≈ 1 % more position error.
+ * little more diffuse (walking sd 16 km, rides 60–480 km, 20 % of rides long), and with regimes
+ * that last (persistence 0.45: shelter stays of one to three weeks and marches of several days are
+ * ordinary, as in 2018 — Mexico City 4–10 Nov, Tijuana from 19 Nov). A prior a bit wider than the
+ * world keeps the intervals honest when a world moves differently from the anchors (faster
+ * walkers, more bus days, long stays).
  * @example
  * defaultEstimatorMovement().rideKm; // => { min: 60, max: 480 }
  */
@@ -108,5 +109,6 @@ export function defaultEstimatorMovement(): MovementModel {
     walkKm: { mean: 40, sd: 16 },
     rideKm: { min: 60, max: 480 },
     longRideProb: 0.2,
+    persistence: 0.45,
   };
 }

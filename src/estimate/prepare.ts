@@ -82,6 +82,10 @@ export function prepareSightings(
     let positionProblem: string | undefined;
     if (isCoordinate(s.lat, 90) && isCoordinate(s.lon, 180)) {
       point = [s.lon, s.lat];
+      // Coordinates that are the named place's own (filled in from a gazetteer by the importer
+      // or the source) say no more than the place name: the group was near that town.
+      fromPlace =
+        s.placeName !== undefined && isPlaceCentre(point, s.placeName, s.country, gazetteer);
     } else if (s.placeName && s.placeName.trim() !== "") {
       const place = gazetteer?.find(s.placeName, s.country) ?? gazetteer?.find(s.placeName);
       if (place && isCoordinate(place.lat, 90) && isCoordinate(place.lon, 180)) {
@@ -140,6 +144,21 @@ export function prepareSightings(
     prepared.push(item);
   });
   return { prepared, leftOut, afterAsOf };
+}
+
+/** Within this distance (degrees, ≈ 0.5 km) coordinates are taken to be the place's centre. */
+const CENTRE_DEG = 0.005;
+
+function isPlaceCentre(
+  point: LonLat,
+  placeName: string,
+  country: string | undefined,
+  gazetteer: Gazetteer | undefined,
+): boolean {
+  if (placeName.trim() === "") return false;
+  const place = gazetteer?.find(placeName, country) ?? gazetteer?.find(placeName);
+  if (!place || !isCoordinate(place.lat, 90) || !isCoordinate(place.lon, 180)) return false;
+  return Math.abs(place.lon - point[0]) < CENTRE_DEG && Math.abs(place.lat - point[1]) < CENTRE_DEG;
 }
 
 function isCoordinate(value: number | undefined, limit: number): value is number {

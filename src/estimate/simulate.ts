@@ -283,6 +283,39 @@ export function simulateWorld(config: WorldConfig, random: Random): SimulatedWor
   const truth = simulateTruth(config, index, random);
   const obs = config.observation ?? {};
   const sources = obs.sources ?? DEFAULT_SOURCES;
+  const { sourceBiases, coverage } = drawSourceBiases(sources, obs, random);
+  const reporter: Reporter = {
+    index,
+    places,
+    obs,
+    sourceBiases,
+    pickSource: sourcePicker(sources, random),
+    random,
+  };
+  const { sightings, sightingGroup } = simulateSightings(truth, reporter);
+  const counts = simulateCounts(config, truth, index, coverage, random);
+  return {
+    dataset: {
+      name: "Simulated world",
+      places,
+      routes,
+      sightings,
+      counts,
+      stocks: [],
+      timeZone: "America/Mexico_City",
+    },
+    truth,
+    sightingGroup,
+    sourceBiases,
+  };
+}
+
+/** Each source type's size bias and spread in this world, and the border counts' coverage. */
+function drawSourceBiases(
+  sources: readonly { type: SourceType; weight: number }[],
+  obs: ObservationConfig,
+  random: Random,
+): { sourceBiases: SimulatedWorld["sourceBiases"]; coverage: number } {
   const sourceBiases: SimulatedWorld["sourceBiases"] = {};
   for (const s of sources) {
     const prior = SOURCE_PRIORS[s.type];
@@ -293,14 +326,40 @@ export function simulateWorld(config: WorldConfig, random: Random): SimulatedWor
   }
   const coverage = obs.countCoverage ?? 0.65 + 0.3 * random();
   sourceBiases.border_count = { bias: Math.log(coverage), spread: 0.1 };
+  return { sourceBiases, coverage };
+}
+
+/** Draws a source type in proportion to the sources' weights. */
+function sourcePicker(
+  sources: readonly { type: SourceType; weight: number }[],
+  random: Random,
+): () => SourceType {
   const totalWeight = sources.reduce((a, s) => a + s.weight, 0);
-  const pickSource = (): SourceType => {
+  return () => {
     let u = random() * totalWeight;
     for (const s of sources) {
       if ((u -= s.weight) < 0) return s.type;
     }
     return sources[sources.length - 1].type;
   };
+}
+
+/** What the simulated monitoring team needs to make reports. */
+interface Reporter {
+  index: RouteIndex;
+  places: Place[];
+  obs: ObservationConfig;
+  sourceBiases: SimulatedWorld["sourceBiases"];
+  pickSource: () => SourceType;
+  random: Random;
+}
+
+/** Sightings of every group, a Poisson number a day, until a few days after it arrives. */
+function simulateSightings(
+  truth: readonly TruthGroup[],
+  reporter: Reporter,
+): { sightings: Sighting[]; sightingGroup: Record<string, string> } {
+  const { index, obs, random } = reporter;
   const rate = obs.sightingsPerGroupDay ?? 1.5;
   const sightings: Sighting[] = [];
   const sightingGroup: Record<string, string> = {};
@@ -309,88 +368,119 @@ export function simulateWorld(config: WorldConfig, random: Random): SimulatedWor
     const length = index.lengthKm(t.routeId);
     let arrivedFor = 0;
     for (let i = 0; i < t.days.length; i++) {
-      const today = t.days[i];
-      if (today.km >= length) arrivedFor++;
+      if (t.days[i].km >= length) arrivedFor++;
       if (arrivedFor > afterArrival) break;
-      const next = t.days[i + 1] ?? today;
       const count = poisson(rate, random);
       for (let c = 0; c < count; c++) {
-        const hour = 6 + random() * 14;
-        const frac = (hour - 12) / 24;
-        // Position at that hour: between yesterday's noon and today's, or today's and tomorrow's.
-        const prev = t.days[i - 1] ?? today;
-        let km =
-          frac >= 0
-            ? today.km + (next.km - today.km) * frac
-            : today.km + (today.km - prev.km) * frac;
-        if (random() < (obs.outlierRate ?? 0.05)) {
-          km =
-            random() < 0.5
-              ? (t.days[Math.max(0, i - 2 - Math.floor(random() * 4))]?.km ?? km)
-              : random() * length;
-        }
-        const source = pickSource();
         const id = `s${sightings.length + 1}`;
-        const dateOnly = random() < (obs.dateOnlyRate ?? 0.4);
-        const hh = Math.floor(hour);
-        const mm = Math.floor((hour - hh) * 60);
-        const sighting: Sighting = {
-          id,
-          observedAt: dateOnly ? today.date : `${today.date}T${pad2(hh)}:${pad2(mm)}`,
-          sourceType: source,
-          caravanLabel: random() < (obs.missingLabelRate ?? 0.2) ? undefined : t.group,
-        };
-        const sizeOnly = random() < (obs.sizeOnlyRate ?? 0.05);
-        if (!sizeOnly) {
-          const [lon, lat] = index.along(t.routeId, km);
-          if (random() < (obs.placeProb ?? 0.6)) {
-            let best = places[0];
-            let bestD = Infinity;
-            for (const p of places) {
-              const d = (p.lon - lon) ** 2 + (p.lat - lat) ** 2;
-              if (d < bestD) {
-                bestD = d;
-                best = p;
-              }
-            }
-            sighting.placeName = best.name;
-          } else {
-            const noise = (obs.coordNoiseKm ?? 3) / 111.2;
-            sighting.lat = round6(lat + noise * randomNormal(random));
-            sighting.lon = round6(lon + noise * randomNormal(random));
-          }
-        }
-        if (sizeOnly || random() < (obs.sizeProb ?? 0.7)) {
-          const b = sourceBiases[source] ?? { bias: 0, spread: 0.3 };
-          let reported = today.size * Math.exp(b.bias + b.spread * randomNormal(random));
-          if (random() < (obs.sizeOutlierRate ?? 0.03))
-            reported *= Math.exp((random() - 0.5) * 2.8);
-          const kind = random();
-          const rangeProb = obs.rangeProb ?? 0.1;
-          const boundProb = obs.boundProb ?? 0.1;
-          if (kind < rangeProb) {
-            sighting.sizeMin = roundFigure(reported * 0.8, source);
-            sighting.sizeMax = roundFigure(reported * 1.25, source);
-          } else if (kind < rangeProb + boundProb) {
-            sighting.sizeMin = roundFigure(reported * 0.85, source); // "more than …"
-          } else {
-            sighting.sizeBest = roundFigure(reported, source);
-          }
-        }
-        if (
-          sighting.placeName === undefined &&
-          sighting.lat === undefined &&
-          sighting.sizeBest === undefined &&
-          sighting.sizeMin === undefined
-        ) {
-          continue;
-        }
+        const sighting = oneSighting(reporter, t, i, id);
+        if (!sighting) continue;
         sightings.push(sighting);
         sightingGroup[id] = t.group;
       }
     }
   }
-  // Border counts: people cross on the day the group passes (70 %) and the next (30 %).
+  return { sightings, sightingGroup };
+}
+
+/** One report of group `t` on its day `i` (undefined when it ends up with nothing to say). */
+function oneSighting(
+  reporter: Reporter,
+  t: TruthGroup,
+  i: number,
+  id: string,
+): Sighting | undefined {
+  const { index, obs, random } = reporter;
+  const length = index.lengthKm(t.routeId);
+  const today = t.days[i];
+  const next = t.days[i + 1] ?? today;
+  const hour = 6 + random() * 14;
+  const frac = (hour - 12) / 24;
+  // Position at that hour: between yesterday's noon and today's, or today's and tomorrow's.
+  const prev = t.days[i - 1] ?? today;
+  let km =
+    frac >= 0 ? today.km + (next.km - today.km) * frac : today.km + (today.km - prev.km) * frac;
+  if (random() < (obs.outlierRate ?? 0.05)) {
+    km =
+      random() < 0.5
+        ? (t.days[Math.max(0, i - 2 - Math.floor(random() * 4))]?.km ?? km)
+        : random() * length;
+  }
+  const source = reporter.pickSource();
+  const dateOnly = random() < (obs.dateOnlyRate ?? 0.4);
+  const hh = Math.floor(hour);
+  const mm = Math.floor((hour - hh) * 60);
+  const sighting: Sighting = {
+    id,
+    observedAt: dateOnly ? today.date : `${today.date}T${pad2(hh)}:${pad2(mm)}`,
+    sourceType: source,
+    caravanLabel: random() < (obs.missingLabelRate ?? 0.2) ? undefined : t.group,
+  };
+  const sizeOnly = random() < (obs.sizeOnlyRate ?? 0.05);
+  if (!sizeOnly) placeReport(reporter, sighting, t.routeId, km);
+  if (sizeOnly || random() < (obs.sizeProb ?? 0.7)) sizeReport(reporter, sighting, today.size);
+  if (
+    sighting.placeName === undefined &&
+    sighting.lat === undefined &&
+    sighting.sizeBest === undefined &&
+    sighting.sizeMin === undefined
+  ) {
+    return undefined;
+  }
+  return sighting;
+}
+
+/** Where a report puts the group: the nearest place's name, or coordinates with noise. */
+function placeReport(reporter: Reporter, sighting: Sighting, routeId: string, km: Km): void {
+  const { index, places, obs, random } = reporter;
+  const [lon, lat] = index.along(routeId, km);
+  if (random() < (obs.placeProb ?? 0.6)) {
+    let best = places[0];
+    let bestD = Infinity;
+    for (const p of places) {
+      const d = (p.lon - lon) ** 2 + (p.lat - lat) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = p;
+      }
+    }
+    sighting.placeName = best.name;
+  } else {
+    const noise = (obs.coordNoiseKm ?? 3) / 111.2;
+    sighting.lat = round6(lat + noise * randomNormal(random));
+    sighting.lon = round6(lon + noise * randomNormal(random));
+  }
+}
+
+/** The size a report gives: biased and noisy by source, a figure, a range or a bound. */
+function sizeReport(reporter: Reporter, sighting: Sighting, size: number): void {
+  const { obs, random } = reporter;
+  const source = sighting.sourceType as SourceType;
+  const b = reporter.sourceBiases[source] ?? { bias: 0, spread: 0.3 };
+  let reported = size * Math.exp(b.bias + b.spread * randomNormal(random));
+  if (random() < (obs.sizeOutlierRate ?? 0.03)) reported *= Math.exp((random() - 0.5) * 2.8);
+  const kind = random();
+  const rangeProb = obs.rangeProb ?? 0.1;
+  const boundProb = obs.boundProb ?? 0.1;
+  if (kind < rangeProb) {
+    sighting.sizeMin = roundFigure(reported * 0.8, source);
+    sighting.sizeMax = roundFigure(reported * 1.25, source);
+  } else if (kind < rangeProb + boundProb) {
+    sighting.sizeMin = roundFigure(reported * 0.85, source); // "more than …"
+  } else {
+    sighting.sizeBest = roundFigure(reported, source);
+  }
+}
+
+/** Border counts: people cross on the day the group passes (70 %) and the next (30 %). */
+function simulateCounts(
+  config: WorldConfig,
+  truth: readonly TruthGroup[],
+  index: RouteIndex,
+  coverage: number,
+  random: Random,
+): CountRecord[] {
+  const obs = config.observation ?? {};
   const counts: CountRecord[] = [];
   const firstRoute = index.routeIds[0];
   const points = obs.borderPointsKm ?? [
@@ -401,22 +491,7 @@ export function simulateWorld(config: WorldConfig, random: Random): SimulatedWor
   const nDays = config.days ?? 40;
   points.forEach((pk, pi) => {
     const [lon, lat] = index.along(firstRoute, pk);
-    const daily = new Map<number, number>();
-    for (const t of truth) {
-      const p = index.project([lon, lat], { routeId: t.routeId, maxDistanceKm: 1 });
-      if (!p) continue;
-      for (let i = 1; i < t.days.length; i++) {
-        const a = t.days[i - 1];
-        const b = t.days[i];
-        if (a.km < p.km && b.km >= p.km) {
-          // Moving linearly from noon to noon: the calendar day on which it reaches the point.
-          const crossing = a.day + 0.5 + (p.km - a.km) / (b.km - a.km);
-          const day = Math.floor(crossing);
-          daily.set(day, (daily.get(day) ?? 0) + 0.7 * b.size);
-          daily.set(day + 1, (daily.get(day + 1) ?? 0) + 0.3 * b.size);
-        }
-      }
-    }
+    const daily = crossingsAt(truth, index, [lon, lat]);
     for (let day = start; day < start + nDays; day++) {
       const people = daily.get(day) ?? 0;
       const background = poisson(8, random);
@@ -433,20 +508,32 @@ export function simulateWorld(config: WorldConfig, random: Random): SimulatedWor
       });
     }
   });
-  return {
-    dataset: {
-      name: "Simulated world",
-      places,
-      routes,
-      sightings,
-      counts,
-      stocks: [],
-      timeZone: "America/Mexico_City",
-    },
-    truth,
-    sightingGroup,
-    sourceBiases,
-  };
+  return counts;
+}
+
+/** People crossing a point by local day (70 % the day a group reaches it, 30 % the next). */
+function crossingsAt(
+  truth: readonly TruthGroup[],
+  index: RouteIndex,
+  point: [number, number],
+): Map<number, number> {
+  const daily = new Map<number, number>();
+  for (const t of truth) {
+    const p = index.project(point, { routeId: t.routeId, maxDistanceKm: 1 });
+    if (!p) continue;
+    for (let i = 1; i < t.days.length; i++) {
+      const a = t.days[i - 1];
+      const b = t.days[i];
+      if (a.km < p.km && b.km >= p.km) {
+        // Moving linearly from noon to noon: the calendar day on which it reaches the point.
+        const crossing = a.day + 0.5 + (p.km - a.km) / (b.km - a.km);
+        const day = Math.floor(crossing);
+        daily.set(day, (daily.get(day) ?? 0) + 0.7 * b.size);
+        daily.set(day + 1, (daily.get(day + 1) ?? 0) + 0.3 * b.size);
+      }
+    }
+  }
+  return daily;
 }
 
 /** Media and organisers round their figures (to 2 significant digits, or to 500 above 2,000). */

@@ -1,11 +1,14 @@
 /**
- * The estimated tracks as the files of docs/contracts.md §3.1: tracks.csv (one row per group and day, in
- * the contract's column order) and tracks.geojson (a Point per group-day, then one LineString per
- * group). Every front end (CLI, analyst panel) writes these two files through here, so they
- * cannot drift apart.
+ * The estimated tracks as the files of docs/contracts.md §3.1: tracks.csv (one row per group and
+ * day, in the contract's column order) and tracks.geojson (a Point per group-day, then one
+ * LineString per group, then — given the routes — each group-day's body as a LineString along
+ * its route from tail to head). Every front end (CLI, analyst panel) writes these two files
+ * through here, so they cannot drift apart.
  */
 import type { Feature, FeatureCollection, LineString, Point } from "geojson";
+import type { RouteIndex } from "../geo/routeIndex.ts";
 import type { TrackPoint } from "../model/track.ts";
+import type { Km, LonLat } from "../model/units.ts";
 import { formatCsv } from "./csv.ts";
 import type { CsvOptions } from "./csv.ts";
 
@@ -22,6 +25,12 @@ export const TRACK_COLUMNS = [
   "size",
   "size_low",
   "size_high",
+  "head_km",
+  "head_km_low",
+  "head_km_high",
+  "tail_km",
+  "tail_km_low",
+  "tail_km_high",
 ] as const;
 
 export type TrackColumn = (typeof TRACK_COLUMNS)[number];
@@ -32,12 +41,21 @@ export type TrackRow = Record<TrackColumn, string | number>;
 /** CSV options for tracks.csv and split.csv: everything but the columns, which are fixed. */
 export type ContractCsvOptions = Omit<CsvOptions, "columns">;
 
-/** Properties of a group-day Point: the tracks.csv row, with an unknown size as null. */
-export type TrackPointProperties = Omit<TrackRow, "size" | "size_low" | "size_high"> & {
-  size: number | null;
-  size_low: number | null;
-  size_high: number | null;
-};
+/** Columns that may be blank: an unknown size, or a head/tail a track does not have. */
+type BlankableColumn =
+  | "size"
+  | "size_low"
+  | "size_high"
+  | "head_km"
+  | "head_km_low"
+  | "head_km_high"
+  | "tail_km"
+  | "tail_km_low"
+  | "tail_km_high";
+
+/** Properties of a group-day Point: the tracks.csv row, with an unknown value as null. */
+export type TrackPointProperties = Omit<TrackRow, BlankableColumn> &
+  Record<BlankableColumn, number | null>;
 
 /** Properties of a group's LineString. */
 export interface TrackLineProperties {
@@ -47,9 +65,21 @@ export interface TrackLineProperties {
   last_date: string;
 }
 
+/** Properties of a group-day body (LineString along the route from tail to head). */
+export interface TrackBodyProperties {
+  kind: "body";
+  group: string;
+  date: string;
+  route_id: string;
+  tail_km: number;
+  km: number;
+  head_km: number;
+  size: number | null;
+}
+
 export type TracksGeoJson = FeatureCollection<
   Point | LineString,
-  TrackPointProperties | TrackLineProperties
+  TrackPointProperties | TrackLineProperties | TrackBodyProperties
 >;
 
 /**
@@ -70,12 +100,19 @@ export function trackToRow(t: TrackPoint): TrackRow {
     size: t.size,
     size_low: t.sizeLow,
     size_high: t.sizeHigh,
+    // Absent head/tail (tracks not made by the estimator) are NaN, written blank.
+    head_km: t.headKm ?? NaN,
+    head_km_low: t.headKmLow ?? NaN,
+    head_km_high: t.headKmHigh ?? NaN,
+    tail_km: t.tailKm ?? NaN,
+    tail_km_low: t.tailKmLow ?? NaN,
+    tail_km_high: t.tailKmHigh ?? NaN,
   };
 }
 
 /**
  * Formats tracks as tracks.csv: TRACK_COLUMNS in contract order, CRLF line ends, an unknown size
- * (NaN) as an empty cell, never 0.
+ * or head/tail (NaN) as an empty cell, never 0.
  * @param options as formatCsv; the byte-order mark is on by default (Excel) — pass
  *   `{ bom: false }` where scripts read the header exactly as the contract says.
  * @example
@@ -93,15 +130,20 @@ export function formatTracksCsv(
 const blank = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
- * Builds tracks.geojson: one Point per group-day (properties: the tracks.csv row, unknown sizes
+ * Builds tracks.geojson: one Point per group-day (properties: the tracks.csv row, unknown values
  * null), then one LineString per group in order of first appearance, through its daily positions
  * (a group seen on one day only gets its point twice, as a LineString needs two positions), with
- * the group's route and first and last dates.
+ * the group's route and first and last dates; then, when `routes` is given, one LineString per
+ * group-day with a head and tail: its body, the route from tail km to head km
+ * (`properties.kind = "body"`).
  * @example
- * JSON.stringify(tracksToGeoJson(result.tracks)) + "\n"; // the text of tracks.geojson
+ * JSON.stringify(tracksToGeoJson(result.tracks, createRouteIndex(dataset.routes))) + "\n";
  */
-export function tracksToGeoJson(tracks: readonly TrackPoint[]): TracksGeoJson {
-  const features: Feature<Point | LineString, TrackPointProperties | TrackLineProperties>[] = [];
+export function tracksToGeoJson(tracks: readonly TrackPoint[], routes?: RouteIndex): TracksGeoJson {
+  const features: Feature<
+    Point | LineString,
+    TrackPointProperties | TrackLineProperties | TrackBodyProperties
+  >[] = [];
   const lines = new Map<string, { points: TrackPoint[]; first: string; last: string }>();
   for (const t of tracks) {
     const r = trackToRow(t);
@@ -113,6 +155,12 @@ export function tracksToGeoJson(tracks: readonly TrackPoint[]): TracksGeoJson {
         size: blank(t.size),
         size_low: blank(t.sizeLow),
         size_high: blank(t.sizeHigh),
+        head_km: blank(r.head_km as number),
+        head_km_low: blank(r.head_km_low as number),
+        head_km_high: blank(r.head_km_high as number),
+        tail_km: blank(r.tail_km as number),
+        tail_km_low: blank(r.tail_km_low as number),
+        tail_km_high: blank(r.tail_km_high as number),
       },
     });
     const line = lines.get(t.group);
@@ -139,5 +187,47 @@ export function tracksToGeoJson(tracks: readonly TrackPoint[]): TracksGeoJson {
       },
     });
   }
+  if (routes) {
+    for (const t of tracks) {
+      if (t.headKm === undefined || t.tailKm === undefined) continue;
+      if (!routes.routeIds.includes(t.routeId)) continue;
+      features.push({
+        type: "Feature",
+        geometry: {
+          type: "LineString",
+          coordinates: routeSlice(routes, t.routeId, t.tailKm, t.headKm),
+        },
+        properties: {
+          kind: "body",
+          group: t.group,
+          date: t.date,
+          route_id: t.routeId,
+          tail_km: t.tailKm,
+          km: t.km,
+          head_km: t.headKm,
+          size: blank(t.size),
+        },
+      });
+    }
+  }
   return { type: "FeatureCollection", features };
+}
+
+/**
+ * The route between two km (from ≤ to): the point at `from`, every vertex strictly between, the
+ * point at `to` (at least two positions, as a LineString needs).
+ * @example
+ * routeSlice(index, "main", 100, 140).length; // ≥ 2
+ */
+export function routeSlice(routes: RouteIndex, routeId: string, from: Km, to: Km): LonLat[] {
+  const [a, b] = from <= to ? [from, to] : [to, from];
+  const cum = routes.cumulativeKm(routeId);
+  const geometry = routes.route(routeId).geometry;
+  const coords = geometry.coordinates as LonLat[];
+  const out: LonLat[] = [routes.along(routeId, a)];
+  for (let i = 0; i < cum.length && i < coords.length; i++) {
+    if (cum[i] > a && cum[i] < b) out.push([coords[i][0], coords[i][1]]);
+  }
+  out.push(routes.along(routeId, b));
+  return out;
 }

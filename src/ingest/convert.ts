@@ -954,6 +954,7 @@ export function convertSighting(
   set(rec, "url", r.text("url"));
   set(rec, "confidence", conf.value);
   set(rec, "notes", r.text("notes"));
+  set(rec, "part", r.text("part"));
   set(rec, "extra", extra);
   return r.accept(rec);
 }

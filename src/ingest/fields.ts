@@ -421,6 +421,8 @@ export const SIGHTING_SPEC: KindSpec = {
     ]),
     f("country", COUNTRY, [{ tag: "#country", without: ["nationality", "origin", "dest"] }]),
     f("caravan_label", CARAVAN, [{ tag: "#event" }]),
+    // Which part of the caravan the report describes (vanguard, main body, rear): estimate/parts.ts.
+    f("part", ["parte", "seccion", "section"], [{ tag: "#x_part" }]),
     f(
       "size",
       [

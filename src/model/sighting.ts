@@ -26,5 +26,10 @@ export interface Sighting {
   url?: string;
   confidence?: Confidence;
   notes?: string;
+  /**
+   * Which part of the caravan the report describes, as written (`vanguard`, `main body`, `rear`,
+   * `avanzada`, `grueso`, `rezagados`, …); read by the estimator (estimate/parts.ts).
+   */
+  part?: string;
   extra?: Record<string, string>;
 }

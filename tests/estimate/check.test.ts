@@ -173,9 +173,11 @@ describe("checkEstimate", () => {
       ).dataset;
     const noisy = checkEstimate(world(40), { folds: 5 });
     expect(noisy.position.n).toBeGreaterThan(30);
-    expect(noisy.position.coverage90).toBeLessThan(0.75);
-    expect(noisy.factors.km.overall).toBeGreaterThan(1.5);
-    expect(noisy.position.coverage90Widened).toBeGreaterThan(noisy.position.coverage90 + 0.15);
+    // Below nominal (the estimator fits the spread of a group's reports, so it is less
+    // overconfident than it was: 0.81 here, below 0.75 before), and widening brings it up.
+    expect(noisy.position.coverage90).toBeLessThan(0.85);
+    expect(noisy.factors.km.overall).toBeGreaterThan(1.2);
+    expect(noisy.position.coverage90Widened).toBeGreaterThan(noisy.position.coverage90 + 0.1);
     const calm = checkEstimate(world(3), { folds: 5 });
     expect(calm.position.coverage90).toBeGreaterThan(0.85);
     expect(calm.factors.km.overall).toBeGreaterThanOrEqual(1);

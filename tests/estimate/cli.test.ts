@@ -8,7 +8,9 @@ import { simulateWorld, worldOfDifficulty } from "../../src/estimate/simulate.ts
 import { formatCsv } from "../../src/export/csv.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 
-const HEADER = "group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,size_high";
+const HEADER =
+  "group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,size_high," +
+  "head_km,head_km_low,head_km_high,tail_km,tail_km_low,tail_km_high";
 
 describe("dtm-flow estimate", () => {
   it("dtm-flow estimate with no files writes tracks.csv (exact header), tracks.geojson and report.json for 2018", async () => {
@@ -25,6 +27,14 @@ describe("dtm-flow estimate", () => {
     expect(report.sourceBiases.length).toBeGreaterThan(0);
     expect(Array.isArray(report.leftOut)).toBe(true);
     expect(Array.isArray(report.associations)).toBe(true);
+    // Every track's end has a reason; the biggest group reached Tijuana, the end of its route.
+    const ends = report.trackEnds as { group: string; reason: string }[];
+    expect(ends.length).toBe(report.groups.length);
+    expect(ends.find((e) => e.group === "Honduran caravan 1")?.reason).toBe("destination");
+    const bodies = geo.features.filter(
+      (f: { properties: { kind?: string } }) => f.properties.kind === "body",
+    );
+    expect(bodies.length).toBe(csv.trim().split("\r\n").length - 1);
   });
 
   it("dtm-flow estimate reads a simulated world from files (sightings, route, places)", async () => {

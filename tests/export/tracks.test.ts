@@ -3,7 +3,9 @@ import {
   SPLIT_COLUMNS,
   TRACK_COLUMNS,
   formatSplitCsv,
+  createRouteIndex,
   formatTracksCsv,
+  routeSlice,
   tracksToGeoJson,
 } from "../../src/index.ts";
 import type { SplitRow, TrackPoint } from "../../src/index.ts";
@@ -27,9 +29,13 @@ describe("export/tracks", () => {
   it("formatTracksCsv writes the contract header (docs/contracts.md §3.1) with a BOM by default and none with bom: false", () => {
     const tracks = [point("C1", "2018-10-20")];
     const header = TRACK_COLUMNS.join(",");
-    expect(header).toBe("group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,size_high");
+    expect(header).toBe(
+      "group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,size_high," +
+        "head_km,head_km_low,head_km_high,tail_km,tail_km_low,tail_km_high",
+    );
+    // A track without head and tail (not made by the estimator): those cells blank.
     expect(formatTracksCsv(tracks)).toBe(
-      `\uFEFF${header}\r\nC1,2018-10-20,main,10,8,12.5,14.9,-92.2,1200,900,1500\r\n`,
+      `\uFEFF${header}\r\nC1,2018-10-20,main,10,8,12.5,14.9,-92.2,1200,900,1500,,,,,,\r\n`,
     );
     expect(formatTracksCsv(tracks, { bom: false }).startsWith(`${header}\r\n`)).toBe(true);
   });
@@ -41,7 +47,7 @@ describe("export/tracks", () => {
         bom: false,
       },
     );
-    expect(csv.split("\r\n")[1]).toBe("C1,2018-10-20,main,10,8,12.5,14.9,-92.2,,,");
+    expect(csv.split("\r\n")[1]).toBe("C1,2018-10-20,main,10,8,12.5,14.9,-92.2,,,,,,,,,");
   });
 
   it("tracksToGeoJson gives a Point per group-day, then one LineString per group with its first and last date", () => {
@@ -87,6 +93,58 @@ describe("export/tracks", () => {
       ],
     });
     expect(geo.features[4]!.properties).toMatchObject({ group: "C2", route_id: "alt" });
+  });
+});
+
+describe("export/tracks bodies", () => {
+  const routes = createRouteIndex({
+    type: "FeatureCollection",
+    features: [
+      {
+        type: "Feature",
+        properties: { route_id: "main" },
+        geometry: {
+          type: "LineString",
+          coordinates: [
+            [-92, 15],
+            [-92, 15.5],
+            [-92, 16],
+            [-92, 16.5],
+          ],
+        },
+      },
+    ],
+  });
+
+  it("formatTracksCsv writes head and tail with their intervals after the size", () => {
+    const t = point("C1", "2018-10-20", {
+      headKm: 30,
+      headKmLow: 20,
+      headKmHigh: 41.5,
+      tailKm: 2,
+      tailKmLow: 0,
+      tailKmHigh: 6,
+    });
+    expect(formatTracksCsv([t], { bom: false }).split("\r\n")[1]).toBe(
+      "C1,2018-10-20,main,10,8,12.5,14.9,-92.2,1200,900,1500,30,20,41.5,2,0,6",
+    );
+  });
+
+  it("tracksToGeoJson with routes adds each group-day's body: the route from tail to head", () => {
+    const t = point("C1", "2018-10-20", { headKm: 120, tailKm: 20 });
+    const geo = tracksToGeoJson([t, point("C2", "2018-10-20")], routes);
+    const bodies = geo.features.filter((f) => (f.properties as { kind?: string }).kind === "body");
+    // Only the track with a head and tail has a body.
+    expect(bodies).toHaveLength(1);
+    const coords = (bodies[0]!.geometry as { coordinates: number[][] }).coordinates;
+    // From tail to head, through the vertices at 0.5° and 1° (≈ 55.6 and 111.2 km) between them.
+    expect(coords.length).toBe(4);
+    expect(coords[0]).toEqual(routes.along("main", 20));
+    expect(coords[1]).toEqual([-92, 15.5]);
+    expect(coords[2]).toEqual([-92, 16]);
+    expect(coords[3]).toEqual(routes.along("main", 120));
+    expect(bodies[0]!.properties).toMatchObject({ group: "C1", tail_km: 20, km: 10, head_km: 120 });
+    expect(routeSlice(routes, "main", 5, 6)).toHaveLength(2);
   });
 });
 

@@ -1,0 +1,127 @@
+/**
+ * A group is a body, not a point: each day its people are strung along the road from its tail
+ * (the rear, stragglers) through its median person to its head (the vanguard). The median person
+ * is smoothed from the reports of the body (positions.ts); the head and the tail are smoothed the
+ * same way from the reports of those parts, with each report of the body saying the head is
+ * ahead of it (the tail behind it) by at most the body's spread (bodySpreadKm).
+ *
+ * The people along the body: a piecewise-linear cumulative share through (tail, 0),
+ * (median, ½), (head, 1) — half the group on each side of the median person, spread evenly
+ * between it and each end. It is the simplest distribution that honours the three estimates;
+ * `peopleBetween` gives the people in any km range.
+ */
+import type { TrackPoint } from "../model/track.ts";
+import type { Km, People } from "../model/units.ts";
+import type { KmDayEstimate } from "./kmSmoother.ts";
+import { runKm } from "./positions.ts";
+import type { EstimateContext, WorkGroup } from "./workGroup.ts";
+
+/**
+ * Smooths the head and the tail of a group (sets `g.head`, `g.tail`) over the span of its median
+ * track, which must have been run (`g.km`) and keeps its place.
+ */
+export function smoothBody(ctx: EstimateContext, g: WorkGroup): void {
+  const median = g.km;
+  if (!median) return;
+  const day0 = g.day0;
+  const endDay = g.day0 + g.nDays - 1;
+  const run = (target: "head" | "tail"): KmDayEstimate[] => {
+    runKm(ctx, g, { target, endDay, outlierPosteriors: false });
+    const days = g.km?.days ?? [];
+    g.km = median;
+    g.day0 = day0;
+    g.nDays = endDay - day0 + 1;
+    return days;
+  };
+  // Reports of unknown part are read against the median track (positions.ts forEnd): runKm's
+  // setSpan may move day0 only when the head/tail runs use fewer reports, so align by day.
+  const head = run("head");
+  const tail = run("tail");
+  g.head = [];
+  g.tail = [];
+  for (let k = 0; k < g.nDays; k++) {
+    const m = median.days[k];
+    g.head.push(ahead(head[k] ?? m, m));
+    g.tail.push(behind(tail[k] ?? m, m));
+  }
+}
+
+/** The head: never behind the median person, its interval never behind the median's. */
+function ahead(h: KmDayEstimate, m: KmDayEstimate): KmDayEstimate {
+  const median = Math.max(h.median, m.median);
+  return {
+    median,
+    low: Math.min(median, Math.max(h.low, m.low)),
+    high: Math.max(median, h.high, m.high),
+    mean: Math.max(h.mean, m.mean),
+    sd: h.sd,
+  };
+}
+
+/** The tail: never ahead of the median person, its interval never ahead of the median's. */
+function behind(t: KmDayEstimate, m: KmDayEstimate): KmDayEstimate {
+  const median = Math.min(t.median, m.median);
+  return {
+    median,
+    low: Math.min(median, t.low, m.low),
+    high: Math.max(median, Math.min(t.high, m.high)),
+    mean: Math.min(t.mean, m.mean),
+    sd: t.sd,
+  };
+}
+
+/** A group's body on one day: where its people are along its route. */
+export interface BodyDistribution {
+  tailKm: Km;
+  medianKm: Km;
+  headKm: Km;
+  /** People in the group (NaN when no source gave a size). */
+  size: People;
+  /** Share of the group at or behind km `x` (0–1). */
+  shareBehind(x: Km): number;
+  /** Km behind which a share `q` (0–1) of the group is. */
+  quantileKm(q: number): Km;
+  /** People between two km (NaN when the size is unknown). */
+  peopleBetween(fromKm: Km, toKm: Km): People;
+}
+
+/**
+ * The body of a group on one day from its track point (head and tail default to the median
+ * person when the point has none).
+ * @example
+ * const b = bodyDistribution({ ...point, km: 100, headKm: 120, tailKm: 90, size: 1000 });
+ * b.peopleBetween(100, 120); // => 500
+ * b.quantileKm(0.25); // => 95
+ */
+export function bodyDistribution(t: TrackPoint): BodyDistribution {
+  const medianKm = t.km;
+  const headKm = Math.max(medianKm, t.headKm ?? medianKm);
+  const tailKm = Math.min(medianKm, t.tailKm ?? medianKm);
+  const shareBehind = (x: Km): number => {
+    if (x < tailKm) return 0;
+    if (x >= headKm) return 1;
+    if (x < medianKm) return (0.5 * (x - tailKm)) / (medianKm - tailKm);
+    if (headKm === medianKm) return 1;
+    return 0.5 + (0.5 * (x - medianKm)) / (headKm - medianKm);
+  };
+  const quantileKm = (q: number): Km => {
+    const p = Math.min(1, Math.max(0, q));
+    if (p <= 0.5) return tailKm + (medianKm - tailKm) * (p / 0.5);
+    return medianKm + (headKm - medianKm) * ((p - 0.5) / 0.5);
+  };
+  return {
+    tailKm,
+    medianKm,
+    headKm,
+    size: t.size,
+    shareBehind,
+    quantileKm,
+    peopleBetween(fromKm: Km, toKm: Km): People {
+      const [a, b] = fromKm <= toKm ? [fromKm, toKm] : [toKm, fromKm];
+      // A body of no length (head = tail): all its people are at one km, counted when inside.
+      if (headKm === tailKm) return a <= medianKm && medianKm <= b ? t.size : 0;
+      const below = a <= tailKm ? 0 : shareBehind(a - 1e-9);
+      return t.size * (shareBehind(b) - below);
+    },
+  };
+}

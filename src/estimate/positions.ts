@@ -1,0 +1,434 @@
+/**
+ * Position smoothing of the track estimator: turns a group's reports into km observations and
+ * runs the km smoother (kmSmoother.ts) for its median person, its head or its tail; fits the
+ * movement model's regime shares and walking speed, and the outlier rate, to the data (one EM
+ * step each, pooled over groups).
+ *
+ * A report counts in proportion to the people it describes (the body, bodies.ts): a report of the
+ * whole body, or of most of it, is a report of its median person; a report of the vanguard says
+ * the median person is somewhere behind it, of the rear somewhere ahead of it, and a small report
+ * of unknown part somewhere near. The smaller the share of the group it describes, the wider that
+ * stretch (up to BODY_REACH_KM).
+ */
+import type { Km } from "../model/units.ts";
+import { smoothKm } from "./kmSmoother.ts";
+import type { KmObservation } from "./kmSmoother.ts";
+import { REGIMES } from "./movement.ts";
+import type { MovementModel } from "./movement.ts";
+import type { BodyPart } from "./parts.ts";
+import type { BiasSource } from "./sourceBias.ts";
+import { SOURCE_PRIORS } from "./sourceBias.ts";
+import { placeStretch } from "./workGroup.ts";
+import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
+
+const POSITION_BASE_SIGMA: Partial<Record<BiasSource, number>> = {
+  dtm: 1,
+  government: 1,
+  un: 1,
+  ngo: 1.1,
+  media: 1.3,
+  organiser: 1.2,
+  social_media: 2,
+  other: 1.5,
+  unknown: 1.3,
+};
+
+/**
+ * How far (km) the vanguard or the stragglers may be from the median person: as far as one long
+ * bus ride (2018: the first buses reached Tijuana a week before the body, ~1,500 km behind).
+ */
+export const BODY_REACH_KM = 1600;
+/** A report of less than this share of the group's typical size describes a part of it. */
+export const PART_SHARE = 0.4;
+
+/**
+ * Half-length (km) of a body of `people` from its median person to its head or tail, as a 90 %
+ * upper bound when nothing else is known: a few km for a small group walking together, tens of
+ * km for thousands (platoon dispersion).
+ * @example
+ * bodySpreadKm(5000); // ≈ 55
+ */
+export function bodySpreadKm(people: number | undefined): Km {
+  const n = people !== undefined && people > 0 ? people : 1000;
+  return 10 + 20 * Math.sqrt(n / 1000);
+}
+
+/** Sd (km) of the edges of a town's stretch. */
+const TOWN_EDGE_SD_KM = 15;
+/** Share of the body's prior spread by which a report of the body may miss its median person. */
+const BODY_REPORT_SPREAD = 1;
+
+/**
+ * How far (km) a report of the body may fall from its median person on a day: the fitted spread
+ * of the group's reports around its median (fitBodySpread) when enough reports speak, else the
+ * body's prior spread for its size.
+ */
+function bodyHalfKm(g: WorkGroup, t: number): Km {
+  const prior = BODY_REPORT_SPREAD * bodySpreadKm(g.sizeByDay?.get(Math.floor(t)) ?? g.scale);
+  const fitted = g.spreadByDay?.get(Math.floor(t));
+  return fitted === undefined ? prior : Math.max(2, fitted);
+}
+
+/** Days either side of a day whose reports tell how spread out the body is. */
+const SPREAD_WINDOW_DAYS = 5;
+
+/**
+ * Fits how spread out a group's body is, day by day: the 80th percentile of the distances of its
+ * reports of the body from the smoothed median person (last run) within SPREAD_WINDOW_DAYS, when
+ * at least 4 reports speak (a long body scatters its reports over hundreds of km). Reports of a
+ * town count by the distance to the nearer end of its stretch.
+ */
+export function fitBodySpread(ctx: EstimateContext, g: WorkGroup): void {
+  const km = g.km;
+  if (!km) return;
+  const residuals: { day: number; r: number }[] = [];
+  for (const p of g.positions) {
+    if (partOf(g, p) !== "body") continue;
+    const k = Math.floor(p.s.t) - g.day0;
+    const d = km.days[Math.min(km.days.length - 1, Math.max(0, k))];
+    if (!d) continue;
+    const [lo, hi] = p.s.fromPlace ? placeStretch(ctx, g.routeId, p.km) : [p.km, p.km];
+    const r = d.median < lo ? lo - d.median : d.median > hi ? d.median - hi : 0;
+    residuals.push({ day: g.day0 + k, r });
+  }
+  g.spreadByDay = new Map();
+  for (let k = 0; k < g.nDays; k++) {
+    const day = g.day0 + k;
+    const near = residuals
+      .filter((x) => Math.abs(x.day - day) <= SPREAD_WINDOW_DAYS)
+      .map((x) => x.r)
+      .sort((a, b) => a - b);
+    if (near.length < 4) continue;
+    g.spreadByDay.set(day, near[Math.floor(0.8 * (near.length - 1))]);
+  }
+}
+
+/**
+ * Sd of a body report around the median person, as a share of the body's half-spread: a report of
+ * the main body places someone in its middle 90 %, anywhere from near the rear to near the head.
+ */
+const BODY_SD_SHARE = 1.5;
+
+/** Which quantity of the body a km smoother run estimates. */
+export type KmTarget = "median" | "head" | "tail";
+
+/** Days either side of a report whose figures tell the group's size at the time. */
+const SCALE_WINDOW_DAYS = 4;
+
+/**
+ * Share of the group a report describes: its figure over the group's estimated size that day
+ * (first size pass), else over its typical size at the time (the upper quartile of the group's
+ * figures within SCALE_WINDOW_DAYS, as groups grow and shrink); 1 when it gives no figure.
+ */
+function shareOf(g: WorkGroup, p: GroupPosition): number {
+  // "More than 1,500" describes at least 1,500 people; "up to 700" at most 700.
+  const v = p.s.logValue ?? p.s.logLow ?? p.s.logHigh;
+  if (v === undefined) return 1;
+  const estimated = g.sizeByDay?.get(Math.floor(p.s.t));
+  if (estimated !== undefined && estimated > 0) return Math.min(1, Math.exp(v) / estimated);
+  const near: number[] = [];
+  for (const s of g.members) {
+    const x = s.logValue;
+    if (x !== undefined && Math.abs(s.t - p.s.t) <= SCALE_WINDOW_DAYS) near.push(x);
+  }
+  if (near.length === 0) return 1;
+  near.sort((a, b) => a - b);
+  const scale = near[Math.min(near.length - 1, Math.floor(0.75 * near.length))];
+  return Math.min(1, Math.exp(v - scale));
+}
+
+/**
+ * The part of the body a position report is read as describing: the source's own words first;
+ * else, for a report of a small share of the group, `partial` (head or tail, unknown); else body.
+ */
+export function partOf(g: WorkGroup, p: GroupPosition): BodyPart | "partial" {
+  const said = g.parts?.get(p.s.id);
+  if (said) return said;
+  return shareOf(g, p) < PART_SHARE ? "partial" : "body";
+}
+
+/** Span of a group: local days of its first and last report (positions and counts). */
+export function setSpan(g: WorkGroup): void {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of g.positions) {
+    first = Math.min(first, p.s.t);
+    last = Math.max(last, p.s.t);
+  }
+  for (const c of g.counts) {
+    first = Math.min(first, c.day + 0.5);
+    last = Math.max(last, c.day + 0.5);
+  }
+  g.day0 = Math.floor(first);
+  g.lastReportDay = Math.floor(last);
+  g.nDays = Math.floor(last) - g.day0 + 1;
+}
+
+/** The km observations of a group's reports for one target (median person, head or tail). */
+export function kmObservations(
+  ctx: EstimateContext,
+  g: WorkGroup,
+  target: KmTarget = "median",
+): KmObservation[] {
+  const obs: KmObservation[] = [];
+  g.obsPosition = [];
+  // Several reports naming the same town on the same day say one thing, not several.
+  const seenPlace = new Set<string>();
+  // For the head or tail: one report a day of that part, one bound a day from the body.
+  const bodyBound = new Map<number, { o: KmObservation; pIndex: number }>();
+  const ownDays = target === "median" ? new Set<number>() : endReportDays(g, target);
+  for (let pIndex = 0; pIndex < g.positions.length; pIndex++) {
+    const p = g.positions[pIndex];
+    const s = p.s;
+    if (s.fromPlace && s.point) {
+      const key = `${Math.floor(s.t)}|${s.point[0]}|${s.point[1]}`;
+      if (seenPlace.has(key)) continue;
+      seenPlace.add(key);
+    }
+    const o = pointObservation(ctx, g, p);
+    const shaped = target === "median" ? forMedian(g, p, o) : forEnd(g, p, o, target);
+    if (!shaped) continue;
+    if (target !== "median") {
+      // The head is the foremost of the people reported that day (the tail the hindmost): of
+      // the reports of that part, one a day; of the reports of the body, one soft bound a day.
+      const key = partOf(g, p) === "body" ? shaped.step : -1 - shaped.step;
+      const prev = bodyBound.get(key);
+      const [lo, hi] = range(shaped);
+      const better = !prev || (target === "head" ? lo > range(prev.o)[0] : hi < range(prev.o)[1]);
+      if (better) bodyBound.set(key, { o: shaped, pIndex });
+      continue;
+    }
+    g.obsPosition.push(pIndex);
+    obs.push(shaped);
+  }
+  for (const [key, { o, pIndex }] of bodyBound) {
+    // Where the part itself was reported lately, the reports of the body do not bound it: a
+    // vanguard seen 400 km ahead stays ahead (the head never goes back) while the body walks on.
+    if (key >= 0 && ownDays.has(o.step)) continue;
+    g.obsPosition.push(pIndex);
+    obs.push(o);
+  }
+  if (target === "median") {
+    for (const c of g.counts) {
+      // The group passed the point on the count's (peak) day, at an unknown time of that day.
+      obs.push({ step: c.day - g.day0, km: c.km, sigmaKm: c.sigmaKm, outlier: 0.05 });
+    }
+  }
+  return obs;
+}
+
+/** A report as an observation of where it was made (before reading which part it describes). */
+function pointObservation(ctx: EstimateContext, g: WorkGroup, p: GroupPosition): KmObservation {
+  const s = p.s;
+  const offset = s.t - (g.day0 + 0.5);
+  const step = Math.round(offset);
+  const base = (s.fromPlace ? 8 : 4) * (POSITION_BASE_SIGMA[s.source] ?? 1.3);
+  const sigma = Math.sqrt(base * base * (s.lowConfidence ? 2.25 : 1) + (0.5 * p.off) ** 2);
+  const outlier = Math.min(0.3, SOURCE_PRIORS[s.source].outlier * (s.lowConfidence ? 2 : 1) + 0.02);
+  return {
+    step,
+    km: p.km,
+    // A town's stretch has soft edges: the town nearest on the ground is not always the nearest
+    // along the road, and a gazetteer lists only some of the places a source may snap to.
+    sigmaKm: s.fromPlace ? Math.sqrt(TOWN_EDGE_SD_KM ** 2 + (0.5 * p.off) ** 2) : sigma,
+    outlier: Math.min(0.5, outlier * ctx.outlierScale),
+    timeOffset: s.hasTime ? offset - step : undefined,
+    kmRange: s.fromPlace ? placeStretch(ctx, g.routeId, p.km) : undefined,
+  };
+}
+
+function range(o: KmObservation): [Km, Km] {
+  return o.kmRange ?? [o.km, o.km];
+}
+
+/** A report as evidence of the median person: a stretch behind/ahead of it for a part. */
+function forMedian(g: WorkGroup, p: GroupPosition, o: KmObservation): KmObservation {
+  const part = partOf(g, p);
+  if (part === "body") {
+    // A report of the body places someone in it, not its median person: anywhere within a share
+    // of the body's spread either side.
+    // Soft (normal), not a box: many reports of a long body must not pin its median between
+    // hard walls.
+    const half = bodyHalfKm(g, p.s.t);
+    return { ...o, sigmaKm: Math.sqrt(o.sigmaKm ** 2 + (BODY_SD_SHARE * half) ** 2) };
+  }
+  const share = Math.min(shareOf(g, p), part === "partial" ? 1 : 0.5);
+  const reach = (1 - share) * BODY_REACH_KM;
+  const [lo, hi] = range(o);
+  const r: [Km, Km] =
+    part === "head"
+      ? [lo - reach, hi]
+      : part === "tail"
+        ? [lo, hi + reach]
+        : [lo - reach, hi + reach];
+  return { ...o, kmRange: r };
+}
+
+/**
+ * A report as evidence of the head (or tail): a report of that part says where it is; a report
+ * of the body that the head is ahead of it by at most the body's spread; reports of the other end
+ * say nothing. A report of unknown part is the head when ahead of the median person's estimate
+ * (from the last median run), the tail when behind.
+ */
+function forEnd(
+  g: WorkGroup,
+  p: GroupPosition,
+  o: KmObservation,
+  target: "head" | "tail",
+): KmObservation | undefined {
+  let part = partOf(g, p);
+  if (part === "partial") {
+    const day = g.km?.days[Math.min(g.nDays - 1, Math.max(0, o.step))];
+    if (!day) return undefined;
+    part = p.km >= day.median ? "head" : "tail";
+  }
+  if (part === target) return o;
+  if (part !== "body") return undefined;
+  const spread = Math.max(bodySpreadKm(g.scale), 1.5 * bodyHalfKm(g, p.s.t));
+  const [lo, hi] = range(o);
+  return {
+    ...o,
+    kmRange: target === "head" ? [lo, hi + spread] : [lo - spread, hi],
+    // The body's spread is a prior, not a law: a vanguard may ride 1,000 km ahead of the body
+    // (2018). Weak (half outlier), so that one report of the part itself outweighs it.
+    outlier: 0.5,
+  };
+}
+
+/** Days a report of the part speaks for, after it (head) or before it (tail). */
+const PART_MEMORY_DAYS = 3;
+
+/** Steps (days of the track) on which reports of the head (tail) say where it is. */
+function endReportDays(g: WorkGroup, target: "head" | "tail"): Set<number> {
+  const days = new Set<number>();
+  for (const p of g.positions) {
+    let part = partOf(g, p);
+    const step = Math.round(p.s.t - (g.day0 + 0.5));
+    if (part === "partial") {
+      const d = g.km?.days[Math.min(g.nDays - 1, Math.max(0, step))];
+      if (!d) continue;
+      part = p.km >= d.median ? "head" : "tail";
+    }
+    if (part !== target) continue;
+    for (let k = 0; k <= PART_MEMORY_DAYS; k++) days.add(target === "head" ? step + k : step - k);
+  }
+  return days;
+}
+
+/** Options of one km smoother run. */
+export interface RunKmOptions {
+  outlierPosteriors?: boolean;
+  target?: KmTarget;
+  /** Continue the track to this local day (inclusive) past its last report. */
+  endDay?: number;
+  /** A first look (association, counts, fitting): half the cells. */
+  coarse?: boolean;
+}
+
+/** Runs the km smoother for a group over its span (extended to `endDay` when given). */
+export function runKm(ctx: EstimateContext, g: WorkGroup, opts: RunKmOptions = {}): void {
+  setSpan(g);
+  const extra = opts.endDay !== undefined ? Math.max(0, opts.endDay - (g.day0 + g.nDays - 1)) : 0;
+  g.nDays += extra;
+  g.km = smoothKm({
+    nDays: g.nDays,
+    routeLengthKm: ctx.index.lengthKm(g.routeId),
+    observations: kmObservations(ctx, g, opts.target ?? "median"),
+    movement: ctx.movement,
+    // The head and tail are known less precisely than the median person: a third of the cells.
+    maxCells: Math.round(
+      (ctx.maxCells ?? 900) / ((opts.target ?? "median") !== "median" ? 3 : opts.coarse ? 2 : 1),
+    ),
+    outlierPosteriors: opts.outlierPosteriors ?? true,
+    // Room for the longest rides over the days past the last report.
+    padAheadKm: 150 + extra * ctx.movement.longRideMaxKm,
+  });
+}
+
+/**
+ * Regime shares and walking speed fitted to the data: one EM step pooled over groups, with a
+ * Dirichlet prior of 20 pseudo-days at the prior shares (a short dataset stays near them) and a
+ * prior of 10 walking days at the prior speed.
+ */
+export function fitMovement(
+  active: readonly WorkGroup[],
+  movement: MovementModel,
+  prior: MovementModel,
+): MovementModel {
+  const totals = [0, 0, 0];
+  for (const g of active) {
+    const rd = g.km?.regimeDays ?? [0, 0, 0];
+    for (let r = 0; r < 3; r++) totals[r] += rd[r];
+  }
+  const pseudo = 20;
+  const sum = totals[0] + totals[1] + totals[2] + pseudo;
+  const shares = REGIMES.map((r, i) => (totals[i] + pseudo * prior.regimes[r]) / sum);
+  // Walking speed: moves between well-located days that were surely walks.
+  let w = 0;
+  let sum1 = 0;
+  let sum2 = 0;
+  for (const g of active) {
+    const km = g.km;
+    if (!km) continue;
+    for (let k = 1; k < km.days.length; k++) {
+      const pWalk = km.regimeByDay[k * 3 + 1];
+      const a = km.days[k - 1];
+      const b = km.days[k];
+      if (pWalk < 0.7 || a.sd > 12 || b.sd > 12) continue;
+      const move = b.mean - a.mean;
+      w += pWalk;
+      sum1 += pWalk * move;
+      sum2 += pWalk * move * move;
+    }
+  }
+  const pw = 10;
+  const walkMean = (sum1 + pw * prior.walkKm.mean) / (w + pw);
+  const walkVar =
+    (sum2 + pw * (prior.walkKm.sd ** 2 + prior.walkKm.mean ** 2)) / (w + pw) - walkMean ** 2;
+  return {
+    ...movement,
+    regimes: {
+      rest: Math.max(0.02, shares[0]),
+      walk: Math.max(0.02, shares[1]),
+      ride: Math.max(0.02, shares[2]),
+    },
+    walkKm: {
+      mean: Math.min(80, Math.max(10, walkMean)),
+      sd: Math.min(30, Math.max(5, Math.sqrt(Math.max(0, walkVar)))),
+    },
+  };
+}
+
+/**
+ * One EM step on the posterior outlier probabilities of the position reports; shrunk towards 1 by
+ * two pseudo-outliers, so a few reports cannot make it extreme.
+ */
+export function fitOutlierScale(ctx: EstimateContext, active: readonly WorkGroup[]): number {
+  let prior = 0;
+  let post = 0;
+  for (const g of active) {
+    const obs = kmObservations(ctx, g);
+    obs.forEach((o, i) => {
+      prior += o.outlier;
+      post += g.km?.outlierProb[i] ?? o.outlier;
+    });
+  }
+  return prior > 0 ? Math.min(3, Math.max(0.5, (post + 2) / (prior + 2))) : ctx.outlierScale;
+}
+
+/** Writes each position report's posterior outlier probability into its association. */
+export function recordOutlierProbs(ctx: EstimateContext, groups: readonly WorkGroup[]): void {
+  const byKey = new Map(ctx.associations.map((a) => [`${a.sightingId}\u0000${a.group}`, a]));
+  for (const g of groups) {
+    if (!g.km) continue;
+    (g.obsPosition ?? []).forEach((pi, i) => {
+      const p = g.positions[pi];
+      if (!p) return;
+      const a = byKey.get(`${p.s.id}\u0000${g.name}`);
+      if (!a) return;
+      a.outlierProb = Math.round((g.km?.outlierProb[i] ?? 0) * 1000) / 1000;
+      const part = partOf(g, p);
+      a.part = part === "partial" ? (a.part ?? undefined) : part;
+    });
+  }
+}

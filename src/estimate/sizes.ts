@@ -1,0 +1,179 @@
+/**
+ * Size smoothing of the track estimator: each group's size reports (and border counts) in log
+ * space, with per-source-type bias and spread fitted from the data (sourceBias.ts), stock figures
+ * (claims, returns) setting how the size falls (stocks.ts), and a proper prior on each group's
+ * size from the other groups' figures (sizePrior.ts).
+ *
+ * A report of a part of the group (the vanguard, the rear, or a figure far below the group's
+ * typical size) says only that the group holds at least that many: it enters as a lower bound,
+ * so 17 people at a stadium do not shrink a body of 5,000.
+ */
+import type { StockFigure } from "../model/stock.ts";
+import { hasSize } from "./prepare.ts";
+import { partOf } from "./positions.ts";
+import { fallbackSizePrior, sizePriorsLeaveOneOut } from "./sizePrior.ts";
+import type { GroupSizeSummary, SizePrior } from "./sizePrior.ts";
+import { smoothSize } from "./sizeSmoother.ts";
+import type { SizeObservation } from "./sizeSmoother.ts";
+import { biasFor, fitSourceBiases } from "./sourceBias.ts";
+import type { BiasResidual, BiasSource, SourceBias } from "./sourceBias.ts";
+import { DEFAULT_DRIFT, stockDrift } from "./stocks.ts";
+import type { WorkGroup } from "./workGroup.ts";
+
+/** Rounding a figure to the nearest thousand (or hundred) adds this sd of log size per figure. */
+function roundingSd(value: number): number {
+  const round =
+    value >= 1000 && value % 1000 === 0 ? 500 : value >= 200 && value % 100 === 0 ? 50 : 0;
+  // A uniform error of ±round has sd round/√3; relative to the value, in log space.
+  return round > 0 ? round / Math.sqrt(3) / value : 0;
+}
+
+/** The size observations of a group, with the source of each. */
+export function sizeObservations(
+  g: WorkGroup,
+  fitted: Map<BiasSource, SourceBias>,
+): { obs: SizeObservation[]; src: BiasSource[] } {
+  const obs: SizeObservation[] = [];
+  const src: BiasSource[] = [];
+  const last = g.nDays - 1;
+  const partial = new Set<string>();
+  for (const p of g.positions) if (partOf(g, p) !== "body") partial.add(p.s.id);
+  for (const s of g.members) {
+    if (!hasSize(s)) continue;
+    const b = biasFor(s.source, fitted);
+    let step = s.t - (g.day0 + 0.5);
+    const outside = step < -0.5 ? -0.5 - step : step > last + 0.5 ? step - last - 0.5 : 0;
+    step = Math.min(last, Math.max(0, step));
+    const part = partial.has(s.id);
+    const rounding = s.logValue !== undefined ? roundingSd(Math.round(Math.exp(s.logValue))) : 0;
+    obs.push({
+      step,
+      // A part of the group: at least that many (its figure as a lower bound).
+      logValue: part ? undefined : s.logValue,
+      logLow: part ? (s.logValue ?? s.logLow) : s.logLow,
+      logHigh: part ? undefined : s.logHigh,
+      bias: b.bias,
+      sigma: Math.sqrt(
+        b.spread ** 2 * (s.lowConfidence ? 1.5 : 1) + (0.05 * outside) ** 2 + rounding ** 2,
+      ),
+      outlier: b.outlier,
+    });
+    src.push(s.source);
+  }
+  for (const c of g.counts) {
+    if (!(c.total > 0)) continue;
+    const b = biasFor("border_count", fitted);
+    obs.push({
+      step: Math.min(last, Math.max(0, c.day - g.day0)),
+      logValue: Math.log(c.total),
+      bias: b.bias,
+      sigma: b.spread,
+      outlier: b.outlier,
+    });
+    src.push("border_count");
+  }
+  return { obs, src };
+}
+
+export interface SizeFit {
+  sourceBiases: Map<BiasSource, SourceBias>;
+  levelSd: number;
+  sizePriors: (SizePrior & { group: string })[];
+}
+
+/**
+ * Smooths every group's size (sets `g.size`); returns the fitted biases and priors. `iterations`
+ * rounds of source-bias fitting (default 3; a first look needs fewer).
+ */
+export function estimateSizes(
+  tracked: readonly WorkGroup[],
+  stocks: readonly StockFigure[],
+  timeZone: string,
+  asOfT: number,
+  iterations = 3,
+): SizeFit {
+  const drifts = stockDrift(stocks, timeZone, asOfT);
+  let fitted = new Map<BiasSource, SourceBias>();
+  let levelSd = 0.15;
+  const withSize = tracked.filter((g) => sizeObservations(g, fitted).obs.length > 0);
+  // Until a first size estimate turns stock figures into losses: slow attrition.
+  for (const g of withSize) g.drift = new Array<number>(g.nDays).fill(DEFAULT_DRIFT);
+  for (let it = 0; it < iterations; it++) {
+    const residuals: BiasResidual[] = [];
+    for (const g of withSize) residuals.push(...smoothWithoutPrior(g, fitted));
+    const fit = fitSourceBiases(residuals, fitted.size ? fitted : undefined);
+    fitted = fit.biases;
+    levelSd = fit.levelSd;
+    if (it === 0) {
+      // Stock figures need a first size estimate to turn people lost into a log drift.
+      for (const g of withSize) {
+        g.drift = drifts.driftFor(g.name, g.day0, g.nDays, g.size ?? [], tracked.length);
+      }
+    }
+  }
+  const sizePriors = applyPriors(withSize, fitted, levelSd);
+  return { sourceBiases: fitted, levelSd, sizePriors };
+}
+
+/** One size smoothing pass without the size prior; returns the reports' bias residuals. */
+function smoothWithoutPrior(g: WorkGroup, fitted: Map<BiasSource, SourceBias>): BiasResidual[] {
+  const { obs, src } = sizeObservations(g, fitted);
+  g.size = smoothSize({ nDays: g.nDays, observations: obs, drift: g.drift, levelSd: 0 });
+  const residuals: BiasResidual[] = [];
+  obs.forEach((o, i) => {
+    if (o.logValue === undefined || !g.size) return;
+    const day = g.size[Math.round(o.step)];
+    // Leverage: the fit leans towards each report; inflate its residual by 1/√(1 − h).
+    const h = Math.min(0.8, day.logSd ** 2 / (o.sigma ** 2 + 1e-9));
+    const e = o.logValue - day.logMean - o.bias;
+    residuals.push({ source: src[i], residual: o.bias + e / Math.sqrt(1 - h) });
+  });
+  return residuals;
+}
+
+/**
+ * A proper prior on each group's size, fitted from the other groups' figures: without it a group
+ * known only by "at least 150" would be unbounded above. Final smoothing pass with it.
+ */
+function applyPriors(
+  withSize: readonly WorkGroup[],
+  fitted: Map<BiasSource, SourceBias>,
+  levelSd: number,
+): (SizePrior & { group: string })[] {
+  const summaries: GroupSizeSummary[] = [];
+  for (const g of withSize) {
+    const pinned = sizeObservations(g, fitted).obs.some(
+      (o) => o.logValue !== undefined || (o.logLow !== undefined && o.logHigh !== undefined),
+    );
+    if (!pinned || !g.size) continue;
+    // The group's best-informed day (smallest posterior sd) from the fit without the prior.
+    const best = g.size.reduce((a, b) => (b.logSd < a.logSd ? b : a));
+    summaries.push({ group: g.name, logMean: best.logMean, logSd: best.logSd });
+  }
+  const priors = sizePriorsLeaveOneOut(
+    withSize.map((g) => g.name),
+    summaries,
+  );
+  const out: (SizePrior & { group: string })[] = [];
+  for (const g of withSize) {
+    const prior = priors.get(g.name) ?? fallbackSizePrior();
+    out.push({
+      group: g.name,
+      logMean: round3(prior.logMean),
+      logSd: round3(prior.logSd),
+      groups: prior.groups,
+    });
+    g.size = smoothSize({
+      nDays: g.nDays,
+      observations: sizeObservations(g, fitted).obs,
+      drift: g.drift,
+      levelSd,
+      prior,
+    });
+  }
+  return out;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

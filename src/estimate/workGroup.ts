@@ -1,0 +1,195 @@
+/**
+ * The working state the track estimator's steps share: the run's context (routes, places,
+ * projections of every report on every route, the lists the report is built from) and each
+ * group as it is being estimated. Steps live in their own modules (routeChoice, associate,
+ * positions, sizes, bodies, trackEnds); this module only holds what they pass each other.
+ */
+import type { Gazetteer } from "../geo/gazetteer.ts";
+import type { RouteIndex } from "../geo/routeIndex.ts";
+import type { Km } from "../model/units.ts";
+import type { CountEvidence } from "./counts.ts";
+import type { KmDayEstimate, KmSmootherResult } from "./kmSmoother.ts";
+import type { MovementModel } from "./movement.ts";
+import type { BodyPart } from "./parts.ts";
+import { hasSize } from "./prepare.ts";
+import type { PreparedSighting } from "./prepare.ts";
+import type { SizeDayEstimate } from "./sizeSmoother.ts";
+
+export interface Association {
+  sightingId: string;
+  group: string;
+  /** `label`: the source named the group; `associated`: fitted to a group's track; `new_group`:
+   * started or joined a group of unlabelled sightings; `size_only`: a size report without place,
+   * given to the one group active that day. */
+  how: "label" | "associated" | "new_group" | "size_only";
+  /** Posterior probability that the report is an outlier (position reports). */
+  outlierProb?: number;
+  /** The part of the body the report was read as describing (head, body, tail). */
+  part?: BodyPart;
+}
+
+/** A position report of a group: km along its route and distance off it. */
+export interface GroupPosition {
+  s: PreparedSighting;
+  km: Km;
+  off: Km;
+}
+
+export interface WorkGroup {
+  name: string;
+  labelled: boolean;
+  routeId: string;
+  members: PreparedSighting[];
+  positions: GroupPosition[];
+  sizeOnly: PreparedSighting[];
+  counts: CountEvidence[];
+  /** Local day of the first day of the track and its number of days. */
+  day0: number;
+  nDays: number;
+  /** Last local day with a report (the track may continue past it, see trackEnds.ts). */
+  lastReportDay?: number;
+  km?: KmSmootherResult;
+  /** For each km observation of the last run: index in `positions` (−1 for a count). */
+  obsPosition?: number[];
+  size?: SizeDayEstimate[];
+  drift?: number[];
+  /** Typical reported size of the group (people), to tell reports of a part from the whole. */
+  scale?: number;
+  /** Estimated size (median people) by local day, from a first size pass, for the same use. */
+  sizeByDay?: Map<number, number>;
+  /** Fitted half-spread of the body (km) by local day: how far its reports fall from its median. */
+  spreadByDay?: Map<number, number>;
+  /** Part read for each position report (by sighting id). */
+  parts?: Map<string, BodyPart>;
+  /** Km of the body's head and tail per day (bodies.ts), with 90 % intervals. */
+  head?: KmDayEstimate[];
+  tail?: KmDayEstimate[];
+}
+
+/** Shared state of one estimator run. */
+export interface EstimateContext {
+  index: RouteIndex;
+  gazetteer: Gazetteer;
+  routeIds: readonly string[];
+  maxOff: Km;
+  maxCells?: number;
+  movement: MovementModel;
+  /** Factor on every report's outlier probability, fitted to the data (positions.ts). */
+  outlierScale: number;
+  projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;
+  associations: Association[];
+  leftOut: { sightingId: string; reason: string }[];
+  warnings: string[];
+  /** Stretch of road a report naming only a town may mean (see placeStretch). */
+  placeKm: Map<string, Float64Array>;
+}
+
+export function newGroup(name: string, labelled: boolean, routeId: string): WorkGroup {
+  return {
+    name,
+    labelled,
+    routeId,
+    members: [],
+    positions: [],
+    sizeOnly: [],
+    counts: [],
+    day0: 0,
+    nDays: 0,
+  };
+}
+
+/**
+ * Adds a report to a group: a position when it lies within `maxOff` of the group's route, else
+ * its size only (or it is left out with the reason).
+ */
+export function addMember(
+  ctx: EstimateContext,
+  g: WorkGroup,
+  s: PreparedSighting,
+  how: Association["how"],
+): void {
+  if (s.point) {
+    const p = ctx.projections.get(s)?.get(g.routeId);
+    if (!p || p.off > ctx.maxOff) {
+      const off = p ? `${Math.round(p.off)} km` : "too far";
+      if (hasSize(s)) {
+        ctx.warnings.push(`${s.id}: ${off} off route ${g.routeId}; only its size is used.`);
+        g.sizeOnly.push(s);
+        g.members.push(s);
+        ctx.associations.push({ sightingId: s.id, group: g.name, how });
+      } else {
+        ctx.leftOut.push({ sightingId: s.id, reason: `${off} off route ${g.routeId}` });
+      }
+      return;
+    }
+    g.positions.push({ s, km: p.km, off: p.off });
+  } else {
+    g.sizeOnly.push(s);
+  }
+  g.members.push(s);
+  ctx.associations.push({ sightingId: s.id, group: g.name, how });
+}
+
+/** Moves every report of `from` to `to` (joining two tracks that are one group). */
+export function moveMembers(ctx: EstimateContext, from: WorkGroup, to: WorkGroup): void {
+  const moved = new Set(from.members.map((s) => s.id));
+  for (const a of ctx.associations)
+    if (a.group === from.name && moved.has(a.sightingId)) a.group = to.name;
+  to.members.push(...from.members);
+  to.sizeOnly.push(...from.sizeOnly);
+  for (const p of from.positions) {
+    const q = ctx.projections.get(p.s)?.get(to.routeId);
+    if (q) to.positions.push({ s: p.s, km: q.km, off: q.off });
+  }
+  to.positions.sort((x, y) => x.s.t - y.s.t);
+  from.members = [];
+  from.positions = [];
+  from.sizeOnly = [];
+}
+
+export function renameGroup(ctx: EstimateContext, g: WorkGroup, name: string): void {
+  if (g.name === name) return;
+  for (const a of ctx.associations) if (a.group === g.name) a.group = name;
+  g.name = name;
+}
+
+/**
+ * Half-width cap (km) of a town's stretch: where towns are far apart (up to 230 km on the 2018
+ * routes), a report snapped to the nearest town may place a group over 100 km from it.
+ */
+export const STRETCH_CAP_KM = 120;
+
+/**
+ * Stretch of road nearer to a place than to any other place on the route: what a report that
+ * names only a town says about where the group was (at most STRETCH_CAP_KM either side).
+ */
+export function placeStretch(ctx: EstimateContext, routeId: string, km: Km): [Km, Km] {
+  let list = ctx.placeKm.get(routeId);
+  if (!list) {
+    const kms: number[] = [];
+    for (const place of ctx.gazetteer.places) {
+      if (!Number.isFinite(place.lat) || !Number.isFinite(place.lon)) continue;
+      const p = ctx.index.project([place.lon, place.lat], { routeId, maxDistanceKm: 15 });
+      if (p) kms.push(p.km);
+    }
+    list = Float64Array.from(kms.sort((a, b) => a - b));
+    ctx.placeKm.set(routeId, list);
+  }
+  let prev = -Infinity;
+  let next = Infinity;
+  for (const x of list) {
+    if (x < km - 0.5) prev = x;
+    else if (x > km + 0.5) {
+      next = x;
+      break;
+    }
+  }
+  // Symmetric about the town, as wide as its wider side: a report naming a town may mean "in
+  // the town" (real reports) or "nearest to the town" (snapped positions); the symmetric stretch
+  // contains both readings and keeps the town at its centre. +2 km: the town nearest on the
+  // ground is not always the nearest along the road.
+  const below = Math.min(STRETCH_CAP_KM, Number.isFinite(prev) ? (km - prev) / 2 : 25);
+  const above = Math.min(STRETCH_CAP_KM, Number.isFinite(next) ? (next - km) / 2 : 25);
+  const half = Math.max(below, above) + 2;
+  return [km - half, km + half];
+}

@@ -1,0 +1,294 @@
+import { describe, expect, it } from "vitest";
+import { embedded2018 } from "../../src/embedded/index.ts";
+import { bodyDistribution } from "../../src/estimate/bodies.ts";
+import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
+import { readPart } from "../../src/estimate/parts.ts";
+import { simulateWorld, worldOfDifficulty } from "../../src/estimate/simulate.ts";
+import { staysAsSightings } from "../../src/estimate/trackEnds.ts";
+import { createRouteIndex } from "../../src/geo/routeIndex.ts";
+import type { Dataset } from "../../src/model/dataset.ts";
+import type { Sighting } from "../../src/model/sighting.ts";
+import type { TrackPoint } from "../../src/model/track.ts";
+import { mulberry32 } from "../../src/util/random.ts";
+import { at, dataset } from "./corridor.ts";
+
+const day = (d: number): string => `2018-10-${String(d).padStart(2, "0")}`;
+
+/** Every body contract of one track point: order of the parts, each estimate inside its interval. */
+function expectBody(t: TrackPoint): void {
+  const where = `${t.group} ${t.date}`;
+  expect(t.headKm, where).toBeDefined();
+  expect(t.tailKm, where).toBeDefined();
+  const head = t.headKm as number;
+  const tail = t.tailKm as number;
+  expect(head, where).toBeGreaterThanOrEqual(t.km);
+  expect(t.km, where).toBeGreaterThanOrEqual(tail);
+  expect(t.kmLow, where).toBeLessThanOrEqual(t.km);
+  expect(t.km, where).toBeLessThanOrEqual(t.kmHigh);
+  expect(t.headKmLow as number, where).toBeLessThanOrEqual(head);
+  expect(head, where).toBeLessThanOrEqual(t.headKmHigh as number);
+  expect(t.tailKmLow as number, where).toBeLessThanOrEqual(tail);
+  expect(tail, where).toBeLessThanOrEqual(t.tailKmHigh as number);
+  if (Number.isFinite(t.size)) {
+    expect(t.sizeLow, where).toBeLessThanOrEqual(t.size);
+    expect(t.size, where).toBeLessThanOrEqual(t.sizeHigh);
+  }
+}
+
+describe("bodies: head, median person, tail", () => {
+  it("head ≥ median ≥ tail and every estimate inside its interval, on 2018 and a simulated world", () => {
+    const world = simulateWorld(worldOfDifficulty(0.6), mulberry32(5));
+    for (const data of [embedded2018(), world.dataset]) {
+      const { tracks } = estimateTracks(data);
+      expect(tracks.length).toBeGreaterThan(0);
+      for (const t of tracks) expectBody(t);
+    }
+  });
+
+  it("a 17-person report ahead does not move a 5,000-person body, but moves its head", () => {
+    const body: Sighting[] = [];
+    for (let d = 13; d <= 20; d++) {
+      body.push({
+        id: `b${d}`,
+        observedAt: `${day(d)}T12:00`,
+        ...at(30 * (d - 13)),
+        caravanLabel: "A",
+        sizeBest: 5000,
+        sourceType: "government",
+      });
+    }
+    const vanguard: Sighting = {
+      id: "v",
+      observedAt: `${day(17)}T12:00`,
+      ...at(400),
+      caravanLabel: "A",
+      sizeBest: 17,
+      sourceType: "government",
+    };
+    const without = estimateTracks(dataset(body)).tracks;
+    const withIt = estimateTracks(dataset([...body, vanguard])).tracks;
+    const on = (tracks: TrackPoint[]): TrackPoint =>
+      tracks.find((t) => t.date === day(17)) as TrackPoint;
+    expect(Math.abs(on(withIt).km - on(without).km)).toBeLessThan(10);
+    expect(Math.abs(Math.log(on(withIt).size / on(without).size))).toBeLessThan(0.05);
+    // The vanguard is where the head is that day.
+    expect(on(without).headKm as number).toBeLessThan(300);
+    expect(on(withIt).headKm as number).toBeGreaterThan(350);
+  });
+
+  it("a report of the vanguard (part column or notes, es/en) is read as the head", () => {
+    const body: Sighting[] = [13, 15, 17].map((d) => ({
+      id: `b${d}`,
+      observedAt: `${day(d)}T12:00`,
+      ...at(30 * (d - 13)),
+      caravanLabel: "A",
+      sizeBest: 3000,
+    }));
+    const ahead = (extra: Partial<Sighting>): Sighting => ({
+      id: "v",
+      observedAt: `${day(15)}T12:00`,
+      ...at(250),
+      caravanLabel: "A",
+      ...extra,
+    });
+    for (const extra of [{ part: "avanzada" }, { notes: "The vanguard reached the border" }]) {
+      const { tracks, report } = estimateTracks(dataset([...body, ahead(extra)]));
+      const t = tracks.find((x) => x.date === day(15)) as TrackPoint;
+      expect(t.km).toBeLessThan(120);
+      expect(t.headKm as number).toBeGreaterThan(200);
+      expect(report.associations.find((a) => a.sightingId === "v")?.part).toBe("head");
+    }
+  });
+
+  it("bodyDistribution gives the people in any km range and the km of any share", () => {
+    const t: TrackPoint = {
+      group: "A",
+      date: "2018-10-20",
+      routeId: "main",
+      km: 100,
+      kmLow: 90,
+      kmHigh: 110,
+      lat: 0,
+      lon: 0,
+      size: 1000,
+      sizeLow: 800,
+      sizeHigh: 1200,
+      headKm: 120,
+      tailKm: 90,
+    };
+    const b = bodyDistribution(t);
+    expect(b.peopleBetween(0, 1000)).toBe(1000);
+    expect(b.peopleBetween(100, 120)).toBeCloseTo(500, 6);
+    expect(b.peopleBetween(90, 95)).toBeCloseTo(250, 6);
+    expect(b.peopleBetween(130, 200)).toBe(0);
+    expect(b.quantileKm(0)).toBe(90);
+    expect(b.quantileKm(0.5)).toBe(100);
+    expect(b.quantileKm(0.75)).toBe(110);
+    expect(b.shareBehind(100)).toBe(0.5);
+    // A track without head and tail: a body of no length at the median person.
+    const point = bodyDistribution({ ...t, headKm: undefined, tailKm: undefined });
+    expect(point.peopleBetween(99, 101)).toBe(1000);
+    expect(point.peopleBetween(101, 140)).toBe(0);
+  });
+
+  it("readPart reads parts in Spanish and English, from the part column first", () => {
+    expect(readPart("vanguardia")).toBe("head");
+    expect(readPart("Punta")).toBe("head");
+    expect(readPart("grueso")).toBe("body");
+    expect(readPart("main body")).toBe("body");
+    expect(readPart("rezagados")).toBe("tail");
+    expect(readPart("Retaguardia")).toBe("tail");
+    expect(readPart(undefined, "Los últimos llegaron a Puebla")).toBe("tail");
+    expect(readPart(undefined, "the stragglers walked on")).toBe("tail");
+    expect(readPart(undefined, "la mayoría descansa en el albergue")).toBe("body");
+    expect(readPart(undefined, "rest day in Huixtla")).toBeUndefined();
+    // Notes naming two parts do not say which the figure describes.
+    expect(readPart(undefined, "the vanguard left; the main body stays")).toBeUndefined();
+    expect(readPart("rear", "the vanguard left")).toBe("tail");
+  });
+});
+
+describe("association without fragmentation (unlabelled reports)", () => {
+  /** One group of ~3,000: walks 3 days, rides 400 km in one day, stays 7 days, walks on. */
+  function rideAndStay(): Sighting[] {
+    const plan: [number, number][] = [
+      [13, 0],
+      [14, 35],
+      [15, 70],
+      [16, 470], // the ride: 400 km in a day
+      [17, 470],
+      [20, 472], // the shelter: 7 days at one place, reported on some of them
+      [23, 470],
+      [24, 505],
+      [25, 540],
+    ];
+    return plan.map(([d, km], i) => ({
+      id: `u${i}`,
+      observedAt: `${day(d)}T12:00`,
+      ...at(km),
+      sizeBest: i % 2 === 0 ? 3000 : 2800,
+      sourceType: "ngo",
+    }));
+  }
+
+  it("keeps one identity across a 400 km ride in a day and a 7-day shelter stay", () => {
+    const { groups, tracks, report } = estimateTracks(dataset(rideAndStay()));
+    expect(groups).toHaveLength(1);
+    expect(new Set(report.associations.map((a) => a.group))).toEqual(new Set([groups[0].group]));
+    // Every day from the first report to the last has an estimate.
+    expect(tracks.map((t) => t.date)).toEqual(Array.from({ length: 13 }, (_, i) => day(13 + i)));
+    const on = (d: number): TrackPoint => tracks.find((t) => t.date === day(d)) as TrackPoint;
+    expect(on(16).km).toBeGreaterThan(400);
+    expect(on(21).kmLow).toBeLessThanOrEqual(472);
+    expect(on(21).kmHigh).toBeGreaterThanOrEqual(470);
+  });
+
+  it("a file with no labels at all gives tracks for the groups it finds", () => {
+    const world = simulateWorld(worldOfDifficulty(0.2), mulberry32(21));
+    const sightings = world.dataset.sightings.map((s) => ({ ...s, caravanLabel: undefined }));
+    const { groups, tracks } = estimateTracks({ ...world.dataset, sightings });
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.every((g) => /^unlabelled-\d+$/.test(g.group) && !g.labelled)).toBe(true);
+    expect(tracks.length).toBeGreaterThan(0);
+    for (const t of tracks) expectBody(t);
+  });
+
+  it("a report of 4,000 does not join a group of 300", () => {
+    const small: Sighting[] = [13, 14, 15, 16].map((d) => ({
+      id: `s${d}`,
+      observedAt: `${day(d)}T12:00`,
+      ...at(40 * (d - 13)),
+      caravanLabel: "small",
+      sizeBest: 300,
+      sourceType: "government",
+    }));
+    const big: Sighting = {
+      id: "big",
+      observedAt: `${day(15)}T12:00`,
+      ...at(80),
+      sizeBest: 4000,
+      sourceType: "government",
+    };
+    const { report } = estimateTracks(dataset([...small, big]));
+    expect(report.associations.find((a) => a.sightingId === "big")?.group).not.toBe("small");
+  });
+});
+
+describe("a group lives until it is accounted for", () => {
+  it("a track continues past its last report to the end of the data, intervals widening", () => {
+    const a: Sighting[] = [13, 14, 15].map((d) => ({
+      id: `a${d}`,
+      observedAt: `${day(d)}T12:00`,
+      ...at(40 * (d - 13)),
+      caravanLabel: "A",
+      sizeBest: 2000,
+    }));
+    const b: Sighting = {
+      id: "b",
+      observedAt: `${day(25)}T12:00`,
+      ...at(900),
+      caravanLabel: "B",
+      sizeBest: 900,
+    };
+    const { tracks, report } = estimateTracks(dataset([...a, b]));
+    const trackA = tracks.filter((t) => t.group === "A");
+    expect(trackA.at(-1)?.date).toBe(day(25));
+    // Past the last report (15 Oct) the interval is wider than on it, and reaches farther each day.
+    const width = (t: TrackPoint): number => t.kmHigh - t.kmLow;
+    for (let k = 3; k < trackA.length; k++) {
+      expect(width(trackA[k])).toBeGreaterThan(width(trackA[2]));
+      expect(trackA[k].kmHigh).toBeGreaterThanOrEqual(trackA[k - 1].kmHigh);
+    }
+    expect(report.trackEnds.find((e) => e.group === "A")).toMatchObject({
+      reason: "end_of_data",
+      lastReportDate: day(15),
+      lastDate: day(25),
+    });
+  });
+
+  it("on the embedded 2018 data the biggest group is tracked to Tijuana", () => {
+    const data = embedded2018();
+    const { tracks, report } = estimateTracks(data);
+    const track = tracks.filter((t) => t.group === "Honduran caravan 1");
+    const end = index2018(data).lengthKm("main");
+    // Still on the road on 14 Nov; its median person at Tijuana (the route's end) from ~20 Nov.
+    const on = (date: string): TrackPoint => track.find((t) => t.date === date) as TrackPoint;
+    expect(on("2018-11-14").km).toBeLessThan(end - 300);
+    expect(on("2018-11-22").km).toBeGreaterThan(end - 5);
+    expect((track.at(-1)?.date ?? "") >= "2018-11-22").toBe(true);
+    expect(report.trackEnds.find((e) => e.group === "Honduran caravan 1")?.reason).toBe(
+      "destination",
+    );
+    // Its vanguard was reported in Tijuana on 13 Nov: the head is there, not the body.
+    expect(on("2018-11-13").headKm as number).toBeGreaterThan(end - 10);
+    expect(on("2018-11-13").km).toBeLessThan(end - 1000);
+  });
+
+  it("people staying at a named place for a named group are reports of it there", () => {
+    const stays = staysAsSightings([
+      {
+        date: "2018-11-20",
+        category: "remaining",
+        basis: "present",
+        value: 6200,
+        placeName: "Tijuana",
+        caravanLabel: "Honduran caravan 1",
+      },
+      { date: "2018-11-20", category: "remaining", basis: "present", value: 50, placeName: "X" },
+      { date: "2018-11-20", category: "return", basis: "cumulative", value: 500 },
+    ]);
+    expect(stays).toEqual([
+      expect.objectContaining({
+        id: "stock:1",
+        observedAt: "2018-11-20",
+        placeName: "Tijuana",
+        caravanLabel: "Honduran caravan 1",
+        sizeBest: 6200,
+      }),
+    ]);
+  });
+});
+
+function index2018(data: Dataset): ReturnType<typeof createRouteIndex> {
+  return createRouteIndex(data.routes);
+}
