@@ -201,6 +201,44 @@ export type { Catchment } from "./check/catchment.ts";
 export { createCatchments } from "./check/catchment.ts";
 export { checkForReport, checkSummary } from "./check/checkReport.ts";
 
+// ── evidence: the reports behind a group-day, and analysts' corrections (docs/contracts.md §4) ──
+export type {
+  Evidence,
+  EvidenceReport,
+  EvidenceEstimate,
+  EvidenceOptions,
+  EvidenceCheckInput,
+} from "./evidence/evidence.ts";
+export {
+  evidenceFor,
+  evidenceRows,
+  peopleOf,
+  safeUrl,
+  EVIDENCE_COLUMNS,
+  OUTLIER_THRESHOLD,
+} from "./evidence/evidence.ts";
+export type {
+  Correction,
+  CorrectionKind,
+  CorrectionMeta,
+  CorrectionsFile,
+  CorrectionProblem,
+  CorrectedInput,
+  GroupDestination,
+  ApplyOptions,
+} from "./evidence/corrections.ts";
+export {
+  applyCorrections,
+  validateCorrections,
+  parseCorrections,
+  membershipOf,
+  needsMembership,
+  CorrectionsError,
+  CORRECTION_KINDS,
+} from "./evidence/corrections.ts";
+export type { CorrectedEstimate } from "./evidence/estimateCorrected.ts";
+export { estimateWithCorrections } from "./evidence/estimateCorrected.ts";
+
 // ── ledger: the split ──
 export { buildLedger, ledgerDays } from "./ledger/buildLedger.ts";
 export type { LedgerDays } from "./ledger/buildLedger.ts";

@@ -2,6 +2,8 @@
  * `dtm-flow estimate`: size and position of every caravan group per day with 90 % intervals
  * (docs/contracts.md §2 and §3.1): tracks.csv, tracks.geojson and report.json under --out.
  */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename, resolve } from "node:path";
 import type { Command, ParsedOptions } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
@@ -22,12 +24,22 @@ import {
   checkForReport,
   checkSummary,
   createRouteIndex,
+  CorrectionsError,
   estimateTracks,
+  estimateWithCorrections,
   formatTracksCsv,
+  parseCorrections,
   tracksToGeoJson,
   widenEstimate,
 } from "../../src/index.ts";
-import type { CheckOptions, Dataset, EstimateResult, RouteIndex } from "../../src/index.ts";
+import type {
+  CheckOptions,
+  CorrectedEstimate,
+  CorrectionsFile,
+  Dataset,
+  EstimateResult,
+  RouteIndex,
+} from "../../src/index.ts";
 import { counted } from "../plural.ts";
 
 const HELP = `dtm-flow estimate — where every caravan group is along its route and how many people it
@@ -36,7 +48,7 @@ holds, per day, with 90 % intervals.
 Usage:
   dtm-flow estimate [--sightings f] [--counts f] [--stocks f] [--route f.geojson]
                     [--places f] [--tz IANA-zone] [--as-of date]
-                    [--check [--folds k | --loo]] --out <dir>
+                    [--check [--folds k | --loo]] [--corrections f.json] --out <dir>
 
 Options:
 ${datasetOptionsHelp({
@@ -55,6 +67,9 @@ ${datasetOptionsHelp({
                       track intervals are widened where the check shows them overconfident
   --folds <k>         with --check: k folds, seeded (default 10)
   --loo               with --check: leave one report out at a time (one estimate per report)
+  --corrections <f>   analysts' corrections (corrections.json, docs/contracts.md §4): reports
+                      reassigned, rejected or accepted, groups split or merged, destinations;
+                      applied before estimating, listed in report.json ("corrections")
 
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 Method: regime-switching (rest/walk/ride) forward–backward smoother on km along the route with
@@ -82,6 +97,7 @@ export const estimateCommand: Command = {
         "as-of": { type: "string" },
         out: { type: "string" },
         ...CHECK_OPTIONS,
+        corrections: { type: "string" },
       },
       false,
     );
@@ -89,7 +105,10 @@ export const estimateCommand: Command = {
     const choice = datasetChoice(values);
     const { timeZone } = choice;
     const asOf = asOfOption(values, timeZone);
-    const out = openOutputFolder(optionString(values, "out"), choice.inputs, context.cwd, [
+    const correctionsPath = optionString(values, "corrections");
+    const corrections = correctionsPath ? readCorrections(correctionsPath, context.cwd) : undefined;
+    const inputs = correctionsPath ? [...choice.inputs, correctionsPath] : choice.inputs;
+    const out = openOutputFolder(optionString(values, "out"), inputs, context.cwd, [
       "tracks.csv",
       "tracks.geojson",
       "report.json",
@@ -106,11 +125,18 @@ export const estimateCommand: Command = {
         asOf,
         ...(dataset.routes === loaded.dataset.routes ? { routeIndex: routes } : {}),
       });
-    let result = userInputStep(() => estimate(loaded.dataset));
+    // ── corrections (--corrections): src/evidence/corrections.ts ──
+    let corrected: CorrectedEstimate | undefined;
+    if (corrections && correctionsPath) {
+      corrected = correctedEstimate(loaded.dataset, corrections, correctionsPath, estimate);
+      context.stderr(`applied ${counted(corrected.applied.length, "correction")}`);
+    }
+    const dataset = corrected?.dataset ?? loaded.dataset;
+    let result = corrected?.estimate ?? userInputStep(() => estimate(loaded.dataset));
     // ── held-out check (--check): src/check/, docs/estimation.md "Checking an estimate" ──
     let checkReport: Record<string, unknown> | undefined;
     if (check) {
-      const checked = runCheck(loaded.dataset, result, estimate, {
+      const checked = runCheck(dataset, result, estimate, {
         ...check,
         timeZone,
         onStart: (reports, folds) =>
@@ -132,6 +158,17 @@ export const estimateCommand: Command = {
         // The importer's reports: every rejected row with its line and reason (exit status 1).
         imports: loaded.reports,
         ...(checkReport ? { check: checkReport } : {}),
+        ...(corrected
+          ? {
+              corrections: {
+                file: basename(correctionsPath ?? ""),
+                applied: corrected.applied,
+                accepted: corrected.accepted,
+                rejected: corrected.rejected,
+                destinations: corrected.destinations,
+              },
+            }
+          : {}),
       },
       routes,
     );
@@ -212,4 +249,48 @@ export function writeOutputs(
     warnings: result.report.warnings,
   };
   write("report.json", JSON.stringify(report, null, 2) + "\n");
+}
+
+// ── corrections (--corrections) ──
+/**
+ * Reads and checks corrections.json.
+ * @throws UserError naming the file and the JSON pointer of the first problem.
+ */
+function readCorrections(file: string, cwd: string): CorrectionsFile {
+  const path = resolve(cwd, file);
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    throw new UserError(`cannot read ${file}: no such file.`);
+  }
+  try {
+    return parseCorrections(readFileSync(path, "utf8"));
+  } catch (error) {
+    if (error instanceof CorrectionsError) throw correctionsError(file, error);
+    throw error;
+  }
+}
+
+/** Applies the corrections and estimates; a correction that does not fit the data is a UserError. */
+function correctedEstimate(
+  dataset: Dataset,
+  corrections: CorrectionsFile,
+  file: string,
+  estimate: (dataset: Dataset) => EstimateResult,
+): CorrectedEstimate {
+  return userInputStep(() => {
+    try {
+      return estimateWithCorrections(dataset, corrections, {}, (d) => estimate(d));
+    } catch (error) {
+      if (error instanceof CorrectionsError) throw correctionsError(file, error);
+      throw error;
+    }
+  });
+}
+
+function correctionsError(file: string, error: CorrectionsError): UserError {
+  const p = error.problems[0];
+  const more = error.problems.length - 1;
+  return new UserError(
+    `${basename(file)} at ${p?.pointer || "/"}: ${p?.message ?? error.message}` +
+      (more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"})` : ""),
+  );
 }

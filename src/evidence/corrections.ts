@@ -1,0 +1,373 @@
+/**
+ * Analysts' corrections (`corrections.json`, docs/contracts.md §4): a small, ordered list of
+ * changes to the evidence — reassign a report to a group, reject or accept a report, split a
+ * group at a date, merge one group into another, set a group's destination. `applyCorrections`
+ * turns them into the dataset the estimator then runs on, so the CLI, the viewer and notebooks
+ * give the same figures from the same file. Inputs are never changed: the result is a copy.
+ */
+import type { Dataset } from "../model/dataset.ts";
+import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
+import type { Sighting } from "../model/sighting.ts";
+import type { IsoDate, IsoDateTime } from "../model/units.ts";
+import { createGazetteer } from "../geo/gazetteer.ts";
+import { dayToIsoDate, isoDateToDay, toLocalTime } from "../estimate/time.ts";
+
+/** Fields every correction may carry: who made it, when, and why. */
+export interface CorrectionMeta {
+  note?: string;
+  author?: string;
+  /** ISO 8601 date-time the correction was made. */
+  at?: IsoDateTime;
+}
+
+export type Correction = CorrectionMeta &
+  (
+    | { kind: "reassign"; sightingId: string; group: string }
+    | { kind: "reject"; sightingId: string }
+    | { kind: "accept"; sightingId: string }
+    | { kind: "split"; group: string; date: IsoDate; newGroup: string }
+    | { kind: "merge"; group: string; into: string }
+    | { kind: "destination"; group: string; place?: string; routeId?: string }
+  );
+
+export type CorrectionKind = Correction["kind"];
+export const CORRECTION_KINDS: readonly CorrectionKind[] = [
+  "reassign",
+  "reject",
+  "accept",
+  "split",
+  "merge",
+  "destination",
+];
+
+/** The file: a version and the corrections, applied in order. */
+export interface CorrectionsFile {
+  version: 1;
+  corrections: Correction[];
+}
+
+/** One problem: where (JSON pointer, RFC 6901) and what is wrong, as a sentence. */
+export interface CorrectionProblem {
+  pointer: string;
+  message: string;
+}
+
+/** Thrown by {@link applyCorrections} (and {@link parseCorrections}) for an unusable file. */
+export class CorrectionsError extends RangeError {
+  readonly problems: CorrectionProblem[];
+  constructor(problems: CorrectionProblem[]) {
+    const first = problems[0];
+    super(
+      first
+        ? `${first.pointer || "/"}: ${first.message}` +
+            (problems.length > 1 ? ` (and ${problems.length - 1} more)` : "")
+        : "invalid corrections",
+    );
+    this.name = "CorrectionsError";
+    this.problems = problems;
+  }
+}
+
+const META = ["note", "author", "at"];
+const FIELDS: Record<CorrectionKind, { required: string[]; optional: string[] }> = {
+  reassign: { required: ["sightingId", "group"], optional: [] },
+  reject: { required: ["sightingId"], optional: [] },
+  accept: { required: ["sightingId"], optional: [] },
+  split: { required: ["group", "date", "newGroup"], optional: [] },
+  merge: { required: ["group", "into"], optional: [] },
+  destination: { required: ["group"], optional: ["place", "routeId"] },
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Checks the shape of a parsed corrections.json (no dataset needed): every problem with its JSON
+ * pointer, all at once.
+ * @example
+ * validateCorrections({ version: 1, corrections: [{ kind: "reject" }] }).problems[0];
+ * // => { pointer: "/corrections/0/sightingId", message: "a reject correction needs sightingId (text)." }
+ */
+export function validateCorrections(json: unknown): {
+  file?: CorrectionsFile;
+  problems: CorrectionProblem[];
+} {
+  const problems: CorrectionProblem[] = [];
+  const add = (pointer: string, message: string) => problems.push({ pointer, message });
+  if (!isObject(json)) {
+    add("", "the file must hold a JSON object with version and corrections.");
+    return { problems };
+  }
+  for (const key of Object.keys(json)) {
+    if (!["version", "corrections", "$schema"].includes(key)) {
+      add(`/${escape(key)}`, `unknown field "${key}"; expected version and corrections.`);
+    }
+  }
+  if (json.version !== 1)
+    add("/version", `version must be 1, not ${JSON.stringify(json.version)}.`);
+  if (!Array.isArray(json.corrections)) {
+    add("/corrections", "corrections must be a list (an empty list is fine).");
+    return { problems };
+  }
+  json.corrections.forEach((c: unknown, i: number) => checkOne(c, `/corrections/${i}`, add));
+  if (problems.length > 0) return { problems };
+  return { file: json as unknown as CorrectionsFile, problems };
+}
+
+function checkOne(c: unknown, at: string, add: (pointer: string, message: string) => void): void {
+  if (!isObject(c)) return add(at, "each correction must be an object with a kind.");
+  const kind = c.kind as CorrectionKind;
+  if (!CORRECTION_KINDS.includes(kind)) {
+    return add(
+      `${at}/kind`,
+      `kind must be one of ${CORRECTION_KINDS.join(", ")}, not ${JSON.stringify(c.kind)}.`,
+    );
+  }
+  const { required, optional } = FIELDS[kind];
+  for (const key of Object.keys(c)) {
+    if (
+      key !== "kind" &&
+      !required.includes(key) &&
+      !optional.includes(key) &&
+      !META.includes(key)
+    ) {
+      add(`${at}/${escape(key)}`, `a ${kind} correction has no field "${key}".`);
+    }
+  }
+  for (const key of [...required, ...optional, ...META]) {
+    const v = c[key];
+    if (v === undefined) {
+      if (required.includes(key)) add(`${at}/${key}`, `a ${kind} correction needs ${key} (text).`);
+    } else if (typeof v !== "string" || v.trim() === "") {
+      add(`${at}/${key}`, `${key} must be non-empty text, not ${JSON.stringify(v)}.`);
+    }
+  }
+  if (kind === "split" && typeof c.date === "string" && isoDateToDay(c.date) === undefined) {
+    add(`${at}/date`, `date must be an ISO date (YYYY-MM-DD), not "${c.date}".`);
+  }
+  if (kind === "destination" && c.place === undefined && c.routeId === undefined) {
+    add(at, "a destination correction needs a place, a routeId or both.");
+  }
+  if (kind === "merge" && c.group === c.into && typeof c.group === "string") {
+    add(`${at}/into`, `a group cannot be merged into itself ("${c.group}").`);
+  }
+  if (typeof c.at === "string" && toLocalTime(c.at, "UTC") === undefined) {
+    add(`${at}/at`, `at must be an ISO date-time, not "${c.at}".`);
+  }
+}
+
+/**
+ * Parses and checks corrections.json text.
+ * @throws CorrectionsError naming the JSON pointer of the first problem.
+ */
+export function parseCorrections(text: string): CorrectionsFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new CorrectionsError([
+      { pointer: "", message: `it is not JSON (${(error as Error).message}).` },
+    ]);
+  }
+  const { file, problems } = validateCorrections(json);
+  if (!file) throw new CorrectionsError(problems);
+  return file;
+}
+
+/** A destination an analyst set; the estimator has no destination input, forecasts and scenarios read it. */
+export interface GroupDestination {
+  group: string;
+  place?: string;
+  routeId?: string;
+}
+
+export interface CorrectedInput {
+  /** The dataset the estimator runs on (a copy; the input is unchanged). */
+  dataset: Dataset;
+  /** Sightings an analyst accepted (confidence set to high) and rejected (removed). */
+  accepted: string[];
+  rejected: string[];
+  destinations: GroupDestination[];
+  /** What each correction did, in order, in one sentence (for the report and the viewer's list). */
+  applied: { index: number; kind: CorrectionKind; effect: string }[];
+}
+
+export interface ApplyOptions {
+  /**
+   * The group each sighting belongs to in the uncorrected estimate (sightingId → group), needed
+   * only when a correction names a group the estimator started from unlabelled reports
+   * (`unlabelled-3`). Default: none (such a correction is then an error).
+   */
+  membership?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Applies corrections to a dataset: the result is what the estimator runs on.
+ *
+ * - reassign: the report's caravan_label becomes the group (a new name starts a new group);
+ * - reject: the report is removed (listed in `rejected`);
+ * - accept: the report's confidence becomes `high` (the estimator's outlier prior is then the
+ *   lowest its source type has) and it is listed in `accepted`;
+ * - split: the group's reports from `date` on (local date) get the label `newGroup`;
+ * - merge: the group's reports (and stock figures) get the label of `into`;
+ * - destination: recorded in `destinations` (the place must be in the gazetteer, the route in the
+ *   dataset).
+ * Group names are caravan labels of the data, names of the uncorrected estimate (via
+ * `membership`; its reports are then labelled with that name so the name holds), or names an
+ * earlier correction created.
+ * @throws CorrectionsError with the JSON pointer of each correction that does not fit the data.
+ */
+export function applyCorrections(
+  dataset: Dataset,
+  file: CorrectionsFile,
+  options: ApplyOptions = {},
+): CorrectedInput {
+  const timeZone = dataset.timeZone ?? DEFAULT_TIME_ZONE;
+  const sightings: Sighting[] = dataset.sightings.map((s, i) => ({
+    ...s,
+    id: s.id ?? `sighting-${i + 1}`,
+  }));
+  let stocks = dataset.stocks;
+  const byId = new Map(sightings.map((s) => [s.id as string, s]));
+  const membership = options.membership ?? new Map<string, string>();
+  const groups = new Set<string>();
+  for (const s of sightings) if (s.caravanLabel) groups.add(s.caravanLabel);
+  const estimated = new Set(membership.values());
+  const problems: CorrectionProblem[] = [];
+  const applied: CorrectedInput["applied"] = [];
+  const accepted: string[] = [];
+  const rejected = new Set<string>();
+  const destinations: GroupDestination[] = [];
+  const gazetteer = createGazetteer(dataset.places);
+  const routeIds = new Set(dataset.routes.features.map((f) => f.properties.route_id));
+
+  /** Makes a group known by name; an estimator-named group gets its reports labelled. */
+  const known = (name: string): boolean => {
+    if (groups.has(name)) return true;
+    if (!estimated.has(name)) return false;
+    for (const [id, g] of membership) {
+      const s = byId.get(id);
+      if (g === name && s && !s.caravanLabel) s.caravanLabel = name;
+    }
+    groups.add(name);
+    return true;
+  };
+  const labelled = (group: string) => sightings.filter((s) => s.caravanLabel === group);
+
+  file.corrections.forEach((c, index) => {
+    const at = `/corrections/${index}`;
+    const fail = (field: string, message: string) =>
+      problems.push({ pointer: field ? `${at}/${field}` : at, message });
+    const done = (effect: string) => applied.push({ index, kind: c.kind, effect });
+    switch (c.kind) {
+      case "reassign":
+      case "reject":
+      case "accept": {
+        const s = byId.get(c.sightingId);
+        if (!s) return fail("sightingId", `no sighting has the id "${c.sightingId}".`);
+        if (c.kind === "reject") {
+          rejected.add(c.sightingId);
+          return done(`${c.sightingId} rejected: the estimate no longer uses it.`);
+        }
+        if (c.kind === "accept") {
+          s.confidence = "high";
+          rejected.delete(c.sightingId);
+          accepted.push(c.sightingId);
+          return done(`${c.sightingId} accepted: kept with high confidence.`);
+        }
+        const isNew = !known(c.group);
+        s.caravanLabel = c.group;
+        groups.add(c.group);
+        return done(`${c.sightingId} now belongs to ${isNew ? "a new group " : ""}"${c.group}".`);
+      }
+      case "split": {
+        if (!known(c.group)) return fail("group", `no group is called "${c.group}".`);
+        if (known(c.newGroup)) return fail("newGroup", `a group "${c.newGroup}" already exists.`);
+        const moved = labelled(c.group).filter((s) => localDate(s, timeZone) >= c.date);
+        if (moved.length === 0) {
+          return fail("date", `"${c.group}" has no report on or after ${c.date}.`);
+        }
+        for (const s of moved) s.caravanLabel = c.newGroup;
+        groups.add(c.newGroup);
+        return done(`"${c.group}" split on ${c.date}: ${moved.length} reports to "${c.newGroup}".`);
+      }
+      case "merge": {
+        if (!known(c.group)) return fail("group", `no group is called "${c.group}".`);
+        if (!known(c.into)) return fail("into", `no group is called "${c.into}".`);
+        const moved = labelled(c.group);
+        for (const s of moved) s.caravanLabel = c.into;
+        stocks = stocks.map((f) =>
+          f.caravanLabel === c.group ? { ...f, caravanLabel: c.into } : f,
+        );
+        groups.delete(c.group);
+        return done(`"${c.group}" merged into "${c.into}" (${moved.length} reports).`);
+      }
+      case "destination": {
+        if (!known(c.group)) return fail("group", `no group is called "${c.group}".`);
+        if (c.place !== undefined && !gazetteer.find(c.place)) {
+          return fail("place", `the place "${c.place}" is not in the gazetteer.`);
+        }
+        if (c.routeId !== undefined && !routeIds.has(c.routeId)) {
+          return fail("routeId", `no route has the route_id "${c.routeId}".`);
+        }
+        const d: GroupDestination = { group: c.group };
+        if (c.place !== undefined) d.place = c.place;
+        if (c.routeId !== undefined) d.routeId = c.routeId;
+        const i = destinations.findIndex((x) => x.group === c.group);
+        if (i >= 0) destinations[i] = d;
+        else destinations.push(d);
+        return done(`"${c.group}" heads for ${[c.place, c.routeId].filter(Boolean).join(" on ")}.`);
+      }
+    }
+  });
+  if (problems.length > 0) throw new CorrectionsError(problems);
+  return {
+    dataset: {
+      ...dataset,
+      sightings: sightings.filter((s) => !rejected.has(s.id as string)),
+      stocks,
+    },
+    accepted,
+    rejected: [...rejected],
+    destinations,
+    applied,
+  };
+}
+
+/** Local calendar date of a sighting ("" when its time is not an ISO date). */
+function localDate(s: Sighting, timeZone: string): IsoDate {
+  const t = toLocalTime(s.observedAt, timeZone);
+  return t ? dayToIsoDate(t.t) : "";
+}
+
+/** JSON pointer escaping (RFC 6901). */
+function escape(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/**
+ * The membership map {@link applyCorrections} needs, from an estimate's associations.
+ * @example
+ * membershipOf(estimateTracks(dataset).report.associations).get("S001"); // => "Honduran caravan 1"
+ */
+export function membershipOf(
+  associations: readonly { sightingId: string; group: string }[],
+): Map<string, string> {
+  return new Map(associations.map((a) => [a.sightingId, a.group]));
+}
+
+/** Whether any correction names a group that is not a caravan label of the data. */
+export function needsMembership(dataset: Dataset, file: CorrectionsFile): boolean {
+  const labels = new Set(dataset.sightings.map((s) => s.caravanLabel).filter(Boolean));
+  return file.corrections.some((c) => {
+    const names =
+      c.kind === "split" || c.kind === "destination"
+        ? [c.group]
+        : c.kind === "merge"
+          ? [c.group, c.into]
+          : c.kind === "reassign"
+            ? [c.group]
+            : [];
+    return names.some((n) => !labels.has(n));
+  });
+}

@@ -1,0 +1,233 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { capture } from "../cli/capture.ts";
+import { embedded2018 } from "../../src/embedded/index.ts";
+import {
+  applyCorrections,
+  CorrectionsError,
+  needsMembership,
+  parseCorrections,
+  validateCorrections,
+} from "../../src/evidence/corrections.ts";
+import type { CorrectionsFile } from "../../src/evidence/corrections.ts";
+import { estimateWithCorrections } from "../../src/evidence/estimateCorrected.ts";
+import type { Dataset } from "../../src/model/dataset.ts";
+
+let dataset: Dataset;
+beforeAll(() => {
+  dataset = embedded2018();
+});
+const file = (...corrections: unknown[]) => ({ version: 1, corrections }) as CorrectionsFile;
+
+describe("validateCorrections", () => {
+  it("accepts every kind with note, author and time", () => {
+    const { file: ok, problems } = validateCorrections({
+      version: 1,
+      corrections: [
+        {
+          kind: "reassign",
+          sightingId: "S001",
+          group: "B",
+          note: "n",
+          author: "a",
+          at: "2018-11-11T10:00",
+        },
+        { kind: "reject", sightingId: "S002" },
+        { kind: "accept", sightingId: "S003" },
+        { kind: "split", group: "A", date: "2018-11-01", newGroup: "A2" },
+        { kind: "merge", group: "A2", into: "B" },
+        { kind: "destination", group: "B", place: "Tijuana", routeId: "main" },
+      ],
+    });
+    expect(problems).toEqual([]);
+    expect(ok?.corrections).toHaveLength(6);
+  });
+
+  it("names every problem with its JSON pointer and a sentence", () => {
+    const { file: bad, problems } = validateCorrections({
+      version: 2,
+      extra: true,
+      corrections: [
+        { kind: "reject" },
+        { kind: "teleport" },
+        { kind: "split", group: "A", date: "11 Nov", newGroup: "" },
+        { kind: "merge", group: "A", into: "A", colour: "red" },
+        { kind: "destination", group: "A" },
+        "reject S1",
+      ],
+    });
+    expect(bad).toBeUndefined();
+    const pointers = problems.map((p) => p.pointer);
+    expect(pointers).toEqual([
+      "/extra",
+      "/version",
+      "/corrections/0/sightingId",
+      "/corrections/1/kind",
+      "/corrections/2/newGroup",
+      "/corrections/2/date",
+      "/corrections/3/colour",
+      "/corrections/3/into",
+      "/corrections/4",
+      "/corrections/5",
+    ]);
+    for (const p of problems) expect(p.message).toMatch(/\.$/);
+  });
+
+  it("parseCorrections throws a CorrectionsError for text that is not JSON", () => {
+    expect(() => parseCorrections("{version: 1")).toThrow(CorrectionsError);
+    expect(parseCorrections('\uFEFF{"version":1,"corrections":[]}').corrections).toEqual([]);
+  });
+});
+
+describe("applyCorrections", () => {
+  it("reassigns, rejects, accepts, splits and merges without changing the input", () => {
+    const before = JSON.stringify(dataset);
+    const out = applyCorrections(
+      dataset,
+      file(
+        { kind: "reassign", sightingId: "S001", group: "Honduran caravan 2" },
+        { kind: "reject", sightingId: "S002" },
+        { kind: "accept", sightingId: "S003" },
+        { kind: "split", group: "Honduran caravan 1", date: "2018-11-05", newGroup: "Vanguard" },
+        { kind: "merge", group: "LGBT group", into: "Honduran caravan 2" },
+        { kind: "destination", group: "Vanguard", place: "Mexicali" },
+      ),
+    );
+    expect(JSON.stringify(dataset)).toBe(before);
+    const byId = new Map(out.dataset.sightings.map((s) => [s.id, s]));
+    expect(byId.get("S001")?.caravanLabel).toBe("Honduran caravan 2");
+    expect(byId.has("S002")).toBe(false);
+    expect(out.rejected).toEqual(["S002"]);
+    expect(byId.get("S003")?.confidence).toBe("high");
+    expect(out.accepted).toEqual(["S003"]);
+    const labels = new Set(out.dataset.sightings.map((s) => s.caravanLabel));
+    expect(labels.has("LGBT group")).toBe(false);
+    expect(labels.has("Vanguard")).toBe(true);
+    for (const s of out.dataset.sightings) {
+      if (s.caravanLabel === "Vanguard") expect(s.observedAt >= "2018-11-05").toBe(true);
+      if (s.caravanLabel === "Honduran caravan 1") expect(s.observedAt < "2018-11-05").toBe(true);
+    }
+    expect(out.destinations).toEqual([{ group: "Vanguard", place: "Mexicali" }]);
+    expect(out.applied.map((a) => a.kind)).toEqual([
+      "reassign",
+      "reject",
+      "accept",
+      "split",
+      "merge",
+      "destination",
+    ]);
+  });
+
+  it("rejects corrections that do not fit the data, with pointers", () => {
+    try {
+      applyCorrections(
+        dataset,
+        file(
+          { kind: "reject", sightingId: "nope" },
+          { kind: "merge", group: "Ghost", into: "Honduran caravan 1" },
+          { kind: "destination", group: "Honduran caravan 1", place: "Atlantis" },
+          {
+            kind: "split",
+            group: "Honduran caravan 1",
+            date: "2018-10-20",
+            newGroup: "LGBT group",
+          },
+        ),
+      );
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(CorrectionsError);
+      expect((error as CorrectionsError).problems.map((p) => p.pointer)).toEqual([
+        "/corrections/0/sightingId",
+        "/corrections/1/group",
+        "/corrections/2/place",
+        "/corrections/3/newGroup",
+      ]);
+    }
+  });
+
+  it("names estimator-made groups through the uncorrected estimate's membership", () => {
+    const unlabelled: Dataset = {
+      ...dataset,
+      sightings: dataset.sightings.map((s) =>
+        s.caravanLabel === "LGBT group" ? { ...s, caravanLabel: undefined } : s,
+      ),
+    };
+    const f = file({ kind: "merge", group: "unlabelled-1", into: "Honduran caravan 2" });
+    expect(needsMembership(unlabelled, f)).toBe(true);
+    expect(() => applyCorrections(unlabelled, f)).toThrow(/no group is called "unlabelled-1"/);
+    const ids = dataset.sightings.filter((s) => s.caravanLabel === "LGBT group").map((s) => s.id!);
+    const membership = new Map(ids.map((id) => [id, "unlabelled-1"]));
+    const out = applyCorrections(unlabelled, f, { membership });
+    for (const id of ids) {
+      expect(out.dataset.sightings.find((s) => s.id === id)?.caravanLabel).toBe(
+        "Honduran caravan 2",
+      );
+    }
+  });
+
+  it("a rejected report is no longer associated to any group", () => {
+    const corrected = estimateWithCorrections(
+      dataset,
+      file({ kind: "reject", sightingId: "S010" }),
+    );
+    expect(corrected.estimate.report.associations.some((a) => a.sightingId === "S010")).toBe(false);
+  });
+});
+
+describe("dtm-flow estimate --corrections", () => {
+  it("applies the file, lists it in report.json and changes the tracks", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "corrections-"));
+    const target = dataset.sightings.find(
+      (s) => s.caravanLabel === "Honduran caravan 1" && s.observedAt >= "2018-11-05",
+    )!;
+    writeFileSync(
+      join(dir, "corrections.json"),
+      JSON.stringify(
+        file({
+          kind: "split",
+          group: "Honduran caravan 1",
+          date: target.observedAt.slice(0, 10),
+          newGroup: "Vanguard",
+          note: "<b>fast group</b>",
+        }),
+      ),
+    );
+    const io = capture(dir);
+    expect(
+      await run(["estimate", "--corrections", "corrections.json", "--out", "out"], io.context),
+    ).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
+    expect(report.corrections.applied).toHaveLength(1);
+    expect(report.groups.map((g: { group: string }) => g.group)).toContain("Vanguard");
+    const csv = readFileSync(join(dir, "out", "tracks.csv"), "utf8");
+    expect(csv).toMatch(/\r\nVanguard,/);
+  });
+
+  it("a bad file exits 2 with one sentence naming the file and the JSON pointer", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "corrections-bad-"));
+    writeFileSync(
+      join(dir, "fix.json"),
+      JSON.stringify(file({ kind: "reject", sightingId: "S999" })),
+    );
+    const io = capture(dir);
+    expect(await run(["estimate", "--corrections", "fix.json", "--out", "out"], io.context)).toBe(
+      2,
+    );
+    const last = io.err[io.err.length - 1];
+    expect(last).toBe(
+      'dtm-flow estimate: fix.json at /corrections/0/sightingId: no sighting has the id "S999".',
+    );
+    writeFileSync(join(dir, "shape.json"), '{"version":1,"corrections":[{"kind":"merge"}]}');
+    const io2 = capture(dir);
+    expect(await run(["estimate", "--corrections", "shape.json", "--out", "o2"], io2.context)).toBe(
+      2,
+    );
+    expect(io2.err.join("\n")).toMatch(
+      /shape\.json at \/corrections\/0\/group: .*\(and 1 more problem\)$/,
+    );
+  });
+});
