@@ -236,6 +236,14 @@ export {
   CorrectionsError,
   CORRECTION_KINDS,
 } from "./evidence/corrections.ts";
+export type {
+  TimeDistance,
+  TimeDistanceBody,
+  TimeDistanceReport,
+  TimeDistanceStop,
+  TimeDistanceOptions,
+} from "./evidence/timeDistance.ts";
+export { timeDistance } from "./evidence/timeDistance.ts";
 export type { CorrectedEstimate } from "./evidence/estimateCorrected.ts";
 export { estimateWithCorrections } from "./evidence/estimateCorrected.ts";
 

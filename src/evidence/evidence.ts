@@ -301,8 +301,8 @@ export function safeUrl(text: string | undefined): string | undefined {
   }
 }
 
-/** Where a sighting was: its coordinates, else its place in the gazetteer. */
-function positionOf(s: Sighting, gazetteer: Gazetteer): LonLat | undefined {
+/** Where a sighting was: its coordinates, else its place in the gazetteer (undefined when neither). */
+export function positionOf(s: Sighting, gazetteer: Gazetteer): LonLat | undefined {
   const finite = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x);
   if (finite(s.lat) && finite(s.lon)) return [s.lon, s.lat];
   if (!s.placeName) return undefined;

@@ -114,3 +114,35 @@ describe("peopleOf and safeUrl", () => {
     expect(safeUrl("//evil.example")).toBeUndefined();
   });
 });
+
+describe("timeDistance", () => {
+  it("puts every report once, every group-day and the towns on one km axis", async () => {
+    const { timeDistance } = await import("../../src/evidence/timeDistance.ts");
+    const td = timeDistance(dataset, estimate);
+    expect(td.axisRouteId).toBe("main");
+    const ids = td.reports.map((r) => r.sightingId);
+    expect(new Set(ids).size).toBe(dataset.sightings.length);
+    expect(ids).toHaveLength(dataset.sightings.length);
+    expect(td.bodies).toHaveLength(estimate.tracks.length);
+    const tapachula = td.stops.find((s) => s.name === "Tapachula")!;
+    const suchiate = td.stops.find((s) => s.kind === "border_crossing" && s.km > 650)!;
+    expect(tapachula.km).toBeGreaterThan(suchiate.km);
+    // A route that joins the axis is shifted by the km of the junction.
+    const salvador = td.routes.find((r) => r.routeId === "salvador");
+    if (salvador) expect(salvador.offsetKm).toBeGreaterThan(100);
+    for (const b of td.bodies) {
+      expect(b.kmLow).toBeLessThanOrEqual(b.km);
+      expect(b.kmHigh).toBeGreaterThanOrEqual(b.km);
+    }
+  });
+
+  it("shows an analyst's rejected report as rejected, not twice", async () => {
+    const { timeDistance } = await import("../../src/evidence/timeDistance.ts");
+    const rejected = dataset.sightings.filter((s) => s.id === "S010");
+    const rest = { ...dataset, sightings: dataset.sightings.filter((s) => s.id !== "S010") };
+    const td = timeDistance(rest, estimate, { rejected });
+    expect(td.reports.filter((r) => r.sightingId === "S010").map((r) => r.status)).toEqual([
+      "rejected",
+    ]);
+  });
+});
