@@ -1,0 +1,348 @@
+/**
+ * The time–distance chart as a VNode (pure: snapshot-testable in Node, mounted with `toDom`,
+ * serialised with `toSvgString` for the SVG export). Every text from data goes in as a text node.
+ * The cursor and the groups' current positions are separate nodes (ids `marey-cursor`,
+ * `marey-now-<i>`) that the view moves each frame without rebuilding the chart.
+ */
+import type { TimeDistance } from "../../src/index.ts";
+import { formatDate, formatPeople } from "../i18n.ts";
+import { groupColour, OKABE_ITO } from "../palette.ts";
+import { h } from "../render/vnode.ts";
+import type { VNode } from "../render/vnode.ts";
+import type { Lang } from "../state.ts";
+import { MAREY_MARGIN, SOURCE_COLOUR } from "./layout.ts";
+import type { MareyLayout, ReportMark } from "./layout.ts";
+import { MAREY_TEXTS } from "./texts.ts";
+
+export interface MareyChartOptions {
+  lang: Lang;
+  /** Selected group (drawn on top, thicker). */
+  selected?: string;
+  /** Text colour (theme). */
+  ink?: string;
+  /** Cursor at replay time t (days since the replay start). */
+  t: number;
+}
+
+/** ISO date of a local day number. */
+export function isoOfDay(day: number): string {
+  return new Date(Math.floor(day) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Builds the chart.
+ * @example toSvgString(mareyChart(layoutMarey(td, { width: 900, height: 520 }, day0), td, { lang: "en", t: 10 }))
+ */
+export function mareyChart(layout: MareyLayout, td: TimeDistance, opts: MareyChartOptions): VNode {
+  const L = opts.lang;
+  const T = MAREY_TEXTS[L];
+  const ink = opts.ink ?? "currentColor";
+  const { width, height } = layout;
+  const m = MAREY_MARGIN;
+  const label = T.chartLabel(
+    td.groups.length,
+    td.reports.length,
+    formatDate(L, isoOfDay(td.dayRange[0])),
+    formatDate(L, isoOfDay(td.dayRange[1])),
+    td.axisRouteId,
+  );
+  const bottom = height - m.bottom;
+  const axes = h(
+    "g",
+    { class: "marey-axes", fill: ink, "font-size": 10 },
+    layout.stops.map((s) =>
+      h(
+        "g",
+        {},
+        h("line", {
+          x1: m.left,
+          x2: width - m.right,
+          y1: s.y,
+          y2: s.y,
+          stroke: ink,
+          "stroke-opacity": s.kind === "border_crossing" ? 0.45 : 0.12,
+          "stroke-dasharray": s.kind === "border_crossing" ? "4 3" : undefined,
+        }),
+        h(
+          "text",
+          {
+            x: m.left - 4,
+            y: s.y + 3,
+            "text-anchor": "end",
+            "font-weight": s.kind === "border_crossing" ? "bold" : undefined,
+          },
+          s.name,
+        ),
+      ),
+    ),
+    layout.dayTicks.map((d) =>
+      h(
+        "g",
+        {},
+        h("line", { x1: d.x, x2: d.x, y1: m.top, y2: bottom, stroke: ink, "stroke-opacity": 0.1 }),
+        h(
+          "text",
+          { x: d.x, y: bottom + 14, "text-anchor": "middle" },
+          formatDate(L, isoOfDay(d.day), false),
+        ),
+      ),
+    ),
+    h(
+      "text",
+      { x: m.left - 4, y: layout.noPlaceY + 3, "text-anchor": "end", "font-style": "italic" },
+      T.noPlace,
+    ),
+    h("text", { x: 4, y: 12, "font-weight": "bold" }, `↓ ${T.kmAxis} (${td.axisRouteId})`),
+  );
+  const ordered = [...layout.bands].sort(
+    (a, b) => Number(a.group === opts.selected) - Number(b.group === opts.selected),
+  );
+  const bands = h(
+    "g",
+    { class: "marey-bands" },
+    ordered.map((b) => {
+      const colour = groupColour(b.colour);
+      const on = b.group === opts.selected;
+      return h(
+        "g",
+        { "data-group": b.group, class: on ? "selected" : undefined },
+        h("title", {}, b.group),
+        h("path", { d: b.envelope, fill: colour, "fill-opacity": 0.16, stroke: "none" }),
+        h("path", { d: b.body, fill: colour, "fill-opacity": on ? 0.55 : 0.38, stroke: "none" }),
+        h("path", { d: b.median, fill: "none", stroke: colour, "stroke-width": on ? 2.5 : 1.5 }),
+      );
+    }),
+  );
+  const counts = h(
+    "g",
+    { class: "marey-counts" },
+    layout.counts.map((c) =>
+      h(
+        "rect",
+        {
+          x: c.x - c.r / 2,
+          y: c.y - c.r / 2,
+          width: c.r,
+          height: c.r,
+          fill: "none",
+          stroke: ink,
+          "stroke-width": 1,
+        },
+        h("title", {}, `${c.point}: ${formatPeople(L, c.total)}`),
+      ),
+    ),
+    layout.shelters.map((s) =>
+      h(
+        "path",
+        {
+          d: `M${s.x},${s.y - s.r}L${s.x + s.r},${s.y}L${s.x},${s.y + s.r}L${s.x - s.r},${s.y}Z`,
+          fill: "none",
+          stroke: s.over ? OKABE_ITO.vermillion : ink,
+          "stroke-width": 1,
+        },
+        h("title", {}, `${s.place}: ${formatPeople(L, s.value)}`),
+      ),
+    ),
+  );
+  const reports = h(
+    "g",
+    { class: "marey-reports" },
+    layout.reports.map((r) => reportMark(r)),
+  );
+  const now = h(
+    "g",
+    { class: "marey-now" },
+    h("line", {
+      id: "marey-cursor",
+      x1: 0,
+      x2: 0,
+      y1: m.top - 20,
+      y2: bottom,
+      stroke: ink,
+      "stroke-width": 1,
+    }),
+    layout.bands.map((b, i) =>
+      h("circle", {
+        id: `marey-now-${i}`,
+        r: 4,
+        cx: -10,
+        cy: -10,
+        fill: groupColour(b.colour),
+        stroke: ink,
+        "stroke-width": 1,
+      }),
+    ),
+  );
+  return h(
+    "svg",
+    {
+      xmlns: "http://www.w3.org/2000/svg",
+      class: "marey-chart",
+      role: "img",
+      "aria-label": label,
+      viewBox: `0 0 ${width} ${height}`,
+      width,
+      height,
+      "font-family": "system-ui, sans-serif",
+    },
+    h("title", {}, T.chartTitle),
+    axes,
+    bands,
+    counts,
+    reports,
+    now,
+  );
+}
+
+function reportMark(r: ReportMark): VNode {
+  const stroke = r.colour;
+  return h(
+    "g",
+    {
+      "data-report-id": r.id,
+      "data-status": r.status,
+      "data-group": r.group,
+      transform: `translate(${r.x},${r.y})`,
+    },
+    r.bar
+      ? h("rect", {
+          x: -1.5,
+          y: -r.bar.half,
+          width: 3,
+          height: 2 * r.bar.half,
+          fill: stroke,
+          "fill-opacity": 0.6,
+        })
+      : null,
+    h("circle", {
+      r: r.r,
+      fill: r.hollow ? "none" : r.colour,
+      "fill-opacity": r.hollow ? undefined : 0.75,
+      stroke,
+      "stroke-width": r.hollow ? 1.5 : 0.6,
+    }),
+    r.rejected
+      ? h("path", {
+          d: `M${-r.r},${-r.r}L${r.r},${r.r}M${-r.r},${r.r}L${r.r},${-r.r}`,
+          stroke,
+          "stroke-width": 1,
+        })
+      : null,
+  );
+}
+
+/** The legend as a VNode list (HTML), following the chart's encodings. */
+export function mareyLegend(lang: Lang): VNode {
+  const T = MAREY_TEXTS[lang];
+  const swatch = (colour: string) =>
+    h(
+      "svg",
+      { width: 12, height: 12, "aria-hidden": "true" },
+      h("circle", { cx: 6, cy: 6, r: 5, fill: colour }),
+    );
+  return h(
+    "ul",
+    { class: "marey-legend" },
+    Object.entries(SOURCE_COLOUR).map(([type, colour]) =>
+      h("li", {}, swatch(colour), " ", T.sourceTypes[type] ?? type),
+    ),
+    h("li", {}, `${T.legendBody} · ${T.legendInterval} · ${T.legendMedian}`),
+    h("li", {}, T.legendHollow),
+    h("li", {}, T.legendBar),
+    h("li", {}, T.legendCount),
+    h("li", {}, T.legendShelter),
+  );
+}
+
+/** The data-table alternative: every report, and every group-day (as the chart draws them). */
+export function mareyTable(td: TimeDistance, lang: Lang): VNode {
+  const T = MAREY_TEXTS[lang];
+  const km = (v: number | undefined) => (v === undefined ? "–" : String(Math.round(v)));
+  const reports = [...td.reports].sort(
+    (a, b) => a.t - b.t || a.sightingId.localeCompare(b.sightingId),
+  );
+  return h(
+    "div",
+    { class: "marey-tables" },
+    h(
+      "table",
+      { class: "marey-table" },
+      h("caption", {}, T.tableReports),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          [
+            T.colId,
+            T.colDate,
+            T.colKm,
+            T.colPlace,
+            T.colGroup,
+            T.colSource,
+            T.colPeople,
+            T.colStatus,
+          ].map((c) => h("th", { scope: "col" }, c)),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        reports.map((r) =>
+          h(
+            "tr",
+            { "data-report-id": r.sightingId },
+            h("th", { scope: "row" }, r.sightingId),
+            h("td", {}, formatDate(lang, isoOfDay(r.t))),
+            h("td", {}, km(r.km)),
+            h("td", {}, r.placeName ?? "–"),
+            h("td", {}, r.group ?? "–"),
+            h("td", {}, T.sourceTypes[r.sourceType] ?? r.sourceType),
+            h(
+              "td",
+              {},
+              r.sizeMin !== undefined && r.sizeMax !== undefined
+                ? `${formatPeople(lang, r.sizeMin)}–${formatPeople(lang, r.sizeMax)}`
+                : r.people !== undefined
+                  ? formatPeople(lang, r.people)
+                  : "–",
+            ),
+            h("td", {}, T.status[r.status] ?? r.status),
+          ),
+        ),
+      ),
+    ),
+    h(
+      "table",
+      { class: "marey-table" },
+      h("caption", {}, T.tableGroups),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          [T.colGroup, T.colDate, T.colKm, T.colKmRange, T.colSize].map((c) =>
+            h("th", { scope: "col" }, c),
+          ),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        td.bodies.map((b) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, b.group),
+            h("td", {}, formatDate(lang, b.date)),
+            h("td", {}, km(b.km)),
+            h("td", {}, `${km(b.tail)}–${km(b.head)}`),
+            h("td", {}, Number.isFinite(b.size) ? formatPeople(lang, b.size) : "–"),
+          ),
+        ),
+      ),
+    ),
+  );
+}
