@@ -4,6 +4,7 @@ import { createViewer } from "./app.ts";
 import { embeddedProvider } from "./data/embeddedProvider.ts";
 import { installAnalyst } from "./analyst/index.ts";
 import { installScenario } from "./scenario/index.ts";
+import { installEvidence } from "./evidence/index.ts";
 
 const viewer = createViewer({ basemapUrl: new URL("./basemap.json", document.baseURI).href });
 // Exposed for the browser tests, the benchmark and the console (read-only use).
@@ -15,3 +16,5 @@ void viewer.load(embeddedProvider());
 installAnalyst(viewer);
 // Issue 8: influx scenarios (viewer/scenario): a form, a worker run, fan charts and needs.
 installScenario(viewer);
+// Issue 17: the time–distance chart, the evidence behind an estimate and analysts' corrections.
+installEvidence(viewer);

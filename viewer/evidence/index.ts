@@ -1,0 +1,326 @@
+/**
+ * Issue 17's viewer entry: the time–distance chart (viewer/marey), the evidence panel and the
+ * corrections, hooked into a viewer with one call from main.ts. Selection and date are the
+ * viewer's (`getState` / `setState`): selecting a group on the map shows its evidence here, and a
+ * click on the chart selects on the map. Corrections re-run the estimate in the evidence worker
+ * and the map then shows the corrected replay. Exposed on `window.dtmEvidence` for the browser
+ * tests, the benchmark and the console.
+ */
+import "./evidence.css";
+import type { Correction, CorrectionsFile, Evidence, TimeDistance } from "../../src/index.ts";
+import { download } from "../analyst/exports.ts";
+import type { DataProvider } from "../data/provider.ts";
+import { dateOf } from "../data/replay.ts";
+import type { ReplayData } from "../data/replay.ts";
+import { createMareyView } from "../marey/view.ts";
+import type { ViewState } from "../state.ts";
+import {
+  addCorrection,
+  correctionsText,
+  EMPTY_CORRECTIONS,
+  evidenceCsv,
+  readCorrections,
+  removeCorrection,
+} from "./model.ts";
+import { el, renderCorrections, renderEvidence } from "./panel.ts";
+import type { EvidenceActions } from "./panel.ts";
+import type { EvidenceMessage, EvidenceRequest, RunResult } from "./protocol.ts";
+import { EVIDENCE_TEXTS } from "./texts.ts";
+
+/** What the evidence panel needs of the viewer (its public seam, viewer/app.ts). */
+export interface EvidenceViewer {
+  getState(): ViewState;
+  setState(patch: Partial<ViewState>): void;
+  readonly replay: ReplayData | undefined;
+  load(provider: DataProvider): Promise<void>;
+}
+
+export interface EvidencePanel {
+  /** The corrections in force (a copy). */
+  corrections(): CorrectionsFile;
+  /** Replaces the corrections (as loading a file does) and re-runs; resolves with the result. */
+  setCorrections(file: CorrectionsFile): Promise<RunResult | undefined>;
+  correct(c: Correction): Promise<RunResult | undefined>;
+  undo(index: number): Promise<RunResult | undefined>;
+  /** The last run (chart content, tracks.csv, effects, timing). */
+  readonly result: RunResult | undefined;
+  /** The evidence shown (or undefined). */
+  readonly evidence: Evidence | undefined;
+  /** Chart frame work (ms) of the last frames. */
+  readonly times: number[];
+  /** Resolves when the first estimate is in. */
+  ready: Promise<void>;
+}
+
+const day0Of = (start: string) =>
+  Math.floor(Date.parse(`${start.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+
+export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
+  const doc = document;
+  const worker = new Worker(new URL("./evidence.worker.ts", import.meta.url), { type: "module" });
+  const L = () => viewer.getState().lang;
+  const section = el(doc, "section", {
+    id: "evidence",
+    class: "evidence",
+    "aria-labelledby": "evidence-title",
+  });
+  const title = el(doc, "h2", { id: "evidence-title" });
+  const chartHost = el(doc, "div", { class: "marey" });
+  const exportsBar = el(doc, "div", { class: "evidence-exports" });
+  const evidenceHost = el(doc, "section", {
+    id: "evidence-panel",
+    class: "evidence-panel",
+    "aria-live": "polite",
+    tabindex: "-1",
+  });
+  const correctionsTitle = el(doc, "h3", {});
+  const correctionsHost = el(doc, "div", { id: "corrections" });
+  const fileBar = el(doc, "div", { class: "corrections-file" });
+  const status = el(doc, "p", { class: "evidence-status", role: "status" });
+  section.append(
+    title,
+    chartHost,
+    exportsBar,
+    evidenceHost,
+    correctionsTitle,
+    correctionsHost,
+    fileBar,
+    status,
+  );
+  (doc.getElementById("app") ?? doc.body).after(section);
+
+  let file: CorrectionsFile = EMPTY_CORRECTIONS;
+  let result: RunResult | undefined;
+  let evidence: Evidence | undefined;
+  let req = 0;
+  const waiting = new Map<number, (m: EvidenceMessage) => void>();
+  worker.addEventListener("message", (ev: MessageEvent<EvidenceMessage>) => {
+    const w = waiting.get(ev.data.req);
+    waiting.delete(ev.data.req);
+    w?.(ev.data);
+  });
+  type Unsent = EvidenceRequest extends infer R
+    ? R extends unknown
+      ? Omit<R, "req">
+      : never
+    : never;
+  const ask = (m: Unsent) =>
+    new Promise<EvidenceMessage>((resolve) => {
+      const id = ++req;
+      waiting.set(id, resolve);
+      worker.postMessage({ ...m, req: id } as EvidenceRequest);
+    });
+
+  const view = createMareyView({
+    container: chartHost,
+    onSelect: (group, t) => viewer.setState({ selection: { kind: "group", id: group }, t }),
+    onStep: (days) => {
+      const s = viewer.getState();
+      viewer.setState({ t: Math.max(0, Math.floor(s.t + days) + 0.5) });
+    },
+    onEvidence: () => evidenceHost.focus(),
+  });
+
+  async function run(next: CorrectionsFile, showOnMap: boolean): Promise<RunResult | undefined> {
+    status.textContent = EVIDENCE_TEXTS[L()].running;
+    const m = await ask({ type: "run", corrections: next });
+    const T = EVIDENCE_TEXTS[L()];
+    if (m.type === "invalid") {
+      const p = m.problems[0];
+      status.textContent = T.invalid(
+        "corrections.json",
+        p ? `${p.pointer || "/"}: ${p.message}` : "",
+      );
+      return undefined;
+    }
+    if (m.type === "error") {
+      status.textContent = `${T.failed} ${m.message}`;
+      return undefined;
+    }
+    if (m.type !== "result") return undefined;
+    file = next;
+    result = m.result;
+    const start = viewer.replay?.start ?? m.result.replay.start;
+    view.setData(m.result.chart, day0Of(start));
+    status.textContent = T.rerun(m.result.ms, file.corrections.length);
+    renderList();
+    shownKey = "";
+    if (showOnMap) {
+      const replay = m.result.replay;
+      await viewer.load({ id: "corrected", load: async () => replay });
+    }
+    return m.result;
+  }
+
+  const actions: EvidenceActions = {
+    correct: (c) => void panel.correct(c),
+    undo: (i) => void panel.undo(i),
+    runCheck: () => {
+      status.textContent = EVIDENCE_TEXTS[L()].checking;
+      void ask({ type: "check" }).then(() => {
+        status.textContent = "";
+        shownKey = "";
+      });
+    },
+  };
+  function renderList(): void {
+    renderCorrections(
+      correctionsHost,
+      file.corrections,
+      result?.applied.map((a) => a.effect) ?? [],
+      L(),
+      actions,
+    );
+  }
+
+  // ── static texts and file controls ──
+  const saveBtn = el(doc, "button", { type: "button", id: "corrections-save" });
+  const undoLast = el(doc, "button", { type: "button", id: "corrections-undo" });
+  const loadInput = el(doc, "input", {
+    type: "file",
+    id: "corrections-load",
+    accept: ".json,application/json",
+  });
+  const loadLabel = el(doc, "label", { for: "corrections-load" });
+  fileBar.append(saveBtn, undoLast, loadLabel, loadInput);
+  saveBtn.addEventListener("click", () =>
+    download(new Blob([correctionsText(file)], { type: "application/json" }), "corrections.json"),
+  );
+  undoLast.addEventListener("click", () => {
+    if (file.corrections.length) void panel.undo(file.corrections.length - 1);
+  });
+  loadInput.addEventListener("change", async () => {
+    const f = loadInput.files?.[0];
+    if (!f) return;
+    const read = readCorrections(await f.text());
+    if (!read.file) status.textContent = EVIDENCE_TEXTS[L()].invalid(f.name, read.problem ?? "");
+    else await panel.setCorrections(read.file);
+    loadInput.value = "";
+  });
+  const svgBtn = el(doc, "button", { type: "button", id: "export-marey-svg" });
+  const pngBtn = el(doc, "button", { type: "button", id: "export-marey-png" });
+  const csvBtn = el(doc, "button", { type: "button", id: "export-evidence-csv" });
+  exportsBar.append(svgBtn, pngBtn, csvBtn);
+  svgBtn.addEventListener("click", () => {
+    const text = view.svgText();
+    if (text) download(new Blob([text], { type: "image/svg+xml" }), "dtm-flow-time-distance.svg");
+  });
+  pngBtn.addEventListener("click", () => void exportPng(view.svgText()));
+  csvBtn.addEventListener("click", () => {
+    if (evidence) {
+      download(
+        new Blob([evidenceCsv(evidence)], { type: "text/csv" }),
+        `dtm-flow-evidence-${evidence.date}.csv`,
+      );
+    }
+  });
+  let textsLang = "";
+  function applyTexts(): void {
+    const T = EVIDENCE_TEXTS[L()];
+    if (textsLang === L()) return;
+    textsLang = L();
+    title.textContent = T.title;
+    correctionsTitle.textContent = T.corrections;
+    saveBtn.textContent = T.save;
+    undoLast.textContent = T.undoLast;
+    loadLabel.textContent = T.load;
+    svgBtn.textContent = T.exportSvg;
+    pngBtn.textContent = T.exportPng;
+    csvBtn.textContent = T.exportCsv;
+    renderList();
+    shownKey = "";
+  }
+
+  // ── the frame loop: chart cursor every frame; evidence when group or day changes ──
+  let shownKey = "";
+  let asking = false;
+  function tick(): void {
+    const s = viewer.getState();
+    applyTexts();
+    const group = s.selection?.kind === "group" ? s.selection.id : undefined;
+    view.update({ t: s.t, lang: s.lang, theme: s.theme, selected: group });
+    const replay = viewer.replay;
+    if (result && replay && !asking) {
+      const date = dateOf(replay.start, s.t);
+      const key = `${group ?? ""}|${date}|${s.lang}`;
+      if (key !== shownKey && !(s.playing && group === undefined)) {
+        shownKey = key;
+        void showEvidence(group, date);
+      }
+    }
+    requestAnimationFrame(tick);
+  }
+  async function showEvidence(group: string | undefined, date: string): Promise<void> {
+    const T = EVIDENCE_TEXTS[L()];
+    if (!group) {
+      evidence = undefined;
+      evidenceHost.replaceChildren(
+        el(doc, "h3", {}, T.evidence),
+        el(doc, "p", { class: "muted" }, T.hint),
+      );
+      return;
+    }
+    asking = true;
+    const m = await ask({ type: "evidence", group, date });
+    asking = false;
+    if (m.type === "evidence") {
+      evidence = m.evidence;
+      renderEvidence(
+        evidenceHost,
+        m.evidence,
+        result?.chart as TimeDistance | undefined,
+        L(),
+        actions,
+      );
+    } else {
+      evidence = undefined;
+      evidenceHost.replaceChildren(
+        el(doc, "h3", {}, T.evidence),
+        el(doc, "p", { class: "muted" }, m.type === "error" ? m.message : T.hint),
+      );
+    }
+  }
+
+  const ready = run(EMPTY_CORRECTIONS, false).then(() => undefined);
+  requestAnimationFrame(tick);
+
+  const panel: EvidencePanel = {
+    corrections: () => structuredClone(file),
+    setCorrections: (next) => run(next, true),
+    correct: (c) =>
+      run(addCorrection(file, { ...c, at: new Date().toISOString().slice(0, 19) }), true),
+    undo: (i) => run(removeCorrection(file, i), true),
+    get result() {
+      return result;
+    },
+    get evidence() {
+      return evidence;
+    },
+    times: view.times,
+    ready,
+  };
+  (window as unknown as { dtmEvidence: EvidencePanel }).dtmEvidence = panel;
+  return panel;
+}
+
+/** Draws the chart's SVG on a canvas (2× for print) and downloads it as PNG. */
+async function exportPng(svg: string | undefined): Promise<void> {
+  if (!svg) return;
+  const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.naturalWidth * 2;
+    canvas.height = img.naturalHeight * 2;
+    const ctx = canvas.getContext("2d");
+    if (!ctx) return;
+    ctx.scale(2, 2);
+    ctx.drawImage(img, 0, 0);
+    const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, "image/png"));
+    if (blob) download(blob, "dtm-flow-time-distance.png");
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

@@ -1,0 +1,287 @@
+/**
+ * The evidence panel: for the selected group and the day shown, the reports behind the estimate
+ * (the library's `evidenceFor`, computed in the worker) as a table, with the corrections an
+ * analyst can make (mark a report wrong or right, move it to another group, split, merge, set a
+ * destination), the list of corrections (undo, save, load) and the exports (chart SVG/PNG,
+ * evidence CSV). Text from files is always set with textContent; links are http(s) only and open
+ * with rel="noopener noreferrer".
+ */
+import type { Correction, Evidence, EvidenceReport, TimeDistance } from "../../src/index.ts";
+import { safeUrl } from "../../src/index.ts";
+import { formatDate, formatPeople } from "../i18n.ts";
+import type { Lang } from "../state.ts";
+import { MAREY_TEXTS } from "../marey/texts.ts";
+import { describeCorrection } from "./model.ts";
+import { EVIDENCE_TEXTS } from "./texts.ts";
+
+type Attrs = Record<string, string>;
+
+/** Creates an element with attributes and text children (never markup). */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const e = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const c of children) e.append(typeof c === "string" ? doc.createTextNode(c) : c);
+  return e;
+}
+
+export interface EvidenceActions {
+  correct(c: Correction): void;
+  undo(index: number): void;
+  runCheck(): void;
+}
+
+const fmt1 = (v: number | undefined) => (v === undefined ? "–" : String(Math.round(v * 10) / 10));
+const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)} %` : "–");
+
+/** Reported size as text: a figure, a range, or a bound. */
+function reported(r: EvidenceReport, L: Lang): string {
+  if (r.sizeBest !== undefined) return formatPeople(L, r.sizeBest);
+  if (r.sizeMin !== undefined && r.sizeMax !== undefined)
+    return `${formatPeople(L, r.sizeMin)}–${formatPeople(L, r.sizeMax)}`;
+  if (r.sizeMin !== undefined) return `> ${formatPeople(L, r.sizeMin)}`;
+  if (r.sizeMax !== undefined) return `≤ ${formatPeople(L, r.sizeMax)}`;
+  return "–";
+}
+
+/** A safe link to the source, or a dash. */
+function sourceLink(doc: Document, url: string | undefined, text: string): Node {
+  const safe = safeUrl(url);
+  if (!safe) return doc.createTextNode("–");
+  return el(doc, "a", { href: safe, target: "_blank", rel: "noopener noreferrer" }, text);
+}
+
+/** The evidence table and the group's correction controls. */
+export function renderEvidence(
+  host: HTMLElement,
+  e: Evidence,
+  td: TimeDistance | undefined,
+  L: Lang,
+  actions: EvidenceActions,
+): void {
+  const doc = host.ownerDocument;
+  const T = EVIDENCE_TEXTS[L];
+  const p = e.track;
+  const size = Number.isFinite(p.size) ? formatPeople(L, p.size) : "–";
+  const parts: Node[] = [
+    el(doc, "h3", { id: "evidence-heading" }, T.heading(e.group, formatDate(L, e.date))),
+    el(doc, "p", {}, T.estimate(fmt1(p.km), fmt1(p.kmLow), fmt1(p.kmHigh), size)),
+    el(doc, "p", { class: "muted small" }, T.window(e.windowDays)),
+  ];
+  if (e.check) {
+    parts.push(
+      el(
+        doc,
+        "p",
+        { class: "evidence-check" },
+        T.check(pct(e.check.positionCoverage90), pct(e.check.sizeCoverage90), e.check.heldOut),
+      ),
+    );
+  } else {
+    const b = el(doc, "button", { type: "button", class: "evidence-run-check" }, T.runCheck);
+    b.addEventListener("click", () => actions.runCheck());
+    parts.push(b);
+  }
+  const groups = td ? td.groups.map((g) => g.group).filter((g) => g !== e.group) : [];
+  if (e.reports.length === 0) parts.push(el(doc, "p", {}, T.noReports));
+  else parts.push(evidenceTable(doc, e, groups, L, actions));
+  parts.push(groupControls(doc, e, groups, td, L, actions));
+  host.replaceChildren(...parts);
+}
+
+function evidenceTable(
+  doc: Document,
+  e: Evidence,
+  groups: string[],
+  L: Lang,
+  actions: EvidenceActions,
+): HTMLTableElement {
+  const T = EVIDENCE_TEXTS[L];
+  const MT = MAREY_TEXTS[L];
+  const c = T.cols;
+  const head = el(
+    doc,
+    "tr",
+    {},
+    ...[
+      c.time,
+      c.place,
+      c.source,
+      c.size,
+      c.km,
+      c.distance,
+      c.share,
+      c.outlier,
+      c.status,
+      c.link,
+      c.actions,
+    ].map((x) => el(doc, "th", { scope: "col" }, x)),
+  );
+  const rows = e.reports.map((r) => {
+    const source = [
+      r.sourceOrg,
+      r.sourceType ? `(${MT.sourceTypes[r.sourceType] ?? r.sourceType})` : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
+    const tr = el(
+      doc,
+      "tr",
+      { "data-sighting-id": r.sightingId, "data-status": r.status },
+      el(doc, "th", { scope: "row" }, `${r.sightingId} · ${r.observedAt}`),
+      el(doc, "td", {}, r.placeName ?? "–"),
+      el(doc, "td", {}, source || "–"),
+      el(doc, "td", {}, reported(r, L)),
+      el(doc, "td", {}, fmt1(r.km)),
+      el(doc, "td", {}, fmt1(r.distanceKm)),
+      el(doc, "td", {}, r.shareOfGroup === undefined ? "–" : pct(r.shareOfGroup)),
+      el(doc, "td", {}, r.outlierProb === undefined ? "–" : r.outlierProb.toFixed(2)),
+      el(doc, "td", {}, (MT.status[r.status] ?? r.status) + (r.reason ? ` (${r.reason})` : "")),
+    );
+    const link = el(doc, "td", {});
+    link.append(sourceLink(doc, r.url, T.open));
+    tr.append(link, rowActions(doc, r, groups, L, actions));
+    return tr;
+  });
+  return el(
+    doc,
+    "table",
+    { class: "evidence-table" },
+    el(doc, "thead", {}, head),
+    el(doc, "tbody", {}, ...rows),
+  );
+}
+
+function rowActions(
+  doc: Document,
+  r: EvidenceReport,
+  groups: string[],
+  L: Lang,
+  actions: EvidenceActions,
+): HTMLTableCellElement {
+  const T = EVIDENCE_TEXTS[L];
+  const wrong = el(
+    doc,
+    "button",
+    { type: "button", "aria-label": T.wrongLabel(r.sightingId), "data-action": "reject" },
+    T.wrong,
+  );
+  wrong.addEventListener("click", () =>
+    actions.correct({ kind: "reject", sightingId: r.sightingId }),
+  );
+  const right = el(
+    doc,
+    "button",
+    { type: "button", "aria-label": T.rightLabel(r.sightingId), "data-action": "accept" },
+    T.right,
+  );
+  right.addEventListener("click", () =>
+    actions.correct({ kind: "accept", sightingId: r.sightingId }),
+  );
+  const move = el(
+    doc,
+    "select",
+    { "aria-label": T.moveLabel(r.sightingId), "data-action": "reassign" },
+    el(doc, "option", { value: "" }, T.moveTo),
+    ...groups.map((g) => el(doc, "option", { value: g }, g)),
+  );
+  move.addEventListener("change", () => {
+    if (move.value)
+      actions.correct({ kind: "reassign", sightingId: r.sightingId, group: move.value });
+  });
+  return el(doc, "td", { class: "evidence-actions" }, wrong, right, move);
+}
+
+function groupControls(
+  doc: Document,
+  e: Evidence,
+  groups: string[],
+  td: TimeDistance | undefined,
+  L: Lang,
+  actions: EvidenceActions,
+): HTMLElement {
+  const T = EVIDENCE_TEXTS[L];
+  const name = el(doc, "input", {
+    type: "text",
+    id: "evidence-split-name",
+    value: `${e.group} (${e.date})`,
+  });
+  const split = el(doc, "button", { type: "button", "data-action": "split" }, T.split);
+  split.addEventListener("click", () => {
+    const newGroup = name.value.trim();
+    if (newGroup) actions.correct({ kind: "split", group: e.group, date: e.date, newGroup });
+  });
+  const into = el(
+    doc,
+    "select",
+    { id: "evidence-merge-into" },
+    ...groups.map((g) => el(doc, "option", { value: g }, g)),
+  );
+  const merge = el(doc, "button", { type: "button", "data-action": "merge" }, T.merge);
+  merge.addEventListener("click", () => {
+    if (into.value) actions.correct({ kind: "merge", group: e.group, into: into.value });
+  });
+  const stops = td ? td.stops.filter((s) => s.kind === "city") : [];
+  const place = el(
+    doc,
+    "select",
+    { id: "evidence-destination" },
+    ...stops.map((s) => el(doc, "option", { value: s.name }, s.name)),
+  );
+  const dest = el(
+    doc,
+    "button",
+    { type: "button", "data-action": "destination" },
+    T.setDestination,
+  );
+  dest.addEventListener("click", () => {
+    if (place.value) actions.correct({ kind: "destination", group: e.group, place: place.value });
+  });
+  return el(
+    doc,
+    "fieldset",
+    { class: "evidence-group-actions" },
+    el(doc, "legend", {}, T.groupActions),
+    el(doc, "label", { for: "evidence-split-name" }, T.splitName),
+    name,
+    split,
+    el(doc, "label", { for: "evidence-merge-into" }, T.mergeInto),
+    into,
+    merge,
+    el(doc, "label", { for: "evidence-destination" }, T.destination),
+    place,
+    dest,
+  );
+}
+
+/** The corrections list, each with its effect and an undo button. */
+export function renderCorrections(
+  host: HTMLElement,
+  corrections: readonly Correction[],
+  effects: readonly string[],
+  L: Lang,
+  actions: EvidenceActions,
+): void {
+  const doc = host.ownerDocument;
+  const T = EVIDENCE_TEXTS[L];
+  if (corrections.length === 0) {
+    host.replaceChildren(el(doc, "p", { class: "muted" }, T.none));
+    return;
+  }
+  const items = corrections.map((c, i) => {
+    const undo = el(
+      doc,
+      "button",
+      { type: "button", "aria-label": `${T.undo}: ${describeCorrection(c, L)}` },
+      T.undo,
+    );
+    undo.addEventListener("click", () => actions.undo(i));
+    const effect = effects[i] ? ` — ${effects[i]}` : "";
+    return el(doc, "li", {}, `${describeCorrection(c, L)}${effect} `, undo);
+  });
+  host.replaceChildren(el(doc, "ol", { class: "corrections-list" }, ...items));
+}

@@ -1,0 +1,209 @@
+/**
+ * The time–distance chart in the page: mounts the chart (chart.ts) built from the pure layout
+ * (layout.ts), moves the cursor and the groups' current positions each frame, and shares hover and
+ * selection with the map through the viewer's state (`setState({ selection, t })`). Keyboard:
+ * the chart is focusable; ←/→ move one day, ↑/↓ the previous/next group, Enter asks for the evidence.
+ * Text from files is set as text only (toDom / textContent).
+ */
+import type { TimeDistance } from "../../src/index.ts";
+import { formatDate, formatPeople } from "../i18n.ts";
+import { THEMES } from "../palette.ts";
+import { h, mount, toSvgString } from "../render/vnode.ts";
+import type { Lang, Theme } from "../state.ts";
+import { isoOfDay, mareyChart, mareyLegend, mareyTable } from "./chart.ts";
+import { groupAt, layoutMarey, mareyFrame, nearestReport } from "./layout.ts";
+import type { MareyLayout } from "./layout.ts";
+import { MAREY_TEXTS } from "./texts.ts";
+
+export interface MareyViewState {
+  t: number;
+  lang: Lang;
+  theme: Theme;
+  selected?: string;
+}
+
+export interface MareyView {
+  /** New content (after an estimate or a correction). */
+  setData(td: TimeDistance, day0: number): void;
+  /** Called every animation frame; cheap unless the language, theme or selection changed. */
+  update(state: MareyViewState): void;
+  /** The chart as standalone SVG text (export). */
+  svgText(): string | undefined;
+  readonly element: HTMLElement;
+  /** Durations (ms) of the last frames' chart work (max 600), for the benchmark. */
+  readonly times: number[];
+}
+
+export function createMareyView(options: {
+  container: HTMLElement;
+  onSelect: (group: string, t: number) => void;
+  onStep: (days: number) => void;
+  onEvidence: () => void;
+}): MareyView {
+  const doc = options.container.ownerDocument;
+  const wrap = doc.createElement("div");
+  wrap.className = "marey-wrap";
+  wrap.tabIndex = 0;
+  const keys = doc.createElement("p");
+  keys.className = "muted small";
+  keys.id = "marey-keys";
+  wrap.setAttribute("aria-describedby", "marey-keys");
+  const tip = doc.createElement("div");
+  tip.className = "marey-tip";
+  tip.setAttribute("role", "status");
+  tip.hidden = true;
+  const legend = doc.createElement("div");
+  const details = doc.createElement("details");
+  details.className = "marey-data";
+  const summary = doc.createElement("summary");
+  const tableHost = doc.createElement("div");
+  details.append(summary, tableHost);
+  options.container.append(keys, wrap, tip, legend, details);
+
+  let td: TimeDistance | undefined;
+  let layout: MareyLayout | undefined;
+  let day0 = 0;
+  let drawn: { lang: Lang; theme: Theme; selected?: string; width: number } | undefined;
+  let last: MareyViewState | undefined;
+  let cursor: SVGLineElement | null = null;
+  let dots: SVGCircleElement[] = [];
+  const times: number[] = [];
+
+  function rebuild(state: MareyViewState): void {
+    if (!td) return;
+    const width = Math.max(480, Math.floor(wrap.clientWidth || 900));
+    const height = Math.max(360, Math.min(640, Math.round(width * 0.55)));
+    if (!layout || layout.width !== width || layout.height !== height) {
+      layout = layoutMarey(td, { width, height }, day0);
+    }
+    const ink = THEMES[state.theme].text;
+    mount(
+      wrap,
+      mareyChart(layout, td, { lang: state.lang, selected: state.selected, ink, t: state.t }),
+    );
+    cursor = wrap.querySelector("#marey-cursor");
+    dots = layout.bands.map((_, i) => wrap.querySelector(`#marey-now-${i}`) as SVGCircleElement);
+    keys.textContent = MAREY_TEXTS[state.lang].keys;
+    summary.textContent = MAREY_TEXTS[state.lang].tableSummary;
+    mount(legend, mareyLegend(state.lang));
+    if (details.open) mount(tableHost, mareyTable(td, state.lang));
+    else tableHost.replaceChildren();
+    drawn = { lang: state.lang, theme: state.theme, selected: state.selected, width };
+    last = undefined;
+  }
+
+  function moveNow(t: number): void {
+    if (!layout) return;
+    const f = mareyFrame(layout, t);
+    cursor?.setAttribute("x1", String(f.cursorX));
+    cursor?.setAttribute("x2", String(f.cursorX));
+    f.groups.forEach((g, i) => {
+      const dot = dots[i];
+      if (!dot) return;
+      if (g.y === undefined) dot.setAttribute("visibility", "hidden");
+      else {
+        dot.removeAttribute("visibility");
+        dot.setAttribute("cx", String(g.x));
+        dot.setAttribute("cy", String(g.y));
+      }
+    });
+  }
+
+  details.addEventListener("toggle", () => {
+    if (details.open && td && drawn) mount(tableHost, mareyTable(td, drawn.lang));
+  });
+  const pointer = (ev: MouseEvent) => {
+    const svg = wrap.querySelector("svg");
+    if (!svg || !layout) return undefined;
+    const box = svg.getBoundingClientRect();
+    const k = layout.width / Math.max(1, box.width);
+    return { x: (ev.clientX - box.left) * k, y: (ev.clientY - box.top) * k };
+  };
+  wrap.addEventListener("mousemove", (ev) => {
+    const p = pointer(ev);
+    if (!p || !layout || !td || !drawn) return;
+    const r = nearestReport(layout, p.x, p.y);
+    const found = r && td.reports.find((x) => x.sightingId === r.id);
+    if (!found) {
+      tip.hidden = true;
+      return;
+    }
+    const L = drawn.lang;
+    const T = MAREY_TEXTS[L];
+    const people = found.people !== undefined ? `${formatPeople(L, found.people)} · ` : "";
+    tip.textContent = `${found.sightingId} · ${formatDate(L, isoOfDay(found.t))} · ${found.placeName ?? T.noPlace} · ${people}${found.sourceOrg ?? T.sourceTypes[found.sourceType] ?? ""} · ${T.status[found.status] ?? found.status}`;
+    tip.hidden = false;
+  });
+  wrap.addEventListener("mouseleave", () => (tip.hidden = true));
+  wrap.addEventListener("click", (ev) => {
+    const p = pointer(ev);
+    if (!p || !layout || !td) return;
+    const r = nearestReport(layout, p.x, p.y);
+    const report = r && td.reports.find((x) => x.sightingId === r.id);
+    const group = report?.group ?? groupAt(layout, p.x, p.y);
+    if (!group) return;
+    const day = report ? Math.floor(report.t) : Math.floor(layout.x.invert(p.x));
+    options.onSelect(group, day + 0.5 - day0);
+  });
+  wrap.addEventListener("keydown", (ev) => {
+    if (!layout || !last) return;
+    if (ev.key === "ArrowLeft" || ev.key === "ArrowRight") {
+      options.onStep(ev.key === "ArrowLeft" ? -1 : 1);
+    } else if (ev.key === "ArrowUp" || ev.key === "ArrowDown") {
+      const names = layout.bands.map((b) => b.group);
+      const i = last.selected ? names.indexOf(last.selected) : -1;
+      const next = names[(i + (ev.key === "ArrowUp" ? -1 : 1) + names.length) % names.length];
+      if (next) options.onSelect(next, Math.floor(last.t) + 0.5);
+    } else if (ev.key === "Enter") {
+      options.onEvidence();
+    } else return;
+    ev.preventDefault();
+    ev.stopPropagation();
+  });
+
+  return {
+    element: wrap,
+    times,
+    setData(next, start) {
+      td = next;
+      day0 = start;
+      layout = undefined;
+      drawn = undefined;
+    },
+    update(state) {
+      if (!td) return;
+      const t0 = performance.now();
+      const width = Math.floor(wrap.clientWidth || 900);
+      if (
+        !drawn ||
+        drawn.lang !== state.lang ||
+        drawn.theme !== state.theme ||
+        drawn.selected !== state.selected ||
+        Math.abs(drawn.width - Math.max(480, width)) > 8
+      ) {
+        rebuild(state);
+      }
+      if (!last || last.t !== state.t) moveNow(state.t);
+      last = state;
+      times.push(performance.now() - t0);
+      if (times.length > 600) times.shift();
+    },
+    svgText() {
+      if (!layout || !td || !drawn) return undefined;
+      const ink = THEMES[drawn.theme].text;
+      const chart = mareyChart(layout, td, {
+        lang: drawn.lang,
+        selected: drawn.selected,
+        ink,
+        t: last?.t ?? 0,
+      });
+      const bg = h("rect", {
+        width: layout.width,
+        height: layout.height,
+        fill: THEMES[drawn.theme].background,
+      });
+      chart.children.splice(1, 0, bg);
+      return `<?xml version="1.0" encoding="UTF-8"?>\n${toSvgString(chart)}\n`;
+    },
+  };
+}
