@@ -1,0 +1,261 @@
+/**
+ * Issue 17 in real Chromium (the built site, under its Content-Security-Policy): the time–distance
+ * chart shows every 2018 report exactly once; selecting a group-day lists the same reports as
+ * report.json (the CLI's); a correction changes the estimate and survives save → reload → CLI;
+ * text from files is never interpreted as HTML; no request leaves the page's origin.
+ * Screenshots: build/screenshots/evidence-*.png.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { embedded2018 } from "../../src/index.ts";
+import { capture } from "../cli/capture.ts";
+import { SHOTS, hasBrowser, launchBrowser, serveBuiltViewer, watchPage } from "./harness.ts";
+import type { BuiltSite } from "./harness.ts";
+
+interface Panel {
+  ready: Promise<void>;
+  result?: { tracksCsv: string; ms: number; groups: string[]; applied: unknown[] };
+  evidence?: { group: string; date: string; reports: { sightingId: string; status: string }[] };
+  corrections(): { version: 1; corrections: unknown[] };
+}
+type W = Window & {
+  dtmEvidence: Panel;
+  dtmViewer: { replay?: { start: string }; setState(p: object): void };
+  pwned?: number;
+};
+
+const GROUP = "Honduran caravan 1";
+const DATE = "2018-10-22";
+
+/** report.json of `dtm-flow estimate` (optionally with corrections), and tracks.csv. */
+async function cli(corrections?: string): Promise<{
+  report: {
+    associations: { group: string; sightingId: string }[];
+    corrections?: { rejected: string[] };
+  };
+  tracks: string;
+}> {
+  const dir = mkdtempSync(join(tmpdir(), "evidence-cli-"));
+  const args = ["estimate", "--out", "out"];
+  if (corrections !== undefined) {
+    writeFileSync(join(dir, "corrections.json"), corrections);
+    args.push("--corrections", "corrections.json");
+  }
+  expect(await run(args, capture(dir).context)).toBe(0);
+  return {
+    report: JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8")),
+    tracks: readFileSync(join(dir, "out", "tracks.csv"), "utf8"),
+  };
+}
+
+async function openSite(
+  browser: Browser,
+  site: BuiltSite,
+): Promise<{ page: Page; watch: ReturnType<typeof watchPage> }> {
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1100 },
+    acceptDownloads: true,
+  });
+  const watch = watchPage(page, site.url);
+  await page.goto(site.url);
+  await page.waitForFunction(
+    () => (window as unknown as W).dtmEvidence?.result !== undefined,
+    undefined,
+    { timeout: 120_000 },
+  );
+  await page.waitForFunction(() => (window as unknown as W).dtmViewer?.replay !== undefined);
+  return { page, watch };
+}
+
+async function selectGroupDay(page: Page, group: string, date: string): Promise<void> {
+  await page.evaluate(
+    ([g, d]) => {
+      const w = window as unknown as W;
+      const start = Date.parse(`${w.dtmViewer.replay!.start}T00:00:00Z`);
+      const t = Math.round((Date.parse(`${d}T00:00:00Z`) - start) / 86_400_000) + 0.5;
+      w.dtmViewer.setState({ selection: { kind: "group", id: g }, t, playing: false });
+    },
+    [group, date] as const,
+  );
+  await page.waitForFunction(
+    ([g, d]) => {
+      const e = (window as unknown as W).dtmEvidence.evidence;
+      return e?.group === g && e?.date === d;
+    },
+    [group, date] as const,
+  );
+}
+
+describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)", () => {
+  let site: BuiltSite;
+  let browser: Browser;
+  beforeAll(async () => {
+    site = await serveBuiltViewer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("charts every report once, lists a group-day's reports as report.json does, and corrections survive save → reload → CLI", async () => {
+    const { page, watch } = await openSite(browser, site);
+    // ── the chart: an image with a label, every 2018 report exactly once, a table alternative ──
+    const chart = page.locator("#evidence svg.marey-chart");
+    await chart.waitFor();
+    expect(await chart.getAttribute("role")).toBe("img");
+    expect(await chart.getAttribute("aria-label")).toMatch(/^Time–distance chart/);
+    const ids = await page.$$eval("#evidence svg.marey-chart [data-report-id]", (els) =>
+      els.map((e) => e.getAttribute("data-report-id")),
+    );
+    const all = embedded2018().sightings.map((s) => s.id);
+    expect(ids.length).toBe(all.length);
+    expect(new Set(ids)).toEqual(new Set(all));
+    await page.locator("#evidence details.marey-data summary").click();
+    expect(await page.locator("#evidence table.marey-table tr[data-report-id]").count()).toBe(
+      all.length,
+    );
+
+    // ── a group-day: the same reports as report.json's associations within ±3 days ──
+    const base = await cli();
+    await selectGroupDay(page, GROUP, DATE);
+    await page.locator("#evidence-panel table.evidence-table").waitFor();
+    const listed = await page.$$eval("#evidence-panel tr[data-sighting-id]", (rows) =>
+      rows
+        .filter((r) => r.getAttribute("data-status") !== "left_out")
+        .map((r) => r.getAttribute("data-sighting-id")),
+    );
+    const sightings = new Map(embedded2018().sightings.map((s) => [s.id, s]));
+    const day = Date.parse(DATE);
+    const expected = base.report.associations
+      .filter((a: { group: string; sightingId: string }) => {
+        const s = sightings.get(a.sightingId)!;
+        return (
+          a.group === GROUP &&
+          Math.abs(Date.parse(s.observedAt.slice(0, 10)) - day) <= 3 * 86_400_000
+        );
+      })
+      .map((a: { sightingId: string }) => a.sightingId);
+    expect([...listed].sort()).toEqual([...expected].sort());
+    const before = await page.evaluate(
+      () => (window as unknown as W).dtmEvidence.result!.tracksCsv,
+    );
+    // The worker's uncorrected estimate is the CLI's.
+    expect(before).toBe(base.tracks);
+    await page.screenshot({ path: join(SHOTS, "evidence-chart.png"), fullPage: true });
+
+    // ── a correction by keyboard: mark the first report wrong; the estimate changes ──
+    const target = listed[0]!;
+    const wrong = page.locator(
+      `#evidence-panel tr[data-sighting-id="${target}"] button[data-action="reject"]`,
+    );
+    await wrong.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => (window as unknown as W).dtmEvidence.result?.applied.length === 1,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const after = await page.evaluate(() => (window as unknown as W).dtmEvidence.result!);
+    expect(after.tracksCsv).not.toBe(before);
+    console.log(`[evidence] re-run with one correction: ${after.ms} ms in the worker`);
+    expect(await page.locator("#corrections li").count()).toBe(1);
+
+    // ── save → reload → load: the same figures; and the CLI with the saved file too ──
+    const downloading = page.waitForEvent("download");
+    await page.locator("#corrections-save").click();
+    const saved = readFileSync((await (await downloading).path())!, "utf8");
+    expect(JSON.parse(saved).corrections).toHaveLength(1);
+    await page.reload();
+    await page.waitForFunction(
+      () => (window as unknown as W).dtmEvidence?.result !== undefined,
+      undefined,
+      { timeout: 120_000 },
+    );
+    const file = join(mkdtempSync(join(tmpdir(), "evidence-saved-")), "corrections.json");
+    writeFileSync(file, saved);
+    await page.locator("#corrections-load").setInputFiles(file);
+    await page.waitForFunction(
+      () => (window as unknown as W).dtmEvidence.result?.applied.length === 1,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const reloaded = await page.evaluate(
+      () => (window as unknown as W).dtmEvidence.result!.tracksCsv,
+    );
+    expect(reloaded).toBe(after.tracksCsv);
+    const corrected = await cli(saved);
+    expect(corrected.tracks).toBe(after.tracksCsv);
+    expect(corrected.report.corrections?.rejected).toEqual([target]);
+
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it("never interprets text from files as HTML, and keeps links safe", async () => {
+    const { page, watch } = await openSite(browser, site);
+    const evil = '<img src=x onerror="window.pwned=1">';
+    const file = join(mkdtempSync(join(tmpdir(), "evidence-evil-")), "corrections.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        corrections: [
+          { kind: "split", group: GROUP, date: DATE, newGroup: evil, note: "<b>x</b>" },
+        ],
+      }),
+    );
+    await page.locator("#corrections-load").setInputFiles(file);
+    await page.waitForFunction(
+      () => (window as unknown as W).dtmEvidence.result?.applied.length === 1,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const first = await page.evaluate(
+      (g) =>
+        (
+          window as unknown as {
+            dtmEvidence: { result: { chart: { bodies: { group: string; date: string }[] } } };
+          }
+        ).dtmEvidence.result.chart.bodies.find((b) => b.group === g)?.date,
+      evil,
+    );
+    expect(first).toBeDefined();
+    await selectGroupDay(page, evil, first!);
+    await page.locator("#evidence-heading").waitFor();
+    expect(await page.locator("#evidence-heading").textContent()).toContain(evil);
+    expect(await page.locator("#evidence img, #evidence b").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as W).pwned)).toBeUndefined();
+    const links = await page.$$eval("#evidence-panel a", (as) =>
+      as.map((a) => ({ href: a.getAttribute("href") ?? "", rel: a.getAttribute("rel") })),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) {
+      expect(l.href).toMatch(/^https?:\/\//);
+      expect(l.rel).toBe("noopener noreferrer");
+    }
+    // A bad file is refused with its pointer; the corrections in force stay.
+    const bad = join(mkdtempSync(join(tmpdir(), "evidence-bad-")), "bad.json");
+    writeFileSync(bad, '{"version":1,"corrections":[{"kind":"reject"}]}');
+    await page.locator("#corrections-load").setInputFiles(bad);
+    await page.waitForFunction(() =>
+      /\/corrections\/0\/sightingId/.test(
+        document.querySelector(".evidence-status")?.textContent ?? "",
+      ),
+    );
+    expect(
+      await page.evaluate(
+        () => (window as unknown as W).dtmEvidence.corrections().corrections.length,
+      ),
+    ).toBe(1);
+    await page.screenshot({ path: join(SHOTS, "evidence-split.png"), fullPage: true });
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+});
