@@ -71,7 +71,8 @@ export function mareyChart(layout: MareyLayout, td: TimeDistance, opts: MareyCha
             "text-anchor": "end",
             "font-weight": s.kind === "border_crossing" ? "bold" : undefined,
           },
-          s.name,
+          s.name.length > 28 ? `${s.name.slice(0, 27)}…` : s.name,
+          h("title", {}, s.name),
         ),
       ),
     ),
@@ -92,7 +93,7 @@ export function mareyChart(layout: MareyLayout, td: TimeDistance, opts: MareyCha
       { x: m.left - 4, y: layout.noPlaceY + 3, "text-anchor": "end", "font-style": "italic" },
       T.noPlace,
     ),
-    h("text", { x: 4, y: 12, "font-weight": "bold" }, `↓ ${T.kmAxis} (${td.axisRouteId})`),
+    h("text", { x: 4, y: height - 4, "font-weight": "bold" }, `↓ ${T.kmAxis} (${td.axisRouteId})`),
   );
   const ordered = [...layout.bands].sort(
     (a, b) => Number(a.group === opts.selected) - Number(b.group === opts.selected),

@@ -15,7 +15,7 @@ export interface MareySize {
   height: number;
 }
 
-export const MAREY_MARGIN = { top: 30, right: 16, bottom: 26, left: 132 };
+export const MAREY_MARGIN = { top: 30, right: 16, bottom: 40, left: 176 };
 /** Y of the "no place" row (reports without a place) above the km axis. */
 const NO_PLACE_DY = -16;
 /** Largest mark radius (px): the largest report of the chart. */

@@ -13,6 +13,7 @@ import type { Lang, Theme } from "../state.ts";
 import { isoOfDay, mareyChart, mareyLegend, mareyTable } from "./chart.ts";
 import { groupAt, layoutMarey, mareyFrame, nearestReport } from "./layout.ts";
 import type { MareyLayout } from "./layout.ts";
+import type { VNode } from "../render/vnode.ts";
 import { MAREY_TEXTS } from "./texts.ts";
 
 export interface MareyViewState {
@@ -203,7 +204,30 @@ export function createMareyView(options: {
         fill: THEMES[drawn.theme].background,
       });
       chart.children.splice(1, 0, bg);
+      placeNow(chart, layout, last?.t ?? 0);
       return `<?xml version="1.0" encoding="UTF-8"?>\n${toSvgString(chart)}\n`;
     },
   };
+}
+
+/** Sets the cursor and the groups' current positions in a chart tree (for the SVG export). */
+function placeNow(node: VNode, layout: MareyLayout, t: number): void {
+  const f = mareyFrame(layout, t);
+  const visit = (n: VNode | string): void => {
+    if (typeof n === "string") return;
+    const id = n.attrs.id;
+    if (id === "marey-cursor") {
+      n.attrs.x1 = f.cursorX;
+      n.attrs.x2 = f.cursorX;
+    } else if (typeof id === "string" && id.startsWith("marey-now-")) {
+      const g = f.groups[Number(id.slice("marey-now-".length))];
+      if (g?.y === undefined) n.attrs.visibility = "hidden";
+      else {
+        n.attrs.cx = g.x;
+        n.attrs.cy = g.y;
+      }
+    }
+    n.children.forEach(visit);
+  };
+  visit(node);
 }
