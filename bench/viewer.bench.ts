@@ -6,17 +6,22 @@
  *  2. Chromium (when installed): the built site served statically; frame work (compute + draw) and
  *     rAF intervals while playing the replay, the same in stress mode, time to the first frame,
  *     and the JavaScript bundle size gzipped.
- * Run: `npx tsx bench/viewer.bench.ts` (add `--node-only` to skip Chromium).
+ * Run: `npx tsx bench/viewer.bench.ts` (add `--node-only` to skip Chromium, `--marey-only` to
+ * measure only the time–distance chart in Chromium). The chart: layout and per-frame work in Node,
+ * and its frame work in Chromium while playing, for 2018 and for 100 groups × 10,000 reports.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { geoMercator } from "d3-geo";
-import { embedded2018 } from "../src/index.ts";
 import { enrichDataset } from "../viewer/data/embedded.ts";
 import { prepareReplay } from "../viewer/data/prepare.ts";
 import { computeFrame, layoutReplay } from "../viewer/map/frame.ts";
+import { embedded2018, estimateTracks, timeDistance } from "../src/index.ts";
+import type { TimeDistance } from "../src/index.ts";
+import { layoutMarey, mareyFrame } from "../viewer/marey/layout.ts";
+import { stressTimeDistance } from "./worlds/mareyStress.ts";
 import type { Frame, Layout } from "../viewer/map/frame.ts";
 
 const quantile = (xs: number[], q: number) => {
@@ -93,6 +98,38 @@ function nodePart(): void {
   );
 }
 
+/**
+ * The time–distance chart (viewer/marey): layout once, then the per-frame work (cursor and every
+ * group's median person at t) over the whole replay at 60 frames per day, for the 2018 estimate
+ * and for a synthetic 100 groups × 10,000 reports.
+ */
+function mareyNodePart(): void {
+  const d = embedded2018();
+  const cases: [string, TimeDistance][] = [
+    ["2018 estimate", timeDistance(d, estimateTracks(d))],
+    ["100 groups × 10,000 reports", stressTimeDistance(100, 10_000)],
+  ];
+  console.log("\nTime–distance chart: layout once, then per frame (60 frames per day)");
+  console.log("| case | groups | reports | layout ms | mean ms/frame | p95 ms/frame |");
+  console.log("|---|---|---|---|---|---|");
+  for (const [name, td] of cases) {
+    const t0 = performance.now();
+    const layout = layoutMarey(td, { width: 1200, height: 640 }, td.dayRange[0]);
+    const layoutMs = performance.now() - t0;
+    const days = td.dayRange[1] - td.dayRange[0];
+    const per: number[] = [];
+    for (let i = 0; i < days * 60; i++) {
+      const s = performance.now();
+      mareyFrame(layout, i / 60);
+      per.push(performance.now() - s);
+    }
+    const mean = per.reduce((a, b) => a + b, 0) / per.length;
+    console.log(
+      `| ${name} | ${td.groups.length} | ${td.reports.length} | ${fmt(layoutMs, 1)} | ${fmt(mean, 4)} | ${fmt(quantile(per, 0.95), 4)} |`,
+    );
+  }
+}
+
 async function browserPart(): Promise<void> {
   const { hasBrowser, launchBrowser, serveStatic } = await import("../tests/browser/harness.ts");
   if (!hasBrowser) {
@@ -160,6 +197,42 @@ async function browserPart(): Promise<void> {
           particles: r.work.particles,
         };
       }
+      /** The time–distance chart's frame work (viewer/marey/view.ts) while the replay plays. */
+      async function measureChart(td: TimeDistance | undefined, seconds: number) {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        await page.goto(`${site.url}#t=0&speed=2`);
+        await page.waitForFunction(
+          () => (window as unknown as { dtmEvidence?: { result?: unknown } }).dtmEvidence?.result,
+          undefined,
+          { timeout: 120_000 },
+        );
+        // A string, not a function (see measure below).
+        if (td) await page.evaluate(`window.dtmEvidence.showChart(${JSON.stringify(td)})`);
+        await page.waitForTimeout(1500);
+        await page.evaluate(`(() => {
+          window.dtmEvidence.times.length = 0;
+          window.dtmViewer.setState({ t: 0, speed: 2, playing: true });
+        })()`);
+        await page.waitForTimeout(seconds * 1000);
+        const times = (await page.evaluate("window.dtmEvidence.times.slice()")) as number[];
+        await page.close();
+        return times;
+      }
+      const chart2018 = await measureChart(undefined, 8);
+      const chartStress = await measureChart(stressTimeDistance(100, 10_000), 8);
+      console.log(
+        "\nTime–distance chart in Chromium while playing at 2 days/s (chart work per frame)",
+      );
+      console.log("| case | frames | p95 (ms) | max (ms) | goal |");
+      console.log("|---|---|---|---|---|");
+      for (const [name, m, goal] of [
+        ["2018 estimate", chart2018, "≤ 8 ms"],
+        ["100 groups × 10,000 reports", chartStress, "≤ 16.7 ms"],
+      ] as const)
+        console.log(
+          `| ${name} | ${m.length} | ${fmt(quantile(m, 0.95), 2)} | ${fmt(Math.max(...m), 2)} | ${goal} |`,
+        );
+      if (process.argv.includes("--marey-only")) return;
       const play = await measure("", "#t=0&speed=2", 8);
       const stress = await measure("?stress=20000", "#t=0&speed=2", 8);
       console.log("\nChromium (headless, software rendering), built site from a static server");
@@ -187,4 +260,5 @@ async function browserPart(): Promise<void> {
 }
 
 nodePart();
+mareyNodePart();
 if (!process.argv.includes("--node-only")) await browserPart();
