@@ -22,6 +22,8 @@ export interface MareyChartOptions {
   ink?: string;
   /** Cursor at replay time t (days since the replay start). */
   t: number;
+  /** Include the cursor and current positions (default true; the live view draws them apart). */
+  withNow?: boolean;
 }
 
 /** ISO date of a local day number. */
@@ -150,7 +152,37 @@ export function mareyChart(layout: MareyLayout, td: TimeDistance, opts: MareyCha
     { class: "marey-reports" },
     layout.reports.map((r) => reportMark(r)),
   );
-  const now = h(
+  const now = opts.withNow === false ? null : mareyNow(layout, ink);
+  return h(
+    "svg",
+    {
+      xmlns: "http://www.w3.org/2000/svg",
+      class: "marey-chart",
+      role: "img",
+      "aria-label": label,
+      viewBox: `0 0 ${width} ${height}`,
+      width,
+      height,
+      "font-family": "system-ui, sans-serif",
+    },
+    h("title", {}, T.chartTitle),
+    axes,
+    bands,
+    counts,
+    reports,
+    now,
+  );
+}
+
+/**
+ * The cursor and the groups' current positions (ids `marey-cursor`, `marey-now-<i>`): inside the
+ * chart for exports, and alone in the live view's overlay SVG (its own paint layer, so moving it
+ * does not repaint the 10,000 marks under it).
+ */
+export function mareyNow(layout: MareyLayout, ink: string): VNode {
+  const m = MAREY_MARGIN;
+  const bottom = layout.height - m.bottom;
+  return h(
     "g",
     { class: "marey-now" },
     h("line", {
@@ -173,25 +205,6 @@ export function mareyChart(layout: MareyLayout, td: TimeDistance, opts: MareyCha
         "stroke-width": 1,
       }),
     ),
-  );
-  return h(
-    "svg",
-    {
-      xmlns: "http://www.w3.org/2000/svg",
-      class: "marey-chart",
-      role: "img",
-      "aria-label": label,
-      viewBox: `0 0 ${width} ${height}`,
-      width,
-      height,
-      "font-family": "system-ui, sans-serif",
-    },
-    h("title", {}, T.chartTitle),
-    axes,
-    bands,
-    counts,
-    reports,
-    now,
   );
 }
 

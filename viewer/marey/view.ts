@@ -10,7 +10,7 @@ import { formatDate, formatPeople } from "../i18n.ts";
 import { THEMES } from "../palette.ts";
 import { h, mount, toSvgString } from "../render/vnode.ts";
 import type { Lang, Theme } from "../state.ts";
-import { isoOfDay, mareyChart, mareyLegend, mareyTable } from "./chart.ts";
+import { isoOfDay, mareyChart, mareyLegend, mareyNow, mareyTable } from "./chart.ts";
 import { groupAt, layoutMarey, mareyFrame, nearestReport } from "./layout.ts";
 import type { MareyLayout } from "./layout.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -69,19 +69,40 @@ export function createMareyView(options: {
   let cursor: SVGLineElement | null = null;
   let dots: SVGCircleElement[] = [];
   const times: number[] = [];
+  let measuredWidth = Math.floor(wrap.clientWidth || 900);
+  new ResizeObserver(() => {
+    measuredWidth = Math.floor(wrap.clientWidth || measuredWidth);
+  }).observe(wrap);
 
   function rebuild(state: MareyViewState): void {
     if (!td) return;
-    const width = Math.max(480, Math.floor(wrap.clientWidth || 900));
+    const width = Math.max(480, measuredWidth);
     const height = Math.max(360, Math.min(640, Math.round(width * 0.55)));
     if (!layout || layout.width !== width || layout.height !== height) {
       layout = layoutMarey(td, { width, height }, day0);
     }
     const ink = THEMES[state.theme].text;
-    mount(
-      wrap,
-      mareyChart(layout, td, { lang: state.lang, selected: state.selected, ink, t: state.t }),
+    const chart = mareyChart(layout, td, {
+      lang: state.lang,
+      selected: state.selected,
+      ink,
+      t: state.t,
+      withNow: false,
+    });
+    // The cursor and current positions in their own SVG on top: moving them each frame does not
+    // repaint the marks under them.
+    const overlay = h(
+      "svg",
+      {
+        class: "marey-overlay",
+        viewBox: `0 0 ${layout.width} ${layout.height}`,
+        width: layout.width,
+        height: layout.height,
+        "aria-hidden": "true",
+      },
+      mareyNow(layout, ink),
     );
+    mount(wrap, chart, overlay);
     cursor = wrap.querySelector("#marey-cursor");
     dots = layout.bands.map((_, i) => wrap.querySelector(`#marey-now-${i}`) as SVGCircleElement);
     keys.textContent = MAREY_TEXTS[state.lang].keys;
@@ -96,8 +117,7 @@ export function createMareyView(options: {
   function moveNow(t: number): void {
     if (!layout) return;
     const f = mareyFrame(layout, t);
-    cursor?.setAttribute("x1", String(f.cursorX));
-    cursor?.setAttribute("x2", String(f.cursorX));
+    cursor?.setAttribute("transform", `translate(${f.cursorX},0)`);
     f.groups.forEach((g, i) => {
       const dot = dots[i];
       if (!dot) return;
@@ -174,7 +194,8 @@ export function createMareyView(options: {
     update(state) {
       if (!td) return;
       const t0 = performance.now();
-      const width = Math.floor(wrap.clientWidth || 900);
+      // The width from the ResizeObserver: reading clientWidth each frame would force a layout.
+      const width = measuredWidth;
       if (
         !drawn ||
         drawn.lang !== state.lang ||
