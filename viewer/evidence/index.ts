@@ -13,7 +13,8 @@ import type { DataProvider } from "../data/provider.ts";
 import { dateOf } from "../data/replay.ts";
 import type { ReplayData } from "../data/replay.ts";
 import { createMareyView } from "../marey/view.ts";
-import type { ViewState } from "../state.ts";
+import type { MareyView } from "../marey/view.ts";
+import type { Lang, ViewState } from "../state.ts";
 import {
   addCorrection,
   correctionsText,
@@ -61,25 +62,7 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
   const doc = document;
   const worker = new Worker(new URL("./evidence.worker.ts", import.meta.url), { type: "module" });
   const L = () => viewer.getState().lang;
-  const section = el(doc, "section", {
-    id: "evidence",
-    class: "evidence",
-    "aria-labelledby": "evidence-title",
-  });
-  const title = el(doc, "h2", { id: "evidence-title" });
-  const chartHost = el(doc, "div", { class: "marey" });
-  const exportsBar = el(doc, "div", { class: "evidence-exports" });
-  const evidenceHost = el(doc, "section", {
-    id: "evidence-panel",
-    class: "evidence-panel",
-    "aria-live": "polite",
-    tabindex: "-1",
-  });
-  const correctionsTitle = el(doc, "h3", {});
-  const correctionsHost = el(doc, "div", { id: "corrections" });
-  const fileBar = el(doc, "div", { class: "corrections-file" });
-  const status = el(doc, "p", { class: "evidence-status", role: "status" });
-  section.append(
+  const {
     title,
     chartHost,
     exportsBar,
@@ -88,30 +71,12 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
     correctionsHost,
     fileBar,
     status,
-  );
-  (doc.getElementById("app") ?? doc.body).after(section);
+  } = buildSection(doc);
 
   let file: CorrectionsFile = EMPTY_CORRECTIONS;
   let result: RunResult | undefined;
   let evidence: Evidence | undefined;
-  let req = 0;
-  const waiting = new Map<number, (m: EvidenceMessage) => void>();
-  worker.addEventListener("message", (ev: MessageEvent<EvidenceMessage>) => {
-    const w = waiting.get(ev.data.req);
-    waiting.delete(ev.data.req);
-    w?.(ev.data);
-  });
-  type Unsent = EvidenceRequest extends infer R
-    ? R extends unknown
-      ? Omit<R, "req">
-      : never
-    : never;
-  const ask = (m: Unsent) =>
-    new Promise<EvidenceMessage>((resolve) => {
-      const id = ++req;
-      waiting.set(id, resolve);
-      worker.postMessage({ ...m, req: id } as EvidenceRequest);
-    });
+  const ask = workerClient(worker);
 
   const view = createMareyView({
     container: chartHost,
@@ -127,19 +92,10 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
     status.textContent = EVIDENCE_TEXTS[L()].running;
     const m = await ask({ type: "run", corrections: next });
     const T = EVIDENCE_TEXTS[L()];
-    if (m.type === "invalid") {
-      const p = m.problems[0];
-      status.textContent = T.invalid(
-        "corrections.json",
-        p ? `${p.pointer || "/"}: ${p.message}` : "",
-      );
+    if (m.type !== "result") {
+      status.textContent = failure(m, T);
       return undefined;
     }
-    if (m.type === "error") {
-      status.textContent = `${T.failed} ${m.message}`;
-      return undefined;
-    }
-    if (m.type !== "result") return undefined;
     file = next;
     result = m.result;
     const start = viewer.replay?.start ?? m.result.replay.start;
@@ -175,46 +131,18 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
     );
   }
 
-  // ── static texts and file controls ──
-  const saveBtn = el(doc, "button", { type: "button", id: "corrections-save" });
-  const undoLast = el(doc, "button", { type: "button", id: "corrections-undo" });
-  const loadInput = el(doc, "input", {
-    type: "file",
-    id: "corrections-load",
-    accept: ".json,application/json",
-  });
-  const loadLabel = el(doc, "label", { for: "corrections-load" });
-  fileBar.append(saveBtn, undoLast, loadLabel, loadInput);
-  saveBtn.addEventListener("click", () =>
-    download(new Blob([correctionsText(file)], { type: "application/json" }), "corrections.json"),
-  );
-  undoLast.addEventListener("click", () => {
-    if (file.corrections.length) void panel.undo(file.corrections.length - 1);
-  });
-  loadInput.addEventListener("change", async () => {
-    const f = loadInput.files?.[0];
-    if (!f) return;
-    const read = readCorrections(await f.text());
-    if (!read.file) status.textContent = EVIDENCE_TEXTS[L()].invalid(f.name, read.problem ?? "");
-    else await panel.setCorrections(read.file);
-    loadInput.value = "";
-  });
-  const svgBtn = el(doc, "button", { type: "button", id: "export-marey-svg" });
-  const pngBtn = el(doc, "button", { type: "button", id: "export-marey-png" });
-  const csvBtn = el(doc, "button", { type: "button", id: "export-evidence-csv" });
-  exportsBar.append(svgBtn, pngBtn, csvBtn);
-  svgBtn.addEventListener("click", () => {
-    const text = view.svgText();
-    if (text) download(new Blob([text], { type: "image/svg+xml" }), "dtm-flow-time-distance.svg");
-  });
-  pngBtn.addEventListener("click", () => void exportPng(view.svgText()));
-  csvBtn.addEventListener("click", () => {
-    if (evidence) {
-      download(
-        new Blob([evidenceCsv(evidence)], { type: "text/csv" }),
-        `dtm-flow-evidence-${evidence.date}.csv`,
-      );
-    }
+  const buttons = controls(doc, fileBar, exportsBar, {
+    file: () => file,
+    evidence: () => evidence,
+    view,
+    undoLast: () => {
+      if (file.corrections.length) void panel.undo(file.corrections.length - 1);
+    },
+    load: async (f) => {
+      const read = readCorrections(await f.text());
+      if (!read.file) status.textContent = EVIDENCE_TEXTS[L()].invalid(f.name, read.problem ?? "");
+      else await panel.setCorrections(read.file);
+    },
   });
   let textsLang = "";
   function applyTexts(): void {
@@ -223,12 +151,7 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
     textsLang = L();
     title.textContent = T.title;
     correctionsTitle.textContent = T.corrections;
-    saveBtn.textContent = T.save;
-    undoLast.textContent = T.undoLast;
-    loadLabel.textContent = T.load;
-    svgBtn.textContent = T.exportSvg;
-    pngBtn.textContent = T.exportPng;
-    csvBtn.textContent = T.exportCsv;
+    buttonTexts(buttons, T);
     renderList();
     shownKey = "";
   }
@@ -253,34 +176,14 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
     requestAnimationFrame(tick);
   }
   async function showEvidence(group: string | undefined, date: string): Promise<void> {
-    const T = EVIDENCE_TEXTS[L()];
-    if (!group) {
-      evidence = undefined;
-      evidenceHost.replaceChildren(
-        el(doc, "h3", {}, T.evidence),
-        el(doc, "p", { class: "muted" }, T.hint),
-      );
-      return;
-    }
     asking = true;
-    const m = await ask({ type: "evidence", group, date });
+    evidence = await loadEvidence(
+      evidenceHost,
+      ask,
+      { group, date, lang: L(), chart: result?.chart },
+      actions,
+    );
     asking = false;
-    if (m.type === "evidence") {
-      evidence = m.evidence;
-      renderEvidence(
-        evidenceHost,
-        m.evidence,
-        result?.chart as TimeDistance | undefined,
-        L(),
-        actions,
-      );
-    } else {
-      evidence = undefined;
-      evidenceHost.replaceChildren(
-        el(doc, "h3", {}, T.evidence),
-        el(doc, "p", { class: "muted" }, m.type === "error" ? m.message : T.hint),
-      );
-    }
   }
 
   const ready = run(EMPTY_CORRECTIONS, false).then(() => undefined);
@@ -304,6 +207,166 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
   };
   (window as unknown as { dtmEvidence: EvidencePanel }).dtmEvidence = panel;
   return panel;
+}
+
+/** Asks the worker for a group-day's evidence and shows it (or the hint when nothing is selected). */
+async function loadEvidence(
+  host: HTMLElement,
+  ask: (m: Unsent) => Promise<EvidenceMessage>,
+  at: { group?: string; date: string; lang: Lang; chart?: TimeDistance },
+  actions: EvidenceActions,
+): Promise<Evidence | undefined> {
+  const doc = host.ownerDocument;
+  const T = EVIDENCE_TEXTS[at.lang];
+  const hint = (text: string) =>
+    host.replaceChildren(el(doc, "h3", {}, T.evidence), el(doc, "p", { class: "muted" }, text));
+  if (!at.group) {
+    hint(T.hint);
+    return undefined;
+  }
+  const m = await ask({ type: "evidence", group: at.group, date: at.date });
+  if (m.type === "evidence") {
+    renderEvidence(host, m.evidence, at.chart, at.lang, actions);
+    return m.evidence;
+  }
+  hint(m.type === "error" ? m.message : T.hint);
+  return undefined;
+}
+
+/** Why a run gave no result, in one sentence. */
+function failure(m: EvidenceMessage, T: (typeof EVIDENCE_TEXTS)["en"]): string {
+  if (m.type === "invalid") {
+    const p = m.problems[0];
+    return T.invalid("corrections.json", p ? `${p.pointer || "/"}: ${p.message}` : "");
+  }
+  return m.type === "error" ? `${T.failed} ${m.message}` : "";
+}
+
+function buttonTexts(b: ReturnType<typeof controls>, T: (typeof EVIDENCE_TEXTS)["en"]): void {
+  b.saveBtn.textContent = T.save;
+  b.undoLast.textContent = T.undoLast;
+  b.loadLabel.textContent = T.load;
+  b.svgBtn.textContent = T.exportSvg;
+  b.pngBtn.textContent = T.exportPng;
+  b.csvBtn.textContent = T.exportCsv;
+}
+
+/** The panel's section, placed after the viewer's main layout. */
+function buildSection(doc: Document) {
+  const section = el(doc, "section", {
+    id: "evidence",
+    class: "evidence",
+    "aria-labelledby": "evidence-title",
+  });
+  const title = el(doc, "h2", { id: "evidence-title" });
+  const chartHost = el(doc, "div", { class: "marey" });
+  const exportsBar = el(doc, "div", { class: "evidence-exports" });
+  const evidenceHost = el(doc, "section", {
+    id: "evidence-panel",
+    class: "evidence-panel",
+    "aria-live": "polite",
+    tabindex: "-1",
+  });
+  const correctionsTitle = el(doc, "h3", {});
+  const correctionsHost = el(doc, "div", { id: "corrections" });
+  const fileBar = el(doc, "div", { class: "corrections-file" });
+  const status = el(doc, "p", { class: "evidence-status", role: "status" });
+  section.append(
+    title,
+    chartHost,
+    exportsBar,
+    evidenceHost,
+    correctionsTitle,
+    correctionsHost,
+    fileBar,
+    status,
+  );
+  (doc.getElementById("app") ?? doc.body).after(section);
+  return {
+    title,
+    chartHost,
+    exportsBar,
+    evidenceHost,
+    correctionsTitle,
+    correctionsHost,
+    fileBar,
+    status,
+  };
+}
+
+type Unsent = EvidenceRequest extends infer R
+  ? R extends unknown
+    ? Omit<R, "req">
+    : never
+  : never;
+
+/** Request → reply over the evidence worker (replies matched by request number). */
+function workerClient(worker: Worker): (m: Unsent) => Promise<EvidenceMessage> {
+  let req = 0;
+  const waiting = new Map<number, (m: EvidenceMessage) => void>();
+  worker.addEventListener("message", (ev: MessageEvent<EvidenceMessage>) => {
+    const w = waiting.get(ev.data.req);
+    waiting.delete(ev.data.req);
+    w?.(ev.data);
+  });
+  return (m: Unsent) =>
+    new Promise<EvidenceMessage>((resolve) => {
+      const id = ++req;
+      waiting.set(id, resolve);
+      worker.postMessage({ ...m, req: id } as EvidenceRequest);
+    });
+}
+
+/** Save / undo / load of corrections.json, and the exports (chart SVG and PNG, evidence CSV). */
+function controls(
+  doc: Document,
+  fileBar: HTMLElement,
+  exportsBar: HTMLElement,
+  hooks: {
+    file: () => CorrectionsFile;
+    evidence: () => Evidence | undefined;
+    view: MareyView;
+    undoLast: () => void;
+    load: (f: File) => Promise<void>;
+  },
+) {
+  const saveBtn = el(doc, "button", { type: "button", id: "corrections-save" });
+  const undoLast = el(doc, "button", { type: "button", id: "corrections-undo" });
+  const loadInput = el(doc, "input", {
+    type: "file",
+    id: "corrections-load",
+    accept: ".json,application/json",
+  });
+  const loadLabel = el(doc, "label", { for: "corrections-load" });
+  fileBar.append(saveBtn, undoLast, loadLabel, loadInput);
+  saveBtn.addEventListener("click", () =>
+    download(
+      new Blob([correctionsText(hooks.file())], { type: "application/json" }),
+      "corrections.json",
+    ),
+  );
+  undoLast.addEventListener("click", hooks.undoLast);
+  loadInput.addEventListener("change", async () => {
+    const f = loadInput.files?.[0];
+    if (f) await hooks.load(f);
+    loadInput.value = "";
+  });
+  const svgBtn = el(doc, "button", { type: "button", id: "export-marey-svg" });
+  const pngBtn = el(doc, "button", { type: "button", id: "export-marey-png" });
+  const csvBtn = el(doc, "button", { type: "button", id: "export-evidence-csv" });
+  exportsBar.append(svgBtn, pngBtn, csvBtn);
+  svgBtn.addEventListener("click", () => {
+    const text = hooks.view.svgText();
+    if (text) download(new Blob([text], { type: "image/svg+xml" }), "dtm-flow-time-distance.svg");
+  });
+  pngBtn.addEventListener("click", () => void exportPng(hooks.view.svgText()));
+  csvBtn.addEventListener("click", () => {
+    const e = hooks.evidence();
+    if (e) {
+      download(new Blob([evidenceCsv(e)], { type: "text/csv" }), `dtm-flow-evidence-${e.date}.csv`);
+    }
+  });
+  return { saveBtn, undoLast, loadLabel, svgBtn, pngBtn, csvBtn };
 }
 
 /** Draws the chart's SVG on a canvas (2× for print) and downloads it as PNG. */

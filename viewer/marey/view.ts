@@ -133,54 +133,9 @@ export function createMareyView(options: {
   details.addEventListener("toggle", () => {
     if (details.open && td && drawn) mount(tableHost, mareyTable(td, drawn.lang));
   });
-  const pointer = (ev: MouseEvent) => {
-    const svg = wrap.querySelector("svg");
-    if (!svg || !layout) return undefined;
-    const box = svg.getBoundingClientRect();
-    const k = layout.width / Math.max(1, box.width);
-    return { x: (ev.clientX - box.left) * k, y: (ev.clientY - box.top) * k };
-  };
-  wrap.addEventListener("mousemove", (ev) => {
-    const p = pointer(ev);
-    if (!p || !layout || !td || !drawn) return;
-    const r = nearestReport(layout, p.x, p.y);
-    const found = r && td.reports.find((x) => x.sightingId === r.id);
-    if (!found) {
-      tip.hidden = true;
-      return;
-    }
-    const L = drawn.lang;
-    const T = MAREY_TEXTS[L];
-    const people = found.people !== undefined ? `${formatPeople(L, found.people)} · ` : "";
-    tip.textContent = `${found.sightingId} · ${formatDate(L, isoOfDay(found.t))} · ${found.placeName ?? T.noPlace} · ${people}${found.sourceOrg ?? T.sourceTypes[found.sourceType] ?? ""} · ${T.status[found.status] ?? found.status}`;
-    tip.hidden = false;
-  });
-  wrap.addEventListener("mouseleave", () => (tip.hidden = true));
-  wrap.addEventListener("click", (ev) => {
-    const p = pointer(ev);
-    if (!p || !layout || !td) return;
-    const r = nearestReport(layout, p.x, p.y);
-    const report = r && td.reports.find((x) => x.sightingId === r.id);
-    const group = report?.group ?? groupAt(layout, p.x, p.y);
-    if (!group) return;
-    const day = report ? Math.floor(report.t) : Math.floor(layout.x.invert(p.x));
-    options.onSelect(group, day + 0.5 - day0);
-  });
-  wrap.addEventListener("keydown", (ev) => {
-    if (!layout || !last) return;
-    if (ev.key === "ArrowLeft" || ev.key === "ArrowRight") {
-      options.onStep(ev.key === "ArrowLeft" ? -1 : 1);
-    } else if (ev.key === "ArrowUp" || ev.key === "ArrowDown") {
-      const names = layout.bands.map((b) => b.group);
-      const i = last.selected ? names.indexOf(last.selected) : -1;
-      const next = names[(i + (ev.key === "ArrowUp" ? -1 : 1) + names.length) % names.length];
-      if (next) options.onSelect(next, Math.floor(last.t) + 0.5);
-    } else if (ev.key === "Enter") {
-      options.onEvidence();
-    } else return;
-    ev.preventDefault();
-    ev.stopPropagation();
-  });
+  wireEvents(wrap, tip, options, () =>
+    td && layout && drawn ? { td, layout, day0, lang: drawn.lang, last } : undefined,
+  );
 
   return {
     element: wrap,
@@ -229,6 +184,83 @@ export function createMareyView(options: {
       return `<?xml version="1.0" encoding="UTF-8"?>\n${toSvgString(chart)}\n`;
     },
   };
+}
+
+interface Current {
+  td: TimeDistance;
+  layout: MareyLayout;
+  day0: number;
+  lang: Lang;
+  last: MareyViewState | undefined;
+}
+
+/** Pointer (hover tooltip, click to select) and keyboard on the chart. */
+function wireEvents(
+  wrap: HTMLElement,
+  tip: HTMLElement,
+  options: {
+    onSelect: (group: string, t: number) => void;
+    onStep: (days: number) => void;
+    onEvidence: () => void;
+  },
+  current: () => Current | undefined,
+): void {
+  const pointer = (ev: MouseEvent) => {
+    const svg = wrap.querySelector("svg");
+    const c = current();
+    if (!svg || !c) return undefined;
+    const box = svg.getBoundingClientRect();
+    const k = c.layout.width / Math.max(1, box.width);
+    return { x: (ev.clientX - box.left) * k, y: (ev.clientY - box.top) * k };
+  };
+  wrap.addEventListener("mousemove", (ev) => {
+    const p = pointer(ev);
+    const c = current();
+    if (!p || !c) return;
+    const { td, layout } = c;
+    const r = nearestReport(layout, p.x, p.y);
+    const found = r && td.reports.find((x) => x.sightingId === r.id);
+    if (!found) {
+      tip.hidden = true;
+      return;
+    }
+    const L = c.lang;
+    const T = MAREY_TEXTS[L];
+    const people = found.people !== undefined ? `${formatPeople(L, found.people)} · ` : "";
+    tip.textContent = `${found.sightingId} · ${formatDate(L, isoOfDay(found.t))} · ${found.placeName ?? T.noPlace} · ${people}${found.sourceOrg ?? T.sourceTypes[found.sourceType] ?? ""} · ${T.status[found.status] ?? found.status}`;
+    tip.hidden = false;
+  });
+  wrap.addEventListener("mouseleave", () => (tip.hidden = true));
+  wrap.addEventListener("click", (ev) => {
+    const p = pointer(ev);
+    const c = current();
+    if (!p || !c) return;
+    const { td, layout } = c;
+    const r = nearestReport(layout, p.x, p.y);
+    const report = r && td.reports.find((x) => x.sightingId === r.id);
+    const group = report?.group ?? groupAt(layout, p.x, p.y);
+    if (!group) return;
+    const day = report ? Math.floor(report.t) : Math.floor(layout.x.invert(p.x));
+    options.onSelect(group, day + 0.5 - c.day0);
+  });
+  wrap.addEventListener("keydown", (ev) => {
+    const c = current();
+    const last = c?.last;
+    if (!c || !last) return;
+    const { layout } = c;
+    if (ev.key === "ArrowLeft" || ev.key === "ArrowRight") {
+      options.onStep(ev.key === "ArrowLeft" ? -1 : 1);
+    } else if (ev.key === "ArrowUp" || ev.key === "ArrowDown") {
+      const names = layout.bands.map((b) => b.group);
+      const i = last.selected ? names.indexOf(last.selected) : -1;
+      const next = names[(i + (ev.key === "ArrowUp" ? -1 : 1) + names.length) % names.length];
+      if (next) options.onSelect(next, Math.floor(last.t) + 0.5);
+    } else if (ev.key === "Enter") {
+      options.onEvidence();
+    } else return;
+    ev.preventDefault();
+    ev.stopPropagation();
+  });
 }
 
 /** Sets the cursor and the groups' current positions in a chart tree (for the SVG export). */
