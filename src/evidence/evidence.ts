@@ -200,15 +200,7 @@ export function evidenceFor(
       row.outlierProb = a.outlierProb;
       row.part = a.part;
     }
-    row.status = rejected.has(id)
-      ? "rejected"
-      : accepted.has(id)
-        ? "accepted"
-        : !a
-          ? "left_out"
-          : (a.outlierProb ?? 0) > OUTLIER_THRESHOLD
-            ? "outlier"
-            : "used";
+    row.status = reportStatus(rejected.has(id), accepted.has(id), a);
     if (!a)
       row.reason = leftOut.get(id) ?? (rejected.has(id) ? "rejected by an analyst" : undefined);
     reports.push(row);
@@ -240,6 +232,21 @@ export function evidenceFor(
     counts,
     ...(options.check ? { check: checkSummary(options.check) } : {}),
   };
+}
+
+/**
+ * What became of a report: rejected or accepted by an analyst, left out by the estimator, set aside
+ * as an outlier (posterior probability over {@link OUTLIER_THRESHOLD}), or used.
+ */
+export function reportStatus(
+  rejected: boolean,
+  accepted: boolean,
+  association: { outlierProb?: number } | undefined,
+): EvidenceReport["status"] {
+  if (rejected) return "rejected";
+  if (accepted) return "accepted";
+  if (!association) return "left_out";
+  return (association.outlierProb ?? 0) > OUTLIER_THRESHOLD ? "outlier" : "used";
 }
 
 function describe(id: string, s: Sighting, offset: number, localDate: IsoDate): EvidenceReport {

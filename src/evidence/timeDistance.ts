@@ -18,7 +18,7 @@ import type { Gazetteer } from "../geo/gazetteer.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { isoDateToDay, toLocalTime } from "../estimate/time.ts";
-import { OUTLIER_THRESHOLD, peopleOf, positionOf } from "./evidence.ts";
+import { peopleOf, positionOf, reportStatus } from "./evidence.ts";
 import type { EvidenceEstimate } from "./evidence.ts";
 
 export interface TimeDistanceStop {
@@ -146,15 +146,7 @@ export function timeDistance(
       sightingId: id,
       t: local.t,
       sourceType: s.sourceType ?? "other",
-      status: rejected
-        ? "rejected"
-        : accepted.has(id)
-          ? "accepted"
-          : !a
-            ? "left_out"
-            : (a.outlierProb ?? 0) > OUTLIER_THRESHOLD
-              ? "outlier"
-              : "used",
+      status: reportStatus(rejected, accepted.has(id), a),
     };
     if (group !== undefined) r.group = group;
     if (where) {
