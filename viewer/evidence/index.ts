@@ -264,7 +264,7 @@ function buildSection(doc: Document) {
   const evidenceHost = el(doc, "section", {
     id: "evidence-panel",
     class: "evidence-panel",
-    "aria-live": "polite",
+    "aria-labelledby": "evidence-heading",
     tabindex: "-1",
   });
   const correctionsTitle = el(doc, "h3", {});
