@@ -60,47 +60,31 @@ const day0Of = (start: string) =>
 
 export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
   const doc = document;
-  const worker = new Worker(new URL("./evidence.worker.ts", import.meta.url), { type: "module" });
   const L = () => viewer.getState().lang;
-  const {
-    title,
-    chartHost,
-    exportsBar,
-    evidenceHost,
-    correctionsTitle,
-    correctionsHost,
-    fileBar,
-    status,
-  } = buildSection(doc);
+  const ui = buildSection(doc);
 
   let file: CorrectionsFile = EMPTY_CORRECTIONS;
   let result: RunResult | undefined;
   let evidence: Evidence | undefined;
-  const ask = workerClient(worker);
+  const ask = workerClient(
+    new Worker(new URL("./evidence.worker.ts", import.meta.url), { type: "module" }),
+  );
 
-  const view = createMareyView({
-    container: chartHost,
-    onSelect: (group, t) => viewer.setState({ selection: { kind: "group", id: group }, t }),
-    onStep: (days) => {
-      const s = viewer.getState();
-      viewer.setState({ t: Math.max(0, Math.floor(s.t + days) + 0.5) });
-    },
-    onEvidence: () => evidenceHost.focus(),
-  });
+  const view = chartView(ui.chartHost, viewer, ui.evidenceHost);
 
   async function run(next: CorrectionsFile, showOnMap: boolean): Promise<RunResult | undefined> {
-    status.textContent = EVIDENCE_TEXTS[L()].running;
+    ui.status.textContent = EVIDENCE_TEXTS[L()].running;
     const m = await ask({ type: "run", corrections: next });
     const T = EVIDENCE_TEXTS[L()];
     if (m.type !== "result") {
-      status.textContent = failure(m, T);
+      ui.status.textContent = failure(m, T);
       return undefined;
     }
     file = next;
     result = m.result;
     const start = viewer.replay?.start ?? m.result.replay.start;
     view.setData(m.result.chart, day0Of(start));
-    status.textContent = T.rerun(m.result.ms, file.corrections.length);
+    ui.status.textContent = T.rerun(m.result.ms, file.corrections.length);
     renderList();
     shownKey = "";
     if (showOnMap) {
@@ -114,16 +98,16 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
     correct: (c) => void panel.correct(c),
     undo: (i) => void panel.undo(i),
     runCheck: () => {
-      status.textContent = EVIDENCE_TEXTS[L()].checking;
+      ui.status.textContent = EVIDENCE_TEXTS[L()].checking;
       void ask({ type: "check" }).then(() => {
-        status.textContent = "";
+        ui.status.textContent = "";
         shownKey = "";
       });
     },
   };
   function renderList(): void {
     renderCorrections(
-      correctionsHost,
+      ui.correctionsHost,
       file.corrections,
       result?.applied.map((a) => a.effect) ?? [],
       L(),
@@ -131,7 +115,7 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
     );
   }
 
-  const buttons = controls(doc, fileBar, exportsBar, {
+  const buttons = controls(doc, ui.fileBar, ui.exportsBar, {
     file: () => file,
     evidence: () => evidence,
     view,
@@ -140,7 +124,8 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
     },
     load: async (f) => {
       const read = readCorrections(await f.text());
-      if (!read.file) status.textContent = EVIDENCE_TEXTS[L()].invalid(f.name, read.problem ?? "");
+      if (!read.file)
+        ui.status.textContent = EVIDENCE_TEXTS[L()].invalid(f.name, read.problem ?? "");
       else await panel.setCorrections(read.file);
     },
   });
@@ -149,8 +134,8 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
     const T = EVIDENCE_TEXTS[L()];
     if (textsLang === L()) return;
     textsLang = L();
-    title.textContent = T.title;
-    correctionsTitle.textContent = T.corrections;
+    ui.title.textContent = T.title;
+    ui.correctionsTitle.textContent = T.corrections;
     buttonTexts(buttons, T);
     renderList();
     shownKey = "";
@@ -159,12 +144,20 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
   // ── the frame loop: chart cursor every frame; evidence when group or day changes ──
   let shownKey = "";
   let asking = false;
+  let otherShown = false;
   function tick(): void {
     const s = viewer.getState();
     applyTexts();
     const group = s.selection?.kind === "group" ? s.selection.id : undefined;
     view.update({ t: s.t, lang: s.lang, theme: s.theme, selected: group });
     const replay = viewer.replay;
+    // The worker holds the embedded 2018 data: say so when the map shows other data (own files).
+    const other = !!result && !!replay && replay.name !== result.replay.name;
+    if (other !== otherShown) {
+      otherShown = other;
+      ui.section.dataset.otherData = String(other);
+      if (other) ui.status.textContent = EVIDENCE_TEXTS[s.lang].otherData;
+    }
     if (result && replay && !asking) {
       const date = dateOf(replay.start, s.t);
       const key = `${group ?? ""}|${date}|${s.lang}`;
@@ -178,7 +171,7 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
   async function showEvidence(group: string | undefined, date: string): Promise<void> {
     asking = true;
     evidence = await loadEvidence(
-      evidenceHost,
+      ui.evidenceHost,
       ask,
       { group, date, lang: L(), chart: result?.chart },
       actions,
@@ -251,6 +244,23 @@ function buttonTexts(b: ReturnType<typeof controls>, T: (typeof EVIDENCE_TEXTS)[
   b.csvBtn.textContent = T.exportCsv;
 }
 
+/** The chart, selecting and stepping through the viewer's state (shared with the map). */
+function chartView(
+  host: HTMLElement,
+  viewer: EvidenceViewer,
+  evidenceHost: HTMLElement,
+): MareyView {
+  return createMareyView({
+    container: host,
+    onSelect: (group, t) => viewer.setState({ selection: { kind: "group", id: group }, t }),
+    onStep: (days) => {
+      const s = viewer.getState();
+      viewer.setState({ t: Math.max(0, Math.floor(s.t + days) + 0.5) });
+    },
+    onEvidence: () => evidenceHost.focus(),
+  });
+}
+
 /** The panel's section, placed after the viewer's main layout. */
 function buildSection(doc: Document) {
   const section = el(doc, "section", {
@@ -283,6 +293,7 @@ function buildSection(doc: Document) {
   );
   (doc.getElementById("app") ?? doc.body).after(section);
   return {
+    section,
     title,
     chartHost,
     exportsBar,

@@ -54,6 +54,8 @@ const en = {
   exportSvg: "Chart as SVG",
   exportPng: "Chart as PNG",
   exportCsv: "Evidence as CSV",
+  otherData:
+    "The map shows other data: this chart, the evidence and the corrections are of the embedded 2018 data.",
 };
 
 const es: typeof en = {
@@ -109,6 +111,8 @@ const es: typeof en = {
   exportSvg: "Gráfico en SVG",
   exportPng: "Gráfico en PNG",
   exportCsv: "Evidencia en CSV",
+  otherData:
+    "El mapa muestra otros datos: este gráfico, la evidencia y las correcciones son de los datos de 2018 incluidos.",
 };
 
 export const EVIDENCE_TEXTS: Record<Lang, typeof en> = { en, es };
