@@ -15,6 +15,7 @@ import type { Gazetteer } from "../geo/gazetteer.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { dayToIsoDate, isoDateToDay, toLocalTime } from "../estimate/time.ts";
+import { staysAsSightings } from "../estimate/trackEnds.ts";
 
 /** What evidenceFor reads of an estimate: an `EstimateResult`, or report.json with tracks. */
 export interface EvidenceEstimate {
@@ -96,6 +97,8 @@ export interface EvidenceReport {
   how?: string;
   /** Posterior probability the estimator gave the report of being an outlier. */
   outlierProb?: number;
+  /** A group sighting, or a stock figure of people staying at a place (id `stock:<row>`). */
+  kind: "sighting" | "stay";
   /** `used`, `outlier` (outlierProb > 0.5, set aside), `accepted` / `rejected` by an analyst, `left_out`. */
   status: "used" | "outlier" | "accepted" | "rejected" | "left_out";
   /** Why it was left out, when it was. */
@@ -162,6 +165,11 @@ export function evidenceFor(
   const rejected = new Set(options.rejected ?? []);
   const byId = new Map<string, Sighting>();
   dataset.sightings.forEach((s, i) => byId.set(s.id ?? `sighting-${i + 1}`, s));
+  // People staying at a place for a named group: reports the estimator reads from stock figures.
+  for (const stay of staysAsSightings(dataset.stocks)) {
+    const row = Number(stay.id?.slice("stock:".length)) - 1;
+    byId.set(stay.id as string, { ...stay, url: dataset.stocks[row]?.url });
+  }
   const leftOut = new Map(estimate.report.leftOut.map((l) => [l.sightingId, l.reason]));
   const kmAt = trackInterpolator(track);
 
@@ -255,6 +263,7 @@ function describe(id: string, s: Sighting, offset: number, localDate: IsoDate): 
     observedAt: s.observedAt,
     localDate,
     dayOffset: Math.round(offset * 100) / 100,
+    kind: id.startsWith("stock:") ? "stay" : "sighting",
     status: "used",
   };
   if (s.placeName !== undefined) row.placeName = s.placeName;

@@ -12,6 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { embedded2018 } from "../../src/index.ts";
+import { staysAsSightings } from "../../src/estimate/trackEnds.ts";
 import { capture } from "../cli/capture.ts";
 import { SHOTS, hasBrowser, launchBrowser, serveBuiltViewer, watchPage } from "./harness.ts";
 import type { BuiltSite } from "./harness.ts";
@@ -129,7 +130,11 @@ describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)"
         .filter((r) => r.getAttribute("data-status") !== "left_out")
         .map((r) => r.getAttribute("data-sighting-id")),
     );
-    const sightings = new Map(embedded2018().sightings.map((s) => [s.id, s]));
+    const data = embedded2018();
+    // Reports: the sightings, and the stock figures of people staying somewhere (the estimator's).
+    const sightings = new Map(
+      [...data.sightings, ...staysAsSightings(data.stocks)].map((s) => [s.id, s]),
+    );
     const day = Date.parse(DATE);
     const expected = base.report.associations
       .filter((a: { group: string; sightingId: string }) => {
@@ -149,7 +154,10 @@ describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)"
     await page.screenshot({ path: join(SHOTS, "evidence-chart.png"), fullPage: true });
 
     // ── a correction by keyboard: mark the first report wrong; the estimate changes ──
-    const target = listed[0]!;
+    const target = await page
+      .locator('#evidence-panel tr[data-kind="sighting"][data-status="used"]')
+      .first()
+      .getAttribute("data-sighting-id");
     const wrong = page.locator(
       `#evidence-panel tr[data-sighting-id="${target}"] button[data-action="reject"]`,
     );

@@ -131,7 +131,7 @@ function evidenceTable(
     const tr = el(
       doc,
       "tr",
-      { "data-sighting-id": r.sightingId, "data-status": r.status },
+      { "data-sighting-id": r.sightingId, "data-status": r.status, "data-kind": r.kind },
       el(doc, "th", { scope: "row" }, `${r.sightingId} · ${r.observedAt}`),
       el(doc, "td", {}, r.placeName ?? "–"),
       el(doc, "td", {}, source || "–"),
@@ -144,7 +144,11 @@ function evidenceTable(
     );
     const link = el(doc, "td", {});
     link.append(sourceLink(doc, r.url, T.open));
-    tr.append(link, rowActions(doc, r, groups, L, actions));
+    // A stay is a stock figure: corrected in the stock file, not here.
+    tr.append(
+      link,
+      r.kind === "stay" ? el(doc, "td", {}, "–") : rowActions(doc, r, groups, L, actions),
+    );
     return tr;
   });
   return el(
