@@ -37,6 +37,7 @@ import type {
   CorrectedEstimate,
   CorrectionsFile,
   Dataset,
+  EstimateOptions,
   EstimateResult,
   RouteIndex,
 } from "../../src/index.ts";
@@ -119,11 +120,12 @@ export const estimateCommand: Command = {
     );
     const routes = userInputStep(() => createRouteIndex(loaded.dataset.routes));
     // The route index is built once; a held-out re-estimate (same routes) reuses it.
-    const estimate = (dataset: Dataset): EstimateResult =>
+    const estimate = (dataset: Dataset, extra: EstimateOptions = {}): EstimateResult =>
       estimateTracks(dataset, {
         timeZone,
         asOf,
         ...(dataset.routes === loaded.dataset.routes ? { routeIndex: routes } : {}),
+        ...extra,
       });
     // ── corrections (--corrections): src/evidence/corrections.ts ──
     let corrected: CorrectedEstimate | undefined;
@@ -136,7 +138,9 @@ export const estimateCommand: Command = {
     // ── held-out check (--check): src/check/, docs/estimation.md "Checking an estimate" ──
     let checkReport: Record<string, unknown> | undefined;
     if (check) {
-      const checked = runCheck(dataset, result, estimate, {
+      // With corrections, every held-out re-estimate keeps the accepted reports too.
+      const keep = corrected?.estimateOptions ?? {};
+      const checked = runCheck(dataset, result, (d) => estimate(d, keep), {
         ...check,
         timeZone,
         onStart: (reports, folds) =>
@@ -274,11 +278,11 @@ function correctedEstimate(
   dataset: Dataset,
   corrections: CorrectionsFile,
   file: string,
-  estimate: (dataset: Dataset) => EstimateResult,
+  estimate: (dataset: Dataset, extra?: EstimateOptions) => EstimateResult,
 ): CorrectedEstimate {
   return userInputStep(() => {
     try {
-      return estimateWithCorrections(dataset, corrections, {}, (d) => estimate(d));
+      return estimateWithCorrections(dataset, corrections, {}, estimate);
     } catch (error) {
       if (error instanceof CorrectionsError) throw correctionsError(file, error);
       throw error;

@@ -73,6 +73,11 @@ export interface EstimateOptions {
   gazetteer?: Gazetteer;
   /** Grid cells for km (default 900). */
   maxCells?: number;
+  /**
+   * Sighting ids an analyst accepted (corrections.json `accept`): their position is never read as
+   * an outlier (prior 0, so posterior 0). Default none.
+   */
+  keep?: readonly string[];
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -170,6 +175,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     routeIds: index.routeIds,
     maxOff: options.maxOffRouteKm ?? 60,
     maxCells: options.maxCells,
+    keep: new Set(options.keep ?? []),
     movement: structuredClone(options.movement ?? defaultEstimatorMovement()),
     outlierScale: 1,
     projections: projectAll(index, prepared),

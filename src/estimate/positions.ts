@@ -231,7 +231,7 @@ function pointObservation(ctx: EstimateContext, g: WorkGroup, p: GroupPosition):
     // A town's stretch has soft edges: the town nearest on the ground is not always the nearest
     // along the road, and a gazetteer lists only some of the places a source may snap to.
     sigmaKm: s.fromPlace ? Math.sqrt(TOWN_EDGE_SD_KM ** 2 + (0.5 * p.off) ** 2) : sigma,
-    outlier: Math.min(0.5, outlier * ctx.outlierScale),
+    outlier: ctx.keep?.has(s.id) ? 0 : Math.min(0.5, outlier * ctx.outlierScale),
     timeOffset: s.hasTime ? offset - step : undefined,
     kmRange: s.fromPlace ? placeStretch(ctx, g.routeId, p.km) : undefined,
   };

@@ -73,6 +73,8 @@ export interface EstimateContext {
   routeIds: readonly string[];
   maxOff: Km;
   maxCells?: number;
+  /** Sighting ids an analyst accepted: never outliers (EstimateOptions.keep). */
+  keep?: ReadonlySet<string>;
   movement: MovementModel;
   /** Factor on every report's outlier probability, fitted to the data (positions.ts). */
   outlierScale: number;

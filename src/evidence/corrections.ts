@@ -184,7 +184,9 @@ export interface GroupDestination {
 export interface CorrectedInput {
   /** The dataset the estimator runs on (a copy; the input is unchanged). */
   dataset: Dataset;
-  /** Sightings an analyst accepted (confidence set to high) and rejected (removed). */
+  /** What the estimator needs besides the dataset: the accepted reports to keep (never outliers). */
+  estimateOptions: { keep: string[] };
+  /** Sightings an analyst accepted (kept, confidence high) and rejected (removed). */
   accepted: string[];
   rejected: string[];
   destinations: GroupDestination[];
@@ -206,8 +208,8 @@ export interface ApplyOptions {
  *
  * - reassign: the report's caravan_label becomes the group (a new name starts a new group);
  * - reject: the report is removed (listed in `rejected`);
- * - accept: the report's confidence becomes `high` (the estimator's outlier prior is then the
- *   lowest its source type has) and it is listed in `accepted`;
+ * - accept: the report is kept: in `estimateOptions.keep` (the estimator never reads it as an
+ *   outlier) and its confidence becomes `high`; listed in `accepted`;
  * - split: the group's reports from `date` on (local date) get the label `newGroup`;
  * - merge: the group's reports (and stock figures) get the label of `into`;
  * - destination: recorded in `destinations` (the place must be in the gazetteer, the route in the
@@ -327,6 +329,7 @@ export function applyCorrections(
       sightings: sightings.filter((s) => !rejected.has(s.id as string)),
       stocks,
     },
+    estimateOptions: { keep: [...accepted] },
     accepted,
     rejected: [...rejected],
     destinations,

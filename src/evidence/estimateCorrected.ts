@@ -31,5 +31,8 @@ export function estimateWithCorrections(
     ? membershipOf(estimate(dataset, options).report.associations)
     : undefined;
   const corrected = applyCorrections(dataset, corrections, { membership });
-  return { ...corrected, estimate: estimate(corrected.dataset, options) };
+  return {
+    ...corrected,
+    estimate: estimate(corrected.dataset, { ...options, ...corrected.estimateOptions }),
+  };
 }

@@ -178,6 +178,23 @@ describe("applyCorrections", () => {
   });
 });
 
+describe("accept", () => {
+  it("an accepted report is never read as an outlier (posterior 0), in the estimate itself", () => {
+    const base = estimateWithCorrections(dataset, file());
+    const doubted = base.estimate.report.associations
+      .filter((a) => (a.outlierProb ?? 0) > 0.01)
+      .sort((a, b) => (b.outlierProb ?? 0) - (a.outlierProb ?? 0))[0]!;
+    expect(doubted).toBeDefined();
+    const kept = estimateWithCorrections(
+      dataset,
+      file({ kind: "accept", sightingId: doubted.sightingId }),
+    );
+    expect(kept.estimateOptions.keep).toEqual([doubted.sightingId]);
+    const a = kept.estimate.report.associations.find((x) => x.sightingId === doubted.sightingId);
+    expect(a?.outlierProb).toBe(0);
+  });
+});
+
 describe("dtm-flow estimate --corrections", () => {
   it("applies the file, lists it in report.json and changes the tracks", async () => {
     const dir = mkdtempSync(join(tmpdir(), "corrections-"));
