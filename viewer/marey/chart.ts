@@ -110,7 +110,7 @@ export function mareyChart(layout: MareyLayout, td: TimeDistance, opts: MareyCha
         "g",
         { "data-group": b.group, class: on ? "selected" : undefined },
         h("title", {}, b.group),
-        h("path", { d: b.envelope, fill: colour, "fill-opacity": 0.16, stroke: "none" }),
+        h("path", { d: b.envelope, fill: colour, "fill-opacity": 0.08, stroke: "none" }),
         h("path", { d: b.body, fill: colour, "fill-opacity": on ? 0.55 : 0.38, stroke: "none" }),
         h("path", { d: b.median, fill: "none", stroke: colour, "stroke-width": on ? 2.5 : 1.5 }),
       );
