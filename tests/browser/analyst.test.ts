@@ -386,7 +386,7 @@ describe.skipIf(!hasBrowser)("the analyst's viewer in Chromium", () => {
         "tracks.csv",
         (t: string) =>
           t.startsWith(
-            "\ufeffgroup,date,route_id,km,km_low,km_high,lat,lon,size,size_low,size_high\r\n",
+            "\ufeffgroup,date,route_id,km,km_low,km_high,lat,lon,size,size_low,size_high,head_km,",
           ),
       ],
       [

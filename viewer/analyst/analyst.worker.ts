@@ -17,6 +17,7 @@ import {
   formatTableCsv,
   toGeoJson,
   tracksToGeoJson,
+  createRouteIndex,
 } from "../../src/index.ts";
 import type {
   Dataset,
@@ -209,7 +210,7 @@ function tables(req: number): ExportFile[] {
     {
       name: "tracks.geojson",
       mime: geo,
-      text: JSON.stringify(tracksToGeoJson(tracks)) + "\n",
+      text: JSON.stringify(tracksToGeoJson(tracks, createRouteIndex(dataset.routes))) + "\n",
     },
     { name: "split.csv", mime: csv, text: formatSplitCsv(split) },
   ];
