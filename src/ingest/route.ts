@@ -3,6 +3,7 @@
  * `route_id`, drawn in the direction of travel. Features that cannot be used are rejected with a
  * reason; the file is unusable only when it is not GeoJSON at all or has no usable route.
  */
+import { checkRouteGeometry } from "../geo/routeGeometry.ts";
 import type { RouteCollection, RouteFeature } from "../model/route.ts";
 import type { Rejection, Warning } from "./report.ts";
 
@@ -23,16 +24,10 @@ export interface RouteImport {
   report: RouteImportReport;
 }
 
-const isPosition = (p: unknown): p is number[] =>
-  Array.isArray(p) &&
-  p.length >= 2 &&
-  typeof p[0] === "number" &&
-  typeof p[1] === "number" &&
-  Number.isFinite(p[0]) &&
-  Number.isFinite(p[1]);
-
 /**
- * Validates a GeoJSON route file.
+ * Validates a GeoJSON route file. Each feature's geometry is checked by `checkRouteGeometry`
+ * (a LineString of ≥ 2 `[lon, lat]` positions in range, not crossing the antimeridian, length
+ * above 0 km); a feature that fails is rejected with the reason, the others are kept.
  * @param text the file's text (a FeatureCollection, or a single Feature).
  * @example
  * importRoute('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"route_id":"main"},"geometry":{"type":"LineString","coordinates":[[-88.0,15.5],[-92.1,14.7]]}}]}')
@@ -73,6 +68,14 @@ export function importRoute(text: string, fileName?: string): RouteImport {
     return { report };
   }
   report.features = features.length;
+  if ((obj as { crs?: unknown }).crs !== undefined) {
+    report.warnings.push({
+      line: 0,
+      code: "crs_ignored",
+      message:
+        "the route file has a crs member, which RFC 7946 removed; coordinates are read as WGS84 [lon, lat] degrees.",
+    });
+  }
   const ids = new Set<string>();
   const out: RouteFeature[] = [];
   features.forEach((raw, i) => {
@@ -88,25 +91,8 @@ export function importRoute(text: string, fileName?: string): RouteImport {
     };
     if (!f || f.type !== "Feature" || !f.geometry)
       return reject("not_a_feature", `feature ${line} is not a GeoJSON Feature with a geometry.`);
-    if (f.geometry.type !== "LineString")
-      return reject(
-        "not_a_linestring",
-        `feature ${line} is a ${String(f.geometry.type)}; routes are LineStrings (split MultiLineStrings into one route each).`,
-      );
-    const coords = f.geometry.coordinates;
-    if (!Array.isArray(coords) || coords.length < 2 || !coords.every(isPosition))
-      return reject(
-        "bad_coordinates",
-        `feature ${line} needs at least two [lon, lat] positions of numbers.`,
-      );
-    const bad = (coords as number[][]).findIndex(
-      (p) => Math.abs(p[0]!) > 180 || Math.abs(p[1]!) > 90,
-    );
-    if (bad >= 0)
-      return reject(
-        "bad_coordinates",
-        `feature ${line}, vertex ${bad + 1}: [${(coords as number[][])[bad]!.join(", ")}] is not [lon, lat] in degrees.`,
-      );
+    const geometry = checkRouteGeometry(f.geometry, `feature ${line}`);
+    if (geometry.problem) return reject(geometry.problem.code, geometry.problem.message);
     const props = f.properties ?? {};
     let id = props["route_id"];
     if (typeof id !== "string" || !id.trim()) {
@@ -123,14 +109,12 @@ export function importRoute(text: string, fileName?: string): RouteImport {
         `feature ${line}: route_id "${String(id)}" is used twice.`,
       );
     ids.add(id as string);
+    for (const note of geometry.notes) report.warnings.push({ line, ...note });
     report.accepted++;
     out.push({
       type: "Feature",
       properties: { ...props, route_id: id as string },
-      geometry: {
-        type: "LineString",
-        coordinates: (coords as number[][]).map((p) => [p[0]!, p[1]!]),
-      },
+      geometry: { type: "LineString", coordinates: geometry.coordinates! },
     });
   });
   if (!out.length) {

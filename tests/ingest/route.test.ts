@@ -48,7 +48,7 @@ describe("importRoute", () => {
     );
     expect(r.report.rejections.map((x) => [x.line, x.code])).toEqual([
       [2, "not_a_linestring"],
-      [3, "bad_coordinates"],
+      [3, "too_few_positions"],
       [4, "bad_coordinates"],
       [5, "duplicate_route_id"],
     ]);
@@ -76,5 +76,108 @@ describe("importRoute", () => {
         JSON.stringify({ type: "FeatureCollection", features: [line("p", [0, 0], "Point")] }),
       ).report.fatal?.code,
     ).toBe("no_routes");
+  });
+
+  const one = (feature: unknown, extra: Record<string, unknown> = {}) =>
+    importRoute(JSON.stringify({ type: "FeatureCollection", ...extra, features: [feature] }))
+      .report;
+  const rejection = (feature: unknown) => one(feature).rejections[0];
+
+  it("importRoute(text) rejects a route of two identical points as zero length, in one sentence", () => {
+    const r = rejection(
+      line("same", [
+        [-92.262, 14.906],
+        [-92.262, 14.906],
+      ]),
+    );
+    expect(r?.code).toBe("zero_length");
+    expect(r?.message).toBe(
+      "feature 1: its 2 positions are all the same point [-92.262, 14.906], so the route has length 0 km; a route needs two distinct positions.",
+    );
+  });
+  it("importRoute(text) rejects a route across the antimeridian and says to cut it there", () => {
+    const r = rejection(
+      line("fiji", [
+        [178.4, -18.1],
+        [179.9, -17.5],
+        [-179.8, -16.9],
+      ]),
+    );
+    expect(r?.code).toBe("crosses_antimeridian");
+    expect(r?.message).toContain("between positions 2 [179.9, -17.5] and 3 [-179.8, -16.9]");
+    expect(r?.message).toContain("RFC 7946");
+  });
+  it("importRoute(text) rejects a segment spanning ≥ 179° of arc", () => {
+    const r = rejection(
+      line("far", [
+        [0, 0],
+        [179.5, 0],
+      ]),
+    );
+    expect(r?.code).toBe("segment_too_long");
+    expect(r?.message).toContain("spans 179.5° of arc");
+  });
+  it("importRoute(text) names positions given as [lat, lon] and MultiLineStrings of one line", () => {
+    const swapped = rejection(
+      line("swapped", [
+        [15.5, -88.02],
+        [14.68, -92.14],
+      ]),
+    );
+    expect(swapped?.message).toBe(
+      "feature 1, position 2: [14.68, -92.14] has a latitude beyond ±90°; it looks like [lat, lon], but GeoJSON puts longitude first.",
+    );
+    const multi = rejection(
+      line(
+        "m",
+        [
+          [
+            [-88, 15],
+            [-89, 16],
+          ],
+        ],
+        "MultiLineString",
+      ),
+    );
+    expect(multi).toMatchObject({
+      code: "not_a_linestring",
+      message: "feature 1 is a MultiLineString of one line; give it as a LineString.",
+    });
+    expect(
+      rejection(
+        line("nan", [
+          [-88, 15],
+          [-89, "16"],
+        ]),
+      )?.message,
+    ).toBe('feature 1, position 2: [-89,"16"] is not [lon, lat] as numbers.');
+  });
+  it("importRoute(text) keeps repeated vertices, altitude and extra values with a note, and warns about crs", () => {
+    const report = one(
+      line("main", [
+        [-88, 15, 120],
+        [-88, 15, 120],
+        [-89, 16, 80, 7],
+      ]),
+      { crs: { type: "name", properties: { name: "EPSG:4326" } } },
+    );
+    expect(report.accepted).toBe(1);
+    expect(report.warnings.map((w) => [w.line, w.code])).toEqual([
+      [0, "crs_ignored"],
+      [1, "repeated_vertex"],
+      [1, "extra_position_values"],
+    ]);
+    const r = importRoute(
+      JSON.stringify(
+        line("main", [
+          [-88, 15, 120],
+          [-89, 16, 80, 7],
+        ]),
+      ),
+    );
+    expect(r.routes?.features[0]!.geometry.coordinates).toEqual([
+      [-88, 15],
+      [-89, 16],
+    ]);
   });
 });
