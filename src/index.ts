@@ -108,6 +108,14 @@ export { lineLengthKm, cumulativeKmOf } from "./geo/lineLength.ts";
 export type { RouteIndex, Projection } from "./geo/routeIndex.ts";
 export { createRouteIndex } from "./geo/routeIndex.ts";
 export { sliceRoute, headingAtKm } from "./geo/routeSlice.ts";
+export type {
+  AlongProperties,
+  ProjectionProperties,
+  RouteSliceProperties,
+} from "./geo/routeFeatures.ts";
+export { alongFeature, projectFeature, sliceRouteKm } from "./geo/routeFeatures.ts";
+export type { RouteGeometryCheck, RouteGeometryCode } from "./geo/routeGeometry.ts";
+export { checkRouteGeometry, MAX_SEGMENT_ARC_DEGREES } from "./geo/routeGeometry.ts";
 
 // ── estimate: tracks, simulator ──
 export type {

@@ -1,4 +1,6 @@
 /** Length of a line and km at each of its vertices, along great circles. */
+import { lineString } from "@turf/helpers";
+import { length } from "@turf/length";
 import type { Feature, LineString, Position } from "geojson";
 import type { Km } from "../model/units.ts";
 import { haversineKm } from "./distance.ts";
@@ -33,8 +35,8 @@ export function cumulativeKmOf(line: LineInput): Float64Array {
 }
 
 /**
- * Length of a line in kilometres along great circles between its vertices (the same figure
- * as `@turf/length` with `units: "kilometers"`).
+ * Length of a line in kilometres along great circles between its vertices, by `@turf/length`
+ * (`units: "kilometers"`; the same sum as {@link cumulativeKmOf}, to rounding).
  *
  * @param line positions `[lon, lat]` in degrees, a GeoJSON LineString, or a Feature of one.
  * @returns km (0 for a line of fewer than two vertices).
@@ -42,6 +44,7 @@ export function cumulativeKmOf(line: LineInput): Float64Array {
  * lineLengthKm([[0, 0], [1, 0]]); // => 111.19508…
  */
 export function lineLengthKm(line: LineInput): Km {
-  const km = cumulativeKmOf(line);
-  return km.length === 0 ? 0 : km[km.length - 1]!;
+  const positions = positionsOf(line);
+  if (positions.length < 2) return 0;
+  return length(lineString(positions as Position[]), { units: "kilometers" });
 }
