@@ -5,10 +5,12 @@
 // @turf/nearest-point-on-line and @turf/along measured in the same process on a sample.
 // Times are CPU time of this process (process.cpuUsage, user + system), not wall time, so that
 // other jobs on a shared machine do not inflate them; wall time is printed alongside.
+// The same on a real route size: the embedded 2018 main route (216 vertices).
 // Run: npx tsx bench/geo.bench.ts
 import { along as turfAlong } from "@turf/along";
 import { nearestPointOnLine } from "@turf/nearest-point-on-line";
 import { lineString } from "@turf/helpers";
+import { embedded2018 } from "../src/embedded/index.ts";
 import { createRouteIndex } from "../src/geo/routeIndex.ts";
 import type { RouteCollection } from "../src/model/route.ts";
 import type { LonLat } from "../src/model/units.ts";
@@ -121,6 +123,51 @@ const turfAlongMs = cpuMsSince(cpu);
 const alongPer = alongMs / ALONG_CALLS;
 const turfAlongPer = turfAlongMs / TURF_ALONG_SAMPLE;
 
+// The same measurements on a real route size: the embedded 2018 main route (216 vertices,
+// San Pedro Sula → Tijuana), with Turf on a larger sample because it is ~100× cheaper there.
+const REAL_TURF_SAMPLE = 2_000;
+const realFeature = embedded2018().routes.features.find((f) => f.properties.route_id === "main")!;
+const realIndex = createRouteIndex({ type: "FeatureCollection", features: [realFeature] });
+const realLength = realIndex.lengthKm("main");
+const realQueries: LonLat[] = [];
+for (let i = 0; i < QUERIES; i++) {
+  const [lon, lat] = realIndex.along("main", random() * realLength);
+  const offKm = random() < 0.95 ? random() * 30 : random() * 300;
+  const angle = random() * 2 * Math.PI;
+  realQueries.push([
+    lon + (offKm * Math.cos(angle)) / (111.2 * Math.cos((lat * Math.PI) / 180)),
+    lat + (offKm * Math.sin(angle)) / 111.2,
+  ]);
+}
+for (let i = 0; i < 2000; i++) realIndex.project(realQueries[i]!);
+cpu = process.cpuUsage();
+for (const q of realQueries) checksum += realIndex.project(q)!.km;
+const realPer = cpuMsSince(cpu) / QUERIES;
+nearestPointOnLine(realFeature, realQueries[0]!);
+cpu = process.cpuUsage();
+let realMaxDiffM = 0;
+for (let i = 0; i < REAL_TURF_SAMPLE; i++) {
+  const theirs = nearestPointOnLine(realFeature, realQueries[i]!).properties;
+  const ours = realIndex.project(realQueries[i]!)!;
+  realMaxDiffM = Math.max(
+    realMaxDiffM,
+    Math.abs(ours.distanceKm - theirs.pointDistance) * 1000,
+    Math.abs(ours.km - theirs.totalDistance) * 1000,
+  );
+}
+// The comparison above costs a projection of ours per sample: negligible next to Turf's.
+const realTurfPer = cpuMsSince(cpu) / REAL_TURF_SAMPLE;
+cpu = process.cpuUsage();
+for (let i = 0; i < ALONG_CALLS; i++) {
+  checksum += realIndex.along("main", ((i % 1000) / 1000) * realLength)[0];
+}
+const realAlongPer = cpuMsSince(cpu) / ALONG_CALLS;
+cpu = process.cpuUsage();
+for (let i = 0; i < REAL_TURF_SAMPLE; i++) {
+  turfAlong(realFeature, ((i % 1000) / 1000) * realLength, { units: "kilometers" });
+}
+const realTurfAlongPer = cpuMsSince(cpu) / REAL_TURF_SAMPLE;
+
 const us = (ms: number) => `${(ms * 1000).toFixed(2)} µs`;
 console.log(
   `route: ${VERTICES} vertices, ${length.toFixed(0)} km; index built in ${buildMs.toFixed(1)} ms`,
@@ -137,6 +184,12 @@ console.log(
   `| along (${ALONG_CALLS.toLocaleString("en")} calls; Turf on ${TURF_ALONG_SAMPLE}) | ${us(alongPer)} | ${us(turfAlongPer)} | ${(turfAlongPer / alongPer).toFixed(0)}× |`,
 );
 console.log(
+  `| project, embedded main route (${realFeature.geometry.coordinates.length} vertices; ${QUERIES.toLocaleString("en")} points; Turf on ${REAL_TURF_SAMPLE.toLocaleString("en")}) | ${us(realPer)} | ${us(realTurfPer)} | ${(realTurfPer / realPer).toFixed(0)}× |`,
+);
+console.log(
+  `| along, embedded main route (${ALONG_CALLS.toLocaleString("en")} calls; Turf on ${REAL_TURF_SAMPLE.toLocaleString("en")}) | ${us(realAlongPer)} | ${us(realTurfAlongPer)} | ${(realTurfAlongPer / realAlongPer).toFixed(0)}× |`,
+);
+console.log(
   `projections/s: ${Math.round(1000 / oursPer).toLocaleString("en")}; along/s: ${Math.round(1000 / alongPer).toLocaleString("en")}`,
 );
 console.log(
@@ -144,5 +197,8 @@ console.log(
 );
 console.log(
   `largest difference from Turf on the sample (distance or km): ${maxDiffM.toExponential(2)} m`,
+);
+console.log(
+  `largest difference from Turf on the embedded main route (distance or km): ${realMaxDiffM.toExponential(2)} m`,
 );
 console.log(`(checksum ${checksum.toFixed(3)})`);
