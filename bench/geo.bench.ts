@@ -11,7 +11,7 @@ import { along as turfAlong } from "@turf/along";
 import { nearestPointOnLine } from "@turf/nearest-point-on-line";
 import { lineString } from "@turf/helpers";
 import { embedded2018 } from "../src/embedded/index.ts";
-import { createRouteIndex } from "../src/geo/routeIndex.ts";
+import { createRouteIndex, type RouteIndex } from "../src/geo/routeIndex.ts";
 import type { RouteCollection } from "../src/model/route.ts";
 import type { LonLat } from "../src/model/units.ts";
 import { mulberry32 } from "../src/util/random.ts";
@@ -61,16 +61,22 @@ const index = createRouteIndex(collection);
 const buildMs = performance.now() - t0;
 const length = index.lengthKm("bench");
 
-const queries: LonLat[] = [];
-for (let i = 0; i < QUERIES; i++) {
-  const [lon, lat] = index.along("bench", random() * length);
-  const offKm = random() < 0.95 ? random() * 30 : random() * 300;
-  const angle = random() * 2 * Math.PI;
-  queries.push([
-    lon + (offKm * Math.cos(angle)) / (111.2 * Math.cos((lat * Math.PI) / 180)),
-    lat + (offKm * Math.sin(angle)) / 111.2,
-  ]);
+/** QUERIES points at random km along a route, moved off it: 95 % within 30 km, 5 % up to 300 km. */
+function scatterAround(routes: RouteIndex, routeId: string): LonLat[] {
+  const routeKm = routes.lengthKm(routeId);
+  const out: LonLat[] = [];
+  for (let i = 0; i < QUERIES; i++) {
+    const [lon, lat] = routes.along(routeId, random() * routeKm);
+    const offKm = random() < 0.95 ? random() * 30 : random() * 300;
+    const angle = random() * 2 * Math.PI;
+    out.push([
+      lon + (offKm * Math.cos(angle)) / (111.2 * Math.cos((lat * Math.PI) / 180)),
+      lat + (offKm * Math.sin(angle)) / 111.2,
+    ]);
+  }
+  return out;
 }
+const queries = scatterAround(index, "bench");
 
 // Warm up the JIT on a different slice, then time all queries.
 for (let i = 0; i < 2000; i++) index.project(queries[i]!);
@@ -129,16 +135,7 @@ const REAL_TURF_SAMPLE = 2_000;
 const realFeature = embedded2018().routes.features.find((f) => f.properties.route_id === "main")!;
 const realIndex = createRouteIndex({ type: "FeatureCollection", features: [realFeature] });
 const realLength = realIndex.lengthKm("main");
-const realQueries: LonLat[] = [];
-for (let i = 0; i < QUERIES; i++) {
-  const [lon, lat] = realIndex.along("main", random() * realLength);
-  const offKm = random() < 0.95 ? random() * 30 : random() * 300;
-  const angle = random() * 2 * Math.PI;
-  realQueries.push([
-    lon + (offKm * Math.cos(angle)) / (111.2 * Math.cos((lat * Math.PI) / 180)),
-    lat + (offKm * Math.sin(angle)) / 111.2,
-  ]);
-}
+const realQueries = scatterAround(realIndex, "main");
 for (let i = 0; i < 2000; i++) realIndex.project(realQueries[i]!);
 cpu = process.cpuUsage();
 for (const q of realQueries) checksum += realIndex.project(q)!.km;
