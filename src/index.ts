@@ -48,6 +48,8 @@ export {
   DEFAULT_TIME_ZONE,
   SEED_QUALIFIERS,
 } from "./model/index.ts";
+// One warning type across ingest, estimate, ledger, scenario and forecast.
+export type { DtmWarning, WarningModule, WarningSource } from "./model/warning.ts";
 
 // ── embedded: the Oct–Dec 2018 replay data ──
 export { embedded2018, EMBEDDED_2018_NAME } from "./embedded/index.ts";

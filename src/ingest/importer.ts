@@ -21,7 +21,7 @@ import { describeField, detectLayout } from "./headers.ts";
 import type { ColumnOverrides, HeaderLayout, HeaderMapping } from "./headers.ts";
 import { normalizeKey } from "./normalize.ts";
 import { ageClass, LongPivot, sexClass } from "./pivot.ts";
-import { emptyReport } from "./report.ts";
+import { emptyReport, ingestSource } from "./report.ts";
 import type { ImportReport } from "./report.ts";
 import { createDateWindow, isoOfDay } from "./date-window.ts";
 import { PlaceConflicts } from "./place-conflicts.ts";
@@ -851,7 +851,11 @@ class ImporterCore {
       this.report.truncated = true;
       return;
     }
-    this.report.warnings.push({ ...(sheet !== undefined ? { sheet } : {}), ...w });
+    this.report.warnings.push({
+      ...(sheet !== undefined ? { sheet } : {}),
+      ...w,
+      source: ingestSource(w.line, this.report.fileName),
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 /** The import report: what the importer did with every row of one file. */
+import type { DtmWarning, WarningSource } from "../model/warning.ts";
 import type { TableKind } from "./fields.ts";
 import type { TextEncodingName } from "./decode.ts";
 
@@ -42,14 +43,25 @@ export interface Rejection {
   suggestions?: string[];
 }
 
-/** A warning: the row was accepted, but something was assumed or looks odd. */
-export interface Warning {
-  /** Row number; 0 for file-level warnings. */
+/**
+ * A warning: the row was accepted, but something was assumed or looks odd. A {@link DtmWarning}
+ * with `source: { module: "ingest", file?, line? }`; `line`, `sheet` and `column` stay at the top
+ * for the import report's readers.
+ */
+export interface Warning extends DtmWarning {
+  /** Row number; 0 for file-level warnings (then `source.line` is absent). */
   line: number;
   sheet?: string;
   column?: string;
-  code: string;
-  message: string;
+}
+
+/** The `source` of an import warning at `line` (0 = the file as a whole) of `file`. */
+export function ingestSource(line: number, file?: string): WarningSource {
+  return {
+    module: "ingest",
+    ...(file !== undefined ? { file } : {}),
+    ...(line > 0 ? { line } : {}),
+  };
 }
 
 /**

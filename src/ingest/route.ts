@@ -5,7 +5,7 @@
  */
 import { checkRouteGeometry } from "../geo/routeGeometry.ts";
 import type { RouteCollection, RouteFeature } from "../model/route.ts";
-import type { Rejection, Warning } from "./report.ts";
+import { ingestSource, type Rejection, type Warning } from "./report.ts";
 
 export interface RouteImportReport {
   fileName?: string;
@@ -71,6 +71,7 @@ export function importRoute(text: string, fileName?: string): RouteImport {
   if ((obj as { crs?: unknown }).crs !== undefined) {
     report.warnings.push({
       line: 0,
+      source: ingestSource(0, fileName),
       code: "crs_ignored",
       message:
         "the route file has a crs member, which RFC 7946 removed; coordinates are read as WGS84 [lon, lat] degrees.",
@@ -99,6 +100,7 @@ export function importRoute(text: string, fileName?: string): RouteImport {
       id = `route_${line}`;
       report.warnings.push({
         line,
+        source: ingestSource(line, fileName),
         code: "route_id_generated",
         message: `feature ${line} has no route_id; named ${String(id)}.`,
       });
@@ -109,7 +111,9 @@ export function importRoute(text: string, fileName?: string): RouteImport {
         `feature ${line}: route_id "${String(id)}" is used twice.`,
       );
     ids.add(id as string);
-    for (const note of geometry.notes) report.warnings.push({ line, ...note });
+    for (const note of geometry.notes) {
+      report.warnings.push({ line, source: ingestSource(line, fileName), ...note });
+    }
     report.accepted++;
     out.push({
       type: "Feature",

@@ -17,3 +17,4 @@ export type { AggregateFigure } from "./aggregate.ts";
 export type { SeedFigure, SeedQualifier } from "./seed.ts";
 export { SEED_QUALIFIERS } from "./seed.ts";
 export { DEFAULT_TIME_ZONE } from "./dataset.ts";
+export type { DtmWarning, WarningModule, WarningSource } from "./warning.ts";

@@ -57,6 +57,12 @@ describe("importTable: counts", () => {
     const r = counts(["13/10/2018;GT-TEC;norte;;1;2;3;4;"]);
     expect((r.records[0] as CountRecord).total).toBe(10);
     expect(r.report.warnings.map((w) => w.code)).toContain("total_from_parts");
+    const named = counts(["13/10/2018;GT-TEC;norte;;1;2;3;4;"], { fileName: "conteos.csv" });
+    // A DtmWarning: where it came from, as the file's own row number.
+    expect(named.report.warnings.find((w) => w.code === "total_from_parts")).toMatchObject({
+      line: 2,
+      source: { module: "ingest", file: "conteos.csv", line: 2 },
+    });
     expect(codes(counts(["13/10/2018;GT-TEC;norte;;1;2;;;"]))).toEqual(["missing_total"]);
   });
   it("importTable(counts) rejects dates outside the file's window (a mistyped year)", () => {

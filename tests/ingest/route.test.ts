@@ -167,6 +167,11 @@ describe("importRoute", () => {
       [1, "repeated_vertex"],
       [1, "extra_position_values"],
     ]);
+    expect(report.warnings.map((w) => w.source)).toEqual([
+      { module: "ingest" },
+      { module: "ingest", line: 1 },
+      { module: "ingest", line: 1 },
+    ]);
     const r = importRoute(
       JSON.stringify(
         line("main", [
