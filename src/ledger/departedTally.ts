@@ -7,6 +7,7 @@ import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { IsoDate } from "../model/units.ts";
 import { rowList } from "./describe.ts";
 import type { DepartedRow, LedgerSource, LedgerWarning } from "./types.ts";
+import { ledgerWarning } from "./warning.ts";
 
 /** A group's largest estimated size so far, with the interval of that day. */
 interface Peak {
@@ -132,17 +133,19 @@ export class DepartedTally {
               s.category === r.category && s.country === r.country && s.placeName === r.placeName,
           )?.rows ?? [],
       );
-      this.warnings.push({
-        code: "accounted_exceeds_departures",
-        message:
-          `On ${date} the sources account for ${accounted} people, more than the ${fromTracks} the tracks, counts and departure totals say had left` +
-          (present.length > 0
-            ? ` (remaining: ${present.map((r) => `${r.placeName ?? r.country ?? "not placed"} ${r.value}`).join(", ")}; stock rows ${rowList(presentRows)}). `
-            : ". ") +
-          `Categories may overlap in the sources (an asylum claimant in a shelter is counted twice); the ledger raises the people who left to ${accounted}.`,
-        rows: [...new Set(presentRows)].sort((x, y) => x - y),
-        date,
-      });
+      this.warnings.push(
+        ledgerWarning({
+          code: "accounted_exceeds_departures",
+          message:
+            `On ${date} the sources account for ${accounted} people, more than the ${fromTracks} the tracks, counts and departure totals say had left` +
+            (present.length > 0
+              ? ` (remaining: ${present.map((r) => `${r.placeName ?? r.country ?? "not placed"} ${r.value}`).join(", ")}; stock rows ${rowList(presentRows)}). `
+              : ". ") +
+            `Categories may overlap in the sources (an asylum claimant in a shelter is counted twice); the ledger raises the people who left to ${accounted}.`,
+          rows: [...new Set(presentRows)].sort((x, y) => x - y),
+          date,
+        }),
+      );
     }
     this.accountedEpisode = exceeds;
   }
@@ -160,15 +163,17 @@ export class DepartedTally {
     );
     const exceeds = fromTracks > 0 && returns > fromTracks;
     if (exceeds && !this.returnsEpisode) {
-      this.warnings.push({
-        code: "returns_exceed_departures",
-        message:
-          `On ${date} returns (${returns}) exceed the people the tracks and counts say had left (${fromTracks}); ` +
-          `stock rows ${rowList(this.context.returnRows)}. The ledger raises the people who left to ${value} so everyone stays counted; check the returns or the group sizes.`,
-        rows: [...this.context.returnRows],
-        date,
-        category: "return",
-      });
+      this.warnings.push(
+        ledgerWarning({
+          code: "returns_exceed_departures",
+          message:
+            `On ${date} returns (${returns}) exceed the people the tracks and counts say had left (${fromTracks}); ` +
+            `stock rows ${rowList(this.context.returnRows)}. The ledger raises the people who left to ${value} so everyone stays counted; check the returns or the group sizes.`,
+          rows: [...this.context.returnRows],
+          date,
+          category: "return",
+        }),
+      );
     }
     this.returnsEpisode = exceeds;
   }

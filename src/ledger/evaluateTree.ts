@@ -10,6 +10,7 @@ import { valueOnDay } from "./series.ts";
 import type { DailyOptions, DailyValue } from "./series.ts";
 import type { LedgerNode } from "./tree.ts";
 import type { LedgerWarning } from "./types.ts";
+import { ledgerWarning } from "./warning.ts";
 
 /** Sum of two values with intervals; an undefined side says nothing (it is not zero). */
 export function addValues(
@@ -105,16 +106,18 @@ export class TreeEvaluator {
   private partsExceed(node: LedgerNode, day: number, parts: DailyValue, total: DailyValue): void {
     if (this.warned.has(node.key)) return;
     this.warned.add(node.key);
-    this.warnings.push({
-      code: "parts_exceed_total",
-      message:
-        `On ${isoDate(day)} the ${node.category} figures for ${partsText(node)} add up to ${Math.round(parts.value)}, ` +
-        `more than its own total of ${Math.round(total.value)} (stock rows ${rowList(node.rows)}); the ledger uses the sum of the parts.`,
-      rows: node.rows,
-      date: isoDate(day),
-      category: node.category,
-      country: node.country,
-      placeName: node.area,
-    });
+    this.warnings.push(
+      ledgerWarning({
+        code: "parts_exceed_total",
+        message:
+          `On ${isoDate(day)} the ${node.category} figures for ${partsText(node)} add up to ${Math.round(parts.value)}, ` +
+          `more than its own total of ${Math.round(total.value)} (stock rows ${rowList(node.rows)}); the ledger uses the sum of the parts.`,
+        rows: node.rows,
+        date: isoDate(day),
+        category: node.category,
+        country: node.country,
+        placeName: node.area,
+      }),
+    );
   }
 }

@@ -9,6 +9,7 @@ import { monotonePoints, pointsByDay, valueOnDay } from "./series.ts";
 import type { DailyOptions, SeriesPoint } from "./series.ts";
 import type { LedgerNode, SeriesEntry } from "./tree.ts";
 import type { LedgerSource, LedgerWarning, Residual } from "./types.ts";
+import { ledgerWarning } from "./warning.ts";
 
 /**
  * A `cumulative_falls` warning for every step down of a cumulative series, naming the rows and the
@@ -26,18 +27,20 @@ export function fallWarnings(
     const before = raw[i - 1]!;
     const after = raw[i]!;
     if (after.value >= before.value * (1 - 1e-9)) continue;
-    warnings.push({
-      code: "cumulative_falls",
-      message:
-        `Cumulative ${node.category} in ${whereText(node)} falls from ${Math.round(before.value)} on ${isoDate(before.day)} ` +
-        `(${rowsText(before.rows, stocks)}) to ${Math.round(after.value)} on ${isoDate(after.day)} (${rowsText(after.rows, stocks)}); ` +
-        `the ledger keeps the total from falling by pooling them (isotonic regression: ${Math.round(fitted[i]!.value)}).`,
-      rows: [...before.rows, ...after.rows],
-      date: isoDate(after.day),
-      category: node.category,
-      country: node.country,
-      placeName: node.area,
-    });
+    warnings.push(
+      ledgerWarning({
+        code: "cumulative_falls",
+        message:
+          `Cumulative ${node.category} in ${whereText(node)} falls from ${Math.round(before.value)} on ${isoDate(before.day)} ` +
+          `(${rowsText(before.rows, stocks)}) to ${Math.round(after.value)} on ${isoDate(after.day)} (${rowsText(after.rows, stocks)}); ` +
+          `the ledger keeps the total from falling by pooling them (isotonic regression: ${Math.round(fitted[i]!.value)}).`,
+        rows: [...before.rows, ...after.rows],
+        date: isoDate(after.day),
+        category: node.category,
+        country: node.country,
+        placeName: node.area,
+      }),
+    );
   }
   return warnings;
 }

@@ -13,6 +13,7 @@ import { areaOf } from "./areaOf.ts";
 import { describeRow } from "./describe.ts";
 import type { SeriesFigure, SeriesPoint } from "./series.ts";
 import type { LedgerWarning } from "./types.ts";
+import { ledgerWarning } from "./warning.ts";
 import { figureWeight } from "./weights.ts";
 import type { WeightOptions } from "./weights.ts";
 
@@ -184,13 +185,15 @@ export function buildTree(
     const problems = figureProblems(figure);
     const day = problems.length === 0 ? dayNumber(figure.date) : undefined;
     if (day === undefined) {
-      tree.warnings.push({
-        code: "invalid_row",
-        message: `${describeRow(figure, row)} was left out: ${problems.join("; ")}.`,
-        rows: [row],
-        date: figure.date,
-        category: figure.category,
-      });
+      tree.warnings.push(
+        ledgerWarning({
+          code: "invalid_row",
+          message: `${describeRow(figure, row)} was left out: ${problems.join("; ")}.`,
+          rows: [row],
+          date: figure.date,
+          category: figure.category,
+        }),
+      );
       return;
     }
     tree.firstDay = Math.min(tree.firstDay, day);

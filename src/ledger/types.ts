@@ -1,4 +1,5 @@
 /** Inputs, options and results of {@link buildLedger} (src/ledger/buildLedger.ts). */
+import type { DtmWarning } from "../model/warning.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { StockBasis, StockCategory } from "../model/stock.ts";
 import type { Confidence, SourceType } from "../model/source.ts";
@@ -47,9 +48,11 @@ export type LedgerWarningCode =
   | "parts_exceed_total"
   | "accounted_exceeds_departures";
 
-/** A contradictory or impossible input, what the ledger did about it, and the rows concerned. */
-export interface LedgerWarning {
-  code: LedgerWarningCode;
+/**
+ * A contradictory or impossible input, what the ledger did about it, and the rows concerned: a
+ * {@link DtmWarning} with `source: { module: "ledger", row }`, `row` the first of `rows`.
+ */
+export interface LedgerWarning extends DtmWarning<LedgerWarningCode> {
   /** One sentence for people, naming the rows and what the ledger did. */
   message: string;
   /** 0-based indexes into `dataset.stocks` of the figures concerned (empty when about tracks). */

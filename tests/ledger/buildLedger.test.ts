@@ -123,6 +123,7 @@ describe("buildLedger(input)", () => {
     });
     const warning = result.warnings.find((w) => w.code === "returns_exceed_departures");
     expect(warning?.rows).toEqual([0]);
+    expect(warning?.source).toEqual({ module: "ledger", row: 0 });
     expect(warning?.date).toBe("2018-10-14");
     const day = result.departed.find((d) => d.date === "2018-10-14")!;
     expect(day.value).toBe(6000);
@@ -145,6 +146,10 @@ describe("buildLedger(input)", () => {
       ["invalid_row", [2]],
       ["invalid_row", [3]],
     ]);
+    // DtmWarnings: the ledger as the module, the stock row as the place.
+    expect(result.warnings.map((w) => w.source)).toEqual(
+      [0, 1, 2, 3].map((row) => ({ module: "ledger", row })),
+    );
     expect(result.split).toEqual([]);
   });
 
