@@ -380,6 +380,8 @@ export type {
   GroupForecastStatus,
 } from "./forecast/forecast.ts";
 export { forecastArrivals, groupStatus } from "./forecast/forecast.ts";
+export { forecastWarnings } from "./forecast/warnings.ts";
+export type { ForecastWarningCode } from "./forecast/warnings.ts";
 export { naiveArrival } from "./forecast/naive.ts";
 export type {
   ReferenceArrival,

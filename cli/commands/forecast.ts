@@ -281,6 +281,7 @@ export function writeForecast(
       regimes: g.movement.regimes,
     })),
     warnings: now.estimate.report.warnings,
+    forecastWarnings: forecast.warnings,
   };
   write("forecast.json", JSON.stringify(report, null, 2) + "\n");
 }

@@ -6,6 +6,7 @@
  * the horizon, where the group is (the forecast cone).
  */
 import type { Dataset } from "../model/dataset.ts";
+import type { DtmWarning } from "../model/warning.ts";
 import type { Place } from "../model/place.ts";
 import type { IsoDate, Km } from "../model/units.ts";
 import type { Random } from "../util/random.ts";
@@ -20,6 +21,7 @@ import { buildCorridor } from "../scenario/corridor.ts";
 import type { Corridor } from "../scenario/corridor.ts";
 import { quantileSorted } from "../scenario/quantiles.ts";
 import type { GroupNowcast, Nowcast } from "./nowcast.ts";
+import { forecastWarnings, type ForecastWarningCode } from "./warnings.ts";
 
 /** Options of {@link forecastArrivals}. */
 export interface ForecastOptions {
@@ -128,6 +130,8 @@ export interface Forecast {
   positions: PositionForecast[];
   /** Model used (for the report). */
   model: { attritionPerDay: number; joinLeaveProb: number; regimes: Record<Regime, number> };
+  /** What the reader should know about the groups on the road ({@link forecastWarnings}). */
+  warnings: DtmWarning<ForecastWarningCode>[];
 }
 
 /**
@@ -200,6 +204,11 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
       joinLeaveProb,
       regimes: { ...now.movement.regimes },
     },
+    warnings: forecastWarnings(
+      now,
+      corridor,
+      new Set(groups.filter((g) => g.status === "on_road").map((g) => g.group)),
+    ),
   };
 }
 

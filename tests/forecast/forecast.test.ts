@@ -151,6 +151,37 @@ describe("forecastArrivals", () => {
     expect(unknown.positions.every((p) => p.size === undefined)).toBe(true);
   });
 
+  it("warns (DtmWarning, module forecast) about a group on the road off the corridor, past every place or of unknown size", () => {
+    const f = forecastArrivals(
+      world([
+        group(kmOf(3), steady(50), { group: "fine" }),
+        group(0, steady(50), { group: "elsewhere", routeId: "coast" }),
+        group(kmOf(9.5), steady(50), { group: "arrived" }),
+        group(0, steady(50), { group: "unsized", size: undefined }),
+        group(0, steady(50), {
+          group: "stale",
+          lastDate: "2018-10-11",
+          lastDay: 17815,
+          daysSinceObserved: 9,
+          size: undefined,
+        }),
+      ]),
+      { dataset: { places, routes }, horizonDays: 5, runs: 10 },
+    );
+    expect(f.warnings.map((w) => [w.code, w.message.split(" ")[0]])).toEqual([
+      ["route_not_in_corridor", "elsewhere"],
+      ["no_place_ahead", "arrived"],
+      ["size_unknown", "No"],
+    ]);
+    // "stale" is dissolved (not moved on): its status says so, no warning about its size.
+    expect(f.groups.find((g) => g.group === "stale")?.status).toBe("dissolved");
+    expect(f.warnings.every((w) => w.source.module === "forecast")).toBe(true);
+    expect(f.warnings[2]!.message).toBe(
+      "No source gave the size of unsized; its arrivals and positions have no people figures.",
+    );
+    expect(f.arrivals.some((a) => a.group === "elsewhere" || a.group === "arrived")).toBe(false);
+  });
+
   it("the cone starts on the as-of day and covers every day of the horizon", () => {
     const f = forecastArrivals(world([group(0, steady(40))]), {
       dataset: { places, routes },
