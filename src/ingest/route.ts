@@ -122,7 +122,15 @@ export function importRoute(text: string, fileName?: string): RouteImport {
     });
   });
   if (!out.length) {
-    report.fatal = { code: "no_routes", message: "the route file has no usable LineString route." };
+    // Say why when every feature was rejected: the first reason, and how many more there are.
+    const [first, ...more] = report.rejections;
+    const why = first
+      ? `: ${first.message.replace(/\.$/, "")}${more.length ? ` (and ${more.length} more problem${more.length > 1 ? "s" : ""})` : ""}`
+      : "";
+    report.fatal = {
+      code: "no_routes",
+      message: `the route file has no usable LineString route${why}.`,
+    };
     return { report };
   }
   return { routes: { type: "FeatureCollection", features: out }, report };

@@ -76,6 +76,16 @@ describe("importRoute", () => {
         JSON.stringify({ type: "FeatureCollection", features: [line("p", [0, 0], "Point")] }),
       ).report.fatal?.code,
     ).toBe("no_routes");
+    expect(
+      importRoute(
+        JSON.stringify({
+          type: "FeatureCollection",
+          features: [line("p", [0, 0], "Point"), line("q", [[1, 1]])],
+        }),
+      ).report.fatal?.message,
+    ).toBe(
+      "the route file has no usable LineString route: feature 1 is a Point; routes are LineStrings drawn in the direction of travel (and 1 more problem).",
+    );
   });
 
   const one = (feature: unknown, extra: Record<string, unknown> = {}) =>
