@@ -7,6 +7,7 @@ import Flatbush from "flatbush";
 import type { RouteFeature } from "../model/route.ts";
 import { EARTH_RADIUS_KM } from "./distance.ts";
 import { cumulativeKmOf } from "./lineLength.ts";
+import { checkRouteGeometry } from "./routeGeometry.ts";
 import { writeUnitVector } from "./unitVector.ts";
 
 const RAD = Math.PI / 180;
@@ -49,56 +50,25 @@ export interface PreparedRoute {
   readonly index: Flatbush;
 }
 
-/** Bad geometry is bad input: a RangeError, which front ends report as the user's to fix. */
-function fail(routeId: string, message: string): never {
-  throw new RangeError(`Route ${JSON.stringify(routeId)}: ${message}`);
-}
-
 /**
- * Validates one route feature and builds its tables.
+ * Validates one route feature ({@link checkRouteGeometry}, the importer's rules) and builds its
+ * tables. Bad geometry is bad input: a RangeError, which front ends report as the user's to fix.
  * @throws RangeError naming the route and the problem (not a LineString, fewer than two vertices,
  *   non-numeric or out-of-range coordinates, a segment crossing the antimeridian or spanning
  *   ≥ 179°, zero total length).
  */
 export function prepareRoute(feature: RouteFeature, routeId: string): PreparedRoute {
-  const geometry = feature.geometry as unknown as { type?: unknown; coordinates?: unknown } | null;
-  if (!geometry || geometry.type !== "LineString" || !Array.isArray(geometry.coordinates)) {
-    fail(routeId, `geometry must be a GeoJSON LineString, got ${String(geometry?.type)}.`);
-  }
-  const coordinates = geometry.coordinates as unknown[];
+  const check = checkRouteGeometry(feature?.geometry, `Route ${JSON.stringify(routeId)}`);
+  if (check.problem) throw new RangeError(check.problem.message);
+  const coordinates = check.coordinates!;
   const n = coordinates.length;
-  if (n < 2) fail(routeId, `a LineString needs at least 2 positions, got ${n}.`);
-
-  const lon = new Float64Array(n);
-  const lat = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const position = coordinates[i] as unknown;
-    const x = Array.isArray(position) ? (position[0] as unknown) : undefined;
-    const y = Array.isArray(position) ? (position[1] as unknown) : undefined;
-    if (
-      typeof x !== "number" ||
-      typeof y !== "number" ||
-      !Number.isFinite(x) ||
-      !Number.isFinite(y)
-    ) {
-      fail(routeId, `position ${i} must be [lon, lat] numbers, got ${JSON.stringify(position)}.`);
-    }
-    if (x < -180 || x > 180 || y < -90 || y > 90) {
-      fail(routeId, `position ${i} [${x}, ${y}] is outside lon −180…180 / lat −90…90.`);
-    }
-    lon[i] = x;
-    lat[i] = y;
-  }
+  const lon = Float64Array.from(coordinates, (p) => p[0]);
+  const lat = Float64Array.from(coordinates, (p) => p[1]);
 
   const vectors = new Float64Array(3 * n);
   for (let i = 0; i < n; i++) writeUnitVector(lon[i]!, lat[i]!, vectors, 3 * i);
-  const cumulativeKm = cumulativeKmOf(coordinates as number[][]);
+  const cumulativeKm = cumulativeKmOf(coordinates);
   const lengthKm = cumulativeKm[n - 1]!;
-  if (!(lengthKm > 0))
-    fail(
-      routeId,
-      "all positions are the same point (length 0 km); give at least two distinct positions.",
-    );
 
   const segmentCount = n - 1;
   const segmentFrames = new Float64Array(FRAME_STRIDE * segmentCount);
@@ -118,10 +88,6 @@ export function prepareRoute(feature: RouteFeature, routeId: string): PreparedRo
       bz = vectors[b + 2]!;
     const angle = (cumulativeKm[s + 1]! - cumulativeKm[s]!) / EARTH_RADIUS_KM;
     segmentAngle[s] = angle;
-    if (Math.abs(lon[s + 1]! - lon[s]!) >= 180) {
-      fail(routeId, `segment ${s} crosses the antimeridian (split the route there).`);
-    }
-    if (angle >= 179 * RAD) fail(routeId, `segment ${s} spans ≥ 179° of arc; add vertices.`);
 
     let box0 = Math.min(lon[s]!, lon[s + 1]!);
     let box1 = Math.min(lat[s]!, lat[s + 1]!);

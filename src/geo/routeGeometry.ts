@@ -6,7 +6,7 @@
 import { lineString } from "@turf/helpers";
 import { length } from "@turf/length";
 import type { Position } from "geojson";
-import { EARTH_RADIUS_KM } from "./distance.ts";
+import { EARTH_RADIUS_KM, haversineKm } from "./distance.ts";
 
 /** Why a geometry cannot be a route (`problem`) or what was assumed about it (`notes`). */
 export interface RouteGeometryCheck {
@@ -55,7 +55,10 @@ function typeProblem(type: unknown, coordinates: unknown, label: string): string
 
 function positionProblem(p: unknown, i: number, label: string): string | undefined {
   if (!isNumberPair(p)) {
-    return `${label}, position ${i + 1}: ${JSON.stringify(p)} is not [lon, lat] as numbers.`;
+    const shown = Array.isArray(p)
+      ? `[${p.map((v) => (typeof v === "number" ? String(v) : JSON.stringify(v))).join(", ")}]`
+      : JSON.stringify(p);
+    return `${label}, position ${i + 1}: ${shown} is not [lon, lat] as numbers.`;
   }
   const [lon, lat] = p as [number, number];
   if (Math.abs(lon) <= 180 && Math.abs(lat) <= 90) return undefined;
@@ -77,7 +80,7 @@ function segmentProblem(
       message: `${label} crosses the antimeridian between positions ${i + 1} ${show(a)} and ${i + 2} ${show(b)}; RFC 7946 asks for such a line to be cut there, so give each side as its own route.`,
     };
   }
-  const km = length(lineString([a.slice(0, 2), b.slice(0, 2)]), { units: "kilometers" });
+  const km = haversineKm(a[0]!, a[1]!, b[0]!, b[1]!);
   if (km / KM_PER_DEGREE >= MAX_SEGMENT_ARC_DEGREES) {
     return {
       code: "segment_too_long",

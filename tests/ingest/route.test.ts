@@ -160,7 +160,7 @@ describe("importRoute", () => {
           [-89, "16"],
         ]),
       )?.message,
-    ).toBe('feature 1, position 2: [-89,"16"] is not [lon, lat] as numbers.');
+    ).toBe('feature 1, position 2: [-89, "16"] is not [lon, lat] as numbers.');
   });
   it("importRoute(text) keeps repeated vertices, altitude and extra values with a note, and warns about crs", () => {
     const report = one(
