@@ -116,9 +116,9 @@ function positionNotes(coords: readonly number[][], label: string): RouteGeometr
 }
 
 /**
- * Checks a GeoJSON geometry as a route: a LineString (RFC 7946 §3.1.4) of at least two positions,
+ * Checks a GeoJSON geometry as a route: a LineString (RFC 7946 section 3.1.4) of at least two positions,
  * each `[lon, lat]` or `[lon, lat, altitude]` in WGS84 degrees, no segment crossing the
- * antimeridian (§3.1.9) or spanning ≥ 179° of arc, and a length above 0 km (two identical points
+ * antimeridian (RFC 7946 section 3.1.9) or spanning ≥ 179° of arc, and a length above 0 km (two identical points
  * are not a route).
  * @param geometry the feature's `geometry` member, as parsed.
  * @param label how messages name the feature, e.g. `feature 3` or `route "main"`.
