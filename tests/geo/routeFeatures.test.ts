@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { embedded2018 } from "../../src/embedded/index.ts";
 import { alongFeature, projectFeature, sliceRouteKm } from "../../src/geo/routeFeatures.ts";
 import { createRouteIndex } from "../../src/geo/routeIndex.ts";
+import { sliceRoute } from "../../src/geo/routeSlice.ts";
 import type { RouteFeature } from "../../src/model/route.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 import { assertInDelta } from "../asserts.ts";
@@ -37,6 +38,21 @@ describe("sliceRouteKm(route, fromKm, toKm)", () => {
       expect(coords.slice(1, -1)).toEqual(inner);
       assertInDelta(turfLength(slice, { units: "kilometers" }), to - a, 1e-6);
       expect(slice.properties).toEqual({ route_id: "main", from_km: a, to_km: to });
+    }
+  });
+
+  it("agrees with the index's sliceRoute (the viewer's fast path) on every route, both directions", () => {
+    const random = mulberry32(19);
+    for (const routeId of routes.routeIds) {
+      const length = routes.lengthKm(routeId);
+      for (let i = 0; i < 30; i++) {
+        const a = random() * length;
+        const b = random() * length;
+        const fast = sliceRoute(routes, routeId, a, b);
+        const turf = sliceRouteKm(routes.route(routeId), a, b).geometry.coordinates;
+        // Same vertices; the two interpolated ends agree to 1e-9° (Turf walks the bearing).
+        assertInDelta(turf, fast, SAME_POINT_DEG);
+      }
     }
   });
 
