@@ -7,7 +7,7 @@
 // Run: npx tsx bench/scenario.bench.ts   (REPEAT=5 by default: the best of 5 is reported)
 import { embedded2018 } from "../src/embedded/index.ts";
 import { accumulateRun, createAccumulators } from "../src/scenario/accumulate.ts";
-import { buildCorridor } from "../src/scenario/corridor.ts";
+import { buildCorridor } from "../src/geo/corridor.ts";
 import { compileScenario } from "../src/scenario/compile.ts";
 import { like2018Parameters } from "../src/scenario/like2018.ts";
 import { runScenario, runSeed } from "../src/scenario/runScenario.ts";

@@ -7,8 +7,8 @@
 // of the reference Φ to 1e-15. Times are CPU time of this process (process.cpuUsage).
 // Run: npx tsx bench/stats.bench.ts
 import * as ss from "simple-statistics";
-import { normalCdf, normalQuantile } from "../src/estimate/normal.ts";
-import { quantileSorted } from "../src/scenario/quantiles.ts";
+import { normalCdf, normalQuantile } from "../src/util/normal.ts";
+import { quantileSorted } from "../src/util/quantiles.ts";
 import { mulberry32 } from "../src/util/random.ts";
 
 const phi = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);

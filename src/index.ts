@@ -119,6 +119,10 @@ export { alongFeature, projectFeature, sliceRouteKm } from "./geo/routeFeatures.
 export type { RouteGeometryCheck, RouteGeometryCode } from "./geo/routeGeometry.ts";
 export { checkRouteGeometry, MAX_SEGMENT_ARC_DEGREES } from "./geo/routeGeometry.ts";
 
+// ── util: shared statistics (estimator, checks, scenario, forecast) ──
+export { normalCdf, normalQuantile, Z90 } from "./util/normal.ts";
+export { quantileSorted, cellQuantiles } from "./util/quantiles.ts";
+
 // ── estimate: tracks, simulator ──
 export type {
   EstimateOptions,
@@ -357,8 +361,8 @@ export { runScenario, runSeed } from "./scenario/runScenario.ts";
 export type { Calibration, CalibrationFit, CalibrationOptions } from "./scenario/calibrate.ts";
 export { calibrateFromReplay } from "./scenario/calibrate.ts";
 export { like2018Parameters } from "./scenario/like2018.ts";
-export type { Corridor, CorridorRoute, RouteStop } from "./scenario/corridor.ts";
-export { buildCorridor } from "./scenario/corridor.ts";
+export type { Corridor, CorridorRoute, RouteStop } from "./geo/corridor.ts";
+export { buildCorridor } from "./geo/corridor.ts";
 export { placeNeeds } from "./scenario/needs.ts";
 export {
   SPHERE_2018,

@@ -8,7 +8,7 @@
  * The noise normal is folded into the two-piece normal (variances add on each side): exact when the
  * interval is symmetric, close otherwise.
  */
-import { normalCdf, Z90 } from "../estimate/normal.ts";
+import { normalCdf, Z90 } from "../util/normal.ts";
 import type { Interval90 } from "./bodyTrack.ts";
 
 export interface Predictive {

@@ -20,7 +20,7 @@
 import type { Km } from "../model/units.ts";
 import { REGIMES, regimeTransitions } from "./movement.ts";
 import type { MovementModel } from "./movement.ts";
-import { normalCdf } from "./normal.ts";
+import { normalCdf } from "../util/normal.ts";
 
 /** One position report: km along the route on day `step` (0 = first day of the track). */
 export interface KmObservation {

@@ -13,7 +13,7 @@
  */
 import type { People } from "../model/units.ts";
 import { gridQuantile } from "./kmSmoother.ts";
-import { normalCdf } from "./normal.ts";
+import { normalCdf } from "../util/normal.ts";
 
 /** One size report of a group on day `step`, in log people. */
 export interface SizeObservation {

@@ -7,7 +7,7 @@ import type { IsoDate } from "../model/units.ts";
 import { mulberry32 } from "../util/random.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import { dayToIsoDate, isoDateToDay } from "../estimate/time.ts";
-import { buildCorridor } from "../scenario/corridor.ts";
+import { buildCorridor } from "../geo/corridor.ts";
 import { forecastArrivals } from "./forecast.ts";
 import { naiveArrival } from "./naive.ts";
 import { nowcast } from "./nowcast.ts";

@@ -17,9 +17,9 @@ import type { Regime } from "../estimate/movement.ts";
 import { stepGroup } from "../estimate/simulate.ts";
 import type { GroupDayState } from "../estimate/simulate.ts";
 import { dayToIsoDate } from "../estimate/time.ts";
-import { buildCorridor } from "../scenario/corridor.ts";
-import type { Corridor } from "../scenario/corridor.ts";
-import { quantileSorted } from "../scenario/quantiles.ts";
+import { buildCorridor } from "../geo/corridor.ts";
+import type { Corridor } from "../geo/corridor.ts";
+import { quantileSorted } from "../util/quantiles.ts";
 import type { GroupNowcast, Nowcast } from "./nowcast.ts";
 import { forecastWarnings, type ForecastWarningCode } from "./warnings.ts";
 

@@ -1,6 +1,6 @@
 /** The forecast's warnings about individual groups, as DtmWarnings (`source.module` "forecast"). */
 import type { DtmWarning } from "../model/warning.ts";
-import type { Corridor } from "../scenario/corridor.ts";
+import type { Corridor } from "../geo/corridor.ts";
 import type { Nowcast } from "./nowcast.ts";
 
 /** Codes of the forecast's warnings. */

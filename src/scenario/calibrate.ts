@@ -20,8 +20,8 @@ import {
   tallyStretches,
 } from "./calibrateMovement.ts";
 import { selectReplay } from "./calibrateReplay.ts";
-import { buildCorridor } from "./corridor.ts";
-import type { Corridor } from "./corridor.ts";
+import { buildCorridor } from "../geo/corridor.ts";
+import type { Corridor } from "../geo/corridor.ts";
 import { DEFAULT_COMPOSITION } from "./defaults.ts";
 import type { ScenarioParameters } from "./types.ts";
 

@@ -1,6 +1,6 @@
 /** Small estimators of the "like 2018" calibration: rounding, Wilson intervals, spreads, speeds. */
-import type { CorridorRoute } from "./corridor.ts";
-import { quantileSorted } from "./quantiles.ts";
+import type { CorridorRoute } from "../geo/corridor.ts";
+import { quantileSorted } from "../util/quantiles.ts";
 import type { NumberOrRange } from "./types.ts";
 
 export const round = (v: number, digits = 3): number => Math.round(v * 10 ** digits) / 10 ** digits;

@@ -4,7 +4,7 @@
  * movement bands (segments) per route. Everything uncertain stays a range; the kernel samples it.
  */
 import type { Place } from "../model/place.ts";
-import type { Corridor } from "./corridor.ts";
+import type { Corridor } from "../geo/corridor.ts";
 import type { AttritionRule, Movement, NumberOrRange, Scenario } from "./types.ts";
 
 /** One route of the scenario, as the kernel sees it. */

@@ -21,7 +21,7 @@
  * Memory: blockRuns × cells × 4 bytes + cells × bins × 2 bytes (4 beyond 65,535 runs) + 20 bytes
  * per cell, whatever the number of runs.
  */
-import { cellQuantiles } from "./quantiles.ts";
+import { cellQuantiles } from "../util/quantiles.ts";
 import { layOutHistograms, orderStatistic, pourBlock } from "./cellHistograms.ts";
 import type { Histograms } from "./cellHistograms.ts";
 

@@ -5,7 +5,7 @@
  */
 import type { Checker } from "./checker.ts";
 import { isObject, rangeMax } from "./checker.ts";
-import type { Corridor } from "./corridor.ts";
+import type { Corridor } from "../geo/corridor.ts";
 import { GENERIC_MOVEMENT } from "./defaults.ts";
 import type { AttritionRule, Movement, MovementSegment, Stop } from "./types.ts";
 

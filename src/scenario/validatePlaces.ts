@@ -6,7 +6,7 @@ import type { Dataset } from "../model/dataset.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
 import type { Checker } from "./checker.ts";
 import { isObject } from "./checker.ts";
-import type { Corridor } from "./corridor.ts";
+import type { Corridor } from "../geo/corridor.ts";
 import type { RouteChoice } from "./types.ts";
 
 /** Place and route lookups bound to one checker and corridor. */

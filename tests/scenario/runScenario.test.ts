@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { binomial } from "../../src/scenario/binomial.ts";
-import { buildCorridor } from "../../src/scenario/corridor.ts";
+import { buildCorridor } from "../../src/geo/corridor.ts";
 import { compileScenario } from "../../src/scenario/compile.ts";
 import { SPHERE_2018 } from "../../src/scenario/defaults.ts";
 import { placeNeeds } from "../../src/scenario/needs.ts";
-import { cellQuantiles, quantileSorted } from "../../src/scenario/quantiles.ts";
+import { cellQuantiles, quantileSorted } from "../../src/util/quantiles.ts";
 import { runScenario, runSeed } from "../../src/scenario/runScenario.ts";
 import { TOTAL, createRunBuffers, simulateRun } from "../../src/scenario/simulateRun.ts";
 import type { ScenarioInput } from "../../src/scenario/types.ts";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { quantileSorted } from "../../src/scenario/quantiles.ts";
+import { quantileSorted } from "../../src/util/quantiles.ts";
 import { DayHistograms, StreamingQuantiles } from "../../src/scenario/streamingQuantiles.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 

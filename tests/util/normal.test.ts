@@ -1,6 +1,6 @@
 /** The standard normal CDF and quantile against reference values (R's pnorm/qnorm to 16 digits). */
 import { describe, expect, it } from "vitest";
-import { normalCdf, normalQuantile, Z90 } from "../../src/estimate/normal.ts";
+import { normalCdf, normalQuantile, Z90 } from "../../src/util/normal.ts";
 import { assertInDelta } from "../asserts.ts";
 
 // [z, Φ(z)], Φ from R 4.x `pnorm(z)` printed with 16 significant digits.

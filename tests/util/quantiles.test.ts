@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import * as ss from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { cellQuantiles, quantileSorted } from "../../src/scenario/quantiles.ts";
+import { cellQuantiles, quantileSorted } from "../../src/util/quantiles.ts";
 
 describe("quantileSorted", () => {
   it("quantileSorted(values, p) equals simple-statistics' type-7 quantile on finite values", () => {

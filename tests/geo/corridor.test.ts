@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Place } from "../../src/model/place.ts";
-import { buildCorridor } from "../../src/scenario/corridor.ts";
-import { KM_PER_DEGREE, NAMES, syntheticDataset } from "./fixture.ts";
+import { buildCorridor } from "../../src/geo/corridor.ts";
+import { KM_PER_DEGREE, NAMES, syntheticDataset } from "../scenario/fixture.ts";
 
 describe("buildCorridor", () => {
   it("buildCorridor(dataset) puts every place near a route at its km along each route that passes it", () => {
