@@ -275,7 +275,7 @@ export const scenarioCommand: Command = {
     const onProgress = progressLine(context);
     const result = userInputStep(() => runScenario(scenario, { dataset, corridor, onProgress }));
     writeOutputs(out, result, like2018);
-    for (const warning of result.warnings) context.stderr(`warning: ${warning}`);
+    for (const warning of result.warnings) context.stderr(`warning: ${warning.message}`);
     for (const line of summaryLines(result)) context.stdout(line);
     context.stderr(
       `Wrote scenario-place-days.csv, scenario-summary.csv, scenario-totals.csv and scenario-report.json to ${out.dir}.`,

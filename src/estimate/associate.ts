@@ -11,6 +11,7 @@
  *   move, size) when that is cheaper than a new group's birth penalty (global association as
  *   min-cost linking of tracklets; Zhang, Li and Nevatia 2008).
  */
+import { estimateWarning } from "./warnings.ts";
 import type { Km } from "../model/units.ts";
 import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
@@ -236,7 +237,10 @@ function clusterTracklets(ctx: EstimateContext, pool: readonly PreparedSighting[
   for (const s of pool) {
     const cand = ctx.projections.get(s);
     if (!cand || cand.size === 0) {
-      if (hasSize(s)) ctx.warnings.push(`${s.id}: off every route; size not used (no group).`);
+      if (hasSize(s))
+        ctx.warnings.push(
+          estimateWarning("off_every_route", `${s.id}: off every route; size not used (no group).`),
+        );
       ctx.leftOut.push({ sightingId: s.id, reason: "no route passes near it" });
       continue;
     }

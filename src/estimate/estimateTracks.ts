@@ -18,6 +18,8 @@
  * 6. intervals and ends (trackEnds.ts) — tracks run on past their last report, with widening
  *    intervals, until the group reaches its destination, is accounted for, or the data end.
  */
+import type { DtmWarning } from "../model/warning.ts";
+import { estimateWarning, type EstimateWarningCode } from "./warnings.ts";
 import type { Dataset } from "../model/dataset.ts";
 import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import type { TrackPoint } from "../model/track.ts";
@@ -112,8 +114,13 @@ export interface EstimateReport {
   countsLeftOut: { row: number; reason: string }[];
   /** Sightings after `asOf`, not used. */
   afterAsOf: number;
-  /** Notes for users (e.g. a place that did not resolve but whose size was still used). */
-  warnings: string[];
+  /**
+   * Notes for users (`source.module` "estimate"): `position_unusable` (a sighting's place did not
+   * resolve, its size was still used), `off_route` (too far off its group's route: size only),
+   * `off_every_route` (near no route: its size is not used). Each message starts with the
+   * sighting's id.
+   */
+  warnings: DtmWarning<EstimateWarningCode>[];
   /** Why each group's track ends where it does (destination, accounted for, end of data). */
   trackEnds: TrackEnd[];
 }
@@ -186,7 +193,12 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   };
   for (const s of prepared) {
     if (s.positionProblem)
-      ctx.warnings.push(`${s.id}: ${s.positionProblem}; only its size is used.`);
+      ctx.warnings.push(
+        estimateWarning(
+          "position_unusable",
+          `${s.id}: ${s.positionProblem}; only its size is used.`,
+        ),
+      );
   }
   const describe = describer(dataset);
 

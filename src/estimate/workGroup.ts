@@ -4,6 +4,8 @@
  * group as it is being estimated. Steps live in their own modules (routeChoice, associate,
  * positions, sizes, bodies, trackEnds); this module only holds what they pass each other.
  */
+import type { DtmWarning } from "../model/warning.ts";
+import { estimateWarning, type EstimateWarningCode } from "./warnings.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import type { Km } from "../model/units.ts";
@@ -81,7 +83,7 @@ export interface EstimateContext {
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;
   associations: Association[];
   leftOut: { sightingId: string; reason: string }[];
-  warnings: string[];
+  warnings: DtmWarning<EstimateWarningCode>[];
   /** Stretch of road a report naming only a town may mean (see placeStretch). */
   placeKm: Map<string, Float64Array>;
 }
@@ -115,7 +117,12 @@ export function addMember(
     if (!p || p.off > ctx.maxOff) {
       const off = p ? `${Math.round(p.off)} km` : "too far";
       if (hasSize(s)) {
-        ctx.warnings.push(`${s.id}: ${off} off route ${g.routeId}; only its size is used.`);
+        ctx.warnings.push(
+          estimateWarning(
+            "off_route",
+            `${s.id}: ${off} off route ${g.routeId}; only its size is used.`,
+          ),
+        );
         g.sizeOnly.push(s);
         g.members.push(s);
         ctx.associations.push({ sightingId: s.id, group: g.name, how });

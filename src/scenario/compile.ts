@@ -3,6 +3,7 @@
  * stops, groups (cohorts) with their departure day, attrition and stops per route stop, and the
  * movement bands (segments) per route. Everything uncertain stays a range; the kernel samples it.
  */
+import type { DtmWarning } from "../model/warning.ts";
 import type { Place } from "../model/place.ts";
 import type { Corridor } from "../geo/corridor.ts";
 import type { AttritionRule, Movement, NumberOrRange, Scenario } from "./types.ts";
@@ -56,7 +57,18 @@ export interface CompiledScenario {
   cohesion: number;
   destinationLeavePerDay: NumberOrRange;
   presenceRadiusKm: number;
-  warnings: string[];
+  /** `stop_not_on_corridor`, `attrition_place_not_on_corridor` (`source.module` "scenario"). */
+  warnings: DtmWarning<ScenarioWarningCode>[];
+}
+
+/** Codes of the scenario's warnings. */
+export type ScenarioWarningCode = "stop_not_on_corridor" | "attrition_place_not_on_corridor";
+
+function scenarioWarning(
+  code: ScenarioWarningCode,
+  message: string,
+): DtmWarning<ScenarioWarningCode> {
+  return { code, message, source: { module: "scenario" } };
 }
 
 function placeIndex(corridor: Corridor, name: string | undefined): number | undefined {
@@ -157,7 +169,7 @@ function compileRoute(
  * @param corridor the corridor the scenario was validated against.
  */
 export function compileScenario(scenario: Scenario, corridor: Corridor): CompiledScenario {
-  const warnings: string[] = [];
+  const warnings: DtmWarning<ScenarioWarningCode>[] = [];
   const capacity = [...corridor.capacity];
   for (const shelter of scenario.shelters) {
     const index = placeIndex(corridor, shelter.place);
@@ -172,8 +184,14 @@ export function compileScenario(scenario: Scenario, corridor: Corridor): Compile
   }
   for (const stop of movement.stops) {
     const index = placeIndex(corridor, stop.place);
-    if (index === undefined) warnings.push(`stop "${stop.place}" is not on the corridor; ignored`);
-    else dwellByPlace.set(index, stop.days);
+    if (index === undefined) {
+      warnings.push(
+        scenarioWarning(
+          "stop_not_on_corridor",
+          `Stop "${stop.place}" is not on the corridor; ignored.`,
+        ),
+      );
+    } else dwellByPlace.set(index, stop.days);
   }
   const rules = scenario.attrition;
 
@@ -189,7 +207,12 @@ export function compileScenario(scenario: Scenario, corridor: Corridor): Compile
   for (const rule of rules) {
     for (const name of [rule.place, rule.from, rule.to]) {
       if (name !== undefined && placeIndex(corridor, name) === undefined) {
-        warnings.push(`attrition place "${name}" is not on the corridor; rule ignored`);
+        warnings.push(
+          scenarioWarning(
+            "attrition_place_not_on_corridor",
+            `Attrition place "${name}" is not on the corridor; rule ignored.`,
+          ),
+        );
       }
     }
   }

@@ -4,6 +4,7 @@
  * A range `{ min, max }` is sampled uniformly, once per run (so it carries the uncertainty of a
  * planning assumption into the p10–p90 bands).
  */
+import type { DtmWarning } from "../model/warning.ts";
 import type { IsoDate, Iso3 } from "../model/units.ts";
 
 /** A planning quantity that is either known (`5000`) or a range (`{ min: 4000, max: 7000 }`). */
@@ -325,5 +326,6 @@ export interface ScenarioResult {
    * (streaming, within about 1 % of each cell's range; see {@link StreamingQuantiles}).
    */
   quantileMethod: "exact" | "histogram";
-  warnings: string[];
+  /** What was ignored, as DtmWarnings (`source.module` "scenario"; docs/warnings.md). */
+  warnings: DtmWarning[];
 }

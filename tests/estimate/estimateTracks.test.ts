@@ -200,6 +200,24 @@ describe("estimateTracks", () => {
     expect(left?.reason).toMatch(/km off route main/);
   });
 
+  it("estimateTracks warns (DtmWarning, module estimate) when a sized report far off the route gives only its size", () => {
+    const sightings: Sighting[] = [
+      ...labelled,
+      {
+        id: "far",
+        observedAt: "2018-10-15",
+        lat: 40,
+        lon: -100,
+        caravanLabel: "A",
+        sizeBest: 1800,
+      },
+    ];
+    const { report } = estimateTracks(dataset(sightings));
+    const warning = report.warnings.find((w) => w.message.startsWith("far:"));
+    expect(warning).toMatchObject({ code: "off_route", source: { module: "estimate" } });
+    expect(warning?.message).toMatch(/^far: \d+ km off route main; only its size is used\.$/);
+  });
+
   it("estimateTracks fits organisers above government in report.sourceBiases", () => {
     const { report } = estimateTracks(dataset(labelled));
     const bias = (t: string): number =>

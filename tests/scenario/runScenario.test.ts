@@ -420,6 +420,18 @@ describe("runScenario on the embedded 2018 corridor", () => {
     );
     expect(errors).toEqual([]);
     expect(compileScenario(scenario!, buildCorridor(data)).warnings).toEqual([]);
+    // A stop the corridor does not have is ignored with a DtmWarning (module scenario).
+    const elsewhere = {
+      ...scenario!,
+      movement: { ...scenario!.movement, stops: [{ place: "Nowhere", days: 2 }] },
+    };
+    expect(compileScenario(elsewhere, buildCorridor(data)).warnings).toEqual([
+      {
+        code: "stop_not_on_corridor",
+        message: 'Stop "Nowhere" is not on the corridor; ignored.',
+        source: { module: "scenario" },
+      },
+    ]);
   });
 
   it("runScenario(scenario, { random }) draws the run seeds from the given source, deterministically", () => {

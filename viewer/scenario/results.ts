@@ -147,7 +147,7 @@ function resultColumn(
         "details",
         { class: "warnings" },
         el("summary", {}, `${t("warnings")} (${result.warnings.length})`),
-        el("ul", {}, ...result.warnings.map((w) => el("li", {}, w))),
+        el("ul", {}, ...result.warnings.map((w) => el("li", {}, w.message))),
       )
     : null;
   return el(
