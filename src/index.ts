@@ -50,6 +50,8 @@ export {
 } from "./model/index.ts";
 // One warning type across ingest, estimate, ledger, scenario and forecast.
 export type { DtmWarning, WarningModule, WarningSource } from "./model/warning.ts";
+export type { EstimateWarningCode } from "./estimate/warnings.ts";
+export type { ScenarioWarningCode } from "./scenario/compile.ts";
 
 // ── embedded: the Oct–Dec 2018 replay data ──
 export { embedded2018, EMBEDDED_2018_NAME } from "./embedded/index.ts";
