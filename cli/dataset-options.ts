@@ -8,7 +8,7 @@ import type { CommandContext, ParsedOptions } from "./command.ts";
 import { EXIT, UserError } from "./errors.ts";
 import { loadDataset, summarizeReport } from "./read-input.ts";
 import type { InputFiles, LoadedDataset } from "./read-input.ts";
-import { DEFAULT_TIME_ZONE, isValidTimeZone, toLocalTime } from "../src/index.ts";
+import { DEFAULT_TIME_ZONE, isIsoDate, isValidTimeZone, toLocalTime } from "../src/index.ts";
 
 /** node:util parseArgs configuration of the dataset options, in the order help lists them. */
 export const DATASET_OPTIONS = {
@@ -170,13 +170,6 @@ export const DATE_WINDOW_OPTIONS = {
   from: { type: "string" },
   to: { type: "string" },
 } as const;
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
 
 /**
  * Reads --from/--to as the importer's dateWindow; undefined when neither is given (the window is

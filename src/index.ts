@@ -446,6 +446,16 @@ export { SPLIT_COLUMNS, formatSplitCsv, splitToRow } from "./export/split.ts";
 // ── util: seeded randomness, dates ──
 export type { Random } from "./util/random.ts";
 export { mulberry32, randomNormal } from "./util/random.ts";
-export { dayNumber, isoDate } from "./util/days.ts";
+export {
+  addDays,
+  dayNumber,
+  daysBetween,
+  excelSerialOfDay,
+  excelSerialToIso,
+  isIsoDate,
+  isoDate,
+  localDateOf,
+  timeZoneOffsetMs,
+} from "./calendar/index.ts";
 export type { LocalTime } from "./estimate/time.ts";
 export { isValidTimeZone, toLocalTime } from "./estimate/time.ts";

@@ -4,6 +4,7 @@
  * browsers and Workers. Used for the sample workbook and the reader's round-trip tests.
  */
 import { strToU8, zipSync } from "fflate";
+import { excelSerialOfInstant } from "../calendar/index.ts";
 
 export interface XlsxSheetInput {
   /** Sheet name (Excel allows 31 characters, no `[]:*?/\`; longer names are cut). */
@@ -35,7 +36,7 @@ function sheetXml(rows: XlsxSheetInput["rows"]): string {
       if (v === undefined || v === null || v === "") return;
       const ref = `${colName(c)}${r + 1}`;
       if (v instanceof Date) {
-        const serial = v.getTime() / 86_400_000 + 25569;
+        const serial = excelSerialOfInstant(v.getTime());
         cells.push(`<c r="${ref}" s="1"><v>${serial}</v></c>`);
       } else if (typeof v === "number") {
         if (Number.isFinite(v)) cells.push(`<c r="${ref}"><v>${v}</v></c>`);

@@ -2,6 +2,7 @@
  * Attrition "so far": how fast groups have been losing people, fitted on the estimated size
  * tracks up to the as-of date, as the daily rate the forward model (`stepGroup`) applies.
  */
+import { dayNumber } from "../calendar/index.ts";
 import type { TrackPoint } from "../model/track.ts";
 
 /** Rates outside this range are clamped: 0 (no joiners modelled) to 5 % a day. */
@@ -37,7 +38,7 @@ export function fitAttritionPerDay(tracks: readonly TrackPoint[], fallback = 0.0
     list.sort((a, b) => (a.date < b.date ? -1 : 1));
     const first = list[0]!;
     const last = list[list.length - 1]!;
-    const span = (Date.parse(last.date) - Date.parse(first.date)) / 86_400_000;
+    const span = (dayNumber(last.date) ?? NaN) - (dayNumber(first.date) ?? NaN);
     if (!(span > 0)) continue;
     fall += Math.log(first.size) - Math.log(last.size);
     days += span;

@@ -6,7 +6,7 @@ import type { Dataset } from "../model/dataset.ts";
 import type { IsoDate } from "../model/units.ts";
 import { mulberry32 } from "../util/random.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
-import { dayToIsoDate, isoDateToDay } from "../estimate/time.ts";
+import { dayNumber, isoDate } from "../calendar/index.ts";
 import { buildCorridor } from "../geo/corridor.ts";
 import { forecastArrivals } from "./forecast.ts";
 import { naiveArrival } from "./naive.ts";
@@ -97,9 +97,9 @@ export function backtestArrivals(
   const corridor = buildCorridor(dataset, 20, routeIndex);
   const rows: BacktestRow[] = [];
   for (const issued of options.issueDates) {
-    const issueDay = isoDateToDay(issued);
+    const issueDay = dayNumber(issued);
     if (issueDay === undefined) throw new RangeError(`Not an ISO date: ${issued}.`);
-    const pending = reference.filter((r) => (isoDateToDay(r.date) ?? -Infinity) > issueDay);
+    const pending = reference.filter((r) => (dayNumber(r.date) ?? -Infinity) > issueDay);
     if (pending.length === 0) continue;
     const now = nowcast(dataset, {
       asOf: `${issued}T00:00:00`,
@@ -116,7 +116,7 @@ export function backtestArrivals(
     for (const ref of pending) {
       const group = now.groups.find((g) => g.group === ref.group);
       if (!group) continue;
-      const observedDay = isoDateToDay(ref.date)!;
+      const observedDay = dayNumber(ref.date)!;
       const a = forecast.arrivals.find(
         (x) => x.group === ref.group && samePlace(x.placeName, x.placeId, ref.place),
       );
@@ -136,10 +136,10 @@ export function backtestArrivals(
         place: ref.place,
         observed: ref.date,
         leadDays: observedDay - issueDay,
-        p10: p10 === undefined ? undefined : dayToIsoDate(p10),
-        p50: a?.arrival.p50 === undefined && a ? undefined : dayToIsoDate(p50),
-        p90: p90 === undefined ? undefined : dayToIsoDate(p90),
-        naive: naive === undefined ? undefined : dayToIsoDate(naive),
+        p10: p10 === undefined ? undefined : isoDate(p10),
+        p50: a?.arrival.p50 === undefined && a ? undefined : isoDate(p50),
+        p90: p90 === undefined ? undefined : isoDate(p90),
+        naive: naive === undefined ? undefined : isoDate(naive),
         errorDays: Math.floor(p50) - observedDay,
         naiveErrorDays: naive === undefined ? undefined : Math.floor(naive) - observedDay,
         inside: lo <= observedDay && observedDay <= hi,

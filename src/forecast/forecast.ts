@@ -16,7 +16,7 @@ import { REGIMES } from "../estimate/movement.ts";
 import type { Regime } from "../estimate/movement.ts";
 import { stepGroup } from "../estimate/simulate.ts";
 import type { GroupDayState } from "../estimate/simulate.ts";
-import { dayToIsoDate } from "../estimate/time.ts";
+import { isoDate } from "../calendar/index.ts";
 import { buildCorridor } from "../geo/corridor.ts";
 import type { Corridor } from "../geo/corridor.ts";
 import { quantileSorted } from "../util/quantiles.ts";
@@ -346,7 +346,7 @@ function conesOf(
     out.push({
       group: g.group,
       routeId: g.routeId,
-      date: dayToIsoDate(day),
+      date: isoDate(day),
       km: quantiles(kms, round1),
       size: hasSize ? quantiles(sizes, Math.round) : undefined,
     });
@@ -419,7 +419,7 @@ function quantiles(sorted: number[], round: (x: number) => number): Quantiles3 {
 }
 
 function dateOf(t: number | undefined): IsoDate | undefined {
-  return t === undefined ? undefined : dayToIsoDate(Math.floor(t));
+  return t === undefined ? undefined : isoDate(Math.floor(t));
 }
 
 function round1(x: number): number {

@@ -2,6 +2,7 @@
  * The naive forecast the model must beat: the group keeps the average speed it has made since
  * departure.
  */
+import { dayNumber } from "../calendar/index.ts";
 import type { Km } from "../model/units.ts";
 import type { GroupNowcast } from "./nowcast.ts";
 
@@ -17,7 +18,7 @@ import type { GroupNowcast } from "./nowcast.ts";
 export function naiveArrival(group: GroupNowcast, placeKm: Km): number | undefined {
   const t0 = group.lastDay + 0.5;
   if (placeKm <= group.km.median) return t0;
-  const days = group.lastDay - Date.parse(group.departureDate) / 86_400_000;
+  const days = group.lastDay - (dayNumber(group.departureDate) ?? NaN);
   const speed = days > 0 ? (group.km.median - group.departureKm) / days : 0;
   if (!(speed > 0)) return undefined;
   return t0 + (placeKm - group.km.median) / speed;

@@ -11,7 +11,8 @@ import type { EstimateOptions, EstimateResult } from "../estimate/estimateTracks
 import type { KmDayEstimate } from "../estimate/kmSmoother.ts";
 import type { MovementModel } from "../estimate/movement.ts";
 import type { SizeDayEstimate } from "../estimate/sizeSmoother.ts";
-import { dayToIsoDate, isoDateToDay, toLocalTime } from "../estimate/time.ts";
+import { dayNumber, isoDate } from "../calendar/index.ts";
+import { toLocalTime } from "../estimate/time.ts";
 import { fitAttritionPerDay } from "./attrition.ts";
 import { groupMovement } from "./groupMovement.ts";
 
@@ -107,7 +108,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
       routeLengthKm: s.routeLengthKm,
       labelled: info?.labelled ?? false,
       lastDate: s.date,
-      lastDay: isoDateToDay(s.date) ?? 0,
+      lastDay: dayNumber(s.date) ?? 0,
       km: s.km,
       regime: s.regime,
       size: s.size,
@@ -137,7 +138,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
   for (const g of groups) g.daysSinceObserved = Math.max(0, Math.floor(asOf) - g.lastDay);
   return {
     asOf,
-    asOfDate: dayToIsoDate(Math.floor(asOf)),
+    asOfDate: isoDate(Math.floor(asOf)),
     timeZone,
     movement: estimate.report.movement,
     attritionPerDay: fitAttritionPerDay(estimate.tracks),

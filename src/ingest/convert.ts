@@ -9,6 +9,7 @@ import type { Sighting } from "../model/sighting.ts";
 import type { StockFigure } from "../model/stock.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import type { TableKind } from "./fields.ts";
+import { dayNumber } from "../calendar/index.ts";
 import { formatParsedDate, parseDate } from "./dates.ts";
 import type { DateOrder, ParsedDate } from "./dates.ts";
 import type { DateWindow } from "./date-window.ts";
@@ -302,7 +303,7 @@ class RowReader {
     let memo = this.dates.get(t);
     if (memo === undefined) {
       const p = parseDate(t, this.ctx.dateOrder);
-      memo = remember(this.dates, t, { parsed: p, day: p.ok ? dayOf(p.value.date) : 0 });
+      memo = remember(this.dates, t, { parsed: p, day: p.ok ? dayNumber(p.value.date)! : 0 });
     }
     const { parsed, day } = memo;
     if (!parsed.ok) {
@@ -566,10 +567,6 @@ class RowReader {
     );
     return "unknown";
   }
-}
-
-function dayOf(iso: string): number {
-  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
 }
 
 function set<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | undefined): void {

@@ -6,8 +6,9 @@
  * then every date outside it is rejected. Sanity bounds apply always: no date before 1900, none
  * after the day of the import (plus one day, for time zones).
  *
- * Days are whole days since 1970-01-01 (UTC), as `dayNumber` gives them.
+ * Days are day numbers (src/calendar/): whole days since 1970-01-01 of the local calendar date.
  */
+import { dayNumber, isoDate } from "../calendar/index.ts";
 
 /** Dates more than this many days away from every other date of the file are out of the window. */
 export const MAX_GAP_DAYS = 366;
@@ -28,14 +29,9 @@ export interface WindowProblem {
   message: string;
 }
 
-const DAY_MS = 86_400_000;
-
+/** Day number of an ISO date the caller has checked (NaN otherwise, so no day is inside). */
 function dayOfIso(iso: string): number {
-  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
-}
-/** The ISO date of a day number. */
-export function isoOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return dayNumber(iso) ?? NaN;
 }
 
 /**
@@ -130,7 +126,7 @@ export function createDateWindow(options: DateWindowOptions): DateWindow {
         if (day < range[0] - MAX_GAP_DAYS || day > range[1] + MAX_GAP_DAYS)
           return {
             code: "date_outside_window",
-            message: `${column} ${iso} is more than a year away from the other dates of this file (${isoOfDay(range[0])} to ${isoOfDay(range[1])}); check the year, or give the dates to accept (--from/--to).`,
+            message: `${column} ${iso} is more than a year away from the other dates of this file (${isoDate(range[0])} to ${isoDate(range[1])}); check the year, or give the dates to accept (--from/--to).`,
           };
       }
       if (day > latest)

@@ -5,6 +5,7 @@
  * Excel serial day numbers (`43386` = 2018-10-13). Times keep their offset; a time without an
  * offset stays local (local time at the place: docs/contracts.md, conventions).
  */
+import { excelSerialToIso, excelTimeOfDay, isoDateOf } from "../calendar/index.ts";
 
 /** Day-month order of slashed dates. */
 export type DateOrder = "dmy" | "mdy";
@@ -66,11 +67,10 @@ const MONTHS: Record<string, number> = {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+/** The ISO date of four-digit year `y`, month `m`, day `d`, or undefined when not a real date. */
 function validYmd(y: number, m: number, d: number): string | undefined {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 9999) return undefined;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > days) return undefined;
-  return `${y}-${pad(m)}-${pad(d)}`;
+  if (y < 1000 || y > 9999) return undefined;
+  return isoDateOf(y, m, d);
 }
 
 function fullYear(y: string): number {
@@ -114,21 +114,8 @@ export function slashedParts(text: string): [number, number] | undefined {
   return m ? [Number(m[1]), Number(m[2])] : undefined;
 }
 
-/**
- * An Excel serial day number as an ISO date. Excel's day 0 is 1899-12-30 (this absorbs its 1900
- * leap-year bug for dates after Feb 1900); with `date1904` (a workbook saved with the 1904 date
- * system) day 0 is 1904-01-01.
- * @example excelSerialToIso(43386) // => "2018-10-13"
- * @example excelSerialToIso(41924, true) // => "2018-10-13"
- */
-export function excelSerialToIso(serial: number, date1904 = false): string {
-  // 1900 system: serial 1 = 1900-01-01, counted from 1899-12-30 (Excel's phantom 29 Feb 1900
-  // makes serials from 61 on line up with that epoch). 1904 system (old Mac workbooks,
-  // `<workbookPr date1904="1"/>`): serial 0 = 1904-01-01, 1,462 days later.
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  const ms = epoch + Math.floor(serial) * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
+/** Excel serials belong to the calendar (src/calendar/excel.ts); re-exported for xlsx.ts and tests. */
+export { excelSerialToIso };
 
 /**
  * Parses one date or date-time cell.
@@ -170,15 +157,8 @@ export function parseDate(text: string, order?: DateOrder): DateParse {
     // Excel serials 20000–80000 are 1954–2119; plain years such as 2018 are not serials.
     if (serial >= 20000 && serial < 80000) {
       const date = excelSerialToIso(serial);
-      const frac = serial - Math.floor(serial);
-      if (frac > 0) {
-        const minutes = Math.round(frac * 1440);
-        return {
-          ok: true,
-          value: { date, time: `${pad(Math.floor(minutes / 60) % 24)}:${pad(minutes % 60)}` },
-        };
-      }
-      return { ok: true, value: { date } };
+      const time = excelTimeOfDay(serial, "minute");
+      return { ok: true, value: time === undefined ? { date } : { date, time } };
     }
     if (/^\d{4}$/.test(t)) return { ok: false, reason: "imprecise" };
     return { ok: false, reason: "invalid" };
@@ -236,13 +216,6 @@ function parseNamedMonth(t: string): DateParse | undefined {
 export function formatParsedDate(p: ParsedDate): string {
   if (!p.time) return p.date;
   return `${p.date}T${p.time.length === 5 ? p.time + ":00" : p.time}${p.offset ?? ""}`;
-}
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
-export function dayNumber(isoDate: string): number {
-  return (
-    Date.UTC(+isoDate.slice(0, 4), +isoDate.slice(5, 7) - 1, +isoDate.slice(8, 10)) / 86_400_000
-  );
 }
 
 /**

@@ -12,7 +12,8 @@ import type { StockFigure } from "../model/stock.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import { createStreamDecoder, hasMojibake, repairMojibake } from "./decode.ts";
 import type { StreamDecoder } from "./decode.ts";
-import { dayNumber, decideDateOrder, parseDate, slashedParts } from "./dates.ts";
+import { dayNumber, isoDate, utcDateOfInstant } from "../calendar/index.ts";
+import { decideDateOrder, parseDate, slashedParts } from "./dates.ts";
 import type { DateOrder } from "./dates.ts";
 import { createNewlineNormalizer, sniffDelimiter } from "./delimiter.ts";
 import { sniffFormat, unsupportedFormat } from "./file-format.ts";
@@ -23,7 +24,7 @@ import { normalizeKey } from "./normalize.ts";
 import { ageClass, LongPivot, sexClass } from "./pivot.ts";
 import { emptyReport, ingestSource } from "./report.ts";
 import type { ImportReport } from "./report.ts";
-import { createDateWindow, isoOfDay } from "./date-window.ts";
+import { createDateWindow } from "./date-window.ts";
 import { PlaceConflicts } from "./place-conflicts.ts";
 import {
   DEFAULT_REGION,
@@ -301,7 +302,7 @@ class SheetReader {
     });
     const span = window.span();
     if (!span) return;
-    const [a, b] = span.map(isoOfDay) as [string, string];
+    const [a, b] = span.map(isoDate) as [string, string];
     if (w.first === undefined || a < w.first) w.first = a;
     if (w.last === undefined || b > w.last) w.last = b;
   }
@@ -538,7 +539,7 @@ class SheetReader {
     ctx.dateOrder = order;
     ctx.window = createDateWindow({
       ...o.dateWindow,
-      today: o.today ?? new Date().toISOString().slice(0, 10),
+      today: o.today ?? utcDateOfInstant(Date.now()),
       sample: this.sampleDays(order),
     });
     this.phase = "rows";

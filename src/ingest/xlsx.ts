@@ -5,7 +5,7 @@
  * number formats (converted to ISO dates). Formulas are read as their cached values.
  */
 import { strFromU8, unzipSync } from "fflate";
-import { excelSerialToIso } from "./dates.ts";
+import { excelSerialToIso, excelTimeOfDay } from "../calendar/index.ts";
 
 /** The ZIP archive is a spreadsheet in a format this reader does not read (see `unsupportedFormat`). */
 export class UnsupportedFormatError extends Error {
@@ -132,13 +132,8 @@ function dateStyles(stylesXml: string | undefined): boolean[] {
 
 function dateText(serial: number, date1904: boolean): string {
   const date = excelSerialToIso(serial, date1904);
-  const frac = serial - Math.floor(serial);
-  if (frac <= 0) return date;
-  const seconds = Math.round(frac * 86400);
-  const hh = String(Math.floor(seconds / 3600) % 24).padStart(2, "0");
-  const mm = String(Math.floor(seconds / 60) % 60).padStart(2, "0");
-  const ss = String(seconds % 60).padStart(2, "0");
-  return `${date}T${hh}:${mm}${ss === "00" ? "" : ":" + ss}`;
+  const time = excelTimeOfDay(serial, "second");
+  return time === undefined ? date : `${date}T${time}`;
 }
 
 function parseSheet(

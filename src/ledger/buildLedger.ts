@@ -10,7 +10,7 @@ import type { CountRecord } from "../model/count.ts";
 import { STOCK_CATEGORIES } from "../model/stock.ts";
 import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { Iso3 } from "../model/units.ts";
-import { dayNumber, isoDate } from "../util/days.ts";
+import { dayNumber, isoDate } from "../calendar/index.ts";
 import { DepartedTally } from "./departedTally.ts";
 import { departureFloor, northboundFloor } from "./departures.ts";
 import { TreeEvaluator } from "./evaluateTree.ts";

@@ -4,7 +4,7 @@
  */
 import type { AggregateFigure } from "../model/aggregate.ts";
 import type { CountRecord } from "../model/count.ts";
-import { dayNumber } from "../util/days.ts";
+import { dayNumber } from "../calendar/index.ts";
 
 /** Aggregate measures that count people who have left (cumulative), matched by prefix. */
 const DEPARTURE_MEASURES = /^(departed|left|transited|entered)_/;

@@ -3,7 +3,7 @@
  * shelters summed in); a country's or category's total larger than its parts adds a row for the
  * rest; parts larger than their total win, with a warning (once per node).
  */
-import { isoDate } from "../util/days.ts";
+import { isoDate } from "../calendar/index.ts";
 import { partsText, rowList } from "./describe.ts";
 import type { Part } from "./inTransit.ts";
 import { valueOnDay } from "./series.ts";

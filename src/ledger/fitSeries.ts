@@ -3,7 +3,7 @@
  * non-decreasing), each figure's residual against it, and the rows behind every node.
  */
 import type { StockFigure } from "../model/stock.ts";
-import { isoDate } from "../util/days.ts";
+import { isoDate } from "../calendar/index.ts";
 import { rowsText, whereText } from "./describe.ts";
 import { monotonePoints, pointsByDay, valueOnDay } from "./series.ts";
 import type { DailyOptions, SeriesPoint } from "./series.ts";

@@ -8,7 +8,7 @@ import type { Place } from "../model/place.ts";
 import { STOCK_CATEGORIES } from "../model/stock.ts";
 import type { StockBasis, StockCategory, StockFigure } from "../model/stock.ts";
 import type { Iso3 } from "../model/units.ts";
-import { dayNumber } from "../util/days.ts";
+import { dayNumber } from "../calendar/index.ts";
 import { areaOf } from "./areaOf.ts";
 import { describeRow } from "./describe.ts";
 import type { SeriesFigure, SeriesPoint } from "./series.ts";

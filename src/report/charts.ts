@@ -7,6 +7,7 @@ import { scaleLinear, scaleUtc } from "d3-scale";
 import { area, line } from "d3-shape";
 import type { SplitCategory } from "../model/track.ts";
 import type { IsoDate } from "../model/units.ts";
+import { dayNumber } from "../calendar/index.ts";
 import {
   CATEGORY_COLORS,
   CATEGORY_LABELS,
@@ -27,6 +28,11 @@ const FONT = `font-family="system-ui, sans-serif" font-size="11"`;
 
 function utc(date: IsoDate): Date {
   return new Date(date.slice(0, 10) + "T00:00:00Z");
+}
+
+/** Day number of a date, NaN when it is none (so it never joins a segment). */
+function dayOf(date: IsoDate): number {
+  return dayNumber(date) ?? NaN;
 }
 
 /** Rounds every number in a path to one decimal so the SVG stays small and stable. */
@@ -166,7 +172,7 @@ export function smallMultiplesSvg(
     const segments: (typeof panel.series)[] = [];
     panel.series.forEach((s, i) => {
       const previous = panel.series[i - 1];
-      if (previous && utc(s.date).getTime() - utc(previous.date).getTime() <= 86_400_000) {
+      if (previous && dayOf(s.date) - dayOf(previous.date) <= 1) {
         segments[segments.length - 1]!.push(s);
       } else segments.push([s]);
     });

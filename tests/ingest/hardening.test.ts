@@ -6,7 +6,7 @@ import { columnLabel, importTable } from "../../src/ingest/importer.ts";
 import { mapHeaders, uniqueNames } from "../../src/ingest/headers.ts";
 import { MAX_PEOPLE_PER_ROW } from "../../src/ingest/convert.ts";
 import { dataRange } from "../../src/ingest/date-window.ts";
-import { dayNumber } from "../../src/ingest/dates.ts";
+import { dayNumber } from "../../src/calendar/index.ts";
 import type { CountRecord } from "../../src/model/count.ts";
 import type { Place } from "../../src/model/place.ts";
 
@@ -187,7 +187,7 @@ describe("the date window", () => {
     expect(wide.report.rejected).toBe(0);
   });
   it("dataRange keeps a restarted series and drops a stray year", () => {
-    const d = (iso: string) => dayNumber(iso);
+    const d = (iso: string) => dayNumber(iso)!;
     const a = ["2018-10-13", "2018-10-14", "2018-10-15"].map(d);
     expect(dataRange([...a, d("2081-10-16")])).toEqual([a[0], a[2]]);
     // Two monitoring periods two years apart, each with many days: both kept.

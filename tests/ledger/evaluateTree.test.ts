@@ -5,7 +5,7 @@ import { collectRows, fitSeries } from "../../src/ledger/fitSeries.ts";
 import { buildTree } from "../../src/ledger/tree.ts";
 import type { LedgerWarning } from "../../src/ledger/types.ts";
 import type { StockFigure } from "../../src/model/stock.ts";
-import { dayNumber } from "../../src/util/days.ts";
+import { dayNumber } from "../../src/calendar/index.ts";
 import { PLACES } from "./fixtures.ts";
 
 const daily = { holdDays: 3, maxGapDays: 30 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createGazetteer } from "../../src/geo/gazetteer.ts";
 import { boundOf, buildTree, figureProblems, locate, nodeAt } from "../../src/ledger/tree.ts";
 import type { StockFigure } from "../../src/model/stock.ts";
-import { dayNumber } from "../../src/util/days.ts";
+import { dayNumber } from "../../src/calendar/index.ts";
 import { PLACES } from "./fixtures.ts";
 
 const gazetteer = createGazetteer(PLACES);

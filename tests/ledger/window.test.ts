@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { buildLedger, ledgerDays } from "../../src/ledger/buildLedger.ts";
 import type { StockFigure } from "../../src/model/stock.ts";
-import { dayNumber } from "../../src/util/days.ts";
+import { dayNumber } from "../../src/calendar/index.ts";
 import { dataset, days, track } from "./fixtures.ts";
 
 const d = (date: string) => dayNumber(date)!;
