@@ -1,0 +1,58 @@
+/** The shared state of one import (several sheets for XLSX): the report and where records go. */
+import type { Issue } from "./convert.ts";
+import type { ImportedRecord, ImportOptions } from "./import-options.ts";
+import type { TableKind } from "./fields.ts";
+import { emptyReport, ingestSource } from "./report.ts";
+import type { ImportReport } from "./report.ts";
+
+/** A warning as the importer records it (the sheet is added by `warn`). */
+export interface ImportWarning {
+  line: number;
+  column?: string;
+  code: string;
+  message: string;
+}
+
+export class ImporterCore {
+  report: ImportReport;
+  kind: TableKind | undefined;
+  records: ImportedRecord[] = [];
+  /** The text has mojibake (UTF-8 read as Windows-1252): every cell is repaired. */
+  mojibake = false;
+  private readonly maxIssues: number;
+
+  readonly options: ImportOptions;
+
+  constructor(options: ImportOptions) {
+    this.options = options;
+    this.report = emptyReport(options.fileName);
+    this.kind = options.kind;
+    this.maxIssues = options.maxIssues ?? 10_000;
+  }
+
+  emit(record: ImportedRecord, line: number, sheet?: string): void {
+    this.report.recordsOut++;
+    if (this.options.onRecord) this.options.onRecord(record, line, sheet);
+    else this.records.push(record);
+  }
+
+  reject(issue: Issue & { line: number }, sheet?: string): void {
+    if (this.report.rejections.length >= this.maxIssues) {
+      this.report.truncated = true;
+      return;
+    }
+    this.report.rejections.push({ ...(sheet !== undefined ? { sheet } : {}), ...issue });
+  }
+
+  warn(w: ImportWarning, sheet?: string): void {
+    if (this.report.warnings.length >= this.maxIssues) {
+      this.report.truncated = true;
+      return;
+    }
+    this.report.warnings.push({
+      ...(sheet !== undefined ? { sheet } : {}),
+      ...w,
+      source: ingestSource(w.line, this.report.fileName),
+    });
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Rows that repeat earlier ones: the same cells (`duplicate_row`), the same Kobo `_uuid`
+ * (`resubmission`), and in places files the same place id or a name taken by a place far away
+ * (place-conflicts.ts). The first row is kept; each repeat is rejected naming it.
+ */
+import type { Place } from "../model/place.ts";
+import type { ImporterCore } from "./import-core.ts";
+import { RowHashTable, rowHash } from "./row-hash.ts";
+import type { SheetPlan } from "./sheet-plan.ts";
+
+/** Rows and `_uuid`s seen so far in a sheet. */
+export class DuplicateRows {
+  private readonly seen = new RowHashTable();
+  private readonly uuids = new Map<string, number>();
+
+  /** True (and the row rejected) when the row repeats an earlier row or its `_uuid`. */
+  isDuplicate(
+    im: ImporterCore,
+    sheet: string | undefined,
+    cells: readonly string[],
+    uuidIndex: number | undefined,
+    line: number,
+  ): boolean {
+    const report = im.report;
+    const first = this.seen.getOrAdd(rowHash(cells), line);
+    if (first !== undefined) {
+      report.rejected++;
+      report.duplicates.push({ line, firstLine: first, by: "row", ...(sheet ? { sheet } : {}) });
+      im.reject(
+        { line, code: "duplicate_row", message: `same as row ${first}; kept once.` },
+        sheet,
+      );
+      return true;
+    }
+    const uuid = uuidIndex !== undefined ? cells[uuidIndex]?.trim() : undefined;
+    if (!uuid) return false;
+    const firstUuid = this.uuids.get(uuid);
+    if (firstUuid === undefined) {
+      this.uuids.set(uuid, line);
+      return false;
+    }
+    report.rejected++;
+    report.duplicates.push({
+      line,
+      firstLine: firstUuid,
+      by: "uuid",
+      ...(sheet ? { sheet } : {}),
+    });
+    im.reject(
+      {
+        line,
+        column: "_uuid",
+        value: uuid,
+        code: "resubmission",
+        message: `Kobo resubmission: same _uuid as row ${firstUuid}; the first submission is kept.`,
+      },
+      sheet,
+    );
+    return true;
+  }
+}
+
+/**
+ * Places files: false (the row rejected) when the place repeats an earlier row's id or takes a
+ * name an earlier row gives to a place far away; warnings for names shared otherwise.
+ */
+export function keepPlace(
+  im: ImporterCore,
+  sheet: string | undefined,
+  plan: SheetPlan,
+  place: Place,
+  line: number,
+): boolean {
+  const places = plan.places!;
+  const found = places.check(place);
+  const column = (c: string) => {
+    const i = plan.ctx.fieldIndex.get(c);
+    return i !== undefined ? plan.ctx.columnNames[i]! : c;
+  };
+  const rejected = found.find((c) => c.action === "reject");
+  if (rejected) {
+    im.report.rejected++;
+    im.report.duplicates.push({
+      line,
+      firstLine: rejected.firstLine,
+      by: rejected.code === "duplicate_place_id" ? "place_id" : "place_name",
+      ...(sheet ? { sheet } : {}),
+    });
+    const { code, message, value } = rejected;
+    im.reject({ line, column: column(rejected.column), value, code, message }, sheet);
+    return false;
+  }
+  for (const c of found)
+    im.warn({ line, column: column(c.column), code: c.code, message: c.message }, sheet);
+  places.add(place, line);
+  return true;
+}

@@ -1,0 +1,94 @@
+/**
+ * Rows that are not data: blank rows, copies of the header, Total and sub-total rows; and cells an
+ * export neutralised as formulas. Each check runs on every row, so none allocates on the common
+ * path.
+ */
+import { normalizeKey } from "./normalize.ts";
+
+const TOTAL_WORDS = /^(total|totales|total_general|gran_total|grand_total|suma|sum|sum_total)$/;
+const SUBTOTAL_WORDS = /^(sub_?total|subtotales|total_parcial|total_\w+|subtotal_\w+)$/;
+const FORMULA_QUOTED = /^'[=+\-@\t\r]/;
+
+/** True when every cell is empty or white space (checked without allocating). */
+export function isBlankRow(cells: readonly string[]): boolean {
+  for (const c of cells) {
+    for (let i = 0; i < c.length; i++) {
+      const code = c.charCodeAt(i);
+      if (code > 32 && code !== 0xa0 && code !== 0xfeff) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The cells with the leading apostrophe removed where an export neutralised a formula ('=…, '-…):
+ * read back as written. The same array when no cell has one.
+ */
+export function unquoteFormulas(raw: string[]): string[] {
+  let cells = raw;
+  for (let i = 0; i < cells.length; i++) {
+    if (cells[i]!.charCodeAt(0) === 39 && FORMULA_QUOTED.test(cells[i]!)) {
+      if (cells === raw) cells = raw.slice();
+      cells[i] = cells[i]!.slice(1);
+    }
+  }
+  return cells;
+}
+
+/** Recognises copies of a header row further down a sheet (an export pasted twice). */
+export class RepeatedHeader {
+  private readonly key: string;
+  private readonly first: string;
+
+  constructor(header: readonly string[] | undefined) {
+    this.first = header?.[0] ?? "";
+    this.key = (header ?? []).map((c) => normalizeKey(c)).join("\u0001");
+  }
+
+  matches(cells: readonly string[]): boolean {
+    if (!this.key) return false;
+    // Cheap test first: the first cell must be the header's first cell as written.
+    if ((cells[0] ?? "") !== this.first) return false;
+    return cells.map((c) => normalizeKey(c)).join("\u0001") === this.key;
+  }
+}
+
+/** `total` or `subtotal` when one of the first text cells says so. */
+export function totalWord(cells: readonly string[]): "total" | "subtotal" | undefined {
+  let seen = 0;
+  for (const c of cells) {
+    if (!c) continue;
+    // Only cells starting with t/s/g (after spaces) can say total, subtotal, suma, gran total.
+    const lead = c.charCodeAt(0) | 0x20;
+    if (lead !== 0x74 && lead !== 0x73 && lead !== 0x67 && lead !== 0x20) {
+      if (++seen > 3) break;
+      continue;
+    }
+    if (lead !== 0x20) {
+      // Starts with a letter, so not blank: rule out most words by their next two letters
+      // before trimming and lower-casing a copy (exactly the `head` test below, for ASCII).
+      if (++seen > 3) break;
+      const l1 = c.charCodeAt(1) | 0x20;
+      const l2 = c.charCodeAt(2) | 0x20;
+      if (
+        !(lead === 0x74 && l1 === 0x6f && l2 === 0x74) && // tot
+        !(lead === 0x73 && l1 === 0x75 && (l2 === 0x62 || l2 === 0x6d)) && // sub, sum
+        !(lead === 0x67 && l1 === 0x72 && l2 === 0x61) // gra
+      )
+        continue;
+      --seen; // counted again below
+    }
+    const t = c.trim();
+    if (!t) continue;
+    if (++seen > 3) break;
+    const head = t.slice(0, 3).toLowerCase();
+    if (head !== "tot" && head !== "sub" && head !== "sum" && head !== "gra") continue;
+    // Only words starting with t/s/g can be total, subtotal, suma, gran total.
+    const first = t.charCodeAt(0) | 0x20;
+    if (t.length > 24 || (first !== 0x74 && first !== 0x73 && first !== 0x67)) continue;
+    const k = normalizeKey(t);
+    if (TOTAL_WORDS.test(k)) return "total";
+    if (SUBTOTAL_WORDS.test(k)) return "subtotal";
+  }
+  return undefined;
+}

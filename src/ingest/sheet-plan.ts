@@ -1,0 +1,266 @@
+/**
+ * How one sheet is read, decided once its header is known: the layout (header row, kind, column
+ * mapping, recorded in the report), whether the file is unusable and why, the conversion context
+ * (wide or long layout), and the per-sheet checks (totals, repeated header, places).
+ */
+import type { TableKind } from "./fields.ts";
+import { describeField, detectLayout } from "./headers.ts";
+import type { HeaderLayout, HeaderMapping } from "./headers.ts";
+import type { ImporterCore } from "./import-core.ts";
+import type { ImportedRecord } from "./import-options.ts";
+import { LongPivot } from "./pivot.ts";
+import { PlaceConflicts } from "./place-conflicts.ts";
+import { RepeatedHeader, isBlankRow } from "./row-kinds.ts";
+import { RunningTotals } from "./running-totals.ts";
+import {
+  DEFAULT_REGION,
+  convertCount,
+  convertPlace,
+  convertSighting,
+  convertStock,
+} from "./convert.ts";
+import type { ConvertContext, Converted } from "./convert.ts";
+
+/** Why a sheet cannot be read: a code and one sentence. */
+export interface Fatal {
+  code: string;
+  message: string;
+}
+
+export type Converter = (
+  cells: readonly string[],
+  ctx: ConvertContext,
+) => Converted<ImportedRecord>;
+
+const CONVERTERS = {
+  counts: convertCount,
+  sightings: convertSighting,
+  stocks: convertStock,
+  places: convertPlace,
+} as Record<TableKind, Converter>;
+
+/** A long layout (one row per sex × age class): its rows are pivoted into wide records. */
+export interface PivotPlan {
+  table: LongPivot;
+  sex?: number;
+  age?: number;
+}
+
+export interface SheetPlan {
+  layout: HeaderLayout;
+  ctx: ConvertContext;
+  convert: Converter;
+  fatal?: Fatal;
+  pivot?: PivotPlan;
+  /** Column index where the sheet name is put when it names the point. */
+  sheetColumn?: number;
+  /** Ids and names of the places kept so far (places files only). */
+  places?: PlaceConflicts;
+  totals: RunningTotals;
+  header: RepeatedHeader;
+  /** Column of the date (`date` or `observed_at`), if any. */
+  dateIndex: number | undefined;
+}
+
+/**
+ * A column position as people see it: 1-based and as a spreadsheet letter.
+ * @example columnLabel(27) // => "28 (AB)"
+ */
+export function columnLabel(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${index + 1} (${letters})`;
+}
+
+/** Decides how a sheet is read from its first rows (`head`), warning and reporting as it goes. */
+export function planSheet(
+  im: ImporterCore,
+  sheet: string | undefined,
+  head: readonly string[][],
+): SheetPlan {
+  const layout = detectLayout(head, im.kind, im.options.columns);
+  const mapping = layout.mapping;
+  noteLayout(im, layout);
+  warnDuplicateColumns(im, sheet, mapping);
+  const sheetColumn = pointFromSheetName(im, sheet, layout);
+  const fatal = fatalOf(head, layout);
+  const { ctx, pivot } = conversionContext(im, sheet, mapping);
+  const fi = mapping.fieldIndex;
+  // Every property written, in one order: the sheet reader reads this object on every row.
+  return {
+    layout,
+    ctx,
+    convert: CONVERTERS[mapping.kind],
+    fatal,
+    pivot,
+    sheetColumn,
+    places: mapping.kind === "places" ? new PlaceConflicts() : undefined,
+    totals: new RunningTotals(mapping.kind, fi, pivot !== undefined),
+    header: new RepeatedHeader(head[layout.headerIndex]),
+    dateIndex: ctx.fieldIndex.get("date") ?? ctx.fieldIndex.get("observed_at"),
+  };
+}
+
+/** The kind and, for the first sheet, the header row and columns, in the report. */
+function noteLayout(im: ImporterCore, layout: HeaderLayout): void {
+  const mapping = layout.mapping;
+  im.kind ??= mapping.kind;
+  const report = im.report;
+  report.kind ??= mapping.kind;
+  report.kindSource ??= layout.kindSource;
+  if (report.headerRow === undefined) {
+    report.headerRow = layout.headerIndex + 1;
+    if (layout.hxlIndex !== undefined) report.hxlRow = layout.hxlIndex + 1;
+    report.columns = mapping.columns.map((c) => ({ ...c }));
+    report.extraColumns = mapping.columns
+      .filter((c) => !c.field && !c.ignored)
+      .map((c) => c.column);
+  }
+}
+
+/**
+ * Two columns whose headers map to one field (`total,total`, or `fecha` and `dia`): the first is
+ * read, the other is kept as an extra attribute under its (unique) name; a warning names both.
+ */
+function warnDuplicateColumns(
+  im: ImporterCore,
+  sheet: string | undefined,
+  mapping: HeaderMapping,
+): void {
+  for (const d of mapping.duplicateFields) {
+    const first = mapping.columns[d.first]!.column;
+    const other = mapping.columns[d.other]!.column;
+    im.warn(
+      {
+        line: 0,
+        column: other,
+        code: "duplicate_column",
+        message: `columns ${columnLabel(d.first)} "${first}" and ${columnLabel(d.other)} "${other}" both read as ${d.field}: ${d.field} is taken from column ${columnLabel(d.first)}; column ${columnLabel(d.other)} is kept as the extra attribute "${other}" (choose another with the column mapping, --columns).`,
+      },
+      sheet,
+    );
+  }
+}
+
+/**
+ * A workbook with one sheet per point: the sheet name is the point when no column names it. Adds
+ * a column for it to the mapping and returns its index (undefined when not used).
+ */
+function pointFromSheetName(
+  im: ImporterCore,
+  sheet: string | undefined,
+  layout: HeaderLayout,
+): number | undefined {
+  const mapping = layout.mapping;
+  const pointAlt = mapping.missing.findIndex((alts) => alts.includes("fmp_name"));
+  if (mapping.kind !== "counts" || sheet === undefined || pointAlt < 0) return undefined;
+  mapping.missing.splice(pointAlt, 1);
+  const sheetColumn = mapping.columns.length;
+  mapping.fieldIndex.set("fmp_name", sheetColumn);
+  mapping.columns.push({
+    index: sheetColumn,
+    column: "(sheet name)",
+    field: "fmp_name",
+    how: "alias",
+  });
+  const report = im.report;
+  if (
+    report.columns.length < mapping.columns.length &&
+    report.headerRow === layout.headerIndex + 1
+  ) {
+    report.columns = mapping.columns.map((c) => ({ ...c }));
+  }
+  im.warn(
+    {
+      line: 0,
+      code: "point_from_sheet_name",
+      message: `no point column; the sheet name "${sheet}" is used as fmp_name.`,
+    },
+    sheet,
+  );
+  return sheetColumn;
+}
+
+/** Why the sheet cannot be read (no data, a bad column mapping, a required column missing). */
+function fatalOf(head: readonly string[][], layout: HeaderLayout): Fatal | undefined {
+  const mapping = layout.mapping;
+  if (!head.some((r) => !isBlankRow(r)))
+    return { code: "empty_file", message: "the file has no rows with data." };
+  if (mapping.overrideProblem) {
+    const p = mapping.overrideProblem;
+    return p.code === "unknown_column"
+      ? {
+          code: p.code,
+          message: `the column mapping names a column "${p.key}" that the header in row ${layout.headerIndex + 1} does not have: its columns are ${mapping.columns.map((c) => `"${c.column}"`).join(", ")} (or give a 0-based position).`,
+        }
+      : { code: p.code, message: p.message };
+  }
+  if (mapping.missing.length) {
+    const what = mapping.missing
+      .map((alts) => alts.map((a) => describeField(mapping.kind, a)).join(" or "))
+      .join("; and ");
+    return {
+      code: "missing_column",
+      message: `no ${mapping.missing.map((a) => a.join("/")).join(", ")} column for a ${mapping.kind} table in row ${layout.headerIndex + 1}: looked for ${what}.`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The converters' context. A counts sheet with `n` and `sex`/`age` columns and no wide totals is
+ * a long layout: `n` is read as each row's total and the rows are pivoted. Otherwise long-layout
+ * columns present beside wide ones are kept as extra attributes.
+ */
+function conversionContext(
+  im: ImporterCore,
+  sheet: string | undefined,
+  mapping: HeaderMapping,
+): { ctx: ConvertContext; pivot?: PivotPlan } {
+  const fi = mapping.fieldIndex;
+  const columnNames = mapping.columns.map((c) => c.column);
+  const extraIndexes = mapping.columns.filter((c) => !c.field && !c.ignored).map((c) => c.index);
+  const hasTotals = ["total", "men", "women", "boys", "girls"].some((f) => fi.has(f));
+  if (mapping.kind === "counts" && fi.has("n") && !hasTotals && (fi.has("sex") || fi.has("age"))) {
+    im.report.pivoted = true;
+    const pivot: PivotPlan = {
+      table: new LongPivot(),
+      ...(fi.has("sex") ? { sex: fi.get("sex")! } : {}),
+      ...(fi.has("age") ? { age: fi.get("age")! } : {}),
+    };
+    const longIndex = new Map(fi);
+    longIndex.set("total", fi.get("n")!);
+    return { ctx: context(im, sheet, mapping.kind, longIndex, columnNames, extraIndexes), pivot };
+  }
+  const extras = extraIndexes.concat(
+    ["sex", "age", "n"].filter((f) => fi.has(f)).map((f) => fi.get(f)!),
+  );
+  const sorted = extras.sort((a, b) => a - b);
+  return { ctx: context(im, sheet, mapping.kind, fi, columnNames, sorted) };
+}
+
+function context(
+  im: ImporterCore,
+  sheet: string | undefined,
+  kind: TableKind,
+  fieldIndex: Map<string, number>,
+  columnNames: string[],
+  extraIndexes: number[],
+): ConvertContext {
+  const o = im.options;
+  return {
+    kind,
+    fieldIndex,
+    idx: Object.fromEntries(fieldIndex),
+    columnNames,
+    extraIndexes,
+    dateOrder: "dmy",
+    region: o.region ?? DEFAULT_REGION,
+    line: 0,
+    ...(o.gazetteer ? { gazetteer: o.gazetteer } : {}),
+    ...(o.incomingIs ? { incomingIs: o.incomingIs } : {}),
+    ...(o.fileName !== undefined ? { fileName: o.fileName } : {}),
+    ...(sheet !== undefined ? { sheet } : {}),
+  };
+}

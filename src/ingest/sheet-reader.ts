@@ -1,0 +1,193 @@
+/**
+ * Reads the rows of one sheet (or of a CSV file) in order: the first HEAD_ROWS rows decide the
+ * layout (sheet-plan.ts), rows with dates are held back until the day-month order is decided
+ * (date-order-gate.ts), then every row is classified (blank, repeated header, Total row, data) and
+ * each data row is converted, checked for duplicates and accepted or rejected with its line.
+ */
+import type { CountRecord } from "../model/count.ts";
+import type { Place } from "../model/place.ts";
+import { hasMojibake, repairMojibake } from "./decode.ts";
+import type { TableKind } from "./fields.ts";
+import type { ImporterCore } from "./import-core.ts";
+import { HeldRows, decideSheetOrder, reportSheetWindow, sheetWindow } from "./date-order-gate.ts";
+import { ageClass, sexClass } from "./pivot.ts";
+import { DuplicateRows, keepPlace } from "./row-duplicates.ts";
+import { isBlankRow, totalWord, unquoteFormulas } from "./row-kinds.ts";
+import { planSheet } from "./sheet-plan.ts";
+import type { Fatal, SheetPlan } from "./sheet-plan.ts";
+import type { Converted } from "./convert.ts";
+import type { ImportedRecord } from "./import-options.ts";
+
+/** Rows read before the layout is decided: enough to find the header below a title block. */
+export const HEAD_ROWS = 25;
+
+export class SheetReader {
+  private head: string[][] = [];
+  /** Rows held back for the date order; undefined once it is decided. */
+  private held?: HeldRows;
+  private phase: "head" | "order" | "rows" = "head";
+  private line = 0;
+  private plan?: SheetPlan;
+  private readonly duplicates = new DuplicateRows();
+  fatal?: Fatal;
+
+  private readonly im: ImporterCore;
+  readonly sheet: string | undefined;
+
+  constructor(im: ImporterCore, sheet: string | undefined) {
+    this.im = im;
+    this.sheet = sheet;
+  }
+
+  get kind(): TableKind | undefined {
+    return this.plan?.layout.mapping.kind;
+  }
+
+  push(input: string[]): void {
+    const line = ++this.line;
+    const cells = this.im.mojibake
+      ? input.map((c) => (c.length > 1 && hasMojibake(c) ? repairMojibake(c) : c))
+      : input;
+    if (this.phase === "head") {
+      this.head.push(cells);
+      if (this.head.length >= HEAD_ROWS) this.startRows();
+      return;
+    }
+    if (this.phase === "order") {
+      if (this.held!.add(cells, line)) this.decideOrder();
+      return;
+    }
+    this.row(cells, line);
+  }
+
+  finish(): void {
+    if (this.phase === "head") this.startRows();
+    if (this.phase === "order") this.decideOrder();
+    if (this.plan?.dateIndex !== undefined && !this.fatal)
+      reportSheetWindow(this.im, this.plan.ctx);
+    const pivot = this.plan?.pivot?.table;
+    if (pivot) {
+      for (const { record, line, warning } of pivot.records()) {
+        if (warning)
+          this.im.warn({ line, code: "long_total_mismatch", message: warning }, this.sheet);
+        this.im.emit(record, line, this.sheet);
+      }
+    }
+  }
+
+  /** Layout known: plans the sheet, then feeds the rows after the header on. */
+  private startRows(): void {
+    const plan = planSheet(this.im, this.sheet, this.head);
+    this.plan = plan;
+    if (plan.fatal) this.fatal = plan.fatal;
+    const start = plan.layout.dataIndex;
+    const rest = this.head.slice(start);
+    this.head = [];
+    if (plan.dateIndex !== undefined && !this.fatal) {
+      this.phase = "order";
+      this.held = new HeldRows(plan.dateIndex);
+    } else this.decideOrder();
+    rest.forEach((cells, i) => {
+      if (this.phase === "order") this.held!.add(cells, start + i + 1);
+      else this.row(cells, start + i + 1);
+    });
+  }
+
+  /** Decides the date order and window, then converts the rows held back. */
+  private decideOrder(): void {
+    const plan = this.plan!;
+    const held = this.held?.rows ?? [];
+    const dated = plan.dateIndex !== undefined && !this.fatal;
+    const order = decideSheetOrder(this.im, this.sheet, this.held?.evidence ?? [], dated);
+    plan.ctx.dateOrder = order;
+    plan.ctx.window = sheetWindow(this.im, held, plan.dateIndex, order);
+    this.phase = "rows";
+    this.held = undefined;
+    for (const { cells, line } of held) this.row(cells, line);
+  }
+
+  private row(input: string[], line: number): void {
+    const report = this.im.report;
+    if (isBlankRow(input)) {
+      report.blankRows++;
+      return;
+    }
+    const plan = this.plan!;
+    let raw = input;
+    if (plan.sheetColumn !== undefined) {
+      raw = input.slice();
+      while (raw.length < plan.sheetColumn) raw.push("");
+      raw[plan.sheetColumn] = this.sheet!;
+    }
+    report.rowsRead++;
+    const cells = unquoteFormulas(raw);
+    if (this.fatal) {
+      report.dataRows++;
+      report.rejected++;
+      const message = `file unusable: ${this.fatal.message}`;
+      this.im.reject({ line, code: this.fatal.code, message }, this.sheet);
+      return;
+    }
+    if (isNonData(this.im, this.sheet, plan, cells, line)) return;
+    report.dataRows++;
+    const uuidIndex = plan.layout.mapping.uuidIndex;
+    if (this.duplicates.isDuplicate(this.im, this.sheet, cells, uuidIndex, line)) return;
+    plan.ctx.line = line;
+    deliver(this.im, this.sheet, plan, plan.convert(cells, plan.ctx), cells, line);
+  }
+}
+
+/** True (and counted, warned about, a Total row checked) when the row is a header copy or a Total. */
+function isNonData(
+  im: ImporterCore,
+  sheet: string | undefined,
+  plan: SheetPlan,
+  cells: readonly string[],
+  line: number,
+): boolean {
+  const report = im.report;
+  if (plan.header.matches(cells)) {
+    report.nonDataRows++;
+    im.warn(
+      { line, code: "repeated_header", message: "a copy of the header row; skipped." },
+      sheet,
+    );
+    return true;
+  }
+  const word = totalWord(cells);
+  if (!word) return false;
+  report.nonDataRows++;
+  plan.totals.check(im, sheet, plan.ctx, cells, line, word);
+  return true;
+}
+
+/** Rejects a row that did not convert; accepts the record otherwise (pivoted, when long). */
+function deliver(
+  im: ImporterCore,
+  sheet: string | undefined,
+  plan: SheetPlan,
+  result: Converted<ImportedRecord>,
+  cells: readonly string[],
+  line: number,
+): void {
+  if (!result.record) {
+    im.report.rejected++;
+    for (const issue of result.rejections) im.reject({ line, ...issue }, sheet);
+    return;
+  }
+  if (plan.places && !keepPlace(im, sheet, plan, result.record as Place, line)) return;
+  im.report.accepted++;
+  for (const w of result.warnings) im.warn({ line, ...w }, sheet);
+  plan.totals.add(result.record);
+  const pivot = plan.pivot;
+  if (pivot) {
+    const rec = result.record as CountRecord;
+    pivot.table.add(
+      rec,
+      line,
+      sexClass(pivot.sex !== undefined ? cells[pivot.sex] : undefined),
+      ageClass(pivot.age !== undefined ? cells[pivot.age] : undefined),
+      rec.total ?? 0,
+    );
+  } else im.emit(result.record, line, sheet);
+}

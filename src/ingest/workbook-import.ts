@@ -1,0 +1,91 @@
+/**
+ * XLSX workbooks: every sheet with a usable header is read by its own sheet reader into the one
+ * import; sheets without one (notes, lists) are skipped with a warning when another sheet is
+ * usable. ODS and other formats recognised by their bytes are refused with one sentence.
+ */
+import { sniffFormat, unsupportedFormat } from "./file-format.ts";
+import { ImporterCore } from "./import-core.ts";
+import { HEAD_ROWS, SheetReader } from "./sheet-reader.ts";
+import { UnsupportedFormatError, readXlsx } from "./xlsx.ts";
+import type { XlsxSheet } from "./xlsx.ts";
+
+/** Reads a workbook given as the chunks pushed, into `core`'s report and records. */
+export function importWorkbook(core: ImporterCore, parts: readonly Uint8Array[]): void {
+  const report = core.report;
+  const bytes = joinParts(parts);
+  report.encoding = "xlsx";
+  if (sniffFormat(bytes) === "ods") {
+    report.fatal = unsupportedFormat("ods");
+    return;
+  }
+  let sheets: XlsxSheet[];
+  try {
+    sheets = readXlsx(bytes);
+  } catch (error) {
+    report.fatal =
+      error instanceof UnsupportedFormatError
+        ? unsupportedFormat(error.format)
+        : {
+            code: "unreadable_xlsx",
+            message: `the workbook cannot be read (${(error as Error).message}).`,
+          };
+    return;
+  }
+  report.sheets = sheets.map((s) => s.name);
+  const toRead = sheetsToRead(core, sheets);
+  for (const s of toRead) {
+    const reader = new SheetReader(core, s.name);
+    for (const row of s.rows) reader.push(row);
+    reader.finish();
+    if (reader.fatal && !report.fatal) report.fatal = reader.fatal;
+  }
+  if (!sheets.length) report.fatal = { code: "empty_file", message: "the workbook has no sheets." };
+}
+
+function joinParts(parts: readonly Uint8Array[]): Uint8Array {
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+  }
+  return bytes;
+}
+
+/**
+ * The sheets with a usable header (each sheet's first rows tried on a scratch importer first), or
+ * the first sheet when none is; a warning for each sheet skipped. Sets the kind the first usable
+ * sheet shows, when none was given.
+ */
+function sheetsToRead(core: ImporterCore, sheets: readonly XlsxSheet[]): readonly XlsxSheet[] {
+  let probeKind = core.kind;
+  const usable = sheets.filter((s) => {
+    const scratch = new ImporterCore({
+      ...core.options,
+      ...(probeKind ? { kind: probeKind } : {}),
+      maxIssues: 0,
+      onRecord: () => {},
+    });
+    const reader = new SheetReader(scratch, s.name);
+    for (const row of s.rows.slice(0, HEAD_ROWS)) reader.push(row);
+    reader.finish();
+    if (!reader.fatal) probeKind ??= scratch.kind;
+    return !reader.fatal;
+  });
+  const toRead = usable.length ? usable : sheets.slice(0, 1);
+  for (const s of sheets) {
+    if (!toRead.includes(s)) {
+      core.warn(
+        {
+          line: 0,
+          code: "sheet_skipped",
+          message: `sheet "${s.name}" skipped: no usable header in its first ${HEAD_ROWS} rows.`,
+        },
+        s.name,
+      );
+    }
+  }
+  if (probeKind) core.kind = probeKind;
+  return toRead;
+}
