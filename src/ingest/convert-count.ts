@@ -1,0 +1,263 @@
+/**
+ * Count-sheet rows → count records (docs/contracts.md §1.1): the point (id, name, coordinates or
+ * a gazetteer place), the direction, the people (total and parts, checked against each other)
+ * and the rest of the record. Runs on every row of a count sheet: no arrays, few objects.
+ */
+import type { CountRecord, Direction } from "../model/count.ts";
+import { parseDirection } from "./enums.ts";
+import { normalizeKey } from "./normalize.ts";
+import { readCountryCode } from "./read-codes.ts";
+import { readDate } from "./read-date.ts";
+import { readCount } from "./read-numbers.ts";
+import { readCoordinates, readPlace } from "./read-places.ts";
+import { RowReader, remember } from "./row-reader.ts";
+import type { ConvertContext, Converted, FieldColumns } from "./row-reader.ts";
+
+const INCOMING = /^(incoming|inflow|entrada|entrante|ingreso|in)$/;
+const PEOPLE_FIELDS = ["total", "men", "women", "boys", "girls"];
+
+/** The people of a count row (undefined: blank). */
+interface People {
+  total: number | undefined;
+  men: number | undefined;
+  women: number | undefined;
+  boys: number | undefined;
+  girls: number | undefined;
+  uac: number | undefined;
+}
+
+/** Where a count was made: coordinates (given, or of the named place) and the country. */
+interface Point {
+  lat: number | undefined;
+  lon: number | undefined;
+  country: string | undefined;
+}
+
+export function convertCount(
+  cells: readonly string[],
+  ctx: ConvertContext,
+): Converted<CountRecord> {
+  const r = RowReader.for(cells, ctx);
+  const col = r.col;
+  const date = readDate(r, "date", true, col.date);
+  let extra = r.extra();
+  const fmpId = r.textAt(col.fmpId);
+  const fmpName = r.textAt(col.fmpName);
+  const country = readCountryCode(r, "country", extra, col.country);
+  extra = r.extraOut;
+  const point = countPoint(r, ctx, fmpId, fmpName, country);
+  const direction = countDirection(r, ctx, extra);
+  extra = r.extraOut;
+  const people = countPeople(r, col);
+  const nationality = readCountryCode(r, "nationality", extra, col.nationality);
+  extra = r.extraOut;
+  if (r.issues.rejections.length || !date) return r.issues as Converted<CountRecord>;
+  const rec: CountRecord = { date: date.date, direction };
+  if (fmpId !== undefined) rec.fmpId = fmpId;
+  if (fmpName !== undefined) rec.fmpName = fmpName;
+  if (point.country !== undefined) rec.country = point.country;
+  if (point.lat !== undefined) rec.lat = point.lat;
+  if (point.lon !== undefined) rec.lon = point.lon;
+  addPeople(rec, people);
+  if (nationality !== undefined) rec.nationality = nationality;
+  const sourceOrg = r.textAt(col.sourceOrg);
+  if (sourceOrg !== undefined) rec.sourceOrg = sourceOrg;
+  const url = r.textAt(col.url);
+  if (url !== undefined) rec.url = url;
+  const notes = r.textAt(col.notes);
+  if (notes !== undefined) rec.notes = notes;
+  if (extra !== undefined) rec.extra = extra;
+  return r.accept(rec);
+}
+
+/**
+ * The point of a row: its coordinates, else those of the named place (rejected when unknown), else
+ * those of the place with its id; rejected when no point is given at all.
+ */
+function countPoint(
+  r: RowReader,
+  ctx: ConvertContext,
+  fmpId: string | undefined,
+  fmpName: string | undefined,
+  country: string | undefined,
+): Point {
+  let { lat, lon } = readCoordinates(r);
+  if (fmpId === undefined && fmpName === undefined && lat === undefined) {
+    r.reject(
+      "fmp_id",
+      "missing_place",
+      "no flow monitoring point: fmp_id, fmp_name and lat/lon are all blank.",
+    );
+  }
+  if (fmpName !== undefined && lat === undefined) {
+    const p = readPlace(r, "fmp_name", country, r.col.fmpName);
+    if (p && p !== "unknown") {
+      lat = p.lat;
+      lon = p.lon;
+      country ??= p.country;
+    }
+  } else if (fmpId !== undefined && fmpName === undefined && lat === undefined && ctx.gazetteer) {
+    const p = ctx.gazetteer.findById(fmpId);
+    if (p) {
+      lat = p.lat;
+      lon = p.lon;
+      country ??= p.country;
+    }
+  }
+  return { lat, lon, country };
+}
+
+/**
+ * The direction of a row: blank is unknown (warned); `incoming`/`entrada` is mapped with
+ * `incomingIs`, or kept as written (in `r.extraOut`) and read as unknown.
+ */
+function countDirection(
+  r: RowReader,
+  ctx: ConvertContext,
+  extra: Record<string, string> | undefined,
+): Direction {
+  r.extraOut = extra;
+  const dirText = r.textAt(r.col.direction);
+  if (dirText === undefined) {
+    r.warn("direction", "direction_blank", `${r.column("direction")} is blank; read as unknown.`);
+    return "unknown";
+  }
+  let d = r.directions.get(dirText);
+  if (d === undefined) d = remember(r.directions, dirText, parseDirection(dirText) ?? null);
+  if (d === null) {
+    r.reject(
+      "direction",
+      "invalid_direction",
+      `${r.column("direction")} "${dirText}" is not a direction: use northbound/norte, southbound/sur or unknown.`,
+      dirText,
+    );
+    return "unknown";
+  }
+  if (d !== "relative") return d;
+  if (ctx.incomingIs) {
+    const incoming = INCOMING.test(normalizeKey(dirText));
+    if (incoming) return ctx.incomingIs;
+    return ctx.incomingIs === "northbound" ? "southbound" : "northbound";
+  }
+  r.warn(
+    "direction",
+    "direction_relative",
+    `${r.column("direction")} "${dirText}" is relative to the point; read as unknown (pass incomingIs to map it).`,
+  );
+  r.extraOut = r.keepRaw(extra, "direction", dirText);
+  return "unknown";
+}
+
+/** The people of a row, the total completed from the parts or checked against them. */
+function countPeople(r: RowReader, col: FieldColumns): People {
+  let total = readCount(r, "total", col.total);
+  const men = readCount(r, "men", col.men);
+  const women = readCount(r, "women", col.women);
+  const boys = readCount(r, "boys", col.boys);
+  const girls = readCount(r, "girls", col.girls);
+  const uac = readCount(r, "uac", col.uac);
+  // Sum and number of the parts that are known (no arrays: this runs on every row).
+  let sum = 0;
+  let knownParts = 0;
+  if (men !== undefined) {
+    sum += men;
+    knownParts++;
+  }
+  if (women !== undefined) {
+    sum += women;
+    knownParts++;
+  }
+  if (boys !== undefined) {
+    sum += boys;
+    knownParts++;
+  }
+  if (girls !== undefined) {
+    sum += girls;
+    knownParts++;
+  }
+  if (total === undefined && !hasBadPeopleCell(r)) {
+    if (knownParts === 4) {
+      total = sum;
+      r.warn("total", "total_from_parts", `total is blank; set to the sum of the parts (${sum}).`);
+    } else {
+      r.reject(
+        "total",
+        "missing_total",
+        `${r.column("total")} is blank and not all of men, women, boys, girls are given, so the total is unknown.`,
+        r.raw("total") ?? "",
+      );
+    }
+  }
+  checkParts(r, total, sum, knownParts);
+  checkUnaccompanied(r, total, boys, girls, uac);
+  return { total, men, women, boys, girls, uac };
+}
+
+/** A people cell was rejected (so a blank total is not reported on top of it). */
+function hasBadPeopleCell(r: RowReader): boolean {
+  return (
+    r.issues.rejections.length > 0 &&
+    r.issues.rejections.some(
+      (x) =>
+        x.code !== "missing_place" &&
+        x.column !== undefined &&
+        PEOPLE_FIELDS.some((f) => r.column(f) === x.column),
+    )
+  );
+}
+
+function checkParts(
+  r: RowReader,
+  total: number | undefined,
+  sum: number,
+  knownParts: number,
+): void {
+  if (total !== undefined && sum > total) {
+    r.reject(
+      "total",
+      "parts_exceed_total",
+      `the parts add up to ${sum}, more than the total ${total}.`,
+      String(total),
+    );
+  } else if (total !== undefined && knownParts === 4 && sum !== total) {
+    r.warn(
+      "total",
+      "parts_do_not_add_up",
+      `men + women + boys + girls = ${sum}, not the total ${total}.`,
+    );
+  }
+}
+
+function checkUnaccompanied(
+  r: RowReader,
+  total: number | undefined,
+  boys: number | undefined,
+  girls: number | undefined,
+  uac: number | undefined,
+): void {
+  if (uac === undefined) return;
+  if (boys !== undefined && girls !== undefined && uac > boys + girls) {
+    r.reject(
+      "uac",
+      "uac_exceeds_children",
+      `unaccompanied children (${uac}) are more than boys + girls (${boys + girls}).`,
+      String(uac),
+    );
+  } else if (total !== undefined && uac > total) {
+    r.reject(
+      "uac",
+      "uac_exceeds_total",
+      `unaccompanied children (${uac}) are more than the total (${total}).`,
+      String(uac),
+    );
+  }
+}
+
+function addPeople(rec: CountRecord, p: People): void {
+  if (p.total !== undefined) rec.total = p.total;
+  if (p.men !== undefined) rec.men = p.men;
+  if (p.women !== undefined) rec.women = p.women;
+  if (p.boys !== undefined) rec.boys = p.boys;
+  if (p.girls !== undefined) rec.girls = p.girls;
+  if (p.uac !== undefined) rec.uac = p.uac;
+}

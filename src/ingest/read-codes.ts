@@ -1,0 +1,66 @@
+/** Coded cells: a choice from a closed list, and country or nationality codes. */
+import { parseCountry } from "./enums.ts";
+import { remember } from "./row-reader.ts";
+import type { RowReader } from "./row-reader.ts";
+
+/**
+ * A required value from a closed list (stock category, basis…): `undefined` and a rejection
+ * when the cell is blank (`missing_value`, "<column> is blank; <whenBlank>.") or not in the list
+ * (`code`, "<column> "<text>" is not <expected>.").
+ */
+export function readChoice<T>(
+  r: RowReader,
+  field: string,
+  parse: (text: string) => T | undefined,
+  code: string,
+  expected: string,
+  whenBlank: string,
+): T | undefined {
+  const text = r.text(field);
+  if (text === undefined) {
+    r.reject(field, "missing_value", `${r.column(field)} is blank; ${whenBlank}.`, "");
+    return undefined;
+  }
+  const value = parse(text);
+  if (value === undefined) {
+    r.reject(field, code, `${r.column(field)} "${text}" is not ${expected}.`, text);
+  }
+  return value;
+}
+
+/**
+ * A country or nationality code, or undefined; an unrecognised name is warned about and kept as
+ * written, and the extra attributes (possibly new) are left in `extraOut`. No result object:
+ * this runs on every row.
+ */
+export function readCountryCode(
+  r: RowReader,
+  field: string,
+  extra: Record<string, string> | undefined,
+  i: number | undefined = r.ctx.idx[field],
+): string | undefined {
+  r.extraOut = extra;
+  const t = r.textAt(i);
+  if (t === undefined) return undefined;
+  let iso = r.countries.get(t);
+  if (iso === undefined) iso = remember(r.countries, t, parseCountry(t) ?? null);
+  if (iso) return iso;
+  r.warn(
+    field,
+    "unknown_country",
+    `${r.column(field)} "${t}" is not a country code or name known; kept as written in the extra attributes.`,
+  );
+  r.extraOut = r.keepRaw(extra, field, t);
+  return undefined;
+}
+
+export function readCountry(
+  r: RowReader,
+  field: string,
+  extra: Record<string, string> | undefined,
+): { value?: string; extra?: Record<string, string> } {
+  const value = readCountryCode(r, field, extra);
+  const out = r.extraOut;
+  if (value !== undefined) return out ? { value, extra: out } : { value };
+  return out ? { extra: out } : {};
+}

@@ -1,0 +1,51 @@
+/** Date cells: parsed once per distinct text (in the file's day-month order) and windowed. */
+import { dayNumber } from "../calendar/index.ts";
+import { parseDate } from "./dates.ts";
+import type { ParsedDate } from "./dates.ts";
+import { remember } from "./row-reader.ts";
+import type { RowReader } from "./row-reader.ts";
+
+/** A required or optional date; returns the parsed date, rejecting when invalid. */
+export function readDate(
+  r: RowReader,
+  field: string,
+  required: boolean,
+  i: number | undefined = r.ctx.idx[field],
+): ParsedDate | undefined {
+  const t = r.textAt(i);
+  if (t === undefined) {
+    if (required)
+      r.reject(
+        field,
+        "missing_value",
+        `${r.column(field)} is blank; a date is required.`,
+        r.raw(field) ?? "",
+      );
+    return undefined;
+  }
+  let memo = r.dates.get(t);
+  if (memo === undefined) {
+    const p = parseDate(t, r.ctx.dateOrder);
+    memo = remember(r.dates, t, { parsed: p, day: p.ok ? dayNumber(p.value.date)! : 0 });
+  }
+  const { parsed, day } = memo;
+  if (!parsed.ok) {
+    const why =
+      parsed.reason === "imprecise"
+        ? "a day is needed, not only a month or year"
+        : "expected e.g. 2018-10-13, 13/10/2018 or 13 de octubre de 2018";
+    r.reject(
+      field,
+      parsed.reason === "imprecise" ? "date_imprecise" : "invalid_date",
+      `${r.column(field)} "${t}" is not a usable date: ${why}.`,
+      t,
+    );
+    return undefined;
+  }
+  const problem = r.ctx.window?.check(day, parsed.value.date, r.column(field));
+  if (problem) {
+    r.reject(field, problem.code, problem.message, t);
+    return undefined;
+  }
+  return parsed.value;
+}

@@ -1,0 +1,103 @@
+/** Numbers in cells: counts of people (with the per-row limit) and decimals. */
+import type { RowReader } from "./row-reader.ts";
+import { parseDecimal, parseQuantity } from "./values.ts";
+
+/**
+ * Most people one row may state (a count, a group size, a stock figure): 10 million, more than
+ * the population of Honduras and a thousand times the largest 2018 caravan, so a larger figure is
+ * a stray digit. It also keeps sums exact: 900 million rows at the limit stay below 2^53.
+ */
+export const MAX_PEOPLE_PER_ROW = 10_000_000;
+
+/** A count of people: integer ≥ 0, or undefined when blank. Ranges and bounds are rejected. */
+export function readCount(
+  r: RowReader,
+  field: string,
+  i: number | undefined = r.ctx.idx[field],
+): number | undefined {
+  const t = r.textAt(i);
+  if (t === undefined) return undefined;
+  // Plain digits (most cells), read in place: the same value as isPlainInt + Number.
+  const n = t.length;
+  if (n <= 15) {
+    let v = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const d = t.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    if (i === n && v <= MAX_PEOPLE_PER_ROW) return v;
+  }
+  const q = parseQuantity(t);
+  if (q.kind === "unknown") return undefined;
+  if (q.kind === "number") {
+    if (q.value < 0) {
+      r.reject(
+        field,
+        "negative_count",
+        `${r.column(field)} is negative (${t}); counts are people, 0 or more.`,
+        t,
+      );
+      return undefined;
+    }
+    if (!withinPeopleLimit(r, field, t, q.value)) return undefined;
+    if (!Number.isInteger(q.value)) {
+      r.reject(
+        field,
+        "not_integer",
+        `${r.column(field)} "${t}" is not a whole number of people.`,
+        t,
+      );
+      return undefined;
+    }
+    if (q.approx)
+      r.warn(field, "approximate", `${r.column(field)} "${t}" is approximate; read as ${q.value}.`);
+    return q.value;
+  }
+  if (q.kind === "invalid") {
+    r.reject(field, "invalid_number", `${r.column(field)} "${t}" is not a number.`, t);
+    return undefined;
+  }
+  r.reject(
+    field,
+    "not_a_count",
+    `${r.column(field)} "${t}" is a range or bound; a count needs one number (sizes with ranges belong in a sightings file).`,
+    t,
+  );
+  return undefined;
+}
+
+/**
+ * False (and the row rejected) when a number of people is beyond what one row may state: above
+ * 2^53 it cannot even be stored exactly (`9007199254740993` would become …992), above
+ * MAX_PEOPLE_PER_ROW it is a stray digit.
+ */
+export function withinPeopleLimit(r: RowReader, field: string, t: string, value: number): boolean {
+  if (Math.abs(value) <= MAX_PEOPLE_PER_ROW) return true;
+  if (!Number.isSafeInteger(value) && Number.isFinite(value) && Math.abs(value) >= 2 ** 53) {
+    r.reject(
+      field,
+      "number_too_large",
+      `${r.column(field)} "${t}" is beyond 2^53 (9,007,199,254,740,992), too large to be stored exactly, and far above ${MAX_PEOPLE_PER_ROW.toLocaleString("en-US")} people, the most one row may state; check the cell.`,
+      t,
+    );
+  } else {
+    r.reject(
+      field,
+      "too_many_people",
+      `${r.column(field)} "${t}" is above ${MAX_PEOPLE_PER_ROW.toLocaleString("en-US")} people, the most one row may state; check the cell.`,
+      t,
+    );
+  }
+  return false;
+}
+
+export function readDecimal(r: RowReader, field: string): number | undefined {
+  const t = r.text(field);
+  if (t === undefined) return undefined;
+  const v = parseDecimal(t);
+  if (v === undefined)
+    r.reject(field, "invalid_number", `${r.column(field)} "${t}" is not a decimal number.`, t);
+  return v;
+}

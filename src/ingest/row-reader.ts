@@ -1,0 +1,251 @@
+/**
+ * The row reader the converters share: a row's cells by field name, its rejections and warnings,
+ * and the memos of this file's cell texts. One reader serves every row of a file (see `for`); the
+ * readers of typed cells (read-numbers.ts, read-date.ts, read-codes.ts, read-places.ts) take it
+ * as their first argument.
+ */
+import type { Direction } from "../model/count.ts";
+import type { Place } from "../model/place.ts";
+import type { Gazetteer } from "../geo/gazetteer.ts";
+import type { DateOrder, DateParse } from "./dates.ts";
+import type { DateWindow } from "./date-window.ts";
+import type { TableKind } from "./fields.ts";
+import { isUnknown } from "./values.ts";
+
+/** Bounding box of the region the toolkit covers (Central America to the US border), degrees. */
+export interface Region {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+/** From Panama to the northern US border states, the Pacific to the Caribbean; wide on purpose. */
+export const DEFAULT_REGION: Region = { west: -125, south: 5, east: -75, north: 37 };
+
+/** One problem with a cell or row. */
+export interface Issue {
+  column?: string;
+  value?: string;
+  code: string;
+  message: string;
+  suggestions?: string[];
+}
+
+export interface Converted<T> {
+  record?: T;
+  rejections: Issue[];
+  warnings: Issue[];
+}
+
+/** Everything the converters need to know about the file. */
+export interface ConvertContext {
+  kind: TableKind;
+  /** field → column index */
+  fieldIndex: Map<string, number>;
+  /** column index → header, for messages and extras */
+  columnNames: string[];
+  /** columns kept as extra attributes */
+  extraIndexes: number[];
+  dateOrder: DateOrder;
+  /** The dates this file may hold (see date-window.ts); undefined = no check. */
+  window?: DateWindow;
+  gazetteer?: Gazetteer;
+  incomingIs?: Direction;
+  region: Region;
+  fileName?: string;
+  line: number;
+  sheet?: string;
+  /** The row reader reused for every row of this file (see `RowReader.for`). */
+  reader?: unknown;
+  /** `fieldIndex` as a plain object, for fast lookups on every row. */
+  idx: Record<string, number | undefined>;
+}
+
+const CACHE_LIMIT = 50_000;
+
+/**
+ * Remembers the parse of a cell text (bounded): count sheets repeat the same dates, places and
+ * codes on every row, and parsing them once per file is most of the speed of the import. The
+ * memo maps live on the row reader, one per file; lookups are written out at each use rather
+ * than through a callback, so no closure is made per cell.
+ */
+export function remember<T>(memo: Map<string, T>, text: string, value: T): T {
+  if (memo.size < CACHE_LIMIT) memo.set(text, value);
+  return value;
+}
+
+/** A parsed date cell and its day number. */
+export interface DateMemo {
+  parsed: DateParse;
+  day: number;
+}
+
+/**
+ * Columns of fields read on every row, looked up once per file: a lookup by a field name
+ * that varies from call to call is a slow (megamorphic) property access.
+ */
+export interface FieldColumns {
+  fmpId: number | undefined;
+  sourceOrg: number | undefined;
+  url: number | undefined;
+  notes: number | undefined;
+  date: number | undefined;
+  fmpName: number | undefined;
+  country: number | undefined;
+  nationality: number | undefined;
+  direction: number | undefined;
+  total: number | undefined;
+  men: number | undefined;
+  women: number | undefined;
+  boys: number | undefined;
+  girls: number | undefined;
+  uac: number | undefined;
+}
+
+function fieldColumns(idx: Record<string, number | undefined>): FieldColumns {
+  return {
+    fmpId: idx["fmp_id"],
+    sourceOrg: idx["source_org"],
+    url: idx["url"],
+    notes: idx["notes"],
+    date: idx["date"],
+    fmpName: idx["fmp_name"],
+    country: idx["country"],
+    nationality: idx["nationality"],
+    direction: idx["direction"],
+    total: idx["total"],
+    men: idx["men"],
+    women: idx["women"],
+    boys: idx["boys"],
+    girls: idx["girls"],
+    uac: idx["uac"],
+  };
+}
+
+/** Reads cells by field name. */
+export class RowReader {
+  readonly issues: Converted<unknown>;
+  readonly ctx: ConvertContext;
+  cells: readonly string[];
+  /** The result object handed back for accepted rows (reused, like the reader). */
+  readonly accepted: Converted<unknown> = { rejections: [], warnings: [] };
+  // Memoised parses of this file's cell texts (see `remember`); null = not recognised.
+  readonly dates = new Map<string, DateMemo>();
+  readonly countries = new Map<string, string | null>();
+  readonly directions = new Map<string, Direction | "relative" | null>();
+  /** Resolved place names, per country the row gives (undefined: none). */
+  readonly places = new Map<string | undefined, Map<string, Place | null>>();
+  readonly suggestions = new Map<string, string[]>();
+  /** The country of the last place lookup and its memo (see `readPlace`). */
+  placeCountry: string | undefined;
+  placeMemo: Map<string, Place | null> | undefined;
+  /**
+   * Columns of fields read on every row, looked up once per file: a lookup by a field name
+   * that varies from call to call is a slow (megamorphic) property access.
+   */
+  readonly col: FieldColumns;
+  /** The file has a lat, lon or geopoint column. */
+  readonly anyCoordinates: boolean;
+  constructor(cells: readonly string[], ctx: ConvertContext) {
+    this.cells = cells;
+    this.ctx = ctx;
+    this.issues = { rejections: [], warnings: [] };
+    const idx = ctx.idx;
+    this.col = fieldColumns(idx);
+    this.anyCoordinates =
+      idx["lat"] !== undefined || idx["lon"] !== undefined || idx["geopoint"] !== undefined;
+  }
+
+  /**
+   * The reader of this context, reset for a new row. One reader (and its issue lists) serves every
+   * row of a file: the importer copies what it needs from a result before converting the next
+   * row, so nothing is allocated per row here.
+   */
+  static for(cells: readonly string[], ctx: ConvertContext): RowReader {
+    let r = ctx.reader as RowReader | undefined;
+    if (!r) {
+      r = new RowReader(cells, ctx);
+      ctx.reader = r;
+      return r;
+    }
+    r.cells = cells;
+    // Setting an array's length is a runtime call even when it is already 0: skip it then.
+    const issues = r.issues;
+    if (issues.rejections.length) issues.rejections.length = 0;
+    if (issues.warnings.length) issues.warnings.length = 0;
+    if (issues.record !== undefined) delete issues.record;
+    return r;
+  }
+
+  /** The (reused) result of an accepted row. */
+  accept<T>(record: T): Converted<T> {
+    const out = this.accepted as Converted<T>;
+    out.record = record;
+    out.warnings = this.issues.warnings as Issue[];
+    return out;
+  }
+  column(field: string): string {
+    const i = this.ctx.fieldIndex.get(field);
+    return i === undefined ? field : this.ctx.columnNames[i]!;
+  }
+  /** The trimmed cell, or undefined when blank or a "not known" sentinel. */
+  text(field: string): string | undefined {
+    return this.textAt(this.ctx.idx[field]);
+  }
+  /** `text` of the cell in column `i` (undefined: no such column). */
+  textAt(i: number | undefined): string | undefined {
+    if (i === undefined) return undefined;
+    const v = this.cells[i];
+    if (v === undefined || v.length === 0) return undefined;
+    // Most cells have no surrounding spaces: skip trim() and its copy then.
+    const t = v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 ? v : v.trim();
+    if (t === "") return undefined;
+    // Sentinels never start with a digit: skip the check for the common numeric cells.
+    const c = t.charCodeAt(0);
+    if (c >= 48 && c <= 57) return t;
+    return isUnknown(t) ? undefined : t;
+  }
+  raw(field: string): string | undefined {
+    const i = this.ctx.fieldIndex.get(field);
+    return i === undefined ? undefined : this.cells[i]?.trim();
+  }
+  reject(
+    field: string | undefined,
+    code: string,
+    message: string,
+    value?: string,
+    suggestions?: string[],
+  ): void {
+    this.issues.rejections.push({
+      ...(field ? { column: this.column(field) } : {}),
+      ...(value !== undefined ? { value } : {}),
+      code,
+      message,
+      ...(suggestions ? { suggestions } : {}),
+    });
+  }
+  warn(field: string | undefined, code: string, message: string): void {
+    this.issues.warnings.push({ ...(field ? { column: this.column(field) } : {}), code, message });
+  }
+  extra(): Record<string, string> | undefined {
+    let out: Record<string, string> | undefined;
+    for (const i of this.ctx.extraIndexes) {
+      const v = this.cells[i]?.trim();
+      if (v) (out ??= {})[this.ctx.columnNames[i]!] = v;
+    }
+    return out;
+  }
+  keepRaw(
+    extra: Record<string, string> | undefined,
+    field: string,
+    value: string,
+  ): Record<string, string> {
+    const out = extra ?? {};
+    out[this.column(field)] = value;
+    return out;
+  }
+
+  /** The extra attributes after the last `readCountryCode` call. */
+  extraOut: Record<string, string> | undefined;
+}
