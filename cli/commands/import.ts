@@ -9,7 +9,7 @@ import type { Command, CommandContext } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
-import type { OutputFile } from "../output.ts";
+import type { OutputFile, OutputFolder } from "../output.ts";
 import { checkFile, readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
@@ -128,229 +128,338 @@ interface TableWriter {
   rows: number;
 }
 
+/** The options of `dtm-flow import`, read and checked. */
+interface ImportArgs {
+  files: string[];
+  out: string | undefined;
+  kind: TableKind | undefined;
+  order: "dmy" | "mdy" | undefined;
+  incoming: "northbound" | "southbound" | undefined;
+  columns: Record<string, string> | undefined;
+  dateWindow: { from?: string; to?: string } | undefined;
+  delimiter: "," | ";";
+  suppressBelow: number | undefined;
+  hxl: boolean;
+  bom: boolean;
+}
+
+/** One kind's output table: its writer and the path it is appended to. */
+interface KindOutput {
+  writer: TableWriter;
+  file: OutputFile;
+}
+
+/** What the import of the table files gathers for the outputs. */
+interface Gathered {
+  reports: (ImportReport | RouteImportReport)[];
+  rejected: Record<string, unknown>[];
+  rejectedRows: number;
+  suppression: Map<TableKind, SuppressionSummary>;
+}
+
+/** Reads and checks the command line. @throws UserError with one sentence when an option is wrong. */
+function parseImportArgs(argv: string[]): ImportArgs {
+  const { values, positionals } = parseOptions(argv, {
+    out: { type: "string" },
+    kind: { type: "string" },
+    "date-order": { type: "string" },
+    "incoming-is": { type: "string" },
+    columns: { type: "string" },
+    ...DATE_WINDOW_OPTIONS,
+    delimiter: { type: "string" },
+    "no-bom": { type: "boolean" },
+    "no-hxl": { type: "boolean" },
+    "suppress-below": { type: "string" },
+  });
+  if (!positionals.length)
+    throw new UserError(
+      "give at least one file to import, e.g. dtm-flow import conteo.csv --out out/.",
+    );
+  const kind = values.kind as TableKind | undefined;
+  if (kind !== undefined && !TABLE_KINDS.includes(kind))
+    throw new UserError(`--kind must be one of ${TABLE_KINDS.join(", ")}, not "${String(kind)}".`);
+  const order = values["date-order"] as string | undefined;
+  if (order !== undefined && order !== "dmy" && order !== "mdy")
+    throw new UserError(`--date-order must be dmy or mdy, not "${order}".`);
+  const incoming = values["incoming-is"] as string | undefined;
+  if (incoming !== undefined && incoming !== "northbound" && incoming !== "southbound")
+    throw new UserError(`--incoming-is must be northbound or southbound, not "${incoming}".`);
+  const columns = parseColumnsOption(values.columns as string | undefined);
+  const dateWindow = dateWindowOption(values);
+  const delimiter = (values.delimiter as string | undefined) ?? ",";
+  if (delimiter !== "," && delimiter !== ";")
+    throw new UserError(`--delimiter must be , or ;, not "${delimiter}".`);
+  const suppressText = values["suppress-below"] as string | undefined;
+  const suppressBelow =
+    suppressText === undefined
+      ? undefined
+      : /^\d+$/.test(suppressText)
+        ? Number(suppressText)
+        : NaN;
+  if (suppressBelow !== undefined && !(Number.isInteger(suppressBelow) && suppressBelow >= 1)) {
+    throw new UserError(
+      `--suppress-below must be a whole number of people, 1 or more, not "${suppressText}".`,
+    );
+  }
+  return {
+    files: positionals,
+    out: values.out as string | undefined,
+    kind,
+    order,
+    incoming,
+    columns,
+    dateWindow,
+    delimiter,
+    suppressBelow,
+    hxl: values["no-hxl"] !== true,
+    bom: values["no-bom"] !== true,
+  };
+}
+
+/** One writer per kind; its columns are the union over the files of that kind. */
+function planWriters(probes: Map<string, ImportReport>): Map<TableKind, TableWriter> {
+  const writers = new Map<TableKind, TableWriter>();
+  for (const [, report] of probes) {
+    const k = report.kind!;
+    let w = writers.get(k);
+    if (!w) {
+      w = { file: `${k}.csv`, columns: [], extraColumns: [], pending: [], rows: 0 };
+      writers.set(k, w);
+    }
+    // A set beside the list: a file of 20,000 extra columns must not cost 20,000² comparisons.
+    const known = new Set(w.extraColumns);
+    for (const x of possibleExtraKeys(report))
+      if (!known.has(x)) {
+        known.add(x);
+        w.extraColumns.push(x);
+      }
+  }
+  return writers;
+}
+
+/** Writes each table's header (contract columns, extras, HXL row) and returns where rows go. */
+function openTables(
+  writers: Map<TableKind, TableWriter>,
+  args: ImportArgs,
+  out: OutputFolder,
+): Map<TableKind, KindOutput> {
+  const outputs = new Map<TableKind, KindOutput>();
+  for (const [k, w] of writers) {
+    const contract = TABLE_COLUMNS[k].map((c) => c.name);
+    w.extraColumns = w.extraColumns.filter((x) => !contract.includes(x) && x !== "suppressed");
+    w.columns = [
+      ...contract,
+      ...w.extraColumns,
+      ...(args.suppressBelow && args.suppressBelow > 1 ? ["suppressed"] : []),
+    ];
+    const tags: Record<string, string> = {};
+    for (const c of TABLE_COLUMNS[k]) tags[c.name] = c.hxl;
+    if (w.columns.includes("suppressed")) tags["suppressed"] = "#meta+suppressed";
+    const header = formatCsv([], {
+      columns: w.columns,
+      delimiter: args.delimiter,
+      bom: args.bom,
+      ...(args.hxl ? { hxl: tags } : {}),
+    });
+    const file = out.open(w.file);
+    file.append(header);
+    outputs.set(k, { writer: w, file });
+  }
+  return outputs;
+}
+
+function flush(o: KindOutput, delimiter: ImportArgs["delimiter"]): void {
+  const w = o.writer;
+  if (!w.pending.length) return;
+  o.file.append(formatCsvRows(w.pending, w.columns, delimiter));
+  w.pending = [];
+}
+
+/** A record as a row of its table (small counts blanked when asked), appended to the writer. */
+function addRow(
+  o: KindOutput,
+  k: TableKind,
+  record: TableRecord,
+  args: ImportArgs,
+  suppression: Map<TableKind, SuppressionSummary>,
+): void {
+  const w = o.writer;
+  let rec = record;
+  const below = args.suppressBelow;
+  if (below && below > 1) {
+    const s = suppressSmallCounts(k, [rec], below);
+    rec = s.records[0]!;
+    const sum = suppression.get(k) ?? { ...s.summary, cells: 0, rows: 0 };
+    sum.cells += s.summary.cells;
+    sum.rows += s.summary.rows;
+    suppression.set(k, sum);
+  }
+  const row = recordToRow(k, rec, w.extraColumns);
+  const blanked = (rec as { suppressed?: string[] }).suppressed;
+  if (blanked) row["suppressed"] = blanked.join(" ");
+  w.pending.push(row);
+  w.rows++;
+  if (w.pending.length >= 5000) flush(o, args.delimiter);
+}
+
+/** Imports every table file into its kind's table; places first, so names resolve against them. */
+async function importTables(
+  files: string[],
+  probes: Map<string, ImportReport>,
+  outputs: Map<TableKind, KindOutput>,
+  args: ImportArgs,
+  context: CommandContext,
+): Promise<Gathered> {
+  const gathered: Gathered = { reports: [], rejected: [], rejectedRows: 0, suppression: new Map() };
+  let places: Place[] = embedded2018().places;
+  const ordered = [...files].sort(
+    (a, b) => Number(probes.get(b)!.kind === "places") - Number(probes.get(a)!.kind === "places"),
+  );
+  let gazetteer: Gazetteer = createGazetteer(places);
+  for (const f of ordered) {
+    const k = probes.get(f)!.kind!;
+    const o = outputs.get(k)!;
+    const newPlaces: Place[] = [];
+    const result = await readTableFile(f, k, context, {
+      gazetteer,
+      maxIssues: 200_000,
+      ...(args.order ? { dateOrder: args.order } : {}),
+      ...(args.incoming ? { incomingIs: args.incoming } : {}),
+      ...(args.columns ? { columns: args.columns } : {}),
+      ...(args.dateWindow ? { dateWindow: args.dateWindow } : {}),
+      onRecord: (record) => {
+        if (k === "places") newPlaces.push(record as Place);
+        addRow(o, k, record as TableRecord, args, gathered.suppression);
+      },
+    });
+    flush(o, args.delimiter);
+    if (newPlaces.length) {
+      places = [...newPlaces, ...places];
+      gazetteer = createGazetteer(places);
+    }
+    gatherTableReport(gathered, f, k, result.report, context);
+  }
+  return gathered;
+}
+
+/** A table file's report, its rejections as rows of rejected.csv, and its summary line. */
+function gatherTableReport(
+  gathered: Gathered,
+  f: string,
+  k: TableKind,
+  report: ImportReport,
+  context: CommandContext,
+): void {
+  gathered.reports.push(report);
+  gathered.rejectedRows += report.rejected;
+  for (const r of report.rejections as Rejection[]) {
+    gathered.rejected.push({
+      file: basename(f),
+      sheet: r.sheet,
+      line: r.line,
+      column: r.column,
+      value: r.value,
+      code: r.code,
+      message: r.message,
+      suggestions: r.suggestions?.join(" | "),
+    });
+  }
+  if (report.truncated)
+    context.stderr(
+      `${basename(f)}: more than 200,000 rejections or warnings; the lists are cut (counts are exact).`,
+    );
+  context.stderr(
+    `${basename(f)}: ${k}, ${counted(report.dataRows, "data row")}, ${report.accepted} accepted, ${report.rejected} rejected, ${counted(report.warnings.length, "warning")}`,
+  );
+}
+
+/** The route files' reports and rejections gathered; their routes. */
+function gatherRoutes(
+  gathered: Gathered,
+  routeImports: Map<string, ReturnType<typeof readRouteFile>>,
+  context: CommandContext,
+): RouteFeature[] {
+  const routes: RouteFeature[] = [];
+  for (const [f, r] of routeImports) {
+    gathered.reports.push(r.report);
+    gathered.rejectedRows += r.report.rejected;
+    for (const x of r.report.rejections)
+      gathered.rejected.push({ file: basename(f), line: x.line, code: x.code, message: x.message });
+    if (r.routes) routes.push(...r.routes.features);
+    context.stderr(
+      `${basename(f)}: route, ${r.report.accepted} accepted, ${r.report.rejected} rejected`,
+    );
+  }
+  return routes;
+}
+
+/**
+ * The tables renamed into place (only now that every file has been read), then routes.geojson
+ * (when any), rejected.csv and import-report.json, and the summary line.
+ */
+function writeOutputs(
+  out: OutputFolder,
+  gathered: Gathered,
+  routes: RouteFeature[],
+  tables: Map<TableKind, KindOutput>,
+  args: ImportArgs,
+  context: CommandContext,
+): void {
+  for (const o of tables.values()) o.file.commit();
+  const writers = [...tables].map(([k, o]) => [k, o.writer] as const);
+  if (routes.length)
+    out.write(
+      "routes.geojson",
+      JSON.stringify({ type: "FeatureCollection", features: routes }, null, 1) + "\n",
+    );
+  out.write(
+    "rejected.csv",
+    formatCsv(gathered.rejected, {
+      columns: ["file", "sheet", "line", "column", "value", "code", "message", "suggestions"],
+      delimiter: args.delimiter,
+      bom: args.bom,
+    }),
+  );
+  const outputs = Object.fromEntries(
+    writers.map(([k, w]) => [k, { file: w.file, rows: w.rows, columns: w.columns }]),
+  );
+  const suppression = gathered.suppression;
+  out.write(
+    "import-report.json",
+    JSON.stringify(
+      {
+        files: gathered.reports,
+        outputs,
+        ...(suppression.size ? { suppression: Object.fromEntries(suppression) } : {}),
+      },
+      null,
+      2,
+    ) + "\n",
+  );
+  context.stderr(
+    `wrote ${writers.map(([, w]) => `${w.file} (${w.rows} rows)`).join(", ")}${routes.length ? ", routes.geojson" : ""}, rejected.csv (${gathered.rejected.length}), import-report.json to ${out.dir}`,
+  );
+}
+
 export const importCommand: Command = {
   name: "import",
   summary: "import count sheets, sightings, stocks, places, routes into normalised tables",
   help: HELP,
   async run(argv: string[], context: CommandContext) {
-    const { values, positionals } = parseOptions(argv, {
-      out: { type: "string" },
-      kind: { type: "string" },
-      "date-order": { type: "string" },
-      "incoming-is": { type: "string" },
-      columns: { type: "string" },
-      ...DATE_WINDOW_OPTIONS,
-      delimiter: { type: "string" },
-      "no-bom": { type: "boolean" },
-      "no-hxl": { type: "boolean" },
-      "suppress-below": { type: "string" },
-    });
-    if (!positionals.length)
-      throw new UserError(
-        "give at least one file to import, e.g. dtm-flow import conteo.csv --out out/.",
-      );
-    const kind = values.kind as TableKind | undefined;
-    if (kind !== undefined && !TABLE_KINDS.includes(kind))
-      throw new UserError(
-        `--kind must be one of ${TABLE_KINDS.join(", ")}, not "${String(kind)}".`,
-      );
-    const order = values["date-order"] as string | undefined;
-    if (order !== undefined && order !== "dmy" && order !== "mdy")
-      throw new UserError(`--date-order must be dmy or mdy, not "${order}".`);
-    const incoming = values["incoming-is"] as string | undefined;
-    if (incoming !== undefined && incoming !== "northbound" && incoming !== "southbound")
-      throw new UserError(`--incoming-is must be northbound or southbound, not "${incoming}".`);
-    const columns = parseColumnsOption(values.columns as string | undefined);
-    const dateWindow = dateWindowOption(values);
-    const delimiter = (values.delimiter as string | undefined) ?? ",";
-    if (delimiter !== "," && delimiter !== ";")
-      throw new UserError(`--delimiter must be , or ;, not "${delimiter}".`);
-    const suppressText = values["suppress-below"] as string | undefined;
-    const suppressBelow =
-      suppressText === undefined
-        ? undefined
-        : /^\d+$/.test(suppressText)
-          ? Number(suppressText)
-          : NaN;
-    if (suppressBelow !== undefined && !(Number.isInteger(suppressBelow) && suppressBelow >= 1)) {
-      throw new UserError(
-        `--suppress-below must be a whole number of people, 1 or more, not "${suppressText}".`,
-      );
-    }
-    const hxl = values["no-hxl"] !== true;
-    const bom = values["no-bom"] !== true;
-
+    const args = parseImportArgs(argv);
     // --out is checked first (before any work), then every file is probed: an unusable file
     // stops the import before anything is written.
-    const out = openOutputFolder(
-      values.out as string | undefined,
-      positionals,
-      context.cwd,
-      IMPORT_OUTPUTS,
-    );
-    const routeFiles = positionals.filter((f) => /\.(geo)?json$/i.test(f));
-    const tableFiles = positionals.filter((f) => !/\.(geo)?json$/i.test(f));
+    const out = openOutputFolder(args.out, args.files, context.cwd, IMPORT_OUTPUTS);
+    const routeFiles = args.files.filter((f) => /\.(geo)?json$/i.test(f));
+    const tableFiles = args.files.filter((f) => !/\.(geo)?json$/i.test(f));
     const probes = new Map<string, ImportReport>();
-    for (const f of tableFiles) probes.set(f, probe(f, kind, context.cwd, columns));
+    for (const f of tableFiles) probes.set(f, probe(f, args.kind, context.cwd, args.columns));
     const routeImports = new Map<string, ReturnType<typeof readRouteFile>>();
     for (const f of routeFiles) routeImports.set(f, readRouteFile(f, context));
-
-    // One writer per kind; its columns are the union over the files of that kind.
-    const writers = new Map<TableKind, TableWriter>();
-    for (const [, report] of probes) {
-      const k = report.kind!;
-      let w = writers.get(k);
-      if (!w) {
-        w = { file: `${k}.csv`, columns: [], extraColumns: [], pending: [], rows: 0 };
-        writers.set(k, w);
-      }
-      // A set beside the list: a file of 20,000 extra columns must not cost 20,000² comparisons.
-      const known = new Set(w.extraColumns);
-      for (const x of possibleExtraKeys(report))
-        if (!known.has(x)) {
-          known.add(x);
-          w.extraColumns.push(x);
-        }
-    }
-    const suppression = new Map<TableKind, SuppressionSummary>();
-    const files = new Map<TableKind, OutputFile>();
-    for (const [k, w] of writers) {
-      const contract = TABLE_COLUMNS[k].map((c) => c.name);
-      w.extraColumns = w.extraColumns.filter((x) => !contract.includes(x) && x !== "suppressed");
-      w.columns = [
-        ...contract,
-        ...w.extraColumns,
-        ...(suppressBelow && suppressBelow > 1 ? ["suppressed"] : []),
-      ];
-      const tags: Record<string, string> = {};
-      for (const c of TABLE_COLUMNS[k]) tags[c.name] = c.hxl;
-      if (w.columns.includes("suppressed")) tags["suppressed"] = "#meta+suppressed";
-      const header = formatCsv([], {
-        columns: w.columns,
-        delimiter,
-        bom,
-        ...(hxl ? { hxl: tags } : {}),
-      });
-      const file = out.open(w.file);
-      file.append(header);
-      files.set(k, file);
-    }
-    const flush = (k: TableKind, w: TableWriter) => {
-      if (!w.pending.length) return;
-      files.get(k)!.append(formatCsvRows(w.pending, w.columns, delimiter));
-      w.pending = [];
-    };
-
-    // Places first, so names in the other files resolve against them too.
-    let places: Place[] = embedded2018().places;
-    const ordered = [...tableFiles].sort(
-      (a, b) => Number(probes.get(b)!.kind === "places") - Number(probes.get(a)!.kind === "places"),
-    );
-    const reports: (ImportReport | RouteImportReport)[] = [];
-    const rejected: Record<string, unknown>[] = [];
-    let rejectedRows = 0;
-    let gazetteer: Gazetteer = createGazetteer(places);
-    for (const f of ordered) {
-      const k = probes.get(f)!.kind!;
-      const w = writers.get(k)!;
-      const newPlaces: Place[] = [];
-      const result = await readTableFile(f, k, context, {
-        gazetteer,
-        maxIssues: 200_000,
-        ...(order ? { dateOrder: order as "dmy" | "mdy" } : {}),
-        ...(incoming ? { incomingIs: incoming as "northbound" | "southbound" } : {}),
-        ...(columns ? { columns } : {}),
-        ...(dateWindow ? { dateWindow } : {}),
-        onRecord: (record) => {
-          let rec = record as TableRecord;
-          if (k === "places") newPlaces.push(record as Place);
-          if (suppressBelow && suppressBelow > 1) {
-            const s = suppressSmallCounts(k, [rec], suppressBelow);
-            rec = s.records[0]!;
-            const sum = suppression.get(k) ?? { ...s.summary, cells: 0, rows: 0 };
-            sum.cells += s.summary.cells;
-            sum.rows += s.summary.rows;
-            suppression.set(k, sum);
-          }
-          const row = recordToRow(k, rec, w.extraColumns);
-          const blanked = (rec as { suppressed?: string[] }).suppressed;
-          if (blanked) row["suppressed"] = blanked.join(" ");
-          w.pending.push(row);
-          w.rows++;
-          if (w.pending.length >= 5000) flush(k, w);
-        },
-      });
-      flush(k, w);
-      if (newPlaces.length) {
-        places = [...newPlaces, ...places];
-        gazetteer = createGazetteer(places);
-      }
-      reports.push(result.report);
-      rejectedRows += result.report.rejected;
-      for (const r of result.report.rejections as Rejection[]) {
-        rejected.push({
-          file: basename(f),
-          sheet: r.sheet,
-          line: r.line,
-          column: r.column,
-          value: r.value,
-          code: r.code,
-          message: r.message,
-          suggestions: r.suggestions?.join(" | "),
-        });
-      }
-      if (result.report.truncated)
-        context.stderr(
-          `${basename(f)}: more than 200,000 rejections or warnings; the lists are cut (counts are exact).`,
-        );
-      context.stderr(
-        `${basename(f)}: ${k}, ${counted(result.report.dataRows, "data row")}, ${result.report.accepted} accepted, ${result.report.rejected} rejected, ${counted(result.report.warnings.length, "warning")}`,
-      );
-    }
-    const routes: RouteFeature[] = [];
-    for (const [f, r] of routeImports) {
-      reports.push(r.report);
-      rejectedRows += r.report.rejected;
-      for (const x of r.report.rejections)
-        rejected.push({ file: basename(f), line: x.line, code: x.code, message: x.message });
-      if (r.routes) routes.push(...r.routes.features);
-      context.stderr(
-        `${basename(f)}: route, ${r.report.accepted} accepted, ${r.report.rejected} rejected`,
-      );
-    }
-    // The tables are renamed into place only now that every file has been read.
-    for (const file of files.values()) file.commit();
-    if (routes.length)
-      out.write(
-        "routes.geojson",
-        JSON.stringify({ type: "FeatureCollection", features: routes }, null, 1) + "\n",
-      );
-    out.write(
-      "rejected.csv",
-      formatCsv(rejected, {
-        columns: ["file", "sheet", "line", "column", "value", "code", "message", "suggestions"],
-        delimiter,
-        bom,
-      }),
-    );
-    const outputs = Object.fromEntries(
-      [...writers].map(([k, w]) => [k, { file: w.file, rows: w.rows, columns: w.columns }]),
-    );
-    out.write(
-      "import-report.json",
-      JSON.stringify(
-        {
-          files: reports,
-          outputs,
-          ...(suppression.size ? { suppression: Object.fromEntries(suppression) } : {}),
-        },
-        null,
-        2,
-      ) + "\n",
-    );
-    context.stderr(
-      `wrote ${[...writers.values()].map((w) => `${w.file} (${w.rows} rows)`).join(", ")}${routes.length ? ", routes.geojson" : ""}, rejected.csv (${rejected.length}), import-report.json to ${out.dir}`,
-    );
-    return rejectedRows > 0 ? EXIT.rejected : EXIT.ok;
+    const tables = openTables(planWriters(probes), args, out);
+    const gathered = await importTables(tableFiles, probes, tables, args, context);
+    const routes = gatherRoutes(gathered, routeImports, context);
+    writeOutputs(out, gathered, routes, tables, args, context);
+    return gathered.rejectedRows > 0 ? EXIT.rejected : EXIT.ok;
   },
 };
