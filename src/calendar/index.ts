@@ -5,7 +5,15 @@
  * docs/calendar.md for the contract and for where own code stays instead of date-fns.
  */
 export { civilFromDays, daysFromCivil, daysInMonth, isLeapYear, isRealDate } from "./civil.ts";
-export { addDays, dayNumber, daysBetween, isIsoDate, isoDate, isoDateOf } from "./iso.ts";
+export {
+  addDays,
+  dayNumber,
+  daysBetween,
+  isIsoDate,
+  isoDate,
+  isoDateOf,
+  strictDayNumber,
+} from "./iso.ts";
 export { MS_PER_DAY, daysOfInstant, instantOfDays, utcDateOfInstant } from "./instant.ts";
 export { isValidTimeZone, localDateOf, localDays, timeZoneOffsetMs } from "./zone.ts";
 export {

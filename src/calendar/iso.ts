@@ -32,6 +32,17 @@ export function dayNumber(date: string): number | undefined {
 }
 
 /**
+ * {@link dayNumber} of `text` only when it is exactly a real `YYYY-MM-DD` date (no time, no
+ * spaces): for files whose dates must be plain dates (a date-time in a scenario file is an error).
+ * @example
+ * strictDayNumber("2019-01-15"); // => 17911
+ * strictDayNumber("2019-01-15T06:00"); // => undefined
+ */
+export function strictDayNumber(text: string): number | undefined {
+  return ISO_DATE_ONLY.test(text) ? dayNumber(text) : undefined;
+}
+
+/**
  * The ISO date of a day number (the inverse of {@link dayNumber}; a fractional day is floored).
  * @throws RangeError when `day` is not a finite number.
  * @example
@@ -62,7 +73,7 @@ export function isoDateOf(y: number, m: number, d: number): IsoDate | undefined 
  * isIsoDate("2019-01-15T06:00"); // => false
  */
 export function isIsoDate(text: string): boolean {
-  return ISO_DATE_ONLY.test(text) && dayNumber(text) !== undefined;
+  return strictDayNumber(text) !== undefined;
 }
 
 /**

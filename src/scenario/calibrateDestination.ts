@@ -3,13 +3,12 @@
  * the timing of the stretch after the pivot when the track ends before the destination, and the
  * daily rate at which people leave the destination.
  */
+import { isoDate, strictDayNumber } from "../calendar/index.ts";
 import type { StockFigure } from "../model/stock.ts";
-import { isoDate } from "../util/days.ts";
 import type { CalibrationFit } from "./calibrate.ts";
 import { mid, proportion, round, spread, widen } from "./calibrateMath.ts";
 import type { Tally, StopFit } from "./calibrateMovement.ts";
 import type { Replay } from "./calibrateReplay.ts";
-import { dayNumber } from "./days.ts";
 import type { Movement, NumberOrRange } from "./types.ts";
 
 /** The destination, its stock figures and its people present by day. */
@@ -38,13 +37,18 @@ export function destinationOf(
       s.placeName !== undefined && index !== undefined && replay.indexOfName(s.placeName) === index,
   );
   // Prefer figures for the destination itself over its shelters' (which cover part of it).
-  const dated = figures.filter((s) => s.basis === "present" && dayNumber(s.date) !== undefined);
+  const dated = figures.filter(
+    (s) => s.basis === "present" && strictDayNumber(s.date) !== undefined,
+  );
   const own = dated.filter(
     (s) => gazetteer.find(s.placeName!)?.placeId === corridor.places[index!]!.placeId,
   );
   const byDay = new Map<number, number>();
   for (const s of own.length >= 2 ? own : dated)
-    byDay.set(dayNumber(s.date)!, Math.max(byDay.get(dayNumber(s.date)!) ?? 0, s.value));
+    byDay.set(
+      strictDayNumber(s.date)!,
+      Math.max(byDay.get(strictDayNumber(s.date)!) ?? 0, s.value),
+    );
   const present = [...byDay.entries()].sort((x, y) => x[0] - y[0]);
   const peak = present.reduce((best, e) => (e[1] > best[1] ? e : best), [NaN, 0] as [
     number,
@@ -131,7 +135,9 @@ export function afterPivotSegment(
       : [...points].reverse().find((p) => p.km <= pivot.km + 50);
   const travelDays =
     firstHalf && leftPivot
-      ? firstHalf[0] - dayNumber(leftPivot.date)! - stopDaysAfter(replay, stops.stops, pivot.km)
+      ? firstHalf[0] -
+        strictDayNumber(leftPivot.date)! -
+        stopDaysAfter(replay, stops.stops, pivot.km)
       : 0;
   if (destination.km !== undefined && lastKm < destination.km - 50 && firstHalf && travelDays > 0) {
     const speed = (destination.km - pivot.km) / travelDays;

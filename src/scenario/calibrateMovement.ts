@@ -3,11 +3,11 @@
  * day-to-day moves on each stretch (start → border → pivot → end), and, when the track ends
  * before the destination, the stretch after the pivot fitted to the destination's timing.
  */
+import { strictDayNumber } from "../calendar/index.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { CalibrationFit } from "./calibrate.ts";
 import { proportion, rideMatchingSpeed, spread } from "./calibrateMath.ts";
 import type { Replay } from "./calibrateReplay.ts";
-import { dayNumber } from "./days.ts";
 import type { Movement, Stop } from "./types.ts";
 
 /** Where the track stopped. */
@@ -106,7 +106,7 @@ export function tallyStretches(
     km: 0,
   }));
   for (let i = 1; i < points.length; i++) {
-    if (dayNumber(points[i]!.date)! - dayNumber(points[i - 1]!.date)! !== 1) continue;
+    if (strictDayNumber(points[i]!.date)! - strictDayNumber(points[i - 1]!.date)! !== 1) continue;
     if (atStop.has(i) && atStop.has(i - 1)) continue;
     const move = points[i]!.km - points[i - 1]!.km;
     let stretch = 0;

@@ -2,12 +2,12 @@
  * The replay a calibration reads: one group's daily track along its route, with lookups of places
  * by name and km on that route.
  */
+import { strictDayNumber } from "../calendar/index.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { TrackPoint } from "../model/track.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import type { Corridor, CorridorRoute } from "./corridor.ts";
-import { dayNumber } from "./days.ts";
 
 /** One group's track on its route. */
 export interface Replay {
@@ -40,8 +40,8 @@ export function selectReplay(
   }
   const group = wanted ?? [...byGroup.entries()].sort((a, b) => b[1].length - a[1].length)[0]?.[0];
   const points = (group !== undefined ? (byGroup.get(group) ?? []) : [])
-    .filter((p) => dayNumber(p.date) !== undefined && Number.isFinite(p.km))
-    .sort((a, b) => dayNumber(a.date)! - dayNumber(b.date)!);
+    .filter((p) => strictDayNumber(p.date) !== undefined && Number.isFinite(p.km))
+    .sort((a, b) => strictDayNumber(a.date)! - strictDayNumber(b.date)!);
   if (group === undefined || points.length < 2) {
     throw new RangeError(
       `calibrateFromReplay needs a track of at least 2 days${group ? ` for group "${group}"` : ""}.`,

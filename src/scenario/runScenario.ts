@@ -4,6 +4,7 @@
  * days over shelter capacity, and the needs implied by people present; plus the median run,
  * whose totals add up.
  */
+import { isoDate, strictDayNumber } from "../calendar/index.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { Random } from "../util/random.ts";
 import { mulberry32 } from "../util/random.ts";
@@ -13,7 +14,6 @@ import { buildCorridor } from "../geo/corridor.ts";
 import type { Corridor } from "../geo/corridor.ts";
 import { compileScenario } from "./compile.ts";
 import type { CompiledScenario } from "./compile.ts";
-import { dayNumber, isoDate } from "./days.ts";
 import { TOTAL_METRICS, createRunBuffers, simulateRun } from "./simulateRun.ts";
 import { meanComposition, placeResult, readSummaries, totalSeries } from "./summarize.ts";
 import type { MedianRun, PlaceResult, Scenario, ScenarioResult, TotalName } from "./types.ts";
@@ -76,7 +76,7 @@ function placeResults(
     acc,
     summaries: readSummaries(acc),
     dates,
-    start: dayNumber(scenario.start)!,
+    start: strictDayNumber(scenario.start)!,
   };
   const places: PlaceResult[] = [];
   for (let p = 0; p < compiled.places.length; p++) {
@@ -123,7 +123,7 @@ export function runScenario(scenario: Scenario, context: RunContext): ScenarioRe
     accumulateRun(acc, compiled, buffers, run, error);
     context.onProgress?.(run + 1, R);
   }
-  const start = dayNumber(scenario.start)!;
+  const start = strictDayNumber(scenario.start)!;
   const dates = Array.from({ length: compiled.days }, (_, day) => isoDate(start + day));
   const median = medianRunIndex(acc.personDays);
   return {

@@ -2,12 +2,12 @@
  * Turns the accumulated runs into a scenario's results: per place the p10/p50/p90 series, first
  * arrival and peak dates, days over capacity and needs; the totals; the mean composition.
  */
+import { isoDate } from "../calendar/index.ts";
 import type { Corridor } from "./corridor.ts";
 import type { CompiledScenario } from "./compile.ts";
 import type { Accumulators } from "./accumulate.ts";
 import type { DayHistograms } from "./streamingQuantiles.ts";
 import type { CellQuantiles } from "./streamingQuantiles.ts";
-import { isoDate } from "./days.ts";
 import { placeNeeds } from "./needs.ts";
 import { TOTAL_METRICS } from "./simulateRun.ts";
 import type {

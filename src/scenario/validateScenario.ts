@@ -4,11 +4,11 @@
  * once. The parts: run settings, shelters and planning (validateSettings), waves (validateWave),
  * movement and attrition (validateMovement), places and routes (validatePlaces).
  */
+import { isoDate, strictDayNumber } from "../calendar/index.ts";
 import type { Dataset } from "../model/dataset.ts";
 import { Checker, grouped, isObject, rangeMax } from "./checker.ts";
 import { buildCorridor } from "./corridor.ts";
 import type { Corridor } from "./corridor.ts";
-import { dayNumber, isoDate } from "./days.ts";
 import { DEFAULT_COMPOSITION, FALLBACK_2018, GENERIC_MOVEMENT } from "./defaults.ts";
 import { SCENARIO_LIMITS } from "./limits.ts";
 import { checkAttrition, checkMovement } from "./validateMovement.ts";
@@ -118,7 +118,7 @@ function checkWaves(
 function checkStart(c: Checker, value: unknown, waves: CheckedWave[], horizonDays: number): number {
   let start = waves.length ? Math.min(...waves.map((w) => w.from)) : 0;
   if (value !== undefined) {
-    const s = typeof value === "string" ? dayNumber(value) : undefined;
+    const s = typeof value === "string" ? strictDayNumber(value) : undefined;
     if (s === undefined)
       c.add("/start", `expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
     else {

@@ -2,9 +2,9 @@
  * Checks one wave of a scenario file (`/waves/i`): origin, dates, people (within the stated
  * limit), composition, groups, destination and routes.
  */
+import { isoDate, strictDayNumber } from "../calendar/index.ts";
 import type { Checker } from "./checker.ts";
 import { isObject } from "./checker.ts";
-import { dayNumber, isoDate } from "./days.ts";
 import { DEFAULT_COMPOSITION } from "./defaults.ts";
 import { SCENARIO_LIMITS } from "./limits.ts";
 import type { Resolver } from "./validatePlaces.ts";
@@ -41,7 +41,7 @@ export interface WaveDefaults {
 /** The departure day(s) of a wave: `[from, to]`, or undefined after an error. */
 function checkDates(c: Checker, date: unknown, p: string): [number, number] | undefined {
   if (typeof date === "string") {
-    const day = dayNumber(date);
+    const day = strictDayNumber(date);
     if (day === undefined) c.add(`${p}/date`, `expected a date YYYY-MM-DD, got "${date}"`);
     return day === undefined ? undefined : [day, day];
   }
@@ -51,7 +51,7 @@ function checkDates(c: Checker, date: unknown, p: string): [number, number] | un
   }
   c.keys(date, ["from", "to"], `${p}/date`);
   const day = (key: "from" | "to") => {
-    const v = typeof date[key] === "string" ? dayNumber(date[key]) : undefined;
+    const v = typeof date[key] === "string" ? strictDayNumber(date[key]) : undefined;
     if (v === undefined)
       c.add(`${p}/date/${key}`, `expected a date YYYY-MM-DD, got ${JSON.stringify(date[key])}`);
     return v;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StockFigure } from "../../src/model/stock.ts";
 import type { TrackPoint } from "../../src/model/track.ts";
 import { calibrateFromReplay } from "../../src/scenario/calibrate.ts";
-import { isoDate, dayNumber } from "../../src/scenario/days.ts";
+import { isoDate, dayNumber } from "../../src/calendar/index.ts";
 import type { NumberOrRange } from "../../src/scenario/types.ts";
 import { assertInDelta } from "../asserts.ts";
 import { syntheticDataset } from "./fixture.ts";

@@ -16,7 +16,7 @@ import { calibrateFromReplay } from "../../src/scenario/calibrate.ts";
 import type { Calibration } from "../../src/scenario/calibrate.ts";
 import { buildCorridor } from "../../src/scenario/corridor.ts";
 import type { Corridor } from "../../src/scenario/corridor.ts";
-import { dayNumber } from "../../src/scenario/days.ts";
+import { dayNumber } from "../../src/calendar/index.ts";
 import { runScenario } from "../../src/scenario/runScenario.ts";
 import { validateScenario } from "../../src/scenario/validateScenario.ts";
 
