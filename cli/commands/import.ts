@@ -158,7 +158,7 @@ interface Gathered {
 }
 
 /** Reads and checks the command line. @throws UserError with one sentence when an option is wrong. */
-function parseImportArgs(argv: string[]): ImportArgs {
+export function parseImportArgs(argv: string[]): ImportArgs {
   const { values, positionals } = parseOptions(argv, {
     out: { type: "string" },
     kind: { type: "string" },
@@ -217,7 +217,7 @@ function parseImportArgs(argv: string[]): ImportArgs {
 }
 
 /** One writer per kind; its columns are the union over the files of that kind. */
-function planWriters(probes: Map<string, ImportReport>): Map<TableKind, TableWriter> {
+export function planWriters(probes: Map<string, ImportReport>): Map<TableKind, TableWriter> {
   const writers = new Map<TableKind, TableWriter>();
   for (const [, report] of probes) {
     const k = report.kind!;
