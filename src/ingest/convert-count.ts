@@ -1,9 +1,11 @@
 /**
  * Count-sheet rows → count records (docs/contracts.md §1.1): the point (id, name, coordinates or
  * a gazetteer place), the direction, the people (total and parts, checked against each other)
- * and the rest of the record. Runs on every row of a count sheet: no arrays, few objects.
+ * and the rest of the record. Runs on every row of a count sheet: no arrays, no objects but the
+ * record.
  */
 import type { CountRecord, Direction } from "../model/count.ts";
+import type { Place } from "../model/place.ts";
 import { parseDirection } from "./enums.ts";
 import { normalizeKey } from "./normalize.ts";
 import { readCountryCode } from "./read-codes.ts";
@@ -11,27 +13,10 @@ import { readDate } from "./read-date.ts";
 import { readCount } from "./read-numbers.ts";
 import { readCoordinates, readPlace } from "./read-places.ts";
 import { RowReader, remember } from "./row-reader.ts";
-import type { ConvertContext, Converted, FieldColumns } from "./row-reader.ts";
+import type { ConvertContext, Converted } from "./row-reader.ts";
 
 const INCOMING = /^(incoming|inflow|entrada|entrante|ingreso|in)$/;
 const PEOPLE_FIELDS = ["total", "men", "women", "boys", "girls"];
-
-/** The people of a count row (undefined: blank). */
-interface People {
-  total: number | undefined;
-  men: number | undefined;
-  women: number | undefined;
-  boys: number | undefined;
-  girls: number | undefined;
-  uac: number | undefined;
-}
-
-/** Where a count was made: coordinates (given, or of the named place) and the country. */
-interface Point {
-  lat: number | undefined;
-  lon: number | undefined;
-  country: string | undefined;
-}
 
 export function convertCount(
   cells: readonly string[],
@@ -43,22 +28,39 @@ export function convertCount(
   let extra = r.extra();
   const fmpId = r.textAt(col.fmpId);
   const fmpName = r.textAt(col.fmpName);
-  const country = readCountryCode(r, "country", extra, col.country);
+  let country = readCountryCode(r, "country", extra, col.country);
   extra = r.extraOut;
-  const point = countPoint(r, ctx, fmpId, fmpName, country);
+  let { lat, lon } = readCoordinates(r);
+  const place = pointPlace(r, ctx, fmpId, fmpName, country, lat);
+  if (place) {
+    lat = place.lat;
+    lon = place.lon;
+    country ??= place.country;
+  }
   const direction = countDirection(r, ctx, extra);
   extra = r.extraOut;
-  const people = countPeople(r, col);
+  const given = readCount(r, "total", col.total);
+  const men = readCount(r, "men", col.men);
+  const women = readCount(r, "women", col.women);
+  const boys = readCount(r, "boys", col.boys);
+  const girls = readCount(r, "girls", col.girls);
+  const uac = readCount(r, "uac", col.uac);
+  const total = checkPeople(r, given, men, women, boys, girls, uac);
   const nationality = readCountryCode(r, "nationality", extra, col.nationality);
   extra = r.extraOut;
   if (r.issues.rejections.length || !date) return r.issues as Converted<CountRecord>;
   const rec: CountRecord = { date: date.date, direction };
   if (fmpId !== undefined) rec.fmpId = fmpId;
   if (fmpName !== undefined) rec.fmpName = fmpName;
-  if (point.country !== undefined) rec.country = point.country;
-  if (point.lat !== undefined) rec.lat = point.lat;
-  if (point.lon !== undefined) rec.lon = point.lon;
-  addPeople(rec, people);
+  if (country !== undefined) rec.country = country;
+  if (lat !== undefined) rec.lat = lat;
+  if (lon !== undefined) rec.lon = lon;
+  if (total !== undefined) rec.total = total;
+  if (men !== undefined) rec.men = men;
+  if (women !== undefined) rec.women = women;
+  if (boys !== undefined) rec.boys = boys;
+  if (girls !== undefined) rec.girls = girls;
+  if (uac !== undefined) rec.uac = uac;
   if (nationality !== undefined) rec.nationality = nationality;
   const sourceOrg = r.textAt(col.sourceOrg);
   if (sourceOrg !== undefined) rec.sourceOrg = sourceOrg;
@@ -71,17 +73,18 @@ export function convertCount(
 }
 
 /**
- * The point of a row: its coordinates, else those of the named place (rejected when unknown), else
- * those of the place with its id; rejected when no point is given at all.
+ * The place that gives a row its point when it has no coordinates (`lat`): the named place
+ * (rejected when unknown), else the place with its id; the row is rejected when it gives no point
+ * at all. No object is made: this runs on every row.
  */
-function countPoint(
+function pointPlace(
   r: RowReader,
   ctx: ConvertContext,
   fmpId: string | undefined,
   fmpName: string | undefined,
   country: string | undefined,
-): Point {
-  let { lat, lon } = readCoordinates(r);
+  lat: number | undefined,
+): Place | undefined {
   if (fmpId === undefined && fmpName === undefined && lat === undefined) {
     r.reject(
       "fmp_id",
@@ -91,20 +94,11 @@ function countPoint(
   }
   if (fmpName !== undefined && lat === undefined) {
     const p = readPlace(r, "fmp_name", country, r.col.fmpName);
-    if (p && p !== "unknown") {
-      lat = p.lat;
-      lon = p.lon;
-      country ??= p.country;
-    }
-  } else if (fmpId !== undefined && fmpName === undefined && lat === undefined && ctx.gazetteer) {
-    const p = ctx.gazetteer.findById(fmpId);
-    if (p) {
-      lat = p.lat;
-      lon = p.lon;
-      country ??= p.country;
-    }
+    return p && p !== "unknown" ? p : undefined;
   }
-  return { lat, lon, country };
+  if (fmpId !== undefined && fmpName === undefined && lat === undefined && ctx.gazetteer)
+    return ctx.gazetteer.findById(fmpId);
+  return undefined;
 }
 
 /**
@@ -148,14 +142,20 @@ function countDirection(
   return "unknown";
 }
 
-/** The people of a row, the total completed from the parts or checked against them. */
-function countPeople(r: RowReader, col: FieldColumns): People {
-  let total = readCount(r, "total", col.total);
-  const men = readCount(r, "men", col.men);
-  const women = readCount(r, "women", col.women);
-  const boys = readCount(r, "boys", col.boys);
-  const girls = readCount(r, "girls", col.girls);
-  const uac = readCount(r, "uac", col.uac);
+/**
+ * The total of a row's people: as given, or completed from the four parts (warned); the parts and
+ * the unaccompanied children checked against it. Numbers in, a number out: this runs on every row.
+ */
+function checkPeople(
+  r: RowReader,
+  given: number | undefined,
+  men: number | undefined,
+  women: number | undefined,
+  boys: number | undefined,
+  girls: number | undefined,
+  uac: number | undefined,
+): number | undefined {
+  let total = given;
   // Sum and number of the parts that are known (no arrays: this runs on every row).
   let sum = 0;
   let knownParts = 0;
@@ -190,7 +190,7 @@ function countPeople(r: RowReader, col: FieldColumns): People {
   }
   checkParts(r, total, sum, knownParts);
   checkUnaccompanied(r, total, boys, girls, uac);
-  return { total, men, women, boys, girls, uac };
+  return total;
 }
 
 /** A people cell was rejected (so a blank total is not reported on top of it). */
@@ -251,13 +251,4 @@ function checkUnaccompanied(
       String(uac),
     );
   }
-}
-
-function addPeople(rec: CountRecord, p: People): void {
-  if (p.total !== undefined) rec.total = p.total;
-  if (p.men !== undefined) rec.men = p.men;
-  if (p.women !== undefined) rec.women = p.women;
-  if (p.boys !== undefined) rec.boys = p.boys;
-  if (p.girls !== undefined) rec.girls = p.girls;
-  if (p.uac !== undefined) rec.uac = p.uac;
 }
