@@ -6,6 +6,7 @@
  * Times are `Days` since the replay start (`start`, an ISO date at 00:00 in the report time zone):
  * day 0.5 is noon of the first day. Never epoch milliseconds (float precision, time zones).
  */
+import { dayNumber, isoDate } from "../../src/index.ts";
 import type {
   Confidence,
   Days,
@@ -142,20 +143,15 @@ export interface ReplayData {
   presence: PresenceSeries[];
 }
 
-const DAY_MS = 86_400_000;
-
 /** Days from `start` to `date` (both ISO dates or date-times; the time of day is kept). */
 export function daysSince(start: IsoDate, date: string): Days {
-  const s = Date.parse(`${start.slice(0, 10)}T00:00:00Z`);
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(date);
   if (!m) return NaN;
-  const d = Date.parse(`${m[1]}T00:00:00Z`);
   const frac = m[2] ? (Number(m[2]) * 60 + Number(m[3])) / 1440 : 0.5;
-  return Math.round((d - s) / DAY_MS) + frac;
+  return (dayNumber(m[1]!) ?? NaN) - (dayNumber(start) ?? NaN) + frac;
 }
 
 /** The ISO date of day `t` (floor). */
 export function dateOf(start: IsoDate, t: Days): IsoDate {
-  const s = Date.parse(`${start.slice(0, 10)}T00:00:00Z`);
-  return new Date(s + Math.floor(t) * DAY_MS).toISOString().slice(0, 10);
+  return isoDate((dayNumber(start) ?? NaN) + Math.floor(t));
 }
