@@ -11,8 +11,6 @@ import {
   timeZoneOffsetMs,
 } from "../src/calendar/index.ts";
 import { parseDate } from "../src/ingest/dates.ts";
-// The offset code the calendar replaces (Intl formatToParts), still in the estimator for now.
-import { timeZoneOffsetMs as intlOffsetMs } from "../src/estimate/time.ts";
 import { mulberry32 } from "../src/util/random.ts";
 
 if (process.env.TZ !== "UTC") throw new Error("run with TZ=UTC (date-fns works in the local zone)");
@@ -24,6 +22,31 @@ const slashed = isos.map((s) => `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0,
 const instants = days.map((d) => (d + random()) * 86_400_000);
 const EPOCH = new Date(1970, 0, 1);
 const ZONE = "America/Mexico_City";
+
+/** The offset code the calendar replaced (Intl formatToParts, src/estimate/time.ts before), kept here to compare. */
+const parts = new Intl.DateTimeFormat("en-US", {
+  timeZone: ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+function intlOffsetMs(ms: number): number {
+  const p = parts.formatToParts(new Date(ms));
+  const get = (type: string): number => Number(p.find((x) => x.type === type)?.value ?? 0);
+  const wall = Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
+  return wall - Math.floor(ms / 1000) * 1000;
+}
 
 /** CPU time per call in ns, best of 5 (the machine is shared). */
 function perCall(fn: (i: number) => unknown): number {
@@ -83,7 +106,7 @@ const cases: Case[] = [
     what: "UTC offset in America/Mexico_City (ms)",
     own: "Intl formatToParts (before)",
     fns: "timeZoneOffsetMs (@date-fns/tz tzOffset)",
-    ownFn: (i) => intlOffsetMs(instants[i]!, ZONE),
+    ownFn: (i) => intlOffsetMs(instants[i]!),
     fnsFn: (i) => timeZoneOffsetMs(instants[i]!, ZONE),
   },
   {

@@ -457,5 +457,5 @@ export {
   localDateOf,
   timeZoneOffsetMs,
 } from "./calendar/index.ts";
-export type { LocalTime } from "./estimate/time.ts";
-export { isValidTimeZone, toLocalTime } from "./estimate/time.ts";
+export type { LocalTime } from "./calendar/index.ts";
+export { isValidTimeZone, toLocalTime } from "./calendar/index.ts";

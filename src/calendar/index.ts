@@ -16,6 +16,8 @@ export {
 } from "./iso.ts";
 export { MS_PER_DAY, daysOfInstant, instantOfDays, utcDateOfInstant } from "./instant.ts";
 export { isValidTimeZone, localDateOf, localDays, timeZoneOffsetMs } from "./zone.ts";
+export { isoDateToDay, toLocalTime } from "./local-time.ts";
+export type { LocalTime } from "./local-time.ts";
 export {
   excelSerialOfDay,
   excelSerialOfInstant,

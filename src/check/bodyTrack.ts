@@ -7,7 +7,7 @@
 import type { TrackPoint } from "../model/track.ts";
 import type { Km } from "../model/units.ts";
 import type { MovementModel } from "../estimate/movement.ts";
-import { isoDateToDay } from "../estimate/time.ts";
+import { isoDateToDay } from "../calendar/index.ts";
 import type { BodyPart } from "./reportPart.ts";
 
 /**

@@ -7,7 +7,7 @@ import type { SourceType } from "../model/source.ts";
 import type { LonLat } from "../model/units.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import { distanceKm } from "../geo/distance.ts";
-import { toLocalTime } from "../estimate/time.ts";
+import { toLocalTime } from "../calendar/index.ts";
 import type { Random } from "../util/random.ts";
 import { reportPart } from "./reportPart.ts";
 import type { BodyPart } from "./reportPart.ts";
@@ -27,7 +27,7 @@ export interface CheckReport {
   source: CheckSource;
   part: BodyPart;
   lowConfidence: boolean;
-  /** Local days (see estimate/time.ts). */
+  /** Local days (see src/calendar/local-time.ts). */
   t: number;
   /** Where it was seen, when it gives a place or coordinates. */
   point?: LonLat;

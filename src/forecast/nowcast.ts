@@ -12,7 +12,7 @@ import type { KmDayEstimate } from "../estimate/kmSmoother.ts";
 import type { MovementModel } from "../estimate/movement.ts";
 import type { SizeDayEstimate } from "../estimate/sizeSmoother.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
-import { toLocalTime } from "../estimate/time.ts";
+import { toLocalTime } from "../calendar/index.ts";
 import { fitAttritionPerDay } from "./attrition.ts";
 import { groupMovement } from "./groupMovement.ts";
 

@@ -21,6 +21,7 @@ import {
   localDateOf,
   localDays,
   timeZoneOffsetMs,
+  toLocalTime,
   utcDateOfInstant,
 } from "../../src/calendar/index.ts";
 
@@ -130,6 +131,31 @@ describe("time zones", () => {
     expect(isValidTimeZone("UTC")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
     expect(() => timeZoneOffsetMs(0, "Mars/Olympus_Mons")).toThrow(/unknown time zone/);
+  });
+});
+
+describe("local time (the estimator's local-day axis)", () => {
+  it("takes a bare date at local noon and a local time as written", () => {
+    expect(toLocalTime("2018-10-22", "America/Mexico_City")).toEqual({
+      t: 17826.5,
+      hasTime: false,
+    });
+    expect(toLocalTime("2018-10-22T06:00", "America/Mexico_City")).toEqual({
+      t: 17826.25,
+      hasTime: true,
+    });
+  });
+
+  it("converts an offset or Z with the zone's offset of that day (DST until 28 Oct 2018)", () => {
+    // 18:00Z is 13:00 CDT on 27 October, 12:00 CST on 29 October.
+    expect(toLocalTime("2018-10-27T18:00:00Z", "America/Mexico_City")?.t).toBe(17831 + 13 / 24);
+    expect(toLocalTime("2018-10-29T18:00:00Z", "America/Mexico_City")?.t).toBe(17833.5);
+    expect(toLocalTime("2018-10-29T12:00-06:00", "America/Mexico_City")?.t).toBe(17833.5);
+  });
+
+  it("refuses what is not a date or has a field out of range", () => {
+    for (const bad of ["2018-02-30", "2018-10-22T25:00", "2018-10-22T12:00+15:00", "22/10/2018"])
+      expect(toLocalTime(bad, "UTC"), bad).toBeUndefined();
   });
 });
 
