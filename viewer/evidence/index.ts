@@ -8,6 +8,7 @@
  */
 import "./evidence.css";
 import type { Correction, CorrectionsFile, Evidence, TimeDistance } from "../../src/index.ts";
+import { dayNumber } from "../../src/index.ts";
 import { download } from "../analyst/exports.ts";
 import type { DataProvider } from "../data/provider.ts";
 import { dateOf } from "../data/replay.ts";
@@ -55,8 +56,8 @@ export interface EvidencePanel {
   showChart(td: TimeDistance): void;
 }
 
-const day0Of = (start: string) =>
-  Math.floor(Date.parse(`${start.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+/** Day number of the replay's first day (NaN when `start` is not a date). */
+const day0Of = (start: string) => dayNumber(start.slice(0, 10)) ?? NaN;
 
 export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
   const doc = document;

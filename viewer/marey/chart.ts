@@ -5,6 +5,7 @@
  * `marey-now-<i>`) that the view moves each frame without rebuilding the chart.
  */
 import type { TimeDistance } from "../../src/index.ts";
+import { isoDate } from "../../src/index.ts";
 import { formatDate, formatPeople } from "../i18n.ts";
 import { groupColour, OKABE_ITO } from "../palette.ts";
 import { h } from "../render/vnode.ts";
@@ -28,7 +29,7 @@ export interface MareyChartOptions {
 
 /** ISO date of a local day number. */
 export function isoOfDay(day: number): string {
-  return new Date(Math.floor(day) * 86_400_000).toISOString().slice(0, 10);
+  return isoDate(day);
 }
 
 /**
