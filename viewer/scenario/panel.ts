@@ -69,7 +69,7 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
   let errors: ScenarioError[] = [];
 
   const layout = createLayout(options.toolbar, options.after);
-  const { toggle, section, closeBtn, form, resultsEl } = layout;
+  const { section, form, resultsEl } = layout;
   const { statusEl, progress, runBtn, cancelBtn, topErrors } = layout;
 
   // ── worker ──
@@ -181,24 +181,13 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
     renderResults();
   }
 
-  const setOpen = (open: boolean, fromState = false) =>
-    setPanelOpen(layout, open, fromState, {
-      saveState: (scenario) => viewer.setState({ scenario }),
-      opened: () => client.ensure(),
-    });
-
-  toggle.addEventListener("click", () => setOpen(section.hidden));
-  closeBtn.addEventListener("click", () => setOpen(false));
-  // The language is the viewer's (the toggle or the URL): follow <html lang>.
-  new MutationObserver(() => {
-    const next = viewer.getState().lang;
-    if (next !== lang) {
+  const setOpen = bindOpenAndLanguage(viewer, layout, client, {
+    lang: () => lang,
+    languageChanged(next) {
       lang = next;
       applyTexts();
-    }
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
-  window.addEventListener("hashchange", () => setOpen(!!viewer.getState().scenario, true));
-
+    },
+  });
   applyTexts();
   if (viewer.getState().scenario) setOpen(true, true);
 
@@ -215,4 +204,30 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
       return status;
     },
   };
+}
+
+/**
+ * Opening and closing the panel (its toggle, its close button, the URL's `scenario` flag) and
+ * following the viewer's language (`<html lang>`). Returns the function that opens or closes it.
+ */
+function bindOpenAndLanguage(
+  viewer: ScenarioPanelOptions["viewer"],
+  layout: ReturnType<typeof createLayout>,
+  client: ReturnType<typeof createWorkerClient>,
+  language: { lang(): Lang; languageChanged(next: Lang): void },
+): (open: boolean, fromState?: boolean) => void {
+  const setOpen = (open: boolean, fromState = false) =>
+    setPanelOpen(layout, open, fromState, {
+      saveState: (scenario) => viewer.setState({ scenario }),
+      opened: () => client.ensure(),
+    });
+  layout.toggle.addEventListener("click", () => setOpen(layout.section.hidden));
+  layout.closeBtn.addEventListener("click", () => setOpen(false));
+  // The language is the viewer's (the toggle or the URL): follow <html lang>.
+  new MutationObserver(() => {
+    const next = viewer.getState().lang;
+    if (next !== language.lang()) language.languageChanged(next);
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
+  window.addEventListener("hashchange", () => setOpen(!!viewer.getState().scenario, true));
+  return setOpen;
 }
