@@ -15,17 +15,24 @@ import type { BodyPart } from "./reportPart.ts";
  * when present and finite, else a head or tail report is predicted from the median's interval.
  * `*Low`/`*High` bound 90 % intervals.
  */
-export interface BodyTrackPoint extends Pick<
+export type BodyTrackPoint = Pick<
   TrackPoint,
-  "group" | "date" | "routeId" | "km" | "kmLow" | "kmHigh" | "size" | "sizeLow" | "sizeHigh"
-> {
-  headKm?: Km;
-  headKmLow?: Km;
-  headKmHigh?: Km;
-  tailKm?: Km;
-  tailKmLow?: Km;
-  tailKmHigh?: Km;
-}
+  | "group"
+  | "date"
+  | "routeId"
+  | "km"
+  | "kmLow"
+  | "kmHigh"
+  | "size"
+  | "sizeLow"
+  | "sizeHigh"
+  | "headKm"
+  | "headKmLow"
+  | "headKmHigh"
+  | "tailKm"
+  | "tailKmLow"
+  | "tailKmHigh"
+>;
 
 /** A quantity's estimate with its 90 % interval (`low ≤ mid ≤ high`). */
 export interface Interval90 {
