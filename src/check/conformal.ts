@@ -74,7 +74,7 @@ export interface TrackWidening {
  * Tracks with their 90 % intervals widened about the estimate: km bounds by `factors.km` (also
  * head and tail bounds when present), size bounds by `factors.size` on the log scale. Estimates are
  * unchanged; factors below 1 count as 1; bounds are rounded outwards (0.1 km, whole people) and km
- * is kept within [0, `lengthKm(routeId)`] when given.
+ * is kept within [0, `lengthKm(routeId)`] (rounded down to 0.1 km) when given.
  * @example
  * widenTracks([{ ...point, km: 100, kmLow: 90, kmHigh: 120 }], { km: 2, size: 1 })[0].kmLow; // => 80
  */
@@ -86,7 +86,9 @@ export function widenTracks<T extends BodyTrackPoint>(
   const fKm = Math.max(1, factors.km);
   const fSize = Math.max(1, factors.size);
   return tracks.map((p) => {
-    const max = lengthKm?.(p.routeId) ?? Infinity;
+    // The route's end, rounded down to 0.1 km like every other bound (the estimator's own bounds
+    // at the end of a route read 4521.5, not 4521.531598…).
+    const max = Math.floor((lengthKm?.(p.routeId) ?? Infinity) * 10 + 1e-6) / 10;
     const km = (mid: number, bound: number): number => {
       if (fKm === 1) return bound;
       const x = mid + fKm * (bound - mid);

@@ -263,6 +263,9 @@ describe("widenTracks", () => {
     expect(same).toEqual(point);
     const [clamped] = widenTracks([point], { km: 20, size: 1 }, () => 300);
     expect([clamped.kmLow, clamped.kmHigh]).toEqual([0, 300]);
+    // A route end is rounded down to 0.1 km like the other bounds, never written as 300.031598….
+    const [atEnd] = widenTracks([point], { km: 20, size: 1 }, () => 300.0315982896);
+    expect(atEnd.kmHigh).toBe(300);
     const [noSize] = widenTracks([{ ...point, size: NaN, sizeLow: NaN, sizeHigh: NaN }], {
       km: 1,
       size: 3,
