@@ -159,7 +159,15 @@ function readScenarioJson(
   try {
     json = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new UserError(`${basename(file)} is not valid JSON: ${(error as Error).message}.`);
+    // V8 quotes the text around the fault and ends with "is not valid JSON" itself
+    // (`Unexpected token '}', ..."waves": [}" is not valid JSON`): keep only the reason.
+    const reason = (error as Error).message.replace(
+      /, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/,
+      "",
+    );
+    throw new UserError(
+      `${basename(file)} is not valid JSON (${reason}); check its brackets, commas and quotes.`,
+    );
   }
   if (json && typeof json === "object" && !Array.isArray(json)) {
     const object = json as Record<string, unknown>;

@@ -91,7 +91,9 @@ describe("dtm-flow scenario", () => {
     let io = capture(dir);
     expect(await run(["scenario", "broken.json", "--out", "out"], io.context)).toBe(2);
     expect(io.err).toHaveLength(1);
-    expect(io.err[0]).toMatch(/broken.json is not valid JSON/);
+    expect(io.err[0]).toMatch(/broken.json is not valid JSON \(.+\); check its brackets/);
+    // One sentence: the parser's own "… is not valid JSON" and its quoted snippet are left out.
+    expect(io.err[0].match(/is not valid JSON/g)).toHaveLength(1);
     io = capture(dir);
     expect(await run(["scenario", "missing.json", "--out", "out"], io.context)).toBe(2);
     expect(io.err[0]).toMatch(/cannot read missing.json/);
