@@ -14,10 +14,10 @@ import { MAX_RUN_DAYS, MAX_STALE_DAYS } from "./commands/forecast.ts";
 /** The limits every command checks its arguments against (docs/cli.md "Limits"). */
 const LIMITS_HELP = [
   "Limits: dates are ISO 8601 calendar dates (2018-10-32 is refused, never rolled over);",
-  `forecast --as-of at most ${MAX_STALE_DAYS} days after the last observation, --horizon 0–365`,
-  `days, --runs 10–100,000 and runs × simulated days at most ${MAX_RUN_DAYS.toLocaleString("en-US")}`,
-  "per group; routes must not cross the antimeridian and need two distinct positions; the",
-  "importer's and the scenario's limits are in `dtm-flow import --help` and",
+  "routes must not cross the antimeridian and need two distinct positions; forecast:",
+  `--as-of at most ${MAX_STALE_DAYS} days after the last observation, --horizon 0–365 days,`,
+  `--runs 10–100,000 and runs × simulated days at most ${MAX_RUN_DAYS.toLocaleString("en-US")} per group;`,
+  "the importer's and the scenario's limits are in `dtm-flow import --help` and",
   "`dtm-flow scenario --help`.",
 ].join("\n");
 
@@ -32,7 +32,15 @@ function usage(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "With no input files a command uses the embedded Oct–Dec 2018 data.",
-    "Run `dtm-flow <command> --help` for the options of a command.",
+    "Run `dtm-flow <command> --help` for the options of a command; `dtm-flow --version`",
+    "prints the version. Documentation: docs/cli.md.",
+    "",
+    "Examples:",
+    "  dtm-flow validate data/samples/kobo-conteo-tecun-uman.csv",
+    "  dtm-flow estimate --sightings avistamientos.csv --out resultados/",
+    "  dtm-flow ledger --out out/ledger",
+    "  dtm-flow report --as-of 2018-12-15 --out informe/",
+    "",
     LIMITS_HELP,
     "",
     "Outputs are written to a temporary file inside --out and then renamed; never through a",

@@ -96,13 +96,15 @@ group that has already "arrived" at the end of its route or "dissolved" (last se
 days before --as-of; place_name and km where it was last seen, arrival columns blank). No arrival
 is dated before --as-of. Arrival dates are local dates of the median person; head_arrival_* of
 the group's first people (when shelters must open), blank when the tracks have no head. A blank
-arrival quantile means "later than the horizon"; blank people means the group's size is unknown. positions.csv: the daily km (and size) p10/p50/p90 of every group over
-the horizon. With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
+arrival quantile means "later than the horizon"; blank people means the group's size is unknown.
+
+positions.csv: the daily km (and size) p10/p50/p90 of every group over the horizon.
+With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 
 Method: the state as of --as-of: each group on the road starts from the estimator's state at its
-last observation, moved on by Monte Carlo
-runs of its regime model (rest/walk/ride) with regime shares fitted on the data so far and on
-the group's own pace, and attrition fitted on the size tracks so far (see docs/forecasts.md).
+last observation, moved on by Monte Carlo runs of its regime model (rest/walk/ride) with regime
+shares fitted on the data so far and on the group's own pace, and attrition fitted on the size
+tracks so far (see docs/forecasts.md).
 
 ${SAFE_WRITING_HELP}
 
