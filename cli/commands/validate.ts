@@ -86,9 +86,16 @@ export function formatReportText(report: ImportReport, maxLines = 50): string[] 
     if (!items.length) return;
     lines.push(`${title}:`);
     for (const i of items.slice(0, maxLines)) {
-      lines.push(
-        `  ${i.sheet ? i.sheet + " " : ""}row ${i.line}${i.column ? ` [${i.column}]` : ""} ${i.code}: ${i.message}`,
-      );
+      // Line 0 is about a whole sheet or file (a skipped sheet, a point taken from the sheet
+      // name), not a row. A value that swallowed a line break stays on one line of the report.
+      const where =
+        i.line > 0
+          ? `${i.sheet ? i.sheet + " " : ""}row ${i.line}`
+          : i.sheet
+            ? `sheet ${i.sheet}`
+            : "file";
+      const message = i.message.replace(/\r\n|\r|\n/g, "\\n");
+      lines.push(`  ${where}${i.column ? ` [${i.column}]` : ""} ${i.code}: ${message}`);
     }
     if (items.length > maxLines)
       lines.push(`  … ${items.length - maxLines} more (use --json for all)`);

@@ -16,6 +16,17 @@ describe("dtm-flow validate", () => {
       /counts \(detected\), encoding xlsx, sheets Tecún Umán, Ciudad Hidalgo, Tapachula, Notas/,
     );
     expect(text).toMatch(/7 data rows: 7 accepted, 0 rejected/);
+    // Sheet-level warnings name the sheet, not a "row 0".
+    expect(text).toMatch(/^ {2}sheet Notas sheet_skipped: /m);
+    expect(text).not.toMatch(/row 0\b/);
+  });
+  it("dtm-flow validate keeps each rejection on one line when a value holds a line break", async () => {
+    const x = capture();
+    expect(await run(["validate", join(SAMPLES, "malformado.csv")], x.context)).toBe(1);
+    const line = x.out.find((l) => l.includes("row 8 [total] invalid_number"));
+    expect(line).toBeDefined();
+    expect(line).toContain(String.raw`total "7\n2018-10-25,GT-TEC,sur,8" is not a number.`);
+    expect(x.out.join("\n")).not.toMatch(/^2018-10-25,GT-TEC,sur,8/m);
   });
   it("dtm-flow validate <file> exits 1 when rows are rejected and lists them with line and reason", async () => {
     const x = capture();
