@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
 import { UserError } from "./errors.ts";
+import { editDistance } from "../src/index.ts";
 
 export interface CommandContext {
   /** Progress and warnings go to stderr; results go to files under --out. */
@@ -40,15 +41,31 @@ export function parseOptions(
     const parsed = parseArgs({ args: argv, options, allowPositionals, strict: true });
     return { values: parsed.values as ParsedOptions["values"], positionals: parsed.positionals };
   } catch (error) {
-    throw new UserError(argumentSentence((error as Error).message, argv));
+    throw new UserError(argumentSentence((error as Error).message, argv, Object.keys(options)));
   }
+}
+
+/**
+ * The option a mistyped one most likely meant (`--sightigns` → `--sightings`, `--Out` → `--out`):
+ * the closest name by edit distance, ignoring case, within 2 edits (a third of the name for long
+ * names); names of 3 letters or fewer only by case. Undefined when none is close.
+ */
+export function closestOption(typed: string, names: readonly string[]): string | undefined {
+  const bare = typed.replace(/^-+/, "").split("=")[0]!.toLowerCase();
+  let best: { name: string; d: number } | undefined;
+  for (const name of names) {
+    const d = editDistance(bare, name.toLowerCase());
+    if (!best || d < best.d) best = { name, d };
+  }
+  const allowed = bare.length <= 3 ? 0 : Math.max(2, Math.floor(bare.length / 3));
+  return best && best.d <= allowed && `--${best.name}` !== typed ? `--${best.name}` : undefined;
 }
 
 /**
  * node:util parseArgs's message as one sentence that says what to do (its own messages run to
  * three sentences, e.g. for `--horizon -1`).
  */
-function argumentSentence(message: string, argv: string[]): string {
+function argumentSentence(message: string, argv: string[], names: readonly string[]): string {
   const option = /Option '(--[^' ]+)/.exec(message)?.[1];
   if (option && /ambiguous/.test(message)) {
     const next = argv[argv.indexOf(option) + 1] ?? "";
@@ -61,7 +78,12 @@ function argumentSentence(message: string, argv: string[]): string {
     return `${option} does not take a value; see --help.`;
   }
   const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
-  if (unknown) return `unknown option ${unknown}; see --help for the options.`;
+  if (unknown) {
+    const meant = closestOption(unknown, names);
+    return meant
+      ? `unknown option ${unknown}; did you mean ${meant}? See --help for the options`
+      : `unknown option ${unknown}; see --help for the options.`;
+  }
   const extra = /Unexpected argument '([^']*)'/.exec(message)?.[1];
   if (extra !== undefined) {
     return `unexpected argument "${extra}": this command takes options only; see --help.`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { run } from "../cli/main.ts";
+import { closestOption } from "../cli/command.ts";
 import { capture } from "./cli/capture.ts";
 
 describe("dtm-flow CLI", () => {
@@ -16,5 +17,22 @@ describe("dtm-flow CLI", () => {
     expect(io.err).toHaveLength(1);
     expect(io.err[0]).toMatch(/unknown command "frobnicate"/);
     expect(io.err[0]).not.toMatch(/\n\s+at /);
+  });
+
+  it("a mistyped option exits 2 and names the option it most likely meant", async () => {
+    const io = capture();
+    expect(await run(["estimate", "--sightigns", "a.csv", "--out", "out"], io.context)).toBe(2);
+    expect(io.err).toEqual([
+      "dtm-flow estimate: unknown option --sightigns; did you mean --sightings? See --help for the options.",
+    ]);
+    const names = ["sightings", "counts", "out", "loo", "json", "hold-days"];
+    expect(closestOption("--countz", names)).toBe("--counts");
+    expect(closestOption("--Out", names)).toBe("--out");
+    expect(closestOption("--jsno", names)).toBe("--json");
+    expect(closestOption("--hold-day=3", names)).toBe("--hold-days");
+    // Nothing close, or too short to guess from: no suggestion.
+    expect(closestOption("--frobnicate", names)).toBeUndefined();
+    expect(closestOption("--foo", names)).toBeUndefined();
+    expect(closestOption("-x", names)).toBeUndefined();
   });
 });
