@@ -88,8 +88,25 @@ export async function readTableFile(
     }
   }
   const result = importer.finish();
-  if (result.report.fatal) throw new UserError(`${path}: ${result.report.fatal.message}`);
+  const { fatal, betterKind } = result.report;
+  if (fatal) {
+    const hint = betterKind ? ` It looks like a ${betterKind} table.` : "";
+    throw new UserError(`${path}: ${fatal.message}${hint}`);
+  }
   return result;
+}
+
+/**
+ * Refuses a file given under one option whose headers fit another kind better (a count sheet
+ * given as --sightings would otherwise be read as sightings, row by row, without a word).
+ * @throws UserError naming the option to use.
+ */
+function checkKind(path: string, kind: TableKind, report: ImportReport): void {
+  const better = report.betterKind;
+  if (!better || better === kind) return;
+  throw new UserError(
+    `${path} looks like a ${better} table, not ${kind} (its headers match the ${better} columns better); give it with --${better}.`,
+  );
 }
 
 /**
@@ -172,6 +189,7 @@ export async function loadDataset(
   let placeReport: ImportReport | undefined;
   if (files.places) {
     const r = await readTableFile(files.places, "places", context, readOptions);
+    checkKind(files.places, "places", r.report);
     read.set("places", { name: basename(files.places), kind: "places", records: r.records });
     placeReport = r.report;
     rejected += r.report.rejected;
@@ -196,6 +214,7 @@ export async function loadDataset(
     const path = files[kind];
     if (!path) continue;
     const r = await readTableFile(path, kind, context, { ...readOptions, gazetteer });
+    checkKind(path, kind, r.report);
     reports.push(r.report);
     rejected += r.report.rejected;
     read.set(kind, { name: basename(path), kind, records: r.records });

@@ -381,6 +381,12 @@ export interface HeaderLayout {
   dataIndex: number;
   mapping: HeaderMapping;
   kindSource: "given" | "detected";
+  /**
+   * When the kind was given: another kind whose columns the header row matches better (a count
+   * sheet given as sightings), for the caller to refuse or warn. Undefined when the given kind
+   * fits best or ties.
+   */
+  betterKind?: TableKind;
 }
 
 /**
@@ -427,7 +433,11 @@ export function detectLayout(
   const hx = hxlIndex !== undefined && hxlIndex >= headerIndex ? rows[hxlIndex] : undefined;
   let mapping: HeaderMapping | undefined;
   let bestScore = -Infinity;
-  for (const k of kinds) {
+  let betterKind: TableKind | undefined;
+  let betterScore = -Infinity;
+  // With a given kind the others are scored too, on the same header row, to say when one fits better.
+  for (const k of TABLE_KINDS) {
+    if (kind && k !== kind && overrides) continue;
     const header = rows[headerIndex] ?? [];
     const m = mapHeaders(
       hxlIndex === headerIndex ? header.map(() => "") : header,
@@ -437,7 +447,9 @@ export function detectLayout(
       overrides,
     );
     const s = score(m, false);
-    if (s > bestScore) {
+    if (kind && k !== kind) {
+      if (s > betterScore) [betterKind, betterScore] = [k, s];
+    } else if (s > bestScore) {
       bestScore = s;
       mapping = m;
     }
@@ -449,6 +461,7 @@ export function detectLayout(
     dataIndex,
     mapping: mapping!,
     kindSource: kind ? "given" : "detected",
+    ...(betterKind && betterScore > bestScore ? { betterKind } : {}),
   };
 }
 

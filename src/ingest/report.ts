@@ -92,6 +92,11 @@ export interface ImportReport {
   kind?: TableKind;
   /** How the kind was chosen: given by the caller, or detected from the headers. */
   kindSource?: "given" | "detected";
+  /**
+   * When the kind was given: another kind whose columns the headers match better (e.g. a count
+   * sheet read as sightings). The rows were still read as the kind given.
+   */
+  betterKind?: TableKind;
   /** `xlsx` for workbooks, else the text encoding detected. */
   encoding?: TextEncodingName | "xlsx" | "text";
   /** Double-encoded UTF-8 (`Ã©`) was found and repaired. */

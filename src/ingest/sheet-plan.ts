@@ -109,6 +109,7 @@ function noteLayout(im: ImporterCore, layout: HeaderLayout): void {
   const report = im.report;
   report.kind ??= mapping.kind;
   report.kindSource ??= layout.kindSource;
+  if (layout.betterKind) report.betterKind ??= layout.betterKind;
   if (report.headerRow === undefined) {
     report.headerRow = layout.headerIndex + 1;
     if (layout.hxlIndex !== undefined) report.hxlRow = layout.hxlIndex + 1;

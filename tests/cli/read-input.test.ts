@@ -53,4 +53,30 @@ describe("cli/read-input", () => {
       /x.csv: no direction column/,
     );
   });
+  it("loadDataset refuses a file given under the wrong option and names the right one", async () => {
+    const samples = join(process.cwd(), "data/samples");
+    // Read as sightings, a Kobo count sheet would give 11 "sightings" of a made-up group.
+    await expect(
+      loadDataset({ sightings: join(samples, "kobo-conteo-tecun-uman.csv") }, context(samples)),
+    ).rejects.toThrow(/looks like a counts table, not sightings .*; give it with --counts\.$/);
+    await expect(
+      loadDataset({ sightings: join(samples, "cifras-stock.csv") }, context(samples)),
+    ).rejects.toThrow(/give it with --stocks/);
+    await expect(
+      loadDataset({ counts: join(samples, "avistamientos-rangos.csv") }, context(samples)),
+    ).rejects.toThrow(/no date, direction column .* It looks like a sightings table\.$/);
+    const right = await loadDataset(
+      {
+        sightings: join(samples, "avistamientos-rangos.csv"),
+        counts: join(samples, "kobo-conteo-tecun-uman.csv"),
+        stocks: join(samples, "cifras-stock.csv"),
+      },
+      context(samples),
+    );
+    expect(right.reports.map((r) => ("betterKind" in r ? r.betterKind : undefined))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
 });

@@ -118,4 +118,15 @@ describe("detectLayout", () => {
       ["direction"],
     ]);
   });
+  it("detectLayout(rows, kind) names a kind the headers fit better than the one given, never the given one", () => {
+    const counts = ["fecha", "punto", "dirección", "total", "hombres", "mujeres", "niños", "niñas"];
+    expect(detectLayout([counts], "sightings").betterKind).toBe("counts");
+    expect(detectLayout([counts], "counts").betterKind).toBeUndefined();
+    expect(detectLayout([counts]).betterKind).toBeUndefined();
+    const stocks = ["fecha", "categoría", "valor", "base", "país", "lugar", "fuente"];
+    expect(detectLayout([stocks], "sightings").betterKind).toBe("stocks");
+    const sightings = ["fecha y hora", "lugar", "caravana", "cantidad", "mínimo", "máximo"];
+    expect(detectLayout([sightings], "sightings").betterKind).toBeUndefined();
+    expect(detectLayout([sightings], "counts").betterKind).toBe("sightings");
+  });
 });
