@@ -159,8 +159,9 @@ export function buildSituationUpdate(
       breakdown: [],
       sources: [],
       method:
-        `the largest of the groups' estimated peak sizes and northbound counts (${formatInt(departed.fromTracks)}) ` +
-        `and everyone accounted for on the day (${formatInt(departed.accounted)})`,
+        `the largest of the groups' estimated peak sizes and northbound counts (${formatInt(departed.fromTracks)}), ` +
+        `everyone accounted for on the day (${formatInt(departed.accounted)}) ` +
+        `and the people who had left by the day before (the total never falls)`,
     });
   }
   for (const category of SPLIT_CATEGORIES) {
