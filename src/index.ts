@@ -459,3 +459,33 @@ export {
 } from "./calendar/index.ts";
 export type { LocalTime } from "./calendar/index.ts";
 export { isValidTimeZone, toLocalTime } from "./calendar/index.ts";
+
+// The one movement model (src/movement/; docs/movement.md). The law's type, regimes, transitions
+// and default laws are exported above through src/estimate/movement.ts.
+export type {
+  MovementAnchor,
+  DensityShape,
+  Kernel as MovementKernel,
+  MoveEvidence,
+  MoveClasses,
+  FitOptions as MovementFitOptions,
+} from "./movement/index.ts";
+export {
+  ANCHORS_2018,
+  regimeIndex,
+  lawOfBand,
+  meanDailyKm,
+  nextRegime,
+  walkMoveKm,
+  rideMoveKm,
+  sampleMoveKm,
+  dayMoveLaw,
+  dayKernels,
+  densityShape,
+  reportDensity,
+  noEvidence,
+  classifyMove,
+  addMove,
+  movesOfTrack,
+  fitMovement,
+} from "./movement/index.ts";

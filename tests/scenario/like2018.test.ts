@@ -12,6 +12,7 @@ import { embedded2018 } from "../../src/embedded/index.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import type { Dataset } from "../../src/model/dataset.ts";
 import type { TrackPoint } from "../../src/model/track.ts";
+import type { MovementModel } from "../../src/movement/index.ts";
 import { calibrateFromReplay } from "../../src/scenario/calibrate.ts";
 import type { Calibration } from "../../src/scenario/calibrate.ts";
 import { buildCorridor } from "../../src/scenario/corridor.ts";
@@ -24,12 +25,16 @@ let dataset: Dataset;
 let corridor: Corridor;
 let tracks: TrackPoint[];
 let like2018: Calibration;
+let movement: MovementModel;
 
 beforeAll(() => {
   dataset = embedded2018();
   corridor = buildCorridor(dataset);
-  tracks = estimateTracks(dataset).tracks;
-  like2018 = calibrateFromReplay(tracks, dataset.stocks, { dataset, corridor });
+  const estimate = estimateTracks(dataset);
+  tracks = estimate.tracks;
+  // The estimator's fitted movement law: "like 2018" is fitted from it (one movement model).
+  movement = estimate.report.movement;
+  like2018 = calibrateFromReplay(tracks, dataset.stocks, { dataset, corridor, movement });
 });
 
 const days = (from: string, to: string | undefined) =>
@@ -80,7 +85,7 @@ describe("like 2018", () => {
     const alone = calibrateFromReplay(
       tracks.filter((t) => t.group === group),
       dataset.stocks.filter((s) => s.caravanLabel === group),
-      { dataset, corridor, group },
+      { dataset, corridor, group, movement },
     );
     const result = run(
       {
