@@ -162,7 +162,7 @@ export function calibrateFromReplay(
   if (pivotKm !== undefined && cuts.length && cuts[cuts.length - 1]!.place === pivotIndex) {
     const after = tallies[tallies.length - 1]!;
     const at = { index: pivotIndex!, km: pivotKm };
-    afterPivotSegment(replay, at, after, stops, destination, movement, fit, notes);
+    afterPivotSegment(replay, at, after, stops, destination, movement, fit, notes, law);
   }
   const attrition = calibrateAttrition(replay, stocks, destination, notes);
   return {

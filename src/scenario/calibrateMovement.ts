@@ -200,9 +200,26 @@ export function baseMovement(
 }
 
 /**
- * A segment per later stretch with ≥ 5 days of moves: the movement law fitted to its moves, with
- * the first stretch's law as prior (so its speeds stay the first stretch's without ≥ 3 of its own).
+ * A stretch's own movement in the scenario's terms: the movement law fitted to its moves (≥ 5
+ * days) with `base` (the first stretch's law) as prior, its speeds only with ≥ 3 days of them.
  */
+export function fitStretch(t: Tally, base: MovementModel): Partial<Movement> {
+  const days = t.rest + t.walk + t.ride;
+  const options = { ...STRETCH_FIT, fitWalk: t.walkKm.length >= 3, matchMeanKmPerDay: t.km / days };
+  const band = stretchBand(
+    fitMovement(t.evidence, base, options),
+    t.evidence,
+    STRETCH_FIT.pseudoDays!,
+  );
+  return {
+    restDayProbability: band.restDayProbability,
+    rideProbability: band.rideProbability,
+    ...(t.walkKm.length >= 3 ? { walkKmPerDay: band.walkKmPerDay } : {}),
+    ...(t.rideKm.length >= 3 ? { rideKmPerDay: band.rideKmPerDay } : {}),
+  };
+}
+
+/** A segment per later stretch with ≥ 5 days of moves ({@link fitStretch}). */
 export function stretchSegments(
   replay: Replay,
   cuts: Cut[],
@@ -213,23 +230,8 @@ export function stretchSegments(
   const name = (k: number) => replay.corridor.places[cuts[k]!.place]!.name;
   for (let k = 1; k < cuts.length; k++) {
     const t = tallies[k]!;
-    const days = t.rest + t.walk + t.ride;
-    if (days < 5) continue;
-    const options = {
-      ...STRETCH_FIT,
-      fitWalk: t.walkKm.length >= 3,
-      matchMeanKmPerDay: t.km / days,
-    };
-    const law = fitMovement(t.evidence, base, options);
-    const band = stretchBand(law, t.evidence, STRETCH_FIT.pseudoDays!);
-    movement.segments.push({
-      from: name(k - 1),
-      to: name(k),
-      restDayProbability: band.restDayProbability,
-      rideProbability: band.rideProbability,
-      ...(t.walkKm.length >= 3 ? { walkKmPerDay: band.walkKmPerDay } : {}),
-      ...(t.rideKm.length >= 3 ? { rideKmPerDay: band.rideKmPerDay } : {}),
-    });
+    if (t.rest + t.walk + t.ride < 5) continue;
+    movement.segments.push({ from: name(k - 1), to: name(k), ...fitStretch(t, base) });
   }
 }
 

@@ -113,14 +113,14 @@ describe("like 2018", () => {
       `backtest (Salvadoran caravan, San Salvador 31 Oct 2018): Mexico City p10 ${cdmx.p10} p50 ${cdmx.p50} p90 ${cdmx.p90}, observed 2018-11-16 (p50 error ${error} days); ` +
         `Tijuana p10 ${tijuana.p10} p50 ${tijuana.p50} p90 ${tijuana.p90} (no observed date in the reference)`,
     );
-    // Goal: p50 within ±3 days and the observation inside p10–p90 (see docs/scenarios.md for what was
-    // reached: p50 21–22 Nov, 5–6 days late; p10 16 Nov over seeds 1–5, so the observation sits on
-    // the p10 edge). The estimated replay it is calibrated on is still being refined, and with 17
-    // days of track before Mexico City one more or one less rest day moves the prediction by a
-    // day or two, so the test holds a band one day looser than what is reached: the observation
-    // within 1 day of p10–p90, the p50 within 7 days.
-    expect(days(cdmx.p10!, "2018-11-16")).toBeGreaterThanOrEqual(-1);
-    expect(days("2018-11-16", cdmx.p90)).toBeGreaterThanOrEqual(-1);
-    expect(Math.abs(error)).toBeLessThanOrEqual(7);
+    // Goal: p50 within ±3 days and the observation inside p10–p90. Reached with the one movement
+    // model (like 2018 fitted from the estimator's law by its own routine; docs/scenarios.md):
+    // p50 19–20 Nov over seeds 1–5 (+3 with this seed, +4 with two others), p10 13 Nov, p90
+    // 28–29 Nov. Before: p50 21–22 Nov, p10 17 Nov (the observation outside). The test holds the
+    // observation inside p10–p90 and the p50 within 4 days (one day looser than the goal, as
+    // seeds give +3 or +4).
+    expect(days(cdmx.p10!, "2018-11-16")).toBeGreaterThanOrEqual(0);
+    expect(days("2018-11-16", cdmx.p90)).toBeGreaterThanOrEqual(0);
+    expect(Math.abs(error)).toBeLessThanOrEqual(4);
   });
 });
