@@ -1,7 +1,7 @@
 /**
  * The 2018 anchors of the movement model: what the accounts of the 2018 caravans say about how
  * far and how a group moved in a day, each with its source, and the default laws built on them.
- * See docs/movement.md#the-2018-anchors and docs/estimation.md#the-2018-movement-anchors.
+ * See docs/movement.md#one-movement-model and docs/estimation.md#the-2018-movement-anchors.
  */
 import type { Km } from "../model/units.ts";
 import type { MovementModel } from "./law.ts";
