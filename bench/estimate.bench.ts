@@ -5,7 +5,7 @@
 import { embedded2018 } from "../src/embedded/index.ts";
 import { naiveBaseline } from "../src/estimate/accuracy.ts";
 import { estimateTracks } from "../src/estimate/estimateTracks.ts";
-import { defaultMovementModel, regimeTransitions } from "../src/estimate/movement.ts";
+import { defaultMovementModel, regimeTransitions } from "../src/movement/index.ts";
 import { simulateWorld, stepGroup } from "../src/estimate/simulate.ts";
 import type { GroupDayState, SimulatedWorld } from "../src/estimate/simulate.ts";
 import { mulberry32 } from "../src/util/random.ts";

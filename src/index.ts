@@ -141,14 +141,14 @@ export type { BodyDistribution } from "./estimate/bodies.ts";
 export { bodyDistribution } from "./estimate/bodies.ts";
 export type { BodyPart as CaravanPart } from "./estimate/parts.ts";
 export { readPart } from "./estimate/parts.ts";
-export type { MovementModel, Regime } from "./estimate/movement.ts";
+export type { MovementModel, Regime } from "./movement/index.ts";
 export {
   defaultMovementModel,
   defaultEstimatorMovement,
   regimeTransitions,
   cachedRegimeTransitions,
   REGIMES,
-} from "./estimate/movement.ts";
+} from "./movement/index.ts";
 export type { SourceBias, BiasSource, SourcePrior } from "./estimate/sourceBias.ts";
 export { SOURCE_PRIORS, fitSourceBiases } from "./estimate/sourceBias.ts";
 export type { KmObservation, KmDayEstimate, KmSmootherResult } from "./estimate/kmSmoother.ts";
@@ -460,3 +460,33 @@ export {
 } from "./calendar/index.ts";
 export type { LocalTime } from "./calendar/index.ts";
 export { isValidTimeZone, toLocalTime } from "./calendar/index.ts";
+
+// The one movement model (src/movement/; docs/movement.md). The law's type, regimes, transitions
+// and default laws are exported above, with the estimator; `stepGroup` with the simulator.
+export type {
+  MovementAnchor,
+  DensityShape,
+  Kernel as MovementKernel,
+  MoveEvidence,
+  MoveClasses,
+  FitOptions as MovementFitOptions,
+} from "./movement/index.ts";
+export {
+  ANCHORS_2018,
+  regimeIndex,
+  lawOfBand,
+  meanDailyKm,
+  nextRegime,
+  walkMoveKm,
+  rideMoveKm,
+  sampleMoveKm,
+  dayMoveLaw,
+  dayKernels,
+  densityShape,
+  reportDensity,
+  noEvidence,
+  classifyMove,
+  addMove,
+  movesOfTrack,
+  fitMovement,
+} from "./movement/index.ts";

@@ -6,7 +6,7 @@
  */
 import type { TrackPoint } from "../model/track.ts";
 import type { Km } from "../model/units.ts";
-import type { MovementModel } from "../estimate/movement.ts";
+import type { MovementModel } from "../movement/index.ts";
 import { isoDateToDay } from "../calendar/index.ts";
 import type { BodyPart } from "./reportPart.ts";
 

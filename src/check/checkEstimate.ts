@@ -10,7 +10,7 @@
 import type { Dataset } from "../model/dataset.ts";
 import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import { SOURCE_TYPES } from "../model/source.ts";
-import type { MovementModel } from "../estimate/movement.ts";
+import type { MovementModel } from "../movement/index.ts";
 import { estimateTracks } from "../estimate/estimateTracks.ts";
 import { SOURCE_PRIORS } from "../estimate/sourceBias.ts";
 import type { BiasSource } from "../estimate/sourceBias.ts";

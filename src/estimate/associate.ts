@@ -13,6 +13,7 @@
  */
 import { estimateWarning } from "./warnings.ts";
 import type { Km } from "../model/units.ts";
+import { meanDailyKm } from "../movement/index.ts";
 import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { readPart } from "./parts.ts";
@@ -166,13 +167,9 @@ export function bestGroup(
   return best;
 }
 
-/** Expected daily move (km) under the movement model: walking and riding days, rest days 0. */
+/** Expected daily move (km) under the movement model (`meanDailyKm`, src/movement/law.ts). */
 function expectedDailyKm(ctx: EstimateContext): Km {
-  const m = ctx.movement;
-  const ride =
-    ((1 - m.longRideProb) * (m.rideKm.min + m.rideKm.max)) / 2 +
-    (m.longRideProb * (m.rideKm.max + m.longRideMaxKm)) / 2;
-  return m.regimes.walk * m.walkKm.mean + m.regimes.ride * ride;
+  return meanDailyKm(ctx.movement);
 }
 
 /**

@@ -33,8 +33,8 @@ import { assignSizeOnly, associateUnlabelled, describeGroup, labelledGroups } fr
 import { smoothBody } from "./bodies.ts";
 import { attributeCounts } from "./counts.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
-import { defaultEstimatorMovement } from "./movement.ts";
-import type { MovementModel } from "./movement.ts";
+import { defaultEstimatorMovement } from "../movement/index.ts";
+import type { MovementModel } from "../movement/index.ts";
 import {
   fitBodySpread,
   fitMovement,

@@ -18,9 +18,14 @@
  * References: Rabiner (1989) forward–backward; Murphy (2012) §17.4 (HMM smoothing).
  */
 import type { Km } from "../model/units.ts";
-import { REGIMES, regimeTransitions } from "./movement.ts";
-import type { MovementModel } from "./movement.ts";
-import { normalCdf } from "../util/normal.ts";
+import {
+  dayKernels,
+  densityShape,
+  REGIMES,
+  regimeTransitions,
+  reportDensity,
+} from "../movement/index.ts";
+import type { Kernel, MovementModel } from "../movement/index.ts";
 
 /** One position report: km along the route on day `step` (0 = first day of the track). */
 export interface KmObservation {
@@ -87,47 +92,6 @@ export interface KmSmootherResult {
   outlierProb: number[];
   /** Cell size used (km). */
   cellKm: Km;
-}
-
-interface Kernel {
-  /** Weight of a displacement of d cells, d = 0…dense.length−1. */
-  dense: Float64Array;
-  /** Boxes: weight spread evenly over displacements from…to cells (inclusive). */
-  boxes: { from: number; to: number; weight: number }[];
-}
-
-function buildKernels(movement: MovementModel, cellKm: Km): Kernel[] {
-  const rest: Kernel = { dense: Float64Array.of(1), boxes: [] };
-  const { mean, sd } = movement.walkKm;
-  const cell = (km: Km): number => Math.max(0, Math.round(km / cellKm));
-  // The walking day's normal law as a sum of three centred boxes (a "stepped pyramid" with the
-  // normal's variance): every box convolves in O(cells) with prefix sums, whatever the cell size.
-  const walkBoxes = [
-    { half: 2.55, weight: 0.3 },
-    { half: 1.53, weight: 0.4 },
-    { half: 0.64, weight: 0.3 },
-  ].map(({ half, weight }) => ({
-    from: cell(Math.max(0, mean - half * sd)),
-    to: Math.max(cell(Math.max(0, mean - half * sd)), cell(mean + half * sd)),
-    weight,
-  }));
-  const long = movement.longRideProb;
-  const ride: Kernel = {
-    dense: new Float64Array(0),
-    boxes: [
-      { from: cell(movement.rideKm.min), to: cell(movement.rideKm.max), weight: 1 - long },
-      ...(long > 0
-        ? [
-            {
-              from: cell(movement.rideKm.max),
-              to: Math.max(cell(movement.rideKm.max), cell(movement.longRideMaxKm)),
-              weight: long,
-            },
-          ]
-        : []),
-    ],
-  };
-  return [rest, { dense: new Float64Array(0), boxes: walkBoxes }, ride];
 }
 
 /** out = K ⊛ input (push forward), displacements beyond the last cell land on the last cell. */
@@ -223,7 +187,7 @@ function correlateBackward(
 export function smoothKm(input: KmSmootherInput): KmSmootherResult {
   const grid = kmGrid(input);
   const model = likelihoodModel(input, grid);
-  const kernels = buildKernels(input.movement, grid.cellKm);
+  const kernels = dayKernels(input.movement, grid.cellKm);
   const { alpha, lik } = forwardPass(input, grid, model, kernels);
   return backwardPass(input, grid, model, kernels, alpha, lik);
 }
@@ -278,29 +242,19 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
   });
   const uniformDensity = 1 / grid.routeEnd;
   const walk = movement.walkKm;
-  const longMax = Math.max(movement.rideKm.max, movement.longRideMaxKm);
-  const shape: DensityShape = {
-    pi0: movement.regimes.rest,
-    pi1: movement.regimes.walk,
-    pi2: movement.regimes.ride,
-    walkMean: walk.mean,
-    walkSd: walk.sd,
-    longP: movement.longRideProb,
-    rideMin: movement.rideKm.min,
-    rideMax: movement.rideKm.max,
-    longMax,
-  };
+  // The movement model's density form (src/movement/density.ts).
+  const shape = densityShape(movement);
   /** Density (per km) of a good report `o` when the group is at `x` at noon. */
   const density = (o: KmObservation, x: number, sigma: number): number => {
     const zlo = o.kmRange ? o.kmRange[0] : o.km;
     const zhi = o.kmRange ? o.kmRange[1] : o.km;
-    if (o.timeOffset !== undefined) return densityAt(shape, zlo, zhi, x, sigma, o.timeOffset);
+    if (o.timeOffset !== undefined) return reportDensity(shape, zlo, zhi, x, sigma, o.timeOffset);
     // A report much vaguer than a day's walk: the hour it was made hardly matters (one
     // evaluation at the hours' mean instead of three).
-    if (sigma > 2 * walk.mean) return densityAt(shape, zlo, zhi, x, sigma, UNKNOWN_TIME_MEAN);
+    if (sigma > 2 * walk.mean) return reportDensity(shape, zlo, zhi, x, sigma, UNKNOWN_TIME_MEAN);
     let total = 0;
     for (let i = 0; i < UNKNOWN_TIME.length; i++) {
-      total += densityAt(shape, zlo, zhi, x, sigma, UNKNOWN_TIME[i]);
+      total += reportDensity(shape, zlo, zhi, x, sigma, UNKNOWN_TIME[i]);
     }
     return total / UNKNOWN_TIME.length;
   };
@@ -308,8 +262,8 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
   const support = (o: KmObservation, sigma: number): [number, number] => {
     const ahead = o.timeOffset === undefined ? 0.3 : Math.max(0, o.timeOffset);
     const behind = o.timeOffset === undefined ? 0.2 : Math.max(0, -o.timeOffset);
-    const from = (o.kmRange ? o.kmRange[0] : o.km) - ahead * longMax - 7 * sigma;
-    const to = (o.kmRange ? o.kmRange[1] : o.km) + behind * longMax + 7 * sigma;
+    const from = (o.kmRange ? o.kmRange[0] : o.km) - ahead * shape.longMax - 7 * sigma;
+    const to = (o.kmRange ? o.kmRange[1] : o.km) + behind * shape.longMax + 7 * sigma;
     return [
       Math.max(0, Math.floor((from - lo) / cellKm)),
       Math.min(n - 1, Math.ceil((to - lo) / cellKm)),
@@ -479,8 +433,6 @@ function backwardPass(
   return { days, finalRegime, regimeDays, regimeByDay, outlierProb, cellKm };
 }
 
-const INV_SQRT_2PI = 0.3989422804014327;
-
 /**
  * A report with a date only: made at some time between about 06:00 and 20:00 — three times of day
  * with equal weights (morning, early afternoon, evening; six gave the same tracks within 1 km on
@@ -488,70 +440,6 @@ const INV_SQRT_2PI = 0.3989422804014327;
  */
 const UNKNOWN_TIME = [-0.15, 0.05, 0.25];
 const UNKNOWN_TIME_MEAN = 0.05;
-
-/** The movement model's numbers the observation density needs. */
-interface DensityShape {
-  pi0: number;
-  pi1: number;
-  pi2: number;
-  walkMean: number;
-  walkSd: number;
-  longP: number;
-  rideMin: number;
-  rideMax: number;
-  longMax: number;
-}
-
-/**
- * Density of a report spanning [zlo, zhi] made `f` days after noon, for a group at x at noon.
- * The report is at noon's km + a share |f| of the move (ahead after noon, behind before), so
- * x ∈ report ∓ shift, where each regime's shift is a box (walk: its mean, spread into the sd).
- */
-function densityAt(
-  m: DensityShape,
-  zlo: number,
-  zhi: number,
-  x: number,
-  sigma: number,
-  f: number,
-): number {
-  const a = Math.abs(f);
-  if (a < 0.01) return boxGauss(x, zlo, zhi, sigma);
-  const sw = Math.sqrt(sigma * sigma + a * a * m.walkSd * m.walkSd);
-  let v = m.pi0 * boxGauss(x, zlo, zhi, sigma);
-  if (f > 0) {
-    v += m.pi1 * boxGauss(x, zlo - a * m.walkMean, zhi - a * m.walkMean, sw);
-    v += m.pi2 * (1 - m.longP) * boxGauss(x, zlo - a * m.rideMax, zhi - a * m.rideMin, sigma);
-    if (m.longP > 0) {
-      v += m.pi2 * m.longP * boxGauss(x, zlo - a * m.longMax, zhi - a * m.rideMax, sigma);
-    }
-  } else {
-    v += m.pi1 * boxGauss(x, zlo + a * m.walkMean, zhi + a * m.walkMean, sw);
-    v += m.pi2 * (1 - m.longP) * boxGauss(x, zlo + a * m.rideMin, zhi + a * m.rideMax, sigma);
-    if (m.longP > 0) {
-      v += m.pi2 * m.longP * boxGauss(x, zlo + a * m.rideMax, zhi + a * m.longMax, sigma);
-    }
-  }
-  return v;
-}
-
-/** Normal density at x with mean mu and sd sigma. */
-function gauss(x: number, mu: number, sigma: number): number {
-  const z = (x - mu) / sigma;
-  return z * z > 80 ? 0 : (INV_SQRT_2PI / sigma) * Math.exp(-0.5 * z * z);
-}
-
-/**
- * Density at x of a uniform on [p, q] plus normal noise of sd sigma. Inside a box much wider than
- * the noise, more than 3 sd from both edges, the density is flat: no CDF needed (the common case
- * for rides, and the hot path of the likelihood).
- */
-function boxGauss(x: number, p: number, q: number, sigma: number): number {
-  if (q - p < 1e-9) return gauss(x, p, sigma);
-  if (x < p - 8 * sigma || x > q + 8 * sigma) return 0;
-  if (x > p + 3 * sigma && x < q - 3 * sigma) return 1 / (q - p);
-  return (normalCdf((x - p) / sigma) - normalCdf((x - q) / sigma)) / (q - p);
-}
 
 function fillPrior(
   a: Float64Array,

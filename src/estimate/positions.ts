@@ -13,8 +13,8 @@
 import type { Km } from "../model/units.ts";
 import { smoothKm } from "./kmSmoother.ts";
 import type { KmObservation } from "./kmSmoother.ts";
-import { REGIMES } from "./movement.ts";
-import type { MovementModel } from "./movement.ts";
+import { fitMovement as fitLaw, noEvidence } from "../movement/index.ts";
+import type { MovementModel } from "../movement/index.ts";
 import type { BodyPart } from "./parts.ts";
 import type { BiasSource } from "./sourceBias.ts";
 import { SOURCE_PRIORS } from "./sourceBias.ts";
@@ -346,57 +346,32 @@ export function runKm(ctx: EstimateContext, g: WorkGroup, opts: RunKmOptions = {
 }
 
 /**
- * Regime shares and walking speed fitted to the data: one EM step pooled over groups, with a
- * Dirichlet prior of 20 pseudo-days at the prior shares (a short dataset stays near them) and a
- * prior of 10 walking days at the prior speed.
+ * Regime shares and walking speed fitted to the data: one EM step pooled over groups — the
+ * smoother's posterior regime-days, and the moves between well-located days that were surely
+ * walks — by the movement model's fitting routine (src/movement/fit.ts), with a Dirichlet prior of
+ * 20 pseudo-days at the prior shares (a short dataset stays near them) and a prior of 10 walking
+ * days at the prior speed.
  */
 export function fitMovement(
   active: readonly WorkGroup[],
   movement: MovementModel,
   prior: MovementModel,
 ): MovementModel {
-  const totals = [0, 0, 0];
-  for (const g of active) {
-    const rd = g.km?.regimeDays ?? [0, 0, 0];
-    for (let r = 0; r < 3; r++) totals[r] += rd[r];
-  }
-  const pseudo = 20;
-  const sum = totals[0] + totals[1] + totals[2] + pseudo;
-  const shares = REGIMES.map((r, i) => (totals[i] + pseudo * prior.regimes[r]) / sum);
-  // Walking speed: moves between well-located days that were surely walks.
-  let w = 0;
-  let sum1 = 0;
-  let sum2 = 0;
+  const evidence = noEvidence();
   for (const g of active) {
     const km = g.km;
     if (!km) continue;
+    for (let r = 0; r < 3; r++) evidence.regimeDays[r]! += km.regimeDays[r]!;
     for (let k = 1; k < km.days.length; k++) {
-      const pWalk = km.regimeByDay[k * 3 + 1];
-      const a = km.days[k - 1];
-      const b = km.days[k];
+      const pWalk = km.regimeByDay[k * 3 + 1]!;
+      const a = km.days[k - 1]!;
+      const b = km.days[k]!;
       if (pWalk < 0.7 || a.sd > 12 || b.sd > 12) continue;
-      const move = b.mean - a.mean;
-      w += pWalk;
-      sum1 += pWalk * move;
-      sum2 += pWalk * move * move;
+      evidence.walkMoves.push({ km: b.mean - a.mean, weight: pWalk });
     }
   }
-  const pw = 10;
-  const walkMean = (sum1 + pw * prior.walkKm.mean) / (w + pw);
-  const walkVar =
-    (sum2 + pw * (prior.walkKm.sd ** 2 + prior.walkKm.mean ** 2)) / (w + pw) - walkMean ** 2;
-  return {
-    ...movement,
-    regimes: {
-      rest: Math.max(0.02, shares[0]),
-      walk: Math.max(0.02, shares[1]),
-      ride: Math.max(0.02, shares[2]),
-    },
-    walkKm: {
-      mean: Math.min(80, Math.max(10, walkMean)),
-      sd: Math.min(30, Math.max(5, Math.sqrt(Math.max(0, walkVar)))),
-    },
-  };
+  const fitted = fitLaw(evidence, prior, { pseudoDays: 20, walkPseudoDays: 10 });
+  return { ...movement, regimes: fitted.regimes, walkKm: fitted.walkKm };
 }
 
 /**

@@ -23,54 +23,14 @@ import type { Random } from "../util/random.ts";
 import { randomNormal } from "../util/random.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
-import { cachedRegimeTransitions, defaultMovementModel, REGIMES } from "./movement.ts";
-import type { MovementModel, Regime } from "./movement.ts";
+import { defaultMovementModel, stepGroup } from "../movement/index.ts";
+import type { GroupDayState, MovementModel, Regime } from "../movement/index.ts";
 import { SOURCE_PRIORS } from "./sourceBias.ts";
 import { dayToIsoDate, isoDateToDay } from "./time.ts";
 
-/** One group's state on a day. */
-export interface GroupDayState {
-  km: Km;
-  size: People;
-  regime: Regime;
-}
-
-/**
- * Advances one group by one day: draws the regime (Markov, see movement.ts), moves forward by the
- * regime's displacement (clamped at `routeLengthKm`), applies attrition and, with `joinLeaveProb`,
- * a jump of the size by a factor in [0.6, 1.4].
- * @example
- * stepGroup({ km: 0, size: 3000, regime: "walk" }, defaultMovementModel(), 4000, mulberry32(1));
- */
-export function stepGroup(
-  state: GroupDayState,
-  movement: MovementModel,
-  routeLengthKm: Km,
-  random: Random,
-  sizeDynamics: { attritionPerDay: number; joinLeaveProb: number } = {
-    attritionPerDay: 0.01,
-    joinLeaveProb: 0.03,
-  },
-): GroupDayState {
-  const P = cachedRegimeTransitions(movement);
-  const from = state.regime === "rest" ? 0 : state.regime === "walk" ? 1 : 2;
-  let u = random();
-  let to = 0;
-  while (to < 2 && u >= P[from][to]) u -= P[from][to++];
-  const regime = REGIMES[to];
-  let move = 0;
-  if (regime === "walk") {
-    move = Math.max(0, movement.walkKm.mean + movement.walkKm.sd * randomNormal(random));
-  } else if (regime === "ride") {
-    move =
-      random() < movement.longRideProb
-        ? movement.rideKm.max + random() * (movement.longRideMaxKm - movement.rideKm.max)
-        : movement.rideKm.min + random() * (movement.rideKm.max - movement.rideKm.min);
-  }
-  let size = state.size * (1 - sizeDynamics.attritionPerDay * (0.5 + random()));
-  if (random() < sizeDynamics.joinLeaveProb) size *= 0.6 + 0.8 * random();
-  return { km: Math.min(routeLengthKm, state.km + move), size: Math.max(5, size), regime };
-}
+// The step of one group by one day is the movement model's sampler (src/movement/sampler.ts).
+export { stepGroup } from "../movement/index.ts";
+export type { GroupDayState } from "../movement/index.ts";
 
 export interface WorldConfig {
   /** First local date of the world (default 2018-10-13). */

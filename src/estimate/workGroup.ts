@@ -11,7 +11,7 @@ import type { RouteIndex } from "../geo/routeIndex.ts";
 import type { Km } from "../model/units.ts";
 import type { CountEvidence } from "./counts.ts";
 import type { KmDayEstimate, KmSmootherResult } from "./kmSmoother.ts";
-import type { MovementModel } from "./movement.ts";
+import type { MovementModel } from "../movement/index.ts";
 import type { BodyPart } from "./parts.ts";
 import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";

@@ -3,7 +3,8 @@
  * moves so far, shrunk towards the shares fitted on all groups.
  */
 import type { TrackPoint } from "../model/track.ts";
-import type { MovementModel } from "../estimate/movement.ts";
+import { fitMovement, movesOfTrack } from "../movement/index.ts";
+import type { MovementModel } from "../movement/index.ts";
 
 /** Options of {@link groupMovement}. */
 export interface GroupMovementOptions {
@@ -20,7 +21,8 @@ export interface GroupMovementOptions {
  * Refits the regime shares (rest / walk / ride) of `pooled` on one group's daily moves along its
  * estimated track so far (a move < 15 km is a rest day, > 80 km a day with rides, else walking;
  * the same classification as the scenario calibration), with a Dirichlet prior of `priorDays`
- * pseudo-days at the pooled shares. Displacement laws and persistence stay the pooled ones.
+ * pseudo-days at the pooled shares: the movement model's own fit (`fitMovement`,
+ * src/movement/fit.ts). Displacement laws and persistence stay the pooled ones.
  *
  * Why: the estimator's shares are pooled over all groups, and groups differ (the 2018 Salvadoran
  * groups rested far more than the first Honduran caravan, which also rode through Guatemala).
@@ -40,26 +42,12 @@ export function groupMovement(
   options: GroupMovementOptions = {},
 ): MovementModel {
   const windowDays = options.windowDays ?? Infinity;
-  const priorDays = options.priorDays ?? 4;
-  const restBelow = options.restBelowKm ?? 15;
-  const rideAbove = options.rideAboveKm ?? 80;
   const points = [...track].sort((a, b) => (a.date < b.date ? -1 : 1));
-  const counts = { rest: 0, walk: 0, ride: 0 };
-  for (let i = Math.max(1, points.length - windowDays); i < points.length; i++) {
-    const move = points[i]!.km - points[i - 1]!.km;
-    if (move < restBelow) counts.rest++;
-    else if (move > rideAbove) counts.ride++;
-    else counts.walk++;
-  }
-  const total = counts.rest + counts.walk + counts.ride + priorDays;
-  const share = (r: "rest" | "walk" | "ride"): number =>
-    Math.max(0.02, (counts[r] + priorDays * pooled.regimes[r]) / total);
-  const rest = share("rest");
-  const walk = share("walk");
-  const ride = share("ride");
-  const sum = rest + walk + ride;
-  return {
-    ...pooled,
-    regimes: { rest: rest / sum, walk: walk / sum, ride: ride / sum },
-  };
+  // One point a day: the index is the day. The window keeps the latest `windowDays` moves.
+  const latest = points.slice(Math.max(0, points.length - windowDays - 1));
+  const evidence = movesOfTrack(
+    latest.map((p, day) => ({ day, km: p.km })),
+    { restBelowKm: options.restBelowKm, rideAboveKm: options.rideAboveKm },
+  );
+  return fitMovement(evidence, pooled, { pseudoDays: options.priorDays ?? 4, fitWalk: false });
 }

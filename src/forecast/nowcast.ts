@@ -9,7 +9,7 @@ import type { IsoDate, Km } from "../model/units.ts";
 import { estimateTracks } from "../estimate/estimateTracks.ts";
 import type { EstimateOptions, EstimateResult } from "../estimate/estimateTracks.ts";
 import type { KmDayEstimate } from "../estimate/kmSmoother.ts";
-import type { MovementModel } from "../estimate/movement.ts";
+import type { MovementModel } from "../movement/index.ts";
 import type { SizeDayEstimate } from "../estimate/sizeSmoother.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
 import { toLocalTime } from "../calendar/index.ts";

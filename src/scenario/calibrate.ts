@@ -8,6 +8,8 @@
 import type { Dataset } from "../model/dataset.ts";
 import type { StockFigure } from "../model/stock.ts";
 import type { TrackPoint } from "../model/track.ts";
+import { defaultEstimatorMovement } from "../movement/index.ts";
+import type { MovementModel } from "../movement/index.ts";
 import { calibrateAttrition } from "./calibrateAttrition.ts";
 import { afterPivotSegment, destinationLeaveRate, destinationOf } from "./calibrateDestination.ts";
 import { round } from "./calibrateMath.ts";
@@ -52,6 +54,12 @@ export interface CalibrationOptions {
   restBelowKm?: number;
   /** Daily move (km) above which a day counts as a day with rides; default 80. */
   rideAboveKm?: number;
+  /**
+   * The movement law the stretches are fitted from: the estimator's fitted law
+   * (`estimateTracks(…).report.movement`, as {@link like2018Parameters} passes) or, by default,
+   * the estimator's prior (`defaultEstimatorMovement`).
+   */
+  movement?: MovementModel;
 }
 
 /** What the calibration saw and fitted, for the report. */
@@ -85,11 +93,13 @@ export interface Calibration extends ScenarioParameters {
  * Fits scenario parameters to an estimated replay.
  *
  * Movement: the group's day-to-day moves along its route are classified as rest (< 15 km), walk,
- * or ride (> 80 km); the rest-day probability is the share of rest days (with a 90 % Wilson
- * interval), the ride probability the share that makes the mean daily move the kernel draws equal
- * the stretch's observed mean move (see `rideMatchingSpeed` in calibrateMath.ts), walking and riding speeds the
- * p10–p90 of the walk and ride moves (of the stretch when it has 3 such days, else of the first
- * stretch, or of the whole track). The stretches before the border (Ciudad Hidalgo), from it to the pivot (Mexico City), and after the
+ * or ride (> 80 km) and each stretch's law is fitted by the movement model's own routine
+ * (`fitMovement`, src/movement/fit.ts — the routine the estimator fits its law with), from the
+ * estimator's law (`options.movement`): regime shares with 20 pseudo-days at its shares, walking
+ * speed with 10, the ride range from the stretch's rides (≥ 3), and the ride share set so that the
+ * law's mean daily move is the stretch's observed mean move; persistence from the whole track.
+ * Each law is written in the scenario's terms by `bandOfLaw` (90 % intervals of the shares). The
+ * stretches before the border (Ciudad Hidalgo), from it to the pivot (Mexico City), and after the
  * pivot are fitted separately (a stretch with under 5 days of moves inherits the one before).
  * Where the track's 90 % interval (narrower than 250 km) holds the same place, ± 10 km, for 3
  * days or more, the group stopped: a stop there, and those days are left out of the regime counts.
@@ -128,7 +138,8 @@ export function calibrateFromReplay(
     options.restBelowKm ?? 15,
     options.rideAboveKm ?? 80,
   );
-  const movement = baseMovement(tallies, stops.stops);
+  const prior = options.movement ?? defaultEstimatorMovement();
+  const { movement, law } = baseMovement(tallies, stops.stops, prior);
   const notes = movementNotes(replay, cuts, tallies, stops.fitStops);
   const destination = destinationOf(replay, stocks, options.destination);
   const pivotIndex = replay.indexOfName(pivot);
@@ -147,11 +158,11 @@ export function calibrateFromReplay(
     stops: stops.fitStops,
     pivotKm,
   };
-  stretchSegments(replay, cuts, tallies, movement);
+  stretchSegments(replay, cuts, tallies, movement, law);
   if (pivotKm !== undefined && cuts.length && cuts[cuts.length - 1]!.place === pivotIndex) {
     const after = tallies[tallies.length - 1]!;
     const at = { index: pivotIndex!, km: pivotKm };
-    afterPivotSegment(replay, at, after, stops, destination, movement, fit, notes);
+    afterPivotSegment(replay, at, after, stops, destination, movement, fit, notes, law);
   }
   const attrition = calibrateAttrition(replay, stocks, destination, notes);
   return {

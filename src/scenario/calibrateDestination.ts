@@ -6,8 +6,10 @@
 import { isoDate, strictDayNumber } from "../calendar/index.ts";
 import type { StockFigure } from "../model/stock.ts";
 import type { CalibrationFit } from "./calibrate.ts";
-import { mid, proportion, round, spread, widen } from "./calibrateMath.ts";
+import { mid, round, spread, widen } from "./calibrateMath.ts";
+import { fitStretch } from "./calibrateMovement.ts";
 import type { Tally, StopFit } from "./calibrateMovement.ts";
+import type { MovementModel } from "../movement/index.ts";
 import type { Replay } from "./calibrateReplay.ts";
 import type { Movement, NumberOrRange } from "./types.ts";
 
@@ -105,7 +107,8 @@ function timeToDestination(
 }
 
 /**
- * The segment after the pivot: its own rest and ride shares with ≥ 5 days of moves; when the track
+ * The segment after the pivot: its own law with ≥ 5 days of moves (`fitStretch`, the movement
+ * model's fit); when the track
  * ends more than 50 km before the destination, timed to the destination's half-peak date.
  */
 export function afterPivotSegment(
@@ -117,14 +120,11 @@ export function afterPivotSegment(
   movement: Movement,
   fit: CalibrationFit,
   notes: string[],
+  base: MovementModel,
 ): void {
   const { points, corridor } = replay;
   const segment: Movement["segments"][number] = { from: corridor.places[pivot.index]!.name };
-  const afterDays = after.rest + after.walk + after.ride;
-  if (afterDays >= 5) {
-    segment.restDayProbability = proportion(after.rest, afterDays);
-    segment.rideProbability = proportion(after.ride, after.walk + after.ride);
-  }
+  if (after.rest + after.walk + after.ride >= 5) Object.assign(segment, fitStretch(after, base));
   const lastKm = points[points.length - 1]!.km;
   const firstHalf = destination.present.find((e) => e[1] >= destination.peak[1] / 2);
   // Leaving the pivot: the last day of the stop there, else the last day within 50 km past it.

@@ -32,33 +32,6 @@ export function spread(values: number[], fallback: NumberOrRange): NumberOrRange
   };
 }
 
-/**
- * The ride probability of a stretch, set so that the kernel's mean daily move there — (1 − rest) ×
- * (walk + q × (ride − walk)) with each range at its midpoint, as the kernel draws them uniformly —
- * equals the stretch's observed mean daily move (km moved over the days counted). Fitting the
- * share of ride days alone does not do this: with few days, the Wilson interval's centre is pulled
- * towards 1/2, rest and ride shares are fitted on different day counts, and a stretch with under 3
- * ride days takes its ride speeds from elsewhere (the first Honduran caravan's 415 km day through
- * Veracruz to Puebla was replaced by the 146–230 km rides of Guatemala). Keeps the Wilson
- * interval's half-width around q, narrowed to stay inside [0, 1] so that its midpoint is q; the
- * Wilson interval of the ride days when the stretch has no moves or walk and ride speeds coincide.
- */
-export function rideMatchingSpeed(
-  tally: { rest: number; walk: number; ride: number; km: number },
-  rest: NumberOrRange,
-  walk: NumberOrRange,
-  ride: NumberOrRange,
-): NumberOrRange {
-  const wilson = proportion(tally.ride, tally.walk + tally.ride);
-  const days = tally.rest + tally.walk + tally.ride;
-  const moving = 1 - mid(rest);
-  const gain = mid(ride) - mid(walk);
-  if (days === 0 || moving <= 0 || gain <= 0) return wilson;
-  const q = Math.min(0.95, Math.max(0, (tally.km / days / moving - mid(walk)) / gain));
-  const half = Math.min(typeof wilson === "number" ? 0 : (wilson.max - wilson.min) / 2, q, 1 - q);
-  return { min: round(q - half), max: round(q + half) };
-}
-
 /** The route stop nearest to `km`. */
 export function placeAt(route: CorridorRoute, km: number): number | undefined {
   let best: number | undefined;

@@ -5,10 +5,13 @@
  */
 import { strictDayNumber } from "../calendar/index.ts";
 import type { TrackPoint } from "../model/track.ts";
+import { addMove, fitMovement, noEvidence } from "../movement/index.ts";
+import type { FitOptions, MoveEvidence, MovementModel } from "../movement/index.ts";
 import type { CalibrationFit } from "./calibrate.ts";
-import { proportion, rideMatchingSpeed, spread } from "./calibrateMath.ts";
+import { round } from "./calibrateMath.ts";
 import type { Replay } from "./calibrateReplay.ts";
 import type { Movement, Stop } from "./types.ts";
+import { bandOfLaw } from "../movement/index.ts";
 
 /** Where the track stopped. */
 export interface StopFit {
@@ -86,9 +89,14 @@ export interface Tally {
   rideKm: number[];
   /** Sum of the day's moves (km, rest days included), for the stretch's mean speed. */
   km: number;
+  /** The stretch's moves as the movement model's evidence (src/movement/fit.ts). */
+  evidence: MoveEvidence;
 }
 
-/** Classifies each day-to-day move (days at stops left out) on the stretch it starts in. */
+/**
+ * Classifies each day-to-day move (days at stops left out) on the stretch it starts in, with the
+ * movement model's classification (`addMove`: < `restBelow` km rest, > `rideAbove` km ride).
+ */
 export function tallyStretches(
   replay: Replay,
   cuts: Cut[],
@@ -104,17 +112,24 @@ export function tallyStretches(
     walkKm: [],
     rideKm: [],
     km: 0,
+    evidence: noEvidence(),
   }));
+  let previous = -1;
   for (let i = 1; i < points.length; i++) {
-    if (strictDayNumber(points[i]!.date)! - strictDayNumber(points[i - 1]!.date)! !== 1) continue;
-    if (atStop.has(i) && atStop.has(i - 1)) continue;
+    const gap = strictDayNumber(points[i]!.date)! - strictDayNumber(points[i - 1]!.date)! !== 1;
+    if (gap || (atStop.has(i) && atStop.has(i - 1))) {
+      previous = -1;
+      continue;
+    }
     const move = points[i]!.km - points[i - 1]!.km;
     let stretch = 0;
     while (stretch < cuts.length && points[i - 1]!.km >= cuts[stretch]!.km - 10) stretch++;
     const tally = tallies[stretch]!;
     tally.km += Math.max(0, move);
-    if (move < restBelow) tally.rest++;
-    else if (move > rideAbove) {
+    const classes = { restBelowKm: restBelow, rideAboveKm: rideAbove };
+    previous = addMove(tally.evidence, move, previous, classes);
+    if (previous === 0) tally.rest++;
+    else if (previous === 2) {
       tally.ride++;
       tally.rideKm.push(move);
     } else {
@@ -125,55 +140,98 @@ export function tallyStretches(
   return tallies;
 }
 
-/** The movement of the first stretch (speeds from the whole track when it has under 3 days). */
-export function baseMovement(tallies: Tally[], stops: Stop[]): Movement {
-  const b = tallies[0]!;
-  const allWalk = tallies.flatMap((t) => t.walkKm);
-  const allRide = tallies.flatMap((t) => t.rideKm);
-  const rest = proportion(b.rest, b.rest + b.walk + b.ride);
-  const walk = spread(b.walkKm.length >= 3 ? b.walkKm : allWalk, { min: 35, max: 50 });
-  const ride = spread(b.rideKm.length >= 3 ? b.rideKm : allRide, { min: 150, max: 320 });
+/**
+ * How "like 2018" fits a stretch: the estimator's routine (`fitMovement`) with the estimator's
+ * prior weights (20 pseudo-days on the shares, 10 on the walking speed), the ride range fitted
+ * to the stretch's rides, and the ride share set so that the law's mean daily move is the
+ * stretch's (km moved over the days counted).
+ */
+export const STRETCH_FIT: FitOptions = { pseudoDays: 20, fitRide: true };
+
+/** The scenario's movement fields of a fitted stretch law (`bandOfLaw`, src/movement/law.ts). */
+function stretchBand(law: MovementModel, evidence: MoveEvidence, pseudoDays: number) {
+  const days = evidence.regimeDays;
+  return bandOfLaw(law, days[0] + days[1] + days[2] + pseudoDays);
+}
+
+/**
+ * The movement of the first stretch: the movement law fitted to its moves with `prior` (the
+ * estimator's fitted law, or its prior), persistence fitted to the whole track's moves.
+ */
+export function baseMovement(
+  tallies: Tally[],
+  stops: Stop[],
+  prior: MovementModel,
+): { movement: Movement; law: MovementModel } {
+  const all = noEvidence();
+  for (const t of tallies) {
+    for (let r = 0; r < 3; r++) all.regimeDays[r]! += t.evidence.regimeDays[r]!;
+    all.walkMoves.push(...t.evidence.walkMoves);
+    all.rideMoves.push(...t.evidence.rideMoves);
+    all.pairs += t.evidence.pairs;
+    all.repeats += t.evidence.repeats;
+  }
+  // Speeds from the whole track when the first stretch has under 3 days of them.
+  const first = tallies[0]!.evidence;
+  const evidence: MoveEvidence = {
+    ...first,
+    walkMoves: first.walkMoves.length >= 3 ? first.walkMoves : all.walkMoves,
+    rideMoves: first.rideMoves.length >= 3 ? first.rideMoves : all.rideMoves,
+  };
+  const days = first.regimeDays[0] + first.regimeDays[1] + first.regimeDays[2];
+  const law = fitMovement(evidence, prior, {
+    ...STRETCH_FIT,
+    ...(days > 0 ? { matchMeanKmPerDay: tallies[0]!.km / days } : {}),
+  });
+  law.persistence = fitMovement(all, prior, { ...STRETCH_FIT, fitPersistence: true }).persistence;
+  const band = stretchBand(law, evidence, STRETCH_FIT.pseudoDays!);
   return {
-    restDayProbability: rest,
-    rideProbability: rideMatchingSpeed(b, rest, walk, ride),
-    walkKmPerDay: walk,
-    rideKmPerDay: ride,
-    cohesion: 0.8,
-    stops,
-    stopAtShelters: false,
-    shelterStopDays: { min: 1, max: 2 },
-    segments: [],
+    movement: {
+      ...band,
+      cohesion: 0.8,
+      persistence: round(law.persistence),
+      stops,
+      stopAtShelters: false,
+      shelterStopDays: { min: 1, max: 2 },
+      segments: [],
+    },
+    law,
   };
 }
 
-/** A segment per later stretch with ≥ 5 days of moves (its own speeds with ≥ 3 days of them). */
+/**
+ * A stretch's own movement in the scenario's terms: the movement law fitted to its moves (≥ 5
+ * days) with `base` (the first stretch's law) as prior, its speeds only with ≥ 3 days of them.
+ */
+export function fitStretch(t: Tally, base: MovementModel): Partial<Movement> {
+  const days = t.rest + t.walk + t.ride;
+  const options = { ...STRETCH_FIT, fitWalk: t.walkKm.length >= 3, matchMeanKmPerDay: t.km / days };
+  const band = stretchBand(
+    fitMovement(t.evidence, base, options),
+    t.evidence,
+    STRETCH_FIT.pseudoDays!,
+  );
+  return {
+    restDayProbability: band.restDayProbability,
+    rideProbability: band.rideProbability,
+    ...(t.walkKm.length >= 3 ? { walkKmPerDay: band.walkKmPerDay } : {}),
+    ...(t.rideKm.length >= 3 ? { rideKmPerDay: band.rideKmPerDay } : {}),
+  };
+}
+
+/** A segment per later stretch with ≥ 5 days of moves ({@link fitStretch}). */
 export function stretchSegments(
   replay: Replay,
   cuts: Cut[],
   tallies: Tally[],
   movement: Movement,
+  base: MovementModel,
 ): void {
   const name = (k: number) => replay.corridor.places[cuts[k]!.place]!.name;
   for (let k = 1; k < cuts.length; k++) {
     const t = tallies[k]!;
-    const days = t.rest + t.walk + t.ride;
-    if (days < 5) continue;
-    const rest = proportion(t.rest, days);
-    const walk = t.walkKm.length >= 3 ? spread(t.walkKm, movement.walkKmPerDay) : undefined;
-    const ride = t.rideKm.length >= 3 ? spread(t.rideKm, movement.rideKmPerDay) : undefined;
-    movement.segments.push({
-      from: name(k - 1),
-      to: name(k),
-      restDayProbability: rest,
-      rideProbability: rideMatchingSpeed(
-        t,
-        rest,
-        walk ?? movement.walkKmPerDay,
-        ride ?? movement.rideKmPerDay,
-      ),
-      ...(walk ? { walkKmPerDay: walk } : {}),
-      ...(ride ? { rideKmPerDay: ride } : {}),
-    });
+    if (t.rest + t.walk + t.ride < 5) continue;
+    movement.segments.push({ from: name(k - 1), to: name(k), ...fitStretch(t, base) });
   }
 }
 

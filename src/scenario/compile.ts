@@ -55,6 +55,8 @@ export interface CompiledScenario {
   wavePeople: NumberOrRange[];
   rules: AttritionRule[];
   cohesion: number;
+  /** Probability that a group's day repeats its previous day's regime (the law's persistence). */
+  persistence: number;
   destinationLeavePerDay: NumberOrRange;
   presenceRadiusKm: number;
   /** `stop_not_on_corridor`, `attrition_place_not_on_corridor` (`source.module` "scenario"). */
@@ -267,6 +269,7 @@ export function compileScenario(scenario: Scenario, corridor: Corridor): Compile
     wavePeople: scenario.waves.map((w) => w.people),
     rules,
     cohesion: movement.cohesion,
+    persistence: movement.persistence,
     destinationLeavePerDay: scenario.destinationLeavePerDay,
     presenceRadiusKm: scenario.presenceRadiusKm,
     warnings,

@@ -42,6 +42,7 @@ export const GENERIC_MOVEMENT: Readonly<Movement> = Object.freeze({
   walkKmPerDay: { min: 30, max: 40 },
   rideKmPerDay: { min: 200, max: 360 },
   cohesion: 0.8,
+  persistence: 0,
   stops: [],
   stopAtShelters: false,
   shelterStopDays: { min: 1, max: 2 },
@@ -64,6 +65,7 @@ export const FALLBACK_2018: Readonly<ScenarioParameters> = Object.freeze({
     walkKmPerDay: { min: 35, max: 50 },
     rideKmPerDay: { min: 150, max: 320 },
     cohesion: 0.8,
+    persistence: 0,
     stops: [
       { place: "Tapachula", days: { min: 1, max: 2 } },
       { place: "Mexico City", days: { min: 4, max: 6 } },

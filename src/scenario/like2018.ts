@@ -21,6 +21,8 @@ export function like2018Parameters(
   dataset: Dataset,
   options: Omit<CalibrationOptions, "dataset"> = {},
 ): Calibration {
-  const { tracks } = estimateTracks(dataset);
-  return calibrateFromReplay(tracks, dataset.stocks, { ...options, dataset });
+  const { tracks, report } = estimateTracks(dataset);
+  // The stretches are fitted from the estimator's own fitted law: one fit, one model.
+  const movement = options.movement ?? report.movement;
+  return calibrateFromReplay(tracks, dataset.stocks, { ...options, movement, dataset });
 }

@@ -4,17 +4,19 @@
  * range in the scenario is sampled here, once per run, so a run is one consistent world.
  */
 import type { Random } from "../util/random.ts";
+import { lawOfBand, regimeTransitions } from "../movement/index.ts";
+import type { MovementModel } from "../movement/index.ts";
 import type { CompiledScenario } from "./compile.ts";
 import type { NumberOrRange } from "./types.ts";
 
-/** Movement parameters of one band, drawn for one run (speeds stay ranges, drawn per day). */
+/**
+ * The movement law of one band, drawn for one run: the rest-day and ride probabilities drawn from
+ * their ranges, as the one movement law (src/movement/: `lawOfBand`), and its regime transitions.
+ */
 export interface BandDraw {
-  rest: number;
-  ride: number;
-  walkMin: number;
-  walkMax: number;
-  rideMin: number;
-  rideMax: number;
+  law: MovementModel;
+  /** Regime transitions P[from][to] of `law` (rest, walk, ride). */
+  P: number[][];
 }
 
 /** What one run drew. */
@@ -62,14 +64,18 @@ export function drawRun(c: CompiledScenario, random: Random): RunDraws {
   const waveN = c.wavePeople.map((r) => Math.round(sampleRange(r, random)));
   const stopRates = drawStopRates(c, random);
   const bandDraws = c.routes.map((route) =>
-    route.bands.map(({ band }) => ({
-      rest: sampleRange(band.restDayProbability, random),
-      ride: sampleRange(band.rideProbability, random),
-      walkMin: low(band.walkKmPerDay),
-      walkMax: high(band.walkKmPerDay),
-      rideMin: low(band.rideKmPerDay),
-      rideMax: high(band.rideKmPerDay),
-    })),
+    route.bands.map(({ band }) => {
+      const law = lawOfBand(
+        {
+          rest: sampleRange(band.restDayProbability, random),
+          ride: sampleRange(band.rideProbability, random),
+          walk: [low(band.walkKmPerDay), high(band.walkKmPerDay)],
+          rideKm: [low(band.rideKmPerDay), high(band.rideKmPerDay)],
+        },
+        c.persistence,
+      );
+      return { law, P: regimeTransitions(law) };
+    }),
   );
   const leaveRate = sampleRange(c.destinationLeavePerDay, random);
   return { waveN, stopRates, bandDraws, leaveRate };

@@ -10,6 +10,8 @@
  * the destination (onward) leave the corridor.
  */
 import type { Random } from "../util/random.ts";
+import { randomNormal } from "../util/random.ts";
+import { nextRegime, rideMoveKm, walkMoveKm } from "../movement/index.ts";
 import { binomial } from "./binomial.ts";
 import type { CompiledScenario } from "./compile.ts";
 import type { RunDraws } from "./runDraws.ts";
@@ -61,7 +63,11 @@ export interface RunWork {
   cumClaims: Int32Array;
   cumReturns: Int32Array;
   cumRegularized: Int32Array;
+  /** Yesterday's regime of each group (0 rest, 1 walk, 2 ride; src/movement/law.ts). */
+  regime: Uint8Array;
+  /** The wave's common draws of the day: regime uniform, walking normal, ride uniform. */
   waveRegime: Float64Array;
+  waveWalk: Float64Array;
   waveSpeed: Float64Array;
   /** departed, claims, returns, regularised, left the destination (people, cumulative). */
   counts: Float64Array;
@@ -102,7 +108,9 @@ export function createRunBuffers(compiled: CompiledScenario): RunBuffers {
       cumClaims: new Int32Array(P),
       cumReturns: new Int32Array(P),
       cumRegularized: new Int32Array(P),
+      regime: new Uint8Array(C),
       waveRegime: new Float64Array(W),
+      waveWalk: new Float64Array(W),
       waveSpeed: new Float64Array(W),
       counts: new Float64Array(5),
     },
@@ -190,15 +198,20 @@ function moveGroup(run: Run, i: number, day: number): void {
   const bands = route.bands;
   let b = 0;
   while (b < bands.length - 1 && !(here >= bands[b]!.startKm && here < bands[b]!.endKm)) b++;
-  const band = run.draws.bandDraws[cohort.route]![b]!;
+  const { law, P } = run.draws.bandDraws[cohort.route]![b]!;
+  // The day's regime and move from the one movement law (src/movement/sampler.ts), with the
+  // wave's common draws when the group follows its wave today.
   const together = random() < c.cohesion;
-  const u = together ? w.waveRegime[cohort.wave]! : random();
-  if (u < band.rest) return;
-  const ride = (u - band.rest) / (1 - band.rest) < band.ride;
-  const v = together ? w.waveSpeed[cohort.wave]! : random();
-  const distance = ride
-    ? band.rideMin + v * (band.rideMax - band.rideMin)
-    : band.walkMin + v * (band.walkMax - band.walkMin);
+  const regime = nextRegime(P, w.regime[i]!, together ? w.waveRegime[cohort.wave]! : random());
+  w.regime[i] = regime;
+  if (regime === 0) return;
+  let distance: number;
+  if (regime === 1) {
+    distance = walkMoveKm(law, together ? w.waveWalk[cohort.wave]! : randomNormal(random));
+  } else {
+    const long = law.longRideProb > 0 && random() < law.longRideProb;
+    distance = rideMoveKm(law, long, together ? w.waveSpeed[cohort.wave]! : random());
+  }
   const target = here + distance;
   let lastPassed = -1;
   while (w.next[i]! <= cohort.destinationStop && route.km[w.next[i]!]! <= target) {
@@ -209,6 +222,7 @@ function moveGroup(run: Run, i: number, day: number): void {
     const stay = route.dwell[s];
     if (stay !== undefined) {
       w.km[i] = route.km[s]!;
+      w.regime[i] = 0; // staying is resting
       w.dwell[i] = Math.max(0, Math.round(sampleRange(stay, random)) - 1);
       return;
     }
@@ -304,8 +318,9 @@ function resetRun(run: Run): void {
  * Runs the scenario once and writes every place-day count and the day's totals into `out`.
  *
  * Per run: wave sizes, attrition rates, rest/ride probabilities and the destination leave rate are
- * drawn from their ranges ({@link drawRun}). Per day and group: with probability `cohesion` the
- * group follows its wave's common draw (regime and speed), else its own ({@link moveGroup}).
+ * drawn from their ranges ({@link drawRun}); each band's movement is then a law of the one
+ * movement model (src/movement/). Per day and group: with probability `cohesion` the group follows
+ * its wave's common draw (regime and speed), else its own ({@link moveGroup}).
  *
  * @returns the largest conservation error over the days (0: departed = on the road + present at
  * places + returned + left the destination, and present at places = travellers at places + at
@@ -320,6 +335,7 @@ export function simulateRun(c: CompiledScenario, random: Random, out: RunBuffers
   for (let day = 0; day < c.days; day++) {
     for (let k = 0; k < w.waveRegime.length; k++) {
       w.waveRegime[k] = random();
+      w.waveWalk[k] = randomNormal(random);
       w.waveSpeed[k] = random();
     }
     for (let i = 0; i < C; i++) {

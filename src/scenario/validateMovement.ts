@@ -53,6 +53,12 @@ export function checkMovement(
     if (typeof v === "number") movement.cohesion = v;
     else if (v !== undefined) c.add("/movement/cohesion", "cohesion is a number, not a range");
   }
+  if (value.persistence !== undefined) {
+    const v = c.range(value.persistence, "/movement/persistence", 0, 0.95, "a probability");
+    if (typeof v === "number") movement.persistence = v;
+    else if (v !== undefined)
+      c.add("/movement/persistence", "persistence is a number, not a range");
+  }
   if (value.stopAtShelters !== undefined) {
     if (typeof value.stopAtShelters !== "boolean")
       c.add("/movement/stopAtShelters", "expected true or false");

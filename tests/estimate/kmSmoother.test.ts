@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { smoothKm } from "../../src/estimate/kmSmoother.ts";
 import type { KmObservation } from "../../src/estimate/kmSmoother.ts";
-import { defaultMovementModel } from "../../src/estimate/movement.ts";
+import { defaultMovementModel } from "../../src/movement/index.ts";
 
 const movement = defaultMovementModel();
 const report = (step: number, km: number, extra: Partial<KmObservation> = {}): KmObservation => ({

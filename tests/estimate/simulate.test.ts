@@ -3,7 +3,7 @@ import {
   cachedRegimeTransitions,
   defaultMovementModel,
   regimeTransitions,
-} from "../../src/estimate/movement.ts";
+} from "../../src/movement/index.ts";
 import { simulateWorld, stepGroup, syntheticCorridor } from "../../src/estimate/simulate.ts";
 import { createRouteIndex } from "../../src/geo/routeIndex.ts";
 import { mulberry32 } from "../../src/util/random.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { embedded2018 } from "../../src/embedded/index.ts";
-import type { MovementModel } from "../../src/estimate/movement.ts";
+import type { MovementModel } from "../../src/movement/index.ts";
 import { fitAttritionPerDay } from "../../src/forecast/attrition.ts";
 import { forecastArrivals } from "../../src/forecast/forecast.ts";
 import { groupMovement } from "../../src/forecast/groupMovement.ts";

@@ -12,6 +12,7 @@ import { embedded2018 } from "../../src/embedded/index.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import type { Dataset } from "../../src/model/dataset.ts";
 import type { TrackPoint } from "../../src/model/track.ts";
+import type { MovementModel } from "../../src/movement/index.ts";
 import { calibrateFromReplay } from "../../src/scenario/calibrate.ts";
 import type { Calibration } from "../../src/scenario/calibrate.ts";
 import { buildCorridor } from "../../src/scenario/corridor.ts";
@@ -24,12 +25,16 @@ let dataset: Dataset;
 let corridor: Corridor;
 let tracks: TrackPoint[];
 let like2018: Calibration;
+let movement: MovementModel;
 
 beforeAll(() => {
   dataset = embedded2018();
   corridor = buildCorridor(dataset);
-  tracks = estimateTracks(dataset).tracks;
-  like2018 = calibrateFromReplay(tracks, dataset.stocks, { dataset, corridor });
+  const estimate = estimateTracks(dataset);
+  tracks = estimate.tracks;
+  // The estimator's fitted movement law: "like 2018" is fitted from it (one movement model).
+  movement = estimate.report.movement;
+  like2018 = calibrateFromReplay(tracks, dataset.stocks, { dataset, corridor, movement });
 });
 
 const days = (from: string, to: string | undefined) =>
@@ -80,7 +85,7 @@ describe("like 2018", () => {
     const alone = calibrateFromReplay(
       tracks.filter((t) => t.group === group),
       dataset.stocks.filter((s) => s.caravanLabel === group),
-      { dataset, corridor, group },
+      { dataset, corridor, group, movement },
     );
     const result = run(
       {
@@ -108,14 +113,14 @@ describe("like 2018", () => {
       `backtest (Salvadoran caravan, San Salvador 31 Oct 2018): Mexico City p10 ${cdmx.p10} p50 ${cdmx.p50} p90 ${cdmx.p90}, observed 2018-11-16 (p50 error ${error} days); ` +
         `Tijuana p10 ${tijuana.p10} p50 ${tijuana.p50} p90 ${tijuana.p90} (no observed date in the reference)`,
     );
-    // Goal: p50 within ±3 days and the observation inside p10–p90 (see docs/scenarios.md for what was
-    // reached: p50 21–22 Nov, 5–6 days late; p10 16 Nov over seeds 1–5, so the observation sits on
-    // the p10 edge). The estimated replay it is calibrated on is still being refined, and with 17
-    // days of track before Mexico City one more or one less rest day moves the prediction by a
-    // day or two, so the test holds a band one day looser than what is reached: the observation
-    // within 1 day of p10–p90, the p50 within 7 days.
-    expect(days(cdmx.p10!, "2018-11-16")).toBeGreaterThanOrEqual(-1);
-    expect(days("2018-11-16", cdmx.p90)).toBeGreaterThanOrEqual(-1);
-    expect(Math.abs(error)).toBeLessThanOrEqual(7);
+    // Goal: p50 within ±3 days and the observation inside p10–p90. Reached with the one movement
+    // model (like 2018 fitted from the estimator's law by its own routine; docs/scenarios.md):
+    // p50 19–20 Nov over seeds 1–5 (+3 with this seed, +4 with two others), p10 13 Nov, p90
+    // 28–29 Nov. Before: p50 21–22 Nov, p10 17 Nov (the observation outside). The test holds the
+    // observation inside p10–p90 and the p50 within 4 days (one day looser than the goal, as
+    // seeds give +3 or +4).
+    expect(days(cdmx.p10!, "2018-11-16")).toBeGreaterThanOrEqual(0);
+    expect(days("2018-11-16", cdmx.p90)).toBeGreaterThanOrEqual(0);
+    expect(Math.abs(error)).toBeLessThanOrEqual(4);
   });
 });
