@@ -3,7 +3,7 @@ import { prepareReplay } from "../../viewer/data/prepare.ts";
 import { enrichDataset } from "../../viewer/data/embedded.ts";
 import { createLocalProvider } from "../../viewer/data/provider.ts";
 import { dateOf, daysSince } from "../../viewer/data/replay.ts";
-import { createRouteIndex, sliceRoute } from "../../src/index.ts";
+import { createRouteIndex, embedded2018, presencePanels, sliceRoute } from "../../src/index.ts";
 import { fixtureInput, fixtureTracks } from "./fixture.ts";
 
 describe("replay times", () => {
@@ -171,6 +171,34 @@ describe("enrichDataset", () => {
     };
     expect(() => enrichDataset(dataset)).toThrow(
       /^the estimate and ledger could not be built from these data \(/,
+    );
+  });
+});
+
+describe("presence panels read the library's state of the corridor", () => {
+  it("give, for every place and day, the people present the situation update gives", () => {
+    const dataset = embedded2018();
+    const input = enrichDataset(dataset);
+    const replay = prepareReplay(input);
+    const panels = presencePanels(input.state!, "2018-12-15");
+    expect(panels.length).toBeGreaterThan(0);
+    let compared = 0;
+    for (const panel of panels) {
+      const series = replay.presence.find((p) => p.placeName === panel.placeName);
+      for (const point of panel.series) {
+        if (!(point.value > 0)) continue;
+        expect(series?.points.find((p) => p.date === point.date)?.value, panel.placeName).toBe(
+          point.value,
+        );
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+    // Tijuana on 25 Nov 2018: one number in the viewer, the update and the state.
+    const tijuana = replay.presence.find((p) => p.placeName === "Tijuana");
+    const day = input.state!.find((d) => d.date === "2018-11-25")!;
+    expect(tijuana?.points.find((p) => p.date === "2018-11-25")?.value).toBe(
+      day.places.find((p) => p.placeName === "Tijuana")?.present,
     );
   });
 });

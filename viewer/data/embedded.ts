@@ -35,6 +35,7 @@ export function enrichDataset(
     tracks: replay.tracks,
     split: replay.ledger.split,
     associations: replay.estimate?.report.associations ?? [],
+    state: replay.state,
     seeds: situationReport2018(),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { createRouteIndex } from "../../src/index.ts";
 import type {
+  CorridorDay,
   Dataset,
   IsoDate,
   SeedFigure,
@@ -13,7 +14,13 @@ import type {
   SplitRow,
   TrackPoint,
 } from "../../src/index.ts";
-import { flowsFrom, headlinesFrom, presenceFrom, splitFromLedger } from "./prepareFigures.ts";
+import {
+  flowsFrom,
+  headlinesFrom,
+  presenceFrom,
+  presenceFromState,
+  splitFromLedger,
+} from "./prepareFigures.ts";
 import { framesByGroup, routeKmOf } from "./prepareTracks.ts";
 import { dateOf, daysSince } from "./replay.ts";
 import type { GroupTrack, ReplayData, ReportRef } from "./replay.ts";
@@ -31,6 +38,12 @@ export interface PrepareInput {
   associations?: { sightingId: string; group: string }[];
   /** Figures of a situation report (e.g. `situationReport2018()`), shown as headlines with their agency. */
   seeds?: SeedFigure[];
+  /**
+   * The library's state of the corridor per day (`runReplay(dataset).state`): the presence panels
+   * draw its people present at each place, the same figures as the situation update. When absent
+   * (a caller with tracks and split only), they show the reported "present" stock figures.
+   */
+  state?: CorridorDay[];
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -136,6 +149,6 @@ export function prepareReplay(input: PrepareInput): ReplayData {
     flows: flowsFrom(dataset.counts, dataset.places, routes, start),
     split: splitFromLedger(input.split, start, days),
     headlines: headlinesFrom(dataset.stocks, input.seeds ?? [], start),
-    presence: presenceFrom(dataset, start),
+    presence: input.state ? presenceFromState(input.state, start) : presenceFrom(dataset, start),
   };
 }

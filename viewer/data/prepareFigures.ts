@@ -5,6 +5,7 @@
  */
 import { createGazetteer, headingAtKm, SPLIT_CATEGORIES } from "../../src/index.ts";
 import type {
+  CorridorDay,
   CountRecord,
   Dataset,
   Direction,
@@ -153,4 +154,23 @@ export function presenceFrom(dataset: Dataset, start: IsoDate): PresenceSeries[]
   return [...presenceMap.values()]
     .map((p) => ({ ...p, points: p.points.sort((a, b) => a.t - b.t) }))
     .sort((a, b) => b.points.length - a.points.length);
+}
+
+/**
+ * Presence panels from the library's state of the corridor: for every place, the people present
+ * (resting, waiting after a claim, staying) on every day someone is — the figures the situation
+ * update's presence panels and `ledger`'s places.csv give for the same place and day.
+ */
+export function presenceFromState(state: readonly CorridorDay[], start: IsoDate): PresenceSeries[] {
+  const series = new Map<string, PresenceSeries>();
+  for (const day of state) {
+    for (const p of day.places) {
+      if (p.placeName === undefined || !(p.present > 0)) continue;
+      let s = series.get(p.placeName);
+      if (!s)
+        series.set(p.placeName, (s = { placeName: p.placeName, capacity: p.capacity, points: [] }));
+      s.points.push({ t: daysSince(start, day.date), date: day.date, value: p.present });
+    }
+  }
+  return [...series.values()].sort((a, b) => b.points.length - a.points.length);
 }
