@@ -31,6 +31,8 @@ import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { assignSizeOnly, associateUnlabelled, describeGroup, labelledGroups } from "./associate.ts";
 import { smoothBody } from "./bodies.ts";
+import { conformalWidening, widenKmDay, widenSizeDay } from "./calibrate.ts";
+import type { LooScore } from "./calibrate.ts";
 import { attributeCounts } from "./counts.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
 import { defaultEstimatorMovement } from "../movement/index.ts";
@@ -100,6 +102,11 @@ export interface EstimateReport {
   sourceBiases: SourceBias[];
   /** Sd of the common size level (the bias level the data cannot fix; in the size intervals). */
   sizeLevelSd: number;
+  /**
+   * Factors (≥ 1) by which the 90 % intervals of km (median person, head, tail) and of size (log
+   * scale) were widened by the self-calibration (calibrate.ts), and the reports that set them.
+   */
+  widening: { km: number; size: number; kmReports: number; sizeReports: number };
   /**
    * The log-normal prior each group's size got (log people; fitted from the `groups` other groups
    * with figures, pooled with the 2018 fallback of sizePrior.ts). It matters only for groups with
@@ -262,6 +269,9 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     trackEnds.push(endTrack(g, index.lengthKm(g.routeId)));
   }
 
+  // 6. Self-calibration: the reports' leave-one-out scores widen overconfident intervals.
+  const widening = selfCalibrate(ctx, tracked, sizes.loo, sizes.levelSd);
+
   const out = buildOutputs(ctx, tracked);
   const sourceBiases = [...sizes.sourceBiases.values()]
     .map((b) => ({ ...b, bias: round3(b.bias), spread: round3(b.spread) }))
@@ -273,6 +283,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
       leftOut: ctx.leftOut,
       sourceBiases,
       sizeLevelSd: round3(sizes.levelSd),
+      widening,
       sizePriors: sizes.sizePriors,
       movement: ctx.movement,
       counts: countResult.used,
@@ -281,6 +292,36 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
       warnings: ctx.warnings,
       trackEnds: trackEnds.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)),
     },
+  };
+}
+
+/**
+ * Widens every group's km and size intervals by the weighted conformal factor of its reports'
+ * leave-one-out scores (calibrate.ts), pooled over groups; returns the factors.
+ */
+function selfCalibrate(
+  ctx: EstimateContext,
+  tracked: readonly WorkGroup[],
+  sizeLoo: readonly LooScore[],
+  levelSd: number,
+): EstimateReport["widening"] {
+  const kmLoo = tracked.flatMap((g) => g.km?.loo ?? []);
+  const km = conformalWidening(kmLoo);
+  const size = conformalWidening(sizeLoo);
+  for (const g of tracked) {
+    const length = ctx.index.lengthKm(g.routeId);
+    const widen = (d: KmDayEstimate): KmDayEstimate => widenKmDay(d, km, length);
+    if (g.km) g.km = { ...g.km, days: g.km.days.map(widen) };
+    g.head = g.head?.map(widen);
+    g.tail = g.tail?.map(widen);
+    g.size = g.size?.map((d) => widenSizeDay(d, size, levelSd));
+  }
+  const count = (xs: readonly LooScore[]): number => xs.filter((x) => x.weight > 0).length;
+  return {
+    km: round3(km),
+    size: round3(size),
+    kmReports: count(kmLoo),
+    sizeReports: count(sizeLoo),
   };
 }
 

@@ -26,6 +26,7 @@ import {
   reportDensity,
 } from "../movement/index.ts";
 import type { Kernel, MovementModel } from "../movement/index.ts";
+import { Z90 } from "../util/normal.ts";
 
 /** One position report: km along the route on day `step` (0 = first day of the track). */
 export interface KmObservation {
@@ -90,6 +91,14 @@ export interface KmSmootherResult {
   regimeByDay: Float64Array;
   /** Posterior probability that each observation is an outlier, in input order. */
   outlierProb: number[];
+  /**
+   * Leave-one-out check of each observation, in input order (with `outlierPosteriors`): the
+   * day's posterior with the report's own likelihood divided out predicts the report; `score` is
+   * the factor by which that posterior's spread must grow for the report to fall inside its
+   * central 90 % predictive interval (0 when the report's own noise covers it), `weight` the
+   * probability that the report is not an outlier under that prediction.
+   */
+  loo: { score: number; weight: number }[];
   /** Cell size used (km). */
   cellKm: Km;
 }
@@ -230,6 +239,8 @@ interface LikelihoodModel {
   like(step: number, out: Float64Array): boolean;
   /** Posterior probability that `o` is an outlier, given the day's posterior over cells. */
   outlierPosterior(o: KmObservation, post: Float64Array): number;
+  /** Leave-one-out score of `o` from the day's posterior (see KmSmootherResult.loo). */
+  looScore(o: KmObservation, post: Float64Array): { score: number; weight: number };
 }
 
 function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel {
@@ -320,6 +331,37 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
       const bad = o.outlier * uniformDensity;
       return bad / (good + bad);
     },
+    looScore(o, post) {
+      const sigma = cellSigma(o);
+      const eps = Math.max(1e-4, o.outlier);
+      const base = eps * uniformDensity;
+      const [j0, j1] = support(o, sigma);
+      fill(o, sigma, j0, j1);
+      // The day's posterior without this report: divide its (scaled) likelihood out.
+      let mass = 0;
+      let m1 = 0;
+      let m2 = 0;
+      let good = 0;
+      for (let j = 0; j < n; j++) {
+        const inside = j >= j0 && j <= j1;
+        const q = inside ? post[j] / (1 + ((1 - eps) * densities[j]) / base) : post[j];
+        const x = lo + (j + 0.5) * cellKm;
+        mass += q;
+        m1 += q * x;
+        m2 += q * x * x;
+        if (inside) good += q * densities[j];
+      }
+      if (!(mass > 0)) return { score: 0, weight: 0 };
+      const mean = m1 / mass;
+      const v = Math.max(m2 / mass - mean * mean, (cellKm * cellKm) / 12);
+      const goodPart = ((1 - eps) * good) / mass;
+      const weight = goodPart / (goodPart + eps * uniformDensity);
+      const [zlo, zhi] = o.kmRange ?? [o.km, o.km];
+      // The report's own spread: its noise and, for a stretch, a uniform over the stretch.
+      const own = sigma * sigma + (zhi - zlo) ** 2 / 12;
+      const need = (Math.abs((zlo + zhi) / 2 - mean) / Z90) ** 2 - own;
+      return { score: need > 0 ? Math.sqrt(need / v) : 0, weight };
+    },
   };
 }
 
@@ -404,6 +446,7 @@ function backwardPass(
   const regimeMass = new Float64Array(R);
   const Pflat = Float64Array.from(regimeTransitions(input.movement).flat());
   const outlierProb = new Array<number>(observations.length).fill(0);
+  const loo = observations.map(() => ({ score: 0, weight: 0 }));
   const obsIndex = new Map<KmObservation, number>();
   observations.forEach((o, i) => obsIndex.set(o, i));
   let finalRegime: [number, number, number] = [0, 0, 0];
@@ -418,6 +461,7 @@ function backwardPass(
     if (input.outlierPosteriors !== false) {
       for (const o of model.byStep[k]) {
         outlierProb[obsIndex.get(o) ?? 0] = model.outlierPosterior(o, gamma);
+        loo[obsIndex.get(o) ?? 0] = model.looScore(o, gamma);
       }
     }
     if (k === 0) break;
@@ -430,7 +474,7 @@ function backwardPass(
     regimeMix(Pflat, h[0], h[1], h[2], next, n);
     [beta, next] = [next, beta];
   }
-  return { days, finalRegime, regimeDays, regimeByDay, outlierProb, cellKm };
+  return { days, finalRegime, regimeDays, regimeByDay, outlierProb, loo, cellKm };
 }
 
 /**

@@ -13,7 +13,7 @@
  */
 import type { People } from "../model/units.ts";
 import { gridQuantile } from "./kmSmoother.ts";
-import { normalCdf } from "../util/normal.ts";
+import { normalCdf, Z90 } from "../util/normal.ts";
 
 /** One size report of a group on day `step`, in log people. */
 export interface SizeObservation {
@@ -99,6 +99,26 @@ function likelihood(o: SizeObservation, out: Float64Array): void {
  * r[0].median; // ≈ 3000
  */
 export function smoothSize(input: SizeSmootherInput): SizeDayEstimate[] {
+  return smoothSizeWithLoo(input).days;
+}
+
+/** A leave-one-out score of a size report (as KmSmootherResult.loo, in log size). */
+export interface SizeLoo {
+  score: number;
+  weight: number;
+}
+
+/**
+ * {@link smoothSize}, and a leave-one-out score of each observation in input order: the day's
+ * posterior with the report's own likelihood divided out predicts the report (with its bias and
+ * spread); `score` is the factor by which that posterior's spread must grow for the report to fall
+ * in its central 90 % predictive interval (0 when its own spread covers it), `weight` the chance
+ * it is not an outlier. Ranges and bounds get weight 0 (they state no one figure to predict).
+ */
+export function smoothSizeWithLoo(input: SizeSmootherInput): {
+  days: SizeDayEstimate[];
+  loo: SizeLoo[];
+} {
   const { nDays } = input;
   const diffusion = Math.max(0.005, input.diffusion ?? 0.04);
   const jumpProb = input.jumpProb ?? 0.02;
@@ -196,6 +216,7 @@ export function smoothSize(input: SizeSmootherInput): SizeDayEstimate[] {
     alpha.push(a);
   }
   const out: SizeDayEstimate[] = new Array(nDays);
+  const loo: SizeLoo[] = input.observations.map(() => ({ score: 0, weight: 0 }));
   let beta = new Float64Array(CELLS).fill(1);
   const post = new Float64Array(CELLS);
   const g = new Float64Array(CELLS);
@@ -208,6 +229,9 @@ export function smoothSize(input: SizeSmootherInput): SizeDayEstimate[] {
     }
     for (let j = 0; j < CELLS; j++) post[j] /= s;
     out[k] = summariseLog(levelKernel ? blur(post, levelKernel) : post);
+    input.observations.forEach((o, i) => {
+      if (Math.min(nDays - 1, Math.max(0, Math.round(o.step))) === k) loo[i] = looScore(o, post);
+    });
     if (k === 0) break;
     const l = lik[k];
     for (let j = 0; j < CELLS; j++) g[j] = beta[j] * (l ? l[j] : 1);
@@ -219,7 +243,36 @@ export function smoothSize(input: SizeSmootherInput): SizeDayEstimate[] {
     else next.fill(1);
     beta = next;
   }
-  return out;
+  return { days: out, loo };
+}
+
+/** Leave-one-out score of a figure `o` from its day's posterior `post` (see SizeLoo). */
+function looScore(o: SizeObservation, post: Float64Array): SizeLoo {
+  if (o.logValue === undefined) return { score: 0, weight: 0 };
+  const l = new Float64Array(CELLS).fill(1);
+  likelihood(o, l);
+  let mass = 0;
+  let m1 = 0;
+  let m2 = 0;
+  for (let j = 0; j < CELLS; j++) {
+    const q = l[j] > 0 ? post[j] / l[j] : 0;
+    const x = LOG_MIN + (j + 0.5) * CELL;
+    mass += q;
+    m1 += q * x;
+    m2 += q * x * x;
+  }
+  if (!(mass > 0)) return { score: 0, weight: 0 };
+  const mean = m1 / mass;
+  const v = Math.max(m2 / mass - mean * mean, (CELL * CELL) / 12);
+  const sigma = Math.max(0.01, o.sigma);
+  const eps = Math.max(1e-4, o.outlier);
+  // The predictive density of the figure (good part) against the outlier's flat one.
+  const predSd = Math.sqrt(v + sigma * sigma);
+  const r = o.logValue - o.bias - mean;
+  const good = (1 - eps) * (Math.exp(-0.5 * (r / predSd) ** 2) / (predSd * 2.5066282746310002));
+  const weight = good / (good + eps / (LOG_MAX - LOG_MIN));
+  const need = (Math.abs(r) / Z90) ** 2 - sigma * sigma;
+  return { score: need > 0 ? Math.sqrt(need / v) : 0, weight };
 }
 
 /** Mass of the prior on each cell (flat without a prior). */

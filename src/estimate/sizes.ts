@@ -13,8 +13,8 @@ import { hasSize } from "./prepare.ts";
 import { partOf } from "./positions.ts";
 import { fallbackSizePrior, sizePriorsLeaveOneOut } from "./sizePrior.ts";
 import type { GroupSizeSummary, SizePrior } from "./sizePrior.ts";
-import { smoothSize } from "./sizeSmoother.ts";
-import type { SizeObservation } from "./sizeSmoother.ts";
+import { smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
+import type { SizeLoo, SizeObservation } from "./sizeSmoother.ts";
 import { biasFor, fitSourceBiases } from "./sourceBias.ts";
 import type { BiasResidual, BiasSource, SourceBias } from "./sourceBias.ts";
 import { DEFAULT_DRIFT, stockDrift } from "./stocks.ts";
@@ -79,6 +79,8 @@ export interface SizeFit {
   sourceBiases: Map<BiasSource, SourceBias>;
   levelSd: number;
   sizePriors: (SizePrior & { group: string })[];
+  /** Leave-one-out scores of every figure in the final pass (for calibrate.ts). */
+  loo: SizeLoo[];
 }
 
 /**
@@ -111,8 +113,9 @@ export function estimateSizes(
       }
     }
   }
-  const sizePriors = applyPriors(withSize, fitted, levelSd);
-  return { sourceBiases: fitted, levelSd, sizePriors };
+  const loo: SizeLoo[] = [];
+  const sizePriors = applyPriors(withSize, fitted, levelSd, loo);
+  return { sourceBiases: fitted, levelSd, sizePriors, loo };
 }
 
 /** One size smoothing pass without the size prior; returns the reports' bias residuals. */
@@ -139,6 +142,7 @@ function applyPriors(
   withSize: readonly WorkGroup[],
   fitted: Map<BiasSource, SourceBias>,
   levelSd: number,
+  loo: SizeLoo[],
 ): (SizePrior & { group: string })[] {
   const summaries: GroupSizeSummary[] = [];
   for (const g of withSize) {
@@ -163,13 +167,15 @@ function applyPriors(
       logSd: round3(prior.logSd),
       groups: prior.groups,
     });
-    g.size = smoothSize({
+    const fit = smoothSizeWithLoo({
       nDays: g.nDays,
       observations: sizeObservations(g, fitted).obs,
       drift: g.drift,
       levelSd,
       prior,
     });
+    g.size = fit.days;
+    loo.push(...fit.loo);
   }
   return out;
 }

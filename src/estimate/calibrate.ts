@@ -1,0 +1,93 @@
+/**
+ * Self-calibration of the track estimator's intervals: a fast held-out check on the data
+ * themselves. Each report is predicted from its group's posterior with its own likelihood divided
+ * out (exact leave-one-out for that day's marginal, kmSmoother.ts and sizeSmoother.ts), and scored
+ * by the factor by which the posterior's spread must grow for the report to fall inside its 90 %
+ * predictive interval. The split-conformal quantile of those scores (Vovk, Gammerman and Shafer;
+ * Lei et al., JASA 2018), weighted by each report's chance of not being an outlier, is the factor
+ * by which the km and size intervals are widened about their estimates.
+ *
+ * Why: the model's intervals hold when its assumptions hold (report noise, independent reports,
+ * the movement law). Stale news repeated as new, reports snapped to towns, bodies longer than
+ * assumed make it overconfident; its own reports show it. The factor is never below 1: the step
+ * widens an overconfident model and never narrows one (docs/estimation.md "Honest intervals").
+ */
+import type { Km } from "../model/units.ts";
+import type { KmDayEstimate } from "./kmSmoother.ts";
+import type { SizeDayEstimate } from "./sizeSmoother.ts";
+import { Z90 } from "../util/normal.ts";
+
+/** A report's leave-one-out score and its weight (chance it is not an outlier). */
+export interface LooScore {
+  score: number;
+  weight: number;
+}
+
+/** The conformal level: track intervals are 90 % intervals. */
+const LEVEL = 0.9;
+/**
+ * Upper bound of a factor: a handful of wild reports must not make every interval useless (the
+ * held-out check, src/check/, still measures and widens what is left).
+ */
+export const MAX_WIDENING = 4;
+
+/**
+ * The weighted split-conformal factor: the smallest score s such that the weight of scores ≤ s
+ * reaches `level` of the total weight plus one (the finite-sample correction ⌈(n + 1)·level⌉ of
+ * unweighted conformal prediction); the largest score when that is never reached; at least 1,
+ * at most MAX_WIDENING. 1 without weight.
+ * @example
+ * conformalWidening([{ score: 0, weight: 1 }, { score: 3, weight: 1 }]); // => 3
+ * conformalWidening(Array.from({ length: 20 }, (_, i) => ({ score: i / 10, weight: 1 }))); // => 1.8
+ */
+export function conformalWidening(scores: readonly LooScore[], level = LEVEL): number {
+  const kept = scores
+    .filter((s) => s.weight > 0 && Number.isFinite(s.score))
+    .sort((a, b) => a.score - b.score);
+  const total = kept.reduce((a, s) => a + s.weight, 0);
+  if (total <= 0) return 1;
+  const target = level * (total + 1);
+  let cum = 0;
+  let factor = kept[kept.length - 1].score;
+  for (const s of kept) {
+    cum += s.weight;
+    if (cum >= target - 1e-9) {
+      factor = s.score;
+      break;
+    }
+  }
+  return Math.min(MAX_WIDENING, Math.max(1, factor));
+}
+
+/** A km day's 90 % interval (and sd) widened by `factor` about its median, kept on the route. */
+export function widenKmDay(d: KmDayEstimate, factor: number, routeLength: Km): KmDayEstimate {
+  if (!(factor > 1)) return d;
+  return {
+    ...d,
+    low: Math.max(0, Math.min(d.low, d.median - factor * (d.median - d.low))),
+    high: Math.min(Math.max(routeLength, d.high), d.median + factor * (d.high - d.median)),
+    sd: d.sd * factor,
+  };
+}
+
+/**
+ * A size day's 90 % interval (and log sd) widened by `factor` about its median in log size. The
+ * common level's sd `levelSd` (in the interval, but invisible to the reports' residuals) is not
+ * widened: each side's half-width h becomes √(factor²·(h² − (z·levelSd)²) + (z·levelSd)²).
+ */
+export function widenSizeDay(d: SizeDayEstimate, factor: number, levelSd = 0): SizeDayEstimate {
+  if (!(factor > 1) || !(d.median > 0 && d.low > 0 && d.high > 0)) return d;
+  const m = Math.log(d.median);
+  const level2 = (Z90 * levelSd) ** 2;
+  const widen = (h: number): number =>
+    Math.sqrt(factor * factor * Math.max(0, h * h - level2) + Math.min(h * h, level2));
+  return {
+    ...d,
+    low: Math.min(d.low, Math.exp(m - widen(m - Math.log(d.low)))),
+    high: Math.max(d.high, Math.exp(m + widen(Math.log(d.high) - m))),
+    logSd: Math.sqrt(
+      factor * factor * Math.max(0, d.logSd ** 2 - levelSd ** 2) +
+        Math.min(d.logSd ** 2, levelSd ** 2),
+    ),
+  };
+}
