@@ -12,6 +12,7 @@ import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import { SOURCE_TYPES } from "../model/source.ts";
 import type { MovementModel } from "../movement/index.ts";
 import { estimateTracks } from "../estimate/estimateTracks.ts";
+import { PART_SHARE } from "../estimate/positions.ts";
 import { SOURCE_PRIORS } from "../estimate/sourceBias.ts";
 import type { BiasSource } from "../estimate/sourceBias.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
@@ -132,9 +133,15 @@ export function checkEstimate(dataset: Dataset, options: CheckOptions = {}): Che
     const fit = estimate(rest);
     const tracks = groupTracks(fit.tracks);
     const match = matchGroups(full, fit);
+    const trackOf = (r: CheckReport): GroupTrack | undefined =>
+      tracks.get(match.get(r.group) ?? "");
+    const partShare = partFigureShare(
+      reports.filter((r) => r.fold !== fold),
+      trackOf,
+    );
     for (const r of out) {
-      const track = tracks.get(match.get(r.group) ?? "");
-      for (const p of predictReport(r, track, fit, context)) {
+      const track = trackOf(r);
+      for (const p of predictReport(r, track, fit, context, partShare)) {
         if (typeof p === "string") missed.set(p, (missed.get(p) ?? 0) + 1);
         else predictions.push(p);
       }
@@ -227,11 +234,34 @@ interface PredictContext {
 }
 
 /** Predictions of a report's position and size, or the reason each could not be predicted. */
+/**
+ * Share of figures (of reports naming no part) that describe only a part of their group: below
+ * PART_SHARE of the group's estimated size that day, as the estimator reads them (positions.ts);
+ * from the reports used for the fit, with a prior of one in ten (half a report in five).
+ */
+function partFigureShare(
+  training: readonly CheckReport[],
+  trackOf: (r: CheckReport) => GroupTrack | undefined,
+): number {
+  let n = 0;
+  let parts = 0;
+  for (const r of training) {
+    if (r.logSize === undefined || r.part !== "median") continue;
+    const track = trackOf(r);
+    const model = track ? intervalAt(track, r.t, logSizeInterval) : undefined;
+    if (!model) continue;
+    n++;
+    if (r.logSize < model.mid + Math.log(PART_SHARE)) parts++;
+  }
+  return (parts + 0.5) / (n + 5);
+}
+
 function predictReport(
   r: CheckReport,
   track: GroupTrack | undefined,
   fit: CheckableEstimate,
   context: PredictContext,
+  partShare = 0,
 ): (Scored | string)[] {
   const out: (Scored | string)[] = [];
   if (!track) {
@@ -243,7 +273,8 @@ function predictReport(
   }
   if (r.point) out.push(predictPosition(r, track, fit, context));
   // A vanguard's or stragglers' count is part of the body, not its size.
-  if (r.logSize !== undefined && r.part === "median") out.push(predictSize(r, track, fit));
+  if (r.logSize !== undefined && r.part === "median")
+    out.push(predictSize(r, track, fit, partShare));
   return out;
 }
 
@@ -282,7 +313,15 @@ function predictPosition(
   return prediction(r, track, "km", projection.km, predictive, (x) => x);
 }
 
-function predictSize(r: CheckReport, track: GroupTrack, fit: CheckableEstimate): Scored | string {
+/** Fewest people a figure of a part of a group gives (log scale lower end of a part's figure). */
+const FEWEST_PEOPLE = 5;
+
+function predictSize(
+  r: CheckReport,
+  track: GroupTrack,
+  fit: CheckableEstimate,
+  partShare: number,
+): Scored | string {
   const model = intervalAt(track, r.t, logSizeInterval);
   if (!model) return "its group has no size estimate without the held-out reports";
   const fitted = fit.report.sourceBiases.find((b) => b.sourceType === r.source);
@@ -294,7 +333,19 @@ function predictSize(r: CheckReport, track: GroupTrack, fit: CheckableEstimate):
     low: model.low + bias,
     high: model.high + bias,
   };
-  const predictive = { model: shifted, noiseSd: spread, offsetLow: 0, offsetHigh: 0 };
+  // A figure naming no part may be of the vanguard or the stragglers (as the estimator reads a
+  // figure far below the group's size): report − truth then lies between log 5 − log N and
+  // log PART_SHARE.
+  const partLow = Math.log(FEWEST_PEOPLE) - model.mid;
+  const predictive: Predictive = {
+    model: shifted,
+    noiseSd: spread,
+    offsetLow: 0,
+    offsetHigh: 0,
+    ...(partShare > 0 && partLow < Math.log(PART_SHARE)
+      ? { part: { weight: partShare, offsetLow: partLow, offsetHigh: Math.log(PART_SHARE) } }
+      : {}),
+  };
   return prediction(r, track, "size", r.logSize ?? NaN, predictive, Math.exp);
 }
 

@@ -19,6 +19,12 @@ export interface Predictive {
   /** Report − truth is uniform on [offsetLow, offsetHigh] (0, 0 for none); plus a constant shift. */
   offsetLow: number;
   offsetHigh: number;
+  /**
+   * A report that may describe only a part of what is predicted (a figure of the vanguard or the
+   * stragglers rather than of the whole group): with probability `weight`, report − truth is
+   * uniform on [offsetLow, offsetHigh] of this instead (e.g. log 5 − log N … log 0.4).
+   */
+  part?: { weight: number; offsetLow: number; offsetHigh: number };
 }
 
 // Points of the midpoint rule over the uniform offset: enough for a CDF to ~1e-3.
@@ -30,13 +36,27 @@ const OFFSET_POINTS = 24;
  * predictiveCdf({ model: { mid: 0, low: -1.645, high: 1.645 }, noiseSd: 0, offsetLow: 0, offsetHigh: 0 }, 0); // => 0.5
  */
 export function predictiveCdf(p: Predictive, x: number, scale = 1): number {
+  const whole = offsetCdf(p, x, scale, p.offsetLow, p.offsetHigh);
+  if (!p.part || !(p.part.weight > 0)) return whole;
+  const part = offsetCdf(p, x, scale, p.part.offsetLow, p.part.offsetHigh);
+  return (1 - p.part.weight) * whole + p.part.weight * part;
+}
+
+/** P(report ≤ x) when report − truth − noise is uniform on [offsetLow, offsetHigh]. */
+function offsetCdf(
+  p: Predictive,
+  x: number,
+  scale: number,
+  offsetLow: number,
+  offsetHigh: number,
+): number {
   const sdLow = Math.hypot(((p.model.mid - p.model.low) / Z90) * scale, p.noiseSd);
   const sdHigh = Math.hypot(((p.model.high - p.model.mid) / Z90) * scale, p.noiseSd);
-  const width = p.offsetHigh - p.offsetLow;
+  const width = offsetHigh - offsetLow;
   const points = width > 0 ? OFFSET_POINTS : 1;
   let sum = 0;
   for (let i = 0; i < points; i++) {
-    const offset = width > 0 ? p.offsetLow + ((i + 0.5) / points) * width : p.offsetLow;
+    const offset = width > 0 ? offsetLow + ((i + 0.5) / points) * width : offsetLow;
     sum += twoPieceCdf(x - offset - p.model.mid, sdLow, sdHigh);
   }
   return sum / points;
@@ -59,6 +79,7 @@ export function predictiveQuantile(p: Predictive, q: number, scale = 1): number 
     10 * p.noiseSd +
     Math.abs(p.offsetLow) +
     Math.abs(p.offsetHigh) +
+    (p.part ? Math.abs(p.part.offsetLow) + Math.abs(p.part.offsetHigh) : 0) +
     1e-9;
   let lo = p.model.mid - 20 * spread;
   let hi = p.model.mid + 20 * spread;
