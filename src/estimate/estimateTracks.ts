@@ -82,6 +82,11 @@ export interface EstimateOptions {
    * an outlier (prior 0, so posterior 0). Default none.
    */
   keep?: readonly string[];
+  /**
+   * Widen the intervals by the reports' own leave-one-out check (calibrate.ts; default true).
+   * false gives the model's intervals as they are.
+   */
+  selfCalibrate?: boolean;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -270,7 +275,10 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   }
 
   // 6. Self-calibration: the reports' leave-one-out scores widen overconfident intervals.
-  const widening = selfCalibrate(ctx, tracked, sizes.loo, sizes.levelSd);
+  const widening =
+    options.selfCalibrate === false
+      ? { km: 1, size: 1, kmReports: 0, sizeReports: 0 }
+      : selfCalibrate(ctx, tracked, sizes.loo, sizes.levelSd);
 
   const out = buildOutputs(ctx, tracked);
   const sourceBiases = [...sizes.sourceBiases.values()]

@@ -1,0 +1,105 @@
+// Self-calibration of the estimator's intervals (src/estimate/calibrate.ts): the conformal factor,
+// widening about the estimate, and honest intervals on seeded worlds with snapped, stale and
+// misplaced reports.
+import { describe, expect, it } from "vitest";
+import { addSums, emptySums, figures, scoreWorld } from "../../src/estimate/accuracy.ts";
+import {
+  conformalWidening,
+  MAX_WIDENING,
+  widenKmDay,
+  widenSizeDay,
+} from "../../src/estimate/calibrate.ts";
+import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
+import { simulateWorld, worldOfDifficulty } from "../../src/estimate/simulate.ts";
+import { mulberry32 } from "../../src/util/random.ts";
+
+/** A labelled world with many reports snapped to places and many stale or misplaced ones. */
+function messyWorld(seed: number) {
+  const config = worldOfDifficulty(0.4);
+  config.observation = {
+    ...config.observation,
+    placeProb: 0.8,
+    outlierRate: 0.15,
+    missingLabelRate: 0,
+  };
+  return simulateWorld(config, mulberry32(seed));
+}
+
+describe("conformalWidening", () => {
+  it("is the weighted (n + 1)·90 % quantile of the scores, at least 1, at most MAX_WIDENING", () => {
+    const scores = Array.from({ length: 20 }, (_, i) => ({ score: i / 10, weight: 1 }));
+    expect(conformalWidening(scores)).toBeCloseTo(1.8);
+    // Reports judged outliers (weight 0) do not count.
+    expect(conformalWidening([...scores, { score: 50, weight: 0 }])).toBeCloseTo(1.8);
+    expect(conformalWidening([{ score: 0.3, weight: 1 }])).toBe(1);
+    expect(conformalWidening([])).toBe(1);
+    expect(conformalWidening([{ score: 99, weight: 1 }])).toBe(MAX_WIDENING);
+    // Halving every weight but one's moves the quantile down.
+    const lopsided = scores.map((s, i) => ({ ...s, weight: i < 19 ? 1 : 0.01 }));
+    expect(conformalWidening(lopsided)).toBeLessThan(1.9);
+  });
+
+  it("widens about the estimate, never narrows, keeps km on the route", () => {
+    const d = { median: 100, low: 80, high: 130, mean: 102, sd: 15 };
+    expect(widenKmDay(d, 2, 1000)).toMatchObject({ median: 100, low: 60, high: 160, sd: 30 });
+    expect(widenKmDay(d, 0.5, 1000)).toEqual(d);
+    expect(widenKmDay(d, 10, 150)).toMatchObject({ low: 0, high: 150 });
+    const s = { median: 1000, low: 500, high: 2000, logMean: 6.9, logSd: 0.4 };
+    const w = widenSizeDay(s, 2);
+    expect(w.low).toBeCloseTo(250);
+    expect(w.high).toBeCloseTo(4000);
+    // The common level's share of the width is not widened.
+    const level = widenSizeDay(s, 2, 0.3);
+    expect(level.low).toBeGreaterThan(w.low);
+    expect(level.low).toBeLessThan(s.low);
+  });
+});
+
+describe("self-calibrated intervals", () => {
+  it("are never narrower than the model's, hold every estimate, keep head ≥ median ≥ tail", () => {
+    const world = messyWorld(41);
+    const model = estimateTracks(world.dataset, { selfCalibrate: false });
+    const calibrated = estimateTracks(world.dataset);
+    const w = calibrated.report.widening;
+    expect(w.km).toBeGreaterThanOrEqual(1);
+    expect(w.size).toBeGreaterThanOrEqual(1);
+    expect(w.kmReports).toBeGreaterThan(10);
+    expect(model.report.widening).toEqual({ km: 1, size: 1, kmReports: 0, sizeReports: 0 });
+    expect(calibrated.tracks.length).toBe(model.tracks.length);
+    calibrated.tracks.forEach((t, i) => {
+      const m = model.tracks[i];
+      expect(t.km).toBe(m.km);
+      expect(t.kmLow).toBeLessThanOrEqual(m.kmLow);
+      expect(t.kmHigh).toBeGreaterThanOrEqual(m.kmHigh);
+      expect(t.kmLow).toBeLessThanOrEqual(t.km);
+      expect(t.km).toBeLessThanOrEqual(t.kmHigh);
+      const [head, tail] = [t.headKm ?? NaN, t.tailKm ?? NaN];
+      expect(head).toBeGreaterThanOrEqual(t.km);
+      expect(t.km).toBeGreaterThanOrEqual(tail);
+      expect(t.headKmLow ?? NaN).toBeLessThanOrEqual(head);
+      expect(head).toBeLessThanOrEqual(t.headKmHigh ?? NaN);
+      expect(t.tailKmLow ?? NaN).toBeLessThanOrEqual(tail);
+      expect(tail).toBeLessThanOrEqual(t.tailKmHigh ?? NaN);
+      if (Number.isFinite(t.size)) {
+        expect(t.sizeLow).toBeLessThanOrEqual(m.sizeLow);
+        expect(t.sizeHigh).toBeGreaterThanOrEqual(m.sizeHigh);
+        expect(t.sizeLow).toBeLessThanOrEqual(t.size);
+        expect(t.size).toBeLessThanOrEqual(t.sizeHigh);
+      }
+    });
+  });
+
+  it("cover near nominal on seeded worlds with snapped, stale and misplaced reports", () => {
+    let sums = emptySums();
+    for (const seed of [7, 8, 9]) {
+      const world = messyWorld(seed);
+      sums = addSums(sums, scoreWorld(world, estimateTracks(world.dataset).tracks).estimator);
+    }
+    const f = figures(sums);
+    // Loose bounds: three worlds of a few hundred group-days each.
+    expect(f.kmCoverage).toBeGreaterThanOrEqual(0.8);
+    expect(f.kmCoverage).toBeLessThanOrEqual(0.99);
+    expect(f.sizeCoverage).toBeGreaterThanOrEqual(0.75);
+    expect(f.sizeCoverage).toBeLessThanOrEqual(0.99);
+  });
+});
