@@ -59,6 +59,28 @@ export function conformalWidening(scores: readonly LooScore[], level = LEVEL): n
   return Math.min(MAX_WIDENING, Math.max(1, factor));
 }
 
+/** Weight of the pooled scores (all groups) beside a group's own, in reports. */
+export const POOLED_WEIGHT = 10;
+
+/**
+ * One factor per group: the weighted conformal factor of its own reports' scores beside all
+ * groups' scores scaled to POOLED_WEIGHT reports (partial pooling: a group with few reports gets
+ * about the pooled factor, one with many its own).
+ * @example
+ * groupWidenings([[{ score: 3, weight: 1 }], []]); // => [3, 3]
+ */
+export function groupWidenings(byGroup: readonly (readonly LooScore[])[]): number[] {
+  const all = byGroup.flat().filter((s) => s.weight > 0);
+  const total = all.reduce((a, s) => a + s.weight, 0);
+  return byGroup.map((own) => {
+    const k = total > 0 ? Math.min(1, POOLED_WEIGHT / total) : 0;
+    return conformalWidening([
+      ...own,
+      ...all.map((s) => ({ score: s.score, weight: s.weight * k })),
+    ]);
+  });
+}
+
 /** A km day's 90 % interval (and sd) widened by `factor` about its median, kept on the route. */
 export function widenKmDay(d: KmDayEstimate, factor: number, routeLength: Km): KmDayEstimate {
   if (!(factor > 1)) return d;

@@ -31,7 +31,7 @@ import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { assignSizeOnly, associateUnlabelled, describeGroup, labelledGroups } from "./associate.ts";
 import { smoothBody } from "./bodies.ts";
-import { conformalWidening, widenKmDay, widenSizeDay } from "./calibrate.ts";
+import { conformalWidening, groupWidenings, widenKmDay, widenSizeDay } from "./calibrate.ts";
 import type { LooScore } from "./calibrate.ts";
 import { attributeCounts } from "./counts.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
@@ -314,16 +314,17 @@ function selfCalibrate(
   levelSd: number,
 ): EstimateReport["widening"] {
   const kmLoo = tracked.flatMap((g) => g.km?.loo ?? []);
-  const km = conformalWidening(kmLoo);
+  const kmByGroup = groupWidenings(tracked.map((g) => g.km?.loo ?? []));
   const size = conformalWidening(sizeLoo);
-  for (const g of tracked) {
+  tracked.forEach((g, i) => {
     const length = ctx.index.lengthKm(g.routeId);
-    const widen = (d: KmDayEstimate): KmDayEstimate => widenKmDay(d, km, length);
+    const widen = (d: KmDayEstimate): KmDayEstimate => widenKmDay(d, kmByGroup[i], length);
     if (g.km) g.km = { ...g.km, days: g.km.days.map(widen) };
     g.head = g.head?.map(widen);
     g.tail = g.tail?.map(widen);
     g.size = g.size?.map((d) => widenSizeDay(d, size, levelSd));
-  }
+  });
+  const km = conformalWidening(kmLoo);
   const count = (xs: readonly LooScore[]): number => xs.filter((x) => x.weight > 0).length;
   return {
     km: round3(km),
