@@ -14,6 +14,8 @@
  */
 import type { Km } from "../model/units.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
+import { kmObservations } from "./positions.ts";
+import type { EstimateContext, WorkGroup } from "./workGroup.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
 import { Z90 } from "../util/normal.ts";
 
@@ -112,4 +114,82 @@ export function widenSizeDay(d: SizeDayEstimate, factor: number, levelSd = 0): S
         Math.min(d.logSd ** 2, levelSd ** 2),
     ),
   };
+}
+
+/** Factors applied by the self-calibration, and the reports that set them. */
+export interface Widening {
+  /** Pooled km factor (each group's own, partially pooled, is applied). */
+  km: number;
+  /** Km factor on days at least GAP_DAYS from any report of the group (at least the group's). */
+  kmFarFromReports: number;
+  /** Size factor (log scale), pooled over groups. */
+  size: number;
+  kmReports: number;
+  sizeReports: number;
+}
+
+/**
+ * Days from the nearest report from which a day counts as far from reports: its interval rests on
+ * the movement model, checked by the reports that are themselves that far from their group's
+ * other reports.
+ */
+export const GAP_DAYS = 2;
+
+/**
+ * Widens every group's km (median person, head, tail) and size intervals by the conformal factors
+ * of the reports' leave-one-out scores: km per group (partially pooled), and on days far from any
+ * report by at least the factor of isolated reports; size pooled over groups. Run after the
+ * final km, size and body passes.
+ */
+export function calibrateGroups(
+  ctx: EstimateContext,
+  tracked: readonly WorkGroup[],
+  sizeLoo: readonly LooScore[],
+  levelSd: number,
+): Widening {
+  const loo = tracked.map((g) => g.km?.loo ?? []);
+  const steps = tracked.map((g) =>
+    kmObservations(ctx, g).map((o) => Math.min(g.nDays - 1, Math.max(0, Math.round(o.step)))),
+  );
+  const byGroup = groupWidenings(loo);
+  const isolated = loo.map((scores, i) =>
+    scores.filter((_, j) => nearestOther(steps[i], j) >= GAP_DAYS),
+  );
+  const far = groupWidenings([isolated.flat()])[0];
+  const size = conformalWidening(sizeLoo);
+  tracked.forEach((g, i) => {
+    const length = ctx.index.lengthKm(g.routeId);
+    const gap = daysFromReports(steps[i], g.nDays);
+    const widen = (d: KmDayEstimate, k: number): KmDayEstimate =>
+      widenKmDay(d, gap[k] >= GAP_DAYS ? Math.max(byGroup[i], far) : byGroup[i], length);
+    if (g.km) g.km = { ...g.km, days: g.km.days.map(widen) };
+    g.head = g.head?.map(widen);
+    g.tail = g.tail?.map(widen);
+    g.size = g.size?.map((d) => widenSizeDay(d, size, levelSd));
+  });
+  const count = (xs: readonly LooScore[]): number => xs.filter((x) => x.weight > 0).length;
+  const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+  return {
+    km: round3(conformalWidening(loo.flat())),
+    kmFarFromReports: round3(far),
+    size: round3(size),
+    kmReports: count(loo.flat()),
+    sizeReports: count(sizeLoo),
+  };
+}
+
+/** Days from report `j` (at `steps[j]`) to the group's nearest other report (Infinity if none). */
+function nearestOther(steps: readonly number[], j: number): number {
+  let best = Infinity;
+  steps.forEach((s, i) => {
+    if (i !== j) best = Math.min(best, Math.abs(s - steps[j]));
+  });
+  return best;
+}
+
+/** For each day 0…nDays−1, days to the nearest report (Infinity with none). */
+function daysFromReports(steps: readonly number[], nDays: number): number[] {
+  return Array.from({ length: nDays }, (_, k) =>
+    steps.reduce((best, s) => Math.min(best, Math.abs(s - k)), Infinity),
+  );
 }

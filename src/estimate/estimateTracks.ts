@@ -31,8 +31,8 @@ import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { assignSizeOnly, associateUnlabelled, describeGroup, labelledGroups } from "./associate.ts";
 import { smoothBody } from "./bodies.ts";
-import { conformalWidening, groupWidenings, widenKmDay, widenSizeDay } from "./calibrate.ts";
-import type { LooScore } from "./calibrate.ts";
+import { calibrateGroups } from "./calibrate.ts";
+import type { Widening } from "./calibrate.ts";
 import { attributeCounts } from "./counts.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
 import { defaultEstimatorMovement } from "../movement/index.ts";
@@ -111,7 +111,7 @@ export interface EstimateReport {
    * Factors (≥ 1) by which the 90 % intervals of km (median person, head, tail) and of size (log
    * scale) were widened by the self-calibration (calibrate.ts), and the reports that set them.
    */
-  widening: { km: number; size: number; kmReports: number; sizeReports: number };
+  widening: Widening;
   /**
    * The log-normal prior each group's size got (log people; fitted from the `groups` other groups
    * with figures, pooled with the 2018 fallback of sizePrior.ts). It matters only for groups with
@@ -277,8 +277,8 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   // 6. Self-calibration: the reports' leave-one-out scores widen overconfident intervals.
   const widening =
     options.selfCalibrate === false
-      ? { km: 1, size: 1, kmReports: 0, sizeReports: 0 }
-      : selfCalibrate(ctx, tracked, sizes.loo, sizes.levelSd);
+      ? { km: 1, kmFarFromReports: 1, size: 1, kmReports: 0, sizeReports: 0 }
+      : calibrateGroups(ctx, tracked, sizes.loo, sizes.levelSd);
 
   const out = buildOutputs(ctx, tracked);
   const sourceBiases = [...sizes.sourceBiases.values()]
@@ -300,37 +300,6 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
       warnings: ctx.warnings,
       trackEnds: trackEnds.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)),
     },
-  };
-}
-
-/**
- * Widens every group's km and size intervals by the weighted conformal factor of its reports'
- * leave-one-out scores (calibrate.ts), pooled over groups; returns the factors.
- */
-function selfCalibrate(
-  ctx: EstimateContext,
-  tracked: readonly WorkGroup[],
-  sizeLoo: readonly LooScore[],
-  levelSd: number,
-): EstimateReport["widening"] {
-  const kmLoo = tracked.flatMap((g) => g.km?.loo ?? []);
-  const kmByGroup = groupWidenings(tracked.map((g) => g.km?.loo ?? []));
-  const size = conformalWidening(sizeLoo);
-  tracked.forEach((g, i) => {
-    const length = ctx.index.lengthKm(g.routeId);
-    const widen = (d: KmDayEstimate): KmDayEstimate => widenKmDay(d, kmByGroup[i], length);
-    if (g.km) g.km = { ...g.km, days: g.km.days.map(widen) };
-    g.head = g.head?.map(widen);
-    g.tail = g.tail?.map(widen);
-    g.size = g.size?.map((d) => widenSizeDay(d, size, levelSd));
-  });
-  const km = conformalWidening(kmLoo);
-  const count = (xs: readonly LooScore[]): number => xs.filter((x) => x.weight > 0).length;
-  return {
-    km: round3(km),
-    size: round3(size),
-    kmReports: count(kmLoo),
-    sizeReports: count(sizeLoo),
   };
 }
 

@@ -64,7 +64,14 @@ describe("self-calibrated intervals", () => {
     expect(w.km).toBeGreaterThanOrEqual(1);
     expect(w.size).toBeGreaterThanOrEqual(1);
     expect(w.kmReports).toBeGreaterThan(10);
-    expect(model.report.widening).toEqual({ km: 1, size: 1, kmReports: 0, sizeReports: 0 });
+    expect(model.report.widening).toEqual({
+      km: 1,
+      kmFarFromReports: 1,
+      size: 1,
+      kmReports: 0,
+      sizeReports: 0,
+    });
+    expect(w.kmFarFromReports).toBeGreaterThanOrEqual(1);
     expect(calibrated.tracks.length).toBe(model.tracks.length);
     calibrated.tracks.forEach((t, i) => {
       const m = model.tracks[i];
