@@ -237,12 +237,14 @@ export function writeOutputs(
   const report = {
     ...meta,
     method:
-      "regime-switching (rest/walk/ride) forward–backward smoother on km along the route, robust outlier mixture, for each group's median person, head and tail (a report counts in proportion to the people it describes); log-size smoother with per-source bias fitted with priors; tracks continue past the last report until the group reaches its destination or is accounted for; intervals are 90 % posterior quantiles",
+      "regime-switching (rest/walk/ride) forward–backward smoother on km along the route, robust outlier mixture, for each group's median person, head and tail (a report counts in proportion to the people it describes); log-size smoother with per-source bias fitted with priors; tracks continue past the last report until the group reaches its destination or is accounted for; intervals are 90 % posterior quantiles, widened where the reports' own leave-one-out check shows the model overconfident (selfCalibration)",
     groups: result.groups,
     associations: result.report.associations,
     leftOut: result.report.leftOut,
     sourceBiases: result.report.sourceBiases,
     sizeLevelSd: result.report.sizeLevelSd,
+    // Factors (≥ 1) by which the reports' own leave-one-out check widened the intervals.
+    selfCalibration: result.report.widening,
     sizePriors: result.report.sizePriors,
     movement: result.report.movement,
     // Why each track ends where it does: destination, accounted_for or end_of_data.
