@@ -153,8 +153,10 @@ export type { SourceBias, BiasSource, SourcePrior } from "./estimate/sourceBias.
 export { SOURCE_PRIORS, fitSourceBiases } from "./estimate/sourceBias.ts";
 export type { KmObservation, KmDayEstimate, KmSmootherResult } from "./estimate/kmSmoother.ts";
 export { smoothKm } from "./estimate/kmSmoother.ts";
-export type { SizeObservation, SizeDayEstimate } from "./estimate/sizeSmoother.ts";
-export { smoothSize } from "./estimate/sizeSmoother.ts";
+export type { SizeObservation, SizeDayEstimate, SizeLoo } from "./estimate/sizeSmoother.ts";
+export { smoothSize, smoothSizeWithLoo } from "./estimate/sizeSmoother.ts";
+export type { LooScore, Widening } from "./estimate/calibrate.ts";
+export { conformalWidening } from "./estimate/calibrate.ts";
 export type { SizePrior, GroupSizeSummary } from "./estimate/sizePrior.ts";
 export { fitSizePrior, fallbackSizePrior, sizePriorsLeaveOneOut } from "./estimate/sizePrior.ts";
 export type {
