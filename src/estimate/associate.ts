@@ -13,12 +13,13 @@
  */
 import { estimateWarning } from "./warnings.ts";
 import type { Km } from "../model/units.ts";
-import { meanDailyKm } from "../movement/index.ts";
 import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { readPart } from "./parts.ts";
+import { linkTracklets } from "./linkTracklets.ts";
 import { runKm } from "./positions.ts";
-import { addMember, moveMembers, newGroup, renameGroup } from "./workGroup.ts";
+import { chooseRoute } from "./routeChoice.ts";
+import { addMember, newGroup, renameGroup } from "./workGroup.ts";
 import type { EstimateContext, WorkGroup } from "./workGroup.ts";
 
 /** Cost (in units of a well-fitting link) above which two tracklets are two groups. */
@@ -27,24 +28,12 @@ export const BIRTH_PENALTY = 4;
 export const MAX_GAP_DAYS = 21;
 /** Farthest a group is taken to move in one day (km), bus rides included. */
 const MAX_DAY_KM = 600;
-
-/**
- * The route a labelled group's positions fit best (least summed distance off it, capped at 200
- * km a report). Ties (shared road) go to the earlier route: a later route must be better by 1 km.
- */
-export function chooseRoute(ctx: EstimateContext, positioned: readonly PreparedSighting[]): string {
-  let bestId = ctx.routeIds[0];
-  let bestCost = Infinity;
-  for (const id of ctx.routeIds) {
-    let cost = 0;
-    for (const s of positioned) cost += Math.min(ctx.projections.get(s)?.get(id)?.off ?? 200, 200);
-    if (cost < bestCost - 1) {
-      bestCost = cost;
-      bestId = id;
-    }
-  }
-  return bestId;
-}
+/** Farthest (km) a report may fall behind the last one of its group: the rear of a long body. */
+const BODY_BACK_KM = 250;
+/** km behind the last report that cost as much as a poorly fitting move (cost 1). */
+const BACK_SCALE_KM = 100;
+/** Cost of a bus ride between two reports of a tracklet (below the 1.5 that starts a new one). */
+const RIDE_COST = 1.2;
 
 /** Typical size of a group: the upper quartile of its size figures (parts are smaller). */
 export function groupScale(members: readonly PreparedSighting[]): number | undefined {
@@ -167,11 +156,6 @@ export function bestGroup(
   return best;
 }
 
-/** Expected daily move (km) under the movement model (`meanDailyKm`, src/movement/law.ts). */
-function expectedDailyKm(ctx: EstimateContext): Km {
-  return meanDailyKm(ctx.movement);
-}
-
 /**
  * Cost of the report `s` continuing the tracklet whose last report is `last` (Infinity when the
  * move is impossible: backwards by more than a town's stretch, faster than rides, or after too
@@ -187,10 +171,15 @@ function followCost(
   const dt = Math.max(0, s.t - last.s.t);
   if (dt > MAX_GAP_DAYS) return Infinity;
   const gap = km - last.km;
-  if (gap < -40 || gap > 40 + MAX_DAY_KM * Math.max(dt, 0.25)) return Infinity;
+  if (gap < -BODY_BACK_KM || gap > 40 + MAX_DAY_KM * Math.max(dt, 0.25)) return Infinity;
   const misfit = sizeMisfit(s, scale);
-  const expected = expectedDailyKm(ctx) * dt;
-  return Math.abs(gap - expected) / (25 + 80 * Math.sqrt(dt)) + 0.05 * dt + misfit;
+  // Behind the last report (up to BODY_BACK_KM): the rear of the same body, dearer with distance.
+  // Ahead: resting or walking (up to 1.5× the mean walk a day) costs by the km outside that
+  // range; a ride costs RIDE_COST whatever its length (bus rides of hundreds of km happen).
+  const walkMax = 1.5 * ctx.movement.walkKm.mean * dt;
+  const walk = Math.max(0, gap - walkMax) / (25 + 80 * Math.sqrt(dt));
+  const move = gap < 0 ? -gap / BACK_SCALE_KM : Math.min(walk, RIDE_COST);
+  return move + 0.05 * dt + misfit;
 }
 
 /** Associates the unlabelled reports; returns the size-only ones (placed later, assignSizeOnly). */
@@ -217,7 +206,8 @@ export function associateUnlabelled(
     describe(g);
     runKm(ctx, g, { outlierPosteriors: false, coarse: true });
   }
-  const merged = joinTracklets(ctx, fresh, groups, describe);
+  const merged = new Set<WorkGroup>();
+  linkTracklets(ctx, fresh, groups, merged, describe);
   const kept = fresh
     .filter((g) => !merged.has(g))
     .sort((a, b) => a.day0 - b.day0 || a.positions[0].s.t - b.positions[0].s.t);
@@ -277,105 +267,6 @@ function clusterTracklets(ctx: EstimateContext, pool: readonly PreparedSighting[
     addMember(ctx, best, s, "new_group");
   }
   return fresh;
-}
-
-/** True when two groups' smoothed tracks run together (within their intervals) on shared days. */
-function tracksRunTogether(a: WorkGroup, b: WorkGroup): boolean {
-  if (!a.km || !b.km) return false;
-  const from = Math.max(a.day0, b.day0);
-  const to = Math.min(a.day0 + a.nDays, b.day0 + b.nDays) - 1;
-  if (to < from) return false;
-  let diff = 0;
-  let tolerance = 0;
-  for (let day = from; day <= to; day++) {
-    const da = a.km.days[day - a.day0];
-    const db = b.km.days[day - b.day0];
-    diff += Math.abs(da.median - db.median);
-    tolerance += (da.high - da.low) / 2 + (db.high - db.low) / 2 + 20;
-  }
-  return diff < tolerance;
-}
-
-/**
- * Joins tracklets that are one group: first those whose tracks run together, then links of a
- * tracklet's end to a later tracklet's start (or to an earlier group's track) in order of
- * increasing cost while cheaper than BIRTH_PENALTY, each tracklet with at most one successor and
- * one predecessor (a greedy solution of the min-cost linking). Returns the tracklets merged away.
- */
-function joinTracklets(
-  ctx: EstimateContext,
-  fresh: WorkGroup[],
-  groups: readonly WorkGroup[],
-  describe: (g: WorkGroup) => void,
-): Set<WorkGroup> {
-  const merged = new Set<WorkGroup>();
-  const bySize = [...fresh].sort((a, b) => b.positions.length - a.positions.length);
-  const absorb = (from: WorkGroup, into: WorkGroup): void => {
-    moveMembers(ctx, from, into);
-    merged.add(from);
-    describe(into);
-    runKm(ctx, into, { outlierPosteriors: false, coarse: true });
-  };
-  for (let i = 0; i < bySize.length; i++) {
-    const a = bySize[i];
-    if (merged.has(a)) continue;
-    for (let j = i + 1; j < bySize.length; j++) {
-      const b = bySize[j];
-      if (merged.has(b) || b.routeId !== a.routeId || !tracksRunTogether(a, b)) continue;
-      absorb(b, a);
-    }
-  }
-  // Links end → start, cheapest first.
-  const links: { from: WorkGroup; to: WorkGroup; cost: number }[] = [];
-  const live = (): WorkGroup[] => [
-    ...groups.filter((g) => g.km && g.positions.length > 0),
-    ...fresh.filter((g) => !merged.has(g)),
-  ];
-  for (const to of fresh) {
-    if (merged.has(to)) continue;
-    const first = to.positions[0];
-    for (const from of live()) {
-      if (from === to) continue;
-      const last = from.positions[from.positions.length - 1];
-      if (!last || last.s.t > first.s.t + 0.5) continue;
-      const q = ctx.projections.get(first.s)?.get(from.routeId);
-      if (!q || q.off > ctx.maxOff) continue;
-      const cost = followCost(ctx, last, first.s, q.km, from.scale) + sizeGap(from, to);
-      if (cost < BIRTH_PENALTY) links.push({ from, to, cost });
-    }
-  }
-  links.sort((x, y) => x.cost - y.cost);
-  const hasNext = new Set<WorkGroup>();
-  const hasPrev = new Set<WorkGroup>();
-  const target = new Map<WorkGroup, WorkGroup>();
-  const root = (g: WorkGroup): WorkGroup => {
-    let r = g;
-    while (target.has(r)) r = target.get(r) as WorkGroup;
-    return r;
-  };
-  for (const { from, to, cost } of links) {
-    if (hasNext.has(from) || hasPrev.has(to) || merged.has(to) || cost >= BIRTH_PENALTY) continue;
-    const into = root(from);
-    if (into === to) continue;
-    hasNext.add(from);
-    hasPrev.add(to);
-    target.set(to, into);
-    absorb(to, into);
-  }
-  // A lone report left between other tracks' reports joins the track it fits, if any.
-  for (const g of fresh) {
-    if (merged.has(g) || g.positions.length !== 1 || g.sizeOnly.length > 0) continue;
-    const others = live().filter((x) => x !== g && x.positions.length > 1);
-    const into = bestGroup(ctx, g.positions[0].s, others);
-    if (into) absorb(g, into);
-  }
-  return merged;
-}
-
-/** Size misfit between two tracklets' typical sizes (0 within a factor 2). */
-function sizeGap(a: WorkGroup, b: WorkGroup): number {
-  if (!a.scale || !b.scale) return 0;
-  return Math.max(0, Math.abs(Math.log(a.scale / b.scale)) - Math.log(2));
 }
 
 /** Size-only unlabelled reports go to the one group active that day, if exactly one is. */

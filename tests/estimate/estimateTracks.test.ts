@@ -77,11 +77,13 @@ describe("estimateTracks", () => {
     }
   });
 
-  it("estimateTracks keeps labels, joins a fitting unlabelled report, and starts a group for one that fits none", () => {
+  it("estimateTracks keeps labels, joins a fitting unlabelled report, and starts a group for reports that fit none", () => {
     const sightings: Sighting[] = [
       ...labelled,
       { id: "u1", observedAt: "2018-10-15T12:00", ...at(82) },
       { id: "u2", observedAt: "2018-10-15T12:00", ...at(1500), sizeBest: 300 },
+      { id: "u3", observedAt: "2018-10-16T12:00", ...at(1530), sizeBest: 300 },
+      { id: "u4", observedAt: "2018-10-17T12:00", ...at(1560), sizeBest: 300 },
     ];
     const { groups, report } = estimateTracks(dataset(sightings));
     const a = groups.find((g) => g.group === "A");
