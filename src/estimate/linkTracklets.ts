@@ -29,7 +29,7 @@ const PART_RATIO = 4;
 /** Largest median offset (km) of a whole group's reports from its own track. */
 const SAME_BODY_KM = 100;
 /** Room (km) beyond a track's 90 % interval for a body's head or tail seen apart from it. */
-const BODY_ROOM_KM = 60;
+const BODY_ROOM_KM = 150;
 /** Cost (see chainCost) at or above which a later tracklet starts a group of its own. */
 export const LINK_PENALTY = 3;
 /** Longest silence (days) across which a tracklet may continue another. */
