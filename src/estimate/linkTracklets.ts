@@ -157,6 +157,17 @@ function reroute(ctx: EstimateContext, g: WorkGroup, routeId: string): void {
   g.positions = positions.sort((x, y) => x.s.t - y.s.t);
 }
 
+/** What the linking steps share: the run, the tracklets, the groups still live, those joined away. */
+interface Linking {
+  ctx: EstimateContext;
+  /** The unlabelled tracklets. */
+  fresh: readonly WorkGroup[];
+  /** Groups with a track and reports, labelled first (recomputed as tracklets are joined). */
+  live: () => WorkGroup[];
+  merged: Set<WorkGroup>;
+  describe: (g: WorkGroup) => void;
+}
+
 /**
  * Joins tracklets that are one group (see the module comment). `fresh` are the unlabelled
  * tracklets, `groups` the labelled groups (joined into, never away); tracklets already in
@@ -173,10 +184,11 @@ export function linkTracklets(
     ...groups.filter((g) => g.km && g.positions.length > 0),
     ...fresh.filter((g) => !merged.has(g) && g.km && g.positions.length > 0),
   ];
-  joinBodies(ctx, fresh, live, merged, describe);
-  joinChains(ctx, live, merged, describe);
-  joinBodies(ctx, fresh, live, merged, describe);
-  joinStrays(ctx, fresh, live, merged, describe);
+  const linking: Linking = { ctx, fresh, live, merged, describe };
+  joinBodies(linking);
+  joinChains(linking);
+  joinBodies(linking);
+  joinStrays(linking);
 }
 
 /**
@@ -215,12 +227,7 @@ function sizeGap(a: WorkGroup, b: WorkGroup): number {
  * LINK_PENALTY (a new group's birth), each with at most one successor and one predecessor: a
  * greedy solution of the min-cost linking. Labelled groups may be continued, never continue.
  */
-function joinChains(
-  ctx: EstimateContext,
-  live: () => WorkGroup[],
-  merged: Set<WorkGroup>,
-  describe: (g: WorkGroup) => void,
-): void {
+function joinChains({ ctx, live, merged, describe }: Linking): void {
   const links: { from: WorkGroup; to: WorkGroup; cost: number }[] = [];
   const all = live();
   for (const to of all) {
@@ -253,13 +260,7 @@ function joinChains(
 }
 
 /** Joins tracklets that run along a larger group's track (largest groups absorb first). */
-function joinBodies(
-  ctx: EstimateContext,
-  fresh: readonly WorkGroup[],
-  live: () => WorkGroup[],
-  merged: Set<WorkGroup>,
-  describe: (g: WorkGroup) => void,
-): void {
+function joinBodies({ ctx, fresh, live, merged, describe }: Linking): void {
   let changed = true;
   while (changed) {
     changed = false;
@@ -285,13 +286,7 @@ function joinBodies(
 }
 
 /** Joins each tracklet without the evidence of a group to the track it misses by least. */
-function joinStrays(
-  ctx: EstimateContext,
-  fresh: readonly WorkGroup[],
-  live: () => WorkGroup[],
-  merged: Set<WorkGroup>,
-  describe: (g: WorkGroup) => void,
-): void {
+function joinStrays({ ctx, fresh, live, merged, describe }: Linking): void {
   const strays = fresh
     .filter((g) => !merged.has(g) && !hasGroupEvidence(g))
     .sort((a, b) => a.positions.length - b.positions.length);
