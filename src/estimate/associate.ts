@@ -91,7 +91,8 @@ export function labelledGroups(
       }
       continue;
     }
-    const g = newGroup(label, true, chooseRoute(ctx, positioned));
+    const chosen = ctx.destinations?.get(label)?.routeId ?? chooseRoute(ctx, positioned);
+    const g = newGroup(label, true, chosen);
     for (const s of members) addMember(ctx, g, s, "label");
     groups.push(g);
   }

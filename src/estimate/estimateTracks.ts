@@ -52,6 +52,8 @@ import type { SizeDayEstimate } from "./sizeSmoother.ts";
 import { estimateSizes } from "./sizes.ts";
 import type { SourceBias } from "./sourceBias.ts";
 import { dataEndDay, endTrack, staysAsSightings } from "./trackEnds.ts";
+import { resolveDestinations } from "./destinations.ts";
+import type { DestinationInput } from "./destinations.ts";
 import type { TrackEnd } from "./trackEnds.ts";
 import { dayToIsoDate, isValidTimeZone, toLocalTime } from "./time.ts";
 import type { Association, EstimateContext, WorkGroup } from "./workGroup.ts";
@@ -82,6 +84,12 @@ export interface EstimateOptions {
    * an outlier (prior 0, so posterior 0). Default none.
    */
   keep?: readonly string[];
+  /**
+   * Destinations an analyst set (corrections.json `destination`): a labelled group travels on the
+   * route given (or the route passing nearest the place) and its track ends, reason
+   * "destination", when its median person reaches the place. Default none.
+   */
+  destinations?: readonly DestinationInput[];
   /**
    * Widen the intervals by the reports' own leave-one-out check (calibrate.ts; default true).
    * false gives the model's intervals as they are.
@@ -195,6 +203,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     maxOff: options.maxOffRouteKm ?? 60,
     maxCells: options.maxCells,
     keep: new Set(options.keep ?? []),
+    destinations: resolveDestinations(options.destinations, index, gazetteer),
     movement: structuredClone(options.movement ?? defaultEstimatorMovement()),
     outlierScale: 1,
     projections: projectAll(index, prepared),
@@ -271,7 +280,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   const trackEnds: TrackEnd[] = [];
   for (const g of tracked) {
     smoothBody(ctx, g);
-    trackEnds.push(endTrack(g, index.lengthKm(g.routeId)));
+    trackEnds.push(endTrack(g, index.lengthKm(g.routeId), destinationOn(ctx, g)));
   }
 
   // 6. Self-calibration: the reports' leave-one-out scores widen overconfident intervals.
@@ -432,4 +441,13 @@ function round3(x: number): number {
 }
 function round5(x: number): number {
   return Math.round(x * 1e5) / 1e5;
+}
+
+/** The place an analyst set as the group's destination, when it lies on the group's route. */
+function destinationOn(
+  ctx: EstimateContext,
+  g: WorkGroup,
+): { name: string; km: number } | undefined {
+  const d = ctx.destinations?.get(g.name);
+  return d?.place && (d.routeId === undefined || d.routeId === g.routeId) ? d.place : undefined;
 }

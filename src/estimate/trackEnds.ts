@@ -74,11 +74,16 @@ export function dataEndDay(
 
 /**
  * Where a group's track ends, once it has been run to the end of the data: the first day its
- * median person is at the route's end (not before its last report), else the first day after its
+ * median person is at the route's end (or at the `destination` place an analyst set) (not before its last report), else the first day after its
  * last report its size falls below ACCOUNTED_PEOPLE or 5 % of its peak, else the data's end.
  * Cuts the group's daily estimates there and returns the reason.
  */
-export function endTrack(g: WorkGroup, routeLengthKm: number): TrackEnd {
+export function endTrack(
+  g: WorkGroup,
+  routeLengthKm: number,
+  destination?: { name: string; km: number },
+): TrackEnd {
+  const endKm = destination ? Math.min(destination.km, routeLengthKm) : routeLengthKm;
   const days = g.km?.days ?? [];
   const lastReportK = Math.max(0, (g.lastReportDay ?? g.day0) - g.day0);
   let endK = days.length - 1;
@@ -86,10 +91,12 @@ export function endTrack(g: WorkGroup, routeLengthKm: number): TrackEnd {
   let detail =
     "the data end; the group is still on the road (intervals widen after its last report)";
   for (let k = 0; k < days.length; k++) {
-    if (days[k].median >= routeLengthKm - 1) {
+    if (days[k].median >= endKm - 1) {
       endK = Math.max(k, lastReportK);
       reason = "destination";
-      detail = `its median person reached the end of route ${g.routeId} (km ${Math.round(routeLengthKm)})`;
+      detail = destination
+        ? `its median person reached ${destination.name} (km ${Math.round(endKm)} of route ${g.routeId}), the destination an analyst set`
+        : `its median person reached the end of route ${g.routeId} (km ${Math.round(routeLengthKm)})`;
       break;
     }
   }

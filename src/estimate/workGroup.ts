@@ -4,6 +4,7 @@
  * group as it is being estimated. Steps live in their own modules (routeChoice, associate,
  * positions, sizes, bodies, trackEnds); this module only holds what they pass each other.
  */
+import type { ResolvedDestination } from "./destinations.ts";
 import type { DtmWarning } from "../model/warning.ts";
 import { estimateWarning, type EstimateWarningCode } from "./warnings.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
@@ -77,6 +78,8 @@ export interface EstimateContext {
   maxCells?: number;
   /** Sighting ids an analyst accepted: never outliers (EstimateOptions.keep). */
   keep?: ReadonlySet<string>;
+  /** Destinations an analyst set, by group (EstimateOptions.destinations; destinations.ts). */
+  destinations?: ReadonlyMap<string, ResolvedDestination>;
   movement: MovementModel;
   /** Factor on every report's outlier probability, fitted to the data (positions.ts). */
   outlierScale: number;

@@ -174,7 +174,11 @@ export function parseCorrections(text: string): CorrectionsFile {
   return file;
 }
 
-/** A destination an analyst set; the estimator has no destination input, forecasts and scenarios read it. */
+/**
+ * A destination an analyst set: the estimator puts the group on that route (or the route passing
+ * nearest the place) and ends its track when its median person reaches the place
+ * (`EstimateOptions.destinations`).
+ */
 export interface GroupDestination {
   group: string;
   place?: string;
@@ -185,7 +189,7 @@ export interface CorrectedInput {
   /** The dataset the estimator runs on (a copy; the input is unchanged). */
   dataset: Dataset;
   /** What the estimator needs besides the dataset: the accepted reports to keep (never outliers). */
-  estimateOptions: { keep: string[] };
+  estimateOptions: { keep: string[]; destinations: GroupDestination[] };
   /** Sightings an analyst accepted (kept, confidence high) and rejected (removed). */
   accepted: string[];
   rejected: string[];
@@ -212,8 +216,8 @@ export interface ApplyOptions {
  *   outlier) and its confidence becomes `high`; listed in `accepted`;
  * - split: the group's reports from `date` on (local date) get the label `newGroup`;
  * - merge: the group's reports (and stock figures) get the label of `into`;
- * - destination: recorded in `destinations` (the place must be in the gazetteer, the route in the
- *   dataset).
+ * - destination: in `estimateOptions.destinations` and `destinations` (the place must be in the
+ *   gazetteer, the route in the dataset): the estimator takes that route and ends the track there.
  * Group names are caravan labels of the data, names of the uncorrected estimate (via
  * `membership`; its reports are then labelled with that name so the name holds), or names an
  * earlier correction created.
@@ -329,7 +333,7 @@ export function applyCorrections(
       sightings: sightings.filter((s) => !rejected.has(s.id as string)),
       stocks,
     },
-    estimateOptions: { keep: [...accepted] },
+    estimateOptions: { keep: [...accepted], destinations },
     accepted,
     rejected: [...rejected],
     destinations,

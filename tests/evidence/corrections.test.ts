@@ -195,6 +195,27 @@ describe("accept", () => {
   });
 });
 
+describe("destination", () => {
+  it("ends the group's track at the place an analyst set, on the route that leads there", () => {
+    const group = "Honduran caravan 1";
+    const base = estimateWithCorrections(dataset, file());
+    const baseEnd = base.estimate.report.trackEnds.find((e) => e.group === group)!;
+    const corrected = estimateWithCorrections(
+      dataset,
+      file({ kind: "destination", group, place: "Mexico City" }),
+    );
+    expect(corrected.estimateOptions.destinations).toEqual([{ group, place: "Mexico City" }]);
+    const end = corrected.estimate.report.trackEnds.find((e) => e.group === group)!;
+    expect(end.reason).toBe("destination");
+    expect(end.detail).toMatch(/Mexico City/);
+    // The track stops at Mexico City instead of running on to the border cities.
+    expect(end.lastDate < baseEnd.lastDate).toBe(true);
+    const last = corrected.estimate.tracks.filter((t) => t.group === group).at(-1)!;
+    const lastBase = base.estimate.tracks.filter((t) => t.group === group).at(-1)!;
+    expect(last.km).toBeLessThan(lastBase.km);
+  });
+});
+
 describe("dtm-flow estimate --corrections", () => {
   it("applies the file, lists it in report.json and changes the tracks", async () => {
     const dir = mkdtempSync(join(tmpdir(), "corrections-"));
