@@ -88,6 +88,7 @@ function changes(prev: ViewState, patch: Partial<ViewState>) {
     theme: patch.theme !== undefined && patch.theme !== prev.theme,
     staticLayer: patch.layers !== undefined || patch.zoom !== undefined,
     selection: "selection" in patch,
+    hover: "hover" in patch,
     day: patch.t !== undefined && Math.floor(patch.t) !== Math.floor(prev.t),
   };
 }
@@ -116,7 +117,7 @@ function applyPatch(ctx: ViewerContext, parts: Parts, patch: Partial<ViewState>)
   if (c.lang || c.theme) parts.texts();
   if (c.lang) parts.panels.renderCharts();
   if (c.theme || c.staticLayer) parts.mapCanvas.invalidate();
-  if (c.lang || c.theme || c.staticLayer || c.selection) parts.renderOverlay();
+  if (c.lang || c.theme || c.staticLayer || c.selection || c.hover) parts.renderOverlay();
   if (c.selection) parts.panels.renderDetails();
   if (patch.playing !== undefined) applyPlayButton(parts.dom, next);
   if (patch.speed !== undefined) parts.dom.speed.value = String(next.speed);

@@ -39,6 +39,22 @@ export interface ViewState {
   zoom: { k: number; x: number; y: number };
   /** The scenario panel (viewer/scenario) is open; written to the URL only when true. */
   scenario?: boolean;
+  /**
+   * The group under the pointer on the map or the time–distance chart (its label), drawn
+   * emphasised by both; transient, so never written to the URL.
+   */
+  hover?: string;
+}
+
+/**
+ * The patch that sets the hovered group to `group` (undefined = none), or undefined when it is
+ * already so: pointer moves call it often, and an empty change must not redraw.
+ */
+export function hoverPatch(
+  s: ViewState,
+  group: string | undefined,
+): Partial<ViewState> | undefined {
+  return s.hover === group ? undefined : { hover: group };
 }
 
 /** The allowed speeds (days per second), slowest first. */
@@ -109,6 +125,7 @@ export function encodeState(s: ViewState): string {
 export function decodeState(hash: string, base: ViewState, maxT = Infinity): ViewState {
   const p = new URLSearchParams(hash.replace(/^#/, ""));
   const s: ViewState = { ...base, layers: { ...base.layers }, zoom: { ...base.zoom } };
+  delete s.hover; // transient: a link never carries one
   const t = Number(p.get("t"));
   if (p.has("t") && Number.isFinite(t)) s.t = clamp(t, 0, maxT);
   const speed = Number(p.get("speed"));

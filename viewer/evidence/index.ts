@@ -15,6 +15,7 @@ import { dateOf } from "../data/replay.ts";
 import type { ReplayData } from "../data/replay.ts";
 import { createMareyView } from "../marey/view.ts";
 import type { MareyView } from "../marey/view.ts";
+import { hoverPatch } from "../state.ts";
 import type { Lang, ViewState } from "../state.ts";
 import {
   addCorrection,
@@ -150,7 +151,7 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
     const s = viewer.getState();
     applyTexts();
     const group = s.selection?.kind === "group" ? s.selection.id : undefined;
-    view.update({ t: s.t, lang: s.lang, theme: s.theme, selected: group });
+    view.update({ t: s.t, lang: s.lang, theme: s.theme, selected: group, hovered: s.hover });
     const replay = viewer.replay;
     // The worker holds the embedded 2018 data: say so when the map shows other data (own files).
     const other = !!result && !!replay && replay.name !== result.replay.name;
@@ -254,6 +255,10 @@ function chartView(
   return createMareyView({
     container: host,
     onSelect: (group, t) => viewer.setState({ selection: { kind: "group", id: group }, t }),
+    onHover: (group) => {
+      const patch = hoverPatch(viewer.getState(), group);
+      if (patch) viewer.setState(patch);
+    },
     onStep: (days) => {
       const s = viewer.getState();
       viewer.setState({ t: Math.max(0, Math.floor(s.t + days) + 0.5) });

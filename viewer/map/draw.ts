@@ -156,6 +156,8 @@ export function drawMarks(
     colours: ThemeColours;
     layers: Record<LayerId, boolean>;
     selected?: string;
+    /** The hovered group (map or chart): outlined like the selected one. */
+    hovered?: string;
   },
 ): void {
   const { zoom, layers, colours } = opts;
@@ -224,8 +226,9 @@ export function drawMarks(
     ctx.globalAlpha = g.alpha * (g.uncertain && !hasBody ? 0.55 : 0.9);
     ctx.fill();
     ctx.globalAlpha = g.alpha;
-    ctx.lineWidth = g.id === opts.selected ? 3 : 1.5;
-    ctx.strokeStyle = g.id === opts.selected ? colours.text : colours.halo;
+    const on = g.id === opts.selected || g.id === opts.hovered;
+    ctx.lineWidth = on ? 3 : 1.5;
+    ctx.strokeStyle = on ? colours.text : colours.halo;
     if (g.uncertain && layers.uncertainty) ctx.setLineDash([4, 3]);
     ctx.stroke();
     ctx.setLineDash([]);

@@ -6,6 +6,7 @@
 import { select } from "d3-selection";
 import { groupEstimateAt } from "../charts/details.ts";
 import { formatPeople, tr } from "../i18n.ts";
+import { hoverPatch } from "../state.ts";
 import type { Lang, ViewState } from "../state.ts";
 import type { ViewerContext } from "../view/context.ts";
 import { hideTooltip, showTooltip } from "../view/dom.ts";
@@ -25,11 +26,13 @@ export function groupLabel(lang: Lang, g: Pick<GroupMark, "id" | "size">): strin
   return `${g.id} · ${peopleText(lang, g.size)}`;
 }
 
-/** Which marks get a label: the selected group and those of LABEL_MIN_PEOPLE or more. */
+/** Which marks get a label: the selected and hovered groups and those of LABEL_MIN_PEOPLE or more. */
 export function labelledGroups(marks: readonly GroupMark[], state: ViewState): GroupMark[] {
   if (!state.layers.labels) return [];
   const selected = state.selection?.kind === "group" ? state.selection.id : undefined;
-  return marks.filter((g) => g.id === selected || g.size >= LABEL_MIN_PEOPLE);
+  return marks.filter(
+    (g) => g.id === selected || g.id === state.hover || g.size >= LABEL_MIN_PEOPLE,
+  );
 }
 
 function tooltipText(ctx: ViewerContext, g: GroupMark): string {
@@ -50,6 +53,10 @@ const setAttr = (el: Element, name: string, value: string) => {
 
 function joinTargets(ctx: ViewerContext, dom: ViewerDom, marks: GroupMark[]) {
   const choose = (id: string) => ctx.setState({ selection: { kind: "group", id } });
+  const hover = (id: string | undefined) => {
+    const patch = hoverPatch(ctx.state, id);
+    if (patch) ctx.setState(patch);
+  };
   return select(dom.hits)
     .selectAll<SVGCircleElement, GroupMark>("circle.hit")
     .data(marks, (g) => g.id)
@@ -67,10 +74,14 @@ function joinTargets(ctx: ViewerContext, dom: ViewerDom, marks: GroupMark[]) {
           if (ev.key === "Enter") choose(g.id);
         })
         .on("mouseenter focus", (_ev: Event, g) => {
+          hover(g.id);
           const z = ctx.state.zoom;
           showTooltip(dom, ctx.width, tooltipText(ctx, g), g.x * z.k + z.x, g.y * z.k + z.y);
         })
-        .on("mouseleave blur", () => hideTooltip(dom)),
+        .on("mouseleave blur", () => {
+          hover(undefined);
+          hideTooltip(dom);
+        }),
     );
 }
 
@@ -90,6 +101,7 @@ export function renderGroupTargets(ctx: ViewerContext, dom: ViewerDom): void {
       `${g.id}: ${peopleText(state.lang, g.size)} ${tr(state.lang, "people")}`,
     );
     setAttr(this, "data-group", g.id);
+    setAttr(this, "data-hovered", String(g.id === state.hover));
     // The library's numbers of the day, for tests and assistive tools.
     setAttr(this, "data-size", String(g.size));
     setAttr(this, "data-day", String(g.day));

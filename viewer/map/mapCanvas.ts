@@ -112,6 +112,7 @@ export function createMapCanvas(ctx: ViewerContext, canvas: HTMLCanvasElement): 
         colours: THEMES[state.theme],
         layers: state.layers,
         selected: state.selection?.kind === "group" ? state.selection.id : undefined,
+        hovered: state.hover,
       });
       drawText();
       stats.particles = ctx.frame.particleCount;

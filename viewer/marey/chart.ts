@@ -19,6 +19,8 @@ export interface MareyChartOptions {
   lang: Lang;
   /** Selected group (drawn on top, thicker). */
   selected?: string;
+  /** Hovered group, here or on the map (thicker, class "hovered"). */
+  hovered?: string;
   /** Text colour (theme). */
   ink?: string;
   /** Cursor at replay time t (days since the replay start). */
@@ -106,10 +108,11 @@ export function mareyChart(layout: MareyLayout, td: TimeDistance, opts: MareyCha
     { class: "marey-bands" },
     ordered.map((b) => {
       const colour = groupColour(b.colour);
-      const on = b.group === opts.selected;
+      const on = b.group === opts.selected || b.group === opts.hovered;
+      const cls = [b.group === opts.selected && "selected", b.group === opts.hovered && "hovered"];
       return h(
         "g",
-        { "data-group": b.group, class: on ? "selected" : undefined },
+        { "data-group": b.group, class: cls.filter(Boolean).join(" ") || undefined },
         h("title", {}, b.group),
         h("path", { d: b.envelope, fill: colour, "fill-opacity": 0.08, stroke: "none" }),
         h("path", { d: b.body, fill: colour, "fill-opacity": on ? 0.55 : 0.38, stroke: "none" }),

@@ -21,6 +21,8 @@ export interface MareyViewState {
   lang: Lang;
   theme: Theme;
   selected?: string;
+  /** The hovered group (viewer state `hover`), emphasised like the selected one. */
+  hovered?: string;
 }
 
 export interface MareyView {
@@ -38,6 +40,8 @@ export interface MareyView {
 export function createMareyView(options: {
   container: HTMLElement;
   onSelect: (group: string, t: number) => void;
+  /** The group whose band is under the pointer (undefined on leaving it). */
+  onHover: (group: string | undefined) => void;
   onStep: (days: number) => void;
   onEvidence: () => void;
 }): MareyView {
@@ -64,7 +68,8 @@ export function createMareyView(options: {
   let td: TimeDistance | undefined;
   let layout: MareyLayout | undefined;
   let day0 = 0;
-  let drawn: { lang: Lang; theme: Theme; selected?: string; width: number } | undefined;
+  let drawn:
+    { lang: Lang; theme: Theme; selected?: string; hovered?: string; width: number } | undefined;
   let last: MareyViewState | undefined;
   let cursor: SVGLineElement | null = null;
   let dots: SVGCircleElement[] = [];
@@ -85,6 +90,7 @@ export function createMareyView(options: {
     const chart = mareyChart(layout, td, {
       lang: state.lang,
       selected: state.selected,
+      hovered: state.hovered,
       ink,
       t: state.t,
       withNow: false,
@@ -110,7 +116,13 @@ export function createMareyView(options: {
     mount(legend, mareyLegend(state.lang));
     if (details.open) mount(tableHost, mareyTable(td, state.lang));
     else tableHost.replaceChildren();
-    drawn = { lang: state.lang, theme: state.theme, selected: state.selected, width };
+    drawn = {
+      lang: state.lang,
+      theme: state.theme,
+      selected: state.selected,
+      hovered: state.hovered,
+      width,
+    };
     last = undefined;
   }
 
@@ -156,6 +168,7 @@ export function createMareyView(options: {
         drawn.lang !== state.lang ||
         drawn.theme !== state.theme ||
         drawn.selected !== state.selected ||
+        drawn.hovered !== state.hovered ||
         Math.abs(drawn.width - Math.max(480, width)) > 8
       ) {
         rebuild(state);
@@ -194,12 +207,13 @@ interface Current {
   last: MareyViewState | undefined;
 }
 
-/** Pointer (hover tooltip, click to select) and keyboard on the chart. */
+/** Pointer (hover: tooltip and the hovered group; click to select) and keyboard on the chart. */
 function wireEvents(
   wrap: HTMLElement,
   tip: HTMLElement,
   options: {
     onSelect: (group: string, t: number) => void;
+    onHover: (group: string | undefined) => void;
     onStep: (days: number) => void;
     onEvidence: () => void;
   },
@@ -218,6 +232,7 @@ function wireEvents(
     const c = current();
     if (!p || !c) return;
     const { td, layout } = c;
+    options.onHover(groupAt(layout, p.x, p.y));
     const r = nearestReport(layout, p.x, p.y);
     const found = r && td.reports.find((x) => x.sightingId === r.id);
     if (!found) {
@@ -230,7 +245,10 @@ function wireEvents(
     tip.textContent = `${found.sightingId} · ${formatDate(L, isoOfDay(found.t))} · ${found.placeName ?? T.noPlace} · ${people}${found.sourceOrg ?? T.sourceTypes[found.sourceType] ?? ""} · ${T.status[found.status] ?? found.status}`;
     tip.hidden = false;
   });
-  wrap.addEventListener("mouseleave", () => (tip.hidden = true));
+  wrap.addEventListener("mouseleave", () => {
+    tip.hidden = true;
+    options.onHover(undefined);
+  });
   wrap.addEventListener("click", (ev) => {
     const p = pointer(ev);
     const c = current();
