@@ -26,6 +26,12 @@ describe("group layer", () => {
     expect(labelledGroups(marks, state).map((g) => g.id)).toEqual(["A", "C"]);
     const selected = { ...state, selection: { kind: "group" as const, id: "B" } };
     expect(labelledGroups(marks, selected).map((g) => g.id)).toEqual(["A", "B", "C"]);
+    // The hovered group (map or chart) is labelled too.
+    expect(labelledGroups(marks, { ...state, hover: "B" }).map((g) => g.id)).toEqual([
+      "A",
+      "B",
+      "C",
+    ]);
     expect(labelledGroups(marks, { ...state, layers: { ...state.layers, labels: false } })).toEqual(
       [],
     );

@@ -82,6 +82,23 @@ describe("marey chart", () => {
     expect(isoOfDay(17826)).toBe("2018-10-22");
   });
 
+  it("emphasises the hovered group's band (class and thicker median), apart from the selected one", () => {
+    const layout = layoutMarey(td, size, td.dayRange[0]);
+    const [a, b] = layout.bands.map((x) => x.group);
+    const svg = toSvgString(mareyChart(layout, td, { lang: "en", t: 10, selected: a, hovered: b }));
+    const cls = (g: string) =>
+      svg.match(new RegExp(`data-group="${g}"(?: class="([^"]*)")?`))?.[1] ?? "";
+    expect(cls(a!)).toBe("selected");
+    expect(cls(b!)).toBe("hovered");
+    expect(svg.match(/stroke-width="2.5"/g)).toHaveLength(2);
+    const same = toSvgString(
+      mareyChart(layout, td, { lang: "en", t: 10, selected: a, hovered: a }),
+    );
+    expect(same).toContain(`data-group="${a}" class="selected hovered"`);
+    const none = toSvgString(mareyChart(layout, td, { lang: "en", t: 10 }));
+    expect(none).not.toMatch(/class="(selected|hovered)/);
+  });
+
   it("writes file text as text, never markup", () => {
     const evil: TimeDistance = {
       ...td,

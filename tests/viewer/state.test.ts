@@ -5,6 +5,7 @@ import {
   decodeState,
   defaultState,
   encodeState,
+  hoverPatch,
   LAYERS,
   SPEEDS,
 } from "../../viewer/state.ts";
@@ -74,5 +75,24 @@ describe("view state in the URL", () => {
   it("an empty layers list turns every layer off (not back to the defaults)", () => {
     const s = decodeState("layers=", defaultState());
     expect(Object.values(s.layers).every((v) => !v)).toBe(true);
+  });
+});
+
+describe("hover (shared by the map and the time–distance chart)", () => {
+  it("is never written to or read from the URL", () => {
+    const s: ViewState = { ...defaultState(["en"]), hover: "Honduran caravan 1" };
+    expect(encodeState(s)).toBe(encodeState(defaultState(["en"])));
+    expect(encodeState(s)).not.toMatch(/hover|Honduran/);
+    expect(decodeState(encodeState(s), s).hover).toBeUndefined();
+    expect(decodeState("#hover=A", defaultState()).hover).toBeUndefined();
+  });
+
+  it("patches only a change of the hovered group", () => {
+    const s = defaultState();
+    expect(hoverPatch(s, undefined)).toBeUndefined();
+    expect(hoverPatch(s, "A")).toEqual({ hover: "A" });
+    expect(hoverPatch({ ...s, hover: "A" }, "A")).toBeUndefined();
+    expect(hoverPatch({ ...s, hover: "A" }, "B")).toEqual({ hover: "B" });
+    expect(hoverPatch({ ...s, hover: "A" }, undefined)).toEqual({ hover: undefined });
   });
 });
