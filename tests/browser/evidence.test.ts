@@ -25,7 +25,11 @@ interface Panel {
 }
 type W = Window & {
   dtmEvidence: Panel;
-  dtmViewer: { replay?: { start: string }; setState(p: object): void };
+  dtmViewer: {
+    replay?: { start: string };
+    getState(): { hover?: string };
+    setState(p: object): void;
+  };
   pwned?: number;
 };
 
@@ -91,6 +95,53 @@ async function selectGroupDay(page: Page, group: string, date: string): Promise<
   );
 }
 
+const hoverOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as W).dtmViewer.getState().hover ?? null);
+const chartBandClass = (page: Page, group: string) =>
+  page.evaluate(
+    (g) =>
+      document
+        .querySelector(`#evidence svg.marey-chart g[data-group="${CSS.escape(g)}"]`)
+        ?.getAttribute("class") ?? "",
+    group,
+  );
+
+/**
+ * Hover is shared: the pointer on a group's band on the chart (at its current-position dot)
+ * makes it the viewer state's `hover` (so the map draws it); leaving clears it; the pointer on a
+ * group's hit target on the map marks its band hovered on the chart.
+ */
+async function checkSharedHover(page: Page, group: string): Promise<void> {
+  const dot = page.locator(`#evidence .marey-overlay circle[data-group="${group}"]`);
+  await dot.scrollIntoViewIfNeeded();
+  const box = (await dot.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect.poll(() => hoverOf(page)).toBe(group);
+  await expect.poll(() => chartBandClass(page, group)).toMatch(/\bhovered\b/);
+  expect(
+    await page.getAttribute(`#map-hits circle.hit[data-group="${group}"]`, "data-hovered"),
+  ).toBe("true");
+  await page.mouse.move(box.x + box.width / 2, 1); // off the chart
+  await expect.poll(() => hoverOf(page)).toBe(null);
+
+  // On the map: a hit target that is topmost at its centre (groups may overlap).
+  await page.locator("#map-hits").scrollIntoViewIfNeeded();
+  const onMap = await page.evaluate(() => {
+    for (const c of document.querySelectorAll<SVGCircleElement>("#map-hits circle.hit")) {
+      const r = c.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      if (r.width > 0 && document.elementFromPoint(x, y) === c)
+        return { id: c.getAttribute("data-group")!, x, y };
+    }
+    return undefined;
+  });
+  expect(onMap).toBeDefined();
+  await page.mouse.move(onMap!.x, onMap!.y);
+  await expect.poll(() => hoverOf(page)).toBe(onMap!.id);
+  await expect.poll(() => chartBandClass(page, onMap!.id)).toMatch(/\bhovered\b/);
+}
+
 describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)", () => {
   let site: BuiltSite;
   let browser: Browser;
@@ -151,6 +202,7 @@ describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)"
     );
     // The worker's uncorrected estimate is the CLI's.
     expect(before).toBe(base.tracks);
+    await checkSharedHover(page, GROUP);
     await page.screenshot({ path: join(SHOTS, "evidence-chart.png"), fullPage: true });
 
     // ── a correction by keyboard: mark the first report wrong; the estimate changes ──

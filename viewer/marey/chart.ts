@@ -201,6 +201,7 @@ export function mareyNow(layout: MareyLayout, ink: string): VNode {
     layout.bands.map((b, i) =>
       h("circle", {
         id: `marey-now-${i}`,
+        "data-group": b.group,
         r: 4,
         cx: -10,
         cy: -10,
