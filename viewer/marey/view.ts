@@ -45,25 +45,7 @@ export function createMareyView(options: {
   onStep: (days: number) => void;
   onEvidence: () => void;
 }): MareyView {
-  const doc = options.container.ownerDocument;
-  const wrap = doc.createElement("div");
-  wrap.className = "marey-wrap";
-  wrap.tabIndex = 0;
-  const keys = doc.createElement("p");
-  keys.className = "muted small";
-  keys.id = "marey-keys";
-  wrap.setAttribute("aria-describedby", "marey-keys");
-  const tip = doc.createElement("div");
-  tip.className = "marey-tip";
-  tip.setAttribute("role", "status");
-  tip.hidden = true;
-  const legend = doc.createElement("div");
-  const details = doc.createElement("details");
-  details.className = "marey-data";
-  const summary = doc.createElement("summary");
-  const tableHost = doc.createElement("div");
-  details.append(summary, tableHost);
-  options.container.append(keys, wrap, tip, legend, details);
+  const { wrap, keys, tip, legend, details, summary, tableHost } = buildElements(options.container);
 
   let td: TimeDistance | undefined;
   let layout: MareyLayout | undefined;
@@ -197,6 +179,30 @@ export function createMareyView(options: {
       return `<?xml version="1.0" encoding="UTF-8"?>\n${toSvgString(chart)}\n`;
     },
   };
+}
+
+/** The chart's elements (keys line, chart, tooltip, legend, data table), appended to `container`. */
+function buildElements(container: HTMLElement) {
+  const doc = container.ownerDocument;
+  const wrap = doc.createElement("div");
+  wrap.className = "marey-wrap";
+  wrap.tabIndex = 0;
+  const keys = doc.createElement("p");
+  keys.className = "muted small";
+  keys.id = "marey-keys";
+  wrap.setAttribute("aria-describedby", "marey-keys");
+  const tip = doc.createElement("div");
+  tip.className = "marey-tip";
+  tip.setAttribute("role", "status");
+  tip.hidden = true;
+  const legend = doc.createElement("div");
+  const details = doc.createElement("details");
+  details.className = "marey-data";
+  const summary = doc.createElement("summary");
+  const tableHost = doc.createElement("div");
+  details.append(summary, tableHost);
+  container.append(keys, wrap, tip, legend, details);
+  return { wrap, keys, tip, legend, details, summary, tableHost };
 }
 
 interface Current {
