@@ -168,9 +168,11 @@ describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)"
     expect(ids.length).toBe(all.length);
     expect(new Set(ids)).toEqual(new Set(all));
     await page.locator("#evidence details.marey-data summary").click();
-    expect(await page.locator("#evidence table.marey-table tr[data-report-id]").count()).toBe(
-      all.length,
-    );
+    // The table is built on the details' "toggle" event, which the browser fires as a task
+    // after the click: wait for it rather than count at once.
+    await expect
+      .poll(() => page.locator("#evidence table.marey-table tr[data-report-id]").count())
+      .toBe(all.length);
 
     // ── a group-day: the same reports as report.json's associations within ±3 days ──
     const base = await cli();
@@ -223,7 +225,7 @@ describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)"
     const after = await page.evaluate(() => (window as unknown as W).dtmEvidence.result!);
     expect(after.tracksCsv).not.toBe(before);
     console.log(`[evidence] re-run with one correction: ${after.ms} ms in the worker`);
-    expect(await page.locator("#corrections li").count()).toBe(1);
+    await expect.poll(() => page.locator("#corrections li").count()).toBe(1);
 
     // ── save → reload → load: the same figures; and the CLI with the saved file too ──
     const downloading = page.waitForEvent("download");

@@ -77,9 +77,9 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
 
     // The cones can be hidden.
     await page.locator("#forecast-cones-toggle").uncheck();
-    expect(await page.locator("#map-overlay g.forecast-cones").count()).toBe(0);
+    await expect.poll(() => page.locator("#map-overlay g.forecast-cones").count()).toBe(0);
     await page.locator("#forecast-cones-toggle").check();
-    expect(await page.locator("#map-overlay g.forecast-cones").count()).toBe(1);
+    await expect.poll(() => page.locator("#map-overlay g.forecast-cones").count()).toBe(1);
 
     // Another dataset in the replay (an analyst's files): the panel says it forecasts the embedded
     // 2018 data only and draws no cone; back on the 2018 replay the forecast returns.
@@ -92,7 +92,7 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
       await v.load({ id: "other", load: async () => ({ ...replay, name: "Other data" }) });
     });
     await page.waitForSelector('#forecast [data-status="other-data"]');
-    expect(await page.locator("#map-overlay g.forecast-cones").count()).toBe(0);
+    await expect.poll(() => page.locator("#map-overlay g.forecast-cones").count()).toBe(0);
     await page.evaluate(async () => {
       const w = window as unknown as {
         saved: object;
@@ -101,7 +101,7 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
       await w.dtmViewer.load({ id: "back", load: async () => w.saved });
     });
     await page.waitForSelector('#forecast [data-status="ready"]', { timeout: 90_000 });
-    expect(await page.locator("#map-overlay g.forecast-cones").count()).toBe(1);
+    await expect.poll(() => page.locator("#map-overlay g.forecast-cones").count()).toBe(1);
 
     expect(watch.foreignRequests).toEqual([]);
     expect(watch.errors).toEqual([]);
