@@ -311,9 +311,9 @@ describe.skipIf(!hasBrowser)("the analyst's viewer in Chromium", () => {
         t: 9.5,
       }),
     );
-    await page.waitForTimeout(300);
-    const details = await page.locator("#details").innerText();
-    expect(details).toContain("<img src=x onerror=alert(1)>");
+    await expect
+      .poll(() => page.locator("#details").innerText())
+      .toContain("<img src=x onerror=alert(1)>");
     expect(await page.locator("img").count()).toBe(imgsBefore);
     expect(await page.locator('img[src="x"], script:not([src])').count()).toBe(0);
     // The exported SVG carries the names as escaped text too.

@@ -149,10 +149,10 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
     const h0 = await heading();
     const figures0 = await page.locator("#headlines li").allTextContents();
     await page.locator("#scrubber").fill("40");
-    await page.waitForTimeout(100);
+    // Drawn on the next animation frame: wait for it (a loaded machine may take longer than 100 ms).
+    await expect.poll(() => heading()).toContain("22 Nov 2018");
     expect(await cursor()).not.toBe(c0);
     expect(await heading()).not.toBe(h0);
-    expect(await heading()).toContain("22 Nov 2018");
     expect(await page.locator("#headlines li").allTextContents()).not.toEqual(figures0);
     // Hovering the chart shows that day's figures with their intervals.
     const box = (await page.locator("#split svg").boundingBox())!;
@@ -244,11 +244,11 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
     // Border point with counts: Suchiate bridge on 29 Oct.
     await page.locator('#map-overlay g.place[data-id="MX-SUCH"]').focus();
     await page.keyboard.press("Enter");
-    expect(await page.locator("#details h3").textContent()).toBe("Suchiate bridge");
+    await expect.poll(() => page.locator("#details h3").textContent()).toBe("Suchiate bridge");
     expect(await page.locator("#details svg.flow-bars rect").count()).toBeGreaterThan(1);
     await page.locator("#map-hits circle.hit").first().focus();
     await page.keyboard.press("Enter");
-    expect(await page.locator('#details [data-kind="group"]').count()).toBe(1);
+    await expect.poll(() => page.locator('#details [data-kind="group"]').count()).toBe(1);
     expect((await getState(page)).selection?.kind).toBe("group");
     await page.keyboard.press("Escape");
     expect((await getState(page)).selection).toBeNull();
