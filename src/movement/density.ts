@@ -146,16 +146,19 @@ export function reportDensity(
   const a = Math.abs(f);
   if (a < 0.01) return boxGauss(x, zlo, zhi, sigma);
   const sw = Math.sqrt(sigma * sigma + a * a * m.walkSd * m.walkSd);
-  const s = f > 0 ? -1 : 1;
-  const lo = (k: number): number => (s < 0 ? zlo - a * k : zlo + a * k);
-  const hi = (k: number): number => (s < 0 ? zhi - a * k : zhi + a * k);
+  // The box of each regime's shift: the report's span moved by a × [k0, k1] km, behind noon's km
+  // when the report is after noon (f > 0), ahead when before. Plain arithmetic, no closures or
+  // arrays: this is the estimator's innermost loop (called for every report × grid cell).
+  const s = f > 0 ? -a : a;
   let v = m.pi0 * boxGauss(x, zlo, zhi, sigma);
-  v += m.pi1 * boxGauss(x, lo(m.walkMean), hi(m.walkMean), sw);
-  const [r0, r1] = s < 0 ? [m.rideMax, m.rideMin] : [m.rideMin, m.rideMax];
-  v += m.pi2 * (1 - m.longP) * boxGauss(x, lo(r0), hi(r1), sigma);
+  v += m.pi1 * boxGauss(x, zlo + s * m.walkMean, zhi + s * m.walkMean, sw);
+  const rideLo = f > 0 ? m.rideMax : m.rideMin;
+  const rideHi = f > 0 ? m.rideMin : m.rideMax;
+  v += m.pi2 * (1 - m.longP) * boxGauss(x, zlo + s * rideLo, zhi + s * rideHi, sigma);
   if (m.longP > 0) {
-    const [l0, l1] = s < 0 ? [m.longMax, m.rideMax] : [m.rideMax, m.longMax];
-    v += m.pi2 * m.longP * boxGauss(x, lo(l0), hi(l1), sigma);
+    const longLo = f > 0 ? m.longMax : m.rideMax;
+    const longHi = f > 0 ? m.rideMax : m.longMax;
+    v += m.pi2 * m.longP * boxGauss(x, zlo + s * longLo, zhi + s * longHi, sigma);
   }
   return v;
 }
