@@ -318,7 +318,11 @@ export type {
 export { assembleDataset, runReplay } from "./replay/index.ts";
 export type { AssembleOptions, DatasetFile, Replay, ReplayOptions } from "./replay/index.ts";
 
-export { buildSituationUpdate, presencePanels } from "./report/situationUpdate.ts";
+export {
+  buildSituationUpdate,
+  presencePanels,
+  situationHeadlines,
+} from "./report/situationUpdate.ts";
 export type {
   SituationUpdate,
   SituationUpdateOptions,

@@ -65,6 +65,16 @@ const en = {
   southbound: "southbound",
   unknown: "unknown direction",
   basemapCredit: "Basemap: Natural Earth",
+  situationTitle: "Situation update,",
+  situationNone: "No ledger figures on this day.",
+  departed: "People who left",
+  placesByStatus: "People at places, by status",
+  place: "Place",
+  travelling: "travelling through",
+  resting: "resting",
+  waiting: "waiting (asylum claim)",
+  staying: "staying",
+  noPlace: "no place given",
 };
 
 type Dict = typeof en;
@@ -131,6 +141,16 @@ const es: Dict = {
   southbound: "hacia el sur",
   unknown: "dirección desconocida",
   basemapCredit: "Mapa base: Natural Earth",
+  situationTitle: "Actualización de la situación,",
+  situationNone: "No hay cifras del balance este día.",
+  departed: "Personas que salieron",
+  placesByStatus: "Personas en cada lugar, por situación",
+  place: "Lugar",
+  travelling: "de paso",
+  resting: "descansando",
+  waiting: "esperando (solicitud de asilo)",
+  staying: "se quedan",
+  noPlace: "sin lugar",
 };
 
 export type TextKey = keyof Dict;

@@ -121,10 +121,65 @@ export function buildSituationUpdate(
   options: SituationUpdateOptions = {},
 ): SituationUpdate {
   const { ledger, dataset, asOf } = input;
-  const maxSources = options.maxSources ?? 8;
+  const covered = ledger.departed.some((d) => d.date === asOf);
+  const headlines = situationHeadlines(input, options.maxSources);
+
+  // ── the stacked split up to the date ──
+  const dates = ledger.departed.filter((d) => d.date <= asOf).map((d) => d.date);
+  const index = new Map(dates.map((d, i) => [d, i]));
+  const series = SPLIT_CATEGORIES.map((category) => ({ category, values: dates.map(() => 0) }));
+  const seriesIndex = new Map(SPLIT_CATEGORIES.map((c, i) => [c, i]));
+  for (const r of ledger.split) {
+    const i = index.get(r.date);
+    if (i !== undefined) series[seriesIndex.get(r.category)!]!.values[i]! += r.value;
+  }
+
+  // ── people present per place, against capacity: read from the state of the corridor ──
+  const state = input.state ?? buildCorridorState({ dataset, tracks: input.tracks ?? [], ledger });
+  const places = presencePanels(state, asOf);
+  const presence = state.find((d) => d.date === asOf)?.places ?? [];
+
+  const residuals = ledger.residuals
+    .filter((r) => r.date <= asOf && r.relative !== undefined && Math.abs(r.relative) >= 0.005)
+    .sort((a, b) => Math.abs(b.relative!) - Math.abs(a.relative!))
+    .slice(0, 10);
+
+  return {
+    title: options.title ?? "Situation update",
+    asOf,
+    datasetName: dataset.name,
+    covered,
+    headlines,
+    stack: { dates, series: series.filter((s) => s.values.some((v) => v > 0)) },
+    places,
+    presence,
+    warnings: ledger.warnings.filter((w) => w.date === undefined || w.date <= asOf),
+    residuals,
+    seedChecks: compareWithSeeds(
+      ledger,
+      (options.seeds ?? []).filter((seed) => seed.asOf <= asOf),
+      dataset.stocks,
+    ),
+  };
+}
+
+/**
+ * The headline figures of a situation update as of a date: people who left (the ledger's
+ * departed), then every category of the split with a row that day (summed over countries and
+ * places, with its breakdown and the stock figures behind it). The one rule the situation update,
+ * the `report` command and the viewer's situation panel read; empty when the ledger has no row on
+ * `asOf`.
+ * @param maxSources most source figures kept per headline (latest first); default 8.
+ * @example
+ * situationHeadlines({ ledger, dataset, asOf: "2018-12-15" })[0]; // => { category: "departed", value: … }
+ */
+export function situationHeadlines(
+  input: { ledger: LedgerResult; dataset: Dataset; asOf: IsoDate },
+  maxSources = 8,
+): HeadlineFigure[] {
+  const { ledger, dataset, asOf } = input;
   const todays = ledger.split.filter((r) => r.date === asOf);
   const departed = ledger.departed.find((d) => d.date === asOf);
-  const covered = departed !== undefined;
 
   const notesFor = (category: SplitCategory): SourceNote[] => {
     const rows = new Set(
@@ -192,43 +247,7 @@ export function buildSituationUpdate(
     });
   }
 
-  // ── the stacked split up to the date ──
-  const dates = ledger.departed.filter((d) => d.date <= asOf).map((d) => d.date);
-  const index = new Map(dates.map((d, i) => [d, i]));
-  const series = SPLIT_CATEGORIES.map((category) => ({ category, values: dates.map(() => 0) }));
-  const seriesIndex = new Map(SPLIT_CATEGORIES.map((c, i) => [c, i]));
-  for (const r of ledger.split) {
-    const i = index.get(r.date);
-    if (i !== undefined) series[seriesIndex.get(r.category)!]!.values[i]! += r.value;
-  }
-
-  // ── people present per place, against capacity: read from the state of the corridor ──
-  const state = input.state ?? buildCorridorState({ dataset, tracks: input.tracks ?? [], ledger });
-  const places = presencePanels(state, asOf);
-  const presence = state.find((d) => d.date === asOf)?.places ?? [];
-
-  const residuals = ledger.residuals
-    .filter((r) => r.date <= asOf && r.relative !== undefined && Math.abs(r.relative) >= 0.005)
-    .sort((a, b) => Math.abs(b.relative!) - Math.abs(a.relative!))
-    .slice(0, 10);
-
-  return {
-    title: options.title ?? "Situation update",
-    asOf,
-    datasetName: dataset.name,
-    covered,
-    headlines,
-    stack: { dates, series: series.filter((s) => s.values.some((v) => v > 0)) },
-    places,
-    presence,
-    warnings: ledger.warnings.filter((w) => w.date === undefined || w.date <= asOf),
-    residuals,
-    seedChecks: compareWithSeeds(
-      ledger,
-      (options.seeds ?? []).filter((seed) => seed.asOf <= asOf),
-      dataset.stocks,
-    ),
-  };
+  return headlines;
 }
 
 /**

@@ -3,7 +3,14 @@ import { prepareReplay } from "../../viewer/data/prepare.ts";
 import { enrichDataset } from "../../viewer/data/embedded.ts";
 import { createLocalProvider } from "../../viewer/data/provider.ts";
 import { dateOf, daysSince } from "../../viewer/data/replay.ts";
-import { createRouteIndex, embedded2018, presencePanels, sliceRoute } from "../../src/index.ts";
+import {
+  buildSituationUpdate,
+  createRouteIndex,
+  embedded2018,
+  presencePanels,
+  sliceRoute,
+} from "../../src/index.ts";
+import { presenceFigure } from "../../viewer/charts/presenceChart.ts";
 import { fixtureInput, fixtureTracks } from "./fixture.ts";
 
 describe("replay times", () => {
@@ -175,30 +182,75 @@ describe("enrichDataset", () => {
   });
 });
 
-describe("presence panels read the library's state of the corridor", () => {
-  it("give, for every place and day, the people present the situation update gives", () => {
-    const dataset = embedded2018();
-    const input = enrichDataset(dataset);
-    const replay = prepareReplay(input);
-    const panels = presencePanels(input.state!, "2018-12-15");
+describe("presence panels and the situation panel read the library's state of the corridor", () => {
+  const dataset = embedded2018();
+  const input = enrichDataset(dataset);
+  const replay = prepareReplay(input);
+
+  it("give, for every place and day, the people present the situation update gives (0 on a day no one is counted)", () => {
+    const last = input.state!.at(-1)!.date;
+    const panels = presencePanels(input.state!, last);
     expect(panels.length).toBeGreaterThan(0);
     let compared = 0;
+    let zeros = 0;
     for (const panel of panels) {
-      const series = replay.presence.find((p) => p.placeName === panel.placeName);
+      const series = replay.presence.find((p) => p.placeName === panel.placeName)!;
       for (const point of panel.series) {
-        if (!(point.value > 0)) continue;
-        expect(series?.points.find((p) => p.date === point.date)?.value, panel.placeName).toBe(
-          point.value,
-        );
+        // What the panel's figure line shows at any time of that day.
+        for (const frac of [0.05, 0.5, 0.95]) {
+          const t = Math.floor(daysSince(replay.start, point.date)) + frac;
+          expect(presenceFigure(series, t, "en").value, `${panel.placeName} ${point.date}`).toBe(
+            point.value,
+          );
+        }
         compared++;
+        if (point.value === 0) zeros++;
       }
     }
     expect(compared).toBeGreaterThan(50);
+    // Mexico City on a day after its last figure reads 0, not its last figure (people unknown).
+    expect(zeros).toBeGreaterThan(0);
     // Tijuana on 25 Nov 2018: one number in the viewer, the update and the state.
     const tijuana = replay.presence.find((p) => p.placeName === "Tijuana");
     const day = input.state!.find((d) => d.date === "2018-11-25")!;
     expect(tijuana?.points.find((p) => p.date === "2018-11-25")?.value).toBe(
       day.places.find((p) => p.placeName === "Tijuana")?.present,
     );
+  });
+
+  it("the situation panel of each day is the library's situation update of that day", () => {
+    expect(replay.situation.map((d) => d.date)).toEqual(input.state!.map((d) => d.date));
+    for (const asOf of ["2018-10-25", "2018-11-25", "2018-12-15"]) {
+      const update = buildSituationUpdate({
+        ledger: input.ledger!,
+        dataset,
+        asOf,
+        state: input.state,
+      });
+      const shown = replay.situation.find((d) => d.date === asOf)!;
+      expect(shown.headlines).toEqual(
+        update.headlines.map(({ category, value, valueLow, valueHigh }) => ({
+          category,
+          value,
+          valueLow,
+          valueHigh,
+        })),
+      );
+      expect(shown.places).toEqual(update.presence);
+    }
+  });
+
+  it("each group's frame carries the people the state counts on the road that day", () => {
+    let compared = 0;
+    for (const day of input.state!) {
+      for (const g of day.groups) {
+        const frame = replay.groups
+          .find((x) => x.id === g.group)!
+          .frames.find((f) => f.date === day.date)!;
+        expect(frame.onRoad, `${g.group} ${day.date}`).toBe(g.onRoad);
+        compared++;
+      }
+    }
+    expect(compared).toBe(input.tracks.length);
   });
 });

@@ -31,15 +31,19 @@ export function presenceX(days: number, width: number) {
 }
 
 /**
- * The line under a multiple's title: the latest figure on or before t against the capacity, and
- * whether it is over capacity (shown bold).
+ * The line under a multiple's title: the latest figure on or before the day of t against the capacity, and
+ * whether it is over capacity (shown bold); `value` is that figure as the library gives it
+ * (undefined before the first). Series from the state of the corridor have a point every day, so
+ * the latest figure is the day's.
  */
 export function presenceFigure(
   series: PresenceSeries,
   t: number,
   lang: Lang,
-): { figure: string; over: boolean } {
-  const latest = [...series.points].reverse().find((p) => p.t <= t);
+): { figure: string; over: boolean; value: number | undefined } {
+  // By calendar day, as the map and the split: day D is shown from 00:00 to 24:00.
+  const day = Math.floor(t);
+  const latest = [...series.points].reverse().find((p) => Math.floor(p.t) <= day);
   const over =
     latest !== undefined && series.capacity !== undefined && latest.value > series.capacity;
   const figure = `${latest ? formatPeople(lang, latest.value) : "–"} ${tr(lang, "present")}${
@@ -47,7 +51,7 @@ export function presenceFigure(
       ? ` / ${formatPeople(lang, series.capacity)} ${tr(lang, "capacity")}`
       : ` · ${tr(lang, "noCapacity")}`
   }`;
-  return { figure, over };
+  return { figure, over, value: latest?.value };
 }
 
 /**
@@ -67,7 +71,7 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
     .x((p) => x(p.t))
     .y((p) => y(p.value))
     .curve(curveStepAfter)(series.points);
-  const { figure, over } = presenceFigure(series, opts.t, lang);
+  const { figure, over, value } = presenceFigure(series, opts.t, lang);
   const label = `${series.placeName}: ${figure}`;
   return h(
     "svg",
@@ -91,6 +95,7 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
         "font-weight": over ? 700 : 400,
         "font-size": 10,
         "data-role": "figure",
+        "data-value": value === undefined ? "" : String(value),
       },
       figure,
     ),

@@ -1,6 +1,6 @@
 /**
  * The panels beside the map: the split chart (with its hover readout and cursor), the day's split
- * figures, the headline figures, the small multiples of people present and the details of the
+ * figures, the library's situation update of the day, the headline figures reported, the small multiples of people present and the details of the
  * selection. Every figure is the library's (the ledger's split) or a source's, for the day shown.
  */
 import type { ReplayData } from "../data/replay.ts";
@@ -14,6 +14,7 @@ import type { ViewerContext } from "../view/context.ts";
 import type { ViewerDom } from "../view/dom.ts";
 import { flowDetails, groupDetails, headlineList } from "./details.ts";
 import { presenceChart, presenceFigure, presenceX } from "./presenceChart.ts";
+import { situationOn, situationPanel } from "./situation.ts";
 import { splitAt, splitChart, splitX } from "./splitChart.ts";
 
 const MULTIPLE_WIDTH = 220;
@@ -139,6 +140,8 @@ export function createSidePanels(
   function renderDayPanels(replay: ReplayData): void {
     const { state } = ctx;
     const L = state.lang;
+    const date = dateOf(replay.start, state.t);
+    mount(dom.situation, situationPanel(situationOn(replay.situation, date), date, L));
     mount(dom.headlines, headlineList(replay.headlines, state.t, L, replay.start));
     mount(
       dom.splitReadout,
@@ -155,8 +158,9 @@ export function createSidePanels(
     replay.presence.forEach((p, i) => {
       const text = dom.multiples.children[i]?.querySelector<SVGTextElement>('[data-role="figure"]');
       if (!text) return;
-      const { figure, over } = presenceFigure(p, state.t, L);
+      const { figure, over, value } = presenceFigure(p, state.t, L);
       if (text.textContent !== figure) text.textContent = figure;
+      text.setAttribute("data-value", value === undefined ? "" : String(value));
       text.setAttribute("font-weight", over ? "700" : "400");
     });
     renderDetails();

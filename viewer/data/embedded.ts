@@ -12,7 +12,8 @@ const reason = (err: unknown) => (err instanceof Error ? err.message : String(er
 
 /**
  * Adds the library's replay (`runReplay`: estimate → ledger → corridor state) to a dataset: the
- * tracks with the estimator's associations, the ledger's split. The same function runs in the
+ * tracks with the estimator's associations, the ledger (its split, and the situation update of
+ * each day) and the state of the corridor. The same function runs in the
  * worker and, where workers are unavailable, in the page; the CLI and the notebooks run the same
  * `runReplay`, so every front end shows the same numbers.
  * @throws Error saying that the replay failed and why; the viewer shows it instead of a picture
@@ -36,6 +37,7 @@ export function enrichDataset(
     split: replay.ledger.split,
     associations: replay.estimate?.report.associations ?? [],
     state: replay.state,
+    ledger: replay.ledger,
     seeds: situationReport2018(),
   };
 }

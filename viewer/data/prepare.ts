@@ -9,6 +9,7 @@ import type {
   CorridorDay,
   Dataset,
   IsoDate,
+  LedgerResult,
   SeedFigure,
   Sighting,
   SplitRow,
@@ -19,6 +20,7 @@ import {
   headlinesFrom,
   presenceFrom,
   presenceFromState,
+  situationFrom,
   splitFromLedger,
 } from "./prepareFigures.ts";
 import { framesByGroup, routeKmOf } from "./prepareTracks.ts";
@@ -44,6 +46,12 @@ export interface PrepareInput {
    * (a caller with tracks and split only), they show the reported "present" stock figures.
    */
   state?: CorridorDay[];
+  /**
+   * The ledger the split comes from (`runReplay(dataset).ledger`): with the state, the viewer's
+   * situation panel shows the situation update of each day (`situationHeadlines`). When absent,
+   * there is no situation panel.
+   */
+  ledger?: LedgerResult;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -129,7 +137,9 @@ export function prepareReplay(input: PrepareInput): ReplayData {
   const days = Math.max(1, Math.floor(daysSince(start, endDate(input))) + 1);
   const routes = createRouteIndex(dataset.routes);
   const reports = reportsByGroup(input, start);
-  const groups: GroupTrack[] = [...framesByGroup(input.tracks, start, routes).entries()]
+  const groups: GroupTrack[] = [
+    ...framesByGroup(input.tracks, start, routes, input.state).entries(),
+  ]
     .sort((a, b) => a[1][0]!.t - b[1][0]!.t)
     .map(([id, frames], i) => ({
       id,
@@ -150,5 +160,6 @@ export function prepareReplay(input: PrepareInput): ReplayData {
     split: splitFromLedger(input.split, start, days),
     headlines: headlinesFrom(dataset.stocks, input.seeds ?? [], start),
     presence: input.state ? presenceFromState(input.state, start) : presenceFrom(dataset, start),
+    situation: input.state && input.ledger ? situationFrom(input.ledger, dataset, input.state) : [],
   };
 }

@@ -3,20 +3,27 @@
  * counts by day and direction, the ledger's split per day, reported headline figures and people
  * present at places. Sums over countries and places are the only arithmetic done here.
  */
-import { createGazetteer, headingAtKm, SPLIT_CATEGORIES } from "../../src/index.ts";
+import {
+  createGazetteer,
+  headingAtKm,
+  presencePanels,
+  situationHeadlines,
+  SPLIT_CATEGORIES,
+} from "../../src/index.ts";
 import type {
   CorridorDay,
   CountRecord,
   Dataset,
   Direction,
   IsoDate,
+  LedgerResult,
   Place,
   RouteIndex,
   SeedFigure,
   SplitRow,
 } from "../../src/index.ts";
 import { dateOf, daysSince } from "./replay.ts";
-import type { FlowSeries, Headline, PresenceSeries, SplitSeries } from "./replay.ts";
+import type { FlowSeries, Headline, PresenceSeries, SituationDay, SplitSeries } from "./replay.ts";
 
 /** Northbound heading at a point: the direction of travel of the nearest route there. */
 function headingNear(routes: RouteIndex, lon: number, lat: number): [number, number] {
@@ -157,20 +164,44 @@ export function presenceFrom(dataset: Dataset, start: IsoDate): PresenceSeries[]
 }
 
 /**
- * Presence panels from the library's state of the corridor: for every place, the people present
- * (resting, waiting after a claim, staying) on every day someone is — the figures the situation
- * update's presence panels and `ledger`'s places.csv give for the same place and day.
+ * Presence panels from the library's state of the corridor (`presencePanels`, the situation
+ * update's rule): for every place, the people present (resting, waiting after a claim, staying)
+ * on every day from the first day someone was there to the last day of the state, 0 on a day no
+ * one is counted there — the figures the situation update's presence panels and `ledger`'s
+ * places.csv give for the same place and day.
  */
 export function presenceFromState(state: readonly CorridorDay[], start: IsoDate): PresenceSeries[] {
-  const series = new Map<string, PresenceSeries>();
-  for (const day of state) {
-    for (const p of day.places) {
-      if (p.placeName === undefined || !(p.present > 0)) continue;
-      let s = series.get(p.placeName);
-      if (!s)
-        series.set(p.placeName, (s = { placeName: p.placeName, capacity: p.capacity, points: [] }));
-      s.points.push({ t: daysSince(start, day.date), date: day.date, value: p.present });
-    }
-  }
-  return [...series.values()].sort((a, b) => b.points.length - a.points.length);
+  const last = state[state.length - 1]?.date;
+  if (last === undefined) return [];
+  return presencePanels(state, last).map((panel) => ({
+    placeName: panel.placeName,
+    capacity: panel.capacity,
+    points: panel.series.map((p) => ({
+      t: daysSince(start, p.date),
+      date: p.date,
+      value: p.value,
+    })),
+  }));
+}
+
+/**
+ * The situation update of every day of the ledger: its headline figures (`situationHeadlines`)
+ * and the people at places by status (the state's places of the day), as the `report` command
+ * gives them for that day.
+ */
+export function situationFrom(
+  ledger: LedgerResult,
+  dataset: Dataset,
+  state: readonly CorridorDay[],
+): SituationDay[] {
+  return state.map((day) => ({
+    date: day.date,
+    headlines: situationHeadlines({ ledger, dataset, asOf: day.date }, 0).map((h) => ({
+      category: h.category,
+      value: h.value,
+      valueLow: h.valueLow,
+      valueHigh: h.valueHigh,
+    })),
+    places: day.places,
+  }));
 }

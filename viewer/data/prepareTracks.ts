@@ -5,12 +5,20 @@
  * route by the library's km per vertex (`ReplayData.routeKm`).
  */
 import { sliceRoute } from "../../src/index.ts";
-import type { IsoDate, RouteIndex, TrackPoint } from "../../src/index.ts";
+import type { CorridorDay, IsoDate, People, RouteIndex, TrackPoint } from "../../src/index.ts";
 import { daysSince } from "./replay.ts";
 import type { TrackFrame } from "./replay.ts";
 
-/** One frame per track point, sorted by time; head and tail default to the median person's km. */
-export function frameOf(p: TrackPoint, start: IsoDate, routes: RouteIndex): TrackFrame {
+/**
+ * One frame per track point; head and tail default to the median person's km.
+ * @param onRoad the group's people on the road that day (the state's `GroupBody.onRoad`), if known.
+ */
+export function frameOf(
+  p: TrackPoint,
+  start: IsoDate,
+  routes: RouteIndex,
+  onRoad?: People,
+): TrackFrame {
   const known = routes.routeIds.includes(p.routeId);
   return {
     t: daysSince(start, p.date),
@@ -26,20 +34,28 @@ export function frameOf(p: TrackPoint, start: IsoDate, routes: RouteIndex): Trac
     size: p.size,
     sizeLow: p.sizeLow,
     sizeHigh: p.sizeHigh,
+    ...(onRoad !== undefined ? { onRoad } : {}),
     band: known ? sliceRoute(routes, p.routeId, p.kmLow, p.kmHigh) : [[p.lon, p.lat]],
   };
 }
 
-/** Frames per group from the library's tracks, sorted by time. */
+/**
+ * Frames per group from the library's tracks, sorted by time, each with the group's people on the
+ * road that day from the library's state of the corridor when given.
+ */
 export function framesByGroup(
   tracks: readonly TrackPoint[],
   start: IsoDate,
   routes: RouteIndex,
+  state?: readonly CorridorDay[],
 ): Map<string, TrackFrame[]> {
+  const onRoad = new Map<string, People>();
+  for (const day of state ?? [])
+    for (const g of day.groups) onRoad.set(`${day.date}\u0000${g.group}`, g.onRoad);
   const out = new Map<string, TrackFrame[]>();
   for (const p of tracks) {
     const list = out.get(p.group) ?? [];
-    list.push(frameOf(p, start, routes));
+    list.push(frameOf(p, start, routes, onRoad.get(`${p.date.slice(0, 10)}\u0000${p.group}`)));
     out.set(p.group, list);
   }
   for (const frames of out.values()) frames.sort((a, b) => a.t - b.t);

@@ -16,6 +16,7 @@ import type {
   LonLat,
   People,
   Place,
+  PlacePresence,
   RouteCollection,
   SourceType,
   SplitCategory,
@@ -44,6 +45,11 @@ export interface TrackFrame {
   size: People;
   sizeLow: People;
   sizeHigh: People;
+  /**
+   * People of the group on the road that day: the library's state of the corridor (`GroupBody.onRoad`,
+   * the people the ledger's in transit adds up); undefined when the replay has no state.
+   */
+  onRoad?: People;
   /** The route between kmLow and kmHigh as lon/lat vertices: where the group may be. */
   band: LonLat[];
 }
@@ -126,6 +132,23 @@ export interface PresenceSeries {
   points: { t: Days; date: IsoDate; value: People; sourceOrg?: string }[];
 }
 
+/**
+ * The situation update of one day as the library gives it: its headline figures
+ * (`situationHeadlines`: people who left, then each category with a row that day, with 90 %
+ * intervals) and the people at every place by status (the state of the corridor's places) — the
+ * figures of `dtm-flow report --as-of` for that day.
+ */
+export interface SituationDay {
+  date: IsoDate;
+  headlines: {
+    category: SplitCategory | "departed";
+    value: People;
+    valueLow: People;
+    valueHigh: People;
+  }[];
+  places: PlacePresence[];
+}
+
 export interface ReplayData {
   name: string;
   /** Day 0 (ISO date). */
@@ -141,6 +164,8 @@ export interface ReplayData {
   split: SplitSeries;
   headlines: Headline[];
   presence: PresenceSeries[];
+  /** One situation update per day of the ledger (empty when the replay has no ledger or state). */
+  situation: SituationDay[];
 }
 
 /** Days from `start` to `date` (both ISO dates or date-times; the time of day is kept). */

@@ -24,6 +24,8 @@ interface LaidFrame {
   size: number;
   sizeLow: number;
   sizeHigh: number;
+  /** People on the road that day (the library's state); NaN when the replay has no state. */
+  onRoad: number;
   kmSpread: number;
   /** Flat x,y pairs of the position interval along the route. */
   band: Float32Array;
@@ -79,6 +81,7 @@ function layFrame(f: TrackFrame, project: Project): LaidFrame[] {
       size: f.size,
       sizeLow: f.sizeLow,
       sizeHigh: f.sizeHigh,
+      onRoad: f.onRoad ?? NaN,
       kmSpread: f.kmHigh - f.kmLow,
       band,
     },
@@ -163,6 +166,8 @@ export interface GroupMark {
   size: number;
   sizeLow: number;
   sizeHigh: number;
+  /** The library's people of the group on the road that day (state of the corridor); NaN if unknown. */
+  onRoad: number;
   /** true when the intervals are wide: drawn dashed and paler. */
   uncertain: boolean;
   /** Opacity (1; kept for drawing code that fades marks). */
@@ -331,6 +336,7 @@ function groupMarkAt(
     size,
     sizeLow,
     sizeHigh,
+    onRoad: today.onRoad,
     uncertain: known && size > 0 ? (sizeHigh - sizeLow) / size > 1 || today.kmSpread > 200 : true,
     alpha: 1,
     band: today.band,

@@ -104,6 +104,7 @@ export function renderGroupTargets(ctx: ViewerContext, dom: ViewerDom): void {
     setAttr(this, "data-hovered", String(g.id === state.hover));
     // The library's numbers of the day, for tests and assistive tools.
     setAttr(this, "data-size", String(g.size));
+    setAttr(this, "data-on-road", String(g.onRoad));
     setAttr(this, "data-day", String(g.day));
   });
   select(dom.hits)

@@ -15,6 +15,8 @@ export interface ViewerDom {
   splitReadout: HTMLUListElement;
   multiples: HTMLDivElement;
   headlines: HTMLDivElement;
+  /** The library's situation update of the day (headline figures, people at places by status). */
+  situation: HTMLDivElement;
   details: HTMLElement;
 }
 
@@ -36,6 +38,7 @@ export function findDom(): ViewerDom {
     splitReadout: byId("split-readout"),
     multiples: byId("multiples"),
     headlines: byId("headlines"),
+    situation: byId("situation"),
     details: byId("details"),
   };
 }

@@ -1,0 +1,115 @@
+/**
+ * The situation update of the day shown: the library's headline figures (`situationHeadlines`:
+ * people who left, then each category of the split with its 90 % interval) and the people at every
+ * place by status (the state of the corridor) — the figures `dtm-flow report --as-of` writes for
+ * that day. A pure builder: every number is the library's, also in a data-* attribute exactly as
+ * the library gives it (the text rounds it for reading).
+ */
+import type { IsoDate, PlacePresence } from "../../src/index.ts";
+import type { SituationDay } from "../data/replay.ts";
+import { categoryName, formatDate, formatPeople, tr } from "../i18n.ts";
+import { CATEGORY_COLOUR } from "../palette.ts";
+import { h } from "../render/vnode.ts";
+import type { VNode } from "../render/vnode.ts";
+import type { Lang } from "../state.ts";
+
+/** The situation update of `date`, or undefined on a day the ledger has no figures for. */
+export function situationOn(
+  days: readonly SituationDay[],
+  date: IsoDate,
+): SituationDay | undefined {
+  return days.find((d) => d.date === date);
+}
+
+type Headline = SituationDay["headlines"][number];
+
+function headlineText(lang: Lang, f: Headline): string {
+  const name = f.category === "departed" ? tr(lang, "departed") : categoryName(lang, f.category);
+  const range =
+    f.valueHigh > f.valueLow
+      ? ` (${formatPeople(lang, f.valueLow)}–${formatPeople(lang, f.valueHigh)})`
+      : "";
+  return `${name}: ${formatPeople(lang, f.value)}${range}`;
+}
+
+const STATUSES = ["travelling", "resting", "waiting", "staying"] as const;
+
+function placeRow(lang: Lang, p: PlacePresence): VNode {
+  return h(
+    "tr",
+    {
+      "data-place": p.placeName ?? "",
+      "data-country": p.country ?? "",
+      "data-present": String(p.present),
+      ...Object.fromEntries(STATUSES.map((s) => [`data-${s}`, String(p[s])])),
+    },
+    h("th", { scope: "row" }, p.placeName ?? `${p.country ?? ""} (${tr(lang, "noPlace")})`),
+    ...STATUSES.map((s) => h("td", {}, formatPeople(lang, p[s]))),
+    h("td", {}, formatPeople(lang, p.present)),
+  );
+}
+
+/**
+ * The panel for one day.
+ * @param day the library's situation update of the day; undefined when the ledger has none.
+ * @example situationPanel(situationOn(replay.situation, "2018-11-25"), "2018-11-25", "en")
+ */
+export function situationPanel(day: SituationDay | undefined, date: IsoDate, lang: Lang): VNode {
+  const title = h("h2", {}, `${tr(lang, "situationTitle")} ${formatDate(lang, date)}`);
+  if (!day?.headlines.length)
+    return h(
+      "section",
+      { class: "situation", "data-date": date },
+      title,
+      h("p", { class: "note" }, tr(lang, "situationNone")),
+    );
+  return h(
+    "section",
+    { class: "situation", "data-date": date },
+    title,
+    h(
+      "ul",
+      { class: "situation-headlines" },
+      day.headlines.map((f) =>
+        h(
+          "li",
+          {
+            "data-category": f.category,
+            "data-value": String(f.value),
+            "data-low": String(f.valueLow),
+            "data-high": String(f.valueHigh),
+          },
+          f.category !== "departed"
+            ? h("span", { class: "swatch", style: `background:${CATEGORY_COLOUR[f.category]}` })
+            : null,
+          headlineText(lang, f),
+        ),
+      ),
+    ),
+    h(
+      "details",
+      { class: "situation-places" },
+      h("summary", {}, tr(lang, "placesByStatus")),
+      h(
+        "table",
+        {},
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, tr(lang, "place")),
+            ...STATUSES.map((s) => h("th", { scope: "col" }, tr(lang, s))),
+            h("th", { scope: "col" }, tr(lang, "present")),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          day.places.map((p) => placeRow(lang, p)),
+        ),
+      ),
+    ),
+  );
+}
