@@ -1,0 +1,411 @@
+/**
+ * One state of the corridor (issue 14): on five days of Oct–Dec 2018 the viewer in Chromium (the
+ * map's groups, the split readout, the presence panels and the situation panel), the CLI's outputs
+ * for the same day (`estimate`, `ledger` and `report --as-of`, run as child processes) and the
+ * library's replay computed here give the same number for the same thing.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { embedded2018, runReplay, situationHeadlines } from "../../src/index.ts";
+import type { CorridorDay, Replay, SplitCategory } from "../../src/index.ts";
+import { CATEGORY_LABELS } from "../../src/report/format.ts";
+import { daysSince } from "../../viewer/data/replay.ts";
+import { hasBrowser, useViewerSession, waitForReplay, watchPage } from "./harness.ts";
+
+const DAYS = ["2018-10-25", "2018-11-04", "2018-11-15", "2018-11-25", "2018-12-15"];
+const execFileAsync = promisify(execFile);
+
+/** Runs `dtm-flow <args>` as a child process (exit 0 expected); returns its stderr. */
+async function dtmFlow(args: string[]): Promise<string> {
+  const { stderr } = await execFileAsync(process.execPath, [resolve("bin/dtm-flow.js"), ...args], {
+    env: { ...process.env, TZ: "UTC" },
+    maxBuffer: 1 << 24,
+  });
+  return stderr;
+}
+
+/** A CSV file (no byte-order mark, quoted fields allowed) as objects keyed by its header. */
+function readCsv(path: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const text = readFileSync(path, "utf8");
+  const endCell = () => {
+    row.push(cell);
+    cell = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (quoted) cell += c;
+    else if (c === ",") endCell();
+    else if (c === "\n") {
+      endCell();
+      rows.push(row);
+      row = [];
+    } else if (c !== "\r") cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ""])));
+}
+
+/** The body rows of the Markdown table under `## heading` (cells trimmed). */
+function markdownTable(md: string, heading: string): string[][] {
+  const lines = md.split("\n");
+  const at = lines.indexOf(`## ${heading}`);
+  if (at < 0) return [];
+  const rows: string[][] = [];
+  for (const line of lines.slice(at + 1)) {
+    if (line.startsWith("## ")) break;
+    if (!line.startsWith("|")) {
+      if (rows.length) break;
+      continue;
+    }
+    rows.push(
+      line
+        .slice(1, -1)
+        .split(" | ")
+        .map((c) => c.trim()),
+    );
+  }
+  return rows.slice(2); // header and separator
+}
+
+/** "29,111" → 29111; "" → NaN. */
+const num = (s: string | undefined) =>
+  s === undefined || s === "" ? NaN : Number(s.replace(/,/g, ""));
+const byKey =
+  <T>(key: (x: T) => string) =>
+  (a: T, b: T) =>
+    key(a).localeCompare(key(b));
+
+interface PagePlace {
+  placeName?: string;
+  country?: string;
+  travelling: number;
+  resting: number;
+  waiting: number;
+  staying: number;
+  present: number;
+}
+
+/** What the page shows for the day on screen, read from the data-* attributes of each panel. */
+function readPage(page: Page) {
+  return page.evaluate(() => {
+    const n = (v: string | null | undefined) =>
+      v === undefined || v === null || v === "" ? NaN : Number(v);
+    const all = <T extends Element>(sel: string) => [...document.querySelectorAll<T>(sel)];
+    return {
+      date: document.querySelector<HTMLElement>("#situation section")?.dataset.date,
+      groups: all<SVGElement>("#map-hits circle.hit").map((e) => ({
+        group: e.dataset.group!,
+        size: n(e.dataset.size),
+        onRoad: n(e.dataset.onRoad),
+        day: n(e.dataset.day),
+      })),
+      split: Object.fromEntries(
+        all<HTMLElement>("#split-readout li").map((e) => [e.dataset.category!, n(e.dataset.value)]),
+      ),
+      presence: Object.fromEntries(
+        all<HTMLElement>("#multiples > div[data-place]").map((e) => [
+          e.dataset.place!,
+          n(e.querySelector('[data-role="figure"]')?.getAttribute("data-value")),
+        ]),
+      ),
+      headlines: all<HTMLElement>("#situation li[data-category]").map((e) => ({
+        category: e.dataset.category!,
+        value: n(e.dataset.value),
+        valueLow: n(e.dataset.low),
+        valueHigh: n(e.dataset.high),
+      })),
+      places: all<HTMLElement>("#situation tbody tr").map((e) => ({
+        placeName: e.dataset.place || undefined,
+        country: e.dataset.country || undefined,
+        travelling: n(e.dataset.travelling),
+        resting: n(e.dataset.resting),
+        waiting: n(e.dataset.waiting),
+        staying: n(e.dataset.staying),
+        present: n(e.dataset.present),
+      })),
+    };
+  });
+}
+
+/** The CLI's outputs: one `estimate`, one `ledger` and one `report --as-of` per day. */
+interface CliOutputs {
+  tracks: Record<string, string>[];
+  split: Record<string, string>[];
+  departed: Record<string, string>[];
+  places: Record<string, string>[];
+  reports: Map<string, string>;
+}
+
+describe.skipIf(!hasBrowser)("one state of the corridor: viewer, CLI and library agree", () => {
+  const viewer = useViewerSession();
+  let lib: Replay;
+  let cli: CliOutputs;
+  let out: string;
+
+  beforeAll(async () => {
+    const dataset = embedded2018();
+    lib = runReplay(dataset);
+    out = mkdtempSync(join(tmpdir(), "dtm-agreement-"));
+    // One at a time: the machine is shared.
+    await dtmFlow(["estimate", "--out", join(out, "estimate")]);
+    await dtmFlow(["ledger", "--out", join(out, "ledger")]);
+    const reports = new Map<string, string>();
+    for (const date of DAYS) {
+      const dir = join(out, `report-${date}`);
+      await dtmFlow(["report", "--as-of", date, "--out", dir]);
+      reports.set(date, readFileSync(join(dir, "situation-update.md"), "utf8"));
+    }
+    cli = {
+      tracks: readCsv(join(out, "estimate", "tracks.csv")),
+      split: readCsv(join(out, "ledger", "split.csv")),
+      departed: readCsv(join(out, "ledger", "departed.csv")),
+      places: readCsv(join(out, "ledger", "places.csv")),
+      reports,
+    };
+  }, 600_000);
+  afterAll(() => {
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  it("on 25 Oct, 4 Nov, 15 Nov, 25 Nov and 15 Dec 2018: the map, the split, the presence panels, the situation panel, the CLI and the library give the same numbers", async () => {
+    const page = await viewer.browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+      locale: "en-GB",
+    });
+    const watch = watchPage(page, viewer.url);
+    await page.goto(`${viewer.url}#t=10.5&lang=en`);
+    await waitForReplay(page);
+    await page.waitForSelector('#map[data-tracks="estimate"]', { timeout: 60_000 });
+    const start = await page.evaluate(
+      () =>
+        (window as unknown as { dtmViewer: { replay: { start: string } } }).dtmViewer.replay.start,
+    );
+    for (const date of DAYS) {
+      const state = lib.state.find((d) => d.date === date)!;
+      expect(state, date).toBeDefined();
+      const day = Math.floor(daysSince(start, date));
+      await page.evaluate((t) => {
+        (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer.setState({
+          t,
+          playing: false,
+        });
+      }, day + 0.5);
+      await expect
+        .poll(async () => {
+          const shown = await readPage(page);
+          return (
+            shown.date === date &&
+            shown.groups.length === state.groups.length &&
+            shown.groups.every((g) => g.day === day)
+          );
+        })
+        .toBe(true);
+      const shown = await readPage(page);
+      expectGroups(date, shown.groups, state, cli);
+      expectSplit(date, shown.split, state, lib, cli);
+      expectTransitIsGroupsOnRoad(date, shown, lib);
+      expectPresence(date, shown.presence, state, cli);
+      expectSituation(date, shown, state, lib, cli);
+    }
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+type Shown = Awaited<ReturnType<typeof readPage>>;
+
+/** The map's groups (ids, people, people on the road) = the library's state = tracks.csv. */
+function expectGroups(date: string, groups: Shown["groups"], state: CorridorDay, cli: CliOutputs) {
+  const fromPage = groups.map(({ group, size, onRoad }) => ({ group, size, onRoad }));
+  const fromLib = state.groups.map((g) => ({ group: g.group, size: g.size, onRoad: g.onRoad }));
+  expect(fromPage.sort(byKey((g) => g.group)), `${date} map vs library`).toEqual(
+    fromLib.sort(byKey((g) => g.group)),
+  );
+  const fromCli = cli.tracks
+    .filter((r) => r.date === date)
+    .map((r) => ({ group: r.group!, size: num(r.size) }))
+    .sort(byKey((g) => g.group));
+  expect(
+    fromCli.map((g) => g.group),
+    `${date} map vs tracks.csv`,
+  ).toEqual(fromPage.map((g) => g.group));
+  fromCli.forEach((g, i) => {
+    const size = fromPage[i]!.size;
+    if (Number.isNaN(size)) expect(g.size, `${date} ${g.group}`).toBeNaN();
+    else expect(Math.abs(g.size - size), `${date} ${g.group} size`).toBeLessThanOrEqual(0.5);
+  });
+}
+
+const PRESENT_AT_PLACES: SplitCategory[] = ["remaining", "asylum_claim", "regularized", "other"];
+
+/** The split readout = the ledger's rows of the day = split.csv; its totals = departed.csv = the state's. */
+function expectSplit(
+  date: string,
+  split: Record<string, number>,
+  state: CorridorDay,
+  lib: Replay,
+  cli: CliOutputs,
+) {
+  const sum = (rows: { category: string; value: number }[], c: string) =>
+    rows.filter((r) => r.category === c).reduce((s, r) => s + r.value, 0);
+  const libRows = lib.ledger.split.filter((r) => r.date === date);
+  const cliRows = cli.split
+    .filter((r) => r.date === date)
+    .map((r) => ({ category: r.category!, value: num(r.value) }));
+  expect(Object.keys(split).length, date).toBeGreaterThan(3);
+  for (const [c, value] of Object.entries(split)) {
+    expect(value, `${date} ${c}: page vs library`).toBe(sum(libRows, c));
+    expect(value, `${date} ${c}: page vs split.csv`).toBe(sum(cliRows, c));
+  }
+  const part = (c: string) => split[c] ?? 0;
+  const totals = cli.departed.find((r) => r.date === date)!;
+  const fromPage = {
+    departed: Object.values(split).reduce((s, v) => s + v, 0),
+    inTransit: part("in_transit"),
+    presentAtPlaces: PRESENT_AT_PLACES.reduce((s, c) => s + part(c), 0),
+    returned: part("return"),
+    onward: part("onward"),
+    unknown: part("unknown"),
+  };
+  expect(fromPage, `${date} page totals vs state`).toEqual(state.totals);
+  expect(
+    {
+      departed: num(totals.value),
+      inTransit: num(totals.in_transit),
+      presentAtPlaces: num(totals.present_at_places),
+      returned: num(totals.returned),
+      onward: num(totals.onward),
+      unknown: num(totals.unknown),
+    },
+    `${date} departed.csv vs state`,
+  ).toEqual(state.totals);
+}
+
+/** The ledger's in transit on the page is the map's groups on the road (rounded per country). */
+function expectTransitIsGroupsOnRoad(date: string, shown: Shown, lib: Replay) {
+  const rows = lib.ledger.split.filter((r) => r.date === date && r.category === "in_transit");
+  const onRoad = shown.groups.reduce((s, g) => s + (Number.isFinite(g.onRoad) ? g.onRoad : 0), 0);
+  expect(
+    Math.abs((shown.split.in_transit ?? 0) - onRoad),
+    `${date}: in transit ${shown.split.in_transit} vs groups on the road ${onRoad}`,
+  ).toBeLessThanOrEqual(Math.max(1, rows.length));
+}
+
+/** The presence panels' figure per place = the state's people present = places.csv. */
+function expectPresence(
+  date: string,
+  presence: Record<string, number>,
+  state: CorridorDay,
+  cli: CliOutputs,
+) {
+  const positive = (entries: [string, number][]) =>
+    Object.fromEntries(entries.filter(([, v]) => v > 0).sort(([a], [b]) => a.localeCompare(b)));
+  const fromPage = positive(Object.entries(presence));
+  const fromLib = positive(
+    state.places.flatMap((p) =>
+      p.placeName ? [[p.placeName, p.present] as [string, number]] : [],
+    ),
+  );
+  const fromCli = positive(
+    cli.places
+      .filter((r) => r.date === date && r.place_name)
+      .map((r) => [r.place_name!, num(r.present)] as [string, number]),
+  );
+  expect(fromPage, `${date} presence panels vs library`).toEqual(fromLib);
+  expect(fromCli, `${date} places.csv vs library`).toEqual(fromLib);
+  // Every panel with no one there today reads 0 (or nothing yet), never an older figure.
+  for (const [place, value] of Object.entries(presence))
+    if (!(place in fromLib))
+      expect(value === 0 || Number.isNaN(value), `${date} ${place}`).toBe(true);
+}
+
+/** The situation panel = the library's situation update = `report --as-of` = the other panels. */
+function expectSituation(
+  date: string,
+  shown: Shown,
+  state: CorridorDay,
+  lib: Replay,
+  cli: CliOutputs,
+) {
+  const dataset = embedded2018();
+  const fromLib = situationHeadlines({ ledger: lib.ledger, dataset, asOf: date }).map(
+    ({ category, value, valueLow, valueHigh }) => ({ category, value, valueLow, valueHigh }),
+  );
+  expect(shown.headlines, `${date} situation panel vs library`).toEqual(fromLib);
+  // The same figures as the split readout and departed on the page.
+  for (const h of shown.headlines) {
+    const expected =
+      h.category === "departed" ? state.totals.departed : (shown.split[h.category] ?? 0);
+    expect(h.value, `${date} ${h.category}: situation vs split`).toBe(expected);
+  }
+  // `report --as-of`: its headline table, then its tables of places.
+  const md = cli.reports.get(date)!;
+  const label = Object.fromEntries(Object.entries(CATEGORY_LABELS).map(([c, l]) => [l, c]));
+  const reported = markdownTable(md, "Headline figures").map(([name, value, range]) => {
+    const [low, high] = range ? range.split("–") : [value, value];
+    return { category: label[name!], value: num(value), valueLow: num(low), valueHigh: num(high) };
+  });
+  const rounded = shown.headlines.map((h) => ({
+    category: h.category,
+    value: Math.round(h.value),
+    valueLow: Math.round(h.valueLow),
+    valueHigh: Math.round(h.valueHigh),
+  }));
+  expect(reported, `${date} situation panel vs report --as-of`).toEqual(rounded);
+  const libPlaces: PagePlace[] = state.places.map((p) => ({
+    placeName: p.placeName,
+    country: p.country,
+    travelling: p.travelling,
+    resting: p.resting,
+    waiting: p.waiting,
+    staying: p.staying,
+    present: p.present,
+  }));
+  expect(shown.places, `${date} situation places vs library`).toEqual(libPlaces);
+  const wholeRow = (p: PagePlace) => [
+    p.placeName ?? `${p.country} (no place given)`,
+    Math.round(p.travelling),
+    p.resting,
+    p.waiting,
+    p.staying,
+    p.present,
+  ];
+  const byStatus = markdownTable(md, "People at places on the date, by status").map((r) => [
+    r[0],
+    ...r.slice(1, 6).map(num),
+  ]);
+  expect(byStatus, `${date} report --as-of places by status`).toEqual(shown.places.map(wholeRow));
+  const csvPlaces = cli.places
+    .filter((r) => r.date === date)
+    .map((r) => [
+      r.place_name || `${r.country} (no place given)`,
+      num(r.travelling),
+      num(r.resting),
+      num(r.waiting),
+      num(r.staying),
+      num(r.present),
+    ]);
+  expect(csvPlaces, `${date} places.csv places by status`).toEqual(shown.places.map(wholeRow));
+  // The report's presence panels "on the date" = the viewer's presence panels.
+  const panels = Object.fromEntries(
+    markdownTable(md, "People present per place")
+      .filter(([, today]) => num(today) > 0)
+      .map(([place, today]) => [place!, num(today)]),
+  );
+  const pagePanels = Object.fromEntries(Object.entries(shown.presence).filter(([, v]) => v > 0));
+  expect(panels, `${date} report presence panels vs viewer`).toEqual(pagePanels);
+}
