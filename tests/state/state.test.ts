@@ -1,12 +1,14 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { embedded2018 } from "../../src/embedded/index.ts";
-import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
+import { dayNumber, isoDate } from "../../src/calendar/index.ts";
+import { haversineKm } from "../../src/geo/distance.ts";
 import { buildLedger } from "../../src/ledger/buildLedger.ts";
 import type { LedgerResult } from "../../src/ledger/types.ts";
 import type { Dataset } from "../../src/model/dataset.ts";
 import type { StockFigure } from "../../src/model/stock.ts";
 import type { SplitRow, TrackPoint } from "../../src/model/track.ts";
+import { runReplay } from "../../src/replay/replay.ts";
 import { buildCorridorState, corridorDay } from "../../src/state/buildState.ts";
 import { groupBody } from "../../src/state/groupBody.ts";
 import type { CorridorDay } from "../../src/state/types.ts";
@@ -41,16 +43,14 @@ function expectTransitIsGroups(day: CorridorDay, split: readonly SplitRow[]): vo
   expect(travelling).toBeLessThanOrEqual(onRoad + 1e-6);
 }
 
-describe("buildCorridorState on the embedded 2018 data", () => {
+describe("the state of the corridor on the embedded 2018 replay (runReplay, as every front end)", () => {
   let data: Dataset;
   let tracks: TrackPoint[];
   let ledger: LedgerResult;
   let state: CorridorDay[];
   beforeAll(() => {
     data = embedded2018();
-    tracks = estimateTracks(data).tracks;
-    ledger = buildLedger({ dataset: data, tracks });
-    state = buildCorridorState({ dataset: data, tracks, ledger });
+    ({ tracks, ledger, state } = runReplay(data));
   });
 
   it("conserves people on every day and its in transit is the groups on the road", () => {
@@ -67,6 +67,53 @@ describe("buildCorridorState on the embedded 2018 data", () => {
         expect(g.onRoad).toBeLessThanOrEqual(Number.isFinite(g.size) ? g.size + 1e-6 : 0);
       }
     }
+  });
+
+  it("tracks every group on every day from its first to its last, once a day, and the state has it each of those days", () => {
+    const days = new Map<string, string[]>();
+    for (const p of tracks) days.set(p.group, [...(days.get(p.group) ?? []), p.date]);
+    expect(days.size).toBeGreaterThanOrEqual(8);
+    for (const [group, dates] of days) {
+      const sorted = [...dates].sort();
+      const first = dayNumber(sorted[0]!)!;
+      const last = dayNumber(sorted.at(-1)!)!;
+      // One point a day, no day missing between the first and the last.
+      expect(sorted, group).toEqual(
+        Array.from({ length: last - first + 1 }, (_, i) => isoDate(first + i)),
+      );
+      for (const date of sorted) {
+        const day = corridorDay(state, date);
+        expect(
+          day?.groups.some((g) => g.group === group),
+          `${group} ${date}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it("tracks the largest group to the border cities (Tijuana or Mexicali)", () => {
+    const peak = new Map<string, number>();
+    for (const p of tracks)
+      if (Number.isFinite(p.size)) peak.set(p.group, Math.max(peak.get(p.group) ?? 0, p.size));
+    const [largest] = [...peak].sort((a, b) => b[1] - a[1])[0]!;
+    const last = tracks
+      .filter((p) => p.group === largest)
+      .sort((a, b) => (a.date < b.date ? -1 : 1))
+      .at(-1)!;
+    const border = data.places.filter((p) => p.name === "Tijuana" || p.name === "Mexicali");
+    expect(border).toHaveLength(2);
+    const km = Math.min(...border.map((b) => haversineKm(last.lon, last.lat, b.lon, b.lat)));
+    expect(
+      km,
+      `${largest} ends ${km.toFixed(0)} km from the border cities on ${last.date}`,
+    ).toBeLessThanOrEqual(40);
+    // At its route's end: the people counted there are no longer on the road.
+    const route = data.routes.features.find((f) => f.properties.route_id === last.routeId)!;
+    const end = route.geometry.coordinates.at(-1)!;
+    expect(haversineKm(last.lon, last.lat, end[0]!, end[1]!)).toBeLessThanOrEqual(40);
+    const body = corridorDay(state, last.date)!.groups.find((g) => g.group === largest)!;
+    expect(body.atPlace).toBeDefined();
+    expect(body.onRoad).toBeLessThan(body.size);
   });
 
   it("on 15 Dec 2018 places 4,000 in Tijuana as staying (its shelters' capacity beside it)", () => {
