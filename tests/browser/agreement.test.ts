@@ -15,7 +15,7 @@ import { embedded2018, runReplay, situationHeadlines } from "../../src/index.ts"
 import type { CorridorDay, Replay, SplitCategory } from "../../src/index.ts";
 import { CATEGORY_LABELS } from "../../src/report/format.ts";
 import { daysSince } from "../../viewer/data/replay.ts";
-import { hasBrowser, useViewerSession, waitForReplay, watchPage } from "./harness.ts";
+import { hasBrowser, SHOTS, useViewerSession, waitForReplay, watchPage } from "./harness.ts";
 
 const DAYS = ["2018-10-25", "2018-11-04", "2018-11-15", "2018-11-25", "2018-12-15"];
 const execFileAsync = promisify(execFile);
@@ -220,6 +220,14 @@ describe.skipIf(!hasBrowser)("one state of the corridor: viewer, CLI and library
       expectTransitIsGroupsOnRoad(date, shown, lib);
       expectPresence(date, shown.presence, state, cli);
       expectSituation(date, shown, state, lib, cli);
+      // The table of places, unfolded on 25 Nov, stays unfolded on the following days.
+      if (date === "2018-12-15")
+        expect(await page.locator("#situation details").getAttribute("open")).toBe("");
+      if (date === "2018-11-25") {
+        await page.locator("#situation details summary").click();
+        await expect.poll(() => page.locator("#situation details").getAttribute("open")).toBe("");
+        await page.screenshot({ path: join(SHOTS, "viewer-situation.png"), fullPage: true });
+      }
     }
     expect(watch.errors).toEqual([]);
     await page.close();

@@ -7,8 +7,10 @@ import {
   headlinesAt,
 } from "../../viewer/charts/details.ts";
 import { presenceChart } from "../../viewer/charts/presenceChart.ts";
+import { situationOn, situationPanel } from "../../viewer/charts/situation.ts";
 import { splitChart } from "../../viewer/charts/splitChart.ts";
 import { prepareReplay } from "../../viewer/data/prepare.ts";
+import type { SituationDay } from "../../viewer/data/replay.ts";
 import { normaliseSvg, toSvgString } from "../../viewer/render/vnode.ts";
 import type { VNode } from "../../viewer/render/vnode.ts";
 import { formatPeople } from "../../viewer/i18n.ts";
@@ -158,5 +160,63 @@ describe("details and headlines", () => {
     const text = toSvgString(headlineList(withSeeds.headlines, 43, "en", withSeeds.start));
     expect(text).toContain("over 3,700");
     expect(text).toContain("UN inter-agency");
+  });
+});
+
+describe("situation panel", () => {
+  const day: SituationDay = {
+    date: "2018-11-25",
+    headlines: [
+      { category: "departed", value: 29111, valueLow: 25102, valueHigh: 40858 },
+      { category: "in_transit", value: 4941, valueLow: 2014, valueHigh: 15632 },
+    ],
+    places: [
+      {
+        placeName: "<b>Tijuana</b>",
+        country: "MEX",
+        capacity: 9000,
+        travelling: 12.5,
+        resting: 0,
+        waiting: 0,
+        staying: 5516,
+        present: 5516,
+        presentLow: 4909,
+        presentHigh: 5954,
+      },
+      {
+        country: "MEX",
+        travelling: 0,
+        resting: 0,
+        waiting: 3736,
+        staying: 0,
+        present: 3736,
+        presentLow: 3493,
+        presentHigh: 4070,
+      },
+    ],
+  };
+
+  it("shows the library's figures of the day, each exactly in its data-* attributes, place names as text", () => {
+    const text = toSvgString(situationPanel(day, "2018-11-25", "en"));
+    expect(text).toContain(
+      'data-category="departed" data-value="29111" data-low="25102" data-high="40858"',
+    );
+    expect(text).toContain("People who left: 29,110 (25,100–40,860)");
+    expect(text).toContain('data-category="in_transit" data-value="4941"');
+    expect(text).toContain('data-place="&lt;b&gt;Tijuana&lt;/b&gt;"');
+    expect(text).toContain('data-travelling="12.5"');
+    expect(text).toContain("MEX (no place given)");
+    expect(text).not.toContain("<b>");
+    expect(toSvgString(situationPanel(day, "2018-11-25", "es", true))).toContain(
+      "Personas que salieron",
+    );
+  });
+
+  it("says so on a day with no ledger figures, and finds a day by its date", () => {
+    expect(situationOn([day], "2018-11-25")).toBe(day);
+    expect(situationOn([day], "2018-11-26")).toBeUndefined();
+    expect(toSvgString(situationPanel(undefined, "2019-02-01", "en"))).toContain(
+      "No ledger figures on this day.",
+    );
   });
 });

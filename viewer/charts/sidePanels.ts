@@ -141,7 +141,9 @@ export function createSidePanels(
     const { state } = ctx;
     const L = state.lang;
     const date = dateOf(replay.start, state.t);
-    mount(dom.situation, situationPanel(situationOn(replay.situation, date), date, L));
+    // The table of places stays unfolded from day to day once the reader opened it.
+    const open = dom.situation.querySelector("details")?.open ?? false;
+    mount(dom.situation, situationPanel(situationOn(replay.situation, date), date, L, open));
     mount(dom.headlines, headlineList(replay.headlines, state.t, L, replay.start));
     mount(
       dom.splitReadout,

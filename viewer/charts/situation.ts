@@ -52,9 +52,15 @@ function placeRow(lang: Lang, p: PlacePresence): VNode {
 /**
  * The panel for one day.
  * @param day the library's situation update of the day; undefined when the ledger has none.
+ * @param placesOpen whether the table of places is unfolded (kept as the reader left it).
  * @example situationPanel(situationOn(replay.situation, "2018-11-25"), "2018-11-25", "en")
  */
-export function situationPanel(day: SituationDay | undefined, date: IsoDate, lang: Lang): VNode {
+export function situationPanel(
+  day: SituationDay | undefined,
+  date: IsoDate,
+  lang: Lang,
+  placesOpen = false,
+): VNode {
   const title = h("h2", {}, `${tr(lang, "situationTitle")} ${formatDate(lang, date)}`);
   if (!day?.headlines.length)
     return h(
@@ -88,7 +94,7 @@ export function situationPanel(day: SituationDay | undefined, date: IsoDate, lan
     ),
     h(
       "details",
-      { class: "situation-places" },
+      { class: "situation-places", open: placesOpen ? "" : undefined },
       h("summary", {}, tr(lang, "placesByStatus")),
       h(
         "table",
