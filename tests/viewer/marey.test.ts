@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { embedded2018, estimateTracks, timeDistance } from "../../src/index.ts";
 import type { TimeDistance } from "../../src/index.ts";
-import { isoOfDay, mareyChart, mareyTable } from "../../viewer/marey/chart.ts";
+import { bandOrder, isoOfDay, mareyChart, mareyTable } from "../../viewer/marey/chart.ts";
+import { CANVAS_MARKS, drawMarks } from "../../viewer/marey/marks.ts";
+import type { MarksContext } from "../../viewer/marey/marks.ts";
 import {
   groupAt,
   layoutMarey,
@@ -97,6 +99,55 @@ describe("marey chart", () => {
     expect(same).toContain(`data-group="${a}" class="selected hovered"`);
     const none = toSvgString(mareyChart(layout, td, { lang: "en", t: 10 }));
     expect(none).not.toMatch(/class="(selected|hovered)/);
+  });
+
+  it("draws the hovered band last (on top), then restores the layout's order", () => {
+    const layout = layoutMarey(td, size, td.dayRange[0]);
+    const names = layout.bands.map((b) => b.group);
+    const order = (selected?: string, hovered?: string) =>
+      [
+        ...toSvgString(mareyChart(layout, td, { lang: "en", t: 10, selected, hovered })).matchAll(
+          /<g data-group="([^"]*)"/g,
+        ),
+      ].map((m) => m[1]);
+    const [a, b] = [names[1]!, names[3]!];
+    expect(order()).toEqual(names);
+    expect(order(a).at(-1)).toBe(a);
+    // Hovered above the selected one; the others keep their order.
+    expect(order(a, b).slice(-2)).toEqual([a, b]);
+    expect(order(a, b).slice(0, -2)).toEqual(names.filter((n) => n !== a && n !== b));
+    expect(order(undefined, b).at(-1)).toBe(b);
+    expect(order(undefined, undefined)).toEqual(names);
+    expect(bandOrder([{ group: "x" }, { group: "y" }], undefined, "x").map((g) => g.group)).toEqual(
+      ["y", "x"],
+    );
+  });
+
+  it("leaves the marks out of the SVG when they go on a canvas, and the canvas draws each once", () => {
+    const layout = layoutMarey(td, size, td.dayRange[0]);
+    const svg = toSvgString(mareyChart(layout, td, { lang: "en", t: 10, marksElsewhere: true }));
+    expect(svg).not.toContain("data-report-id");
+    expect(svg).toContain(`data-marks="canvas" data-count="${layout.reports.length}"`);
+    expect(svg).toMatch(/aria-label="Time–distance chart: 8 groups and 86 reports/);
+    // A recording context: one circle per report, filled unless set aside, a cross when rejected.
+    const calls: string[] = [];
+    const ctx = new Proxy({} as Record<string, unknown>, {
+      get:
+        (_t, k) =>
+        (...args: unknown[]) =>
+          calls.push(`${String(k)}:${args.length}`),
+      set: () => true,
+    }) as unknown as MarksContext;
+    drawMarks(ctx, layout.reports, layout, 2);
+    expect(calls.filter((c) => c.startsWith("arc")).length).toBe(layout.reports.length);
+    expect(calls.filter((c) => c.startsWith("fill:")).length).toBe(
+      layout.reports.filter((r) => !r.hollow).length,
+    );
+    expect(calls.filter((c) => c.startsWith("fillRect")).length).toBe(
+      layout.reports.filter((r) => r.bar).length,
+    );
+    expect(calls[0]).toBe("setTransform:6");
+    expect(CANVAS_MARKS).toBeGreaterThan(layout.reports.length);
   });
 
   it("writes file text as text, never markup", () => {

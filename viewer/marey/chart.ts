@@ -27,6 +27,11 @@ export interface MareyChartOptions {
   t: number;
   /** Include the cursor and current positions (default true; the live view draws them apart). */
   withNow?: boolean;
+  /**
+   * Leave the report marks out of the SVG (an empty `g.marey-reports` saying how many there are):
+   * the live view draws many marks on a canvas instead (marks.ts). Default false.
+   */
+  marksElsewhere?: boolean;
 }
 
 /** ISO date of a local day number. */
@@ -100,26 +105,7 @@ export function mareyChart(layout: MareyLayout, td: TimeDistance, opts: MareyCha
     ),
     h("text", { x: 4, y: height - 4, "font-weight": "bold" }, `↓ ${T.kmAxis} (${td.axisRouteId})`),
   );
-  const ordered = [...layout.bands].sort(
-    (a, b) => Number(a.group === opts.selected) - Number(b.group === opts.selected),
-  );
-  const bands = h(
-    "g",
-    { class: "marey-bands" },
-    ordered.map((b) => {
-      const colour = groupColour(b.colour);
-      const on = b.group === opts.selected || b.group === opts.hovered;
-      const cls = [b.group === opts.selected && "selected", b.group === opts.hovered && "hovered"];
-      return h(
-        "g",
-        { "data-group": b.group, class: cls.filter(Boolean).join(" ") || undefined },
-        h("title", {}, b.group),
-        h("path", { d: b.envelope, fill: colour, "fill-opacity": 0.08, stroke: "none" }),
-        h("path", { d: b.body, fill: colour, "fill-opacity": on ? 0.55 : 0.38, stroke: "none" }),
-        h("path", { d: b.median, fill: "none", stroke: colour, "stroke-width": on ? 2.5 : 1.5 }),
-      );
-    }),
-  );
+  const bands = mareyBands(layout, opts);
   const counts = h(
     "g",
     { class: "marey-counts" },
@@ -151,11 +137,17 @@ export function mareyChart(layout: MareyLayout, td: TimeDistance, opts: MareyCha
       ),
     ),
   );
-  const reports = h(
-    "g",
-    { class: "marey-reports" },
-    layout.reports.map((r) => reportMark(r)),
-  );
+  const reports = opts.marksElsewhere
+    ? h("g", {
+        class: "marey-reports",
+        "data-marks": "canvas",
+        "data-count": layout.reports.length,
+      })
+    : h(
+        "g",
+        { class: "marey-reports" },
+        layout.reports.map((r) => reportMark(r)),
+      );
   const now = opts.withNow === false ? null : mareyNow(layout, ink);
   return h(
     "svg",
@@ -175,6 +167,47 @@ export function mareyChart(layout: MareyLayout, td: TimeDistance, opts: MareyCha
     counts,
     reports,
     now,
+  );
+}
+
+/**
+ * The order the bands are drawn in (last on top): the others in the layout's order, then the
+ * selected group, then the hovered one — raised while the pointer is on it, back in its place after.
+ */
+export function bandOrder<T extends { group: string }>(
+  bands: readonly T[],
+  selected?: string,
+  hovered?: string,
+): T[] {
+  const rank = (g: string) => (g === hovered ? 2 : g === selected ? 1 : 0);
+  // Array.prototype.sort is stable: equal ranks keep the layout's order.
+  return [...bands].sort((a, b) => rank(a.group) - rank(b.group));
+}
+
+/**
+ * The groups' bands (`g.marey-bands`, one `g[data-group]` each, in `bandOrder`): the live view
+ * re-mounts only this group when the selection or the hovered group changes.
+ */
+export function mareyBands(
+  layout: MareyLayout,
+  opts: Pick<MareyChartOptions, "selected" | "hovered">,
+): VNode {
+  return h(
+    "g",
+    { class: "marey-bands" },
+    bandOrder(layout.bands, opts.selected, opts.hovered).map((b) => {
+      const colour = groupColour(b.colour);
+      const on = b.group === opts.selected || b.group === opts.hovered;
+      const cls = [b.group === opts.selected && "selected", b.group === opts.hovered && "hovered"];
+      return h(
+        "g",
+        { "data-group": b.group, class: cls.filter(Boolean).join(" ") || undefined },
+        h("title", {}, b.group),
+        h("path", { d: b.envelope, fill: colour, "fill-opacity": 0.08, stroke: "none" }),
+        h("path", { d: b.body, fill: colour, "fill-opacity": on ? 0.55 : 0.38, stroke: "none" }),
+        h("path", { d: b.median, fill: "none", stroke: colour, "stroke-width": on ? 2.5 : 1.5 }),
+      );
+    }),
   );
 }
 
@@ -213,20 +246,21 @@ export function mareyNow(layout: MareyLayout, ink: string): VNode {
   );
 }
 
+/**
+ * One report mark, in absolute coordinates: no `transform` per mark, which would give each of
+ * them its own paint chunk and make Chromium's layerisation of the page cost ~100 ms a frame at
+ * 10,000 marks.
+ */
 function reportMark(r: ReportMark): VNode {
   const stroke = r.colour;
+  const { x, y } = r;
   return h(
     "g",
-    {
-      "data-report-id": r.id,
-      "data-status": r.status,
-      "data-group": r.group,
-      transform: `translate(${r.x},${r.y})`,
-    },
+    { "data-report-id": r.id, "data-status": r.status, "data-group": r.group },
     r.bar
       ? h("rect", {
-          x: -1.5,
-          y: -r.bar.half,
+          x: x - 1.5,
+          y: y - r.bar.half,
           width: 3,
           height: 2 * r.bar.half,
           fill: stroke,
@@ -234,6 +268,8 @@ function reportMark(r: ReportMark): VNode {
         })
       : null,
     h("circle", {
+      cx: x,
+      cy: y,
       r: r.r,
       fill: r.hollow ? "none" : r.colour,
       "fill-opacity": r.hollow ? undefined : 0.75,
@@ -242,7 +278,7 @@ function reportMark(r: ReportMark): VNode {
     }),
     r.rejected
       ? h("path", {
-          d: `M${-r.r},${-r.r}L${r.r},${r.r}M${-r.r},${r.r}L${r.r},${-r.r}`,
+          d: `M${x - r.r},${y - r.r}L${x + r.r},${y + r.r}M${x - r.r},${y + r.r}L${x + r.r},${y - r.r}`,
           stroke,
           "stroke-width": 1,
         })

@@ -8,11 +8,12 @@
 import type { TimeDistance } from "../../src/index.ts";
 import { formatDate, formatPeople } from "../i18n.ts";
 import { THEMES } from "../palette.ts";
-import { h, mount, toSvgString } from "../render/vnode.ts";
+import { h, mount, toDom, toSvgString } from "../render/vnode.ts";
 import type { Lang, Theme } from "../state.ts";
-import { isoOfDay, mareyChart, mareyLegend, mareyNow, mareyTable } from "./chart.ts";
+import { isoOfDay, mareyBands, mareyChart, mareyLegend, mareyNow, mareyTable } from "./chart.ts";
 import { groupAt, layoutMarey, mareyFrame, nearestReport } from "./layout.ts";
 import type { MareyLayout } from "./layout.ts";
+import { CANVAS_MARKS, drawMarks } from "./marks.ts";
 import type { VNode } from "../render/vnode.ts";
 import { MAREY_TEXTS } from "./texts.ts";
 
@@ -50,6 +51,7 @@ export function createMareyView(options: {
   let td: TimeDistance | undefined;
   let layout: MareyLayout | undefined;
   let day0 = 0;
+  /** What the chart was last built for; `selected`/`hovered` only re-mount the bands. */
   let drawn:
     { lang: Lang; theme: Theme; selected?: string; hovered?: string; width: number } | undefined;
   let last: MareyViewState | undefined;
@@ -69,6 +71,7 @@ export function createMareyView(options: {
       layout = layoutMarey(td, { width, height }, day0);
     }
     const ink = THEMES[state.theme].text;
+    const onCanvas = layout.reports.length > CANVAS_MARKS;
     const chart = mareyChart(layout, td, {
       lang: state.lang,
       selected: state.selected,
@@ -76,6 +79,7 @@ export function createMareyView(options: {
       ink,
       t: state.t,
       withNow: false,
+      marksElsewhere: onCanvas,
     });
     // The cursor and current positions in their own SVG on top: moving them each frame does not
     // repaint the marks under them.
@@ -91,6 +95,7 @@ export function createMareyView(options: {
       mareyNow(layout, ink),
     );
     mount(wrap, chart, overlay);
+    if (onCanvas) wrap.insertBefore(marksCanvas(wrap.ownerDocument, layout), wrap.lastChild);
     cursor = wrap.querySelector("#marey-cursor");
     dots = layout.bands.map((_, i) => wrap.querySelector(`#marey-now-${i}`) as SVGCircleElement);
     keys.textContent = MAREY_TEXTS[state.lang].keys;
@@ -106,6 +111,15 @@ export function createMareyView(options: {
       width,
     };
     last = undefined;
+  }
+
+  /** Selection or hover changed: only the bands are re-mounted (in `bandOrder`), not the marks. */
+  function restyleBands(state: MareyViewState): void {
+    const host = wrap.querySelector("svg.marey-chart g.marey-bands");
+    if (!layout || !drawn || !host) return;
+    const bands = mareyBands(layout, state);
+    host.replaceChildren(...bands.children.map((c) => toDom(c, wrap.ownerDocument, true)));
+    drawn = { ...drawn, selected: state.selected, hovered: state.hovered };
   }
 
   function moveNow(t: number): void {
@@ -149,11 +163,11 @@ export function createMareyView(options: {
         !drawn ||
         drawn.lang !== state.lang ||
         drawn.theme !== state.theme ||
-        drawn.selected !== state.selected ||
-        drawn.hovered !== state.hovered ||
         Math.abs(drawn.width - Math.max(480, width)) > 8
       ) {
         rebuild(state);
+      } else if (drawn.selected !== state.selected || drawn.hovered !== state.hovered) {
+        restyleBands(state);
       }
       if (!last || last.t !== state.t) moveNow(state.t);
       last = state;
@@ -179,6 +193,25 @@ export function createMareyView(options: {
       return `<?xml version="1.0" encoding="UTF-8"?>\n${toSvgString(chart)}\n`;
     },
   };
+}
+
+/**
+ * A canvas over the chart's SVG (under the cursor's overlay) with the report marks drawn on it,
+ * for many reports (marks.ts); its `data-count` says how many, for the tests and the benchmark.
+ */
+function marksCanvas(doc: Document, layout: MareyLayout): HTMLCanvasElement {
+  const canvas = doc.createElement("canvas");
+  canvas.className = "marey-marks";
+  canvas.setAttribute("aria-hidden", "true");
+  canvas.dataset.count = String(layout.reports.length);
+  const scale = Math.min(2, doc.defaultView?.devicePixelRatio || 1);
+  canvas.width = Math.round(layout.width * scale);
+  canvas.height = Math.round(layout.height * scale);
+  // The height follows from the width (CSS `height: auto`), as the chart's SVG does.
+  canvas.style.width = `${layout.width}px`;
+  const ctx = canvas.getContext("2d");
+  if (ctx) drawMarks(ctx, layout.reports, layout, scale);
+  return canvas;
 }
 
 /** The chart's elements (keys line, chart, tooltip, legend, data table), appended to `container`. */
