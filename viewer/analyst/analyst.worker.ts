@@ -187,6 +187,8 @@ function compute(req: number, dataset: Dataset, withSeeds: boolean): void {
   );
   post({ type: "progress", req, progress: { stage: "preparing", fraction: 0.9 } });
   const replay = prepareReplay(withSeeds ? input : { ...input, seeds: undefined });
+  // The data go with the replay, so that the evidence panel estimates and explains these files.
+  replay.source = { dataset, seeds: withSeeds };
   last = { dataset, tracks: input.tracks, split: input.split };
   post({ type: "done", req, replay, notes: [] });
 }

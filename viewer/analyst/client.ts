@@ -24,12 +24,20 @@ export interface AnalystClient {
 }
 
 export function createAnalystClient(makeWorker: () => Worker): AnalystClient {
-  const worker = makeWorker();
+  // Created with the first request (the first file), not at start-up: loading its code would
+  // compete with the 2018 estimate for the machine's cores and delay the map's first frame.
+  let worker: Worker | undefined;
   let req = 0;
   const waiting = new Map<string, (m: AnalystMessage) => void>();
-  const send = (m: AnalystRequest) => worker.postMessage(m);
+  const send = (m: AnalystRequest) => started().postMessage(m);
+  const started = (): Worker => {
+    if (worker) return worker;
+    worker = makeWorker();
+    worker.addEventListener("message", onMessage);
+    return worker;
+  };
 
-  worker.addEventListener("message", (event: MessageEvent<AnalystMessage>) => {
+  const onMessage = (event: MessageEvent<AnalystMessage>) => {
     const m = event.data;
     if (m.type === "reading") client.onReading?.(m.id, m.loaded, m.total, m.rows);
     if (m.type === "imported") {
@@ -45,7 +53,7 @@ export function createAnalystClient(makeWorker: () => Worker): AnalystClient {
       w?.(m);
     }
     if ("req" in m && m.req !== undefined) waiting.get(`req:${m.req}`)?.(m);
-  });
+  };
 
   const fileReply = (id: string) =>
     new Promise<FileSummary>((resolve, reject) =>

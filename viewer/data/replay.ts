@@ -9,6 +9,7 @@
 import { dayNumber, isoDate } from "../../src/index.ts";
 import type {
   Confidence,
+  Dataset,
   Days,
   Direction,
   IsoDate,
@@ -166,6 +167,19 @@ export interface ReplayData {
   presence: PresenceSeries[];
   /** One situation update per day of the ledger (empty when the replay has no ledger or state). */
   situation: SituationDay[];
+  /**
+   * The data this replay was computed from, when it is not the embedded 2018 data set (the
+   * analyst's files, set by the analyst worker): the evidence panel estimates and explains the
+   * same data. `seeds`: whether the replay's headlines include the December 2018 situation report.
+   * Not drawn; absent for the embedded replay.
+   */
+  source?: ReplaySource;
+}
+
+/** A replay's own data (see `ReplayData.source`). */
+export interface ReplaySource {
+  dataset: Dataset;
+  seeds: boolean;
 }
 
 /** Days from `start` to `date` (both ISO dates or date-times; the time of day is kept). */

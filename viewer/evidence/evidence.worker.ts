@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 /**
- * The evidence worker: the embedded 2018 dataset and the analyst's corrections. On `run` it
+ * The evidence worker: the dataset (the embedded 2018 one, or the analyst's files the map shows)
+ * and the analyst's corrections. On `run` it
  * applies the corrections and re-estimates (estimateWithCorrections, as the CLI does), builds the
  * ledger and the replay for the map, and the time–distance chart's content; on `evidence` it lists
  * the reports behind a group-day; on `check` it runs the held-out check once, shown with the
@@ -22,7 +23,9 @@ import { prepareReplay } from "../data/prepare.ts";
 import type { EvidenceMessage, EvidenceRequest } from "./protocol.ts";
 
 const post = (m: EvidenceMessage) => (self as unknown as Worker).postMessage(m);
-const dataset: Dataset = embedded2018();
+/** The data the estimate is made from: the embedded 2018 data set until the page sends others. */
+let base: { dataset: Dataset; seeds: boolean } | undefined;
+const held = () => (base ??= { dataset: embedded2018(), seeds: true });
 let last: CorrectedEstimate | undefined;
 let check: CheckResult | undefined;
 
@@ -57,6 +60,9 @@ self.addEventListener("message", (event: MessageEvent<EvidenceRequest>) => {
 });
 
 function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
+  if (m.data === "embedded") base = undefined;
+  else if (m.data) base = m.data;
+  const { dataset, seeds } = held();
   const t0 = performance.now();
   const corrected = estimateWithCorrections(dataset, m.corrections);
   const ms = performance.now() - t0;
@@ -72,7 +78,7 @@ function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
     tracks,
     split,
     associations: report.associations,
-    seeds: situationReport2018(),
+    seeds: seeds ? situationReport2018() : undefined,
   });
   last = corrected;
   check = undefined;

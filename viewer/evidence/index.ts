@@ -12,7 +12,7 @@ import { dayNumber } from "../../src/index.ts";
 import { download } from "../analyst/exports.ts";
 import type { DataProvider } from "../data/provider.ts";
 import { dateOf } from "../data/replay.ts";
-import type { ReplayData } from "../data/replay.ts";
+import type { ReplayData, ReplaySource } from "../data/replay.ts";
 import { createMareyView } from "../marey/view.ts";
 import type { MareyView } from "../marey/view.ts";
 import { hoverPatch } from "../state.ts";
@@ -68,15 +68,23 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
   let file: CorrectionsFile = EMPTY_CORRECTIONS;
   let result: RunResult | undefined;
   let evidence: Evidence | undefined;
+  // Created at the first run, after the map's first frame: its estimate would otherwise compete
+  // with the replay worker's for the machine's cores and delay that frame.
   const ask = workerClient(
-    new Worker(new URL("./evidence.worker.ts", import.meta.url), { type: "module" }),
+    () => new Worker(new URL("./evidence.worker.ts", import.meta.url), { type: "module" }),
   );
 
   const view = chartView(ui.chartHost, viewer, ui.evidenceHost);
 
-  async function run(next: CorrectionsFile, showOnMap: boolean): Promise<RunResult | undefined> {
+  /** Replays this panel put on the map (corrected estimates): not data to follow. */
+  const own = new WeakSet<ReplayData>();
+  async function run(
+    next: CorrectionsFile,
+    showOnMap: boolean,
+    data?: ReplaySource | "embedded",
+  ): Promise<RunResult | undefined> {
     ui.status.textContent = EVIDENCE_TEXTS[L()].running;
-    const m = await ask({ type: "run", corrections: next });
+    const m = await ask({ type: "run", corrections: next, ...(data ? { data } : {}) });
     const T = EVIDENCE_TEXTS[L()];
     if (m.type !== "result") {
       ui.status.textContent = failure(m, T);
@@ -91,6 +99,7 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
     shownKey = "";
     if (showOnMap) {
       const replay = m.result.replay;
+      own.add(replay);
       await viewer.load({ id: "corrected", load: async () => replay });
     }
     return m.result;
@@ -143,23 +152,37 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
     shownKey = "";
   }
 
+  // ── the data: the replay the map shows (2018, or the analyst's files), never another ──
+  let seen: ReplayData | undefined;
+  let following: ReplaySource | "embedded" | undefined;
+  let readyNow: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (readyNow = resolve));
+  /** A new replay on the map that this panel did not put there: estimate and explain its data. */
+  function follow(replay: ReplayData): void {
+    if (replay === seen) return;
+    seen = replay;
+    if (own.has(replay)) return;
+    const data = replay.source ?? "embedded";
+    if (data === following) return;
+    following = data;
+    // Corrections name the reports of the data they were made on: new data start with none.
+    const dropped = file.corrections.length;
+    void run(EMPTY_CORRECTIONS, false, data).then((r) => {
+      readyNow();
+      if (r && dropped) ui.status.textContent = EVIDENCE_TEXTS[L()].cleared(dropped);
+    });
+  }
+
   // ── the frame loop: chart cursor every frame; evidence when group or day changes ──
   let shownKey = "";
   let asking = false;
-  let otherShown = false;
   function tick(): void {
     const s = viewer.getState();
     applyTexts();
     const group = s.selection?.kind === "group" ? s.selection.id : undefined;
     view.update({ t: s.t, lang: s.lang, theme: s.theme, selected: group, hovered: s.hover });
     const replay = viewer.replay;
-    // The worker holds the embedded 2018 data: say so when the map shows other data (own files).
-    const other = !!result && !!replay && replay.name !== result.replay.name;
-    if (other !== otherShown) {
-      otherShown = other;
-      ui.section.dataset.otherData = String(other);
-      if (other) ui.status.textContent = EVIDENCE_TEXTS[s.lang].otherData;
-    }
+    if (replay) follow(replay);
     if (result && replay && !asking) {
       const date = dateOf(replay.start, s.t);
       const key = `${group ?? ""}|${date}|${s.lang}`;
@@ -181,7 +204,6 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
     asking = false;
   }
 
-  const ready = run(EMPTY_CORRECTIONS, false).then(() => undefined);
   requestAnimationFrame(tick);
 
   const panel: EvidencePanel = {
@@ -317,20 +339,26 @@ type Unsent = EvidenceRequest extends infer R
     : never
   : never;
 
-/** Request → reply over the evidence worker (replies matched by request number). */
-function workerClient(worker: Worker): (m: Unsent) => Promise<EvidenceMessage> {
+/** Request → reply over the evidence worker (created at the first request; replies matched by number). */
+function workerClient(makeWorker: () => Worker): (m: Unsent) => Promise<EvidenceMessage> {
   let req = 0;
+  let worker: Worker | undefined;
   const waiting = new Map<number, (m: EvidenceMessage) => void>();
-  worker.addEventListener("message", (ev: MessageEvent<EvidenceMessage>) => {
-    const w = waiting.get(ev.data.req);
-    waiting.delete(ev.data.req);
-    w?.(ev.data);
-  });
+  const started = (): Worker => {
+    if (worker) return worker;
+    worker = makeWorker();
+    worker.addEventListener("message", (ev: MessageEvent<EvidenceMessage>) => {
+      const w = waiting.get(ev.data.req);
+      waiting.delete(ev.data.req);
+      w?.(ev.data);
+    });
+    return worker;
+  };
   return (m: Unsent) =>
     new Promise<EvidenceMessage>((resolve) => {
       const id = ++req;
       waiting.set(id, resolve);
-      worker.postMessage({ ...m, req: id } as EvidenceRequest);
+      started().postMessage({ ...m, req: id } as EvidenceRequest);
     });
 }
 

@@ -1,14 +1,23 @@
 /**
  * Messages between the page and the evidence worker (evidence.worker.ts). The worker holds the
- * dataset and the analyst's corrections, re-runs the estimate (estimateWithCorrections — the same
+ * dataset (the embedded 2018 one, or the analyst's files the map shows) and the corrections, re-runs the estimate (estimateWithCorrections — the same
  * function as `dtm-flow estimate --corrections`), and answers evidence requests for a group-day.
  * Everything here is structured-clone-able.
  */
 import type { CorrectionsFile, CorrectedInput, Evidence, TimeDistance } from "../../src/index.ts";
-import type { ReplayData } from "../data/replay.ts";
+import type { ReplayData, ReplaySource } from "../data/replay.ts";
 
 export type EvidenceRequest =
-  | { type: "run"; req: number; corrections: CorrectionsFile }
+  | {
+      type: "run";
+      req: number;
+      corrections: CorrectionsFile;
+      /**
+       * The data to estimate from now on: the analyst's (a replay's `source`) or "embedded" (the
+       * 2018 data set); absent keeps the data the worker holds (embedded at first).
+       */
+      data?: ReplaySource | "embedded";
+    }
   | { type: "evidence"; req: number; group: string; date: string }
   | { type: "check"; req: number };
 

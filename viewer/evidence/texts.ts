@@ -54,8 +54,8 @@ const en = {
   exportSvg: "Chart as SVG",
   exportPng: "Chart as PNG",
   exportCsv: "Evidence as CSV",
-  otherData:
-    "The map shows other data: this chart, the evidence and the corrections are of the embedded 2018 data.",
+  cleared: (n: number) =>
+    `The map shows other data: this chart and the evidence are now of those data, and the ${n} corrections made on the previous data were set aside (save them first to keep them).`,
 };
 
 const es: typeof en = {
@@ -111,8 +111,8 @@ const es: typeof en = {
   exportSvg: "Gráfico en SVG",
   exportPng: "Gráfico en PNG",
   exportCsv: "Evidencia en CSV",
-  otherData:
-    "El mapa muestra otros datos: este gráfico, la evidencia y las correcciones son de los datos de 2018 incluidos.",
+  cleared: (n) =>
+    `El mapa muestra otros datos: este gráfico y la evidencia son ahora de esos datos, y las ${n} correcciones hechas sobre los datos anteriores se dejaron de lado (guárdelas antes para conservarlas).`,
 };
 
 export const EVIDENCE_TEXTS: Record<Lang, typeof en> = { en, es };
