@@ -197,7 +197,11 @@ async function browserPart(): Promise<void> {
           particles: r.work.particles,
         };
       }
-      /** The time–distance chart's frame work (viewer/marey/view.ts) while the replay plays. */
+      /**
+       * The time–distance chart's frame work (viewer/marey/view.ts) while the replay plays, the
+       * map's frame work in the same frames, and the page's frame interval (rAF to rAF: script,
+       * style, layout, layerisation and paint of the whole page, and the machine's load).
+       */
       async function measureChart(td: TimeDistance | undefined, seconds: number) {
         const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
         await page.goto(`${site.url}#t=0&speed=2`);
@@ -211,26 +215,42 @@ async function browserPart(): Promise<void> {
         await page.waitForTimeout(1500);
         await page.evaluate(`(() => {
           window.dtmEvidence.times.length = 0;
+          window.dtmViewer.stats.times.length = 0;
+          window.rafGaps = [];
+          let last = performance.now();
+          const loop = (now) => {
+            window.rafGaps.push(now - last);
+            last = now;
+            if (window.rafGaps.length < 100000) requestAnimationFrame(loop);
+          };
+          requestAnimationFrame(loop);
           window.dtmViewer.setState({ t: 0, speed: 2, playing: true });
         })()`);
         await page.waitForTimeout(seconds * 1000);
-        const times = (await page.evaluate("window.dtmEvidence.times.slice()")) as number[];
+        const r = (await page.evaluate(`({
+          chart: window.dtmEvidence.times.slice(),
+          map: window.dtmViewer.stats.times.slice(),
+          gaps: window.rafGaps.slice(5),
+          marks: document.querySelector("#evidence canvas.marey-marks")?.dataset.count ?? "svg",
+        })`)) as { chart: number[]; map: number[]; gaps: number[]; marks: string };
         await page.close();
-        return times;
+        return r;
       }
       const chart2018 = await measureChart(undefined, 8);
       const chartStress = await measureChart(stressTimeDistance(100, 10_000), 8);
       console.log(
-        "\nTime–distance chart in Chromium while playing at 2 days/s (chart work per frame)",
+        "\nTime–distance chart in Chromium while playing at 2 days/s (map and chart on the page)",
       );
-      console.log("| case | frames | p95 (ms) | max (ms) | goal |");
-      console.log("|---|---|---|---|---|");
+      console.log(
+        "| case | report marks | frames | p95 chart work (ms) | max chart work (ms) | p95 map work (ms) | p95 frame interval (ms) | goal (work; interval) |",
+      );
+      console.log("|---|---|---|---|---|---|---|---|");
       for (const [name, m, goal] of [
-        ["2018 estimate", chart2018, "≤ 8 ms"],
-        ["100 groups × 10,000 reports", chartStress, "≤ 16.7 ms"],
+        ["2018 estimate", chart2018, "≤ 8 ms; ≤ 33 ms"],
+        ["100 groups × 10,000 reports", chartStress, "≤ 16.7 ms; ≤ 33 ms"],
       ] as const)
         console.log(
-          `| ${name} | ${m.length} | ${fmt(quantile(m, 0.95), 2)} | ${fmt(Math.max(...m), 2)} | ${goal} |`,
+          `| ${name} | ${m.marks === "svg" ? "SVG" : `canvas (${m.marks})`} | ${m.gaps.length} | ${fmt(quantile(m.chart, 0.95), 2)} | ${fmt(Math.max(...m.chart), 2)} | ${fmt(quantile(m.map, 0.95), 2)} | ${fmt(quantile(m.gaps, 0.95), 1)} | ${goal} |`,
         );
       if (process.argv.includes("--marey-only")) return;
       const play = await measure("", "#t=0&speed=2", 8);
