@@ -11,7 +11,14 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
-import { embedded2018 } from "../../src/index.ts";
+import {
+  createGazetteer,
+  embedded2018,
+  estimateTracks,
+  formatTracksCsv,
+  importTable,
+} from "../../src/index.ts";
+import { assembleDataset } from "../../viewer/analyst/workspace.ts";
 import { staysAsSightings } from "../../src/estimate/trackEnds.ts";
 import { capture } from "../cli/capture.ts";
 import { SHOTS, hasBrowser, launchBrowser, serveBuiltViewer, watchPage } from "./harness.ts";
@@ -142,6 +149,52 @@ async function checkSharedHover(page: Page, group: string): Promise<void> {
   await expect.poll(() => chartBandClass(page, onMap!.id)).toMatch(/\bhovered\b/);
 }
 
+/** The dataset the analyst panel makes of one sample file (as the CLI's loadDataset would). */
+function analystDataset(name: string) {
+  const base = embedded2018();
+  const r = importTable(new Uint8Array(readFileSync(join("data/samples", name))), {
+    fileName: name,
+    gazetteer: createGazetteer(base.places),
+  });
+  const file = { id: "x", name, kind: r.kind, records: r.records, report: r.report, forced: false };
+  return assembleDataset([file], base)!;
+}
+
+const chartReportIds = (page: Page) =>
+  page.$$eval("#evidence svg.marey-chart [data-report-id]", (els) =>
+    els.map((e) => e.getAttribute("data-report-id")!).sort(),
+  );
+
+/** The part of a replay the analyst-file test compares. */
+interface FramesOf {
+  groups: {
+    id: string;
+    frames: { date: string; km: number; kmLow: number; kmHigh: number; size: number }[];
+  }[];
+}
+
+const bandsInOrder = (page: Page) =>
+  page.$$eval("#evidence svg.marey-chart g.marey-bands > g", (gs) =>
+    gs.map((g) => g.getAttribute("data-group")!),
+  );
+
+/** The hovered group's band is drawn last (on top), above the selected one; the order comes back after. */
+async function checkHoverRaise(page: Page, selected: string): Promise<void> {
+  await page.mouse.move(1, 1);
+  await expect.poll(() => hoverOf(page)).toBe(null);
+  const before = await bandsInOrder(page);
+  expect(before.at(-1)).toBe(selected);
+  const other = before[0]!;
+  const setHover = (g: string | undefined) =>
+    page.evaluate((h) => (window as unknown as W).dtmViewer.setState({ hover: h }), g);
+  await setHover(other);
+  await expect.poll(() => bandsInOrder(page).then((o) => o.at(-1))).toBe(other);
+  expect((await bandsInOrder(page)).at(-2)).toBe(selected);
+  expect(await chartBandClass(page, other)).toMatch(/\bhovered\b/);
+  await setHover(undefined);
+  await expect.poll(() => bandsInOrder(page)).toEqual(before);
+}
+
 describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)", () => {
   let site: BuiltSite;
   let browser: Browser;
@@ -205,6 +258,7 @@ describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)"
     // The worker's uncorrected estimate is the CLI's.
     expect(before).toBe(base.tracks);
     await checkSharedHover(page, GROUP);
+    await checkHoverRaise(page, GROUP);
     await page.screenshot({ path: join(SHOTS, "evidence-chart.png"), fullPage: true });
 
     // ── a correction by keyboard: mark the first report wrong; the estimate changes ──
@@ -254,6 +308,76 @@ describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)"
     expect(corrected.tracks).toBe(after.tracksCsv);
     expect(corrected.report.corrections?.rejected).toEqual([target]);
 
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it("with the analyst's own file loaded, charts and explains that file's reports and the library's estimate of them; back to 2018 after", async () => {
+    const { page, watch } = await openSite(browser, site);
+    const name = "avistamientos-rangos.csv";
+    const dataset = analystDataset(name);
+    const mine = dataset.sightings.map((s) => s.id!).sort();
+    expect(mine.length).toBeGreaterThan(5);
+    await page.setInputFiles("#analyst-input", join("data/samples", name));
+    await page.waitForSelector('#map[data-provider="analyst-files"][aria-busy="false"]', {
+      timeout: 120_000,
+    });
+    // The chart's report marks are the file's sightings, none of 2018's.
+    await expect.poll(() => chartReportIds(page), { timeout: 120_000 }).toEqual(mine);
+    const chart = page.locator("#evidence svg.marey-chart");
+    expect(await chart.getAttribute("aria-label")).toContain(`${mine.length} reports`);
+    // The estimate behind the chart and the evidence is the one the map shows (the library's for
+    // these data, run in the analyst's worker), day by day.
+    const frames = (which: "map" | "evidence") =>
+      page.evaluate((w) => {
+        const win = window as unknown as {
+          dtmViewer: { replay: FramesOf };
+          dtmEvidence: { result: { replay: FramesOf } };
+        };
+        const replay = w === "map" ? win.dtmViewer.replay : win.dtmEvidence.result.replay;
+        return replay.groups.flatMap((g) =>
+          g.frames.map((f) => [g.id, f.date, f.km, f.kmLow, f.kmHigh, f.size]),
+        );
+      }, which);
+    const onMap = await frames("map");
+    expect(onMap.length).toBeGreaterThan(0);
+    expect(await frames("evidence")).toEqual(onMap);
+    // And the library's in Node: the same groups and days (the figures agree to within 1 km;
+    // Chromium's and Node's V8 may round the estimator's arithmetic differently in the last bits).
+    const result = await page.evaluate(() => (window as unknown as W).dtmEvidence.result!);
+    const estimate = estimateTracks(dataset);
+    expect(result.groups).toEqual(estimate.groups.map((g) => g.group));
+    const rows = (csv: string) =>
+      csv
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(","));
+    const got = rows(result.tracksCsv);
+    const want = rows(formatTracksCsv(estimate.tracks, { bom: false }));
+    expect(got.map((r) => r.slice(0, 3))).toEqual(want.map((r) => r.slice(0, 3)));
+    got.forEach((r, i) => expect(Math.abs(Number(r[3]) - Number(want[i]![3]))).toBeLessThan(1));
+    // A group-day of the file: its evidence lists only the file's sightings.
+    const first = estimate.tracks[0]!;
+    await selectGroupDay(page, first.group, first.date);
+    await page.locator("#evidence-panel table.evidence-table").waitFor();
+    const listed = await page.$$eval("#evidence-panel tr[data-sighting-id]", (rows) =>
+      rows.map((r) => r.getAttribute("data-sighting-id")!),
+    );
+    expect(listed.length).toBeGreaterThan(0);
+    for (const id of listed) expect(mine).toContain(id);
+    await page.screenshot({ path: join(SHOTS, "evidence-analyst-file.png"), fullPage: true });
+
+    // Back to the 2018 replay: the chart follows.
+    await page.click("#analyst-reset");
+    await page.waitForSelector('#map[data-provider="embedded-2018"][aria-busy="false"]', {
+      timeout: 120_000,
+    });
+    const all = embedded2018()
+      .sightings.map((s) => s.id!)
+      .sort();
+    await expect.poll(() => chartReportIds(page), { timeout: 120_000 }).toEqual(all);
     expect(watch.foreignRequests).toEqual([]);
     expect(watch.errors).toEqual([]);
     await page.close();
