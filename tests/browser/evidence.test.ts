@@ -19,6 +19,8 @@ import {
   importTable,
 } from "../../src/index.ts";
 import { assembleDataset } from "../../viewer/analyst/workspace.ts";
+import { CANVAS_MARKS } from "../../viewer/marey/marks.ts";
+import { stressTimeDistance } from "../../bench/worlds/mareyStress.ts";
 import { staysAsSightings } from "../../src/estimate/trackEnds.ts";
 import { capture } from "../cli/capture.ts";
 import { SHOTS, hasBrowser, launchBrowser, serveBuiltViewer, watchPage } from "./harness.ts";
@@ -379,6 +381,40 @@ describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)"
       .sort();
     await expect.poll(() => chartReportIds(page), { timeout: 120_000 }).toEqual(all);
     expect(watch.foreignRequests).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it("draws many report marks on a canvas, and still lists every report in the table", async () => {
+    const { page, watch } = await openSite(browser, site);
+    const n = CANVAS_MARKS + 500;
+    const td = stressTimeDistance(20, n);
+    await page.evaluate(
+      (content) =>
+        (
+          window as unknown as { dtmEvidence: { showChart(t: unknown): void } }
+        ).dtmEvidence.showChart(content),
+      td,
+    );
+    const canvas = page.locator("#evidence canvas.marey-marks");
+    await canvas.waitFor();
+    expect(await canvas.getAttribute("data-count")).toBe(String(n));
+    expect(await page.locator("#evidence svg.marey-chart [data-report-id]").count()).toBe(0);
+    expect(await page.locator("#evidence svg.marey-chart").getAttribute("aria-label")).toContain(
+      `${n} reports`,
+    );
+    // Not blank: the marks are drawn.
+    const inked = await canvas.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+      let k = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) k++;
+      return k;
+    });
+    expect(inked).toBeGreaterThan(n);
+    await page.locator("#evidence details.marey-data summary").click();
+    await expect
+      .poll(() => page.locator("#evidence table.marey-table tr[data-report-id]").count())
+      .toBe(n);
     expect(watch.errors).toEqual([]);
     await page.close();
   });
