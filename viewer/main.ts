@@ -12,9 +12,12 @@ const viewer = createViewer({ basemapUrl: new URL("./basemap.json", document.bas
 const stress = Number(new URLSearchParams(location.search).get("stress") ?? 0);
 if (stress > 0) viewer.setStress(stress);
 void viewer.load(embeddedProvider());
+// The analyst's and the evidence workers talk directly: the evidence worker gets the analyst's
+// dataset there, not through this page's thread.
+const link = new MessageChannel();
 // Issue 7: the analyst's own files in (viewer/analyst), pictures, tables and video out.
-installAnalyst(viewer);
+installAnalyst(viewer, { evidencePort: link.port1 });
 // Issue 8: influx scenarios (viewer/scenario): a form, a worker run, fan charts and needs.
 installScenario(viewer);
 // Issue 17: the time–distance chart, the evidence behind an estimate and analysts' corrections.
-installEvidence(viewer);
+installEvidence(viewer, { analystPort: link.port2 });

@@ -31,7 +31,14 @@ import type {
 } from "../../src/index.ts";
 import { enrichDataset } from "../data/embedded.ts";
 import { prepareReplay } from "../data/prepare.ts";
-import type { AnalystMessage, AnalystRequest, ExportFile, FileSummary } from "./protocol.ts";
+import type {
+  AnalystMessage,
+  AnalystRequest,
+  DatasetReply,
+  DatasetRequest,
+  ExportFile,
+  FileSummary,
+} from "./protocol.ts";
 import { assembleDataset, columnOverrides, fileStatus } from "./workspace.ts";
 import type { ColumnChoices, WorkspaceFile } from "./workspace.ts";
 
@@ -47,8 +54,20 @@ const entries = new Map<string, Entry>();
 let base: Dataset | undefined;
 const embedded = () => (base ??= embedded2018());
 
-/** What the last compute produced, for the table exports. */
-let last: { dataset: Dataset; tracks: TrackPoint[]; split: SplitRow[] } | undefined;
+/** What the last compute produced (its number `id`), for the table exports and the evidence worker. */
+let last: { dataset: Dataset; tracks: TrackPoint[]; split: SplitRow[]; id?: number } | undefined;
+let computed = 0;
+
+/** Answers the evidence worker's requests for the dataset of a compute (ReplayData.source). */
+function answerDatasets(port: MessagePort): void {
+  port.addEventListener("message", (event: MessageEvent<DatasetRequest>) => {
+    const { id } = event.data;
+    const reply: DatasetReply = { type: "dataset", id };
+    if (last?.id === id) reply.dataset = last.dataset;
+    port.postMessage(reply);
+  });
+  port.start();
+}
 
 function gazetteer(): Gazetteer {
   const files = [...entries.values()].map((e) => e.ws);
@@ -187,9 +206,11 @@ function compute(req: number, dataset: Dataset, withSeeds: boolean): void {
   );
   post({ type: "progress", req, progress: { stage: "preparing", fraction: 0.9 } });
   const replay = prepareReplay(withSeeds ? input : { ...input, seeds: undefined });
-  // The data go with the replay, so that the evidence panel estimates and explains these files.
-  replay.source = { dataset, seeds: withSeeds };
-  last = { dataset, tracks: input.tracks, split: input.split };
+  // Where the data are, so that the evidence panel estimates and explains these files; the
+  // evidence worker asks for the dataset itself over its channel (answerDatasets).
+  const id = ++computed;
+  replay.source = { id, seeds: withSeeds };
+  last = { dataset, tracks: input.tracks, split: input.split, id };
   post({ type: "done", req, replay, notes: [] });
 }
 
@@ -241,7 +262,8 @@ self.addEventListener("message", (event: MessageEvent<AnalystRequest>) => {
   // One request at a time, in order: an import finishes before the compute that follows it.
   queue = queue.then(async () => {
     try {
-      if (m.type === "import") await onImport(m.id, m.file, m.choices);
+      if (m.type === "port") answerDatasets(m.port);
+      else if (m.type === "import") await onImport(m.id, m.file, m.choices);
       else if (m.type === "remove") {
         const wasPlaces = entries.get(m.id)?.ws.kind === "places";
         entries.delete(m.id);

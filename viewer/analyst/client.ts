@@ -23,7 +23,14 @@ export interface AnalystClient {
   onUpdate?: (file: FileSummary) => void;
 }
 
-export function createAnalystClient(makeWorker: () => Worker): AnalystClient {
+/**
+ * @param evidencePort the analyst end of the channel to the evidence worker, handed to the worker
+ *   when it starts (it answers requests for its datasets there).
+ */
+export function createAnalystClient(
+  makeWorker: () => Worker,
+  evidencePort?: MessagePort,
+): AnalystClient {
   // Created with the first request (the first file), not at start-up: loading its code would
   // compete with the 2018 estimate for the machine's cores and delay the map's first frame.
   let worker: Worker | undefined;
@@ -34,6 +41,7 @@ export function createAnalystClient(makeWorker: () => Worker): AnalystClient {
     if (worker) return worker;
     worker = makeWorker();
     worker.addEventListener("message", onMessage);
+    if (evidencePort) worker.postMessage({ type: "port", port: evidencePort }, [evidencePort]);
     return worker;
   };
 

@@ -8,10 +8,18 @@ import { createAnalystClient } from "./client.ts";
 import { createAnalystPanel } from "./panel.ts";
 import type { AnalystPanel, AnalystViewer } from "./panel.ts";
 
-/** Adds the analyst panel (files in, exports out) to the viewer's side panel. */
-export function installAnalyst(viewer: AnalystViewer): AnalystPanel {
+/**
+ * Adds the analyst panel (files in, exports out) to the viewer's side panel.
+ * @param links.evidencePort one end of a MessageChannel whose other end goes to the evidence
+ *   panel (`installEvidence`): the evidence worker gets the analyst's datasets there.
+ */
+export function installAnalyst(
+  viewer: AnalystViewer,
+  links: { evidencePort?: MessagePort } = {},
+): AnalystPanel {
   const client = createAnalystClient(
     () => new Worker(new URL("./analyst.worker.ts", import.meta.url), { type: "module" }),
+    links.evidencePort,
   );
   const panel = createAnalystPanel({
     viewer,

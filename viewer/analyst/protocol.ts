@@ -3,7 +3,7 @@
  * dropped files and their records; the page only sees reports, progress and the ReplayData.
  * Everything here is structured-clone-able (a `File` is too: it is passed, never read, by the page).
  */
-import type { ImportReport, RouteImportReport } from "../../src/index.ts";
+import type { Dataset, ImportReport, RouteImportReport } from "../../src/index.ts";
 import type { LoadProgress } from "../data/provider.ts";
 import type { ReplayData } from "../data/replay.ts";
 import type { ColumnChoices, FileKind, FileStatus } from "./workspace.ts";
@@ -36,7 +36,21 @@ export type AnalystRequest =
   | { type: "force"; id: string }
   | { type: "reset" }
   | { type: "compute"; req: number }
-  | { type: "tables"; req: number };
+  | { type: "tables"; req: number }
+  /** The end of the channel the evidence worker asks for datasets on (`DatasetRequest`). */
+  | { type: "port"; port: MessagePort };
+
+/** Over the analyst ↔ evidence channel: the dataset of compute `id` (ReplayData.source). */
+export interface DatasetRequest {
+  type: "dataset";
+  id: number;
+}
+/** The reply: the dataset, or none when a newer compute has replaced it. */
+export interface DatasetReply {
+  type: "dataset";
+  id: number;
+  dataset?: Dataset;
+}
 
 export type AnalystMessage =
   | { type: "reading"; id: string; loaded: number; total: number; rows: number }

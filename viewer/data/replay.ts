@@ -9,7 +9,6 @@
 import { dayNumber, isoDate } from "../../src/index.ts";
 import type {
   Confidence,
-  Dataset,
   Days,
   Direction,
   IsoDate,
@@ -168,17 +167,22 @@ export interface ReplayData {
   /** One situation update per day of the ledger (empty when the replay has no ledger or state). */
   situation: SituationDay[];
   /**
-   * The data this replay was computed from, when it is not the embedded 2018 data set (the
+   * Where the data of this replay are, when they are not the embedded 2018 data set (the
    * analyst's files, set by the analyst worker): the evidence panel estimates and explains the
-   * same data. `seeds`: whether the replay's headlines include the December 2018 situation report.
-   * Not drawn; absent for the embedded replay.
+   * same data. Not drawn; absent for the embedded replay.
    */
   source?: ReplaySource;
 }
 
-/** A replay's own data (see `ReplayData.source`). */
+/**
+ * The analyst worker's dataset a replay was computed from (see `ReplayData.source`). The dataset
+ * itself stays in the workers: the evidence worker asks the analyst worker for it over a
+ * MessageChannel, so a file of 800,000 rows is never copied through the page's thread.
+ */
 export interface ReplaySource {
-  dataset: Dataset;
+  /** The analyst worker's compute number. */
+  id: number;
+  /** Whether the replay's headlines include the December 2018 situation report. */
   seeds: boolean;
 }
 

@@ -20,7 +20,8 @@ import {
 } from "../../src/index.ts";
 import type { CheckResult, CorrectedEstimate, Dataset } from "../../src/index.ts";
 import { prepareReplay } from "../data/prepare.ts";
-import type { EvidenceMessage, EvidenceRequest } from "./protocol.ts";
+import type { DatasetReply, DatasetRequest } from "../analyst/protocol.ts";
+import type { EvidenceMessage, EvidenceRequest, PortMessage } from "./protocol.ts";
 
 const post = (m: EvidenceMessage) => (self as unknown as Worker).postMessage(m);
 /** The data the estimate is made from: the embedded 2018 data set until the page sends others. */
@@ -29,11 +30,53 @@ const held = () => (base ??= { dataset: embedded2018(), seeds: true });
 let last: CorrectedEstimate | undefined;
 let check: CheckResult | undefined;
 
-self.addEventListener("message", (event: MessageEvent<EvidenceRequest>) => {
+/** The channel to the analyst worker, where the datasets of the analyst's files are. */
+let analyst: MessagePort | undefined;
+const asked = new Map<number, (d: Dataset | undefined) => void>();
+
+/** The analyst worker's dataset of compute `id` (undefined when a newer compute replaced it). */
+function analystDataset(id: number): Promise<Dataset | undefined> {
+  const port = analyst;
+  if (!port) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    asked.set(id, resolve);
+    port.postMessage({ type: "dataset", id } satisfies DatasetRequest);
+  });
+}
+
+/** Switches to the data a run names (absent: keeps the data held). */
+async function useData(data: Extract<EvidenceRequest, { type: "run" }>["data"]): Promise<void> {
+  if (data === "embedded") base = undefined;
+  else if (data) {
+    const dataset = await analystDataset(data.id);
+    if (!dataset) throw new Error("these data were replaced by newer ones meanwhile.");
+    base = { dataset, seeds: data.seeds };
+  }
+}
+
+// One request at a time, in order: a run that waits for its dataset finishes before the evidence
+// requests that follow it.
+let queue: Promise<void> = Promise.resolve();
+self.addEventListener("message", (event: MessageEvent<EvidenceRequest | PortMessage>) => {
   const m = event.data;
+  if (m.type === "port") {
+    analyst = m.port;
+    analyst.addEventListener("message", (e: MessageEvent<DatasetReply>) => {
+      asked.get(e.data.id)?.(e.data.dataset);
+      asked.delete(e.data.id);
+    });
+    analyst.start();
+    return;
+  }
+  queue = queue.then(() => answer(m));
+});
+
+async function answer(m: EvidenceRequest): Promise<void> {
   try {
-    if (m.type === "run") run(m.req, m);
-    else if (m.type === "evidence") {
+    if (m.type === "run") {
+      await useData(m.data);
+      run(m.req, m);
+    } else if (m.type === "evidence") {
       if (!last) throw new Error("no estimate yet");
       const evidence = evidenceFor(last.dataset, last.estimate, m.group, m.date, {
         accepted: last.accepted,
@@ -57,11 +100,9 @@ self.addEventListener("message", (event: MessageEvent<EvidenceRequest>) => {
       });
     }
   }
-});
+}
 
 function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
-  if (m.data === "embedded") base = undefined;
-  else if (m.data) base = m.data;
   const { dataset, seeds } = held();
   const t0 = performance.now();
   const corrected = estimateWithCorrections(dataset, m.corrections);

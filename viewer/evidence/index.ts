@@ -27,7 +27,7 @@ import {
 } from "./model.ts";
 import { el, renderCorrections, renderEvidence } from "./panel.ts";
 import type { EvidenceActions } from "./panel.ts";
-import type { EvidenceMessage, EvidenceRequest, RunResult } from "./protocol.ts";
+import type { EvidenceMessage, EvidenceRequest, PortMessage, RunResult } from "./protocol.ts";
 import { EVIDENCE_TEXTS } from "./texts.ts";
 
 /** What the evidence panel needs of the viewer (its public seam, viewer/app.ts). */
@@ -60,7 +60,14 @@ export interface EvidencePanel {
 /** Day number of the replay's first day (NaN when `start` is not a date). */
 const day0Of = (start: string) => dayNumber(start.slice(0, 10)) ?? NaN;
 
-export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
+/**
+ * @param links.analystPort one end of a MessageChannel whose other end went to `installAnalyst`:
+ *   the evidence worker asks the analyst worker for its datasets there.
+ */
+export function installEvidence(
+  viewer: EvidenceViewer,
+  links: { analystPort?: MessagePort } = {},
+): EvidencePanel {
   const doc = document;
   const L = () => viewer.getState().lang;
   const ui = buildSection(doc);
@@ -70,9 +77,12 @@ export function installEvidence(viewer: EvidenceViewer): EvidencePanel {
   let evidence: Evidence | undefined;
   // Created at the first run, after the map's first frame: its estimate would otherwise compete
   // with the replay worker's for the machine's cores and delay that frame.
-  const ask = workerClient(
-    () => new Worker(new URL("./evidence.worker.ts", import.meta.url), { type: "module" }),
-  );
+  const ask = workerClient(() => {
+    const w = new Worker(new URL("./evidence.worker.ts", import.meta.url), { type: "module" });
+    const port = links.analystPort;
+    if (port) w.postMessage({ type: "port", port } satisfies PortMessage, [port]);
+    return w;
+  });
 
   const view = chartView(ui.chartHost, viewer, ui.evidenceHost);
 

@@ -13,13 +13,20 @@ export type EvidenceRequest =
       req: number;
       corrections: CorrectionsFile;
       /**
-       * The data to estimate from now on: the analyst's (a replay's `source`) or "embedded" (the
-       * 2018 data set); absent keeps the data the worker holds (embedded at first).
+       * The data to estimate from now on: the analyst's (a replay's `source`, fetched from the
+       * analyst worker over the `port` channel) or "embedded" (the 2018 data set); absent keeps
+       * the data the worker holds (embedded at first).
        */
       data?: ReplaySource | "embedded";
     }
   | { type: "evidence"; req: number; group: string; date: string }
   | { type: "check"; req: number };
+
+/** Sent once, when the worker starts: its end of the channel to the analyst worker. */
+export interface PortMessage {
+  type: "port";
+  port: MessagePort;
+}
 
 export interface RunResult {
   chart: TimeDistance;
