@@ -68,21 +68,15 @@ export function installEvidence(
   viewer: EvidenceViewer,
   links: { analystPort?: MessagePort } = {},
 ): EvidencePanel {
-  const doc = document;
   const L = () => viewer.getState().lang;
-  const ui = buildSection(doc);
+  const ui = buildSection(document);
 
   let file: CorrectionsFile = EMPTY_CORRECTIONS;
   let result: RunResult | undefined;
   let evidence: Evidence | undefined;
   // Created at the first run, after the map's first frame: its estimate would otherwise compete
   // with the replay worker's for the machine's cores and delay that frame.
-  const ask = workerClient(() => {
-    const w = new Worker(new URL("./evidence.worker.ts", import.meta.url), { type: "module" });
-    const port = links.analystPort;
-    if (port) w.postMessage({ type: "port", port } satisfies PortMessage, [port]);
-    return w;
-  });
+  const ask = workerClient(() => startWorker(links.analystPort));
 
   const view = chartView(ui.chartHost, viewer, ui.evidenceHost);
 
@@ -136,7 +130,7 @@ export function installEvidence(
     );
   }
 
-  const buttons = controls(doc, ui.fileBar, ui.exportsBar, {
+  const buttons = controls(document, ui.fileBar, ui.exportsBar, {
     file: () => file,
     evidence: () => evidence,
     view,
@@ -152,36 +146,21 @@ export function installEvidence(
   });
   let textsLang = "";
   function applyTexts(): void {
-    const T = EVIDENCE_TEXTS[L()];
     if (textsLang === L()) return;
     textsLang = L();
-    ui.title.textContent = T.title;
-    ui.correctionsTitle.textContent = T.corrections;
-    buttonTexts(buttons, T);
+    buttonTexts(buttons, ui, EVIDENCE_TEXTS[L()]);
     renderList();
     shownKey = "";
   }
 
   // ── the data: the replay the map shows (2018, or the analyst's files), never another ──
-  let seen: ReplayData | undefined;
-  let following: ReplaySource | "embedded" | undefined;
-  let readyNow: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => (readyNow = resolve));
-  /** A new replay on the map that this panel did not put there: estimate and explain its data. */
-  function follow(replay: ReplayData): void {
-    if (replay === seen) return;
-    seen = replay;
-    if (own.has(replay)) return;
-    const data = replay.source ?? "embedded";
-    if (data === following) return;
-    following = data;
+  const { follow, ready } = dataFollower(own, (data) => {
     // Corrections name the reports of the data they were made on: new data start with none.
     const dropped = file.corrections.length;
-    void run(EMPTY_CORRECTIONS, false, data).then((r) => {
-      readyNow();
+    return run(EMPTY_CORRECTIONS, false, data).then((r) => {
       if (r && dropped) ui.status.textContent = EVIDENCE_TEXTS[L()].cleared(dropped);
     });
-  }
+  });
 
   // ── the frame loop: chart cursor every frame; evidence when group or day changes ──
   let shownKey = "";
@@ -236,6 +215,33 @@ export function installEvidence(
   return panel;
 }
 
+/**
+ * Follows the replays on the map: for each new one this panel did not put there (`own`: its
+ * corrected estimates), `use` its data (the analyst's `source`, or "embedded") unless already in
+ * use. `ready` resolves when the first data are in.
+ */
+function dataFollower(
+  own: WeakSet<ReplayData>,
+  use: (data: ReplaySource | "embedded") => Promise<void>,
+): { follow(replay: ReplayData): void; ready: Promise<void> } {
+  let seen: ReplayData | undefined;
+  let following: ReplaySource | "embedded" | undefined;
+  let readyNow: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (readyNow = resolve));
+  return {
+    ready,
+    follow(replay) {
+      if (replay === seen) return;
+      seen = replay;
+      if (own.has(replay)) return;
+      const data = replay.source ?? "embedded";
+      if (data === following) return;
+      following = data;
+      void use(data).then(readyNow);
+    },
+  };
+}
+
 /** Asks the worker for a group-day's evidence and shows it (or the hint when nothing is selected). */
 async function loadEvidence(
   host: HTMLElement,
@@ -269,7 +275,23 @@ function failure(m: EvidenceMessage, T: (typeof EVIDENCE_TEXTS)["en"]): string {
   return m.type === "error" ? `${T.failed} ${m.message}` : "";
 }
 
-function buttonTexts(b: ReturnType<typeof controls>, T: (typeof EVIDENCE_TEXTS)["en"]): void {
+/** The evidence worker, given its end of the channel to the analyst worker. */
+function startWorker(analystPort: MessagePort | undefined): Worker {
+  const w = new Worker(new URL("./evidence.worker.ts", import.meta.url), { type: "module" });
+  if (analystPort) {
+    w.postMessage({ type: "port", port: analystPort } satisfies PortMessage, [analystPort]);
+  }
+  return w;
+}
+
+/** The section's title and the buttons' texts in one language. */
+function buttonTexts(
+  b: ReturnType<typeof controls>,
+  ui: { title: HTMLElement; correctionsTitle: HTMLElement },
+  T: (typeof EVIDENCE_TEXTS)["en"],
+): void {
+  ui.title.textContent = T.title;
+  ui.correctionsTitle.textContent = T.corrections;
   b.saveBtn.textContent = T.save;
   b.undoLast.textContent = T.undoLast;
   b.loadLabel.textContent = T.load;

@@ -122,22 +122,6 @@ export function createMareyView(options: {
     drawn = { ...drawn, selected: state.selected, hovered: state.hovered };
   }
 
-  function moveNow(t: number): void {
-    if (!layout) return;
-    const f = mareyFrame(layout, t);
-    cursor?.setAttribute("transform", `translate(${f.cursorX},0)`);
-    f.groups.forEach((g, i) => {
-      const dot = dots[i];
-      if (!dot) return;
-      if (g.y === undefined) dot.setAttribute("visibility", "hidden");
-      else {
-        dot.removeAttribute("visibility");
-        dot.setAttribute("cx", String(g.x));
-        dot.setAttribute("cy", String(g.y));
-      }
-    });
-  }
-
   details.addEventListener("toggle", () => {
     if (details.open && td && drawn) mount(tableHost, mareyTable(td, drawn.lang));
   });
@@ -169,7 +153,7 @@ export function createMareyView(options: {
       } else if (drawn.selected !== state.selected || drawn.hovered !== state.hovered) {
         restyleBands(state);
       }
-      if (!last || last.t !== state.t) moveNow(state.t);
+      if (layout && (!last || last.t !== state.t)) moveNow(layout, cursor, dots, state.t);
       last = state;
       times.push(performance.now() - t0);
       if (times.length > 600) times.shift();
@@ -193,6 +177,27 @@ export function createMareyView(options: {
       return `<?xml version="1.0" encoding="UTF-8"?>\n${toSvgString(chart)}\n`;
     },
   };
+}
+
+/** Moves the cursor and the groups' current positions (the overlay's elements) to time t. */
+function moveNow(
+  layout: MareyLayout,
+  cursor: SVGLineElement | null,
+  dots: SVGCircleElement[],
+  t: number,
+): void {
+  const f = mareyFrame(layout, t);
+  cursor?.setAttribute("transform", `translate(${f.cursorX},0)`);
+  f.groups.forEach((g, i) => {
+    const dot = dots[i];
+    if (!dot) return;
+    if (g.y === undefined) dot.setAttribute("visibility", "hidden");
+    else {
+      dot.removeAttribute("visibility");
+      dot.setAttribute("cx", String(g.x));
+      dot.setAttribute("cy", String(g.y));
+    }
+  });
 }
 
 /**
