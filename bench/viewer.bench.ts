@@ -130,6 +130,24 @@ function mareyNodePart(): void {
   }
 }
 
+/**
+ * In the page: clears the map's frame timings, records every animation-frame interval in
+ * `window.rafGaps` and plays the replay from day 0 at 2 days/s. A string, not a function: tsx
+ * would wrap named functions in a helper the page lacks.
+ */
+const PLAY_AND_RECORD = `(() => {
+  window.dtmViewer.stats.times.length = 0;
+  window.rafGaps = [];
+  let last = performance.now();
+  const loop = (now) => {
+    window.rafGaps.push(now - last);
+    last = now;
+    if (window.rafGaps.length < 100000) requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+  window.dtmViewer.setState({ t: 0, speed: 2, playing: true });
+})()`;
+
 async function browserPart(): Promise<void> {
   const { hasBrowser, launchBrowser, serveStatic } = await import("../tests/browser/harness.ts");
   if (!hasBrowser) {
@@ -168,20 +186,7 @@ async function browserPart(): Promise<void> {
             (window as unknown as { dtmViewer: { stats: { firstFrameAt?: number } } }).dtmViewer
               .stats.firstFrameAt,
         );
-        // A string, not a function: tsx would wrap named functions in a helper the page lacks.
-        await page.evaluate(`(() => {
-          const v = window.dtmViewer;
-          v.stats.times.length = 0;
-          window.rafGaps = [];
-          let last = performance.now();
-          const loop = (now) => {
-            window.rafGaps.push(now - last);
-            last = now;
-            if (window.rafGaps.length < 100000) requestAnimationFrame(loop);
-          };
-          requestAnimationFrame(loop);
-          v.setState({ t: 0, speed: 2, playing: true });
-        })()`);
+        await page.evaluate(PLAY_AND_RECORD);
         await page.waitForTimeout(seconds * 1000);
         const r = await page.evaluate(() => ({
           work: (
@@ -210,22 +215,10 @@ async function browserPart(): Promise<void> {
           undefined,
           { timeout: 120_000 },
         );
-        // A string, not a function (see measure below).
+        // A string, not a function (see PLAY_AND_RECORD).
         if (td) await page.evaluate(`window.dtmEvidence.showChart(${JSON.stringify(td)})`);
         await page.waitForTimeout(1500);
-        await page.evaluate(`(() => {
-          window.dtmEvidence.times.length = 0;
-          window.dtmViewer.stats.times.length = 0;
-          window.rafGaps = [];
-          let last = performance.now();
-          const loop = (now) => {
-            window.rafGaps.push(now - last);
-            last = now;
-            if (window.rafGaps.length < 100000) requestAnimationFrame(loop);
-          };
-          requestAnimationFrame(loop);
-          window.dtmViewer.setState({ t: 0, speed: 2, playing: true });
-        })()`);
+        await page.evaluate(`window.dtmEvidence.times.length = 0; ${PLAY_AND_RECORD}`);
         await page.waitForTimeout(seconds * 1000);
         const r = (await page.evaluate(`({
           chart: window.dtmEvidence.times.slice(),
