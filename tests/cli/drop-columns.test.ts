@@ -69,6 +69,31 @@ describe("createColumnDropper", () => {
     });
   }
 
+  for (const delimiter of [",", ";", "\t"] as const) {
+    it(`leaves out the first, the last or middle columns of lines without quotes, in bulk (${JSON.stringify(delimiter)})`, () => {
+      const columns = ["a", "b", "c", "d", "e"];
+      const random = mulberry32(3);
+      // Plain cells, one holding U+2028 (a line separator to a regular expression, not to CSV).
+      const rows = Array.from({ length: 30 }, (_, i) =>
+        Object.fromEntries(
+          columns.map((c) => [c, i === 7 && c === "b" ? "x\u2028y" : Math.floor(random() * 100)]),
+        ),
+      );
+      for (const kept of [["b", "c", "d", "e"], ["a", "b", "c", "d"], ["a", "c", "e"], ["a"], []]) {
+        const keep = columns.map((c) => kept.includes(c));
+        // No byte-order mark: it belongs to the first cell, left out here with its column.
+        const full = formatCsv(rows, { columns, delimiter, bom: false });
+        const expected = formatCsv(rows, { columns: kept, delimiter, bom: false });
+        for (const cut of [0, 1, 17, full.length >> 1, full.length - 1]) {
+          const d = createColumnDropper(keep, delimiter);
+          expect(d.push(full.slice(0, cut)) + d.push(full.slice(cut)) + d.end(), kept.join()).toBe(
+            expected,
+          );
+        }
+      }
+    });
+  }
+
   it("keeps cells beyond the columns it knows, and a last record without a line end", () => {
     const d = createColumnDropper([true, false], ",");
     expect(d.push("a,b,c\r\n1,2") + d.end()).toBe("a,c\r\n1");
