@@ -30,10 +30,6 @@ export interface ColumnDropper {
 export function createColumnDropper(keep: readonly boolean[], delimiter: string): ColumnDropper {
   let carry = "";
   const dropPlain = plainDropper(keep, delimiter);
-  const project = (line: string): string =>
-    splitQuoted(line, delimiter)
-      .filter((_, i) => keep[i] !== false)
-      .join(delimiter);
   /** Projects the complete records of `text`; returns them and where the incomplete rest starts. */
   const scan = (text: string, final: boolean): { out: string; rest: number } => {
     const out: string[] = [];
@@ -47,18 +43,15 @@ export function createColumnDropper(keep: readonly boolean[], delimiter: string)
         pos = plainEnd;
         continue;
       }
-      // The record at pos holds a quote (its line end may be inside a quoted cell), or no line end.
-      const end = quote === -1 ? -1 : quotedRecordEnd(text, pos);
-      if (end === -1) {
-        // Cut by the end of the text: read again, whole, with the next text.
-        if (final) out.push(project(text.slice(pos)));
-        if (final) pos = text.length;
-        break;
-      }
-      out.push(project(text.slice(pos, text[end - 1] === "\r" ? end - 1 : end)) + "\r\n");
-      pos = end + 1;
+      // The record at pos holds a quote (its line end may be inside a quoted cell), or no line
+      // end; cut by the end of the text, it is read again, whole, with the next text.
+      const record = readRecord(text, pos, delimiter, final);
+      if (!record) break;
+      const kept = record.cells.filter((_, i) => keep[i] !== false).join(delimiter);
+      out.push(record.end < text.length ? kept + "\r\n" : kept);
+      pos = record.end + 1;
     }
-    return { out: out.join(""), rest: pos };
+    return { out: out.join(""), rest: Math.min(pos, text.length) };
   };
   return {
     push(text) {
@@ -95,41 +88,39 @@ function plainDropper(keep: readonly boolean[], delimiter: string): (lines: stri
   return (lines) => patterns.reduce((text, p) => text.replace(p.re, p.by), lines);
 }
 
-/** Index of the line feed that ends the record starting at `from` (outside quotes), or −1. */
-function quotedRecordEnd(text: string, from: number): number {
+/**
+ * The cells of the record starting at `from` (quoted cells kept as written, quotes and all) and
+ * the index of the line feed that ends it, outside quotes; at the end of the text, the rest when
+ * `final`, else undefined (the record may go on in the next text: a quote that ends this text
+ * may be the first of a doubled pair).
+ */
+function readRecord(
+  text: string,
+  from: number,
+  delimiter: string,
+  final: boolean,
+): { cells: string[]; end: number } | undefined {
+  const cells: string[] = [];
+  let start = from;
   let quoted = false;
   for (let i = from; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
       if (c !== '"') continue;
-      // A quote that ends the text may be the first of a pair: the caller waits for more text.
       if (text[i + 1] === '"') i++;
       else quoted = false;
     } else if (c === '"') quoted = true;
-    else if (c === "\n") return i;
-  }
-  return -1;
-}
-
-/** The cells of one record with quoted cells (kept as written, quotes and all). */
-function splitQuoted(line: string, delimiter: string): string[] {
-  const cells: string[] = [];
-  let start = 0;
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c !== '"') continue;
-      if (line[i + 1] === '"') i++;
-      else quoted = false;
-    } else if (c === '"') quoted = true;
     else if (c === delimiter) {
-      cells.push(line.slice(start, i));
+      cells.push(text.slice(start, i));
       start = i + 1;
+    } else if (c === "\n") {
+      cells.push(text.slice(start, text[i - 1] === "\r" ? i - 1 : i));
+      return { cells, end: i };
     }
   }
-  cells.push(line.slice(start));
-  return cells;
+  if (!final) return undefined;
+  cells.push(text.slice(start));
+  return { cells, end: text.length };
 }
 
 /**
