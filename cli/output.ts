@@ -34,6 +34,10 @@ export interface OutputFile {
   append(content: string | Uint8Array): void;
   /** Closes the temporary file and renames it over `name`; returns the final absolute path. */
   commit(): string;
+  /** The temporary file's path, to read back what was appended (before commit or discard). */
+  readonly temporaryPath: string;
+  /** Closes and removes the temporary file without writing `name` (its content was copied). */
+  discard(): void;
 }
 
 export interface OutputFolder {
@@ -225,6 +229,14 @@ export function openOutputFolder(
     unfinished.set(temp, fd);
     let closed = false;
     return {
+      temporaryPath: temp,
+      discard() {
+        if (closed) return;
+        closed = true;
+        closeSync(fd);
+        unlinkSync(temp);
+        unfinished.delete(temp);
+      },
       append(content) {
         writeSync(fd, typeof content === "string" ? Buffer.from(content, "utf8") : content);
       },

@@ -128,9 +128,14 @@ export function readRouteFile(
   }
   const r = importRoute(text, basename(path));
   if (!r.routes) {
+    const other = otherJsonFile(text);
+    if (other) throw new UserError(`${path} ${other}`);
     const why = (r.report.fatal?.message ?? "has no usable route.").replace(/^the route file /, "");
+    const stated = why.startsWith("is not a GeoJSON FeatureCollection of LineStrings");
     throw new UserError(
-      `${path} ${why.replace(/\.$/, "")}; give a GeoJSON FeatureCollection of LineStrings with route_id properties.`,
+      stated
+        ? `${path} ${why.replace(/\.$/, "")}: a route file holds one LineString per route.`
+        : `${path} ${why.replace(/\.$/, "")}; give a GeoJSON FeatureCollection of LineStrings with route_id properties.`,
     );
   }
   try {
@@ -139,6 +144,27 @@ export function readRouteFile(
     throw new UserError(`${path}: ${(error as Error).message}`);
   }
   return { routes: r.routes, report: r.report };
+}
+
+/**
+ * What a JSON file given as a route is when it is one of dtm-flow's other JSON files (a scenario,
+ * an analyst's corrections), as the rest of a sentence naming the command that reads it; else
+ * undefined. A new user runs `dtm-flow validate` on every file of the repository.
+ */
+function otherJsonFile(text: string): string | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    return undefined;
+  }
+  const o = json as { type?: unknown; waves?: unknown; corrections?: unknown } | null;
+  if (!o || typeof o !== "object" || o.type !== undefined) return undefined;
+  if (Array.isArray(o.waves))
+    return "is a scenario file (it has waves), not a route: run it with dtm-flow scenario <file> --out <dir>.";
+  if (Array.isArray(o.corrections))
+    return "is an analyst's corrections file, not a route: give it to dtm-flow estimate --corrections <file>.";
+  return undefined;
 }
 
 /** The input files a command can be given (all optional). */

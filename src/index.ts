@@ -372,7 +372,7 @@ export { calibrateFromReplay } from "./scenario/calibrate.ts";
 export { like2018Parameters } from "./scenario/like2018.ts";
 export type { Corridor, CorridorRoute, RouteStop } from "./geo/corridor.ts";
 export { buildCorridor } from "./geo/corridor.ts";
-export { placeNeeds } from "./scenario/needs.ts";
+export { placeNeeds, wholePeople } from "./scenario/needs.ts";
 export {
   SPHERE_2018,
   DEFAULT_COMPOSITION,

@@ -7,6 +7,7 @@
  * in Node with `display` collected).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -96,6 +97,24 @@ describe("README.md examples", () => {
     expect(Array.isArray(biases)).toBe(true);
     expect(lastSplit).toHaveProperty("category");
   });
+
+  it('in a clone, `npx tsx` at the root resolves "dtm-flow" to the sources, as README.md says', () => {
+    // What a new user does with the block before any `npm run build:lib`: tsx reads tsconfig.json
+    // of the folder it runs in, whose `paths` maps "dtm-flow" to src/index.ts.
+    const names = /import \{([^}]+)\} from "dtm-flow"/.exec(block("### Library", "ts"))![1]!;
+    const file = join(scratch, "imports.ts");
+    writeFileSync(
+      file,
+      `import {${names}} from "dtm-flow";\n` +
+        `console.log(JSON.stringify([${names}].map((f) => typeof f)));\n`,
+    );
+    expect(readme).toMatch(/`npx tsx example\.ts`/);
+    const child = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", file], {
+      encoding: "utf8",
+    });
+    expect(child.stderr).toBe("");
+    expect(JSON.parse(child.stdout)).toEqual(names.split(",").map(() => "function"));
+  }, 60_000);
 
   it("the viewer link opens the day, speed, selection, theme and language it says", () => {
     const url = new URL(block("### Viewer", "text").trim());

@@ -115,8 +115,10 @@ export const estimateCommand: Command = {
       "report.json",
     ]);
     const loaded = await loadChosenDataset(choice, context);
+    // With --as-of the estimator reads only what was observed by then: say so, or the counts of
+    // the whole data read as if they were all used.
     context.stderr(
-      `estimating ${loaded.dataset.sightings.length} sightings, ${loaded.dataset.counts.length} counts, ${loaded.dataset.stocks.length} stock figures (${loaded.dataset.name})`,
+      `estimating ${asOf ? "from " : ""}${loaded.dataset.sightings.length} sightings, ${loaded.dataset.counts.length} counts, ${loaded.dataset.stocks.length} stock figures (${loaded.dataset.name})${asOf ? `, only what was observed by ${asOf}` : ""}`,
     );
     const routes = userInputStep(() => createRouteIndex(loaded.dataset.routes));
     // The route index is built once; a held-out re-estimate (same routes) reuses it.

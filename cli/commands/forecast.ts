@@ -250,8 +250,9 @@ export function writeForecast(
     .filter((g) => g.status !== "on_road")
     .map((g) => ({ group: g.group, place_name: g.placeName, km: g.km, status: g.status }));
   const rows = [...ahead, ...done];
-  // No byte-order mark: scripts read the header exactly as documented.
-  write("forecast.csv", formatCsv(rows, { columns: [...FORECAST_COLUMNS], bom: false }));
+  // Excel-ready (UTF-8 byte-order mark), as every CSV the CLI writes but the contract tables
+  // tracks.csv and split.csv (docs/cli.md, "CSV files").
+  write("forecast.csv", formatCsv(rows, { columns: [...FORECAST_COLUMNS] }));
   const positions = forecast.positions.map((p) => ({
     group: p.group,
     route_id: p.routeId,
@@ -263,7 +264,7 @@ export function writeForecast(
     size_p50: p.size?.p50,
     size_p90: p.size?.p90,
   }));
-  write("positions.csv", formatCsv(positions, { columns: [...POSITION_COLUMNS], bom: false }));
+  write("positions.csv", formatCsv(positions, { columns: [...POSITION_COLUMNS] }));
   const report = {
     ...meta,
     asOf: now.asOfDate,

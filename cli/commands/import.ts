@@ -19,6 +19,7 @@ import {
   createGazetteer,
   createTableImporter,
   embedded2018,
+  csvCell,
   formatCsv,
   formatCsvRows,
   possibleExtraKeys,
@@ -37,12 +38,14 @@ import type {
   TableRecord,
 } from "../../src/index.ts";
 import { counted } from "../plural.ts";
+import { copyWithoutColumns } from "../drop-columns.ts";
 
 const HELP = `Usage: dtm-flow import <files…> --out <dir> [options]
 
 Imports count sheets, sightings, stock figures and places (CSV, TSV, ;-separated, XLSX with one
 sheet per point) and GeoJSON routes, and writes into <dir>:
-  counts.csv, sightings.csv, stocks.csv, places.csv   normalised tables (contract columns, HXL row)
+  counts.csv, sightings.csv, stocks.csv, places.csv   normalised tables: contract columns, then the
+                                                      extra columns that have a value in some row; HXL row
   routes.geojson                                      the routes of any .geojson/.json input
   rejected.csv                                        every rejected row: file, sheet, line, column, value, code, message, suggestions
   import-report.json                                  one import report per file
@@ -124,6 +127,8 @@ interface TableWriter {
   file: string;
   columns: string[];
   extraColumns: string[];
+  /** The extra columns no row written so far has a value in (left out at the end). */
+  empty: Set<string>;
   pending: Record<string, unknown>[];
   rows: number;
 }
@@ -223,7 +228,14 @@ export function planWriters(probes: Map<string, ImportReport>): Map<TableKind, T
     const k = report.kind!;
     let w = writers.get(k);
     if (!w) {
-      w = { file: `${k}.csv`, columns: [], extraColumns: [], pending: [], rows: 0 };
+      w = {
+        file: `${k}.csv`,
+        columns: [],
+        extraColumns: [],
+        empty: new Set(),
+        pending: [],
+        rows: 0,
+      };
       writers.set(k, w);
     }
     // A set beside the list: a file of 20,000 extra columns must not cost 20,000² comparisons.
@@ -247,6 +259,7 @@ function openTables(
   for (const [k, w] of writers) {
     const contract = TABLE_COLUMNS[k].map((c) => c.name);
     w.extraColumns = w.extraColumns.filter((x) => !contract.includes(x) && x !== "suppressed");
+    w.empty = new Set(w.extraColumns);
     w.columns = [
       ...contract,
       ...w.extraColumns,
@@ -297,6 +310,8 @@ function addRow(
   const row = recordToRow(k, rec, w.extraColumns);
   const blanked = (rec as { suppressed?: string[] }).suppressed;
   if (blanked) row["suppressed"] = blanked.join(" ");
+  // Deleting from a Set while iterating it is safe; the set only shrinks, so this gets cheaper.
+  for (const x of w.empty) if (csvCell(row[x]) !== "") w.empty.delete(x);
   w.pending.push(row);
   w.rows++;
   if (w.pending.length >= 5000) flush(o, args.delimiter);
@@ -394,6 +409,41 @@ function gatherRoutes(
 }
 
 /**
+ * Renames a table into place. Its header was written before any row, with every extra column the
+ * files may fill; those that stayed empty in every row are left out first (the table is copied
+ * without them, streaming), so the table has the columns an in-memory export
+ * (`formatTableCsv`) would give, and import-report.json lists them as `emptyColumnsLeftOut`.
+ */
+function commitTable(
+  out: OutputFolder,
+  o: KindOutput,
+  delimiter: ImportArgs["delimiter"],
+  context: CommandContext,
+): void {
+  const w = o.writer;
+  if (!w.empty.size) {
+    o.file.commit();
+    return;
+  }
+  const copy = out.open(w.file);
+  copyWithoutColumns(
+    o.file.temporaryPath,
+    copy,
+    w.columns.map((c) => !w.empty.has(c)),
+    delimiter,
+  );
+  o.file.discard();
+  copy.commit();
+  w.columns = w.columns.filter((c) => !w.empty.has(c));
+  const names = [...w.empty];
+  const shown =
+    names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length - 5} more)` : "");
+  context.stderr(
+    `${w.file}: left out ${counted(names.length, "extra column")} empty in every row: ${shown}.`,
+  );
+}
+
+/**
  * The tables renamed into place (only now that every file has been read), then routes.geojson
  * (when any), rejected.csv and import-report.json, and the summary line.
  */
@@ -405,7 +455,7 @@ function writeOutputs(
   args: ImportArgs,
   context: CommandContext,
 ): void {
-  for (const o of tables.values()) o.file.commit();
+  for (const o of tables.values()) commitTable(out, o, args.delimiter, context);
   const writers = [...tables].map(([k, o]) => [k, o.writer] as const);
   if (routes.length)
     out.write(
@@ -421,7 +471,15 @@ function writeOutputs(
     }),
   );
   const outputs = Object.fromEntries(
-    writers.map(([k, w]) => [k, { file: w.file, rows: w.rows, columns: w.columns }]),
+    writers.map(([k, w]) => [
+      k,
+      {
+        file: w.file,
+        rows: w.rows,
+        columns: w.columns,
+        ...(w.empty.size ? { emptyColumnsLeftOut: [...w.empty] } : {}),
+      },
+    ]),
   );
   const suppression = gathered.suppression;
   out.write(

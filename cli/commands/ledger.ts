@@ -167,7 +167,8 @@ function departedCsv(ledger: LedgerResult, state: readonly CorridorDay[]): strin
       unknown: t?.unknown,
     };
   });
-  return formatCsv(rows, { columns: [...DEPARTED_COLUMNS], bom: false });
+  // Excel-ready (byte-order mark), like every CSV the CLI writes but the contract tables (docs/cli.md).
+  return formatCsv(rows, { columns: [...DEPARTED_COLUMNS] });
 }
 
 /** Columns of places.csv: people at every place per day, by status (the state of the corridor). */
@@ -201,7 +202,8 @@ function placesCsv(state: readonly CorridorDay[]): string {
       capacity: p.capacity,
     })),
   );
-  return formatCsv(rows, { columns: [...PLACES_COLUMNS], bom: false });
+  // Excel-ready (byte-order mark): place names carry accents (Tecún Umán).
+  return formatCsv(rows, { columns: [...PLACES_COLUMNS] });
 }
 
 export const ledgerCommand: Command = {
@@ -215,7 +217,8 @@ export const ledgerCommand: Command = {
       files: ["split.csv", "departed.csv", "places.csv", "report.json"],
     });
     const { ledger, loaded, out } = run;
-    // No byte-order mark: the header must read exactly as the contract says for scripts that parse it.
+    // split.csv is a contract table (docs/contracts.md §3.2): no byte-order mark, so its header
+    // reads exactly as the contract says; departed.csv and places.csv are Excel-ready.
     out.write("split.csv", formatSplitCsv(ledger.split, { bom: false }));
     out.write("departed.csv", departedCsv(ledger, run.replay.state));
     out.write("places.csv", placesCsv(run.replay.state));

@@ -10,8 +10,13 @@
  *  - per day: the totals of the median run, which add up (see {@link scenarioTotalRows}).
  * Units: people; water in m³ per day; covered space in m²; kits per month. Blank (undefined) is
  * unknown — e.g. the capacity of a place no source gives one for — never 0.
+ *
+ * People are whole in these tables: a p10/p50/p90 over runs falls between two runs' whole numbers
+ * (type-7 quantiles, e.g. 928.3), so it is rounded up ({@link wholePeople}) — the number the needs
+ * on the same row are computed from. The result itself (scenario-report.json) keeps the quantiles
+ * as computed.
  */
-import { placeNeeds } from "../scenario/needs.ts";
+import { placeNeeds, wholePeople } from "../scenario/needs.ts";
 import type { PlaceResult, ScenarioResult } from "../scenario/types.ts";
 
 /** Columns of {@link scenarioPlaceDayRows}, in order. */
@@ -58,8 +63,13 @@ export const SCENARIO_PLACE_DAY_COLUMNS = [
   "hygiene_kits_per_person_month",
 ] as const;
 
+/** Whole people of a quantile (rounded up); blank stays blank. */
+const whole = (people: number | undefined) =>
+  people === undefined ? undefined : wholePeople(people);
+
+/** The part of the (whole) people present who are women, children, … */
 const share = (people: number | undefined, part: number) =>
-  people === undefined ? undefined : Math.round(people * part);
+  people === undefined ? undefined : Math.round(wholePeople(people) * part);
 
 /**
  * One row per place and day of a scenario result, every day of the horizon (a day on which nothing
@@ -82,12 +92,12 @@ export function scenarioPlaceDayRows(result: ScenarioResult): Record<string, unk
         date,
         capacity: place.capacity,
         km: place.km,
-        arrivals_p10: place.arrivals.p10[day],
-        arrivals_p50: place.arrivals.p50[day],
-        arrivals_p90: place.arrivals.p90[day],
-        present_p10: place.present.p10[day],
-        present_p50: place.present.p50[day],
-        present_p90: place.present.p90[day],
+        arrivals_p10: whole(place.arrivals.p10[day]),
+        arrivals_p50: whole(place.arrivals.p50[day]),
+        arrivals_p90: whole(place.arrivals.p90[day]),
+        present_p10: whole(place.present.p10[day]),
+        present_p50: whole(place.present.p50[day]),
+        present_p90: whole(place.present.p90[day]),
         present_women_p50: share(place.present.p50[day], composition.women),
         present_children_p50: share(place.present.p50[day], composition.children),
         present_unaccompanied_children_p50: share(
@@ -95,15 +105,15 @@ export function scenarioPlaceDayRows(result: ScenarioResult): Record<string, unk
           composition.unaccompaniedChildren,
         ),
         over_capacity_share_of_runs: hasCapacity ? place.overCapacityProbability[day] : undefined,
-        asylum_claims_p10: place.asylumClaims.p10[day],
-        asylum_claims_p50: place.asylumClaims.p50[day],
-        asylum_claims_p90: place.asylumClaims.p90[day],
-        returns_p10: place.returns.p10[day],
-        returns_p50: place.returns.p50[day],
-        returns_p90: place.returns.p90[day],
-        regularized_p10: place.regularized.p10[day],
-        regularized_p50: place.regularized.p50[day],
-        regularized_p90: place.regularized.p90[day],
+        asylum_claims_p10: whole(place.asylumClaims.p10[day]),
+        asylum_claims_p50: whole(place.asylumClaims.p50[day]),
+        asylum_claims_p90: whole(place.asylumClaims.p90[day]),
+        returns_p10: whole(place.returns.p10[day]),
+        returns_p50: whole(place.returns.p50[day]),
+        returns_p90: whole(place.returns.p90[day]),
+        regularized_p10: whole(place.regularized.p10[day]),
+        regularized_p50: whole(place.regularized.p50[day]),
+        regularized_p90: whole(place.regularized.p90[day]),
         water_m3_day_p50: place.needsP50.waterM3PerDay[day],
         water_m3_day_p90: place.needsP90.waterM3PerDay[day],
         latrines_p50: place.needsP50.latrines[day],
@@ -158,9 +168,9 @@ export function scenarioSummaryRows(result: ScenarioResult): Record<string, unkn
       first_day_over_capacity_p50: place.daysOverCapacityP50[0],
       days_over_capacity_p90: hasCapacity ? place.daysOverCapacityP90.length : undefined,
       first_day_over_capacity_p90: place.daysOverCapacityP90[0],
-      asylum_claims_p50: place.asylumClaims.p50[last],
-      returns_p50: place.returns.p50[last],
-      regularized_p50: place.regularized.p50[last],
+      asylum_claims_p50: whole(place.asylumClaims.p50[last]),
+      returns_p50: whole(place.returns.p50[last]),
+      regularized_p50: whole(place.regularized.p50[last]),
       water_m3_day_peak_p90: needs.waterM3PerDay[0],
       latrines_peak_p90: needs.latrines[0],
       covered_m2_peak_p90: needs.coveredM2[0],

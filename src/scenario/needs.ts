@@ -2,6 +2,15 @@
 import type { NeedsSeries, PlanningFigures } from "./types.ts";
 
 /**
+ * Whole people from a quantile over runs, which falls between two runs' whole numbers (type 7):
+ * rounded up — the number the needs are computed from, so that a table showing both agrees —
+ * never below 0; a value within 1e-9 above a whole number is that number (float noise).
+ * @example
+ * wholePeople(928.2); // => 929
+ */
+export const wholePeople = (people: number): number => Math.max(0, Math.ceil(people - 1e-9));
+
+/**
  * Daily needs at one place from the people present there each day.
  *
  * - water (m³/day) = people × litres per person per day ÷ 1000;
@@ -33,8 +42,8 @@ export function placeNeeds(
     const later =
       firstArrivalDay !== undefined && day - firstArrivalDay >= figures.latrineLaterAfterDays;
     const perLatrine = later ? figures.peoplePerLatrineLater : figures.peoplePerLatrineInitial;
-    // Round people up first: 0.4 of a person in a p50 still needs nothing; 1 person needs a latrine.
-    const whole = Math.max(0, Math.ceil(people - 1e-9));
+    // Round people up first (a p50 of 0.4 people is a person who may come and needs a latrine).
+    const whole = wholePeople(people);
     needs.waterM3PerDay[day] = Math.round(whole * figures.waterLitresPerPersonPerDay) / 1000;
     needs.latrines[day] = Math.ceil(whole / perLatrine);
     needs.coveredM2[day] = Math.round(whole * figures.coveredM2PerPerson * 10) / 10;

@@ -118,6 +118,17 @@ describe("import: route files that are not GeoJSON", () => {
       ["vacia.geojson", "", /not JSON/],
       ["texto.json", "no es json", /not JSON/],
       ["objeto.geojson", "{}", /not a GeoJSON FeatureCollection/],
+      // dtm-flow's other JSON files are named, with the command that reads them.
+      [
+        "escenario.json",
+        readFileSync("data/scenarios/tecun-uman-2019-01-15.json", "utf8"),
+        /is a scenario file \(it has waves\), not a route: run it with dtm-flow scenario/,
+      ],
+      [
+        "correcciones.json",
+        '{ "version": 1, "corrections": [] }',
+        /corrections file, not a route: give it to dtm-flow estimate --corrections/,
+      ],
     ] as const) {
       const path = write(name, content);
       const out = join(dir, `out-${name}`);

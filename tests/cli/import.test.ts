@@ -1,9 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+  copyFileSync,
+  existsSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture } from "./capture.ts";
+import { importTable } from "../../src/index.ts";
 
 const SAMPLES = join(process.cwd(), "data/samples");
 
@@ -116,6 +124,8 @@ describe("dtm-flow import", () => {
     expect(header.slice(-1)).toEqual(["suppressed"]);
     expect(header).toContain("transporte/bus");
     expect(header).toContain("grp_conteo/nacionalidad");
+    // Declared (an unknown direction would be kept as written) but empty in every row: left out.
+    expect(header).not.toContain("grp_conteo/direccion");
     const rows = lines.slice(1).map((l) => l.split(";"));
     const col = (name: string) => header.indexOf(name);
     expect(
@@ -126,6 +136,46 @@ describe("dtm-flow import", () => {
     expect(rows.filter((r) => r[col("suppressed")] !== "").length).toBeGreaterThan(0);
     const report = JSON.parse(readFileSync(join(out, "import-report.json"), "utf8"));
     expect(report.suppression.counts).toMatchObject({ applied: true, threshold: 5 });
+    expect(report.outputs.counts.emptyColumnsLeftOut).toEqual(["grp_conteo/direccion"]);
+    expect(report.outputs.counts.columns).toEqual(header);
+  });
+  it("dtm-flow import leaves out an extra column empty in every row and keeps one filled only in the last row", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dtm-import-"));
+    // More rows than one batch of the streaming writer (5,000), so the header is long written.
+    const rows = Array.from(
+      { length: 6001 },
+      (_, i) =>
+        `${String((i % 28) + 1).padStart(2, "0")}/10/2018,Tapachula,norte,${i + 1},,${i === 6000 ? '"noche; tarde"' : ""}`,
+    );
+    writeFileSync(
+      join(dir, "conteo.csv"),
+      ["fecha,punto,sentido,total,vacía,turno", ...rows].join("\n"),
+    );
+    const x = capture(dir);
+    expect(await run(["import", "conteo.csv", "--out", "out", "--delimiter", ";"], x.context)).toBe(
+      0,
+    );
+    const text = readFileSync(join(dir, "out", "counts.csv"), "utf8");
+    const header = text.slice(1, text.indexOf("\r\n")).split(";");
+    expect(header).toContain("turno");
+    // "vacía" is empty in the file; "sentido" would hold a direction the importer does not know.
+    expect(header).not.toContain("vacía");
+    expect(header).not.toContain("sentido");
+    expect(x.err.join("\n")).toMatch(
+      /counts.csv: left out 2 extra columns empty in every row: vacía, sentido\./,
+    );
+    // Read back by the importer: every row, and the one value of turno on the last row.
+    const back = importTable(text, { kind: "counts" });
+    expect(back.report.accepted).toBe(6001);
+    expect(back.records.filter((r) => r.extra?.["turno"] !== undefined)).toEqual([
+      expect.objectContaining({ total: 6001, extra: { turno: "noche; tarde" } }),
+    ]);
+    const report = JSON.parse(readFileSync(join(dir, "out", "import-report.json"), "utf8"));
+    expect(report.outputs.counts).toMatchObject({
+      rows: 6001,
+      emptyColumnsLeftOut: ["vacía", "sentido"],
+    });
+    expect(readdirSync(join(dir, "out")).filter((f) => f.startsWith("."))).toEqual([]);
   });
   it("dtm-flow import exits 2 and writes nothing when one input is unusable", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "dtm-import-")), "out");

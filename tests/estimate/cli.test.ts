@@ -37,6 +37,29 @@ describe("dtm-flow estimate", () => {
     expect(bodies.length).toBe(csv.trim().split("\r\n").length - 1);
   });
 
+  it("dtm-flow estimate --as-of says it reads only what was observed by then, and writes no later day", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "estimate-"));
+    const io = capture(dir);
+    const sightings = join(process.cwd(), "data/samples/avistamientos-rangos.csv");
+    // One sample row is rejected on purpose (exit 1).
+    expect(
+      await run(
+        ["estimate", "--sightings", sightings, "--as-of", "2018-10-20", "--out", "out"],
+        io.context,
+      ),
+    ).toBe(1);
+    expect(io.err.join("\n")).toMatch(
+      /estimating from 10 sightings, .*only what was observed by 2018-10-20$/m,
+    );
+    const dates = readFileSync(join(dir, "out", "tracks.csv"), "utf8")
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((l) => l.split(",")[1]!);
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.every((d) => d <= "2018-10-20")).toBe(true);
+  });
+
   it("dtm-flow estimate reads a simulated world from files (sightings, route, places)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "estimate-sim-"));
     const world = simulateWorld(worldOfDifficulty(0.2), mulberry32(77));

@@ -17,9 +17,11 @@ describe("dtm-flow forecast", () => {
     );
     expect(code).toBe(0);
     const csv = readFileSync(join(dir, "forecast.csv"), "utf8");
-    const [header, ...lines] = csv.trim().split("\r\n");
+    // trimEnd, not trim: trim() would also take the byte-order mark (U+FEFF counts as space).
+    const [header, ...lines] = csv.trimEnd().split("\r\n");
+    // Excel-ready: a UTF-8 byte-order mark, then the documented header (docs/cli.md, "CSV files").
     expect(header).toBe(
-      "group,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,people_p90,prob_within_horizon,status,head_arrival_p10,head_arrival_p50,head_arrival_p90",
+      "\uFEFFgroup,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,people_p90,prob_within_horizon,status,head_arrival_p10,head_arrival_p50,head_arrival_p90",
     );
     expect(lines.length).toBeGreaterThan(10);
     const mexico = lines.find((l) => l.startsWith("Honduran caravan 1,Mexico City,"));
@@ -27,7 +29,7 @@ describe("dtm-flow forecast", () => {
     // Blank is "later than the horizon", never 0.
     for (const line of lines) expect(line).not.toMatch(/,0,0,0,/);
     expect(readFileSync(join(dir, "positions.csv"), "utf8")).toMatch(
-      /^group,route_id,date,km_p10,km_p50,km_p90,size_p10,size_p50,size_p90\r\n/,
+      /^\uFEFFgroup,route_id,date,km_p10,km_p50,km_p90,size_p10,size_p50,size_p90\r\n/,
     );
     const report = JSON.parse(readFileSync(join(dir, "forecast.json"), "utf8"));
     expect(report.asOf).toBe("2018-11-01");
@@ -41,7 +43,9 @@ describe("dtm-flow forecast", () => {
     expect(
       await run(["forecast", "--as-of", "2018-12-14", "--runs", "50", "--out", out], io.context),
     ).toBe(0);
-    const [header, ...lines] = readFileSync(join(out, "forecast.csv"), "utf8").trim().split("\r\n");
+    const csv = readFileSync(join(out, "forecast.csv"), "utf8");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const [header, ...lines] = csv.slice(1).trim().split("\r\n");
     const columns = header!.split(",");
     const rows = lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [columns[i], v])));
     for (const r of rows) {

@@ -3,7 +3,52 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
+import Papa from "papaparse";
 import { capture } from "../cli/capture.ts";
+
+/** The columns of people in the scenario CSVs (docs/scenarios.md, "Outputs"). */
+const PEOPLE = /^(arrivals|present|asylum_claims|returns|regularized|peak_present)(_|$)/;
+
+/**
+ * People in the CSVs are whole: each quantile of the report (interpolated between runs, often
+ * fractional) rounded up, and the needs on the row computed from that whole number.
+ */
+function wholePeopleInTheCsvs(
+  dir: string,
+  report: {
+    dates: string[];
+    places: { name: string; present: { p50: number[] }; returns: { p90: number[] } }[];
+  },
+): void {
+  const read = (name: string) =>
+    Papa.parse<Record<string, string>>(
+      readFileSync(join(dir, "out", name), "utf8").replace(/^\uFEFF/, ""),
+      { header: true, skipEmptyLines: true },
+    );
+  let fractional = 0;
+  for (const name of ["scenario-place-days.csv", "scenario-summary.csv"]) {
+    const { data, meta } = read(name);
+    const people = meta.fields!.filter((c) => PEOPLE.test(c));
+    expect(people.length, name).toBeGreaterThan(2);
+    for (const row of data)
+      for (const c of people) expect(row[c], `${name} ${c}`).toMatch(/^(\d+)?$/);
+  }
+  for (const row of read("scenario-place-days.csv").data) {
+    const place = report.places.find((p) => p.name === row["place"])!;
+    const day = report.dates.indexOf(row["date"]!);
+    const p50 = place.present.p50[day]!;
+    if (!Number.isInteger(p50)) fractional++;
+    expect(Number(row["present_p50"])).toBe(Math.max(0, Math.ceil(p50 - 1e-9)));
+    expect(Number(row["returns_p90"])).toBe(Math.max(0, Math.ceil(place.returns.p90[day]! - 1e-9)));
+    // 20 L per person per day, from the whole people shown on the row.
+    expect(Number(row["water_m3_day_p50"])).toBeCloseTo(
+      (Number(row["present_p50"]) * 20) / 1000,
+      9,
+    );
+  }
+  // The report keeps the quantiles as computed: some fall between runs.
+  expect(fractional).toBeGreaterThan(0);
+}
 
 describe("dtm-flow scenario", () => {
   it("dtm-flow scenario <file> --out <dir> writes the CSVs and the report, and prints a summary", async () => {
@@ -68,6 +113,7 @@ describe("dtm-flow scenario", () => {
     const report = JSON.parse(readFileSync(join(dir, "out", "scenario-report.json"), "utf8"));
     expect(report.conservationError).toBe(0);
     expect(report.scenario.planning.waterLitresPerPersonPerDay).toBe(20);
+    wholePeopleInTheCsvs(dir, report);
   });
 
   it("dtm-flow scenario exits 2 and lists each problem with its JSON pointer", async () => {
