@@ -7,13 +7,14 @@ import { mulberry32, simulateWorld, worldOfDifficulty } from "../../src/index.ts
 import type { ScorableWorld } from "./truth.ts";
 
 /**
- * World `i` of `n` (difficulty i / (n - 1), seed 1000 + i, as bench/accuracy.bench.ts draws them).
+ * World `i` of `n` (difficulty i / (n - 1), seed 1000 + i, as bench/accuracy.bench.ts draws them;
+ * `seedOffset` draws other worlds of the same difficulties).
  * @example
  * legacyWorld(0, 50).truth.length; // groups of the easiest world
  */
-export function legacyWorld(i: number, n: number): ScorableWorld {
+export function legacyWorld(i: number, n: number, seedOffset = 0): ScorableWorld {
   const difficulty = n <= 1 ? 0.5 : i / (n - 1);
-  const world = simulateWorld(worldOfDifficulty(difficulty), mulberry32(1000 + i));
+  const world = simulateWorld(worldOfDifficulty(difficulty), mulberry32(1000 + i + seedOffset));
   const labelled = i % 3 !== 2;
   const sightings = labelled
     ? world.dataset.sightings

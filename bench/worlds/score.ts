@@ -67,6 +67,11 @@ export interface ScoreSums {
   tailN: number;
   tailAbs: number;
   tailCovered: number;
+  /** Days the truth lies above the 90 % interval (the estimate too low / behind). */
+  kmAbove: number;
+  sizeAbove: number;
+  headAbove: number;
+  tailAbove: number;
 }
 
 export interface WorldScore {
@@ -108,6 +113,10 @@ export function emptyScoreSums(): ScoreSums {
     tailN: 0,
     tailAbs: 0,
     tailCovered: 0,
+    kmAbove: 0,
+    sizeAbove: 0,
+    headAbove: 0,
+    tailAbove: 0,
   };
 }
 
@@ -358,14 +367,17 @@ function scoreBody(s: ScoreSums, e: TrackPoint, d: TruthDay): void {
     const lo = field(e, names.lo) ?? v;
     const hi = field(e, names.hi) ?? v;
     const covered = truth >= lo - 1e-9 && truth <= hi + 1e-9 ? 1 : 0;
+    const above = truth > hi + 1e-9 ? 1 : 0;
     if (which === "head") {
       s.headN++;
       s.headAbs += Math.abs(v - truth);
       s.headCovered += covered;
+      s.headAbove += above;
     } else {
       s.tailN++;
       s.tailAbs += Math.abs(v - truth);
       s.tailCovered += covered;
+      s.tailAbove += above;
     }
   }
 }
@@ -397,6 +409,7 @@ function scoreDay(
     s.pairedNaiveKmAbs += Math.abs(naive.km - d.km);
   }
   s.kmCovered += d.km >= e.kmLow - 1e-9 && d.km <= e.kmHigh + 1e-9 ? 1 : 0;
+  s.kmAbove += d.km > e.kmHigh + 1e-9 ? 1 : 0;
   s.kmWidth += e.kmHigh - e.kmLow;
   s.sizeDays++;
   if (Number.isFinite(e.size) && e.size > 0) {
@@ -409,6 +422,7 @@ function scoreDay(
       s.pairedNaiveSizeAbsPct += Math.abs(naive.size - d.size) / d.size;
     }
     s.sizeCovered += d.size >= e.sizeLow - 1e-9 && d.size <= e.sizeHigh + 1e-9 ? 1 : 0;
+    s.sizeAbove += d.size > e.sizeHigh + 1e-9 ? 1 : 0;
     if (e.sizeLow > 0 && Number.isFinite(e.sizeHigh))
       s.sizeLogWidth += Math.log(e.sizeHigh / e.sizeLow);
   }
@@ -469,6 +483,11 @@ export interface ScoreFigures {
   headCoverage: number;
   tailMae: number;
   tailCoverage: number;
+  /** Share of scored days whose truth lies above the 90 % interval (misses on the high side). */
+  kmAboveShare: number;
+  sizeAboveShare: number;
+  headAboveShare: number;
+  tailAboveShare: number;
   days: number;
 }
 
@@ -496,6 +515,10 @@ export function summarizeScores(s: ScoreSums): ScoreFigures {
     headCoverage: div(s.headCovered, s.headN),
     tailMae: div(s.tailAbs, s.tailN),
     tailCoverage: div(s.tailCovered, s.tailN),
+    kmAboveShare: div(s.kmAbove, s.kmN),
+    sizeAboveShare: div(s.sizeAbove, s.sizeDays),
+    headAboveShare: div(s.headAbove, s.headN),
+    tailAboveShare: div(s.tailAbove, s.tailN),
     days: s.days,
   };
 }

@@ -39,6 +39,17 @@ export const SOURCE_PRIORS: Readonly<Record<BiasSource, SourcePrior>> = {
   border_count: { bias: -0.2, biasSd: 0.15, spread: 0.2, outlier: 0.05 },
 };
 
+/**
+ * Sd (log) of the common level of all the source-type priors at once. The per-type priors treat
+ * each type's anchor as an independent guess, so pooling seven types leaves the common level
+ * known to ±6 %; but the anchors come from one movement's comparisons (2018) and may sit off
+ * together in another: all sources a little lower or higher than then. That shift is invisible
+ * to the reports (it moves every type alike), so the size intervals must carry it. 0.15 = the
+ * whole set may be off by ±10 % (1 sd), a third of the spread between the 2018 anchors of the
+ * UN and of governments.
+ */
+export const ANCHOR_LEVEL_SD = 0.1;
+
 /** A fitted source type, as written to report.json. */
 export interface SourceBias {
   sourceType: BiasSource;
@@ -120,11 +131,12 @@ export function fitSourceBiases(
     const spread = Math.sqrt((nu0 * prior.spread * prior.spread + ss) / (nu0 + list.length));
     biases.set(s.source, { sourceType: s.source, bias, spread, n: s.n });
   }
-  // Sd of the common level: the priors' precision, pooled (never below 0.05: priors are anchors
-  // from one movement, not laws).
+  // Sd of the common level: the priors' precision, pooled, plus the uncertainty of the anchors
+  // as a whole (ANCHOR_LEVEL_SD), which pooling over source types cannot reduce.
   let precision = 0;
   for (const s of stats) precision += 1 / SOURCE_PRIORS[s.source].biasSd ** 2;
-  const levelSd = precision > 0 ? Math.max(0.05, Math.sqrt(1 / precision)) : 0.15;
+  const pooled = precision > 0 ? 1 / precision : 0.15 ** 2;
+  const levelSd = Math.sqrt(pooled + ANCHOR_LEVEL_SD ** 2);
   return { biases, levelSd };
 }
 
