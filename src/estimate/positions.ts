@@ -177,6 +177,7 @@ export function kmObservations(
   // For the head or tail: one report a day of that part, one bound a day from the body.
   const bodyBound = new Map<number, { o: KmObservation; pIndex: number }>();
   const ownDays = target === "median" ? new Set<number>() : endReportDays(g, target);
+  const reach = target === "median" ? 0 : observedReachKm(g, target);
   for (let pIndex = 0; pIndex < g.positions.length; pIndex++) {
     const p = g.positions[pIndex];
     const s = p.s;
@@ -186,7 +187,7 @@ export function kmObservations(
       seenPlace.add(key);
     }
     const o = pointObservation(ctx, g, p);
-    const shaped = target === "median" ? forMedian(g, p, o) : forEnd(g, p, o, target);
+    const shaped = target === "median" ? forMedian(g, p, o) : forEnd(g, p, o, target, reach);
     if (!shaped) continue;
     if (target !== "median") {
       // The head is the foremost of the people reported that day (the tail the hindmost): of
@@ -275,6 +276,7 @@ function forEnd(
   p: GroupPosition,
   o: KmObservation,
   target: "head" | "tail",
+  reachKm = 0,
 ): KmObservation | undefined {
   let part = partOf(g, p);
   if (part === "partial") {
@@ -284,7 +286,7 @@ function forEnd(
   }
   if (part === target) return o;
   if (part !== "body") return undefined;
-  const spread = Math.max(bodySpreadKm(g.scale), 1.5 * bodyHalfKm(g, p.s.t));
+  const spread = Math.max(bodySpreadKm(g.scale), 1.5 * bodyHalfKm(g, p.s.t), reachKm);
   const [lo, hi] = range(o);
   return {
     ...o,
@@ -293,6 +295,35 @@ function forEnd(
     // (2018). Weak (half outlier), so that one report of the part itself outweighs it.
     outlier: 0.5,
   };
+}
+
+/** Share of a group's reports of one end whose distance from the median person sets its reach. */
+const REACH_QUANTILE = 0.8;
+
+/**
+ * How far (km) the head (tail) of this group has been seen from its median person: the
+ * REACH_QUANTILE of the distances of its reports of that part (and of unknown part on that side)
+ * beyond the median track of the last run; 0 with fewer than two such reports. On days without a
+ * report of the part, a report of the body then bounds the end by this much rather than by the
+ * prior spread for the group's size: a body that was long last week is long today (stragglers
+ * and a vanguard on buses string a caravan out over hundreds of km).
+ */
+export function observedReachKm(g: WorkGroup, target: "head" | "tail"): Km {
+  const days = g.km?.days;
+  if (!days) return 0;
+  const out: number[] = [];
+  for (const p of g.positions) {
+    const part = partOf(g, p);
+    if (part === "body") continue;
+    const step = Math.round(p.s.t - (g.day0 + 0.5));
+    const d = days[Math.min(days.length - 1, Math.max(0, step))];
+    if (!d) continue;
+    const beyond = target === "head" ? p.km - d.median : d.median - p.km;
+    if (part === target || (part === "partial" && beyond >= 0)) out.push(Math.max(0, beyond));
+  }
+  if (out.length < 2) return 0;
+  out.sort((a, b) => a - b);
+  return out[Math.floor(REACH_QUANTILE * (out.length - 1))];
 }
 
 /** Days a report of the part speaks for, after it (head) or before it (tail). */
