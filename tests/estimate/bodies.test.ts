@@ -76,6 +76,38 @@ describe("bodies: head, median person, tail", () => {
     expect(on(withIt).headKm as number).toBeGreaterThan(350);
   });
 
+  it("a body seen long stays long: days after its last vanguard report, its head is still well ahead", () => {
+    const sightings: Sighting[] = [];
+    for (let d = 13; d <= 24; d++) {
+      sightings.push({
+        id: `b${d}`,
+        observedAt: `${day(d)}T12:00`,
+        ...at(30 * (d - 13)),
+        caravanLabel: "A",
+        sizeBest: 3000,
+      });
+    }
+    // The vanguard, 200 km ahead of the body, reported on the first three days only.
+    for (const d of [13, 14, 15]) {
+      sightings.push({
+        id: `v${d}`,
+        observedAt: `${day(d)}T12:00`,
+        ...at(30 * (d - 13) + 200),
+        caravanLabel: "A",
+        part: "vanguardia",
+      });
+    }
+    const { tracks } = estimateTracks(dataset(sightings));
+    const t = tracks.find((x) => x.date === day(23)) as TrackPoint;
+    expect(t.km).toBeGreaterThan(260);
+    expect(t.km).toBeLessThan(340);
+    // The spread prior for 3,000 people (45 km) put the head at ~325 (≤ 347); the group's own
+    // vanguard says ~200 km ahead.
+    expect(t.headKm as number).toBeGreaterThan(t.km + 100);
+    expect(t.headKmHigh as number).toBeGreaterThanOrEqual(t.km + 150);
+    expectBody(t);
+  });
+
   it("a report of the vanguard (part column or notes, es/en) is read as the head", () => {
     const body: Sighting[] = [13, 15, 17].map((d) => ({
       id: `b${d}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitSourceBiases, SOURCE_PRIORS } from "../../src/estimate/sourceBias.ts";
+import { ANCHOR_LEVEL_SD, fitSourceBiases, SOURCE_PRIORS } from "../../src/estimate/sourceBias.ts";
 import type { BiasResidual } from "../../src/estimate/sourceBias.ts";
 import { mulberry32, randomNormal } from "../../src/util/random.ts";
 
@@ -24,5 +24,23 @@ describe("fitSourceBiases", () => {
     const { biases } = fitSourceBiases([{ source: "media", residual: SOURCE_PRIORS.media.bias }]);
     expect([...biases.keys()]).toEqual(["media"]);
     expect(biases.get("media")?.bias).toBeCloseTo(SOURCE_PRIORS.media.bias, 6);
+  });
+
+  it("the common level keeps the anchors' own uncertainty however many types and reports speak", () => {
+    const random = mulberry32(9);
+    const residuals: BiasResidual[] = [];
+    for (const source of ["dtm", "government", "un", "ngo", "media", "organiser"] as const) {
+      for (let i = 0; i < 500; i++) {
+        residuals.push({
+          source,
+          residual: SOURCE_PRIORS[source].bias + 0.1 * randomNormal(random),
+        });
+      }
+    }
+    const { levelSd } = fitSourceBiases(residuals);
+    // Pooling the six types' priors alone would give ≈ 0.06: the shift common to all of them is
+    // invisible to the reports and stays in the intervals.
+    expect(levelSd).toBeGreaterThan(ANCHOR_LEVEL_SD);
+    expect(levelSd).toBeLessThan(ANCHOR_LEVEL_SD + 0.05);
   });
 });
