@@ -26,7 +26,7 @@ import {
   reportDensity,
 } from "../movement/index.ts";
 import type { Kernel, MovementModel } from "../movement/index.ts";
-import { Z90 } from "../util/normal.ts";
+import { normalCdf, Z90 } from "../util/normal.ts";
 
 /** One position report: km along the route on day `step` (0 = first day of the track). */
 export interface KmObservation {
@@ -50,6 +50,20 @@ export interface KmObservation {
    * certainty, as repeated point reports of the town's centre would.
    */
   kmRange?: [Km, Km];
+  /**
+   * Other readings of the report, each with its probability (summing to less than 1; the report
+   * as given takes the rest): e.g. a report that names no part may describe the vanguard, so the
+   * median person is somewhere behind it. Each is a stretch the quantity lies in, read like
+   * `kmRange`. A mixture likelihood (posterior responsibilities are never committed to).
+   */
+  alternatives?: readonly KmAlternative[];
+}
+
+/** One alternative reading of a report (see KmObservation.alternatives). */
+export interface KmAlternative {
+  /** Probability of this reading (0–1). */
+  weight: number;
+  kmRange: [Km, Km];
 }
 
 export interface KmSmootherInput {
@@ -255,10 +269,22 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
   const walk = movement.walkKm;
   // The movement model's density form (src/movement/density.ts).
   const shape = densityShape(movement);
-  /** Density (per km) of a good report `o` when the group is at `x` at noon. */
-  const density = (o: KmObservation, x: number, sigma: number): number => {
-    const zlo = o.kmRange ? o.kmRange[0] : o.km;
-    const zhi = o.kmRange ? o.kmRange[1] : o.km;
+  /**
+   * Density of "somewhere in a…b" with soft edges of sd `s`, without the hour of the report: an
+   * alternative reading is a stretch of hundreds of km, next to which a day's move is small.
+   */
+  const stretchDensity = (a: number, b: number, x: number, s: number): number =>
+    b - a < s
+      ? Math.exp(-0.5 * ((x - (a + b) / 2) / s) ** 2) / (s * 2.5066282746310002)
+      : (normalCdf((x - a) / s) - normalCdf((x - b) / s)) / (b - a);
+  /** Density of one reading of report `o`: somewhere in zlo…zhi (a point when equal). */
+  const readingDensity = (
+    o: KmObservation,
+    zlo: number,
+    zhi: number,
+    x: number,
+    sigma: number,
+  ): number => {
     if (o.timeOffset !== undefined) return reportDensity(shape, zlo, zhi, x, sigma, o.timeOffset);
     // A report much vaguer than a day's walk: the hour it was made hardly matters (one
     // evaluation at the hours' mean instead of three).
@@ -270,11 +296,17 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
     return total / UNKNOWN_TIME.length;
   };
   /** Cells where a report's good part can matter (outside: only the outlier term). */
-  const support = (o: KmObservation, sigma: number): [number, number] => {
+  const support = (o: KmObservation, sigma: number, alternatives = true): [number, number] => {
     const ahead = o.timeOffset === undefined ? 0.3 : Math.max(0, o.timeOffset);
     const behind = o.timeOffset === undefined ? 0.2 : Math.max(0, -o.timeOffset);
-    const from = (o.kmRange ? o.kmRange[0] : o.km) - ahead * shape.longMax - 7 * sigma;
-    const to = (o.kmRange ? o.kmRange[1] : o.km) + behind * shape.longMax + 7 * sigma;
+    let zlo = o.kmRange ? o.kmRange[0] : o.km;
+    let zhi = o.kmRange ? o.kmRange[1] : o.km;
+    for (const a of alternatives ? (o.alternatives ?? []) : []) {
+      zlo = Math.min(zlo, a.kmRange[0]);
+      zhi = Math.max(zhi, a.kmRange[1]);
+    }
+    const from = zlo - ahead * shape.longMax - 7 * sigma;
+    const to = zhi + behind * shape.longMax + 7 * sigma;
     return [
       Math.max(0, Math.floor((from - lo) / cellKm)),
       Math.min(n - 1, Math.ceil((to - lo) / cellKm)),
@@ -285,24 +317,53 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
     Math.sqrt(Math.max(o.sigmaKm, 0.1) ** 2 + (cellKm * cellKm) / 12);
   const densities = new Float64Array(n);
   /**
-   * The density of `o` on cells j0…j1 into `densities`. A vague report's density is smooth at the
-   * scale of its sd: computed every `stride` cells (a fifth of an sd) and interpolated linearly.
+   * f at cells j0…j1, times `scale`, added into `densities`. A vague reading's density is smooth
+   * at the scale of its sd: computed every `stride` cells (a fifth of an sd) and interpolated.
    */
-  const fill = (o: KmObservation, sigma: number, j0: number, j1: number): void => {
-    const stride = Math.max(1, Math.floor(sigma / (5 * cellKm)));
+  const addInterpolated = (
+    f: (x: number) => number,
+    sd: number,
+    j0: number,
+    j1: number,
+    scale: number,
+  ): void => {
+    const stride = Math.max(1, Math.floor(sd / (5 * cellKm)));
     let prevJ = j0;
-    let prevV = density(o, lo + (j0 + 0.5) * cellKm, sigma);
-    densities[j0] = prevV;
+    let prevV = scale * f(lo + (j0 + 0.5) * cellKm);
+    densities[j0] += prevV;
     for (let j = j0 + stride; ; j += stride) {
       const at = Math.min(j, j1);
       if (at <= prevJ) break;
-      const v = density(o, lo + (at + 0.5) * cellKm, sigma);
+      const v = scale * f(lo + (at + 0.5) * cellKm);
       for (let i = prevJ + 1; i <= at; i++) {
-        densities[i] = prevV + ((v - prevV) * (i - prevJ)) / (at - prevJ);
+        densities[i] += prevV + ((v - prevV) * (i - prevJ)) / (at - prevJ);
       }
       prevJ = at;
       prevV = v;
     }
+  };
+  /** The density of a good report `o` on cells j0…j1 into `densities` (its readings mixed). */
+  const fill = (o: KmObservation, sigma: number, j0: number, j1: number): void => {
+    densities.fill(0, j0, j1 + 1);
+    const zlo = o.kmRange ? o.kmRange[0] : o.km;
+    const zhi = o.kmRange ? o.kmRange[1] : o.km;
+    const main = (x: number): number => readingDensity(o, zlo, zhi, x, sigma);
+    if (!o.alternatives || o.alternatives.length === 0) {
+      addInterpolated(main, sigma, j0, j1, 1);
+      return;
+    }
+    let rest = 1;
+    const soft = Math.max(sigma, walk.mean);
+    for (const a of o.alternatives) {
+      rest -= a.weight;
+      const [a0, a1] = a.kmRange;
+      // Smooth at the scale of its soft edges: evaluated every half of that.
+      addInterpolated((x) => stretchDensity(a0, a1, x, soft), 2.5 * soft, j0, j1, a.weight);
+    }
+    const [m0, m1] = support(o, sigma, false);
+    const from = Math.max(j0, m0);
+    const to = Math.min(j1, m1);
+    if (to >= from && rest > 0) addInterpolated(main, sigma, from, to, rest);
   };
   return {
     byStep,

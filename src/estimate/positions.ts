@@ -18,6 +18,8 @@ import type { MovementModel } from "../movement/index.ts";
 import type { BodyPart } from "./parts.ts";
 import type { BiasSource } from "./sourceBias.ts";
 import { SOURCE_PRIORS } from "./sourceBias.ts";
+import { partShares, unknownPartAlternatives } from "./partMixture.ts";
+import type { PartCounts, PartShares } from "./partMixture.ts";
 import { placeStretch } from "./workGroup.ts";
 import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
 
@@ -177,7 +179,9 @@ export function kmObservations(
   // For the head or tail: one report a day of that part, one bound a day from the body.
   const bodyBound = new Map<number, { o: KmObservation; pIndex: number }>();
   const ownDays = target === "median" ? new Set<number>() : endReportDays(g, target);
-  const reach = target === "median" ? 0 : observedReachKm(g, target);
+  const parts = g.positions.map((p) => partOf(g, p));
+  const reach = target === "median" ? 0 : observedReachKm(g, target, parts);
+  const unknown = target === "median" ? unknownPartReading(g, parts) : undefined;
   for (let pIndex = 0; pIndex < g.positions.length; pIndex++) {
     const p = g.positions[pIndex];
     const s = p.s;
@@ -187,7 +191,8 @@ export function kmObservations(
       seenPlace.add(key);
     }
     const o = pointObservation(ctx, g, p);
-    const shaped = target === "median" ? forMedian(g, p, o) : forEnd(g, p, o, target, reach);
+    const shaped =
+      target === "median" ? forMedian(g, p, o, unknown) : forEnd(g, p, o, target, reach);
     if (!shaped) continue;
     if (target !== "median") {
       // The head is the foremost of the people reported that day (the tail the hindmost): of
@@ -243,7 +248,12 @@ function range(o: KmObservation): [Km, Km] {
 }
 
 /** A report as evidence of the median person: a stretch behind/ahead of it for a part. */
-function forMedian(g: WorkGroup, p: GroupPosition, o: KmObservation): KmObservation {
+function forMedian(
+  g: WorkGroup,
+  p: GroupPosition,
+  o: KmObservation,
+  unknown?: UnknownPartReading,
+): KmObservation {
   const part = partOf(g, p);
   if (part === "body") {
     // A report of the body places someone in it, not its median person: anywhere within a share
@@ -251,7 +261,16 @@ function forMedian(g: WorkGroup, p: GroupPosition, o: KmObservation): KmObservat
     // Soft (normal), not a box: many reports of a long body must not pin its median between
     // hard walls.
     const half = bodyHalfKm(g, p.s.t);
-    return { ...o, sigmaKm: Math.sqrt(o.sigmaKm ** 2 + (BODY_SD_SHARE * half) ** 2) };
+    const body = { ...o, sigmaKm: Math.sqrt(o.sigmaKm ** 2 + (BODY_SD_SHARE * half) ** 2) };
+    // Body only by default (no part said, no figure): it may have seen the vanguard or the rear.
+    if (!unknown) return body;
+    const alternatives = unknownPartAlternatives(
+      range(o),
+      unknown.shares,
+      unknown.headReach,
+      unknown.tailReach,
+    );
+    return alternatives.length ? { ...body, alternatives } : body;
   }
   const share = Math.min(shareOf(g, p), part === "partial" ? 1 : 0.5);
   const reach = (1 - share) * BODY_REACH_KM;
@@ -297,6 +316,47 @@ function forEnd(
   };
 }
 
+/** How a group's reports of unknown part are read (partMixture.ts). */
+interface UnknownPartReading {
+  shares: PartShares;
+  headReach: Km;
+  tailReach: Km;
+}
+
+/** The report gives a figure (its share of the group then tells body from part). */
+function hasFigure(p: GroupPosition): boolean {
+  return (p.s.logValue ?? p.s.logLow ?? p.s.logHigh) !== undefined;
+}
+
+/**
+ * The group's own shares of reports of its head and tail (parts said, or a figure too small for
+ * the whole group, ahead of or behind the last median track), and how far each end reaches:
+ * as far as it has been seen, at least the body's prior spread for its size.
+ */
+function unknownPartReading(
+  g: WorkGroup,
+  parts: readonly (BodyPart | "partial")[],
+): UnknownPartReading {
+  const counts: PartCounts = { head: 0, body: 0, tail: 0 };
+  for (const [i, p] of g.positions.entries()) {
+    let part = parts[i];
+    if (part === "body" && !g.parts?.has(p.s.id) && !hasFigure(p)) continue;
+    if (part === "partial") {
+      const step = Math.round(p.s.t - (g.day0 + 0.5));
+      const d = g.km?.days[Math.min(g.nDays - 1, Math.max(0, step))];
+      if (!d) continue;
+      part = p.km >= d.median ? "head" : "tail";
+    }
+    counts[part]++;
+  }
+  const prior = bodySpreadKm(g.scale);
+  return {
+    shares: partShares(counts),
+    headReach: Math.max(prior, observedReachKm(g, "head", parts)),
+    tailReach: Math.max(prior, observedReachKm(g, "tail", parts)),
+  };
+}
+
 /** Share of a group's reports of one end whose distance from the median person sets its reach. */
 const REACH_QUANTILE = 0.8;
 
@@ -308,12 +368,16 @@ const REACH_QUANTILE = 0.8;
  * prior spread for the group's size: a body that was long last week is long today (stragglers
  * and a vanguard on buses string a caravan out over hundreds of km).
  */
-export function observedReachKm(g: WorkGroup, target: "head" | "tail"): Km {
+export function observedReachKm(
+  g: WorkGroup,
+  target: "head" | "tail",
+  parts: readonly (BodyPart | "partial")[] = g.positions.map((p) => partOf(g, p)),
+): Km {
   const days = g.km?.days;
   if (!days) return 0;
   const out: number[] = [];
-  for (const p of g.positions) {
-    const part = partOf(g, p);
+  for (const [i, p] of g.positions.entries()) {
+    const part = parts[i];
     if (part === "body") continue;
     const step = Math.round(p.s.t - (g.day0 + 0.5));
     const d = days[Math.min(days.length - 1, Math.max(0, step))];
