@@ -263,7 +263,9 @@ function forMedian(
     const half = bodyHalfKm(g, p.s.t);
     const body = { ...o, sigmaKm: Math.sqrt(o.sigmaKm ** 2 + (BODY_SD_SHARE * half) ** 2) };
     // Body only by default (no part said, no figure): it may have seen the vanguard or the rear.
-    if (!unknown) return body;
+    // (Reading reports with a figure for the whole group so too helped on the stress worlds but
+    // cost 1–2.5 km of held-out error on the 2018 data: bench/README.md.)
+    if (!unknown || g.parts?.has(p.s.id) || hasFigure(p)) return body;
     const alternatives = unknownPartAlternatives(
       range(o),
       unknown.shares,
