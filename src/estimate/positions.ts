@@ -305,15 +305,7 @@ function forEnd(
     if (!day) return undefined;
     part = p.km >= day.median ? "head" : "tail";
   }
-  if (part === target) {
-    // A report of the vanguard saw someone in the front of the body, at or ahead of its head
-    // (the foremost few): the head is at it or behind it by a share of how far the vanguard
-    // strings out ahead of the median person (the tail likewise, mirrored).
-    const back = END_BEHIND_SHARE * reachKm;
-    if (!(back > 0)) return o;
-    const [lo, hi] = range(o);
-    return { ...o, kmRange: target === "head" ? [lo - back, hi] : [lo, hi + back] };
-  }
+  if (part === target) return o;
   if (part !== "body") return undefined;
   const spread = Math.max(bodySpreadKm(g.scale), 1.5 * bodyHalfKm(g, p.s.t), reachKm);
   const [lo, hi] = range(o);
@@ -366,9 +358,6 @@ function unknownPartReading(
     tailReach: Math.max(prior, observedReachKm(g, "tail", parts)),
   };
 }
-
-/** Share of an end's reach (observedReachKm) by which its own reports may lie beyond it. */
-const END_BEHIND_SHARE = 0.25;
 
 /** Share of a group's reports of one end whose distance from the median person sets its reach. */
 const REACH_QUANTILE = 0.8;
