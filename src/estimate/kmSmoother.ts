@@ -257,6 +257,47 @@ interface LikelihoodModel {
   looScore(o: KmObservation, post: Float64Array): { score: number; weight: number };
 }
 
+/**
+ * Density of "somewhere in a…b" with soft edges of sd `s`, without the hour of the report: an
+ * alternative reading (KmObservation.alternatives) is a stretch of hundreds of km, next to which a
+ * day's move is small.
+ */
+function stretchDensity(a: number, b: number, x: number, s: number): number {
+  return b - a < s
+    ? Math.exp(-0.5 * ((x - (a + b) / 2) / s) ** 2) / (s * 2.5066282746310002)
+    : (normalCdf((x - a) / s) - normalCdf((x - b) / s)) / (b - a);
+}
+
+/**
+ * f at the centres of cells j0…j1 of `grid`, times `scale`, added into `out`. A vague reading's
+ * density is smooth at the scale of its sd: computed every `stride` cells (a fifth of an sd) and
+ * interpolated linearly.
+ */
+function addInterpolated(
+  out: Float64Array,
+  grid: KmGrid,
+  f: (x: number) => number,
+  sd: number,
+  j0: number,
+  j1: number,
+  scale: number,
+): void {
+  const { lo, cellKm } = grid;
+  const stride = Math.max(1, Math.floor(sd / (5 * cellKm)));
+  let prevJ = j0;
+  let prevV = scale * f(lo + (j0 + 0.5) * cellKm);
+  out[j0] += prevV;
+  for (let j = j0 + stride; ; j += stride) {
+    const at = Math.min(j, j1);
+    if (at <= prevJ) break;
+    const v = scale * f(lo + (at + 0.5) * cellKm);
+    for (let i = prevJ + 1; i <= at; i++)
+      out[i] += prevV + ((v - prevV) * (i - prevJ)) / (at - prevJ);
+    prevJ = at;
+    prevV = v;
+  }
+}
+
 function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel {
   const { nDays, movement } = input;
   const { lo, cellKm, n } = grid;
@@ -269,14 +310,6 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
   const walk = movement.walkKm;
   // The movement model's density form (src/movement/density.ts).
   const shape = densityShape(movement);
-  /**
-   * Density of "somewhere in a…b" with soft edges of sd `s`, without the hour of the report: an
-   * alternative reading is a stretch of hundreds of km, next to which a day's move is small.
-   */
-  const stretchDensity = (a: number, b: number, x: number, s: number): number =>
-    b - a < s
-      ? Math.exp(-0.5 * ((x - (a + b) / 2) / s) ** 2) / (s * 2.5066282746310002)
-      : (normalCdf((x - a) / s) - normalCdf((x - b) / s)) / (b - a);
   /** Density of one reading of report `o`: somewhere in zlo…zhi (a point when equal). */
   const readingDensity = (
     o: KmObservation,
@@ -316,32 +349,6 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
   const cellSigma = (o: KmObservation): number =>
     Math.sqrt(Math.max(o.sigmaKm, 0.1) ** 2 + (cellKm * cellKm) / 12);
   const densities = new Float64Array(n);
-  /**
-   * f at cells j0…j1, times `scale`, added into `densities`. A vague reading's density is smooth
-   * at the scale of its sd: computed every `stride` cells (a fifth of an sd) and interpolated.
-   */
-  const addInterpolated = (
-    f: (x: number) => number,
-    sd: number,
-    j0: number,
-    j1: number,
-    scale: number,
-  ): void => {
-    const stride = Math.max(1, Math.floor(sd / (5 * cellKm)));
-    let prevJ = j0;
-    let prevV = scale * f(lo + (j0 + 0.5) * cellKm);
-    densities[j0] += prevV;
-    for (let j = j0 + stride; ; j += stride) {
-      const at = Math.min(j, j1);
-      if (at <= prevJ) break;
-      const v = scale * f(lo + (at + 0.5) * cellKm);
-      for (let i = prevJ + 1; i <= at; i++) {
-        densities[i] += prevV + ((v - prevV) * (i - prevJ)) / (at - prevJ);
-      }
-      prevJ = at;
-      prevV = v;
-    }
-  };
   /** The density of a good report `o` on cells j0…j1 into `densities` (its readings mixed). */
   const fill = (o: KmObservation, sigma: number, j0: number, j1: number): void => {
     densities.fill(0, j0, j1 + 1);
@@ -349,7 +356,7 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
     const zhi = o.kmRange ? o.kmRange[1] : o.km;
     const main = (x: number): number => readingDensity(o, zlo, zhi, x, sigma);
     if (!o.alternatives || o.alternatives.length === 0) {
-      addInterpolated(main, sigma, j0, j1, 1);
+      addInterpolated(densities, grid, main, sigma, j0, j1, 1);
       return;
     }
     let rest = 1;
@@ -358,12 +365,13 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
       rest -= a.weight;
       const [a0, a1] = a.kmRange;
       // Smooth at the scale of its soft edges: evaluated every half of that.
-      addInterpolated((x) => stretchDensity(a0, a1, x, soft), 2.5 * soft, j0, j1, a.weight);
+      const f = (x: number): number => stretchDensity(a0, a1, x, soft);
+      addInterpolated(densities, grid, f, 2.5 * soft, j0, j1, a.weight);
     }
     const [m0, m1] = support(o, sigma, false);
     const from = Math.max(j0, m0);
     const to = Math.min(j1, m1);
-    if (to >= from && rest > 0) addInterpolated(main, sigma, from, to, rest);
+    if (to >= from && rest > 0) addInterpolated(densities, grid, main, sigma, from, to, rest);
   };
   return {
     byStep,
