@@ -150,8 +150,15 @@ export {
   REGIMES,
 } from "./movement/index.ts";
 export type { SourceBias, BiasSource, SourcePrior } from "./estimate/sourceBias.ts";
-export { SOURCE_PRIORS, fitSourceBiases } from "./estimate/sourceBias.ts";
-export type { KmObservation, KmDayEstimate, KmSmootherResult } from "./estimate/kmSmoother.ts";
+export { ANCHOR_LEVEL_SD, SOURCE_PRIORS, fitSourceBiases } from "./estimate/sourceBias.ts";
+export type {
+  KmAlternative,
+  KmObservation,
+  KmDayEstimate,
+  KmSmootherResult,
+} from "./estimate/kmSmoother.ts";
+export type { PartCounts, PartShares } from "./estimate/partMixture.ts";
+export { PART_PRIOR, partShares, unknownPartAlternatives } from "./estimate/partMixture.ts";
 export { smoothKm } from "./estimate/kmSmoother.ts";
 export type { SizeObservation, SizeDayEstimate, SizeLoo } from "./estimate/sizeSmoother.ts";
 export { smoothSize, smoothSizeWithLoo } from "./estimate/sizeSmoother.ts";
