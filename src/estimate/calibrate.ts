@@ -5,7 +5,10 @@
  * by the factor by which the posterior's spread must grow for the report to fall inside its 90 %
  * predictive interval. The split-conformal quantile of those scores (Vovk, Gammerman and Shafer;
  * Lei et al., JASA 2018), weighted by each report's chance of not being an outlier, is the factor
- * by which the km and size intervals are widened about their estimates.
+ * by which the km intervals are widened about their estimates. For sizes the same factor scales
+ * the reports' spreads and the size smoother runs again (sizes.ts `calibrateSpread`): a size
+ * interval is often set by the size prior or a bound rather than by figures, and stretching it
+ * about its median stretched the prior too.
  *
  * Why: the model's intervals hold when its assumptions hold (report noise, independent reports,
  * the movement law). Stale news repeated as new, reports snapped to towns, bodies longer than
@@ -16,8 +19,6 @@ import type { Km } from "../model/units.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
 import { kmObservations } from "./positions.ts";
 import type { EstimateContext, WorkGroup } from "./workGroup.ts";
-import type { SizeDayEstimate } from "./sizeSmoother.ts";
-import { Z90 } from "../util/normal.ts";
 
 /** A report's leave-one-out score and its weight (chance it is not an outlier). */
 export interface LooScore {
@@ -94,35 +95,16 @@ export function widenKmDay(d: KmDayEstimate, factor: number, routeLength: Km): K
   };
 }
 
-/**
- * A size day's 90 % interval (and log sd) widened by `factor` about its median in log size. The
- * common level's sd `levelSd` (in the interval, but invisible to the reports' residuals) is not
- * widened: each side's half-width h becomes √(factor²·(h² − (z·levelSd)²) + (z·levelSd)²).
- */
-export function widenSizeDay(d: SizeDayEstimate, factor: number, levelSd = 0): SizeDayEstimate {
-  if (!(factor > 1) || !(d.median > 0 && d.low > 0 && d.high > 0)) return d;
-  const m = Math.log(d.median);
-  const level2 = (Z90 * levelSd) ** 2;
-  const widen = (h: number): number =>
-    Math.sqrt(factor * factor * Math.max(0, h * h - level2) + Math.min(h * h, level2));
-  return {
-    ...d,
-    low: Math.min(d.low, Math.exp(m - widen(m - Math.log(d.low)))),
-    high: Math.max(d.high, Math.exp(m + widen(Math.log(d.high) - m))),
-    logSd: Math.sqrt(
-      factor * factor * Math.max(0, d.logSd ** 2 - levelSd ** 2) +
-        Math.min(d.logSd ** 2, levelSd ** 2),
-    ),
-  };
-}
-
 /** Factors applied by the self-calibration, and the reports that set them. */
 export interface Widening {
   /** Pooled km factor (each group's own, partially pooled, is applied). */
   km: number;
   /** Km factor on days at least GAP_DAYS from any report of the group (at least the group's). */
   kmFarFromReports: number;
-  /** Size factor (log scale), pooled over groups. */
+  /**
+   * Factor by which the size reports' spreads (log scale) were multiplied, pooled over groups
+   * (sizes.ts `calibrateSpread`; the size intervals come from that fit).
+   */
   size: number;
   kmReports: number;
   sizeReports: number;
@@ -136,16 +118,16 @@ export interface Widening {
 export const GAP_DAYS = 2;
 
 /**
- * Widens every group's km (median person, head, tail) and size intervals by the conformal factors
- * of the reports' leave-one-out scores: km per group (partially pooled), and on days far from any
- * report by at least the factor of isolated reports; size pooled over groups. Run after the
- * final km, size and body passes.
+ * Widens every group's km (median person, head, tail) intervals by the conformal factors of the
+ * reports' leave-one-out scores: per group (partially pooled), and on days far from any report by
+ * at least the factor of isolated reports. Run after the final km, size and body passes; the
+ * sizes were calibrated in their own pass (`sizeFactor`, reported here with its `sizeLoo`).
  */
 export function calibrateGroups(
   ctx: EstimateContext,
   tracked: readonly WorkGroup[],
   sizeLoo: readonly LooScore[],
-  levelSd: number,
+  sizeFactor: number,
 ): Widening {
   const loo = tracked.map((g) => g.km?.loo ?? []);
   const steps = tracked.map((g) =>
@@ -156,7 +138,6 @@ export function calibrateGroups(
     scores.filter((_, j) => nearestOther(steps[i], j) >= GAP_DAYS),
   );
   const far = groupWidenings([isolated.flat()])[0];
-  const size = conformalWidening(sizeLoo);
   tracked.forEach((g, i) => {
     const length = ctx.index.lengthKm(g.routeId);
     const gap = daysFromReports(steps[i], g.nDays);
@@ -165,14 +146,13 @@ export function calibrateGroups(
     if (g.km) g.km = { ...g.km, days: g.km.days.map(widen) };
     g.head = g.head?.map(widen);
     g.tail = g.tail?.map(widen);
-    g.size = g.size?.map((d) => widenSizeDay(d, size, levelSd));
   });
   const count = (xs: readonly LooScore[]): number => xs.filter((x) => x.weight > 0).length;
   const round3 = (x: number): number => Math.round(x * 1000) / 1000;
   return {
     km: round3(conformalWidening(loo.flat())),
     kmFarFromReports: round3(far),
-    size: round3(size),
+    size: round3(sizeFactor),
     kmReports: count(loo.flat()),
     sizeReports: count(sizeLoo),
   };

@@ -274,7 +274,8 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   );
   for (const g of tracked) runKm(ctx, g, { endDay });
   recordOutlierProbs(ctx, tracked);
-  const sizes = estimateSizes(tracked, dataset.stocks, timeZone, until);
+  const selfCalibrate = options.selfCalibrate !== false;
+  const sizes = estimateSizes(tracked, dataset.stocks, timeZone, until, 3, selfCalibrate);
 
   // 5. Bodies, then where each track ends.
   const trackEnds: TrackEnd[] = [];
@@ -284,10 +285,10 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   }
 
   // 6. Self-calibration: the reports' leave-one-out scores widen overconfident intervals.
-  const widening =
-    options.selfCalibrate === false
-      ? { km: 1, kmFarFromReports: 1, size: 1, kmReports: 0, sizeReports: 0 }
-      : calibrateGroups(ctx, tracked, sizes.loo, sizes.levelSd);
+  // (The size reports' spreads were calibrated in the size pass itself: sizes.ts.)
+  const widening = selfCalibrate
+    ? calibrateGroups(ctx, tracked, sizes.loo, sizes.spreadFactor)
+    : { km: 1, kmFarFromReports: 1, size: 1, kmReports: 0, sizeReports: 0 };
 
   const out = buildOutputs(ctx, tracked);
   const sourceBiases = [...sizes.sourceBiases.values()]

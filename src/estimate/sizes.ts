@@ -14,8 +14,9 @@ import { partOf } from "./positions.ts";
 import { fallbackSizePrior, sizePriorsLeaveOneOut } from "./sizePrior.ts";
 import type { GroupSizeSummary, SizePrior } from "./sizePrior.ts";
 import { smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
-import type { SizeLoo, SizeObservation } from "./sizeSmoother.ts";
+import type { SizeDayEstimate, SizeLoo, SizeObservation } from "./sizeSmoother.ts";
 import { biasFor, fitSourceBiases } from "./sourceBias.ts";
+import { conformalWidening, MAX_WIDENING } from "./calibrate.ts";
 import type { BiasResidual, BiasSource, SourceBias } from "./sourceBias.ts";
 import { DEFAULT_DRIFT, stockDrift } from "./stocks.ts";
 import type { WorkGroup } from "./workGroup.ts";
@@ -32,6 +33,7 @@ function roundingSd(value: number): number {
 export function sizeObservations(
   g: WorkGroup,
   fitted: Map<BiasSource, SourceBias>,
+  spreadFactor = 1,
 ): { obs: SizeObservation[]; src: BiasSource[] } {
   const obs: SizeObservation[] = [];
   const src: BiasSource[] = [];
@@ -53,9 +55,11 @@ export function sizeObservations(
       logLow: part ? (s.logValue ?? s.logLow) : s.logLow,
       logHigh: part ? undefined : s.logHigh,
       bias: b.bias,
-      sigma: Math.sqrt(
-        b.spread ** 2 * (s.lowConfidence ? 1.5 : 1) + (0.05 * outside) ** 2 + rounding ** 2,
-      ),
+      sigma:
+        spreadFactor *
+        Math.sqrt(
+          b.spread ** 2 * (s.lowConfidence ? 1.5 : 1) + (0.05 * outside) ** 2 + rounding ** 2,
+        ),
       outlier: b.outlier,
     });
     src.push(s.source);
@@ -67,7 +71,7 @@ export function sizeObservations(
       step: Math.min(last, Math.max(0, c.day - g.day0)),
       logValue: Math.log(c.total),
       bias: b.bias,
-      sigma: b.spread,
+      sigma: spreadFactor * b.spread,
       outlier: b.outlier,
     });
     src.push("border_count");
@@ -81,11 +85,23 @@ export interface SizeFit {
   sizePriors: (SizePrior & { group: string })[];
   /** Leave-one-out scores of every figure in the final pass (for calibrate.ts). */
   loo: SizeLoo[];
+  /**
+   * Factor (≥ 1) by which every report's spread was multiplied in the final pass so that the
+   * figures' leave-one-out scores reach 90 % coverage (1 without self-calibration).
+   */
+  spreadFactor: number;
 }
+
+/** Rounds of the spread self-calibration (each one final smoothing pass of every group). */
+const SPREAD_ROUNDS = 4;
+/** A round asking for less than this further factor ends the self-calibration. */
+const SPREAD_TOLERANCE = 1.02;
 
 /**
  * Smooths every group's size (sets `g.size`); returns the fitted biases and priors. `iterations`
- * rounds of source-bias fitting (default 3; a first look needs fewer).
+ * rounds of source-bias fitting (default 3; a first look needs fewer). With `selfCalibrate`, the
+ * final pass is repeated with the reports' spreads scaled up until the figures' leave-one-out
+ * scores say their 90 % predictive intervals cover (see {@link calibrateSpread}).
  */
 export function estimateSizes(
   tracked: readonly WorkGroup[],
@@ -93,6 +109,7 @@ export function estimateSizes(
   timeZone: string,
   asOfT: number,
   iterations = 3,
+  selfCalibrate = false,
 ): SizeFit {
   const drifts = stockDrift(stocks, timeZone, asOfT);
   let fitted = new Map<BiasSource, SourceBias>();
@@ -113,9 +130,76 @@ export function estimateSizes(
       }
     }
   }
-  const loo: SizeLoo[] = [];
-  const sizePriors = applyPriors(withSize, fitted, levelSd, loo);
-  return { sourceBiases: fitted, levelSd, sizePriors, loo };
+  const priors = fitPriors(withSize, fitted);
+  const pass = (factor: number): SizePass =>
+    smoothWithPriors(withSize, fitted, levelSd, priors, factor);
+  const model = pass(1);
+  const calibrated = selfCalibrate ? calibrateSpread(pass, model) : { ...model, factor: 1 };
+  withSize.forEach((g, i) => {
+    g.size = model.days[i].map((d, k) => widerOf(d, calibrated.days[i][k]));
+  });
+  const sizePriors = withSize.map((g) => {
+    const prior = priors.get(g.name) ?? fallbackSizePrior();
+    const { logMean, logSd, groups } = prior;
+    return { group: g.name, logMean: round3(logMean), logSd: round3(logSd), groups };
+  });
+  return {
+    sourceBiases: fitted,
+    levelSd,
+    sizePriors,
+    loo: model.loo,
+    spreadFactor: round3(calibrated.factor),
+  };
+}
+
+/** A final smoothing pass of every group: its days (in group order) and the figures' scores. */
+export interface SizePass {
+  days: SizeDayEstimate[][];
+  loo: SizeLoo[];
+}
+
+/**
+ * Self-calibration of the size reports' spread: from `first` (the pass with factor 1), multiplies
+ * the factor by the weighted conformal factor of the figures' leave-one-out scores
+ * (calibrate.ts) and runs `pass` (a final smoothing of every group with every report's spread ×
+ * factor) again, until a round asks for less than SPREAD_TOLERANCE more, SPREAD_ROUNDS have run
+ * or the factor reaches MAX_WIDENING.
+ *
+ * Why the spreads and not the intervals: the scores measure the reports (figures falling outside
+ * what the rest of the data predicts), so the reports must say less; the size prior (sizePrior.ts)
+ * and what a bound rules out stay as they are. Widening each day's interval about its median
+ * instead stretched the prior's own range too: a group known only by "at least 1,345" and "more
+ * than 1,700" got a 90 % interval of 621–131,502 (docs/estimation.md#size-prior).
+ * @example
+ * calibrateSpread(() => ({ days: [], loo: [] }), { days: [], loo: [] }).factor; // => 1
+ */
+export function calibrateSpread(
+  pass: (factor: number) => SizePass,
+  first: SizePass,
+): SizePass & { factor: number } {
+  let factor = 1;
+  let fit = first;
+  for (let round = 0; round < SPREAD_ROUNDS && factor < MAX_WIDENING; round++) {
+    const more = conformalWidening(fit.loo);
+    if (more < SPREAD_TOLERANCE) break;
+    factor = Math.min(MAX_WIDENING, factor * more);
+    fit = pass(factor);
+  }
+  return { ...fit, factor };
+}
+
+/**
+ * The model's day estimate `d` with the interval widened to hold the calibrated one `c` (the
+ * estimate stays the model's: self-calibration never moves an estimate nor narrows an interval).
+ */
+function widerOf(d: SizeDayEstimate, c: SizeDayEstimate | undefined): SizeDayEstimate {
+  if (!c) return d;
+  return {
+    ...d,
+    low: Math.min(d.low, c.low),
+    high: Math.max(d.high, c.high),
+    logSd: Math.max(d.logSd, c.logSd),
+  };
 }
 
 /** One size smoothing pass without the size prior; returns the reports' bias residuals. */
@@ -136,14 +220,13 @@ function smoothWithoutPrior(g: WorkGroup, fitted: Map<BiasSource, SourceBias>): 
 
 /**
  * A proper prior on each group's size, fitted from the other groups' figures: without it a group
- * known only by "at least 150" would be unbounded above. Final smoothing pass with it.
+ * known only by "at least 150" would be unbounded above. Uses each group's fit without the prior
+ * (as `smoothWithoutPrior` left it).
  */
-function applyPriors(
+function fitPriors(
   withSize: readonly WorkGroup[],
   fitted: Map<BiasSource, SourceBias>,
-  levelSd: number,
-  loo: SizeLoo[],
-): (SizePrior & { group: string })[] {
+): Map<string, SizePrior> {
   const summaries: GroupSizeSummary[] = [];
   for (const g of withSize) {
     const pinned = sizeObservations(g, fitted).obs.some(
@@ -154,30 +237,34 @@ function applyPriors(
     const best = g.size.reduce((a, b) => (b.logSd < a.logSd ? b : a));
     summaries.push({ group: g.name, logMean: best.logMean, logSd: best.logSd });
   }
-  const priors = sizePriorsLeaveOneOut(
+  return sizePriorsLeaveOneOut(
     withSize.map((g) => g.name),
     summaries,
   );
-  const out: (SizePrior & { group: string })[] = [];
+}
+
+/** Final smoothing pass with the priors, every report's spread × `spreadFactor`. */
+function smoothWithPriors(
+  withSize: readonly WorkGroup[],
+  fitted: Map<BiasSource, SourceBias>,
+  levelSd: number,
+  priors: ReadonlyMap<string, SizePrior>,
+  spreadFactor: number,
+): SizePass {
+  const days: SizeDayEstimate[][] = [];
+  const loo: SizeLoo[] = [];
   for (const g of withSize) {
-    const prior = priors.get(g.name) ?? fallbackSizePrior();
-    out.push({
-      group: g.name,
-      logMean: round3(prior.logMean),
-      logSd: round3(prior.logSd),
-      groups: prior.groups,
-    });
     const fit = smoothSizeWithLoo({
       nDays: g.nDays,
-      observations: sizeObservations(g, fitted).obs,
+      observations: sizeObservations(g, fitted, spreadFactor).obs,
       drift: g.drift,
       levelSd,
-      prior,
+      prior: priors.get(g.name) ?? fallbackSizePrior(),
     });
-    g.size = fit.days;
+    days.push(fit.days);
     loo.push(...fit.loo);
   }
-  return out;
+  return { days, loo };
 }
 
 function round3(x: number): number {

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { buildLedger, createGazetteer, importTable } from "../../src/index.ts";
+import { normalCdf, normalQuantile } from "../../src/util/normal.ts";
 import { embedded2018 } from "../../src/embedded/index.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { syntheticCorridor } from "../../src/estimate/simulate.ts";
@@ -155,5 +158,54 @@ describe("estimateTracks: a group known only by a lower bound", () => {
       // Plausible for one of the 2018 groups, not a city: below the 10,000 of the largest claims.
       expect(t.size).toBeLessThan(10_000);
     }
+  });
+});
+
+describe("a group known only by lower bounds, when the other groups' figures scatter (README sample)", () => {
+  // data/samples/avistamientos-rangos.csv replaces the embedded sightings (the README's library
+  // example): "Caravana SLV 31-oct" is reported only as "al menos 1.345" (OIM, dtm) and "+1.700"
+  // (media), while the other groups' figures scatter enough that self-calibration widens.
+  const base = embedded2018();
+  const { records } = importTable(readFileSync("data/samples/avistamientos-rangos.csv"), {
+    kind: "sightings",
+    fileName: "avistamientos-rangos.csv",
+    gazetteer: createGazetteer(base.places),
+  });
+  const dataset: Dataset = { ...base, sightings: records as Sighting[] };
+  const estimate = estimateTracks(dataset);
+  const group = "Caravana SLV 31-oct";
+
+  it("keeps its interval within the size prior truncated at the bound, and its lower end near the bound", () => {
+    const { tracks, report } = estimate;
+    // The case at hand: the figures' scores ask for wider size intervals.
+    expect(report.widening.size).toBeGreaterThan(1.2);
+    const prior = report.sizePriors.find((p) => p.group === group);
+    expect(prior).toBeDefined();
+    const { logMean, logSd } = prior ?? { logMean: NaN, logSd: NaN };
+    // 95th percentile of the prior truncated below the smaller bound (1,345): the upper end the
+    // bounds and the prior allow; 1.5 × for the common bias level and the days' drift.
+    const above = 1 - normalCdf((Math.log(1345) - logMean) / logSd);
+    const truncated95 = Math.exp(logMean + logSd * normalQuantile(1 - 0.05 * above));
+    const days = tracks.filter((t) => t.group === group);
+    expect(days.length).toBeGreaterThan(10);
+    for (const t of days) expect(t.sizeHigh).toBeLessThanOrEqual(1.5 * truncated95);
+    // Neither source type overcounts (dtm's bias prior is 0, media's fitted one ≈ 0): on the
+    // days of the reports the lower end stays near the bounds, not at half of them.
+    const sourceBias = (type: string): number =>
+      report.sourceBiases.find((b) => b.sourceType === type)?.bias ?? 0;
+    expect(sourceBias("media")).toBeLessThan(0.1);
+    for (const t of days.filter((d) => d.date <= "2018-11-02")) {
+      expect(t.sizeLow).toBeGreaterThan(0.8 * 1345);
+    }
+  });
+
+  it("keeps the ledger's departed and unknown upper ends within a sane multiple of departed", () => {
+    const ledger = buildLedger({ dataset, tracks: estimate.tracks });
+    const last = ledger.departed.at(-1);
+    expect(last).toBeDefined();
+    const departed = last ?? { value: NaN, valueHigh: NaN, date: "" };
+    expect(departed.valueHigh).toBeLessThanOrEqual(2.5 * departed.value);
+    const unknown = ledger.split.find((r) => r.category === "unknown" && r.date === departed.date);
+    expect(unknown?.valueHigh ?? NaN).toBeLessThanOrEqual(departed.valueHigh);
   });
 });
