@@ -5,10 +5,9 @@
  * by the factor by which the posterior's spread must grow for the report to fall inside its 90 %
  * predictive interval. The split-conformal quantile of those scores (Vovk, Gammerman and Shafer;
  * Lei et al., JASA 2018), weighted by each report's chance of not being an outlier, is the factor
- * by which the km intervals are widened about their estimates. For sizes the same factor scales
- * the reports' spreads and the size smoother runs again (sizes.ts `calibrateSpread`): a size
- * interval is often set by the size prior or a bound rather than by figures, and stretching it
- * about its median stretched the prior too.
+ * by which the km and size intervals are widened about their estimates. A size interval is never
+ * widened beyond the group's interval without figures (sizes.ts `widenByFigures`): the size prior
+ * and the bounds are not the figures the scores measure.
  *
  * Why: the model's intervals hold when its assumptions hold (report noise, independent reports,
  * the movement law). Stale news repeated as new, reports snapped to towns, bodies longer than
@@ -19,6 +18,8 @@ import type { Km } from "../model/units.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
 import { kmObservations } from "./positions.ts";
 import type { EstimateContext, WorkGroup } from "./workGroup.ts";
+import type { SizeDayEstimate } from "./sizeSmoother.ts";
+import { Z90 } from "../util/normal.ts";
 
 /** A report's leave-one-out score and its weight (chance it is not an outlier). */
 export interface LooScore {
@@ -95,6 +96,42 @@ export function widenKmDay(d: KmDayEstimate, factor: number, routeLength: Km): K
   };
 }
 
+/**
+ * A size day's 90 % interval (and log sd) widened by `factor` about its median in log size. The
+ * common level's sd `levelSd` (in the interval, but invisible to the reports' residuals) is not
+ * widened: each side's half-width h becomes √(factor²·(h² − (z·levelSd)²) + (z·levelSd)²).
+ * `within`, when given, is the interval the figures cannot widen beyond (the day estimated without
+ * any figure, sizes.ts `widenByFigures`): each end stops at the wider of the day's own and
+ * `within`'s.
+ * @example
+ * widenSizeDay({ median: 1000, low: 500, high: 2000, logMean: 6.9, logSd: 0.4 }, 2).high; // ≈ 4000
+ */
+export function widenSizeDay(
+  d: SizeDayEstimate,
+  factor: number,
+  levelSd = 0,
+  within?: SizeDayEstimate,
+): SizeDayEstimate {
+  if (!(factor > 1) || !(d.median > 0 && d.low > 0 && d.high > 0)) return d;
+  const m = Math.log(d.median);
+  const level2 = (Z90 * levelSd) ** 2;
+  const widen = (h: number): number =>
+    Math.sqrt(factor * factor * Math.max(0, h * h - level2) + Math.min(h * h, level2));
+  const low = Math.min(d.low, Math.exp(m - widen(m - Math.log(d.low))));
+  const high = Math.max(d.high, Math.exp(m + widen(Math.log(d.high) - m)));
+  const logSd = Math.sqrt(
+    factor * factor * Math.max(0, d.logSd ** 2 - levelSd ** 2) +
+      Math.min(d.logSd ** 2, levelSd ** 2),
+  );
+  if (!within) return { ...d, low, high, logSd };
+  return {
+    ...d,
+    low: Math.max(low, Math.min(d.low, within.low)),
+    high: Math.min(high, Math.max(d.high, within.high)),
+    logSd: Math.min(logSd, Math.max(d.logSd, within.logSd)),
+  };
+}
+
 /** Factors applied by the self-calibration, and the reports that set them. */
 export interface Widening {
   /** Pooled km factor (each group's own, partially pooled, is applied). */
@@ -102,8 +139,8 @@ export interface Widening {
   /** Km factor on days at least GAP_DAYS from any report of the group (at least the group's). */
   kmFarFromReports: number;
   /**
-   * Factor by which the size reports' spreads (log scale) were multiplied, pooled over groups
-   * (sizes.ts `calibrateSpread`; the size intervals come from that fit).
+   * Size factor (log scale), pooled over groups; applied in the size pass (sizes.ts
+   * `widenByFigures`), never beyond a group's interval without figures.
    */
   size: number;
   kmReports: number;
@@ -120,8 +157,10 @@ export const GAP_DAYS = 2;
 /**
  * Widens every group's km (median person, head, tail) intervals by the conformal factors of the
  * reports' leave-one-out scores: per group (partially pooled), and on days far from any report by
- * at least the factor of isolated reports. Run after the final km, size and body passes; the
- * sizes were calibrated in their own pass (`sizeFactor`, reported here with its `sizeLoo`).
+ * at least the factor of isolated reports. Run after the final km, size and body passes. Sizes
+ * were widened in the size pass already (sizes.ts `widenByFigures`, by `sizeFactor`, the
+ * conformal factor of `sizeLoo`), which bounds the widening by the group's interval without
+ * figures; they are only reported here.
  */
 export function calibrateGroups(
   ctx: EstimateContext,

@@ -285,9 +285,9 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   }
 
   // 6. Self-calibration: the reports' leave-one-out scores widen overconfident intervals.
-  // (The size reports' spreads were calibrated in the size pass itself: sizes.ts.)
+  // (Sizes were widened in their own pass, before the track ends: sizes.ts.)
   const widening = selfCalibrate
-    ? calibrateGroups(ctx, tracked, sizes.loo, sizes.spreadFactor)
+    ? calibrateGroups(ctx, tracked, sizes.loo, sizes.widening)
     : { km: 1, kmFarFromReports: 1, size: 1, kmReports: 0, sizeReports: 0 };
 
   const out = buildOutputs(ctx, tracked);

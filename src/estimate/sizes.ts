@@ -16,7 +16,7 @@ import type { GroupSizeSummary, SizePrior } from "./sizePrior.ts";
 import { smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
 import type { SizeDayEstimate, SizeLoo, SizeObservation } from "./sizeSmoother.ts";
 import { biasFor, fitSourceBiases } from "./sourceBias.ts";
-import { conformalWidening, MAX_WIDENING } from "./calibrate.ts";
+import { conformalWidening, widenSizeDay } from "./calibrate.ts";
 import type { BiasResidual, BiasSource, SourceBias } from "./sourceBias.ts";
 import { DEFAULT_DRIFT, stockDrift } from "./stocks.ts";
 import type { WorkGroup } from "./workGroup.ts";
@@ -33,7 +33,6 @@ function roundingSd(value: number): number {
 export function sizeObservations(
   g: WorkGroup,
   fitted: Map<BiasSource, SourceBias>,
-  spreadFactor = 1,
 ): { obs: SizeObservation[]; src: BiasSource[] } {
   const obs: SizeObservation[] = [];
   const src: BiasSource[] = [];
@@ -55,11 +54,9 @@ export function sizeObservations(
       logLow: part ? (s.logValue ?? s.logLow) : s.logLow,
       logHigh: part ? undefined : s.logHigh,
       bias: b.bias,
-      sigma:
-        spreadFactor *
-        Math.sqrt(
-          b.spread ** 2 * (s.lowConfidence ? 1.5 : 1) + (0.05 * outside) ** 2 + rounding ** 2,
-        ),
+      sigma: Math.sqrt(
+        b.spread ** 2 * (s.lowConfidence ? 1.5 : 1) + (0.05 * outside) ** 2 + rounding ** 2,
+      ),
       outlier: b.outlier,
     });
     src.push(s.source);
@@ -71,7 +68,7 @@ export function sizeObservations(
       step: Math.min(last, Math.max(0, c.day - g.day0)),
       logValue: Math.log(c.total),
       bias: b.bias,
-      sigma: spreadFactor * b.spread,
+      sigma: b.spread,
       outlier: b.outlier,
     });
     src.push("border_count");
@@ -85,23 +82,15 @@ export interface SizeFit {
   sizePriors: (SizePrior & { group: string })[];
   /** Leave-one-out scores of every figure in the final pass (for calibrate.ts). */
   loo: SizeLoo[];
-  /**
-   * Factor (≥ 1) by which every report's spread was multiplied in the final pass so that the
-   * figures' leave-one-out scores reach 90 % coverage (1 without self-calibration).
-   */
-  spreadFactor: number;
+  /** Self-calibration factor of the size intervals (log scale; 1 without self-calibration). */
+  widening: number;
 }
-
-/** Rounds of the spread self-calibration (each one final smoothing pass of every group). */
-const SPREAD_ROUNDS = 4;
-/** A round asking for less than this further factor ends the self-calibration. */
-const SPREAD_TOLERANCE = 1.02;
 
 /**
  * Smooths every group's size (sets `g.size`); returns the fitted biases and priors. `iterations`
  * rounds of source-bias fitting (default 3; a first look needs fewer). With `selfCalibrate`, the
- * final pass is repeated with the reports' spreads scaled up until the figures' leave-one-out
- * scores say their 90 % predictive intervals cover (see {@link calibrateSpread}).
+ * intervals are widened by the figures' conformal factor (calibrate.ts), within what the group's
+ * prior and its figure-free reports allow ({@link widenByFigures}).
  */
 export function estimateSizes(
   tracked: readonly WorkGroup[],
@@ -131,24 +120,32 @@ export function estimateSizes(
     }
   }
   const priors = fitPriors(withSize, fitted);
-  const pass = (factor: number): SizePass =>
-    smoothWithPriors(withSize, fitted, levelSd, priors, factor);
-  const model = pass(1);
-  const calibrated = selfCalibrate ? calibrateSpread(pass, model) : { ...model, factor: 1 };
-  withSize.forEach((g, i) => {
-    g.size = model.days[i].map((d, k) => widerOf(d, calibrated.days[i][k]));
-  });
+  const pass = (reading: (o: SizeObservation) => SizeObservation[]): SizePass =>
+    smoothWithPriors(withSize, fitted, levelSd, priors, reading);
+  const model = pass((o) => [o]);
+  const widening = selfCalibrate ? conformalWidening(model.loo) : 1;
+  const days =
+    widening > 1
+      ? widenByFigures(model, pass(boundsOnly(widening)), widening, levelSd)
+      : model.days;
+  withSize.forEach((g, i) => (g.size = days[i]));
   const sizePriors = withSize.map((g) => {
     const prior = priors.get(g.name) ?? fallbackSizePrior();
     const { logMean, logSd, groups } = prior;
     return { group: g.name, logMean: round3(logMean), logSd: round3(logSd), groups };
   });
-  return {
-    sourceBiases: fitted,
-    levelSd,
-    sizePriors,
-    loo: model.loo,
-    spreadFactor: round3(calibrated.factor),
+  return { sourceBiases: fitted, levelSd, sizePriors, loo: model.loo, widening };
+}
+
+/**
+ * Reads only the one-sided reports ("at least 1,345", "more than 1,700", "up to 500"; a report of
+ * a part of the group counts as "at least" its figure), their spreads × `factor`: what a group's
+ * size is known by without its figures and ranges, the reports as unsure as self-calibration says.
+ */
+function boundsOnly(factor: number): (o: SizeObservation) => SizeObservation[] {
+  return (o) => {
+    const oneSided = (o.logLow === undefined) !== (o.logHigh === undefined);
+    return o.logValue === undefined && oneSided ? [{ ...o, sigma: o.sigma * factor }] : [];
   };
 }
 
@@ -159,47 +156,26 @@ export interface SizePass {
 }
 
 /**
- * Self-calibration of the size reports' spread: from `first` (the pass with factor 1), multiplies
- * the factor by the weighted conformal factor of the figures' leave-one-out scores
- * (calibrate.ts) and runs `pass` (a final smoothing of every group with every report's spread ×
- * factor) again, until a round asks for less than SPREAD_TOLERANCE more, SPREAD_ROUNDS have run
- * or the factor reaches MAX_WIDENING.
- *
- * Why the spreads and not the intervals: the scores measure the reports (figures falling outside
- * what the rest of the data predicts), so the reports must say less; the size prior (sizePrior.ts)
- * and what a bound rules out stay as they are. Widening each day's interval about its median
- * instead stretched the prior's own range too: a group known only by "at least 1,345" and "more
- * than 1,700" got a 90 % interval of 621–131,502 (docs/estimation.md#size-prior).
- * @example
- * calibrateSpread(() => ({ days: [], loo: [] }), { days: [], loo: [] }).factor; // => 1
+ * The model's size intervals widened by the self-calibration factor `factor` about their
+ * medians (calibrate.ts `widenSizeDay`), but never beyond the interval of the same group smoothed
+ * without its figures (`free`: the size prior, the drift, and the one-sided bounds with their
+ * spreads × factor; `boundsOnly`). The factor comes from the figures' leave-one-out scores: it
+ * says how much less the figures know than the model thinks, and at the limit they know nothing,
+ * which is `free`; it says nothing about the prior, fitted from the spread of the groups' sizes.
+ * Without that limit a group known only by "at least 1,345" and "more than 1,700" (its interval
+ * the prior truncated at the bounds) got its prior's range stretched ×2 in log size: 621–131,502
+ * people (docs/estimation.md#size-prior).
+ * @returns the days of each group (in `model` order).
  */
-export function calibrateSpread(
-  pass: (factor: number) => SizePass,
-  first: SizePass,
-): SizePass & { factor: number } {
-  let factor = 1;
-  let fit = first;
-  for (let round = 0; round < SPREAD_ROUNDS && factor < MAX_WIDENING; round++) {
-    const more = conformalWidening(fit.loo);
-    if (more < SPREAD_TOLERANCE) break;
-    factor = Math.min(MAX_WIDENING, factor * more);
-    fit = pass(factor);
-  }
-  return { ...fit, factor };
-}
-
-/**
- * The model's day estimate `d` with the interval widened to hold the calibrated one `c` (the
- * estimate stays the model's: self-calibration never moves an estimate nor narrows an interval).
- */
-function widerOf(d: SizeDayEstimate, c: SizeDayEstimate | undefined): SizeDayEstimate {
-  if (!c) return d;
-  return {
-    ...d,
-    low: Math.min(d.low, c.low),
-    high: Math.max(d.high, c.high),
-    logSd: Math.max(d.logSd, c.logSd),
-  };
+export function widenByFigures(
+  model: SizePass,
+  free: SizePass,
+  factor: number,
+  levelSd: number,
+): SizeDayEstimate[][] {
+  return model.days.map((days, i) =>
+    days.map((d, k) => widenSizeDay(d, factor, levelSd, free.days[i]?.[k])),
+  );
 }
 
 /** One size smoothing pass without the size prior; returns the reports' bias residuals. */
@@ -243,20 +219,20 @@ function fitPriors(
   );
 }
 
-/** Final smoothing pass with the priors, every report's spread × `spreadFactor`. */
+/** Final smoothing pass with the priors, each report read as `reading` says (none: left out). */
 function smoothWithPriors(
   withSize: readonly WorkGroup[],
   fitted: Map<BiasSource, SourceBias>,
   levelSd: number,
   priors: ReadonlyMap<string, SizePrior>,
-  spreadFactor: number,
+  reading: (o: SizeObservation) => SizeObservation[],
 ): SizePass {
   const days: SizeDayEstimate[][] = [];
   const loo: SizeLoo[] = [];
   for (const g of withSize) {
     const fit = smoothSizeWithLoo({
       nDays: g.nDays,
-      observations: sizeObservations(g, fitted, spreadFactor).obs,
+      observations: sizeObservations(g, fitted).obs.flatMap(reading),
       drift: g.drift,
       levelSd,
       prior: priors.get(g.name) ?? fallbackSizePrior(),

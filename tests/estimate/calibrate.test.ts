@@ -3,10 +3,13 @@
 // misplaced reports.
 import { describe, expect, it } from "vitest";
 import { addSums, emptySums, figures, scoreWorld } from "../../src/estimate/accuracy.ts";
-import { conformalWidening, MAX_WIDENING, widenKmDay } from "../../src/estimate/calibrate.ts";
+import {
+  conformalWidening,
+  MAX_WIDENING,
+  widenKmDay,
+  widenSizeDay,
+} from "../../src/estimate/calibrate.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
-import { calibrateSpread } from "../../src/estimate/sizes.ts";
-import type { SizePass } from "../../src/estimate/sizes.ts";
 import { simulateWorld, worldOfDifficulty } from "../../src/estimate/simulate.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 
@@ -41,30 +44,29 @@ describe("conformalWidening", () => {
     expect(widenKmDay(d, 2, 1000)).toMatchObject({ median: 100, low: 60, high: 160, sd: 30 });
     expect(widenKmDay(d, 0.5, 1000)).toEqual(d);
     expect(widenKmDay(d, 10, 150)).toMatchObject({ low: 0, high: 150 });
-  });
-});
-
-describe("calibrateSpread (sizes.ts)", () => {
-  /** Figures whose 90 % score needs the spread × 2.5 in all: scores 2.5/factor, 0.1 … 2.5/factor. */
-  const pass = (factor: number): SizePass => ({
-    days: [],
-    loo: Array.from({ length: 30 }, (_, i) => ({
-      score: (((i + 1) / 30) * 2.5) / factor,
-      weight: 1,
-    })),
+    const s = { median: 1000, low: 500, high: 2000, logMean: 6.9, logSd: 0.4 };
+    const w = widenSizeDay(s, 2);
+    expect(w.low).toBeCloseTo(250);
+    expect(w.high).toBeCloseTo(4000);
+    // The common level's share of the width is not widened.
+    const level = widenSizeDay(s, 2, 0.3);
+    expect(level.low).toBeGreaterThan(w.low);
+    expect(level.low).toBeLessThan(s.low);
   });
 
-  it("scales the spreads until the figures' scores ask for no more, and stops at once when they never did", () => {
-    const calls: number[] = [];
-    const counted = (f: number): SizePass => (calls.push(f), pass(f));
-    const fit = calibrateSpread(counted, pass(1));
-    expect(fit.factor).toBeGreaterThan(2.3);
-    expect(fit.factor).toBeLessThanOrEqual(2.5);
-    expect(conformalWidening(fit.loo)).toBeLessThan(1.02);
-    expect(calls).toEqual([fit.factor]);
-    const calm = { days: [], loo: [{ score: 0.5, weight: 1 }] };
-    expect(calibrateSpread(counted, calm).factor).toBe(1);
-    expect(calls).toHaveLength(1);
+  it("widens a size day no further than the day without figures allows, and never narrows it", () => {
+    const s = { median: 1000, low: 500, high: 2000, logMean: 6.9, logSd: 0.4 };
+    // Without figures the day is known from 800 to 3,000 (a bound and the prior): the figures'
+    // factor cannot take the interval past that, nor inside the day's own.
+    const free = { median: 1200, low: 800, high: 3000, logMean: 7.1, logSd: 0.5 };
+    const w = widenSizeDay(s, 2, 0, free);
+    expect(w.low).toBe(500);
+    expect(w.high).toBe(3000);
+    expect(w.logSd).toBeCloseTo(0.5);
+    expect(w.median).toBe(1000);
+    // A wide day without figures (the prior alone) leaves the widening as it is.
+    const prior = { median: 900, low: 90, high: 9000, logMean: 6.8, logSd: 1.4 };
+    expect(widenSizeDay(s, 2, 0, prior)).toEqual(widenSizeDay(s, 2));
   });
 });
 
