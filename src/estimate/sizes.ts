@@ -164,7 +164,7 @@ export interface SizePass {
  * which is `free`; it says nothing about the prior, fitted from the spread of the groups' sizes.
  * Without that limit a group known only by "at least 1,345" and "more than 1,700" (its interval
  * the prior truncated at the bounds) got its prior's range stretched ×2 in log size: 621–131,502
- * people (docs/estimation.md#size-prior).
+ * people (docs/estimation.md#bound-only-groups-and-self-calibration).
  * @returns the days of each group (in `model` order).
  */
 export function widenByFigures(
