@@ -403,6 +403,8 @@ export { forecastArrivals, groupStatus } from "./forecast/forecast.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ForecastWarningCode } from "./forecast/warnings.ts";
 export { naiveArrival } from "./forecast/naive.ts";
+export type { ReportKm, ReportsOfGroupOptions } from "./forecast/lastTwoReports.ts";
+export { lastTwoReportsArrival, reportsOfGroup } from "./forecast/lastTwoReports.ts";
 export type {
   ReferenceArrival,
   BacktestOptions,

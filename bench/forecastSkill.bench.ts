@@ -1,0 +1,252 @@
+// Forecast skill on simulated worlds (issue 14): rolling as-of forecasts (nowcast with asOf →
+// forecastArrivals) scored against the TRUE arrival times of the simulator, beside the
+// constant-speed baseline from the group's last two reports (src/forecast/lastTwoReports.ts).
+//
+// For every world, as-of moments every STEP days (00:00 local, from the 3rd day with reports to
+// the last day of the world). For every true group and every place ahead on its true route, the
+// true arrival of its head (first people: 95th percentile of people; the median person for the
+// point-like groups of simulate.ts) and of its median person (the bulk) are the moments its
+// truth crosses the place's km (linear between noons). Cases with a true arrival 1–14 days after
+// the as-of moment are scored, by lead = ceil(days ahead):
+// - model: the p50 of the estimated group that follows the true group (bench/worlds/score.ts
+//   matchTracks, on the tracks as of that moment) — `headArrival` for the head, `arrival` for the
+//   bulk; a place the model puts behind the group counts as "arriving now", a p50 beyond the
+//   horizon as the horizon's end; coverage = truth inside [p10, p90];
+// - baseline: lastTwoReportsArrival on the reports of that true group observed by the as-of
+//   moment (told the true labels, projected on its true route) — the same reports the estimator
+//   had; the same date for head and bulk (reports do not say which part they saw).
+// MAE is over the cases where both give a date (a missing model forecast — group unmatched or
+// dissolved — or a baseline without speed is counted, not scored).
+//
+// Run: npx tsx bench/forecastSkill.bench.ts [--sim stress|legacy|both] [--worlds N] [--seed0 S]
+//      [--step D] [--runs R]
+// Defaults: both simulators, 20 worlds each, stress seeds 1…N and simulate.ts worlds 0…N-1 of N,
+// step 4 days, 300 runs. `--seed0 S` (S ≠ 1) takes stress seeds S…S+N-1 and simulate.ts worlds
+// S…S+N-1 of S+N (seeds 1000+S…): development used --seed0 500, so the reported worlds were not
+// tuned on.
+import { generateStressWorld } from "./worlds/stress.ts";
+import { legacyWorld } from "./worlds/legacy.ts";
+import { matchTracks, rebaser } from "./worlds/score.ts";
+import type { ScorableWorld, TruthDay } from "./worlds/truth.ts";
+import {
+  buildCorridor,
+  createGazetteer,
+  createRouteIndex,
+  dayNumber,
+  forecastArrivals,
+  isoDate,
+  lastTwoReportsArrival,
+  mulberry32,
+  nowcast,
+  toLocalTime,
+} from "../src/index.ts";
+import type { Forecast, ReportKm, TrackPoint } from "../src/index.ts";
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const SIM = arg("sim", "both");
+const WORLDS = Number(arg("worlds", "20"));
+const SEED0 = Number(arg("seed0", "1"));
+const STEP = Number(arg("step", "4"));
+const RUNS = Number(arg("runs", "300"));
+const HORIZON = 30;
+const LEADS = 14;
+
+type Kind = "head" | "bulk";
+interface Cell {
+  n: number;
+  model: number;
+  base: number;
+  covered: number;
+  noModel: number;
+  noBase: number;
+}
+const cell = (): Cell => ({ n: 0, model: 0, base: 0, covered: 0, noModel: 0, noBase: 0 });
+type Table = Record<Kind, Cell[]>;
+const table = (): Table => ({
+  head: Array.from({ length: LEADS + 1 }, cell),
+  bulk: Array.from({ length: LEADS + 1 }, cell),
+});
+
+/** Moment (local days) a truth series first reaches `km`, linear between noons; undefined if never. */
+function trueCrossing(days: TruthDay[], km: number, pick: (d: TruthDay) => number): number | undefined {
+  for (let i = 0; i < days.length; i++) {
+    const v = pick(days[i]!);
+    if (v < km) continue;
+    const t = (dayNumber(days[i]!.date) ?? 0) + 0.5;
+    if (i === 0) return t;
+    const u = pick(days[i - 1]!);
+    return t - 1 + (v > u ? (km - u) / (v - u) : 1);
+  }
+  return undefined;
+}
+
+/** Reports of each true group observed by `asOf`, as km on its true route (told the labels). */
+function trueReports(world: ScorableWorld, asOf: number): Map<string, ReportKm[]> {
+  const index = createRouteIndex(world.dataset.routes);
+  const gazetteer = createGazetteer(world.dataset.places);
+  const routeOf = new Map(world.truth.map((g) => [g.group, g.routeId]));
+  const out = new Map<string, ReportKm[]>();
+  for (const s of world.dataset.sightings) {
+    const g = world.sightingGroup[s.id ?? ""];
+    const time = toLocalTime(s.observedAt, world.dataset.timeZone);
+    if (g === undefined || !time || time.t > asOf || !routeOf.has(g)) continue;
+    const place = s.lat === undefined && s.placeName ? gazetteer.find(s.placeName) : undefined;
+    const lon = s.lon ?? place?.lon;
+    const lat = s.lat ?? place?.lat;
+    if (lon === undefined || lat === undefined) continue;
+    const p = index.project([lon, lat], { routeId: routeOf.get(g) });
+    if (!p) continue;
+    const list = out.get(g) ?? [];
+    list.push({ t: time.t, km: p.km });
+    out.set(g, list);
+  }
+  return out;
+}
+
+/** The estimated group following each true group most closely (on the tracks as of the forecast). */
+function followers(world: ScorableWorld, tracks: readonly TrackPoint[]): Map<string, string> {
+  const byGroup = new Map<string, Map<string, TrackPoint>>();
+  for (const t of tracks) {
+    const m = byGroup.get(t.group) ?? new Map<string, TrackPoint>();
+    m.set(t.date, t);
+    byGroup.set(t.group, m);
+  }
+  const best = new Map<string, { est: string; days: number }>();
+  for (const [est, m] of matchTracks(world.truth, byGroup, rebaser(world))) {
+    const cur = best.get(m.group);
+    if (!cur || m.days > cur.days) best.set(m.group, { est, days: m.days });
+  }
+  return new Map([...best].map(([g, b]) => [g, b.est]));
+}
+
+interface ModelArrival {
+  p10?: number;
+  p50?: number;
+  p90?: number;
+}
+
+/** The model's arrival of `est` at `placeId` (head or bulk); "now" when the place is behind it. */
+function modelArrival(f: Forecast, est: string, placeId: string, kind: Kind): ModelArrival | undefined {
+  const status = f.groups.find((g) => g.group === est)?.status;
+  if (status === undefined || status === "dissolved") return undefined;
+  const a = f.arrivals.find((x) => x.group === est && x.placeId === placeId);
+  if (!a) return status === "arrived" || f.arrivals.some((x) => x.group === est)
+    ? { p10: f.asOf, p50: f.asOf, p90: f.asOf }
+    : undefined;
+  return kind === "head" ? (a.headArrival ?? a.arrival) : a.arrival;
+}
+
+function scoreWorld(world: ScorableWorld, into: Table, seed: number): number {
+  const corridor = buildCorridor(world.dataset, 20);
+  const routeIndex = createRouteIndex(world.dataset.routes);
+  const days = world.dataset.sightings
+    .map((s) => toLocalTime(s.observedAt, world.dataset.timeZone)?.t)
+    .filter((t): t is number => t !== undefined)
+    .map(Math.floor);
+  const reportDays = [...new Set(days)].sort((a, b) => a - b);
+  const lastTruth = Math.max(...world.truth.map((g) => dayNumber(g.days.at(-1)!.date) ?? 0));
+  let forecasts = 0;
+  for (let day = (reportDays[2] ?? Infinity) + 1; day <= lastTruth; day += STEP) {
+    const asOf = day;
+    const now = nowcast(world.dataset, { asOf: `${isoDate(day)}T00:00:00`, routeIndex });
+    const f = forecastArrivals(now, {
+      corridor,
+      horizonDays: HORIZON,
+      runs: RUNS,
+      random: mulberry32(seed * 1000 + day),
+    });
+    forecasts++;
+    const follow = followers(world, now.estimate.tracks);
+    const reports = trueReports(world, asOf);
+    for (const g of world.truth) {
+      const est = follow.get(g.group);
+      const mine = reports.get(g.group) ?? [];
+      if (mine.length === 0) continue; // not reported yet: nobody could forecast it
+      for (const stop of corridor.routes.get(g.routeId)?.stops ?? []) {
+        const placeId = corridor.places[stop.place]!.placeId;
+        const truth: Record<Kind, number | undefined> = {
+          head: trueCrossing(g.days, stop.km, (d) => d.headKm ?? d.km),
+          bulk: trueCrossing(g.days, stop.km, (d) => d.km),
+        };
+        const base = lastTwoReportsArrival(mine, stop.km, { asOf });
+        for (const kind of ["head", "bulk"] as const) {
+          const t = truth[kind];
+          if (t === undefined || t <= asOf || t > asOf + LEADS) continue;
+          const c = into[kind][Math.ceil(t - asOf)]!;
+          const m = est === undefined ? undefined : modelArrival(f, est, placeId, kind);
+          if (!m) c.noModel++;
+          if (base === undefined) c.noBase++;
+          if (!m || base === undefined) continue;
+          const p50 = m.p50 ?? asOf + HORIZON;
+          c.n++;
+          c.model += Math.abs(p50 - t);
+          c.base += Math.abs(base - t);
+          if ((m.p10 ?? asOf + HORIZON) <= t && t <= (m.p90 ?? Infinity)) c.covered++;
+        }
+      }
+    }
+  }
+  return forecasts;
+}
+
+function add(a: Cell, b: Cell): Cell {
+  return {
+    n: a.n + b.n,
+    model: a.model + b.model,
+    base: a.base + b.base,
+    covered: a.covered + b.covered,
+    noModel: a.noModel + b.noModel,
+    noBase: a.noBase + b.noBase,
+  };
+}
+
+function print(name: string, t: Table): void {
+  console.log(`\n${name}`);
+  console.log(
+    "| lead (days) | head: n | MAE model | MAE last-two | ratio | p10–p90 cover | bulk: n | MAE model | MAE last-two | ratio | p10–p90 cover |",
+  );
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  const fmt = (c: Cell): string =>
+    c.n === 0
+      ? "0 | – | – | – | –"
+      : `${c.n} | ${(c.model / c.n).toFixed(2)} | ${(c.base / c.n).toFixed(2)} | ${(c.model / c.base).toFixed(2)} | ${Math.round((100 * c.covered) / c.n)} %`;
+  for (let lead = 1; lead <= LEADS; lead++)
+    console.log(`| ${lead} | ${fmt(t.head[lead]!)} | ${fmt(t.bulk[lead]!)} |`);
+  const all = (k: Kind): Cell => t[k].reduce(add, cell());
+  console.log(`| **1–14** | ${fmt(all("head"))} | ${fmt(all("bulk"))} |`);
+  for (const k of ["head", "bulk"] as const) {
+    const a = all(k);
+    console.log(
+      `${k}: cases without a model forecast (unmatched or dissolved) ${a.noModel}, without a baseline speed ${a.noBase}`,
+    );
+  }
+}
+
+function run(sim: "stress" | "legacy"): void {
+  const t = table();
+  const started = performance.now();
+  let forecasts = 0;
+  for (let i = 0; i < WORLDS; i++) {
+    const world =
+      sim === "stress"
+        ? generateStressWorld(SEED0 + i)
+        : SEED0 === 1
+          ? legacyWorld(i, WORLDS)
+          : legacyWorld(SEED0 + i, SEED0 + WORLDS);
+    forecasts += scoreWorld(world, t, SEED0 + i);
+  }
+  const s = ((performance.now() - started) / 1000).toFixed(0);
+  const worlds =
+    sim === "stress"
+      ? `stress worlds, seeds ${SEED0}…${SEED0 + WORLDS - 1}`
+      : SEED0 === 1
+        ? `simulate.ts worlds 0…${WORLDS - 1} of ${WORLDS} (seeds 1000…${999 + WORLDS})`
+        : `simulate.ts worlds ${SEED0}…${SEED0 + WORLDS - 1} of ${SEED0 + WORLDS}`;
+  print(`${worlds}: ${forecasts} forecasts every ${STEP} days, ${RUNS} runs, ${s} s`, t);
+}
+
+if (SIM === "stress" || SIM === "both") run("stress");
+if (SIM === "legacy" || SIM === "both") run("legacy");
