@@ -9,6 +9,7 @@ import { createRouteIndex } from "../geo/routeIndex.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
 import { buildCorridor } from "../geo/corridor.ts";
 import { forecastArrivals } from "./forecast.ts";
+import { lastTwoReportsArrival, reportsOfGroup } from "./lastTwoReports.ts";
 import { naiveArrival } from "./naive.ts";
 import { nowcast } from "./nowcast.ts";
 
@@ -34,6 +35,13 @@ export interface BacktestOptions {
   /** Pace refit of each group (see `NowcastOptions`); default the whole track, 4 pseudo-days. */
   paceWindowDays?: number;
   pacePriorDays?: number;
+  /**
+   * Which arrival of the forecast is scored: `median` (the median person: when most people need
+   * beds; default) or `head` (the first people: when shelters must open — `headArrival`, the
+   * median's when the tracks have no head). The 2018 first contingent is a head, the main body a
+   * median.
+   */
+  moment?: "median" | "head";
 }
 
 /** One scored forecast: a group, a place, an issue day. */
@@ -48,10 +56,14 @@ export interface BacktestRow {
   p50?: IsoDate;
   p90?: IsoDate;
   naive?: IsoDate;
+  /** The constant-speed forecast from the group's last two reports ({@link lastTwoReportsArrival}). */
+  lastTwo?: IsoDate;
   /** p50 − observed, in days (p50 beyond the horizon counts as the horizon's last day). */
   errorDays: number;
   /** naive − observed, in days (undefined when the naive forecast has no speed). */
   naiveErrorDays?: number;
+  /** lastTwo − observed, in days (undefined when the group did not move between them). */
+  lastTwoErrorDays?: number;
   /** Observed date within [p10, p90] (a blank p90 is open-ended). */
   inside: boolean;
 }
@@ -64,6 +76,8 @@ export interface BacktestSummary {
   mae: number;
   /** Mean absolute error of the naive forecast (days), over the same rows. */
   naiveMae: number;
+  /** Mean absolute error of the last-two-reports forecast (days), over the same rows. */
+  lastTwoMae: number;
   /** Share of observed arrivals inside p10–p90 (0–1). */
   coverage: number;
 }
@@ -80,7 +94,9 @@ export interface BacktestResult {
  * and for each reference arrival after D score the forecast of that group at that place. Rows are
  * kept for every lead ≥ 1 day; {@link BacktestResult.byLead} summarises the requested leads and
  * {@link BacktestResult.overall} leads 1–14.
- * The naive forecast is {@link naiveArrival} (average speed since departure) from the same nowcast.
+ * The naive forecast is {@link naiveArrival} (average speed since departure) from the same nowcast;
+ * the last-two-reports forecast ({@link lastTwoReportsArrival}) is made from the reports the
+ * estimator gave the group ({@link reportsOfGroup}), those observed by the issue moment.
  *
  * @example
  * const bt = backtestArrivals(embedded2018(), reference, { issueDates: ["2018-10-20", …] });
@@ -124,10 +140,16 @@ export function backtestArrivals(
       if (!Number.isFinite(placeKm)) continue;
       const end = now.asOf + horizonDays;
       // A place behind the group's median at its last observation: the forecast says "already there".
-      const p10 = a ? a.arrival.p10 : group.lastDay + 0.5;
-      const p50 = a ? (a.arrival.p50 ?? end) : group.lastDay + 0.5;
-      const p90 = a ? a.arrival.p90 : group.lastDay + 0.5;
+      const q = a && options.moment === "head" ? (a.headArrival ?? a.arrival) : a?.arrival;
+      const p10 = q ? q.p10 : group.lastDay + 0.5;
+      const p50 = q ? (q.p50 ?? end) : group.lastDay + 0.5;
+      const p90 = q ? q.p90 : group.lastDay + 0.5;
       const naive = naiveArrival(group, placeKm);
+      const lastTwo = lastTwoReportsArrival(
+        reportsOfGroup(dataset, now.estimate, ref.group, { asOf: now.asOf, routeIndex }),
+        placeKm,
+        { asOf: now.asOf },
+      );
       const lo = p10 === undefined ? Infinity : Math.floor(p10);
       const hi = p90 === undefined ? Infinity : Math.floor(p90);
       rows.push({
@@ -137,11 +159,13 @@ export function backtestArrivals(
         observed: ref.date,
         leadDays: observedDay - issueDay,
         p10: p10 === undefined ? undefined : isoDate(p10),
-        p50: a?.arrival.p50 === undefined && a ? undefined : isoDate(p50),
+        p50: q?.p50 === undefined && q ? undefined : isoDate(p50),
         p90: p90 === undefined ? undefined : isoDate(p90),
         naive: naive === undefined ? undefined : isoDate(naive),
+        lastTwo: lastTwo === undefined ? undefined : isoDate(lastTwo),
         errorDays: Math.floor(p50) - observedDay,
         naiveErrorDays: naive === undefined ? undefined : Math.floor(naive) - observedDay,
+        lastTwoErrorDays: lastTwo === undefined ? undefined : Math.floor(lastTwo) - observedDay,
         inside: lo <= observedDay && observedDay <= hi,
       });
     }
@@ -157,6 +181,7 @@ export function backtestArrivals(
       // No naive speed (the group has not moved): the naive forecast never arrives; scored as
       // the horizon's end, like a blank p50.
       naiveMae: mean((r) => Math.abs(r.naiveErrorDays ?? horizonDays)),
+      lastTwoMae: mean((r) => Math.abs(r.lastTwoErrorDays ?? horizonDays)),
       coverage: mean((r) => (r.inside ? 1 : 0)),
     };
   };
