@@ -21,9 +21,8 @@
 // Run: npx tsx bench/forecastSkill.bench.ts [--sim stress|legacy|both] [--worlds N] [--seed0 S]
 //      [--step D] [--runs R]
 // Defaults: both simulators, 20 worlds each, stress seeds 1…N and simulate.ts worlds 0…N-1 of N,
-// step 4 days, 300 runs. `--seed0 S` (S ≠ 1) takes stress seeds S…S+N-1 and simulate.ts worlds
-// S…S+N-1 of S+N (seeds 1000+S…): development used --seed0 500, so the reported worlds were not
-// tuned on.
+// step 4 days, 300 runs. `--seed0 S` (S ≠ 1) takes stress seeds S…S+N-1 and simulate.ts seeds
+// 1000+S…: development used --seed0 500, so the reported worlds were not tuned on.
 import { generateStressWorld } from "./worlds/stress.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
 import { matchTracks, rebaser } from "./worlds/score.ts";
@@ -40,7 +39,15 @@ import {
   nowcast,
   toLocalTime,
 } from "../src/index.ts";
-import type { Forecast, ReportKm, TrackPoint } from "../src/index.ts";
+import { groupMovement } from "../src/index.ts";
+import type {
+  Corridor,
+  Forecast,
+  GroupMovementOptions,
+  Nowcast,
+  ReportKm,
+  TrackPoint,
+} from "../src/index.ts";
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -51,6 +58,12 @@ const WORLDS = Number(arg("worlds", "20"));
 const SEED0 = Number(arg("seed0", "1"));
 const STEP = Number(arg("step", "4"));
 const RUNS = Number(arg("runs", "300"));
+/** Forecast variants scored from the same nowcasts (development: `--start-spread 1,0.5,0`). */
+interface Variant {
+  startSpread?: number;
+  pace?: GroupMovementOptions;
+}
+const VARIANTS: Variant[] = (JSON.parse(arg("variants", "[{}]")) as Variant[]);
 const HORIZON = 30;
 const LEADS = 14;
 
@@ -139,7 +152,23 @@ function modelArrival(f: Forecast, est: string, placeId: string, kind: Kind): Mo
   return kind === "head" ? (a.headArrival ?? a.arrival) : a.arrival;
 }
 
-function scoreWorld(world: ScorableWorld, into: Table, seed: number): number {
+/** The nowcast with every group's own movement refitted with `pace` (development variants). */
+function withPace(now: Nowcast, pace: GroupMovementOptions): Nowcast {
+  return {
+    ...now,
+    groups: now.groups.map((g) => ({
+      ...g,
+      movement: groupMovement(
+        now.estimate.tracks.filter((t) => t.group === g.group),
+        now.estimate.report.movement,
+        pace,
+      ),
+    })),
+  };
+}
+
+/** Scores every as-of forecast of one world into `tables` (one per variant); returns the number of as-of moments. */
+function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number {
   const corridor = buildCorridor(world.dataset, 20);
   const routeIndex = createRouteIndex(world.dataset.routes);
   const days = world.dataset.sightings
@@ -150,46 +179,62 @@ function scoreWorld(world: ScorableWorld, into: Table, seed: number): number {
   const lastTruth = Math.max(...world.truth.map((g) => dayNumber(g.days.at(-1)!.date) ?? 0));
   let forecasts = 0;
   for (let day = (reportDays[2] ?? Infinity) + 1; day <= lastTruth; day += STEP) {
-    const asOf = day;
     const now = nowcast(world.dataset, { asOf: `${isoDate(day)}T00:00:00`, routeIndex });
-    const f = forecastArrivals(now, {
-      corridor,
-      horizonDays: HORIZON,
-      runs: RUNS,
-      random: mulberry32(seed * 1000 + day),
-    });
+    const fs = VARIANTS.map((v) =>
+      forecastArrivals(v.pace ? withPace(now, v.pace) : now, {
+        corridor,
+        horizonDays: HORIZON,
+        runs: RUNS,
+        random: mulberry32(seed * 1000 + day),
+        startSpread: v.startSpread,
+      }),
+    );
     forecasts++;
     const follow = followers(world, now.estimate.tracks);
-    const reports = trueReports(world, asOf);
+    const reports = trueReports(world, day);
     for (const g of world.truth) {
-      const est = follow.get(g.group);
       const mine = reports.get(g.group) ?? [];
       if (mine.length === 0) continue; // not reported yet: nobody could forecast it
-      for (const stop of corridor.routes.get(g.routeId)?.stops ?? []) {
-        const placeId = corridor.places[stop.place]!.placeId;
-        const truth: Record<Kind, number | undefined> = {
-          head: trueCrossing(g.days, stop.km, (d) => d.headKm ?? d.km),
-          bulk: trueCrossing(g.days, stop.km, (d) => d.km),
-        };
-        const base = lastTwoReportsArrival(mine, stop.km, { asOf });
-        for (const kind of ["head", "bulk"] as const) {
-          const t = truth[kind];
-          if (t === undefined || t <= asOf || t > asOf + LEADS) continue;
-          const c = into[kind][Math.ceil(t - asOf)]!;
-          const m = est === undefined ? undefined : modelArrival(f, est, placeId, kind);
-          if (!m) c.noModel++;
-          if (base === undefined) c.noBase++;
-          if (!m || base === undefined) continue;
-          const p50 = m.p50 ?? asOf + HORIZON;
-          c.n++;
-          c.model += Math.abs(p50 - t);
-          c.base += Math.abs(base - t);
-          if ((m.p10 ?? asOf + HORIZON) <= t && t <= (m.p90 ?? Infinity)) c.covered++;
-        }
-      }
+      const est = follow.get(g.group);
+      fs.forEach((f, i) => scoreGroup(g, { f, est, mine, corridor, asOf: day }, tables[i]!));
     }
   }
   return forecasts;
+}
+
+/** Scores one true group's places ahead (one as-of moment, one forecast). */
+function scoreGroup(
+  g: ScorableWorld["truth"][number],
+  at: { f: Forecast; est?: string; mine: ReportKm[]; corridor: Corridor; asOf: number },
+  into: Table,
+): void {
+  const { f, est, mine, corridor, asOf } = at;
+  for (const stop of corridor.routes.get(g.routeId)?.stops ?? []) {
+    const placeId = corridor.places[stop.place]!.placeId;
+    const truth: Record<Kind, number | undefined> = {
+      head: trueCrossing(g.days, stop.km, (d) => d.headKm ?? d.km),
+      bulk: trueCrossing(g.days, stop.km, (d) => d.km),
+    };
+    const base = lastTwoReportsArrival(mine, stop.km, { asOf });
+    for (const kind of ["head", "bulk"] as const) {
+      const t = truth[kind];
+      if (t === undefined || t <= asOf || t > asOf + LEADS) continue;
+      const c = into[kind][Math.ceil(t - asOf)]!;
+      const m = est === undefined ? undefined : modelArrival(f, est, placeId, kind);
+      if (!m) c.noModel++;
+      if (base === undefined) c.noBase++;
+      if (!m || base === undefined) continue;
+      const p50 = m.p50 ?? asOf + HORIZON;
+      if (process.env.DEBUG_LEAD && Math.ceil(t - asOf) <= Number(process.env.DEBUG_LEAD))
+        console.log(
+          JSON.stringify({ g: g.group, est, kind, place: stop.km.toFixed(0), asOf, t: t.toFixed(2), p10: m.p10?.toFixed(2), p50: p50.toFixed(2), p90: m.p90?.toFixed(2), base: base.toFixed(2), est0: f.groups.find((x) => x.group === est), truthKm: g.days.find((d) => d.date === isoDate(asOf - 1))?.km.toFixed(0) }),
+        );
+      c.n++;
+      c.model += Math.abs(p50 - t);
+      c.base += Math.abs(base - t);
+      if ((m.p10 ?? asOf + HORIZON) <= t && t <= (m.p90 ?? Infinity)) c.covered++;
+    }
+  }
 }
 
 function add(a: Cell, b: Cell): Cell {
@@ -226,17 +271,15 @@ function print(name: string, t: Table): void {
 }
 
 function run(sim: "stress" | "legacy"): void {
-  const t = table();
+  const tables = VARIANTS.map(table);
   const started = performance.now();
   let forecasts = 0;
   for (let i = 0; i < WORLDS; i++) {
     const world =
       sim === "stress"
         ? generateStressWorld(SEED0 + i)
-        : SEED0 === 1
-          ? legacyWorld(i, WORLDS)
-          : legacyWorld(SEED0 + i, SEED0 + WORLDS);
-    forecasts += scoreWorld(world, t, SEED0 + i);
+        : legacyWorld(i, WORLDS, SEED0 === 1 ? 1000 : 1000 + SEED0);
+    forecasts += scoreWorld(world, tables, SEED0 + i);
   }
   const s = ((performance.now() - started) / 1000).toFixed(0);
   const worlds =
@@ -244,8 +287,13 @@ function run(sim: "stress" | "legacy"): void {
       ? `stress worlds, seeds ${SEED0}…${SEED0 + WORLDS - 1}`
       : SEED0 === 1
         ? `simulate.ts worlds 0…${WORLDS - 1} of ${WORLDS} (seeds 1000…${999 + WORLDS})`
-        : `simulate.ts worlds ${SEED0}…${SEED0 + WORLDS - 1} of ${SEED0 + WORLDS}`;
-  print(`${worlds}: ${forecasts} forecasts every ${STEP} days, ${RUNS} runs, ${s} s`, t);
+        : `simulate.ts worlds 0…${WORLDS - 1} of ${WORLDS} (seeds ${1000 + SEED0}…${999 + SEED0 + WORLDS})`;
+  tables.forEach((t, i) =>
+    print(
+      `${worlds}: ${forecasts} forecasts every ${STEP} days, ${RUNS} runs, ${s} s; options ${JSON.stringify(VARIANTS[i])}`,
+      t,
+    ),
+  );
 }
 
 if (SIM === "stress" || SIM === "both") run("stress");

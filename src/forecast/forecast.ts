@@ -43,6 +43,11 @@ export interface ForecastOptions {
   staleDays?: number;
   /** A group within this distance (km) of the end of its route has `arrived`; default 20. */
   arrivalKm?: number;
+  /**
+   * Share of the nowcast's km spread the runs start with (0 = every run starts at the median
+   * position, 1 = the estimator's 90 % interval as given); default 1.
+   */
+  startSpread?: number;
 }
 
 /**
@@ -185,7 +190,10 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     });
     if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
-    const sim = simulateGroup(g, steps, runs, random, dynamics);
+    const sim = simulateGroup(g, steps, runs, random, {
+      ...dynamics,
+      startSpread: options.startSpread ?? 1,
+    });
     arrivals.push(...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end }));
     positions.push(...conesOf(g, sim, steps, runs, now.asOf, end));
   }
@@ -363,13 +371,14 @@ function simulateGroup(
   steps: number,
   runs: number,
   random: Random,
-  dynamics: { attritionPerDay: number; joinLeaveProb: number },
+  dynamics: { attritionPerDay: number; joinLeaveProb: number; startSpread: number },
 ): { km: Float64Array; size: Float64Array } {
   const width = steps + 1;
   const km = new Float64Array(runs * width);
   const size = new Float64Array(runs * width);
-  const lowSd = Math.max(0.5, (g.km.median - g.km.low) / 1.645);
-  const highSd = Math.max(0.5, (g.km.high - g.km.median) / 1.645);
+  const spread = dynamics.startSpread / 1.645;
+  const lowSd = Math.max(0.5, (g.km.median - g.km.low) * spread);
+  const highSd = Math.max(0.5, (g.km.high - g.km.median) * spread);
   const regimeP = REGIMES.map((r) => g.regime[r]);
   for (let r = 0; r < runs; r++) {
     const z = randomNormal(random);

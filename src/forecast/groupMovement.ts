@@ -15,6 +15,15 @@ export interface GroupMovementOptions {
   /** A daily move below this (km) is a rest day, above `rideAboveKm` a day with rides; 15 / 80. */
   restBelowKm?: number;
   rideAboveKm?: number;
+  /** Refit the regime persistence on the group's own repeats (prior weight `priorDays`); default false. */
+  fitPersistence?: boolean;
+  /** Refit the ride range on the group's own rides (≥ 3 of them); default false. */
+  fitRide?: boolean;
+  /**
+   * Set the ride share so that the model's mean daily move equals the group's mean over its
+   * latest this many days (km/day, rest days included); default: not matched.
+   */
+  recentPaceDays?: number;
 }
 
 /**
@@ -49,5 +58,15 @@ export function groupMovement(
     latest.map((p, day) => ({ day, km: p.km })),
     { restBelowKm: options.restBelowKm, rideAboveKm: options.rideAboveKm },
   );
-  return fitMovement(evidence, pooled, { pseudoDays: options.priorDays ?? 4, fitWalk: false });
+  const recent = options.recentPaceDays;
+  const tail = recent !== undefined && recent > 0 ? points.slice(-recent - 1) : [];
+  const pace =
+    tail.length >= 2 ? (tail.at(-1)!.km - tail[0]!.km) / (tail.length - 1) : undefined;
+  return fitMovement(evidence, pooled, {
+    pseudoDays: options.priorDays ?? 4,
+    fitWalk: false,
+    fitPersistence: options.fitPersistence,
+    fitRide: options.fitRide,
+    ...(pace !== undefined ? { matchMeanKmPerDay: Math.max(0, pace) } : {}),
+  });
 }
