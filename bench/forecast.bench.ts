@@ -88,7 +88,9 @@ if (process.argv.includes("--backtest")) {
       }),
     );
     const bt = t.value;
-    console.log(`\nBacktest (${definition}, the ${moment}'s arrival), ${(t.ms / 1000).toFixed(0)} s`);
+    console.log(
+      `\nBacktest (${definition}, the ${moment}'s arrival), ${(t.ms / 1000).toFixed(0)} s`,
+    );
     console.log(
       "| lead (days) | n | MAE model | MAE naive | MAE last-two | model / last-two | p10–p90 coverage |",
     );

@@ -39,7 +39,7 @@ import {
   nowcast,
   toLocalTime,
 } from "../src/index.ts";
-import { groupMovement } from "../src/index.ts";
+import { groupMovement, reportsOfGroup } from "../src/index.ts";
 import type {
   Corridor,
   Forecast,
@@ -62,8 +62,10 @@ const RUNS = Number(arg("runs", "300"));
 interface Variant {
   startSpread?: number;
   pace?: GroupMovementOptions;
+  /** Start a group at its latest report when that is on its last day and ahead of the nowcast. */
+  startAtLastReport?: boolean;
 }
-const VARIANTS: Variant[] = (JSON.parse(arg("variants", "[{}]")) as Variant[]);
+const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
 const LEADS = 14;
 
@@ -84,7 +86,11 @@ const table = (): Table => ({
 });
 
 /** Moment (local days) a truth series first reaches `km`, linear between noons; undefined if never. */
-function trueCrossing(days: TruthDay[], km: number, pick: (d: TruthDay) => number): number | undefined {
+function trueCrossing(
+  days: TruthDay[],
+  km: number,
+  pick: (d: TruthDay) => number,
+): number | undefined {
   for (let i = 0; i < days.length; i++) {
     const v = pick(days[i]!);
     if (v < km) continue;
@@ -142,29 +148,46 @@ interface ModelArrival {
 }
 
 /** The model's arrival of `est` at `placeId` (head or bulk); "now" when the place is behind it. */
-function modelArrival(f: Forecast, est: string, placeId: string, kind: Kind): ModelArrival | undefined {
+function modelArrival(
+  f: Forecast,
+  est: string,
+  placeId: string,
+  kind: Kind,
+): ModelArrival | undefined {
   const status = f.groups.find((g) => g.group === est)?.status;
   if (status === undefined || status === "dissolved") return undefined;
   const a = f.arrivals.find((x) => x.group === est && x.placeId === placeId);
-  if (!a) return status === "arrived" || f.arrivals.some((x) => x.group === est)
-    ? { p10: f.asOf, p50: f.asOf, p90: f.asOf }
-    : undefined;
+  if (!a)
+    return status === "arrived" || f.arrivals.some((x) => x.group === est)
+      ? { p10: f.asOf, p50: f.asOf, p90: f.asOf }
+      : undefined;
   return kind === "head" ? (a.headArrival ?? a.arrival) : a.arrival;
 }
 
-/** The nowcast with every group's own movement refitted with `pace` (development variants). */
-function withPace(now: Nowcast, pace: GroupMovementOptions): Nowcast {
-  return {
-    ...now,
-    groups: now.groups.map((g) => ({
-      ...g,
-      movement: groupMovement(
-        now.estimate.tracks.filter((t) => t.group === g.group),
-        now.estimate.report.movement,
-        pace,
-      ),
-    })),
-  };
+/** The nowcast changed as a development variant says. */
+function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast {
+  if (!v.pace && !v.startAtLastReport) return now;
+  const groups = now.groups.map((g) => {
+    const out = { ...g };
+    if (v.pace) {
+      const track = now.estimate.tracks.filter((t) => t.group === g.group);
+      out.movement = groupMovement(track, now.estimate.report.movement, v.pace);
+    }
+    if (v.startAtLastReport) {
+      const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });
+      const day = r.filter((x) => Math.floor(x.t) === g.lastDay);
+      const km = day.length ? day.reduce((a, x) => a + x.km, 0) / day.length : -Infinity;
+      if (km > g.km.median)
+        out.km = {
+          ...g.km,
+          median: km,
+          low: Math.min(g.km.low, km),
+          high: Math.max(g.km.high, km),
+        };
+    }
+    return out;
+  });
+  return { ...now, groups };
 }
 
 /** Scores every as-of forecast of one world into `tables` (one per variant); returns the number of as-of moments. */
@@ -181,7 +204,7 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
   for (let day = (reportDays[2] ?? Infinity) + 1; day <= lastTruth; day += STEP) {
     const now = nowcast(world.dataset, { asOf: `${isoDate(day)}T00:00:00`, routeIndex });
     const fs = VARIANTS.map((v) =>
-      forecastArrivals(v.pace ? withPace(now, v.pace) : now, {
+      forecastArrivals(variantNowcast(now, v, world), {
         corridor,
         horizonDays: HORIZON,
         runs: RUNS,
@@ -215,7 +238,9 @@ function scoreGroup(
       head: trueCrossing(g.days, stop.km, (d) => d.headKm ?? d.km),
       bulk: trueCrossing(g.days, stop.km, (d) => d.km),
     };
-    const base = lastTwoReportsArrival(mine, stop.km, { asOf });
+    // Both forecasts are capped at the horizon (the model's blank p50, a baseline crawling).
+    const two = lastTwoReportsArrival(mine, stop.km, { asOf });
+    const base = two === undefined ? undefined : Math.min(two, asOf + HORIZON);
     for (const kind of ["head", "bulk"] as const) {
       const t = truth[kind];
       if (t === undefined || t <= asOf || t > asOf + LEADS) continue;
@@ -225,10 +250,6 @@ function scoreGroup(
       if (base === undefined) c.noBase++;
       if (!m || base === undefined) continue;
       const p50 = m.p50 ?? asOf + HORIZON;
-      if (process.env.DEBUG_LEAD && Math.ceil(t - asOf) <= Number(process.env.DEBUG_LEAD))
-        console.log(
-          JSON.stringify({ g: g.group, est, kind, place: stop.km.toFixed(0), asOf, t: t.toFixed(2), p10: m.p10?.toFixed(2), p50: p50.toFixed(2), p90: m.p90?.toFixed(2), base: base.toFixed(2), est0: f.groups.find((x) => x.group === est), truthKm: g.days.find((d) => d.date === isoDate(asOf - 1))?.km.toFixed(0) }),
-        );
       c.n++;
       c.model += Math.abs(p50 - t);
       c.base += Math.abs(base - t);

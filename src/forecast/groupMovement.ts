@@ -60,8 +60,7 @@ export function groupMovement(
   );
   const recent = options.recentPaceDays;
   const tail = recent !== undefined && recent > 0 ? points.slice(-recent - 1) : [];
-  const pace =
-    tail.length >= 2 ? (tail.at(-1)!.km - tail[0]!.km) / (tail.length - 1) : undefined;
+  const pace = tail.length >= 2 ? (tail.at(-1)!.km - tail[0]!.km) / (tail.length - 1) : undefined;
   return fitMovement(evidence, pooled, {
     pseudoDays: options.priorDays ?? 4,
     fitWalk: false,
