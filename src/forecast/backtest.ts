@@ -32,7 +32,7 @@ export interface BacktestOptions {
   runs?: number;
   /** Seed of each forecast's `mulberry32`; default 1. */
   seed?: number;
-  /** Pace refit of each group (see `NowcastOptions`); default the whole track, 4 pseudo-days. */
+  /** Pace refit of each group (see `NowcastOptions`); default none (the pooled shares). */
   paceWindowDays?: number;
   pacePriorDays?: number;
   /**
@@ -145,11 +145,13 @@ export function backtestArrivals(
       const p50 = q ? (q.p50 ?? end) : group.lastDay + 0.5;
       const p90 = q ? q.p90 : group.lastDay + 0.5;
       const naive = naiveArrival(group, placeKm);
-      const lastTwo = lastTwoReportsArrival(
+      // Capped at the horizon's end like the model's blank p50 (a crawling group's date runs away).
+      const lastTwoRaw = lastTwoReportsArrival(
         reportsOfGroup(dataset, now.estimate, ref.group, { asOf: now.asOf, routeIndex }),
         placeKm,
         { asOf: now.asOf },
       );
+      const lastTwo = lastTwoRaw === undefined ? undefined : Math.min(lastTwoRaw, end);
       const lo = p10 === undefined ? Infinity : Math.floor(p10);
       const hi = p90 === undefined ? Infinity : Math.floor(p90);
       rows.push({

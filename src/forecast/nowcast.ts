@@ -19,8 +19,10 @@ import { groupMovement } from "./groupMovement.ts";
 /** Options of {@link nowcast}: those of `estimateTracks` (`asOf`, time zone, movement prior, …). */
 export interface NowcastOptions extends EstimateOptions {
   /**
-   * Latest daily moves of each group its own regime shares are refitted on (days; default: its
-   * whole track); 0 = every group uses the shares pooled over all groups. See {@link groupMovement}.
+   * Latest daily moves of each group its own regime shares are refitted on (days; `Infinity` =
+   * its whole track); default 0 = every group uses the shares the estimator fitted on all groups.
+   * See {@link groupMovement}: refitting on the estimated tracks made forecasts worse on both
+   * simulators (docs/forecasts.md § What we tried), so it is off by default.
    */
   paceWindowDays?: number;
   /** Weight of the pooled shares in that refit (pseudo-days; default 4). */
@@ -49,7 +51,10 @@ export interface GroupNowcast {
   departureKm: Km;
   /** Whole days from `lastDate` to the as-of day (0 = seen that day). */
   daysSinceObserved: number;
-  /** The group's movement model: pooled shares refitted on its own pace ({@link groupMovement}). */
+  /**
+   * The group's movement model: the pooled one, or (`paceWindowDays` > 0) its shares refitted on
+   * the group's own pace ({@link groupMovement}).
+   */
   movement: MovementModel;
   /**
    * How far its head (first people) was ahead of its median person on `lastDate` (km, ≥ 0), from
@@ -117,7 +122,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
       daysSinceObserved: 0,
       ...(last?.headKm !== undefined ? { headAheadKm: Math.max(0, last.headKm - last.km) } : {}),
       movement:
-        options.paceWindowDays === 0
+        (options.paceWindowDays ?? 0) === 0
           ? estimate.report.movement
           : groupMovement(
               estimate.tracks.filter((t) => t.group === s.group),
