@@ -363,6 +363,16 @@ describe("nowcast on the 2018 data", () => {
     for (const g of a.groups) expect(g.lastDate <= "2018-10-28").toBe(true);
   });
 
+  it("gives every group the pooled movement model by default, its own refit only when asked", () => {
+    const asOf = "2018-10-28T00:00:00";
+    const pooled = nowcast(data, { asOf });
+    for (const g of pooled.groups) expect(g.movement).toEqual(pooled.movement);
+    const own = nowcast(data, { asOf, paceWindowDays: Infinity });
+    expect(own.groups.some((g) => g.movement.regimes.rest !== own.movement.regimes.rest)).toBe(
+      true,
+    );
+  });
+
   it("forecasts every group from the 2018 nowcast with ordered quantiles and the same result for the same seed", () => {
     const now = nowcast(data, { asOf: "2018-11-01T00:00:00" });
     const run = () =>
