@@ -16,10 +16,11 @@
 //   moment (told the true labels, projected on its true route) — the same reports the estimator
 //   had; the same date for head and bulk (reports do not say which part they saw).
 // MAE is over the cases where both give a date (a missing model forecast — group unmatched or
-// dissolved — or a baseline without speed is counted, not scored).
+// dissolved — or a baseline without speed is counted, not scored). Both forecasts are capped at
+// the horizon (30 days).
 //
 // Run: npx tsx bench/forecastSkill.bench.ts [--sim stress|legacy|both] [--worlds N] [--seed0 S]
-//      [--step D] [--runs R]
+//      [--step D] [--runs R] [--variants JSON]
 // Defaults: both simulators, 20 worlds each, stress seeds 1…N and simulate.ts worlds 0…N-1 of N,
 // step 4 days, 300 runs. `--seed0 S` (S ≠ 1) takes stress seeds S…S+N-1 and simulate.ts seeds
 // 1000+S…: development used --seed0 500, so the reported worlds were not tuned on.
@@ -33,13 +34,14 @@ import {
   createRouteIndex,
   dayNumber,
   forecastArrivals,
+  groupMovement,
   isoDate,
   lastTwoReportsArrival,
   mulberry32,
   nowcast,
+  reportsOfGroup,
   toLocalTime,
 } from "../src/index.ts";
-import { groupMovement, reportsOfGroup } from "../src/index.ts";
 import type {
   Corridor,
   Forecast,
@@ -58,7 +60,11 @@ const WORLDS = Number(arg("worlds", "20"));
 const SEED0 = Number(arg("seed0", "1"));
 const STEP = Number(arg("step", "4"));
 const RUNS = Number(arg("runs", "300"));
-/** Forecast variants scored from the same nowcasts (development: `--start-spread 1,0.5,0`). */
+/**
+ * Forecast variants scored from the same nowcasts (development), e.g.
+ * `--variants '[{}, {"pace": {}}, {"startSpread": 2}]'` ({} = the library's defaults; `pace` =
+ * each group's shares refitted with these `groupMovement` options, {} = its whole track).
+ */
 interface Variant {
   startSpread?: number;
   pace?: GroupMovementOptions;
