@@ -108,27 +108,27 @@ function trueCrossing(
   return undefined;
 }
 
-/** Reports of each true group observed by `asOf`, as km on its true route (told the labels). */
+/**
+ * Reports of each true group observed by `asOf`, as km on its true route (told the labels): the
+ * library's `reportsOfGroup` given the true groups as the "estimate".
+ */
 function trueReports(world: ScorableWorld, asOf: number): Map<string, ReportKm[]> {
-  const index = createRouteIndex(world.dataset.routes);
+  const routeIndex = createRouteIndex(world.dataset.routes);
   const gazetteer = createGazetteer(world.dataset.places);
-  const routeOf = new Map(world.truth.map((g) => [g.group, g.routeId]));
-  const out = new Map<string, ReportKm[]>();
-  for (const s of world.dataset.sightings) {
-    const g = world.sightingGroup[s.id ?? ""];
-    const time = toLocalTime(s.observedAt, world.dataset.timeZone);
-    if (g === undefined || !time || time.t > asOf || !routeOf.has(g)) continue;
-    const place = s.lat === undefined && s.placeName ? gazetteer.find(s.placeName) : undefined;
-    const lon = s.lon ?? place?.lon;
-    const lat = s.lat ?? place?.lat;
-    if (lon === undefined || lat === undefined) continue;
-    const p = index.project([lon, lat], { routeId: routeOf.get(g) });
-    if (!p) continue;
-    const list = out.get(g) ?? [];
-    list.push({ t: time.t, km: p.km });
-    out.set(g, list);
-  }
-  return out;
+  const ids = new Map<string, string[]>();
+  for (const [id, g] of Object.entries(world.sightingGroup))
+    ids.set(g, [...(ids.get(g) ?? []), id]);
+  const groups = world.truth.map((g) => ({
+    group: g.group,
+    routeId: g.routeId,
+    sightings: ids.get(g.group) ?? [],
+  }));
+  return new Map(
+    world.truth.map((g) => [
+      g.group,
+      reportsOfGroup(world.dataset, { groups }, g.group, { asOf, routeIndex, gazetteer }),
+    ]),
+  );
 }
 
 /** The estimated group following each true group most closely (on the tracks as of the forecast). */

@@ -4,7 +4,7 @@
  */
 import type { Dataset } from "../model/dataset.ts";
 import type { Km } from "../model/units.ts";
-import type { EstimateResult } from "../estimate/estimateTracks.ts";
+import type { EstimatedGroup } from "../estimate/estimateTracks.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
@@ -88,7 +88,7 @@ export interface ReportsOfGroupOptions {
  */
 export function reportsOfGroup(
   dataset: Pick<Dataset, "sightings" | "places" | "routes" | "timeZone">,
-  estimate: Pick<EstimateResult, "groups">,
+  estimate: { groups: readonly Pick<EstimatedGroup, "group" | "routeId" | "sightings">[] },
   group: string,
   options: ReportsOfGroupOptions = {},
 ): ReportKm[] {
