@@ -161,8 +161,8 @@ describe("estimateTracks: a group known only by a lower bound", () => {
   });
 });
 
-describe("a group known only by lower bounds, when the other groups' figures scatter (README sample)", () => {
-  // data/samples/avistamientos-rangos.csv replaces the embedded sightings (the README's library
+describe("a group known only by lower bounds, when the other groups' figures scatter (the sample of README.md)", () => {
+  // data/samples/avistamientos-rangos.csv replaces the embedded sightings (README.md's library
   // example): "Caravana SLV 31-oct" is reported only as "al menos 1.345" (OIM, dtm) and "+1.700"
   // (media), while the other groups' figures scatter enough that self-calibration widens.
   const base = embedded2018();
