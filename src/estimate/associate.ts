@@ -208,8 +208,8 @@ export function associateUnlabelled(
     runKm(ctx, g, { outlierPosteriors: false, coarse: true });
   }
   const merged = new Set<WorkGroup>();
-  linkTracklets(ctx, fresh, groups, merged, describe);
-  const kept = fresh
+  const born = linkTracklets(ctx, fresh, groups, merged, describe);
+  const kept = [...fresh, ...born]
     .filter((g) => !merged.has(g))
     .sort((a, b) => a.day0 - b.day0 || a.positions[0].s.t - b.positions[0].s.t);
   groups.push(...kept);
@@ -234,7 +234,7 @@ function clusterTracklets(ctx: EstimateContext, pool: readonly PreparedSighting[
     }
     let best: WorkGroup | undefined;
     // A report continues a tracklet when the move fits (cost below 1.5), else starts one.
-    let bestScore = 1.5;
+    let bestScore = Number(process.env.ASSOC_FOLLOW ?? 1.5);
     for (const g of fresh) {
       const p = cand.get(g.routeId);
       const last = g.positions[g.positions.length - 1];

@@ -17,7 +17,13 @@ import type { Km } from "../model/units.ts";
 import { meanDailyKm } from "../movement/index.ts";
 import { runKm } from "./positions.ts";
 import { chooseRoute } from "./routeChoice.ts";
-import { moveMembers } from "./workGroup.ts";
+import { moveMembers, moveReport, newGroup } from "./workGroup.ts";
+import type { PreparedSighting } from "./prepare.ts";
+import { reassignReports } from "./reassignReports.ts";
+import { mergeTracklets } from "./mergeTracklets.ts";
+import type { LinkItem, LinkReport } from "./mergeTracklets.ts";
+import { DEFAULT_COST_MODEL, fitSpread } from "./trackCost.ts";
+import type { CostModel } from "./trackCost.ts";
 import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
 
 /** Fewest position reports (on at least two days) that make a tracklet a group of its own. */
@@ -166,6 +172,8 @@ interface Linking {
   live: () => WorkGroup[];
   merged: Set<WorkGroup>;
   describe: (g: WorkGroup) => void;
+  /** Groups the search started (a set of reports no tracklet could take over). */
+  born: WorkGroup[];
 }
 
 /**
@@ -179,16 +187,20 @@ export function linkTracklets(
   groups: readonly WorkGroup[],
   merged: Set<WorkGroup>,
   describe: (g: WorkGroup) => void,
-): void {
+): WorkGroup[] {
+  const born: WorkGroup[] = [];
   const live = (): WorkGroup[] => [
     ...groups.filter((g) => g.km && g.positions.length > 0),
-    ...fresh.filter((g) => !merged.has(g) && g.km && g.positions.length > 0),
+    ...[...fresh, ...born].filter((g) => !merged.has(g) && g.km && g.positions.length > 0),
   ];
-  const linking: Linking = { ctx, fresh, live, merged, describe };
-  joinBodies(linking);
-  joinChains(linking);
-  joinBodies(linking);
-  joinStrays(linking);
+  const linking: Linking = { ctx, fresh: [...fresh, ...born], live, merged, describe, born };
+  if (process.env.ASSOC_OLD) {
+    joinBodies(linking);
+    joinChains(linking);
+    joinBodies(linking);
+  } else joinByCost(linking);
+  joinStrays({ ...linking, fresh: [...fresh, ...born] });
+  return born;
 }
 
 /**
@@ -305,5 +317,162 @@ function joinStrays({ ctx, fresh, live, merged, describe }: Linking): void {
       join(ctx, from, best, describe);
       merged.add(from);
     }
+  }
+}
+
+/** Birth penalty (nats): what a second group must save in cost to stay apart (mergeTracklets). */
+export const BIRTH_NATS = Number(process.env.ASSOC_BIRTH ?? 10);
+
+/** The reports of a group as the linking sees them: km on every route near them, figure, part. */
+function linkReports(ctx: EstimateContext, g: WorkGroup): LinkReport[] {
+  return g.positions.map(({ s }) => {
+    const kmByRoute = new Map<string, number>();
+    for (const [id, q] of ctx.projections.get(s) ?? []) if (q.off <= ctx.maxOff) kmByRoute.set(id, q.km);
+    const logSize =
+      s.logValue ??
+      (s.logLow !== undefined && s.logHigh !== undefined ? (s.logLow + s.logHigh) / 2 : undefined);
+    const part = g.parts?.get(s.id);
+    return { t: s.t, kmByRoute, logSize, part: part === "head" || part === "tail" };
+  });
+}
+
+/** The cost model of this dataset: the spread of reports about their groups' tracks, fitted. */
+function costModel(ctx: EstimateContext, groups: readonly WorkGroup[]): CostModel {
+  const base = { ...DEFAULT_COST_MODEL };
+  const roadKm = Math.max(...ctx.routeIds.map((id) => ctx.index.lengthKm(id)));
+  base.roadKm = Number.isFinite(roadKm) && roadKm > 0 ? roadKm : base.roadKm;
+  const spreadKm = process.env.ASSOC_FITSPREAD
+    ? fitSpread(
+        groups.map((g) => g.positions.map((p) => p.km)),
+        base,
+      )
+    : Number(process.env.ASSOC_SPREAD ?? base.spreadKm);
+  if (process.env.ASSOC_DEBUG) console.error(`spread ${spreadKm.toFixed(1)} km`);
+  return { ...base, spreadKm };
+}
+
+/** Merge-then-reassign rounds of the association search. */
+const SEARCH_ROUNDS = 2;
+
+/**
+ * The partition of the reports of `all` (lists of indices into the flat list of their position
+ * reports) that the search settles on: merges of whole tracklets (mergeTracklets.ts), then moves
+ * of single reports (reassignReports.ts), twice.
+ */
+function searchPartition(
+  ctx: EstimateContext,
+  all: readonly WorkGroup[],
+  reports: readonly LinkReport[],
+  owner: readonly number[],
+  fixed: readonly boolean[],
+  model: CostModel,
+): { lists: number[][]; routes: (readonly string[] | undefined)[] } {
+  let lists: number[][] = all.map(() => []);
+  owner.forEach((g, i) => lists[g].push(i));
+  const routeOfList = (list: number[]): readonly string[] | undefined => {
+    const lab = list.map((i) => all[owner[i]]).find((g) => g.labelled);
+    return lab ? [lab.routeId] : undefined;
+  };
+  const o = { model, routeIds: ctx.routeIds, birth: BIRTH_NATS, maxGapDays: MAX_LINK_GAP_DAYS };
+  for (let round = 0; round < SEARCH_ROUNDS; round++) {
+    lists = lists.filter((l) => l.length > 0);
+    const items: LinkItem[] = lists.map((l) => {
+      const routes = routeOfList(l);
+      return { labelled: routes !== undefined, routes, reports: l.map((i) => reports[i]) };
+    });
+    const clusters = mergeTracklets(items, o);
+    lists = clusters.map((c) => c.members.flatMap((k) => lists[k]));
+    if (process.env.ASSOC_NOREASSIGN) continue;
+    lists = reassignReports(reports, lists, fixed, { ...o, routes: lists.map(routeOfList) });
+  }
+  lists = lists.filter((l) => l.length > 0);
+  return { lists, routes: lists.map(routeOfList) };
+}
+
+/**
+ * Joins tracklets that are one group, and moves reports between them, by the global objective
+ * of mergeTracklets.ts: forward-only positions and one size per group, a birth penalty per group.
+ */
+function joinByCost({ ctx, live, merged, describe, born }: Linking): void {
+  const all = live();
+  const model = costModel(ctx, all);
+  const reports: LinkReport[] = [];
+  const owner: number[] = [];
+  const sightings: PreparedSighting[] = [];
+  all.forEach((g, k) => {
+    const list = linkReports(ctx, g);
+    list.forEach((r, j) => {
+      reports.push(r);
+      owner.push(k);
+      sightings.push(g.positions[j].s);
+    });
+  });
+  const fixed = sightings.map((s) => s.label !== undefined);
+  const { lists } = searchPartition(ctx, all, reports, owner, fixed, model);
+  applyPartition(ctx, all, lists, owner, sightings, merged, describe, born);
+}
+
+/**
+ * Makes the groups what the search found: each list's reports in one group (the labelled group
+ * among them, else the tracklet that gave it most reports); tracklets left without position
+ * reports pass their other reports (figures off the route, sizes only) to the group most of
+ * their reports went to, and are dropped.
+ */
+function applyPartition(
+  ctx: EstimateContext,
+  all: readonly WorkGroup[],
+  lists: readonly number[][],
+  owner: readonly number[],
+  sightings: readonly PreparedSighting[],
+  merged: Set<WorkGroup>,
+  describe: (g: WorkGroup) => void,
+  born: WorkGroup[],
+): void {
+  const targets: WorkGroup[] = [];
+  const used = new Set<WorkGroup>();
+  for (const list of lists) {
+    const counts = new Map<WorkGroup, number>();
+    for (const i of list) counts.set(all[owner[i]], (counts.get(all[owner[i]]) ?? 0) + 1);
+    const ranked = [...counts].sort((a, b) => Number(b[0].labelled) - Number(a[0].labelled) || b[1] - a[1]);
+    let target = ranked.find(([g]) => !used.has(g))?.[0];
+    if (!target) target = newGroup(`\u0000split-${targets.length}`, false, all[owner[list[0]]].routeId);
+    used.add(target);
+    targets.push(target);
+  }
+  const where = new Map<PreparedSighting, WorkGroup>();
+  lists.forEach((list, c) => list.forEach((i) => where.set(sightings[i], targets[c])));
+  const changed = new Set<WorkGroup>();
+  // Majority target of each source group (for its reports without a position).
+  const majority = new Map<WorkGroup, WorkGroup>();
+  for (const g of all) {
+    const counts = new Map<WorkGroup, number>();
+    for (const p of g.positions) {
+      const t = where.get(p.s);
+      if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+    if (best) majority.set(g, best);
+  }
+  for (const g of all) {
+    for (const p of [...g.positions]) {
+      const t = where.get(p.s);
+      if (t && t !== g) {
+        moveReport(ctx, p.s, g, t);
+        changed.add(t).add(g);
+      }
+    }
+  }
+  for (const g of all) {
+    if (used.has(g)) continue;
+    const into = majority.get(g);
+    if (into && into !== g) moveMembers(ctx, g, into);
+    merged.add(g);
+  }
+  for (const t of targets) if (!all.includes(t)) born.push(t);
+  for (const t of targets) {
+    if (!changed.has(t) && all.includes(t)) continue;
+    if (!t.labelled) reroute(ctx, t, chooseRoute(ctx, t.members.filter((s) => s.point)));
+    describe(t);
+    runKm(ctx, t, { outlierPosteriors: false, coarse: true });
   }
 }

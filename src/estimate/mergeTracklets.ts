@@ -1,0 +1,152 @@
+/**
+ * Global linking of tracklets into groups: agglomerative merging under one objective, the
+ * reports' cost as groups (trackCost.ts: forward-only positions, one size per group) plus a birth
+ * penalty per group. Two tracklets are one group when explaining their reports as one costs less
+ * than the birth of a second group: a new track starts only when the evidence demands it.
+ *
+ * The pair whose merge lowers the objective most is merged first, then the pairs of the merged
+ * group are re-scored (the greedy descent of agglomerative clustering with a penalised
+ * likelihood; cf. the birth/death moves of multiple-target tracking, Oh, Russell and Sastry 2009).
+ * Labelled groups may absorb tracklets but are never merged with each other; a tracklet may
+ * continue on another route that shares the road (the merged group takes the route its reports fit
+ * best).
+ */
+import { groupCost } from "./trackCost.ts";
+import type { CostModel, CostReport } from "./trackCost.ts";
+
+/** A report of a tracklet: its time, its km on each route it lies near, its figure. */
+export interface LinkReport {
+  t: number;
+  /** km on each route within the off-route limit (routes not listed: off that route). */
+  kmByRoute: ReadonlyMap<string, number>;
+  logSize?: number;
+  part?: boolean;
+}
+
+export interface LinkItem {
+  labelled: boolean;
+  /** Routes the group may be on (labelled: its own); default every route. */
+  routes?: readonly string[];
+  reports: readonly LinkReport[];
+}
+
+export interface MergeOptions {
+  model: CostModel;
+  routeIds: readonly string[];
+  /** Cost (nats) of one more group. */
+  birth: number;
+  /** Longest silence (days) between two tracklets' spans across which they may be one group. */
+  maxGapDays: number;
+}
+
+interface Cluster {
+  members: number[];
+  labelled: boolean;
+  routes: readonly string[];
+  reports: LinkReport[];
+  first: number;
+  last: number;
+  cost: number;
+  route: string;
+}
+
+/** The best route and cost of reports (sorted by time) as one group. */
+export function bestRouteCost(
+  reports: readonly LinkReport[],
+  routes: readonly string[],
+  model: CostModel,
+): { route: string; cost: number } {
+  let best = { route: routes[0], cost: Infinity };
+  for (const route of routes) {
+    // Only routes near at least one report can be the group's.
+    if (!reports.some((r) => r.kmByRoute.has(route))) continue;
+    const on: CostReport[] = reports.map((r) => ({
+      t: r.t,
+      km: r.kmByRoute.get(route),
+      logSize: r.logSize,
+      part: r.part,
+    }));
+    const cost = groupCost(on, model);
+    if (cost < best.cost - 1e-9) best = { route, cost };
+  }
+  return best;
+}
+
+function cluster(items: readonly LinkItem[], i: number, o: MergeOptions): Cluster {
+  const reports = [...items[i].reports].sort((a, b) => a.t - b.t);
+  const routes = items[i].routes ?? o.routeIds;
+  const { route, cost } = bestRouteCost(reports, routes, o.model);
+  return {
+    members: [i],
+    labelled: items[i].labelled,
+    routes,
+    reports,
+    first: reports[0]?.t ?? 0,
+    last: reports.at(-1)?.t ?? 0,
+    cost,
+    route,
+  };
+}
+
+function union(a: Cluster, b: Cluster, o: MergeOptions): Cluster | undefined {
+  if (a.labelled && b.labelled) return undefined;
+  const gap = Math.max(a.first, b.first) - Math.min(a.last, b.last);
+  if (gap > o.maxGapDays) return undefined;
+  const routes = a.labelled ? a.routes : b.labelled ? b.routes : a.routes;
+  const reports = [...a.reports, ...b.reports].sort((x, y) => x.t - y.t);
+  const { route, cost } = bestRouteCost(reports, routes, o.model);
+  if (!Number.isFinite(cost)) return undefined;
+  return {
+    members: [...a.members, ...b.members],
+    labelled: a.labelled || b.labelled,
+    routes,
+    reports,
+    first: Math.min(a.first, b.first),
+    last: Math.max(a.last, b.last),
+    cost,
+    route,
+  };
+}
+
+/**
+ * Merges tracklets into groups (module comment). Returns the groups as lists of item indices
+ * (each item in exactly one, in order of their first item) with the route each fits best.
+ * @example
+ * mergeTracklets(items, { model: DEFAULT_COST_MODEL, routeIds: ["main"], birth: 10, maxGapDays: 21 });
+ * // => [{ members: [0, 2], route: "main" }, { members: [1], route: "main" }]
+ */
+export function mergeTracklets(
+  items: readonly LinkItem[],
+  o: MergeOptions,
+): { members: number[]; route: string }[] {
+  const live: (Cluster | undefined)[] = items.map((_, i) => cluster(items, i, o));
+  // Gain of each pair (cost saved by merging, birth included), recomputed for merged clusters.
+  const gain = new Map<string, { a: number; b: number; merged: Cluster; gain: number }>();
+  const score = (a: number, b: number): void => {
+    const ca = live[a];
+    const cb = live[b];
+    if (!ca || !cb) return;
+    const merged = union(ca, cb, o);
+    if (!merged) return;
+    const g = ca.cost + cb.cost + o.birth - merged.cost;
+    if (g > 0) gain.set(`${a},${b}`, { a, b, merged, gain: g });
+  };
+  for (let a = 0; a < live.length; a++) for (let b = a + 1; b < live.length; b++) score(a, b);
+  for (;;) {
+    let best: { a: number; b: number; merged: Cluster; gain: number } | undefined;
+    for (const v of gain.values()) if (!best || v.gain > best.gain) best = v;
+    if (!best) break;
+    const { a, b, merged } = best;
+    live[a] = merged;
+    live[b] = undefined;
+    for (const key of [...gain.keys()]) {
+      const [x, y] = key.split(",").map(Number);
+      if (x === a || y === a || x === b || y === b) gain.delete(key);
+    }
+    for (let c = 0; c < live.length; c++) if (c !== a && live[c]) score(Math.min(a, c), Math.max(a, c));
+  }
+  return live
+    .filter((c): c is Cluster => !!c)
+    .map((c) => ({ members: [...c.members].sort((x, y) => x - y), route: c.route }))
+    .sort((x, y) => x.members[0] - y.members[0]);
+}
