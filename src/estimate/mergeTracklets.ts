@@ -11,7 +11,7 @@
  * continue on another route that shares the road (the merged group takes the route its reports fit
  * best).
  */
-import { groupCost } from "./trackCost.ts";
+import { groupCost, inliers, oversized } from "./trackCost.ts";
 import type { CostModel, CostReport } from "./trackCost.ts";
 
 /** A report of a tracklet: its time, its km on each route it lies near, its figure. */
@@ -48,6 +48,49 @@ interface Cluster {
   last: number;
   cost: number;
   route: string;
+}
+
+/**
+ * Whether two sets of reports may be one group by their figures: the union must not hold more
+ * figures far above its size (oversized) than the two held apart — a report of 4,000 does not join
+ * a group of 300, while small figures may join a large group as its parts.
+ */
+export function sizesFit(
+  a: readonly LinkReport[],
+  b: readonly LinkReport[],
+  union: readonly LinkReport[],
+): boolean {
+  return oversized(union) <= oversized(a) + oversized(b);
+}
+
+/** Share of the smaller tracklet's reports a merge may turn into outliers. */
+const NEW_OUTLIER_SHARE = 0.25;
+
+/** Reports of `reports` (in time order) that are outliers (or off) on `route`'s fitted track. */
+function outliersOn(reports: readonly LinkReport[], route: string, model: CostModel): number {
+  const good = inliers(
+    reports.map((r) => ({ t: r.t, km: r.kmByRoute.get(route) })),
+    model,
+  );
+  return good.filter((g) => !g).length;
+}
+
+/**
+ * Whether a merge keeps the outliers few: the merged track may read at most a quarter of the
+ * smaller tracklet's reports as outliers beyond those the two tracks had apart.
+ * However cheaply robust outliers cost, they are stale or misplaced reports, a minority — a
+ * tracklet of its own is not absorbed as the outliers of another group's track.
+ */
+function fewNewOutliers(
+  a: Cluster,
+  b: Cluster,
+  union: readonly LinkReport[],
+  route: string,
+  model: CostModel,
+): boolean {
+  const before = outliersOn(a.reports, a.route, model) + outliersOn(b.reports, b.route, model);
+  const allowed = NEW_OUTLIER_SHARE * Math.min(a.reports.length, b.reports.length);
+  return outliersOn(union, route, model) - before <= allowed;
 }
 
 /** The best route and cost of reports (sorted by time) as one group. */
@@ -94,8 +137,9 @@ function union(a: Cluster, b: Cluster, o: MergeOptions): Cluster | undefined {
   if (gap > o.maxGapDays) return undefined;
   const routes = a.labelled ? a.routes : b.labelled ? b.routes : a.routes;
   const reports = [...a.reports, ...b.reports].sort((x, y) => x.t - y.t);
+  if (!sizesFit(a.reports, b.reports, reports)) return undefined;
   const { route, cost } = bestRouteCost(reports, routes, o.model);
-  if (!Number.isFinite(cost)) return undefined;
+  if (!Number.isFinite(cost) || !fewNewOutliers(a, b, reports, route, o.model)) return undefined;
   return {
     members: [...a.members, ...b.members],
     labelled: a.labelled || b.labelled,
@@ -143,7 +187,8 @@ export function mergeTracklets(
       const [x, y] = key.split(",").map(Number);
       if (x === a || y === a || x === b || y === b) gain.delete(key);
     }
-    for (let c = 0; c < live.length; c++) if (c !== a && live[c]) score(Math.min(a, c), Math.max(a, c));
+    for (let c = 0; c < live.length; c++)
+      if (c !== a && live[c]) score(Math.min(a, c), Math.max(a, c));
   }
   return live
     .filter((c): c is Cluster => !!c)

@@ -6,7 +6,7 @@
  * groups that travel close together; moving single reports lets each group's forward-only track
  * and size pull back what belongs to it. A group left empty is dropped (its birth saved).
  */
-import { bestRouteCost } from "./mergeTracklets.ts";
+import { bestRouteCost, sizesFit } from "./mergeTracklets.ts";
 import type { LinkReport } from "./mergeTracklets.ts";
 import type { CostModel } from "./trackCost.ts";
 
@@ -27,7 +27,12 @@ export interface ReassignOptions {
   passes?: number;
 }
 
-function costOf(reports: readonly LinkReport[], ix: readonly number[], routes: readonly string[], m: CostModel): number {
+function costOf(
+  reports: readonly LinkReport[],
+  ix: readonly number[],
+  routes: readonly string[],
+  m: CostModel,
+): number {
   if (ix.length === 0) return 0;
   const list = ix.map((i) => reports[i]).sort((a, b) => a.t - b.t);
   return bestRouteCost(list, routes, m).cost;
@@ -73,6 +78,8 @@ export function reassignReports(
           if (b === a || s[b].reports.length === 0) continue;
           const [lo, hi] = span(s[b]);
           if (reports[i].t < lo - o.maxGapDays || reports[i].t > hi + o.maxGapDays) continue;
+          const into = s[b].reports.map((j) => reports[j]);
+          if (!sizesFit(into, [reports[i]], [...into, reports[i]])) continue;
           const joined = costOf(reports, [...s[b].reports, i], s[b].routes, o.model);
           const delta = leave + joined - s[b].cost;
           if (delta < best.delta) best = { b, delta, cost: joined };

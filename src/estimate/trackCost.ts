@@ -92,7 +92,7 @@ export function isotonic(y: readonly number[], w: readonly number[]): number[] {
 /** −log density of a position residual `r` (km) under the robust mixture. */
 function positionLoss(r: number, m: CostModel): number {
   const z = r / m.spreadKm;
-  const good = (1 - m.outlierShare) * Math.exp(-0.5 * z * z - LOG_SQRT_2PI) / m.spreadKm;
+  const good = ((1 - m.outlierShare) * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / m.spreadKm;
   return -Math.log(good + m.outlierShare / m.roadKm);
 }
 
@@ -105,6 +105,12 @@ function offRouteLoss(m: CostModel): number {
 const SPREAD_PRIOR_N = 3;
 /** Smallest spread (km) a group is given: coordinates and towns are not exact. */
 const SPREAD_FLOOR_KM = 5;
+/**
+ * Largest spread (km, sd) of a group's reports about its median person: a long body (the stress
+ * worlds' bodies reach 800 km just after rides; sd of reports about 70 km) — beyond it, reports
+ * are another group's or outliers.
+ */
+const SPREAD_CAP_KM = 150;
 
 /**
  * The robust forward-only fit of positions (km, in time order): fitted km per report, the group's
@@ -118,10 +124,13 @@ export function fitPositions(
   m: CostModel,
 ): { fit: number[]; spreadKm: number; cost: number } {
   if (km.length === 0) return { fit: [], spreadKm: m.spreadKm, cost: 0 };
-  let w = km.map(() => 1);
-  let fit = isotonic(km, w);
   let spreadKm = m.spreadKm;
-  for (let round = 0; round < 4; round++) {
+  let fit = isotonic(km, km.map(() => 1));
+  // Weights first from the prior spread (an unweighted fit's residuals would inflate the spread
+  // until every report looks good), then the group's own spread from the weighted residuals.
+  let w = km.map((y, i) => goodShare(y - fit[i], m));
+  fit = isotonic(km, w);
+  for (let round = 0; round < 3; round++) {
     let ss = SPREAD_PRIOR_N * m.spreadKm * m.spreadKm;
     let n = SPREAD_PRIOR_N;
     for (let i = 0; i < km.length; i++) {
@@ -129,7 +138,7 @@ export function fitPositions(
       ss += w[i] * r * r;
       n += w[i];
     }
-    spreadKm = Math.max(SPREAD_FLOOR_KM, Math.sqrt(ss / n));
+    spreadKm = Math.min(SPREAD_CAP_KM, Math.max(SPREAD_FLOOR_KM, Math.sqrt(ss / n)));
     const mm = { ...m, spreadKm };
     w = km.map((y, i) => goodShare(y - fit[i], mm));
     fit = isotonic(km, w);
@@ -140,8 +149,25 @@ export function fitPositions(
   return { fit, spreadKm, cost };
 }
 
+/**
+ * Whether each report (in time order, on the route being scored) is more likely good than an
+ * outlier under the group's robust forward-only fit; reports off the route are not.
+ */
+export function inliers(reports: readonly CostReport[], m: CostModel): boolean[] {
+  const on = reports.filter((r) => r.km !== undefined).map((r) => r.km as number);
+  const { fit, spreadKm } = fitPositions(on, m);
+  const mm = { ...m, spreadKm };
+  let k = 0;
+  return reports.map((r) => {
+    if (r.km === undefined) return false;
+    const good = goodShare(r.km - fit[k], mm) >= 0.5;
+    k++;
+    return good;
+  });
+}
+
 /** Chance that a report `r` km from the track is good (not an outlier). */
-function goodShare(r: number, m: CostModel): number {
+export function goodShare(r: number, m: CostModel): number {
   const z = r / m.spreadKm;
   const good = ((1 - m.outlierShare) * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / m.spreadKm;
   return good / (good + m.outlierShare / m.roadKm);
@@ -154,6 +180,20 @@ export function groupLogSize(reports: readonly CostReport[]): number | undefined
   if (use.length === 0) return undefined;
   const v = use.map((r) => r.logSize as number).sort((a, b) => a - b);
   return v[Math.min(v.length - 1, Math.floor(0.75 * v.length))];
+}
+
+/**
+ * Figures more than this many times a group's size are not of that group (a report of 4,000 is
+ * not a group of 300), allowing for organisers' overcounts and figures rounded to thousands.
+ */
+export const SIZE_GATE_RATIO = 8;
+
+/** Whole-group figures of `reports` above SIZE_GATE_RATIO × the group's size (groupLogSize). */
+export function oversized(reports: readonly CostReport[]): number {
+  const logN = groupLogSize(reports);
+  if (logN === undefined) return 0;
+  const limit = logN + Math.log(SIZE_GATE_RATIO);
+  return reports.filter((r) => !r.part && r.logSize !== undefined && r.logSize > limit).length;
 }
 
 /** −log density of a figure `v` (log people) for a group of log size `logN`. */
@@ -175,42 +215,20 @@ export function sizeLoss(v: number, part: boolean, logN: number, m: CostModel): 
  */
 export function groupCost(reports: readonly CostReport[], m: CostModel): number {
   const km: number[] = [];
+  const t: number[] = [];
   let cost = 0;
   for (const r of reports) {
     if (r.km === undefined) cost += offRouteLoss(m);
-    else km.push(r.km);
+    else {
+      km.push(r.km);
+      t.push(r.t);
+    }
   }
-  cost += fitPositions(km, m).cost;
+  const fitted = fitPositions(km, m);
+  cost += fitted.cost;
   const logN = groupLogSize(reports);
   if (logN !== undefined)
     for (const r of reports)
       if (r.logSize !== undefined) cost += sizeLoss(r.logSize, !!r.part, logN, m);
   return cost;
-}
-
-/**
- * The spread (km) of reports about their forward-only tracks, pooled over tracklets with at
- * least four positions: 1.4826 × the median absolute residual, inflated for the fit's freedom
- * (a track fitted to its own few reports sits closer to them than the truth does). Within
- * [floor, ceiling]; `fallback` when no tracklet has enough reports.
- */
-export function fitSpread(
-  tracklets: readonly (readonly number[])[],
-  m: CostModel,
-  fallback = DEFAULT_COST_MODEL.spreadKm,
-  floor = 10,
-  ceiling = 200,
-): number {
-  const residuals: number[] = [];
-  for (const km of tracklets) {
-    if (km.length < 4) continue;
-    const { fit } = fitPositions(km, m);
-    const blocks = new Set(fit).size;
-    const inflate = Math.sqrt(km.length / Math.max(1, km.length - blocks));
-    for (let i = 0; i < km.length; i++) residuals.push(Math.abs(km[i] - fit[i]) * inflate);
-  }
-  if (residuals.length < 8) return fallback;
-  residuals.sort((a, b) => a - b);
-  const mad = residuals[Math.floor(residuals.length / 2)];
-  return Math.min(ceiling, Math.max(floor, 1.4826 * mad));
 }

@@ -169,7 +169,8 @@ export function moveReport(
   from.members = from.members.filter((x) => x !== s);
   from.positions = from.positions.filter((p) => p.s !== s);
   from.sizeOnly = from.sizeOnly.filter((x) => x !== s);
-  for (const a of ctx.associations) if (a.sightingId === s.id && a.group === from.name) a.group = to.name;
+  for (const a of ctx.associations)
+    if (a.sightingId === s.id && a.group === from.name) a.group = to.name;
   const q = s.point ? ctx.projections.get(s)?.get(to.routeId) : undefined;
   if (q && q.off <= ctx.maxOff) {
     to.positions.push({ s, km: q.km, off: q.off });
