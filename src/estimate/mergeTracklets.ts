@@ -89,7 +89,7 @@ function fewNewOutliers(
   model: CostModel,
 ): boolean {
   const before = outliersOn(a.reports, a.route, model) + outliersOn(b.reports, b.route, model);
-  const allowed = NEW_OUTLIER_SHARE * Math.min(a.reports.length, b.reports.length);
+  const allowed = Math.max(1, NEW_OUTLIER_SHARE * Math.min(a.reports.length, b.reports.length));
   return outliersOn(union, route, model) - before <= allowed;
 }
 
