@@ -125,7 +125,10 @@ export function fitPositions(
 ): { fit: number[]; spreadKm: number; cost: number } {
   if (km.length === 0) return { fit: [], spreadKm: m.spreadKm, cost: 0 };
   let spreadKm = m.spreadKm;
-  let fit = isotonic(km, km.map(() => 1));
+  let fit = isotonic(
+    km,
+    km.map(() => 1),
+  );
   // Weights first from the prior spread (an unweighted fit's residuals would inflate the spread
   // until every report looks good), then the group's own spread from the weighted residuals.
   let w = km.map((y, i) => goodShare(y - fit[i], m));
