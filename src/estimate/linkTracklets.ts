@@ -301,7 +301,9 @@ function joinByCost({ ctx, live, merged, describe, born }: Linking): void {
       sightings.push(g.positions[j].s);
     });
   });
-  const fixed = sightings.map((s) => s.label !== undefined);
+  // A labelled group's reports stay: its labels, and the unlabelled reports the first pass gave it
+  // (they fit its smoothed track, a surer guide than tracklets of the leftovers).
+  const fixed = owner.map((k) => all[k].labelled);
   const lists = searchPartition(ctx, all, reports, owner, fixed, model);
   applyPartition(ctx, all, lists, owner, sightings, merged, describe, born);
 }
