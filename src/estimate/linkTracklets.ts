@@ -11,9 +11,7 @@
  * 2. moves of single reports to the group whose cost they raise least (reassignReports.ts);
  * 3. twice; then a split test of every group (splitTrack.ts: two groups days apart, or of
  *    different sizes, in one track), and if one split, 1–2 again;
- * 4. parts: a group whose figures are a quarter of another's or less, and whose reports run along
- *    that group's track (within 150 km of its 90 % band), is its vanguard or rear (joinParts);
- * 5. a tracklet with too little evidence to be a group (fewer than MIN_TRACK_REPORTS position
+ * 4. a tracklet with too little evidence to be a group (fewer than MIN_TRACK_REPORTS position
  *    reports, or all on one day) is joined to the group whose track it fits best: a misplaced or
  *    stray report stays an outlier of its group instead of starting a track.
  *
@@ -35,12 +33,6 @@ import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
 
 /** Fewest position reports (on at least two days) that make a tracklet a group of its own. */
 export const MIN_TRACK_REPORTS = 3;
-/** Share of a part's reports that must fall along its group's track (within BODY_ROOM_KM). */
-const ALONG_SHARE = 0.6;
-/** A group whose typical figure is this many times smaller than another's may be its part. */
-const PART_RATIO = 4;
-/** Room (km) beyond a track's 90 % interval for a body's head or tail seen apart from it. */
-const BODY_ROOM_KM = 150;
 /** Longest silence (days) across which a tracklet may continue another. */
 const MAX_LINK_GAP_DAYS = 21;
 /** Longest silence (days) across which a stray report is still given to a group. */
@@ -84,54 +76,6 @@ function distancePast(
   const lo = d.low - (k < 0 ? reach : 0);
   const hi = d.high + (k > g.nDays - 1 ? reach : 0);
   return q.km < lo ? lo - q.km : q.km > hi ? q.km - hi : 0;
-}
-
-/**
- * Share of `from`'s reports on the days of `into`'s track that fall within BODY_ROOM_KM of its
- * 90 % interval; undefined when fewer than two are on those days.
- */
-function shareAlong(ctx: EstimateContext, from: WorkGroup, into: WorkGroup): number | undefined {
-  let along = 0;
-  let n = 0;
-  for (const p of from.positions) {
-    const k = Math.round(p.s.t - (into.day0 + 0.5));
-    if (k < 0 || k > into.nDays - 1 || !into.km) continue;
-    n++;
-    const d = distancePast(ctx, into, p, 0);
-    if (d !== undefined && d <= BODY_ROOM_KM) along++;
-  }
-  return n < 2 ? undefined : along / n;
-}
-
-/** Whether `from` reads as a part of `into`: figures a quarter of its or less, reports along it. */
-function isPartOf(ctx: EstimateContext, from: WorkGroup, into: WorkGroup): boolean {
-  if (!from.scale || !into.scale || from.scale * PART_RATIO > into.scale) return false;
-  return (shareAlong(ctx, from, into) ?? 0) >= ALONG_SHARE;
-}
-
-/**
- * Joins each unlabelled group whose figures are those of a part (a vanguard of a few dozen, a rear)
- * and whose reports run along a larger group's track to that group (the one with most reports).
- * The objective reads a vanguard far ahead as spread about one track, which a long body's track
- * cannot hold; the figures say what it is.
- */
-function joinParts({ ctx, fresh, live, merged, describe }: Linking): void {
-  for (;;) {
-    const groups = live();
-    let pair: [WorkGroup, WorkGroup] | undefined;
-    for (const from of groups.filter((g) => !g.labelled && fresh.includes(g))) {
-      const into = groups
-        .filter((g) => g !== from && isPartOf(ctx, from, g))
-        .sort((a, b) => b.positions.length - a.positions.length)[0];
-      if (into) {
-        pair = [from, into];
-        break;
-      }
-    }
-    if (!pair) return;
-    join(ctx, pair[0], pair[1], describe);
-    merged.add(pair[0]);
-  }
 }
 
 /** Mean km by which a stray tracklet's reports miss `into`'s track (Infinity when they cannot fit). */
@@ -208,7 +152,6 @@ export function linkTracklets(
   ];
   const linking: Linking = { ctx, fresh: [...fresh, ...born], live, merged, describe, born };
   joinByCost(linking);
-  joinParts({ ...linking, fresh: [...fresh, ...born] });
   joinStrays({ ...linking, fresh: [...fresh, ...born] });
   return born;
 }
