@@ -304,6 +304,8 @@ function joinByCost({ ctx, live, merged, describe, born }: Linking): void {
   // A labelled group's reports stay: its labels, and the unlabelled reports the first pass gave it
   // (they fit its smoothed track, a surer guide than tracklets of the leftovers).
   const fixed = owner.map((k) => all[k].labelled);
+  // Nothing to associate (every report labelled or given to a labelled group by the first pass).
+  if (fixed.every(Boolean)) return;
   const lists = searchPartition(ctx, all, reports, owner, fixed, model);
   applyPartition(ctx, all, lists, owner, sightings, merged, describe, born);
 }

@@ -93,6 +93,29 @@ function fewNewOutliers(
   return outliersOn(union, route, model) - before <= allowed;
 }
 
+/** Days and km (on a route both lie near) within which two reports may be of one group. */
+const NEAR_DAYS = 3;
+const NEAR_KM = 600;
+
+/**
+ * Whether some report of `a` lies within NEAR_DAYS and NEAR_KM of some report of `b` (both sorted
+ * by time): two tracklets seen at the same time only ever far apart are two groups, and need no
+ * scoring (which keeps 100 groups fast).
+ */
+export function seenNear(a: readonly LinkReport[], b: readonly LinkReport[]): boolean {
+  let start = 0;
+  for (const r of a) {
+    while (start < b.length && b[start].t < r.t - NEAR_DAYS) start++;
+    for (let j = start; j < b.length && b[j].t <= r.t + NEAR_DAYS; j++) {
+      for (const [route, km] of r.kmByRoute) {
+        const other = b[j].kmByRoute.get(route);
+        if (other !== undefined && Math.abs(other - km) <= NEAR_KM) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** The best route and cost of reports (sorted by time) as one group. */
 export function bestRouteCost(
   reports: readonly LinkReport[],
@@ -135,6 +158,8 @@ function union(a: Cluster, b: Cluster, o: MergeOptions): Cluster | undefined {
   if (a.labelled && b.labelled) return undefined;
   const gap = Math.max(a.first, b.first) - Math.min(a.last, b.last);
   if (gap > o.maxGapDays) return undefined;
+  // Overlapping in time, one group must have been seen near the other on some day.
+  if (gap < 0 && !seenNear(a.reports, b.reports)) return undefined;
   const routes = a.labelled ? a.routes : b.labelled ? b.routes : a.routes;
   const reports = [...a.reports, ...b.reports].sort((x, y) => x.t - y.t);
   if (!sizesFit(a.reports, b.reports, reports)) return undefined;

@@ -39,6 +39,31 @@ function costOf(
 }
 
 /**
+ * Days and km (on a route both lie near) within which a group's report makes it a candidate:
+ * two spreads of the widest body (trackCost.ts caps a group's spread at 150 km).
+ */
+const NEAR_DAYS = 2;
+const NEAR_KM = 300;
+
+/**
+ * Whether report `i` lies near one of `list`'s reports (NEAR_DAYS, NEAR_KM): within a group's
+ * span, a report far from all its reports of those days cannot join it at a gain (the forward-only
+ * track runs between them); skipping it keeps the search linear in practice (100 groups).
+ */
+function nearAny(reports: readonly LinkReport[], list: readonly number[], i: number): boolean {
+  const r = reports[i];
+  for (const j of list) {
+    const q = reports[j];
+    if (Math.abs(q.t - r.t) > NEAR_DAYS) continue;
+    for (const [route, km] of r.kmByRoute) {
+      const other = q.kmByRoute.get(route);
+      if (other !== undefined && Math.abs(other - km) <= NEAR_KM) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Reassigns reports between groups (module comment). `groups` are lists of indices into
  * `reports`; `fixed[i]` reports (labelled) never move; `routes[g]` limits group g's routes
  * (default every route). Returns the new lists (same order; a list may be empty).
@@ -66,6 +91,7 @@ export function reassignReports(
   };
   for (let pass = 0; pass < (o.passes ?? 3); pass++) {
     let moved = 0;
+    const spans = s.map(span);
     for (let a = 0; a < s.length; a++) {
       for (const i of [...s[a].reports]) {
         if (fixed[i]) continue;
@@ -76,8 +102,10 @@ export function reassignReports(
         let best = { b: -1, delta: -1e-6, cost: 0 };
         for (let b = 0; b < s.length; b++) {
           if (b === a || s[b].reports.length === 0) continue;
-          const [lo, hi] = span(s[b]);
+          const [lo, hi] = spans[b];
           if (reports[i].t < lo - o.maxGapDays || reports[i].t > hi + o.maxGapDays) continue;
+          if (reports[i].t >= lo && reports[i].t <= hi && !nearAny(reports, s[b].reports, i))
+            continue;
           const into = s[b].reports.map((j) => reports[j]);
           if (!sizesFit(into, [reports[i]], [...into, reports[i]])) continue;
           const joined = costOf(reports, [...s[b].reports, i], s[b].routes, o.model);
@@ -89,6 +117,8 @@ export function reassignReports(
         s[a].cost = restCost;
         s[best.b].reports.push(i);
         s[best.b].cost = best.cost;
+        spans[a] = span(s[a]);
+        spans[best.b] = span(s[best.b]);
         moved++;
       }
     }
