@@ -3,8 +3,10 @@
 // misplaced reports, Spanish sheets read through the importer) and the library's own simulator
 // (src/estimate/simulate.ts). Scoring: bench/worlds/score.ts. Speed: 100 groups × ~10,000
 // sightings from the stress simulator, and the embedded 2018 data.
-// Run: npx tsx bench/stress.bench.ts [--worlds 50] [--no-speed] [--seed-offset 0]
-// (--seed-offset k draws other worlds than the reported ones, for tuning on unseen seeds.)
+// Run: npx tsx bench/stress.bench.ts [--worlds 50] [--no-speed] [--seed-offset 0] [--unlabelled-only]
+// [--per-world]. --seed-offset k draws other worlds (stress seeds k+1…, simulate.ts seeds 1000+k…)
+// to develop on without tuning to the reported 50; --unlabelled-only scores only worlds without
+// labels; --per-world prints each world's group count and km error against naive.
 import { embedded2018, estimateTracks } from "../src/index.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
 import { addScoreSums, emptyScoreSums, scoreTracks, summarizeScores } from "./worlds/score.ts";
@@ -17,8 +19,13 @@ function option(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 const worlds = option("worlds", 50);
-const seedOffset = option("seed-offset", 0);
 const speed = !process.argv.includes("--no-speed");
+const seedOffset = option("seed-offset", 0);
+const unlabelledOnly = process.argv.includes("--unlabelled-only");
+const perWorld = process.argv.includes("--per-world");
+
+const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : "n/a");
+const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
 
 function cpuMs<T>(fn: () => T): { ms: number; value: T } {
   const c0 = process.cpuUsage();
@@ -44,6 +51,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
   let cpu = 0;
   for (let i = 0; i < worlds; i++) {
     const world = make(i);
+    if (unlabelledOnly && world.labelled) continue;
     sightings += world.dataset.sightings.length;
     rejected += world.rejected ?? 0;
     const { ms, value } = cpuMs(() => estimateTracks(world.dataset));
@@ -51,12 +59,16 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
     const score = scoreTracks(world, value.tracks);
     scores.push(score);
     addScoreSums(sums, score.sums);
+    if (perWorld) {
+      const f = summarizeScores(score.sums);
+      console.log(
+        `${world.name}${world.labelled ? "" : " (unlabelled)"}: ${score.foundGroups} tracks for ${score.trueGroups} groups, km ${num(f.kmRatio, 2)} × naive, without estimate ${pct(f.missingShare)}`,
+      );
+    }
   }
   return { name, scores, figures: summarizeScores(sums), sightings, rejected, cpuMs: cpu };
 }
 
-const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : "n/a");
-const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
 const verdict = (ok: boolean | undefined): string =>
   ok === undefined ? "n/a" : ok ? "met" : "**missed**";
 const inBand = (x: number): boolean | undefined =>

@@ -32,8 +32,16 @@ const MAX_DAY_KM = 600;
 const BODY_BACK_KM = 250;
 /** km behind the last report that cost as much as a poorly fitting move (cost 1). */
 const BACK_SCALE_KM = 100;
-/** Cost of a bus ride between two reports of a tracklet (below the 1.5 that starts a new one). */
+/** Cost of a bus ride between two reports of a tracklet. */
 const RIDE_COST = 1.2;
+/**
+ * Largest cost at which a report continues a tracklet (else it starts one). Low, so tracklets
+ * are short and pure (a ride continues one only after a short silence, a report behind the last
+ * only within 60 km): the linking (linkTracklets.ts) joins them, and two groups travelling close
+ * together are rarely mixed in one tracklet. (1.5 before the cost-based linking: stress and
+ * simulate.ts worlds both mixed groups in tracklets.)
+ */
+const FOLLOW_MAX_COST = 0.6;
 
 /** Typical size of a group: the upper quartile of its size figures (parts are smaller). */
 export function groupScale(members: readonly PreparedSighting[]): number | undefined {
@@ -208,8 +216,8 @@ export function associateUnlabelled(
     runKm(ctx, g, { outlierPosteriors: false, coarse: true });
   }
   const merged = new Set<WorkGroup>();
-  linkTracklets(ctx, fresh, groups, merged, describe);
-  const kept = fresh
+  const born = linkTracklets(ctx, fresh, groups, merged, describe);
+  const kept = [...fresh, ...born]
     .filter((g) => !merged.has(g))
     .sort((a, b) => a.day0 - b.day0 || a.positions[0].s.t - b.positions[0].s.t);
   groups.push(...kept);
@@ -234,7 +242,7 @@ function clusterTracklets(ctx: EstimateContext, pool: readonly PreparedSighting[
     }
     let best: WorkGroup | undefined;
     // A report continues a tracklet when the move fits (cost below 1.5), else starts one.
-    let bestScore = 1.5;
+    let bestScore = FOLLOW_MAX_COST;
     for (const g of fresh) {
       const p = cand.get(g.routeId);
       const last = g.positions[g.positions.length - 1];

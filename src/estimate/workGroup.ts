@@ -159,6 +159,26 @@ export function moveMembers(ctx: EstimateContext, from: WorkGroup, to: WorkGroup
   from.sizeOnly = [];
 }
 
+/** Moves one report from group `from` to group `to` (a position there when near its route). */
+export function moveReport(
+  ctx: EstimateContext,
+  s: PreparedSighting,
+  from: WorkGroup,
+  to: WorkGroup,
+): void {
+  from.members = from.members.filter((x) => x !== s);
+  from.positions = from.positions.filter((p) => p.s !== s);
+  from.sizeOnly = from.sizeOnly.filter((x) => x !== s);
+  for (const a of ctx.associations)
+    if (a.sightingId === s.id && a.group === from.name) a.group = to.name;
+  const q = s.point ? ctx.projections.get(s)?.get(to.routeId) : undefined;
+  if (q && q.off <= ctx.maxOff) {
+    to.positions.push({ s, km: q.km, off: q.off });
+    to.positions.sort((x, y) => x.s.t - y.s.t);
+  } else to.sizeOnly.push(s);
+  to.members.push(s);
+}
+
 export function renameGroup(ctx: EstimateContext, g: WorkGroup, name: string): void {
   if (g.name === name) return;
   for (const a of ctx.associations) if (a.group === g.name) a.group = name;

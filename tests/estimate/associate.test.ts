@@ -89,4 +89,29 @@ describe("association of unlabelled reports", () => {
     const of = groupOf([...main, ...vanguard]);
     expect(new Set(of.values()).size).toBe(1);
   });
+
+  it("keeps two groups 5 days apart on the same road apart", () => {
+    // B leaves the same town 5 days after A and walks the same road at the same pace and size;
+    // each is reported twice a day (with one report a day, 14 exact positions each, the
+    // evidence is about even with the birth penalty of a second group).
+    const twice = (prefix: string, from: number, to: number): Sighting[] =>
+      walk(prefix, from, to, 0, 35, 1500).flatMap((s, k) => [
+        s,
+        {
+          ...s,
+          id: `${s.id}pm`,
+          observedAt: s.observedAt.replace("12:00", "18:00"),
+          ...at(35 * k + 10),
+        },
+      ]);
+    const a = twice("a", 1, 14);
+    const b = twice("b", 6, 19);
+    const of = groupOf([...a, ...b]);
+    // The first report of each stands in the town both leave from, where either group could be
+    // (a shelter stay of B's before it left is as good a reading): not counted.
+    const onRoad = (list: Sighting[]): Sighting[] => list.slice(1);
+    expect(new Set(onRoad(a).map((s) => of.get(String(s.id)))).size).toBe(1);
+    expect(new Set(onRoad(b).map((s) => of.get(String(s.id)))).size).toBe(1);
+    expect(of.get("a2")).not.toBe(of.get("b7"));
+  });
 });

@@ -1,0 +1,222 @@
+/**
+ * Global linking of tracklets into groups: agglomerative merging under one objective, the
+ * reports' cost as groups (trackCost.ts: forward-only positions, one size per group) plus a birth
+ * penalty per group. Two tracklets are one group when explaining their reports as one costs less
+ * than the birth of a second group: a new track starts only when the evidence demands it.
+ *
+ * The pair whose merge lowers the objective most is merged first, then the pairs of the merged
+ * group are re-scored (the greedy descent of agglomerative clustering with a penalised
+ * likelihood; cf. the birth/death moves of multiple-target tracking, Oh, Russell and Sastry 2009).
+ * Labelled groups may absorb tracklets but are never merged with each other; a tracklet may
+ * continue on another route that shares the road (the merged group takes the route its reports fit
+ * best).
+ */
+import { groupCost, inliers, oversized } from "./trackCost.ts";
+import type { CostModel, CostReport } from "./trackCost.ts";
+
+/** A report of a tracklet: its time, its km on each route it lies near, its figure. */
+export interface LinkReport {
+  t: number;
+  /** km on each route within the off-route limit (routes not listed: off that route). */
+  kmByRoute: ReadonlyMap<string, number>;
+  logSize?: number;
+  part?: boolean;
+}
+
+export interface LinkItem {
+  labelled: boolean;
+  /** Routes the group may be on (labelled: its own); default every route. */
+  routes?: readonly string[];
+  reports: readonly LinkReport[];
+}
+
+export interface MergeOptions {
+  model: CostModel;
+  routeIds: readonly string[];
+  /** Cost (nats) of one more group. */
+  birth: number;
+  /** Longest silence (days) between two tracklets' spans across which they may be one group. */
+  maxGapDays: number;
+}
+
+interface Cluster {
+  members: number[];
+  labelled: boolean;
+  routes: readonly string[];
+  reports: LinkReport[];
+  first: number;
+  last: number;
+  cost: number;
+  route: string;
+}
+
+/**
+ * Whether two sets of reports may be one group by their figures: the union must not hold more
+ * figures far above its size (oversized) than the two held apart — a report of 4,000 does not join
+ * a group of 300, while small figures may join a large group as its parts.
+ */
+export function sizesFit(
+  a: readonly LinkReport[],
+  b: readonly LinkReport[],
+  union: readonly LinkReport[],
+): boolean {
+  return oversized(union) <= oversized(a) + oversized(b);
+}
+
+/** Share of the smaller tracklet's reports a merge may turn into outliers. */
+const NEW_OUTLIER_SHARE = 0.25;
+
+/** Reports of `reports` (in time order) that are outliers (or off) on `route`'s fitted track. */
+function outliersOn(reports: readonly LinkReport[], route: string, model: CostModel): number {
+  const good = inliers(
+    reports.map((r) => ({ t: r.t, km: r.kmByRoute.get(route) })),
+    model,
+  );
+  return good.filter((g) => !g).length;
+}
+
+/**
+ * Whether a merge keeps the outliers few: the merged track may read at most a quarter of the
+ * smaller tracklet's reports as outliers beyond those the two tracks had apart.
+ * However cheaply robust outliers cost, they are stale or misplaced reports, a minority — a
+ * tracklet of its own is not absorbed as the outliers of another group's track.
+ */
+function fewNewOutliers(
+  a: Cluster,
+  b: Cluster,
+  union: readonly LinkReport[],
+  route: string,
+  model: CostModel,
+): boolean {
+  const before = outliersOn(a.reports, a.route, model) + outliersOn(b.reports, b.route, model);
+  const allowed = Math.max(1, NEW_OUTLIER_SHARE * Math.min(a.reports.length, b.reports.length));
+  return outliersOn(union, route, model) - before <= allowed;
+}
+
+/** Days and km (on a route both lie near) within which two reports may be of one group. */
+const NEAR_DAYS = 3;
+const NEAR_KM = 600;
+
+/**
+ * Whether some report of `a` lies within NEAR_DAYS and NEAR_KM of some report of `b` (both sorted
+ * by time): two tracklets seen at the same time only ever far apart are two groups, and need no
+ * scoring (which keeps 100 groups fast).
+ */
+export function seenNear(a: readonly LinkReport[], b: readonly LinkReport[]): boolean {
+  let start = 0;
+  for (const r of a) {
+    while (start < b.length && b[start].t < r.t - NEAR_DAYS) start++;
+    for (let j = start; j < b.length && b[j].t <= r.t + NEAR_DAYS; j++) {
+      for (const [route, km] of r.kmByRoute) {
+        const other = b[j].kmByRoute.get(route);
+        if (other !== undefined && Math.abs(other - km) <= NEAR_KM) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The best route and cost of reports (sorted by time) as one group. */
+export function bestRouteCost(
+  reports: readonly LinkReport[],
+  routes: readonly string[],
+  model: CostModel,
+): { route: string; cost: number } {
+  let best = { route: routes[0], cost: Infinity };
+  for (const route of routes) {
+    // Only routes near at least one report can be the group's.
+    if (!reports.some((r) => r.kmByRoute.has(route))) continue;
+    const on: CostReport[] = reports.map((r) => ({
+      t: r.t,
+      km: r.kmByRoute.get(route),
+      logSize: r.logSize,
+      part: r.part,
+    }));
+    const cost = groupCost(on, model);
+    if (cost < best.cost - 1e-9) best = { route, cost };
+  }
+  return best;
+}
+
+function cluster(items: readonly LinkItem[], i: number, o: MergeOptions): Cluster {
+  const reports = [...items[i].reports].sort((a, b) => a.t - b.t);
+  const routes = items[i].routes ?? o.routeIds;
+  const { route, cost } = bestRouteCost(reports, routes, o.model);
+  return {
+    members: [i],
+    labelled: items[i].labelled,
+    routes,
+    reports,
+    first: reports[0]?.t ?? 0,
+    last: reports.at(-1)?.t ?? 0,
+    cost,
+    route,
+  };
+}
+
+function union(a: Cluster, b: Cluster, o: MergeOptions): Cluster | undefined {
+  if (a.labelled && b.labelled) return undefined;
+  const gap = Math.max(a.first, b.first) - Math.min(a.last, b.last);
+  if (gap > o.maxGapDays) return undefined;
+  // Overlapping in time, one group must have been seen near the other on some day.
+  if (gap < 0 && !seenNear(a.reports, b.reports)) return undefined;
+  const routes = a.labelled ? a.routes : b.labelled ? b.routes : a.routes;
+  const reports = [...a.reports, ...b.reports].sort((x, y) => x.t - y.t);
+  if (!sizesFit(a.reports, b.reports, reports)) return undefined;
+  const { route, cost } = bestRouteCost(reports, routes, o.model);
+  if (!Number.isFinite(cost) || !fewNewOutliers(a, b, reports, route, o.model)) return undefined;
+  return {
+    members: [...a.members, ...b.members],
+    labelled: a.labelled || b.labelled,
+    routes,
+    reports,
+    first: Math.min(a.first, b.first),
+    last: Math.max(a.last, b.last),
+    cost,
+    route,
+  };
+}
+
+/**
+ * Merges tracklets into groups (module comment). Returns the groups as lists of item indices
+ * (each item in exactly one, in order of their first item) with the route each fits best.
+ * @example
+ * mergeTracklets(items, { model: DEFAULT_COST_MODEL, routeIds: ["main"], birth: 10, maxGapDays: 21 });
+ * // => [{ members: [0, 2], route: "main" }, { members: [1], route: "main" }]
+ */
+export function mergeTracklets(
+  items: readonly LinkItem[],
+  o: MergeOptions,
+): { members: number[]; route: string }[] {
+  const live: (Cluster | undefined)[] = items.map((_, i) => cluster(items, i, o));
+  // Gain of each pair (cost saved by merging, birth included), recomputed for merged clusters.
+  const gain = new Map<string, { a: number; b: number; merged: Cluster; gain: number }>();
+  const score = (a: number, b: number): void => {
+    const ca = live[a];
+    const cb = live[b];
+    if (!ca || !cb) return;
+    const merged = union(ca, cb, o);
+    if (!merged) return;
+    const g = ca.cost + cb.cost + o.birth - merged.cost;
+    if (g > 0) gain.set(`${a},${b}`, { a, b, merged, gain: g });
+  };
+  for (let a = 0; a < live.length; a++) for (let b = a + 1; b < live.length; b++) score(a, b);
+  for (;;) {
+    let best: { a: number; b: number; merged: Cluster; gain: number } | undefined;
+    for (const v of gain.values()) if (!best || v.gain > best.gain) best = v;
+    if (!best) break;
+    const { a, b, merged } = best;
+    live[a] = merged;
+    live[b] = undefined;
+    for (const key of [...gain.keys()]) {
+      const [x, y] = key.split(",").map(Number);
+      if (x === a || y === a || x === b || y === b) gain.delete(key);
+    }
+    for (let c = 0; c < live.length; c++)
+      if (c !== a && live[c]) score(Math.min(a, c), Math.max(a, c));
+  }
+  return live
+    .filter((c): c is Cluster => !!c)
+    .map((c) => ({ members: [...c.members].sort((x, y) => x - y), route: c.route }))
+    .sort((x, y) => x.members[0] - y.members[0]);
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { mergeTracklets } from "../../src/estimate/mergeTracklets.ts";
+import type { LinkItem, LinkReport } from "../../src/estimate/mergeTracklets.ts";
+import { reassignReports } from "../../src/estimate/reassignReports.ts";
+import { splitTrack } from "../../src/estimate/splitTrack.ts";
+import { DEFAULT_COST_MODEL } from "../../src/estimate/trackCost.ts";
+
+const model = { ...DEFAULT_COST_MODEL, spreadKm: 10 };
+const o = { model, routeIds: ["main"], birth: 55, maxGapDays: 21 };
+
+/** Reports walking `perDay` km a day from `km0` on days `from`…`to`, of `size` people. */
+function walk(from: number, to: number, km0: number, perDay: number, size: number): LinkReport[] {
+  const out: LinkReport[] = [];
+  for (let d = from; d <= to; d++)
+    out.push({
+      t: d + 0.5,
+      kmByRoute: new Map([["main", km0 + perDay * (d - from)]]),
+      logSize: Math.log(size),
+    });
+  return out;
+}
+const item = (reports: LinkReport[], labelled = false): LinkItem => ({ labelled, reports });
+
+describe("mergeTracklets", () => {
+  it("joins the pieces of one group across a 400 km ride and a 7-day shelter stay", () => {
+    const pieces = [
+      item(walk(1, 5, 0, 30, 2000)),
+      item(walk(6, 9, 520, 30, 2100)),
+      item(walk(10, 16, 610, 0, 1900)),
+      item(walk(17, 20, 640, 30, 2000)),
+    ];
+    expect(mergeTracklets(pieces, o).map((c) => c.members)).toEqual([[0, 1, 2, 3]]);
+  });
+
+  it("does not join two groups 5 days apart on the same road", () => {
+    const a = walk(1, 14, 0, 35, 1500);
+    const b = walk(6, 19, 0, 35, 1500);
+    // Each group seen as two tracklets.
+    const items = [item(a.slice(0, 7)), item(b.slice(0, 7)), item(a.slice(7)), item(b.slice(7))];
+    expect(mergeTracklets(items, o).map((c) => c.members)).toEqual([
+      [0, 2],
+      [1, 3],
+    ]);
+  });
+
+  it("does not join reports of 4,000 to a group of 300 at the same place", () => {
+    const small = walk(1, 10, 100, 30, 300);
+    const big = walk(3, 4, 160, 30, 4000);
+    expect(mergeTracklets([item(small), item(big)], o)).toHaveLength(2);
+  });
+
+  it("never merges two labelled groups", () => {
+    const a = walk(1, 5, 0, 30, 1000);
+    const b = walk(1, 5, 0, 30, 1000);
+    expect(mergeTracklets([item(a, true), item(b, true)], o)).toHaveLength(2);
+  });
+});
+
+describe("reassignReports and splitTrack", () => {
+  const a = walk(1, 12, 0, 35, 3000);
+  const b = walk(1, 12, 250, 35, 500);
+  const reports = [...a, ...b];
+  const ia = a.map((_, i) => i);
+  const ib = b.map((_, i) => i + a.length);
+
+  it("moves reports mixed into the wrong group back to their own", () => {
+    // Two tracklets, each holding two reports of the other group from the middle of its span.
+    // (Swapped ends, where the two tracks cross over, need moves of pairs: not attempted.)
+    const start = [
+      [...ia.filter((i) => i !== 5 && i !== 6), ib[4], ib[7]],
+      [...ib.filter((i) => i !== ib[4] && i !== ib[7]), ia[5], ia[6]],
+    ];
+    const [x, y] = reassignReports(reports, start, [], o);
+    expect(x).toEqual(ia);
+    expect(y).toEqual(ib);
+  });
+
+  it("splits a track that holds two groups, and leaves one group whole", () => {
+    const parts = splitTrack(reports, [...ia, ...ib], [], { ...o, routes: ["main"] });
+    expect(parts?.map((p) => [...p].sort((u, v) => u - v))).toEqual([ia, ib]);
+    expect(splitTrack(reports, ia, [], { ...o, routes: ["main"] })).toBeUndefined();
+  });
+});

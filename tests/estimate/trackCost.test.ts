@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_COST_MODEL,
+  fitPositions,
+  groupCost,
+  isotonic,
+  sizeLoss,
+} from "../../src/estimate/trackCost.ts";
+import type { CostReport } from "../../src/estimate/trackCost.ts";
+import { BIRTH_NATS } from "../../src/estimate/linkTracklets.ts";
+
+const m = { ...DEFAULT_COST_MODEL, spreadKm: 10 };
+
+/** Reports of a group walking `perDay` km a day from `km0`, days `from`…`to`, of `size` people. */
+function walk(from: number, to: number, km0: number, perDay: number, size?: number): CostReport[] {
+  const out: CostReport[] = [];
+  for (let d = from; d <= to; d++)
+    out.push({
+      t: d + 0.5,
+      km: km0 + perDay * (d - from),
+      logSize: size ? Math.log(size) : undefined,
+    });
+  return out;
+}
+const byTime = (r: CostReport[]): CostReport[] => [...r].sort((a, b) => a.t - b.t);
+
+describe("trackCost", () => {
+  it("isotonic pools adjacent violators", () => {
+    expect(isotonic([1, 3, 2, 4], [1, 1, 1, 1])).toEqual([1, 2.5, 2.5, 4]);
+    expect(isotonic([5, 1], [3, 1])).toEqual([4, 4]);
+  });
+
+  it("a 400 km ride in a day and a 7-day stay cost no more than a steady walk", () => {
+    const ride = [...walk(1, 5, 0, 30), ...walk(6, 9, 520, 30), ...walk(10, 16, 610, 0)];
+    const steady = walk(1, 16, 0, 30);
+    expect(
+      fitPositions(
+        ride.map((r) => r.km as number),
+        m,
+      ).cost,
+    ).toBeCloseTo(
+      fitPositions(
+        steady.map((r) => r.km as number),
+        m,
+      ).cost,
+      0,
+    );
+  });
+
+  it("two groups 5 days apart on one road cost far more as one group than as two", () => {
+    const a = walk(1, 14, 0, 35, 1500);
+    const b = walk(6, 19, 0, 35, 1500);
+    const apart = groupCost(a, m) + groupCost(b, m);
+    // More than the birth penalty of a second group (BIRTH_NATS = 55).
+    expect(groupCost(byTime([...a, ...b]), m) - apart).toBeGreaterThan(BIRTH_NATS);
+  });
+
+  it("a figure of 4,000 is very unlikely for a group of 300; a part's small figure is not", () => {
+    const whole = sizeLoss(Math.log(300), false, Math.log(300), m);
+    expect(sizeLoss(Math.log(4000), false, Math.log(300), m) - whole).toBeGreaterThan(8);
+    // A vanguard of 40 people in a group of 5,000 (named as a part): no worse than a typical figure.
+    expect(sizeLoss(Math.log(40), true, Math.log(5000), m)).toBeLessThan(whole + 2);
+  });
+
+  it("reports off the route count as outliers, not as impossible", () => {
+    const cost = groupCost([{ t: 1, km: 10 }, { t: 2 }, { t: 3, km: 40 }], m);
+    expect(Number.isFinite(cost)).toBe(true);
+  });
+});
