@@ -4,6 +4,7 @@
  * for the same day (`estimate`, `ledger` and `report --as-of`, run as child processes) and the
  * library's replay computed here give the same number for the same thing.
  */
+import Papa from "papaparse";
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,34 +30,11 @@ async function dtmFlow(args: string[]): Promise<string> {
   return stderr;
 }
 
-/** A CSV file (no byte-order mark, quoted fields allowed) as objects keyed by its header. */
+/** A CSV file (with or without a byte-order mark) as objects keyed by its header. */
 function readCsv(path: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const text = readFileSync(path, "utf8");
-  const endCell = () => {
-    row.push(cell);
-    cell = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (quoted) cell += c;
-    else if (c === ",") endCell();
-    else if (c === "\n") {
-      endCell();
-      rows.push(row);
-      row = [];
-    } else if (c !== "\r") cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ""])));
+  // The Excel-ready CSVs (departed.csv, places.csv) start with a UTF-8 byte-order mark.
+  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 }
 
 /** The body rows of the Markdown table under `## heading` (cells trimmed). */
