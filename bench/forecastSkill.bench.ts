@@ -40,6 +40,7 @@ import {
   mulberry32,
   nowcast,
   reportsOfGroup,
+  startRegime,
   toLocalTime,
 } from "../src/index.ts";
 import type {
@@ -70,6 +71,11 @@ interface Variant {
   pace?: GroupMovementOptions;
   /** Start a group at its latest report when that is on its last day and ahead of the nowcast. */
   startAtLastReport?: boolean;
+  /**
+   * Share of the start regime moved to riding when the two latest reports show a ride (the
+   * nowcast's `reportedRideWeight`; default the library's, 1; 0 = the estimator's posterior).
+   */
+  reportedRideWeight?: number;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -172,9 +178,11 @@ function modelArrival(
 
 /** The nowcast changed as a development variant says. */
 function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast {
-  if (!v.pace && !v.startAtLastReport) return now;
   const groups = now.groups.map((g) => {
-    const out = { ...g };
+    const out = {
+      ...g,
+      regime: startRegime(g.regime, g.reportedRegime, v.reportedRideWeight ?? 1),
+    };
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, now.estimate.report.movement, v.pace);
@@ -208,7 +216,9 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
   const lastTruth = Math.max(...world.truth.map((g) => dayNumber(g.days.at(-1)!.date) ?? 0));
   let forecasts = 0;
   for (let day = (reportDays[2] ?? Infinity) + 1; day <= lastTruth; day += STEP) {
-    const now = nowcast(world.dataset, { asOf: `${isoDate(day)}T00:00:00`, routeIndex });
+    // The estimator's regime posterior alone; each variant then applies its reportedRideWeight.
+    const asOf = `${isoDate(day)}T00:00:00`;
+    const now = nowcast(world.dataset, { asOf, routeIndex, reportedRideWeight: 0 });
     const fs = VARIANTS.map((v) =>
       forecastArrivals(variantNowcast(now, v, world), {
         corridor,

@@ -405,6 +405,14 @@ export type { ForecastWarningCode } from "./forecast/warnings.ts";
 export { naiveArrival } from "./forecast/naive.ts";
 export type { ReportKm, ReportsOfGroupOptions } from "./forecast/lastTwoReports.ts";
 export { lastTwoReportsArrival, reportsOfGroup } from "./forecast/lastTwoReports.ts";
+export type { RegimeShares } from "./forecast/reportedRegime.ts";
+export {
+  latestReportSpeed,
+  regimeOfPace,
+  startRegime,
+  MIN_REPORT_GAP_DAYS,
+  REST_BELOW_KM_PER_DAY,
+} from "./forecast/reportedRegime.ts";
 export type {
   ReferenceArrival,
   BacktestOptions,

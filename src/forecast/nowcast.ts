@@ -15,6 +15,13 @@ import { dayNumber, isoDate } from "../calendar/index.ts";
 import { toLocalTime } from "../calendar/index.ts";
 import { fitAttritionPerDay } from "./attrition.ts";
 import { groupMovement } from "./groupMovement.ts";
+import { reportsOfGroup } from "./lastTwoReports.ts";
+import { createRouteIndex } from "../geo/routeIndex.ts";
+import type { RouteIndex } from "../geo/routeIndex.ts";
+import { createGazetteer } from "../geo/gazetteer.ts";
+import type { Gazetteer } from "../geo/gazetteer.ts";
+import { latestReportSpeed, regimeOfPace, startRegime } from "./reportedRegime.ts";
+import type { Regime } from "../movement/index.ts";
 
 /** Options of {@link nowcast}: those of `estimateTracks` (`asOf`, time zone, movement prior, …). */
 export interface NowcastOptions extends EstimateOptions {
@@ -27,6 +34,14 @@ export interface NowcastOptions extends EstimateOptions {
   paceWindowDays?: number;
   /** Weight of the pooled shares in that refit (pseudo-days; default 4). */
   pacePriorDays?: number;
+  /**
+   * When a group's two latest reports show it riding (their speed ≥ the movement model's shortest
+   * ride, 80 km/day by default; {@link regimeOfPace}), this share of its start regime is moved to
+   * riding, the rest kept from the estimator's posterior; default 1 (0 = the estimator's posterior
+   * alone). Reports showing a walk or a rest change nothing. On both simulators it made
+   * short-lead forecasts better (docs/forecasts.md § What was tried (issue 14)).
+   */
+  reportedRideWeight?: number;
 }
 
 /** One group at the end of its data. */
@@ -42,8 +57,13 @@ export interface GroupNowcast {
   lastDay: number;
   /** Position at 12:00 on `lastDate` (median and 90 % interval, km along `routeId`). */
   km: KmDayEstimate;
-  /** P(regime of the last move): rest, walk, ride. */
+  /**
+   * P(regime of the last move): rest, walk, ride — the forecast's start regime: the estimator's
+   * posterior, with the share `reportedRideWeight` moved to riding when `reportedRegime` is a ride.
+   */
   regime: { rest: number; walk: number; ride: number };
+  /** The regime the group's two latest reports show (by their speed); undefined with fewer than two report times. */
+  reportedRegime?: Regime;
   /** Size on `lastDate`; undefined when no source gave a size (unknown, not zero). */
   size?: SizeDayEstimate;
   /** First day of the track (departure as far as the data show) and the km then. */
@@ -103,6 +123,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     if (!first || t.date < first.date) firstOf.set(t.group, { date: t.date, km: t.km });
   }
   const groups: GroupNowcast[] = [];
+  const reportedOf = reportedRegimes(dataset, estimate, options);
   for (const s of estimate.state) {
     const info = estimate.groups.find((g) => g.group === s.group);
     const first = firstOf.get(s.group) ?? { date: s.date, km: s.km.median };
@@ -115,7 +136,8 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
       lastDate: s.date,
       lastDay: dayNumber(s.date) ?? 0,
       km: s.km,
-      regime: s.regime,
+      regime: startRegime(s.regime, reportedOf(s.group), options.reportedRideWeight ?? 1),
+      ...(reportedOf(s.group) ? { reportedRegime: reportedOf(s.group) } : {}),
       size: s.size,
       departureDate: first.date,
       departureKm: first.km,
@@ -149,5 +171,33 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     attritionPerDay: fitAttritionPerDay(estimate.tracks),
     groups,
     estimate,
+  };
+}
+
+/** The regime each group's two latest reports (up to `asOf`) show, by group; memoised. */
+function reportedRegimes(
+  dataset: Dataset,
+  estimate: EstimateResult,
+  options: NowcastOptions,
+): (group: string) => Regime | undefined {
+  const timeZone = options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
+  const asOf = options.asOf === undefined ? undefined : toLocalTime(options.asOf, timeZone)?.t;
+  const data = { ...dataset, timeZone };
+  let shared: { routeIndex: RouteIndex; gazetteer: Gazetteer } | undefined;
+  const memo = new Map<string, Regime | undefined>();
+  return (group) => {
+    if (!memo.has(group)) {
+      shared ??= {
+        routeIndex: options.routeIndex ?? createRouteIndex(dataset.routes),
+        gazetteer: options.gazetteer ?? createGazetteer(dataset.places),
+      };
+      const reports = reportsOfGroup(data, estimate, group, { ...shared, asOf });
+      const speed = latestReportSpeed(reports);
+      memo.set(
+        group,
+        speed === undefined ? undefined : regimeOfPace(speed, estimate.report.movement),
+      );
+    }
+    return memo.get(group);
   };
 }
