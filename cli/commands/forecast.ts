@@ -102,9 +102,9 @@ positions.csv: the daily km (and size) p10/p50/p90 of every group over the horiz
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 
 Method: the state as of --as-of: each group on the road starts from the estimator's state at its
-last observation, moved on by Monte Carlo runs of its regime model (rest/walk/ride) with regime
-shares fitted on the data so far and on the group's own pace, and attrition fitted on the size
-tracks so far (see docs/forecasts.md).
+last observation (riding when its two latest reports are a ride apart), moved on by Monte Carlo
+runs of the regime model (rest/walk/ride) with regime shares fitted on the data so far, and
+attrition fitted on the size tracks so far (see docs/forecasts.md).
 
 ${SAFE_WRITING_HELP}
 
@@ -271,7 +271,7 @@ export function writeForecast(
     horizonDays: forecast.horizonDays,
     runs: forecast.runs,
     method:
-      "the state as of the as-of moment: groups at their route's end are arrived, groups last seen more than 7 days before are dissolved (not moved on); each group on the road starts from the estimator state at its last observation, moved on by Monte Carlo runs of its rest/walk/ride regime model (shares fitted on the data so far, refitted on each group's own daily moves so far) with attrition fitted on the size tracks so far; quantiles over runs; no arrival is dated before the as-of moment",
+      "the state as of the as-of moment: groups at their route's end are arrived, groups last seen more than 7 days before are dissolved (not moved on); each group on the road starts from the estimator state at its last observation (riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; quantiles over runs; no arrival is dated before the as-of moment",
     model: forecast.model,
     groups: forecast.groups,
     nowcast: now.groups.map((g) => ({
