@@ -1,8 +1,8 @@
 /**
  * The regime a group's latest reports show (rest, walk or ride), for the first day of a forecast.
  *
- * Why: the estimator's regime posterior at the end of a track rests on one day of evidence and
- * on its smoothed positions, so a group whose two latest reports are hundreds of km apart (it is
+ * Why: the estimator's regime posterior at the end of a track rests on the evidence about the
+ * last day's move alone, so a group whose two latest reports are hundreds of km apart (it is
  * riding now) often starts the forecast walking or resting, and the forecast starts days late at
  * short leads. The speed between the two latest reports — what the constant-speed baseline
  * extrapolates — says when the group is riding now; the movement model's Markov chain then
@@ -62,7 +62,7 @@ export function regimeOfPace(kmPerDay: number, movement: MovementModel): Regime 
  * The start regime of a forecast: the estimator's posterior `estimated`, with the share `weight`
  * (0–1) moved to riding when the latest reports show a ride; `estimated` unchanged otherwise.
  * Only rides: on the development worlds of both simulators, also moving the share to a reported
- * walk or rest did less well (a short rest between two reports is often a stop within a walk).
+ * walk or rest did less well (docs/forecasts.md § What was tried (issue 14)).
  * @example
  * startRegime({ rest: 0.5, walk: 0.5, ride: 0 }, "ride", 1); // => { rest: 0, walk: 0, ride: 1 }
  * startRegime({ rest: 0.5, walk: 0.5, ride: 0 }, "walk", 1); // => { rest: 0.5, walk: 0.5, ride: 0 }
