@@ -2,11 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_COST_MODEL,
   fitPositions,
-  goodShare,
   groupCost,
   isotonic,
-  partResidual,
-  PART_REACH_KM,
   sizeLoss,
 } from "../../src/estimate/trackCost.ts";
 import type { CostReport } from "../../src/estimate/trackCost.ts";
@@ -68,49 +65,5 @@ describe("trackCost", () => {
   it("reports off the route count as outliers, not as impossible", () => {
     const cost = groupCost([{ t: 1, km: 10 }, { t: 2 }, { t: 3, km: 40 }], m);
     expect(Number.isFinite(cost)).toBe(true);
-  });
-
-  it("a named vanguard's lead (a rear's lag) within its reach is no residual", () => {
-    expect(partResidual(300, 1)).toBe(0);
-    expect(partResidual(PART_REACH_KM + 100, 1)).toBe(100);
-    expect(partResidual(-20, 1)).toBe(-20);
-    expect(partResidual(-300, -1)).toBe(0);
-    expect(partResidual(-PART_REACH_KM - 50, -1)).toBe(-50);
-    expect(partResidual(20, -1)).toBe(20);
-    expect(partResidual(300, undefined)).toBe(300);
-  });
-
-  it("a body with its vanguard seen 300 km ahead is one group when the vanguard is named", () => {
-    const model = DEFAULT_COST_MODEL;
-    const body = walk(1, 14, 0, 30, 3000);
-    const head = walk(1, 14, 300, 30, 60)
-      .filter((_, i) => i % 2 === 0)
-      .map((r) => ({ ...r, t: r.t + 0.2, part: true }));
-    const named = head.map((r) => ({ ...r, side: 1 as const }));
-    const apart = groupCost(body, model) + groupCost(head, model) + BIRTH_NATS;
-    expect(groupCost(byTime([...body, ...named]), model)).toBeLessThan(apart);
-    // Unnamed, the vanguard's reports are spread about one track: cheaper as a second group.
-    expect(groupCost(byTime([...body, ...head]), model)).toBeGreaterThan(apart);
-    // The fitted track follows the body, not the vanguard.
-    const all = byTime([...body, ...named]);
-    const { fit } = fitPositions(
-      all.map((r) => r.km as number),
-      model,
-      all.map((r) => r.side),
-    );
-    all.forEach((r, i) => {
-      if (r.side === undefined) expect(Math.abs(fit[i] - (r.km as number))).toBeLessThan(20);
-    });
-  });
-
-  it("a named vanguard ahead within its reach is good; behind the track or far beyond, an outlier", () => {
-    const model = DEFAULT_COST_MODEL;
-    expect(goodShare(300, model, 1)).toBeGreaterThan(0.9);
-    expect(goodShare(300, model)).toBeLessThan(0.1);
-    expect(goodShare(-300, model, 1)).toBeLessThan(0.1);
-    expect(goodShare(PART_REACH_KM + 300, model, 1)).toBeLessThan(0.1);
-    expect(goodShare(-300, model, -1)).toBeGreaterThan(0.9);
-    // Its density within the reach is lower than a body report's on the track (it integrates to 1).
-    expect(goodShare(0, model, 1)).toBeLessThan(goodShare(0, model));
   });
 });
