@@ -192,8 +192,7 @@ function linkReports(ctx: EstimateContext, g: WorkGroup): LinkReport[] {
       s.logValue ??
       (s.logLow !== undefined && s.logHigh !== undefined ? (s.logLow + s.logHigh) / 2 : undefined);
     const part = g.parts?.get(s.id);
-    const side = part === "head" ? 1 : part === "tail" ? -1 : undefined;
-    return { t: s.t, kmByRoute, logSize, part: side !== undefined, side };
+    return { t: s.t, kmByRoute, logSize, part: part === "head" || part === "tail" };
   });
 }
 

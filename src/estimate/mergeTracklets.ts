@@ -21,8 +21,6 @@ export interface LinkReport {
   kmByRoute: ReadonlyMap<string, number>;
   logSize?: number;
   part?: boolean;
-  /** 1 a named vanguard, −1 a named rear (trackCost.ts). */
-  side?: 1 | -1;
 }
 
 export interface LinkItem {
@@ -71,7 +69,7 @@ const NEW_OUTLIER_SHARE = 0.25;
 /** Reports of `reports` (in time order) that are outliers (or off) on `route`'s fitted track. */
 function outliersOn(reports: readonly LinkReport[], route: string, model: CostModel): number {
   const good = inliers(
-    reports.map((r) => ({ t: r.t, km: r.kmByRoute.get(route), side: r.side })),
+    reports.map((r) => ({ t: r.t, km: r.kmByRoute.get(route) })),
     model,
   );
   return good.filter((g) => !g).length;
@@ -133,7 +131,6 @@ export function bestRouteCost(
       km: r.kmByRoute.get(route),
       logSize: r.logSize,
       part: r.part,
-      side: r.side,
     }));
     const cost = groupCost(on, model);
     if (cost < best.cost - 1e-9) best = { route, cost };

@@ -34,11 +34,6 @@ export interface CostReport {
   logSize?: number;
   /** The report names a part of the body (vanguard, rear): its figure is a part's. */
   part?: boolean;
-  /**
-   * Where the part it names lies: 1 the vanguard (ahead of the median person), −1 the rear
-   * (behind it); its position is read as up to PART_REACH_KM from the track on that side.
-   */
-  side?: 1 | -1;
 }
 
 export interface CostModel {
@@ -102,39 +97,10 @@ export function isotonic(y: readonly number[], w: readonly number[]): number[] {
   return out;
 }
 
-/**
- * How far (km) a named vanguard (rear) may lie ahead of (behind) the median person: half the
- * longest bodies' length (the stress worlds' bodies reach 800 km just after rides). A report of
- * the vanguard 300 km ahead is then the head of the body, not spread about its track nor a second
- * group.
- */
-export const PART_REACH_KM = 400;
-
-/**
- * The part of residual `r` (km) that the report's side does not explain: a vanguard's report
- * (`side` 1) up to PART_REACH_KM ahead of the track, a rear's behind it, is on the body (0).
- */
-export function partResidual(r: number, side: number | undefined): number {
-  if (side === 1) return r < 0 ? r : Math.max(0, r - PART_REACH_KM);
-  if (side === -1) return r > 0 ? r : Math.min(0, r + PART_REACH_KM);
-  return r;
-}
-
-/**
- * Density (per km) of a good report at residual `r` about the track: normal with sd `spreadKm`,
- * or for a named part uniform over its reach on its side, convolved with that normal (the normal's
- * peak spread over the reach, so the density integrates to 1).
- */
-function goodDensity(r: number, side: number | undefined, m: CostModel): number {
-  const z = partResidual(r, side) / m.spreadKm;
-  const normal = Math.exp(-0.5 * z * z - LOG_SQRT_2PI) / m.spreadKm;
-  if (side !== 1 && side !== -1) return normal;
-  return normal / (1 + PART_REACH_KM / (m.spreadKm * Math.sqrt(2 * Math.PI)));
-}
-
 /** −log density of a position residual `r` (km) under the robust mixture. */
-function positionLoss(r: number, m: CostModel, side?: number): number {
-  const good = (1 - m.outlierShare) * goodDensity(r, side, m);
+function positionLoss(r: number, m: CostModel): number {
+  const z = r / m.spreadKm;
+  const good = ((1 - m.outlierShare) * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / m.spreadKm;
   return -Math.log(good + m.outlierShare / m.roadKm);
 }
 
@@ -164,7 +130,6 @@ const SPREAD_CAP_KM = 150;
 export function fitPositions(
   km: readonly number[],
   m: CostModel,
-  side?: readonly (1 | -1 | undefined)[],
 ): { fit: number[]; spreadKm: number; cost: number } {
   if (km.length === 0) return { fit: [], spreadKm: m.spreadKm, cost: 0 };
   let spreadKm = m.spreadKm;
@@ -172,32 +137,26 @@ export function fitPositions(
     km,
     km.map(() => 1),
   );
-  // A named part's report is fitted where it puts the median person: moved back (forward) by as
-  // much of its lead (lag) as its reach explains.
-  const placed = (): number[] =>
-    side ? km.map((y, i) => fit[i] + partResidual(y - fit[i], side[i])) : [...km];
   // Weights first from the prior spread (an unweighted fit's residuals would inflate the spread
   // until every report looks good), then the group's own spread from the weighted residuals.
-  let y = placed();
-  let w = km.map((v, i) => goodShare(v - fit[i], m, side?.[i]));
-  fit = isotonic(y, w);
+  let w = km.map((y, i) => goodShare(y - fit[i], m));
+  fit = isotonic(km, w);
   for (let round = 0; round < 3; round++) {
     let ss = SPREAD_PRIOR_N * m.spreadKm * m.spreadKm;
     let n = SPREAD_PRIOR_N;
     for (let i = 0; i < km.length; i++) {
-      const r = partResidual(km[i] - fit[i], side?.[i]);
+      const r = km[i] - fit[i];
       ss += w[i] * r * r;
       n += w[i];
     }
     spreadKm = Math.min(SPREAD_CAP_KM, Math.max(SPREAD_FLOOR_KM, Math.sqrt(ss / n)));
     const mm = { ...m, spreadKm };
-    y = placed();
-    w = km.map((v, i) => goodShare(v - fit[i], mm, side?.[i]));
-    fit = isotonic(y, w);
+    w = km.map((y, i) => goodShare(y - fit[i], mm));
+    fit = isotonic(km, w);
   }
   const mm = { ...m, spreadKm };
   let cost = 0;
-  for (let i = 0; i < km.length; i++) cost += positionLoss(km[i] - fit[i], mm, side?.[i]);
+  for (let i = 0; i < km.length; i++) cost += positionLoss(km[i] - fit[i], mm);
   return { fit, spreadKm, cost };
 }
 
@@ -206,23 +165,22 @@ export function fitPositions(
  * outlier under the group's robust forward-only fit; reports off the route are not.
  */
 export function inliers(reports: readonly CostReport[], m: CostModel): boolean[] {
-  const onRoute = reports.filter((r) => r.km !== undefined);
-  const on = onRoute.map((r) => r.km as number);
-  const side = onRoute.map((r) => r.side);
-  const { fit, spreadKm } = fitPositions(on, m, side);
+  const on = reports.filter((r) => r.km !== undefined).map((r) => r.km as number);
+  const { fit, spreadKm } = fitPositions(on, m);
   const mm = { ...m, spreadKm };
   let k = 0;
   return reports.map((r) => {
     if (r.km === undefined) return false;
-    const good = goodShare(r.km - fit[k], mm, r.side) >= 0.5;
+    const good = goodShare(r.km - fit[k], mm) >= 0.5;
     k++;
     return good;
   });
 }
 
-/** Chance that a report `r` km from the track (of a named part on `side`) is good (not an outlier). */
-export function goodShare(r: number, m: CostModel, side?: number): number {
-  const good = (1 - m.outlierShare) * goodDensity(r, side, m);
+/** Chance that a report `r` km from the track is good (not an outlier). */
+export function goodShare(r: number, m: CostModel): number {
+  const z = r / m.spreadKm;
+  const good = ((1 - m.outlierShare) * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / m.spreadKm;
   return good / (good + m.outlierShare / m.roadKm);
 }
 
@@ -268,16 +226,16 @@ export function sizeLoss(v: number, part: boolean, logN: number, m: CostModel): 
  */
 export function groupCost(reports: readonly CostReport[], m: CostModel): number {
   const km: number[] = [];
-  const side: (1 | -1 | undefined)[] = [];
+  const t: number[] = [];
   let cost = 0;
   for (const r of reports) {
     if (r.km === undefined) cost += offRouteLoss(m);
     else {
       km.push(r.km);
-      side.push(r.side);
+      t.push(r.t);
     }
   }
-  const fitted = fitPositions(km, m, side.some((v) => v !== undefined) ? side : undefined);
+  const fitted = fitPositions(km, m);
   cost += fitted.cost;
   const logN = groupLogSize(reports);
   if (logN !== undefined)
