@@ -373,6 +373,18 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
     const to = Math.min(j1, m1);
     if (to >= from && rest > 0) addInterpolated(densities, grid, main, sigma, from, to, rest);
   };
+  // The forward pass keeps each report's density on its support (cells j0…j1) for the backward
+  // pass's outlier posterior and leave-one-out score, which would otherwise compute it twice more
+  // (the smoother's most expensive part). Only kept when those are asked for.
+  const keep = input.outlierPosteriors !== false;
+  const kept = new Map<KmObservation, Float64Array>();
+  /** The density of good report `o` on cells j0…j1, indexed from j0. */
+  const goodDensity = (o: KmObservation, sigma: number, j0: number, j1: number): Float64Array => {
+    const hit = kept.get(o);
+    if (hit) return hit;
+    fill(o, sigma, j0, j1);
+    return densities.subarray(j0, j1 + 1);
+  };
   return {
     byStep,
     like(step, out) {
@@ -384,18 +396,19 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
         const eps = Math.max(1e-4, o.outlier);
         const base = eps * uniformDensity;
         const [j0, j1] = support(o, sigma);
-        fill(o, sigma, j0, j1);
+        const d = goodDensity(o, sigma, j0, j1);
+        if (keep) kept.set(o, d.slice());
         // Outside the support only the outlier term is left; everything is scaled by 1/base.
-        for (let j = j0; j <= j1; j++) out[j] *= 1 + ((1 - eps) * densities[j]) / base;
+        for (let j = j0; j <= j1; j++) out[j] *= 1 + ((1 - eps) * d[j - j0]) / base;
       }
       return true;
     },
     outlierPosterior(o, post) {
       const sigma = cellSigma(o);
       const [j0, j1] = support(o, sigma);
-      fill(o, sigma, j0, j1);
+      const d = goodDensity(o, sigma, j0, j1);
       let good = 0;
-      for (let j = j0; j <= j1; j++) good += post[j] * densities[j];
+      for (let j = j0; j <= j1; j++) good += post[j] * d[j - j0];
       good *= 1 - o.outlier;
       const bad = o.outlier * uniformDensity;
       return bad / (good + bad);
@@ -405,7 +418,7 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
       const eps = Math.max(1e-4, o.outlier);
       const base = eps * uniformDensity;
       const [j0, j1] = support(o, sigma);
-      fill(o, sigma, j0, j1);
+      const d = goodDensity(o, sigma, j0, j1);
       // The day's posterior without this report: divide its (scaled) likelihood out.
       let mass = 0;
       let m1 = 0;
@@ -413,12 +426,12 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
       let good = 0;
       for (let j = 0; j < n; j++) {
         const inside = j >= j0 && j <= j1;
-        const q = inside ? post[j] / (1 + ((1 - eps) * densities[j]) / base) : post[j];
+        const q = inside ? post[j] / (1 + ((1 - eps) * d[j - j0]) / base) : post[j];
         const x = lo + (j + 0.5) * cellKm;
         mass += q;
         m1 += q * x;
         m2 += q * x * x;
-        if (inside) good += q * densities[j];
+        if (inside) good += q * d[j - j0];
       }
       if (!(mass > 0)) return { score: 0, weight: 0 };
       const mean = m1 / mass;
