@@ -164,22 +164,20 @@ export function smoothSizeWithLoo(input: SizeSmootherInput): {
     const { offset, w } = kernelFor(k);
     out.fill(0);
     const m = w.length;
+    // The kernel's taps t that land on the grid (0 ≤ i + t − offset < CELLS), found once per cell
+    // instead of tested per tap: the same sums in the same order.
     if (forward) {
       for (let i = 0; i < CELLS; i++) {
         const v = src[i] * (1 - jumpProb);
         if (v === 0) continue;
-        for (let t = 0; t < m; t++) {
-          const j = i + t - offset;
-          if (j >= 0 && j < CELLS) out[j] += v * w[t];
-        }
+        const t1 = Math.min(m, CELLS - i + offset);
+        for (let t = Math.max(0, offset - i); t < t1; t++) out[i + t - offset] += v * w[t];
       }
     } else {
       for (let i = 0; i < CELLS; i++) {
         let s = 0;
-        for (let t = 0; t < m; t++) {
-          const j = i + t - offset;
-          if (j >= 0 && j < CELLS) s += w[t] * src[j];
-        }
+        const t1 = Math.min(m, CELLS - i + offset);
+        for (let t = Math.max(0, offset - i); t < t1; t++) s += w[t] * src[i + t - offset];
         out[i] = s * (1 - jumpProb);
       }
     }
