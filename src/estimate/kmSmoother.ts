@@ -20,6 +20,7 @@
 import type { Km } from "../model/units.ts";
 import { dayKernels, densityShape, REGIMES, regimeTransitions } from "../movement/index.ts";
 import { boxesDensity, reportBoxes } from "../movement/density.ts";
+import type { DensityShape } from "../movement/density.ts";
 import type { Kernel, MovementModel } from "../movement/index.ts";
 import { normalCdf, Z90 } from "../util/normal.ts";
 
@@ -293,6 +294,37 @@ function addInterpolated(
   }
 }
 
+/**
+ * Density of one reading of report `o`: somewhere in zlo…zhi (a point when equal), at the hour it
+ * was made, else averaged over the hours of a date-only report. Its boxes are built once.
+ */
+function readingDensity(
+  shape: DensityShape,
+  o: KmObservation,
+  zlo: number,
+  zhi: number,
+  sigma: number,
+): (x: number) => number {
+  // A report much vaguer than a day's walk: the hour it was made hardly matters (one evaluation
+  // at the hours' mean instead of three).
+  const hours =
+    o.timeOffset !== undefined
+      ? [o.timeOffset]
+      : sigma > 2 * shape.walkMean
+        ? [UNKNOWN_TIME_MEAN]
+        : UNKNOWN_TIME;
+  const boxes = hours.map((f) => reportBoxes(shape, zlo, zhi, sigma, f));
+  if (boxes.length === 1) {
+    const b = boxes[0];
+    return (x) => boxesDensity(b, x);
+  }
+  return (x) => {
+    let total = 0;
+    for (let i = 0; i < boxes.length; i++) total += boxesDensity(boxes[i], x);
+    return total / boxes.length;
+  };
+}
+
 function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel {
   const { nDays, movement } = input;
   const { lo, cellKm, n } = grid;
@@ -305,35 +337,6 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
   const walk = movement.walkKm;
   // The movement model's density form (src/movement/density.ts).
   const shape = densityShape(movement);
-  /**
-   * Density of one reading of report `o`: somewhere in zlo…zhi (a point when equal), at the hour
-   * it was made, else averaged over the hours of a date-only report. Its boxes are built once.
-   */
-  const readingDensity = (
-    o: KmObservation,
-    zlo: number,
-    zhi: number,
-    sigma: number,
-  ): ((x: number) => number) => {
-    // A report much vaguer than a day's walk: the hour it was made hardly matters (one
-    // evaluation at the hours' mean instead of three).
-    const hours =
-      o.timeOffset !== undefined
-        ? [o.timeOffset]
-        : sigma > 2 * walk.mean
-          ? [UNKNOWN_TIME_MEAN]
-          : UNKNOWN_TIME;
-    const boxes = hours.map((f) => reportBoxes(shape, zlo, zhi, sigma, f));
-    if (boxes.length === 1) {
-      const b = boxes[0];
-      return (x) => boxesDensity(b, x);
-    }
-    return (x) => {
-      let total = 0;
-      for (let i = 0; i < boxes.length; i++) total += boxesDensity(boxes[i], x);
-      return total / boxes.length;
-    };
-  };
   /** Cells where a report's good part can matter (outside: only the outlier term). */
   const support = (o: KmObservation, sigma: number, alternatives = true): [number, number] => {
     const ahead = o.timeOffset === undefined ? 0.3 : Math.max(0, o.timeOffset);
@@ -360,7 +363,7 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
     densities.fill(0, j0, j1 + 1);
     const zlo = o.kmRange ? o.kmRange[0] : o.km;
     const zhi = o.kmRange ? o.kmRange[1] : o.km;
-    const main = readingDensity(o, zlo, zhi, sigma);
+    const main = readingDensity(shape, o, zlo, zhi, sigma);
     if (!o.alternatives || o.alternatives.length === 0) {
       addInterpolated(densities, grid, main, sigma, j0, j1, 1);
       return;
