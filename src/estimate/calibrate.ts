@@ -45,9 +45,18 @@ export const MAX_WIDENING = 4;
  * conformalWidening(Array.from({ length: 20 }, (_, i) => ({ score: i / 10, weight: 1 }))); // => 1.8
  */
 export function conformalWidening(scores: readonly LooScore[], level = LEVEL): number {
-  const kept = scores
+  return conformalOfSorted(sortedScores(scores), level);
+}
+
+/** The scores with weight and a finite score, sorted by score (stable: ties keep their order). */
+function sortedScores(scores: readonly LooScore[]): LooScore[] {
+  return scores
     .filter((s) => s.weight > 0 && Number.isFinite(s.score))
     .sort((a, b) => a.score - b.score);
+}
+
+/** {@link conformalWidening} of scores already kept and sorted (`sortedScores`). */
+function conformalOfSorted(kept: readonly LooScore[], level: number): number {
   const total = kept.reduce((a, s) => a + s.weight, 0);
   if (total <= 0) return 1;
   const target = level * (total + 1);
@@ -76,13 +85,23 @@ export const POOLED_WEIGHT = 10;
 export function groupWidenings(byGroup: readonly (readonly LooScore[])[]): number[] {
   const all = byGroup.flat().filter((s) => s.weight > 0);
   const total = all.reduce((a, s) => a + s.weight, 0);
-  return byGroup.map((own) => {
-    const k = total > 0 ? Math.min(1, POOLED_WEIGHT / total) : 0;
-    return conformalWidening([
-      ...own,
-      ...all.map((s) => ({ score: s.score, weight: s.weight * k })),
-    ]);
-  });
+  const k = total > 0 ? Math.min(1, POOLED_WEIGHT / total) : 0;
+  // The pooled scores are sorted once; each group's own merge in before them on ties, which is
+  // where a stable sort of [...own, ...pooled] puts them: the same order, the same sums.
+  const pooled = sortedScores(all.map((s) => ({ score: s.score, weight: s.weight * k })));
+  return byGroup.map((own) => conformalOfSorted(mergeSorted(sortedScores(own), pooled), LEVEL));
+}
+
+/** Two lists sorted by score merged, `a`'s before `b`'s on ties. */
+function mergeSorted(a: readonly LooScore[], b: readonly LooScore[]): LooScore[] {
+  const out: LooScore[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) out[n++] = b[j].score < a[i].score ? b[j++] : a[i++];
+  while (i < a.length) out[n++] = a[i++];
+  while (j < b.length) out[n++] = b[j++];
+  return out;
 }
 
 /** A km day's 90 % interval (and sd) widened by `factor` about its median, kept on the route. */
@@ -173,9 +192,10 @@ export function calibrateGroups(
     kmObservations(ctx, g).map((o) => Math.min(g.nDays - 1, Math.max(0, Math.round(o.step)))),
   );
   const byGroup = groupWidenings(loo);
-  const isolated = loo.map((scores, i) =>
-    scores.filter((_, j) => nearestOther(steps[i], j) >= GAP_DAYS),
-  );
+  const isolated = loo.map((scores, i) => {
+    const nearest = nearestOthers(steps[i]);
+    return scores.filter((_, j) => nearest[j] >= GAP_DAYS);
+  });
   const far = groupWidenings([isolated.flat()])[0];
   tracked.forEach((g, i) => {
     const length = ctx.index.lengthKm(g.routeId);
@@ -197,13 +217,18 @@ export function calibrateGroups(
   };
 }
 
-/** Days from report `j` (at `steps[j]`) to the group's nearest other report (Infinity if none). */
-function nearestOther(steps: readonly number[], j: number): number {
-  let best = Infinity;
-  steps.forEach((s, i) => {
-    if (i !== j) best = Math.min(best, Math.abs(s - steps[j]));
+/**
+ * For each report j (at `steps[j]`), days to the group's nearest other report (Infinity if none):
+ * its neighbours in the order of days.
+ */
+function nearestOthers(steps: readonly number[]): number[] {
+  const order = steps.map((_, i) => i).sort((a, b) => steps[a] - steps[b]);
+  const out = new Array<number>(steps.length).fill(Infinity);
+  order.forEach((j, r) => {
+    if (r > 0) out[j] = Math.abs(steps[j] - steps[order[r - 1]]);
+    if (r + 1 < order.length) out[j] = Math.min(out[j], Math.abs(steps[order[r + 1]] - steps[j]));
   });
-  return best;
+  return out;
 }
 
 /** For each day 0…nDays−1, days to the nearest report (Infinity with none). */

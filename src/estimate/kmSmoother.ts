@@ -18,13 +18,9 @@
  * References: Rabiner (1989) forward–backward; Murphy (2012) §17.4 (HMM smoothing).
  */
 import type { Km } from "../model/units.ts";
-import {
-  dayKernels,
-  densityShape,
-  REGIMES,
-  regimeTransitions,
-  reportDensity,
-} from "../movement/index.ts";
+import { dayKernels, densityShape, REGIMES, regimeTransitions } from "../movement/index.ts";
+import { boxesDensity, reportBoxes } from "../movement/density.ts";
+import type { DensityShape } from "../movement/density.ts";
 import type { Kernel, MovementModel } from "../movement/index.ts";
 import { normalCdf, Z90 } from "../util/normal.ts";
 
@@ -298,6 +294,37 @@ function addInterpolated(
   }
 }
 
+/**
+ * Density of one reading of report `o`: somewhere in zlo…zhi (a point when equal), at the hour it
+ * was made, else averaged over the hours of a date-only report. Its boxes are built once.
+ */
+function readingDensity(
+  shape: DensityShape,
+  o: KmObservation,
+  zlo: number,
+  zhi: number,
+  sigma: number,
+): (x: number) => number {
+  // A report much vaguer than a day's walk: the hour it was made hardly matters (one evaluation
+  // at the hours' mean instead of three).
+  const hours =
+    o.timeOffset !== undefined
+      ? [o.timeOffset]
+      : sigma > 2 * shape.walkMean
+        ? [UNKNOWN_TIME_MEAN]
+        : UNKNOWN_TIME;
+  const boxes = hours.map((f) => reportBoxes(shape, zlo, zhi, sigma, f));
+  if (boxes.length === 1) {
+    const b = boxes[0];
+    return (x) => boxesDensity(b, x);
+  }
+  return (x) => {
+    let total = 0;
+    for (let i = 0; i < boxes.length; i++) total += boxesDensity(boxes[i], x);
+    return total / boxes.length;
+  };
+}
+
 function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel {
   const { nDays, movement } = input;
   const { lo, cellKm, n } = grid;
@@ -310,24 +337,6 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
   const walk = movement.walkKm;
   // The movement model's density form (src/movement/density.ts).
   const shape = densityShape(movement);
-  /** Density of one reading of report `o`: somewhere in zlo…zhi (a point when equal). */
-  const readingDensity = (
-    o: KmObservation,
-    zlo: number,
-    zhi: number,
-    x: number,
-    sigma: number,
-  ): number => {
-    if (o.timeOffset !== undefined) return reportDensity(shape, zlo, zhi, x, sigma, o.timeOffset);
-    // A report much vaguer than a day's walk: the hour it was made hardly matters (one
-    // evaluation at the hours' mean instead of three).
-    if (sigma > 2 * walk.mean) return reportDensity(shape, zlo, zhi, x, sigma, UNKNOWN_TIME_MEAN);
-    let total = 0;
-    for (let i = 0; i < UNKNOWN_TIME.length; i++) {
-      total += reportDensity(shape, zlo, zhi, x, sigma, UNKNOWN_TIME[i]);
-    }
-    return total / UNKNOWN_TIME.length;
-  };
   /** Cells where a report's good part can matter (outside: only the outlier term). */
   const support = (o: KmObservation, sigma: number, alternatives = true): [number, number] => {
     const ahead = o.timeOffset === undefined ? 0.3 : Math.max(0, o.timeOffset);
@@ -354,7 +363,7 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
     densities.fill(0, j0, j1 + 1);
     const zlo = o.kmRange ? o.kmRange[0] : o.km;
     const zhi = o.kmRange ? o.kmRange[1] : o.km;
-    const main = (x: number): number => readingDensity(o, zlo, zhi, x, sigma);
+    const main = readingDensity(shape, o, zlo, zhi, sigma);
     if (!o.alternatives || o.alternatives.length === 0) {
       addInterpolated(densities, grid, main, sigma, j0, j1, 1);
       return;
@@ -373,6 +382,18 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
     const to = Math.min(j1, m1);
     if (to >= from && rest > 0) addInterpolated(densities, grid, main, sigma, from, to, rest);
   };
+  // The forward pass keeps each report's density on its support (cells j0…j1) for the backward
+  // pass's outlier posterior and leave-one-out score, which would otherwise compute it twice more
+  // (the smoother's most expensive part). Only kept when those are asked for.
+  const keep = input.outlierPosteriors !== false;
+  const kept = new Map<KmObservation, Float64Array>();
+  /** The density of good report `o` on cells j0…j1, indexed from j0. */
+  const goodDensity = (o: KmObservation, sigma: number, j0: number, j1: number): Float64Array => {
+    const hit = kept.get(o);
+    if (hit) return hit;
+    fill(o, sigma, j0, j1);
+    return densities.subarray(j0, j1 + 1);
+  };
   return {
     byStep,
     like(step, out) {
@@ -384,18 +405,19 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
         const eps = Math.max(1e-4, o.outlier);
         const base = eps * uniformDensity;
         const [j0, j1] = support(o, sigma);
-        fill(o, sigma, j0, j1);
+        const d = goodDensity(o, sigma, j0, j1);
+        if (keep) kept.set(o, d.slice());
         // Outside the support only the outlier term is left; everything is scaled by 1/base.
-        for (let j = j0; j <= j1; j++) out[j] *= 1 + ((1 - eps) * densities[j]) / base;
+        for (let j = j0; j <= j1; j++) out[j] *= 1 + ((1 - eps) * d[j - j0]) / base;
       }
       return true;
     },
     outlierPosterior(o, post) {
       const sigma = cellSigma(o);
       const [j0, j1] = support(o, sigma);
-      fill(o, sigma, j0, j1);
+      const d = goodDensity(o, sigma, j0, j1);
       let good = 0;
-      for (let j = j0; j <= j1; j++) good += post[j] * densities[j];
+      for (let j = j0; j <= j1; j++) good += post[j] * d[j - j0];
       good *= 1 - o.outlier;
       const bad = o.outlier * uniformDensity;
       return bad / (good + bad);
@@ -405,7 +427,7 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
       const eps = Math.max(1e-4, o.outlier);
       const base = eps * uniformDensity;
       const [j0, j1] = support(o, sigma);
-      fill(o, sigma, j0, j1);
+      const d = goodDensity(o, sigma, j0, j1);
       // The day's posterior without this report: divide its (scaled) likelihood out.
       let mass = 0;
       let m1 = 0;
@@ -413,12 +435,12 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
       let good = 0;
       for (let j = 0; j < n; j++) {
         const inside = j >= j0 && j <= j1;
-        const q = inside ? post[j] / (1 + ((1 - eps) * densities[j]) / base) : post[j];
+        const q = inside ? post[j] / (1 + ((1 - eps) * d[j - j0]) / base) : post[j];
         const x = lo + (j + 0.5) * cellKm;
         mass += q;
         m1 += q * x;
         m2 += q * x * x;
-        if (inside) good += q * densities[j];
+        if (inside) good += q * d[j - j0];
       }
       if (!(mass > 0)) return { score: 0, weight: 0 };
       const mean = m1 / mass;

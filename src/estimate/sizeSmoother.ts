@@ -99,7 +99,7 @@ function likelihood(o: SizeObservation, out: Float64Array): void {
  * r[0].median; // ≈ 3000
  */
 export function smoothSize(input: SizeSmootherInput): SizeDayEstimate[] {
-  return smoothSizeWithLoo(input).days;
+  return smoothSizeRun(input, false).days;
 }
 
 /** A leave-one-out score of a size report (as KmSmootherResult.loo, in log size). */
@@ -119,138 +119,257 @@ export function smoothSizeWithLoo(input: SizeSmootherInput): {
   days: SizeDayEstimate[];
   loo: SizeLoo[];
 } {
-  const { nDays } = input;
-  const diffusion = Math.max(0.005, input.diffusion ?? 0.04);
-  const jumpProb = input.jumpProb ?? 0.02;
-  const byStep: SizeObservation[][] = Array.from({ length: nDays }, () => []);
-  for (const o of input.observations) {
-    byStep[Math.min(nDays - 1, Math.max(0, Math.round(o.step)))].push(o);
-  }
-  const lik: (Float64Array | undefined)[] = byStep.map((obs) => {
-    if (obs.length === 0) return undefined;
-    const l = new Float64Array(CELLS).fill(1);
-    for (const o of obs) likelihood(o, l);
-    let max = 0;
-    for (let j = 0; j < CELLS; j++) max = Math.max(max, l[j]);
-    if (max > 0) for (let j = 0; j < CELLS; j++) l[j] /= max;
-    return l;
-  });
-  // Most days share the default drift: build each distinct kernel once.
-  const kernels = new Map<number, { offset: number; w: Float64Array }>();
-  const kernelFor = (k: number): { offset: number; w: Float64Array } => {
-    const mu = input.drift?.[k] ?? -0.004;
-    const cached = kernels.get(mu);
-    if (cached) return cached;
-    const half = Math.ceil((Math.abs(mu) + 4.5 * diffusion) / CELL);
-    const w = new Float64Array(2 * half + 1);
-    let s = 0;
-    for (let d = -half; d <= half; d++) {
-      const v =
-        normalCdf(((d + 0.5) * CELL - mu) / diffusion) -
-        normalCdf(((d - 0.5) * CELL - mu) / diffusion);
-      w[d + half] = v;
-      s += v;
-    }
-    for (let i = 0; i < w.length; i++) w[i] /= s;
-    const kernel = { offset: half, w };
-    kernels.set(mu, kernel);
-    return kernel;
-  };
-  const jFrom = Math.round(JUMP_FROM / CELL);
-  const jTo = Math.round(JUMP_TO / CELL);
-  const jWidth = jTo - jFrom + 1;
-  const prefix = new Float64Array(CELLS + 1);
-  const step = (src: Float64Array, k: number, forward: boolean, out: Float64Array): void => {
-    const { offset, w } = kernelFor(k);
-    out.fill(0);
-    const m = w.length;
-    if (forward) {
-      for (let i = 0; i < CELLS; i++) {
-        const v = src[i] * (1 - jumpProb);
-        if (v === 0) continue;
-        for (let t = 0; t < m; t++) {
-          const j = i + t - offset;
-          if (j >= 0 && j < CELLS) out[j] += v * w[t];
-        }
-      }
-    } else {
-      for (let i = 0; i < CELLS; i++) {
-        let s = 0;
-        for (let t = 0; t < m; t++) {
-          const j = i + t - offset;
-          if (j >= 0 && j < CELLS) s += w[t] * src[j];
-        }
-        out[i] = s * (1 - jumpProb);
-      }
-    }
-    // Jumps: a box of displacements, symmetric enough that push and pull share the prefix sums.
-    prefix[0] = 0;
-    for (let i = 0; i < CELLS; i++) prefix[i + 1] = prefix[i] + src[i];
-    const per = jumpProb / jWidth;
-    for (let i = 0; i < CELLS; i++) {
-      // forward: mass arriving at i came from i − d, d ∈ [jFrom, jTo]; backward: goes to i + d
-      const a = forward ? i - jTo : i + jFrom;
-      const b = forward ? i - jFrom : i + jTo;
-      const lo = Math.max(0, a);
-      const hi = Math.min(CELLS - 1, b);
-      if (hi >= lo) out[i] += per * (prefix[hi + 1] - prefix[lo]);
-    }
-  };
+  return smoothSizeRun(input, true);
+}
 
-  const alpha: Float64Array[] = [];
-  for (let k = 0; k < nDays; k++) {
-    const a = new Float64Array(CELLS);
-    if (k === 0) initialPrior(input.prior, a);
-    else step(alpha[k - 1], k, true, a);
-    const l = lik[k];
-    let s = 0;
-    for (let j = 0; j < CELLS; j++) {
-      if (l) a[j] *= l[j];
-      s += a[j];
-    }
-    if (!(s > 0)) {
-      a.fill(1);
-      s = CELLS;
-    }
-    for (let j = 0; j < CELLS; j++) a[j] /= s;
-    alpha.push(a);
-  }
-  const out: SizeDayEstimate[] = new Array(nDays);
-  const loo: SizeLoo[] = input.observations.map(() => ({ score: 0, weight: 0 }));
+/**
+ * The smoother's run; the leave-one-out scores only with `withLoo` (they change nothing else).
+ * The loops live in small top-level functions so that the JIT optimises them early and on their
+ * own (the first call in a process runs them cold).
+ */
+function smoothSizeRun(
+  input: SizeSmootherInput,
+  withLoo: boolean,
+): { days: SizeDayEstimate[]; loo: SizeLoo[] } {
+  const { nDays, observations } = input;
+  const dyn: Dynamics = {
+    drift: input.drift,
+    diffusion: Math.max(0.005, input.diffusion ?? 0.04),
+    jumpProb: input.jumpProb ?? 0.02,
+    kernels: new Map(),
+    prefix: new Float64Array(CELLS + 1),
+  };
+  const byStep: number[][] = Array.from({ length: nDays }, () => []);
+  observations.forEach((o, i) => {
+    byStep[Math.min(nDays - 1, Math.max(0, Math.round(o.step)))].push(i);
+  });
+  // A figure's own likelihood, kept for its leave-one-out score.
+  const own: (Float64Array | undefined)[] = new Array(observations.length);
+  const lik = byStep.map((day) => dayLikelihood(observations, day, withLoo ? own : undefined));
+  const alpha = forwardSizes(nDays, input.prior, lik, dyn);
+  const days: SizeDayEstimate[] = new Array(nDays);
+  const loo: SizeLoo[] = observations.map(() => ({ score: 0, weight: 0 }));
   let beta = new Float64Array(CELLS).fill(1);
   const post = new Float64Array(CELLS);
   const g = new Float64Array(CELLS);
   const levelKernel = gaussianKernel(input.levelSd ?? 0);
   for (let k = nDays - 1; k >= 0; k--) {
-    let s = 0;
-    for (let j = 0; j < CELLS; j++) {
-      post[j] = alpha[k][j] * beta[j];
-      s += post[j];
-    }
-    for (let j = 0; j < CELLS; j++) post[j] /= s;
-    out[k] = summariseLog(levelKernel ? blur(post, levelKernel) : post);
-    input.observations.forEach((o, i) => {
-      if (Math.min(nDays - 1, Math.max(0, Math.round(o.step))) === k) loo[i] = looScore(o, post);
-    });
+    posterior(alpha[k], beta, post);
+    days[k] = summariseLog(levelKernel ? blur(post, levelKernel) : post);
+    if (withLoo) for (const i of byStep[k]) loo[i] = looScore(observations[i], post, own[i]);
     if (k === 0) break;
     const l = lik[k];
     for (let j = 0; j < CELLS; j++) g[j] = beta[j] * (l ? l[j] : 1);
     const next = new Float64Array(CELLS);
-    step(g, k, false, next);
-    let m = 0;
-    for (let j = 0; j < CELLS; j++) m = Math.max(m, next[j]);
-    if (m > 0) for (let j = 0; j < CELLS; j++) next[j] /= m;
-    else next.fill(1);
+    stepDay(dyn, g, k, false, next);
+    scaleToMax(next);
     beta = next;
   }
-  return { days: out, loo };
+  return { days, loo };
+}
+
+/** What the day steps of one run share: drift kernels (most days share one) and jumps. */
+interface Dynamics {
+  drift: readonly number[] | undefined;
+  diffusion: number;
+  jumpProb: number;
+  kernels: Map<number, DriftKernel>;
+  /** Scratch for the jumps' prefix sums (CELLS + 1). */
+  prefix: Float64Array;
+}
+
+/** The day's normal change of log size on the grid: weights w of displacements t − offset. */
+interface DriftKernel {
+  offset: number;
+  w: Float64Array;
+}
+
+const JUMP_CELLS_FROM = Math.round(JUMP_FROM / CELL);
+const JUMP_CELLS_TO = Math.round(JUMP_TO / CELL);
+
+/** The drift kernel into day k, built once per distinct drift. */
+function driftKernel(dyn: Dynamics, k: number): DriftKernel {
+  const mu = dyn.drift?.[k] ?? -0.004;
+  const cached = dyn.kernels.get(mu);
+  if (cached) return cached;
+  const diffusion = dyn.diffusion;
+  const half = Math.ceil((Math.abs(mu) + 4.5 * diffusion) / CELL);
+  const w = new Float64Array(2 * half + 1);
+  let s = 0;
+  for (let d = -half; d <= half; d++) {
+    const v =
+      normalCdf(((d + 0.5) * CELL - mu) / diffusion) -
+      normalCdf(((d - 0.5) * CELL - mu) / diffusion);
+    w[d + half] = v;
+    s += v;
+  }
+  for (let i = 0; i < w.length; i++) w[i] /= s;
+  const kernel = { offset: half, w };
+  dyn.kernels.set(mu, kernel);
+  return kernel;
+}
+
+/** One day's step of `src` into `out`: forward (push mass to day k) or backward (pull from it). */
+function stepDay(
+  dyn: Dynamics,
+  src: Float64Array,
+  k: number,
+  forward: boolean,
+  out: Float64Array,
+): void {
+  const { offset, w } = driftKernel(dyn, k);
+  const stay = 1 - dyn.jumpProb;
+  if (forward) pushDrift(src, offset, w, stay, out);
+  else pullDrift(src, offset, w, stay, out);
+  addJumps(src, forward, dyn.jumpProb, dyn.prefix, out);
+}
+
+// The kernel's taps t that land on the grid (0 ≤ i + t − offset < CELLS) are found once per cell
+// instead of tested per tap: the same sums in the same order.
+function pushDrift(
+  src: Float64Array,
+  offset: number,
+  w: Float64Array,
+  stay: number,
+  out: Float64Array,
+): void {
+  out.fill(0);
+  const m = w.length;
+  for (let i = 0; i < CELLS; i++) {
+    const v = src[i] * stay;
+    if (v === 0) continue;
+    const t1 = Math.min(m, CELLS - i + offset);
+    for (let t = Math.max(0, offset - i); t < t1; t++) out[i + t - offset] += v * w[t];
+  }
+}
+
+function pullDrift(
+  src: Float64Array,
+  offset: number,
+  w: Float64Array,
+  stay: number,
+  out: Float64Array,
+): void {
+  const m = w.length;
+  for (let i = 0; i < CELLS; i++) {
+    let s = 0;
+    const t1 = Math.min(m, CELLS - i + offset);
+    for (let t = Math.max(0, offset - i); t < t1; t++) s += w[t] * src[i + t - offset];
+    out[i] = s * stay;
+  }
+}
+
+/** Jumps: a box of displacements, symmetric enough that push and pull share the prefix sums. */
+function addJumps(
+  src: Float64Array,
+  forward: boolean,
+  jumpProb: number,
+  prefix: Float64Array,
+  out: Float64Array,
+): void {
+  prefix[0] = 0;
+  for (let i = 0; i < CELLS; i++) prefix[i + 1] = prefix[i] + src[i];
+  const per = jumpProb / (JUMP_CELLS_TO - JUMP_CELLS_FROM + 1);
+  for (let i = 0; i < CELLS; i++) {
+    // forward: mass arriving at i came from i − d, d ∈ [jFrom, jTo]; backward: goes to i + d
+    const a = forward ? i - JUMP_CELLS_TO : i + JUMP_CELLS_FROM;
+    const b = forward ? i - JUMP_CELLS_FROM : i + JUMP_CELLS_TO;
+    const lo = Math.max(0, a);
+    const hi = Math.min(CELLS - 1, b);
+    if (hi >= lo) out[i] += per * (prefix[hi + 1] - prefix[lo]);
+  }
+}
+
+/**
+ * The likelihood of a day's reports (indices `day` into `observations`), scaled to a maximum of
+ * 1; undefined without reports. With `own`, each figure's own likelihood is kept there.
+ */
+function dayLikelihood(
+  observations: readonly SizeObservation[],
+  day: readonly number[],
+  own: (Float64Array | undefined)[] | undefined,
+): Float64Array | undefined {
+  if (day.length === 0) return undefined;
+  const l = new Float64Array(CELLS).fill(1);
+  for (const i of day) {
+    const o = observations[i];
+    if (!own || o.logValue === undefined) {
+      likelihood(o, l);
+      continue;
+    }
+    // 1 × the factor is the factor: l[j] × it is the same product as likelihood() forms in place.
+    const mine = new Float64Array(CELLS).fill(1);
+    likelihood(o, mine);
+    for (let j = 0; j < CELLS; j++) l[j] *= mine[j];
+    own[i] = mine;
+  }
+  let max = 0;
+  for (let j = 0; j < CELLS; j++) max = Math.max(max, l[j]);
+  if (max > 0) for (let j = 0; j < CELLS; j++) l[j] /= max;
+  return l;
+}
+
+/** Forward pass: each day's filtered mass, normalised to sum 1. */
+function forwardSizes(
+  nDays: number,
+  prior: SizeSmootherInput["prior"],
+  lik: readonly (Float64Array | undefined)[],
+  dyn: Dynamics,
+): Float64Array[] {
+  const alpha: Float64Array[] = [];
+  for (let k = 0; k < nDays; k++) {
+    const a = new Float64Array(CELLS);
+    if (k === 0) initialPrior(prior, a);
+    else stepDay(dyn, alpha[k - 1], k, true, a);
+    weighAndNormalise(a, lik[k]);
+    alpha.push(a);
+  }
+  return alpha;
+}
+
+function weighAndNormalise(a: Float64Array, l: Float64Array | undefined): void {
+  let s = 0;
+  if (l) {
+    for (let j = 0; j < CELLS; j++) {
+      a[j] *= l[j];
+      s += a[j];
+    }
+  } else {
+    for (let j = 0; j < CELLS; j++) s += a[j];
+  }
+  if (!(s > 0)) {
+    a.fill(1);
+    s = CELLS;
+  }
+  for (let j = 0; j < CELLS; j++) a[j] /= s;
+}
+
+/** post = alpha × beta, normalised to sum 1. */
+function posterior(alpha: Float64Array, beta: Float64Array, post: Float64Array): void {
+  let s = 0;
+  for (let j = 0; j < CELLS; j++) {
+    post[j] = alpha[j] * beta[j];
+    s += post[j];
+  }
+  for (let j = 0; j < CELLS; j++) post[j] /= s;
+}
+
+/** Scales `a` to a maximum of 1 (all ones when it is all zeros). */
+function scaleToMax(a: Float64Array): void {
+  let m = 0;
+  for (let j = 0; j < CELLS; j++) m = Math.max(m, a[j]);
+  if (m > 0) for (let j = 0; j < CELLS; j++) a[j] /= m;
+  else a.fill(1);
 }
 
 /** Leave-one-out score of a figure `o` from its day's posterior `post` (see SizeLoo). */
-function looScore(o: SizeObservation, post: Float64Array): SizeLoo {
+function looScore(o: SizeObservation, post: Float64Array, own?: Float64Array): SizeLoo {
   if (o.logValue === undefined) return { score: 0, weight: 0 };
-  const l = new Float64Array(CELLS).fill(1);
-  likelihood(o, l);
+  let l = own;
+  if (!l) {
+    l = new Float64Array(CELLS).fill(1);
+    likelihood(o, l);
+  }
   let mass = 0;
   let m1 = 0;
   let m2 = 0;

@@ -133,7 +133,7 @@ export function densityShape(movement: MovementModel): DensityShape {
  * Density of a report spanning [zlo, zhi] (km, with noise sd `sigma`) made `f` days after noon,
  * for a group at x at noon. The report is at noon's km + a share |f| of the move (ahead after
  * noon, behind before), so x ∈ report ∓ shift, where each regime's shift is a box (walk: its
- * mean, spread into the sd).
+ * mean, spread into the sd). The same as {@link boxesDensity} of {@link reportBoxes}.
  */
 export function reportDensity(
   m: DensityShape,
@@ -143,22 +143,47 @@ export function reportDensity(
   sigma: number,
   f: number,
 ): number {
+  return boxesDensity(reportBoxes(m, zlo, zhi, sigma, f), x);
+}
+
+/**
+ * The boxes of {@link reportDensity} for one report and hour: four numbers per box (weight, box
+ * from, box to, noise sd). A smoother evaluates a report on hundreds of cells: it builds these
+ * once per report and hour, and {@link boxesDensity} on every cell (the estimator's innermost loop).
+ */
+export function reportBoxes(
+  m: DensityShape,
+  zlo: number,
+  zhi: number,
+  sigma: number,
+  f: number,
+): Float64Array {
   const a = Math.abs(f);
-  if (a < 0.01) return boxGauss(x, zlo, zhi, sigma);
+  if (a < 0.01) return Float64Array.of(1, zlo, zhi, sigma);
   const sw = Math.sqrt(sigma * sigma + a * a * m.walkSd * m.walkSd);
   // The box of each regime's shift: the report's span moved by a × [k0, k1] km, behind noon's km
-  // when the report is after noon (f > 0), ahead when before. Plain arithmetic, no closures or
-  // arrays: this is the estimator's innermost loop (called for every report × grid cell).
+  // when the report is after noon (f > 0), ahead when before.
   const s = f > 0 ? -a : a;
-  let v = m.pi0 * boxGauss(x, zlo, zhi, sigma);
-  v += m.pi1 * boxGauss(x, zlo + s * m.walkMean, zhi + s * m.walkMean, sw);
   const rideLo = f > 0 ? m.rideMax : m.rideMin;
   const rideHi = f > 0 ? m.rideMin : m.rideMax;
-  v += m.pi2 * (1 - m.longP) * boxGauss(x, zlo + s * rideLo, zhi + s * rideHi, sigma);
+  const boxes = [
+    ...[m.pi0, zlo, zhi, sigma],
+    ...[m.pi1, zlo + s * m.walkMean, zhi + s * m.walkMean, sw],
+    ...[m.pi2 * (1 - m.longP), zlo + s * rideLo, zhi + s * rideHi, sigma],
+  ];
   if (m.longP > 0) {
     const longLo = f > 0 ? m.longMax : m.rideMax;
     const longHi = f > 0 ? m.rideMax : m.longMax;
-    v += m.pi2 * m.longP * boxGauss(x, zlo + s * longLo, zhi + s * longHi, sigma);
+    boxes.push(m.pi2 * m.longP, zlo + s * longLo, zhi + s * longHi, sigma);
+  }
+  return Float64Array.from(boxes);
+}
+
+/** Σ weight × {@link boxGauss} over `boxes` (from {@link reportBoxes}), in their order, at x. */
+export function boxesDensity(boxes: Float64Array, x: number): number {
+  let v = boxes[0] * boxGauss(x, boxes[1], boxes[2], boxes[3]);
+  for (let i = 4; i < boxes.length; i += 4) {
+    v += boxes[i] * boxGauss(x, boxes[i + 1], boxes[i + 2], boxes[i + 3]);
   }
   return v;
 }
