@@ -87,10 +87,12 @@ interface Cell {
   model: number;
   base: number;
   covered: number;
+  /** Cases whose truth came before the p10 (the rest of the misses came after the p90). */
+  early: number;
   noModel: number;
   noBase: number;
 }
-const cell = (): Cell => ({ n: 0, model: 0, base: 0, covered: 0, noModel: 0, noBase: 0 });
+const cell = (): Cell => ({ n: 0, model: 0, base: 0, covered: 0, early: 0, noModel: 0, noBase: 0 });
 type Table = Record<Kind, Cell[]>;
 const table = (): Table => ({
   head: Array.from({ length: LEADS + 1 }, cell),
@@ -270,6 +272,7 @@ function scoreGroup(
       c.model += Math.abs(p50 - t);
       c.base += Math.abs(base - t);
       if ((m.p10 ?? asOf + HORIZON) <= t && t <= (m.p90 ?? Infinity)) c.covered++;
+      else if (t < (m.p10 ?? asOf + HORIZON)) c.early++;
     }
   }
 }
@@ -280,6 +283,7 @@ function add(a: Cell, b: Cell): Cell {
     model: a.model + b.model,
     base: a.base + b.base,
     covered: a.covered + b.covered,
+    early: a.early + b.early,
     noModel: a.noModel + b.noModel,
     noBase: a.noBase + b.noBase,
   };
@@ -301,6 +305,11 @@ function print(name: string, t: Table): void {
   console.log(`| **1–14** | ${fmt(all("head"))} | ${fmt(all("bulk"))} |`);
   for (const k of ["head", "bulk"] as const) {
     const a = all(k);
+    const short = t[k].slice(1, 4).reduce(add, cell());
+    const pct = (x: number, n: number): string => `${Math.round((100 * x) / Math.max(1, n))} %`;
+    console.log(
+      `${k} misses, leads 1–3: truth before p10 ${pct(short.early, short.n)}, after p90 ${pct(short.n - short.covered - short.early, short.n)}; leads 1–14: ${pct(a.early, a.n)}, ${pct(a.n - a.covered - a.early, a.n)}`,
+    );
     console.log(
       `${k}: cases without a model forecast (unmatched or dissolved) ${a.noModel}, without a baseline speed ${a.noBase}`,
     );
