@@ -237,10 +237,30 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
       const mine = reports.get(g.group) ?? [];
       if (mine.length === 0) continue; // not reported yet: nobody could forecast it
       const est = follow.get(g.group);
+      tallyStart(
+        g,
+        now.groups.find((n) => n.group === est),
+      );
       fs.forEach((f, i) => scoreGroup(g, { f, est, mine, corridor, asOf: day }, tables[i]!));
     }
   }
   return forecasts;
+}
+
+/** The nowcast's start (median person, 90 % interval) against the truth on its last day. */
+const startTally = { n: 0, ahead: 0, behindLow: 0, aheadHigh: 0 };
+
+function tallyStart(
+  g: ScorableWorld["truth"][number],
+  n: Nowcast["groups"][number] | undefined,
+): void {
+  if (!n || n.routeId !== g.routeId) return;
+  const day = g.days.find((d) => d.date === n.lastDate);
+  if (!day) return;
+  startTally.n++;
+  startTally.ahead += n.km.median - day.km;
+  if (day.km < n.km.low) startTally.behindLow++;
+  if (day.km > n.km.high) startTally.aheadHigh++;
 }
 
 /** Scores one true group's places ahead (one as-of moment, one forecast). */
@@ -334,6 +354,10 @@ function run(sim: "stress" | "legacy"): void {
       : SEED0 === 1
         ? `simulate.ts worlds 0…${WORLDS - 1} of ${WORLDS} (seeds 1000…${999 + WORLDS})`
         : `simulate.ts worlds 0…${WORLDS - 1} of ${WORLDS} (seeds ${1000 + SEED0}…${999 + SEED0 + WORLDS})`;
+  const st = startTally;
+  console.log(
+    `start (nowcast median person vs truth on its last day, ${st.n} cases): estimate ahead by ${(st.ahead / Math.max(1, st.n)).toFixed(1)} km on average; truth behind its 90 % interval ${Math.round((100 * st.behindLow) / Math.max(1, st.n))} %, ahead of it ${Math.round((100 * st.aheadHigh) / Math.max(1, st.n))} %`,
+  );
   tables.forEach((t, i) =>
     print(
       `${worlds}: ${forecasts} forecasts every ${STEP} days, ${RUNS} runs, ${s} s; options ${JSON.stringify(VARIANTS[i])}`,
