@@ -262,7 +262,10 @@ function arrivalsOf(
 ): ArrivalForecast[] {
   const route = at.corridor.routes.get(g.routeId);
   const t0 = g.lastDay + 0.5;
-  const kAsOf = Math.min(steps, Math.max(0, Math.floor(at.asOf) - g.lastDay));
+  // The last noon at or before the as-of moment: with as-of 00:00 the day after the last report,
+  // noon of the last day (k 0), not noon of the as-of day — that would drop the places the median
+  // run reaches in the 12 hours after the as-of moment as "passed" (issue 14, round 4).
+  const kAsOf = Math.min(steps, Math.max(0, Math.floor(at.asOf - t0)));
   const kmAsOf = median(Array.from({ length: runs }, (_, r) => sim.km[r * (steps + 1) + kAsOf]!));
   const hasSize = g.size !== undefined;
   const out: ArrivalForecast[] = [];
