@@ -90,6 +90,22 @@ function world(groups: GroupNowcast[], attritionPerDay = 0): Nowcast {
 }
 
 describe("forecastArrivals", () => {
+  it("forecasts a place the runs reach after the as-of moment but before the next noon", () => {
+    // Last seen at noon of 20 Oct 150 km before B, 200 km a day, as of 00:00 on 21 Oct: the runs
+    // cross B at 06:00 on 21 Oct (0.75 days after the last noon). The position at noon of the
+    // as-of day is past B, but B is still ahead as of the forecast: it must be listed, not
+    // dropped as passed (issue 14, round 4: those were the stress bulk's late misses).
+    const start = kmOf(2) - 150;
+    const f = forecastArrivals(
+      { ...world([group(start, steady(200))]), asOf: 17825, asOfDate: "2018-10-21" },
+      { dataset: { places, routes }, horizonDays: 10, runs: 20, random: mulberry32(3) },
+    );
+    const b = f.arrivals.find((a) => a.placeId === "B");
+    expect(b).toBeDefined();
+    assertInDelta(b!.arrival.p50, 17825.25, 0.01);
+    expect(f.arrivals.some((a) => a.placeId === "A")).toBe(false);
+  });
+
   it("a group walking a steady speed reaches each place at (km ahead) / speed days", () => {
     fc.assert(
       fc.property(
