@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture } from "../cli/capture.ts";
@@ -243,6 +243,22 @@ describe("dtm-flow estimate --corrections", () => {
     expect(report.groups.map((g: { group: string }) => g.group)).toContain("Vanguard");
     const csv = readFileSync(join(dir, "out", "tracks.csv"), "utf8");
     expect(csv).toMatch(/\r\nVanguard,/);
+  });
+
+  it("the example of docs/cli.md (data/corrections/example-2018.json) applies both corrections", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "corrections-example-"));
+    const example = resolve("data/corrections/example-2018.json");
+    const io = capture(dir);
+    expect(await run(["estimate", "--corrections", example, "--out", "out"], io.context)).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
+    expect(report.corrections.applied.map((a: { kind: string }) => a.kind)).toEqual([
+      "reject",
+      "destination",
+    ]);
+    expect(report.corrections.rejected).toEqual(["S050"]);
+    expect(report.corrections.destinations).toEqual([
+      { group: "Honduran caravan 2", place: "Tijuana" },
+    ]);
   });
 
   it("a bad file exits 2 with one sentence naming the file and the JSON pointer", async () => {
