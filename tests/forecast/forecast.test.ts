@@ -8,37 +8,14 @@ import { groupMovement } from "../../src/forecast/groupMovement.ts";
 import { naiveArrival } from "../../src/forecast/naive.ts";
 import { nowcast } from "../../src/forecast/nowcast.ts";
 import type { GroupNowcast, Nowcast } from "../../src/forecast/nowcast.ts";
-import type { Place } from "../../src/model/place.ts";
-import type { RouteCollection } from "../../src/model/route.ts";
 import type { TrackPoint } from "../../src/model/track.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 import { assertInDelta } from "../asserts.ts";
+import { equatorRoad, roadPlace } from "./road.ts";
 
 // A straight road along the equator: 1° of longitude ≈ 111.2 km.
-const routes: RouteCollection = {
-  type: "FeatureCollection",
-  features: [
-    {
-      type: "Feature",
-      properties: { route_id: "road" },
-      geometry: {
-        type: "LineString",
-        coordinates: [
-          [0, 0],
-          [10, 0],
-        ],
-      },
-    },
-  ],
-};
-const place = (id: string, lon: number): Place => ({
-  placeId: id,
-  name: id,
-  aliases: [],
-  lat: 0,
-  lon,
-  kind: "city",
-});
+const routes = equatorRoad;
+const place = roadPlace;
 const places = [place("A", 0), place("B", 2), place("C", 5), place("D", 9)];
 const kmOf = (lon: number) => (lon * Math.PI * 6371.0088) / 180;
 

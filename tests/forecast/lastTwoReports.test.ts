@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { lastTwoReportsArrival, reportsOfGroup } from "../../src/forecast/lastTwoReports.ts";
 import type { Dataset } from "../../src/model/dataset.ts";
-import type { Place } from "../../src/model/place.ts";
 import { assertInDelta } from "../asserts.ts";
+import { equatorRoad, roadPlace } from "./road.ts";
 
 describe("lastTwoReportsArrival (constant speed from the last two reports)", () => {
   it("extrapolates the speed between the two latest reports, not the average since departure", () => {
@@ -86,33 +86,11 @@ describe("lastTwoReportsArrival (constant speed from the last two reports)", () 
 
 describe("reportsOfGroup", () => {
   // A straight road along the equator: 1° of longitude ≈ 111.2 km.
-  const place = (id: string, lon: number): Place => ({
-    placeId: id,
-    name: id,
-    aliases: [],
-    lat: 0,
-    lon,
-    kind: "city",
-  });
+  const place = roadPlace;
   const dataset: Pick<Dataset, "sightings" | "places" | "routes" | "timeZone"> = {
     timeZone: "UTC",
     places: [place("A", 0), place("B", 2)],
-    routes: {
-      type: "FeatureCollection",
-      features: [
-        {
-          type: "Feature",
-          properties: { route_id: "road" },
-          geometry: {
-            type: "LineString",
-            coordinates: [
-              [0, 0],
-              [10, 0],
-            ],
-          },
-        },
-      ],
-    },
+    routes: equatorRoad,
     sightings: [
       { id: "s1", observedAt: "2018-10-20", placeName: "A" },
       { id: "s2", observedAt: "2018-10-21T06:00:00", lat: 0.01, lon: 1 },
