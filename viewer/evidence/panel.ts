@@ -168,24 +168,19 @@ function rowActions(
   actions: EvidenceActions,
 ): HTMLTableCellElement {
   const T = EVIDENCE_TEXTS[L];
-  const wrong = el(
-    doc,
-    "button",
-    { type: "button", "aria-label": T.wrongLabel(r.sightingId), "data-action": "reject" },
-    T.wrong,
-  );
-  wrong.addEventListener("click", () =>
-    actions.correct({ kind: "reject", sightingId: r.sightingId }),
-  );
-  const right = el(
-    doc,
-    "button",
-    { type: "button", "aria-label": T.rightLabel(r.sightingId), "data-action": "accept" },
-    T.right,
-  );
-  right.addEventListener("click", () =>
-    actions.correct({ kind: "accept", sightingId: r.sightingId }),
-  );
+  /** "Wrong" (reject) or "right" (accept): a button that records that verdict on the report. */
+  const verdict = (kind: "reject" | "accept", label: string, text: string) => {
+    const button = el(
+      doc,
+      "button",
+      { type: "button", "aria-label": label, "data-action": kind },
+      text,
+    );
+    button.addEventListener("click", () => actions.correct({ kind, sightingId: r.sightingId }));
+    return button;
+  };
+  const wrong = verdict("reject", T.wrongLabel(r.sightingId), T.wrong);
+  const right = verdict("accept", T.rightLabel(r.sightingId), T.right);
   const move = el(
     doc,
     "select",
