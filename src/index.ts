@@ -288,6 +288,12 @@ export type {
   LedgerGroupDay,
 } from "./ledger/types.ts";
 export { splitTotal } from "./ledger/splitTotal.ts";
+export {
+  checkCorrelation,
+  GROUP_ERROR_CORRELATION,
+  sumCorrelated,
+} from "./ledger/correlatedSum.ts";
+export type { IntervalEstimate } from "./ledger/correlatedSum.ts";
 export type { SplitQuery } from "./ledger/splitTotal.ts";
 export { compareWithSeeds, fitsWording, seedSources } from "./ledger/compareWithSeeds.ts";
 export type { SeedComparison, SeedSource } from "./ledger/compareWithSeeds.ts";

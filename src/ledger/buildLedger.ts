@@ -11,6 +11,7 @@ import { STOCK_CATEGORIES } from "../model/stock.ts";
 import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { Iso3 } from "../model/units.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
+import { checkCorrelation, GROUP_ERROR_CORRELATION } from "./correlatedSum.ts";
 import { DepartedTally } from "./departedTally.ts";
 import { departureFloor, northboundFloor } from "./departures.ts";
 import { TreeEvaluator } from "./evaluateTree.ts";
@@ -106,7 +107,8 @@ function tracksByDay(tracks: readonly TrackPoint[]): Map<number, TrackPoint[]> {
  *    is larger than its parts adds a row for the rest (blank place or country); parts larger than
  *    their total win, with a warning.
  * 4. **In transit.** The estimated size of every group on the day, less people already counted
- *    as remaining at a place within `arrivalRadiusKm` of the group.
+ *    as remaining at a place within `arrivalRadiusKm` of the group. A country's interval combines
+ *    its groups' intervals with `groupCorrelation` between their errors (`sumCorrelated`).
  * 5. **Departed** (the total the split adds up to) is the largest of: the sum of the groups' peak
  *    sizes so far, the cumulative northbound count at the busiest point, departure totals among
  *    `dataset.aggregates`, and everything accounted for on the day; it never falls. `unknown` is
@@ -136,6 +138,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     maxGapDays: options.maxGapDays ?? 30,
   };
   const radiusKm = options.arrivalRadiusKm ?? 40;
+  const correlation = checkCorrelation(options.groupCorrelation ?? GROUP_ERROR_CORRELATION);
   const gazetteer = createGazetteer(dataset.places);
 
   // 1. valid figures, located, grouped into series; 2. series over time, residuals, sources.
@@ -150,7 +153,17 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const dataDays = [...trackDays.keys(), ...countDays(dataset.counts)];
   if (Number.isFinite(tree.firstDay)) dataDays.push(tree.firstDay, tree.lastDay);
   const days = ledgerDays(dataDays, options);
-  if (!days) return { split: [], departed: [], residuals, warnings, sources, groups: [] };
+  if (!days) {
+    return {
+      split: [],
+      departed: [],
+      residuals,
+      warnings,
+      sources,
+      groups: [],
+      groupCorrelation: correlation,
+    };
+  }
 
   // 3. places per day; 4. in transit; 5. departed and unknown.
   const evaluator = new TreeEvaluator(daily, warnings);
@@ -161,6 +174,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     },
     { sources, returnRows: tree.roots.get("return")!.rows },
     warnings,
+    correlation,
   );
   const countryAt = new Map<string, Iso3 | undefined>();
   const countryOf = (p: TrackPoint): Iso3 | undefined => {
@@ -177,7 +191,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     for (const category of STOCK_CATEGORIES)
       parts.push(...evaluator.parts(tree.roots.get(category)!, day));
     const todays = trackDays.get(day) ?? [];
-    const transit = inTransit(todays, parts, radiusKm, countryOf);
+    const transit = inTransit(todays, parts, radiusKm, countryOf, correlation);
     parts.push(...transit.parts);
     const rows = splitRowsOfDay(parts);
     const result = tally.day(day, date, todays, rows);
@@ -188,7 +202,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     split.push(result.unknown);
     departed.push(result.departed);
   }
-  return { split, departed, residuals, warnings, sources, groups };
+  return { split, departed, residuals, warnings, sources, groups, groupCorrelation: correlation };
 }
 
 /** One group's people on the road as the day's `in_transit` rows counted them. */

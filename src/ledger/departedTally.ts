@@ -5,6 +5,7 @@
  */
 import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { IsoDate } from "../model/units.ts";
+import { GROUP_ERROR_CORRELATION, sumCorrelated } from "./correlatedSum.ts";
 import { rowList } from "./describe.ts";
 import type { DepartedRow, LedgerSource, LedgerWarning } from "./types.ts";
 import { ledgerWarning } from "./warning.ts";
@@ -49,7 +50,9 @@ export function updatePeak(peaks: Map<string, Peak>, p: TrackPoint): void {
  * Walks the days in order (it must see every day from the first one of the data, so that a
  * day's figure never depends on where a displayed window starts). Departed on a day is the
  * largest of: the sum of the groups' peak sizes so far, the northbound counts, the departure
- * totals, everyone accounted for that day, and departed the day before (it never falls).
+ * totals, everyone accounted for that day, and departed the day before (it never falls). The
+ * intervals of the sum of peaks and of everyone accounted for combine the groups' (rows')
+ * intervals with a correlation between their errors (`sumCorrelated`), not the sum of bounds.
  */
 export class DepartedTally {
   private readonly peaks = new Map<string, Peak>();
@@ -59,11 +62,19 @@ export class DepartedTally {
   private readonly evidence: DepartureEvidence;
   private readonly context: TallyContext;
   private readonly warnings: LedgerWarning[];
+  private readonly correlation: number;
 
-  constructor(evidence: DepartureEvidence, context: TallyContext, warnings: LedgerWarning[]) {
+  /** @param correlation between two groups' errors, 0–1 (default {@link GROUP_ERROR_CORRELATION}). */
+  constructor(
+    evidence: DepartureEvidence,
+    context: TallyContext,
+    warnings: LedgerWarning[],
+    correlation: number = GROUP_ERROR_CORRELATION,
+  ) {
     this.evidence = evidence;
     this.context = context;
     this.warnings = warnings;
+    this.correlation = correlation;
   }
 
   /**
@@ -77,17 +88,20 @@ export class DepartedTally {
     rows: readonly Omit<SplitRow, "date">[],
   ): { departed: DepartedRow; unknown: SplitRow } {
     for (const p of tracks) updatePeak(this.peaks, p);
+    // Everyone accounted for: the rows' values add up exactly; their intervals are combined like
+    // the groups' (the rows are estimates whose errors partly share causes too).
     const accounted = sumOf(rows, "value");
-    const accountedLow = sumOf(rows, "valueLow");
-    const accountedHigh = sumOf(rows, "valueHigh");
-    let peakSum = 0;
-    let peakLow = 0;
-    let peakHigh = 0;
-    for (const p of this.peaks.values()) {
-      peakSum += p.size;
-      peakLow += p.low;
-      peakHigh += p.high;
-    }
+    const range = sumCorrelated(
+      rows.map((r) => ({ value: r.value, low: r.valueLow, high: r.valueHigh })),
+      this.correlation,
+    );
+    const accountedLow = Math.min(accounted, Math.round(range.low));
+    const accountedHigh = Math.max(accounted, Math.round(range.high));
+    const peaks = sumCorrelated(
+      [...this.peaks.values()].map((p) => ({ value: p.size, low: p.low, high: p.high })),
+      this.correlation,
+    );
+    const { value: peakSum, low: peakLow, high: peakHigh } = peaks;
     const counted = Math.max(this.evidence.northbound(day), this.evidence.aggregateFloor(day));
     const fromTracks = Math.round(Math.max(peakSum, counted));
     this.checkAccounted(date, rows, accounted, fromTracks);

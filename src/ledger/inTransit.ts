@@ -6,6 +6,8 @@ import type { SplitCategory, TrackPoint } from "../model/track.ts";
 import type { Iso3 } from "../model/units.ts";
 import { groupsOnRoad } from "../state/onRoad.ts";
 import type { GroupOnRoad, RemainingArea } from "../state/onRoad.ts";
+import { GROUP_ERROR_CORRELATION, sumCorrelated } from "./correlatedSum.ts";
+import type { IntervalEstimate } from "./correlatedSum.ts";
 import type { DailyValue } from "./series.ts";
 
 /** A split row before rounding. */
@@ -21,10 +23,13 @@ export interface Part extends DailyValue {
 /**
  * People still moving with the groups on one day, by country: each group's size, less the share of
  * people already counted as remaining at a place the group has reached (within `radiusKm`, km).
- * A group of 3,000 at Tijuana where 2,500 remain counts 500 in transit.
+ * A group of 3,000 at Tijuana where 2,500 remain counts 500 in transit. A country's interval
+ * combines its groups' intervals with `correlation` between their errors (`sumCorrelated`), not
+ * the sum of their bounds.
  * @param tracks the groups' track points of the day; a blank (NaN) size is left out (unknown).
  * @param parts the day's other rows; `remaining` rows with a place are the places reached.
  * @param countryOf the country a track point is in (for the row's `country`).
+ * @param correlation between two groups' errors, 0–1 (default {@link GROUP_ERROR_CORRELATION}).
  * @returns one `in_transit` part per country (empty when no group has a size that day), and the
  *   groups on the road the parts add up.
  * @example
@@ -35,26 +40,29 @@ export function inTransit(
   parts: readonly Part[],
   radiusKm: number,
   countryOf: (p: TrackPoint) => Iso3 | undefined,
+  correlation: number = GROUP_ERROR_CORRELATION,
 ): { parts: Part[]; groups: GroupOnRoad[] } {
   const areas: RemainingArea[] = parts
     .filter((p) => p.category === "remaining" && p.placeName !== undefined)
     .map((p) => ({ placeName: p.placeName!, value: p.value, lon: p.lon, lat: p.lat }));
   const groups = groupsOnRoad(tracks, areas, radiusKm);
-  const byCountry = new Map<string, Part>();
+  const byCountry = new Map<string, { country: Iso3 | undefined; groups: GroupOnRoad[] }>();
   for (const g of groups) {
     const country = countryOf(g.point);
-    const key = country ?? "";
-    const part = byCountry.get(key) ?? {
-      category: "in_transit",
-      country,
-      value: 0,
-      low: 0,
-      high: 0,
-    };
-    part.value += g.onRoad;
-    part.low += g.onRoadLow;
-    part.high += g.onRoadHigh;
-    byCountry.set(key, part);
+    const entry = byCountry.get(country ?? "") ?? { country, groups: [] };
+    entry.groups.push(g);
+    byCountry.set(country ?? "", entry);
   }
-  return { parts: [...byCountry.values()], groups };
+  const out = [...byCountry.values()].map(({ country, groups: inCountry }): Part => {
+    const total = sumCorrelated(inCountry.map(onRoadEstimate), correlation);
+    return { category: "in_transit", country, ...total };
+  });
+  return { parts: out, groups };
+}
+
+/** A group's people on the road with their 90 % interval. */
+export function onRoadEstimate(
+  g: Pick<GroupOnRoad, "onRoad" | "onRoadLow" | "onRoadHigh">,
+): IntervalEstimate {
+  return { value: g.onRoad, low: g.onRoadLow, high: g.onRoadHigh };
 }

@@ -38,6 +38,13 @@ export interface LedgerOptions extends WeightOptions {
   departureMeasures?: readonly string[];
   /** A group within this distance (km) of a place counts its people remaining there as arrived, not in transit; default 40. */
   arrivalRadiusKm?: number;
+  /**
+   * Correlation between two groups' errors (0 independent … 1 all alike), used to combine the
+   * groups' 90 % intervals into the interval of a total (in transit per country, the sum of the
+   * groups' peak sizes under `departed`); default `GROUP_ERROR_CORRELATION` (0.5, docs/ledger.md
+   * "Intervals of totals"). 1 gives the sum of the bounds. A value outside 0–1 throws a RangeError.
+   */
+  groupCorrelation?: number;
 }
 
 /** Problem codes; every warning names the stock rows (or groups) it is about. */
@@ -114,6 +121,8 @@ export interface LedgerResult {
    * `in_transit` rows add up (before rounding to whole people). By date, then track order.
    */
   groups: LedgerGroupDay[];
+  /** The correlation between groups' errors the intervals of totals were combined with (0–1). */
+  groupCorrelation: number;
 }
 
 /** One group on one day as the ledger counts it: on the road, or reached a place. */

@@ -1,6 +1,8 @@
 /** The content of a situation update: headline figures with their sources, chart data, data quality. */
 import type { LedgerResult, LedgerWarning, Residual } from "../ledger/types.ts";
 import { compareWithSeeds } from "../ledger/compareWithSeeds.ts";
+import { sumCorrelated } from "../ledger/correlatedSum.ts";
+import { onRoadEstimate } from "../ledger/inTransit.ts";
 import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { SeedFigure } from "../model/seed.ts";
 import { normalizeName } from "../geo/normalizeName.ts";
@@ -223,11 +225,15 @@ export function situationHeadlines(
     const rows = todays.filter((r) => r.category === category);
     if (rows.length === 0) continue;
     const sum = (key: "value" | "valueLow" | "valueHigh") => rows.reduce((s, r) => s + r[key], 0);
+    const value = sum("value");
+    const range =
+      category === "in_transit" && rows.length > 1
+        ? inTransitRange(ledger, asOf, value)
+        : { valueLow: sum("valueLow"), valueHigh: sum("valueHigh") };
     headlines.push({
       category,
-      value: sum("value"),
-      valueLow: sum("valueLow"),
-      valueHigh: sum("valueHigh"),
+      value,
+      ...range,
       breakdown: rows
         .map((r) => ({
           country: r.country,
@@ -248,6 +254,24 @@ export function situationHeadlines(
   }
 
   return headlines;
+}
+
+/**
+ * The 90 % interval of everyone in transit on a day, over several countries: the day's groups
+ * combined with the ledger's correlation between their errors (`sumCorrelated`), as each
+ * country's row was, rather than the sum of the rows' bounds; it always contains `value`.
+ */
+function inTransitRange(
+  ledger: LedgerResult,
+  date: IsoDate,
+  value: People,
+): { valueLow: People; valueHigh: People } {
+  const groups = ledger.groups.filter((g) => g.date === date).map(onRoadEstimate);
+  const total = sumCorrelated(groups, ledger.groupCorrelation);
+  return {
+    valueLow: Math.min(value, Math.max(0, Math.round(total.low))),
+    valueHigh: Math.max(value, Math.round(total.high)),
+  };
 }
 
 /**
