@@ -94,8 +94,8 @@ function goalRows(r: Run): string[] {
     `| 90 % intervals cover 87–93 % of true sizes | **${pct(f.sizeCoverage)}** (geometric mean high/low ${num(f.sizeWidthRatio, 2)}) | ${verdict(inBand(f.sizeCoverage))} |`,
     `| no true group-day without an estimate | **${missingDays}** of ${f.days} (${pct(f.missingShare)}) | ${verdict(missingDays === 0)} |`,
     `| groups found = true in ≥ 90 % of unlabelled worlds | **${g.right} of ${g.of}** (${pct(share)}; ${g.detail}) | ${verdict(g.of ? share >= 0.9 : undefined)} |`,
-    `| head km (95th pct of people): error, 90 % coverage | ${f.days && Number.isFinite(f.headMae) ? `${num(f.headMae)} km, ${pct(f.headCoverage)}` : "n/a (the estimate has no head_km)"} | ${verdict(inBand(f.headCoverage))} |`,
-    `| tail km (5th pct of people): error, 90 % coverage | ${Number.isFinite(f.tailMae) ? `${num(f.tailMae)} km, ${pct(f.tailCoverage)}` : "n/a (the estimate has no tail_km)"} | ${verdict(inBand(f.tailCoverage))} |`,
+    `| head km (foremost people): error, 90 % coverage | ${f.days && Number.isFinite(f.headMae) ? `${num(f.headMae)} km, ${pct(f.headCoverage)}` : "n/a (the estimate has no head_km)"} | ${verdict(inBand(f.headCoverage))} |`,
+    `| tail km (hindmost people): error, 90 % coverage | ${Number.isFinite(f.tailMae) ? `${num(f.tailMae)} km, ${pct(f.tailCoverage)}` : "n/a (the estimate has no tail_km)"} | ${verdict(inBand(f.tailCoverage))} |`,
   ];
 }
 

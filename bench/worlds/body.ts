@@ -3,10 +3,15 @@
  * together), each with its own km, number of people and pace. The body's head, median and tail
  * are people-weighted quantiles of the cohorts' km.
  *
- * Definitions used by the truth of the stress worlds (the scorer compares against these):
- * - head km = the 95th percentile of people by km (5 % of the people are ahead of it);
+ * Definitions used by the truth of the stress worlds:
+ * - first km = the km of the foremost people (the front edge of the body: its vanguard, the first
+ *   to arrive anywhere); the scorer compares the estimate's head (`head_km`) with it;
+ * - head km = the 95th percentile of people by km (5 % of the people are ahead of it; the
+ *   forecast skill bench times the head's arrival with it);
  * - median km = the 50th percentile (the median person);
- * - tail km = the 5th percentile (5 % of the people are behind it).
+ * - tail km = the 5th percentile (5 % of the people are behind it);
+ * - last km = the km of the hindmost people (the rear edge); the scorer compares the estimate's
+ *   tail (`tail_km`) with it.
  * A percentile q is the km of the first cohort, in ascending km, at which the cumulative people
  * reach q × the total (the lower weighted quantile: exact on cohorts, no interpolation).
  */
@@ -45,9 +50,11 @@ export function quantileKm(cohorts: readonly Cohort[], q: number): Km {
 
 /** The body summary of a day: head, median and tail km (see module comment) and size. */
 export interface BodySummary {
+  firstKm: Km;
   headKm: Km;
   km: Km;
   tailKm: Km;
+  lastKm: Km;
   size: People;
 }
 
@@ -58,9 +65,11 @@ export interface BodySummary {
  */
 export function summarize(cohorts: readonly Cohort[]): BodySummary {
   return {
+    firstKm: quantileKm(cohorts, 1),
     headKm: quantileKm(cohorts, HEAD_QUANTILE),
     km: quantileKm(cohorts, 0.5),
     tailKm: quantileKm(cohorts, TAIL_QUANTILE),
+    lastKm: quantileKm(cohorts, 0),
     size: Math.round(cohorts.reduce((s, c) => s + c.people, 0)),
   };
 }

@@ -20,8 +20,11 @@
  *   src/estimate/accuracy.ts) and mean |ln(estimate / truth)|; coverage of [sizeLow, sizeHigh]
  *   (a day whose estimate has no size counts as not covered); width as the geometric mean of
  *   sizeHigh / sizeLow;
- * - head and tail km (95th / 5th percentile of people), when the truth has a body and the
- *   estimate has `headKm`/`headKmLow`/`headKmHigh` and `tailKm`/… fields (skipped otherwise);
+ * - head and tail km, when the truth has a body and the estimate has
+ *   `headKm`/`headKmLow`/`headKmHigh` and `tailKm`/… fields (skipped otherwise): the head against
+ *   the truth's foremost people (`firstKm`, the front edge: where the first arrivals are, what
+ *   docs/contracts.md §3.1 says `head_km` is), the tail against its hindmost (`lastKm`); a truth
+ *   without them is scored against its `headKm` / `tailKm`;
  * - groups found: distinct estimated groups vs true groups with reports.
  *
  * Naive baseline, told the true labels: per true group, its reports' km (projected on its true
@@ -359,8 +362,8 @@ const TAIL = {
 
 function scoreBody(s: ScoreSums, e: TrackPoint, d: TruthDay): void {
   for (const [which, names, truth] of [
-    ["head", HEAD, d.headKm],
-    ["tail", TAIL, d.tailKm],
+    ["head", HEAD, d.firstKm ?? d.headKm],
+    ["tail", TAIL, d.lastKm ?? d.tailKm],
   ] as const) {
     const v = field(e, names.v);
     if (truth === undefined || v === undefined) continue;

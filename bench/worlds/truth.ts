@@ -13,6 +13,13 @@ export interface TruthDay {
   /** km of the head (95th percentile of people) and tail (5th); absent when the simulator has no body. */
   headKm?: Km;
   tailKm?: Km;
+  /**
+   * km of the foremost people (the front edge: first arrivals) and the hindmost (the rear edge),
+   * which the estimate's `head_km` and `tail_km` stand for (docs/contracts.md §3.1); absent when
+   * the simulator has no body.
+   */
+  firstKm?: Km;
+  lastKm?: Km;
   size: People;
 }
 

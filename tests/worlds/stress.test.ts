@@ -19,7 +19,11 @@ function exact(name: string, v: number | undefined): Record<string, number> {
   return v === undefined ? {} : { [name]: v, [`${name}Low`]: v, [`${name}High`]: v };
 }
 
-/** The truth fed back as an estimate (with head and tail, and intervals of zero width). */
+/**
+ * The truth fed back as an estimate (with head and tail, and intervals of zero width). The
+ * estimate's head is the group's foremost people and its tail the hindmost (docs/contracts.md
+ * §3.1), so a body's truth gives its `firstKm` and `lastKm` as `headKm` and `tailKm`.
+ */
 function perfect(world: ScorableWorld): TrackPoint[] {
   return world.truth.flatMap((g) =>
     g.days.map(
@@ -32,8 +36,8 @@ function perfect(world: ScorableWorld): TrackPoint[] {
           lon: 0,
           ...exact("km", d.km),
           ...exact("size", d.size),
-          ...exact("headKm", d.headKm),
-          ...exact("tailKm", d.tailKm),
+          ...exact("headKm", d.firstKm),
+          ...exact("tailKm", d.lastKm),
         }) as unknown as TrackPoint,
     ),
   );
@@ -59,8 +63,10 @@ describe("stress worlds: groups as bodies on the road", () => {
 
   it("spreads each body over tens to hundreds of km, head ≥ median ≥ tail", () => {
     for (const d of allDays) {
+      expect(d.firstKm!).toBeGreaterThanOrEqual(d.headKm!);
       expect(d.headKm!).toBeGreaterThanOrEqual(d.km);
       expect(d.km).toBeGreaterThanOrEqual(d.tailKm!);
+      expect(d.tailKm!).toBeGreaterThanOrEqual(d.lastKm!);
     }
     const spreads = allDays.map((d) => d.headKm! - d.tailKm!).sort((a, b) => a - b);
     const median = spreads[spreads.length >> 1];
@@ -213,6 +219,23 @@ describe("the scorer", () => {
       } else expect(Number.isNaN(f.headMae)).toBe(true);
     }
     expect(cases.some((w) => !w.labelled)).toBe(true);
+  });
+
+  it("scores the head against the foremost people and the tail against the hindmost, not the 95th / 5th percentiles", () => {
+    const world = worlds[0];
+    // An estimate whose head is the 95th percentile of people and tail the 5th: wherever the
+    // front (rear) edge lies ahead of (behind) them, the head (tail) misses and lies behind it.
+    const tracks = perfect(world).map((t) => {
+      const d = world.truth.find((g) => g.group === t.group)!.days.find((x) => x.date === t.date)!;
+      return { ...t, ...exact("headKm", d.headKm), ...exact("tailKm", d.tailKm) };
+    });
+    const days = world.truth.flatMap((g) => g.days);
+    expect(days.some((d) => d.firstKm! > d.headKm!)).toBe(true);
+    const f = summarizeScores(scoreTracks(world, tracks).sums);
+    expect(f.headMae).toBeGreaterThan(0);
+    expect(f.headCoverage).toBeLessThan(1);
+    expect(f.headAboveShare).toBeCloseTo(1 - f.headCoverage, 9);
+    expect(f.tailCoverage).toBeLessThan(1);
   });
 
   it("compares an estimate on another route where it is on the road", () => {
