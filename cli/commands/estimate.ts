@@ -49,7 +49,7 @@ holds, per day, with 90 % intervals.
 Usage:
   dtm-flow estimate [--sightings f] [--counts f] [--stocks f] [--route f.geojson]
                     [--places f] [--tz IANA-zone] [--as-of date]
-                    [--check [--folds k | --loo]] [--corrections f.json] --out <dir>
+                    [--check [--folds k | --loo]] [--corrections f.json] [--bom] --out <dir>
 
 Options:
 ${datasetOptionsHelp({
@@ -63,6 +63,8 @@ ${datasetOptionsHelp({
 })}
   --as-of <date>      use only data observed up to this date-time (no look-ahead)
   --out <dir>         folder for tracks.csv, tracks.geojson and report.json (required)
+  --bom               start tracks.csv with a UTF-8 byte-order mark, for Excel (default none:
+                      its header reads byte for byte as docs/contracts.md §3.1 gives it)
   --check             held-out check: predict each report from the estimate made without it;
                       coverage and errors go to report.json ("check") and stderr, and the
                       track intervals are widened where the check shows them overconfident
@@ -99,6 +101,7 @@ export const estimateCommand: Command = {
         out: { type: "string" },
         ...CHECK_OPTIONS,
         corrections: { type: "string" },
+        bom: { type: "boolean" },
       },
       false,
     );
@@ -177,6 +180,7 @@ export const estimateCommand: Command = {
           : {}),
       },
       routes,
+      { bom: values.bom === true },
     );
     context.stderr(
       `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,
@@ -226,15 +230,20 @@ function runCheck(
   };
 }
 
-/** Writes tracks.csv, tracks.geojson and report.json. */
+/**
+ * Writes tracks.csv, tracks.geojson and report.json.
+ * @param csv `bom`: start tracks.csv with a UTF-8 byte-order mark (`--bom`); default none.
+ */
 export function writeOutputs(
   result: EstimateResult,
   write: (name: string, content: string) => unknown,
   meta: Record<string, unknown>,
   routes?: RouteIndex,
+  csv: { bom?: boolean } = {},
 ): void {
-  // No byte-order mark: the header must read exactly as the contract says for scripts that parse it.
-  write("tracks.csv", formatTracksCsv(result.tracks, { bom: false }));
+  // No byte-order mark unless asked (--bom): the header must read exactly as the contract says
+  // for scripts that parse it.
+  write("tracks.csv", formatTracksCsv(result.tracks, { bom: csv.bom === true }));
   write("tracks.geojson", JSON.stringify(tracksToGeoJson(result.tracks, routes)) + "\n");
   const report = {
     ...meta,

@@ -53,11 +53,14 @@ the categories add up to the people who have left so far.
 
 Usage:
   dtm-flow ledger [--sightings f] [--counts f] [--stocks f] [--route f.geojson] [--places f]
-                  [--tz zone] [--from date] [--to date] [--hold-days n] --out <dir>
+                  [--tz zone] [--from date] [--to date] [--hold-days n] [--bom] --out <dir>
 
 Options:
 ${LEDGER_OPTIONS_HELP}
   --out <dir>         folder for split.csv, departed.csv, places.csv and report.json (required)
+  --bom               start split.csv with a UTF-8 byte-order mark, for Excel (default none: its
+                      header reads byte for byte as docs/contracts.md §3.2 gives it; departed.csv
+                      and places.csv always have one)
 
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 Method: same-day figures for the same thing are pooled by source weight; cumulative totals are
@@ -211,15 +214,16 @@ export const ledgerCommand: Command = {
   summary: "daily split: asylum claims, returns, remaining, in transit, unknown (split.csv)",
   help: HELP,
   async run(argv, context) {
-    const { values } = parseOptions(argv, LEDGER_OPTIONS, false);
+    const { values } = parseOptions(argv, { ...LEDGER_OPTIONS, bom: { type: "boolean" } }, false);
     const run = await runLedger(values, context, {
       out: optionString(values, "out"),
       files: ["split.csv", "departed.csv", "places.csv", "report.json"],
     });
     const { ledger, loaded, out } = run;
-    // split.csv is a contract table (docs/contracts.md §3.2): no byte-order mark, so its header
-    // reads exactly as the contract says; departed.csv and places.csv are Excel-ready.
-    out.write("split.csv", formatSplitCsv(ledger.split, { bom: false }));
+    // split.csv is a contract table (docs/contracts.md §3.2): no byte-order mark unless asked
+    // (--bom), so its header reads exactly as the contract says; departed.csv and places.csv are
+    // Excel-ready.
+    out.write("split.csv", formatSplitCsv(ledger.split, { bom: values.bom === true }));
     out.write("departed.csv", departedCsv(ledger, run.replay.state));
     out.write("places.csv", placesCsv(run.replay.state));
     const report = {
@@ -228,7 +232,8 @@ export const ledgerCommand: Command = {
       inputs: loaded.reports.map(summarizeReport),
       rejectedRows: loaded.rejected,
       method:
-        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days; shelters fold into their city; groups' estimated sizes in transit; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %.",
+        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days; shelters fold into their city; groups' estimated sizes in transit; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).",
+      groupCorrelation: ledger.groupCorrelation,
       rowsNote: "rows are 0-based indexes into the stock figures, in input order",
       warnings: ledger.warnings,
       residuals: ledger.residuals,

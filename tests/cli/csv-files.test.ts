@@ -93,4 +93,35 @@ describe("the CSV files of dtm-flow (docs/cli.md, CSV files)", () => {
       }
     }, 60_000);
   }
+
+  // The contract tables take an opt-in mark (docs/cli.md, CSV files): with --bom the file is the
+  // same bytes behind exactly one BOM, so the header after it is still the contract's.
+  for (const [command, file, header] of [
+    ["estimate", "tracks.csv", "group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,"],
+    ["ledger", "split.csv", "date,category,country,place_name,value,value_low,value_high\r\n"],
+  ] as const) {
+    it(`dtm-flow ${command} --bom starts ${file} with one BOM, the rest unchanged`, async () => {
+      const args = COMMANDS.find((c) => c.name === command)!.args;
+      const bytes: Buffer[] = [];
+      for (const extra of [[], ["--bom"]]) {
+        const out = join(scratch, `${command}-bom-${extra.length}`);
+        const io = capture();
+        expect(await run([command, ...args, ...extra, "--out", out], io.context)).toBe(1);
+        bytes.push(readFileSync(join(out, file)));
+      }
+      const [plain, marked] = bytes as [Buffer, Buffer];
+      expect(plain.subarray(0, header.length).toString("utf8")).toBe(header);
+      expect([...marked.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(marked.subarray(3, 6).equals(Buffer.from(header.slice(0, 3)))).toBe(true);
+      expect(marked.subarray(3).equals(plain)).toBe(true);
+    }, 60_000);
+  }
+
+  it("--bom is an option of estimate and ledger only (report refuses it, exit 2)", async () => {
+    const io = capture();
+    const out = join(scratch, "report-bom");
+    expect(await run(["report", "--as-of", "2018-11-25", "--bom", "--out", out], io.context)).toBe(
+      2,
+    );
+  });
 });
