@@ -30,6 +30,7 @@ export const LEDGER_OPTIONS = {
   from: { type: "string" },
   to: { type: "string" },
   "hold-days": { type: "string" },
+  "group-correlation": { type: "string" },
   out: { type: "string" },
 } as const;
 
@@ -45,7 +46,10 @@ export const LEDGER_OPTIONS_HELP = `${datasetOptionsHelp({
   --from <date>       first day shown (default: the first day of the data); figures before it
                       still count, so a day's totals are the same with or without --from
   --to <date>         last day of the split (default: the last day of the data)
-  --hold-days <n>     days a "present" figure holds when no later one follows (default 3)`;
+  --hold-days <n>     days a "present" figure holds when no later one follows (default 3)
+  --group-correlation <r>  correlation 0–1 between groups' errors, to combine their 90 %
+                      intervals into the interval of a total (default 0.5; 1 adds the bounds,
+                      0 takes the errors as independent; docs/ledger.md, Intervals of totals)`;
 
 const HELP = `dtm-flow ledger — what became of the people who left, per day: asylum claims, returns,
 people remaining at places, regularised, moved onward, other, in transit, unknown; on every day
@@ -53,7 +57,8 @@ the categories add up to the people who have left so far.
 
 Usage:
   dtm-flow ledger [--sightings f] [--counts f] [--stocks f] [--route f.geojson] [--places f]
-                  [--tz zone] [--from date] [--to date] [--hold-days n] [--bom] --out <dir>
+                  [--tz zone] [--from date] [--to date] [--hold-days n]
+                  [--group-correlation r] [--bom] --out <dir>
 
 Options:
 ${LEDGER_OPTIONS_HELP}
@@ -73,8 +78,8 @@ they add up to value); places.csv gives the people at every place per day by sta
 report.json lists every figure's residual and every contradiction found, naming the stock rows.
 
 Limits: --from and --to are real ISO 8601 dates (2018-10-32 is refused, never rolled over),
---to not before --from; --hold-days is a whole number ≥ 0; routes must not cross the
-antimeridian and need two distinct positions.
+--to not before --from; --hold-days is a whole number ≥ 0; --group-correlation is a number
+from 0 to 1; routes must not cross the antimeridian and need two distinct positions.
 ${SAFE_WRITING_HELP}
 
 ${EXIT_HELP}
@@ -123,6 +128,16 @@ export async function runLedger(
       throw new UserError(`--hold-days ${hold} is not a whole number of days ≥ 0.`);
     }
     options.holdDays = n;
+  }
+  const correlation = optionString(values, "group-correlation");
+  if (correlation !== undefined) {
+    const r = /^(\d+(\.\d*)?|\.\d+)$/.test(correlation.trim()) ? Number(correlation) : NaN;
+    if (!(r >= 0 && r <= 1)) {
+      throw new UserError(
+        `--group-correlation ${correlation} is not a number from 0 (independent errors) to 1 (all alike).`,
+      );
+    }
+    options.groupCorrelation = r;
   }
   // Before any work: an unusable --out, or an output over an input, stops the command here.
   const out = openOutputFolder(output.out, inputs, context.cwd, output.files);

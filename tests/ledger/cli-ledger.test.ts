@@ -1,5 +1,8 @@
-/** `dtm-flow ledger` with the ledger options of issue 16: --from never changes a day, counts alone give days. */
-import { mkdtempSync, readFileSync } from "node:fs";
+/**
+ * `dtm-flow ledger` with the ledger options of issue 16 (--from never changes a day, counts alone
+ * give days) and --group-correlation (docs/ledger.md, Intervals of totals).
+ */
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -35,5 +38,42 @@ describe("dtm-flow ledger", () => {
     const split = readFileSync(join(out, "split.csv"), "utf8").trim().split("\n");
     expect(split.slice(1).every((l) => l.includes(",unknown,"))).toBe(true);
     expect(split).toHaveLength(7);
+  });
+
+  it("--group-correlation 1 adds the groups' bounds: same values, intervals at least as wide; the default narrower on the 2018 data", async () => {
+    const dirs = await Promise.all(
+      [[], ["--group-correlation", "1"]].map(async (extra) => {
+        const out = mkdtempSync(join(tmpdir(), "dtm-ledger-"));
+        const io = capture();
+        expect(await run(["ledger", ...extra, "--out", out], io.context)).toBe(0);
+        return out;
+      }),
+    );
+    const [def, sum] = dirs.map((d) =>
+      readFileSync(join(d!, "departed.csv"), "utf8")
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(",").map(Number)),
+    ) as [number[][], number[][]];
+    expect(def.map((r) => r[1])).toEqual(sum.map((r) => r[1]));
+    def.forEach((r, i) => {
+      expect(r[2]!).toBeGreaterThanOrEqual(sum[i]![2]!);
+      expect(r[3]!).toBeLessThanOrEqual(sum[i]![3]!);
+    });
+    expect(def.some((r, i) => r[3]! - r[2]! < sum[i]![3]! - sum[i]![2]!)).toBe(true);
+    const report = JSON.parse(readFileSync(join(dirs[1]!, "report.json"), "utf8"));
+    expect(report.groupCorrelation).toBe(1);
+  });
+
+  it("refuses a --group-correlation outside 0–1 with one sentence, exit 2, nothing written", async () => {
+    for (const bad of ["1.5", "-0.2", "half", "1e-1"]) {
+      const out = join(mkdtempSync(join(tmpdir(), "dtm-ledger-")), "out");
+      const io = capture();
+      expect(await run(["ledger", `--group-correlation=${bad}`, "--out", out], io.context)).toBe(2);
+      expect(io.err.join("\n")).toMatch(/--group-correlation .* is not a number from 0/);
+      expect(existsSync(out)).toBe(false);
+    }
   });
 });
