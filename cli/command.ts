@@ -47,8 +47,8 @@ export function parseOptions(
 
 /**
  * The option a mistyped one most likely meant (`--sightigns` → `--sightings`, `--Out` → `--out`):
- * the closest name by edit distance, ignoring case, within 2 edits (a third of the name for long
- * names); names of 3 letters or fewer only by case. Undefined when none is close.
+ * the closest name by edit distance, ignoring case: names of 3 letters or fewer only by case, of
+ * 4–5 letters within 1 edit or a swap of two letters, longer ones within 2 edits (a third of the name for long names). Undefined when none is close.
  */
 export function closestOption(typed: string, names: readonly string[]): string | undefined {
   const bare = typed.replace(/^-+/, "").split("=")[0]!.toLowerCase();
@@ -57,7 +57,16 @@ export function closestOption(typed: string, names: readonly string[]): string |
     const d = editDistance(bare, name.toLowerCase());
     if (!best || d < best.d) best = { name, d };
   }
-  const allowed = bare.length <= 3 ? 0 : Math.max(2, Math.floor(bare.length / 3));
+  // Short names take one edit or one swap of letters at most: --jsno is --json, --from is not --bom.
+  const sameLetters = (name: string) => [...name].sort().join("") === [...bare].sort().join("");
+  const allowed =
+    bare.length <= 3
+      ? 0
+      : bare.length <= 5
+        ? best && sameLetters(best.name.toLowerCase())
+          ? 2
+          : 1
+        : Math.max(2, Math.floor(bare.length / 3));
   return best && best.d <= allowed && `--${best.name}` !== typed ? `--${best.name}` : undefined;
 }
 
@@ -81,7 +90,7 @@ function argumentSentence(message: string, argv: string[], names: readonly strin
   if (unknown) {
     const meant = closestOption(unknown, names);
     return meant
-      ? `unknown option ${unknown}; did you mean ${meant}? See --help for the options`
+      ? `unknown option ${unknown} (did you mean ${meant}?); see --help for the options.`
       : `unknown option ${unknown}; see --help for the options.`;
   }
   const extra = /Unexpected argument '([^']*)'/.exec(message)?.[1];

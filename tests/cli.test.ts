@@ -23,12 +23,13 @@ describe("dtm-flow CLI", () => {
     const io = capture();
     expect(await run(["estimate", "--sightigns", "a.csv", "--out", "out"], io.context)).toBe(2);
     expect(io.err).toEqual([
-      "dtm-flow estimate: unknown option --sightigns; did you mean --sightings? See --help for the options.",
+      "dtm-flow estimate: unknown option --sightigns (did you mean --sightings?); see --help for the options.",
     ]);
     const names = ["sightings", "counts", "out", "loo", "json", "hold-days"];
     expect(closestOption("--countz", names)).toBe("--counts");
     expect(closestOption("--Out", names)).toBe("--out");
     expect(closestOption("--jsno", names)).toBe("--json");
+    expect(closestOption("--from", ["bom", "from-date"])).toBeUndefined();
     expect(closestOption("--hold-day=3", names)).toBe("--hold-days");
     // Nothing close, or too short to guess from: no suggestion.
     expect(closestOption("--frobnicate", names)).toBeUndefined();
