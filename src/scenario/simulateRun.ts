@@ -63,7 +63,7 @@ export interface RunWork {
   cumClaims: Int32Array;
   cumReturns: Int32Array;
   cumRegularized: Int32Array;
-  /** Yesterday's regime of each group (0 rest, 1 walk, 2 ride; src/movement/law.ts). */
+  /** Yesterday's regime of each group (0 rest, 1 walk, 2 ride; src/movement/law.ts; 3 {@link FRESH}). */
   regime: Uint8Array;
   /** The wave's common draws of the day: regime uniform, walking normal, ride uniform. */
   waveRegime: Float64Array;
@@ -116,6 +116,15 @@ export function createRunBuffers(compiled: CompiledScenario): RunBuffers {
     },
   };
 }
+
+/**
+ * A group's regime when it has no yesterday: on departure and on leaving a stop. Its row of the
+ * run's transitions ({@link RunDraws}) is the law's shares: the calibration breaks the chain at
+ * the start of a track and at a stop, so the day after either is drawn without persistence (before,
+ * it counted as a rest day, and with persistence 0.55 a wave mostly rested on its first days and
+ * lingered a day or two after every stop).
+ */
+export const FRESH = 3;
 
 const DEPARTED = 0;
 const CLAIMS = 1;
@@ -173,6 +182,7 @@ function depart(run: Run, i: number, day: number): void {
   const w = run.out.work;
   const cohort = run.c.cohorts[i]!;
   w.state[i] = 1;
+  w.regime[i] = FRESH;
   w.counts[DEPARTED]! += w.people[i]!;
   w.km[i] = run.c.routes[cohort.route]!.km[cohort.originStop]!;
   w.next[i] = cohort.originStop + 1;
@@ -222,7 +232,7 @@ function moveGroup(run: Run, i: number, day: number): void {
     const stay = route.dwell[s];
     if (stay !== undefined) {
       w.km[i] = route.km[s]!;
-      w.regime[i] = 0; // staying is resting
+      w.regime[i] = FRESH; // the stop's days are its rest; the day after it has no yesterday
       w.dwell[i] = Math.max(0, Math.round(sampleRange(stay, random)) - 1);
       return;
     }
