@@ -54,6 +54,30 @@ describe("like 2018", () => {
     expect(like2018.attrition.some((r) => r.asylumClaim !== undefined)).toBe(true);
   });
 
+  it("the hold at the Suchiate bridge (19–20 Oct 2018) is a place event: left out of the pace, not a stop", () => {
+    // The track's days at the bridge in the sourced window (AP and SEGOB–SRE, 20 Oct 2018).
+    expect(like2018.fit.holds).toEqual([
+      expect.objectContaining({
+        place: "Ciudad Hidalgo",
+        days: 2,
+        from: "2018-10-19",
+        to: "2018-10-20",
+      }),
+    ]);
+    expect(like2018.fit.holds![0]!.source).toMatch(/AP, 20 Oct 2018/);
+    expect(like2018.movement.stops.map((s) => s.place)).not.toContain("Ciudad Hidalgo");
+    // The move between the two held days is not in the stretch before the border.
+    const without = calibrateFromReplay(tracks, dataset.stocks, {
+      dataset,
+      corridor,
+      movement,
+      holds: [],
+    });
+    const days = (t: { rest: number; walk: number; ride: number }) => t.rest + t.walk + t.ride;
+    expect(days(like2018.fit.stretches[0]!)).toBe(days(without.fit.stretches[0]!) - 1);
+    expect(without.fit.holds).toBeUndefined();
+  });
+
   it("5,000 crossing at Tecún Umán 'like 2018' reach Mexico City and Tijuana within the 2018 timing", () => {
     const result = run(
       {
@@ -78,6 +102,38 @@ describe("like 2018", () => {
     expect(days("2019-01-15", tijuana.p50)).toBeGreaterThanOrEqual(25);
     expect(days("2019-01-15", tijuana.p50)).toBeLessThanOrEqual(35);
     expect(result.conservationError).toBe(0);
+  });
+
+  it("calibrated on the first Honduran caravan alone, its own replay (with its hold at the bridge) reaches Tecún Umán on 19 Oct and Mexico City on 6 Nov", () => {
+    const group = "Honduran caravan 1";
+    const alone = calibrateFromReplay(
+      tracks.filter((t) => t.group === group),
+      dataset.stocks.filter((s) => s.caravanLabel === group),
+      { dataset, corridor, group, movement },
+    );
+    const { scenario, errors } = validateScenario(
+      {
+        like: "2018",
+        runs: 300,
+        seed: 1,
+        horizonDays: 60,
+        waves: [{ origin: "San Pedro Sula", date: "2018-10-13", people: 3000 }],
+        destination: "Tijuana",
+        // This caravan met the hold: the scenario says so, as a stop of its 2 days.
+        movement: { stops: [...alone.movement.stops, { place: "Suchiate bridge", days: 2 }] },
+      },
+      { dataset, corridor, like2018: alone },
+    );
+    expect(errors).toEqual([]);
+    // The bridge is folded into Ciudad Hidalgo on the corridor; the stop is written there.
+    expect(scenario!.movement.stops.map((s) => s.place)).toContain("Ciudad Hidalgo");
+    const result = runScenario(scenario!, { dataset, corridor });
+    const at = (name: string) => result.places.find((p) => p.name === name)!.firstArrival;
+    console.info(
+      `replay (first Honduran caravan, San Pedro Sula 13 Oct 2018): Tecún Umán p50 ${at("Tecún Umán").p50}, Tapachula ${at("Tapachula").p50}, Mexico City p10 ${at("Mexico City").p10} p50 ${at("Mexico City").p50} p90 ${at("Mexico City").p90} (2018: 19 Oct, 21 Oct, 5–6 Nov)`,
+    );
+    expect(Math.abs(days("2018-10-19", at("Tecún Umán").p50))).toBeLessThanOrEqual(1);
+    expect(Math.abs(days("2018-11-06", at("Mexico City").p50))).toBeLessThanOrEqual(2);
   });
 
   it("backtest: calibrated on the first Honduran caravan alone, the Salvadoran caravan of 31 Oct 2018 reaches Mexico City around 16 Nov", () => {
