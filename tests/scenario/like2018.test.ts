@@ -25,6 +25,7 @@ let dataset: Dataset;
 let corridor: Corridor;
 let tracks: TrackPoint[];
 let like2018: Calibration;
+let alone: Calibration;
 let movement: MovementModel;
 
 beforeAll(() => {
@@ -35,6 +36,13 @@ beforeAll(() => {
   // The estimator's fitted movement law: "like 2018" is fitted from it (one movement model).
   movement = estimate.report.movement;
   like2018 = calibrateFromReplay(tracks, dataset.stocks, { dataset, corridor, movement });
+  // Calibrated on the first Honduran caravan alone: its track and its own stock figures.
+  const group = "Honduran caravan 1";
+  alone = calibrateFromReplay(
+    tracks.filter((t) => t.group === group),
+    dataset.stocks.filter((s) => s.caravanLabel === group),
+    { dataset, corridor, group, movement },
+  );
 });
 
 const days = (from: string, to: string | undefined) =>
@@ -97,7 +105,7 @@ describe("like 2018", () => {
         `Tijuana p10 ${tijuana.p10} p50 ${tijuana.p50} p90 ${tijuana.p90} (2018: +25 first large group, +32 half the peak)`,
     );
     // 2018: +15 days to Mexico City; first large group in Tijuana +25, half the peak +32.
-    // The calibration matches each stretch's mean speed, so this holds to a few days (+16, +32).
+    // The calibration matches each stretch's mean speed, so this holds to a few days (+15, +32).
     expect(Math.abs(days("2019-01-15", cdmx.p50) - 15)).toBeLessThanOrEqual(3);
     expect(days("2019-01-15", tijuana.p50)).toBeGreaterThanOrEqual(25);
     expect(days("2019-01-15", tijuana.p50)).toBeLessThanOrEqual(35);
@@ -105,12 +113,6 @@ describe("like 2018", () => {
   });
 
   it("calibrated on the first Honduran caravan alone, its own replay (with its hold at the bridge) reaches Tecún Umán on 19 Oct and Mexico City on 6 Nov", () => {
-    const group = "Honduran caravan 1";
-    const alone = calibrateFromReplay(
-      tracks.filter((t) => t.group === group),
-      dataset.stocks.filter((s) => s.caravanLabel === group),
-      { dataset, corridor, group, movement },
-    );
     const { scenario, errors } = validateScenario(
       {
         like: "2018",
@@ -137,12 +139,6 @@ describe("like 2018", () => {
   });
 
   it("backtest: calibrated on the first Honduran caravan alone, the Salvadoran caravan of 31 Oct 2018 reaches Mexico City around 16 Nov", () => {
-    const group = "Honduran caravan 1";
-    const alone = calibrateFromReplay(
-      tracks.filter((t) => t.group === group),
-      dataset.stocks.filter((s) => s.caravanLabel === group),
-      { dataset, corridor, group, movement },
-    );
     const result = run(
       {
         like: "2018",
@@ -169,12 +165,13 @@ describe("like 2018", () => {
       `backtest (Salvadoran caravan, San Salvador 31 Oct 2018): Mexico City p10 ${cdmx.p10} p50 ${cdmx.p50} p90 ${cdmx.p90}, observed 2018-11-16 (p50 error ${error} days); ` +
         `Tijuana p10 ${tijuana.p10} p50 ${tijuana.p50} p90 ${tijuana.p90} (no observed date in the reference)`,
     );
-    // Goal: p50 within ±3 days and the observation inside p10–p90. Reached with the one movement
-    // model (like 2018 fitted from the estimator's law by its own routine; docs/scenarios.md):
-    // p50 19–20 Nov over seeds 1–5 (+3 with this seed, +4 with two others), p10 13 Nov, p90
-    // 28–29 Nov. Before: p50 21–22 Nov, p10 17 Nov (the observation outside). The test holds the
-    // observation inside p10–p90 and the p50 within 4 days (one day looser than the goal, as
-    // seeds give +3 or +4).
+    // Goal: p50 within ±3 days and the observation inside p10–p90. Over seeds 1–5 (300 runs):
+    // p50 19–20 Nov (+3, +3, +4, +3, +4; +3 with this seed), p10 9–11 Nov, p90 30 Nov – 2 Dec,
+    // with the hold at the bridge left out of the pace and a kernel whose first arrival is the
+    // body's (docs/scenarios.md#backtest-on-the-salvadoran-caravan). What is left is the
+    // Salvadorans' own pace (2 days to the Suchiate where the Hondurans' pace takes 3–4; 14 days
+    // on to Mexico City where it takes 16). The test holds the observation inside p10–p90 and the
+    // p50 within 4 days (one day looser than the goal, as two of the five seeds give +4).
     expect(days(cdmx.p10!, "2018-11-16")).toBeGreaterThanOrEqual(0);
     expect(days("2018-11-16", cdmx.p90)).toBeGreaterThanOrEqual(0);
     expect(Math.abs(error)).toBeLessThanOrEqual(4);
