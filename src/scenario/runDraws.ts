@@ -15,7 +15,10 @@ import type { NumberOrRange } from "./types.ts";
  */
 export interface BandDraw {
   law: MovementModel;
-  /** Regime transitions P[from][to] of `law` (rest, walk, ride). */
+  /**
+   * Regime transitions P[from][to] of `law` (rest, walk, ride), and a fourth row, `FRESH` (3):
+   * the law's shares, for a day with no yesterday (src/scenario/simulateRun.ts).
+   */
   P: number[][];
 }
 
