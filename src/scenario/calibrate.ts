@@ -116,9 +116,9 @@ export interface Calibration extends ScenarioParameters {
  * days or more, the group stopped: a stop there, and those days are left out of the regime counts.
  * A hold (`options.holds`: a place where the group was held, e.g. a closed border, with its dates
  * and source) is a place event, not pace: the track's days there are left out of the regime counts
- * like a stop's, but it is not a stop of the scenario. When the track ends before the destination, the ride probability after the pivot is set so
- * that the mean speed meets the date by which the people present at the destination (stock
- * figures) first reached half their peak.
+ * like a stop's, but it is not a stop of the scenario. When the track ends before the
+ * destination, the ride probability after the pivot is set so that the mean speed meets the date
+ * by which the people present at the destination (stock figures) first reached half their peak.
  *
  * Attrition: asylum claims at the first place of the country where they were lodged (latest
  * cumulative figure for the group over the group's size on arrival there); returns where the
