@@ -94,7 +94,7 @@ export interface Tally {
 }
 
 /**
- * Classifies each day-to-day move (days at stops left out) on the stretch it starts in, with the
+ * Classifies each day-to-day move (days at stops and holds, `atStop`, left out) on the stretch it starts in, with the
  * movement model's classification (`addMove`: < `restBelow` km rest, > `rideAbove` km ride).
  */
 export function tallyStretches(
