@@ -382,6 +382,8 @@ export type { RunContext } from "./scenario/runScenario.ts";
 export { runScenario, runSeed } from "./scenario/runScenario.ts";
 export type { Calibration, CalibrationFit, CalibrationOptions } from "./scenario/calibrate.ts";
 export { calibrateFromReplay } from "./scenario/calibrate.ts";
+export type { Hold } from "./scenario/calibrateHolds.ts";
+export { HOLDS_2018 } from "./scenario/calibrateHolds.ts";
 export { like2018Parameters } from "./scenario/like2018.ts";
 export type { Corridor, CorridorRoute, RouteStop } from "./geo/corridor.ts";
 export { buildCorridor } from "./geo/corridor.ts";

@@ -11,6 +11,8 @@ import type { TrackPoint } from "../model/track.ts";
 import { defaultEstimatorMovement } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
 import { calibrateAttrition } from "./calibrateAttrition.ts";
+import { findHolds, HOLDS_2018 } from "./calibrateHolds.ts";
+import type { Hold } from "./calibrateHolds.ts";
 import { afterPivotSegment, destinationLeaveRate, destinationOf } from "./calibrateDestination.ts";
 import { round } from "./calibrateMath.ts";
 import {
@@ -60,6 +62,13 @@ export interface CalibrationOptions {
    * the estimator's prior (`defaultEstimatorMovement`).
    */
   movement?: MovementModel;
+  /**
+   * Places where a group was held (a border closed), with their dates and sources: the track's
+   * days there are left out of the stretch's pace and are not a stop of the scenario (a scenario
+   * adds the stop where it meets one). Default {@link HOLDS_2018} (the Suchiate bridge, 19–20 Oct
+   * 2018, for the first Honduran caravan).
+   */
+  holds?: readonly Hold[];
 }
 
 /** What the calibration saw and fitted, for the report. */
@@ -77,6 +86,8 @@ export interface CalibrationFit {
     km: number;
   }[];
   stops: { place: string; days: number; from: string }[];
+  /** Holds found on the track (days left out of the pace; not stops of the scenario). */
+  holds?: { place: string; days: number; from: string; to: string; source: string }[];
   pivotKm?: number;
   /** Median arrival at the destination from the stock figures, when used for the stretch after the pivot. */
   destinationMedianArrival?: string;
@@ -103,9 +114,11 @@ export interface Calibration extends ScenarioParameters {
  * pivot are fitted separately (a stretch with under 5 days of moves inherits the one before).
  * Where the track's 90 % interval (narrower than 250 km) holds the same place, ± 10 km, for 3
  * days or more, the group stopped: a stop there, and those days are left out of the regime counts.
- * When the track ends before the destination, the ride probability after the pivot is set so
- * that the mean speed meets the date by which the people present at the destination (stock
- * figures) first reached half their peak.
+ * A hold (`options.holds`: a place where the group was held, e.g. a closed border, with its dates
+ * and source) is a place event, not pace: the track's days there are left out of the regime counts
+ * like a stop's, but it is not a stop of the scenario. When the track ends before the
+ * destination, the ride probability after the pivot is set so that the mean speed meets the date
+ * by which the people present at the destination (stock figures) first reached half their peak.
  *
  * Attrition: asylum claims at the first place of the country where they were lodged (latest
  * cumulative figure for the group over the group's size on arrival there); returns where the
@@ -131,18 +144,23 @@ export function calibrateFromReplay(
   const stops = findStops(replay, options.minStopDays ?? 3);
   const pivot = options.pivot ?? "Mexico City";
   const cuts = stretchCuts(replay, options.border ?? "Ciudad Hidalgo", pivot);
+  const holds = findHolds(replay, options.holds ?? HOLDS_2018);
   const tallies = tallyStretches(
     replay,
     cuts,
-    stops.atStop,
+    new Set([...stops.atStop, ...holds.held]),
     options.restBelowKm ?? 15,
     options.rideAboveKm ?? 80,
   );
   const prior = options.movement ?? defaultEstimatorMovement();
-  const { movement, law } = baseMovement(tallies, stops.stops, prior);
-  const notes = movementNotes(replay, cuts, tallies, stops.fitStops);
-  const destination = destinationOf(replay, stocks, options.destination);
   const pivotIndex = replay.indexOfName(pivot);
+  // Speeds borrowed by the first stretch come from the stretches before the pivot (the long buses
+  // of the north are not the rides of Guatemala and Chiapas).
+  const pivotLast = cuts.length > 0 && cuts[cuts.length - 1]!.place === pivotIndex;
+  const south = pivotLast ? cuts.length : tallies.length;
+  const { movement, law } = baseMovement(tallies, stops.stops, prior, south);
+  const notes = movementNotes(replay, cuts, tallies, stops.fitStops, holds.fitHolds);
+  const destination = destinationOf(replay, stocks, options.destination);
   const pivotKm = replay.kmOfPlace(pivotIndex);
   const fit: CalibrationFit = {
     group: replay.group,
@@ -156,6 +174,7 @@ export function calibrateFromReplay(
       km: round(t.km, 1),
     })),
     stops: stops.fitStops,
+    ...(holds.fitHolds.length ? { holds: holds.fitHolds } : {}),
     pivotKm,
   };
   stretchSegments(replay, cuts, tallies, movement, law);

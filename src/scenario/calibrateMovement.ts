@@ -94,7 +94,7 @@ export interface Tally {
 }
 
 /**
- * Classifies each day-to-day move (days at stops left out) on the stretch it starts in, with the
+ * Classifies each day-to-day move (days at stops and holds, `atStop`, left out) on the stretch it starts in, with the
  * movement model's classification (`addMove`: < `restBelow` km rest, > `rideAbove` km ride).
  */
 export function tallyStretches(
@@ -156,14 +156,23 @@ function stretchBand(law: MovementModel, evidence: MoveEvidence, pseudoDays: num
 
 /**
  * The movement of the first stretch: the movement law fitted to its moves with `prior` (the
- * estimator's fitted law, or its prior), persistence fitted to the whole track's moves.
+ * estimator's fitted law, or its prior), persistence fitted to the whole track's moves. When the
+ * first stretch has under 3 walking (riding) moves, its speeds come from the first `southOf`
+ * stretches (default all): the calibration passes the stretches before the pivot, so the long
+ * buses north of Mexico City (440–760 km a day in 2018) do not set the rides of Guatemala.
  */
 export function baseMovement(
   tallies: Tally[],
   stops: Stop[],
   prior: MovementModel,
+  southOf: number = tallies.length,
 ): { movement: Movement; law: MovementModel } {
   const all = noEvidence();
+  const south = noEvidence();
+  for (const t of tallies.slice(0, Math.max(1, southOf))) {
+    south.walkMoves.push(...t.evidence.walkMoves);
+    south.rideMoves.push(...t.evidence.rideMoves);
+  }
   for (const t of tallies) {
     for (let r = 0; r < 3; r++) all.regimeDays[r]! += t.evidence.regimeDays[r]!;
     all.walkMoves.push(...t.evidence.walkMoves);
@@ -171,12 +180,12 @@ export function baseMovement(
     all.pairs += t.evidence.pairs;
     all.repeats += t.evidence.repeats;
   }
-  // Speeds from the whole track when the first stretch has under 3 days of them.
+  // Speeds from the stretches before the pivot when the first has under 3 days of them.
   const first = tallies[0]!.evidence;
   const evidence: MoveEvidence = {
     ...first,
-    walkMoves: first.walkMoves.length >= 3 ? first.walkMoves : all.walkMoves,
-    rideMoves: first.rideMoves.length >= 3 ? first.rideMoves : all.rideMoves,
+    walkMoves: first.walkMoves.length >= 3 ? first.walkMoves : south.walkMoves,
+    rideMoves: first.rideMoves.length >= 3 ? first.rideMoves : south.rideMoves,
   };
   const days = first.regimeDays[0] + first.regimeDays[1] + first.regimeDays[2];
   const law = fitMovement(evidence, prior, {
@@ -241,6 +250,7 @@ export function movementNotes(
   cuts: Cut[],
   tallies: Tally[],
   fitStops: CalibrationFit["stops"],
+  fitHolds: NonNullable<CalibrationFit["holds"]> = [],
 ): string[] {
   const places = replay.corridor.places;
   const stretchName = (k: number) =>
@@ -258,6 +268,10 @@ export function movementNotes(
   if (fitStops.length)
     notes.push(
       `stops: ${fitStops.map((s) => `${s.place} ${s.days} days from ${s.from}`).join("; ")}`,
+    );
+  for (const h of fitHolds)
+    notes.push(
+      `held at ${h.place} ${h.days} days (${h.from} – ${h.to}; ${h.source}): those days are left out of the pace and are not a stop of the scenario (add one under movement.stops where a scenario meets a hold)`,
     );
   return notes;
 }

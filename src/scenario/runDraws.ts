@@ -15,7 +15,10 @@ import type { NumberOrRange } from "./types.ts";
  */
 export interface BandDraw {
   law: MovementModel;
-  /** Regime transitions P[from][to] of `law` (rest, walk, ride). */
+  /**
+   * Regime transitions P[from][to] of `law` (rest, walk, ride), and a fourth row, `FRESH` (3):
+   * the law's shares, for a day with no yesterday (src/scenario/simulateRun.ts).
+   */
   P: number[][];
 }
 
@@ -74,7 +77,10 @@ export function drawRun(c: CompiledScenario, random: Random): RunDraws {
         },
         c.persistence,
       );
-      return { law, P: regimeTransitions(law) };
+      // Row FRESH (3): a day with no yesterday (the first after departure or after a stop) draws
+      // its regime from the law's shares, as the calibration's first move after a break does.
+      const shares = [law.regimes.rest, law.regimes.walk, law.regimes.ride];
+      return { law, P: [...regimeTransitions(law), shares] };
     }),
   );
   const leaveRate = sampleRange(c.destinationLeavePerDay, random);

@@ -63,10 +63,13 @@ export interface RunWork {
   cumClaims: Int32Array;
   cumReturns: Int32Array;
   cumRegularized: Int32Array;
-  /** Yesterday's regime of each group (0 rest, 1 walk, 2 ride; src/movement/law.ts). */
+  /** Yesterday's regime of each group (0 rest, 1 walk, 2 ride; src/movement/law.ts; 3 {@link FRESH}). */
   regime: Uint8Array;
   /** The wave's common draws of the day: regime uniform, walking normal, ride uniform. */
   waveRegime: Float64Array;
+  /** The wave's regime yesterday ({@link FRESH} after a day no group followed it) and today (-1 until set). */
+  waveYesterday: Uint8Array;
+  waveToday: Int8Array;
   waveWalk: Float64Array;
   waveSpeed: Float64Array;
   /** departed, claims, returns, regularised, left the destination (people, cumulative). */
@@ -110,12 +113,23 @@ export function createRunBuffers(compiled: CompiledScenario): RunBuffers {
       cumRegularized: new Int32Array(P),
       regime: new Uint8Array(C),
       waveRegime: new Float64Array(W),
+      waveYesterday: new Uint8Array(W),
+      waveToday: new Int8Array(W),
       waveWalk: new Float64Array(W),
       waveSpeed: new Float64Array(W),
       counts: new Float64Array(5),
     },
   };
 }
+
+/**
+ * A group's regime when it has no yesterday: on departure and on leaving a stop. Its row of the
+ * run's transitions ({@link RunDraws}) is the law's shares: the calibration breaks the chain at
+ * the start of a track and at a stop, so the day after either is drawn without persistence (before,
+ * it counted as a rest day, and with persistence 0.55 a wave mostly rested on its first days and
+ * lingered a day or two after every stop).
+ */
+export const FRESH = 3;
 
 const DEPARTED = 0;
 const CLAIMS = 1;
@@ -173,6 +187,7 @@ function depart(run: Run, i: number, day: number): void {
   const w = run.out.work;
   const cohort = run.c.cohorts[i]!;
   w.state[i] = 1;
+  w.regime[i] = FRESH;
   w.counts[DEPARTED]! += w.people[i]!;
   w.km[i] = run.c.routes[cohort.route]!.km[cohort.originStop]!;
   w.next[i] = cohort.originStop + 1;
@@ -202,15 +217,24 @@ function moveGroup(run: Run, i: number, day: number): void {
   // The day's regime and move from the one movement law (src/movement/sampler.ts), with the
   // wave's common draws when the group follows its wave today.
   const together = random() < c.cohesion;
-  const regime = nextRegime(P, w.regime[i]!, together ? w.waveRegime[cohort.wave]! : random());
+  const k = cohort.wave;
+  let regime: number;
+  if (!together) regime = nextRegime(P, w.regime[i]!, random());
+  else {
+    // The groups following their wave today share its regime, from the wave's own chain (before,
+    // each applied the wave's uniform to its own yesterday, so a group that once rode alone kept
+    // riding while its wave walked, and the first arrival ran days ahead of the body).
+    if (w.waveToday[k]! < 0) w.waveToday[k] = nextRegime(P, w.waveYesterday[k]!, w.waveRegime[k]!);
+    regime = w.waveToday[k]!;
+  }
   w.regime[i] = regime;
   if (regime === 0) return;
   let distance: number;
   if (regime === 1) {
-    distance = walkMoveKm(law, together ? w.waveWalk[cohort.wave]! : randomNormal(random));
+    distance = walkMoveKm(law, together ? w.waveWalk[k]! : randomNormal(random));
   } else {
     const long = law.longRideProb > 0 && random() < law.longRideProb;
-    distance = rideMoveKm(law, long, together ? w.waveSpeed[cohort.wave]! : random());
+    distance = rideMoveKm(law, long, together ? w.waveSpeed[k]! : random());
   }
   const target = here + distance;
   let lastPassed = -1;
@@ -222,7 +246,7 @@ function moveGroup(run: Run, i: number, day: number): void {
     const stay = route.dwell[s];
     if (stay !== undefined) {
       w.km[i] = route.km[s]!;
-      w.regime[i] = 0; // staying is resting
+      w.regime[i] = FRESH; // the stop's days are its rest; the day after it has no yesterday
       w.dwell[i] = Math.max(0, Math.round(sampleRange(stay, random)) - 1);
       return;
     }
@@ -335,6 +359,9 @@ export function simulateRun(c: CompiledScenario, random: Random, out: RunBuffers
   for (let day = 0; day < c.days; day++) {
     for (let k = 0; k < w.waveRegime.length; k++) {
       w.waveRegime[k] = random();
+      // A day on which no group followed the wave (before departure, all at a stop) breaks its chain.
+      w.waveYesterday[k] = day > 0 && w.waveToday[k]! >= 0 ? w.waveToday[k]! : FRESH;
+      w.waveToday[k] = -1;
       w.waveWalk[k] = randomNormal(random);
       w.waveSpeed[k] = random();
     }

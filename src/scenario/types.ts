@@ -72,9 +72,10 @@ export interface Stop {
  * with probability `rideProbability`, else on foot — the day's distance drawn from the regime's
  * speed range. `cohesion` is the probability that a group follows the wave's common choice that
  * day instead of its own (1 = the wave moves as one body; 0 = groups independent).
- * `persistence` is the probability that a group's day repeats its previous day's regime (rest,
- * walk or ride), the Markov persistence of the movement law (src/movement/law.ts); 0 = each day
- * drawn afresh. Walking distances are normal with the range's mean and variance, rides uniform on
+ * `persistence` is the probability that a day repeats the previous day's regime (rest, walk or
+ * ride) — of the wave's chain for the groups following it, of a group's own otherwise — the
+ * Markov persistence of the movement law (src/movement/law.ts); 0 = each day drawn afresh. The
+ * first day after departure or after a stop has no previous day. Walking distances are normal with the range's mean and variance, rides uniform on
  * the range (the one movement law; docs/movement.md).
  */
 export interface Movement {

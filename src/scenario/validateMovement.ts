@@ -20,12 +20,17 @@ const SEGMENT_KEYS = [
 ];
 const ATTRITION_KEYS = ["place", "from", "to", "asylumClaim", "return", "stay"];
 
-/** Movement over `base`, the file's fields overriding it. */
+/**
+ * Movement over `base`, the file's fields overriding it. A stop's place is written as the name of
+ * the corridor place it resolves to (`corridor`, when given): a place folded into a city (the
+ * Suchiate bridge into Ciudad Hidalgo) stops there, where before it was ignored at compile time.
+ */
 export function checkMovement(
   c: Checker,
   value: unknown,
   base: Movement,
   place: (value: unknown, pointer: string) => number | undefined,
+  corridor?: Corridor,
 ): Movement {
   const movement: Movement = { ...base, stops: [...base.stops], segments: [...base.segments] };
   if (value === undefined) return movement;
@@ -85,7 +90,8 @@ export function checkMovement(
         c.keys(s, ["place", "days"], p);
         const at = place(s.place, `${p}/place`);
         const days = c.range(s.days, `${p}/days`, 1, 365, "a number of days", true);
-        if (at !== undefined && days !== undefined) stops.push({ place: s.place as string, days });
+        if (at !== undefined && days !== undefined)
+          stops.push({ place: corridor?.places[at]?.name ?? (s.place as string), days });
       });
       movement.stops = stops;
     }

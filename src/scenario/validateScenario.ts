@@ -177,7 +177,7 @@ export function validateScenario(json: unknown, context: ScenarioContext): Scena
   if (json.name !== undefined && typeof json.name !== "string") c.add("/name", "expected a text");
   const waves = checkWaves(c, r, json, base);
   const start = checkStart(c, json.start, waves, horizonDays);
-  const movement = checkMovement(c, json.movement, base.movement, r.place);
+  const movement = checkMovement(c, json.movement, base.movement, r.place, corridor);
   const attrition = checkAttrition(c, json.attrition, base.attrition, r.place, corridor);
   const destinationLeavePerDay =
     json.destinationLeavePerDay === undefined

@@ -14,9 +14,10 @@ const start = dayNumber("2019-01-01")!;
  * A synthetic replay on the fixture's main route (places every 100 km): a daily plan of moves,
  * a 4-day stop at Foxtrot (km 500), sizes that fall past Delta (km 300, claims) and Hotel (km 700).
  */
-function syntheticTrack(): TrackPoint[] {
+function syntheticTrack(
   // Moves (km) day by day: walking 40, rest days (0), rides of 200.
-  const moves = [40, 40, 0, 40, 200, 40, 0, 40, 40, 40, 0, 20, 0, 0, 0, 40, 40, 0, 200, 40];
+  moves = [40, 40, 0, 40, 200, 40, 0, 40, 40, 40, 0, 20, 0, 0, 0, 40, 40, 0, 200, 40],
+): TrackPoint[] {
   const points: TrackPoint[] = [];
   let km = 0;
   for (let day = 0; day <= moves.length; day++) {
@@ -140,5 +141,50 @@ describe("calibrateFromReplay", () => {
     expect(() => calibrateFromReplay(tracks.slice(0, 1), [], { dataset })).toThrow(
       /at least 2 days/,
     );
+  });
+});
+
+describe("calibrateFromReplay holds", () => {
+  const tracks = syntheticTrack();
+  const hold = (group: string, place: string, from: string, to: string) => ({
+    group,
+    place,
+    from,
+    to,
+    source: "synthetic",
+  });
+  const calibrate = (holds: ReturnType<typeof hold>[]) =>
+    calibrateFromReplay(tracks, [], { dataset, pivot: "Foxtrot", border: "Charlie", holds });
+
+  it("a hold counts the track's days at its place within its dates, for its group only", () => {
+    // The track is at Echo (km 400) on 2019-01-09 only; the days around are 40 km off.
+    const fit = calibrate([hold("test caravan", "Echo", "2019-01-08", "2019-01-10")]);
+    expect(fit.fit.holds).toEqual([
+      { place: "Echo", days: 1, from: "2019-01-09", to: "2019-01-09", source: "synthetic" },
+    ]);
+    expect(fit.movement.stops.map((s) => s.place)).toEqual(["Foxtrot"]);
+    expect(calibrate([hold("other caravan", "Echo", "2019-01-08", "2019-01-10")]).fit.holds).toBe(
+      undefined,
+    );
+    // Bravo (km 100) is never within the track's interval: no hold.
+    expect(calibrate([hold("test caravan", "Bravo", "2019-01-01", "2019-01-05")]).fit.holds).toBe(
+      undefined,
+    );
+  });
+
+  it("the moves between two held days are left out of the stretch's pace, and the hold is no stop", () => {
+    // Two days at Bravo (km 100): 2019-01-03 and 2019-01-04, too short for a stop.
+    const held = syntheticTrack([60, 40, 0, 40, 40, 40, 40, 40, 40, 40]);
+    const fit = (holds: ReturnType<typeof hold>[]) =>
+      calibrateFromReplay(held, [], { dataset, pivot: "Foxtrot", border: "Charlie", holds });
+    const without = fit([]);
+    const withHold = fit([hold("test caravan", "Bravo", "2019-01-03", "2019-01-04")]);
+    expect(withHold.fit.holds).toEqual([
+      { place: "Bravo", days: 2, from: "2019-01-03", to: "2019-01-04", source: "synthetic" },
+    ]);
+    // Before Charlie: 60, 40, 0, 40, 40, 40 → one rest day of 6; held, the 0 km day is not pace.
+    expect(without.fit.stretches[0]).toMatchObject({ rest: 1, walk: 5, ride: 0, km: 220 });
+    expect(withHold.fit.stretches[0]).toMatchObject({ rest: 0, walk: 5, ride: 0, km: 220 });
+    expect(withHold.movement.stops).toEqual([]);
   });
 });
