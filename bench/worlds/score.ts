@@ -5,7 +5,7 @@
  * any report of it (labelled or not) gives a position — the days the group is known to exist.
  *
  * An estimate on another route than the truth's is compared where it is on the road (see
- * {@link rebaser}).
+ * {@link rebaser}); an upper bound written at a route's end (rounded down to 0.1 km) reaches it.
  *
  * Matching tracks to true groups: a track whose name is a true group's label belongs to it; any
  * other track belongs to the true group it follows most closely (most days within
@@ -35,6 +35,25 @@
 import { createGazetteer, createRouteIndex, isoDate, toLocalTime } from "../../src/index.ts";
 import type { Dataset, Km, Sighting, TrackPoint } from "../../src/index.ts";
 import type { ScorableWorld, TruthDay, TruthGroup } from "./truth.ts";
+
+const HIGH_FIELDS = ["kmHigh", "headKmHigh", "tailKmHigh", "head_km_high", "tail_km_high"];
+
+/**
+ * Track files write km to 0.1 km with a route's end rounded down (docs/contracts.md §3.1: never
+ * 4521.531598…), so an upper bound at the written end reaches the route's end: a group that has
+ * arrived is inside it, not 0.03 km past it.
+ */
+function reachingEnd(t: TrackPoint, routeLengthKm: Km): TrackPoint {
+  const written = Math.floor(routeLengthKm * 10) / 10;
+  const r = t as unknown as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const f of HIGH_FIELDS) {
+    const v = r[f];
+    if (typeof v === "number" && v >= written - 1e-9 && v < routeLengthKm)
+      (out ??= { ...r })[f] = routeLengthKm;
+  }
+  return (out ?? r) as unknown as TrackPoint;
+}
 
 /** A track within this distance of a true group's median person on a day follows it (km). */
 export const MATCH_KM = 150;
@@ -443,6 +462,7 @@ export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[])
   const match = matchTracks(world.truth, byGroup, rebase);
   const naive = naiveEstimates(world);
   const evaluated = evaluatedDays(world);
+  const index = createRouteIndex(world.dataset.routes);
   const sums = emptyScoreSums();
   for (const g of world.truth) {
     const days = evaluated.get(g.group);
@@ -454,7 +474,13 @@ export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[])
       if (!days.has(d.date)) continue;
       let e: TrackPoint | undefined;
       for (const [name] of mine) if ((e = byGroup.get(name)?.get(d.date))) break;
-      scoreDay(sums, e && rebase(e, g.routeId), d, naive.get(g.group)?.get(d.date));
+      const len = index.routeIds.includes(g.routeId) ? index.lengthKm(g.routeId) : Infinity;
+      scoreDay(
+        sums,
+        e && reachingEnd(rebase(e, g.routeId), len),
+        d,
+        naive.get(g.group)?.get(d.date),
+      );
     }
   }
   return {

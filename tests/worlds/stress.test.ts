@@ -262,6 +262,26 @@ describe("the scorer", () => {
     expect(Math.abs(onMain(1000) - 1000)).toBeGreaterThan(250);
   });
 
+  it("reads an upper bound written at a route's end (rounded down to 0.1 km) as reaching it", () => {
+    const world = legacyWorld(10, 20);
+    const index = createRouteIndex(world.dataset.routes);
+    const atEnd = (g: ScorableWorld["truth"][number]) =>
+      g.days.filter((d) => d.km >= index.lengthKm(g.routeId) - 1e-9).length;
+    expect(world.truth.some((g) => atEnd(g) > 0)).toBe(true);
+    // As estimateTracks writes them: bounds rounded outwards to 0.1 km, the end rounded down.
+    const high = (km: number, routeId: string): number =>
+      Math.min(Math.ceil(km * 10) / 10, Math.floor(index.lengthKm(routeId) * 10) / 10);
+    const tracks = perfect(world).map((t) => ({
+      ...t,
+      kmLow: Math.floor(t.km * 10) / 10,
+      kmHigh: high(t.km, t.routeId),
+    }));
+    expect(summarizeScores(scoreTracks(world, tracks).sums).kmCoverage).toBe(1);
+    // Short of the written end, a bound does not reach the route's end.
+    const short = tracks.map((t) => ({ ...t, kmHigh: t.kmHigh - 0.1 }));
+    expect(summarizeScores(scoreTracks(world, short).sums).kmCoverage).toBeLessThan(1);
+  });
+
   it("has a naive baseline that interpolates a group's reports and carries the last", () => {
     const base = worlds[0];
     const index = createRouteIndex(base.dataset.routes);
