@@ -107,6 +107,12 @@ function breakdown(r: Run): string {
     const f = summarizeScores(s);
     return `${labelled ? "labelled" : "unlabelled"} (${ws.length} worlds, ${f.days} group-days): km ${num(f.kmRatio, 2)} × naive, cover ${pct(f.kmCoverage)}; size ${num(f.sizeRatio, 2)} ×, cover ${pct(f.sizeCoverage)}; without estimate ${pct(f.missingShare)}`;
   };
+  const carried = (labelled: boolean): string => {
+    const s = emptyScoreSums();
+    for (const w of r.scores) if (w.labelled === labelled) addScoreSums(s, w.carried);
+    const f = summarizeScores(s);
+    return `${labelled ? "labelled" : "unlabelled"} ${f.days} (km cover ${pct(f.kmCoverage)}, size cover ${pct(f.sizeCoverage)}, on the road without estimate ${s.missing})`;
+  };
   const cov = r.scores
     .map((w) => summarizeScores(w.sums).kmCoverage)
     .filter(Number.isFinite)
@@ -114,7 +120,8 @@ function breakdown(r: Run): string {
   const q = (p: number): string => pct(cov[Math.floor(p * (cov.length - 1))]);
   const f = r.figures;
   const above = `truth above the interval: km ${pct(f.kmAboveShare)}, size ${pct(f.sizeAboveShare)}, head ${pct(f.headAboveShare)}, tail ${pct(f.tailAboveShare)} of scored days`;
-  return `${part(true)}\n${part(false)}\n${above}\nkm coverage by world: min ${q(0)}, 10th pct ${q(0.1)}, median ${q(0.5)}, max ${q(1)}`;
+  const after = `days after a group's last report, track carried on (not in the figures above): ${carried(true)}; ${carried(false)}`;
+  return `${part(true)}\n${part(false)}\n${after}\n${above}\nkm coverage by world: min ${q(0)}, 10th pct ${q(0.1)}, median ${q(0.5)}, max ${q(1)}`;
 }
 
 // 2018 first: the first call in a fresh process, what `dtm-flow estimate` pays.

@@ -3,6 +3,8 @@
  *
  * Evaluated group-days: for each true group, every day from the first to the last day on which
  * any report of it (labelled or not) gives a position — the days the group is known to exist.
+ * The days after its last report until the data end are scored apart (`carried`): there the
+ * track runs on without reports (src/estimate/trackEnds.ts), and its intervals must still hold.
  *
  * An estimate on another route than the truth's is compared where it is on the road (see
  * {@link rebaser}); an upper bound written at a route's end (rounded down to 0.1 km) reaches it.
@@ -102,6 +104,12 @@ export interface WorldScore {
   trueGroups: number;
   foundGroups: number;
   sums: ScoreSums;
+  /**
+   * The days after a group's last report until the data end (not in `sums`): the track carried
+   * on without reports. A group at its route's end without an estimate is not counted (its track
+   * ended at its destination); `missing` counts the days a group still on the road had none.
+   */
+  carried: ScoreSums;
 }
 
 /** Zeroed sums. */
@@ -463,20 +471,26 @@ export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[])
   const naive = naiveEstimates(world);
   const evaluated = evaluatedDays(world);
   const index = createRouteIndex(world.dataset.routes);
+  const end = isoDate(dataEndDay(world));
   const sums = emptyScoreSums();
+  const carried = emptyScoreSums();
   for (const g of world.truth) {
     const days = evaluated.get(g.group);
     if (!days) continue;
+    const lastReport = [...days].sort().at(-1) ?? "";
     const mine = [...match]
       .filter(([, m]) => m.group === g.group)
       .sort((a, b) => b[1].days - a[1].days);
+    const len = index.routeIds.includes(g.routeId) ? index.lengthKm(g.routeId) : Infinity;
     for (const d of g.days) {
-      if (!days.has(d.date)) continue;
+      const isCarried = d.date > lastReport && d.date <= end;
+      if (!days.has(d.date) && !isCarried) continue;
       let e: TrackPoint | undefined;
       for (const [name] of mine) if ((e = byGroup.get(name)?.get(d.date))) break;
-      const len = index.routeIds.includes(g.routeId) ? index.lengthKm(g.routeId) : Infinity;
+      // A group at its route's end is accounted for: its track may end (not a day without one).
+      if (isCarried && !e && d.km >= len - 1) continue;
       scoreDay(
-        sums,
+        isCarried ? carried : sums,
         e && reachingEnd(rebase(e, g.routeId), len),
         d,
         naive.get(g.group)?.get(d.date),
@@ -489,7 +503,18 @@ export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[])
     trueGroups: evaluated.size,
     foundGroups: byGroup.size,
     sums,
+    carried,
   };
+}
+
+/** Last local day of a world's reports (sightings; border counts tell of no group): the data end. */
+function dataEndDay(world: ScorableWorld): number {
+  let end = -Infinity;
+  for (const s of world.dataset.sightings) {
+    const day = localDay(s, world.dataset.timeZone);
+    if (day !== undefined) end = Math.max(end, day);
+  }
+  return end;
 }
 
 /** Figures from pooled sums (NaN where nothing was scored). */

@@ -282,6 +282,29 @@ describe("the scorer", () => {
     expect(summarizeScores(scoreTracks(world, short).sums).kmCoverage).toBeLessThan(1);
   });
 
+  it("scores the days after a group's last report apart, a group on the road without a track as missing", () => {
+    const world = cases.find((w) => scoreTracks(w, perfect(w)).carried.days > 0)!;
+    expect(world).toBeDefined();
+    const full = scoreTracks(world, perfect(world));
+    expect(summarizeScores(full.carried).kmCoverage).toBe(1);
+    expect(full.carried.missing).toBe(0);
+    // Tracks cut at each group's last report: the carried days of groups on the road are missing,
+    // and the figures of the days with reports do not change.
+    const last = new Map<string, string>();
+    for (const s of world.dataset.sightings) {
+      const g = world.sightingGroup[s.id ?? ""];
+      const date = s.observedAt.slice(0, 10);
+      if (g && (s.placeName || s.lat !== undefined) && date > (last.get(g) ?? ""))
+        last.set(g, date);
+    }
+    const cut = scoreTracks(
+      world,
+      perfect(world).filter((t) => t.date <= (last.get(t.group) ?? "")),
+    );
+    expect(cut.carried.missing).toBeGreaterThan(0);
+    expect(cut.sums).toEqual(full.sums);
+  });
+
   it("has a naive baseline that interpolates a group's reports and carries the last", () => {
     const base = worlds[0];
     const index = createRouteIndex(base.dataset.routes);
