@@ -108,16 +108,25 @@ function join(
   runKm(ctx, into, { outlierPosteriors: false, coarse: true });
 }
 
-/** Puts a group on another route: its position reports projected anew (those off it dropped). */
+/**
+ * Puts a group on another route: its position reports projected anew (those off it dropped). A
+ * report with a point that was size-only because it lay off the old route (a report moved in from
+ * a group on another branch) becomes a position when it lies on the new one — else a group
+ * whose reports all came from another branch would be left without a position.
+ */
 function reroute(ctx: EstimateContext, g: WorkGroup, routeId: string): void {
   g.routeId = routeId;
   const positions: GroupPosition[] = [];
+  const onRoute = new Set<PreparedSighting>();
   for (const s of g.members) {
-    if (!s.point || g.sizeOnly.includes(s)) continue;
+    if (!s.point) continue;
     const q = ctx.projections.get(s)?.get(routeId);
-    if (q && q.off <= ctx.maxOff) positions.push({ s, km: q.km, off: q.off });
+    if (!q || q.off > ctx.maxOff) continue;
+    positions.push({ s, km: q.km, off: q.off });
+    onRoute.add(s);
   }
   g.positions = positions.sort((x, y) => x.s.t - y.s.t);
+  if (onRoute.size > 0) g.sizeOnly = g.sizeOnly.filter((s) => !onRoute.has(s));
 }
 
 /** What the linking steps share: the run, the tracklets, the groups still live, those joined away. */
