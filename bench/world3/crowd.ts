@@ -202,12 +202,7 @@ function isShelterTown(placeId: string): boolean {
 }
 
 /** One family's walk (or wait) on a day of its caravan's plan; returns the km walked. */
-export function walkFamily(
-  f: Family,
-  c: Caravan,
-  median: number,
-  random: Random,
-): number {
+export function walkFamily(f: Family, c: Caravan, median: number, random: Random): number {
   const end = routeEnd(f.routeId);
   if (f.km >= end) return 0;
   // Exhausted families rest whatever the assembly says.
@@ -245,7 +240,10 @@ function hitchChance(km: number): number {
 
 /** A lift of 1.5–4 strides, to the town at or before where it drops the family. */
 function hitch(f: Family, stride: number, random: Random): void {
-  const to = fromMainKm(f.routeId, Math.min(f.km + stride * (1.5 + 2.5 * random()), routeEnd(f.routeId)));
+  const to = fromMainKm(
+    f.routeId,
+    Math.min(f.km + stride * (1.5 + 2.5 * random()), routeEnd(f.routeId)),
+  );
   const stop = stopAtOrBefore(f.routeId, to);
   if (stop) f.km = Math.max(f.km, toMainKm(f.routeId, stop.km));
 }
@@ -262,11 +260,7 @@ function rideChance(km: number): number {
  * fill with the families near it, keenest first; all ride the same distance to a town ahead.
  * @returns people who rode.
  */
-export function rideBurst(
-  families: readonly Family[],
-  c: Caravan,
-  random: Random,
-): number {
+export function rideBurst(families: readonly Family[], c: Caravan, random: Random): number {
   if (c.mode !== "march" || families.length === 0) return 0;
   const at = families[Math.floor(random() * families.length)].km;
   if (random() > rideChance(at) * c.rideBias) return 0;

@@ -114,7 +114,12 @@ export function stopAhead(routeId: string, km: number, minAhead: number): Stop {
 export function stopOf(routeId: string, placeId: string): Stop | undefined {
   const key = `${routeId}\u0000${placeId}`;
   if (!stopCache.has(key)) {
-    stopCache.set(key, road().stops.get(routeId)?.find((s) => s.placeId === placeId));
+    stopCache.set(
+      key,
+      road()
+        .stops.get(routeId)
+        ?.find((s) => s.placeId === placeId),
+    );
   }
   return stopCache.get(key);
 }

@@ -49,7 +49,7 @@ const LABELS_MAIN = [
   "Caravana de La Ceiba",
 ];
 const LABELS_SALVADOR = ["Éxodo salvadoreño", "Caravana de San Salvador"];
-const SPLINTERS = ["Grupo disidente", "Grupo de Mexicali", "Columna de los jóvenes"];
+const SPLINTERS = ["Grupo disidente", "Columna de los jóvenes"];
 
 /** 2018-10-12, the eve of the first caravan's departure. */
 const FIRST_DAY = 17816;
@@ -101,7 +101,7 @@ function drawSplit(draws: CaravanDraw[], random: Random): SplitPlan | undefined 
     at,
     atKm,
     share: between(random, 0.15, 0.4),
-    label: `${SPLINTERS[Math.floor(random() * SPLINTERS.length)]} (${c.label})`,
+    label: `${toMexicali ? "Grupo de Mexicali" : SPLINTERS[Math.floor(random() * SPLINTERS.length)]} (${c.label})`,
     routeId: toMexicali ? "mexicali" : c.routeId,
   };
 }

@@ -56,6 +56,7 @@ export function drawTraits(random: Random, labelled: boolean): ReporterTraits {
 }
 
 const MEDIA_ORGS = ["EFE", "AP", "Reuters", "AFP", "La Jornada", "El Heraldo", "Prensa Libre"];
+const SPANISH_MEDIA = new Set(["EFE", "La Jornada", "El Heraldo", "Prensa Libre"]);
 
 export class Reporters {
   readonly reports: RawReport[] = [];
@@ -125,6 +126,7 @@ export class Reporters {
     const gives = r() < 0.75;
     const bound = gives && r() < 0.3;
     const org = MEDIA_ORGS[Math.floor(r() * MEDIA_ORGS.length)];
+    const spanish = SPANISH_MEDIA.has(org);
     const rep = this.add(
       d,
       {
@@ -136,8 +138,9 @@ export class Reporters {
         sourceType: "media",
         sourceOrg: org,
         method: "media_report",
-        notes: part ? `${part === "vanguardia" ? "The vanguard" : part === "grueso" ? "The main body" : "Stragglers"} seen by ${org}` : `Report by ${org}`,
-        sheet: "en",
+        notes: spanish ? `Nota de ${org}` : `Report by ${org}`,
+        // Spanish-language outlets go in the monitoring team's sheet (with the `parte` column).
+        sheet: spanish ? "es" : "en",
       },
       0.85,
     );
@@ -170,7 +173,14 @@ export class Reporters {
     const at = coordsAt(d.routeId, partOf(s, "vanguardia").km, 2, r);
     this.add(
       d,
-      { hour, ...at, sourceType: "social_media", sourceOrg: "Facebook live", notes: "Live video", sheet: "en" },
+      {
+        hour,
+        ...at,
+        sourceType: "social_media",
+        sourceOrg: "Facebook live",
+        notes: "Live video",
+        sheet: "en",
+      },
       0.5,
     );
   }
@@ -185,7 +195,7 @@ export class Reporters {
       {
         hour,
         town: townAt(d.routeId, body.km),
-        part: r() < 0.5 ? "grueso" : undefined,
+        // The mission's estimate of the whole caravan, placed where its main body is.
         best: Math.round(inflate(s.total, -0.05, 0.1, r) / 10) * 10,
         sourceType: "un",
         sourceOrg: "ACNUR",
@@ -232,7 +242,8 @@ export class Reporters {
       const stop = stopOf(d.routeId, id);
       if (!stop) continue;
       let there = 0;
-      for (const f of d.families) if (Math.abs(fromMainKm(d.routeId, f.km) - stop.km) < 10) there += f.people;
+      for (const f of d.families)
+        if (Math.abs(fromMainKm(d.routeId, f.km) - stop.km) < 10) there += f.people;
       if (there < 50) continue;
       const cap = this.traits.shelterCapacity.get(id) ?? 2000;
       const counted = Math.round(Math.min(cap, there) * (0.97 + 0.03 * this.random()));

@@ -13,6 +13,7 @@ import type { RawReport } from "./sources.ts";
 import type { PostCount } from "./tallies.ts";
 
 const SOURCE_ES: Record<string, string> = {
+  media: "medios",
   un: "ONU",
   government: "gobierno",
   ngo: "ONG",
@@ -21,6 +22,7 @@ const METHOD_ES: Record<string, string> = {
   key_informant: "informante clave",
   registration: "registro",
   headcount: "conteo",
+  media_report: "prensa",
 };
 
 function esCell(text: string): string {
@@ -38,12 +40,15 @@ export function miles(n: number): string {
 
 function fecha(day: number, hour?: number): string {
   const [y, m, d] = isoDate(day).split("-");
-  return hour === undefined ? `${d}/${m}/${y}` : `${d}/${m}/${y} ${String(hour).padStart(2, "0")}:00`;
+  return hour === undefined
+    ? `${d}/${m}/${y}`
+    : `${d}/${m}/${y} ${String(hour).padStart(2, "0")}:00`;
 }
 
 /** The Spanish monitoring sheet (UTF-8 with BOM, CRLF). */
 export function monitoringSheet(reports: readonly RawReport[]): string {
-  const head = "id;fecha;lugar;latitud;longitud;caravana;parte;cantidad;mínimo;fuente;tipo de fuente;método;observaciones";
+  const head =
+    "id;fecha;lugar;latitud;longitud;caravana;parte;cantidad;mínimo;fuente;tipo de fuente;método;observaciones";
   const lines = [head];
   for (const r of reports) {
     lines.push(
@@ -71,7 +76,9 @@ export function monitoringSheet(reports: readonly RawReport[]): string {
 
 /** The English press log (plain UTF-8, LF). */
 export function pressLog(reports: readonly RawReport[]): string {
-  const lines = ["id,observed_at,place_name,lat,lon,caravan_label,size_best,size_min,source_org,source_type,notes"];
+  const lines = [
+    "id,observed_at,place_name,lat,lon,caravan_label,size_best,size_min,source_org,source_type,notes",
+  ];
   for (const r of reports) {
     const notes =
       r.part === "vanguardia"
@@ -104,7 +111,9 @@ export function pressLog(reports: readonly RawReport[]): string {
 
 /** The DTM border-post count sheet (Spanish headers). */
 export function countSheet(counts: readonly PostCount[]): string {
-  const lines = ["fecha;cod_punto;punto_de_monitoreo;país;latitud;longitud;dirección;hombres;mujeres;niños;niñas;total;fuente"];
+  const lines = [
+    "fecha;cod_punto;punto_de_monitoreo;país;latitud;longitud;dirección;hombres;mujeres;niños;niñas;total;fuente",
+  ];
   for (const c of counts) {
     lines.push(
       [
@@ -143,9 +152,24 @@ export function importSheets(
 ): ImportedWorld {
   const gazetteer = createGazetteer(places);
   const today = "2019-06-30";
-  const es = importTable(files.monitoreo, { kind: "sightings", fileName: "monitoreo.csv", gazetteer, today });
-  const en = importTable(files.press, { kind: "sightings", fileName: "press-log.csv", gazetteer, today });
-  const co = importTable(files.conteos, { kind: "counts", fileName: "conteos-fmp.csv", gazetteer, today });
+  const es = importTable(files.monitoreo, {
+    kind: "sightings",
+    fileName: "monitoreo.csv",
+    gazetteer,
+    today,
+  });
+  const en = importTable(files.press, {
+    kind: "sightings",
+    fileName: "press-log.csv",
+    gazetteer,
+    today,
+  });
+  const co = importTable(files.conteos, {
+    kind: "counts",
+    fileName: "conteos-fmp.csv",
+    gazetteer,
+    today,
+  });
   const reports = [es.report, en.report, co.report];
   return {
     sightings: [...(es.records as Sighting[]), ...(en.records as Sighting[])],

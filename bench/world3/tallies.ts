@@ -81,7 +81,8 @@ export class Tallies {
   /** Families that claimed asylum or went home today (status changed from moving or queue). */
   record(f: Family, country: string): void {
     if (f.status === "claimed") this.claims += f.people;
-    if (f.status === "returned") this.returns.set(country, (this.returns.get(country) ?? 0) + f.people);
+    if (f.status === "returned")
+      this.returns.set(country, (this.returns.get(country) ?? 0) + f.people);
   }
 
   /** Running totals published on some days (claims exact, returns rounded to hundreds), a day late. */
@@ -104,7 +105,7 @@ export class Tallies {
       this.stocks.push({
         date,
         category: "return",
-        value: Math.round(n * Math.exp(0.05 * randomNormal(this.random)) / 100) * 100,
+        value: Math.round((n * Math.exp(0.05 * randomNormal(this.random))) / 100) * 100,
         basis: "cumulative",
         country,
         sourceOrg: country === "SLV" ? "DGME" : "INM Honduras",

@@ -146,9 +146,7 @@ function countryOf(f: Family): string {
   return f.routeId === "salvador" ? "SLV" : "HND";
 }
 
-function statusCounts(
-  families: readonly Family[],
-): Omit<LedgerDay, "day" | "joined" | "left"> {
+function statusCounts(families: readonly Family[]): Omit<LedgerDay, "day" | "joined" | "left"> {
   const out = { moving: 0, queue: 0, claimed: 0, returned: 0, dispersed: 0 };
   for (const f of families) out[f.status] += f.people;
   return out;
@@ -159,7 +157,11 @@ function depart(st: State, day: number): { people: number } {
   let people = 0;
   st.plan.caravans.forEach((d, ci) => {
     const c = d.caravan;
-    if (c.departDay === day && c.originKm !== undefined && !st.families.some((f) => f.caravan === ci)) {
+    if (
+      c.departDay === day &&
+      c.originKm !== undefined &&
+      !st.families.some((f) => f.caravan === ci)
+    ) {
       let n = 0;
       while (n < d.people) {
         const f = newFamily(st.families.length, c.originKm, c, ci, st.random);
@@ -194,7 +196,8 @@ function stepCaravan(st: State, ci: number, day: number, tallies: Tallies): numb
   const median = quantileKm(mine, 0.5);
   if (maybeSplit(st, ci, median, day)) mine = mine.filter((f) => f.caravan === ci);
   if (maybeMerge(st, ci, median, day)) return 0;
-  const fatigue = mine.reduce((a, f) => a + f.fatigue * f.people, 0) / mine.reduce((a, f) => a + f.people, 0);
+  const fatigue =
+    mine.reduce((a, f) => a + f.fatigue * f.people, 0) / mine.reduce((a, f) => a + f.people, 0);
   decidePlan(c, median, quantileKm(mine, 0.75), fatigue, day, st.random);
   const walked = mine.map((f) => walkFamily(f, c, median, st.random));
   for (let k = 0; k < 2; k++) rideBurst(mine, c, st.random);
