@@ -113,7 +113,8 @@ export interface WorldScore {
   sums: Sums;
 }
 
-interface Obs {
+/** One report of a truth group: local time (days), km on the group's route, size. */
+export interface Obs {
   t: number;
   km?: number;
   size?: number;
@@ -165,7 +166,7 @@ function onRoute(index: RouteIndex, from: string, to: string, km: number): numbe
 }
 
 /** Reports of each truth group (by the hidden key), as (time, km on its route, size). */
-function observations(
+export function observations(
   world: World3,
   groups: readonly World3Group[],
   index: RouteIndex,
@@ -190,7 +191,7 @@ function observations(
 }
 
 /** Each estimated group's tracks, and the truth group each follows most (or none). */
-function matchTracks(
+export function matchTracks(
   groups: readonly World3Group[],
   tracks: readonly TrackPoint[],
   index: RouteIndex,
