@@ -174,10 +174,13 @@ export function decidePlan(
   const town = near && !c.stayed.has(near.placeId) ? near : undefined;
   if (town && isShelterTown(town.placeId)) {
     c.stayed.add(town.placeId);
-    const long = town.placeId === "MX-CMX" ? 4 : 1;
-    c.mode = "stay";
-    c.modeUntil = day + long + Math.floor(random() * 5);
-    return;
+    // 2018: a day in Tapachula, two in Juchitán, five or six in Mexico City; some towns passed.
+    const cmx = town.placeId === "MX-CMX";
+    if (cmx || random() < 0.6) {
+      c.mode = "stay";
+      c.modeUntil = day + (cmx ? 4 + Math.floor(random() * 4) : 1 + Math.floor(random() * 3));
+      return;
+    }
   }
   if (Math.abs(median - BORDER_KM) < 12 && !c.stayed.has(BORDER_PLACE)) {
     c.stayed.add(BORDER_PLACE);
@@ -219,7 +222,7 @@ export function walkFamily(f: Family, c: Caravan, median: number, random: Random
   }
   if (c.mode === "held" && f.km < BORDER_KM) goal = Math.min(goal, BORDER_KM - 1);
   // Stragglers far behind take a bus to the body now and then (2018: "rezagados" rejoining).
-  if (median - f.km > 60 && random() < 0.3) {
+  if (median - f.km > 60 && random() < 0.4) {
     const stop = stopAtOrBefore(f.routeId, fromMainKm(f.routeId, median));
     if (stop && c.mode !== "held") {
       const before = f.km;
@@ -230,12 +233,15 @@ export function walkFamily(f: Family, c: Caravan, median: number, random: Random
   const walked = Math.max(0, Math.min(stride, goal - f.km, end - f.km));
   f.km += walked;
   // A lift on a pickup now and then (2018: "dispersing into buses/trucks" in Guatemala).
-  if (c.mode === "march" && walked > 5 && random() < hitchChance(f.km)) hitch(f, stride, random);
+  // Far behind the town the caravan regroups at, people look harder for a lift.
+  const behind = c.mode === "march" ? c.target - f.km : 0;
+  const chance = Math.min(0.8, hitchChance(f.km) + Math.max(0, behind - 60) / 300);
+  if (c.mode === "march" && walked > 5 && random() < chance) hitch(f, stride, random);
   return walked;
 }
 
 function hitchChance(km: number): number {
-  return km < BORDER_KM ? 0.35 : km < CMX_KM ? 0.3 : 0.4;
+  return km < BORDER_KM ? 0.4 : km < CMX_KM ? 0.4 : 0.45;
 }
 
 /** A lift of 1.5–4 strides, to the town at or before where it drops the family. */
@@ -250,9 +256,9 @@ function hitch(f: Family, stride: number, random: Random): void {
 
 /** Chance of a burst of trucks on a march day, by region (main-equivalent km). */
 function rideChance(km: number): number {
-  if (km < BORDER_KM) return 0.25;
-  if (km < CMX_KM) return 0.5;
-  return 0.7;
+  if (km < BORDER_KM) return 0.35;
+  if (km < CMX_KM) return 0.6;
+  return 0.75;
 }
 
 /**
@@ -265,8 +271,9 @@ export function rideBurst(families: readonly Family[], c: Caravan, random: Rando
   const at = families[Math.floor(random() * families.length)].km;
   if (random() > rideChance(at) * c.rideBias) return 0;
   const north = at >= CMX_KM;
-  const vehicles = north ? 5 + Math.floor(random() * 35) : 2 + Math.floor(random() * 14);
-  let seats = vehicles * (north ? 45 : 25 + Math.floor(random() * 45));
+  // Seats for 5–40 % of the caravan's people (10–50 % on the organised buses of the north).
+  const people = families.reduce((n, f) => n + f.people, 0);
+  let seats = Math.round(people * (north ? 0.1 + 0.4 * random() : 0.05 + 0.35 * random()));
   const distance = north ? 300 + random() * 1200 : 60 + random() * 290;
   const end = routeEnd(c.routeId);
   const own = fromMainKm(c.routeId, Math.min(at + distance, end));
@@ -274,7 +281,7 @@ export function rideBurst(families: readonly Family[], c: Caravan, random: Rando
   const drop = dropStop ? toMainKm(c.routeId, dropStop.km) : at;
   if (drop <= at + 20) return 0;
   const near = families
-    .filter((f) => Math.abs(f.km - at) < 25 && f.km < drop)
+    .filter((f) => Math.abs(f.km - at) < 40 && f.km < drop)
     .sort((a, b) => b.eagerness - a.eagerness);
   let rode = 0;
   for (const f of near) {

@@ -3,9 +3,11 @@
  * the reports of sources.ts's error laws (media, organisers, social media, UN, checkpoint
  * authorities, NGO shelters). Border-post counts and stock figures are in tallies.ts.
  */
-import type { Random, SourceType } from "../../src/index.ts";
+import type { Random } from "../../src/index.ts";
 import type { Family } from "./crowd.ts";
-import { CHECKPOINTS, SHELTER_TOWNS, fromMainKm, stopOf } from "./geography.ts";
+import { counted } from "./counters.ts";
+import type { ReportBase } from "./counters.ts";
+import { SHELTER_TOWNS } from "./geography.ts";
 import type { PartWord, RawReport, Snapshot } from "./sources.ts";
 import {
   coordsAt,
@@ -78,15 +80,10 @@ export class Reporters {
     if (r() < this.traits.unRate) this.un(d);
     for (let k = poisson(r, this.traits.organiserRate); k > 0; k--) this.organiser(d);
     for (let k = poisson(r, this.traits.socialRate); k > 0; k--) this.social(d);
-    this.checkpoints(d);
-    this.shelters(d);
+    for (const c of counted(d, this.traits, r)) this.add(d, c.report, c.nameChance);
   }
 
-  private add(
-    d: LabelDay,
-    base: Omit<RawReport, "id" | "day" | "hiddenLabel" | "hiddenBody" | "label">,
-    nameChance: number,
-  ): RawReport {
+  private add(d: LabelDay, base: ReportBase, nameChance: number): RawReport {
     const named = this.traits.labelled && this.random() < nameChance * (1 - this.traits.unnamed);
     const report: RawReport = {
       ...base,
@@ -206,67 +203,4 @@ export class Reporters {
       0.95,
     );
   }
-
-  /** Authorities count exactly, at their post, the people who passed it today. */
-  private checkpoints(d: LabelDay): void {
-    for (const id of CHECKPOINTS) {
-      const stop = stopOf(d.routeId, id);
-      if (!stop) continue;
-      let passed = 0;
-      for (const f of d.families) {
-        const a = fromMainKm(d.routeId, f.prevKm);
-        const b = fromMainKm(d.routeId, f.km);
-        if (a < stop.km && b >= stop.km) passed += f.people;
-      }
-      if (passed < 10) continue;
-      this.add(
-        d,
-        {
-          hour: 20,
-          town: stop.name,
-          best: passed,
-          sourceType: "government",
-          sourceOrg: "INM",
-          method: "registration",
-          notes: "Personas registradas hoy en el punto de control",
-          sheet: "es",
-        },
-        0.8,
-      );
-    }
-  }
-
-  /** NGO shelters count the night's occupants, up to their capacity. */
-  private shelters(d: LabelDay): void {
-    for (const id of SHELTER_TOWNS) {
-      const stop = stopOf(d.routeId, id);
-      if (!stop) continue;
-      let there = 0;
-      for (const f of d.families)
-        if (Math.abs(fromMainKm(d.routeId, f.km) - stop.km) < 10) there += f.people;
-      if (there < 50) continue;
-      const cap = this.traits.shelterCapacity.get(id) ?? 2000;
-      const counted = Math.round(Math.min(cap, there) * (0.97 + 0.03 * this.random()));
-      this.add(
-        d,
-        {
-          hour: 21,
-          town: stop.name,
-          best: counted,
-          sourceType: "ngo",
-          sourceOrg: "Casa del Migrante",
-          method: "headcount",
-          notes: "Ocupación del albergue esta noche",
-          sheet: "es",
-        },
-        0.7,
-      );
-    }
-  }
 }
-
-/** Source types of the reports of each sheet (for the bench's description). */
-export const SHEET_SOURCES: Record<"es" | "en", SourceType[]> = {
-  es: ["un", "government", "ngo"],
-  en: ["media", "organiser", "social_media"],
-};

@@ -7,7 +7,7 @@ import { figures, scoreWorld } from "../../bench/world3/score.ts";
 import { generateWorld3 } from "../../bench/world3/world.ts";
 import type { World3, World3Group } from "../../bench/world3/world.ts";
 
-// Seeds 1–12 hold splits (1, 5, 6, …) and a merge (12).
+// Seeds 1–12 hold splits (1, 2, 5, 6, …) and merges (6, 7, 12).
 const SEEDS = Array.from({ length: 12 }, (_, i) => i + 1);
 const worlds: World3[] = SEEDS.map((s) => generateWorld3(s, { labelled: s % 3 !== 0 }));
 
