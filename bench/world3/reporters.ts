@@ -7,7 +7,7 @@ import type { Random } from "../../src/index.ts";
 import type { Family } from "./crowd.ts";
 import { counted } from "./counters.ts";
 import type { ReportBase } from "./counters.ts";
-import { SHELTER_TOWNS } from "./geography.ts";
+import { BORDER_PLACE, SHELTER_TOWNS, stopOf } from "./geography.ts";
 import type { PartWord, RawReport, Snapshot } from "./sources.ts";
 import {
   coordsAt,
@@ -28,6 +28,8 @@ export interface LabelDay {
   routeId: string;
   /** Moving families carrying the label. */
   families: Family[];
+  /** People of the label waiting in the border queue (out of the march, not in its truth). */
+  queued: number;
 }
 
 /** Per-world rates and shares (drawn once per world). */
@@ -81,6 +83,29 @@ export class Reporters {
     for (let k = poisson(r, this.traits.organiserRate); k > 0; k--) this.organiser(d);
     for (let k = poisson(r, this.traits.socialRate); k > 0; k--) this.social(d);
     for (const c of counted(d, this.traits, r)) this.add(d, c.report, c.nameChance);
+    if (d.queued >= 50 && r() < 0.25) this.waiting(d);
+  }
+
+  /**
+   * Authorities on the people of the caravan still waiting at the border for their papers: named
+   * with the caravan's label, but they have left its march (2018: "2,200 remain on the bridge").
+   */
+  private waiting(d: LabelDay): void {
+    const stop = stopOf(d.routeId, BORDER_PLACE);
+    if (!stop) return;
+    this.add(
+      d,
+      {
+        hour: 18,
+        town: stop.name,
+        best: Math.round(d.queued / 10) * 10,
+        sourceType: "government",
+        sourceOrg: "SEGOB",
+        notes: "En espera de trámite migratorio en el puente fronterizo",
+        sheet: "es",
+      },
+      0.9,
+    );
   }
 
   private add(d: LabelDay, base: ReportBase, nameChance: number): RawReport {

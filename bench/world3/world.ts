@@ -282,7 +282,11 @@ function maybeMerge(st: State, ci: number, median: number, day: number): boolean
 /** Moving families per label, and the body each label's caravan is. */
 function labelDays(st: State, day: number) {
   const by = new Map<string, Family[]>();
+  const queued = new Map<string, number>();
   for (const f of st.families) {
+    if (f.status === "queue") {
+      for (const l of f.labels) queued.set(l, (queued.get(l) ?? 0) + f.people);
+    }
     if (f.status !== "moving") continue;
     for (const l of f.labels) {
       const list = by.get(l) ?? [];
@@ -296,6 +300,7 @@ function labelDays(st: State, day: number) {
     body: families[0].body,
     routeId: st.labelRoute.get(label) ?? families[0].routeId,
     families,
+    queued: queued.get(label) ?? 0,
   }));
 }
 
