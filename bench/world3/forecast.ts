@@ -1,7 +1,7 @@
 /**
  * Forecast skill on world3 worlds (held out): rolling as-of forecasts (the library's `nowcast` as of
  * 00:00 of a day, then `forecastArrivals` with its defaults) scored against the true moments the
- * head (95th percentile of people) and the median person of each truth group reach each place
+ * head (the front edge: its foremost people, world.ts `firstKm`) and the median person of each truth group reach each place
  * ahead on its route (linear between noons), beside the last-two-reports baseline
  * (`lastTwoReportsArrival`) on the same group's reports observed by then, told the truth of every
  * report. Cases with a true arrival 1–14 days after the as-of moment are scored by lead =
@@ -138,7 +138,7 @@ export function scoreForecasts(
         const two = lastTwoReportsArrival(reports, stop.km, { asOf: day });
         const base = two === undefined ? undefined : Math.min(two, day + HORIZON);
         for (const kind of ["head", "bulk"] as const) {
-          const t = crossing(g.days, stop.km, (d) => (kind === "head" ? d.headKm : d.km));
+          const t = crossing(g.days, stop.km, (d) => (kind === "head" ? d.firstKm : d.km));
           if (t === undefined || t <= day || t > day + LEADS) continue;
           const c = into[kind][Math.ceil(t - day)];
           const m =

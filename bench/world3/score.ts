@@ -11,6 +11,8 @@
  *   on most days. A day with none is a group-day without an estimate.
  * - An estimate on another route than the truth's is read where it is on the road: its km (and
  *   interval ends) are projected from its route onto the truth's route.
+ * - The estimate's head and tail (`headKm`, `tailKm`) are compared with the truth's front and rear
+ *   edges (`firstKm`, `lastKm`: the foremost and hindmost people, docs/contracts.md §3.1).
  * - Naive baseline, told the truth of every report: per truth group, its reports' positions
  *   projected on its route and its reported sizes (figure, range midpoint, or bound), each
  *   interpolated linearly in time to noon, the first value before the first report and the last
@@ -303,12 +305,12 @@ function scoreGroup(
     }
     if (p.headKm !== undefined) {
       sums.headN++;
-      sums.headAbs += Math.abs(at(p.headKm) - d.headKm);
-      if (at(p.headKmLow) <= d.headKm && d.headKm <= at(p.headKmHigh)) sums.headCovered++;
+      sums.headAbs += Math.abs(at(p.headKm) - d.firstKm);
+      if (at(p.headKmLow) <= d.firstKm && d.firstKm <= at(p.headKmHigh)) sums.headCovered++;
     }
     if (p.tailKm !== undefined) {
       sums.tailN++;
-      if (at(p.tailKmLow) <= d.tailKm && d.tailKm <= at(p.tailKmHigh)) sums.tailCovered++;
+      if (at(p.tailKmLow) <= d.lastKm && d.lastKm <= at(p.tailKmHigh)) sums.tailCovered++;
     }
   }
 }

@@ -15,8 +15,9 @@
  *   also the merged label `A + B`, so `A`, `B` and `A + B` are three groups at one place;
  * - in **unlabelled** worlds a group is a physical body: each caravan and each splinter; a caravan
  *   that merges into an earlier one ends on the merge day, its people counted in the other's.
- * On every day a group's median person (50th percentile of people by km), head (95th), tail (5th)
- * and size, at noon: halfway through the day's move (reports at hour h see the move done
+ * On every day a group's median person (50th percentile of people by km), its front and rear
+ * edges (the foremost and hindmost 1 % of its people, at least 20: what `headKm` and `tailKm` of
+ * an estimate stand for), its 95th and 5th percentiles, and its size, at noon: halfway through the day's move (reports at hour h see the move done
  * (h − 6) / 12 of the way).
  */
 import { DEFAULT_TIME_ZONE, isoDate, mulberry32 } from "../../src/index.ts";
@@ -46,8 +47,17 @@ export interface World3Day {
   date: string;
   /** On the group's route (km along it). */
   km: number;
+  /** 95th and 5th percentiles of people by km. */
   headKm: number;
   tailKm: number;
+  /**
+   * The front and rear edges: the km of the foremost (hindmost) people — the km reached by the
+   * first (last) 1 % of the people, at least 20 — what the estimate's `headKm` and `tailKm`
+   * stand for (docs/contracts.md §3.1). Not the single foremost family: one lone family far ahead
+   * is not a vanguard.
+   */
+  firstKm: number;
+  lastKm: number;
   size: number;
 }
 
@@ -319,6 +329,7 @@ function recordTruth(
   const bodyRoute = new Map(st.caravans.map((c) => [c.body, c.routeId]));
   const add = (map: Map<string, World3Group>, key: string, routeId: string, fams: Family[]) => {
     const s = snapshot(fams, 0.5, routeId);
+    const edge = Math.min(0.5, Math.max(20, 0.01 * s.total) / s.total);
     const g = map.get(key) ?? { group: key, routeId, days: [] };
     map.set(key, g);
     g.days.push({
@@ -327,6 +338,9 @@ function recordTruth(
       km: fromMainKm(routeId, snapQuantile(s, 0.5)),
       headKm: fromMainKm(routeId, snapQuantile(s, 0.95)),
       tailKm: fromMainKm(routeId, snapQuantile(s, 0.05)),
+      // In a group of under 400 the 20 foremost are more than 5 %: the edge is then the 95th (5th).
+      firstKm: fromMainKm(routeId, snapQuantile(s, Math.max(0.95, 1 - edge))),
+      lastKm: fromMainKm(routeId, snapQuantile(s, Math.min(0.05, edge))),
       size: s.total,
     });
   };

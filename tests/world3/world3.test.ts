@@ -39,6 +39,14 @@ describe("world3 simulator", () => {
         expect(inBodies).toBe(d.moving);
       }
       expect(setOut).toBeGreaterThan(0);
+      for (const g of [...w.labelTruth, ...w.bodyTruth]) {
+        for (const d of g.days) {
+          expect(d.firstKm).toBeGreaterThanOrEqual(d.headKm);
+          expect(d.headKm).toBeGreaterThanOrEqual(d.km);
+          expect(d.km).toBeGreaterThanOrEqual(d.tailKm);
+          expect(d.tailKm).toBeGreaterThanOrEqual(d.lastKm);
+        }
+      }
     }
   });
 
@@ -105,12 +113,12 @@ describe("world3 scorer", () => {
         size: d.size,
         sizeLow: d.size,
         sizeHigh: d.size,
-        headKm: d.headKm,
-        headKmLow: d.headKm,
-        headKmHigh: d.headKm,
-        tailKm: d.tailKm,
-        tailKmLow: d.tailKm,
-        tailKmHigh: d.tailKm,
+        headKm: d.firstKm,
+        headKmLow: d.firstKm,
+        headKmHigh: d.firstKm,
+        tailKm: d.lastKm,
+        tailKmLow: d.lastKm,
+        tailKmHigh: d.lastKm,
       })),
     );
   }
@@ -124,6 +132,7 @@ describe("world3 scorer", () => {
       expect(f.sizeMape).toBe(0);
       expect(f.sizeCover).toBe(1);
       expect(f.headCover).toBe(1);
+      expect(f.tailCover).toBe(1);
       expect(f.missingShare).toBe(0);
       const none = figures(scoreWorld(w, []).sums);
       expect(none.missingShare).toBe(1);
