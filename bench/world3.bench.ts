@@ -115,8 +115,8 @@ row(
 row("size error (MAPE) ÷ naive", (x) => `**${num(x.sizeRatio, 2)} ×** (${pct(x.sizeMape)})`);
 row("90 % km interval cover", (x) => `**${pct(x.kmCover)}**`);
 row("90 % size interval cover", (x) => `**${pct(x.sizeCover)}**`);
-row("head km (95th pct) cover; error", (x) => `**${pct(x.headCover)}**; ${num(x.headMae, 0)} km`);
-row("tail km (5th pct) cover", (x) => pct(x.tailCover));
+row("head km (front edge) cover; error", (x) => `**${pct(x.headCover)}**; ${num(x.headMae, 0)} km`);
+row("tail km (rear edge) cover", (x) => pct(x.tailCover));
 row("group-days without an estimate", (x) => `**${pct(x.missingShare)}** of ${x.days}`);
 console.log(
   `\nunlabelled worlds with the right number of groups: **${right} of ${un.length}** (within one: ${near}; ${found} tracks for ${truth} true groups)`,
