@@ -8,6 +8,8 @@
  * ceil(days ahead). The model's p50 is that of the estimated group following the truth group
  * (score.ts's matcher on the tracks as of then); a place it puts behind the group counts as
  * "now"; a p50 beyond the 30-day horizon as the horizon's end. MAE over the cases both give a date.
+ * These case rules are bench/forecastSkill.bench.ts's on purpose, so that world3's ratios compare
+ * with the other two simulators'; the truth, the matching and the reports are world3's own.
  */
 import {
   buildCorridor,
