@@ -1,0 +1,160 @@
+// Held-out validation of the track estimator on a THIRD simulator (bench/world3/), never used for
+// tuning: families deciding day by day, a caravan that splits, two that merge, six kinds of source
+// with their own error laws, Spanish and English sheets read through the importer. The estimator
+// is called as bench/stress.bench.ts calls it (`estimateTracks(world.dataset)`); the scoring is
+// world3's own (bench/world3/score.ts). Figures and assumptions: bench/README.md § world3.
+// Run: TZ=UTC npx tsx bench/world3.bench.ts [--worlds 30] [--seed-offset 0] [--per-world]
+//      [--forecast [--step 7] [--runs 200]]
+// World i (0-based) has seed i + 1 + offset; one world in three (i % 3 = 2) names no group.
+// --forecast also scores rolling forecasts every `step` days (bench/world3/forecast.ts) against
+// the last-two-reports baseline at leads 1–14 (a nowcast per as-of moment: ~5 s more per world).
+import { estimateTracks } from "../src/index.ts";
+import { LEADS, emptySkill, failures, scoreForecasts } from "./world3/forecast.ts";
+import type { LeadCell, SkillTable } from "./world3/forecast.ts";
+import { road } from "./world3/geography.ts";
+import { addSums, emptySums, figures, scoreWorld } from "./world3/score.ts";
+import type { Figures, WorldScore } from "./world3/score.ts";
+import { generateWorld3 } from "./world3/world.ts";
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const worlds = option("worlds", 30);
+const seedOffset = option("seed-offset", 0);
+const perWorld = process.argv.includes("--per-world");
+const forecast = process.argv.includes("--forecast");
+const step = option("step", 7);
+const runs = option("runs", 200);
+const skill: SkillTable = emptySkill();
+let moments = 0;
+let forecastMs = 0;
+
+const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : "n/a");
+const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+
+function cpuMs<T>(fn: () => T): { ms: number; value: T } {
+  const c0 = process.cpuUsage();
+  const value = fn();
+  const c = process.cpuUsage(c0);
+  return { ms: (c.user + c.system) / 1000, value };
+}
+
+const scores: WorldScore[] = [];
+let genMs = 0;
+let estMs = 0;
+let worstMs = 0;
+let sightings = 0;
+let counts = 0;
+let rejected = 0;
+let splits = 0;
+let merges = 0;
+const crashes: string[] = [];
+const index = road().index;
+for (let i = 0; i < worlds; i++) {
+  const seed = i + 1 + seedOffset;
+  const gen = cpuMs(() => generateWorld3(seed, { labelled: i % 3 !== 2 }));
+  const world = gen.value;
+  // A crash of the estimator is a finding: the world is scored with no track (every day missing).
+  const est = cpuMs(() => {
+    try {
+      return estimateTracks(world.dataset).tracks;
+    } catch (e) {
+      crashes.push(`${world.name}: ${String(e).slice(0, 120)}`);
+      return [];
+    }
+  });
+  genMs += gen.ms;
+  estMs += est.ms;
+  worstMs = Math.max(worstMs, gen.ms + est.ms);
+  sightings += world.dataset.sightings.length;
+  counts += world.dataset.counts.length;
+  rejected += world.rejected;
+  splits += world.events.filter((e) => e.includes("split off")).length;
+  merges += world.events.filter((e) => e.includes("joined")).length;
+  const score = scoreWorld(world, est.value, index);
+  if (forecast) {
+    const fc = cpuMs(() => scoreForecasts(world, index, skill, { step, runs }));
+    moments += fc.value;
+    forecastMs += fc.ms;
+  }
+  scores.push(score);
+  if (perWorld) {
+    const f = figures(score.sums);
+    console.log(
+      `${world.name}${world.labelled ? "" : " (unlabelled)"}: ${score.foundGroups} tracks for ${score.trueGroups} groups; km ${num(f.kmRatio, 2)} × naive, cover ${pct(f.kmCover)}; size ${num(f.sizeRatio, 2)} ×; without estimate ${pct(f.missingShare)}; ${world.events.join("; ")}`,
+    );
+  }
+}
+
+function pooled(filter: (s: WorldScore) => boolean): Figures {
+  const s = emptySums();
+  for (const w of scores.filter(filter)) addSums(s, w.sums);
+  return figures(s);
+}
+
+const all = pooled(() => true);
+const lab = pooled((s) => s.labelled);
+const unl = pooled((s) => !s.labelled);
+const un = scores.filter((s) => !s.labelled);
+const right = un.filter((s) => s.foundGroups === s.trueGroups).length;
+const near = un.filter((s) => Math.abs(s.foundGroups - s.trueGroups) <= 1).length;
+const found = un.reduce((a, s) => a + s.foundGroups, 0);
+const truth = un.reduce((a, s) => a + s.trueGroups, 0);
+
+console.log(
+  `\n### world3: ${worlds} worlds (seeds ${1 + seedOffset}–${worlds + seedOffset}), ${sightings} sightings, ${counts} border counts, ${rejected} rows rejected by the importer; ${splits} splits, ${merges} merges\n`,
+);
+console.log("| figure | all | labelled | unlabelled |\n|---|---|---|---|");
+const row = (name: string, f: (x: Figures) => string): void =>
+  console.log(`| ${name} | ${f(all)} | ${f(lab)} | ${f(unl)} |`);
+row(
+  "median-person km error ÷ naive (told the labels)",
+  (x) => `**${num(x.kmRatio, 2)} ×** (${num(x.kmMae, 0)} km)`,
+);
+row("size error (MAPE) ÷ naive", (x) => `**${num(x.sizeRatio, 2)} ×** (${pct(x.sizeMape)})`);
+row("90 % km interval cover", (x) => `**${pct(x.kmCover)}**`);
+row("90 % size interval cover", (x) => `**${pct(x.sizeCover)}**`);
+row("head km (front edge) cover; error", (x) => `**${pct(x.headCover)}**; ${num(x.headMae, 0)} km`);
+row("tail km (rear edge) cover", (x) => pct(x.tailCover));
+row("group-days without an estimate", (x) => `**${pct(x.missingShare)}** of ${x.days}`);
+console.log(
+  `\nunlabelled worlds with the right number of groups: **${right} of ${un.length}** (within one: ${near}; ${found} tracks for ${truth} true groups)`,
+);
+console.log(
+  `estimator crashes (world scored with no track): ${crashes.length}${crashes.map((c) => `\n- ${c}`).join("")}`,
+);
+console.log(
+  `CPU: simulator ${(genMs / 1000).toFixed(1)} s, estimator ${(estMs / 1000).toFixed(1)} s; slowest world ${(worstMs / 1000).toFixed(1)} s (goal ≤ 10 s)`,
+);
+
+function sumCells(cells: readonly LeadCell[]): LeadCell {
+  const out: LeadCell = { n: 0, model: 0, base: 0, covered: 0, noModel: 0, noBase: 0 };
+  for (const c of cells) for (const k of Object.keys(out) as (keyof LeadCell)[]) out[k] += c[k];
+  return out;
+}
+
+if (forecast) {
+  const fmt = (c: LeadCell): string =>
+    c.n === 0
+      ? "0 | – | – | – | –"
+      : `${c.n} | ${num(c.model / c.n, 2)} | ${num(c.base / c.n, 2)} | **${num(c.model / c.base, 2)}** | ${pct(c.covered / c.n)}`;
+  console.log(
+    `\nforecasts: ${moments} as-of moments every ${step} days, ${runs} runs, ${(forecastMs / 1000).toFixed(0)} s CPU; p50 arrival MAE (days), model vs last two reports\n`,
+  );
+  console.log(
+    "| lead (days) | head: n | MAE model | MAE last-two | ratio | p10–p90 cover | bulk: n | MAE model | MAE last-two | ratio | p10–p90 cover |",
+  );
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (let lead = 1; lead <= LEADS; lead++)
+    console.log(`| ${lead} | ${fmt(skill.head[lead])} | ${fmt(skill.bulk[lead])} |`);
+  const h = sumCells(skill.head);
+  const b = sumCells(skill.bulk);
+  console.log(`| **1–14** | ${fmt(h)} | ${fmt(b)} |`);
+  console.log(
+    `as-of moments where the nowcast or forecast threw (not scored): ${failures.length}${failures.map((c) => `\n- ${c}`).join("")}`,
+  );
+  console.log(
+    `cases without a model forecast (unmatched or dissolved): head ${h.noModel}, bulk ${b.noModel}; without a baseline speed: ${h.noBase}, ${b.noBase}`,
+  );
+}

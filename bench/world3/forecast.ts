@@ -1,0 +1,163 @@
+/**
+ * Forecast skill on world3 worlds (held out): rolling as-of forecasts (the library's `nowcast` as of
+ * 00:00 of a day, then `forecastArrivals` with its defaults) scored against the true moments the
+ * head (the front edge: its foremost people, world.ts `firstKm`) and the median person of each truth group reach each place
+ * ahead on its route (linear between noons), beside the last-two-reports baseline
+ * (`lastTwoReportsArrival`) on the same group's reports observed by then, told the truth of every
+ * report. Cases with a true arrival 1–14 days after the as-of moment are scored by lead =
+ * ceil(days ahead). The model's p50 is that of the estimated group following the truth group
+ * (score.ts's matcher on the tracks as of then); a place it puts behind the group counts as
+ * "now"; a p50 beyond the 30-day horizon as the horizon's end. MAE over the cases both give a date.
+ * These case rules are bench/forecastSkill.bench.ts's on purpose, so that world3's ratios compare
+ * with the other two simulators'; the truth, the matching and the reports are world3's own.
+ */
+import {
+  buildCorridor,
+  forecastArrivals,
+  isoDate,
+  lastTwoReportsArrival,
+  mulberry32,
+  nowcast,
+} from "../../src/index.ts";
+import type { Forecast, RouteIndex } from "../../src/index.ts";
+import { matchTracks, observations } from "./score.ts";
+import type { World3, World3Day } from "./world.ts";
+
+export const LEADS = 14;
+/** As-of moments at which the nowcast or the forecast threw (world, date, error). */
+export const failures: string[] = [];
+const HORIZON = 30;
+
+export interface LeadCell {
+  n: number;
+  model: number;
+  base: number;
+  covered: number;
+  noModel: number;
+  noBase: number;
+}
+
+export type SkillTable = Record<"head" | "bulk", LeadCell[]>;
+
+export function emptySkill(): SkillTable {
+  const cells = (): LeadCell[] =>
+    Array.from({ length: LEADS + 1 }, () => ({
+      n: 0,
+      model: 0,
+      base: 0,
+      covered: 0,
+      noModel: 0,
+      noBase: 0,
+    }));
+  return { head: cells(), bulk: cells() };
+}
+
+/** When `pick` of the truth first reaches `km` (local days; linear between noons). */
+function crossing(days: readonly World3Day[], km: number, pick: (d: World3Day) => number) {
+  for (let i = 0; i < days.length; i++) {
+    const v = pick(days[i]);
+    if (v < km) continue;
+    const t = days[i].day + 0.5;
+    if (i === 0) return t;
+    const u = pick(days[i - 1]);
+    return t - 1 + (v > u ? (km - u) / (v - u) : 1);
+  }
+  return undefined;
+}
+
+/** The estimated group that stands for truth group `group`: its named track, else the one following it most. */
+function followerOf(
+  matched: ReturnType<typeof matchTracks>,
+  group: string,
+  labelled: boolean,
+): string | undefined {
+  if (labelled && matched.has(group)) return group;
+  let best: string | undefined;
+  let days = 0;
+  for (const [name, m] of matched) {
+    if (m.follows === group && m.followDays > days) {
+      best = name;
+      days = m.followDays;
+    }
+  }
+  return best;
+}
+
+/** The model's arrival quantiles of `est` at `placeId`; "now" when the place is behind it. */
+function modelArrival(f: Forecast, est: string, placeId: string, head: boolean) {
+  const status = f.groups.find((g) => g.group === est)?.status;
+  if (status === undefined || status === "dissolved") return undefined;
+  const a = f.arrivals.find((x) => x.group === est && x.placeId === placeId);
+  if (!a) {
+    const now = { p10: f.asOf, p50: f.asOf, p90: f.asOf };
+    return status === "arrived" || f.arrivals.some((x) => x.group === est) ? now : undefined;
+  }
+  return head ? (a.headArrival ?? a.arrival) : a.arrival;
+}
+
+/**
+ * Scores the forecasts of one world every `step` days into `into`.
+ * @returns the number of as-of moments.
+ */
+export function scoreForecasts(
+  world: World3,
+  index: RouteIndex,
+  into: SkillTable,
+  options: { step: number; runs: number },
+): number {
+  const corridor = buildCorridor(world.dataset, 20, index);
+  const groups = world.labelled ? world.labelTruth : world.bodyTruth;
+  const obs = observations(world, groups, index);
+  const times = [...obs.values()].flat().map((o) => Math.floor(o.t));
+  const days = [...new Set(times)].sort((a, b) => a - b);
+  const lastTruth = Math.max(...groups.map((g) => g.days[g.days.length - 1].day));
+  let moments = 0;
+  for (let day = (days[2] ?? Infinity) + 1; day <= lastTruth; day += options.step) {
+    let now: ReturnType<typeof nowcast>;
+    let f: Forecast;
+    try {
+      now = nowcast(world.dataset, { asOf: `${isoDate(day)}T00:00:00`, routeIndex: index });
+      f = forecastArrivals(now, {
+        corridor,
+        horizonDays: HORIZON,
+        runs: options.runs,
+        random: mulberry32(world.seed * 1000 + day),
+      });
+    } catch (e) {
+      // A crash of the library is a finding: counted and named, the moment not scored.
+      failures.push(`${world.name} as of ${isoDate(day)}: ${String(e).slice(0, 120)}`);
+      continue;
+    }
+    moments++;
+    const matched = matchTracks(groups, now.estimate.tracks, index);
+    for (const g of groups) {
+      const mine = (obs.get(g.group) ?? []).filter((o) => o.t <= day && o.km !== undefined);
+      if (mine.length === 0) continue;
+      const follower = followerOf(matched, g.group, world.labelled);
+      const reports = mine.map((o) => ({ t: o.t, km: o.km as number }));
+      for (const stop of corridor.routes.get(g.routeId)?.stops ?? []) {
+        const placeId = corridor.places[stop.place].placeId;
+        const two = lastTwoReportsArrival(reports, stop.km, { asOf: day });
+        const base = two === undefined ? undefined : Math.min(two, day + HORIZON);
+        for (const kind of ["head", "bulk"] as const) {
+          const t = crossing(g.days, stop.km, (d) => (kind === "head" ? d.firstKm : d.km));
+          if (t === undefined || t <= day || t > day + LEADS) continue;
+          const c = into[kind][Math.ceil(t - day)];
+          const m =
+            follower === undefined
+              ? undefined
+              : modelArrival(f, follower, placeId, kind === "head");
+          if (!m) c.noModel++;
+          if (base === undefined) c.noBase++;
+          if (!m || base === undefined) continue;
+          const p50 = m.p50 ?? day + HORIZON;
+          c.n++;
+          c.model += Math.abs(p50 - t);
+          c.base += Math.abs(base - t);
+          if ((m.p10 ?? day + HORIZON) <= t && t <= (m.p90 ?? Infinity)) c.covered++;
+        }
+      }
+    }
+  }
+  return moments;
+}
