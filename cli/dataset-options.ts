@@ -149,10 +149,19 @@ export function userInputStep<T>(step: () => T): T {
   try {
     return step();
   } catch (error) {
-    if (error instanceof RangeError) throw new UserError(error.message);
+    if (error instanceof RangeError && !ENGINE_RANGE_ERROR.test(error.message)) {
+      throw new UserError(error.message);
+    }
     throw error;
   }
 }
+
+/**
+ * RangeErrors the JavaScript engine throws (an array of negative length, a stack overflow): a
+ * fault of dtm-flow (exit 3, "please report it"), not a value the user gave.
+ */
+const ENGINE_RANGE_ERROR =
+  /^(Invalid (typed )?array length|Maximum call stack size exceeded|Invalid string length|Array buffer allocation failed)/;
 
 /** The exit status of a command that read the dataset: 1 when some input rows were rejected. */
 export function exitStatus(loaded: LoadedDataset): number {

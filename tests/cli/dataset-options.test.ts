@@ -78,6 +78,17 @@ describe("cli/dataset-options", () => {
         throw new TypeError("bug");
       }),
     ).toThrow(TypeError);
+    // The engine's own RangeErrors are dtm-flow's fault (exit 3), not the user's input (exit 2).
+    for (const make of [() => new Float64Array(-Infinity), () => new Array(-1)]) {
+      let thrown: unknown;
+      try {
+        userInputStep(make);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(RangeError);
+      expect(thrown).not.toBeInstanceOf(UserError);
+    }
   });
 
   it("exitStatus is 1 when some input rows were rejected, else 0", () => {
