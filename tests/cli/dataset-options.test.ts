@@ -79,7 +79,8 @@ describe("cli/dataset-options", () => {
       }),
     ).toThrow(TypeError);
     // The engine's own RangeErrors are dtm-flow's fault (exit 3), not the user's input (exit 2).
-    for (const make of [() => new Float64Array(-Infinity), () => new Array(-1)]) {
+    const makers: (() => unknown)[] = [() => new Float64Array(-Infinity), () => new Array(-1)];
+    for (const make of makers) {
       let thrown: unknown;
       try {
         userInputStep(make);
