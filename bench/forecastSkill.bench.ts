@@ -39,6 +39,7 @@ import {
   lastTwoReportsArrival,
   mulberry32,
   nowcast,
+  regimeOfPace,
   reportsOfGroup,
   startRegime,
   toLocalTime,
@@ -76,6 +77,11 @@ interface Variant {
    * nowcast's `reportedRideWeight`; default the library's, 1; 0 = the estimator's posterior).
    */
   reportedRideWeight?: number;
+  /**
+   * false: the head's arrival from the median person's runs shifted by the head-to-median gap (as
+   * before issue 14's head runs); default true: the head's own runs from `head`.
+   */
+  headRuns?: boolean;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -181,10 +187,12 @@ function modelArrival(
 /** The nowcast changed as a development variant says. */
 function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast {
   const groups = now.groups.map((g) => {
-    const out = {
-      ...g,
-      regime: startRegime(g.regime, g.reportedRegime, v.reportedRideWeight ?? 1),
-    };
+    const regime = startRegime(g.regime, g.reportedRegime, v.reportedRideWeight ?? 1);
+    // The head's regime follows the group's unless its own last move was a ride.
+    const headRides =
+      g.head?.lastMoveKm !== undefined && regimeOfPace(g.head.lastMoveKm, g.movement) === "ride";
+    const head = g.head && { ...g.head, regime: headRides ? g.head.regime : regime };
+    const out = { ...g, regime, head: v.headRuns === false ? undefined : head };
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, now.estimate.report.movement, v.pace);
