@@ -66,6 +66,17 @@ function world(groups: GroupNowcast[], attritionPerDay = 0): Nowcast {
   };
 }
 
+/** The forecast of one group's arrival at C (30 days, 20 runs, no joins or leaves). */
+function placeC(g: GroupNowcast) {
+  const f = forecastArrivals(world([g]), {
+    dataset: { places, routes },
+    horizonDays: 30,
+    runs: 20,
+    joinLeaveProb: 0,
+  });
+  return f.arrivals.find((a) => a.placeName === "C")!;
+}
+
 describe("forecastArrivals", () => {
   it("forecasts a place the runs reach after the as-of moment but before the next noon", () => {
     // Last seen at noon of 20 Oct 150 km before B, 200 km a day, as of 00:00 on 21 Oct: the runs
@@ -239,13 +250,7 @@ describe("forecastArrivals starts from the state as of the day", () => {
 
   it("forecasts the head's arrival ahead of the median person's when the track has a head", () => {
     const g = group(0, steady(100), { headAheadKm: 200 });
-    const f = forecastArrivals(world([g]), {
-      dataset: { places, routes },
-      horizonDays: 30,
-      runs: 20,
-      joinLeaveProb: 0,
-    });
-    const c = f.arrivals.find((a) => a.placeName === "C")!;
+    const c = placeC(g);
     // C is 556 km ahead: the median person in 5.56 days, the head (200 km ahead) in 3.56.
     assertInDelta(c.arrival.p50, 17824.5 + 5.56, 0.1);
     assertInDelta(c.headArrival!.p50, 17824.5 + 3.56, 0.1);
@@ -273,13 +278,7 @@ describe("forecastArrivals starts from the state as of the day", () => {
       lastMoveKm: 300,
     };
     const g = group(0, movement, { headAheadKm: 200, head });
-    const f = forecastArrivals(world([g]), {
-      dataset: { places, routes },
-      horizonDays: 30,
-      runs: 20,
-      joinLeaveProb: 0,
-    });
-    const c = f.arrivals.find((a) => a.placeName === "C")!;
+    const c = placeC(g);
     assertInDelta(c.arrival.p50, 17824.5 + 5.56, 0.1);
     assertInDelta(c.headArrival!.p50, 17824.5 + 356 / 300, 0.05);
     // A head that walks as the group does arrives as the shifted median did.
@@ -287,17 +286,7 @@ describe("forecastArrivals starts from the state as of the day", () => {
       headAheadKm: 200,
       head: { ...head, regime: { rest: 0, walk: 1, ride: 0 }, lastMoveKm: 100 },
     });
-    const w = forecastArrivals(world([walking]), {
-      dataset: { places, routes },
-      horizonDays: 30,
-      runs: 20,
-      joinLeaveProb: 0,
-    });
-    assertInDelta(
-      w.arrivals.find((a) => a.placeName === "C")!.headArrival!.p50,
-      17824.5 + 3.56,
-      0.1,
-    );
+    assertInDelta(placeC(walking).headArrival!.p50, 17824.5 + 3.56, 0.1);
   });
 
   it("headStart: the head rides when its track's last daily move is a ride, else takes the group's regime", () => {
@@ -319,29 +308,16 @@ describe("forecastArrivals starts from the state as of the day", () => {
     });
     const regime = { rest: 0.5, walk: 0.5, ride: 0 };
     const movement = steady(40);
-    const rode = headStart(
-      point("2018-11-11", 2067, 2475),
-      point("2018-11-10", 2030, 2107),
-      regime,
-      movement,
-    );
+    /** The head start of a track whose last two points are `before` and 11 Nov. */
+    const start = (before: string, headBefore: number, head: number) =>
+      headStart(point("2018-11-11", 2067, head), point(before, 2030, headBefore), regime, movement);
+    const rode = start("2018-11-10", 2107, 2475);
     expect(rode.head?.regime).toEqual({ rest: 0, walk: 0, ride: 1 });
     expect(rode.head?.km).toEqual({ median: 2475, low: 2425, high: 2555 });
     assertInDelta(rode.head!.lastMoveKm, 368, 1e-9);
-    const walked = headStart(
-      point("2018-11-11", 2067, 2137),
-      point("2018-11-10", 2030, 2107),
-      regime,
-      movement,
-    );
-    expect(walked.head?.regime).toEqual(regime);
+    expect(start("2018-11-10", 2107, 2137).head?.regime).toEqual(regime);
     // Days apart (a gap in the track) say nothing about the last day's move.
-    const gap = headStart(
-      point("2018-11-11", 2067, 2475),
-      point("2018-11-08", 2030, 2107),
-      regime,
-      movement,
-    );
+    const gap = start("2018-11-08", 2107, 2475);
     expect(gap.head?.regime).toEqual(regime);
     expect(gap.head?.lastMoveKm).toBeUndefined();
     expect(
