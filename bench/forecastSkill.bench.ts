@@ -39,6 +39,7 @@ import {
   lastTwoReportsArrival,
   mulberry32,
   nowcast,
+  regimeOfPace,
   reportsOfGroup,
   startRegime,
   toLocalTime,
@@ -76,6 +77,11 @@ interface Variant {
    * nowcast's `reportedRideWeight`; default the library's, 1; 0 = the estimator's posterior).
    */
   reportedRideWeight?: number;
+  /**
+   * false: the head's arrival from the median person's runs shifted by the head-to-median gap (as
+   * before issue 14's head runs); default true: the head's own runs from `head`.
+   */
+  headRuns?: boolean;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -181,10 +187,12 @@ function modelArrival(
 /** The nowcast changed as a development variant says. */
 function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast {
   const groups = now.groups.map((g) => {
-    const out = {
-      ...g,
-      regime: startRegime(g.regime, g.reportedRegime, v.reportedRideWeight ?? 1),
-    };
+    const regime = startRegime(g.regime, g.reportedRegime, v.reportedRideWeight ?? 1);
+    // The head's regime follows the group's unless its own last move was a ride.
+    const headRides =
+      g.head?.lastMoveKm !== undefined && regimeOfPace(g.head.lastMoveKm, g.movement) === "ride";
+    const head = g.head && { ...g.head, regime: headRides ? g.head.regime : regime };
+    const out = { ...g, regime, head: v.headRuns === false ? undefined : head };
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, now.estimate.report.movement, v.pace);
@@ -240,6 +248,7 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
       tallyStart(
         g,
         now.groups.find((n) => n.group === est),
+        mine,
       );
       fs.forEach((f, i) => scoreGroup(g, { f, est, mine, corridor, asOf: day }, tables[i]!));
     }
@@ -247,20 +256,35 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
   return forecasts;
 }
 
-/** The nowcast's start (median person, 90 % interval) against the truth on its last day. */
-const startTally = { n: 0, ahead: 0, behindLow: 0, aheadHigh: 0 };
+/**
+ * The nowcast's start (median person, 90 % interval) against the truth on its last day, by whole
+ * days from the true group's latest report to that day (0 = reported that day; 1; 2 or more).
+ */
+const startTally = [0, 1, 2].map(() => ({ diffs: [] as number[], behindLow: 0, aheadHigh: 0 }));
 
 function tallyStart(
   g: ScorableWorld["truth"][number],
   n: Nowcast["groups"][number] | undefined,
+  mine: readonly ReportKm[],
 ): void {
   if (!n || n.routeId !== g.routeId) return;
   const day = g.days.find((d) => d.date === n.lastDate);
   if (!day) return;
-  startTally.n++;
-  startTally.ahead += n.km.median - day.km;
-  if (day.km < n.km.low) startTally.behindLow++;
-  if (day.km > n.km.high) startTally.aheadHigh++;
+  const since = n.lastDay - Math.floor(Math.max(...mine.map((r) => r.t)));
+  const t = startTally[Math.min(2, Math.max(0, since))]!;
+  t.diffs.push(n.km.median - day.km);
+  if (day.km < n.km.low) t.behindLow++;
+  if (day.km > n.km.high) t.aheadHigh++;
+}
+
+/** One line of the start tally: mean and median of estimate − truth, truth below the median, misses. */
+function startLine(name: string, t: (typeof startTally)[number]): string {
+  const d = [...t.diffs].sort((a, b) => a - b);
+  const n = Math.max(1, d.length);
+  const pct = (x: number): string => `${Math.round((100 * x) / n)} %`;
+  const mean = d.reduce((a, x) => a + x, 0) / n;
+  const median = d.length ? d[Math.floor(d.length / 2)]! : NaN;
+  return `${name}: ${d.length} cases, estimate − truth mean ${mean.toFixed(1)} km, median ${median.toFixed(1)} km, truth behind the median ${pct(d.filter((x) => x > 0).length)}; truth behind its 90 % interval ${pct(t.behindLow)}, ahead of it ${pct(t.aheadHigh)}`;
 }
 
 /** Scores one true group's places ahead (one as-of moment, one forecast). */
@@ -354,9 +378,14 @@ function run(sim: "stress" | "legacy"): void {
       : SEED0 === 1
         ? `simulate.ts worlds 0…${WORLDS - 1} of ${WORLDS} (seeds 1000…${999 + WORLDS})`
         : `simulate.ts worlds 0…${WORLDS - 1} of ${WORLDS} (seeds ${1000 + SEED0}…${999 + SEED0 + WORLDS})`;
-  const st = startTally;
-  console.log(
-    `start (nowcast median person vs truth on its last day, ${st.n} cases): estimate ahead by ${(st.ahead / Math.max(1, st.n)).toFixed(1)} km on average; truth behind its 90 % interval ${Math.round((100 * st.behindLow) / Math.max(1, st.n))} %, ahead of it ${Math.round((100 * st.aheadHigh) / Math.max(1, st.n))} %`,
+  const all = {
+    diffs: startTally.flatMap((t) => t.diffs),
+    behindLow: startTally.reduce((a, t) => a + t.behindLow, 0),
+    aheadHigh: startTally.reduce((a, t) => a + t.aheadHigh, 0),
+  };
+  console.log(startLine("start (nowcast median person vs truth on its last day)", all));
+  ["reported that day", "last report 1 day before", "last report ≥ 2 days before"].forEach(
+    (name, i) => console.log(startLine(`  ${name}`, startTally[i]!)),
   );
   tables.forEach((t, i) =>
     print(

@@ -396,8 +396,8 @@ export {
 } from "./scenario/defaults.ts";
 
 // ── forecast: nowcast and arrivals ──
-export type { Nowcast, NowcastOptions, GroupNowcast } from "./forecast/nowcast.ts";
-export { nowcast } from "./forecast/nowcast.ts";
+export type { Nowcast, NowcastOptions, GroupNowcast, HeadNowcast } from "./forecast/nowcast.ts";
+export { headStart, nowcast } from "./forecast/nowcast.ts";
 export type {
   Forecast,
   ForecastOptions,

@@ -271,7 +271,7 @@ export function writeForecast(
     horizonDays: forecast.horizonDays,
     runs: forecast.runs,
     method:
-      "the state as of the as-of moment: groups at their route's end are arrived, groups last seen more than 7 days before are dissolved (not moved on); each group on the road starts from the estimator state at its last observation (riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; quantiles over runs; no arrival is dated before the as-of moment",
+      "the state as of the as-of moment: groups at their route's end are arrived, groups last seen more than 7 days before are dissolved (not moved on); each group on the road starts from the estimator state at its last observation (riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; the head's arrival from runs of the head from its own last position (riding when its track's last daily move was a ride); quantiles over runs; no arrival is dated before the as-of moment",
     model: forecast.model,
     groups: forecast.groups,
     nowcast: now.groups.map((g) => ({
@@ -282,6 +282,7 @@ export function writeForecast(
       km: g.km,
       size: g.size ? { median: g.size.median, low: g.size.low, high: g.size.high } : null,
       regimes: g.movement.regimes,
+      head: g.head ? { km: g.head.km, regime: g.head.regime } : null,
     })),
     warnings: now.estimate.report.warnings,
     forecastWarnings: forecast.warnings,

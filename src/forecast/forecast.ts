@@ -190,11 +190,11 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     });
     if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
-    const sim = simulateGroup(g, steps, runs, random, {
-      ...dynamics,
-      startSpread: options.startSpread ?? 1,
-    });
-    arrivals.push(...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end }));
+    const run = { ...dynamics, startSpread: options.startSpread ?? 1 };
+    const sim = simulateGroup(g, g, steps, runs, random, run);
+    // The head moves on from its own start (its km and, when it was riding, its ride).
+    const head = g.head ? simulateGroup(g, g.head, steps, runs, random, run).km : undefined;
+    arrivals.push(...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head }));
     positions.push(...conesOf(g, sim, steps, runs, now.asOf, end));
   }
   return {
@@ -250,15 +250,16 @@ interface Simulated {
 /**
  * Arrivals of one group at every place ahead of it as of `asOf`: places its median run had passed
  * by the as-of day are left out, and a run that reached a place before `asOf` counts as there at
- * `asOf` (a forecast never dates an arrival in the past). With a head (`headAheadKm`), the head's
- * arrival is the crossing of the place less that distance.
+ * `asOf` (a forecast never dates an arrival in the past). The head's arrival is the crossing of
+ * the place by the head's own runs (`at.head`, from `g.head`); without them, with `headAheadKm`,
+ * the crossing by the median person's runs of the place less that distance.
  */
 function arrivalsOf(
   g: GroupNowcast,
   sim: Simulated,
   steps: number,
   runs: number,
-  at: { corridor: Corridor; asOf: number; end: number },
+  at: { corridor: Corridor; asOf: number; end: number; head?: Float64Array },
 ): ArrivalForecast[] {
   const route = at.corridor.routes.get(g.routeId);
   const t0 = g.lastDay + 0.5;
@@ -278,7 +279,8 @@ function arrivalsOf(
     for (let r = 0; r < runs; r++) {
       const t = Math.max(at.asOf, crossing(sim.km, r, steps, stop.km, t0));
       times[r] = t;
-      if (g.headAheadKm !== undefined) {
+      if (at.head) heads[r] = Math.max(at.asOf, crossing(at.head, r, steps, stop.km, t0));
+      else if (g.headAheadKm !== undefined) {
         const target = Math.max(0, stop.km - g.headAheadKm);
         heads[r] = Math.max(at.asOf, crossing(sim.km, r, steps, target, t0));
       }
@@ -290,7 +292,8 @@ function arrivalsOf(
     const arrival = quantilesWithin(times, at.end);
     const place = at.corridor.places[stop.place]!;
     people.sort((a, b) => a - b);
-    const head = g.headAheadKm !== undefined ? quantilesWithin(heads, at.end) : undefined;
+    const head =
+      at.head || g.headAheadKm !== undefined ? quantilesWithin(heads, at.end) : undefined;
     out.push({
       group: g.group,
       routeId: g.routeId,
@@ -368,9 +371,13 @@ function median(values: number[]): number {
   return quantileSorted(values, 0.5);
 }
 
-/** km and size at 12:00 of each day 0…steps after the last observation, run-major. */
+/**
+ * km and size at 12:00 of each day 0…steps after the last observation, run-major, from `start`
+ * (the group's median person, or its head: km with 90 % interval, start regime).
+ */
 function simulateGroup(
   g: GroupNowcast,
+  start: Pick<GroupNowcast, "regime"> & { km: { median: Km; low: Km; high: Km } },
   steps: number,
   runs: number,
   random: Random,
@@ -380,12 +387,13 @@ function simulateGroup(
   const km = new Float64Array(runs * width);
   const size = new Float64Array(runs * width);
   const spread = dynamics.startSpread / 1.645;
-  const lowSd = Math.max(0.5, (g.km.median - g.km.low) * spread);
-  const highSd = Math.max(0.5, (g.km.high - g.km.median) * spread);
-  const regimeP = REGIMES.map((r) => g.regime[r]);
+  const { median, low, high } = start.km;
+  const lowSd = Math.max(0.5, (median - low) * spread);
+  const highSd = Math.max(0.5, (high - median) * spread);
+  const regimeP = REGIMES.map((r) => start.regime[r]);
   for (let r = 0; r < runs; r++) {
     const z = randomNormal(random);
-    const km0 = Math.min(g.routeLengthKm, Math.max(0, g.km.median + z * (z < 0 ? lowSd : highSd)));
+    const km0 = Math.min(g.routeLengthKm, Math.max(0, median + z * (z < 0 ? lowSd : highSd)));
     const size0 = g.size ? Math.exp(g.size.logMean + g.size.logSd * randomNormal(random)) : 1000;
     const ri = nextRegime([regimeP], 0, random());
     let state: GroupDayState = { km: km0, size: size0, regime: REGIMES[ri]! };

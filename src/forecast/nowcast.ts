@@ -81,6 +81,22 @@ export interface GroupNowcast {
    * the track's `headKm`; undefined when the track has no head.
    */
   headAheadKm?: Km;
+  /**
+   * The head's own start (with a head in the tracks): its km on `lastDate` (median and 90 %
+   * interval, from `headKm`/`headKmLow`/`headKmHigh`) and its start regime — riding when the head
+   * track's last daily move is a ride ({@link headStartRegime}), else the group's `regime`. The
+   * forecast moves the head on from here, so a vanguard that has just boarded buses is not held to
+   * the pace of the median person (issue 14).
+   */
+  head?: HeadNowcast;
+}
+
+/** Where a group's head (first people) starts a forecast: see {@link GroupNowcast.head}. */
+export interface HeadNowcast {
+  km: { median: Km; low: Km; high: Km };
+  regime: { rest: number; walk: number; ride: number };
+  /** The head track's move into `lastDate` (km; undefined without the day before). */
+  lastMoveKm?: Km;
 }
 
 /** The state of every group at `asOf`. */
@@ -116,9 +132,15 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
   const estimate = estimateTracks(dataset, { ...options, timeZone });
   const firstOf = new Map<string, { date: IsoDate; km: Km }>();
   const lastOf = new Map<string, TrackPoint>();
+  const beforeLastOf = new Map<string, TrackPoint>();
   for (const t of estimate.tracks) {
     const latest = lastOf.get(t.group);
-    if (!latest || t.date > latest.date) lastOf.set(t.group, t);
+    if (!latest || t.date > latest.date) {
+      if (latest) beforeLastOf.set(t.group, latest);
+      lastOf.set(t.group, t);
+    } else if (t.date < latest.date && t.date > (beforeLastOf.get(t.group)?.date ?? "")) {
+      beforeLastOf.set(t.group, t);
+    }
     const first = firstOf.get(t.group);
     if (!first || t.date < first.date) firstOf.set(t.group, { date: t.date, km: t.km });
   }
@@ -128,6 +150,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     const info = estimate.groups.find((g) => g.group === s.group);
     const first = firstOf.get(s.group) ?? { date: s.date, km: s.km.median };
     const last = lastOf.get(s.group);
+    const regime = startRegime(s.regime, reportedOf(s.group), options.reportedRideWeight ?? 1);
     groups.push({
       group: s.group,
       routeId: s.routeId,
@@ -136,13 +159,14 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
       lastDate: s.date,
       lastDay: dayNumber(s.date) ?? 0,
       km: s.km,
-      regime: startRegime(s.regime, reportedOf(s.group), options.reportedRideWeight ?? 1),
+      regime,
       ...(reportedOf(s.group) ? { reportedRegime: reportedOf(s.group) } : {}),
       size: s.size,
       departureDate: first.date,
       departureKm: first.km,
       daysSinceObserved: 0,
       ...(last?.headKm !== undefined ? { headAheadKm: Math.max(0, last.headKm - last.km) } : {}),
+      ...headStart(last, beforeLastOf.get(s.group), regime, estimate.report.movement),
       movement:
         (options.paceWindowDays ?? 0) === 0
           ? estimate.report.movement
@@ -171,6 +195,35 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     attritionPerDay: fitAttritionPerDay(estimate.tracks),
     groups,
     estimate,
+  };
+}
+
+/**
+ * The head's own start ({@link GroupNowcast.head}) from the group's last two track points: its
+ * km on the last day, and riding when the head moved a ride (≥ the movement model's shortest
+ * ride) into that day, else the group's start regime `regime`; undefined without a head.
+ */
+export function headStart(
+  last: TrackPoint | undefined,
+  before: TrackPoint | undefined,
+  regime: GroupNowcast["regime"],
+  movement: MovementModel,
+): { head: HeadNowcast } | Record<string, never> {
+  if (last?.headKm === undefined || !Number.isFinite(last.headKm)) return {};
+  const days = before ? (dayNumber(last.date) ?? 0) - (dayNumber(before.date) ?? 0) : 0;
+  const lastMoveKm =
+    before?.headKm !== undefined && days === 1 ? last.headKm - before.headKm : undefined;
+  const riding = lastMoveKm !== undefined && regimeOfPace(lastMoveKm, movement) === "ride";
+  return {
+    head: {
+      km: {
+        median: last.headKm,
+        low: Math.min(last.headKm, last.headKmLow ?? last.headKm),
+        high: Math.max(last.headKm, last.headKmHigh ?? last.headKm),
+      },
+      regime: riding ? { rest: 0, walk: 0, ride: 1 } : { ...regime },
+      ...(lastMoveKm !== undefined ? { lastMoveKm } : {}),
+    },
   };
 }
 

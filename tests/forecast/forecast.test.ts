@@ -6,7 +6,7 @@ import { fitAttritionPerDay } from "../../src/forecast/attrition.ts";
 import { forecastArrivals } from "../../src/forecast/forecast.ts";
 import { groupMovement } from "../../src/forecast/groupMovement.ts";
 import { naiveArrival } from "../../src/forecast/naive.ts";
-import { nowcast } from "../../src/forecast/nowcast.ts";
+import { headStart, nowcast } from "../../src/forecast/nowcast.ts";
 import type { GroupNowcast, Nowcast } from "../../src/forecast/nowcast.ts";
 import type { TrackPoint } from "../../src/model/track.ts";
 import { mulberry32 } from "../../src/util/random.ts";
@@ -64,6 +64,17 @@ function world(groups: GroupNowcast[], attritionPerDay = 0): Nowcast {
     groups,
     estimate: {} as Nowcast["estimate"],
   };
+}
+
+/** The forecast of one group's arrival at C (30 days, 20 runs, no joins or leaves). */
+function placeC(g: GroupNowcast) {
+  const f = forecastArrivals(world([g]), {
+    dataset: { places, routes },
+    horizonDays: 30,
+    runs: 20,
+    joinLeaveProb: 0,
+  });
+  return f.arrivals.find((a) => a.placeName === "C")!;
 }
 
 describe("forecastArrivals", () => {
@@ -239,13 +250,7 @@ describe("forecastArrivals starts from the state as of the day", () => {
 
   it("forecasts the head's arrival ahead of the median person's when the track has a head", () => {
     const g = group(0, steady(100), { headAheadKm: 200 });
-    const f = forecastArrivals(world([g]), {
-      dataset: { places, routes },
-      horizonDays: 30,
-      runs: 20,
-      joinLeaveProb: 0,
-    });
-    const c = f.arrivals.find((a) => a.placeName === "C")!;
+    const c = placeC(g);
     // C is 556 km ahead: the median person in 5.56 days, the head (200 km ahead) in 3.56.
     assertInDelta(c.arrival.p50, 17824.5 + 5.56, 0.1);
     assertInDelta(c.headArrival!.p50, 17824.5 + 3.56, 0.1);
@@ -256,6 +261,68 @@ describe("forecastArrivals starts from the state as of the day", () => {
       runs: 20,
     });
     expect(plain.arrivals.every((a) => a.headArrival === undefined)).toBe(true);
+  });
+
+  it("moves the head on from its own start: a head that rides arrives days before the shifted median", () => {
+    // The median person walks 100 km a day; the head, 200 km ahead, rode into its last day and
+    // keeps riding 300 km a day (persistence 1). C is 556 km ahead of the median person: the head
+    // crosses it 356 / 300 = 1.19 days on, not at 3.56 days as the median's runs shifted by 200 km.
+    const movement: MovementModel = {
+      ...steady(100),
+      persistence: 1,
+      rideKm: { min: 300, max: 300 },
+    };
+    const head = {
+      km: { median: 200, low: 200, high: 200 },
+      regime: { rest: 0, walk: 0, ride: 1 },
+      lastMoveKm: 300,
+    };
+    const g = group(0, movement, { headAheadKm: 200, head });
+    const c = placeC(g);
+    assertInDelta(c.arrival.p50, 17824.5 + 5.56, 0.1);
+    assertInDelta(c.headArrival!.p50, 17824.5 + 356 / 300, 0.05);
+    // A head that walks as the group does arrives as the shifted median did.
+    const walking = group(0, movement, {
+      headAheadKm: 200,
+      head: { ...head, regime: { rest: 0, walk: 1, ride: 0 }, lastMoveKm: 100 },
+    });
+    assertInDelta(placeC(walking).headArrival!.p50, 17824.5 + 3.56, 0.1);
+  });
+
+  it("headStart: the head rides when its track's last daily move is a ride, else takes the group's regime", () => {
+    const point = (date: string, km: number, headKm: number): TrackPoint => ({
+      group: "g",
+      date,
+      routeId: "road",
+      km,
+      kmLow: km - 10,
+      kmHigh: km + 10,
+      lat: 0,
+      lon: 0,
+      size: 1000,
+      sizeLow: 900,
+      sizeHigh: 1100,
+      headKm,
+      headKmLow: headKm - 50,
+      headKmHigh: headKm + 80,
+    });
+    const regime = { rest: 0.5, walk: 0.5, ride: 0 };
+    const movement = steady(40);
+    /** The head start of a track whose last two points are `before` and 11 Nov. */
+    const start = (before: string, headBefore: number, head: number) =>
+      headStart(point("2018-11-11", 2067, head), point(before, 2030, headBefore), regime, movement);
+    const rode = start("2018-11-10", 2107, 2475);
+    expect(rode.head?.regime).toEqual({ rest: 0, walk: 0, ride: 1 });
+    expect(rode.head?.km).toEqual({ median: 2475, low: 2425, high: 2555 });
+    assertInDelta(rode.head!.lastMoveKm, 368, 1e-9);
+    expect(start("2018-11-10", 2107, 2137).head?.regime).toEqual(regime);
+    // Days apart (a gap in the track) say nothing about the last day's move.
+    const gap = start("2018-11-08", 2107, 2475);
+    expect(gap.head?.regime).toEqual(regime);
+    expect(gap.head?.lastMoveKm).toBeUndefined();
+    expect(
+      headStart({ ...point("2018-11-11", 1, 1), headKm: undefined }, undefined, regime, movement),
+    ).toEqual({});
   });
 
   it("as of 14 Dec 2018 predicts no arrival before 14 Dec and says which groups arrived or dissolved", () => {
