@@ -17,6 +17,7 @@ import { smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
 import type { SizeDayEstimate, SizeLoo, SizeObservation } from "./sizeSmoother.ts";
 import { biasFor, fitSourceBiases } from "./sourceBias.ts";
 import { conformalWidening, widenSizeDay } from "./calibrate.ts";
+import { anchorShiftSd } from "./anchorShift.ts";
 import type { BiasResidual, BiasSource, SourceBias } from "./sourceBias.ts";
 import { DEFAULT_DRIFT, stockDrift } from "./stocks.ts";
 import type { WorkGroup } from "./workGroup.ts";
@@ -111,7 +112,8 @@ export function estimateSizes(
     for (const g of withSize) residuals.push(...smoothWithoutPrior(g, fitted));
     const fit = fitSourceBiases(residuals, fitted.size ? fitted : undefined);
     fitted = fit.biases;
-    levelSd = fit.levelSd;
+    // The anchors may sit off together by as much as this dataset shows them off apart.
+    levelSd = Math.hypot(fit.levelSd, anchorShiftSd(residuals, fitted));
     if (it === 0) {
       // Stock figures need a first size estimate to turn people lost into a log drift.
       for (const g of withSize) {
