@@ -18,6 +18,7 @@ import type { BiasSource } from "../estimate/sourceBias.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
+import { Z90 } from "../util/normal.ts";
 import { mulberry32 } from "../util/random.ts";
 import type { BodyTrackPoint, GroupTrack, Interval90 } from "./bodyTrack.ts";
 import { groupTracks, intervalAt, logSizeInterval, partInterval } from "./bodyTrack.ts";
@@ -40,6 +41,11 @@ export interface CheckableEstimate {
     associations: readonly { sightingId: string; group: string }[];
     sourceBiases: readonly { sourceType: string; bias: number; spread: number }[];
     movement: MovementModel;
+    /**
+     * Sd (log) of the sizes' common level, carried in the size intervals (estimateTracks'
+     * `report.sizeLevelSd`); taken out of a figure's prediction, which it does not move.
+     */
+    sizeLevelSd?: number;
   };
 }
 
@@ -328,10 +334,15 @@ function predictSize(
   const prior = SOURCE_PRIORS[r.source as BiasSource] ?? SOURCE_PRIORS.unknown;
   const bias = fitted?.bias ?? prior.bias;
   const spread = (fitted?.spread ?? prior.spread) * (r.lowConfidence ? Math.sqrt(1.5) : 1);
+  // A shift c of the common level moves every size by −c and every bias by +c: the figure stays
+  // where it was. So the level's share of the interval says nothing about a figure and is taken
+  // out of its prediction (else the check would credit width no report can test).
+  const level = Z90 * (fit.report.sizeLevelSd ?? 0);
+  const own = (h: number): number => Math.sqrt(Math.max(0, h * h - level * level));
   const shifted: Interval90 = {
     mid: model.mid + bias,
-    low: model.low + bias,
-    high: model.high + bias,
+    low: model.mid + bias - own(model.mid - model.low),
+    high: model.mid + bias + own(model.high - model.mid),
   };
   // A figure naming no part may be of the vanguard or the stragglers (as the estimator reads a
   // figure far below the group's size): report − truth then lies between log 5 − log N and
