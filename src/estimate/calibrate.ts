@@ -20,6 +20,7 @@ import { kmObservations } from "./positions.ts";
 import type { EstimateContext, WorkGroup } from "./workGroup.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
 import { Z90 } from "../util/normal.ts";
+import { widenUnseenEnds } from "./unseenEnds.ts";
 
 /** A report's leave-one-out score and its weight (chance it is not an outlier). */
 export interface LooScore {
@@ -164,6 +165,13 @@ export interface Widening {
   size: number;
   kmReports: number;
   sizeReports: number;
+  /**
+   * How far (km) the dataset's vanguards (rears) were seen from their median person, pooled: the
+   * least reach of a head (tail) interval on days no report of it speaks for, in groups with fewer
+   * than two such reports of their own (unseenEnds.ts).
+   */
+  unseenHeadReachKm?: number;
+  unseenTailReachKm?: number;
 }
 
 /**
@@ -176,7 +184,8 @@ export const GAP_DAYS = 2;
 /**
  * Widens every group's km (median person, head, tail) intervals by the conformal factors of the
  * reports' leave-one-out scores: per group (partially pooled), and on days far from any report by
- * at least the factor of isolated reports. Run after the final km, size and body passes. Sizes
+ * at least the factor of isolated reports; then the head's (tail's) far end on days no report of
+ * it speaks for, by the reach of the group's or the dataset's vanguards (rears; unseenEnds.ts). Run after the final km, size and body passes. Sizes
  * were widened in the size pass already (sizes.ts `widenByFigures`, by `sizeFactor`, the
  * conformal factor of `sizeLoo`), which bounds the widening by the group's interval without
  * figures; they are only reported here.
@@ -206,6 +215,8 @@ export function calibrateGroups(
     g.head = g.head?.map(widen);
     g.tail = g.tail?.map(widen);
   });
+  // The head's (tail's) far end where no report of it speaks for the day (unseenEnds.ts).
+  const reach = widenUnseenEnds(ctx, tracked);
   const count = (xs: readonly LooScore[]): number => xs.filter((x) => x.weight > 0).length;
   const round3 = (x: number): number => Math.round(x * 1000) / 1000;
   return {
@@ -214,6 +225,8 @@ export function calibrateGroups(
     size: round3(sizeFactor),
     kmReports: count(loo.flat()),
     sizeReports: count(sizeLoo),
+    unseenHeadReachKm: Math.round(reach.headKm),
+    unseenTailReachKm: Math.round(reach.tailKm),
   };
 }
 

@@ -360,7 +360,7 @@ function unknownPartReading(
 }
 
 /** Share of a group's reports of one end whose distance from the median person sets its reach. */
-const REACH_QUANTILE = 0.8;
+export const REACH_QUANTILE = 0.8;
 
 /**
  * How far (km) the head (tail) of this group has been seen from its median person: the
@@ -375,8 +375,23 @@ export function observedReachKm(
   target: "head" | "tail",
   parts: readonly (BodyPart | "partial")[] = g.positions.map((p) => partOf(g, p)),
 ): Km {
+  const out = reachDistancesKm(g, target, parts);
+  if (out.length < 2) return 0;
+  out.sort((a, b) => a - b);
+  return out[Math.floor(REACH_QUANTILE * (out.length - 1))];
+}
+
+/**
+ * The distances (km, ≥ 0) of a group's reports of its head (tail), and of unknown part on that
+ * side, beyond its median track of the last run: what {@link observedReachKm} takes a quantile of.
+ */
+export function reachDistancesKm(
+  g: WorkGroup,
+  target: "head" | "tail",
+  parts: readonly (BodyPart | "partial")[] = g.positions.map((p) => partOf(g, p)),
+): Km[] {
   const days = g.km?.days;
-  if (!days) return 0;
+  if (!days) return [];
   const out: number[] = [];
   for (const [i, p] of g.positions.entries()) {
     const part = parts[i];
@@ -387,16 +402,14 @@ export function observedReachKm(
     const beyond = target === "head" ? p.km - d.median : d.median - p.km;
     if (part === target || (part === "partial" && beyond >= 0)) out.push(Math.max(0, beyond));
   }
-  if (out.length < 2) return 0;
-  out.sort((a, b) => a - b);
-  return out[Math.floor(REACH_QUANTILE * (out.length - 1))];
+  return out;
 }
 
 /** Days a report of the part speaks for, after it (head) or before it (tail). */
 const PART_MEMORY_DAYS = 3;
 
 /** Steps (days of the track) on which reports of the head (tail) say where it is. */
-function endReportDays(g: WorkGroup, target: "head" | "tail"): Set<number> {
+export function endReportDays(g: WorkGroup, target: "head" | "tail"): Set<number> {
   const days = new Set<number>();
   for (const p of g.positions) {
     let part = partOf(g, p);

@@ -1,0 +1,79 @@
+/**
+ * The head's (tail's) interval on days no report of it speaks for: honest about the vanguard (the
+ * rear) being unseen.
+ *
+ * Without a recent report of its head, a group's head is smoothed from its reports of the body,
+ * each a weak bound "the head is ahead of this report by at most the body's spread" (positions.ts
+ * `forEnd`); for a group whose vanguard was never reported that spread is the prior for a walking
+ * body of its size, tens of km. But caravans string out: a vanguard on buses hundreds of km ahead
+ * of the body (2018: Tijuana a week before the body). So on such days the interval's far end
+ * reaches at least as far beyond the median person's interval as this group's vanguard has been
+ * seen from its median person (the 80th percentile of those distances, positions.ts
+ * `observedReachKm`), or, when it has fewer than two such reports, as far as the vanguards of the
+ * dataset's groups together have been seen (the same quantile of all their distances): a group
+ * whose vanguard went unseen is taken to reach as far as the vanguards of the same movement. The
+ * estimate does not move, and the interval never narrows. The tail likewise, behind.
+ */
+import type { Km } from "../model/units.ts";
+import type { KmDayEstimate } from "./kmSmoother.ts";
+import { endReportDays, reachDistancesKm, REACH_QUANTILE } from "./positions.ts";
+import type { EstimateContext, WorkGroup } from "./workGroup.ts";
+
+/** Fewest reports of an end from which a group's own reach replaces the dataset's. */
+const OWN_REACH_REPORTS = 2;
+
+/** The REACH_QUANTILE of `xs` (0 with fewer than OWN_REACH_REPORTS). */
+function reachOf(xs: readonly Km[]): Km {
+  if (xs.length < OWN_REACH_REPORTS) return 0;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(REACH_QUANTILE * (sorted.length - 1))];
+}
+
+/** The reach (km) of the dataset's heads and tails, pooled over groups (module comment). */
+export interface UnseenEndReach {
+  headKm: Km;
+  tailKm: Km;
+}
+
+/**
+ * Widens every group's head (tail) interval on the days no report of its head (tail) speaks for
+ * (module comment); run on the final median, head and tail days. Returns the pooled reaches.
+ */
+export function widenUnseenEnds(
+  ctx: EstimateContext,
+  tracked: readonly WorkGroup[],
+): UnseenEndReach {
+  const own = (end: "head" | "tail"): Km[][] => tracked.map((g) => reachDistancesKm(g, end));
+  const head = own("head");
+  const tail = own("tail");
+  const pooled = { headKm: reachOf(head.flat()), tailKm: reachOf(tail.flat()) };
+  tracked.forEach((g, i) => {
+    const median = g.km?.days;
+    if (!median) return;
+    const length = ctx.index.lengthKm(g.routeId);
+    const reach = (xs: Km[], all: Km): Km => (xs.length >= OWN_REACH_REPORTS ? reachOf(xs) : all);
+    const headReach = reach(head[i], pooled.headKm);
+    const tailReach = reach(tail[i], pooled.tailKm);
+    const seenHead = endReportDays(g, "head");
+    const seenTail = endReportDays(g, "tail");
+    g.head = g.head?.map((d, k) =>
+      seenHead.has(k) || !median[k] ? d : reachAhead(d, median[k].high + headReach, length),
+    );
+    g.tail = g.tail?.map((d, k) =>
+      seenTail.has(k) || !median[k] ? d : reachBehind(d, median[k].low - tailReach),
+    );
+  });
+  return pooled;
+}
+
+/** `d` with its high end at least `km` (kept on the route). */
+function reachAhead(d: KmDayEstimate, km: Km, routeLength: Km): KmDayEstimate {
+  const high = Math.min(Math.max(routeLength, d.high), km);
+  return high > d.high ? { ...d, high } : d;
+}
+
+/** `d` with its low end at most `km` (kept on the route). */
+function reachBehind(d: KmDayEstimate, km: Km): KmDayEstimate {
+  const low = Math.max(0, km);
+  return low < d.low ? { ...d, low } : d;
+}
