@@ -12,8 +12,10 @@
  */
 import type { TrackPoint } from "../model/track.ts";
 import type { Km, People } from "../model/units.ts";
-import type { KmDayEstimate } from "./kmSmoother.ts";
-import { runKm } from "./positions.ts";
+import type { KmDayEstimate, KmSmootherResult } from "./kmSmoother.ts";
+
+type LooScores = KmSmootherResult["loo"];
+import { partOf, runKm } from "./positions.ts";
 import type { EstimateContext, WorkGroup } from "./workGroup.ts";
 
 /**
@@ -25,9 +27,15 @@ export function smoothBody(ctx: EstimateContext, g: WorkGroup): void {
   if (!median) return;
   const day0 = g.day0;
   const endDay = g.day0 + g.nDays - 1;
+  const loo = { head: [] as LooScores, tail: [] as LooScores };
   const run = (target: "head" | "tail"): KmDayEstimate[] => {
-    runKm(ctx, g, { target, endDay, outlierPosteriors: false });
+    runKm(ctx, g, { target, endDay, outlierPosteriors: true });
     const days = g.km?.days ?? [];
+    // The scores of the reports of this end itself, not of the body's bounds on it.
+    loo[target] = (g.km?.loo ?? []).filter((_, i) => {
+      const p = g.positions[g.obsPosition?.[i] ?? -1];
+      return p !== undefined && partOf(g, p) !== "body";
+    });
     g.km = median;
     g.day0 = day0;
     g.nDays = endDay - day0 + 1;
@@ -37,6 +45,7 @@ export function smoothBody(ctx: EstimateContext, g: WorkGroup): void {
   // setSpan may move day0 only when the head/tail runs use fewer reports, so align by day.
   const head = run("head");
   const tail = run("tail");
+  g.endLoo = loo;
   g.head = [];
   g.tail = [];
   for (let k = 0; k < g.nDays; k++) {

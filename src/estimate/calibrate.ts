@@ -159,6 +159,12 @@ export interface Widening {
   /** Km factor on days at least GAP_DAYS from any report of the group (at least the group's). */
   kmFarFromReports: number;
   /**
+   * Pooled km factors of the head and the tail from their own reports' scores (each group's own,
+   * partially pooled and at least the median person's for the day, is applied).
+   */
+  kmHead?: number;
+  kmTail?: number;
+  /**
    * Size factor (log scale), pooled over groups; applied in the size pass (sizes.ts
    * `widenByFigures`), never beyond a group's interval without figures.
    */
@@ -206,14 +212,24 @@ export function calibrateGroups(
     return scores.filter((_, j) => nearest[j] >= GAP_DAYS);
   });
   const far = groupWidenings([isolated.flat()])[0];
+  // The head and tail: their own reports' scores against their own smoothing (bodies.ts), per
+  // group and partially pooled, never below the median person's factor for the day.
+  const headLoo = tracked.map((g) => g.endLoo?.head ?? []);
+  const tailLoo = tracked.map((g) => g.endLoo?.tail ?? []);
+  const headF = groupWidenings(headLoo);
+  const tailF = groupWidenings(tailLoo);
   tracked.forEach((g, i) => {
     const length = ctx.index.lengthKm(g.routeId);
     const gap = daysFromReports(steps[i], g.nDays);
-    const widen = (d: KmDayEstimate, k: number): KmDayEstimate =>
-      widenKmDay(d, gap[k] >= GAP_DAYS ? Math.max(byGroup[i], far) : byGroup[i], length);
-    if (g.km) g.km = { ...g.km, days: g.km.days.map(widen) };
-    g.head = g.head?.map(widen);
-    g.tail = g.tail?.map(widen);
+    const factor = (k: number): number =>
+      gap[k] >= GAP_DAYS ? Math.max(byGroup[i], far) : byGroup[i];
+    const widen =
+      (own = 1) =>
+      (d: KmDayEstimate, k: number): KmDayEstimate =>
+        widenKmDay(d, Math.max(own, factor(k)), length);
+    if (g.km) g.km = { ...g.km, days: g.km.days.map(widen()) };
+    g.head = g.head?.map(widen(headF[i]));
+    g.tail = g.tail?.map(widen(tailF[i]));
   });
   // The head's (tail's) far end where no report of it speaks for the day (unseenEnds.ts).
   const reach = widenUnseenEnds(ctx, tracked);
@@ -222,6 +238,8 @@ export function calibrateGroups(
   return {
     km: round3(conformalWidening(loo.flat())),
     kmFarFromReports: round3(far),
+    kmHead: round3(conformalWidening(headLoo.flat())),
+    kmTail: round3(conformalWidening(tailLoo.flat())),
     size: round3(sizeFactor),
     kmReports: count(loo.flat()),
     sizeReports: count(sizeLoo),

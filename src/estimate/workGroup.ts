@@ -67,6 +67,11 @@ export interface WorkGroup {
   /** Km of the body's head and tail per day (bodies.ts), with 90 % intervals. */
   head?: KmDayEstimate[];
   tail?: KmDayEstimate[];
+  /**
+   * Leave-one-out scores of the reports of the head (tail) against the head's (tail's) own
+   * smoothing (bodies.ts), for the self-calibration of its interval (calibrate.ts).
+   */
+  endLoo?: { head: KmSmootherResult["loo"]; tail: KmSmootherResult["loo"] };
 }
 
 /** Shared state of one estimator run. */
