@@ -185,6 +185,73 @@ describe("checkEstimate", () => {
   });
 });
 
+describe("size predictions and the sizes' common level", () => {
+  /** A group of ~1,000 counted daily by governments (bias 0, spread 0.1); the model's log-size
+   * interval is ± 0.3 / Z90 · Z90, i.e. sd 0.3, of which `levelSd` is the common level's. */
+  function counted(levelSd?: number) {
+    const random = mulberry32(5);
+    const sightings: Sighting[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `s${i}`,
+      observedAt: `2018-11-${String(1 + (i % 20)).padStart(2, "0")}T12:00`,
+      caravanLabel: "A",
+      sourceType: "government",
+      sizeBest: Math.round(1000 * Math.exp(0.12 * randomNormal(random))),
+    }));
+    const dataset: Dataset = {
+      name: "counted group",
+      places: [],
+      routes,
+      sightings,
+      counts: [],
+      stocks: [],
+      timeZone: "America/Mexico_City",
+    };
+    const estimate = (d: Dataset): CheckableEstimate => {
+      const tracks: BodyTrackPoint[] = Array.from({ length: 20 }, (_, k) => ({
+        group: "A",
+        date: `2018-11-${String(k + 1).padStart(2, "0")}`,
+        routeId,
+        km: 500,
+        kmLow: 480,
+        kmHigh: 520,
+        size: 1000,
+        sizeLow: 1000 * Math.exp(-Z90 * 0.3),
+        sizeHigh: 1000 * Math.exp(Z90 * 0.3),
+      }));
+      const ids = d.sightings.map((s) => s.id ?? "");
+      return {
+        tracks,
+        groups: [{ group: "A", routeId, sightings: ids }],
+        report: {
+          associations: ids.map((id) => ({ sightingId: id, group: "A" })),
+          sourceBiases: [{ sourceType: "government", bias: 0, spread: 0.1 }],
+          movement: defaultEstimatorMovement(),
+          ...(levelSd === undefined ? {} : { sizeLevelSd: levelSd }),
+        },
+      };
+    };
+    return checkEstimate(dataset, { estimate, folds: 5 });
+  }
+
+  it("a figure's prediction leaves out the level's share of the size interval, which moves no figure", () => {
+    const all = counted();
+    const level = counted(0.25);
+    const width = (c: ReturnType<typeof counted>) =>
+      c.predictions
+        .filter((p) => p.quantity === "size")
+        .map((p) => Math.log(p.high90 / p.low90))
+        .reduce((a, b) => a + b, 0) / c.size.n;
+    expect(level.size.n).toBe(all.size.n);
+    expect(all.size.n).toBeGreaterThan(30);
+    // Without the level: 2·Z90·√(0.3² + 0.1²) ≈ 1.04; with 0.25 of the 0.3 the level's:
+    // 2·Z90·√(0.3² − 0.25² + 0.1²) ≈ 0.62.
+    expect(width(all)).toBeCloseTo(2 * Z90 * Math.hypot(0.3, 0.1), 1);
+    expect(width(level)).toBeCloseTo(2 * Z90 * Math.sqrt(0.3 ** 2 - 0.25 ** 2 + 0.1 ** 2), 1);
+    // Figures scatter by 0.12 about the truth: both still cover them.
+    expect(level.size.coverage90).toBeGreaterThan(0.85);
+  });
+});
+
 describe("predictive intervals and conformal factors", () => {
   const model = { mid: 100, low: 80, high: 150 };
   it("the predictive interval of a noiseless report is the model's, and the score is the distance over the half-width on its side", () => {
