@@ -24,10 +24,12 @@ describe("estimator accuracy on simulated worlds", () => {
     expect(e.kmCoverage).toBeGreaterThanOrEqual(0.8);
     expect(e.kmCoverage).toBeLessThanOrEqual(0.97);
     expect(e.sizeCoverage).toBeGreaterThanOrEqual(0.8);
-    // 97.5 %: with ~400 group-days a binomial sd of coverage is ~1.5 points; the cost-based
+    // 98.5 %: with ~400 group-days a binomial sd of coverage is ~1.5 points; the cost-based
     // association (which moves 2 unlabelled reports of these worlds, 123 of 148 right either way)
-    // gives 97.07 %, one group-day over 97 %.
-    expect(e.sizeCoverage).toBeLessThanOrEqual(0.975);
+    // gave 97.07 %, and the sizes' level sd from the anchors' disagreement (anchorShift.ts) 98.3 %:
+    // in the first world media report 0.65 above the truth against an anchor of 0.1 (drawn 2.75
+    // sd out), so the anchors are off there and its level sd grows from 0.074 to 0.162.
+    expect(e.sizeCoverage).toBeLessThanOrEqual(0.985);
   });
 
   it("scoreWorld counts a perfect estimate as zero error and full coverage", () => {
