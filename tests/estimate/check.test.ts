@@ -32,11 +32,31 @@ import type {
 } from "../../src/index.ts";
 import { toLocalTime } from "../../src/estimate/time.ts";
 import { mulberry32, randomNormal } from "../../src/util/random.ts";
+import { dataset as onCorridor } from "./corridor.ts";
 
 const Z90 = 1.6448536269514722;
 const routes = syntheticCorridor();
 const routeId = routes.features[0].properties.route_id;
 const index = createRouteIndex(routes);
+
+/** An estimate holding every sighting of `d` in one group "A", with these tracks. */
+function groupAEstimate(
+  d: Dataset,
+  tracks: BodyTrackPoint[],
+  report: Partial<CheckableEstimate["report"]> = {},
+): CheckableEstimate {
+  const ids = d.sightings.map((s) => s.id ?? "");
+  return {
+    tracks,
+    groups: [{ group: "A", routeId, sightings: ids }],
+    report: {
+      associations: ids.map((id) => ({ sightingId: id, group: "A" })),
+      sourceBiases: [],
+      movement: defaultEstimatorMovement(),
+      ...report,
+    },
+  };
+}
 
 /**
  * A group resting at km 500 for 20 days, seen `n` times by GPS with along-road error of sd
@@ -59,15 +79,7 @@ function restingGroup(n: number, reportSdKm: number, modelSdKm: number, seed = 3
       sourceType: i % 2 ? "media" : "government",
     });
   }
-  const dataset: Dataset = {
-    name: "resting group",
-    places: [],
-    routes,
-    sightings,
-    counts: [],
-    stocks: [],
-    timeZone: "America/Mexico_City",
-  };
+  const dataset = onCorridor(sightings, "resting group");
   let calls = 0;
   const estimate = (d: Dataset): CheckableEstimate => {
     calls++;
@@ -85,16 +97,7 @@ function restingGroup(n: number, reportSdKm: number, modelSdKm: number, seed = 3
         sizeHigh: NaN,
       });
     }
-    const ids = d.sightings.map((s) => s.id ?? "");
-    return {
-      tracks,
-      groups: [{ group: "A", routeId, sightings: ids }],
-      report: {
-        associations: ids.map((id) => ({ sightingId: id, group: "A" })),
-        sourceBiases: [],
-        movement: defaultEstimatorMovement(),
-      },
-    };
+    return groupAEstimate(d, tracks);
   };
   return { dataset, estimate, calls: () => calls };
 }
@@ -197,15 +200,7 @@ describe("size predictions and the sizes' common level", () => {
       sourceType: "government",
       sizeBest: Math.round(1000 * Math.exp(0.12 * randomNormal(random))),
     }));
-    const dataset: Dataset = {
-      name: "counted group",
-      places: [],
-      routes,
-      sightings,
-      counts: [],
-      stocks: [],
-      timeZone: "America/Mexico_City",
-    };
+    const dataset = onCorridor(sightings, "counted group");
     const estimate = (d: Dataset): CheckableEstimate => {
       const tracks: BodyTrackPoint[] = Array.from({ length: 20 }, (_, k) => ({
         group: "A",
@@ -218,17 +213,10 @@ describe("size predictions and the sizes' common level", () => {
         sizeLow: 1000 * Math.exp(-Z90 * 0.3),
         sizeHigh: 1000 * Math.exp(Z90 * 0.3),
       }));
-      const ids = d.sightings.map((s) => s.id ?? "");
-      return {
-        tracks,
-        groups: [{ group: "A", routeId, sightings: ids }],
-        report: {
-          associations: ids.map((id) => ({ sightingId: id, group: "A" })),
-          sourceBiases: [{ sourceType: "government", bias: 0, spread: 0.1 }],
-          movement: defaultEstimatorMovement(),
-          ...(levelSd === undefined ? {} : { sizeLevelSd: levelSd }),
-        },
-      };
+      return groupAEstimate(d, tracks, {
+        sourceBiases: [{ sourceType: "government", bias: 0, spread: 0.1 }],
+        ...(levelSd === undefined ? {} : { sizeLevelSd: levelSd }),
+      });
     };
     return checkEstimate(dataset, { estimate, folds: 5 });
   }
