@@ -26,7 +26,6 @@ import type { PreparedSighting } from "./prepare.ts";
 import { reassignReports } from "./reassignReports.ts";
 import { mergeTracklets } from "./mergeTracklets.ts";
 import { splitTrack } from "./splitTrack.ts";
-import { swapTails } from "./swapTails.ts";
 import type { LinkItem, LinkReport } from "./mergeTracklets.ts";
 import { DEFAULT_COST_MODEL } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
@@ -290,9 +289,6 @@ function searchPartition(
     split.push(...(parts ?? [l]));
   }
   if (any) lists = descend(search, split);
-  // Pair moves: two groups' tails swapped where their tracks meet (swapTails.ts).
-  const swapped = swapTails(reports, lists, fixed, { model, routeIds: ctx.routeIds });
-  if (swapped.swaps > 0) lists = descend(search, swapped.groups);
   return lists;
 }
 
