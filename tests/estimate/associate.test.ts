@@ -114,4 +114,16 @@ describe("association of unlabelled reports", () => {
     expect(new Set(onRoad(b).map((s) => of.get(String(s.id)))).size).toBe(1);
     expect(of.get("a2")).not.toBe(of.get("b7"));
   });
+
+  it("finds the true number of groups in a file with no labels at all", () => {
+    // Three groups of different sizes: two walking the road 3 days apart, a third that rides
+    // 400 km in a day past both; one report a day each, no caravan_label anywhere.
+    const a = walk("a", 1, 14, 0, 30, 2000);
+    const b = walk("b", 4, 17, 0, 30, 500);
+    const c = [...walk("c", 3, 7, 0, 30, 6000), ...walk("d", 8, 16, 520, 30, 6000)];
+    const of = groupOf([...a, ...b, ...c]);
+    expect(new Set(of.values()).size).toBe(3);
+    for (const list of [a, b, c])
+      expect(new Set(list.map((s) => of.get(String(s.id)))).size).toBe(1);
+  });
 });
