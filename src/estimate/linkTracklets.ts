@@ -11,9 +11,7 @@
  * 2. moves of single reports to the group whose cost they raise least (reassignReports.ts);
  * 3. twice; then a split test of every group (splitTrack.ts: two groups days apart, or of
  *    different sizes, in one track), and if one split, 1–2 again;
- * 4. a model-order step: merges of any two groups that overlap in time (not only those seen near
- *    each other), while the objective with its birth penalty falls (modelOrder), then 2 again;
- * 5. a tracklet with too little evidence to be a group (fewer than MIN_TRACK_REPORTS position
+ * 4. a tracklet with too little evidence to be a group (fewer than MIN_TRACK_REPORTS position
  *    reports, or all on one day) is joined to the group whose track it fits best: a misplaced or
  *    stray report stays an outlier of its group instead of starting a track.
  *
@@ -296,7 +294,7 @@ function modelOrder(search: Search, start: number[][]): number[][] {
  * The partition of the reports of `all` (lists of indices into the flat list of their position
  * reports) that the search settles on: from the tracklets as they came, merges and moves of
  * single reports (descend), then split tests of every group (splitTrack.ts) and, if any group
- * split, the descent again; last, the model-order step (modelOrder).
+ * split, the descent again.
  */
 function searchPartition(
   ctx: EstimateContext,
