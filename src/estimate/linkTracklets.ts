@@ -254,43 +254,6 @@ function descend(search: Search, start: number[][]): number[][] {
 }
 
 /**
- * Share of the smaller group's reports the model-order step's merges may read as outliers (the
- * linking's own merges: a quarter). Measured on development worlds (bench/README.md, "model-order
- * step"): with no such limit more groups were found right on both simulators, but more true
- * groups were absorbed into another (their days left without an estimate); a half kept most of
- * the gain without that cost.
- */
-const ORDER_OUTLIER_SHARE = 0.5;
-
-/**
- * Final model-order step: any two groups that overlap in time (not only those whose reports were
- * seen near each other) are merged while that lowers the objective, birth penalty included — best
- * first (mergeTracklets.ts) — and single reports move again (reassignReports.ts).
- */
-function modelOrder(search: Search, start: number[][]): number[][] {
-  const lists = start.filter((l) => l.length > 0);
-  const items: LinkItem[] = lists.map((l) => {
-    const routes = search.routeOfList(l);
-    return { labelled: routes !== undefined, routes, reports: l.map((i) => search.reports[i]) };
-  });
-  const o = {
-    model: search.model,
-    routeIds: search.routeIds,
-    birth: BIRTH_NATS,
-    maxGapDays: MAX_LINK_GAP_DAYS,
-    allPairs: true,
-    newOutlierShare: ORDER_OUTLIER_SHARE,
-  };
-  const clusters = mergeTracklets(items, o);
-  if (clusters.length === lists.length) return lists;
-  const merged = clusters.map((c) => c.members.flatMap((k) => lists[k]));
-  return reassignReports(search.reports, merged, search.fixed, {
-    ...o,
-    routes: merged.map(search.routeOfList),
-  }).filter((l) => l.length > 0);
-}
-
-/**
  * The partition of the reports of `all` (lists of indices into the flat list of their position
  * reports) that the search settles on: from the tracklets as they came, merges and moves of
  * single reports (descend), then split tests of every group (splitTrack.ts) and, if any group
@@ -326,7 +289,7 @@ function searchPartition(
     split.push(...(parts ?? [l]));
   }
   if (any) lists = descend(search, split);
-  return modelOrder(search, lists);
+  return lists;
 }
 
 /**

@@ -37,16 +37,6 @@ export interface MergeOptions {
   birth: number;
   /** Longest silence (days) between two tracklets' spans across which they may be one group. */
   maxGapDays: number;
-  /**
-   * Score every pair of groups overlapping in time, not only those seen near each other
-   * (seenNear); the final model-order step of the search (linkTracklets.ts). Default false.
-   */
-  allPairs?: boolean;
-  /**
-   * Share of the smaller group's reports a merge may turn into outliers (fewNewOutliers);
-   * default NEW_OUTLIER_SHARE.
-   */
-  newOutlierShare?: number;
 }
 
 interface Cluster {
@@ -96,12 +86,10 @@ function fewNewOutliers(
   b: Cluster,
   union: readonly LinkReport[],
   route: string,
-  o: MergeOptions,
+  model: CostModel,
 ): boolean {
-  const model = o.model;
   const before = outliersOn(a.reports, a.route, model) + outliersOn(b.reports, b.route, model);
-  const share = o.newOutlierShare ?? NEW_OUTLIER_SHARE;
-  const allowed = Math.max(1, share * Math.min(a.reports.length, b.reports.length));
+  const allowed = Math.max(1, NEW_OUTLIER_SHARE * Math.min(a.reports.length, b.reports.length));
   return outliersOn(union, route, model) - before <= allowed;
 }
 
@@ -171,12 +159,12 @@ function union(a: Cluster, b: Cluster, o: MergeOptions): Cluster | undefined {
   const gap = Math.max(a.first, b.first) - Math.min(a.last, b.last);
   if (gap > o.maxGapDays) return undefined;
   // Overlapping in time, one group must have been seen near the other on some day.
-  if (gap < 0 && !o.allPairs && !seenNear(a.reports, b.reports)) return undefined;
+  if (gap < 0 && !seenNear(a.reports, b.reports)) return undefined;
   const routes = a.labelled ? a.routes : b.labelled ? b.routes : a.routes;
   const reports = [...a.reports, ...b.reports].sort((x, y) => x.t - y.t);
   if (!sizesFit(a.reports, b.reports, reports)) return undefined;
   const { route, cost } = bestRouteCost(reports, routes, o.model);
-  if (!Number.isFinite(cost) || !fewNewOutliers(a, b, reports, route, o)) return undefined;
+  if (!Number.isFinite(cost) || !fewNewOutliers(a, b, reports, route, o.model)) return undefined;
   return {
     members: [...a.members, ...b.members],
     labelled: a.labelled || b.labelled,
