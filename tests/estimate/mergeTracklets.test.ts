@@ -49,26 +49,6 @@ describe("mergeTracklets", () => {
     expect(mergeTracklets([item(small), item(big)], o)).toHaveLength(2);
   });
 
-  it("model-order step: joins a tracklet that fills another's silence, not seen near it", () => {
-    // One group reported in two spells (days 1–3, 13–15) and, by other sources, in between
-    // (days 7–9): the two tracklets overlap in time, but no report of one lies within 3 days of
-    // the other's, so only the model-order step (every pair overlapping in time) scores them.
-    const all = walk(1, 15, 0, 30, 2000);
-    const spells = [...all.slice(0, 3), ...all.slice(12)];
-    const between = all.slice(6, 9);
-    const items = [item(spells), item(between)];
-    expect(mergeTracklets(items, o)).toHaveLength(2);
-    expect(mergeTracklets(items, { ...o, allPairs: true }).map((c) => c.members)).toEqual([[0, 1]]);
-  });
-
-  it("model-order step: does not join two groups days apart on the same road", () => {
-    const a = walk(1, 14, 0, 35, 1500);
-    const b = walk(6, 19, 0, 35, 1500);
-    expect(
-      mergeTracklets([item(a), item(b)], { ...o, allPairs: true, newOutlierShare: 0.5 }),
-    ).toHaveLength(2);
-  });
-
   it("never merges two labelled groups", () => {
     const a = walk(1, 5, 0, 30, 1000);
     const b = walk(1, 5, 0, 30, 1000);
