@@ -49,3 +49,42 @@ export function readPart(part?: string, notes?: string): BodyPart | undefined {
   if (Number(head) + Number(body) + Number(tail) !== 1) return undefined;
   return head ? "head" : body ? "body" : "tail";
 }
+
+/**
+ * What a count covers when it is not the whole group: `place`, the people at one place (a
+ * shelter's occupancy tonight, people waiting at a bridge: capped by the place, blind to the rest
+ * of the body); `passage`, the people who passed one point that day (a checkpoint's registrations:
+ * exact, but only of that day's passers). Either says the group holds at least that many, not
+ * how many (docs/contracts.md §1.2; docs/estimation.md#counts-of-one-place-or-one-point).
+ */
+export type CountScope = "place" | "passage";
+
+// Folded text (see `fold`). A place's occupancy: the shelter's, or people held at one place.
+const PLACE =
+  /\b(ocupacion del albergue|albergad[oa]s|en (el|los) albergues?|pernoct\w* en (el|los) albergues?|shelter (occupancy|count|capacity)|occupancy of the shelter|(in|at) (the |a |\w+ )?shelters?\b|sheltered\b|en espera de(l)? tramite|waiting (at|on) the (border )?bridge|remain(s|ing)? on the (border )?bridge)/;
+// The day's passers at a point: registrations or counts "today" at a checkpoint.
+const PASSAGE =
+  /\b(registrad[oa]s (hoy|en el dia|este dia)|registered (today|this day|that day)|(registrad|pasaron|cruzaron|contad)\w* .{0,30}(punto|puesto) de control|(registered|passed|crossed|counted)\w* .{0,30}check ?points?|pasaron (hoy )?por (el )?(punto|puesto|reten))/;
+// An estimate method that registers or counts the people passing when the notes name a checkpoint.
+const CHECKPOINT = /\b((punto|puesto) de control|check ?points?|reten)\b/;
+
+/**
+ * The scope of a report's count: `place` or `passage` when its notes (or its `part` cell) say it
+ * counts only the people at one place or passing one point, else `undefined` (a figure of the
+ * group). A `registration` whose notes name a checkpoint counts that day's passers. Spanish and English, accents and case ignored.
+ * @example
+ * readCountScope("headcount", "Ocupación del albergue esta noche"); // => "place"
+ * readCountScope("registration", "Personas registradas hoy en el punto de control"); // => "passage"
+ * readCountScope(undefined, "5,000 to 6,000 at the migration checkpoint after breaking the cordon"); // => undefined
+ */
+export function readCountScope(
+  method?: string,
+  notes?: string,
+  part?: string,
+): CountScope | undefined {
+  const text = fold(`${part ?? ""} | ${notes ?? ""}`);
+  if (PASSAGE.test(text)) return "passage";
+  if (method === "registration" && CHECKPOINT.test(text)) return "passage";
+  if (PLACE.test(text)) return "place";
+  return undefined;
+}

@@ -6,6 +6,8 @@ import type { Sighting } from "../model/sighting.ts";
 import type { LonLat } from "../model/units.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import type { BiasSource } from "./sourceBias.ts";
+import { readCountScope } from "./parts.ts";
+import type { CountScope } from "./parts.ts";
 import { toLocalTime } from "./time.ts";
 
 /** A sighting made ready for the estimator. */
@@ -26,6 +28,11 @@ export interface PreparedSighting {
   logValue?: number;
   logLow?: number;
   logHigh?: number;
+  /**
+   * Set when the count covers only the people at one place or passing one point (parts.ts
+   * `readCountScope`): its figure was made a lower bound (`logLow`), the group holds at least that.
+   */
+  countScope?: CountScope;
   /** Why the position could not be used, when a place name did not resolve. */
   positionProblem?: string;
 }
@@ -117,6 +124,12 @@ export function prepareSightings(
       logValue = (logLow + logHigh) / 2;
       logLow = logHigh = undefined;
     }
+    // A count of the people at one place or passing one point: the group holds at least that many.
+    const countScope = readCountScope(s.estimateMethod, s.notes, s.part);
+    if (countScope && (logValue !== undefined || logLow !== undefined)) {
+      logLow = logValue ?? logLow;
+      logValue = logHigh = undefined;
+    }
     const item: PreparedSighting = {
       id,
       index,
@@ -130,6 +143,7 @@ export function prepareSightings(
       logValue,
       logLow,
       logHigh,
+      countScope,
       positionProblem,
     };
     if (!point && !hasSize(item)) {
