@@ -9,6 +9,7 @@ import type { Gazetteer } from "../geo/gazetteer.ts";
 import { distanceKm } from "../geo/distance.ts";
 import { toLocalTime } from "../calendar/index.ts";
 import type { Random } from "../util/random.ts";
+import { readCountScope } from "../estimate/parts.ts";
 import { reportPart } from "./reportPart.ts";
 import type { BodyPart } from "./reportPart.ts";
 
@@ -74,7 +75,11 @@ export function checkReports(
       point !== undefined &&
       placePoint !== undefined &&
       (!hasCoordinates || distanceKm(point, placePoint) <= SAME_AS_TOWN_KM);
-    const logSize = sizeOf(s.sizeBest, s.sizeMin, s.sizeMax);
+    // A count of one place or one point is not a figure of the group (estimate/parts.ts
+    // `readCountScope`): the estimator reads it as "at least", so it is not a size to predict.
+    const logSize = readCountScope(s.estimateMethod, s.notes, s.part)
+      ? undefined
+      : sizeOf(s.sizeBest, s.sizeMin, s.sizeMax);
     if (!point && logSize === undefined) return;
     out.push({
       id,
