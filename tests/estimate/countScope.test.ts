@@ -24,9 +24,9 @@ describe("counts of one place or one point (readCountScope)", () => {
   });
 
   it("reads the day's registrations or passers at a checkpoint as `passage`", () => {
-    expect(
-      readCountScope("registration", "Personas registradas hoy en el punto de control"),
-    ).toBe("passage");
+    expect(readCountScope("registration", "Personas registradas hoy en el punto de control")).toBe(
+      "passage",
+    );
     expect(readCountScope(undefined, "people registered today at the checkpoint")).toBe("passage");
     expect(readCountScope(undefined, "1,200 passed through the checkpoint at Huixtla")).toBe(
       "passage",
