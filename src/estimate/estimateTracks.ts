@@ -41,6 +41,7 @@ import {
   fitBodySpread,
   fitMovement,
   fitOutlierScale,
+  isUnnamedBody,
   recordOutlierProbs,
   runKm,
   setSpan,
@@ -50,7 +51,9 @@ import type { PreparedSighting } from "./prepare.ts";
 import type { SizePrior } from "./sizePrior.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
 import { estimateSizes } from "./sizes.ts";
-import type { SourceBias } from "./sourceBias.ts";
+import type { BiasSource, SourceBias } from "./sourceBias.ts";
+import { fitSourceLeans } from "./sourceLean.ts";
+import type { SourceLean } from "./sourceLean.ts";
 import { dataEndDay, endTrack, staysAsSightings } from "./trackEnds.ts";
 import { resolveDestinations } from "./destinations.ts";
 import type { DestinationInput } from "./destinations.ts";
@@ -95,6 +98,11 @@ export interface EstimateOptions {
    * false gives the model's intervals as they are.
    */
   selfCalibrate?: boolean;
+  /**
+   * Read the position reports of source types that lean ahead of (behind) the others, naming no
+   * part, back by their fitted lean (sourceLean.ts; default true).
+   */
+  sourceLean?: boolean;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -113,6 +121,11 @@ export interface EstimateReport {
   associations: Association[];
   leftOut: { sightingId: string; reason: string }[];
   sourceBiases: SourceBias[];
+  /**
+   * Each source type's fitted lean of its position reports that name no part (km ahead of the
+   * other types' reports of the same group and day, shrunk toward 0), as the estimator used it.
+   */
+  sourceLeans: SourceLean[];
   /** Sd of the common size level (the bias level the data cannot fix; in the size intervals). */
   sizeLevelSd: number;
   /**
@@ -265,6 +278,10 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     g.sizeByDay = new Map((g.size ?? []).map((d, k) => [g.day0 + k, d.median]));
     fitBodySpread(ctx, g);
   }
+  // Source types whose unnamed reports sit ahead of (behind) the others' are read back.
+  if (options.sourceLean !== false) {
+    ctx.sourceLeans = fitSourceLeans(tracked, isUnnamedBody);
+  }
 
   // 4. Tracks continue past their last report to the end of the data; sizes over the full span.
   const endDay = dataEndDay(
@@ -301,6 +318,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
       leftOut: ctx.leftOut,
       sourceBiases,
       sizeLevelSd: round3(sizes.levelSd),
+      sourceLeans: roundLeans(ctx.sourceLeans),
       widening,
       sizePriors: sizes.sizePriors,
       movement: ctx.movement,
@@ -437,6 +455,14 @@ function bounded(d: KmDayEstimate, routeLength: Km): { value: Km; low: Km; high:
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
+/** The fitted leans for report.json, by source type, km to 0.1. */
+function roundLeans(leans: ReadonlyMap<BiasSource, SourceLean> | undefined): SourceLean[] {
+  const r1 = (x: number): number => Math.round(x * 10) / 10;
+  return [...(leans?.values() ?? [])]
+    .map((l) => ({ ...l, leanKm: r1(l.leanKm), rawKm: r1(l.rawKm), seKm: r1(l.seKm) }))
+    .sort((a, b) => a.sourceType.localeCompare(b.sourceType));
+}
+
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }

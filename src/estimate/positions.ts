@@ -20,6 +20,7 @@ import type { BiasSource } from "./sourceBias.ts";
 import { SOURCE_PRIORS } from "./sourceBias.ts";
 import { partShares, unknownPartAlternatives } from "./partMixture.ts";
 import type { PartCounts, PartShares } from "./partMixture.ts";
+import { withLean } from "./sourceLean.ts";
 import { placeStretch } from "./workGroup.ts";
 import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
 
@@ -190,7 +191,12 @@ export function kmObservations(
       if (seenPlace.has(key)) continue;
       seenPlace.add(key);
     }
-    const o = pointObservation(ctx, g, p);
+    // A report of a type that leans ahead of the others, naming no part, is read back (sourceLean.ts).
+    const seen = pointObservation(ctx, g, p);
+    const o =
+      target === "median" && isUnnamedBody(g, p)
+        ? withLean(seen, ctx.sourceLeans?.get(p.s.source))
+        : seen;
     const shaped =
       target === "median" ? forMedian(g, p, o, unknown) : forEnd(g, p, o, target, reach);
     if (!shaped) continue;
@@ -323,6 +329,11 @@ interface UnknownPartReading {
   shares: PartShares;
   headReach: Km;
   tailReach: Km;
+}
+
+/** A report read as the body that names no part (what a lean is fitted on and applied to). */
+export function isUnnamedBody(g: WorkGroup, p: GroupPosition): boolean {
+  return !g.parts?.has(p.s.id) && partOf(g, p) === "body";
 }
 
 /** The report gives a figure (its share of the group then tells body from part). */

@@ -17,6 +17,8 @@ import type { BodyPart } from "./parts.ts";
 import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
+import type { BiasSource } from "./sourceBias.ts";
+import type { SourceLean } from "./sourceLean.ts";
 
 export interface Association {
   sightingId: string;
@@ -86,6 +88,8 @@ export interface EstimateContext {
   /** Destinations an analyst set, by group (EstimateOptions.destinations; destinations.ts). */
   destinations?: ReadonlyMap<string, ResolvedDestination>;
   movement: MovementModel;
+  /** Each source type's fitted lean of its unnamed position reports (sourceLean.ts). */
+  sourceLeans?: ReadonlyMap<BiasSource, SourceLean>;
   /** Factor on every report's outlier probability, fitted to the data (positions.ts). */
   outlierScale: number;
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;

@@ -1,0 +1,167 @@
+/**
+ * The forward (or backward) lean of a source type's position reports: where its reports of a
+ * group sit, in km along the route, against the other source types' reports of the same group on
+ * the same day. Reporters and social media travel with the vanguard (2018: the first 17 people at
+ * Mexico City's Palillo stadium were reported days before the body), so a report that names no
+ * part may describe the head rather than the main body, and some source types do so far more
+ * often than others. Read as the body, their reports drag the median person ahead.
+ *
+ * The lean is fitted from the data (docs/estimation.md#source-lean): for each report of a type
+ * that names no part and gives no figure, its km minus the median of the same group's same-day
+ * reports of the other types (each less that type's lean) and of the border counts (at the point
+ * passed, lean 0: the anchor); a few rounds, since the others lean too. Each type's median
+ * residual is shrunk toward 0 by a normal prior (sd LEAN_PRIOR_SD_KM) against its own standard
+ * error, so a type with few reports or no consistent lean gets ~0 and changes nothing. The
+ * estimator then reads that type's unnamed reports shifted back by the lean, with a wider sd
+ * (positions.ts): when sources disagree systematically, the median person is known less well.
+ */
+import type { Km } from "../model/units.ts";
+import type { KmObservation } from "./kmSmoother.ts";
+import type { BiasSource } from "./sourceBias.ts";
+import type { GroupPosition, WorkGroup } from "./workGroup.ts";
+
+/** A source type's fitted lean, as written to report.json (`sourceLeans`). */
+export interface SourceLean {
+  sourceType: BiasSource;
+  /** Lean used (km, + ahead of the other sources): the raw median residual shrunk toward 0. */
+  leanKm: Km;
+  /** Median residual before shrinkage (km). */
+  rawKm: Km;
+  /** Standard error of the raw median (km). */
+  seKm: Km;
+  /** Reports that gave a residual (a same-day report of another type or a count to compare). */
+  n: number;
+}
+
+/**
+ * Prior sd (km) of a source type's lean: a type may lean a day or a few days' walk ahead of the
+ * body, rarely more (world3's development seeds: social media and organisers ≈ 160 km).
+ */
+export const LEAN_PRIOR_SD_KM = 100;
+/** Fewer residuals than this: no lean (a type seen beside others on a handful of days). */
+export const LEAN_MIN_REPORTS = 8;
+/**
+ * Share of a type's lean added (in quadrature) to the sd of its shifted reports: a type that leans
+ * 150 km on average saw the vanguard on some days and the body on others, so its reports place
+ * the median person less well than a type on the body.
+ */
+export const LEAN_SD_SHARE = 0.5;
+
+/**
+ * Source types whose reports set the level the others lean from: agencies that register or
+ * count people where they staff a point (DTM, government checkpoints, the UN at shelters and
+ * borders) report where the group passed; media, organisers and social media travel with the
+ * vanguard (2018). Their own leans are still fitted against that level.
+ */
+export const ANCHOR_TYPES: ReadonlySet<BiasSource> = new Set<BiasSource>([
+  "dtm",
+  "government",
+  "un",
+]);
+
+/** A report that names no part and gives no figure: the ones a lean is fitted on and applied to. */
+export type UnnamedTest = (g: WorkGroup, p: GroupPosition) => boolean;
+
+/**
+ * Each unnamed report's km less the group's median person that day on the first pass's track, by
+ * source type; and the same (key "anchor") for the border counts and the reports of ANCHOR_TYPES
+ * that name no part, whatever their figure.
+ */
+function trackResiduals(
+  groups: readonly WorkGroup[],
+  isUnnamed: UnnamedTest,
+): Map<BiasSource | "anchor", number[]> {
+  const out = new Map<BiasSource | "anchor", number[]>();
+  const add = (source: BiasSource | "anchor", r: number): void => {
+    let list = out.get(source);
+    if (!list) out.set(source, (list = []));
+    list.push(r);
+  };
+  for (const g of groups) {
+    const days = g.km?.days;
+    if (!days?.length) continue;
+    const at = (day: number): Km =>
+      days[Math.min(days.length - 1, Math.max(0, day - g.day0))].median;
+    for (const p of g.positions) {
+      const r = p.km - at(Math.floor(p.s.t));
+      if (isUnnamed(g, p)) add(p.s.source, r);
+      if (ANCHOR_TYPES.has(p.s.source) && !g.parts?.has(p.s.id)) add("anchor", r);
+    }
+    for (const c of g.counts) add("anchor", c.km - at(c.day));
+  }
+  return out;
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+}
+
+/** Median, standard error and count of a type's residuals, shrunk toward 0. */
+function shrink(source: BiasSource, rs: number[], level: Km): SourceLean {
+  const n = rs.length;
+  if (n < LEAN_MIN_REPORTS) return { sourceType: source, leanKm: 0, rawKm: 0, seKm: 0, n };
+  const raw = median(rs) - level;
+  const mad = median(rs.map((r) => Math.abs(r - level - raw)));
+  // Standard error of a median: 1.25 σ / √n, σ from the MAD (robust to the vanguard's wild days).
+  const se = (1.25 * Math.max(1, 1.4826 * mad)) / Math.sqrt(n);
+  const w = LEAN_PRIOR_SD_KM ** 2 / (LEAN_PRIOR_SD_KM ** 2 + se * se);
+  return { sourceType: source, leanKm: w * raw, rawKm: raw, seKm: se, n };
+}
+
+/**
+ * Fits each source type's lean from the groups' reports that name no part (`isUnnamed`), against
+ * each group's track of the first pass (`g.km`, which all its reports pulled).
+ *
+ * Residuals against a track the reports made say only how types differ (every type ahead by 50 km
+ * pulls the track 50 km ahead and fits as well as none): the level, the track's own lean, is the
+ * median residual of the anchors — border counts (the group passed the point that day) and the
+ * reports of ANCHOR_TYPES — when at least LEAN_MIN_REPORTS speak; else the median over all
+ * reports, so that the typical report is of the body and a minority of types leaning ahead is
+ * what gets corrected.
+ * @example
+ * fitSourceLeans(groups, isUnnamed).get("social_media")?.leanKm; // ≈ 150 if it leads
+ */
+export function fitSourceLeans(
+  groups: readonly WorkGroup[],
+  isUnnamed: UnnamedTest,
+): Map<BiasSource, SourceLean> {
+  const residuals = trackResiduals(groups, isUnnamed);
+  const anchors = residuals.get("anchor") ?? [];
+  residuals.delete("anchor");
+  const level =
+    anchors.length >= LEAN_MIN_REPORTS ? median(anchors) : median([...residuals.values()].flat());
+  const leans = new Map<BiasSource, SourceLean>();
+  for (const [s, rs] of residuals) {
+    if (s !== "anchor") leans.set(s, shrink(s, rs, level));
+  }
+  return leans;
+}
+
+/**
+ * Reads a report through its type's lean: shifted back by the lean, its sd widened by the lean's
+ * standard error and LEAN_SD_SHARE of the lean. Unchanged for a type without a lean.
+ * @example
+ * leanShift({ sourceType: "media", leanKm: 100, rawKm: 100, seKm: 20, n: 50 }); // => { km: -100, sdKm: ≈ 54 }
+ */
+export function leanShift(lean: SourceLean | undefined): { km: Km; sdKm: Km } {
+  if (!lean || lean.leanKm === 0) return { km: 0, sdKm: 0 };
+  return { km: -lean.leanKm, sdKm: Math.hypot(lean.seKm, LEAN_SD_SHARE * lean.leanKm) };
+}
+
+/**
+ * A report of a leaning type as an observation of where the body is: `o` shifted back by the
+ * type's lean (its town's stretch too), its sd widened (leanShift).
+ */
+export function withLean(o: KmObservation, lean: SourceLean | undefined): KmObservation {
+  const { km, sdKm } = leanShift(lean);
+  if (km === 0) return o;
+  return {
+    ...o,
+    km: o.km + km,
+    sigmaKm: Math.hypot(o.sigmaKm, sdKm),
+    kmRange: o.kmRange ? [o.kmRange[0] + km, o.kmRange[1] + km] : undefined,
+  };
+}
