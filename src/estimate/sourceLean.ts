@@ -38,6 +38,8 @@ export interface SourceLean {
  * body, rarely more (world3's development seeds: social media and organisers ≈ 160 km).
  */
 export const LEAN_PRIOR_SD_KM = 100;
+/** Prior probability that a source type leans at all (else its lean is exactly 0). */
+export const LEAN_PRIOR_SHARE = 0.5;
 /** Fewer residuals than this: no lean (a type seen beside others on a handful of days). */
 export const LEAN_MIN_REPORTS = 8;
 /**
@@ -100,6 +102,23 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
 }
 
+/**
+ * Posterior mean of a lean whose prior is "none" (probability 1 − LEAN_PRIOR_SHARE) or normal
+ * with sd LEAN_PRIOR_SD_KM, given a raw estimate `raw` with standard error `se`: a raw lean within
+ * about two standard errors of 0 is mostly taken for none.
+ * @example
+ * shrinkLean(150, 10); // ≈ 148 (sure)
+ * shrinkLean(20, 10); // ≈ 8 (two standard errors: as likely none)
+ */
+export function shrinkLean(raw: Km, se: Km): Km {
+  const slabVar = LEAN_PRIOR_SD_KM ** 2 + se * se;
+  const logNone = -0.5 * Math.log(se * se) - (0.5 * raw * raw) / (se * se);
+  const logSome = -0.5 * Math.log(slabVar) - (0.5 * raw * raw) / slabVar;
+  const odds = Math.exp(Math.max(-50, Math.min(50, logNone - logSome)));
+  const pSome = LEAN_PRIOR_SHARE / (LEAN_PRIOR_SHARE + (1 - LEAN_PRIOR_SHARE) * odds);
+  return (pSome * raw * LEAN_PRIOR_SD_KM ** 2) / slabVar;
+}
+
 /** Median, standard error and count of a type's residuals, shrunk toward 0. */
 function shrink(source: BiasSource, rs: number[], level: Km): SourceLean {
   const n = rs.length;
@@ -108,8 +127,7 @@ function shrink(source: BiasSource, rs: number[], level: Km): SourceLean {
   const mad = median(rs.map((r) => Math.abs(r - level - raw)));
   // Standard error of a median: 1.25 σ / √n, σ from the MAD (robust to the vanguard's wild days).
   const se = (1.25 * Math.max(1, 1.4826 * mad)) / Math.sqrt(n);
-  const w = LEAN_PRIOR_SD_KM ** 2 / (LEAN_PRIOR_SD_KM ** 2 + se * se);
-  return { sourceType: source, leanKm: w * raw, rawKm: raw, seKm: se, n };
+  return { sourceType: source, leanKm: shrinkLean(raw, se), rawKm: raw, seKm: se, n };
 }
 
 /**
