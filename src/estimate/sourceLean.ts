@@ -27,7 +27,7 @@ export interface SourceLean {
   leanKm: Km;
   /** Median residual before shrinkage (km). */
   rawKm: Km;
-  /** Standard error of the raw median (km). */
+  /** Standard error of the raw lean (km): of the type's median residual and of the level. */
   seKm: Km;
   /** Reports that gave a residual (a same-day report of another type or a count to compare). */
   n: number;
@@ -40,8 +40,18 @@ export interface SourceLean {
 export const LEAN_PRIOR_SD_KM = 100;
 /** Prior probability that a source type leans at all (else its lean is exactly 0). */
 export const LEAN_PRIOR_SHARE = 0.5;
-/** Fewer residuals than this: no lean (a type seen beside others on a handful of days). */
-export const LEAN_MIN_REPORTS = 8;
+/**
+ * A lean shorter than this (km, after shrinkage) is read as none: within the body's own half-length
+ * for 1,000 people (bodySpreadKm: 30 km), so such reports may well be of the body. On the
+ * simulators without a per-type lean (stress, simulate.ts) the fitted leans stay under 16 km.
+ */
+export const LEAN_MIN_KM = 20;
+/**
+ * Fewer residuals than this: no lean. Where a fifth of the reports of every type see the vanguard
+ * or the rear (hundreds of km off), the median of fewer reports moves by a body's length with two
+ * or three of them: on a stress world (no per-type lean) 9 NGO reports gave −67 ± 32 km.
+ */
+export const LEAN_MIN_REPORTS = 12;
 /**
  * Share of a type's lean added (in quadrature) to the sd of its shifted reports: a type that leans
  * 150 km on average saw the vanguard on some days (up to twice that ahead) and the body on others,
@@ -119,15 +129,33 @@ export function shrinkLean(raw: Km, se: Km): Km {
   return (pSome * raw * LEAN_PRIOR_SD_KM ** 2) / slabVar;
 }
 
-/** Median, standard error and count of a type's residuals, shrunk toward 0. */
-function shrink(source: BiasSource, rs: number[], level: Km): SourceLean {
+/**
+ * Median of residuals and its standard error: 1.25 σ / √n, σ from the MAD (robust to the
+ * vanguard's wild days), at least 1 km.
+ */
+function medianAndSe(rs: number[]): { m: Km; se: Km } {
+  const m = median(rs);
+  const mad = median(rs.map((r) => Math.abs(r - m)));
+  return { m, se: (1.25 * Math.max(1, 1.4826 * mad)) / Math.sqrt(Math.max(1, rs.length)) };
+}
+
+/**
+ * A type's lean from its residuals, against the level (and its standard error), shrunk toward 0.
+ */
+function shrink(source: BiasSource, rs: number[], level: { m: Km; se: Km }): SourceLean {
   const n = rs.length;
   if (n < LEAN_MIN_REPORTS) return { sourceType: source, leanKm: 0, rawKm: 0, seKm: 0, n };
-  const raw = median(rs) - level;
-  const mad = median(rs.map((r) => Math.abs(r - level - raw)));
-  // Standard error of a median: 1.25 σ / √n, σ from the MAD (robust to the vanguard's wild days).
-  const se = (1.25 * Math.max(1, 1.4826 * mad)) / Math.sqrt(n);
-  return { sourceType: source, leanKm: shrinkLean(raw, se), rawKm: raw, seKm: se, n };
+  const own = medianAndSe(rs);
+  const raw = own.m - level.m;
+  const se = Math.hypot(own.se, level.se);
+  const lean = shrinkLean(raw, se);
+  return {
+    sourceType: source,
+    leanKm: Math.abs(lean) < LEAN_MIN_KM ? 0 : lean,
+    rawKm: raw,
+    seKm: se,
+    n,
+  };
 }
 
 /**
@@ -150,8 +178,9 @@ export function fitSourceLeans(
   const residuals = trackResiduals(groups, isUnnamed);
   const anchors = residuals.get("anchor") ?? [];
   residuals.delete("anchor");
-  const level =
-    anchors.length >= LEAN_MIN_REPORTS ? median(anchors) : median([...residuals.values()].flat());
+  const level = medianAndSe(
+    anchors.length >= LEAN_MIN_REPORTS ? anchors : [...residuals.values()].flat(),
+  );
   const leans = new Map<BiasSource, SourceLean>();
   for (const [s, rs] of residuals) {
     if (s !== "anchor") leans.set(s, shrink(s, rs, level));
@@ -160,14 +189,16 @@ export function fitSourceLeans(
 }
 
 /**
- * Reads a report through its type's lean: shifted back by the lean, its sd widened by the lean's
- * standard error and LEAN_SD_SHARE of the lean. Unchanged for a type without a lean.
+ * Reads a report through its type's lean: shifted back by the lean, its sd widened by
+ * LEAN_SD_SHARE of the lean and by the lean's standard error, the latter in the share of the raw
+ * lean that was kept (a lean shrunk to ~0 widens nothing). Unchanged for a type without a lean.
  * @example
- * leanShift({ sourceType: "media", leanKm: 100, rawKm: 100, seKm: 20, n: 50 }); // => { km: -100, sdKm: ≈ 54 }
+ * leanShift({ sourceType: "media", leanKm: 100, rawKm: 100, seKm: 20, n: 50 }); // => { km: -100, sdKm: ≈ 102 }
  */
 export function leanShift(lean: SourceLean | undefined): { km: Km; sdKm: Km } {
   if (!lean || lean.leanKm === 0) return { km: 0, sdKm: 0 };
-  return { km: -lean.leanKm, sdKm: Math.hypot(lean.seKm, LEAN_SD_SHARE * lean.leanKm) };
+  const kept = Math.min(1, Math.abs(lean.leanKm / (lean.rawKm || lean.leanKm)));
+  return { km: -lean.leanKm, sdKm: Math.hypot(kept * lean.seKm, LEAN_SD_SHARE * lean.leanKm) };
 }
 
 /**
