@@ -254,6 +254,8 @@ export function writeOutputs(
     leftOut: result.report.leftOut,
     sourceBiases: result.report.sourceBiases,
     sizeLevelSd: result.report.sizeLevelSd,
+    // Each source type's fitted lean of its position reports that name no part (km ahead).
+    sourceLeans: result.report.sourceLeans,
     // Factors (≥ 1) by which the reports' own leave-one-out check widened the intervals.
     selfCalibration: result.report.widening,
     sizePriors: result.report.sizePriors,

@@ -43,7 +43,7 @@ export const LEAN_PRIOR_SHARE = 0.5;
 /**
  * A lean shorter than this (km, after shrinkage) is read as none: within the body's own half-length
  * for 1,000 people (bodySpreadKm: 30 km), so such reports may well be of the body. On the
- * simulators without a per-type lean (stress, simulate.ts) the fitted leans stay under 16 km.
+ * simulators without a per-type lean (stress, simulate.ts) the fitted leans mostly stay under it.
  */
 export const LEAN_MIN_KM = 20;
 /**
