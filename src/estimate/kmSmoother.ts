@@ -447,14 +447,37 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
       const v = Math.max(m2 / mass - mean * mean, (cellKm * cellKm) / 12);
       const goodPart = ((1 - eps) * good) / mass;
       const weight = goodPart / (goodPart + eps * uniformDensity);
-      const [zlo, zhi] = o.kmRange ?? [o.km, o.km];
-      // The report's own spread: its noise and, for a stretch, a uniform over the stretch.
-      const own = sigma * sigma + (zhi - zlo) ** 2 / 12;
-      const need = (Math.abs((zlo + zhi) / 2 - mean) / Z90) ** 2 - own;
+      const [centre, own] = ownSpread(o, sigma);
+      const need = (Math.abs(centre - mean) / Z90) ** 2 - own;
       return { score: need > 0 ? Math.sqrt(need / v) : 0, weight };
     },
   };
 }
+
+/**
+ * Centre (km) and variance (km²) of what a report says of the median person, as its
+ * leave-one-out score reads it: its noise and, for a stretch, a uniform over the stretch; for a
+ * report with alternative readings, the mixture of them all (a report that may be of the
+ * vanguard is not a surprise when it lies far ahead).
+ */
+function ownSpread(o: KmObservation, sigma: number): [Km, number] {
+  const [zlo, zhi] = o.kmRange ?? [o.km, o.km];
+  const parts: [number, number, number][] = [[1, (zlo + zhi) / 2, (zhi - zlo) ** 2 / 12]];
+  if (OWN_MIX) {
+    for (const a of o.alternatives ?? []) {
+      parts[0][0] -= a.weight;
+      parts.push([a.weight, (a.kmRange[0] + a.kmRange[1]) / 2, (a.kmRange[1] - a.kmRange[0]) ** 2 / 12]);
+    }
+  }
+  let m = 0;
+  let m2 = 0;
+  for (const [w, c, v] of parts) {
+    m += w * c;
+    m2 += w * (v + c * c);
+  }
+  return [m, sigma * sigma + Math.max(0, m2 - m * m)];
+}
+const OWN_MIX = globalThis.process?.env?.OWN_MIX !== "0";
 
 /**
  * Forward pass: alpha[k][r*n + j], each day normalised to sum 1; and each day's likelihood

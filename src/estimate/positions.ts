@@ -41,8 +41,32 @@ const POSITION_BASE_SIGMA: Partial<Record<BiasSource, number>> = {
  * bus ride (2018: the first buses reached Tijuana a week before the body, ~1,500 km behind).
  */
 export const BODY_REACH_KM = 1600;
-/** A report of less than this share of the group's typical size describes a part of it. */
+/**
+ * A report of less than this share of the group's typical size describes a part of it (where one
+ * reading must be chosen: sizes, head and tail); for the median person, the share at which a
+ * report is as likely the body as a part ({@link bodyProbability}).
+ */
 export const PART_SHARE = 0.4;
+/**
+ * Width (in log share) of the passage from part to body: at e^±1 of it past PART_SHARE a report
+ * is the body with probability 0.27 / 0.73. Env CLIFF_SCALE overrides while measuring.
+ */
+export const PART_SHARE_WIDTH = Number(globalThis.process?.env?.CLIFF_SCALE ?? 0.3);
+const CLIFF_ON = globalThis.process?.env?.CLIFF !== "0";
+
+/**
+ * Probability that a report of `share` of the group (its figure over the group's size that day)
+ * describes its body rather than a part (head or tail): logistic in log share, ½ at PART_SHARE,
+ * so that a report at 0.39 and one at 0.41 say nearly the same (no cliff), and a figure near the
+ * group's size is the body nearly surely.
+ * @example
+ * bodyProbability(0.4); // => 0.5
+ * bodyProbability(0.9) > 0.9; // => true
+ */
+export function bodyProbability(share: number): number {
+  if (!(share > 0)) return 0;
+  return 1 / (1 + Math.exp(-Math.log(share / PART_SHARE) / PART_SHARE_WIDTH));
+}
 
 /**
  * Half-length (km) of a body of `people` from its median person to its head or tail, as a 90 %
@@ -261,6 +285,9 @@ function forMedian(
   unknown?: UnknownPartReading,
 ): KmObservation {
   const part = partOf(g, p);
+  if (part !== "body" && !g.parts?.has(p.s.id) && CLIFF_ON) {
+    return figureMixture(g, p, o);
+  }
   if (part === "body") {
     // A report of the body places someone in it, not its median person: anywhere within a share
     // of the body's spread either side.
@@ -271,6 +298,9 @@ function forMedian(
     // Body only by default (no part said, no figure): it may have seen the vanguard or the rear.
     // (Reading reports with a figure for the whole group so too helped on the stress worlds but
     // cost 1–2.5 km of held-out error on the 2018 data: bench/README.md.)
+    if (hasFigure(p) && !g.parts?.has(p.s.id) && CLIFF_ON) {
+      return figureMixture(g, p, o);
+    }
     if (!unknown || g.parts?.has(p.s.id) || hasFigure(p)) return body;
     const alternatives = unknownPartAlternatives(
       range(o),
@@ -290,6 +320,34 @@ function forMedian(
         ? [lo, hi + reach]
         : [lo - reach, hi + reach];
   return { ...o, kmRange: r };
+}
+
+/** A report of the body as evidence of the median person: someone in the body, normal noise. */
+function bodyReading(g: WorkGroup, p: GroupPosition, o: KmObservation): KmObservation {
+  const half = bodyHalfKm(g, p.s.t);
+  return { ...o, sigmaKm: Math.sqrt(o.sigmaKm ** 2 + (BODY_SD_SHARE * half) ** 2) };
+}
+
+/**
+ * A report with a figure and no part said, as evidence of the median person: the body with
+ * {@link bodyProbability} of its share, else a part — the head (the median person behind it by
+ * up to (1 − share) × BODY_REACH_KM) or the tail (ahead of it by as much), each with half the
+ * rest. The smoother weighs the readings (KmObservation.alternatives); no threshold decides.
+ */
+function figureMixture(g: WorkGroup, p: GroupPosition, o: KmObservation): KmObservation {
+  const share = shareOf(g, p);
+  const body = bodyReading(g, p, o);
+  const partWeight = 1 - bodyProbability(share);
+  const reach = (1 - share) * BODY_REACH_KM;
+  if (partWeight < 1e-3 || reach < 1) return body;
+  const [lo, hi] = range(o);
+  return {
+    ...body,
+    alternatives: [
+      { weight: partWeight / 2, kmRange: [lo - reach, hi] },
+      { weight: partWeight / 2, kmRange: [lo, hi + reach] },
+    ],
+  };
 }
 
 /**
