@@ -53,6 +53,12 @@ export interface KmObservation {
    * `kmRange`. A mixture likelihood (posterior responsibilities are never committed to).
    */
   alternatives?: readonly KmAlternative[];
+  /**
+   * The leave-one-out score reads the report's own spread as the mixture of all its readings, not
+   * the reading as given (positions.ts figureMixture: a report of a small share of the group may
+   * lie far from the median person without surprise, as its part reading says).
+   */
+  scoreMixture?: boolean;
 }
 
 /** One alternative reading of a report (see KmObservation.alternatives). */
@@ -463,7 +469,7 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
 function ownSpread(o: KmObservation, sigma: number): [Km, number] {
   const [zlo, zhi] = o.kmRange ?? [o.km, o.km];
   const parts: [number, number, number][] = [[1, (zlo + zhi) / 2, (zhi - zlo) ** 2 / 12]];
-  if (OWN_MIX) {
+  if (o.scoreMixture || OWN_MIX) {
     for (const a of o.alternatives ?? []) {
       parts[0][0] -= a.weight;
       parts.push([a.weight, (a.kmRange[0] + a.kmRange[1]) / 2, (a.kmRange[1] - a.kmRange[0]) ** 2 / 12]);
@@ -477,7 +483,7 @@ function ownSpread(o: KmObservation, sigma: number): [Km, number] {
   }
   return [m, sigma * sigma + Math.max(0, m2 - m * m)];
 }
-const OWN_MIX = globalThis.process?.env?.OWN_MIX !== "0";
+const OWN_MIX = globalThis.process?.env?.OWN_MIX === "1";
 
 /**
  * Forward pass: alpha[k][r*n + j], each day normalised to sum 1; and each day's likelihood
