@@ -66,6 +66,8 @@ export interface KmAlternative {
   /** Probability of this reading (0–1). */
   weight: number;
   kmRange: [Km, Km];
+  /** Sd (km) of the stretch's soft edges; the observation's `sigmaKm` when not given. */
+  sigmaKm?: Km;
 }
 
 export interface KmSmootherInput {
@@ -375,10 +377,11 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
       return;
     }
     let rest = 1;
-    const soft = Math.max(sigma, walk.mean);
     for (const a of o.alternatives) {
       rest -= a.weight;
       const [a0, a1] = a.kmRange;
+      const own = a.sigmaKm === undefined ? sigma : cellSigma({ ...o, sigmaKm: a.sigmaKm });
+      const soft = Math.max(own, walk.mean);
       // Smooth at the scale of its soft edges: evaluated every half of that.
       const f = (x: number): number => stretchDensity(a0, a1, x, soft);
       addInterpolated(densities, grid, f, 2.5 * soft, j0, j1, a.weight);

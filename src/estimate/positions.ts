@@ -339,15 +339,16 @@ function figureMixture(g: WorkGroup, p: GroupPosition, o: KmObservation): KmObse
   const body = bodyReading(g, p, o);
   const partWeight = /a/.test(globalThis.process?.env?.EXP ?? "") && share < PART_SHARE ? 1 : /b/.test(globalThis.process?.env?.EXP ?? "") && share >= PART_SHARE ? 0 : 1 - bodyProbability(share);
   const reach = (1 - share) * BODY_REACH_KM;
-  if (globalThis.process?.env?.DBGMIX) console.error(`MIX ${g.name} ${p.s.id} t=${p.s.t.toFixed(1)} km=${Math.round(p.km)} src=${p.s.source} share=${share.toFixed(2)} body=${(1 - partWeight).toFixed(2)} said=${g.parts?.get(p.s.id) ?? "-"}`);
+  if (globalThis.process?.env?.DBGMIX) console.error(`MIX ${g.name} ${p.s.id} t=${p.s.t.toFixed(1)} km=${Math.round(p.km)} src=${p.s.source} share=${share.toFixed(2)} body=${(1 - partWeight).toFixed(2)} said=${g.parts?.get(p.s.id) ?? "-"} bodySd=${Math.round(body.sigmaKm)} reach=${Math.round(reach)}`);
   if (partWeight < 1e-3 || reach < 1) return body;
   const [lo, hi] = range(o);
+  if (partWeight > 0.999 && globalThis.process?.env?.PURE === "1") return { ...o, kmRange: [lo - reach, hi + reach] };
   return {
     ...body,
     scoreMixture: globalThis.process?.env?.OWN_MIX !== "0",
     alternatives: globalThis.process?.env?.ONE === "1" ? [{ weight: partWeight, kmRange: [lo - reach, hi + reach] }] : [
-      { weight: partWeight / 2, kmRange: [lo - reach, hi] },
-      { weight: partWeight / 2, kmRange: [lo, hi + reach] },
+      { weight: partWeight / 2, kmRange: [lo - reach, hi], sigmaKm: o.sigmaKm },
+      { weight: partWeight / 2, kmRange: [lo, hi + reach], sigmaKm: o.sigmaKm },
     ],
   };
 }
