@@ -472,10 +472,14 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
 function ownSpread(o: KmObservation, sigma: number): [Km, number] {
   const [zlo, zhi] = o.kmRange ?? [o.km, o.km];
   const parts: [number, number, number][] = [[1, (zlo + zhi) / 2, (zhi - zlo) ** 2 / 12]];
-  if (o.scoreMixture || OWN_MIX) {
+  if (o.scoreMixture) {
     for (const a of o.alternatives ?? []) {
       parts[0][0] -= a.weight;
-      parts.push([a.weight, (a.kmRange[0] + a.kmRange[1]) / 2, (a.kmRange[1] - a.kmRange[0]) ** 2 / 12]);
+      parts.push([
+        a.weight,
+        (a.kmRange[0] + a.kmRange[1]) / 2,
+        (a.kmRange[1] - a.kmRange[0]) ** 2 / 12,
+      ]);
     }
   }
   let m = 0;
@@ -486,7 +490,6 @@ function ownSpread(o: KmObservation, sigma: number): [Km, number] {
   }
   return [m, sigma * sigma + Math.max(0, m2 - m * m)];
 }
-const OWN_MIX = globalThis.process?.env?.OWN_MIX === "1";
 
 /**
  * Forward pass: alpha[k][r*n + j], each day normalised to sum 1; and each day's likelihood

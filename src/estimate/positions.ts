@@ -42,26 +42,31 @@ const POSITION_BASE_SIGMA: Partial<Record<BiasSource, number>> = {
  */
 export const BODY_REACH_KM = 1600;
 /**
- * A report of less than this share of the group's typical size describes a part of it (where one
- * reading must be chosen: sizes, head and tail); for the median person, the share at which a
- * report is as likely the body as a part ({@link bodyProbability}).
+ * The share of the group (a report's figure over the group's size that day) below which a report
+ * is read as describing a part of it where one reading must be chosen (sizes: a lower bound;
+ * head and tail runs); for the median person, the share at which a report is as likely the body
+ * as a part ({@link bodyProbability}).
  */
 export const PART_SHARE = 0.4;
 /**
- * Width (in log share) of the passage from part to body: at e^±1 of it past PART_SHARE a report
- * is the body with probability 0.27 / 0.73. Env CLIFF_SCALE overrides while measuring.
+ * Width (in log share) of the passage from part to body for the median person: one width either
+ * side of PART_SHARE a report is the body with probability 0.27 / 0.73; at the group's size
+ * (share 1) 0.95, at a fifth of PART_SHARE (0.08) 0.005. Of the order σ² / |ln PART_SHARE| with σ
+ * the log spread of a figure of the whole body about the group's size (0.6 in trackCost.ts gives
+ * 0.39): the slope of the log odds of body against part at PART_SHARE. 0.3 measured best of 0.15,
+ * 0.3 and 0.39 on the development worlds and the 2018 check (bench/README.md "the part share
+ * without a cliff").
  */
-export const PART_SHARE_WIDTH = Number(globalThis.process?.env?.CLIFF_SCALE ?? 0.3);
-const CLIFF_ON = globalThis.process?.env?.CLIFF !== "0";
+export const PART_SHARE_WIDTH = 0.3;
 
 /**
  * Probability that a report of `share` of the group (its figure over the group's size that day)
  * describes its body rather than a part (head or tail): logistic in log share, ½ at PART_SHARE,
- * so that a report at 0.39 and one at 0.41 say nearly the same (no cliff), and a figure near the
- * group's size is the body nearly surely.
+ * so that a report at 0.39 and one at 0.41 say nearly the same (no cliff), a figure near the
+ * group's size is the body nearly surely and a handful of people nearly surely a part.
  * @example
  * bodyProbability(0.4); // => 0.5
- * bodyProbability(0.9) > 0.9; // => true
+ * bodyProbability(1) > 0.95; // => true
  */
 export function bodyProbability(share: number): number {
   if (!(share > 0)) return 0;
@@ -284,24 +289,14 @@ function forMedian(
   o: KmObservation,
   unknown?: UnknownPartReading,
 ): KmObservation {
+  const said = g.parts?.has(p.s.id) === true;
+  // A figure and no part said: its share of the group weighs body against part (no threshold).
+  if (!said && hasFigure(p)) return figureMixture(g, p, o);
   const part = partOf(g, p);
-  if (part !== "body" && !g.parts?.has(p.s.id) && CLIFF_ON) {
-    return figureMixture(g, p, o);
-  }
   if (part === "body") {
-    // A report of the body places someone in it, not its median person: anywhere within a share
-    // of the body's spread either side.
-    // Soft (normal), not a box: many reports of a long body must not pin its median between
-    // hard walls.
-    const half = bodyHalfKm(g, p.s.t);
-    const body = { ...o, sigmaKm: Math.sqrt(o.sigmaKm ** 2 + (BODY_SD_SHARE * half) ** 2) };
+    const body = bodyReading(g, p, o);
     // Body only by default (no part said, no figure): it may have seen the vanguard or the rear.
-    // (Reading reports with a figure for the whole group so too helped on the stress worlds but
-    // cost 1–2.5 km of held-out error on the 2018 data: bench/README.md.)
-    if (hasFigure(p) && !g.parts?.has(p.s.id) && CLIFF_ON) {
-      return figureMixture(g, p, o);
-    }
-    if (!unknown || g.parts?.has(p.s.id) || hasFigure(p)) return body;
+    if (!unknown || said) return body;
     const alternatives = unknownPartAlternatives(
       range(o),
       unknown.shares,
@@ -322,7 +317,11 @@ function forMedian(
   return { ...o, kmRange: r };
 }
 
-/** A report of the body as evidence of the median person: someone in the body, normal noise. */
+/**
+ * A report of the body as evidence of the median person: it places someone in the body, not its
+ * median person — anywhere within a share of the body's spread either side. Soft (normal), not a
+ * box: many reports of a long body must not pin its median between hard walls.
+ */
 function bodyReading(g: WorkGroup, p: GroupPosition, o: KmObservation): KmObservation {
   const half = bodyHalfKm(g, p.s.t);
   return { ...o, sigmaKm: Math.sqrt(o.sigmaKm ** 2 + (BODY_SD_SHARE * half) ** 2) };
@@ -330,23 +329,23 @@ function bodyReading(g: WorkGroup, p: GroupPosition, o: KmObservation): KmObserv
 
 /**
  * A report with a figure and no part said, as evidence of the median person: the body with
- * {@link bodyProbability} of its share, else a part — the head (the median person behind it by
- * up to (1 − share) × BODY_REACH_KM) or the tail (ahead of it by as much), each with half the
- * rest. The smoother weighs the readings (KmObservation.alternatives); no threshold decides.
+ * {@link bodyProbability} of its share, else a part of unknown end — the head (the median person
+ * behind it by up to (1 − share) × BODY_REACH_KM) or the tail (ahead of it by as much), half the
+ * rest each, with the report's own soft edges. The smoother weighs the readings
+ * (KmObservation.alternatives) and so does the leave-one-out score (`scoreMixture`); no threshold
+ * decides. At share ≥ 1 it is the body alone.
  */
 function figureMixture(g: WorkGroup, p: GroupPosition, o: KmObservation): KmObservation {
   const share = shareOf(g, p);
   const body = bodyReading(g, p, o);
-  const partWeight = /a/.test(globalThis.process?.env?.EXP ?? "") && share < PART_SHARE ? 1 : /b/.test(globalThis.process?.env?.EXP ?? "") && share >= PART_SHARE ? 0 : 1 - bodyProbability(share);
+  const partWeight = 1 - bodyProbability(share);
   const reach = (1 - share) * BODY_REACH_KM;
-  if (globalThis.process?.env?.DBGMIX) console.error(`MIX ${g.name} ${p.s.id} t=${p.s.t.toFixed(1)} km=${Math.round(p.km)} src=${p.s.source} share=${share.toFixed(2)} body=${(1 - partWeight).toFixed(2)} said=${g.parts?.get(p.s.id) ?? "-"} bodySd=${Math.round(body.sigmaKm)} reach=${Math.round(reach)}`);
   if (partWeight < 1e-3 || reach < 1) return body;
   const [lo, hi] = range(o);
-  if (partWeight > 0.999 && globalThis.process?.env?.PURE === "1") return { ...o, kmRange: [lo - reach, hi + reach] };
   return {
     ...body,
-    scoreMixture: globalThis.process?.env?.OWN_MIX !== "0",
-    alternatives: globalThis.process?.env?.ONE === "1" ? [{ weight: partWeight, kmRange: [lo - reach, hi + reach] }] : [
+    scoreMixture: true,
+    alternatives: [
       { weight: partWeight / 2, kmRange: [lo - reach, hi], sigmaKm: o.sigmaKm },
       { weight: partWeight / 2, kmRange: [lo, hi + reach], sigmaKm: o.sigmaKm },
     ],
