@@ -94,4 +94,28 @@ describe("smoothKm (regime-switching grid smoother)", () => {
     });
     expect(r.days[2].high).toBeCloseTo(1000, 0);
   });
+  it("a report that may be of a part is no surprise far from the body when its score reads the mixture", () => {
+    // Days of the body at 100 … 160 km; on day 2 a report 300 km ahead that is the body with
+    // probability 0.2, else the head or the tail of a long caravan (reach 600 km).
+    const far = (scoreMixture: boolean): KmObservation =>
+      report(2, 430, {
+        sigmaKm: 40,
+        scoreMixture,
+        alternatives: [
+          { weight: 0.4, kmRange: [-170, 430], sigmaKm: 4 },
+          { weight: 0.4, kmRange: [430, 1030], sigmaKm: 4 },
+        ],
+      });
+    const body = [report(0, 100), report(1, 130), report(3, 190), report(4, 220)];
+    const run = (o: KmObservation) =>
+      smoothKm({ nDays: 5, routeLengthKm: 2000, movement, observations: [...body, o] });
+    const asBody = run(far(false));
+    const asMixture = run(far(true));
+    // The same posterior: the score alone reads the mixture.
+    expect(asMixture.days[2].median).toBeCloseTo(asBody.days[2].median, 6);
+    expect(asBody.loo[4].score).toBeGreaterThan(1);
+    expect(asMixture.loo[4].score).toBe(0);
+    // The median person stays with the body: the report is most likely of a part.
+    expect(Math.abs(asMixture.days[2].median - 160)).toBeLessThan(40);
+  });
 });
