@@ -12,7 +12,11 @@ const day = (d: number): string => `2018-10-${String(d).padStart(2, "0")}`;
  * One group walking 30 km a day for 16 days, reported each day by the UN and by government
  * (on the body, small noise) and by `leaning` `aheadKm` ahead of the body, naming no part.
  */
-function world(aheadKm: number, leaning: SourceType = "social_media"): Sighting[] {
+function world(
+  aheadKm: number,
+  leaning: SourceType = "social_media",
+  hours: readonly number[] = [11, 13, 15],
+): Sighting[] {
   const out: Sighting[] = [];
   const wobble = [0, 8, -6, 4, -9, 5, -3, 7, -5, 2, -7, 6, -2, 9, -4, 3];
   for (let k = 0; k < 16; k++) {
@@ -32,7 +36,7 @@ function world(aheadKm: number, leaning: SourceType = "social_media"): Sighting[
       caravanLabel: "A",
       sourceType: "government",
     });
-    for (const h of [11, 13, 15]) {
+    for (const h of hours) {
       out.push({
         id: `s${k}-${h}`,
         observedAt: `${day(d)}T${h}:00`,
@@ -87,6 +91,18 @@ describe("sourceLean: source types whose reports lean ahead of the others", () =
       expect(a.kmHigh - a.kmLow).toBeGreaterThan(b.kmHigh - b.kmLow);
       expect(a.kmLow).toBeLessThanOrEqual(body);
       expect(a.kmHigh).toBeGreaterThanOrEqual(body);
+    }
+  });
+
+  it("learns the lean in full when the leaning type is half or most of the reports", () => {
+    // The level is set by the anchors (UN, government), not by the track the reports pulled.
+    for (const hours of [
+      [11, 13],
+      [11, 13, 15],
+    ]) {
+      const leans = estimateTracks(dataset(world(150, "social_media", hours))).report.sourceLeans;
+      const lean = leans.find((l) => l.sourceType === "social_media")?.leanKm ?? 0;
+      expect(Math.abs(lean - 150)).toBeLessThan(20);
     }
   });
 
