@@ -33,6 +33,7 @@ import {
   widenEstimate,
 } from "../../src/index.ts";
 import type {
+  Association,
   CheckOptions,
   CorrectedEstimate,
   CorrectionsFile,
@@ -185,9 +186,28 @@ export const estimateCommand: Command = {
     context.stderr(
       `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,
     );
+    const atLeast = lowerBoundsNote(result.report.associations);
+    if (atLeast) context.stderr(atLeast);
     return exitStatus(loaded);
   },
 };
+
+/**
+ * One line naming the counts of one place or one point (a shelter's occupancy, a checkpoint's
+ * registrations) that were read as lower bounds of their group, or undefined when there are none.
+ * @example
+ * lowerBoundsNote([{ sightingId: "a3", group: "G", how: "label", countScope: "place", sizeAtLeast: 620 }]);
+ * // => '1 count of one place or one point read as "at least", not as its group's size: a3 (≥ 620, place); report.json associations[].countScope'
+ */
+export function lowerBoundsNote(associations: readonly Association[]): string | undefined {
+  const bounds = associations.filter((a) => a.countScope !== undefined);
+  if (bounds.length === 0) return undefined;
+  const shown = bounds
+    .slice(0, 6)
+    .map((a) => `${a.sightingId} (≥ ${a.sizeAtLeast ?? "?"}, ${a.countScope ?? ""})`);
+  const more = bounds.length > shown.length ? `, … ${bounds.length - shown.length} more` : "";
+  return `${counted(bounds.length, "count")} of one place or one point read as "at least", not as its group's size: ${shown.join(", ")}${more}; report.json associations[].countScope`;
+}
 
 // ── held-out check (--check) ──
 const CHECK_OPTIONS = {
