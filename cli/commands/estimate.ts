@@ -78,7 +78,9 @@ ${datasetOptionsHelp({
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 Method: regime-switching (rest/walk/ride) forward–backward smoother on km along the route with
 robust observations, and log-space fusion of sizes with per-source bias fitted from the data
-(see docs/estimation.md).
+(see docs/estimation.md). A count of one place or one point (shelter occupancy, registrations
+today at a checkpoint, as the notes or part say, es/en) is read as "at least", not as the group's
+size; such reports are named on stderr and in report.json (associations[].countScope).
 
 Limits: --as-of is a real ISO 8601 date or date-time (2018-10-32 is refused, never rolled
 over); routes must not cross the antimeridian and need two distinct positions.

@@ -86,6 +86,10 @@ describe("dtm-flow estimate", () => {
       { sightingId: "a3", countScope: "place", sizeAtLeast: 620 },
       { sightingId: "a6", countScope: "passage", sizeAtLeast: 450 },
     ]);
+    // --help says so too.
+    const help = capture(dir);
+    await run(["estimate", "--help"], help.context);
+    expect(help.out.join("\n")).toMatch(/is read as "at least", not as the group's\s+size/);
   });
 
   it("dtm-flow estimate reads a simulated world from files (sightings, route, places)", async () => {
