@@ -33,6 +33,7 @@ import {
   widenEstimate,
 } from "../../src/index.ts";
 import type {
+  Association,
   CheckOptions,
   CorrectedEstimate,
   CorrectionsFile,
@@ -77,7 +78,9 @@ ${datasetOptionsHelp({
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 Method: regime-switching (rest/walk/ride) forward–backward smoother on km along the route with
 robust observations, and log-space fusion of sizes with per-source bias fitted from the data
-(see docs/estimation.md).
+(see docs/estimation.md). A count of one place or one point (shelter occupancy, registrations
+today at a checkpoint, as the notes or part say, es/en) is read as "at least", not as the group's
+size; such reports are named on stderr and in report.json (associations[].countScope).
 
 Limits: --as-of is a real ISO 8601 date or date-time (2018-10-32 is refused, never rolled
 over); routes must not cross the antimeridian and need two distinct positions.
@@ -185,9 +188,28 @@ export const estimateCommand: Command = {
     context.stderr(
       `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,
     );
+    const atLeast = lowerBoundsNote(result.report.associations);
+    if (atLeast) context.stderr(atLeast);
     return exitStatus(loaded);
   },
 };
+
+/**
+ * One line naming the counts of one place or one point (a shelter's occupancy, a checkpoint's
+ * registrations) that were read as lower bounds of their group, or undefined when there are none.
+ * @example
+ * lowerBoundsNote([{ sightingId: "a3", group: "G", how: "label", countScope: "place", sizeAtLeast: 620 }]);
+ * // => '1 count of one place or one point read as "at least", not as its group's size: a3 (≥ 620, place); report.json associations[].countScope'
+ */
+export function lowerBoundsNote(associations: readonly Association[]): string | undefined {
+  const bounds = associations.filter((a) => a.countScope !== undefined);
+  if (bounds.length === 0) return undefined;
+  const shown = bounds
+    .slice(0, 6)
+    .map((a) => `${a.sightingId} (≥ ${a.sizeAtLeast ?? "?"}, ${a.countScope ?? ""})`);
+  const more = bounds.length > shown.length ? `, … ${bounds.length - shown.length} more` : "";
+  return `${counted(bounds.length, "count")} of one place or one point read as "at least", not as its group's size: ${shown.join(", ")}${more}; report.json associations[].countScope`;
+}
 
 // ── held-out check (--check) ──
 const CHECK_OPTIONS = {

@@ -129,6 +129,11 @@ interface TableWriter {
   extraColumns: string[];
   /** The extra columns no row written so far has a value in (left out at the end). */
   empty: Set<string>;
+  /**
+   * Of `extraColumns`, the mapped columns declared only to keep an unreadable code as written
+   * (`possibleExtraKeys`): when empty, every value of the column was read, nothing was lost.
+   */
+  keptAsWritten: Set<string>;
   pending: Record<string, unknown>[];
   rows: number;
 }
@@ -233,6 +238,7 @@ export function planWriters(probes: Map<string, ImportReport>): Map<TableKind, T
         columns: [],
         extraColumns: [],
         empty: new Set(),
+        keptAsWritten: new Set(),
         pending: [],
         rows: 0,
       };
@@ -240,11 +246,14 @@ export function planWriters(probes: Map<string, ImportReport>): Map<TableKind, T
     }
     // A set beside the list: a file of 20,000 extra columns must not cost 20,000² comparisons.
     const known = new Set(w.extraColumns);
-    for (const x of possibleExtraKeys(report))
+    const unmapped = new Set(report.extraColumns);
+    for (const x of possibleExtraKeys(report)) {
+      if (!unmapped.has(x)) w.keptAsWritten.add(x);
       if (!known.has(x)) {
         known.add(x);
         w.extraColumns.push(x);
       }
+    }
   }
   return writers;
 }
@@ -435,12 +444,29 @@ function commitTable(
   o.file.discard();
   copy.commit();
   w.columns = w.columns.filter((c) => !w.empty.has(c));
-  const names = [...w.empty];
-  const shown =
+  context.stderr(emptyColumnsNote(w));
+}
+
+/**
+ * The stderr line on the extra columns left out: the file's unmapped columns that were empty,
+ * and apart, the mapped columns whose every value was read (no code had to be kept as written),
+ * so that a reader does not take `grp/País` for a column lost.
+ * @example
+ * emptyColumnsNote({ file: "counts.csv", empty: new Set(["vacía", "sentido"]), keptAsWritten: new Set(["sentido"]) });
+ * // => "counts.csv: left out 1 extra column empty in every row: vacía; every value of sentido was read, none kept as written."
+ */
+export function emptyColumnsNote(w: Pick<TableWriter, "file" | "empty" | "keptAsWritten">): string {
+  const list = (names: string[]): string =>
     names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length - 5} more)` : "");
-  context.stderr(
-    `${w.file}: left out ${counted(names.length, "extra column")} empty in every row: ${shown}.`,
-  );
+  const unmapped = [...w.empty].filter((c) => !w.keptAsWritten.has(c));
+  const read = [...w.empty].filter((c) => w.keptAsWritten.has(c));
+  const parts = [
+    unmapped.length
+      ? `left out ${counted(unmapped.length, "extra column")} empty in every row: ${list(unmapped)}`
+      : "",
+    read.length ? `every value of ${list(read)} was read, none kept as written` : "",
+  ].filter((p) => p !== "");
+  return `${w.file}: ${parts.join("; ")}.`;
 }
 
 /**

@@ -307,6 +307,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     ? calibrateGroups(ctx, tracked, sizes.loo, sizes.widening)
     : { km: 1, kmFarFromReports: 1, size: 1, kmReports: 0, sizeReports: 0 };
 
+  recordCountScopes(ctx.associations, prepared);
   const out = buildOutputs(ctx, tracked);
   const sourceBiases = [...sizes.sourceBiases.values()]
     .map((b) => ({ ...b, bias: round3(b.bias), spread: round3(b.spread) }))
@@ -329,6 +330,23 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
       trackEnds: trackEnds.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)),
     },
   };
+}
+
+/**
+ * Marks the associations of counts of one place or one point (`countScope`, `sizeAtLeast`), so
+ * report.json says which figures were read as "at least" rather than as the group's size.
+ */
+function recordCountScopes(
+  associations: readonly Association[],
+  prepared: readonly PreparedSighting[],
+): void {
+  const byId = new Map(prepared.map((s) => [s.id, s]));
+  for (const a of associations) {
+    const s = byId.get(a.sightingId);
+    if (!s?.countScope || s.logLow === undefined) continue;
+    a.countScope = s.countScope;
+    a.sizeAtLeast = Math.round(Math.exp(s.logLow));
+  }
 }
 
 /** Projections of every positioned report on every route (nearest point per route). */

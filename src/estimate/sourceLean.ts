@@ -31,6 +31,11 @@ export interface SourceLean {
   seKm: Km;
   /** Reports that gave a residual (a same-day report of another type or a count to compare). */
   n: number;
+  /**
+   * Why no lean was used, when `leanKm` is 0: too few reports (then `rawKm` and `seKm` are 0, not
+   * measured), or a raw lean shrunk within about two standard errors of 0 or under LEAN_MIN_KM.
+   */
+  note?: string;
 }
 
 /**
@@ -144,17 +149,26 @@ function medianAndSe(rs: number[]): { m: Km; se: Km } {
  */
 function shrink(source: BiasSource, rs: number[], level: { m: Km; se: Km }): SourceLean {
   const n = rs.length;
-  if (n < LEAN_MIN_REPORTS) return { sourceType: source, leanKm: 0, rawKm: 0, seKm: 0, n };
+  if (n < LEAN_MIN_REPORTS) {
+    const note = `fewer than ${LEAN_MIN_REPORTS} reports to compare: no lean fitted, read as none`;
+    return { sourceType: source, leanKm: 0, rawKm: 0, seKm: 0, n, note };
+  }
   const own = medianAndSe(rs);
   const raw = own.m - level.m;
   const se = Math.hypot(own.se, level.se);
   const lean = shrinkLean(raw, se);
+  const none = Math.abs(lean) < LEAN_MIN_KM;
   return {
     sourceType: source,
-    leanKm: Math.abs(lean) < LEAN_MIN_KM ? 0 : lean,
+    leanKm: none ? 0 : lean,
     rawKm: raw,
     seKm: se,
     n,
+    ...(none
+      ? {
+          note: `under ${LEAN_MIN_KM} km once shrunk toward 0 (a raw lean within about two standard errors of 0 mostly is): read as none`,
+        }
+      : {}),
   };
 }
 

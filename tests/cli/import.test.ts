@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture } from "./capture.ts";
+import { emptyColumnsNote } from "../../cli/commands/import.ts";
 import { importTable } from "../../src/index.ts";
 
 const SAMPLES = join(process.cwd(), "data/samples");
@@ -139,6 +140,20 @@ describe("dtm-flow import", () => {
     expect(report.outputs.counts.emptyColumnsLeftOut).toEqual(["grp_conteo/direccion"]);
     expect(report.outputs.counts.columns).toEqual(header);
   });
+  it("says a mapped column whose every code was read is not lost (Kobo grp/País)", () => {
+    const note = emptyColumnsNote({
+      file: "sightings.csv",
+      empty: new Set(["grp/País", "grp/Tipo de fuente"]),
+      keptAsWritten: new Set(["grp/País", "grp/Tipo de fuente"]),
+    });
+    expect(note).toBe(
+      "sightings.csv: every value of grp/País, grp/Tipo de fuente was read, none kept as written.",
+    );
+    expect(
+      emptyColumnsNote({ file: "counts.csv", empty: new Set(["a"]), keptAsWritten: new Set() }),
+    ).toBe("counts.csv: left out 1 extra column empty in every row: a.");
+  });
+
   it("dtm-flow import leaves out an extra column empty in every row and keeps one filled only in the last row", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dtm-import-"));
     // More rows than one batch of the streaming writer (5,000), so the header is long written.
@@ -162,7 +177,7 @@ describe("dtm-flow import", () => {
     expect(header).not.toContain("vacía");
     expect(header).not.toContain("sentido");
     expect(x.err.join("\n")).toMatch(
-      /counts.csv: left out 2 extra columns empty in every row: vacía, sentido\./,
+      /counts.csv: left out 1 extra column empty in every row: vacía; every value of sentido was read, none kept as written\./,
     );
     // Read back by the importer: every row, and the one value of turno on the last row.
     const back = importTable(text, { kind: "counts" });

@@ -60,6 +60,38 @@ describe("dtm-flow estimate", () => {
     expect(dates.every((d) => d <= "2018-10-20")).toBe(true);
   });
 
+  it('dtm-flow estimate says which counts of one place or one point it read as "at least" (Kobo, es)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), "estimate-bounds-"));
+    const kobo = [
+      "grp/Fecha y hora;grp/Lugar;grp/Caravana;grp/Cantidad;grp/Método;grp/Tipo de fuente;grp/Observaciones;_uuid",
+      "15/01/2019 06:00;San Pedro Sula;Caravana enero;1.200;medios;prensa;salida;a1",
+      "17/01/2019 20:00;Ciudad de Guatemala;Caravana enero;620;conteo;ong;Ocupación del albergue esta noche;a3",
+      "18/01/2019 10:00;Ciudad de Guatemala;Caravana enero;2.000;medios;prensa;;a4",
+      "20/01/2019 12:00;Ciudad Hidalgo;Caravana enero;450;registro;gobierno;registrados hoy en el punto de control;a6",
+      "21/01/2019 12:00;Tapachula;Caravana enero;aprox. 2.300;medios;prensa;;a7",
+    ].join("\n");
+    writeFileSync(join(dir, "avistamientos.csv"), kobo, "utf8");
+    const io = capture(dir);
+    expect(
+      await run(["estimate", "--sightings", "avistamientos.csv", "--out", "out"], io.context),
+    ).toBe(0);
+    expect(io.err.at(-1)).toBe(
+      '2 counts of one place or one point read as "at least", not as its group\'s size: a3 (≥ 620, place), a6 (≥ 450, passage); report.json associations[].countScope',
+    );
+    const report = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
+    const bounds = (report.associations as { sightingId: string; countScope?: string }[]).filter(
+      (a) => a.countScope,
+    );
+    expect(bounds).toMatchObject([
+      { sightingId: "a3", countScope: "place", sizeAtLeast: 620 },
+      { sightingId: "a6", countScope: "passage", sizeAtLeast: 450 },
+    ]);
+    // --help says so too.
+    const help = capture(dir);
+    await run(["estimate", "--help"], help.context);
+    expect(help.out.join("\n")).toMatch(/is read as "at least", not as the group's\s+size/);
+  });
+
   it("dtm-flow estimate reads a simulated world from files (sightings, route, places)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "estimate-sim-"));
     const world = simulateWorld(worldOfDifficulty(0.2), mulberry32(77));

@@ -121,6 +121,18 @@ describe("a group counted at checkpoints and shelters is not shrunk to the count
     return { median: sizes[sizes.length >> 1], covered: covered / tracks.length };
   };
 
+  it("says in report.associations which figures were read as lower bounds, and as what", () => {
+    const { report } = estimateTracks(dataset(counted(true)));
+    const of = (id: string) => report.associations.find((a) => a.sightingId === id);
+    expect(of("sh0")).toMatchObject({ countScope: "place", sizeAtLeast: 1200 });
+    expect(of("cp3")).toMatchObject({ countScope: "passage", sizeAtLeast: 390 });
+    expect(of("un0")?.countScope).toBeUndefined();
+    expect(of("un0")?.sizeAtLeast).toBeUndefined();
+    // Without the words nothing is marked.
+    const plain = estimateTracks(dataset(counted(false))).report.associations;
+    expect(plain.some((a) => a.countScope !== undefined)).toBe(false);
+  });
+
   it("reads the counts as lower bounds: the estimate stays near the whole group's 3,000", () => {
     const read = medianSize(counted(true));
     expect(read.median).toBeGreaterThan(2400);

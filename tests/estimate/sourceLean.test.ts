@@ -106,11 +106,43 @@ describe("sourceLean: source types whose reports lean ahead of the others", () =
     }
   });
 
+  it("says when a type had too few reports for a lean (its 0 km are not measured)", () => {
+    // Social media on 5 days only (15 reports, 3 a day), DTM twice (fewer than 12 each way).
+    const few = [
+      ...world(0).filter((s) => s.sourceType !== "social_media" || s.observedAt < day(15)),
+      {
+        id: "d1",
+        observedAt: `${day(12)}T12:00`,
+        ...at(100),
+        caravanLabel: "A",
+        sourceType: "dtm" as const,
+      },
+      {
+        id: "d2",
+        observedAt: `${day(14)}T12:00`,
+        ...at(160),
+        caravanLabel: "A",
+        sourceType: "dtm" as const,
+      },
+    ];
+    const leans = estimateTracks(dataset(few)).report.sourceLeans;
+    const thin = leans.filter((l) => l.n < 12);
+    expect(thin.length).toBeGreaterThan(0);
+    for (const l of thin) {
+      expect(l).toMatchObject({ leanKm: 0, rawKm: 0, seKm: 0 });
+      expect(l.note).toBe("fewer than 12 reports to compare: no lean fitted, read as none");
+    }
+    for (const l of leans.filter((x) => x.leanKm !== 0)) expect(l.note).toBeUndefined();
+  });
+
   it("changes nothing when no type leans", () => {
     const sightings = world(0);
     const on_ = estimateTracks(dataset(sightings));
     const off = estimateTracks(dataset(sightings), { sourceLean: false });
     for (const l of on_.report.sourceLeans) expect(Math.abs(l.leanKm)).toBeLessThan(10);
+    // A lean read as none says why (report.json sourceLeans[].note).
+    for (const l of on_.report.sourceLeans.filter((x) => x.leanKm === 0))
+      expect(l.note).toMatch(/read as none/);
     for (let d = 10; d <= 25; d++) {
       const a = on(on_.tracks, d);
       const b = on(off.tracks, d);
