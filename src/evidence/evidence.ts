@@ -28,6 +28,9 @@ export interface EvidenceEstimate {
       how: string;
       outlierProb?: number;
       part?: string;
+      /** A count of one place or one point, read as "at least" (estimateTracks' associations). */
+      countScope?: string;
+      sizeAtLeast?: number;
     }[];
     leftOut: readonly { sightingId: string; reason: string }[];
     counts?: readonly { group: string; point: string; km: Km; date: IsoDate; total: number }[];
@@ -94,6 +97,13 @@ export interface EvidenceReport {
   shareOfGroup?: number;
   /** The estimator's reading: part of the body described, when it gives one. */
   part?: string;
+  /**
+   * `place` (the people at one place, e.g. a shelter's occupants) or `passage` (the people passing
+   * one point that day): the estimator read the figure as "at least" the group, not its size.
+   */
+  countScope?: string;
+  /** With `countScope`: the number of people the group had at least (people). */
+  sizeAtLeast?: number;
   how?: string;
   /** Posterior probability the estimator gave the report of being an outlier. */
   outlierProb?: number;
@@ -207,6 +217,10 @@ export function evidenceFor(
       row.how = a.how;
       row.outlierProb = a.outlierProb;
       row.part = a.part;
+      if (a.countScope !== undefined) {
+        row.countScope = a.countScope;
+        row.sizeAtLeast = a.sizeAtLeast;
+      }
     }
     row.status = reportStatus(rejected.has(id), accepted.has(id), a);
     if (!a)
@@ -374,6 +388,7 @@ export const EVIDENCE_COLUMNS = [
   "sizeBest",
   "sizeMin",
   "sizeMax",
+  "countScope",
   "km",
   "estimateKm",
   "distanceKm",

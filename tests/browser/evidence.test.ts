@@ -48,7 +48,7 @@ const DATE = "2018-10-22";
 /** report.json of `dtm-flow estimate` (optionally with corrections), and tracks.csv. */
 async function cli(corrections?: string): Promise<{
   report: {
-    associations: { group: string; sightingId: string }[];
+    associations: { group: string; sightingId: string; countScope?: string }[];
     corrections?: { rejected: string[] };
   };
   tracks: string;
@@ -254,6 +254,25 @@ describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)"
       })
       .map((a: { sightingId: string }) => a.sightingId);
     expect([...listed].sort()).toEqual([...expected].sort());
+    // Counts of one place or one point show as "≥ n", as report.json reads them (S017: 2,200 on
+    // the border bridge on 20 Oct).
+    const scoped = await page.$$eval("#evidence-panel tr[data-sighting-id]", (rows) =>
+      rows
+        .filter((r) => r.querySelector("td[data-count-scope]"))
+        .map((r) => [
+          r.getAttribute("data-sighting-id"),
+          r.querySelector("td[data-count-scope]")!.textContent,
+        ]),
+    );
+    const expectedScoped = base.report.associations.filter(
+      (a: { sightingId: string; countScope?: string }) =>
+        a.countScope !== undefined && expected.includes(a.sightingId),
+    );
+    expect(expectedScoped.length).toBeGreaterThan(0);
+    expect(scoped.map(([id]) => id).sort()).toEqual(
+      expectedScoped.map((a: { sightingId: string }) => a.sightingId).sort(),
+    );
+    for (const [, text] of scoped) expect(text).toMatch(/^≥ /);
     const before = await page.evaluate(
       () => (window as unknown as W).dtmEvidence.result!.tracksCsv,
     );

@@ -94,6 +94,23 @@ describe("evidenceFor", () => {
     expect(withRejection.reports.find((r) => r.sightingId === "S001")?.status).toBe("rejected");
   });
 
+  it('marks a count of one place or one point as read "at least", as report.json does', () => {
+    const bounds = estimate.report.associations.filter((a) => a.countScope !== undefined);
+    expect(bounds.length).toBeGreaterThan(0);
+    const a = bounds[0];
+    const s = dataset.sightings.find((x) => x.id === a.sightingId)!;
+    const e = evidenceFor(dataset, estimate, a.group, s.observedAt.slice(0, 10));
+    const row = e.reports.find((r) => r.sightingId === a.sightingId)!;
+    expect(row.countScope).toBe(a.countScope);
+    expect(row.sizeAtLeast).toBe(a.sizeAtLeast);
+    expect(evidenceRows(e).find((r) => r.sightingId === a.sightingId)?.countScope).toBe(
+      a.countScope,
+    );
+    // An ordinary figure carries no scope.
+    const plain = e.reports.find((r) => !bounds.some((b) => b.sightingId === r.sightingId));
+    if (plain) expect(plain.countScope).toBeUndefined();
+  });
+
   it("evidenceRows gives one flat row per report with the table's columns", () => {
     const e = evidenceFor(dataset, estimate, "Honduran caravan 1", "2018-10-22");
     const rows = evidenceRows(e);

@@ -40,6 +40,9 @@ const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)} %` : "�
 
 /** Reported size as text: a figure, a range, or a bound. */
 function reported(r: EvidenceReport, L: Lang): string {
+  // A count of one place or one point: the estimator read it as "at least" the group.
+  if (r.countScope !== undefined && r.sizeAtLeast !== undefined)
+    return `≥ ${formatPeople(L, r.sizeAtLeast)}`;
   if (r.sizeBest !== undefined) return formatPeople(L, r.sizeBest);
   if (r.sizeMin !== undefined && r.sizeMax !== undefined)
     return `${formatPeople(L, r.sizeMin)}–${formatPeople(L, r.sizeMax)}`;
@@ -135,7 +138,14 @@ function evidenceTable(
       el(doc, "th", { scope: "row" }, `${r.sightingId} · ${r.observedAt}`),
       el(doc, "td", {}, r.placeName ?? "–"),
       el(doc, "td", {}, source || "–"),
-      el(doc, "td", {}, reported(r, L)),
+      el(
+        doc,
+        "td",
+        r.countScope
+          ? { title: T.atLeast[r.countScope] ?? "", "data-count-scope": r.countScope }
+          : {},
+        reported(r, L),
+      ),
       el(doc, "td", {}, fmt1(r.km)),
       el(doc, "td", {}, fmt1(r.distanceKm)),
       el(doc, "td", {}, r.shareOfGroup === undefined ? "–" : pct(r.shareOfGroup)),

@@ -28,6 +28,11 @@ const en = {
     actions: "Correct",
   },
   open: "source",
+  atLeast: {
+    place: "a count of the people at one place: read as at least that many in the group",
+    passage:
+      "a count of the people passing one point that day: read as at least that many in the group",
+  } as Record<string, string>,
   wrong: "Wrong",
   right: "Right",
   moveTo: "Move to group…",
@@ -85,6 +90,11 @@ const es: typeof en = {
     actions: "Corregir",
   },
   open: "fuente",
+  atLeast: {
+    place: "un conteo de las personas en un lugar: leído como al menos esas personas en el grupo",
+    passage:
+      "un conteo de las personas que pasaron por un punto ese día: leído como al menos esas personas en el grupo",
+  },
   wrong: "Erróneo",
   right: "Correcto",
   moveTo: "Mover al grupo…",
