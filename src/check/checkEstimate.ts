@@ -92,6 +92,10 @@ export interface CheckResult {
   predictions: HeldOutPrediction[];
 }
 
+/** The `notPredicted` reason of a count of one place or one point's figure. */
+export const AT_LEAST_REASON =
+  'size of a count of one place or one point: read as "at least", not a size to predict';
+
 /** Default number of folds. */
 export const DEFAULT_FOLDS = 10;
 
@@ -278,6 +282,7 @@ function predictReport(
     return out;
   }
   if (r.point) out.push(predictPosition(r, track, fit, context));
+  if (r.atLeast) out.push(AT_LEAST_REASON);
   // A vanguard's or stragglers' count is part of the body, not its size.
   if (r.logSize !== undefined && r.part === "median")
     out.push(predictSize(r, track, fit, partShare));

@@ -2,6 +2,7 @@
  * The check as written for users: the `check` object of report.json and a one-paragraph summary.
  * Front ends print these; they do not re-derive any figure.
  */
+import { AT_LEAST_REASON } from "./checkEstimate.ts";
 import type { CheckResult } from "./checkEstimate.ts";
 import type { TrackWidening } from "./conformal.ts";
 import type { CheckScores, HeldOutPrediction } from "./score.ts";
@@ -124,7 +125,12 @@ export function checkSummary(check: CheckResult, applied: TrackWidening | null):
       ? `Track intervals widened ${factors} (never narrowed); held out, widened 90 % intervals cover ${pct(p.coverage90Widened)} of positions and ${pct(s.coverage90Widened)} of sizes.`
       : `Widening factors (not applied): ${factors}.`,
   );
-  const missed = check.notPredicted.reduce((sum, x) => sum + x.n, 0);
+  const atLeast = check.notPredicted.find((x) => x.reason === AT_LEAST_REASON)?.n ?? 0;
+  const missed = check.notPredicted.reduce((sum, x) => sum + x.n, 0) - atLeast;
+  if (atLeast > 0)
+    parts.push(
+      `${atLeast} figure${atLeast === 1 ? "" : "s"} of one place or one point read as "at least" (not scored as sizes).`,
+    );
   if (missed > 0) parts.push(`${missed} reports could not be predicted (see report.json).`);
   return parts.join(" ");
 }

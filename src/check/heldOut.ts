@@ -36,6 +36,11 @@ export interface CheckReport {
   town: boolean;
   /** log(people): the best figure, or the geometric middle of a min–max range. */
   logSize?: number;
+  /**
+   * true for a count of one place or one point that gave a figure: the estimator reads it as "at
+   * least" the group, so its size is not predicted (counted in `notPredicted` with its reason).
+   */
+  atLeast?: boolean;
   /** Fold (0-based) the report is held out in. */
   fold: number;
 }
@@ -77,9 +82,10 @@ export function checkReports(
       (!hasCoordinates || distanceKm(point, placePoint) <= SAME_AS_TOWN_KM);
     // A count of one place or one point is not a figure of the group (estimate/parts.ts
     // `readCountScope`): the estimator reads it as "at least", so it is not a size to predict.
-    const logSize = readCountScope(s.estimateMethod, s.notes, s.part)
-      ? undefined
-      : sizeOf(s.sizeBest, s.sizeMin, s.sizeMax);
+    const figure = sizeOf(s.sizeBest, s.sizeMin, s.sizeMax);
+    const atLeast =
+      figure !== undefined && readCountScope(s.estimateMethod, s.notes, s.part) !== undefined;
+    const logSize = atLeast ? undefined : figure;
     if (!point && logSize === undefined) return;
     out.push({
       id,
@@ -93,6 +99,7 @@ export function checkReports(
       point,
       town,
       logSize,
+      ...(atLeast ? { atLeast } : {}),
       fold: -1,
     });
   });

@@ -441,6 +441,13 @@ describe("dtm-flow estimate --check", () => {
     expect(io.err.join("\n")).toMatch(
       /held-out check \(3 folds, seed 1, \d+ reports\): positions \(\d+\) — 90 % intervals covered \d+ %/,
     );
+    // The 2018 counts of one place (shelters, the border bridge) are read as "at least": their
+    // sizes are not scored, and the summary says how many.
+    const atLeast = check.notPredicted.find((x: { reason: string }) => /at least/.test(x.reason));
+    expect(atLeast?.n).toBeGreaterThan(0);
+    expect(io.err.join("\n")).toContain(
+      `${atLeast.n} figures of one place or one point read as "at least" (not scored as sizes)`,
+    );
     // The written tracks are the widened ones: no interval narrower than without --check.
     const plain = capture(dir);
     expect(await run(["estimate", "--out", "plain"], plain.context)).toBe(0);
