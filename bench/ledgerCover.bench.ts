@@ -20,11 +20,8 @@ import { legacyWorld } from "./worlds/legacy.ts";
 import { evaluatedDays, matchTracks } from "./worlds/score.ts";
 import { generateStressWorld } from "./worlds/stress.ts";
 import type { ScorableWorld } from "./worlds/truth.ts";
+import { option } from "./args.ts";
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
 const worlds = option("worlds", 16);
 const seedOffset = option("seed-offset", 0);
 const RHOS = [0, 0.25, 0.5, 0.75, 1];

@@ -13,26 +13,13 @@ import { addScoreSums, emptyScoreSums, scoreTracks, summarizeScores } from "./wo
 import type { ScoreFigures, WorldScore } from "./worlds/score.ts";
 import { generateSpeedWorld, generateStressWorld } from "./worlds/stress.ts";
 import type { ScorableWorld } from "./worlds/truth.ts";
+import { option, pct, num, cpuMs } from "./args.ts";
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
 const worlds = option("worlds", 50);
 const speed = !process.argv.includes("--no-speed");
 const seedOffset = option("seed-offset", 0);
 const unlabelledOnly = process.argv.includes("--unlabelled-only");
 const perWorld = process.argv.includes("--per-world");
-
-const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : "n/a");
-const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
-
-function cpuMs<T>(fn: () => T): { ms: number; value: T } {
-  const c0 = process.cpuUsage();
-  const value = fn();
-  const c = process.cpuUsage(c0);
-  return { ms: (c.user + c.system) / 1000, value };
-}
 
 interface Run {
   name: string;

@@ -15,11 +15,8 @@ import { road } from "./world3/geography.ts";
 import { addSums, emptySums, figures, scoreWorld } from "./world3/score.ts";
 import type { Figures, WorldScore } from "./world3/score.ts";
 import { generateWorld3 } from "./world3/world.ts";
+import { option, pct, num, cpuMs } from "./args.ts";
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
 const worlds = option("worlds", 30);
 const seedOffset = option("seed-offset", 0);
 const perWorld = process.argv.includes("--per-world");
@@ -29,16 +26,6 @@ const runs = option("runs", 200);
 const skill: SkillTable = emptySkill();
 let moments = 0;
 let forecastMs = 0;
-
-const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : "n/a");
-const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
-
-function cpuMs<T>(fn: () => T): { ms: number; value: T } {
-  const c0 = process.cpuUsage();
-  const value = fn();
-  const c = process.cpuUsage(c0);
-  return { ms: (c.user + c.system) / 1000, value };
-}
 
 const scores: WorldScore[] = [];
 let genMs = 0;

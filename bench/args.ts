@@ -1,0 +1,24 @@
+// What the seeded accuracy benchmarks share for their command line and their printed figures
+// (bench/stress.bench.ts, bench/world3.bench.ts, bench/ledgerCover.bench.ts). Not the worlds or
+// their scoring: world3 keeps its own, so that a scoring fault cannot hide in two simulators.
+
+/** The number after `--<name>` on the command line, else `fallback`. */
+export function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** A share as "84.7 %", or "n/a" when there is none. */
+export const pct = (x: number): string =>
+  Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : "n/a";
+
+/** A number with `d` decimals, or "n/a". */
+export const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+
+/** Runs `fn` and returns its value with the process's CPU time (user + system) it took, in ms. */
+export function cpuMs<T>(fn: () => T): { ms: number; value: T } {
+  const c0 = process.cpuUsage();
+  const value = fn();
+  const c = process.cpuUsage(c0);
+  return { ms: (c.user + c.system) / 1000, value };
+}
