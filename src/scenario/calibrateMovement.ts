@@ -11,6 +11,7 @@ import type { CalibrationFit } from "./calibrate.ts";
 import { round } from "./calibrateMath.ts";
 import type { Replay } from "./calibrateReplay.ts";
 import type { Movement, Stop } from "./types.ts";
+import { SEGMENT_LEAD_KM } from "./compile.ts";
 import { bandOfLaw } from "../movement/index.ts";
 
 /** Where the track stopped. */
@@ -94,7 +95,8 @@ export interface Tally {
 }
 
 /**
- * Classifies each day-to-day move (days at stops and holds, `atStop`, left out) on the stretch it starts in, with the
+ * Classifies each day-to-day move (days at stops and holds, `atStop`, left out) on the stretch it
+ * starts in (from {@link SEGMENT_LEAD_KM} before the stretch's first place, as the kernel moves), with the
  * movement model's classification (`addMove`: < `restBelow` km rest, > `rideAbove` km ride).
  */
 export function tallyStretches(
@@ -123,7 +125,8 @@ export function tallyStretches(
     }
     const move = points[i]!.km - points[i - 1]!.km;
     let stretch = 0;
-    while (stretch < cuts.length && points[i - 1]!.km >= cuts[stretch]!.km - 10) stretch++;
+    while (stretch < cuts.length && points[i - 1]!.km >= cuts[stretch]!.km - SEGMENT_LEAD_KM)
+      stretch++;
     const tally = tallies[stretch]!;
     tally.km += Math.max(0, move);
     const classes = { restBelowKm: restBelow, rideAboveKm: rideAbove };

@@ -23,6 +23,15 @@ export interface CompiledRoute {
   bands: { startKm: number; endKm: number; band: MovementBand }[];
 }
 
+/**
+ * How far before its `from` place a segment's movement starts, and before its `to` place it ends
+ * (km): a group at a place or just short of it (Tecún Umán, 1.4 km before Ciudad Hidalgo across the Suchiate) moves on with the
+ * segment's law. The calibration assigns a day's move to a stretch by the same rule
+ * (src/scenario/calibrateMovement.ts), so the kernel moves with the law each move was fitted in.
+ * (Before, a wave leaving Tecún Umán rode its first day with the faster law of Guatemala.)
+ */
+export const SEGMENT_LEAD_KM = 10;
+
 /** Movement parameters on a stretch (ranges sampled per run for probabilities, per day for speeds). */
 export interface MovementBand {
   restDayProbability: NumberOrRange;
@@ -123,8 +132,10 @@ function compileRoute(
   const bands: CompiledRoute["bands"] = [];
   // Later segments override earlier ones: the kernel takes the first match, so list them reversed.
   for (const segment of [...movement.segments].reverse()) {
-    const startKm = segment.from === undefined ? -Infinity : kmOf(segment.from);
-    const endKm = segment.to === undefined ? Infinity : kmOf(segment.to);
+    const fromKm = segment.from === undefined ? -Infinity : kmOf(segment.from);
+    const startKm = fromKm === undefined ? undefined : fromKm - SEGMENT_LEAD_KM;
+    const toKm = segment.to === undefined ? Infinity : kmOf(segment.to);
+    const endKm = toKm === undefined ? undefined : toKm - SEGMENT_LEAD_KM;
     if (startKm === undefined || endKm === undefined) continue; // not on this route
     bands.push({
       startKm,

@@ -1,8 +1,10 @@
 /**
  * "Like 2018" against the 2018 timing, on the embedded data and the estimated replay.
  * Reference dates (the sourced observations in data/sightings.csv; docs/scenarios.md#like-2018-calibration-on-the-replay):
- * the first Honduran caravan was at Tecún Umán on 19 Oct 2018, its first members reached Mexico
- * City on 3 Nov (+15 days), a first large group reached Tijuana on 13 Nov (+25) and people present
+ * the first Honduran caravan was at Tecún Umán on 19 Oct 2018 (a first 500 on 18 Oct), held at the
+ * bridge on 19–20 Oct, walked on from Ciudad Hidalgo on 21 Oct; its first members reached Mexico
+ * City on 3 Nov (+15 days; +14 from 20 Oct, the day before it walked on) and 2,900 were sheltered
+ * there on 5 Nov, a first large group reached Tijuana on 13 Nov (+25) and people present
  * in Tijuana first passed half their peak on 20 Nov (+32). The Salvadoran caravan that left San
  * Salvador on 31 Oct 2018 was counted at the Palillo shelter in Mexico City on 16 Nov; the
  * reference holds no date for it in Tijuana.
@@ -104,15 +106,17 @@ describe("like 2018", () => {
       `like 2018 from Tecún Umán, 15 Jan 2019: Mexico City first arrival p10 ${cdmx.p10} p50 ${cdmx.p50} p90 ${cdmx.p90} (2018: +15 days); ` +
         `Tijuana p10 ${tijuana.p10} p50 ${tijuana.p50} p90 ${tijuana.p90} (2018: +25 first large group, +32 half the peak)`,
     );
-    // 2018: +15 days to Mexico City; first large group in Tijuana +25, half the peak +32.
-    // The calibration matches each stretch's mean speed, so this holds to a few days (+15, +32).
+    // 2018: +15 days to Mexico City (+14 without the two days held at the bridge, which this wave
+    // does not meet); first large group in Tijuana +25, half the peak +32. The calibration matches
+    // each stretch's mean speed and the kernel moves it (+14, +29 with this seed; before the day's
+    // end at a town was unbiased and a wave leaving Tecún Umán moved with Mexico's law, +12, +27).
     expect(Math.abs(days("2019-01-15", cdmx.p50) - 15)).toBeLessThanOrEqual(3);
     expect(days("2019-01-15", tijuana.p50)).toBeGreaterThanOrEqual(25);
     expect(days("2019-01-15", tijuana.p50)).toBeLessThanOrEqual(35);
     expect(result.conservationError).toBe(0);
   });
 
-  it("calibrated on the first Honduran caravan alone, its own replay (with its hold at the bridge) reaches Tecún Umán on 19 Oct and Mexico City on 6 Nov", () => {
+  it("calibrated on the first Honduran caravan alone, its own replay (with its hold at the bridge) reaches Tecún Umán on 18–19 Oct and Mexico City on 3–5 Nov", () => {
     const { scenario, errors } = validateScenario(
       {
         like: "2018",
@@ -132,10 +136,15 @@ describe("like 2018", () => {
     const result = runScenario(scenario!, { dataset, corridor });
     const at = (name: string) => result.places.find((p) => p.name === name)!.firstArrival;
     console.info(
-      `replay (first Honduran caravan, San Pedro Sula 13 Oct 2018): Tecún Umán p50 ${at("Tecún Umán").p50}, Tapachula ${at("Tapachula").p50}, Mexico City p10 ${at("Mexico City").p10} p50 ${at("Mexico City").p50} p90 ${at("Mexico City").p90} (2018: 19 Oct, 21 Oct, 5–6 Nov)`,
+      `replay (first Honduran caravan, San Pedro Sula 13 Oct 2018): Tecún Umán p50 ${at("Tecún Umán").p50}, Tapachula ${at("Tapachula").p50}, Mexico City p10 ${at("Mexico City").p10} p50 ${at("Mexico City").p50} p90 ${at("Mexico City").p90} (2018: first 500 on 18 Oct, bulk 19 Oct; 21 Oct; first 17 on 3 Nov, 2,900 on 5 Nov)`,
     );
-    expect(Math.abs(days("2018-10-19", at("Tecún Umán").p50))).toBeLessThanOrEqual(1);
-    expect(Math.abs(days("2018-11-06", at("Mexico City").p50))).toBeLessThanOrEqual(2);
+    // First arrivals: the first of its 6 groups, as the first 500 at Tecún Umán and the first
+    // members in Mexico City; the body follows a day or two later. Before the day's end at a town
+    // was unbiased (docs/scenarios.md), the replay was 19 Oct and 6–7 Nov, behind its own caravan.
+    expect(days("2018-10-18", at("Tecún Umán").p50)).toBeGreaterThanOrEqual(0);
+    expect(days("2018-10-19", at("Tecún Umán").p50)).toBeLessThanOrEqual(0);
+    expect(days("2018-11-03", at("Mexico City").p50)).toBeGreaterThanOrEqual(0);
+    expect(days("2018-11-05", at("Mexico City").p50)).toBeLessThanOrEqual(0);
   });
 
   it("backtest: calibrated on the first Honduran caravan alone, the Salvadoran caravan of 31 Oct 2018 reaches Mexico City around 16 Nov", () => {
