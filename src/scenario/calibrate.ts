@@ -82,8 +82,15 @@ export interface CalibrationFit {
     rest: number;
     walk: number;
     ride: number;
-    /** Km moved over those days (rest days' small moves included); km / days is the mean speed matched. */
+    /** Km moved over those days (rest days' small moves included). */
     km: number;
+    /** Km from where the stretch's first move starts to the place where the track halts at its end (a stop or hold), when it does. */
+    spanKm?: number;
+    /**
+     * The law's mean daily move matched: km / days, or (spanKm + the law's mean overshoot) / days
+     * when the track halts at the stretch's end (the kernel then arrives there on the track's day).
+     */
+    kmPerDay?: number;
   }[];
   stops: { place: string; days: number; from: string }[];
   /** Holds found on the track (days left out of the pace; not stops of the scenario). */
@@ -151,6 +158,7 @@ export function calibrateFromReplay(
     new Set([...stops.atStop, ...holds.held]),
     options.restBelowKm ?? 15,
     options.rideAboveKm ?? 80,
+    new Map([...stops.halts, ...holds.halts]),
   );
   const prior = options.movement ?? defaultEstimatorMovement();
   const pivotIndex = replay.indexOfName(pivot);
@@ -172,6 +180,7 @@ export function calibrateFromReplay(
       walk: t.walk,
       ride: t.ride,
       km: round(t.km, 1),
+      ...(t.spanKm !== undefined ? { spanKm: round(t.spanKm, 1) } : {}),
     })),
     stops: stops.fitStops,
     ...(holds.fitHolds.length ? { holds: holds.fitHolds } : {}),
@@ -183,6 +192,9 @@ export function calibrateFromReplay(
     const at = { index: pivotIndex!, km: pivotKm };
     afterPivotSegment(replay, at, after, stops, destination, movement, fit, notes, law);
   }
+  tallies.forEach((t, k) => {
+    if (t.kmPerDay !== undefined) fit.stretches[k]!.kmPerDay = round(t.kmPerDay, 1);
+  });
   const attrition = calibrateAttrition(replay, stocks, destination, notes);
   return {
     movement,

@@ -44,6 +44,8 @@ export const HOLDS_2018: readonly Hold[] = Object.freeze([
 export interface HoldFit {
   /** Indices of the track's points on a held day. */
   held: Set<number>;
+  /** Point index of a held day → km of the hold's place. */
+  halts: Map<number, number>;
   fitHolds: NonNullable<CalibrationFit["holds"]>;
 }
 
@@ -60,7 +62,7 @@ const holdsKm = (p: { kmLow: number; kmHigh: number }, km: number) =>
  * findHolds(replay, HOLDS_2018).fitHolds; // => [{ place: "Tecún Umán", days: 2, from: "2018-10-19", … }]
  */
 export function findHolds(replay: Replay, holds: readonly Hold[]): HoldFit {
-  const fit: HoldFit = { held: new Set(), fitHolds: [] };
+  const fit: HoldFit = { held: new Set(), halts: new Map(), fitHolds: [] };
   for (const hold of holds) {
     if (hold.group !== replay.group) continue;
     const index = replay.indexOfName(hold.place);
@@ -70,7 +72,10 @@ export function findHolds(replay: Replay, holds: readonly Hold[]): HoldFit {
       .map((p, i) => ({ p, i }))
       .filter(({ p }) => p.date >= hold.from && p.date <= hold.to && holdsKm(p, km));
     if (!days.length) continue;
-    for (const { i } of days) fit.held.add(i);
+    for (const { i } of days) {
+      fit.held.add(i);
+      fit.halts.set(i, km);
+    }
     fit.fitHolds.push({
       place: replay.corridor.places[index!]!.name,
       days: days.length,

@@ -1,5 +1,6 @@
 /** Small estimators of the "like 2018" calibration: rounding, Wilson intervals, spreads, speeds. */
 import type { CorridorRoute } from "../geo/corridor.ts";
+import type { MovementModel } from "../movement/index.ts";
 import { quantileSorted } from "../util/quantiles.ts";
 import type { NumberOrRange } from "./types.ts";
 
@@ -49,3 +50,22 @@ export function placeAt(route: CorridorRoute, km: number): number | undefined {
 /** A rate as a ±25 % range (0 stays 0), for the uncertainty of a rate read from one caravan. */
 export const widen = (v: number): NumberOrRange =>
   v <= 0 ? 0 : { min: round(Math.max(0, v * 0.75)), max: round(Math.min(1, v * 1.25)) };
+
+/**
+ * The mean distance (km) a moving day carries a group past a place it reaches — the renewal
+ * overshoot E[Y²] ÷ 2 E[Y] of a moving day's move Y under `law` (walks normal, rides uniform on
+ * their range or, for long rides, above it). By Wald's identity a group that covers `D` km moving
+ * `μ` km a day on average reaches its end on day (D + overshoot) ÷ μ on average, not D ÷ μ:
+ * a caravan halting at a place does not walk past it, the law's days do.
+ */
+export function meanOvershootKm(law: MovementModel): number {
+  const uniform = (a: number, b: number) => [(a + b) / 2, (a * a + a * b + b * b) / 3] as const;
+  const { mean, sd } = law.walkKm;
+  const short = uniform(law.rideKm.min, law.rideKm.max);
+  const long = uniform(law.rideKm.max, law.longRideMaxKm);
+  const pl = law.longRideProb;
+  const { walk, ride } = law.regimes;
+  const m1 = walk * mean + ride * ((1 - pl) * short[0] + pl * long[0]);
+  const m2 = walk * (mean * mean + sd * sd) + ride * ((1 - pl) * short[1] + pl * long[1]);
+  return m1 > 0 ? m2 / (2 * m1) : 0;
+}

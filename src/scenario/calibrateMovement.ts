@@ -8,7 +8,7 @@ import type { TrackPoint } from "../model/track.ts";
 import { addMove, fitMovement, noEvidence } from "../movement/index.ts";
 import type { FitOptions, MoveEvidence, MovementModel } from "../movement/index.ts";
 import type { CalibrationFit } from "./calibrate.ts";
-import { round } from "./calibrateMath.ts";
+import { meanOvershootKm, round } from "./calibrateMath.ts";
 import type { Replay } from "./calibrateReplay.ts";
 import type { Movement, Stop } from "./types.ts";
 import { SEGMENT_LEAD_KM } from "./compile.ts";
@@ -22,6 +22,8 @@ export interface StopFit {
   stops: Stop[];
   /** Place index → last point index of its stop. */
   stopEnd: Map<number, number>;
+  /** Point index → km of the place the track is stopped at that day. */
+  halts: Map<number, number>;
 }
 
 /** The place a day of the track is at: its 90 % interval (< 250 km) holds it, ± 10 km. */
@@ -50,13 +52,23 @@ function placeOfDay(replay: Replay, p: TrackPoint): number | undefined {
 export function findStops(replay: Replay, minStopDays: number): StopFit {
   const { points, corridor } = replay;
   const at = points.map((p) => placeOfDay(replay, p));
-  const fit: StopFit = { atStop: new Set(), fitStops: [], stops: [], stopEnd: new Map() };
+  const fit: StopFit = {
+    atStop: new Set(),
+    fitStops: [],
+    stops: [],
+    stopEnd: new Map(),
+    halts: new Map(),
+  };
   for (let i = 0; i < points.length;) {
     let j = i;
     while (j + 1 < points.length && at[j + 1] === at[i]) j++;
     const length = j - i + 1;
     if (at[i] !== undefined && length >= minStopDays) {
-      for (let k = i; k <= j; k++) fit.atStop.add(k);
+      const km = replay.kmOfPlace(at[i]);
+      for (let k = i; k <= j; k++) {
+        fit.atStop.add(k);
+        if (km !== undefined) fit.halts.set(k, km);
+      }
       const name = corridor.places[at[i]!]!.name;
       fit.fitStops.push({ place: name, days: length, from: points[i]!.date });
       fit.stops.push({ place: name, days: { min: Math.max(1, length - 1), max: length } });
@@ -90,6 +102,14 @@ export interface Tally {
   rideKm: number[];
   /** Sum of the day's moves (km, rest days included), for the stretch's mean speed. */
   km: number;
+  /**
+   * When the stretch's last move ends where the track halts (a stop or a hold): km along the
+   * route from where its first move starts (the place of a halt, else the track's km) to the
+   * place of that halt ({@link stretchLaw}).
+   */
+  spanKm?: number;
+  /** The mean daily move its law was fitted to ({@link stretchLaw}; set when fitted). */
+  kmPerDay?: number;
   /** The stretch's moves as the movement model's evidence (src/movement/fit.ts). */
   evidence: MoveEvidence;
 }
@@ -105,6 +125,7 @@ export function tallyStretches(
   atStop: Set<number>,
   restBelow: number,
   rideAbove: number,
+  halts: ReadonlyMap<number, number> = new Map(),
 ): Tally[] {
   const { points } = replay;
   const tallies: Tally[] = [0, ...cuts].map(() => ({
@@ -117,6 +138,8 @@ export function tallyStretches(
     evidence: noEvidence(),
   }));
   let previous = -1;
+  // Per stretch: the point its first move starts from and the point its last move ends at.
+  const ends = tallies.map(() => ({ from: -1, to: -1 }));
   for (let i = 1; i < points.length; i++) {
     const gap = strictDayNumber(points[i]!.date)! - strictDayNumber(points[i - 1]!.date)! !== 1;
     if (gap || (atStop.has(i) && atStop.has(i - 1))) {
@@ -128,6 +151,8 @@ export function tallyStretches(
     while (stretch < cuts.length && points[i - 1]!.km >= cuts[stretch]!.km - SEGMENT_LEAD_KM)
       stretch++;
     const tally = tallies[stretch]!;
+    if (ends[stretch]!.from < 0) ends[stretch]!.from = i - 1;
+    ends[stretch]!.to = i;
     tally.km += Math.max(0, move);
     const classes = { restBelowKm: restBelow, rideAboveKm: rideAbove };
     previous = addMove(tally.evidence, move, previous, classes);
@@ -140,7 +165,39 @@ export function tallyStretches(
       tally.walkKm.push(move);
     }
   }
+  ends.forEach(({ from, to }, k) => {
+    const end = halts.get(to);
+    if (from < 0 || end === undefined) return;
+    const span = end - (halts.get(from) ?? points[from]!.km);
+    if (span > 0) tallies[k]!.spanKm = span;
+  });
   return tallies;
+}
+
+/**
+ * A stretch's law whose mean daily move makes the kernel arrive where the stretch ends on the day
+ * the track did, on average. `fit` fits the law to a mean daily move. Without `spanKm` (the track does not end
+ * the stretch halted): the track's km over its days — a stretch it moves through carries its last
+ * move on into the next, as the kernel does. With it: (span + the law's mean overshoot) over the
+ * days, a few fixed-point steps ({@link meanOvershootKm}): the track arrives and halts (the hold at
+ * the bridge, the stop in Mexico City), while the kernel's day of arrival carries its move past
+ * the place. Before, matching the track's km over its days (1,105 km in 16 days
+ * from Ciudad Hidalgo, 33 km short of Mexico City where the smoothed track halted) put the
+ * calibrating caravan's own replay in Mexico City 2–3 days after its body (7–8 Nov, 2018: 5 Nov).
+ */
+export function stretchLaw(
+  t: Pick<Tally, "km" | "spanKm" | "kmPerDay">,
+  days: number,
+  fit: (kmPerDay: number) => MovementModel,
+): { law: MovementModel; kmPerDay: number } {
+  let kmPerDay = t.km / days;
+  let law = fit(kmPerDay);
+  for (let step = 0; t.spanKm !== undefined && step < 4; step++) {
+    kmPerDay = (t.spanKm + meanOvershootKm(law)) / days;
+    law = fit(kmPerDay);
+  }
+  t.kmPerDay = kmPerDay;
+  return { law, kmPerDay };
 }
 
 /**
@@ -191,10 +248,12 @@ export function baseMovement(
     rideMoves: first.rideMoves.length >= 3 ? first.rideMoves : south.rideMoves,
   };
   const days = first.regimeDays[0] + first.regimeDays[1] + first.regimeDays[2];
-  const law = fitMovement(evidence, prior, {
-    ...STRETCH_FIT,
-    ...(days > 0 ? { matchMeanKmPerDay: tallies[0]!.km / days } : {}),
-  });
+  const law =
+    days > 0
+      ? stretchLaw(tallies[0]!, days, (kmPerDay) =>
+          fitMovement(evidence, prior, { ...STRETCH_FIT, matchMeanKmPerDay: kmPerDay }),
+        ).law
+      : fitMovement(evidence, prior, STRETCH_FIT);
   law.persistence = fitMovement(all, prior, { ...STRETCH_FIT, fitPersistence: true }).persistence;
   const band = stretchBand(law, evidence, STRETCH_FIT.pseudoDays!);
   return {
@@ -217,12 +276,11 @@ export function baseMovement(
  */
 export function fitStretch(t: Tally, base: MovementModel): Partial<Movement> {
   const days = t.rest + t.walk + t.ride;
-  const options = { ...STRETCH_FIT, fitWalk: t.walkKm.length >= 3, matchMeanKmPerDay: t.km / days };
-  const band = stretchBand(
-    fitMovement(t.evidence, base, options),
-    t.evidence,
-    STRETCH_FIT.pseudoDays!,
+  const options = { ...STRETCH_FIT, fitWalk: t.walkKm.length >= 3 };
+  const { law } = stretchLaw(t, days, (kmPerDay) =>
+    fitMovement(t.evidence, base, { ...options, matchMeanKmPerDay: kmPerDay }),
   );
+  const band = stretchBand(law, t.evidence, STRETCH_FIT.pseudoDays!);
   return {
     restDayProbability: band.restDayProbability,
     rideProbability: band.rideProbability,

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { StockFigure } from "../../src/model/stock.ts";
 import type { TrackPoint } from "../../src/model/track.ts";
 import { calibrateFromReplay } from "../../src/scenario/calibrate.ts";
+import { meanOvershootKm } from "../../src/scenario/calibrateMath.ts";
+import { lawOfBand } from "../../src/movement/index.ts";
 import { isoDate, dayNumber } from "../../src/calendar/index.ts";
 import type { NumberOrRange } from "../../src/scenario/types.ts";
 import { assertInDelta } from "../asserts.ts";
@@ -76,7 +78,14 @@ describe("calibrateFromReplay", () => {
 
   it("calibrateFromReplay(tracks) gives rest and ride probabilities whose intervals hold the replay's shares", () => {
     // Before Charlie (km 200): days 40, 40, 0, 40, 200 → 1 rest of 5, 1 ride of 4 moving days.
-    expect(fit.fit.stretches[0]).toEqual({ from: undefined, rest: 1, walk: 3, ride: 1, km: 320 });
+    expect(fit.fit.stretches[0]).toEqual({
+      from: undefined,
+      rest: 1,
+      walk: 3,
+      ride: 1,
+      km: 320,
+      kmPerDay: 64,
+    });
     expect(contains(fit.movement.restDayProbability, 0.2)).toBe(true);
     expect(contains(fit.movement.rideProbability, 0.25)).toBe(true);
     const between = fit.movement.segments.find((s) => s.from === "Charlie" && s.to === "Foxtrot")!;
@@ -85,27 +94,52 @@ describe("calibrateFromReplay", () => {
     expect(contains(between.restDayProbability, t.rest / (t.rest + t.walk + t.ride))).toBe(true);
   });
 
-  it("calibrateFromReplay(tracks) sets ride probabilities so that the kernel's mean daily move on each stretch is the track's", () => {
+  it("calibrateFromReplay(tracks) sets ride probabilities so that the kernel moves each stretch's km in its days, and arrives where the track halted on its day", () => {
     const mid = (r: NumberOrRange | undefined) =>
       r === undefined ? NaN : typeof r === "number" ? r : (r.min + r.max) / 2;
-    // (1 − rest) × (walk + ride share × (ride − walk)), each range drawn uniformly (its midpoint).
-    const kernelMean = (band: {
+    const bandOf = (band: {
       restDayProbability?: NumberOrRange;
       rideProbability?: NumberOrRange;
       walkKmPerDay?: NumberOrRange;
       rideKmPerDay?: NumberOrRange;
-    }) => {
-      const walk = mid(band.walkKmPerDay ?? fit.movement.walkKmPerDay);
-      const ride = mid(band.rideKmPerDay ?? fit.movement.rideKmPerDay);
-      return (
-        (1 - mid(band.restDayProbability)) * (walk + mid(band.rideProbability) * (ride - walk))
-      );
+    }) => ({
+      rest: mid(band.restDayProbability),
+      ride: mid(band.rideProbability),
+      walk: mid(band.walkKmPerDay ?? fit.movement.walkKmPerDay),
+      rideKm: mid(band.rideKmPerDay ?? fit.movement.rideKmPerDay),
+    });
+    // (1 − rest) × (walk + ride share × (ride − walk)), each range drawn uniformly (its midpoint).
+    const kernelMean = (band: Parameters<typeof bandOf>[0]) => {
+      const { rest, ride, walk, rideKm } = bandOf(band);
+      return (1 - rest) * (walk + ride * (rideKm - walk));
     };
-    // Before Charlie: 320 km in 5 days (the Wilson interval of 1 ride in 4 days alone gives 66.8).
+    // Before Charlie: 320 km in 5 days, moving on through Charlie (the Wilson interval of 1 ride
+    // in 4 days alone gives 66.8): the track's km over its days.
     assertInDelta(kernelMean(fit.movement), 64, 0.5);
+    expect(fit.fit.stretches[0]!.spanKm).toBeUndefined();
+    // Charlie → Foxtrot: from km 320 to the stop at Foxtrot (km 500), 180 km in 7 days, and the
+    // track halts there. The kernel's day of arrival carries its move past Foxtrot by the law's
+    // mean overshoot E[Y²] ÷ 2 E[Y], so the law moves (180 + overshoot) ÷ 7 a day, not 180 ÷ 7.
     const t = fit.fit.stretches[1]!;
     const between = fit.movement.segments.find((s) => s.from === "Charlie" && s.to === "Foxtrot")!;
-    assertInDelta(kernelMean(between), t.km / (t.rest + t.walk + t.ride), 0.5);
+    expect(t.spanKm).toBe(180);
+    expect(t.rest + t.walk + t.ride).toBe(7);
+    const range = (r: NumberOrRange): [number, number] =>
+      typeof r === "number" ? [r, r] : [r.min, r.max];
+    const { rest, ride } = bandOf(between);
+    const overshoot = meanOvershootKm(
+      lawOfBand(
+        {
+          rest,
+          ride,
+          walk: range(between.walkKmPerDay ?? fit.movement.walkKmPerDay),
+          rideKm: range(between.rideKmPerDay ?? fit.movement.rideKmPerDay),
+        },
+        0,
+      ),
+    );
+    assertInDelta(kernelMean(between), (180 + overshoot) / 7, 1.5);
+    expect(kernelMean(between)).toBeGreaterThan(180 / 7 + 2);
   });
 
   it("calibrateFromReplay(tracks) takes walking and riding speeds from the moves", () => {
