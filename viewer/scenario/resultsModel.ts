@@ -4,7 +4,6 @@
  */
 import type { PlanningFigures, ScenarioResult } from "../../src/index.ts";
 import { SPHERE_2018 } from "../../src/index.ts";
-import { formatPeople } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import { fanYMax } from "./fan.ts";
 import { fanPlaces, keyPlaces } from "./model.ts";
@@ -46,7 +45,10 @@ export function totalsText(result: ScenarioResult, lang: Lang): string {
   const t = (key: Parameters<typeof scenarioText>[1]) => scenarioText(lang, key);
   const tot = result.medianRun.totals;
   const last = result.dates.length - 1;
-  const at = (series: number[]) => formatPeople(lang, series[last] ?? 0);
+  // Exact whole people: the line says it adds up, and people rounded to tens need not (2,845 +
+  // 1,155 = 4,000 printed as 2,850 + 1,160).
+  const exact = new Intl.NumberFormat(lang === "es" ? "es-MX" : "en-GB");
+  const at = (series: number[]) => exact.format(Math.round(series[last] ?? 0));
   return `${t("totals")}: ${at(tot.departed)} ${t("departed")} = ${at(tot.inTransit)} ${t("inTransit")} + ${at(tot.asylumClaims)} ${t("claims")} + ${at(tot.regularized)} ${t("regularised")} + ${at(tot.atDestination)} ${t("atDestination")} + ${at(tot.returns)} ${t("returned")} + ${at(tot.leftDestination)} ${t("onward")}`;
 }
 
