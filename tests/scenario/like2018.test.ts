@@ -19,12 +19,9 @@ import { calibrateFromReplay } from "../../src/scenario/calibrate.ts";
 import type { Calibration } from "../../src/scenario/calibrate.ts";
 import { buildCorridor } from "../../src/scenario/corridor.ts";
 import type { Corridor } from "../../src/scenario/corridor.ts";
-import { dayNumber, isoDate } from "../../src/calendar/index.ts";
-import { compileScenario } from "../../src/scenario/compile.ts";
-import { runScenario, runSeed } from "../../src/scenario/runScenario.ts";
-import { createRunBuffers, simulateRun } from "../../src/scenario/simulateRun.ts";
-import type { Scenario } from "../../src/scenario/types.ts";
-import { mulberry32 } from "../../src/util/random.ts";
+import { dayNumber } from "../../src/calendar/index.ts";
+import { bodyArrival } from "../../src/scenario/bodyArrival.ts";
+import { runScenario } from "../../src/scenario/runScenario.ts";
 import { validateScenario } from "../../src/scenario/validateScenario.ts";
 
 let dataset: Dataset;
@@ -53,28 +50,6 @@ beforeAll(() => {
 
 const days = (from: string, to: string | undefined) =>
   to === undefined ? Infinity : dayNumber(to)! - dayNumber(from)!;
-
-/**
- * The body's arrival at `place`: per run, the day by which half of the people who reach it have
- * arrived; the median over the runs (the 2018 counts are of the body: 2,900 Hondurans sheltered in
- * Mexico City on 5 Nov, 1,200 Salvadorans on 16 Nov). The result's first arrival is the first group's.
- */
-function bodyArrival(scenario: Scenario, place: string): string {
-  const compiled = compileScenario(scenario, corridor);
-  const buffers = createRunBuffers(compiled);
-  const p = compiled.places.findIndex((q) => q.name === place);
-  const halfDays: number[] = [];
-  for (let k = 0; k < scenario.runs; k++) {
-    simulateRun(compiled, mulberry32(runSeed(scenario.seed, k)), buffers);
-    const arrivals = buffers.arrivals.subarray(p * compiled.days, (p + 1) * compiled.days);
-    const total = arrivals.reduce((a, b) => a + b, 0);
-    let sum = 0;
-    const half = arrivals.findIndex((n) => (sum += n) >= total / 2 && total > 0);
-    halfDays.push(half < 0 ? Infinity : half);
-  }
-  halfDays.sort((a, b) => a - b);
-  return isoDate(dayNumber(scenario.start)! + halfDays[Math.floor(halfDays.length / 2)]!);
-}
 
 function run(json: unknown, calibration: Calibration) {
   const { scenario, errors } = validateScenario(json, { dataset, corridor, like2018: calibration });
@@ -161,7 +136,8 @@ describe("like 2018", () => {
     expect(scenario!.movement.stops.map((s) => s.place)).toContain("Ciudad Hidalgo");
     const result = runScenario(scenario!, { dataset, corridor });
     const at = (name: string) => result.places.find((p) => p.name === name)!.firstArrival;
-    const body = bodyArrival(scenario!, "Mexico City");
+    // The body: per run, the day half the people reaching Mexico City had arrived (the median run).
+    const body = bodyArrival(scenario!, corridor, "Mexico City")!;
     console.info(
       `replay (first Honduran caravan, San Pedro Sula 13 Oct 2018): Tecún Umán p50 ${at("Tecún Umán").p50}, Tapachula ${at("Tapachula").p50}, Mexico City p10 ${at("Mexico City").p10} p50 ${at("Mexico City").p50} p90 ${at("Mexico City").p90}, its body ${body} (2018: first 500 on 18 Oct, bulk 19 Oct; 21 Oct; first 17 on 3 Nov, 2,900 on 5 Nov)`,
     );
@@ -196,10 +172,8 @@ describe("like 2018", () => {
     const result = run(json, alone);
     const cdmx = result.places.find((p) => p.name === "Mexico City")!.firstArrival;
     const tijuana = result.places.find((p) => p.name === "Tijuana")!.firstArrival;
-    const body = bodyArrival(
-      validateScenario(json, { dataset, corridor, like2018: alone }).scenario!,
-      "Mexico City",
-    );
+    const scenario = validateScenario(json, { dataset, corridor, like2018: alone }).scenario!;
+    const body = bodyArrival(scenario, corridor, "Mexico City")!;
     const error = days("2018-11-16", cdmx.p50);
     console.info(
       `backtest (Salvadoran caravan, San Salvador 31 Oct 2018): Mexico City p10 ${cdmx.p10} p50 ${cdmx.p50} p90 ${cdmx.p90}, its body ${body}, observed 2018-11-16 (p50 error ${error} days, body ${days("2018-11-16", body)}); ` +
