@@ -8,6 +8,7 @@
 //     on 3 Nov, 2,900 sheltered on 5 Nov) — the in-sample check.
 // The set-up of tests/scenario/like2018.test.ts (300 runs a seed). Seeded: identical everywhere.
 // Run: npx tsx bench/scenarioBacktest.bench.ts [--from 1] [--to 10] [--runs 300]
+import { readFileSync } from "node:fs";
 import { dayNumber } from "../src/calendar/index.ts";
 import { embedded2018 } from "../src/embedded/index.ts";
 import { estimateTracks } from "../src/estimate/estimateTracks.ts";
@@ -32,19 +33,13 @@ const alone = calibrateFromReplay(
   { dataset, corridor, group, movement: estimate.report.movement },
 );
 
-const SALVADORANS = {
-  like: "2018",
-  horizonDays: 60,
-  waves: [
-    {
-      origin: "San Salvador",
-      date: "2018-10-31",
-      people: { min: 1500, max: 2000 },
-      route: "salvador",
-    },
-  ],
-  destination: "Tijuana",
-};
+// The example file of the backtest (its runs and seed are set per seed below).
+const SALVADORANS = JSON.parse(
+  readFileSync(
+    new URL("../data/scenarios/salvador-2018-10-31-backtest.json", import.meta.url),
+    "utf8",
+  ),
+) as object;
 const HONDURANS = {
   like: "2018",
   horizonDays: 60,

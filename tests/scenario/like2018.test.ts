@@ -9,6 +9,7 @@
  * Salvador on 31 Oct 2018 was counted at the Palillo shelter in Mexico City on 16 Nov; the
  * reference holds no date for it in Tijuana.
  */
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { embedded2018 } from "../../src/embedded/index.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
@@ -23,6 +24,14 @@ import { dayNumber } from "../../src/calendar/index.ts";
 import { bodyArrival } from "../../src/scenario/bodyArrival.ts";
 import { runScenario } from "../../src/scenario/runScenario.ts";
 import { validateScenario } from "../../src/scenario/validateScenario.ts";
+
+/** data/scenarios/salvador-2018-10-31-backtest.json: the Salvadoran caravan of 31 Oct 2018. */
+const SALVADORAN_CARAVAN = JSON.parse(
+  readFileSync(
+    new URL("../../data/scenarios/salvador-2018-10-31-backtest.json", import.meta.url),
+    "utf8",
+  ),
+) as Record<string, unknown>;
 
 let dataset: Dataset;
 let corridor: Corridor;
@@ -153,22 +162,8 @@ describe("like 2018", () => {
   });
 
   it("backtest: calibrated on the first Honduran caravan alone, the Salvadoran caravan of 31 Oct 2018 reaches Mexico City around 16 Nov", () => {
-    const json = {
-      like: "2018",
-      runs: 300,
-      seed: 1,
-      horizonDays: 60,
-      // Police estimate ~2,000 in two groups; Revista Factum 1,500.
-      waves: [
-        {
-          origin: "San Salvador",
-          date: "2018-10-31",
-          people: { min: 1500, max: 2000 },
-          route: "salvador",
-        },
-      ],
-      destination: "Tijuana",
-    };
+    // The example file of the backtest (police estimate ~2,000 in two groups; Revista Factum 1,500).
+    const json = { ...SALVADORAN_CARAVAN, runs: 300, seed: 1 };
     const result = run(json, alone);
     const cdmx = result.places.find((p) => p.name === "Mexico City")!.firstArrival;
     const tijuana = result.places.find((p) => p.name === "Tijuana")!.firstArrival;
