@@ -50,9 +50,12 @@ export interface Wave {
 
 /** A stretch of the route (between two places) with its own movement parameters. */
 export interface MovementSegment {
-  /** Place where the stretch starts (inclusive); default the start of the route. */
+  /**
+   * Place where the stretch starts (inclusive); default the start of the route. Its law applies
+   * from `SEGMENT_LEAD_KM` (10 km) before the place (src/scenario/compile.ts).
+   */
   from?: string;
-  /** Place where the stretch ends (exclusive); default the end of the route. */
+  /** Place where the stretch ends (exclusive, from 10 km before it); default the end of the route. */
   to?: string;
   restDayProbability?: NumberOrRange;
   rideProbability?: NumberOrRange;
