@@ -381,6 +381,8 @@ export type { ScenarioContext, ScenarioValidation } from "./scenario/validateSce
 export { validateScenario } from "./scenario/validateScenario.ts";
 export type { RunContext } from "./scenario/runScenario.ts";
 export { runScenario, runSeed } from "./scenario/runScenario.ts";
+export { bodyArrival } from "./scenario/bodyArrival.ts";
+export { SEGMENT_LEAD_KM } from "./scenario/compile.ts";
 export type { Calibration, CalibrationFit, CalibrationOptions } from "./scenario/calibrate.ts";
 export { calibrateFromReplay } from "./scenario/calibrate.ts";
 export type { Hold } from "./scenario/calibrateHolds.ts";
