@@ -223,7 +223,7 @@ export function endOfDayKm(
   while (s <= last && km[s]! <= target) s++;
   // The last place passed today, else the one the group is in (its km is the group's).
   const before = s > next ? km[s - 1]! : next > 0 && km[next - 1] === here ? here : NaN;
-  if (s > last || !(target - before <= target - here)) return target;
+  if (s > last || Number.isNaN(before)) return target;
   const after = km[s]!;
   if (after - target > target - here) return target;
   return u * (after - before) < target - before ? after : before;
