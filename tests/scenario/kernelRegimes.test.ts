@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildCorridor } from "../../src/geo/corridor.ts";
-import { compileScenario } from "../../src/scenario/compile.ts";
+import { compileScenario, SEGMENT_LEAD_KM } from "../../src/scenario/compile.ts";
 import { runScenario, runSeed } from "../../src/scenario/runScenario.ts";
 import { createRunBuffers, endOfDayKm, simulateRun } from "../../src/scenario/simulateRun.ts";
 import { mulberry32 } from "../../src/util/random.ts";
@@ -138,5 +138,28 @@ describe("scenario kernel: where a day ends", () => {
       `walkers at 40 km a day: Kilo (1,000 km) p50 on day ${day(kilo.firstArrival.p50)}`,
     );
     expect(Math.abs(day(kilo.firstArrival.p50) - 25)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("scenario kernel: segments", () => {
+  it("a segment's law applies from SEGMENT_LEAD_KM before its places, as the calibration counts moves", () => {
+    const { scenario } = validateScenario(
+      {
+        ...WALKERS,
+        movement: {
+          ...WALKERS.movement,
+          segments: [{ from: "Charlie", to: "Foxtrot", restDayProbability: 0.5 }],
+        },
+      },
+      { dataset, corridor },
+    );
+    const route = compileScenario(scenario!, corridor).routes[0]!;
+    // Charlie at km 200, Foxtrot at km 500: a group at km 190–490 moves with the segment's law
+    // (before, 200–500: a wave leaving a place just short of a segment's first place, like
+    // Tecún Umán 1.4 km before Ciudad Hidalgo, moved its first day with the law behind it).
+    expect(SEGMENT_LEAD_KM).toBe(10);
+    expect(route.bands[0]!.startKm).toBeCloseTo(190, 6);
+    expect(route.bands[0]!.endKm).toBeCloseTo(490, 6);
+    expect(route.bands[0]!.band.restDayProbability).toBe(0.5);
   });
 });
