@@ -459,14 +459,20 @@ function trackPoint(ctx: EstimateContext, g: WorkGroup, k: number, routeLength: 
   };
 }
 
-/** A day's km estimate rounded to 0.1 km, its bounds outwards (rounding never makes it miss). */
+/**
+ * A day's km estimate rounded to 0.1 km, its bounds outwards (rounding never makes it miss). A high
+ * bound that rounds past the end of the route is the end itself, unrounded (4218.98…, not 4218.9):
+ * people who reached the destination stand at its km, and an interval that reaches the end must
+ * hold them.
+ */
 function bounded(d: KmDayEstimate, routeLength: Km): { value: Km; low: Km; high: Km } {
   const end = Math.floor(routeLength * 10) / 10;
   const value = Math.min(end, round1(d.median));
+  const up = Math.ceil(Math.max(d.high, d.median) * 10) / 10;
   return {
     value,
     low: Math.min(value, Math.max(0, Math.floor(Math.min(d.low, d.median) * 10) / 10)),
-    high: Math.max(value, Math.min(end, Math.ceil(Math.max(d.high, d.median) * 10) / 10)),
+    high: Math.max(value, up > routeLength ? routeLength : up),
   };
 }
 
