@@ -159,6 +159,11 @@ export interface Widening {
   /** Km factor on days at least GAP_DAYS from any report of the group (at least the group's). */
   kmFarFromReports: number;
   /**
+   * Pooled km factor of the median person from its days' pooled reports (kmSmoother.ts `dayLoo`;
+   * each group's own, partially pooled, is applied when above its reports' factor).
+   */
+  kmDays?: number;
+  /**
    * Pooled km factors of the head and the tail from their own reports' scores (each group's own,
    * partially pooled and at least the median person's for the day, is applied).
    */
@@ -207,6 +212,10 @@ export function calibrateGroups(
     kmObservations(ctx, g).map((o) => Math.min(g.nDays - 1, Math.max(0, Math.round(o.step)))),
   );
   const byGroup = groupWidenings(loo);
+  // Reports that err together on a day (kmSmoother.ts `dayLoo`): the day's own check, for the
+  // median person (the head and tail have their own reports' check).
+  const dayLoo = tracked.map((g) => g.km?.dayLoo ?? []);
+  const byDays = groupWidenings(dayLoo);
   const isolated = loo.map((scores, i) => {
     const nearest = nearestOthers(steps[i]);
     return scores.filter((_, j) => nearest[j] >= GAP_DAYS);
@@ -218,6 +227,7 @@ export function calibrateGroups(
   const tailLoo = tracked.map((g) => g.endLoo?.tail ?? []);
   const headF = groupWidenings(headLoo);
   const tailF = groupWidenings(tailLoo);
+  const basis: (KmDayEstimate[] | undefined)[] = [];
   tracked.forEach((g, i) => {
     const length = ctx.index.lengthKm(g.routeId);
     const gap = daysFromReports(steps[i], g.nDays);
@@ -227,17 +237,21 @@ export function calibrateGroups(
       (own = 1) =>
       (d: KmDayEstimate, k: number): KmDayEstimate =>
         widenKmDay(d, Math.max(own, factor(k)), length);
-    if (g.km) g.km = { ...g.km, days: g.km.days.map(widen()) };
+    // The ends reach from the median person's interval as its reports' check widened it (the
+    // day check speaks of the median person alone: unseenEnds.ts).
+    basis[i] = g.km?.days.map(widen());
+    if (g.km) g.km = { ...g.km, days: g.km.days.map(widen(byDays[i])) };
     g.head = g.head?.map(widen(headF[i]));
     g.tail = g.tail?.map(widen(tailF[i]));
   });
   // The head's (tail's) far end where no report of it speaks for the day (unseenEnds.ts).
-  const reach = widenUnseenEnds(ctx, tracked);
+  const reach = widenUnseenEnds(ctx, tracked, basis);
   const count = (xs: readonly LooScore[]): number => xs.filter((x) => x.weight > 0).length;
   const round3 = (x: number): number => Math.round(x * 1000) / 1000;
   return {
     km: round3(conformalWidening(loo.flat())),
     kmFarFromReports: round3(far),
+    kmDays: round3(conformalWidening(dayLoo.flat())),
     kmHead: round3(conformalWidening(headLoo.flat())),
     kmTail: round3(conformalWidening(tailLoo.flat())),
     size: round3(sizeFactor),

@@ -117,6 +117,15 @@ export interface KmSmootherResult {
    * probability that the report is not an outlier under that prediction.
    */
   loo: { score: number; weight: number }[];
+  /**
+   * The same check a day at a time (with `outlierPosteriors`), one per day with two reports or
+   * more: the day's posterior with all of that day's reports divided out predicts their pooled
+   * reading (each weighted by its precision and its chance of not being an outlier), whose own
+   * spread is that of a mean of independent reports. Reports of one day that err together (all at
+   * the vanguard, all snapped to one town) each fall well within their own noise, so that the
+   * report-by-report scores stay 0; their mean misses by more than independent reports would.
+   */
+  dayLoo: { score: number; weight: number }[];
   /** Cell size used (km). */
   cellKm: Km;
 }
@@ -259,6 +268,8 @@ interface LikelihoodModel {
   outlierPosterior(o: KmObservation, post: Float64Array): number;
   /** Leave-one-out score of `o` from the day's posterior (see KmSmootherResult.loo). */
   looScore(o: KmObservation, post: Float64Array): { score: number; weight: number };
+  /** Leave-the-day-out score of a day's reports (see KmSmootherResult.dayLoo). */
+  dayLooScore(obs: readonly KmObservation[], post: Float64Array): { score: number; weight: number };
 }
 
 /**
@@ -460,7 +471,82 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
       const need = (Math.abs(centre - mean) / Z90) ** 2 - own;
       return { score: need > 0 ? Math.sqrt(need / v) : 0, weight };
     },
+    dayLooScore(obs, post) {
+      const reads = obs.map((o) => {
+        const sigma = cellSigma(o);
+        const eps = Math.max(1e-4, o.outlier);
+        const [j0, j1] = support(o, sigma);
+        return { o, sigma, eps, j0, j1, d: goodDensity(o, sigma, j0, j1).slice() };
+      });
+      // The day's posterior without any of its reports: divide each (scaled) likelihood out.
+      const q = Float64Array.from(post);
+      for (const r of reads) {
+        const base = r.eps * uniformDensity;
+        for (let j = r.j0; j <= r.j1; j++) q[j] /= 1 + ((1 - r.eps) * r.d[j - r.j0]) / base;
+      }
+      const { mass, mean, v } = moments(q, lo, cellKm);
+      if (!(mass > 0)) return { score: 0, weight: 0 };
+      return pooledScore(reads, q, mass, mean, v, uniformDensity);
+    },
   };
+}
+
+/** Mass, mean and variance (at least a cell's) of weights `q` on the cells of a grid. */
+function moments(q: Float64Array, lo: Km, cellKm: Km): { mass: number; mean: Km; v: number } {
+  let mass = 0;
+  let m1 = 0;
+  let m2 = 0;
+  for (let j = 0; j < q.length; j++) {
+    const x = lo + (j + 0.5) * cellKm;
+    mass += q[j];
+    m1 += q[j] * x;
+    m2 += q[j] * x * x;
+  }
+  const mean = m1 / mass;
+  return { mass, mean, v: Math.max(m2 / mass - mean * mean, (cellKm * cellKm) / 12) };
+}
+
+/**
+ * The leave-the-day-out score of a day's reports (KmSmootherResult.dayLoo) from the day's
+ * posterior without them (`q`, of mass `mass`, mean `mean`, variance `v`): their readings pooled
+ * by weight ÷ own variance, the pooled reading's own variance Σ w²·own ÷ (Σ w)², and the factor by
+ * which the posterior's spread must grow for the pooled reading to fall inside its 90 % interval.
+ * The day's weight is its reports' mean chance of not being an outlier.
+ */
+function pooledScore(
+  reads: readonly {
+    o: KmObservation;
+    sigma: number;
+    eps: number;
+    j0: number;
+    j1: number;
+    d: Float64Array;
+  }[],
+  q: Float64Array,
+  mass: number,
+  mean: Km,
+  v: number,
+  uniformDensity: number,
+): { score: number; weight: number } {
+  let sumW = 0;
+  let sumWc = 0;
+  let sumW2own = 0;
+  let sumWeight = 0;
+  for (const r of reads) {
+    let good = 0;
+    for (let j = r.j0; j <= r.j1; j++) good += q[j] * r.d[j - r.j0];
+    const goodPart = ((1 - r.eps) * good) / mass;
+    const weight = goodPart / (goodPart + r.eps * uniformDensity);
+    const [centre, own] = ownSpread(r.o, r.sigma);
+    const w = weight / own;
+    sumW += w;
+    sumWc += w * centre;
+    sumW2own += w * w * own;
+    sumWeight += weight;
+  }
+  if (!(sumW > 0)) return { score: 0, weight: 0 };
+  const need = (Math.abs(sumWc / sumW - mean) / Z90) ** 2 - sumW2own / (sumW * sumW);
+  return { score: need > 0 ? Math.sqrt(need / v) : 0, weight: sumWeight / reads.length };
 }
 
 /**
@@ -573,6 +659,7 @@ function backwardPass(
   const Pflat = Float64Array.from(regimeTransitions(input.movement).flat());
   const outlierProb = new Array<number>(observations.length).fill(0);
   const loo = observations.map(() => ({ score: 0, weight: 0 }));
+  const dayLoo: { score: number; weight: number }[] = [];
   const obsIndex = new Map<KmObservation, number>();
   observations.forEach((o, i) => obsIndex.set(o, i));
   let finalRegime: [number, number, number] = [0, 0, 0];
@@ -589,6 +676,7 @@ function backwardPass(
         outlierProb[obsIndex.get(o) ?? 0] = model.outlierPosterior(o, gamma);
         loo[obsIndex.get(o) ?? 0] = model.looScore(o, gamma);
       }
+      if (model.byStep[k].length >= 2) dayLoo.push(model.dayLooScore(model.byStep[k], gamma));
     }
     if (k === 0) break;
     // beta_{k−1}(x, r) = Σ_r' P(r, r') Σ_d K_r'(d) ℓ_k(x+d) β_k(x+d, r')
@@ -600,7 +688,7 @@ function backwardPass(
     regimeMix(Pflat, h[0], h[1], h[2], next, n);
     [beta, next] = [next, beta];
   }
-  return { days, finalRegime, regimeDays, regimeByDay, outlierProb, loo, cellKm };
+  return { days, finalRegime, regimeDays, regimeByDay, outlierProb, loo, dayLoo, cellKm };
 }
 
 /**

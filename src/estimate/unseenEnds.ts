@@ -52,19 +52,21 @@ export interface UnseenEndReach {
 
 /**
  * Widens every group's head interval, and its tail interval on the days no report of its tail
- * speaks for (module comment); run on the final median, head and tail days. Returns the pooled
+ * speaks for (module comment); run on the final median, head and tail days. `medianDays`: the
+ * median person's intervals the ends reach from (default the group's own). Returns the pooled
  * reaches.
  */
 export function widenUnseenEnds(
   ctx: EstimateContext,
   tracked: readonly WorkGroup[],
+  medianDays: readonly (readonly KmDayEstimate[] | undefined)[] = tracked.map((g) => g.km?.days),
 ): UnseenEndReach {
   const own = (end: "head" | "tail"): Km[][] => tracked.map((g) => reachDistancesKm(g, end));
   const head = own("head");
   const tail = own("tail");
   const pooled = { headKm: reachOf(head.flat()), tailKm: reachOf(tail.flat()) };
   tracked.forEach((g, i) => {
-    const median = g.km?.days;
+    const median = medianDays[i];
     if (!median) return;
     const length = ctx.index.lengthKm(g.routeId);
     const reach = (xs: Km[], all: Km): Km => (xs.length >= OWN_REACH_REPORTS ? reachOf(xs) : all);

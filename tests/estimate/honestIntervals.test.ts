@@ -10,7 +10,7 @@ import type { Sighting } from "../../src/model/sighting.ts";
 import type { SourceType } from "../../src/model/source.ts";
 import type { TrackPoint } from "../../src/model/track.ts";
 import { mulberry32, randomNormal } from "../../src/util/random.ts";
-import { at, dataset } from "./corridor.ts";
+import { at, dataset, index } from "./corridor.ts";
 
 const day = (d: number): string => `2018-10-${String(d).padStart(2, "0")}`;
 
@@ -132,16 +132,49 @@ describe("the head's interval where its vanguard goes unseen", () => {
     }
   });
 
-  it("is not changed on days a report of the head speaks for", () => {
-    const model = estimateTracks(dataset([...a, ...b]), { selfCalibrate: false });
-    const calibrated = estimateTracks(dataset([...a, ...b]));
-    const on = (ts: readonly TrackPoint[]) =>
-      ts.find((t) => t.group === "A" && t.date === day(4)) as TrackPoint;
-    // Day 4 has A's own vanguard report: its head stays where that report puts it.
-    expect(on(calibrated.tracks).headKm).toBe(on(model.tracks).headKm);
-    expect(on(calibrated.tracks).headKmHigh as number).toBeLessThan(
-      (on(model.tracks).headKm as number) + 150,
-    );
+  it("reaches as far on days a report of the head speaks for: a vanguard seen is not the front edge", () => {
+    // C's vanguard is seen every day: 40 km ahead of its body on days 1–7, 600 km ahead on days
+    // 8–10. Those met on day 3 need not have been the foremost.
+    const c = [
+      ...body("C", 0, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((d) => ({
+        id: `C-v${d}`,
+        observedAt: `${day(d)}T12:00`,
+        ...at(30 * (d - 1) + (d <= 7 ? 40 : 600)),
+        caravanLabel: "C",
+        part: "vanguardia",
+      })),
+    ];
+    const model = estimateTracks(dataset(c), { selfCalibrate: false });
+    const calibrated = estimateTracks(dataset(c));
+    const on = (ts: readonly TrackPoint[]) => ts.find((t) => t.date === day(3)) as TrackPoint;
+    const m = on(model.tracks);
+    const k = on(calibrated.tracks);
+    // The head estimate stays where the day's report puts it …
+    expect(k.headKm).toBe(m.headKm);
+    expect(m.headKmHigh as number).toBeLessThan(m.kmHigh + 150);
+    // … and its far end reaches as far ahead of the median person's interval as C's vanguard was
+    // seen from its median person (600 km).
+    expect(k.headKmHigh as number).toBeGreaterThanOrEqual(k.kmHigh + 550);
+    expect(k.headKmLow as number).toBeCloseTo(m.headKmLow as number, -1);
+  });
+});
+
+describe("intervals at the end of the route", () => {
+  it("hold people who reached the route's end: the high bound is the end itself, unrounded", () => {
+    const end = index.lengthKm("main");
+    const walking = body("A", end - 300, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]).map((s, i) => ({
+      ...s,
+      ...at(Math.min(end, end - 300 + 60 * i)),
+    }));
+    const { tracks } = estimateTracks(dataset(walking));
+    const last = tracks.filter((t) => t.date >= day(8));
+    expect(last.length).toBeGreaterThan(0);
+    for (const t of last) {
+      expect(t.kmHigh).toBe(end);
+      expect(t.headKmHigh).toBe(end);
+      expect(t.kmLow).toBeLessThanOrEqual(t.km);
+    }
   });
 });
 

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { conformalWidening } from "../../src/estimate/calibrate.ts";
 import { smoothKm } from "../../src/estimate/kmSmoother.ts";
 import type { KmObservation } from "../../src/estimate/kmSmoother.ts";
 import { defaultMovementModel } from "../../src/movement/index.ts";
+import { mulberry32, randomNormal } from "../../src/util/random.ts";
 
 const movement = defaultMovementModel();
 const report = (step: number, km: number, extra: Partial<KmObservation> = {}): KmObservation => ({
@@ -117,5 +119,31 @@ describe("smoothKm (regime-switching grid smoother)", () => {
     expect(asMixture.loo[4].score).toBe(0);
     // The median person stays with the body: the report is most likely of a part.
     expect(Math.abs(asMixture.days[2].median - 160)).toBeLessThan(40);
+  });
+
+  it("the leave-the-day-out check sees reports that err together on a day, the report-by-report one does not", () => {
+    // A group walking 30 km a day, five reports a day (sd 40 km each). Together: each day's five
+    // stand at one km, 60 km ahead of the group on even days and behind on odd ones (all met the
+    // vanguard, or the rear). Apart: the same five days' reports scattered independently.
+    const random = mulberry32(7);
+    const run = (together: boolean) => {
+      const observations: KmObservation[] = [];
+      for (let d = 0; d < 12; d++) {
+        const common = d % 2 ? -60 : 60;
+        for (let i = 0; i < 5; i++) {
+          const km = 100 + 30 * d + (together ? common : 40 * randomNormal(random));
+          observations.push(report(d, km, { sigmaKm: 40 }));
+        }
+      }
+      return smoothKm({ nDays: 12, routeLengthKm: 2000, movement, observations });
+    };
+    const joint = run(true);
+    const apart = run(false);
+    expect(joint.dayLoo).toHaveLength(12);
+    // Each report lies within its own noise of the others: no report-by-report widening.
+    expect(conformalWidening(joint.loo)).toBeLessThan(1.2);
+    // Their day's mean misses by more than five independent reports would.
+    expect(conformalWidening(joint.dayLoo)).toBeGreaterThan(1.5);
+    expect(conformalWidening(apart.dayLoo)).toBeLessThan(1.3);
   });
 });
