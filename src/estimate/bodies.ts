@@ -45,14 +45,54 @@ export function smoothBody(ctx: EstimateContext, g: WorkGroup): void {
   // setSpan may move day0 only when the head/tail runs use fewer reports, so align by day.
   const head = run("head");
   const tail = run("tail");
+  const moving = tailWithoutStays(ctx, g, endDay);
   g.endLoo = loo;
   g.head = [];
   g.tail = [];
   for (let k = 0; k < g.nDays; k++) {
     const m = median.days[k];
     g.head.push(ahead(head[k] ?? m, m));
-    g.tail.push(behind(tail[k] ?? m, m));
+    const t = tail[k] ?? m;
+    g.tail.push(behind(union(t, moving?.(day0 + k) ?? t), m));
   }
+}
+
+/**
+ * The tail smoothed without the counts of people at one place (countScope "place": a shelter's
+ * occupancy, people waiting at the border bridge for their papers; prepare.ts), by local day; or
+ * undefined when the group has none. Such people may be the group's rear, or may have stopped
+ * while the body moved on (left to wait, to claim, to stay): a month of counts at the bridge
+ * holds the tail there while the rear that still travels is hundreds of km ahead. Which of the two
+ * the reports cannot tell, so the tail's interval holds both readings (`union`).
+ */
+function tailWithoutStays(
+  ctx: EstimateContext,
+  g: WorkGroup,
+  endDay: number,
+): ((day: number) => KmDayEstimate | undefined) | undefined {
+  const all = g.positions;
+  const moving = all.filter((p) => p.s.countScope !== "place");
+  if (moving.length === all.length || moving.length === 0) return undefined;
+  // The run moves the group's span and track to its own (fewer) reports: all are put back.
+  const kept = { km: g.km, day0: g.day0, nDays: g.nDays, last: g.lastReportDay };
+  g.positions = moving;
+  let days: KmDayEstimate[] = [];
+  let from = g.day0;
+  try {
+    runKm(ctx, g, { target: "tail", endDay, outlierPosteriors: false });
+    days = g.km?.days ?? [];
+    from = g.day0;
+  } finally {
+    g.positions = all;
+    Object.assign(g, { km: kept.km, day0: kept.day0, nDays: kept.nDays });
+    g.lastReportDay = kept.last;
+  }
+  return (day) => days[day - from];
+}
+
+/** The wider of two days' intervals about the first's estimate. */
+function union(a: KmDayEstimate, b: KmDayEstimate): KmDayEstimate {
+  return { ...a, low: Math.min(a.low, b.low), high: Math.max(a.high, b.high) };
 }
 
 /** The head: never behind the median person, its interval never behind the median's. */

@@ -160,6 +160,33 @@ describe("the head's interval where its vanguard goes unseen", () => {
   });
 });
 
+describe("the tail's interval when people wait at one place", () => {
+  it("holds both the rear at the place and the rear of those still travelling", () => {
+    // Group D walks 30 km a day from km 100; from day 3 on, 80 of its people wait at a bridge at
+    // km 130 for their papers (a count of one place, day after day).
+    const walking = body("D", 100, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const waiting = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((d) => ({
+      id: `D-w${d}`,
+      observedAt: `${day(d)}T18:00`,
+      ...at(130),
+      caravanLabel: "D",
+      sizeBest: 80,
+      notes: "En espera de trámite migratorio en el puente fronterizo",
+    }));
+    const both = estimateTracks(dataset([...walking, ...waiting])).tracks;
+    const moving = estimateTracks(dataset(walking)).tracks;
+    for (const d of [9, 10, 11, 12]) {
+      const b = both.find((t) => t.date === day(d)) as TrackPoint;
+      const m = moving.find((t) => t.date === day(d)) as TrackPoint;
+      // The tail estimate still reads the rear at the bridge …
+      expect(b.tailKm as number).toBeLessThan(200);
+      // … and its interval reaches the rear of those who walk on.
+      expect(b.tailKmHigh as number).toBeGreaterThanOrEqual((m.tailKm as number) - 5);
+      expect(b.tailKmLow as number).toBeLessThanOrEqual(140);
+    }
+  });
+});
+
 describe("intervals at the end of the route", () => {
   it("hold people who reached the route's end: the high bound is the end itself, unrounded", () => {
     const end = index.lengthKm("main");
