@@ -5,7 +5,9 @@
  * by the factor by which the posterior's spread must grow for the report to fall inside its 90 %
  * predictive interval. The split-conformal quantile of those scores (Vovk, Gammerman and Shafer;
  * Lei et al., JASA 2018), weighted by each report's chance of not being an outlier, is the factor
- * by which the km and size intervals are widened about their estimates. A size interval is never
+ * by which the km and size intervals are widened about their estimates. The reports of one day are
+ * also scored together (kmSmoother.ts `dayLoo`): reports that err together each fall within their
+ * own noise of the others, and only their day's pooled reading shows the lean they share. A size interval is never
  * widened beyond the group's interval without figures (sizes.ts `widenByFigures`): the size prior
  * and the bounds are not the figures the scores measure.
  *
@@ -195,8 +197,10 @@ export const GAP_DAYS = 2;
 /**
  * Widens every group's km (median person, head, tail) intervals by the conformal factors of the
  * reports' leave-one-out scores: per group (partially pooled), and on days far from any report by
- * at least the factor of isolated reports; then the head's (tail's) far end on days no report of
- * it speaks for, by the reach of the group's or the dataset's vanguards (rears; unseenEnds.ts). Run after the final km, size and body passes. Sizes
+ * at least the factor of isolated reports; the median person's also by its days' check (reports of
+ * a day pooled, kmSmoother.ts `dayLoo`); then the head's far end, and the tail's on days no report
+ * of it speaks for, by the reach of the group's or the dataset's vanguards (rears; unseenEnds.ts).
+ * Run after the final km, size and body passes. Sizes
  * were widened in the size pass already (sizes.ts `widenByFigures`, by `sizeFactor`, the
  * conformal factor of `sizeLoo`), which bounds the widening by the group's interval without
  * figures; they are only reported here.
@@ -244,7 +248,7 @@ export function calibrateGroups(
     g.head = g.head?.map(widen(headF[i]));
     g.tail = g.tail?.map(widen(tailF[i]));
   });
-  // The head's (tail's) far end where no report of it speaks for the day (unseenEnds.ts).
+  // The head's far end every day, the tail's where no report of it speaks for (unseenEnds.ts).
   const reach = widenUnseenEnds(ctx, tracked, basis);
   const count = (xs: readonly LooScore[]): number => xs.filter((x) => x.weight > 0).length;
   const round3 = (x: number): number => Math.round(x * 1000) / 1000;

@@ -17,9 +17,9 @@
  * days no report of the rear speaks for (a rear report is of the hindmost: stragglers are met
  * last, and a rear seen is a rear). The estimate does not move, and the interval never narrows.
  *
- * Why every day for the head: on world3's development worlds (bench/README.md "Honest head
- * intervals") the front edge lay a median 217 km ahead of the day's foremost report when the head
- * interval missed it, on days with a vanguard report as on days without.
+ * Why every day for the head: on world3's development worlds the front edge lay a median 217 km
+ * ahead of the day's foremost report when the head interval missed it, on days with a vanguard
+ * report as on days without (docs/estimation.md "Honest on a third simulator").
  */
 import type { Km } from "../model/units.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
@@ -30,10 +30,11 @@ import type { EstimateContext, WorkGroup } from "./workGroup.ts";
 const OWN_REACH_REPORTS = 2;
 
 /**
- * Share of an end's seen distances from the median person within its interval's reach: the far end
- * of a 90 % interval is a 95th percentile; 0.9 measured (0.8, the body bound's REACH_QUANTILE of
- * positions.ts: world3 head cover 78.5 %; 0.9: 82.7 %; 0.95: 87.4 % with the stress worlds' head
- * cover then over 93 %, bench/README.md "Honest head intervals").
+ * Share of an end's seen distances from the median person within its interval's reach: the far
+ * end of a 90 % interval is a 95th percentile. 0.9 measured: head cover on world3's labelled
+ * development worlds 78.5 % at 0.8 (the body bound's REACH_QUANTILE, positions.ts), 82.7 % at 0.9,
+ * 87.4 % at 0.95 with the stress worlds' head cover then over 93 % (docs/estimation.md "Honest on
+ * a third simulator").
  */
 export const END_REACH_QUANTILE = 0.9;
 
