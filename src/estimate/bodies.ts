@@ -84,7 +84,9 @@ function tailWithoutStays(
     from = g.day0;
   } finally {
     g.positions = all;
-    Object.assign(g, { km: kept.km, day0: kept.day0, nDays: kept.nDays });
+    g.km = kept.km;
+    g.day0 = kept.day0;
+    g.nDays = kept.nDays;
     g.lastReportDay = kept.last;
   }
   return (day) => days[day - from];
