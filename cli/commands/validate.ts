@@ -71,7 +71,7 @@ export function formatReportText(report: ImportReport, maxLines = 50): string[] 
   lines.push("columns:");
   for (const c of report.columns) {
     lines.push(
-      `  ${c.column}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? "(ignored)" : "(kept as extra)")} (${c.how})`,
+      `  ${c.column}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? "(ignored)" : "(kept as extra)")} (${c.how}${c.countScope ? `; a count of one ${c.countScope === "place" ? "place" : "point"}: read as "at least"` : ""})`,
     );
   }
   for (const t of report.totals) {

@@ -8,6 +8,7 @@ import type { FieldSpec, KindSpec, TableKind } from "./fields.ts";
 import { isHashtagRow, matchHxlRule, parseHashtag } from "./hxl.ts";
 import type { ColumnMapping, MatchHow } from "./report.ts";
 import { cleanCell, normalizeKey } from "./normalize.ts";
+import { SIZE_FIELDS, headerScope, matchQuestion } from "./question-headers.ts";
 
 interface Lookup {
   canonical: Map<string, string>;
@@ -185,6 +186,9 @@ export function matchHeader(
     const token = tokenRule(key);
     if (token) return { field: token, how: "alias" };
   }
+  // Kobo label headers: the question text ("¿Cuántas personas hay en el albergue?").
+  const asked = matchQuestion(raw, kind);
+  if (asked && l.canonical.has(asked)) return { field: asked, how: "question" };
   return undefined;
 }
 
@@ -314,6 +318,7 @@ export function mapHeaders(
     }
     columns.push(entry);
   }
+  if (kind === "sightings") noteCountScopes(columns);
   const missing = l.spec.required.filter(
     (alts) => !alts.some((a) => fieldIndex.has(a) || (a === "lat" && fieldIndex.has("geopoint"))),
   );
@@ -326,6 +331,18 @@ export function mapHeaders(
     duplicateFields,
     ...(resolved?.problem ? { overrideProblem: resolved.problem } : {}),
   };
+}
+
+/**
+ * A sightings figure whose header says what it covers ("¿Cuántas personas hay en el albergue?"):
+ * the scope is set on its column, for the converter to carry into each row (convert.ts).
+ */
+function noteCountScopes(columns: ColumnMapping[]): void {
+  for (const c of columns) {
+    if (!c.field || !(SIZE_FIELDS as readonly string[]).includes(c.field)) continue;
+    const scope = headerScope(c.column);
+    if (scope) c.countScope = scope;
+  }
 }
 
 /** Keys that occur more than once, in one pass. */
