@@ -318,6 +318,7 @@ export function mapHeaders(
     }
     columns.push(entry);
   }
+  kobotoday(columns, fieldIndex, kind);
   if (kind === "sightings") noteCountScopes(columns);
   const missing = l.spec.required.filter(
     (alts) => !alts.some((a) => fieldIndex.has(a) || (a === "lat" && fieldIndex.has("geopoint"))),
@@ -331,6 +332,38 @@ export function mapHeaders(
     duplicateFields,
     ...(resolved?.problem ? { overrideProblem: resolved.problem } : {}),
   };
+}
+
+/** The date field of each kind (places have none). */
+const DATE_FIELD: Record<TableKind, string | undefined> = {
+  counts: "date",
+  sightings: "observed_at",
+  stocks: "date",
+  places: undefined,
+};
+
+/**
+ * Kobo's `today` metadata column (the day the form was filled in) is the date only when no column
+ * holds it: Kobo puts `start`, `end`, `today` before the questions, so a `fecha` question must win.
+ */
+function kobotoday(
+  columns: ColumnMapping[],
+  fieldIndex: Map<string, number>,
+  kind: TableKind,
+): void {
+  const field = DATE_FIELD[kind];
+  if (!field || fieldIndex.has(field)) return;
+  const today = columns.find(
+    (c) =>
+      !c.field &&
+      !c.ignored &&
+      c.how !== "user" &&
+      normalizeKey(c.column.slice(c.column.lastIndexOf("/") + 1)) === "today",
+  );
+  if (!today) return;
+  today.field = field;
+  today.how = "kobo_meta";
+  fieldIndex.set(field, today.index);
 }
 
 /**

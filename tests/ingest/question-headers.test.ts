@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
+import { mapHeaders } from "../../src/ingest/headers.ts";
 import { headerScope, matchQuestion } from "../../src/ingest/question-headers.ts";
 import { importTable } from "../../src/index.ts";
 import { capture } from "../cli/capture.ts";
@@ -87,5 +88,46 @@ describe("Kobo label headers (the question text)", () => {
     expect(scoped.map((a: { sightingId: string }) => a.sightingId).sort()).toEqual(["a1", "a2"]);
     // The input is never changed.
     expect(readFileSync(file, "utf8")).toBe(KOBO_LABELS_ES);
+  });
+});
+
+describe("Kobo's today column", () => {
+  it("is the date only when no other column holds it, in sightings and counts", () => {
+    const sightings = mapHeaders(
+      ["today", "grp/lugar", "grp/cantidad", "_uuid"],
+      undefined,
+      "sightings",
+    );
+    expect(sightings.columns[0]).toMatchObject({ field: "observed_at", how: "kobo_meta" });
+    expect(sightings.missing).toEqual([]);
+    // Kobo puts today before the questions: a fecha question is the observation date, today an extra.
+    const both = mapHeaders(["today", "grp/fecha", "grp/lugar"], undefined, "sightings");
+    expect(both.fieldIndex.get("observed_at")).toBe(1);
+    expect(both.columns[0]!.field).toBeUndefined();
+    expect(both.duplicateFields).toEqual([]);
+    const counts = mapHeaders(
+      ["today", "punto", "direccion", "total", "fecha"],
+      undefined,
+      "counts",
+    );
+    expect(counts.fieldIndex.get("date")).toBe(4);
+  });
+
+  it("through the CLI: a Kobo sightings export dated only by today is read as sightings", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dtm-kobo-today-"));
+    const file = join(dir, "kobo-avistamientos.csv");
+    writeFileSync(
+      file,
+      [
+        '"today";"grp_obs/lugar";"grp_obs/cantidad";"_uuid"',
+        '"2018-10-20";"Tapachula";"4000";"u1"',
+        '"2018-10-21";"Huixtla";"aprox. 3000";"u2"',
+      ].join("\n"),
+    );
+    const v = capture(dir);
+    expect(await run(["validate", file], v.context)).toBe(0);
+    expect(v.out.join("\n")).toMatch(
+      /sightings \(detected\)[\s\S]*today → observed_at \(kobo_meta\)/,
+    );
   });
 });
