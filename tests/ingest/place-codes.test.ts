@@ -71,3 +71,42 @@ describe("a place written as its P-code or id", () => {
     );
   });
 });
+
+describe("a file that is not a table written as text", () => {
+  it("is refused with one sentence (exit 2), not read as a table with a missing column", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dtm-binary-"));
+    const png = join(dir, "conteo.csv"); // a picture saved under a table's name
+    writeFileSync(
+      png,
+      Uint8Array.from([
+        0x89,
+        0x50,
+        0x4e,
+        0x47,
+        0x0d,
+        0x0a,
+        0x1a,
+        0x0a,
+        0,
+        0,
+        0,
+        0x0d,
+        0x49,
+        0x48,
+        0x44,
+        0x52,
+        ...Array.from({ length: 200 }, (_, i) => (i * 37) % 256),
+      ]),
+    );
+    const x = capture(dir);
+    expect(await run(["validate", png], x.context)).toBe(2);
+    expect(x.err).toHaveLength(1);
+    expect(x.err[0]).toMatch(/the file holds binary data, not a table written as text/);
+    // UTF-16 text without a byte-order mark is still text.
+    const utf16 = join(dir, "conteo16.csv");
+    const text = "fecha,punto de monitoreo,direccion,total\n2018-10-20,Tapachula,norte,10\n";
+    writeFileSync(utf16, Buffer.from(text, "utf16le"));
+    const y = capture(dir);
+    expect(await run(["validate", utf16], y.context)).toBe(0);
+  });
+});
