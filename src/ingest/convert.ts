@@ -41,6 +41,24 @@ function sizes(r: RowReader): { best?: number; min?: number; max?: number } {
     const t = r.text(field);
     if (t === undefined) return;
     const q = parseQuantity(t);
+    // A figure of people is whole: `12,5` is a decimal mark, not a count (docs/import.md, Values).
+    const figures =
+      q.kind === "number"
+        ? [q.value]
+        : q.kind === "range"
+          ? [q.min, q.max]
+          : q.kind === "atLeast"
+            ? [q.min]
+            : q.kind === "atMost"
+              ? [q.max]
+              : [];
+    if (figures.some((v) => !Number.isInteger(v)))
+      return r.reject(
+        field,
+        "not_integer",
+        `${r.column(field)} "${t}" is not a whole number of people.`,
+        t,
+      );
     switch (q.kind) {
       case "unknown":
         return;

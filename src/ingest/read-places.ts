@@ -1,6 +1,7 @@
 /** Where a row is: coordinates (split or a Kobo geopoint, checked against the region) and place names. */
 import type { Place } from "../model/place.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
+import { normalizeName } from "../geo/gazetteer.ts";
 import { readDecimal } from "./read-numbers.ts";
 import { remember } from "./row-reader.ts";
 import type { RowReader } from "./row-reader.ts";
@@ -97,6 +98,8 @@ export function readPlace(
     found = remember(memo, name, g.find(name, country) ?? g.find(name) ?? null);
   }
   if (found) return found;
+  const qualified = placeBeforeQualifier(r, field, name, country);
+  if (qualified) return qualified;
   const byCode = placeByCode(r, field, name);
   if (byCode !== undefined) return byCode;
   let suggestions = r.suggestions.get(name);
@@ -115,6 +118,37 @@ export function readPlace(
     suggestions,
   );
   return "unknown";
+}
+
+/**
+ * A name with its department, state or country after a comma or in brackets, as field sheets
+ * write them ("Tecún Umán, San Marcos", "Tapachula (Chiapas)"): the known place named before the
+ * qualifier, with a warning saying what was read (the qualifier itself is not checked).
+ */
+function placeBeforeQualifier(
+  r: RowReader,
+  field: string,
+  name: string,
+  country: string | undefined,
+): Place | undefined {
+  const head = name
+    .replace(/\s*\([^()]*\)\s*$/, "")
+    .split(",")[0]!
+    .trim();
+  if (head === "" || head === name.trim()) return undefined;
+  const g = r.ctx.gazetteer!;
+  const place = g.find(head, country) ?? g.find(head);
+  // A known place whose own name carries another qualifier ("Tonalá (Chiapas)" for "Tonalá,
+  // Jalisco") is another place of the same name.
+  const own = /\(([^()]*)\)\s*$/.exec(place?.name ?? "")?.[1];
+  if (own !== undefined && !normalizeName(name).includes(normalizeName(own))) return undefined;
+  if (place)
+    r.warn(
+      field,
+      "place_name_qualified",
+      `${r.column(field)} "${name}" read as ${place.name} (the words after "${head}" taken as its department, state or country).`,
+    );
+  return place;
 }
 
 /** An OCHA P-code as analysts write it: two letters and 2–9 digits (`GT1217`, `MX07089`). */

@@ -110,3 +110,29 @@ describe("a file that is not a table written as text", () => {
     expect(await run(["validate", utf16], y.context)).toBe(0);
   });
 });
+
+describe("a place written with its department, state or country", () => {
+  it("reads the known place before the comma or brackets, with a warning; a same-named other place is not taken", () => {
+    const csv = [
+      "fecha,lugar,cantidad",
+      '20/10/2018,"Tecún Umán, San Marcos",10',
+      "20/10/2018,Tapachula (Chiapas),10",
+      '20/10/2018,"Tonalá, Jalisco",10', // the known Tonalá is Tonalá (Chiapas)
+      '20/10/2018,"Nowhere, Chiapas",10',
+    ].join("\n");
+    const { records, report } = importTable(csv, { kind: "sightings", gazetteer });
+    expect(report).toMatchObject({ dataRows: 4, accepted: 2, rejected: 2 });
+    expect(records.map((s) => (s as { placeName?: string }).placeName)).toEqual([
+      "Tecún Umán",
+      "Tapachula",
+    ]);
+    expect(report.warnings.map((w) => [w.line, w.code])).toEqual([
+      [2, "place_name_qualified"],
+      [3, "place_name_qualified"],
+    ]);
+    expect(report.rejections.map((r) => [r.line, r.code])).toEqual([
+      [4, "unknown_place"],
+      [5, "unknown_place"],
+    ]);
+  });
+});
