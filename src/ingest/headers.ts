@@ -8,7 +8,13 @@ import type { FieldSpec, KindSpec, TableKind } from "./fields.ts";
 import { isHashtagRow, matchHxlRule, parseHashtag } from "./hxl.ts";
 import type { ColumnMapping, MatchHow } from "./report.ts";
 import { cleanCell, normalizeKey } from "./normalize.ts";
-import { SIZE_FIELDS, headerScope, matchQuestion } from "./question-headers.ts";
+import {
+  SIZE_FIELDS,
+  headerScope,
+  labelTail,
+  matchQuestion,
+  withoutCountingWords,
+} from "./question-headers.ts";
 
 interface Lookup {
   canonical: Map<string, string>;
@@ -186,7 +192,16 @@ export function matchHeader(
     const token = tokenRule(key);
     if (token) return { field: token, how: "alias" };
   }
-  // Kobo label headers: the question text ("¿Cuántas personas hay en el albergue?").
+  // Kobo label headers: the question text ("¿Cuántas personas hay en el albergue?",
+  // "Número de niñas": the field after the counting words).
+  const bare = withoutCountingWords(key);
+  if (bare !== key) {
+    const hit =
+      l.canonical.get(bare) ??
+      l.alias.get(bare) ??
+      (kind === "counts" ? tokenRule(bare) : undefined);
+    if (hit && hit !== "n") return { field: hit, how: "question" };
+  }
   const asked = matchQuestion(raw, kind);
   if (asked && l.canonical.has(asked)) return { field: asked, how: "question" };
   return undefined;
@@ -318,6 +333,7 @@ export function mapHeaders(
     }
     columns.push(entry);
   }
+  labelPrefixes(columns, fieldIndex, l, user);
   kobotoday(columns, fieldIndex, kind);
   if (kind === "sightings") noteCountScopes(columns);
   const missing = l.spec.required.filter(
@@ -332,6 +348,38 @@ export function mapHeaders(
     duplicateFields,
     ...(resolved?.problem ? { overrideProblem: resolved.problem } : {}),
   };
+}
+
+/**
+ * Kobo label headers that begin with a field's name and go on ("Dirección del flujo", "Punto de
+ * monitoreo de flujos", "Nacionalidad principal"): read as that field, but only for a field no
+ * other column holds, so that a column named exactly wins, and never when the rest of the label
+ * says it is about somewhere else (`labelTail`: "Lugar de origen" is not the place).
+ */
+function labelPrefixes(
+  columns: ColumnMapping[],
+  fieldIndex: Map<string, number>,
+  l: Lookup,
+  user: Map<number, string> | undefined,
+): void {
+  for (const c of columns) {
+    if (c.field || c.ignored || c.how !== "extra" || user?.has(c.index)) continue;
+    const key = normalizeKey(c.column);
+    let field: string | undefined;
+    // The longest name or alias (5 characters or more) that the label starts with, word-wise.
+    for (let at = key.indexOf("_"); at > 0; at = key.indexOf("_", at + 1)) {
+      const head = key.slice(0, at);
+      const hit =
+        head.length >= 5 && withoutCountingWords(`${head}_x`) === `${head}_x`
+          ? (l.canonical.get(head) ?? l.alias.get(head))
+          : undefined;
+      if (hit && labelTail(key.slice(at + 1))) field = hit;
+    }
+    if (!field || fieldIndex.has(field)) continue;
+    c.field = field;
+    c.how = "question";
+    fieldIndex.set(field, c.index);
+  }
 }
 
 /** The date field of each kind (places have none). */

@@ -61,6 +61,37 @@ export function matchQuestion(header: string, kind: TableKind): string | undefin
   return undefined;
 }
 
+/** Words a count question or label starts with: "¿Cuántos…", "Número de…", "How many…". */
+const COUNTING =
+  /^(cuant[oa]s|how_many|numero_(total_)?de|cantidad_(total_)?de|total_de|number_of|total_number_of|n_de|no_de)_/;
+
+/**
+ * A header key without the counting words it starts with, so that "Número de niñas" reads as
+ * `ninas` and "¿Cuántos NNA no acompañados?" as `nna_no_acompanados`; the key unchanged otherwise.
+ * @example withoutCountingWords("numero_de_ninas"); // => "ninas"
+ */
+export function withoutCountingWords(key: string): string {
+  return key.replace(COUNTING, "");
+}
+
+/** Words after a field's name that make a label about something else: an origin, a destination. */
+const ELSEWHERE =
+  /(^|_)(origen|origin|procedencia|destino|destination|nacimiento|birth|referencia|reference|anterior|previous|siguiente|next|residencia|residence|final)(_|$)/;
+
+/**
+ * True when the rest of a label header, after a field's name, goes on as a label of that field
+ * ("del_flujo", "de_flujos", "principal"), not about another place or time ("de_origen",
+ * "de_destino") and not as another name (`sentido_x`).
+ * @example labelTail("de_origen"); // => false
+ */
+export function labelTail(rest: string): boolean {
+  return LABEL_TAIL.test(rest) && !ELSEWHERE.test(rest);
+}
+
+/** How the rest of a label goes on from a field's name: "del flujo", "de flujos", "principal". */
+const LABEL_TAIL =
+  /^(de|del|of|principal|main|en|in|at|observad[oa]s?|reportad[oa]s?|observed|reported)(_|$)/;
+
 /** Fields of a sighting that hold its figure: their header may say what the figure covers. */
 export const SIZE_FIELDS = ["size", "size_best", "size_min", "size_max"] as const;
 

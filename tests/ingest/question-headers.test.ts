@@ -131,3 +131,63 @@ describe("Kobo's today column", () => {
     );
   });
 });
+
+describe("Kobo label headers of a count form", () => {
+  const fields = (header: string[], kind: "counts" | "sightings") =>
+    Object.fromEntries(
+      mapHeaders(header, undefined, kind).columns.map((c) => [c.column, c.field ?? null]),
+    );
+
+  it("reads labels that start with a field's name, and counting words before one", () => {
+    expect(
+      fields(
+        [
+          "Fecha del conteo",
+          "Punto de monitoreo de flujos",
+          "Dirección del flujo",
+          "Número de hombres adultos",
+          "Número de niños",
+          "Número de niñas",
+          "¿Cuántos NNA no acompañados?",
+          "Total de personas",
+          "Nacionalidad principal",
+        ],
+        "counts",
+      ),
+    ).toEqual({
+      "Fecha del conteo": "date",
+      "Punto de monitoreo de flujos": "fmp_name",
+      "Dirección del flujo": "direction",
+      "Número de hombres adultos": "men",
+      "Número de niños": "boys",
+      "Número de niñas": "girls",
+      "¿Cuántos NNA no acompañados?": "uac",
+      "Total de personas": "total",
+      "Nacionalidad principal": "nationality",
+    });
+  });
+
+  it("never reads an origin or destination as the place, and a column named exactly wins", () => {
+    const m = fields(["Fecha", "Lugar de origen", "Lugar de destino", "Cantidad"], "sightings");
+    expect(m["Lugar de origen"]).toBeNull();
+    expect(m["Lugar de destino"]).toBeNull();
+    const both = fields(["Fecha", "Lugar del avistamiento", "Lugar", "Cantidad"], "sightings");
+    expect(both).toMatchObject({ "Lugar del avistamiento": null, Lugar: "place_name" });
+  });
+
+  it("through the CLI: a Kobo count form exported with labels is read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dtm-kobo-count-labels-"));
+    const file = join(dir, "conteo-etiquetas.csv");
+    writeFileSync(
+      file,
+      [
+        '"start";"today";"Fecha del conteo";"Punto de monitoreo de flujos";"Dirección del flujo";"Número de hombres adultos";"Número de mujeres adultas";"Número de niños";"Número de niñas";"Total de personas";"_uuid"',
+        '"2018-10-20T08:00";"2018-10-21";"20/10/2018";"Tecún Umán";"Norte";"10";"5";"3";"2";"20";"z1"',
+      ].join("\n"),
+    );
+    const x = capture(dir);
+    expect(await run(["validate", file], x.context)).toBe(0);
+    expect(x.out.join("\n")).toMatch(/1 data row: 1 accepted, 0 rejected/);
+    expect(x.out.join("\n")).toMatch(/Número de niñas → girls \(question\)/);
+  });
+});
