@@ -41,3 +41,30 @@ describe("slashed dates whose order nothing decides", () => {
     expect(y.out.join("\n")).toMatch(/dates mdy \(option\), dates 2018-05-12 to 2018-05-12/);
   });
 });
+
+describe("rows that do not fit the header", () => {
+  it("cells past the header's last column and a quote never closed are said, with their row", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dtm-ragged-"));
+    const file = join(dir, "conteo.csv");
+    writeFileSync(
+      file,
+      [
+        "fecha,punto de monitoreo,direccion,total",
+        "2018-10-20,Tapachula,norte,10,extra1,,extra2",
+        "2018-10-21,Tapachula,norte,8",
+        '2018-10-23,Tapachula,norte,"7',
+        "2018-10-24,Tapachula,norte,9",
+      ].join("\n"),
+    );
+    const x = capture(dir);
+    expect(await run(["validate", file], x.context)).toBe(1);
+    const text = x.out.join("\n");
+    expect(text).toMatch(
+      /row 2 cells_beyond_header: the row has 7 cells but the header 4: 5 \(E\) "extra1", 7 \(G\) "extra2" past the last column not read/,
+    );
+    // The quote opened in row 4 swallows row 5: one cell "7\n2018-10-24,…" is read, and said.
+    expect(text).toMatch(/row 4 unclosed_quote: a quote \("\) opened in this row is never closed/);
+    expect(text).toMatch(/row 4 \[total\] invalid_number: total "7\\n2018-10-24,Tapachula,norte,9"/);
+    expect(text).toMatch(/3 data rows: 2 accepted, 1 rejected/);
+  });
+});
