@@ -64,7 +64,9 @@ describe("rows that do not fit the header", () => {
     );
     // The quote opened in row 4 swallows row 5: one cell "7\n2018-10-24,…" is read, and said.
     expect(text).toMatch(/row 4 unclosed_quote: a quote \("\) opened in this row is never closed/);
-    expect(text).toMatch(/row 4 \[total\] invalid_number: total "7\\n2018-10-24,Tapachula,norte,9"/);
+    expect(text).toMatch(
+      /row 4 \[total\] invalid_number: total "7\\n2018-10-24,Tapachula,norte,9"/,
+    );
     expect(text).toMatch(/3 data rows: 2 accepted, 1 rejected/);
   });
 });
