@@ -150,6 +150,21 @@ const CHILD = new Set([
   "girls",
 ]);
 
+/** The field a question or label header asks for (see question-headers.ts), if it is one of `kind`. */
+function questionField(text: string, kind: TableKind, l: Lookup): string | undefined {
+  const key = normalizeKey(text);
+  const bare = withoutCountingWords(key);
+  if (bare !== key) {
+    const hit =
+      l.canonical.get(bare) ??
+      l.alias.get(bare) ??
+      (kind === "counts" ? tokenRule(bare) : undefined);
+    if (hit && hit !== "n") return hit;
+  }
+  const asked = matchQuestion(text, kind);
+  return asked && l.canonical.has(asked) ? asked : undefined;
+}
+
 /** Composite headers of hand-made sheets ("Niños Hombres", "Adultos / Mujeres"). */
 function tokenRule(key: string): string | undefined {
   const tokens = key.split("_");
@@ -193,17 +208,13 @@ export function matchHeader(
     if (token) return { field: token, how: "alias" };
   }
   // Kobo label headers: the question text ("¿Cuántas personas hay en el albergue?",
-  // "Número de niñas": the field after the counting words).
-  const bare = withoutCountingWords(key);
-  if (bare !== key) {
-    const hit =
-      l.canonical.get(bare) ??
-      l.alias.get(bare) ??
-      (kind === "counts" ? tokenRule(bare) : undefined);
-    if (hit && hit !== "n") return { field: hit, how: "question" };
+  // "Número de niñas": the field after the counting words), with or without the group's label
+  // before a "/" (Kobo's hierarchy in labels: "Conteo/¿Cuántas personas…?").
+  const slash = raw.lastIndexOf("/");
+  for (const text of slash > 0 ? [raw, raw.slice(slash + 1)] : [raw]) {
+    const asked = questionField(text, kind, l);
+    if (asked) return { field: asked, how: "question" };
   }
-  const asked = matchQuestion(raw, kind);
-  if (asked && l.canonical.has(asked)) return { field: asked, how: "question" };
   return undefined;
 }
 

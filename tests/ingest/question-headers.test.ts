@@ -39,6 +39,23 @@ describe("Kobo label headers (the question text)", () => {
     expect(headerScope("¿Cuántas personas hay en el grupo?")).toBeUndefined();
   });
 
+  it("reads a question after its group's label (Kobo's hierarchy in labels), with its scope", () => {
+    const m = mapHeaders(
+      [
+        "Observación/Fecha",
+        "Observación/¿Dónde está el grupo?",
+        "Conteo/How many people are at the shelter?",
+      ],
+      undefined,
+      "sightings",
+    );
+    expect(m.columns.map((c) => [c.field, c.countScope])).toEqual([
+      ["observed_at", undefined],
+      ["place_name", undefined],
+      ["size", "place"],
+    ]);
+  });
+
   it("maps the question columns and carries the scope into the notes of rows with a figure", () => {
     const { records, report } = importTable(new TextEncoder().encode(KOBO_LABELS_ES), {
       fileName: "kobo-etiquetas.csv",
