@@ -145,6 +145,7 @@ export const validateCommand: Command = {
       places = [...(p.records as typeof places), ...places];
     }
     const result = await readTableFile(file, kind as TableKind | undefined, context, {
+      mappable: true,
       gazetteer: createGazetteer(places),
       ...(order ? { dateOrder: order as "dmy" | "mdy" } : {}),
       ...(incoming ? { incomingIs: incoming as "northbound" | "southbound" } : {}),
