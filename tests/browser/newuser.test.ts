@@ -1,7 +1,8 @@
 /**
  * A new user's files in the built viewer (`npm run build`, served by a plain static server), in
  * real Chromium: the 2018 replay plays; a Kobo export with label headers (the question texts)
- * is read, and its shelter counts show as "≥ n" in the evidence; a count sheet whose points are
+ * is read, opens on the calendar day the 2018 replay showed, and its shelter counts show as
+ * "≥ n" in the evidence; a count sheet whose points are
  * written as P-codes gets their positions; a binary file under a table's name is refused with the
  * importer's one sentence and the replay stays as it was. No script error, no foreign request.
  * Screenshots go to build/screenshots/newuser-*.png.
@@ -86,7 +87,21 @@ describe.skipIf(!hasBrowser)("a new user's files in the built viewer", () => {
   });
 
   it("a Kobo export with the questions as headers is read, and its shelter counts show as at least", async () => {
+    // At 21 Oct 2018 noon in the 2018 replay (day 8.5 from 13 Oct): the file, from 20 Oct, opens
+    // on the same calendar day (its day 1.5), where its group is, not 8.5 days into it.
+    await page.evaluate(() =>
+      (window as unknown as { dtmViewer: { setState(p: unknown): void } }).dtmViewer.setState({
+        t: 8.5,
+        playing: false,
+      }),
+    );
     await choose(page, "kobo-etiquetas.csv", KOBO_LABELS);
+    const t = await page.evaluate(
+      () =>
+        (window as unknown as { dtmViewer: { getState(): { t: number } } }).dtmViewer.getState().t,
+    );
+    expect(t).toBe(1.5);
+    expect(await page.locator("#date").innerText()).toBe("21 Oct 2018");
     const item = page.locator("#analyst-files li").last();
     expect(await item.getAttribute("data-status")).toBe("used");
     expect(await item.getAttribute("data-kind")).toBe("sightings");
