@@ -30,6 +30,10 @@ const WHERE =
 const WHEN =
   /^(cuando|when|en_que_fecha|what_date|on_what_date|fecha_de_la_(observacion|visita|conteo)|date_of_(the_)?(observation|sighting|count))(_|$)/;
 
+/** "¿Qué caravana es?", "¿A qué grupo pertenece?", "Which caravan is it?". */
+const WHICH_GROUP =
+  /^(a_)?(que|cual|which|what)_(caravana|grupo|caravan|group)(_|$)|^(to_)?which_(caravan|group)(_|$)/;
+
 const FIELDS: readonly { test: RegExp; field: Record<TableKind, string | undefined> }[] = [
   {
     test: HOW_MANY,
@@ -43,11 +47,20 @@ const FIELDS: readonly { test: RegExp; field: Record<TableKind, string | undefin
     test: WHEN,
     field: { sightings: "observed_at", counts: "date", stocks: "date", places: undefined },
   },
+  {
+    test: WHICH_GROUP,
+    field: {
+      sightings: "caravan_label",
+      counts: undefined,
+      stocks: "caravan_label",
+      places: undefined,
+    },
+  },
 ];
 
 /**
  * The field a question-text header asks for, or `undefined` when it is not such a question.
- * Only a few questions are read (how many people, where, when); anything else stays an extra
+ * Only a few questions are read (how many people, where, when, which group); anything else stays an extra
  * column, to be mapped by hand (`--columns`) if it holds a field.
  * @example
  * matchQuestion("¿Cuántas personas hay en el albergue?", "sightings"); // => "size"

@@ -26,6 +26,9 @@ describe("Kobo label headers (the question text)", () => {
     expect(matchQuestion("¿Dónde está el grupo?", "sightings")).toBe("place_name");
     expect(matchQuestion("Where is the group?", "counts")).toBe("fmp_name");
     expect(matchQuestion("¿Cuándo se vio el grupo?", "sightings")).toBe("observed_at");
+    expect(matchQuestion("¿Qué caravana es?", "sightings")).toBe("caravan_label");
+    expect(matchQuestion("Which group is it?", "stocks")).toBe("caravan_label");
+    expect(matchQuestion("¿Qué caravana es?", "counts")).toBeUndefined();
     // Not questions about a count of people, or not of this table.
     expect(matchQuestion("¿Cuántos buses?", "sightings")).toBeUndefined();
     expect(matchQuestion("¿Necesitan agua?", "sightings")).toBeUndefined();
