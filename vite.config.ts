@@ -31,6 +31,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     chunkSizeWarningLimit: 2000,
+    // No "[PLUGIN_TIMINGS] JavaScript callbacks ran for 5.0s…" after a build on a slow or busy
+    // machine: it is advice for plugin authors, and reads to someone building the viewer as if
+    // the build had gone wrong.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   worker: { format: "es" },
   // Crawl the replay worker too, so that the dev server pre-bundles the library's dependencies

@@ -6,6 +6,7 @@
  */
 import type { CommandContext, ParsedOptions } from "./command.ts";
 import { EXIT, UserError } from "./errors.ts";
+import { issueLine } from "./issue-line.ts";
 import { loadDataset, summarizeReport } from "./read-input.ts";
 import type { InputFiles, LoadedDataset } from "./read-input.ts";
 import { DEFAULT_TIME_ZONE, isIsoDate, isValidTimeZone, toLocalTime } from "../src/index.ts";
@@ -137,8 +138,29 @@ export async function loadChosenDataset(
   context: CommandContext,
 ): Promise<LoadedDataset> {
   const loaded = await loadDataset(choice.files, context, { timeZone: choice.timeZone });
-  for (const report of loaded.reports) context.stderr(summarizeReport(report));
+  for (const report of loaded.reports) {
+    context.stderr(summarizeReport(report));
+    for (const line of rejectionLines(report)) context.stderr(line);
+  }
   return loaded;
+}
+
+/** Rejected rows listed on stderr per file, at most this many (then `validate` lists them all). */
+export const MAX_REJECTION_LINES = 20;
+
+/**
+ * The rejected rows of one input file, each with its line and reason, for stderr: every analysis
+ * command says which rows it did not use, not only how many (the `validate` command lists all).
+ */
+export function rejectionLines(report: LoadedDataset["reports"][number]): string[] {
+  const unit = "features" in report ? "feature" : "row";
+  const lines = report.rejections.slice(0, MAX_REJECTION_LINES).map((r) => issueLine(r, unit));
+  const more = report.rejections.length - lines.length;
+  if (more > 0)
+    lines.push(
+      `  … and ${more} more: dtm-flow validate ${report.fileName ?? "<file>"} lists every one`,
+    );
+  return lines;
 }
 
 /**

@@ -36,6 +36,20 @@ const PROGRESS_BYTES = 8 * 1024 * 1024;
 export interface ReadTableOptions extends Omit<ImportOptions, "fileName"> {
   /** Print progress to stderr for files larger than 8 MB; default true. */
   progress?: boolean;
+  /** The command takes `--columns` (validate, import): its hint for a missing column says so. */
+  mappable?: boolean;
+}
+
+/**
+ * What to do about a required column the importer did not find, for the end of its sentence:
+ * map it by hand with `--columns` where the command takes it, else through `dtm-flow import`.
+ * @example missingColumnHint("missing_column", true) // => " Say which column holds it: --columns <field>=<column> (docs/import.md)."
+ */
+export function missingColumnHint(code: string, mappable: boolean | undefined): string {
+  if (code !== "missing_column") return "";
+  return mappable
+    ? " Say which column holds it: --columns <field>=<column> (docs/import.md)."
+    : " Map it by hand with dtm-flow import <file> --columns <field>=<column> --out <folder>, then give the table it writes (docs/import.md).";
 }
 
 /**
@@ -90,7 +104,9 @@ export async function readTableFile(
   const result = importer.finish();
   const { fatal, betterKind } = result.report;
   if (fatal) {
-    const hint = betterKind ? ` It looks like a ${betterKind} table.` : "";
+    const hint =
+      (betterKind ? ` It looks like a ${betterKind} table.` : "") ||
+      missingColumnHint(fatal.code, options.mappable);
     throw new UserError(`${path}: ${fatal.message}${hint}`);
   }
   return result;

@@ -15,6 +15,7 @@ import type { SidePanels } from "./charts/sidePanels.ts";
 import { advance } from "./controls/playback.ts";
 import { updateTimeReadout, wireControls } from "./controls/wire.ts";
 import type { DataProvider } from "./data/provider.ts";
+import { sameDay } from "./data/replay.ts";
 import type { ReplayData } from "./data/replay.ts";
 import { createForecastPanel } from "./forecast/panel.ts";
 import { layoutReplay } from "./map/frame.ts";
@@ -160,6 +161,10 @@ function startLoop(ctx: ViewerContext, parts: Pick<Parts, "url">, draw: () => vo
 function showReplay(ctx: ViewerContext, parts: Parts, next: ReplayData, providerId: string): void {
   const { dom } = parts;
   const first = ctx.replay === undefined;
+  // Another data set (the analyst's files, or back to 2018): the same calendar day when the new
+  // data cover it, else its nearest end, not the same number of days from a different start.
+  if (ctx.replay && ctx.replay.start !== next.start)
+    ctx.state = { ...ctx.state, t: sameDay(ctx.state.t, ctx.replay.start, next) };
   ctx.replay = next;
   ctx.state = decodeState(
     first ? location.hash : `#${encodeState(ctx.state)}`,

@@ -10,7 +10,7 @@ import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFile, OutputFolder } from "../output.ts";
-import { checkFile, readRouteFile, readTableFile } from "../read-input.ts";
+import { checkFile, missingColumnHint, readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import {
@@ -119,7 +119,10 @@ function probe(
   });
   importer.push(bytes);
   const report = importer.finish().report;
-  if (report.fatal) throw new UserError(`${path}: ${report.fatal.message}`);
+  if (report.fatal)
+    throw new UserError(
+      `${path}: ${report.fatal.message}${missingColumnHint(report.fatal.code, true)}`,
+    );
   return report;
 }
 
@@ -345,6 +348,7 @@ async function importTables(
     const o = outputs.get(k)!;
     const newPlaces: Place[] = [];
     const result = await readTableFile(f, k, context, {
+      mappable: true,
       gazetteer,
       maxIssues: 200_000,
       ...(args.order ? { dateOrder: args.order } : {}),

@@ -9,6 +9,7 @@ import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../data
 import { TABLE_KINDS, createGazetteer, embedded2018 } from "../../src/index.ts";
 import type { ImportReport, TableKind } from "../../src/index.ts";
 import { counted } from "../plural.ts";
+import { issueLine } from "../issue-line.ts";
 
 const HELP = `Usage: dtm-flow validate <file> [options]
 
@@ -71,7 +72,7 @@ export function formatReportText(report: ImportReport, maxLines = 50): string[] 
   lines.push("columns:");
   for (const c of report.columns) {
     lines.push(
-      `  ${c.column}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? "(ignored)" : "(kept as extra)")} (${c.how})`,
+      `  ${c.column}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? "(ignored)" : "(kept as extra)")} (${c.how}${c.countScope ? `; a count of one ${c.countScope === "place" ? "place" : "point"}: read as "at least"` : ""})`,
     );
   }
   for (const t of report.totals) {
@@ -85,18 +86,7 @@ export function formatReportText(report: ImportReport, maxLines = 50): string[] 
   ) => {
     if (!items.length) return;
     lines.push(`${title}:`);
-    for (const i of items.slice(0, maxLines)) {
-      // Line 0 is about a whole sheet or file (a skipped sheet, a point taken from the sheet
-      // name), not a row. A value that swallowed a line break stays on one line of the report.
-      const where =
-        i.line > 0
-          ? `${i.sheet ? i.sheet + " " : ""}row ${i.line}`
-          : i.sheet
-            ? `sheet ${i.sheet}`
-            : "file";
-      const message = i.message.replace(/\r\n|\r|\n/g, "\\n");
-      lines.push(`  ${where}${i.column ? ` [${i.column}]` : ""} ${i.code}: ${message}`);
-    }
+    for (const i of items.slice(0, maxLines)) lines.push(issueLine(i));
     if (items.length > maxLines)
       lines.push(`  … ${items.length - maxLines} more (use --json for all)`);
   };
@@ -155,6 +145,7 @@ export const validateCommand: Command = {
       places = [...(p.records as typeof places), ...places];
     }
     const result = await readTableFile(file, kind as TableKind | undefined, context, {
+      mappable: true,
       gazetteer: createGazetteer(places),
       ...(order ? { dateOrder: order as "dmy" | "mdy" } : {}),
       ...(incoming ? { incomingIs: incoming as "northbound" | "southbound" } : {}),

@@ -213,4 +213,23 @@ write(
     "HN-SRO,Santa Rosa,,HND,14.77,-88.78,city",
   ].join("\n") + "\n",
 );
+// 12. A Kobo sightings form exported with its labels (not its XML names): the questions are the
+// headers, behind their group's label (hierarchy in labels); the count question asks for the
+// people at the shelter, so its figures are read as "at least"; a place as its P-code, one with
+// its state after a comma, an unknown place, and a report without a count.
+write(
+  "kobo-avistamientos-etiquetas.csv",
+  [
+    q([
+      "start", "end", "Observación/Fecha de la observación", "Observación/¿Dónde está el grupo?",
+      "Observación/¿Qué caravana es?", "Conteo/¿Cuántas personas hay en el albergue?",
+      "Observaciones", "_uuid", "_submission_time",
+    ]),
+    q(["2018-10-19T19:02:00.000-06:00", "2018-10-19T19:10:00.000-06:00", "19/10/2018", "GT1217", "Caravana hondureña 1", "1.345", "", "k-001", "2018-10-20T01:12:40"]),
+    q(["2018-10-21T20:15:00.000-06:00", "2018-10-21T20:21:00.000-06:00", "21/10/2018", "Tapachula", "Caravana hondureña 1", "3 mil", "parque central y albergue", "k-002", "2018-10-22T02:30:11"]),
+    q(["2018-10-22T21:00:00.000-06:00", "2018-10-22T21:09:00.000-06:00", "22/10/2018", "Huixtla, Chiapas", "Caravana hondureña 1", "2.500", "", "k-003", "2018-10-23T03:10:52"]),
+    q(["2018-10-23T20:40:00.000-06:00", "2018-10-23T20:44:00.000-06:00", "23/10/2018", "Lugar Inventado", "Caravana hondureña 1", "800", "", "k-004", "2018-10-24T02:45:09"]),
+    q(["2018-10-24T18:05:00.000-06:00", "2018-10-24T18:07:00.000-06:00", "24/10/2018", "Mapastepec", "Caravana hondureña 1", "", "sin conteo: el grupo sigue llegando", "k-005", "2018-10-25T00:07:33"]),
+  ].join("\r\n") + "\r\n",
+);
 console.log("samples written");

@@ -11,7 +11,7 @@ import { normalizeKey } from "./normalize.ts";
 import { readCountryCode } from "./read-codes.ts";
 import { readDate } from "./read-date.ts";
 import { readCount } from "./read-numbers.ts";
-import { readCoordinates, readPlace } from "./read-places.ts";
+import { placeOfPointId, readCoordinates, readPlace } from "./read-places.ts";
 import { RowReader, remember } from "./row-reader.ts";
 import type { ConvertContext, Converted } from "./row-reader.ts";
 
@@ -97,7 +97,7 @@ function pointPlace(
     return p && p !== "unknown" ? p : undefined;
   }
   if (fmpId !== undefined && fmpName === undefined && lat === undefined && ctx.gazetteer)
-    return ctx.gazetteer.findById(fmpId);
+    return ctx.gazetteer.findById(fmpId) ?? placeOfPointId(r, fmpId, country);
   return undefined;
 }
 

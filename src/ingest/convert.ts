@@ -41,6 +41,24 @@ function sizes(r: RowReader): { best?: number; min?: number; max?: number } {
     const t = r.text(field);
     if (t === undefined) return;
     const q = parseQuantity(t);
+    // A figure of people is whole: `12,5` is a decimal mark, not a count (docs/import.md, Values).
+    const figures =
+      q.kind === "number"
+        ? [q.value]
+        : q.kind === "range"
+          ? [q.min, q.max]
+          : q.kind === "atLeast"
+            ? [q.min]
+            : q.kind === "atMost"
+              ? [q.max]
+              : [];
+    if (figures.some((v) => !Number.isInteger(v)))
+      return r.reject(
+        field,
+        "not_integer",
+        `${r.column(field)} "${t}" is not a whole number of people.`,
+        t,
+      );
     switch (q.kind) {
       case "unknown":
         return;
@@ -99,6 +117,23 @@ function sizes(r: RowReader): { best?: number; min?: number; max?: number } {
     );
   }
   return out;
+}
+
+/**
+ * A row's notes with the header of its figure column when that header says what the figure
+ * covers ("¿Cuántas personas hay en el albergue?"), so that the estimator, which reads a count's
+ * scope from the notes, reads it as "at least". Rows without a figure keep their notes as written.
+ * @example withScopeHeader("conteo nocturno", "¿Cuántas personas hay en el albergue?", { best: 300 })
+ * // => "conteo nocturno | ¿Cuántas personas hay en el albergue?"
+ */
+export function withScopeHeader(
+  notes: string | undefined,
+  header: string | undefined,
+  size: { best?: number; min?: number; max?: number },
+): string | undefined {
+  const hasFigure = size.best !== undefined || size.min !== undefined || size.max !== undefined;
+  if (header === undefined || !hasFigure) return notes;
+  return notes === undefined ? header : `${notes} | ${header}`;
 }
 
 function enumField<T>(
@@ -194,7 +229,7 @@ export function convertSighting(
   set(rec, "sourceOrg", r.text("source_org"));
   set(rec, "url", r.text("url"));
   set(rec, "confidence", conf.value);
-  set(rec, "notes", r.text("notes"));
+  set(rec, "notes", withScopeHeader(r.text("notes"), ctx.scopeHeader, size));
   set(rec, "part", r.text("part"));
   set(rec, "extra", extra);
   return r.accept(rec);

@@ -85,7 +85,7 @@ export function decideSheetOrder(
         {
           line: 0,
           code: "date_order_undecided",
-          message: `no date in the first rows shows whether ${evidence.length} slashed dates are day/month or month/day; read as dd/mm/yyyy (pass dateOrder to change).`,
+          message: `no date in the first rows shows whether ${evidence.length} slashed dates are day/month or month/day; read as dd/mm/yyyy (if they are mm/dd, give --date-order mdy, or dateOrder in the library).`,
         },
         sheet,
       );

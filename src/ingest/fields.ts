@@ -57,7 +57,6 @@ const DATE = [
   "fecha_de_conteo",
   "fecha_conteo",
   "fecha_del_conteo",
-  "today",
   "t",
   "date_of_count",
   "count_date",

@@ -6,7 +6,7 @@
  */
 
 /** Formats recognised by their first bytes. */
-export type SniffedFormat = "zip" | "ods" | "ole2" | "text";
+export type SniffedFormat = "zip" | "ods" | "ole2" | "binary" | "text";
 
 /** OLE2 compound file signature (Excel 97–2003 `.xls`, also old `.doc`). */
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -23,7 +23,7 @@ export const SNIFF_FORMAT_BYTES = 30 + 8 + ODS_MIMETYPE.length + 64;
 export function sniffFormat(head: Uint8Array): SniffedFormat {
   if (OLE2.every((b, i) => head[i] === b)) return "ole2";
   if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04))
-    return "text";
+    return looksBinary(head) ? "binary" : "text";
   const nameLength = head[26]! | (head[27]! << 8);
   const extraLength = head[28]! | (head[29]! << 8);
   const method = head[8]! | (head[9]! << 8);
@@ -36,11 +36,50 @@ export function sniffFormat(head: Uint8Array): SniffedFormat {
   return "zip";
 }
 
+/**
+ * Bytes that are no text table: a zero byte or a control character other than tab, line feed,
+ * carriage return, form feed and Ctrl-Z in more than 2 % of the first 1,024 bytes (a PDF, an
+ * image, a compressed or damaged file). UTF-16 text, whose every other byte is zero, has a BOM or
+ * the zeros at alternating positions, and is text.
+ * @example looksBinary(new TextEncoder().encode("fecha,punto\n")) // => false
+ */
+export function looksBinary(head: Uint8Array): boolean {
+  const n = Math.min(head.length, 1024);
+  if (n === 0) return false;
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+    return false;
+  let evenZero = 0;
+  let oddZero = 0;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = head[i]!;
+    if (b === 0) {
+      if (i % 2 === 0) evenZero++;
+      else oddZero++;
+    }
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1a) control++;
+  }
+  // UTF-16 without a BOM: zeros at one parity only (ASCII text in two-byte units).
+  const half = n / 2;
+  if (
+    (oddZero > half * 0.6 && evenZero < half * 0.1) ||
+    (evenZero > half * 0.6 && oddZero < half * 0.1)
+  )
+    return false;
+  return control > n * 0.02;
+}
+
 /** Code and sentence for a file format the importer does not read. */
-export function unsupportedFormat(format: "ods" | "ole2" | "xlsb"): {
+export function unsupportedFormat(format: "ods" | "ole2" | "xlsb" | "binary"): {
   code: string;
   message: string;
 } {
+  if (format === "binary")
+    return {
+      code: "unsupported_format",
+      message:
+        "the file holds binary data, not a table written as text (a PDF, an image, a compressed or damaged file?): export the sheet as CSV or .xlsx and import that.",
+    };
   const what = {
     ole2: "an Excel 97–2003 workbook (.xls)",
     ods: "an OpenDocument spreadsheet (.ods)",

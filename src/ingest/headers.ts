@@ -8,6 +8,13 @@ import type { FieldSpec, KindSpec, TableKind } from "./fields.ts";
 import { isHashtagRow, matchHxlRule, parseHashtag } from "./hxl.ts";
 import type { ColumnMapping, MatchHow } from "./report.ts";
 import { cleanCell, normalizeKey } from "./normalize.ts";
+import {
+  SIZE_FIELDS,
+  headerScope,
+  labelTail,
+  matchQuestion,
+  withoutCountingWords,
+} from "./question-headers.ts";
 
 interface Lookup {
   canonical: Map<string, string>;
@@ -143,6 +150,21 @@ const CHILD = new Set([
   "girls",
 ]);
 
+/** The field a question or label header asks for (see question-headers.ts), if it is one of `kind`. */
+function questionField(text: string, kind: TableKind, l: Lookup): string | undefined {
+  const key = normalizeKey(text);
+  const bare = withoutCountingWords(key);
+  if (bare !== key) {
+    const hit =
+      l.canonical.get(bare) ??
+      l.alias.get(bare) ??
+      (kind === "counts" ? tokenRule(bare) : undefined);
+    if (hit && hit !== "n") return hit;
+  }
+  const asked = matchQuestion(text, kind);
+  return asked && l.canonical.has(asked) ? asked : undefined;
+}
+
 /** Composite headers of hand-made sheets ("Niños Hombres", "Adultos / Mujeres"). */
 function tokenRule(key: string): string | undefined {
   const tokens = key.split("_");
@@ -184,6 +206,14 @@ export function matchHeader(
   if (kind === "counts") {
     const token = tokenRule(key);
     if (token) return { field: token, how: "alias" };
+  }
+  // Kobo label headers: the question text ("¿Cuántas personas hay en el albergue?",
+  // "Número de niñas": the field after the counting words), with or without the group's label
+  // before a "/" (Kobo's hierarchy in labels: "Conteo/¿Cuántas personas…?").
+  const slash = raw.lastIndexOf("/");
+  for (const text of slash > 0 ? [raw, raw.slice(slash + 1)] : [raw]) {
+    const asked = questionField(text, kind, l);
+    if (asked) return { field: asked, how: "question" };
   }
   return undefined;
 }
@@ -314,6 +344,9 @@ export function mapHeaders(
     }
     columns.push(entry);
   }
+  labelPrefixes(columns, fieldIndex, l, user);
+  kobotoday(columns, fieldIndex, kind);
+  if (kind === "sightings") noteCountScopes(columns);
   const missing = l.spec.required.filter(
     (alts) => !alts.some((a) => fieldIndex.has(a) || (a === "lat" && fieldIndex.has("geopoint"))),
   );
@@ -326,6 +359,82 @@ export function mapHeaders(
     duplicateFields,
     ...(resolved?.problem ? { overrideProblem: resolved.problem } : {}),
   };
+}
+
+/**
+ * Kobo label headers that begin with a field's name and go on ("Dirección del flujo", "Punto de
+ * monitoreo de flujos", "Nacionalidad principal"): read as that field, but only for a field no
+ * other column holds, so that a column named exactly wins, and never when the rest of the label
+ * says it is about somewhere else (`labelTail`: "Lugar de origen" is not the place).
+ */
+function labelPrefixes(
+  columns: ColumnMapping[],
+  fieldIndex: Map<string, number>,
+  l: Lookup,
+  user: Map<number, string> | undefined,
+): void {
+  for (const c of columns) {
+    if (c.field || c.ignored || c.how !== "extra" || user?.has(c.index)) continue;
+    const key = normalizeKey(c.column);
+    let field: string | undefined;
+    // The longest name or alias (5 characters or more) that the label starts with, word-wise.
+    for (let at = key.indexOf("_"); at > 0; at = key.indexOf("_", at + 1)) {
+      const head = key.slice(0, at);
+      const hit =
+        head.length >= 5 && withoutCountingWords(`${head}_x`) === `${head}_x`
+          ? (l.canonical.get(head) ?? l.alias.get(head))
+          : undefined;
+      if (hit && labelTail(key.slice(at + 1))) field = hit;
+    }
+    if (!field || fieldIndex.has(field)) continue;
+    c.field = field;
+    c.how = "question";
+    fieldIndex.set(field, c.index);
+  }
+}
+
+/** The date field of each kind (places have none). */
+const DATE_FIELD: Record<TableKind, string | undefined> = {
+  counts: "date",
+  sightings: "observed_at",
+  stocks: "date",
+  places: undefined,
+};
+
+/**
+ * Kobo's `today` metadata column (the day the form was filled in) is the date only when no column
+ * holds it: Kobo puts `start`, `end`, `today` before the questions, so a `fecha` question must win.
+ */
+function kobotoday(
+  columns: ColumnMapping[],
+  fieldIndex: Map<string, number>,
+  kind: TableKind,
+): void {
+  const field = DATE_FIELD[kind];
+  if (!field || fieldIndex.has(field)) return;
+  const today = columns.find(
+    (c) =>
+      !c.field &&
+      !c.ignored &&
+      c.how !== "user" &&
+      normalizeKey(c.column.slice(c.column.lastIndexOf("/") + 1)) === "today",
+  );
+  if (!today) return;
+  today.field = field;
+  today.how = "kobo_meta";
+  fieldIndex.set(field, today.index);
+}
+
+/**
+ * A sightings figure whose header says what it covers ("¿Cuántas personas hay en el albergue?"):
+ * the scope is set on its column, for the converter to carry into each row (convert.ts).
+ */
+function noteCountScopes(columns: ColumnMapping[]): void {
+  for (const c of columns) {
+    if (!c.field || !(SIZE_FIELDS as readonly string[]).includes(c.field)) continue;
+    const scope = headerScope(c.column);
+    if (scope) c.countScope = scope;
+  }
 }
 
 /** Keys that occur more than once, in one pass. */

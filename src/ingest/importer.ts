@@ -42,7 +42,7 @@ export function createTableImporter(
   const core = new ImporterCore({ ...options, ...(kind ? { kind } : {}) });
   const report = core.report;
   let mode: Mode = "unknown";
-  let unsupported: "ods" | "ole2" | undefined;
+  let unsupported: "ods" | "ole2" | "binary" | undefined;
   let decoder: StreamDecoder | undefined;
   const zipParts: Uint8Array[] = [];
   const text = new TextFeed(core);
@@ -58,9 +58,9 @@ export function createTableImporter(
     }
     const format = sniffFormat(chunk);
     if (format === "zip" || format === "ods") mode = "xlsx";
-    else if (format === "ole2") {
+    else if (format === "ole2" || format === "binary") {
       mode = "unsupported";
-      unsupported = "ole2";
+      unsupported = format;
     } else {
       mode = "bytes";
       decoder = createStreamDecoder();

@@ -1,5 +1,7 @@
 /** Where a row is: coordinates (split or a Kobo geopoint, checked against the region) and place names. */
 import type { Place } from "../model/place.ts";
+import type { Gazetteer } from "../geo/gazetteer.ts";
+import { normalizeName } from "../geo/gazetteer.ts";
 import { readDecimal } from "./read-numbers.ts";
 import { remember } from "./row-reader.ts";
 import type { RowReader } from "./row-reader.ts";
@@ -96,6 +98,10 @@ export function readPlace(
     found = remember(memo, name, g.find(name, country) ?? g.find(name) ?? null);
   }
   if (found) return found;
+  const qualified = placeBeforeQualifier(r, field, name, country);
+  if (qualified) return qualified;
+  const byCode = placeByCode(r, field, name);
+  if (byCode !== undefined) return byCode;
   let suggestions = r.suggestions.get(name);
   if (suggestions === undefined) {
     suggestions = remember(
@@ -112,4 +118,120 @@ export function readPlace(
     suggestions,
   );
   return "unknown";
+}
+
+/**
+ * A name with its department, state or country after a comma or in brackets, as field sheets
+ * write them ("Tecún Umán, San Marcos", "Tapachula (Chiapas)"): the known place named before the
+ * qualifier, with a warning saying what was read (the qualifier itself is not checked).
+ */
+function placeBeforeQualifier(
+  r: RowReader,
+  field: string,
+  name: string,
+  country: string | undefined,
+): Place | undefined {
+  const head = name
+    .replace(/\s*\([^()]*\)\s*$/, "")
+    .split(",")[0]!
+    .trim();
+  if (head === "" || head === name.trim()) return undefined;
+  const g = r.ctx.gazetteer!;
+  const place = g.find(head, country) ?? g.find(head);
+  // A known place whose own name carries another qualifier ("Tonalá (Chiapas)" for "Tonalá,
+  // Jalisco") is another place of the same name.
+  const own = /\(([^()]*)\)\s*$/.exec(place?.name ?? "")?.[1];
+  if (own !== undefined && !normalizeName(name).includes(normalizeName(own))) return undefined;
+  if (place)
+    r.warn(
+      field,
+      "place_name_qualified",
+      `${r.column(field)} "${name}" read as ${place.name} (the words after "${head}" taken as its department, state or country).`,
+    );
+  return place;
+}
+
+/** An OCHA P-code as analysts write it: two letters and 2–9 digits (`GT1217`, `MX07089`). */
+const PCODE = /^[A-Z]{2}\d{2,9}$/;
+
+/**
+ * What a place code names: a place by its id (`GT-TEC`), or the known places whose admin-2
+ * P-code it is (`GT1217`: one, several or none); `undefined` when it is neither an id nor shaped
+ * like a P-code.
+ */
+function codeLookup(
+  g: Gazetteer,
+  text: string,
+): { byId: Place } | { pcodeOf: Place[] } | undefined {
+  const code = text.trim().toUpperCase();
+  const byId = g.findById(text.trim()) ?? g.findById(code);
+  if (byId) return { byId };
+  if (!PCODE.test(code)) return undefined;
+  return { pcodeOf: g.places.filter((p) => p.adm2Pcode?.toUpperCase() === code) };
+}
+
+/**
+ * A place written as its id (`GT-TEC`) or its admin-2 P-code (`GT1217`) instead of its name. An
+ * id, or a P-code held by one known place, resolves with a warning; a P-code of several places or
+ * of none is rejected naming them (names suggested by spelling would be no help for a code).
+ * Returns `undefined` when the text is neither, for the caller to suggest names.
+ */
+function placeByCode(r: RowReader, field: string, name: string): Place | "unknown" | undefined {
+  const found = codeLookup(r.ctx.gazetteer!, name);
+  if (!found) return undefined;
+  const said = `${r.column(field)} "${name}"`;
+  const place =
+    "byId" in found ? found.byId : found.pcodeOf.length === 1 ? found.pcodeOf[0] : undefined;
+  if (place) {
+    const what =
+      "byId" in found
+        ? `the id of ${place.name}`
+        : `the P-code of ${place.name} (the only known place in it)`;
+    r.warn(field, "place_from_code", `${said} is ${what}; read as ${place.name}.`);
+    return place;
+  }
+  const held = "pcodeOf" in found ? found.pcodeOf : [];
+  const message =
+    held.length > 1
+      ? `${said} is a P-code of ${held.length} known places (${held.map((p) => p.name).join(", ")}): write the place's name.`
+      : `${said} looks like a P-code, but no known place is in it: write the place's name, add it to a places file (adm2_pcode) or give lat/lon.`;
+  r.reject(
+    field,
+    "unknown_place",
+    message,
+    name,
+    held.map((p) => p.name),
+  );
+  return "unknown";
+}
+
+/**
+ * The place of a count sheet's point given only by its `fmp_id` (no name, no coordinates): the
+ * place with that id; else, since analysts often write the point's name or P-code in a column
+ * headed `punto` or `código`, the place with that name, or the one place in that P-code. A code
+ * that names no known place keeps the row (the id still tells points apart), with a warning that
+ * it has no position.
+ */
+export function placeOfPointId(
+  r: RowReader,
+  fmpId: string,
+  country: string | undefined,
+): Place | undefined {
+  const g = r.ctx.gazetteer!;
+  const byName = g.find(fmpId, country) ?? g.find(fmpId);
+  if (byName) return byName;
+  const found = codeLookup(g, fmpId);
+  if (found && "byId" in found) return found.byId;
+  if (found && found.pcodeOf.length === 1) return found.pcodeOf[0];
+  const held = found ? found.pcodeOf : [];
+  const what =
+    held.length > 1
+      ? `is the P-code of ${held.length} known places (${held.map((p) => p.name).join(", ")}), not of one point`
+      : "is not the id, name or P-code of a known place";
+  r.warn(
+    "fmp_id",
+    "point_without_position",
+    `${r.column("fmp_id")} "${fmpId}" ${what}, and the row gives no lat/lon: kept, but without a position (the estimator leaves it out). Add the point to a places file, or give its name or lat/lon.`,
+  );
+  return undefined;
 }

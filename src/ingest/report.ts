@@ -13,6 +13,8 @@ export type MatchHow =
   | "extra"
   | "kobo_meta"
   | "select_multiple_choice"
+  /** A Kobo label header: the question text, read by its question words (question-headers.ts). */
+  | "question"
   /** Set by the caller's `columns` option (ImportOptions), not detected. */
   | "user";
 
@@ -28,6 +30,12 @@ export interface ColumnMapping {
   how: MatchHow;
   /** The caller asked for the column not to be read (`"ignore"`): no field, not an extra. */
   ignored?: true;
+  /**
+   * A sightings figure whose header says it counts only the people at one place (`place`:
+   * "¿Cuántas personas hay en el albergue?") or passing one point that day (`passage`): each
+   * row's figure is read as "at least" for its group (docs/contracts.md §1.2).
+   */
+  countScope?: "place" | "passage";
 }
 
 /** A rejected row: the row is not in `records`. */

@@ -56,6 +56,12 @@ export interface ConvertContext {
   fileName?: string;
   line: number;
   sheet?: string;
+  /**
+   * Sightings: the header of a figure column that says it counts only the people at one place or
+   * passing one point ("¿Cuántas personas hay en el albergue?"); added to each row's notes, where
+   * the estimator reads a count's scope (docs/contracts.md §1.2).
+   */
+  scopeHeader?: string;
   /** The row reader reused for every row of this file (see `RowReader.for`). */
   reader?: unknown;
   /** `fieldIndex` as a plain object, for fast lookups on every row. */

@@ -86,6 +86,7 @@ export function planSheet(
   const sheetColumn = pointFromSheetName(im, sheet, layout);
   const fatal = fatalOf(head, layout);
   const { ctx, pivot } = conversionContext(im, sheet, mapping);
+  noteScopeHeader(im, sheet, mapping, ctx);
   const fi = mapping.fieldIndex;
   // Every property written, in one order: the sheet reader reads this object on every row.
   return {
@@ -142,6 +143,34 @@ function warnDuplicateColumns(
       sheet,
     );
   }
+}
+
+/**
+ * A sightings figure column whose header says it counts the people at one place or passing one
+ * point: said once per sheet, and its header carried into every row's notes (`scopeHeader`).
+ */
+function noteScopeHeader(
+  im: ImporterCore,
+  sheet: string | undefined,
+  mapping: HeaderMapping,
+  ctx: ConvertContext,
+): void {
+  const scoped = mapping.columns.find((c) => c.countScope);
+  if (!scoped) return;
+  ctx.scopeHeader = scoped.column;
+  const what =
+    scoped.countScope === "place"
+      ? "the people at one place (a shelter's occupancy)"
+      : "the people passing one point that day";
+  im.warn(
+    {
+      line: 0,
+      column: scoped.column,
+      code: "count_scope_from_header",
+      message: `column ${columnLabel(scoped.index)} "${scoped.column}" counts ${what}, not a whole group: each row's figure is read as "at least" for its group, and the header is added to the row's notes, where the estimator reads it.`,
+    },
+    sheet,
+  );
 }
 
 /**

@@ -13,7 +13,7 @@ import { HeldRows, decideSheetOrder, reportSheetWindow, sheetWindow } from "./da
 import { ageClass, sexClass } from "./pivot.ts";
 import { DuplicateRows, keepPlace } from "./row-duplicates.ts";
 import { isBlankRow, totalWord, unquoteFormulas } from "./row-kinds.ts";
-import { planSheet } from "./sheet-plan.ts";
+import { columnLabel, planSheet } from "./sheet-plan.ts";
 import type { Fatal, SheetPlan } from "./sheet-plan.ts";
 import type { Converted } from "./convert.ts";
 import type { ImportedRecord } from "./import-options.ts";
@@ -133,8 +133,44 @@ export class SheetReader {
     const uuidIndex = plan.layout.mapping.uuidIndex;
     if (this.duplicates.isDuplicate(this.im, this.sheet, cells, uuidIndex, line)) return;
     plan.ctx.line = line;
+    if (cells.length > plan.ctx.columnNames.length)
+      beyondHeader(this.im, this.sheet, plan, cells, line);
     deliver(this.im, this.sheet, plan, plan.convert(cells, plan.ctx), cells, line);
   }
+
+  /** The number of the last row read (1-based, as a spreadsheet shows it). */
+  get lastLine(): number {
+    return this.line;
+  }
+}
+
+/**
+ * Cells to the right of the header's last column (a row with more separators than the header):
+ * no column names them, so they are not read; the warning quotes them, so nothing goes unsaid.
+ */
+function beyondHeader(
+  im: ImporterCore,
+  sheet: string | undefined,
+  plan: SheetPlan,
+  cells: readonly string[],
+  line: number,
+): void {
+  const width = plan.ctx.columnNames.length;
+  const beyond = cells.slice(width).map((c) => c.trim());
+  if (!beyond.some((c) => c !== "")) return;
+  const shown = beyond
+    .map((c, i) =>
+      c ? `${columnLabel(width + i)} "${c.length > 40 ? c.slice(0, 40) + "…" : c}"` : "",
+    )
+    .filter(Boolean);
+  im.warn(
+    {
+      line,
+      code: "cells_beyond_header",
+      message: `the row has ${cells.length} cells but the header ${width}: ${shown.join(", ")} past the last column not read (a stray separator, or a column without a header?).`,
+    },
+    sheet,
+  );
 }
 
 /** True (and counted, warned about, a Total row checked) when the row is a header copy or a Total. */

@@ -86,6 +86,7 @@ export class TextFeed {
     if (!this.pending) return 0;
     const result = this.parser!.parse(this.pending, 0, !final) as {
       data: string[][];
+      errors: { code: string }[];
       meta: { cursor: number };
     };
     const rows = result.data;
@@ -97,6 +98,15 @@ export class TextFeed {
     } else this.pending = this.pending.slice(result.meta.cursor);
     const sheet = this.sheet!;
     for (const row of rows) sheet.push(row);
+    // A quote opened and never closed swallows the rest of the file into one cell of the last row.
+    if (final && result.errors.some((e) => e.code === "MissingQuotes")) {
+      this.core.warn({
+        line: sheet.lastLine,
+        code: "unclosed_quote",
+        message:
+          'a quote (") opened in this row is never closed, so everything after it to the end of the file was read as one cell: close the quote or remove it.',
+      });
+    }
     return rows.length;
   }
 }

@@ -121,6 +121,17 @@ const EXPECTED: [
     },
   ],
   [
+    "kobo-avistamientos-etiquetas.csv",
+    {
+      kind: "sightings",
+      encoding: "utf-8",
+      dataRows: 5,
+      accepted: 4,
+      rejected: 1,
+      codes: ["unknown_place"],
+    },
+  ],
+  [
     "lugares-conflictos.csv",
     {
       kind: "places",

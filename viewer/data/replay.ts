@@ -198,3 +198,12 @@ export function daysSince(start: IsoDate, date: string): Days {
 export function dateOf(start: IsoDate, t: Days): IsoDate {
   return isoDate((dayNumber(start) ?? NaN) + Math.floor(t));
 }
+
+/**
+ * Day `t` of a replay starting on `start`, as a day of the replay `next`, kept within it.
+ * @example sameDay(2.5, "2018-10-13", { start: "2018-10-20", days: 3 }) // => 0 (15 Oct is before it)
+ */
+export function sameDay(t: number, start: string, next: { start: IsoDate; days: Days }): number {
+  const shifted = t + daysSince(next.start, start) - 0.5;
+  return Number.isFinite(shifted) ? Math.min(Math.max(shifted, 0), next.days) : 0;
+}

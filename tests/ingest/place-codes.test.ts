@@ -1,0 +1,138 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { createGazetteer, embedded2018, importTable } from "../../src/index.ts";
+import { capture } from "../cli/capture.ts";
+
+const gazetteer = createGazetteer(embedded2018().places);
+
+describe("a place written as its P-code or id", () => {
+  it("resolves a P-code held by one known place, and a place id, with a warning", () => {
+    const csv = [
+      "fecha;lugar;caravana;cantidad",
+      "20/10/2018;GT1217;Caravana 1;1.000",
+      "21/10/2018;gt-tec;Caravana 1;900",
+    ].join("\n");
+    const { records, report } = importTable(csv, { kind: "sightings", gazetteer });
+    expect(report).toMatchObject({ accepted: 2, rejected: 0 });
+    expect(records.map((s) => (s as { placeName?: string }).placeName)).toEqual([
+      "Tecún Umán",
+      "Tecún Umán",
+    ]);
+    expect(report.warnings.map((w) => [w.line, w.code])).toEqual([
+      [2, "place_from_code"],
+      [3, "place_from_code"],
+    ]);
+  });
+
+  it("rejects a P-code of several places or of none, naming the places instead of look-alike names", () => {
+    const csv = [
+      "fecha,punto de monitoreo,direccion,total",
+      "20/10/2018,MX02004,norte,10", // Tijuana's municipality: several known places
+      "20/10/2018,GT9999,norte,10",
+    ].join("\n");
+    const { report } = importTable(csv, { kind: "counts", gazetteer });
+    expect(report).toMatchObject({ dataRows: 2, accepted: 0, rejected: 2 });
+    const [several, none] = report.rejections;
+    expect(several!.message).toMatch(
+      /"MX02004" is a P-code of \d+ known places \(.*Tijuana.*\): write the place's name\./,
+    );
+    expect(none!.message).toMatch(/"GT9999" looks like a P-code, but no known place is in it/);
+    expect(none!.suggestions).toEqual([]);
+  });
+
+  it("a point code column (punto → fmp_id) holding names or P-codes gives the row its position", () => {
+    const csv = [
+      "fecha,punto,direccion,total",
+      "20/10/2018,Tecun Uman,norte,10",
+      "20/10/2018,GT1217,norte,10",
+      "20/10/2018,XX-UNKNOWN,norte,10",
+    ].join("\n");
+    const { records, report } = importTable(csv, { kind: "counts", gazetteer });
+    // Every row kept (an id still tells points apart); the one without a position is said.
+    expect(report).toMatchObject({ dataRows: 3, accepted: 3, rejected: 0 });
+    const at = records.map((c) => (c as { lat?: number }).lat);
+    expect(at[0]).toBeCloseTo(14.677, 2);
+    expect(at[1]).toBeCloseTo(14.677, 2);
+    expect(at[2]).toBeUndefined();
+    expect(report.warnings.map((w) => [w.line, w.code])).toEqual([[4, "point_without_position"]]);
+  });
+
+  it("through the CLI: validate exits 0 for a count sheet whose points are P-codes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dtm-pcode-"));
+    const file = join(dir, "conteo.csv");
+    writeFileSync(file, "fecha;punto de monitoreo;dirección;total\n20/10/2018;GT1217;norte;10\n");
+    const x = capture(dir);
+    expect(await run(["validate", file], x.context)).toBe(0);
+    expect(x.out.join("\n")).toMatch(
+      /row 2 \[punto de monitoreo\] place_from_code: punto de monitoreo "GT1217" is the P-code of Tecún Umán/,
+    );
+  });
+});
+
+describe("a file that is not a table written as text", () => {
+  it("is refused with one sentence (exit 2), not read as a table with a missing column", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dtm-binary-"));
+    const png = join(dir, "conteo.csv"); // a picture saved under a table's name
+    writeFileSync(
+      png,
+      Uint8Array.from([
+        0x89,
+        0x50,
+        0x4e,
+        0x47,
+        0x0d,
+        0x0a,
+        0x1a,
+        0x0a,
+        0,
+        0,
+        0,
+        0x0d,
+        0x49,
+        0x48,
+        0x44,
+        0x52,
+        ...Array.from({ length: 200 }, (_, i) => (i * 37) % 256),
+      ]),
+    );
+    const x = capture(dir);
+    expect(await run(["validate", png], x.context)).toBe(2);
+    expect(x.err).toHaveLength(1);
+    expect(x.err[0]).toMatch(/the file holds binary data, not a table written as text/);
+    // UTF-16 text without a byte-order mark is still text.
+    const utf16 = join(dir, "conteo16.csv");
+    const text = "fecha,punto de monitoreo,direccion,total\n2018-10-20,Tapachula,norte,10\n";
+    writeFileSync(utf16, Buffer.from(text, "utf16le"));
+    const y = capture(dir);
+    expect(await run(["validate", utf16], y.context)).toBe(0);
+  });
+});
+
+describe("a place written with its department, state or country", () => {
+  it("reads the known place before the comma or brackets, with a warning; a same-named other place is not taken", () => {
+    const csv = [
+      "fecha,lugar,cantidad",
+      '20/10/2018,"Tecún Umán, San Marcos",10',
+      "20/10/2018,Tapachula (Chiapas),10",
+      '20/10/2018,"Tonalá, Jalisco",10', // the known Tonalá is Tonalá (Chiapas)
+      '20/10/2018,"Nowhere, Chiapas",10',
+    ].join("\n");
+    const { records, report } = importTable(csv, { kind: "sightings", gazetteer });
+    expect(report).toMatchObject({ dataRows: 4, accepted: 2, rejected: 2 });
+    expect(records.map((s) => (s as { placeName?: string }).placeName)).toEqual([
+      "Tecún Umán",
+      "Tapachula",
+    ]);
+    expect(report.warnings.map((w) => [w.line, w.code])).toEqual([
+      [2, "place_name_qualified"],
+      [3, "place_name_qualified"],
+    ]);
+    expect(report.rejections.map((r) => [r.line, r.code])).toEqual([
+      [4, "unknown_place"],
+      [5, "unknown_place"],
+    ]);
+  });
+});
