@@ -24,6 +24,9 @@ import {
   tallyStretches,
 } from "./calibrateMovement.ts";
 import { selectReplay } from "./calibrateReplay.ts";
+import type { Replay } from "./calibrateReplay.ts";
+import { calibrateCohesion } from "./calibrateCohesion.ts";
+import type { CohesionCalibration, FirstAndBulk } from "./calibrateCohesion.ts";
 import { buildCorridor } from "../geo/corridor.ts";
 import type { Corridor } from "../geo/corridor.ts";
 import { DEFAULT_COMPOSITION } from "./defaults.ts";
@@ -69,6 +72,12 @@ export interface CalibrationOptions {
    * 2018, for the first Honduran caravan).
    */
   holds?: readonly Hold[];
+  /**
+   * Places where reports give the group's first arrivals and its bulk: `movement.cohesion` is
+   * fitted so the replay's first group runs as far ahead of its body (calibrateCohesion.ts).
+   * Default {@link FIRST_AND_BULK_2018}; `[]` keeps the default cohesion (0.8).
+   */
+  firstAndBulk?: readonly FirstAndBulk[];
 }
 
 /** What the calibration saw and fitted, for the report. */
@@ -100,6 +109,8 @@ export interface CalibrationFit {
   destinationMedianArrival?: string;
   /** Mean km/day needed after the pivot to meet that date. */
   afterPivotKmPerDay?: number;
+  /** Cohesion fitted to the first-to-bulk gaps (observed and modelled at the fit), when fitted. */
+  cohesion?: CohesionCalibration;
 }
 
 /** Calibrated parameters and the fit behind them. */
@@ -196,12 +207,41 @@ export function calibrateFromReplay(
     if (t.kmPerDay !== undefined) fit.stretches[k]!.kmPerDay = round(t.kmPerDay, 1);
   });
   const attrition = calibrateAttrition(replay, stocks, destination, notes);
-  return {
+  const parameters: ScenarioParameters = {
     movement,
     attrition,
     destinationLeavePerDay: destinationLeaveRate(destination, notes),
     composition: { ...DEFAULT_COMPOSITION },
     notes,
-    fit,
   };
+  fitCohesionTo(replay, parameters, options, corridor, holds.fitHolds, fit);
+  return { ...parameters, fit };
+}
+
+/**
+ * Sets `parameters.movement.cohesion` from the replay's first arrivals and bulk
+ * ({@link calibrateCohesion}; its holds are stops of the replay, as the group met them), with a
+ * note and the fit; unchanged (the default 0.8) when the group has no such observations.
+ */
+function fitCohesionTo(
+  replay: Replay,
+  parameters: ScenarioParameters,
+  options: CalibrationOptions,
+  corridor: Corridor,
+  fitHolds: NonNullable<CalibrationFit["holds"]>,
+  fit: CalibrationFit,
+): void {
+  const holdStops = fitHolds.map((h) => ({ place: h.place, days: h.days }));
+  const context = { dataset: options.dataset, corridor };
+  const found = calibrateCohesion(replay, parameters, context, holdStops, options.firstAndBulk);
+  if (!found) return;
+  parameters.movement.cohesion = found.cohesion;
+  fit.cohesion = found;
+  parameters.notes.push(
+    `cohesion ${found.cohesion}: the replay's first group runs ahead of its body as in 2018 (` +
+      found.places
+        .map((p) => `${p.place} ${p.gapDays} days observed, ${p.modelGapDays} modelled`)
+        .join("; ") +
+      ")",
+  );
 }
