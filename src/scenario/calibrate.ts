@@ -73,9 +73,11 @@ export interface CalibrationOptions {
    */
   holds?: readonly Hold[];
   /**
-   * Places where reports give the group's first arrivals and its bulk: `movement.cohesion` is
-   * fitted so the replay's first group runs as far ahead of its body (calibrateCohesion.ts).
-   * Default {@link FIRST_AND_BULK_2018}; `[]` keeps the default cohesion (0.8).
+   * Places where reports give the group's first arrivals and its bulk (e.g. `FIRST_AND_BULK_2018`):
+   * `movement.cohesion` is fitted so the replay's first group runs as far ahead of its body
+   * (calibrateCohesion.ts; about half a second more). Default none: cohesion stays 0.8. Not the
+   * default because the Salvadoran backtest's body p50 comes ~half a day later at the fitted
+   * 0.94 (docs/scenarios.md "Cohesion from the first arrivals").
    */
   firstAndBulk?: readonly FirstAndBulk[];
 }
@@ -221,7 +223,8 @@ export function calibrateFromReplay(
 /**
  * Sets `parameters.movement.cohesion` from the replay's first arrivals and bulk
  * ({@link calibrateCohesion}; its holds are stops of the replay, as the group met them), with a
- * note and the fit; unchanged (the default 0.8) when the group has no such observations.
+ * note and the fit; unchanged (the default 0.8) without observations of the group's first
+ * arrivals and bulk (`options.firstAndBulk`).
  */
 function fitCohesionTo(
   replay: Replay,
@@ -233,6 +236,7 @@ function fitCohesionTo(
 ): void {
   const holdStops = fitHolds.map((h) => ({ place: h.place, days: h.days }));
   const context = { dataset: options.dataset, corridor };
+  if (!options.firstAndBulk?.length) return;
   const found = calibrateCohesion(replay, parameters, context, holdStops, options.firstAndBulk);
   if (!found) return;
   parameters.movement.cohesion = found.cohesion;

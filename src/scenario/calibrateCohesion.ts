@@ -200,7 +200,7 @@ export interface CohesionCalibration {
 
 /**
  * Fits `parameters.movement.cohesion` to the first-to-bulk gaps of the replay's group
- * (`observations`, default {@link FIRST_AND_BULK_2018}): the replay is run as a scenario — the
+ * (`observations`, e.g. {@link FIRST_AND_BULK_2018}): the replay is run as a scenario — the
  * group leaving its first place on its first day with its median size, its stops, and its holds
  * as stops (`holdStops`) — with the calibrated movement. Returns undefined (cohesion left as is)
  * when no observation of the group lies on its route or the scenario does not validate.
@@ -210,7 +210,7 @@ export function calibrateCohesion(
   parameters: ScenarioParameters,
   context: { dataset: Pick<Dataset, "places" | "routes">; corridor: Corridor },
   holdStops: readonly Stop[],
-  observations: readonly FirstAndBulk[] = FIRST_AND_BULK_2018,
+  observations: readonly FirstAndBulk[],
 ): CohesionCalibration | undefined {
   const start = strictDayNumber(replay.points[0]!.date.slice(0, 10))!;
   const mine = observations.filter(
