@@ -53,7 +53,9 @@ describe("cohesion from the first arrivals and the bulk", () => {
         c,
         places.map((place, j) => ({ place, gapDays: observed[j]! })),
       );
-      console.info(`truth ${truth}: fitted ${fit.cohesion}, gaps ${observed.map((g) => g.toFixed(2))} vs ${fit.gapsDays.map((g) => g.toFixed(2))}`);
+      console.info(
+        `truth ${truth}: fitted ${fit.cohesion}, gaps ${observed.map((g) => g.toFixed(2))} vs ${fit.gapsDays.map((g) => g.toFixed(2))}`,
+      );
       // The √(1 − c) law and 100 runs a probe: within 0.04 (0.75 → 0.72, 0.92 → 0.92 here).
       expect(Math.abs(fit.cohesion - truth)).toBeLessThanOrEqual(0.04);
       fit.gapsDays.forEach((g, j) => expect(Math.abs(g - observed[j]!)).toBeLessThan(0.5));
@@ -88,13 +90,18 @@ describe("cohesion from the first arrivals and the bulk", () => {
       source: "synthetic",
     });
     const fit = (firstAndBulk?: FirstAndBulk[]) =>
-      calibrateFromReplay(tracks, [], { dataset, pivot: "Foxtrot", border: "Charlie", firstAndBulk });
+      calibrateFromReplay(tracks, [], {
+        dataset,
+        pivot: "Foxtrot",
+        border: "Charlie",
+        firstAndBulk,
+      });
     const plain = fit();
     expect(plain.movement.cohesion).toBe(0.8);
     expect(plain.fit.cohesion).toBeUndefined();
-    expect(fit([seen("other caravan", "Hotel", "2019-01-17", "2019-01-19")]).movement.cohesion).toBe(
-      0.8,
-    );
+    expect(
+      fit([seen("other caravan", "Hotel", "2019-01-17", "2019-01-19")]).movement.cohesion,
+    ).toBe(0.8);
     const close = fit([seen("test caravan", "Hotel", "2019-01-18", "2019-01-19")]);
     const apart = fit([seen("test caravan", "Hotel", "2019-01-16", "2019-01-19")]);
     expect(close.fit.cohesion!.places).toEqual([

@@ -154,7 +154,7 @@ describe("like 2018", () => {
     // The calibration is fitted to the track of the caravan's body, so its body is what the replay
     // must reproduce: in Mexico City on 5 Nov (4 Nov – 5 Nov over seeds 1–10). Its first group
     // runs 2–4 days ahead of the body (1–3 Nov; 2018: the first 17 on 3 Nov), as the groups of
-    // a wave spread with cohesion 0.8 (not calibrated). Before the arrival-matched stretches and
+    // a wave spread with cohesion 0.8 (the default; fitted to 2018's first arrivals, 0.94: below). Before the arrival-matched stretches and
     // the unbiased day's end (docs/scenarios.md), the body was in Mexico City on 7–8 Nov.
     expect(days("2018-10-17", at("Tecún Umán").p50)).toBeGreaterThanOrEqual(0);
     expect(days("2018-10-19", at("Tecún Umán").p50)).toBeLessThanOrEqual(0);
