@@ -10,6 +10,7 @@ import { strictDayNumber } from "../calendar/index.ts";
 import type { Corridor } from "../geo/corridor.ts";
 import type { Dataset } from "../model/dataset.ts";
 import { mulberry32 } from "../util/random.ts";
+import { halfArrivedDay } from "./bodyArrival.ts";
 import { compileScenario } from "./compile.ts";
 import type { CompiledScenario } from "./compile.ts";
 import type { Replay } from "./calibrateReplay.ts";
@@ -98,13 +99,9 @@ export function meanGaps(
     simulateRun(compiled, mulberry32(runSeed(seed, k)), buffers);
     places.forEach((p, j) => {
       const arrivals = buffers.arrivals.subarray(p * D, (p + 1) * D);
-      let total = 0;
-      for (const n of arrivals) total += n;
-      if (total === 0) return;
-      const first = arrivals.findIndex((n) => n > 0);
-      let cum = 0;
-      const half = arrivals.findIndex((n) => (cum += n) >= total / 2);
-      sum[j]! += half - first;
+      const half = halfArrivedDay(arrivals);
+      if (half < 0) return;
+      sum[j]! += half - arrivals.findIndex((n) => n > 0);
       count[j]!++;
     });
   }
