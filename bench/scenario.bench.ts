@@ -4,7 +4,9 @@
 // cost with no aggregation over runs). Then the memory the summaries hold as the runs grow
 // (100 → 10,000 runs), and the accuracy of the streaming (histogram) quantiles against exact ones
 // on the same 1,000 runs. Seeded: identical work on every machine.
-// Run: npx tsx bench/scenario.bench.ts   (REPEAT=5 by default: the best of 5 is reported)
+// Run: npx tsx bench/scenario.bench.ts   (REPEAT=5 by default: the best of 5 is reported;
+// COHESION=0.94 runs the like-2018 parameters at another cohesion, e.g. the one fitted to the
+// first arrivals, FIRST_AND_BULK_2018)
 import { embedded2018 } from "../src/embedded/index.ts";
 import { accumulateRun, createAccumulators } from "../src/scenario/accumulate.ts";
 import { buildCorridor } from "../src/geo/corridor.ts";
@@ -20,6 +22,7 @@ const repeat = Number(process.env.REPEAT ?? 5);
 const dataset = embedded2018();
 const corridor = buildCorridor(dataset);
 const like2018 = like2018Parameters(dataset);
+if (process.env.COHESION) like2018.movement.cohesion = Number(process.env.COHESION);
 const input = (runs: number) => ({
   like: "2018",
   runs,

@@ -7,7 +7,9 @@
 //     bridge as a stop): Tecún Umán (first 500 on 18 Oct, bulk 19 Oct) and Mexico City (first 17
 //     on 3 Nov, 2,900 sheltered on 5 Nov) — the in-sample check.
 // The set-up of tests/scenario/like2018.test.ts (300 runs a seed). Seeded: identical everywhere.
-// Run: npx tsx bench/scenarioBacktest.bench.ts [--from 1] [--to 10] [--runs 300]
+// With --fit-cohesion, cohesion is fitted to the Hondurans' first arrivals and bulk
+// (FIRST_AND_BULK_2018: Tecún Umán, Juchitán, Mexico City) instead of the default 0.8.
+// Run: npx tsx bench/scenarioBacktest.bench.ts [--from 1] [--to 10] [--runs 300] [--fit-cohesion]
 import { readFileSync } from "node:fs";
 import { dayNumber } from "../src/calendar/index.ts";
 import { embedded2018 } from "../src/embedded/index.ts";
@@ -15,6 +17,7 @@ import { estimateTracks } from "../src/estimate/estimateTracks.ts";
 import { buildCorridor } from "../src/geo/corridor.ts";
 import { bodyArrival } from "../src/scenario/bodyArrival.ts";
 import { calibrateFromReplay } from "../src/scenario/calibrate.ts";
+import { FIRST_AND_BULK_2018 } from "../src/scenario/calibrateCohesion.ts";
 import { runScenario } from "../src/scenario/runScenario.ts";
 import type { ScenarioResult } from "../src/scenario/types.ts";
 import { validateScenario } from "../src/scenario/validateScenario.ts";
@@ -27,10 +30,11 @@ const dataset = embedded2018();
 const corridor = buildCorridor(dataset);
 const estimate = estimateTracks(dataset);
 const group = "Honduran caravan 1";
+const firstAndBulk = process.argv.includes("--fit-cohesion") ? FIRST_AND_BULK_2018 : undefined;
 const alone = calibrateFromReplay(
   estimate.tracks.filter((t) => t.group === group),
   dataset.stocks.filter((s) => s.caravanLabel === group),
-  { dataset, corridor, group, movement: estimate.report.movement },
+  { dataset, corridor, group, movement: estimate.report.movement, firstAndBulk },
 );
 
 // The example file of the backtest (its runs and seed are set per seed below).
@@ -62,7 +66,7 @@ const error = (iso: string | undefined, observed: string) =>
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
 console.log(
-  `scenario backtest, calibrated on ${group} alone; ${runs} runs a seed, seeds ${from}–${to}\n` +
+  `scenario backtest, calibrated on ${group} alone (cohesion ${alone.movement.cohesion}); ${runs} runs a seed, seeds ${from}–${to}\n` +
     "| seed | SV Mexico City first p50 (p10–p90), error | SV body, error | SV Tecún Umán, Matías Romero | HN Tecún Umán; Mexico City first, body |\n" +
     "|---|---|---|---|---|",
 );

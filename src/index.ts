@@ -387,6 +387,8 @@ export type { Calibration, CalibrationFit, CalibrationOptions } from "./scenario
 export { calibrateFromReplay } from "./scenario/calibrate.ts";
 export type { Hold } from "./scenario/calibrateHolds.ts";
 export { HOLDS_2018 } from "./scenario/calibrateHolds.ts";
+export type { CohesionCalibration, FirstAndBulk } from "./scenario/calibrateCohesion.ts";
+export { FIRST_AND_BULK_2018 } from "./scenario/calibrateCohesion.ts";
 export { like2018Parameters } from "./scenario/like2018.ts";
 export type { Corridor, CorridorRoute, RouteStop } from "./geo/corridor.ts";
 export { buildCorridor } from "./geo/corridor.ts";

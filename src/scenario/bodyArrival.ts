@@ -12,6 +12,14 @@ import { runSeed } from "./runScenario.ts";
 import { createRunBuffers, simulateRun } from "./simulateRun.ts";
 import type { Scenario } from "./types.ts";
 
+/** The day (index) by which half of a run's arrivals at a place had come; -1 when none came. */
+export function halfArrivedDay(arrivals: Int32Array): number {
+  let total = 0;
+  for (const n of arrivals) total += n;
+  let sum = 0;
+  return total > 0 ? arrivals.findIndex((n) => (sum += n) >= total / 2) : -1;
+}
+
 /**
  * Replays every run of `scenario` (the same seeds as `runScenario`, so the same runs) and returns
  * the median over the runs of the day half the people reaching `place` had arrived (ISO date), or
@@ -32,11 +40,9 @@ export function bodyArrival(
   const halfDays: number[] = [];
   for (let k = 0; k < scenario.runs; k++) {
     simulateRun(compiled, mulberry32(runSeed(scenario.seed, k)), buffers);
-    const arrivals = buffers.arrivals.subarray(p * compiled.days, (p + 1) * compiled.days);
-    let total = 0;
-    for (const n of arrivals) total += n;
-    let sum = 0;
-    const half = total > 0 ? arrivals.findIndex((n) => (sum += n) >= total / 2) : -1;
+    const half = halfArrivedDay(
+      buffers.arrivals.subarray(p * compiled.days, (p + 1) * compiled.days),
+    );
     halfDays.push(half < 0 ? Infinity : half);
   }
   halfDays.sort((a, b) => a - b);

@@ -24,6 +24,9 @@ import {
   tallyStretches,
 } from "./calibrateMovement.ts";
 import { selectReplay } from "./calibrateReplay.ts";
+import type { Replay } from "./calibrateReplay.ts";
+import { calibrateCohesion } from "./calibrateCohesion.ts";
+import type { CohesionCalibration, FirstAndBulk } from "./calibrateCohesion.ts";
 import { buildCorridor } from "../geo/corridor.ts";
 import type { Corridor } from "../geo/corridor.ts";
 import { DEFAULT_COMPOSITION } from "./defaults.ts";
@@ -69,6 +72,14 @@ export interface CalibrationOptions {
    * 2018, for the first Honduran caravan).
    */
   holds?: readonly Hold[];
+  /**
+   * Places where reports give the group's first arrivals and its bulk (e.g. `FIRST_AND_BULK_2018`):
+   * `movement.cohesion` is fitted so the replay's first group runs as far ahead of its body
+   * (calibrateCohesion.ts; about half a second more). Default none: cohesion stays 0.8. Not the
+   * default because the Salvadoran backtest's body p50 comes ~half a day later at the fitted
+   * 0.94 (docs/scenarios.md "Cohesion from the first arrivals").
+   */
+  firstAndBulk?: readonly FirstAndBulk[];
 }
 
 /** What the calibration saw and fitted, for the report. */
@@ -100,6 +111,8 @@ export interface CalibrationFit {
   destinationMedianArrival?: string;
   /** Mean km/day needed after the pivot to meet that date. */
   afterPivotKmPerDay?: number;
+  /** Cohesion fitted to the first-to-bulk gaps (observed and modelled at the fit), when fitted. */
+  cohesion?: CohesionCalibration;
 }
 
 /** Calibrated parameters and the fit behind them. */
@@ -196,12 +209,43 @@ export function calibrateFromReplay(
     if (t.kmPerDay !== undefined) fit.stretches[k]!.kmPerDay = round(t.kmPerDay, 1);
   });
   const attrition = calibrateAttrition(replay, stocks, destination, notes);
-  return {
+  const parameters: ScenarioParameters = {
     movement,
     attrition,
     destinationLeavePerDay: destinationLeaveRate(destination, notes),
     composition: { ...DEFAULT_COMPOSITION },
     notes,
-    fit,
   };
+  fitCohesionTo(replay, parameters, options, corridor, holds.fitHolds, fit);
+  return { ...parameters, fit };
+}
+
+/**
+ * Sets `parameters.movement.cohesion` from the replay's first arrivals and bulk
+ * ({@link calibrateCohesion}; its holds are stops of the replay, as the group met them), with a
+ * note and the fit; unchanged (the default 0.8) without observations of the group's first
+ * arrivals and bulk (`options.firstAndBulk`).
+ */
+function fitCohesionTo(
+  replay: Replay,
+  parameters: ScenarioParameters,
+  options: CalibrationOptions,
+  corridor: Corridor,
+  fitHolds: NonNullable<CalibrationFit["holds"]>,
+  fit: CalibrationFit,
+): void {
+  const holdStops = fitHolds.map((h) => ({ place: h.place, days: h.days }));
+  const context = { dataset: options.dataset, corridor };
+  if (!options.firstAndBulk?.length) return;
+  const found = calibrateCohesion(replay, parameters, context, holdStops, options.firstAndBulk);
+  if (!found) return;
+  parameters.movement.cohesion = found.cohesion;
+  fit.cohesion = found;
+  parameters.notes.push(
+    `cohesion ${found.cohesion}: the replay's first group runs ahead of its body as in 2018 (` +
+      found.places
+        .map((p) => `${p.place} ${p.gapDays} days observed, ${p.modelGapDays} modelled`)
+        .join("; ") +
+      ")",
+  );
 }
