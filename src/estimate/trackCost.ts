@@ -24,6 +24,12 @@
  * terms cancel; a new group costs a birth penalty on top (mergeTracklets.ts).
  */
 
+import { isotonic } from "./isotonic.ts";
+import { extentGoodShare, fitExtent } from "./bodyExtent.ts";
+import type { BodyExtent } from "./bodyExtent.ts";
+
+export { isotonic };
+
 /** One report as the association sees it. */
 export interface CostReport {
   /** Local time (days). */
@@ -47,6 +53,8 @@ export interface CostModel {
   sizeSd: number;
   /** Share of figures without a part word that describe only a part of the group. */
   partShare: number;
+  /** Read a group's reports along its body's extent, tail to head (bodyExtent.ts; default off). */
+  bodyExtent?: boolean;
 }
 
 /**
@@ -60,42 +68,16 @@ export const DEFAULT_COST_MODEL: CostModel = {
   roadKm: 3000,
   sizeSd: 0.6,
   partShare: 0.2,
+  bodyExtent: true,
 };
 
+/** Fewest position reports for which a body's extent is fitted (three parameters). */
+const MIN_EXTENT_REPORTS = 6;
 /** Smallest group part (people) a figure may describe. */
 const PART_MIN_LOG = Math.log(5);
 /** Largest share of the group a figure of a part describes. */
 const PART_MAX_SHARE = 0.4;
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
-
-/**
- * Weighted isotonic (non-decreasing) regression by pool-adjacent-violators.
- * @example
- * isotonic([1, 3, 2, 4], [1, 1, 1, 1]); // => [1, 2.5, 2.5, 4]
- */
-export function isotonic(y: readonly number[], w: readonly number[]): number[] {
-  const value: number[] = [];
-  const weight: number[] = [];
-  const count: number[] = [];
-  for (let i = 0; i < y.length; i++) {
-    value.push(y[i]);
-    weight.push(Math.max(w[i], 1e-9));
-    count.push(1);
-    while (value.length > 1 && value[value.length - 2] > value[value.length - 1]) {
-      const b = value.length - 1;
-      const wSum = weight[b - 1] + weight[b];
-      value[b - 1] = (value[b - 1] * weight[b - 1] + value[b] * weight[b]) / wSum;
-      weight[b - 1] = wSum;
-      count[b - 1] += count[b];
-      value.pop();
-      weight.pop();
-      count.pop();
-    }
-  }
-  const out: number[] = [];
-  for (let b = 0; b < value.length; b++) for (let k = 0; k < count[b]; k++) out.push(value[b]);
-  return out;
-}
 
 /** −log density of a position residual `r` (km) under the robust mixture. */
 function positionLoss(r: number, m: CostModel): number {
@@ -161,17 +143,43 @@ export function fitPositions(
 }
 
 /**
+ * The better of two readings of a group's positions (km, in time order): a spread about the median
+ * person's forward-only track (fitPositions), or that track's core plus the body's extent from
+ * tail to head (bodyExtent.ts, with its BIC penalty) — the one that costs less. Returns the median
+ * track, the cost, the body (undefined: spread only) and each residual's chance of being good.
+ */
+export function fitBody(
+  km: readonly number[],
+  m: CostModel,
+  odds?: readonly number[],
+): { fit: number[]; cost: number; body?: BodyExtent; good: (r: number, i: number) => number } {
+  const spread = fitPositions(km, m);
+  const mm = { ...m, spreadKm: spread.spreadKm };
+  const plain = { fit: spread.fit, cost: spread.cost, good: (r: number) => goodShare(r, mm) };
+  if (!m.bodyExtent || km.length < MIN_EXTENT_REPORTS) return plain;
+  const limits = { priorN: SPREAD_PRIOR_N, floorKm: SPREAD_FLOOR_KM, capKm: SPREAD_CAP_KM };
+  const ext = fitExtent(km, m, spread, limits, odds);
+  if (!(ext.cost < spread.cost)) return plain;
+  const body = ext.body;
+  return {
+    fit: ext.fit,
+    cost: ext.cost,
+    body,
+    good: (r: number, i: number) => extentGoodShare(r, i, body, m),
+  };
+}
+
+/**
  * Whether each report (in time order, on the route being scored) is more likely good than an
  * outlier under the group's robust forward-only fit; reports off the route are not.
  */
 export function inliers(reports: readonly CostReport[], m: CostModel): boolean[] {
   const on = reports.filter((r) => r.km !== undefined).map((r) => r.km as number);
-  const { fit, spreadKm } = fitPositions(on, m);
-  const mm = { ...m, spreadKm };
+  const { fit, good: share } = fitBody(on, m);
   let k = 0;
   return reports.map((r) => {
     if (r.km === undefined) return false;
-    const good = goodShare(r.km - fit[k], mm) >= 0.5;
+    const good = share(r.km - fit[k], k) >= 0.5;
     k++;
     return good;
   });
@@ -221,23 +229,35 @@ export function sizeLoss(v: number, part: boolean, logN: number, m: CostModel): 
 }
 
 /**
+ * How much likelier a figure `v` (log people) is as a part's than as the group's figures are read
+ * (whole or part; sizeLoss): a report read along the body's extent, away from its core, describes
+ * a part of it (bodyExtent.ts), so a whole group's figure there is unlikely — two groups of like
+ * size are not read as one body (1 when the report names a part: it is read as one anyway).
+ */
+export function partOdds(v: number, part: boolean, logN: number, m: CostModel): number {
+  if (part) return 1;
+  return Math.exp(sizeLoss(v, false, logN, m) - sizeLoss(v, true, logN, m));
+}
+
+/**
  * Cost (nats) of `reports` as one group on one route: robust forward-only positions plus sizes.
  * Reports must be in time order; those off the route (`km` undefined) count as outliers.
  */
 export function groupCost(reports: readonly CostReport[], m: CostModel): number {
   const km: number[] = [];
-  const t: number[] = [];
+  const odds: number[] = [];
   let cost = 0;
+  const logN = groupLogSize(reports);
   for (const r of reports) {
     if (r.km === undefined) cost += offRouteLoss(m);
     else {
       km.push(r.km);
-      t.push(r.t);
+      odds.push(
+        logN === undefined || r.logSize === undefined ? 1 : partOdds(r.logSize, !!r.part, logN, m),
+      );
     }
   }
-  const fitted = fitPositions(km, m);
-  cost += fitted.cost;
-  const logN = groupLogSize(reports);
+  cost += fitBody(km, m, odds).cost;
   if (logN !== undefined)
     for (const r of reports)
       if (r.logSize !== undefined) cost += sizeLoss(r.logSize, !!r.part, logN, m);
