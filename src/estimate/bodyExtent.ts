@@ -132,9 +132,10 @@ function front(
   }
   const reach = km.map(() => 0);
   if (idx.length === 0) return { reach, blocks: 0 };
-  // The uniform's far edge: the farthest of them so far (its maximum-likelihood edge).
-  const track: number[] = [];
-  for (const i of idx) track.push(Math.max(km[i], track.at(-1) ?? -Infinity));
+  const track = isotonic(
+    idx.map((i) => km[i]),
+    idx.map(() => 1),
+  );
   let k = -1;
   for (let i = 0; i < km.length; i++) {
     while (k + 1 < idx.length && idx[k + 1] <= i) k++;
