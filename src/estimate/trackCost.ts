@@ -53,7 +53,7 @@ export interface CostModel {
   sizeSd: number;
   /** Share of figures without a part word that describe only a part of the group. */
   partShare: number;
-  /** Read a group's reports along its body's extent, tail to head (bodyExtent.ts; default off). */
+  /** Read a group's reports along its body's front (bodyExtent.ts; default off: not kept). */
   bodyExtent?: boolean;
 }
 
@@ -68,7 +68,7 @@ export const DEFAULT_COST_MODEL: CostModel = {
   roadKm: 3000,
   sizeSd: 0.6,
   partShare: 0.2,
-  bodyExtent: true,
+  bodyExtent: false,
 };
 
 /** Fewest position reports for which a body's extent is fitted (three parameters). */
@@ -144,8 +144,8 @@ export function fitPositions(
 
 /**
  * The better of two readings of a group's positions (km, in time order): a spread about the median
- * person's forward-only track (fitPositions), or that track's core plus the body's extent from
- * tail to head (bodyExtent.ts, with its BIC penalty) — the one that costs less. Returns the median
+ * person's forward-only track (fitPositions), or, when `m.bodyExtent`, that track's core plus the
+ * body's reach up to its front (bodyExtent.ts, with its BIC penalty) — the one that costs less. Returns the median
  * track, the cost, the body (undefined: spread only) and each residual's chance of being good.
  */
 export function fitBody(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { DEFAULT_COST_MODEL, groupCost } from "../../src/estimate/trackCost.ts";
-import type { CostReport } from "../../src/estimate/trackCost.ts";
+import type { CostModel, CostReport } from "../../src/estimate/trackCost.ts";
 import { BIRTH_NATS } from "../../src/estimate/linkTracklets.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
 import { at, dataset } from "./corridor.ts";
@@ -14,7 +14,9 @@ function report(id: string, day: number, km: number, size: number, hour = 12): S
 
 /** The groups found, as sets of sighting ids. */
 function groupsOf(sightings: readonly Sighting[]): string[][] {
-  return estimateTracks(dataset([...sightings])).groups.map((g) => g.sightings);
+  return estimateTracks(dataset([...sightings]), { bodyExtent: true }).groups.map(
+    (g) => g.sightings,
+  );
 }
 
 /**
@@ -31,7 +33,10 @@ function walk(from: number, to: number, km0: number, perDay: number, size: numbe
 }
 const byTime = (r: CostReport[]): CostReport[] => [...r].sort((a, b) => a.t - b.t);
 
-describe("the body's extent in the association objective", () => {
+/** The cost model with the body's front read (EstimateOptions.bodyExtent). */
+const withBody = { ...DEFAULT_COST_MODEL, bodyExtent: true };
+
+describe("the body's front in the association objective (bodyExtent: true)", () => {
   // A body of 5,000 walking 20 km a day, stretched after a ride of its front: on 10 days a report
   // of the front (300 people, no part word) 350–450 km ahead of the core, give or take 25 km.
   const body = walk(1, 20, 0, 20, 5000);
@@ -43,19 +48,19 @@ describe("the body's extent in the association objective", () => {
 
   it("reads the front of a body stretched 450 km ahead along the body: joining it costs less", () => {
     /** What reading the front as the body's costs over reading it as a group of its own. */
-    const extra = (m: typeof DEFAULT_COST_MODEL): number =>
+    const extra = (m: CostModel): number =>
       groupCost(byTime([...body, ...vanguard]), m) - groupCost(body, m) - groupCost(vanguard, m);
     // Read only as a spread about the median person, the front's reports are outliers: joining
     // them costs far more than a second group's birth.
-    const spreadOnly = { ...DEFAULT_COST_MODEL, bodyExtent: false };
+    const spreadOnly = DEFAULT_COST_MODEL;
     expect(extra(spreadOnly)).toBeGreaterThan(BIRTH_NATS + 20);
     // Read along the body, joining them costs a quarter less (within ~15 nats of a birth here, a
     // compact front being a good track of its own; figures and the linking decide the rest).
-    expect(extra(DEFAULT_COST_MODEL)).toBeLessThan(0.75 * extra(spreadOnly));
+    expect(extra(withBody)).toBeLessThan(0.75 * extra(spreadOnly));
   });
 
   it("does not read a second group of like size ahead as the first one's front", () => {
-    const m = DEFAULT_COST_MODEL;
+    const m = withBody;
     const a = walk(1, 20, 0, 20, 1500);
     const b = walk(1, 20, 300, 20, 1500).map((r) => ({ ...r, t: r.t + 0.25 }));
     expect(groupCost(byTime([...a, ...b]), m)).toBeGreaterThan(
@@ -74,6 +79,8 @@ describe("the body's extent in the association objective", () => {
     const groups = groupsOf(sightings);
     expect(groups).toHaveLength(1);
     expect(groups[0]).toHaveLength(sightings.length);
+    // The default (spread only) makes the vanguard a group of its own.
+    expect(estimateTracks(dataset(sightings)).groups).toHaveLength(2);
   });
 
   it("keeps two groups 200 km apart on the same days apart (no labels)", () => {
