@@ -4,6 +4,7 @@
  * column or in their notes, in Spanish or English; a report of the vanguard says where the head
  * is, not where the median person is.
  */
+import { normalCdf } from "../util/normal.ts";
 
 /** `head`: vanguard; `body`: main body; `tail`: rear, stragglers. */
 export type BodyPart = "head" | "body" | "tail";
@@ -48,6 +49,69 @@ export function readPart(part?: string, notes?: string): BodyPart | undefined {
   // the figure describes.
   if (Number(head) + Number(body) + Number(tail) !== 1) return undefined;
   return head ? "head" : body ? "body" : "tail";
+}
+
+/**
+ * The share of the group (a report's figure over the group's size that day) at which a report that
+ * names no part is as likely its body as a part ({@link bodyProbability}); where one reading must
+ * be chosen (head and tail runs, the source-bias residuals), below it a part.
+ */
+export const PART_SHARE = 0.4;
+/**
+ * Width (in log share) of the passage from part to body: one width either
+ * side of PART_SHARE a report is the body with probability 0.27 / 0.73; at the group's size
+ * (share 1) 0.95, at a fifth of PART_SHARE (0.08) 0.005. Of the order σ² / |ln PART_SHARE| with σ
+ * the log spread of a figure of the whole body about the group's size (0.6 in trackCost.ts gives
+ * 0.39): the slope of the log odds of body against part at PART_SHARE. 0.3 measured best of 0.15,
+ * 0.3 and 0.39 on the development worlds and the 2018 check (bench/README.md "the part share
+ * without a cliff").
+ */
+export const PART_SHARE_WIDTH = 0.3;
+
+/**
+ * Probability that a report of `share` of the group (its figure over the group's size that day)
+ * describes its body rather than a part (head or tail): logistic in log share, ½ at PART_SHARE,
+ * so that a report at 0.39 and one at 0.41 say nearly the same (no cliff), a figure near the
+ * group's size is the body nearly surely and a handful of people nearly surely a part. The one
+ * rule of both passes: the position pass weighs a report's body and part readings by it at the
+ * group's estimated size (positions.ts), the size pass its figure against "at least that many"
+ * at every size the group may have ({@link figureLikelihood}).
+ * @example
+ * bodyProbability(0.4); // => 0.5
+ * bodyProbability(1) > 0.95; // => true
+ */
+export function bodyProbability(share: number): number {
+  if (!(share > 0)) return 0;
+  return 1 / (1 + Math.exp(-Math.log(share / PART_SHARE) / PART_SHARE_WIDTH));
+}
+
+
+/**
+ * Density (per unit of log share) of the share of the group a report of a part describes: spread
+ * evenly in log share from SMALLEST_PART_SHARE (a few dozen people at the front of 10,000) to
+ * PART_SHARE. What a figure read as a part says of the group's size, weighed against the same
+ * figure read as the body (a density in log people too): 1 / ln(0.4 / 0.003) ≈ 0.2.
+ */
+export const SMALLEST_PART_SHARE = 0.003;
+export const PART_LOG_DENSITY = 1 / Math.log(PART_SHARE / SMALLEST_PART_SHARE);
+
+/**
+ * Likelihood of a figure of a report that names no part, given that the group holds
+ * `exp(logGroup)` people: the body with {@link bodyProbability} of its share (the figure about
+ * the group's size, log-normal with spread `sigma`), else a part — at least that many people
+ * (PART_LOG_DENSITY × the chance the group holds at least the figure). `logFigure` is the figure
+ * with the source's bias removed. A figure well below the group's size so costs that size little
+ * (it may be the vanguard), one near it pins it, and nothing jumps at a threshold.
+ * @example
+ * // 100 people said of a group of 3,000 against one of 100: about a sixth as likely, not ~0.
+ * figureLikelihood(Math.log(100), Math.log(3000), 0.3) / figureLikelihood(Math.log(100), Math.log(100), 0.3); // ≈ 0.16
+ */
+export function figureLikelihood(logFigure: number, logGroup: number, sigma: number): number {
+  const z = (logFigure - logGroup) / sigma;
+  const body = bodyProbability(Math.min(1, Math.exp(logFigure - logGroup)));
+  const asBody = Math.exp(-0.5 * z * z) / (sigma * Math.sqrt(2 * Math.PI));
+  const asPart = PART_LOG_DENSITY * normalCdf(-z);
+  return body * asBody + (1 - body) * asPart;
 }
 
 /**
