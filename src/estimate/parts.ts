@@ -5,6 +5,8 @@
  * is, not where the median person is.
  */
 import { normalCdf } from "../util/normal.ts";
+import type { PreparedSighting } from "./prepare.ts";
+import type { WorkGroup } from "./workGroup.ts";
 
 /** `head`: vanguard; `body`: main body; `tail`: rear, stragglers. */
 export type BodyPart = "head" | "body" | "tail";
@@ -85,6 +87,59 @@ export function bodyProbability(share: number): number {
   return 1 / (1 + Math.exp(-Math.log(share / PART_SHARE) / PART_SHARE_WIDTH));
 }
 
+/** Days either side of a report whose figures tell the group's size at the time. */
+const SCALE_WINDOW_DAYS = 4;
+
+/**
+ * Share of the group a report describes: its figure over the group's estimated size that day
+ * (first size pass), else over its typical size at the time (the upper quartile of the group's
+ * figures and lower bounds within SCALE_WINDOW_DAYS, as groups grow and shrink); 1 when it gives
+ * no figure.
+ */
+export function groupShare(
+  g: Pick<WorkGroup, "members" | "sizeByDay">,
+  s: PreparedSighting,
+): number {
+  // "More than 1,500" describes at least 1,500 people; "up to 700" at most 700.
+  const v = s.logValue ?? s.logLow ?? s.logHigh;
+  if (v === undefined) return 1;
+  const estimated = g.sizeByDay?.get(Math.floor(s.t));
+  if (estimated !== undefined && estimated > 0) return Math.min(1, Math.exp(v) / estimated);
+  const near: number[] = [];
+  for (const m of g.members) {
+    // "More than 2,010" says the group is at least that: it counts as a figure of the group.
+    const x = m.logValue ?? (m.logHigh === undefined ? m.logLow : undefined);
+    if (x !== undefined && Math.abs(m.t - s.t) <= SCALE_WINDOW_DAYS) near.push(x);
+  }
+  if (near.length === 0) return 1;
+  near.sort((a, b) => a - b);
+  const scale = near[Math.min(near.length - 1, Math.floor(0.75 * near.length))];
+  return Math.min(1, Math.exp(v - scale));
+}
+
+/**
+ * The probability of {@link bodyProbability} below which the size pass reads a figure surely as
+ * a part's, and one minus it above which surely as the body's; linear in between (so 0 at a share
+ * of 0.24, ½ at PART_SHARE, 1 at 0.67). The size pass needs sure tails where the position pass
+ * does not: read as "at least that many", a figure's part reading is flat above it, and a 5 %
+ * part chance of a lone figure outweighs its body reading against the size prior's spread — on
+ * the 2018 data the LGBT group's one figure (80) became a part of a group of ~1,400, and the first
+ * caravan's small first figures (1,000–1,500, it grew by joiners) parts of a group of ~6,500.
+ */
+export const SURE_PART = Number(process.env.SURE_PART ?? 0.3);
+
+/**
+ * Probability that a figure of `share` of the group is the body's, as the size pass reads it:
+ * {@link bodyProbability} with its tails made sure (SURE_PART).
+ * @example
+ * sizeBodyWeight(1); // => 1
+ * sizeBodyWeight(0.4); // => 0.5
+ * sizeBodyWeight(0.1); // => 0
+ */
+export function sizeBodyWeight(share: number): number {
+  const p = bodyProbability(share);
+  return Math.min(1, Math.max(0, (p - SURE_PART) / (1 - 2 * SURE_PART)));
+}
 
 /**
  * Density (per unit of log share) of the share of the group a report of a part describes: spread
@@ -96,22 +151,25 @@ export const SMALLEST_PART_SHARE = 0.003;
 export const PART_LOG_DENSITY = 1 / Math.log(PART_SHARE / SMALLEST_PART_SHARE);
 
 /**
- * Likelihood of a figure of a report that names no part, given that the group holds
- * `exp(logGroup)` people: the body with {@link bodyProbability} of its share (the figure about
- * the group's size, log-normal with spread `sigma`), else a part — at least that many people
- * (PART_LOG_DENSITY × the chance the group holds at least the figure). `logFigure` is the figure
- * with the source's bias removed. A figure well below the group's size so costs that size little
- * (it may be the vanguard), one near it pins it, and nothing jumps at a threshold.
+ * Likelihood of a report's figure (log people, its source's bias removed) given that the group
+ * holds `exp(logGroup)` people, when the report is the body's with probability `bodyWeight`
+ * ({@link bodyProbability} of its share of the group): the body's figure (log-normal about the
+ * group's size with spread `sigma`) or a part's — at least that many people, with the density of
+ * a part's share (PART_LOG_DENSITY). A figure read surely as the body's is a plain figure, one
+ * read surely as a part's a lower bound; in between both, and nothing jumps at a threshold.
  * @example
- * // 100 people said of a group of 3,000 against one of 100: about a sixth as likely, not ~0.
- * figureLikelihood(Math.log(100), Math.log(3000), 0.3) / figureLikelihood(Math.log(100), Math.log(100), 0.3); // ≈ 0.16
+ * // 100 people at ~0.6 of the group: 3,000 is ~1/4 as likely as 100, not ~0 (nor ~1).
+ * figureLikelihood(Math.log(100), Math.log(3000), 0.3, 0.6) / figureLikelihood(Math.log(100), Math.log(100), 0.3, 0.6); // ≈ 0.26
  */
-export function figureLikelihood(logFigure: number, logGroup: number, sigma: number): number {
+export function figureLikelihood(
+  logFigure: number,
+  logGroup: number,
+  sigma: number,
+  bodyWeight: number,
+): number {
   const z = (logFigure - logGroup) / sigma;
-  const body = bodyProbability(Math.min(1, Math.exp(logFigure - logGroup)));
   const asBody = Math.exp(-0.5 * z * z) / (sigma * Math.sqrt(2 * Math.PI));
-  const asPart = PART_LOG_DENSITY * normalCdf(-z);
-  return body * asBody + (1 - body) * asPart;
+  return bodyWeight * asBody + (1 - bodyWeight) * PART_LOG_DENSITY * normalCdf(-z);
 }
 
 /**

@@ -16,7 +16,7 @@ import type { KmObservation } from "./kmSmoother.ts";
 import { fitMovement as fitLaw, noEvidence } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
 import type { BodyPart } from "./parts.ts";
-import { bodyProbability, PART_SHARE } from "./parts.ts";
+import { bodyProbability, groupShare, PART_SHARE } from "./parts.ts";
 import type { BiasSource } from "./sourceBias.ts";
 import { SOURCE_PRIORS } from "./sourceBias.ts";
 import { partShares, unknownPartAlternatives } from "./partMixture.ts";
@@ -113,29 +113,9 @@ const BODY_SD_SHARE = 1.5;
 /** Which quantity of the body a km smoother run estimates. */
 export type KmTarget = "median" | "head" | "tail";
 
-/** Days either side of a report whose figures tell the group's size at the time. */
-const SCALE_WINDOW_DAYS = 4;
-
-/**
- * Share of the group a report describes: its figure over the group's estimated size that day
- * (first size pass), else over its typical size at the time (the upper quartile of the group's
- * figures within SCALE_WINDOW_DAYS, as groups grow and shrink); 1 when it gives no figure.
- */
+/** Share of the group a position report describes (parts.ts {@link groupShare}). */
 function shareOf(g: WorkGroup, p: GroupPosition): number {
-  // "More than 1,500" describes at least 1,500 people; "up to 700" at most 700.
-  const v = p.s.logValue ?? p.s.logLow ?? p.s.logHigh;
-  if (v === undefined) return 1;
-  const estimated = g.sizeByDay?.get(Math.floor(p.s.t));
-  if (estimated !== undefined && estimated > 0) return Math.min(1, Math.exp(v) / estimated);
-  const near: number[] = [];
-  for (const s of g.members) {
-    const x = s.logValue;
-    if (x !== undefined && Math.abs(s.t - p.s.t) <= SCALE_WINDOW_DAYS) near.push(x);
-  }
-  if (near.length === 0) return 1;
-  near.sort((a, b) => a - b);
-  const scale = near[Math.min(near.length - 1, Math.floor(0.75 * near.length))];
-  return Math.min(1, Math.exp(v - scale));
+  return groupShare(g, p.s);
 }
 
 /**

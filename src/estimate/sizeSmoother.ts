@@ -14,7 +14,7 @@
 import type { People } from "../model/units.ts";
 import { gridQuantile } from "./kmSmoother.ts";
 import { normalCdf, Z90 } from "../util/normal.ts";
-import { bodyProbability, figureLikelihood } from "./parts.ts";
+import { figureLikelihood } from "./parts.ts";
 
 /** One size report of a group on day `step`, in log people. */
 export interface SizeObservation {
@@ -31,11 +31,10 @@ export interface SizeObservation {
   /** Prior probability the report is wrong altogether. */
   outlier: number;
   /**
-   * The figure (`logValue`) comes from a report that names no part of the group: it is the body's
-   * or, by its share at each size the group may have, a part's — "at least that many"
-   * (parts.ts `figureLikelihood`). Default: the group's (body) figure.
+   * Probability that the figure (`logValue`) is the group's (its body's) rather than a part's,
+   * which says "at least that many" (parts.ts `figureLikelihood`). Default 1: the group's figure.
    */
-  mayBePart?: boolean;
+  bodyWeight?: number;
 }
 
 export interface SizeSmootherInput {
@@ -47,6 +46,8 @@ export interface SizeSmootherInput {
   diffusion?: number;
   /** Probability per day of a jump (join/split) of up to −1.2 … +0.8 in log size (default 0.02). */
   jumpProb?: number;
+  /** Probability per day of a day of joiners or leavers (default CHANGE_PROB; 0: none). */
+  changeProb?: number;
   /** Extra sd of the common bias level added to the intervals (default 0). */
   levelSd?: number;
   /**
@@ -63,6 +64,16 @@ export interface SizeDayEstimate {
   logMean: number;
   logSd: number;
 }
+
+/**
+ * Days of joiners or leavers: with this probability per day the size changes by a normal step of
+ * sd CHANGE_SD in log size (beside the daily diffusion and the rare jumps), so that a group that
+ * grows along the road (2018: the first caravan, ~1,300 leaving San Pedro Sula, ~7,000 in
+ * Tapachula nine days later) or shrinks by returns is followed rather than averaged; a collapse
+ * by ×40 in a few days stays dear (many such steps).
+ */
+export const CHANGE_PROB = Number(process.env.CHANGE_PROB ?? 0);
+export const CHANGE_SD = Number(process.env.CHANGE_SD ?? 0.2);
 
 const LOG_MIN = Math.log(3);
 const LOG_MAX = Math.log(400_000);
@@ -85,9 +96,10 @@ function likelihood(o: SizeObservation, out: Float64Array): void {
     let p: number;
     if (o.logValue !== undefined) {
       const z = (o.logValue - logN) / sigma;
-      p = o.mayBePart
-        ? figureLikelihood(o.logValue, logN, sigma)
-        : Math.exp(-0.5 * z * z) / (sigma * 2.5066282746310002);
+      p =
+        o.bodyWeight !== undefined && o.bodyWeight < 1
+          ? figureLikelihood(o.logValue, logN, sigma, o.bodyWeight)
+          : Math.exp(-0.5 * z * z) / (sigma * 2.5066282746310002);
       // the outlier density: uniform over the log grid
       out[j] *= (1 - eps) * p + eps / (LOG_MAX - LOG_MIN);
     } else {
@@ -145,6 +157,8 @@ function smoothSizeRun(
     drift: input.drift,
     diffusion: Math.max(0.005, input.diffusion ?? 0.04),
     jumpProb: input.jumpProb ?? 0.02,
+    changeProb: input.changeProb ?? CHANGE_PROB,
+    changeSd: CHANGE_SD,
     kernels: new Map(),
     prefix: new Float64Array(CELLS + 1),
   };
@@ -182,6 +196,9 @@ interface Dynamics {
   drift: readonly number[] | undefined;
   diffusion: number;
   jumpProb: number;
+  /** Probability per day of a day of joiners or leavers, and the sd of its change of log size. */
+  changeProb: number;
+  changeSd: number;
   kernels: Map<number, DriftKernel>;
   /** Scratch for the jumps' prefix sums (CELLS + 1). */
   prefix: Float64Array;
@@ -202,13 +219,16 @@ function driftKernel(dyn: Dynamics, k: number): DriftKernel {
   const cached = dyn.kernels.get(mu);
   if (cached) return cached;
   const diffusion = dyn.diffusion;
-  const half = Math.ceil((Math.abs(mu) + 4.5 * diffusion) / CELL);
+  const wide = dyn.changeProb > 0 ? Math.max(diffusion, dyn.changeSd) : diffusion;
+  const half = Math.ceil((Math.abs(mu) + 4.5 * wide) / CELL);
   const w = new Float64Array(2 * half + 1);
   let s = 0;
+  const mass = (sd: number, d: number): number =>
+    normalCdf(((d + 0.5) * CELL - mu) / sd) - normalCdf(((d - 0.5) * CELL - mu) / sd);
   for (let d = -half; d <= half; d++) {
     const v =
-      normalCdf(((d + 0.5) * CELL - mu) / diffusion) -
-      normalCdf(((d - 0.5) * CELL - mu) / diffusion);
+      (1 - dyn.changeProb) * mass(diffusion, d) +
+      (dyn.changeProb > 0 ? dyn.changeProb * mass(dyn.changeSd, d) : 0);
     w[d + half] = v;
     s += v;
   }
@@ -398,20 +418,22 @@ function looScore(o: SizeObservation, post: Float64Array, own?: Float64Array): S
   const predSd = Math.sqrt(v + sigma * sigma);
   const r = o.logValue - o.bias - mean;
   const good = (1 - eps) * (Math.exp(-0.5 * (r / predSd) ** 2) / (predSd * 2.5066282746310002));
-  const weight = o.mayBePart
-    ? bodyShareOf(o, post, l, eps)
-    : good / (good + eps / (LOG_MAX - LOG_MIN));
+  const weight =
+    o.bodyWeight !== undefined && o.bodyWeight < 1
+      ? bodyShareOf(o, o.bodyWeight, post, l, eps)
+      : good / (good + eps / (LOG_MAX - LOG_MIN));
   const need = (Math.abs(r) / Z90) ** 2 - sigma * sigma;
   return { score: need > 0 ? Math.sqrt(need / v) : 0, weight };
 }
 
 /**
- * The chance that a figure that may be a part's (`o.mayBePart`) is the body's and not wrong,
+ * The chance that a figure that may be a part's (`bodyWeight` < 1) is the body's and not wrong,
  * under the day's posterior without it (`post` over its own likelihood `own`): its weight as a
  * figure to predict (a part's figure predicts only "at least").
  */
 function bodyShareOf(
   o: SizeObservation,
+  bodyWeight: number,
   post: Float64Array,
   own: Float64Array,
   eps: number,
@@ -425,8 +447,7 @@ function bodyShareOf(
     const logN = LOG_MIN + (j + 0.5) * CELL + o.bias;
     const logValue = o.logValue ?? logN;
     const z = (logValue - logN) / sigma;
-    const share = Math.min(1, Math.exp(logValue - logN));
-    body += q * (1 - eps) * bodyProbability(share) * Math.exp(-0.5 * z * z) / sigma;
+    body += (q * (1 - eps) * bodyWeight * Math.exp(-0.5 * z * z)) / sigma;
     all += q * own[j] * 2.5066282746310002;
   }
   return all > 0 ? Math.min(1, body / all) : 0;

@@ -12,7 +12,8 @@
  */
 import type { StockFigure } from "../model/stock.ts";
 import { hasSize } from "./prepare.ts";
-import { PART_SHARE } from "./parts.ts";
+import { groupShare, sizeBodyWeight } from "./parts.ts";
+import { partOf } from "./positions.ts";
 import { fallbackSizePrior, sizePriorsLeaveOneOut } from "./sizePrior.ts";
 import type { GroupSizeSummary, SizePrior } from "./sizePrior.ts";
 import { smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
@@ -47,8 +48,10 @@ export function sizeObservations(
     const outside = step < -0.5 ? -0.5 - step : step > last + 0.5 ? step - last - 0.5 : 0;
     step = Math.min(last, Math.max(0, step));
     const said = g.parts?.get(s.id);
+    const HARD = process.env.SIZE_HARD === "1";
+    const hardPart = HARD && g.positions.some((p) => p.s.id === s.id && partOf(g, p) !== "body");
     // A part said (vanguard, rear): at least that many.
-    const part = said !== undefined && said !== "body";
+    const part = HARD ? hardPart : said !== undefined && said !== "body";
     const rounding = s.logValue !== undefined ? roundingSd(Math.round(Math.exp(s.logValue))) : 0;
     obs.push({
       step,
@@ -62,7 +65,9 @@ export function sizeObservations(
       ),
       outlier: b.outlier,
       // No part said: the body's figure or a part's, by its share at each size (parts.ts).
-      ...(said === undefined && s.logValue !== undefined ? { mayBePart: true } : {}),
+      ...(!HARD && said === undefined && s.logValue !== undefined
+        ? { bodyWeight: sizeBodyWeight(groupShare(g, s)) }
+        : {}),
     });
     src.push(s.source);
   }
@@ -193,7 +198,7 @@ function smoothWithoutPrior(g: WorkGroup, fitted: Map<BiasSource, SourceBias>): 
     if (o.logValue === undefined || !g.size) return;
     const day = g.size[Math.round(o.step)];
     // A figure that may be a part's tells the source's bias only where it reads as the body's.
-    if (o.mayBePart && o.logValue - o.bias - day.logMean < Math.log(PART_SHARE)) return;
+    if (o.bodyWeight !== undefined && o.bodyWeight < 0.5) return;
     // Leverage: the fit leans towards each report; inflate its residual by 1/√(1 − h).
     const h = Math.min(0.8, day.logSd ** 2 / (o.sigma ** 2 + 1e-9));
     const e = o.logValue - day.logMean - o.bias;
@@ -238,6 +243,10 @@ function smoothWithPriors(
   const days: SizeDayEstimate[][] = [];
   const loo: SizeLoo[] = [];
   for (const g of withSize) {
+    if (process.env.DUMP && g.name === process.env.DUMP) {
+      const o = sizeObservations(g, fitted).obs.flatMap(reading);
+      console.log(JSON.stringify({ drift: g.drift, prior: priors.get(g.name), o }));
+    }
     const fit = smoothSizeWithLoo({
       nDays: g.nDays,
       observations: sizeObservations(g, fitted).obs.flatMap(reading),
