@@ -93,8 +93,8 @@ const SCALE_WINDOW_DAYS = 4;
 /**
  * Share of the group a report describes: its figure over the group's estimated size that day
  * (first size pass), else over its typical size at the time (the upper quartile of the group's
- * figures and lower bounds within SCALE_WINDOW_DAYS, as groups grow and shrink); 1 when it gives
- * no figure.
+ * figures within SCALE_WINDOW_DAYS, as groups grow and shrink); 1 when it gives no figure. Both
+ * passes read it: the position pass (positions.ts) and the size pass (sizes.ts).
  */
 export function groupShare(
   g: Pick<WorkGroup, "members" | "sizeByDay">,
@@ -107,8 +107,7 @@ export function groupShare(
   if (estimated !== undefined && estimated > 0) return Math.min(1, Math.exp(v) / estimated);
   const near: number[] = [];
   for (const m of g.members) {
-    // "More than 2,010" says the group is at least that: it counts as a figure of the group.
-    const x = m.logValue ?? (m.logHigh === undefined ? m.logLow : undefined);
+    const x = m.logValue;
     if (x !== undefined && Math.abs(m.t - s.t) <= SCALE_WINDOW_DAYS) near.push(x);
   }
   if (near.length === 0) return 1;
@@ -120,13 +119,15 @@ export function groupShare(
 /**
  * The probability of {@link bodyProbability} below which the size pass reads a figure surely as
  * a part's, and one minus it above which surely as the body's; linear in between (so 0 at a share
- * of 0.24, ½ at PART_SHARE, 1 at 0.67). The size pass needs sure tails where the position pass
- * does not: read as "at least that many", a figure's part reading is flat above it, and a 5 %
- * part chance of a lone figure outweighs its body reading against the size prior's spread — on
- * the 2018 data the LGBT group's one figure (80) became a part of a group of ~1,400, and the first
- * caravan's small first figures (1,000–1,500, it grew by joiners) parts of a group of ~6,500.
+ * of ~0.31, ½ at PART_SHARE, 1 at ~0.52). The size pass needs sure tails where the position pass
+ * does not: read as "at least that many", a figure's part reading is flat above it, and even a
+ * 14 % part chance of a lone figure outweighs its body reading against the size prior's spread —
+ * on the 2018 data the LGBT group's one figure (80) became a part of a group of ~900 (at 0.15;
+ * ~1,400 with no sure tails), and the first caravan's small first figures (1,000–1,500; it grew
+ * by joiners) parts of a group of ~6,500 with no sure tails (bench/README.md "one rule for body
+ * and part").
  */
-export const SURE_PART = Number(process.env.SURE_PART ?? 0.3);
+export const SURE_PART = 0.3;
 
 /**
  * Probability that a figure of `share` of the group is the body's, as the size pass reads it:
@@ -134,7 +135,7 @@ export const SURE_PART = Number(process.env.SURE_PART ?? 0.3);
  * @example
  * sizeBodyWeight(1); // => 1
  * sizeBodyWeight(0.4); // => 0.5
- * sizeBodyWeight(0.1); // => 0
+ * sizeBodyWeight(0.2); // => 0
  */
 export function sizeBodyWeight(share: number): number {
   const p = bodyProbability(share);

@@ -46,8 +46,6 @@ export interface SizeSmootherInput {
   diffusion?: number;
   /** Probability per day of a jump (join/split) of up to −1.2 … +0.8 in log size (default 0.02). */
   jumpProb?: number;
-  /** Probability per day of a day of joiners or leavers (default CHANGE_PROB; 0: none). */
-  changeProb?: number;
   /** Extra sd of the common bias level added to the intervals (default 0). */
   levelSd?: number;
   /**
@@ -64,16 +62,6 @@ export interface SizeDayEstimate {
   logMean: number;
   logSd: number;
 }
-
-/**
- * Days of joiners or leavers: with this probability per day the size changes by a normal step of
- * sd CHANGE_SD in log size (beside the daily diffusion and the rare jumps), so that a group that
- * grows along the road (2018: the first caravan, ~1,300 leaving San Pedro Sula, ~7,000 in
- * Tapachula nine days later) or shrinks by returns is followed rather than averaged; a collapse
- * by ×40 in a few days stays dear (many such steps).
- */
-export const CHANGE_PROB = Number(process.env.CHANGE_PROB ?? 0);
-export const CHANGE_SD = Number(process.env.CHANGE_SD ?? 0.2);
 
 const LOG_MIN = Math.log(3);
 const LOG_MAX = Math.log(400_000);
@@ -157,8 +145,6 @@ function smoothSizeRun(
     drift: input.drift,
     diffusion: Math.max(0.005, input.diffusion ?? 0.04),
     jumpProb: input.jumpProb ?? 0.02,
-    changeProb: input.changeProb ?? CHANGE_PROB,
-    changeSd: CHANGE_SD,
     kernels: new Map(),
     prefix: new Float64Array(CELLS + 1),
   };
@@ -196,9 +182,6 @@ interface Dynamics {
   drift: readonly number[] | undefined;
   diffusion: number;
   jumpProb: number;
-  /** Probability per day of a day of joiners or leavers, and the sd of its change of log size. */
-  changeProb: number;
-  changeSd: number;
   kernels: Map<number, DriftKernel>;
   /** Scratch for the jumps' prefix sums (CELLS + 1). */
   prefix: Float64Array;
@@ -219,16 +202,13 @@ function driftKernel(dyn: Dynamics, k: number): DriftKernel {
   const cached = dyn.kernels.get(mu);
   if (cached) return cached;
   const diffusion = dyn.diffusion;
-  const wide = dyn.changeProb > 0 ? Math.max(diffusion, dyn.changeSd) : diffusion;
-  const half = Math.ceil((Math.abs(mu) + 4.5 * wide) / CELL);
+  const half = Math.ceil((Math.abs(mu) + 4.5 * diffusion) / CELL);
   const w = new Float64Array(2 * half + 1);
   let s = 0;
-  const mass = (sd: number, d: number): number =>
-    normalCdf(((d + 0.5) * CELL - mu) / sd) - normalCdf(((d - 0.5) * CELL - mu) / sd);
   for (let d = -half; d <= half; d++) {
     const v =
-      (1 - dyn.changeProb) * mass(diffusion, d) +
-      (dyn.changeProb > 0 ? dyn.changeProb * mass(dyn.changeSd, d) : 0);
+      normalCdf(((d + 0.5) * CELL - mu) / diffusion) -
+      normalCdf(((d - 0.5) * CELL - mu) / diffusion);
     w[d + half] = v;
     s += v;
   }

@@ -13,7 +13,6 @@
 import type { StockFigure } from "../model/stock.ts";
 import { hasSize } from "./prepare.ts";
 import { groupShare, sizeBodyWeight } from "./parts.ts";
-import { partOf } from "./positions.ts";
 import { fallbackSizePrior, sizePriorsLeaveOneOut } from "./sizePrior.ts";
 import type { GroupSizeSummary, SizePrior } from "./sizePrior.ts";
 import { smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
@@ -48,10 +47,8 @@ export function sizeObservations(
     const outside = step < -0.5 ? -0.5 - step : step > last + 0.5 ? step - last - 0.5 : 0;
     step = Math.min(last, Math.max(0, step));
     const said = g.parts?.get(s.id);
-    const HARD = process.env.SIZE_HARD === "1";
-    const hardPart = HARD && g.positions.some((p) => p.s.id === s.id && partOf(g, p) !== "body");
     // A part said (vanguard, rear): at least that many.
-    const part = HARD ? hardPart : said !== undefined && said !== "body";
+    const part = said !== undefined && said !== "body";
     const rounding = s.logValue !== undefined ? roundingSd(Math.round(Math.exp(s.logValue))) : 0;
     obs.push({
       step,
@@ -64,8 +61,8 @@ export function sizeObservations(
         b.spread ** 2 * (s.lowConfidence ? 1.5 : 1) + (0.05 * outside) ** 2 + rounding ** 2,
       ),
       outlier: b.outlier,
-      // No part said: the body's figure or a part's, by its share at each size (parts.ts).
-      ...(!HARD && said === undefined && s.logValue !== undefined
+      // No part said: the body's figure or a part's, by its share of the group (parts.ts).
+      ...(said === undefined && s.logValue !== undefined
         ? { bodyWeight: sizeBodyWeight(groupShare(g, s)) }
         : {}),
     });
@@ -243,10 +240,6 @@ function smoothWithPriors(
   const days: SizeDayEstimate[][] = [];
   const loo: SizeLoo[] = [];
   for (const g of withSize) {
-    if (process.env.DUMP && g.name === process.env.DUMP) {
-      const o = sizeObservations(g, fitted).obs.flatMap(reading);
-      console.log(JSON.stringify({ drift: g.drift, prior: priors.get(g.name), o }));
-    }
     const fit = smoothSizeWithLoo({
       nDays: g.nDays,
       observations: sizeObservations(g, fitted).obs.flatMap(reading),
