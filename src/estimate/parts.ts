@@ -159,8 +159,8 @@ export const PART_LOG_DENSITY = 1 / Math.log(PART_SHARE / SMALLEST_PART_SHARE);
  * a part's share (PART_LOG_DENSITY). A figure read surely as the body's is a plain figure, one
  * read surely as a part's a lower bound; in between both, and nothing jumps at a threshold.
  * @example
- * // 100 people at ~0.6 of the group: 3,000 is ~1/4 as likely as 100, not ~0 (nor ~1).
- * figureLikelihood(Math.log(100), Math.log(3000), 0.3, 0.6) / figureLikelihood(Math.log(100), Math.log(100), 0.3, 0.6); // ≈ 0.26
+ * // 100 people, the body with probability 0.6: a group of 3,000 is ~1/10 as likely as one of 100, not ~0.
+ * figureLikelihood(Math.log(100), Math.log(3000), 0.3, 0.6) / figureLikelihood(Math.log(100), Math.log(100), 0.3, 0.6); // ≈ 0.097
  */
 export function figureLikelihood(
   logFigure: number,
