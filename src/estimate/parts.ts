@@ -75,9 +75,9 @@ export const PART_SHARE_WIDTH = 0.3;
  * describes its body rather than a part (head or tail): logistic in log share, ½ at PART_SHARE,
  * so that a report at 0.39 and one at 0.41 say nearly the same (no cliff), a figure near the
  * group's size is the body nearly surely and a handful of people nearly surely a part. The one
- * rule of both passes: the position pass weighs a report's body and part readings by it at the
- * group's estimated size (positions.ts), the size pass its figure against "at least that many"
- * at every size the group may have ({@link figureLikelihood}).
+ * rule of both passes, on the same share ({@link groupShare}): the position pass weighs a
+ * report's body and part readings by it (positions.ts), the size pass its figure against "at
+ * least that many" ({@link sizeBodyWeight}, {@link figureLikelihood}; sizes.ts).
  * @example
  * bodyProbability(0.4); // => 0.5
  * bodyProbability(1) > 0.95; // => true

@@ -6,9 +6,9 @@
  *
  * A report of a part of the group (the vanguard, the rear) says only that the group holds at
  * least that many: it enters as a lower bound, so 17 people at a stadium do not shrink a body of
- * 5,000. A figure of a report that names no part is weighed, at every size the group may have,
- * as the body's or a part's by its share of that size (parts.ts `figureLikelihood`, the rule the
- * position pass uses too): no threshold, and no first guess of the size decides.
+ * 5,000. A figure of a report that names no part is the body's or a part's with the probability
+ * of its share of the group (parts.ts `groupShare`, `sizeBodyWeight`, `figureLikelihood`: the
+ * rule and the share the position pass reads too), with no threshold in the smoothing.
  */
 import type { StockFigure } from "../model/stock.ts";
 import { hasSize } from "./prepare.ts";
