@@ -120,12 +120,12 @@ export function groupShare(
  * The probability of {@link bodyProbability} below which the size pass reads a figure surely as
  * a part's, and one minus it above which surely as the body's; linear in between (so 0 at a share
  * of ~0.31, ½ at PART_SHARE, 1 at ~0.52). The size pass needs sure tails where the position pass
- * does not: read as "at least that many", a figure's part reading is flat above it, and even a
- * 14 % part chance of a lone figure outweighs its body reading against the size prior's spread —
- * on the 2018 data the LGBT group's one figure (80) became a part of a group of ~900 (at 0.15;
- * ~1,400 with no sure tails), and the first caravan's small first figures (1,000–1,500; it grew
- * by joiners) parts of a group of ~6,500 with no sure tails (bench/README.md "one rule for body
- * and part").
+ * does not: read as "at least that many", a figure's part reading is flat above it, and a few
+ * per cent of part chance on a lone small figure outweighs its body reading against the size
+ * prior's spread. On the 2018 data the LGBT group's one figure (80) made a group of ~1,400 with
+ * the rule's own tails, ~880 with sure tails at 0.15, 144 at 0.3; with the rule's own tails the
+ * first caravan's small first figures (1,000–1,500; it grew by joiners) became parts of a group
+ * of ~6,500 (bench/README.md "one rule for body and part").
  */
 export const SURE_PART = 0.3;
 
