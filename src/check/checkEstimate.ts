@@ -12,7 +12,7 @@ import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import { SOURCE_TYPES } from "../model/source.ts";
 import type { MovementModel } from "../movement/index.ts";
 import { estimateTracks } from "../estimate/estimateTracks.ts";
-import { PART_SHARE } from "../estimate/positions.ts";
+import { PART_SHARE } from "../estimate/parts.ts";
 import { SOURCE_PRIORS } from "../estimate/sourceBias.ts";
 import type { BiasSource } from "../estimate/sourceBias.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";

@@ -16,6 +16,7 @@ import type { KmObservation } from "./kmSmoother.ts";
 import { fitMovement as fitLaw, noEvidence } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
 import type { BodyPart } from "./parts.ts";
+import { bodyProbability, groupShare, PART_SHARE } from "./parts.ts";
 import type { BiasSource } from "./sourceBias.ts";
 import { SOURCE_PRIORS } from "./sourceBias.ts";
 import { partShares, unknownPartAlternatives } from "./partMixture.ts";
@@ -41,38 +42,6 @@ const POSITION_BASE_SIGMA: Partial<Record<BiasSource, number>> = {
  * bus ride (2018: the first buses reached Tijuana a week before the body, ~1,500 km behind).
  */
 export const BODY_REACH_KM = 1600;
-/**
- * The share of the group (a report's figure over the group's size that day) below which a report
- * is read as describing a part of it where one reading must be chosen (sizes: a lower bound;
- * head and tail runs); for the median person, the share at which a report is as likely the body
- * as a part ({@link bodyProbability}).
- */
-export const PART_SHARE = 0.4;
-/**
- * Width (in log share) of the passage from part to body for the median person: one width either
- * side of PART_SHARE a report is the body with probability 0.27 / 0.73; at the group's size
- * (share 1) 0.95, at a fifth of PART_SHARE (0.08) 0.005. Of the order σ² / |ln PART_SHARE| with σ
- * the log spread of a figure of the whole body about the group's size (0.6 in trackCost.ts gives
- * 0.39): the slope of the log odds of body against part at PART_SHARE. 0.3 measured best of 0.15,
- * 0.3 and 0.39 on the development worlds and the 2018 check (bench/README.md "the part share
- * without a cliff").
- */
-export const PART_SHARE_WIDTH = 0.3;
-
-/**
- * Probability that a report of `share` of the group (its figure over the group's size that day)
- * describes its body rather than a part (head or tail): logistic in log share, ½ at PART_SHARE,
- * so that a report at 0.39 and one at 0.41 say nearly the same (no cliff), a figure near the
- * group's size is the body nearly surely and a handful of people nearly surely a part.
- * @example
- * bodyProbability(0.4); // => 0.5
- * bodyProbability(1) > 0.95; // => true
- */
-export function bodyProbability(share: number): number {
-  if (!(share > 0)) return 0;
-  return 1 / (1 + Math.exp(-Math.log(share / PART_SHARE) / PART_SHARE_WIDTH));
-}
-
 /**
  * Half-length (km) of a body of `people` from its median person to its head or tail, as a 90 %
  * upper bound when nothing else is known: a few km for a small group walking together, tens of
@@ -144,29 +113,9 @@ const BODY_SD_SHARE = 1.5;
 /** Which quantity of the body a km smoother run estimates. */
 export type KmTarget = "median" | "head" | "tail";
 
-/** Days either side of a report whose figures tell the group's size at the time. */
-const SCALE_WINDOW_DAYS = 4;
-
-/**
- * Share of the group a report describes: its figure over the group's estimated size that day
- * (first size pass), else over its typical size at the time (the upper quartile of the group's
- * figures within SCALE_WINDOW_DAYS, as groups grow and shrink); 1 when it gives no figure.
- */
+/** Share of the group a position report describes (parts.ts {@link groupShare}). */
 function shareOf(g: WorkGroup, p: GroupPosition): number {
-  // "More than 1,500" describes at least 1,500 people; "up to 700" at most 700.
-  const v = p.s.logValue ?? p.s.logLow ?? p.s.logHigh;
-  if (v === undefined) return 1;
-  const estimated = g.sizeByDay?.get(Math.floor(p.s.t));
-  if (estimated !== undefined && estimated > 0) return Math.min(1, Math.exp(v) / estimated);
-  const near: number[] = [];
-  for (const s of g.members) {
-    const x = s.logValue;
-    if (x !== undefined && Math.abs(s.t - p.s.t) <= SCALE_WINDOW_DAYS) near.push(x);
-  }
-  if (near.length === 0) return 1;
-  near.sort((a, b) => a - b);
-  const scale = near[Math.min(near.length - 1, Math.floor(0.75 * near.length))];
-  return Math.min(1, Math.exp(v - scale));
+  return groupShare(g, p.s);
 }
 
 /**

@@ -14,6 +14,7 @@
 import type { People } from "../model/units.ts";
 import { gridQuantile } from "./kmSmoother.ts";
 import { normalCdf, Z90 } from "../util/normal.ts";
+import { figureLikelihood } from "./parts.ts";
 
 /** One size report of a group on day `step`, in log people. */
 export interface SizeObservation {
@@ -29,6 +30,11 @@ export interface SizeObservation {
   sigma: number;
   /** Prior probability the report is wrong altogether. */
   outlier: number;
+  /**
+   * Probability that the figure (`logValue`) is the group's (its body's) rather than a part's,
+   * which says "at least that many" (parts.ts `figureLikelihood`). Default 1: the group's figure.
+   */
+  bodyWeight?: number;
 }
 
 export interface SizeSmootherInput {
@@ -78,7 +84,10 @@ function likelihood(o: SizeObservation, out: Float64Array): void {
     let p: number;
     if (o.logValue !== undefined) {
       const z = (o.logValue - logN) / sigma;
-      p = Math.exp(-0.5 * z * z) / (sigma * 2.5066282746310002);
+      p =
+        o.bodyWeight !== undefined && o.bodyWeight < 1
+          ? figureLikelihood(o.logValue, logN, sigma, o.bodyWeight)
+          : Math.exp(-0.5 * z * z) / (sigma * 2.5066282746310002);
       // the outlier density: uniform over the log grid
       out[j] *= (1 - eps) * p + eps / (LOG_MAX - LOG_MIN);
     } else {
@@ -389,9 +398,39 @@ function looScore(o: SizeObservation, post: Float64Array, own?: Float64Array): S
   const predSd = Math.sqrt(v + sigma * sigma);
   const r = o.logValue - o.bias - mean;
   const good = (1 - eps) * (Math.exp(-0.5 * (r / predSd) ** 2) / (predSd * 2.5066282746310002));
-  const weight = good / (good + eps / (LOG_MAX - LOG_MIN));
+  const weight =
+    o.bodyWeight !== undefined && o.bodyWeight < 1
+      ? bodyShareOf(o, o.bodyWeight, post, l, eps)
+      : good / (good + eps / (LOG_MAX - LOG_MIN));
   const need = (Math.abs(r) / Z90) ** 2 - sigma * sigma;
   return { score: need > 0 ? Math.sqrt(need / v) : 0, weight };
+}
+
+/**
+ * The chance that a figure that may be a part's (`bodyWeight` < 1) is the body's and not wrong,
+ * under the day's posterior without it (`post` over its own likelihood `own`): its weight as a
+ * figure to predict (a part's figure predicts only "at least").
+ */
+function bodyShareOf(
+  o: SizeObservation,
+  bodyWeight: number,
+  post: Float64Array,
+  own: Float64Array,
+  eps: number,
+): number {
+  const sigma = Math.max(0.01, o.sigma);
+  let body = 0;
+  let all = 0;
+  for (let j = 0; j < CELLS; j++) {
+    if (!(own[j] > 0)) continue;
+    const q = post[j] / own[j];
+    const logN = LOG_MIN + (j + 0.5) * CELL + o.bias;
+    const logValue = o.logValue ?? logN;
+    const z = (logValue - logN) / sigma;
+    body += (q * (1 - eps) * bodyWeight * Math.exp(-0.5 * z * z)) / sigma;
+    all += q * own[j] * 2.5066282746310002;
+  }
+  return all > 0 ? Math.min(1, body / all) : 0;
 }
 
 /** Mass of the prior on each cell (flat without a prior). */

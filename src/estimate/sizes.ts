@@ -4,13 +4,15 @@
  * (claims, returns) setting how the size falls (stocks.ts), and a proper prior on each group's
  * size from the other groups' figures (sizePrior.ts).
  *
- * A report of a part of the group (the vanguard, the rear, or a figure far below the group's
- * typical size) says only that the group holds at least that many: it enters as a lower bound,
- * so 17 people at a stadium do not shrink a body of 5,000.
+ * A report of a part of the group (the vanguard, the rear) says only that the group holds at
+ * least that many: it enters as a lower bound, so 17 people at a stadium do not shrink a body of
+ * 5,000. A figure of a report that names no part is the body's or a part's with the probability
+ * of its share of the group (parts.ts `groupShare`, `sizeBodyWeight`, `figureLikelihood`: the
+ * rule and the share the position pass reads too), with no threshold in the smoothing.
  */
 import type { StockFigure } from "../model/stock.ts";
 import { hasSize } from "./prepare.ts";
-import { partOf } from "./positions.ts";
+import { groupShare, sizeBodyWeight } from "./parts.ts";
 import { fallbackSizePrior, sizePriorsLeaveOneOut } from "./sizePrior.ts";
 import type { GroupSizeSummary, SizePrior } from "./sizePrior.ts";
 import { smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
@@ -38,15 +40,15 @@ export function sizeObservations(
   const obs: SizeObservation[] = [];
   const src: BiasSource[] = [];
   const last = g.nDays - 1;
-  const partial = new Set<string>();
-  for (const p of g.positions) if (partOf(g, p) !== "body") partial.add(p.s.id);
   for (const s of g.members) {
     if (!hasSize(s)) continue;
     const b = biasFor(s.source, fitted);
     let step = s.t - (g.day0 + 0.5);
     const outside = step < -0.5 ? -0.5 - step : step > last + 0.5 ? step - last - 0.5 : 0;
     step = Math.min(last, Math.max(0, step));
-    const part = partial.has(s.id);
+    const said = g.parts?.get(s.id);
+    // A part said (vanguard, rear): at least that many.
+    const part = said !== undefined && said !== "body";
     const rounding = s.logValue !== undefined ? roundingSd(Math.round(Math.exp(s.logValue))) : 0;
     obs.push({
       step,
@@ -59,6 +61,10 @@ export function sizeObservations(
         b.spread ** 2 * (s.lowConfidence ? 1.5 : 1) + (0.05 * outside) ** 2 + rounding ** 2,
       ),
       outlier: b.outlier,
+      // No part said: the body's figure or a part's, by its share of the group (parts.ts).
+      ...(said === undefined && s.logValue !== undefined
+        ? { bodyWeight: sizeBodyWeight(groupShare(g, s)) }
+        : {}),
     });
     src.push(s.source);
   }
@@ -188,6 +194,8 @@ function smoothWithoutPrior(g: WorkGroup, fitted: Map<BiasSource, SourceBias>): 
   obs.forEach((o, i) => {
     if (o.logValue === undefined || !g.size) return;
     const day = g.size[Math.round(o.step)];
+    // A figure that may be a part's tells the source's bias only where it reads as the body's.
+    if (o.bodyWeight !== undefined && o.bodyWeight < 0.5) return;
     // Leverage: the fit leans towards each report; inflate its residual by 1/√(1 − h).
     const h = Math.min(0.8, day.logSd ** 2 / (o.sigma ** 2 + 1e-9));
     const e = o.logValue - day.logMean - o.bias;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
-import { bodyProbability, PART_SHARE } from "../../src/estimate/positions.ts";
+import { bodyProbability, PART_SHARE } from "../../src/estimate/parts.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
 import type { TrackPoint } from "../../src/model/track.ts";
 import { at, dataset } from "./corridor.ts";
