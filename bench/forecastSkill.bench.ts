@@ -41,7 +41,9 @@ import {
   nowcast,
   regimeOfPace,
   reportsOfGroup,
+  runLengthMovement,
   startRegime,
+  stretchPace,
   toLocalTime,
 } from "../src/index.ts";
 import type {
@@ -49,6 +51,8 @@ import type {
   Forecast,
   GroupMovementOptions,
   Nowcast,
+  RunLengthOptions,
+  StretchPaceOptions,
   ReportKm,
   TrackPoint,
 } from "../src/index.ts";
@@ -82,6 +86,12 @@ interface Variant {
    * before issue 14's head runs); default true: the head's own runs from `head`.
    */
   headRuns?: boolean;
+  /** false: the estimator's one persistence (before the persistence per regime); else its options. */
+  runLength?: RunLengthOptions | false;
+  /** true: the runs with one persistence for all regimes, whatever the estimator fitted. */
+  onePersistence?: boolean;
+  /** Pace by stretch of road (`stretchPace` options; false = one law for the route). */
+  stretchPace?: StretchPaceOptions | false;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -186,6 +196,13 @@ function modelArrival(
 
 /** The nowcast changed as a development variant says. */
 function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast {
+  const report = now.estimate.report.movement;
+  const pooled =
+    v.runLength === undefined
+      ? now.movement
+      : v.runLength === false
+        ? report
+        : runLengthMovement(now.estimate.tracks, report, v.runLength);
   const groups = now.groups.map((g) => {
     const regime = startRegime(g.regime, g.reportedRegime, v.reportedRideWeight ?? 1);
     // The head's regime follows the group's unless its own last move was a ride.
@@ -193,9 +210,18 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       g.head?.lastMoveKm !== undefined && regimeOfPace(g.head.lastMoveKm, g.movement) === "ride";
     const head = g.head && { ...g.head, regime: headRides ? g.head.regime : regime };
     const out = { ...g, regime, head: v.headRuns === false ? undefined : head };
+    if (v.runLength !== undefined) out.movement = pooled;
+    if (v.onePersistence) out.movement = { ...out.movement, persistenceByRegime: undefined };
+    if (v.stretchPace !== undefined) {
+      const laws =
+        v.stretchPace === false
+          ? undefined
+          : stretchPace(now.estimate, out.movement, v.stretchPace)(g.routeId);
+      out.stretches = laws;
+    }
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
-      out.movement = groupMovement(track, now.estimate.report.movement, v.pace);
+      out.movement = groupMovement(track, pooled, v.pace);
     }
     if (v.startAtLastReport) {
       const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });

@@ -435,8 +435,10 @@ export type {
 } from "./forecast/backtest.ts";
 export { backtestArrivals } from "./forecast/backtest.ts";
 export { fitAttritionPerDay } from "./forecast/attrition.ts";
-export type { GroupMovementOptions } from "./forecast/groupMovement.ts";
-export { groupMovement } from "./forecast/groupMovement.ts";
+export type { GroupMovementOptions, RunLengthOptions } from "./forecast/groupMovement.ts";
+export { groupMovement, runLengthMovement } from "./forecast/groupMovement.ts";
+export type { StretchPaceOptions } from "./forecast/stretchPace.ts";
+export { stretchPace, DEFAULT_STRETCH_PACE } from "./forecast/stretchPace.ts";
 
 // ── export: tables, GeoJSON, suppression ──
 export type { CsvOptions } from "./export/csv.ts";
@@ -506,6 +508,8 @@ export type {
   MoveEvidence,
   MoveClasses,
   FitOptions as MovementFitOptions,
+  StretchLaws,
+  StretchFitOptions,
 } from "./movement/index.ts";
 export {
   ANCHORS_2018,
@@ -525,4 +529,9 @@ export {
   addMove,
   movesOfTrack,
   fitMovement,
+  fitRegimePersistence,
+  fitStretchLaws,
+  lawAtKm,
+  regimeChain,
+  expectedRunDays,
 } from "./movement/index.ts";

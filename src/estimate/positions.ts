@@ -13,7 +13,7 @@
 import type { Km } from "../model/units.ts";
 import { smoothKm } from "./kmSmoother.ts";
 import type { KmObservation } from "./kmSmoother.ts";
-import { fitMovement as fitLaw, noEvidence } from "../movement/index.ts";
+import { fitMovement as fitLaw, fitRegimePersistence, noEvidence } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
 import type { BodyPart } from "./parts.ts";
 import { bodyProbability, groupShare, PART_SHARE } from "./parts.ts";
@@ -501,7 +501,30 @@ export function fitMovement(
     }
   }
   const fitted = fitLaw(evidence, prior, { pseudoDays: 20, walkPseudoDays: 10 });
-  return { ...movement, regimes: fitted.regimes, walkKm: fitted.walkKm };
+  const law = { ...movement, regimes: fitted.regimes, walkKm: fitted.walkKm };
+  if (process.env.RUNLEN) {
+    for (const g of active) if (g.km) addRegimeRuns(evidence, g.km.regimeByDay);
+    law.persistenceByRegime = fitRegimePersistence(evidence, { ...prior, regimes: law.regimes }, Number(process.env.RUNLEN));
+  }
+  return law;
+}
+
+/**
+ * Adds the pairs of consecutive days of one track to `evidence.pairsFrom` / `repeatsFrom`, each
+ * day in its most probable regime of the smoother's posterior (`regimeByDay`, 3 per day).
+ */
+function addRegimeRuns(evidence: ReturnType<typeof noEvidence>, regimeByDay: Float64Array): void {
+  const top = (k: number): number => {
+    let best = 0;
+    for (let r = 1; r < 3; r++) if (regimeByDay[k * 3 + r]! > regimeByDay[k * 3 + best]!) best = r;
+    return best;
+  };
+  const days = regimeByDay.length / 3;
+  for (let k = 1; k < days; k++) {
+    const from = top(k - 1);
+    evidence.pairsFrom![from]! += 1;
+    if (top(k) === from) evidence.repeatsFrom![from]! += 1;
+  }
 }
 
 /**
