@@ -42,6 +42,7 @@ import {
   regimeOfPace,
   reportsOfGroup,
   runLengthMovement,
+  headAtReports,
   startRegime,
   stretchPace,
   toLocalTime,
@@ -92,6 +93,8 @@ interface Variant {
   onePersistence?: boolean;
   /** Pace by stretch of road (`stretchPace` options; false = one law for the route). */
   stretchPace?: StretchPaceOptions | false;
+  /** Start the head at least at the furthest report of the last day (`headAtReports`). */
+  headAtReports?: boolean;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -222,6 +225,12 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, pooled, v.pace);
+    }
+    if (v.headAtReports && out.head) {
+      const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });
+      const day = r.length > 0 ? Math.floor(r.at(-1)!.t) : -1;
+      const km = Math.max(...r.filter((x) => Math.floor(x.t) === day).map((x) => x.km));
+      out.head = headAtReports(out.head, { km, day }, g.lastDay);
     }
     if (v.startAtLastReport) {
       const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });

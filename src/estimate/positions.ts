@@ -480,12 +480,14 @@ export function runKm(ctx: EstimateContext, g: WorkGroup, opts: RunKmOptions = {
  * smoother's posterior regime-days, and the moves between well-located days that were surely
  * walks — by the movement model's fitting routine (src/movement/fit.ts), with a Dirichlet prior of
  * 20 pseudo-days at the prior shares (a short dataset stays near them) and a prior of 10 walking
- * days at the prior speed.
+ * days at the prior speed. With `runs`, also a persistence per regime from the runs of each
+ * day's most probable regime (`fitRegimePersistence`; off by default).
  */
 export function fitMovement(
   active: readonly WorkGroup[],
   movement: MovementModel,
   prior: MovementModel,
+  runs: { pseudoPairs?: number } | false = false,
 ): MovementModel {
   const evidence = noEvidence();
   for (const g of active) {
@@ -502,9 +504,10 @@ export function fitMovement(
   }
   const fitted = fitLaw(evidence, prior, { pseudoDays: 20, walkPseudoDays: 10 });
   const law = { ...movement, regimes: fitted.regimes, walkKm: fitted.walkKm };
-  if (process.env.RUNLEN) {
+  if (runs) {
     for (const g of active) if (g.km) addRegimeRuns(evidence, g.km.regimeByDay);
-    law.persistenceByRegime = fitRegimePersistence(evidence, { ...prior, regimes: law.regimes }, Number(process.env.RUNLEN));
+    const chain = { ...prior, regimes: law.regimes };
+    law.persistenceByRegime = fitRegimePersistence(evidence, chain, runs.pseudoPairs);
   }
   return law;
 }

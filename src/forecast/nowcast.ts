@@ -58,6 +58,11 @@ export interface NowcastOptions extends EstimateOptions {
    * law for the whole route. Default: see {@link DEFAULT_STRETCH_PACE}.
    */
   stretchPace?: StretchPaceOptions | false;
+  /**
+   * Start the head no further back than the furthest position report of the group's last day
+   * ({@link headAtReports}); default false.
+   */
+  headAtReports?: boolean;
 }
 
 /** One group at the end of its data. */
@@ -171,7 +176,8 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     runLength === false
       ? estimate.report.movement
       : runLengthMovement(estimate.tracks, estimate.report.movement, runLength);
-  const reportedOf = reportedRegimes(dataset, estimate, options);
+  const reportedOf = (group: string) => stateOf(group).regime;
+  const stateOf = reportedStates(dataset, estimate, options);
   const paceOptions = options.stretchPace ?? DEFAULT_STRETCH_PACE;
   const stretchesOf =
     paceOptions === false ? () => undefined : stretchPace(estimate, pooled, paceOptions);
@@ -195,7 +201,11 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
       departureKm: first.km,
       daysSinceObserved: 0,
       ...(last?.headKm !== undefined ? { headAheadKm: Math.max(0, last.headKm - last.km) } : {}),
-      ...headStart(last, beforeLastOf.get(s.group), regime, estimate.report.movement),
+      ...headStartAt(
+        headStart(last, beforeLastOf.get(s.group), regime, estimate.report.movement),
+        options.headAtReports ? stateOf(s.group).furthest : undefined,
+        dayNumber(s.date) ?? 0,
+      ),
       ...(stretchesOf(s.routeId) ? { stretches: stretchesOf(s.routeId) } : {}),
       movement:
         (options.paceWindowDays ?? 0) === 0
@@ -257,17 +267,25 @@ export function headStart(
   };
 }
 
-/** The regime each group's two latest reports (up to `asOf`) show, by group; memoised. */
-function reportedRegimes(
+/** What each group's reports (up to `asOf`) say, by group; memoised. */
+interface ReportedState {
+  /** The regime its two latest reports show. */
+  regime?: Regime;
+  /** Its furthest position report on its latest report day (km), and that day. */
+  furthest?: { km: Km; day: number };
+}
+
+/** The {@link ReportedState} of each group, by group; memoised. */
+function reportedStates(
   dataset: Dataset,
   estimate: EstimateResult,
   options: NowcastOptions,
-): (group: string) => Regime | undefined {
+): (group: string) => ReportedState {
   const timeZone = options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
   const asOf = options.asOf === undefined ? undefined : toLocalTime(options.asOf, timeZone)?.t;
   const data = { ...dataset, timeZone };
   let shared: { routeIndex: RouteIndex; gazetteer: Gazetteer } | undefined;
-  const memo = new Map<string, Regime | undefined>();
+  const memo = new Map<string, ReportedState>();
   return (group) => {
     if (!memo.has(group)) {
       shared ??= {
@@ -276,11 +294,41 @@ function reportedRegimes(
       };
       const reports = reportsOfGroup(data, estimate, group, { ...shared, asOf });
       const speed = latestReportSpeed(reports);
-      memo.set(
-        group,
-        speed === undefined ? undefined : regimeOfPace(speed, estimate.report.movement),
-      );
+      const day = reports.length > 0 ? Math.floor(reports.at(-1)!.t) : undefined;
+      const km = Math.max(...reports.filter((r) => Math.floor(r.t) === day).map((r) => r.km));
+      memo.set(group, {
+        ...(speed === undefined ? {} : { regime: regimeOfPace(speed, estimate.report.movement) }),
+        ...(day === undefined ? {} : { furthest: { km, day } }),
+      });
     }
-    return memo.get(group);
+    return memo.get(group)!;
+  };
+}
+
+/** {@link headAtReports} on the head of {@link headStart}'s result, if any. */
+function headStartAt(
+  start: { head: HeadNowcast } | Record<string, never>,
+  furthest: { km: Km; day: number } | undefined,
+  lastDay: number,
+): { head: HeadNowcast } | Record<string, never> {
+  return "head" in start && start.head
+    ? { head: headAtReports(start.head, furthest, lastDay) }
+    : start;
+}
+
+/**
+ * The head's start moved up to the furthest report of the group's latest report day when that
+ * day is the track's last and the report is ahead of the estimated head (its 90 % interval
+ * widened to hold it); else `head` unchanged.
+ */
+export function headAtReports(
+  head: HeadNowcast,
+  furthest: { km: Km; day: number } | undefined,
+  lastDay: number,
+): HeadNowcast {
+  if (!furthest || furthest.day !== lastDay || !(furthest.km > head.km.median)) return head;
+  return {
+    ...head,
+    km: { median: furthest.km, low: head.km.low, high: Math.max(head.km.high, furthest.km) },
   };
 }

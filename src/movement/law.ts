@@ -102,7 +102,8 @@ const scratchKey = new Float64Array(7);
 
 /** Whether two keys hold the same numbers (NaN, no per-regime persistence, equals NaN). */
 function sameKey(a: Float64Array, b: Float64Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(a[i] !== a[i] && b[i] !== b[i])) return false;
+  for (let i = 0; i < a.length; i++)
+    if (a[i] !== b[i] && !(a[i] !== a[i] && b[i] !== b[i])) return false;
   return true;
 }
 const transitionCache = new WeakMap<MovementModel, CachedTransitions>();

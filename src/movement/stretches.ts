@@ -67,7 +67,11 @@ export function fitStretchLaws(
   const base = fitMovement(all, pooled, { pseudoDays, fitWalk: false }).regimes;
   const laws = evidence.map((e) => {
     // The stretch's shares with the prior at all stretches' shares: no moves, no change.
-    const own = fitMovement(e, { ...pooled, regimes: base }, { pseudoDays, fitWalk: false }).regimes;
+    const own = fitMovement(
+      e,
+      { ...pooled, regimes: base },
+      { pseudoDays, fitWalk: false },
+    ).regimes;
     const w = REGIMES.map((r) => (pooled.regimes[r] * own[r]) / Math.max(1e-9, base[r]));
     const sum = w[0]! + w[1]! + w[2]!;
     return { ...pooled, regimes: { rest: w[0]! / sum, walk: w[1]! / sum, ride: w[2]! / sum } };
