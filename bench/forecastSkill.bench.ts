@@ -93,7 +93,10 @@ interface Variant {
   onePersistence?: boolean;
   /** Pace by stretch of road (`stretchPace` options; false = one law for the route). */
   stretchPace?: StretchPaceOptions | false;
-  /** Start the head at least at the furthest report of the last day (`headAtReports`). */
+  /**
+   * Start the head at least at the furthest report of the last day (the nowcast's
+   * `headAtReports`; default true, false = the estimated head as it is).
+   */
   headAtReports?: boolean;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
@@ -226,7 +229,7 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, pooled, v.pace);
     }
-    if (v.headAtReports && out.head) {
+    if ((v.headAtReports ?? true) && out.head) {
       const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });
       const day = r.length > 0 ? Math.floor(r.at(-1)!.t) : -1;
       const km = Math.max(...r.filter((x) => Math.floor(x.t) === day).map((x) => x.km));
@@ -261,9 +264,15 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
   const lastTruth = Math.max(...world.truth.map((g) => dayNumber(g.days.at(-1)!.date) ?? 0));
   let forecasts = 0;
   for (let day = (reportDays[2] ?? Infinity) + 1; day <= lastTruth; day += STEP) {
-    // The estimator's regime posterior alone; each variant then applies its reportedRideWeight.
+    // The estimator's regime posterior alone and its head; each variant then applies its
+    // reportedRideWeight and headAtReports.
     const asOf = `${isoDate(day)}T00:00:00`;
-    const now = nowcast(world.dataset, { asOf, routeIndex, reportedRideWeight: 0 });
+    const now = nowcast(world.dataset, {
+      asOf,
+      routeIndex,
+      reportedRideWeight: 0,
+      headAtReports: false,
+    });
     const fs = VARIANTS.map((v) =>
       forecastArrivals(variantNowcast(now, v, world), {
         corridor,

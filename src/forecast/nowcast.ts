@@ -203,7 +203,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
       ...(last?.headKm !== undefined ? { headAheadKm: Math.max(0, last.headKm - last.km) } : {}),
       ...headStartAt(
         headStart(last, beforeLastOf.get(s.group), regime, estimate.report.movement),
-        options.headAtReports ? stateOf(s.group).furthest : undefined,
+        (options.headAtReports ?? true) ? stateOf(s.group).furthest : undefined,
         dayNumber(s.date) ?? 0,
       ),
       ...(stretchesOf(s.routeId) ? { stretches: stretchesOf(s.routeId) } : {}),
