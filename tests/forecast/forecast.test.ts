@@ -6,7 +6,7 @@ import { fitAttritionPerDay } from "../../src/forecast/attrition.ts";
 import { forecastArrivals } from "../../src/forecast/forecast.ts";
 import { groupMovement } from "../../src/forecast/groupMovement.ts";
 import { naiveArrival } from "../../src/forecast/naive.ts";
-import { headStart, nowcast } from "../../src/forecast/nowcast.ts";
+import { headAtReports, headStart, nowcast } from "../../src/forecast/nowcast.ts";
 import type { GroupNowcast, Nowcast } from "../../src/forecast/nowcast.ts";
 import type { TrackPoint } from "../../src/model/track.ts";
 import { mulberry32 } from "../../src/util/random.ts";
@@ -287,6 +287,43 @@ describe("forecastArrivals starts from the state as of the day", () => {
       head: { ...head, regime: { rest: 0, walk: 1, ride: 0 }, lastMoveKm: 100 },
     });
     assertInDelta(placeC(walking).headArrival!.p50, 17824.5 + 3.56, 0.1);
+  });
+
+  it("headAtReports: the head starts at the furthest report of the last day when the estimate is behind it", () => {
+    const head = {
+      km: { median: 200, low: 150, high: 260 },
+      regime: { rest: 0, walk: 1, ride: 0 },
+    };
+    // A report of the last day 340 km along: the head starts there, its interval widened to it.
+    expect(headAtReports(head, { km: 340, day: 17824 }, 17824).km).toEqual({
+      median: 340,
+      low: 150,
+      high: 340,
+    });
+    // Behind the estimated head, or of an earlier day: unchanged.
+    expect(headAtReports(head, { km: 180, day: 17824 }, 17824)).toBe(head);
+    expect(headAtReports(head, { km: 340, day: 17823 }, 17824)).toBe(head);
+    expect(headAtReports(head, undefined, 17824)).toBe(head);
+    // The forecast moves the head on from there: C (556 km) is reached 216 / 100 days on from
+    // the report (the runs also start behind it, down to the estimate's low end: a little later),
+    // not 356 / 100 days on from the estimated head.
+    const moved = headAtReports(head, { km: 340, day: 17824 }, 17824);
+    const at = placeC(group(0, steady(100), { headAheadKm: 200, head: moved })).headArrival!.p50!;
+    expect(at).toBeGreaterThan(17824.5 + 2.16 - 0.05);
+    expect(at).toBeLessThan(17824.5 + 2.5);
+    const before = placeC(group(0, steady(100), { headAheadKm: 200, head })).headArrival!.p50!;
+    expect(before).toBeGreaterThan(17824.5 + 3.2);
+  });
+
+  it("moves each run on by the law of the stretch it is on (pace by stretch of road)", () => {
+    // Walks 100 km a day on the first 300 km, 300 km a day beyond: C (556 km) is reached
+    // 3 days + 256 / 300 on, not at 5.56 days as with one law.
+    const slow = steady(100);
+    const fast = steady(300);
+    const stretches = { stretchKm: 300, laws: [slow, fast, fast, fast], moves: [1, 1, 0, 0] };
+    const g = group(0, slow, { stretches });
+    assertInDelta(placeC(g).arrival.p50, 17824.5 + 3 + 256 / 300, 0.05);
+    assertInDelta(placeC(group(0, slow)).arrival.p50, 17824.5 + 5.56, 0.05);
   });
 
   it("headStart: the head rides when its track's last daily move is a ride, else takes the group's regime", () => {
