@@ -96,8 +96,8 @@ export interface RunLengthOptions {
  * {@link groupMovement} (< 15 km rest, > 80 km ride); a gap of more than a day breaks a chain.
  *
  * Why: one persistence for all regimes (0.45: runs of ~2 days) expects a shelter stay to end
- * within days and a bus ride to go on as long; the data say which lasts (docs/forecasts.md §
- * A persistence per regime).
+ * within days and a bus ride to go on as long; the data say which lasts
+ * (docs/movement.md#a-persistence-per-regime; off in the nowcast: it made forecasts worse).
  * @param tracks the estimated tracks of all groups (any order).
  * @param pooled the movement model fitted on all data so far (`estimate.report.movement`).
  * @returns a new movement model (the input is not changed).
@@ -111,7 +111,11 @@ export function runLengthMovement(
   options: RunLengthOptions = {},
 ): MovementModel {
   const byGroup = new Map<string, TrackPoint[]>();
-  for (const t of tracks) byGroup.set(t.group, [...(byGroup.get(t.group) ?? []), t]);
+  for (const t of tracks) {
+    const list = byGroup.get(t.group) ?? [];
+    list.push(t);
+    byGroup.set(t.group, list);
+  }
   const evidence = noEvidence();
   const classes = { restBelowKm: options.restBelowKm, rideAboveKm: options.rideAboveKm };
   for (const points of byGroup.values()) {

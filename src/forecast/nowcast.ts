@@ -49,7 +49,7 @@ export interface NowcastOptions extends EstimateOptions {
    * A persistence per regime fitted on every group's estimated track so far
    * ({@link runLengthMovement}: how long stays, marches and rides last), for the forecast's runs;
    * default `false` = the estimator's law as it is. Off by default: on the stress development
-   * worlds it made forecasts worse (docs/forecasts.md § A persistence per regime).
+   * worlds it made forecasts worse (docs/movement.md#a-persistence-per-regime).
    */
   regimePersistence?: RunLengthOptions | false;
   /**

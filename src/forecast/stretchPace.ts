@@ -13,7 +13,7 @@ export interface StretchPaceOptions extends StretchFitOptions {
   heads?: boolean;
 }
 
-/** The nowcast's default: pace by stretch off (see docs/forecasts.md § Pace by stretch of road). */
+/** The nowcast's default: pace by stretch off (docs/movement.md#pace-by-stretch). */
 export const DEFAULT_STRETCH_PACE: StretchPaceOptions | false = false;
 
 /**
