@@ -51,7 +51,7 @@ export interface NowcastOptions extends EstimateOptions {
    * default `false` = the estimator's law as it is. Off by default: on the stress development
    * worlds it made forecasts worse (docs/movement.md#a-persistence-per-regime).
    */
-  regimePersistence?: RunLengthOptions | false;
+  trackRunLengths?: RunLengthOptions | false;
   /**
    * Pace by stretch of road ({@link stretchPace}): the regime shares of each stretch of a route
    * refitted on the daily moves every group's track (and head) made there so far; `false` = one
@@ -130,7 +130,8 @@ export interface Nowcast {
   timeZone: string;
   /**
    * Movement model fitted on the data so far: the estimator's EM-fitted regime shares and speeds,
-   * with a persistence per regime fitted on the tracks (`regimePersistence`).
+   * with a persistence per regime when one was fitted (`trackRunLengths` here, or the
+   * estimator's own option `regimePersistence`).
    */
   movement: MovementModel;
   /** Daily attrition fitted on the size tracks so far (see {@link fitAttritionPerDay}). */
@@ -171,7 +172,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     if (!first || t.date < first.date) firstOf.set(t.group, { date: t.date, km: t.km });
   }
   const groups: GroupNowcast[] = [];
-  const runLength = options.regimePersistence ?? false;
+  const runLength = options.trackRunLengths ?? false;
   const pooled =
     runLength === false
       ? estimate.report.movement
