@@ -315,6 +315,17 @@ describe("forecastArrivals starts from the state as of the day", () => {
     expect(before).toBeGreaterThan(17824.5 + 3.2);
   });
 
+  it("trackRunLengths fits a persistence per regime for the runs only, the estimator's law unchanged", () => {
+    const data = embedded2018();
+    const now = nowcast(data, { asOf: "2018-11-06T00:00:00", trackRunLengths: {} });
+    expect(now.estimate.report.movement.persistenceByRegime).toBeUndefined();
+    const by = now.movement.persistenceByRegime!;
+    // The 2018 tracks: marches that last longer than stays and rides.
+    expect(by.walk).toBeGreaterThan(by.rest);
+    expect(by.walk).toBeGreaterThan(by.ride);
+    expect(now.groups.every((g) => g.movement === now.movement)).toBe(true);
+  });
+
   it("moves each run on by the law of the stretch it is on (pace by stretch of road)", () => {
     // Walks 100 km a day on the first 300 km, 300 km a day beyond: C (556 km) is reached
     // 3 days + 256 / 300 on, not at 5.56 days as with one law.
