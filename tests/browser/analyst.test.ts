@@ -36,6 +36,7 @@ import {
   serveBuiltViewer,
   hasBrowser,
   launchBrowser,
+  settle,
   useViewerSession,
   watchPage,
 } from "./harness.ts";
@@ -121,26 +122,6 @@ async function open(page: Page, url: string): Promise<void> {
   await page.waitForSelector('#map[data-tracks="estimate"][data-provider="embedded-2018"]', {
     timeout: 60_000,
   });
-}
-
-/** Runs `action` (which adds files) and waits until the panel has imported and, if needed, computed. */
-async function settle(page: Page, action: () => Promise<unknown>, timeout = 90_000): Promise<void> {
-  const before = await page.locator("#analyst").getAttribute("data-computed");
-  await action();
-  await page.waitForFunction(
-    (b) => {
-      const el = document.querySelector("#analyst");
-      return (
-        el?.getAttribute("data-computed") !== b &&
-        !el?.querySelector("#analyst-progress:not([hidden])")
-      );
-    },
-    before,
-    { timeout },
-  );
-  await page.waitForFunction(
-    () => document.querySelector("#map")?.getAttribute("aria-busy") === "false",
-  );
 }
 
 const choose = (page: Page, path: string | string[]) =>

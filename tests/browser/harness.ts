@@ -189,3 +189,31 @@ export function watchPage(page: Page, origin: string) {
   page.on("pageerror", (error) => errors.push(String(error)));
   return { foreignRequests, errors };
 }
+
+/**
+ * Runs `action` (which adds files to the analyst panel, or resets it) and waits until the panel
+ * has imported and, if needed, computed (#analyst's data-computed changed, no progress shown) and
+ * the map is drawn. `timeout` in ms for the import and computation; default 90 s.
+ */
+export async function settle(
+  page: Page,
+  action: () => Promise<unknown>,
+  timeout = 90_000,
+): Promise<void> {
+  const before = await page.locator("#analyst").getAttribute("data-computed");
+  await action();
+  await page.waitForFunction(
+    (b) => {
+      const el = document.querySelector("#analyst");
+      return (
+        el?.getAttribute("data-computed") !== b &&
+        !el?.querySelector("#analyst-progress:not([hidden])")
+      );
+    },
+    before,
+    { timeout },
+  );
+  await page.waitForFunction(
+    () => document.querySelector("#map")?.getAttribute("aria-busy") === "false",
+  );
+}

@@ -10,7 +10,14 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { SHOTS, hasBrowser, launchBrowser, serveBuiltViewer, watchPage } from "./harness.ts";
+import {
+  SHOTS,
+  hasBrowser,
+  launchBrowser,
+  serveBuiltViewer,
+  settle,
+  watchPage,
+} from "./harness.ts";
 import type { BuiltSite } from "./harness.ts";
 
 const KOBO_LABELS = [
@@ -20,26 +27,6 @@ const KOBO_LABELS = [
 ].join("\r\n");
 
 const PCODE_COUNTS = "fecha;punto de monitoreo;dirección;total\n20/10/2018;GT1217;norte;120\n";
-
-/** Runs `action` (which adds files) and waits until the panel has imported and computed. */
-async function settle(page: Page, action: () => Promise<unknown>): Promise<void> {
-  const before = await page.locator("#analyst").getAttribute("data-computed");
-  await action();
-  await page.waitForFunction(
-    (b) => {
-      const el = document.querySelector("#analyst");
-      return (
-        el?.getAttribute("data-computed") !== b &&
-        !el?.querySelector("#analyst-progress:not([hidden])")
-      );
-    },
-    before,
-    { timeout: 90_000 },
-  );
-  await page.waitForFunction(
-    () => document.querySelector("#map")?.getAttribute("aria-busy") === "false",
-  );
-}
 
 /** Chooses one file through the panel's file input, as a user does with "Choose files…". */
 const choose = (page: Page, name: string, body: string | Uint8Array) =>
