@@ -19,6 +19,7 @@ import {
   watchPage,
 } from "./harness.ts";
 import type { BuiltSite } from "./harness.ts";
+import { pngBytes } from "../ingest/helpers.ts";
 
 const KOBO_LABELS = [
   '"start";"Fecha de la observación";"¿Dónde está el grupo?";"Caravana";"¿Cuántas personas hay en el albergue?";"_uuid"',
@@ -129,25 +130,7 @@ describe.skipIf(!hasBrowser)("a new user's files in the built viewer", () => {
 
   it("a binary file under a table's name is refused in one sentence and changes nothing", async () => {
     const before = await replayName(page);
-    const png = Uint8Array.from([
-      0x89,
-      0x50,
-      0x4e,
-      0x47,
-      0x0d,
-      0x0a,
-      0x1a,
-      0x0a,
-      0,
-      0,
-      0,
-      0x0d,
-      0x49,
-      0x48,
-      0x44,
-      0x52,
-      ...Array.from({ length: 300 }, (_, i) => (i * 37) % 256),
-    ]);
+    const png = pngBytes(300);
     await choose(page, "conteo.csv", png);
     const bad = page.locator('#analyst-files li[data-status="unusable"]');
     expect(await bad.locator(".fatal").innerText()).toContain(

@@ -49,3 +49,14 @@ export function chunks<T extends string | Uint8Array>(input: T, size: number): T
   for (let i = 0; i < input.length; i += size) out.push(input.slice(i, i + size) as T);
   return out;
 }
+
+/**
+ * A picture's bytes, for a binary file saved under a table's name: the PNG signature and the
+ * start of its IHDR chunk, then `tail` bytes of (deterministic) noise.
+ */
+export function pngBytes(tail: number): Uint8Array {
+  const head = [
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  ];
+  return Uint8Array.from([...head, ...Array.from({ length: tail }, (_, i) => (i * 37) % 256)]);
+}

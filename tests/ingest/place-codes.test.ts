@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { createGazetteer, embedded2018, importTable } from "../../src/index.ts";
 import { capture } from "../cli/capture.ts";
+import { pngBytes } from "./helpers.ts";
 
 const gazetteer = createGazetteer(embedded2018().places);
 
@@ -76,28 +77,7 @@ describe("a file that is not a table written as text", () => {
   it("is refused with one sentence (exit 2), not read as a table with a missing column", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dtm-binary-"));
     const png = join(dir, "conteo.csv"); // a picture saved under a table's name
-    writeFileSync(
-      png,
-      Uint8Array.from([
-        0x89,
-        0x50,
-        0x4e,
-        0x47,
-        0x0d,
-        0x0a,
-        0x1a,
-        0x0a,
-        0,
-        0,
-        0,
-        0x0d,
-        0x49,
-        0x48,
-        0x44,
-        0x52,
-        ...Array.from({ length: 200 }, (_, i) => (i * 37) % 256),
-      ]),
-    );
+    writeFileSync(png, pngBytes(200));
     const x = capture(dir);
     expect(await run(["validate", png], x.context)).toBe(2);
     expect(x.err).toHaveLength(1);
