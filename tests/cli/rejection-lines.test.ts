@@ -1,17 +1,16 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { MAX_REJECTION_LINES } from "../../cli/dataset-options.ts";
-import { capture } from "./capture.ts";
+import { capture, tempFile } from "./capture.ts";
 
 describe("the analysis commands list the rows they rejected", () => {
   it("ledger, forecast and report say each rejected row's line and reason on stderr, not only how many", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dtm-rejected-"));
-    const file = join(dir, "avistamientos.csv");
-    writeFileSync(
-      file,
+    const { dir, file } = tempFile(
+      "dtm-rejected-",
+      "avistamientos.csv",
       [
         "fecha;lugar;caravana;cantidad",
         "20/10/2018;Tapachula;Caravana 1;4.000",
@@ -37,14 +36,13 @@ describe("the analysis commands list the rows they rejected", () => {
   });
 
   it("lists at most MAX_REJECTION_LINES per file and says how to see the rest", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dtm-rejected-many-"));
-    const file = join(dir, "conteo.csv");
     const bad = Array.from(
       { length: MAX_REJECTION_LINES + 5 },
       (_, i) => `2018-10-20,Tapachula,norte,-${i + 1}`,
     );
-    writeFileSync(
-      file,
+    const { dir, file } = tempFile(
+      "dtm-rejected-many-",
+      "conteo.csv",
       ["fecha,punto de monitoreo,direccion,total", "2018-10-20,Tapachula,norte,10", ...bad].join(
         "\n",
       ),

@@ -1,10 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { createGazetteer, embedded2018, importTable } from "../../src/index.ts";
-import { capture } from "../cli/capture.ts";
+import { capture, tempFile } from "../cli/capture.ts";
 
 const gazetteer = createGazetteer(embedded2018().places);
 
@@ -28,9 +25,11 @@ describe("figures of people in a sightings file", () => {
 
 describe("slashed dates whose order nothing decides", () => {
   it("the warning names the command-line option that changes it", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dtm-date-order-"));
-    const file = join(dir, "cifras.csv");
-    writeFileSync(file, "fecha;categoría;valor;base\n05/12/2018;asilo;3.700;acumulado\n");
+    const { dir, file } = tempFile(
+      "dtm-date-order-",
+      "cifras.csv",
+      "fecha;categoría;valor;base\n05/12/2018;asilo;3.700;acumulado\n",
+    );
     const x = capture(dir);
     expect(await run(["validate", file], x.context)).toBe(0);
     expect(x.out.join("\n")).toMatch(
@@ -44,10 +43,9 @@ describe("slashed dates whose order nothing decides", () => {
 
 describe("rows that do not fit the header", () => {
   it("cells past the header's last column and a quote never closed are said, with their row", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dtm-ragged-"));
-    const file = join(dir, "conteo.csv");
-    writeFileSync(
-      file,
+    const { dir, file } = tempFile(
+      "dtm-ragged-",
+      "conteo.csv",
       [
         "fecha,punto de monitoreo,direccion,total",
         "2018-10-20,Tapachula,norte,10,extra1,,extra2",

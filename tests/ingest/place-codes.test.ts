@@ -1,10 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { createGazetteer, embedded2018, importTable } from "../../src/index.ts";
-import { capture } from "../cli/capture.ts";
+import { capture, tempFile } from "../cli/capture.ts";
 import { pngBytes } from "./helpers.ts";
 
 const gazetteer = createGazetteer(embedded2018().places);
@@ -62,9 +61,11 @@ describe("a place written as its P-code or id", () => {
   });
 
   it("through the CLI: validate exits 0 for a count sheet whose points are P-codes", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dtm-pcode-"));
-    const file = join(dir, "conteo.csv");
-    writeFileSync(file, "fecha;punto de monitoreo;dirección;total\n20/10/2018;GT1217;norte;10\n");
+    const { dir, file } = tempFile(
+      "dtm-pcode-",
+      "conteo.csv",
+      "fecha;punto de monitoreo;dirección;total\n20/10/2018;GT1217;norte;10\n",
+    );
     const x = capture(dir);
     expect(await run(["validate", file], x.context)).toBe(0);
     expect(x.out.join("\n")).toMatch(
@@ -75,9 +76,8 @@ describe("a place written as its P-code or id", () => {
 
 describe("a file that is not a table written as text", () => {
   it("is refused with one sentence (exit 2), not read as a table with a missing column", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dtm-binary-"));
-    const png = join(dir, "conteo.csv"); // a picture saved under a table's name
-    writeFileSync(png, pngBytes(200));
+    // A picture saved under a table's name.
+    const { dir, file: png } = tempFile("dtm-binary-", "conteo.csv", pngBytes(200));
     const x = capture(dir);
     expect(await run(["validate", png], x.context)).toBe(2);
     expect(x.err).toHaveLength(1);

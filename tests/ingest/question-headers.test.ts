@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { mapHeaders } from "../../src/ingest/headers.ts";
 import { headerScope, matchQuestion } from "../../src/ingest/question-headers.ts";
 import { importTable } from "../../src/index.ts";
-import { capture } from "../cli/capture.ts";
+import { capture, tempFile } from "../cli/capture.ts";
 
 // A Kobo export with label headers (the question texts), `;`-separated and quoted as Kobo writes it.
 const KOBO_LABELS_ES = [
@@ -88,9 +87,7 @@ describe("Kobo label headers (the question text)", () => {
   });
 
   it("through the CLI: validate names the scope, estimate reads the figures as at least", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dtm-kobo-labels-"));
-    const file = join(dir, "kobo-etiquetas.csv");
-    writeFileSync(file, KOBO_LABELS_ES);
+    const { dir, file } = tempFile("dtm-kobo-labels-", "kobo-etiquetas.csv", KOBO_LABELS_ES);
     const v = capture(dir);
     expect(await run(["validate", file], v.context)).toBe(0);
     expect(v.out.join("\n")).toMatch(
@@ -134,10 +131,9 @@ describe("Kobo's today column", () => {
   });
 
   it("through the CLI: a Kobo sightings export dated only by today is read as sightings", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dtm-kobo-today-"));
-    const file = join(dir, "kobo-avistamientos.csv");
-    writeFileSync(
-      file,
+    const { dir, file } = tempFile(
+      "dtm-kobo-today-",
+      "kobo-avistamientos.csv",
       [
         '"today";"grp_obs/lugar";"grp_obs/cantidad";"_uuid"',
         '"2018-10-20";"Tapachula";"4000";"u1"',
@@ -196,10 +192,9 @@ describe("Kobo label headers of a count form", () => {
   });
 
   it("through the CLI: a Kobo count form exported with labels is read", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dtm-kobo-count-labels-"));
-    const file = join(dir, "conteo-etiquetas.csv");
-    writeFileSync(
-      file,
+    const { dir, file } = tempFile(
+      "dtm-kobo-count-labels-",
+      "conteo-etiquetas.csv",
       [
         '"start";"today";"Fecha del conteo";"Punto de monitoreo de flujos";"Dirección del flujo";"Número de hombres adultos";"Número de mujeres adultas";"Número de niños";"Número de niñas";"Total de personas";"_uuid"',
         '"2018-10-20T08:00";"2018-10-21";"20/10/2018";"Tecún Umán";"Norte";"10";"5";"3";"2";"20";"z1"',
