@@ -10,29 +10,17 @@ import { calibrateFromReplay } from "../../src/scenario/calibrate.ts";
 import { fitCohesion, meanGaps } from "../../src/scenario/calibrateCohesion.ts";
 import type { FirstAndBulk } from "../../src/scenario/calibrateCohesion.ts";
 import { compileScenario } from "../../src/scenario/compile.ts";
-import type { ScenarioInput } from "../../src/scenario/types.ts";
 import { validateScenario } from "../../src/scenario/validateScenario.ts";
-import { syntheticDataset } from "./fixture.ts";
+import { syntheticDataset, tenGroupWave } from "./fixture.ts";
 
 const dataset = syntheticDataset();
 const corridor = buildCorridor(dataset);
 
 /** 5,000 people in 10 groups walking 35–45 km a day, some rest and ride days, regimes that last. */
-const CARAVAN: ScenarioInput = {
-  runs: 1,
-  seed: 1,
-  horizonDays: 50,
-  route: "main",
-  waves: [{ origin: "Alpha", date: "2019-01-15", people: 5000, groups: 10 }],
-  movement: {
-    restDayProbability: 0.15,
-    rideProbability: 0.1,
-    walkKmPerDay: { min: 35, max: 45 },
-    rideKmPerDay: { min: 150, max: 300 },
-    persistence: 0.5,
-    cohesion: 0.8,
-  },
-};
+const CARAVAN = tenGroupWave(
+  { runs: 1, seed: 1, horizonDays: 50 },
+  { restDayProbability: 0.15, rideProbability: 0.1, persistence: 0.5, cohesion: 0.8 },
+);
 
 function compiled() {
   const { scenario, errors } = validateScenario(CARAVAN, { dataset, corridor });

@@ -6,6 +6,7 @@
 import type { Dataset } from "../../src/model/dataset.ts";
 import type { Place } from "../../src/model/place.ts";
 import { EARTH_RADIUS_KM } from "../../src/geo/distance.ts";
+import type { Movement, ScenarioInput } from "../../src/scenario/types.ts";
 
 /** Kilometres per degree of longitude on the equator (haversine sphere). */
 export const KM_PER_DEGREE = (2 * Math.PI * EARTH_RADIUS_KM) / 360;
@@ -79,6 +80,27 @@ export function syntheticDataset(): Pick<Dataset, "places" | "routes"> {
           },
         },
       ],
+    },
+  };
+}
+
+/**
+ * One wave on the synthetic corridor's route "main": 5,000 people in 10 groups leave Alpha on
+ * 15 Jan 2019, walking 35–45 km a day and riding 150–300 km a day. `run` gives runs, seed and
+ * horizon (days); `movement` the rest of the law (day shares, persistence, cohesion, …).
+ */
+export function tenGroupWave(
+  run: Required<Pick<ScenarioInput, "runs" | "seed" | "horizonDays">>,
+  movement: Partial<Movement>,
+): ScenarioInput {
+  return {
+    ...run,
+    route: "main",
+    waves: [{ origin: "Alpha", date: "2019-01-15", people: 5000, groups: 10 }],
+    movement: {
+      walkKmPerDay: { min: 35, max: 45 },
+      rideKmPerDay: { min: 150, max: 300 },
+      ...movement,
     },
   };
 }

@@ -8,9 +8,9 @@ import { compileScenario, SEGMENT_LEAD_KM } from "../../src/scenario/compile.ts"
 import { runScenario, runSeed } from "../../src/scenario/runScenario.ts";
 import { createRunBuffers, endOfDayKm, simulateRun } from "../../src/scenario/simulateRun.ts";
 import { mulberry32 } from "../../src/util/random.ts";
-import type { ScenarioInput } from "../../src/scenario/types.ts";
+import type { Movement, ScenarioInput } from "../../src/scenario/types.ts";
 import { validateScenario } from "../../src/scenario/validateScenario.ts";
-import { syntheticDataset } from "./fixture.ts";
+import { syntheticDataset, tenGroupWave } from "./fixture.ts";
 
 const dataset = syntheticDataset();
 const corridor = buildCorridor(dataset);
@@ -22,21 +22,19 @@ function run(input: ScenarioInput) {
 }
 
 /** Walking only, regimes that last (persistence 0.9), 10 % rest days. */
-const WALKERS: ScenarioInput = {
-  runs: 200,
-  seed: 11,
-  horizonDays: 40,
-  route: "main",
-  waves: [{ origin: "Alpha", date: "2019-01-15", people: 5000, groups: 10 }],
-  movement: {
-    restDayProbability: 0.1,
-    rideProbability: 0,
-    walkKmPerDay: { min: 35, max: 45 },
-    rideKmPerDay: { min: 150, max: 300 },
-    persistence: 0.9,
-    cohesion: 1,
-  },
-};
+const WALKERS = tenGroupWave(
+  { runs: 200, seed: 11, horizonDays: 40 },
+  { restDayProbability: 0.1, rideProbability: 0, persistence: 0.9, cohesion: 1 },
+);
+
+/** WALKERS with `movement` over their law, validated and compiled for the kernel. */
+function compiledWalkers(movement: Partial<Movement>) {
+  const { scenario } = validateScenario(
+    { ...WALKERS, movement: { ...WALKERS.movement, ...movement } },
+    { dataset, corridor },
+  );
+  return compileScenario(scenario!, corridor);
+}
 
 describe("scenario kernel regimes", () => {
   it("the day after departure draws its regime from the law's shares, not from a rest yesterday", () => {
@@ -48,11 +46,7 @@ describe("scenario kernel regimes", () => {
   });
 
   it("the day after a stop draws its regime from the law's shares (a stop is not extended by persistence)", () => {
-    const { scenario } = validateScenario(
-      { ...WALKERS, movement: { ...WALKERS.movement, stops: [{ place: "Charlie", days: 2 }] } },
-      { dataset, corridor },
-    );
-    const compiled = compileScenario(scenario!, corridor);
+    const compiled = compiledWalkers({ stops: [{ place: "Charlie", days: 2 }] });
     const buffers = createRunBuffers(compiled);
     const charlie = compiled.places.findIndex((p) => p.name === "Charlie");
     const stays: number[] = [];
@@ -77,14 +71,7 @@ describe("scenario kernel regimes", () => {
     // the wave's uniform to its own yesterday, so a group that once rode while its wave walked
     // kept riding under the wave's draws: 16 days between the first and the last group at Kilo
     // in the median run of this set-up (measured), against 5 now.
-    const { scenario } = validateScenario(
-      {
-        ...WALKERS,
-        movement: { ...WALKERS.movement, rideProbability: 0.2, persistence: 0.8, cohesion: 0.8 },
-      },
-      { dataset, corridor },
-    );
-    const compiled = compileScenario(scenario!, corridor);
+    const compiled = compiledWalkers({ rideProbability: 0.2, persistence: 0.8, cohesion: 0.8 });
     const buffers = createRunBuffers(compiled);
     const kilo = compiled.places.findIndex((p) => p.name === "Kilo");
     const spreads: number[] = [];
@@ -143,17 +130,9 @@ describe("scenario kernel: where a day ends", () => {
 
 describe("scenario kernel: segments", () => {
   it("a segment's law applies from SEGMENT_LEAD_KM before its places, as the calibration counts moves", () => {
-    const { scenario } = validateScenario(
-      {
-        ...WALKERS,
-        movement: {
-          ...WALKERS.movement,
-          segments: [{ from: "Charlie", to: "Foxtrot", restDayProbability: 0.5 }],
-        },
-      },
-      { dataset, corridor },
-    );
-    const route = compileScenario(scenario!, corridor).routes[0]!;
+    const route = compiledWalkers({
+      segments: [{ from: "Charlie", to: "Foxtrot", restDayProbability: 0.5 }],
+    }).routes[0]!;
     // Charlie at km 200, Foxtrot at km 500: a group at km 190–490 moves with the segment's law
     // (before, 200–500: a wave leaving a place just short of a segment's first place, like
     // Tecún Umán 1.4 km before Ciudad Hidalgo, moved its first day with the law behind it).
