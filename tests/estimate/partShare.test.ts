@@ -2,12 +2,7 @@ import { describe, expect, it } from "vitest";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { bodyProbability, PART_SHARE } from "../../src/estimate/parts.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
-import type { TrackPoint } from "../../src/model/track.ts";
-import { at, dataset } from "./corridor.ts";
-
-const day = (d: number): string => `2018-10-${String(d).padStart(2, "0")}`;
-const on = (tracks: TrackPoint[], d: number, group = "A"): TrackPoint =>
-  tracks.find((t) => t.date === day(d) && t.group === group) as TrackPoint;
+import { dataset, on, report } from "./corridor.ts";
 
 describe("the part share without a cliff (bodyProbability)", () => {
   it("falls smoothly with the share: ½ at PART_SHARE, nearly the same at 0.39 and 0.41", () => {
@@ -30,24 +25,8 @@ describe("the part share without a cliff (bodyProbability)", () => {
    */
   function medianWith(figure: number): number {
     const s: Sighting[] = [];
-    for (const d of [13, 14, 20, 21]) {
-      s.push({
-        id: `b${d}`,
-        observedAt: `${day(d)}T12:00`,
-        ...at(40 * (d - 13)),
-        caravanLabel: "A",
-        sizeBest: 5000,
-        sourceType: "dtm",
-      });
-    }
-    s.push({
-      id: "ahead",
-      observedAt: `${day(17)}T12:00`,
-      ...at(160 + 120),
-      caravanLabel: "A",
-      sizeBest: figure,
-      sourceType: "media",
-    });
+    for (const d of [13, 14, 20, 21]) s.push(report(`b${d}`, d, 40 * (d - 13), 5000));
+    s.push(report("ahead", 17, 160 + 120, figure, "media"));
     return on(estimateTracks(dataset(s)).tracks, 17).km;
   }
 
@@ -71,34 +50,20 @@ describe("the part share without a cliff (bodyProbability)", () => {
    * ~185 km down the road on its first day).
    */
   it("a group that grows by joiners is placed by its small first reports", () => {
-    const r = (
-      id: string,
-      d: number,
-      km: number,
-      sizeBest: number,
-      sourceType: Sighting["sourceType"],
-    ): Sighting => ({
-      id,
-      observedAt: `${day(d)}T12:00`,
-      ...at(km),
-      caravanLabel: "A",
-      sizeBest,
-      sourceType,
-    });
     const s: Sighting[] = [
-      r("S002", 13, 0, 1300, "organiser"),
-      r("S003", 13, 0, 1000, "media"),
-      r("S004", 14, 241, 1000, "media"),
-      r("S005", 15, 271, 1500, "media"),
-      r("S009", 17, 467, 3000, "ngo"),
-      r("S010", 18, 467, 3000, "media"),
-      r("S015", 19, 698, 3000, "media"),
-      r("S016", 19, 698, 5000, "media"),
-      r("S017", 20, 698, 2200, "government"),
-      r("S018", 20, 699, 2000, "media"),
-      r("S021", 22, 739, 7233, "un"),
-      r("S022", 22, 783, 7500, "organiser"),
-      r("S023", 23, 783, 7000, "media"),
+      report("S002", 13, 0, 1300, "organiser"),
+      report("S003", 13, 0, 1000, "media"),
+      report("S004", 14, 241, 1000, "media"),
+      report("S005", 15, 271, 1500, "media"),
+      report("S009", 17, 467, 3000, "ngo"),
+      report("S010", 18, 467, 3000, "media"),
+      report("S015", 19, 698, 3000, "media"),
+      report("S016", 19, 698, 5000, "media"),
+      report("S017", 20, 698, 2200, "government"),
+      report("S018", 20, 699, 2000, "media"),
+      report("S021", 22, 739, 7233, "un"),
+      report("S022", 22, 783, 7500, "organiser"),
+      report("S023", 23, 783, 7000, "media"),
     ];
     const t = on(estimateTracks(dataset(s)).tracks, 13);
     expect(t.km).toBeLessThan(60);

@@ -10,30 +10,7 @@ import {
 import type { PreparedSighting } from "../../src/estimate/prepare.ts";
 import { smoothSize } from "../../src/estimate/sizeSmoother.ts";
 import type { SizeObservation } from "../../src/estimate/sizeSmoother.ts";
-import type { Sighting } from "../../src/model/sighting.ts";
-import type { TrackPoint } from "../../src/model/track.ts";
-import { at, dataset } from "./corridor.ts";
-
-const day = (d: number): string => `2018-10-${String(d).padStart(2, "0")}`;
-const on = (tracks: TrackPoint[], d: number): TrackPoint =>
-  tracks.find((t) => t.date === day(d) && t.group === "A") as TrackPoint;
-
-function report(
-  id: string,
-  d: number,
-  km: number,
-  sizeBest: number,
-  sourceType: Sighting["sourceType"] = "dtm",
-): Sighting {
-  return {
-    id,
-    observedAt: `${day(d)}T12:00`,
-    ...at(km),
-    caravanLabel: "A",
-    sizeBest,
-    sourceType,
-  };
-}
+import { dataset, on, report } from "./corridor.ts";
 
 describe("one rule for body and part (parts.ts), read by the position and the size pass", () => {
   it("the size pass's weight is bodyProbability with sure tails: ½ at PART_SHARE, no jump", () => {
