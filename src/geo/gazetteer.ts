@@ -27,6 +27,11 @@ export interface Gazetteer {
    * @returns the place, or `undefined` when none matches (use {@link Gazetteer.suggest}).
    */
   find(name: string, country?: Iso3): Place | undefined;
+  /**
+   * Every place `find` could return for `name` (with the same `country` filter), best first in
+   * `find`'s order: more than one means the name is shared (see docs/import.md, places files).
+   */
+  findAll(name: string, country?: Iso3): Place[];
   /** The place with exactly this `placeId` (the first one when ids repeat), or `undefined`. */
   findById(placeId: string): Place | undefined;
   /**
@@ -83,12 +88,12 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
     });
   });
 
-  function find(name: string, country?: Iso3): Place | undefined {
+  /** The entries matching `name` with their rank (lower is better), `country` filtering. */
+  function ranked(name: string, country?: Iso3): { entry: NameEntry; rank: number }[] {
     const list = byKey.get(normalizeName(name));
-    if (!list) return undefined;
+    if (!list) return [];
     const wanted = country?.trim().toUpperCase();
-    let best: NameEntry | undefined;
-    let bestRank = Infinity;
+    const out: { entry: NameEntry; rank: number }[] = [];
     for (const entry of list) {
       const placeCountry = entry.place.country?.toUpperCase();
       if (wanted && placeCountry && placeCountry !== wanted) continue;
@@ -97,12 +102,26 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
         ((wanted && placeCountry !== wanted ? 2 : 0) + (entry.primary ? 0 : 1)) *
           (places.length + 1) +
         entry.order;
+      out.push({ entry, rank });
+    }
+    return out;
+  }
+
+  function find(name: string, country?: Iso3): Place | undefined {
+    let best: NameEntry | undefined;
+    let bestRank = Infinity;
+    for (const { entry, rank } of ranked(name, country)) {
       if (rank < bestRank) {
         bestRank = rank;
         best = entry;
       }
     }
     return best?.place;
+  }
+
+  function findAll(name: string, country?: Iso3): Place[] {
+    const sorted = ranked(name, country).sort((a, b) => a.rank - b.rank);
+    return [...new Set(sorted.map(({ entry }) => entry.place))];
   }
 
   function suggest(name: string, limit = 3): PlaceMatch[] {
@@ -137,6 +156,7 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
 
   return {
     find,
+    findAll,
     findById: (placeId) => byId.get(placeId),
     suggest,
     nearest,

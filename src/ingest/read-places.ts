@@ -1,7 +1,7 @@
 /** Where a row is: coordinates (split or a Kobo geopoint, checked against the region) and place names. */
 import type { Place } from "../model/place.ts";
-import type { Gazetteer } from "../geo/gazetteer.ts";
-import { normalizeName } from "../geo/gazetteer.ts";
+import { placeByCode, resolvePlace } from "../geo/resolvePlace.ts";
+import type { PlaceResolution } from "../geo/resolvePlace.ts";
 import { readDecimal } from "./read-numbers.ts";
 import { remember } from "./row-reader.ts";
 import type { RowReader } from "./row-reader.ts";
@@ -75,7 +75,11 @@ export function readCoordinates(r: RowReader): { lat?: number; lon?: number } {
   return { lat, lon };
 }
 
-/** Resolves a place name through the gazetteer; rejects unknown names with suggestions. */
+/**
+ * Resolves a place name through the gazetteer (src/geo/resolvePlace.ts: name, name with its
+ * department or state, place id, P-code); warns what a qualified name or a code was read as, and
+ * rejects unknown names with suggestions.
+ */
 export function readPlace(
   r: RowReader,
   field: string,
@@ -94,26 +98,23 @@ export function readPlace(
   r.placeCountry = country;
   r.placeMemo = memo;
   let found = memo.get(name);
-  if (found === undefined) {
-    found = remember(memo, name, g.find(name, country) ?? g.find(name) ?? null);
-  }
-  if (found) return found;
-  const qualified = placeBeforeQualifier(r, field, name, country);
-  if (qualified) return qualified;
-  const byCode = placeByCode(r, field, name);
-  if (byCode !== undefined) return byCode;
-  let suggestions = r.suggestions.get(name);
-  if (suggestions === undefined) {
-    suggestions = remember(
-      r.suggestions,
-      name,
-      g.suggest(name, 3).map((m) => m.place.name),
+  if (found === undefined) found = remember(memo, name, resolvePlace(g, name, country));
+  if (found.how === "name") return found.place;
+  const said = `${r.column(field)} "${name}"`;
+  if (found.how === "qualified") {
+    r.warn(
+      field,
+      "place_name_qualified",
+      `${said} read as ${found.place.name} (the words after "${found.head}" taken as its department, state or country).`,
     );
+    return found.place;
   }
+  if (found.how !== "unknown") return placeFromCode(r, field, name, found);
+  const suggestions = found.suggestions.map((p) => p.name);
   r.reject(
     field,
     "unknown_place",
-    `${r.column(field)} "${name}" is not a known place${suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : "."} Add it to a places file or give lat/lon.`,
+    `${said} is not a known place${suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : "."} Add it to a places file or give lat/lon.`,
     name,
     suggestions,
   );
@@ -121,76 +122,27 @@ export function readPlace(
 }
 
 /**
- * A name with its department, state or country after a comma or in brackets, as field sheets
- * write them ("Tecún Umán, San Marcos", "Tapachula (Chiapas)"): the known place named before the
- * qualifier, with a warning saying what was read (the qualifier itself is not checked).
- */
-function placeBeforeQualifier(
-  r: RowReader,
-  field: string,
-  name: string,
-  country: string | undefined,
-): Place | undefined {
-  const head = name
-    .replace(/\s*\([^()]*\)\s*$/, "")
-    .split(",")[0]!
-    .trim();
-  if (head === "" || head === name.trim()) return undefined;
-  const g = r.ctx.gazetteer!;
-  const place = g.find(head, country) ?? g.find(head);
-  // A known place whose own name carries another qualifier ("Tonalá (Chiapas)" for "Tonalá,
-  // Jalisco") is another place of the same name.
-  const own = /\(([^()]*)\)\s*$/.exec(place?.name ?? "")?.[1];
-  if (own !== undefined && !normalizeName(name).includes(normalizeName(own))) return undefined;
-  if (place)
-    r.warn(
-      field,
-      "place_name_qualified",
-      `${r.column(field)} "${name}" read as ${place.name} (the words after "${head}" taken as its department, state or country).`,
-    );
-  return place;
-}
-
-/** An OCHA P-code as analysts write it: two letters and 2–9 digits (`GT1217`, `MX07089`). */
-const PCODE = /^[A-Z]{2}\d{2,9}$/;
-
-/**
- * What a place code names: a place by its id (`GT-TEC`), or the known places whose admin-2
- * P-code it is (`GT1217`: one, several or none); `undefined` when it is neither an id nor shaped
- * like a P-code.
- */
-function codeLookup(
-  g: Gazetteer,
-  text: string,
-): { byId: Place } | { pcodeOf: Place[] } | undefined {
-  const code = text.trim().toUpperCase();
-  const byId = g.findById(text.trim()) ?? g.findById(code);
-  if (byId) return { byId };
-  if (!PCODE.test(code)) return undefined;
-  return { pcodeOf: g.places.filter((p) => p.adm2Pcode?.toUpperCase() === code) };
-}
-
-/**
  * A place written as its id (`GT-TEC`) or its admin-2 P-code (`GT1217`) instead of its name. An
  * id, or a P-code held by one known place, resolves with a warning; a P-code of several places or
  * of none is rejected naming them (names suggested by spelling would be no help for a code).
- * Returns `undefined` when the text is neither, for the caller to suggest names.
  */
-function placeByCode(r: RowReader, field: string, name: string): Place | "unknown" | undefined {
-  const found = codeLookup(r.ctx.gazetteer!, name);
-  if (!found) return undefined;
+function placeFromCode(
+  r: RowReader,
+  field: string,
+  name: string,
+  found: Extract<PlaceResolution, { how: "id" | "pcode" | "pcodeUnresolved" }>,
+): Place | "unknown" {
   const said = `${r.column(field)} "${name}"`;
-  const place =
-    "byId" in found ? found.byId : found.pcodeOf.length === 1 ? found.pcodeOf[0] : undefined;
-  if (place) {
+  if (found.how !== "pcodeUnresolved") {
+    const place = found.place;
     const what =
-      "byId" in found
+      found.how === "id"
         ? `the id of ${place.name}`
         : `the P-code of ${place.name} (the only known place in it)`;
     r.warn(field, "place_from_code", `${said} is ${what}; read as ${place.name}.`);
     return place;
   }
-  const held = "pcodeOf" in found ? found.pcodeOf : [];
+  const held = found.places;
   const message =
     held.length > 1
       ? `${said} is a P-code of ${held.length} known places (${held.map((p) => p.name).join(", ")}): write the place's name.`
@@ -220,7 +172,7 @@ export function placeOfPointId(
   const g = r.ctx.gazetteer!;
   const byName = g.find(fmpId, country) ?? g.find(fmpId);
   if (byName) return byName;
-  const found = codeLookup(g, fmpId);
+  const found = placeByCode(g, fmpId);
   if (found && "byId" in found) return found.byId;
   if (found && found.pcodeOf.length === 1) return found.pcodeOf[0];
   const held = found ? found.pcodeOf : [];

@@ -5,7 +5,7 @@
  * as their first argument.
  */
 import type { Direction } from "../model/count.ts";
-import type { Place } from "../model/place.ts";
+import type { PlaceResolution } from "../geo/resolvePlace.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import type { DateOrder, DateParse } from "./dates.ts";
 import type { DateWindow } from "./date-window.ts";
@@ -141,11 +141,10 @@ export class RowReader {
   readonly countries = new Map<string, string | null>();
   readonly directions = new Map<string, Direction | "relative" | null>();
   /** Resolved place names, per country the row gives (undefined: none). */
-  readonly places = new Map<string | undefined, Map<string, Place | null>>();
-  readonly suggestions = new Map<string, string[]>();
+  readonly places = new Map<string | undefined, Map<string, PlaceResolution>>();
   /** The country of the last place lookup and its memo (see `readPlace`). */
   placeCountry: string | undefined;
-  placeMemo: Map<string, Place | null> | undefined;
+  placeMemo: Map<string, PlaceResolution> | undefined;
   /**
    * Columns of fields read on every row, looked up once per file: a lookup by a field name
    * that varies from call to call is a slow (megamorphic) property access.

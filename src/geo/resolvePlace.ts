@@ -1,0 +1,95 @@
+/**
+ * How a place a user wrote is read — the one rule shared by the importer (a place column of a
+ * table, docs/import.md) and scenario files (docs/scenarios.md), so that a name, id or P-code
+ * that works in one works in the other. Callers word the outcome for their users (a column and a
+ * row, or a JSON pointer); the reading itself lives only here.
+ */
+import type { Place } from "../model/place.ts";
+import type { Iso3 } from "../model/units.ts";
+import type { Gazetteer } from "./gazetteer.ts";
+import { normalizeName } from "./normalizeName.ts";
+
+/** What a place text was read as. */
+export type PlaceResolution =
+  /** A name or alias (any case, accents or not); `others`: further places of that name (first wins). */
+  | { how: "name"; place: Place; others: Place[] }
+  /** A known name before a department, state or country (`Tapachula (Chiapas)`); `head` is the name read. */
+  | { how: "qualified"; place: Place; head: string }
+  /** A place id (`GT-TEC`; exact case first, then upper case). */
+  | { how: "id"; place: Place }
+  /** An admin-2 P-code (`GT1217`) held by exactly one known place. */
+  | { how: "pcode"; place: Place; code: string }
+  /** An admin-2 P-code held by several known places (`places`) or by none (empty). */
+  | { how: "pcodeUnresolved"; places: Place[]; code: string }
+  /** Nothing: up to three known places whose names are closest by spelling. */
+  | { how: "unknown"; suggestions: Place[] };
+
+/** An OCHA P-code as analysts write it: two letters and 2–9 digits (`GT1217`, `MX07089`). */
+const PCODE = /^[A-Z]{2}\d{2,9}$/;
+
+/**
+ * What a place code names: a place by its id (`GT-TEC`), or the known places whose admin-2
+ * P-code it is (`GT1217`: one, several or none); `undefined` when it is neither an id nor shaped
+ * like a P-code.
+ */
+export function placeByCode(
+  g: Gazetteer,
+  text: string,
+): { byId: Place } | { pcodeOf: Place[]; code: string } | undefined {
+  const code = text.trim().toUpperCase();
+  const byId = g.findById(text.trim()) ?? g.findById(code);
+  if (byId) return { byId };
+  if (!PCODE.test(code)) return undefined;
+  return { pcodeOf: g.places.filter((p) => p.adm2Pcode?.toUpperCase() === code), code };
+}
+
+/**
+ * A name with its department, state or country after a comma or in brackets, as field sheets
+ * write them ("Tecún Umán, San Marcos", "Tapachula (Chiapas)"): the known place named before the
+ * qualifier (the qualifier itself is not checked). Not when the known place's own name carries
+ * another qualifier ("Tonalá (Chiapas)" for "Tonalá, Jalisco" is another place of that name).
+ */
+function placeBeforeQualifier(
+  g: Gazetteer,
+  name: string,
+  country: Iso3 | undefined,
+): { place: Place; head: string } | undefined {
+  const head = name
+    .replace(/\s*\([^()]*\)\s*$/, "")
+    .split(",")[0]!
+    .trim();
+  if (head === "" || head === name.trim()) return undefined;
+  const place = (country !== undefined ? g.find(head, country) : undefined) ?? g.find(head);
+  if (!place) return undefined;
+  const own = /\(([^()]*)\)\s*$/.exec(place.name)?.[1];
+  if (own !== undefined && !normalizeName(name).includes(normalizeName(own))) return undefined;
+  return { place, head };
+}
+
+/**
+ * Reads a place text, in this order: a name or alias (in `country` first when given, then in any
+ * country); a name followed by its department, state or country; a place id; an admin-2 P-code;
+ * else unknown, with the closest names.
+ *
+ * @param g the gazetteer (the embedded 2018 places, with a user's places file in front).
+ * @param text the text as written.
+ * @param country ISO3 of the row, when it gives one: picks among places sharing a name.
+ * @example
+ * const g = createGazetteer(embedded2018().places);
+ * resolvePlace(g, "tecun uman");  // => { how: "name", place: Tecún Umán, others: [] }
+ * resolvePlace(g, "GT1217");      // => { how: "pcode", place: Tecún Umán, code: "GT1217" }
+ * resolvePlace(g, "Tapachla");    // => { how: "unknown", suggestions: [Tapachula, …] }
+ */
+export function resolvePlace(g: Gazetteer, text: string, country?: Iso3): PlaceResolution {
+  for (const c of country !== undefined ? [country, undefined] : [undefined]) {
+    const all = g.findAll(text, c);
+    if (all.length) return { how: "name", place: all[0]!, others: all.slice(1) };
+  }
+  const qualified = placeBeforeQualifier(g, text, country);
+  if (qualified) return { how: "qualified", ...qualified };
+  const code = placeByCode(g, text);
+  if (code && "byId" in code) return { how: "id", place: code.byId };
+  if (code?.pcodeOf.length === 1) return { how: "pcode", place: code.pcodeOf[0]!, code: code.code };
+  if (code) return { how: "pcodeUnresolved", places: code.pcodeOf, code: code.code };
+  return { how: "unknown", suggestions: g.suggest(text, 3).map((m) => m.place) };
+}
