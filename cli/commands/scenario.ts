@@ -49,6 +49,11 @@ Limits (checked before any run, each refused with its JSON pointer and a sentenc
               cell's range; exact below), so memory stays flat
   horizonDays 1–730 days (two years)
 
+Places are read as the importer reads them: names or aliases (any case, accents or
+not), place ids (MX-TAP) or admin-2 P-codes held by one known place (GT1217); a P-code,
+a name with its state, or a name several places share is read with a warning. Dates are
+ISO 8601, YYYY-MM-DD ("31/10/2018" is refused with "use 2018-10-31").
+
 The scenario file is documented in schema/scenario.schema.json and docs/scenarios.md;
 examples are in data/scenarios/. With "like": "2018" the movement and attrition
 are calibrated on the estimated 2018 replay (about a second), and the file's own fields
@@ -272,7 +277,9 @@ export const scenarioCommand: Command = {
       : embedded2018();
     const corridor = userInputStep(() => buildCorridor(dataset));
     const like2018 = calibrateLike2018(json, context);
-    const { scenario, errors } = validateScenario(json, { dataset, corridor, like2018 });
+    const checked = validateScenario(json, { dataset, corridor, like2018 });
+    const { scenario, errors } = checked;
+    for (const warning of checked.warnings) context.stderr(`warning: ${warning.message}`);
     if (!scenario) {
       context.stderr(
         `dtm-flow scenario: ${basename(file)} has ${errors.length} problem${errors.length === 1 ? "" : "s"}, listed below with ${errors.length === 1 ? "its" : "their"} JSON pointer; fix the file and run again.`,
@@ -282,7 +289,9 @@ export const scenarioCommand: Command = {
     }
     const onProgress = progressLine(context);
     const result = userInputStep(() => runScenario(scenario, { dataset, corridor, onProgress }));
-    writeOutputs(out, result, like2018);
+    // What validation read with a warning (a P-code, a shared name) is kept with the results.
+    const warnings = [...checked.warnings, ...result.warnings];
+    writeOutputs(out, { ...result, warnings }, like2018);
     for (const warning of result.warnings) context.stderr(`warning: ${warning.message}`);
     for (const line of summaryLines(result)) context.stdout(line);
     context.stderr(

@@ -2,6 +2,7 @@
  * Collects the problems of a scenario file, each with a JSON pointer (RFC 6901) to the field and
  * a sentence saying what was expected, so a planner sees them all at once.
  */
+import type { DtmWarning } from "../model/warning.ts";
 import type { NumberOrRange, ScenarioError } from "./types.ts";
 
 export const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -20,8 +21,13 @@ export const grouped = (n: number): string =>
 
 export class Checker {
   errors: ScenarioError[] = [];
+  /** What was read but may not be what was meant; the message starts with the JSON pointer. */
+  warnings: DtmWarning[] = [];
   add(pointer: string, message: string): void {
     this.errors.push({ pointer, message });
+  }
+  warn(pointer: string, code: string, message: string): void {
+    this.warnings.push({ code, message: `${pointer}: ${message}`, source: { module: "scenario" } });
   }
   keys(value: Record<string, unknown>, allowed: string[], pointer: string): void {
     for (const key of Object.keys(value)) {

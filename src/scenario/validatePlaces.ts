@@ -1,18 +1,81 @@
 /**
- * Resolves the places and routes a scenario file names against the dataset, reporting unknown
- * ones (with the closest names) at their JSON pointer.
+ * Resolves the places and routes a scenario file names against the dataset the way the importer
+ * reads places (names with or without accents, aliases, ids, P-codes: src/geo/resolvePlace.ts),
+ * reporting unknown ones (with the closest names) at their JSON pointer.
  */
 import type { Dataset } from "../model/dataset.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
+import { resolvePlace } from "../geo/resolvePlace.ts";
+import type { PlaceResolution } from "../geo/resolvePlace.ts";
+import type { Place } from "../model/place.ts";
 import type { Checker } from "./checker.ts";
 import { isObject } from "./checker.ts";
 import type { Corridor } from "../geo/corridor.ts";
 import type { RouteChoice } from "./types.ts";
 
+/** A place as the file names it, with its id: `Tapachula (MX-TAP)`. */
+const named = (p: Place): string => `${p.name} (${p.placeId})`;
+
+/**
+ * The place a resolution reads (src/geo/resolvePlace.ts, the importer's reading), warning at
+ * `pointer` when the reading may not be what was meant (a shared name, a qualified name, a
+ * P-code) and refusing, with the places it could be, when nothing or several places match.
+ */
+function readPlace(
+  c: Checker,
+  found: PlaceResolution,
+  value: string,
+  pointer: string,
+): Place | undefined {
+  const said = JSON.stringify(value);
+  switch (found.how) {
+    case "name":
+      if (found.others.length)
+        c.warn(
+          pointer,
+          "place_name_shared",
+          `${said} names ${found.others.length + 1} known places (${[found.place, ...found.others].map(named).join(", ")}); read as the first, ${named(found.place)} — write the id of the one you mean`,
+        );
+      return found.place;
+    case "qualified":
+      c.warn(
+        pointer,
+        "place_name_qualified",
+        `${said} read as ${named(found.place)} (the words after "${found.head}" taken as its department, state or country)`,
+      );
+      return found.place;
+    case "id":
+      return found.place;
+    case "pcode":
+      c.warn(
+        pointer,
+        "place_from_code",
+        `${said} is the P-code of ${named(found.place)}, the only known place in it; read as ${found.place.name}`,
+      );
+      return found.place;
+    case "pcodeUnresolved":
+      c.add(
+        pointer,
+        found.places.length
+          ? `${said} is a P-code of ${found.places.length} known places (${found.places.map(named).join(", ")}): write the name or id of the one you mean`
+          : `${said} looks like a P-code, but no known place is in it: write the place's name, or add the place with --places (adm2_pcode)`,
+      );
+      return undefined;
+    case "unknown": {
+      const close = found.suggestions.map((p) => `"${p.name}"`);
+      c.add(
+        pointer,
+        `unknown place ${said}` + (close.length ? `; did you mean ${close.join(", ")}?` : ""),
+      );
+      return undefined;
+    }
+  }
+}
+
 /** Place and route lookups bound to one checker and corridor. */
 export interface Resolver {
   corridor: Corridor;
-  /** A place name, alias or id → its corridor index, or undefined after an error at `pointer`. */
+  /** A place name, alias, id or P-code → its corridor index, or undefined after an error at `pointer`. */
   place(value: unknown, pointer: string): number | undefined;
   /** A route id or a list of { routeId, share } → route choices (undefined when absent or wrong). */
   routeChoices(value: unknown, pointer: string): RouteChoice[] | undefined;
@@ -27,18 +90,11 @@ export function createResolver(
   const gazetteer = createGazetteer(dataset.places);
   const place = (value: unknown, pointer: string): number | undefined => {
     if (typeof value !== "string" || value.trim() === "") {
-      c.add(pointer, `expected a place name, got ${JSON.stringify(value)}`);
+      c.add(pointer, `expected a place name, id or P-code, got ${JSON.stringify(value)}`);
       return undefined;
     }
-    const found = gazetteer.find(value) ?? gazetteer.findById(value);
-    if (!found) {
-      const close = gazetteer.suggest(value, 3).map((m) => `"${m.place.name}"`);
-      c.add(
-        pointer,
-        `unknown place "${value}"` + (close.length ? `; did you mean ${close.join(", ")}?` : ""),
-      );
-      return undefined;
-    }
+    const found = readPlace(c, resolvePlace(gazetteer, value), value, pointer);
+    if (!found) return undefined;
     const index = corridor.indexOf.get(found.placeId);
     if (index === undefined) {
       c.add(pointer, `place "${found.name}" is not on any route of the dataset`);

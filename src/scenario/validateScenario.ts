@@ -4,13 +4,15 @@
  * once. The parts: run settings, shelters and planning (validateSettings), waves (validateWave),
  * movement and attrition (validateMovement), places and routes (validatePlaces).
  */
-import { isoDate, strictDayNumber } from "../calendar/index.ts";
+import { isoDate } from "../calendar/index.ts";
+import type { DtmWarning } from "../model/warning.ts";
 import type { Dataset } from "../model/dataset.ts";
 import { Checker, grouped, isObject, rangeMax } from "./checker.ts";
 import { buildCorridor } from "./corridor.ts";
 import type { Corridor } from "./corridor.ts";
 import { DEFAULT_COMPOSITION, FALLBACK_2018, GENERIC_MOVEMENT } from "./defaults.ts";
 import { SCENARIO_LIMITS } from "./limits.ts";
+import { checkDate } from "./scenarioDate.ts";
 import { checkAttrition, checkMovement } from "./validateMovement.ts";
 import type { Resolver } from "./validatePlaces.ts";
 import { createResolver } from "./validatePlaces.ts";
@@ -29,10 +31,16 @@ export interface ScenarioContext {
   like2018?: ScenarioParameters;
 }
 
-/** The result of {@link validateScenario}: the scenario when usable, and every problem found. */
+/**
+ * The result of {@link validateScenario}: the scenario when usable, every problem found, and
+ * what was read but may not be what was meant (a place name shared by several places, a place
+ * written as its P-code or with its state: `code` `place_name_shared`, `place_from_code`,
+ * `place_name_qualified`; the message starts with the JSON pointer).
+ */
 export interface ScenarioValidation {
   scenario?: Scenario;
   errors: ScenarioError[];
+  warnings: DtmWarning[];
 }
 
 const TOP_KEYS = [
@@ -118,10 +126,8 @@ function checkWaves(
 function checkStart(c: Checker, value: unknown, waves: CheckedWave[], horizonDays: number): number {
   let start = waves.length ? Math.min(...waves.map((w) => w.from)) : 0;
   if (value !== undefined) {
-    const s = typeof value === "string" ? strictDayNumber(value) : undefined;
-    if (s === undefined)
-      c.add("/start", `expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
-    else {
+    const s = checkDate(c, value, "/start");
+    if (s !== undefined) {
       for (const w of waves)
         if (w.from < s)
           c.add(
@@ -148,8 +154,10 @@ function checkStart(c: Checker, value: unknown, waves: CheckedWave[], horizonDay
  * movement and attrition, which the file's own fields override (attrition rules by place or
  * stretch, movement field by field).
  *
+ * Places are read as the importer reads them (names with or without accents, aliases, ids,
+ * P-codes held by one known place; src/geo/resolvePlace.ts). Dates are ISO 8601 `YYYY-MM-DD`.
  * Problems found (all at once, each with a JSON pointer): unknown fields, unknown places (with the
- * closest names), places not on the chosen route, negative or non-numeric people, reversed dates
+ * closest names), dates in another form (with the ISO date to write), places not on the chosen route, negative or non-numeric people, reversed dates
  * or ranges, shares that do not add up to 1, probabilities outside 0–1, and anything beyond the
  * stated limits ({@link SCENARIO_LIMITS}: 10,000,000 people per scenario, 10,000 runs, 730 days).
  *
@@ -167,7 +175,7 @@ export function validateScenario(json: unknown, context: ScenarioContext): Scena
   const c = new Checker();
   if (!isObject(json)) {
     c.add("", "a scenario must be a JSON object with at least a `waves` list");
-    return { errors: c.errors };
+    return { errors: c.errors, warnings: c.warnings };
   }
   c.keys(json, TOP_KEYS, "");
   const corridor = context.corridor ?? buildCorridor(context.dataset);
@@ -186,7 +194,7 @@ export function validateScenario(json: unknown, context: ScenarioContext): Scena
         0);
   const shelters = checkShelters(c, r, json.shelters);
   const planning = checkPlanning(c, json.planning);
-  if (c.errors.length) return { errors: c.errors };
+  if (c.errors.length) return { errors: c.errors, warnings: c.warnings };
   const scenario: Scenario = {
     name: typeof json.name === "string" ? json.name : "scenario",
     like,
@@ -207,5 +215,5 @@ export function validateScenario(json: unknown, context: ScenarioContext): Scena
     presenceRadiusKm,
     notes: [...base.notes],
   };
-  return { scenario, errors: [] };
+  return { scenario, errors: [], warnings: c.warnings };
 }

@@ -2,11 +2,12 @@
  * Checks one wave of a scenario file (`/waves/i`): origin, dates, people (within the stated
  * limit), composition, groups, destination and routes.
  */
-import { isoDate, strictDayNumber } from "../calendar/index.ts";
+import { isoDate } from "../calendar/index.ts";
 import type { Checker } from "./checker.ts";
 import { isObject } from "./checker.ts";
 import { DEFAULT_COMPOSITION } from "./defaults.ts";
 import { SCENARIO_LIMITS } from "./limits.ts";
+import { checkDate } from "./scenarioDate.ts";
 import type { Resolver } from "./validatePlaces.ts";
 import type { Composition, NumberOrRange, ResolvedWave, RouteChoice } from "./types.ts";
 
@@ -41,8 +42,7 @@ export interface WaveDefaults {
 /** The departure day(s) of a wave: `[from, to]`, or undefined after an error. */
 function checkDates(c: Checker, date: unknown, p: string): [number, number] | undefined {
   if (typeof date === "string") {
-    const day = strictDayNumber(date);
-    if (day === undefined) c.add(`${p}/date`, `expected a date YYYY-MM-DD, got "${date}"`);
+    const day = checkDate(c, date, `${p}/date`);
     return day === undefined ? undefined : [day, day];
   }
   if (!isObject(date)) {
@@ -50,12 +50,7 @@ function checkDates(c: Checker, date: unknown, p: string): [number, number] | un
     return undefined;
   }
   c.keys(date, ["from", "to"], `${p}/date`);
-  const day = (key: "from" | "to") => {
-    const v = typeof date[key] === "string" ? strictDayNumber(date[key]) : undefined;
-    if (v === undefined)
-      c.add(`${p}/date/${key}`, `expected a date YYYY-MM-DD, got ${JSON.stringify(date[key])}`);
-    return v;
-  };
+  const day = (key: "from" | "to") => checkDate(c, date[key], `${p}/date/${key}`);
   const from = day("from");
   const to = day("to");
   if (from === undefined || to === undefined) return undefined;

@@ -86,7 +86,7 @@ const BAD: { description: string; input: unknown; pointer: string; message: RegE
     description: "impossible date",
     input: { waves: [{ ...wave, date: "2019-02-30" }] },
     pointer: "/waves/0/date",
-    message: /expected a date YYYY-MM-DD/,
+    message: /expected an ISO 8601 date YYYY-MM-DD, got "2019-02-30" \(not a day of the calendar\)/,
   },
   {
     description: "composition shares not adding up",
