@@ -88,29 +88,28 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
     });
   });
 
-  /** The entries matching `name` with their rank (lower is better), `country` filtering. */
-  function ranked(name: string, country?: Iso3): { entry: NameEntry; rank: number }[] {
-    const list = byKey.get(normalizeName(name));
-    if (!list) return [];
-    const wanted = country?.trim().toUpperCase();
-    const out: { entry: NameEntry; rank: number }[] = [];
-    for (const entry of list) {
-      const placeCountry = entry.place.country?.toUpperCase();
-      if (wanted && placeCountry && placeCountry !== wanted) continue;
-      // Rank: same country beats unknown country; own name beats alias; then input order.
-      const rank =
-        ((wanted && placeCountry !== wanted ? 2 : 0) + (entry.primary ? 0 : 1)) *
-          (places.length + 1) +
-        entry.order;
-      out.push({ entry, rank });
-    }
-    return out;
+  /**
+   * Rank of an entry for a lookup in `wanted` country (lower is better; Infinity: another
+   * country): same country beats unknown country; own name beats alias; then input order.
+   */
+  function rankOf(entry: NameEntry, wanted: string | undefined): number {
+    const placeCountry = entry.place.country?.toUpperCase();
+    if (wanted && placeCountry && placeCountry !== wanted) return Infinity;
+    return (
+      ((wanted && placeCountry !== wanted ? 2 : 0) + (entry.primary ? 0 : 1)) *
+        (places.length + 1) +
+      entry.order
+    );
   }
 
   function find(name: string, country?: Iso3): Place | undefined {
+    const list = byKey.get(normalizeName(name));
+    if (!list) return undefined;
+    const wanted = country?.trim().toUpperCase();
     let best: NameEntry | undefined;
     let bestRank = Infinity;
-    for (const { entry, rank } of ranked(name, country)) {
+    for (const entry of list) {
+      const rank = rankOf(entry, wanted);
       if (rank < bestRank) {
         bestRank = rank;
         best = entry;
@@ -120,8 +119,12 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
   }
 
   function findAll(name: string, country?: Iso3): Place[] {
-    const sorted = ranked(name, country).sort((a, b) => a.rank - b.rank);
-    return [...new Set(sorted.map(({ entry }) => entry.place))];
+    const wanted = country?.trim().toUpperCase();
+    const ranked = (byKey.get(normalizeName(name)) ?? [])
+      .map((entry) => ({ entry, rank: rankOf(entry, wanted) }))
+      .filter(({ rank }) => rank < Infinity)
+      .sort((a, b) => a.rank - b.rank);
+    return [...new Set(ranked.map(({ entry }) => entry.place))];
   }
 
   function suggest(name: string, limit = 3): PlaceMatch[] {
