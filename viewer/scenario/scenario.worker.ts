@@ -51,7 +51,7 @@ self.addEventListener("message", (event: MessageEvent<ScenarioRequest>) => {
     const wantsLike =
       !!input && typeof input === "object" && (input as { like?: unknown }).like === "2018";
     if (wantsLike) like2018 ??= like2018Parameters(dataset);
-    const { scenario, errors } = validateScenario(input, { dataset, corridor, like2018 });
+    const { scenario, errors, warnings } = validateScenario(input, { dataset, corridor, like2018 });
     if (errors.length || !scenario) {
       post({ kind: "invalid", id, errors });
       return;
@@ -65,7 +65,12 @@ self.addEventListener("message", (event: MessageEvent<ScenarioRequest>) => {
         if (done % every === 0 || done === total) post({ kind: "progress", id, done, total });
       },
     });
-    post({ kind: "result", id, result });
+    // Places read from a P-code or a shared name are listed with the run's own warnings.
+    post({
+      kind: "result",
+      id,
+      result: { ...result, warnings: [...warnings, ...result.warnings] },
+    });
   } catch (err) {
     post({ kind: "failed", id, message: err instanceof Error ? err.message : String(err) });
   }
