@@ -144,4 +144,19 @@ describe("validateScenario: a place name shared by several places", () => {
       },
     ]);
   });
+
+  it("a name with its state is read as the place before it, with a warning", () => {
+    const { scenario, warnings } = validateScenario(
+      {
+        waves: [{ origin: "Tecún Umán, San Marcos", date: "2019-01-15", people: 100 }],
+        destination: "Tapachula (Chiapas)",
+      },
+      { dataset: embedded2018() },
+    );
+    expect(scenario!.waves[0]!.originPlaceId).toBe("GT-TEC");
+    expect(warnings.map((w) => [w.code, w.message.split(":")[0]])).toEqual([
+      ["place_name_qualified", "/destination"],
+      ["place_name_qualified", "/waves/0/origin"],
+    ]);
+  });
 });
