@@ -106,9 +106,14 @@ export function checkMovement(
         if (!isObject(s)) return c.add(p, "expected { from, to, restDayProbability, … }");
         c.keys(s, SEGMENT_KEYS, p);
         const segment: MovementSegment = {};
-        if (s.from !== undefined && place(s.from, `${p}/from`) !== undefined)
-          segment.from = s.from as string;
-        if (s.to !== undefined && place(s.to, `${p}/to`) !== undefined) segment.to = s.to as string;
+        // Kept as the place's name (as stops and the calibration name them), not as written: a
+        // P-code or a qualified name would not be found again when the scenario is compiled.
+        const named = (key: "from" | "to") => {
+          const at = s[key] === undefined ? undefined : place(s[key], `${p}/${key}`);
+          if (at !== undefined) segment[key] = corridor?.places[at]?.name ?? (s[key] as string);
+        };
+        named("from");
+        named("to");
         for (const key of ["restDayProbability", "rideProbability"] as const) {
           if (s[key] !== undefined)
             segment[key] = c.range(s[key], `${p}/${key}`, 0, 1, "a probability");

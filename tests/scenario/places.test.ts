@@ -159,4 +159,21 @@ describe("validateScenario: a place name shared by several places", () => {
       ["place_name_qualified", "/waves/0/origin"],
     ]);
   });
+
+  it("stretches and stops written as P-codes or ids are kept as the places' names, which the compiled scenario finds", () => {
+    const { scenario, errors } = validateScenario(
+      {
+        waves: [{ origin: "GT1217", date: "2019-01-15", people: 100 }],
+        movement: {
+          segments: [{ from: "gt1217", to: "MX-TAP", walkKmPerDay: 20 }],
+          stops: [{ place: "mx-tap", days: 3 }],
+        },
+      },
+      { dataset: embedded2018() },
+    );
+    expect(errors).toEqual([]);
+    const segment = scenario!.movement.segments.at(-1)!;
+    expect([segment.from, segment.to]).toEqual(["Tecún Umán", "Tapachula"]);
+    expect(scenario!.movement.stops).toContainEqual({ place: "Tapachula", days: 3 });
+  });
 });
