@@ -18,7 +18,7 @@ export type PlaceResolution =
   /** A place id (`GT-TEC`; exact case first, then upper case). */
   | { how: "id"; place: Place }
   /** An admin-2 P-code (`GT1217`) held by exactly one known place. */
-  | { how: "pcode"; place: Place; code: string }
+  | { how: "pcode"; place: Place; code: string; others: Place[] }
   /** An admin-2 P-code held by several known places (`places`) or by none (empty). */
   | { how: "pcodeUnresolved"; places: Place[]; code: string }
   /** Nothing: up to three known places whose names are closest by spelling. */
@@ -67,6 +67,19 @@ function placeBeforeQualifier(
 }
 
 /**
+ * The place an admin-2 P-code names: the one known place holding it, or, when a city shares it
+ * with shelters, border crossings or monitoring points inside its municipality (Tijuana's MX02004
+ * with the Benito Juárez shelter, El Barretal and El Chaparral), the city — a P-code names a
+ * municipality, and a sheet that writes one means the town, not a facility in it. `undefined`
+ * when no place or several cities hold it.
+ */
+function placeOfPcode(places: readonly Place[]): Place | undefined {
+  if (places.length === 1) return places[0];
+  const cities = places.filter((p) => p.kind === "city");
+  return cities.length === 1 ? cities[0] : undefined;
+}
+
+/**
  * Reads a place text, in this order: a name or alias (in `country` first when given, then in any
  * country); a name followed by its department, state or country; a place id; an admin-2 P-code;
  * else unknown, with the closest names.
@@ -77,7 +90,8 @@ function placeBeforeQualifier(
  * @example
  * const g = createGazetteer(embedded2018().places);
  * resolvePlace(g, "tecun uman");  // => { how: "name", place: Tecún Umán, others: [] }
- * resolvePlace(g, "GT1217");      // => { how: "pcode", place: Tecún Umán, code: "GT1217" }
+ * resolvePlace(g, "GT1217");      // => { how: "pcode", place: Tecún Umán, code: "GT1217", others: [] }
+ * resolvePlace(g, "MX02004");     // => { how: "pcode", place: Tijuana, …, others: [its shelters and crossing] }
  * resolvePlace(g, "Tapachla");    // => { how: "unknown", suggestions: [Tapachula, …] }
  */
 export function resolvePlace(g: Gazetteer, text: string, country?: Iso3): PlaceResolution {
@@ -89,7 +103,22 @@ export function resolvePlace(g: Gazetteer, text: string, country?: Iso3): PlaceR
   if (qualified) return { how: "qualified", ...qualified };
   const code = placeByCode(g, text);
   if (code && "byId" in code) return { how: "id", place: code.byId };
-  if (code?.pcodeOf.length === 1) return { how: "pcode", place: code.pcodeOf[0]!, code: code.code };
+  const byPcode = code ? placeOfPcode(code.pcodeOf) : undefined;
+  if (code && byPcode) {
+    const others = code.pcodeOf.filter((p) => p !== byPcode);
+    return { how: "pcode", place: byPcode, code: code.code, others };
+  }
   if (code) return { how: "pcodeUnresolved", places: code.pcodeOf, code: code.code };
   return { how: "unknown", suggestions: g.suggest(text, 3).map((m) => m.place) };
+}
+
+/**
+ * What else a P-code holds, in words for a warning: "the only known place in it", or the
+ * facilities in the same municipality that were not chosen (they are written by name or id).
+ * @example
+ * pcodeHolds([]); // => "the only known place in it"
+ */
+export function pcodeHolds(others: readonly Place[]): string {
+  if (others.length === 0) return "the only known place in it";
+  return `the only town in it; ${others.map((p) => p.name).join(", ")} in the same municipality are written by name or id`;
 }

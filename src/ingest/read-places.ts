@@ -1,6 +1,6 @@
 /** Where a row is: coordinates (split or a Kobo geopoint, checked against the region) and place names. */
 import type { Place } from "../model/place.ts";
-import { placeByCode, resolvePlace } from "../geo/resolvePlace.ts";
+import { pcodeHolds, placeByCode, resolvePlace } from "../geo/resolvePlace.ts";
 import type { PlaceResolution } from "../geo/resolvePlace.ts";
 import { readDecimal } from "./read-numbers.ts";
 import { remember } from "./row-reader.ts";
@@ -138,7 +138,7 @@ function placeFromCode(
     const what =
       found.how === "id"
         ? `the id of ${place.name}`
-        : `the P-code of ${place.name} (the only known place in it)`;
+        : `the P-code of ${place.name} (${pcodeHolds(found.others)})`;
     r.warn(field, "place_from_code", `${said} is ${what}; read as ${place.name}.`);
     return place;
   }

@@ -5,7 +5,7 @@
  */
 import type { Dataset } from "../model/dataset.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
-import { resolvePlace } from "../geo/resolvePlace.ts";
+import { pcodeHolds, resolvePlace } from "../geo/resolvePlace.ts";
 import type { PlaceResolution } from "../geo/resolvePlace.ts";
 import type { Place } from "../model/place.ts";
 import type { Checker } from "./checker.ts";
@@ -50,7 +50,7 @@ function readPlace(
       c.warn(
         pointer,
         "place_from_code",
-        `${said} is the P-code of ${named(found.place)}, the only known place in it; read as ${found.place.name}`,
+        `${said} is the P-code of ${named(found.place)}, ${pcodeHolds(found.others)}; read as ${found.place.name}`,
       );
       return found.place;
     case "pcodeUnresolved":

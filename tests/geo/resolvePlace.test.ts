@@ -28,12 +28,28 @@ describe("resolvePlace: the one reading of a place text (importer and scenario f
     expect(qualified).toMatchObject({ how: "qualified", head: "Tapachula" });
   });
 
-  it("a P-code of several places or none is unresolved, naming them; an unknown name gets close names", () => {
-    const several = resolvePlace(g, "MX02004");
+  it("a P-code a city shares with facilities in its municipality is the city", () => {
+    const tijuana = resolvePlace(g, "MX02004");
+    expect(tijuana).toMatchObject({ how: "pcode", code: "MX02004" });
+    expect(tijuana.how === "pcode" && tijuana.place.placeId).toBe("MX-TIJ");
+    expect(tijuana.how === "pcode" && tijuana.others.map((p) => p.kind).sort()).toEqual([
+      "border_crossing",
+      "shelter",
+      "shelter",
+    ]);
+  });
+
+  it("a P-code of several towns or none is unresolved, naming them; an unknown name gets close names", () => {
+    const twoTowns = createGazetteer([
+      place("A-1", "Uno", "GTM", "GT0101"),
+      place("A-2", "Dos", "GTM", "GT0101"),
+    ]);
+    const several = resolvePlace(twoTowns, "GT0101");
     expect(several.how).toBe("pcodeUnresolved");
-    expect(several.how === "pcodeUnresolved" && several.places.map((p) => p.name)).toContain(
-      "Tijuana",
-    );
+    expect(several.how === "pcodeUnresolved" && several.places.map((p) => p.name)).toEqual([
+      "Uno",
+      "Dos",
+    ]);
     expect(resolvePlace(g, "GT9999")).toEqual({
       how: "pcodeUnresolved",
       places: [],

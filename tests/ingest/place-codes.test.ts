@@ -27,18 +27,19 @@ describe("a place written as its P-code or id", () => {
     ]);
   });
 
-  it("rejects a P-code of several places or of none, naming the places instead of look-alike names", () => {
+  it("reads a city's P-code it shares with shelters and crossings as the city; rejects a P-code of no place", () => {
     const csv = [
       "fecha,punto de monitoreo,direccion,total",
-      "20/10/2018,MX02004,norte,10", // Tijuana's municipality: several known places
+      "20/10/2018,MX02004,norte,10", // Tijuana's municipality: the city, two shelters, a crossing
       "20/10/2018,GT9999,norte,10",
     ].join("\n");
-    const { report } = importTable(csv, { kind: "counts", gazetteer });
-    expect(report).toMatchObject({ dataRows: 2, accepted: 0, rejected: 2 });
-    const [several, none] = report.rejections;
-    expect(several!.message).toMatch(
-      /"MX02004" is a P-code of \d+ known places \(.*Tijuana.*\): write the place's name\./,
+    const { records, report } = importTable(csv, { kind: "counts", gazetteer });
+    expect(report).toMatchObject({ dataRows: 2, accepted: 1, rejected: 1 });
+    expect(records[0]).toMatchObject({ lat: 32.5027, lon: -117.00371 }); // Tijuana's position
+    expect(report.warnings.map((w) => w.message).join("\n")).toMatch(
+      /"MX02004" is the P-code of Tijuana \(the only town in it; .*El Barretal.* are written by name or id\); read as Tijuana/,
     );
+    const [none] = report.rejections;
     expect(none!.message).toMatch(/"GT9999" looks like a P-code, but no known place is in it/);
     expect(none!.suggestions).toEqual([]);
   });

@@ -77,7 +77,7 @@ describe("places in scenario.json through the CLI", () => {
     expect(readdirSync(dir).sort()).toEqual(["a", "b", "codes.json", "names.json"]);
   });
 
-  it("a misspelt place, a P-code of several places and non-ISO dates: exit 2, pointer, value, what to write; nothing written", async () => {
+  it("a misspelt place, a P-code of no known place and non-ISO dates: exit 2, pointer, value, what to write; nothing written", async () => {
     const dir = mkdtempSync(join(tmpdir(), "scenario-pcode-"));
     const bad = {
       start: "13 de enero de 2019",
@@ -85,7 +85,7 @@ describe("places in scenario.json through the CLI", () => {
         { origin: "Tecun Umna", date: "31/10/2018", people: 1000 },
         { origin: "GT1217", date: { from: "05/11/2018", to: "2018-11-31" }, people: 1000 },
       ],
-      destination: "MX02004",
+      destination: "MX99999",
     };
     writeFileSync(join(dir, "bad.json"), JSON.stringify(bad));
     const before = readFileSync(join(dir, "bad.json"), "utf8");
@@ -96,7 +96,7 @@ describe("places in scenario.json through the CLI", () => {
       /\/waves\/0\/origin: unknown place "Tecun Umna"; did you mean "Tecún Umán"/,
     );
     expect(text).toMatch(
-      /\/destination: "MX02004" is a P-code of 4 known places \(Tijuana \(MX-TIJ\), .*\): write the name or id of the one you mean/,
+      /\/destination: "MX99999" looks like a P-code, but no known place is in it: write the place's name/,
     );
     expect(text).toMatch(
       /\/waves\/0\/date: expected an ISO 8601 date YYYY-MM-DD, got "31\/10\/2018"; use "2018-10-31"/,
