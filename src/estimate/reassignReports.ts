@@ -5,16 +5,32 @@
  * *Tracking and Data Fusion*, 2011, ch. 6). Tracklets formed greedily in time order can mix two
  * groups that travel close together; moving single reports lets each group's forward-only track
  * and size pull back what belongs to it. A group left empty is dropped (its birth saved).
+ *
+ * Speed (without labels every report is searched, and each candidate move re-fits two whole
+ * groups): moves are decided on the exact costs, but a cheap screen first reads the report against
+ * each group's fit as it stands (moveScreen.ts); a move whose screened change of the objective is
+ * above SCREEN_NATS is not re-fitted (it could not win: the screen over-states a winning move's
+ * change by less than that). After a move, only the reports within LOCAL_DAYS of it, and those a
+ * changed span reaches, are searched again in the next pass (a report's result depends on its own
+ * group and the groups near it, whose fits a move changes mostly near it). `exhaustive` re-fits
+ * every candidate and searches again every report a changed group's span reaches, as the search
+ * did before (tests compare the two).
  */
-import { bestRouteCost, sizesFit } from "./mergeTracklets.ts";
+import { sizesFit } from "./mergeTracklets.ts";
 import type { LinkReport } from "./mergeTracklets.ts";
+import { freezeGroup, joinScreen, leaveScreen, listCost } from "./moveScreen.ts";
+import type { Evaluated, FrozenGroup } from "./moveScreen.ts";
 import type { CostModel } from "./trackCost.ts";
 
 /** A group being searched: its reports (by index), its routes, its cost (without the birth). */
 interface Searched {
+  /** Its reports in the order they joined. */
   reports: number[];
+  /** The same, stably sorted by time (the order the cost sees them in). */
+  sorted: number[];
   routes: readonly string[];
   cost: number;
+  frozen: FrozenGroup;
 }
 
 export interface ReassignOptions {
@@ -25,18 +41,22 @@ export interface ReassignOptions {
   maxGapDays: number;
   /** Passes over all reports (default 3). */
   passes?: number;
+  /** Re-fit every candidate move (no screen): slower, for comparison. Default false. */
+  exhaustive?: boolean;
 }
 
-function costOf(
-  reports: readonly LinkReport[],
-  ix: readonly number[],
-  routes: readonly string[],
-  m: CostModel,
-): number {
-  if (ix.length === 0) return 0;
-  const list = ix.map((i) => reports[i]).sort((a, b) => a.t - b.t);
-  return bestRouteCost(list, routes, m).cost;
-}
+/**
+ * A move whose screened change of the objective (nats) is above this is not re-fitted. The screen
+ * reads the report against fits that do not move, so it over-states the change of a move by up to
+ * ~4 nats (99th percentile of candidate moves, 10-group unlabelled stress world); 8 left every
+ * move of the exhaustive search on the development worlds (bench/README.md "The association
+ * search screened"). 2 and 5 were faster but moved reports by near-ties differently, with the
+ * unlabelled km error up on one simulator and down on another.
+ */
+export const SCREEN_NATS = 8;
+
+/** Days either side of a move within which reports are searched again (Dirty). */
+const LOCAL_DAYS = 3;
 
 /**
  * Days and km (on a route both lie near) within which a group's report makes it a candidate:
@@ -45,22 +65,124 @@ function costOf(
 const NEAR_DAYS = 2;
 const NEAR_KM = 300;
 
+/** First position in `sorted` (report indices by time) whose time is at least `t`. */
+function firstAtOrAfter(reports: readonly LinkReport[], sorted: readonly number[], t: number) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reports[sorted[mid]].t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * Whether report `i` lies near one of `list`'s reports (NEAR_DAYS, NEAR_KM): within a group's
+ * Whether report `i` lies near one of `sorted`'s reports (NEAR_DAYS, NEAR_KM): within a group's
  * span, a report far from all its reports of those days cannot join it at a gain (the forward-only
  * track runs between them); skipping it keeps the search linear in practice (100 groups).
  */
-function nearAny(reports: readonly LinkReport[], list: readonly number[], i: number): boolean {
+function nearAny(reports: readonly LinkReport[], sorted: readonly number[], i: number): boolean {
   const r = reports[i];
-  for (const j of list) {
-    const q = reports[j];
-    if (Math.abs(q.t - r.t) > NEAR_DAYS) continue;
+  for (let k = firstAtOrAfter(reports, sorted, r.t - NEAR_DAYS); k < sorted.length; k++) {
+    const q = reports[sorted[k]];
+    if (q.t > r.t + NEAR_DAYS) break;
     for (const [route, km] of r.kmByRoute) {
       const other = q.kmByRoute.get(route);
       if (other !== undefined && Math.abs(other - km) <= NEAR_KM) return true;
     }
   }
   return false;
+}
+
+/** `sorted` with report `i` inserted after every report at or before its time (a stable sort's place). */
+function withReport(
+  reports: readonly LinkReport[],
+  sorted: readonly number[],
+  i: number,
+): number[] {
+  const at = firstAtOrAfter(reports, sorted, reports[i].t);
+  let k = at;
+  while (k < sorted.length && reports[sorted[k]].t === reports[i].t) k++;
+  return [...sorted.slice(0, k), i, ...sorted.slice(k)];
+}
+
+/** What the search of one call shares. */
+interface Search {
+  reports: readonly LinkReport[];
+  s: Searched[];
+  o: ReassignOptions;
+}
+
+function searched(
+  reports: readonly LinkReport[],
+  list: readonly number[],
+  routes: readonly string[],
+  m: CostModel,
+): Searched {
+  const sorted = [...list].sort((x, y) => reports[x].t - reports[y].t);
+  const { cost, route } = listCost(reports, sorted, routes, m);
+  return {
+    reports: [...list],
+    sorted,
+    routes,
+    cost,
+    frozen: freezeGroup(reports, sorted, route, m),
+  };
+}
+
+/** Groups `b` that report `i` (of group `a`) may join: near it in time and km, by screened cost. */
+function candidates(
+  { reports, s, o }: Search,
+  a: number,
+  i: number,
+): { b: number; screen: number }[] {
+  const t = reports[i].t;
+  const out: { b: number; screen: number }[] = [];
+  for (let b = 0; b < s.length; b++) {
+    const g = s[b];
+    if (b === a || g.sorted.length === 0) continue;
+    const lo = reports[g.sorted[0]].t;
+    const hi = reports[g.sorted[g.sorted.length - 1]].t;
+    if (t < lo - o.maxGapDays || t > hi + o.maxGapDays) continue;
+    if (t >= lo && t <= hi && !nearAny(reports, g.sorted, i)) continue;
+    out.push({ b, screen: joinScreen(reports[i], g.frozen, o.model) });
+  }
+  return out;
+}
+
+/** The best move of report `i` out of group `a`: the group and the new costs, or undefined. */
+function bestMove(
+  search: Search,
+  a: number,
+  i: number,
+): { b: number; rest: Evaluated; joined: Evaluated } | undefined {
+  const { reports, s, o } = search;
+  const cands = candidates(search, a, i);
+  if (cands.length === 0) return undefined;
+  const empties = s[a].sorted.length === 1;
+  // Screened change of leaving (a group left empty saves its birth).
+  const screened = leaveScreen(reports, i, s[a].frozen, o.model) - (empties ? o.birth : 0);
+  if (!o.exhaustive) {
+    cands.sort((x, y) => x.screen - y.screen || x.b - y.b);
+    if (screened + cands[0].screen > SCREEN_NATS) return undefined;
+  }
+  const rest = s[a].sorted.filter((x) => x !== i);
+  const restFit = listCost(reports, rest, s[a].routes, o.model);
+  // Leaving a group empty saves its birth.
+  const leave = restFit.cost - s[a].cost - (empties ? o.birth : 0);
+  const tried: { b: number; delta: number; joined: Evaluated }[] = [];
+  for (const { b, screen } of cands) {
+    if (!o.exhaustive && screened + screen > SCREEN_NATS) break;
+    const into = s[b].sorted.map((j) => reports[j]);
+    if (!sizesFit(into, [reports[i]], [...into, reports[i]])) continue;
+    const joined = listCost(reports, withReport(reports, s[b].sorted, i), s[b].routes, o.model);
+    tried.push({ b, delta: leave + joined.cost - s[b].cost, joined });
+  }
+  // Ties go to the first group, as when every group was tried in order.
+  let best: (typeof tried)[number] | undefined;
+  for (const c of tried.sort((x, y) => x.b - y.b)) if (c.delta < (best?.delta ?? -1e-6)) best = c;
+  return best && { b: best.b, rest: restFit, joined: best.joined };
 }
 
 /**
@@ -76,53 +198,86 @@ export function reassignReports(
   fixed: readonly boolean[],
   o: ReassignOptions & { routes?: readonly (readonly string[] | undefined)[] },
 ): number[][] {
-  const s: Searched[] = groups.map((g, k) => {
-    const routes = o.routes?.[k] ?? o.routeIds;
-    return { reports: [...g], routes, cost: costOf(reports, g, routes, o.model) };
-  });
-  const span = (g: Searched): [number, number] => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const i of g.reports) {
-      lo = Math.min(lo, reports[i].t);
-      hi = Math.max(hi, reports[i].t);
-    }
-    return [lo, hi];
-  };
+  const s = groups.map((g, k) => searched(reports, g, o.routes?.[k] ?? o.routeIds, o.model));
+  const search: Search = { reports, s, o };
+  const dirty = new Dirty(reports, o.maxGapDays);
   for (let pass = 0; pass < (o.passes ?? 3); pass++) {
     let moved = 0;
-    const spans = s.map(span);
     for (let a = 0; a < s.length; a++) {
       for (const i of [...s[a].reports]) {
-        if (fixed[i]) continue;
-        const rest = s[a].reports.filter((x) => x !== i);
-        const restCost = costOf(reports, rest, s[a].routes, o.model);
-        // Leaving a group empty saves its birth.
-        const leave = restCost - s[a].cost - (rest.length === 0 ? o.birth : 0);
-        let best = { b: -1, delta: -1e-6, cost: 0 };
-        for (let b = 0; b < s.length; b++) {
-          if (b === a || s[b].reports.length === 0) continue;
-          const [lo, hi] = spans[b];
-          if (reports[i].t < lo - o.maxGapDays || reports[i].t > hi + o.maxGapDays) continue;
-          if (reports[i].t >= lo && reports[i].t <= hi && !nearAny(reports, s[b].reports, i))
-            continue;
-          const into = s[b].reports.map((j) => reports[j]);
-          if (!sizesFit(into, [reports[i]], [...into, reports[i]])) continue;
-          const joined = costOf(reports, [...s[b].reports, i], s[b].routes, o.model);
-          const delta = leave + joined - s[b].cost;
-          if (delta < best.delta) best = { b, delta, cost: joined };
-        }
-        if (best.b < 0) continue;
-        s[a].reports = rest;
-        s[a].cost = restCost;
-        s[best.b].reports.push(i);
-        s[best.b].cost = best.cost;
-        spans[a] = span(s[a]);
-        spans[best.b] = span(s[best.b]);
+        if (fixed[i] || !dirty.has(i)) continue;
+        dirty.clear(i);
+        const move = bestMove(search, a, i);
+        if (!move) continue;
+        const b = move.b;
+        const spans = [dirty.spanOf(s[a].sorted), dirty.spanOf(s[b].sorted)];
+        s[a].reports = s[a].reports.filter((x) => x !== i);
+        s[a].sorted = s[a].sorted.filter((x) => x !== i);
+        s[b].reports.push(i);
+        s[b].sorted = withReport(reports, s[b].sorted, i);
+        s[a].cost = move.rest.cost;
+        s[a].frozen = freezeGroup(reports, s[a].sorted, move.rest.route, o.model);
+        s[b].cost = move.joined.cost;
+        s[b].frozen = freezeGroup(reports, s[b].sorted, move.joined.route, o.model);
+        spans.push(dirty.spanOf(s[a].sorted), dirty.spanOf(s[b].sorted));
+        dirty.moved(reports[i].t, spans, !!o.exhaustive);
         moved++;
       }
     }
     if (moved === 0) break;
   }
   return s.map((g) => g.reports.sort((x, y) => x - y));
+}
+
+/**
+ * Which reports need searching again: at first all; after a move, those near it (LOCAL_DAYS) and,
+ * when the move changed a group's span, all that span reaches (maxGapDays) before or after —
+ * exhaustive: all a changed group's span reaches, after every move (a report's candidates and
+ * their costs depend only on its own group and the groups whose span reaches it).
+ */
+class Dirty {
+  private readonly flag: Uint8Array;
+  /** Report indices by time. */
+  private readonly byTime: number[];
+  private readonly reports: readonly LinkReport[];
+  private readonly gap: number;
+  constructor(reports: readonly LinkReport[], gap: number) {
+    this.reports = reports;
+    this.gap = gap;
+    this.flag = new Uint8Array(reports.length).fill(1);
+    this.byTime = reports.map((_, i) => i).sort((x, y) => reports[x].t - reports[y].t);
+  }
+  has(i: number): boolean {
+    return this.flag[i] === 1;
+  }
+  clear(i: number): void {
+    this.flag[i] = 0;
+  }
+  spanOf(sorted: readonly number[]): [number, number] | undefined {
+    if (sorted.length === 0) return undefined;
+    return [this.reports[sorted[0]].t, this.reports[sorted[sorted.length - 1]].t];
+  }
+  /**
+   * After a move at time `t`: the groups' spans before and after (`spans`: a's and b's, then the
+   * same after). Exhaustive: every report a changed group's span reaches. Else the reports within
+   * LOCAL_DAYS of the move (a move changes a fit mostly near it), and all a span reaches only
+   * when the move changed that group's span (it may now be a candidate, or no longer).
+   */
+  moved(t: number, spans: ([number, number] | undefined)[], exhaustive: boolean): void {
+    for (let g = 0; g < 2; g++) {
+      const [before, after] = [spans[g], spans[g + 2]];
+      const same = before && after && before[0] === after[0] && before[1] === after[1];
+      if (exhaustive || !same) for (const span of [before, after]) this.mark(span, this.gap);
+    }
+    this.mark([t, t], LOCAL_DAYS);
+  }
+  private mark(span: [number, number] | undefined, pad: number): void {
+    if (!span) return;
+    const from = firstAtOrAfter(this.reports, this.byTime, span[0] - pad);
+    for (let k = from; k < this.byTime.length; k++) {
+      const i = this.byTime[k];
+      if (this.reports[i].t > span[1] + pad) break;
+      this.flag[i] = 1;
+    }
+  }
 }

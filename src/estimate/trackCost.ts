@@ -80,21 +80,21 @@ const PART_MAX_SHARE = 0.4;
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /** −log density of a position residual `r` (km) under the robust mixture. */
-function positionLoss(r: number, m: CostModel): number {
+export function positionLoss(r: number, m: CostModel): number {
   const z = r / m.spreadKm;
   const good = ((1 - m.outlierShare) * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / m.spreadKm;
   return -Math.log(good + m.outlierShare / m.roadKm);
 }
 
 /** Loss of a report off the route: as an outlier. */
-function offRouteLoss(m: CostModel): number {
+export function offRouteLoss(m: CostModel): number {
   return -Math.log(m.outlierShare / m.roadKm);
 }
 
 /** Prior of a group's spread: `SPREAD_PRIOR_N` pseudo-reports at the model's `spreadKm`. */
 const SPREAD_PRIOR_N = 3;
 /** Smallest spread (km) a group is given: coordinates and towns are not exact. */
-const SPREAD_FLOOR_KM = 5;
+export const SPREAD_FLOOR_KM = 5;
 /**
  * Largest spread (km, sd) of a group's reports about its median person: a long body (the stress
  * worlds' bodies reach 800 km just after rides; sd of reports about 70 km) — beyond it, reports
