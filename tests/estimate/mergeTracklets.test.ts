@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { walk } from "./walkReports.ts";
 import { mergeTracklets } from "../../src/estimate/mergeTracklets.ts";
 import type { LinkItem, LinkReport } from "../../src/estimate/mergeTracklets.ts";
 import { reassignReports } from "../../src/estimate/reassignReports.ts";
@@ -8,17 +9,6 @@ import { DEFAULT_COST_MODEL } from "../../src/estimate/trackCost.ts";
 const model = { ...DEFAULT_COST_MODEL, spreadKm: 10 };
 const o = { model, routeIds: ["main"], birth: 55, maxGapDays: 21 };
 
-/** Reports walking `perDay` km a day from `km0` on days `from`…`to`, of `size` people. */
-function walk(from: number, to: number, km0: number, perDay: number, size: number): LinkReport[] {
-  const out: LinkReport[] = [];
-  for (let d = from; d <= to; d++)
-    out.push({
-      t: d + 0.5,
-      kmByRoute: new Map([["main", km0 + perDay * (d - from)]]),
-      logSize: Math.log(size),
-    });
-  return out;
-}
 const item = (reports: LinkReport[], labelled = false): LinkItem => ({ labelled, reports });
 
 describe("mergeTracklets", () => {
