@@ -48,10 +48,11 @@ export interface ReassignOptions {
 /**
  * A move whose screened change of the objective (nats) is above this is not re-fitted. The screen
  * reads the report against fits that do not move, so it over-states the change of a move by up to
- * ~4 nats (99th percentile of candidate moves, 10-group unlabelled stress world); 8 left every
- * move of the exhaustive search on the development worlds (bench/README.md "The association
- * search screened"). 2 and 5 were faster but moved reports by near-ties differently, with the
- * unlabelled km error up on one simulator and down on another.
+ * ~4 nats (99th percentile of candidate moves, 10-group unlabelled stress world); with 8 the
+ * development worlds' figures stayed as the exhaustive search had them (world3's km cover 0.2
+ * points lower; bench/README.md "The association search screened"). 2 and 5 were faster but
+ * decided near-tie moves differently: the unlabelled km error rose on one simulator, fell on
+ * another.
  */
 export const SCREEN_NATS = 8;
 
