@@ -56,7 +56,8 @@ export interface Evaluated {
  * same cost and tie rule), except that a route is not fitted when a lower bound of its cost
  * (each report off it an outlier, each on it at the least loss a fit can give, the figures' loss
  * that no route changes) cannot beat the best so far — most groups lie on one route, and most of
- * their reports off the others.
+ * their reports off the others. (Not with the body's front read, `m.bodyExtent`: its fit is not
+ * bounded so.)
  */
 export function listCost(
   reports: readonly LinkReport[],
@@ -76,7 +77,8 @@ export function listCost(
     // Only routes near at least one report can be the group's.
     if (on === 0) continue;
     const bound = (list.length - on) * off + on * leastOn + figures;
-    if (bound - 1e-6 * Math.abs(bound) >= best.cost - 1e-9) continue;
+    // (With the body's front read, bodyExtent.ts, a fit may cost less than the bound: no skip.)
+    if (!m.bodyExtent && bound - 1e-6 * Math.abs(bound) >= best.cost - 1e-9) continue;
     const cost = groupCost(
       list.map((r) => ({ t: r.t, km: r.kmByRoute.get(route), logSize: r.logSize, part: r.part })),
       m,
