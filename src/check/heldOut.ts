@@ -41,6 +41,11 @@ export interface CheckReport {
    * least" the group, so its size is not predicted (counted in `notPredicted` with its reason).
    */
   atLeast?: boolean;
+  /**
+   * log(people) of the report's figure, whatever it counts (also an "at least" count): its share
+   * of the group says whether a report naming no part saw the body or only its head or tail.
+   */
+  logFigure?: number;
   /** Fold (0-based) the report is held out in. */
   fold: number;
 }
@@ -100,6 +105,7 @@ export function checkReports(
       town,
       logSize,
       ...(atLeast ? { atLeast } : {}),
+      ...(figure !== undefined ? { logFigure: figure } : {}),
       fold: -1,
     });
   });

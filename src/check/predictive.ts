@@ -25,6 +25,13 @@ export interface Predictive {
    * uniform on [offsetLow, offsetHigh] of this instead (e.g. log 5 − log N … log 0.4).
    */
   part?: { weight: number; offsetLow: number; offsetHigh: number };
+  /**
+   * Other things the report may describe, each with its probability (summing to at most 1; the
+   * `model` takes the rest): e.g. a position report that names no part but counts a small share of
+   * the group may be of its head or its tail, predicted from that end's interval. Each is read
+   * like `model` (same noise and offset, widened by the same scale).
+   */
+  alternatives?: readonly { weight: number; model: Interval90 }[];
 }
 
 // Points of the midpoint rule over the uniform offset: enough for a CDF to ~1e-3.
@@ -36,6 +43,17 @@ const OFFSET_POINTS = 24;
  * predictiveCdf({ model: { mid: 0, low: -1.645, high: 1.645 }, noiseSd: 0, offsetLow: 0, offsetHigh: 0 }, 0); // => 0.5
  */
 export function predictiveCdf(p: Predictive, x: number, scale = 1): number {
+  if (p.alternatives?.length) {
+    let rest = 1;
+    let sum = 0;
+    for (const a of p.alternatives) {
+      if (!(a.weight > 0)) continue;
+      rest -= a.weight;
+      sum += a.weight * predictiveCdf({ ...p, model: a.model, alternatives: undefined }, x, scale);
+    }
+    const main = predictiveCdf({ ...p, alternatives: undefined }, x, scale);
+    return Math.max(0, rest) * main + sum;
+  }
   const whole = offsetCdf(p, x, scale, p.offsetLow, p.offsetHigh);
   if (!p.part || !(p.part.weight > 0)) return whole;
   const part = offsetCdf(p, x, scale, p.part.offsetLow, p.part.offsetHigh);
@@ -80,6 +98,10 @@ export function predictiveQuantile(p: Predictive, q: number, scale = 1): number 
     Math.abs(p.offsetLow) +
     Math.abs(p.offsetHigh) +
     (p.part ? Math.abs(p.part.offsetLow) + Math.abs(p.part.offsetHigh) : 0) +
+    (p.alternatives ?? []).reduce(
+      (sum, a) => sum + Math.abs(a.model.mid - p.model.mid) + (a.model.high - a.model.low),
+      0,
+    ) +
     1e-9;
   let lo = p.model.mid - 20 * spread;
   let hi = p.model.mid + 20 * spread;
