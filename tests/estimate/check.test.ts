@@ -16,6 +16,7 @@ import {
   logSizeInterval,
   matchGroups,
   partInterval,
+  predictiveCdf,
   predictiveInterval,
   reportPart,
   scaleNeeded,
@@ -260,6 +261,30 @@ describe("predictive intervals and conformal factors", () => {
     expect(high).toBeGreaterThan(140);
     expect(high).toBeLessThan(160);
     expect(high - low).toBeGreaterThan(70);
+  });
+
+  it("a report that may be of the head or the tail mixes in the ends' intervals by their weights", () => {
+    const head = { mid: 400, low: 350, high: 450 };
+    const tail = { mid: 20, low: 0, high: 40 };
+    const base = { model, noiseSd: 0, offsetLow: 0, offsetHigh: 0 };
+    // Weight 0: the body's interval, as without alternatives.
+    const none = predictiveInterval({ ...base, alternatives: [{ weight: 0, model: head }] }, 0.9);
+    expect(none[0]).toBeCloseTo(80, 3);
+    expect(none[1]).toBeCloseTo(150, 3);
+    // 0.3 of head and tail each: the 90 % interval reaches into both ends' intervals, and a
+    // report at the head's estimate is no longer out of it.
+    const p = {
+      ...base,
+      alternatives: [
+        { weight: 0.3, model: head },
+        { weight: 0.3, model: tail },
+      ],
+    };
+    const [low, high] = predictiveInterval(p, 0.9);
+    expect(low).toBeLessThan(40);
+    expect(high).toBeGreaterThan(350);
+    expect(predictiveCdf(p, 400)).toBeCloseTo(0.85, 2);
+    expect(predictiveCdf(p, 200)).toBeCloseTo(0.7, 2);
   });
 
   it("the conformal factor is the ⌈(n+1)·0.9⌉-th score and at least 1", () => {
