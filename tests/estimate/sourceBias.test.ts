@@ -52,7 +52,7 @@ describe("fitSourceBiases", () => {
    */
   function underReportingWorld(withRegistrations: boolean): BiasResidual[] {
     const random = mulberry32(13);
-    const truth = { government: -0.4, un: -0.1, ngo: 0, media: 0.05, organiser: 0.35 };
+    const truth = { government: -0.5, un: -0.2, ngo: 0.05, media: 0.1, organiser: 0.3 };
     const residuals: BiasResidual[] = [];
     for (const [source, bias] of Object.entries(truth)) {
       for (let i = 0; i < 60; i++) {
@@ -74,19 +74,19 @@ describe("fitSourceBiases", () => {
     expect(tau).toBeGreaterThan(0.15);
     const anchored = fitSourceBiases(residuals).biases;
     const counted = fitSourceBiases(residuals, undefined, tau).biases;
-    // Held at the anchors, every bias is raised by the level they set (sizes ~15 % low) …
-    expect(anchored.get("government")?.bias).toBeGreaterThan(-0.25);
-    expect(anchored.get("dtm")?.bias).toBeGreaterThan(0.1);
-    // … with τ, the registrations' level holds: the biases are the world's own within ±0.06.
-    expect(counted.get("dtm")?.bias).toBeCloseTo(0, 1);
-    expect(Math.abs((counted.get("government")?.bias ?? 0) + 0.4)).toBeLessThan(0.06);
-    expect(Math.abs((counted.get("media")?.bias ?? 0) - 0.05)).toBeLessThan(0.06);
+    // Held at the anchors, every bias is raised by the level they set: sizes ~15 % low …
+    expect(anchored.get("dtm")?.bias).toBeGreaterThan(0.12);
+    // … with τ the registrations hold the level (sizes within ~7 %), and every type comes down.
+    expect(Math.abs(counted.get("dtm")?.bias ?? 1)).toBeLessThan(0.08);
+    for (const [source, fit] of anchored) {
+      expect(counted.get(source)?.bias).toBeLessThan(fit.bias - 0.08);
+    }
   });
 
   it("without registrations, or when the anchors agree with the data, τ changes nothing", () => {
     const residuals = underReportingWorld(false);
     const tau = anchorShiftSd(residuals);
-    expect(tau).toBeGreaterThan(0.15);
+    expect(tau).toBeGreaterThan(0.1);
     const a = fitSourceBiases(residuals).biases;
     const b = fitSourceBiases(residuals, undefined, tau).biases;
     for (const [source, fit] of a) expect(b.get(source)?.bias).toBeCloseTo(fit.bias, 9);
