@@ -152,12 +152,7 @@ export {
   REGIMES,
 } from "./movement/index.ts";
 export type { SourceBias, BiasSource, SourcePrior } from "./estimate/sourceBias.ts";
-export {
-  ANCHOR_LEVEL_SD,
-  COUNTED_SOURCES,
-  SOURCE_PRIORS,
-  fitSourceBiases,
-} from "./estimate/sourceBias.ts";
+export { ANCHOR_LEVEL_SD, SOURCE_PRIORS, fitSourceBiases } from "./estimate/sourceBias.ts";
 export type { SourceLean } from "./estimate/sourceLean.ts";
 export type {
   KmAlternative,

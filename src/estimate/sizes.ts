@@ -116,11 +116,9 @@ export function estimateSizes(
   for (let it = 0; it < iterations; it++) {
     const residuals: BiasResidual[] = [];
     for (const g of withSize) residuals.push(...smoothWithoutPrior(g, fitted));
-    // The anchors may sit off together by as much as this dataset shows them off apart: then
-    // the counted sources (registrations) set the common level, and its sd carries τ.
-    const tau = anchorShiftSd(residuals, fitted.size ? fitted : undefined);
-    const fit = fitSourceBiases(residuals, fitted.size ? fitted : undefined, tau);
+    const fit = fitSourceBiases(residuals, fitted.size ? fitted : undefined);
     fitted = fit.biases;
+    // The anchors may sit off together by as much as this dataset shows them off apart.
     levelSd = Math.hypot(fit.levelSd, anchorShiftSd(residuals, fitted));
     if (it === 0) {
       // Stock figures need a first size estimate to turn people lost into a log drift.

@@ -82,10 +82,6 @@ export interface BiasResidual {
  *
  * @param residuals one per point-size report (ranges and bounds do not enter the fit).
  * @param current the biases the residuals were computed with (default: the priors).
- * @param anchorTau how far this dataset shows the anchors off apart (anchorShift.ts, sd in log;
- *   default 0). The anchors of the types that guess or estimate (all but {@link COUNTED_SOURCES})
- *   are then taken to be off together by as much, so their say in the common shift falls and the
- *   registrations, counted one by one, set it ({@link commonShift}).
  * @returns the fitted biases, and `levelSd`: the sd of the common shift, which the size
  *   intervals must carry.
  * @example
@@ -94,7 +90,6 @@ export interface BiasResidual {
 export function fitSourceBiases(
   residuals: readonly BiasResidual[],
   current?: ReadonlyMap<BiasSource, SourceBias>,
-  anchorTau = 0,
 ): { biases: Map<BiasSource, SourceBias>; levelSd: number } {
   const groups = new Map<BiasSource, number[]>();
   for (const r of residuals) {
@@ -115,7 +110,13 @@ export function fitSourceBiases(
     const h = 1 / ((spread * spread) / list.length + prior.biasSd * prior.biasSd);
     stats.push({ source, m, n: list.length, spread, h });
   }
-  const c = commonShift(stats, anchorTau);
+  let num = 0;
+  let den = 0;
+  for (const s of stats) {
+    num += s.h * (SOURCE_PRIORS[s.source].bias - s.m);
+    den += s.h;
+  }
+  const c = den > 0 ? num / den : 0;
   const biases = new Map<BiasSource, SourceBias>();
   for (const s of stats) {
     const prior = SOURCE_PRIORS[s.source];
@@ -139,42 +140,6 @@ export function fitSourceBiases(
   const pooled = precision > 0 ? 1 / precision : 0.15 ** 2;
   const levelSd = Math.sqrt(pooled + ANCHOR_LEVEL_SD ** 2);
   return { biases, levelSd };
-}
-
-/**
- * Source types that count people one by one: DTM registrations. Their anchor (bias 0) is not a
- * comparison from 2018 but what a registration is, so it does not move with a movement's sources.
- * Border-point tallies are not among them: how many people a flow monitoring point misses
- * (at night, off the road) changes from point to point and movement to movement (simulate.ts draws
- * 65–95 %), so their anchor (−0.2) is a guess like the others'.
- */
-export const COUNTED_SOURCES: ReadonlySet<BiasSource> = new Set<BiasSource>(["dtm"]);
-
-/**
- * The common shift c of all biases (module doc of {@link fitSourceBiases}): the estimate from the
- * counted types and the one from the others, each a precision-weighted mean of prior − mean
- * residual, pooled by their precisions, where the others' estimate carries `anchorTau`² more
- * variance: anchors seen off apart by τ may be off together by as much, while a count is a count.
- * With τ = 0 (or no counted type) this is the one weighted mean over all types.
- */
-function commonShift(
-  stats: readonly { source: BiasSource; m: number; h: number }[],
-  anchorTau: number,
-): number {
-  const block = (counted: boolean): { mean: number; variance: number } | undefined => {
-    let num = 0;
-    let den = 0;
-    for (const s of stats) {
-      if (COUNTED_SOURCES.has(s.source) !== counted) continue;
-      num += s.h * (SOURCE_PRIORS[s.source].bias - s.m);
-      den += s.h;
-    }
-    if (den <= 0) return undefined;
-    return { mean: num / den, variance: 1 / den + (counted ? 0 : anchorTau * anchorTau) };
-  };
-  const parts = [block(true), block(false)].filter((b) => b !== undefined);
-  const den = parts.reduce((a, b) => a + 1 / b.variance, 0);
-  return den > 0 ? parts.reduce((a, b) => a + b.mean / b.variance, 0) / den : 0;
 }
 
 /**
