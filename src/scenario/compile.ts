@@ -82,7 +82,11 @@ function scenarioWarning(
   return { code, message, source: { module: "scenario" } };
 }
 
-function placeIndex(corridor: Corridor, name: string | undefined): number | undefined {
+/**
+ * The corridor index of a place as a scenario names it: its id, else its name or an alias (any
+ * case, accents or not; the first place that has it).
+ */
+export function placeIndex(corridor: Corridor, name: string | undefined): number | undefined {
   if (name === undefined) return undefined;
   const direct = corridor.indexOf.get(name);
   if (direct !== undefined) return direct;

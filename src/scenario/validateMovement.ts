@@ -6,6 +6,7 @@
 import type { Checker } from "./checker.ts";
 import { isObject, rangeMax } from "./checker.ts";
 import type { Corridor } from "../geo/corridor.ts";
+import { placeIndex } from "./compile.ts";
 import { GENERIC_MOVEMENT } from "./defaults.ts";
 import type { AttritionRule, Movement, MovementSegment, Stop } from "./types.ts";
 
@@ -91,7 +92,7 @@ export function checkMovement(
         const at = place(s.place, `${p}/place`);
         const days = c.range(s.days, `${p}/days`, 1, 365, "a number of days", true);
         if (at !== undefined && days !== undefined)
-          stops.push({ place: corridor?.places[at]?.name ?? (s.place as string), days });
+          stops.push({ place: placeRef(corridor, at) ?? (s.place as string), days });
       });
       movement.stops = stops;
     }
@@ -106,11 +107,11 @@ export function checkMovement(
         if (!isObject(s)) return c.add(p, "expected { from, to, restDayProbability, … }");
         c.keys(s, SEGMENT_KEYS, p);
         const segment: MovementSegment = {};
-        // Kept as the place's name (as stops and the calibration name them), not as written: a
-        // P-code or a qualified name would not be found again when the scenario is compiled.
+        // Kept as the matched place (placeRef), not as written: a P-code or a qualified name
+        // would not be found again when the scenario is compiled.
         const named = (key: "from" | "to") => {
           const at = s[key] === undefined ? undefined : place(s[key], `${p}/${key}`);
-          if (at !== undefined) segment[key] = corridor?.places[at]?.name ?? (s[key] as string);
+          if (at !== undefined) segment[key] = placeRef(corridor, at) ?? (s[key] as string);
         };
         named("from");
         named("to");
@@ -197,4 +198,15 @@ export function checkAttrition(
   });
   const given = new Set(rules.map(resolvedKey));
   return [...base.filter((rule) => !given.has(resolvedKey(rule))), ...rules];
+}
+
+/**
+ * How a stop or a stretch keeps the place it was matched to: its name, as the calibration and
+ * readers name places, unless the compiled scenario would find another place by that name (a
+ * `--places` file with two places of one name) — then its id, which compiles to it exactly.
+ */
+function placeRef(corridor: Corridor | undefined, at: number): string | undefined {
+  const place = corridor?.places[at];
+  if (!corridor || !place) return undefined;
+  return placeIndex(corridor, place.name) === at ? place.name : place.placeId;
 }

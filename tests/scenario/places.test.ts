@@ -145,6 +145,40 @@ describe("validateScenario: a place name shared by several places", () => {
     ]);
   });
 
+  it("a stretch or stop given by the id of the second of two places of one name keeps that id, and compiles to it", () => {
+    const dataset = embedded2018();
+    const [tap, hui] = ["Tapachula", "Huixtla"].map((n) =>
+      dataset.places.find((p) => p.name === n)!,
+    );
+    // Halfway between Tapachula and Huixtla: on the route, a place of its own.
+    const second: Place = {
+      ...hui!,
+      placeId: "MX-TAP-2",
+      name: "Tapachula",
+      aliases: [],
+      lat: (tap!.lat + hui!.lat) / 2,
+      lon: (tap!.lon + hui!.lon) / 2,
+    };
+    const { scenario, errors } = validateScenario(
+      {
+        waves: [{ origin: "Tecún Umán", date: "2019-01-15", people: 100 }],
+        movement: {
+          segments: [{ from: "MX-TAP-2", walkKmPerDay: 20 }],
+          stops: [
+            { place: "MX-TAP-2", days: 3 },
+            { place: "MX-TAP", days: 2 },
+          ],
+        },
+      },
+      { dataset: { places: [...dataset.places, second], routes: dataset.routes } },
+    );
+    expect(errors).toEqual([]);
+    expect(scenario!.movement.segments.at(-1)!.from).toBe("MX-TAP-2");
+    expect(scenario!.movement.stops).toContainEqual({ place: "MX-TAP-2", days: 3 });
+    // The first place of the name is still kept by its name.
+    expect(scenario!.movement.stops).toContainEqual({ place: "Tapachula", days: 2 });
+  });
+
   it("a name with its state is read as the place before it, with a warning", () => {
     const { scenario, warnings } = validateScenario(
       {
