@@ -180,8 +180,8 @@ export interface Widening {
   sizeReports: number;
   /**
    * How far (km) the dataset's vanguards (rears) were seen from their median person, pooled: the
-   * least reach of a head (tail) interval on days no report of it speaks for, in groups with fewer
-   * than two such reports of their own (unseenEnds.ts).
+   * least reach of a head interval on every day, and of a tail interval on days no report of the
+   * rear speaks for, in groups with fewer than two such reports of their own (unseenEnds.ts).
    */
   unseenHeadReachKm?: number;
   unseenTailReachKm?: number;

@@ -400,7 +400,9 @@ function simulateGroup(
     km[r * width] = state.km;
     size[r * width] = state.size;
     for (let k = 1; k <= steps; k++) {
-      // Pace by stretch: the law of the stretch the run is on (docs/forecasts.md).
+      // Pace by stretch: the law of the stretch the run is on (docs/forecasts.md). Stretch laws
+      // are fitted on the pooled law, so with `stretchPace` on a group's own pace
+      // (`paceWindowDays`) is not used: the two options exclude each other.
       const law = g.stretches ? lawAtKm(g.stretches, state.km) : g.movement;
       state = stepGroup(state, law, g.routeLengthKm, random, dynamics);
       km[r * width + k] = state.km;

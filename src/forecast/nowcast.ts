@@ -60,7 +60,7 @@ export interface NowcastOptions extends EstimateOptions {
   stretchPace?: StretchPaceOptions | false;
   /**
    * Start the head no further back than the furthest position report of the group's last day
-   * ({@link headAtReports}); default false.
+   * ({@link headAtReports}); default true.
    */
   headAtReports?: boolean;
 }
