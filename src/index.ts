@@ -141,8 +141,8 @@ export type {
 export { estimateTracks } from "./estimate/estimateTracks.ts";
 export type { BodyDistribution } from "./estimate/bodies.ts";
 export { bodyDistribution } from "./estimate/bodies.ts";
-export type { BodyPart as CaravanPart } from "./estimate/parts.ts";
-export { readPart } from "./estimate/parts.ts";
+export type { BodyPart as CaravanPart } from "./estimate/partWords.ts";
+export { readPart } from "./estimate/partWords.ts";
 export type { MovementModel, Regime } from "./movement/index.ts";
 export {
   defaultMovementModel,

@@ -9,7 +9,7 @@ import type { Gazetteer } from "../geo/gazetteer.ts";
 import { distanceKm } from "../geo/distance.ts";
 import { toLocalTime } from "../calendar/index.ts";
 import type { Random } from "../util/random.ts";
-import { readCountScope } from "../estimate/parts.ts";
+import { readCountScope } from "../estimate/partWords.ts";
 import { reportPart } from "./reportPart.ts";
 import type { BodyPart } from "./reportPart.ts";
 

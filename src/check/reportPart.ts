@@ -3,7 +3,7 @@
  * or the body as a whole (read as the median person). The held-out check predicts a report from
  * the matching quantile of the group's estimated body.
  */
-import { readPart } from "../estimate/parts.ts";
+import { readPart } from "../estimate/partWords.ts";
 import type { Sighting } from "../model/sighting.ts";
 
 /** The part of a group's body a report is about. */

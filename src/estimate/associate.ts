@@ -15,7 +15,7 @@ import { estimateWarning } from "./warnings.ts";
 import type { Km } from "../model/units.ts";
 import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
-import { readPart } from "./parts.ts";
+import { readPart } from "./partWords.ts";
 import { linkTracklets } from "./linkTracklets.ts";
 import { runKm } from "./positions.ts";
 import { chooseRoute } from "./routeChoice.ts";

@@ -15,7 +15,7 @@ import { smoothKm } from "./kmSmoother.ts";
 import type { KmObservation } from "./kmSmoother.ts";
 import { fitMovement as fitLaw, fitRegimePersistence, noEvidence } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
-import type { BodyPart } from "./parts.ts";
+import type { BodyPart } from "./partWords.ts";
 import { bodyProbability, groupShare, PART_SHARE } from "./parts.ts";
 import type { BiasSource } from "./sourceBias.ts";
 import { SOURCE_PRIORS } from "./sourceBias.ts";

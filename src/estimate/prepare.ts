@@ -6,8 +6,8 @@ import type { Sighting } from "../model/sighting.ts";
 import type { LonLat } from "../model/units.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import type { BiasSource } from "./sourceBias.ts";
-import { readCountScope } from "./parts.ts";
-import type { CountScope } from "./parts.ts";
+import { readCountScope } from "./partWords.ts";
+import type { CountScope } from "./partWords.ts";
 import { toLocalTime } from "./time.ts";
 
 /** A sighting made ready for the estimator. */

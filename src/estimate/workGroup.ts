@@ -13,7 +13,7 @@ import type { Km } from "../model/units.ts";
 import type { CountEvidence } from "./counts.ts";
 import type { KmDayEstimate, KmSmootherResult } from "./kmSmoother.ts";
 import type { MovementModel } from "../movement/index.ts";
-import type { BodyPart, CountScope } from "./parts.ts";
+import type { BodyPart, CountScope } from "./partWords.ts";
 import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
@@ -34,7 +34,7 @@ export interface Association {
   /**
    * Set when the report counts only the people at one place (`place`: shelter occupancy, people
    * held at a bridge) or passing one point that day (`passage`: checkpoint registrations), as its
-   * notes, `part` or method say (parts.ts `readCountScope`): its figure was read as a lower bound
+   * notes, `part` or method say (partWords.ts `readCountScope`): its figure was read as a lower bound
    * of the group, not its size.
    */
   countScope?: CountScope;

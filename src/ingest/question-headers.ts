@@ -6,8 +6,8 @@
  * or passing one point): that scope is read from the header with the estimator's own rule
  * (`readCountScope`), so the importer and the estimator never disagree about it.
  */
-import { readCountScope } from "../estimate/parts.ts";
-import type { CountScope } from "../estimate/parts.ts";
+import { readCountScope } from "../estimate/partWords.ts";
+import type { CountScope } from "../estimate/partWords.ts";
 import type { TableKind } from "./fields.ts";
 import { normalizeKey } from "./normalize.ts";
 

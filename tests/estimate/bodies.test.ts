@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { embedded2018 } from "../../src/embedded/index.ts";
 import { bodyDistribution } from "../../src/estimate/bodies.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
-import { readPart } from "../../src/estimate/parts.ts";
+import { readPart } from "../../src/estimate/partWords.ts";
 import { simulateWorld, worldOfDifficulty } from "../../src/estimate/simulate.ts";
 import { staysAsSightings } from "../../src/estimate/trackEnds.ts";
 import { createRouteIndex } from "../../src/geo/routeIndex.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
-import { readCountScope } from "../../src/estimate/parts.ts";
+import { readCountScope } from "../../src/estimate/partWords.ts";
 import { prepareSightings } from "../../src/estimate/prepare.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
 import { at, dataset } from "./corridor.ts";
