@@ -439,6 +439,9 @@ export { backtestArrivals } from "./forecast/backtest.ts";
 export { fitAttritionPerDay } from "./forecast/attrition.ts";
 export type { GroupMovementOptions, RunLengthOptions } from "./forecast/groupMovement.ts";
 export { groupMovement, runLengthMovement } from "./forecast/groupMovement.ts";
+// Measured and off by default, kept for analysts to try on their own data (docs/forecasts.md,
+// Round 6): run lengths per regime from the tracks (`nowcast`'s `trackRunLengths`) and pace by
+// stretch (`stretchPace`). Neither beat the defaults on the benches.
 export type { StretchPaceOptions } from "./forecast/stretchPace.ts";
 export { stretchPace, DEFAULT_STRETCH_PACE } from "./forecast/stretchPace.ts";
 
