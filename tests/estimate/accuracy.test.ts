@@ -5,6 +5,7 @@ import { addSums, emptySums, figures, scoreWorld } from "../../src/estimate/accu
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { simulateWorld, worldOfDifficulty } from "../../src/estimate/simulate.ts";
 import { mulberry32 } from "../../src/util/random.ts";
+import { exactPoint } from "../exactTrack.ts";
 
 describe("estimator accuracy on simulated worlds", () => {
   it("errors ≤ 0.6 × the naive baseline and 90 % intervals cover 80–97 % on 5 seeded worlds", () => {
@@ -34,21 +35,7 @@ describe("estimator accuracy on simulated worlds", () => {
 
   it("scoreWorld counts a perfect estimate as zero error and full coverage", () => {
     const world = simulateWorld(worldOfDifficulty(0), mulberry32(3));
-    const tracks = world.truth.flatMap((g) =>
-      g.days.map((d) => ({
-        group: g.group,
-        date: d.date,
-        routeId: g.routeId,
-        km: d.km,
-        kmLow: d.km,
-        kmHigh: d.km,
-        lat: 0,
-        lon: 0,
-        size: d.size,
-        sizeLow: d.size,
-        sizeHigh: d.size,
-      })),
-    );
+    const tracks = world.truth.flatMap((g) => g.days.map((d) => exactPoint(g.group, g.routeId, d)));
     const f = figures(scoreWorld(world, tracks).estimator);
     expect(f.positionMaeKm).toBe(0);
     expect(f.sizeMape).toBe(0);

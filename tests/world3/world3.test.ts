@@ -3,6 +3,7 @@
 // its scorer gives the truth fed back as an estimate zero error and full coverage.
 import { describe, expect, it } from "vitest";
 import type { TrackPoint } from "../../src/index.ts";
+import { exactPoint } from "../exactTrack.ts";
 import { figures, scoreWorld } from "../../bench/world3/score.ts";
 import { generateWorld3 } from "../../bench/world3/world.ts";
 import type { World3, World3Group } from "../../bench/world3/world.ts";
@@ -102,17 +103,7 @@ describe("world3 scorer", () => {
     const groups = w.labelled ? w.labelTruth : w.bodyTruth;
     return groups.flatMap((g) =>
       g.days.map((d) => ({
-        group: g.group,
-        date: d.date,
-        routeId: g.routeId,
-        km: d.km,
-        kmLow: d.km,
-        kmHigh: d.km,
-        lat: 0,
-        lon: 0,
-        size: d.size,
-        sizeLow: d.size,
-        sizeHigh: d.size,
+        ...exactPoint(g.group, g.routeId, d),
         headKm: d.firstKm,
         headKmLow: d.firstKm,
         headKmHigh: d.firstKm,
