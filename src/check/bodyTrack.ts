@@ -7,6 +7,7 @@
 import type { TrackPoint } from "../model/track.ts";
 import type { Km } from "../model/units.ts";
 import type { MovementModel } from "../movement/index.ts";
+import { trackDayOf } from "../movement/index.ts";
 import { isoDateToDay } from "../calendar/index.ts";
 import type { BodyPart } from "./reportPart.ts";
 
@@ -94,7 +95,9 @@ export function intervalAt(
   read: (p: BodyTrackPoint) => Interval90 | undefined,
   extrapolate?: { movement: MovementModel; maxKm: Km },
 ): Interval90 | undefined {
-  const x = t - 0.5;
+  // The track's day D is its noon; the report's hour is read by the movement model's within-day
+  // timing, as the estimator reads it (src/movement/withinDay.ts).
+  const x = trackDayOf(t);
   const { days, points } = track;
   const n = points.length;
   if (n === 0) return undefined;

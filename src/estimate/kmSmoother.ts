@@ -39,10 +39,11 @@ export interface KmObservation {
   /** Prior probability that the report is wrong altogether (outlier, 0–1). */
   outlier: number;
   /**
-   * When the report was made, in days from 12:00 of day `step` (−0.25 = 06:00, +0.25 = 18:00);
-   * `undefined` when only the date is known. A report in the afternoon sits ahead of the noon
-   * position by a share of the next day's move, one in the morning behind it by a share of that
-   * day's move; the likelihood mixes over the regimes' displacement laws accordingly.
+   * When the report was made, in days' moves from 12:00 of day `step` (src/movement/withinDay.ts
+   * `moveOffsetFromNoon`: ≈ −0.9 before the day's move starts, +0.1 after it ends); `undefined`
+   * when only the date is known. A report after the move sits ahead of the noon position by a
+   * share of the next day's move, one before it behind by a share of that day's move; the
+   * likelihood mixes over the regimes' displacement laws accordingly.
    */
   timeOffset?: number;
   /**

@@ -13,7 +13,12 @@
 import type { Km } from "../model/units.ts";
 import { smoothKm } from "./kmSmoother.ts";
 import type { KmObservation } from "./kmSmoother.ts";
-import { fitMovement as fitLaw, fitRegimePersistence, noEvidence } from "../movement/index.ts";
+import {
+  fitMovement as fitLaw,
+  fitRegimePersistence,
+  moveOffsetFromNoon,
+  noEvidence,
+} from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
 import type { BodyPart } from "./partWords.ts";
 import { bodyProbability, groupShare, PART_SHARE } from "./parts.ts";
@@ -210,8 +215,8 @@ export function kmObservations(
 /** A report as an observation of where it was made (before reading which part it describes). */
 function pointObservation(ctx: EstimateContext, g: WorkGroup, p: GroupPosition): KmObservation {
   const s = p.s;
-  const offset = s.t - (g.day0 + 0.5);
-  const step = Math.round(offset);
+  // Its date's step; where in that day's move it was made: the movement model's within-day timing.
+  const step = Math.floor(s.t) - g.day0;
   const base = (s.fromPlace ? 8 : 4) * (POSITION_BASE_SIGMA[s.source] ?? 1.3);
   const sigma = Math.sqrt(base * base * (s.lowConfidence ? 2.25 : 1) + (0.5 * p.off) ** 2);
   const outlier = Math.min(0.3, SOURCE_PRIORS[s.source].outlier * (s.lowConfidence ? 2 : 1) + 0.02);
@@ -222,7 +227,7 @@ function pointObservation(ctx: EstimateContext, g: WorkGroup, p: GroupPosition):
     // along the road, and a gazetteer lists only some of the places a source may snap to.
     sigmaKm: s.fromPlace ? Math.sqrt(TOWN_EDGE_SD_KM ** 2 + (0.5 * p.off) ** 2) : sigma,
     outlier: ctx.keep?.has(s.id) ? 0 : Math.min(0.5, outlier * ctx.outlierScale),
-    timeOffset: s.hasTime ? offset - step : undefined,
+    timeOffset: s.hasTime ? moveOffsetFromNoon(s.t) : undefined,
     kmRange: s.fromPlace ? placeStretch(ctx, g.routeId, p.km) : undefined,
   };
 }
