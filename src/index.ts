@@ -515,6 +515,7 @@ export type {
   FitOptions as MovementFitOptions,
   StretchLaws,
   StretchFitOptions,
+  DayMoveTiming,
 } from "./movement/index.ts";
 export {
   ANCHORS_2018,
@@ -539,4 +540,9 @@ export {
   lawAtKm,
   regimeChain,
   expectedRunDays,
+  // When in the day a day's move happens (withinDay.ts), read by the estimator and the check.
+  DAY_MOVE_TIMING,
+  dayMoveShare,
+  moveOffsetFromNoon,
+  trackDayOf,
 } from "./movement/index.ts";

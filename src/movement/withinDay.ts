@@ -9,12 +9,13 @@
  * spread evenly over the day: a report at hour h sits (h − 12) / 24 of a day's travel from its
  * day's noon position (what both sides did before this module).
  *
- * Tried and not kept (docs/estimation.md "Time of day of a report", bench/README.md "Time of day"):
- * the 2018 caravans set out before dawn and walked or rode until midday or the afternoon (AP,
- * 26 Oct 2018, "Migrants set out on arduous 60-mile journey to next stop", Pijijiapan, predawn;
- * RTVE, 24 Oct 2018, Huixtla, left at night), i.e. a smoothstep from 04:00 to 14:00. Read that
- * way by both sides it moved the 2018 held-out check by −3 to +0.3 km per fold seed but took the
- * 90 % cover above 95 % on one, and lost on the stress and world3 development worlds.
+ * Tried and not kept (figures in docs/estimation.md "Time of day of a report"): the 2018 caravans
+ * set out before dawn and walked or rode until midday or the afternoon (AP, 26 Oct 2018, "Migrants
+ * set out on arduous 60-mile journey to next stop": Pijijiapan, predawn; RTVE, 24 Oct 2018: left
+ * Huixtla at night). A smoothstep from 04:00 to 14:00 read by both sides lost on the stress and
+ * world3 worlds (their noon is mid-move, or the hour says nothing) and barely moved 2018; a linear
+ * 04:00–20:00 ramp was neutral on them and cut 2018's error by ~3 km on each fold seed, but took
+ * the 2018 90 % cover to 95.9 % (one report of 73 above the 85–95 % band) on two of three seeds.
  */
 
 /** The within-day timing of a day's move (local hours, 0–24). */
