@@ -11,6 +11,7 @@ import type { GroupNowcast, Nowcast } from "../../src/forecast/nowcast.ts";
 import type { TrackPoint } from "../../src/model/track.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 import { assertInDelta } from "../asserts.ts";
+import { exactPoint } from "../exactTrack.ts";
 import { equatorRoad, roadPlace } from "./road.ts";
 
 // A straight road along the equator: 1° of longitude ≈ 111.2 km.
@@ -400,19 +401,8 @@ describe("naiveArrival", () => {
 });
 
 describe("fitAttritionPerDay and groupMovement", () => {
-  const point = (group: string, date: string, km: number, size: number): TrackPoint => ({
-    group,
-    date,
-    routeId: "road",
-    km,
-    kmLow: km,
-    kmHigh: km,
-    lat: 0,
-    lon: 0,
-    size,
-    sizeLow: size,
-    sizeHigh: size,
-  });
+  const point = (group: string, date: string, km: number, size: number): TrackPoint =>
+    exactPoint(group, "road", { date, km, size });
   it("fitAttritionPerDay: halving over 20 days is 1 − 0.5^(1/20) a day; unknown sizes are skipped", () => {
     const tracks = [
       point("a", "2018-10-10", 0, 1000),
