@@ -542,6 +542,8 @@ export {
   expectedRunDays,
   // When in the day a day's move happens (withinDay.ts), read by the estimator and the check.
   DAY_MOVE_TIMING,
+  DATE_ONLY_HOURS,
+  dateOnlyOffsets,
   dayMoveShare,
   moveOffsetFromNoon,
   trackDayOf,

@@ -11,6 +11,7 @@ import type { Dataset } from "../model/dataset.ts";
 import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import { SOURCE_TYPES } from "../model/source.ts";
 import type { MovementModel } from "../movement/index.ts";
+import { DATE_ONLY_HOURS } from "../movement/index.ts";
 import { estimateTracks } from "../estimate/estimateTracks.ts";
 import { bodyProbability, PART_SHARE } from "../estimate/parts.ts";
 import { SOURCE_PRIORS } from "../estimate/sourceBias.ts";
@@ -308,9 +309,9 @@ function predictPosition(
     return `more than ${context.maxOffRouteKm} km off its group's route`;
   }
   const extrapolate = { movement: fit.report.movement, maxKm: index.lengthKm(track.routeId) };
-  const model = intervalAt(track, r.t, (p) => partInterval(p, r.part), extrapolate);
-  if (!model) return "its group has no track without the held-out reports";
-  const alternatives = partReadings(r, track, extrapolate, partRate);
+  const readings = positionReadings(r, track, extrapolate, partRate);
+  if (!readings) return "its group has no track without the held-out reports";
+  const { model, alternatives } = readings;
   const confidence = r.lowConfidence ? 1.5 : 1;
   const off = 0.5 * projection.distanceKm;
   let predictive: Predictive;
@@ -332,13 +333,56 @@ function predictPosition(
 }
 
 /**
+ * The times a report is read at: its own, or for a date-only report the hours of
+ * src/movement/withinDay.ts `DATE_ONLY_HOURS` (equal weights), as the estimator reads it.
+ */
+function readingTimes(r: CheckReport): number[] {
+  if (r.hasTime) return [r.t];
+  const day = Math.floor(r.t);
+  return DATE_ONLY_HOURS.map((h) => day + h / 24);
+}
+
+/**
+ * What a held-out position report may describe, with weights: at each of its reading times
+ * ({@link readingTimes}), the km interval of the part it names, or for a report naming no part
+ * with a figure, also its group's head or tail ({@link partReadings}). `model` is the part's
+ * interval at the middle time (the point prediction); the rest are `alternatives`. Undefined when
+ * the track gives no interval.
+ */
+function positionReadings(
+  r: CheckReport,
+  track: GroupTrack,
+  extrapolate: { movement: MovementModel; maxKm: number },
+  partRate: number,
+): { model: Interval90; alternatives: Predictive["alternatives"] } | undefined {
+  const times = readingTimes(r);
+  const middle = Math.floor(times.length / 2);
+  const share = 1 / times.length;
+  let model: Interval90 | undefined;
+  const alternatives: { weight: number; model: Interval90 }[] = [];
+  for (let i = 0; i < times.length; i++) {
+    const body = intervalAt(track, times[i], (p) => partInterval(p, r.part), extrapolate);
+    if (!body) return undefined;
+    const parts = partReadings(r, times[i], track, extrapolate, partRate) ?? [];
+    const rest = 1 - parts.reduce((sum, a) => sum + a.weight, 0);
+    for (const a of parts) alternatives.push({ weight: share * a.weight, model: a.model });
+    if (i === middle) model = body;
+    else alternatives.push({ weight: share * rest, model: body });
+  }
+  if (!model) return undefined;
+  return { model, alternatives: alternatives.length ? alternatives : undefined };
+}
+
+/**
  * A report that names no part but gives a figure may be of the head or the tail, as the estimator
  * reads it (positions.ts `figureMixture`): with probability 1 − {@link bodyProbability} of its
  * share of the group (its figure over the group's estimated size that day, at most 1), half each,
- * predicted from that end's km interval. None for a report that names a part or gives no figure.
+ * predicted from that end's km interval at time `t`. None for a report that names a part or gives
+ * no figure.
  */
 function partReadings(
   r: CheckReport,
+  t: number,
   track: GroupTrack,
   extrapolate: { movement: MovementModel; maxKm: number },
   partRate: number,
@@ -346,8 +390,8 @@ function partReadings(
   const prior = partPrior(r, track);
   const weight = prior * partRate;
   if (!(weight >= 1e-3)) return undefined;
-  const head = intervalAt(track, r.t, (p) => partInterval(p, "head"), extrapolate);
-  const tail = intervalAt(track, r.t, (p) => partInterval(p, "tail"), extrapolate);
+  const head = intervalAt(track, t, (p) => partInterval(p, "head"), extrapolate);
+  const tail = intervalAt(track, t, (p) => partInterval(p, "tail"), extrapolate);
   if (!head || !tail) return undefined;
   return [
     { weight: weight / 2, model: head },

@@ -28,8 +28,10 @@ export interface CheckReport {
   source: CheckSource;
   part: BodyPart;
   lowConfidence: boolean;
-  /** Local days (see src/calendar/local-time.ts). */
+  /** Local days (see src/calendar/local-time.ts); a date-only report's is its noon. */
   t: number;
+  /** false when the source gave a date only: read at the hours of src/movement/withinDay.ts. */
+  hasTime: boolean;
   /** Where it was seen, when it gives a place or coordinates. */
   point?: LonLat;
   /** true when the position is a town's (no coordinates, or the named town's own coordinates). */
@@ -101,6 +103,7 @@ export function checkReports(
       part: reportPart(s),
       lowConfidence: s.confidence === "low",
       t: time.t,
+      hasTime: time.hasTime,
       point,
       town,
       logSize,

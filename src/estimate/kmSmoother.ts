@@ -19,6 +19,7 @@
  */
 import type { Km } from "../model/units.ts";
 import {
+  dateOnlyOffsets,
   dayKernels,
   densityShape,
   REGIMES,
@@ -365,8 +366,8 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
   const shape = densityShape(movement);
   /** Cells where a report's good part can matter (outside: only the outlier term). */
   const support = (o: KmObservation, sigma: number, alternatives = true): [number, number] => {
-    const ahead = o.timeOffset === undefined ? 0.3 : Math.max(0, o.timeOffset);
-    const behind = o.timeOffset === undefined ? 0.2 : Math.max(0, -o.timeOffset);
+    const ahead = o.timeOffset === undefined ? UNKNOWN_AHEAD : Math.max(0, o.timeOffset);
+    const behind = o.timeOffset === undefined ? UNKNOWN_BEHIND : Math.max(0, -o.timeOffset);
     let zlo = o.kmRange ? o.kmRange[0] : o.km;
     let zhi = o.kmRange ? o.kmRange[1] : o.km;
     for (const a of alternatives ? (o.alternatives ?? []) : []) {
@@ -705,12 +706,15 @@ function backwardPass(
 }
 
 /**
- * A report with a date only: made at some time between about 06:00 and 20:00 — three times of day
- * with equal weights (morning, early afternoon, evening; six gave the same tracks within 1 km on
- * the 2018 data, at twice the cost).
+ * A report with a date only: made at one of the hours of src/movement/withinDay.ts
+ * `DATE_ONLY_HOURS` (equal weights), read by the within-day timing (−0.15, +0.05, +0.25 of a
+ * day's move from noon under the default); the check reads it by the same hours.
  */
-const UNKNOWN_TIME = [-0.15, 0.05, 0.25];
-const UNKNOWN_TIME_MEAN = 0.05;
+const UNKNOWN_TIME = dateOnlyOffsets();
+const UNKNOWN_TIME_MEAN = UNKNOWN_TIME.reduce((a, b) => a + b, 0) / UNKNOWN_TIME.length;
+/** Reach of a date-only report's support ahead of / behind its hours (days' moves; 0.3 / 0.2 under the default). */
+const UNKNOWN_AHEAD = Math.max(0, ...UNKNOWN_TIME) + 0.05;
+const UNKNOWN_BEHIND = Math.max(0, ...UNKNOWN_TIME.map((f) => -f)) + 0.05;
 
 function fillPrior(
   a: Float64Array,

@@ -10,11 +10,14 @@ import {
   createCatchments,
   createRouteIndex,
   dailyMove,
+  DATE_ONLY_HOURS,
+  dateOnlyOffsets,
   defaultEstimatorMovement,
   groupTracks,
   intervalAt,
   logSizeInterval,
   matchGroups,
+  moveOffsetFromNoon,
   partInterval,
   predictiveCdf,
   predictiveInterval,
@@ -154,6 +157,38 @@ describe("checkEstimate", () => {
     expect(loo.folds).toBe(40);
     expect(b.calls()).toBe(41); // the full estimate and one per report
     expect(() => checkEstimate(a.dataset, { estimate: a.estimate, folds: 1 })).toThrow(RangeError);
+  });
+
+  it("reads a date-only report at the hours the estimator reads it (withinDay.ts), a timed one at its hour", () => {
+    // A group moving 100 km a day at a steady pace (km 100·d at noon of 2018-11-d), model sd 5 km.
+    const [lon, lat] = index.along(routeId, 505);
+    const sightings: Sighting[] = [
+      { id: "timed", observedAt: "2018-11-05T13:12", lat, lon, caravanLabel: "A" },
+      { id: "dateOnly", observedAt: "2018-11-05", lat, lon, caravanLabel: "A" },
+    ];
+    const dataset = onCorridor(sightings, "moving group");
+    const tracks: BodyTrackPoint[] = [];
+    for (let day = 1; day <= 9; day++) {
+      const km = 100 * day;
+      tracks.push({
+        ...{ group: "A", date: `2018-11-0${day}`, routeId, km },
+        ...{ kmLow: km - Z90 * 5, kmHigh: km + Z90 * 5, size: NaN, sizeLow: NaN, sizeHigh: NaN },
+      });
+    }
+    const check = checkEstimate(dataset, {
+      estimate: (d) => groupAEstimate(d, tracks),
+      folds: 2,
+    });
+    const of = (id: string) => check.predictions.find((p) => p.id === id)!;
+    const middle = 500 + 100 * moveOffsetFromNoon(17840 + DATE_ONLY_HOURS[1] / 24);
+    const timedAt = 500 + 100 * moveOffsetFromNoon(17840 + 13.2 / 24);
+    expect(of("timed").predicted).toBeCloseTo(timedAt, 6);
+    // The date-only report's point prediction is its middle hour; its interval mixes the hours'.
+    expect(of("dateOnly").predicted).toBeCloseTo(middle, 6);
+    const width = (id: string) => of(id).high90 - of(id).low90;
+    const offsets = dateOnlyOffsets();
+    const spread = 100 * (Math.max(...offsets) - Math.min(...offsets));
+    expect(width("dateOnly")).toBeGreaterThan(width("timed") + 0.5 * spread);
   });
 
   it("with the real estimator on a simulated world, reports noisier than the model assumes are measured below nominal, and widening brings coverage up", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  DATE_ONLY_HOURS,
   DAY_MOVE_TIMING,
+  dateOnlyOffsets,
   dayMoveShare,
   moveOffsetFromNoon,
   trackDayOf,
@@ -30,5 +32,14 @@ describe("within-day timing of a day's move", () => {
     const linear = { startHour: 4, endHour: 20, smooth: false };
     expect(dayMoveShare(12, linear)).toBeCloseTo(0.5, 9);
     expect(moveOffsetFromNoon(at("2018-10-26T02:00"), linear)).toBeCloseTo(-0.5, 9);
+  });
+
+  it("reads a date-only report at three hours, the same offsets as before under the default", () => {
+    expect(DATE_ONLY_HOURS).toEqual([8.4, 13.2, 18]);
+    const offsets = dateOnlyOffsets({ startHour: 0, endHour: 24, smooth: false });
+    [-0.15, 0.05, 0.25].forEach((f, i) => expect(offsets[i]).toBeCloseTo(f, 12));
+    // Under a 04:00–20:00 ramp the evening hour is done with 7/8 of the day's move.
+    const ramp = dateOnlyOffsets({ startHour: 4, endHour: 20, smooth: false });
+    expect(ramp[2]).toBeCloseTo(14 / 16 - 0.5, 12);
   });
 });
