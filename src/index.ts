@@ -542,6 +542,9 @@ export {
   expectedRunDays,
   // When in the day a day's move happens (withinDay.ts), read by the estimator and the check.
   DAY_MOVE_TIMING,
+  EVEN_DAY_MOVE_TIMING,
+  DATE_ONLY_REPORT_HOUR,
+  dateOnlyReportOffset,
   DATE_ONLY_HOURS,
   dateOnlyOffsets,
   dayMoveShare,

@@ -11,7 +11,7 @@ import type { Dataset } from "../model/dataset.ts";
 import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import { SOURCE_TYPES } from "../model/source.ts";
 import type { MovementModel } from "../movement/index.ts";
-import { DATE_ONLY_HOURS } from "../movement/index.ts";
+import { DATE_ONLY_REPORT_HOUR } from "../movement/index.ts";
 import { estimateTracks } from "../estimate/estimateTracks.ts";
 import { bodyProbability, PART_SHARE } from "../estimate/parts.ts";
 import { SOURCE_PRIORS } from "../estimate/sourceBias.ts";
@@ -333,21 +333,18 @@ function predictPosition(
 }
 
 /**
- * The times a report is read at: its own, or for a date-only report the hours of
- * src/movement/withinDay.ts `DATE_ONLY_HOURS` (equal weights), as the estimator reads it.
+ * The time a report is read at: its own, or for a date-only report its date at
+ * src/movement/withinDay.ts `DATE_ONLY_REPORT_HOUR`, as the estimator reads it.
  */
-function readingTimes(r: CheckReport): number[] {
-  if (r.hasTime) return [r.t];
-  const day = Math.floor(r.t);
-  return DATE_ONLY_HOURS.map((h) => day + h / 24);
+function readingTime(r: CheckReport): number {
+  return r.hasTime ? r.t : Math.floor(r.t) + DATE_ONLY_REPORT_HOUR / 24;
 }
 
 /**
- * What a held-out position report may describe, with weights: at each of its reading times
- * ({@link readingTimes}), the km interval of the part it names, or for a report naming no part
- * with a figure, also its group's head or tail ({@link partReadings}). `model` is the part's
- * interval at the middle time (the point prediction); the rest are `alternatives`. Undefined when
- * the track gives no interval.
+ * What a held-out position report may describe, at its reading time ({@link readingTime}): the
+ * km interval of the part it names (`model`, the point prediction), and for a report naming no
+ * part with a figure, also its group's head or tail (`alternatives`, {@link partReadings}).
+ * Undefined when the track gives no interval.
  */
 function positionReadings(
   r: CheckReport,
@@ -355,22 +352,10 @@ function positionReadings(
   extrapolate: { movement: MovementModel; maxKm: number },
   partRate: number,
 ): { model: Interval90; alternatives: Predictive["alternatives"] } | undefined {
-  const times = readingTimes(r);
-  const middle = Math.floor(times.length / 2);
-  const share = 1 / times.length;
-  let model: Interval90 | undefined;
-  const alternatives: { weight: number; model: Interval90 }[] = [];
-  for (let i = 0; i < times.length; i++) {
-    const body = intervalAt(track, times[i], (p) => partInterval(p, r.part), extrapolate);
-    if (!body) return undefined;
-    const parts = partReadings(r, times[i], track, extrapolate, partRate) ?? [];
-    const rest = 1 - parts.reduce((sum, a) => sum + a.weight, 0);
-    for (const a of parts) alternatives.push({ weight: share * a.weight, model: a.model });
-    if (i === middle) model = body;
-    else alternatives.push({ weight: share * rest, model: body });
-  }
+  const t = readingTime(r);
+  const model = intervalAt(track, t, (p) => partInterval(p, r.part), extrapolate);
   if (!model) return undefined;
-  return { model, alternatives: alternatives.length ? alternatives : undefined };
+  return { model, alternatives: partReadings(r, t, track, extrapolate, partRate) };
 }
 
 /**

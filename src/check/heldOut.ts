@@ -30,7 +30,7 @@ export interface CheckReport {
   lowConfidence: boolean;
   /** Local days (see src/calendar/local-time.ts); a date-only report's is its noon. */
   t: number;
-  /** false when the source gave a date only: read at the hours of src/movement/withinDay.ts. */
+  /** false when the source gave a date only: read at src/movement/withinDay.ts `DATE_ONLY_REPORT_HOUR`. */
   hasTime: boolean;
   /** Where it was seen, when it gives a place or coordinates. */
   point?: LonLat;

@@ -41,8 +41,9 @@ export interface KmObservation {
   outlier: number;
   /**
    * When the report was made, in days' moves from 12:00 of day `step` (src/movement/withinDay.ts
-   * `moveOffsetFromNoon`: ≈ −0.9 before the day's move starts, +0.1 after it ends); `undefined`
-   * when only the date is known. A report after the move sits ahead of the noon position by a
+   * `moveOffsetFromNoon`: −0.5 before the day's move starts, +0.5 after it ends under the
+   * 04:00–20:00 ramp); a date-only report's is `dateOnlyReportOffset`; `undefined` when the
+   * time is not known at all (a count's passage: a mix over the hours). A report after the move sits ahead of the noon position by a
    * share of the next day's move, one before it behind by a share of that day's move; the
    * likelihood mixes over the regimes' displacement laws accordingly.
    */
@@ -706,13 +707,14 @@ function backwardPass(
 }
 
 /**
- * A report with a date only: made at one of the hours of src/movement/withinDay.ts
- * `DATE_ONLY_HOURS` (equal weights), read by the within-day timing (−0.15, +0.05, +0.25 of a
- * day's move from noon under the default); the check reads it by the same hours.
+ * An observation without a time (a count's passage; a date-only report carries its own offset,
+ * positions.ts): made at one of the hours of src/movement/withinDay.ts `DATE_ONLY_HOURS` (equal
+ * weights), read by the within-day timing (−0.225, +0.075, +0.375 of a day's move from noon under
+ * the 04:00–20:00 ramp).
  */
 const UNKNOWN_TIME = dateOnlyOffsets();
 const UNKNOWN_TIME_MEAN = UNKNOWN_TIME.reduce((a, b) => a + b, 0) / UNKNOWN_TIME.length;
-/** Reach of a date-only report's support ahead of / behind its hours (days' moves; 0.3 / 0.2 under the default). */
+/** Reach of such an observation's support ahead of / behind its hours (days' moves). */
 const UNKNOWN_AHEAD = Math.max(0, ...UNKNOWN_TIME) + 0.05;
 const UNKNOWN_BEHIND = Math.max(0, ...UNKNOWN_TIME.map((f) => -f)) + 0.05;
 

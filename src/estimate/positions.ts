@@ -16,6 +16,7 @@ import type { KmObservation } from "./kmSmoother.ts";
 import {
   fitMovement as fitLaw,
   fitRegimePersistence,
+  dateOnlyReportOffset,
   moveOffsetFromNoon,
   noEvidence,
 } from "../movement/index.ts";
@@ -227,7 +228,8 @@ function pointObservation(ctx: EstimateContext, g: WorkGroup, p: GroupPosition):
     // along the road, and a gazetteer lists only some of the places a source may snap to.
     sigmaKm: s.fromPlace ? Math.sqrt(TOWN_EDGE_SD_KM ** 2 + (0.5 * p.off) ** 2) : sigma,
     outlier: ctx.keep?.has(s.id) ? 0 : Math.min(0.5, outlier * ctx.outlierScale),
-    timeOffset: s.hasTime ? moveOffsetFromNoon(s.t) : undefined,
+    // A date-only report: where the group was that day, read at one hour (withinDay.ts).
+    timeOffset: s.hasTime ? moveOffsetFromNoon(s.t) : dateOnlyReportOffset(),
     kmRange: s.fromPlace ? placeStretch(ctx, g.routeId, p.km) : undefined,
   };
 }

@@ -5,17 +5,17 @@
  * rule. A track's day D is where the group is at 12:00 of day D.
  *
  * The rule: the share of a day's move done by local hour h rises from 0 at `startHour` to 1 at
- * `endHour` (linear, or a smoothstep when `smooth`). The default, 00:00–24:00 linear, is moves
- * spread evenly over the day: a report at hour h sits (h − 12) / 24 of a day's travel from its
- * day's noon position (what both sides did before this module).
+ * `endHour` (linear, or a smoothstep when `smooth`). A report at hour h sits share(h) − share(12)
+ * of a day's travel from its day's noon position.
  *
- * Tried and not kept (figures in docs/estimation.md "Time of day of a report"): the 2018 caravans
- * set out before dawn and walked or rode until midday or the afternoon (AP, 26 Oct 2018, "Migrants
- * set out on arduous 60-mile journey to next stop": Pijijiapan, predawn; RTVE, 24 Oct 2018: left
- * Huixtla at night). A smoothstep from 04:00 to 14:00 read by both sides lost on the stress and
- * world3 worlds (their noon is mid-move, or the hour says nothing) and barely moved 2018; a linear
- * 04:00–20:00 ramp was neutral on them and cut 2018's error by ~3 km on each fold seed, but took
- * the 2018 90 % cover to 95.9 % (one report of 73 above the 85–95 % band) on two of three seeds.
+ * The default is a linear ramp from 04:00 to 20:00: the caravans of 2018 set out before dawn
+ * (AP, 26 Oct 2018, "Migrants set out on arduous 60-mile journey to next stop": Pijijiapan,
+ * predawn; RTVE, 24 Oct 2018: left Huixtla at night; Reuters/Quadratín, 1 Nov 2018: left Juchitán
+ * at 6 am), so a report made at 04:00 sees where the group slept, not a third of the day's move
+ * done; and noon stays mid-move, as the test worlds have it (world3 moves its groups 06:00–18:00,
+ * stress's noon is the day's position). Before, moves were spread evenly over the 24 hours
+ * (00:00–24:00). Figures of both and of the ramps tried in docs/estimation.md "Time of day of a
+ * report".
  */
 
 /** The within-day timing of a day's move (local hours, 0–24). */
@@ -28,8 +28,11 @@ export interface DayMoveTiming {
   smooth: boolean;
 }
 
-/** Moves spread evenly over the 24 hours (see the module comment for the 2018 ramp tried). */
-export const DAY_MOVE_TIMING: DayMoveTiming = { startHour: 0, endHour: 24, smooth: false };
+/** A day's move from 04:00 to 20:00, linear (see the module comment). */
+export const DAY_MOVE_TIMING: DayMoveTiming = { startHour: 4, endHour: 20, smooth: false };
+
+/** Moves spread evenly over the 24 hours: the rule before the 04:00–20:00 ramp. */
+export const EVEN_DAY_MOVE_TIMING: DayMoveTiming = { startHour: 0, endHour: 24, smooth: false };
 
 /** Share (0–1) of the day's move done by local hour `hour` (0–24). */
 export function dayMoveShare(hour: number, timing: DayMoveTiming = DAY_MOVE_TIMING): number {
@@ -49,16 +52,29 @@ export function moveOffsetFromNoon(t: number, timing: DayMoveTiming = DAY_MOVE_T
 }
 
 /**
- * Local hours at which a report that gives a date only may have been made, with equal weights:
- * morning, early afternoon, evening (about 06:00–20:00, when sources are out; six hours gave the
- * same 2018 tracks within 1 km at twice the cost). Both the estimator (the report's density, a
- * mix over these hours) and the held-out check (its predictive, the same mix) read a date-only
- * report by these hours and {@link DAY_MOVE_TIMING}. Under the default timing they sit −0.15,
+ * The hour a report that gives a date only is read at (local): 13:00, the middle of the hours
+ * sources are out (06:00–20:00). Such a report says where the group was that day (2018: "arrived
+ * in Arriaga", "rested in Huixtla"; the stress worlds: the day's position whatever the hour), not
+ * a snapshot at an unknown hour, so it is read at one hour rather than spread over the day's move.
+ * The estimator (positions.ts) and the held-out check (checkEstimate.ts) both read it so.
+ */
+export const DATE_ONLY_REPORT_HOUR = 13;
+
+/** Where a date-only report sits against noon, in days' moves ({@link moveOffsetFromNoon}). */
+export function dateOnlyReportOffset(timing: DayMoveTiming = DAY_MOVE_TIMING): number {
+  return dayMoveShare(DATE_ONLY_REPORT_HOUR, timing) - dayMoveShare(12, timing);
+}
+
+/**
+ * Local hours at which something known only by its date happened, with equal weights: morning,
+ * early afternoon, evening (about 06:00–20:00; six hours gave the same 2018 tracks within 1 km at
+ * twice the cost). The estimator reads a count's passage by them (the group passed the counting
+ * point at some time of its move that day; kmSmoother.ts). Under the even timing they sit −0.15,
  * +0.05 and +0.25 of a day's move from noon.
  */
 export const DATE_ONLY_HOURS: readonly number[] = [8.4, 13.2, 18];
 
-/** Where the hours of a date-only report sit against noon, in days' moves ({@link moveOffsetFromNoon}). */
+/** Where {@link DATE_ONLY_HOURS} sit against noon, in days' moves ({@link moveOffsetFromNoon}). */
 export function dateOnlyOffsets(timing: DayMoveTiming = DAY_MOVE_TIMING): number[] {
   return DATE_ONLY_HOURS.map((h) => dayMoveShare(h, timing) - dayMoveShare(12, timing));
 }

@@ -10,14 +10,13 @@ import {
   createCatchments,
   createRouteIndex,
   dailyMove,
-  DATE_ONLY_HOURS,
-  dateOnlyOffsets,
+  DATE_ONLY_REPORT_HOUR,
+  dateOnlyReportOffset,
   defaultEstimatorMovement,
   groupTracks,
   intervalAt,
   logSizeInterval,
   matchGroups,
-  moveOffsetFromNoon,
   partInterval,
   predictiveCdf,
   predictiveInterval,
@@ -159,12 +158,13 @@ describe("checkEstimate", () => {
     expect(() => checkEstimate(a.dataset, { estimate: a.estimate, folds: 1 })).toThrow(RangeError);
   });
 
-  it("reads a date-only report at the hours the estimator reads it (withinDay.ts), a timed one at its hour", () => {
+  it("reads a date-only report at the hour the estimator reads it (withinDay.ts), a timed one at its hour", () => {
     // A group moving 100 km a day at a steady pace (km 100·d at noon of 2018-11-d), model sd 5 km.
     const [lon, lat] = index.along(routeId, 505);
     const sightings: Sighting[] = [
-      { id: "timed", observedAt: "2018-11-05T13:12", lat, lon, caravanLabel: "A" },
+      { id: "at13", observedAt: "2018-11-05T13:00", lat, lon, caravanLabel: "A" },
       { id: "dateOnly", observedAt: "2018-11-05", lat, lon, caravanLabel: "A" },
+      { id: "predawn", observedAt: "2018-11-05T04:00", lat, lon, caravanLabel: "A" },
     ];
     const dataset = onCorridor(sightings, "moving group");
     const tracks: BodyTrackPoint[] = [];
@@ -180,15 +180,13 @@ describe("checkEstimate", () => {
       folds: 2,
     });
     const of = (id: string) => check.predictions.find((p) => p.id === id)!;
-    const middle = 500 + 100 * moveOffsetFromNoon(17840 + DATE_ONLY_HOURS[1] / 24);
-    const timedAt = 500 + 100 * moveOffsetFromNoon(17840 + 13.2 / 24);
-    expect(of("timed").predicted).toBeCloseTo(timedAt, 6);
-    // The date-only report's point prediction is its middle hour; its interval mixes the hours'.
-    expect(of("dateOnly").predicted).toBeCloseTo(middle, 6);
-    const width = (id: string) => of(id).high90 - of(id).low90;
-    const offsets = dateOnlyOffsets();
-    const spread = 100 * (Math.max(...offsets) - Math.min(...offsets));
-    expect(width("dateOnly")).toBeGreaterThan(width("timed") + 0.5 * spread);
+    expect(DATE_ONLY_REPORT_HOUR).toBe(13);
+    expect(of("dateOnly").predicted).toBeCloseTo(500 + 100 * dateOnlyReportOffset(), 6);
+    for (const key of ["predicted", "low90", "high90"] as const) {
+      expect(of("dateOnly")[key]).toBeCloseTo(of("at13")[key], 6);
+    }
+    // Before the day's move starts (04:00) the group is where it slept: halfway between noons.
+    expect(of("predawn").predicted).toBeCloseTo(450, 6);
   });
 
   it("with the real estimator on a simulated world, reports noisier than the model assumes are measured below nominal, and widening brings coverage up", () => {
@@ -412,10 +410,12 @@ describe("reading tracks through the small interface", () => {
     const track = groupTracks([day("2018-11-02", 200), day("2018-11-01", 100)]).get("A");
     if (!track) throw new Error("no track");
     const t = (iso: string) => toLocalTime(iso, "UTC")?.t ?? NaN;
+    // 18:00 under the 04:00–20:00 day's move (withinDay.ts): 7/8 of the move done, 3/8 of the
+    // way from the 1st's noon to the 2nd's.
     expect(intervalAt(track, t("2018-11-01T18:00"), (p) => partInterval(p, "median"))).toEqual({
-      mid: 125,
-      low: 115,
-      high: 145,
+      mid: 137.5,
+      low: 127.5,
+      high: 157.5,
     });
     const movement = defaultEstimatorMovement();
     const later = intervalAt(track, t("2018-11-05T12:00"), (p) => partInterval(p, "median"), {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   DATE_ONLY_HOURS,
+  DATE_ONLY_REPORT_HOUR,
   DAY_MOVE_TIMING,
   dateOnlyOffsets,
+  dateOnlyReportOffset,
+  EVEN_DAY_MOVE_TIMING,
   dayMoveShare,
   moveOffsetFromNoon,
   trackDayOf,
@@ -12,13 +15,20 @@ import { toLocalTime } from "../../src/calendar/index.ts";
 const at = (text: string): number => toLocalTime(text, "America/Mexico_City")?.t ?? NaN;
 
 describe("within-day timing of a day's move", () => {
-  it("spreads moves evenly over the day by default: (hour − 12) / 24 from noon", () => {
-    expect(DAY_MOVE_TIMING).toEqual({ startHour: 0, endHour: 24, smooth: false });
-    expect(moveOffsetFromNoon(at("2018-10-26T04:00"))).toBeCloseTo(-8 / 24, 9);
-    expect(moveOffsetFromNoon(at("2018-10-26T22:00"))).toBeCloseTo(10 / 24, 9);
-    expect(moveOffsetFromNoon(at("2018-10-26"))).toBe(0);
-    // Day 17830 is 2018-10-26: a 04:00 report sits 2/3 of the way from the 25th's noon to the 26th's.
-    expect(trackDayOf(at("2018-10-26T04:00"))).toBeCloseTo(17830 - 8 / 24, 9);
+  it("moves from 04:00 to 20:00 by default: a predawn report sees where the group slept", () => {
+    expect(DAY_MOVE_TIMING).toEqual({ startHour: 4, endHour: 20, smooth: false });
+    expect(moveOffsetFromNoon(at("2018-10-26T04:00"))).toBeCloseTo(-0.5, 9);
+    expect(moveOffsetFromNoon(at("2018-10-26T22:00"))).toBeCloseTo(0.5, 9);
+    expect(moveOffsetFromNoon(at("2018-10-26T16:00"))).toBeCloseTo(0.25, 9);
+    // Day 17830 is 2018-10-26: a 04:00 report sits halfway from the 25th's noon to the 26th's.
+    expect(trackDayOf(at("2018-10-26T04:00"))).toBeCloseTo(17830 - 0.5, 9);
+  });
+
+  it("spreads moves evenly over the day under the even timing: (hour − 12) / 24 from noon", () => {
+    const even = EVEN_DAY_MOVE_TIMING;
+    expect(moveOffsetFromNoon(at("2018-10-26T04:00"), even)).toBeCloseTo(-8 / 24, 9);
+    expect(moveOffsetFromNoon(at("2018-10-26T22:00"), even)).toBeCloseTo(10 / 24, 9);
+    expect(trackDayOf(at("2018-10-26T04:00"), even)).toBeCloseTo(17830 - 8 / 24, 9);
   });
 
   it("reads a predawn-to-afternoon ramp: nothing moved before the start, all after the end", () => {
@@ -34,9 +44,12 @@ describe("within-day timing of a day's move", () => {
     expect(moveOffsetFromNoon(at("2018-10-26T02:00"), linear)).toBeCloseTo(-0.5, 9);
   });
 
-  it("reads a date-only report at three hours, the same offsets as before under the default", () => {
+  it("reads a date-only report at 13:00, and a time known by its date only at three hours", () => {
+    expect(DATE_ONLY_REPORT_HOUR).toBe(13);
+    expect(dateOnlyReportOffset()).toBeCloseTo(1 / 16, 12);
+    expect(dateOnlyReportOffset(EVEN_DAY_MOVE_TIMING)).toBeCloseTo(1 / 24, 12);
     expect(DATE_ONLY_HOURS).toEqual([8.4, 13.2, 18]);
-    const offsets = dateOnlyOffsets({ startHour: 0, endHour: 24, smooth: false });
+    const offsets = dateOnlyOffsets(EVEN_DAY_MOVE_TIMING);
     [-0.15, 0.05, 0.25].forEach((f, i) => expect(offsets[i]).toBeCloseTo(f, 12));
     // Under a 04:00–20:00 ramp the evening hour is done with 7/8 of the day's move.
     const ramp = dateOnlyOffsets({ startHour: 4, endHour: 20, smooth: false });
