@@ -10,8 +10,9 @@
  *
  * The default is a linear ramp from 04:00 to 20:00: the caravans of 2018 set out before dawn
  * (AP, 26 Oct 2018, "Migrants set out on arduous 60-mile journey to next stop": Pijijiapan,
- * predawn; RTVE, 24 Oct 2018: left Huixtla at night; Reuters/Quadratín, 1 Nov 2018: left Juchitán
- * at 6 am), so a report made at 04:00 sees where the group slept, not a third of the day's move
+ * predawn; RTVE, 24 Oct 2018: left Huixtla at night; EFE/Reforma, 29 Oct: left Tapanatepec at
+ * 3 am; Quadratín/Notimex, 1 Nov: left Juchitán at 6 am; Reforma, 5 Nov: left Córdoba from 05:00),
+ * so a report made at 04:00 sees where the group slept, not a third of the day's move
  * done; and noon stays mid-move, as the test worlds have it (world3 moves its groups 06:00–18:00,
  * stress's noon is the day's position). Before, moves were spread evenly over the 24 hours
  * (00:00–24:00). Figures of both and of the ramps tried in docs/estimation.md "Time of day of a
