@@ -45,7 +45,8 @@ export function dayMoveShare(hour: number, timing: DayMoveTiming = DAY_MOVE_TIMI
 /**
  * Where a report made at local time `t` (local days, src/calendar/local-time.ts) sits against its
  * date's noon position, in days of travel: below 0 behind it (before noon's share of the move was
- * done), above 0 ahead of it (part of the next move done). (hour − 12) / 24 under the default.
+ * done), above 0 ahead of it (part of the next move done). (hour − 12) / 16 between 04:00 and
+ * 20:00 under the default, −0.5 before and +0.5 after; (hour − 12) / 24 under the even timing.
  */
 export function moveOffsetFromNoon(t: number, timing: DayMoveTiming = DAY_MOVE_TIMING): number {
   const hour = (t - Math.floor(t)) * 24;
