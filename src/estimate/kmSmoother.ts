@@ -42,10 +42,10 @@ export interface KmObservation {
   /**
    * When the report was made, in days' moves from 12:00 of day `step` (src/movement/withinDay.ts
    * `moveOffsetFromNoon`: −0.5 before the day's move starts, +0.5 after it ends under the
-   * 04:00–20:00 ramp); a date-only report's is `dateOnlyReportOffset`; `undefined` when the
-   * time is not known at all (a count's passage: a mix over the hours). A report after the move sits ahead of the noon position by a
-   * share of the next day's move, one before it behind by a share of that day's move; the
-   * likelihood mixes over the regimes' displacement laws accordingly.
+   * 04:00–20:00 ramp); a date-only report's is `dateOnlyReportOffset`; `undefined` when the time
+   * is not known at all (a count's passage: a mix over the hours). A report after the move sits
+   * ahead of the noon position by a share of the next day's move, one before it behind by a share
+   * of that day's move; the likelihood mixes over the regimes' displacement laws accordingly.
    */
   timeOffset?: number;
   /**
