@@ -6,7 +6,11 @@
  * side; a result downloads as CSV; the texts follow the language; no console error and no
  * request to another host.
  */
-import { readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
@@ -17,6 +21,38 @@ import {
   waitForReplay,
   watchPage,
 } from "./harness.ts";
+
+/**
+ * The row of one place in the scenario-summary.csv that `dtm-flow scenario` (run as a child
+ * process, as a planner runs it) writes for the Tecún Umán example at `runs` runs.
+ */
+async function cliSummaryRow(runs: number, place: string): Promise<Record<string, string>> {
+  const out = mkdtempSync(join(tmpdir(), "dtm-scenario-"));
+  try {
+    await promisify(execFile)(
+      process.execPath,
+      [
+        resolve("bin/dtm-flow.js"),
+        "scenario",
+        "data/scenarios/tecun-uman-2019-01-15.json",
+        "--runs",
+        String(runs),
+        "--out",
+        out,
+      ],
+      { env: { ...process.env, TZ: "UTC" }, maxBuffer: 1 << 24 },
+    );
+    const [head, ...lines] = readFileSync(join(out, "scenario-summary.csv"), "utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    const columns = head!.split(",");
+    const cells = lines.map((l) => l.split(",")).find((c) => c[1] === place)!;
+    return Object.fromEntries(columns.map((c, i) => [c, cells[i]!]));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
 
 /** Records every status the panel shows (the run is fast: polling could miss "running"). */
 async function recordStatuses(page: Page): Promise<void> {
@@ -113,6 +149,13 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     expect(latrines).toBeGreaterThan(0);
     // Water (m³/day) is people × 15 L ÷ 1000, latrines people ÷ 50 (rounded up), at the same peak.
     expect(Math.abs(latrines - Math.ceil((water * 1000) / 15 / 50))).toBeLessThanOrEqual(1);
+    // The same needs as `dtm-flow scenario` writes for the same scenario, runs and seed.
+    const cli = await cliSummaryRow(200, "Tapachula");
+    expect(latrines).toBe(Number(cli["latrines_peak_p90"]));
+    expect(water).toBe(Math.round(Number(cli["water_m3_day_peak_p90"]) * 10) / 10);
+    expect(await row.locator('td[data-need="kits"]').textContent()).toBe(
+      cli["hygiene_kits_month_peak_p90"],
+    );
     // The planning figures are printed beside the table.
     expect(
       await first.locator('dd[data-figure="waterLitresPerPersonPerDay"]').textContent(),
