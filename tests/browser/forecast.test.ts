@@ -44,6 +44,10 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
     const expected = await mexico.locator("td[data-date]").getAttribute("data-date");
     expect(expected! > "2018-11-02").toBe(true);
     expect(expected! <= "2018-11-16").toBe(true);
+    // The first people (the head) are expected there no later than the median person.
+    const head = await mexico.locator("td[data-head-date]").getAttribute("data-head-date");
+    expect(head).toMatch(/^2018-11-\d\d$/);
+    expect(head! <= expected!).toBe(true);
     // Cones: one group of bands per group, a band per day of the horizon, drawn on screen.
     const cone = page.locator(
       '#map-overlay g.forecast-cones g.cone[data-group="Honduran caravan 1"]',
@@ -74,6 +78,28 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
         .locator('#forecast tr[data-place="Mexico City"][data-group="Honduran caravan 1"]')
         .count(),
     ).toBe(0);
+
+    // 14 Dec: every 2018 group has arrived or dissolved. The panel says which, and where, as
+    // forecast.csv does, instead of only "no group is expected".
+    await page.evaluate(() =>
+      (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer.setState({
+        t: 62.5,
+      }),
+    );
+    await page.waitForFunction(
+      () =>
+        /14 Dec 2018/.test(
+          document.querySelector('#forecast [data-status="ready"]')?.textContent ?? "",
+        ),
+      undefined,
+      { timeout: 90_000 },
+    );
+    const arrived = page.locator(
+      '#forecast li[data-status="arrived"][data-group="Honduran caravan 1"]',
+    );
+    expect(await arrived.textContent()).toMatch(/arrived at the end of its route: Tijuana/);
+    expect(await page.locator("#forecast li[data-status]").count()).toBe(8);
+    await page.locator("#forecast").screenshot({ path: `${SHOTS}/forecast-2018-12-14.png` });
 
     // The cones can be hidden.
     await page.locator("#forecast-cones-toggle").uncheck();

@@ -4,6 +4,15 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture } from "../cli/capture.ts";
+import { embedded2018 } from "../../src/index.ts";
+import { computeForecastView } from "../../viewer/forecast/view.ts";
+
+/** forecast.csv (with its byte-order mark) as objects keyed by its header. */
+function readForecastCsv(path: string): Record<string, string>[] {
+  const [header, ...lines] = readFileSync(path, "utf8").slice(1).trimEnd().split("\r\n");
+  const columns = header!.split(",");
+  return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [columns[i]!, v])));
+}
 
 describe("dtm-flow forecast", () => {
   const dir = mkdtempSync(join(tmpdir(), "dtm-forecast-"));
@@ -59,6 +68,36 @@ describe("dtm-flow forecast", () => {
     expect(honduran[0]!.arrival_p50).toBe("");
     const report = JSON.parse(readFileSync(join(out, "forecast.json"), "utf8"));
     expect(report.groups.length).toBe(report.nowcast.length);
+  }, 60_000);
+
+  it("the viewer's forecast panel gives the dates, people and statuses of forecast.csv for the same day", async () => {
+    const out = join(dir, "viewer");
+    // As a planner runs it: defaults for runs and seed; a date alone is 12:00 local, as the panel.
+    expect(await run(["forecast", "--as-of", "2018-11-14", "--out", out], capture().context)).toBe(
+      0,
+    );
+    const rows = readForecastCsv(join(out, "forecast.csv"));
+    const view = computeForecastView(embedded2018(), "2018-11-14T12:00:00");
+    const ahead = rows.filter((r) => r["status"] === "ahead");
+    expect(ahead.length).toBeGreaterThan(20);
+    for (const r of ahead) {
+      const a = view.arrivals.find((x) => x.group === r["group"] && x.place === r["place_name"]);
+      const what = `${r["group"]} at ${r["place_name"]}`;
+      expect(a, what).toBeDefined();
+      expect(a!.p10 ?? "", what).toBe(r["arrival_p10"]);
+      expect(a!.p50 ?? "", what).toBe(r["arrival_p50"]);
+      expect(a!.p90 ?? "", what).toBe(r["arrival_p90"]);
+      expect(a!.head?.p50 ?? "", what).toBe(r["head_arrival_p50"]);
+      expect(a!.people ? String(Math.round(a!.people.p50)) : "", what).toBe(r["people_p50"]);
+    }
+    // The groups not moved on: the same status and place in both (LGBT group arrived in Tijuana).
+    const still = rows.filter((r) => r["status"] !== "ahead");
+    expect(still.map((r) => r["group"])).toContain("LGBT group");
+    for (const r of still) {
+      const g = view.groups.find((x) => x.group === r["group"])!;
+      expect(g.status).toBe(r["status"]);
+      expect(g.place).toBe(r["place_name"]);
+    }
   }, 60_000);
 
   it("the same seed writes the same forecast.csv", async () => {
