@@ -68,15 +68,34 @@ describe("dtm-flow forecast", () => {
     expect(honduran[0]!.arrival_p50).toBe("");
     const report = JSON.parse(readFileSync(join(out, "forecast.json"), "utf8"));
     expect(report.groups.length).toBe(report.nowcast.length);
+    // stdout says it too, one line per group: no group is moved on, none is forecast.
+    const said = io.out.join("\n");
+    expect(said).toMatch(/^Forecast as of 2018-12-14 12:00 \(America\/Mexico_City\)/);
+    expect(said).toMatch(/Honduran caravan 1: (arrived at the end of its route|dissolved)/);
+    expect(io.out.filter((l) => / not moved on\.$/.test(l))).toHaveLength(report.groups.length);
+    expect(said).not.toMatch(/: median person/);
   }, 60_000);
 
   it("the viewer's forecast panel gives the dates, people and statuses of forecast.csv for the same day", async () => {
     const out = join(dir, "viewer");
     // As a planner runs it: defaults for runs and seed; a date alone is 12:00 local, as the panel.
-    expect(await run(["forecast", "--as-of", "2018-11-14", "--out", out], capture().context)).toBe(
-      0,
-    );
+    const io = capture();
+    expect(await run(["forecast", "--as-of", "2018-11-14", "--out", out], io.context)).toBe(0);
     const rows = readForecastCsv(join(out, "forecast.csv"));
+    // stdout: each group on the road with its next place's median person and first people, from
+    // the same forecast as forecast.csv; the LGBT group arrived in Tijuana on 13 Nov.
+    const next = rows.find((r) => r["group"] === "Honduran caravan 1")!;
+    expect(io.out).toContain(
+      "  Honduran caravan 1: on the road near Escuinapa (last observed 2018-11-14).",
+    );
+    expect(
+      io.out.find((l) =>
+        l.startsWith(`    ${next["place_name"]}: median person ${next["arrival_p50"]} `),
+      ),
+    ).toContain(`first people ${next["head_arrival_p50"]} `);
+    expect(io.out).toContain(
+      "  LGBT group: arrived at the end of its route, Tijuana (last observed 2018-11-13); not moved on.",
+    );
     const view = computeForecastView(embedded2018(), "2018-11-14T12:00:00");
     const ahead = rows.filter((r) => r["status"] === "ahead");
     expect(ahead.length).toBeGreaterThan(20);

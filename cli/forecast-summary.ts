@@ -1,0 +1,57 @@
+/**
+ * The lines `dtm-flow forecast` prints on stdout: for every group its status as of the forecast
+ * and, for a group on the road, when its median person and its first people (the head) reach the
+ * next place and the end of its route — the morning question, answered without opening
+ * forecast.csv (which holds every place ahead). Read from the library's forecast, never re-derived.
+ */
+import type { ArrivalForecast, Forecast, Nowcast } from "../src/index.ts";
+
+/** "2018-11-15 (p10 2018-11-14, p90 beyond the horizon)": one moment's dates. */
+function dates(q: { p10?: string; p50?: string; p90?: string }): string {
+  const beyond = "beyond the horizon";
+  return `${q.p50 ?? beyond} (p10 ${q.p10 ?? beyond}, p90 ${q.p90 ?? beyond})`;
+}
+
+/** One place ahead: the median person's arrival, the head's, the chance within the horizon. */
+function arrivalText(a: ArrivalForecast): string {
+  const head = a.headArrivalDate ? `; first people ${dates(a.headArrivalDate)}` : "";
+  const people = a.people ? `, ${Math.round(a.people.p50).toLocaleString("en-US")} people` : "";
+  return `${a.placeName}: median person ${dates(a.arrivalDate)}${head}${people}, ${Math.round(a.probWithinHorizon * 100)} % within the horizon`;
+}
+
+/**
+ * The summary lines: a heading, then per group (in the nowcast's order) its status and, on the
+ * road, its next place and its route's last place ahead.
+ */
+export function forecastSummaryLines(now: Nowcast, forecast: Forecast): string[] {
+  // now.asOf is a fractional local day: its fraction is the time of day.
+  const minutes = Math.round((now.asOf - Math.floor(now.asOf)) * 1440);
+  const time = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+  const lines = [
+    `Forecast as of ${now.asOfDate} ${time} (${now.timeZone}), horizon ${forecast.horizonDays} days, ${forecast.runs} runs; dates are local, "median person" when most need beds, "first people" when shelters must open:`,
+  ];
+  for (const g of forecast.groups) {
+    if (g.status === "arrived") {
+      lines.push(
+        `  ${g.group}: arrived at the end of its route, ${g.placeName ?? `km ${g.km}`} (last observed ${g.lastDate}); not moved on.`,
+      );
+      continue;
+    }
+    if (g.status === "dissolved") {
+      lines.push(
+        `  ${g.group}: dissolved, no report for more than 7 days; last placed near ${g.placeName ?? `km ${g.km}`} on ${g.lastDate}; not moved on.`,
+      );
+      continue;
+    }
+    const ahead = forecast.arrivals.filter((a) => a.group === g.group).sort((a, b) => a.km - b.km);
+    const where = g.placeName ? `near ${g.placeName}` : `at km ${Math.round(g.km)}`;
+    lines.push(`  ${g.group}: on the road ${where} (last observed ${g.lastDate}).`);
+    if (ahead.length === 0) {
+      lines.push("    no place ahead on its route (see the warnings in forecast.json).");
+      continue;
+    }
+    const shown = ahead.length > 1 ? [ahead[0]!, ahead[ahead.length - 1]!] : [ahead[0]!];
+    for (const a of shown) lines.push(`    ${arrivalText(a)}`);
+  }
+  return lines;
+}
