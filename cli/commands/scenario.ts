@@ -11,6 +11,7 @@ import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
 import { optionString, userInputStep } from "../dataset-options.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import { loadDataset } from "../read-input.ts";
+import { jsonPointerLines, withLineColumn } from "../json-lines.ts";
 import {
   buildCorridor,
   embedded2018,
@@ -150,25 +151,29 @@ function wholeOption(name: string, value: unknown, max: number): number | undefi
   return n;
 }
 
-/** The parsed scenario file, with `--runs` and `--seed` written over its own. */
+/**
+ * The parsed scenario file, with `--runs` and `--seed` written over its own, and the line of
+ * every JSON pointer in it (for the problems).
+ */
 function readScenarioJson(
   file: string,
   cwd: string,
   runs: number | undefined,
   seed: number | undefined,
-): unknown {
+): { json: unknown; lines: Map<string, number> } {
   const path = resolve(cwd, file);
   if (!existsSync(path) || !statSync(path).isFile())
     throw new UserError(`cannot read ${file}: no such file; check the path.`);
   let json: unknown;
+  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   try {
-    json = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
+    json = JSON.parse(text);
   } catch (error) {
     // V8 quotes the text around the fault and ends with "is not valid JSON" itself
     // (`Unexpected token '}', ..."waves": [}" is not valid JSON`): keep only the reason.
-    const reason = (error as Error).message.replace(
-      /, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/,
-      "",
+    const reason = withLineColumn(
+      (error as Error).message.replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, ""),
+      text,
     );
     throw new UserError(
       `${basename(file)} is not valid JSON (${reason}); check its brackets, commas and quotes.`,
@@ -179,7 +184,20 @@ function readScenarioJson(
     if (runs !== undefined) object.runs = runs;
     if (seed !== undefined) object.seed = seed;
   }
-  return json;
+  return { json, lines: jsonPointerLines(text) };
+}
+
+/**
+ * Where a problem is: "line 5, /waves/0/people". A pointer not written in the file (a field
+ * left out, or set by --runs/--seed) takes the line of the nearest part written (a missing
+ * `/waves/0/date` is reported at the wave's line); the whole file is "/".
+ */
+function problemPlace(pointer: string, lines: Map<string, number>): string {
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf("/"))) {
+    const line = lines.get(p);
+    if (line !== undefined) return `line ${line}, ${pointer || "/"}`;
+    if (p === "") return pointer || "/";
+  }
 }
 
 /** "Like 2018" calibrated on the replay, when the scenario asks for it (a failure falls back). */
@@ -270,7 +288,7 @@ export const scenarioCommand: Command = {
     const inputs = [file, route, places].filter((f): f is string => f !== undefined);
     const outDir = optionString(values, "out");
     const out = openOutputFolder(outDir, inputs, context.cwd, SCENARIO_OUTPUTS);
-    const json = readScenarioJson(file, context.cwd, runs, seed);
+    const { json, lines } = readScenarioJson(file, context.cwd, runs, seed);
     const custom = route !== undefined || places !== undefined;
     const dataset = custom
       ? (await loadDataset({ route, places }, context)).dataset
@@ -282,9 +300,9 @@ export const scenarioCommand: Command = {
     for (const warning of checked.warnings) context.stderr(`warning: ${warning.message}`);
     if (!scenario) {
       context.stderr(
-        `dtm-flow scenario: ${basename(file)} has ${errors.length} problem${errors.length === 1 ? "" : "s"}, listed below with ${errors.length === 1 ? "its" : "their"} JSON pointer; fix the file and run again.`,
+        `dtm-flow scenario: ${basename(file)} has ${errors.length} problem${errors.length === 1 ? "" : "s"}, listed below with ${errors.length === 1 ? "its" : "their"} line and JSON pointer; fix the file and run again.`,
       );
-      for (const e of errors) context.stderr(`  ${e.pointer || "/"}: ${e.message}`);
+      for (const e of errors) context.stderr(`  ${problemPlace(e.pointer, lines)}: ${e.message}`);
       return EXIT.unusable;
     }
     const onProgress = progressLine(context);

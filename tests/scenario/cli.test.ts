@@ -131,6 +131,49 @@ describe("dtm-flow scenario", () => {
     expect(existsSync(join(dir, "out", "scenario-summary.csv"))).toBe(false);
   });
 
+  it("a planner's hand-written scenario with mistakes: each problem with the line an editor shows, nothing written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "scenario-"));
+    const lines = [
+      "{",
+      '  "name": "Llegada de 5.000 personas a Tecún Umán",',
+      '  "like": "2018",',
+      '  "waves": [',
+      "    {",
+      '      "origin": "Tecun Umna",',
+      '      "date": "2019-02-30",',
+      '      "people": -5000',
+      "    }",
+      "  ],",
+      '  "attrition": [{ "place": "MX07089", "asylumClaim": -0.2 }],',
+      '  "shelters": [{ "place": "Tapachula", "capacity": -3 }]',
+      "}",
+    ];
+    writeFileSync(join(dir, "mio.json"), lines.join("\n"));
+    const io = capture(dir);
+    expect(await run(["scenario", "mio.json", "--out", "out"], io.context)).toBe(2);
+    const text = io.err.join("\n");
+    expect(text).toMatch(/mio\.json has 5 problems, listed below with their line and JSON pointer/);
+    expect(text).toMatch(/^ {2}line 6, \/waves\/0\/origin: unknown place "Tecun Umna"/m);
+    expect(text).toMatch(/^ {2}line 7, \/waves\/0\/date: expected an ISO 8601 date/m);
+    expect(text).toMatch(/^ {2}line 8, \/waves\/0\/people: people must be between 0/m);
+    expect(text).toMatch(/^ {2}line 11, \/attrition\/0\/asylumClaim: /m);
+    expect(text).toMatch(/^ {2}line 12, \/shelters\/0\/capacity: /m);
+    // Nothing written: not even the --out folder is left behind.
+    expect(existsSync(join(dir, "out"))).toBe(false);
+
+    // A trailing comma, the commonest slip by hand: its line and column.
+    writeFileSync(
+      join(dir, "coma.json"),
+      lines.join("\n").replace('"people": -5000', '"people": 5000,'),
+    );
+    const comma = capture(dir);
+    expect(await run(["scenario", "coma.json", "--out", "out"], comma.context)).toBe(2);
+    expect(comma.err).toHaveLength(1);
+    expect(comma.err[0]).toMatch(
+      /coma\.json is not valid JSON \(.* at line 9, column 5\); check its brackets/,
+    );
+  });
+
   it("dtm-flow scenario exits 2 with one sentence for a file that is not JSON or missing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "scenario-"));
     writeFileSync(join(dir, "broken.json"), "{ waves: ");
