@@ -12,6 +12,7 @@ import { optionString, userInputStep } from "../dataset-options.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import { loadDataset } from "../read-input.ts";
 import { jsonPointerLines, withLineColumn } from "../json-lines.ts";
+import { counted } from "../plural.ts";
 import {
   buildCorridor,
   embedded2018,
@@ -92,8 +93,10 @@ const SCENARIO_OUTPUTS = [
 /** The lines printed on stdout: the places planners ask about first. */
 function summaryLines(result: ScenarioResult): string[] {
   const s = result.scenario;
+  // People and areas grouped by thousands (5,000), water to a tenth of a m³.
+  const n = (v: number, digits = 0) => v.toLocaleString("en-US", { maximumFractionDigits: digits });
   const lines = [
-    `${s.name}: ${s.runs} runs, seed ${s.seed}, ${s.start} + ${s.horizonDays} days.`,
+    `${s.name}: ${n(s.runs)} runs, seed ${s.seed}, ${s.start} + ${s.horizonDays} days.`,
     `Planning figures: ${s.planning.waterLitresPerPersonPerDay} L water/person/day, 1 latrine per ${s.planning.peoplePerLatrineInitial} (then per ${s.planning.peoplePerLatrineLater} after ${s.planning.latrineLaterAfterDays} days), ${s.planning.coveredM2PerPerson} m² covered/person, ${s.planning.hygieneKitsPerPersonPerMonth} hygiene kit/person/month.`,
   ];
   const stops = new Set(s.movement.stops.map((stop) => stop.place));
@@ -113,26 +116,26 @@ function summaryLines(result: ScenarioResult): string[] {
       p.capacity === undefined
         ? ""
         : share === 0
-          ? `; within its capacity of ${p.capacity} in every run`
-          : `; over its capacity of ${p.capacity} in ${share} % of runs (${p.daysOverCapacityP50.length} days at the p50, ${p.daysOverCapacityP90.length} at the p90${
+          ? `; within its capacity of ${n(p.capacity)} in every run`
+          : `; over its capacity of ${n(p.capacity)} in ${share} % of runs (${counted(p.daysOverCapacityP50.length, "day")} at the p50, ${p.daysOverCapacityP90.length} at the p90${
               p.daysOverCapacityP90.length ? ` from ${p.daysOverCapacityP90[0]}` : ""
             })`;
     lines.push(
       `  ${p.name}: first arrival ${f.p50 ?? "beyond the horizon"} (p10 ${f.p10 ?? "–"}, p90 ${f.p90 ?? "beyond the horizon"}${
         f.probability < 1 ? `; reached in ${Math.round(f.probability * 100)} % of runs` : ""
-      }); peak ${p.peakPeople.p50} present (p10 ${p.peakPeople.p10}, p90 ${p.peakPeople.p90}) on ${p.peakDate.p50 ?? "–"}${over}`,
+      }); peak ${n(p.peakPeople.p50)} present (p10 ${n(p.peakPeople.p10)}, p90 ${n(p.peakPeople.p90)}) on ${p.peakDate.p50 ?? "–"}${over}`,
     );
     // What to have ready: needs for the p90 of the peak (the peak of 9 runs in 10 is below it).
     if (p.peakPeople.p90 > 0) {
-      const n = scenarioPeakNeeds(p, result);
+      const needs = scenarioPeakNeeds(p, result);
       lines.push(
-        `    ready for the p90 peak of ${p.peakPeople.p90} people: ${n.waterM3PerDay[0]} m³ water/day, ${n.latrines[0]} latrines, ${n.coveredM2[0]} m² covered space, ${n.hygieneKitsPerMonth[0]} hygiene kits/month`,
+        `    ready for the p90 peak of ${n(p.peakPeople.p90)} people: ${n(needs.waterM3PerDay[0]!, 1)} m³ water/day, ${n(needs.latrines[0]!)} latrines, ${n(needs.coveredM2[0]!)} m² covered space, ${n(needs.hygieneKitsPerMonth[0]!)} hygiene kits/month`,
       );
     }
   }
   const last = result.dates.length - 1;
   const t = result.medianRun.totals;
-  const at = (series: number[]) => series[last]!;
+  const at = (series: number[]) => n(series[last]!);
   lines.push(
     `By ${result.dates[last]} (median run ${result.medianRun.run + 1}, adds up): ${at(t.departed)} departed = ${at(t.onRoad)} on the road + ${at(t.presentAtPlaces)} present at places (${at(t.asylumClaims)} asylum claimants waiting, ${at(t.regularized)} regularised staying, ${at(t.atDestination)} at their destination) + ${at(t.returns)} returned + ${at(t.leftDestination)} onward.`,
   );

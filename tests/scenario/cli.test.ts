@@ -109,6 +109,17 @@ describe("dtm-flow scenario", () => {
     expect(summary).toMatch(/Mexico City/);
     expect(io.out.join("\n")).toMatch(/Mexico City: first arrival 2019-0[12]-\d\d/);
     expect(io.out.join("\n")).toMatch(/20 L water\/person\/day/);
+    // Read as a planner reads it: people grouped by thousands, as in the scenario's name, and
+    // the needs at the p90 peak of scenario-summary.csv, water to a tenth of a m³.
+    const said = io.out.join("\n");
+    expect(said).toMatch(
+      /Tecún Umán: first arrival 2019-01-15 .*; peak 2,000 present \(p10 2,000, p90 2,000\)/,
+    );
+    expect(said).toMatch(
+      /ready for the p90 peak of 2,000 people: 40 m³ water\/day, 40 latrines, 7,000 m² covered space, 2,000 hygiene kits\/month/,
+    );
+    expect(said).toMatch(/\): 2,000 departed = /);
+    expect(said).not.toMatch(/\b1 days\b|\d{4} (people|present)/);
     expect(io.err.join("\n")).toMatch(/Running 50 runs… 100 %/);
     const report = JSON.parse(readFileSync(join(dir, "out", "scenario-report.json"), "utf8"));
     expect(report.conservationError).toBe(0);
