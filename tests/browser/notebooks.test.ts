@@ -440,6 +440,10 @@ describe.skipIf(!hasBrowser)("notebooks (built site, Chromium, offline)", () => 
     async (file) => {
       const page = await browser.newPage();
       const watch = watchPage(page, site.url);
+      // Console warnings a reader opening the console would meet (e.g. Plot's "implicit z
+      // channel has high cardinality" while the accuracy study streamed in).
+      const warnings: string[] = [];
+      page.on("console", (m) => void (m.type() === "warning" && warnings.push(m.text())));
       const fonts: string[] = [];
       page.on("request", (r) => void (r.resourceType() === "font" && fonts.push(r.url())));
       const key = KEY_OUTPUTS[file];
@@ -452,6 +456,7 @@ describe.skipIf(!hasBrowser)("notebooks (built site, Chromium, offline)", () => 
       await key!.check(page);
       // Still clean after the check's interactions (inputs changed, files switched).
       await expectCleanPage(page, watch);
+      expect(warnings).toEqual([]);
       await page.close();
     },
   );
