@@ -5,6 +5,7 @@ import {
   forecastCones,
   forecastGroupStatus,
   forecastTable,
+  forecastText,
 } from "../../viewer/forecast/render.ts";
 import type { ForecastView } from "../../viewer/forecast/view.ts";
 
@@ -120,6 +121,17 @@ describe("forecast panel builders", () => {
     ).toMatch(/llegó al final de su ruta: Tijuana/);
     const onRoad = { ...view, groups: view.groups.filter((g) => g.status === "on_road") };
     expect(forecastGroupStatus(onRoad, "en")).toEqual([]);
+  });
+
+  it("the panel's texts are plain text (a backtick would show as written), the command to run spelt out", () => {
+    for (const lang of ["en", "es"] as const) {
+      for (const key of ["note", "otherData", "none"] as const) {
+        expect(forecastText(lang, key)).not.toContain("`");
+      }
+      expect(forecastText(lang, "otherData")).toMatch(
+        /npx dtm-flow forecast --sightings \S+ --out/,
+      );
+    }
   });
 
   it("forecastCones draws a band per day and p50 dots 7 and 14 days ahead, projected", () => {

@@ -48,7 +48,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     note: "Expected: when the group's median person arrives (when most need beds); first people: when its head arrives (when shelters must open). Monte Carlo of the estimator's movement model from each group's last estimated position, as dtm-flow forecast; cones shade where the group may be each day (p10–p90 of km), dots mark the p50 at +7 and +14 days.",
     later: "later",
     otherData:
-      "The forecast panel runs on the embedded 2018 data; for these data use `dtm-flow forecast` (forecast.csv).",
+      "The forecast panel runs on the embedded 2018 data. For your files, run on the command line: npx dtm-flow forecast --sightings your-file.csv --out forecast (it writes forecast.csv).",
     statusTitle: "Arrived or dissolved (not forecast)",
     arrived: "arrived at the end of its route:",
     dissolved: "dissolved (no report for more than 7 days); last placed near",
@@ -71,7 +71,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     note: "Esperada: cuando llega la persona mediana del grupo (cuando la mayoría necesita cama); primeras personas: cuando llega su cabeza (cuando los albergues deben abrir). Monte Carlo del modelo de movimiento del estimador desde la última posición estimada de cada grupo, como dtm-flow forecast; los conos sombrean dónde puede estar el grupo cada día (p10–p90 de km), los puntos marcan la p50 a +7 y +14 días.",
     later: "después",
     otherData:
-      "El panel de pronóstico usa los datos de 2018 incluidos; para estos datos use `dtm-flow forecast` (forecast.csv).",
+      "El panel de pronóstico usa los datos de 2018 incluidos. Para sus archivos, ejecute en la línea de comandos: npx dtm-flow forecast --sightings su-archivo.csv --out pronostico (escribe forecast.csv).",
     statusTitle: "Llegados o disueltos (sin pronóstico)",
     arrived: "llegó al final de su ruta:",
     dissolved: "disuelto (sin reportes por más de 7 días); ubicado por última vez cerca de",
