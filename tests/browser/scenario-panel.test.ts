@@ -314,6 +314,32 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     await page.locator("#scenario-run").click();
     await page.waitForSelector('#scenario-results article[data-result="1"]', { timeout: 90_000 });
     expect(await page.locator("#scenario-results article").count()).toBe(2);
+
+    // A planner's file with a date written day/month: the date field shows it as written (a date
+    // input would show it blank), the problem is said beside it and in the status, nothing runs.
+    await page.locator("#scenario-file").setInputFiles({
+      name: "fecha.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(
+        JSON.stringify({
+          name: "Fecha",
+          waves: [{ origin: "Tecún Umán", date: "15/01/2019", people: 5000 }],
+          runs: 50,
+        }),
+      ),
+    });
+    await page.waitForSelector('#scenario-status[data-status="loaded"]');
+    const date = page.locator('input[data-pointer="/waves/0/date"]');
+    expect(await date.inputValue()).toBe("15/01/2019");
+    await page.locator("#scenario-run").click();
+    await page.waitForSelector('#scenario-status[data-status="invalid"]', { timeout: 60_000 });
+    expect(await page.locator('[data-field="/waves/0/date"] .field-error').textContent()).toMatch(
+      /got "15\/01\/2019"; use "2019-01-15"/,
+    );
+    expect(await page.locator("#scenario-status").textContent()).toBe(
+      "1 problem in the scenario, shown at its field; nothing was run.",
+    );
+    expect(await page.locator("#scenario-results article").count()).toBe(2);
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     await page.close();
