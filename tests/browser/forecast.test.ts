@@ -48,6 +48,11 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
     const head = await mexico.locator("td[data-head-date]").getAttribute("data-head-date");
     expect(head).toMatch(/^2018-11-\d\d$/);
     expect(head! <= expected!).toBe(true);
+    // Every column fits the side panel: nothing cut off to the right (p10–p90 sits under the p50).
+    const [scroll, client] = await page
+      .locator("#forecast .forecast-scroll")
+      .evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
     // Cones: one group of bands per group, a band per day of the horizon, drawn on screen.
     const cone = page.locator(
       '#map-overlay g.forecast-cones g.cone[data-group="Honduran caravan 1"]',
