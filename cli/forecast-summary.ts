@@ -4,7 +4,23 @@
  * next place and the end of its route — the morning question, answered without opening
  * forecast.csv (which holds every place ahead). Read from the library's forecast, never re-derived.
  */
-import type { ArrivalForecast, Forecast, Nowcast } from "../src/index.ts";
+import { isoDate, reportsOfGroup } from "../src/index.ts";
+import type { ArrivalForecast, Dataset, Forecast, IsoDate, Nowcast } from "../src/index.ts";
+
+/**
+ * The local date of each group's last position report up to the as-of moment. A group's track
+ * (and so the nowcast's `lastDate`) runs to the last day of the data, which for a group reported
+ * once (Salvadoran group Nov 18: San Salvador, 18 Nov) is days after anyone saw it; planners
+ * weigh a forecast by when the group was last reported.
+ */
+export function lastReportDates(now: Nowcast, dataset: Dataset): Map<string, IsoDate> {
+  const dates = new Map<string, IsoDate>();
+  for (const g of now.groups) {
+    const last = reportsOfGroup(dataset, now.estimate, g.group, { asOf: now.asOf }).at(-1);
+    if (last) dates.set(g.group, isoDate(Math.floor(last.t)));
+  }
+  return dates;
+}
 
 /** "2018-11-15 (p10 2018-11-14, p90 beyond the horizon)": one moment's dates. */
 function dates(q: { p10?: string; p50?: string; p90?: string }): string {
@@ -23,7 +39,14 @@ function arrivalText(a: ArrivalForecast): string {
  * The summary lines: a heading, then per group (in the nowcast's order) its status and, on the
  * road, its next place and its route's last place ahead.
  */
-export function forecastSummaryLines(now: Nowcast, forecast: Forecast): string[] {
+export function forecastSummaryLines(now: Nowcast, forecast: Forecast, dataset: Dataset): string[] {
+  const reported = lastReportDates(now, dataset);
+  // "last report 2018-11-18; track to 2018-11-22" when the track runs past the last report.
+  const seen = (group: string, trackEnd: IsoDate) => {
+    const last = reported.get(group);
+    if (last === undefined) return `no position report; track to ${trackEnd}`;
+    return last === trackEnd ? `last report ${last}` : `last report ${last}; track to ${trackEnd}`;
+  };
   // now.asOf is a fractional local day: its fraction is the time of day.
   const minutes = Math.round((now.asOf - Math.floor(now.asOf)) * 1440);
   const time = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
@@ -33,19 +56,19 @@ export function forecastSummaryLines(now: Nowcast, forecast: Forecast): string[]
   for (const g of forecast.groups) {
     if (g.status === "arrived") {
       lines.push(
-        `  ${g.group}: arrived at the end of its route, ${g.placeName ?? `km ${g.km}`} (last observed ${g.lastDate}); not moved on.`,
+        `  ${g.group}: arrived at the end of its route, ${g.placeName ?? `km ${g.km}`} (${seen(g.group, g.lastDate)}); not moved on.`,
       );
       continue;
     }
     if (g.status === "dissolved") {
       lines.push(
-        `  ${g.group}: dissolved, no report for more than 7 days; last placed near ${g.placeName ?? `km ${g.km}`} on ${g.lastDate}; not moved on.`,
+        `  ${g.group}: dissolved, its track ended more than 7 days before; last placed near ${g.placeName ?? `km ${g.km}`} (${seen(g.group, g.lastDate)}); not moved on.`,
       );
       continue;
     }
     const ahead = forecast.arrivals.filter((a) => a.group === g.group).sort((a, b) => a.km - b.km);
     const where = g.placeName ? `near ${g.placeName}` : `at km ${Math.round(g.km)}`;
-    lines.push(`  ${g.group}: on the road ${where} (last observed ${g.lastDate}).`);
+    lines.push(`  ${g.group}: on the road ${where} (${seen(g.group, g.lastDate)}).`);
     if (ahead.length === 0) {
       lines.push("    no place ahead on its route (see the warnings in forecast.json).");
       continue;

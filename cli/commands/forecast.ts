@@ -21,7 +21,7 @@ import { summarizeReport } from "../read-input.ts";
 import { forecastArrivals, formatCsv, mulberry32, nowcast } from "../../src/index.ts";
 import type { Forecast, Nowcast } from "../../src/index.ts";
 import { counted } from "../plural.ts";
-import { forecastSummaryLines } from "../forecast-summary.ts";
+import { forecastSummaryLines, lastReportDates } from "../forecast-summary.ts";
 
 /** Columns of forecast.csv, in this order exactly. */
 export const FORECAST_COLUMNS = [
@@ -174,7 +174,7 @@ export const forecastCommand: Command = {
         random: mulberry32(seed),
       }),
     );
-    writeForecast(now, forecast, out.write, {
+    writeForecast(now, forecast, out.write, lastReportDates(now, loaded.dataset), {
       dataset: loaded.dataset.name,
       timeZone,
       seed,
@@ -182,7 +182,7 @@ export const forecastCommand: Command = {
       rejectedRows: loaded.rejected,
     });
     for (const w of forecast.warnings) context.stderr(`warning: ${w.message}`);
-    for (const line of forecastSummaryLines(now, forecast)) context.stdout(line);
+    for (const line of forecastSummaryLines(now, forecast, loaded.dataset)) context.stdout(line);
     context.stderr(
       `forecast as of ${now.asOfDate} for ${counted(now.groups.length, "group")}, ${counted(forecast.arrivals.length, "group-place")}, horizon ${counted(horizonDays, "day")}; wrote ${out.dir}`,
     );
@@ -233,6 +233,7 @@ export function writeForecast(
   now: Nowcast,
   forecast: Forecast,
   write: (name: string, content: string) => unknown,
+  lastReports: ReadonlyMap<string, string>,
   meta: Record<string, unknown>,
 ): void {
   const ahead = forecast.arrivals.map((a) => ({
@@ -284,6 +285,8 @@ export function writeForecast(
       group: g.group,
       routeId: g.routeId,
       lastObserved: g.lastDate,
+      // The group's last position report up to --as-of (its track may run past it).
+      lastReport: lastReports.get(g.group) ?? null,
       daysSinceObserved: g.daysSinceObserved,
       km: g.km,
       size: g.size ? { median: g.size.median, low: g.size.low, high: g.size.high } : null,

@@ -74,6 +74,15 @@ describe("dtm-flow forecast", () => {
     expect(said).toMatch(/Honduran caravan 1: (arrived at the end of its route|dissolved)/);
     expect(io.out.filter((l) => / not moved on\.$/.test(l))).toHaveLength(report.groups.length);
     expect(said).not.toMatch(/: median person/);
+    // Each group's last report, not only where its track ends: the Salvadoran group of 18 Nov was
+    // reported once, leaving San Salvador; its track runs to the end of the data (29 Nov).
+    expect(said).toMatch(
+      /Salvadoran group Nov 18: dissolved, .* \(last report 2018-11-18; track to 2018-11-29\)/,
+    );
+    const nowcast = report.nowcast.find(
+      (g: { group: string }) => g.group === "Salvadoran caravan 1",
+    );
+    expect(nowcast.lastReport).toBe("2018-11-01");
   }, 60_000);
 
   it("the viewer's forecast panel gives the dates, people and statuses of forecast.csv for the same day", async () => {
@@ -86,7 +95,7 @@ describe("dtm-flow forecast", () => {
     // the same forecast as forecast.csv; the LGBT group arrived in Tijuana on 13 Nov.
     const next = rows.find((r) => r["group"] === "Honduran caravan 1")!;
     expect(io.out).toContain(
-      "  Honduran caravan 1: on the road near Escuinapa (last observed 2018-11-14).",
+      "  Honduran caravan 1: on the road near Escuinapa (last report 2018-11-14).",
     );
     expect(
       io.out.find((l) =>
@@ -94,7 +103,7 @@ describe("dtm-flow forecast", () => {
       ),
     ).toContain(`first people ${next["head_arrival_p50"]} `);
     expect(io.out).toContain(
-      "  LGBT group: arrived at the end of its route, Tijuana (last observed 2018-11-13); not moved on.",
+      "  LGBT group: arrived at the end of its route, Tijuana (last report 2018-11-11; track to 2018-11-13); not moved on.",
     );
     const view = computeForecastView(embedded2018(), "2018-11-14T12:00:00");
     const ahead = rows.filter((r) => r["status"] === "ahead");

@@ -35,6 +35,7 @@ const view: ForecastView = {
       daysSinceObserved: 12,
       status: "dissolved",
       place: "Orizaba",
+      lastReport: "2018-10-18",
     },
     {
       group: "D",
@@ -43,6 +44,7 @@ const view: ForecastView = {
       daysSinceObserved: 1,
       status: "arrived",
       place: "Tijuana",
+      lastReport: "2018-10-31",
     },
   ],
   arrivals: [
@@ -110,9 +112,9 @@ describe("forecast panel builders", () => {
       .join("");
     expect(svg).toContain('data-status="dissolved"');
     expect(svg).toMatch(
-      /C &lt;i&gt;: dissolved \(no report for more than 7 days\); last placed near Orizaba \(last observed 20 Oct\)/,
+      /C &lt;i&gt;: dissolved \(its track ended more than 7 days before\); last placed near Orizaba \(last report 18 Oct\)/,
     );
-    expect(svg).toMatch(/D: arrived at the end of its route: Tijuana \(last observed 31 Oct\)/);
+    expect(svg).toMatch(/D: arrived at the end of its route: Tijuana \(last report 31 Oct\)/);
     expect(svg).not.toContain(">A:");
     expect(
       forecastGroupStatus(view, "es")

@@ -51,8 +51,8 @@ const TEXT: Record<Lang, Record<Key, string>> = {
       "The forecast panel runs on the embedded 2018 data. For your files, run on the command line: npx dtm-flow forecast --sightings your-file.csv --out forecast (it writes forecast.csv).",
     statusTitle: "Arrived or dissolved (not forecast)",
     arrived: "arrived at the end of its route:",
-    dissolved: "dissolved (no report for more than 7 days); last placed near",
-    lastSeen: "last observed",
+    dissolved: "dissolved (its track ended more than 7 days before); last placed near",
+    lastSeen: "last report",
   },
   es: {
     title: "Pronóstico: llegadas esperadas",
@@ -74,8 +74,9 @@ const TEXT: Record<Lang, Record<Key, string>> = {
       "El panel de pronóstico usa los datos de 2018 incluidos. Para sus archivos, ejecute en la línea de comandos: npx dtm-flow forecast --sightings su-archivo.csv --out pronostico (escribe forecast.csv).",
     statusTitle: "Llegados o disueltos (sin pronóstico)",
     arrived: "llegó al final de su ruta:",
-    dissolved: "disuelto (sin reportes por más de 7 días); ubicado por última vez cerca de",
-    lastSeen: "última observación",
+    dissolved:
+      "disuelto (su trayectoria terminó hace más de 7 días); ubicado por última vez cerca de",
+    lastSeen: "último reporte",
   },
 };
 
@@ -197,7 +198,7 @@ export function forecastGroupStatus(view: ForecastView, lang: Lang): VNode[] {
         h(
           "li",
           { "data-group": g.group, "data-status": g.status },
-          `${g.group}: ${g.status === "arrived" ? t.arrived : t.dissolved} ${g.place ?? "–"} (${t.lastSeen} ${formatDate(lang, g.lastObserved, false)})`,
+          `${g.group}: ${g.status === "arrived" ? t.arrived : t.dissolved} ${g.place ?? "–"} (${t.lastSeen} ${g.lastReport ? formatDate(lang, g.lastReport, false) : "–"})`,
         ),
       ),
     ),

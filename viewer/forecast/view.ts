@@ -4,7 +4,7 @@
  */
 import { createRouteIndex, embedded2018, sliceRoute } from "../../src/index.ts";
 import type { Dataset, GroupForecastStatus, IsoDate, Km, LonLat } from "../../src/index.ts";
-import { forecastArrivals, mulberry32, nowcast } from "../../src/index.ts";
+import { forecastArrivals, isoDate, mulberry32, nowcast, reportsOfGroup } from "../../src/index.ts";
 
 /** p10 / p50 / p90. */
 export interface Q3 {
@@ -40,6 +40,11 @@ export interface ForecastView {
     daysSinceObserved: number;
     status: GroupForecastStatus;
     place?: string;
+    /**
+     * Local date of the group's last position report up to the as-of moment (`reportsOfGroup`);
+     * its track, and `lastObserved`, may run days past it (to the last day of the data).
+     */
+    lastReport?: IsoDate;
   }[];
   /**
    * Arrivals within the horizon or beyond it, by group then km: the median person's (p10/p50/p90)
@@ -103,6 +108,7 @@ export function computeForecastView(
     horizonDays,
     groups: now.groups.map((g) => {
       const status = f.groups.find((s) => s.group === g.group);
+      const report = reportsOfGroup(dataset, now.estimate, g.group, { asOf: now.asOf }).at(-1);
       return {
         group: g.group,
         routeId: g.routeId,
@@ -110,6 +116,7 @@ export function computeForecastView(
         daysSinceObserved: g.daysSinceObserved,
         status: status?.status ?? "on_road",
         ...(status?.placeName ? { place: status.placeName } : {}),
+        ...(report ? { lastReport: isoDate(Math.floor(report.t)) } : {}),
       };
     }),
     arrivals: f.arrivals.map((a) => ({
