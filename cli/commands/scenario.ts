@@ -77,7 +77,7 @@ Outputs:
 ${SAFE_WRITING_HELP}
 
 ${EXIT_HELP}
-An unusable scenario file lists each problem with its JSON pointer (exit 2).
+An unusable scenario file lists each problem with its line and JSON pointer (exit 2).
 
 Example:
   dtm-flow scenario data/scenarios/tecun-uman-2019-01-15.json --out escenario/`;
