@@ -28,9 +28,19 @@ function dates(q: { p10?: string; p50?: string; p90?: string }): string {
   return `${q.p50 ?? beyond} (p10 ${q.p10 ?? beyond}, p90 ${q.p90 ?? beyond})`;
 }
 
-/** One place ahead: the median person's arrival, the head's, the chance within the horizon. */
-function arrivalText(a: ArrivalForecast): string {
-  const head = a.headArrivalDate ? `; first people ${dates(a.headArrivalDate)}` : "";
+/**
+ * One place ahead: the median person's arrival, the head's, the chance within the horizon. A
+ * place the head had already passed (its 90 % interval beyond the place on the group's last
+ * day, `headLowKm`) says so: the forecast dates such arrivals to the as-of day (never the past),
+ * which would read as "the first people arrive today".
+ */
+function arrivalText(a: ArrivalForecast, headLowKm: number | undefined): string {
+  const reached = headLowKm !== undefined && headLowKm >= a.km;
+  const head = reached
+    ? "; first people already there"
+    : a.headArrivalDate
+      ? `; first people ${dates(a.headArrivalDate)}`
+      : "";
   const people = a.people ? `, ${Math.round(a.people.p50).toLocaleString("en-US")} people` : "";
   return `${a.placeName}: median person ${dates(a.arrivalDate)}${head}${people}, ${Math.round(a.probWithinHorizon * 100)} % within the horizon`;
 }
@@ -74,7 +84,8 @@ export function forecastSummaryLines(now: Nowcast, forecast: Forecast, dataset: 
       continue;
     }
     const shown = ahead.length > 1 ? [ahead[0]!, ahead[ahead.length - 1]!] : [ahead[0]!];
-    for (const a of shown) lines.push(`    ${arrivalText(a)}`);
+    const headLow = now.groups.find((n) => n.group === g.group)?.head?.km.low;
+    for (const a of shown) lines.push(`    ${arrivalText(a, headLow)}`);
   }
   return lines;
 }

@@ -93,15 +93,21 @@ describe("dtm-flow forecast", () => {
     const rows = readForecastCsv(join(out, "forecast.csv"));
     // stdout: each group on the road with its next place's median person and first people, from
     // the same forecast as forecast.csv; the LGBT group arrived in Tijuana on 13 Nov.
-    const next = rows.find((r) => r["group"] === "Honduran caravan 1")!;
+    const honduran = rows.filter((r) => r["group"] === "Honduran caravan 1");
+    const [next, end] = [honduran[0]!, honduran.at(-1)!];
     expect(io.out).toContain(
       "  Honduran caravan 1: on the road near Escuinapa (last report 2018-11-14).",
     );
-    expect(
+    const line = (r: Record<string, string>) =>
       io.out.find((l) =>
-        l.startsWith(`    ${next["place_name"]}: median person ${next["arrival_p50"]} `),
-      ),
-    ).toContain(`first people ${next["head_arrival_p50"]} `);
+        l.startsWith(`    ${r["place_name"]}: median person ${r["arrival_p50"]} `),
+      );
+    // Its first people (the first buses) were in Tijuana by 14 Nov: at the next place they are
+    // "already there", not "arriving today" (forecast.csv dates them to the as-of day).
+    expect(next["head_arrival_p90"]).toBe("2018-11-14");
+    expect(line(next)).toContain("; first people already there, ");
+    expect(end["place_name"]).toBe("Tijuana");
+    expect(line(end)).toContain(`first people ${end["head_arrival_p50"]} `);
     expect(io.out).toContain(
       "  LGBT group: arrived at the end of its route, Tijuana (last report 2018-11-11; track to 2018-11-13); not moved on.",
     );
@@ -118,6 +124,14 @@ describe("dtm-flow forecast", () => {
       expect(a!.head?.p50 ?? "", what).toBe(r["head_arrival_p50"]);
       expect(a!.people ? String(Math.round(a!.people.p50)) : "", what).toBe(r["people_p50"]);
     }
+    expect(
+      view.arrivals.find((a) => a.group === "Honduran caravan 1" && a.place === next["place_name"])
+        ?.headReached,
+    ).toBe(true);
+    expect(
+      view.arrivals.find((a) => a.group === "Honduran caravan 1" && a.place === "Tijuana")
+        ?.headReached,
+    ).toBeUndefined();
     // The groups not moved on: the same status and place in both (LGBT group arrived in Tijuana).
     const still = rows.filter((r) => r["status"] !== "ahead");
     expect(still.map((r) => r["group"])).toContain("LGBT group");

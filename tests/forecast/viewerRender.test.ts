@@ -61,7 +61,16 @@ const view: ForecastView = {
       prob: 0.97,
       head: { p10: "2018-11-01", p50: "2018-11-02", p90: "2018-11-04" },
     },
-    { group: "B", placeId: "p1", place: "Near <b>", km: 500, p10: "2018-11-09", prob: 0.3 },
+    {
+      group: "B",
+      placeId: "p1",
+      place: "Near <b>",
+      km: 500,
+      p10: "2018-11-09",
+      prob: 0.3,
+      head: { p10: "2018-11-01", p50: "2018-11-01", p90: "2018-11-01" },
+      headReached: true,
+    },
   ],
   cones: [
     {
@@ -102,8 +111,17 @@ describe("forecast panel builders", () => {
     expect(svg).toContain("First people (p50)");
     expect(svg).toMatch(/data-head-date="2018-11-02"[^>]*>2 Nov</);
     // Without a head forecast the cell says so with a dash, never a date.
-    expect(svg).toMatch(/data-head-date=""[^>]*>–</);
+    const headless = {
+      ...view,
+      arrivals: view.arrivals.map(({ head: _head, headReached: _reached, ...a }) => a),
+    };
+    expect(toSvgString(forecastTable(headless, "en"))).toMatch(/data-head-date=""[^>]*>–</);
     expect(toSvgString(forecastTable(view, "es"))).toContain("Primeras personas (p50)");
+    // A place the head had already passed: "already there", not the as-of day as a date.
+    expect(svg).toMatch(/data-head-date="2018-11-01" data-head-reached="1"[^>]*>already there</);
+    expect(toSvgString(forecastTable(view, "es"))).toMatch(
+      /data-head-reached="1"[^>]*>ya llegaron</,
+    );
   });
 
   it("forecastGroupStatus names the groups not moved on: arrived (where) and dissolved (last placed), as text", () => {

@@ -28,7 +28,8 @@ type Key =
   | "statusTitle"
   | "arrived"
   | "dissolved"
-  | "lastSeen";
+  | "lastSeen"
+  | "already";
 
 const TEXT: Record<Lang, Record<Key, string>> = {
   en: {
@@ -53,6 +54,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     arrived: "arrived at the end of its route:",
     dissolved: "dissolved (its track ended more than 7 days before); last placed near",
     lastSeen: "last report",
+    already: "already there",
   },
   es: {
     title: "Pronóstico: llegadas esperadas",
@@ -77,6 +79,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     dissolved:
       "disuelto (su trayectoria terminó hace más de 7 días); ubicado por última vez cerca de",
     lastSeen: "último reporte",
+    already: "ya llegaron",
   },
 };
 
@@ -167,8 +170,12 @@ export function forecastTable(
               ),
               h(
                 "td",
-                { class: "nowrap", "data-head-date": a.head?.p50 ?? "" },
-                a.head ? date(a.head.p50) : "–",
+                {
+                  class: "nowrap",
+                  "data-head-date": a.head?.p50 ?? "",
+                  ...(a.headReached ? { "data-head-reached": "1" } : {}),
+                },
+                a.headReached ? TEXT[lang].already : a.head ? date(a.head.p50) : "–",
               ),
               h("td", {}, a.people ? formatPeople(lang, a.people.p50) : "–"),
               h("td", { class: "nowrap" }, `${Math.round(a.prob * 100)} %`),

@@ -61,6 +61,11 @@ export interface ForecastView {
     people?: Q3;
     prob: number;
     head?: { p10?: IsoDate; p50?: IsoDate; p90?: IsoDate };
+    /**
+     * The head had passed the place by the group's last day (its 90 % interval beyond it): the
+     * first people are already there (the forecast dates that to the as-of day).
+     */
+    headReached?: true;
   }[];
   cones: { group: string; routeId: string; days: ConeDay[] }[];
 }
@@ -130,6 +135,9 @@ export function computeForecastView(
       people: a.people,
       prob: a.probWithinHorizon,
       ...(a.headArrivalDate ? { head: a.headArrivalDate } : {}),
+      ...((now.groups.find((g) => g.group === a.group)?.head?.km.low ?? -Infinity) >= a.km
+        ? { headReached: true as const }
+        : {}),
     })),
     cones,
   };
