@@ -84,6 +84,27 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
         .count(),
     ).toBe(0);
 
+    // 25 Nov: Salvadoran caravan 1, last reported at Tecún Umán on 1 Nov, is forecast from where
+    // its track ends (22 Nov); its header says when it was last reported.
+    await page.evaluate(() =>
+      (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer.setState({
+        t: 43.5,
+      }),
+    );
+    await page.waitForFunction(
+      () =>
+        /25 Nov 2018/.test(
+          document.querySelector('#forecast [data-status="ready"]')?.textContent ?? "",
+        ),
+      undefined,
+      { timeout: 90_000 },
+    );
+    expect(
+      await page
+        .locator('#forecast tbody[data-group="Salvadoran caravan 1"] .last-report')
+        .textContent(),
+    ).toBe(" · last report 1 Nov");
+
     // 14 Dec: every 2018 group has arrived or dissolved. The panel says which, and where, as
     // forecast.csv does, instead of only "no group is expected".
     await page.evaluate(() =>

@@ -20,6 +20,7 @@ const view: ForecastView = {
       lastObserved: "2018-11-01",
       daysSinceObserved: 0,
       status: "on_road",
+      lastReport: "2018-10-25",
     },
     {
       group: "B",
@@ -122,6 +123,14 @@ describe("forecast panel builders", () => {
     expect(toSvgString(forecastTable(view, "es"))).toMatch(
       /data-head-reached="1"[^>]*>ya llegaron</,
     );
+  });
+
+  it("forecastTable says beside each group when it was last reported", () => {
+    const svg = toSvgString(forecastTable(view, "en"));
+    expect(svg).toMatch(/data-last-report="2018-10-25"[^>]*> · last report 25 Oct</);
+    expect(toSvgString(forecastTable(view, "es"))).toMatch(/> · último reporte 25 oct</);
+    // B has no position report: nothing said rather than a date.
+    expect((svg.match(/data-last-report=/g) ?? []).length).toBe(1);
   });
 
   it("forecastGroupStatus names the groups not moved on: arrived (where) and dissolved (last placed), as text", () => {

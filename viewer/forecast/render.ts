@@ -148,6 +148,14 @@ export function forecastTable(
             { colspan: 5, scope: "rowgroup" },
             h("span", { class: "swatch", style: `background:${colourOf(g.group)}` }),
             ` ${g.group}`,
+            // When it was last reported: its track (the forecast's start) may run days past it.
+            g.lastReport
+              ? h(
+                  "span",
+                  { class: "last-report", "data-last-report": g.lastReport },
+                  ` · ${TEXT[lang].lastSeen} ${formatDate(lang, g.lastReport, false)}`,
+                )
+              : null,
           ),
         ),
         rows
