@@ -154,9 +154,9 @@ describe("README.md examples", () => {
     expect(Number(groups)).toBeGreaterThan(1);
     expect(Number(days)).toBeGreaterThan(Number(groups));
     expect(existsSync("notebooks/index.html")).toBe(true);
-    // Added to a copy of index.html, as the README says, the cell must declare no name that
+    // Added to a copy of index.html, as README.md says, the cell must declare no name that
     // index.html's cells declare: Notebook Kit refuses a name defined twice ("dtm is defined
-    // more than once", which the README's cell did by importing `* as dtm` again).
+    // more than once", which the cell of README.md did by importing `* as dtm` again).
     const declared = (code: string) =>
       new Set(
         [

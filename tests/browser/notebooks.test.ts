@@ -28,9 +28,9 @@ const NOTEBOOK_FILES = readdirSync("notebooks")
 
 /**
  * The notebooks the repository holds (git ls-files): each must say in KEY_OUTPUTS what it shows.
- * A notebook of the user's own, not committed (README: copy index.html to my-analysis.html and add
- * a cell), is built and opened like the others and must run clean, but needs no entry, so that
- * following the README does not make `npm test` fail. Outside a git checkout every notebook counts.
+ * A notebook of the user's own, not committed (README.md: copy index.html to my-analysis.html and
+ * add a cell), is built and opened like the others and must run clean, but needs no entry, so that
+ * following README.md does not make `npm test` fail. Outside a git checkout every notebook counts.
  */
 const COMMITTED = ((): Set<string> | undefined => {
   try {
