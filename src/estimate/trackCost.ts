@@ -239,17 +239,26 @@ export function partOdds(v: number, part: boolean, logN: number, m: CostModel): 
   return Math.exp(sizeLoss(v, false, logN, m) - sizeLoss(v, true, logN, m));
 }
 
-/**
- * Cost (nats) of `reports` as one group on one route: robust forward-only positions plus sizes.
- * Reports must be in time order; those off the route (`km` undefined) count as outliers.
- */
-export function groupCost(reports: readonly CostReport[], m: CostModel): number {
+/** A group's cost (nats) by term: what each part of the objective charges (groupCost is their sum). */
+export interface CostTerms {
+  /** Reports on the route: the robust forward-only fit (residuals, the spread's log, outliers). */
+  positions: number;
+  /** Reports off the route, each read as an outlier. */
+  offRoute: number;
+  /** Figures under one size (whole or part). */
+  sizes: number;
+  /** Their sum (added in the order groupCost always has). */
+  total: number;
+}
+
+/** The terms of {@link groupCost} (reports in time order; those off the route are outliers). */
+export function groupCostTerms(reports: readonly CostReport[], m: CostModel): CostTerms {
   const km: number[] = [];
   const odds: number[] = [];
-  let cost = 0;
+  let offRoute = 0;
   const logN = groupLogSize(reports);
   for (const r of reports) {
-    if (r.km === undefined) cost += offRouteLoss(m);
+    if (r.km === undefined) offRoute += offRouteLoss(m);
     else {
       km.push(r.km);
       odds.push(
@@ -257,9 +266,23 @@ export function groupCost(reports: readonly CostReport[], m: CostModel): number 
       );
     }
   }
-  cost += fitBody(km, m, odds).cost;
+  const positions = fitBody(km, m, odds).cost;
+  let sizes = 0;
+  let total = offRoute + positions;
   if (logN !== undefined)
     for (const r of reports)
-      if (r.logSize !== undefined) cost += sizeLoss(r.logSize, !!r.part, logN, m);
-  return cost;
+      if (r.logSize !== undefined) {
+        const loss = sizeLoss(r.logSize, !!r.part, logN, m);
+        sizes += loss;
+        total += loss;
+      }
+  return { positions, offRoute, sizes, total };
+}
+
+/**
+ * Cost (nats) of `reports` as one group on one route: robust forward-only positions plus sizes.
+ * Reports must be in time order; those off the route (`km` undefined) count as outliers.
+ */
+export function groupCost(reports: readonly CostReport[], m: CostModel): number {
+  return groupCostTerms(reports, m).total;
 }
