@@ -3,7 +3,7 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--rate]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
 import type { Dataset } from "../src/index.ts";
@@ -46,7 +46,7 @@ function* unlabelledWorlds(): Generator<World> {
 }
 
 const terms = (p: PartitionCost): string =>
-  `pos ${num(p.positions, 0)}, off ${num(p.offRoute, 0)}, size ${num(p.sizes, 0)}, births ${num(p.births, 0)}`;
+  `pos ${num(p.positions, 0)}, off ${num(p.offRoute, 0)}, size ${num(p.sizes, 0)}, births ${num(p.births, 0)}, rate ${num(p.rate, 0)}`;
 
 /** Share of a found group's reports in its most frequent true group. */
 function purity(ids: readonly string[], truth: (id: string) => string | undefined): number {
@@ -55,12 +55,16 @@ function purity(ids: readonly string[], truth: (id: string) => string | undefine
   return Math.max(...c.values()) / ids.length;
 }
 
-const sums = { worlds: 0, trueWins: 0, dPos: 0, dOff: 0, dSize: 0, dBirth: 0 };
+const sums = { worlds: 0, trueWins: 0, dPos: 0, dOff: 0, dSize: 0, dBirth: 0, dRate: 0 };
 for (const w of unlabelledWorlds()) {
   const est = estimateTracks(w.dataset);
   const found = new Map<string, string>();
   for (const a of est.report.associations) if (a.how !== "size_only") found.set(a.sightingId, a.group);
-  const { reports, model, routeIds } = associationReports(w.dataset);
+  const read = associationReports(w.dataset);
+  const { reports, routeIds } = read;
+  // --floor KM, --rate: score the partitions under another cost model than the estimator's.
+  const model = { ...read.model, floorKm: option("floor", read.model.floorKm), capKm: option("cap", read.model.capKm) };
+  if (process.argv.includes("--rate")) model.reportRate = true;
   const both = reports.filter((r) => found.has(r.id) && w.truth(r.id) !== undefined);
   const t = partitionCost(both, w.truth, routeIds, model);
   const f = partitionCost(both, (id) => found.get(id), routeIds, model);
@@ -70,6 +74,7 @@ for (const w of unlabelledWorlds()) {
   sums.dOff += f.offRoute - t.offRoute;
   sums.dSize += f.sizes - t.sizes;
   sums.dBirth += f.births - t.births;
+  sums.dRate += f.rate - t.rate;
   console.log(
     `${w.name}: ${both.length} reports; true ${t.groups.length} groups ${num(t.total, 0)} (${terms(t)}) | found ${f.groups.length} ${num(f.total, 0)} (${terms(f)}) | found − true ${num(f.total - t.total, 0)}`,
   );
@@ -87,5 +92,5 @@ for (const w of unlabelledWorlds()) {
   }
 }
 console.log(
-  `\n${sums.worlds} unlabelled worlds: the true partition costs less in ${sums.trueWins}; found − true summed: positions ${num(sums.dPos, 0)}, off route ${num(sums.dOff, 0)}, sizes ${num(sums.dSize, 0)}, births ${num(sums.dBirth, 0)} nats`,
+  `\n${sums.worlds} unlabelled worlds: the true partition costs less in ${sums.trueWins}; found − true summed: positions ${num(sums.dPos, 0)}, off route ${num(sums.dOff, 0)}, sizes ${num(sums.dSize, 0)}, births ${num(sums.dBirth, 0)} nats; rate ${num(sums.dRate, 0)}`,
 );

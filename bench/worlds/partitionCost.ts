@@ -75,6 +75,8 @@ export interface PartitionCost {
   offRoute: number;
   sizes: number;
   births: number;
+  /** The groups' rates of reports (0 unless the model scores them). */
+  rate: number;
   total: number;
 }
 
@@ -86,7 +88,7 @@ function bestTerms(
 ): { route: string; terms: CostTerms } {
   let best = {
     route: routeIds[0],
-    terms: { positions: 0, offRoute: 0, sizes: 0, total: Infinity } as CostTerms,
+    terms: { positions: 0, offRoute: 0, sizes: 0, rate: 0, total: Infinity } as CostTerms,
   };
   for (const route of routeIds) {
     if (!reports.some((r) => r.kmByRoute.has(route))) continue;
@@ -130,5 +132,7 @@ export function partitionCost(
   const positions = sum((t) => t.positions);
   const offRoute = sum((t) => t.offRoute);
   const sizes = sum((t) => t.sizes);
-  return { groups, positions, offRoute, sizes, births, total: positions + offRoute + sizes + births };
+  const rate = sum((t) => t.rate);
+  return {
+    rate, groups, positions, offRoute, sizes, births, total: positions + offRoute + sizes + rate + births };
 }

@@ -20,12 +20,12 @@
  */
 import type { LinkReport } from "./mergeTracklets.ts";
 import {
-  SPREAD_FLOOR_KM,
   fitPositions,
   groupCost,
   groupLogSize,
   offRouteLoss,
   positionLoss,
+  reportRateLoss,
   sizeLoss,
 } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
@@ -68,7 +68,7 @@ export function listCost(
   if (sorted.length === 0) return { cost: 0 };
   const list = sorted.map((i) => reports[i]);
   const figures = figuresCost(list, m);
-  const leastOn = positionLoss(0, { ...m, spreadKm: SPREAD_FLOOR_KM });
+  const leastOn = positionLoss(0, { ...m, spreadKm: m.floorKm });
   const off = offRouteLoss(m);
   let best: Evaluated = { cost: Infinity };
   for (const route of routes) {
@@ -88,10 +88,10 @@ export function listCost(
   return best;
 }
 
-/** The figures' part of a group's cost (trackCost.ts groupCost), the same on every route. */
+/** The figures' and the report rate's part of a group's cost (trackCost.ts groupCost), the same on every route. */
 function figuresCost(list: readonly LinkReport[], m: CostModel): number {
   const logN = groupLogSize(list);
-  let cost = 0;
+  let cost = m.reportRate ? reportRateLoss(list) : 0;
   if (logN !== undefined)
     for (const r of list)
       if (r.logSize !== undefined) cost += sizeLoss(r.logSize, !!r.part, logN, m);

@@ -53,6 +53,12 @@ export interface CostModel {
   sizeSd: number;
   /** Share of figures without a part word that describe only a part of the group. */
   partShare: number;
+  /** Smallest spread (km) a group is given: places are named by their town (see SPREAD_FLOOR_KM). */
+  floorKm: number;
+  /** Largest spread (km) a group is given (see SPREAD_CAP_KM). */
+  capKm: number;
+  /** Score the group's rate of reports (reportRateLoss; experiment). */
+  reportRate?: boolean;
   /** Read a group's reports along its body's front (bodyExtent.ts; default off: not kept). */
   bodyExtent?: boolean;
 }
@@ -68,6 +74,9 @@ export const DEFAULT_COST_MODEL: CostModel = {
   roadKm: 3000,
   sizeSd: 0.6,
   partShare: 0.2,
+  floorKm: 5,
+  capKm: 150,
+  reportRate: false,
   bodyExtent: false,
 };
 
@@ -93,14 +102,6 @@ export function offRouteLoss(m: CostModel): number {
 
 /** Prior of a group's spread: `SPREAD_PRIOR_N` pseudo-reports at the model's `spreadKm`. */
 const SPREAD_PRIOR_N = 3;
-/** Smallest spread (km) a group is given: coordinates and towns are not exact. */
-export const SPREAD_FLOOR_KM = 5;
-/**
- * Largest spread (km, sd) of a group's reports about its median person: a long body (the stress
- * worlds' bodies reach 800 km just after rides; sd of reports about 70 km) — beyond it, reports
- * are another group's or outliers.
- */
-const SPREAD_CAP_KM = 150;
 
 /**
  * The robust forward-only fit of positions (km, in time order): fitted km per report, the group's
@@ -131,7 +132,7 @@ export function fitPositions(
       ss += w[i] * r * r;
       n += w[i];
     }
-    spreadKm = Math.min(SPREAD_CAP_KM, Math.max(SPREAD_FLOOR_KM, Math.sqrt(ss / n)));
+    spreadKm = Math.min(m.capKm, Math.max(m.floorKm, Math.sqrt(ss / n)));
     const mm = { ...m, spreadKm };
     w = km.map((y, i) => goodShare(y - fit[i], mm));
     fit = isotonic(km, w);
@@ -157,7 +158,7 @@ export function fitBody(
   const mm = { ...m, spreadKm: spread.spreadKm };
   const plain = { fit: spread.fit, cost: spread.cost, good: (r: number) => goodShare(r, mm) };
   if (!m.bodyExtent || km.length < MIN_EXTENT_REPORTS) return plain;
-  const limits = { priorN: SPREAD_PRIOR_N, floorKm: SPREAD_FLOOR_KM, capKm: SPREAD_CAP_KM };
+  const limits = { priorN: SPREAD_PRIOR_N, floorKm: m.floorKm, capKm: m.capKm };
   const ext = fitExtent(km, m, spread, limits, odds);
   if (!(ext.cost < spread.cost)) return plain;
   const body = ext.body;
@@ -239,6 +240,29 @@ export function partOdds(v: number, part: boolean, logN: number, m: CostModel): 
   return Math.exp(sizeLoss(v, false, logN, m) - sizeLoss(v, true, logN, m));
 }
 
+/** Days added to a group's span of reports: a group seen on one day is there for that day. */
+const RATE_PAD_DAYS = 1;
+
+/**
+ * −log likelihood (nats, up to a constant of the partition) of WHEN a group's `n` reports came,
+ * as a Poisson process of constant rate over the group's span (first to last report, plus
+ * RATE_PAD_DAYS), the rate at its maximum-likelihood value n / span: `n log(span / n)` (the `− n`
+ * sums to the number of reports whatever the partition). Splitting a group into k groups seen
+ * over the same days costs n log k: each group's rate is then 1/k as high. A track cut out of a
+ * body's reports (a town's cluster) must pay for the share of the body's reports it leaves.
+ */
+export function reportRateLoss(reports: readonly { t: number }[]): number {
+  const n = reports.length;
+  if (n === 0) return 0;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of reports) {
+    first = Math.min(first, r.t);
+    last = Math.max(last, r.t);
+  }
+  return n * Math.log((last - first + RATE_PAD_DAYS) / n);
+}
+
 /** A group's cost (nats) by term: what each part of the objective charges (groupCost is their sum). */
 export interface CostTerms {
   /** Reports on the route: the robust forward-only fit (residuals, the spread's log, outliers). */
@@ -247,6 +271,8 @@ export interface CostTerms {
   offRoute: number;
   /** Figures under one size (whole or part). */
   sizes: number;
+  /** The group's rate of reports (reportRateLoss; 0 unless the model scores it). */
+  rate: number;
   /** Their sum (added in the order groupCost always has). */
   total: number;
 }
@@ -276,7 +302,8 @@ export function groupCostTerms(reports: readonly CostReport[], m: CostModel): Co
         sizes += loss;
         total += loss;
       }
-  return { positions, offRoute, sizes, total };
+  const rate = m.reportRate ? reportRateLoss(reports) : 0;
+  return { positions, offRoute, sizes, rate, total: total + rate };
 }
 
 /**
