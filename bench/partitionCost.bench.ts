@@ -3,7 +3,7 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--rate]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--rate WEIGHT]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
 import type { Dataset } from "../src/index.ts";
@@ -13,12 +13,15 @@ import { generateWorld3 } from "./world3/world.ts";
 import { associationReports, partitionCost } from "./worlds/partitionCost.ts";
 import type { PartitionCost } from "./worlds/partitionCost.ts";
 import { option, num } from "./args.ts";
+import { BIRTH_NATS } from "../src/estimate/linkTracklets.ts";
 
 const worlds = option("worlds", 24);
 const seedOffset = option("seed-offset", 200);
 const simArg = process.argv.indexOf("--sim");
 const sim = simArg >= 0 ? process.argv[simArg + 1] : "all";
 const showGroups = process.argv.includes("--groups");
+// --rate W: add the groups' report rates (bench/worlds/partitionCost.ts reportRateLoss) with weight W.
+const rate = option("rate", 0);
 
 interface World {
   name: string;
@@ -59,15 +62,19 @@ const sums = { worlds: 0, trueWins: 0, dPos: 0, dOff: 0, dSize: 0, dBirth: 0, dR
 for (const w of unlabelledWorlds()) {
   const est = estimateTracks(w.dataset);
   const found = new Map<string, string>();
-  for (const a of est.report.associations) if (a.how !== "size_only") found.set(a.sightingId, a.group);
+  for (const a of est.report.associations)
+    if (a.how !== "size_only") found.set(a.sightingId, a.group);
   const read = associationReports(w.dataset);
   const { reports, routeIds } = read;
   // --floor KM, --rate: score the partitions under another cost model than the estimator's.
-  const model = { ...read.model, floorKm: option("floor", read.model.floorKm), capKm: option("cap", read.model.capKm) };
-  if (process.argv.includes("--rate")) model.reportRate = true;
+  const model = {
+    ...read.model,
+    floorKm: option("floor", read.model.floorKm),
+    capKm: option("cap", read.model.capKm),
+  };
   const both = reports.filter((r) => found.has(r.id) && w.truth(r.id) !== undefined);
-  const t = partitionCost(both, w.truth, routeIds, model);
-  const f = partitionCost(both, (id) => found.get(id), routeIds, model);
+  const t = partitionCost(both, w.truth, routeIds, model, BIRTH_NATS, rate);
+  const f = partitionCost(both, (id) => found.get(id), routeIds, model, BIRTH_NATS, rate);
   sums.worlds++;
   if (t.total < f.total) sums.trueWins++;
   sums.dPos += f.positions - t.positions;

@@ -60,6 +60,29 @@ export function associationReports(dataset: Dataset): {
   return { reports, model: { ...DEFAULT_COST_MODEL, roadKm }, routeIds: index.routeIds };
 }
 
+/** Days added to a group's span of reports: a group seen on one day is there for that day. */
+const RATE_PAD_DAYS = 1;
+
+/**
+ * −log likelihood (nats, up to a constant of the partition) of WHEN a group's `n` reports came,
+ * as a Poisson process of constant rate over the group's span (first to last report, plus
+ * RATE_PAD_DAYS), the rate at its maximum-likelihood value n / span: `n log(span / n)` (the `− n`
+ * sums to the number of reports whatever the partition). Splitting a group into k groups seen
+ * over the same days costs n log k more (each one's rate is 1/k as high); cutting it in time
+ * costs nothing. Not in the estimator's objective: tried, not kept (docs/estimation.md).
+ */
+export function reportRateLoss(reports: readonly { t: number }[]): number {
+  const n = reports.length;
+  if (n === 0) return 0;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of reports) {
+    first = Math.min(first, r.t);
+    last = Math.max(last, r.t);
+  }
+  return n * Math.log((last - first + RATE_PAD_DAYS) / n);
+}
+
 /** One group of a partition: its reports, its best route and its cost by term. */
 export interface ScoredGroup {
   key: string;
@@ -75,7 +98,7 @@ export interface PartitionCost {
   offRoute: number;
   sizes: number;
   births: number;
-  /** The groups' rates of reports (0 unless the model scores them). */
+  /** The groups' rates of reports (reportRateLoss; 0 unless asked for), weighted. */
   rate: number;
   total: number;
 }
@@ -88,12 +111,17 @@ function bestTerms(
 ): { route: string; terms: CostTerms } {
   let best = {
     route: routeIds[0],
-    terms: { positions: 0, offRoute: 0, sizes: 0, rate: 0, total: Infinity } as CostTerms,
+    terms: { positions: 0, offRoute: 0, sizes: 0, total: Infinity } as CostTerms,
   };
   for (const route of routeIds) {
     if (!reports.some((r) => r.kmByRoute.has(route))) continue;
     const terms = groupCostTerms(
-      reports.map((r) => ({ t: r.t, km: r.kmByRoute.get(route), logSize: r.logSize, part: r.part })),
+      reports.map((r) => ({
+        t: r.t,
+        km: r.kmByRoute.get(route),
+        logSize: r.logSize,
+        part: r.part,
+      })),
       m,
     );
     if (terms.total < best.terms.total - 1e-9) best = { route, terms };
@@ -103,7 +131,7 @@ function bestTerms(
 
 /**
  * The objective of the partition `groupOf` (sighting id → group key; reports without one are left
- * out) of `reports`.
+ * out) of `reports`; `rateWeight` > 0 adds the groups' report rates (reportRateLoss) so weighted.
  */
 export function partitionCost(
   reports: readonly IdReport[],
@@ -111,6 +139,7 @@ export function partitionCost(
   routeIds: readonly string[],
   m: CostModel,
   birth = BIRTH_NATS,
+  rateWeight = 0,
 ): PartitionCost {
   const lists = new Map<string, IdReport[]>();
   for (const r of reports) {
@@ -126,13 +155,20 @@ export function partitionCost(
     const { route, terms } = bestTerms(sorted, routeIds, m);
     groups.push({ key, n: l.length, route, terms });
   }
-  const sum = (f: (t: CostTerms) => number): number =>
-    groups.reduce((a, g) => a + f(g.terms), 0);
+  const sum = (f: (t: CostTerms) => number): number => groups.reduce((a, g) => a + f(g.terms), 0);
   const births = birth * groups.length;
   const positions = sum((t) => t.positions);
   const offRoute = sum((t) => t.offRoute);
   const sizes = sum((t) => t.sizes);
-  const rate = sum((t) => t.rate);
+  let rate = 0;
+  if (rateWeight > 0) for (const l of lists.values()) rate += rateWeight * reportRateLoss(l);
   return {
-    rate, groups, positions, offRoute, sizes, births, total: positions + offRoute + sizes + rate + births };
+    rate,
+    groups,
+    positions,
+    offRoute,
+    sizes,
+    births,
+    total: positions + offRoute + sizes + rate + births,
+  };
 }

@@ -207,11 +207,10 @@ function linkReports(ctx: EstimateContext, g: WorkGroup): LinkReport[] {
 
 /**
  * The cost model of this dataset: the priors of trackCost.ts, outliers uniform over the longest
- * route, the body's front read when the run asks (EstimateOptions.bodyExtent). (Each group fits
- * its own spread about this prior.)
+ * route. (Each group fits its own spread about this prior.)
  */
 function costModel(ctx: EstimateContext): CostModel {
-  const base = { ...DEFAULT_COST_MODEL, bodyExtent: ctx.bodyExtent === true };
+  const base = { ...DEFAULT_COST_MODEL };
   const roadKm = Math.max(...ctx.routeIds.map((id) => ctx.index.lengthKm(id)));
   base.roadKm = Number.isFinite(roadKm) && roadKm > 0 ? roadKm : base.roadKm;
   return base;

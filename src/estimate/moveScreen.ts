@@ -25,7 +25,6 @@ import {
   groupLogSize,
   offRouteLoss,
   positionLoss,
-  reportRateLoss,
   sizeLoss,
 } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
@@ -56,8 +55,7 @@ export interface Evaluated {
  * same cost and tie rule), except that a route is not fitted when a lower bound of its cost
  * (each report off it an outlier, each on it at the least loss a fit can give, the figures' loss
  * that no route changes) cannot beat the best so far — most groups lie on one route, and most of
- * their reports off the others. (Not with the body's front read, `m.bodyExtent`: its fit is not
- * bounded so.)
+ * their reports off the others.
  */
 export function listCost(
   reports: readonly LinkReport[],
@@ -77,8 +75,7 @@ export function listCost(
     // Only routes near at least one report can be the group's.
     if (on === 0) continue;
     const bound = (list.length - on) * off + on * leastOn + figures;
-    // (With the body's front read, bodyExtent.ts, a fit may cost less than the bound: no skip.)
-    if (!m.bodyExtent && bound - 1e-6 * Math.abs(bound) >= best.cost - 1e-9) continue;
+    if (bound - 1e-6 * Math.abs(bound) >= best.cost - 1e-9) continue;
     const cost = groupCost(
       list.map((r) => ({ t: r.t, km: r.kmByRoute.get(route), logSize: r.logSize, part: r.part })),
       m,
@@ -88,10 +85,10 @@ export function listCost(
   return best;
 }
 
-/** The figures' and the report rate's part of a group's cost (trackCost.ts groupCost), the same on every route. */
+/** The figures' part of a group's cost (trackCost.ts groupCost), the same on every route. */
 function figuresCost(list: readonly LinkReport[], m: CostModel): number {
   const logN = groupLogSize(list);
-  let cost = m.reportRate ? reportRateLoss(list) : 0;
+  let cost = 0;
   if (logN !== undefined)
     for (const r of list)
       if (r.logSize !== undefined) cost += sizeLoss(r.logSize, !!r.part, logN, m);

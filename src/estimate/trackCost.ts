@@ -25,8 +25,6 @@
  */
 
 import { isotonic } from "./isotonic.ts";
-import { extentGoodShare, fitExtent } from "./bodyExtent.ts";
-import type { BodyExtent } from "./bodyExtent.ts";
 
 export { isotonic };
 
@@ -53,14 +51,14 @@ export interface CostModel {
   sizeSd: number;
   /** Share of figures without a part word that describe only a part of the group. */
   partShare: number;
-  /** Smallest spread (km) a group is given: places are named by their town (see SPREAD_FLOOR_KM). */
+  /** Smallest spread (km, sd) a group is given: coordinates and towns are not exact. */
   floorKm: number;
-  /** Largest spread (km) a group is given (see SPREAD_CAP_KM). */
+  /**
+   * Largest spread (km, sd) of a group's reports about its median person: a long body (the stress
+   * worlds' bodies reach 800 km just after rides; sd of reports about 70 km) — beyond it, reports
+   * are another group's or outliers.
+   */
   capKm: number;
-  /** Score the group's rate of reports (reportRateLoss; experiment). */
-  reportRate?: boolean;
-  /** Read a group's reports along its body's front (bodyExtent.ts; default off: not kept). */
-  bodyExtent?: boolean;
 }
 
 /**
@@ -76,12 +74,8 @@ export const DEFAULT_COST_MODEL: CostModel = {
   partShare: 0.2,
   floorKm: 5,
   capKm: 150,
-  reportRate: false,
-  bodyExtent: false,
 };
 
-/** Fewest position reports for which a body's extent is fitted (three parameters). */
-const MIN_EXTENT_REPORTS = 6;
 /** Smallest group part (people) a figure may describe. */
 const PART_MIN_LOG = Math.log(5);
 /** Largest share of the group a figure of a part describes. */
@@ -144,30 +138,16 @@ export function fitPositions(
 }
 
 /**
- * The better of two readings of a group's positions (km, in time order): a spread about the median
- * person's forward-only track (fitPositions), or, when `m.bodyExtent`, that track's core plus the
- * body's reach up to its front (bodyExtent.ts, with its BIC penalty) — the one that costs less. Returns the median
- * track, the cost, the body (undefined: spread only) and each residual's chance of being good.
+ * The robust forward-only fit of a group's positions (km, in time order) with each residual's
+ * chance of being good (not an outlier) under the group's own spread.
  */
-export function fitBody(
+export function fitTrack(
   km: readonly number[],
   m: CostModel,
-  odds?: readonly number[],
-): { fit: number[]; cost: number; body?: BodyExtent; good: (r: number, i: number) => number } {
+): { fit: number[]; cost: number; good: (r: number) => number } {
   const spread = fitPositions(km, m);
   const mm = { ...m, spreadKm: spread.spreadKm };
-  const plain = { fit: spread.fit, cost: spread.cost, good: (r: number) => goodShare(r, mm) };
-  if (!m.bodyExtent || km.length < MIN_EXTENT_REPORTS) return plain;
-  const limits = { priorN: SPREAD_PRIOR_N, floorKm: m.floorKm, capKm: m.capKm };
-  const ext = fitExtent(km, m, spread, limits, odds);
-  if (!(ext.cost < spread.cost)) return plain;
-  const body = ext.body;
-  return {
-    fit: ext.fit,
-    cost: ext.cost,
-    body,
-    good: (r: number, i: number) => extentGoodShare(r, i, body, m),
-  };
+  return { fit: spread.fit, cost: spread.cost, good: (r: number) => goodShare(r, mm) };
 }
 
 /**
@@ -176,11 +156,11 @@ export function fitBody(
  */
 export function inliers(reports: readonly CostReport[], m: CostModel): boolean[] {
   const on = reports.filter((r) => r.km !== undefined).map((r) => r.km as number);
-  const { fit, good: share } = fitBody(on, m);
+  const { fit, good: share } = fitTrack(on, m);
   let k = 0;
   return reports.map((r) => {
     if (r.km === undefined) return false;
-    const good = share(r.km - fit[k], k) >= 0.5;
+    const good = share(r.km - fit[k]) >= 0.5;
     k++;
     return good;
   });
@@ -229,40 +209,6 @@ export function sizeLoss(v: number, part: boolean, logN: number, m: CostModel): 
   return -Math.log((1 - m.partShare) * whole + m.partShare * partDensity + 1e-12);
 }
 
-/**
- * How much likelier a figure `v` (log people) is as a part's than as the group's figures are read
- * (whole or part; sizeLoss): a report read along the body's extent, away from its core, describes
- * a part of it (bodyExtent.ts), so a whole group's figure there is unlikely — two groups of like
- * size are not read as one body (1 when the report names a part: it is read as one anyway).
- */
-export function partOdds(v: number, part: boolean, logN: number, m: CostModel): number {
-  if (part) return 1;
-  return Math.exp(sizeLoss(v, false, logN, m) - sizeLoss(v, true, logN, m));
-}
-
-/** Days added to a group's span of reports: a group seen on one day is there for that day. */
-const RATE_PAD_DAYS = 1;
-
-/**
- * −log likelihood (nats, up to a constant of the partition) of WHEN a group's `n` reports came,
- * as a Poisson process of constant rate over the group's span (first to last report, plus
- * RATE_PAD_DAYS), the rate at its maximum-likelihood value n / span: `n log(span / n)` (the `− n`
- * sums to the number of reports whatever the partition). Splitting a group into k groups seen
- * over the same days costs n log k: each group's rate is then 1/k as high. A track cut out of a
- * body's reports (a town's cluster) must pay for the share of the body's reports it leaves.
- */
-export function reportRateLoss(reports: readonly { t: number }[]): number {
-  const n = reports.length;
-  if (n === 0) return 0;
-  let first = Infinity;
-  let last = -Infinity;
-  for (const r of reports) {
-    first = Math.min(first, r.t);
-    last = Math.max(last, r.t);
-  }
-  return n * Math.log((last - first + RATE_PAD_DAYS) / n);
-}
-
 /** A group's cost (nats) by term: what each part of the objective charges (groupCost is their sum). */
 export interface CostTerms {
   /** Reports on the route: the robust forward-only fit (residuals, the spread's log, outliers). */
@@ -271,8 +217,6 @@ export interface CostTerms {
   offRoute: number;
   /** Figures under one size (whole or part). */
   sizes: number;
-  /** The group's rate of reports (reportRateLoss; 0 unless the model scores it). */
-  rate: number;
   /** Their sum (added in the order groupCost always has). */
   total: number;
 }
@@ -280,19 +224,13 @@ export interface CostTerms {
 /** The terms of {@link groupCost} (reports in time order; those off the route are outliers). */
 export function groupCostTerms(reports: readonly CostReport[], m: CostModel): CostTerms {
   const km: number[] = [];
-  const odds: number[] = [];
   let offRoute = 0;
   const logN = groupLogSize(reports);
   for (const r of reports) {
     if (r.km === undefined) offRoute += offRouteLoss(m);
-    else {
-      km.push(r.km);
-      odds.push(
-        logN === undefined || r.logSize === undefined ? 1 : partOdds(r.logSize, !!r.part, logN, m),
-      );
-    }
+    else km.push(r.km);
   }
-  const positions = fitBody(km, m, odds).cost;
+  const positions = fitPositions(km, m).cost;
   let sizes = 0;
   let total = offRoute + positions;
   if (logN !== undefined)
@@ -302,8 +240,7 @@ export function groupCostTerms(reports: readonly CostReport[], m: CostModel): Co
         sizes += loss;
         total += loss;
       }
-  const rate = m.reportRate ? reportRateLoss(reports) : 0;
-  return { positions, offRoute, sizes, rate, total: total + rate };
+  return { positions, offRoute, sizes, total };
 }
 
 /**
