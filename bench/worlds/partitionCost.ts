@@ -6,13 +6,14 @@
  *
  * Reports are read as the association reads them (linkTracklets.ts `linkReports`): local time,
  * km on every route within the off-route limit (60 km), log figure (or the middle of its range),
- * and whether a part word names a vanguard or rear. The cost model is the estimator's (the
+ * whether a part word names a vanguard or rear, and the weight of its position (placeDay.ts). The cost model is the estimator's (the
  * priors of trackCost.ts, outliers over the longest route).
  */
 import { createGazetteer, createRouteIndex } from "../../src/index.ts";
 import type { Dataset } from "../../src/index.ts";
 import { prepareSightings } from "../../src/estimate/prepare.ts";
 import { readPart } from "../../src/estimate/partWords.ts";
+import { placeDayWeights } from "../../src/estimate/placeDay.ts";
 import { DEFAULT_COST_MODEL, groupCostTerms } from "../../src/estimate/trackCost.ts";
 import type { CostModel, CostTerms } from "../../src/estimate/trackCost.ts";
 import { BIRTH_NATS } from "../../src/estimate/linkTracklets.ts";
@@ -37,6 +38,7 @@ export function associationReports(dataset: Dataset): {
   const tz = dataset.timeZone ?? "America/Mexico_City";
   const { prepared } = prepareSightings(dataset.sightings, tz, gazetteer, Infinity);
   const reports: IdReport[] = [];
+  const placed: { t: number; point?: readonly [number, number] }[] = [];
   for (const s of prepared) {
     if (!s.point) continue;
     const kmByRoute = new Map<string, number>();
@@ -48,6 +50,7 @@ export function associationReports(dataset: Dataset): {
     const logSize =
       s.logValue ??
       (s.logLow !== undefined && s.logHigh !== undefined ? (s.logLow + s.logHigh) / 2 : undefined);
+    placed.push(s);
     reports.push({
       id: s.id,
       t: s.t,
@@ -57,7 +60,12 @@ export function associationReports(dataset: Dataset): {
     });
   }
   const roadKm = Math.max(...index.routeIds.map((id) => index.lengthKm(id)));
-  return { reports, model: { ...DEFAULT_COST_MODEL, roadKm }, routeIds: index.routeIds };
+  const model = { ...DEFAULT_COST_MODEL, roadKm };
+  if (model.onePlaceADay) {
+    const w = placeDayWeights(placed);
+    reports.forEach((r, i) => (r.weight = w[i]));
+  }
+  return { reports, model, routeIds: index.routeIds };
 }
 
 /** Days added to a group's span of reports: a group seen on one day is there for that day. */

@@ -26,6 +26,7 @@ import type { PreparedSighting } from "./prepare.ts";
 import { reassignReports } from "./reassignReports.ts";
 import { mergeTracklets } from "./mergeTracklets.ts";
 import { splitTrack } from "./splitTrack.ts";
+import { placeDayWeights } from "./placeDay.ts";
 import type { LinkItem, LinkReport } from "./mergeTracklets.ts";
 import { DEFAULT_COST_MODEL } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
@@ -310,6 +311,10 @@ function joinByCost({ ctx, live, merged, describe, born }: Linking): void {
       sightings.push(g.positions[j].s);
     });
   });
+  if (model.onePlaceADay) {
+    const w = placeDayWeights(sightings);
+    reports.forEach((r, i) => (r.weight = w[i]));
+  }
   // A labelled group's reports stay: its labels, and the unlabelled reports the first pass gave it
   // (they fit its smoothed track, a surer guide than tracklets of the leftovers).
   const fixed = owner.map((k) => all[k].labelled);

@@ -21,6 +21,8 @@ export interface LinkReport {
   kmByRoute: ReadonlyMap<string, number>;
   logSize?: number;
   part?: boolean;
+  /** Weight of its position (default 1): 1 / the reports at its place that day (placeDay.ts). */
+  weight?: number;
 }
 
 export interface LinkItem {
@@ -131,6 +133,7 @@ export function bestRouteCost(
       km: r.kmByRoute.get(route),
       logSize: r.logSize,
       part: r.part,
+      weight: r.weight,
     }));
     const cost = groupCost(on, model);
     if (cost < best.cost - 1e-9) best = { route, cost };

@@ -71,13 +71,24 @@ export function listCost(
   let best: Evaluated = { cost: Infinity };
   for (const route of routes) {
     let on = 0;
-    for (const r of list) if (r.kmByRoute.has(route)) on++;
+    let weighed = 0;
+    for (const r of list)
+      if (r.kmByRoute.has(route)) {
+        on++;
+        weighed += r.weight ?? 1;
+      }
     // Only routes near at least one report can be the group's.
     if (on === 0) continue;
-    const bound = (list.length - on) * off + on * leastOn + figures;
+    const bound = (list.length - on) * off + weighed * leastOn + figures;
     if (bound - 1e-6 * Math.abs(bound) >= best.cost - 1e-9) continue;
     const cost = groupCost(
-      list.map((r) => ({ t: r.t, km: r.kmByRoute.get(route), logSize: r.logSize, part: r.part })),
+      list.map((r) => ({
+        t: r.t,
+        km: r.kmByRoute.get(route),
+        logSize: r.logSize,
+        part: r.part,
+        weight: r.weight,
+      })),
       m,
     );
     if (cost < best.cost - 1e-9) best = { route, cost };
@@ -106,6 +117,7 @@ export function freezeGroup(
   const { fit, spreadKm } = fitPositions(
     on.map((i) => reports[i].kmByRoute.get(route as string) as number),
     m,
+    on.map((i) => reports[i].weight ?? 1),
   );
   const at = new Map<number, number>();
   on.forEach((i, k) => at.set(i, fit[k]));
@@ -137,7 +149,8 @@ export function joinScreen(r: LinkReport, g: FrozenGroup, m: CostModel): number 
   const from = lo > 0 ? g.fit[lo - 1] : -Infinity;
   const to = lo < g.t.length ? g.fit[lo] : Infinity;
   const residual = km < from ? from - km : km > to ? km - to : 0;
-  return positionLoss(residual, { ...m, spreadKm: g.spreadKm }) + figureLoss(r, g.logN, m);
+  const w = r.weight ?? 1;
+  return w * positionLoss(residual, { ...m, spreadKm: g.spreadKm }) + figureLoss(r, g.logN, m);
 }
 
 /** Screened change (nats) of group `g`'s cost when its report `i` leaves it: minus its own loss. */
@@ -153,6 +166,6 @@ export function leaveScreen(
   const position =
     fitted === undefined || km === undefined
       ? offRouteLoss(m)
-      : positionLoss(km - fitted, { ...m, spreadKm: g.spreadKm });
+      : (r.weight ?? 1) * positionLoss(km - fitted, { ...m, spreadKm: g.spreadKm });
   return -(position + figureLoss(r, g.logN, m));
 }

@@ -38,6 +38,8 @@ export interface CostReport {
   logSize?: number;
   /** The report names a part of the body (vanguard, rear): its figure is a part's. */
   part?: boolean;
+  /** Weight of its position in the group's cost (default 1; placeDay.ts). */
+  weight?: number;
 }
 
 export interface CostModel {
@@ -53,6 +55,11 @@ export interface CostModel {
   partShare: number;
   /** Smallest spread (km, sd) a group is given: coordinates and towns are not exact. */
   floorKm: number;
+  /**
+   * The reports at one place on one local day share one report's weight in the positions (the
+   * association sets each report's `weight` to 1 / their number; placeDay.ts).
+   */
+  onePlaceADay: boolean;
   /**
    * Largest spread (km, sd) of a group's reports about its median person: a long body (the stress
    * worlds' bodies reach 800 km just after rides; sd of reports about 70 km) — beyond it, reports
@@ -73,6 +80,7 @@ export const DEFAULT_COST_MODEL: CostModel = {
   sizeSd: 0.6,
   partShare: 0.2,
   floorKm: 5,
+  onePlaceADay: true,
   capKm: 150,
 };
 
@@ -107,16 +115,15 @@ const SPREAD_PRIOR_N = 3;
 export function fitPositions(
   km: readonly number[],
   m: CostModel,
+  weight?: readonly number[],
 ): { fit: number[]; spreadKm: number; cost: number } {
   if (km.length === 0) return { fit: [], spreadKm: m.spreadKm, cost: 0 };
   let spreadKm = m.spreadKm;
-  let fit = isotonic(
-    km,
-    km.map(() => 1),
-  );
+  const v = weight ?? km.map(() => 1);
+  let fit = isotonic(km, v);
   // Weights first from the prior spread (an unweighted fit's residuals would inflate the spread
   // until every report looks good), then the group's own spread from the weighted residuals.
-  let w = km.map((y, i) => goodShare(y - fit[i], m));
+  let w = km.map((y, i) => v[i] * goodShare(y - fit[i], m));
   fit = isotonic(km, w);
   for (let round = 0; round < 3; round++) {
     let ss = SPREAD_PRIOR_N * m.spreadKm * m.spreadKm;
@@ -128,12 +135,12 @@ export function fitPositions(
     }
     spreadKm = Math.min(m.capKm, Math.max(m.floorKm, Math.sqrt(ss / n)));
     const mm = { ...m, spreadKm };
-    w = km.map((y, i) => goodShare(y - fit[i], mm));
+    w = km.map((y, i) => v[i] * goodShare(y - fit[i], mm));
     fit = isotonic(km, w);
   }
   const mm = { ...m, spreadKm };
   let cost = 0;
-  for (let i = 0; i < km.length; i++) cost += positionLoss(km[i] - fit[i], mm);
+  for (let i = 0; i < km.length; i++) cost += v[i] * positionLoss(km[i] - fit[i], mm);
   return { fit, spreadKm, cost };
 }
 
@@ -224,13 +231,17 @@ export interface CostTerms {
 /** The terms of {@link groupCost} (reports in time order; those off the route are outliers). */
 export function groupCostTerms(reports: readonly CostReport[], m: CostModel): CostTerms {
   const km: number[] = [];
+  const weight: number[] = [];
   let offRoute = 0;
   const logN = groupLogSize(reports);
   for (const r of reports) {
     if (r.km === undefined) offRoute += offRouteLoss(m);
-    else km.push(r.km);
+    else {
+      km.push(r.km);
+      weight.push(r.weight ?? 1);
+    }
   }
-  const positions = fitPositions(km, m).cost;
+  const positions = fitPositions(km, m, weight).cost;
   let sizes = 0;
   let total = offRoute + positions;
   if (logN !== undefined)
