@@ -15,6 +15,9 @@
  *    reports, or all on one day) is joined to the group whose track it fits best: a misplaced or
  *    stray report stays an outlier of its group instead of starting a track.
  *
+ * The reports at one place on one local day share the weight of one report in the positions
+ * (placeDay.ts), whatever group they are in.
+ *
  * Labelled groups keep their labelled reports and route; they may take tracklets and unlabelled
  * reports. An unlabelled group takes the route its reports fit best (routes that share road).
  */

@@ -9,7 +9,9 @@
  *   reweighting: a report is the body's spread away from the track, `N(0, spreadKm²)`, or with
  *   probability `outlierShare` anywhere on the road (stale news, a wrong town): uniform over
  *   `roadKm`. Two groups days apart on one road cannot both lie on one forward-only track: one of
- *   them would have to go backwards, so the reports of one sit far from the fit.
+ *   them would have to go backwards, so the reports of one sit far from the fit. Each report's
+ *   loss counts with its `weight` (placeDay.ts: the reports at one place on one day share the
+ *   weight of one — several sources at one shelter see the same people).
  * - **Size.** A figure describes the whole group, `N(log N, sizeSd²)` in log people (sources'
  *   biases and rounding), or — with probability `partShare`, or always when the report names a
  *   part (vanguard, rear) — a part of it, log-uniform between 5 people and 40 % of N. `log N` is

@@ -87,4 +87,12 @@ describe("groupCostTerms", () => {
     expect(floored.spreadKm).toBeGreaterThanOrEqual(25);
     expect(floored.cost).toBeGreaterThan(tight.cost);
   });
+
+  it("two reports at one place weighted a half each count as one report", () => {
+    const twice = fitPositions([100, 100, 160, 210], m, [0.5, 0.5, 1, 1]);
+    const once = fitPositions([100, 160, 210], m);
+    expect(twice.cost).toBeCloseTo(once.cost, 9);
+    expect(twice.spreadKm).toBeCloseTo(once.spreadKm, 9);
+    expect(fitPositions([100, 160, 210], m, [1, 1, 1]).cost).toBe(once.cost);
+  });
 });
