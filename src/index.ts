@@ -486,6 +486,8 @@ export {
 } from "./export/tracks.ts";
 export type { SplitColumn } from "./export/split.ts";
 export { SPLIT_COLUMNS, formatSplitCsv, splitToRow } from "./export/split.ts";
+export { OUTPUT_HXL, hxlOption, outputHxl } from "./export/outputHxl.ts";
+export type { OutputTable } from "./export/outputHxl.ts";
 
 // ── util: seeded randomness, dates ──
 export type { Random } from "./util/random.ts";
