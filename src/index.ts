@@ -75,6 +75,7 @@ export type {
   ColumnMapping,
   MatchHow,
   Rejection,
+  IssueParams,
   Warning as ImportWarning,
   Duplicate,
   TotalCheck,
