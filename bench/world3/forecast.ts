@@ -19,7 +19,7 @@ import {
   mulberry32,
   nowcast,
 } from "../../src/index.ts";
-import type { Forecast, RouteIndex } from "../../src/index.ts";
+import type { Forecast, NowcastOptions, RouteIndex } from "../../src/index.ts";
 import { matchTracks, observations } from "./score.ts";
 import type { World3, World3Day, World3Group } from "./world.ts";
 
@@ -28,6 +28,8 @@ export const LEADS = 14;
 export const failures: string[] = [];
 const HORIZON = 30;
 const DUMP = Number(process.env.W3_CASES ?? 0);
+/** Development: nowcast options to try, as JSON (e.g. W3_NOWCAST='{"headPace": {}}'). */
+const NOWCAST_OPTIONS = JSON.parse(process.env.W3_NOWCAST ?? "{}") as NowcastOptions;
 
 function dumpCase(
   world: World3,
@@ -147,7 +149,11 @@ export function scoreForecasts(
     let now: ReturnType<typeof nowcast>;
     let f: Forecast;
     try {
-      now = nowcast(world.dataset, { asOf: `${isoDate(day)}T00:00:00`, routeIndex: index });
+      now = nowcast(world.dataset, {
+        asOf: `${isoDate(day)}T00:00:00`,
+        routeIndex: index,
+        ...NOWCAST_OPTIONS,
+      });
       f = forecastArrivals(now, {
         corridor,
         horizonDays: HORIZON,
