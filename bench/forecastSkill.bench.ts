@@ -102,6 +102,51 @@ interface Variant {
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
 const LEADS = 14;
+/** Development: FS_CASES=n prints the first variant's cases up to lead n. */
+const DUMP = Number(process.env.FS_CASES ?? 0);
+const FIRST: { table?: Table; now?: Nowcast } = {};
+
+function dumpCase(c: {
+  g: ScorableWorld["truth"][number];
+  f: Forecast;
+  est?: string;
+  kind: Kind;
+  km: number;
+  t: number;
+  m: ModelArrival;
+  base: number;
+  mine: ReportKm[];
+  asOf: number;
+}): void {
+  const n = FIRST.now?.groups.find((x) => x.group === c.est);
+  const day = (d: number) => c.g.days.find((x) => dayNumber(x.date) === d);
+  const tl = n ? day(n.lastDay) : undefined;
+  const tn = n ? day(n.lastDay + 1) : undefined;
+  const f1 = (x: number | undefined) => (x === undefined ? "-" : (x - c.asOf).toFixed(2));
+  const r = c.mine.slice(-3).map((x) => `${(x.t - c.asOf).toFixed(2)}@${x.km.toFixed(0)}`);
+  console.log(
+    [
+      `CASE ${c.f.asOfDate}`,
+      c.g.group,
+      c.kind,
+      `place ${c.km.toFixed(0)}`,
+      `true ${f1(c.t)}`,
+      `model ${f1(c.m.p10)}/${f1(c.m.p50)}/${f1(c.m.p90)}`,
+      `base ${f1(c.base)}`,
+      `lastDay ${n ? n.lastDay - c.asOf : "?"}`,
+      `est ${n?.km.median.toFixed(0)} [${n?.km.low.toFixed(0)},${n?.km.high.toFixed(0)}] head ${n?.head?.km.median.toFixed(0)}`,
+      `reg ${
+        n
+          ? Object.values(n.regime)
+              .map((v) => v.toFixed(2))
+              .join(",")
+          : ""
+      } rep ${n?.reportedRegime}`,
+      `truth last ${tl?.km.toFixed(0)}/${tl?.headKm?.toFixed(0)} next ${tn?.km.toFixed(0)}/${tn?.headKm?.toFixed(0)}`,
+      `reports ${r.join(" ")}`,
+    ].join(" | "),
+  );
+}
 
 type Kind = "head" | "bulk";
 interface Cell {
@@ -273,6 +318,8 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
       reportedRideWeight: 0,
       headAtReports: false,
     });
+    FIRST.table = tables[0];
+    FIRST.now = variantNowcast(now, VARIANTS[0]!, world);
     const fs = VARIANTS.map((v) =>
       forecastArrivals(variantNowcast(now, v, world), {
         corridor,
@@ -357,6 +404,8 @@ function scoreGroup(
       if (!m || base === undefined) continue;
       const p50 = m.p50 ?? asOf + HORIZON;
       c.n++;
+      if (DUMP && Math.ceil(t - asOf) <= DUMP && into === FIRST.table)
+        dumpCase({ g, f, est, kind, km: stop.km, t, m, base, mine, asOf });
       c.model += Math.abs(p50 - t);
       c.base += Math.abs(base - t);
       if ((m.p10 ?? asOf + HORIZON) <= t && t <= (m.p90 ?? Infinity)) c.covered++;

@@ -49,15 +49,36 @@ function dumpCase(
   const st = f.groups.find((x) => x.group === est);
   const td = g.days.find((d) => d.day === n?.lastDay);
   const tAs = g.days.find((d) => d.day === day - 1);
-  const r = reports.slice(-3).map((x) => `${(x.t - day).toFixed(2)}@${x.km.toFixed(0)}`).join(" ");
+  const r = reports
+    .slice(-3)
+    .map((x) => `${(x.t - day).toFixed(2)}@${x.km.toFixed(0)}`)
+    .join(" ");
   const f1 = (x: number | undefined) => (x === undefined ? "-" : (x - day).toFixed(2));
   console.log(
-    [world.name, isoDate(day), g.group, "->", est, st?.status, kind, `place ${km.toFixed(0)}`,
-      `true ${f1(t)}`, `model ${f1(m.p10)}/${f1(m.p50)}/${f1(m.p90)}`, `base ${f1(base)}`,
-      `lastDay ${n ? n.lastDay - day : "?"}`, `est km ${n?.km.median.toFixed(0)} [${n?.km.low.toFixed(0)},${n?.km.high.toFixed(0)}] head ${n?.head?.km.median.toFixed(0)}`,
-      `reg ${n ? Object.values(n.regime).map((v) => v.toFixed(2)).join(",") : ""}`,
+    [
+      world.name,
+      isoDate(day),
+      g.group,
+      "->",
+      est,
+      st?.status,
+      kind,
+      `place ${km.toFixed(0)}`,
+      `true ${f1(t)}`,
+      `model ${f1(m.p10)}/${f1(m.p50)}/${f1(m.p90)}`,
+      `base ${f1(base)}`,
+      `lastDay ${n ? n.lastDay - day : "?"}`,
+      `est km ${n?.km.median.toFixed(0)} [${n?.km.low.toFixed(0)},${n?.km.high.toFixed(0)}] head ${n?.head?.km.median.toFixed(0)}`,
+      `reg ${
+        n
+          ? Object.values(n.regime)
+              .map((v) => v.toFixed(2))
+              .join(",")
+          : ""
+      }`,
       `truth@last km ${td?.km.toFixed(0)} first ${td?.firstKm.toFixed(0)}; day-1 ${tAs?.km.toFixed(0)}/${tAs?.firstKm.toFixed(0)}`,
-      `reports ${r}`].join(" | "),
+      `reports ${r}`,
+    ].join(" | "),
   );
 }
 
@@ -189,7 +210,8 @@ export function scoreForecasts(
           if (!m || base === undefined) continue;
           const p50 = m.p50 ?? day + HORIZON;
           c.n++;
-          if (DUMP && Math.ceil(t - day) <= DUMP) dumpCase(world, now, f, g, follower!, day, kind, stop.km, t, m, base, reports);
+          if (DUMP && Math.ceil(t - day) <= DUMP)
+            dumpCase(world, now, f, g, follower!, day, kind, stop.km, t, m, base, reports);
           c.model += Math.abs(p50 - t);
           c.base += Math.abs(base - t);
           if ((m.p10 ?? day + HORIZON) <= t && t <= (m.p90 ?? Infinity)) c.covered++;
