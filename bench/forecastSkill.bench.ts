@@ -41,10 +41,8 @@ import {
   nowcast,
   regimeOfPace,
   reportsOfGroup,
-  runLengthMovement,
   headAtReports,
   startRegime,
-  stretchPace,
   toLocalTime,
 } from "../src/index.ts";
 import type {
@@ -52,8 +50,6 @@ import type {
   Forecast,
   GroupMovementOptions,
   Nowcast,
-  RunLengthOptions,
-  StretchPaceOptions,
   ReportKm,
   TrackPoint,
 } from "../src/index.ts";
@@ -87,12 +83,6 @@ interface Variant {
    * before issue 14's head runs); default true: the head's own runs from `head`.
    */
   headRuns?: boolean;
-  /** false: the estimator's one persistence (before the persistence per regime); else its options. */
-  runLength?: RunLengthOptions | false;
-  /** true: the runs with one persistence for all regimes, whatever the estimator fitted. */
-  onePersistence?: boolean;
-  /** Pace by stretch of road (`stretchPace` options; false = one law for the route). */
-  stretchPace?: StretchPaceOptions | false;
   /**
    * Start the head at least at the furthest report of the last day (the nowcast's
    * `headAtReports`; default true, false = the estimated head as it is).
@@ -247,13 +237,7 @@ function modelArrival(
 
 /** The nowcast changed as a development variant says. */
 function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast {
-  const report = now.estimate.report.movement;
-  const pooled =
-    v.runLength === undefined
-      ? now.movement
-      : v.runLength === false
-        ? report
-        : runLengthMovement(now.estimate.tracks, report, v.runLength);
+  const pooled = now.movement;
   const groups = now.groups.map((g) => {
     const regime = startRegime(g.regime, g.reportedRegime, v.reportedRideWeight ?? 1);
     // The head's regime follows the group's unless its own last move was a ride.
@@ -261,15 +245,6 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       g.head?.lastMoveKm !== undefined && regimeOfPace(g.head.lastMoveKm, g.movement) === "ride";
     const head = g.head && { ...g.head, regime: headRides ? g.head.regime : regime };
     const out = { ...g, regime, head: v.headRuns === false ? undefined : head };
-    if (v.runLength !== undefined) out.movement = pooled;
-    if (v.onePersistence) out.movement = { ...out.movement, persistenceByRegime: undefined };
-    if (v.stretchPace !== undefined) {
-      const laws =
-        v.stretchPace === false
-          ? undefined
-          : stretchPace(now.estimate, out.movement, v.stretchPace)(g.routeId);
-      out.stretches = laws;
-    }
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, pooled, v.pace);

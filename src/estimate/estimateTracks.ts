@@ -75,13 +75,6 @@ export interface EstimateOptions {
   movement?: MovementModel;
   /** Fit the regime shares to the data by EM (default true). */
   fitRegimes?: boolean;
-  /**
-   * Also fit a persistence per regime (`MovementModel.persistenceByRegime`) from the runs of the
-   * smoother's most probable regime per day, with this many pseudo-pairs per regime at the
-   * prior's chain; default false (one persistence, the prior's): on the stress development
-   * worlds it made forecasts no better (docs/movement.md#a-persistence-per-regime).
-   */
-  regimePersistence?: { pseudoPairs?: number } | false;
   /** Sightings farther than this from their group's route are left out (default 60 km). */
   maxOffRouteKm?: Km;
   /** Prebuilt route index / gazetteer (default: built from the dataset). */
@@ -272,7 +265,6 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
       active,
       ctx.movement,
       options.movement ?? defaultEstimatorMovement(),
-      options.regimePersistence,
     );
   }
   ctx.outlierScale = fitOutlierScale(ctx, active);

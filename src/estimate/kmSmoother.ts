@@ -23,7 +23,6 @@ import {
   dayKernels,
   densityShape,
   REGIMES,
-  regimeChain,
   regimeTransitions,
 } from "../movement/index.ts";
 import { boxesDensity, reportBoxes } from "../movement/density.ts";
@@ -613,11 +612,6 @@ function forwardPass(
   const mixed = new Float64Array(n);
   const stay = Float64Array.from(REGIMES, (_, r) => P[r][r] - (1 - movement.persistence) * pi[r]);
   const fresh = Float64Array.from(REGIMES, (_, r) => (1 - movement.persistence) * pi[r]);
-  // A persistence per regime: P[f][t] = p_f δ + (1 − p_f) q_t, so the fresh part is q_t times
-  // Σ_f (1 − p_f) α(·, f) (one persistence: the plain sum, as before, bit for bit).
-  const chain = regimeChain(movement);
-  const leave = chain.uniform ? undefined : Float64Array.from(chain.p, (p) => 1 - p);
-  if (leave) chain.p.forEach((p, r) => ((stay[r] = p), (fresh[r] = chain.q[r]!)));
   const origin = grid.lo === 0 ? 1 + 0.3 * n : 1;
   for (let k = 0; k < nDays; k++) {
     const a = alphaAll.subarray(k * R * n, (k + 1) * R * n);
@@ -630,8 +624,7 @@ function forwardPass(
     } else {
       const prev = alpha[k - 1];
       // Σ_r α(·, r), for the fresh-draw part of the regime transition.
-      if (leave) weightedSumRegimes(prev, leave, tmp, n);
-      else sumRegimes(prev, tmp, n);
+      sumRegimes(prev, tmp, n);
       for (let r2 = 0; r2 < R; r2++) {
         mix(prev, r2 * n, tmp, stay[r2], fresh[r2], mixed, n);
         convolveForward(mixed, kernels[r2], conv, diff);
@@ -732,11 +725,6 @@ function fillPrior(
 
 function sumRegimes(prev: Float64Array, out: Float64Array, n: number): void {
   for (let j = 0; j < n; j++) out[j] = prev[j] + prev[n + j] + prev[2 * n + j];
-}
-
-function weightedSumRegimes(prev: Float64Array, w: Float64Array, out: Float64Array, n: number) {
-  const [w0, w1, w2] = [w[0]!, w[1]!, w[2]!];
-  for (let j = 0; j < n; j++) out[j] = w0 * prev[j] + w1 * prev[n + j] + w2 * prev[2 * n + j];
 }
 
 function mix(

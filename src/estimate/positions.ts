@@ -15,7 +15,6 @@ import { smoothKm } from "./kmSmoother.ts";
 import type { KmObservation } from "./kmSmoother.ts";
 import {
   fitMovement as fitLaw,
-  fitRegimePersistence,
   dateOnlyReportOffset,
   moveOffsetFromNoon,
   noEvidence,
@@ -487,14 +486,12 @@ export function runKm(ctx: EstimateContext, g: WorkGroup, opts: RunKmOptions = {
  * smoother's posterior regime-days, and the moves between well-located days that were surely
  * walks — by the movement model's fitting routine (src/movement/fit.ts), with a Dirichlet prior of
  * 20 pseudo-days at the prior shares (a short dataset stays near them) and a prior of 10 walking
- * days at the prior speed. With `runs`, also a persistence per regime from the runs of each
- * day's most probable regime (`fitRegimePersistence`; off by default).
+ * days at the prior speed.
  */
 export function fitMovement(
   active: readonly WorkGroup[],
   movement: MovementModel,
   prior: MovementModel,
-  runs: { pseudoPairs?: number } | false = false,
 ): MovementModel {
   const evidence = noEvidence();
   for (const g of active) {
@@ -510,31 +507,7 @@ export function fitMovement(
     }
   }
   const fitted = fitLaw(evidence, prior, { pseudoDays: 20, walkPseudoDays: 10 });
-  const law = { ...movement, regimes: fitted.regimes, walkKm: fitted.walkKm };
-  if (runs) {
-    for (const g of active) if (g.km) addRegimeRuns(evidence, g.km.regimeByDay);
-    const chain = { ...prior, regimes: law.regimes };
-    law.persistenceByRegime = fitRegimePersistence(evidence, chain, runs.pseudoPairs);
-  }
-  return law;
-}
-
-/**
- * Adds the pairs of consecutive days of one track to `evidence.pairsFrom` / `repeatsFrom`, each
- * day in its most probable regime of the smoother's posterior (`regimeByDay`, 3 per day).
- */
-function addRegimeRuns(evidence: ReturnType<typeof noEvidence>, regimeByDay: Float64Array): void {
-  const top = (k: number): number => {
-    let best = 0;
-    for (let r = 1; r < 3; r++) if (regimeByDay[k * 3 + r]! > regimeByDay[k * 3 + best]!) best = r;
-    return best;
-  };
-  const days = regimeByDay.length / 3;
-  for (let k = 1; k < days; k++) {
-    const from = top(k - 1);
-    evidence.pairsFrom![from]! += 1;
-    if (top(k) === from) evidence.repeatsFrom![from]! += 1;
-  }
+  return { ...movement, regimes: fitted.regimes, walkKm: fitted.walkKm };
 }
 
 /**

@@ -12,7 +12,7 @@ import type { IsoDate, Km } from "../model/units.ts";
 import type { Random } from "../util/random.ts";
 import { mulberry32, randomNormal } from "../util/random.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
-import { lawAtKm, nextRegime, REGIMES, stepGroup } from "../movement/index.ts";
+import { nextRegime, REGIMES, stepGroup } from "../movement/index.ts";
 import type { GroupDayState, Regime } from "../movement/index.ts";
 import { isoDate } from "../calendar/index.ts";
 import { buildCorridor } from "../geo/corridor.ts";
@@ -400,11 +400,7 @@ function simulateGroup(
     km[r * width] = state.km;
     size[r * width] = state.size;
     for (let k = 1; k <= steps; k++) {
-      // Pace by stretch: the law of the stretch the run is on (docs/forecasts.md). Stretch laws
-      // are fitted on the pooled law, so with `stretchPace` on a group's own pace
-      // (`paceWindowDays`) is not used: the two options exclude each other.
-      const law = g.stretches ? lawAtKm(g.stretches, state.km) : g.movement;
-      state = stepGroup(state, law, g.routeLengthKm, random, dynamics);
+      state = stepGroup(state, g.movement, g.routeLengthKm, random, dynamics);
       km[r * width + k] = state.km;
       size[r * width + k] = state.size;
     }

@@ -316,28 +316,6 @@ describe("forecastArrivals starts from the state as of the day", () => {
     expect(before).toBeGreaterThan(17824.5 + 3.2);
   });
 
-  it("trackRunLengths fits a persistence per regime for the runs only, the estimator's law unchanged", () => {
-    const data = embedded2018();
-    const now = nowcast(data, { asOf: "2018-11-06T00:00:00", trackRunLengths: {} });
-    expect(now.estimate.report.movement.persistenceByRegime).toBeUndefined();
-    const by = now.movement.persistenceByRegime!;
-    // The 2018 tracks: marches that last longer than stays and rides.
-    expect(by.walk).toBeGreaterThan(by.rest);
-    expect(by.walk).toBeGreaterThan(by.ride);
-    expect(now.groups.every((g) => g.movement === now.movement)).toBe(true);
-  });
-
-  it("moves each run on by the law of the stretch it is on (pace by stretch of road)", () => {
-    // Walks 100 km a day on the first 300 km, 300 km a day beyond: C (556 km) is reached
-    // 3 days + 256 / 300 on, not at 5.56 days as with one law.
-    const slow = steady(100);
-    const fast = steady(300);
-    const stretches = { stretchKm: 300, laws: [slow, fast, fast, fast], moves: [1, 1, 0, 0] };
-    const g = group(0, slow, { stretches });
-    assertInDelta(placeC(g).arrival.p50, 17824.5 + 3 + 256 / 300, 0.05);
-    assertInDelta(placeC(group(0, slow)).arrival.p50, 17824.5 + 5.56, 0.05);
-  });
-
   it("headStart: the head rides when its track's last daily move is a ride, else takes the group's regime", () => {
     const point = (date: string, km: number, headKm: number): TrackPoint => ({
       group: "g",
