@@ -95,6 +95,30 @@ describe("forecastArrivals", () => {
     expect(f.arrivals.some((a) => a.placeId === "A")).toBe(false);
   });
 
+  it("lists a place behind the start's median while more than one run in ten has not reached it", () => {
+    // Median 50 km past B, 90 % interval from 150 km before B: about a third of the runs start
+    // behind B. B is not "passed" (before round 7 it was dropped, read as "arrived now", with
+    // no interval): its p50 is the as-of moment (most runs are past it), its p90 is when the
+    // runs that start ~105 km behind it (the 10th percentile of the start) walk there at 40 km/day.
+    const b = kmOf(2);
+    const g = group(b + 50, steady(40), {
+      km: { median: b + 50, low: b - 150, high: b + 60, mean: b + 50, sd: 60 },
+    });
+    const f = forecastArrivals(world([g]), {
+      dataset: { places, routes },
+      horizonDays: 30,
+      runs: 400,
+      random: mulberry32(5),
+      joinLeaveProb: 0,
+    });
+    const at = f.arrivals.find((a) => a.placeId === "B");
+    expect(at).toBeDefined();
+    assertInDelta(at!.arrival.p50, 17824.5, 1e-9);
+    assertInDelta(at!.arrival.p90, 17824.5 + 105.8 / 40, 0.4);
+    // A is 222 km behind the median, past the start's 10th percentile: passed, left out.
+    expect(f.arrivals.some((a) => a.placeId === "A")).toBe(false);
+  });
+
   it("a group walking a steady speed reaches each place at (km ahead) / speed days", () => {
     fc.assert(
       fc.property(
