@@ -5,7 +5,8 @@
 // absolute km errors are summed per class ("excess" = estimator − naive: where we lose to it).
 // Sizes: per class the mean log(estimate ÷ truth) (a shift) and mean |log| (an error), and what
 // the world's body reports say of the truth on average (their own shift: a level the data share).
-// Run: TZ=UTC npx tsx bench/labelledDiagnosis.ts [--worlds 30] [--seed-offset 200]
+// Run: TZ=UTC npx tsx bench/labelledDiagnosis.ts [--worlds 30] [--seed-offset 200] [--drop …]
+// [--oracle-parts] [--body-tails]
 // Development seeds only (stress seeds 201… by default); labelled worlds only.
 import { estimateTracks } from "../src/index.ts";
 import type { TrackPoint } from "../src/index.ts";
@@ -37,6 +38,8 @@ const dropped = (r: RawReport): boolean =>
 
 // --oracle-parts: every report's part written in its `part` column (what part words are worth).
 const oracleParts = process.argv.includes("--oracle-parts");
+// --body-tails: the estimate with EstimateOptions.bodyTails (reports of the body, heavy tails).
+const bodyTails = process.argv.includes("--body-tails");
 const PART_WORD = { vanguard: "vanguard", rear: "rear", body: "main body" } as const;
 
 /** The world without the dropped reports (its truth unchanged). */
@@ -136,7 +139,7 @@ const worldShifts: string[] = [];
 for (let i = 0; i < worlds; i++) {
   const w = ablate(generateStressWorld(i + 1 + seedOffset));
   if (!w.labelled) continue;
-  const tracks = estimateTracks(w.dataset).tracks;
+  const tracks = estimateTracks(w.dataset, { bodyTails }).tracks;
   const naive = naiveEstimates(w);
   const evaluated = evaluatedDays(w);
   const byName = new Map<string, Map<string, TrackPoint>>();
