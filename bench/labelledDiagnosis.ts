@@ -6,7 +6,7 @@
 // Sizes: per class the mean log(estimate ÷ truth) (a shift) and mean |log| (an error), and what
 // the world's body reports say of the truth on average (their own shift: a level the data share).
 // Run: TZ=UTC npx tsx bench/labelledDiagnosis.ts [--worlds 30] [--seed-offset 200] [--drop …]
-// [--oracle-parts] [--body-tails]
+// [--oracle-parts] [--no-body-tails]
 // Development seeds only (stress seeds 201… by default); labelled worlds only.
 import { estimateTracks } from "../src/index.ts";
 import type { TrackPoint } from "../src/index.ts";
@@ -38,8 +38,8 @@ const dropped = (r: RawReport): boolean =>
 
 // --oracle-parts: every report's part written in its `part` column (what part words are worth).
 const oracleParts = process.argv.includes("--oracle-parts");
-// --body-tails: the estimate with EstimateOptions.bodyTails (reports of the body, heavy tails).
-const bodyTails = process.argv.includes("--body-tails");
+// --no-body-tails: the estimate with EstimateOptions.bodyTails false (reports of the body, one normal).
+const bodyTails = !process.argv.includes("--no-body-tails");
 const PART_WORD = { vanguard: "vanguard", rear: "rear", body: "main body" } as const;
 
 /** The world without the dropped reports (its truth unchanged). */

@@ -106,9 +106,8 @@ export interface EstimateOptions {
   /**
    * The final passes of the tracks read a report of the body as a scale mixture with heavy tails
    * (positions.ts BODY_SCALE_MIXTURE: the track is nearer the median of such reports than their
-   * mean). Default false: one normal — measured, not kept as the default (it helps the stress and
-   * simulate.ts worlds, loses a little on world3 and the 2018 check: docs/estimation.md "Skewed
-   * bodies").
+   * mean; default true). false: one normal, as before (docs/estimation.md "Where the labelled km
+   * and size errors come from").
    */
   bodyTails?: boolean;
 }
@@ -297,8 +296,8 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     countResult.used.map((c) => c.date),
     until,
   );
-  // With bodyTails, the final passes read reports of the body with heavy tails (positions.ts).
-  ctx.bodyTails = options.bodyTails === true;
+  // The final passes read reports of the body with heavy tails (positions.ts; bodyTails).
+  ctx.bodyTails = options.bodyTails !== false;
   for (const g of tracked) runKm(ctx, g, { endDay });
   recordOutlierProbs(ctx, tracked);
   const selfCalibrate = options.selfCalibrate !== false;

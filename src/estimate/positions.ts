@@ -124,8 +124,9 @@ const BODY_SD_SHARE = 1.5;
  * of its people scatter far to one side while half of them sit at the median person (stress worlds'
  * development seeds: reports of the body are +38 to +56 km ahead of the median person on average,
  * 0 km at their median). One normal per report makes the track their mean; heavy tails make it
- * nearer their median, as a Laplace likelihood would. Read only with EstimateOptions.bodyTails
- * (default off: measured, docs/estimation.md "Skewed bodies").
+ * nearer their median, as a Laplace likelihood would. Read in the final passes unless
+ * EstimateOptions.bodyTails is false (docs/estimation.md "Where the labelled km and size errors
+ * come from").
  */
 export const BODY_SCALE_MIXTURE: readonly [
   { weight: number; sdShare: number },
