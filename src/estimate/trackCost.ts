@@ -59,7 +59,10 @@ export interface CostModel {
   floorKm: number;
   /**
    * The reports at one place on one local day share one report's weight in the positions (the
-   * association sets each report's `weight` to 1 / their number; placeDay.ts).
+   * association sets each report's `weight` to 1 / their number; placeDay.ts). Off by default:
+   * on the development worlds it lowered the unlabelled km error on five of six sets, but on the
+   * reported seeds it lost on simulate.ts (km 0.774 → 0.809×), on sizes (stress 0.420 → 0.450×,
+   * world3 1.06 → 1.19×) and on group-days without an estimate (bench/README.md, branch assoc5).
    */
   onePlaceADay: boolean;
   /**
@@ -82,7 +85,7 @@ export const DEFAULT_COST_MODEL: CostModel = {
   sizeSd: 0.6,
   partShare: 0.2,
   floorKm: 5,
-  onePlaceADay: true,
+  onePlaceADay: false,
   capKm: 150,
 };
 
