@@ -92,7 +92,7 @@ export function offRouteLoss(m: CostModel): number {
 }
 
 /** Prior of a group's spread: `SPREAD_PRIOR_N` pseudo-reports at the model's `spreadKm`. */
-const SPREAD_PRIOR_N = 3;
+export const SPREAD_PRIOR_N = 3;
 /** Smallest spread (km) a group is given: coordinates and towns are not exact. */
 export const SPREAD_FLOOR_KM = 5;
 /**
@@ -100,7 +100,7 @@ export const SPREAD_FLOOR_KM = 5;
  * worlds' bodies reach 800 km just after rides; sd of reports about 70 km) — beyond it, reports
  * are another group's or outliers.
  */
-const SPREAD_CAP_KM = 150;
+export const SPREAD_CAP_KM = 150;
 
 /**
  * The robust forward-only fit of positions (km, in time order): fitted km per report, the group's

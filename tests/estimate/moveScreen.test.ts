@@ -34,6 +34,30 @@ describe("listCost", () => {
     }
   });
 
+  it("costs a route whose km are another's shifted by a constant as that route", () => {
+    const random = mulberry32(17);
+    for (let trial = 0; trial < 50; trial++) {
+      const n = 2 + Math.floor(random() * 30);
+      const reports: LinkReport[] = [];
+      let km = 400 + random() * 300;
+      for (let k = 0; k < n; k++) {
+        km += random() * 60 + (random() < 0.1 ? 500 : 0);
+        // Two origins joining one road ("salvador" 302.6 km shorter), a branch off it ("mexicali").
+        const kmByRoute = new Map([
+          ["main", km],
+          ["salvador", km - 302.6],
+        ]);
+        if (random() < 0.8) kmByRoute.set("mexicali", km);
+        reports.push({ t: k / 2, kmByRoute, logSize: Math.log(500 + 500 * random()) });
+      }
+      const routes = ["main", "salvador", "mexicali"];
+      const exact = bestRouteCost(reports, routes, model);
+      const got = listCost(reports, indices(n), routes, model);
+      expect(got.route).toBe(exact.route);
+      expect(got.cost).toBeCloseTo(exact.cost, 9);
+    }
+  });
+
   it("costs nothing for no reports", () => {
     expect(listCost([], [], ["main"], model)).toEqual({ cost: 0 });
   });
