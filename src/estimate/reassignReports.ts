@@ -22,15 +22,39 @@ import { freezeGroup, joinScreen, leaveScreen, listCost } from "./moveScreen.ts"
 import type { Evaluated, FrozenGroup } from "./moveScreen.ts";
 import type { CostModel } from "./trackCost.ts";
 
-/** A group being searched: its reports (by index), its routes, its cost (without the birth). */
+/**
+ * What a group's state (its reports and routes) has been fitted to give: its exact cost, route and
+ * screen, and the exact costs of the moves tried from it — without report i, with report i. A
+ * state's fits are the same whenever the state recurs (the fits are deterministic), so a report
+ * searched again is only re-fitted against groups that changed since (later passes, and the next
+ * search of the same reports, re-fit little: most groups did not change).
+ */
+interface StateFits {
+  cost: number;
+  frozen: FrozenGroup;
+  /** Exact cost and route of the group without report i (by i). */
+  without: Map<number, Evaluated>;
+  /** Exact cost and route of the group with report i (by i). */
+  with: Map<number, Evaluated>;
+}
+
+/**
+ * Fits of the groups' current states, by state (stateKey): one per search of one reports array
+ * under one cost model, shared by successive searches of it (linkTracklets.ts). A state is
+ * dropped when its group changes, so it holds the groups of the latest search.
+ */
+export type FitCache = Map<string, StateFits>;
+
+/** A group being searched: its reports (by index), its routes, its state's fits. */
 interface Searched {
   /** Its reports in the order they joined. */
   reports: number[];
   /** The same, stably sorted by time (the order the cost sees them in). */
   sorted: number[];
   routes: readonly string[];
-  cost: number;
-  frozen: FrozenGroup;
+  /** Its state (routes and reports in time order); its fits. */
+  key: string;
+  fits: StateFits;
 }
 
 export interface ReassignOptions {
@@ -43,6 +67,8 @@ export interface ReassignOptions {
   passes?: number;
   /** Re-fit every candidate move (no screen): slower, for comparison. Default false. */
   exhaustive?: boolean;
+  /** Fits of earlier searches of the same reports under the same model (default: none). */
+  cache?: FitCache;
 }
 
 /**
@@ -113,23 +139,60 @@ interface Search {
   reports: readonly LinkReport[];
   s: Searched[];
   o: ReassignOptions;
+  cache: FitCache;
 }
 
-function searched(
-  reports: readonly LinkReport[],
-  list: readonly number[],
+/** The key of a group's state: its routes and its reports in time order. */
+function stateKey(sorted: readonly number[], routes: readonly string[]): string {
+  return `${routes.join("\u0001")}\u0002${sorted.join(",")}`;
+}
+
+/** The fits of a state: from the cache, else the exact cost (`fitted` when known) and the screen. */
+function stateFits(
+  { reports, o, cache }: Search,
+  key: string,
+  sorted: readonly number[],
   routes: readonly string[],
-  m: CostModel,
-): Searched {
-  const sorted = [...list].sort((x, y) => reports[x].t - reports[y].t);
-  const { cost, route } = listCost(reports, sorted, routes, m);
-  return {
-    reports: [...list],
-    sorted,
-    routes,
+  fitted?: Evaluated,
+): StateFits {
+  const known = cache.get(key);
+  if (known) return known;
+  const { cost, route } = fitted ?? listCost(reports, sorted, routes, o.model);
+  const fits = {
     cost,
-    frozen: freezeGroup(reports, sorted, route, m),
+    frozen: freezeGroup(reports, sorted, route, o.model),
+    without: new Map(),
+    with: new Map(),
   };
+  // An empty group's state is no group's (several may be empty).
+  if (sorted.length > 0) cache.set(key, fits);
+  return fits;
+}
+
+function searched(search: Search, list: readonly number[], routes: readonly string[]): Searched {
+  const sorted = [...list].sort((x, y) => search.reports[x].t - search.reports[y].t);
+  const key = stateKey(sorted, routes);
+  return { reports: [...list], sorted, routes, key, fits: stateFits(search, key, sorted, routes) };
+}
+
+/** Group `g` now holds `sorted` (its exact cost and route `fitted`): its new state's fits. */
+function changeState(search: Search, g: Searched, sorted: number[], fitted: Evaluated): void {
+  search.cache.delete(g.key);
+  g.sorted = sorted;
+  g.key = stateKey(sorted, g.routes);
+  g.fits = stateFits(search, g.key, sorted, g.routes, fitted);
+}
+
+/** Exact cost of group `g` without report `i` (`add` false) or with it, once per state. */
+function movedCost(search: Search, g: Searched, i: number, add: boolean): Evaluated {
+  const memo = add ? g.fits.with : g.fits.without;
+  let fit = memo.get(i);
+  if (!fit) {
+    const list = add ? withReport(search.reports, g.sorted, i) : g.sorted.filter((x) => x !== i);
+    fit = listCost(search.reports, list, g.routes, search.o.model);
+    memo.set(i, fit);
+  }
+  return fit;
 }
 
 /** Groups `b` that report `i` (of group `a`) may join: near it in time and km, by screened cost. */
@@ -147,7 +210,7 @@ function candidates(
     const hi = reports[g.sorted[g.sorted.length - 1]].t;
     if (t < lo - o.maxGapDays || t > hi + o.maxGapDays) continue;
     if (t >= lo && t <= hi && !nearAny(reports, g.sorted, i)) continue;
-    out.push({ b, screen: joinScreen(reports[i], g.frozen, o.model) });
+    out.push({ b, screen: joinScreen(reports[i], g.fits.frozen, o.model) });
   }
   return out;
 }
@@ -163,22 +226,21 @@ function bestMove(
   if (cands.length === 0) return undefined;
   const empties = s[a].sorted.length === 1;
   // Screened change of leaving (a group left empty saves its birth).
-  const screened = leaveScreen(reports, i, s[a].frozen, o.model) - (empties ? o.birth : 0);
+  const screened = leaveScreen(reports, i, s[a].fits.frozen, o.model) - (empties ? o.birth : 0);
   if (!o.exhaustive) {
     cands.sort((x, y) => x.screen - y.screen || x.b - y.b);
     if (screened + cands[0].screen > SCREEN_NATS) return undefined;
   }
-  const rest = s[a].sorted.filter((x) => x !== i);
-  const restFit = listCost(reports, rest, s[a].routes, o.model);
+  const restFit = movedCost(search, s[a], i, false);
   // Leaving a group empty saves its birth.
-  const leave = restFit.cost - s[a].cost - (empties ? o.birth : 0);
+  const leave = restFit.cost - s[a].fits.cost - (empties ? o.birth : 0);
   const tried: { b: number; delta: number; joined: Evaluated }[] = [];
   for (const { b, screen } of cands) {
     if (!o.exhaustive && screened + screen > SCREEN_NATS) break;
     const into = s[b].sorted.map((j) => reports[j]);
     if (!sizesFit(into, [reports[i]], [...into, reports[i]])) continue;
-    const joined = listCost(reports, withReport(reports, s[b].sorted, i), s[b].routes, o.model);
-    tried.push({ b, delta: leave + joined.cost - s[b].cost, joined });
+    const joined = movedCost(search, s[b], i, true);
+    tried.push({ b, delta: leave + joined.cost - s[b].fits.cost, joined });
   }
   // Ties go to the first group, as when every group was tried in order.
   let best: (typeof tried)[number] | undefined;
@@ -199,8 +261,9 @@ export function reassignReports(
   fixed: readonly boolean[],
   o: ReassignOptions & { routes?: readonly (readonly string[] | undefined)[] },
 ): number[][] {
-  const s = groups.map((g, k) => searched(reports, g, o.routes?.[k] ?? o.routeIds, o.model));
-  const search: Search = { reports, s, o };
+  const search: Search = { reports, s: [], o, cache: o.cache ?? new Map() };
+  const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds));
+  search.s = s;
   const dirty = new Dirty(reports, o.maxGapDays);
   for (let pass = 0; pass < (o.passes ?? 3); pass++) {
     let moved = 0;
@@ -213,13 +276,14 @@ export function reassignReports(
         const b = move.b;
         const spans = [dirty.spanOf(s[a].sorted), dirty.spanOf(s[b].sorted)];
         s[a].reports = s[a].reports.filter((x) => x !== i);
-        s[a].sorted = s[a].sorted.filter((x) => x !== i);
+        changeState(
+          search,
+          s[a],
+          s[a].sorted.filter((x) => x !== i),
+          move.rest,
+        );
         s[b].reports.push(i);
-        s[b].sorted = withReport(reports, s[b].sorted, i);
-        s[a].cost = move.rest.cost;
-        s[a].frozen = freezeGroup(reports, s[a].sorted, move.rest.route, o.model);
-        s[b].cost = move.joined.cost;
-        s[b].frozen = freezeGroup(reports, s[b].sorted, move.joined.route, o.model);
+        changeState(search, s[b], withReport(reports, s[b].sorted, i), move.joined);
         spans.push(dirty.spanOf(s[a].sorted), dirty.spanOf(s[b].sorted));
         dirty.moved(reports[i].t, spans, !!o.exhaustive);
         moved++;
