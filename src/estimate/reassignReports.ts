@@ -118,19 +118,44 @@ function firstAtOrAfter(reports: readonly LinkReport[], sorted: readonly number[
 }
 
 /**
+ * Each report's km on each route near it (NaN: off it), flat by report then route: the nearness
+ * test reads it for every candidate group of every report searched.
+ */
+class KmTable {
+  private readonly km: Float64Array;
+  private readonly width: number;
+  constructor(reports: readonly LinkReport[]) {
+    const index = new Map<string, number>();
+    for (const r of reports)
+      for (const route of r.kmByRoute.keys()) if (!index.has(route)) index.set(route, index.size);
+    this.width = index.size;
+    this.km = new Float64Array(reports.length * this.width).fill(NaN);
+    reports.forEach((r, i) => {
+      for (const [route, km] of r.kmByRoute)
+        this.km[i * this.width + (index.get(route) as number)] = km;
+    });
+  }
+  /** Whether reports `i` and `j` lie within `maxKm` of each other on a route near both. */
+  near(i: number, j: number, maxKm: number): boolean {
+    const a = i * this.width;
+    const b = j * this.width;
+    // (NaN, off a route, is within no distance.)
+    for (let k = 0; k < this.width; k++)
+      if (Math.abs(this.km[a + k] - this.km[b + k]) <= maxKm) return true;
+    return false;
+  }
+}
+
+/**
  * Whether report `i` lies near one of `sorted`'s reports (NEAR_DAYS, NEAR_KM): within a group's
  * span, a report far from all its reports of those days cannot join it at a gain (the forward-only
  * track runs between them); skipping it keeps the search linear in practice (100 groups).
  */
-function nearAny(reports: readonly LinkReport[], sorted: readonly number[], i: number): boolean {
-  const r = reports[i];
-  for (let k = firstAtOrAfter(reports, sorted, r.t - NEAR_DAYS); k < sorted.length; k++) {
-    const q = reports[sorted[k]];
-    if (q.t > r.t + NEAR_DAYS) break;
-    for (const [route, km] of r.kmByRoute) {
-      const other = q.kmByRoute.get(route);
-      if (other !== undefined && Math.abs(other - km) <= NEAR_KM) return true;
-    }
+function nearAny({ reports, kmTable }: Search, sorted: readonly number[], i: number): boolean {
+  const t = reports[i].t;
+  for (let k = firstAtOrAfter(reports, sorted, t - NEAR_DAYS); k < sorted.length; k++) {
+    if (reports[sorted[k]].t > t + NEAR_DAYS) break;
+    if (kmTable.near(i, sorted[k], NEAR_KM)) return true;
   }
   return false;
 }
@@ -153,6 +178,7 @@ interface Search {
   s: Searched[];
   o: ReassignOptions;
   cache: FitCache;
+  kmTable: KmTable;
 }
 
 /** The key of a group's state: its routes and its reports in time order. */
@@ -209,11 +235,8 @@ function movedCost(search: Search, g: Searched, i: number, add: boolean): Evalua
 }
 
 /** Groups `b` that report `i` (of group `a`) may join: near it in time and km, by screened cost. */
-function candidates(
-  { reports, s, o }: Search,
-  a: number,
-  i: number,
-): { b: number; screen: number }[] {
+function candidates(search: Search, a: number, i: number): { b: number; screen: number }[] {
+  const { reports, s, o } = search;
   const t = reports[i].t;
   const out: { b: number; screen: number }[] = [];
   for (let b = 0; b < s.length; b++) {
@@ -222,7 +245,7 @@ function candidates(
     const lo = reports[g.sorted[0]].t;
     const hi = reports[g.sorted[g.sorted.length - 1]].t;
     if (t < lo - o.maxGapDays || t > hi + o.maxGapDays) continue;
-    if (t >= lo && t <= hi && !nearAny(reports, g.sorted, i)) continue;
+    if (t >= lo && t <= hi && !nearAny(search, g.sorted, i)) continue;
     out.push({ b, screen: joinScreen(reports[i], g.fits.frozen, o.model) });
   }
   return out;
@@ -274,7 +297,13 @@ export function reassignReports(
   fixed: readonly boolean[],
   o: ReassignOptions & { routes?: readonly (readonly string[] | undefined)[] },
 ): number[][] {
-  const search: Search = { reports, s: [], o, cache: o.cache ?? new Map() };
+  const search: Search = {
+    reports,
+    s: [],
+    o,
+    cache: o.cache ?? new Map(),
+    kmTable: new KmTable(reports),
+  };
   const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds));
   search.s = s;
   const dirty = new Dirty(reports, o.maxGapDays);
