@@ -1,19 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { walk } from "./walkReports.ts";
-import { bestRouteCost } from "../../src/estimate/mergeTracklets.ts";
 import type { LinkReport } from "../../src/estimate/mergeTracklets.ts";
 import { freezeGroup, joinScreen, leaveScreen, listCost } from "../../src/estimate/moveScreen.ts";
 import { reassignReports } from "../../src/estimate/reassignReports.ts";
-import { DEFAULT_COST_MODEL, positionLoss } from "../../src/estimate/trackCost.ts";
+import { DEFAULT_COST_MODEL, groupCost, positionLoss } from "../../src/estimate/trackCost.ts";
+import type { CostModel } from "../../src/estimate/trackCost.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 
 const model = { ...DEFAULT_COST_MODEL, spreadKm: 10 };
 const o = { model, routeIds: ["main"], birth: 55, maxGapDays: 21 };
 
+/** The cost's definition: every route near a report scored by groupCost, the first of the least. */
+function bestRouteCost(reports: readonly LinkReport[], routes: readonly string[], m: CostModel) {
+  let best = { route: routes[0], cost: Infinity };
+  for (const route of routes) {
+    if (!reports.some((r) => r.kmByRoute.has(route))) continue;
+    const on = reports.map((r) => ({ ...r, km: r.kmByRoute.get(route) }));
+    const cost = groupCost(on, m);
+    if (cost < best.cost - 1e-9) best = { route, cost };
+  }
+  return best;
+}
+
 const indices = (n: number, from = 0): number[] => Array.from({ length: n }, (_, i) => i + from);
 
 describe("listCost", () => {
-  it("is bestRouteCost's cost and route, routes that cannot win skipped", () => {
+  it("is the first least groupCost of a route and that route, routes that cannot win skipped", () => {
     const random = mulberry32(13);
     const routes = ["main", "salvador", "mexicali"];
     for (let trial = 0; trial < 200; trial++) {
