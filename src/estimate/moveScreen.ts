@@ -65,18 +65,19 @@ export interface Evaluated {
  *   is far below the tie rule's 1e-9);
  * - the figures' loss is computed once, the positions' fit on reused buffers (positionsFit.ts).
  * With the body's front read (`m.bodyExtent`), every route is fitted by groupCost (its fit is
- * not bounded so).
+ * not bounded so). `logSize`, when given, is the list's groupLogSize (known to the caller).
  */
 export function listCost(
   reports: readonly LinkReport[],
   sorted: readonly number[],
   routes: readonly string[],
   m: CostModel,
+  logSize?: { logN: number | undefined },
 ): Evaluated {
   if (sorted.length === 0) return { cost: 0 };
   const list = sorted.map((i) => reports[i]);
   if (m.bodyExtent) return everyRouteCost(list, routes, m);
-  const sizes = figureLosses(list, m);
+  const sizes = figureLosses(list, m, logSize ? logSize.logN : groupLogSize(list));
   let figures = 0;
   for (const v of sizes) figures += v;
   const leastOn = positionLoss(0, { ...m, spreadKm: SPREAD_FLOOR_KM });
@@ -153,9 +154,12 @@ function everyRouteCost(list: readonly LinkReport[], routes: readonly string[], 
   return best;
 }
 
-/** Each figure's loss (trackCost.ts groupCost's size term), in order; none without a size. */
-function figureLosses(list: readonly LinkReport[], m: CostModel): number[] {
-  const logN = groupLogSize(list);
+/** Each figure's loss (trackCost.ts groupCost's size term) at log size `logN`, in order. */
+function figureLosses(
+  list: readonly LinkReport[],
+  m: CostModel,
+  logN: number | undefined,
+): number[] {
   const out: number[] = [];
   if (logN !== undefined)
     for (const r of list)

@@ -18,7 +18,8 @@
  * every candidate and searches again every report a changed group's span reaches, as the search
  * did before (tests compare the two).
  */
-import { sizesFit } from "./mergeTracklets.ts";
+import { groupFigures, logSizeAfter, oversizedAfter } from "./groupFigures.ts";
+import type { GroupFigures } from "./groupFigures.ts";
 import type { LinkReport } from "./mergeTracklets.ts";
 import { freezeGroup, joinScreen, leaveScreen, listCost } from "./moveScreen.ts";
 import type { Evaluated, FrozenGroup } from "./moveScreen.ts";
@@ -34,6 +35,8 @@ import type { CostModel } from "./trackCost.ts";
 interface StateFits {
   cost: number;
   frozen: FrozenGroup;
+  /** Its figures, sorted (read when a move is tried). */
+  figures?: GroupFigures;
   /** Exact cost and route of the group without report i (by i). */
   without: Map<number, Evaluated>;
   /** Exact cost and route of the group with report i (by i). */
@@ -222,16 +225,40 @@ function changeState(search: Search, g: Searched, sorted: number[], fitted: Eval
   g.fits = stateFits(search, g.key, sorted, g.routes, fitted);
 }
 
+/** The sorted figures of group `g`'s state. */
+function figuresOf({ reports }: Search, g: Searched): GroupFigures {
+  g.fits.figures ??= groupFigures(g.sorted.map((i) => reports[i]));
+  return g.fits.figures;
+}
+
 /** Exact cost of group `g` without report `i` (`add` false) or with it, once per state. */
 function movedCost(search: Search, g: Searched, i: number, add: boolean): Evaluated {
   const memo = add ? g.fits.with : g.fits.without;
   let fit = memo.get(i);
   if (!fit) {
-    const list = add ? withReport(search.reports, g.sorted, i) : g.sorted.filter((x) => x !== i);
-    fit = listCost(search.reports, list, g.routes, search.o.model);
+    const { reports, o } = search;
+    const list = add ? withReport(reports, g.sorted, i) : g.sorted.filter((x) => x !== i);
+    const r = reports[i];
+    const logN = logSizeAfter(figuresOf(search, g), {
+      logSize: r.logSize,
+      part: r.part,
+      change: add ? 1 : -1,
+    });
+    fit = listCost(reports, list, g.routes, o.model, { logN });
     memo.set(i, fit);
   }
   return fit;
+}
+
+/** Whether report `i` joining group `g` adds no figure far above its size (mergeTracklets sizesFit). */
+function sizesAllow(search: Search, g: Searched, i: number): boolean {
+  const figures = figuresOf(search, g);
+  const r = search.reports[i];
+  // (One report alone is never oversized.)
+  return (
+    oversizedAfter(figures, { logSize: r.logSize, part: r.part, change: 1 }) <=
+    oversizedAfter(figures, { change: 0 })
+  );
 }
 
 /** Groups `b` that report `i` (of group `a`) may join: near it in time and km, by screened cost. */
@@ -273,8 +300,7 @@ function bestMove(
   const tried: { b: number; delta: number; joined: Evaluated }[] = [];
   for (const { b, screen } of cands) {
     if (!o.exhaustive && (screened + screen > SCREEN_NATS || tried.length >= SCREEN_TOP)) break;
-    const into = s[b].sorted.map((j) => reports[j]);
-    if (!sizesFit(into, [reports[i]], [...into, reports[i]])) continue;
+    if (!sizesAllow(search, s[b], i)) continue;
     const joined = movedCost(search, s[b], i, true);
     tried.push({ b, delta: leave + joined.cost - s[b].fits.cost, joined });
   }
