@@ -12,6 +12,7 @@
  * best).
  */
 import { listCost } from "./moveScreen.ts";
+import { positionsOutliers } from "./positionsFit.ts";
 import { inliers, oversized } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
 
@@ -69,6 +70,15 @@ const NEW_OUTLIER_SHARE = 0.25;
 
 /** Reports of `reports` (in time order) that are outliers (or off) on `route`'s fitted track. */
 function outliersOn(reports: readonly LinkReport[], route: string, model: CostModel): number {
+  if (!model.bodyExtent) {
+    // The same count, on reused buffers (positionsFit.ts).
+    const km: number[] = [];
+    for (const r of reports) {
+      const x = r.kmByRoute.get(route);
+      if (x !== undefined) km.push(x);
+    }
+    return reports.length - km.length + positionsOutliers(km, km.length, model);
+  }
   const good = inliers(
     reports.map((r) => ({ t: r.t, km: r.kmByRoute.get(route) })),
     model,

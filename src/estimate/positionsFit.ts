@@ -67,13 +67,10 @@ function weightsAt(km: ArrayLike<number>, n: number, spreadKm: number, m: CostMo
 }
 
 /**
- * fitPositions(km, m).cost (trackCost.ts): the summed robust loss (nats) of positions `km[0..n)`
- * (in time order) about their forward-only fit, at the group's own fitted spread.
- * @example
- * positionsCost([100, 120, 150], 3, DEFAULT_COST_MODEL); // === fitPositions([100, 120, 150], DEFAULT_COST_MODEL).cost
+ * The robust forward-only fit of positions `km[0..n)` into `fit` (trackCost.ts fitPositions, the
+ * same operations in the same order); returns the group's fitted spread (km).
  */
-export function positionsCost(km: ArrayLike<number>, n: number, m: CostModel): number {
-  if (n === 0) return 0;
+function fitInto(km: ArrayLike<number>, n: number, m: CostModel): number {
   reserve(n);
   isotonicInto(km, n, undefined);
   weightsAt(km, n, m.spreadKm, m);
@@ -91,6 +88,18 @@ export function positionsCost(km: ArrayLike<number>, n: number, m: CostModel): n
     weightsAt(km, n, spreadKm, m);
     isotonicInto(km, n, w);
   }
+  return spreadKm;
+}
+
+/**
+ * fitPositions(km, m).cost (trackCost.ts): the summed robust loss (nats) of positions `km[0..n)`
+ * (in time order) about their forward-only fit, at the group's own fitted spread.
+ * @example
+ * positionsCost([100, 120, 150], 3, DEFAULT_COST_MODEL); // === fitPositions([100, 120, 150], DEFAULT_COST_MODEL).cost
+ */
+export function positionsCost(km: ArrayLike<number>, n: number, m: CostModel): number {
+  if (n === 0) return 0;
+  const spreadKm = fitInto(km, n, m);
   const inShare = 1 - m.outlierShare;
   const outDensity = m.outlierShare / m.roadKm;
   let cost = 0;
@@ -100,4 +109,20 @@ export function positionsCost(km: ArrayLike<number>, n: number, m: CostModel): n
     cost += -Math.log(good + outDensity);
   }
   return cost;
+}
+
+/**
+ * How many of positions `km[0..n)` (in time order) are more likely outliers than good under the
+ * robust forward-only fit: trackCost.ts inliers' false count for reports on the route (without the
+ * body's front read).
+ * @example
+ * positionsOutliers([100, 120, 900, 150], 4, DEFAULT_COST_MODEL); // => 1
+ */
+export function positionsOutliers(km: ArrayLike<number>, n: number, m: CostModel): number {
+  if (n === 0) return 0;
+  const spreadKm = fitInto(km, n, m);
+  weightsAt(km, n, spreadKm, m);
+  let out = 0;
+  for (let i = 0; i < n; i++) if (!(w[i] >= 0.5)) out++;
+  return out;
 }

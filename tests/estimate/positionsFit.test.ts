@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { positionsCost } from "../../src/estimate/positionsFit.ts";
-import { DEFAULT_COST_MODEL, fitPositions } from "../../src/estimate/trackCost.ts";
+import { positionsCost, positionsOutliers } from "../../src/estimate/positionsFit.ts";
+import { DEFAULT_COST_MODEL, fitPositions, inliers } from "../../src/estimate/trackCost.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 
 describe("positionsCost", () => {
@@ -27,5 +27,26 @@ describe("positionsCost", () => {
       fitPositions(km.slice(0, 3), DEFAULT_COST_MODEL).cost,
     );
     expect(positionsCost([], 0, DEFAULT_COST_MODEL)).toBe(0);
+  });
+});
+
+describe("positionsOutliers", () => {
+  it("counts the reports inliers reads as outliers, on groups with stale and misplaced reports", () => {
+    const random = mulberry32(37);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(random() * 60);
+      const km: number[] = [];
+      let at = random() * 2000;
+      for (let k = 0; k < n; k++) {
+        at += random() * 40;
+        km.push(random() < 0.15 ? random() * 3000 : at + 30 * (random() - 0.5));
+      }
+      const m = { ...DEFAULT_COST_MODEL, spreadKm: [10, 40][trial % 2] };
+      const good = inliers(
+        km.map((x, t) => ({ t, km: x })),
+        m,
+      );
+      expect(positionsOutliers(km, n, m)).toBe(good.filter((g) => !g).length);
+    }
   });
 });
