@@ -3,6 +3,7 @@ import { walk } from "./walkReports.ts";
 import type { LinkReport } from "../../src/estimate/mergeTracklets.ts";
 import { freezeGroup, joinScreen, leaveScreen, listCost } from "../../src/estimate/moveScreen.ts";
 import { reassignReports } from "../../src/estimate/reassignReports.ts";
+import type { FitCache } from "../../src/estimate/reassignReports.ts";
 import { DEFAULT_COST_MODEL, groupCost, positionLoss } from "../../src/estimate/trackCost.ts";
 import type { CostModel } from "../../src/estimate/trackCost.ts";
 import { mulberry32 } from "../../src/util/random.ts";
@@ -146,6 +147,20 @@ describe("reassignReports with the screen", () => {
     // another, both leave two reports astray (swapped ends need a move of a pair).
     expect(same).toBe(9);
     expect(right).toBe(9);
+  });
+
+  it("ends the same with the fits of an earlier search kept (FitCache)", () => {
+    const random = mulberry32(11);
+    const cache: FitCache = new Map();
+    for (let trial = 0; trial < 6; trial++) {
+      const lists: number[][] = [[], [], []];
+      for (const [g, own] of [ia, ib, ic].entries())
+        for (const i of own) lists[random() < 0.2 ? (g + 2) % 3 : g].push(i);
+      const fresh = reassignReports(reports, lists, [], o);
+      // The cache carries the states (and the moves tried from them) of every earlier trial.
+      expect(reassignReports(reports, lists, [], { ...o, cache })).toEqual(fresh);
+      expect(cache.size).toBeGreaterThan(0);
+    }
   });
 
   it("never moves a fixed report", () => {
