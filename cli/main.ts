@@ -8,6 +8,7 @@
 import { EXIT, EXIT_HELP, debugEnabled, describeError } from "./errors.ts";
 import { discardUnfinishedOutputs, keepOutputs } from "./output.ts";
 import type { CommandContext } from "./command.ts";
+import { closestOption } from "./command.ts";
 import { commands } from "./registry.ts";
 import { MAX_RUN_DAYS, MAX_STALE_DAYS } from "./commands/forecast.ts";
 
@@ -83,8 +84,9 @@ export async function run(
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
+    const meant = meantCommand(name);
     context.stderr(
-      `dtm-flow: unknown command "${name}"; the commands are ${commands.map((c) => c.name).join(", ")} (see dtm-flow --help).`,
+      `dtm-flow: unknown command "${name}"${meant ? ` (did you mean ${meant}?)` : ""}; the commands are ${commands.map((c) => c.name).join(", ")} (see dtm-flow --help).`,
     );
     return EXIT.unusable;
   }
@@ -117,4 +119,34 @@ export function reportFatal(error: unknown): number {
   if (debugEnabled() && error instanceof Error && error.stack)
     process.stderr.write(error.stack + "\n");
   return exit;
+}
+
+/**
+ * What a newcomer may type for a command: the documents call `report`'s output the "situation
+ * update"; Spanish speakers may write the command in Spanish.
+ */
+const COMMAND_WORDS: Readonly<Record<string, string>> = {
+  situation: "report",
+  "situation-update": "report",
+  sitrep: "report",
+  update: "report",
+  informe: "report",
+  reporte: "report",
+  validar: "validate",
+  importar: "import",
+  estimar: "estimate",
+  escenario: "scenario",
+  pronostico: "forecast",
+  pronóstico: "forecast",
+};
+
+/** The command a mistyped or other-language name means ("reprot", "situation": `dtm-flow report`). */
+function meantCommand(typed: string): string | undefined {
+  const word = COMMAND_WORDS[typed.toLowerCase()];
+  if (word) return `dtm-flow ${word}`;
+  const close = closestOption(
+    typed,
+    commands.map((c) => c.name),
+  );
+  return close ? `dtm-flow ${close.replace(/^--/, "")}` : undefined;
 }

@@ -19,6 +19,25 @@ describe("dtm-flow CLI", () => {
     expect(io.err[0]).not.toMatch(/\n\s+at /);
   });
 
+  it("a command typed as the documents name its output, in Spanish or mistyped: the command meant", async () => {
+    for (const [typed, meant] of [
+      ["situation", "report"],
+      ["reprot", "report"],
+      ["escenario", "scenario"],
+      ["pronóstico", "forecast"],
+      ["forcast", "forecast"],
+    ]) {
+      const io = capture();
+      expect(await run([typed!, "--out", "out"], io.context)).toBe(2);
+      expect(io.err).toEqual([
+        `dtm-flow: unknown command "${typed}" (did you mean dtm-flow ${meant}?); the commands are validate, import, estimate, ledger, report, scenario, forecast (see dtm-flow --help).`,
+      ]);
+    }
+    const io = capture();
+    expect(await run(["frobnicate"], io.context)).toBe(2);
+    expect(io.err[0]).not.toMatch(/did you mean/);
+  });
+
   it("a mistyped option exits 2 and names the option it most likely meant", async () => {
     const io = capture();
     expect(await run(["estimate", "--sightigns", "a.csv", "--out", "out"], io.context)).toBe(2);

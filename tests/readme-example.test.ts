@@ -154,5 +154,29 @@ describe("README.md examples", () => {
     expect(Number(groups)).toBeGreaterThan(1);
     expect(Number(days)).toBeGreaterThan(Number(groups));
     expect(existsSync("notebooks/index.html")).toBe(true);
+    // Added to a copy of index.html, as README.md says, the cell must declare no name that
+    // index.html's cells declare: Notebook Kit refuses a name defined twice ("dtm is defined
+    // more than once", which the cell of README.md did by importing `* as dtm` again).
+    const declared = (code: string) =>
+      new Set(
+        [
+          ...code.matchAll(/import \* as (\w+)/g),
+          ...code.matchAll(/import \{([^}]+)\}/g),
+          ...code.matchAll(/^\s*(?:const|let|var|function) \{?\s*([\w, ]+?)\s*\}?\s*[=(]/gm),
+        ].flatMap((m) =>
+          m[1]!.split(",").map((n) =>
+            n
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()!,
+          ),
+        ),
+      );
+    const index = readFileSync("notebooks/index.html", "utf8");
+    const ours = declared(body!);
+    expect([...ours]).toContain("tracks");
+    const theirs = declared(index);
+    expect(theirs.has("dtm")).toBe(true);
+    expect([...ours].filter((n) => theirs.has(n))).toEqual([]);
   });
 });

@@ -240,6 +240,16 @@ export function formatDate(lang: Lang, iso: string, withYear = true): string {
   }).format(d);
 }
 
+/**
+ * A figure exactly as computed, grouped by thousands in the language's style (17,500 m²;
+ * 55.7 m³), for planning figures that other files give exactly (scenario-summary.csv).
+ */
+export function formatExact(lang: Lang, v: number): string {
+  return new Intl.NumberFormat(lang === "es" ? "es-MX" : "en-GB", {
+    maximumFractionDigits: 3,
+  }).format(v);
+}
+
 /** A count of people, rounded to a sensible precision for an estimate. */
 export function formatPeople(lang: Lang, v: number): string {
   const r = v >= 1000 ? Math.round(v / 10) * 10 : Math.round(v);

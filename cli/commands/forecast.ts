@@ -21,6 +21,7 @@ import { summarizeReport } from "../read-input.ts";
 import { forecastArrivals, formatCsv, mulberry32, nowcast } from "../../src/index.ts";
 import type { Forecast, Nowcast } from "../../src/index.ts";
 import { counted } from "../plural.ts";
+import { forecastSummaryLines, lastReportDates } from "../forecast-summary.ts";
 
 /** Columns of forecast.csv, in this order exactly. */
 export const FORECAST_COLUMNS = [
@@ -76,10 +77,11 @@ Usage:
                     [--places f] [--tz IANA-zone] --out <dir>
 
 Options:
-  --as-of <datetime>  forecast from the data observed up to this moment (no look-ahead);
-                      default the last day with an observation, 12:00 local. At most
-                      ${MAX_STALE_DAYS} days after a group's last observation: a group seen earlier
-                      is left out, and if every group is, the data are stale (exit 2)
+  --as-of <datetime>  forecast from the data observed up to this moment (no look-ahead; a
+                      date alone is 12:00 local); default the last day with an observation,
+                      12:00 local. At most ${MAX_STALE_DAYS} days after a group's last
+                      observation: a group seen earlier is left out, and if every group
+                      is, the data are stale (exit 2)
   --horizon <days>    days ahead that count as "within the horizon" (default 14; 0–365)
   --runs <n>          Monte Carlo runs per group (default 500; 10–100,000), and runs × days
                       simulated (horizon + days since the last observation + 1) at most
@@ -98,7 +100,9 @@ is dated before --as-of. Arrival dates are local dates of the median person; hea
 the group's first people (when shelters must open), blank when the tracks have no head. A blank
 arrival quantile means "later than the horizon"; blank people means the group's size is unknown.
 
-positions.csv: the daily km (and size) p10/p50/p90 of every group over the horizon.
+stdout: every group's status and, on the road, when its median person and first people reach
+the next place and the end of its route. positions.csv: the daily km (and size) p10/p50/p90 of
+every group over the horizon.
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 
 Method: the state as of --as-of: each group on the road starts from the estimator's state at its
@@ -170,13 +174,15 @@ export const forecastCommand: Command = {
         random: mulberry32(seed),
       }),
     );
-    writeForecast(now, forecast, out.write, {
+    writeForecast(now, forecast, out.write, lastReportDates(now, loaded.dataset), {
       dataset: loaded.dataset.name,
       timeZone,
       seed,
       inputs: loaded.reports.map(summarizeReport),
       rejectedRows: loaded.rejected,
     });
+    for (const w of forecast.warnings) context.stderr(`warning: ${w.message}`);
+    for (const line of forecastSummaryLines(now, forecast, loaded.dataset)) context.stdout(line);
     context.stderr(
       `forecast as of ${now.asOfDate} for ${counted(now.groups.length, "group")}, ${counted(forecast.arrivals.length, "group-place")}, horizon ${counted(horizonDays, "day")}; wrote ${out.dir}`,
     );
@@ -227,6 +233,7 @@ export function writeForecast(
   now: Nowcast,
   forecast: Forecast,
   write: (name: string, content: string) => unknown,
+  lastReports: ReadonlyMap<string, string>,
   meta: Record<string, unknown>,
 ): void {
   const ahead = forecast.arrivals.map((a) => ({
@@ -278,6 +285,8 @@ export function writeForecast(
       group: g.group,
       routeId: g.routeId,
       lastObserved: g.lastDate,
+      // The group's last position report up to --as-of (its track may run past it).
+      lastReport: lastReports.get(g.group) ?? null,
       daysSinceObserved: g.daysSinceObserved,
       km: g.km,
       size: g.size ? { median: g.size.median, low: g.size.low, high: g.size.high } : null,

@@ -11,6 +11,8 @@ import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
 import { optionString, userInputStep } from "../dataset-options.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import { loadDataset } from "../read-input.ts";
+import { jsonPointerLines, withLineColumn } from "../json-lines.ts";
+import { counted } from "../plural.ts";
 import {
   buildCorridor,
   embedded2018,
@@ -75,7 +77,7 @@ Outputs:
 ${SAFE_WRITING_HELP}
 
 ${EXIT_HELP}
-An unusable scenario file lists each problem with its JSON pointer (exit 2).
+An unusable scenario file lists each problem with its line and JSON pointer (exit 2).
 
 Example:
   dtm-flow scenario data/scenarios/tecun-uman-2019-01-15.json --out escenario/`;
@@ -91,8 +93,10 @@ const SCENARIO_OUTPUTS = [
 /** The lines printed on stdout: the places planners ask about first. */
 function summaryLines(result: ScenarioResult): string[] {
   const s = result.scenario;
+  // People and areas grouped by thousands (5,000), water to a tenth of a m³.
+  const n = (v: number, digits = 0) => v.toLocaleString("en-US", { maximumFractionDigits: digits });
   const lines = [
-    `${s.name}: ${s.runs} runs, seed ${s.seed}, ${s.start} + ${s.horizonDays} days.`,
+    `${s.name}: ${n(s.runs)} runs, seed ${s.seed}, ${s.start} + ${s.horizonDays} days.`,
     `Planning figures: ${s.planning.waterLitresPerPersonPerDay} L water/person/day, 1 latrine per ${s.planning.peoplePerLatrineInitial} (then per ${s.planning.peoplePerLatrineLater} after ${s.planning.latrineLaterAfterDays} days), ${s.planning.coveredM2PerPerson} m² covered/person, ${s.planning.hygieneKitsPerPersonPerMonth} hygiene kit/person/month.`,
   ];
   const stops = new Set(s.movement.stops.map((stop) => stop.place));
@@ -112,26 +116,26 @@ function summaryLines(result: ScenarioResult): string[] {
       p.capacity === undefined
         ? ""
         : share === 0
-          ? `; within its capacity of ${p.capacity} in every run`
-          : `; over its capacity of ${p.capacity} in ${share} % of runs (${p.daysOverCapacityP50.length} days at the p50, ${p.daysOverCapacityP90.length} at the p90${
+          ? `; within its capacity of ${n(p.capacity)} in every run`
+          : `; over its capacity of ${n(p.capacity)} in ${share} % of runs (${counted(p.daysOverCapacityP50.length, "day")} at the p50, ${p.daysOverCapacityP90.length} at the p90${
               p.daysOverCapacityP90.length ? ` from ${p.daysOverCapacityP90[0]}` : ""
             })`;
     lines.push(
       `  ${p.name}: first arrival ${f.p50 ?? "beyond the horizon"} (p10 ${f.p10 ?? "–"}, p90 ${f.p90 ?? "beyond the horizon"}${
         f.probability < 1 ? `; reached in ${Math.round(f.probability * 100)} % of runs` : ""
-      }); peak ${p.peakPeople.p50} present (p10 ${p.peakPeople.p10}, p90 ${p.peakPeople.p90}) on ${p.peakDate.p50 ?? "–"}${over}`,
+      }); peak ${n(p.peakPeople.p50)} present (p10 ${n(p.peakPeople.p10)}, p90 ${n(p.peakPeople.p90)}) on ${p.peakDate.p50 ?? "–"}${over}`,
     );
     // What to have ready: needs for the p90 of the peak (the peak of 9 runs in 10 is below it).
     if (p.peakPeople.p90 > 0) {
-      const n = scenarioPeakNeeds(p, result);
+      const needs = scenarioPeakNeeds(p, result);
       lines.push(
-        `    ready for the p90 peak of ${p.peakPeople.p90} people: ${n.waterM3PerDay[0]} m³ water/day, ${n.latrines[0]} latrines, ${n.coveredM2[0]} m² covered space, ${n.hygieneKitsPerMonth[0]} hygiene kits/month`,
+        `    ready for the p90 peak of ${n(p.peakPeople.p90)} people: ${n(needs.waterM3PerDay[0]!, 1)} m³ water/day, ${n(needs.latrines[0]!)} latrines, ${n(needs.coveredM2[0]!)} m² covered space, ${n(needs.hygieneKitsPerMonth[0]!)} hygiene kits/month`,
       );
     }
   }
   const last = result.dates.length - 1;
   const t = result.medianRun.totals;
-  const at = (series: number[]) => series[last]!;
+  const at = (series: number[]) => n(series[last]!);
   lines.push(
     `By ${result.dates[last]} (median run ${result.medianRun.run + 1}, adds up): ${at(t.departed)} departed = ${at(t.onRoad)} on the road + ${at(t.presentAtPlaces)} present at places (${at(t.asylumClaims)} asylum claimants waiting, ${at(t.regularized)} regularised staying, ${at(t.atDestination)} at their destination) + ${at(t.returns)} returned + ${at(t.leftDestination)} onward.`,
   );
@@ -150,25 +154,29 @@ function wholeOption(name: string, value: unknown, max: number): number | undefi
   return n;
 }
 
-/** The parsed scenario file, with `--runs` and `--seed` written over its own. */
+/**
+ * The parsed scenario file, with `--runs` and `--seed` written over its own, and the line of
+ * every JSON pointer in it (for the problems).
+ */
 function readScenarioJson(
   file: string,
   cwd: string,
   runs: number | undefined,
   seed: number | undefined,
-): unknown {
+): { json: unknown; lines: Map<string, number> } {
   const path = resolve(cwd, file);
   if (!existsSync(path) || !statSync(path).isFile())
     throw new UserError(`cannot read ${file}: no such file; check the path.`);
   let json: unknown;
+  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   try {
-    json = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
+    json = JSON.parse(text);
   } catch (error) {
     // V8 quotes the text around the fault and ends with "is not valid JSON" itself
     // (`Unexpected token '}', ..."waves": [}" is not valid JSON`): keep only the reason.
-    const reason = (error as Error).message.replace(
-      /, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/,
-      "",
+    const reason = withLineColumn(
+      (error as Error).message.replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, ""),
+      text,
     );
     throw new UserError(
       `${basename(file)} is not valid JSON (${reason}); check its brackets, commas and quotes.`,
@@ -179,7 +187,20 @@ function readScenarioJson(
     if (runs !== undefined) object.runs = runs;
     if (seed !== undefined) object.seed = seed;
   }
-  return json;
+  return { json, lines: jsonPointerLines(text) };
+}
+
+/**
+ * Where a problem is: "line 5, /waves/0/people". A pointer not written in the file (a field
+ * left out, or set by --runs/--seed) takes the line of the nearest part written (a missing
+ * `/waves/0/date` is reported at the wave's line); the whole file is "/".
+ */
+function problemPlace(pointer: string, lines: Map<string, number>): string {
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf("/"))) {
+    const line = lines.get(p);
+    if (line !== undefined) return `line ${line}, ${pointer || "/"}`;
+    if (p === "") return pointer || "/";
+  }
 }
 
 /** "Like 2018" calibrated on the replay, when the scenario asks for it (a failure falls back). */
@@ -270,7 +291,7 @@ export const scenarioCommand: Command = {
     const inputs = [file, route, places].filter((f): f is string => f !== undefined);
     const outDir = optionString(values, "out");
     const out = openOutputFolder(outDir, inputs, context.cwd, SCENARIO_OUTPUTS);
-    const json = readScenarioJson(file, context.cwd, runs, seed);
+    const { json, lines } = readScenarioJson(file, context.cwd, runs, seed);
     const custom = route !== undefined || places !== undefined;
     const dataset = custom
       ? (await loadDataset({ route, places }, context)).dataset
@@ -282,9 +303,9 @@ export const scenarioCommand: Command = {
     for (const warning of checked.warnings) context.stderr(`warning: ${warning.message}`);
     if (!scenario) {
       context.stderr(
-        `dtm-flow scenario: ${basename(file)} has ${errors.length} problem${errors.length === 1 ? "" : "s"}, listed below with ${errors.length === 1 ? "its" : "their"} JSON pointer; fix the file and run again.`,
+        `dtm-flow scenario: ${basename(file)} has ${errors.length} problem${errors.length === 1 ? "" : "s"}, listed below with ${errors.length === 1 ? "its" : "their"} line and JSON pointer; fix the file and run again.`,
       );
-      for (const e of errors) context.stderr(`  ${e.pointer || "/"}: ${e.message}`);
+      for (const e of errors) context.stderr(`  ${problemPlace(e.pointer, lines)}: ${e.message}`);
       return EXIT.unusable;
     }
     const onProgress = progressLine(context);

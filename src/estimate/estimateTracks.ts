@@ -110,12 +110,6 @@ export interface EstimateOptions {
    * part, back by their fitted lean (sourceLean.ts; default true).
    */
   sourceLean?: boolean;
-  /**
-   * Association without labels: read a group's reports along its body's front, not only as a
-   * spread about its median person (bodyExtent.ts; default false — measured, not kept as the
-   * default: docs/estimation.md "The body's front").
-   */
-  bodyExtent?: boolean;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -232,7 +226,6 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     destinations: resolveDestinations(options.destinations, index, gazetteer),
     movement: structuredClone(options.movement ?? defaultEstimatorMovement()),
     outlierScale: 1,
-    bodyExtent: options.bodyExtent === true,
     projections: projectAll(index, prepared),
     associations: [],
     leftOut,

@@ -15,6 +15,9 @@
  *    reports, or all on one day) is joined to the group whose track it fits best: a misplaced or
  *    stray report stays an outlier of its group instead of starting a track.
  *
+ * The reports at one place on one local day share the weight of one report in the positions
+ * (placeDay.ts), whatever group they are in.
+ *
  * Labelled groups keep their labelled reports and route; they may take tracklets and unlabelled
  * reports. An unlabelled group takes the route its reports fit best (routes that share road).
  */
@@ -27,6 +30,7 @@ import { reassignReports } from "./reassignReports.ts";
 import type { FitCache } from "./reassignReports.ts";
 import { mergeTracklets } from "./mergeTracklets.ts";
 import { splitTrack } from "./splitTrack.ts";
+import { placeDayWeights } from "./placeDay.ts";
 import type { LinkItem, LinkReport } from "./mergeTracklets.ts";
 import { DEFAULT_COST_MODEL } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
@@ -208,11 +212,10 @@ function linkReports(ctx: EstimateContext, g: WorkGroup): LinkReport[] {
 
 /**
  * The cost model of this dataset: the priors of trackCost.ts, outliers uniform over the longest
- * route, the body's front read when the run asks (EstimateOptions.bodyExtent). (Each group fits
- * its own spread about this prior.)
+ * route. (Each group fits its own spread about this prior.)
  */
 function costModel(ctx: EstimateContext): CostModel {
-  const base = { ...DEFAULT_COST_MODEL, bodyExtent: ctx.bodyExtent === true };
+  const base = { ...DEFAULT_COST_MODEL };
   const roadKm = Math.max(...ctx.routeIds.map((id) => ctx.index.lengthKm(id)));
   base.roadKm = Number.isFinite(roadKm) && roadKm > 0 ? roadKm : base.roadKm;
   return base;
@@ -322,6 +325,10 @@ function joinByCost({ ctx, live, merged, describe, born }: Linking): void {
       sightings.push(g.positions[j].s);
     });
   });
+  if (model.onePlaceADay) {
+    const w = placeDayWeights(sightings);
+    reports.forEach((r, i) => (r.weight = w[i]));
+  }
   // A labelled group's reports stay: its labels, and the unlabelled reports the first pass gave it
   // (they fit its smoothed track, a surer guide than tracklets of the leftovers).
   const fixed = owner.map((k) => all[k].labelled);

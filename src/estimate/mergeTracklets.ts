@@ -13,7 +13,7 @@
  */
 import { listCost } from "./moveScreen.ts";
 import { positionsOutliers } from "./positionsFit.ts";
-import { inliers, oversized } from "./trackCost.ts";
+import { oversized } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
 
 /** A report of a tracklet: its time, its km on each route it lies near, its figure. */
@@ -23,6 +23,8 @@ export interface LinkReport {
   kmByRoute: ReadonlyMap<string, number>;
   logSize?: number;
   part?: boolean;
+  /** Weight of its position (default 1): 1 / the reports at its place that day (placeDay.ts). */
+  weight?: number;
 }
 
 export interface LinkItem {
@@ -70,20 +72,13 @@ const NEW_OUTLIER_SHARE = 0.25;
 
 /** Reports of `reports` (in time order) that are outliers (or off) on `route`'s fitted track. */
 function outliersOn(reports: readonly LinkReport[], route: string, model: CostModel): number {
-  if (!model.bodyExtent) {
-    // The same count, on reused buffers (positionsFit.ts).
-    const km: number[] = [];
-    for (const r of reports) {
-      const x = r.kmByRoute.get(route);
-      if (x !== undefined) km.push(x);
-    }
-    return reports.length - km.length + positionsOutliers(km, km.length, model);
+  // trackCost.ts inliers' count, on reused buffers (positionsFit.ts).
+  const km: number[] = [];
+  for (const r of reports) {
+    const x = r.kmByRoute.get(route);
+    if (x !== undefined) km.push(x);
   }
-  const good = inliers(
-    reports.map((r) => ({ t: r.t, km: r.kmByRoute.get(route) })),
-    model,
-  );
-  return good.filter((g) => !g).length;
+  return reports.length - km.length + positionsOutliers(km, km.length, model);
 }
 
 /**

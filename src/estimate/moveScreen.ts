@@ -19,15 +19,7 @@
  * (the robust fit starts from an unweighted one). tests/estimate/moveScreen.test.ts pins both.
  */
 import type { LinkReport } from "./mergeTracklets.ts";
-import {
-  SPREAD_FLOOR_KM,
-  fitPositions,
-  groupCost,
-  groupLogSize,
-  offRouteLoss,
-  positionLoss,
-  sizeLoss,
-} from "./trackCost.ts";
+import { fitPositions, groupLogSize, offRouteLoss, positionLoss, sizeLoss } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
 import { positionsCost } from "./positionsFit.ts";
 
@@ -64,8 +56,7 @@ export interface Evaluated {
  *   only fit and its losses do not change when every km moves by a constant; the rounding left
  *   is far below the tie rule's 1e-9);
  * - the figures' loss is computed once, the positions' fit on reused buffers (positionsFit.ts).
- * With the body's front read (`m.bodyExtent`), every route is fitted by groupCost (its fit is
- * not bounded so). `logSize`, when given, is the list's groupLogSize (known to the caller).
+ * `logSize`, when given, is the list's groupLogSize (known to the caller).
  */
 export function listCost(
   reports: readonly LinkReport[],
@@ -76,20 +67,24 @@ export function listCost(
 ): Evaluated {
   if (sorted.length === 0) return { cost: 0 };
   const list = sorted.map((i) => reports[i]);
-  if (m.bodyExtent) return everyRouteCost(list, routes, m);
   const sizes = figureLosses(list, m, logSize ? logSize.logN : groupLogSize(list));
   let figures = 0;
   for (const v of sizes) figures += v;
-  const leastOn = positionLoss(0, { ...m, spreadKm: SPREAD_FLOOR_KM });
+  const leastOn = positionLoss(0, { ...m, spreadKm: m.floorKm });
   const off = offRouteLoss(m);
   const done: { route: string; cost: number }[] = [];
   let best: Evaluated = { cost: Infinity };
   for (const route of routes) {
     let on = 0;
-    for (const r of list) if (r.kmByRoute.has(route)) on++;
+    let weighed = 0;
+    for (const r of list)
+      if (r.kmByRoute.has(route)) {
+        on++;
+        weighed += r.weight ?? 1;
+      }
     // Only routes near at least one report can be the group's.
     if (on === 0) continue;
-    const bound = (list.length - on) * off + on * leastOn + figures;
+    const bound = (list.length - on) * off + weighed * leastOn + figures;
     if (bound - 1e-6 * Math.abs(bound) >= best.cost - 1e-9) continue;
     const same = done.find((d) => shifted(list, d.route, route));
     const cost = same ? same.cost : routeCost(list, route, on, sizes, m);
@@ -118,7 +113,7 @@ function shifted(list: readonly LinkReport[], a: string, b: string): boolean {
   return true;
 }
 
-/** trackCost.ts groupCost of `list` on `route` (`on` of its reports on it; `sizes` its figures' losses). */
+/** trackCost.ts groupCost of `list` on `route` (`on` of its reports on it; `sizes` its figures' losses; the same sums in the same order). */
 function routeCost(
   list: readonly LinkReport[],
   route: string,
@@ -127,31 +122,21 @@ function routeCost(
   m: CostModel,
 ): number {
   const km = new Float64Array(on);
+  const weight = new Float64Array(on);
   const off = offRouteLoss(m);
   let cost = 0;
   let k = 0;
   for (const r of list) {
     const x = r.kmByRoute.get(route);
     if (x === undefined) cost += off;
-    else km[k++] = x;
+    else {
+      weight[k] = r.weight ?? 1;
+      km[k++] = x;
+    }
   }
-  cost += positionsCost(km, on, m);
+  cost += positionsCost(km, weight, on, m);
   for (const v of sizes) cost += v;
   return cost;
-}
-
-/** bestRouteCost with every route near a report fitted (the body's front read). */
-function everyRouteCost(list: readonly LinkReport[], routes: readonly string[], m: CostModel) {
-  let best: Evaluated = { cost: Infinity };
-  for (const route of routes) {
-    if (!list.some((r) => r.kmByRoute.has(route))) continue;
-    const cost = groupCost(
-      list.map((r) => ({ t: r.t, km: r.kmByRoute.get(route), logSize: r.logSize, part: r.part })),
-      m,
-    );
-    if (cost < best.cost - 1e-9) best = { route, cost };
-  }
-  return best;
 }
 
 /** Each figure's loss (trackCost.ts groupCost's size term) at log size `logN`, in order. */
@@ -178,6 +163,7 @@ export function freezeGroup(
   const { fit, spreadKm } = fitPositions(
     on.map((i) => reports[i].kmByRoute.get(route as string) as number),
     m,
+    on.map((i) => reports[i].weight ?? 1),
   );
   const at = new Map<number, number>();
   on.forEach((i, k) => at.set(i, fit[k]));
@@ -209,7 +195,8 @@ export function joinScreen(r: LinkReport, g: FrozenGroup, m: CostModel): number 
   const from = lo > 0 ? g.fit[lo - 1] : -Infinity;
   const to = lo < g.t.length ? g.fit[lo] : Infinity;
   const residual = km < from ? from - km : km > to ? km - to : 0;
-  return positionLoss(residual, { ...m, spreadKm: g.spreadKm }) + figureLoss(r, g.logN, m);
+  const w = r.weight ?? 1;
+  return w * positionLoss(residual, { ...m, spreadKm: g.spreadKm }) + figureLoss(r, g.logN, m);
 }
 
 /** Screened change (nats) of group `g`'s cost when its report `i` leaves it: minus its own loss. */
@@ -225,6 +212,6 @@ export function leaveScreen(
   const position =
     fitted === undefined || km === undefined
       ? offRouteLoss(m)
-      : positionLoss(km - fitted, { ...m, spreadKm: g.spreadKm });
+      : (r.weight ?? 1) * positionLoss(km - fitted, { ...m, spreadKm: g.spreadKm });
   return -(position + figureLoss(r, g.logN, m));
 }

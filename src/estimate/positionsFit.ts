@@ -7,7 +7,7 @@
  * bit-identical (tests/estimate/positionsFit.test.ts compares the two on random groups, so a
  * change of fitPositions that is not made here too fails there).
  */
-import { SPREAD_CAP_KM, SPREAD_PRIOR_N, SPREAD_FLOOR_KM } from "./trackCost.ts";
+import { SPREAD_PRIOR_N } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -30,15 +30,12 @@ function reserve(n: number): void {
   blockCount = new Int32Array(cap);
 }
 
-/**
- * isotonic.ts by pool-adjacent-violators into `fit`: the same pools, the same weighted means.
- * `weights` undefined: every weight 1.
- */
-function isotonicInto(y: ArrayLike<number>, n: number, weights: Float64Array | undefined): void {
+/** isotonic.ts by pool-adjacent-violators into `fit`: the same pools, the same weighted means. */
+function isotonicInto(y: ArrayLike<number>, n: number, weights: ArrayLike<number>): void {
   let top = 0;
   for (let i = 0; i < n; i++) {
     blockValue[top] = y[i];
-    blockWeight[top] = weights === undefined ? 1 : Math.max(weights[i], 1e-9);
+    blockWeight[top] = Math.max(weights[i], 1e-9);
     blockCount[top] = 1;
     top++;
     while (top > 1 && blockValue[top - 2] > blockValue[top - 1]) {
@@ -55,14 +52,20 @@ function isotonicInto(y: ArrayLike<number>, n: number, weights: Float64Array | u
   for (let b = 0; b < top; b++) for (let c = 0; c < blockCount[b]; c++) fit[k++] = blockValue[b];
 }
 
-/** trackCost.ts goodShare of each residual at `spreadKm`, into `w`. */
-function weightsAt(km: ArrayLike<number>, n: number, spreadKm: number, m: CostModel): void {
+/** Each report's weight `v` times trackCost.ts goodShare of its residual at `spreadKm`, into `w`. */
+function weightsAt(
+  km: ArrayLike<number>,
+  v: ArrayLike<number>,
+  n: number,
+  spreadKm: number,
+  m: CostModel,
+): void {
   const inShare = 1 - m.outlierShare;
   const outDensity = m.outlierShare / m.roadKm;
   for (let i = 0; i < n; i++) {
     const z = (km[i] - fit[i]) / spreadKm;
     const good = (inShare * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / spreadKm;
-    w[i] = good / (good + outDensity);
+    w[i] = v[i] * (good / (good + outDensity));
   }
 }
 
@@ -70,10 +73,10 @@ function weightsAt(km: ArrayLike<number>, n: number, spreadKm: number, m: CostMo
  * The robust forward-only fit of positions `km[0..n)` into `fit` (trackCost.ts fitPositions, the
  * same operations in the same order); returns the group's fitted spread (km).
  */
-function fitInto(km: ArrayLike<number>, n: number, m: CostModel): number {
+function fitInto(km: ArrayLike<number>, v: ArrayLike<number>, n: number, m: CostModel): number {
   reserve(n);
-  isotonicInto(km, n, undefined);
-  weightsAt(km, n, m.spreadKm, m);
+  isotonicInto(km, n, v);
+  weightsAt(km, v, n, m.spreadKm, m);
   isotonicInto(km, n, w);
   let spreadKm = m.spreadKm;
   for (let round = 0; round < 3; round++) {
@@ -84,44 +87,54 @@ function fitInto(km: ArrayLike<number>, n: number, m: CostModel): number {
       ss += w[i] * r * r;
       count += w[i];
     }
-    spreadKm = Math.min(SPREAD_CAP_KM, Math.max(SPREAD_FLOOR_KM, Math.sqrt(ss / count)));
-    weightsAt(km, n, spreadKm, m);
+    spreadKm = Math.min(m.capKm, Math.max(m.floorKm, Math.sqrt(ss / count)));
+    weightsAt(km, v, n, spreadKm, m);
     isotonicInto(km, n, w);
   }
   return spreadKm;
 }
 
 /**
- * fitPositions(km, m).cost (trackCost.ts): the summed robust loss (nats) of positions `km[0..n)`
- * (in time order) about their forward-only fit, at the group's own fitted spread.
+ * fitPositions(km, m, v).cost (trackCost.ts): the summed robust loss (nats) of positions
+ * `km[0..n)` (in time order), each counted with its weight `v` (placeDay.ts), about their
+ * forward-only fit, at the group's own fitted spread.
  * @example
- * positionsCost([100, 120, 150], 3, DEFAULT_COST_MODEL); // === fitPositions([100, 120, 150], DEFAULT_COST_MODEL).cost
+ * positionsCost([100, 120, 150], [1, 1, 1], 3, DEFAULT_COST_MODEL); // === fitPositions([100, 120, 150], DEFAULT_COST_MODEL).cost
  */
-export function positionsCost(km: ArrayLike<number>, n: number, m: CostModel): number {
+export function positionsCost(
+  km: ArrayLike<number>,
+  v: ArrayLike<number>,
+  n: number,
+  m: CostModel,
+): number {
   if (n === 0) return 0;
-  const spreadKm = fitInto(km, n, m);
+  const spreadKm = fitInto(km, v, n, m);
   const inShare = 1 - m.outlierShare;
   const outDensity = m.outlierShare / m.roadKm;
   let cost = 0;
   for (let i = 0; i < n; i++) {
     const z = (km[i] - fit[i]) / spreadKm;
     const good = (inShare * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / spreadKm;
-    cost += -Math.log(good + outDensity);
+    cost += v[i] * -Math.log(good + outDensity);
   }
   return cost;
 }
 
+/** Weights of 1 (grown as needed). */
+let ones = new Float64Array(0);
+
 /**
  * How many of positions `km[0..n)` (in time order) are more likely outliers than good under the
- * robust forward-only fit: trackCost.ts inliers' false count for reports on the route (without the
- * body's front read).
+ * robust forward-only fit, every report weighted alike: trackCost.ts inliers' false count for
+ * reports on the route.
  * @example
  * positionsOutliers([100, 120, 900, 150], 4, DEFAULT_COST_MODEL); // => 1
  */
 export function positionsOutliers(km: ArrayLike<number>, n: number, m: CostModel): number {
   if (n === 0) return 0;
-  const spreadKm = fitInto(km, n, m);
-  weightsAt(km, n, spreadKm, m);
+  if (ones.length < n) ones = new Float64Array(Math.max(n, 2 * ones.length)).fill(1);
+  const spreadKm = fitInto(km, ones, n, m);
+  weightsAt(km, ones, n, spreadKm, m);
   let out = 0;
   for (let i = 0; i < n; i++) if (!(w[i] >= 0.5)) out++;
   return out;

@@ -9,7 +9,7 @@
 import { bestRouteCost } from "./mergeTracklets.ts";
 import type { LinkReport } from "./mergeTracklets.ts";
 import { reassignReports } from "./reassignReports.ts";
-import { fitBody } from "./trackCost.ts";
+import { fitTrack } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
 
 export interface SplitOptions {
@@ -46,12 +46,12 @@ export function splitTrack(
   if (!Number.isFinite(whole.cost)) return undefined;
   const on = sorted.filter((i) => reports[i].kmByRoute.has(whole.route));
   const km = on.map((i) => reports[i].kmByRoute.get(whole.route) as number);
-  const { fit, good } = fitBody(km, o.model);
+  const { fit, good } = fitTrack(km, o.model);
   const free = (i: number): boolean => !fixed[i];
   // Proposals for the second group: the fit's outliers; the reports ahead of the fit (two groups
   // side by side: the fit runs between them); the larger figures (two groups of different sizes).
   const proposals = [
-    on.filter((i, k) => free(i) && good(km[k] - fit[k], k) < 0.5),
+    on.filter((i, k) => free(i) && good(km[k] - fit[k]) < 0.5),
     on.filter((i, k) => free(i) && km[k] > fit[k]),
     bySize(reports, sorted).filter(free),
   ];

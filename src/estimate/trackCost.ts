@@ -9,7 +9,9 @@
  *   reweighting: a report is the body's spread away from the track, `N(0, spreadKm²)`, or with
  *   probability `outlierShare` anywhere on the road (stale news, a wrong town): uniform over
  *   `roadKm`. Two groups days apart on one road cannot both lie on one forward-only track: one of
- *   them would have to go backwards, so the reports of one sit far from the fit.
+ *   them would have to go backwards, so the reports of one sit far from the fit. Each report's
+ *   loss counts with its `weight` (placeDay.ts: the reports at one place on one day share the
+ *   weight of one — several sources at one shelter see the same people).
  * - **Size.** A figure describes the whole group, `N(log N, sizeSd²)` in log people (sources'
  *   biases and rounding), or — with probability `partShare`, or always when the report names a
  *   part (vanguard, rear) — a part of it, log-uniform between 5 people and 40 % of N. `log N` is
@@ -25,8 +27,6 @@
  */
 
 import { isotonic } from "./isotonic.ts";
-import { extentGoodShare, fitExtent } from "./bodyExtent.ts";
-import type { BodyExtent } from "./bodyExtent.ts";
 
 export { isotonic };
 
@@ -40,6 +40,8 @@ export interface CostReport {
   logSize?: number;
   /** The report names a part of the body (vanguard, rear): its figure is a part's. */
   part?: boolean;
+  /** Weight of its position in the group's cost (default 1; placeDay.ts). */
+  weight?: number;
 }
 
 export interface CostModel {
@@ -53,8 +55,19 @@ export interface CostModel {
   sizeSd: number;
   /** Share of figures without a part word that describe only a part of the group. */
   partShare: number;
-  /** Read a group's reports along its body's front (bodyExtent.ts; default off: not kept). */
-  bodyExtent?: boolean;
+  /** Smallest spread (km, sd) a group is given: coordinates and towns are not exact. */
+  floorKm: number;
+  /**
+   * The reports at one place on one local day share one report's weight in the positions (the
+   * association sets each report's `weight` to 1 / their number; placeDay.ts).
+   */
+  onePlaceADay: boolean;
+  /**
+   * Largest spread (km, sd) of a group's reports about its median person: a long body (the stress
+   * worlds' bodies reach 800 km just after rides; sd of reports about 70 km) — beyond it, reports
+   * are another group's or outliers.
+   */
+  capKm: number;
 }
 
 /**
@@ -68,11 +81,11 @@ export const DEFAULT_COST_MODEL: CostModel = {
   roadKm: 3000,
   sizeSd: 0.6,
   partShare: 0.2,
-  bodyExtent: false,
+  floorKm: 5,
+  onePlaceADay: true,
+  capKm: 150,
 };
 
-/** Fewest position reports for which a body's extent is fitted (three parameters). */
-const MIN_EXTENT_REPORTS = 6;
 /** Smallest group part (people) a figure may describe. */
 const PART_MIN_LOG = Math.log(5);
 /** Largest share of the group a figure of a part describes. */
@@ -93,14 +106,6 @@ export function offRouteLoss(m: CostModel): number {
 
 /** Prior of a group's spread: `SPREAD_PRIOR_N` pseudo-reports at the model's `spreadKm`. */
 export const SPREAD_PRIOR_N = 3;
-/** Smallest spread (km) a group is given: coordinates and towns are not exact. */
-export const SPREAD_FLOOR_KM = 5;
-/**
- * Largest spread (km, sd) of a group's reports about its median person: a long body (the stress
- * worlds' bodies reach 800 km just after rides; sd of reports about 70 km) — beyond it, reports
- * are another group's or outliers.
- */
-export const SPREAD_CAP_KM = 150;
 
 /**
  * The robust forward-only fit of positions (km, in time order): fitted km per report, the group's
@@ -112,16 +117,15 @@ export const SPREAD_CAP_KM = 150;
 export function fitPositions(
   km: readonly number[],
   m: CostModel,
+  weight?: readonly number[],
 ): { fit: number[]; spreadKm: number; cost: number } {
   if (km.length === 0) return { fit: [], spreadKm: m.spreadKm, cost: 0 };
   let spreadKm = m.spreadKm;
-  let fit = isotonic(
-    km,
-    km.map(() => 1),
-  );
+  const v = weight ?? km.map(() => 1);
+  let fit = isotonic(km, v);
   // Weights first from the prior spread (an unweighted fit's residuals would inflate the spread
   // until every report looks good), then the group's own spread from the weighted residuals.
-  let w = km.map((y, i) => goodShare(y - fit[i], m));
+  let w = km.map((y, i) => v[i] * goodShare(y - fit[i], m));
   fit = isotonic(km, w);
   for (let round = 0; round < 3; round++) {
     let ss = SPREAD_PRIOR_N * m.spreadKm * m.spreadKm;
@@ -131,42 +135,28 @@ export function fitPositions(
       ss += w[i] * r * r;
       n += w[i];
     }
-    spreadKm = Math.min(SPREAD_CAP_KM, Math.max(SPREAD_FLOOR_KM, Math.sqrt(ss / n)));
+    spreadKm = Math.min(m.capKm, Math.max(m.floorKm, Math.sqrt(ss / n)));
     const mm = { ...m, spreadKm };
-    w = km.map((y, i) => goodShare(y - fit[i], mm));
+    w = km.map((y, i) => v[i] * goodShare(y - fit[i], mm));
     fit = isotonic(km, w);
   }
   const mm = { ...m, spreadKm };
   let cost = 0;
-  for (let i = 0; i < km.length; i++) cost += positionLoss(km[i] - fit[i], mm);
+  for (let i = 0; i < km.length; i++) cost += v[i] * positionLoss(km[i] - fit[i], mm);
   return { fit, spreadKm, cost };
 }
 
 /**
- * The better of two readings of a group's positions (km, in time order): a spread about the median
- * person's forward-only track (fitPositions), or, when `m.bodyExtent`, that track's core plus the
- * body's reach up to its front (bodyExtent.ts, with its BIC penalty) — the one that costs less. Returns the median
- * track, the cost, the body (undefined: spread only) and each residual's chance of being good.
+ * The robust forward-only fit of a group's positions (km, in time order) with each residual's
+ * chance of being good (not an outlier) under the group's own spread.
  */
-export function fitBody(
+export function fitTrack(
   km: readonly number[],
   m: CostModel,
-  odds?: readonly number[],
-): { fit: number[]; cost: number; body?: BodyExtent; good: (r: number, i: number) => number } {
+): { fit: number[]; cost: number; good: (r: number) => number } {
   const spread = fitPositions(km, m);
   const mm = { ...m, spreadKm: spread.spreadKm };
-  const plain = { fit: spread.fit, cost: spread.cost, good: (r: number) => goodShare(r, mm) };
-  if (!m.bodyExtent || km.length < MIN_EXTENT_REPORTS) return plain;
-  const limits = { priorN: SPREAD_PRIOR_N, floorKm: SPREAD_FLOOR_KM, capKm: SPREAD_CAP_KM };
-  const ext = fitExtent(km, m, spread, limits, odds);
-  if (!(ext.cost < spread.cost)) return plain;
-  const body = ext.body;
-  return {
-    fit: ext.fit,
-    cost: ext.cost,
-    body,
-    good: (r: number, i: number) => extentGoodShare(r, i, body, m),
-  };
+  return { fit: spread.fit, cost: spread.cost, good: (r: number) => goodShare(r, mm) };
 }
 
 /**
@@ -175,11 +165,11 @@ export function fitBody(
  */
 export function inliers(reports: readonly CostReport[], m: CostModel): boolean[] {
   const on = reports.filter((r) => r.km !== undefined).map((r) => r.km as number);
-  const { fit, good: share } = fitBody(on, m);
+  const { fit, good: share } = fitTrack(on, m);
   let k = 0;
   return reports.map((r) => {
     if (r.km === undefined) return false;
-    const good = share(r.km - fit[k], k) >= 0.5;
+    const good = share(r.km - fit[k]) >= 0.5;
     k++;
     return good;
   });
@@ -228,15 +218,42 @@ export function sizeLoss(v: number, part: boolean, logN: number, m: CostModel): 
   return -Math.log((1 - m.partShare) * whole + m.partShare * partDensity + 1e-12);
 }
 
-/**
- * How much likelier a figure `v` (log people) is as a part's than as the group's figures are read
- * (whole or part; sizeLoss): a report read along the body's extent, away from its core, describes
- * a part of it (bodyExtent.ts), so a whole group's figure there is unlikely — two groups of like
- * size are not read as one body (1 when the report names a part: it is read as one anyway).
- */
-export function partOdds(v: number, part: boolean, logN: number, m: CostModel): number {
-  if (part) return 1;
-  return Math.exp(sizeLoss(v, false, logN, m) - sizeLoss(v, true, logN, m));
+/** A group's cost (nats) by term: what each part of the objective charges (groupCost is their sum). */
+export interface CostTerms {
+  /** Reports on the route: the robust forward-only fit (residuals, the spread's log, outliers). */
+  positions: number;
+  /** Reports off the route, each read as an outlier. */
+  offRoute: number;
+  /** Figures under one size (whole or part). */
+  sizes: number;
+  /** Their sum (added in the order groupCost always has). */
+  total: number;
+}
+
+/** The terms of {@link groupCost} (reports in time order; those off the route are outliers). */
+export function groupCostTerms(reports: readonly CostReport[], m: CostModel): CostTerms {
+  const km: number[] = [];
+  const weight: number[] = [];
+  let offRoute = 0;
+  const logN = groupLogSize(reports);
+  for (const r of reports) {
+    if (r.km === undefined) offRoute += offRouteLoss(m);
+    else {
+      km.push(r.km);
+      weight.push(r.weight ?? 1);
+    }
+  }
+  const positions = fitPositions(km, m, weight).cost;
+  let sizes = 0;
+  let total = offRoute + positions;
+  if (logN !== undefined)
+    for (const r of reports)
+      if (r.logSize !== undefined) {
+        const loss = sizeLoss(r.logSize, !!r.part, logN, m);
+        sizes += loss;
+        total += loss;
+      }
+  return { positions, offRoute, sizes, total };
 }
 
 /**
@@ -244,22 +261,5 @@ export function partOdds(v: number, part: boolean, logN: number, m: CostModel): 
  * Reports must be in time order; those off the route (`km` undefined) count as outliers.
  */
 export function groupCost(reports: readonly CostReport[], m: CostModel): number {
-  const km: number[] = [];
-  const odds: number[] = [];
-  let cost = 0;
-  const logN = groupLogSize(reports);
-  for (const r of reports) {
-    if (r.km === undefined) cost += offRouteLoss(m);
-    else {
-      km.push(r.km);
-      odds.push(
-        logN === undefined || r.logSize === undefined ? 1 : partOdds(r.logSize, !!r.part, logN, m),
-      );
-    }
-  }
-  cost += fitBody(km, m, odds).cost;
-  if (logN !== undefined)
-    for (const r of reports)
-      if (r.logSize !== undefined) cost += sizeLoss(r.logSize, !!r.part, logN, m);
-  return cost;
+  return groupCostTerms(reports, m).total;
 }

@@ -101,8 +101,6 @@ export interface EstimateContext {
   sourceLeans?: ReadonlyMap<BiasSource, SourceLean>;
   /** Factor on every report's outlier probability, fitted to the data (positions.ts). */
   outlierScale: number;
-  /** The association reads reports along a body's front (EstimateOptions.bodyExtent). */
-  bodyExtent?: boolean;
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;
   associations: Association[];
   leftOut: { sightingId: string; reason: string }[];

@@ -54,6 +54,13 @@ function seedSourcesText(c: SeedComparison): string {
     .join("; ");
 }
 
+/**
+ * What the by-status table's columns add up to, said under it: a reader adding the four status
+ * columns finds "present" short by the people travelling through, who are in transit.
+ */
+const PRESENCE_NOTE =
+  "Present = resting + waiting + staying: the people a place shelters on the date. People travelling through with a group are counted in transit, not present.";
+
 /** Header and rows (plain text cells: escape them) of the people at places on the date, by status. */
 function presenceTable(update: SituationUpdate): { head: string[]; rows: string[][] } {
   const head = [
@@ -168,6 +175,8 @@ export function renderMarkdown(update: SituationUpdate): string {
     lines.push(
       "## People at places on the date, by status",
       "",
+      PRESENCE_NOTE,
+      "",
       `| ${t.head.join(" | ")} |`,
       `|---|${t.head
         .slice(1)
@@ -278,7 +287,7 @@ export function renderHtml(update: SituationUpdate): string {
   if (update.presence.length > 0) {
     const t = presenceTable(update);
     out.push(
-      `<h2>People at places on the date, by status</h2><table><thead><tr>${t.head.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>`,
+      `<h2>People at places on the date, by status</h2><p>${e(PRESENCE_NOTE)}</p><table><thead><tr>${t.head.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>`,
       ...t.rows.map(
         (r) => `<tr>${r.map((c, i) => `<td${i ? ' class="n"' : ""}>${e(c)}</td>`).join("")}</tr>`,
       ),

@@ -44,6 +44,15 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
     const expected = await mexico.locator("td[data-date]").getAttribute("data-date");
     expect(expected! > "2018-11-02").toBe(true);
     expect(expected! <= "2018-11-16").toBe(true);
+    // The first people (the head) are expected there no later than the median person.
+    const head = await mexico.locator("td[data-head-date]").getAttribute("data-head-date");
+    expect(head).toMatch(/^2018-11-\d\d$/);
+    expect(head! <= expected!).toBe(true);
+    // Every column fits the side panel: nothing cut off to the right (p10–p90 sits under the p50).
+    const [scroll, client] = await page
+      .locator("#forecast .forecast-scroll")
+      .evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
     // Cones: one group of bands per group, a band per day of the horizon, drawn on screen.
     const cone = page.locator(
       '#map-overlay g.forecast-cones g.cone[data-group="Honduran caravan 1"]',
@@ -74,6 +83,49 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
         .locator('#forecast tr[data-place="Mexico City"][data-group="Honduran caravan 1"]')
         .count(),
     ).toBe(0);
+
+    // 25 Nov: Salvadoran caravan 1, last reported at Tecún Umán on 1 Nov, is forecast from where
+    // its track ends (22 Nov); its header says when it was last reported.
+    await page.evaluate(() =>
+      (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer.setState({
+        t: 43.5,
+      }),
+    );
+    await page.waitForFunction(
+      () =>
+        /25 Nov 2018/.test(
+          document.querySelector('#forecast [data-status="ready"]')?.textContent ?? "",
+        ),
+      undefined,
+      { timeout: 90_000 },
+    );
+    expect(
+      await page
+        .locator('#forecast tbody[data-group="Salvadoran caravan 1"] .last-report')
+        .textContent(),
+    ).toBe(" · last report 1 Nov");
+
+    // 14 Dec: every 2018 group has arrived or dissolved. The panel says which, and where, as
+    // forecast.csv does, instead of only "no group is expected".
+    await page.evaluate(() =>
+      (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer.setState({
+        t: 62.5,
+      }),
+    );
+    await page.waitForFunction(
+      () =>
+        /14 Dec 2018/.test(
+          document.querySelector('#forecast [data-status="ready"]')?.textContent ?? "",
+        ),
+      undefined,
+      { timeout: 90_000 },
+    );
+    const arrived = page.locator(
+      '#forecast li[data-status="arrived"][data-group="Honduran caravan 1"]',
+    );
+    expect(await arrived.textContent()).toMatch(/arrived at the end of its route: Tijuana/);
+    expect(await page.locator("#forecast li[data-status]").count()).toBe(8);
+    await page.locator("#forecast").screenshot({ path: `${SHOTS}/forecast-2018-12-14.png` });
 
     // The cones can be hidden.
     await page.locator("#forecast-cones-toggle").uncheck();

@@ -7,7 +7,7 @@
  * requested from any other host (fonts included), and its key outputs show the figures the
  * toolkit computes for the same inputs in Node.
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
@@ -25,6 +25,22 @@ const run = promisify(execFile);
 const NOTEBOOK_FILES = readdirSync("notebooks")
   .filter((f) => f.endsWith(".html"))
   .sort();
+
+/**
+ * The notebooks the repository holds (git ls-files): each must say in KEY_OUTPUTS what it shows.
+ * A notebook of the user's own, not committed (README.md: copy index.html to my-analysis.html and
+ * add a cell), is built and opened like the others and must run clean, but needs no entry, so that
+ * following README.md does not make `npm test` fail. Outside a git checkout every notebook counts.
+ */
+const COMMITTED = ((): Set<string> | undefined => {
+  try {
+    const listed = execFileSync("git", ["ls-files", "notebooks"], { encoding: "utf8" });
+    return new Set(listed.split("\n").map((path) => path.replace(/^notebooks\//, "")));
+  } catch {
+    return undefined;
+  }
+})();
+const mustHaveKeyOutputs = (file: string) => COMMITTED?.has(file) ?? true;
 
 /**
  * What each notebook must show once its cells have run: `ready` are selectors to wait for,
@@ -440,6 +456,10 @@ describe.skipIf(!hasBrowser)("notebooks (built site, Chromium, offline)", () => 
     async (file) => {
       const page = await browser.newPage();
       const watch = watchPage(page, site.url);
+      // Console warnings a reader opening the console would meet (e.g. Plot's "implicit z
+      // channel has high cardinality" while the accuracy study streamed in).
+      const warnings: string[] = [];
+      page.on("console", (m) => void (m.type() === "warning" && warnings.push(m.text())));
       const fonts: string[] = [];
       page.on("request", (r) => void (r.resourceType() === "font" && fonts.push(r.url())));
       const key = KEY_OUTPUTS[file];
@@ -448,10 +468,15 @@ describe.skipIf(!hasBrowser)("notebooks (built site, Chromium, offline)", () => 
       // The notebook fonts were fetched, and from the site itself (watchPage saw none elsewhere).
       expect(fonts.length).toBeGreaterThan(0);
       expect(fonts.every((url) => url.startsWith(site.url))).toBe(true);
-      expect(key, `${file} needs an entry in KEY_OUTPUTS saying what it must show`).toBeDefined();
-      await key!.check(page);
+      if (!key && !mustHaveKeyOutputs(file)) {
+        console.warn(`[notebooks] ${file} is not committed: checked for a clean run only.`);
+      } else {
+        expect(key, `${file} needs an entry in KEY_OUTPUTS saying what it must show`).toBeDefined();
+        await key!.check(page);
+      }
       // Still clean after the check's interactions (inputs changed, files switched).
       await expectCleanPage(page, watch);
+      expect(warnings).toEqual([]);
       await page.close();
     },
   );

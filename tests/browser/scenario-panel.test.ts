@@ -6,7 +6,11 @@
  * side; a result downloads as CSV; the texts follow the language; no console error and no
  * request to another host.
  */
-import { readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
@@ -17,6 +21,38 @@ import {
   waitForReplay,
   watchPage,
 } from "./harness.ts";
+
+/**
+ * The row of one place in the scenario-summary.csv that `dtm-flow scenario` (run as a child
+ * process, as a planner runs it) writes for the Tecún Umán example at `runs` runs.
+ */
+async function cliSummaryRow(runs: number, place: string): Promise<Record<string, string>> {
+  const out = mkdtempSync(join(tmpdir(), "dtm-scenario-"));
+  try {
+    await promisify(execFile)(
+      process.execPath,
+      [
+        resolve("bin/dtm-flow.js"),
+        "scenario",
+        "data/scenarios/tecun-uman-2019-01-15.json",
+        "--runs",
+        String(runs),
+        "--out",
+        out,
+      ],
+      { env: { ...process.env, TZ: "UTC" }, maxBuffer: 1 << 24 },
+    );
+    const [head, ...lines] = readFileSync(join(out, "scenario-summary.csv"), "utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    const columns = head!.split(",");
+    const cells = lines.map((l) => l.split(",")).find((c) => c[1] === place)!;
+    return Object.fromEntries(columns.map((c, i) => [c, cells[i]!]));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
 
 /** Records every status the panel shows (the run is fast: polling could miss "running"). */
 async function recordStatuses(page: Page): Promise<void> {
@@ -113,6 +149,14 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     expect(latrines).toBeGreaterThan(0);
     // Water (m³/day) is people × 15 L ÷ 1000, latrines people ÷ 50 (rounded up), at the same peak.
     expect(Math.abs(latrines - Math.ceil((water * 1000) / 15 / 50))).toBeLessThanOrEqual(1);
+    // The same needs as `dtm-flow scenario` writes for the same scenario, runs and seed.
+    const cli = await cliSummaryRow(200, "Tapachula");
+    expect(latrines).toBe(Number(cli["latrines_peak_p90"]));
+    expect(water).toBe(Math.round(Number(cli["water_m3_day_peak_p90"]) * 10) / 10);
+    // Grouped by thousands as the CLI's summary prints them (3,715), the exact figure of the CSV.
+    const kits = (await row.locator('td[data-need="kits"]').textContent())!;
+    expect(kits).toBe(Number(cli["hygiene_kits_month_peak_p90"]).toLocaleString("en-GB"));
+    expect(kits).toMatch(/^\d{1,3}(,\d{3})+$/);
     // The planning figures are printed beside the table.
     expect(
       await first.locator('dd[data-figure="waterLitresPerPersonPerDay"]').textContent(),
@@ -270,6 +314,32 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     await page.locator('input[data-pointer="/runs"]').fill("30");
     await page.locator("#scenario-run").click();
     await page.waitForSelector('#scenario-results article[data-result="1"]', { timeout: 90_000 });
+    expect(await page.locator("#scenario-results article").count()).toBe(2);
+
+    // A planner's file with a date written day/month: the date field shows it as written (a date
+    // input would show it blank), the problem is said beside it and in the status, nothing runs.
+    await page.locator("#scenario-file").setInputFiles({
+      name: "fecha.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(
+        JSON.stringify({
+          name: "Fecha",
+          waves: [{ origin: "Tecún Umán", date: "15/01/2019", people: 5000 }],
+          runs: 50,
+        }),
+      ),
+    });
+    await page.waitForSelector('#scenario-status[data-status="loaded"]');
+    const date = page.locator('input[data-pointer="/waves/0/date"]');
+    expect(await date.inputValue()).toBe("15/01/2019");
+    await page.locator("#scenario-run").click();
+    await page.waitForSelector('#scenario-status[data-status="invalid"]', { timeout: 60_000 });
+    expect(await page.locator('[data-field="/waves/0/date"] .field-error').textContent()).toMatch(
+      /got "15\/01\/2019"; use "2019-01-15"/,
+    );
+    expect(await page.locator("#scenario-status").textContent()).toBe(
+      "1 problem in the scenario, shown at its field; nothing was run.",
+    );
     expect(await page.locator("#scenario-results article").count()).toBe(2);
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);

@@ -38,7 +38,8 @@ describe("listCost", () => {
         const kmByRoute = new Map<string, number>();
         for (const r of routes) if (random() < (r === "main" ? 0.9 : 0.4)) kmByRoute.set(r, km);
         const logSize = random() < 0.5 ? Math.log(300 + 3000 * random()) : undefined;
-        reports.push({ t: k / 2, kmByRoute, logSize, part: random() < 0.1 });
+        const weight = random() < 0.3 ? 0.5 : undefined;
+        reports.push({ t: k / 2, kmByRoute, logSize, part: random() < 0.1, weight });
       }
       const exact = bestRouteCost(reports, routes, model);
       const got = listCost(reports, indices(n), routes, model);

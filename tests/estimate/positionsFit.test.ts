@@ -4,7 +4,7 @@ import { DEFAULT_COST_MODEL, fitPositions, inliers } from "../../src/estimate/tr
 import { mulberry32 } from "../../src/util/random.ts";
 
 describe("positionsCost", () => {
-  it("is fitPositions' cost, bit for bit, on groups of every spread", () => {
+  it("is fitPositions' cost, bit for bit, on weighted groups of every spread", () => {
     const random = mulberry32(29);
     for (let trial = 0; trial < 300; trial++) {
       const n = 1 + Math.floor(random() * 80);
@@ -17,16 +17,18 @@ describe("positionsCost", () => {
         km.push(random() < 0.1 ? random() * 3000 : at + sd * (random() - 0.5));
       }
       const m = { ...DEFAULT_COST_MODEL, spreadKm: [10, 40, 80][trial % 3] };
-      expect(positionsCost(km, n, m)).toBe(fitPositions(km, m).cost);
+      // Reports at one place on one day share one report's weight (placeDay.ts).
+      const weight = km.map(() => (random() < 0.3 ? 1 / (2 + Math.floor(random() * 3)) : 1));
+      expect(positionsCost(km, weight, n, m)).toBe(fitPositions(km, m, weight).cost);
     }
   });
 
   it("reads only the first n positions, and costs nothing for none", () => {
     const km = [100, 90, 130, 5000];
-    expect(positionsCost(km, 3, DEFAULT_COST_MODEL)).toBe(
+    expect(positionsCost(km, [1, 1, 1, 1], 3, DEFAULT_COST_MODEL)).toBe(
       fitPositions(km.slice(0, 3), DEFAULT_COST_MODEL).cost,
     );
-    expect(positionsCost([], 0, DEFAULT_COST_MODEL)).toBe(0);
+    expect(positionsCost([], [], 0, DEFAULT_COST_MODEL)).toBe(0);
   });
 });
 

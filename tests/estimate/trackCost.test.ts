@@ -3,6 +3,7 @@ import {
   DEFAULT_COST_MODEL,
   fitPositions,
   groupCost,
+  groupCostTerms,
   isotonic,
   sizeLoss,
 } from "../../src/estimate/trackCost.ts";
@@ -65,5 +66,33 @@ describe("trackCost", () => {
   it("reports off the route count as outliers, not as impossible", () => {
     const cost = groupCost([{ t: 1, km: 10 }, { t: 2 }, { t: 3, km: 40 }], m);
     expect(Number.isFinite(cost)).toBe(true);
+  });
+});
+
+describe("groupCostTerms", () => {
+  it("splits groupCost into positions, reports off the route and figures", () => {
+    const reports = byTime([...walk(1, 8, 0, 30, 2000), { t: 4.2 }, { t: 5.5, logSize: 6 }]);
+    const t = groupCostTerms(reports, m);
+    expect(t.total).toBe(groupCost(reports, m));
+    expect(t.positions + t.offRoute + t.sizes).toBeCloseTo(t.total, 9);
+    // Two reports are off the route (no km): each read as an outlier.
+    expect(t.offRoute).toBeCloseTo(2 * -Math.log(m.outlierShare / m.roadKm), 9);
+    expect(t.sizes).toBeGreaterThan(0);
+  });
+
+  it("a larger spread floor makes a compact group cost more, never less", () => {
+    const km = walk(1, 10, 0, 20).map((r) => r.km as number);
+    const tight = fitPositions(km, { ...m, floorKm: 5 });
+    const floored = fitPositions(km, { ...m, floorKm: 25 });
+    expect(floored.spreadKm).toBeGreaterThanOrEqual(25);
+    expect(floored.cost).toBeGreaterThan(tight.cost);
+  });
+
+  it("two reports at one place weighted a half each count as one report", () => {
+    const twice = fitPositions([100, 100, 160, 210], m, [0.5, 0.5, 1, 1]);
+    const once = fitPositions([100, 160, 210], m);
+    expect(twice.cost).toBeCloseTo(once.cost, 9);
+    expect(twice.spreadKm).toBeCloseTo(once.spreadKm, 9);
+    expect(fitPositions([100, 160, 210], m, [1, 1, 1]).cost).toBe(once.cost);
   });
 });

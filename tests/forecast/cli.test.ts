@@ -4,6 +4,15 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture } from "../cli/capture.ts";
+import { embedded2018 } from "../../src/index.ts";
+import { computeForecastView } from "../../viewer/forecast/view.ts";
+
+/** forecast.csv (with its byte-order mark) as objects keyed by its header. */
+function readForecastCsv(path: string): Record<string, string>[] {
+  const [header, ...lines] = readFileSync(path, "utf8").slice(1).trimEnd().split("\r\n");
+  const columns = header!.split(",");
+  return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [columns[i]!, v])));
+}
 
 describe("dtm-flow forecast", () => {
   const dir = mkdtempSync(join(tmpdir(), "dtm-forecast-"));
@@ -59,6 +68,79 @@ describe("dtm-flow forecast", () => {
     expect(honduran[0]!.arrival_p50).toBe("");
     const report = JSON.parse(readFileSync(join(out, "forecast.json"), "utf8"));
     expect(report.groups.length).toBe(report.nowcast.length);
+    // stdout says it too, one line per group: no group is moved on, none is forecast.
+    const said = io.out.join("\n");
+    expect(said).toMatch(/^Forecast as of 2018-12-14 12:00 \(America\/Mexico_City\)/);
+    expect(said).toMatch(/Honduran caravan 1: (arrived at the end of its route|dissolved)/);
+    expect(io.out.filter((l) => / not moved on\.$/.test(l))).toHaveLength(report.groups.length);
+    expect(said).not.toMatch(/: median person/);
+    // Each group's last report, not only where its track ends: the Salvadoran group of 18 Nov was
+    // reported once, leaving San Salvador; its track runs to the end of the data (29 Nov).
+    expect(said).toMatch(
+      /Salvadoran group Nov 18: dissolved, .* \(last report 2018-11-18; track to 2018-11-29\)/,
+    );
+    const nowcast = report.nowcast.find(
+      (g: { group: string }) => g.group === "Salvadoran caravan 1",
+    );
+    expect(nowcast.lastReport).toBe("2018-11-01");
+  }, 60_000);
+
+  it("the viewer's forecast panel gives the dates, people and statuses of forecast.csv for the same day", async () => {
+    const out = join(dir, "viewer");
+    // As a planner runs it: defaults for runs and seed; a date alone is 12:00 local, as the panel.
+    const io = capture();
+    expect(await run(["forecast", "--as-of", "2018-11-14", "--out", out], io.context)).toBe(0);
+    const rows = readForecastCsv(join(out, "forecast.csv"));
+    // stdout: each group on the road with its next place's median person and first people, from
+    // the same forecast as forecast.csv; the LGBT group arrived in Tijuana on 13 Nov.
+    const honduran = rows.filter((r) => r["group"] === "Honduran caravan 1");
+    const [next, end] = [honduran[0]!, honduran.at(-1)!];
+    // (Near which place depends on the estimator's track of the day; the report is of 14 Nov.)
+    expect(io.out.join("\n")).toMatch(
+      /^ {2}Honduran caravan 1: on the road near [^(]+ \(last report 2018-11-14\)\.$/m,
+    );
+    const line = (r: Record<string, string>) =>
+      io.out.find((l) =>
+        l.startsWith(`    ${r["place_name"]}: median person ${r["arrival_p50"]} `),
+      );
+    // Its first people (the first buses) were in Tijuana by 14 Nov: at the next place they are
+    // "already there", not "arriving today" (forecast.csv dates them to the as-of day).
+    expect(next["head_arrival_p90"]).toBe("2018-11-14");
+    expect(line(next)).toContain("; first people already there, ");
+    expect(end["place_name"]).toBe("Tijuana");
+    expect(line(end)).toContain(`first people ${end["head_arrival_p50"]} `);
+    expect(io.out).toContain(
+      "  LGBT group: arrived at the end of its route, Tijuana (last report 2018-11-11; track to 2018-11-13); not moved on.",
+    );
+    const view = computeForecastView(embedded2018(), "2018-11-14T12:00:00");
+    const ahead = rows.filter((r) => r["status"] === "ahead");
+    expect(ahead.length).toBeGreaterThan(20);
+    for (const r of ahead) {
+      const a = view.arrivals.find((x) => x.group === r["group"] && x.place === r["place_name"]);
+      const what = `${r["group"]} at ${r["place_name"]}`;
+      expect(a, what).toBeDefined();
+      expect(a!.p10 ?? "", what).toBe(r["arrival_p10"]);
+      expect(a!.p50 ?? "", what).toBe(r["arrival_p50"]);
+      expect(a!.p90 ?? "", what).toBe(r["arrival_p90"]);
+      expect(a!.head?.p50 ?? "", what).toBe(r["head_arrival_p50"]);
+      expect(a!.people ? String(Math.round(a!.people.p50)) : "", what).toBe(r["people_p50"]);
+    }
+    expect(
+      view.arrivals.find((a) => a.group === "Honduran caravan 1" && a.place === next["place_name"])
+        ?.headReached,
+    ).toBe(true);
+    expect(
+      view.arrivals.find((a) => a.group === "Honduran caravan 1" && a.place === "Tijuana")
+        ?.headReached,
+    ).toBeUndefined();
+    // The groups not moved on: the same status and place in both (LGBT group arrived in Tijuana).
+    const still = rows.filter((r) => r["status"] !== "ahead");
+    expect(still.map((r) => r["group"])).toContain("LGBT group");
+    for (const r of still) {
+      const g = view.groups.find((x) => x.group === r["group"])!;
+      expect(g.status).toBe(r["status"]);
+      expect(g.place).toBe(r["place_name"]);
+    }
   }, 60_000);
 
   it("the same seed writes the same forecast.csv", async () => {

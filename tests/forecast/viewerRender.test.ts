@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { toSvgString } from "../../viewer/render/vnode.ts";
-import { arrivalRows, forecastCones, forecastTable } from "../../viewer/forecast/render.ts";
+import {
+  arrivalRows,
+  forecastCones,
+  forecastGroupStatus,
+  forecastTable,
+  forecastText,
+} from "../../viewer/forecast/render.ts";
 import type { ForecastView } from "../../viewer/forecast/view.ts";
 
 const view: ForecastView = {
@@ -8,8 +14,39 @@ const view: ForecastView = {
   asOfDate: "2018-11-01",
   horizonDays: 14,
   groups: [
-    { group: "A", routeId: "main", lastObserved: "2018-11-01", daysSinceObserved: 0 },
-    { group: "B", routeId: "main", lastObserved: "2018-10-30", daysSinceObserved: 2 },
+    {
+      group: "A",
+      routeId: "main",
+      lastObserved: "2018-11-01",
+      daysSinceObserved: 0,
+      status: "on_road",
+      lastReport: "2018-10-25",
+    },
+    {
+      group: "B",
+      routeId: "main",
+      lastObserved: "2018-10-30",
+      daysSinceObserved: 2,
+      status: "on_road",
+    },
+    {
+      group: "C <i>",
+      routeId: "main",
+      lastObserved: "2018-10-20",
+      daysSinceObserved: 12,
+      status: "dissolved",
+      place: "Orizaba",
+      lastReport: "2018-10-18",
+    },
+    {
+      group: "D",
+      routeId: "main",
+      lastObserved: "2018-10-31",
+      daysSinceObserved: 1,
+      status: "arrived",
+      place: "Tijuana",
+      lastReport: "2018-10-31",
+    },
   ],
   arrivals: [
     { group: "A", placeId: "p2", place: "Far", km: 900, prob: 0.05 },
@@ -23,8 +60,18 @@ const view: ForecastView = {
       p90: "2018-11-06",
       people: { p10: 900, p50: 1000, p90: 1100 },
       prob: 0.97,
+      head: { p10: "2018-11-01", p50: "2018-11-02", p90: "2018-11-04" },
     },
-    { group: "B", placeId: "p1", place: "Near <b>", km: 500, p10: "2018-11-09", prob: 0.3 },
+    {
+      group: "B",
+      placeId: "p1",
+      place: "Near <b>",
+      km: 500,
+      p10: "2018-11-09",
+      prob: 0.3,
+      head: { p10: "2018-11-01", p50: "2018-11-01", p90: "2018-11-01" },
+      headReached: true,
+    },
   ],
   cones: [
     {
@@ -58,6 +105,62 @@ describe("forecast panel builders", () => {
     expect(svg).not.toContain("<b>");
     expect(svg).toMatch(/97 %/);
     expect(toSvgString(forecastTable({ ...view, arrivals: [] }, "es"))).toMatch(/Ningún|ningún/);
+  });
+
+  it("forecastTable gives the first people's p50 arrival beside the median person's", () => {
+    const svg = toSvgString(forecastTable(view, "en"));
+    expect(svg).toContain("First people (p50)");
+    expect(svg).toMatch(/data-head-date="2018-11-02"[^>]*>2 Nov</);
+    // Without a head forecast the cell says so with a dash, never a date.
+    const headless = {
+      ...view,
+      arrivals: view.arrivals.map(({ head: _head, headReached: _reached, ...a }) => a),
+    };
+    expect(toSvgString(forecastTable(headless, "en"))).toMatch(/data-head-date=""[^>]*>–</);
+    expect(toSvgString(forecastTable(view, "es"))).toContain("Primeras personas (p50)");
+    // A place the head had already passed: "already there", not the as-of day as a date.
+    expect(svg).toMatch(/data-head-date="2018-11-01" data-head-reached="1"[^>]*>already there</);
+    expect(toSvgString(forecastTable(view, "es"))).toMatch(
+      /data-head-reached="1"[^>]*>ya llegaron</,
+    );
+  });
+
+  it("forecastTable says beside each group when it was last reported", () => {
+    const svg = toSvgString(forecastTable(view, "en"));
+    expect(svg).toMatch(/data-last-report="2018-10-25"[^>]*> · last report 25 Oct</);
+    expect(toSvgString(forecastTable(view, "es"))).toMatch(/> · último reporte 25 oct</);
+    // B has no position report: nothing said rather than a date.
+    expect((svg.match(/data-last-report=/g) ?? []).length).toBe(1);
+  });
+
+  it("forecastGroupStatus names the groups not moved on: arrived (where) and dissolved (last placed), as text", () => {
+    const svg = forecastGroupStatus(view, "en")
+      .map((n) => toSvgString(n))
+      .join("");
+    expect(svg).toContain('data-status="dissolved"');
+    expect(svg).toMatch(
+      /C &lt;i&gt;: dissolved \(its track ended more than 7 days before\); last placed near Orizaba \(last report 18 Oct\)/,
+    );
+    expect(svg).toMatch(/D: arrived at the end of its route: Tijuana \(last report 31 Oct\)/);
+    expect(svg).not.toContain(">A:");
+    expect(
+      forecastGroupStatus(view, "es")
+        .map((n) => toSvgString(n))
+        .join(""),
+    ).toMatch(/llegó al final de su ruta: Tijuana/);
+    const onRoad = { ...view, groups: view.groups.filter((g) => g.status === "on_road") };
+    expect(forecastGroupStatus(onRoad, "en")).toEqual([]);
+  });
+
+  it("the panel's texts are plain text (a backtick would show as written), the command to run spelt out", () => {
+    for (const lang of ["en", "es"] as const) {
+      for (const key of ["note", "otherData", "none"] as const) {
+        expect(forecastText(lang, key)).not.toContain("`");
+      }
+      expect(forecastText(lang, "otherData")).toMatch(
+        /npx dtm-flow forecast --sightings \S+ --out/,
+      );
+    }
   });
 
   it("forecastCones draws a band per day and p50 dots 7 and 14 days ahead, projected", () => {

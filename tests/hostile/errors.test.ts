@@ -174,7 +174,7 @@ describe("bounded arguments", () => {
     box.write("s.json", JSON.stringify({ waves: [{ origin: "Atlantis", people: "many" }] }));
     const r = await runIn(box, ["scenario", "s.json", "--out", "out"]);
     expectRefusal(r, [/s\.json has \d+ problems?, listed below/]);
-    expect(r.err.slice(1).every((l) => /^ {2}\/\S*: /.test(l))).toBe(true);
+    expect(r.err.slice(1).every((l) => /^ {2}line \d+, \/\S*: /.test(l))).toBe(true);
   });
 
   it("a scenario file that is not JSON exits 2 naming it", async () => {

@@ -109,6 +109,26 @@ describe("dtm-flow report", () => {
     );
   });
 
+  it("dtm-flow report --as-of 2018-11-25: the by-status table says what 'present' adds up, and every row does", async () => {
+    const io = capture(dir);
+    expect(await run(["report", "--as-of", "2018-11-25", "--out", "nov25"], io.context)).toBe(0);
+    const md = readFileSync(join(dir, "nov25", "situation-update.md"), "utf8");
+    const html = readFileSync(join(dir, "nov25", "situation-update.html"), "utf8");
+    const lines = md.split("\n");
+    const at = lines.indexOf("## People at places on the date, by status");
+    expect(lines[at + 2]).toMatch(
+      /^Present = resting \+ waiting \+ staying: .* travelling through .* in transit/,
+    );
+    expect(html).toContain("<p>Present = resting + waiting + staying:");
+    const end = lines.findIndex((l, i) => i > at + 4 && !l.startsWith("|"));
+    // Header, separator, then one row per place.
+    const rows = lines.slice(at + 6, end).map((l) => l.slice(2, -2).split(" | "));
+    expect(rows.length).toBeGreaterThan(3);
+    const n = (cell: string) => Number(cell.replace(/,/g, ""));
+    expect(rows.some((r) => n(r[1]!) > 0)).toBe(true); // someone is travelling through that day
+    for (const r of rows) expect(n(r[5]!), r[0]).toBe(n(r[2]!) + n(r[3]!) + n(r[4]!));
+  });
+
   it("dtm-flow report without --as-of, or with a date outside the data, exits 2 and writes nothing", async () => {
     const io = capture(dir);
     expect(await run(["report", "--out", "none"], io.context)).toBe(2);

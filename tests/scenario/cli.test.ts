@@ -109,6 +109,17 @@ describe("dtm-flow scenario", () => {
     expect(summary).toMatch(/Mexico City/);
     expect(io.out.join("\n")).toMatch(/Mexico City: first arrival 2019-0[12]-\d\d/);
     expect(io.out.join("\n")).toMatch(/20 L water\/person\/day/);
+    // Read as a planner reads it: people grouped by thousands, as in the scenario's name, and
+    // the needs at the p90 peak of scenario-summary.csv, water to a tenth of a m³.
+    const said = io.out.join("\n");
+    expect(said).toMatch(
+      /Tecún Umán: first arrival 2019-01-15 .*; peak 2,000 present \(p10 2,000, p90 2,000\)/,
+    );
+    expect(said).toMatch(
+      /ready for the p90 peak of 2,000 people: 40 m³ water\/day, 40 latrines, 7,000 m² covered space, 2,000 hygiene kits\/month/,
+    );
+    expect(said).toMatch(/\): 2,000 departed = /);
+    expect(said).not.toMatch(/\b1 days\b|\d{4} (people|present)/);
     expect(io.err.join("\n")).toMatch(/Running 50 runs… 100 %/);
     const report = JSON.parse(readFileSync(join(dir, "out", "scenario-report.json"), "utf8"));
     expect(report.conservationError).toBe(0);
@@ -129,6 +140,49 @@ describe("dtm-flow scenario", () => {
     expect(text).toMatch(/\/waves\/0\/origin: unknown place "Tapachla"; did you mean "Tapachula"/);
     expect(text).toMatch(/\/waves\/0\/people: people must be between 0 and 10,000,000, got -3/);
     expect(existsSync(join(dir, "out", "scenario-summary.csv"))).toBe(false);
+  });
+
+  it("a planner's hand-written scenario with mistakes: each problem with the line an editor shows, nothing written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "scenario-"));
+    const lines = [
+      "{",
+      '  "name": "Llegada de 5.000 personas a Tecún Umán",',
+      '  "like": "2018",',
+      '  "waves": [',
+      "    {",
+      '      "origin": "Tecun Umna",',
+      '      "date": "2019-02-30",',
+      '      "people": -5000',
+      "    }",
+      "  ],",
+      '  "attrition": [{ "place": "MX07089", "asylumClaim": -0.2 }],',
+      '  "shelters": [{ "place": "Tapachula", "capacity": -3 }]',
+      "}",
+    ];
+    writeFileSync(join(dir, "mio.json"), lines.join("\n"));
+    const io = capture(dir);
+    expect(await run(["scenario", "mio.json", "--out", "out"], io.context)).toBe(2);
+    const text = io.err.join("\n");
+    expect(text).toMatch(/mio\.json has 5 problems, listed below with their line and JSON pointer/);
+    expect(text).toMatch(/^ {2}line 6, \/waves\/0\/origin: unknown place "Tecun Umna"/m);
+    expect(text).toMatch(/^ {2}line 7, \/waves\/0\/date: expected an ISO 8601 date/m);
+    expect(text).toMatch(/^ {2}line 8, \/waves\/0\/people: people must be between 0/m);
+    expect(text).toMatch(/^ {2}line 11, \/attrition\/0\/asylumClaim: /m);
+    expect(text).toMatch(/^ {2}line 12, \/shelters\/0\/capacity: /m);
+    // Nothing written: not even the --out folder is left behind.
+    expect(existsSync(join(dir, "out"))).toBe(false);
+
+    // A trailing comma, the commonest slip by hand: its line and column.
+    writeFileSync(
+      join(dir, "coma.json"),
+      lines.join("\n").replace('"people": -5000', '"people": 5000,'),
+    );
+    const comma = capture(dir);
+    expect(await run(["scenario", "coma.json", "--out", "out"], comma.context)).toBe(2);
+    expect(comma.err).toHaveLength(1);
+    expect(comma.err[0]).toMatch(
+      /coma\.json is not valid JSON \(.* at line 9, column 5\); check its brackets/,
+    );
   });
 
   it("dtm-flow scenario exits 2 with one sentence for a file that is not JSON or missing", async () => {

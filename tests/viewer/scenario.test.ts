@@ -8,7 +8,11 @@ import {
   validateScenario,
 } from "../../src/index.ts";
 import type { ScenarioResult } from "../../src/index.ts";
-import { SCENARIO_PLACE_DAY_COLUMNS, scenarioPlaceDayRows } from "../../src/index.ts";
+import {
+  SCENARIO_PLACE_DAY_COLUMNS,
+  scenarioPlaceDayRows,
+  scenarioSummaryRows,
+} from "../../src/index.ts";
 import { fanChart, fanYMax } from "../../viewer/scenario/fan.ts";
 import {
   errorsByField,
@@ -223,14 +227,15 @@ describe("pruneInput", () => {
 });
 
 describe("results", () => {
-  it("needsRows(result) lists the reached places with needs at the p90 peak under the figures used", () => {
+  it("needsRows(result) lists the reached places with needs at the p90 peak, the figures dtm-flow scenario writes to scenario-summary.csv", () => {
     const r = result();
     const rows = needsRows(r);
     expect(rows.length).toBeGreaterThan(3);
     expect(rows[0]!.name).toBe("Tecún Umán");
+    const summary = scenarioSummaryRows(r);
     for (const row of rows) {
       const place = r.places.find((p) => p.placeId === row.placeId)!;
-      const peak = Math.max(...place.present.p90);
+      const peak = place.peakPeople.p90;
       // Water in m³/day is people × 15 L; covered space people × 4.5 m² (the override).
       assertInDelta(
         row.waterM3PerDay,
@@ -238,7 +243,16 @@ describe("results", () => {
         0.051,
       );
       expect(row.coveredM2).toBe(Math.round(peak * 4.5));
-      expect(row.latrines).toBeGreaterThanOrEqual(Math.ceil(peak / 50));
+      expect(row.latrines).toBe(Math.ceil(peak / 50));
+      // One definition for the panel and the CLI: the same needs as scenario-summary.csv.
+      const cli = summary.find((s) => s["place_id"] === row.placeId)!;
+      expect(row.peak.p90).toBe(cli["peak_present_p90"]);
+      assertInDelta(row.waterM3PerDay, cli["water_m3_day_peak_p90"] as number, 0.051);
+      expect(row.latrines).toBe(cli["latrines_peak_p90"]);
+      expect(row.coveredM2).toBe(Math.round(cli["covered_m2_peak_p90"] as number));
+      expect(row.hygieneKitsPerMonth).toBe(
+        Math.round(cli["hygiene_kits_month_peak_p90"] as number),
+      );
     }
     const tapachula = rows.find((row) => row.name === "Tapachula")!;
     expect(tapachula.capacity).toBe(500);

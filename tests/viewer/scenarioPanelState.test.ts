@@ -33,6 +33,13 @@ describe("scenario panel state", () => {
     expect(statusText({ kind: "invalid", errors: [] }, "es")).not.toBe(
       statusText({ kind: "invalid", errors: [] }, "en"),
     );
+    const problem = { pointer: "/waves/0/people", message: "x" };
+    expect(statusText({ kind: "invalid", errors: [problem, problem] }, "en")).toBe(
+      "2 problems in the scenario, each shown at its field; nothing was run.",
+    );
+    expect(statusText({ kind: "invalid", errors: [problem] }, "es")).toBe(
+      "1 problema en el escenario, junto a su campo; no se calculó nada.",
+    );
     expect(statusText({ kind: "idle" }, "en")).toBe("");
     expect(statusText({ kind: "loaded", file: "a.json" }, "en")).toMatch(/a\.json$/);
   });

@@ -15,7 +15,7 @@ import { h, mount, toDom } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
 import { createWorkerForecastProvider } from "./provider.ts";
 import type { ForecastProvider } from "./provider.ts";
-import { forecastCones, forecastTable, forecastText } from "./render.ts";
+import { forecastCones, forecastGroupStatus, forecastTable, forecastText } from "./render.ts";
 import type { ForecastView } from "./view.ts";
 
 /** What the panel needs from the app at each update. */
@@ -139,7 +139,7 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
         "div",
         { class: "forecast-scroll", tabindex: 0 },
         view
-          ? forecastTable(view, lang, colourOf)
+          ? [forecastTable(view, lang, colourOf), ...forecastGroupStatus(view, lang)]
           : h("p", { class: "note" }, forecastText(lang, "computing")),
       ),
       h("p", { class: "note small" }, forecastText(lang, "note")),

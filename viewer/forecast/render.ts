@@ -23,7 +23,13 @@ type Key =
   | "cones"
   | "note"
   | "later"
-  | "otherData";
+  | "otherData"
+  | "first"
+  | "statusTitle"
+  | "arrived"
+  | "dissolved"
+  | "lastSeen"
+  | "already";
 
 const TEXT: Record<Lang, Record<Key, string>> = {
   en: {
@@ -33,16 +39,22 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     failed: "The forecast could not be computed:",
     place: "Place",
     group: "Group",
-    expected: "Expected (p50)",
+    expected: "Expected (p50; p10–p90)",
+    first: "First people (p50)",
     range: "p10–p90",
     people: "People (p50)",
     within: "Within",
     none: "No group is expected at a place within the horizon.",
     cones: "Show forecast cones on the map",
-    note: "Monte Carlo of the estimator's movement model from each group's last estimated position; cones shade where the group may be each day (p10–p90 of km), dots mark the p50 at +7 and +14 days.",
+    note: "Expected: when the group's median person arrives (when most need beds); first people: when its head arrives (when shelters must open). Monte Carlo of the estimator's movement model from each group's last estimated position, as dtm-flow forecast; cones shade where the group may be each day (p10–p90 of km), dots mark the p50 at +7 and +14 days.",
     later: "later",
     otherData:
-      "The forecast panel runs on the embedded 2018 data; for these data use `dtm-flow forecast` (forecast.csv).",
+      "The forecast panel runs on the embedded 2018 data. For your files, run on the command line: npx dtm-flow forecast --sightings your-file.csv --out forecast (it writes forecast.csv).",
+    statusTitle: "Arrived or dissolved (not forecast)",
+    arrived: "arrived at the end of its route:",
+    dissolved: "dissolved (its track ended more than 7 days before); last placed near",
+    lastSeen: "last report",
+    already: "already there",
   },
   es: {
     title: "Pronóstico: llegadas esperadas",
@@ -51,16 +63,23 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     failed: "No se pudo calcular el pronóstico:",
     place: "Lugar",
     group: "Grupo",
-    expected: "Esperada (p50)",
+    expected: "Esperada (p50; p10–p90)",
+    first: "Primeras personas (p50)",
     range: "p10–p90",
     people: "Personas (p50)",
     within: "En",
     none: "No se espera ningún grupo en un lugar dentro del horizonte.",
     cones: "Mostrar los conos de pronóstico en el mapa",
-    note: "Monte Carlo del modelo de movimiento del estimador desde la última posición estimada de cada grupo; los conos sombrean dónde puede estar el grupo cada día (p10–p90 de km), los puntos marcan la p50 a +7 y +14 días.",
+    note: "Esperada: cuando llega la persona mediana del grupo (cuando la mayoría necesita cama); primeras personas: cuando llega su cabeza (cuando los albergues deben abrir). Monte Carlo del modelo de movimiento del estimador desde la última posición estimada de cada grupo, como dtm-flow forecast; los conos sombrean dónde puede estar el grupo cada día (p10–p90 de km), los puntos marcan la p50 a +7 y +14 días.",
     later: "después",
     otherData:
-      "El panel de pronóstico usa los datos de 2018 incluidos; para estos datos use `dtm-flow forecast` (forecast.csv).",
+      "El panel de pronóstico usa los datos de 2018 incluidos. Para sus archivos, ejecute en la línea de comandos: npx dtm-flow forecast --sightings su-archivo.csv --out pronostico (escribe forecast.csv).",
+    statusTitle: "Llegados o disueltos (sin pronóstico)",
+    arrived: "llegó al final de su ruta:",
+    dissolved:
+      "disuelto (su trayectoria terminó hace más de 7 días); ubicado por última vez cerca de",
+    lastSeen: "último reporte",
+    already: "ya llegaron",
   },
 };
 
@@ -112,7 +131,7 @@ export function forecastTable(
         {},
         h("th", { scope: "col" }, TEXT[lang].place),
         h("th", { scope: "col" }, TEXT[lang].expected),
-        h("th", { scope: "col" }, TEXT[lang].range),
+        h("th", { scope: "col" }, TEXT[lang].first),
         h("th", { scope: "col" }, TEXT[lang].people),
         h("th", { scope: "col" }, `${TEXT[lang].within} ${view.horizonDays} d`),
       ),
@@ -129,6 +148,14 @@ export function forecastTable(
             { colspan: 5, scope: "rowgroup" },
             h("span", { class: "swatch", style: `background:${colourOf(g.group)}` }),
             ` ${g.group}`,
+            // When it was last reported: its track (the forecast's start) may run days past it.
+            g.lastReport
+              ? h(
+                  "span",
+                  { class: "last-report", "data-last-report": g.lastReport },
+                  ` · ${TEXT[lang].lastSeen} ${formatDate(lang, g.lastReport, false)}`,
+                )
+              : null,
           ),
         ),
         rows
@@ -138,8 +165,26 @@ export function forecastTable(
               "tr",
               { "data-place": a.place, "data-group": a.group },
               h("th", { scope: "row" }, a.place),
-              h("td", { "data-date": a.p50 ?? "", class: "nowrap" }, date(a.p50)),
-              h("td", { class: "nowrap" }, `${date(a.p10)}–${date(a.p90)}`),
+              // The p10–p90 under the p50, smaller: six columns do not fit the side panel.
+              h(
+                "td",
+                { "data-date": a.p50 ?? "", class: "nowrap" },
+                date(a.p50),
+                h(
+                  "span",
+                  { class: "range", title: TEXT[lang].range },
+                  `${date(a.p10)}–${date(a.p90)}`,
+                ),
+              ),
+              h(
+                "td",
+                {
+                  class: "nowrap",
+                  "data-head-date": a.head?.p50 ?? "",
+                  ...(a.headReached ? { "data-head-reached": "1" } : {}),
+                },
+                a.headReached ? TEXT[lang].already : a.head ? date(a.head.p50) : "–",
+              ),
               h("td", {}, a.people ? formatPeople(lang, a.people.p50) : "–"),
               h("td", { class: "nowrap" }, `${Math.round(a.prob * 100)} %`),
             ),
@@ -147,6 +192,32 @@ export function forecastTable(
       ),
     ),
   );
+}
+
+/**
+ * The groups the forecast does not move on, one line each: arrived at the end of its route (where)
+ * or dissolved (where it was last placed), with the day of its last observation — what
+ * `dtm-flow forecast` writes as the `arrived` / `dissolved` rows of forecast.csv. Nothing when
+ * every group is on the road.
+ */
+export function forecastGroupStatus(view: ForecastView, lang: Lang): VNode[] {
+  const still = view.groups.filter((g) => g.status !== "on_road");
+  if (still.length === 0) return [];
+  const t = TEXT[lang];
+  return [
+    h("h3", { class: "forecast-status-title" }, t.statusTitle),
+    h(
+      "ul",
+      { class: "forecast-status" },
+      still.map((g) =>
+        h(
+          "li",
+          { "data-group": g.group, "data-status": g.status },
+          `${g.group}: ${g.status === "arrived" ? t.arrived : t.dissolved} ${g.place ?? "–"} (${t.lastSeen} ${g.lastReport ? formatDate(lang, g.lastReport, false) : "–"})`,
+        ),
+      ),
+    ),
+  ];
 }
 
 /**

@@ -3,8 +3,8 @@
  * data (so a Web Worker can build it). Built from the library's nowcast + forecastArrivals.
  */
 import { createRouteIndex, embedded2018, sliceRoute } from "../../src/index.ts";
-import type { Dataset, IsoDate, Km, LonLat } from "../../src/index.ts";
-import { forecastArrivals, mulberry32, nowcast } from "../../src/index.ts";
+import type { Dataset, GroupForecastStatus, IsoDate, Km, LonLat } from "../../src/index.ts";
+import { forecastArrivals, isoDate, mulberry32, nowcast, reportsOfGroup } from "../../src/index.ts";
 
 /** p10 / p50 / p90. */
 export interface Q3 {
@@ -28,8 +28,28 @@ export interface ForecastView {
   asOf: string;
   asOfDate: IsoDate;
   horizonDays: number;
-  groups: { group: string; routeId: string; lastObserved: IsoDate; daysSinceObserved: number }[];
-  /** Arrivals within the horizon or beyond it, by group then km. */
+  /**
+   * Every group as of the forecast: on the road (moved on), arrived at its route's end, or
+   * dissolved (not seen for more than a week), with where it arrived or was last placed
+   * (`forecastArrivals`' `groups`, the rows `dtm-flow forecast` writes with a status).
+   */
+  groups: {
+    group: string;
+    routeId: string;
+    lastObserved: IsoDate;
+    daysSinceObserved: number;
+    status: GroupForecastStatus;
+    place?: string;
+    /**
+     * Local date of the group's last position report up to the as-of moment (`reportsOfGroup`);
+     * its track, and `lastObserved`, may run days past it (to the last day of the data).
+     */
+    lastReport?: IsoDate;
+  }[];
+  /**
+   * Arrivals within the horizon or beyond it, by group then km: the median person's (p10/p50/p90)
+   * and, when the tracks have a head, the first people's (`head`: when shelters must open).
+   */
   arrivals: {
     group: string;
     placeId: string;
@@ -40,6 +60,12 @@ export interface ForecastView {
     p90?: IsoDate;
     people?: Q3;
     prob: number;
+    head?: { p10?: IsoDate; p50?: IsoDate; p90?: IsoDate };
+    /**
+     * The head had passed the place by the group's last day (its 90 % interval beyond it): the
+     * first people are already there (the forecast dates that to the as-of day).
+     */
+    headReached?: true;
   }[];
   cones: { group: string; routeId: string; days: ConeDay[] }[];
 }
@@ -50,13 +76,15 @@ export interface ForecastView {
  * @param dataset the data (default: the embedded 2018 data).
  * @param asOf ISO date-time, local to the dataset's time zone.
  * @param horizonDays days ahead (default 14).
+ * @param runs Monte Carlo runs; default the library's (as `dtm-flow forecast`, whose default
+ *   runs and seed 1 it shares, so that the panel and forecast.csv give the same dates and people).
  * @example computeForecastView(embedded2018(), "2018-11-01T12:00:00").arrivals[0]
  */
 export function computeForecastView(
   dataset: Dataset = embedded2018(),
   asOf: string,
   horizonDays = 14,
-  runs = 300,
+  runs?: number,
 ): ForecastView {
   const index = createRouteIndex(dataset.routes);
   const now = nowcast(dataset, { asOf, routeIndex: index });
@@ -64,7 +92,7 @@ export function computeForecastView(
     dataset,
     routeIndex: index,
     horizonDays,
-    runs,
+    ...(runs === undefined ? {} : { runs }),
     random: mulberry32(1),
   });
   const cones = now.groups.map((g) => ({
@@ -83,12 +111,19 @@ export function computeForecastView(
     asOf,
     asOfDate: now.asOfDate,
     horizonDays,
-    groups: now.groups.map((g) => ({
-      group: g.group,
-      routeId: g.routeId,
-      lastObserved: g.lastDate,
-      daysSinceObserved: g.daysSinceObserved,
-    })),
+    groups: now.groups.map((g) => {
+      const status = f.groups.find((s) => s.group === g.group);
+      const report = reportsOfGroup(dataset, now.estimate, g.group, { asOf: now.asOf }).at(-1);
+      return {
+        group: g.group,
+        routeId: g.routeId,
+        lastObserved: g.lastDate,
+        daysSinceObserved: g.daysSinceObserved,
+        status: status?.status ?? "on_road",
+        ...(status?.placeName ? { place: status.placeName } : {}),
+        ...(report ? { lastReport: isoDate(Math.floor(report.t)) } : {}),
+      };
+    }),
     arrivals: f.arrivals.map((a) => ({
       group: a.group,
       placeId: a.placeId,
@@ -99,6 +134,10 @@ export function computeForecastView(
       p90: a.arrivalDate.p90,
       people: a.people,
       prob: a.probWithinHorizon,
+      ...(a.headArrivalDate ? { head: a.headArrivalDate } : {}),
+      ...((now.groups.find((g) => g.group === a.group)?.head?.km.low ?? -Infinity) >= a.km
+        ? { headReached: true as const }
+        : {}),
     })),
     cones,
   };

@@ -106,6 +106,13 @@ function field(
     "aria-describedby": opts.hint ? `${id}-hint` : undefined,
   });
   control.value = value;
+  // A date input empties a value it cannot hold (15/01/2019, 2019-02-30): show such a value as
+  // written, in a text box, so the validator's message beside it ("use 2019-01-15") has
+  // something to point at and nothing the file said is lost from the form or its download.
+  if (value !== "" && control.value !== value) {
+    control.type = "text";
+    control.value = value;
+  }
   control.addEventListener("input", () => {
     set(control.value);
     ctx.edited(pointer);

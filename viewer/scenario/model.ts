@@ -3,6 +3,7 @@
  * validation errors at the form field their JSON pointer names, and the rows behind the needs
  * table and the CSV download. Tested in node (tests/viewer/scenario.test.ts).
  */
+import { scenarioPeakNeeds } from "../../src/index.ts";
 import type {
   NumberOrRange,
   PlaceResult,
@@ -123,8 +124,6 @@ export function pruneInput(input: ScenarioInput): ScenarioInput {
   return out as unknown as ScenarioInput;
 }
 
-const maxOf = (values: readonly number[]) => values.reduce((a, b) => (b > a ? b : a), 0);
-
 /** One row of the needs table: a place reached in some run, with its peak needs. */
 export interface NeedsRow {
   placeId: string;
@@ -134,7 +133,11 @@ export interface NeedsRow {
   peak: PlaceResult["peakPeople"];
   /** Share of runs over capacity on some day (undefined without a capacity). */
   overCapacity?: number;
-  /** Needs at the highest p90 of people present over the horizon. */
+  /**
+   * Needs for the p90 of the peak of people present (`peak.p90`), as `dtm-flow scenario` prints
+   * them and writes them to scenario-summary.csv: the library's one definition
+   * (`scenarioPeakNeeds`, initial latrine ratio), so the panel and the CLI give the same figures.
+   */
   waterM3PerDay: number;
   latrines: number;
   coveredM2: number;
@@ -143,23 +146,26 @@ export interface NeedsRow {
 
 /**
  * The needs table: every place some run reaches within the horizon, in route order, with its
- * needs at the p90 peak of people present ("be ready for"), from the engine's `needsP90`.
+ * needs at the p90 peak of people present ("be ready for"), from `scenarioPeakNeeds`.
  */
 export function needsRows(result: ScenarioResult): NeedsRow[] {
   return result.places
     .filter((p) => p.firstArrival.probability > 0)
-    .map((p) => ({
-      placeId: p.placeId,
-      name: p.name,
-      capacity: p.capacity,
-      firstArrival: p.firstArrival,
-      peak: p.peakPeople,
-      overCapacity: p.capacity === undefined ? undefined : p.overCapacityAnyDayProbability,
-      waterM3PerDay: Math.round(maxOf(p.needsP90.waterM3PerDay) * 10) / 10,
-      latrines: maxOf(p.needsP90.latrines),
-      coveredM2: Math.round(maxOf(p.needsP90.coveredM2)),
-      hygieneKitsPerMonth: Math.round(maxOf(p.needsP90.hygieneKitsPerMonth)),
-    }));
+    .map((p) => {
+      const needs = scenarioPeakNeeds(p, result);
+      return {
+        placeId: p.placeId,
+        name: p.name,
+        capacity: p.capacity,
+        firstArrival: p.firstArrival,
+        peak: p.peakPeople,
+        overCapacity: p.capacity === undefined ? undefined : p.overCapacityAnyDayProbability,
+        waterM3PerDay: Math.round(needs.waterM3PerDay[0]! * 10) / 10,
+        latrines: needs.latrines[0]!,
+        coveredM2: Math.round(needs.coveredM2[0]!),
+        hygieneKitsPerMonth: Math.round(needs.hygieneKitsPerMonth[0]!),
+      };
+    });
 }
 
 /** The places worth a fan chart: people are present there at the p90 on some day. */

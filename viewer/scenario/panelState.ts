@@ -34,7 +34,7 @@ export function statusText(status: ScenarioStatus, lang: Lang): string {
     case "running":
       return `${t("running")}: ${status.done} / ${status.total} ${t("runsDone")}`;
     case "invalid":
-      return `${t("errors")} ${status.errors.length}`;
+      return `${status.errors.length} ${t(status.errors.length === 1 ? "errorsOne" : "errors")}`;
     case "failed":
       return `${t("failed")} ${status.message}`;
     case "full":

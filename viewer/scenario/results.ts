@@ -5,7 +5,7 @@
  */
 import { formatCsv, SCENARIO_PLACE_DAY_COLUMNS, scenarioPlaceDayRows } from "../../src/index.ts";
 import type { ScenarioResult } from "../../src/index.ts";
-import { formatDate, formatPeople } from "../i18n.ts";
+import { formatDate, formatExact, formatPeople } from "../i18n.ts";
 import { toDom } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
 import { button, download, el } from "./dom.ts";
@@ -60,10 +60,10 @@ function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
         { class: r.overCapacity ? "over" : undefined },
         r.overCapacity === undefined ? "–" : `${Math.round(r.overCapacity * 100)} %`,
       ),
-      el("td", { "data-need": "water" }, String(r.waterM3PerDay)),
-      el("td", { "data-need": "latrines" }, String(r.latrines)),
-      el("td", { "data-need": "covered" }, String(r.coveredM2)),
-      el("td", { "data-need": "kits" }, String(r.hygieneKitsPerMonth)),
+      el("td", { "data-need": "water" }, formatExact(lang, r.waterM3PerDay)),
+      el("td", { "data-need": "latrines" }, formatExact(lang, r.latrines)),
+      el("td", { "data-need": "covered" }, formatExact(lang, r.coveredM2)),
+      el("td", { "data-need": "kits" }, formatExact(lang, r.hygieneKitsPerMonth)),
     ),
   );
   const head = el("tr", {}, ...NEEDS_COLUMNS.map((k) => el("th", { scope: "col" }, t(k))));

@@ -1,0 +1,160 @@
+// Diagnostic of the association objective on worlds without labels: the objective
+// (src/estimate/trackCost.ts + a birth penalty per group) of the TRUE partition of the position
+// reports (the simulator's groups) against the partition the estimator found, term by term
+// (positions, reports off the route, figures, births). found − true < 0: the objective prefers
+// what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only]
+// (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
+import { estimateTracks } from "../src/index.ts";
+import type { Dataset } from "../src/index.ts";
+import { legacyWorld } from "./worlds/legacy.ts";
+import { generateStressWorld } from "./worlds/stress.ts";
+import { generateWorld3 } from "./world3/world.ts";
+import { associationReports, partitionCost } from "./worlds/partitionCost.ts";
+import type { IdReport, PartitionCost } from "./worlds/partitionCost.ts";
+import type { CostModel } from "../src/estimate/trackCost.ts";
+import { option, num } from "./args.ts";
+import { BIRTH_NATS } from "../src/estimate/linkTracklets.ts";
+
+const worlds = option("worlds", 24);
+const seedOffset = option("seed-offset", 200);
+const simArg = process.argv.indexOf("--sim");
+const sim = simArg >= 0 ? process.argv[simArg + 1] : "all";
+const showGroups = process.argv.includes("--groups");
+// --pairs: also score the truth with each pair of true groups seen in the same days joined (does
+// the objective keep two true groups apart?); --truth-only: only that, without estimating.
+const pairs = process.argv.includes("--pairs") || process.argv.includes("--truth-only");
+const truthOnly = process.argv.includes("--truth-only");
+// --rate W: add the groups' report rates (bench/worlds/partitionCost.ts reportRateLoss) with weight W.
+const rate = option("rate", 0);
+
+interface World {
+  name: string;
+  dataset: Dataset;
+  truth: (id: string) => string | undefined;
+}
+
+function* unlabelledWorlds(): Generator<World> {
+  for (let i = 0; i < worlds; i++) {
+    if (sim === "all" || sim === "stress") {
+      const w = generateStressWorld(i + 1 + seedOffset);
+      if (!w.labelled)
+        yield { name: w.name, dataset: w.dataset, truth: (id) => w.sightingGroup[id] };
+    }
+    if (sim === "all" || sim === "legacy") {
+      const w = legacyWorld(i, worlds, seedOffset);
+      if (!w.labelled)
+        yield { name: w.name, dataset: w.dataset, truth: (id) => w.sightingGroup[id] };
+    }
+    if ((sim === "all" || sim === "world3") && i % 3 === 2) {
+      const w = generateWorld3(i + 1 + seedOffset, { labelled: false });
+      yield { name: w.name, dataset: w.dataset, truth: (id) => w.sightingTruth.get(id)?.body };
+    }
+  }
+}
+
+const terms = (p: PartitionCost): string =>
+  `pos ${num(p.positions, 0)}, off ${num(p.offRoute, 0)}, size ${num(p.sizes, 0)}, births ${num(p.births, 0)}, rate ${num(p.rate, 0)}`;
+
+/** Share of a found group's reports in its most frequent true group. */
+function purity(ids: readonly string[], truth: (id: string) => string | undefined): number {
+  const c = new Map<string, number>();
+  for (const id of ids) c.set(truth(id) ?? "?", (c.get(truth(id) ?? "?") ?? 0) + 1);
+  return Math.max(...c.values()) / ids.length;
+}
+
+const sums = { worlds: 0, trueWins: 0, dPos: 0, dOff: 0, dSize: 0, dBirth: 0, dRate: 0 };
+const pairSums = { pairs: 0, joined: 0 };
+
+/** The cost model the partitions are scored under (--floor, --cap; the estimator's otherwise). */
+function scoringModel(model: CostModel): CostModel {
+  return { ...model, floorKm: option("floor", model.floorKm), capKm: option("cap", model.capKm) };
+}
+
+/**
+ * Each pair of true groups whose reports share days, joined into one in the true partition: how
+ * much that changes the objective (< 0: the objective would join two true groups).
+ */
+function truePairs(
+  w: World,
+  reports: readonly IdReport[],
+  routeIds: readonly string[],
+  model: CostModel,
+): void {
+  const t = partitionCost(reports, w.truth, routeIds, model, BIRTH_NATS, rate);
+  const span = new Map<string, [number, number]>();
+  for (const r of reports) {
+    const k = w.truth(r.id) as string;
+    const s = span.get(k) ?? [Infinity, -Infinity];
+    span.set(k, [Math.min(s[0], r.t), Math.max(s[1], r.t)]);
+  }
+  const keys = [...span.keys()];
+  const out: string[] = [];
+  for (let a = 0; a < keys.length; a++)
+    for (let b = a + 1; b < keys.length; b++) {
+      const [sa, sb] = [span.get(keys[a]), span.get(keys[b])] as [number, number][];
+      if (Math.min(sa[1], sb[1]) < Math.max(sa[0], sb[0])) continue;
+      const joined = (id: string): string | undefined =>
+        w.truth(id) === keys[b] ? keys[a] : w.truth(id);
+      const d = partitionCost(reports, joined, routeIds, model, BIRTH_NATS, rate).total - t.total;
+      pairSums.pairs++;
+      if (d < 0) pairSums.joined++;
+      out.push(num(d, 0));
+    }
+  console.log(
+    `  ${w.name}: true groups joined in pairs, objective change ${out.join(", ") || "(no pair)"}`,
+  );
+}
+
+/** The found partition against the true one (module comment). */
+function compareFound(
+  w: World,
+  reports: readonly IdReport[],
+  routeIds: readonly string[],
+  model: CostModel,
+): void {
+  const est = estimateTracks(w.dataset);
+  const found = new Map<string, string>();
+  for (const a of est.report.associations)
+    if (a.how !== "size_only") found.set(a.sightingId, a.group);
+  const both = reports.filter((r) => found.has(r.id) && w.truth(r.id) !== undefined);
+  const t = partitionCost(both, w.truth, routeIds, model, BIRTH_NATS, rate);
+  const f = partitionCost(both, (id) => found.get(id), routeIds, model, BIRTH_NATS, rate);
+  sums.worlds++;
+  if (t.total < f.total) sums.trueWins++;
+  sums.dPos += f.positions - t.positions;
+  sums.dOff += f.offRoute - t.offRoute;
+  sums.dSize += f.sizes - t.sizes;
+  sums.dBirth += f.births - t.births;
+  sums.dRate += f.rate - t.rate;
+  console.log(
+    `${w.name}: ${both.length} reports; true ${t.groups.length} groups ${num(t.total, 0)} (${terms(t)}) | found ${f.groups.length} ${num(f.total, 0)} (${terms(f)}) | found − true ${num(f.total - t.total, 0)}`,
+  );
+  if (!showGroups) return;
+  for (const g of t.groups)
+    console.log(
+      `  true ${g.key}: ${g.n} reports on ${g.route}, pos ${num(g.terms.positions / g.n, 2)}/report, size ${num(g.terms.sizes, 0)}, off ${num(g.terms.offRoute, 0)}`,
+    );
+  for (const g of f.groups) {
+    const ids = both.filter((r) => found.get(r.id) === g.key).map((r) => r.id);
+    console.log(
+      `  found ${g.key}: ${g.n} reports on ${g.route}, purity ${num(purity(ids, w.truth), 2)}, pos ${num(g.terms.positions / g.n, 2)}/report, size ${num(g.terms.sizes, 0)}, off ${num(g.terms.offRoute, 0)}`,
+    );
+  }
+}
+
+for (const w of unlabelledWorlds()) {
+  const read = associationReports(w.dataset);
+  const model = scoringModel(read.model);
+  const known = read.reports.filter((r) => w.truth(r.id) !== undefined);
+  if (!truthOnly) compareFound(w, read.reports, read.routeIds, model);
+  if (pairs) truePairs(w, known, read.routeIds, model);
+}
+if (pairs)
+  console.log(
+    `\npairs of true groups seen in the same days: ${pairSums.pairs}; the objective would join ${pairSums.joined} of them`,
+  );
+if (!truthOnly)
+  console.log(
+    `\n${sums.worlds} unlabelled worlds: the true partition costs less in ${sums.trueWins}; found − true summed: positions ${num(sums.dPos, 0)}, off route ${num(sums.dOff, 0)}, sizes ${num(sums.dSize, 0)}, births ${num(sums.dBirth, 0)} nats; rate ${num(sums.dRate, 0)}`,
+  );

@@ -1,0 +1,91 @@
+/**
+ * The lines `dtm-flow forecast` prints on stdout: for every group its status as of the forecast
+ * and, for a group on the road, when its median person and its first people (the head) reach the
+ * next place and the end of its route — the morning question, answered without opening
+ * forecast.csv (which holds every place ahead). Read from the library's forecast, never re-derived.
+ */
+import { isoDate, reportsOfGroup } from "../src/index.ts";
+import type { ArrivalForecast, Dataset, Forecast, IsoDate, Nowcast } from "../src/index.ts";
+
+/**
+ * The local date of each group's last position report up to the as-of moment. A group's track
+ * (and so the nowcast's `lastDate`) runs to the last day of the data, which for a group reported
+ * once (Salvadoran group Nov 18: San Salvador, 18 Nov) is days after anyone saw it; planners
+ * weigh a forecast by when the group was last reported.
+ */
+export function lastReportDates(now: Nowcast, dataset: Dataset): Map<string, IsoDate> {
+  const dates = new Map<string, IsoDate>();
+  for (const g of now.groups) {
+    const last = reportsOfGroup(dataset, now.estimate, g.group, { asOf: now.asOf }).at(-1);
+    if (last) dates.set(g.group, isoDate(Math.floor(last.t)));
+  }
+  return dates;
+}
+
+/** "2018-11-15 (p10 2018-11-14, p90 beyond the horizon)": one moment's dates. */
+function dates(q: { p10?: string; p50?: string; p90?: string }): string {
+  const beyond = "beyond the horizon";
+  return `${q.p50 ?? beyond} (p10 ${q.p10 ?? beyond}, p90 ${q.p90 ?? beyond})`;
+}
+
+/**
+ * One place ahead: the median person's arrival, the head's, the chance within the horizon. A
+ * place the head had already passed (its 90 % interval beyond the place on the group's last
+ * day, `headLowKm`) says so: the forecast dates such arrivals to the as-of day (never the past),
+ * which would read as "the first people arrive today".
+ */
+function arrivalText(a: ArrivalForecast, headLowKm: number | undefined): string {
+  const reached = headLowKm !== undefined && headLowKm >= a.km;
+  const head = reached
+    ? "; first people already there"
+    : a.headArrivalDate
+      ? `; first people ${dates(a.headArrivalDate)}`
+      : "";
+  const people = a.people ? `, ${Math.round(a.people.p50).toLocaleString("en-US")} people` : "";
+  return `${a.placeName}: median person ${dates(a.arrivalDate)}${head}${people}, ${Math.round(a.probWithinHorizon * 100)} % within the horizon`;
+}
+
+/**
+ * The summary lines: a heading, then per group (in the nowcast's order) its status and, on the
+ * road, its next place and its route's last place ahead.
+ */
+export function forecastSummaryLines(now: Nowcast, forecast: Forecast, dataset: Dataset): string[] {
+  const reported = lastReportDates(now, dataset);
+  // "last report 2018-11-18; track to 2018-11-22" when the track runs past the last report.
+  const seen = (group: string, trackEnd: IsoDate) => {
+    const last = reported.get(group);
+    if (last === undefined) return `no position report; track to ${trackEnd}`;
+    return last === trackEnd ? `last report ${last}` : `last report ${last}; track to ${trackEnd}`;
+  };
+  // now.asOf is a fractional local day: its fraction is the time of day.
+  const minutes = Math.round((now.asOf - Math.floor(now.asOf)) * 1440);
+  const time = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+  const lines = [
+    `Forecast as of ${now.asOfDate} ${time} (${now.timeZone}), horizon ${forecast.horizonDays} days, ${forecast.runs} runs; dates are local, "median person" when most need beds, "first people" when shelters must open:`,
+  ];
+  for (const g of forecast.groups) {
+    if (g.status === "arrived") {
+      lines.push(
+        `  ${g.group}: arrived at the end of its route, ${g.placeName ?? `km ${g.km}`} (${seen(g.group, g.lastDate)}); not moved on.`,
+      );
+      continue;
+    }
+    if (g.status === "dissolved") {
+      lines.push(
+        `  ${g.group}: dissolved, its track ended more than 7 days before; last placed near ${g.placeName ?? `km ${g.km}`} (${seen(g.group, g.lastDate)}); not moved on.`,
+      );
+      continue;
+    }
+    const ahead = forecast.arrivals.filter((a) => a.group === g.group).sort((a, b) => a.km - b.km);
+    const where = g.placeName ? `near ${g.placeName}` : `at km ${Math.round(g.km)}`;
+    lines.push(`  ${g.group}: on the road ${where} (${seen(g.group, g.lastDate)}).`);
+    if (ahead.length === 0) {
+      lines.push("    no place ahead on its route (see the warnings in forecast.json).");
+      continue;
+    }
+    const shown = ahead.length > 1 ? [ahead[0]!, ahead[ahead.length - 1]!] : [ahead[0]!];
+    const headLow = now.groups.find((n) => n.group === g.group)?.head?.km.low;
+    for (const a of shown) lines.push(`    ${arrivalText(a, headLow)}`);
+  }
+  return lines;
+}

@@ -1,0 +1,93 @@
+// The association diagnostic (bench/worlds/partitionCost.ts): a partition's objective term by
+// term, the report-rate term it can add, and the reports read as the association reads them.
+import { describe, expect, it } from "vitest";
+import {
+  associationReports,
+  partitionCost,
+  reportRateLoss,
+} from "../../bench/worlds/partitionCost.ts";
+import type { IdReport } from "../../bench/worlds/partitionCost.ts";
+import { generateStressWorld } from "../../bench/worlds/stress.ts";
+import { DEFAULT_COST_MODEL } from "../../src/estimate/trackCost.ts";
+import { BIRTH_NATS } from "../../src/estimate/linkTracklets.ts";
+
+const m = { ...DEFAULT_COST_MODEL, spreadKm: 10 };
+
+/** Reports of group `g` walking 35 km a day from km 0, days `from`…`to`, two a day, of `size`. */
+function walker(g: string, from: number, to: number, size: number): IdReport[] {
+  const out: IdReport[] = [];
+  for (let d = from; d <= to; d++)
+    for (const h of [0.3, 0.7])
+      out.push({
+        id: `${g}${d}-${h}`,
+        t: d + h,
+        kmByRoute: new Map([["main", 35 * (d - from) + (h > 0.5 ? 5 : -5)]]),
+        logSize: Math.log(size),
+      });
+  return out;
+}
+
+describe("partitionCost", () => {
+  // A leaves on day 1, B five days later on the same road: B is 175 km behind A all along.
+  const reports = [...walker("A", 1, 14, 1500), ...walker("B", 6, 19, 4000)];
+  const truth = (id: string): string => id[0];
+
+  it("scores the true partition below a mixture of two groups swapped halfway", () => {
+    // Mixture: A until day 10, then B's reports; and B until day 10, then A's.
+    const mixed = (id: string): string => {
+      const day = Number(id.slice(1).split("-")[0]);
+      return day <= 10 ? id[0] : id[0] === "A" ? "B" : "A";
+    };
+    const t = partitionCost(reports, truth, ["main"], m);
+    const f = partitionCost(reports, mixed, ["main"], m);
+    expect(t.groups.map((g) => g.n)).toEqual([28, 28]);
+    expect(t.births).toBe(2 * BIRTH_NATS);
+    expect(t.total).toBeCloseTo(t.positions + t.offRoute + t.sizes + t.births, 9);
+    expect(f.total - t.total).toBeGreaterThan(BIRTH_NATS);
+  });
+
+  it("scores the truth below one group holding both", () => {
+    const t = partitionCost(reports, truth, ["main"], m);
+    const one = partitionCost(reports, () => "one", ["main"], m);
+    expect(one.total - t.total).toBeGreaterThan(0);
+    // The mixture's figures (1,500 and 4,000 in one group) cost more than each group's own.
+    expect(one.sizes).toBeGreaterThan(t.sizes);
+  });
+
+  it("adds the report rates only when asked", () => {
+    const plain = partitionCost(reports, truth, ["main"], m);
+    const rated = partitionCost(reports, truth, ["main"], m, BIRTH_NATS, 1);
+    expect(plain.rate).toBe(0);
+    expect(rated.total - plain.total).toBeCloseTo(rated.rate, 9);
+  });
+});
+
+describe("reportRateLoss", () => {
+  const group = Array.from({ length: 40 }, (_, i) => ({ t: 1 + i / 4 }));
+
+  it("charges n log 2 for two groups seen over the same days, little for a cut in time", () => {
+    const whole = reportRateLoss(group);
+    const alternate = [group.filter((_, i) => i % 2 === 0), group.filter((_, i) => i % 2 === 1)];
+    const concurrent = alternate.reduce((a, l) => a + reportRateLoss(l), 0);
+    const sequential = reportRateLoss(group.slice(0, 20)) + reportRateLoss(group.slice(20));
+    expect(concurrent - whole).toBeGreaterThan(40 * Math.log(2) - 2);
+    expect(Math.abs(sequential - whole)).toBeLessThan(0.5 * (concurrent - whole));
+    expect(reportRateLoss([])).toBe(0);
+  });
+});
+
+describe("associationReports", () => {
+  it("reads a world without labels: each report near a route, with its id, time and km", () => {
+    const w = generateStressWorld(3);
+    expect(w.labelled).toBe(false);
+    const { reports, model, routeIds } = associationReports(w.dataset);
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.length).toBeLessThanOrEqual(w.dataset.sightings.length);
+    for (const r of reports) {
+      expect(w.sightingGroup[r.id]).toBeDefined();
+      expect(r.kmByRoute.size).toBeGreaterThan(0);
+      for (const id of r.kmByRoute.keys()) expect(routeIds).toContain(id);
+    }
+    expect(model.roadKm).toBeGreaterThan(1000);
+  });
+});
