@@ -41,10 +41,8 @@ import {
   nowcast,
   regimeOfPace,
   reportsOfGroup,
-  runLengthMovement,
   headAtReports,
   startRegime,
-  stretchPace,
   toLocalTime,
 } from "../src/index.ts";
 import type {
@@ -52,8 +50,6 @@ import type {
   Forecast,
   GroupMovementOptions,
   Nowcast,
-  RunLengthOptions,
-  StretchPaceOptions,
   ReportKm,
   TrackPoint,
 } from "../src/index.ts";
@@ -87,12 +83,6 @@ interface Variant {
    * before issue 14's head runs); default true: the head's own runs from `head`.
    */
   headRuns?: boolean;
-  /** false: the estimator's one persistence (before the persistence per regime); else its options. */
-  runLength?: RunLengthOptions | false;
-  /** true: the runs with one persistence for all regimes, whatever the estimator fitted. */
-  onePersistence?: boolean;
-  /** Pace by stretch of road (`stretchPace` options; false = one law for the route). */
-  stretchPace?: StretchPaceOptions | false;
   /**
    * Start the head at least at the furthest report of the last day (the nowcast's
    * `headAtReports`; default true, false = the estimated head as it is).
@@ -102,6 +92,51 @@ interface Variant {
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
 const LEADS = 14;
+/** Development: FS_CASES=n prints the first variant's cases up to lead n. */
+const DUMP = Number(process.env.FS_CASES ?? 0);
+const FIRST: { table?: Table; now?: Nowcast } = {};
+
+function dumpCase(c: {
+  g: ScorableWorld["truth"][number];
+  f: Forecast;
+  est?: string;
+  kind: Kind;
+  km: number;
+  t: number;
+  m: ModelArrival;
+  base: number;
+  mine: ReportKm[];
+  asOf: number;
+}): void {
+  const n = FIRST.now?.groups.find((x) => x.group === c.est);
+  const day = (d: number) => c.g.days.find((x) => dayNumber(x.date) === d);
+  const tl = n ? day(n.lastDay) : undefined;
+  const tn = n ? day(n.lastDay + 1) : undefined;
+  const f1 = (x: number | undefined) => (x === undefined ? "-" : (x - c.asOf).toFixed(2));
+  const r = c.mine.slice(-3).map((x) => `${(x.t - c.asOf).toFixed(2)}@${x.km.toFixed(0)}`);
+  console.log(
+    [
+      `CASE ${c.f.asOfDate}`,
+      c.g.group,
+      c.kind,
+      `place ${c.km.toFixed(0)}`,
+      `true ${f1(c.t)}`,
+      `model ${f1(c.m.p10)}/${f1(c.m.p50)}/${f1(c.m.p90)}`,
+      `base ${f1(c.base)}`,
+      `lastDay ${n ? n.lastDay - c.asOf : "?"}`,
+      `est ${n?.km.median.toFixed(0)} [${n?.km.low.toFixed(0)},${n?.km.high.toFixed(0)}] head ${n?.head?.km.median.toFixed(0)}`,
+      `reg ${
+        n
+          ? Object.values(n.regime)
+              .map((v) => v.toFixed(2))
+              .join(",")
+          : ""
+      } rep ${n?.reportedRegime}`,
+      `truth last ${tl?.km.toFixed(0)}/${tl?.headKm?.toFixed(0)} next ${tn?.km.toFixed(0)}/${tn?.headKm?.toFixed(0)}`,
+      `reports ${r.join(" ")}`,
+    ].join(" | "),
+  );
+}
 
 type Kind = "head" | "bulk";
 interface Cell {
@@ -202,13 +237,7 @@ function modelArrival(
 
 /** The nowcast changed as a development variant says. */
 function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast {
-  const report = now.estimate.report.movement;
-  const pooled =
-    v.runLength === undefined
-      ? now.movement
-      : v.runLength === false
-        ? report
-        : runLengthMovement(now.estimate.tracks, report, v.runLength);
+  const pooled = now.movement;
   const groups = now.groups.map((g) => {
     const regime = startRegime(g.regime, g.reportedRegime, v.reportedRideWeight ?? 1);
     // The head's regime follows the group's unless its own last move was a ride.
@@ -216,15 +245,6 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       g.head?.lastMoveKm !== undefined && regimeOfPace(g.head.lastMoveKm, g.movement) === "ride";
     const head = g.head && { ...g.head, regime: headRides ? g.head.regime : regime };
     const out = { ...g, regime, head: v.headRuns === false ? undefined : head };
-    if (v.runLength !== undefined) out.movement = pooled;
-    if (v.onePersistence) out.movement = { ...out.movement, persistenceByRegime: undefined };
-    if (v.stretchPace !== undefined) {
-      const laws =
-        v.stretchPace === false
-          ? undefined
-          : stretchPace(now.estimate, out.movement, v.stretchPace)(g.routeId);
-      out.stretches = laws;
-    }
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, pooled, v.pace);
@@ -273,6 +293,8 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
       reportedRideWeight: 0,
       headAtReports: false,
     });
+    FIRST.table = tables[0];
+    FIRST.now = variantNowcast(now, VARIANTS[0]!, world);
     const fs = VARIANTS.map((v) =>
       forecastArrivals(variantNowcast(now, v, world), {
         corridor,
@@ -357,6 +379,8 @@ function scoreGroup(
       if (!m || base === undefined) continue;
       const p50 = m.p50 ?? asOf + HORIZON;
       c.n++;
+      if (DUMP && Math.ceil(t - asOf) <= DUMP && into === FIRST.table)
+        dumpCase({ g, f, est, kind, km: stop.km, t, m, base, mine, asOf });
       c.model += Math.abs(p50 - t);
       c.base += Math.abs(base - t);
       if ((m.p10 ?? asOf + HORIZON) <= t && t <= (m.p90 ?? Infinity)) c.covered++;

@@ -4,7 +4,7 @@
 // (src/estimate/simulate.ts). Scoring: bench/worlds/score.ts. Speed: 100 groups × ~10,000
 // sightings from the stress simulator, and the embedded 2018 data.
 // Run: npx tsx bench/stress.bench.ts [--worlds 50] [--no-speed] [--seed-offset 0] [--unlabelled-only]
-// [--per-world]. --seed-offset k draws other worlds (stress seeds k+1…, simulate.ts seeds 1000+k…)
+// [--per-world] [--no-body-tails]. --seed-offset k draws other worlds (stress seeds k+1…, simulate.ts seeds 1000+k…)
 // to develop on without tuning to the reported 50; --unlabelled-only scores only worlds without
 // labels; --per-world prints each world's group count and km error against naive.
 import { embedded2018, estimateTracks } from "../src/index.ts";
@@ -20,6 +20,8 @@ const speed = !process.argv.includes("--no-speed");
 const seedOffset = option("seed-offset", 0);
 const unlabelledOnly = process.argv.includes("--unlabelled-only");
 const perWorld = process.argv.includes("--per-world");
+// --no-body-tails: the final passes read reports of the body as one normal (EstimateOptions.bodyTails).
+const bodyTails = !process.argv.includes("--no-body-tails");
 
 interface Run {
   name: string;
@@ -41,7 +43,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
     if (unlabelledOnly && world.labelled) continue;
     sightings += world.dataset.sightings.length;
     rejected += world.rejected ?? 0;
-    const { ms, value } = cpuMs(() => estimateTracks(world.dataset));
+    const { ms, value } = cpuMs(() => estimateTracks(world.dataset, { bodyTails }));
     cpu += ms;
     const score = scoreTracks(world, value.tracks);
     scores.push(score);

@@ -3,7 +3,7 @@
 // with their own error laws, Spanish and English sheets read through the importer. The estimator
 // is called as bench/stress.bench.ts calls it (`estimateTracks(world.dataset)`); the scoring is
 // world3's own (bench/world3/score.ts). Figures and assumptions: bench/README.md § world3.
-// Run: TZ=UTC npx tsx bench/world3.bench.ts [--worlds 30] [--seed-offset 0] [--per-world]
+// Run: TZ=UTC npx tsx bench/world3.bench.ts [--worlds 30] [--seed-offset 0] [--per-world] [--no-body-tails]
 //      [--forecast [--step 7] [--runs 200]]
 // World i (0-based) has seed i + 1 + offset; one world in three (i % 3 = 2) names no group.
 // --forecast also scores rolling forecasts every `step` days (bench/world3/forecast.ts) against
@@ -20,6 +20,8 @@ import { option, pct, num, cpuMs } from "./args.ts";
 const worlds = option("worlds", 30);
 const seedOffset = option("seed-offset", 0);
 const perWorld = process.argv.includes("--per-world");
+// --no-body-tails: the final passes read reports of the body as one normal (EstimateOptions.bodyTails).
+const bodyTails = !process.argv.includes("--no-body-tails");
 const forecast = process.argv.includes("--forecast");
 const step = option("step", 7);
 const runs = option("runs", 200);
@@ -45,7 +47,7 @@ for (let i = 0; i < worlds; i++) {
   // A crash of the estimator is a finding: the world is scored with no track (every day missing).
   const est = cpuMs(() => {
     try {
-      return estimateTracks(world.dataset).tracks;
+      return estimateTracks(world.dataset, { bodyTails }).tracks;
     } catch (e) {
       crashes.push(`${world.name}: ${String(e).slice(0, 120)}`);
       return [];

@@ -75,6 +75,7 @@ export type {
   ColumnMapping,
   MatchHow,
   Rejection,
+  IssueParams,
   Warning as ImportWarning,
   Duplicate,
   TotalCheck,
@@ -437,13 +438,8 @@ export type {
 } from "./forecast/backtest.ts";
 export { backtestArrivals } from "./forecast/backtest.ts";
 export { fitAttritionPerDay } from "./forecast/attrition.ts";
-export type { GroupMovementOptions, RunLengthOptions } from "./forecast/groupMovement.ts";
-export { groupMovement, runLengthMovement } from "./forecast/groupMovement.ts";
-// Measured and off by default, kept for analysts to try on their own data (docs/forecasts.md,
-// Round 6): run lengths per regime from the tracks (`nowcast`'s `trackRunLengths`) and pace by
-// stretch (`stretchPace`). Neither beat the defaults on the benches.
-export type { StretchPaceOptions } from "./forecast/stretchPace.ts";
-export { stretchPace, DEFAULT_STRETCH_PACE } from "./forecast/stretchPace.ts";
+export type { GroupMovementOptions } from "./forecast/groupMovement.ts";
+export { groupMovement } from "./forecast/groupMovement.ts";
 
 // ── export: tables, GeoJSON, suppression ──
 export type { CsvOptions } from "./export/csv.ts";
@@ -486,6 +482,8 @@ export {
 } from "./export/tracks.ts";
 export type { SplitColumn } from "./export/split.ts";
 export { SPLIT_COLUMNS, formatSplitCsv, splitToRow } from "./export/split.ts";
+export { OUTPUT_HXL, hxlOption, outputHxl } from "./export/outputHxl.ts";
+export type { OutputTable } from "./export/outputHxl.ts";
 
 // ── util: seeded randomness, dates ──
 export type { Random } from "./util/random.ts";
@@ -513,8 +511,6 @@ export type {
   MoveEvidence,
   MoveClasses,
   FitOptions as MovementFitOptions,
-  StretchLaws,
-  StretchFitOptions,
   DayMoveTiming,
 } from "./movement/index.ts";
 export {
@@ -535,11 +531,6 @@ export {
   addMove,
   movesOfTrack,
   fitMovement,
-  fitRegimePersistence,
-  fitStretchLaws,
-  lawAtKm,
-  regimeChain,
-  expectedRunDays,
   // When in the day a day's move happens (withinDay.ts), read by the estimator and the check.
   DAY_MOVE_TIMING,
   EVEN_DAY_MOVE_TIMING,

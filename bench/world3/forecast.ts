@@ -19,14 +19,68 @@ import {
   mulberry32,
   nowcast,
 } from "../../src/index.ts";
-import type { Forecast, RouteIndex } from "../../src/index.ts";
+import type { Forecast, NowcastOptions, RouteIndex } from "../../src/index.ts";
 import { matchTracks, observations } from "./score.ts";
-import type { World3, World3Day } from "./world.ts";
+import type { World3, World3Day, World3Group } from "./world.ts";
 
 export const LEADS = 14;
 /** As-of moments at which the nowcast or the forecast threw (world, date, error). */
 export const failures: string[] = [];
 const HORIZON = 30;
+const DUMP = Number(process.env.W3_CASES ?? 0);
+/** Development: nowcast options to try, as JSON (e.g. W3_NOWCAST='{"headPace": {}}'). */
+const NOWCAST_OPTIONS = JSON.parse(process.env.W3_NOWCAST ?? "{}") as NowcastOptions;
+
+function dumpCase(
+  world: World3,
+  now: ReturnType<typeof nowcast>,
+  f: Forecast,
+  g: World3Group,
+  est: string,
+  day: number,
+  kind: string,
+  km: number,
+  t: number,
+  m: { p10?: number; p50?: number; p90?: number },
+  base: number,
+  reports: { t: number; km: number }[],
+) {
+  const n = now.groups.find((x) => x.group === est);
+  const st = f.groups.find((x) => x.group === est);
+  const td = g.days.find((d) => d.day === n?.lastDay);
+  const tAs = g.days.find((d) => d.day === day - 1);
+  const r = reports
+    .slice(-3)
+    .map((x) => `${(x.t - day).toFixed(2)}@${x.km.toFixed(0)}`)
+    .join(" ");
+  const f1 = (x: number | undefined) => (x === undefined ? "-" : (x - day).toFixed(2));
+  console.log(
+    [
+      world.name,
+      isoDate(day),
+      g.group,
+      "->",
+      est,
+      st?.status,
+      kind,
+      `place ${km.toFixed(0)}`,
+      `true ${f1(t)}`,
+      `model ${f1(m.p10)}/${f1(m.p50)}/${f1(m.p90)}`,
+      `base ${f1(base)}`,
+      `lastDay ${n ? n.lastDay - day : "?"}`,
+      `est km ${n?.km.median.toFixed(0)} [${n?.km.low.toFixed(0)},${n?.km.high.toFixed(0)}] head ${n?.head?.km.median.toFixed(0)}`,
+      `reg ${
+        n
+          ? Object.values(n.regime)
+              .map((v) => v.toFixed(2))
+              .join(",")
+          : ""
+      }`,
+      `truth@last km ${td?.km.toFixed(0)} first ${td?.firstKm.toFixed(0)}; day-1 ${tAs?.km.toFixed(0)}/${tAs?.firstKm.toFixed(0)}`,
+      `reports ${r}`,
+    ].join(" | "),
+  );
+}
 
 export interface LeadCell {
   n: number;
@@ -116,7 +170,11 @@ export function scoreForecasts(
     let now: ReturnType<typeof nowcast>;
     let f: Forecast;
     try {
-      now = nowcast(world.dataset, { asOf: `${isoDate(day)}T00:00:00`, routeIndex: index });
+      now = nowcast(world.dataset, {
+        asOf: `${isoDate(day)}T00:00:00`,
+        routeIndex: index,
+        ...NOWCAST_OPTIONS,
+      });
       f = forecastArrivals(now, {
         corridor,
         horizonDays: HORIZON,
@@ -152,6 +210,8 @@ export function scoreForecasts(
           if (!m || base === undefined) continue;
           const p50 = m.p50 ?? day + HORIZON;
           c.n++;
+          if (DUMP && Math.ceil(t - day) <= DUMP)
+            dumpCase(world, now, f, g, follower!, day, kind, stop.km, t, m, base, reports);
           c.model += Math.abs(p50 - t);
           c.base += Math.abs(base - t);
           if ((m.p10 ?? day + HORIZON) <= t && t <= (m.p90 ?? Infinity)) c.covered++;

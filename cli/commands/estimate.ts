@@ -50,7 +50,8 @@ holds, per day, with 90 % intervals.
 Usage:
   dtm-flow estimate [--sightings f] [--counts f] [--stocks f] [--route f.geojson]
                     [--places f] [--tz IANA-zone] [--as-of date]
-                    [--check [--folds k | --loo]] [--corrections f.json] [--bom] --out <dir>
+                    [--check [--folds k | --loo]] [--corrections f.json] [--bom] [--hxl]
+                    --out <dir>
 
 Options:
 ${datasetOptionsHelp({
@@ -66,6 +67,8 @@ ${datasetOptionsHelp({
   --out <dir>         folder for tracks.csv, tracks.geojson and report.json (required)
   --bom               start tracks.csv with a UTF-8 byte-order mark, for Excel (default none:
                       its header reads byte for byte as docs/contracts.md §3.1 gives it)
+  --hxl               write an HXL hashtag row under the header of tracks.csv (default none, so
+                      scripts, notebooks and the viewer read the file as before; docs/cli.md)
   --check             held-out check: predict each report from the estimate made without it;
                       coverage and errors go to report.json ("check") and stderr, and the
                       track intervals are widened where the check shows them overconfident
@@ -105,6 +108,7 @@ export const estimateCommand: Command = {
         ...CHECK_OPTIONS,
         corrections: { type: "string" },
         bom: { type: "boolean" },
+        hxl: { type: "boolean" },
       },
       false,
     );
@@ -183,7 +187,7 @@ export const estimateCommand: Command = {
           : {}),
       },
       routes,
-      { bom: values.bom === true },
+      { bom: values.bom === true, hxl: values.hxl === true },
     );
     context.stderr(
       `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,
@@ -254,18 +258,22 @@ function runCheck(
 
 /**
  * Writes tracks.csv, tracks.geojson and report.json.
- * @param csv `bom`: start tracks.csv with a UTF-8 byte-order mark (`--bom`); default none.
+ * @param csv `bom`: start tracks.csv with a UTF-8 byte-order mark (`--bom`); `hxl`: an HXL
+ *   hashtag row under its header (`--hxl`); default neither.
  */
 export function writeOutputs(
   result: EstimateResult,
   write: (name: string, content: string) => unknown,
   meta: Record<string, unknown>,
   routes?: RouteIndex,
-  csv: { bom?: boolean } = {},
+  csv: { bom?: boolean; hxl?: boolean } = {},
 ): void {
   // No byte-order mark unless asked (--bom): the header must read exactly as the contract says
   // for scripts that parse it.
-  write("tracks.csv", formatTracksCsv(result.tracks, { bom: csv.bom === true }));
+  write(
+    "tracks.csv",
+    formatTracksCsv(result.tracks, { bom: csv.bom === true, hxl: csv.hxl === true }),
+  );
   write("tracks.geojson", JSON.stringify(tracksToGeoJson(result.tracks, routes)) + "\n");
   const report = {
     ...meta,

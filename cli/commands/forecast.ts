@@ -18,7 +18,7 @@ import {
 import { EXIT_HELP, UserError } from "../errors.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
-import { forecastArrivals, formatCsv, mulberry32, nowcast } from "../../src/index.ts";
+import { forecastArrivals, formatCsv, hxlOption, mulberry32, nowcast } from "../../src/index.ts";
 import type { Forecast, Nowcast } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 import { forecastSummaryLines, lastReportDates } from "../forecast-summary.ts";
@@ -74,7 +74,7 @@ ahead on its route, with p10/p50/p90 and the probability of arriving within the 
 Usage:
   dtm-flow forecast [--as-of DATETIME] [--horizon DAYS] [--runs N] [--seed N]
                     [--sightings f] [--counts f] [--stocks f] [--route f.geojson]
-                    [--places f] [--tz IANA-zone] --out <dir>
+                    [--places f] [--tz IANA-zone] [--hxl] --out <dir>
 
 Options:
   --as-of <datetime>  forecast from the data observed up to this moment (no look-ahead; a
@@ -90,6 +90,8 @@ Options:
                       the same files
   ${DATASET_FLAGS}   as for dtm-flow estimate
   --out <dir>         folder for forecast.csv, positions.csv and forecast.json (required)
+  --hxl               write an HXL hashtag row under the header of forecast.csv and
+                      positions.csv (default none, so scripts read them as before)
 
 forecast.csv: group,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,
 people_p90,prob_within_horizon,status,head_arrival_p10,head_arrival_p50,head_arrival_p90 — one
@@ -131,6 +133,7 @@ export const forecastCommand: Command = {
         runs: { type: "string" },
         seed: { type: "string" },
         out: { type: "string" },
+        hxl: { type: "boolean" },
       },
       false,
     );
@@ -174,13 +177,20 @@ export const forecastCommand: Command = {
         random: mulberry32(seed),
       }),
     );
-    writeForecast(now, forecast, out.write, lastReportDates(now, loaded.dataset), {
-      dataset: loaded.dataset.name,
-      timeZone,
-      seed,
-      inputs: loaded.reports.map(summarizeReport),
-      rejectedRows: loaded.rejected,
-    });
+    writeForecast(
+      now,
+      forecast,
+      out.write,
+      lastReportDates(now, loaded.dataset),
+      {
+        dataset: loaded.dataset.name,
+        timeZone,
+        seed,
+        inputs: loaded.reports.map(summarizeReport),
+        rejectedRows: loaded.rejected,
+      },
+      values.hxl === true,
+    );
     for (const w of forecast.warnings) context.stderr(`warning: ${w.message}`);
     for (const line of forecastSummaryLines(now, forecast, loaded.dataset)) context.stdout(line);
     context.stderr(
@@ -228,13 +238,14 @@ function freshGroups(now: Nowcast, asOf: string | undefined, context: CommandCon
   return fresh.length === now.groups.length ? now : { ...now, groups: fresh };
 }
 
-/** Writes forecast.csv, positions.csv and forecast.json. */
+/** Writes forecast.csv, positions.csv and forecast.json; `hxl`: hashtag rows in the CSVs (--hxl). */
 export function writeForecast(
   now: Nowcast,
   forecast: Forecast,
   write: (name: string, content: string) => unknown,
   lastReports: ReadonlyMap<string, string>,
   meta: Record<string, unknown>,
+  hxl = false,
 ): void {
   const ahead = forecast.arrivals.map((a) => ({
     group: a.group,
@@ -259,7 +270,8 @@ export function writeForecast(
   const rows = [...ahead, ...done];
   // Excel-ready (UTF-8 byte-order mark), as every CSV the CLI writes but the contract tables
   // tracks.csv and split.csv (docs/cli.md, "CSV files").
-  write("forecast.csv", formatCsv(rows, { columns: [...FORECAST_COLUMNS] }));
+  const columns = [...FORECAST_COLUMNS];
+  write("forecast.csv", formatCsv(rows, { columns, ...hxlOption("forecast", columns, hxl) }));
   const positions = forecast.positions.map((p) => ({
     group: p.group,
     route_id: p.routeId,
@@ -271,7 +283,14 @@ export function writeForecast(
     size_p50: p.size?.p50,
     size_p90: p.size?.p90,
   }));
-  write("positions.csv", formatCsv(positions, { columns: [...POSITION_COLUMNS] }));
+  const positionColumns = [...POSITION_COLUMNS];
+  write(
+    "positions.csv",
+    formatCsv(positions, {
+      columns: positionColumns,
+      ...hxlOption("positions", positionColumns, hxl),
+    }),
+  );
   const report = {
     ...meta,
     asOf: now.asOfDate,

@@ -20,7 +20,7 @@ import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import type { LoadedDataset } from "../read-input.ts";
-import { formatCsv, formatSplitCsv, runReplay } from "../../src/index.ts";
+import { formatCsv, formatSplitCsv, hxlOption, runReplay } from "../../src/index.ts";
 import type { CorridorDay, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 
@@ -58,7 +58,7 @@ the categories add up to the people who have left so far.
 Usage:
   dtm-flow ledger [--sightings f] [--counts f] [--stocks f] [--route f.geojson] [--places f]
                   [--tz zone] [--from date] [--to date] [--hold-days n]
-                  [--group-correlation r] [--bom] --out <dir>
+                  [--group-correlation r] [--bom] [--hxl] --out <dir>
 
 Options:
 ${LEDGER_OPTIONS_HELP}
@@ -66,6 +66,8 @@ ${LEDGER_OPTIONS_HELP}
   --bom               start split.csv with a UTF-8 byte-order mark, for Excel (default none: its
                       header reads byte for byte as docs/contracts.md §3.2 gives it; departed.csv
                       and places.csv always have one)
+  --hxl               write an HXL hashtag row under the header of split.csv, departed.csv and
+                      places.csv (default none, so scripts and notebooks read them as before)
 
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 Method: same-day figures for the same thing are pooled by source weight; cumulative totals are
@@ -167,7 +169,7 @@ export const DEPARTED_COLUMNS = [
   "unknown",
 ] as const;
 
-function departedCsv(ledger: LedgerResult, state: readonly CorridorDay[]): string {
+function departedCsv(ledger: LedgerResult, state: readonly CorridorDay[], hxl: boolean): string {
   const totals = new Map(state.map((d) => [d.date, d.totals]));
   const rows = ledger.departed.map((d) => {
     const t = totals.get(d.date);
@@ -186,7 +188,8 @@ function departedCsv(ledger: LedgerResult, state: readonly CorridorDay[]): strin
     };
   });
   // Excel-ready (byte-order mark), like every CSV the CLI writes but the contract tables (docs/cli.md).
-  return formatCsv(rows, { columns: [...DEPARTED_COLUMNS] });
+  const columns = [...DEPARTED_COLUMNS];
+  return formatCsv(rows, { columns, ...hxlOption("departed", columns, hxl) });
 }
 
 /** Columns of places.csv: people at every place per day, by status (the state of the corridor). */
@@ -204,7 +207,7 @@ export const PLACES_COLUMNS = [
   "capacity",
 ] as const;
 
-function placesCsv(state: readonly CorridorDay[]): string {
+function placesCsv(state: readonly CorridorDay[], hxl: boolean): string {
   const rows = state.flatMap((d) =>
     d.places.map((p) => ({
       date: d.date,
@@ -221,7 +224,8 @@ function placesCsv(state: readonly CorridorDay[]): string {
     })),
   );
   // Excel-ready (byte-order mark): place names carry accents (Tecún Umán).
-  return formatCsv(rows, { columns: [...PLACES_COLUMNS] });
+  const columns = [...PLACES_COLUMNS];
+  return formatCsv(rows, { columns, ...hxlOption("placesByStatus", columns, hxl) });
 }
 
 export const ledgerCommand: Command = {
@@ -229,7 +233,11 @@ export const ledgerCommand: Command = {
   summary: "daily split: asylum claims, returns, remaining, in transit, unknown (split.csv)",
   help: HELP,
   async run(argv, context) {
-    const { values } = parseOptions(argv, { ...LEDGER_OPTIONS, bom: { type: "boolean" } }, false);
+    const { values } = parseOptions(
+      argv,
+      { ...LEDGER_OPTIONS, bom: { type: "boolean" }, hxl: { type: "boolean" } },
+      false,
+    );
     const run = await runLedger(values, context, {
       out: optionString(values, "out"),
       files: ["split.csv", "departed.csv", "places.csv", "report.json"],
@@ -238,9 +246,10 @@ export const ledgerCommand: Command = {
     // split.csv is a contract table (docs/contracts.md §3.2): no byte-order mark unless asked
     // (--bom), so its header reads exactly as the contract says; departed.csv and places.csv are
     // Excel-ready.
-    out.write("split.csv", formatSplitCsv(ledger.split, { bom: values.bom === true }));
-    out.write("departed.csv", departedCsv(ledger, run.replay.state));
-    out.write("places.csv", placesCsv(run.replay.state));
+    const hxl = values.hxl === true;
+    out.write("split.csv", formatSplitCsv(ledger.split, { bom: values.bom === true, hxl }));
+    out.write("departed.csv", departedCsv(ledger, run.replay.state, hxl));
+    out.write("places.csv", placesCsv(run.replay.state, hxl));
     const report = {
       dataset: loaded.dataset.name,
       timeZone: run.timeZone,

@@ -17,6 +17,7 @@ import {
   buildCorridor,
   embedded2018,
   formatCsv,
+  hxlOption,
   like2018Parameters,
   runScenario,
   SCENARIO_LIMITS,
@@ -35,7 +36,7 @@ receive them: a seeded Monte Carlo of an influx scenario along the corridor.
 
 Usage:
   dtm-flow scenario <scenario.json> [--runs N] [--seed N] [--route f.geojson] [--places f]
-                    --out <dir>
+                    [--hxl] --out <dir>
 
 Options:
   --runs <N>        number of Monte Carlo runs, 1–10,000 (overrides the file; default 1000)
@@ -43,6 +44,8 @@ Options:
   --route <file>    routes, GeoJSON LineStrings with route_id; default the 2018 corridor
   --places <file>   gazetteer, added in front of the embedded 2018 places
   --out <dir>       folder for the outputs (required)
+  --hxl             write an HXL hashtag row under the header of the three CSV files
+                    (default none, so scripts read them as the viewer's downloads)
 
 Limits (checked before any run, each refused with its JSON pointer and a sentence):
   people      at most 10,000,000 in all waves together (ranges count at their max)
@@ -229,20 +232,34 @@ function progressLine(context: CommandContext): (done: number, total: number) =>
   };
 }
 
-/** The four output files. */
+/** The four output files; `hxl`: hashtag rows under the CSV headers (--hxl). */
 function writeOutputs(
   out: ReturnType<typeof openOutputFolder>,
   result: ScenarioResult,
   like2018: Calibration | undefined,
+  hxl: boolean,
 ): void {
+  const placeDays = [...SCENARIO_PLACE_DAY_COLUMNS];
   out.write(
     "scenario-place-days.csv",
-    formatCsv(scenarioPlaceDayRows(result), { columns: [...SCENARIO_PLACE_DAY_COLUMNS] }),
+    formatCsv(scenarioPlaceDayRows(result), {
+      columns: placeDays,
+      ...hxlOption("scenarioPlaceDays", placeDays, hxl),
+    }),
   );
-  out.write("scenario-summary.csv", formatCsv(scenarioSummaryRows(result)));
+  const summary = scenarioSummaryRows(result);
+  const summaryColumns = Object.keys(summary[0] ?? {});
+  out.write(
+    "scenario-summary.csv",
+    formatCsv(summary, { ...hxlOption("scenarioSummary", summaryColumns, hxl) }),
+  );
+  const totals = [...SCENARIO_TOTAL_COLUMNS];
   out.write(
     "scenario-totals.csv",
-    formatCsv(scenarioTotalRows(result), { columns: [...SCENARIO_TOTAL_COLUMNS] }),
+    formatCsv(scenarioTotalRows(result), {
+      columns: totals,
+      ...hxlOption("scenarioTotals", totals, hxl),
+    }),
   );
   const report = {
     scenario: result.scenario,
@@ -272,6 +289,7 @@ export const scenarioCommand: Command = {
       route: { type: "string" },
       places: { type: "string" },
       out: { type: "string" },
+      hxl: { type: "boolean" },
     });
     if (positionals.length !== 1) {
       throw new UserError(
@@ -312,7 +330,7 @@ export const scenarioCommand: Command = {
     const result = userInputStep(() => runScenario(scenario, { dataset, corridor, onProgress }));
     // What validation read with a warning (a P-code, a shared name) is kept with the results.
     const warnings = [...checked.warnings, ...result.warnings];
-    writeOutputs(out, { ...result, warnings }, like2018);
+    writeOutputs(out, { ...result, warnings }, like2018, values.hxl === true);
     for (const warning of result.warnings) context.stderr(`warning: ${warning.message}`);
     for (const line of summaryLines(result)) context.stdout(line);
     context.stderr(

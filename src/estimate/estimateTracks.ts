@@ -75,13 +75,6 @@ export interface EstimateOptions {
   movement?: MovementModel;
   /** Fit the regime shares to the data by EM (default true). */
   fitRegimes?: boolean;
-  /**
-   * Also fit a persistence per regime (`MovementModel.persistenceByRegime`) from the runs of the
-   * smoother's most probable regime per day, with this many pseudo-pairs per regime at the
-   * prior's chain; default false (one persistence, the prior's): on the stress development
-   * worlds it made forecasts no better (docs/movement.md#a-persistence-per-regime).
-   */
-  regimePersistence?: { pseudoPairs?: number } | false;
   /** Sightings farther than this from their group's route are left out (default 60 km). */
   maxOffRouteKm?: Km;
   /** Prebuilt route index / gazetteer (default: built from the dataset). */
@@ -110,6 +103,13 @@ export interface EstimateOptions {
    * part, back by their fitted lean (sourceLean.ts; default true).
    */
   sourceLean?: boolean;
+  /**
+   * The final passes of the tracks read a report of the body as a scale mixture with heavy tails
+   * (positions.ts BODY_SCALE_MIXTURE: the track is nearer the median of such reports than their
+   * mean; default true). false: one normal, as before (docs/estimation.md "Where the labelled km
+   * and size errors come from").
+   */
+  bodyTails?: boolean;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -272,7 +272,6 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
       active,
       ctx.movement,
       options.movement ?? defaultEstimatorMovement(),
-      options.regimePersistence,
     );
   }
   ctx.outlierScale = fitOutlierScale(ctx, active);
@@ -297,6 +296,8 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     countResult.used.map((c) => c.date),
     until,
   );
+  // The final passes read reports of the body with heavy tails (positions.ts; bodyTails).
+  ctx.bodyTails = options.bodyTails !== false;
   for (const g of tracked) runKm(ctx, g, { endDay });
   recordOutlierProbs(ctx, tracked);
   const selfCalibrate = options.selfCalibrate !== false;

@@ -23,7 +23,6 @@ import {
   dayKernels,
   densityShape,
   REGIMES,
-  regimeChain,
   regimeTransitions,
 } from "../movement/index.ts";
 import { boxesDensity, reportBoxes } from "../movement/density.ts";
@@ -62,6 +61,14 @@ export interface KmObservation {
    * `kmRange`. A mixture likelihood (posterior responsibilities are never committed to).
    */
   alternatives?: readonly KmAlternative[];
+  /**
+   * A scale mixture of the report's own noise: with probability `weight` its sd is `sigmaKm`
+   * instead of the observation's `sigmaKm` (same place, same hour, same stretch). A report of one
+   * person of a body read with a core (the bulk near the median person) and broad tails (people
+   * strung out ahead or behind): heavy tails make the track the median of such reports rather
+   * than their mean (positions.ts BODY_SCALE_MIXTURE).
+   */
+  core?: { weight: number; sigmaKm: Km };
   /**
    * The leave-one-out score reads the report's own spread as the mixture of all its readings, not
    * the reading as given (positions.ts figureMixture: a report of a small share of the group may
@@ -341,7 +348,7 @@ function readingDensity(
       : sigma > 2 * shape.walkMean
         ? [UNKNOWN_TIME_MEAN]
         : UNKNOWN_TIME;
-  const boxes = hours.map((f) => reportBoxes(shape, zlo, zhi, sigma, f));
+  const boxes = hours.map((f) => scaleMixtureBoxes(shape, o, zlo, zhi, sigma, f));
   if (boxes.length === 1) {
     const b = boxes[0];
     return (x) => boxesDensity(b, x);
@@ -351,6 +358,61 @@ function readingDensity(
     for (let i = 0; i < boxes.length; i++) total += boxesDensity(boxes[i], x);
     return total / boxes.length;
   };
+}
+
+/**
+ * The boxes of one reading of `o` at hour offset `f` (movement/density.ts reportBoxes), of its
+ * noise `sigma`, or of its scale mixture (KmObservation.core) with the core's sd, in the same
+ * cell-smoothed terms (the cell's own spread added as for `sigma`).
+ */
+function scaleMixtureBoxes(
+  shape: DensityShape,
+  o: KmObservation,
+  zlo: number,
+  zhi: number,
+  sigma: number,
+  f: number,
+): Float64Array {
+  const broad = reportBoxes(shape, zlo, zhi, sigma, f);
+  const core = o.core;
+  if (!core || !(core.weight > 0)) return broad;
+  const cellVar = Math.max(0, sigma * sigma - Math.max(o.sigmaKm, 0.1) ** 2);
+  const sc = Math.sqrt(Math.max(core.sigmaKm, 0.1) ** 2 + cellVar);
+  const narrow = reportBoxes(shape, zlo, zhi, sc, f);
+  const out = new Float64Array(broad.length + narrow.length);
+  out.set(broad);
+  out.set(narrow, broad.length);
+  for (let i = 0; i < broad.length; i += 4) out[i] *= 1 - core.weight;
+  for (let i = broad.length; i < out.length; i += 4) out[i] *= core.weight;
+  return out;
+}
+
+/**
+ * Cells of `grid` where report `o` (noise sd `sigma`) can matter, with its alternative readings
+ * unless `alternatives` is false; outside, only its outlier term is left.
+ */
+function reportSupport(
+  grid: KmGrid,
+  shape: DensityShape,
+  o: KmObservation,
+  sigma: number,
+  alternatives: boolean,
+): [number, number] {
+  const { lo, cellKm, n } = grid;
+  const ahead = o.timeOffset === undefined ? UNKNOWN_AHEAD : Math.max(0, o.timeOffset);
+  const behind = o.timeOffset === undefined ? UNKNOWN_BEHIND : Math.max(0, -o.timeOffset);
+  let zlo = o.kmRange ? o.kmRange[0] : o.km;
+  let zhi = o.kmRange ? o.kmRange[1] : o.km;
+  for (const a of alternatives ? (o.alternatives ?? []) : []) {
+    zlo = Math.min(zlo, a.kmRange[0]);
+    zhi = Math.max(zhi, a.kmRange[1]);
+  }
+  const from = zlo - ahead * shape.longMax - 7 * sigma;
+  const to = zhi + behind * shape.longMax + 7 * sigma;
+  return [
+    Math.max(0, Math.floor((from - lo) / cellKm)),
+    Math.min(n - 1, Math.ceil((to - lo) / cellKm)),
+  ];
 }
 
 function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel {
@@ -365,23 +427,8 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
   const walk = movement.walkKm;
   // The movement model's density form (src/movement/density.ts).
   const shape = densityShape(movement);
-  /** Cells where a report's good part can matter (outside: only the outlier term). */
-  const support = (o: KmObservation, sigma: number, alternatives = true): [number, number] => {
-    const ahead = o.timeOffset === undefined ? UNKNOWN_AHEAD : Math.max(0, o.timeOffset);
-    const behind = o.timeOffset === undefined ? UNKNOWN_BEHIND : Math.max(0, -o.timeOffset);
-    let zlo = o.kmRange ? o.kmRange[0] : o.km;
-    let zhi = o.kmRange ? o.kmRange[1] : o.km;
-    for (const a of alternatives ? (o.alternatives ?? []) : []) {
-      zlo = Math.min(zlo, a.kmRange[0]);
-      zhi = Math.max(zhi, a.kmRange[1]);
-    }
-    const from = zlo - ahead * shape.longMax - 7 * sigma;
-    const to = zhi + behind * shape.longMax + 7 * sigma;
-    return [
-      Math.max(0, Math.floor((from - lo) / cellKm)),
-      Math.min(n - 1, Math.ceil((to - lo) / cellKm)),
-    ];
-  };
+  const support = (o: KmObservation, sigma: number, alternatives = true): [number, number] =>
+    reportSupport(grid, shape, o, sigma, alternatives);
   // Density at the cell centre with the cell's own spread added (uniform within the cell).
   const cellSigma = (o: KmObservation): number =>
     Math.sqrt(Math.max(o.sigmaKm, 0.1) ** 2 + (cellKm * cellKm) / 12);
@@ -392,8 +439,11 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
     const zlo = o.kmRange ? o.kmRange[0] : o.km;
     const zhi = o.kmRange ? o.kmRange[1] : o.km;
     const main = readingDensity(shape, o, zlo, zhi, sigma);
+    // Interpolated at the scale of its narrower part when it is a scale mixture.
+    const core = o.core && o.core.weight > 0 ? o.core : undefined;
+    const fine = core ? Math.min(sigma, cellSigma({ ...o, sigmaKm: core.sigmaKm })) : sigma;
     if (!o.alternatives || o.alternatives.length === 0) {
-      addInterpolated(densities, grid, main, sigma, j0, j1, 1);
+      addInterpolated(densities, grid, main, fine, j0, j1, 1);
       return;
     }
     let rest = 1;
@@ -409,7 +459,7 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
     const [m0, m1] = support(o, sigma, false);
     const from = Math.max(j0, m0);
     const to = Math.min(j1, m1);
-    if (to >= from && rest > 0) addInterpolated(densities, grid, main, sigma, from, to, rest);
+    if (to >= from && rest > 0) addInterpolated(densities, grid, main, fine, from, to, rest);
   };
   // The forward pass keeps each report's density on its support (cells j0…j1) for the backward
   // pass's outlier posterior and leave-one-out score, which would otherwise compute it twice more
@@ -583,7 +633,16 @@ function ownSpread(o: KmObservation, sigma: number): [Km, number] {
     m += w * c;
     m2 += w * (v + c * c);
   }
-  return [m, sigma * sigma + Math.max(0, m2 - m * m)];
+  return [m, ownVariance(o, sigma) + Math.max(0, m2 - m * m)];
+}
+
+/** Variance (km²) of a report's own noise of sd `sigma`: of its scale mixture when it has one. */
+function ownVariance(o: KmObservation, sigma: number): number {
+  const core = o.core;
+  if (!core || !(core.weight > 0)) return sigma * sigma;
+  const cellVar = Math.max(0, sigma * sigma - Math.max(o.sigmaKm, 0.1) ** 2);
+  const coreVar = Math.max(core.sigmaKm, 0.1) ** 2 + cellVar;
+  return (1 - core.weight) * sigma * sigma + core.weight * coreVar;
 }
 
 /**
@@ -613,11 +672,6 @@ function forwardPass(
   const mixed = new Float64Array(n);
   const stay = Float64Array.from(REGIMES, (_, r) => P[r][r] - (1 - movement.persistence) * pi[r]);
   const fresh = Float64Array.from(REGIMES, (_, r) => (1 - movement.persistence) * pi[r]);
-  // A persistence per regime: P[f][t] = p_f δ + (1 − p_f) q_t, so the fresh part is q_t times
-  // Σ_f (1 − p_f) α(·, f) (one persistence: the plain sum, as before, bit for bit).
-  const chain = regimeChain(movement);
-  const leave = chain.uniform ? undefined : Float64Array.from(chain.p, (p) => 1 - p);
-  if (leave) chain.p.forEach((p, r) => ((stay[r] = p), (fresh[r] = chain.q[r]!)));
   const origin = grid.lo === 0 ? 1 + 0.3 * n : 1;
   for (let k = 0; k < nDays; k++) {
     const a = alphaAll.subarray(k * R * n, (k + 1) * R * n);
@@ -630,8 +684,7 @@ function forwardPass(
     } else {
       const prev = alpha[k - 1];
       // Σ_r α(·, r), for the fresh-draw part of the regime transition.
-      if (leave) weightedSumRegimes(prev, leave, tmp, n);
-      else sumRegimes(prev, tmp, n);
+      sumRegimes(prev, tmp, n);
       for (let r2 = 0; r2 < R; r2++) {
         mix(prev, r2 * n, tmp, stay[r2], fresh[r2], mixed, n);
         convolveForward(mixed, kernels[r2], conv, diff);
@@ -732,11 +785,6 @@ function fillPrior(
 
 function sumRegimes(prev: Float64Array, out: Float64Array, n: number): void {
   for (let j = 0; j < n; j++) out[j] = prev[j] + prev[n + j] + prev[2 * n + j];
-}
-
-function weightedSumRegimes(prev: Float64Array, w: Float64Array, out: Float64Array, n: number) {
-  const [w0, w1, w2] = [w[0]!, w[1]!, w[2]!];
-  for (let j = 0; j < n; j++) out[j] = w0 * prev[j] + w1 * prev[n + j] + w2 * prev[2 * n + j];
 }
 
 function mix(

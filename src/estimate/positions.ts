@@ -15,7 +15,6 @@ import { smoothKm } from "./kmSmoother.ts";
 import type { KmObservation } from "./kmSmoother.ts";
 import {
   fitMovement as fitLaw,
-  fitRegimePersistence,
   dateOnlyReportOffset,
   moveOffsetFromNoon,
   noEvidence,
@@ -116,6 +115,27 @@ export function fitBodySpread(ctx: EstimateContext, g: WorkGroup): void {
  */
 const BODY_SD_SHARE = 1.5;
 
+/**
+ * A report of the body about its median person as a scale mixture of two normals (sd as shares of
+ * the body's half-spread): a core (weight 0.6, sd 0.6) and broad tails (0.4, sd 2.2), of the same
+ * variance as the one normal of BODY_SD_SHARE (0.6 · 0.6² + 0.4 · 2.2² ≈ 1.5²), so that the
+ * leave-one-out scores read the same spread. A body is not symmetric about its median person:
+ * fast walkers and hitchhikers string out ahead of a shelter while its bulk stays, so the reports
+ * of its people scatter far to one side while half of them sit at the median person (stress worlds'
+ * development seeds: reports of the body are +38 to +56 km ahead of the median person on average,
+ * 0 km at their median). One normal per report makes the track their mean; heavy tails make it
+ * nearer their median, as a Laplace likelihood would. Read in the final passes unless
+ * EstimateOptions.bodyTails is false (docs/estimation.md "Where the labelled km and size errors
+ * come from").
+ */
+export const BODY_SCALE_MIXTURE: readonly [
+  { weight: number; sdShare: number },
+  { weight: number; sdShare: number },
+] = [
+  { weight: 0.6, sdShare: 0.6 },
+  { weight: 0.4, sdShare: 2.2 },
+];
+
 /** Which quantity of the body a km smoother run estimates. */
 export type KmTarget = "median" | "head" | "tail";
 
@@ -182,7 +202,9 @@ export function kmObservations(
         ? withLean(seen, ctx.sourceLeans?.get(p.s.source))
         : seen;
     const shaped =
-      target === "median" ? forMedian(g, p, o, unknown) : forEnd(g, p, o, target, reach);
+      target === "median"
+        ? forMedian(g, p, o, unknown, ctx.bodyTails)
+        : forEnd(g, p, o, target, reach);
     if (!shaped) continue;
     if (target !== "median") {
       // The head is the foremost of the people reported that day (the tail the hindmost): of
@@ -244,13 +266,14 @@ function forMedian(
   p: GroupPosition,
   o: KmObservation,
   unknown?: UnknownPartReading,
+  tails = false,
 ): KmObservation {
   const said = g.parts?.has(p.s.id) === true;
   // A figure and no part said: its share of the group weighs body against part (no threshold).
-  if (!said && hasFigure(p)) return figureMixture(g, p, o);
+  if (!said && hasFigure(p)) return figureMixture(g, p, o, tails);
   const part = partOf(g, p);
   if (part === "body") {
-    const body = bodyReading(g, p, o);
+    const body = bodyReading(g, p, o, tails);
     // Body only by default (no part said, no figure): it may have seen the vanguard or the rear.
     if (!unknown || said) return body;
     const alternatives = unknownPartAlternatives(
@@ -276,11 +299,28 @@ function forMedian(
 /**
  * A report of the body as evidence of the median person: it places someone in the body, not its
  * median person — anywhere within a share of the body's spread either side. Soft (normal), not a
- * box: many reports of a long body must not pin its median between hard walls.
+ * box: many reports of a long body must not pin its median between hard walls. With `tails`
+ * (EstimateOptions.bodyTails), a report of a labelled group on a day whose spread its own reports
+ * tell (fitBodySpread) is read as BODY_SCALE_MIXTURE: where the body's skew can show, in a group
+ * whose reports are surely its own (an association-built track may hold two groups' reports,
+ * between which heavy tails would choose).
  */
-function bodyReading(g: WorkGroup, p: GroupPosition, o: KmObservation): KmObservation {
+function bodyReading(
+  g: WorkGroup,
+  p: GroupPosition,
+  o: KmObservation,
+  tails = false,
+): KmObservation {
   const half = bodyHalfKm(g, p.s.t);
-  return { ...o, sigmaKm: Math.sqrt(o.sigmaKm ** 2 + (BODY_SD_SHARE * half) ** 2) };
+  const [core, broad] = BODY_SCALE_MIXTURE;
+  const sd = (share: number): Km => Math.sqrt(o.sigmaKm ** 2 + (share * half) ** 2);
+  const seen = g.spreadByDay?.has(Math.floor(p.s.t)) === true;
+  if (!tails || !g.labelled || !seen) return { ...o, sigmaKm: sd(BODY_SD_SHARE) };
+  return {
+    ...o,
+    sigmaKm: sd(broad.sdShare),
+    core: { weight: core.weight, sigmaKm: sd(core.sdShare) },
+  };
 }
 
 /**
@@ -291,9 +331,14 @@ function bodyReading(g: WorkGroup, p: GroupPosition, o: KmObservation): KmObserv
  * (KmObservation.alternatives) and so does the leave-one-out score (`scoreMixture`); no threshold
  * decides. At share ≥ 1 it is the body alone.
  */
-function figureMixture(g: WorkGroup, p: GroupPosition, o: KmObservation): KmObservation {
+function figureMixture(
+  g: WorkGroup,
+  p: GroupPosition,
+  o: KmObservation,
+  tails = false,
+): KmObservation {
   const share = shareOf(g, p);
-  const body = bodyReading(g, p, o);
+  const body = bodyReading(g, p, o, tails);
   const partWeight = 1 - bodyProbability(share);
   const reach = (1 - share) * BODY_REACH_KM;
   if (partWeight < 1e-3 || reach < 1) return body;
@@ -487,14 +532,12 @@ export function runKm(ctx: EstimateContext, g: WorkGroup, opts: RunKmOptions = {
  * smoother's posterior regime-days, and the moves between well-located days that were surely
  * walks — by the movement model's fitting routine (src/movement/fit.ts), with a Dirichlet prior of
  * 20 pseudo-days at the prior shares (a short dataset stays near them) and a prior of 10 walking
- * days at the prior speed. With `runs`, also a persistence per regime from the runs of each
- * day's most probable regime (`fitRegimePersistence`; off by default).
+ * days at the prior speed.
  */
 export function fitMovement(
   active: readonly WorkGroup[],
   movement: MovementModel,
   prior: MovementModel,
-  runs: { pseudoPairs?: number } | false = false,
 ): MovementModel {
   const evidence = noEvidence();
   for (const g of active) {
@@ -510,31 +553,7 @@ export function fitMovement(
     }
   }
   const fitted = fitLaw(evidence, prior, { pseudoDays: 20, walkPseudoDays: 10 });
-  const law = { ...movement, regimes: fitted.regimes, walkKm: fitted.walkKm };
-  if (runs) {
-    for (const g of active) if (g.km) addRegimeRuns(evidence, g.km.regimeByDay);
-    const chain = { ...prior, regimes: law.regimes };
-    law.persistenceByRegime = fitRegimePersistence(evidence, chain, runs.pseudoPairs);
-  }
-  return law;
-}
-
-/**
- * Adds the pairs of consecutive days of one track to `evidence.pairsFrom` / `repeatsFrom`, each
- * day in its most probable regime of the smoother's posterior (`regimeByDay`, 3 per day).
- */
-function addRegimeRuns(evidence: ReturnType<typeof noEvidence>, regimeByDay: Float64Array): void {
-  const top = (k: number): number => {
-    let best = 0;
-    for (let r = 1; r < 3; r++) if (regimeByDay[k * 3 + r]! > regimeByDay[k * 3 + best]!) best = r;
-    return best;
-  };
-  const days = regimeByDay.length / 3;
-  for (let k = 1; k < days; k++) {
-    const from = top(k - 1);
-    evidence.pairsFrom![from]! += 1;
-    if (top(k) === from) evidence.repeatsFrom![from]! += 1;
-  }
+  return { ...movement, regimes: fitted.regimes, walkKm: fitted.walkKm };
 }
 
 /**

@@ -101,6 +101,12 @@ export interface EstimateContext {
   sourceLeans?: ReadonlyMap<BiasSource, SourceLean>;
   /** Factor on every report's outlier probability, fitted to the data (positions.ts). */
   outlierScale: number;
+  /**
+   * Reports of the body are read with heavy tails (positions.ts BODY_SCALE_MIXTURE): set for the
+   * final passes of the tracks, after the association (whose fits compare partitions under the
+   * one-normal reading).
+   */
+  bodyTails?: boolean;
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;
   associations: Association[];
   leftOut: { sightingId: string; reason: string }[];

@@ -5,6 +5,7 @@
 import type { SplitRow } from "../model/track.ts";
 import { formatCsv } from "./csv.ts";
 import type { ContractCsvOptions } from "./tracks.ts";
+import { hxlOption } from "./outputHxl.ts";
 
 /** Columns of split.csv, in contract order (docs/contracts.md §3.2). */
 export const SPLIT_COLUMNS = [
@@ -51,5 +52,7 @@ export function formatSplitCsv(
   split: readonly SplitRow[],
   options: ContractCsvOptions = {},
 ): string {
-  return formatCsv(split.map(splitToRow), { ...options, columns: [...SPLIT_COLUMNS] });
+  const { hxl, ...csv } = options;
+  const columns = [...SPLIT_COLUMNS];
+  return formatCsv(split.map(splitToRow), { ...csv, columns, ...hxlOption("split", columns, hxl) });
 }

@@ -11,6 +11,7 @@ import type { TrackPoint } from "../model/track.ts";
 import type { Km, LonLat } from "../model/units.ts";
 import { formatCsv } from "./csv.ts";
 import type { CsvOptions } from "./csv.ts";
+import { hxlOption } from "./outputHxl.ts";
 
 /** Columns of tracks.csv, in contract order (docs/contracts.md §3.1). */
 export const TRACK_COLUMNS = [
@@ -38,8 +39,11 @@ export type TrackColumn = (typeof TRACK_COLUMNS)[number];
 /** One tracks.csv row keyed by contract column name (km in km, sizes in people). */
 export type TrackRow = Record<TrackColumn, string | number>;
 
-/** CSV options for tracks.csv and split.csv: everything but the columns, which are fixed. */
-export type ContractCsvOptions = Omit<CsvOptions, "columns">;
+/**
+ * CSV options for tracks.csv and split.csv: everything but the columns, which are fixed; `hxl`
+ * adds the table's HXL hashtag row (src/export/outputHxl.ts) under the header; default none.
+ */
+export type ContractCsvOptions = Omit<CsvOptions, "columns" | "hxl"> & { hxl?: boolean };
 
 /** Columns that may be blank: an unknown size, or a head/tail a track does not have. */
 type BlankableColumn =
@@ -123,7 +127,13 @@ export function formatTracksCsv(
   tracks: readonly TrackPoint[],
   options: ContractCsvOptions = {},
 ): string {
-  return formatCsv(tracks.map(trackToRow), { ...options, columns: [...TRACK_COLUMNS] });
+  const { hxl, ...csv } = options;
+  const columns = [...TRACK_COLUMNS];
+  return formatCsv(tracks.map(trackToRow), {
+    ...csv,
+    columns,
+    ...hxlOption("tracks", columns, hxl),
+  });
 }
 
 /** JSON has no NaN: an unknown size is null (blank), never 0. */

@@ -12,7 +12,7 @@ import type { IsoDate, Km } from "../model/units.ts";
 import type { Random } from "../util/random.ts";
 import { mulberry32, randomNormal } from "../util/random.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
-import { lawAtKm, nextRegime, REGIMES, stepGroup } from "../movement/index.ts";
+import { nextRegime, REGIMES, stepGroup } from "../movement/index.ts";
 import type { GroupDayState, Regime } from "../movement/index.ts";
 import { isoDate } from "../calendar/index.ts";
 import { buildCorridor } from "../geo/corridor.ts";
@@ -248,9 +248,20 @@ interface Simulated {
 }
 
 /**
- * Arrivals of one group at every place ahead of it as of `asOf`: places its median run had passed
- * by the as-of day are left out, and a run that reached a place before `asOf` counts as there at
- * `asOf` (a forecast never dates an arrival in the past). The head's arrival is the crossing of
+ * Share of a group's runs that must be past a place at the last noon at or before the as-of moment
+ * for the place to be left out as passed (0.9: the place is listed while more than one run in ten
+ * has not reached it). Why not the median run (before round 7 of issue 14): a place between the
+ * start interval's low end and its median was then dropped — read as "arrived now", with no
+ * interval — although the group may well not have reached it (its start is uncertain, and on the
+ * stress worlds biased ahead); listed, its p50 is still "now" (most runs are past it) but its p90
+ * says how late it may come (docs/forecasts.md § Round 7).
+ */
+export const PASSED_SHARE = 0.9;
+
+/**
+ * Arrivals of one group at every place ahead of it as of `asOf`: places {@link PASSED_SHARE} of
+ * its runs had passed by the last noon at or before `asOf` are left out, and a run that reached a
+ * place before `asOf` counts as there at `asOf` (a forecast never dates an arrival in the past). The head's arrival is the crossing of
  * the place by the head's own runs (`at.head`, from `g.head`); without them, with `headAheadKm`,
  * the crossing by the median person's runs of the place less that distance.
  */
@@ -267,11 +278,13 @@ function arrivalsOf(
   // noon of the last day (k 0), not noon of the as-of day — that would drop the places the median
   // run reaches in the 12 hours after the as-of moment as "passed" (issue 14, round 4).
   const kAsOf = Math.min(steps, Math.max(0, Math.floor(at.asOf - t0)));
-  const kmAsOf = median(Array.from({ length: runs }, (_, r) => sim.km[r * (steps + 1) + kAsOf]!));
+  // A place is passed when PASSED_SHARE of the runs are past it by then (issue 14, round 7).
+  const atAsOf = Array.from({ length: runs }, (_, r) => sim.km[r * (steps + 1) + kAsOf]!);
+  const passedKm = quantile(atAsOf, 1 - PASSED_SHARE);
   const hasSize = g.size !== undefined;
   const out: ArrivalForecast[] = [];
   for (const stop of route?.stops ?? []) {
-    if (stop.km <= Math.max(g.km.median, kmAsOf)) continue;
+    if (stop.km <= passedKm) continue;
     const times = new Float64Array(runs);
     const heads = new Float64Array(runs);
     const people: number[] = [];
@@ -366,9 +379,9 @@ function conesOf(
   return out;
 }
 
-function median(values: number[]): number {
+function quantile(values: number[], p: number): number {
   values.sort((a, b) => a - b);
-  return quantileSorted(values, 0.5);
+  return quantileSorted(values, p);
 }
 
 /**
@@ -400,11 +413,7 @@ function simulateGroup(
     km[r * width] = state.km;
     size[r * width] = state.size;
     for (let k = 1; k <= steps; k++) {
-      // Pace by stretch: the law of the stretch the run is on (docs/forecasts.md). Stretch laws
-      // are fitted on the pooled law, so with `stretchPace` on a group's own pace
-      // (`paceWindowDays`) is not used: the two options exclude each other.
-      const law = g.stretches ? lawAtKm(g.stretches, state.km) : g.movement;
-      state = stepGroup(state, law, g.routeLengthKm, random, dynamics);
+      state = stepGroup(state, g.movement, g.routeLengthKm, random, dynamics);
       km[r * width + k] = state.km;
       size[r * width + k] = state.size;
     }

@@ -3,16 +3,8 @@
  * moves so far, shrunk towards the shares fitted on all groups.
  */
 import type { TrackPoint } from "../model/track.ts";
-import { dayNumber } from "../calendar/index.ts";
-import {
-  fitMovement,
-  fitRegimePersistence,
-  movesOfTrack,
-  noEvidence,
-  regimeChain,
-  REGIMES,
-} from "../movement/index.ts";
-import type { MovementModel, Regime } from "../movement/index.ts";
+import { fitMovement, movesOfTrack } from "../movement/index.ts";
+import type { MovementModel } from "../movement/index.ts";
 
 /** Options of {@link groupMovement}. */
 export interface GroupMovementOptions {
@@ -76,60 +68,4 @@ export function groupMovement(
     fitRide: options.fitRide,
     ...(pace !== undefined ? { matchMeanKmPerDay: Math.max(0, pace) } : {}),
   });
-}
-
-/** Options of {@link runLengthMovement}. */
-export interface RunLengthOptions {
-  /** Prior weight of the pooled law's chain, in pairs of days per regime; default 10. */
-  pseudoPairs?: number;
-  /** A daily move below this (km) is a rest day, above `rideAboveKm` a day with rides; 15 / 80. */
-  restBelowKm?: number;
-  rideAboveKm?: number;
-  /** The regimes whose persistence is fitted; the others keep the pooled law's; default all. */
-  regimes?: readonly Regime[];
-}
-
-/**
- * The pooled law with a persistence per regime fitted on every group's estimated track so far
- * (`fitRegimePersistence`, src/movement/fit.ts): how long a stay, a march and a ride last in the
- * data, each regime on its own, the shares and speeds kept. Daily moves are classified as in
- * {@link groupMovement} (< 15 km rest, > 80 km ride); a gap of more than a day breaks a chain.
- *
- * Why: one persistence for all regimes (0.45: runs of ~2 days) expects a shelter stay to end
- * within days and a bus ride to go on as long; the data say which lasts
- * (docs/movement.md#a-persistence-per-regime; off in the nowcast: it made forecasts worse).
- * @param tracks the estimated tracks of all groups (any order).
- * @param pooled the movement model fitted on all data so far (`estimate.report.movement`).
- * @returns a new movement model (the input is not changed).
- * @example
- * runLengthMovement(estimate.tracks, estimate.report.movement).persistenceByRegime;
- * // => { rest: 0.7, walk: 0.8, ride: 0.1 } (e.g.)
- */
-export function runLengthMovement(
-  tracks: readonly TrackPoint[],
-  pooled: MovementModel,
-  options: RunLengthOptions = {},
-): MovementModel {
-  const byGroup = new Map<string, TrackPoint[]>();
-  for (const t of tracks) {
-    const list = byGroup.get(t.group) ?? [];
-    list.push(t);
-    byGroup.set(t.group, list);
-  }
-  const evidence = noEvidence();
-  const classes = { restBelowKm: options.restBelowKm, rideAboveKm: options.rideAboveKm };
-  for (const points of byGroup.values()) {
-    const sorted = points
-      .map((p) => ({ day: dayNumber(p.date) ?? Number.NaN, km: p.km }))
-      .sort((a, b) => a.day - b.day);
-    movesOfTrack(sorted, classes, () => false, evidence);
-  }
-  const fitted = fitRegimePersistence(evidence, pooled, options.pseudoPairs);
-  const keep = regimeChain(pooled).p;
-  const fit = new Set(options.regimes ?? REGIMES);
-  const p = (r: Regime, i: number): number => (fit.has(r) ? fitted[r] : keep[i]!);
-  return {
-    ...pooled,
-    persistenceByRegime: { rest: p("rest", 0), walk: p("walk", 1), ride: p("ride", 2) },
-  };
 }

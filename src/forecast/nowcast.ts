@@ -14,17 +14,14 @@ import type { SizeDayEstimate } from "../estimate/sizeSmoother.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
 import { toLocalTime } from "../calendar/index.ts";
 import { fitAttritionPerDay } from "./attrition.ts";
-import { groupMovement, runLengthMovement } from "./groupMovement.ts";
-import type { RunLengthOptions } from "./groupMovement.ts";
+import { groupMovement } from "./groupMovement.ts";
 import { reportsOfGroup } from "./lastTwoReports.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import { latestReportSpeed, regimeOfPace, startRegime } from "./reportedRegime.ts";
-import type { Regime, StretchLaws } from "../movement/index.ts";
-import { DEFAULT_STRETCH_PACE, stretchPace } from "./stretchPace.ts";
-import type { StretchPaceOptions } from "./stretchPace.ts";
+import type { Regime } from "../movement/index.ts";
 
 /** Options of {@link nowcast}: those of `estimateTracks` (`asOf`, time zone, movement prior, …). */
 export interface NowcastOptions extends EstimateOptions {
@@ -45,19 +42,6 @@ export interface NowcastOptions extends EstimateOptions {
    * short-lead forecasts better (docs/forecasts.md § What was tried (issue 14)).
    */
   reportedRideWeight?: number;
-  /**
-   * A persistence per regime fitted on every group's estimated track so far
-   * ({@link runLengthMovement}: how long stays, marches and rides last), for the forecast's runs;
-   * default `false` = the estimator's law as it is. Off by default: on the stress development
-   * worlds it made forecasts worse (docs/movement.md#a-persistence-per-regime).
-   */
-  trackRunLengths?: RunLengthOptions | false;
-  /**
-   * Pace by stretch of road ({@link stretchPace}): the regime shares of each stretch of a route
-   * refitted on the daily moves every group's track (and head) made there so far; `false` = one
-   * law for the whole route. Default: see {@link DEFAULT_STRETCH_PACE}.
-   */
-  stretchPace?: StretchPaceOptions | false;
   /**
    * Start the head no further back than the furthest position report of the group's last day
    * ({@link headAtReports}); default true.
@@ -97,8 +81,6 @@ export interface GroupNowcast {
    * the group's own pace ({@link groupMovement}).
    */
   movement: MovementModel;
-  /** The law by stretch of its route ({@link NowcastOptions.stretchPace}); undefined = `movement` everywhere. */
-  stretches?: StretchLaws;
   /**
    * How far its head (first people) was ahead of its median person on `lastDate` (km, ≥ 0), from
    * the track's `headKm`; undefined when the track has no head.
@@ -128,11 +110,7 @@ export interface Nowcast {
   asOf: number;
   asOfDate: IsoDate;
   timeZone: string;
-  /**
-   * Movement model fitted on the data so far: the estimator's EM-fitted regime shares and speeds,
-   * with a persistence per regime when one was fitted (`trackRunLengths` here, or the
-   * estimator's own option `regimePersistence`).
-   */
+  /** Movement model fitted on the data so far: the estimator's EM-fitted regime shares and speeds. */
   movement: MovementModel;
   /** Daily attrition fitted on the size tracks so far (see {@link fitAttritionPerDay}). */
   attritionPerDay: number;
@@ -172,16 +150,9 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     if (!first || t.date < first.date) firstOf.set(t.group, { date: t.date, km: t.km });
   }
   const groups: GroupNowcast[] = [];
-  const runLength = options.trackRunLengths ?? false;
-  const pooled =
-    runLength === false
-      ? estimate.report.movement
-      : runLengthMovement(estimate.tracks, estimate.report.movement, runLength);
+  const pooled = estimate.report.movement;
   const reportedOf = (group: string) => stateOf(group).regime;
   const stateOf = reportedStates(dataset, estimate, options);
-  const paceOptions = options.stretchPace ?? DEFAULT_STRETCH_PACE;
-  const stretchesOf =
-    paceOptions === false ? () => undefined : stretchPace(estimate, pooled, paceOptions);
   for (const s of estimate.state) {
     const info = estimate.groups.find((g) => g.group === s.group);
     const first = firstOf.get(s.group) ?? { date: s.date, km: s.km.median };
@@ -207,7 +178,6 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
         (options.headAtReports ?? true) ? stateOf(s.group).furthest : undefined,
         dayNumber(s.date) ?? 0,
       ),
-      ...(stretchesOf(s.routeId) ? { stretches: stretchesOf(s.routeId) } : {}),
       movement:
         (options.paceWindowDays ?? 0) === 0
           ? pooled

@@ -218,6 +218,8 @@ function checkParts(
       "parts_exceed_total",
       `the parts add up to ${sum}, more than the total ${total}.`,
       String(total),
+      undefined,
+      { sum, total },
     );
   } else if (total !== undefined && knownParts === 4 && sum !== total) {
     r.warn(
@@ -242,6 +244,8 @@ function checkUnaccompanied(
       "uac_exceeds_children",
       `unaccompanied children (${uac}) are more than boys + girls (${boys + girls}).`,
       String(uac),
+      undefined,
+      { uac, children: boys + girls },
     );
   } else if (total !== undefined && uac > total) {
     r.reject(
@@ -249,6 +253,8 @@ function checkUnaccompanied(
       "uac_exceeds_total",
       `unaccompanied children (${uac}) are more than the total (${total}).`,
       String(uac),
+      undefined,
+      { uac, total },
     );
   }
 }

@@ -257,6 +257,8 @@ export function convertStock(
       "missing_value",
       `${r.column("value")} is blank; a number of people is required.`,
       r.raw("value") ?? "",
+      undefined,
+      { need: "people" },
     );
   const basis = readChoice(
     r,
@@ -292,10 +294,21 @@ export function convertPlace(cells: readonly string[], ctx: ConvertContext): Con
   let extra = r.extra();
   const name = r.text("name");
   if (name === undefined)
-    r.reject("name", "missing_value", `${r.column("name")} is blank; a place needs a name.`, "");
+    r.reject(
+      "name",
+      "missing_value",
+      `${r.column("name")} is blank; a place needs a name.`,
+      "",
+      undefined,
+      {
+        need: "name",
+      },
+    );
   const { lat, lon } = readCoordinates(r);
   if (lat === undefined && !r.issues.rejections.length)
-    r.reject("lat", "missing_value", "lat and lon are required for a place.", "");
+    r.reject("lat", "missing_value", "lat and lon are required for a place.", "", undefined, {
+      need: "coordinates",
+    });
   const c = readCountry(r, "country", extra);
   extra = c.extra;
   let kind = undefined as Place["kind"] | undefined;

@@ -27,6 +27,8 @@ export const MIN_GROUP_SHARE = 0.05;
 export interface WindowProblem {
   code: "date_outside_window" | "date_too_early" | "date_in_future";
   message: string;
+  /** `date` and the bounds named: `earliest`, `from`/`to` (asked), `first`/`last` (the file's), `today`. */
+  params: Record<string, string>;
 }
 
 /** Day number of an ISO date the caller has checked (NaN otherwise, so no day is inside). */
@@ -110,28 +112,32 @@ export function createDateWindow(options: DateWindowOptions): DateWindow {
   return {
     decidedBy: explicit ? "option" : "data",
     span: () => (first <= last ? [first, last] : undefined),
-    check(day, iso, column) {
+    check(day, iso, column): WindowProblem | undefined {
       if (day < earliest)
         return {
           code: "date_too_early",
+          params: { date: iso, earliest: EARLIEST_DATE },
           message: `${column} ${iso} is before ${EARLIEST_DATE}; check the year.`,
         };
       if (explicit) {
         if ((from !== undefined && day < from) || (to !== undefined && day > to))
           return {
             code: "date_outside_window",
+            params: { date: iso, from: options.from ?? "", to: options.to ?? "" },
             message: `${column} ${iso} is outside the dates asked for (${options.from ?? "any"} to ${options.to ?? "any"}).`,
           };
       } else if (range) {
         if (day < range[0] - MAX_GAP_DAYS || day > range[1] + MAX_GAP_DAYS)
           return {
             code: "date_outside_window",
+            params: { date: iso, first: isoDate(range[0]), last: isoDate(range[1]) },
             message: `${column} ${iso} is more than a year away from the other dates of this file (${isoDate(range[0])} to ${isoDate(range[1])}); check the year, or give the dates to accept (--from/--to).`,
           };
       }
       if (day > latest)
         return {
           code: "date_in_future",
+          params: { date: iso, today: String(options.today) },
           message: `${column} ${iso} is after the day of the import (${options.today}); check the year.`,
         };
       if (day < first) first = day;

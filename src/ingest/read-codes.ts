@@ -18,7 +18,9 @@ export function readChoice<T>(
 ): T | undefined {
   const text = r.text(field);
   if (text === undefined) {
-    r.reject(field, "missing_value", `${r.column(field)} is blank; ${whenBlank}.`, "");
+    r.reject(field, "missing_value", `${r.column(field)} is blank; ${whenBlank}.`, "", undefined, {
+      need: field,
+    });
     return undefined;
   }
   const value = parse(text);

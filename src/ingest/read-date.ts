@@ -20,6 +20,8 @@ export function readDate(
         "missing_value",
         `${r.column(field)} is blank; a date is required.`,
         r.raw(field) ?? "",
+        undefined,
+        { need: "date" },
       );
     return undefined;
   }
@@ -44,7 +46,7 @@ export function readDate(
   }
   const problem = r.ctx.window?.check(day, parsed.value.date, r.column(field));
   if (problem) {
-    r.reject(field, problem.code, problem.message, t);
+    r.reject(field, problem.code, problem.message, t, undefined, problem.params);
     return undefined;
   }
   return parsed.value;

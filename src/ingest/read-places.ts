@@ -153,6 +153,7 @@ function placeFromCode(
     message,
     name,
     held.map((p) => p.name),
+    { variant: held.length > 1 ? "pcode_several" : "pcode_none" },
   );
   return "unknown";
 }

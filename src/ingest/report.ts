@@ -38,6 +38,13 @@ export interface ColumnMapping {
   countScope?: "place" | "passage";
 }
 
+/**
+ * The values a message is made of, by name (`{ need: "date" }`, `{ sum: 12, total: 10 }`), so
+ * that a front end can say the same in another language from `code` and `params` (the viewer's
+ * Spanish, viewer/analyst/issueText.ts); `message` stays the English sentence.
+ */
+export type IssueParams = Record<string, string | number>;
+
 /** A rejected row: the row is not in `records`. */
 export interface Rejection {
   /** Row number as a spreadsheet shows it (1 = first row of the file or sheet). */
@@ -49,6 +56,8 @@ export interface Rejection {
   message: string;
   /** Closest known place names, for `unknown_place`. */
   suggestions?: string[];
+  /** The values in `message` beyond column, value and suggestions (see IssueParams). */
+  params?: IssueParams;
 }
 
 /**
@@ -159,7 +168,7 @@ export interface ImportReport {
   /** True when `rejections` or `warnings` hit the cap. */
   truncated: boolean;
   /** Set when the file cannot be used at all (no header, a required column missing): one sentence. */
-  fatal?: { code: string; message: string };
+  fatal?: { code: string; message: string; params?: IssueParams };
 }
 
 export function emptyReport(fileName?: string): ImportReport {

@@ -27,7 +27,12 @@ export class DuplicateRows {
       report.rejected++;
       report.duplicates.push({ line, firstLine: first, by: "row", ...(sheet ? { sheet } : {}) });
       im.reject(
-        { line, code: "duplicate_row", message: `same as row ${first}; kept once.` },
+        {
+          line,
+          code: "duplicate_row",
+          message: `same as row ${first}; kept once.`,
+          params: { first },
+        },
         sheet,
       );
       return true;
@@ -52,6 +57,7 @@ export class DuplicateRows {
         column: "_uuid",
         value: uuid,
         code: "resubmission",
+        params: { first: firstUuid },
         message: `Kobo resubmission: same _uuid as row ${firstUuid}; the first submission is kept.`,
       },
       sheet,

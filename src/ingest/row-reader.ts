@@ -10,6 +10,7 @@ import type { Gazetteer } from "../geo/gazetteer.ts";
 import type { DateOrder, DateParse } from "./dates.ts";
 import type { DateWindow } from "./date-window.ts";
 import type { TableKind } from "./fields.ts";
+import type { IssueParams } from "./report.ts";
 import { isUnknown } from "./values.ts";
 
 /** Bounding box of the region the toolkit covers (Central America to the US border), degrees. */
@@ -30,6 +31,8 @@ export interface Issue {
   code: string;
   message: string;
   suggestions?: string[];
+  /** The values in `message` beyond column, value and suggestions (report.ts, IssueParams). */
+  params?: IssueParams;
 }
 
 export interface Converted<T> {
@@ -221,6 +224,7 @@ export class RowReader {
     message: string,
     value?: string,
     suggestions?: string[],
+    params?: IssueParams,
   ): void {
     this.issues.rejections.push({
       ...(field ? { column: this.column(field) } : {}),
@@ -228,6 +232,7 @@ export class RowReader {
       code,
       message,
       ...(suggestions ? { suggestions } : {}),
+      ...(params ? { params } : {}),
     });
   }
   warn(field: string | undefined, code: string, message: string): void {

@@ -8,6 +8,7 @@ import { describeField, detectLayout } from "./headers.ts";
 import type { HeaderLayout, HeaderMapping } from "./headers.ts";
 import type { ImporterCore } from "./import-core.ts";
 import type { ImportedRecord } from "./import-options.ts";
+import type { IssueParams } from "./report.ts";
 import { LongPivot } from "./pivot.ts";
 import { PlaceConflicts } from "./place-conflicts.ts";
 import { RepeatedHeader, isBlankRow } from "./row-kinds.ts";
@@ -25,6 +26,7 @@ import type { ConvertContext, Converted } from "./convert.ts";
 export interface Fatal {
   code: string;
   message: string;
+  params?: IssueParams;
 }
 
 export type Converter = (
@@ -232,6 +234,11 @@ function fatalOf(head: readonly string[][], layout: HeaderLayout): Fatal | undef
       .join("; and ");
     return {
       code: "missing_column",
+      params: {
+        columns: mapping.missing.map((a) => a.join("/")).join(", "),
+        kind: mapping.kind,
+        row: layout.headerIndex + 1,
+      },
       message: `no ${mapping.missing.map((a) => a.join("/")).join(", ")} column for a ${mapping.kind} table in row ${layout.headerIndex + 1}: looked for ${what}.`,
     };
   }

@@ -8,6 +8,7 @@ import type { SeedFigure, SeedQualifier } from "../model/seed.ts";
 import type { StockFigure } from "../model/stock.ts";
 import type { SplitCategory } from "../model/track.ts";
 import type { IsoDate, Iso3, People } from "../model/units.ts";
+import { categoryWords } from "./describe.ts";
 import { splitTotal } from "./splitTotal.ts";
 import type { LedgerResult } from "./types.ts";
 
@@ -133,7 +134,7 @@ function peopleGap(seed: SeedFigure, value: number, sources: readonly SeedSource
   return (
     `the ledger's ${fmt(value)} is ${fmt(Math.abs(value - seed.value))} ${direction} the report's ${seed.qualifier.replace("_", " ")} ${fmt(seed.value)}` +
     (missing.length > 0
-      ? `; the inputs hold no ${seed.category} figure for ${missing.join(", ")}`
+      ? `; the inputs hold no figure of ${categoryWords(seed.category ?? "")} for ${missing.join(", ")}`
       : "") +
     (latest ? `; latest figures by ${seed.asOf}: ${latest}` : "")
   );
@@ -200,7 +201,7 @@ function compareOne(
       return {
         seed,
         sources,
-        reason: `the ledger has no ${category} row for ${placeName ?? countries?.join("+") ?? "any country"} on ${seed.asOf}`,
+        reason: `the ledger has no row of ${categoryWords(category)} for ${placeName ?? countries?.join("+") ?? "any country"} on ${seed.asOf}`,
       };
     }
     const matches = fitsWording(total.value, seed);
@@ -219,7 +220,7 @@ function compareOne(
       return {
         seed,
         sources,
-        reason: `the ledger has no ${category} or no people who left on ${seed.asOf}`,
+        reason: `the ledger has no ${categoryWords(category)} or no people who left on ${seed.asOf}`,
       };
     }
     const share = (v: People, d: People) => (100 * v) / d;

@@ -1,11 +1,47 @@
-/** Words for warnings: a stock row, a list of rows, a node of the place hierarchy. */
+/**
+ * Words for warnings: a stock row, a list of rows, a node of the place hierarchy, a category, a
+ * number of people. Sentences name categories in words ("asylum claims", not `asylum_claim`) and
+ * write people with thousands separators (12,849), as a situation report does; the `category`
+ * field of each warning keeps the code for programs.
+ */
 import type { StockFigure } from "../model/stock.ts";
+import type { SplitCategory } from "../model/track.ts";
+
+/** Each category in words, as a plural noun phrase ("returns", "people remaining"). */
+const CATEGORY_WORDS: Readonly<Record<SplitCategory, string>> = {
+  asylum_claim: "asylum claims",
+  return: "returns",
+  remaining: "people remaining",
+  regularized: "people regularised",
+  onward: "people who moved onward",
+  other: "other outcomes",
+  in_transit: "people in transit",
+  unknown: "people unaccounted for",
+};
+
+/**
+ * A category in words; an unknown code is shown as written.
+ * @example
+ * categoryWords("asylum_claim"); // => "asylum claims"
+ */
+export function categoryWords(category: string): string {
+  return (CATEGORY_WORDS as Record<string, string>)[category] ?? category;
+}
+
+/**
+ * A number of people, rounded, with thousands separators.
+ * @example
+ * peopleText(12849.4); // => "12,849"
+ */
+export function peopleText(value: number): string {
+  return Math.round(value).toLocaleString("en-US");
+}
 
 /**
  * One stock row in words: index, source line when known, date, category, place, value, source.
  * @example
  * describeRow({ date: "2018-12-13", category: "return", value: 7208, basis: "cumulative", country: "HND" }, 3);
- * // => "stock row 3 (2018-12-13 return HND 7208)"
+ * // => "stock row 3 (2018-12-13, returns, HND, 7,208)"
  */
 export function describeRow(figure: StockFigure, row: number): string {
   const where = [figure.placeName, figure.country].filter(Boolean).join(", ");
@@ -14,7 +50,8 @@ export function describeRow(figure: StockFigure, row: number): string {
   const line = figure.extra?.["line"] ?? figure.extra?.["obs_line"];
   const rsLine = figure.extra?.["rs_line"];
   const at = line ? `line ${line}: ` : rsLine ? `returns-stocks line ${rsLine}: ` : "";
-  return `stock row ${row} (${at}${figure.date} ${figure.category}${where ? " " + where : ""} ${figure.value}${source})`;
+  const value = typeof figure.value === "number" ? peopleText(figure.value) : String(figure.value);
+  return `stock row ${row} (${at}${figure.date}, ${categoryWords(figure.category)}${where ? ", " + where : ""}, ${value}${source})`;
 }
 
 /** The rows named one by one when few (with date, value and source), else as a list of numbers. */

@@ -7,8 +7,8 @@
  * is the fit the estimator makes.
  */
 import type { Km } from "../model/units.ts";
-import { meanDailyKm, REGIMES, regimeChain, regimeTransitions } from "./law.ts";
-import type { MovementModel, Regime } from "./law.ts";
+import { meanDailyKm, REGIMES } from "./law.ts";
+import type { MovementModel } from "./law.ts";
 
 /** What a track says about the law: regime-days, walking and riding moves, regime repeats. */
 export interface MoveEvidence {
@@ -21,13 +21,6 @@ export interface MoveEvidence {
   /** Pairs of consecutive classified days, and how many kept the same regime. */
   pairs: number;
   repeats: number;
-  /**
-   * The same by the first day's regime (rest, walk, ride): pairs that start in regime r, and how
-   * many of them stay in it (for a persistence per regime). {@link noEvidence} and
-   * {@link addMove} keep them; evidence built without them fits one persistence only.
-   */
-  pairsFrom?: [number, number, number];
-  repeatsFrom?: [number, number, number];
 }
 
 /** Thresholds that classify a day's move: below `restBelowKm` rest, above `rideAboveKm` ride. */
@@ -45,8 +38,6 @@ export const noEvidence = (): MoveEvidence => ({
   rideMoves: [],
   pairs: 0,
   repeats: 0,
-  pairsFrom: [0, 0, 0],
-  repeatsFrom: [0, 0, 0],
 });
 
 /** The regime (index) of a day's move of `km`. */
@@ -73,10 +64,6 @@ export function addMove(
   if (previous >= 0) {
     evidence.pairs++;
     if (previous === r) evidence.repeats++;
-    if (evidence.pairsFrom && evidence.repeatsFrom) {
-      evidence.pairsFrom[previous]! += 1;
-      if (previous === r) evidence.repeatsFrom[previous]! += 1;
-    }
   }
   return r;
 }
@@ -121,13 +108,6 @@ export interface FitOptions {
   minRides?: number;
   /** Fit the persistence from the repeats, prior weight `pseudoDays`; default false. */
   fitPersistence?: boolean;
-  /**
-   * Fit a persistence per regime ({@link fitRegimePersistence}: each regime's own repeats, prior
-   * weight `persistencePseudoPairs`, default 10, at the prior's chain); default false. Needs
-   * `pairsFrom` / `repeatsFrom` in the evidence.
-   */
-  fitRegimePersistence?: boolean;
-  persistencePseudoPairs?: number;
   /**
    * The mean move per day (km, rest days included) the law must give: the share of rides among
    * moving days is then set so that {@link meanDailyKm} equals it (at most 0.95; beyond, the rest
@@ -211,55 +191,7 @@ export function fitMovement(
       (evidence.pairs + pseudo);
     model.persistence = Math.min(0.95, Math.max(0, (rate - same) / (1 - same)));
   }
-  if (options.fitRegimePersistence) {
-    model.persistenceByRegime = fitRegimePersistence(
-      evidence,
-      { ...model, persistence: prior.persistence, persistenceByRegime: prior.persistenceByRegime },
-      options.persistencePseudoPairs,
-    );
-  }
   return model;
-}
-
-/** Largest persistence a fit gives a regime (a run of ~30 days when it is 0.97). */
-const MAX_PERSISTENCE = 0.97;
-
-/**
- * A persistence per regime fitted to the repeats of each regime: the probability that a day in
- * regime r is followed by one in r (the diagonal of the chain) is the share of r's pairs that
- * stay in r, with `pseudoPairs` pairs at the diagonal of `prior`'s chain (its shares and its
- * persistence); the persistences are then those whose chain — with the fresh draw that keeps
- * `prior.regimes` as the long-run shares ({@link regimeChain}) — has that diagonal (a fixed
- * point, a few iterations). A diagonal below the fresh draw's share gives persistence 0. Why:
- * one persistence for all regimes makes a shelter stay of weeks and a bus ride of a day last
- * alike; the data say how long each lasts (docs/movement.md#a-persistence-per-regime).
- * @param evidence with `pairsFrom` / `repeatsFrom` (else the prior's persistences are returned).
- * @param prior the law whose shares are kept and whose chain is the prior.
- * @param pseudoPairs prior weight in pairs per regime; default 10.
- * @example
- * // 30 rest days in two stays, walks of a day or two between them
- * fitRegimePersistence(movesOfTrack(points), defaultEstimatorMovement()).rest; // => ≈ 0.8
- */
-export function fitRegimePersistence(
-  evidence: MoveEvidence,
-  prior: MovementModel,
-  pseudoPairs = 10,
-): Record<Regime, number> {
-  const P0 = regimeTransitions(prior);
-  const pairs = evidence.pairsFrom ?? [0, 0, 0];
-  const repeats = evidence.repeatsFrom ?? [0, 0, 0];
-  const stay = [0, 1, 2].map(
-    (r) => (repeats[r]! + pseudoPairs * P0[r]![r]!) / (pairs[r]! + pseudoPairs || 1),
-  );
-  let p = regimeChain(prior).p;
-  for (let it = 0; it < 50; it++) {
-    const by = { rest: p[0]!, walk: p[1]!, ride: p[2]! };
-    const { q } = regimeChain({ ...prior, persistenceByRegime: by });
-    p = stay.map((d, r) =>
-      Math.min(MAX_PERSISTENCE, Math.max(0, (d - q[r]!) / Math.max(1e-9, 1 - q[r]!))),
-    );
-  }
-  return { rest: p[0]!, walk: p[1]!, ride: p[2]! };
 }
 
 /**

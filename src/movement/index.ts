@@ -8,5 +8,4 @@ export * from "./anchors.ts";
 export * from "./sampler.ts";
 export * from "./density.ts";
 export * from "./fit.ts";
-export * from "./stretches.ts";
 export * from "./withinDay.ts";

@@ -5,8 +5,6 @@
  * Each day the group is in one of three regimes: `rest` (stays put), `walk` (tens of km on foot)
  * or `ride` (hundreds of km on trucks or buses). Regimes follow a Markov chain: with probability
  * `persistence` a day repeats yesterday's regime, otherwise it is drawn afresh from `regimes`.
- * With `persistenceByRegime`, each regime has its own persistence (a shelter stay of weeks, a bus
- * ride of a day or two), and the fresh draw is weighted so that `regimes` stay the long-run shares.
  * Progress is forward only; the route's last vertex absorbs (a group that arrives stays).
  */
 import type { Km } from "../model/units.ts";
@@ -21,12 +19,6 @@ export interface MovementModel {
   regimes: Record<Regime, number>;
   /** Probability that a day repeats the previous day's regime (0 = independent days). */
   persistence: number;
-  /**
-   * Optional: the persistence of each regime, in place of `persistence` for a day that follows a
-   * day in that regime. A run of regime r then lasts 1 / (1 − P[r][r]) days on average
-   * ({@link expectedRunDays}). Default: `persistence` for every regime.
-   */
-  persistenceByRegime?: Record<Regime, number>;
   /** Distance walked on a walking day: normal, truncated at 0 (km). */
   walkKm: { mean: Km; sd: Km };
   /** Distance ridden on a riding day: uniform between `min` and `max` (km) ... */
@@ -37,80 +29,43 @@ export interface MovementModel {
 }
 
 /**
- * The chain of the law as a persistence per regime `p` and a fresh-draw distribution `q`:
- * P[from][to] = p[from] δ(from, to) + (1 − p[from]) q[to]. With one persistence for all regimes q
- * is `regimes`; with {@link MovementModel.persistenceByRegime}, q ∝ π (1 − p), the one fresh draw
- * whose chain keeps `regimes` (π) as its long-run shares (the chain's stationary law is
- * ∝ q / (1 − p)). `uniform` says whether every regime has the same persistence.
- * @example
- * regimeChain(defaultMovementModel()); // => { p: [0.3, 0.3, 0.3], q: [0.3, 0.5, 0.2], uniform: true }
- */
-export function regimeChain(model: MovementModel): { p: number[]; q: number[]; uniform: boolean } {
-  const pi = REGIMES.map((r) => model.regimes[r]);
-  const by = model.persistenceByRegime;
-  const p = REGIMES.map((r) => by?.[r] ?? model.persistence);
-  const uniform = p[0] === p[1] && p[1] === p[2];
-  if (uniform) return { p, q: pi, uniform };
-  const w = pi.map((x, i) => x * (1 - p[i]!));
-  const total = w[0]! + w[1]! + w[2]!;
-  return { p, q: total > 0 ? w.map((x) => x / total) : pi, uniform };
-}
-
-/**
- * Regime transition matrix P[from][to] implied by `regimes` and `persistence` (or
- * `persistenceByRegime`; rows and columns in the order of {@link REGIMES}).
+ * Regime transition matrix P[from][to] implied by `regimes` and `persistence` (rows and columns in
+ * the order of {@link REGIMES}): P[from][to] = persistence δ(from, to) + (1 − persistence) π[to].
  * @example
  * regimeTransitions(defaultMovementModel())[2][2]; // P(ride → ride) = 0.3 + 0.7 × 0.2 = 0.44
  */
 export function regimeTransitions(model: MovementModel): number[][] {
-  const { p, q } = regimeChain(model);
-  return REGIMES.map((_, from) =>
-    q.map((qt, to) => (1 - p[from]!) * qt + (from === to ? p[from]! : 0)),
-  );
-}
-
-/**
- * The expected length (days) of a run of each regime (rest, walk, ride): 1 / (1 − P[r][r]).
- * @example
- * expectedRunDays(defaultMovementModel()); // => [1.26, 1.54, 1.79] (rounded)
- */
-export function expectedRunDays(model: MovementModel): [number, number, number] {
-  const P = regimeTransitions(model);
-  const run = (r: number): number => 1 / Math.max(1e-9, 1 - P[r]![r]!);
-  return [run(0), run(1), run(2)];
+  const p = model.persistence;
+  const pi = REGIMES.map((r) => model.regimes[r]);
+  return REGIMES.map((_, from) => pi.map((qt, to) => (1 - p) * qt + (from === to ? p : 0)));
 }
 
 interface CachedTransitions {
-  /** rest, walk, ride, persistence and the three regimes' own persistences (NaN when absent). */
+  /** rest, walk, ride and persistence. */
   key: Float64Array;
   P: readonly (readonly number[])[];
 }
 
 /** Fills `key` with the numbers the transition matrix depends on. */
 function transitionKey(model: MovementModel, key: Float64Array): Float64Array {
-  const by = model.persistenceByRegime;
   key[0] = model.regimes.rest;
   key[1] = model.regimes.walk;
   key[2] = model.regimes.ride;
   key[3] = model.persistence;
-  key[4] = by ? by.rest : Number.NaN;
-  key[5] = by ? by.walk : Number.NaN;
-  key[6] = by ? by.ride : Number.NaN;
   return key;
 }
-const scratchKey = new Float64Array(7);
+const scratchKey = new Float64Array(4);
 
-/** Whether two keys hold the same numbers (NaN, no per-regime persistence, equals NaN). */
+/** Whether two keys hold the same numbers. */
 function sameKey(a: Float64Array, b: Float64Array): boolean {
-  for (let i = 0; i < a.length; i++)
-    if (a[i] !== b[i] && !(a[i] !== a[i] && b[i] !== b[i])) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 const transitionCache = new WeakMap<MovementModel, CachedTransitions>();
 
 /**
  * {@link regimeTransitions}, built once per movement model object and reused while its `regimes`
- * and persistences are unchanged (Monte Carlo steps millions of group-days with one model;
+ * and persistence are unchanged (Monte Carlo steps millions of group-days with one model;
  * rebuilding the matrix each day dominated the cost). The values are checked on every call, so a
  * model edited in place gets a fresh matrix. Read-only: do not modify.
  * @example

@@ -146,4 +146,33 @@ describe("smoothKm (regime-switching grid smoother)", () => {
     expect(conformalWidening(joint.dayLoo)).toBeGreaterThan(1.5);
     expect(conformalWidening(apart.dayLoo)).toBeLessThan(1.3);
   });
+
+  it("a scale mixture of a report's noise (core) makes the track the median of skewed reports, not their mean", () => {
+    // One day of a body at a shelter (km 500): six reports of people at it and four of people
+    // strung out 80–300 km ahead. Their mean is ~566 km, their median 500.
+    const kms = [500, 500, 500, 500, 500, 500, 580, 650, 720, 800];
+    // sd 60 km each, or the same variance as a core of sd 24 (0.6) and tails of sd 88 (0.4).
+    const plain = kms.map((km) => report(0, km, { sigmaKm: 60 }));
+    const mixed = kms.map((km) =>
+      report(0, km, { sigmaKm: 88, core: { weight: 0.6, sigmaKm: 24 } }),
+    );
+    const run = (observations: KmObservation[]) =>
+      smoothKm({ nDays: 1, routeLengthKm: 2000, movement, observations }).days[0];
+    const a = run(plain);
+    const b = run(mixed);
+    expect(a.median).toBeGreaterThan(545);
+    expect(b.median).toBeLessThan(525);
+    expect(b.low).toBeLessThanOrEqual(b.median);
+    expect(b.high).toBeGreaterThanOrEqual(b.median);
+  });
+
+  it("a core of weight 0 is the report's own noise alone", () => {
+    const obs = [report(0, 100), report(2, 180, { sigmaKm: 30 })];
+    const run = (o: KmObservation[]) =>
+      smoothKm({ nDays: 3, routeLengthKm: 2000, movement, observations: o });
+    const with0 = run([obs[0], { ...obs[1], core: { weight: 0, sigmaKm: 5 } }]);
+    const plain = run(obs);
+    expect(with0.days[1].median).toBe(plain.days[1].median);
+    expect(with0.loo[1].score).toBe(plain.loo[1].score);
+  });
 });

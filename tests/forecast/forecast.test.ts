@@ -95,6 +95,30 @@ describe("forecastArrivals", () => {
     expect(f.arrivals.some((a) => a.placeId === "A")).toBe(false);
   });
 
+  it("lists a place behind the start's median while more than one run in ten has not reached it", () => {
+    // Median 50 km past B, 90 % interval from 150 km before B: about a third of the runs start
+    // behind B. B is not "passed" (before round 7 it was dropped, read as "arrived now", with
+    // no interval): its p50 is the as-of moment (most runs are past it), its p90 is when the
+    // runs that start ~105 km behind it (the 10th percentile of the start) walk there at 40 km/day.
+    const b = kmOf(2);
+    const g = group(b + 50, steady(40), {
+      km: { median: b + 50, low: b - 150, high: b + 60, mean: b + 50, sd: 60 },
+    });
+    const f = forecastArrivals(world([g]), {
+      dataset: { places, routes },
+      horizonDays: 30,
+      runs: 400,
+      random: mulberry32(5),
+      joinLeaveProb: 0,
+    });
+    const at = f.arrivals.find((a) => a.placeId === "B");
+    expect(at).toBeDefined();
+    assertInDelta(at!.arrival.p50, 17824.5, 1e-9);
+    assertInDelta(at!.arrival.p90, 17824.5 + 105.8 / 40, 0.4);
+    // A is 222 km behind the median, past the start's 10th percentile: passed, left out.
+    expect(f.arrivals.some((a) => a.placeId === "A")).toBe(false);
+  });
+
   it("a group walking a steady speed reaches each place at (km ahead) / speed days", () => {
     fc.assert(
       fc.property(
@@ -314,28 +338,6 @@ describe("forecastArrivals starts from the state as of the day", () => {
     expect(at).toBeLessThan(17824.5 + 2.5);
     const before = placeC(group(0, steady(100), { headAheadKm: 200, head })).headArrival!.p50!;
     expect(before).toBeGreaterThan(17824.5 + 3.2);
-  });
-
-  it("trackRunLengths fits a persistence per regime for the runs only, the estimator's law unchanged", () => {
-    const data = embedded2018();
-    const now = nowcast(data, { asOf: "2018-11-06T00:00:00", trackRunLengths: {} });
-    expect(now.estimate.report.movement.persistenceByRegime).toBeUndefined();
-    const by = now.movement.persistenceByRegime!;
-    // The 2018 tracks: marches that last longer than stays and rides.
-    expect(by.walk).toBeGreaterThan(by.rest);
-    expect(by.walk).toBeGreaterThan(by.ride);
-    expect(now.groups.every((g) => g.movement === now.movement)).toBe(true);
-  });
-
-  it("moves each run on by the law of the stretch it is on (pace by stretch of road)", () => {
-    // Walks 100 km a day on the first 300 km, 300 km a day beyond: C (556 km) is reached
-    // 3 days + 256 / 300 on, not at 5.56 days as with one law.
-    const slow = steady(100);
-    const fast = steady(300);
-    const stretches = { stretchKm: 300, laws: [slow, fast, fast, fast], moves: [1, 1, 0, 0] };
-    const g = group(0, slow, { stretches });
-    assertInDelta(placeC(g).arrival.p50, 17824.5 + 3 + 256 / 300, 0.05);
-    assertInDelta(placeC(group(0, slow)).arrival.p50, 17824.5 + 5.56, 0.05);
   });
 
   it("headStart: the head rides when its track's last daily move is a ride, else takes the group's regime", () => {

@@ -104,7 +104,7 @@ describe("buildLedger(input)", () => {
     const warning = result.warnings.find((w) => w.code === "cumulative_falls");
     expect(warning?.rows).toEqual([0, 1]);
     expect(warning?.message).toMatch(
-      /stock row 0 .*2018-11-01.*5000.*stock row 1 .*2018-11-05.*4000/,
+      /stock row 0 .*2018-11-01, returns.*5,000.*stock row 1 .*2018-11-05, returns.*4,000/,
     );
     const values = result.split.filter((r) => r.category === "return").map((r) => r.value);
     expect(values).toEqual([4500, 4500, 4500, 4500, 4500]);

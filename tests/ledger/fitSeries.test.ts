@@ -42,7 +42,7 @@ describe("ledger step 2: series over time (fitSeries.ts)", () => {
       ["cumulative_falls", [0, 1], "2018-10-28"],
     ]);
     expect(warnings[0]!.message).toMatch(
-      /falls from 5000 on 2018-10-27.*to 4000 on 2018-10-28.*4500/,
+      /total of returns in .* falls from 5,000 on 2018-10-27.*to 4,000 on 2018-10-28.*4,500/,
     );
   });
 

@@ -64,7 +64,7 @@ describe("dtm-flow ledger", () => {
     const report = JSON.parse(readFileSync(join(dir, "mine", "report.json"), "utf8"));
     const falls = report.warnings.find((w: { code: string }) => w.code === "cumulative_falls");
     expect(falls.rows).toEqual([0, 1]);
-    expect(io.err.join("\n")).toMatch(/falls from 5000/);
+    expect(io.err.join("\n")).toMatch(/falls from 5,000/);
   });
 
   it("dtm-flow ledger never overwrites an input named like one of its outputs (exit 2, file unchanged)", async () => {

@@ -98,7 +98,7 @@ describe("situation update", () => {
     expect(md).toMatch(/\| Asylum claims \| 1,700 \|/);
     expect(md).toMatch(/COMAR \\<script\\>/);
     expect(md).toMatch(/\| Tijuana \| 2,500 \|/);
-    expect(md).toMatch(/shelters of Tijuana add up to 2500/);
+    expect(md).toMatch(/shelters of Tijuana add up to 2,500/);
   });
 
   it("buildSituationUpdate() sets a report's figures dated on or before the date beside the ledger", () => {

@@ -5,6 +5,7 @@
  */
 import type { ImportReport, RouteImportReport } from "../../src/index.ts";
 import type { Lang } from "../state.ts";
+import { issueText } from "./issueText.ts";
 import { el } from "./panelDom.ts";
 import type { FileSummary } from "./protocol.ts";
 import { at, countOf } from "./texts.ts";
@@ -49,24 +50,26 @@ export type IssueRow = [
   string,
 ];
 
-export function rejectionRows(r: ImportReport | RouteImportReport): IssueRow[] {
+/** The rejected rows, each reason in `L` (issueText: Spanish from the code and its values). */
+export function rejectionRows(r: ImportReport | RouteImportReport, L: Lang = "en"): IssueRow[] {
   return r.rejections.map((x) => [
     x.line,
     x.sheet,
     x.column,
     x.value,
-    `${x.message} (${x.code})${x.suggestions?.length ? ` → ${x.suggestions.join(", ")}` : ""}`,
+    `${issueText(L, x)} (${x.code})${x.suggestions?.length ? ` → ${x.suggestions.join(", ")}` : ""}`,
     x.code,
   ]);
 }
 
-export function warningRows(r: ImportReport | RouteImportReport): IssueRow[] {
+/** The warnings; in `L` where issueText has the code's form, else the library's English. */
+export function warningRows(r: ImportReport | RouteImportReport, L: Lang = "en"): IssueRow[] {
   return r.warnings.map((x) => [
     x.line,
     x.sheet,
     x.column,
     undefined,
-    `${x.message} (${x.code})`,
+    `${issueText(L, x)} (${x.code})`,
     x.code,
   ]);
 }
@@ -213,15 +216,15 @@ export function fileItem(
         ` · ${t("kind")}: ${f.kind ?? t("unknownKind")}`,
       ),
       el("p", { class: `file-status ${status}` }, t(status), why ? ` (${why})` : ""),
-      r.fatal ? el("p", { class: "fatal" }, `${r.fatal.code}: ${r.fatal.message}`) : null,
+      r.fatal ? el("p", { class: "fatal" }, `${r.fatal.code}: ${issueText(L, r.fatal)}`) : null,
       el("p", { class: "small counts" }, countsLine(L, r)),
       el("p", { class: "small muted" }, formatLine(L, r)),
       f.status === "held" && !why ? force : null,
       isTableReport(r) && r.columns.length
         ? mappingEditor(L, f, r, (c) => actions.reimport(f.id, c))
         : null,
-      issuesTable(L, t("rejectedRows"), "rejections", rejectionRows(r), r.rejected),
-      issuesTable(L, t("warningRows"), "warnings", warningRows(r), r.warnings.length),
+      issuesTable(L, t("rejectedRows"), "rejections", rejectionRows(r, L), r.rejected),
+      issuesTable(L, t("warningRows"), "warnings", warningRows(r, L), r.warnings.length),
       remove,
     ),
   );

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
+import { dataset, on, report } from "./corridor.ts";
+
+// A labelled group at a shelter (km 500) for a week: each day three reports of people at it and
+// two of people strung out ahead (walkers who went on), all giving the whole group's figure, so
+// all read as reports of the body. On day 13 their mean is ~534 km, their median 500.
+function shelterWeek() {
+  const sightings = [];
+  for (let d = 10; d <= 16; d++) {
+    for (let i = 0; i < 3; i++) sightings.push(report(`s${d}-${i}`, d, 500, 3000));
+    sightings.push(report(`a${d}-0`, d, 540 + 10 * (d - 10), 3000));
+    sightings.push(report(`a${d}-1`, d, 580 + 10 * (d - 10), 3000));
+  }
+  return dataset(sightings);
+}
+
+describe("bodyTails: reports of the body read with heavy tails", () => {
+  it("keeps the median person with the bulk of a body strung out ahead of a shelter", () => {
+    const data = shelterWeek();
+    const plain = estimateTracks(data, { bodyTails: false }).tracks;
+    const tails = estimateTracks(data).tracks;
+    const a = on(plain, 13).km;
+    const b = on(tails, 13).km;
+    // Heavy tails read the far reports as the body's tail of walkers, not as its centre.
+    // Measured: ~536 km with one normal per report (their mean), ~519 with heavy tails.
+    expect(b).toBeLessThan(a - 10);
+    expect(Math.abs(b - 500)).toBeLessThan(Math.abs(a - 500));
+    const t = on(tails, 13);
+    expect(t.kmLow).toBeLessThanOrEqual(t.km);
+    expect(t.kmHigh).toBeGreaterThanOrEqual(t.km);
+  });
+
+  it("is on by default: the default equals bodyTails true", () => {
+    const data = shelterWeek();
+    const byDefault = estimateTracks(data).tracks.map((t) => t.km);
+    const on = estimateTracks(data, { bodyTails: true }).tracks.map((t) => t.km);
+    expect(on).toEqual(byDefault);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Import reasons in Spanish (viewer/analyst/issueText.ts): a sightings file with a bad row of each
+ * common kind is imported by the library, and every reason the panel shows is said in Spanish
+ * from the issue's code and values — not the library's English sentence — while English keeps
+ * the library's own sentence.
+ */
+import { describe, expect, it } from "vitest";
+import { createGazetteer, embedded2018, importTable } from "../../src/index.ts";
+import { SPANISH_ISSUE_CODES, issueText } from "../../viewer/analyst/issueText.ts";
+import { rejectionRows } from "../../viewer/analyst/fileReport.ts";
+
+const CSV = [
+  "fecha,lugar,caravana,cantidad",
+  "2018-10-20,Tapachula,Caravana 1,7000",
+  ",Tapachula,Caravana 1,7000", // blank date
+  "32/10/2018,Tapachula,Caravana 1,7000", // no such day
+  "2018-10-21,Tapachulita,Caravana 1,7000", // unknown place
+  "2018-10-22,Huixtla,Caravana 1,-5", // negative
+  "2018-10-23,Huixtla,Caravana 1,muchos", // not a number
+  "2018-10-20,Tapachula,Caravana 1,7000", // the first row again
+  "2001-10-24,Huixtla,Caravana 1,7000", // years from the others
+].join("\n");
+
+function report() {
+  const gazetteer = createGazetteer(embedded2018().places);
+  return importTable(CSV, {
+    fileName: "avistamientos.csv",
+    kind: "sightings",
+    gazetteer,
+    today: "2019-01-31",
+  }).report;
+}
+
+describe("issueText: import reasons in Spanish", () => {
+  it("every rejection of a messy sightings file is said in Spanish, with its column and value", () => {
+    const r = report();
+    const codes = r.rejections.map((x) => x.code).sort();
+    expect(codes).toEqual(
+      [
+        "date_outside_window",
+        "duplicate_row",
+        "invalid_date",
+        "invalid_number",
+        "missing_value",
+        "negative_count",
+        "unknown_place",
+      ].sort(),
+    );
+    for (const x of r.rejections) {
+      expect(SPANISH_ISSUE_CODES).toContain(x.code);
+      const es = issueText("es", x);
+      expect(es, x.code).not.toBe(x.message);
+      expect(es, x.code).not.toMatch(/\b(is|not|the|a known|blank|required)\b/);
+      expect(issueText("en", x)).toBe(x.message);
+    }
+    const byCode = new Map(r.rejections.map((x) => [x.code, issueText("es", x)]));
+    expect(byCode.get("missing_value")).toBe("fecha: celda vacía; se necesita una fecha.");
+    expect(byCode.get("invalid_date")).toMatch(/^fecha «32\/10\/2018» no es una fecha utilizable/);
+    expect(byCode.get("unknown_place")).toMatch(
+      /^lugar «Tapachulita» no es un lugar conocido; ¿quiso decir «Tapachula»/,
+    );
+    expect(byCode.get("negative_count")).toMatch(/^cantidad: valor negativo \(-5\)/);
+    expect(byCode.get("duplicate_row")).toBe("igual que la fila 2; se conserva una vez.");
+    expect(byCode.get("date_outside_window")).toMatch(/^fecha 2001-10-24 está a más de un año/);
+    // The panel's table carries the Spanish reason and the code.
+    const rows = rejectionRows(r, "es");
+    expect(rows.map((row) => row[4]).join("\n")).toContain("no es un lugar conocido");
+  });
+
+  it("a missing column is said in Spanish; a code without a Spanish form keeps the English", () => {
+    const r = importTable("lugar,caravana\nTapachula,Caravana 1\n", {
+      fileName: "x.csv",
+      kind: "sightings",
+    }).report;
+    expect(r.fatal?.code).toBe("missing_column");
+    expect(issueText("es", r.fatal!)).toMatch(
+      /^no hay columna .* para una tabla de avistamientos en la fila 1/,
+    );
+    const other = { code: "some_new_code", message: "Something new happened." };
+    expect(issueText("es", other)).toBe("Something new happened.");
+    // Without the values a form needs, the English sentence, never a half-filled one.
+    expect(issueText("es", { code: "duplicate_row", message: "same as row 3; kept once." })).toBe(
+      "same as row 3; kept once.",
+    );
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * The reason of a rejected row (or of a file that cannot be read) in the panel's language. The
+ * library gives each issue a `code`, the English `message`, and the values the message is made
+ * of (`column`, `value`, `suggestions`, `params`; src/ingest/report.ts, IssueParams); in Spanish
+ * the reasons a user meets most — a blank or unreadable date, a date out of range, an unknown
+ * place, a bad number, a missing column, a repeated row — are said again from those values. A
+ * code with no Spanish form here, or an issue without the values it needs, shows the library's
+ * English sentence, never a half-translated one.
+ */
+import type { IssueParams } from "../../src/index.ts";
+import type { Lang } from "../state.ts";
+
+/** What the viewer reads of a rejection, a warning or a file's fatal problem. */
+export interface IssueLike {
+  code: string;
+  message: string;
+  column?: string;
+  value?: string;
+  suggestions?: string[];
+  params?: IssueParams;
+}
+
+/** The values of one issue, with `c` the column and `v` the cell as written. */
+interface Parts {
+  c: string;
+  v: string;
+  p: IssueParams;
+  suggestions: string[];
+}
+
+const q = (s: string | number) => `«${s}»`;
+const n = (x: string | number | undefined) =>
+  typeof x === "number" ? x.toLocaleString("es-MX") : x;
+
+/** What a blank required cell should have held (`params.need`), in Spanish. */
+const NEED: Record<string, string> = {
+  date: "se necesita una fecha",
+  people: "se necesita un número de personas",
+  name: "un lugar necesita un nombre",
+  coordinates: "un lugar necesita latitud y longitud",
+  category: "se necesita una categoría",
+  basis: "indique cumulative (acumulado) o present (presentes)",
+};
+
+/** Table kinds in Spanish (for a missing column). */
+const KIND: Record<string, string> = {
+  counts: "conteos",
+  sightings: "avistamientos",
+  stocks: "cifras de stock",
+  places: "lugares",
+};
+
+type Template = (x: Parts) => string | undefined;
+
+function unknownPlace({ c, v, p, suggestions }: Parts): string | undefined {
+  const said = `${c} ${q(v)}`;
+  if (p["variant"] === "pcode_several")
+    return `${said} es un P-código de ${suggestions.length} lugares conocidos (${suggestions.join(", ")}): escriba el nombre del lugar.`;
+  if (p["variant"] === "pcode_none")
+    return `${said} parece un P-código, pero ningún lugar conocido está en él: escriba el nombre del lugar, agréguelo a un archivo de lugares (adm2_pcode) o indique lat/lon.`;
+  const mean = suggestions.length ? `; ¿quiso decir ${suggestions.map(q).join(", ")}?` : ".";
+  return `${said} no es un lugar conocido${mean} Agréguelo a un archivo de lugares o indique lat/lon.`;
+}
+
+function outsideWindow({ c, p }: Parts): string | undefined {
+  if (p["first"] !== undefined)
+    return `${c} ${p["date"]} está a más de un año de las demás fechas de este archivo (${p["first"]} a ${p["last"]}); revise el año o indique las fechas que se aceptan.`;
+  if (p["date"] === undefined) return undefined;
+  return `${c} ${p["date"]} está fuera de las fechas pedidas (${p["from"] || "cualquiera"} a ${p["to"] || "cualquiera"}).`;
+}
+
+/** Spanish reasons by code. */
+const ES: Record<string, Template> = {
+  missing_value: ({ c, p }) => {
+    const need = NEED[String(p["need"])];
+    return need ? `${c}: celda vacía; ${need}.` : undefined;
+  },
+  invalid_date: ({ c, v }) =>
+    `${c} ${q(v)} no es una fecha utilizable: se espera p. ej. 2018-10-13, 13/10/2018 o 13 de octubre de 2018.`,
+  date_imprecise: ({ c, v }) =>
+    `${c} ${q(v)} no es una fecha utilizable: se necesita el día, no solo el mes o el año.`,
+  date_too_early: ({ c, p }) =>
+    p["date"] ? `${c} ${p["date"]} es anterior a ${p["earliest"]}; revise el año.` : undefined,
+  date_in_future: ({ c, p }) =>
+    p["date"]
+      ? `${c} ${p["date"]} es posterior al día de la importación (${p["today"]}); revise el año.`
+      : undefined,
+  date_outside_window: outsideWindow,
+  unknown_place: unknownPlace,
+  negative_count: ({ c, v }) => `${c}: valor negativo (${v}); un conteo es de personas, 0 o más.`,
+  not_integer: ({ c, v }) => `${c} ${q(v)} no es un número entero de personas.`,
+  invalid_number: ({ c, v }) => `${c} ${q(v)} no es un número.`,
+  not_a_count: ({ c, v }) =>
+    `${c} ${q(v)} es un rango o un límite; un conteo necesita un solo número (los tamaños con rangos van en un archivo de avistamientos).`,
+  range_inverted: ({ c, v }) => `${c} ${q(v)}: el extremo bajo es mayor que el alto.`,
+  too_many_people: ({ c, v }) =>
+    `${c} ${q(v)} supera el máximo de personas que puede indicar una fila; revise la celda.`,
+  invalid_direction: ({ c, v }) =>
+    `${c} ${q(v)} no es una dirección: use norte/northbound, sur/southbound o unknown.`,
+  invalid_category: ({ c, v }) =>
+    `${c} ${q(v)} no es una de asylum_claim, return, remaining, regularized, onward, other.`,
+  invalid_basis: ({ c, v }) => `${c} ${q(v)} no es cumulative ni present.`,
+  missing_place: () =>
+    "falta el lugar: indique el nombre del lugar o del punto, o latitud y longitud.",
+  missing_total: ({ c }) =>
+    `${c}: celda vacía y no se dan todos los hombres, mujeres, niños y niñas, así que el total se desconoce.`,
+  parts_exceed_total: ({ p }) =>
+    p["sum"] !== undefined
+      ? `las partes suman ${n(p["sum"])}, más que el total de ${n(p["total"])}.`
+      : undefined,
+  uac_exceeds_children: ({ p }) =>
+    p["uac"] !== undefined
+      ? `los niños no acompañados (${n(p["uac"])}) son más que niños + niñas (${n(p["children"])}).`
+      : undefined,
+  uac_exceeds_total: ({ p }) =>
+    p["uac"] !== undefined
+      ? `los niños no acompañados (${n(p["uac"])}) son más que el total (${n(p["total"])}).`
+      : undefined,
+  half_coordinate: () => "solo se da una de latitud y longitud.",
+  invalid_coordinate: ({ v }) => `las coordenadas ${v} no son grados válidos.`,
+  duplicate_row: ({ p }) =>
+    p["first"] !== undefined ? `igual que la fila ${p["first"]}; se conserva una vez.` : undefined,
+  resubmission: ({ p }) =>
+    p["first"] !== undefined
+      ? `reenvío de Kobo: mismo _uuid que la fila ${p["first"]}; se conserva el primer envío.`
+      : undefined,
+  missing_column: ({ p }) =>
+    p["columns"] !== undefined
+      ? `no hay columna ${p["columns"]} para una tabla de ${KIND[String(p["kind"])] ?? p["kind"]} en la fila ${p["row"]}; revise el encabezado o asigne la columna abajo.`
+      : undefined,
+  empty_file: () => "el archivo no tiene filas con datos.",
+};
+
+/**
+ * The reason of an issue in `lang`: the library's English sentence in English; in Spanish the
+ * Spanish form of its code, or the English sentence when there is none.
+ * @example
+ * issueText("es", { code: "invalid_date", message: "…", column: "Fecha", value: "32/10/2018" });
+ * // => 'Fecha «32/10/2018» no es una fecha utilizable: se espera p. ej. 2018-10-13, …'
+ */
+export function issueText(lang: Lang, issue: IssueLike): string {
+  if (lang !== "es") return issue.message;
+  const template = ES[issue.code];
+  const text = template?.({
+    c: issue.column ?? "",
+    v: issue.value ?? "",
+    p: issue.params ?? {},
+    suggestions: issue.suggestions ?? [],
+  });
+  return text ?? issue.message;
+}
+
+/** The codes with a Spanish form (for tests). */
+export const SPANISH_ISSUE_CODES: readonly string[] = Object.keys(ES);
