@@ -27,6 +27,7 @@ import { chooseRoute } from "./routeChoice.ts";
 import { moveMembers, moveReport, newGroup } from "./workGroup.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { reassignReports } from "./reassignReports.ts";
+import type { FitCache } from "./reassignReports.ts";
 import { mergeTracklets } from "./mergeTracklets.ts";
 import { splitTrack } from "./splitTrack.ts";
 import { placeDayWeights } from "./placeDay.ts";
@@ -230,6 +231,8 @@ interface Search {
   routeOfList: (list: readonly number[]) => readonly string[] | undefined;
   model: CostModel;
   routeIds: readonly string[];
+  /** Fits of the groups' states, kept from one search of single reports to the next. */
+  cache: FitCache;
 }
 
 /** Merges of whole lists (mergeTracklets.ts), then moves of single reports, SEARCH_ROUNDS times. */
@@ -252,6 +255,7 @@ function descend(search: Search, start: number[][]): number[][] {
     lists = reassignReports(search.reports, lists, search.fixed, {
       ...o,
       routes: lists.map(search.routeOfList),
+      cache: search.cache,
     });
   }
   return lists.filter((l) => l.length > 0);
@@ -275,7 +279,14 @@ function searchPartition(
     const lab = list.map((i) => all[owner[i]]).find((g) => g.labelled);
     return lab ? [lab.routeId] : undefined;
   };
-  const search: Search = { reports, fixed, routeOfList, model, routeIds: ctx.routeIds };
+  const search: Search = {
+    reports,
+    fixed,
+    routeOfList,
+    model,
+    routeIds: ctx.routeIds,
+    cache: new Map(),
+  };
   const given: number[][] = all.map(() => []);
   owner.forEach((g, i) => given[g].push(i));
   let lists = descend(search, given);

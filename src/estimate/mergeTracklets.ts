@@ -11,8 +11,10 @@
  * continue on another route that shares the road (the merged group takes the route its reports fit
  * best).
  */
-import { groupCost, inliers, oversized } from "./trackCost.ts";
-import type { CostModel, CostReport } from "./trackCost.ts";
+import { listCost } from "./moveScreen.ts";
+import { positionsOutliers } from "./positionsFit.ts";
+import { oversized } from "./trackCost.ts";
+import type { CostModel } from "./trackCost.ts";
 
 /** A report of a tracklet: its time, its km on each route it lies near, its figure. */
 export interface LinkReport {
@@ -70,11 +72,13 @@ const NEW_OUTLIER_SHARE = 0.25;
 
 /** Reports of `reports` (in time order) that are outliers (or off) on `route`'s fitted track. */
 function outliersOn(reports: readonly LinkReport[], route: string, model: CostModel): number {
-  const good = inliers(
-    reports.map((r) => ({ t: r.t, km: r.kmByRoute.get(route) })),
-    model,
-  );
-  return good.filter((g) => !g).length;
+  // trackCost.ts inliers' count, on reused buffers (positionsFit.ts).
+  const km: number[] = [];
+  for (const r of reports) {
+    const x = r.kmByRoute.get(route);
+    if (x !== undefined) km.push(x);
+  }
+  return reports.length - km.length + positionsOutliers(km, km.length, model);
 }
 
 /**
@@ -118,27 +122,23 @@ export function seenNear(a: readonly LinkReport[], b: readonly LinkReport[]): bo
   return false;
 }
 
-/** The best route and cost of reports (sorted by time) as one group. */
+/**
+ * The best route and cost of reports (sorted by time) as one group: each route near a report
+ * scored by trackCost.ts groupCost, the first of the least (moveScreen.ts listCost computes it
+ * with less work).
+ */
 export function bestRouteCost(
   reports: readonly LinkReport[],
   routes: readonly string[],
   model: CostModel,
 ): { route: string; cost: number } {
-  let best = { route: routes[0], cost: Infinity };
-  for (const route of routes) {
-    // Only routes near at least one report can be the group's.
-    if (!reports.some((r) => r.kmByRoute.has(route))) continue;
-    const on: CostReport[] = reports.map((r) => ({
-      t: r.t,
-      km: r.kmByRoute.get(route),
-      logSize: r.logSize,
-      part: r.part,
-      weight: r.weight,
-    }));
-    const cost = groupCost(on, model);
-    if (cost < best.cost - 1e-9) best = { route, cost };
-  }
-  return best;
+  const { route, cost } = listCost(
+    reports,
+    reports.map((_, i) => i),
+    routes,
+    model,
+  );
+  return { route: route ?? routes[0], cost };
 }
 
 function cluster(items: readonly LinkItem[], i: number, o: MergeOptions): Cluster {

@@ -19,15 +19,9 @@
  * (the robust fit starts from an unweighted one). tests/estimate/moveScreen.test.ts pins both.
  */
 import type { LinkReport } from "./mergeTracklets.ts";
-import {
-  fitPositions,
-  groupCost,
-  groupLogSize,
-  offRouteLoss,
-  positionLoss,
-  sizeLoss,
-} from "./trackCost.ts";
+import { fitPositions, groupLogSize, offRouteLoss, positionLoss, sizeLoss } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
+import { positionsCost } from "./positionsFit.ts";
 
 /** A group's fit as it stands: what the screen reads a report against. */
 export interface FrozenGroup {
@@ -52,22 +46,33 @@ export interface Evaluated {
 /**
  * Exact cost of reports `sorted` (indices into `reports`, in time order) as one group on its best
  * route among `routes`: mergeTracklets.ts bestRouteCost (the same routes in the same order, the
- * same cost and tie rule), except that a route is not fitted when a lower bound of its cost
- * (each report off it an outlier, each on it at the least loss a fit can give, the figures' loss
- * that no route changes) cannot beat the best so far — most groups lie on one route, and most of
- * their reports off the others.
+ * same cost and tie rule), computed with less work:
+ * - a route is not fitted when a lower bound of its cost (each report off it an outlier, each on
+ *   it at the least loss a fit can give, the figures' loss that no route changes) cannot beat the
+ *   best so far — most groups lie on one route, and most of their reports off the others;
+ * - a route on which the group's reports lie exactly as on a route already fitted (the same
+ *   reports on it, at km shifted by one constant: routes that share road, such as two branches
+ *   from one origin, or two origins joining one road) costs what that route cost (the forward-
+ *   only fit and its losses do not change when every km moves by a constant; the rounding left
+ *   is far below the tie rule's 1e-9);
+ * - the figures' loss is computed once, the positions' fit on reused buffers (positionsFit.ts).
+ * `logSize`, when given, is the list's groupLogSize (known to the caller).
  */
 export function listCost(
   reports: readonly LinkReport[],
   sorted: readonly number[],
   routes: readonly string[],
   m: CostModel,
+  logSize?: { logN: number | undefined },
 ): Evaluated {
   if (sorted.length === 0) return { cost: 0 };
   const list = sorted.map((i) => reports[i]);
-  const figures = figuresCost(list, m);
+  const sizes = figureLosses(list, m, logSize ? logSize.logN : groupLogSize(list));
+  let figures = 0;
+  for (const v of sizes) figures += v;
   const leastOn = positionLoss(0, { ...m, spreadKm: m.floorKm });
   const off = offRouteLoss(m);
+  const done: { route: string; cost: number }[] = [];
   let best: Evaluated = { cost: Infinity };
   for (const route of routes) {
     let on = 0;
@@ -81,29 +86,70 @@ export function listCost(
     if (on === 0) continue;
     const bound = (list.length - on) * off + weighed * leastOn + figures;
     if (bound - 1e-6 * Math.abs(bound) >= best.cost - 1e-9) continue;
-    const cost = groupCost(
-      list.map((r) => ({
-        t: r.t,
-        km: r.kmByRoute.get(route),
-        logSize: r.logSize,
-        part: r.part,
-        weight: r.weight,
-      })),
-      m,
-    );
+    const same = done.find((d) => shifted(list, d.route, route));
+    const cost = same ? same.cost : routeCost(list, route, on, sizes, m);
+    done.push({ route, cost });
     if (cost < best.cost - 1e-9) best = { route, cost };
   }
   return best;
 }
 
-/** The figures' part of a group's cost (trackCost.ts groupCost), the same on every route. */
-function figuresCost(list: readonly LinkReport[], m: CostModel): number {
-  const logN = groupLogSize(list);
+/** Largest difference (km) between two routes' shifts of one group's reports to count as one. */
+const SHIFT_TOLERANCE_KM = 1e-9;
+
+/** Whether every report of `list` is on `a` exactly when on `b`, at km shifted by one constant. */
+function shifted(list: readonly LinkReport[], a: string, b: string): boolean {
+  let shift: number | undefined;
+  for (const r of list) {
+    const x = r.kmByRoute.get(a);
+    const y = r.kmByRoute.get(b);
+    if (x === undefined || y === undefined) {
+      if (x !== y) return false;
+      continue;
+    }
+    shift ??= y - x;
+    if (Math.abs(y - x - shift) > SHIFT_TOLERANCE_KM * Math.max(1, Math.abs(y))) return false;
+  }
+  return true;
+}
+
+/** trackCost.ts groupCost of `list` on `route` (`on` of its reports on it; `sizes` its figures' losses; the same sums in the same order). */
+function routeCost(
+  list: readonly LinkReport[],
+  route: string,
+  on: number,
+  sizes: readonly number[],
+  m: CostModel,
+): number {
+  const km = new Float64Array(on);
+  const weight = new Float64Array(on);
+  const off = offRouteLoss(m);
   let cost = 0;
+  let k = 0;
+  for (const r of list) {
+    const x = r.kmByRoute.get(route);
+    if (x === undefined) cost += off;
+    else {
+      weight[k] = r.weight ?? 1;
+      km[k++] = x;
+    }
+  }
+  cost += positionsCost(km, weight, on, m);
+  for (const v of sizes) cost += v;
+  return cost;
+}
+
+/** Each figure's loss (trackCost.ts groupCost's size term) at log size `logN`, in order. */
+function figureLosses(
+  list: readonly LinkReport[],
+  m: CostModel,
+  logN: number | undefined,
+): number[] {
+  const out: number[] = [];
   if (logN !== undefined)
     for (const r of list)
-      if (r.logSize !== undefined) cost += sizeLoss(r.logSize, !!r.part, logN, m);
-  return cost;
+      if (r.logSize !== undefined) out.push(sizeLoss(r.logSize, !!r.part, logN, m));
+  return out;
 }
 
 /** The fit of reports `sorted` (in time order) on `route`, frozen for the screen. */

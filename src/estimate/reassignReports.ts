@@ -10,27 +10,57 @@
  * groups): moves are decided on the exact costs, but a cheap screen first reads the report against
  * each group's fit as it stands (moveScreen.ts); a move whose screened change of the objective is
  * above SCREEN_NATS is not re-fitted (it could not win: the screen over-states a winning move's
- * change by less than that). After a move, only the reports within LOCAL_DAYS of it, and those a
- * changed span reaches, are searched again in the next pass (a report's result depends on its own
- * group and the groups near it, whose fits a move changes mostly near it). `exhaustive` re-fits
+ * change by less than that), nor are candidates within whose span the report falls past the
+ * screen's best SCREEN_TOP of those. The exact fits are kept per group state (a report searched
+ * again is re-fitted only against groups that changed; FitCache) and made on reused buffers
+ * (positionsFit.ts). After a move, only the reports within LOCAL_DAYS of it, and those a changed
+ * span reaches, are searched again in the next pass (a report's result depends on its own group
+ * and the groups near it, whose fits a move changes mostly near it). `exhaustive` re-fits
  * every candidate and searches again every report a changed group's span reaches, as the search
  * did before (tests compare the two).
  */
-import { sizesFit } from "./mergeTracklets.ts";
+import { groupFigures, logSizeAfter, oversizedAfter } from "./groupFigures.ts";
+import type { GroupFigures } from "./groupFigures.ts";
 import type { LinkReport } from "./mergeTracklets.ts";
 import { freezeGroup, joinScreen, leaveScreen, listCost } from "./moveScreen.ts";
 import type { Evaluated, FrozenGroup } from "./moveScreen.ts";
 import type { CostModel } from "./trackCost.ts";
 
-/** A group being searched: its reports (by index), its routes, its cost (without the birth). */
+/**
+ * What a group's state (its reports and routes) has been fitted to give: its exact cost, route and
+ * screen, and the exact costs of the moves tried from it — without report i, with report i. A
+ * state's fits are the same whenever the state recurs (the fits are deterministic), so a report
+ * searched again is only re-fitted against groups that changed since (later passes, and the next
+ * search of the same reports, re-fit little: most groups did not change).
+ */
+interface StateFits {
+  cost: number;
+  frozen: FrozenGroup;
+  /** Its figures, sorted (read when a move is tried). */
+  figures?: GroupFigures;
+  /** Exact cost and route of the group without report i (by i). */
+  without: Map<number, Evaluated>;
+  /** Exact cost and route of the group with report i (by i). */
+  with: Map<number, Evaluated>;
+}
+
+/**
+ * Fits of the groups' current states, by state (stateKey): one per search of one reports array
+ * under one cost model, shared by successive searches of it (linkTracklets.ts). A state is
+ * dropped when its group changes, so it holds the groups of the latest search.
+ */
+export type FitCache = Map<string, StateFits>;
+
+/** A group being searched: its reports (by index), its routes, its state's fits. */
 interface Searched {
   /** Its reports in the order they joined. */
   reports: number[];
   /** The same, stably sorted by time (the order the cost sees them in). */
   sorted: number[];
   routes: readonly string[];
-  cost: number;
-  frozen: FrozenGroup;
+  /** Its state (routes and reports in time order); its fits. */
+  key: string;
+  fits: StateFits;
 }
 
 export interface ReassignOptions {
@@ -43,6 +73,8 @@ export interface ReassignOptions {
   passes?: number;
   /** Re-fit every candidate move (no screen): slower, for comparison. Default false. */
   exhaustive?: boolean;
+  /** Fits of earlier searches of the same reports under the same model (default: none). */
+  cache?: FitCache;
 }
 
 /**
@@ -55,6 +87,20 @@ export interface ReassignOptions {
  * another.
  */
 export const SCREEN_NATS = 8;
+
+/**
+ * Most candidates within whose span a report falls that are re-fitted for it (the screen's best
+ * first; `exhaustive`: all). Within a group's span the screen ranks well: among the exact moves,
+ * the group the exact change ranks best was the screen's best in 95 % of moves and among its best
+ * three in 98 % (20-group unlabelled speed world, bench/unlabelledSpeed.bench.ts), and a report
+ * near many groups (at 100 groups, 35 candidates a report) re-fitted nearly every one. Before or
+ * after a group's span the screen can read a report as free that the re-fit finds dear (or the
+ * reverse), so those candidates are all re-fitted: capping them too (best three of all) changed
+ * near-tie moves on world3's development worlds (unlabelled size cover 93.7 → 84.5 %); capping
+ * only those within the span left every development figure as it was (bench/README.md "Speed
+ * without labels: exact costs with less work, three candidates").
+ */
+export const SCREEN_TOP = 3;
 
 /** Days either side of a move within which reports are searched again (Dirty). */
 const LOCAL_DAYS = 3;
@@ -79,19 +125,44 @@ function firstAtOrAfter(reports: readonly LinkReport[], sorted: readonly number[
 }
 
 /**
+ * Each report's km on each route near it (NaN: off it), flat by report then route: the nearness
+ * test reads it for every candidate group of every report searched.
+ */
+class KmTable {
+  private readonly km: Float64Array;
+  private readonly width: number;
+  constructor(reports: readonly LinkReport[]) {
+    const index = new Map<string, number>();
+    for (const r of reports)
+      for (const route of r.kmByRoute.keys()) if (!index.has(route)) index.set(route, index.size);
+    this.width = index.size;
+    this.km = new Float64Array(reports.length * this.width).fill(NaN);
+    reports.forEach((r, i) => {
+      for (const [route, km] of r.kmByRoute)
+        this.km[i * this.width + (index.get(route) as number)] = km;
+    });
+  }
+  /** Whether reports `i` and `j` lie within `maxKm` of each other on a route near both. */
+  near(i: number, j: number, maxKm: number): boolean {
+    const a = i * this.width;
+    const b = j * this.width;
+    // (NaN, off a route, is within no distance.)
+    for (let k = 0; k < this.width; k++)
+      if (Math.abs(this.km[a + k] - this.km[b + k]) <= maxKm) return true;
+    return false;
+  }
+}
+
+/**
  * Whether report `i` lies near one of `sorted`'s reports (NEAR_DAYS, NEAR_KM): within a group's
  * span, a report far from all its reports of those days cannot join it at a gain (the forward-only
  * track runs between them); skipping it keeps the search linear in practice (100 groups).
  */
-function nearAny(reports: readonly LinkReport[], sorted: readonly number[], i: number): boolean {
-  const r = reports[i];
-  for (let k = firstAtOrAfter(reports, sorted, r.t - NEAR_DAYS); k < sorted.length; k++) {
-    const q = reports[sorted[k]];
-    if (q.t > r.t + NEAR_DAYS) break;
-    for (const [route, km] of r.kmByRoute) {
-      const other = q.kmByRoute.get(route);
-      if (other !== undefined && Math.abs(other - km) <= NEAR_KM) return true;
-    }
+function nearAny({ reports, kmTable }: Search, sorted: readonly number[], i: number): boolean {
+  const t = reports[i].t;
+  for (let k = firstAtOrAfter(reports, sorted, t - NEAR_DAYS); k < sorted.length; k++) {
+    if (reports[sorted[k]].t > t + NEAR_DAYS) break;
+    if (kmTable.near(i, sorted[k], NEAR_KM)) return true;
   }
   return false;
 }
@@ -113,41 +184,108 @@ interface Search {
   reports: readonly LinkReport[];
   s: Searched[];
   o: ReassignOptions;
+  cache: FitCache;
+  kmTable: KmTable;
 }
 
-function searched(
-  reports: readonly LinkReport[],
-  list: readonly number[],
+/** The key of a group's state: its routes and its reports in time order. */
+function stateKey(sorted: readonly number[], routes: readonly string[]): string {
+  return `${routes.join("\u0001")}\u0002${sorted.join(",")}`;
+}
+
+/** The fits of a state: from the cache, else the exact cost (`fitted` when known) and the screen. */
+function stateFits(
+  { reports, o, cache }: Search,
+  key: string,
+  sorted: readonly number[],
   routes: readonly string[],
-  m: CostModel,
-): Searched {
-  const sorted = [...list].sort((x, y) => reports[x].t - reports[y].t);
-  const { cost, route } = listCost(reports, sorted, routes, m);
-  return {
-    reports: [...list],
-    sorted,
-    routes,
+  fitted?: Evaluated,
+): StateFits {
+  const known = cache.get(key);
+  if (known) return known;
+  const { cost, route } = fitted ?? listCost(reports, sorted, routes, o.model);
+  const fits = {
     cost,
-    frozen: freezeGroup(reports, sorted, route, m),
+    frozen: freezeGroup(reports, sorted, route, o.model),
+    without: new Map(),
+    with: new Map(),
   };
+  // An empty group's state is no group's (several may be empty).
+  if (sorted.length > 0) cache.set(key, fits);
+  return fits;
+}
+
+function searched(search: Search, list: readonly number[], routes: readonly string[]): Searched {
+  const sorted = [...list].sort((x, y) => search.reports[x].t - search.reports[y].t);
+  const key = stateKey(sorted, routes);
+  return { reports: [...list], sorted, routes, key, fits: stateFits(search, key, sorted, routes) };
+}
+
+/** Group `g` now holds `sorted` (its exact cost and route `fitted`): its new state's fits. */
+function changeState(search: Search, g: Searched, sorted: number[], fitted: Evaluated): void {
+  search.cache.delete(g.key);
+  g.sorted = sorted;
+  g.key = stateKey(sorted, g.routes);
+  g.fits = stateFits(search, g.key, sorted, g.routes, fitted);
+}
+
+/** The sorted figures of group `g`'s state. */
+function figuresOf({ reports }: Search, g: Searched): GroupFigures {
+  g.fits.figures ??= groupFigures(g.sorted.map((i) => reports[i]));
+  return g.fits.figures;
+}
+
+/** Exact cost of group `g` without report `i` (`add` false) or with it, once per state. */
+function movedCost(search: Search, g: Searched, i: number, add: boolean): Evaluated {
+  const memo = add ? g.fits.with : g.fits.without;
+  let fit = memo.get(i);
+  if (!fit) {
+    const { reports, o } = search;
+    const list = add ? withReport(reports, g.sorted, i) : g.sorted.filter((x) => x !== i);
+    const r = reports[i];
+    const logN = logSizeAfter(figuresOf(search, g), {
+      logSize: r.logSize,
+      part: r.part,
+      change: add ? 1 : -1,
+    });
+    fit = listCost(reports, list, g.routes, o.model, { logN });
+    memo.set(i, fit);
+  }
+  return fit;
+}
+
+/** Whether report `i` joining group `g` adds no figure far above its size (mergeTracklets sizesFit). */
+function sizesAllow(search: Search, g: Searched, i: number): boolean {
+  const figures = figuresOf(search, g);
+  const r = search.reports[i];
+  // (One report alone is never oversized.)
+  return (
+    oversizedAfter(figures, { logSize: r.logSize, part: r.part, change: 1 }) <=
+    oversizedAfter(figures, { change: 0 })
+  );
+}
+
+/** A group a report may join, its screened cost, and whether the report falls within its span. */
+interface Candidate {
+  b: number;
+  screen: number;
+  within: boolean;
 }
 
 /** Groups `b` that report `i` (of group `a`) may join: near it in time and km, by screened cost. */
-function candidates(
-  { reports, s, o }: Search,
-  a: number,
-  i: number,
-): { b: number; screen: number }[] {
+function candidates(search: Search, a: number, i: number): Candidate[] {
+  const { reports, s, o } = search;
   const t = reports[i].t;
-  const out: { b: number; screen: number }[] = [];
+  const out: Candidate[] = [];
   for (let b = 0; b < s.length; b++) {
     const g = s[b];
     if (b === a || g.sorted.length === 0) continue;
     const lo = reports[g.sorted[0]].t;
     const hi = reports[g.sorted[g.sorted.length - 1]].t;
     if (t < lo - o.maxGapDays || t > hi + o.maxGapDays) continue;
-    if (t >= lo && t <= hi && !nearAny(reports, g.sorted, i)) continue;
-    out.push({ b, screen: joinScreen(reports[i], g.frozen, o.model) });
+    if (t >= lo && t <= hi && !nearAny(search, g.sorted, i)) continue;
+    const within = t >= lo && t <= hi;
+    out.push({ b, screen: joinScreen(reports[i], g.fits.frozen, o.model), within });
   }
   return out;
 }
@@ -163,22 +301,24 @@ function bestMove(
   if (cands.length === 0) return undefined;
   const empties = s[a].sorted.length === 1;
   // Screened change of leaving (a group left empty saves its birth).
-  const screened = leaveScreen(reports, i, s[a].frozen, o.model) - (empties ? o.birth : 0);
+  const screened = leaveScreen(reports, i, s[a].fits.frozen, o.model) - (empties ? o.birth : 0);
   if (!o.exhaustive) {
     cands.sort((x, y) => x.screen - y.screen || x.b - y.b);
     if (screened + cands[0].screen > SCREEN_NATS) return undefined;
   }
-  const rest = s[a].sorted.filter((x) => x !== i);
-  const restFit = listCost(reports, rest, s[a].routes, o.model);
+  const restFit = movedCost(search, s[a], i, false);
   // Leaving a group empty saves its birth.
-  const leave = restFit.cost - s[a].cost - (empties ? o.birth : 0);
+  const leave = restFit.cost - s[a].fits.cost - (empties ? o.birth : 0);
   const tried: { b: number; delta: number; joined: Evaluated }[] = [];
-  for (const { b, screen } of cands) {
+  let within = 0;
+  for (const { b, screen, within: inSpan } of cands) {
     if (!o.exhaustive && screened + screen > SCREEN_NATS) break;
-    const into = s[b].sorted.map((j) => reports[j]);
-    if (!sizesFit(into, [reports[i]], [...into, reports[i]])) continue;
-    const joined = listCost(reports, withReport(reports, s[b].sorted, i), s[b].routes, o.model);
-    tried.push({ b, delta: leave + joined.cost - s[b].cost, joined });
+    // Within a group's span the screen ranks well: only its best SCREEN_TOP are re-fitted.
+    if (!o.exhaustive && inSpan && within >= SCREEN_TOP) continue;
+    if (!sizesAllow(search, s[b], i)) continue;
+    if (inSpan) within++;
+    const joined = movedCost(search, s[b], i, true);
+    tried.push({ b, delta: leave + joined.cost - s[b].fits.cost, joined });
   }
   // Ties go to the first group, as when every group was tried in order.
   let best: (typeof tried)[number] | undefined;
@@ -199,8 +339,15 @@ export function reassignReports(
   fixed: readonly boolean[],
   o: ReassignOptions & { routes?: readonly (readonly string[] | undefined)[] },
 ): number[][] {
-  const s = groups.map((g, k) => searched(reports, g, o.routes?.[k] ?? o.routeIds, o.model));
-  const search: Search = { reports, s, o };
+  const search: Search = {
+    reports,
+    s: [],
+    o,
+    cache: o.cache ?? new Map(),
+    kmTable: new KmTable(reports),
+  };
+  const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds));
+  search.s = s;
   const dirty = new Dirty(reports, o.maxGapDays);
   for (let pass = 0; pass < (o.passes ?? 3); pass++) {
     let moved = 0;
@@ -213,13 +360,14 @@ export function reassignReports(
         const b = move.b;
         const spans = [dirty.spanOf(s[a].sorted), dirty.spanOf(s[b].sorted)];
         s[a].reports = s[a].reports.filter((x) => x !== i);
-        s[a].sorted = s[a].sorted.filter((x) => x !== i);
+        changeState(
+          search,
+          s[a],
+          s[a].sorted.filter((x) => x !== i),
+          move.rest,
+        );
         s[b].reports.push(i);
-        s[b].sorted = withReport(reports, s[b].sorted, i);
-        s[a].cost = move.rest.cost;
-        s[a].frozen = freezeGroup(reports, s[a].sorted, move.rest.route, o.model);
-        s[b].cost = move.joined.cost;
-        s[b].frozen = freezeGroup(reports, s[b].sorted, move.joined.route, o.model);
+        changeState(search, s[b], withReport(reports, s[b].sorted, i), move.joined);
         spans.push(dirty.spanOf(s[a].sorted), dirty.spanOf(s[b].sorted));
         dirty.moved(reports[i].t, spans, !!o.exhaustive);
         moved++;

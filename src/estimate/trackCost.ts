@@ -108,7 +108,7 @@ export function offRouteLoss(m: CostModel): number {
 }
 
 /** Prior of a group's spread: `SPREAD_PRIOR_N` pseudo-reports at the model's `spreadKm`. */
-const SPREAD_PRIOR_N = 3;
+export const SPREAD_PRIOR_N = 3;
 
 /**
  * The robust forward-only fit of positions (km, in time order): fitted km per report, the group's

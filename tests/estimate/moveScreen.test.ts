@@ -1,19 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { walk } from "./walkReports.ts";
-import { bestRouteCost } from "../../src/estimate/mergeTracklets.ts";
 import type { LinkReport } from "../../src/estimate/mergeTracklets.ts";
 import { freezeGroup, joinScreen, leaveScreen, listCost } from "../../src/estimate/moveScreen.ts";
 import { reassignReports } from "../../src/estimate/reassignReports.ts";
-import { DEFAULT_COST_MODEL, positionLoss } from "../../src/estimate/trackCost.ts";
+import type { FitCache } from "../../src/estimate/reassignReports.ts";
+import { DEFAULT_COST_MODEL, groupCost, positionLoss } from "../../src/estimate/trackCost.ts";
+import type { CostModel } from "../../src/estimate/trackCost.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 
 const model = { ...DEFAULT_COST_MODEL, spreadKm: 10 };
 const o = { model, routeIds: ["main"], birth: 55, maxGapDays: 21 };
 
+/** The cost's definition: every route near a report scored by groupCost, the first of the least. */
+function bestRouteCost(reports: readonly LinkReport[], routes: readonly string[], m: CostModel) {
+  let best = { route: routes[0], cost: Infinity };
+  for (const route of routes) {
+    if (!reports.some((r) => r.kmByRoute.has(route))) continue;
+    const on = reports.map((r) => ({ ...r, km: r.kmByRoute.get(route) }));
+    const cost = groupCost(on, m);
+    if (cost < best.cost - 1e-9) best = { route, cost };
+  }
+  return best;
+}
+
 const indices = (n: number, from = 0): number[] => Array.from({ length: n }, (_, i) => i + from);
 
 describe("listCost", () => {
-  it("is bestRouteCost's cost and route, routes that cannot win skipped", () => {
+  it("is the first least groupCost of a route and that route, routes that cannot win skipped", () => {
     const random = mulberry32(13);
     const routes = ["main", "salvador", "mexicali"];
     for (let trial = 0; trial < 200; trial++) {
@@ -25,12 +38,37 @@ describe("listCost", () => {
         const kmByRoute = new Map<string, number>();
         for (const r of routes) if (random() < (r === "main" ? 0.9 : 0.4)) kmByRoute.set(r, km);
         const logSize = random() < 0.5 ? Math.log(300 + 3000 * random()) : undefined;
-        reports.push({ t: k / 2, kmByRoute, logSize, part: random() < 0.1 });
+        const weight = random() < 0.3 ? 0.5 : undefined;
+        reports.push({ t: k / 2, kmByRoute, logSize, part: random() < 0.1, weight });
       }
       const exact = bestRouteCost(reports, routes, model);
       const got = listCost(reports, indices(n), routes, model);
       expect(got.cost).toBe(exact.cost);
       if (Number.isFinite(exact.cost)) expect(got.route).toBe(exact.route);
+    }
+  });
+
+  it("costs a route whose km are another's shifted by a constant as that route", () => {
+    const random = mulberry32(17);
+    for (let trial = 0; trial < 50; trial++) {
+      const n = 2 + Math.floor(random() * 30);
+      const reports: LinkReport[] = [];
+      let km = 400 + random() * 300;
+      for (let k = 0; k < n; k++) {
+        km += random() * 60 + (random() < 0.1 ? 500 : 0);
+        // Two origins joining one road ("salvador" 302.6 km shorter), a branch off it ("mexicali").
+        const kmByRoute = new Map([
+          ["main", km],
+          ["salvador", km - 302.6],
+        ]);
+        if (random() < 0.8) kmByRoute.set("mexicali", km);
+        reports.push({ t: k / 2, kmByRoute, logSize: Math.log(500 + 500 * random()) });
+      }
+      const routes = ["main", "salvador", "mexicali"];
+      const exact = bestRouteCost(reports, routes, model);
+      const got = listCost(reports, indices(n), routes, model);
+      expect(got.route).toBe(exact.route);
+      expect(got.cost).toBeCloseTo(exact.cost, 9);
     }
   });
 
@@ -110,6 +148,20 @@ describe("reassignReports with the screen", () => {
     // another, both leave two reports astray (swapped ends need a move of a pair).
     expect(same).toBe(9);
     expect(right).toBe(9);
+  });
+
+  it("ends the same with the fits of an earlier search kept (FitCache)", () => {
+    const random = mulberry32(11);
+    const cache: FitCache = new Map();
+    for (let trial = 0; trial < 6; trial++) {
+      const lists: number[][] = [[], [], []];
+      for (const [g, own] of [ia, ib, ic].entries())
+        for (const i of own) lists[random() < 0.2 ? (g + 2) % 3 : g].push(i);
+      const fresh = reassignReports(reports, lists, [], o);
+      // The cache carries the states (and the moves tried from them) of every earlier trial.
+      expect(reassignReports(reports, lists, [], { ...o, cache })).toEqual(fresh);
+      expect(cache.size).toBeGreaterThan(0);
+    }
   });
 
   it("never moves a fixed report", () => {

@@ -1,0 +1,141 @@
+/**
+ * The cost of a group's positions under its robust forward-only fit (trackCost.ts fitPositions),
+ * computed the same way, number for number, on reused typed buffers: the association search
+ * (reassignReports.ts) fits a whole group for every candidate move, hundreds of thousands of
+ * times for 100 unlabelled groups, and fitPositions' arrays, closures and model copies were
+ * half of that time. The arithmetic is the same operations in the same order, so the cost is
+ * bit-identical (tests/estimate/positionsFit.test.ts compares the two on random groups, so a
+ * change of fitPositions that is not made here too fails there).
+ */
+import { SPREAD_PRIOR_N } from "./trackCost.ts";
+import type { CostModel } from "./trackCost.ts";
+
+const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+
+/** Buffers reused between calls (grown as needed; the library runs single-threaded). */
+let cap = 0;
+let fit = new Float64Array(0);
+let w = new Float64Array(0);
+let blockValue = new Float64Array(0);
+let blockWeight = new Float64Array(0);
+let blockCount = new Int32Array(0);
+
+function reserve(n: number): void {
+  if (n <= cap) return;
+  cap = Math.max(n, 2 * cap, 64);
+  fit = new Float64Array(cap);
+  w = new Float64Array(cap);
+  blockValue = new Float64Array(cap);
+  blockWeight = new Float64Array(cap);
+  blockCount = new Int32Array(cap);
+}
+
+/** isotonic.ts by pool-adjacent-violators into `fit`: the same pools, the same weighted means. */
+function isotonicInto(y: ArrayLike<number>, n: number, weights: ArrayLike<number>): void {
+  let top = 0;
+  for (let i = 0; i < n; i++) {
+    blockValue[top] = y[i];
+    blockWeight[top] = Math.max(weights[i], 1e-9);
+    blockCount[top] = 1;
+    top++;
+    while (top > 1 && blockValue[top - 2] > blockValue[top - 1]) {
+      const b = top - 1;
+      const wSum = blockWeight[b - 1] + blockWeight[b];
+      blockValue[b - 1] =
+        (blockValue[b - 1] * blockWeight[b - 1] + blockValue[b] * blockWeight[b]) / wSum;
+      blockWeight[b - 1] = wSum;
+      blockCount[b - 1] += blockCount[b];
+      top--;
+    }
+  }
+  let k = 0;
+  for (let b = 0; b < top; b++) for (let c = 0; c < blockCount[b]; c++) fit[k++] = blockValue[b];
+}
+
+/** Each report's weight `v` times trackCost.ts goodShare of its residual at `spreadKm`, into `w`. */
+function weightsAt(
+  km: ArrayLike<number>,
+  v: ArrayLike<number>,
+  n: number,
+  spreadKm: number,
+  m: CostModel,
+): void {
+  const inShare = 1 - m.outlierShare;
+  const outDensity = m.outlierShare / m.roadKm;
+  for (let i = 0; i < n; i++) {
+    const z = (km[i] - fit[i]) / spreadKm;
+    const good = (inShare * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / spreadKm;
+    w[i] = v[i] * (good / (good + outDensity));
+  }
+}
+
+/**
+ * The robust forward-only fit of positions `km[0..n)` into `fit` (trackCost.ts fitPositions, the
+ * same operations in the same order); returns the group's fitted spread (km).
+ */
+function fitInto(km: ArrayLike<number>, v: ArrayLike<number>, n: number, m: CostModel): number {
+  reserve(n);
+  isotonicInto(km, n, v);
+  weightsAt(km, v, n, m.spreadKm, m);
+  isotonicInto(km, n, w);
+  let spreadKm = m.spreadKm;
+  for (let round = 0; round < 3; round++) {
+    let ss = SPREAD_PRIOR_N * m.spreadKm * m.spreadKm;
+    let count = SPREAD_PRIOR_N;
+    for (let i = 0; i < n; i++) {
+      const r = km[i] - fit[i];
+      ss += w[i] * r * r;
+      count += w[i];
+    }
+    spreadKm = Math.min(m.capKm, Math.max(m.floorKm, Math.sqrt(ss / count)));
+    weightsAt(km, v, n, spreadKm, m);
+    isotonicInto(km, n, w);
+  }
+  return spreadKm;
+}
+
+/**
+ * fitPositions(km, m, v).cost (trackCost.ts): the summed robust loss (nats) of positions
+ * `km[0..n)` (in time order), each counted with its weight `v` (placeDay.ts), about their
+ * forward-only fit, at the group's own fitted spread.
+ * @example
+ * positionsCost([100, 120, 150], [1, 1, 1], 3, DEFAULT_COST_MODEL); // === fitPositions([100, 120, 150], DEFAULT_COST_MODEL).cost
+ */
+export function positionsCost(
+  km: ArrayLike<number>,
+  v: ArrayLike<number>,
+  n: number,
+  m: CostModel,
+): number {
+  if (n === 0) return 0;
+  const spreadKm = fitInto(km, v, n, m);
+  const inShare = 1 - m.outlierShare;
+  const outDensity = m.outlierShare / m.roadKm;
+  let cost = 0;
+  for (let i = 0; i < n; i++) {
+    const z = (km[i] - fit[i]) / spreadKm;
+    const good = (inShare * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / spreadKm;
+    cost += v[i] * -Math.log(good + outDensity);
+  }
+  return cost;
+}
+
+/** Weights of 1 (grown as needed). */
+let ones = new Float64Array(0);
+
+/**
+ * How many of positions `km[0..n)` (in time order) are more likely outliers than good under the
+ * robust forward-only fit, every report weighted alike: trackCost.ts inliers' false count for
+ * reports on the route.
+ * @example
+ * positionsOutliers([100, 120, 900, 150], 4, DEFAULT_COST_MODEL); // => 1
+ */
+export function positionsOutliers(km: ArrayLike<number>, n: number, m: CostModel): number {
+  if (n === 0) return 0;
+  if (ones.length < n) ones = new Float64Array(Math.max(n, 2 * ones.length)).fill(1);
+  const spreadKm = fitInto(km, ones, n, m);
+  weightsAt(km, ones, n, spreadKm, m);
+  let out = 0;
+  for (let i = 0; i < n; i++) if (!(w[i] >= 0.5)) out++;
+  return out;
+}
