@@ -8,7 +8,7 @@ import type { SeedFigure, SeedQualifier } from "../model/seed.ts";
 import type { StockFigure } from "../model/stock.ts";
 import type { SplitCategory } from "../model/track.ts";
 import type { IsoDate, Iso3, People } from "../model/units.ts";
-import { categoryWords } from "./describe.ts";
+import { categoryWords, formatPeople } from "./describe.ts";
 import { splitTotal } from "./splitTotal.ts";
 import type { LedgerResult } from "./types.ts";
 
@@ -116,8 +116,6 @@ export function seedSources(
   return out.sort((a, b) => a.row - b.row);
 }
 
-const fmt = (v: number) => Math.round(v).toLocaleString("en-US");
-
 /**
  * Why a count of people does not fit: how far it is, and which of the figure's countries the
  * ledger has no figure for (or only older ones).
@@ -128,11 +126,11 @@ function peopleGap(seed: SeedFigure, value: number, sources: readonly SeedSource
   const latest = sources
     .map(
       (s) =>
-        `${s.country ?? ""}${s.placeName ? " " + s.placeName : ""} ${fmt(s.value)} on ${s.date} (${s.sourceOrg ?? "source not named"})`,
+        `${s.country ?? ""}${s.placeName ? " " + s.placeName : ""} ${formatPeople(s.value)} on ${s.date} (${s.sourceOrg ?? "source not named"})`,
     )
     .join("; ");
   return (
-    `the ledger's ${fmt(value)} is ${fmt(Math.abs(value - seed.value))} ${direction} the report's ${seed.qualifier.replace("_", " ")} ${fmt(seed.value)}` +
+    `the ledger's ${formatPeople(value)} is ${formatPeople(Math.abs(value - seed.value))} ${direction} the report's ${seed.qualifier.replace("_", " ")} ${formatPeople(seed.value)}` +
     (missing.length > 0
       ? `; the inputs hold no figure of ${categoryWords(seed.category ?? "")} for ${missing.join(", ")}`
       : "") +
@@ -144,8 +142,8 @@ function peopleGap(seed: SeedFigure, value: number, sources: readonly SeedSource
 function shareGap(seed: SeedFigure, claims: number, departed: number): string {
   const high = seed.valueMax ?? seed.value;
   return (
-    `the ledger's share is ${fmt(claims)} claims / ${fmt(departed)} people who left = ${((100 * claims) / departed).toFixed(1)} %; ` +
-    `the report's ${seed.value}${seed.valueMax !== undefined ? `–${high}` : ""} % implies ${fmt((100 * claims) / high)}–${fmt((100 * claims) / seed.value)} people who left: ` +
+    `the ledger's share is ${formatPeople(claims)} claims / ${formatPeople(departed)} people who left = ${((100 * claims) / departed).toFixed(1)} %; ` +
+    `the report's ${seed.value}${seed.valueMax !== undefined ? `–${high}` : ""} % implies ${formatPeople((100 * claims) / high)}–${formatPeople((100 * claims) / seed.value)} people who left: ` +
     `the ledger's people who left (group peaks, departure totals and categories that overlap in the sources) is larger`
   );
 }

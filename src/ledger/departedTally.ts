@@ -6,7 +6,7 @@
 import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { IsoDate } from "../model/units.ts";
 import { GROUP_ERROR_CORRELATION, sumCorrelated } from "./correlatedSum.ts";
-import { peopleText, rowList } from "./describe.ts";
+import { formatPeople, rowList } from "./describe.ts";
 import type { DepartedRow, LedgerSource, LedgerWarning } from "./types.ts";
 import { ledgerWarning } from "./warning.ts";
 
@@ -151,11 +151,11 @@ export class DepartedTally {
         ledgerWarning({
           code: "accounted_exceeds_departures",
           message:
-            `On ${date} the sources account for ${peopleText(accounted)} people, more than the ${peopleText(fromTracks)} the tracks, counts and departure totals say had left` +
+            `On ${date} the sources account for ${formatPeople(accounted)} people, more than the ${formatPeople(fromTracks)} the tracks, counts and departure totals say had left` +
             (present.length > 0
-              ? ` (people remaining: ${present.map((r) => `${r.placeName ?? r.country ?? "not placed"} ${peopleText(r.value)}`).join(", ")}; stock rows ${rowList(presentRows)}). `
+              ? ` (people remaining: ${present.map((r) => `${r.placeName ?? r.country ?? "not placed"} ${formatPeople(r.value)}`).join(", ")}; stock rows ${rowList(presentRows)}). `
               : ". ") +
-            `Categories may overlap in the sources (an asylum claimant in a shelter is counted twice); the ledger raises the people who left to ${peopleText(accounted)}.`,
+            `Categories may overlap in the sources (an asylum claimant in a shelter is counted twice); the ledger raises the people who left to ${formatPeople(accounted)}.`,
           rows: [...new Set(presentRows)].sort((x, y) => x - y),
           date,
         }),
@@ -181,8 +181,8 @@ export class DepartedTally {
         ledgerWarning({
           code: "returns_exceed_departures",
           message:
-            `On ${date} returns (${peopleText(returns)}) exceed the people the tracks and counts say had left (${peopleText(fromTracks)}); ` +
-            `stock rows ${rowList(this.context.returnRows)}. The ledger raises the people who left to ${peopleText(value)} so everyone stays counted; check the returns or the group sizes.`,
+            `On ${date} returns (${formatPeople(returns)}) exceed the people the tracks and counts say had left (${formatPeople(fromTracks)}); ` +
+            `stock rows ${rowList(this.context.returnRows)}. The ledger raises the people who left to ${formatPeople(value)} so everyone stays counted; check the returns or the group sizes.`,
           rows: [...this.context.returnRows],
           date,
           category: "return",

@@ -29,11 +29,15 @@ export function categoryWords(category: string): string {
 }
 
 /**
- * A number of people, rounded, with thousands separators.
+ * A number of people, rounded, with thousands separators, as situation reports write them; blank
+ * for an unknown (undefined or not finite) number. The one formatter of people for the library's
+ * English texts: warnings, the situation update (src/report re-exports it) and the CLI.
  * @example
- * peopleText(12849.4); // => "12,849"
+ * formatPeople(12849.4); // => "12,849"
+ * formatPeople(NaN); // => ""
  */
-export function peopleText(value: number): string {
+export function formatPeople(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return "";
   return Math.round(value).toLocaleString("en-US");
 }
 
@@ -50,7 +54,8 @@ export function describeRow(figure: StockFigure, row: number): string {
   const line = figure.extra?.["line"] ?? figure.extra?.["obs_line"];
   const rsLine = figure.extra?.["rs_line"];
   const at = line ? `line ${line}: ` : rsLine ? `returns-stocks line ${rsLine}: ` : "";
-  const value = typeof figure.value === "number" ? peopleText(figure.value) : String(figure.value);
+  const value =
+    typeof figure.value === "number" ? formatPeople(figure.value) : String(figure.value);
   return `stock row ${row} (${at}${figure.date}, ${categoryWords(figure.category)}${where ? ", " + where : ""}, ${value}${source})`;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { StockFigure } from "../model/stock.ts";
 import { isoDate } from "../calendar/index.ts";
-import { categoryWords, peopleText, rowsText, whereText } from "./describe.ts";
+import { categoryWords, formatPeople, rowsText, whereText } from "./describe.ts";
 import { monotonePoints, pointsByDay, valueOnDay } from "./series.ts";
 import type { DailyOptions, SeriesPoint } from "./series.ts";
 import type { LedgerNode, SeriesEntry } from "./tree.ts";
@@ -31,9 +31,9 @@ export function fallWarnings(
       ledgerWarning({
         code: "cumulative_falls",
         message:
-          `The cumulative total of ${categoryWords(node.category)} in ${whereText(node)} falls from ${peopleText(before.value)} on ${isoDate(before.day)} ` +
-          `(${rowsText(before.rows, stocks)}) to ${peopleText(after.value)} on ${isoDate(after.day)} (${rowsText(after.rows, stocks)}); ` +
-          `the ledger keeps the total from falling by pooling them (isotonic regression: ${peopleText(fitted[i]!.value)}).`,
+          `The cumulative total of ${categoryWords(node.category)} in ${whereText(node)} falls from ${formatPeople(before.value)} on ${isoDate(before.day)} ` +
+          `(${rowsText(before.rows, stocks)}) to ${formatPeople(after.value)} on ${isoDate(after.day)} (${rowsText(after.rows, stocks)}); ` +
+          `the ledger keeps the total from falling by pooling them (isotonic regression: ${formatPeople(fitted[i]!.value)}).`,
         rows: [...before.rows, ...after.rows],
         date: isoDate(after.day),
         category: node.category,

@@ -59,15 +59,8 @@ export function markdownUrl(url: string): string {
   return `<${encoded}>`;
 }
 
-/**
- * A number of people with thousands separators, as situation reports write them; blank for unknown.
- * @example
- * formatPeople(8523.4); // => "8,523"
- */
-export function formatPeople(value: number | undefined): string {
-  if (value === undefined || !Number.isFinite(value)) return "";
-  return Math.round(value).toLocaleString("en-US");
-}
+// People with thousands separators: one formatter for warnings and reports (src/ledger/describe.ts).
+export { formatPeople } from "../ledger/describe.ts";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

@@ -14,6 +14,7 @@ import type { Confidence, SourceType } from "../model/source.ts";
 import { SPLIT_CATEGORIES } from "../model/track.ts";
 import type { SplitCategory } from "../model/track.ts";
 import type { IsoDate, Iso3, People } from "../model/units.ts";
+import { formatPeople } from "./format.ts";
 
 /** One source figure behind a headline. */
 export interface SourceNote {
@@ -216,8 +217,8 @@ export function situationHeadlines(
       breakdown: [],
       sources: [],
       method:
-        `the largest of the groups' estimated peak sizes and northbound counts (${formatInt(departed.fromTracks)}), ` +
-        `everyone accounted for on the day (${formatInt(departed.accounted)}) ` +
+        `the largest of the groups' estimated peak sizes and northbound counts (${formatPeople(departed.fromTracks)}), ` +
+        `everyone accounted for on the day (${formatPeople(departed.accounted)}) ` +
         `and the people who had left by the day before (the total never falls)`,
     });
   }
@@ -307,8 +308,4 @@ export function presencePanels(state: readonly CorridorDay[], asOf: IsoDate): Pl
   }
   const peak = (p: PlacePanel) => Math.max(...p.series.map((s) => s.value));
   return [...panels.values()].sort((a, b) => peak(b) - peak(a));
-}
-
-function formatInt(value: number): string {
-  return Math.round(value).toLocaleString("en-US");
 }

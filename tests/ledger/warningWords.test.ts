@@ -5,14 +5,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { embedded2018, runReplay } from "../../src/index.ts";
-import { categoryWords, describeRow, peopleText } from "../../src/ledger/describe.ts";
+import { categoryWords, describeRow, formatPeople } from "../../src/ledger/describe.ts";
 
 describe("ledger warnings in words (src/ledger/describe.ts)", () => {
-  it("categoryWords, peopleText and describeRow write words and grouped numbers", () => {
+  it("categoryWords, formatPeople and describeRow write words and grouped numbers", () => {
     expect(categoryWords("asylum_claim")).toBe("asylum claims");
     expect(categoryWords("return")).toBe("returns");
     expect(categoryWords("not_a_category")).toBe("not_a_category");
-    expect(peopleText(12849.4)).toBe("12,849");
+    expect(formatPeople(12849.4)).toBe("12,849");
+    expect(formatPeople(NaN)).toBe("");
     expect(
       describeRow(
         {
