@@ -120,7 +120,12 @@ export function seedSources(
  * Why a count of people does not fit: how far it is, and which of the figure's countries the
  * ledger has no figure for (or only older ones).
  */
-function peopleGap(seed: SeedFigure, value: number, sources: readonly SeedSource[]): string {
+function peopleGap(
+  seed: SeedFigure,
+  category: SplitCategory,
+  value: number,
+  sources: readonly SeedSource[],
+): string {
   const direction = value < seed.value ? "below" : "above";
   const missing = seed.countries.filter((c) => !sources.some((s) => s.country === c));
   const latest = sources
@@ -132,7 +137,7 @@ function peopleGap(seed: SeedFigure, value: number, sources: readonly SeedSource
   return (
     `the ledger's ${formatPeople(value)} is ${formatPeople(Math.abs(value - seed.value))} ${direction} the report's ${seed.qualifier.replace("_", " ")} ${formatPeople(seed.value)}` +
     (missing.length > 0
-      ? `; the inputs hold no figure of ${categoryWords(seed.category ?? "")} for ${missing.join(", ")}`
+      ? `; the inputs hold no figure of ${categoryWords(category)} for ${missing.join(", ")}`
       : "") +
     (latest ? `; latest figures by ${seed.asOf}: ${latest}` : "")
   );
@@ -208,7 +213,7 @@ function compareOne(
       ledger: total,
       matches,
       sources,
-      ...(matches ? {} : { gap: peopleGap(seed, total.value, sources) }),
+      ...(matches ? {} : { gap: peopleGap(seed, category, total.value, sources) }),
     };
   }
   if (seed.unit === "percent" && category === "asylum_claim" && !seed.placeNames.length) {

@@ -206,6 +206,18 @@ describe("2018 ledger against the December 2018 situation report", () => {
     expect(comparisons.get("sr-11")!.gap).toMatch(/implies .* people who left/);
   });
 
+  it("a gap names the category in words for a country without figures, never a blank", () => {
+    const returns = situationReport2018().find((s) => s.id === "sr-03")!;
+    const [c] = compareWithSeeds(
+      ledger,
+      [{ ...returns, countries: [...returns.countries, "NIC"], value: 99_999 }],
+      dataset.stocks,
+    );
+    expect(c!.matches).toBe(false);
+    expect(c!.gap).toMatch(/the inputs hold no figure of returns for NIC/);
+    expect(c!.gap).toMatch(/below the report's .* 99,999/);
+  });
+
   it("figures without a ledger category (services, staff, kits, reach) are not compared", () => {
     const services = situationReport2018().filter((s) => !s.category);
     expect(services.length).toBeGreaterThan(0);
