@@ -6,6 +6,7 @@
  */
 import type { Place } from "../model/place.ts";
 import type { Sighting } from "../model/sighting.ts";
+import { STOCK_CATEGORIES } from "../model/stock.ts";
 import type { StockFigure } from "../model/stock.ts";
 import { formatParsedDate } from "./dates.ts";
 import {
@@ -247,7 +248,7 @@ export function convertStock(
     "category",
     parseStockCategory,
     "invalid_category",
-    "one of asylum_claim, return, remaining, regularized, onward, other",
+    STOCK_CATEGORIES,
     "a category is required",
   );
   const value = readCount(r, "value");

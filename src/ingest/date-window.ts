@@ -27,8 +27,11 @@ export const MIN_GROUP_SHARE = 0.05;
 export interface WindowProblem {
   code: "date_outside_window" | "date_too_early" | "date_in_future";
   message: string;
-  /** `date` and the bounds named: `earliest`, `from`/`to` (asked), `first`/`last` (the file's), `today`. */
-  params: Record<string, string>;
+  /**
+   * `date` and the bounds named: `earliest`, `from`/`to` (asked), `first`/`last` (the file's)
+   * with `maxGapDays` (MAX_GAP_DAYS), `today`.
+   */
+  params: Record<string, string | number>;
 }
 
 /** Day number of an ISO date the caller has checked (NaN otherwise, so no day is inside). */
@@ -130,8 +133,13 @@ export function createDateWindow(options: DateWindowOptions): DateWindow {
         if (day < range[0] - MAX_GAP_DAYS || day > range[1] + MAX_GAP_DAYS)
           return {
             code: "date_outside_window",
-            params: { date: iso, first: isoDate(range[0]), last: isoDate(range[1]) },
-            message: `${column} ${iso} is more than a year away from the other dates of this file (${isoDate(range[0])} to ${isoDate(range[1])}); check the year, or give the dates to accept (--from/--to).`,
+            params: {
+              date: iso,
+              first: isoDate(range[0]),
+              last: isoDate(range[1]),
+              maxGapDays: MAX_GAP_DAYS,
+            },
+            message: `${column} ${iso} is more than ${MAX_GAP_DAYS} days away from the other dates of this file (${isoDate(range[0])} to ${isoDate(range[1])}); check the year, or give the dates to accept (--from/--to).`,
           };
       }
       if (day > latest)

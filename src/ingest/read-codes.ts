@@ -1,19 +1,22 @@
 /** Coded cells: a choice from a closed list, and country or nationality codes. */
 import { parseCountry } from "./enums.ts";
+import type { IssueParams } from "./report.ts";
 import { remember } from "./row-reader.ts";
 import type { RowReader } from "./row-reader.ts";
 
 /**
  * A required value from a closed list (stock category, basis…): `undefined` and a rejection
  * when the cell is blank (`missing_value`, "<column> is blank; <whenBlank>.") or not in the list
- * (`code`, "<column> "<text>" is not <expected>.").
+ * (`code`, "<column> "<text>" is not <expected>."). A closed list given as `expected` is written
+ * "one of a, b, c" and sent as `params.choices` ("a, b, c"), so a front end says it in its own
+ * language from the list the library checks against.
  */
 export function readChoice<T>(
   r: RowReader,
   field: string,
   parse: (text: string) => T | undefined,
   code: string,
-  expected: string,
+  expected: string | readonly string[],
   whenBlank: string,
 ): T | undefined {
   const text = r.text(field);
@@ -25,7 +28,10 @@ export function readChoice<T>(
   }
   const value = parse(text);
   if (value === undefined) {
-    r.reject(field, code, `${r.column(field)} "${text}" is not ${expected}.`, text);
+    const choices = typeof expected === "string" ? undefined : expected.join(", ");
+    const said = choices === undefined ? expected : `one of ${choices}`;
+    const params: IssueParams | undefined = choices === undefined ? undefined : { choices };
+    r.reject(field, code, `${r.column(field)} "${text}" is not ${said}.`, text, undefined, params);
   }
   return value;
 }

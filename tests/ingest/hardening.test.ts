@@ -153,7 +153,7 @@ describe("the date window", () => {
       { line: 39, code: "date_too_early", value: "1018-10-13" },
     ]);
     expect(r.report.rejections[0]!.message).toMatch(
-      /more than a year away from the other dates of this file \(2016-01-01 to 2018-12-01\)/,
+      /more than 366 days away from the other dates of this file \(2016-01-01 to 2018-12-01\)/,
     );
   });
   it("a date after the day of the import is rejected", () => {

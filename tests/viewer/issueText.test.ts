@@ -5,7 +5,13 @@
  * the library's own sentence.
  */
 import { describe, expect, it } from "vitest";
-import { createGazetteer, embedded2018, importTable } from "../../src/index.ts";
+import {
+  MAX_GAP_DAYS,
+  STOCK_CATEGORIES,
+  createGazetteer,
+  embedded2018,
+  importTable,
+} from "../../src/index.ts";
 import { SPANISH_ISSUE_CODES, issueText } from "../../viewer/analyst/issueText.ts";
 import { rejectionRows } from "../../viewer/analyst/fileReport.ts";
 
@@ -61,10 +67,26 @@ describe("issueText: import reasons in Spanish", () => {
     );
     expect(byCode.get("negative_count")).toMatch(/^cantidad: valor negativo \(-5\)/);
     expect(byCode.get("duplicate_row")).toBe("igual que la fila 2; se conserva una vez.");
-    expect(byCode.get("date_outside_window")).toMatch(/^fecha 2001-10-24 está a más de un año/);
+    // The gap the library allows comes with the issue (MAX_GAP_DAYS), not written again here.
+    expect(byCode.get("date_outside_window")).toMatch(
+      new RegExp(`^fecha 2001-10-24 está a más de ${MAX_GAP_DAYS} días de las demás fechas`),
+    );
     // The panel's table carries the Spanish reason and the code.
     const rows = rejectionRows(r, "es");
     expect(rows.map((row) => row[4]).join("\n")).toContain("no es un lugar conocido");
+  });
+
+  it("a stock category outside the list is said in Spanish with the library's own list", () => {
+    const r = importTable(
+      "date,category,value,basis,country\n2018-12-13,kits,7208,cumulative,HND\n",
+      { fileName: "stocks.csv", kind: "stocks", today: "2019-01-31" },
+    ).report;
+    const x = r.rejections.find((y) => y.code === "invalid_category")!;
+    expect(x.params).toEqual({ choices: STOCK_CATEGORIES.join(", ") });
+    expect(x.message).toContain(`is not one of ${STOCK_CATEGORIES.join(", ")}.`);
+    expect(issueText("es", x)).toBe(`category «kits» no es una de ${STOCK_CATEGORIES.join(", ")}.`);
+    // Without the list, the English sentence rather than a Spanish one naming no categories.
+    expect(issueText("es", { ...x, params: undefined })).toBe(x.message);
   });
 
   it("a missing column is said in Spanish; a code without a Spanish form keeps the English", () => {

@@ -63,8 +63,8 @@ function unknownPlace({ c, v, p, suggestions }: Parts): string | undefined {
 }
 
 function outsideWindow({ c, p }: Parts): string | undefined {
-  if (p["first"] !== undefined)
-    return `${c} ${p["date"]} está a más de un año de las demás fechas de este archivo (${p["first"]} a ${p["last"]}); revise el año o indique las fechas que se aceptan.`;
+  if (p["first"] !== undefined && p["maxGapDays"] !== undefined)
+    return `${c} ${p["date"]} está a más de ${n(p["maxGapDays"])} días de las demás fechas de este archivo (${p["first"]} a ${p["last"]}); revise el año o indique las fechas que se aceptan.`;
   if (p["date"] === undefined) return undefined;
   return `${c} ${p["date"]} está fuera de las fechas pedidas (${p["from"] || "cualquiera"} a ${p["to"] || "cualquiera"}).`;
 }
@@ -97,8 +97,8 @@ const ES: Record<string, Template> = {
     `${c} ${q(v)} supera el máximo de personas que puede indicar una fila; revise la celda.`,
   invalid_direction: ({ c, v }) =>
     `${c} ${q(v)} no es una dirección: use norte/northbound, sur/southbound o unknown.`,
-  invalid_category: ({ c, v }) =>
-    `${c} ${q(v)} no es una de asylum_claim, return, remaining, regularized, onward, other.`,
+  invalid_category: ({ c, v, p }) =>
+    p["choices"] !== undefined ? `${c} ${q(v)} no es una de ${p["choices"]}.` : undefined,
   invalid_basis: ({ c, v }) => `${c} ${q(v)} no es cumulative ni present.`,
   missing_place: () =>
     "falta el lugar: indique el nombre del lugar o del punto, o latitud y longitud.",
