@@ -58,8 +58,13 @@ describe.skipIf(!hasBrowser)("import reasons in Spanish, in Chromium", () => {
     expect(all).toContain("fecha «32/10/2018» no es una fecha utilizable");
     expect(all).toContain("fecha: celda vacía; se necesita una fecha.");
     expect(all).not.toMatch(/is not a known place|is not a usable date|is blank/);
-    // The code stays beside the reason, for whoever looks it up.
-    expect(all).toContain("(unknown_place)");
+    // The code is the row's data-code, for tests and programs; the reason is words only, and
+    // names the suggested place once (no "→ Tapachula" after "¿quiso decir «Tapachula»?").
+    const rows = item.locator("table.issues.rejections tbody tr");
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-code")))).toEqual(
+      expect.arrayContaining(["unknown_place", "invalid_date", "missing_value"]),
+    );
+    expect(all).not.toMatch(/unknown_place|invalid_date|missing_value|→/);
   }, 90_000);
 
   it("switched to English, the same rows show the library's English sentences", async () => {

@@ -98,12 +98,28 @@ describe("file reports", () => {
   });
 
   it("rejected rows keep line, column, value, reason and code; suggestions follow the reason", () => {
+    // The code is its own field (the row's data-code), never in the reason's words.
     expect(rejectionRows(table)).toEqual([
-      [7, undefined, "total", "muchos", "not a number (bad_number) → 0", "bad_number"],
+      [7, undefined, "total", "muchos", "not a number → 0", "bad_number"],
     ]);
     expect(warningRows(table)).toEqual([
-      [4, undefined, "fecha", undefined, "date guessed (date_guess)", "date_guess"],
+      [4, undefined, "fecha", undefined, "date guessed", "date_guess"],
     ]);
+    // A reason that names its suggestions is not followed by them again.
+    const named = {
+      ...table,
+      rejections: [
+        {
+          line: 3,
+          column: "lugar",
+          value: "Tapachulita",
+          code: "unknown_place",
+          message: 'lugar "Tapachulita" is not a known place; did you mean "Tapachula"?',
+          suggestions: ["Tapachula"],
+        },
+      ],
+    };
+    expect(rejectionRows(named)[0]![4]).toBe(named.rejections[0]!.message);
     expect(MAX_ROWS).toBe(200);
   });
 });

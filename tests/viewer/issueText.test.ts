@@ -74,6 +74,10 @@ describe("issueText: import reasons in Spanish", () => {
     // The panel's table carries the Spanish reason and the code.
     const rows = rejectionRows(r, "es");
     expect(rows.map((row) => row[4]).join("\n")).toContain("no es un lugar conocido");
+    // The reason names the suggested place once, and is words only: the code is the row's own field.
+    const place = rows.find((row) => row[5] === "unknown_place")!;
+    expect(place[4]).toBe(byCode.get("unknown_place"));
+    expect(place[4]).not.toMatch(/→|unknown_place/);
   });
 
   it("a stock category outside the list is said in Spanish with the library's own list", () => {

@@ -40,7 +40,10 @@ export function formatLine(L: Lang, r: ImportReport | RouteImportReport): string
     .join(" · ");
 }
 
-/** One row of an issue table: line, sheet, column, value, reason, code. */
+/**
+ * One row of an issue table: line, sheet, column, value, reason, code. The reason is words only;
+ * the code goes into the row's `data-code` attribute, for tests and programs, not into the text.
+ */
 export type IssueRow = [
   number,
   string | undefined,
@@ -50,28 +53,22 @@ export type IssueRow = [
   string,
 ];
 
-/** The rejected rows, each reason in `L` (issueText: Spanish from the code and its values). */
+/**
+ * The rejected rows, each reason in `L` (issueText: Spanish from the code and its values); the
+ * suggested names follow the reason ("→ …") only when the reason does not already name them.
+ */
 export function rejectionRows(r: ImportReport | RouteImportReport, L: Lang = "en"): IssueRow[] {
-  return r.rejections.map((x) => [
-    x.line,
-    x.sheet,
-    x.column,
-    x.value,
-    `${issueText(L, x)} (${x.code})${x.suggestions?.length ? ` → ${x.suggestions.join(", ")}` : ""}`,
-    x.code,
-  ]);
+  return r.rejections.map((x) => {
+    const reason = issueText(L, x);
+    const unnamed = x.suggestions?.some((s) => !reason.includes(s));
+    const more = unnamed ? ` → ${x.suggestions!.join(", ")}` : "";
+    return [x.line, x.sheet, x.column, x.value, `${reason}${more}`, x.code];
+  });
 }
 
 /** The warnings; in `L` where issueText has the code's form, else the library's English. */
 export function warningRows(r: ImportReport | RouteImportReport, L: Lang = "en"): IssueRow[] {
-  return r.warnings.map((x) => [
-    x.line,
-    x.sheet,
-    x.column,
-    undefined,
-    `${issueText(L, x)} (${x.code})`,
-    x.code,
-  ]);
+  return r.warnings.map((x) => [x.line, x.sheet, x.column, undefined, issueText(L, x), x.code]);
 }
 
 /** A folded table of rejected rows or warnings, the first MAX_ROWS shown, the count exact. */
@@ -216,7 +213,9 @@ export function fileItem(
         ` · ${t("kind")}: ${f.kind ?? t("unknownKind")}`,
       ),
       el("p", { class: `file-status ${status}` }, t(status), why ? ` (${why})` : ""),
-      r.fatal ? el("p", { class: "fatal" }, `${r.fatal.code}: ${issueText(L, r.fatal)}`) : null,
+      r.fatal
+        ? el("p", { class: "fatal", "data-code": r.fatal.code }, issueText(L, r.fatal))
+        : null,
       el("p", { class: "small counts" }, countsLine(L, r)),
       el("p", { class: "small muted" }, formatLine(L, r)),
       f.status === "held" && !why ? force : null,
