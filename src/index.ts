@@ -303,7 +303,7 @@ export { compareWithSeeds, fitsWording, seedSources } from "./ledger/compareWith
 export type { SeedComparison, SeedSource } from "./ledger/compareWithSeeds.ts";
 export { isotonicIncreasing } from "./ledger/isotonic.ts";
 export { areaOf } from "./ledger/areaOf.ts";
-export { formatPeople } from "./ledger/describe.ts";
+export { categoryWords, formatPeople } from "./ledger/describe.ts";
 export {
   figureWeight,
   relativeError,

@@ -10,6 +10,8 @@ import { dateOption, exitStatus, optionString, userInputStep } from "../dataset-
 import { EXIT_HELP, UserError } from "../errors.ts";
 import {
   buildSituationUpdate,
+  categoryWords,
+  formatPeople,
   renderHtml,
   renderMarkdown,
   situationReport2018,
@@ -89,8 +91,9 @@ export const reportCommand: Command = {
     );
     out.write("situation-update.html", renderHtml(update));
     out.write("situation-update.md", renderMarkdown(update));
+    // "12,849 people who left, 3,736 asylum claims, …": words and grouped people, no codes.
     const headline = update.headlines
-      .map((h) => `${h.category} ${h.value.toLocaleString("en-US")}`)
+      .map((h) => `${formatPeople(h.value)} ${categoryWords(h.category)}`)
       .join(", ");
     context.stderr(`as of ${date}: ${headline}; wrote ${out.dir}`);
     return exitStatus(loaded);

@@ -7,8 +7,12 @@
 import type { StockFigure } from "../model/stock.ts";
 import type { SplitCategory } from "../model/track.ts";
 
-/** Each category in words, as a plural noun phrase ("returns", "people remaining"). */
-const CATEGORY_WORDS: Readonly<Record<SplitCategory, string>> = {
+/**
+ * Each category in words, as a plural noun phrase ("returns", "people remaining"); with
+ * `departed`, the ledger's total of people who left (a headline of the situation update).
+ */
+const CATEGORY_WORDS: Readonly<Record<SplitCategory | "departed", string>> = {
+  departed: "people who left",
   asylum_claim: "asylum claims",
   return: "returns",
   remaining: "people remaining",

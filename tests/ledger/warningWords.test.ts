@@ -11,6 +11,7 @@ describe("ledger warnings in words (src/ledger/describe.ts)", () => {
   it("categoryWords, formatPeople and describeRow write words and grouped numbers", () => {
     expect(categoryWords("asylum_claim")).toBe("asylum claims");
     expect(categoryWords("return")).toBe("returns");
+    expect(categoryWords("departed")).toBe("people who left");
     expect(categoryWords("not_a_category")).toBe("not_a_category");
     expect(formatPeople(12849.4)).toBe("12,849");
     expect(formatPeople(NaN)).toBe("");

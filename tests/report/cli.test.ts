@@ -102,6 +102,10 @@ describe("dtm-flow report", () => {
     }
     expect(html).toContain("<svg ");
     expect(md).toMatch(/^# Situation update — as of 15 Dec 2018/);
+    // The summary line names categories in words and people grouped, never a code or a fraction.
+    const summary = io.err.find((l) => l.startsWith("as of 2018-12-15: "))!;
+    expect(summary).toMatch(/^as of 2018-12-15: [\d,]+ people who left, [\d,]+ asylum claims, /);
+    expect(summary).not.toMatch(/departed|asylum_claim|in_transit|\d\.\d/);
     expect(md).toMatch(/\| Remaining at places \|/);
     expect(md).toMatch(/## Against the published situation report/);
     expect(md).toMatch(
