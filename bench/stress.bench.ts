@@ -22,6 +22,9 @@ const unlabelledOnly = process.argv.includes("--unlabelled-only");
 const perWorld = process.argv.includes("--per-world");
 // --no-body-tails: the final passes read reports of the body as one normal (EstimateOptions.bodyTails).
 const bodyTails = !process.argv.includes("--no-body-tails");
+// --one-place-a-day: the association weighs the reports at one place on one day as one
+// (EstimateOptions.onePlaceADay; off by default).
+const onePlaceADay = process.argv.includes("--one-place-a-day");
 
 interface Run {
   name: string;
@@ -43,7 +46,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
     if (unlabelledOnly && world.labelled) continue;
     sightings += world.dataset.sightings.length;
     rejected += world.rejected ?? 0;
-    const { ms, value } = cpuMs(() => estimateTracks(world.dataset, { bodyTails }));
+    const { ms, value } = cpuMs(() => estimateTracks(world.dataset, { bodyTails, onePlaceADay }));
     cpu += ms;
     const score = scoreTracks(world, value.tracks);
     scores.push(score);

@@ -110,6 +110,12 @@ export interface EstimateOptions {
    * and size errors come from").
    */
   bodyTails?: boolean;
+  /**
+   * The reports at one place on one local day share one report's weight in the association's
+   * positions (placeDay.ts; trackCost.ts CostModel.onePlaceADay). Default false: it lost on the
+   * reported seeds (docs/estimation.md).
+   */
+  onePlaceADay?: boolean;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -221,6 +227,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     gazetteer,
     routeIds: index.routeIds,
     maxOff: options.maxOffRouteKm ?? 60,
+    onePlaceADay: options.onePlaceADay ?? false,
     maxCells: options.maxCells,
     keep: new Set(options.keep ?? []),
     destinations: resolveDestinations(options.destinations, index, gazetteer),

@@ -212,10 +212,13 @@ function linkReports(ctx: EstimateContext, g: WorkGroup): LinkReport[] {
 
 /**
  * The cost model of this dataset: the priors of trackCost.ts, outliers uniform over the longest
- * route. (Each group fits its own spread about this prior.)
+ * route, one place a day as the run asks (EstimateOptions.onePlaceADay, default false). (Each
+ * group fits its own spread about this prior.)
  */
-function costModel(ctx: EstimateContext): CostModel {
-  const base = { ...DEFAULT_COST_MODEL };
+export function costModel(
+  ctx: Pick<EstimateContext, "index" | "routeIds" | "onePlaceADay">,
+): CostModel {
+  const base = { ...DEFAULT_COST_MODEL, onePlaceADay: ctx.onePlaceADay ?? false };
   const roadKm = Math.max(...ctx.routeIds.map((id) => ctx.index.lengthKm(id)));
   base.roadKm = Number.isFinite(roadKm) && roadKm > 0 ? roadKm : base.roadKm;
   return base;

@@ -107,6 +107,8 @@ export interface EstimateContext {
    * one-normal reading).
    */
   bodyTails?: boolean;
+  /** The association weighs the reports at one place on one local day as one (EstimateOptions). */
+  onePlaceADay?: boolean;
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;
   associations: Association[];
   leftOut: { sightingId: string; reason: string }[];

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { placeDayWeights } from "../../src/estimate/placeDay.ts";
 import { DEFAULT_COST_MODEL, groupCost } from "../../src/estimate/trackCost.ts";
 import type { CostReport } from "../../src/estimate/trackCost.ts";
-import { BIRTH_NATS } from "../../src/estimate/linkTracklets.ts";
+import { BIRTH_NATS, costModel } from "../../src/estimate/linkTracklets.ts";
+import type { RouteIndex } from "../../src/index.ts";
 
 const m = { ...DEFAULT_COST_MODEL, roadKm: 4000 };
 
@@ -61,4 +62,16 @@ describe("a body seen mostly at one shelter", () => {
       else expect(cut).toBeLessThan(one);
     });
   }
+});
+
+describe("costModel (linkTracklets.ts)", () => {
+  const index = { lengthKm: (id: string) => (id === "main" ? 4200 : 900) } as unknown as RouteIndex;
+  it("is off unless the run asks for one place a day (EstimateOptions.onePlaceADay)", () => {
+    expect(costModel({ index, routeIds: ["main", "branch"] }).onePlaceADay).toBe(false);
+    expect(costModel({ index, routeIds: ["main"], onePlaceADay: false }).onePlaceADay).toBe(false);
+    expect(costModel({ index, routeIds: ["main"], onePlaceADay: true }).onePlaceADay).toBe(true);
+  });
+  it("spreads outliers over the longest route", () => {
+    expect(costModel({ index, routeIds: ["main", "branch"] }).roadKm).toBe(4200);
+  });
 });
