@@ -46,7 +46,11 @@ export function splitTrack(
   if (!Number.isFinite(whole.cost)) return undefined;
   const on = sorted.filter((i) => reports[i].kmByRoute.has(whole.route));
   const km = on.map((i) => reports[i].kmByRoute.get(whole.route) as number);
-  const { fit, good } = fitTrack(km, o.model);
+  const { fit, good } = fitTrack(
+    km,
+    o.model,
+    on.map((i) => reports[i].weight ?? 1),
+  );
   const free = (i: number): boolean => !fixed[i];
   // Proposals for the second group: the fit's outliers; the reports ahead of the fit (two groups
   // side by side: the fit runs between them); the larger figures (two groups of different sizes).

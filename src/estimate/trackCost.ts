@@ -151,13 +151,15 @@ export function fitPositions(
 
 /**
  * The robust forward-only fit of a group's positions (km, in time order) with each residual's
- * chance of being good (not an outlier) under the group's own spread.
+ * chance of being good (not an outlier) under the group's own spread. `weight`: each report's
+ * weight (CostReport.weight; default 1 each), as in groupCost.
  */
 export function fitTrack(
   km: readonly number[],
   m: CostModel,
+  weight?: readonly number[],
 ): { fit: number[]; cost: number; good: (r: number) => number } {
-  const spread = fitPositions(km, m);
+  const spread = fitPositions(km, m, weight);
   const mm = { ...m, spreadKm: spread.spreadKm };
   return { fit: spread.fit, cost: spread.cost, good: (r: number) => goodShare(r, mm) };
 }
@@ -167,8 +169,13 @@ export function fitTrack(
  * outlier under the group's robust forward-only fit; reports off the route are not.
  */
 export function inliers(reports: readonly CostReport[], m: CostModel): boolean[] {
-  const on = reports.filter((r) => r.km !== undefined).map((r) => r.km as number);
-  const { fit, good: share } = fitTrack(on, m);
+  const placed = reports.filter((r) => r.km !== undefined);
+  const on = placed.map((r) => r.km as number);
+  const { fit, good: share } = fitTrack(
+    on,
+    m,
+    placed.map((r) => r.weight ?? 1),
+  );
   let k = 0;
   return reports.map((r) => {
     if (r.km === undefined) return false;

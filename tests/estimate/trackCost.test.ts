@@ -4,6 +4,7 @@ import {
   fitPositions,
   groupCost,
   groupCostTerms,
+  inliers,
   isotonic,
   sizeLoss,
 } from "../../src/estimate/trackCost.ts";
@@ -94,5 +95,33 @@ describe("groupCostTerms", () => {
     expect(twice.cost).toBeCloseTo(once.cost, 9);
     expect(twice.spreadKm).toBeCloseTo(once.spreadKm, 9);
     expect(fitPositions([100, 160, 210], m, [1, 1, 1]).cost).toBe(once.cost);
+  });
+});
+
+describe("inliers with weights (placeDay.ts)", () => {
+  // Eight reports of one shelter on one day at km 500, then four days of the body at 100–130: the
+  // track cannot go back, so one side is outliers — the shelter counted apiece, the body when the
+  // shelter's reports share one report's weight (as groupCost weighs them).
+  const shelter: CostReport[] = Array.from({ length: 8 }, (_, k) => ({ t: 0.1 * k, km: 500 }));
+  const rest: CostReport[] = [100, 110, 120, 130].map((km, d) => ({ t: d + 1, km }));
+  const m = { ...DEFAULT_COST_MODEL, roadKm: 3000 };
+  it("reads the body as outliers when every report counts apiece", () => {
+    expect(inliers([...shelter, ...rest], m)).toEqual([
+      ...shelter.map(() => true),
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+  it("reads the shelter as outliers when its reports weigh 1/8 each", () => {
+    const weighted = shelter.map((r) => ({ ...r, weight: 1 / 8 }));
+    expect(inliers([...weighted, ...rest], m)).toEqual([
+      ...shelter.map(() => false),
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 });
