@@ -117,9 +117,10 @@ const BODY_SD_SHARE = 1.5;
 
 /**
  * A report of the body about its median person as a scale mixture of two normals (sd as shares of
- * the body's half-spread): a core (weight 0.6, sd 0.6) and broad tails (0.4, sd 2.2), of the same
- * variance as the one normal of BODY_SD_SHARE (0.6 · 0.6² + 0.4 · 2.2² ≈ 1.5²), so that the
- * leave-one-out scores read the same spread. A body is not symmetric about its median person:
+ * the body's half-spread): a core (weight 0.6, sd 0.6) and broad tails (0.4, sd 2.2), of variance
+ * 0.6 · 0.6² + 0.4 · 2.2² = 2.152 (sd ≈ 1.47), a little below the one normal's BODY_SD_SHARE² =
+ * 1.5² = 2.25 (4 % less variance, 2 % less sd), so the leave-one-out scores read nearly the same
+ * spread. A body is not symmetric about its median person:
  * fast walkers and hitchhikers string out ahead of a shelter while its bulk stays, so the reports
  * of its people scatter far to one side while half of them sit at the median person (stress worlds'
  * development seeds: reports of the body are +38 to +56 km ahead of the median person on average,
