@@ -74,9 +74,8 @@ describe("sourceLean: source types whose reports lean ahead of the others", () =
 
   it("learns a 150 km lean of one type, moves the median person back toward the others and widens its interval", () => {
     const sightings = world(150);
-    // The lean alone, under the one-normal body reading it was built on: with heavy tails
-    // (bodyTails, the default) the run without a lean already reads the leaning reports as the
-    // body's tail, its interval spanning both (tests/estimate/bodyTails.test.ts).
+    // The lean alone, under the one-normal body reading it was built on (the default reading,
+    // bodyTails, in the next case).
     const on_ = estimateTracks(dataset(sightings), { bodyTails: false });
     const off = estimateTracks(dataset(sightings), { sourceLean: false, bodyTails: false });
     const lean = on_.report.sourceLeans.find((l) => l.sourceType === "social_media");
@@ -92,6 +91,25 @@ describe("sourceLean: source types whose reports lean ahead of the others", () =
       expect(b.km - body).toBeGreaterThan(60);
       expect(Math.abs(a.km - body)).toBeLessThan(Math.abs(b.km - body) - 40);
       expect(a.kmHigh - a.kmLow).toBeGreaterThan(b.kmHigh - b.kmLow);
+      expect(a.kmLow).toBeLessThanOrEqual(body);
+      expect(a.kmHigh).toBeGreaterThanOrEqual(body);
+    }
+  });
+
+  it("learns the lean and moves the median person back to the body under the default reading (bodyTails)", () => {
+    const sightings = world(150);
+    const on_ = estimateTracks(dataset(sightings));
+    const off = estimateTracks(dataset(sightings), { sourceLean: false });
+    const lean = on_.report.sourceLeans.find((l) => l.sourceType === "social_media");
+    expect(lean?.leanKm).toBeGreaterThan(80);
+    expect(lean?.leanKm).toBeLessThan(200);
+    for (const d of [14, 18, 22]) {
+      const body = 40 + 30 * (d - 10);
+      const a = on(on_.tracks, d);
+      const b = on(off.tracks, d);
+      // Heavy tails alone do not undo three reports a day 150 km ahead; the lean does.
+      expect(b.km - body).toBeGreaterThan(60);
+      expect(Math.abs(a.km - body)).toBeLessThan(20);
       expect(a.kmLow).toBeLessThanOrEqual(body);
       expect(a.kmHigh).toBeGreaterThanOrEqual(body);
     }
