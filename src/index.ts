@@ -537,6 +537,8 @@ export {
   EVEN_DAY_MOVE_TIMING,
   DATE_ONLY_REPORT_HOUR,
   dateOnlyReportOffset,
+  readingTime,
+  readingOffset,
   DATE_ONLY_HOURS,
   dateOnlyOffsets,
   dayMoveShare,

@@ -11,7 +11,7 @@ import type { Dataset } from "../model/dataset.ts";
 import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import { SOURCE_TYPES } from "../model/source.ts";
 import type { MovementModel } from "../movement/index.ts";
-import { DATE_ONLY_REPORT_HOUR } from "../movement/index.ts";
+import { readingTime } from "../movement/index.ts";
 import { estimateTracks } from "../estimate/estimateTracks.ts";
 import { bodyProbability, PART_SHARE } from "../estimate/parts.ts";
 import { SOURCE_PRIORS } from "../estimate/sourceBias.ts";
@@ -333,14 +333,6 @@ function predictPosition(
 }
 
 /**
- * The time a report is read at: its own, or for a date-only report its date at
- * src/movement/withinDay.ts `DATE_ONLY_REPORT_HOUR`, as the estimator reads it.
- */
-function readingTime(r: CheckReport): number {
-  return r.hasTime ? r.t : Math.floor(r.t) + DATE_ONLY_REPORT_HOUR / 24;
-}
-
-/**
  * What a held-out position report may describe, at its reading time ({@link readingTime}): the
  * km interval of the part it names (`model`, the point prediction), and for a report naming no
  * part with a figure, also its group's head or tail (`alternatives`, {@link partReadings}).
@@ -352,7 +344,7 @@ function positionReadings(
   extrapolate: { movement: MovementModel; maxKm: number },
   partRate: number,
 ): { model: Interval90; alternatives: Predictive["alternatives"] } | undefined {
-  const t = readingTime(r);
+  const t = readingTime(r.t, r.hasTime);
   const model = intervalAt(track, t, (p) => partInterval(p, r.part), extrapolate);
   if (!model) return undefined;
   return { model, alternatives: partReadings(r, t, track, extrapolate, partRate) };

@@ -13,12 +13,7 @@
 import type { Km } from "../model/units.ts";
 import { smoothKm } from "./kmSmoother.ts";
 import type { KmObservation } from "./kmSmoother.ts";
-import {
-  fitMovement as fitLaw,
-  dateOnlyReportOffset,
-  moveOffsetFromNoon,
-  noEvidence,
-} from "../movement/index.ts";
+import { fitMovement as fitLaw, readingOffset, noEvidence } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
 import type { BodyPart } from "./partWords.ts";
 import { bodyProbability, groupShare, PART_SHARE } from "./parts.ts";
@@ -252,7 +247,7 @@ function pointObservation(ctx: EstimateContext, g: WorkGroup, p: GroupPosition):
     sigmaKm: s.fromPlace ? Math.sqrt(TOWN_EDGE_SD_KM ** 2 + (0.5 * p.off) ** 2) : sigma,
     outlier: ctx.keep?.has(s.id) ? 0 : Math.min(0.5, outlier * ctx.outlierScale),
     // A date-only report: where the group was that day, read at one hour (withinDay.ts).
-    timeOffset: s.hasTime ? moveOffsetFromNoon(s.t) : dateOnlyReportOffset(),
+    timeOffset: readingOffset(s.t, s.hasTime),
     kmRange: s.fromPlace ? placeStretch(ctx, g.routeId, p.km) : undefined,
   };
 }

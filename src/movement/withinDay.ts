@@ -62,6 +62,33 @@ export function moveOffsetFromNoon(t: number, timing: DayMoveTiming = DAY_MOVE_T
  */
 export const DATE_ONLY_REPORT_HOUR = 13;
 
+/**
+ * The local time (local days) a report is read at: its own `t` when the source gave an hour
+ * (`hasTime`), else its date at {@link DATE_ONLY_REPORT_HOUR}. The one rule the estimator
+ * (positions.ts, through {@link readingOffset}) and the held-out check (checkEstimate.ts) read a
+ * report's time by.
+ * @example
+ * readingTime(17830.25, true); // => 17830.25
+ * readingTime(17830.25, false); // => 17830 + 13 / 24
+ */
+export function readingTime(t: number, hasTime: boolean): number {
+  return hasTime ? t : Math.floor(t) + DATE_ONLY_REPORT_HOUR / 24;
+}
+
+/**
+ * Where a report read at {@link readingTime} sits against its date's noon, in days' moves:
+ * `moveOffsetFromNoon(readingTime(t, hasTime))` computed without adding 13/24 to a day number
+ * (which rounds in the last bits), so the estimator's figures stay as they were. The estimator
+ * (positions.ts) reads a report's offset by it.
+ */
+export function readingOffset(
+  t: number,
+  hasTime: boolean,
+  timing: DayMoveTiming = DAY_MOVE_TIMING,
+): number {
+  return hasTime ? moveOffsetFromNoon(t, timing) : dateOnlyReportOffset(timing);
+}
+
 /** Where a date-only report sits against noon, in days' moves ({@link moveOffsetFromNoon}). */
 export function dateOnlyReportOffset(timing: DayMoveTiming = DAY_MOVE_TIMING): number {
   return dayMoveShare(DATE_ONLY_REPORT_HOUR, timing) - dayMoveShare(12, timing);

@@ -8,6 +8,8 @@ import {
   EVEN_DAY_MOVE_TIMING,
   dayMoveShare,
   moveOffsetFromNoon,
+  readingOffset,
+  readingTime,
   trackDayOf,
 } from "../../src/movement/index.ts";
 import { toLocalTime } from "../../src/calendar/index.ts";
@@ -54,5 +56,26 @@ describe("within-day timing of a day's move", () => {
     // Under a 04:00–20:00 ramp the evening hour is done with 7/8 of the day's move.
     const ramp = dateOnlyOffsets({ startHour: 4, endHour: 20, smooth: false });
     expect(ramp[2]).toBeCloseTo(14 / 16 - 0.5, 12);
+  });
+});
+
+describe("readingTime / readingOffset", () => {
+  it("reads a report with an hour at its time, a date-only one at DATE_ONLY_REPORT_HOUR of its date", () => {
+    const t = at("2018-10-26T07:30");
+    expect(readingTime(t, true)).toBe(t);
+    expect(readingTime(t, false)).toBeCloseTo(at("2018-10-26T13:00"), 9);
+    expect(readingTime(Math.floor(t), false)).toBeCloseTo(at("2018-10-26T13:00"), 9);
+  });
+  it("gives the offset of the reading time (the estimator's and the check's one rule)", () => {
+    for (const hour of ["02:00", "07:30", "12:00", "18:45"]) {
+      const t = at(`2018-11-03T${hour}`);
+      for (const hasTime of [true, false])
+        for (const timing of [DAY_MOVE_TIMING, EVEN_DAY_MOVE_TIMING])
+          expect(readingOffset(t, hasTime, timing)).toBeCloseTo(
+            moveOffsetFromNoon(readingTime(t, hasTime), timing),
+            9,
+          );
+    }
+    expect(readingOffset(at("2018-11-03T07:30"), false)).toBe(dateOnlyReportOffset());
   });
 });
