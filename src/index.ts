@@ -170,6 +170,11 @@ export type { LooScore, Widening } from "./estimate/calibrate.ts";
 export { conformalWidening } from "./estimate/calibrate.ts";
 export type { SizePrior, GroupSizeSummary } from "./estimate/sizePrior.ts";
 export { fitSizePrior, fallbackSizePrior, sizePriorsLeaveOneOut } from "./estimate/sizePrior.ts";
+// The association's objective (trackCost.ts) term by term, and the weights of one place a day
+// (placeDay.ts; EstimateOptions.onePlaceADay).
+export type { CostModel, CostReport, CostTerms } from "./estimate/trackCost.ts";
+export { DEFAULT_COST_MODEL, groupCost, groupCostTerms } from "./estimate/trackCost.ts";
+export { placeDayWeights } from "./estimate/placeDay.ts";
 export type {
   GroupDayState,
   WorldConfig,
