@@ -25,6 +25,9 @@ const showGroups = process.argv.includes("--groups");
 // the objective keep two true groups apart?); --truth-only: only that, without estimating.
 const pairs = process.argv.includes("--pairs") || process.argv.includes("--truth-only");
 const truthOnly = process.argv.includes("--truth-only");
+// --one-place-a-day: the estimator and the objective weigh the reports at one place on one day as
+// one (EstimateOptions.onePlaceADay; off by default).
+const onePlaceADay = process.argv.includes("--one-place-a-day");
 // --rate W: add the groups' report rates (bench/worlds/partitionCost.ts reportRateLoss) with weight W.
 const rate = option("rate", 0);
 
@@ -113,7 +116,7 @@ function compareFound(
   routeIds: readonly string[],
   model: CostModel,
 ): void {
-  const est = estimateTracks(w.dataset);
+  const est = estimateTracks(w.dataset, { onePlaceADay });
   const found = new Map<string, string>();
   for (const a of est.report.associations)
     if (a.how !== "size_only") found.set(a.sightingId, a.group);
@@ -144,7 +147,7 @@ function compareFound(
 }
 
 for (const w of unlabelledWorlds()) {
-  const read = associationReports(w.dataset);
+  const read = associationReports(w.dataset, onePlaceADay);
   const model = scoringModel(read.model);
   const known = read.reports.filter((r) => w.truth(r.id) !== undefined);
   if (!truthOnly) compareFound(w, read.reports, read.routeIds, model);

@@ -4,19 +4,26 @@
  * partition (the simulator's groups) with the one the estimator found. If the found one costs
  * less, the objective, not the search, prefers it; the terms say why.
  *
- * Reports are read as the association reads them (linkTracklets.ts `linkReports`): local time,
- * km on every route within the off-route limit (60 km), log figure (or the middle of its range),
- * whether a part word names a vanguard or rear, and the weight of its position (placeDay.ts). The cost model is the estimator's (the
- * priors of trackCost.ts, outliers over the longest route).
+ * Reports are read as the association reads them, by the estimator's own functions
+ * (linkTracklets.ts `linkReport`, `costModel`, `weighPlaceDays`): local time in the dataset's time
+ * zone, km on every route within the default off-route limit (DEFAULT_MAX_OFF_ROUTE_KM), log
+ * figure (or the middle of its range), whether a part word names a vanguard or rear, and the
+ * weight of its position when one place a day is asked for (placeDay.ts). A group's route is the
+ * estimator's choice (mergeTracklets.ts `bestRouteCost`).
  */
-import { createGazetteer, createRouteIndex } from "../../src/index.ts";
-import type { Dataset } from "../../src/index.ts";
+import { DEFAULT_TIME_ZONE, createGazetteer, createRouteIndex } from "../../src/index.ts";
+import type { CostModel, CostTerms, Dataset } from "../../src/index.ts";
+import { groupCostTerms } from "../../src/index.ts";
 import { prepareSightings } from "../../src/estimate/prepare.ts";
 import { readPart } from "../../src/estimate/partWords.ts";
-import { placeDayWeights } from "../../src/estimate/placeDay.ts";
-import { DEFAULT_COST_MODEL, groupCostTerms } from "../../src/estimate/trackCost.ts";
-import type { CostModel, CostTerms } from "../../src/estimate/trackCost.ts";
-import { BIRTH_NATS } from "../../src/estimate/linkTracklets.ts";
+import { DEFAULT_MAX_OFF_ROUTE_KM, projectSightings } from "../../src/estimate/estimateTracks.ts";
+import {
+  BIRTH_NATS,
+  costModel,
+  linkReport,
+  weighPlaceDays,
+} from "../../src/estimate/linkTracklets.ts";
+import { bestRouteCost } from "../../src/estimate/mergeTracklets.ts";
 import type { LinkReport } from "../../src/estimate/mergeTracklets.ts";
 
 /** A position report as the association reads it, with its sighting id. */
@@ -24,47 +31,35 @@ export interface IdReport extends LinkReport {
   id: string;
 }
 
-/** Off-route limit of the estimator (EstimateOptions.maxOffRouteKm default). */
-const MAX_OFF_KM = 60;
-
-/** The position reports of `dataset` as the association reads them (those near some route). */
-export function associationReports(dataset: Dataset): {
+/**
+ * The position reports of `dataset` as the association reads them (those near some route);
+ * `onePlaceADay` as EstimateOptions.onePlaceADay (default false).
+ */
+export function associationReports(
+  dataset: Dataset,
+  onePlaceADay = false,
+): {
   reports: IdReport[];
   model: CostModel;
   routeIds: readonly string[];
 } {
   const index = createRouteIndex(dataset.routes);
   const gazetteer = createGazetteer(dataset.places);
-  const tz = dataset.timeZone ?? "America/Mexico_City";
+  const tz = dataset.timeZone ?? DEFAULT_TIME_ZONE;
   const { prepared } = prepareSightings(dataset.sightings, tz, gazetteer, Infinity);
+  const ctx = { projections: projectSightings(index, prepared), maxOff: DEFAULT_MAX_OFF_ROUTE_KM };
   const reports: IdReport[] = [];
   const placed: { t: number; point?: readonly [number, number] }[] = [];
   for (const s of prepared) {
     if (!s.point) continue;
-    const kmByRoute = new Map<string, number>();
-    for (const p of index.projectAll(s.point))
-      if (p.distanceKm <= MAX_OFF_KM) kmByRoute.set(p.routeId, p.km);
-    if (kmByRoute.size === 0) continue;
     const row = dataset.sightings[s.index];
-    const part = readPart(row.part, row.notes);
-    const logSize =
-      s.logValue ??
-      (s.logLow !== undefined && s.logHigh !== undefined ? (s.logLow + s.logHigh) / 2 : undefined);
+    const report = linkReport(ctx, s, readPart(row.part, row.notes));
+    if (report.kmByRoute.size === 0) continue;
     placed.push(s);
-    reports.push({
-      id: s.id,
-      t: s.t,
-      kmByRoute,
-      logSize,
-      part: part === "head" || part === "tail",
-    });
+    reports.push({ id: s.id, ...report });
   }
-  const roadKm = Math.max(...index.routeIds.map((id) => index.lengthKm(id)));
-  const model = { ...DEFAULT_COST_MODEL, roadKm };
-  if (model.onePlaceADay) {
-    const w = placeDayWeights(placed);
-    reports.forEach((r, i) => (r.weight = w[i]));
-  }
+  const model = costModel({ index, routeIds: index.routeIds, onePlaceADay });
+  weighPlaceDays(reports, placed, model);
   return { reports, model, routeIds: index.routeIds };
 }
 
@@ -111,30 +106,26 @@ export interface PartitionCost {
   total: number;
 }
 
-/** The cheapest route's terms of `reports` (sorted by time) as one group (bestRouteCost's rule). */
+/** The terms of `reports` (sorted by time) as one group on the route the estimator chooses. */
 function bestTerms(
   reports: readonly LinkReport[],
   routeIds: readonly string[],
   m: CostModel,
 ): { route: string; terms: CostTerms } {
-  let best = {
-    route: routeIds[0],
-    terms: { positions: 0, offRoute: 0, sizes: 0, total: Infinity } as CostTerms,
-  };
-  for (const route of routeIds) {
-    if (!reports.some((r) => r.kmByRoute.has(route))) continue;
-    const terms = groupCostTerms(
-      reports.map((r) => ({
-        t: r.t,
-        km: r.kmByRoute.get(route),
-        logSize: r.logSize,
-        part: r.part,
-      })),
-      m,
-    );
-    if (terms.total < best.terms.total - 1e-9) best = { route, terms };
-  }
-  return best;
+  const { route, cost } = bestRouteCost(reports, routeIds, m);
+  if (!Number.isFinite(cost))
+    return { route, terms: { positions: 0, offRoute: 0, sizes: 0, total: Infinity } };
+  const terms = groupCostTerms(
+    reports.map((r) => ({
+      t: r.t,
+      km: r.kmByRoute.get(route),
+      logSize: r.logSize,
+      part: r.part,
+      weight: r.weight,
+    })),
+    m,
+  );
+  return { route, terms };
 }
 
 /**

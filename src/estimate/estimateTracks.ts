@@ -64,6 +64,9 @@ import type { Association, EstimateContext, WorkGroup } from "./workGroup.ts";
 export type { Association } from "./workGroup.ts";
 export type { TrackEnd } from "./trackEnds.ts";
 
+/** Sightings farther than this (km) from their group's route are left out (EstimateOptions.maxOffRouteKm). */
+export const DEFAULT_MAX_OFF_ROUTE_KM: Km = 60;
+
 export interface EstimateOptions {
   /** IANA time zone of the report; default the dataset's, else `America/Mexico_City`. */
   timeZone?: string;
@@ -75,7 +78,7 @@ export interface EstimateOptions {
   movement?: MovementModel;
   /** Fit the regime shares to the data by EM (default true). */
   fitRegimes?: boolean;
-  /** Sightings farther than this from their group's route are left out (default 60 km). */
+  /** Sightings farther than this from their group's route are left out (default DEFAULT_MAX_OFF_ROUTE_KM, 60 km). */
   maxOffRouteKm?: Km;
   /** Prebuilt route index / gazetteer (default: built from the dataset). */
   routeIndex?: RouteIndex;
@@ -226,14 +229,14 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     index,
     gazetteer,
     routeIds: index.routeIds,
-    maxOff: options.maxOffRouteKm ?? 60,
+    maxOff: options.maxOffRouteKm ?? DEFAULT_MAX_OFF_ROUTE_KM,
     onePlaceADay: options.onePlaceADay ?? false,
     maxCells: options.maxCells,
     keep: new Set(options.keep ?? []),
     destinations: resolveDestinations(options.destinations, index, gazetteer),
     movement: structuredClone(options.movement ?? defaultEstimatorMovement()),
     outlierScale: 1,
-    projections: projectAll(index, prepared),
+    projections: projectSightings(index, prepared),
     associations: [],
     leftOut,
     warnings: [],
@@ -366,7 +369,7 @@ function recordCountScopes(
 }
 
 /** Projections of every positioned report on every route (nearest point per route). */
-function projectAll(
+export function projectSightings(
   index: RouteIndex,
   prepared: readonly PreparedSighting[],
 ): Map<PreparedSighting, Map<string, { km: Km; off: Km }>> {

@@ -31,6 +31,8 @@ import type { FitCache } from "./reassignReports.ts";
 import { mergeTracklets } from "./mergeTracklets.ts";
 import { splitTrack } from "./splitTrack.ts";
 import { placeDayWeights } from "./placeDay.ts";
+import type { PlacedReport } from "./placeDay.ts";
+import type { BodyPart } from "./partWords.ts";
 import type { LinkItem, LinkReport } from "./mergeTracklets.ts";
 import { DEFAULT_COST_MODEL } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
@@ -196,18 +198,41 @@ function joinStrays({ ctx, fresh, live, merged, describe }: Linking): void {
 /** Birth penalty (nats): what a second group must save in cost to stay apart (mergeTracklets). */
 export const BIRTH_NATS = 55;
 
-/** The reports of a group as the linking sees them: km on every route near them, figure, part. */
+/**
+ * A position report as the linking sees it: local time, km on every route within `ctx.maxOff`,
+ * its log figure (or the middle of its range), whether it names the head or tail (`part`).
+ */
+export function linkReport(
+  ctx: Pick<EstimateContext, "projections" | "maxOff">,
+  s: PreparedSighting,
+  part: BodyPart | undefined,
+): LinkReport {
+  const kmByRoute = new Map<string, number>();
+  for (const [id, q] of ctx.projections.get(s) ?? [])
+    if (q.off <= ctx.maxOff) kmByRoute.set(id, q.km);
+  const logSize =
+    s.logValue ??
+    (s.logLow !== undefined && s.logHigh !== undefined ? (s.logLow + s.logHigh) / 2 : undefined);
+  return { t: s.t, kmByRoute, logSize, part: part === "head" || part === "tail" };
+}
+
+/** The reports of a group as the linking sees them (linkReport). */
 function linkReports(ctx: EstimateContext, g: WorkGroup): LinkReport[] {
-  return g.positions.map(({ s }) => {
-    const kmByRoute = new Map<string, number>();
-    for (const [id, q] of ctx.projections.get(s) ?? [])
-      if (q.off <= ctx.maxOff) kmByRoute.set(id, q.km);
-    const logSize =
-      s.logValue ??
-      (s.logLow !== undefined && s.logHigh !== undefined ? (s.logLow + s.logHigh) / 2 : undefined);
-    const part = g.parts?.get(s.id);
-    return { t: s.t, kmByRoute, logSize, part: part === "head" || part === "tail" };
-  });
+  return g.positions.map(({ s }) => linkReport(ctx, s, g.parts?.get(s.id)));
+}
+
+/**
+ * Gives each report (of `sightings`, index for index) its place-day weight (placeDay.ts) when the
+ * model weighs one place a day as one report; else leaves the reports as they are (weight 1).
+ */
+export function weighPlaceDays(
+  reports: readonly LinkReport[],
+  sightings: readonly PlacedReport[],
+  model: CostModel,
+): void {
+  if (!model.onePlaceADay) return;
+  const w = placeDayWeights(sightings);
+  reports.forEach((r, i) => (r.weight = w[i]));
 }
 
 /**
@@ -328,10 +353,7 @@ function joinByCost({ ctx, live, merged, describe, born }: Linking): void {
       sightings.push(g.positions[j].s);
     });
   });
-  if (model.onePlaceADay) {
-    const w = placeDayWeights(sightings);
-    reports.forEach((r, i) => (r.weight = w[i]));
-  }
+  weighPlaceDays(reports, sightings, model);
   // A labelled group's reports stay: its labels, and the unlabelled reports the first pass gave it
   // (they fit its smoothed track, a surer guide than tracklets of the leftovers).
   const fixed = owner.map((k) => all[k].labelled);
