@@ -74,11 +74,17 @@ const NEW_OUTLIER_SHARE = 0.25;
 function outliersOn(reports: readonly LinkReport[], route: string, model: CostModel): number {
   // trackCost.ts inliers' count, on reused buffers (positionsFit.ts).
   const km: number[] = [];
+  const weight: number[] = [];
+  let weighed = false;
   for (const r of reports) {
     const x = r.kmByRoute.get(route);
-    if (x !== undefined) km.push(x);
+    if (x === undefined) continue;
+    km.push(x);
+    weight.push(r.weight ?? 1);
+    if (r.weight !== undefined) weighed = true;
   }
-  return reports.length - km.length + positionsOutliers(km, km.length, model);
+  const out = positionsOutliers(km, km.length, model, weighed ? weight : undefined);
+  return reports.length - km.length + out;
 }
 
 /**

@@ -125,15 +125,21 @@ let ones = new Float64Array(0);
 
 /**
  * How many of positions `km[0..n)` (in time order) are more likely outliers than good under the
- * robust forward-only fit, every report weighted alike: trackCost.ts inliers' false count for
- * reports on the route.
+ * robust forward-only fit, each report with its weight `v` (placeDay.ts; default 1 each):
+ * trackCost.ts inliers' false count for reports on the route.
  * @example
  * positionsOutliers([100, 120, 900, 150], 4, DEFAULT_COST_MODEL); // => 1
  */
-export function positionsOutliers(km: ArrayLike<number>, n: number, m: CostModel): number {
+export function positionsOutliers(
+  km: ArrayLike<number>,
+  n: number,
+  m: CostModel,
+  v?: ArrayLike<number>,
+): number {
   if (n === 0) return 0;
   if (ones.length < n) ones = new Float64Array(Math.max(n, 2 * ones.length)).fill(1);
-  const spreadKm = fitInto(km, ones, n, m);
+  const spreadKm = fitInto(km, v ?? ones, n, m);
+  // Each report's chance of being good (its weight aside), as inliers reads it.
   weightsAt(km, ones, n, spreadKm, m);
   let out = 0;
   for (let i = 0; i < n; i++) if (!(w[i] >= 0.5)) out++;

@@ -49,6 +49,13 @@ describe("positionsOutliers", () => {
         m,
       );
       expect(positionsOutliers(km, n, m)).toBe(good.filter((g) => !g).length);
+      // With weights (one place a day): the same count as inliers of the weighted reports.
+      const weight = km.map(() => [1, 0.5, 0.25][Math.floor(random() * 3)]);
+      const weighted = inliers(
+        km.map((x, t) => ({ t, km: x, weight: weight[t] })),
+        m,
+      );
+      expect(positionsOutliers(km, n, m, weight)).toBe(weighted.filter((g) => !g).length);
     }
   });
 });
