@@ -4,23 +4,7 @@
  * next place and the end of its route — the morning question, answered without opening
  * forecast.csv (which holds every place ahead). Read from the library's forecast, never re-derived.
  */
-import { isoDate, reportsOfGroup } from "../src/index.ts";
-import type { ArrivalForecast, Dataset, Forecast, IsoDate, Nowcast } from "../src/index.ts";
-
-/**
- * The local date of each group's last position report up to the as-of moment. A group's track
- * (and so the nowcast's `lastDate`) runs to the last day of the data, which for a group reported
- * once (Salvadoran group Nov 18: San Salvador, 18 Nov) is days after anyone saw it; planners
- * weigh a forecast by when the group was last reported.
- */
-export function lastReportDates(now: Nowcast, dataset: Dataset): Map<string, IsoDate> {
-  const dates = new Map<string, IsoDate>();
-  for (const g of now.groups) {
-    const last = reportsOfGroup(dataset, now.estimate, g.group, { asOf: now.asOf }).at(-1);
-    if (last) dates.set(g.group, isoDate(Math.floor(last.t)));
-  }
-  return dates;
-}
+import type { ArrivalForecast, Forecast, IsoDate, Nowcast } from "../src/index.ts";
 
 /** "2018-11-15 (p10 2018-11-14, p90 beyond the horizon)": one moment's dates. */
 function dates(q: { p10?: string; p50?: string; p90?: string }): string {
@@ -30,13 +14,12 @@ function dates(q: { p10?: string; p50?: string; p90?: string }): string {
 
 /**
  * One place ahead: the median person's arrival, the head's, the chance within the horizon. A
- * place the head had already passed (its 90 % interval beyond the place on the group's last
- * day, `headLowKm`) says so: the forecast dates such arrivals to the as-of day (never the past),
- * which would read as "the first people arrive today".
+ * place the head had already passed (the library's `headReached`) says so: the forecast dates
+ * such arrivals to the as-of day (never the past), which would read as "the first people arrive
+ * today".
  */
-function arrivalText(a: ArrivalForecast, headLowKm: number | undefined): string {
-  const reached = headLowKm !== undefined && headLowKm >= a.km;
-  const head = reached
+function arrivalText(a: ArrivalForecast): string {
+  const head = a.headReached
     ? "; first people already there"
     : a.headArrivalDate
       ? `; first people ${dates(a.headArrivalDate)}`
@@ -49,8 +32,9 @@ function arrivalText(a: ArrivalForecast, headLowKm: number | undefined): string 
  * The summary lines: a heading, then per group (in the nowcast's order) its status and, on the
  * road, its next place and its route's last place ahead.
  */
-export function forecastSummaryLines(now: Nowcast, forecast: Forecast, dataset: Dataset): string[] {
-  const reported = lastReportDates(now, dataset);
+export function forecastSummaryLines(now: Nowcast, forecast: Forecast): string[] {
+  // The nowcast's last report of each group (its track may run past it).
+  const reported = new Map(now.groups.map((g) => [g.group, g.lastReportDate]));
   // "last report 2018-11-18; track to 2018-11-22" when the track runs past the last report.
   const seen = (group: string, trackEnd: IsoDate) => {
     const last = reported.get(group);
@@ -84,8 +68,7 @@ export function forecastSummaryLines(now: Nowcast, forecast: Forecast, dataset: 
       continue;
     }
     const shown = ahead.length > 1 ? [ahead[0]!, ahead[ahead.length - 1]!] : [ahead[0]!];
-    const headLow = now.groups.find((n) => n.group === g.group)?.head?.km.low;
-    for (const a of shown) lines.push(`    ${arrivalText(a, headLow)}`);
+    for (const a of shown) lines.push(`    ${arrivalText(a)}`);
   }
   return lines;
 }

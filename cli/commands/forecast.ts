@@ -21,7 +21,7 @@ import { summarizeReport } from "../read-input.ts";
 import { forecastArrivals, formatCsv, hxlOption, mulberry32, nowcast } from "../../src/index.ts";
 import type { Forecast, Nowcast } from "../../src/index.ts";
 import { counted } from "../plural.ts";
-import { forecastSummaryLines, lastReportDates } from "../forecast-summary.ts";
+import { forecastSummaryLines } from "../forecast-summary.ts";
 
 /** Columns of forecast.csv, in this order exactly. */
 export const FORECAST_COLUMNS = [
@@ -181,7 +181,6 @@ export const forecastCommand: Command = {
       now,
       forecast,
       out.write,
-      lastReportDates(now, loaded.dataset),
       {
         dataset: loaded.dataset.name,
         timeZone,
@@ -192,7 +191,7 @@ export const forecastCommand: Command = {
       values.hxl === true,
     );
     for (const w of forecast.warnings) context.stderr(`warning: ${w.message}`);
-    for (const line of forecastSummaryLines(now, forecast, loaded.dataset)) context.stdout(line);
+    for (const line of forecastSummaryLines(now, forecast)) context.stdout(line);
     context.stderr(
       `forecast as of ${now.asOfDate} for ${counted(now.groups.length, "group")}, ${counted(forecast.arrivals.length, "group-place")}, horizon ${counted(horizonDays, "day")}; wrote ${out.dir}`,
     );
@@ -243,7 +242,6 @@ export function writeForecast(
   now: Nowcast,
   forecast: Forecast,
   write: (name: string, content: string) => unknown,
-  lastReports: ReadonlyMap<string, string>,
   meta: Record<string, unknown>,
   hxl = false,
 ): void {
@@ -305,7 +303,7 @@ export function writeForecast(
       routeId: g.routeId,
       lastObserved: g.lastDate,
       // The group's last position report up to --as-of (its track may run past it).
-      lastReport: lastReports.get(g.group) ?? null,
+      lastReport: g.lastReportDate ?? null,
       daysSinceObserved: g.daysSinceObserved,
       km: g.km,
       size: g.size ? { median: g.size.median, low: g.size.low, high: g.size.high } : null,

@@ -106,6 +106,13 @@ export interface ArrivalForecast {
    */
   headArrival?: { p10?: number; p50?: number; p90?: number };
   headArrivalDate?: { p10?: IsoDate; p50?: IsoDate; p90?: IsoDate };
+  /**
+   * The head had passed the place by the group's last day (the low end of its 90 % interval,
+   * `head.km.low`, at or beyond the place): its first people are already there. The head's
+   * arrival is then dated to the as-of moment (never the past), which would read as "the first
+   * people arrive today"; front ends say "already there" instead.
+   */
+  headReached?: true;
 }
 
 /** Where a group is at 12:00 on one day of the horizon (a slice of the forecast cone). */
@@ -319,6 +326,7 @@ function arrivalsOf(
       people: people.length > 0 ? quantiles(people, Math.round) : undefined,
       probWithinHorizon: Math.round((within / runs) * 1000) / 1000,
       ...(head ? { headArrival: head, headArrivalDate: datesOf(head) } : {}),
+      ...(g.head && g.head.km.low >= round1(stop.km) ? { headReached: true as const } : {}),
     });
   }
   return out;

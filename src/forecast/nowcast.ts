@@ -77,6 +77,13 @@ export interface GroupNowcast {
   /** Whole days from `lastDate` to the as-of day (0 = seen that day). */
   daysSinceObserved: number;
   /**
+   * Local date of the group's last position report up to the as-of moment ({@link reportsOfGroup});
+   * undefined when it has none. Its track, and so `lastDate`, runs to the last day of the data,
+   * which for a group reported once (Salvadoran group Nov 18: San Salvador, 18 Nov) is days after
+   * anyone saw it; planners weigh a forecast by when the group was last reported.
+   */
+  lastReportDate?: IsoDate;
+  /**
    * The group's movement model: the pooled one, or (`paceWindowDays` > 0) its shares refitted on
    * the group's own pace ({@link groupMovement}).
    */
@@ -197,7 +204,11 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     asOf = groups.reduce((m, g) => Math.max(m, g.lastDay), -Infinity) + 0.5;
     if (!Number.isFinite(asOf)) asOf = 0;
   }
-  for (const g of groups) g.daysSinceObserved = Math.max(0, Math.floor(asOf) - g.lastDay);
+  for (const g of groups) {
+    g.daysSinceObserved = Math.max(0, Math.floor(asOf) - g.lastDay);
+    const last = stateOf(g.group).times?.findLast((t) => t <= asOf);
+    if (last !== undefined) g.lastReportDate = isoDate(Math.floor(last));
+  }
   return {
     asOf,
     asOfDate: isoDate(Math.floor(asOf)),
@@ -244,6 +255,8 @@ interface ReportedState {
   regime?: Regime;
   /** Its furthest position report on its latest report day (km), and that day. */
   furthest?: { km: Km; day: number };
+  /** The times of its position reports (local days, ascending). */
+  times?: number[];
 }
 
 /** The {@link ReportedState} of each group, by group; memoised. */
@@ -270,6 +283,7 @@ function reportedStates(
       memo.set(group, {
         ...(speed === undefined ? {} : { regime: regimeOfPace(speed, estimate.report.movement) }),
         ...(day === undefined ? {} : { furthest: { km, day } }),
+        times: reports.map((r) => r.t),
       });
     }
     return memo.get(group)!;

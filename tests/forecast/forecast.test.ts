@@ -288,6 +288,28 @@ describe("forecastArrivals starts from the state as of the day", () => {
     expect(plain.arrivals.every((a) => a.headArrival === undefined)).toBe(true);
   });
 
+  it("marks a place the head had passed by the group's last day as reached (headReached), the others not", () => {
+    // B is at 222 km: the median person (150 km) has not reached it, the head's 90 % interval
+    // (230–280 km) is past it, so its first people are already there; C (556 km) is ahead of both.
+    const head = {
+      km: { median: 260, low: 230, high: 280 },
+      regime: { rest: 0, walk: 1, ride: 0 },
+    };
+    const f = forecastArrivals(world([group(150, steady(100), { headAheadKm: 110, head })]), {
+      dataset: { places, routes },
+      runs: 20,
+    });
+    const at = (name: string) => f.arrivals.find((a) => a.placeName === name)!;
+    expect(at("B").headReached).toBe(true);
+    expect(at("C").headReached).toBeUndefined();
+    // Without a head nothing is reached.
+    const plain = forecastArrivals(world([group(150, steady(100))]), {
+      dataset: { places, routes },
+      runs: 20,
+    });
+    expect(plain.arrivals.some((a) => a.headReached)).toBe(false);
+  });
+
   it("moves the head on from its own start: a head that rides arrives days before the shifted median", () => {
     // The median person walks 100 km a day; the head, 200 km ahead, rode into its last day and
     // keeps riding 300 km a day (persistence 1). C is 556 km ahead of the median person: the head
@@ -456,8 +478,12 @@ describe("nowcast on the 2018 data", () => {
       ],
     };
     const b = nowcast(late, { asOf });
-    expect(b.groups.map((g) => [g.group, g.lastDate, g.km.median])).toEqual(
-      a.groups.map((g) => [g.group, g.lastDate, g.km.median]),
+    expect(b.groups.map((g) => [g.group, g.lastDate, g.lastReportDate, g.km.median])).toEqual(
+      a.groups.map((g) => [g.group, g.lastDate, g.lastReportDate, g.km.median]),
+    );
+    // Each group's last position report up to asOf: Honduran caravan 1 was reported on 27 Oct.
+    expect(a.groups.find((g) => g.group === "Honduran caravan 1")!.lastReportDate).toBe(
+      "2018-10-27",
     );
     expect(a.asOfDate).toBe("2018-10-28");
     for (const g of a.groups) expect(g.lastDate <= "2018-10-28").toBe(true);

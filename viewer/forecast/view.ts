@@ -4,7 +4,7 @@
  */
 import { createRouteIndex, embedded2018, sliceRoute } from "../../src/index.ts";
 import type { Dataset, GroupForecastStatus, IsoDate, Km, LonLat } from "../../src/index.ts";
-import { forecastArrivals, isoDate, mulberry32, nowcast, reportsOfGroup } from "../../src/index.ts";
+import { forecastArrivals, mulberry32, nowcast } from "../../src/index.ts";
 
 /** p10 / p50 / p90. */
 export interface Q3 {
@@ -62,7 +62,7 @@ export interface ForecastView {
     prob: number;
     head?: { p10?: IsoDate; p50?: IsoDate; p90?: IsoDate };
     /**
-     * The head had passed the place by the group's last day (its 90 % interval beyond it): the
+     * The head had passed the place by the group's last day (the library's `headReached`): the
      * first people are already there (the forecast dates that to the as-of day).
      */
     headReached?: true;
@@ -113,7 +113,6 @@ export function computeForecastView(
     horizonDays,
     groups: now.groups.map((g) => {
       const status = f.groups.find((s) => s.group === g.group);
-      const report = reportsOfGroup(dataset, now.estimate, g.group, { asOf: now.asOf }).at(-1);
       return {
         group: g.group,
         routeId: g.routeId,
@@ -121,7 +120,7 @@ export function computeForecastView(
         daysSinceObserved: g.daysSinceObserved,
         status: status?.status ?? "on_road",
         ...(status?.placeName ? { place: status.placeName } : {}),
-        ...(report ? { lastReport: isoDate(Math.floor(report.t)) } : {}),
+        ...(g.lastReportDate ? { lastReport: g.lastReportDate } : {}),
       };
     }),
     arrivals: f.arrivals.map((a) => ({
@@ -135,9 +134,7 @@ export function computeForecastView(
       people: a.people,
       prob: a.probWithinHorizon,
       ...(a.headArrivalDate ? { head: a.headArrivalDate } : {}),
-      ...((now.groups.find((g) => g.group === a.group)?.head?.km.low ?? -Infinity) >= a.km
-        ? { headReached: true as const }
-        : {}),
+      ...(a.headReached ? { headReached: a.headReached } : {}),
     })),
     cones,
   };
