@@ -56,7 +56,7 @@ export function forecastSummaryLines(now: Nowcast, forecast: Forecast): string[]
     }
     if (g.status === "dissolved") {
       lines.push(
-        `  ${g.group}: dissolved, its track ended more than 7 days before; last placed near ${g.placeName ?? `km ${g.km}`} (${seen(g.group, g.lastDate)}); not moved on.`,
+        `  ${g.group}: dissolved, its track ended more than ${forecast.staleDays} days before; last placed near ${g.placeName ?? `km ${g.km}`} (${seen(g.group, g.lastDate)}); not moved on.`,
       );
       continue;
     }

@@ -421,7 +421,7 @@ export type {
   GroupStatus,
   GroupForecastStatus,
 } from "./forecast/forecast.ts";
-export { forecastArrivals, groupStatus } from "./forecast/forecast.ts";
+export { DEFAULT_STALE_DAYS, forecastArrivals, groupStatus } from "./forecast/forecast.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ForecastWarningCode } from "./forecast/warnings.ts";
 export { naiveArrival } from "./forecast/naive.ts";

@@ -21,6 +21,13 @@ import { quantileSorted } from "../util/quantiles.ts";
 import type { GroupNowcast, Nowcast } from "./nowcast.ts";
 import { forecastWarnings, type ForecastWarningCode } from "./warnings.ts";
 
+/**
+ * Whole days a group may go unobserved before the forecast counts it as `dissolved` (no longer
+ * on the road as a group) rather than moving it on: {@link ForecastOptions.staleDays}' default.
+ * A week: the 2018 caravans were reported at least every few days while on the road.
+ */
+export const DEFAULT_STALE_DAYS = 7;
+
 /** Options of {@link forecastArrivals}. */
 export interface ForecastOptions {
   /** Days after the as-of moment that count as "within the horizon"; default 14. */
@@ -38,7 +45,7 @@ export interface ForecastOptions {
   /**
    * A group last observed more than this many whole days before the as-of day is no longer on the
    * road as of that day (`dissolved`: its people are at places, returned or unknown in the
-   * ledger) and is not moved on; default 7.
+   * ledger) and is not moved on; default {@link DEFAULT_STALE_DAYS} (7).
    */
   staleDays?: number;
   /** A group within this distance (km) of the end of its route has `arrived`; default 20. */
@@ -132,6 +139,8 @@ export interface Forecast {
   asOfDate: IsoDate;
   horizonDays: number;
   runs: number;
+  /** Whole days unobserved after which a group counted as `dissolved` (the `staleDays` used). */
+  staleDays: number;
   /** Arrivals of the groups on the road, by group (nowcast order) then km; none before the as-of moment. */
   arrivals: ArrivalForecast[];
   /** Every group of the nowcast with its status as of the forecast (nowcast order). */
@@ -209,6 +218,7 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     asOfDate: now.asOfDate,
     horizonDays,
     runs,
+    staleDays: options.staleDays ?? DEFAULT_STALE_DAYS,
     arrivals,
     groups,
     positions,
@@ -235,7 +245,7 @@ export function groupStatus(
   options: Pick<ForecastOptions, "staleDays" | "arrivalKm"> = {},
 ): GroupForecastStatus {
   if (g.km.median >= g.routeLengthKm - (options.arrivalKm ?? 20)) return "arrived";
-  if (Math.floor(asOf) - g.lastDay > (options.staleDays ?? 7)) return "dissolved";
+  if (Math.floor(asOf) - g.lastDay > (options.staleDays ?? DEFAULT_STALE_DAYS)) return "dissolved";
   return "on_road";
 }
 

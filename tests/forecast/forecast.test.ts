@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { embedded2018 } from "../../src/embedded/index.ts";
 import type { MovementModel } from "../../src/movement/index.ts";
 import { fitAttritionPerDay } from "../../src/forecast/attrition.ts";
-import { forecastArrivals } from "../../src/forecast/forecast.ts";
+import { DEFAULT_STALE_DAYS, forecastArrivals } from "../../src/forecast/forecast.ts";
 import { groupMovement } from "../../src/forecast/groupMovement.ts";
 import { naiveArrival } from "../../src/forecast/naive.ts";
 import { headAtReports, headStart, nowcast } from "../../src/forecast/nowcast.ts";
@@ -271,6 +271,15 @@ describe("forecastArrivals starts from the state as of the day", () => {
     ]);
     expect(f.arrivals).toEqual([]);
     expect(f.positions).toEqual([]);
+    // Dissolved after DEFAULT_STALE_DAYS (7) days unobserved, the number the result carries for
+    // the front ends' texts; "old" (14 days) is on the road with staleDays 20.
+    expect(f.staleDays).toBe(DEFAULT_STALE_DAYS);
+    const lenient = forecastArrivals(world([stale]), {
+      dataset: { places, routes },
+      runs: 20,
+      staleDays: 20,
+    });
+    expect([lenient.staleDays, lenient.groups[0]!.status]).toEqual([20, "on_road"]);
   });
 
   it("forecasts the head's arrival ahead of the median person's when the track has a head", () => {

@@ -13,6 +13,7 @@ const view: ForecastView = {
   asOf: "2018-11-01T12:00:00",
   asOfDate: "2018-11-01",
   horizonDays: 14,
+  staleDays: 7,
   groups: [
     {
       group: "A",
@@ -148,6 +149,12 @@ describe("forecast panel builders", () => {
         .map((n) => toSvgString(n))
         .join(""),
     ).toMatch(/llegó al final de su ruta: Tijuana/);
+    // The days are the forecast's staleDays, not a number in the text.
+    const five = forecastGroupStatus({ ...view, staleDays: 5 }, "es")
+      .map((n) => toSvgString(n))
+      .join("");
+    expect(five).toContain("hace más de 5 días");
+    expect(five).not.toContain("{days}");
     const onRoad = { ...view, groups: view.groups.filter((g) => g.status === "on_road") };
     expect(forecastGroupStatus(onRoad, "en")).toEqual([]);
   });

@@ -52,7 +52,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
       "The forecast panel runs on the embedded 2018 data. For your files, run on the command line: npx dtm-flow forecast --sightings your-file.csv --out forecast (it writes forecast.csv).",
     statusTitle: "Arrived or dissolved (not forecast)",
     arrived: "arrived at the end of its route:",
-    dissolved: "dissolved (its track ended more than 7 days before); last placed near",
+    dissolved: "dissolved (its track ended more than {days} days before); last placed near",
     lastSeen: "last report",
     already: "already there",
   },
@@ -77,7 +77,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     statusTitle: "Llegados o disueltos (sin pronóstico)",
     arrived: "llegó al final de su ruta:",
     dissolved:
-      "disuelto (su trayectoria terminó hace más de 7 días); ubicado por última vez cerca de",
+      "disuelto (su trayectoria terminó hace más de {days} días); ubicado por última vez cerca de",
     lastSeen: "último reporte",
     already: "ya llegaron",
   },
@@ -204,6 +204,8 @@ export function forecastGroupStatus(view: ForecastView, lang: Lang): VNode[] {
   const still = view.groups.filter((g) => g.status !== "on_road");
   if (still.length === 0) return [];
   const t = TEXT[lang];
+  // The library's staleDays, never a number written into the text.
+  const dissolved = t.dissolved.replace("{days}", String(view.staleDays));
   return [
     h("h3", { class: "forecast-status-title" }, t.statusTitle),
     h(
@@ -213,7 +215,7 @@ export function forecastGroupStatus(view: ForecastView, lang: Lang): VNode[] {
         h(
           "li",
           { "data-group": g.group, "data-status": g.status },
-          `${g.group}: ${g.status === "arrived" ? t.arrived : t.dissolved} ${g.place ?? "–"} (${t.lastSeen} ${g.lastReport ? formatDate(lang, g.lastReport, false) : "–"})`,
+          `${g.group}: ${g.status === "arrived" ? t.arrived : dissolved} ${g.place ?? "–"} (${t.lastSeen} ${g.lastReport ? formatDate(lang, g.lastReport, false) : "–"})`,
         ),
       ),
     ),

@@ -28,6 +28,8 @@ export interface ForecastView {
   asOf: string;
   asOfDate: IsoDate;
   horizonDays: number;
+  /** Whole days unobserved after which a group counted as dissolved (the forecast's `staleDays`). */
+  staleDays: number;
   /**
    * Every group as of the forecast: on the road (moved on), arrived at its route's end, or
    * dissolved (not seen for more than a week), with where it arrived or was last placed
@@ -111,6 +113,7 @@ export function computeForecastView(
     asOf,
     asOfDate: now.asOfDate,
     horizonDays,
+    staleDays: f.staleDays,
     groups: now.groups.map((g) => {
       const status = f.groups.find((s) => s.group === g.group);
       return {
