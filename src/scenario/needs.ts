@@ -11,6 +11,22 @@ import type { NeedsSeries, PlanningFigures } from "./types.ts";
 export const wholePeople = (people: number): number => Math.max(0, Math.ceil(people - 1e-9));
 
 /**
+ * Decimals each need is rounded to ({@link placeNeeds}): water to the litre (0.001 m³), covered
+ * space to 0.1 m², latrines and hygiene kits whole. The one precision of the needs: the CSVs
+ * write the values as they are, and the front ends (CLI summary, viewer panel) print them to
+ * these decimals, so that a figure on screen is the figure in scenario-summary.csv.
+ */
+export const NEEDS_DECIMALS = {
+  waterM3PerDay: 3,
+  latrines: 0,
+  coveredM2: 1,
+  hygieneKitsPerMonth: 0,
+} as const satisfies Record<keyof NeedsSeries, number>;
+
+/** 10 ** NEEDS_DECIMALS.coveredM2: covered space is rounded to 1 / AREA_SCALE m². */
+const AREA_SCALE = 10 ** NEEDS_DECIMALS.coveredM2;
+
+/**
  * Daily needs at one place from the people present there each day.
  *
  * - water (m³/day) = people × litres per person per day ÷ 1000;
@@ -44,9 +60,10 @@ export function placeNeeds(
     const perLatrine = later ? figures.peoplePerLatrineLater : figures.peoplePerLatrineInitial;
     // Round people up first (a p50 of 0.4 people is a person who may come and needs a latrine).
     const whole = wholePeople(people);
+    // Whole litres as m³: NEEDS_DECIMALS.waterM3PerDay (3) decimals.
     needs.waterM3PerDay[day] = Math.round(whole * figures.waterLitresPerPersonPerDay) / 1000;
     needs.latrines[day] = Math.ceil(whole / perLatrine);
-    needs.coveredM2[day] = Math.round(whole * figures.coveredM2PerPerson * 10) / 10;
+    needs.coveredM2[day] = Math.round(whole * figures.coveredM2PerPerson * AREA_SCALE) / AREA_SCALE;
     needs.hygieneKitsPerMonth[day] = Math.max(
       0,
       Math.ceil(whole * figures.hygieneKitsPerPersonPerMonth - 1e-9),

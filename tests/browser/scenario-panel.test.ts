@@ -152,7 +152,11 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     // The same needs as `dtm-flow scenario` writes for the same scenario, runs and seed.
     const cli = await cliSummaryRow(200, "Tapachula");
     expect(latrines).toBe(Number(cli["latrines_peak_p90"]));
-    expect(water).toBe(Math.round(Number(cli["water_m3_day_peak_p90"]) * 10) / 10);
+    // The figures of the CSV as they are (water to the litre, space to 0.1 m²), not rounded again.
+    expect(water).toBe(Number(cli["water_m3_day_peak_p90"]));
+    expect(await row.locator('td[data-need="covered"]').textContent()).toBe(
+      Number(cli["covered_m2_peak_p90"]).toLocaleString("en-GB", { maximumFractionDigits: 1 }),
+    );
     // Grouped by thousands as the CLI's summary prints them (3,715), the exact figure of the CSV.
     const kits = (await row.locator('td[data-need="kits"]').textContent())!;
     expect(kits).toBe(Number(cli["hygiene_kits_month_peak_p90"]).toLocaleString("en-GB"));

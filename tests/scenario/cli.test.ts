@@ -118,6 +118,22 @@ describe("dtm-flow scenario", () => {
     expect(said).toMatch(
       /ready for the p90 peak of 2,000 people: 40 m³ water\/day, 40 latrines, 7,000 m² covered space, 2,000 hygiene kits\/month/,
     );
+    // Every place's needs as scenario-summary.csv gives them, to its decimals (no second rounding).
+    const csv = Papa.parse<Record<string, string>>(summary.replace(/^\uFEFF/, ""), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    const figure = (v: string | undefined) =>
+      Number(v).toLocaleString("en-US", { maximumFractionDigits: 3 });
+    const ready = io.out.filter((l) => l.startsWith("    ready for"));
+    expect(ready.length).toBeGreaterThan(1);
+    for (const row of csv.filter((r) => Number(r["peak_present_p90"]) > 0)) {
+      const line = io.out[io.out.findIndex((l) => l.startsWith(`  ${row["place"]}: `)) + 1];
+      if (!line?.startsWith("    ready for")) continue;
+      expect(line).toContain(
+        `${figure(row["water_m3_day_peak_p90"])} m³ water/day, ${figure(row["latrines_peak_p90"])} latrines, ${figure(row["covered_m2_peak_p90"])} m² covered space, ${figure(row["hygiene_kits_month_peak_p90"])} hygiene kits/month`,
+      );
+    }
     expect(said).toMatch(/\): 2,000 departed = /);
     expect(said).not.toMatch(/\b1 days\b|\d{4} (people|present)/);
     expect(io.err.join("\n")).toMatch(/Running 50 runs… 100 %/);

@@ -136,7 +136,8 @@ export interface NeedsRow {
   /**
    * Needs for the p90 of the peak of people present (`peak.p90`), as `dtm-flow scenario` prints
    * them and writes them to scenario-summary.csv: the library's one definition
-   * (`scenarioPeakNeeds`, initial latrine ratio), so the panel and the CLI give the same figures.
+   * (`scenarioPeakNeeds`, initial latrine ratio) at its one precision (`NEEDS_DECIMALS`: water
+   * to the litre, covered space to 0.1 m²), so the panel and the CLI give the same figures.
    */
   waterM3PerDay: number;
   latrines: number;
@@ -160,10 +161,11 @@ export function needsRows(result: ScenarioResult): NeedsRow[] {
         firstArrival: p.firstArrival,
         peak: p.peakPeople,
         overCapacity: p.capacity === undefined ? undefined : p.overCapacityAnyDayProbability,
-        waterM3PerDay: Math.round(needs.waterM3PerDay[0]! * 10) / 10,
+        // As the library rounds them (NEEDS_DECIMALS), the figures of scenario-summary.csv.
+        waterM3PerDay: needs.waterM3PerDay[0]!,
         latrines: needs.latrines[0]!,
-        coveredM2: Math.round(needs.coveredM2[0]!),
-        hygieneKitsPerMonth: Math.round(needs.hygieneKitsPerMonth[0]!),
+        coveredM2: needs.coveredM2[0]!,
+        hygieneKitsPerMonth: needs.hygieneKitsPerMonth[0]!,
       };
     });
 }

@@ -3,7 +3,12 @@
  * totals of the median run, the needs table with the planning figures used, the CSV download.
  * Explicit state in, DOM out; the pure parts are in resultsModel.ts.
  */
-import { formatCsv, SCENARIO_PLACE_DAY_COLUMNS, scenarioPlaceDayRows } from "../../src/index.ts";
+import {
+  formatCsv,
+  NEEDS_DECIMALS,
+  SCENARIO_PLACE_DAY_COLUMNS,
+  scenarioPlaceDayRows,
+} from "../../src/index.ts";
 import type { ScenarioResult } from "../../src/index.ts";
 import { formatDate, formatExact, formatPeople } from "../i18n.ts";
 import { toDom } from "../render/vnode.ts";
@@ -11,6 +16,7 @@ import type { Lang } from "../state.ts";
 import { button, download, el } from "./dom.ts";
 import { fanChart } from "./fan.ts";
 import { fanPlaces, needsRows, PLANNING_KEYS, slug } from "./model.ts";
+import type { NeedsRow } from "./model.ts";
 import type { FanLayout } from "./resultsModel.ts";
 import { fanLayout, figureText, totalsText } from "./resultsModel.ts";
 import { scenarioText } from "./texts.ts";
@@ -43,6 +49,8 @@ function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
   const t = (key: ScenarioTextKey) => scenarioText(lang, key);
   const people = (v: number | undefined) => (v === undefined ? "–" : formatPeople(lang, v));
   const date = (d: string | undefined) => (d ? formatDate(lang, d, false) : "–");
+  const need = (r: NeedsRow, k: keyof typeof NEEDS_DECIMALS) =>
+    formatExact(lang, r[k], NEEDS_DECIMALS[k]);
   const rows = needsRows(result).map((r) =>
     el(
       "tr",
@@ -60,10 +68,11 @@ function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
         { class: r.overCapacity ? "over" : undefined },
         r.overCapacity === undefined ? "–" : `${Math.round(r.overCapacity * 100)} %`,
       ),
-      el("td", { "data-need": "water" }, formatExact(lang, r.waterM3PerDay)),
-      el("td", { "data-need": "latrines" }, formatExact(lang, r.latrines)),
-      el("td", { "data-need": "covered" }, formatExact(lang, r.coveredM2)),
-      el("td", { "data-need": "kits" }, formatExact(lang, r.hygieneKitsPerMonth)),
+      // The library's figures to its decimals: what scenario-summary.csv says.
+      el("td", { "data-need": "water" }, need(r, "waterM3PerDay")),
+      el("td", { "data-need": "latrines" }, need(r, "latrines")),
+      el("td", { "data-need": "covered" }, need(r, "coveredM2")),
+      el("td", { "data-need": "kits" }, need(r, "hygieneKitsPerMonth")),
     ),
   );
   const head = el("tr", {}, ...NEEDS_COLUMNS.map((k) => el("th", { scope: "col" }, t(k))));
