@@ -174,6 +174,7 @@ export { fitSizePrior, fallbackSizePrior, sizePriorsLeaveOneOut } from "./estima
 // (placeDay.ts; EstimateOptions.onePlaceADay).
 export type { CostModel, CostReport, CostTerms } from "./estimate/trackCost.ts";
 export { DEFAULT_COST_MODEL, groupCost, groupCostTerms } from "./estimate/trackCost.ts";
+export type { PlacedReport } from "./estimate/placeDay.ts";
 export { placeDayWeights } from "./estimate/placeDay.ts";
 export type {
   GroupDayState,
@@ -421,7 +422,12 @@ export type {
   GroupStatus,
   GroupForecastStatus,
 } from "./forecast/forecast.ts";
-export { DEFAULT_STALE_DAYS, forecastArrivals, groupStatus } from "./forecast/forecast.ts";
+export {
+  DEFAULT_STALE_DAYS,
+  forecastArrivals,
+  groupStatus,
+  PASSED_SHARE,
+} from "./forecast/forecast.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ForecastWarningCode } from "./forecast/warnings.ts";
 export { naiveArrival } from "./forecast/naive.ts";

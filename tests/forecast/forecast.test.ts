@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { embedded2018 } from "../../src/embedded/index.ts";
+import * as api from "../../src/index.ts";
 import type { MovementModel } from "../../src/movement/index.ts";
 import { fitAttritionPerDay } from "../../src/forecast/attrition.ts";
 import { DEFAULT_STALE_DAYS, forecastArrivals } from "../../src/forecast/forecast.ts";
@@ -420,6 +421,16 @@ describe("forecastArrivals starts from the state as of the day", () => {
     const honduran = f.groups.find((x) => x.group === "Honduran caravan 1")!;
     expect(["arrived", "dissolved"]).toContain(honduran.status);
     expect(f.arrivals.some((a) => a.group === "Honduran caravan 1")).toBe(false);
+  });
+});
+
+describe("public API (src/index.ts)", () => {
+  it("exports the rules docs and benchmarks name: PASSED_SHARE, DEFAULT_STALE_DAYS, the cost terms, placeDayWeights, categoryWords", () => {
+    expect([api.PASSED_SHARE, api.DEFAULT_STALE_DAYS]).toEqual([0.9, 7]);
+    for (const f of [api.groupCostTerms, api.groupCost, api.placeDayWeights, api.categoryWords])
+      expect(typeof f).toBe("function");
+    expect(api.categoryWords("asylum_claim")).toBe("asylum claims");
+    expect(api.DEFAULT_COST_MODEL).toBeDefined();
   });
 });
 
