@@ -105,6 +105,9 @@ export function arrivalRows(
   );
 }
 
+type Arrival = ForecastView["arrivals"][number];
+type Group = ForecastView["groups"][number];
+
 /**
  * The arrivals table (HTML): one body per group (its name as a header row), a row per place ahead.
  * @param colourOf colour of a group (a swatch in its header row).
@@ -116,81 +119,89 @@ export function forecastTable(
   perGroup = 12,
 ): VNode {
   const rows = arrivalRows(view, 0.1, perGroup);
-  const date = (d: string | undefined) =>
-    d === undefined ? TEXT[lang].later : formatDate(lang, d, false);
   if (rows.length === 0) return h("p", { class: "note", "data-empty": "1" }, TEXT[lang].none);
   const groups = view.groups.filter((g) => rows.some((r) => r.group === g.group));
   return h(
     "table",
     { class: "forecast-table" },
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        h("th", { scope: "col" }, TEXT[lang].place),
-        h("th", { scope: "col" }, TEXT[lang].expected),
-        h("th", { scope: "col" }, TEXT[lang].first),
-        h("th", { scope: "col" }, TEXT[lang].people),
-        h("th", { scope: "col" }, `${TEXT[lang].within} ${view.horizonDays} d`),
-      ),
-    ),
+    tableHead(view, lang),
     groups.map((g) =>
       h(
         "tbody",
         { "data-group": g.group },
-        h(
-          "tr",
-          { class: "group-row" },
-          h(
-            "th",
-            { colspan: 5, scope: "rowgroup" },
-            h("span", { class: "swatch", style: `background:${colourOf(g.group)}` }),
-            ` ${g.group}`,
-            // When it was last reported: its track (the forecast's start) may run days past it.
-            g.lastReport
-              ? h(
-                  "span",
-                  { class: "last-report", "data-last-report": g.lastReport },
-                  ` · ${TEXT[lang].lastSeen} ${formatDate(lang, g.lastReport, false)}`,
-                )
-              : null,
-          ),
-        ),
-        rows
-          .filter((a) => a.group === g.group)
-          .map((a) =>
-            h(
-              "tr",
-              { "data-place": a.place, "data-group": a.group },
-              h("th", { scope: "row" }, a.place),
-              // The p10–p90 under the p50, smaller: six columns do not fit the side panel.
-              h(
-                "td",
-                { "data-date": a.p50 ?? "", class: "nowrap" },
-                date(a.p50),
-                h(
-                  "span",
-                  { class: "range", title: TEXT[lang].range },
-                  `${date(a.p10)}–${date(a.p90)}`,
-                ),
-              ),
-              h(
-                "td",
-                {
-                  class: "nowrap",
-                  "data-head-date": a.head?.p50 ?? "",
-                  ...(a.headReached ? { "data-head-reached": "1" } : {}),
-                },
-                a.headReached ? TEXT[lang].already : a.head ? date(a.head.p50) : "–",
-              ),
-              h("td", {}, a.people ? formatPeople(lang, a.people.p50) : "–"),
-              h("td", { class: "nowrap" }, `${Math.round(a.prob * 100)} %`),
-            ),
-          ),
+        groupRow(g, lang, colourOf(g.group)),
+        rows.filter((a) => a.group === g.group).map((a) => arrivalRow(a, lang)),
       ),
     ),
+  );
+}
+
+/** The table's column heads: place, expected, first people, people, within the horizon. */
+function tableHead(view: ForecastView, lang: Lang): VNode {
+  const t = TEXT[lang];
+  return h(
+    "thead",
+    {},
+    h(
+      "tr",
+      {},
+      h("th", { scope: "col" }, t.place),
+      h("th", { scope: "col" }, t.expected),
+      h("th", { scope: "col" }, t.first),
+      h("th", { scope: "col" }, t.people),
+      h("th", { scope: "col" }, `${t.within} ${view.horizonDays} d`),
+    ),
+  );
+}
+
+/** A group's header row: its swatch, its name and when it was last reported. */
+function groupRow(g: Group, lang: Lang, colour: string): VNode {
+  return h(
+    "tr",
+    { class: "group-row" },
+    h(
+      "th",
+      { colspan: 5, scope: "rowgroup" },
+      h("span", { class: "swatch", style: `background:${colour}` }),
+      ` ${g.group}`,
+      // When it was last reported: its track (the forecast's start) may run days past it.
+      g.lastReport
+        ? h(
+            "span",
+            { class: "last-report", "data-last-report": g.lastReport },
+            ` · ${TEXT[lang].lastSeen} ${formatDate(lang, g.lastReport, false)}`,
+          )
+        : null,
+    ),
+  );
+}
+
+/** One place ahead: the median person's p50 (p10–p90 under it), the head's, people, chance. */
+function arrivalRow(a: Arrival, lang: Lang): VNode {
+  const date = (d: string | undefined) =>
+    d === undefined ? TEXT[lang].later : formatDate(lang, d, false);
+  return h(
+    "tr",
+    { "data-place": a.place, "data-group": a.group },
+    h("th", { scope: "row" }, a.place),
+    // The p10–p90 under the p50, smaller: six columns do not fit the side panel.
+    h(
+      "td",
+      { "data-date": a.p50 ?? "", class: "nowrap" },
+      date(a.p50),
+      h("span", { class: "range", title: TEXT[lang].range }, `${date(a.p10)}–${date(a.p90)}`),
+    ),
+    h(
+      "td",
+      {
+        class: "nowrap",
+        "data-head-date": a.head?.p50 ?? "",
+        ...(a.headReached ? { "data-head-reached": "1" } : {}),
+      },
+      a.headReached ? TEXT[lang].already : a.head ? date(a.head.p50) : "–",
+    ),
+    h("td", {}, a.people ? formatPeople(lang, a.people.p50) : "–"),
+    h("td", { class: "nowrap" }, `${Math.round(a.prob * 100)} %`),
   );
 }
 
