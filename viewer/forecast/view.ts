@@ -43,8 +43,9 @@ export interface ForecastView {
     status: GroupForecastStatus;
     place?: string;
     /**
-     * Local date of the group's last position report up to the as-of moment (`reportsOfGroup`);
-     * its track, and `lastObserved`, may run days past it (to the last day of the data).
+     * Local date of the group's last position report up to the as-of moment (the library's
+     * `lastReportDate`); its track, and `lastObserved`, may run days past it (to the last day of
+     * the data).
      */
     lastReport?: IsoDate;
   }[];
