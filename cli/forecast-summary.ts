@@ -4,6 +4,7 @@
  * next place and the end of its route — the morning question, answered without opening
  * forecast.csv (which holds every place ahead). Read from the library's forecast, never re-derived.
  */
+import { formatPeople } from "../src/index.ts";
 import type { ArrivalForecast, Forecast, IsoDate, Nowcast } from "../src/index.ts";
 
 /** "2018-11-15 (p10 2018-11-14, p90 beyond the horizon)": one moment's dates. */
@@ -24,7 +25,7 @@ function arrivalText(a: ArrivalForecast): string {
     : a.headArrivalDate
       ? `; first people ${dates(a.headArrivalDate)}`
       : "";
-  const people = a.people ? `, ${Math.round(a.people.p50).toLocaleString("en-US")} people` : "";
+  const people = a.people ? `, ${formatPeople(a.people.p50)} people` : "";
   return `${a.placeName}: median person ${dates(a.arrivalDate)}${head}${people}, ${Math.round(a.probWithinHorizon * 100)} % within the horizon`;
 }
 
