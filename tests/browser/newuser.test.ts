@@ -102,8 +102,10 @@ describe.skipIf(!hasBrowser)("a new user's files in the built viewer", () => {
       );
     expect(mapping).toContainEqual(["¿Dónde está el grupo?", "place_name"]);
     expect(mapping).toContainEqual(["¿Cuántas personas hay en el albergue?", "size"]);
-    // The warning names the column that counts one place (in the folded Warnings list).
-    expect(await item.textContent()).toContain("count_scope_from_header");
+    // The warning names the column that counts one place (in the folded Warnings list; its code
+    // is in the row's data-code attribute, its reason in words).
+    expect(await item.locator('[data-code="count_scope_from_header"]').count()).toBe(1);
+    expect(await item.textContent()).toContain("counts the people at one place");
     expect(await replayName(page)).toBe("kobo-etiquetas.csv");
     // The evidence of the group's first day lists both reports as "≥ n", a count of one place.
     await page.evaluate(() => {
