@@ -155,6 +155,8 @@ describe.skipIf(!hasBrowser)("viewer in Chromium", () => {
     expect(await heading()).not.toBe(h0);
     expect(await page.locator("#headlines li").allTextContents()).not.toEqual(figures0);
     // Hovering the chart shows that day's figures with their intervals.
+    // Scrolled into view first: the side panels' height decides how far down the chart sits.
+    await page.locator("#split svg").scrollIntoViewIfNeeded();
     const box = (await page.locator("#split svg").boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
     const tip = page.locator("#split .chart-tooltip");
