@@ -209,6 +209,31 @@ export interface EstimateResult {
  * tracks[0]; // => { group: "…", date: "2018-10-13", routeId: "main", km: 3, kmLow: 0, … }
  */
 export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}): EstimateResult {
+  const setup = setUp(dataset, options);
+  const { ctx } = setup;
+  // 1.–2. Route choice and association; border counts.
+  const { groups, sizeOnly, countResult } = associateAndCount(setup, dataset);
+  // 3. Movement, outlier rate, spans, size-only reports, body spreads, source leans.
+  const tracked = fitGroups(setup, dataset, groups, sizeOnly, options);
+  // 4.–6. Final passes, bodies, track ends, self-calibration.
+  const final = finishTracks(setup, dataset, tracked, countResult, options);
+  recordCountScopes(ctx.associations, setup.prepared);
+  const out = buildOutputs(ctx, tracked);
+  return { ...out, report: estimateReport(setup, countResult, final) };
+}
+
+/** What every step of estimateTracks reads: the context, the prepared reports and the window. */
+interface EstimateSetup {
+  ctx: EstimateContext;
+  prepared: PreparedSighting[];
+  afterAsOf: number;
+  timeZone: string;
+  /** Local time (days) of `asOf`; Infinity for all data. */
+  until: number;
+}
+
+/** Checks the options and prepares the sightings and the estimator's context. */
+function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
   const timeZone = options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}.`);
   const asOfT = options.asOf ? toLocalTime(options.asOf, timeZone)?.t : undefined;
@@ -251,6 +276,13 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
         ),
       );
   }
+  return { ctx, prepared, afterAsOf, timeZone, until };
+}
+
+/** Steps 1–2: route choice and association, then the border counts attributed to the groups. */
+function associateAndCount(setup: EstimateSetup, dataset: Dataset) {
+  const { ctx, prepared, timeZone, until } = setup;
+  const { index, gazetteer } = ctx;
   const describe = describer(dataset);
 
   // 1. Route choice and association.
@@ -274,7 +306,21 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     until,
   );
   for (const e of countResult.evidence) groups.find((x) => x.name === e.group)?.counts.push(e);
+  return { groups, sizeOnly, countResult };
+}
 
+/**
+ * Step 3: movement and outlier rate fitted to the data, the spans, the size-only reports, a
+ * first size pass and the body spreads, the source leans. Returns the groups with a track.
+ */
+function fitGroups(
+  setup: EstimateSetup,
+  dataset: Dataset,
+  groups: WorkGroup[],
+  sizeOnly: ReturnType<typeof associateUnlabelled>,
+  options: EstimateOptions,
+): WorkGroup[] {
+  const { ctx, timeZone, until } = setup;
   // 3. Movement and outlier rate fitted to the data, then the final km pass of the median person.
   const active = groups.filter((g) => g.positions.length > 0 || g.counts.length > 0);
   if (options.fitRegimes !== false) {
@@ -299,7 +345,18 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   if (options.sourceLean !== false) {
     ctx.sourceLeans = fitSourceLeans(tracked, isUnnamedBody);
   }
+  return tracked;
+}
 
+/** Steps 4–6: the final km and size passes to the end of the data, bodies, ends, calibration. */
+function finishTracks(
+  setup: EstimateSetup,
+  dataset: Dataset,
+  tracked: WorkGroup[],
+  countResult: ReturnType<typeof attributeCounts>,
+  options: EstimateOptions,
+) {
+  const { ctx, prepared, timeZone, until } = setup;
   // 4. Tracks continue past their last report to the end of the data; sizes over the full span.
   const endDay = dataEndDay(
     prepared.map((s) => s.t),
@@ -317,7 +374,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   const trackEnds: TrackEnd[] = [];
   for (const g of tracked) {
     smoothBody(ctx, g);
-    trackEnds.push(endTrack(g, index.lengthKm(g.routeId), destinationOn(ctx, g)));
+    trackEnds.push(endTrack(g, ctx.index.lengthKm(g.routeId), destinationOn(ctx, g)));
   }
 
   // 6. Self-calibration: the reports' leave-one-out scores widen overconfident intervals.
@@ -325,29 +382,34 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   const widening = selfCalibrate
     ? calibrateGroups(ctx, tracked, sizes.loo, sizes.widening)
     : { km: 1, kmFarFromReports: 1, size: 1, kmReports: 0, sizeReports: 0 };
+  return { sizes, trackEnds, widening };
+}
 
-  recordCountScopes(ctx.associations, prepared);
-  const out = buildOutputs(ctx, tracked);
+/** report.json's estimate part: associations, left out, biases, leans, widening, counts, ends. */
+function estimateReport(
+  setup: EstimateSetup,
+  countResult: ReturnType<typeof attributeCounts>,
+  final: ReturnType<typeof finishTracks>,
+): EstimateReport {
+  const { ctx, afterAsOf } = setup;
+  const { sizes, trackEnds, widening } = final;
   const sourceBiases = [...sizes.sourceBiases.values()]
     .map((b) => ({ ...b, bias: round3(b.bias), spread: round3(b.spread) }))
     .sort((a, b) => a.sourceType.localeCompare(b.sourceType));
   return {
-    ...out,
-    report: {
-      associations: ctx.associations,
-      leftOut: ctx.leftOut,
-      sourceBiases,
-      sizeLevelSd: round3(sizes.levelSd),
-      sourceLeans: roundLeans(ctx.sourceLeans),
-      widening,
-      sizePriors: sizes.sizePriors,
-      movement: ctx.movement,
-      counts: countResult.used,
-      countsLeftOut: countResult.leftOut,
-      afterAsOf,
-      warnings: ctx.warnings,
-      trackEnds: trackEnds.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)),
-    },
+    associations: ctx.associations,
+    leftOut: ctx.leftOut,
+    sourceBiases,
+    sizeLevelSd: round3(sizes.levelSd),
+    sourceLeans: roundLeans(ctx.sourceLeans),
+    widening,
+    sizePriors: sizes.sizePriors,
+    movement: ctx.movement,
+    counts: countResult.used,
+    countsLeftOut: countResult.leftOut,
+    afterAsOf,
+    warnings: ctx.warnings,
+    trackEnds: trackEnds.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)),
   };
 }
 
