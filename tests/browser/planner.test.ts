@@ -1,18 +1,42 @@
 /**
  * A planner's screen in real Chromium: at 1280 × 1000 the split chart is in view under the map
  * without scrolling, in English and in Spanish (the side column, however long, does not push it
- * down).
+ * down); the viewer's CSV downloads carry the library's HXL hashtag row when the "with HXL
+ * hashtags" box is ticked, and none otherwise, as the CLI's `--hxl`.
  */
-import type { Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  OUTPUT_HXL,
+  SCENARIO_PLACE_DAY_COLUMNS,
+  SPLIT_COLUMNS,
+  TABLE_COLUMNS,
+  TRACK_COLUMNS,
+} from "../../src/index.ts";
 import { hasBrowser, useViewerSession, waitForReplay } from "./harness.ts";
+
+/** The first two lines of a downloaded CSV (byte-order mark dropped). */
+async function headLines(download: Download): Promise<string[]> {
+  const text = readFileSync((await download.path())!, "utf8").replace(/^\ufeff/, "");
+  return text.split("\r\n").slice(0, 2);
+}
+
+/** The hashtag row the library gives `columns` of an output table. */
+function hashtags(table: keyof typeof OUTPUT_HXL, columns: readonly string[]): string {
+  const tags = OUTPUT_HXL[table] as Record<string, string>;
+  return columns.map((c) => tags[c]).join(",");
+}
 
 describe.skipIf(!hasBrowser)("a planner's screen, in Chromium", () => {
   const viewer = useViewerSession();
   let page: Page;
 
   beforeAll(async () => {
-    page = await viewer.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page = await viewer.browser.newPage({
+      viewport: { width: 1280, height: 1000 },
+      acceptDownloads: true,
+    });
     await page.goto(viewer.url);
     await waitForReplay(page);
     await page.waitForSelector("#split svg.split-chart");
@@ -35,4 +59,56 @@ describe.skipIf(!hasBrowser)("a planner's screen, in Chromium", () => {
       expect(side.y + side.height).toBeGreaterThan(box.y + box.height);
     }
   });
+
+  it("the analyst panel's CSV tables have the library's HXL row only with the box ticked", async () => {
+    await page.evaluate(
+      () => ((document.querySelector("#export-tables") as HTMLDetailsElement).open = true),
+    );
+    const table = async (name: string) => {
+      const [dl] = await Promise.all([
+        page.waitForEvent("download", { timeout: 90_000 }),
+        page.click(`button[data-table="${name}"]`),
+      ]);
+      return headLines(dl);
+    };
+    expect(await page.locator("#export-hxl").isChecked()).toBe(false);
+    const plain = await table("tracks.csv");
+    expect(plain[0]).toBe(TRACK_COLUMNS.join(","));
+    expect(plain[1]).not.toMatch(/^#/);
+    expect((await table("counts.csv"))[1]).not.toMatch(/^#/);
+
+    await page.check("#export-hxl");
+    expect(await table("tracks.csv")).toEqual([
+      TRACK_COLUMNS.join(","),
+      hashtags("tracks", TRACK_COLUMNS),
+    ]);
+    expect(await table("split.csv")).toEqual([
+      SPLIT_COLUMNS.join(","),
+      hashtags("split", SPLIT_COLUMNS),
+    ]);
+    // An input table: the importer's hashtags (src/export/tables.ts), as `dtm-flow import` writes.
+    const counts = await table("counts.csv");
+    expect(counts[1]!.startsWith(TABLE_COLUMNS.counts.map((c) => c.hxl).join(","))).toBe(true);
+  }, 180_000);
+
+  it("a scenario result's CSV has the library's HXL row only with its box ticked", async () => {
+    await page.click("#scenario-toggle");
+    await page.locator('input[data-pointer="/runs"]').fill("50");
+    await page.locator("#scenario-run").click();
+    const result = page.locator('#scenario-results article[data-result="0"]');
+    await result.waitFor({ timeout: 90_000 });
+    const csv = async () => {
+      const [dl] = await Promise.all([
+        page.waitForEvent("download"),
+        result.locator("button.csv").click(),
+      ]);
+      return headLines(dl);
+    };
+    const columns = [...SCENARIO_PLACE_DAY_COLUMNS];
+    const plain = await csv();
+    expect(plain[0]).toBe(columns.join(","));
+    expect(plain[1]).not.toMatch(/^#/);
+    await result.locator("input.hxl").check();
+    expect(await csv()).toEqual([columns.join(","), hashtags("scenarioPlaceDays", columns)]);
+  }, 180_000);
 });

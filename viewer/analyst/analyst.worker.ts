@@ -223,19 +223,24 @@ function current(req: number): NonNullable<typeof last> {
   return (last = { dataset, tracks, split });
 }
 
-function tables(req: number): ExportFile[] {
+/**
+ * The tables of the current replay, written by the library's formatters as the CLI writes them;
+ * `hxl`: the library's HXL hashtag row under every CSV header (`--hxl` of estimate and ledger;
+ * `import` writes its row unless `--no-hxl`), none otherwise.
+ */
+function tables(req: number, hxl: boolean): ExportFile[] {
   const { dataset, tracks, split } = current(req);
   const csv = "text/csv;charset=utf-8";
   const geo = "application/geo+json";
   // With a byte-order mark (the formatCsv default), so Excel reads the accents right.
   const out: ExportFile[] = [
-    { name: "tracks.csv", mime: csv, text: formatTracksCsv(tracks) },
+    { name: "tracks.csv", mime: csv, text: formatTracksCsv(tracks, { hxl }) },
     {
       name: "tracks.geojson",
       mime: geo,
       text: JSON.stringify(tracksToGeoJson(tracks, createRouteIndex(dataset.routes))) + "\n",
     },
-    { name: "split.csv", mime: csv, text: formatSplitCsv(split) },
+    { name: "split.csv", mime: csv, text: formatSplitCsv(split, { hxl }) },
   ];
   const kinds: [TableKind, TableRecord[]][] = [
     ["counts", dataset.counts],
@@ -244,7 +249,7 @@ function tables(req: number): ExportFile[] {
     ["places", dataset.places],
   ];
   for (const [kind, records] of kinds) {
-    out.push({ name: `${kind}.csv`, mime: csv, text: formatTableCsv(kind, records).text });
+    out.push({ name: `${kind}.csv`, mime: csv, text: formatTableCsv(kind, records, { hxl }).text });
     if (kind !== "stocks")
       out.push({
         name: `${kind}.geojson`,
@@ -288,7 +293,7 @@ self.addEventListener("message", (event: MessageEvent<AnalystRequest>) => {
         const movementIsEmbedded = dataset.sightings === embedded().sightings;
         compute(m.req, dataset, movementIsEmbedded);
       } else if (m.type === "tables") {
-        post({ type: "tables", req: m.req, files: tables(m.req) });
+        post({ type: "tables", req: m.req, files: tables(m.req, m.hxl) });
       }
     } catch (err) {
       post({

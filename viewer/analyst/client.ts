@@ -17,7 +17,8 @@ export interface AnalystClient {
   /** A provider computing the replay of the used files (estimate + ledger in the worker). */
   provider(): DataProvider;
   /** Tables of the current replay (tracks, split, normalised inputs) as CSV and GeoJSON. */
-  tables(): Promise<ExportFile[]>;
+  /** The tables of the current replay; `hxl`: with an HXL hashtag row under every CSV header. */
+  tables(hxl?: boolean): Promise<ExportFile[]>;
   /** Reading progress of imports and updates of other files (re-read after a places change). */
   onReading?: (id: string, loaded: number, total: number, rows: number) => void;
   onUpdate?: (file: FileSummary) => void;
@@ -115,7 +116,7 @@ export function createAnalystClient(
         },
       };
     },
-    tables() {
+    tables(hxl = false) {
       const r = ++req;
       return new Promise<ExportFile[]>((resolve, reject) => {
         waiting.set(`req:${r}`, (m) => {
@@ -127,7 +128,7 @@ export function createAnalystClient(
             reject(new Error(m.message));
           }
         });
-        send({ type: "tables", req: r });
+        send({ type: "tables", req: r, hxl });
       });
     },
   };

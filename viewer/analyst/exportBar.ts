@@ -57,7 +57,7 @@ export function wireExports(
     dom.status.dataset.busy = "1";
     setProgress(dom, undefined, at(lang(), "preparingTables"));
     try {
-      const f = (await client.tables()).find((x) => x.name === fileName);
+      const f = (await client.tables(dom.hxlBox.checked)).find((x) => x.name === fileName);
       if (f) download(new Blob([f.text], { type: f.mime }), `${name()}-${f.name}`);
     } finally {
       endProgress(dom);

@@ -81,6 +81,7 @@ function applyPanelTexts(dom: PanelDom, state: AnalystState, L: Lang, recording:
   dom.svgBtn.textContent = t("svg");
   dom.webmBtn.textContent = recording ? t("stopRecording") : t("webm");
   dom.tablesLabel.textContent = t("tables");
+  dom.hxlLabel.textContent = t("hxl");
   dom.dropOverlay.textContent = t("dropHere");
   dom.root.dataset.showing = state.showing;
   if (!dom.status.dataset.busy)

@@ -45,6 +45,9 @@ export interface PanelDom {
   webmBtn: HTMLButtonElement;
   tablesLabel: HTMLElement;
   tableButtons: HTMLButtonElement[];
+  /** "With HXL hashtags": the CSV tables get the library's hashtag row under the header. */
+  hxlBox: HTMLInputElement;
+  hxlLabel: HTMLElement;
   dropOverlay: HTMLElement;
 }
 
@@ -53,6 +56,8 @@ function exportControls() {
   const tableButtons = TABLES.map((name) =>
     el("button", { type: "button", "data-table": name }, name),
   );
+  const hxlBox = el("input", { type: "checkbox", id: "export-hxl" });
+  const hxlLabel = el("span");
   return {
     exportTitle: el("span", { id: "analyst-export-title", class: "small" }),
     pngBtn: el("button", { type: "button", id: "export-png" }),
@@ -60,11 +65,14 @@ function exportControls() {
     webmBtn: el("button", { type: "button", id: "export-webm" }),
     tablesLabel,
     tableButtons,
+    hxlBox,
+    hxlLabel,
     // The ten table buttons fold away so the panel stays short above the figures and details.
     tablesBox: el(
       "details",
       { id: "export-tables" },
       tablesLabel,
+      el("label", { class: "small hxl-choice" }, hxlBox, " ", hxlLabel),
       el("div", { class: "analyst-tables" }, ...tableButtons),
     ),
   };

@@ -36,7 +36,8 @@ export type AnalystRequest =
   | { type: "force"; id: string }
   | { type: "reset" }
   | { type: "compute"; req: number }
-  | { type: "tables"; req: number }
+  /** The tables of the current replay; `hxl`: an HXL hashtag row under every CSV header. */
+  | { type: "tables"; req: number; hxl: boolean }
   /** The end of the channel the evidence worker asks for datasets on (`DatasetRequest`). */
   | { type: "port"; port: MessagePort };
 

@@ -63,6 +63,8 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
   let status: ScenarioStatus = { kind: "idle" };
   let corridor: CorridorInfo | undefined;
   let uid = 0;
+  /** The results' CSVs carry the HXL hashtag row (one choice for all results). */
+  let hxl = false;
   const results: { id: number; result: ScenarioResult }[] = [];
   /** Form fields by the JSON pointer of the value they edit. */
   let fields = new Map<string, FieldRef>();
@@ -169,6 +171,10 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
         if (i >= 0) results.splice(i, 1);
         renderResults();
         if (status.kind === "full") setStatus({ kind: "idle" });
+      },
+      hxl: () => hxl,
+      onHxl(on) {
+        hxl = on;
       },
     });
   }

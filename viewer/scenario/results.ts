@@ -5,6 +5,7 @@
  */
 import {
   formatCsv,
+  hxlOption,
   NEEDS_DECIMALS,
   SCENARIO_PLACE_DAY_COLUMNS,
   scenarioPlaceDayRows,
@@ -30,6 +31,10 @@ export interface ResultsState {
   results: readonly { id: number; result: ScenarioResult }[];
   /** Removes the result with this id (the remove button). */
   onRemove(id: number): void;
+  /** Whether the CSV downloads carry the library's HXL hashtag row ("with HXL hashtags"). */
+  hxl(): boolean;
+  /** The box was ticked or unticked. */
+  onHxl(on: boolean): void;
 }
 
 const NEEDS_COLUMNS = [
@@ -128,16 +133,29 @@ function resultColumn(
   const { id, result } = entry;
   const t = (key: ScenarioTextKey) => scenarioText(lang, key);
   const s = result.scenario;
+  // The rows and hashtags of `dtm-flow scenario`'s scenario-place-days.csv (`--hxl`).
+  const columns = [...SCENARIO_PLACE_DAY_COLUMNS];
   const csv = () =>
     download(
       `${slug(s.name)}-place-days.csv`,
-      formatCsv(scenarioPlaceDayRows(result), { columns: [...SCENARIO_PLACE_DAY_COLUMNS] }),
+      formatCsv(scenarioPlaceDayRows(result), {
+        columns,
+        ...hxlOption("scenarioPlaceDays", columns, state.hxl()),
+      }),
       "text/csv;charset=utf-8",
     );
+  const hxlBox = el("input", { type: "checkbox", class: "hxl", checked: state.hxl() });
+  hxlBox.addEventListener("change", () => {
+    state.onHxl(hxlBox.checked);
+    // One choice for every result: the other columns' boxes follow.
+    const boxes = hxlBox.closest(".scenario-columns")?.querySelectorAll("input.hxl") ?? [];
+    for (const b of boxes) (b as HTMLInputElement).checked = hxlBox.checked;
+  });
   const actions = el(
     "div",
     { class: "result-actions" },
     button(t("csv"), csv, { class: "csv" }),
+    el("label", { class: "small hxl-choice" }, hxlBox, " ", t("hxl")),
     button(t("removeResult"), () => state.onRemove(id), { class: "remove" }),
   );
   const scroll = el(
