@@ -156,6 +156,13 @@ export class DepartedTally {
               ? ` (people remaining: ${present.map((r) => `${r.placeName ?? r.country ?? "not placed"} ${formatPeople(r.value)}`).join(", ")}; stock rows ${rowList(presentRows)}). `
               : ". ") +
             `Categories may overlap in the sources (an asylum claimant in a shelter is counted twice); the ledger raises the people who left to ${formatPeople(accounted)}.`,
+          params: {
+            date,
+            accounted,
+            fromTracks,
+            remainingPlaces: present.map((r) => r.placeName ?? r.country ?? ""),
+            remainingValues: present.map((r) => r.value),
+          },
           rows: [...new Set(presentRows)].sort((x, y) => x - y),
           date,
         }),
@@ -183,6 +190,7 @@ export class DepartedTally {
           message:
             `On ${date} returns (${formatPeople(returns)}) exceed the people the tracks and counts say had left (${formatPeople(fromTracks)}); ` +
             `stock rows ${rowList(this.context.returnRows)}. The ledger raises the people who left to ${formatPeople(value)} so everyone stays counted; check the returns or the group sizes.`,
+          params: { date, returns, fromTracks, raisedTo: value },
           rows: [...this.context.returnRows],
           date,
           category: "return",

@@ -45,6 +45,45 @@ export function formatPeople(value: number | undefined): string {
   return Math.round(value).toLocaleString("en-US");
 }
 
+/** What a warning says of one stock row, in no language: the parts of `describeRow`. */
+export interface StockRowFacts {
+  /** 0-based index into `dataset.stocks`. */
+  row: number;
+  /** The line of the file the row came from, when the importer or the embedded data kept it. */
+  line?: string;
+  /** The row's line in the returns-stocks table of the embedded data, when that is all there is. */
+  returnsStocksLine?: string;
+  date: string;
+  /** The category code (`return`), as written when it is not one. */
+  category: string;
+  /** Place and country, as given ("Tijuana, MEX"; "" for none). */
+  where: string;
+  /** People, or the value as written when it is not a number. */
+  value: number | string;
+  sourceOrg?: string;
+}
+
+/**
+ * The facts of one stock row a warning names (for `describeRow` and the front ends' languages).
+ * @example
+ * stockRowFacts({ date: "2018-12-13", category: "return", value: 7208, basis: "cumulative", country: "HND" }, 3);
+ * // => { row: 3, date: "2018-12-13", category: "return", where: "HND", value: 7208 }
+ */
+export function stockRowFacts(figure: StockFigure, row: number): StockRowFacts {
+  // Files read by the importer or the embedded data may carry the line the row came from.
+  const line = figure.extra?.["line"] ?? figure.extra?.["obs_line"];
+  const rsLine = figure.extra?.["rs_line"];
+  return {
+    row,
+    ...(line ? { line } : rsLine ? { returnsStocksLine: rsLine } : {}),
+    date: String(figure.date),
+    category: String(figure.category),
+    where: [figure.placeName, figure.country].filter(Boolean).join(", "),
+    value: typeof figure.value === "number" ? figure.value : String(figure.value),
+    ...(figure.sourceOrg ? { sourceOrg: figure.sourceOrg } : {}),
+  };
+}
+
 /**
  * One stock row in words: index, source line when known, date, category, place, value, source.
  * @example
@@ -52,15 +91,15 @@ export function formatPeople(value: number | undefined): string {
  * // => "stock row 3 (2018-12-13, returns, HND, 7,208)"
  */
 export function describeRow(figure: StockFigure, row: number): string {
-  const where = [figure.placeName, figure.country].filter(Boolean).join(", ");
-  const source = figure.sourceOrg ? `, ${figure.sourceOrg}` : "";
-  // Files read by the importer or the embedded data may carry the line the row came from.
-  const line = figure.extra?.["line"] ?? figure.extra?.["obs_line"];
-  const rsLine = figure.extra?.["rs_line"];
-  const at = line ? `line ${line}: ` : rsLine ? `returns-stocks line ${rsLine}: ` : "";
-  const value =
-    typeof figure.value === "number" ? formatPeople(figure.value) : String(figure.value);
-  return `stock row ${row} (${at}${figure.date}, ${categoryWords(figure.category)}${where ? ", " + where : ""}, ${value}${source})`;
+  const f = stockRowFacts(figure, row);
+  const source = f.sourceOrg ? `, ${f.sourceOrg}` : "";
+  const at = f.line
+    ? `line ${f.line}: `
+    : f.returnsStocksLine
+      ? `returns-stocks line ${f.returnsStocksLine}: `
+      : "";
+  const value = typeof f.value === "number" ? formatPeople(f.value) : f.value;
+  return `stock row ${row} (${at}${f.date}, ${categoryWords(f.category)}${f.where ? ", " + f.where : ""}, ${value}${source})`;
 }
 
 /** The rows named one by one when few (with date, value and source), else as a list of numbers. */
@@ -79,6 +118,17 @@ export function rowList(rows: readonly number[]): string {
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
   const shown = sorted.slice(0, 12).join(", ");
   return sorted.length > 12 ? `${shown} and ${sorted.length - 12} more` : shown;
+}
+
+/** Where a node is, as warning params: its area and country when it has them. */
+export function whereParams(node: { country?: string; area?: string }): {
+  area?: string;
+  country?: string;
+} {
+  return {
+    ...(node.area ? { area: node.area } : {}),
+    ...(node.country ? { country: node.country } : {}),
+  };
 }
 
 /** What the parts of a node are, in words ("the shelters of Tijuana"). */

@@ -4,7 +4,7 @@
  * rest; parts larger than their total win, with a warning (once per node).
  */
 import { isoDate } from "../calendar/index.ts";
-import { categoryWords, partsText, formatPeople, rowList } from "./describe.ts";
+import { categoryWords, partsText, formatPeople, rowList, whereParams } from "./describe.ts";
 import type { Part } from "./inTransit.ts";
 import { valueOnDay } from "./series.ts";
 import type { DailyOptions, DailyValue } from "./series.ts";
@@ -112,6 +112,13 @@ export class TreeEvaluator {
         message:
           `On ${isoDate(day)} the figures of ${categoryWords(node.category)} for ${partsText(node)} add up to ${formatPeople(parts.value)}, ` +
           `more than their own total of ${formatPeople(total.value)} (stock rows ${rowList(node.rows)}); the ledger uses the sum of the parts.`,
+        params: {
+          category: node.category,
+          ...whereParams(node),
+          date: isoDate(day),
+          sum: parts.value,
+          total: total.value,
+        },
         rows: node.rows,
         date: isoDate(day),
         category: node.category,

@@ -4,7 +4,7 @@
  */
 import type { StockFigure } from "../model/stock.ts";
 import { isoDate } from "../calendar/index.ts";
-import { categoryWords, formatPeople, rowsText, whereText } from "./describe.ts";
+import { categoryWords, formatPeople, rowsText, whereParams, whereText } from "./describe.ts";
 import { monotonePoints, pointsByDay, valueOnDay } from "./series.ts";
 import type { DailyOptions, SeriesPoint } from "./series.ts";
 import type { LedgerNode, SeriesEntry } from "./tree.ts";
@@ -34,6 +34,17 @@ export function fallWarnings(
           `The cumulative total of ${categoryWords(node.category)} in ${whereText(node)} falls from ${formatPeople(before.value)} on ${isoDate(before.day)} ` +
           `(${rowsText(before.rows, stocks)}) to ${formatPeople(after.value)} on ${isoDate(after.day)} (${rowsText(after.rows, stocks)}); ` +
           `the ledger keeps the total from falling by pooling them (isotonic regression: ${formatPeople(fitted[i]!.value)}).`,
+        params: {
+          category: node.category,
+          ...whereParams(node),
+          from: before.value,
+          fromDate: isoDate(before.day),
+          fromRows: [...before.rows],
+          to: after.value,
+          toDate: isoDate(after.day),
+          toRows: [...after.rows],
+          fitted: fitted[i]!.value,
+        },
         rows: [...before.rows, ...after.rows],
         date: isoDate(after.day),
         category: node.category,

@@ -70,19 +70,35 @@ const BASES: readonly StockBasis[] = ["cumulative", "present"];
  * figureProblems({ date: "2018-13-01", category: "return", value: -1, basis: "present" }).length; // => 2
  */
 export function figureProblems(figure: StockFigure): string[] {
-  const problems: string[] = [];
-  if (typeof figure.date !== "string" || dayNumber(figure.date) === undefined)
-    problems.push(`date "${String(figure.date)}" is not an ISO date`);
-  if (!STOCK_CATEGORIES.includes(figure.category))
-    problems.push(
-      `category "${String(figure.category)}" is not one of ${STOCK_CATEGORIES.join(", ")}`,
-    );
-  if (!BASES.includes(figure.basis))
-    problems.push(`basis "${String(figure.basis)}" is not cumulative or present`);
+  return badFields(figure).map((field) => PROBLEM_TEXT[field](figure));
+}
+
+/** A field of a stock figure the ledger cannot use. */
+export type BadField = "date" | "category" | "basis" | "value";
+
+/** Each bad field in words (English; the codes are `invalid_row`'s `params.problems`). */
+const PROBLEM_TEXT: Readonly<Record<BadField, (figure: StockFigure) => string>> = {
+  date: (f) => `date "${String(f.date)}" is not an ISO date`,
+  category: (f) => `category "${String(f.category)}" is not one of ${STOCK_CATEGORIES.join(", ")}`,
+  basis: (f) => `basis "${String(f.basis)}" is not cumulative or present`,
+  value: (f) => `value ${String(f.value)} is not a number of people ≥ 0`,
+};
+
+/**
+ * The fields of a stock figure the ledger cannot use, in order: a date that is not an ISO date,
+ * a category or basis not among the contract's, a value that is not a number of people ≥ 0.
+ * @example
+ * badFields({ date: "2018-13-01", category: "return", value: -1, basis: "present" }); // => ["date", "value"]
+ */
+export function badFields(figure: StockFigure): BadField[] {
+  const bad: BadField[] = [];
+  if (typeof figure.date !== "string" || dayNumber(figure.date) === undefined) bad.push("date");
+  if (!STOCK_CATEGORIES.includes(figure.category)) bad.push("category");
+  if (!BASES.includes(figure.basis)) bad.push("basis");
   if (typeof figure.value !== "number" || !Number.isFinite(figure.value) || figure.value < 0) {
-    problems.push(`value ${String(figure.value)} is not a number of people ≥ 0`);
+    bad.push("value");
   }
-  return problems;
+  return bad;
 }
 
 /**
@@ -182,13 +198,20 @@ export function buildTree(
     lastDay: -Infinity,
   };
   stocks.forEach((figure, row) => {
-    const problems = figureProblems(figure);
-    const day = problems.length === 0 ? dayNumber(figure.date) : undefined;
+    const bad = badFields(figure);
+    const day = bad.length === 0 ? dayNumber(figure.date) : undefined;
     if (day === undefined) {
       tree.warnings.push(
         ledgerWarning({
           code: "invalid_row",
-          message: `${describeRow(figure, row)} was left out: ${problems.join("; ")}.`,
+          message: `${describeRow(figure, row)} was left out: ${figureProblems(figure).join("; ")}.`,
+          params: {
+            problems: bad,
+            date: String(figure.date),
+            category: String(figure.category),
+            basis: String(figure.basis),
+            value: String(figure.value),
+          },
           rows: [row],
           date: figure.date,
           category: figure.category,

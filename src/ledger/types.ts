@@ -55,13 +55,32 @@ export type LedgerWarningCode =
   | "parts_exceed_total"
   | "accounted_exceeds_departures";
 
+/** The values of a ledger warning's message (see `LedgerWarning.params`). */
+export type LedgerWarningParams = Readonly<
+  Record<string, string | number | readonly number[] | readonly string[]>
+>;
+
 /**
  * A contradictory or impossible input, what the ledger did about it, and the rows concerned: a
  * {@link DtmWarning} with `source: { module: "ledger", row }`, `row` the first of `rows`.
  */
 export interface LedgerWarning extends DtmWarning<LedgerWarningCode> {
-  /** One sentence for people, naming the rows and what the ledger did. */
+  /** One sentence for people (English), naming the rows and what the ledger did. */
   message: string;
+  /**
+   * The values `message` is made of, by name, so that a front end can say the same in another
+   * language from `code` and `params` (the viewer's Spanish, viewer/charts/ledgerWarningText.ts):
+   * people as numbers (unrounded), dates as ISO dates, categories as codes, row lists as 0-based
+   * indexes into `dataset.stocks` (describe them with `stockRowFacts`). Per code:
+   * - `invalid_row`: `problems` (of `date`, `category`, `basis`, `value`) and each as written;
+   * - `cumulative_falls`: `category`, `area`/`country` (absent: all countries), `from`,
+   *   `fromDate`, `fromRows`, `to`, `toDate`, `toRows`, `fitted` (the value after pooling);
+   * - `parts_exceed_total`: `category`, `area`/`country`, `date`, `sum` (of the parts), `total`;
+   * - `accounted_exceeds_departures`: `date`, `accounted`, `fromTracks`, and the people remaining
+   *   by place, `remainingPlaces` (a place, else a country, else "") with `remainingValues`;
+   * - `returns_exceed_departures`: `date`, `returns`, `fromTracks`, `raisedTo`.
+   */
+  params: LedgerWarningParams;
   /** 0-based indexes into `dataset.stocks` of the figures concerned (empty when about tracks). */
   rows: number[];
   date?: IsoDate;
