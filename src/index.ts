@@ -291,6 +291,7 @@ export type {
   LedgerOptions,
   LedgerResult,
   LedgerWarning,
+  LedgerWarningParams,
   LedgerWarningCode,
   LedgerSource,
   Residual,
@@ -309,7 +310,8 @@ export { compareWithSeeds, fitsWording, seedSources } from "./ledger/compareWith
 export type { SeedComparison, SeedSource } from "./ledger/compareWithSeeds.ts";
 export { isotonicIncreasing } from "./ledger/isotonic.ts";
 export { areaOf } from "./ledger/areaOf.ts";
-export { categoryWords, formatPeople } from "./ledger/describe.ts";
+export { categoryWords, formatPeople, stockRowFacts } from "./ledger/describe.ts";
+export type { StockRowFacts } from "./ledger/describe.ts";
 export {
   figureWeight,
   relativeError,

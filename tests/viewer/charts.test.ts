@@ -207,9 +207,11 @@ describe("situation panel", () => {
     expect(text).toContain('data-travelling="12.5"');
     expect(text).toContain("MEX (no place given)");
     expect(text).not.toContain("<b>");
-    expect(toSvgString(situationPanel(day, "2018-11-25", "es", true))).toContain(
-      "Personas que salieron",
-    );
+    expect(
+      toSvgString(
+        situationPanel(day, "2018-11-25", "es", { warnings: [], rows: {}, placesOpen: true }),
+      ),
+    ).toContain("Personas que salieron");
   });
 
   it("says so on a day with no ledger figures, and finds a day by its date", () => {

@@ -141,9 +141,18 @@ export function createSidePanels(
     const { state } = ctx;
     const L = state.lang;
     const date = dateOf(replay.start, state.t);
-    // The table of places stays unfolded from day to day once the reader opened it.
-    const open = dom.situation.querySelector("details")?.open ?? false;
-    mount(dom.situation, situationPanel(situationOn(replay.situation, date), date, L, open));
+    // The table of places and the warnings stay unfolded from day to day once the reader opened them.
+    const open = (c: string) =>
+      dom.situation.querySelector<HTMLDetailsElement>(`details.${c}`)?.open ?? false;
+    mount(
+      dom.situation,
+      situationPanel(situationOn(replay.situation, date), date, L, {
+        warnings: replay.ledgerWarnings,
+        rows: replay.warningRows,
+        placesOpen: open("situation-places"),
+        warningsOpen: open("situation-warnings"),
+      }),
+    );
     mount(dom.headlines, headlineList(replay.headlines, state.t, L, replay.start));
     mount(
       dom.splitReadout,

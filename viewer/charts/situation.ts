@@ -3,12 +3,15 @@
  * people who left, then each category of the split with its 90 % interval) and the people at every
  * place by status (the state of the corridor) — the figures `dtm-flow report --as-of` writes for
  * that day. A pure builder: every number is the library's, also in a data-* attribute exactly as
- * the library gives it (the text rounds it for reading).
+ * the library gives it (the text rounds it for reading). Below them, the ledger's warnings about
+ * the data up to that day (as the situation update's "Data quality"), in the viewer's language.
  */
 import type { IsoDate, PlacePresence } from "../../src/index.ts";
 import type { SituationDay } from "../data/replay.ts";
 import { categoryName, formatDate, formatPeople, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
+import { ledgerWarningText } from "./ledgerWarningText.ts";
+import type { LedgerWarningView, RowFacts } from "./ledgerWarningText.ts";
 import { h } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
@@ -49,18 +52,53 @@ function placeRow(lang: Lang, p: PlacePresence): VNode {
   );
 }
 
+/** The ledger's warnings of a replay, and which of the panel's folds the reader has open. */
+export interface SituationExtras {
+  warnings: readonly LedgerWarningView[];
+  rows: RowFacts;
+  placesOpen?: boolean;
+  warningsOpen?: boolean;
+}
+
+/**
+ * The ledger's warnings about the data up to `date` (a warning of no day counts on every day),
+ * each in `lang` (ledgerWarningText), folded under "Data quality (n)"; null when there are none.
+ */
+export function warningsFold(x: SituationExtras, date: IsoDate, lang: Lang): VNode | null {
+  const shown = x.warnings.filter((w) => w.date === undefined || w.date <= date);
+  if (!shown.length) return null;
+  return h(
+    "details",
+    { class: "situation-warnings", open: x.warningsOpen ? "" : undefined },
+    h("summary", {}, `${tr(lang, "dataQuality")} (${shown.length})`),
+    h(
+      "ul",
+      {},
+      shown.map((w) =>
+        h(
+          "li",
+          { "data-code": w.code, "data-date": w.date ?? "" },
+          ledgerWarningText(lang, w, x.rows),
+        ),
+      ),
+    ),
+  );
+}
+
 /**
  * The panel for one day.
  * @param day the library's situation update of the day; undefined when the ledger has none.
- * @param placesOpen whether the table of places is unfolded (kept as the reader left it).
+ * @param extras the ledger's warnings; whether the table of places and the warnings are unfolded
+ *   (kept as the reader left them).
  * @example situationPanel(situationOn(replay.situation, "2018-11-25"), "2018-11-25", "en")
  */
 export function situationPanel(
   day: SituationDay | undefined,
   date: IsoDate,
   lang: Lang,
-  placesOpen = false,
+  extras: SituationExtras = { warnings: [], rows: {} },
 ): VNode {
+  const placesOpen = extras.placesOpen ?? false;
   const title = h("h2", {}, `${tr(lang, "situationTitle")} ${formatDate(lang, date)}`);
   if (!day?.headlines.length)
     return h(
@@ -117,5 +155,6 @@ export function situationPanel(
         ),
       ),
     ),
+    warningsFold(extras, date, lang),
   );
 }

@@ -4,7 +4,7 @@
  * tracks, sizes or split of its own; only the library's, with pieces of the library's route
  * geometry to draw them.
  */
-import { createRouteIndex } from "../../src/index.ts";
+import { createRouteIndex, stockRowFacts } from "../../src/index.ts";
 import type {
   CorridorDay,
   Dataset,
@@ -13,6 +13,7 @@ import type {
   SeedFigure,
   Sighting,
   SplitRow,
+  StockRowFacts,
   TrackPoint,
 } from "../../src/index.ts";
 import {
@@ -161,5 +162,28 @@ export function prepareReplay(input: PrepareInput): ReplayData {
     headlines: headlinesFrom(dataset.stocks, input.seeds ?? [], start),
     presence: input.state ? presenceFromState(input.state, start) : presenceFrom(dataset, start),
     situation: input.state && input.ledger ? situationFrom(input.ledger, dataset, input.state) : [],
+    ...warningsFrom(input.ledger, dataset),
   };
+}
+
+/** The ledger's warnings as the viewer keeps them, with the facts of the stock rows they name. */
+function warningsFrom(
+  ledger: LedgerResult | undefined,
+  dataset: Dataset,
+): Pick<ReplayData, "ledgerWarnings" | "warningRows"> {
+  const warningRows: Record<number, StockRowFacts> = {};
+  const ledgerWarnings = (ledger?.warnings ?? []).map((w) => {
+    for (const row of w.rows) {
+      const figure = dataset.stocks[row];
+      if (figure) warningRows[row] = stockRowFacts(figure, row);
+    }
+    return {
+      code: w.code,
+      message: w.message,
+      ...(w.date !== undefined ? { date: w.date } : {}),
+      params: w.params,
+      rows: w.rows,
+    };
+  });
+  return { ledgerWarnings, warningRows };
 }

@@ -7,6 +7,7 @@
  * day 0.5 is noon of the first day. Never epoch milliseconds (float precision, time zones).
  */
 import { dayNumber, isoDate } from "../../src/index.ts";
+import type { LedgerWarningView, RowFacts } from "../charts/ledgerWarningText.ts";
 import type {
   Confidence,
   Days,
@@ -166,6 +167,13 @@ export interface ReplayData {
   presence: PresenceSeries[];
   /** One situation update per day of the ledger (empty when the replay has no ledger or state). */
   situation: SituationDay[];
+  /**
+   * The ledger's warnings (code, English message, the values it is made of) and the facts of the
+   * stock rows they name, so the situation panel words them in either language (empty without a
+   * ledger).
+   */
+  ledgerWarnings: LedgerWarningView[];
+  warningRows: RowFacts;
   /**
    * Where the data of this replay are, when they are not the embedded 2018 data set (the
    * analyst's files, set by the analyst worker): the evidence panel estimates and explains the
