@@ -2,9 +2,11 @@
  * A planner's screen in real Chromium: at 1280 × 1000 the split chart is in view under the map
  * without scrolling, in English and in Spanish (the side column, however long, does not push it
  * down); the viewer's CSV downloads carry the library's HXL hashtag row when the "with HXL
- * hashtags" box is ticked, and none otherwise, as the CLI's `--hxl`.
+ * hashtags" box is ticked, and none otherwise, as the CLI's `--hxl`; the situation update lists
+ * the ledger's warnings about the data up to the day, in the interface's language.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -14,7 +16,7 @@ import {
   TABLE_COLUMNS,
   TRACK_COLUMNS,
 } from "../../src/index.ts";
-import { hasBrowser, useViewerSession, waitForReplay } from "./harness.ts";
+import { hasBrowser, SHOTS, useViewerSession, waitForReplay } from "./harness.ts";
 
 /** The first two lines of a downloaded CSV (byte-order mark dropped). */
 async function headLines(download: Download): Promise<string[]> {
@@ -58,6 +60,40 @@ describe.skipIf(!hasBrowser)("a planner's screen, in Chromium", () => {
       const side = (await page.locator("aside.side").boundingBox())!;
       expect(side.y + side.height).toBeGreaterThan(box.y + box.height);
     }
+  });
+
+  it("the situation update lists the ledger's warnings up to the day shown, in Spanish and in English", async () => {
+    // The interface is in Spanish after the test above. 15 Dec 2018: every 2018 warning is dated before.
+    await page.evaluate(() =>
+      (window as unknown as { dtmViewer: { setState(p: unknown): void } }).dtmViewer.setState({
+        t: 63.5,
+      }),
+    );
+    const fold = page.locator("#situation details.situation-warnings");
+    await fold.locator("summary").click();
+    expect(await fold.locator("summary").textContent()).toMatch(/^Calidad de los datos: .*\(8\)$/);
+    const es = await fold.locator("li").allTextContents();
+    expect(es).toHaveLength(8);
+    expect(es[0]).toMatch(/^El total acumulado de retornos en HND baja de 5,000 el 2018-10-27/);
+    expect(es.join("\n")).not.toMatch(/The cumulative total|stock row|the ledger/);
+    expect(await fold.locator("li").first().getAttribute("data-code")).toBe("cumulative_falls");
+    await page.screenshot({ path: join(SHOTS, "planner-warnings-es.png") });
+    await page.click("#lang");
+    // The fold stays open across the language switch; the library's English sentences.
+    const en = await fold.locator("li").allTextContents();
+    expect(en[0]).toMatch(/^The cumulative total of returns in HND falls from 5,000 on 2018-10-27/);
+    // An earlier day lists only the warnings about the data up to it.
+    await page.evaluate(() =>
+      (window as unknown as { dtmViewer: { setState(p: unknown): void } }).dtmViewer.setState({
+        t: 8.5,
+      }),
+    );
+    const early = await fold
+      .locator("li")
+      .evaluateAll((li) => li.map((x) => x.getAttribute("data-date")));
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.length).toBeLessThan(8);
+    for (const d of early) expect(d! <= "2018-10-21").toBe(true);
   });
 
   it("the analyst panel's CSV tables have the library's HXL row only with the box ticked", async () => {
