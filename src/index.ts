@@ -86,6 +86,7 @@ export type { ColumnOverrides } from "./ingest/headers.ts";
 export { fieldNames, KEEP_AS_EXTRA, IGNORE_COLUMN } from "./ingest/headers.ts";
 export type { RouteImport, RouteImportReport } from "./ingest/route.ts";
 export { importRoute } from "./ingest/route.ts";
+export { SPANISH_BASIS, SPANISH_DIRECTION } from "./ingest/enums.ts";
 export type { Quantity } from "./ingest/values.ts";
 export { parseQuantity, parsePeopleNumber, parseDecimal, isUnknown } from "./ingest/values.ts";
 export type { DateOrder, ParsedDate } from "./ingest/dates.ts";

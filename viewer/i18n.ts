@@ -3,6 +3,12 @@ import { EMBEDDED_2018_NAME } from "../src/index.ts";
 import type { SplitCategory, StockCategory } from "../src/index.ts";
 import type { Lang, LayerId } from "./state.ts";
 
+/** The directions in words, for the legend and the border points' counts (written once). */
+const DIRECTION_WORDS: Readonly<Record<Lang, Record<"northbound" | "southbound", string>>> = {
+  en: { northbound: "northbound", southbound: "southbound" },
+  es: { northbound: "hacia el norte", southbound: "hacia el sur" },
+};
+
 const en = {
   title: "Caravans of Oct–Dec 2018: movement, flows and outcomes",
   play: "Play",
@@ -47,8 +53,8 @@ const en = {
   legendHalo: "halo: 90 % interval of size",
   legendBand: "band: 90 % interval of position",
   legendUncertain: "dashed: very uncertain",
-  legendNorth: "northbound",
-  legendSouth: "southbound",
+  legendNorth: DIRECTION_WORDS.en.northbound,
+  legendSouth: DIRECTION_WORDS.en.southbound,
   source: "Source",
   sources: "Sources",
   people: "people",
@@ -61,8 +67,8 @@ const en = {
   zoomReset: "Whole corridor",
   day: "day",
   present: "present",
-  northbound: "northbound",
-  southbound: "southbound",
+  northbound: DIRECTION_WORDS.en.northbound,
+  southbound: DIRECTION_WORDS.en.southbound,
   unknown: "unknown direction",
   basemapCredit: "Basemap: Natural Earth",
   situationTitle: "Situation update,",
@@ -124,8 +130,8 @@ const es: Dict = {
   legendHalo: "halo: intervalo del 90 % del tamaño",
   legendBand: "franja: intervalo del 90 % de la posición",
   legendUncertain: "discontinuo: muy incierto",
-  legendNorth: "hacia el norte",
-  legendSouth: "hacia el sur",
+  legendNorth: DIRECTION_WORDS.es.northbound,
+  legendSouth: DIRECTION_WORDS.es.southbound,
   source: "Fuente",
   sources: "Fuentes",
   people: "personas",
@@ -138,8 +144,8 @@ const es: Dict = {
   zoomReset: "Todo el corredor",
   day: "día",
   present: "presentes",
-  northbound: "hacia el norte",
-  southbound: "hacia el sur",
+  northbound: DIRECTION_WORDS.es.northbound,
+  southbound: DIRECTION_WORDS.es.southbound,
   unknown: "dirección desconocida",
   basemapCredit: "Mapa base: Natural Earth",
   situationTitle: "Actualización de la situación,",

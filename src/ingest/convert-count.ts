@@ -6,7 +6,7 @@
  */
 import type { CountRecord, Direction } from "../model/count.ts";
 import type { Place } from "../model/place.ts";
-import { parseDirection } from "./enums.ts";
+import { parseDirection, SPANISH_DIRECTION } from "./enums.ts";
 import { normalizeKey } from "./normalize.ts";
 import { readCountryCode } from "./read-codes.ts";
 import { readDate } from "./read-date.ts";
@@ -122,7 +122,7 @@ function countDirection(
     r.reject(
       "direction",
       "invalid_direction",
-      `${r.column("direction")} "${dirText}" is not a direction: use northbound/norte, southbound/sur or unknown.`,
+      `${r.column("direction")} "${dirText}" is not a direction: use northbound/${SPANISH_DIRECTION.northbound}, southbound/${SPANISH_DIRECTION.southbound} or unknown.`,
       dirText,
     );
     return "unknown";

@@ -18,6 +18,20 @@ function table<T extends string>(entries: Record<T, string[]>): Map<string, T> {
   return map;
 }
 
+/**
+ * The Spanish word of each direction and stock basis: the first alias the tables below accept,
+ * and the word the importer's messages and the viewer's Spanish reasons name
+ * (viewer/analyst/issueText.ts), so it is written once.
+ */
+export const SPANISH_DIRECTION: Readonly<Record<"northbound" | "southbound", string>> = {
+  northbound: "norte",
+  southbound: "sur",
+};
+export const SPANISH_BASIS: Readonly<Record<StockBasis, string>> = {
+  cumulative: "acumulado",
+  present: "presente",
+};
+
 /** `incoming`/`outgoing` and their Spanish forms: relative to the point, not to the corridor. */
 export const RELATIVE_DIRECTIONS = new Set(
   [
@@ -38,7 +52,7 @@ export const RELATIVE_DIRECTIONS = new Set(
 
 const DIRECTION = table<Direction>({
   northbound: [
-    "norte",
+    SPANISH_DIRECTION.northbound,
     "n",
     "north",
     "nb",
@@ -56,7 +70,7 @@ const DIRECTION = table<Direction>({
     "ida",
   ],
   southbound: [
-    "sur",
+    SPANISH_DIRECTION.southbound,
     "s",
     "south",
     "sb",
@@ -262,7 +276,7 @@ export function parseStockCategory(text: string): StockCategory | undefined {
 
 const BASIS = table<StockBasis>({
   cumulative: [
-    "acumulado",
+    SPANISH_BASIS.cumulative,
     "acumulada",
     "total acumulado",
     "cum",
@@ -270,7 +284,15 @@ const BASIS = table<StockBasis>({
     "since start",
     "desde el inicio",
   ],
-  present: ["presente", "presentes", "actual", "en el lugar", "stock", "current", "at date"],
+  present: [
+    SPANISH_BASIS.present,
+    "presentes",
+    "actual",
+    "en el lugar",
+    "stock",
+    "current",
+    "at date",
+  ],
 });
 export function parseStockBasis(text: string): StockBasis | undefined {
   return BASIS.get(normalizeKey(text));

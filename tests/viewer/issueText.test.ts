@@ -7,6 +7,8 @@
 import { describe, expect, it } from "vitest";
 import {
   MAX_GAP_DAYS,
+  SPANISH_BASIS,
+  SPANISH_DIRECTION,
   STOCK_CATEGORIES,
   createGazetteer,
   embedded2018,
@@ -91,6 +93,48 @@ describe("issueText: import reasons in Spanish", () => {
     expect(issueText("es", x)).toBe(`category «kits» no es una de ${STOCK_CATEGORIES.join(", ")}.`);
     // Without the list, the English sentence rather than a Spanish one naming no categories.
     expect(issueText("es", { ...x, params: undefined })).toBe(x.message);
+  });
+
+  it("the direction and basis words a reason names are the library's, and the importer accepts them", () => {
+    const counts = importTable(
+      [
+        "date,point_id,direction,total",
+        `2018-10-20,Ciudad Hidalgo,${SPANISH_DIRECTION.northbound},100`,
+        `2018-10-20,Ciudad Hidalgo,${SPANISH_DIRECTION.southbound},50`,
+        "2018-10-20,Ciudad Hidalgo,sideways,10",
+      ].join("\n") + "\n",
+      {
+        fileName: "counts.csv",
+        kind: "counts",
+        today: "2019-01-31",
+        gazetteer: createGazetteer(embedded2018().places),
+      },
+    );
+    expect(counts.records.map((c) => (c as { direction: string }).direction)).toEqual([
+      "northbound",
+      "southbound",
+    ]);
+    const x = counts.report.rejections.find((y) => y.code === "invalid_direction")!;
+    expect(issueText("es", x)).toBe(
+      `direction «sideways» no es una dirección: use ${SPANISH_DIRECTION.northbound}/northbound, ${SPANISH_DIRECTION.southbound}/southbound o unknown.`,
+    );
+    const stocks = importTable(
+      [
+        "date,category,value,basis,country",
+        `2018-12-13,return,7208,${SPANISH_BASIS.cumulative},HND`,
+        `2018-12-13,remaining,700,${SPANISH_BASIS.present},MEX`,
+        "2018-12-13,return,7208,,HND",
+      ].join("\n") + "\n",
+      { fileName: "stocks.csv", kind: "stocks", today: "2019-01-31" },
+    );
+    expect(stocks.records.map((r) => (r as { basis: string }).basis)).toEqual([
+      "cumulative",
+      "present",
+    ]);
+    const blank = stocks.report.rejections.find((y) => y.code === "missing_value")!;
+    expect(issueText("es", blank)).toContain(
+      `indique cumulative (${SPANISH_BASIS.cumulative}) o present (${SPANISH_BASIS.present})`,
+    );
   });
 
   it("a missing column is said in Spanish; a code without a Spanish form keeps the English", () => {

@@ -7,6 +7,7 @@
  * code with no Spanish form here, or an issue without the values it needs, shows the library's
  * English sentence, never a half-translated one.
  */
+import { SPANISH_BASIS, SPANISH_DIRECTION } from "../../src/index.ts";
 import type { IssueParams } from "../../src/index.ts";
 import type { Lang } from "../state.ts";
 
@@ -39,7 +40,7 @@ const NEED: Record<string, string> = {
   name: "un lugar necesita un nombre",
   coordinates: "un lugar necesita latitud y longitud",
   category: "se necesita una categoría",
-  basis: "indique cumulative (acumulado) o present (presentes)",
+  basis: `indique cumulative (${SPANISH_BASIS.cumulative}) o present (${SPANISH_BASIS.present})`,
 };
 
 /** Table kinds in Spanish (for a missing column). */
@@ -96,7 +97,7 @@ const ES: Record<string, Template> = {
   too_many_people: ({ c, v }) =>
     `${c} ${q(v)} supera el máximo de personas que puede indicar una fila; revise la celda.`,
   invalid_direction: ({ c, v }) =>
-    `${c} ${q(v)} no es una dirección: use norte/northbound, sur/southbound o unknown.`,
+    `${c} ${q(v)} no es una dirección: use ${SPANISH_DIRECTION.northbound}/northbound, ${SPANISH_DIRECTION.southbound}/southbound o unknown.`,
   invalid_category: ({ c, v, p }) =>
     p["choices"] !== undefined ? `${c} ${q(v)} no es una de ${p["choices"]}.` : undefined,
   invalid_basis: ({ c, v }) => `${c} ${q(v)} no es cumulative ni present.`,
