@@ -7,7 +7,7 @@ import type { FlowSeries, GroupTrack, Headline } from "../data/replay.ts";
 import { dateOf } from "../data/replay.ts";
 import { categoryName, formatDate, formatPeople, tr } from "../i18n.ts";
 import { DIRECTION_COLOUR, CATEGORY_COLOUR } from "../palette.ts";
-import { h } from "../render/vnode.ts";
+import { h, svgRoot } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
 
@@ -127,14 +127,10 @@ export function flowDetails(
     h("h3", {}, flow.name),
     h("h4", {}, tr(lang, "countsByDay")),
     flow.days.length
-      ? h(
-          "svg",
+      ? svgRoot(
+          width,
+          height,
           {
-            xmlns: "http://www.w3.org/2000/svg",
-            viewBox: `0 0 ${width} ${height}`,
-            width,
-            height,
-            role: "img",
             class: "flow-bars",
           },
           h("title", {}, `${flow.name}: ${tr(lang, "countsByDay")}`),

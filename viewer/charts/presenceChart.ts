@@ -7,7 +7,7 @@ import { curveStepAfter, line } from "d3-shape";
 import type { PresenceSeries } from "../data/replay.ts";
 import { formatPeople, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
-import { h } from "../render/vnode.ts";
+import { h, svgRoot } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
 
@@ -73,14 +73,10 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
     .curve(curveStepAfter)(series.points);
   const { figure, over, value } = presenceFigure(series, opts.t, lang);
   const label = `${series.placeName}: ${figure}`;
-  return h(
-    "svg",
+  return svgRoot(
+    width,
+    height,
     {
-      xmlns: "http://www.w3.org/2000/svg",
-      viewBox: `0 0 ${width} ${height}`,
-      width,
-      height,
-      role: "img",
       class: "presence-chart",
       "font-size": 11,
     },

@@ -8,7 +8,7 @@ import type { SplitCategory } from "../../src/index.ts";
 import type { SplitSeries } from "../data/replay.ts";
 import { categoryName, formatDate, formatPeople } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
-import { h } from "../render/vnode.ts";
+import { h, svgRoot } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
 
@@ -79,14 +79,10 @@ export function splitChart(series: SplitSeries, opts: SplitChartOptions): VNode 
     (t) => series.dates[t]?.endsWith("-01") || series.dates[t]?.endsWith("-15"),
   );
   const cursorX = x(Math.max(0, Math.min(opts.t, (series.t[series.t.length - 1] ?? 0) + 1)));
-  return h(
-    "svg",
+  return svgRoot(
+    width,
+    height,
     {
-      xmlns: "http://www.w3.org/2000/svg",
-      viewBox: `0 0 ${width} ${height}`,
-      width,
-      height,
-      role: "img",
       class: "split-chart",
       "font-size": 11,
     },

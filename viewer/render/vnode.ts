@@ -31,6 +31,23 @@ export function h(
   return { tag, attrs, children: flat };
 }
 
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/**
+ * A chart's `<svg>` root: the SVG namespace, a viewBox of `width` × `height` px drawn at that
+ * size, and role "img" (the chart names itself in a `<title>` child); `attrs` add to them.
+ * @example svgRoot(200, 80, { class: "flow-bars" }, h("title", {}, "Counts")).attrs.viewBox // => "0 0 200 80"
+ */
+export function svgRoot(
+  width: number,
+  height: number,
+  attrs: Record<string, string | number | undefined>,
+  ...children: (Child | Child[])[]
+): VNode {
+  const root = { xmlns: SVG_NS, viewBox: `0 0 ${width} ${height}` };
+  return h("svg", { ...root, width, height, role: "img", ...attrs }, ...children);
+}
+
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -57,7 +74,6 @@ export function toSvgString(node: VNode | string, indent = ""): string {
   return `${indent}<${node.tag}${attrs}>\n${inner}\n${indent}</${node.tag}>`;
 }
 
-const SVG_NS = "http://www.w3.org/2000/svg";
 const SVG_TAGS = new Set([
   "svg",
   "g",
