@@ -155,7 +155,7 @@ const es: Dict = {
   dataQuality: "Calidad de los datos: advertencias del balance",
   place: "Lugar",
   travelling: "de paso",
-  resting: "descansando",
+  resting: "en descanso",
   waiting: "esperando (solicitud de asilo)",
   staying: "se quedan",
   noPlace: "sin lugar",

@@ -59,6 +59,12 @@ describe.skipIf(!hasBrowser)("a planner's screen, in Chromium", () => {
       // taller than its content: the side's height goes below the charts.
       const side = (await page.locator("aside.side").boundingBox())!;
       expect(side.y + side.height).toBeGreaterThan(box.y + box.height);
+      // The table of places, unfolded, fits the side column: the page never scrolls sideways.
+      const places = page.locator("#situation details.situation-places");
+      if (!(await places.evaluate((d) => (d as HTMLDetailsElement).open)))
+        await places.locator("summary").click();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1280);
+      expect(await places.evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
     }
   });
 
