@@ -106,6 +106,7 @@ export function situationPanel(
       { class: "situation", "data-date": date },
       title,
       h("p", { class: "note" }, tr(lang, "situationNone")),
+      warningsFold(extras, date, lang),
     );
   return h(
     "section",
