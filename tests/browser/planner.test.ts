@@ -30,6 +30,18 @@ function hashtags(table: keyof typeof OUTPUT_HXL, columns: readonly string[]): s
   return columns.map((c) => tags[c]).join(",");
 }
 
+/** Sets the viewer to day `t` in `lang` and waits until the situation panel shows `date`. */
+async function showDay(page: Page, t: number, date: string, lang: "en" | "es"): Promise<void> {
+  await page.evaluate(
+    (patch) =>
+      (window as unknown as { dtmViewer: { setState(p: unknown): void } }).dtmViewer.setState(
+        patch,
+      ),
+    { t, lang },
+  );
+  await page.waitForSelector(`html[lang=${lang}] #situation .situation[data-date="${date}"]`);
+}
+
 describe.skipIf(!hasBrowser)("a planner's screen, in Chromium", () => {
   const viewer = useViewerSession();
   let page: Page;
@@ -47,8 +59,14 @@ describe.skipIf(!hasBrowser)("a planner's screen, in Chromium", () => {
 
   it("shows the whole split chart without scrolling at 1280 × 1000, in English and Spanish", async () => {
     for (const lang of ["en", "es"]) {
-      if (lang === "es") await page.click("#lang");
-      expect(await page.locator("html").getAttribute("lang")).toBe(lang);
+      await page.evaluate(
+        (l) =>
+          (window as unknown as { dtmViewer: { setState(p: unknown): void } }).dtmViewer.setState({
+            lang: l,
+          }),
+        lang,
+      );
+      await page.waitForSelector(`html[lang=${lang}]`);
       await page.waitForSelector("#forecast table", { timeout: 60_000 });
       expect(await page.evaluate(() => window.scrollY)).toBe(0);
       const box = (await page.locator("#split svg.split-chart").boundingBox())!;
@@ -69,14 +87,11 @@ describe.skipIf(!hasBrowser)("a planner's screen, in Chromium", () => {
   });
 
   it("the situation update lists the ledger's warnings up to the day shown, in Spanish and in English", async () => {
-    // The interface is in Spanish after the test above. 15 Dec 2018: every 2018 warning is dated before.
-    await page.evaluate(() =>
-      (window as unknown as { dtmViewer: { setState(p: unknown): void } }).dtmViewer.setState({
-        t: 63.5,
-      }),
-    );
+    // 15 Dec 2018, in Spanish: every 2018 warning is dated before.
+    await showDay(page, 63.5, "2018-12-15", "es");
     const fold = page.locator("#situation details.situation-warnings");
-    await fold.locator("summary").click();
+    if (!(await fold.evaluate((d) => (d as HTMLDetailsElement).open)))
+      await fold.locator("summary").click();
     expect(await fold.locator("summary").textContent()).toMatch(/^Calidad de los datos: .*\(8\)$/);
     const es = await fold.locator("li").allTextContents();
     expect(es).toHaveLength(8);
@@ -85,15 +100,16 @@ describe.skipIf(!hasBrowser)("a planner's screen, in Chromium", () => {
     expect(await fold.locator("li").first().getAttribute("data-code")).toBe("cumulative_falls");
     await page.screenshot({ path: join(SHOTS, "planner-warnings-es.png") });
     await page.click("#lang");
+    await page.waitForFunction(() =>
+      document
+        .querySelector("#situation details.situation-warnings summary")
+        ?.textContent?.startsWith("Data quality"),
+    );
     // The fold stays open across the language switch; the library's English sentences.
     const en = await fold.locator("li").allTextContents();
     expect(en[0]).toMatch(/^The cumulative total of returns in HND falls from 5,000 on 2018-10-27/);
     // An earlier day lists only the warnings about the data up to it.
-    await page.evaluate(() =>
-      (window as unknown as { dtmViewer: { setState(p: unknown): void } }).dtmViewer.setState({
-        t: 8.5,
-      }),
-    );
+    await showDay(page, 8.5, "2018-10-21", "en");
     const early = await fold
       .locator("li")
       .evaluateAll((li) => li.map((x) => x.getAttribute("data-date")));
