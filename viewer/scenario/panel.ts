@@ -54,6 +54,31 @@ export interface ScenarioPanel {
 
 const clone = <T>(v: T): T => structuredClone(v);
 
+/**
+ * Draws the results into `target` on each call; a result's remove button takes it out of
+ * `results` and draws again. The "with HXL hashtags" choice is kept here, across re-renders.
+ */
+function resultsRenderer(
+  target: HTMLElement,
+  results: { id: number; result: ScenarioResult }[],
+  hooks: { lang(): Lang; removed(): void },
+): () => void {
+  const hxl = { on: false };
+  const render = (): void =>
+    renderResultsView(target, {
+      lang: hooks.lang(),
+      results,
+      hxl,
+      onRemove(id) {
+        const i = results.findIndex((r) => r.id === id);
+        if (i >= 0) results.splice(i, 1);
+        render();
+        hooks.removed();
+      },
+    });
+  return render;
+}
+
 /** Creates the panel (hidden until opened) and its toggle button. */
 export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPanel {
   const { viewer } = options;
@@ -63,8 +88,6 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
   let status: ScenarioStatus = { kind: "idle" };
   let corridor: CorridorInfo | undefined;
   let uid = 0;
-  /** The results' CSVs carry the HXL hashtag row (one choice for all results). */
-  let hxl = false;
   const results: { id: number; result: ScenarioResult }[] = [];
   /** Form fields by the JSON pointer of the value they edit. */
   let fields = new Map<string, FieldRef>();
@@ -162,22 +185,12 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
   cancelBtn.addEventListener("click", () => client.cancel());
 
   // ── results ──
-  function renderResults(): void {
-    renderResultsView(resultsEl, {
-      lang,
-      results,
-      onRemove(id) {
-        const i = results.findIndex((r) => r.id === id);
-        if (i >= 0) results.splice(i, 1);
-        renderResults();
-        if (status.kind === "full") setStatus({ kind: "idle" });
-      },
-      hxl: () => hxl,
-      onHxl(on) {
-        hxl = on;
-      },
-    });
-  }
+  const renderResults = resultsRenderer(resultsEl, results, {
+    lang: () => lang,
+    removed() {
+      if (status.kind === "full") setStatus({ kind: "idle" });
+    },
+  });
 
   // ── texts, open / close ──
   function applyTexts(): void {

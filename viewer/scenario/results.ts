@@ -31,10 +31,11 @@ export interface ResultsState {
   results: readonly { id: number; result: ScenarioResult }[];
   /** Removes the result with this id (the remove button). */
   onRemove(id: number): void;
-  /** Whether the CSV downloads carry the library's HXL hashtag row ("with HXL hashtags"). */
-  hxl(): boolean;
-  /** The box was ticked or unticked. */
-  onHxl(on: boolean): void;
+  /**
+   * Whether the CSV downloads carry the library's HXL hashtag row: the "with HXL hashtags" boxes
+   * set `on`, one choice for every result, kept by the panel across re-renders.
+   */
+  hxl: { on: boolean };
 }
 
 const NEEDS_COLUMNS = [
@@ -140,13 +141,13 @@ function resultColumn(
       `${slug(s.name)}-place-days.csv`,
       formatCsv(scenarioPlaceDayRows(result), {
         columns,
-        ...hxlOption("scenarioPlaceDays", columns, state.hxl()),
+        ...hxlOption("scenarioPlaceDays", columns, state.hxl.on),
       }),
       "text/csv;charset=utf-8",
     );
-  const hxlBox = el("input", { type: "checkbox", class: "hxl", checked: state.hxl() });
+  const hxlBox = el("input", { type: "checkbox", class: "hxl", checked: state.hxl.on });
   hxlBox.addEventListener("change", () => {
-    state.onHxl(hxlBox.checked);
+    state.hxl.on = hxlBox.checked;
     // One choice for every result: the other columns' boxes follow.
     const boxes = hxlBox.closest(".scenario-columns")?.querySelectorAll("input.hxl") ?? [];
     for (const b of boxes) (b as HTMLInputElement).checked = hxlBox.checked;
