@@ -6,7 +6,7 @@
 // Sizes: per class the mean log(estimate ÷ truth) (a shift) and mean |log| (an error), and what
 // the world's body reports say of the truth on average (their own shift: a level the data share).
 // Run: TZ=UTC npx tsx bench/labelledDiagnosis.ts [--worlds 30] [--seed-offset 200] [--drop …]
-// [--oracle-parts] [--no-body-tails]
+// [--oracle-parts] [--oracle-labels] [--no-body-tails]
 // Development seeds only (stress seeds 201… by default); labelled worlds only.
 import { estimateTracks } from "../src/index.ts";
 import type { TrackPoint } from "../src/index.ts";
@@ -38,6 +38,9 @@ const dropped = (r: RawReport): boolean =>
 
 // --oracle-parts: every report's part written in its `part` column (what part words are worth).
 const oracleParts = process.argv.includes("--oracle-parts");
+// --oracle-labels: every report carries its true group's label (what the association of a labelled
+// world's unlabelled reports costs).
+const oracleLabels = process.argv.includes("--oracle-labels");
 // --no-body-tails: the estimate with EstimateOptions.bodyTails false (reports of the body, one normal).
 const bodyTails = !process.argv.includes("--no-body-tails");
 const PART_WORD = { vanguard: "vanguard", rear: "rear", body: "main body" } as const;
@@ -47,6 +50,14 @@ function ablate(w: StressWorld): StressWorld {
   if (oracleParts) {
     const part = new Map(w.reports.map((r) => [r.id, PART_WORD[r.part]]));
     const sightings = w.dataset.sightings.map((s) => ({ ...s, part: part.get(s.id ?? "") }));
+    w = { ...w, dataset: { ...w.dataset, sightings } };
+  }
+  if (oracleLabels) {
+    const label = new Map(w.truth.map((g) => [g.group, g.label]));
+    const sightings = w.dataset.sightings.map((s) => ({
+      ...s,
+      caravanLabel: label.get(w.sightingGroup[s.id ?? ""] ?? "") ?? s.caravanLabel,
+    }));
     w = { ...w, dataset: { ...w.dataset, sightings } };
   }
   if (!drop) return w;
@@ -169,8 +180,13 @@ for (let i = 0; i < worlds; i++) {
       rN++;
     }
     let stayIndex = 0;
+    let prevKm: number | undefined;
     for (const d of g.days) {
       stayIndex = d.phase === "stay" ? stayIndex + 1 : 0;
+      // A stress truth is where the group sleeps; the estimate stands for 12:00 (docs/contracts.md
+      // §3.1). Halfway between last night's and tonight's stop is the noon of an even day's move.
+      const noonKm = prevKm === undefined ? d.km : (prevKm + d.km) / 2;
+      prevKm = d.km;
       if (!days.has(d.date)) continue;
       const e = mine.get(d.date);
       const nv = naive.get(g.group)?.get(d.date)?.km;
@@ -192,6 +208,8 @@ for (let i = 0; i < worlds; i++) {
       if (stayIndex > 0)
         ks.push(`stay day ${stayIndex <= 3 ? "1–3" : stayIndex <= 7 ? "4–7" : "8+"}`);
       for (const k of ["all", ...ks]) add(k, e.km - d.km, nv - d.km, logRatio);
+      add(`truth at noon: ${d.phase}`, e.km - noonKm, nv - noonKm, undefined);
+      add("truth at noon: all", e.km - noonKm, nv - noonKm, undefined);
     }
   }
   bodyLogSum += rLog;

@@ -512,14 +512,14 @@ export function runKm(ctx: EstimateContext, g: WorkGroup, opts: RunKmOptions = {
     nDays: g.nDays,
     routeLengthKm: ctx.index.lengthKm(g.routeId),
     observations: kmObservations(ctx, g, opts.target ?? "median"),
-    movement: ctx.movement,
+    movement: g.movement ?? ctx.movement,
     // The head and tail are known less precisely than the median person: a third of the cells.
     maxCells: Math.round(
       (ctx.maxCells ?? 900) / ((opts.target ?? "median") !== "median" ? 3 : opts.coarse ? 2 : 1),
     ),
     outlierPosteriors: opts.outlierPosteriors ?? true,
     // Room for the longest rides over the days past the last report.
-    padAheadKm: 150 + extra * ctx.movement.longRideMaxKm,
+    padAheadKm: 150 + extra * (g.movement ?? ctx.movement).longRideMaxKm,
   });
 }
 
@@ -536,20 +536,52 @@ export function fitMovement(
   prior: MovementModel,
 ): MovementModel {
   const evidence = noEvidence();
-  for (const g of active) {
-    const km = g.km;
-    if (!km) continue;
-    for (let r = 0; r < 3; r++) evidence.regimeDays[r]! += km.regimeDays[r]!;
-    for (let k = 1; k < km.days.length; k++) {
-      const pWalk = km.regimeByDay[k * 3 + 1]!;
-      const a = km.days[k - 1]!;
-      const b = km.days[k]!;
-      if (pWalk < 0.7 || a.sd > 12 || b.sd > 12) continue;
-      evidence.walkMoves.push({ km: b.mean - a.mean, weight: pWalk });
-    }
-  }
+  for (const g of active) addMoveEvidence(evidence, g);
   const fitted = fitLaw(evidence, prior, { pseudoDays: 20, walkPseudoDays: 10 });
   return { ...movement, regimes: fitted.regimes, walkKm: fitted.walkKm };
+}
+
+/** Adds a group's posterior regime-days and its surely-walked moves (last run) to `evidence`. */
+function addMoveEvidence(evidence: ReturnType<typeof noEvidence>, g: WorkGroup): void {
+  const km = g.km;
+  if (!km) return;
+  for (let r = 0; r < 3; r++) evidence.regimeDays[r]! += km.regimeDays[r]!;
+  for (let k = 1; k < km.days.length; k++) {
+    const pWalk = km.regimeByDay[k * 3 + 1]!;
+    const a = km.days[k - 1]!;
+    const b = km.days[k]!;
+    if (pWalk < 0.7 || a.sd > 12 || b.sd > 12) continue;
+    evidence.walkMoves.push({ km: b.mean - a.mean, weight: pWalk });
+  }
+}
+
+/**
+ * Pseudo-days of the pooled law in a group's own fit: regime shares as 20 days at the pooled
+ * shares, walking speed as 10 walking days at the pooled speed (as the pooled fit is shrunk to the
+ * prior). A group of 40 days then weighs its own days two to one against the pooled law; 5 and 3
+ * pseudo-days measured the same on the stress development worlds (bench/README.md "labelled2").
+ */
+const GROUP_PSEUDO_DAYS = 20;
+const GROUP_WALK_PSEUDO_DAYS = 10;
+
+/**
+ * A group's own movement law: the pooled law (`pooled`, fitMovement) refitted to the group's own
+ * posterior regime-days and surely-walked moves of its last run (one EM step), shrunk towards the
+ * pooled law by GROUP_PSEUDO_DAYS. Caravans differ: some walk 15 km a day, some 40, some take a
+ * bus every few days (stress worlds draw these per group; in 2018 the first contingent rode where
+ * the main body walked), and a pooled law makes a fast group's track lag through its gaps and a
+ * slow group's run ahead.
+ * @example
+ * g.movement = fitGroupMovement(g, ctx.movement); // after fitMovement, before the final passes
+ */
+export function fitGroupMovement(g: WorkGroup, pooled: MovementModel): MovementModel {
+  const evidence = noEvidence();
+  addMoveEvidence(evidence, g);
+  const fitted = fitLaw(evidence, pooled, {
+    pseudoDays: GROUP_PSEUDO_DAYS,
+    walkPseudoDays: GROUP_WALK_PSEUDO_DAYS,
+  });
+  return { ...pooled, regimes: fitted.regimes, walkKm: fitted.walkKm };
 }
 
 /**

@@ -73,6 +73,11 @@ export interface WorkGroup {
   sizeByDay?: Map<number, number>;
   /** Fitted half-spread of the body (km) by local day: how far its reports fall from its median. */
   spreadByDay?: Map<number, number>;
+  /**
+   * The group's own movement law (positions.ts fitGroupMovement): the pooled law refitted to its
+   * own days, shrunk towards the pooled one; the final passes read it (else `ctx.movement`).
+   */
+  movement?: MovementModel;
   /** Part read for each position report (by sighting id). */
   parts?: Map<string, BodyPart>;
   /** Km of the body's head and tail per day (bodies.ts), with 90 % intervals. */
