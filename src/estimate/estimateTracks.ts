@@ -330,11 +330,9 @@ function fitGroups(
       ctx.movement,
       options.movement ?? defaultEstimatorMovement(),
     );
-  }
-  // Each labelled group's own law, shrunk to the pooled one (positions.ts fitGroupMovement). Not
-  // for tracks built by the association: fitted to a fragment or to two groups' reports, their own
-  // law overfits (simulate.ts development worlds, unlabelled: 0.88 → 1.16 × naive).
-  if (options.fitRegimes !== false) {
+    // Each labelled group's own law, shrunk to the pooled one (positions.ts fitGroupMovement). Not
+    // for tracks built by the association: fitted to a fragment or to two groups' reports, their
+    // own law overfits (simulate.ts development worlds, unlabelled: 0.88 → 1.16 × naive).
     for (const g of active) if (g.labelled) g.movement = fitGroupMovement(g, ctx.movement);
   }
   ctx.outlierScale = fitOutlierScale(ctx, active);
