@@ -139,6 +139,86 @@ function dumpCase(c: {
 }
 
 type Kind = "head" | "bulk";
+
+/** Leads (days) whose error-days {@link attribute} splits by phenomenon. */
+const SHORT_LEADS = 7;
+/** A true crossing at this pace or more from its last-day position (km/day) needed a ride. */
+const RIDE_PACE = 80;
+interface ErrorDays {
+  cases: number;
+  /** |p50 − truth| summed (days), and the last two reports' on the same cases. */
+  model: number;
+  base: number;
+  /** The part of `model` the start explains; the rest on ride crossings / slower ones. */
+  start: number;
+  rideLaw: number;
+  slowLaw: number;
+  /** `base` on ride crossings. */
+  baseRide: number;
+  /** Cases whose nowcast is not on the true route (not split). */
+  unsplit: number;
+}
+const errorDays = (): ErrorDays => ({
+  cases: 0,
+  model: 0,
+  base: 0,
+  start: 0,
+  rideLaw: 0,
+  slowLaw: 0,
+  baseRide: 0,
+  unsplit: 0,
+});
+const ERROR_DAYS: Record<Kind, ErrorDays> = { head: errorDays(), bulk: errorDays() };
+
+/**
+ * Splits one case's p50 error (the first variant, leads 1–{@link SHORT_LEADS}) into the start and
+ * the movement law: the start's part is the offset of the nowcast's start (median person or head)
+ * from the truth on its last day, in days at the model's own pace from the start to the place
+ * (km / (p50 − last noon)), when it errs the same way as the p50, capped at the error; the rest
+ * is the law's, on crossings the truth made riding (≥ {@link RIDE_PACE} km/day from its last-day
+ * position) or slower.
+ */
+function attribute(c: {
+  g: ScorableWorld["truth"][number];
+  est?: string;
+  kind: Kind;
+  km: number;
+  t: number;
+  p50: number;
+  base: number;
+}): void {
+  const e = ERROR_DAYS[c.kind];
+  const err = c.p50 - c.t;
+  e.cases++;
+  e.model += Math.abs(err);
+  e.base += Math.abs(c.base - c.t);
+  const n = FIRST.now?.groups.find((x) => x.group === c.est);
+  const day = n && c.g.days.find((d) => dayNumber(d.date) === n.lastDay);
+  if (!n || !day || n.routeId !== c.g.routeId) {
+    e.unsplit += Math.abs(err);
+    return;
+  }
+  const t0 = n.lastDay + 0.5;
+  const start = c.kind === "head" ? (n.head?.km.median ?? n.km.median) : n.km.median;
+  const truth = c.kind === "head" ? (day.headKm ?? day.km) : day.km;
+  const pace = (c.km - start) / Math.max(0.05, c.p50 - t0);
+  const shift = pace > 1 && c.km > start ? (truth - start) / pace : 0;
+  const fromStart = shift * err > 0 ? Math.min(Math.abs(shift), Math.abs(err)) : 0;
+  e.start += fromStart;
+  const ride = (c.km - truth) / Math.max(0.05, c.t - t0) >= RIDE_PACE;
+  if (ride) {
+    e.rideLaw += Math.abs(err) - fromStart;
+    e.baseRide += Math.abs(c.base - c.t);
+  } else e.slowLaw += Math.abs(err) - fromStart;
+}
+
+/** One line of {@link ERROR_DAYS}: shares of the model's error-days. */
+function errorDaysLine(kind: Kind): string {
+  const e = ERROR_DAYS[kind];
+  const pct = (x: number): string => `${Math.round((100 * x) / Math.max(1e-9, e.model))} %`;
+  return `${kind} error-days, leads 1–${SHORT_LEADS} (${e.cases} cases): model ${e.model.toFixed(0)}, last two ${e.base.toFixed(0)}; start ${pct(e.start)}, law on ride crossings ${pct(e.rideLaw)} (last two there ${e.baseRide.toFixed(0)}), law on slower crossings ${pct(e.slowLaw)}, not split ${pct(e.unsplit)}`;
+}
+
 interface Cell {
   n: number;
   model: number;
@@ -381,6 +461,8 @@ function scoreGroup(
       c.n++;
       if (DUMP && Math.ceil(t - asOf) <= DUMP && into === FIRST.table)
         dumpCase({ g, f, est, kind, km: stop.km, t, m, base, mine, asOf });
+      if (Math.ceil(t - asOf) <= SHORT_LEADS && into === FIRST.table)
+        attribute({ g, est, kind, km: stop.km, t, p50, base });
       c.model += Math.abs(p50 - t);
       c.base += Math.abs(base - t);
       if ((m.p10 ?? asOf + HORIZON) <= t && t <= (m.p90 ?? Infinity)) c.covered++;
@@ -461,6 +543,10 @@ function run(sim: "stress" | "legacy"): void {
       t,
     ),
   );
+  for (const k of ["head", "bulk"] as const) {
+    console.log(errorDaysLine(k));
+    ERROR_DAYS[k] = errorDays();
+  }
 }
 
 if (SIM === "stress" || SIM === "both") run("stress");
