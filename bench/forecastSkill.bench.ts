@@ -153,8 +153,11 @@ interface ErrorDays {
   start: number;
   rideLaw: number;
   slowLaw: number;
-  /** `base` on ride crossings. */
+  /** `rideLaw` where the two latest reports did not show a ride (a ride not reported yet). */
+  unreportedRideLaw: number;
+  /** `base` on ride crossings, and on those not reported. */
   baseRide: number;
+  baseUnreported: number;
   /** Cases whose nowcast is not on the true route (not split). */
   unsplit: number;
 }
@@ -165,7 +168,9 @@ const errorDays = (): ErrorDays => ({
   start: 0,
   rideLaw: 0,
   slowLaw: 0,
+  unreportedRideLaw: 0,
   baseRide: 0,
+  baseUnreported: 0,
   unsplit: 0,
 });
 const ERROR_DAYS: Record<Kind, ErrorDays> = { head: errorDays(), bulk: errorDays() };
@@ -206,17 +211,22 @@ function attribute(c: {
   const fromStart = shift * err > 0 ? Math.min(Math.abs(shift), Math.abs(err)) : 0;
   e.start += fromStart;
   const ride = (c.km - truth) / Math.max(0.05, c.t - t0) >= RIDE_PACE;
-  if (ride) {
-    e.rideLaw += Math.abs(err) - fromStart;
-    e.baseRide += Math.abs(c.base - c.t);
-  } else e.slowLaw += Math.abs(err) - fromStart;
+  if (!ride) {
+    e.slowLaw += Math.abs(err) - fromStart;
+    return;
+  }
+  e.rideLaw += Math.abs(err) - fromStart;
+  e.baseRide += Math.abs(c.base - c.t);
+  if (n.reportedRegime === "ride") return;
+  e.unreportedRideLaw += Math.abs(err) - fromStart;
+  e.baseUnreported += Math.abs(c.base - c.t);
 }
 
 /** One line of {@link ERROR_DAYS}: shares of the model's error-days. */
 function errorDaysLine(kind: Kind): string {
   const e = ERROR_DAYS[kind];
   const pct = (x: number): string => `${Math.round((100 * x) / Math.max(1e-9, e.model))} %`;
-  return `${kind} error-days, leads 1–${SHORT_LEADS} (${e.cases} cases): model ${e.model.toFixed(0)}, last two ${e.base.toFixed(0)}; start ${pct(e.start)}, law on ride crossings ${pct(e.rideLaw)} (last two there ${e.baseRide.toFixed(0)}), law on slower crossings ${pct(e.slowLaw)}, not split ${pct(e.unsplit)}`;
+  return `${kind} error-days, leads 1–${SHORT_LEADS} (${e.cases} cases): model ${e.model.toFixed(0)}, last two ${e.base.toFixed(0)}; start ${pct(e.start)}, law on ride crossings ${pct(e.rideLaw)} (last two there ${e.baseRide.toFixed(0)}; of it, rides the two latest reports did not show ${pct(e.unreportedRideLaw)}, last two ${e.baseUnreported.toFixed(0)}), law on slower crossings ${pct(e.slowLaw)}, not split ${pct(e.unsplit)}`;
 }
 
 interface Cell {
