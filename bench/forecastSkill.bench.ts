@@ -90,6 +90,7 @@ interface Variant {
   headAtReports?: boolean;
   /** Start the head at least at the furthest report of the group so far, of any day (development). */
   headAtAnyReport?: boolean;
+  headPartyKm?: number;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -398,6 +399,7 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
         runs: RUNS,
         random: mulberry32(seed * 1000 + day),
         startSpread: v.startSpread,
+        headPartyKm: v.headPartyKm,
       }),
     );
     forecasts++;

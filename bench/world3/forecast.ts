@@ -19,7 +19,7 @@ import {
   mulberry32,
   nowcast,
 } from "../../src/index.ts";
-import type { Forecast, NowcastOptions, RouteIndex } from "../../src/index.ts";
+import type { Forecast, ForecastOptions, NowcastOptions, RouteIndex } from "../../src/index.ts";
 import { matchTracks, observations } from "./score.ts";
 import type { World3, World3Day, World3Group } from "./world.ts";
 
@@ -30,6 +30,8 @@ const HORIZON = 30;
 const DUMP = Number(process.env.W3_CASES ?? 0);
 /** Development: nowcast options to try, as JSON (e.g. W3_NOWCAST='{"headPace": {}}'). */
 const NOWCAST_OPTIONS = JSON.parse(process.env.W3_NOWCAST ?? "{}") as NowcastOptions;
+/** Development: forecast options to try, as JSON (e.g. W3_FORECAST='{"startSpread": 2}'). */
+const FORECAST_OPTIONS = JSON.parse(process.env.W3_FORECAST ?? "{}") as ForecastOptions;
 
 function dumpCase(
   world: World3,
@@ -180,6 +182,7 @@ export function scoreForecasts(
         horizonDays: HORIZON,
         runs: options.runs,
         random: mulberry32(world.seed * 1000 + day),
+        ...FORECAST_OPTIONS,
       });
     } catch (e) {
       // A crash of the library is a finding: counted and named, the moment not scored.
