@@ -90,7 +90,6 @@ interface Variant {
   headAtReports?: boolean;
   /** Start the head at least at the furthest report of the group so far, of any day (development). */
   headAtAnyReport?: boolean;
-  headPartyKm?: number;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -399,7 +398,6 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
         runs: RUNS,
         random: mulberry32(seed * 1000 + day),
         startSpread: v.startSpread,
-        headPartyKm: v.headPartyKm,
       }),
     );
     forecasts++;

@@ -429,8 +429,6 @@ export {
   DEFAULT_STALE_DAYS,
   forecastArrivals,
   groupStatus,
-  HEAD_PARTY_KM,
-  headParties,
   PASSED_SHARE,
 } from "./forecast/forecast.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";

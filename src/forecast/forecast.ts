@@ -55,34 +55,6 @@ export interface ForecastOptions {
    * position, 1 = the estimator's 90 % interval as given); default 1.
    */
   startSpread?: number;
-  /**
-   * The head's arrival is the first of 1 + `headAheadKm` / this many km parties
-   * ({@link headParties}); default {@link HEAD_PARTY_KM} (100 km); 0 = one party (the head's runs'
-   * own quantiles, as before issue 14's round 8).
-   */
-  headPartyKm?: number;
-}
-
-/**
- * Length of the body (median person to head, km) per party of the head's arrival: a group whose
- * head is 300 km ahead of its median person reaches a place first with the first of 4 parties.
- * Chosen on development worlds (stress seeds 500–507, `simulate.ts` 1500–1507: 200 / 100 / 50 km
- * tried; docs/forecasts.md § Round 8).
- */
-export const HEAD_PARTY_KM = 100;
-
-/**
- * How many parties the head's arrival is the first of: 1 + `headAheadKm` / `partyKm` (1 without a
- * head ahead or with `partyKm` 0). Why: the head of a long body is not one run — its first
- * people come with whichever of several bus-loads or vanguards is earliest — so its p10 and p50
- * are those of the first of that many independent parties; its p90 that of one party (parties
- * that travel together arrive together).
- * @example
- * headParties(300, 100); // => 4
- */
-export function headParties(headAheadKm: number | undefined, partyKm: number): number {
-  if (!(partyKm > 0) || !(headAheadKm !== undefined && headAheadKm > 0)) return 1;
-  return 1 + headAheadKm / partyKm;
 }
 
 /**
@@ -238,10 +210,7 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     const sim = simulateGroup(g, g, steps, runs, random, run);
     // The head moves on from its own start (its km and, when it was riding, its ride).
     const head = g.head ? simulateGroup(g, g.head, steps, runs, random, run).km : undefined;
-    const parties = headParties(g.headAheadKm, options.headPartyKm ?? HEAD_PARTY_KM);
-    arrivals.push(
-      ...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head, parties }),
-    );
+    arrivals.push(...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head }));
     positions.push(...conesOf(g, sim, steps, runs, now.asOf, end));
   }
   return {
@@ -318,7 +287,7 @@ function arrivalsOf(
   sim: Simulated,
   steps: number,
   runs: number,
-  at: { corridor: Corridor; asOf: number; end: number; head?: Float64Array; parties: number },
+  at: { corridor: Corridor; asOf: number; end: number; head?: Float64Array },
 ): ArrivalForecast[] {
   const route = at.corridor.routes.get(g.routeId);
   const t0 = g.lastDay + 0.5;
@@ -354,9 +323,7 @@ function arrivalsOf(
     const place = at.corridor.places[stop.place]!;
     people.sort((a, b) => a - b);
     const head =
-      at.head || g.headAheadKm !== undefined
-        ? quantilesWithin(heads, at.end, at.parties)
-        : undefined;
+      at.head || g.headAheadKm !== undefined ? quantilesWithin(heads, at.end) : undefined;
     out.push({
       group: g.group,
       routeId: g.routeId,
@@ -375,22 +342,14 @@ function arrivalsOf(
   return out;
 }
 
-/**
- * p10/p50/p90 of crossing times; a quantile past `end` is undefined ("later than the horizon").
- * With `parties` > 1, p10 and p50 are those of the first of that many independent draws
- * ({@link headParties}).
- */
+/** p10/p50/p90 of crossing times; a quantile past `end` is undefined ("later than the horizon"). */
 function quantilesWithin(
   times: Float64Array,
   end: number,
-  parties = 1,
 ): { p10?: number; p50?: number; p90?: number } {
   times.sort();
   const q = (p: number): number | undefined => {
-    // The first of `parties` independent parties for p10 and p50; p90 as one party (parties that
-    // travel together arrive together).
-    const level = p < 0.9 && parties > 1 ? 1 - Math.pow(1 - p, 1 / parties) : p;
-    const v = quantileSorted(times, level);
+    const v = quantileSorted(times, p);
     return v <= end ? v : undefined;
   };
   return { p10: q(0.1), p50: q(0.5), p90: q(0.9) };

@@ -298,34 +298,6 @@ describe("forecastArrivals starts from the state as of the day", () => {
     expect(plain.arrivals.every((a) => a.headArrival === undefined)).toBe(true);
   });
 
-  it("dates the head's arrival by the first of 1 + headAheadKm / HEAD_PARTY_KM parties: p10 and p50 earlier, p90 as one party", () => {
-    // The head starts 60 km ahead with a wide interval (0–120 km around it) and walks 50 km a day:
-    // its runs' crossings of C spread over days. A body 300 km long from median to head is the
-    // first of 4 parties: p50 is the runs' quantile 1 − 0.5^(1/4) (the 16th percentile), p10 the
-    // 2.6th, p90 the runs' own 90th.
-    const head = { km: { median: 60, low: 0, high: 120 }, regime: { rest: 0, walk: 1, ride: 0 } };
-    const g = group(0, steady(50), { headAheadKm: 300, head });
-    const opts = { dataset: { places, routes }, horizonDays: 30, runs: 400, joinLeaveProb: 0 };
-    const one = forecastArrivals(world([g]), { ...opts, headPartyKm: 0, random: mulberry32(5) });
-    const four = forecastArrivals(world([g]), { ...opts, random: mulberry32(5) });
-    const c1 = one.arrivals.find((a) => a.placeName === "C")!.headArrival!;
-    const c4 = four.arrivals.find((a) => a.placeName === "C")!.headArrival!;
-    expect(api.HEAD_PARTY_KM).toBe(100);
-    expect(api.headParties(300, 100)).toBe(4);
-    expect(api.headParties(undefined, 100)).toBe(1);
-    expect(api.headParties(300, 0)).toBe(1);
-    expect(c4.p50!).toBeLessThan(c1.p50! - 0.3);
-    expect(c4.p10!).toBeLessThan(c1.p10!);
-    expect(c4.p90).toBe(c1.p90);
-    // The median person's arrival is not touched, and a head level with the median is one party.
-    const median = (f: typeof one) => f.arrivals.find((a) => a.placeName === "C")!.arrival;
-    expect(median(four)).toEqual(median(one));
-    const level = group(0, steady(50), { headAheadKm: 0, head });
-    const l1 = forecastArrivals(world([level]), { ...opts, headPartyKm: 0, random: mulberry32(5) });
-    const l4 = forecastArrivals(world([level]), { ...opts, random: mulberry32(5) });
-    expect(l4.arrivals).toEqual(l1.arrivals);
-  });
-
   it("marks a place the head had passed by the group's last day as reached (headReached), the others not", () => {
     // B is at 222 km: the median person (150 km) has not reached it, the head's 90 % interval
     // (230–280 km) is past it, so its first people are already there; C (556 km) is ahead of both.
