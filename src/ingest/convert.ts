@@ -21,6 +21,7 @@ import { normalizeKey } from "./normalize.ts";
 import { readChoice, readCountry } from "./read-codes.ts";
 import { readDate } from "./read-date.ts";
 import { readCount, withinPeopleLimit } from "./read-numbers.ts";
+import { readCaravanLabel } from "./read-labels.ts";
 import { readCoordinates, readPlace } from "./read-places.ts";
 import { RowReader } from "./row-reader.ts";
 import type { ConvertContext, Converted } from "./row-reader.ts";
@@ -169,7 +170,9 @@ export function convertSighting(
   let country = c.value;
   let { lat, lon } = readCoordinates(r);
   let placeName = r.text("place_name");
-  const caravanLabel = r.text("caravan_label");
+  const label = readCaravanLabel(r, extra);
+  extra = label.extra;
+  const caravanLabel = label.value;
   const size = sizes(r);
   if (placeName !== undefined && lat === undefined) {
     const p = readPlace(r, "place_name", country);
@@ -269,7 +272,8 @@ export function convertStock(
     "cumulative or present",
     "say cumulative or present",
   );
-  const c = readCountry(r, "country", extra);
+  const label = readCaravanLabel(r, extra);
+  const c = readCountry(r, "country", label.extra);
   const n = readCountry(r, "nationality", c.extra);
   const source = enumField(r, "source_type", parseSourceType, n.extra, "source type");
   const conf = enumField(r, "confidence", parseConfidence, source.extra, "confidence");
@@ -279,7 +283,7 @@ export function convertStock(
   const rec: StockFigure = { date: date.date, category, value, basis };
   set(rec, "country", c.value);
   set(rec, "placeName", r.text("place_name"));
-  set(rec, "caravanLabel", r.text("caravan_label"));
+  set(rec, "caravanLabel", label.value);
   set(rec, "nationality", n.value);
   set(rec, "sourceOrg", r.text("source_org"));
   set(rec, "sourceType", source.value);

@@ -2,15 +2,20 @@
 import type { Issue } from "./convert.ts";
 import type { ImportedRecord, ImportOptions } from "./import-options.ts";
 import type { TableKind } from "./fields.ts";
+import { LabelSpellings } from "./read-labels.ts";
 import { emptyReport, ingestSource } from "./report.ts";
-import type { ImportReport } from "./report.ts";
+import type { ImportReport, IssueParams } from "./report.ts";
 
 /** A warning as the importer records it (the sheet is added by `warn`). */
 export interface ImportWarning {
   line: number;
   column?: string;
+  /** The cell as written, when the warning is about one cell. */
+  value?: string;
   code: string;
   message: string;
+  /** The values in `message` beyond column and value (report.ts, IssueParams). */
+  params?: IssueParams;
 }
 
 export class ImporterCore {
@@ -19,6 +24,8 @@ export class ImporterCore {
   records: ImportedRecord[] = [];
   /** The text has mojibake (UTF-8 read as Windows-1252): every cell is repaired. */
   mojibake = false;
+  /** Caravan labels of the file (every sheet): respellings read as the first (read-labels.ts). */
+  readonly labels = new LabelSpellings();
   private readonly maxIssues: number;
 
   readonly options: ImportOptions;

@@ -70,6 +70,10 @@ export interface Warning extends DtmWarning {
   line: number;
   sheet?: string;
   column?: string;
+  /** The cell as written, when the warning is about one cell. */
+  value?: string;
+  /** The values in `message` beyond column and value (see IssueParams), for other languages. */
+  params?: IssueParams;
 }
 
 /** The `source` of an import warning at `line` (0 = the file as a whole) of `file`. */

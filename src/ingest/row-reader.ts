@@ -11,6 +11,7 @@ import type { DateOrder, DateParse } from "./dates.ts";
 import type { DateWindow } from "./date-window.ts";
 import type { TableKind } from "./fields.ts";
 import type { IssueParams } from "./report.ts";
+import type { LabelSpellings } from "./read-labels.ts";
 import { isUnknown } from "./values.ts";
 
 /** Bounding box of the region the toolkit covers (Central America to the US border), degrees. */
@@ -65,6 +66,8 @@ export interface ConvertContext {
    * the estimator reads a count's scope (docs/contracts.md §1.2).
    */
   scopeHeader?: string;
+  /** Caravan labels met so far in the file, for reading respellings as one (read-labels.ts). */
+  labels?: LabelSpellings;
   /** The row reader reused for every row of this file (see `RowReader.for`). */
   reader?: unknown;
   /** `fieldIndex` as a plain object, for fast lookups on every row. */
@@ -235,8 +238,20 @@ export class RowReader {
       ...(params ? { params } : {}),
     });
   }
-  warn(field: string | undefined, code: string, message: string): void {
-    this.issues.warnings.push({ ...(field ? { column: this.column(field) } : {}), code, message });
+  warn(
+    field: string | undefined,
+    code: string,
+    message: string,
+    value?: string,
+    params?: IssueParams,
+  ): void {
+    this.issues.warnings.push({
+      ...(field ? { column: this.column(field) } : {}),
+      ...(value !== undefined ? { value } : {}),
+      code,
+      message,
+      ...(params ? { params } : {}),
+    });
   }
   extra(): Record<string, string> | undefined {
     let out: Record<string, string> | undefined;

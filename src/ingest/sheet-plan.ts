@@ -295,6 +295,7 @@ function context(
     dateOrder: "dmy",
     region: o.region ?? DEFAULT_REGION,
     line: 0,
+    labels: im.labels,
     ...(o.gazetteer ? { gazetteer: o.gazetteer } : {}),
     ...(o.incomingIs ? { incomingIs: o.incomingIs } : {}),
     ...(o.fileName !== undefined ? { fileName: o.fileName } : {}),

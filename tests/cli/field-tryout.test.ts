@@ -1,0 +1,54 @@
+/**
+ * A DTM analyst's files as they come from the field, through the command line: each case is a
+ * problem met while trying dtm-flow with messy Kobo and Excel exports (docs/import.md, "Known
+ * limits and field cases"). Every file is written to a temporary folder and read by `run`, as
+ * `npx dtm-flow …` does.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { capture, tempFile } from "./capture.ts";
+
+/** Windows-1252 bytes of `text` (Excel's "CSV" on Spanish Windows); only Latin-1 letters used. */
+const cp1252 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+describe("caravan labels in another case or without accents are one group", () => {
+  const sightings = [
+    "Fecha;Lugar;Caravana;Cantidad",
+    "13/10/2018;San Pedro Sula;Caravana Hondureña 1;1.000",
+    "15/10/2018;Agua Caliente;caravana hondureña 1;2.000",
+    "17/10/2018;Ciudad de Guatemala;CARAVANA HONDURENA  1;3.000",
+    "19/10/2018;Tecún Umán;Caravana Hondureña 1;4.000",
+    "21/10/2018;Tapachula;caravana hondureña 1;5.000",
+  ].join("\r\n");
+
+  it("import reads them as the first spelling, keeps each as written and warns once per spelling", async () => {
+    const { dir, file } = tempFile("dtm-field-", "avistamientos.csv", cp1252(sightings));
+    const io = capture(dir);
+    expect(await run(["import", file, "--out", join(dir, "out")], io.context)).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, "out", "import-report.json"), "utf8"));
+    const warnings = report.files[0].warnings.filter(
+      (w: { code: string }) => w.code === "caravan_label_spelling",
+    );
+    expect(warnings.map((w: { line: number }) => w.line)).toEqual([3, 4]);
+    expect(warnings[0].message).toContain('read as "Caravana Hondureña 1", as row 2 writes it');
+    const csv = readFileSync(join(dir, "out", "sightings.csv"), "utf8");
+    const rows = csv.split("\r\n").slice(2, 7);
+    for (const row of rows) expect(row).toContain(",Caravana Hondureña 1,");
+    expect(csv).toContain("CARAVANA HONDURENA  1");
+  });
+
+  it("estimate gives one group, not one per spelling", async () => {
+    const { dir, file } = tempFile("dtm-field-", "avistamientos.csv", cp1252(sightings));
+    const io = capture(dir);
+    expect(
+      await run(["estimate", "--sightings", file, "--out", join(dir, "est")], io.context),
+    ).toBe(0);
+    const tracks = readFileSync(join(dir, "est", "tracks.csv"), "utf8")
+      .trim()
+      .split(/\r?\n/);
+    const groups = new Set(tracks.slice(1).map((l) => l.split(",")[0]));
+    expect([...groups]).toEqual(["Caravana Hondureña 1"]);
+  });
+});
