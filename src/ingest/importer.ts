@@ -117,6 +117,14 @@ export function createTableImporter(
       else finishText();
       // A single-sheet reader that saw only blank rows never reached a layout.
       report.kind ??= core.kind;
+      // A header with nothing under it (a blank template, an export of an empty form) is as
+      // unusable as an empty file: said in one sentence rather than read as "0 rows, all fine".
+      if (!report.fatal && report.dataRows === 0 && report.headerRow !== undefined)
+        report.fatal = {
+          code: "no_data_rows",
+          message: `the file has a header (row ${report.headerRow}) but no data rows under it.`,
+          params: { row: report.headerRow },
+        };
       report.kindSource = core.options.kind ? "given" : "detected";
       finished = { kind: core.kind, records: core.records, report };
       return finished;

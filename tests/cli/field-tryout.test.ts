@@ -52,3 +52,19 @@ describe("caravan labels in another case or without accents are one group", () =
     expect([...groups]).toEqual(["Caravana Hondureña 1"]);
   });
 });
+
+describe("a file with only its header", () => {
+  it("validate and estimate refuse it in one sentence (exit 2), as an empty file", async () => {
+    const header = "Fecha;Punto de monitoreo;Dirección;Total personas\r\n;;;\r\n;;;\r\n";
+    const { dir, file } = tempFile("dtm-field-", "plantilla.csv", cp1252(header));
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(2);
+    expect(io.err.join("\n")).toContain(
+      "plantilla.csv: the file has a header (row 1) but no data rows under it.",
+    );
+    const est = capture(dir);
+    expect(await run(["estimate", "--counts", file, "--out", join(dir, "e")], est.context)).toBe(2);
+    expect(est.err.join("\n")).toContain("but no data rows under it");
+    expect(est.err.join("\n")).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});

@@ -130,6 +130,10 @@ const ES: Record<string, Template> = {
       ? `no hay columna ${p["columns"]} para una tabla de ${KIND[String(p["kind"])] ?? p["kind"]} en la fila ${p["row"]}; revise el encabezado o asigne la columna abajo.`
       : undefined,
   empty_file: () => "el archivo no tiene filas con datos.",
+  no_data_rows: ({ p }) =>
+    p["row"] !== undefined
+      ? `el archivo tiene un encabezado (fila ${p["row"]}) pero ninguna fila de datos debajo.`
+      : undefined,
   caravan_label_spelling: ({ c, v, p }) =>
     p["label"] !== undefined
       ? `${c} ${q(v)} se lee como ${q(p["label"])}, como la escribe la fila ${p["first"]} (la misma etiqueta con otras mayúsculas, acentos o espacios: un grupo, no dos); se conserva tal como está escrita en caravan_label_as_written.`
