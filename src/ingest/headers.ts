@@ -215,8 +215,14 @@ export function matchHeader(
     const asked = questionField(text, kind, l);
     if (asked) return { field: asked, how: "question" };
   }
-  return undefined;
+  // A hint in brackets after the name, as Excel templates write them: "Fecha (dd/mm/aaaa)",
+  // "Niños (0-17)", "Personas [aprox.]". Tried last, so "Niños (no acompañados)" stays uac.
+  const bare = raw.replace(BRACKETED, " ").trim();
+  return bare && bare !== raw.trim() ? matchHeader(bare, kind) : undefined;
 }
+
+/** A bracketed part of a header: "(dd/mm/aaaa)", "[aprox.]". */
+const BRACKETED = /[([][^)\]]*[)\]]/g;
 
 function matchHxl(text: string, spec: KindSpec): string | undefined {
   const tag = parseHashtag(text);
@@ -529,6 +535,13 @@ export function detectLayout(
     }
   }
   let headerIndex = best?.r ?? 0;
+  // Two header rows of an Excel sheet with merged cells: the second row's cells, the first's where
+  // the second is blank (a cell merged down), each under the group label above it.
+  const merged =
+    best && hxlIndex === undefined
+      ? mergedHeader(rows, best.r, limit, kinds, best.s, overrides)
+      : undefined;
+  if (merged) headerIndex = merged.sub;
   // A header that matches nothing by name: take the non-blank row above the hashtag row (HXL only).
   if ((!best || best.s <= 0) && hxlIndex !== undefined) {
     headerIndex = hxlIndex;
@@ -547,7 +560,7 @@ export function detectLayout(
   // With a given kind the others are scored too, on the same header row, to say when one fits better.
   for (const k of TABLE_KINDS) {
     if (kind && k !== kind && overrides) continue;
-    const header = rows[headerIndex] ?? [];
+    const header = merged?.cells ?? rows[headerIndex] ?? [];
     const m = mapHeaders(
       hxlIndex === headerIndex ? header.map(() => "") : header,
       hx,
@@ -572,6 +585,49 @@ export function detectLayout(
     kindSource: kind ? "given" : "detected",
     ...(betterKind && betterScore > bestScore ? { betterKind } : {}),
   };
+}
+
+/**
+ * A header written over two rows with merged cells, as Excel templates have it:
+ *
+ *     Fecha | Punto | Adultos         | Niños (0-17)    | Total
+ *           |       | Hombres | Mujeres | Hombres | Mujeres |
+ *
+ * The single columns are merged down (blank in the second row), the groups merged across (blank
+ * to their right in the first). Either row alone misses columns; the second row with the first's
+ * cells where it is blank, each under the group above it, has them all. Tried for the best row
+ * found (`r`) with the row below it and with the row above it; taken only when it maps better
+ * than the best row alone, so a data row under a header is never read as part of it.
+ * @returns the row the data follows (`sub`) and the header cells, or undefined.
+ */
+function mergedHeader(
+  rows: readonly (readonly string[])[],
+  r: number,
+  limit: number,
+  kinds: readonly TableKind[],
+  bestScore: number,
+  overrides?: ColumnOverrides,
+): { sub: number; cells: string[] } | undefined {
+  let found: { sub: number; cells: string[]; s: number } | undefined;
+  for (const top of [r, r - 1]) {
+    const sub = top + 1;
+    if (top < 0 || sub >= limit) continue;
+    const upper = rows[top]!;
+    const lower = rows[sub]!;
+    const width = Math.max(upper.length, lower.length);
+    const cells = Array.from({ length: width }, (_, i) =>
+      (lower[i] ?? "").trim() ? lower[i]! : (upper[i] ?? ""),
+    );
+    // Both rows must add something: a merged-down cell above and a label of its own below.
+    const fromUpper = cells.filter((c, i) => c && !(lower[i] ?? "").trim()).length;
+    const fromLower = lower.filter((c, i) => c.trim() && c.trim() !== (upper[i] ?? "").trim());
+    if (!fromUpper || !fromLower.length) continue;
+    for (const k of kinds) {
+      const s = score(mapHeaders(cells, undefined, k, upper, overrides), true);
+      if (s > (found?.s ?? bestScore)) found = { sub, cells, s };
+    }
+  }
+  return found && { sub: found.sub, cells: found.cells };
 }
 
 /** The names looked for, for the "missing column" sentence: canonical name, a few aliases, HXL. */

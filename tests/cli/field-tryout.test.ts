@@ -68,3 +68,39 @@ describe("a file with only its header", () => {
     expect(est.err.join("\n")).not.toMatch(/\bat .*\.ts:\d+/);
   });
 });
+
+describe("an Excel template's header over two rows with merged cells", () => {
+  // Saved as CSV from a sheet whose single columns are merged down over both header rows and
+  // whose groups ("Adultos", "Niños (0-17)") are merged across their two columns.
+  const sheet = [
+    "REGISTRO DE FLUJOS - OIM;;;;;;;",
+    "Fecha (dd/mm/aaaa);Punto de monitoreo;Dirección;Adultos;;Niños (0-17);;Total personas",
+    ";;;Hombres;Mujeres;Hombres;Mujeres;",
+    "19/10/2018;Tecún Umán;Norte;120;80;30;25;255",
+    "20/10/2018;Tecún Umán;Norte;1.200;800;300;250;2.550",
+    "TOTAL;;;1.320;880;330;275;2.805",
+  ].join("\r\n");
+
+  it("validate reads both rows as one header: every column mapped, no row rejected (exit 0)", async () => {
+    const { dir, file } = tempFile("dtm-field-", "plantilla-conteo.csv", cp1252(sheet));
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(0);
+    const text = io.out.join("\n");
+    expect(text).toContain("2 data rows: 2 accepted, 0 rejected");
+    expect(text).toContain("Fecha (dd/mm/aaaa) → date");
+    expect(text).toMatch(/Hombres → men \(two_level_header\)/);
+    expect(text).toMatch(/Mujeres → women \(two_level_header\)/);
+    expect(text).toMatch(/Hombres_2 → boys \(two_level_header\)/);
+    expect(text).toMatch(/Mujeres_2 → girls \(two_level_header\)/);
+    expect(text).not.toContain("MISMATCH");
+  });
+
+  it("a header over one row with a data row under it is not read as two header rows", async () => {
+    const plain = "Fecha;Punto de monitoreo;Dirección;Total\r\n19/10/2018;;Norte;12\r\n";
+    const { dir, file } = tempFile("dtm-field-", "una-fila.csv", cp1252(plain));
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(1);
+    expect(io.out.join("\n")).toContain("header row 1,");
+    expect(io.out.join("\n")).toContain("row 2 [fmp_id] missing_place");
+  });
+});
