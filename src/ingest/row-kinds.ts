@@ -92,3 +92,29 @@ export function totalWord(cells: readonly string[]): "total" | "subtotal" | unde
   }
   return undefined;
 }
+
+/**
+ * Excel's error values, as an XLSX error cell or an Excel-saved CSV writes them: a formula that
+ * failed (a VLOOKUP of a P-code that found nothing gives `#N/A`), not a value of the row.
+ */
+const EXCEL_ERROR =
+  /^#(?:N\/A|REF!|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
+
+/**
+ * The first of `columns` whose cell holds an Excel error value (see EXCEL_ERROR), or undefined.
+ * @example excelErrorColumn(["2018-10-20", "#N/A", "12"], [0, 1, 2]) // => 1
+ */
+export function excelErrorColumn(
+  cells: readonly string[],
+  columns: readonly number[],
+): number | undefined {
+  for (const i of columns) {
+    const c = cells[i];
+    if (c === undefined) continue;
+    // Cheap test first: every error value starts with "#" (after spaces, seldom).
+    const first = c.charCodeAt(0);
+    if (first !== 35 && (first !== 32 || c.trim().charCodeAt(0) !== 35)) continue;
+    if (EXCEL_ERROR.test(c.trim())) return i;
+  }
+  return undefined;
+}

@@ -62,6 +62,8 @@ export interface SheetPlan {
   header: RepeatedHeader;
   /** Column of the date (`date` or `observed_at`), if any. */
   dateIndex: number | undefined;
+  /** The columns the converter reads (mapped to a field), ascending: checked for Excel errors. */
+  readColumns: number[];
 }
 
 /**
@@ -102,6 +104,7 @@ export function planSheet(
     totals: new RunningTotals(mapping.kind, fi, pivot !== undefined),
     header: new RepeatedHeader(head[layout.headerIndex]),
     dateIndex: ctx.fieldIndex.get("date") ?? ctx.fieldIndex.get("observed_at"),
+    readColumns: [...new Set(ctx.fieldIndex.values())].sort((a, b) => a - b),
   };
 }
 

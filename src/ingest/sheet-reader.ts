@@ -12,7 +12,7 @@ import type { ImporterCore } from "./import-core.ts";
 import { HeldRows, decideSheetOrder, reportSheetWindow, sheetWindow } from "./date-order-gate.ts";
 import { ageClass, sexClass } from "./pivot.ts";
 import { DuplicateRows, keepPlace } from "./row-duplicates.ts";
-import { isBlankRow, totalWord, unquoteFormulas } from "./row-kinds.ts";
+import { excelErrorColumn, isBlankRow, totalWord, unquoteFormulas } from "./row-kinds.ts";
 import { columnLabel, planSheet } from "./sheet-plan.ts";
 import type { Fatal, SheetPlan } from "./sheet-plan.ts";
 import type { Converted } from "./convert.ts";
@@ -132,6 +132,7 @@ export class SheetReader {
     report.dataRows++;
     const uuidIndex = plan.layout.mapping.uuidIndex;
     if (this.duplicates.isDuplicate(this.im, this.sheet, cells, uuidIndex, line)) return;
+    if (excelError(this.im, this.sheet, plan, cells, line)) return;
     plan.ctx.line = line;
     if (cells.length > plan.ctx.columnNames.length)
       beyondHeader(this.im, this.sheet, plan, cells, line);
@@ -171,6 +172,36 @@ function beyondHeader(
     },
     sheet,
   );
+}
+
+/**
+ * True (and the row rejected) when a column the row is read from holds an Excel error value
+ * (`#N/A`, `#DIV/0!`…): a formula that failed, so the row's figures cannot be trusted. Extra
+ * columns are not checked: they are kept as written.
+ */
+function excelError(
+  im: ImporterCore,
+  sheet: string | undefined,
+  plan: SheetPlan,
+  cells: readonly string[],
+  line: number,
+): boolean {
+  const at = excelErrorColumn(cells, plan.readColumns);
+  if (at === undefined) return false;
+  const column = plan.ctx.columnNames[at] ?? columnLabel(at);
+  const value = cells[at]!.trim();
+  im.report.rejected++;
+  im.reject(
+    {
+      line,
+      column,
+      value,
+      code: "excel_error",
+      message: `${column} holds the Excel error ${value} (a formula that failed), not a value: correct the formula in the sheet, or clear the cell when the value is not known.`,
+    },
+    sheet,
+  );
+  return true;
 }
 
 /** True (and counted, warned about, a Total row checked) when the row is a header copy or a Total. */

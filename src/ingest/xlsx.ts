@@ -136,6 +136,21 @@ function dateText(serial: number, date1904: boolean): string {
   return time === undefined ? date : `${date}T${time}`;
 }
 
+/**
+ * A number cell as Excel shows it: to 15 significant digits, so a formula's binary rounding
+ * (`=0.1*3*10` stored as `3.0000000000000004`) reads as the 3 the analyst sees, not as a count
+ * that is not a whole number. Whole numbers written without a point or exponent stay as written
+ * (a number beyond 2^53 must still be seen as one).
+ * @example shownNumber("3.0000000000000004") // => "3"
+ */
+function shownNumber(v: string): string {
+  if (v.length <= 15 || !/[.eE]/.test(v)) return v;
+  const n = Number(v);
+  if (!Number.isFinite(n)) return v;
+  const shown = Number(n.toPrecision(15));
+  return shown === n ? v : String(shown);
+}
+
 function parseSheet(
   xml: string,
   shared: string[],
@@ -168,7 +183,7 @@ function parseSheet(
       else if (type === "d") text = v !== undefined ? unescapeXml(v) : "";
       else if (v !== undefined) {
         const num = Number(v);
-        text = dates[style] && Number.isFinite(num) ? dateText(num, date1904) : v;
+        text = dates[style] && Number.isFinite(num) ? dateText(num, date1904) : shownNumber(v);
       }
       while (cells.length < col) cells.push("");
       cells[col] = text;

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
+import { writeXlsx } from "../../src/export/xlsx.ts";
 import { capture, tempFile } from "./capture.ts";
 
 /** Windows-1252 bytes of `text` (Excel's "CSV" on Spanish Windows); only Latin-1 letters used. */
@@ -102,5 +103,44 @@ describe("an Excel template's header over two rows with merged cells", () => {
     expect(await run(["validate", file], io.context)).toBe(1);
     expect(io.out.join("\n")).toContain("header row 1,");
     expect(io.out.join("\n")).toContain("row 2 [fmp_id] missing_place");
+  });
+});
+
+describe("Excel's error values and a formula's rounding", () => {
+  const rows = [
+    ["Fecha", "Punto de monitoreo", "Dirección", "Hombres", "Mujeres", "Total"],
+    [new Date("2018-10-19T12:00:00Z"), "Tecún Umán", "Norte", 0.1 * 3 * 10, 5, 8.000000000000002],
+    [new Date("2018-10-20T12:00:00Z"), "#N/A", "Norte", 5, 5, 10],
+    [new Date("2018-10-21T12:00:00Z"), "Tecún Umán", "Norte", "#DIV/0!", 5, 10],
+    [new Date("2018-10-22T12:00:00Z"), "Tecún Umán", "Norte", 2, 2, 4],
+  ];
+
+  it("a cell holding #N/A or #DIV/0! rejects its row saying so; 3.0000000000000004 reads as 3", async () => {
+    const { dir, file } = tempFile(
+      "dtm-field-",
+      "conteo.xlsx",
+      writeXlsx([{ name: "Conteo", rows }]),
+    );
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(1);
+    const text = io.out.join("\n");
+    expect(text).toContain("4 data rows: 2 accepted, 2 rejected");
+    expect(text).toContain(
+      "Conteo row 3 [Punto de monitoreo] excel_error: Punto de monitoreo holds the Excel error #N/A (a formula that failed), not a value",
+    );
+    expect(text).toContain(
+      "Conteo row 4 [Hombres] excel_error: Hombres holds the Excel error #DIV/0!",
+    );
+    expect(text).not.toContain("not_integer");
+  });
+
+  it("the same in an Excel-saved CSV: the error is named, not taken for a place", async () => {
+    const csv =
+      "Fecha;Punto de monitoreo;Dirección;Total\r\n20/10/2018;#N/A;Norte;10\r\n21/10/2018;Tecún Umán;Norte;12\r\n";
+    const { dir, file } = tempFile("dtm-field-", "conteo.csv", cp1252(csv));
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(1);
+    expect(io.out.join("\n")).toContain("row 2 [Punto de monitoreo] excel_error");
+    expect(io.out.join("\n")).not.toContain("unknown_place");
   });
 });

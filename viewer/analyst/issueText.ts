@@ -130,6 +130,8 @@ const ES: Record<string, Template> = {
       ? `no hay columna ${p["columns"]} para una tabla de ${KIND[String(p["kind"])] ?? p["kind"]} en la fila ${p["row"]}; revise el encabezado o asigne la columna abajo.`
       : undefined,
   empty_file: () => "el archivo no tiene filas con datos.",
+  excel_error: ({ c, v }) =>
+    `${c} contiene el error de Excel ${v} (una fórmula que falló), no un valor: corrija la fórmula en la hoja, o vacíe la celda si el valor no se conoce.`,
   no_data_rows: ({ p }) =>
     p["row"] !== undefined
       ? `el archivo tiene un encabezado (fila ${p["row"]}) pero ninguna fila de datos debajo.`
