@@ -110,6 +110,8 @@ export function readPlace(
     return found.place;
   }
   if (found.how !== "unknown") return placeFromCode(r, field, name, found);
+  const long = unabbreviated(r, field, name, country);
+  if (long) return long;
   const suggestions = found.suggestions.map((p) => p.name);
   r.reject(
     field,
@@ -119,6 +121,50 @@ export function readPlace(
     suggestions,
   );
   return "unknown";
+}
+
+/** Abbreviations that start Spanish place names: `Cd. Hidalgo` is Ciudad Hidalgo. */
+const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [/^cd(?:\.\s*|\s+)(?=\p{L})/iu, "Ciudad "],
+  [/^sta(?:\.\s*|\s+)(?=\p{L})/iu, "Santa "],
+  [/^sto(?:\.\s*|\s+)(?=\p{L})/iu, "Santo "],
+  [/^s\.\s*(?=\p{L})/iu, "San "],
+  [/^gral(?:\.\s*|\s+)(?=\p{L})/iu, "General "],
+  [/^pto(?:\.\s*|\s+)(?=\p{L})/iu, "Puerto "],
+];
+
+/**
+ * The name with its leading abbreviation written out (`Cd. Hidalgo` → `Ciudad Hidalgo`), or
+ * undefined when it starts with none.
+ * @example expandAbbreviation("Cd. Hidalgo") // => "Ciudad Hidalgo"
+ */
+export function expandAbbreviation(name: string): string | undefined {
+  for (const [re, word] of ABBREVIATIONS) if (re.test(name)) return name.replace(re, word);
+  return undefined;
+}
+
+/**
+ * An unknown name that is a known place once its abbreviation is written out: that place, with
+ * the warning `place_name_abbreviated`; otherwise undefined (the name stays unknown).
+ */
+function unabbreviated(
+  r: RowReader,
+  field: string,
+  name: string,
+  country: string | undefined,
+): Place | undefined {
+  const long = expandAbbreviation(name);
+  if (long === undefined) return undefined;
+  const found = resolvePlace(r.ctx.gazetteer!, long, country);
+  if (found.how !== "name" && found.how !== "qualified") return undefined;
+  r.warn(
+    field,
+    "place_name_abbreviated",
+    `${r.column(field)} "${name}" read as ${found.place.name} (its abbreviation written out: "${long}").`,
+    name,
+    { place: found.place.name, long },
+  );
+  return found.place;
 }
 
 /**
@@ -173,6 +219,18 @@ export function placeOfPointId(
   const g = r.ctx.gazetteer!;
   const byName = g.find(fmpId, country) ?? g.find(fmpId);
   if (byName) return byName;
+  const long = expandAbbreviation(fmpId);
+  const byLong = long !== undefined ? (g.find(long, country) ?? g.find(long)) : undefined;
+  if (byLong) {
+    r.warn(
+      "fmp_id",
+      "place_name_abbreviated",
+      `${r.column("fmp_id")} "${fmpId}" read as ${byLong.name} (its abbreviation written out: "${long}").`,
+      fmpId,
+      { place: byLong.name, long: long! },
+    );
+    return byLong;
+  }
   const found = placeByCode(g, fmpId);
   if (found && "byId" in found) return found.byId;
   if (found && found.pcodeOf.length === 1) return found.pcodeOf[0];

@@ -144,3 +144,24 @@ describe("Excel's error values and a formula's rounding", () => {
     expect(io.out.join("\n")).not.toContain("unknown_place");
   });
 });
+
+describe("place names with their abbreviation (Cd. Hidalgo, S. Pedro Sula)", () => {
+  it("are read as the known place with a warning, in a point column and in a place column", async () => {
+    const counts =
+      "Fecha;Punto;Dirección;Total\r\n20/10/2018;Cd. Hidalgo;Norte;5\r\n21/10/2018;Cdad;Norte;3\r\n";
+    const { dir, file } = tempFile("dtm-field-", "conteo.csv", cp1252(counts));
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(0);
+    const text = io.out.join("\n");
+    expect(text).toContain(
+      'row 2 [Punto] place_name_abbreviated: Punto "Cd. Hidalgo" read as Ciudad Hidalgo',
+    );
+    // Not an abbreviation followed by a name: no guess.
+    expect(text).toContain('row 3 [Punto] point_without_position: Punto "Cdad"');
+    const sightings = "Fecha;Lugar;Caravana;Cantidad\r\n20/10/2018;S. Pedro Sula;C1;500\r\n";
+    const s = tempFile("dtm-field-", "avist.csv", cp1252(sightings));
+    const io2 = capture(s.dir);
+    expect(await run(["validate", s.file], io2.context)).toBe(0);
+    expect(io2.out.join("\n")).toContain('Lugar "S. Pedro Sula" read as San Pedro Sula');
+  });
+});

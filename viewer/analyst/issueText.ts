@@ -132,6 +132,10 @@ const ES: Record<string, Template> = {
   empty_file: () => "el archivo no tiene filas con datos.",
   excel_error: ({ c, v }) =>
     `${c} contiene el error de Excel ${v} (una fórmula que falló), no un valor: corrija la fórmula en la hoja, o vacíe la celda si el valor no se conoce.`,
+  place_name_abbreviated: ({ c, v, p }) =>
+    p["place"] !== undefined
+      ? `${c} ${q(v)} se lee como ${p["place"]} (con la abreviatura escrita entera: ${q(p["long"]!)}).`
+      : undefined,
   no_data_rows: ({ p }) =>
     p["row"] !== undefined
       ? `el archivo tiene un encabezado (fila ${p["row"]}) pero ninguna fila de datos debajo.`
