@@ -78,8 +78,10 @@ function fullYear(y: string): number {
   return y.length <= 2 ? (n < 70 ? 2000 + n : 1900 + n) : n;
 }
 
+// Year first, also with slashes or dots (`2018/10/19`, as some systems and Excel locales write
+// it): always year, month, day.
 const ISO =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const SLASHED =
   /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[T\s,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?$/i;
 const TIME_TAIL =

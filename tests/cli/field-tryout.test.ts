@@ -165,3 +165,14 @@ describe("place names with their abbreviation (Cd. Hidalgo, S. Pedro Sula)", () 
     expect(io2.out.join("\n")).toContain('Lugar "S. Pedro Sula" read as San Pedro Sula');
   });
 });
+
+describe("dates written year first with slashes", () => {
+  it("2018/10/19 is 19 Oct 2018 (was: not a usable date)", async () => {
+    const csv =
+      "fecha;punto;sentido;total\r\n2018/10/19;Tecún Umán;norte;10\r\n2018.10.20;Tecún Umán;norte;12\r\n";
+    const { dir, file } = tempFile("dtm-field-", "conteo.csv", cp1252(csv));
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(0);
+    expect(io.out.join("\n")).toContain("dates 2018-10-19 to 2018-10-20 accepted");
+  });
+});
