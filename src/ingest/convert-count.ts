@@ -10,7 +10,7 @@ import { parseDirection, SPANISH_DIRECTION } from "./enums.ts";
 import { normalizeKey } from "./normalize.ts";
 import { readCountryCode } from "./read-codes.ts";
 import { readDate } from "./read-date.ts";
-import { readCount } from "./read-numbers.ts";
+import { readCount, warnUnlikelyPeople } from "./read-numbers.ts";
 import { placeOfPointId, readCoordinates, readPlace } from "./read-places.ts";
 import { RowReader, remember } from "./row-reader.ts";
 import type { ConvertContext, Converted } from "./row-reader.ts";
@@ -49,6 +49,7 @@ export function convertCount(
   const nationality = readCountryCode(r, "nationality", extra, col.nationality);
   extra = r.extraOut;
   if (r.issues.rejections.length || !date) return r.issues as Converted<CountRecord>;
+  warnUnlikelyPeople(r, "total", total);
   const rec: CountRecord = { date: date.date, direction };
   if (fmpId !== undefined) rec.fmpId = fmpId;
   if (fmpName !== undefined) rec.fmpName = fmpName;

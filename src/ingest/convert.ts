@@ -20,7 +20,7 @@ import {
 import { normalizeKey } from "./normalize.ts";
 import { readChoice, readCountry } from "./read-codes.ts";
 import { readDate } from "./read-date.ts";
-import { readCount, withinPeopleLimit } from "./read-numbers.ts";
+import { readCount, warnUnlikelyPeople, withinPeopleLimit } from "./read-numbers.ts";
 import { readCaravanLabel } from "./read-labels.ts";
 import { readCoordinates, readPlace } from "./read-places.ts";
 import { RowReader } from "./row-reader.ts";
@@ -37,6 +37,11 @@ function set<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | 
 }
 
 /** Size fields of a sighting from a generic size cell and/or best/min/max cells. */
+/** The column a sighting's figure is named by in messages: the first size column the file has. */
+function sizeField(r: RowReader): string {
+  return ["size", "size_best", "size_max", "size_min"].find((f) => r.ctx.idx[f] !== undefined)!;
+}
+
 function sizes(r: RowReader): { best?: number; min?: number; max?: number } {
   const out: { best?: number; min?: number; max?: number } = {};
   const read = (field: string, slot: "best" | "min" | "max") => {
@@ -214,6 +219,8 @@ export function convertSighting(
   extra = conf.extra;
   if (reported) extra = { ...(extra ?? {}), reported_at: formatParsedDate(reported) };
   if (r.issues.rejections.length || !observed) return r.issues as Converted<Sighting>;
+  const figure = size.best ?? size.max ?? size.min;
+  if (figure !== undefined) warnUnlikelyPeople(r, sizeField(r), figure);
   const rec: Sighting = {
     id:
       r.text("sighting_id") ??

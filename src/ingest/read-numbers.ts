@@ -93,6 +93,26 @@ export function withinPeopleLimit(r: RowReader, field: string, t: string, value:
   return false;
 }
 
+/**
+ * People in one row above which the row is kept but flagged (`unlikely_count`): ten times the
+ * largest 2018 caravan (about 10,000 people), so a stray digit (`500000` for `500`) is seen before
+ * it becomes the replay's "people who left". Far below MAX_PEOPLE_PER_ROW, which rejects.
+ */
+export const UNLIKELY_PEOPLE_PER_ROW = 100_000;
+
+/** Warns when `value` people in one row (counts' total, a sighting's size) is above UNLIKELY_PEOPLE_PER_ROW. */
+export function warnUnlikelyPeople(r: RowReader, field: string, value: number | undefined): void {
+  if (value === undefined || value <= UNLIKELY_PEOPLE_PER_ROW) return;
+  const people = value.toLocaleString("en-US");
+  r.warn(
+    field,
+    "unlikely_count",
+    `${r.column(field)}: ${people} people in one row is more than ten times the largest 2018 caravan (about 10,000); kept, but check the cell for a stray digit.`,
+    String(value),
+    { people: value, limit: UNLIKELY_PEOPLE_PER_ROW },
+  );
+}
+
 export function readDecimal(r: RowReader, field: string): number | undefined {
   const t = r.text(field);
   if (t === undefined) return undefined;

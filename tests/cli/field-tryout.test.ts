@@ -176,3 +176,18 @@ describe("dates written year first with slashes", () => {
     expect(io.out.join("\n")).toContain("dates 2018-10-19 to 2018-10-20 accepted");
   });
 });
+
+describe("a count or size with a stray digit", () => {
+  it("500000 at one point is kept with the warning unlikely_count; 5000 is not flagged", async () => {
+    const csv =
+      "fecha;punto;sentido;total\r\n20/10/2018;Tapachula;norte;500000\r\n21/10/2018;Tapachula;norte;5000\r\n";
+    const { dir, file } = tempFile("dtm-field-", "conteo.csv", cp1252(csv));
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(0);
+    const text = io.out.join("\n");
+    expect(text).toContain(
+      "row 2 [total] unlikely_count: total: 500,000 people in one row is more than ten times the largest 2018 caravan",
+    );
+    expect(text).not.toContain("row 3 [total] unlikely_count");
+  });
+});

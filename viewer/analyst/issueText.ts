@@ -136,6 +136,10 @@ const ES: Record<string, Template> = {
     p["place"] !== undefined
       ? `${c} ${q(v)} se lee como ${p["place"]} (con la abreviatura escrita entera: ${q(p["long"]!)}).`
       : undefined,
+  unlikely_count: ({ c, p }) =>
+    p["people"] !== undefined
+      ? `${c}: ${n(p["people"])} personas en una fila son más de diez veces la mayor caravana de 2018 (unas 10.000); se conserva, pero revise si sobra una cifra.`
+      : undefined,
   no_data_rows: ({ p }) =>
     p["row"] !== undefined
       ? `el archivo tiene un encabezado (fila ${p["row"]}) pero ninguna fila de datos debajo.`
