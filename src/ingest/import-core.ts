@@ -3,6 +3,7 @@ import type { Issue } from "./convert.ts";
 import type { ImportedRecord, ImportOptions } from "./import-options.ts";
 import type { TableKind } from "./fields.ts";
 import { LabelSpellings } from "./read-labels.ts";
+import { DuplicateSightings } from "./row-duplicates.ts";
 import { emptyReport, ingestSource } from "./report.ts";
 import type { ImportReport, IssueParams } from "./report.ts";
 
@@ -26,6 +27,8 @@ export class ImporterCore {
   mojibake = false;
   /** Caravan labels of the file (every sheet): respellings read as the first (read-labels.ts). */
   readonly labels = new LabelSpellings();
+  /** Sightings read so far (every sheet), for reports typed twice (row-duplicates.ts). */
+  readonly sightings = new DuplicateSightings();
   private readonly maxIssues: number;
 
   readonly options: ImportOptions;

@@ -87,14 +87,15 @@ export function ingestSource(line: number, file?: string): WarningSource {
 
 /**
  * A row rejected because it repeats an earlier one: same content (`row`), same Kobo `_uuid`
- * (`uuid`), or in a places file the same `place_id` (`place_id`) or a name the earlier row gives
+ * (`uuid`), a sighting that reads as an earlier one though written otherwise (`record`:
+ * `Huixtla` and `huixtla`, `7.000` and `7000`), or in a places file the same `place_id` (`place_id`) or a name the earlier row gives
  * to a place far away (`place_name`). The earlier row (`firstLine`) is the one kept.
  */
 export interface Duplicate {
   line: number;
   firstLine: number;
   sheet?: string;
-  by: "row" | "uuid" | "place_id" | "place_name";
+  by: "row" | "uuid" | "record" | "place_id" | "place_name";
 }
 
 /** A `Total` row found in the table, compared with the sum of the accepted rows. */

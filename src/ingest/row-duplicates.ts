@@ -4,6 +4,7 @@
  * (place-conflicts.ts). The first row is kept; each repeat is rejected naming it.
  */
 import type { Place } from "../model/place.ts";
+import type { Sighting } from "../model/sighting.ts";
 import type { ImporterCore } from "./import-core.ts";
 import { RowHashTable, rowHash } from "./row-hash.ts";
 import type { SheetPlan } from "./sheet-plan.ts";
@@ -100,4 +101,56 @@ export function keepPlace(
     im.warn({ line, column: column(c.column), code: c.code, message: c.message }, sheet);
   places.add(place, line);
   return true;
+}
+
+/**
+ * Sightings that read as an earlier one of the file though written otherwise (`Huixtla` and
+ * `huixtla`, `7.000` and `7000`, `13/10/2018` and `2018-10-13`): the same report typed twice,
+ * which the estimator would count as two. Compared on what the estimator reads — when, where,
+ * which group, how many, from which source — not on ids, notes or extra columns. Sightings only:
+ * two count rows with the same figures can be two groups that passed a point the same day.
+ */
+export class DuplicateSightings {
+  private readonly seen = new Map<string, number>();
+
+  /** True (and the row rejected) when `s` repeats an earlier sighting of the file. */
+  isDuplicate(im: ImporterCore, sheet: string | undefined, s: Sighting, line: number): boolean {
+    const key = [
+      s.observedAt,
+      s.placeName,
+      s.lat,
+      s.lon,
+      s.caravanLabel,
+      s.sizeBest,
+      s.sizeMin,
+      s.sizeMax,
+      s.estimateMethod,
+      s.sourceType,
+      s.sourceOrg,
+      s.url,
+      s.part,
+    ].join("\u0001");
+    const first = this.seen.get(key);
+    if (first === undefined) {
+      this.seen.set(key, line);
+      return false;
+    }
+    im.report.rejected++;
+    im.report.duplicates.push({
+      line,
+      firstLine: first,
+      by: "record",
+      ...(sheet ? { sheet } : {}),
+    });
+    im.reject(
+      {
+        line,
+        code: "duplicate_record",
+        message: `reads as row ${first} (same time, place, group, figures and source, written otherwise); kept once.`,
+        params: { first },
+      },
+      sheet,
+    );
+    return true;
+  }
 }

@@ -6,6 +6,7 @@
  */
 import type { CountRecord } from "../model/count.ts";
 import type { Place } from "../model/place.ts";
+import type { Sighting } from "../model/sighting.ts";
 import { hasMojibake, repairMojibake } from "./decode.ts";
 import type { TableKind } from "./fields.ts";
 import type { ImporterCore } from "./import-core.ts";
@@ -243,6 +244,11 @@ function deliver(
     return;
   }
   if (plan.places && !keepPlace(im, sheet, plan, result.record as Place, line)) return;
+  if (
+    plan.ctx.kind === "sightings" &&
+    im.sightings.isDuplicate(im, sheet, result.record as Sighting, line)
+  )
+    return;
   im.report.accepted++;
   for (const w of result.warnings) im.warn({ line, ...w }, sheet);
   plan.totals.add(result.record);

@@ -191,3 +191,20 @@ describe("a count or size with a stray digit", () => {
     expect(text).not.toContain("row 3 [total] unlikely_count");
   });
 });
+
+describe("a sighting typed twice, written otherwise", () => {
+  it("Huixtla 7.000 and huixtla 7000 on the same day and group: kept once, the repeat listed", async () => {
+    const csv = [
+      "fecha;lugar;caravana;cantidad",
+      "22/10/2018;Huixtla;Caravana 1;7.000",
+      "22/10/2018;huixtla;caravana 1;7000",
+      "22/10/2018;Huixtla;Caravana 1;6.500",
+    ].join("\r\n");
+    const { dir, file } = tempFile("dtm-field-", "avist.csv", cp1252(csv));
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(1);
+    const text = io.out.join("\n");
+    expect(text).toContain("3 data rows: 2 accepted, 1 rejected");
+    expect(text).toContain("row 3 duplicate_record: reads as row 2");
+  });
+});

@@ -121,6 +121,10 @@ const ES: Record<string, Template> = {
   invalid_coordinate: ({ v }) => `las coordenadas ${v} no son grados válidos.`,
   duplicate_row: ({ p }) =>
     p["first"] !== undefined ? `igual que la fila ${p["first"]}; se conserva una vez.` : undefined,
+  duplicate_record: ({ p }) =>
+    p["first"] !== undefined
+      ? `se lee igual que la fila ${p["first"]} (misma hora, lugar, grupo, cifras y fuente, escritos de otro modo); se conserva una vez.`
+      : undefined,
   resubmission: ({ p }) =>
     p["first"] !== undefined
       ? `reenvío de Kobo: mismo _uuid que la fila ${p["first"]}; se conserva el primer envío.`
