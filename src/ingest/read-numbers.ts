@@ -1,6 +1,6 @@
 /** Numbers in cells: counts of people (with the per-row limit) and decimals. */
 import type { RowReader } from "./row-reader.ts";
-import { parseDecimal, parseQuantity } from "./values.ts";
+import { parseDecimal, parseDegrees, parseQuantity } from "./values.ts";
 
 /**
  * Most people one row may state (a count, a group size, a stock figure): 10 million, more than
@@ -116,7 +116,7 @@ export function warnUnlikelyPeople(r: RowReader, field: string, value: number | 
 export function readDecimal(r: RowReader, field: string): number | undefined {
   const t = r.text(field);
   if (t === undefined) return undefined;
-  const v = parseDecimal(t);
+  const v = parseDecimal(t) ?? parseDegrees(t);
   if (v === undefined)
     r.reject(field, "invalid_number", `${r.column(field)} "${t}" is not a decimal number.`, t);
   return v;

@@ -225,6 +225,35 @@ export function parseDecimal(text: string): number | undefined {
 }
 
 /**
+ * A coordinate as GPS units and hand notes write it: degrees, minutes and seconds
+ * (`14°40'38"N`, `92° 08' 25.5" O`), degrees and minutes (`14°40.63'N`) or decimal degrees with a
+ * hemisphere letter (`14.6773 N`, `92.1404 W`). S, W and O (oeste) are negative. Plain decimal
+ * numbers are `parseDecimal`'s.
+ * @example
+ * parseDegrees(`14°40'38"N`); // => 14.677222…
+ * parseDegrees("92.1404 O");  // => -92.1404
+ */
+export function parseDegrees(text: string): number | undefined {
+  const m = DEGREES.exec(
+    text
+      .trim()
+      .replace(/[′’´]/g, "'")
+      .replace(/[″”]|''/g, '"'),
+  );
+  if (!m || (m[2] === undefined && !m[1] && !m[5])) return undefined;
+  const num = (x: string | undefined) => (x === undefined ? 0 : Number(x.replace(",", ".")));
+  const [deg, min, sec] = [num(m[2]), num(m[3]), num(m[4])];
+  if (min >= 60 || sec >= 60) return undefined;
+  const value = deg + min / 60 + sec / 3600;
+  const negative = m[1] === "-" || /^[SWO]$/i.test(m[1] ?? "") || /^[SWO]$/i.test(m[5] ?? "");
+  return negative ? -value : value;
+}
+
+/** `[hemisphere or sign] degrees[°] [minutes'] [seconds"] [hemisphere]`. */
+const DEGREES =
+  /^([-+NSEWO])?\s*(\d+(?:[.,]\d+)?)\s*(?:[°º]\s*(?:(\d+(?:[.,]\d+)?)\s*'\s*(?:(\d+(?:[.,]\d+)?)\s*")?)?)?\s*([NSEWO])?$/i;
+
+/**
  * Parses a Kobo geopoint `"lat lon alt precision"` (or `"lat,lon"`) into latitude and longitude.
  * @example
  * parseGeopoint("14.6349 -92.1434 0 5"); // => { lat: 14.6349, lon: -92.1434 }

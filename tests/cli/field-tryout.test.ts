@@ -208,3 +208,19 @@ describe("a sighting typed twice, written otherwise", () => {
     expect(text).toContain("row 3 duplicate_record: reads as row 2");
   });
 });
+
+describe("coordinates in degrees, minutes and seconds, or with a hemisphere letter", () => {
+  it(`14°40'38"N / 92°08'25"W and 14.6773 N / 92.1404 O are read (were: not a decimal number)`, async () => {
+    const csv = [
+      "fecha;lugar;latitud;longitud;caravana;cantidad",
+      `21/10/2018;Punto X;14°40'38"N;92°08'25"W;C1;500`,
+      "22/10/2018;Punto Y;14.6773 N;92.1404 O;C1;500",
+    ].join("\r\n");
+    const { dir, file } = tempFile("dtm-field-", "coords.csv", new TextEncoder().encode(csv));
+    const io = capture(dir);
+    expect(await run(["import", file, "--out", join(dir, "out")], io.context)).toBe(0);
+    const rows = readFileSync(join(dir, "out", "sightings.csv"), "utf8").split("\r\n");
+    expect(rows[2]).toContain(",Punto X,14.677222222222222,-92.14027777777778,");
+    expect(rows[3]).toContain(",Punto Y,14.6773,-92.1404,");
+  });
+});
