@@ -137,7 +137,7 @@ function countDirection(
   r.warn(
     "direction",
     "direction_relative",
-    `${r.column("direction")} "${dirText}" is relative to the point; read as unknown (pass incomingIs to map it).`,
+    `${r.column("direction")} "${dirText}" is relative to the point; read as unknown (say which of incoming and outgoing is northbound at this point: --incoming-is on the command line, incomingIs in the library).`,
   );
   r.extraOut = r.keepRaw(extra, "direction", dirText);
   return "unknown";

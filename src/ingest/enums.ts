@@ -68,6 +68,12 @@ const DIRECTION = table<Direction>({
     "northward",
     "subiendo",
     "ida",
+    // Written as from-to, as some count sheets do.
+    "sur norte",
+    "sur a norte",
+    "de sur a norte",
+    "s n",
+    "south north",
   ],
   southbound: [
     SPANISH_DIRECTION.southbound,
@@ -84,6 +90,14 @@ const DIRECTION = table<Direction>({
     "southward",
     "bajando",
     "vuelta",
+    "retornos",
+    "retornados",
+    "retornadas",
+    "norte sur",
+    "norte a sur",
+    "de norte a sur",
+    "n s",
+    "north south",
   ],
   unknown: [
     "desconocido",
@@ -375,6 +389,9 @@ export function parseCountry(text: string): string | undefined {
   const key = normalizeKey(text);
   const hit = COUNTRY.get(key);
   if (hit) return hit;
+  // Plural demonyms (`venezolanos`, `nicaragüenses`) as the singular.
+  const singular = key.endsWith("s") ? COUNTRY.get(key.slice(0, -1)) : undefined;
+  if (singular) return singular;
   if (/^[a-z]{3}$/.test(key)) return key.toUpperCase();
   return undefined;
 }

@@ -224,3 +224,22 @@ describe("coordinates in degrees, minutes and seconds, or with a hemisphere lett
     expect(rows[3]).toContain(",Punto Y,14.6773,-92.1404,");
   });
 });
+
+describe("directions written from-to, returnees, plural demonyms", () => {
+  it("Norte-Sur, S-N, retornados and Venezolanos are read (were rejected or left blank)", async () => {
+    const csv = [
+      "fecha;punto;sentido;total;nacionalidad",
+      "20/10/2018;Tecún Umán;Norte-Sur;5;Hondureños",
+      "20/10/2018;Tecún Umán;S-N;6;Venezolanos",
+      "20/10/2018;Tecún Umán;retornados;7;Nicaragüenses",
+    ].join("\r\n");
+    const { dir, file } = tempFile("dtm-field-", "conteo.csv", new TextEncoder().encode(csv));
+    const io = capture(dir);
+    expect(await run(["import", file, "--out", join(dir, "out")], io.context)).toBe(0);
+    const rows = readFileSync(join(dir, "out", "counts.csv"), "utf8")
+      .split("\r\n")
+      .slice(2, 5);
+    expect(rows.map((r) => r.split(",")[6])).toEqual(["southbound", "northbound", "southbound"]);
+    expect(rows.map((r) => r.split(",")[13])).toEqual(["HND", "VEN", "NIC"]);
+  });
+});
