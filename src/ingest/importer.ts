@@ -115,6 +115,12 @@ export function createTableImporter(
       if (mode === "xlsx") importWorkbook(core, zipParts);
       else if (mode === "unsupported") report.fatal = unsupportedFormat(unsupported!);
       else finishText();
+      // A file with nothing in it has no kind to tell, unless the caller gave one (the layout
+      // search still picked one from its empty rows).
+      if (report.fatal?.code === "empty_file" && !core.options.kind) {
+        core.kind = undefined;
+        delete report.kind;
+      }
       // A single-sheet reader that saw only blank rows never reached a layout.
       report.kind ??= core.kind;
       // A header with nothing under it (a blank template, an export of an empty form) is as

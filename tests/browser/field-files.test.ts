@@ -3,7 +3,7 @@
  * interface in Spanish (docs/import.md, "Known limits and field cases"): a sightings export whose
  * caravan label is typed in several cases is one group in the replay, not one per spelling; a
  * blank template (a header, no rows) is refused with its reason in Spanish, not only "cannot be
- * used"; an Excel workbook whose header spans two merged rows has every column read, and its
+ * used", and an empty file without a kind made up for it; an Excel workbook whose header spans two merged rows has every column read, and its
  * `#N/A` cell is named as an Excel error, not offered places that sound alike. No script error,
  * no request to another host.
  */
@@ -36,6 +36,8 @@ const LABELS = write(
 );
 
 const TEMPLATE = write("plantilla.csv", "Fecha;Punto de monitoreo;Dirección;Total\r\n;;;\r\n");
+
+const EMPTY = write("vacio.csv", "");
 
 const day = (d: number) => new Date(Date.UTC(2018, 9, d, 12));
 const WORKBOOK = write(
@@ -94,6 +96,14 @@ describe.skipIf(!hasBrowser)("field files in the viewer, in Chromium", () => {
     expect(await fatal.innerText()).toBe(
       "el archivo tiene un encabezado (fila 1) pero ninguna fila de datos debajo.",
     );
+  }, 60_000);
+
+  it("an empty file is refused without a kind made up for it", async () => {
+    await settle(page, () => page.setInputFiles("#analyst-input", EMPTY));
+    const item = newest(page);
+    expect(await item.getAttribute("data-status")).toBe("unusable");
+    expect(await item.getAttribute("data-kind")).toBe("");
+    expect(await item.locator(".fatal").getAttribute("data-code")).toBe("empty_file");
   }, 60_000);
 
   it("a workbook with a header over two merged rows: every column read, #N/A named as an Excel error", async () => {
