@@ -118,3 +118,54 @@ export function excelErrorColumn(
   }
   return undefined;
 }
+
+/** A Kobo select_one answer "other": the text of its "specify" companion column is the answer. */
+const OTHER_ANSWER = /^(otro|otra|otros|otras|other|others|otro_a|other_specify)$/;
+
+/** Header tails of a question's "other (specify)" column: `punto_otro`, `otro_punto`, `punto_other`. */
+function companionNames(tail: string): string[] {
+  return ["otro", "otra", "other", "especifique", "specify", "cual", "otro_especifique"].flatMap(
+    (w) => [`${tail}_${w}`, `${w}_${tail}`],
+  );
+}
+
+/**
+ * Pairs of columns `[read, companion]`: a column the converter reads and the Kobo "other
+ * (specify)" column of the same question (`grupo/punto` and `grupo/punto_otro`), found by their
+ * header names after the group prefix.
+ */
+export function otherCompanions(
+  columnNames: readonly string[],
+  readColumns: readonly number[],
+): [number, number][] {
+  const tails = columnNames.map((c) => normalizeKey(c.slice(c.lastIndexOf("/") + 1)));
+  const byTail = new Map<string, number>();
+  tails.forEach((t, i) => byTail.set(t, i));
+  const pairs: [number, number][] = [];
+  for (const i of readColumns) {
+    const companion = companionNames(tails[i]!)
+      .map((n) => byTail.get(n))
+      .find((j) => j !== undefined && j !== i && !readColumns.includes(j));
+    if (companion !== undefined) pairs.push([i, companion]);
+  }
+  return pairs;
+}
+
+/**
+ * The cells with each "other" answer replaced by the text of its "specify" column (see
+ * `otherCompanions`); the same array when no answer is "other".
+ * @example withOtherAnswers(["otro", "Ciudad Hidalgo"], [[0, 1]]) // => ["Ciudad Hidalgo", "Ciudad Hidalgo"]
+ */
+export function withOtherAnswers(
+  cells: readonly string[],
+  pairs: readonly (readonly [number, number])[],
+): readonly string[] {
+  let out = cells;
+  for (const [i, j] of pairs) {
+    const said = cells[j]?.trim();
+    if (!said || !OTHER_ANSWER.test(normalizeKey(cells[i] ?? ""))) continue;
+    if (out === cells) out = cells.slice();
+    (out as string[])[i] = said;
+  }
+  return out;
+}

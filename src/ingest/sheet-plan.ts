@@ -11,7 +11,7 @@ import type { ImportedRecord } from "./import-options.ts";
 import type { IssueParams } from "./report.ts";
 import { LongPivot } from "./pivot.ts";
 import { PlaceConflicts } from "./place-conflicts.ts";
-import { RepeatedHeader, isBlankRow } from "./row-kinds.ts";
+import { RepeatedHeader, isBlankRow, otherCompanions } from "./row-kinds.ts";
 import { RunningTotals } from "./running-totals.ts";
 import {
   DEFAULT_REGION,
@@ -64,6 +64,8 @@ export interface SheetPlan {
   dateIndex: number | undefined;
   /** The columns the converter reads (mapped to a field), ascending: checked for Excel errors. */
   readColumns: number[];
+  /** Read columns and their Kobo "other (specify)" column (row-kinds.ts, otherCompanions). */
+  otherPairs: [number, number][];
 }
 
 /**
@@ -92,6 +94,7 @@ export function planSheet(
   const { ctx, pivot } = conversionContext(im, sheet, mapping);
   noteScopeHeader(im, sheet, mapping, ctx);
   const fi = mapping.fieldIndex;
+  const readColumns = [...new Set(ctx.fieldIndex.values())].sort((a, b) => a - b);
   // Every property written, in one order: the sheet reader reads this object on every row.
   return {
     layout,
@@ -104,7 +107,8 @@ export function planSheet(
     totals: new RunningTotals(mapping.kind, fi, pivot !== undefined),
     header: new RepeatedHeader(head[layout.headerIndex]),
     dateIndex: ctx.fieldIndex.get("date") ?? ctx.fieldIndex.get("observed_at"),
-    readColumns: [...new Set(ctx.fieldIndex.values())].sort((a, b) => a - b),
+    readColumns,
+    otherPairs: otherCompanions(ctx.columnNames, readColumns),
   };
 }
 

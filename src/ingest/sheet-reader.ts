@@ -13,7 +13,13 @@ import type { ImporterCore } from "./import-core.ts";
 import { HeldRows, decideSheetOrder, reportSheetWindow, sheetWindow } from "./date-order-gate.ts";
 import { ageClass, sexClass } from "./pivot.ts";
 import { DuplicateRows, keepPlace } from "./row-duplicates.ts";
-import { excelErrorColumn, isBlankRow, totalWord, unquoteFormulas } from "./row-kinds.ts";
+import {
+  excelErrorColumn,
+  isBlankRow,
+  totalWord,
+  unquoteFormulas,
+  withOtherAnswers,
+} from "./row-kinds.ts";
 import { columnLabel, planSheet } from "./sheet-plan.ts";
 import type { Fatal, SheetPlan } from "./sheet-plan.ts";
 import type { Converted } from "./convert.ts";
@@ -137,7 +143,8 @@ export class SheetReader {
     plan.ctx.line = line;
     if (cells.length > plan.ctx.columnNames.length)
       beyondHeader(this.im, this.sheet, plan, cells, line);
-    deliver(this.im, this.sheet, plan, plan.convert(cells, plan.ctx), cells, line);
+    const read = plan.otherPairs.length ? withOtherAnswers(cells, plan.otherPairs) : cells;
+    deliver(this.im, this.sheet, plan, plan.convert(read, plan.ctx), read, line);
   }
 
   /** The number of the last row read (1-based, as a spreadsheet shows it). */

@@ -243,3 +243,21 @@ describe("directions written from-to, returnees, plural demonyms", () => {
     expect(rows.map((r) => r.split(",")[13])).toEqual(["HND", "VEN", "NIC"]);
   });
 });
+
+describe("a Kobo question answered 'other' with the place in its 'specify' column", () => {
+  it("grupo/punto = otro and grupo/punto_otro = Ciudad Hidalgo is the point Ciudad Hidalgo", async () => {
+    const csv = [
+      '"grupo/fecha";"grupo/punto";"grupo/punto_otro";"grupo/direccion";"grupo/total";"_uuid"',
+      '"2018-10-20";"tecun_uman";"";"norte";"12";"u1"',
+      '"2018-10-21";"otro";"Ciudad Hidalgo";"norte";"15";"u2"',
+    ].join("\r\n");
+    const { dir, file } = tempFile("dtm-field-", "kobo.csv", new TextEncoder().encode(csv));
+    const io = capture(dir);
+    expect(await run(["import", file, "--out", join(dir, "out")], io.context)).toBe(0);
+    expect(io.err.join("\n")).not.toContain("point_without_position");
+    const rows = readFileSync(join(dir, "out", "counts.csv"), "utf8").split("\r\n");
+    expect(rows[3]).toMatch(/^2018-10-21,Ciudad Hidalgo,/);
+    // The answer as written stays in its own column.
+    expect(rows[0]).toContain("grupo/punto_otro");
+  });
+});
