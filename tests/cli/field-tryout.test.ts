@@ -261,3 +261,15 @@ describe("a Kobo question answered 'other' with the place in its 'specify' colum
     expect(rows[0]).toContain("grupo/punto_otro");
   });
 });
+
+describe("Spanish long dates as Excel and people write them", () => {
+  it("'19 de octubre del 2018' and 'vie., 19 de oct. de 2018' are 19 Oct 2018 (were not usable dates)", async () => {
+    const csv =
+      "fecha;punto;sentido;total\r\n19 de octubre del 2018;Tecún Umán;norte;10\r\nvie., 19 de oct. de 2018;Tecún Umán;sur;12\r\n";
+    const { dir, file } = tempFile("dtm-field-", "conteo.csv", cp1252(csv));
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(0);
+    expect(io.out.join("\n")).toContain("2 data rows: 2 accepted, 0 rejected");
+    expect(io.out.join("\n")).toContain("dates 2018-10-19 to 2018-10-19 accepted");
+  });
+});
