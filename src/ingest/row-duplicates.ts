@@ -107,15 +107,24 @@ export function keepPlace(
  * Sightings that read as an earlier one of the file though written otherwise (`Huixtla` and
  * `huixtla`, `7.000` and `7000`, `13/10/2018` and `2018-10-13`): the same report typed twice,
  * which the estimator would count as two. Compared on what the estimator reads — when, where,
- * which group, how many, from which source — not on ids, notes or extra columns. Sightings only:
- * two count rows with the same figures can be two groups that passed a point the same day.
+ * which group, how many, from which source — not on notes or extra columns, nor on ids the
+ * importer made (`file:line`); a file's own `sighting_id` (a Kobo `_uuid`) says two reports are
+ * two. Sightings only: two count rows with the same figures can be two groups that passed a point
+ * the same day.
  */
 export class DuplicateSightings {
   private readonly seen = new Map<string, number>();
 
   /** True (and the row rejected) when `s` repeats an earlier sighting of the file. */
-  isDuplicate(im: ImporterCore, sheet: string | undefined, s: Sighting, line: number): boolean {
+  isDuplicate(
+    im: ImporterCore,
+    sheet: string | undefined,
+    s: Sighting,
+    line: number,
+    ownIds: boolean,
+  ): boolean {
     const key = [
+      ownIds ? s.id : "",
       s.observedAt,
       s.placeName,
       s.lat,

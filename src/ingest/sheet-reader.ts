@@ -253,7 +253,13 @@ function deliver(
   if (plan.places && !keepPlace(im, sheet, plan, result.record as Place, line)) return;
   if (
     plan.ctx.kind === "sightings" &&
-    im.sightings.isDuplicate(im, sheet, result.record as Sighting, line)
+    im.sightings.isDuplicate(
+      im,
+      sheet,
+      result.record as Sighting,
+      line,
+      plan.ctx.idx["sighting_id"] !== undefined,
+    )
   )
     return;
   im.report.accepted++;

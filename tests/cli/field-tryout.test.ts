@@ -207,6 +207,18 @@ describe("a sighting typed twice, written otherwise", () => {
     expect(text).toContain("3 data rows: 2 accepted, 1 rejected");
     expect(text).toContain("row 3 duplicate_record: reads as row 2");
   });
+
+  it("two reports the file itself gives two ids (a Kobo _uuid each) are both kept", async () => {
+    const csv = [
+      "_uuid;fecha;lugar;caravana;cantidad",
+      "u1;22/10/2018;Huixtla;Caravana 1;7.000",
+      "u2;22/10/2018;huixtla;Caravana 1;7000",
+    ].join("\r\n");
+    const { dir, file } = tempFile("dtm-field-", "avist.csv", cp1252(csv));
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(0);
+    expect(io.out.join("\n")).toContain("2 data rows: 2 accepted, 0 rejected");
+  });
 });
 
 describe("coordinates in degrees, minutes and seconds, or with a hemisphere letter", () => {

@@ -9,6 +9,7 @@ import { writeXlsx } from "../../src/export/xlsx.ts";
 import { importTable } from "../../src/ingest/importer.ts";
 import { readXlsx } from "../../src/ingest/xlsx.ts";
 import { isUnknown } from "../../src/ingest/values.ts";
+import { normalizeKey } from "../../src/ingest/normalize.ts";
 import type { CountRecord, Direction } from "../../src/model/count.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
 import type { StockFigure } from "../../src/model/stock.ts";
@@ -278,9 +279,20 @@ describe("export → import round trip (property)", () => {
       confidence: opt(fc.constantFrom("high", "medium", "low" as const)),
       notes: opt(text),
     });
+    // Labels of one file that differ only in case, accents or spacing are read as one (the first
+    // spelling, docs/import.md "Known limits and field cases"), so the records drawn spell each
+    // label one way.
+    const oneSpelling = (raw: { caravanLabel?: string }[]) => {
+      const seen = new Map<string, string>();
+      return raw.every(({ caravanLabel: l }) => {
+        if (l === undefined) return true;
+        const key = normalizeKey(l) || l;
+        return (seen.get(key) ?? (seen.set(key, l), l)) === l;
+      });
+    };
     fc.assert(
       fc.property(
-        fc.array(sighting, { minLength: 1, maxLength: 10 }),
+        fc.array(sighting, { minLength: 1, maxLength: 10 }).filter(oneSpelling),
         fc.constantFrom<"," | ";">(",", ";"),
         (raw, delimiter) => {
           const records: Sighting[] = raw.map(
