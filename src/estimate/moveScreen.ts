@@ -22,6 +22,7 @@ import type { LinkReport } from "./mergeTracklets.ts";
 import { fitPositions, groupLogSize, offRouteLoss, positionLoss, sizeLoss } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
 import { positionsCost } from "./positionsFit.ts";
+import { ReportTable } from "./reportTable.ts";
 
 /** A group's fit as it stands: what the screen reads a report against. */
 export interface FrozenGroup {
@@ -46,7 +47,41 @@ export interface Evaluated {
 /**
  * Exact cost of reports `sorted` (indices into `reports`, in time order) as one group on its best
  * route among `routes`: mergeTracklets.ts bestRouteCost (the same routes in the same order, the
- * same cost and tie rule), computed with less work:
+ * same cost and tie rule), computed with less work (tableCost). `logSize`, when given, is the
+ * list's groupLogSize (known to the caller).
+ */
+export function listCost(
+  reports: readonly LinkReport[],
+  sorted: readonly number[],
+  routes: readonly string[],
+  m: CostModel,
+  logSize?: { logN: number | undefined },
+): Evaluated {
+  const list = sorted.map((i) => reports[i]);
+  return tableCost(
+    new ReportTable(list),
+    list.map((_, k) => k),
+    routes,
+    m,
+    logSize,
+  );
+}
+
+/** Buffers reused between calls (grown as needed; the library runs single-threaded). */
+let kmBuffer = new Float64Array(64);
+let weightBuffer = new Float64Array(64);
+let sizeBuffer = new Float64Array(64);
+
+function reserve(n: number): void {
+  if (n <= kmBuffer.length) return;
+  const cap = Math.max(n, 2 * kmBuffer.length);
+  kmBuffer = new Float64Array(cap);
+  weightBuffer = new Float64Array(cap);
+  sizeBuffer = new Float64Array(cap);
+}
+
+/**
+ * listCost of reports `sorted` (indices into `table`, in time order), read from the table:
  * - a route is not fitted when a lower bound of its cost (each report off it an outlier, each on
  *   it at the least loss a fit can give, the figures' loss that no route changes) cannot beat the
  *   best so far — most groups lie on one route, and most of their reports off the others;
@@ -56,39 +91,41 @@ export interface Evaluated {
  *   only fit and its losses do not change when every km moves by a constant; the rounding left
  *   is far below the tie rule's 1e-9);
  * - the figures' loss is computed once, the positions' fit on reused buffers (positionsFit.ts).
- * `logSize`, when given, is the list's groupLogSize (known to the caller).
  */
-export function listCost(
-  reports: readonly LinkReport[],
+export function tableCost(
+  table: ReportTable,
   sorted: readonly number[],
   routes: readonly string[],
   m: CostModel,
   logSize?: { logN: number | undefined },
 ): Evaluated {
   if (sorted.length === 0) return { cost: 0 };
-  const list = sorted.map((i) => reports[i]);
-  const sizes = figureLosses(list, m, logSize ? logSize.logN : groupLogSize(list));
+  reserve(sorted.length);
+  const logN = logSize ? logSize.logN : groupLogSize(sorted.map((i) => table.reports[i]));
+  const nSizes = figureLosses(table.reports, sorted, m, logN);
   let figures = 0;
-  for (const v of sizes) figures += v;
+  for (let k = 0; k < nSizes; k++) figures += sizeBuffer[k];
   const leastOn = positionLoss(0, { ...m, spreadKm: m.floorKm });
   const off = offRouteLoss(m);
-  const done: { route: string; cost: number }[] = [];
+  const done: { c: number; cost: number }[] = [];
   let best: Evaluated = { cost: Infinity };
   for (const route of routes) {
+    const c = table.routeIndex.get(route);
+    if (c === undefined) continue;
     let on = 0;
     let weighed = 0;
-    for (const r of list)
-      if (r.kmByRoute.has(route)) {
+    for (const i of sorted)
+      if (!Number.isNaN(table.kmOn(i, c))) {
         on++;
-        weighed += r.weight ?? 1;
+        weighed += table.weight[i];
       }
     // Only routes near at least one report can be the group's.
     if (on === 0) continue;
-    const bound = (list.length - on) * off + weighed * leastOn + figures;
+    const bound = (sorted.length - on) * off + weighed * leastOn + figures;
     if (bound - 1e-6 * Math.abs(bound) >= best.cost - 1e-9) continue;
-    const same = done.find((d) => shifted(list, d.route, route));
-    const cost = same ? same.cost : routeCost(list, route, on, sizes, m);
-    done.push({ route, cost });
+    const same = done.find((d) => shifted(table, sorted, d.c, c));
+    const cost = same ? same.cost : routeCost(table, sorted, c, on, nSizes, m);
+    done.push({ c, cost });
     if (cost < best.cost - 1e-9) best = { route, cost };
   }
   return best;
@@ -97,14 +134,14 @@ export function listCost(
 /** Largest difference (km) between two routes' shifts of one group's reports to count as one. */
 const SHIFT_TOLERANCE_KM = 1e-9;
 
-/** Whether every report of `list` is on `a` exactly when on `b`, at km shifted by one constant. */
-function shifted(list: readonly LinkReport[], a: string, b: string): boolean {
+/** Whether every report of `sorted` is on column `a` exactly when on `b`, at km shifted by one constant. */
+function shifted(table: ReportTable, sorted: readonly number[], a: number, b: number): boolean {
   let shift: number | undefined;
-  for (const r of list) {
-    const x = r.kmByRoute.get(a);
-    const y = r.kmByRoute.get(b);
-    if (x === undefined || y === undefined) {
-      if (x !== y) return false;
+  for (const i of sorted) {
+    const x = table.kmOn(i, a);
+    const y = table.kmOn(i, b);
+    if (Number.isNaN(x) || Number.isNaN(y)) {
+      if (Number.isNaN(x) !== Number.isNaN(y)) return false;
       continue;
     }
     shift ??= y - x;
@@ -113,43 +150,48 @@ function shifted(list: readonly LinkReport[], a: string, b: string): boolean {
   return true;
 }
 
-/** trackCost.ts groupCost of `list` on `route` (`on` of its reports on it; `sizes` its figures' losses; the same sums in the same order). */
+/**
+ * trackCost.ts groupCost of `sorted` on route column `c` (`on` of its reports on it; its figures'
+ * `nSizes` losses in sizeBuffer; the same sums in the same order).
+ */
 function routeCost(
-  list: readonly LinkReport[],
-  route: string,
+  table: ReportTable,
+  sorted: readonly number[],
+  c: number,
   on: number,
-  sizes: readonly number[],
+  nSizes: number,
   m: CostModel,
 ): number {
-  const km = new Float64Array(on);
-  const weight = new Float64Array(on);
   const off = offRouteLoss(m);
   let cost = 0;
   let k = 0;
-  for (const r of list) {
-    const x = r.kmByRoute.get(route);
-    if (x === undefined) cost += off;
+  for (const i of sorted) {
+    const x = table.kmOn(i, c);
+    if (Number.isNaN(x)) cost += off;
     else {
-      weight[k] = r.weight ?? 1;
-      km[k++] = x;
+      weightBuffer[k] = table.weight[i];
+      kmBuffer[k++] = x;
     }
   }
-  cost += positionsCost(km, weight, on, m);
-  for (const v of sizes) cost += v;
+  cost += positionsCost(kmBuffer, weightBuffer, on, m);
+  for (let j = 0; j < nSizes; j++) cost += sizeBuffer[j];
   return cost;
 }
 
-/** Each figure's loss (trackCost.ts groupCost's size term) at log size `logN`, in order. */
+/** Each figure's loss (trackCost.ts groupCost's size term) at log size `logN`, in order, into sizeBuffer; returns how many. */
 function figureLosses(
-  list: readonly LinkReport[],
+  reports: readonly LinkReport[],
+  sorted: readonly number[],
   m: CostModel,
   logN: number | undefined,
-): number[] {
-  const out: number[] = [];
-  if (logN !== undefined)
-    for (const r of list)
-      if (r.logSize !== undefined) out.push(sizeLoss(r.logSize, !!r.part, logN, m));
-  return out;
+): number {
+  if (logN === undefined) return 0;
+  let n = 0;
+  for (const i of sorted) {
+    const r = reports[i];
+    if (r.logSize !== undefined) sizeBuffer[n++] = sizeLoss(r.logSize, !!r.part, logN, m);
+  }
+  return n;
 }
 
 /** The fit of reports `sorted` (in time order) on `route`, frozen for the screen. */

@@ -22,7 +22,8 @@
 import { groupFigures, logSizeAfter, oversizedAfter } from "./groupFigures.ts";
 import type { GroupFigures } from "./groupFigures.ts";
 import type { LinkReport } from "./mergeTracklets.ts";
-import { freezeGroup, joinScreen, leaveScreen, listCost } from "./moveScreen.ts";
+import { freezeGroup, joinScreen, leaveScreen, tableCost } from "./moveScreen.ts";
+import { ReportTable } from "./reportTable.ts";
 import type { Evaluated, FrozenGroup } from "./moveScreen.ts";
 import type { CostModel } from "./trackCost.ts";
 
@@ -125,35 +126,6 @@ function firstAtOrAfter(reports: readonly LinkReport[], sorted: readonly number[
 }
 
 /**
- * Each report's km on each route near it (NaN: off it), flat by report then route: the nearness
- * test reads it for every candidate group of every report searched.
- */
-class KmTable {
-  private readonly km: Float64Array;
-  private readonly width: number;
-  constructor(reports: readonly LinkReport[]) {
-    const index = new Map<string, number>();
-    for (const r of reports)
-      for (const route of r.kmByRoute.keys()) if (!index.has(route)) index.set(route, index.size);
-    this.width = index.size;
-    this.km = new Float64Array(reports.length * this.width).fill(NaN);
-    reports.forEach((r, i) => {
-      for (const [route, km] of r.kmByRoute)
-        this.km[i * this.width + (index.get(route) as number)] = km;
-    });
-  }
-  /** Whether reports `i` and `j` lie within `maxKm` of each other on a route near both. */
-  near(i: number, j: number, maxKm: number): boolean {
-    const a = i * this.width;
-    const b = j * this.width;
-    // (NaN, off a route, is within no distance.)
-    for (let k = 0; k < this.width; k++)
-      if (Math.abs(this.km[a + k] - this.km[b + k]) <= maxKm) return true;
-    return false;
-  }
-}
-
-/**
  * Whether report `i` lies near one of `sorted`'s reports (NEAR_DAYS, NEAR_KM): within a group's
  * span, a report far from all its reports of those days cannot join it at a gain (the forward-only
  * track runs between them); skipping it keeps the search linear in practice (100 groups).
@@ -185,7 +157,7 @@ interface Search {
   s: Searched[];
   o: ReassignOptions;
   cache: FitCache;
-  kmTable: KmTable;
+  kmTable: ReportTable;
 }
 
 /** The key of a group's state: its routes and its reports in time order. */
@@ -195,7 +167,7 @@ function stateKey(sorted: readonly number[], routes: readonly string[]): string 
 
 /** The fits of a state: from the cache, else the exact cost (`fitted` when known) and the screen. */
 function stateFits(
-  { reports, o, cache }: Search,
+  { o, cache, kmTable }: Search,
   key: string,
   sorted: readonly number[],
   routes: readonly string[],
@@ -203,10 +175,10 @@ function stateFits(
 ): StateFits {
   const known = cache.get(key);
   if (known) return known;
-  const { cost, route } = fitted ?? listCost(reports, sorted, routes, o.model);
+  const { cost, route } = fitted ?? tableCost(kmTable, sorted, routes, o.model);
   const fits = {
     cost,
-    frozen: freezeGroup(reports, sorted, route, o.model),
+    frozen: freezeGroup(kmTable.reports, sorted, route, o.model),
     without: new Map(),
     with: new Map(),
   };
@@ -248,7 +220,7 @@ function movedCost(search: Search, g: Searched, i: number, add: boolean): Evalua
       part: r.part,
       change: add ? 1 : -1,
     });
-    fit = listCost(reports, list, g.routes, o.model, { logN });
+    fit = tableCost(search.kmTable, list, g.routes, o.model, { logN });
     memo.set(i, fit);
   }
   return fit;
@@ -344,7 +316,7 @@ export function reassignReports(
     s: [],
     o,
     cache: o.cache ?? new Map(),
-    kmTable: new KmTable(reports),
+    kmTable: new ReportTable(reports),
   };
   const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds));
   search.s = s;

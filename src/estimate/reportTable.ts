@@ -1,0 +1,56 @@
+/**
+ * The association search's reports as flat typed arrays: each report's km on each route (NaN: off
+ * it), its position's weight, its figure. The exact cost of a group (moveScreen.ts listCost) is
+ * computed for every candidate move, hundreds of thousands of times for 100 unlabelled groups;
+ * reading a report's km from its `kmByRoute` map for every route of every fit was more than half
+ * of that time (50 unlabelled groups, `node --cpu-prof`). The values are the reports' own, so the
+ * costs read from the table are those read from the reports, number for number.
+ */
+import type { LinkReport } from "./mergeTracklets.ts";
+
+export class ReportTable {
+  /** The reports, as given. */
+  readonly reports: readonly LinkReport[];
+  /** Column of each route near at least one report. */
+  readonly routeIndex: ReadonlyMap<string, number>;
+  /** Routes (columns) per report. */
+  readonly width: number;
+  /** km (by report, then route; NaN: off that route). */
+  readonly km: Float64Array;
+  /** Weight of each report's position (default 1). */
+  readonly weight: Float64Array;
+  /** Each report's time (days). */
+  readonly t: Float64Array;
+  constructor(reports: readonly LinkReport[]) {
+    this.reports = reports;
+    const index = new Map<string, number>();
+    for (const r of reports)
+      for (const route of r.kmByRoute.keys()) if (!index.has(route)) index.set(route, index.size);
+    this.routeIndex = index;
+    this.width = index.size;
+    this.km = new Float64Array(reports.length * this.width).fill(NaN);
+    this.weight = new Float64Array(reports.length);
+    this.t = new Float64Array(reports.length);
+    reports.forEach((r, i) => {
+      for (const [route, km] of r.kmByRoute)
+        this.km[i * this.width + (index.get(route) as number)] = km;
+      this.weight[i] = r.weight ?? 1;
+      this.t[i] = r.t;
+    });
+  }
+
+  /** Whether reports `i` and `j` lie within `maxKm` of each other on a route near both. */
+  near(i: number, j: number, maxKm: number): boolean {
+    const a = i * this.width;
+    const b = j * this.width;
+    // (NaN, off a route, is within no distance.)
+    for (let k = 0; k < this.width; k++)
+      if (Math.abs(this.km[a + k] - this.km[b + k]) <= maxKm) return true;
+    return false;
+  }
+
+  /** Report `i`'s km on route column `c` (NaN: off it). */
+  kmOn(i: number, c: number): number {
+    return this.km[i * this.width + c];
+  }
+}
