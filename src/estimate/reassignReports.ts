@@ -103,6 +103,14 @@ export const SCREEN_NATS = 8;
  */
 export const SCREEN_TOP = 3;
 
+/**
+ * Least gain (nats) for which a report moves. Most moves between fragments that overlap gain
+ * less than a nat (near-ties: 20-group unlabelled speed world, 2,100 moves, 1,450 of them under
+ * 0.5 nats) and each one re-opens the search of the reports near it; a report moved back and
+ * forth was most of the search's work (bench/README.md "Speed without labels: near-ties left
+ * alone").
+ */
+export const GAIN_NATS = 0.5;
 /** Days either side of a move within which reports are searched again (Dirty). */
 const LOCAL_DAYS = 3;
 
@@ -149,6 +157,28 @@ function withReport(
   let k = at;
   while (k < sorted.length && reports[sorted[k]].t === reports[i].t) k++;
   return [...sorted.slice(0, k), i, ...sorted.slice(k)];
+}
+
+/**
+ * The table and time order of a reports array, made once: the split test (splitTrack.ts) searches
+ * two groups at a time, each time over the same reports array of every report.
+ */
+const tables = new WeakMap<
+  readonly LinkReport[],
+  { table: ReportTable; byTime: readonly number[] }
+>();
+
+function tableOf(reports: readonly LinkReport[]): {
+  table: ReportTable;
+  byTime: readonly number[];
+} {
+  let known = tables.get(reports);
+  if (!known) {
+    const byTime = reports.map((_, i) => i).sort((x, y) => reports[x].t - reports[y].t);
+    known = { table: new ReportTable(reports), byTime };
+    tables.set(reports, known);
+  }
+  return known;
 }
 
 /** What the search of one call shares. */
@@ -294,7 +324,8 @@ function bestMove(
   }
   // Ties go to the first group, as when every group was tried in order.
   let best: (typeof tried)[number] | undefined;
-  for (const c of tried.sort((x, y) => x.b - y.b)) if (c.delta < (best?.delta ?? -1e-6)) best = c;
+  for (const c of tried.sort((x, y) => x.b - y.b))
+    if (c.delta < (best?.delta ?? -GAIN_NATS)) best = c;
   return best && { b: best.b, rest: restFit, joined: best.joined };
 }
 
@@ -316,11 +347,11 @@ export function reassignReports(
     s: [],
     o,
     cache: o.cache ?? new Map(),
-    kmTable: new ReportTable(reports),
+    kmTable: tableOf(reports).table,
   };
   const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds));
   search.s = s;
-  const dirty = new Dirty(reports, o.maxGapDays);
+  const dirty = new Dirty(reports, tableOf(reports).byTime, o.maxGapDays);
   for (let pass = 0; pass < (o.passes ?? 3); pass++) {
     let moved = 0;
     for (let a = 0; a < s.length; a++) {
@@ -359,14 +390,14 @@ export function reassignReports(
 class Dirty {
   private readonly flag: Uint8Array;
   /** Report indices by time. */
-  private readonly byTime: number[];
+  private readonly byTime: readonly number[];
   private readonly reports: readonly LinkReport[];
   private readonly gap: number;
-  constructor(reports: readonly LinkReport[], gap: number) {
+  constructor(reports: readonly LinkReport[], byTime: readonly number[], gap: number) {
     this.reports = reports;
     this.gap = gap;
     this.flag = new Uint8Array(reports.length).fill(1);
-    this.byTime = reports.map((_, i) => i).sort((x, y) => reports[x].t - reports[y].t);
+    this.byTime = byTime;
   }
   has(i: number): boolean {
     return this.flag[i] === 1;
@@ -387,10 +418,24 @@ class Dirty {
   moved(t: number, spans: ([number, number] | undefined)[], exhaustive: boolean): void {
     for (let g = 0; g < 2; g++) {
       const [before, after] = [spans[g], spans[g + 2]];
-      const same = before && after && before[0] === after[0] && before[1] === after[1];
-      if (exhaustive || !same) for (const span of [before, after]) this.mark(span, this.gap);
+      if (!exhaustive && before && after) this.markEdges(before, after);
+      else for (const span of [before, after]) this.mark(span, this.gap);
     }
     this.mark([t, t], LOCAL_DAYS);
+  }
+  /**
+   * A group's span moved from `before` to `after`: the reports whose candidacy for it may have
+   * changed (those between the old and the new end, and the same a silence of `gap` away).
+   */
+  private markEdges(before: [number, number], after: [number, number]): void {
+    for (let e = 0; e < 2; e++) {
+      if (before[e] === after[e]) continue;
+      const lo = Math.min(before[e], after[e]);
+      const hi = Math.max(before[e], after[e]);
+      const away = e === 0 ? -this.gap : this.gap;
+      this.mark([lo, hi], 0);
+      this.mark([lo + away, hi + away], 0);
+    }
   }
   private mark(span: [number, number] | undefined, pad: number): void {
     if (!span) return;

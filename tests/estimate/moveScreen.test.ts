@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { walk } from "./walkReports.ts";
 import type { LinkReport } from "../../src/estimate/mergeTracklets.ts";
 import { freezeGroup, joinScreen, leaveScreen, listCost } from "../../src/estimate/moveScreen.ts";
-import { reassignReports } from "../../src/estimate/reassignReports.ts";
+import { GAIN_NATS, reassignReports } from "../../src/estimate/reassignReports.ts";
 import type { FitCache } from "../../src/estimate/reassignReports.ts";
 import { DEFAULT_COST_MODEL, groupCost, positionLoss } from "../../src/estimate/trackCost.ts";
 import type { CostModel } from "../../src/estimate/trackCost.ts";
@@ -174,5 +174,42 @@ describe("reassignReports with the screen", () => {
     const [x, y] = reassignReports(reports, lists, fixed, o);
     expect(x).toEqual(ia.filter((i) => i !== 3));
     expect(y).toEqual([3, ...ib]);
+  });
+});
+
+describe("reassignReports leaves near-ties alone (GAIN_NATS)", () => {
+  // Two groups walking together, of 1,000 and 3,000 people; one more report of `people` on day
+  // 6, in the first: only its figure tells the two apart, and the gain of moving it to the
+  // second runs smoothly from a loss (1,000) through 0 (about 1,700) to a gain (3,000).
+  const a = walk(1, 12, 0, 35, 1000);
+  const b = walk(1, 12, 0, 35, 3000);
+  const extra = a.length + b.length;
+  const withFigure = (people: number): LinkReport[] => [
+    ...a,
+    ...b,
+    { t: 6.6, kmByRoute: new Map([["main", 180]]), logSize: Math.log(people) },
+  ];
+  const lists = [[...indices(a.length), extra], indices(b.length, a.length)];
+  /** Gain (nats) of moving the extra report from the first group to the second. */
+  const gain = (people: number): number => {
+    const reports = withFigure(people);
+    const cost = (ls: number[][]): number =>
+      ls.reduce((sum, l) => sum + listCost(reports, l, ["main"], model).cost, 0);
+    return cost(lists) - cost([indices(a.length), [...lists[1], extra]]);
+  };
+
+  it("moves a report for a gain above GAIN_NATS, not for one below it", () => {
+    const figures = Array.from({ length: 30 }, (_, k) => 1000 + 100 * k);
+    const tie = figures.find((p) => gain(p) > 0.01 && gain(p) < GAIN_NATS) as number;
+    const clear = figures.find((p) => gain(p) > GAIN_NATS + 0.5) as number;
+    expect(tie).toBeDefined();
+    expect(clear).toBeDefined();
+    // The near-tie stays where it was (so when every candidate is re-fitted); the clear move is made.
+    for (const exhaustive of [false, true])
+      expect(reassignReports(withFigure(tie), lists, [], { ...o, exhaustive })).toEqual(lists);
+    expect(reassignReports(withFigure(clear), lists, [], o)).toEqual([
+      indices(a.length),
+      [...lists[1], extra],
+    ]);
   });
 });
