@@ -3,7 +3,7 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--one-place-a-day] [--body | --search-body]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
 import type { Dataset } from "../src/index.ts";
@@ -28,6 +28,11 @@ const truthOnly = process.argv.includes("--truth-only");
 // --one-place-a-day: the estimator and the objective weigh the reports at one place on one day as
 // one (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
+// --body: the objective reads groups as bodies with the reports' rate (src/estimate/bodyFit.ts),
+// scoring the partition main's search found; --search-body: the estimator's search too
+// (EstimateOptions.bodyAssociation).
+const searchBody = process.argv.includes("--search-body");
+const bodyAssociation = searchBody || process.argv.includes("--body");
 // --rate W: add the groups' report rates (bench/worlds/partitionCost.ts reportRateLoss) with weight W.
 const rate = option("rate", 0);
 
@@ -116,7 +121,7 @@ function compareFound(
   routeIds: readonly string[],
   model: CostModel,
 ): void {
-  const est = estimateTracks(w.dataset, { onePlaceADay });
+  const est = estimateTracks(w.dataset, { onePlaceADay, bodyAssociation: searchBody });
   const found = new Map<string, string>();
   for (const a of est.report.associations)
     if (a.how !== "size_only") found.set(a.sightingId, a.group);
@@ -147,7 +152,7 @@ function compareFound(
 }
 
 for (const w of unlabelledWorlds()) {
-  const read = associationReports(w.dataset, onePlaceADay);
+  const read = associationReports(w.dataset, onePlaceADay, bodyAssociation);
   const model = scoringModel(read.model);
   const known = read.reports.filter((r) => w.truth(r.id) !== undefined);
   if (!truthOnly) compareFound(w, read.reports, read.routeIds, model);

@@ -25,6 +25,9 @@ const bodyTails = !process.argv.includes("--no-body-tails");
 // --one-place-a-day: the association weighs the reports at one place on one day as one
 // (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
+// --body: the association reads groups as bodies in worlds without labels
+// (EstimateOptions.bodyAssociation; src/estimate/bodyFit.ts).
+const bodyAssociation = process.argv.includes("--body");
 
 interface Run {
   name: string;
@@ -46,7 +49,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
     if (unlabelledOnly && world.labelled) continue;
     sightings += world.dataset.sightings.length;
     rejected += world.rejected ?? 0;
-    const { ms, value } = cpuMs(() => estimateTracks(world.dataset, { bodyTails, onePlaceADay }));
+    const { ms, value } = cpuMs(() => estimateTracks(world.dataset, { bodyTails, onePlaceADay, bodyAssociation }));
     cpu += ms;
     const score = scoreTracks(world, value.tracks);
     scores.push(score);

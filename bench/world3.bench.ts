@@ -22,6 +22,8 @@ const seedOffset = option("seed-offset", 0);
 const perWorld = process.argv.includes("--per-world");
 // --no-body-tails: the final passes read reports of the body as one normal (EstimateOptions.bodyTails).
 const bodyTails = !process.argv.includes("--no-body-tails");
+// --body: the association reads groups as bodies in worlds without labels (EstimateOptions.bodyAssociation).
+const bodyAssociation = process.argv.includes("--body");
 const forecast = process.argv.includes("--forecast");
 const step = option("step", 7);
 const runs = option("runs", 200);
@@ -47,7 +49,7 @@ for (let i = 0; i < worlds; i++) {
   // A crash of the estimator is a finding: the world is scored with no track (every day missing).
   const est = cpuMs(() => {
     try {
-      return estimateTracks(world.dataset, { bodyTails }).tracks;
+      return estimateTracks(world.dataset, { bodyTails, bodyAssociation }).tracks;
     } catch (e) {
       crashes.push(`${world.name}: ${String(e).slice(0, 120)}`);
       return [];

@@ -38,6 +38,7 @@ export interface IdReport extends LinkReport {
 export function associationReports(
   dataset: Dataset,
   onePlaceADay = false,
+  bodyAssociation = false,
 ): {
   reports: IdReport[];
   model: CostModel;
@@ -58,7 +59,7 @@ export function associationReports(
     placed.push(s);
     reports.push({ id: s.id, ...report });
   }
-  const model = costModel({ index, routeIds: index.routeIds, onePlaceADay });
+  const model = costModel({ index, routeIds: index.routeIds, onePlaceADay, bodyAssociation });
   weighPlaceDays(reports, placed, model);
   return { reports, model, routeIds: index.routeIds };
 }
@@ -114,7 +115,7 @@ function bestTerms(
 ): { route: string; terms: CostTerms } {
   const { route, cost } = bestRouteCost(reports, routeIds, m);
   if (!Number.isFinite(cost))
-    return { route, terms: { positions: 0, offRoute: 0, sizes: 0, total: Infinity } };
+    return { route, terms: { positions: 0, offRoute: 0, sizes: 0, rate: 0, total: Infinity } };
   const terms = groupCostTerms(
     reports.map((r) => ({
       t: r.t,
@@ -159,7 +160,8 @@ export function partitionCost(
   const positions = sum((t) => t.positions);
   const offRoute = sum((t) => t.offRoute);
   const sizes = sum((t) => t.sizes);
-  let rate = 0;
+  // The body reading's own rate (bodyFit.ts; 0 without it), plus the diagnostic's.
+  let rate = sum((t) => t.rate);
   if (rateWeight > 0) for (const l of lists.values()) rate += rateWeight * reportRateLoss(l);
   return {
     rate,

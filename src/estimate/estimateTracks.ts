@@ -119,6 +119,12 @@ export interface EstimateOptions {
    * reported seeds (docs/estimation.md).
    */
   onePlaceADay?: boolean;
+  /**
+   * In a dataset without labelled groups, the association reads a group's positions as a body
+   * about its track, with the reports' rate (bodyFit.ts; trackCost.ts CostModel.body). Default
+   * false.
+   */
+  bodyAssociation?: boolean;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -231,6 +237,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
     routeIds: index.routeIds,
     maxOff: options.maxOffRouteKm ?? DEFAULT_MAX_OFF_ROUTE_KM,
     onePlaceADay: options.onePlaceADay ?? false,
+    bodyAssociation: options.bodyAssociation ?? false,
     maxCells: options.maxCells,
     keep: new Set(options.keep ?? []),
     destinations: resolveDestinations(options.destinations, index, gazetteer),

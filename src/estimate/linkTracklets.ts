@@ -35,6 +35,7 @@ import type { PlacedReport } from "./placeDay.ts";
 import type { BodyPart } from "./partWords.ts";
 import type { LinkItem, LinkReport } from "./mergeTracklets.ts";
 import { DEFAULT_COST_MODEL } from "./trackCost.ts";
+import { DEFAULT_BODY_MODEL } from "./bodyFit.ts";
 import type { CostModel } from "./trackCost.ts";
 import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
 
@@ -237,13 +238,16 @@ export function weighPlaceDays(
 
 /**
  * The cost model of this dataset: the priors of trackCost.ts, outliers uniform over the longest
- * route, one place a day as the run asks (EstimateOptions.onePlaceADay, default false). (Each
- * group fits its own spread about this prior.)
+ * route, one place a day as the run asks (EstimateOptions.onePlaceADay, default false), groups
+ * read as bodies (bodyFit.ts) when the run asks (EstimateOptions.bodyAssociation) and no group is
+ * `labelled`. (Each group fits its own spread about this prior.)
  */
 export function costModel(
-  ctx: Pick<EstimateContext, "index" | "routeIds" | "onePlaceADay">,
+  ctx: Pick<EstimateContext, "index" | "routeIds" | "onePlaceADay" | "bodyAssociation">,
+  labelled = false,
 ): CostModel {
-  const base = { ...DEFAULT_COST_MODEL, onePlaceADay: ctx.onePlaceADay ?? false };
+  const base: CostModel = { ...DEFAULT_COST_MODEL, onePlaceADay: ctx.onePlaceADay ?? false };
+  if (ctx.bodyAssociation && !labelled) base.body = { ...DEFAULT_BODY_MODEL };
   const roadKm = Math.max(...ctx.routeIds.map((id) => ctx.index.lengthKm(id)));
   base.roadKm = Number.isFinite(roadKm) && roadKm > 0 ? roadKm : base.roadKm;
   return base;
@@ -341,7 +345,10 @@ function searchPartition(
  */
 function joinByCost({ ctx, live, merged, describe, born }: Linking): void {
   const all = live();
-  const model = costModel(ctx);
+  const model = costModel(
+    ctx,
+    all.some((g) => g.labelled),
+  );
   const reports: LinkReport[] = [];
   const owner: number[] = [];
   const sightings: PreparedSighting[] = [];

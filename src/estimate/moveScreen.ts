@@ -22,6 +22,8 @@ import type { LinkReport } from "./mergeTracklets.ts";
 import { fitPositions, groupLogSize, offRouteLoss, positionLoss, sizeLoss } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
 import { positionsCost } from "./positionsFit.ts";
+import { bodyLoss, rateLoss } from "./bodyFit.ts";
+import type { BodyExtent } from "./bodyFit.ts";
 
 /** A group's fit as it stands: what the screen reads a report against. */
 export interface FrozenGroup {
@@ -34,6 +36,8 @@ export interface FrozenGroup {
   at: Map<number, number>;
   /** The group's spread (km) and log size (undefined: no figure). */
   spreadKm: number;
+  /** Its body about the track (the body reading, bodyFit.ts). */
+  body?: BodyExtent;
   logN?: number;
 }
 
@@ -91,7 +95,8 @@ export function listCost(
     done.push({ route, cost });
     if (cost < best.cost - 1e-9) best = { route, cost };
   }
-  return best;
+  // The reports' rate (the body reading) does not depend on the route.
+  return m.body ? { ...best, cost: best.cost + rateLoss(list, m.body) } : best;
 }
 
 /** Largest difference (km) between two routes' shifts of one group's reports to count as one. */
@@ -160,7 +165,7 @@ export function freezeGroup(
   m: CostModel,
 ): FrozenGroup {
   const on = route === undefined ? [] : sorted.filter((i) => reports[i].kmByRoute.has(route));
-  const { fit, spreadKm } = fitPositions(
+  const { fit, spreadKm, body } = fitPositions(
     on.map((i) => reports[i].kmByRoute.get(route as string) as number),
     m,
     on.map((i) => reports[i].weight ?? 1),
@@ -168,7 +173,13 @@ export function freezeGroup(
   const at = new Map<number, number>();
   on.forEach((i, k) => at.set(i, fit[k]));
   const logN = groupLogSize(sorted.map((i) => reports[i]));
-  return { route, t: on.map((i) => reports[i].t), fit, at, spreadKm, logN };
+  return { route, t: on.map((i) => reports[i].t), fit, at, spreadKm, body, logN };
+}
+
+/** Loss (nats) of a position residual `r` (km) under group `g`'s spread, or its body. */
+function frozenLoss(r: number, g: FrozenGroup, m: CostModel): number {
+  if (m.body && g.body) return bodyLoss(r, g.body, m, m.body);
+  return positionLoss(r, { ...m, spreadKm: g.spreadKm });
 }
 
 /** Loss (nats) of report `r`'s figure in a group of log size `logN` (its own size if none). */
@@ -194,9 +205,10 @@ export function joinScreen(r: LinkReport, g: FrozenGroup, m: CostModel): number 
   }
   const from = lo > 0 ? g.fit[lo - 1] : -Infinity;
   const to = lo < g.t.length ? g.fit[lo] : Infinity;
-  const residual = km < from ? from - km : km > to ? km - to : 0;
+  // Signed (behind the track < 0): a body need not be symmetric about it.
+  const residual = km < from ? km - from : km > to ? km - to : 0;
   const w = r.weight ?? 1;
-  return w * positionLoss(residual, { ...m, spreadKm: g.spreadKm }) + figureLoss(r, g.logN, m);
+  return w * frozenLoss(residual, g, m) + figureLoss(r, g.logN, m);
 }
 
 /** Screened change (nats) of group `g`'s cost when its report `i` leaves it: minus its own loss. */
@@ -212,6 +224,6 @@ export function leaveScreen(
   const position =
     fitted === undefined || km === undefined
       ? offRouteLoss(m)
-      : (r.weight ?? 1) * positionLoss(km - fitted, { ...m, spreadKm: g.spreadKm });
+      : (r.weight ?? 1) * frozenLoss(km - fitted, g, m);
   return -(position + figureLoss(r, g.logN, m));
 }

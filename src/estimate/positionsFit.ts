@@ -7,7 +7,7 @@
  * bit-identical (tests/estimate/positionsFit.test.ts compares the two on random groups, so a
  * change of fitPositions that is not made here too fails there).
  */
-import { SPREAD_PRIOR_N } from "./trackCost.ts";
+import { SPREAD_PRIOR_N, fitPositions, fitTrack } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -108,6 +108,13 @@ export function positionsCost(
   m: CostModel,
 ): number {
   if (n === 0) return 0;
+  // The body reading (bodyFit.ts) has no buffered twin: fitted as trackCost.ts fits it.
+  if (m.body)
+    return fitPositions(
+      Array.from({ length: n }, (_, i) => km[i]),
+      m,
+      Array.from({ length: n }, (_, i) => v[i]),
+    ).cost;
   const spreadKm = fitInto(km, v, n, m);
   const inShare = 1 - m.outlierShare;
   const outDensity = m.outlierShare / m.roadKm;
@@ -137,11 +144,26 @@ export function positionsOutliers(
   v?: ArrayLike<number>,
 ): number {
   if (n === 0) return 0;
+  if (m.body) return bodyOutliers(km, n, m, v);
   if (ones.length < n) ones = new Float64Array(Math.max(n, 2 * ones.length)).fill(1);
   const spreadKm = fitInto(km, v ?? ones, n, m);
   // Each report's chance of being good (its weight aside), as inliers reads it.
   weightsAt(km, ones, n, spreadKm, m);
   let out = 0;
   for (let i = 0; i < n; i++) if (!(w[i] >= 0.5)) out++;
+  return out;
+}
+
+/** positionsOutliers under the body reading (bodyFit.ts), through trackCost.ts fitTrack. */
+function bodyOutliers(
+  km: ArrayLike<number>,
+  n: number,
+  m: CostModel,
+  v?: ArrayLike<number>,
+): number {
+  const y = Array.from({ length: n }, (_, i) => km[i]);
+  const { fit, good } = fitTrack(y, m, v && Array.from({ length: n }, (_, i) => v[i]));
+  let out = 0;
+  for (let i = 0; i < n; i++) if (!(good(y[i] - fit[i]) >= 0.5)) out++;
   return out;
 }

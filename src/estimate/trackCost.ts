@@ -27,6 +27,8 @@
  */
 
 import { isotonic } from "./isotonic.ts";
+import { bodyGood, fitBody, rateLoss } from "./bodyFit.ts";
+import type { BodyExtent, BodyModel } from "./bodyFit.ts";
 
 export { isotonic };
 
@@ -71,6 +73,11 @@ export interface CostModel {
    * are another group's or outliers.
    */
   capKm: number;
+  /**
+   * Read a group's positions as a body about its track, with the reports' rate (bodyFit.ts),
+   * instead of a normal spread; undefined (the default): the normal spread.
+   */
+  body?: BodyModel;
 }
 
 /**
@@ -121,8 +128,12 @@ export function fitPositions(
   km: readonly number[],
   m: CostModel,
   weight?: readonly number[],
-): { fit: number[]; spreadKm: number; cost: number } {
+): { fit: number[]; spreadKm: number; cost: number; body?: BodyExtent } {
   if (km.length === 0) return { fit: [], spreadKm: m.spreadKm, cost: 0 };
+  if (m.body) {
+    const { fit, extent, cost } = fitBody(km, m, m.body, weight);
+    return { fit, spreadKm: m.spreadKm, cost, body: extent };
+  }
   let spreadKm = m.spreadKm;
   const v = weight ?? km.map(() => 1);
   let fit = isotonic(km, v);
@@ -161,7 +172,11 @@ export function fitTrack(
 ): { fit: number[]; cost: number; good: (r: number) => number } {
   const spread = fitPositions(km, m, weight);
   const mm = { ...m, spreadKm: spread.spreadKm };
-  return { fit: spread.fit, cost: spread.cost, good: (r: number) => goodShare(r, mm) };
+  const { body } = m;
+  const extent = spread.body;
+  const good =
+    body && extent ? (r: number) => bodyGood(r, extent, m, body) : (r: number) => goodShare(r, mm);
+  return { fit: spread.fit, cost: spread.cost, good };
 }
 
 /**
@@ -236,6 +251,8 @@ export interface CostTerms {
   offRoute: number;
   /** Figures under one size (whole or part). */
   sizes: number;
+  /** The reports' rate (bodyFit.ts rateLoss; 0 without the body reading). */
+  rate: number;
   /** Their sum (added in the order groupCost always has). */
   total: number;
 }
@@ -254,8 +271,9 @@ export function groupCostTerms(reports: readonly CostReport[], m: CostModel): Co
     }
   }
   const positions = fitPositions(km, m, weight).cost;
+  const rate = m.body ? rateLoss(reports, m.body) : 0;
   let sizes = 0;
-  let total = offRoute + positions;
+  let total = offRoute + positions + rate;
   if (logN !== undefined)
     for (const r of reports)
       if (r.logSize !== undefined) {
@@ -263,7 +281,7 @@ export function groupCostTerms(reports: readonly CostReport[], m: CostModel): Co
         sizes += loss;
         total += loss;
       }
-  return { positions, offRoute, sizes, total };
+  return { positions, offRoute, sizes, rate, total };
 }
 
 /**

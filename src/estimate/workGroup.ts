@@ -109,6 +109,8 @@ export interface EstimateContext {
   bodyTails?: boolean;
   /** The association weighs the reports at one place on one local day as one (EstimateOptions). */
   onePlaceADay?: boolean;
+  /** The association reads groups as bodies when no group is labelled (EstimateOptions). */
+  bodyAssociation?: boolean;
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;
   associations: Association[];
   leftOut: { sightingId: string; reason: string }[];
