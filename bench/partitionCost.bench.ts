@@ -74,9 +74,24 @@ function purity(ids: readonly string[], truth: (id: string) => string | undefine
 const sums = { worlds: 0, trueWins: 0, dPos: 0, dOff: 0, dSize: 0, dBirth: 0, dRate: 0 };
 const pairSums = { pairs: 0, joined: 0 };
 
-/** The cost model the partitions are scored under (--floor, --cap; the estimator's otherwise). */
+/**
+ * The cost model the partitions are scored under (--floor, --cap; with --body, --body-min,
+ * --body-max, --body-edge, --body-rate: bodyFit.ts BodyModel; the estimator's otherwise).
+ */
 function scoringModel(model: CostModel): CostModel {
-  return { ...model, floorKm: option("floor", model.floorKm), capKm: option("cap", model.capKm) };
+  const body = model.body && {
+    minKm: option("body-min", model.body.minKm),
+    maxKm: option("body-max", model.body.maxKm),
+    edgeKm: option("body-edge", model.body.edgeKm),
+    rateWeight: option("body-rate", model.body.rateWeight),
+    coreShare: option("body-core", model.body.coreShare),
+  };
+  return {
+    ...model,
+    floorKm: option("floor", model.floorKm),
+    capKm: option("cap", model.capKm),
+    body,
+  };
 }
 
 /**

@@ -7,6 +7,7 @@
 // [--per-world] [--no-body-tails]. --seed-offset k draws other worlds (stress seeds k+1…, simulate.ts seeds 1000+k…)
 // to develop on without tuning to the reported 50; --unlabelled-only scores only worlds without
 // labels; --per-world prints each world's group count and km error against naive.
+import { DEFAULT_BODY_MODEL } from "../src/estimate/bodyFit.ts";
 import { embedded2018, estimateTracks } from "../src/index.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
 import { addScoreSums, emptyScoreSums, scoreTracks, summarizeScores } from "./worlds/score.ts";
@@ -27,7 +28,12 @@ const bodyTails = !process.argv.includes("--no-body-tails");
 const onePlaceADay = process.argv.includes("--one-place-a-day");
 // --body: the association reads groups as bodies in worlds without labels
 // (EstimateOptions.bodyAssociation; src/estimate/bodyFit.ts).
-const bodyAssociation = process.argv.includes("--body");
+// --body-rate W, --body-min KM: its parameters (bodyFit.ts BodyModel).
+const bodyAssociation = process.argv.includes("--body") && {
+  rateWeight: option("body-rate", DEFAULT_BODY_MODEL.rateWeight),
+  minKm: option("body-min", DEFAULT_BODY_MODEL.minKm),
+  coreShare: option("body-core", DEFAULT_BODY_MODEL.coreShare),
+};
 
 interface Run {
   name: string;

@@ -8,6 +8,7 @@
 // World i (0-based) has seed i + 1 + offset; one world in three (i % 3 = 2) names no group.
 // --forecast also scores rolling forecasts every `step` days (bench/world3/forecast.ts) against
 // the last-two-reports baseline at leads 1–14 (a nowcast per as-of moment: ~5 s more per world).
+import { DEFAULT_BODY_MODEL } from "../src/estimate/bodyFit.ts";
 import { estimateTracks } from "../src/index.ts";
 import { LEADS, emptySkill, failures, scoreForecasts } from "./world3/forecast.ts";
 import type { LeadCell, SkillTable } from "./world3/forecast.ts";
@@ -23,7 +24,11 @@ const perWorld = process.argv.includes("--per-world");
 // --no-body-tails: the final passes read reports of the body as one normal (EstimateOptions.bodyTails).
 const bodyTails = !process.argv.includes("--no-body-tails");
 // --body: the association reads groups as bodies in worlds without labels (EstimateOptions.bodyAssociation).
-const bodyAssociation = process.argv.includes("--body");
+const bodyAssociation = process.argv.includes("--body") && {
+  rateWeight: option("body-rate", DEFAULT_BODY_MODEL.rateWeight),
+  minKm: option("body-min", DEFAULT_BODY_MODEL.minKm),
+  coreShare: option("body-core", DEFAULT_BODY_MODEL.coreShare),
+};
 const forecast = process.argv.includes("--forecast");
 const step = option("step", 7);
 const runs = option("runs", 200);

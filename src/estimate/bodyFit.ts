@@ -22,6 +22,7 @@
 import { isotonic } from "./isotonic.ts";
 import { normalCdf } from "../util/normal.ts";
 import type { CostModel } from "./trackCost.ts";
+import { SPREAD_PRIOR_N } from "./trackCost.ts";
 
 /** The body reading's parameters (module comment). */
 export interface BodyModel {
@@ -33,27 +34,46 @@ export interface BodyModel {
   edgeKm: number;
   /** Weight of the reports' rate term (1: the Poisson likelihood; 0: none). */
   rateWeight: number;
+  /**
+   * Share of a group's reports in a core about its track, normal at the group's own fitted
+   * spread (as trackCost.ts reads every report without the body); the rest are over the body.
+   * 0: the body alone.
+   */
+  coreShare: number;
 }
 
 /**
  * Defaults: minKm 50 (the corridor's towns are 20 / 47 / 102 km apart, quartiles), maxKm 800
  * (stress bodies just after rides), edgeKm 15 (snapping sd of a 50 km gap, 50 / √12), rate 1.
  */
-export const DEFAULT_BODY_MODEL: BodyModel = { minKm: 50, maxKm: 800, edgeKm: 15, rateWeight: 1 };
+export const DEFAULT_BODY_MODEL: BodyModel = {
+  minKm: 50,
+  maxKm: 800,
+  edgeKm: 15,
+  rateWeight: 1,
+  coreShare: 0,
+};
 
 /** Days added to a group's span of reports: a group seen on one day is there for that day. */
 export const RATE_PAD_DAYS = 1;
 
-/** A body about its track (km behind and ahead of it). */
+/** A body about its track (km behind and ahead of it) and its core's spread (km, sd). */
 export interface BodyExtent {
   rear: number;
   front: number;
+  coreKm: number;
 }
+
+const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /** Density (per km) of a report at residual `r` (km from the track) within the body. */
 export function bodyDensity(r: number, e: BodyExtent, b: BodyModel): number {
   const inside = normalCdf((r + e.rear) / b.edgeKm) - normalCdf((r - e.front) / b.edgeKm);
-  return Math.max(0, inside) / (e.rear + e.front);
+  const spread = Math.max(0, inside) / (e.rear + e.front);
+  if (b.coreShare === 0) return spread;
+  const z = r / e.coreKm;
+  const core = Math.exp(-0.5 * z * z - LOG_SQRT_2PI) / e.coreKm;
+  return b.coreShare * core + (1 - b.coreShare) * spread;
 }
 
 /** −log density of a report at residual `r` under the body and the road-wide outliers. */
@@ -87,6 +107,7 @@ function extentOf(
   lo: number,
   hi: number,
   b: BodyModel,
+  coreKm: number,
 ): BodyExtent {
   let rear = Math.max(0, -weightedQuantile(r, w, lo));
   let front = Math.max(0, weightedQuantile(r, w, hi));
@@ -96,7 +117,32 @@ function extentOf(
     front += short / 2;
   }
   const scale = Math.min(1, b.maxKm / (rear + front));
-  return { rear: rear * scale, front: front * scale };
+  return { rear: rear * scale, front: front * scale, coreKm };
+}
+
+/**
+ * The core's spread (km): the rms residual of the reports, each weighted by `w` times its chance
+ * of being the core's under extent `e`, with trackCost.ts's prior (SPREAD_PRIOR_N reports at
+ * `m.spreadKm`) and bounds (`m.floorKm`–`m.capKm`).
+ */
+function coreOf(
+  r: readonly number[],
+  w: readonly number[],
+  e: BodyExtent,
+  m: CostModel,
+  b: BodyModel,
+): number {
+  if (b.coreShare === 0) return e.coreKm;
+  let ss = SPREAD_PRIOR_N * m.spreadKm * m.spreadKm;
+  let n = SPREAD_PRIOR_N;
+  for (let i = 0; i < r.length; i++) {
+    const z = r[i] / e.coreKm;
+    const core = (b.coreShare * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / e.coreKm;
+    const share = core / Math.max(1e-300, bodyDensity(r[i], e, b));
+    ss += w[i] * share * r[i] * r[i];
+    n += w[i] * share;
+  }
+  return Math.min(m.capKm, Math.max(m.floorKm, Math.sqrt(ss / n)));
 }
 
 /** Rounds of re-weighting (each report by its chance of being the body's) and re-fitting. */
@@ -119,12 +165,13 @@ export function fitBody(
   const v = weight ?? km.map(() => 1);
   let fit = isotonic(km, v);
   let r = km.map((y, i) => y - fit[i]);
-  let extent = extentOf(r, v, 0.1, 0.9, b);
+  let extent = extentOf(r, v, 0.1, 0.9, b, m.spreadKm);
   for (let round = 0; round < BODY_ROUNDS; round++) {
     const w = r.map((x, i) => v[i] * bodyGood(x, extent, m, b));
     fit = isotonic(km, w);
     r = km.map((y, i) => y - fit[i]);
-    extent = extentOf(r, w, 0.02, 0.98, b);
+    extent = extentOf(r, w, 0.02, 0.98, b, extent.coreKm);
+    extent.coreKm = coreOf(r, w, extent, m, b);
   }
   let cost = 0;
   for (let i = 0; i < km.length; i++) cost += v[i] * bodyLoss(r[i], extent, m, b);

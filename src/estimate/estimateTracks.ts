@@ -18,6 +18,7 @@
  * 6. intervals and ends (trackEnds.ts) — tracks run on past their last report, with widening
  *    intervals, until the group reaches its destination, is accounted for, or the data end.
  */
+import type { BodyModel } from "./bodyFit.ts";
 import type { DtmWarning } from "../model/warning.ts";
 import { estimateWarning, type EstimateWarningCode } from "./warnings.ts";
 import type { Dataset } from "../model/dataset.ts";
@@ -121,10 +122,10 @@ export interface EstimateOptions {
   onePlaceADay?: boolean;
   /**
    * In a dataset without labelled groups, the association reads a group's positions as a body
-   * about its track, with the reports' rate (bodyFit.ts; trackCost.ts CostModel.body). Default
-   * false.
+   * about its track, with the reports' rate (bodyFit.ts; trackCost.ts CostModel.body): true, or
+   * the body model's parameters that differ from DEFAULT_BODY_MODEL. Default false.
    */
-  bodyAssociation?: boolean;
+  bodyAssociation?: boolean | Partial<BodyModel>;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */

@@ -247,7 +247,8 @@ export function costModel(
   labelled = false,
 ): CostModel {
   const base: CostModel = { ...DEFAULT_COST_MODEL, onePlaceADay: ctx.onePlaceADay ?? false };
-  if (ctx.bodyAssociation && !labelled) base.body = { ...DEFAULT_BODY_MODEL };
+  const body = ctx.bodyAssociation;
+  if (body && !labelled) base.body = { ...DEFAULT_BODY_MODEL, ...(body === true ? {} : body) };
   const roadKm = Math.max(...ctx.routeIds.map((id) => ctx.index.lengthKm(id)));
   base.roadKm = Number.isFinite(roadKm) && roadKm > 0 ? roadKm : base.roadKm;
   return base;

@@ -4,6 +4,7 @@
  * group as it is being estimated. Steps live in their own modules (routeChoice, associate,
  * positions, sizes, bodies, trackEnds); this module only holds what they pass each other.
  */
+import type { BodyModel } from "./bodyFit.ts";
 import type { ResolvedDestination } from "./destinations.ts";
 import type { DtmWarning } from "../model/warning.ts";
 import { estimateWarning, type EstimateWarningCode } from "./warnings.ts";
@@ -110,7 +111,7 @@ export interface EstimateContext {
   /** The association weighs the reports at one place on one local day as one (EstimateOptions). */
   onePlaceADay?: boolean;
   /** The association reads groups as bodies when no group is labelled (EstimateOptions). */
-  bodyAssociation?: boolean;
+  bodyAssociation?: boolean | Partial<BodyModel>;
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;
   associations: Association[];
   leftOut: { sightingId: string; reason: string }[];
