@@ -85,6 +85,7 @@ function scoringModel(model: CostModel): CostModel {
     edgeKm: option("body-edge", model.body.edgeKm),
     rateWeight: option("body-rate", model.body.rateWeight),
     coreShare: option("body-core", model.body.coreShare),
+    joinOnly: model.body.joinOnly,
   };
   return {
     ...model,

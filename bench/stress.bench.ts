@@ -33,6 +33,7 @@ const bodyAssociation = process.argv.includes("--body") && {
   rateWeight: option("body-rate", DEFAULT_BODY_MODEL.rateWeight),
   minKm: option("body-min", DEFAULT_BODY_MODEL.minKm),
   coreShare: option("body-core", DEFAULT_BODY_MODEL.coreShare),
+  joinOnly: process.argv.includes("--body-join-only"),
 };
 
 interface Run {

@@ -40,6 +40,11 @@ export interface BodyModel {
    * 0: the body alone.
    */
   coreShare: number;
+  /**
+   * The association's search runs under the normal spread and the body reading only joins whole
+   * groups at its end (linkTracklets.ts); false: the whole search runs under the body reading.
+   */
+  joinOnly: boolean;
 }
 
 /**
@@ -52,6 +57,7 @@ export const DEFAULT_BODY_MODEL: BodyModel = {
   edgeKm: 15,
   rateWeight: 1,
   coreShare: 0,
+  joinOnly: false,
 };
 
 /** Days added to a group's span of reports: a group seen on one day is there for that day. */

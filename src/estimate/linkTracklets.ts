@@ -312,11 +312,13 @@ function searchPartition(
     const lab = list.map((i) => all[owner[i]]).find((g) => g.labelled);
     return lab ? [lab.routeId] : undefined;
   };
+  // With the body reading only joining at the end, the search runs under the normal spread.
+  const joinOnly = model.body?.joinOnly === true;
   const search: Search = {
     reports,
     fixed,
     routeOfList,
-    model,
+    model: joinOnly ? { ...model, body: undefined } : model,
     routeIds: ctx.routeIds,
     cache: new Map(),
   };
@@ -327,7 +329,7 @@ function searchPartition(
   let any = false;
   for (const l of lists) {
     const parts = splitTrack(reports, l, fixed, {
-      model,
+      model: search.model,
       routes: routeOfList(l) ?? ctx.routeIds,
       routeIds: ctx.routeIds,
       birth: BIRTH_NATS,
@@ -337,7 +339,26 @@ function searchPartition(
     split.push(...(parts ?? [l]));
   }
   if (any) lists = descend(search, split);
-  return lists;
+  return joinOnly ? joinBodies(lists, reports, model, routeOfList, ctx.routeIds) : lists;
+}
+
+/**
+ * Joins whole groups of `lists` whose join the body reading (bodyFit.ts) prefers, birth included
+ * (mergeTracklets.ts under `model`); the groups' reports stay together.
+ */
+function joinBodies(
+  lists: number[][],
+  reports: readonly LinkReport[],
+  model: CostModel,
+  routeOfList: (list: readonly number[]) => readonly string[] | undefined,
+  routeIds: readonly string[],
+): number[][] {
+  const items: LinkItem[] = lists.map((l) => {
+    const routes = routeOfList(l);
+    return { labelled: routes !== undefined, routes, reports: l.map((i) => reports[i]) };
+  });
+  const o = { model, routeIds, birth: BIRTH_NATS, maxGapDays: MAX_LINK_GAP_DAYS };
+  return mergeTracklets(items, o).map((c) => c.members.flatMap((k) => lists[k]));
 }
 
 /**
