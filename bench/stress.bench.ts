@@ -56,7 +56,9 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
     if (unlabelledOnly && world.labelled) continue;
     sightings += world.dataset.sightings.length;
     rejected += world.rejected ?? 0;
-    const { ms, value } = cpuMs(() => estimateTracks(world.dataset, { bodyTails, onePlaceADay, bodyAssociation }));
+    const { ms, value } = cpuMs(() =>
+      estimateTracks(world.dataset, { bodyTails, onePlaceADay, bodyAssociation }),
+    );
     cpu += ms;
     const score = scoreTracks(world, value.tracks);
     scores.push(score);
