@@ -176,6 +176,9 @@ export type { CostModel, CostReport, CostTerms } from "./estimate/trackCost.ts";
 export { DEFAULT_COST_MODEL, groupCost, groupCostTerms } from "./estimate/trackCost.ts";
 export type { PlacedReport } from "./estimate/placeDay.ts";
 export { placeDayWeights } from "./estimate/placeDay.ts";
+// The body reading of a group's positions in that objective (bodyFit.ts; EstimateOptions.bodyAssociation).
+export type { BodyModel } from "./estimate/bodyFit.ts";
+export { DEFAULT_BODY_MODEL } from "./estimate/bodyFit.ts";
 export type {
   GroupDayState,
   WorldConfig,
