@@ -4,13 +4,15 @@
 // (src/estimate/simulate.ts). Scoring: bench/worlds/score.ts. Speed: 100 groups × ~10,000
 // sightings from the stress simulator, and the embedded 2018 data.
 // Run: npx tsx bench/stress.bench.ts [--worlds 50] [--no-speed] [--seed-offset 0] [--unlabelled-only]
-// [--per-world] [--no-body-tails]. --seed-offset k draws other worlds (stress seeds k+1…, simulate.ts seeds 1000+k…)
+// [--per-world] [--no-body-tails] [--missing]. --seed-offset k draws other worlds (stress seeds k+1…, simulate.ts seeds 1000+k…)
 // to develop on without tuning to the reported 50; --unlabelled-only scores only worlds without
 // labels; --per-world prints each world's group count and km error against naive.
 import { embedded2018, estimateTracks } from "../src/index.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
 import { addScoreSums, emptyScoreSums, scoreTracks, summarizeScores } from "./worlds/score.ts";
 import type { ScoreFigures, WorldScore } from "./worlds/score.ts";
+import { earlyCover, missingCauses } from "./worlds/missing.ts";
+import type { EarlyCover, MissingCauses } from "./worlds/missing.ts";
 import { generateSpeedWorld, generateStressWorld } from "./worlds/stress.ts";
 import type { ScorableWorld } from "./worlds/truth.ts";
 import { option, pct, num, cpuMs } from "./args.ts";
@@ -25,6 +27,8 @@ const bodyTails = !process.argv.includes("--no-body-tails");
 // --one-place-a-day: the association weighs the reports at one place on one day as one
 // (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
+// --missing: the group-days without an estimate sorted by cause (bench/worlds/missing.ts).
+const missing = process.argv.includes("--missing");
 
 interface Run {
   name: string;
@@ -33,6 +37,10 @@ interface Run {
   sightings: number;
   rejected: number;
   cpuMs: number;
+  /** By cause, labelled and unlabelled worlds apart (with --missing). */
+  missing: { labelled: MissingCauses; unlabelled: MissingCauses };
+  /** Labelled worlds: cover before a group's first named position (with --missing). */
+  early: EarlyCover;
 }
 
 function run(name: string, make: (i: number) => ScorableWorld & { rejected?: number }): Run {
@@ -41,6 +49,8 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
   let sightings = 0;
   let rejected = 0;
   let cpu = 0;
+  const causes = { labelled: new Map(), unlabelled: new Map() };
+  const early: EarlyCover = { days: 0, kmCovered: 0, sizeDays: 0, sizeCovered: 0 };
   for (let i = 0; i < worlds; i++) {
     const world = make(i);
     if (unlabelledOnly && world.labelled) continue;
@@ -51,6 +61,10 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
     const score = scoreTracks(world, value.tracks);
     scores.push(score);
     addScoreSums(sums, score.sums);
+    if (missing) {
+      missingCauses(world, value.tracks, causes[world.labelled ? "labelled" : "unlabelled"]);
+      if (world.labelled) earlyCover(world, value.tracks, early);
+    }
     if (perWorld) {
       const f = summarizeScores(score.sums);
       console.log(
@@ -58,7 +72,16 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
       );
     }
   }
-  return { name, scores, figures: summarizeScores(sums), sightings, rejected, cpuMs: cpu };
+  return {
+    name,
+    scores,
+    figures: summarizeScores(sums),
+    sightings,
+    rejected,
+    cpuMs: cpu,
+    missing: causes,
+    early,
+  };
 }
 
 const verdict = (ok: boolean | undefined): string =>
@@ -116,6 +139,18 @@ function breakdown(r: Run): string {
   return `${part(true)}\n${part(false)}\n${after}\n${above}\nkm coverage by world: min ${q(0)}, 10th pct ${q(0.1)}, median ${q(0.5)}, max ${q(1)}`;
 }
 
+function printMissing(r: Run): void {
+  for (const [which, causes] of Object.entries(r.missing)) {
+    const rows = [...causes].sort((a, b) => b[1].n - a[1].n);
+    console.log(`${which} group-days without an estimate by cause:`);
+    for (const [cause, { n, example }] of rows) console.log(`  ${cause}: ${n} (e.g. ${example})`);
+  }
+  const e = r.early;
+  console.log(
+    `labelled tracks before the group's first named position: ${e.days} days, km cover ${pct(e.kmCovered / e.days)}, size cover ${pct(e.sizeCovered / e.sizeDays)}`,
+  );
+}
+
 // 2018 first: the first call in a fresh process, what `dtm-flow estimate` pays.
 const first2018 = speed ? cpuMs(() => estimateTracks(embedded2018())).ms : NaN;
 const started = performance.now();
@@ -133,6 +168,7 @@ for (const r of runs) {
   console.log("| goal (issue 13) | measured | |\n|---|---|---|");
   for (const row of goalRows(r)) console.log(row);
   console.log(`\n${breakdown(r)}`);
+  if (missing) printMissing(r);
 }
 
 if (speed) {

@@ -153,13 +153,19 @@ export function partOf(g: WorkGroup, p: GroupPosition): BodyPart | "partial" {
   return shareOf(g, p) < PART_SHARE ? "partial" : "body";
 }
 
-/** Span of a group: local days of its first and last report (positions and counts). */
+/**
+ * Span of a group: local days of its first and last report (positions, reports of its size alone,
+ * and counts). A group the file names before its first position (e.g. "caravana 4: 13,500 people"
+ * with no place) lives from that day: its track starts there, its km read back from its later
+ * positions with the intervals widening toward that day (docs/estimation.md "A group lives from
+ * its first report").
+ */
 export function setSpan(g: WorkGroup): void {
   let first = Infinity;
   let last = -Infinity;
-  for (const p of g.positions) {
-    first = Math.min(first, p.s.t);
-    last = Math.max(last, p.s.t);
+  for (const t of [...g.positions.map((p) => p.s.t), ...g.sizeOnly.map((s) => s.t)]) {
+    first = Math.min(first, t);
+    last = Math.max(last, t);
   }
   for (const c of g.counts) {
     first = Math.min(first, c.day + 0.5);
