@@ -4,7 +4,7 @@
 // is called as bench/stress.bench.ts calls it (`estimateTracks(world.dataset)`); the scoring is
 // world3's own (bench/world3/score.ts). Figures and assumptions: bench/README.md § world3.
 // Run: TZ=UTC npx tsx bench/world3.bench.ts [--worlds 30] [--seed-offset 0] [--per-world] [--no-body-tails]
-//      [--forecast [--step 7] [--runs 200]]
+//      [--forecast [--step 7] [--runs 200]] [--missing]
 // World i (0-based) has seed i + 1 + offset; one world in three (i % 3 = 2) names no group.
 // --forecast also scores rolling forecasts every `step` days (bench/world3/forecast.ts) against
 // the last-two-reports baseline at leads 1–14 (a nowcast per as-of moment: ~5 s more per world).
@@ -14,6 +14,8 @@ import type { LeadCell, SkillTable } from "./world3/forecast.ts";
 import { road } from "./world3/geography.ts";
 import { addSums, emptySums, figures, scoreWorld } from "./world3/score.ts";
 import type { Figures, WorldScore } from "./world3/score.ts";
+import { missingCauses } from "./world3/missing.ts";
+import type { MissingCauses } from "./world3/missing.ts";
 import { generateWorld3 } from "./world3/world.ts";
 import { option, pct, num, cpuMs } from "./args.ts";
 
@@ -23,6 +25,12 @@ const perWorld = process.argv.includes("--per-world");
 // --no-body-tails: the final passes read reports of the body as one normal (EstimateOptions.bodyTails).
 const bodyTails = !process.argv.includes("--no-body-tails");
 const forecast = process.argv.includes("--forecast");
+// --missing: the group-days without an estimate sorted by cause (bench/world3/missing.ts).
+const missing = process.argv.includes("--missing");
+const causes: Record<"labelled" | "unlabelled", MissingCauses> = {
+  labelled: new Map(),
+  unlabelled: new Map(),
+};
 const step = option("step", 7);
 const runs = option("runs", 200);
 const skill: SkillTable = emptySkill();
@@ -62,6 +70,8 @@ for (let i = 0; i < worlds; i++) {
   splits += world.events.filter((e) => e.includes("split off")).length;
   merges += world.events.filter((e) => e.includes("joined")).length;
   const score = scoreWorld(world, est.value, index);
+  if (missing)
+    missingCauses(world, est.value, index, causes[world.labelled ? "labelled" : "unlabelled"]);
   if (forecast) {
     const fc = cpuMs(() => scoreForecasts(world, index, skill, { step, runs }));
     moments += fc.value;
@@ -113,6 +123,13 @@ console.log(
 console.log(
   `estimator crashes (world scored with no track): ${crashes.length}${crashes.map((c) => `\n- ${c}`).join("")}`,
 );
+if (missing) {
+  for (const [which, m] of Object.entries(causes)) {
+    console.log(`${which} group-days without an estimate by cause:`);
+    for (const [c, { n, example }] of [...m].sort((a, b) => b[1].n - a[1].n))
+      console.log(`  ${c}: ${n} (e.g. ${example})`);
+  }
+}
 console.log(
   `CPU: simulator ${(genMs / 1000).toFixed(1)} s, estimator ${(estMs / 1000).toFixed(1)} s; slowest world ${(worstMs / 1000).toFixed(1)} s (goal ≤ 10 s)`,
 );
