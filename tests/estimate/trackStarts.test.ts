@@ -46,6 +46,16 @@ describe("a track starts at the group's first report", () => {
     expect(on(tracks, 8).sizeHigh).toBeGreaterThanOrEqual(2100);
   });
 
+  it("reads a labelled group's unnamed reports before its first named position as behind it", () => {
+    const unnamed = { ...report("u10", 10, 290, 2000), caravanLabel: undefined };
+    const { tracks, report: rep } = estimateTracks(dataset([unnamed, ...walking]));
+    expect(rep.associations.find((x) => x.sightingId === "u10")?.group).toBe("A");
+    const ride = defaultEstimatorMovement().longRideMaxKm;
+    // Day 10 is placed by an unnamed report only: its low end reaches back a ride per day.
+    expect(on(tracks, 10).kmLow).toBeLessThanOrEqual(Math.max(0, on(tracks, 12).kmLow - 2 * ride));
+    expect(on(tracks, 12).kmLow).toBeGreaterThan(200);
+  });
+
   it("leaves a track whose first report is a position as it was", () => {
     const { tracks } = estimateTracks(dataset(walking));
     const a = tracks.filter((t) => t.group === "A");
