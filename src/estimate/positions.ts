@@ -154,19 +154,22 @@ export function partOf(g: WorkGroup, p: GroupPosition): BodyPart | "partial" {
 }
 
 /**
- * Span of a group: local days of its first and last report (positions, reports of its size alone,
- * and counts). A group the file names before its first position (e.g. "caravana 4: 13,500 people"
- * with no place) lives from that day: its track starts there, its km read back from its later
- * positions with the intervals widening toward that day (docs/estimation.md "A group lives from
- * its first report").
+ * Span of a group: from the local day of its first report (position, report of its size alone, or
+ * count) to that of its last position or count. A group the file names before its first position
+ * (e.g. "caravana 4: 13,500 people" with no place) lives from that day: its track starts there, read
+ * back from its later positions (trackStarts.ts; docs/estimation.md "A group lives from its first
+ * report"). Reports of its size alone after its last position do not hold its end: its track runs
+ * on to the data end anyway, and one may end at a destination before a later size report (e.g. an
+ * analyst's destination short of the city where the group was later counted).
  */
 export function setSpan(g: WorkGroup): void {
   let first = Infinity;
   let last = -Infinity;
-  for (const t of [...g.positions.map((p) => p.s.t), ...g.sizeOnly.map((s) => s.t)]) {
-    first = Math.min(first, t);
-    last = Math.max(last, t);
+  for (const p of g.positions) {
+    first = Math.min(first, p.s.t);
+    last = Math.max(last, p.s.t);
   }
+  for (const s of g.sizeOnly) first = Math.min(first, s.t);
   for (const c of g.counts) {
     first = Math.min(first, c.day + 0.5);
     last = Math.max(last, c.day + 0.5);
