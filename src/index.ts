@@ -137,6 +137,7 @@ export type {
   EstimateReport,
   EstimatedGroup,
   Association,
+  GroupMovementFit,
   GroupState,
   TrackEnd,
 } from "./estimate/estimateTracks.ts";

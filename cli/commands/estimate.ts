@@ -289,7 +289,9 @@ export function writeOutputs(
     // Factors (≥ 1) by which the reports' own leave-one-out check widened the intervals.
     selfCalibration: result.report.widening,
     sizePriors: result.report.sizePriors,
+    // The pooled movement law, then each labelled group's own law its track was smoothed with.
     movement: result.report.movement,
+    groupMovement: result.report.groupMovement,
     // Why each track ends where it does: destination, accounted_for or end_of_data.
     trackEnds: result.report.trackEnds,
     counts: result.report.counts,

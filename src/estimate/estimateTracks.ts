@@ -157,8 +157,19 @@ export interface EstimateReport {
    * few figures, above all those known only by a bound.
    */
   sizePriors: (SizePrior & { group: string })[];
-  /** The movement model after fitting the regime shares. */
+  /**
+   * The pooled movement model: the prior law with its regime shares and walking speed fitted to
+   * all groups' days (positions.ts fitMovement). Unlabelled tracks are smoothed with it, and it is
+   * the law the forecast starts from (`GroupState.movement`).
+   */
   movement: MovementModel;
+  /**
+   * Each labelled group's own law, as its final passes (median person, head, tail) read it: the
+   * pooled law's regime shares and walking speed refitted to the group's own days and shrunk
+   * towards the pooled law (positions.ts fitGroupMovement); every other field is the pooled
+   * law's. Shares and km rounded to 0.001; sorted by group.
+   */
+  groupMovement: GroupMovementFit[];
   /** Border counts used: per group and point, when it passed and how many were counted. */
   counts: { group: string; point: string; km: Km; date: IsoDate; total: number; rows: number }[];
   /** Count rows not used, with the reason. */
@@ -176,7 +187,19 @@ export interface EstimateReport {
   trackEnds: TrackEnd[];
 }
 
-/** Filter state of a group at the end of its track (for nowcasts and forecasts). */
+/** A labelled group's own fitted movement law (EstimateReport.groupMovement). */
+export interface GroupMovementFit {
+  group: string;
+  /** Long-run share of days resting, walking, riding (sums to 1 up to rounding). */
+  regimes: MovementModel["regimes"];
+  /** Distance walked on a walking day (km): mean and sd. */
+  walkKm: MovementModel["walkKm"];
+}
+
+/**
+ * Filter state of a group at the end of its track (for nowcasts and forecasts). Its `movement` is
+ * the pooled law, not the group's own (EstimateReport.groupMovement).
+ */
 export interface GroupState {
   group: string;
   routeId: string;
@@ -188,6 +211,11 @@ export interface GroupState {
   regime: { rest: number; walk: number; ride: number };
   /** Size on the last day (undefined when no source gave a size). */
   size?: SizeDayEstimate;
+  /**
+   * The pooled movement law (`report.movement`), not the group's own one its track was smoothed
+   * with (`report.groupMovement`): the forecast refits its own per-group law from the track
+   * (src/forecast/groupMovement.ts; docs/forecasts.md).
+   */
   movement: MovementModel;
 }
 
@@ -390,7 +418,23 @@ function finishTracks(
     : { km: 1, kmFarFromReports: 1, size: 1, kmReports: 0, sizeReports: 0 };
   // 7. Before its first position a track is placed only behind it (trackStarts.ts).
   for (const g of tracked) widenBeforeFirstPosition(ctx, g);
-  return { sizes, trackEnds, widening };
+  return { sizes, trackEnds, widening, groupMovement: groupMovements(tracked) };
+}
+
+/** Each labelled group's own law (fitGroupMovement), rounded, sorted by group. */
+function groupMovements(tracked: readonly WorkGroup[]): GroupMovementFit[] {
+  const fits: GroupMovementFit[] = [];
+  for (const g of tracked) {
+    if (!g.labelled || !g.movement) continue;
+    const { rest, walk, ride } = g.movement.regimes;
+    const { mean, sd } = g.movement.walkKm;
+    fits.push({
+      group: g.name,
+      regimes: { rest: round3(rest), walk: round3(walk), ride: round3(ride) },
+      walkKm: { mean: round3(mean), sd: round3(sd) },
+    });
+  }
+  return fits.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
 }
 
 /** report.json's estimate part: associations, left out, biases, leans, widening, counts, ends. */
@@ -400,7 +444,7 @@ function estimateReport(
   final: ReturnType<typeof finishTracks>,
 ): EstimateReport {
   const { ctx, afterAsOf } = setup;
-  const { sizes, trackEnds, widening } = final;
+  const { sizes, trackEnds, widening, groupMovement } = final;
   const sourceBiases = [...sizes.sourceBiases.values()]
     .map((b) => ({ ...b, bias: round3(b.bias), spread: round3(b.spread) }))
     .sort((a, b) => a.sourceType.localeCompare(b.sourceType));
@@ -413,6 +457,7 @@ function estimateReport(
     widening,
     sizePriors: sizes.sizePriors,
     movement: ctx.movement,
+    groupMovement,
     counts: countResult.used,
     countsLeftOut: countResult.leftOut,
     afterAsOf,
