@@ -88,8 +88,6 @@ interface Variant {
    * `headAtReports`; default true, false = the estimated head as it is).
    */
   headAtReports?: boolean;
-  /** Start the head at least at the furthest report of the group so far, of any day (development). */
-  headAtAnyReport?: boolean;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -346,10 +344,6 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       const day = r.length > 0 ? Math.floor(r.at(-1)!.t) : -1;
       const km = Math.max(...r.filter((x) => Math.floor(x.t) === day).map((x) => x.km));
       out.head = headAtReports(out.head, { km, day }, g.lastDay);
-      if (v.headAtAnyReport && r.length > 0) {
-        const any = Math.max(...r.map((x) => x.km));
-        out.head = headAtReports(out.head, { km: any, day: g.lastDay }, g.lastDay);
-      }
     }
     if (v.startAtLastReport) {
       const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });
