@@ -31,6 +31,15 @@ describe("dtm-flow estimate", () => {
     const ends = report.trackEnds as { group: string; reason: string }[];
     expect(ends.length).toBe(report.groups.length);
     expect(ends.find((e) => e.group === "Honduran caravan 1")?.reason).toBe("destination");
+    // Beside the pooled movement law, each labelled group's own law its track was smoothed with.
+    const labelled = (report.groups as { group: string; labelled: boolean }[])
+      .filter((g) => g.labelled)
+      .map((g) => g.group)
+      .sort();
+    const own = report.groupMovement as { group: string; regimes: Record<string, number> }[];
+    expect(own.map((m) => m.group)).toEqual(labelled);
+    expect(own.some((m) => m.regimes.rest !== own[0]!.regimes.rest)).toBe(true);
+    expect(report.movement.regimes.walk).toBeGreaterThan(0);
     const bodies = geo.features.filter(
       (f: { properties: { kind?: string } }) => f.properties.kind === "body",
     );
