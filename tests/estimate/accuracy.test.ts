@@ -8,7 +8,7 @@ import { mulberry32 } from "../../src/util/random.ts";
 import { exactPoint } from "../exactTrack.ts";
 
 describe("estimator accuracy on simulated worlds", () => {
-  it("errors ≤ 0.6 × the naive baseline and 90 % intervals cover 80 % to their known 96.6 % + 3 sd on 5 seeded worlds", () => {
+  it("errors ≤ 0.6 × the naive baseline and 90 % intervals cover 80 % to their known 96.7 % + 3 sd on 5 seeded worlds", () => {
     let est = emptySums();
     let base = emptySums();
     [0.1, 0.3, 0.5, 0.7, 0.9].forEach((d, i) => {
@@ -25,12 +25,12 @@ describe("estimator accuracy on simulated worlds", () => {
     expect(e.kmCoverage).toBeGreaterThanOrEqual(0.8);
     // The ceiling is a binomial band computed from the count, not a figure picked near the
     // measured one. At the nominal 90 % it would be 0.9 + 3 sd = 94.4 % for these 409 group-days,
-    // but labelled simulate.ts intervals are wider than nominal: they cover 96.6 % on the 50
+    // but labelled simulate.ts intervals are wider than nominal: they cover 96.7 % on the 50
     // reported worlds of bench/stress.bench.ts (docs/estimation.md "Accuracy"), 97.3 % here. So the
     // band is around that known cover, and the test fails when the intervals widen further (at
     // 409 group-days: 2 misses or fewer; 11 now). Days of one track are correlated, so the true
     // sd is larger and this band, if anything, strict.
-    const knownCover = 0.966;
+    const knownCover = 0.967;
     const ceiling = knownCover + 3 * Math.sqrt((knownCover * (1 - knownCover)) / e.n);
     expect(e.kmCoverage, `km cover of ${e.n} group-days, ceiling ${ceiling}`).toBeLessThanOrEqual(
       ceiling,
