@@ -349,6 +349,7 @@ export {
   buildSituationUpdate,
   presencePanels,
   situationHeadlines,
+  situationWarnings,
 } from "./report/situationUpdate.ts";
 export type {
   SituationUpdate,
