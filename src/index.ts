@@ -293,8 +293,12 @@ export type {
   LedgerOptions,
   LedgerResult,
   LedgerWarning,
+  LedgerWarningOf,
   LedgerWarningParams,
+  LedgerWarningParamsByCode,
+  LedgerWarningParamsOf,
   LedgerWarningCode,
+  BadField,
   LedgerSource,
   Residual,
   DepartedRow,
@@ -312,7 +316,13 @@ export { compareWithSeeds, fitsWording, seedSources } from "./ledger/compareWith
 export type { SeedComparison, SeedSource } from "./ledger/compareWithSeeds.ts";
 export { isotonicIncreasing } from "./ledger/isotonic.ts";
 export { areaOf } from "./ledger/areaOf.ts";
-export { categoryWords, formatPeople, stockRowFacts } from "./ledger/describe.ts";
+export {
+  categoryWords,
+  formatPeople,
+  ROW_LIST_SHOWN,
+  rowListParts,
+  stockRowFacts,
+} from "./ledger/describe.ts";
 export type { StockRowFacts } from "./ledger/describe.ts";
 export {
   figureWeight,
@@ -350,6 +360,7 @@ export {
   buildSituationUpdate,
   presencePanels,
   situationHeadlines,
+  situationWarnings,
 } from "./report/situationUpdate.ts";
 export type {
   SituationUpdate,

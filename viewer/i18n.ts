@@ -1,5 +1,5 @@
 /** Interface texts in English and Spanish. Data (place names, sources) is shown as it came. */
-import { EMBEDDED_2018_NAME } from "../src/index.ts";
+import { categoryWords as englishCategoryWords, EMBEDDED_2018_NAME } from "../src/index.ts";
 import type { SplitCategory, StockCategory } from "../src/index.ts";
 import type { Lang, LayerId } from "./state.ts";
 
@@ -197,6 +197,34 @@ export function categoryName(lang: Lang, c: SplitCategory | StockCategory): stri
   return CATEGORY[lang][c];
 }
 
+/**
+ * Each category in Spanish words, as a plural noun phrase inside a sentence ("retornos",
+ * "personas que permanecen"); `departed`, the ledger's people who left. The English words are the
+ * library's (`categoryWords` of src/ledger/describe.ts).
+ */
+const CATEGORY_WORDS_ES: Readonly<Record<SplitCategory | "departed", string>> = {
+  departed: "personas que salieron",
+  asylum_claim: "solicitudes de asilo",
+  return: "retornos",
+  remaining: "personas que permanecen",
+  regularized: "personas regularizadas",
+  onward: "personas que siguieron adelante",
+  other: "otros desenlaces",
+  in_transit: "personas en tránsito",
+  unknown: "personas de paradero desconocido",
+};
+
+/**
+ * A category in words within a sentence, in `lang` (a code not known is shown as written); the
+ * heading form is `categoryName`.
+ * @example
+ * categoryWords("es", "unknown"); // => "personas de paradero desconocido"
+ */
+export function categoryWords(lang: Lang, c: string): string {
+  if (lang === "en") return englishCategoryWords(c);
+  return (CATEGORY_WORDS_ES as Record<string, string>)[c] ?? c;
+}
+
 const LAYER_NAMES: Record<Lang, Record<LayerId, string>> = {
   en: {
     routes: "Route",
@@ -258,6 +286,16 @@ export function formatExact(lang: Lang, v: number, digits = 3): string {
   return new Intl.NumberFormat(lang === "es" ? "es-MX" : "en-GB", {
     maximumFractionDigits: digits,
   }).format(v);
+}
+
+/**
+ * An exact count (people from a source, a sum of figures), rounded to the whole number only, with
+ * the language's thousands separators; estimates use `formatPeople`.
+ * @example
+ * formatCount("es", 12849.4); // => "12,849"
+ */
+export function formatCount(lang: Lang, v: number): string {
+  return new Intl.NumberFormat(lang === "es" ? "es-MX" : "en-GB").format(Math.round(v));
 }
 
 /** A count of people, rounded to a sensible precision for an estimate. */

@@ -109,15 +109,31 @@ export function rowsText(rows: readonly number[], stocks: readonly StockFigure[]
     : `stock rows ${rowList(rows)}`;
 }
 
+/** How many row numbers a warning names before counting the rest ("… and 9 more"). */
+export const ROW_LIST_SHOWN = 12;
+
 /**
- * Row numbers, sorted and without repeats; past 12 the rest is counted.
+ * The rule of a list of row numbers, for any language: sorted, without repeats, the first
+ * {@link ROW_LIST_SHOWN} shown and the rest counted (`more`, 0 when all are shown).
+ * @example
+ * rowListParts([3, 1, 3]); // => { shown: [1, 3], more: 0 }
+ */
+export function rowListParts(rows: readonly number[]): { shown: number[]; more: number } {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  return {
+    shown: sorted.slice(0, ROW_LIST_SHOWN),
+    more: Math.max(0, sorted.length - ROW_LIST_SHOWN),
+  };
+}
+
+/**
+ * Row numbers in English (`rowListParts`): "1, 3", or "1, 2, … 12 and 4 more".
  * @example
  * rowList([3, 1, 3]); // => "1, 3"
  */
 export function rowList(rows: readonly number[]): string {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const shown = sorted.slice(0, 12).join(", ");
-  return sorted.length > 12 ? `${shown} and ${sorted.length - 12} more` : shown;
+  const { shown, more } = rowListParts(rows);
+  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
 }
 
 /** Where a node is, as warning params: its area and country when it has them. */

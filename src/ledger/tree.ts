@@ -12,7 +12,7 @@ import { dayNumber } from "../calendar/index.ts";
 import { areaOf } from "./areaOf.ts";
 import { describeRow } from "./describe.ts";
 import type { SeriesFigure, SeriesPoint } from "./series.ts";
-import type { LedgerWarning } from "./types.ts";
+import type { BadField, LedgerWarning } from "./types.ts";
 import { ledgerWarning } from "./warning.ts";
 import { figureWeight } from "./weights.ts";
 import type { WeightOptions } from "./weights.ts";
@@ -72,9 +72,6 @@ const BASES: readonly StockBasis[] = ["cumulative", "present"];
 export function figureProblems(figure: StockFigure): string[] {
   return badFields(figure).map((field) => PROBLEM_TEXT[field](figure));
 }
-
-/** A field of a stock figure the ledger cannot use. */
-export type BadField = "date" | "category" | "basis" | "value";
 
 /** Each bad field in words (English; the codes are `invalid_row`'s `params.problems`). */
 const PROBLEM_TEXT: Readonly<Record<BadField, (figure: StockFigure) => string>> = {

@@ -47,40 +47,88 @@ export interface LedgerOptions extends WeightOptions {
   groupCorrelation?: number;
 }
 
-/** Problem codes; every warning names the stock rows (or groups) it is about. */
-export type LedgerWarningCode =
-  | "invalid_row"
-  | "cumulative_falls"
-  | "returns_exceed_departures"
-  | "parts_exceed_total"
-  | "accounted_exceeds_departures";
+/** A field of a stock row the ledger cannot read (an `invalid_row` warning's `problems`). */
+export type BadField = "date" | "category" | "basis" | "value";
 
-/** The values of a ledger warning's message (see `LedgerWarning.params`). */
-export type LedgerWarningParams = Readonly<
-  Record<string, string | number | readonly number[] | readonly string[]>
->;
+/** Where a node of the place hierarchy is, as warning params (absent: all countries). */
+interface WhereParams {
+  /** The area (a city's shelters, a place) the figures are of. */
+  readonly area?: string;
+  readonly country?: Iso3;
+}
 
 /**
- * A contradictory or impossible input, what the ledger did about it, and the rows concerned: a
- * {@link DtmWarning} with `source: { module: "ledger", row }`, `row` the first of `rows`.
+ * The values of each ledger warning's message, by code: people as numbers (unrounded), dates as
+ * ISO dates, categories as codes, row lists as 0-based indexes into `dataset.stocks` (describe
+ * them with `stockRowFacts`).
  */
-export interface LedgerWarning extends DtmWarning<LedgerWarningCode> {
+export interface LedgerWarningParamsByCode {
+  /** A stock row left out: the fields it fails on, and each of the four as written. */
+  readonly invalid_row: {
+    readonly problems: readonly BadField[];
+    readonly date: string;
+    readonly category: string;
+    readonly basis: string;
+    readonly value: string;
+  };
+  /** A cumulative series falls; `fitted` is the value after pooling (isotonic regression). */
+  readonly cumulative_falls: WhereParams & {
+    readonly category: StockCategory;
+    readonly from: People;
+    readonly fromDate: IsoDate;
+    readonly fromRows: readonly number[];
+    readonly to: People;
+    readonly toDate: IsoDate;
+    readonly toRows: readonly number[];
+    readonly fitted: People;
+  };
+  /** The parts of a node add up to more (`sum`) than its own `total`. */
+  readonly parts_exceed_total: WhereParams & {
+    readonly category: StockCategory;
+    readonly date: IsoDate;
+    readonly sum: People;
+    readonly total: People;
+  };
+  /**
+   * The sources account for more people than had left (`fromTracks`); the people remaining by
+   * place, `remainingPlaces` (a place, else a country, else "") with `remainingValues`.
+   */
+  readonly accounted_exceeds_departures: {
+    readonly date: IsoDate;
+    readonly accounted: People;
+    readonly fromTracks: People;
+    readonly remainingPlaces: readonly string[];
+    readonly remainingValues: readonly People[];
+  };
+  /** Returns exceed the people who had left; the ledger raises departures to `raisedTo`. */
+  readonly returns_exceed_departures: {
+    readonly date: IsoDate;
+    readonly returns: People;
+    readonly fromTracks: People;
+    readonly raisedTo: People;
+  };
+}
+
+/** Problem codes; every warning names the stock rows (or groups) it is about. */
+export type LedgerWarningCode = keyof LedgerWarningParamsByCode;
+
+/** The values of the message of a ledger warning with code `C`. */
+export type LedgerWarningParamsOf<C extends LedgerWarningCode> = LedgerWarningParamsByCode[C];
+
+/** The values of a ledger warning's message, of any code (see `LedgerWarningParamsByCode`). */
+export type LedgerWarningParams = LedgerWarningParamsOf<LedgerWarningCode>;
+
+/** A ledger warning with code `C`, without its `source` (what `ledgerWarning` completes). */
+export interface LedgerWarningFields<C extends LedgerWarningCode> {
+  code: C;
   /** One sentence for people (English), naming the rows and what the ledger did. */
   message: string;
   /**
-   * The values `message` is made of, by name, so that a front end can say the same in another
-   * language from `code` and `params` (the viewer's Spanish, viewer/charts/ledgerWarningText.ts):
-   * people as numbers (unrounded), dates as ISO dates, categories as codes, row lists as 0-based
-   * indexes into `dataset.stocks` (describe them with `stockRowFacts`). Per code:
-   * - `invalid_row`: `problems` (of `date`, `category`, `basis`, `value`) and each as written;
-   * - `cumulative_falls`: `category`, `area`/`country` (absent: all countries), `from`,
-   *   `fromDate`, `fromRows`, `to`, `toDate`, `toRows`, `fitted` (the value after pooling);
-   * - `parts_exceed_total`: `category`, `area`/`country`, `date`, `sum` (of the parts), `total`;
-   * - `accounted_exceeds_departures`: `date`, `accounted`, `fromTracks`, and the people remaining
-   *   by place, `remainingPlaces` (a place, else a country, else "") with `remainingValues`;
-   * - `returns_exceed_departures`: `date`, `returns`, `fromTracks`, `raisedTo`.
+   * The values `message` is made of, by name (typed per code in `LedgerWarningParamsByCode`),
+   * so that a front end can say the same in another language from `code` and `params` (the
+   * viewer's Spanish, viewer/charts/ledgerWarningText.ts).
    */
-  params: LedgerWarningParams;
+  params: LedgerWarningParamsOf<C>;
   /** 0-based indexes into `dataset.stocks` of the figures concerned (empty when about tracks). */
   rows: number[];
   date?: IsoDate;
@@ -88,6 +136,19 @@ export interface LedgerWarning extends DtmWarning<LedgerWarningCode> {
   country?: Iso3;
   placeName?: string;
 }
+
+/**
+ * A ledger warning with code `C`: a {@link DtmWarning} with `source: { module: "ledger", row }`,
+ * `row` the first of `rows`.
+ */
+export interface LedgerWarningOf<C extends LedgerWarningCode>
+  extends LedgerWarningFields<C>, DtmWarning<C> {}
+
+/**
+ * A contradictory or impossible input, what the ledger did about it, and the rows concerned;
+ * discriminated on `code`, each code with its own `params`.
+ */
+export type LedgerWarning = { [C in LedgerWarningCode]: LedgerWarningOf<C> }[LedgerWarningCode];
 
 /** How far one source's figure is from the reconciled value for its date and place. */
 export interface Residual {

@@ -14,6 +14,7 @@ import type { Confidence, SourceType } from "../model/source.ts";
 import { SPLIT_CATEGORIES } from "../model/track.ts";
 import type { SplitCategory } from "../model/track.ts";
 import type { IsoDate, Iso3, People } from "../model/units.ts";
+import { dayNumber } from "../calendar/index.ts";
 import { formatPeople } from "./format.ts";
 
 /** One source figure behind a headline. */
@@ -156,7 +157,7 @@ export function buildSituationUpdate(
     stack: { dates, series: series.filter((s) => s.values.some((v) => v > 0)) },
     places,
     presence,
-    warnings: ledger.warnings.filter((w) => w.date === undefined || w.date <= asOf),
+    warnings: situationWarnings(ledger.warnings, asOf),
     residuals,
     seedChecks: compareWithSeeds(
       ledger,
@@ -164,6 +165,24 @@ export function buildSituationUpdate(
       dataset.stocks,
     ),
   };
+}
+
+/**
+ * The warnings a situation update as of a date lists: those about a day up to `asOf`, and those
+ * about no day, which count on every day. A warning whose `date` is not an ISO date (an
+ * `invalid_row` left out *because of* its date carries the date as written, e.g. "2018-13-45" or
+ * "27/10/2018") is treated as about no day, so it is listed on every day rather than on none.
+ * The one rule the situation update, the `report` command and the viewer's "Data quality" fold read.
+ * @example
+ * situationWarnings([{ date: "2018-10-22" }, { date: "27/10/2018" }, {}], "2018-10-20").length; // => 2
+ */
+export function situationWarnings<W extends { readonly date?: string }>(
+  warnings: readonly W[],
+  asOf: IsoDate,
+): W[] {
+  return warnings.filter(
+    (w) => w.date === undefined || dayNumber(w.date) === undefined || w.date <= asOf,
+  );
 }
 
 /**

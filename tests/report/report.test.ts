@@ -3,7 +3,7 @@ import { buildLedger } from "../../src/ledger/buildLedger.ts";
 import { smallMultiplesSvg, stackedAreaSvg } from "../../src/report/charts.ts";
 import { escapeHtml, formatDate, formatPeople } from "../../src/report/format.ts";
 import { renderHtml, renderMarkdown } from "../../src/report/render.ts";
-import { buildSituationUpdate } from "../../src/report/situationUpdate.ts";
+import { buildSituationUpdate, situationWarnings } from "../../src/report/situationUpdate.ts";
 import type { StockFigure } from "../../src/model/stock.ts";
 import { embedded2018 } from "../../src/embedded/index.ts";
 import { runReplay } from "../../src/replay/replay.ts";
@@ -75,6 +75,22 @@ describe("situation update", () => {
     expect(u.covered).toBe(false);
     expect(renderMarkdown(u)).toMatch(/outside the data/);
     expect(renderHtml(u)).toMatch(/outside the data/);
+  });
+
+  it("situationWarnings() lists a row left out for its date on every day, dated warnings up to the day", () => {
+    const bad = [
+      { date: "2018-13-45", category: "return", value: 5, basis: "present", country: "HND" },
+      { date: "27/10/2018", category: "return", value: 5, basis: "present", country: "HND" },
+      { date: "2018-10-25", category: "nonsense", value: 5, basis: "present" },
+    ] as never as StockFigure[];
+    const data = dataset(bad);
+    const ledger = buildLedger({ dataset: data, tracks: [] });
+    expect(ledger.warnings.map((w) => w.date)).toEqual(["2018-13-45", "27/10/2018", "2018-10-25"]);
+    const rowsOn = (asOf: string) => situationWarnings(ledger.warnings, asOf).map((w) => w.rows[0]);
+    expect(rowsOn("2018-10-20")).toEqual([0, 1]);
+    expect(rowsOn("2018-12-15")).toEqual([0, 1, 2]);
+    const report = buildSituationUpdate({ ledger, dataset: data, asOf: "2018-10-20" });
+    expect(report.warnings.map((w) => w.rows[0])).toEqual([0, 1]);
   });
 
   it("renderHtml() is self-contained: no scripts, no external loads, URLs only as visible text", () => {

@@ -124,6 +124,7 @@ describe("issueText: import reasons in Spanish", () => {
         `2018-12-13,return,7208,${SPANISH_BASIS.cumulative},HND`,
         `2018-12-13,remaining,700,${SPANISH_BASIS.present},MEX`,
         "2018-12-13,return,7208,,HND",
+        "2018-12-13,return,7208,sometimes,HND",
       ].join("\n") + "\n",
       { fileName: "stocks.csv", kind: "stocks", today: "2019-01-31" },
     );
@@ -134,6 +135,10 @@ describe("issueText: import reasons in Spanish", () => {
     const blank = stocks.report.rejections.find((y) => y.code === "missing_value")!;
     expect(issueText("es", blank)).toContain(
       `indique cumulative (${SPANISH_BASIS.cumulative}) o present (${SPANISH_BASIS.present})`,
+    );
+    const invalid = stocks.report.rejections.find((y) => y.code === "invalid_basis")!;
+    expect(issueText("es", invalid)).toBe(
+      `basis «sometimes» no es cumulative (${SPANISH_BASIS.cumulative}) ni present (${SPANISH_BASIS.present}).`,
     );
   });
 

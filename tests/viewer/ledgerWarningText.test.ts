@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { buildLedger, embedded2018, runReplay, stockRowFacts } from "../../src/index.ts";
-import type { LedgerWarning, LedgerWarningCode } from "../../src/index.ts";
-import { ledgerWarningText, SPANISH_LEDGER_CODES } from "../../viewer/charts/ledgerWarningText.ts";
+import {
+  buildLedger,
+  embedded2018,
+  ROW_LIST_SHOWN,
+  runReplay,
+  SPANISH_BASIS,
+  stockRowFacts,
+} from "../../src/index.ts";
+import type { LedgerWarningCode, LedgerWarningOf, LedgerWarningParamsOf } from "../../src/index.ts";
+import { categoryName, categoryWords } from "../../viewer/i18n.ts";
+import { ledgerWarningText, rowListEs } from "../../viewer/charts/ledgerWarningText.ts";
 import type { RowFacts } from "../../viewer/charts/ledgerWarningText.ts";
 import { dataset } from "../ledger/fixtures.ts";
 
@@ -15,16 +23,8 @@ const byCode = (code: LedgerWarningCode) => ledger.warnings.filter((w) => w.code
 const ENGLISH = /\b(the|stock rows?|ledger|falls|people|more than|had left)\b/;
 
 describe("ledger warnings in Spanish (viewer/charts/ledgerWarningText.ts)", () => {
-  it("every code the ledger can give has a Spanish form", () => {
-    const codes: LedgerWarningCode[] = [
-      "invalid_row",
-      "cumulative_falls",
-      "returns_exceed_departures",
-      "parts_exceed_total",
-      "accounted_exceeds_departures",
-    ];
-    expect([...SPANISH_LEDGER_CODES].sort()).toEqual([...codes].sort());
-  });
+  // Every code the ledger can give has a Spanish form: `ES` is typed per code, so a new code
+  // without one does not compile (npx tsc).
 
   it("says each 2018 warning in Spanish from its values, the English sentence in English", () => {
     expect(ledger.warnings.length).toBeGreaterThan(3);
@@ -36,18 +36,24 @@ describe("ledger warnings in Spanish (viewer/charts/ledgerWarningText.ts)", () =
     }
     const fall = byCode("cumulative_falls")[0]!;
     expect(ledgerWarningText("es", fall, facts)).toBe(
-      "El total acumulado de retornos en HND baja de 5,000 el 2018-10-27 (fila de stock 12 " +
+      "El total acumulado de retornos en HND baja de 5,000 el 2018-10-27 (fila de cifras 12 " +
         "(línea 42: 2018-10-27, retornos, HND, 5,000, Honduran authorities (via EFE))) a 4,000 el " +
-        "2018-10-28 (fila de stock 14 (línea 20 de returns-stocks: 2018-10-28, retornos, HND, " +
+        "2018-10-28 (fila de cifras 14 (línea 20 de returns-stocks: 2018-10-28, retornos, HND, " +
         "4,000, Honduran government (via Intolerancia Diario))); el balance impide que el total " +
         "baje agrupando esas cifras (regresión isotónica: 4,625).",
     );
     const parts = ledgerWarningText("es", byCode("parts_exceed_total")[0]!, facts);
     expect(parts).toMatch(
-      /^El 2018-11-21 las cifras de personas que permanecen de los albergues de Tijuana suman 4,500, más que su propio total de 2,793 \(filas de stock 27, 29, .* y 9 más\)/,
+      /^El 2018-11-21 las cifras de personas que permanecen de los albergues de Tijuana suman 4,500, más que su propio total de 2,793 \(filas de cifras 27, 29, .* y 9 más\)/,
     );
-    expect(ledgerWarningText("es", byCode("accounted_exceeds_departures")[1]!, facts)).toMatch(
-      /^El 2018-10-26 las fuentes dan cuenta de 12,849 personas, más que las 7,878 /,
+    // Its values as the estimate gives them on 2018 (they move with the estimator).
+    const accounted = byCode("accounted_exceeds_departures")[0]!;
+    const p = accounted.code === "accounted_exceeds_departures" ? accounted.params : undefined;
+    const es = (v: number) => Math.round(v).toLocaleString("es-MX");
+    expect(ledgerWarningText("es", accounted, facts)).toMatch(
+      new RegExp(
+        `^El ${p!.date} las fuentes dan cuenta de ${es(p!.accounted)} personas, más que las ${es(p!.fromTracks)} `,
+      ),
     );
   });
 
@@ -58,22 +64,34 @@ describe("ledger warnings in Spanish (viewer/charts/ledgerWarningText.ts)", () =
     ] as never[];
     const { warnings } = buildLedger({ dataset: dataset(stocks), tracks: [] });
     const rows: RowFacts = { 0: stockRowFacts(stocks[0]!, 0), 1: stockRowFacts(stocks[1]!, 1) };
-    expect(warnings.map((w) => w.params["problems"])).toEqual([
+    expect(warnings.map((w) => (w.code === "invalid_row" ? w.params.problems : []))).toEqual([
       ["date", "value"],
       ["category", "basis"],
     ]);
     expect(ledgerWarningText("es", warnings[0]!, rows)).toBe(
-      "fila de stock 0 (2018-13-45, retornos, HND, -5) se dejó fuera: la fecha «2018-13-45» no es " +
+      "fila de cifras 0 (2018-13-45, retornos, HND, -5) se dejó fuera: la fecha «2018-13-45» no es " +
         "una fecha ISO; el valor -5 no es un número de personas ≥ 0.",
     );
     expect(ledgerWarningText("es", warnings[1]!, rows)).toMatch(
-      /la categoría «nonsense» no es una de asylum_claim, .*; la base «acumulado» no es cumulative ni present\.$/,
+      /la categoría «nonsense» no es una de asylum_claim, .*; la base «acumulado» no es cumulative \(.*\) ni present \(.*\)\.$/,
+    );
+    expect(ledgerWarningText("es", warnings[1]!, rows)).toContain(
+      `no es cumulative (${SPANISH_BASIS.cumulative}) ni present (${SPANISH_BASIS.present}).`,
     );
   });
 
   it("says the returns and the people remaining of the other warnings from their values", () => {
-    const w = (code: LedgerWarningCode, params: LedgerWarning["params"], rows: number[]) =>
-      ({ code, message: "English.", params, rows, source: { module: "ledger" } }) as LedgerWarning;
+    const w = <C extends LedgerWarningCode>(
+      code: C,
+      params: LedgerWarningParamsOf<C>,
+      rows: number[],
+    ): LedgerWarningOf<C> => ({
+      code,
+      message: "English.",
+      params,
+      rows,
+      source: { module: "ledger" },
+    });
     expect(
       ledgerWarningText(
         "es",
@@ -86,7 +104,7 @@ describe("ledger warnings in Spanish (viewer/charts/ledgerWarningText.ts)", () =
       ),
     ).toBe(
       "El 2018-10-20 los retornos (1,500) superan a las personas que según los recorridos y los " +
-        "conteos habían salido (1,200); filas de stock 1, 3. El balance eleva las personas que " +
+        "conteos habían salido (1,200); filas de cifras 1, 3. El balance eleva las personas que " +
         "salieron a 1,500 para que todas sigan contadas; revise los retornos o los tamaños de los grupos.",
     );
     const accounted = w(
@@ -101,12 +119,26 @@ describe("ledger warnings in Spanish (viewer/charts/ledgerWarningText.ts)", () =
       [7, 8],
     );
     expect(ledgerWarningText("es", accounted, {})).toContain(
-      "(personas que permanecen: Tijuana 6,000, sin lugar 120; filas de stock 7, 8). ",
+      "(personas que permanecen: Tijuana 6,000, sin lugar 120; filas de cifras 7, 8). ",
     );
-    // A warning without the values its Spanish form needs stays in English.
-    expect(ledgerWarningText("es", w("parts_exceed_total", { date: "2018-11-21" }, []), {})).toBe(
-      "English.",
-    );
-    expect(ledgerWarningText("es", w("other" as never, {}, []), {})).toBe("English.");
+    // A warning without values (a report.json from before `params`) or of a code this viewer
+    // does not know stays in English.
+    const old = { code: "parts_exceed_total" as const, message: "English.", rows: [] };
+    expect(ledgerWarningText("es", old, {})).toBe("English.");
+    expect(
+      ledgerWarningText("es", { ...old, code: "other" as never, params: {} as never }, {}),
+    ).toBe("English.");
+  });
+
+  it("says categories and row lists with the viewer's one Spanish table and the library's cut-off", () => {
+    // One table of Spanish category words (viewer/i18n.ts), agreeing with the category names.
+    expect(categoryWords("es", "unknown")).toBe("personas de paradero desconocido");
+    expect(categoryName("es", "unknown")).toBe("Desconocido");
+    expect(categoryWords("en", "unknown")).toBe("people unaccounted for");
+    const rows = Array.from({ length: ROW_LIST_SHOWN + 3 }, (_, i) => 40 - i);
+    const listed = rowListEs(rows);
+    expect(listed.split(", ").length).toBe(ROW_LIST_SHOWN);
+    expect(listed).toMatch(/^26, 27, .* y 3 más$/);
+    expect(rowListEs([3, 1, 3])).toBe("1, 3");
   });
 });

@@ -224,9 +224,11 @@ function current(req: number): NonNullable<typeof last> {
 }
 
 /**
- * The tables of the current replay, written by the library's formatters as the CLI writes them;
- * `hxl`: the library's HXL hashtag row under every CSV header (`--hxl` of estimate and ledger;
- * `import` writes its row unless `--no-hxl`), none otherwise.
+ * The tables of the current replay, written by the library's formatters as the CLI writes them
+ * (docs/contracts.md §3.4). `hxl` ("with HXL hashtags") governs only the outputs, `tracks.csv`
+ * and `split.csv`, like `--hxl` of estimate and ledger; the four input tables (counts, sightings,
+ * stocks, places) always carry the importer's hashtag row, as `dtm-flow import` writes them by
+ * default.
  */
 function tables(req: number, hxl: boolean): ExportFile[] {
   const { dataset, tracks, split } = current(req);
@@ -249,7 +251,11 @@ function tables(req: number, hxl: boolean): ExportFile[] {
     ["places", dataset.places],
   ];
   for (const [kind, records] of kinds) {
-    out.push({ name: `${kind}.csv`, mime: csv, text: formatTableCsv(kind, records, { hxl }).text });
+    out.push({
+      name: `${kind}.csv`,
+      mime: csv,
+      text: formatTableCsv(kind, records, { hxl: true }).text,
+    });
     if (kind !== "stocks")
       out.push({
         name: `${kind}.geojson`,

@@ -17,7 +17,7 @@ export interface AnalystClient {
   /** A provider computing the replay of the used files (estimate + ledger in the worker). */
   provider(): DataProvider;
   /** Tables of the current replay (tracks, split, normalised inputs) as CSV and GeoJSON. */
-  /** The tables of the current replay; `hxl`: with an HXL hashtag row under every CSV header. */
+  /** The tables of the current replay; `hxl`: an HXL hashtag row under the outputs' headers (input tables always have one). */
   tables(hxl?: boolean): Promise<ExportFile[]>;
   /** Reading progress of imports and updates of other files (re-read after a places change). */
   onReading?: (id: string, loaded: number, total: number, rows: number) => void;

@@ -100,7 +100,8 @@ const ES: Record<string, Template> = {
     `${c} ${q(v)} no es una dirección: use ${SPANISH_DIRECTION.northbound}/northbound, ${SPANISH_DIRECTION.southbound}/southbound o unknown.`,
   invalid_category: ({ c, v, p }) =>
     p["choices"] !== undefined ? `${c} ${q(v)} no es una de ${p["choices"]}.` : undefined,
-  invalid_basis: ({ c, v }) => `${c} ${q(v)} no es cumulative ni present.`,
+  invalid_basis: ({ c, v }) =>
+    `${c} ${q(v)} no es cumulative (${SPANISH_BASIS.cumulative}) ni present (${SPANISH_BASIS.present}).`,
   missing_place: () =>
     "falta el lugar: indique el nombre del lugar o del punto, o latitud y longitud.",
   missing_total: ({ c }) =>

@@ -45,7 +45,7 @@ export interface PanelDom {
   webmBtn: HTMLButtonElement;
   tablesLabel: HTMLElement;
   tableButtons: HTMLButtonElement[];
-  /** "With HXL hashtags": the CSV tables get the library's hashtag row under the header. */
+  /** "With HXL hashtags": tracks.csv and split.csv get the library's hashtag row (input tables always have it). */
   hxlBox: HTMLInputElement;
   hxlLabel: HTMLElement;
   dropOverlay: HTMLElement;

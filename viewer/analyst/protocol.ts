@@ -36,7 +36,7 @@ export type AnalystRequest =
   | { type: "force"; id: string }
   | { type: "reset" }
   | { type: "compute"; req: number }
-  /** The tables of the current replay; `hxl`: an HXL hashtag row under every CSV header. */
+  /** The tables of the current replay; `hxl`: an HXL row under the outputs' headers (input tables always have one). */
   | { type: "tables"; req: number; hxl: boolean }
   /** The end of the channel the evidence worker asks for datasets on (`DatasetRequest`). */
   | { type: "port"; port: MessagePort };

@@ -6,6 +6,7 @@
  * the library gives it (the text rounds it for reading). Below them, the ledger's warnings about
  * the data up to that day (as the situation update's "Data quality"), in the viewer's language.
  */
+import { situationWarnings } from "../../src/index.ts";
 import type { IsoDate, PlacePresence } from "../../src/index.ts";
 import type { SituationDay } from "../data/replay.ts";
 import { categoryName, formatDate, formatPeople, tr } from "../i18n.ts";
@@ -61,11 +62,12 @@ export interface SituationExtras {
 }
 
 /**
- * The ledger's warnings about the data up to `date` (a warning of no day counts on every day),
+ * The ledger's warnings about the data up to `date` (the library's rule, `situationWarnings`: a
+ * warning of no day, or of a date that is not an ISO date, counts on every day),
  * each in `lang` (ledgerWarningText), folded under "Data quality (n)"; null when there are none.
  */
 export function warningsFold(x: SituationExtras, date: IsoDate, lang: Lang): VNode | null {
-  const shown = x.warnings.filter((w) => w.date === undefined || w.date <= date);
+  const shown = situationWarnings(x.warnings, date);
   if (!shown.length) return null;
   return h(
     "details",
