@@ -19,7 +19,6 @@
  *    intervals, until the group reaches its destination, is accounted for, or the data end.
  */
 import type { DtmWarning } from "../model/warning.ts";
-import { widenBeforeFirstPosition } from "./trackStarts.ts";
 import { estimateWarning, type EstimateWarningCode } from "./warnings.ts";
 import type { Dataset } from "../model/dataset.ts";
 import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
@@ -416,8 +415,6 @@ function finishTracks(
   const widening = selfCalibrate
     ? calibrateGroups(ctx, tracked, sizes.loo, sizes.widening)
     : { km: 1, kmFarFromReports: 1, size: 1, kmReports: 0, sizeReports: 0 };
-  // 7. Before its first position a track is placed only behind it (trackStarts.ts).
-  for (const g of tracked) widenBeforeFirstPosition(ctx, g);
   return { sizes, trackEnds, widening, groupMovement: groupMovements(tracked) };
 }
 

@@ -153,15 +153,7 @@ export function partOf(g: WorkGroup, p: GroupPosition): BodyPart | "partial" {
   return shareOf(g, p) < PART_SHARE ? "partial" : "body";
 }
 
-/**
- * Span of a group: from the local day of its first report (position, report of its size alone, or
- * count) to that of its last position or count. A group the file names before its first position
- * (e.g. "caravana 4: 13,500 people" with no place) lives from that day: its track starts there, read
- * back from its later positions (trackStarts.ts; docs/estimation.md "A group lives from its first
- * report"). Reports of its size alone after its last position do not hold its end: its track runs
- * on to the data end anyway, and one may end at a destination before a later size report (e.g. an
- * analyst's destination short of the city where the group was later counted).
- */
+/** Span of a group: local days of its first and last report (positions and counts). */
 export function setSpan(g: WorkGroup): void {
   let first = Infinity;
   let last = -Infinity;
@@ -169,7 +161,6 @@ export function setSpan(g: WorkGroup): void {
     first = Math.min(first, p.s.t);
     last = Math.max(last, p.s.t);
   }
-  for (const s of g.sizeOnly) first = Math.min(first, s.t);
   for (const c of g.counts) {
     first = Math.min(first, c.day + 0.5);
     last = Math.max(last, c.day + 0.5);
