@@ -17,6 +17,7 @@ import type { GroupDayState, Regime } from "../movement/index.ts";
 import { isoDate } from "../calendar/index.ts";
 import { buildCorridor } from "../geo/corridor.ts";
 import type { Corridor } from "../geo/corridor.ts";
+import { normalQuantile } from "../util/normal.ts";
 import { quantileSorted } from "../util/quantiles.ts";
 import type { GroupNowcast, Nowcast } from "./nowcast.ts";
 import { forecastWarnings, type ForecastWarningCode } from "./warnings.ts";
@@ -55,7 +56,21 @@ export interface ForecastOptions {
    * position, 1 = the estimator's 90 % interval as given); default 1.
    */
   startSpread?: number;
+  /**
+   * km of a body ahead of its median person per party of the head (default
+   * {@link DEFAULT_HEAD_PARTY_KM}; 0 = the head starts as one party). The head's runs start at
+   * the furthest of K = 1 + headAheadKm / headPartyKm positions drawn from the head's interval
+   * (its first people are with whichever party of a long body is ahead), and all move by the same
+   * movement law.
+   */
+  headPartyKm?: number;
 }
+
+/**
+ * {@link ForecastOptions.headPartyKm}'s default: 100 km of body ahead of the median person per
+ * party (issue 14 round 9, docs/forecasts.md).
+ */
+export const DEFAULT_HEAD_PARTY_KM = 100;
 
 /**
  * Where a group is as of the forecast: still on the road (forecast), arrived at the end of its
@@ -208,8 +223,11 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
     const run = { ...dynamics, startSpread: options.startSpread ?? 1 };
     const sim = simulateGroup(g, g, steps, runs, random, run);
-    // The head moves on from its own start (its km and, when it was riding, its ride).
-    const head = g.head ? simulateGroup(g, g.head, steps, runs, random, run).km : undefined;
+    // The head moves on from its own start (its km and, when it was riding, its ride), the
+    // furthest of its parties' starts.
+    const parties = headParties(g, options.headPartyKm ?? DEFAULT_HEAD_PARTY_KM);
+    const headRun = { ...run, parties };
+    const head = g.head ? simulateGroup(g, g.head, steps, runs, random, headRun).km : undefined;
     arrivals.push(...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head }));
     positions.push(...conesOf(g, sim, steps, runs, now.asOf, end));
   }
@@ -233,6 +251,15 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
       new Set(groups.filter((g) => g.status === "on_road").map((g) => g.group)),
     ),
   };
+}
+
+/**
+ * How many parties a group's head starts as: 1 + headAheadKm / partyKm (not rounded; 1 for a
+ * point-like group, without `headAheadKm`, or with `partyKm` ≤ 0).
+ */
+export function headParties(g: Pick<GroupNowcast, "headAheadKm">, partyKm: Km): number {
+  if (!(partyKm > 0) || g.headAheadKm === undefined) return 1;
+  return 1 + Math.max(0, g.headAheadKm) / partyKm;
 }
 
 /**
@@ -404,7 +431,9 @@ function quantile(values: number[], p: number): number {
 
 /**
  * km and size at 12:00 of each day 0…steps after the last observation, run-major, from `start`
- * (the group's median person, or its head: km with 90 % interval, start regime).
+ * (the group's median person, or its head: km with 90 % interval, start regime). With
+ * `dynamics.parties` K > 1 a run starts at the furthest of K draws from the start's interval
+ * (drawn at once: the K-th root of a uniform is the largest of K uniforms, K need not be whole).
  */
 function simulateGroup(
   g: GroupNowcast,
@@ -412,7 +441,12 @@ function simulateGroup(
   steps: number,
   runs: number,
   random: Random,
-  dynamics: { attritionPerDay: number; joinLeaveProb: number; startSpread: number },
+  dynamics: {
+    attritionPerDay: number;
+    joinLeaveProb: number;
+    startSpread: number;
+    parties?: number;
+  },
 ): { km: Float64Array; size: Float64Array } {
   const width = steps + 1;
   const km = new Float64Array(runs * width);
@@ -422,8 +456,12 @@ function simulateGroup(
   const lowSd = Math.max(0.5, (median - low) * spread);
   const highSd = Math.max(0.5, (high - median) * spread);
   const regimeP = REGIMES.map((r) => start.regime[r]);
+  const parties = dynamics.parties ?? 1;
   for (let r = 0; r < runs; r++) {
-    const z = randomNormal(random);
+    const z =
+      parties > 1
+        ? normalQuantile(Math.max(1e-12, random()) ** (1 / parties))
+        : randomNormal(random);
     const km0 = Math.min(g.routeLengthKm, Math.max(0, median + z * (z < 0 ? lowSd : highSd)));
     const size0 = g.size ? Math.exp(g.size.logMean + g.size.logSd * randomNormal(random)) : 1000;
     const ri = nextRegime([regimeP], 0, random());

@@ -4,7 +4,13 @@ import { embedded2018 } from "../../src/embedded/index.ts";
 import * as api from "../../src/index.ts";
 import type { MovementModel } from "../../src/movement/index.ts";
 import { fitAttritionPerDay } from "../../src/forecast/attrition.ts";
-import { DEFAULT_STALE_DAYS, forecastArrivals } from "../../src/forecast/forecast.ts";
+import {
+  DEFAULT_HEAD_PARTY_KM,
+  DEFAULT_STALE_DAYS,
+  forecastArrivals,
+  headParties,
+} from "../../src/forecast/forecast.ts";
+import type { ForecastOptions } from "../../src/forecast/forecast.ts";
 import { groupMovement } from "../../src/forecast/groupMovement.ts";
 import { naiveArrival } from "../../src/forecast/naive.ts";
 import { headAtReports, headStart, nowcast } from "../../src/forecast/nowcast.ts";
@@ -69,12 +75,13 @@ function world(groups: GroupNowcast[], attritionPerDay = 0): Nowcast {
 }
 
 /** The forecast of one group's arrival at C (30 days, 20 runs, no joins or leaves). */
-function placeC(g: GroupNowcast) {
+function placeC(g: GroupNowcast, options: ForecastOptions = {}) {
   const f = forecastArrivals(world([g]), {
     dataset: { places, routes },
     horizonDays: 30,
     runs: 20,
     joinLeaveProb: 0,
+    ...options,
   });
   return f.arrivals.find((a) => a.placeName === "C")!;
 }
@@ -346,6 +353,39 @@ describe("forecastArrivals starts from the state as of the day", () => {
     assertInDelta(placeC(walking).headArrival!.p50, 17824.5 + 3.56, 0.1);
   });
 
+  it("starts a long body's head at the furthest of 1 + headAheadKm / 100 km parties, all moving alike", () => {
+    // Head at 200 km (90 % interval 150–250, sd 30.4 km), 300 km of body ahead of the median
+    // person: K = 4 parties. The furthest of four starts has its median where Φ = 0.5^(1/4),
+    // z = 0.998: 230.3 km; walking 100 km a day, C (556 km) is reached 3.26 days on, not 3.56.
+    expect(DEFAULT_HEAD_PARTY_KM).toBe(100);
+    expect(headParties({ headAheadKm: 300 }, 100)).toBe(4);
+    expect([headParties({}, 100), headParties({ headAheadKm: 300 }, 0)]).toEqual([1, 1]);
+    const head = {
+      km: { median: 200, low: 150, high: 250 },
+      regime: { rest: 0, walk: 1, ride: 0 },
+    };
+    const g = group(0, steady(100), { headAheadKm: 300, head });
+    const c = (headPartyKm?: number) =>
+      forecastArrivals(world([g]), {
+        dataset: { places, routes },
+        horizonDays: 30,
+        runs: 4000,
+        joinLeaveProb: 0,
+        random: mulberry32(7),
+        ...(headPartyKm === undefined ? {} : { headPartyKm }),
+      }).arrivals.find((a) => a.placeName === "C")!;
+    const parties = c();
+    const one = c(0);
+    assertInDelta(parties.headArrival!.p50, 17824.5 + (kmOf(5) - 230.3) / 100, 0.03);
+    assertInDelta(one.headArrival!.p50, 17824.5 + (kmOf(5) - 200) / 100, 0.03);
+    // Same movement for all: the interval moves with the start and narrows (the furthest of
+    // four draws spreads less than one), it does not widen at the far end.
+    const width = (a: typeof one) => a.headArrival!.p90! - a.headArrival!.p10!;
+    expect(width(parties)).toBeLessThan(width(one));
+    // The median person's arrival does not change.
+    assertInDelta(parties.arrival.p50, one.arrival.p50, 1e-9);
+  });
+
   it("headAtReports: the head starts at the furthest report of the last day when the estimate is behind it", () => {
     const head = {
       km: { median: 200, low: 150, high: 260 },
@@ -363,12 +403,15 @@ describe("forecastArrivals starts from the state as of the day", () => {
     expect(headAtReports(head, undefined, 17824)).toBe(head);
     // The forecast moves the head on from there: C (556 km) is reached 216 / 100 days on from
     // the report (the runs also start behind it, down to the estimate's low end: a little later),
-    // not 356 / 100 days on from the estimated head.
+    // not 356 / 100 days on from the estimated head (the head as one party: the parties' start
+    // is pinned by its own test).
     const moved = headAtReports(head, { km: 340, day: 17824 }, 17824);
-    const at = placeC(group(0, steady(100), { headAheadKm: 200, head: moved })).headArrival!.p50!;
+    const one = { headPartyKm: 0 };
+    const at = placeC(group(0, steady(100), { headAheadKm: 200, head: moved }), one).headArrival!
+      .p50!;
     expect(at).toBeGreaterThan(17824.5 + 2.16 - 0.05);
     expect(at).toBeLessThan(17824.5 + 2.5);
-    const before = placeC(group(0, steady(100), { headAheadKm: 200, head })).headArrival!.p50!;
+    const before = placeC(group(0, steady(100), { headAheadKm: 200, head }), one).headArrival!.p50!;
     expect(before).toBeGreaterThan(17824.5 + 3.2);
   });
 
