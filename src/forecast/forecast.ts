@@ -17,7 +17,7 @@ import type { GroupDayState, Regime } from "../movement/index.ts";
 import { isoDate } from "../calendar/index.ts";
 import { buildCorridor } from "../geo/corridor.ts";
 import type { Corridor } from "../geo/corridor.ts";
-import { normalQuantile } from "../util/normal.ts";
+import { normalCdf, normalQuantile } from "../util/normal.ts";
 import { quantileSorted } from "../util/quantiles.ts";
 import type { GroupNowcast, Nowcast } from "./nowcast.ts";
 import { forecastWarnings, type ForecastWarningCode } from "./warnings.ts";
@@ -60,8 +60,9 @@ export interface ForecastOptions {
    * km of a body ahead of its median person per party of the head (default
    * {@link DEFAULT_HEAD_PARTY_KM}; 0 = the head starts as one party). The head's runs start at
    * the furthest of K = 1 + headAheadKm / headPartyKm positions drawn from the head's interval
-   * (its first people are with whichever party of a long body is ahead), and all move by the same
-   * movement law.
+   * (its first people are with whichever party of a long body is ahead) and make the same moves:
+   * the head's p10 and p50 are those of the furthest party, its p90 that of the head as one
+   * party (parties that travel together arrive together; docs/forecasts.md § Round 9).
    */
   headPartyKm?: number;
 }
@@ -227,7 +228,7 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     // furthest of its parties' starts.
     const parties = headParties(g, options.headPartyKm ?? DEFAULT_HEAD_PARTY_KM);
     const headRun = { ...run, parties };
-    const head = g.head ? simulateGroup(g, g.head, steps, runs, random, headRun).km : undefined;
+    const head = g.head ? simulateGroup(g, g.head, steps, runs, random, headRun) : undefined;
     arrivals.push(...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head }));
     positions.push(...conesOf(g, sim, steps, runs, now.asOf, end));
   }
@@ -289,6 +290,8 @@ function placeBehind(corridor: Corridor, routeId: string, km: Km): string | unde
 interface Simulated {
   km: Float64Array;
   size: Float64Array;
+  /** Per run, km the furthest of the parties' starts is ahead of the run's own (parties > 1). */
+  ahead?: Float64Array;
 }
 
 /**
@@ -314,7 +317,7 @@ function arrivalsOf(
   sim: Simulated,
   steps: number,
   runs: number,
-  at: { corridor: Corridor; asOf: number; end: number; head?: Float64Array },
+  at: { corridor: Corridor; asOf: number; end: number; head?: Simulated },
 ): ArrivalForecast[] {
   const route = at.corridor.routes.get(g.routeId);
   const t0 = g.lastDay + 0.5;
@@ -331,13 +334,18 @@ function arrivalsOf(
     if (stop.km <= passedKm) continue;
     const times = new Float64Array(runs);
     const heads = new Float64Array(runs);
+    const first = at.head?.ahead ? new Float64Array(runs) : undefined;
     const people: number[] = [];
     let within = 0;
     for (let r = 0; r < runs; r++) {
       const t = Math.max(at.asOf, crossing(sim.km, r, steps, stop.km, t0));
       times[r] = t;
-      if (at.head) heads[r] = Math.max(at.asOf, crossing(at.head, r, steps, stop.km, t0));
-      else if (g.headAheadKm !== undefined) {
+      if (at.head) {
+        heads[r] = Math.max(at.asOf, crossing(at.head.km, r, steps, stop.km, t0));
+        const ahead = at.head.ahead?.[r] ?? 0;
+        if (first)
+          first[r] = Math.max(at.asOf, crossing(at.head.km, r, steps, stop.km - ahead, t0));
+      } else if (g.headAheadKm !== undefined) {
         const target = Math.max(0, stop.km - g.headAheadKm);
         heads[r] = Math.max(at.asOf, crossing(sim.km, r, steps, target, t0));
       }
@@ -349,8 +357,9 @@ function arrivalsOf(
     const arrival = quantilesWithin(times, at.end);
     const place = at.corridor.places[stop.place]!;
     people.sort((a, b) => a - b);
-    const head =
-      at.head || g.headAheadKm !== undefined ? quantilesWithin(heads, at.end) : undefined;
+    const one = at.head || g.headAheadKm !== undefined ? quantilesWithin(heads, at.end) : undefined;
+    // The furthest party's p10 and p50, the head as one party's p90.
+    const head = one && first ? { ...quantilesWithin(first, at.end), p90: one.p90 } : one;
     out.push({
       group: g.group,
       routeId: g.routeId,
@@ -432,8 +441,9 @@ function quantile(values: number[], p: number): number {
 /**
  * km and size at 12:00 of each day 0…steps after the last observation, run-major, from `start`
  * (the group's median person, or its head: km with 90 % interval, start regime). With
- * `dynamics.parties` K > 1 a run starts at the furthest of K draws from the start's interval
- * (drawn at once: the K-th root of a uniform is the largest of K uniforms, K need not be whole).
+ * `dynamics.parties` K > 1, `ahead` holds per run how far the furthest of K starts drawn from the
+ * interval is ahead of the run's own start, coupled to it (the K-th root of the run's own
+ * uniform is the largest of K uniforms, K need not be whole): the parties make the run's moves.
  */
 function simulateGroup(
   g: GroupNowcast,
@@ -447,7 +457,7 @@ function simulateGroup(
     startSpread: number;
     parties?: number;
   },
-): { km: Float64Array; size: Float64Array } {
+): Simulated {
   const width = steps + 1;
   const km = new Float64Array(runs * width);
   const size = new Float64Array(runs * width);
@@ -457,12 +467,13 @@ function simulateGroup(
   const highSd = Math.max(0.5, (high - median) * spread);
   const regimeP = REGIMES.map((r) => start.regime[r]);
   const parties = dynamics.parties ?? 1;
+  const ahead = parties > 1 ? new Float64Array(runs) : undefined;
   for (let r = 0; r < runs; r++) {
-    const z =
-      parties > 1
-        ? normalQuantile(Math.max(1e-12, random()) ** (1 / parties))
-        : randomNormal(random);
-    const km0 = Math.min(g.routeLengthKm, Math.max(0, median + z * (z < 0 ? lowSd : highSd)));
+    const z = randomNormal(random);
+    const at = (z: number) =>
+      Math.min(g.routeLengthKm, Math.max(0, median + z * (z < 0 ? lowSd : highSd)));
+    const km0 = at(z);
+    if (ahead) ahead[r] = at(normalQuantile(normalCdf(z) ** (1 / parties))) - km0;
     const size0 = g.size ? Math.exp(g.size.logMean + g.size.logSd * randomNormal(random)) : 1000;
     const ri = nextRegime([regimeP], 0, random());
     let state: GroupDayState = { km: km0, size: size0, regime: REGIMES[ri]! };
@@ -474,7 +485,7 @@ function simulateGroup(
       size[r * width + k] = state.size;
     }
   }
-  return { km, size };
+  return ahead ? { km, size, ahead } : { km, size };
 }
 
 /** Local time at which run `r` first reaches `target` km (Infinity when it does not). */
