@@ -65,6 +65,13 @@ export interface ForecastOptions {
    * party (parties that travel together arrive together; docs/forecasts.md § Round 9).
    */
   headPartyKm?: number;
+  /**
+   * Days over which the parties regroup: the furthest party's lead over the head's run fades
+   * linearly to nothing over this many days after the last observed noon (default
+   * {@link DEFAULT_HEAD_PARTY_DAYS}; Infinity = it keeps its lead). The parties of one caravan are
+   * not independent over weeks (docs/forecasts.md § Round 9).
+   */
+  headPartyDays?: number;
 }
 
 /**
@@ -72,6 +79,9 @@ export interface ForecastOptions {
  * party (issue 14 round 9, docs/forecasts.md).
  */
 export const DEFAULT_HEAD_PARTY_KM = 100;
+
+/** {@link ForecastOptions.headPartyDays}' default: the parties regroup over 14 days. */
+export const DEFAULT_HEAD_PARTY_DAYS = Infinity;
 
 /**
  * Where a group is as of the forecast: still on the road (forecast), arrived at the end of its
@@ -228,8 +238,11 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     // furthest of its parties' starts.
     const parties = headParties(g, options.headPartyKm ?? DEFAULT_HEAD_PARTY_KM);
     const headRun = { ...run, parties };
+    const partyDays = options.headPartyDays ?? DEFAULT_HEAD_PARTY_DAYS;
     const head = g.head ? simulateGroup(g, g.head, steps, runs, random, headRun) : undefined;
-    arrivals.push(...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head }));
+    arrivals.push(
+      ...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head, partyDays }),
+    );
     positions.push(...conesOf(g, sim, steps, runs, now.asOf, end));
   }
   return {
@@ -317,7 +330,7 @@ function arrivalsOf(
   sim: Simulated,
   steps: number,
   runs: number,
-  at: { corridor: Corridor; asOf: number; end: number; head?: Simulated },
+  at: { corridor: Corridor; asOf: number; end: number; head?: Simulated; partyDays: number },
 ): ArrivalForecast[] {
   const route = at.corridor.routes.get(g.routeId);
   const t0 = g.lastDay + 0.5;
@@ -342,9 +355,9 @@ function arrivalsOf(
       times[r] = t;
       if (at.head) {
         heads[r] = Math.max(at.asOf, crossing(at.head.km, r, steps, stop.km, t0));
-        const ahead = at.head.ahead?.[r] ?? 0;
+        const lead = { km: at.head.ahead?.[r] ?? 0, days: at.partyDays };
         if (first)
-          first[r] = Math.max(at.asOf, crossing(at.head.km, r, steps, stop.km - ahead, t0));
+          first[r] = Math.max(at.asOf, crossingAhead(at.head.km, r, steps, stop.km, t0, lead));
       } else if (g.headAheadKm !== undefined) {
         const target = Math.max(0, stop.km - g.headAheadKm);
         heads[r] = Math.max(at.asOf, crossing(sim.km, r, steps, target, t0));
@@ -504,6 +517,30 @@ function crossing(km: Float64Array, r: number, steps: number, target: Km, t0: nu
   const a = km[base + lo]!;
   const b = km[base + hi]!;
   return t0 + lo + (b > a ? (target - a) / (b - a) : 1);
+}
+
+/**
+ * Local time at which run `r` moved on by `lead.km` — fading linearly to 0 over `lead.days` days
+ * after the first noon (the furthest party regrouping with the head) — first reaches `target`.
+ */
+function crossingAhead(
+  km: Float64Array,
+  r: number,
+  steps: number,
+  target: Km,
+  t0: number,
+  lead: { km: Km; days: number },
+): number {
+  const base = r * (steps + 1);
+  const at = (k: number) => km[base + k]! + (k <= lead.days ? lead.km : 0);
+  let before = at(0);
+  if (before >= target) return t0;
+  for (let k = 1; k <= steps; k++) {
+    const now = at(k);
+    if (now >= target) return t0 + k - 1 + (target - before) / (now - before);
+    before = now;
+  }
+  return Infinity;
 }
 
 function quantiles(sorted: number[], round: (x: number) => number): Quantiles3 {
