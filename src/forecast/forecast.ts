@@ -17,7 +17,6 @@ import type { GroupDayState, Regime } from "../movement/index.ts";
 import { isoDate } from "../calendar/index.ts";
 import { buildCorridor } from "../geo/corridor.ts";
 import type { Corridor } from "../geo/corridor.ts";
-import { normalCdf, normalQuantile } from "../util/normal.ts";
 import { quantileSorted } from "../util/quantiles.ts";
 import type { GroupNowcast, Nowcast } from "./nowcast.ts";
 import { forecastWarnings, type ForecastWarningCode } from "./warnings.ts";
@@ -56,32 +55,7 @@ export interface ForecastOptions {
    * position, 1 = the estimator's 90 % interval as given); default 1.
    */
   startSpread?: number;
-  /**
-   * km of a body ahead of its median person per party of the head (default
-   * {@link DEFAULT_HEAD_PARTY_KM}; 0 = the head starts as one party). The head's runs start at
-   * the furthest of K = 1 + headAheadKm / headPartyKm positions drawn from the head's interval
-   * (its first people are with whichever party of a long body is ahead) and make the same moves:
-   * the head's p10 and p50 are those of the furthest party, its p90 that of the head as one
-   * party (parties that travel together arrive together; docs/forecasts.md § Round 9).
-   */
-  headPartyKm?: number;
-  /**
-   * Days over which the parties regroup: the furthest party's lead over the head's run fades
-   * linearly to nothing over this many days after the last observed noon (default
-   * {@link DEFAULT_HEAD_PARTY_DAYS}; Infinity = it keeps its lead). The parties of one caravan are
-   * not independent over weeks (docs/forecasts.md § Round 9).
-   */
-  headPartyDays?: number;
 }
-
-/**
- * {@link ForecastOptions.headPartyKm}'s default: 100 km of body ahead of the median person per
- * party (issue 14 round 9, docs/forecasts.md).
- */
-export const DEFAULT_HEAD_PARTY_KM = 100;
-
-/** {@link ForecastOptions.headPartyDays}' default: the parties regroup over 14 days. */
-export const DEFAULT_HEAD_PARTY_DAYS = Infinity;
 
 /**
  * Where a group is as of the forecast: still on the road (forecast), arrived at the end of its
@@ -234,15 +208,9 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
     const run = { ...dynamics, startSpread: options.startSpread ?? 1 };
     const sim = simulateGroup(g, g, steps, runs, random, run);
-    // The head moves on from its own start (its km and, when it was riding, its ride), the
-    // furthest of its parties' starts.
-    const parties = headParties(g, options.headPartyKm ?? DEFAULT_HEAD_PARTY_KM);
-    const headRun = { ...run, parties };
-    const partyDays = options.headPartyDays ?? DEFAULT_HEAD_PARTY_DAYS;
-    const head = g.head ? simulateGroup(g, g.head, steps, runs, random, headRun) : undefined;
-    arrivals.push(
-      ...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head, partyDays }),
-    );
+    // The head moves on from its own start (its km and, when it was riding, its ride).
+    const head = g.head ? simulateGroup(g, g.head, steps, runs, random, run).km : undefined;
+    arrivals.push(...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head }));
     positions.push(...conesOf(g, sim, steps, runs, now.asOf, end));
   }
   return {
@@ -265,15 +233,6 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
       new Set(groups.filter((g) => g.status === "on_road").map((g) => g.group)),
     ),
   };
-}
-
-/**
- * How many parties a group's head starts as: 1 + headAheadKm / partyKm (not rounded; 1 for a
- * point-like group, without `headAheadKm`, or with `partyKm` ≤ 0).
- */
-export function headParties(g: Pick<GroupNowcast, "headAheadKm">, partyKm: Km): number {
-  if (!(partyKm > 0) || g.headAheadKm === undefined) return 1;
-  return 1 + Math.max(0, g.headAheadKm) / partyKm;
 }
 
 /**
@@ -303,8 +262,6 @@ function placeBehind(corridor: Corridor, routeId: string, km: Km): string | unde
 interface Simulated {
   km: Float64Array;
   size: Float64Array;
-  /** Per run, km the furthest of the parties' starts is ahead of the run's own (parties > 1). */
-  ahead?: Float64Array;
 }
 
 /**
@@ -330,7 +287,7 @@ function arrivalsOf(
   sim: Simulated,
   steps: number,
   runs: number,
-  at: { corridor: Corridor; asOf: number; end: number; head?: Simulated; partyDays: number },
+  at: { corridor: Corridor; asOf: number; end: number; head?: Float64Array },
 ): ArrivalForecast[] {
   const route = at.corridor.routes.get(g.routeId);
   const t0 = g.lastDay + 0.5;
@@ -347,18 +304,13 @@ function arrivalsOf(
     if (stop.km <= passedKm) continue;
     const times = new Float64Array(runs);
     const heads = new Float64Array(runs);
-    const first = at.head?.ahead ? new Float64Array(runs) : undefined;
     const people: number[] = [];
     let within = 0;
     for (let r = 0; r < runs; r++) {
       const t = Math.max(at.asOf, crossing(sim.km, r, steps, stop.km, t0));
       times[r] = t;
-      if (at.head) {
-        heads[r] = Math.max(at.asOf, crossing(at.head.km, r, steps, stop.km, t0));
-        const lead = { km: at.head.ahead?.[r] ?? 0, days: at.partyDays };
-        if (first)
-          first[r] = Math.max(at.asOf, crossingAhead(at.head.km, r, steps, stop.km, t0, lead));
-      } else if (g.headAheadKm !== undefined) {
+      if (at.head) heads[r] = Math.max(at.asOf, crossing(at.head, r, steps, stop.km, t0));
+      else if (g.headAheadKm !== undefined) {
         const target = Math.max(0, stop.km - g.headAheadKm);
         heads[r] = Math.max(at.asOf, crossing(sim.km, r, steps, target, t0));
       }
@@ -370,9 +322,8 @@ function arrivalsOf(
     const arrival = quantilesWithin(times, at.end);
     const place = at.corridor.places[stop.place]!;
     people.sort((a, b) => a - b);
-    const one = at.head || g.headAheadKm !== undefined ? quantilesWithin(heads, at.end) : undefined;
-    // The furthest party's p10 and p50, the head as one party's p90.
-    const head = one && first ? { ...quantilesWithin(first, at.end), p90: one.p90 } : one;
+    const head =
+      at.head || g.headAheadKm !== undefined ? quantilesWithin(heads, at.end) : undefined;
     out.push({
       group: g.group,
       routeId: g.routeId,
@@ -453,10 +404,7 @@ function quantile(values: number[], p: number): number {
 
 /**
  * km and size at 12:00 of each day 0…steps after the last observation, run-major, from `start`
- * (the group's median person, or its head: km with 90 % interval, start regime). With
- * `dynamics.parties` K > 1, `ahead` holds per run how far the furthest of K starts drawn from the
- * interval is ahead of the run's own start, coupled to it (the K-th root of the run's own
- * uniform is the largest of K uniforms, K need not be whole): the parties make the run's moves.
+ * (the group's median person, or its head: km with 90 % interval, start regime).
  */
 function simulateGroup(
   g: GroupNowcast,
@@ -464,13 +412,8 @@ function simulateGroup(
   steps: number,
   runs: number,
   random: Random,
-  dynamics: {
-    attritionPerDay: number;
-    joinLeaveProb: number;
-    startSpread: number;
-    parties?: number;
-  },
-): Simulated {
+  dynamics: { attritionPerDay: number; joinLeaveProb: number; startSpread: number },
+): { km: Float64Array; size: Float64Array } {
   const width = steps + 1;
   const km = new Float64Array(runs * width);
   const size = new Float64Array(runs * width);
@@ -479,14 +422,9 @@ function simulateGroup(
   const lowSd = Math.max(0.5, (median - low) * spread);
   const highSd = Math.max(0.5, (high - median) * spread);
   const regimeP = REGIMES.map((r) => start.regime[r]);
-  const parties = dynamics.parties ?? 1;
-  const ahead = parties > 1 ? new Float64Array(runs) : undefined;
   for (let r = 0; r < runs; r++) {
     const z = randomNormal(random);
-    const at = (z: number) =>
-      Math.min(g.routeLengthKm, Math.max(0, median + z * (z < 0 ? lowSd : highSd)));
-    const km0 = at(z);
-    if (ahead) ahead[r] = at(normalQuantile(normalCdf(z) ** (1 / parties))) - km0;
+    const km0 = Math.min(g.routeLengthKm, Math.max(0, median + z * (z < 0 ? lowSd : highSd)));
     const size0 = g.size ? Math.exp(g.size.logMean + g.size.logSd * randomNormal(random)) : 1000;
     const ri = nextRegime([regimeP], 0, random());
     let state: GroupDayState = { km: km0, size: size0, regime: REGIMES[ri]! };
@@ -498,7 +436,7 @@ function simulateGroup(
       size[r * width + k] = state.size;
     }
   }
-  return ahead ? { km, size, ahead } : { km, size };
+  return { km, size };
 }
 
 /** Local time at which run `r` first reaches `target` km (Infinity when it does not). */
@@ -517,30 +455,6 @@ function crossing(km: Float64Array, r: number, steps: number, target: Km, t0: nu
   const a = km[base + lo]!;
   const b = km[base + hi]!;
   return t0 + lo + (b > a ? (target - a) / (b - a) : 1);
-}
-
-/**
- * Local time at which run `r` moved on by `lead.km` — fading linearly to 0 over `lead.days` days
- * after the first noon (the furthest party regrouping with the head) — first reaches `target`.
- */
-function crossingAhead(
-  km: Float64Array,
-  r: number,
-  steps: number,
-  target: Km,
-  t0: number,
-  lead: { km: Km; days: number },
-): number {
-  const base = r * (steps + 1);
-  const at = (k: number) => km[base + k]! + (k <= lead.days ? lead.km : 0);
-  let before = at(0);
-  if (before >= target) return t0;
-  for (let k = 1; k <= steps; k++) {
-    const now = at(k);
-    if (now >= target) return t0 + k - 1 + (target - before) / (now - before);
-    before = now;
-  }
-  return Infinity;
 }
 
 function quantiles(sorted: number[], round: (x: number) => number): Quantiles3 {

@@ -4,13 +4,7 @@ import { embedded2018 } from "../../src/embedded/index.ts";
 import * as api from "../../src/index.ts";
 import type { MovementModel } from "../../src/movement/index.ts";
 import { fitAttritionPerDay } from "../../src/forecast/attrition.ts";
-import {
-  DEFAULT_HEAD_PARTY_KM,
-  DEFAULT_STALE_DAYS,
-  forecastArrivals,
-  headParties,
-} from "../../src/forecast/forecast.ts";
-import type { ForecastOptions } from "../../src/forecast/forecast.ts";
+import { DEFAULT_STALE_DAYS, forecastArrivals } from "../../src/forecast/forecast.ts";
 import { groupMovement } from "../../src/forecast/groupMovement.ts";
 import { naiveArrival } from "../../src/forecast/naive.ts";
 import { headAtReports, headStart, nowcast } from "../../src/forecast/nowcast.ts";
@@ -75,13 +69,12 @@ function world(groups: GroupNowcast[], attritionPerDay = 0): Nowcast {
 }
 
 /** The forecast of one group's arrival at C (30 days, 20 runs, no joins or leaves). */
-function placeC(g: GroupNowcast, options: ForecastOptions = {}) {
+function placeC(g: GroupNowcast) {
   const f = forecastArrivals(world([g]), {
     dataset: { places, routes },
     horizonDays: 30,
     runs: 20,
     joinLeaveProb: 0,
-    ...options,
   });
   return f.arrivals.find((a) => a.placeName === "C")!;
 }
@@ -353,40 +346,6 @@ describe("forecastArrivals starts from the state as of the day", () => {
     assertInDelta(placeC(walking).headArrival!.p50, 17824.5 + 3.56, 0.1);
   });
 
-  it("starts a long body's head at the furthest of 1 + headAheadKm / 100 km parties, all moving alike", () => {
-    // Head at 200 km (90 % interval 150–250, sd 30.4 km), 300 km of body ahead of the median
-    // person: K = 4 parties. The furthest of four starts has its median where Φ = 0.5^(1/4),
-    // z = 0.998: 230.3 km; walking 100 km a day, C (556 km) is reached 3.26 days on, not 3.56.
-    expect(DEFAULT_HEAD_PARTY_KM).toBe(100);
-    expect(headParties({ headAheadKm: 300 }, 100)).toBe(4);
-    expect([headParties({}, 100), headParties({ headAheadKm: 300 }, 0)]).toEqual([1, 1]);
-    const head = {
-      km: { median: 200, low: 150, high: 250 },
-      regime: { rest: 0, walk: 1, ride: 0 },
-    };
-    const g = group(0, steady(100), { headAheadKm: 300, head });
-    const c = (headPartyKm?: number) =>
-      forecastArrivals(world([g]), {
-        dataset: { places, routes },
-        horizonDays: 30,
-        runs: 4000,
-        joinLeaveProb: 0,
-        random: mulberry32(7),
-        ...(headPartyKm === undefined ? {} : { headPartyKm }),
-      }).arrivals.find((a) => a.placeName === "C")!;
-    const parties = c();
-    const one = c(0);
-    assertInDelta(parties.headArrival!.p50, 17824.5 + (kmOf(5) - 230.3) / 100, 0.03);
-    assertInDelta(one.headArrival!.p50, 17824.5 + (kmOf(5) - 200) / 100, 0.03);
-    // The parties make the head's own moves (the same runs, the same random draws), so the p90
-    // — the head as one party: parties that travel together arrive together — is unchanged and
-    // the p10 moves earlier with the p50.
-    expect(parties.headArrival!.p90).toBe(one.headArrival!.p90);
-    expect(parties.headArrival!.p10!).toBeLessThan(one.headArrival!.p10! - 0.2);
-    // The median person's arrival does not change.
-    assertInDelta(parties.arrival.p50, one.arrival.p50, 1e-9);
-  });
-
   it("headAtReports: the head starts at the furthest report of the last day when the estimate is behind it", () => {
     const head = {
       km: { median: 200, low: 150, high: 260 },
@@ -404,15 +363,12 @@ describe("forecastArrivals starts from the state as of the day", () => {
     expect(headAtReports(head, undefined, 17824)).toBe(head);
     // The forecast moves the head on from there: C (556 km) is reached 216 / 100 days on from
     // the report (the runs also start behind it, down to the estimate's low end: a little later),
-    // not 356 / 100 days on from the estimated head (the head as one party: the parties' start
-    // is pinned by its own test).
+    // not 356 / 100 days on from the estimated head.
     const moved = headAtReports(head, { km: 340, day: 17824 }, 17824);
-    const one = { headPartyKm: 0 };
-    const at = placeC(group(0, steady(100), { headAheadKm: 200, head: moved }), one).headArrival!
-      .p50!;
+    const at = placeC(group(0, steady(100), { headAheadKm: 200, head: moved })).headArrival!.p50!;
     expect(at).toBeGreaterThan(17824.5 + 2.16 - 0.05);
     expect(at).toBeLessThan(17824.5 + 2.5);
-    const before = placeC(group(0, steady(100), { headAheadKm: 200, head }), one).headArrival!.p50!;
+    const before = placeC(group(0, steady(100), { headAheadKm: 200, head })).headArrival!.p50!;
     expect(before).toBeGreaterThan(17824.5 + 3.2);
   });
 
