@@ -4,8 +4,10 @@
 // With the CLI run, the cost of leaving out an empty extra column (a copy of its table without it).
 // Then a header of 2,000 to 40,000 columns: CPU time per column, which stays flat when mapping the
 // header is linear (it was quadratic before).
+// Then a seeded sightings table (--sighting-rows N, default 50000): the per-record checks of
+// sightings (the same report typed twice, caravan label spellings) against papaparse's bare parse.
 // Options: --rows N (in-process rows, default 200000), --big N (CLI rows, default 1000000), --no-cli,
-// --no-wide.
+// --no-wide, --no-counts (skip the count sheet table and the CLI run).
 import { spawnSync } from "node:child_process";
 import {
   mkdtempSync,
@@ -35,6 +37,8 @@ const arg = (name: string, dflt: number) => {
 };
 const ROWS = arg("--rows", 200_000);
 const BIG = arg("--big", 1_000_000);
+const SIGHTING_ROWS = arg("--sighting-rows", 50_000);
+const COUNTS = !args.includes("--no-counts");
 
 const POINTS = [
   "Tecún Umán",
@@ -85,54 +89,131 @@ function time<T>(fn: () => T): { ms: number; value: T } {
   return { ms: (c.user + c.system) / 1000, value };
 }
 
-const text = sheetText(ROWS, 20181013);
-const bytes = new TextEncoder().encode(text);
 const gazetteer = createGazetteer(embedded2018().places);
 const CHUNK = 1 << 20;
 
-function bare() {
-  // papaparse's own parse of the same text, no validation: the baseline.
-  return Papa.parse<string[]>(text, { delimiter: ";" }).data.length;
-}
-function validated() {
-  const importer = createTableImporter("counts", { gazetteer, onRecord: () => {} });
-  for (let i = 0; i < bytes.length; i += CHUNK) importer.push(bytes.subarray(i, i + CHUNK));
-  return importer.finish().report;
+/**
+ * CPU time of papaparse's bare parse of `text` (the baseline, no validation) and of the validated
+ * import of the same text as `kind`: warmed up, then alternated, the best of 5 each (least
+ * disturbed by GC and JIT).
+ */
+function againstBare(text: string, kind: "counts" | "sightings") {
+  const bytes = new TextEncoder().encode(text);
+  const bare = () => Papa.parse<string[]>(text, { delimiter: ";" }).data.length;
+  const validated = () => {
+    const importer = createTableImporter(kind, { gazetteer, onRecord: () => {} });
+    for (let i = 0; i < bytes.length; i += CHUNK) importer.push(bytes.subarray(i, i + CHUNK));
+    return importer.finish().report;
+  };
+  bare();
+  validated();
+  let bestBare = Infinity;
+  let bestImport = Infinity;
+  let report = validated();
+  for (let run = 0; run < 5; run++) {
+    bestBare = Math.min(bestBare, time(bare).ms);
+    const t = time(validated);
+    bestImport = Math.min(bestImport, t.ms);
+    report = t.value;
+  }
+  return { bestBare, bestImport, report, megabytes: bytes.length / 1e6 };
 }
 
-// Warm up both, then alternate runs and keep the best of each (least disturbed by GC and JIT).
-bare();
-validated();
-let bestBare = Infinity;
-let bestImport = Infinity;
-let report = validated();
-for (let run = 0; run < 5; run++) {
-  bestBare = Math.min(bestBare, time(bare).ms);
-  const t = time(validated);
-  bestImport = Math.min(bestImport, t.ms);
-  report = t.value;
+/** The table of one `againstBare` run (`rows` data rows). */
+function printAgainstBare(title: string, rows: number, m: ReturnType<typeof againstBare>): void {
+  const bareRate = rows / (m.bestBare / 1000);
+  const importRate = rows / (m.bestImport / 1000);
+  console.log(title);
+  console.log(`| measure | CPU time (best of 5) | rows/s |`);
+  console.log(`|---|---|---|`);
+  console.log(
+    `| papaparse bare parse (baseline) | ${m.bestBare.toFixed(0)} ms | ${Math.round(bareRate).toLocaleString("en-US")} |`,
+  );
+  console.log(
+    `| dtm-flow validated import (decode, map, parse, check, gazetteer) | ${m.bestImport.toFixed(0)} ms | ${Math.round(importRate).toLocaleString("en-US")} |`,
+  );
+  console.log(
+    `| ratio validated / bare | | **${(importRate / bareRate).toFixed(2)}** (goal ≥ 0.5) |`,
+  );
+  const r = m.report;
+  console.log(
+    `accepted ${r.accepted}, rejected ${r.rejected}, warnings ${r.warnings.length}${r.truncated ? "+" : ""}`,
+  );
 }
-const bareRate = ROWS / (bestBare / 1000);
-const importRate = ROWS / (bestImport / 1000);
-console.log(
-  `Seeded count sheet: ${ROWS.toLocaleString("en-US")} rows, ${(bytes.length / 1e6).toFixed(1)} MB, 12 columns, ';', dd/mm/yyyy, Spanish thousands`,
-);
-console.log(`| measure | CPU time (best of 5) | rows/s |`);
-console.log(`|---|---|---|`);
-console.log(
-  `| papaparse bare parse (baseline) | ${bestBare.toFixed(0)} ms | ${Math.round(bareRate).toLocaleString("en-US")} |`,
-);
-console.log(
-  `| dtm-flow validated import (decode, map, parse, check, gazetteer) | ${bestImport.toFixed(0)} ms | ${Math.round(importRate).toLocaleString("en-US")} |`,
-);
-console.log(
-  `| ratio validated / bare | | **${(importRate / bareRate).toFixed(2)}** (goal ≥ 0.5) |`,
-);
-console.log(
-  `accepted ${report.accepted}, rejected ${report.rejected}, warnings ${report.warnings.length}${report.truncated ? "+" : ""}`,
-);
 
-if (!args.includes("--no-cli")) {
+if (COUNTS) {
+  const m = againstBare(sheetText(ROWS, 20181013), "counts");
+  printAgainstBare(
+    `Seeded count sheet: ${ROWS.toLocaleString("en-US")} rows, ${m.megabytes.toFixed(1)} MB, 12 columns, ';', dd/mm/yyyy, Spanish thousands`,
+    ROWS,
+    m,
+  );
+}
+
+const SIGHTING_PLACES = [
+  "Tapachula",
+  "Huixtla",
+  "Tecún Umán",
+  "Ciudad Hidalgo",
+  "Escuintla",
+  "Arriaga",
+  "Juchitán",
+];
+const LABELS = [
+  "Caravana 1",
+  "Caravana 2",
+  "caravana 2",
+  "Caravana 3",
+  "CARAVANA 4",
+  "Caravana 5",
+  "",
+];
+const SOURCES = ["OIM", "ACNUR", "prensa", "Cruz Roja"];
+const CONFIDENCE = ["alta", "media", "baja", ""];
+
+/**
+ * Seeded sightings (`;`, dd/mm/yyyy): seven places, labels in two spellings, a note on every row
+ * and, one row in fifty, an earlier row typed again with its date written otherwise (rejected
+ * as `duplicate_record`).
+ */
+function sightingsText(rows: number, seed: number): string {
+  const random = mulberry32(seed);
+  const parts = ["fecha;lugar;caravana;cantidad;fuente;confianza;observaciones\r\n"];
+  const made: string[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const again = made.length > 0 && random() < 0.02;
+    const row = again
+      ? made[Math.floor(random() * made.length)]!.slice()
+      : [
+          `${1 + Math.floor(random() * 28)}/10/2018`,
+          SIGHTING_PLACES[Math.floor(random() * SIGHTING_PLACES.length)]!,
+          LABELS[Math.floor(random() * LABELS.length)]!,
+          String(Math.floor(100 + random() * 9000)),
+          SOURCES[Math.floor(random() * SOURCES.length)]!,
+          CONFIDENCE[Math.floor(random() * CONFIDENCE.length)]!,
+          `nota ${i}`,
+        ];
+    if (again)
+      row[0] = row[0]!.replace(
+        /^(\d+)\/10\/2018$/,
+        (_, d: string) => `2018-10-${d.padStart(2, "0")}`,
+      );
+    else if (made.length < 5000) made.push(row);
+    parts.push(row.join(";") + "\r\n");
+  }
+  return parts.join("");
+}
+
+if (SIGHTING_ROWS > 0) {
+  const m = againstBare(sightingsText(SIGHTING_ROWS, 20181019), "sightings");
+  printAgainstBare(
+    `\nSeeded sightings: ${SIGHTING_ROWS.toLocaleString("en-US")} rows, ${m.megabytes.toFixed(1)} MB, 7 columns, ';', dd/mm/yyyy, notes on every row, 2% typed twice`,
+    SIGHTING_ROWS,
+    m,
+  );
+}
+
+if (COUNTS && !args.includes("--no-cli")) {
   const dir = mkdtempSync(join(tmpdir(), "dtm-bench-"));
   const file = join(dir, "conteo-1m.csv");
   const fd = openSync(file, "w");
