@@ -89,12 +89,15 @@ export function ingestSource(line: number, file?: string): WarningSource {
  * A row rejected because it repeats an earlier one: same content (`row`), same Kobo `_uuid`
  * (`uuid`), a sighting that reads as an earlier one though written otherwise (`record`:
  * `Huixtla` and `huixtla`, `7.000` and `7000`), or in a places file the same `place_id` (`place_id`) or a name the earlier row gives
- * to a place far away (`place_name`). The earlier row (`firstLine`) is the one kept.
+ * to a place far away (`place_name`). The earlier row (`firstLine`) is the one kept; `firstSheet`
+ * names its sheet when it is on another sheet of the workbook (`record` only: the other checks
+ * compare rows within one sheet).
  */
 export interface Duplicate {
   line: number;
   firstLine: number;
   sheet?: string;
+  firstSheet?: string;
   by: "row" | "uuid" | "record" | "place_id" | "place_name";
 }
 

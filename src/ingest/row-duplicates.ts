@@ -6,7 +6,7 @@
 import type { Place } from "../model/place.ts";
 import type { Sighting } from "../model/sighting.ts";
 import type { ImporterCore } from "./import-core.ts";
-import { RowHashTable, rowHash } from "./row-hash.ts";
+import { FieldHash, RowHashTable, rowHash } from "./row-hash.ts";
 import type { SheetPlan } from "./sheet-plan.ts";
 
 /** Rows and `_uuid`s seen so far in a sheet. */
@@ -106,14 +106,24 @@ export function keepPlace(
 /**
  * Sightings that read as an earlier one of the file though written otherwise (`Huixtla` and
  * `huixtla`, `7.000` and `7000`, `13/10/2018` and `2018-10-13`): the same report typed twice,
- * which the estimator would count as two. Compared on what the estimator reads — when, where,
- * which group, how many, from which source — not on notes or extra columns, nor on ids the
- * importer made (`file:line`); a file's own `sighting_id` (a Kobo `_uuid`) says two reports are
- * two. Sightings only: two count rows with the same figures can be two groups that passed a point
- * the same day.
+ * which the estimator would count as two. Compared on every field the record keeps — when,
+ * where, which group, how many, from which source, how sure, the notes (case, accents and spacing
+ * ignored) and the extra columns — so that two reports that differ in anything but the writing
+ * stay two (`otro grupo` in the notes is another group). Left out: ids the importer made
+ * (`file:line`), and the importer's own extras (`*_as_written`, which differ exactly when a row
+ * is written otherwise, and `reported_at`). A file's own `sighting_id` (a Kobo `_uuid`) says two
+ * reports are two. Sightings only: two count rows with the same figures can be two groups that
+ * passed a point the same day. Records are kept as 53-bit hashes (row-hash.ts), not as strings.
  */
 export class DuplicateSightings {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new RowHashTable();
+  private readonly hash = new FieldHash();
+  /**
+   * The sheets met, in order, each with the offset added to its lines in `seen` (a workbook's
+   * lines restart at 1 on every sheet; the table keeps one number per row).
+   */
+  private readonly sheets: { sheet: string | undefined; base: number }[] = [];
+  private last = 0;
 
   /** True (and the row rejected) when `s` repeats an earlier sighting of the file. */
   isDuplicate(
@@ -123,43 +133,65 @@ export class DuplicateSightings {
     line: number,
     ownIds: boolean,
   ): boolean {
-    const key = [
-      ownIds ? s.id : "",
-      s.observedAt,
-      s.placeName,
-      s.lat,
-      s.lon,
-      s.caravanLabel,
-      s.sizeBest,
-      s.sizeMin,
-      s.sizeMax,
-      s.estimateMethod,
-      s.sourceType,
-      s.sourceOrg,
-      s.url,
-      s.part,
-    ].join("\u0001");
-    const first = this.seen.get(key);
-    if (first === undefined) {
-      this.seen.set(key, line);
-      return false;
+    let current = this.sheets[this.sheets.length - 1];
+    if (!current || current.sheet !== sheet) {
+      current = { sheet, base: this.last };
+      this.sheets.push(current);
     }
+    const at = current.base + line;
+    this.last = Math.max(this.last, at);
+    const found = this.seen.getOrAdd(sightingHash(this.hash, s, ownIds), at);
+    if (found === undefined) return false;
+    const from = this.sheets.findLast((x) => x.base < found)!;
+    const first = found - from.base;
+    const other = from.sheet !== undefined && from.sheet !== sheet;
+    const where = other ? `row ${first} of sheet "${from.sheet}"` : `row ${first}`;
     im.report.rejected++;
     im.report.duplicates.push({
       line,
       firstLine: first,
       by: "record",
       ...(sheet ? { sheet } : {}),
+      ...(other ? { firstSheet: from.sheet } : {}),
     });
     im.reject(
       {
         line,
         code: "duplicate_record",
-        message: `reads as row ${first} (same time, place, group, figures and source, written otherwise); kept once.`,
-        params: { first },
+        message: `reads as ${where} (same time, place, group, figures, source and notes, written otherwise); kept once.`,
+        params: { first, ...(other ? { firstSheet: from.sheet! } : {}) },
       },
       sheet,
     );
     return true;
   }
+}
+
+/** The hash of what a sighting says (see DuplicateSightings). */
+function sightingHash(h: FieldHash, s: Sighting, ownIds: boolean): number {
+  h.reset()
+    .text(ownIds ? s.id : "")
+    .text(s.observedAt)
+    .text(s.placeName)
+    .number(s.lat)
+    .number(s.lon)
+    .text(s.country)
+    .text(s.caravanLabel)
+    .number(s.sizeBest)
+    .number(s.sizeMin)
+    .number(s.sizeMax)
+    .text(s.estimateMethod)
+    .text(s.sourceType)
+    .text(s.sourceOrg)
+    .text(s.url)
+    .text(s.part)
+    .text(s.confidence)
+    .looseText(s.notes);
+  const extra = s.extra;
+  if (extra)
+    for (const key in extra) {
+      if (key === "reported_at" || key.endsWith("_as_written")) continue;
+      h.text(key).looseText(extra[key]);
+    }
+  return h.value;
 }

@@ -264,6 +264,8 @@ function deliver(
     return;
   im.report.accepted++;
   for (const w of result.warnings) im.warn({ line, ...w }, sheet);
+  const respelt = plan.ctx.labels?.accept(line, sheet);
+  if (respelt) im.warn({ line, ...respelt }, sheet);
   plan.totals.add(result.record);
   const pivot = plan.pivot;
   if (pivot) {

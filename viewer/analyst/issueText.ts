@@ -32,6 +32,11 @@ interface Parts {
 const q = (s: string | number) => `«${s}»`;
 const n = (x: string | number | undefined) =>
   typeof x === "number" ? x.toLocaleString("es-MX") : x;
+/** The earlier row an issue names (`params.first`), with its sheet when on another one (`firstSheet`). */
+const firstRow = (p: IssueParams) =>
+  p["firstSheet"] !== undefined
+    ? `la fila ${p["first"]} de la hoja ${q(p["firstSheet"])}`
+    : `la fila ${p["first"]}`;
 
 /** What a blank required cell should have held (`params.need`), in Spanish. */
 const NEED: Record<string, string> = {
@@ -124,7 +129,7 @@ const ES: Record<string, Template> = {
     p["first"] !== undefined ? `igual que la fila ${p["first"]}; se conserva una vez.` : undefined,
   duplicate_record: ({ p }) =>
     p["first"] !== undefined
-      ? `se lee igual que la fila ${p["first"]} (misma hora, lugar, grupo, cifras y fuente, escritos de otro modo); se conserva una vez.`
+      ? `se lee igual que ${firstRow(p)} (misma hora, lugar, grupo, cifras, fuente y notas, escritos de otro modo); se conserva una vez.`
       : undefined,
   resubmission: ({ p }) =>
     p["first"] !== undefined
@@ -151,7 +156,7 @@ const ES: Record<string, Template> = {
       : undefined,
   caravan_label_spelling: ({ c, v, p }) =>
     p["label"] !== undefined
-      ? `${c} ${q(v)} se lee como ${q(p["label"])}, como la escribe la fila ${p["first"]} (la misma etiqueta con otras mayúsculas, acentos o espacios: un grupo, no dos); se conserva tal como está escrita en caravan_label_as_written.`
+      ? `${c} ${q(v)} se lee como ${q(p["label"])}, como la escribe ${firstRow(p)} (la misma etiqueta con otras mayúsculas, acentos o espacios: un grupo, no dos); se conserva tal como está escrita en caravan_label_as_written.`
       : undefined,
 };
 

@@ -1,0 +1,102 @@
+/**
+ * Per-record checks of sightings and stocks: the same report typed twice (`duplicate_record`),
+ * caravan labels respelt to the file's first accepted spelling, Excel errors in descriptive
+ * columns, and coordinates with a hemisphere letter.
+ */
+import { describe, expect, it } from "vitest";
+import { importTable } from "../../src/ingest/importer.ts";
+import type { Sighting } from "../../src/model/sighting.ts";
+import { writeXlsx } from "../../src/export/xlsx.ts";
+import { issueText } from "../../viewer/analyst/issueText.ts";
+import { createGazetteer } from "../../src/geo/gazetteer.ts";
+import { embedded2018 } from "../../src/embedded/index.ts";
+
+const gazetteer = createGazetteer(embedded2018().places);
+
+const sightings = (lines: string[]) =>
+  importTable(lines.join("\n") + "\n", { kind: "sightings", gazetteer });
+const codes = (r: ReturnType<typeof importTable>) => r.report.rejections.map((x) => x.code);
+
+describe("duplicate_record: only a row typed twice", () => {
+  it("two rows that differ only in their notes are two reports: both kept", () => {
+    const r = sightings([
+      "fecha;lugar;cantidad;fuente;notas",
+      "20/10/2018;Tapachula;300;OIM;grupo de hondureños en el parque",
+      "20/10/2018;Tapachula;300;OIM;otro grupo, salvadoreños, en la terminal",
+    ]);
+    expect(codes(r)).toEqual([]);
+    expect(r.report.accepted).toBe(2);
+  });
+
+  it("two rows that differ only in confidence, or in an extra column, are both kept", () => {
+    const r = sightings([
+      "fecha;lugar;cantidad;fuente;confianza;equipo",
+      "20/10/2018;Tapachula;300;OIM;alta;A",
+      "20/10/2018;Tapachula;300;OIM;baja;A",
+      "20/10/2018;Tapachula;300;OIM;alta;B",
+    ]);
+    expect(codes(r)).toEqual([]);
+    expect(r.report.accepted).toBe(3);
+  });
+
+  it("a row typed again with its notes in another case and spacing is still caught", () => {
+    const r = sightings([
+      "fecha;lugar;cantidad;fuente;notas",
+      "20/10/2018;Tapachula;300;OIM;Grupo en el parque.",
+      "2018-10-20;tapachula;300;OIM;grupo  en el PARQUE",
+      "20/10/2018;Tapachula;300;OIM;grupo en la terminal",
+    ]);
+    expect(codes(r)).toEqual(["duplicate_record"]);
+    expect(r.report.rejections[0]!.line).toBe(3);
+    expect(r.report.rejections[0]!.params).toEqual({ first: 2 });
+  });
+
+  it("a repeat of a row on another sheet names that sheet, in English and Spanish", () => {
+    const head = ["fecha", "lugar", "caravana", "cantidad"];
+    const row = ["20/10/2018", "Tapachula", "Caravana 1", "300"];
+    const bytes = writeXlsx([
+      { name: "Lunes", rows: [head, row] },
+      { name: "Martes", rows: [head, ["2018-10-20", "tapachula", "caravana 1", "300"]] },
+    ]);
+    const r = importTable(bytes, { kind: "sightings", gazetteer });
+    const rejection = r.report.rejections.find((x) => x.code === "duplicate_record")!;
+    expect(rejection.sheet).toBe("Martes");
+    expect(rejection.message).toContain('reads as row 2 of sheet "Lunes"');
+    expect(r.report.duplicates).toEqual([
+      { line: 2, firstLine: 2, by: "record", sheet: "Martes", firstSheet: "Lunes" },
+    ]);
+    expect(issueText("es", rejection)).toContain("la fila 2 de la hoja «Lunes»");
+  });
+});
+
+describe("caravan labels: the first spelling is an accepted row's", () => {
+  it("a rejected first row does not set the spelling; the warning names an accepted row", () => {
+    const r = sightings([
+      "fecha;lugar;caravana;cantidad",
+      "99/99/2018;Tapachula;CARAVANA 1;500",
+      "20/10/2018;Tapachula;Caravana 1;500",
+      "21/10/2018;Huixtla;Caravana 1;600",
+    ]);
+    expect(codes(r)).toEqual(["invalid_date"]);
+    const records = r.records as Sighting[];
+    expect(records.map((s) => s.caravanLabel)).toEqual(["Caravana 1", "Caravana 1"]);
+    expect(records.every((s) => s.extra?.["caravan_label_as_written"] === undefined)).toBe(true);
+    expect(r.report.warnings.filter((w) => w.code === "caravan_label_spelling")).toEqual([]);
+  });
+
+  it("the once-only warning is given on the first accepted row with the new spelling", () => {
+    const r = sightings([
+      "fecha;lugar;caravana;cantidad",
+      "20/10/2018;Tapachula;Caravana 1;500",
+      "99/99/2018;Huixtla;caravana 1;600",
+      "22/10/2018;Huixtla;caravana 1;600",
+    ]);
+    const warned = r.report.warnings.filter((w) => w.code === "caravan_label_spelling");
+    expect(warned.map((w) => w.line)).toEqual([4]);
+    expect(warned[0]!.message).toContain('read as "Caravana 1", as row 2 writes it');
+    expect((r.records as Sighting[]).map((s) => s.caravanLabel)).toEqual([
+      "Caravana 1",
+      "Caravana 1",
+    ]);
+  });
+});
