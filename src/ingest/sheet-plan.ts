@@ -62,11 +62,32 @@ export interface SheetPlan {
   header: RepeatedHeader;
   /** Column of the date (`date` or `observed_at`), if any. */
   dateIndex: number | undefined;
-  /** The columns the converter reads (mapped to a field), ascending: checked for Excel errors. */
+  /** The columns the converter reads (mapped to a field), ascending. */
   readColumns: number[];
+  /** Read columns a record cannot do without: an Excel error there rejects the row. */
+  errorColumns: number[];
+  /** Read columns of descriptive fields (DESCRIPTIVE_FIELDS): an Excel error there is blanked. */
+  descriptiveColumns: number[];
   /** Read columns and their Kobo "other (specify)" column (row-kinds.ts, otherCompanions). */
   otherPairs: [number, number][];
 }
+
+/**
+ * Fields that describe a record without being needed to read it (notes, source, link, confidence,
+ * part, nationality): an Excel error value there (`#N/A` of a VLOOKUP of a text) leaves the cell
+ * blank with a warning, where in a date, place, coordinate, direction, figure or label column it
+ * rejects the row (sheet-reader.ts).
+ */
+export const DESCRIPTIVE_FIELDS: ReadonlySet<string> = new Set([
+  "notes",
+  "source",
+  "source_org",
+  "source_type",
+  "url",
+  "confidence",
+  "part",
+  "nationality",
+]);
 
 /**
  * A column position as people see it: 1-based and as a spreadsheet letter.
@@ -95,6 +116,9 @@ export function planSheet(
   noteScopeHeader(im, sheet, mapping, ctx);
   const fi = mapping.fieldIndex;
   const readColumns = [...new Set(ctx.fieldIndex.values())].sort((a, b) => a - b);
+  const descriptive = new Set(
+    [...ctx.fieldIndex].filter(([f]) => DESCRIPTIVE_FIELDS.has(f)).map(([, i]) => i),
+  );
   // Every property written, in one order: the sheet reader reads this object on every row.
   return {
     layout,
@@ -108,6 +132,8 @@ export function planSheet(
     header: new RepeatedHeader(head[layout.headerIndex]),
     dateIndex: ctx.fieldIndex.get("date") ?? ctx.fieldIndex.get("observed_at"),
     readColumns,
+    errorColumns: readColumns.filter((i) => !descriptive.has(i)),
+    descriptiveColumns: readColumns.filter((i) => descriptive.has(i)),
     otherPairs: otherCompanions(ctx.columnNames, readColumns),
   };
 }

@@ -22,7 +22,7 @@ import {
 } from "./row-kinds.ts";
 import { columnLabel, planSheet } from "./sheet-plan.ts";
 import type { Fatal, SheetPlan } from "./sheet-plan.ts";
-import type { Converted } from "./convert.ts";
+import type { Converted, Issue } from "./convert.ts";
 import type { ImportedRecord } from "./import-options.ts";
 
 /** Rows read before the layout is decided: enough to find the header below a title block. */
@@ -143,8 +143,12 @@ export class SheetReader {
     plan.ctx.line = line;
     if (cells.length > plan.ctx.columnNames.length)
       beyondHeader(this.im, this.sheet, plan, cells, line);
-    const read = plan.otherPairs.length ? withOtherAnswers(cells, plan.otherPairs) : cells;
-    deliver(this.im, this.sheet, plan, plan.convert(read, plan.ctx), read, line);
+    let read = plan.otherPairs.length ? withOtherAnswers(cells, plan.otherPairs) : cells;
+    const blanked = plan.descriptiveColumns.length ? blankExcelErrors(plan, read) : undefined;
+    if (blanked) read = blanked.cells;
+    const result = plan.convert(read, plan.ctx);
+    if (blanked && result.record) result.warnings.push(...blanked.warnings);
+    deliver(this.im, this.sheet, plan, result, read, line);
   }
 
   /** The number of the last row read (1-based, as a spreadsheet shows it). */
@@ -183,9 +187,10 @@ function beyondHeader(
 }
 
 /**
- * True (and the row rejected) when a column the row is read from holds an Excel error value
- * (`#N/A`, `#DIV/0!`…): a formula that failed, so the row's figures cannot be trusted. Extra
- * columns are not checked: they are kept as written.
+ * True (and the row rejected) when a column the row cannot do without holds an Excel error value
+ * (`#N/A`, `#DIV/0!`…): a formula that failed, so the row's date, place or figures cannot be
+ * trusted. Descriptive columns are `blankExcelErrors`'; extra columns are not checked: they are
+ * kept as written.
  */
 function excelError(
   im: ImporterCore,
@@ -194,7 +199,7 @@ function excelError(
   cells: readonly string[],
   line: number,
 ): boolean {
-  const at = excelErrorColumn(cells, plan.readColumns);
+  const at = excelErrorColumn(cells, plan.errorColumns);
   if (at === undefined) return false;
   const column = plan.ctx.columnNames[at] ?? columnLabel(at);
   const value = cells[at]!.trim();
@@ -210,6 +215,35 @@ function excelError(
     sheet,
   );
   return true;
+}
+
+/**
+ * Excel error values in the descriptive columns (sheet-plan.ts, DESCRIPTIVE_FIELDS): a copy of the
+ * row with those cells blank, and a warning `excel_error` for each, which keeps the value as
+ * written; undefined when there is none. The record is kept: its date, place and figures are sound.
+ */
+function blankExcelErrors(
+  plan: SheetPlan,
+  cells: readonly string[],
+): { cells: string[]; warnings: Issue[] } | undefined {
+  let out: { cells: string[]; warnings: Issue[] } | undefined;
+  for (
+    let at;
+    (at = excelErrorColumn(out?.cells ?? cells, plan.descriptiveColumns)) !== undefined;
+  ) {
+    out ??= { cells: cells.slice(), warnings: [] };
+    const column = plan.ctx.columnNames[at] ?? columnLabel(at);
+    const value = out.cells[at]!.trim();
+    out.cells[at] = "";
+    out.warnings.push({
+      column,
+      value,
+      code: "excel_error",
+      message: `${column} holds the Excel error ${value} (a formula that failed), not a value: left blank, the row kept (its date, place and figures are sound); correct the formula in the sheet.`,
+      params: { blanked: 1 },
+    });
+  }
+  return out;
 }
 
 /** True (and counted, warned about, a Total row checked) when the row is a header copy or a Total. */

@@ -100,3 +100,46 @@ describe("caravan labels: the first spelling is an accepted row's", () => {
     ]);
   });
 });
+
+describe("Excel errors in descriptive columns", () => {
+  it("#N/A in the notes or the source blanks the cell with a warning; the row is kept", () => {
+    const r = sightings([
+      "fecha;lugar;caravana;cantidad;fuente;observaciones",
+      "20/10/2018;Tapachula;Caravana 1;500;OIM;#N/A",
+      "21/10/2018;Huixtla;Caravana 1;600;#N/A;llegada",
+    ]);
+    expect(codes(r)).toEqual([]);
+    const records = r.records as Sighting[];
+    expect(records.map((s) => [s.sizeBest, s.sourceOrg, s.notes])).toEqual([
+      [500, "OIM", undefined],
+      [600, undefined, "llegada"],
+    ]);
+    const warned = r.report.warnings.filter((w) => w.code === "excel_error");
+    expect(warned.map((w) => [w.line, w.column, w.value])).toEqual([
+      [2, "observaciones", "#N/A"],
+      [3, "fuente", "#N/A"],
+    ]);
+    expect(issueText("es", warned[0]!)).toContain("se deja vacía y se conserva la fila");
+  });
+
+  it("#N/A in the figure or the place still rejects the row", () => {
+    const r = sightings([
+      "fecha;lugar;caravana;cantidad;observaciones",
+      "20/10/2018;Tapachula;Caravana 1;#N/A;nota",
+      "20/10/2018;#N/A;Caravana 1;500;#N/A",
+    ]);
+    expect(codes(r)).toEqual(["excel_error", "excel_error"]);
+    expect(r.report.rejections.map((x) => x.column)).toEqual(["cantidad", "lugar"]);
+  });
+
+  it("#N/A in a count sheet's nationality keeps the count", () => {
+    const r = importTable(
+      "fecha;punto;dirección;nacionalidad;total\n20/10/2018;GT-TEC;norte;#N/A;40\n",
+      {
+        kind: "counts",
+      },
+    );
+    expect(r.report.accepted).toBe(1);
+    expect(r.report.warnings.map((w) => w.code)).toContain("excel_error");
+  });
+});

@@ -140,8 +140,10 @@ const ES: Record<string, Template> = {
       ? `no hay columna ${p["columns"]} para una tabla de ${KIND[String(p["kind"])] ?? p["kind"]} en la fila ${p["row"]}; revise el encabezado o asigne la columna abajo.`
       : undefined,
   empty_file: () => "el archivo no tiene filas con datos.",
-  excel_error: ({ c, v }) =>
-    `${c} contiene el error de Excel ${v} (una fórmula que falló), no un valor: corrija la fórmula en la hoja, o vacíe la celda si el valor no se conoce.`,
+  excel_error: ({ c, v, p }) =>
+    p["blanked"] !== undefined
+      ? `${c} contiene el error de Excel ${v} (una fórmula que falló), no un valor: se deja vacía y se conserva la fila (su fecha, lugar y cifras son válidos); corrija la fórmula en la hoja.`
+      : `${c} contiene el error de Excel ${v} (una fórmula que falló), no un valor: corrija la fórmula en la hoja, o vacíe la celda si el valor no se conoce.`,
   place_name_abbreviated: ({ c, v, p }) =>
     p["place"] !== undefined
       ? `${c} ${q(v)} se lee como ${p["place"]} (con la abreviatura escrita entera: ${q(p["long"]!)}).`
