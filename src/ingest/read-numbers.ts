@@ -113,11 +113,29 @@ export function warnUnlikelyPeople(r: RowReader, field: string, value: number | 
   );
 }
 
-export function readDecimal(r: RowReader, field: string): number | undefined {
+/**
+ * A coordinate cell (`lat` or `lon`): a decimal, or degrees with a hemisphere letter (values.ts,
+ * parseDegrees). `axis` is the axis its letter names, for the caller to check against the column;
+ * a sign against its letter (`-14.6 N`) is rejected as `invalid_coordinate`.
+ */
+export function readDecimal(r: RowReader, field: string): { value?: number; axis?: "lat" | "lon" } {
   const t = r.text(field);
-  if (t === undefined) return undefined;
-  const v = parseDecimal(t) ?? parseDegrees(t);
-  if (v === undefined)
+  if (t === undefined) return {};
+  const plain = parseDecimal(t);
+  if (plain !== undefined) return { value: plain };
+  const d = parseDegrees(t);
+  if (d === undefined) {
     r.reject(field, "invalid_number", `${r.column(field)} "${t}" is not a decimal number.`, t);
-  return v;
+    return {};
+  }
+  if (d.signAgainstLetter) {
+    r.reject(
+      field,
+      "invalid_coordinate",
+      `${r.column(field)} "${t}": the sign says one hemisphere and the letter the other; write one of them.`,
+      t,
+    );
+    return {};
+  }
+  return d;
 }

@@ -10,11 +10,49 @@ import { parseGeopoint } from "./values.ts";
 /** Shared empty result of `coordinates()` (never mutated): most rows have no coordinates. */
 const NO_COORDINATES: { lat?: number; lon?: number } = Object.freeze({});
 
+/**
+ * The coordinates of the lat and lon cells, checked against their hemisphere letters: a letter of
+ * the other axis (`14.6773 W` as a latitude) is rejected as `invalid_coordinate`, unless both
+ * cells carry the other axis's letter (`92.14 W` as latitude, `14.67 N` as longitude: the columns
+ * swapped), read swapped with the warning `coordinates_swapped`.
+ */
+function lettersOnAxes(
+  r: RowReader,
+  lat: { value?: number; axis?: "lat" | "lon" },
+  lon: { value?: number; axis?: "lat" | "lon" },
+): { lat?: number; lon?: number } {
+  if (lat.axis === "lon" && lon.axis === "lat") {
+    r.warn(
+      "lat",
+      "coordinates_swapped",
+      `the latitude column has a longitude (${r.raw("lat")}) and the longitude column a latitude (${r.raw("lon")}); read as ${lon.value}, ${lat.value}.`,
+    );
+    return { lat: lon.value, lon: lat.value };
+  }
+  for (const [field, cell] of [
+    ["lat", lat],
+    ["lon", lon],
+  ] as const) {
+    if (cell.axis === undefined || cell.axis === field) continue;
+    const t = r.raw(field) ?? "";
+    r.reject(
+      field,
+      "invalid_coordinate",
+      `${r.column(field)} "${t}" has a ${cell.axis === "lat" ? "latitude letter (N or S)" : "longitude letter (E, W or O)"}, not a ${field === "lat" ? "latitude" : "longitude"}'s.`,
+      t,
+    );
+    return {};
+  }
+  return { lat: lat.value, lon: lon.value };
+}
+
 /** lat/lon from split columns or a Kobo geopoint, with range and region checks. */
 export function readCoordinates(r: RowReader): { lat?: number; lon?: number } {
   if (!r.anyCoordinates) return NO_COORDINATES;
-  let lat = readDecimal(r, "lat");
-  let lon = readDecimal(r, "lon");
+  const rejected = r.issues.rejections.length;
+  let { lat, lon } = lettersOnAxes(r, readDecimal(r, "lat"), readDecimal(r, "lon"));
+  // A cell already rejected (not a number, a letter of the other axis): no second reason.
+  if (r.issues.rejections.length > rejected) return NO_COORDINATES;
   if (lat === undefined && lon === undefined) {
     const gp = r.text("geopoint");
     if (gp !== undefined) {

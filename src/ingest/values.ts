@@ -224,16 +224,28 @@ export function parseDecimal(text: string): number | undefined {
   return Number(t.replace(",", "."));
 }
 
+/** A coordinate read by `parseDegrees`. */
+export interface Degrees {
+  /** Decimal degrees, negative south and west. */
+  value: number;
+  /** The axis the hemisphere letter names: N/S latitude, E/W/O longitude; absent without a letter. */
+  axis?: "lat" | "lon";
+  /** A sign against its letter (`-14.6 N`, `+92.1 W`): which one is meant cannot be told. */
+  signAgainstLetter?: boolean;
+}
+
 /**
  * A coordinate as GPS units and hand notes write it: degrees, minutes and seconds
  * (`14°40'38"N`, `92° 08' 25.5" O`), degrees and minutes (`14°40.63'N`) or decimal degrees with a
- * hemisphere letter (`14.6773 N`, `92.1404 W`). S, W and O (oeste) are negative. Plain decimal
- * numbers are `parseDecimal`'s.
+ * hemisphere letter (`14.6773 N`, `92.1404 W`). S, W and O (oeste) are negative. The letter's axis
+ * is returned so that the caller can check it against the column (a W in the latitude column is
+ * not a latitude). Two letters of different axes, or of different hemispheres, are not read.
+ * Plain decimal numbers are `parseDecimal`'s.
  * @example
- * parseDegrees(`14°40'38"N`); // => 14.677222…
- * parseDegrees("92.1404 O");  // => -92.1404
+ * parseDegrees(`14°40'38"N`); // => { value: 14.677222…, axis: "lat" }
+ * parseDegrees("92.1404 O");  // => { value: -92.1404, axis: "lon" }
  */
-export function parseDegrees(text: string): number | undefined {
+export function parseDegrees(text: string): Degrees | undefined {
   const m = DEGREES.exec(
     text
       .trim()
@@ -245,8 +257,17 @@ export function parseDegrees(text: string): number | undefined {
   const [deg, min, sec] = [num(m[2]), num(m[3]), num(m[4])];
   if (min >= 60 || sec >= 60) return undefined;
   const value = deg + min / 60 + sec / 3600;
-  const negative = m[1] === "-" || /^[SWO]$/i.test(m[1] ?? "") || /^[SWO]$/i.test(m[5] ?? "");
-  return negative ? -value : value;
+  const sign = m[1] === "-" || m[1] === "+" ? m[1] : undefined;
+  const letters = [sign ? undefined : m[1], m[5]].filter(Boolean).map((l) => l!.toUpperCase());
+  if (letters.length === 2 && letters[0] !== letters[1]) return undefined;
+  const letter = letters[0];
+  const south = letter !== undefined && /^[SWO]$/.test(letter);
+  const out: Degrees = { value: sign === "-" || south ? -value : value };
+  if (letter !== undefined) {
+    out.axis = /^[NS]$/.test(letter) ? "lat" : "lon";
+    if ((sign === "-" && !south) || (sign === "+" && south)) out.signAgainstLetter = true;
+  }
+  return out;
 }
 
 /** `[hemisphere or sign] degrees[°] [minutes'] [seconds"] [hemisphere]`. */

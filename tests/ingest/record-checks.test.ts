@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { importTable } from "../../src/ingest/importer.ts";
+import { parseDegrees } from "../../src/ingest/values.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
 import { writeXlsx } from "../../src/export/xlsx.ts";
 import { issueText } from "../../viewer/analyst/issueText.ts";
@@ -141,5 +142,49 @@ describe("Excel errors in descriptive columns", () => {
     );
     expect(r.report.accepted).toBe(1);
     expect(r.report.warnings.map((w) => w.code)).toContain("excel_error");
+  });
+});
+
+describe("coordinates with a hemisphere letter: the letter's axis and sign are checked", () => {
+  const points = (lat: string, lon: string) =>
+    sightings(["fecha;latitud;longitud;cantidad", `20/10/2018;${lat};${lon};500`]);
+
+  it("parseDegrees gives the letter's axis and flags a sign against its letter", () => {
+    expect(parseDegrees("14.6773 N")).toEqual({ value: 14.6773, axis: "lat" });
+    expect(parseDegrees("92.1404 O")).toEqual({ value: -92.1404, axis: "lon" });
+    expect(parseDegrees("-14.6 N")).toEqual({ value: -14.6, axis: "lat", signAgainstLetter: true });
+    expect(parseDegrees("+92.1 W")?.signAgainstLetter).toBe(true);
+    expect(parseDegrees("-92.1 W")).toEqual({ value: -92.1, axis: "lon" });
+    expect(parseDegrees("N 14.6 S")).toBeUndefined();
+  });
+
+  it("14.6773 N / 92.1404 W are read as 14.6773, -92.1404", () => {
+    const r = points("14.6773 N", "92.1404 W");
+    expect(codes(r)).toEqual([]);
+    const s = (r.records as Sighting[])[0]!;
+    expect([s.lat, s.lon]).toEqual([14.6773, -92.1404]);
+  });
+
+  const coordinateRejection = (r: ReturnType<typeof importTable>) => {
+    expect(r.report.accepted).toBe(0);
+    return r.report.rejections.find((x) => x.code === "invalid_coordinate");
+  };
+
+  it("a longitude letter in the latitude column (or the reverse) is rejected", () => {
+    expect(coordinateRejection(points("14.6773 W", "-92.1404"))?.column).toBe("latitud");
+    expect(coordinateRejection(points("14.6773", "92.1404 N"))?.column).toBe("longitud");
+  });
+
+  it("a minus sign with N is rejected, not read as south", () => {
+    const rejection = coordinateRejection(points("-14.6773 N", "92.1404 W"));
+    expect(rejection?.message).toContain("the sign says one hemisphere");
+  });
+
+  it("both cells with the other axis's letter: read swapped with coordinates_swapped", () => {
+    const r = points("92.1404 W", "14.6773 N");
+    expect(codes(r)).toEqual([]);
+    const s = (r.records as Sighting[])[0]!;
+    expect([s.lat, s.lon]).toEqual([14.6773, -92.1404]);
+    expect(r.report.warnings.map((w) => w.code)).toContain("coordinates_swapped");
   });
 });
