@@ -36,14 +36,22 @@ function set<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | 
   if (value !== undefined) obj[key] = value;
 }
 
-/** Size fields of a sighting from a generic size cell and/or best/min/max cells. */
-/** The column a sighting's figure is named by in messages: the first size column the file has. */
-function sizeField(r: RowReader): string {
-  return ["size", "size_best", "size_max", "size_min"].find((f) => r.ctx.idx[f] !== undefined)!;
+/** A sighting's size: best, low and high figures, and the field each was read from (for messages). */
+interface Sizes {
+  best?: number;
+  min?: number;
+  max?: number;
+  from: { best?: string; min?: string; max?: string };
 }
 
-function sizes(r: RowReader): { best?: number; min?: number; max?: number } {
-  const out: { best?: number; min?: number; max?: number } = {};
+/** Size fields of a sighting from a generic size cell and/or best/min/max cells. */
+function sizes(r: RowReader): Sizes {
+  const out: Sizes = { from: {} };
+  const put = (slot: "best" | "min" | "max", value: number, field: string) => {
+    if (out[slot] !== undefined) return;
+    out[slot] = value;
+    out.from[slot] = field;
+  };
   const read = (field: string, slot: "best" | "min" | "max") => {
     const t = r.text(field);
     if (t === undefined) return;
@@ -80,7 +88,10 @@ function sizes(r: RowReader): { best?: number; min?: number; max?: number } {
       case "number":
         if (q.value < 0)
           return r.reject(field, "negative_count", `${r.column(field)} is negative (${t}).`, t);
-        if (withinPeopleLimit(r, field, t, q.value)) out[slot] = q.value;
+        if (withinPeopleLimit(r, field, t, q.value)) {
+          out[slot] = q.value;
+          out.from[slot] = field;
+        }
         return;
       case "range":
         if (!withinPeopleLimit(r, field, t, Math.max(q.min, q.max))) return;
@@ -91,14 +102,14 @@ function sizes(r: RowReader): { best?: number; min?: number; max?: number } {
             `${r.column(field)} "${t}": the low end is above the high end.`,
             t,
           );
-        out.min ??= q.min;
-        out.max ??= q.max;
+        put("min", q.min, field);
+        put("max", q.max, field);
         return;
       case "atLeast":
-        if (withinPeopleLimit(r, field, t, q.min)) out.min ??= q.min;
+        if (withinPeopleLimit(r, field, t, q.min)) put("min", q.min, field);
         return;
       case "atMost":
-        if (withinPeopleLimit(r, field, t, q.max)) out.max ??= q.max;
+        if (withinPeopleLimit(r, field, t, q.max)) put("max", q.max, field);
         return;
     }
   };
@@ -219,8 +230,10 @@ export function convertSighting(
   extra = conf.extra;
   if (reported) extra = { ...(extra ?? {}), reported_at: formatParsedDate(reported) };
   if (r.issues.rejections.length || !observed) return r.issues as Converted<Sighting>;
-  const figure = size.best ?? size.max ?? size.min;
-  if (figure !== undefined) warnUnlikelyPeople(r, sizeField(r), figure);
+  // The figure the estimator reads, named by the column it came from on this row.
+  const slot = size.best !== undefined ? "best" : size.max !== undefined ? "max" : "min";
+  const figure = size[slot];
+  if (figure !== undefined) warnUnlikelyPeople(r, size.from[slot]!, figure);
   const rec: Sighting = {
     id:
       r.text("sighting_id") ??

@@ -188,3 +188,18 @@ describe("coordinates with a hemisphere letter: the letter's axis and sign are c
     expect(r.report.warnings.map((w) => w.code)).toContain("coordinates_swapped");
   });
 });
+
+describe("unlikely_count names the column the figure came from", () => {
+  it("size_best blank and size_max 500000: the warning names size_max", () => {
+    const r = sightings([
+      "observed_at;place_name;caravan_label;size_best;size_max",
+      "2018-10-20;Tapachula;Caravana 1;;500000",
+      "2018-10-21;Tapachula;Caravana 1;400000;",
+    ]);
+    const warned = r.report.warnings.filter((w) => w.code === "unlikely_count");
+    expect(warned.map((w) => [w.line, w.column])).toEqual([
+      [2, "size_max"],
+      [3, "size_best"],
+    ]);
+  });
+});
