@@ -4,8 +4,8 @@ import { parseDecimal, parseDegrees, parseQuantity } from "./values.ts";
 
 /**
  * Most people one row may state (a count, a group size, a stock figure): 10 million, more than
- * the population of Honduras and a thousand times the largest 2018 caravan, so a larger figure is
- * a stray digit. It also keeps sums exact: 900 million rows at the limit stay below 2^53.
+ * the population of Honduras and more than a thousand times the largest 2018 caravan (up to about
+ * 7,000: UNHCR, 23 October 2018), so a larger figure is a stray digit. It also keeps sums exact: 900 million rows at the limit stay below 2^53.
  */
 export const MAX_PEOPLE_PER_ROW = 10_000_000;
 
@@ -94,9 +94,10 @@ export function withinPeopleLimit(r: RowReader, field: string, t: string, value:
 }
 
 /**
- * People in one row above which the row is kept but flagged (`unlikely_count`): ten times the
- * largest 2018 caravan (about 10,000 people), so a stray digit (`500000` for `500`) is seen before
- * it becomes the replay's "people who left". Far below MAX_PEOPLE_PER_ROW, which rejects.
+ * People in one row above which the row is kept but flagged (`unlikely_count`): more than ten
+ * times the largest 2018 caravan ("up to 7,000 people or more", UNHCR briefing of 23 October 2018,
+ * in data/sightings.csv), so a stray digit (`500000` for `500`) is seen before it becomes the
+ * replay's "people who left". Far below MAX_PEOPLE_PER_ROW, which rejects.
  */
 export const UNLIKELY_PEOPLE_PER_ROW = 100_000;
 
@@ -107,7 +108,7 @@ export function warnUnlikelyPeople(r: RowReader, field: string, value: number | 
   r.warn(
     field,
     "unlikely_count",
-    `${r.column(field)}: ${people} people in one row is more than ten times the largest 2018 caravan (about 10,000); kept, but check the cell for a stray digit.`,
+    `${r.column(field)}: ${people} people in one row is more than ten times the largest 2018 caravan (up to about 7,000, UNHCR, 23 Oct 2018); kept, but check the cell for a stray digit.`,
     String(value),
     { people: value, limit: UNLIKELY_PEOPLE_PER_ROW },
   );

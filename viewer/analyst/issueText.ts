@@ -150,7 +150,7 @@ const ES: Record<string, Template> = {
       : undefined,
   unlikely_count: ({ c, p }) =>
     p["people"] !== undefined
-      ? `${c}: ${n(p["people"])} personas en una fila son más de diez veces la mayor caravana de 2018 (unas 10.000); se conserva, pero revise si sobra una cifra.`
+      ? `${c}: ${n(p["people"])} personas en una fila son más de diez veces la mayor caravana de 2018 (hasta unas 7.000, ACNUR, 23 oct 2018); se conserva, pero revise si sobra una cifra.`
       : undefined,
   no_data_rows: ({ p }) =>
     p["row"] !== undefined
