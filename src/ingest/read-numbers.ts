@@ -119,7 +119,10 @@ export function warnUnlikelyPeople(r: RowReader, field: string, value: number | 
  * parseDegrees). `axis` is the axis its letter names, for the caller to check against the column;
  * a sign against its letter (`-14.6 N`) is rejected as `invalid_coordinate`.
  */
-export function readDecimal(r: RowReader, field: string): { value?: number; axis?: "lat" | "lon" } {
+export function readCoordinateCell(
+  r: RowReader,
+  field: string,
+): { value?: number; axis?: "lat" | "lon" } {
   const t = r.text(field);
   if (t === undefined) return {};
   const plain = parseDecimal(t);

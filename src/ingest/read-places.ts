@@ -2,7 +2,7 @@
 import type { Place } from "../model/place.ts";
 import { pcodeHolds, placeByCode, resolvePlace } from "../geo/resolvePlace.ts";
 import type { PlaceResolution } from "../geo/resolvePlace.ts";
-import { readDecimal } from "./read-numbers.ts";
+import { readCoordinateCell } from "./read-numbers.ts";
 import { remember } from "./row-reader.ts";
 import type { RowReader } from "./row-reader.ts";
 import { parseGeopoint } from "./values.ts";
@@ -50,7 +50,7 @@ function lettersOnAxes(
 export function readCoordinates(r: RowReader): { lat?: number; lon?: number } {
   if (!r.anyCoordinates) return NO_COORDINATES;
   const rejected = r.issues.rejections.length;
-  let { lat, lon } = lettersOnAxes(r, readDecimal(r, "lat"), readDecimal(r, "lon"));
+  let { lat, lon } = lettersOnAxes(r, readCoordinateCell(r, "lat"), readCoordinateCell(r, "lon"));
   // A cell already rejected (not a number, a letter of the other axis): no second reason.
   if (r.issues.rejections.length > rejected) return NO_COORDINATES;
   if (lat === undefined && lon === undefined) {

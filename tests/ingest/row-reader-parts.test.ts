@@ -8,7 +8,11 @@ import { createDateWindow } from "../../src/ingest/date-window.ts";
 import { parseStockBasis } from "../../src/ingest/enums.ts";
 import { readChoice, readCountry, readCountryCode } from "../../src/ingest/read-codes.ts";
 import { readDate } from "../../src/ingest/read-date.ts";
-import { MAX_PEOPLE_PER_ROW, readCount, readDecimal } from "../../src/ingest/read-numbers.ts";
+import {
+  MAX_PEOPLE_PER_ROW,
+  readCount,
+  readCoordinateCell,
+} from "../../src/ingest/read-numbers.ts";
 import { readCoordinates, readPlace } from "../../src/ingest/read-places.ts";
 import { DEFAULT_REGION, RowReader } from "../../src/ingest/row-reader.ts";
 import type { ConvertContext } from "../../src/ingest/row-reader.ts";
@@ -75,8 +79,8 @@ describe("numbers", () => {
 
   it("reads decimals with either separator", () => {
     const r = reader(["lat", "lon"], ["14,9075", "norte"]);
-    expect(readDecimal(r, "lat")).toBe(14.9075);
-    expect(readDecimal(r, "lon")).toBeUndefined();
+    expect(readCoordinateCell(r, "lat")).toEqual({ value: 14.9075 });
+    expect(readCoordinateCell(r, "lon")).toEqual({});
     expect(codes(r)).toEqual(["invalid_number"]);
   });
 });
