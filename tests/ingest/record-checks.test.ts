@@ -85,6 +85,23 @@ describe("caravan labels: the first spelling is an accepted row's", () => {
     expect(r.report.warnings.filter((w) => w.code === "caravan_label_spelling")).toEqual([]);
   });
 
+  it("stocks too: a rejected first row does not set the spelling", () => {
+    const r = importTable(
+      [
+        "date;category;value;basis;caravan_label",
+        "2018-10-20;asylum_claim;;cumulative;CARAVANA 1",
+        "2018-10-21;asylum_claim;1000;cumulative;Caravana 1",
+        "2018-10-22;asylum_claim;1200;cumulative;caravana 1",
+      ].join("\n") + "\n",
+      { kind: "stocks" },
+    );
+    expect(codes(r)).toEqual(["missing_value"]);
+    const labels = (r.records as { caravanLabel?: string }[]).map((x) => x.caravanLabel);
+    expect(labels).toEqual(["Caravana 1", "Caravana 1"]);
+    const warned = r.report.warnings.filter((w) => w.code === "caravan_label_spelling");
+    expect(warned.map((w) => w.line)).toEqual([4]);
+  });
+
   it("the once-only warning is given on the first accepted row with the new spelling", () => {
     const r = sightings([
       "fecha;lugar;caravana;cantidad",
