@@ -28,12 +28,13 @@ import { moveMembers, moveReport, newGroup } from "./workGroup.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { reassignReports } from "./reassignReports.ts";
 import type { FitCache } from "./reassignReports.ts";
-import { mergeTracklets } from "./mergeTracklets.ts";
+import { mergeRows } from "./mergeTracklets.ts";
 import { splitTrack } from "./splitTrack.ts";
 import { placeDayWeights } from "./placeDay.ts";
 import type { PlacedReport } from "./placeDay.ts";
 import type { BodyPart } from "./partWords.ts";
-import type { LinkItem, LinkReport } from "./mergeTracklets.ts";
+import type { LinkReport, RowItem } from "./mergeTracklets.ts";
+import { ReportTable } from "./reportTable.ts";
 import { DEFAULT_COST_MODEL } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
 import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
@@ -254,6 +255,8 @@ const SEARCH_ROUNDS = 2;
 
 interface Search {
   reports: readonly LinkReport[];
+  /** The reports' table (reportTable.ts), made once their weights are set; read by every step. */
+  table: ReportTable;
   fixed: readonly boolean[];
   /** The labelled group's route for a list holding its labelled reports. */
   routeOfList: (list: readonly number[]) => readonly string[] | undefined;
@@ -274,16 +277,17 @@ function descend(search: Search, start: number[][]): number[][] {
   };
   for (let round = 0; round < SEARCH_ROUNDS; round++) {
     lists = lists.filter((l) => l.length > 0);
-    const items: LinkItem[] = lists.map((l) => {
+    const items: RowItem[] = lists.map((l) => {
       const routes = search.routeOfList(l);
-      return { labelled: routes !== undefined, routes, reports: l.map((i) => search.reports[i]) };
+      return { labelled: routes !== undefined, routes, rows: l };
     });
-    const clusters = mergeTracklets(items, o);
+    const clusters = mergeRows(search.table, items, o);
     lists = clusters.map((c) => c.members.flatMap((k) => lists[k]));
     lists = reassignReports(search.reports, lists, search.fixed, {
       ...o,
       routes: lists.map(search.routeOfList),
       cache: search.cache,
+      table: search.table,
     });
   }
   return lists.filter((l) => l.length > 0);
@@ -298,7 +302,7 @@ function descend(search: Search, start: number[][]): number[][] {
 function searchPartition(
   ctx: EstimateContext,
   all: readonly WorkGroup[],
-  reports: readonly LinkReport[],
+  table: ReportTable,
   owner: readonly number[],
   fixed: readonly boolean[],
   model: CostModel,
@@ -307,8 +311,10 @@ function searchPartition(
     const lab = list.map((i) => all[owner[i]]).find((g) => g.labelled);
     return lab ? [lab.routeId] : undefined;
   };
+  const reports = table.reports;
   const search: Search = {
     reports,
+    table,
     fixed,
     routeOfList,
     model,
@@ -327,6 +333,7 @@ function searchPartition(
       routeIds: ctx.routeIds,
       birth: BIRTH_NATS,
       maxGapDays: MAX_LINK_GAP_DAYS,
+      table,
     });
     if (parts) any = true;
     split.push(...(parts ?? [l]));
@@ -359,7 +366,8 @@ function joinByCost({ ctx, live, merged, describe, born }: Linking): void {
   const fixed = owner.map((k) => all[k].labelled);
   // Nothing to associate (every report labelled or given to a labelled group by the first pass).
   if (fixed.every(Boolean)) return;
-  const lists = searchPartition(ctx, all, reports, owner, fixed, model);
+  // The table is made here, once the weights are set: every step of the search reads it.
+  const lists = searchPartition(ctx, all, new ReportTable(reports), owner, fixed, model);
   applyPartition(ctx, all, lists, owner, sightings, merged, describe, born);
 }
 

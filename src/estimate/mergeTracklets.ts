@@ -11,7 +11,8 @@
  * continue on another route that shares the road (the merged group takes the route its reports fit
  * best).
  */
-import { listCost } from "./moveScreen.ts";
+import { listCost, tableCost } from "./moveScreen.ts";
+import { ReportTable } from "./reportTable.ts";
 import { positionsOutliers } from "./positionsFit.ts";
 import { oversized } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
@@ -34,6 +35,15 @@ export interface LinkItem {
   reports: readonly LinkReport[];
 }
 
+/** A tracklet or group as mergeRows sees it: its reports as rows of one ReportTable. */
+export interface RowItem {
+  labelled: boolean;
+  /** Routes the group may be on (labelled: its own); default every route. */
+  routes?: readonly string[];
+  /** Its reports' indices in the table. */
+  rows: readonly number[];
+}
+
 export interface MergeOptions {
   model: CostModel;
   routeIds: readonly string[];
@@ -47,6 +57,8 @@ interface Cluster {
   members: number[];
   labelled: boolean;
   routes: readonly string[];
+  /** Its reports' rows in the table, in time order (a stable sort), and the reports themselves. */
+  rows: number[];
   reports: LinkReport[];
   first: number;
   last: number;
@@ -131,7 +143,8 @@ export function seenNear(a: readonly LinkReport[], b: readonly LinkReport[]): bo
 /**
  * The best route and cost of reports (sorted by time) as one group: each route near a report
  * scored by trackCost.ts groupCost, the first of the least (moveScreen.ts listCost computes it
- * with less work).
+ * with less work). For a plain list: it makes a table of the list; the search reads its own
+ * (rowsRouteCost).
  */
 export function bestRouteCost(
   reports: readonly LinkReport[],
@@ -147,14 +160,48 @@ export function bestRouteCost(
   return { route: route ?? routes[0], cost };
 }
 
-function cluster(items: readonly LinkItem[], i: number, o: MergeOptions): Cluster {
-  const reports = [...items[i].reports].sort((a, b) => a.t - b.t);
+/** bestRouteCost of the reports at rows `sorted` (in time order) of `table`. */
+export function rowsRouteCost(
+  table: ReportTable,
+  sorted: readonly number[],
+  routes: readonly string[],
+  model: CostModel,
+): { route: string; cost: number } {
+  const { route, cost } = tableCost(table, sorted, routes, model);
+  return { route: route ?? routes[0], cost };
+}
+
+/** Rows `a` and `b` (each in time order) in one time order: a stable sort of `[...a, ...b]`. */
+function mergeByTime(
+  reports: readonly LinkReport[],
+  a: readonly number[],
+  b: readonly number[],
+): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (const x of a) {
+    while (j < b.length && reports[b[j]].t < reports[x].t) out.push(b[j++]);
+    out.push(x);
+  }
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
+function cluster(
+  table: ReportTable,
+  items: readonly RowItem[],
+  i: number,
+  o: MergeOptions,
+): Cluster {
+  const rows = [...items[i].rows].sort((a, b) => table.reports[a].t - table.reports[b].t);
   const routes = items[i].routes ?? o.routeIds;
-  const { route, cost } = bestRouteCost(reports, routes, o.model);
+  const { route, cost } = rowsRouteCost(table, rows, routes, o.model);
+  const reports = rows.map((r) => table.reports[r]);
   return {
     members: [i],
     labelled: items[i].labelled,
     routes,
+    rows,
     reports,
     first: reports[0]?.t ?? 0,
     last: reports.at(-1)?.t ?? 0,
@@ -163,21 +210,23 @@ function cluster(items: readonly LinkItem[], i: number, o: MergeOptions): Cluste
   };
 }
 
-function union(a: Cluster, b: Cluster, o: MergeOptions): Cluster | undefined {
+function union(table: ReportTable, a: Cluster, b: Cluster, o: MergeOptions): Cluster | undefined {
   if (a.labelled && b.labelled) return undefined;
   const gap = Math.max(a.first, b.first) - Math.min(a.last, b.last);
   if (gap > o.maxGapDays) return undefined;
   // Overlapping in time, one group must have been seen near the other on some day.
   if (gap < 0 && !seenNear(a.reports, b.reports)) return undefined;
   const routes = a.labelled ? a.routes : b.labelled ? b.routes : a.routes;
-  const reports = [...a.reports, ...b.reports].sort((x, y) => x.t - y.t);
+  const rows = mergeByTime(table.reports, a.rows, b.rows);
+  const reports = rows.map((r) => table.reports[r]);
   if (!sizesFit(a.reports, b.reports, reports)) return undefined;
-  const { route, cost } = bestRouteCost(reports, routes, o.model);
+  const { route, cost } = rowsRouteCost(table, rows, routes, o.model);
   if (!Number.isFinite(cost) || !fewNewOutliers(a, b, reports, route, o.model)) return undefined;
   return {
     members: [...a.members, ...b.members],
     labelled: a.labelled || b.labelled,
     routes,
+    rows,
     reports,
     first: Math.min(a.first, b.first),
     last: Math.max(a.last, b.last),
@@ -197,14 +246,32 @@ export function mergeTracklets(
   items: readonly LinkItem[],
   o: MergeOptions,
 ): { members: number[]; route: string }[] {
-  const live: (Cluster | undefined)[] = items.map((_, i) => cluster(items, i, o));
+  let next = 0;
+  const rows = items.map(({ labelled, routes, reports }) => ({
+    labelled,
+    routes,
+    rows: reports.map(() => next++),
+  }));
+  return mergeRows(new ReportTable(items.flatMap((item) => item.reports)), rows, o);
+}
+
+/**
+ * mergeTracklets of items whose reports are rows of one table (the association search's, made
+ * once: linkTracklets.ts), read without copying them into a table per candidate merge.
+ */
+export function mergeRows(
+  table: ReportTable,
+  items: readonly RowItem[],
+  o: MergeOptions,
+): { members: number[]; route: string }[] {
+  const live: (Cluster | undefined)[] = items.map((_, i) => cluster(table, items, i, o));
   // Gain of each pair (cost saved by merging, birth included), recomputed for merged clusters.
   const gain = new Map<string, { a: number; b: number; merged: Cluster; gain: number }>();
   const score = (a: number, b: number): void => {
     const ca = live[a];
     const cb = live[b];
     if (!ca || !cb) return;
-    const merged = union(ca, cb, o);
+    const merged = union(table, ca, cb, o);
     if (!merged) return;
     const g = ca.cost + cb.cost + o.birth - merged.cost;
     if (g > 0) gain.set(`${a},${b}`, { a, b, merged, gain: g });

@@ -48,7 +48,8 @@ export interface Evaluated {
  * Exact cost of reports `sorted` (indices into `reports`, in time order) as one group on its best
  * route among `routes`: mergeTracklets.ts bestRouteCost (the same routes in the same order, the
  * same cost and tie rule), computed with less work (tableCost). `logSize`, when given, is the
- * list's groupLogSize (known to the caller).
+ * list's groupLogSize (known to the caller). It makes a table of the list for each call: for a
+ * plain list read once; the association search calls tableCost on its own table, made once.
  */
 export function listCost(
   reports: readonly LinkReport[],
@@ -67,7 +68,13 @@ export function listCost(
   );
 }
 
-/** Buffers reused between calls (grown as needed; the library runs single-threaded). */
+/**
+ * Scratch buffers of tableCost, reused between calls (grown as needed): tableCost runs hundreds of
+ * thousands of times per search, and allocating three arrays per call showed in its time. They
+ * carry no state from one call to the next: each call writes the entries it reads (kmBuffer and
+ * weightBuffer by routeCost, sizeBuffer by figureLosses) before reading them, and tableCost
+ * neither calls itself nor yields (the library runs single-threaded), so no call sees another's.
+ */
 let kmBuffer = new Float64Array(64);
 let weightBuffer = new Float64Array(64);
 let sizeBuffer = new Float64Array(64);

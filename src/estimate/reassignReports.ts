@@ -76,6 +76,12 @@ export interface ReassignOptions {
   exhaustive?: boolean;
   /** Fits of earlier searches of the same reports under the same model (default: none). */
   cache?: FitCache;
+  /**
+   * The reports' table (reportTable.ts), made by the caller once the reports' weights are set and
+   * shared by every search of them (default: one made for this call). Its reports must be this
+   * call's array.
+   */
+  table?: ReportTable;
 }
 
 /**
@@ -157,30 +163,6 @@ function withReport(
   let k = at;
   while (k < sorted.length && reports[sorted[k]].t === reports[i].t) k++;
   return [...sorted.slice(0, k), i, ...sorted.slice(k)];
-}
-
-/**
- * The table and time order of a reports array, made once: the split test (splitTrack.ts) searches
- * two groups at a time, each time over the same reports array of every report (made for each
- * search, they were 3 % of a 100-group run). As with FitCache, the reports must not change
- * between searches of one array.
- */
-const tables = new WeakMap<
-  readonly LinkReport[],
-  { table: ReportTable; byTime: readonly number[] }
->();
-
-function tableOf(reports: readonly LinkReport[]): {
-  table: ReportTable;
-  byTime: readonly number[];
-} {
-  let known = tables.get(reports);
-  if (!known || known.byTime.length !== reports.length) {
-    const byTime = reports.map((_, i) => i).sort((x, y) => reports[x].t - reports[y].t);
-    known = { table: new ReportTable(reports), byTime };
-    tables.set(reports, known);
-  }
-  return known;
 }
 
 /** What the search of one call shares. */
@@ -344,16 +326,13 @@ export function reassignReports(
   fixed: readonly boolean[],
   o: ReassignOptions & { routes?: readonly (readonly string[] | undefined)[] },
 ): number[][] {
-  const search: Search = {
-    reports,
-    s: [],
-    o,
-    cache: o.cache ?? new Map(),
-    kmTable: tableOf(reports).table,
-  };
+  const kmTable = o.table ?? new ReportTable(reports);
+  if (kmTable.reports !== reports)
+    throw new RangeError("reassignReports: the table given is of another reports array");
+  const search: Search = { reports, s: [], o, cache: o.cache ?? new Map(), kmTable };
   const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds));
   search.s = s;
-  const dirty = new Dirty(reports, tableOf(reports).byTime, o.maxGapDays);
+  const dirty = new Dirty(reports, kmTable.byTime, o.maxGapDays);
   for (let pass = 0; pass < (o.passes ?? 3); pass++) {
     let moved = 0;
     for (let a = 0; a < s.length; a++) {

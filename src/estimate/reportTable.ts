@@ -5,6 +5,10 @@
  * reading a report's km from its `kmByRoute` map for every route of every fit was more than half
  * of that time (50 unlabelled groups, `node --cpu-prof`). The values are the reports' own, so the
  * costs read from the table are those read from the reports, number for number.
+ *
+ * A table is a copy of the reports as they are when it is made: make it once their weights are
+ * set (linkTracklets.ts weighPlaceDays), and pass it to the steps that read them (mergeTracklets.ts
+ * mergeRows, reassignReports.ts, splitTrack.ts), so that every step of one search reads one table.
  */
 import type { LinkReport } from "./mergeTracklets.ts";
 
@@ -19,8 +23,8 @@ export class ReportTable {
   readonly km: Float64Array;
   /** Weight of each report's position (default 1). */
   readonly weight: Float64Array;
-  /** Each report's time (days). */
-  readonly t: Float64Array;
+  /** Report indices in time order (a stable sort), made on first use. */
+  private order?: readonly number[];
   constructor(reports: readonly LinkReport[]) {
     this.reports = reports;
     const index = new Map<string, number>();
@@ -30,13 +34,19 @@ export class ReportTable {
     this.width = index.size;
     this.km = new Float64Array(reports.length * this.width).fill(NaN);
     this.weight = new Float64Array(reports.length);
-    this.t = new Float64Array(reports.length);
     reports.forEach((r, i) => {
       for (const [route, km] of r.kmByRoute)
         this.km[i * this.width + (index.get(route) as number)] = km;
       this.weight[i] = r.weight ?? 1;
-      this.t[i] = r.t;
     });
+  }
+
+  /** Report indices in time order (a stable sort: reports at one time in their order). */
+  get byTime(): readonly number[] {
+    this.order ??= this.reports
+      .map((_, i) => i)
+      .sort((x, y) => this.reports[x].t - this.reports[y].t);
+    return this.order;
   }
 
   /** Whether reports `i` and `j` lie within `maxKm` of each other on a route near both. */

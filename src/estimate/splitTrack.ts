@@ -6,9 +6,10 @@
  * reports move between the two (reassignReports.ts), and keeps the split when the two groups'
  * cost plus one more birth penalty is below the one track's.
  */
-import { bestRouteCost } from "./mergeTracklets.ts";
+import { rowsRouteCost } from "./mergeTracklets.ts";
 import type { LinkReport } from "./mergeTracklets.ts";
 import { reassignReports } from "./reassignReports.ts";
+import { ReportTable } from "./reportTable.ts";
 import { fitTrack } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
 
@@ -19,6 +20,8 @@ export interface SplitOptions {
   routeIds: readonly string[];
   birth: number;
   maxGapDays: number;
+  /** The reports' table (reassignReports.ts ReassignOptions.table; default: one made for this call). */
+  table?: ReportTable;
 }
 
 /** Fewest reports the second group must hold for a split to be tried. */
@@ -38,11 +41,8 @@ export function splitTrack(
 ): [number[], number[]] | undefined {
   if (list.length < 2 * MIN_SPLIT_REPORTS) return undefined;
   const sorted = [...list].sort((a, b) => reports[a].t - reports[b].t);
-  const whole = bestRouteCost(
-    sorted.map((i) => reports[i]),
-    o.routes,
-    o.model,
-  );
+  const table = o.table ?? new ReportTable(reports);
+  const whole = rowsRouteCost(table, sorted, o.routes, o.model);
   if (!Number.isFinite(whole.cost)) return undefined;
   const on = sorted.filter((i) => reports[i].kmByRoute.has(whole.route));
   const km = on.map((i) => reports[i].kmByRoute.get(whole.route) as number);
@@ -73,11 +73,12 @@ export function splitTrack(
         birth: o.birth,
         maxGapDays: o.maxGapDays,
         routes: [o.routes, o.routeIds],
+        table,
       },
     );
     const [a, b] = parts;
     if (a.length === 0 || b.length < MIN_SPLIT_REPORTS) continue;
-    const cost = costOn(reports, a, o.routes, o.model) + costOn(reports, b, o.routeIds, o.model);
+    const cost = costOn(table, a, o.routes, o.model) + costOn(table, b, o.routeIds, o.model);
     if (!best || cost < best.cost) best = { parts: [a, b], cost };
   }
   return best && best.cost + o.birth < whole.cost ? best.parts : undefined;
@@ -92,13 +93,14 @@ function bySize(reports: readonly LinkReport[], list: readonly number[]): number
   return sized.filter((i) => (reports[i].logSize as number) > median);
 }
 
-/** Cost of a list of reports as one group on its best route among `routes`. */
+/** Cost of a list of reports (rows of `table`) as one group on its best route among `routes`. */
 function costOn(
-  reports: readonly LinkReport[],
+  table: ReportTable,
   list: readonly number[],
   routes: readonly string[],
   model: CostModel,
 ): number {
-  const sorted = [...list].sort((x, y) => reports[x].t - reports[y].t).map((i) => reports[i]);
-  return bestRouteCost(sorted, routes, model).cost;
+  const { reports } = table;
+  const sorted = [...list].sort((x, y) => reports[x].t - reports[y].t);
+  return rowsRouteCost(table, sorted, routes, model).cost;
 }
