@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { walk } from "./walkReports.ts";
-import { mergeTracklets } from "../../src/estimate/mergeTracklets.ts";
+import { mergeRows, mergeTracklets } from "../../src/estimate/mergeTracklets.ts";
 import type { LinkItem, LinkReport } from "../../src/estimate/mergeTracklets.ts";
 import { reassignReports } from "../../src/estimate/reassignReports.ts";
+import { ReportTable } from "../../src/estimate/reportTable.ts";
 import { splitTrack } from "../../src/estimate/splitTrack.ts";
 import { DEFAULT_COST_MODEL } from "../../src/estimate/trackCost.ts";
 
@@ -39,6 +40,27 @@ describe("mergeTracklets", () => {
     expect(mergeTracklets([item(small), item(big)], o)).toHaveLength(2);
   });
 
+  it("merges rows of one table of more reports (mergeRows) as it merges the items' own reports", () => {
+    const a = walk(1, 14, 0, 35, 1500);
+    const b = walk(6, 19, 0, 35, 1500);
+    const stray = walk(2, 8, 900, 10, 200);
+    const items = [item(a.slice(0, 7)), item(b.slice(0, 7)), item(a.slice(7)), item(b.slice(7))];
+    items.push(item(stray.slice(0, 3)), item(stray.slice(3), true));
+    // The table: every report, in reverse order, with reports of no item between them.
+    const all = [...items.flatMap((x) => x.reports), ...walk(1, 20, 300, 20, 800)].reverse();
+    const rows = items.map((x, k) => ({
+      labelled: x.labelled,
+      routes: k === 5 ? ["main"] : undefined,
+      rows: x.reports.map((r) => all.indexOf(r)),
+    }));
+    const plain = mergeTracklets(
+      items.map((x, k) => ({ ...x, routes: rows[k].routes })),
+      o,
+    );
+    expect(mergeRows(new ReportTable(all), rows, o)).toEqual(plain);
+    expect(plain.map((c) => c.members)).toContainEqual([0, 2]);
+  });
+
   it("never merges two labelled groups", () => {
     const a = walk(1, 5, 0, 30, 1000);
     const b = walk(1, 5, 0, 30, 1000);
@@ -63,6 +85,12 @@ describe("reassignReports and splitTrack", () => {
     const [x, y] = reassignReports(reports, start, [], o);
     expect(x).toEqual(ia);
     expect(y).toEqual(ib);
+    // The same with the caller's table (made once per search); a table of another array is refused.
+    const table = new ReportTable(reports);
+    expect(reassignReports(reports, start, [], { ...o, table })).toEqual([x, y]);
+    expect(() =>
+      reassignReports(reports, start, [], { ...o, table: new ReportTable([...reports]) }),
+    ).toThrow(RangeError);
   });
 
   it("splits a track that holds two groups, and leaves one group whole", () => {
@@ -70,6 +98,18 @@ describe("reassignReports and splitTrack", () => {
     // The two groups, whichever the split names first.
     const sorted = parts?.map((p) => [...p].sort((u, v) => u - v)).sort((p, q) => p[0] - q[0]);
     expect(sorted).toEqual([ia, ib]);
+    const table = new ReportTable(reports);
+    expect(splitTrack(reports, [...ia, ...ib], [], { ...o, routes: ["main"], table })).toEqual(
+      parts,
+    );
     expect(splitTrack(reports, ia, [], { ...o, routes: ["main"] })).toBeUndefined();
+  });
+});
+
+describe("ReportTable", () => {
+  it("orders its reports by time, those at one time as given", () => {
+    const at = (t: number): LinkReport => ({ t, kmByRoute: new Map([["main", t]]) });
+    const table = new ReportTable([at(3), at(1), at(3), at(0), at(1)]);
+    expect(table.byTime).toEqual([3, 1, 4, 0, 2]);
   });
 });
