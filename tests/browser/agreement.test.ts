@@ -200,10 +200,14 @@ describe.skipIf(!hasBrowser)("one state of the corridor: viewer, CLI and library
       expectSituation(date, shown, state, lib, cli);
       // The table of places, unfolded on 25 Nov, stays unfolded on the following days.
       if (date === "2018-12-15")
-        expect(await page.locator("#situation details").getAttribute("open")).toBe("");
+        expect(await page.locator("#situation details.situation-places").getAttribute("open")).toBe(
+          "",
+        );
       if (date === "2018-11-25") {
-        await page.locator("#situation details summary").click();
-        await expect.poll(() => page.locator("#situation details").getAttribute("open")).toBe("");
+        await page.locator("#situation details.situation-places summary").click();
+        await expect
+          .poll(() => page.locator("#situation details.situation-places").getAttribute("open"))
+          .toBe("");
         await page.screenshot({ path: join(SHOTS, "viewer-situation.png"), fullPage: true });
       }
     }
