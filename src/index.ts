@@ -164,7 +164,14 @@ export type {
   KmSmootherResult,
 } from "./estimate/kmSmoother.ts";
 export type { PartCounts, PartShares } from "./estimate/partMixture.ts";
-export { PART_PRIOR, partShares, unknownPartAlternatives } from "./estimate/partMixture.ts";
+export {
+  PART_PRIOR,
+  partShares,
+  sidedShares,
+  SIDE_MAX_ODDS,
+  SIDE_SLOPE,
+  unknownPartAlternatives,
+} from "./estimate/partMixture.ts";
 export { smoothKm } from "./estimate/kmSmoother.ts";
 export type { SizeObservation, SizeDayEstimate, SizeLoo } from "./estimate/sizeSmoother.ts";
 export { smoothSize, smoothSizeWithLoo } from "./estimate/sizeSmoother.ts";

@@ -69,3 +69,41 @@ export function unknownPartAlternatives(
   }
   return out;
 }
+
+/**
+ * How strongly a report's place among the group's other reports of its day leans it to one end:
+ * each of the body's half-spreads (beyond the first) that it lies behind the others' median
+ * multiplies the odds of the rear by e^SIDE_SLOPE, ahead of it those of the vanguard, up to
+ * SIDE_MAX_ODDS. The rear reached a shelter days after the body rode in; the vanguard walks on
+ * from a long stay: read as the body, such reports drag the median person by the body's length.
+ */
+export const SIDE_SLOPE = 1;
+export const SIDE_MAX_ODDS = 20;
+
+/**
+ * The shares of head and tail of a report of unknown part lying `offsetKm` from the median of the
+ * group's other reports of the same day (negative: behind them), for a body of
+ * half-spread `halfKm`: the share of the end on its side raised by the odds factor of SIDE_SLOPE
+ * (body and the other end keep their ratio). Within one half-spread, or with no offset, unchanged.
+ * @example
+ * sidedShares({ head: 0.2, tail: 0.1 }, -300, 50).tail; // ≈ 0.69 (odds × 20, the cap)
+ * sidedShares({ head: 0.2, tail: 0.1 }, 30, 50); // => { head: 0.2, tail: 0.1 }
+ */
+export function sidedShares(
+  shares: PartShares,
+  offsetKm: number | undefined,
+  halfKm: Km,
+): PartShares {
+  if (offsetKm === undefined || !(halfKm > 0)) return shares;
+  const beyond = Math.abs(offsetKm) / halfKm - 1;
+  if (beyond <= 0) return shares;
+  const odds = Math.min(SIDE_MAX_ODDS, Math.exp(SIDE_SLOPE * beyond));
+  const behind = offsetKm < 0;
+  const s = behind ? shares.tail : shares.head;
+  if (!(s > 0) || s >= 1) return shares;
+  const raised = (s * odds) / (s * odds + 1 - s);
+  const rest = (1 - raised) / (1 - s);
+  return behind
+    ? { head: shares.head * rest, tail: raised }
+    : { head: raised, tail: shares.tail * rest };
+}

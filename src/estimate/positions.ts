@@ -19,7 +19,7 @@ import type { BodyPart } from "./partWords.ts";
 import { bodyProbability, groupShare, PART_SHARE } from "./parts.ts";
 import type { BiasSource } from "./sourceBias.ts";
 import { SOURCE_PRIORS } from "./sourceBias.ts";
-import { partShares, unknownPartAlternatives } from "./partMixture.ts";
+import { partShares, sidedShares, unknownPartAlternatives } from "./partMixture.ts";
 import type { PartCounts, PartShares } from "./partMixture.ts";
 import { withLean } from "./sourceLean.ts";
 import { placeStretch } from "./workGroup.ts";
@@ -186,6 +186,8 @@ export function kmObservations(
   const parts = g.positions.map((p) => partOf(g, p));
   const reach = target === "median" ? 0 : observedReachKm(g, target, parts);
   const unknown = target === "median" ? unknownPartReading(g, parts) : undefined;
+  // Where each report lies among the others of its days (labelled groups' final passes).
+  const offsets = target === "median" && ctx.bodyTails && g.labelled ? neighbourOffsets(g) : [];
   for (let pIndex = 0; pIndex < g.positions.length; pIndex++) {
     const p = g.positions[pIndex];
     const s = p.s;
@@ -202,7 +204,7 @@ export function kmObservations(
         : seen;
     const shaped =
       target === "median"
-        ? forMedian(g, p, o, unknown, ctx.bodyTails)
+        ? forMedian(g, p, o, unknown, ctx.bodyTails, offsets[pIndex])
         : forEnd(g, p, o, target, reach);
     if (!shaped) continue;
     if (target !== "median") {
@@ -259,13 +261,17 @@ function range(o: KmObservation): [Km, Km] {
   return o.kmRange ?? [o.km, o.km];
 }
 
-/** A report as evidence of the median person: a stretch behind/ahead of it for a part. */
+/**
+ * A report as evidence of the median person: a stretch behind/ahead of it for a part. `offset`
+ * (km; {@link neighbourOffsets}) leans a report of unknown part to the end on its side.
+ */
 function forMedian(
   g: WorkGroup,
   p: GroupPosition,
   o: KmObservation,
   unknown?: UnknownPartReading,
   tails = false,
+  offset?: number,
 ): KmObservation {
   const said = g.parts?.has(p.s.id) === true;
   // A figure and no part said: its share of the group weighs body against part (no threshold).
@@ -275,11 +281,14 @@ function forMedian(
     const body = bodyReading(g, p, o, tails);
     // Body only by default (no part said, no figure): it may have seen the vanguard or the rear.
     if (!unknown || said) return body;
+    const half = bodyHalfKm(g, p.s.t);
+    const lean = offset ?? 0;
+    // A report far behind the others reaches at least back to them as the rear, ahead as the vanguard.
     const alternatives = unknownPartAlternatives(
       range(o),
-      unknown.shares,
-      unknown.headReach,
-      unknown.tailReach,
+      sidedShares(unknown.shares, offset, half),
+      Math.max(unknown.headReach, lean),
+      Math.max(unknown.tailReach, -lean),
     );
     return alternatives.length ? { ...body, alternatives } : body;
   }
@@ -382,6 +391,36 @@ function forEnd(
     // (2018). Weak (half outlier), so that one report of the part itself outweighs it.
     outlier: 0.5,
   };
+}
+
+/** Other reports of the group's same day that a report must be set among (neighbourOffsets). */
+const NEIGHBOURS_MIN = 2;
+
+/**
+ * For each of a group's position reports, how far (km) it lies from the median of the group's
+ * other reports of the same local day: negative behind them. Undefined with fewer than
+ * NEIGHBOURS_MIN such reports. The same day only: with the adjacent days too, a report made
+ * before the day's ride sits "behind" the next day's and was read as the rear (the labelled
+ * diagnosis lost 95.5 → 96.7 km; docs/estimation.md "Rear and vanguard by their place").
+ */
+export function neighbourOffsets(g: Pick<WorkGroup, "positions">): (number | undefined)[] {
+  const byDay = new Map<number, number[]>();
+  for (const p of g.positions) {
+    const day = Math.floor(p.s.t);
+    const list = byDay.get(day) ?? [];
+    list.push(p.km);
+    byDay.set(day, list);
+  }
+  for (const list of byDay.values()) list.sort((a, b) => a - b);
+  return g.positions.map((p) => {
+    const all = byDay.get(Math.floor(p.s.t)) ?? [];
+    if (all.length - 1 < NEIGHBOURS_MIN) return undefined;
+    const near = [...all];
+    near.splice(near.indexOf(p.km), 1);
+    const m = near.length >> 1;
+    const median = near.length % 2 ? near[m] : 0.5 * (near[m - 1] + near[m]);
+    return p.km - median;
+  });
 }
 
 /** How a group's reports of unknown part are read (partMixture.ts). */

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { smoothKm } from "../../src/estimate/kmSmoother.ts";
 import type { KmObservation } from "../../src/estimate/kmSmoother.ts";
-import { PART_PRIOR, partShares, unknownPartAlternatives } from "../../src/estimate/partMixture.ts";
+import {
+  PART_PRIOR,
+  partShares,
+  sidedShares,
+  SIDE_MAX_ODDS,
+  unknownPartAlternatives,
+} from "../../src/estimate/partMixture.ts";
+import { neighbourOffsets } from "../../src/estimate/positions.ts";
+import type { GroupPosition } from "../../src/estimate/workGroup.ts";
 import { defaultMovementModel } from "../../src/movement/index.ts";
 
 describe("partMixture: reports that name no part", () => {
@@ -61,5 +69,82 @@ describe("partMixture: reports that name no part", () => {
     expect(Math.abs(mixed.median - 300)).toBeLessThan(Math.abs(plain.median - 300));
     expect(mixed.low).toBeLessThanOrEqual(300);
     expect(mixed.high).toBeGreaterThanOrEqual(300);
+  });
+
+  it("sidedShares leans a report far behind the day's others to the rear, far ahead to the vanguard", () => {
+    const shares = { head: 0.2, tail: 0.1 };
+    // Within one half-spread of the others, or not set among any: unchanged.
+    expect(sidedShares(shares, 40, 50)).toEqual(shares);
+    expect(sidedShares(shares, undefined, 50)).toEqual(shares);
+    // Two half-spreads behind: the rear's odds × e (SIDE_SLOPE 1); body and vanguard keep their ratio.
+    const behind = sidedShares(shares, -100, 50);
+    expect(behind.tail).toBeCloseTo((0.1 * Math.E) / (0.1 * Math.E + 0.9), 12);
+    expect(behind.head / (1 - behind.head - behind.tail)).toBeCloseTo(0.2 / 0.7, 12);
+    // Far behind: the odds are capped.
+    const far = sidedShares(shares, -1000, 50);
+    expect(far.tail).toBeCloseTo((0.1 * SIDE_MAX_ODDS) / (0.1 * SIDE_MAX_ODDS + 0.9), 12);
+    // Ahead: the vanguard rises, the rear falls.
+    const ahead = sidedShares(shares, 300, 50);
+    expect(ahead.head).toBeGreaterThan(0.6);
+    expect(ahead.tail).toBeLessThan(0.1);
+    expect(ahead.head + ahead.tail).toBeLessThan(1);
+  });
+
+  it("neighbourOffsets sets each report among the others of its own day only", () => {
+    const at = (t: number, km: number): GroupPosition =>
+      ({ s: { t }, km, off: 0 }) as unknown as GroupPosition;
+    const offsets = neighbourOffsets({
+      positions: [at(10.3, 500), at(10.5, 505), at(10.6, 495), at(10.9, 300), at(11.2, 800)],
+    });
+    // Day 10: others of the rear report at 300 are 495, 500, 505 (median 500).
+    expect(offsets[3]).toBe(-200);
+    // 500 among 505, 495, 300: median 495.
+    expect(offsets[0]).toBe(5);
+    // Day 11 has one report: not set among others (the next day's are not its neighbours).
+    expect(offsets[4]).toBeUndefined();
+    expect(offsets[1]).toBe(10);
+    // Two others are enough, one is not.
+    expect(neighbourOffsets({ positions: [at(3.1, 10), at(3.2, 20), at(3.4, 60)] })[2]).toBe(45);
+    expect(neighbourOffsets({ positions: [at(3.1, 10), at(3.4, 60)] })).toEqual([
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it("a rear report that names no part, leaned by its place, does not hold the median person back", () => {
+    // A group that rode into a shelter at km 800: each day three reports there and one of its
+    // rear 250 km behind, still walking in, with no part word.
+    const obs = (sided: boolean): KmObservation[] =>
+      Array.from({ length: 6 }, (_, k) => {
+        const rear = 550 + 40 * k;
+        const shares = sided
+          ? sidedShares({ head: 1 / 6, tail: 1 / 6 }, rear - 800, 40)
+          : { head: 1 / 6, tail: 1 / 6 };
+        return [
+          ...[800, 800, 800].map((km) => ({ step: k, km, sigmaKm: 40, outlier: 0.05 })),
+          {
+            step: k,
+            km: rear,
+            sigmaKm: 40,
+            outlier: 0.05,
+            alternatives: unknownPartAlternatives(
+              [rear, rear],
+              shares,
+              60,
+              sided ? 800 - rear : 60,
+            ),
+          },
+        ];
+      }).flat();
+    const run = (sided: boolean) =>
+      smoothKm({
+        nDays: 6,
+        routeLengthKm: 4000,
+        observations: obs(sided),
+        movement: defaultMovementModel(),
+      }).days[1];
+    const plain = run(false);
+    const sided = run(true);
+    expect(800 - sided.median).toBeLessThan(800 - plain.median);
   });
 });
