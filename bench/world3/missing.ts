@@ -8,6 +8,7 @@ import { dayNumber } from "../../src/index.ts";
 import type { RouteIndex, TrackPoint } from "../../src/index.ts";
 import { matchTracks, observations } from "./score.ts";
 import type { World3 } from "./world.ts";
+import { missingCause } from "../worlds/missing.ts";
 
 /** Missing group-days by cause, with one example each (as bench/worlds/missing.ts). */
 export type MissingCauses = Map<string, { n: number; example: string }>;
@@ -24,25 +25,6 @@ function namedSpans(world: World3): Map<string, [number, number]> {
     out.set(label, cur ? [Math.min(cur[0], d), Math.max(cur[1], d)] : [d, d]);
   }
   return out;
-}
-
-function cause(days: number[], d: number, span: [number, number] | undefined): string {
-  const where =
-    days.length === 0
-      ? "no track"
-      : d < days[0]
-        ? "before track"
-        : d > days[days.length - 1]
-          ? "after track"
-          : "gap";
-  const named = !span
-    ? "unnamed"
-    : d < span[0]
-      ? "before named"
-      : d > span[1]
-        ? "after named"
-        : "between named";
-  return `${where}, ${named}`;
 }
 
 /**
@@ -71,7 +53,7 @@ export function missingCauses(
     const days = [...have].sort((a, b) => a - b);
     for (const d of g.days) {
       if (d.day < first || d.day > last || have.has(d.day)) continue;
-      const key = cause(days, d.day, named.get(g.group));
+      const key = missingCause(days, d.day, named.get(g.group));
       const cur = into.get(key);
       if (cur) cur.n++;
       else into.set(key, { n: 1, example: `${world.name} ${g.group} day ${d.day}` });

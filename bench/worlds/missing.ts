@@ -97,6 +97,34 @@ function trackDays(world: ScorableWorld, tracks: readonly TrackPoint[]): Map<str
  * @example
  * missingCauses(world, estimateTracks(world.dataset).tracks).get("gap, between named")?.n;
  */
+/**
+ * Why a true group-day has no estimate: where the day falls against the group's track days
+ * (sorted; none, before, after, a gap) and against the span of the reports that name it. Days
+ * are ISO dates or day numbers, compared as such (both benches' scorers use this one rule).
+ */
+export function missingCause<D extends string | number>(
+  trackDays: readonly D[],
+  d: D,
+  namedSpan: readonly [D, D] | undefined,
+): string {
+  const where =
+    trackDays.length === 0
+      ? "no track"
+      : d < trackDays[0]!
+        ? "before track"
+        : d > trackDays[trackDays.length - 1]!
+          ? "after track"
+          : "gap";
+  const named = !namedSpan
+    ? "unnamed"
+    : d < namedSpan[0]
+      ? "before named"
+      : d > namedSpan[1]
+        ? "after named"
+        : "between named";
+  return `${where}, ${named}`;
+}
+
 export function missingCauses(
   world: ScorableWorld,
   tracks: readonly TrackPoint[],
@@ -110,22 +138,7 @@ export function missingCauses(
     const span = named.get(group);
     for (const d of days) {
       if (have.has(d)) continue;
-      const where =
-        sorted.length === 0
-          ? "no track"
-          : d < sorted[0]
-            ? "before track"
-            : d > (sorted.at(-1) ?? "")
-              ? "after track"
-              : "gap";
-      const nameWhere = !span
-        ? "unnamed"
-        : d < span[0]
-          ? "before named"
-          : d > span[1]
-            ? "after named"
-            : "between named";
-      const key = `${where}, ${nameWhere}`;
+      const key = missingCause(sorted, d, span);
       const cur = into.get(key);
       if (cur) cur.n++;
       else into.set(key, { n: 1, example: `${world.name} ${group} ${d}` });
