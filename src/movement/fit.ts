@@ -156,7 +156,8 @@ export interface WalkFit {
  * between the same ends says more, since the days between cancel). The mean is the weighted mean
  * of d / n with `pw` pseudo-days at the prior's; τ² is the moves' spread with their noise
  * subtracted (((d − n·μ)² − v²) / n, weighted by w·ρ²), shrunk to the prior's by the same
- * pseudo-days. A fixed point (30 rounds). With no noise: the weighted mean and sd of the walks.
+ * pseudo-days (spread about the new mean). A fixed point (30 rounds). With no noise and one-day
+ * moves: the weighted mean and sd of the walks with the prior's pseudo-days, as before 6 Dec 2026.
  * @returns the law's mean and sd (km), the mean's posterior sd and the moves' weight in days.
  * @example
  * fitWalk([{ km: 30, weight: 1, noiseSd: 20 }], defaultMovementModel(), 10).mean; // a little under 40
@@ -180,7 +181,9 @@ export function fitWalk(walks: readonly WalkMove[], prior: MovementModel, pw: nu
     }
     moves = s.e;
     mean = (s.sum + pw * mu0) / (s.e + pw);
-    tau = Math.max(25, Math.min(900, (s.spread + pw * tau0) / (s.e2 + pw)));
+    // The prior's pseudo-days spread around mu0, so around the new mean by (mu0 − mean)² more.
+    const priorSpread = pw * (tau0 + (mu0 - mean) ** 2);
+    tau = Math.max(25, Math.min(900, (s.spread + priorSpread) / (s.e2 + pw)));
   }
   return {
     mean: Math.min(80, Math.max(10, mean)),
