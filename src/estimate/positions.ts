@@ -597,6 +597,7 @@ function addMoveEvidence(evidence: ReturnType<typeof noEvidence>, g: WorkGroup):
   const km = g.km;
   if (!km) return;
   for (let r = 0; r < 3; r++) evidence.regimeDays[r]! += km.regimeDays[r]!;
+  if (!g.labelled) return;
   let start = 0;
   let weight = 0;
   for (let k = 1; k <= km.days.length; k++) {
