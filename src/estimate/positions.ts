@@ -567,10 +567,10 @@ export function runKm(ctx: EstimateContext, g: WorkGroup, opts: RunKmOptions = {
 
 /**
  * Regime shares and walking speed fitted to the data: one EM step pooled over groups — the
- * smoother's posterior regime-days, and the runs of days that were surely walks, each with its
- * ends' noise (addMoveEvidence) — by the movement model's fitting routine (src/movement/fit.ts), with a Dirichlet prior of
- * 20 pseudo-days at the prior shares (a short dataset stays near them) and a prior of 10 walking
- * days at the prior speed.
+ * smoother's posterior regime-days, and the labelled groups' runs of days that were surely walks,
+ * each with its ends' noise (addMoveEvidence) — by the movement model's fitting routine
+ * (src/movement/fit.ts), with a Dirichlet prior of 20 pseudo-days at the prior shares (a short
+ * dataset stays near them) and a prior of 10 walking days at the prior speed.
  */
 export function fitMovement(
   active: readonly WorkGroup[],
@@ -584,14 +584,16 @@ export function fitMovement(
 }
 
 /**
- * Adds a group's posterior regime-days and its surely-walked moves (last run) to `evidence`: each
- * run of consecutive moves that were walks with P ≥ WALK_SURE, read end to end (km from the run's
+ * Adds a group's posterior regime-days and, for a labelled group, its surely-walked moves (last
+ * run) to `evidence`: each run of consecutive moves that were walks with P ≥ WALK_SURE, read end to end (km from the run's
  * first day to its last, over its n days, weight its mean P(walk)), with the noise of its two
  * smoothed ends (their posterior sd, as if independent), which the walking fit deconvolves
  * (src/movement/fit.ts fitWalk). End to end, because consecutive days' smoothed km err together:
  * their day-to-day differences are not n independent readings, and the days between cancel.
  * Until 6 Dec 2026 only single moves between days located to ±12 km were taken, and none of
- * 2018's was one (its days' sd are 35–300 km): its walking speed stayed the prior's.
+ * 2018's was one (its days' sd are 35–300 km): its walking speed stayed the prior's. Not the
+ * association's tracks: a fragment or two groups' reports make runs of spurious pace (world3
+ * development worlds, unlabelled 1.47 → 1.65 × naive with them; docs/movement.md).
  */
 function addMoveEvidence(evidence: ReturnType<typeof noEvidence>, g: WorkGroup): void {
   const km = g.km;
