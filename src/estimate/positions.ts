@@ -567,10 +567,10 @@ export function runKm(ctx: EstimateContext, g: WorkGroup, opts: RunKmOptions = {
 
 /**
  * Regime shares and walking speed fitted to the data: one EM step pooled over groups — the
- * smoother's posterior regime-days, and the labelled groups' runs of days that were surely walks,
- * each with its ends' noise (addMoveEvidence) — by the movement model's fitting routine
- * (src/movement/fit.ts), with a Dirichlet prior of 20 pseudo-days at the prior shares (a short
- * dataset stays near them) and a prior of 10 walking days at the prior speed.
+ * smoother's posterior regime-days, and the moves between well-located days that were surely
+ * walks — by the movement model's fitting routine (src/movement/fit.ts), with a Dirichlet prior of
+ * 20 pseudo-days at the prior shares (a short dataset stays near them) and a prior of 10 walking
+ * days at the prior speed.
  */
 export function fitMovement(
   active: readonly WorkGroup[],
@@ -583,46 +583,19 @@ export function fitMovement(
   return { ...movement, regimes: fitted.regimes, walkKm: fitted.walkKm };
 }
 
-/**
- * Adds a group's posterior regime-days and, for a labelled group, its surely-walked moves (last
- * run) to `evidence`: each run of consecutive moves that were walks with P ≥ WALK_SURE, read end to end (km from the run's
- * first day to its last, over its n days, weight its mean P(walk)), with the noise of its two
- * smoothed ends (their posterior sd, as if independent), which the walking fit deconvolves
- * (src/movement/fit.ts fitWalk). End to end, because consecutive days' smoothed km err together:
- * their day-to-day differences are not n independent readings, and the days between cancel.
- * Until 6 Dec 2026 only single moves between days located to ±12 km were taken, and none of
- * 2018's was one (its days' sd are 35–300 km): its walking speed stayed the prior's. Not the
- * association's tracks: a fragment or two groups' reports make runs of spurious pace (world3
- * development worlds, unlabelled 1.47 → 1.65 × naive with them; docs/movement.md).
- */
+/** Adds a group's posterior regime-days and its surely-walked moves (last run) to `evidence`. */
 function addMoveEvidence(evidence: ReturnType<typeof noEvidence>, g: WorkGroup): void {
   const km = g.km;
   if (!km) return;
   for (let r = 0; r < 3; r++) evidence.regimeDays[r]! += km.regimeDays[r]!;
-  if (!g.labelled) return;
-  let start = 0;
-  let weight = 0;
-  for (let k = 1; k <= km.days.length; k++) {
-    const pWalk = k < km.days.length ? km.regimeByDay[k * 3 + 1]! : 0;
-    if (pWalk >= WALK_SURE) {
-      weight += pWalk;
-      continue;
-    }
-    // The run of surely-walked moves start → k − 1, read end to end.
-    const n = k - 1 - start;
-    if (n > 0) {
-      const a = km.days[start]!;
-      const b = km.days[k - 1]!;
-      const noiseSd = Math.hypot(a.sd, b.sd);
-      evidence.walkMoves.push({ km: b.mean - a.mean, weight: weight / n, noiseSd, days: n });
-    }
-    start = k;
-    weight = 0;
+  for (let k = 1; k < km.days.length; k++) {
+    const pWalk = km.regimeByDay[k * 3 + 1]!;
+    const a = km.days[k - 1]!;
+    const b = km.days[k]!;
+    if (pWalk < 0.7 || a.sd > 12 || b.sd > 12) continue;
+    evidence.walkMoves.push({ km: b.mean - a.mean, weight: pWalk });
   }
 }
-
-/** A move counts as a walk for the walking fit when P(walk) is at least this. */
-const WALK_SURE = 0.7;
 
 /**
  * Pseudo-days of the pooled law in a group's own fit: regime shares as 20 days at the pooled

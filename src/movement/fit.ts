@@ -14,26 +14,13 @@ import type { MovementModel } from "./law.ts";
 export interface MoveEvidence {
   /** Days in each regime (rest, walk, ride); soft counts allowed. */
   regimeDays: [number, number, number];
-  /**
-   * Walking moves (km) with their weight (probability that the day was a walk) and, when the
-   * move's ends are themselves estimates, `noiseSd`: the sd (km) of the move's error (both
-   * positions' errors; 0 or absent when the move is known exactly). See {@link fitWalk}.
-   */
-  walkMoves: WalkMove[];
+  /** Walking moves (km) with their weight (probability that the day was a walk). */
+  walkMoves: { km: Km; weight: number }[];
   /** Riding moves (km). */
   rideMoves: Km[];
   /** Pairs of consecutive classified days, and how many kept the same regime. */
   pairs: number;
   repeats: number;
-}
-
-/** One walking move of {@link MoveEvidence}. */
-export interface WalkMove {
-  km: Km;
-  weight: number;
-  noiseSd?: Km;
-  /** Walking days the move spans (default 1): a run of walks read end to end. */
-  days?: number;
 }
 
 /** Thresholds that classify a day's move: below `restBelowKm` rest, above `rideAboveKm` ride. */
@@ -138,58 +125,22 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[i]! + (h - i) * ((sorted[Math.min(i + 1, sorted.length - 1)] ?? 0) - sorted[i]!);
 }
 
-/** The walking law fitted by {@link fitWalk}: mean and sd of a day's walk, and how sure the mean is. */
-export interface WalkFit {
-  /** Mean and sd (km) of a day's walk, as the law reads them. */
-  mean: Km;
-  sd: Km;
-  /** Posterior sd (km) of the mean; `moves`: the moves' weight in walking days (prior excluded). */
-  meanSd: Km;
-  moves: number;
-}
-
-/**
- * The walking law from walks whose km are observed with noise (errors in variables): a move
- * `d` over `n` walking days, of weight `w` (chance it was walks) and noise sd `v`, reads
- * d ~ N(n·μ, n·τ² + v²). It counts as w·n·ρ walking days, ρ = n·τ² / (n·τ² + v²) its reliability
- * (a move between two ends known to ±50 km says little of a 16-km spread; a run of 12 days
- * between the same ends says more, since the days between cancel). The mean is the weighted mean
- * of d / n with `pw` pseudo-days at the prior's; τ² is the moves' spread with their noise
- * subtracted (((d − n·μ)² − v²) / n, weighted by w·ρ²), shrunk to the prior's by the same
- * pseudo-days (spread about the new mean). A fixed point (30 rounds). With no noise and one-day
- * moves: the weighted mean and sd of the walks with the prior's pseudo-days, as before 6 Dec 2026.
- * @returns the law's mean and sd (km), the mean's posterior sd and the moves' weight in days.
- * @example
- * fitWalk([{ km: 30, weight: 1, noiseSd: 20 }], defaultMovementModel(), 10).mean; // a little under 40
- */
-export function fitWalk(walks: readonly WalkMove[], prior: MovementModel, pw: number): WalkFit {
-  const mu0 = prior.walkKm.mean;
-  const tau0 = prior.walkKm.sd ** 2;
-  let mean = mu0;
-  let tau = tau0;
-  let moves = 0;
-  for (let round = 0; round < 30; round++) {
-    const s = { e: 0, sum: 0, e2: 0, spread: 0 };
-    for (const m of walks) {
-      const n = m.days ?? 1;
-      const noise = (m.noiseSd ?? 0) ** 2;
-      const rel = (n * tau) / (n * tau + noise);
-      s.e += m.weight * n * rel;
-      s.sum += m.weight * rel * m.km;
-      s.e2 += m.weight * rel * rel;
-      s.spread += (m.weight * rel * rel * ((m.km - n * mean) ** 2 - noise)) / n;
-    }
-    moves = s.e;
-    mean = (s.sum + pw * mu0) / (s.e + pw);
-    // The prior's pseudo-days spread around mu0, so around the new mean by (mu0 − mean)² more.
-    const priorSpread = pw * (tau0 + (mu0 - mean) ** 2);
-    tau = Math.max(25, Math.min(900, (s.spread + priorSpread) / (s.e2 + pw)));
+/** The walking law: weighted mean and sd of the walks, with `pw` pseudo-days at the prior's. */
+function fitWalk(walks: MoveEvidence["walkMoves"], prior: MovementModel, pw: number) {
+  let w = 0;
+  let sum1 = 0;
+  let sum2 = 0;
+  for (const m of walks) {
+    w += m.weight;
+    sum1 += m.weight * m.km;
+    sum2 += m.weight * m.km * m.km;
   }
+  const mean = (sum1 + pw * prior.walkKm.mean) / (w + pw);
+  const variance =
+    (sum2 + pw * (prior.walkKm.sd ** 2 + prior.walkKm.mean ** 2)) / (w + pw) - mean ** 2;
   return {
     mean: Math.min(80, Math.max(10, mean)),
-    sd: Math.sqrt(tau),
-    meanSd: Math.sqrt(tau / (moves + pw)),
-    moves,
+    sd: Math.min(30, Math.max(5, Math.sqrt(Math.max(0, variance)))),
   };
 }
 
@@ -222,8 +173,7 @@ export function fitMovement(
     rideKm: { ...prior.rideKm },
   };
   if (options.fitWalk !== false) {
-    const walk = fitWalk(evidence.walkMoves, prior, options.walkPseudoDays ?? 10);
-    model.walkKm = { mean: walk.mean, sd: walk.sd };
+    model.walkKm = fitWalk(evidence.walkMoves, prior, options.walkPseudoDays ?? 10);
   }
   if (options.fitRide && evidence.rideMoves.length >= (options.minRides ?? 3)) {
     const sorted = [...evidence.rideMoves].sort((a, b) => a - b);
