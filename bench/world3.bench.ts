@@ -15,7 +15,7 @@ import { road } from "./world3/geography.ts";
 import { addSums, emptySums, figures, scoreWorld } from "./world3/score.ts";
 import type { Figures, WorldScore } from "./world3/score.ts";
 import { missingCauses } from "./world3/missing.ts";
-import type { MissingCauses } from "./world3/missing.ts";
+import type { MissingCauses } from "./worlds/missing.ts";
 import { generateWorld3 } from "./world3/world.ts";
 import { option, pct, num, cpuMs } from "./args.ts";
 

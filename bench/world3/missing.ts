@@ -8,10 +8,8 @@ import { dayNumber } from "../../src/index.ts";
 import type { RouteIndex, TrackPoint } from "../../src/index.ts";
 import { matchTracks, observations } from "./score.ts";
 import type { World3 } from "./world.ts";
-import { missingCause } from "../worlds/missing.ts";
-
-/** Missing group-days by cause, with one example each (as bench/worlds/missing.ts). */
-export type MissingCauses = Map<string, { n: number; example: string }>;
+import { countCause, missingCause } from "../worlds/missing.ts";
+import type { MissingCauses } from "../worlds/missing.ts";
 
 function namedSpans(world: World3): Map<string, [number, number]> {
   const out = new Map<string, [number, number]>();
@@ -54,9 +52,7 @@ export function missingCauses(
     for (const d of g.days) {
       if (d.day < first || d.day > last || have.has(d.day)) continue;
       const key = missingCause(days, d.day, named.get(g.group));
-      const cur = into.get(key);
-      if (cur) cur.n++;
-      else into.set(key, { n: 1, example: `${world.name} ${g.group} day ${d.day}` });
+      countCause(into, key, `${world.name} ${g.group} day ${d.day}`);
     }
   }
   return into;

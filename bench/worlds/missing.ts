@@ -9,7 +9,8 @@
  * - `gap`: between two of its tracks' days.
  * Each is further split by whether the day lies before the group's first NAMED report (a report
  * carrying its caravan label), after its last one, or between them (`unnamed` when the world has
- * no labels): a labelled estimator starts a label's track at its first named report.
+ * no labels): a labelled estimator starts a label's track at its first position or border count,
+ * which may come from an unnamed report associated to it.
  */
 import { isoDate, toLocalTime } from "../../src/index.ts";
 import type { TrackPoint } from "../../src/index.ts";
@@ -18,6 +19,13 @@ import type { ScorableWorld } from "./truth.ts";
 
 /** Missing group-days by cause (`before track, before named`, …), with one example each. */
 export type MissingCauses = Map<string, { n: number; example: string }>;
+
+/** Adds one missing group-day under `key`, keeping the first one seen as its example. */
+export function countCause(into: MissingCauses, key: string, example: string): void {
+  const cur = into.get(key);
+  if (cur) cur.n++;
+  else into.set(key, { n: 1, example });
+}
 
 /** Cover on the days before a labelled group's first NAMED position (its track read back). */
 export interface EarlyCover {
@@ -29,8 +37,8 @@ export interface EarlyCover {
 
 /**
  * Scores the days on which a labelled group's own track stands before the group's first report
- * that names it AND gives a position (a track started by a named report of its size alone, or by
- * unnamed reports associated to it): how often its 90 % intervals hold the truth there.
+ * that names it AND gives a position (a track started by unnamed reports associated to it): how
+ * often its 90 % intervals hold the truth there.
  */
 export function earlyCover(
   world: ScorableWorld,
@@ -68,7 +76,7 @@ function namedSpans(world: ScorableWorld): Map<string, [string, string]> {
   for (const s of world.dataset.sightings) {
     const g = world.sightingGroup[s.id ?? ""];
     const t = toLocalTime(s.observedAt, world.dataset.timeZone);
-    if (!g || !t || !s.caravanLabel?.trim()) continue;
+    if (!g || !t || s.caravanLabel?.trim() !== g) continue;
     const d = isoDate(Math.floor(t.t));
     const cur = out.get(g);
     out.set(g, cur ? [d < cur[0] ? d : cur[0], d > cur[1] ? d : cur[1]] : [d, d]);
@@ -92,11 +100,6 @@ function trackDays(world: ScorableWorld, tracks: readonly TrackPoint[]): Map<str
   return out;
 }
 
-/**
- * Sorts the world's missing group-days by cause, adding into `into`.
- * @example
- * missingCauses(world, estimateTracks(world.dataset).tracks).get("gap, between named")?.n;
- */
 /**
  * Why a true group-day has no estimate: where the day falls against the group's track days
  * (sorted; none, before, after, a gap) and against the span of the reports that name it. Days
@@ -125,6 +128,11 @@ export function missingCause<D extends string | number>(
   return `${where}, ${named}`;
 }
 
+/**
+ * Sorts the world's missing group-days by cause, adding into `into`.
+ * @example
+ * missingCauses(world, estimateTracks(world.dataset).tracks).get("gap, between named")?.n;
+ */
 export function missingCauses(
   world: ScorableWorld,
   tracks: readonly TrackPoint[],
@@ -139,9 +147,7 @@ export function missingCauses(
     for (const d of days) {
       if (have.has(d)) continue;
       const key = missingCause(sorted, d, span);
-      const cur = into.get(key);
-      if (cur) cur.n++;
-      else into.set(key, { n: 1, example: `${world.name} ${group} ${d}` });
+      countCause(into, key, `${world.name} ${group} ${d}`);
     }
   }
   return into;
