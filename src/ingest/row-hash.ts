@@ -94,7 +94,7 @@ export class FieldHash {
    */
   looseText(t: string | undefined): this {
     if (t === undefined) return this.end();
-    if (/[^\x00-\x7f]/.test(t)) return this.text(normalizeKey(t));
+    if (/[\u0080-\uffff]/.test(t)) return this.text(normalizeKey(t));
     let pending = false;
     let any = false;
     for (let i = 0; i < t.length; i++) {
