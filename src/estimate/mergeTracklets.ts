@@ -11,7 +11,7 @@
  * continue on another route that shares the road (the merged group takes the route its reports fit
  * best).
  */
-import { listCost, tableCost } from "./moveScreen.ts";
+import { tableCost } from "./moveScreen.ts";
 import { ReportTable } from "./reportTable.ts";
 import { positionsOutliers } from "./positionsFit.ts";
 import { oversized } from "./trackCost.ts";
@@ -151,13 +151,12 @@ export function bestRouteCost(
   routes: readonly string[],
   model: CostModel,
 ): { route: string; cost: number } {
-  const { route, cost } = listCost(
-    reports,
+  return rowsRouteCost(
+    new ReportTable(reports),
     reports.map((_, i) => i),
     routes,
     model,
   );
-  return { route: route ?? routes[0], cost };
 }
 
 /** bestRouteCost of the reports at rows `sorted` (in time order) of `table`. */

@@ -326,9 +326,7 @@ export function reassignReports(
   fixed: readonly boolean[],
   o: ReassignOptions & { routes?: readonly (readonly string[] | undefined)[] },
 ): number[][] {
-  const kmTable = o.table ?? new ReportTable(reports);
-  if (kmTable.reports !== reports)
-    throw new RangeError("reassignReports: the table given is of another reports array");
+  const kmTable = ReportTable.for(reports, o.table);
   const search: Search = { reports, s: [], o, cache: o.cache ?? new Map(), kmTable };
   const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds));
   search.s = s;

@@ -6,9 +6,10 @@
  * of that time (50 unlabelled groups, `node --cpu-prof`). The values are the reports' own, so the
  * costs read from the table are those read from the reports, number for number.
  *
- * A table is a copy of the reports as they are when it is made: make it once their weights are
- * set (linkTracklets.ts weighPlaceDays), and pass it to the steps that read them (mergeTracklets.ts
- * mergeRows, reassignReports.ts, splitTrack.ts), so that every step of one search reads one table.
+ * A table copies the reports' km and weights as they are when it is made; `byTime` reads their
+ * times at its first use. Make it once their weights are set (linkTracklets.ts weighPlaceDays), and
+ * pass it to the steps that read them (mergeTracklets.ts mergeRows, reassignReports.ts,
+ * splitTrack.ts: `ReportTable.for`), so that every step of one search reads one table.
  */
 import type { LinkReport } from "./mergeTracklets.ts";
 
@@ -41,7 +42,23 @@ export class ReportTable {
     });
   }
 
-  /** Report indices in time order (a stable sort: reports at one time in their order). */
+  /**
+   * The table a step of the search reads: `table` when given, which must be of this very
+   * `reports` array (else a RangeError: its rows would be another array's), else a new one.
+   * @example
+   * const table = ReportTable.for(reports, o.table);
+   */
+  static for(reports: readonly LinkReport[], table?: ReportTable): ReportTable {
+    if (table === undefined) return new ReportTable(reports);
+    if (table.reports !== reports)
+      throw new RangeError("ReportTable: the table given is of another reports array");
+    return table;
+  }
+
+  /**
+   * Report indices in time order (a stable sort: reports at one time in their order), from the
+   * reports' times at the first use.
+   */
   get byTime(): readonly number[] {
     this.order ??= this.reports
       .map((_, i) => i)

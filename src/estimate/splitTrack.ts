@@ -41,7 +41,7 @@ export function splitTrack(
 ): [number[], number[]] | undefined {
   if (list.length < 2 * MIN_SPLIT_REPORTS) return undefined;
   const sorted = [...list].sort((a, b) => reports[a].t - reports[b].t);
-  const table = o.table ?? new ReportTable(reports);
+  const table = ReportTable.for(reports, o.table);
   const whole = rowsRouteCost(table, sorted, o.routes, o.model);
   if (!Number.isFinite(whole.cost)) return undefined;
   const on = sorted.filter((i) => reports[i].kmByRoute.has(whole.route));

@@ -89,15 +89,16 @@ export class FieldHash {
   /**
    * Adds a text field as `normalizeKey` (normalize.ts) reads it: case, accents, punctuation and
    * spacing ignored, so `Grupo  grande.` and `grupo grande` hash alike. ASCII text, the usual, is
-   * folded here without making the key string.
+   * folded here without making the key string; text with any other character is decided on before
+   * anything is mixed in, so `niños` and `ninos` hash alike too.
    */
   looseText(t: string | undefined): this {
     if (t === undefined) return this.end();
+    if (/[\u0080-\uffff]/.test(t)) return this.text(normalizeKey(t));
     let pending = false;
     let any = false;
     for (let i = 0; i < t.length; i++) {
       let c = t.charCodeAt(i);
-      if (c > 127) return this.text(normalizeKey(t));
       if (c >= 65 && c <= 90) c += 32;
       const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
       if (!alnum) {

@@ -103,6 +103,9 @@ describe("reassignReports and splitTrack", () => {
       parts,
     );
     expect(splitTrack(reports, ia, [], { ...o, routes: ["main"] })).toBeUndefined();
+    // A table of another array is refused before any cost is read from it.
+    const other = { ...o, routes: ["main"], table: new ReportTable([...reports]) };
+    expect(() => splitTrack(reports, ia, [], other)).toThrow(RangeError);
   });
 });
 
@@ -111,5 +114,13 @@ describe("ReportTable", () => {
     const at = (t: number): LinkReport => ({ t, kmByRoute: new Map([["main", t]]) });
     const table = new ReportTable([at(3), at(1), at(3), at(0), at(1)]);
     expect(table.byTime).toEqual([3, 1, 4, 0, 2]);
+  });
+
+  it("ReportTable.for: the table given when it is of these reports, else a new one", () => {
+    const reports: LinkReport[] = [{ t: 0, kmByRoute: new Map([["main", 5]]) }];
+    const table = new ReportTable(reports);
+    expect(ReportTable.for(reports, table)).toBe(table);
+    expect(ReportTable.for(reports).reports).toBe(reports);
+    expect(() => ReportTable.for([...reports], table)).toThrow(RangeError);
   });
 });

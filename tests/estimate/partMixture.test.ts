@@ -8,9 +8,45 @@ import {
   SIDE_MAX_ODDS,
   unknownPartAlternatives,
 } from "../../src/estimate/partMixture.ts";
-import { neighbourOffsets } from "../../src/estimate/positions.ts";
-import type { GroupPosition } from "../../src/estimate/workGroup.ts";
+import { kmObservations, neighbourOffsets } from "../../src/estimate/positions.ts";
+import { newGroup } from "../../src/estimate/workGroup.ts";
+import type { EstimateContext, GroupPosition, WorkGroup } from "../../src/estimate/workGroup.ts";
 import { defaultMovementModel } from "../../src/movement/index.ts";
+
+/** The final passes' context as kmObservations reads it (coordinates only: no town stretches). */
+const finalPass = { bodyTails: true, outlierScale: 1 } as unknown as EstimateContext;
+
+/**
+ * A group that rode into a shelter at km 800: on each of `days` days three reports there and one
+ * of its rear at `rearKm(k)`, still walking in, with no part word and no figure (coordinates, dtm).
+ */
+function shelterGroup(labelled: boolean, days: number, rearKm: (k: number) => number): WorkGroup {
+  const g = newGroup("C1", labelled, "main");
+  for (let k = 0; k < days; k++)
+    for (const [j, km] of [800, 800, 800, rearKm(k)].entries()) {
+      const s = { id: `s${k}-${j}`, index: 4 * k + j, t: 10 + k + 0.5, hasTime: true };
+      const sighting = {
+        ...s,
+        point: [0, 0],
+        fromPlace: false,
+        source: "dtm",
+        lowConfidence: false,
+      };
+      g.positions.push({ s: sighting, km, off: 0 } as GroupPosition);
+    }
+  g.day0 = 10;
+  g.nDays = days;
+  g.lastReportDay = 10 + days - 1;
+  // The body's fitted half-spread: 40 km each day.
+  g.spreadByDay = new Map(Array.from({ length: days }, (_, k) => [10 + k, 40]));
+  return g;
+}
+
+/** The tail reading (the median person ahead of the report) of the observation at `km`. */
+function tailAlternative(obs: readonly KmObservation[], km: number) {
+  const o = obs.find((x) => x.km === km)!;
+  return o.alternatives?.find((a) => a.kmRange[0] === km && a.kmRange[1] > km);
+}
 
 describe("partMixture: reports that name no part", () => {
   it("partShares is the prior with no reports and follows a group's own reports", () => {
@@ -111,36 +147,47 @@ describe("partMixture: reports that name no part", () => {
     ]);
   });
 
+  it("kmObservations leans an unnamed report far behind the day's others to the rear (labelled only)", () => {
+    const labelled = kmObservations(
+      finalPass,
+      shelterGroup(true, 1, () => 550),
+    );
+    const prior = partShares({ head: 0, body: 0, tail: 0 });
+    const tail = tailAlternative(labelled, 550)!;
+    expect(tail.weight).toBeGreaterThan(prior.tail);
+    // It reaches at least back to the others' median, 250 km ahead.
+    expect(tail.kmRange[1] - 550).toBeGreaterThanOrEqual(250);
+    // The reports at the shelter are not leaned to the vanguard (they are not ahead of the others).
+    expect(
+      labelled
+        .filter((o) => o.km === 800)
+        .every((o) => !o.alternatives?.some((a) => a.weight > prior.head)),
+    ).toBe(true);
+    // An unlabelled group (the association's passes) reads it with the group's own shares, unleaned.
+    const plain = tailAlternative(
+      kmObservations(
+        finalPass,
+        shelterGroup(false, 1, () => 550),
+      ),
+      550,
+    )!;
+    expect(plain.weight).toBeCloseTo(prior.tail, 12);
+    expect(plain.kmRange[1] - 550).toBeLessThan(250);
+  });
+
   it("a rear report that names no part, leaned by its place, does not hold the median person back", () => {
-    // A group that rode into a shelter at km 800: each day three reports there and one of its
-    // rear 250 km behind, still walking in, with no part word.
-    const obs = (sided: boolean): KmObservation[] =>
-      Array.from({ length: 6 }, (_, k) => {
-        const rear = 550 + 40 * k;
-        const shares = sided
-          ? sidedShares({ head: 1 / 6, tail: 1 / 6 }, rear - 800, 40)
-          : { head: 1 / 6, tail: 1 / 6 };
-        return [
-          ...[800, 800, 800].map((km) => ({ step: k, km, sigmaKm: 40, outlier: 0.05 })),
-          {
-            step: k,
-            km: rear,
-            sigmaKm: 40,
-            outlier: 0.05,
-            alternatives: unknownPartAlternatives(
-              [rear, rear],
-              shares,
-              60,
-              sided ? 800 - rear : 60,
-            ),
-          },
-        ];
-      }).flat();
+    // Six days of the shelter group, its rear walking in 40 km a day; the same observations with
+    // the rear's readings unleaned (as an unlabelled group's) against leaned (a labelled group's).
+    const rear = (k: number) => 550 + 40 * k;
+    const leaned = kmObservations(finalPass, shelterGroup(true, 6, rear));
+    const unleaned = kmObservations(finalPass, shelterGroup(false, 6, rear));
     const run = (sided: boolean) =>
       smoothKm({
         nDays: 6,
         routeLengthKm: 4000,
-        observations: obs(sided),
+        observations: sided
+          ? leaned
+          : leaned.map((o, i) => ({ ...o, alternatives: unleaned[i].alternatives })),
         movement: defaultMovementModel(),
       }).days[1];
     const plain = run(false);

@@ -52,6 +52,21 @@ describe("duplicate_record: only a row typed twice", () => {
     expect(r.report.rejections[0]!.params).toEqual({ first: 2 });
   });
 
+  it("a row typed again with an accent dropped from its notes is still caught", () => {
+    const r = sightings([
+      "fecha;lugar;cantidad;fuente;notas",
+      "20/10/2018;Tapachula;300;OIM;Grupo de niños.",
+      "20/10/2018;Tapachula;300;OIM;grupo de ninos",
+      "20/10/2018;Tapachula;300;OIM;niños",
+      "20/10/2018;Tapachula;300;OIM;ninos",
+    ]);
+    expect(codes(r)).toEqual(["duplicate_record", "duplicate_record"]);
+    expect(r.report.rejections.map((x) => [x.line, x.params])).toEqual([
+      [3, { first: 2 }],
+      [5, { first: 4 }],
+    ]);
+  });
+
   it("a repeat of a row on another sheet names that sheet, in English and Spanish", () => {
     const head = ["fecha", "lugar", "caravana", "cantidad"];
     const row = ["20/10/2018", "Tapachula", "Caravana 1", "300"];
