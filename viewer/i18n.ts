@@ -265,10 +265,21 @@ export function datasetName(lang: Lang, name: string): string {
   return name.split(EMBEDDED_2018_NAME).join(EMBEDDED_NAME[lang]);
 }
 
+/**
+ * The Intl locale for numbers and dates in `lang`. Spanish is `es-MX` (Mexico and Central America:
+ * comma for thousands, point for decimals, "12,849.5"); bare `es` would give "12.849,5", so every
+ * number the viewer prints goes through this.
+ * @example
+ * (12849.5).toLocaleString(numberLocale("es")); // => "12,849.5"
+ */
+export function numberLocale(lang: Lang): "es-MX" | "en-GB" {
+  return lang === "es" ? "es-MX" : "en-GB";
+}
+
 /** A date formatted for people (UTC: dates are calendar dates, not instants). */
 export function formatDate(lang: Lang, iso: string, withYear = true): string {
   const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
-  return new Intl.DateTimeFormat(lang === "es" ? "es-MX" : "en-GB", {
+  return new Intl.DateTimeFormat(numberLocale(lang), {
     day: "numeric",
     month: "short",
     ...(withYear ? { year: "numeric" } : {}),
@@ -283,7 +294,7 @@ export function formatDate(lang: Lang, iso: string, withYear = true): string {
  *   (`NEEDS_DECIMALS`).
  */
 export function formatExact(lang: Lang, v: number, digits = 3): string {
-  return new Intl.NumberFormat(lang === "es" ? "es-MX" : "en-GB", {
+  return new Intl.NumberFormat(numberLocale(lang), {
     maximumFractionDigits: digits,
   }).format(v);
 }
@@ -295,11 +306,11 @@ export function formatExact(lang: Lang, v: number, digits = 3): string {
  * formatCount("es", 12849.4); // => "12,849"
  */
 export function formatCount(lang: Lang, v: number): string {
-  return new Intl.NumberFormat(lang === "es" ? "es-MX" : "en-GB").format(Math.round(v));
+  return new Intl.NumberFormat(numberLocale(lang)).format(Math.round(v));
 }
 
 /** A count of people, rounded to a sensible precision for an estimate. */
 export function formatPeople(lang: Lang, v: number): string {
   const r = v >= 1000 ? Math.round(v / 10) * 10 : Math.round(v);
-  return new Intl.NumberFormat(lang === "es" ? "es-MX" : "en-GB").format(r);
+  return new Intl.NumberFormat(numberLocale(lang)).format(r);
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { EMBEDDED_2018_NAME } from "../../src/index.ts";
-import { datasetName } from "../../viewer/i18n.ts";
+import { countOf } from "../../viewer/analyst/texts.ts";
+import {
+  datasetName,
+  formatCount,
+  formatExact,
+  formatPeople,
+  numberLocale,
+} from "../../viewer/i18n.ts";
 
 describe("viewer texts", () => {
   it("the embedded data set's name is translated, alone or after the analyst's file names", () => {
@@ -11,5 +18,17 @@ describe("viewer texts", () => {
     );
     // The user's own file names are shown as they came.
     expect(datasetName("es", "Caravans.csv")).toBe("Caravans.csv");
+  });
+
+  it("Spanish numbers use Mexican/Central American separators: comma for thousands, point for decimals", () => {
+    expect(numberLocale("es")).toBe("es-MX");
+    expect(formatExact("es", 12849.25, 2)).toBe("12,849.25");
+    expect(formatExact("es", 0.25)).toBe("0.25");
+    expect(formatCount("es", 1234.4)).toBe("1,234");
+    expect(formatPeople("es", 12846)).toBe("12,850");
+    // The analyst panel's counts too (bare "es" would print "12.849" and "1234").
+    expect(countOf("es", 12849, "warnings")).toBe("12,849 advertencias");
+    expect(countOf("es", 1234, "warnings")).toBe("1,234 advertencias");
+    expect(countOf("en", 12849, "warnings")).toBe("12,849 warnings");
   });
 });

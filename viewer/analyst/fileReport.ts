@@ -4,6 +4,7 @@
  * what a button does comes in as a callback.
  */
 import type { ImportReport, RouteImportReport } from "../../src/index.ts";
+import { numberLocale } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import { issueText } from "./issueText.ts";
 import { el } from "./panelDom.ts";
@@ -102,9 +103,9 @@ export function issuesTable(
   return el(
     "details",
     { class: cls, ...(cls === "rejections" ? { open: "" } : {}) },
-    el("summary", {}, `${heading} (${total.toLocaleString(L)})`),
+    el("summary", {}, `${heading} (${total.toLocaleString(numberLocale(L))})`),
     el("table", { class: `issues ${cls}` }, el("thead", {}, head), el("tbody", {}, ...body)),
-    more > 0 ? el("p", { class: "small muted" }, `… ${more.toLocaleString(L)} ${t("more")}`) : null,
+    more > 0 ? el("p", { class: "small muted" }, `… ${more.toLocaleString(numberLocale(L))} ${t("more")}`) : null,
   );
 }
 

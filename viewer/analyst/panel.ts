@@ -10,6 +10,7 @@
  * (panelDom.ts), the file reports (fileReport.ts), the exports (exportBar.ts), the drop target.
  */
 import type { DataProvider, LoadProgress } from "../data/provider.ts";
+import { numberLocale } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import type { AnalystClient } from "./client.ts";
 import { installDropTarget } from "./dropTarget.ts";
@@ -217,7 +218,7 @@ function followClient(core: Core): void {
     const name = state.files.get(id)?.name ?? state.pendingNames.get(id) ?? "";
     dom.status.dataset.busy = "1";
     const percent = Math.round((100 * loaded) / Math.max(1, total));
-    const text = `${at(L, "reading")} ${name}: ${percent} % · ${rows.toLocaleString(L)} ${at(L, "rows")}`;
+    const text = `${at(L, "reading")} ${name}: ${percent} % · ${rows.toLocaleString(numberLocale(L))} ${at(L, "rows")}`;
     setProgress(dom, total ? loaded / total : undefined, text);
   };
   client.onUpdate = (f) => {

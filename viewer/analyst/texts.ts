@@ -1,4 +1,5 @@
 /** Texts of the analyst panel in English and Spanish. File contents are always shown as written. */
+import { numberLocale } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 
 const en = {
@@ -141,5 +142,5 @@ const ONE: Record<Lang, Partial<Record<AnalystTextKey, string>>> = {
 
 /** `n` (formatted for `lang`) and the word of `key`, singular when `n` is 1: "1 warning", "2 warnings". */
 export function countOf(lang: Lang, n: number, key: AnalystTextKey): string {
-  return `${n.toLocaleString(lang)} ${(n === 1 ? ONE[lang][key] : undefined) ?? at(lang, key)}`;
+  return `${n.toLocaleString(numberLocale(lang))} ${(n === 1 ? ONE[lang][key] : undefined) ?? at(lang, key)}`;
 }

@@ -4,6 +4,7 @@
  */
 import type { PlanningFigures, ScenarioResult } from "../../src/index.ts";
 import { SPHERE_2018 } from "../../src/index.ts";
+import { numberLocale } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import { fanYMax } from "./fan.ts";
 import { fanPlaces, keyPlaces } from "./model.ts";
@@ -47,7 +48,7 @@ export function totalsText(result: ScenarioResult, lang: Lang): string {
   const last = result.dates.length - 1;
   // Exact whole people: the line says it adds up, and people rounded to tens need not (2,845 +
   // 1,155 = 4,000 printed as 2,850 + 1,160).
-  const exact = new Intl.NumberFormat(lang === "es" ? "es-MX" : "en-GB");
+  const exact = new Intl.NumberFormat(numberLocale(lang));
   const at = (series: number[]) => exact.format(Math.round(series[last] ?? 0));
   return `${t("totals")}: ${at(tot.departed)} ${t("departed")} = ${at(tot.inTransit)} ${t("inTransit")} + ${at(tot.asylumClaims)} ${t("claims")} + ${at(tot.regularized)} ${t("regularised")} + ${at(tot.atDestination)} ${t("atDestination")} + ${at(tot.returns)} ${t("returned")} + ${at(tot.leftDestination)} ${t("onward")}`;
 }
