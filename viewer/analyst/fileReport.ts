@@ -105,7 +105,9 @@ export function issuesTable(
     { class: cls, ...(cls === "rejections" ? { open: "" } : {}) },
     el("summary", {}, `${heading} (${total.toLocaleString(numberLocale(L))})`),
     el("table", { class: `issues ${cls}` }, el("thead", {}, head), el("tbody", {}, ...body)),
-    more > 0 ? el("p", { class: "small muted" }, `… ${more.toLocaleString(numberLocale(L))} ${t("more")}`) : null,
+    more > 0
+      ? el("p", { class: "small muted" }, `… ${more.toLocaleString(numberLocale(L))} ${t("more")}`)
+      : null,
   );
 }
 
