@@ -17,7 +17,8 @@ function dates(q: { p10?: string; p50?: string; p90?: string }): string {
  * One place ahead: the median person's arrival, the head's, the chance within the horizon. A
  * place the head had already passed (the library's `headReached`) says so: the forecast dates
  * such arrivals to the as-of day (never the past), which would read as "the first people arrive
- * today".
+ * today". A place most of the group is already past (`mostPassed`) says "most already past" with
+ * the p90 in place of the median date.
  */
 function arrivalText(a: ArrivalForecast): string {
   const head = a.headReached
@@ -26,7 +27,14 @@ function arrivalText(a: ArrivalForecast): string {
       ? `; first people ${dates(a.headArrivalDate)}`
       : "";
   const people = a.people ? `, ${formatPeople(a.people.p50)} people` : "";
-  return `${a.placeName}: median person ${dates(a.arrivalDate)}${head}${people}, ${Math.round(a.probWithinHorizon * 100)} % within the horizon`;
+  const chance = `${Math.round(a.probWithinHorizon * 100)} % within the horizon`;
+  // Behind most of the group (the library's `mostPassed`): its median date is the as-of day,
+  // which would read as a place ahead; say so and when the last may arrive (the p90).
+  if (a.mostPassed) {
+    const last = a.arrivalDate.p90 ?? "beyond the horizon";
+    return `${a.placeName}: most already past (the last may arrive by ${last})${people}, ${chance}`;
+  }
+  return `${a.placeName}: median person ${dates(a.arrivalDate)}${head}${people}, ${chance}`;
 }
 
 /**
@@ -68,7 +76,10 @@ export function forecastSummaryLines(now: Nowcast, forecast: Forecast): string[]
       lines.push("    no place ahead on its route (see the warnings in forecast.json).");
       continue;
     }
-    const shown = ahead.length > 1 ? [ahead[0]!, ahead[ahead.length - 1]!] : [ahead[0]!];
+    // The first place listed, the first place most of the group has not passed (when the first
+    // listed is behind most of it) and the route's last place ahead, each once.
+    const next = ahead.find((a) => !a.mostPassed);
+    const shown = [...new Set([ahead[0]!, ...(next ? [next] : []), ahead[ahead.length - 1]!])];
     for (const a of shown) lines.push(`    ${arrivalText(a)}`);
   }
   return lines;

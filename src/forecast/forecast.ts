@@ -120,6 +120,14 @@ export interface ArrivalForecast {
    * people arrive today"; front ends say "already there" instead.
    */
   headReached?: true;
+  /**
+   * The group's median person was already past the place at the last noon at or before the as-of
+   * moment (the median run's km at or beyond it): the place is still listed because more than one
+   * run in ten ({@link PASSED_SHARE}) had not reached it, but it is behind most of the group. Its
+   * p50 is then the as-of moment; front ends say "most already past" and give the p90 (when the
+   * last may arrive) instead of a median date that would read as a place ahead.
+   */
+  mostPassed?: true;
 }
 
 /** Where a group is at 12:00 on one day of the horizon (a slice of the forecast cone). */
@@ -298,6 +306,8 @@ function arrivalsOf(
   // A place is passed when PASSED_SHARE of the runs are past it by then (issue 14, round 7).
   const atAsOf = Array.from({ length: runs }, (_, r) => sim.km[r * (steps + 1) + kAsOf]!);
   const passedKm = quantile(atAsOf, 1 - PASSED_SHARE);
+  // The median run's km then: a listed place at or behind it is behind most of the group.
+  const medianKm = quantile(atAsOf, 0.5);
   const hasSize = g.size !== undefined;
   const out: ArrivalForecast[] = [];
   for (const stop of route?.stops ?? []) {
@@ -337,6 +347,7 @@ function arrivalsOf(
       probWithinHorizon: Math.round((within / runs) * 1000) / 1000,
       ...(head ? { headArrival: head, headArrivalDate: datesOf(head) } : {}),
       ...(g.head && g.head.km.low >= round1(stop.km) ? { headReached: true as const } : {}),
+      ...(medianKm >= stop.km ? { mostPassed: true as const } : {}),
     });
   }
   return out;

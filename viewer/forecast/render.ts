@@ -29,7 +29,9 @@ type Key =
   | "arrived"
   | "dissolved"
   | "lastSeen"
-  | "already";
+  | "already"
+  | "mostPassed"
+  | "lastBy";
 
 const TEXT: Record<Lang, Record<Key, string>> = {
   en: {
@@ -55,6 +57,8 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     dissolved: "dissolved (its track ended more than {days} days before); last placed near",
     lastSeen: "last report",
     already: "already there",
+    mostPassed: "most already past",
+    lastBy: "the last may arrive by",
   },
   es: {
     title: "Pronóstico: llegadas esperadas",
@@ -80,6 +84,8 @@ const TEXT: Record<Lang, Record<Key, string>> = {
       "disuelto (su trayectoria terminó hace más de {days} días); ubicado por última vez cerca de",
     lastSeen: "último reporte",
     already: "ya llegaron",
+    mostPassed: "la mayoría ya pasó",
+    lastBy: "los últimos pueden llegar hasta el",
   },
 };
 
@@ -184,13 +190,21 @@ function arrivalRow(a: Arrival, lang: Lang): VNode {
     "tr",
     { "data-place": a.place, "data-group": a.group },
     h("th", { scope: "row" }, a.place),
-    // The p10–p90 under the p50, smaller: six columns do not fit the side panel.
-    h(
-      "td",
-      { "data-date": a.p50 ?? "", class: "nowrap" },
-      date(a.p50),
-      h("span", { class: "range", title: TEXT[lang].range }, `${date(a.p10)}–${date(a.p90)}`),
-    ),
+    // The p10–p90 under the p50, smaller: six columns do not fit the side panel. A place behind
+    // most of the group (the library's `mostPassed`) says so, with when the last may arrive (p90).
+    a.mostPassed
+      ? h(
+          "td",
+          { "data-date": a.p50 ?? "", "data-most-passed": "1" },
+          TEXT[lang].mostPassed,
+          h("span", { class: "range", title: TEXT[lang].range }, `${TEXT[lang].lastBy} ${date(a.p90)}`),
+        )
+      : h(
+          "td",
+          { "data-date": a.p50 ?? "", class: "nowrap" },
+          date(a.p50),
+          h("span", { class: "range", title: TEXT[lang].range }, `${date(a.p10)}–${date(a.p90)}`),
+        ),
     h(
       "td",
       {

@@ -69,6 +69,11 @@ export interface ForecastView {
      * first people are already there (the forecast dates that to the as-of day).
      */
     headReached?: true;
+    /**
+     * Most of the group was already past the place as of the day (the library's `mostPassed`):
+     * the panel says so with the p90 (when the last may arrive) instead of the median date.
+     */
+    mostPassed?: true;
   }[];
   cones: { group: string; routeId: string; days: ConeDay[] }[];
 }
@@ -139,6 +144,7 @@ export function computeForecastView(
       prob: a.probWithinHorizon,
       ...(a.headArrivalDate ? { head: a.headArrivalDate } : {}),
       ...(a.headReached ? { headReached: a.headReached } : {}),
+      ...(a.mostPassed ? { mostPassed: a.mostPassed } : {}),
     })),
     cones,
   };
