@@ -126,6 +126,32 @@ describe("forecast panel builders", () => {
     );
   });
 
+  it("forecastTable says 'most already past' with the p90 for a place behind most of the group", () => {
+    const passed: ForecastView = {
+      ...view,
+      arrivals: [
+        {
+          ...view.arrivals[1]!,
+          p10: "2018-11-01",
+          p50: "2018-11-01",
+          p90: "2018-11-04",
+          mostPassed: true,
+        },
+      ],
+    };
+    const en = toSvgString(forecastTable(passed, "en"));
+    expect(en).toMatch(
+      /data-most-passed="1"[^>]*>\s*most already past\s*<span[^>]*>the last may arrive by 4 Nov</,
+    );
+    // Not the as-of day as a median date, which would read as a place ahead.
+    expect(en).not.toMatch(/>1 Nov</);
+    const es = toSvgString(forecastTable(passed, "es"));
+    expect(es).toMatch(
+      /data-most-passed="1"[^>]*>\s*la mayoría ya pasó\s*<span[^>]*>los últimos pueden llegar hasta el /,
+    );
+    expect(toSvgString(forecastTable(view, "en"))).not.toContain("data-most-passed");
+  });
+
   it("forecastTable says beside each group when it was last reported", () => {
     const svg = toSvgString(forecastTable(view, "en"));
     expect(svg).toMatch(/data-last-report="2018-10-25"[^>]*> · last report 25 Oct</);

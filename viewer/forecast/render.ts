@@ -197,7 +197,11 @@ function arrivalRow(a: Arrival, lang: Lang): VNode {
           "td",
           { "data-date": a.p50 ?? "", "data-most-passed": "1" },
           TEXT[lang].mostPassed,
-          h("span", { class: "range", title: TEXT[lang].range }, `${TEXT[lang].lastBy} ${date(a.p90)}`),
+          h(
+            "span",
+            { class: "range", title: TEXT[lang].range },
+            `${TEXT[lang].lastBy} ${date(a.p90)}`,
+          ),
         )
       : h(
           "td",
