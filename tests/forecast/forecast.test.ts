@@ -116,6 +116,10 @@ describe("forecastArrivals", () => {
     expect(at).toBeDefined();
     assertInDelta(at!.arrival.p50, 17824.5, 1e-9);
     assertInDelta(at!.arrival.p90, 17824.5 + 105.8 / 40, 0.4);
+    // Behind most of the group (the median run is past it): the library says so, for front ends
+    // to word "most already past" rather than a median date; C, ahead of the median, is not.
+    expect(at!.mostPassed).toBe(true);
+    expect(f.arrivals.find((a) => a.placeId === "C")?.mostPassed).toBeUndefined();
     // A is 222 km behind the median, past the start's 10th percentile: passed, left out.
     expect(f.arrivals.some((a) => a.placeId === "A")).toBe(false);
   });
