@@ -38,6 +38,7 @@ export function placesFromCsv(rows: readonly Row[]): Place[] {
     clean({
       placeId: r.place_id!,
       name: r.name!,
+      nameEs: str(r.name_es),
       aliases: (r.aliases ?? "").split("|").filter((a) => a.trim() !== ""),
       country: str(r.country),
       adm1Pcode: str(r.adm1_pcode),

@@ -8,7 +8,13 @@ export const PLACE_KINDS: readonly PlaceKind[] = ["city", "border_crossing", "fm
 export interface Place {
   /** Stable identifier, e.g. `MX-TAP` or a P-code when the place is an admin unit. */
   placeId: string;
+  /** Name as written in English (the gazetteer's primary name). */
   name: string;
+  /**
+   * Name as commonly written in Spanish, when it differs from `name` ("Ciudad de México" for
+   * "Mexico City"); `undefined` when both languages write it the same way.
+   */
+  nameEs?: string;
   /** Other names users write (Spanish/English spellings, short forms). Matching ignores case and accents. */
   aliases: string[];
   country?: Iso3;

@@ -34,6 +34,7 @@ export const PLACES: Place[] = [
   {
     "placeId": "HN-AGC",
     "name": "Agua Caliente border post",
+    "nameEs": "Frontera Agua Caliente",
     "aliases": [
       "Agua Caliente",
       "Aguas Calientes",
@@ -74,6 +75,7 @@ export const PLACES: Place[] = [
   {
     "placeId": "GT-GUA",
     "name": "Guatemala City",
+    "nameEs": "Ciudad de Guatemala",
     "aliases": [
       "Ciudad de Guatemala",
       "Ciudad Guatemala",
@@ -89,6 +91,7 @@ export const PLACES: Place[] = [
   {
     "placeId": "GT-GUA-CDM",
     "name": "Casa del Migrante (Guatemala City)",
+    "nameEs": "Casa del Migrante (Ciudad de Guatemala)",
     "aliases": [
       "Casa del Migrante",
       "Casa del Migrante Guatemala"
@@ -134,6 +137,7 @@ export const PLACES: Place[] = [
   {
     "placeId": "MX-SUCH",
     "name": "Suchiate bridge",
+    "nameEs": "Puente Rodolfo Robles",
     "aliases": [
       "Puente Rodolfo Robles",
       "Puente Internacional Rodolfo Robles",
@@ -205,6 +209,7 @@ export const PLACES: Place[] = [
   {
     "placeId": "MX-TAP-BP",
     "name": "El Buen Pastor shelter (Tapachula)",
+    "nameEs": "Albergue El Buen Pastor (Tapachula)",
     "aliases": [
       "Albergue El Buen Pastor",
       "El Buen Pastor"
@@ -387,6 +392,7 @@ export const PLACES: Place[] = [
   {
     "placeId": "MX-CMX",
     "name": "Mexico City",
+    "nameEs": "Ciudad de México",
     "aliases": [
       "Ciudad de México",
       "CDMX",
@@ -436,6 +442,7 @@ export const PLACES: Place[] = [
   {
     "placeId": "MX-QRO-COR",
     "name": "Estadio Corregidora shelter",
+    "nameEs": "Estadio Corregidora",
     "aliases": [
       "Estadio Corregidora",
       "La Corregidora"
@@ -486,6 +493,7 @@ export const PLACES: Place[] = [
   {
     "placeId": "MX-GDL-ABJ",
     "name": "Auditorio Benito Juárez shelter (Zapopan)",
+    "nameEs": "Auditorio Benito Juárez (Zapopan)",
     "aliases": [
       "Auditorio Benito Juárez",
       "Auditorio Benito Juarez"
@@ -652,6 +660,7 @@ export const PLACES: Place[] = [
   {
     "placeId": "MX-TIJ-BJ",
     "name": "Benito Juárez sports complex",
+    "nameEs": "Unidad Deportiva Benito Juárez",
     "aliases": [
       "Unidad Deportiva Benito Juárez",
       "Benito Juárez shelter",
@@ -687,6 +696,7 @@ export const PLACES: Place[] = [
   {
     "placeId": "MX-TIJ-CHP",
     "name": "El Chaparral border crossing",
+    "nameEs": "Garita El Chaparral",
     "aliases": [
       "El Chaparral",
       "PedWest",
@@ -719,6 +729,7 @@ export const PLACES: Place[] = [
   {
     "placeId": "SV-HAC",
     "name": "La Hachadura border post",
+    "nameEs": "Frontera La Hachadura",
     "aliases": [
       "La Hachadura",
       "La Hachadura (SV-GT border)",
