@@ -82,6 +82,7 @@ export const TABLE_COLUMNS: Record<TableKind, TableColumn[]> = {
   places: [
     col("place_id", "#loc+code", "placeId"),
     col("name", "#loc+name", "name"),
+    col("name_es", "#loc+name+i_es", "nameEs"),
     col("aliases", "#loc+name+alt", "aliases"),
     col("country", "#country+code", "country"),
     col("adm1_pcode", "#adm1+code", "adm1Pcode"),

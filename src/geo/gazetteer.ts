@@ -61,7 +61,7 @@ interface NameEntry {
  * Exact lookups are hash-map lookups (O(1)); `suggest` and `nearest` scan all places (O(n),
  * fine for the few thousand places of a corridor).
  *
- * @param places the places; names and aliases are normalised once here. Blank names are skipped.
+ * @param places the places; names, Spanish names and aliases are normalised once here. Blank names are skipped.
  * @example
  * const gazetteer = createGazetteer(embedded2018().places);
  * gazetteer.find("tecun uman")?.name;          // => "Tecún Umán"
@@ -74,7 +74,8 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
   places.forEach((place, order) => {
     if (!byId.has(place.placeId)) byId.set(place.placeId, place);
     const seen = new Set<string>();
-    const names = [place.name, ...(place.aliases ?? [])];
+    // The Spanish name is matched like an alias (a user may write either language).
+    const names = [place.name, ...(place.nameEs ? [place.nameEs] : []), ...(place.aliases ?? [])];
     names.forEach((raw, index) => {
       if (typeof raw !== "string") return;
       const key = normalizeName(raw);

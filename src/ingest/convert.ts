@@ -384,6 +384,7 @@ export function convertPlace(cells: readonly string[], ctx: ConvertContext): Con
     lon,
     kind,
   };
+  set(rec, "nameEs", r.text("name_es"));
   set(rec, "country", c.value);
   set(rec, "adm1Pcode", r.text("adm1_pcode"));
   set(rec, "adm2Pcode", r.text("adm2_pcode"));

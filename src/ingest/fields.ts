@@ -551,6 +551,12 @@ export const PLACE_SPEC: KindSpec = {
         { tag: "#loc", without: ["code"] },
       ],
     ),
+    // Optional Spanish name (docs/contracts.md §1.4); files without it are read as before.
+    f(
+      "name_es",
+      ["nombre_es", "nombre_espanol", "spanish_name", "name_spanish"],
+      [{ tag: "#loc", with: ["name", "i_es"] }],
+    ),
     f(
       "aliases",
       [
