@@ -1,6 +1,9 @@
-/** Interface texts in English and Spanish. Data (place names, sources) is shown as it came. */
+/**
+ * Interface texts in English and Spanish. Data (sources, notes) is shown as it came; place names
+ * in their Spanish form when the gazetteer has one (`placeLabel`).
+ */
 import { categoryWords as englishCategoryWords, EMBEDDED_2018_NAME } from "../src/index.ts";
-import type { SplitCategory, StockCategory } from "../src/index.ts";
+import type { Place, SplitCategory, StockCategory } from "../src/index.ts";
 import type { Lang, LayerId } from "./state.ts";
 
 /** The directions in words, for the legend and the border points' counts (written once). */
@@ -263,6 +266,25 @@ const EMBEDDED_NAME: Record<Lang, string> = {
  */
 export function datasetName(lang: Lang, name: string): string {
   return name.split(EMBEDDED_2018_NAME).join(EMBEDDED_NAME[lang]);
+}
+
+/**
+ * A place's name as shown in `lang`: in Spanish its `nameEs` when the gazetteer has one, else its
+ * `name` (English always shows `name`, unchanged). Given a name instead of a place (tables keyed
+ * by the library's place names), the place is looked up by `name` among `places`; a name no place
+ * has (a user's free text) is shown as it came.
+ * @example
+ * placeLabel("es", { name: "Mexico City", nameEs: "Ciudad de México" }); // => "Ciudad de México"
+ * placeLabel("en", "Mexico City", places);                               // => "Mexico City"
+ */
+export function placeLabel(
+  lang: Lang,
+  place: Pick<Place, "name" | "nameEs"> | string,
+  places: readonly Pick<Place, "name" | "nameEs">[] = [],
+): string {
+  const p = typeof place === "string" ? places.find((x) => x.name === place) : place;
+  if (p === undefined) return place as string;
+  return lang === "es" && p.nameEs ? p.nameEs : p.name;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { ReplayData } from "../data/replay.ts";
 import { dateOf } from "../data/replay.ts";
-import { categoryName, formatDate, formatPeople, tr } from "../i18n.ts";
+import { categoryName, formatDate, formatPeople, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
 import { h, mount } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -44,7 +44,7 @@ function placeDetails(replay: ReplayData, id: string, state: ViewState): VNode |
   return h(
     "section",
     { "data-kind": "place" },
-    h("h3", {}, place.name),
+    h("h3", {}, placeLabel(L, place)),
     h("p", {}, `${place.kind}${place.country ? ` · ${place.country}` : ""}`),
     place.capacity !== undefined
       ? h("p", {}, `${tr(L, "capacity")}: ${formatPeople(L, place.capacity)}`)
@@ -151,6 +151,7 @@ export function createSidePanels(
         rows: replay.warningRows,
         placesOpen: open("situation-places"),
         warningsOpen: open("situation-warnings"),
+        places: replay.places,
       }),
     );
     mount(dom.headlines, headlineList(replay.headlines, state.t, L, replay.start));

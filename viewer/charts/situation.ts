@@ -7,9 +7,9 @@
  * the data up to that day (as the situation update's "Data quality"), in the viewer's language.
  */
 import { situationWarnings } from "../../src/index.ts";
-import type { IsoDate, PlacePresence } from "../../src/index.ts";
+import type { IsoDate, Place, PlacePresence } from "../../src/index.ts";
 import type { SituationDay } from "../data/replay.ts";
-import { categoryName, formatDate, formatPeople, tr } from "../i18n.ts";
+import { categoryName, formatDate, formatPeople, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
 import { ledgerWarningText } from "./ledgerWarningText.ts";
 import type { LedgerWarningView, RowFacts } from "./ledgerWarningText.ts";
@@ -38,7 +38,8 @@ function headlineText(lang: Lang, f: Headline): string {
 
 const STATUSES = ["travelling", "resting", "waiting", "staying"] as const;
 
-function placeRow(lang: Lang, p: PlacePresence): VNode {
+/** `places`: the gazetteer, for the places' Spanish names (`data-place` keeps the library's name). */
+function placeRow(lang: Lang, p: PlacePresence, places: readonly Place[]): VNode {
   return h(
     "tr",
     {
@@ -47,7 +48,13 @@ function placeRow(lang: Lang, p: PlacePresence): VNode {
       "data-present": String(p.present),
       ...Object.fromEntries(STATUSES.map((s) => [`data-${s}`, String(p[s])])),
     },
-    h("th", { scope: "row" }, p.placeName ?? `${p.country ?? ""} (${tr(lang, "noPlace")})`),
+    h(
+      "th",
+      { scope: "row" },
+      p.placeName !== undefined
+        ? placeLabel(lang, p.placeName, places)
+        : `${p.country ?? ""} (${tr(lang, "noPlace")})`,
+    ),
     ...STATUSES.map((s) => h("td", {}, formatPeople(lang, p[s]))),
     h("td", {}, formatPeople(lang, p.present)),
   );
@@ -59,6 +66,8 @@ export interface SituationExtras {
   rows: RowFacts;
   placesOpen?: boolean;
   warningsOpen?: boolean;
+  /** The replay's places, for their names in Spanish (`placeLabel`); none: names as the library gives them. */
+  places?: readonly Place[];
 }
 
 /**
@@ -154,7 +163,7 @@ export function situationPanel(
         h(
           "tbody",
           {},
-          day.places.map((p) => placeRow(lang, p)),
+          day.places.map((p) => placeRow(lang, p, extras.places ?? [])),
         ),
       ),
     ),

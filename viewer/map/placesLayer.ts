@@ -5,7 +5,7 @@
 import { select } from "d3-selection";
 import type { Place } from "../../src/index.ts";
 import type { ReplayData } from "../data/replay.ts";
-import { formatPeople, tr } from "../i18n.ts";
+import { formatPeople, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR, THEMES } from "../palette.ts";
 import type { Lang } from "../state.ts";
 import { screenXY } from "../view/context.ts";
@@ -24,6 +24,7 @@ export function placeLabelCandidates(
   places: readonly Place[],
   zoomK: number,
   xy: (lon: number, lat: number) => [number, number],
+  lang: Lang = "en",
 ): LabelCandidate[] {
   const flowIds = new Set(replay.flows.map((f) => f.id));
   const mentions = new Map<string, number>();
@@ -46,7 +47,8 @@ export function placeLabelCandidates(
         (p.kind === "border_crossing" ? 60 : 0) +
         (nearEnd ? 80 : 0) +
         (mentions.get(p.name) ?? 0);
-      return { id: p.placeId, x, y, text: p.name, priority, fontSize: p.kind === "city" ? 12 : 11 };
+      const text = placeLabel(lang, p);
+      return { id: p.placeId, x, y, text, priority, fontSize: p.kind === "city" ? 12 : 11 };
     });
 }
 
@@ -60,7 +62,7 @@ export function placeTooltip(replay: ReplayData, p: Place, t: number, L: Lang): 
     : "";
   const cap =
     p.capacity !== undefined ? `\n${tr(L, "capacity")}: ${formatPeople(L, p.capacity)}` : "";
-  return `${p.name}${counts}${cap}`;
+  return `${placeLabel(L, p)}${counts}${cap}`;
 }
 
 function joinPlaces(dom: ViewerDom, places: readonly Place[]) {
@@ -97,7 +99,7 @@ export function renderPlaces(ctx: ViewerContext, dom: ViewerDom): void {
       "selected",
       (p) => state.selection?.kind === "place" && state.selection.id === p.placeId,
     )
-    .attr("aria-label", (p) => `${p.name} (${p.kind})`)
+    .attr("aria-label", (p) => `${placeLabel(state.lang, p)} (${p.kind})`)
     .attr("transform", (p) => `translate(${xy(p.lon, p.lat).join(",")})`);
   sel
     .select("circle")
@@ -112,7 +114,7 @@ export function renderPlaces(ctx: ViewerContext, dom: ViewerDom): void {
     .attr("transform", "rotate(45)")
     .attr("fill", (p) => (flowIds.has(p.placeId) ? CATEGORY_COLOUR.asylum_claim : route));
   const candidates = state.layers.labels
-    ? placeLabelCandidates(replay, places, state.zoom.k, xy)
+    ? placeLabelCandidates(replay, places, state.zoom.k, xy, state.lang)
     : [];
   const placed = new Map<string, PlacedLabel>(
     placeLabels(candidates, ctx.width, ctx.height, [
@@ -127,7 +129,7 @@ export function renderPlaces(ctx: ViewerContext, dom: ViewerDom): void {
     .attr("text-anchor", (p) => placed.get(p.placeId)?.anchor ?? "start")
     .attr("x", (p) => (placed.has(p.placeId) ? placed.get(p.placeId)!.x - xy(p.lon, p.lat)[0] : 0))
     .attr("y", (p) => (placed.has(p.placeId) ? placed.get(p.placeId)!.y - xy(p.lon, p.lat)[1] : 0))
-    .text((p) => p.name);
+    .text((p) => placeLabel(state.lang, p));
   const choose = (id: string) => ctx.setState({ selection: { kind: "place", id } });
   sel
     .on("click", (ev: MouseEvent, p) => {
