@@ -5,7 +5,8 @@
 import { scaleLinear } from "d3-scale";
 import { curveStepAfter, line } from "d3-shape";
 import type { PresenceSeries } from "../data/replay.ts";
-import { formatPeople, tr } from "../i18n.ts";
+import type { Place } from "../../src/index.ts";
+import { formatPeople, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
 import { h, svgRoot } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -19,6 +20,8 @@ export interface PresenceOptions {
   days: number;
   t: number;
   ink?: string;
+  /** The replay's places, for the place's name in Spanish (`placeLabel`); none: the library's name. */
+  places?: readonly Place[];
 }
 
 const M = { top: 32, right: 8, bottom: 6, left: 8 };
@@ -72,7 +75,8 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
     .y((p) => y(p.value))
     .curve(curveStepAfter)(series.points);
   const { figure, over, value } = presenceFigure(series, opts.t, lang);
-  const label = `${series.placeName}: ${figure}`;
+  const name = placeLabel(lang, series.placeName, opts.places);
+  const label = `${name}: ${figure}`;
   return svgRoot(
     width,
     height,
@@ -81,7 +85,7 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
       "font-size": 11,
     },
     h("title", {}, label),
-    h("text", { x: M.left, y: 12, fill: ink, "font-weight": 600 }, series.placeName),
+    h("text", { x: M.left, y: 12, fill: ink, "font-weight": 600 }, name),
     h(
       "text",
       {

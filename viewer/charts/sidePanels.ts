@@ -213,7 +213,14 @@ export function createSidePanels(
         h(
           "div",
           { "data-place": p.placeName },
-          presenceChart(p, { width: MULTIPLE_WIDTH, height: 80, lang: L, days: replay.days, t }),
+          presenceChart(p, {
+            width: MULTIPLE_WIDTH,
+            height: 80,
+            lang: L,
+            days: replay.days,
+            t,
+            places: replay.places,
+          }),
         ),
       ),
     );
