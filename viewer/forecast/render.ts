@@ -2,7 +2,7 @@
  * Pure builders of the forecast panel (testable in Node): the table of expected arrivals per place
  * and the forecast cones ahead of each group on the map, as virtual nodes (render/vnode.ts).
  */
-import { formatDate, formatPeople } from "../i18n.ts";
+import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
 import { h } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
@@ -189,7 +189,7 @@ function arrivalRow(a: Arrival, lang: Lang): VNode {
   return h(
     "tr",
     { "data-place": a.place, "data-group": a.group },
-    h("th", { scope: "row" }, a.place),
+    h("th", { scope: "row" }, placeLabel(lang, { name: a.place, nameEs: a.placeEs })),
     // The p10–p90 under the p50, smaller: six columns do not fit the side panel. A place behind
     // most of the group (the library's `mostPassed`) says so, with when the last may arrive (p90).
     a.mostPassed
@@ -244,7 +244,7 @@ export function forecastGroupStatus(view: ForecastView, lang: Lang): VNode[] {
         h(
           "li",
           { "data-group": g.group, "data-status": g.status },
-          `${g.group}: ${g.status === "arrived" ? t.arrived : dissolved} ${g.place ?? "–"} (${t.lastSeen} ${g.lastReport ? formatDate(lang, g.lastReport, false) : "–"})`,
+          `${g.group}: ${g.status === "arrived" ? t.arrived : dissolved} ${g.place ? placeLabel(lang, { name: g.place, nameEs: g.placeEs }) : "–"} (${t.lastSeen} ${g.lastReport ? formatDate(lang, g.lastReport, false) : "–"})`,
         ),
       ),
     ),

@@ -42,6 +42,8 @@ export interface ForecastView {
     daysSinceObserved: number;
     status: GroupForecastStatus;
     place?: string;
+    /** The place's Spanish name when the gazetteer has one (`Place.nameEs`). */
+    placeEs?: string;
     /**
      * Local date of the group's last position report up to the as-of moment (the library's
      * `lastReportDate`); its track, and `lastObserved`, may run days past it (to the last day of
@@ -57,6 +59,8 @@ export interface ForecastView {
     group: string;
     placeId: string;
     place: string;
+    /** The place's Spanish name when the gazetteer has one (`Place.nameEs`). */
+    placeEs?: string;
     km: Km;
     p10?: IsoDate;
     p50?: IsoDate;
@@ -103,6 +107,11 @@ export function computeForecastView(
     ...(runs === undefined ? {} : { runs }),
     random: mulberry32(1),
   });
+  // Spanish names by the library's place name, for the panel in Spanish (`placeLabel`).
+  const esOf = (name: string | undefined) => {
+    const es = dataset.places.find((p) => p.name === name)?.nameEs;
+    return es === undefined ? {} : { placeEs: es };
+  };
   const cones = now.groups.map((g) => ({
     group: g.group,
     routeId: g.routeId,
@@ -128,7 +137,7 @@ export function computeForecastView(
         lastObserved: g.lastDate,
         daysSinceObserved: g.daysSinceObserved,
         status: status?.status ?? "on_road",
-        ...(status?.placeName ? { place: status.placeName } : {}),
+        ...(status?.placeName ? { place: status.placeName, ...esOf(status.placeName) } : {}),
         ...(g.lastReportDate ? { lastReport: g.lastReportDate } : {}),
       };
     }),
@@ -136,6 +145,7 @@ export function computeForecastView(
       group: a.group,
       placeId: a.placeId,
       place: a.placeName,
+      ...esOf(a.placeName),
       km: a.km,
       p10: a.arrivalDate.p10,
       p50: a.arrivalDate.p50,
