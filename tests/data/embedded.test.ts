@@ -240,10 +240,26 @@ describe("places", () => {
     expect(new Set(ids).size).toBe(ids.length);
     const owner = new Map<string, string>();
     for (const p of data.places) {
-      for (const n of new Set([p.name, ...p.aliases].map(normalizeName))) {
+      for (const n of new Set([p.name, p.nameEs ?? "", ...p.aliases].map(normalizeName))) {
+        if (n === "") continue;
         expect(owner.get(n) ?? p.placeId, `"${n}" names two places`).toBe(p.placeId);
         owner.set(n, p.placeId);
       }
+    }
+  });
+
+  it("Spanish names are filled only where they differ from the English name, and resolve", () => {
+    const byId = new Map(data.places.map((p) => [p.placeId, p]));
+    expect(byId.get("MX-CMX")!.nameEs).toBe("Ciudad de México");
+    expect(byId.get("MX-TIJ-CHP")!.nameEs).toBe("Garita El Chaparral");
+    expect(byId.get("GT-GUA")!.nameEs).toBe("Ciudad de Guatemala");
+    // Same in both languages: no Spanish name.
+    expect("nameEs" in byId.get("MX-TAP")!).toBe(false);
+    const named = data.places.filter((p) => p.nameEs !== undefined);
+    expect(named.length).toBe(11);
+    for (const p of named) {
+      expect(normalizeName(p.nameEs!), p.placeId).not.toBe(normalizeName(p.name));
+      expect(gazetteer.find(p.nameEs!)?.placeId, p.placeId).toBe(p.placeId);
     }
   });
 

@@ -316,6 +316,20 @@ describe("importTable: sightings, stocks, places", () => {
     });
     expect(p[1]).toMatchObject({ placeId: "GTM-EL-CARMEN", kind: "fmp" });
     expect(p[2]).toMatchObject({ kind: "shelter", capacity: 3000 });
+    // No Spanish-name column: none is set.
+    expect(p.every((x) => !("nameEs" in x))).toBe(true);
+  });
+  it("importTable(places) reads an optional Spanish name (name_es / nombre_es); blank leaves it unset", () => {
+    for (const col of ["name_es", "nombre_es"]) {
+      const r = importTable(
+        `place_id,name,${col},lat,lon,kind\nMX-CMX,Mexico City,Ciudad de México,19.43,-99.13,city\nMX-TAP,Tapachula,,14.9,-92.26,city\n`,
+      );
+      const p = r.records as Place[];
+      expect(p, col).toHaveLength(2);
+      expect(p[0]!.nameEs, col).toBe("Ciudad de México");
+      expect(p[0]!.extra, col).toBeUndefined();
+      expect("nameEs" in p[1]!, col).toBe(false);
+    }
   });
 });
 

@@ -7,9 +7,23 @@ import {
   formatExact,
   formatPeople,
   numberLocale,
+  placeLabel,
 } from "../../viewer/i18n.ts";
 
 describe("viewer texts", () => {
+  it("placeLabel: the Spanish name in Spanish when there is one; English unchanged", () => {
+    const cdmx = { name: "Mexico City", nameEs: "Ciudad de México" };
+    const tap = { name: "Tapachula" };
+    expect(placeLabel("es", cdmx)).toBe("Ciudad de México");
+    expect(placeLabel("en", cdmx)).toBe("Mexico City");
+    expect(placeLabel("es", tap)).toBe("Tapachula");
+    // By the library's name, looked up among the places; unknown names shown as they came.
+    expect(placeLabel("es", "Mexico City", [tap, cdmx])).toBe("Ciudad de México");
+    expect(placeLabel("en", "Mexico City", [tap, cdmx])).toBe("Mexico City");
+    expect(placeLabel("es", "Rancho X", [tap, cdmx])).toBe("Rancho X");
+  });
+
+
   it("the embedded data set's name is translated, alone or after the analyst's file names", () => {
     expect(datasetName("en", EMBEDDED_2018_NAME)).toBe(EMBEDDED_2018_NAME);
     expect(datasetName("es", EMBEDDED_2018_NAME)).toBe("Caravanas oct.–dic. 2018 (integradas)");
