@@ -212,6 +212,27 @@ describe("situation panel", () => {
         situationPanel(day, "2018-11-25", "es", { warnings: [], rows: {}, placesOpen: true }),
       ),
     ).toContain("Personas que salieron");
+    // The place's Spanish name is shown in Spanish; data-place keeps the library's name.
+    const places = [
+      {
+        placeId: "T",
+        name: "<b>Tijuana</b>",
+        nameEs: "<b>Tiyuana</b>",
+        aliases: [],
+        lat: 32.5,
+        lon: -117,
+        kind: "city" as const,
+      },
+    ];
+    const es = toSvgString(
+      situationPanel(day, "2018-11-25", "es", { warnings: [], rows: {}, places }),
+    );
+    expect(es).toContain("&lt;b&gt;Tiyuana&lt;/b&gt;");
+    expect(es).toContain('data-place="&lt;b&gt;Tijuana&lt;/b&gt;"');
+    const en = toSvgString(
+      situationPanel(day, "2018-11-25", "en", { warnings: [], rows: {}, places }),
+    );
+    expect(en).not.toContain("Tiyuana");
   });
 
   it("says so on a day with no ledger figures, and finds a day by its date", () => {

@@ -52,6 +52,27 @@ describe("places layer", () => {
     expect(top.id).toBe("GT-TU");
   });
 
+  it("labels and tooltips name places in Spanish when the gazetteer has a Spanish name", () => {
+    const xy = (lon: number, lat: number): [number, number] => [lon, lat];
+    const places = [
+      ...replay.places,
+      {
+        placeId: "X-CMX",
+        name: "Mexico City",
+        nameEs: "Ciudad de México",
+        aliases: [],
+        lat: 19.4,
+        lon: -99.1,
+        kind: "city" as const,
+      },
+    ];
+    const text = (lang: "en" | "es") =>
+      placeLabelCandidates(replay, places, 1, xy, lang).find((c) => c.id === "X-CMX")!.text;
+    expect(text("es")).toBe("Ciudad de México");
+    expect(text("en")).toBe("Mexico City");
+    expect(placeTooltip(replay, places.at(-1)!, 0, "es")).toMatch(/^Ciudad de México/);
+  });
+
   it("a border point's tooltip gives that day's counts by direction", () => {
     const tu = replay.places.find((p) => p.placeId === "GT-TU")!;
     const day = replay.flows.find((f) => f.id === "GT-TU")!.days[1]!;
