@@ -23,7 +23,6 @@ describe("viewer texts", () => {
     expect(placeLabel("es", "Rancho X", [tap, cdmx])).toBe("Rancho X");
   });
 
-
   it("the embedded data set's name is translated, alone or after the analyst's file names", () => {
     expect(datasetName("en", EMBEDDED_2018_NAME)).toBe(EMBEDDED_2018_NAME);
     expect(datasetName("es", EMBEDDED_2018_NAME)).toBe("Caravanas oct.–dic. 2018 (integradas)");
