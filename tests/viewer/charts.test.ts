@@ -77,6 +77,20 @@ describe("chart builders (normalised SVG snapshots in tests/output)", () => {
     const flow = replay.flows[0]!;
     await snapshot("flow-details", flowDetails(flow, 7.5, "en", replay.days));
   });
+
+  it("flowDetails names the point in Spanish when it has a Spanish name, in English otherwise", () => {
+    const flow = {
+      ...replay.flows[0]!,
+      name: "El Chaparral border crossing",
+      nameEs: "Garita El Chaparral",
+    };
+    expect(toSvgString(flowDetails(flow, 7.5, "es", replay.days))).toContain(
+      "<h3>Garita El Chaparral</h3>",
+    );
+    expect(toSvgString(flowDetails(flow, 7.5, "en", replay.days))).toContain(
+      "<h3>El Chaparral border crossing</h3>",
+    );
+  });
 });
 
 describe("details and headlines", () => {

@@ -5,7 +5,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import type { FlowSeries, GroupTrack, Headline } from "../data/replay.ts";
 import { dateOf } from "../data/replay.ts";
-import { categoryName, formatDate, formatPeople, tr } from "../i18n.ts";
+import { categoryName, formatDate, formatPeople, placeLabel, tr } from "../i18n.ts";
 import { DIRECTION_COLOUR, CATEGORY_COLOUR } from "../palette.ts";
 import { h, svgRoot } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -124,7 +124,7 @@ export function flowDetails(
   return h(
     "section",
     { class: "details-flow", "data-kind": "place" },
-    h("h3", {}, flow.name),
+    h("h3", {}, placeLabel(lang, flow)),
     h("h4", {}, tr(lang, "countsByDay")),
     flow.days.length
       ? svgRoot(
@@ -133,7 +133,7 @@ export function flowDetails(
           {
             class: "flow-bars",
           },
-          h("title", {}, `${flow.name}: ${tr(lang, "countsByDay")}`),
+          h("title", {}, `${placeLabel(lang, flow)}: ${tr(lang, "countsByDay")}`),
           h("line", {
             x1: 0,
             x2: width,

@@ -54,6 +54,7 @@ export function flowsFrom(
       if (lon === undefined || lat === undefined) continue;
       const heading = headingNear(routes, lon, lat);
       series = { id: key, name: place?.name ?? c.fmpName ?? key, lon, lat, heading, days: [] };
+      if (place?.nameEs) series.nameEs = place.nameEs;
       byPoint.set(key, series);
       days.set(key, new Map());
     }

@@ -83,6 +83,8 @@ export interface GroupTrack {
 export interface FlowSeries {
   id: string;
   name: string;
+  /** The point's Spanish name when the gazetteer has one (`Place.nameEs`). */
+  nameEs?: string;
   lon: number;
   lat: number;
   /** Unit vector (east, north) of the northbound direction of travel at the point. */
