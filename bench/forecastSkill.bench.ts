@@ -33,8 +33,11 @@ import {
   createGazetteer,
   createRouteIndex,
   dayNumber,
+  fitMovement,
   forecastArrivals,
   groupMovement,
+  meanDailyKm,
+  movesOfTrack,
   isoDate,
   lastTwoReportsArrival,
   mulberry32,
@@ -88,6 +91,15 @@ interface Variant {
    * `headAtReports`; default true, false = the estimated head as it is).
    */
   headAtReports?: boolean;
+  /**
+   * Development: the pooled law's mean daily move matched to the estimated tracks' so far (km
+   * gained over days, all tracks; `fitMovement`'s `matchMeanKmPerDay`), × `poolPace`.
+   */
+  poolPace?: number;
+  /** Development: the pooled law's ride range fitted on every track's ride moves (`fitRide`). */
+  poolRide?: boolean;
+  /** Development: the pooled law's mean daily move × `lawScale` (its ride share moved). */
+  lawScale?: number;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -95,6 +107,86 @@ const LEADS = 14;
 /** Development: FS_CASES=n prints the first variant's cases up to lead n. */
 const DUMP = Number(process.env.FS_CASES ?? 0);
 const FIRST: { table?: Table; now?: Nowcast } = {};
+/**
+ * Development: FS_DISP=1 tallies, for the first variant, how far the runs move a group from its
+ * start over k = 1…14 days (p50 of the cone − start median) against how far the truth moved from
+ * its last-day km, and where the truth's km falls in the cone (below p10 / below p50 / above
+ * p90), for the median person and (a second forecast from the head's start) the head.
+ */
+const DISP = process.env.FS_DISP === "1";
+interface DispCell {
+  n: number;
+  model: number;
+  truth: number;
+  below10: number;
+  below50: number;
+  above90: number;
+}
+const DISP_T: Record<Kind, DispCell[]> = {
+  head: Array.from({ length: LEADS + 1 }, () => ({
+    n: 0,
+    model: 0,
+    truth: 0,
+    below10: 0,
+    below50: 0,
+    above90: 0,
+  })),
+  bulk: Array.from({ length: LEADS + 1 }, () => ({
+    n: 0,
+    model: 0,
+    truth: 0,
+    below10: 0,
+    below50: 0,
+    above90: 0,
+  })),
+};
+
+/** Tallies one group's cone (median person or head) against its truth ({@link DISP}). */
+function tallyDisp(
+  kind: Kind,
+  g: ScorableWorld["truth"][number],
+  n: Nowcast["groups"][number] | undefined,
+  f: Forecast,
+): void {
+  if (!n || n.routeId !== g.routeId) return;
+  const pick = (d: TruthDay): number => (kind === "head" ? (d.headKm ?? d.km) : d.km);
+  const t0 = g.days.find((d) => d.date === n.lastDate);
+  if (!t0) return;
+  const start = kind === "head" ? (n.head?.km.median ?? n.km.median) : n.km.median;
+  for (const p of f.positions) {
+    if (p.group !== n.group) continue;
+    const k = (dayNumber(p.date) ?? 0) - n.lastDay;
+    if (k < 1 || k > LEADS) continue;
+    const td = g.days.find((d) => d.date === p.date);
+    if (!td) continue;
+    const c = DISP_T[kind][k]!;
+    c.n++;
+    c.model += p.km.p50 - start;
+    c.truth += pick(td) - pick(t0);
+    const x = pick(td);
+    if (x < p.km.p10) c.below10++;
+    if (x < p.km.p50) c.below50++;
+    if (x > p.km.p90) c.above90++;
+  }
+}
+
+function printDisp(): void {
+  for (const kind of ["head", "bulk"] as const) {
+    console.log(`\n${kind} displacement over k days from the start (FS_DISP)`);
+    console.log(
+      "| k | n | model p50 − start (km) | truth − truth at start | truth < p10 | truth < p50 | truth > p90 |",
+    );
+    console.log("|---:|---:|---:|---:|---:|---:|---:|");
+    for (let k = 1; k <= LEADS; k++) {
+      const c = DISP_T[kind][k]!;
+      if (c.n === 0) continue;
+      const pct = (x: number): string => `${Math.round((100 * x) / c.n)} %`;
+      console.log(
+        `| ${k} | ${c.n} | ${(c.model / c.n).toFixed(0)} | ${(c.truth / c.n).toFixed(0)} | ${pct(c.below10)} | ${pct(c.below50)} | ${pct(c.above90)} |`,
+      );
+    }
+  }
+}
 
 function dumpCase(c: {
   g: ScorableWorld["truth"][number];
@@ -325,16 +417,48 @@ function modelArrival(
   return kind === "head" ? (a.headArrival ?? a.arrival) : a.arrival;
 }
 
+/** The pooled law a development variant asks for ({@link Variant.poolPace}, `poolRide`). */
+function pooledLaw(now: Nowcast, v: Variant): Nowcast["movement"] {
+  const byGroup = new Map<string, TrackPoint[]>();
+  for (const t of now.estimate.tracks) byGroup.set(t.group, [...(byGroup.get(t.group) ?? []), t]);
+  let km = 0;
+  let days = 0;
+  let evidence = movesOfTrack([]);
+  for (const pts of byGroup.values()) {
+    const sorted = [...pts].sort((a, b) => (a.date < b.date ? -1 : 1));
+    const points = sorted.map((p) => ({ day: dayNumber(p.date) ?? 0, km: p.km }));
+    if (points.length < 2) continue;
+    km += points.at(-1)!.km - points[0]!.km;
+    days += points.at(-1)!.day - points[0]!.day;
+    evidence = movesOfTrack(points, {}, () => false, evidence);
+  }
+  return fitMovement(v.poolRide ? evidence : movesOfTrack([]), now.movement, {
+    pseudoDays: 1e9,
+    fitWalk: false,
+    fitRide: v.poolRide,
+    ...(v.poolPace !== undefined && days > 0
+      ? { matchMeanKmPerDay: (v.poolPace * km) / days }
+      : {}),
+  });
+}
+
 /** The nowcast changed as a development variant says. */
 function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast {
-  const pooled = now.movement;
+  let pooled = now.movement;
+  if (v.poolPace !== undefined || v.poolRide) pooled = pooledLaw(now, v);
+  if (v.lawScale !== undefined)
+    pooled = fitMovement(movesOfTrack([]), pooled, {
+      pseudoDays: 1e9,
+      fitWalk: false,
+      matchMeanKmPerDay: v.lawScale * meanDailyKm(pooled),
+    });
   const groups = now.groups.map((g) => {
     const regime = startRegime(g.regime, g.reportedRegime, v.reportedRideWeight ?? 1);
     // The head's regime follows the group's unless its own last move was a ride.
     const headRides =
       g.head?.lastMoveKm !== undefined && regimeOfPace(g.head.lastMoveKm, g.movement) === "ride";
     const head = g.head && { ...g.head, regime: headRides ? g.head.regime : regime };
-    const out = { ...g, regime, head: v.headRuns === false ? undefined : head };
+    const out = { ...g, regime, head: v.headRuns === false ? undefined : head, movement: pooled };
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, pooled, v.pace);
@@ -384,7 +508,8 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
       headAtReports: false,
     });
     FIRST.table = tables[0];
-    FIRST.now = variantNowcast(now, VARIANTS[0]!, world);
+    const first = variantNowcast(now, VARIANTS[0]!, world);
+    FIRST.now = first;
     const fs = VARIANTS.map((v) =>
       forecastArrivals(variantNowcast(now, v, world), {
         corridor,
@@ -395,6 +520,18 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
       }),
     );
     forecasts++;
+    // The head's cone (FS_DISP): the first variant's nowcast with every group started at its head.
+    const headF = DISP
+      ? forecastArrivals(
+          {
+            ...first,
+            groups: first.groups.map((g) =>
+              g.head ? { ...g, km: { ...g.km, ...g.head.km }, regime: g.head.regime } : g,
+            ),
+          },
+          { corridor, horizonDays: HORIZON, runs: RUNS, random: mulberry32(seed * 1000 + day) },
+        )
+      : undefined;
     const follow = followers(world, now.estimate.tracks);
     const reports = trueReports(world, day);
     for (const g of world.truth) {
@@ -407,6 +544,11 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
         mine,
       );
       fs.forEach((f, i) => scoreGroup(g, { f, est, mine, corridor, asOf: day }, tables[i]!));
+      if (DISP) {
+        const n = first.groups.find((x) => x.group === est);
+        tallyDisp("bulk", g, n, fs[0]!);
+        if (headF) tallyDisp("head", g, n, headF);
+      }
     }
   }
   return forecasts;
@@ -461,7 +603,26 @@ function scoreGroup(
     const base = two === undefined ? undefined : Math.min(two, asOf + HORIZON);
     for (const kind of ["head", "bulk"] as const) {
       const t = truth[kind];
-      if (t === undefined || t <= asOf || t > asOf + LEADS) continue;
+      if (t !== undefined && t <= asOf) continue;
+      if (t === undefined || t > asOf + LEADS) {
+        // Cell 0: places ahead the truth does not reach within the leads: `covered` / `early`
+        // count the model's / last two reports' p50 within the leads (false alarms for a
+        // planner), `model` / `base` sum their p50 errors with truth and forecast capped at the
+        // horizon (a place never reached counts as reached at the horizon's end).
+        // Only while the truth runs past the leads (not a world that ends sooner).
+        if ((dayNumber(g.days.at(-1)!.date) ?? 0) < asOf + LEADS) continue;
+        const m = est === undefined ? undefined : modelArrival(f, est, placeId, kind);
+        if (!m || base === undefined) continue;
+        const c0 = into[kind][0]!;
+        const cap = asOf + HORIZON;
+        const truthCapped = Math.min(t ?? cap, cap);
+        c0.n++;
+        if ((m.p50 ?? Infinity) <= asOf + LEADS) c0.covered++;
+        if (base <= asOf + LEADS) c0.early++;
+        c0.model += Math.abs(Math.min(m.p50 ?? cap, cap) - truthCapped);
+        c0.base += Math.abs(base - truthCapped);
+        continue;
+      }
       const c = into[kind][Math.ceil(t - asOf)]!;
       const m = est === undefined ? undefined : modelArrival(f, est, placeId, kind);
       if (!m) c.noModel++;
@@ -505,7 +666,14 @@ function print(name: string, t: Table): void {
       : `${c.n} | ${(c.model / c.n).toFixed(2)} | ${(c.base / c.n).toFixed(2)} | ${(c.model / c.base).toFixed(2)} | ${Math.round((100 * c.covered) / c.n)} %`;
   for (let lead = 1; lead <= LEADS; lead++)
     console.log(`| ${lead} | ${fmt(t.head[lead]!)} | ${fmt(t.bulk[lead]!)} |`);
-  const all = (k: Kind): Cell => t[k].reduce(add, cell());
+  const all = (k: Kind): Cell => t[k].slice(1).reduce(add, cell());
+  for (const k of ["head", "bulk"] as const) {
+    const c0 = t[k][0]!;
+    const pct = (x: number): string => `${Math.round((100 * x) / Math.max(1, c0.n))} %`;
+    console.log(
+      `${k}: places ahead not reached within ${LEADS} days ${c0.n}, p50 within ${LEADS} days: model ${pct(c0.covered)}, last two ${pct(c0.early)}; MAE capped at ${HORIZON} days model ${(c0.model / Math.max(1, c0.n)).toFixed(2)}, last two ${(c0.base / Math.max(1, c0.n)).toFixed(2)}, ratio ${(c0.model / Math.max(1e-9, c0.base)).toFixed(2)}`,
+    );
+  }
   console.log(`| **1–14** | ${fmt(all("head"))} | ${fmt(all("bulk"))} |`);
   for (const k of ["head", "bulk"] as const) {
     const a = all(k);
@@ -553,6 +721,7 @@ function run(sim: "stress" | "legacy"): void {
       t,
     ),
   );
+  if (DISP) printDisp();
   for (const k of ["head", "bulk"] as const) {
     console.log(errorDaysLine(k));
     ERROR_DAYS[k] = errorDays();
