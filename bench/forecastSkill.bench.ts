@@ -644,6 +644,10 @@ function print(name: string, t: Table): void {
     console.log(
       `${k}: places ahead not reached within ${LEADS} days ${c0.n}, p50 within ${LEADS} days: model ${pct(c0.covered)}, last two ${pct(c0.early)}; MAE capped at ${HORIZON} days model ${(c0.model / Math.max(1, c0.n)).toFixed(2)}, last two ${(c0.base / Math.max(1, c0.n)).toFixed(2)}, ratio ${(c0.model / Math.max(1e-9, c0.base)).toFixed(2)}`,
     );
+    const a = all(k);
+    console.log(
+      `${k}: both sides (leads 1–${LEADS} and not reached), error-days model / last two ${(a.model + c0.model).toFixed(0)} / ${(a.base + c0.base).toFixed(0)}, ratio ${((a.model + c0.model) / Math.max(1e-9, a.base + c0.base)).toFixed(2)}`,
+    );
   }
   console.log(`| **1–14** | ${fmt(all("head"))} | ${fmt(all("bulk"))} |`);
   for (const k of ["head", "bulk"] as const) {
