@@ -97,11 +97,6 @@ interface Variant {
   headAtReports?: boolean;
   /** Development: the pooled law's mean daily move × `lawScale` (its ride share moved). */
   lawScale?: number;
-  /**
-   * Development: a group whose two latest reports show it resting (< 15 km/day) starts resting,
-   * and its runs take this persistence (a stay that lasts).
-   */
-  restStay?: number;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -435,11 +430,6 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       g.head?.lastMoveKm !== undefined && regimeOfPace(g.head.lastMoveKm, g.movement) === "ride";
     const head = g.head && { ...g.head, regime: headRides ? g.head.regime : regime };
     const out = { ...g, regime, head: v.headRuns === false ? undefined : head, movement: pooled };
-    if (v.restStay !== undefined && g.reportedRegime === "rest") {
-      out.regime = { rest: 1, walk: 0, ride: 0 };
-      out.movement = { ...pooled, persistence: v.restStay };
-      if (out.head && !headRides) out.head = { ...out.head, regime: out.regime };
-    }
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, pooled, v.pace);
