@@ -119,24 +119,16 @@ interface DispCell {
   below50: number;
   above90: number;
 }
-const DISP_T: Record<Kind, DispCell[]> = {
-  head: Array.from({ length: LEADS + 1 }, () => ({
+const dispCells = (): DispCell[] =>
+  Array.from({ length: LEADS + 1 }, () => ({
     n: 0,
     model: 0,
     truth: 0,
     below10: 0,
     below50: 0,
     above90: 0,
-  })),
-  bulk: Array.from({ length: LEADS + 1 }, () => ({
-    n: 0,
-    model: 0,
-    truth: 0,
-    below10: 0,
-    below50: 0,
-    above90: 0,
-  })),
-};
+  }));
+const DISP_T: Record<Kind, DispCell[]> = { head: dispCells(), bulk: dispCells() };
 
 /** Tallies one group's cone (median person or head) against its truth ({@link DISP}). */
 function tallyDisp(
@@ -696,7 +688,11 @@ function run(sim: "stress" | "legacy"): void {
       t,
     ),
   );
-  if (DISP) printDisp();
+  if (DISP) {
+    printDisp();
+    DISP_T.head = dispCells();
+    DISP_T.bulk = dispCells();
+  }
   for (const k of ["head", "bulk"] as const) {
     console.log(errorDaysLine(k));
     ERROR_DAYS[k] = errorDays();
