@@ -185,6 +185,8 @@ export function kmObservations(
   const ownDays = target === "median" ? new Set<number>() : endReportDays(g, target);
   const parts = g.positions.map((p) => partOf(g, p));
   const reach = target === "median" ? 0 : observedReachKm(g, target, parts);
+  // Before the end itself was first reported, the body bounds it by the prior spread only.
+  const firstOwn = target === "median" ? Infinity : Math.min(...endReportSteps(g, target));
   const unknown = target === "median" ? unknownPartReading(g, parts) : undefined;
   // Where each report lies among the others of its days (labelled groups' final passes).
   const offsets = target === "median" && ctx.bodyTails && g.labelled ? neighbourOffsets(g) : [];
@@ -205,7 +207,7 @@ export function kmObservations(
     const shaped =
       target === "median"
         ? forMedian(g, p, o, unknown, ctx.bodyTails, offsets[pIndex])
-        : forEnd(g, p, o, target, reach);
+        : forEnd(g, p, o, target, o.step >= firstOwn ? reach : 0);
     if (!shaped) continue;
     if (target !== "median") {
       // The head is the foremost of the people reported that day (the tail the hindmost): of
@@ -521,6 +523,17 @@ const PART_MEMORY_DAYS = 3;
 /** Steps (days of the track) on which reports of the head (tail) say where it is. */
 export function endReportDays(g: WorkGroup, target: "head" | "tail"): Set<number> {
   const days = new Set<number>();
+  for (const step of endReportSteps(g, target))
+    for (let k = 0; k <= PART_MEMORY_DAYS; k++) days.add(target === "head" ? step + k : step - k);
+  return days;
+}
+
+/**
+ * Steps (days of the track) of the reports of the head (tail): of that part, or of unknown part
+ * on that side of the last median track.
+ */
+function endReportSteps(g: WorkGroup, target: "head" | "tail"): number[] {
+  const steps: number[] = [];
   for (const p of g.positions) {
     let part = partOf(g, p);
     const step = Math.round(p.s.t - (g.day0 + 0.5));
@@ -530,9 +543,9 @@ export function endReportDays(g: WorkGroup, target: "head" | "tail"): Set<number
       part = p.km >= d.median ? "head" : "tail";
     }
     if (part !== target) continue;
-    for (let k = 0; k <= PART_MEMORY_DAYS; k++) days.add(target === "head" ? step + k : step - k);
+    steps.push(step);
   }
-  return days;
+  return steps;
 }
 
 /** Options of one km smoother run. */
