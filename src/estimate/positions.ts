@@ -185,8 +185,10 @@ export function kmObservations(
   const ownDays = target === "median" ? new Set<number>() : endReportDays(g, target);
   const parts = g.positions.map((p) => partOf(g, p));
   const reach = target === "median" ? 0 : observedReachKm(g, target, parts);
-  // Before the end itself was first reported, the body bounds it by the prior spread only.
-  const firstOwn = target === "median" ? Infinity : Math.min(...endReportSteps(g, target));
+  // Before the head was first reported, the body bounds it by the prior spread, growing by a
+  // day's walk a day from the track's first day (a caravan setting out is tens of km long).
+  const firstOwn = target === "head" ? Math.min(...endReportSteps(g, target)) : -Infinity;
+  const walk = (g.movement ?? ctx.movement).walkKm.mean;
   const unknown = target === "median" ? unknownPartReading(g, parts) : undefined;
   // Where each report lies among the others of its days (labelled groups' final passes).
   const offsets = target === "median" && ctx.bodyTails && g.labelled ? neighbourOffsets(g) : [];
@@ -207,7 +209,7 @@ export function kmObservations(
     const shaped =
       target === "median"
         ? forMedian(g, p, o, unknown, ctx.bodyTails, offsets[pIndex])
-        : forEnd(g, p, o, target, o.step >= firstOwn ? reach : 0);
+        : forEnd(g, p, o, target, o.step >= firstOwn ? reach : Math.min(reach, walk * o.step));
     if (!shaped) continue;
     if (target !== "median") {
       // The head is the foremost of the people reported that day (the tail the hindmost): of
