@@ -76,8 +76,9 @@ const SPREAD_WINDOW_DAYS = 5;
 /**
  * Fits how spread out a group's body is, day by day: the 80th percentile of the distances of its
  * reports of the body from the smoothed median person (last run) within SPREAD_WINDOW_DAYS, when
- * at least 4 reports speak (a long body scatters its reports over hundreds of km). Reports of a
- * town count by the distance to the nearer end of its stretch.
+ * at least 4 reports speak (a long body scatters its reports over hundreds of km), and their
+ * median (`bulkByDay`: how far its bulk's reports fall, which the few strung out far ahead do not
+ * move). Reports of a town count by the distance to the nearer end of its stretch.
  */
 export function fitBodySpread(ctx: EstimateContext, g: WorkGroup): void {
   const km = g.km;
@@ -93,6 +94,7 @@ export function fitBodySpread(ctx: EstimateContext, g: WorkGroup): void {
     residuals.push({ day: g.day0 + k, r });
   }
   g.spreadByDay = new Map();
+  g.bulkByDay = new Map();
   for (let k = 0; k < g.nDays; k++) {
     const day = g.day0 + k;
     const near = residuals
@@ -101,6 +103,7 @@ export function fitBodySpread(ctx: EstimateContext, g: WorkGroup): void {
       .sort((a, b) => a - b);
     if (near.length < 4) continue;
     g.spreadByDay.set(day, near[Math.floor(0.8 * (near.length - 1))]);
+    g.bulkByDay.set(day, near[Math.floor(0.5 * (near.length - 1))]);
   }
 }
 
@@ -134,6 +137,21 @@ export const BODY_SCALE_MIXTURE: readonly [
   { weight: 0.6, sdShare: 0.35 },
   { weight: 0.4, sdShare: 2.3 },
 ];
+
+/**
+ * Sd of the core of a report of the body as a share of the median distance of the group's reports
+ * of the body from its median person (`bulkByDay`): 0.665 gives a normal body the same core as
+ * BODY_SCALE_MIXTURE's 0.35 × its 80th percentile (0.35 × 1.2816 / 0.6745). A body whose people
+ * string out ahead of a shelter has an 80th percentile far beyond its median distance: its core
+ * is then the bulk's, narrower (docs/estimation.md "The core from the bulk").
+ */
+const CORE_BULK_SHARE = 0.665;
+/**
+ * The core is never narrower than this share of the spread's core: a median distance of 0 (half
+ * the reports name the town the median person is in) says the bulk is in one town, not at a point.
+ * 0.5 measured (no floor: world3 labelled 89 → 93 km on its development worlds).
+ */
+const CORE_FLOOR = 0.5;
 
 /** Which quantity of the body a km smoother run estimates. */
 export type KmTarget = "median" | "head" | "tail";
@@ -328,10 +346,17 @@ function bodyReading(
   const sd = (share: number): Km => Math.sqrt(o.sigmaKm ** 2 + (share * half) ** 2);
   const seen = g.spreadByDay?.has(Math.floor(p.s.t)) === true;
   if (!tails || !g.labelled || !seen) return { ...o, sigmaKm: sd(BODY_SD_SHARE) };
+  const bulk = g.bulkByDay?.get(Math.floor(p.s.t));
+  const wide = sd(core.sdShare);
+  // The core from the bulk's own residuals, no wider than the spread's core, no narrower than half.
+  const coreSd =
+    bulk === undefined
+      ? wide
+      : Math.min(wide, Math.max(CORE_FLOOR * wide, Math.hypot(o.sigmaKm, CORE_BULK_SHARE * bulk)));
   return {
     ...o,
     sigmaKm: sd(broad.sdShare),
-    core: { weight: core.weight, sigmaKm: sd(core.sdShare) },
+    core: { weight: core.weight, sigmaKm: coreSd },
   };
 }
 

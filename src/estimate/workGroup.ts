@@ -73,6 +73,8 @@ export interface WorkGroup {
   sizeByDay?: Map<number, number>;
   /** Fitted half-spread of the body (km) by local day: how far its reports fall from its median. */
   spreadByDay?: Map<number, number>;
+  /** Median distance (km) of its reports of the body from its median person, by local day. */
+  bulkByDay?: Map<number, number>;
   /**
    * The group's own movement law (positions.ts fitGroupMovement): the pooled law refitted to its
    * own days, shrunk towards the pooled one; the final passes read it (else `ctx.movement`).
