@@ -206,7 +206,7 @@ export function kmObservations(
   // Before the head was first reported, the body bounds it by the prior spread, growing by a
   // day's walk a day from the track's first day (a caravan setting out is tens of km long).
   const firstOwn = target === "head" ? Math.min(...endReportSteps(g, target)) : -Infinity;
-  const walk = (g.movement ?? ctx.movement).walkKm.mean;
+  const walk = target === "head" ? (g.movement ?? ctx.movement).walkKm.mean : 0;
   const unknown = target === "median" ? unknownPartReading(g, parts) : undefined;
   // Where each report lies among the others of its days (labelled groups' final passes).
   const offsets = target === "median" && ctx.bodyTails && g.labelled ? neighbourOffsets(g) : [];

@@ -108,6 +108,36 @@ describe("bodies: head, median person, tail", () => {
     expectBody(t);
   });
 
+  it("before its vanguard is first reported, a body setting out is not hundreds of km long", () => {
+    const sightings: Sighting[] = [];
+    for (let d = 13; d <= 24; d++) {
+      sightings.push({
+        id: `b${d}`,
+        observedAt: `${day(d)}T12:00`,
+        ...at(30 * (d - 13)),
+        caravanLabel: "A",
+        sizeBest: 5000,
+      });
+    }
+    // The vanguard rode ahead: first reported on day 8, 400 km ahead of the body, then again.
+    for (const d of [21, 22, 23]) {
+      sightings.push({
+        id: `v${d}`,
+        observedAt: `${day(d)}T12:00`,
+        ...at(30 * (d - 13) + 400),
+        caravanLabel: "A",
+        part: "vanguardia",
+      });
+    }
+    const { tracks } = estimateTracks(dataset(sightings));
+    const first = tracks.find((x) => x.date === day(13)) as TrackPoint;
+    // The prior spread of 5,000 people (55 km), not the 400 km the vanguard reached a week later.
+    expect((first.headKm as number) - first.km).toBeLessThan(80);
+    const late = tracks.find((x) => x.date === day(22)) as TrackPoint;
+    expect((late.headKm as number) - late.km).toBeGreaterThan(300);
+    expectBody(first);
+  });
+
   it("a report of the vanguard (part column or notes, es/en) is read as the head", () => {
     const body: Sighting[] = [13, 15, 17].map((d) => ({
       id: `b${d}`,
