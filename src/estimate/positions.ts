@@ -121,6 +121,8 @@ const BODY_SD_SHARE = 1.5;
  * spread. The core is narrow: the reports of the people at a shelter pick its place out of those
  * strung out ahead (a core of sd 0.6 and tails of 2.2 until 6 Dec 2026, branch `labelled2`: the
  * narrower core gains on stress, simulate.ts, world3 and 2018; one of 0.2 lost on world3; bench/README.md).
+ * Where the group's own reports tell the bulk's spread, the core is read from it instead
+ * (CORE_BULK_SHARE, CORE_FLOOR).
  * A body is not symmetric about its median person:
  * fast walkers and hitchhikers string out ahead of a shelter while its bulk stays, so the reports
  * of its people scatter far to one side while half of them sit at the median person (stress worlds'
