@@ -217,7 +217,9 @@ function worldsBed(i: number): Scored[] {
   for (const g of world.truth) {
     const days = evaluated.get(g.group);
     if (!days) continue;
-    const mine = [...match].filter(([, m]) => m.group === g.group).sort((a, b) => b[1].days - a[1].days);
+    const mine = [...match]
+      .filter(([, m]) => m.group === g.group)
+      .sort((a, b) => b[1].days - a[1].days);
     for (const d of g.days) {
       if (!days.has(d.date)) continue;
       const name = mine.find(([n]) => byGroup.get(n)?.has(d.date))?.[0];
@@ -245,7 +247,8 @@ for (const D of [100, 200, 300])
   rules[`medians within ${D} km`] = (s) => {
     let [lo, hi] = [s.track.kmLow, s.track.kmHigh];
     for (const o of s.others)
-      if (Math.abs(o.p.km - s.track.km) <= D) [lo, hi] = [Math.min(lo, o.p.km), Math.max(hi, o.p.km)];
+      if (Math.abs(o.p.km - s.track.km) <= D)
+        [lo, hi] = [Math.min(lo, o.p.km), Math.max(hi, o.p.km)];
     return [lo, hi];
   };
 for (const f of [1, 1.5, 2])
@@ -254,7 +257,8 @@ for (const f of [1, 1.5, 2])
     const [a, b] = [km - f * (km - kmLow), km + f * (kmHigh - km)];
     let [lo, hi] = [kmLow, kmHigh];
     for (const o of s.others)
-      if (o.p.km >= a && o.p.km <= b) [lo, hi] = [Math.min(lo, o.p.kmLow), Math.max(hi, o.p.kmHigh)];
+      if (o.p.km >= a && o.p.km <= b)
+        [lo, hi] = [Math.min(lo, o.p.kmLow), Math.max(hi, o.p.kmHigh)];
     return [lo, hi];
   };
 for (const f of [1.5, 2, 3])
@@ -268,7 +272,8 @@ for (const f of [1, 2, 3])
     const [a, b] = [km - f * (km - kmLow), km + f * (kmHigh - km)];
     let [lo, hi] = [kmLow, kmHigh];
     for (const o of s.others)
-      if (o.p.km >= a && o.p.km <= b) [lo, hi] = [Math.min(lo, o.p.km - 50), Math.max(hi, o.p.km + 50)];
+      if (o.p.km >= a && o.p.km <= b)
+        [lo, hi] = [Math.min(lo, o.p.km - 50), Math.max(hi, o.p.km + 50)];
     return [lo, hi];
   };
 const ruleSums = new Map<string, { n: number; cov: number; w: number }>();
@@ -295,18 +300,22 @@ for (let i = 0; i < worlds; i++) {
     addRules(s);
   }
 }
-console.log(`\n${bed}, ${worlds} worlds from seed offset ${seedOffset}${all ? "" : ", unlabelled only"}\n`);
+console.log(
+  `\n${bed}, ${worlds} worlds from seed offset ${seedOffset}${all ? "" : ", unlabelled only"}\n`,
+);
 console.log(
   "| class | group-days | km cover | fragment share | mean half-width (km) | misses: median / p75 out (half-widths) | misses another track covers | their least meeting km: median / p75 |",
 );
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
 for (const [cls, c] of [...classes].sort((a, b) => b[1].days - a[1].days)) {
   const out = [...c.missOut].sort((a, b) => a - b);
-  const q = (p: number): string => (out.length ? num(out[Math.floor(p * (out.length - 1))], 2) : "–");
+  const q = (p: number): string =>
+    out.length ? num(out[Math.floor(p * (out.length - 1))], 2) : "–";
   console.log(
     `| ${cls} | ${c.days} | ${pct(c.covered / c.days)} | ${pct(c.fragment / c.days)} | ${num(c.halfWidth / c.days, 0)} | ${q(0.5)} / ${q(0.75)} | ${c.otherCovers} of ${c.missOut.length} | ${meetQ(c.meet, 0.5)} / ${meetQ(c.meet, 0.75)} |`,
   );
 }
 
 console.log("\n| rule | cover | mean width (km) |\n|---|---:|---:|");
-for (const [name, c] of ruleSums) console.log(`| ${name} | ${pct(c.cov / c.n)} | ${num(c.w / c.n, 0)} |`);
+for (const [name, c] of ruleSums)
+  console.log(`| ${name} | ${pct(c.cov / c.n)} | ${num(c.w / c.n, 0)} |`);

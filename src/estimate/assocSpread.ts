@@ -13,8 +13,11 @@
  * √(sd_V² + spread_V² + REPORT_SD_KM²), spread_V the fitted half-spread of V's body that day) over
  * the sum over tracks. Where a report given to one track has at least RIVAL_SHARE chance of being
  * another track T's, and T is not labelled, T's 90 % interval on the report's day and the days
- * within REACH_DAYS of it is stretched to hold the report's km on T's route; its head and tail
- * intervals are stretched by the same shift of the body. Intervals are only ever widened.
+ * within REACH_DAYS of it is stretched to hold the report's km on T's route. Where reports are
+ * near-tied the two tracks may also have swapped groups: each one's intervals within SWAP_DAYS of
+ * the contested report's day are stretched to hold the other's median person (on one route). The
+ * head and tail intervals are stretched by the same shift of the body. Intervals are only ever
+ * widened; labelled groups' tracks are never touched.
  */
 import type { Km } from "../model/units.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
@@ -90,11 +93,40 @@ function contestedKm(
         reach.set(d.g, byDay);
         for (let k = day - REACH_DAYS; k <= day + REACH_DAYS; k++)
           byDay.set(k, [...(byDay.get(k) ?? []), d.km]);
+        // The two tracks may have swapped groups here: for SWAP_DAYS on either side, each may
+        // stand where the other is.
+        swapWith(d.g, owner, day, reach);
+        swapWith(owner, d.g, day, reach);
       }
       if (rival) contested++;
     }
   }
   return { reach, contested };
+}
+
+/**
+ * Days on either side of a contested report on which the two tracks may stand for each other's
+ * group (a swap of groups where their reports were near-tied). Chosen on development worlds
+ * (bench/intervalMisses.ts, seeds 201–224 of world3, 201–216 of stress and simulate.ts, unlabelled):
+ * 0 days left world3 at 75 %, 7 days gave 93–95 % on all three; 3 days 89–92 %.
+ */
+export const SWAP_DAYS = 3;
+
+/** `g`'s days within SWAP_DAYS of `day` must hold `other`'s median person (same route). */
+function swapWith(
+  g: WorkGroup,
+  other: WorkGroup,
+  day: number,
+  reach: Map<WorkGroup, Map<number, Km[]>>,
+): void {
+  if (g.labelled || other.routeId !== g.routeId) return;
+  const byDay = reach.get(g) ?? new Map<number, Km[]>();
+  reach.set(g, byDay);
+  const days = other.km?.days ?? [];
+  for (let k = day - SWAP_DAYS; k <= day + SWAP_DAYS; k++) {
+    const d = days[k - other.day0];
+    if (d && k >= g.day0 && k < g.day0 + g.nDays) byDay.set(k, [...(byDay.get(k) ?? []), d.median]);
+  }
 }
 
 /** A day's interval stretched to hold `lo`…`hi` (km), kept on the route; sd grown alike. */
