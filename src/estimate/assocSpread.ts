@@ -62,13 +62,25 @@ function predictive(g: WorkGroup): Predictive {
   };
 }
 
+/** For each track and local day: the km its interval must hold. */
+type Reach = Map<WorkGroup, Map<number, Km[]>>;
+
+/** The km `g`'s interval on local day `day` must hold (created empty). */
+function dayReach(reach: Reach, g: WorkGroup, day: number): Km[] {
+  const byDay = reach.get(g) ?? new Map<number, Km[]>();
+  reach.set(g, byDay);
+  const kms = byDay.get(day) ?? [];
+  byDay.set(day, kms);
+  return kms;
+}
+
 /** For each track, the km each of its days' intervals must hold, from the contested reports. */
 function contestedKm(
   ctx: EstimateContext,
   tracked: readonly WorkGroup[],
-): { reach: Map<WorkGroup, Map<number, Km[]>>; contested: number } {
+): { reach: Reach; contested: number } {
   const preds = tracked.map(predictive);
-  const reach = new Map<WorkGroup, Map<number, Km[]>>();
+  const reach: Reach = new Map();
   let contested = 0;
   for (const owner of tracked) {
     for (const p of owner.positions) {
@@ -89,10 +101,8 @@ function contestedKm(
       for (const d of dens) {
         if (d.g === owner || d.g.labelled || d.f / total < RIVAL_SHARE) continue;
         rival = true;
-        const byDay = reach.get(d.g) ?? new Map<number, Km[]>();
-        reach.set(d.g, byDay);
         for (let k = day - REACH_DAYS; k <= day + REACH_DAYS; k++)
-          byDay.set(k, [...(byDay.get(k) ?? []), d.km]);
+          dayReach(reach, d.g, k).push(d.km);
         // The two tracks may have swapped groups here: for SWAP_DAYS on either side, each may
         // stand where the other is.
         swapWith(d.g, owner, day, reach);
@@ -113,19 +123,13 @@ function contestedKm(
 export const SWAP_DAYS = 3;
 
 /** `g`'s days within SWAP_DAYS of `day` must hold `other`'s median person (same route). */
-function swapWith(
-  g: WorkGroup,
-  other: WorkGroup,
-  day: number,
-  reach: Map<WorkGroup, Map<number, Km[]>>,
-): void {
+function swapWith(g: WorkGroup, other: WorkGroup, day: number, reach: Reach): void {
   if (g.labelled || other.routeId !== g.routeId) return;
-  const byDay = reach.get(g) ?? new Map<number, Km[]>();
-  reach.set(g, byDay);
   const days = other.km?.days ?? [];
   for (let k = day - SWAP_DAYS; k <= day + SWAP_DAYS; k++) {
     const d = days[k - other.day0];
-    if (d && k >= g.day0 && k < g.day0 + g.nDays) byDay.set(k, [...(byDay.get(k) ?? []), d.median]);
+    if (!d || k < g.day0 || k >= g.day0 + g.nDays) continue;
+    dayReach(reach, g, k).push(d.median);
   }
 }
 
@@ -154,7 +158,7 @@ export function spreadAssociation(
     const length = ctx.index.lengthKm(g.routeId);
     const days = g.km.days.map((d, k) => {
       const kms = byDay.get(g.day0 + k);
-      if (!kms) return d;
+      if (!kms || kms.length === 0) return d;
       const out = stretch(d, Math.min(...kms), Math.max(...kms), length);
       if (out !== d) widenedDays++;
       // The head and tail move with the body: shifted by as much as the median's reach.
