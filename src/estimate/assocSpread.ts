@@ -42,36 +42,89 @@ export interface AssociationSpread {
   widenedDays: number;
 }
 
-/** One track's day-by-day predictive for a report: median and sd (km), or undefined off its days. */
+/** One track's predictive for a report, by day of the track: median and sd (km). */
 interface Predictive {
   g: WorkGroup;
-  at: (day: number) => { median: Km; sd: Km } | undefined;
+  index: number;
+  median: Float64Array;
+  sd: Float64Array;
 }
 
-function predictive(g: WorkGroup): Predictive {
+function predictive(g: WorkGroup, index: number): Predictive {
   const days = g.km?.days ?? [];
-  return {
-    g,
-    at: (day) => {
-      const d = days[day - g.day0];
-      if (!d) return undefined;
-      const spread = g.spreadByDay?.get(day) ?? 0;
-      const sd = Math.sqrt(d.sd * d.sd + spread * spread + REPORT_SD_KM * REPORT_SD_KM);
-      return { median: d.median, sd };
-    },
-  };
+  const median = new Float64Array(days.length);
+  const sd = new Float64Array(days.length);
+  days.forEach((d, k) => {
+    const spread = g.spreadByDay?.get(g.day0 + k) ?? 0;
+    median[k] = d.median;
+    sd[k] = Math.sqrt(d.sd * d.sd + spread * spread + REPORT_SD_KM * REPORT_SD_KM);
+  });
+  return { g, index, median, sd };
 }
 
-/** For each track and local day: the km its interval must hold. */
-type Reach = Map<WorkGroup, Map<number, Km[]>>;
+/** The tracks alive on each local day. */
+function aliveByDay(preds: readonly Predictive[]): Map<number, Predictive[]> {
+  const out = new Map<number, Predictive[]>();
+  for (const v of preds)
+    for (let k = 0; k < v.median.length; k++) {
+      const list = out.get(v.g.day0 + k);
+      if (list) list.push(v);
+      else out.set(v.g.day0 + k, [v]);
+    }
+  return out;
+}
 
-/** The km `g`'s interval on local day `day` must hold (created empty). */
-function dayReach(reach: Reach, g: WorkGroup, day: number): Km[] {
-  const byDay = reach.get(g) ?? new Map<number, Km[]>();
+/** For each track and local day: the least and greatest km its interval must hold. */
+type Reach = Map<WorkGroup, Map<number, { lo: Km; hi: Km }>>;
+
+/** `g`'s interval on local day `day` must hold km `km`. */
+function hold(reach: Reach, g: WorkGroup, day: number, km: Km): void {
+  const byDay = reach.get(g) ?? new Map<number, { lo: Km; hi: Km }>();
   reach.set(g, byDay);
-  const kms = byDay.get(day) ?? [];
-  byDay.set(day, kms);
-  return kms;
+  const r = byDay.get(day);
+  if (r) [r.lo, r.hi] = [Math.min(r.lo, km), Math.max(r.hi, km)];
+  else byDay.set(day, { lo: km, hi: km });
+}
+
+/**
+ * Each position report not named by a label, read against the tracks alive on its day: the chance
+ * of being each one's (module comment). `onRival` hears of every other track, not labelled, with
+ * at least RIVAL_SHARE, with the report's km on that track's route.
+ */
+function eachRival(
+  ctx: EstimateContext,
+  tracked: readonly WorkGroup[],
+  onRival: (owner: Predictive, rival: Predictive, day: number, km: Km) => void,
+): number {
+  const preds = tracked.map(predictive);
+  const alive = aliveByDay(preds);
+  let contested = 0;
+  for (const owner of preds) {
+    for (const p of owner.g.positions) {
+      if (p.s.label) continue;
+      const day = Math.floor(p.s.t);
+      const proj = ctx.projections.get(p.s);
+      const dens: { v: Predictive; km: Km; f: number }[] = [];
+      let total = 0;
+      for (const v of alive.get(day) ?? []) {
+        const on = v === owner ? { km: p.km, off: 0 } : proj?.get(v.g.routeId);
+        if (!on || on.off > ctx.maxOff) continue;
+        const k = day - v.g.day0;
+        const z = (on.km - v.median[k]) / v.sd[k];
+        const f = Math.exp(-0.5 * z * z) / v.sd[k];
+        total += f;
+        dens.push({ v, km: on.km, f });
+      }
+      let rival = false;
+      for (const d of dens) {
+        if (d.v === owner || d.v.g.labelled || !(d.f >= RIVAL_SHARE * total)) continue;
+        rival = true;
+        onRival(owner, d.v, day, d.km);
+      }
+      if (rival) contested++;
+    }
+  }
+  return contested;
 }
 
 /** For each track, the km each of its days' intervals must hold, from the contested reports. */
@@ -79,38 +132,18 @@ function contestedKm(
   ctx: EstimateContext,
   tracked: readonly WorkGroup[],
 ): { reach: Reach; contested: number } {
-  const preds = tracked.map(predictive);
   const reach: Reach = new Map();
-  let contested = 0;
-  for (const owner of tracked) {
-    for (const p of owner.positions) {
-      if (p.s.label) continue;
-      const day = Math.floor(p.s.t);
-      const dens: { g: WorkGroup; km: Km; f: number }[] = [];
-      for (const v of preds) {
-        const at = v.at(day);
-        const km = v.g === owner ? p.km : ctx.projections.get(p.s)?.get(v.g.routeId)?.km;
-        const off = ctx.projections.get(p.s)?.get(v.g.routeId)?.off ?? 0;
-        if (!at || km === undefined || (v.g !== owner && off > ctx.maxOff)) continue;
-        const z = (km - at.median) / at.sd;
-        dens.push({ g: v.g, km, f: Math.exp(-0.5 * z * z) / at.sd });
-      }
-      const total = dens.reduce((a, d) => a + d.f, 0);
-      if (!(total > 0)) continue;
-      let rival = false;
-      for (const d of dens) {
-        if (d.g === owner || d.g.labelled || d.f / total < RIVAL_SHARE) continue;
-        rival = true;
-        for (let k = day - REACH_DAYS; k <= day + REACH_DAYS; k++)
-          dayReach(reach, d.g, k).push(d.km);
-        // The two tracks may have swapped groups here: for SWAP_DAYS on either side, each may
-        // stand where the other is.
-        swapWith(d.g, owner, day, reach);
-        swapWith(owner, d.g, day, reach);
-      }
-      if (rival) contested++;
-    }
-  }
+  const swapped = new Set<string>();
+  const contested = eachRival(ctx, tracked, (owner, rival, day, km) => {
+    for (let k = day - REACH_DAYS; k <= day + REACH_DAYS; k++) hold(reach, rival.g, k, km);
+    // The two tracks may have swapped groups here: for SWAP_DAYS on either side, each may stand
+    // where the other is (once per pair and day).
+    const key = `${owner.index}|${rival.index}|${day}`;
+    if (swapped.has(key)) return;
+    swapped.add(key);
+    swapWith(rival.g, owner.g, day, reach);
+    swapWith(owner.g, rival.g, day, reach);
+  });
   return { reach, contested };
 }
 
@@ -129,7 +162,7 @@ function swapWith(g: WorkGroup, other: WorkGroup, day: number, reach: Reach): vo
   for (let k = day - SWAP_DAYS; k <= day + SWAP_DAYS; k++) {
     const d = days[k - other.day0];
     if (!d || k < g.day0 || k >= g.day0 + g.nDays) continue;
-    dayReach(reach, g, k).push(d.median);
+    hold(reach, g, k, d.median);
   }
 }
 
@@ -157,13 +190,13 @@ export function spreadAssociation(
     if (!g.km) continue;
     const length = ctx.index.lengthKm(g.routeId);
     const days = g.km.days.map((d, k) => {
-      const kms = byDay.get(g.day0 + k);
-      if (!kms || kms.length === 0) return d;
-      const out = stretch(d, Math.min(...kms), Math.max(...kms), length);
+      const r = byDay.get(g.day0 + k);
+      if (!r) return d;
+      const out = stretch(d, r.lo, r.hi, length);
       if (out !== d) widenedDays++;
       // The head and tail move with the body: shifted by as much as the median's reach.
-      const down = d.median - Math.min(d.median, ...kms);
-      const up = Math.max(d.median, ...kms) - d.median;
+      const down = Math.max(0, d.median - r.lo);
+      const up = Math.max(0, r.hi - d.median);
       for (const end of [g.head, g.tail]) {
         const e = end?.[k];
         if (e && end) end[k] = stretch(e, e.median - down, e.median + up, length);
