@@ -133,12 +133,13 @@ function contestedKm(
   tracked: readonly WorkGroup[],
 ): { reach: Reach; contested: number } {
   const reach: Reach = new Map();
-  const swapped = new Set<string>();
+  // Pair and day as one number: days are < 2^20 since 1970, tracks < 2^16.
+  const swapped = new Set<number>();
   const contested = eachRival(ctx, tracked, (owner, rival, day, km) => {
     for (let k = day - REACH_DAYS; k <= day + REACH_DAYS; k++) hold(reach, rival.g, k, km);
     // The two tracks may have swapped groups here: for SWAP_DAYS on either side, each may stand
     // where the other is (once per pair and day).
-    const key = `${owner.index}|${rival.index}|${day}`;
+    const key = (owner.index * 65536 + rival.index) * 1048576 + day;
     if (swapped.has(key)) return;
     swapped.add(key);
     swapWith(rival.g, owner.g, day, reach);
