@@ -288,6 +288,8 @@ export function writeOutputs(
     sourceLeans: result.report.sourceLeans,
     // Factors (≥ 1) by which the reports' own leave-one-out check widened the intervals.
     selfCalibration: result.report.widening,
+    // Reports near-tied between tracks built without labels, and the track-days they widened.
+    associationSpread: result.report.associationSpread,
     sizePriors: result.report.sizePriors,
     // The pooled movement law, then each labelled group's own law its track was smoothed with.
     movement: result.report.movement,

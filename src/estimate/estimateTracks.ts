@@ -30,6 +30,8 @@ import type { Gazetteer } from "../geo/gazetteer.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { assignSizeOnly, associateUnlabelled, describeGroup, labelledGroups } from "./associate.ts";
+import { spreadAssociation } from "./assocSpread.ts";
+import type { AssociationSpread } from "./assocSpread.ts";
 import { smoothBody } from "./bodies.ts";
 import { calibrateGroups } from "./calibrate.ts";
 import type { Widening } from "./calibrate.ts";
@@ -150,6 +152,11 @@ export interface EstimateReport {
    * scale) were widened by the self-calibration (calibrate.ts), and the reports that set them.
    */
   widening: Widening;
+  /**
+   * Reports near more than one track when no label names their group, and the days of tracks
+   * built without labels whose km intervals were stretched to hold them (assocSpread.ts).
+   */
+  associationSpread: AssociationSpread;
   /**
    * The log-normal prior each group's size got (log people; fitted from the `groups` other groups
    * with figures, pooled with the 2018 fallback of sizePrior.ts). It matters only for groups with
@@ -415,7 +422,9 @@ function finishTracks(
   const widening = selfCalibrate
     ? calibrateGroups(ctx, tracked, sizes.loo, sizes.widening)
     : { km: 1, kmFarFromReports: 1, size: 1, kmReports: 0, sizeReports: 0 };
-  return { sizes, trackEnds, widening, groupMovement: groupMovements(tracked) };
+  // 7. Tracks built without labels: their intervals hold the reports that could be theirs.
+  const associationSpread = spreadAssociation(ctx, tracked);
+  return { sizes, trackEnds, widening, associationSpread, groupMovement: groupMovements(tracked) };
 }
 
 /** Each labelled group's own law (fitGroupMovement), rounded, sorted by group. */
@@ -441,7 +450,7 @@ function estimateReport(
   final: ReturnType<typeof finishTracks>,
 ): EstimateReport {
   const { ctx, afterAsOf } = setup;
-  const { sizes, trackEnds, widening, groupMovement } = final;
+  const { sizes, trackEnds, widening, associationSpread, groupMovement } = final;
   const sourceBiases = [...sizes.sourceBiases.values()]
     .map((b) => ({ ...b, bias: round3(b.bias), spread: round3(b.spread) }))
     .sort((a, b) => a.sourceType.localeCompare(b.sourceType));
@@ -452,6 +461,7 @@ function estimateReport(
     sizeLevelSd: round3(sizes.levelSd),
     sourceLeans: roundLeans(ctx.sourceLeans),
     widening,
+    associationSpread,
     sizePriors: sizes.sizePriors,
     movement: ctx.movement,
     groupMovement,

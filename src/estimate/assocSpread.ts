@@ -1,0 +1,210 @@
+/**
+ * Association spread: the km intervals of tracks built from unlabelled reports carry the doubt of
+ * which reports are theirs. Run after the self-calibration (calibrate.ts), on the final tracks.
+ *
+ * The smoothers' intervals are conditional on the association: they say where the group is if the
+ * reports given to its track are its own. Where reports carry no group label, a report near two
+ * tracks could be either's, and a track may sit on the wrong group's reports for some days (on the
+ * development worlds of bench/intervalMisses.ts, world3 unlabelled: days whose track's reports are
+ * mostly another group's are covered 45 % of the time, misses lying a median 4.6 half-widths out).
+ *
+ * Each positioned report not named by a label is read against every track alive on its day: its
+ * chance of being track V's is V's predictive density at the report (normal about V's median, sd
+ * √(sd_V² + spread_V² + REPORT_SD_KM²), spread_V the fitted half-spread of V's body that day) over
+ * the sum over tracks. Where a report given to one track has at least RIVAL_SHARE chance of being
+ * another track T's, and T is not labelled, T's 90 % interval on the report's day and the days
+ * within REACH_DAYS of it is stretched to hold the report's km on T's route. Where reports are
+ * near-tied the two tracks may also have swapped groups: each one's intervals within SWAP_DAYS of
+ * the contested report's day are stretched to hold the other's median person (on one route). The
+ * head and tail intervals are stretched by the same shift of the body. Intervals are only ever
+ * widened; labelled groups' tracks are never touched.
+ */
+import type { Km } from "../model/units.ts";
+import type { KmDayEstimate } from "./kmSmoother.ts";
+import { Z90 } from "../util/normal.ts";
+import type { EstimateContext, WorkGroup } from "./workGroup.ts";
+
+/**
+ * A report whose chance of being another track's is at least this reaches that track: a
+ * component of a mixture with 5 % of the mass or more moves the ends of its 90 % interval.
+ */
+export const RIVAL_SHARE = 0.05;
+/** Days on either side of a contested report's day whose intervals it reaches. */
+export const REACH_DAYS = 1;
+/** Sd (km) of a report about its group's median person beyond the body's spread (place snapping). */
+export const REPORT_SD_KM = 15;
+
+/** What the association spread did: contested reports and stretched track-days. */
+export interface AssociationSpread {
+  /** Reports with a rival track (at least RIVAL_SHARE chance of being another track's). */
+  contestedReports: number;
+  /** Track-days whose median-person interval was stretched. */
+  widenedDays: number;
+}
+
+/** One track's predictive for a report, by day of the track: median and sd (km). */
+interface Predictive {
+  g: WorkGroup;
+  index: number;
+  median: Float64Array;
+  sd: Float64Array;
+}
+
+function predictive(g: WorkGroup, index: number): Predictive {
+  const days = g.km?.days ?? [];
+  const median = new Float64Array(days.length);
+  const sd = new Float64Array(days.length);
+  days.forEach((d, k) => {
+    const spread = g.spreadByDay?.get(g.day0 + k) ?? 0;
+    median[k] = d.median;
+    sd[k] = Math.sqrt(d.sd * d.sd + spread * spread + REPORT_SD_KM * REPORT_SD_KM);
+  });
+  return { g, index, median, sd };
+}
+
+/** The tracks alive on each local day. */
+function aliveByDay(preds: readonly Predictive[]): Map<number, Predictive[]> {
+  const out = new Map<number, Predictive[]>();
+  for (const v of preds)
+    for (let k = 0; k < v.median.length; k++) {
+      const list = out.get(v.g.day0 + k);
+      if (list) list.push(v);
+      else out.set(v.g.day0 + k, [v]);
+    }
+  return out;
+}
+
+/** For each track and local day: the least and greatest km its interval must hold. */
+type Reach = Map<WorkGroup, Map<number, { lo: Km; hi: Km }>>;
+
+/** `g`'s interval on local day `day` must hold km `km`. */
+function hold(reach: Reach, g: WorkGroup, day: number, km: Km): void {
+  const byDay = reach.get(g) ?? new Map<number, { lo: Km; hi: Km }>();
+  reach.set(g, byDay);
+  const r = byDay.get(day);
+  if (r) [r.lo, r.hi] = [Math.min(r.lo, km), Math.max(r.hi, km)];
+  else byDay.set(day, { lo: km, hi: km });
+}
+
+/**
+ * Each position report not named by a label, read against the tracks alive on its day: the chance
+ * of being each one's (module comment). `onRival` hears of every other track, not labelled, with
+ * at least RIVAL_SHARE, with the report's km on that track's route.
+ */
+function eachRival(
+  ctx: EstimateContext,
+  tracked: readonly WorkGroup[],
+  onRival: (owner: Predictive, rival: Predictive, day: number, km: Km) => void,
+): number {
+  const preds = tracked.map(predictive);
+  const alive = aliveByDay(preds);
+  let contested = 0;
+  for (const owner of preds) {
+    for (const p of owner.g.positions) {
+      if (p.s.label) continue;
+      const day = Math.floor(p.s.t);
+      const proj = ctx.projections.get(p.s);
+      const dens: { v: Predictive; km: Km; f: number }[] = [];
+      let total = 0;
+      for (const v of alive.get(day) ?? []) {
+        const on = v === owner ? { km: p.km, off: 0 } : proj?.get(v.g.routeId);
+        if (!on || on.off > ctx.maxOff) continue;
+        const k = day - v.g.day0;
+        const z = (on.km - v.median[k]) / v.sd[k];
+        const f = Math.exp(-0.5 * z * z) / v.sd[k];
+        total += f;
+        dens.push({ v, km: on.km, f });
+      }
+      let rival = false;
+      for (const d of dens) {
+        if (d.v === owner || d.v.g.labelled || !(d.f >= RIVAL_SHARE * total)) continue;
+        rival = true;
+        onRival(owner, d.v, day, d.km);
+      }
+      if (rival) contested++;
+    }
+  }
+  return contested;
+}
+
+/** For each track, the km each of its days' intervals must hold, from the contested reports. */
+function contestedKm(
+  ctx: EstimateContext,
+  tracked: readonly WorkGroup[],
+): { reach: Reach; contested: number } {
+  const reach: Reach = new Map();
+  // Pair and day as one number: days are < 2^20 since 1970, tracks < 2^16.
+  const swapped = new Set<number>();
+  const contested = eachRival(ctx, tracked, (owner, rival, day, km) => {
+    for (let k = day - REACH_DAYS; k <= day + REACH_DAYS; k++) hold(reach, rival.g, k, km);
+    // The two tracks may have swapped groups here: for SWAP_DAYS on either side, each may stand
+    // where the other is (once per pair and day).
+    const key = (owner.index * 65536 + rival.index) * 1048576 + day;
+    if (swapped.has(key)) return;
+    swapped.add(key);
+    swapWith(rival.g, owner.g, day, reach);
+    swapWith(owner.g, rival.g, day, reach);
+  });
+  return { reach, contested };
+}
+
+/**
+ * Days on either side of a contested report on which the two tracks may stand for each other's
+ * group (a swap of groups where their reports were near-tied). Chosen on development worlds
+ * (bench/intervalMisses.ts, seeds 201–224 of world3, 201–216 of stress and simulate.ts, unlabelled):
+ * 0 days left world3 at 75 %, 7 days gave 93–95 % on all three; 3 days 89–92 %.
+ */
+export const SWAP_DAYS = 3;
+
+/** `g`'s days within SWAP_DAYS of `day` must hold `other`'s median person (same route). */
+function swapWith(g: WorkGroup, other: WorkGroup, day: number, reach: Reach): void {
+  if (g.labelled || other.routeId !== g.routeId) return;
+  const days = other.km?.days ?? [];
+  for (let k = day - SWAP_DAYS; k <= day + SWAP_DAYS; k++) {
+    const d = days[k - other.day0];
+    if (!d || k < g.day0 || k >= g.day0 + g.nDays) continue;
+    hold(reach, g, k, d.median);
+  }
+}
+
+/** A day's interval stretched to hold `lo`…`hi` (km), kept on the route; sd grown alike. */
+function stretch(d: KmDayEstimate, lo: Km, hi: Km, routeLength: Km): KmDayEstimate {
+  const low = Math.max(0, Math.min(d.low, lo));
+  const high = Math.min(Math.max(routeLength, d.high), Math.max(d.high, hi));
+  if (low >= d.low && high <= d.high) return d;
+  const sd = Math.max(d.sd, (high - low) / (2 * Z90));
+  return { ...d, low, high, sd };
+}
+
+/**
+ * Stretches the intervals of tracks built without labels to hold the reports that could be
+ * theirs (module comment). Returns what it did, for report.json.
+ */
+export function spreadAssociation(
+  ctx: EstimateContext,
+  tracked: readonly WorkGroup[],
+): AssociationSpread {
+  if (!tracked.some((g) => !g.labelled)) return { contestedReports: 0, widenedDays: 0 };
+  const { reach, contested } = contestedKm(ctx, tracked);
+  let widenedDays = 0;
+  for (const [g, byDay] of reach) {
+    if (!g.km) continue;
+    const length = ctx.index.lengthKm(g.routeId);
+    const days = g.km.days.map((d, k) => {
+      const r = byDay.get(g.day0 + k);
+      if (!r) return d;
+      const out = stretch(d, r.lo, r.hi, length);
+      if (out !== d) widenedDays++;
+      // The head and tail move with the body: shifted by as much as the median's reach.
+      const down = Math.max(0, d.median - r.lo);
+      const up = Math.max(0, r.hi - d.median);
+      for (const end of [g.head, g.tail]) {
+        const e = end?.[k];
+        if (e && end) end[k] = stretch(e, e.median - down, e.median + up, length);
+      }
+      return out;
+    });
+    g.km = { ...g.km, days };
+  }
+  return { contestedReports: contested, widenedDays };
+}
