@@ -3,7 +3,7 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-excess]] [--shared-rate world|day]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
 import type { Dataset } from "../src/index.ts";
@@ -15,6 +15,8 @@ import type { IdReport, PartitionCost } from "./worlds/partitionCost.ts";
 import type { CostModel } from "../src/estimate/trackCost.ts";
 import { option, num } from "./args.ts";
 import { BIRTH_NATS } from "../src/estimate/linkTracklets.ts";
+import { DEFAULT_FILL_MODEL } from "../src/estimate/bodyFill.ts";
+import type { PartitionReading } from "./worlds/partitionCost.ts";
 
 const worlds = option("worlds", 24);
 const seedOffset = option("seed-offset", 200);
@@ -30,6 +32,23 @@ const truthOnly = process.argv.includes("--truth-only");
 const onePlaceADay = process.argv.includes("--one-place-a-day");
 // --rate W: add the groups' report rates (bench/worlds/partitionCost.ts reportRateLoss) with weight W.
 const rate = option("rate", 0);
+// --fill: positions read day by day (src/estimate/bodyFill.ts) instead of the normal spread;
+// --shared-rate world|day: one report rate shared by all groups (a day's, with "day").
+const sharedArg = process.argv.indexOf("--shared-rate");
+const reading: PartitionReading = {
+  fill: process.argv.includes("--fill")
+    ? {
+        minKm: option("min-km", DEFAULT_FILL_MODEL.minKm),
+        edgeKm: option("edge-km", DEFAULT_FILL_MODEL.edgeKm),
+        centreKm: option("centre-km", DEFAULT_FILL_MODEL.centreKm),
+        lengthSd: option("length-sd", DEFAULT_FILL_MODEL.lengthSd),
+        loneAtBody: process.argv.includes("--lone-at-body"),
+        centreConstant: !process.argv.includes("--centre-excess"),
+      }
+    : undefined,
+  sharedRate:
+    sharedArg >= 0 ? (process.argv[sharedArg + 1] === "day" ? "day" : "world") : undefined,
+};
 
 interface World {
   name: string;
@@ -84,7 +103,7 @@ function truePairs(
   routeIds: readonly string[],
   model: CostModel,
 ): void {
-  const t = partitionCost(reports, w.truth, routeIds, model, BIRTH_NATS, rate);
+  const t = partitionCost(reports, w.truth, routeIds, model, BIRTH_NATS, rate, reading);
   const span = new Map<string, [number, number]>();
   for (const r of reports) {
     const k = w.truth(r.id) as string;
@@ -99,7 +118,7 @@ function truePairs(
       if (Math.min(sa[1], sb[1]) < Math.max(sa[0], sb[0])) continue;
       const joined = (id: string): string | undefined =>
         w.truth(id) === keys[b] ? keys[a] : w.truth(id);
-      const d = partitionCost(reports, joined, routeIds, model, BIRTH_NATS, rate).total - t.total;
+      const d = partitionCost(reports, joined, routeIds, model, BIRTH_NATS, rate, reading).total - t.total;
       pairSums.pairs++;
       if (d < 0) pairSums.joined++;
       out.push(num(d, 0));
@@ -121,8 +140,8 @@ function compareFound(
   for (const a of est.report.associations)
     if (a.how !== "size_only") found.set(a.sightingId, a.group);
   const both = reports.filter((r) => found.has(r.id) && w.truth(r.id) !== undefined);
-  const t = partitionCost(both, w.truth, routeIds, model, BIRTH_NATS, rate);
-  const f = partitionCost(both, (id) => found.get(id), routeIds, model, BIRTH_NATS, rate);
+  const t = partitionCost(both, w.truth, routeIds, model, BIRTH_NATS, rate, reading);
+  const f = partitionCost(both, (id) => found.get(id), routeIds, model, BIRTH_NATS, rate, reading);
   sums.worlds++;
   if (t.total < f.total) sums.trueWins++;
   sums.dPos += f.positions - t.positions;

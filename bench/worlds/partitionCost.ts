@@ -25,6 +25,19 @@ import {
 } from "../../src/estimate/linkTracklets.ts";
 import { bestRouteCost } from "../../src/estimate/mergeTracklets.ts";
 import type { LinkReport } from "../../src/estimate/mergeTracklets.ts";
+import { fillTerms, sharedRateCost } from "../../src/estimate/bodyFill.ts";
+import type { FillModel } from "../../src/estimate/bodyFill.ts";
+
+/**
+ * How a partition is read besides main's objective: `fill` reads each group's positions day by
+ * day (src/estimate/bodyFill.ts `fillTerms`: the day's window and its centre's track) instead of
+ * trackCost.ts's normal spread; `sharedRate` adds ONE report rate shared by all groups
+ * (`sharedRateCost`; "day": one rate a day).
+ */
+export interface PartitionReading {
+  fill?: FillModel;
+  sharedRate?: "world" | "day";
+}
 
 /** A position report as the association reads it, with its sighting id. */
 export interface IdReport extends LinkReport {
@@ -111,6 +124,7 @@ function bestTerms(
   reports: readonly LinkReport[],
   routeIds: readonly string[],
   m: CostModel,
+  fill?: FillModel,
 ): { route: string; terms: CostTerms } {
   const { route, cost } = bestRouteCost(reports, routeIds, m);
   if (!Number.isFinite(cost))
@@ -125,12 +139,21 @@ function bestTerms(
     })),
     m,
   );
-  return { route, terms };
+  if (!fill) return { route, terms };
+  const on = reports.filter((r) => r.kmByRoute.has(route));
+  const f = fillTerms(
+    on.map((r) => ({ t: r.t, km: r.kmByRoute.get(route) as number, weight: r.weight })),
+    m,
+    fill,
+  );
+  const positions = f.windows + f.track + f.lengths;
+  return { route, terms: { ...terms, positions, total: terms.total - terms.positions + positions } };
 }
 
 /**
  * The objective of the partition `groupOf` (sighting id → group key; reports without one are left
- * out) of `reports`; `rateWeight` > 0 adds the groups' report rates (reportRateLoss) so weighted.
+ * out) of `reports`; `rateWeight` > 0 adds the groups' report rates (reportRateLoss) so weighted;
+ * `reading` as PartitionReading.
  */
 export function partitionCost(
   reports: readonly IdReport[],
@@ -139,6 +162,7 @@ export function partitionCost(
   m: CostModel,
   birth = BIRTH_NATS,
   rateWeight = 0,
+  reading: PartitionReading = {},
 ): PartitionCost {
   const lists = new Map<string, IdReport[]>();
   for (const r of reports) {
@@ -151,7 +175,7 @@ export function partitionCost(
   const groups: ScoredGroup[] = [];
   for (const [key, l] of lists) {
     const sorted = [...l].sort((a, b) => a.t - b.t);
-    const { route, terms } = bestTerms(sorted, routeIds, m);
+    const { route, terms } = bestTerms(sorted, routeIds, m, reading.fill);
     groups.push({ key, n: l.length, route, terms });
   }
   const sum = (f: (t: CostTerms) => number): number => groups.reduce((a, g) => a + f(g.terms), 0);
@@ -161,6 +185,7 @@ export function partitionCost(
   const sizes = sum((t) => t.sizes);
   let rate = 0;
   if (rateWeight > 0) for (const l of lists.values()) rate += rateWeight * reportRateLoss(l);
+  if (reading.sharedRate) rate += sharedRateCost([...lists.values()], reading.sharedRate === "day");
   return {
     rate,
     groups,
