@@ -7,6 +7,7 @@
 // [--per-world] [--no-body-tails] [--missing]. --seed-offset k draws other worlds (stress seeds k+1…, simulate.ts seeds 1000+k…)
 // to develop on without tuning to the reported 50; --unlabelled-only scores only worlds without
 // labels; --per-world prints each world's group count and km error against naive.
+import { DEFAULT_FILL_MODEL } from "../src/estimate/bodyFill.ts";
 import { embedded2018, estimateTracks } from "../src/index.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
 import { addScoreSums, emptyScoreSums, scoreTracks, summarizeScores } from "./worlds/score.ts";
@@ -27,6 +28,11 @@ const bodyTails = !process.argv.includes("--no-body-tails");
 // --one-place-a-day: the association weighs the reports at one place on one day as one
 // (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
+// --fill-join [--fill-min-km KM]: whole groups joined by the fill reading after the search
+// (EstimateOptions.fillJoin; off by default).
+const fillJoin = process.argv.includes("--fill-join")
+  ? { minKm: option("fill-min-km", DEFAULT_FILL_MODEL.minKm) }
+  : undefined;
 // --missing: the group-days without an estimate sorted by cause (bench/worlds/missing.ts).
 const missing = process.argv.includes("--missing");
 
@@ -56,7 +62,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
     if (unlabelledOnly && world.labelled) continue;
     sightings += world.dataset.sightings.length;
     rejected += world.rejected ?? 0;
-    const { ms, value } = cpuMs(() => estimateTracks(world.dataset, { bodyTails, onePlaceADay }));
+    const { ms, value } = cpuMs(() => estimateTracks(world.dataset, { bodyTails, onePlaceADay, fillJoin }));
     cpu += ms;
     const score = scoreTracks(world, value.tracks);
     scores.push(score);

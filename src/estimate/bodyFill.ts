@@ -57,19 +57,26 @@ export interface FillModel {
    * as a rate would.
    */
   centreConstant: boolean;
+  /** The centres' sd counts the body's own part, `L̃ / √12` (true), or is `centreKm` alone. */
+  centreBody: boolean;
 }
 
 /**
- * Defaults: minKm 50 (the corridor's towns are 20 / 47 / 102 km apart, quartiles), edgeKm 15
- * (the snapping sd of a 50 km gap, 50 / √12), centreKm 25 (a town's snapping at the median gap).
+ * Defaults: minKm 30 (a town's snapping, about 2 × 15 km: the corridor's towns are 20 / 47 / 102
+ * km apart, quartiles), edgeKm 15 (the snapping sd of a 50 km gap, 50 / √12), centreKm 25 (a
+ * town's snapping at the median gap), the centres' sd without the body's part and their term
+ * without its constant, no length term. Of the variants read by the diagnostic
+ * (bench/partitionCost.bench.ts), the one that joined no more pairs of true groups than main's
+ * objective (docs/estimation.md "The fill reading").
  */
 export const DEFAULT_FILL_MODEL: FillModel = {
-  minKm: 50,
+  minKm: 30,
   edgeKm: 15,
   centreKm: 25,
   lengthSd: 0,
   loneAtBody: false,
-  centreConstant: true,
+  centreConstant: false,
+  centreBody: false,
 };
 
 /** A report as the fill reading sees it: local time (days), km on the route, weight (default 1). */
@@ -189,7 +196,7 @@ export function fillTerms(
   // The body: the median window of the days with more than one report in it (else the shortest).
   const seen = wins.filter((d) => d.weightIn > 1 + 1e-9).map((d) => d.lengthKm);
   const body = seen.length > 0 ? median(seen) : f.minKm;
-  const sd = Math.sqrt(f.centreKm * f.centreKm + (body * body) / 12);
+  const sd = Math.sqrt(f.centreKm * f.centreKm + (f.centreBody ? (body * body) / 12 : 0));
   const fit = isotonic(
     wins.map((d) => d.centre),
     wins.map((d) => Math.max(d.weightIn, 1e-6)),
