@@ -45,6 +45,7 @@ const reading: PartitionReading = {
         loneAtBody: process.argv.includes("--lone-at-body"),
         centreConstant: process.argv.includes("--centre-constant"),
         centreBody: process.argv.includes("--centre-body"),
+        maxOverlapDays: DEFAULT_FILL_MODEL.maxOverlapDays,
       }
     : undefined,
   sharedRate:

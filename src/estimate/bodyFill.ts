@@ -59,6 +59,11 @@ export interface FillModel {
   centreConstant: boolean;
   /** The centres' sd counts the body's own part, `L̃ / √12` (true), or is `centreKm` alone. */
   centreBody: boolean;
+  /**
+   * Read by fillJoin.ts only: the longest overlap (days) of two groups' spans that the join may
+   * join (Infinity: any; 0: only groups one after the other).
+   */
+  maxOverlapDays: number;
 }
 
 /**
@@ -77,6 +82,7 @@ export const DEFAULT_FILL_MODEL: FillModel = {
   loneAtBody: false,
   centreConstant: false,
   centreBody: false,
+  maxOverlapDays: Infinity,
 };
 
 /** A report as the fill reading sees it: local time (days), km on the route, weight (default 1). */

@@ -85,7 +85,7 @@ function tryJoin(
   o: FillJoinOptions,
 ): { gain: number; union: Joined } | null {
   const gap = Math.max(a.first, b.first) - Math.min(a.last, b.last);
-  if (gap > o.maxGapDays) return null;
+  if (gap > o.maxGapDays || -gap > o.fill.maxOverlapDays) return null;
   const ra = a.rows.map((i) => reports[i]);
   const rb = b.rows.map((i) => reports[i]);
   const union = joined(reports, [...a.rows, ...b.rows], o);
