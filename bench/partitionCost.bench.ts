@@ -46,6 +46,7 @@ const reading: PartitionReading = {
         centreConstant: process.argv.includes("--centre-constant"),
         centreBody: process.argv.includes("--centre-body"),
         maxOverlapDays: DEFAULT_FILL_MODEL.maxOverlapDays,
+        joinMargin: DEFAULT_FILL_MODEL.joinMargin,
       }
     : undefined,
   sharedRate:

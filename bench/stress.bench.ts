@@ -28,12 +28,13 @@ const bodyTails = !process.argv.includes("--no-body-tails");
 // --one-place-a-day: the association weighs the reports at one place on one day as one
 // (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
-// --fill-join [--fill-min-km KM] [--fill-overlap DAYS]: whole groups joined by the fill reading after the search
+// --fill-join [--fill-min-km KM] [--fill-overlap DAYS] [--fill-margin NATS]: whole groups joined by the fill reading after the search
 // (EstimateOptions.fillJoin; off by default).
 const fillJoin = process.argv.includes("--fill-join")
   ? {
       minKm: option("fill-min-km", DEFAULT_FILL_MODEL.minKm),
       maxOverlapDays: option("fill-overlap", DEFAULT_FILL_MODEL.maxOverlapDays),
+      joinMargin: option("fill-margin", DEFAULT_FILL_MODEL.joinMargin),
     }
   : undefined;
 // --missing: the group-days without an estimate sorted by cause (bench/worlds/missing.ts).

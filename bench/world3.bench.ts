@@ -26,12 +26,13 @@ const perWorld = process.argv.includes("--per-world");
 // --no-body-tails: the final passes read reports of the body as one normal (EstimateOptions.bodyTails).
 const bodyTails = !process.argv.includes("--no-body-tails");
 const forecast = process.argv.includes("--forecast");
-// --fill-join [--fill-min-km KM] [--fill-overlap DAYS]: whole groups joined by the fill reading after the search
+// --fill-join [--fill-min-km KM] [--fill-overlap DAYS] [--fill-margin NATS]: whole groups joined by the fill reading after the search
 // (EstimateOptions.fillJoin; off by default).
 const fillJoin = process.argv.includes("--fill-join")
   ? {
       minKm: option("fill-min-km", DEFAULT_FILL_MODEL.minKm),
       maxOverlapDays: option("fill-overlap", DEFAULT_FILL_MODEL.maxOverlapDays),
+      joinMargin: option("fill-margin", DEFAULT_FILL_MODEL.joinMargin),
     }
   : undefined;
 // --missing: the group-days without an estimate sorted by cause (bench/world3/missing.ts).

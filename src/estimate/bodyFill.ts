@@ -64,6 +64,8 @@ export interface FillModel {
    * join (Infinity: any; 0: only groups one after the other).
    */
   maxOverlapDays: number;
+  /** Read by fillJoin.ts only: nats a join must gain beyond the birth it saves (default 0). */
+  joinMargin: number;
 }
 
 /**
@@ -83,6 +85,7 @@ export const DEFAULT_FILL_MODEL: FillModel = {
   centreConstant: false,
   centreBody: false,
   maxOverlapDays: Infinity,
+  joinMargin: 0,
 };
 
 /** A report as the fill reading sees it: local time (days), km on the route, weight (default 1). */

@@ -90,7 +90,7 @@ function tryJoin(
   const rb = b.rows.map((i) => reports[i]);
   const union = joined(reports, [...a.rows, ...b.rows], o);
   if (!sizesFit(ra, rb, union.rows.map((i) => reports[i]))) return null;
-  const gain = a.cost + b.cost + o.birth - union.cost;
+  const gain = a.cost + b.cost + o.birth - o.fill.joinMargin - union.cost;
   return Number.isFinite(gain) ? { gain, union } : null;
 }
 
