@@ -15,7 +15,7 @@ import type { IdReport, PartitionCost } from "./worlds/partitionCost.ts";
 import type { CostModel } from "../src/estimate/trackCost.ts";
 import { option, num } from "./args.ts";
 import { BIRTH_NATS } from "../src/estimate/linkTracklets.ts";
-import { DEFAULT_FILL_MODEL } from "../src/estimate/bodyFill.ts";
+import { DEFAULT_FILL_MODEL } from "./worlds/fillReading.ts";
 import type { PartitionReading } from "./worlds/partitionCost.ts";
 
 const worlds = option("worlds", 24);
@@ -32,7 +32,7 @@ const truthOnly = process.argv.includes("--truth-only");
 const onePlaceADay = process.argv.includes("--one-place-a-day");
 // --rate W: add the groups' report rates (bench/worlds/partitionCost.ts reportRateLoss) with weight W.
 const rate = option("rate", 0);
-// --fill: positions read day by day (src/estimate/bodyFill.ts) instead of the normal spread;
+// --fill: positions read day by day (bench/worlds/fillReading.ts) instead of the normal spread;
 // --shared-rate world|day: one report rate shared by all groups (a day's, with "day").
 const sharedArg = process.argv.indexOf("--shared-rate");
 const reading: PartitionReading = {
@@ -45,8 +45,6 @@ const reading: PartitionReading = {
         loneAtBody: process.argv.includes("--lone-at-body"),
         centreConstant: process.argv.includes("--centre-constant"),
         centreBody: process.argv.includes("--centre-body"),
-        maxOverlapDays: DEFAULT_FILL_MODEL.maxOverlapDays,
-        joinMargin: DEFAULT_FILL_MODEL.joinMargin,
       }
     : undefined,
   sharedRate:
@@ -121,7 +119,8 @@ function truePairs(
       if (Math.min(sa[1], sb[1]) < Math.max(sa[0], sb[0])) continue;
       const joined = (id: string): string | undefined =>
         w.truth(id) === keys[b] ? keys[a] : w.truth(id);
-      const d = partitionCost(reports, joined, routeIds, model, BIRTH_NATS, rate, reading).total - t.total;
+      const d =
+        partitionCost(reports, joined, routeIds, model, BIRTH_NATS, rate, reading).total - t.total;
       pairSums.pairs++;
       if (d < 0) pairSums.joined++;
       out.push(num(d, 0));

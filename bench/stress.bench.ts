@@ -7,7 +7,6 @@
 // [--per-world] [--no-body-tails] [--missing]. --seed-offset k draws other worlds (stress seeds k+1…, simulate.ts seeds 1000+k…)
 // to develop on without tuning to the reported 50; --unlabelled-only scores only worlds without
 // labels; --per-world prints each world's group count and km error against naive.
-import { DEFAULT_FILL_MODEL } from "../src/estimate/bodyFill.ts";
 import { embedded2018, estimateTracks } from "../src/index.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
 import { addScoreSums, emptyScoreSums, scoreTracks, summarizeScores } from "./worlds/score.ts";
@@ -28,15 +27,6 @@ const bodyTails = !process.argv.includes("--no-body-tails");
 // --one-place-a-day: the association weighs the reports at one place on one day as one
 // (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
-// --fill-join [--fill-min-km KM] [--fill-overlap DAYS] [--fill-margin NATS]: whole groups joined by the fill reading after the search
-// (EstimateOptions.fillJoin; off by default).
-const fillJoin = process.argv.includes("--fill-join")
-  ? {
-      minKm: option("fill-min-km", DEFAULT_FILL_MODEL.minKm),
-      maxOverlapDays: option("fill-overlap", DEFAULT_FILL_MODEL.maxOverlapDays),
-      joinMargin: option("fill-margin", DEFAULT_FILL_MODEL.joinMargin),
-    }
-  : undefined;
 // --missing: the group-days without an estimate sorted by cause (bench/worlds/missing.ts).
 const missing = process.argv.includes("--missing");
 
@@ -66,7 +56,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
     if (unlabelledOnly && world.labelled) continue;
     sightings += world.dataset.sightings.length;
     rejected += world.rejected ?? 0;
-    const { ms, value } = cpuMs(() => estimateTracks(world.dataset, { bodyTails, onePlaceADay, fillJoin }));
+    const { ms, value } = cpuMs(() => estimateTracks(world.dataset, { bodyTails, onePlaceADay }));
     cpu += ms;
     const score = scoreTracks(world, value.tracks);
     scores.push(score);

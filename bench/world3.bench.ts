@@ -8,7 +8,6 @@
 // World i (0-based) has seed i + 1 + offset; one world in three (i % 3 = 2) names no group.
 // --forecast also scores rolling forecasts every `step` days (bench/world3/forecast.ts) against
 // the last-two-reports baseline at leads 1–14 (a nowcast per as-of moment: ~5 s more per world).
-import { DEFAULT_FILL_MODEL } from "../src/estimate/bodyFill.ts";
 import { estimateTracks } from "../src/index.ts";
 import { LEADS, emptySkill, failures, scoreForecasts } from "./world3/forecast.ts";
 import type { LeadCell, SkillTable } from "./world3/forecast.ts";
@@ -26,15 +25,6 @@ const perWorld = process.argv.includes("--per-world");
 // --no-body-tails: the final passes read reports of the body as one normal (EstimateOptions.bodyTails).
 const bodyTails = !process.argv.includes("--no-body-tails");
 const forecast = process.argv.includes("--forecast");
-// --fill-join [--fill-min-km KM] [--fill-overlap DAYS] [--fill-margin NATS]: whole groups joined by the fill reading after the search
-// (EstimateOptions.fillJoin; off by default).
-const fillJoin = process.argv.includes("--fill-join")
-  ? {
-      minKm: option("fill-min-km", DEFAULT_FILL_MODEL.minKm),
-      maxOverlapDays: option("fill-overlap", DEFAULT_FILL_MODEL.maxOverlapDays),
-      joinMargin: option("fill-margin", DEFAULT_FILL_MODEL.joinMargin),
-    }
-  : undefined;
 // --missing: the group-days without an estimate sorted by cause (bench/world3/missing.ts).
 const missing = process.argv.includes("--missing");
 const causes: Record<"labelled" | "unlabelled", MissingCauses> = {
@@ -65,7 +55,7 @@ for (let i = 0; i < worlds; i++) {
   // A crash of the estimator is a finding: the world is scored with no track (every day missing).
   const est = cpuMs(() => {
     try {
-      return estimateTracks(world.dataset, { bodyTails, fillJoin }).tracks;
+      return estimateTracks(world.dataset, { bodyTails }).tracks;
     } catch (e) {
       crashes.push(`${world.name}: ${String(e).slice(0, 120)}`);
       return [];

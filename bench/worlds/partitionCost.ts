@@ -25,12 +25,12 @@ import {
 } from "../../src/estimate/linkTracklets.ts";
 import { bestRouteCost } from "../../src/estimate/mergeTracklets.ts";
 import type { LinkReport } from "../../src/estimate/mergeTracklets.ts";
-import { fillTerms, sharedRateCost } from "../../src/estimate/bodyFill.ts";
-import type { FillModel } from "../../src/estimate/bodyFill.ts";
+import { fillTerms, sharedRateCost } from "./fillReading.ts";
+import type { FillModel } from "./fillReading.ts";
 
 /**
  * How a partition is read besides main's objective: `fill` reads each group's positions day by
- * day (src/estimate/bodyFill.ts `fillTerms`: the day's window and its centre's track) instead of
+ * day (bench/worlds/fillReading.ts `fillTerms`: the day's window and its centre's track) instead of
  * trackCost.ts's normal spread; `sharedRate` adds ONE report rate shared by all groups
  * (`sharedRateCost`; "day": one rate a day).
  */
@@ -147,7 +147,10 @@ function bestTerms(
     fill,
   );
   const positions = f.windows + f.track + f.lengths;
-  return { route, terms: { ...terms, positions, total: terms.total - terms.positions + positions } };
+  return {
+    route,
+    terms: { ...terms, positions, total: terms.total - terms.positions + positions },
+  };
 }
 
 /**

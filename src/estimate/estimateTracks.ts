@@ -18,8 +18,6 @@
  * 6. intervals and ends (trackEnds.ts) — tracks run on past their last report, with widening
  *    intervals, until the group reaches its destination, is accounted for, or the data end.
  */
-import { DEFAULT_FILL_MODEL } from "./bodyFill.ts";
-import type { FillModel } from "./bodyFill.ts";
 import type { DtmWarning } from "../model/warning.ts";
 import { estimateWarning, type EstimateWarningCode } from "./warnings.ts";
 import type { Dataset } from "../model/dataset.ts";
@@ -124,13 +122,6 @@ export interface EstimateOptions {
    * reported seeds (docs/estimation.md).
    */
   onePlaceADay?: boolean;
-  /**
-   * After the association's search, whole groups are joined where the fill reading prefers them as
-   * one (fillJoin.ts, bodyFill.ts; true or the FillModel parameters that differ from
-   * DEFAULT_FILL_MODEL). Read only when no report is labelled. Default off: measured, not kept
-   * (docs/estimation.md "The fill reading").
-   */
-  fillJoin?: boolean | Partial<FillModel>;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -301,9 +292,6 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     routeIds: index.routeIds,
     maxOff: options.maxOffRouteKm ?? DEFAULT_MAX_OFF_ROUTE_KM,
     onePlaceADay: options.onePlaceADay ?? false,
-    fillJoin: options.fillJoin
-      ? { ...DEFAULT_FILL_MODEL, ...(options.fillJoin === true ? {} : options.fillJoin) }
-      : undefined,
     maxCells: options.maxCells,
     keep: new Set(options.keep ?? []),
     destinations: resolveDestinations(options.destinations, index, gazetteer),

@@ -21,7 +21,6 @@
  * Labelled groups keep their labelled reports and route; they may take tracklets and unlabelled
  * reports. An unlabelled group takes the route its reports fit best (routes that share road).
  */
-import { joinByFill } from "./fillJoin.ts";
 import type { Km } from "../model/units.ts";
 import { runKm } from "./positions.ts";
 import { chooseRoute } from "./routeChoice.ts";
@@ -340,14 +339,7 @@ function searchPartition(
     split.push(...(parts ?? [l]));
   }
   if (any) lists = descend(search, split);
-  if (!ctx.fillJoin || fixed.some(Boolean)) return lists;
-  return joinByFill(reports, lists, {
-    model,
-    fill: ctx.fillJoin,
-    routeIds: ctx.routeIds,
-    birth: BIRTH_NATS,
-    maxGapDays: MAX_LINK_GAP_DAYS,
-  });
+  return lists;
 }
 
 /**

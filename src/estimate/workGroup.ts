@@ -4,7 +4,6 @@
  * group as it is being estimated. Steps live in their own modules (routeChoice, associate,
  * positions, sizes, bodies, trackEnds); this module only holds what they pass each other.
  */
-import type { FillModel } from "./bodyFill.ts";
 import type { ResolvedDestination } from "./destinations.ts";
 import type { DtmWarning } from "../model/warning.ts";
 import { estimateWarning, type EstimateWarningCode } from "./warnings.ts";
@@ -117,8 +116,6 @@ export interface EstimateContext {
   bodyTails?: boolean;
   /** The association weighs the reports at one place on one local day as one (EstimateOptions). */
   onePlaceADay?: boolean;
-  /** Whole groups joined by the fill reading after the search (EstimateOptions.fillJoin). */
-  fillJoin?: FillModel;
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;
   associations: Association[];
   leftOut: { sightingId: string; reason: string }[];

@@ -15,22 +15,25 @@
  *   spread or bunched at two towns.
  * - **The track.** The windows' centres only move forward (the weighted isotonic fit over days,
  *   each day weighted by its reports in the window), each centre normal about the track with sd
- *   `√(centreKm² + L̃² / 12)` (L̃: the group's median window: a day's reports may see any part of
- *   the body), robust as trackCost.ts (`positionLoss`). One term a DAY, not a report: a day's
- *   reports tell one place of the body.
+ *   `centreKm` (with `centreBody`, `√(centreKm² + L̃² / 12)`, L̃ the group's median window: a
+ *   day's reports may see any part of the body), robust as trackCost.ts (`positionLoss`). One
+ *   term a DAY, not a report: a day's reports tell one place of the body. By default only the
+ *   excess over a centre on the track counts (`centreConstant` false): the density's constant,
+ *   `log(sd √(2π))` a group-day, charges every group-day as a rate would, and so pays for joins.
  * - **One report rate for all groups** (`sharedRateCost`): the partition's reports as a Poisson
  *   process over its groups' days (first to last report, inclusive) at ONE rate shared by every
  *   group, at its maximum-likelihood value: `N log(Σ days)` nats up to the partition's constant.
  *   Every group-day costs about the rate (the reports a group-day brings on average), whoever
- *   holds it — so joining two like-sized groups seen on the same days saves their shared days at
- *   the common rate (about the reports of one), not `n log 2` more as a rate fitted per group
- *   would (the body reading at commit 6e40a39), and a body cut into pieces seen on the same days
- *   pays a group-day per piece and day. `perDay`: one rate a DAY, shared by the groups alive that
+ *   holds it: joining two like-sized groups seen on the same S days saves about λS (the reports of
+ *   one) — less than the `2n log 2` a rate fitted per group pays (the body reading at commit
+ *   6e40a39), but still a saving: under any Poisson rate, shared or not, a partition with fewer
+ *   group-days explains the same reports' times better (the `log n!` of counts cancels against
+ *   the ways of labelling the reports). `perDay`: one rate a DAY, shared by the groups alive that
  *   day: `Σ_d N_d log G_d` (each of a day's reports picks one of the day's groups).
  */
-import { isotonic } from "./isotonic.ts";
-import { positionLoss } from "./trackCost.ts";
-import type { CostModel } from "./trackCost.ts";
+import { isotonic } from "../../src/estimate/isotonic.ts";
+import { positionLoss } from "../../src/estimate/trackCost.ts";
+import type { CostModel } from "../../src/estimate/trackCost.ts";
 
 /** The fill reading's parameters (module comment). */
 export interface FillModel {
@@ -59,13 +62,6 @@ export interface FillModel {
   centreConstant: boolean;
   /** The centres' sd counts the body's own part, `L̃ / √12` (true), or is `centreKm` alone. */
   centreBody: boolean;
-  /**
-   * Read by fillJoin.ts only: the longest overlap (days) of two groups' spans that the join may
-   * join (Infinity: any; 0: only groups one after the other).
-   */
-  maxOverlapDays: number;
-  /** Read by fillJoin.ts only: nats a join must gain beyond the birth it saves (default 0). */
-  joinMargin: number;
 }
 
 /**
@@ -84,8 +80,6 @@ export const DEFAULT_FILL_MODEL: FillModel = {
   loneAtBody: false,
   centreConstant: false,
   centreBody: false,
-  maxOverlapDays: Infinity,
-  joinMargin: 0,
 };
 
 /** A report as the fill reading sees it: local time (days), km on the route, weight (default 1). */

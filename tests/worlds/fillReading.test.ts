@@ -5,8 +5,8 @@ import {
   dayWindows,
   fillTerms,
   sharedRateCost,
-} from "../../src/estimate/bodyFill.ts";
-import type { FillReport } from "../../src/estimate/bodyFill.ts";
+} from "../../bench/worlds/fillReading.ts";
+import type { FillReport } from "../../bench/worlds/fillReading.ts";
 import { DEFAULT_COST_MODEL } from "../../src/estimate/trackCost.ts";
 
 const m = DEFAULT_COST_MODEL;
@@ -46,7 +46,10 @@ describe("fillTerms", () => {
     const a = body(0, 9, 100);
     const b = body(0, 9, 500);
     const apart = fillTerms(a, m).windows + fillTerms(b, m).windows;
-    const joined = fillTerms([...a, ...b].sort((x, y) => x.t - y.t), m).windows;
+    const joined = fillTerms(
+      [...a, ...b].sort((x, y) => x.t - y.t),
+      m,
+    ).windows;
     expect(joined).toBeGreaterThan(apart + 10);
   });
 
