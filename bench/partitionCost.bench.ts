@@ -3,7 +3,7 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
 import type { Dataset } from "../src/index.ts";
@@ -27,6 +27,9 @@ const showGroups = process.argv.includes("--groups");
 // the objective keep two true groups apart?); --truth-only: only that, without estimating.
 const pairs = process.argv.includes("--pairs") || process.argv.includes("--truth-only");
 const truthOnly = process.argv.includes("--truth-only");
+// --found-pairs: each pair of groups the estimator found (spans within 21 days), joined under the
+// reading: do joins of two pieces of one true group gain, and joins of two true groups not?
+const foundPairs = process.argv.includes("--found-pairs");
 // --one-place-a-day: the estimator and the objective weigh the reports at one place on one day as
 // one (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
@@ -130,6 +133,49 @@ function truePairs(
   );
 }
 
+/** Tallies of --found-pairs: pairs whose reports' largest true groups are the same or not. */
+const foundSums = { right: [] as number[], wrong: [] as number[] };
+
+/** The largest true group among `ids`. */
+function majority(ids: readonly string[], truth: (id: string) => string | undefined): string {
+  const c = new Map<string, number>();
+  for (const id of ids) c.set(truth(id) ?? "?", (c.get(truth(id) ?? "?") ?? 0) + 1);
+  return [...c].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/** Gain (nats, birth included) of joining each pair of found groups, by whether it is right. */
+function scoreFoundPairs(
+  w: World,
+  reports: readonly IdReport[],
+  found: ReadonlyMap<string, string>,
+  routeIds: readonly string[],
+  model: CostModel,
+): void {
+  const byGroup = new Map<string, IdReport[]>();
+  for (const r of reports) {
+    const g = found.get(r.id) as string;
+    byGroup.set(g, [...(byGroup.get(g) ?? []), r]);
+  }
+  const keys = [...byGroup.keys()];
+  const span = (l: readonly IdReport[]): [number, number] => [
+    Math.min(...l.map((r) => r.t)),
+    Math.max(...l.map((r) => r.t)),
+  ];
+  for (let a = 0; a < keys.length; a++)
+    for (let b = a + 1; b < keys.length; b++) {
+      const [la, lb] = [byGroup.get(keys[a]), byGroup.get(keys[b])] as IdReport[][];
+      const [sa, sb] = [span(la), span(lb)];
+      if (Math.max(sa[0], sb[0]) - Math.min(sa[1], sb[1]) > 21) continue;
+      const sub = [...la, ...lb];
+      const of = (id: string): string | undefined => found.get(id);
+      const apart = partitionCost(sub, of, routeIds, model, BIRTH_NATS, rate, reading).total;
+      const one = partitionCost(sub, () => "j", routeIds, model, BIRTH_NATS, rate, reading).total;
+      const ids = (l: IdReport[]): string[] => l.map((r) => r.id);
+      const right = majority(ids(la), w.truth) === majority(ids(lb), w.truth);
+      foundSums[right ? "right" : "wrong"].push(apart - one);
+    }
+}
+
 /** The found partition against the true one (module comment). */
 function compareFound(
   w: World,
@@ -151,6 +197,7 @@ function compareFound(
   sums.dSize += f.sizes - t.sizes;
   sums.dBirth += f.births - t.births;
   sums.dRate += f.rate - t.rate;
+  if (foundPairs) scoreFoundPairs(w, both, found, routeIds, model);
   console.log(
     `${w.name}: ${both.length} reports; true ${t.groups.length} groups ${num(t.total, 0)} (${terms(t)}) | found ${f.groups.length} ${num(f.total, 0)} (${terms(f)}) | found − true ${num(f.total - t.total, 0)}`,
   );
@@ -178,6 +225,16 @@ if (pairs)
   console.log(
     `\npairs of true groups seen in the same days: ${pairSums.pairs}; the objective would join ${pairSums.joined} of them`,
   );
+if (foundPairs) {
+  const q = (x: number[], p: number): string =>
+    num([...x].sort((a, b) => a - b)[Math.floor(p * (x.length - 1))] ?? NaN, 0);
+  for (const k of ["right", "wrong"] as const) {
+    const x = foundSums[k];
+    console.log(
+      `found pairs, ${k} (same largest true group: ${k === "right" ? "yes" : "no"}): ${x.length}; the reading joins ${x.filter((g) => g > 0).length}; gain 10/50/90 % ${q(x, 0.1)} / ${q(x, 0.5)} / ${q(x, 0.9)} nats`,
+    );
+  }
+}
 if (!truthOnly)
   console.log(
     `\n${sums.worlds} unlabelled worlds: the true partition costs less in ${sums.trueWins}; found − true summed: positions ${num(sums.dPos, 0)}, off route ${num(sums.dOff, 0)}, sizes ${num(sums.dSize, 0)}, births ${num(sums.dBirth, 0)} nats; rate ${num(sums.dRate, 0)}`,
