@@ -70,7 +70,7 @@ export interface FillModel {
  * town's snapping at the median gap), the centres' sd without the body's part and their term
  * without its constant, no length term. Of the variants read by the diagnostic
  * (bench/partitionCost.bench.ts), the one that joined no more pairs of true groups than main's
- * objective (docs/estimation.md "The fill reading").
+ * objective (docs/estimation.md "The fill reading and one shared report rate").
  */
 export const DEFAULT_FILL_MODEL: FillModel = {
   minKm: 30,
