@@ -5,8 +5,11 @@
  * in what they accept, how they check it, or what they print while loading.
  */
 import type { CommandContext, ParsedOptions } from "./command.ts";
+import { parseOptions } from "./command.ts";
 import { EXIT, UserError } from "./errors.ts";
 import { issueLine } from "./issue-line.ts";
+import { openOutputFolder } from "./output.ts";
+import type { OutputFolder } from "./output.ts";
 import { loadDataset, summarizeReport } from "./read-input.ts";
 import type { InputFiles, LoadedDataset } from "./read-input.ts";
 import { DEFAULT_TIME_ZONE, isIsoDate, isValidTimeZone, toLocalTime } from "../src/index.ts";
@@ -98,6 +101,28 @@ export function datasetChoice(values: ParsedOptions["values"]): DatasetChoice {
 }
 
 /**
+ * A whole-number option within `min`…`max`, digits only: `0x10`, `1e3` or `12.0` are refused
+ * rather than read as some other number.
+ * @returns `fallback` when the option is absent.
+ * @throws UserError naming the option, the value and the range.
+ */
+export function wholeOption(
+  values: ParsedOptions["values"],
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const text = optionString(values, key);
+  if (text === undefined) return fallback;
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UserError(`--${key} ${text} must be a whole number from ${min} to ${max}.`);
+  }
+  return n;
+}
+
+/**
  * Reads a date option strictly, the same way in every command (estimate, forecast, ledger,
  * report): an ISO 8601 date or date-time whose every field is in range — `2018-10-32` or
  * `2018-11-01T25:00` is refused, never rolled over.
@@ -126,6 +151,57 @@ export function asOfOption(values: ParsedOptions["values"], timeZone: string): s
     throw new UserError(`--as-of ${asOf} is not a valid ISO 8601 date or date-time.`);
   }
   return asOf;
+}
+
+/**
+ * The options of a command that reads the dataset as of a moment and writes files (estimate,
+ * forecast): the dataset's, --as-of, --out and --hxl, then the command's own (`extra`).
+ * @example
+ * parseAsOfCommand(["--out", "o", "--runs", "50"], { runs: { type: "string" } }).values.runs; // => "50"
+ */
+export function parseAsOfCommand(
+  argv: string[],
+  extra: NonNullable<Parameters<typeof parseOptions>[1]>,
+): ParsedOptions {
+  const options = {
+    ...DATASET_OPTIONS,
+    "as-of": { type: "string" },
+    out: { type: "string" },
+    hxl: { type: "boolean" },
+    ...extra,
+  } as const;
+  return parseOptions(argv, options, false);
+}
+
+/** What {@link openAsOfCommand} gives a command: its choice, as-of, output folder, dataset. */
+export interface AsOfCommandStart {
+  choice: DatasetChoice;
+  timeZone: string;
+  /** --as-of as given (undefined: no cut-off). */
+  asOf: string | undefined;
+  out: OutputFolder;
+  loaded: LoadedDataset;
+}
+
+/**
+ * The start every as-of command makes, in one order (so that a bad value is refused before any
+ * folder is made): --tz and the files, --as-of, --out with the names it will write (refused when
+ * one is an input, `extraInputs` included), then the dataset read with a line per file on stderr.
+ * @throws UserError for a bad option, an unusable --out or an unusable file.
+ */
+export async function openAsOfCommand(
+  values: ParsedOptions["values"],
+  context: CommandContext,
+  outputs: string[],
+  extraInputs: string[] = [],
+): Promise<AsOfCommandStart> {
+  const choice = datasetChoice(values);
+  const { timeZone } = choice;
+  const asOf = asOfOption(values, timeZone);
+  const inputs = [...choice.inputs, ...extraInputs];
+  const out = openOutputFolder(optionString(values, "out"), inputs, context.cwd, outputs);
+  const loaded = await loadChosenDataset(choice, context);
+  return { choice, timeZone, asOf, out, loaded };
 }
 
 /**

@@ -5,19 +5,16 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Command, ParsedOptions } from "../command.ts";
-import { parseOptions } from "../command.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
 import {
-  DATASET_OPTIONS,
-  asOfOption,
-  datasetChoice,
   datasetOptionsHelp,
   exitStatus,
-  loadChosenDataset,
+  openAsOfCommand,
   optionString,
+  parseAsOfCommand,
   userInputStep,
 } from "../dataset-options.ts";
-import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
+import { SAFE_WRITING_HELP } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import {
   checkEstimate,
@@ -99,32 +96,20 @@ export const estimateCommand: Command = {
   summary: "daily position and size of every group with 90 % intervals (tracks.csv, .geojson)",
   help: HELP,
   async run(argv, context) {
-    const { values } = parseOptions(
-      argv,
-      {
-        ...DATASET_OPTIONS,
-        "as-of": { type: "string" },
-        out: { type: "string" },
-        ...CHECK_OPTIONS,
-        corrections: { type: "string" },
-        bom: { type: "boolean" },
-        hxl: { type: "boolean" },
-      },
-      false,
-    );
+    const { values } = parseAsOfCommand(argv, {
+      ...CHECK_OPTIONS,
+      corrections: { type: "string" },
+      bom: { type: "boolean" },
+    });
     const check = checkOptions(values);
-    const choice = datasetChoice(values);
-    const { timeZone } = choice;
-    const asOf = asOfOption(values, timeZone);
     const correctionsPath = optionString(values, "corrections");
     const corrections = correctionsPath ? readCorrections(correctionsPath, context.cwd) : undefined;
-    const inputs = correctionsPath ? [...choice.inputs, correctionsPath] : choice.inputs;
-    const out = openOutputFolder(optionString(values, "out"), inputs, context.cwd, [
-      "tracks.csv",
-      "tracks.geojson",
-      "report.json",
-    ]);
-    const loaded = await loadChosenDataset(choice, context);
+    const { timeZone, asOf, out, loaded } = await openAsOfCommand(
+      values,
+      context,
+      ["tracks.csv", "tracks.geojson", "report.json"],
+      correctionsPath ? [correctionsPath] : [],
+    );
     // With --as-of the estimator reads only what was observed by then: say so, or the counts of
     // the whole data read as if they were all used.
     context.stderr(

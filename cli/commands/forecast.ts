@@ -4,19 +4,16 @@
  * p10/p50/p90 and the probability of arriving within --horizon days (forecast.csv).
  */
 import type { Command, CommandContext } from "../command.ts";
-import { parseOptions } from "../command.ts";
 import {
   DATASET_FLAGS,
-  DATASET_OPTIONS,
-  asOfOption,
-  datasetChoice,
   exitStatus,
-  loadChosenDataset,
-  optionString,
+  openAsOfCommand,
+  parseAsOfCommand,
   userInputStep,
+  wholeOption,
 } from "../dataset-options.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
-import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
+import { SAFE_WRITING_HELP } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import { forecastArrivals, formatCsv, hxlOption, mulberry32, nowcast } from "../../src/index.ts";
 import type { Forecast, Nowcast } from "../../src/index.ts";
@@ -124,41 +121,19 @@ export const forecastCommand: Command = {
   summary: "nowcast and arrivals at the places ahead, p10/p50/p90 (forecast.csv)",
   help: HELP,
   async run(argv, context) {
-    const { values } = parseOptions(
-      argv,
-      {
-        ...DATASET_OPTIONS,
-        "as-of": { type: "string" },
-        horizon: { type: "string" },
-        runs: { type: "string" },
-        seed: { type: "string" },
-        out: { type: "string" },
-        hxl: { type: "boolean" },
-      },
-      false,
-    );
-    const int = (key: string, fallback: number, min: number, max: number): number => {
-      const text = optionString(values, key);
-      if (text === undefined) return fallback;
-      // Digits only: 0x10, 1e3 or 12.0 are refused rather than read as some other number.
-      const n = /^\d+$/.test(text) ? Number(text) : NaN;
-      if (!Number.isInteger(n) || n < min || n > max) {
-        throw new UserError(`--${key} ${text} must be a whole number from ${min} to ${max}.`);
-      }
-      return n;
-    };
-    const choice = datasetChoice(values);
-    const { timeZone } = choice;
-    const asOf = asOfOption(values, timeZone);
-    const horizonDays = int("horizon", 14, 0, 365);
-    const runs = int("runs", 500, 10, 100_000);
-    const seed = int("seed", 1, 0, 2 ** 31 - 1);
-    const out = openOutputFolder(optionString(values, "out"), choice.inputs, context.cwd, [
+    const { values } = parseAsOfCommand(argv, {
+      horizon: { type: "string" },
+      runs: { type: "string" },
+      seed: { type: "string" },
+    });
+    const horizonDays = wholeOption(values, "horizon", 14, 0, 365);
+    const runs = wholeOption(values, "runs", 500, 10, 100_000);
+    const seed = wholeOption(values, "seed", 1, 0, 2 ** 31 - 1);
+    const { timeZone, asOf, out, loaded } = await openAsOfCommand(values, context, [
       "forecast.csv",
       "positions.csv",
       "forecast.json",
     ]);
-    const loaded = await loadChosenDataset(choice, context);
     const all = userInputStep(() => nowcast(loaded.dataset, { timeZone, asOf }));
     if (all.groups.length === 0) {
       throw new UserError(

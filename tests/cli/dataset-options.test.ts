@@ -6,7 +6,9 @@ import {
   datasetOptionsHelp,
   exitStatus,
   optionLine,
+  parseAsOfCommand,
   userInputStep,
+  wholeOption,
 } from "../../cli/dataset-options.ts";
 import { UserError } from "../../cli/errors.ts";
 import type { LoadedDataset } from "../../cli/read-input.ts";
@@ -95,5 +97,25 @@ describe("cli/dataset-options", () => {
   it("exitStatus is 1 when some input rows were rejected, else 0", () => {
     expect(exitStatus({ rejected: 2 } as LoadedDataset)).toBe(1);
     expect(exitStatus({ rejected: 0 } as LoadedDataset)).toBe(0);
+  });
+
+  it("parseAsOfCommand takes the dataset options, --as-of, --out, --hxl and the command's own", () => {
+    const { values } = parseAsOfCommand(
+      ["--as-of", "2018-11-01", "--out", "o", "--hxl", "--tz", "UTC", "--runs", "50"],
+      { runs: { type: "string" } },
+    );
+    expect(values).toMatchObject({ "as-of": "2018-11-01", out: "o", hxl: true, tz: "UTC" });
+    expect(values.runs).toBe("50");
+    expect(() => parseAsOfCommand(["--runs", "5"], {})).toThrow(UserError);
+  });
+
+  it("wholeOption reads digits only, within its range, and names the option when refusing", () => {
+    expect(wholeOption({}, "runs", 500, 10, 100)).toBe(500);
+    expect(wholeOption({ runs: "50" }, "runs", 500, 10, 100)).toBe(50);
+    for (const bad of ["1e2", "0x10", "12.0", "5", "101"]) {
+      expect(() => wholeOption({ runs: bad }, "runs", 500, 10, 100)).toThrow(
+        `--runs ${bad} must be a whole number from 10 to 100.`,
+      );
+    }
   });
 });
