@@ -104,6 +104,18 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
         .locator('#forecast tbody[data-group="Salvadoran caravan 1"] .last-report')
         .textContent(),
     ).toBe(" · last report 1 Nov");
+    // Each group lists at most one place behind most of it ("most already past"), then the places
+    // ahead and its destination: Honduran caravan 2, ridden ahead of its last report, used to fill
+    // its twelve rows with places behind it, and Tijuana never showed.
+    for (const body of await page.locator("#forecast tbody[data-group]").all()) {
+      expect(await body.locator("td[data-most-passed]").count()).toBeLessThanOrEqual(1);
+    }
+    const tijuana = page.locator(
+      '#forecast tbody[data-group="Honduran caravan 2"] tr[data-place="Tijuana"] td[data-date]',
+    );
+    expect(await tijuana.count()).toBe(1);
+    expect(await tijuana.getAttribute("data-most-passed")).toBeNull();
+    await page.locator("#forecast").screenshot({ path: `${SHOTS}/forecast-2018-11-25.png` });
 
     // 14 Dec: every 2018 group has arrived or dissolved. The panel says which, and where, as
     // forecast.csv does, instead of only "no group is expected".

@@ -99,6 +99,34 @@ describe("forecast panel builders", () => {
     ]);
   });
 
+  it("arrivalRows keeps one place behind most of the group, then the places ahead, and the route's end when it cuts", () => {
+    const place = (i: number, mostPassed: boolean) => ({
+      group: "A",
+      placeId: `p${i}`,
+      place: `P${i}`,
+      km: 100 * i,
+      prob: 0.9,
+      ...(mostPassed ? { mostPassed: true as const } : {}),
+    });
+    // 14 places behind most of the group, then 6 ahead (the last, its destination).
+    const many: ForecastView = {
+      ...view,
+      groups: [view.groups[0]!],
+      arrivals: Array.from({ length: 20 }, (_, i) => place(i, i < 14)),
+    };
+    expect(arrivalRows(many).map((r) => r.place)).toEqual([
+      "P0",
+      "P14",
+      "P15",
+      "P16",
+      "P17",
+      "P18",
+      "P19",
+    ]);
+    // Cut to four rows: the first, the next two ahead, and the destination.
+    expect(arrivalRows(many, 0.1, 4).map((r) => r.place)).toEqual(["P0", "P14", "P15", "P19"]);
+  });
+
   it("forecastTable writes 'later' for quantiles past the horizon and place names as text", () => {
     const svg = toSvgString(forecastTable(view, "en"));
     expect(svg).toMatch(/later/);

@@ -97,18 +97,25 @@ export function forecastText(lang: Lang, key: Key): string {
 /**
  * Rows of the arrivals table: for each group (in the nowcast's order), the places ahead with at
  * least `minProb` probability of arriving within the horizon, nearest first, at most `perGroup`.
+ * Of the places behind most of the group (the library's `mostPassed`) only the first is kept, and
+ * the last place listed (its route's end, where the group is going) is kept when the rows are
+ * cut — the places `dtm-flow forecast` prints for the group are among them. Before, a group that
+ * had ridden ahead filled its twelve rows with places "most already past" and its destination
+ * never showed (25 Nov 2018: Honduran caravan 2, twelve places behind it, no Tijuana).
  */
 export function arrivalRows(
   view: ForecastView,
   minProb = 0.1,
   perGroup = 12,
 ): ForecastView["arrivals"] {
-  return view.groups.flatMap((g) =>
-    view.arrivals
+  return view.groups.flatMap((g) => {
+    const listed = view.arrivals
       .filter((a) => a.group === g.group && a.prob >= minProb)
       .sort((a, b) => a.km - b.km)
-      .slice(0, perGroup),
-  );
+      .filter((a, i) => i === 0 || !a.mostPassed);
+    if (listed.length <= perGroup) return listed;
+    return [...listed.slice(0, Math.max(0, perGroup - 1)), listed[listed.length - 1]!];
+  });
 }
 
 type Arrival = ForecastView["arrivals"][number];
