@@ -30,7 +30,7 @@ const en = {
   splitTitle: "Where the people who left are",
   splitNoteLedger:
     "Estimated people by category (ledger); 90 % intervals on hover and in the readout below.",
-  headlineTitle: "As of",
+  headlineTitle: "Latest figures reported by the sources, as of",
   headlineNone: "No figure reported yet.",
   multiplesTitle: "People present at places, against shelter capacity",
   capacity: "capacity",
@@ -107,7 +107,7 @@ const es: Dict = {
   splitTitle: "Dónde están las personas que salieron",
   splitNoteLedger:
     "Personas estimadas por categoría (balance); intervalos del 90 % al pasar el cursor y debajo.",
-  headlineTitle: "Al",
+  headlineTitle: "Últimas cifras reportadas por las fuentes, al",
   headlineNone: "Aún no hay cifras reportadas.",
   multiplesTitle: "Personas presentes en cada lugar, frente a la capacidad del albergue",
   capacity: "capacidad",

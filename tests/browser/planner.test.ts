@@ -5,7 +5,9 @@
  * hashtags" box is ticked, and none otherwise, as the CLI's `--hxl`; the situation update lists
  * the ledger's warnings about the data up to the day, in the interface's language.
  */
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -117,6 +119,37 @@ describe.skipIf(!hasBrowser)("a planner's screen, in Chromium", () => {
     expect(early.length).toBeLessThan(8);
     for (const d of early) expect(d! <= "2018-10-21").toBe(true);
   });
+
+  it("the figures the sources reported are titled so and given exactly, as the CLI's situation update lists them", async () => {
+    await showDay(page, 43.5, "2018-11-25", "en");
+    const title = await page.locator("#headlines h2").textContent();
+    expect(title).toBe("Latest figures reported by the sources, as of 25 Nov 2018");
+    const figures = await page
+      .locator("#headlines li strong.figure")
+      .evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute("data-value")]));
+    expect(figures.length).toBeGreaterThan(2);
+    // `dtm-flow report --as-of 2018-11-25` lists each source's figure as reported, e.g. 7,013.
+    const out = mkdtempSync(join(tmpdir(), "planner-report-"));
+    execFileSync(
+      process.execPath,
+      ["bin/dtm-flow.js", "report", "--as-of", "2018-11-25", "--out", out],
+      { env: { ...process.env, TZ: "UTC" }, stdio: "pipe" },
+    );
+    const md = readFileSync(join(out, "situation-update.md"), "utf8");
+    rmSync(out, { recursive: true, force: true });
+    for (const [text, value] of figures) {
+      // Exactly the source's number (7,013 returns on 13 Nov, never 7,010), as in the report.
+      const exact = Number(value).toLocaleString("en-US");
+      expect(text!.replace(/^(over|about|at least|up to) /, "")).toBe(exact);
+      expect(md).toContain(`: ${exact} (`);
+    }
+    // In Spanish the place a figure is of has its Spanish name.
+    await showDay(page, 43.5, "2018-11-25", "es");
+    const places = await page.locator("#headlines li .muted").allTextContents();
+    expect(places.join(" ")).toContain("Unidad Deportiva Benito Juárez");
+    expect(places.join(" ")).not.toContain("sports complex");
+    await page.locator("#headlines").screenshot({ path: join(SHOTS, "planner-reported-es.png") });
+  }, 120_000);
 
   it("the analyst panel's output CSVs have the library's HXL row only with the box ticked; input tables always", async () => {
     await page.evaluate(

@@ -127,9 +127,35 @@ describe("details and headlines", () => {
 
   it("headlineList names the source and the as-of date of each figure", () => {
     const text = toSvgString(headlineList(replay.headlines, 30, "es", replay.start));
-    expect(text).toContain("Al 12 nov 2018");
+    expect(text).toContain("Últimas cifras reportadas por las fuentes, al 12 nov 2018");
     expect(text).toContain("SEGOB");
     expect(text).toContain("Solicitudes de asilo");
+  });
+
+  it("headlineList gives a reported figure exactly, as its source did, with the place's Spanish name", () => {
+    const reported = [
+      {
+        category: "remaining" as const,
+        basis: "present" as const,
+        t: 40,
+        date: "2018-11-22",
+        value: 4731,
+        placeName: "Benito Juárez sports complex",
+        sourceOrg: "official figures (via AFP)",
+        from: "stock" as const,
+      },
+    ];
+    const places = [
+      { name: "Benito Juárez sports complex", nameEs: "Unidad Deportiva Benito Juárez" },
+    ];
+    const es = toSvgString(headlineList(reported, 43, "es", "2018-10-13", places));
+    expect(es).toMatch(/data-value="4731"[^>]*>4,731</);
+    expect(es).toContain("Unidad Deportiva Benito Juárez");
+    expect(es).not.toContain("sports complex");
+    const en = toSvgString(headlineList(reported, 43, "en", "2018-10-13", places));
+    expect(en).toContain("Latest figures reported by the sources, as of 25 Nov 2018");
+    expect(en).toMatch(/>4,731</);
+    expect(en).toContain("Benito Juárez sports complex");
   });
 
   it("headlineList shows situation-report figures with their qualifier and agency, and people remaining", () => {

@@ -4,8 +4,9 @@
  */
 import { scaleBand, scaleLinear } from "d3-scale";
 import type { FlowSeries, GroupTrack, Headline } from "../data/replay.ts";
+import type { Place } from "../../src/index.ts";
 import { dateOf } from "../data/replay.ts";
-import { categoryName, formatDate, formatPeople, placeLabel, tr } from "../i18n.ts";
+import { categoryName, formatCount, formatDate, formatPeople, placeLabel, tr } from "../i18n.ts";
 import { DIRECTION_COLOUR, CATEGORY_COLOUR } from "../palette.ts";
 import { h, svgRoot } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -241,7 +242,22 @@ const QUALIFIER: Record<Lang, Record<string, string>> = {
   es: { over: "más de ", about: "unas ", at_least: "al menos ", up_to: "hasta " },
 };
 
-export function headlineList(headlines: Headline[], t: number, lang: Lang, start: string): VNode {
+/**
+ * The figures the sources reported, latest first per category as of day t (`headlinesAt`), each
+ * as the source gave it — the exact number (7,013, not 7,010: it is a count someone published, not
+ * an estimate), its qualifier, place (in the language's name, `placeLabel`), date and source. The
+ * title says they are reported figures: beside the situation update's estimates of the same
+ * categories ("Asylum claims: 3,740" estimated, "3,800 Asylum claims" reported on 15 Nov), a bare
+ * "As of" read as a second estimate that disagreed with the first.
+ * @param places the replay's places, for their Spanish names.
+ */
+export function headlineList(
+  headlines: Headline[],
+  t: number,
+  lang: Lang,
+  start: string,
+  places: readonly Pick<Place, "name" | "nameEs">[] = [],
+): VNode {
   const shown = headlinesAt(headlines, t);
   return h(
     "section",
@@ -258,13 +274,13 @@ export function headlineList(headlines: Headline[], t: number, lang: Lang, start
               h("span", { class: "swatch", style: `background:${CATEGORY_COLOUR[hl.category]}` }),
               h(
                 "strong",
-                { class: "figure" },
-                `${hl.qualifier ? (QUALIFIER[lang][hl.qualifier] ?? "") : ""}${formatPeople(lang, hl.value)}`,
+                { class: "figure", "data-value": String(hl.value) },
+                `${hl.qualifier ? (QUALIFIER[lang][hl.qualifier] ?? "") : ""}${formatCount(lang, hl.value)}`,
               ),
               " ",
               h("span", {}, categoryName(lang, hl.category)),
               hl.placeName
-                ? h("span", { class: "muted" }, ` · ${hl.placeName}`)
+                ? h("span", { class: "muted" }, ` · ${placeLabel(lang, hl.placeName, places)}`)
                 : hl.country
                   ? h("span", { class: "muted" }, ` · ${hl.country}`)
                   : null,

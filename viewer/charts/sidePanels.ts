@@ -154,7 +154,7 @@ export function createSidePanels(
         places: replay.places,
       }),
     );
-    mount(dom.headlines, headlineList(replay.headlines, state.t, L, replay.start));
+    mount(dom.headlines, headlineList(replay.headlines, state.t, L, replay.start, replay.places));
     mount(
       dom.splitReadout,
       ...splitAt(replay.split, state.t).map((r) =>
