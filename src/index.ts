@@ -424,7 +424,13 @@ export { FIRST_AND_BULK_2018 } from "./scenario/calibrateCohesion.ts";
 export { like2018Parameters } from "./scenario/like2018.ts";
 export type { Corridor, CorridorRoute, RouteStop } from "./geo/corridor.ts";
 export { buildCorridor } from "./geo/corridor.ts";
-export { NEEDS_DECIMALS, placeNeeds, wholePeople } from "./scenario/needs.ts";
+export {
+  NEEDS_DECIMALS,
+  NEEDS_SHOWN_DECIMALS,
+  placeNeeds,
+  shownNeed,
+  wholePeople,
+} from "./scenario/needs.ts";
 export {
   SPHERE_2018,
   DEFAULT_COMPOSITION,

@@ -313,7 +313,7 @@ export function formatDate(lang: Lang, iso: string, withYear = true): string {
  * A figure exactly as computed, grouped by thousands in the language's style (17,500 m²;
  * 55.7 m³), for planning figures that other files give exactly (scenario-summary.csv).
  * @param digits most decimals shown (default 3); the library's precision where it states one
- *   (`NEEDS_DECIMALS`).
+ *   (`NEEDS_SHOWN_DECIMALS` for the needs a plan reads).
  */
 export function formatExact(lang: Lang, v: number, digits = 3): string {
   return new Intl.NumberFormat(numberLocale(lang), {

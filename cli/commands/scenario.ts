@@ -19,7 +19,7 @@ import {
   formatCsv,
   hxlOption,
   like2018Parameters,
-  NEEDS_DECIMALS,
+  NEEDS_SHOWN_DECIMALS,
   runScenario,
   SCENARIO_LIMITS,
   SCENARIO_PLACE_DAY_COLUMNS,
@@ -28,6 +28,7 @@ import {
   scenarioSummaryRows,
   scenarioTotalRows,
   scenarioPeakNeeds,
+  shownNeed,
   validateScenario,
 } from "../../src/index.ts";
 import type { Calibration, ScenarioResult } from "../../src/index.ts";
@@ -97,7 +98,7 @@ const SCENARIO_OUTPUTS = [
 /** The lines printed on stdout: the places planners ask about first. */
 function summaryLines(result: ScenarioResult): string[] {
   const s = result.scenario;
-  // People and areas grouped by thousands (5,000); needs to the library's NEEDS_DECIMALS.
+  // People and areas grouped by thousands (5,000); needs to the library's NEEDS_SHOWN_DECIMALS.
   const n = (v: number, digits = 0) => v.toLocaleString("en-US", { maximumFractionDigits: digits });
   const lines = [
     `${s.name}: ${n(s.runs)} runs, seed ${s.seed}, ${s.start} + ${s.horizonDays} days.`,
@@ -132,8 +133,10 @@ function summaryLines(result: ScenarioResult): string[] {
     // What to have ready: needs for the p90 of the peak (the peak of 9 runs in 10 is below it).
     if (p.peakPeople.p90 > 0) {
       const needs = scenarioPeakNeeds(p, result);
-      // The library's figures to its decimals: what scenario-summary.csv says.
-      const need = (k: keyof typeof NEEDS_DECIMALS) => n(needs[k][0]!, NEEDS_DECIMALS[k]);
+      // scenario-summary.csv's figures rounded up to what a plan uses (0.1 m³ water, whole m²),
+      // as the viewer's needs table shows them (the library's shownNeed).
+      const need = (k: keyof typeof NEEDS_SHOWN_DECIMALS) =>
+        n(shownNeed(k, needs[k][0]!), NEEDS_SHOWN_DECIMALS[k]);
       lines.push(
         `    ready for the p90 peak of ${n(p.peakPeople.p90)} people: ${need("waterM3PerDay")} m³ water/day, ${need("latrines")} latrines, ${need("coveredM2")} m² covered space, ${need("hygieneKitsPerMonth")} hygiene kits/month`,
       );

@@ -23,6 +23,31 @@ export const NEEDS_DECIMALS = {
   hygieneKitsPerMonth: 0,
 } as const satisfies Record<keyof NeedsSeries, number>;
 
+/**
+ * Decimals the front ends show each need to (the CLI's summary, the viewer's needs table, the
+ * influx notebook): water to 0.1 m³ (100 L), covered space to the whole m², latrines and kits
+ * whole — "21.675 m³ water/day, 5,057.5 m² covered space" read as a precision no plan has. The
+ * CSVs keep the figures at {@link NEEDS_DECIMALS}; a shown figure is {@link shownNeed}.
+ */
+export const NEEDS_SHOWN_DECIMALS = {
+  waterM3PerDay: 1,
+  latrines: 0,
+  coveredM2: 0,
+  hygieneKitsPerMonth: 0,
+} as const satisfies Record<keyof NeedsSeries, number>;
+
+/**
+ * A need as the front ends show it: rounded UP to {@link NEEDS_SHOWN_DECIMALS} — it is what to
+ * have ready, so never less than the figure in the CSV (float noise within 1e-9 is not a step).
+ * @example
+ * shownNeed("waterM3PerDay", 21.675); // => 21.7
+ * shownNeed("coveredM2", 5057.5);     // => 5058
+ */
+export function shownNeed(key: keyof NeedsSeries, value: number): number {
+  const scale = 10 ** NEEDS_SHOWN_DECIMALS[key];
+  return Math.ceil(value * scale - 1e-9) / scale;
+}
+
 /** 10 ** NEEDS_DECIMALS.coveredM2: covered space is rounded to 1 / AREA_SCALE m². */
 const AREA_SCALE = 10 ** NEEDS_DECIMALS.coveredM2;
 

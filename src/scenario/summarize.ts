@@ -110,6 +110,7 @@ export function placeResult(
   return {
     placeId: place.placeId,
     name: place.name,
+    ...(place.nameEs ? { nameEs: place.nameEs } : {}),
     country: place.country,
     km: round1(km),
     routeIds,

@@ -237,6 +237,8 @@ export interface NeedsSeries {
 export interface PlaceResult {
   placeId: string;
   name: string;
+  /** The place's Spanish name when the gazetteer has one (`Place.nameEs`), for front ends in es. */
+  nameEs?: string;
   country?: Iso3;
   /** km along the first route (of the scenario's) that passes the place. */
   km: number;

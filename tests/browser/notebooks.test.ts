@@ -311,6 +311,20 @@ async function checkInflux(page: Page) {
   expect(await row.nth(3).innerText()).toBe(
     `${whole(peak.p50)} (${whole(peak.p10)} – ${whole(peak.p90)})`,
   );
+  // Needs at the p90 peak as `dtm-flow scenario` prints them and the viewer shows them: the
+  // library's scenarioPeakNeeds rounded up by shownNeed (the page took the p90 series' own peak
+  // day with the later latrine ratio, and water to the whole m³: other figures than the CLI's).
+  const needs = dtm.scenarioPeakNeeds(tijuana, result);
+  const shown = (k: keyof typeof dtm.NEEDS_SHOWN_DECIMALS) =>
+    dtm.shownNeed(k, needs[k][0]!).toLocaleString("en-US", {
+      maximumFractionDigits: dtm.NEEDS_SHOWN_DECIMALS[k],
+    });
+  expect(await row.allInnerTexts().then((cells) => cells.slice(4, 8))).toEqual([
+    shown("waterM3PerDay"),
+    shown("latrines"),
+    shown("coveredM2"),
+    shown("hygieneKitsPerMonth"),
+  ]);
   expect(
     await page.locator('#fan-charts figure[data-place="Tijuana"] g[aria-label=rule]').count(),
   ).toBe(1);

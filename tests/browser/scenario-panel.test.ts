@@ -21,6 +21,7 @@ import {
   waitForReplay,
   watchPage,
 } from "./harness.ts";
+import { shownNeed } from "../../src/index.ts";
 
 /**
  * The row of one place in the scenario-summary.csv that `dtm-flow scenario` (run as a child
@@ -152,10 +153,12 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     // The same needs as `dtm-flow scenario` writes for the same scenario, runs and seed.
     const cli = await cliSummaryRow(200, "Tapachula");
     expect(latrines).toBe(Number(cli["latrines_peak_p90"]));
-    // The figures of the CSV as they are (water to the litre, space to 0.1 m²), not rounded again.
-    expect(water).toBe(Number(cli["water_m3_day_peak_p90"]));
+    // The figures of the CSV rounded up to what a plan uses (0.1 m³ of water, whole m²), as the
+    // CLI prints them (was 56.685 m³ and 13,226.5 m²).
+    expect(water).toBe(shownNeed("waterM3PerDay", Number(cli["water_m3_day_peak_p90"])));
+    expect(String(water)).toMatch(/^\d+(\.\d)?$/);
     expect(await row.locator('td[data-need="covered"]').textContent()).toBe(
-      Number(cli["covered_m2_peak_p90"]).toLocaleString("en-GB", { maximumFractionDigits: 1 }),
+      shownNeed("coveredM2", Number(cli["covered_m2_peak_p90"])).toLocaleString("en-GB"),
     );
     // Grouped by thousands as the CLI's summary prints them (3,715), the exact figure of the CSV.
     const kits = (await row.locator('td[data-need="kits"]').textContent())!;
@@ -244,6 +247,17 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     expect(await page.locator("#scenario-title").textContent()).toBe("Escenario de llegada");
     expect(await page.locator("#scenario-run").textContent()).toBe("Calcular escenario");
     expect(await first.locator("button.csv").textContent()).toBe("Descargar CSV");
+    // Places by their Spanish names in the fans, the needs table and the place picker (they were
+    // "Mexico City" in a Spanish panel); the data keep the gazetteer's name.
+    const mexico = first.locator('svg.fan[data-place="Mexico City"]');
+    expect(await mexico.locator("text.name").textContent()).toBe("Ciudad de México");
+    expect(await mexico.getAttribute("aria-label")).toMatch(/^Ciudad de México: /);
+    expect(await first.locator('table.needs tr[data-place="Mexico City"] th').textContent()).toBe(
+      "Ciudad de México",
+    );
+    expect(
+      await page.locator('#scenario-places option[value="Mexico City"]').getAttribute("label"),
+    ).toBe("Ciudad de México");
 
     // Closing it clears the URL key; the toggle gets the focus back.
     await page.locator(".scenario-close").click();

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import Papa from "papaparse";
 import { capture } from "../cli/capture.ts";
+import { NEEDS_SHOWN_DECIMALS, shownNeed } from "../../src/index.ts";
 
 /** The columns of people in the scenario CSVs (docs/scenarios.md, "Outputs"). */
 const PEOPLE = /^(arrivals|present|asylum_claims|returns|regularized|peak_present)(_|$)/;
@@ -123,17 +124,22 @@ describe("dtm-flow scenario", () => {
       header: true,
       skipEmptyLines: true,
     }).data;
-    const figure = (v: string | undefined) =>
-      Number(v).toLocaleString("en-US", { maximumFractionDigits: 3 });
+    // Rounded up to what a plan uses (0.1 m³ of water, whole m²), never below the CSV's figure.
+    const figure = (v: string | undefined, k: keyof typeof NEEDS_SHOWN_DECIMALS) =>
+      shownNeed(k, Number(v)).toLocaleString("en-US", {
+        maximumFractionDigits: NEEDS_SHOWN_DECIMALS[k],
+      });
     const ready = io.out.filter((l) => l.startsWith("    ready for"));
     expect(ready.length).toBeGreaterThan(1);
     for (const row of csv.filter((r) => Number(r["peak_present_p90"]) > 0)) {
       const line = io.out[io.out.findIndex((l) => l.startsWith(`  ${row["place"]}: `)) + 1];
       if (!line?.startsWith("    ready for")) continue;
       expect(line).toContain(
-        `${figure(row["water_m3_day_peak_p90"])} m³ water/day, ${figure(row["latrines_peak_p90"])} latrines, ${figure(row["covered_m2_peak_p90"])} m² covered space, ${figure(row["hygiene_kits_month_peak_p90"])} hygiene kits/month`,
+        `${figure(row["water_m3_day_peak_p90"], "waterM3PerDay")} m³ water/day, ${figure(row["latrines_peak_p90"], "latrines")} latrines, ${figure(row["covered_m2_peak_p90"], "coveredM2")} m² covered space, ${figure(row["hygiene_kits_month_peak_p90"], "hygieneKitsPerMonth")} hygiene kits/month`,
       );
     }
+    // No figure with more decimals than a plan uses (was "21.675 m³ water/day, 5,057.5 m²").
+    expect(ready.join("\n")).not.toMatch(/\d\.\d{2,} m³|\d\.\d+ m²/);
     expect(said).toMatch(/\): 2,000 departed = /);
     expect(said).not.toMatch(/\b1 days\b|\d{4} (people|present)/);
     expect(io.err.join("\n")).toMatch(/Running 50 runs… 100 %/);

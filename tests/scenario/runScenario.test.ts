@@ -4,7 +4,7 @@ import { binomial } from "../../src/scenario/binomial.ts";
 import { buildCorridor } from "../../src/geo/corridor.ts";
 import { compileScenario } from "../../src/scenario/compile.ts";
 import { SPHERE_2018 } from "../../src/scenario/defaults.ts";
-import { placeNeeds } from "../../src/scenario/needs.ts";
+import { placeNeeds, shownNeed } from "../../src/scenario/needs.ts";
 import { cellQuantiles, quantileSorted } from "../../src/util/quantiles.ts";
 import { runScenario, runSeed } from "../../src/scenario/runScenario.ts";
 import { TOTAL, createRunBuffers, simulateRun } from "../../src/scenario/simulateRun.ts";
@@ -328,6 +328,18 @@ describe("placeNeeds", () => {
       coveredM2: [17500],
       hygieneKitsPerMonth: [5000],
     });
+  });
+
+  it("shownNeed rounds a need up to what a plan uses: 0.1 m³ of water, whole m², whole latrines and kits", () => {
+    const needs = placeNeeds([1445], SPHERE_2018, 0);
+    expect(needs.waterM3PerDay[0]).toBe(21.675);
+    expect(shownNeed("waterM3PerDay", needs.waterM3PerDay[0]!)).toBe(21.7);
+    expect(needs.coveredM2[0]).toBe(5057.5);
+    expect(shownNeed("coveredM2", needs.coveredM2[0]!)).toBe(5058);
+    // Up, never down, and a whole figure stays as it is (no float step: 0.1 × 3 is 0.30000000000000004).
+    expect(shownNeed("waterM3PerDay", 21.61)).toBe(21.7);
+    expect(shownNeed("waterM3PerDay", 0.1 * 3)).toBe(0.3);
+    expect(shownNeed("latrines", 29)).toBe(29);
   });
 
   it("placeNeeds switches to 1 latrine per 20 people 30 days after the first arrival", () => {

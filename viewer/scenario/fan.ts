@@ -5,7 +5,7 @@
  * the chart follows the theme.
  */
 import type { PlaceResult } from "../../src/index.ts";
-import { formatDate, formatPeople } from "../i18n.ts";
+import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
 import { h } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
@@ -55,7 +55,9 @@ export function fanChart(place: PlaceResult, options: FanOptions): VNode {
       ? `${scenarioText(lang, "capacityLine")} ${formatPeople(lang, cap)}`
       : scenarioText(lang, "noCapacity");
   const over = cap !== undefined && place.overCapacityAnyDayProbability > 0;
-  const label = `${place.name}: ${formatPeople(lang, peak.p50)} (${formatPeople(lang, peak.p10)}–${formatPeople(lang, peak.p90)}) · ${capText}`;
+  // The place in the language's name (Ciudad de México); data-place keeps the library's name.
+  const name = placeLabel(lang, place);
+  const label = `${name}: ${formatPeople(lang, peak.p50)} (${formatPeople(lang, peak.p10)}–${formatPeople(lang, peak.p90)}) · ${capText}`;
   return h(
     "svg",
     {
@@ -80,7 +82,7 @@ export function fanChart(place: PlaceResult, options: FanOptions): VNode {
           "data-capacity": cap,
         })
       : null,
-    h("text", { class: "name", x: MARGIN.left, y: 12 }, place.name),
+    h("text", { class: "name", x: MARGIN.left, y: 12 }, name),
     h(
       "text",
       { class: "figure", x: width - MARGIN.right, y: 12, "text-anchor": "end" },

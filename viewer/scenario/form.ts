@@ -505,7 +505,12 @@ function planningFieldset(ctx: FormContext): HTMLElement {
 export function buildForm(ctx: FormContext): HTMLElement[] {
   const input = ctx.input;
   const datalist = el("datalist", { id: "scenario-places" });
-  for (const name of ctx.corridor?.places ?? []) datalist.append(el("option", { value: name }));
+  // The value is the gazetteer's name (what scenario.json holds); in Spanish the picker shows the
+  // place's Spanish name beside it (Ciudad de México).
+  for (const name of ctx.corridor?.places ?? []) {
+    const es = ctx.lang === "es" ? ctx.corridor?.namesEs?.[name] : undefined;
+    datalist.append(el("option", { value: name, ...(es ? { label: es } : {}) }));
+  }
   return [
     filesBar(ctx),
     ctx.topErrors,

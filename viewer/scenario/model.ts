@@ -128,6 +128,8 @@ export function pruneInput(input: ScenarioInput): ScenarioInput {
 export interface NeedsRow {
   placeId: string;
   name: string;
+  /** The place's Spanish name when the gazetteer has one. */
+  nameEs?: string;
   capacity?: number;
   firstArrival: PlaceResult["firstArrival"];
   peak: PlaceResult["peakPeople"];
@@ -136,8 +138,8 @@ export interface NeedsRow {
   /**
    * Needs for the p90 of the peak of people present (`peak.p90`), as `dtm-flow scenario` prints
    * them and writes them to scenario-summary.csv: the library's one definition
-   * (`scenarioPeakNeeds`, initial latrine ratio) at its one precision (`NEEDS_DECIMALS`: water
-   * to the litre, covered space to 0.1 m²), so the panel and the CLI give the same figures.
+   * (`scenarioPeakNeeds`, initial latrine ratio) at the CSV's precision (`NEEDS_DECIMALS`); the
+   * table shows them as the CLI prints them, rounded up by `shownNeed` (0.1 m³, whole m²).
    */
   waterM3PerDay: number;
   latrines: number;
@@ -157,6 +159,7 @@ export function needsRows(result: ScenarioResult): NeedsRow[] {
       return {
         placeId: p.placeId,
         name: p.name,
+        ...(p.nameEs ? { nameEs: p.nameEs } : {}),
         capacity: p.capacity,
         firstArrival: p.firstArrival,
         peak: p.peakPeople,

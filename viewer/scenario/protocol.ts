@@ -11,6 +11,8 @@ export type ScenarioRequest = { kind: "run"; id: number; input: unknown } | { ki
 export interface CorridorInfo {
   /** Names of the places on the corridor, in route order (first route first). */
   places: string[];
+  /** Spanish names of those places, where the gazetteer has one (by name). */
+  namesEs?: Record<string, string>;
   routes: { id: string; name: string }[];
 }
 

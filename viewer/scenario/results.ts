@@ -6,12 +6,13 @@
 import {
   formatCsv,
   hxlOption,
-  NEEDS_DECIMALS,
+  NEEDS_SHOWN_DECIMALS,
   SCENARIO_PLACE_DAY_COLUMNS,
   scenarioPlaceDayRows,
+  shownNeed,
 } from "../../src/index.ts";
 import type { ScenarioResult } from "../../src/index.ts";
-import { formatDate, formatExact, formatPeople } from "../i18n.ts";
+import { formatDate, formatExact, formatPeople, placeLabel } from "../i18n.ts";
 import { toDom } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
 import { button, download, el } from "./dom.ts";
@@ -55,13 +56,15 @@ function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
   const t = (key: ScenarioTextKey) => scenarioText(lang, key);
   const people = (v: number | undefined) => (v === undefined ? "–" : formatPeople(lang, v));
   const date = (d: string | undefined) => (d ? formatDate(lang, d, false) : "–");
-  const need = (r: NeedsRow, k: keyof typeof NEEDS_DECIMALS) =>
-    formatExact(lang, r[k], NEEDS_DECIMALS[k]);
+  // Rounded up to what a plan uses (0.1 m³ water, whole m²), as `dtm-flow scenario` prints them;
+  // the CSVs keep the library's figures.
+  const need = (r: NeedsRow, k: keyof typeof NEEDS_SHOWN_DECIMALS) =>
+    formatExact(lang, shownNeed(k, r[k]), NEEDS_SHOWN_DECIMALS[k]);
   const rows = needsRows(result).map((r) =>
     el(
       "tr",
       { "data-place": r.name },
-      el("th", { scope: "row" }, r.name),
+      el("th", { scope: "row" }, placeLabel(lang, r)),
       el(
         "td",
         { "data-date": r.firstArrival.p50 },
@@ -100,7 +103,7 @@ function fans(result: ScenarioResult, layout: FanLayout, lang: Lang): (HTMLEleme
   const fan = (name: string) => {
     const p = byName.get(name);
     if (!p) {
-      const text = `${name}: ${scenarioText(lang, "notReached")}`;
+      const text = `${placeLabel(lang, name, result.places)}: ${scenarioText(lang, "notReached")}`;
       return el("p", { class: "fan-empty muted small", "data-place": name }, text);
     }
     const options = {

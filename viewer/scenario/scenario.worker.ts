@@ -31,11 +31,16 @@ self.addEventListener("message", (event: MessageEvent<ScenarioRequest>) => {
   if (m.kind === "corridor") {
     const { dataset, corridor } = data();
     const order = [...corridor.routes.values()].flatMap((r) => r.stops.map((s) => s.place));
-    const places = [...new Set(order)].map((i) => corridor.places[i]!.name);
+    const shown = [...new Set(order)].map((i) => corridor.places[i]!);
+    const places = shown.map((p) => p.name);
+    const namesEs = Object.fromEntries(
+      shown.filter((p) => p.nameEs).map((p) => [p.name, p.nameEs!] as const),
+    );
     post({
       kind: "corridor",
       corridor: {
         places,
+        namesEs,
         routes: dataset.routes.features.map((f) => ({
           id: f.properties.route_id,
           name: f.properties.name ?? f.properties.route_id,
