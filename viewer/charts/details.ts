@@ -12,6 +12,15 @@ import { h, svgRoot } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
 
+/** The source's confidence in words ("confidence: high", "confianza: alta"); an unknown code as written. */
+function confidenceText(lang: Lang, code: string): string {
+  const words: Record<Lang, Record<string, string>> = {
+    en: { high: "high", medium: "medium", low: "low" },
+    es: { high: "alta", medium: "media", low: "baja" },
+  };
+  return `${tr(lang, "confidence")}: ${words[lang][code] ?? code}`;
+}
+
 /** A link only for http(s) addresses; anything else (javascript:, data:) stays plain text. */
 function sourceLink(text: string, url: string | undefined): VNode | string {
   if (url && /^https?:\/\//i.test(url))
@@ -36,7 +45,13 @@ export function groupEstimateAt(group: GroupTrack, t: number) {
  * Details of a group: size and km with 90 % intervals on the day shown, and the reports behind.
  * @example groupDetails(replay.groups[0], 10.5, "en", "2018-10-12")
  */
-export function groupDetails(group: GroupTrack, t: number, lang: Lang, start: string): VNode {
+export function groupDetails(
+  group: GroupTrack,
+  t: number,
+  lang: Lang,
+  start: string,
+  places: readonly Pick<Place, "name" | "nameEs">[] = [],
+): VNode {
   const f = groupEstimateAt(group, t);
   return h(
     "section",
@@ -82,13 +97,21 @@ export function groupDetails(group: GroupTrack, t: number, lang: Lang, start: st
               { class: Math.abs(r.t - t) <= 1 ? "near" : undefined },
               h("span", { class: "when" }, formatDate(lang, r.date, false)),
               " ",
-              h("span", { class: "where" }, r.placeName ?? "–"),
+              h(
+                "span",
+                { class: "where" },
+                r.placeName ? placeLabel(lang, r.placeName, places) : "–",
+              ),
               " · ",
               h("strong", {}, size),
               " · ",
               sourceLink(r.sourceOrg ?? r.sourceType ?? "?", r.url),
               r.confidence
-                ? h("span", { class: `conf conf-${r.confidence}` }, ` (${r.confidence})`)
+                ? h(
+                    "span",
+                    { class: `conf conf-${r.confidence}`, "data-confidence": r.confidence },
+                    ` (${confidenceText(lang, r.confidence)})`,
+                  )
                 : null,
             );
           }),

@@ -59,7 +59,7 @@ export function selectionDetails(replay: ReplayData, state: ViewState): VNode | 
   const s = state.selection;
   if (s?.kind === "group") {
     const g = replay.groups.find((x) => x.id === s.id);
-    return g && groupDetails(g, state.t, state.lang, replay.start);
+    return g && groupDetails(g, state.t, state.lang, replay.start, replay.places);
   }
   if (s?.kind === "place") return placeDetails(replay, s.id, state);
   return undefined;

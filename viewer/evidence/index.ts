@@ -7,7 +7,13 @@
  * tests, the benchmark and the console.
  */
 import "./evidence.css";
-import type { Correction, CorrectionsFile, Evidence, TimeDistance } from "../../src/index.ts";
+import type {
+  Correction,
+  CorrectionsFile,
+  Evidence,
+  Place,
+  TimeDistance,
+} from "../../src/index.ts";
 import { dayNumber } from "../../src/index.ts";
 import { download } from "../analyst/exports.ts";
 import type { DataProvider } from "../data/provider.ts";
@@ -187,7 +193,7 @@ export function installEvidence(
     evidence = await loadEvidence(
       ui.evidenceHost,
       ask,
-      { group, date, lang: L(), chart: result?.chart },
+      { group, date, lang: L(), chart: result?.chart, places: viewer.replay?.places },
       actions,
     );
     asking = false;
@@ -246,7 +252,14 @@ function dataFollower(
 async function loadEvidence(
   host: HTMLElement,
   ask: (m: Unsent) => Promise<EvidenceMessage>,
-  at: { group?: string; date: string; lang: Lang; chart?: TimeDistance },
+  at: {
+    group?: string;
+    date: string;
+    lang: Lang;
+    chart?: TimeDistance;
+    /** The replay's places, for their names in the language. */
+    places?: readonly Pick<Place, "name" | "nameEs">[];
+  },
   actions: EvidenceActions,
 ): Promise<Evidence | undefined> {
   const doc = host.ownerDocument;
@@ -259,7 +272,7 @@ async function loadEvidence(
   }
   const m = await ask({ type: "evidence", group: at.group, date: at.date });
   if (m.type === "evidence") {
-    renderEvidence(host, m.evidence, at.chart, at.lang, actions);
+    renderEvidence(host, m.evidence, at.chart, at.lang, actions, at.places);
     return m.evidence;
   }
   hint(m.type === "error" ? m.message : T.hint);
@@ -318,6 +331,8 @@ function chartView(
       viewer.setState({ t: Math.max(0, Math.floor(s.t + days) + 0.5) });
     },
     onEvidence: () => evidenceHost.focus(),
+    // The chart is of the data the map shows: the replay's places name its stops and reports.
+    places: () => viewer.replay?.places ?? [],
   });
 }
 

@@ -6,9 +6,9 @@
  * evidence CSV). Text from files is always set with textContent; links are http(s) only and open
  * with rel="noopener noreferrer".
  */
-import type { Correction, Evidence, EvidenceReport, TimeDistance } from "../../src/index.ts";
+import type { Correction, Evidence, EvidenceReport, Place, TimeDistance } from "../../src/index.ts";
 import { safeUrl } from "../../src/index.ts";
-import { formatDate, formatPeople } from "../i18n.ts";
+import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import { MAREY_TEXTS } from "../marey/texts.ts";
 import { describeCorrection } from "./model.ts";
@@ -65,6 +65,7 @@ export function renderEvidence(
   td: TimeDistance | undefined,
   L: Lang,
   actions: EvidenceActions,
+  places: readonly Pick<Place, "name" | "nameEs">[] = [],
 ): void {
   const doc = host.ownerDocument;
   const T = EVIDENCE_TEXTS[L];
@@ -91,7 +92,7 @@ export function renderEvidence(
   }
   const groups = td ? td.groups.map((g) => g.group).filter((g) => g !== e.group) : [];
   if (e.reports.length === 0) parts.push(el(doc, "p", {}, T.noReports));
-  else parts.push(evidenceTable(doc, e, groups, L, actions));
+  else parts.push(evidenceTable(doc, e, groups, L, actions, places));
   parts.push(groupControls(doc, e, groups, td, L, actions));
   host.replaceChildren(...parts);
 }
@@ -102,6 +103,7 @@ function evidenceTable(
   groups: string[],
   L: Lang,
   actions: EvidenceActions,
+  places: readonly Pick<Place, "name" | "nameEs">[],
 ): HTMLTableElement {
   const T = EVIDENCE_TEXTS[L];
   const MT = MAREY_TEXTS[L];
@@ -136,7 +138,7 @@ function evidenceTable(
       "tr",
       { "data-sighting-id": r.sightingId, "data-status": r.status, "data-kind": r.kind },
       el(doc, "th", { scope: "row" }, `${r.sightingId} · ${r.observedAt}`),
-      el(doc, "td", {}, r.placeName ?? "–"),
+      el(doc, "td", {}, r.placeName ? placeLabel(L, r.placeName, places) : "–"),
       el(doc, "td", {}, source || "–"),
       el(
         doc,

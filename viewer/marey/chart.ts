@@ -4,9 +4,9 @@
  * The cursor and the groups' current positions are separate nodes (ids `marey-cursor`,
  * `marey-now-<i>`) that the view moves each frame without rebuilding the chart.
  */
-import type { TimeDistance } from "../../src/index.ts";
+import type { Place, TimeDistance } from "../../src/index.ts";
 import { isoDate } from "../../src/index.ts";
-import { formatDate, formatPeople } from "../i18n.ts";
+import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
 import { groupColour, OKABE_ITO } from "../palette.ts";
 import { h } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -32,6 +32,16 @@ export interface MareyChartOptions {
    * the live view draws many marks on a canvas instead (marks.ts). Default false.
    */
   marksElsewhere?: boolean;
+  /**
+   * The data's places, for their names in the language (`placeLabel`: "Ciudad de México" in
+   * Spanish); a name not among them is shown as it came. Default none (names as written).
+   */
+  places?: readonly Pick<Place, "name" | "nameEs">[];
+}
+
+/** A stop's label on the km axis, cut at 28 characters, and its whole name as a title. */
+function stopLabel(name: string): [string, VNode] {
+  return [name.length > 28 ? `${name.slice(0, 27)}…` : name, h("title", {}, name)];
 }
 
 /** ISO date of a local day number. */
@@ -81,8 +91,7 @@ export function mareyChart(layout: MareyLayout, td: TimeDistance, opts: MareyCha
             "text-anchor": "end",
             "font-weight": s.kind === "border_crossing" ? "bold" : undefined,
           },
-          s.name.length > 28 ? `${s.name.slice(0, 27)}…` : s.name,
-          h("title", {}, s.name),
+          ...stopLabel(placeLabel(L, s.name, opts.places)),
         ),
       ),
     ),
@@ -133,7 +142,7 @@ export function mareyChart(layout: MareyLayout, td: TimeDistance, opts: MareyCha
           stroke: s.over ? OKABE_ITO.vermillion : ink,
           "stroke-width": 1,
         },
-        h("title", {}, `${s.place}: ${formatPeople(L, s.value)}`),
+        h("title", {}, `${placeLabel(L, s.place, opts.places)}: ${formatPeople(L, s.value)}`),
       ),
     ),
   );
@@ -310,7 +319,11 @@ export function mareyLegend(lang: Lang): VNode {
 }
 
 /** The data-table alternative: every report, and every group-day (as the chart draws them). */
-export function mareyTable(td: TimeDistance, lang: Lang): VNode {
+export function mareyTable(
+  td: TimeDistance,
+  lang: Lang,
+  places: readonly Pick<Place, "name" | "nameEs">[] = [],
+): VNode {
   const T = MAREY_TEXTS[lang];
   const km = (v: number | undefined) => (v === undefined ? "–" : String(Math.round(v)));
   const reports = [...td.reports].sort(
@@ -351,7 +364,7 @@ export function mareyTable(td: TimeDistance, lang: Lang): VNode {
             h("th", { scope: "row" }, r.sightingId),
             h("td", {}, formatDate(lang, isoOfDay(r.t))),
             h("td", {}, km(r.km)),
-            h("td", {}, r.placeName ?? "–"),
+            h("td", {}, r.placeName ? placeLabel(lang, r.placeName, places) : "–"),
             h("td", {}, r.group ?? "–"),
             h("td", {}, T.sourceTypes[r.sourceType] ?? r.sourceType),
             h(

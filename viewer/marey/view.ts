@@ -5,8 +5,8 @@
  * the chart is focusable; ←/→ move one day, ↑/↓ the previous/next group, Enter asks for the evidence.
  * Text from files is set as text only (toDom / textContent).
  */
-import type { TimeDistance } from "../../src/index.ts";
-import { formatDate, formatPeople } from "../i18n.ts";
+import type { Place, TimeDistance } from "../../src/index.ts";
+import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
 import { THEMES } from "../palette.ts";
 import { h, mount, toDom, toSvgString } from "../render/vnode.ts";
 import type { Lang, Theme } from "../state.ts";
@@ -45,7 +45,10 @@ export function createMareyView(options: {
   onHover: (group: string | undefined) => void;
   onStep: (days: number) => void;
   onEvidence: () => void;
+  /** The places of the data shown, for their names in the language (none: names as written). */
+  places?: () => readonly Pick<Place, "name" | "nameEs">[];
 }): MareyView {
+  const places = () => options.places?.() ?? [];
   const { wrap, keys, tip, legend, details, summary, tableHost } = buildElements(options.container);
 
   let td: TimeDistance | undefined;
@@ -80,6 +83,7 @@ export function createMareyView(options: {
       t: state.t,
       withNow: false,
       marksElsewhere: onCanvas,
+      places: places(),
     });
     // The cursor and current positions in their own SVG on top: moving them each frame does not
     // repaint the marks under them.
@@ -101,7 +105,7 @@ export function createMareyView(options: {
     keys.textContent = MAREY_TEXTS[state.lang].keys;
     summary.textContent = MAREY_TEXTS[state.lang].tableSummary;
     mount(legend, mareyLegend(state.lang));
-    if (details.open) mount(tableHost, mareyTable(td, state.lang));
+    if (details.open) mount(tableHost, mareyTable(td, state.lang, places()));
     else tableHost.replaceChildren();
     drawn = {
       lang: state.lang,
@@ -123,10 +127,12 @@ export function createMareyView(options: {
   }
 
   details.addEventListener("toggle", () => {
-    if (details.open && td && drawn) mount(tableHost, mareyTable(td, drawn.lang));
+    if (details.open && td && drawn) mount(tableHost, mareyTable(td, drawn.lang, places()));
   });
   wireEvents(wrap, tip, options, () =>
-    td && layout && drawn ? { td, layout, day0, lang: drawn.lang, last } : undefined,
+    td && layout && drawn
+      ? { td, layout, day0, lang: drawn.lang, last, places: places() }
+      : undefined,
   );
 
   return {
@@ -166,6 +172,7 @@ export function createMareyView(options: {
         selected: drawn.selected,
         ink,
         t: last?.t ?? 0,
+        places: places(),
       });
       const bg = h("rect", {
         width: layout.width,
@@ -244,6 +251,7 @@ function buildElements(container: HTMLElement) {
 }
 
 interface Current {
+  places: readonly Pick<Place, "name" | "nameEs">[];
   td: TimeDistance;
   layout: MareyLayout;
   day0: number;
@@ -286,7 +294,8 @@ function wireEvents(
     const L = c.lang;
     const T = MAREY_TEXTS[L];
     const people = found.people !== undefined ? `${formatPeople(L, found.people)} · ` : "";
-    tip.textContent = `${found.sightingId} · ${formatDate(L, isoOfDay(found.t))} · ${found.placeName ?? T.noPlace} · ${people}${found.sourceOrg ?? T.sourceTypes[found.sourceType] ?? ""} · ${T.status[found.status] ?? found.status}`;
+    const place = found.placeName ? placeLabel(L, found.placeName, c.places) : T.noPlace;
+    tip.textContent = `${found.sightingId} · ${formatDate(L, isoOfDay(found.t))} · ${place} · ${people}${found.sourceOrg ?? T.sourceTypes[found.sourceType] ?? ""} · ${T.status[found.status] ?? found.status}`;
     tip.hidden = false;
   });
   wrap.addEventListener("mouseleave", () => {
