@@ -92,10 +92,11 @@ Options:
 
 forecast.csv: group,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,
 people_p90,prob_within_horizon,status,head_arrival_p10,head_arrival_p50,head_arrival_p90 — one
-row per group on the road and place ahead of it as of --as-of (status "ahead"), and one row per
-group that has already "arrived" at the end of its route or "dissolved" (last seen more than 7
-days before --as-of; place_name and km where it was last seen, arrival columns blank). No arrival
-is dated before --as-of. Arrival dates are local dates of the median person; head_arrival_* of
+row per group on the road and place ahead of it as of --as-of (status "ahead", or "most_passed"
+for a place most of the group is already past: its arrival_p50 is then --as-of and arrival_p90
+when the last may arrive), and one row per group that has already "arrived" at the end of its
+route or "dissolved" (last seen more than 7 days before --as-of; place_name and km where it was
+last seen, arrival columns blank). No arrival is dated before --as-of. Arrival dates are local dates of the median person; head_arrival_* of
 the group's first people (when shelters must open), blank when the tracks have no head. A blank
 arrival quantile means "later than the horizon"; blank people means the group's size is unknown.
 
@@ -231,7 +232,10 @@ export function writeForecast(
     people_p50: a.people?.p50,
     people_p90: a.people?.p90,
     prob_within_horizon: a.probWithinHorizon,
-    status: "ahead",
+    // A place behind most of the group is still listed (more than one run in ten had not reached
+    // it), with the as-of day as its p50: "most_passed" says so in the file itself, where
+    // "ahead" read as "the median person arrives today".
+    status: a.mostPassed ? "most_passed" : "ahead",
     head_arrival_p10: a.headArrivalDate?.p10,
     head_arrival_p50: a.headArrivalDate?.p50,
     head_arrival_p90: a.headArrivalDate?.p90,
