@@ -140,6 +140,10 @@ describe("dtm-flow scenario", () => {
     }
     // No figure with more decimals than a plan uses (was "21.675 m³ water/day, 5,057.5 m²").
     expect(ready.join("\n")).not.toMatch(/\d\.\d{2,} m³|\d\.\d+ m²/);
+    // Days over capacity are of each day's p50 / p90, said so: not of the peak's p50.
+    expect(said).toMatch(
+      /over its capacity of 500 in \d+ % of runs \(the day-by-day p50 over it on \d+ days?, the p90 on \d+/,
+    );
     expect(said).toMatch(/\): 2,000 departed = /);
     expect(said).not.toMatch(/\b1 days\b|\d{4} (people|present)/);
     expect(io.err.join("\n")).toMatch(/Running 50 runs… 100 %/);
