@@ -115,7 +115,7 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
     const status = error
       ? `${forecastText(lang, "failed")} ${error}`
       : current
-        ? `${forecastText(lang, "asOf")} ${formatDate(lang, view!.asOfDate)} 12:00`
+        ? `${forecastText(lang, "asOf")} ${formatDate(lang, view!.asOfDate)} 12:00 ${forecastText(lang, "asOfOnly")}`
         : forecastText(lang, "computing");
     mount(
       section,

@@ -11,6 +11,7 @@ import type { ForecastView } from "./view.ts";
 type Key =
   | "title"
   | "asOf"
+  | "asOfOnly"
   | "computing"
   | "failed"
   | "place"
@@ -37,6 +38,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
   en: {
     title: "Forecast: expected arrivals",
     asOf: "From the data up to",
+    asOfOnly: "only (the map uses all the data, later reports included)",
     computing: "computing the forecast…",
     failed: "The forecast could not be computed:",
     place: "Place",
@@ -63,6 +65,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
   es: {
     title: "Pronóstico: llegadas esperadas",
     asOf: "Con los datos hasta el",
+    asOfOnly: "solamente (el mapa usa todos los datos, incluidos los reportes posteriores)",
     computing: "calculando el pronóstico…",
     failed: "No se pudo calcular el pronóstico:",
     place: "Lugar",
