@@ -230,6 +230,13 @@ async function checkReplay(page: Page) {
   const days = result.tracks.map((t) => Date.parse(t.date));
   const weeks = Math.floor((Math.max(...days) - Math.min(...days)) / (7 * 86_400_000)) + 1;
   expect(await page.locator("#maps > figure, #maps > svg").count()).toBe(weeks);
+  // The state's totals on the last day, grouped by thousands as the CLI prints them.
+  const state = dtm.runReplay(data).state;
+  const t = state[state.length - 1]!.totals;
+  const n = (v: number) => v.toLocaleString("en-US");
+  expect((await page.locator("#state-totals").innerText()).replace(/\s+/g, " ")).toBe(
+    `On ${state[state.length - 1]!.date}: ${n(t.departed)} left = ${n(t.inTransit)} in transit + ${n(t.presentAtPlaces)} at places + ${n(t.returned)} returned + ${n(t.onward)} onward + ${n(t.unknown)} unknown.`,
+  );
   // The split's categories stack up, and the report's figures are set against the ledger.
   const ledger = dtm.buildLedger({ dataset: data, tracks: result.tracks });
   const seeds = dtm
