@@ -118,6 +118,15 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
     );
     expect(await tijuana.count()).toBe(1);
     expect(await tijuana.getAttribute("data-most-passed")).toBeNull();
+    // The group no source sized says so in its people column (a dash read as "nobody").
+    expect(
+      await page
+        .locator(
+          '#forecast tbody[data-group="Salvadoran groups Nov 5-7"] td[data-people="unknown"]',
+        )
+        .first()
+        .textContent(),
+    ).toBe("size not given");
     await page.locator("#forecast").screenshot({ path: `${SHOTS}/forecast-2018-11-25.png` });
 
     // 14 Dec: every 2018 group has arrived or dissolved. The panel says which, and where, as

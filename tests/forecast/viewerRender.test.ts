@@ -146,6 +146,11 @@ describe("forecast panel builders", () => {
       arrivals: view.arrivals.map(({ head: _head, headReached: _reached, ...a }) => a),
     };
     expect(toSvgString(forecastTable(headless, "en"))).toMatch(/data-head-date=""[^>]*>–</);
+    // A group no source sized: its people are "size not given" / "sin cifra", not a dash.
+    expect(toSvgString(forecastTable(view, "en"))).toMatch(
+      /data-people="unknown"[^>]*>size not given</,
+    );
+    expect(toSvgString(forecastTable(view, "es"))).toMatch(/data-people="unknown"[^>]*>sin cifra</);
     expect(toSvgString(forecastTable(view, "es"))).toContain("Primeras personas (p50)");
     // A place the head had already passed: "already there", not the as-of day as a date.
     expect(svg).toMatch(/data-head-date="2018-11-01" data-head-reached="1"[^>]*>already there</);

@@ -32,7 +32,8 @@ type Key =
   | "lastSeen"
   | "already"
   | "mostPassed"
-  | "lastBy";
+  | "lastBy"
+  | "sizeUnknown";
 
 const TEXT: Record<Lang, Record<Key, string>> = {
   en: {
@@ -61,6 +62,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     already: "already there",
     mostPassed: "most already past",
     lastBy: "the last may arrive by",
+    sizeUnknown: "size not given",
   },
   es: {
     title: "Pronóstico: llegadas esperadas",
@@ -89,6 +91,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     already: "ya llegaron",
     mostPassed: "la mayoría ya pasó",
     lastBy: "los últimos pueden llegar hasta el",
+    sizeUnknown: "sin cifra",
   },
 };
 
@@ -228,7 +231,10 @@ function arrivalRow(a: Arrival, lang: Lang): VNode {
       },
       a.headReached ? TEXT[lang].already : a.head ? date(a.head.p50) : "–",
     ),
-    h("td", {}, a.people ? formatPeople(lang, a.people.p50) : "–"),
+    // No source sized the group (the CLI warns so): said in words, a bare dash read as none.
+    a.people
+      ? h("td", {}, formatPeople(lang, a.people.p50))
+      : h("td", { class: "muted small", "data-people": "unknown" }, TEXT[lang].sizeUnknown),
     h("td", { class: "nowrap" }, `${Math.round(a.prob * 100)} %`),
   );
 }
