@@ -115,7 +115,7 @@ describe("dtm-flow forecast", () => {
     );
     // (Near which place depends on the estimator's track of the day; the report is of 14 Nov.)
     expect(io.out.join("\n")).toMatch(
-      /^ {2}Honduran caravan 1: on the road near [^(]+ \(last report 2018-11-14\)\.$/m,
+      /^ {2}Honduran caravan 1: on the road, last placed near [^(]+ \(last report 2018-11-14\)\.$/m,
     );
     const line = (r: Record<string, string>) =>
       io.out.find((l) =>
