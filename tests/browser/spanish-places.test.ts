@@ -70,6 +70,17 @@ describe.skipIf(!hasBrowser)("place names in Spanish beside the map, in Chromium
     expect(confidence.join(" ")).not.toMatch(/high|medium|low/);
   });
 
+  it("the group's details and its evidence give the same km for the day, whole km", async () => {
+    // They said "2,080 km (2,020–2,240 km)" (rounded to 10 like people) and "km 2077.8 (90 %:
+    // 2022.5–2235.2)" side by side for the same estimate.
+    const numbers = (text: string | null) => (text ?? "").match(/\d[\d,]*(\.\d+)?/g) ?? [];
+    const details = numbers(await page.locator('#details dd[data-field="km"]').textContent());
+    const line = await page.locator("#evidence-panel p.evidence-estimate").textContent();
+    const evidence = line?.match(/km ([\d,]+) \(90 %: ([\d,]+)–([\d,]+)\)/)?.slice(1);
+    expect(details).toHaveLength(3);
+    expect(evidence).toEqual(details);
+  });
+
   it("in English the same places keep their English names", async () => {
     await page.click("#lang");
     await page.waitForSelector("html[lang=en]");

@@ -70,12 +70,17 @@ export function groupDetails(
               : tr(lang, "sizeUnknown"),
           ),
           h("dt", {}, `${tr(lang, "kmAlong")} (${f.routeId})`),
-          h("dd", { "data-field": "km" }, interval(lang, f.km, f.kmLow, f.kmHigh, " km")),
+          // Whole km, as the evidence's estimate line (not rounded to 10 like a count of people).
+          h(
+            "dd",
+            { "data-field": "km" },
+            `${formatCount(lang, f.km)} km (${formatCount(lang, f.kmLow)}–${formatCount(lang, f.kmHigh)} km)`,
+          ),
           h("dt", {}, tr(lang, "body")),
           h(
             "dd",
             { "data-field": "body" },
-            `${formatPeople(lang, f.tailKm)}–${formatPeople(lang, f.headKm)} km`,
+            `${formatCount(lang, f.tailKm)}–${formatCount(lang, f.headKm)} km`,
           ),
           h("dd", { class: "note" }, tr(lang, "interval")),
         )

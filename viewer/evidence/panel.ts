@@ -8,7 +8,7 @@
  */
 import type { Correction, Evidence, EvidenceReport, Place, TimeDistance } from "../../src/index.ts";
 import { safeUrl } from "../../src/index.ts";
-import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
+import { formatCount, formatDate, formatPeople, placeLabel } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import { MAREY_TEXTS } from "../marey/texts.ts";
 import { describeCorrection } from "./model.ts";
@@ -35,6 +35,7 @@ export interface EvidenceActions {
   runCheck(): void;
 }
 
+const km = (L: Lang, v: number) => (Number.isFinite(v) ? formatCount(L, v) : "–");
 const fmt1 = (v: number | undefined) => (v === undefined ? "–" : String(Math.round(v * 10) / 10));
 const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)} %` : "–");
 
@@ -73,7 +74,13 @@ export function renderEvidence(
   const size = Number.isFinite(p.size) ? formatPeople(L, p.size) : "–";
   const parts: Node[] = [
     el(doc, "h3", { id: "evidence-heading" }, T.heading(e.group, formatDate(L, e.date))),
-    el(doc, "p", {}, T.estimate(fmt1(p.km), fmt1(p.kmLow), fmt1(p.kmHigh), size)),
+    // Whole km grouped by thousands, as the group's details beside the map give them.
+    el(
+      doc,
+      "p",
+      { class: "evidence-estimate" },
+      T.estimate(km(L, p.km), km(L, p.kmLow), km(L, p.kmHigh), size),
+    ),
     el(doc, "p", { class: "muted small" }, T.window(e.windowDays)),
   ];
   if (e.check) {
