@@ -45,7 +45,8 @@ export const NEEDS_SHOWN_DECIMALS = {
  */
 export function shownNeed(key: keyof NeedsSeries, value: number): number {
   const scale = 10 ** NEEDS_SHOWN_DECIMALS[key];
-  return Math.ceil(value * scale - 1e-9) / scale;
+  // Never below 0 (nor -0, which prints as "-0": a place no one stops at needs nothing).
+  return Math.max(0, Math.ceil(value * scale - 1e-9) / scale);
 }
 
 /** 10 ** NEEDS_DECIMALS.coveredM2: covered space is rounded to 1 / AREA_SCALE m². */

@@ -160,6 +160,17 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     expect(await row.locator('td[data-need="covered"]').textContent()).toBe(
       shownNeed("coveredM2", Number(cli["covered_m2_peak_p90"])).toLocaleString("en-GB"),
     );
+    // The whole needs table is in view: no column behind a horizontal scroll bar (water,
+    // latrines, space and kits were), and no need printed as "-0".
+    // At 1280 px too, a planner's laptop.
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    const [scroll, client] = await first
+      .locator(".needs-scroll")
+      .evaluate((e) => [e.scrollWidth, e.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
+    await page.setViewportSize({ width: 1500, height: 1100 });
+    for (const cell of await first.locator("table.needs td[data-need]").allTextContents())
+      expect(cell).toMatch(/^\d/);
     // Grouped by thousands as the CLI's summary prints them (3,715), the exact figure of the CSV.
     const kits = (await row.locator('td[data-need="kits"]').textContent())!;
     expect(kits).toBe(Number(cli["hygiene_kits_month_peak_p90"]).toLocaleString("en-GB"));

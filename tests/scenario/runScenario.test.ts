@@ -340,6 +340,8 @@ describe("placeNeeds", () => {
     expect(shownNeed("waterM3PerDay", 21.61)).toBe(21.7);
     expect(shownNeed("waterM3PerDay", 0.1 * 3)).toBe(0.3);
     expect(shownNeed("latrines", 29)).toBe(29);
+    // Nothing needed is 0, never -0 (printed "-0" in the needs table).
+    expect(Object.is(shownNeed("waterM3PerDay", 0), 0)).toBe(true);
   });
 
   it("placeNeeds switches to 1 latrine per 20 people 30 days after the first arrival", () => {

@@ -65,19 +65,26 @@ function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
       "tr",
       { "data-place": r.name },
       el("th", { scope: "row" }, placeLabel(lang, r)),
+      // The p10–p90 under the p50, smaller: on one line the table was wider than a result's column
+      // and its needs (water, latrines, space, kits) were off to the right, behind a scroll bar.
       el(
         "td",
         { "data-date": r.firstArrival.p50 },
-        `${date(r.firstArrival.p50)} (${date(r.firstArrival.p10)}–${date(r.firstArrival.p90)})`,
+        date(r.firstArrival.p50),
+        el("span", { class: "range" }, `${date(r.firstArrival.p10)}–${date(r.firstArrival.p90)}`),
       ),
-      el("td", {}, `${people(r.peak.p50)} (${people(r.peak.p10)}–${people(r.peak.p90)})`),
+      el(
+        "td",
+        { "data-peak": String(r.peak.p50) },
+        people(r.peak.p50),
+        el("span", { class: "range" }, `${people(r.peak.p10)}–${people(r.peak.p90)}`),
+      ),
       el("td", {}, people(r.capacity)),
       el(
         "td",
         { class: r.overCapacity ? "over" : undefined },
         r.overCapacity === undefined ? "–" : `${Math.round(r.overCapacity * 100)} %`,
       ),
-      // The library's figures to its decimals: what scenario-summary.csv says.
       el("td", { "data-need": "water" }, need(r, "waterM3PerDay")),
       el("td", { "data-need": "latrines" }, need(r, "latrines")),
       el("td", { "data-need": "covered" }, need(r, "coveredM2")),
