@@ -151,6 +151,26 @@ describe.skipIf(!hasBrowser)("a planner's screen, in Chromium", () => {
     await page.locator("#headlines").screenshot({ path: join(SHOTS, "planner-reported-es.png") });
   }, 120_000);
 
+  it("the time–distance chart's cursor stays on the chart after its last day, and says so", async () => {
+    // 14 Dec 2018: the tracks (and the chart) end on 29 Nov, the replay runs on with the ledger.
+    await showDay(page, 62.5, "2018-12-14", "en");
+    const note = page.locator("#marey-cursor-note");
+    await expect
+      .poll(() => note.textContent(), { timeout: 60_000 })
+      .toBe("14 Dec 2018: past the chart's days →");
+    const [x, width] = await page.evaluate(() => {
+      const cursor = document.querySelector("#marey-cursor")!;
+      const svg = cursor.closest("svg")!;
+      const m = /translate\(([\d.]+),/.exec(cursor.getAttribute("transform") ?? "");
+      return [Number(m?.[1]), Number(svg.getAttribute("width"))];
+    });
+    expect(x).toBeLessThan(width);
+    // Within the chart's days the note is empty and the cursor solid.
+    await showDay(page, 20.5, "2018-11-02", "en");
+    await expect.poll(() => note.textContent()).toBe("");
+    expect(await page.locator("#marey-cursor").getAttribute("stroke-dasharray")).toBeNull();
+  }, 120_000);
+
   it("the analyst panel's output CSVs have the library's HXL row only with the box ticked; input tables always", async () => {
     await page.evaluate(
       () => ((document.querySelector("#export-tables") as HTMLDetailsElement).open = true),

@@ -61,6 +61,15 @@ describe("marey layout", () => {
     const f = mareyFrame(layout, t);
     expect(f.groups[0].y).toBeCloseTo(layout.y(first.kms[3]), 0);
     expect(mareyFrame(layout, -50).groups.every((g) => g.y === undefined)).toBe(true);
+    // A day outside the chart's days holds the cursor at the edge and says which side (the
+    // replay runs on after the tracks end; the cursor used to leave the chart).
+    expect(a.beyond).toBeUndefined();
+    const late = mareyFrame(layout, td.dayRange[1] - layout.day0 + 30);
+    expect(late.beyond).toBe("after");
+    expect(late.cursorX).toBe(layout.width - MAREY_MARGIN.right);
+    const early = mareyFrame(layout, -50);
+    expect(early.beyond).toBe("before");
+    expect(early.cursorX).toBe(MAREY_MARGIN.left);
     // Hit testing: the report under the pointer, the group under the pointer.
     const r = layout.reports[0];
     const hit = nearestReport(layout, r.x + 1, r.y)!;

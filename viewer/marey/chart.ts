@@ -240,6 +240,14 @@ export function mareyNow(layout: MareyLayout, ink: string): VNode {
       stroke: ink,
       "stroke-width": 1,
     }),
+    // Says the day shown is outside the chart's days (the cursor then waits at the edge).
+    h("text", {
+      id: "marey-cursor-note",
+      x: 0,
+      y: m.top - 22,
+      fill: ink,
+      "font-size": 11,
+    }),
     layout.bands.map((b, i) =>
       h("circle", {
         id: `marey-now-${i}`,

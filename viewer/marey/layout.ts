@@ -243,15 +243,28 @@ function linePath(days: readonly TimeDistanceBody[], x: Linear, y: Linear): stri
 export function mareyFrame(
   layout: MareyLayout,
   t: number,
-): { cursorX: number; groups: { group: string; x: number; y: number | undefined }[] } {
+): {
+  cursorX: number;
+  /**
+   * The day is past the chart's last day ("after") or before its first ("before"): the cursor
+   * is held at that edge (the replay runs on with the ledger after the tracks end, 29 Nov → 14 Jan
+   * for 2018, and the cursor used to leave the chart without a word).
+   */
+  beyond?: "after" | "before";
+  groups: { group: string; x: number; y: number | undefined }[];
+} {
   const day = layout.day0 + t;
-  const cursorX = round(layout.x(day));
+  const raw = layout.x(day);
+  const [lo, hi] = [MAREY_MARGIN.left, layout.width - MAREY_MARGIN.right];
+  const beyond =
+    raw > hi + 0.5 ? ("after" as const) : raw < lo - 0.5 ? ("before" as const) : undefined;
+  const cursorX = round(Math.min(hi, Math.max(lo, raw)));
   const groups = layout.bands.map((b) => ({
     group: b.group,
     x: cursorX,
     y: medianAt(b, day, layout.y),
   }));
-  return { cursorX, groups };
+  return { cursorX, ...(beyond ? { beyond } : {}), groups };
 }
 
 function medianAt(b: GroupBand, day: number, y: Linear): number | undefined {

@@ -59,6 +59,7 @@ export function createMareyView(options: {
     { lang: Lang; theme: Theme; selected?: string; hovered?: string; width: number } | undefined;
   let last: MareyViewState | undefined;
   let cursor: SVGLineElement | null = null;
+  let note: SVGTextElement | null = null;
   let dots: SVGCircleElement[] = [];
   const times: number[] = [];
   let measuredWidth = Math.floor(wrap.clientWidth || 900);
@@ -101,6 +102,7 @@ export function createMareyView(options: {
     mount(wrap, chart, overlay);
     if (onCanvas) wrap.insertBefore(marksCanvas(wrap.ownerDocument, layout), wrap.lastChild);
     cursor = wrap.querySelector("#marey-cursor");
+    note = wrap.querySelector("#marey-cursor-note");
     dots = layout.bands.map((_, i) => wrap.querySelector(`#marey-now-${i}`) as SVGCircleElement);
     keys.textContent = MAREY_TEXTS[state.lang].keys;
     summary.textContent = MAREY_TEXTS[state.lang].tableSummary;
@@ -159,7 +161,8 @@ export function createMareyView(options: {
       } else if (drawn.selected !== state.selected || drawn.hovered !== state.hovered) {
         restyleBands(state);
       }
-      if (layout && (!last || last.t !== state.t)) moveNow(layout, cursor, dots, state.t);
+      if (layout && (!last || last.t !== state.t || last.lang !== state.lang))
+        moveNow(layout, { cursor, note, dots }, state);
       last = state;
       times.push(performance.now() - t0);
       if (times.length > 600) times.shift();
@@ -189,12 +192,23 @@ export function createMareyView(options: {
 /** Moves the cursor and the groups' current positions (the overlay's elements) to time t. */
 function moveNow(
   layout: MareyLayout,
-  cursor: SVGLineElement | null,
-  dots: SVGCircleElement[],
-  t: number,
+  els: { cursor: SVGLineElement | null; note: SVGTextElement | null; dots: SVGCircleElement[] },
+  state: { t: number; lang: Lang },
 ): void {
-  const f = mareyFrame(layout, t);
+  const { cursor, note, dots } = els;
+  const f = mareyFrame(layout, state.t);
   cursor?.setAttribute("transform", `translate(${f.cursorX},0)`);
+  // Past the chart's days (or before them): the cursor waits at the edge, dashed, and says why.
+  if (f.beyond) cursor?.setAttribute("stroke-dasharray", "3 3");
+  else cursor?.removeAttribute("stroke-dasharray");
+  if (note) {
+    const date = formatDate(state.lang, isoOfDay(Math.floor(layout.day0 + state.t)));
+    const T = MAREY_TEXTS[state.lang];
+    note.textContent =
+      f.beyond === "after" ? T.beyond(date) : f.beyond === "before" ? T.before(date) : "";
+    note.setAttribute("x", String(f.cursorX + (f.beyond === "before" ? 4 : -4)));
+    note.setAttribute("text-anchor", f.beyond === "before" ? "start" : "end");
+  }
   f.groups.forEach((g, i) => {
     const dot = dots[i];
     if (!dot) return;
