@@ -151,6 +151,30 @@ describe.skipIf(!hasBrowser)("a planner's screen, in Chromium", () => {
     await page.locator("#headlines").screenshot({ path: join(SHOTS, "planner-reported-es.png") });
   }, 120_000);
 
+  it("a group's label on the map has a plate under it that covers it (place labels showed through)", async () => {
+    await showDay(page, 43.5, "2018-11-25", "en");
+    await page.waitForSelector('#map-hits text.group-label[data-group="Honduran caravan 1"]');
+    const covered = await page.evaluate(() =>
+      [...document.querySelectorAll<SVGTextElement>("#map-hits text.group-label")].map((t) => {
+        const plate = document.querySelector<SVGRectElement>(
+          `#map-hits rect.group-label-bg[data-group="${CSS.escape(t.dataset.group ?? "")}"]`,
+        );
+        if (!plate) return `${t.dataset.group}: no plate`;
+        const a = t.getBBox();
+        const b = plate.getBBox();
+        const inside =
+          a.x >= b.x - 0.5 &&
+          a.y >= b.y - 0.5 &&
+          a.x + a.width <= b.x + b.width + 0.5 &&
+          a.y + a.height <= b.y + b.height + 0.5;
+        return inside ? "ok" : `${t.dataset.group}: text ${a.x},${a.width} plate ${b.x},${b.width}`;
+      }),
+    );
+    expect(covered.length).toBeGreaterThan(0);
+    expect(covered.filter((c) => c !== "ok")).toEqual([]);
+    await page.locator("#map").screenshot({ path: join(SHOTS, "planner-labels-2018-11-25.png") });
+  });
+
   it("the time–distance chart's cursor stays on the chart after its last day, and says so", async () => {
     // 14 Dec 2018: the tracks (and the chart) end on 29 Nov, the replay runs on with the ledger.
     await showDay(page, 62.5, "2018-12-14", "en");

@@ -5,13 +5,16 @@
  */
 import { select } from "d3-selection";
 import { groupEstimateAt } from "../charts/details.ts";
-import { formatPeople, tr } from "../i18n.ts";
+import { formatCount, formatPeople, tr } from "../i18n.ts";
 import { hoverPatch } from "../state.ts";
 import type { Lang, ViewState } from "../state.ts";
 import type { ViewerContext } from "../view/context.ts";
 import { hideTooltip, showTooltip } from "../view/dom.ts";
 import type { ViewerDom } from "../view/dom.ts";
 import type { GroupMark } from "./frame.ts";
+
+/** Font size of a group's label on the map, px (viewer/style.css `#map-hits .group-label`). */
+const LABEL_FONT_PX = 12;
 
 /** Groups of at least this many people are labelled on the map (the selected one always). */
 export const LABEL_MIN_PEOPLE = 1500;
@@ -43,7 +46,8 @@ function tooltipText(ctx: ViewerContext, g: GroupMark): string {
   const size = Number.isFinite(est.size)
     ? ` (${formatPeople(L, est.sizeLow)}–${formatPeople(L, est.sizeHigh)})`
     : "";
-  return `${g.id}\n${tr(L, "size")}: ${peopleText(L, est.size)}${size}\n${tr(L, "kmAlong")}: ${formatPeople(L, est.km)} (${formatPeople(L, est.kmLow)}–${formatPeople(L, est.kmHigh)})`;
+  // Whole km, as the group's details and evidence give them (not rounded like people).
+  return `${g.id}\n${tr(L, "size")}: ${peopleText(L, est.size)}${size}\n${tr(L, "kmAlong")}: ${formatCount(L, est.km)} (${formatCount(L, est.kmLow)}–${formatCount(L, est.kmHigh)})`;
 }
 
 const setAttr = (el: Element, name: string, value: string) => {
@@ -107,9 +111,24 @@ export function renderGroupTargets(ctx: ViewerContext, dom: ViewerDom): void {
     setAttr(this, "data-on-road", String(g.onRoad));
     setAttr(this, "data-day", String(g.day));
   });
+  const labelled = labelledGroups(marks, state);
+  // A plate behind each label: the place labels under it (drawn when the view changes, not every
+  // frame) showed through between its letters ("Honduran caravan 1 · 5,900" over Tijuana's).
+  select(dom.hits)
+    .selectAll<SVGRectElement, GroupMark>("rect.group-label-bg")
+    .data(labelled, (g) => g.id)
+    .join((enter) => enter.insert("rect", "text.group-label").attr("class", "group-label-bg"))
+    .each(function (g) {
+      const width = groupLabel(state.lang, g).length * LABEL_FONT_PX * 0.62 + 6;
+      setAttr(this, "x", (g.x * z.k + z.x + g.rHigh + 1).toFixed(1));
+      setAttr(this, "y", (g.y * z.k + z.y + 4 - LABEL_FONT_PX).toFixed(1));
+      setAttr(this, "width", width.toFixed(1));
+      setAttr(this, "height", String(LABEL_FONT_PX + 5));
+      setAttr(this, "data-group", g.id);
+    });
   select(dom.hits)
     .selectAll<SVGTextElement, GroupMark>("text.group-label")
-    .data(labelledGroups(marks, state), (g) => g.id)
+    .data(labelled, (g) => g.id)
     .join((enter) => enter.append("text").attr("class", "group-label"))
     .each(function (g) {
       setAttr(this, "x", (g.x * z.k + z.x + g.rHigh + 4).toFixed(1));
