@@ -38,7 +38,10 @@ import {
   createRouteIndex,
   dayNumber,
   fitMovement,
+  fitStayLaw,
   forecastArrivals,
+  stayedDays,
+  staySurvival,
   groupMovement,
   meanDailyKm,
   movesOfTrack,
@@ -97,6 +100,11 @@ interface Variant {
   headAtReports?: boolean;
   /** Development: the pooled law's mean daily move × `lawScale` (its ride share moved). */
   lawScale?: number;
+  /**
+   * Start a group that has stayed ≥ `stay` days at its place in its stay, ending it by the stay
+   * law fitted on the tracks so far (src/forecast/stay.ts); undefined = the Markov start.
+   */
+  stay?: number;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -415,6 +423,11 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       fitWalk: false,
       matchMeanKmPerDay: v.lawScale * meanDailyKm(pooled),
     });
+  const stayLaw = v.stay !== undefined ? fitStayLaw(now.estimate.tracks) : undefined;
+  if (stayLaw && process.env.FS_STAY === "1")
+    console.log(
+      `stay law: ${stayLaw.stays} stays, S(1..21) ${[1, 2, 3, 5, 7, 10, 14, 21].map((d) => staySurvival(stayLaw, d).toFixed(2)).join(" ")}`,
+    );
   const groups = now.groups.map((g) => {
     const regime = startRegime(g.regime, g.reportedRegime, v.reportedRideWeight ?? 1);
     // The head's regime follows the group's unless its own last move was a ride.
@@ -422,6 +435,12 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       g.head?.lastMoveKm !== undefined && regimeOfPace(g.head.lastMoveKm, g.movement) === "ride";
     const head = g.head && { ...g.head, regime: headRides ? g.head.regime : regime };
     const out = { ...g, regime, head: v.headRuns === false ? undefined : head, movement: pooled };
+    if (v.stay !== undefined) {
+      const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });
+      const track = now.estimate.tracks.filter((t) => t.group === g.group);
+      const days = stayedDays(r, track, g.lastDay, g.km.median);
+      out.stayedDays = days >= v.stay ? days : 0;
+    }
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, pooled, v.pace);
@@ -446,7 +465,7 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
     }
     return out;
   });
-  return { ...now, groups };
+  return { ...now, groups, stayLaw };
 }
 
 /** Scores every as-of forecast of one world into `tables` (one per variant); returns the number of as-of moments. */

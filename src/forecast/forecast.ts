@@ -13,6 +13,9 @@ import type { Random } from "../util/random.ts";
 import { mulberry32, randomNormal } from "../util/random.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { nextRegime, REGIMES, stepGroup } from "../movement/index.ts";
+import type { MovementModel } from "../movement/index.ts";
+import { remainingStay, STAY_RADIUS_KM } from "./stay.ts";
+import type { StayLaw } from "./stay.ts";
 import type { GroupDayState, Regime } from "../movement/index.ts";
 import { isoDate } from "../calendar/index.ts";
 import { buildCorridor } from "../geo/corridor.ts";
@@ -215,9 +218,22 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
     const run = { ...dynamics, startSpread: options.startSpread ?? 1 };
-    const sim = simulateGroup(g, g, steps, runs, random, run);
+    const stay =
+      now.stayLaw && (g.stayedDays ?? 0) >= 1
+        ? { law: now.stayLaw, days: g.stayedDays! }
+        : undefined;
+    const sim = simulateGroup(g, { ...g, stay }, steps, runs, random, run);
     // The head moves on from its own start (its km and, when it was riding, its ride).
-    const head = g.head ? simulateGroup(g, g.head, steps, runs, random, run).km : undefined;
+    const head = g.head
+      ? simulateGroup(
+          g,
+          { ...g.head, stay: headStays(g) ? stay : undefined },
+          steps,
+          runs,
+          random,
+          run,
+        ).km
+      : undefined;
     arrivals.push(...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head }));
     positions.push(...conesOf(g, sim, steps, runs, now.asOf, end));
   }
@@ -419,7 +435,10 @@ function quantile(values: number[], p: number): number {
  */
 function simulateGroup(
   g: GroupNowcast,
-  start: Pick<GroupNowcast, "regime"> & { km: { median: Km; low: Km; high: Km } },
+  start: Pick<GroupNowcast, "regime"> & {
+    km: { median: Km; low: Km; high: Km };
+    stay?: { law: StayLaw; days: number };
+  },
   steps: number,
   runs: number,
   random: Random,
@@ -439,15 +458,48 @@ function simulateGroup(
     const size0 = g.size ? Math.exp(g.size.logMean + g.size.logSd * randomNormal(random)) : 1000;
     const ri = nextRegime([regimeP], 0, random());
     let state: GroupDayState = { km: km0, size: size0, regime: REGIMES[ri]! };
+    // A stay under way rests for its remaining days, then the group moves (walk or ride).
+    const stays = start.stay ? remainingStay(start.stay.law, start.stay.days, random(), steps) : -1;
+    if (start.stay) state.regime = "rest";
     km[r * width] = state.km;
     size[r * width] = state.size;
     for (let k = 1; k <= steps; k++) {
-      state = stepGroup(state, g.movement, g.routeLengthKm, random, dynamics);
+      state =
+        k <= stays
+          ? {
+              ...stepGroup(state, g.movement, g.routeLengthKm, random, dynamics),
+              km: state.km,
+              regime: "rest",
+            }
+          : k === stays + 1
+            ? stepGroup(state, moving(g.movement), g.routeLengthKm, random, dynamics)
+            : stepGroup(state, g.movement, g.routeLengthKm, random, dynamics);
       km[r * width + k] = state.km;
       size[r * width + k] = state.size;
     }
   }
   return { km, size };
+}
+
+/** The law with its rest share moved to walking and riding (the day a stay ends moves). */
+function moving(m: MovementModel): MovementModel {
+  const go = m.regimes.walk + m.regimes.ride;
+  if (!(go > 0)) return m;
+  const cached = movingCache.get(m);
+  if (cached) return cached;
+  const out = {
+    ...m,
+    persistence: 0,
+    regimes: { rest: 0, walk: m.regimes.walk / go, ride: m.regimes.ride / go },
+  };
+  movingCache.set(m, out);
+  return out;
+}
+const movingCache = new WeakMap<MovementModel, MovementModel>();
+
+/** Whether the head stays with a staying group: its start within the stay radius of the median person's. */
+function headStays(g: GroupNowcast): boolean {
+  return g.head !== undefined && g.head.km.median - g.km.median <= STAY_RADIUS_KM;
 }
 
 /** Local time at which run `r` first reaches `target` km (Infinity when it does not). */
