@@ -105,6 +105,8 @@ interface Variant {
    * law fitted on the tracks so far (src/forecast/stay.ts); undefined = the Markov start.
    */
   stay?: number;
+  /** With `stay`: a day moving less than this is a day stayed (km; default the library's). */
+  stayMoveKm?: number;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -423,7 +425,8 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       fitWalk: false,
       matchMeanKmPerDay: v.lawScale * meanDailyKm(pooled),
     });
-  const stayLaw = v.stay !== undefined ? fitStayLaw(now.estimate.tracks) : undefined;
+  const stayLaw =
+    v.stay !== undefined ? fitStayLaw(now.estimate.tracks, undefined, v.stayMoveKm) : undefined;
   if (stayLaw && process.env.FS_STAY === "1")
     console.log(
       `stay law: ${stayLaw.stays} stays, S(1..21) ${[1, 2, 3, 5, 7, 10, 14, 21].map((d) => staySurvival(stayLaw, d).toFixed(2)).join(" ")}`,
@@ -438,7 +441,7 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
     if (v.stay !== undefined) {
       const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
-      const days = stayedDays(r, track, g.lastDay, g.km.median);
+      const days = stayedDays(r, track, g.lastDay, g.km.median, v.stayMoveKm);
       out.stayedDays = days >= v.stay ? days : 0;
     }
     if (v.pace) {
@@ -525,6 +528,31 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
         now.groups.find((n) => n.group === est),
         mine,
       );
+      if (process.env.FS_STAY === "1") {
+        const n = first.groups.find((x) => x.group === est);
+        const i = g.days.findIndex((d) => dayNumber(d.date) === n?.lastDay);
+        if (n && i > 0) {
+          let before = 0;
+          while (i - before > 0 && g.days[i - before]!.km - g.days[i - before - 1]!.km < 10)
+            before++;
+          let after = 0;
+          while (
+            i + after + 1 < g.days.length &&
+            g.days[i + after + 1]!.km - g.days[i + after]!.km < 10
+          )
+            after++;
+          const tr = now.estimate.tracks
+            .filter((t) => t.group === est)
+            .slice(-4)
+            .map((t) => Math.round(t.km));
+          console.log(
+            `STAY est ${n.stayedDays} truth ${before} then ${after} rest ${n.regime.rest.toFixed(2)} last ${n.lastDay} asof ${day} truekm ${Math.round(g.days[i]!.km)} track ${tr.join(",")} rep ${mine
+              .slice(-4)
+              .map((r) => `${r.t.toFixed(1)}@${Math.round(r.km)}`)
+              .join(" ")}`,
+          );
+        }
+      }
       fs.forEach((f, i) => scoreGroup(g, { f, est, mine, corridor, asOf: day }, tables[i]!));
       if (DISP) {
         const n = first.groups.find((x) => x.group === est);

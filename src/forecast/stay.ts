@@ -10,7 +10,7 @@ import type { TrackPoint } from "../model/track.ts";
 import type { ReportKm } from "./lastTwoReports.ts";
 
 /** A day whose median person moves less than this is a day stayed (km; walking days are ~20–60 km). */
-export const STAY_MOVE_KM = 10;
+export const STAY_MOVE_KM = 15;
 /** Reports within this of the place count as at the place (km; a town and its shelters). */
 export const STAY_RADIUS_KM = 15;
 
@@ -33,11 +33,14 @@ export function staySurvival(law: StayLaw, d: number): number {
 }
 
 /** The stays in one group's track (days, in order): runs of days moving < {@link STAY_MOVE_KM}. */
-function staysOfTrack(track: readonly TrackPoint[]): { days: number; censored: boolean }[] {
+function staysOfTrack(
+  track: readonly TrackPoint[],
+  moveKm: Km,
+): { days: number; censored: boolean }[] {
   const out: { days: number; censored: boolean }[] = [];
   let run = 0;
   for (let i = 1; i < track.length; i++) {
-    if (track[i]!.km - track[i - 1]!.km < STAY_MOVE_KM) run++;
+    if (track[i]!.km - track[i - 1]!.km < moveKm) run++;
     else if (run > 0) {
       out.push({ days: run, censored: false });
       run = 0;
@@ -56,7 +59,11 @@ function staysOfTrack(track: readonly TrackPoint[]): { days: number; censored: b
  * @example
  * fitStayLaw(estimate.tracks).survival[3]; // => P(stay > 3 days)
  */
-export function fitStayLaw(tracks: readonly TrackPoint[], prior = 5): StayLaw {
+export function fitStayLaw(
+  tracks: readonly TrackPoint[],
+  prior = 5,
+  moveKm: Km = STAY_MOVE_KM,
+): StayLaw {
   const byGroup = new Map<string, TrackPoint[]>();
   for (const t of tracks) {
     const a = byGroup.get(t.group);
@@ -64,7 +71,10 @@ export function fitStayLaw(tracks: readonly TrackPoint[], prior = 5): StayLaw {
     else byGroup.set(t.group, [t]);
   }
   const stays = [...byGroup.values()].flatMap((g) =>
-    staysOfTrack(g.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))),
+    staysOfTrack(
+      g.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+      moveKm,
+    ),
   );
   const maxDays = Math.max(1, ...stays.map((s) => s.days));
   // Pooled daily hazard: ends / days at risk.
@@ -89,20 +99,21 @@ export function fitStayLaw(tracks: readonly TrackPoint[], prior = 5): StayLaw {
  * Whole days the group has stayed at its place by `lastDay` (local day number), 0 when it moved
  * into `lastDay` or the data do not show a stay. The place is where its latest reports put it;
  * the stay began on the earliest report day from which every later report is within
- * {@link STAY_RADIUS_KM} of it — provided the estimated track's `lastDay` km is there too (else
- * the group has moved on since). Without two report days there, the track alone: the days at its
- * end without a move of {@link STAY_MOVE_KM}.
+ * {@link STAY_RADIUS_KM} of it — provided the estimated track's `lastDay` km is there too. The
+ * track's own count (the days at its end without a move of {@link STAY_MOVE_KM}) is the floor:
+ * the reports of a staying body are spread over its parts, so they often do not agree on a place.
  */
 export function stayedDays(
   reports: readonly ReportKm[],
   track: readonly TrackPoint[],
   lastDay: number,
   lastKm: Km,
+  moveKm: Km = STAY_MOVE_KM,
 ): number {
-  const fromTrack = trailingStay(track);
+  const fromTrack = trailingStay(track, moveKm);
   if (reports.length === 0) return fromTrack;
   const place = reports.at(-1)!.km;
-  if (Math.abs(lastKm - place) > STAY_RADIUS_KM) return 0;
+  if (Math.abs(lastKm - place) > STAY_RADIUS_KM) return fromTrack;
   let first = Math.floor(reports.at(-1)!.t);
   for (let i = reports.length - 1; i >= 0; i--) {
     if (Math.abs(reports[i]!.km - place) > STAY_RADIUS_KM) break;
@@ -113,10 +124,10 @@ export function stayedDays(
 }
 
 /** Days at the end of a group's track (in date order) without a move of {@link STAY_MOVE_KM}. */
-function trailingStay(track: readonly TrackPoint[]): number {
+function trailingStay(track: readonly TrackPoint[], moveKm: Km): number {
   let n = 0;
   for (let i = track.length - 1; i > 0; i--) {
-    if (track[i]!.km - track[i - 1]!.km >= STAY_MOVE_KM) break;
+    if (track[i]!.km - track[i - 1]!.km >= moveKm) break;
     n++;
   }
   return n;
