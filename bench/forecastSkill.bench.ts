@@ -107,6 +107,8 @@ interface Variant {
   stay?: number;
   /** With `stay`: a day moving less than this is a day stayed (km; default the library's). */
   stayMoveKm?: number;
+  /** With `stay`: the runs that start in the stay (forecastArrivals' `stayRuns`). */
+  stayRuns?: "all" | "rest";
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -502,6 +504,7 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
         runs: RUNS,
         random: mulberry32(seed * 1000 + day),
         startSpread: v.startSpread,
+        stayRuns: v.stayRuns,
       }),
     );
     forecasts++;

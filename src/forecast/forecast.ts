@@ -58,6 +58,11 @@ export interface ForecastOptions {
    * position, 1 = the estimator's 90 % interval as given); default 1.
    */
   startSpread?: number;
+  /**
+   * With the nowcast's `stayLaw`, which runs of a group that has stayed ≥ 1 day start in its stay:
+   * `all`, or `rest` (those whose start regime, drawn from the posterior, is rest); default `all`.
+   */
+  stayRuns?: "all" | "rest";
 }
 
 /**
@@ -217,7 +222,11 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     });
     if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
-    const run = { ...dynamics, startSpread: options.startSpread ?? 1 };
+    const run = {
+      ...dynamics,
+      startSpread: options.startSpread ?? 1,
+      stayAll: options.stayRuns !== "rest",
+    };
     const stay =
       now.stayLaw && (g.stayedDays ?? 0) >= 1
         ? { law: now.stayLaw, days: g.stayedDays! }
@@ -442,7 +451,12 @@ function simulateGroup(
   steps: number,
   runs: number,
   random: Random,
-  dynamics: { attritionPerDay: number; joinLeaveProb: number; startSpread: number },
+  dynamics: {
+    attritionPerDay: number;
+    joinLeaveProb: number;
+    startSpread: number;
+    stayAll: boolean;
+  },
 ): { km: Float64Array; size: Float64Array } {
   const width = steps + 1;
   const km = new Float64Array(runs * width);
@@ -459,8 +473,9 @@ function simulateGroup(
     const ri = nextRegime([regimeP], 0, random());
     let state: GroupDayState = { km: km0, size: size0, regime: REGIMES[ri]! };
     // A stay under way rests for its remaining days, then the group moves (walk or ride).
-    const stays = start.stay ? remainingStay(start.stay.law, start.stay.days, random(), steps) : -1;
-    if (start.stay) state.regime = "rest";
+    const stayed = start.stay && (dynamics.stayAll || ri === 0) ? start.stay : undefined;
+    const stays = stayed ? remainingStay(stayed.law, stayed.days, random(), steps) : -1;
+    if (stayed) state.regime = "rest";
     km[r * width] = state.km;
     size[r * width] = state.size;
     for (let k = 1; k <= steps; k++) {
