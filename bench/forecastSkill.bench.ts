@@ -109,6 +109,8 @@ interface Variant {
   stayMoveKm?: number;
   /** With `stay`: the runs that start in the stay (forecastArrivals' `stayRuns`). */
   stayRuns?: "all" | "rest";
+  /** With `stay`: only groups whose start's 90 % interval is at most this wide (km). */
+  stayMaxWidthKm?: number;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -444,7 +446,8 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       const days = stayedDays(r, track, g.lastDay, g.km.median, v.stayMoveKm);
-      out.stayedDays = days >= v.stay ? days : 0;
+      const narrow = g.km.high - g.km.low <= (v.stayMaxWidthKm ?? Infinity);
+      out.stayedDays = days >= v.stay && narrow ? days : 0;
     }
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);

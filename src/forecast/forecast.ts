@@ -14,7 +14,7 @@ import { mulberry32, randomNormal } from "../util/random.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { nextRegime, REGIMES, stepGroup } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
-import { remainingStay, STAY_RADIUS_KM } from "./stay.ts";
+import { remainingStay } from "./stay.ts";
 import type { StayLaw } from "./stay.ts";
 import type { GroupDayState, Regime } from "../movement/index.ts";
 import { isoDate } from "../calendar/index.ts";
@@ -234,14 +234,7 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     const sim = simulateGroup(g, { ...g, stay }, steps, runs, random, run);
     // The head moves on from its own start (its km and, when it was riding, its ride).
     const head = g.head
-      ? simulateGroup(
-          g,
-          { ...g.head, stay: headStays(g) ? stay : undefined },
-          steps,
-          runs,
-          random,
-          run,
-        ).km
+      ? simulateGroup(g, { ...g.head, stay }, steps, runs, random, run).km
       : undefined;
     arrivals.push(...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head }));
     positions.push(...conesOf(g, sim, steps, runs, now.asOf, end));
@@ -511,11 +504,6 @@ function moving(m: MovementModel): MovementModel {
   return out;
 }
 const movingCache = new WeakMap<MovementModel, MovementModel>();
-
-/** Whether the head stays with a staying group: its start within the stay radius of the median person's. */
-function headStays(g: GroupNowcast): boolean {
-  return g.head !== undefined && g.head.km.median - g.km.median <= STAY_RADIUS_KM;
-}
 
 /** Local time at which run `r` first reaches `target` km (Infinity when it does not). */
 function crossing(km: Float64Array, r: number, steps: number, target: Km, t0: number): number {
