@@ -38,10 +38,7 @@ import {
   createRouteIndex,
   dayNumber,
   fitMovement,
-  fitStayLaw,
   forecastArrivals,
-  stayedDays,
-  staySurvival,
   groupMovement,
   meanDailyKm,
   movesOfTrack,
@@ -100,17 +97,6 @@ interface Variant {
   headAtReports?: boolean;
   /** Development: the pooled law's mean daily move × `lawScale` (its ride share moved). */
   lawScale?: number;
-  /**
-   * Start a group that has stayed ≥ `stay` days at its place in its stay, ending it by the stay
-   * law fitted on the tracks so far (src/forecast/stay.ts); undefined = the Markov start.
-   */
-  stay?: number;
-  /** With `stay`: a day moving less than this is a day stayed (km; default the library's). */
-  stayMoveKm?: number;
-  /** With `stay`: the runs that start in the stay (forecastArrivals' `stayRuns`). */
-  stayRuns?: "all" | "rest";
-  /** With `stay`: only groups whose start's 90 % interval is at most this wide (km). */
-  stayMaxWidthKm?: number;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -429,12 +415,6 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       fitWalk: false,
       matchMeanKmPerDay: v.lawScale * meanDailyKm(pooled),
     });
-  const stayLaw =
-    v.stay !== undefined ? fitStayLaw(now.estimate.tracks, undefined, v.stayMoveKm) : undefined;
-  if (stayLaw && process.env.FS_STAY === "1")
-    console.log(
-      `stay law: ${stayLaw.stays} stays, S(1..21) ${[1, 2, 3, 5, 7, 10, 14, 21].map((d) => staySurvival(stayLaw, d).toFixed(2)).join(" ")}`,
-    );
   const groups = now.groups.map((g) => {
     const regime = startRegime(g.regime, g.reportedRegime, v.reportedRideWeight ?? 1);
     // The head's regime follows the group's unless its own last move was a ride.
@@ -442,13 +422,6 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       g.head?.lastMoveKm !== undefined && regimeOfPace(g.head.lastMoveKm, g.movement) === "ride";
     const head = g.head && { ...g.head, regime: headRides ? g.head.regime : regime };
     const out = { ...g, regime, head: v.headRuns === false ? undefined : head, movement: pooled };
-    if (v.stay !== undefined) {
-      const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });
-      const track = now.estimate.tracks.filter((t) => t.group === g.group);
-      const days = stayedDays(r, track, g.lastDay, g.km.median, v.stayMoveKm);
-      const narrow = g.km.high - g.km.low <= (v.stayMaxWidthKm ?? Infinity);
-      out.stayedDays = days >= v.stay && narrow ? days : 0;
-    }
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, pooled, v.pace);
@@ -473,7 +446,7 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
     }
     return out;
   });
-  return { ...now, groups, stayLaw };
+  return { ...now, groups };
 }
 
 /** Scores every as-of forecast of one world into `tables` (one per variant); returns the number of as-of moments. */
@@ -507,7 +480,6 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
         runs: RUNS,
         random: mulberry32(seed * 1000 + day),
         startSpread: v.startSpread,
-        stayRuns: v.stayRuns,
       }),
     );
     forecasts++;
@@ -534,31 +506,6 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
         now.groups.find((n) => n.group === est),
         mine,
       );
-      if (process.env.FS_STAY === "1") {
-        const n = first.groups.find((x) => x.group === est);
-        const i = g.days.findIndex((d) => dayNumber(d.date) === n?.lastDay);
-        if (n && i > 0) {
-          let before = 0;
-          while (i - before > 0 && g.days[i - before]!.km - g.days[i - before - 1]!.km < 10)
-            before++;
-          let after = 0;
-          while (
-            i + after + 1 < g.days.length &&
-            g.days[i + after + 1]!.km - g.days[i + after]!.km < 10
-          )
-            after++;
-          const tr = now.estimate.tracks
-            .filter((t) => t.group === est)
-            .slice(-4)
-            .map((t) => Math.round(t.km));
-          console.log(
-            `STAY est ${n.stayedDays} truth ${before} then ${after} rest ${n.regime.rest.toFixed(2)} last ${n.lastDay} asof ${day} truekm ${Math.round(g.days[i]!.km)} track ${tr.join(",")} rep ${mine
-              .slice(-4)
-              .map((r) => `${r.t.toFixed(1)}@${Math.round(r.km)}`)
-              .join(" ")}`,
-          );
-        }
-      }
       fs.forEach((f, i) => scoreGroup(g, { f, est, mine, corridor, asOf: day }, tables[i]!));
       if (DISP) {
         const n = first.groups.find((x) => x.group === est);

@@ -455,8 +455,6 @@ export type { ForecastWarningCode } from "./forecast/warnings.ts";
 export { naiveArrival } from "./forecast/naive.ts";
 export type { ReportKm, ReportsOfGroupOptions } from "./forecast/lastTwoReports.ts";
 export { lastTwoReportsArrival, reportsOfGroup } from "./forecast/lastTwoReports.ts";
-export type { StayLaw } from "./forecast/stay.ts";
-export { fitStayLaw, remainingStay, stayedDays, staySurvival } from "./forecast/stay.ts";
 export type { RegimeShares } from "./forecast/reportedRegime.ts";
 export {
   latestReportSpeed,

@@ -13,9 +13,6 @@ import type { Random } from "../util/random.ts";
 import { mulberry32, randomNormal } from "../util/random.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { nextRegime, REGIMES, stepGroup } from "../movement/index.ts";
-import type { MovementModel } from "../movement/index.ts";
-import { remainingStay } from "./stay.ts";
-import type { StayLaw } from "./stay.ts";
 import type { GroupDayState, Regime } from "../movement/index.ts";
 import { isoDate } from "../calendar/index.ts";
 import { buildCorridor } from "../geo/corridor.ts";
@@ -58,11 +55,6 @@ export interface ForecastOptions {
    * position, 1 = the estimator's 90 % interval as given); default 1.
    */
   startSpread?: number;
-  /**
-   * With the nowcast's `stayLaw`, which runs of a group that has stayed ≥ 1 day start in its stay:
-   * `all`, or `rest` (those whose start regime, drawn from the posterior, is rest); default `all`.
-   */
-  stayRuns?: "all" | "rest";
 }
 
 /**
@@ -222,20 +214,10 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     });
     if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
-    const run = {
-      ...dynamics,
-      startSpread: options.startSpread ?? 1,
-      stayAll: options.stayRuns !== "rest",
-    };
-    const stay =
-      now.stayLaw && (g.stayedDays ?? 0) >= 1
-        ? { law: now.stayLaw, days: g.stayedDays! }
-        : undefined;
-    const sim = simulateGroup(g, { ...g, stay }, steps, runs, random, run);
+    const run = { ...dynamics, startSpread: options.startSpread ?? 1 };
+    const sim = simulateGroup(g, g, steps, runs, random, run);
     // The head moves on from its own start (its km and, when it was riding, its ride).
-    const head = g.head
-      ? simulateGroup(g, { ...g.head, stay }, steps, runs, random, run).km
-      : undefined;
+    const head = g.head ? simulateGroup(g, g.head, steps, runs, random, run).km : undefined;
     arrivals.push(...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head }));
     positions.push(...conesOf(g, sim, steps, runs, now.asOf, end));
   }
@@ -437,19 +419,11 @@ function quantile(values: number[], p: number): number {
  */
 function simulateGroup(
   g: GroupNowcast,
-  start: Pick<GroupNowcast, "regime"> & {
-    km: { median: Km; low: Km; high: Km };
-    stay?: { law: StayLaw; days: number };
-  },
+  start: Pick<GroupNowcast, "regime"> & { km: { median: Km; low: Km; high: Km } },
   steps: number,
   runs: number,
   random: Random,
-  dynamics: {
-    attritionPerDay: number;
-    joinLeaveProb: number;
-    startSpread: number;
-    stayAll: boolean;
-  },
+  dynamics: { attritionPerDay: number; joinLeaveProb: number; startSpread: number },
 ): { km: Float64Array; size: Float64Array } {
   const width = steps + 1;
   const km = new Float64Array(runs * width);
@@ -465,45 +439,16 @@ function simulateGroup(
     const size0 = g.size ? Math.exp(g.size.logMean + g.size.logSd * randomNormal(random)) : 1000;
     const ri = nextRegime([regimeP], 0, random());
     let state: GroupDayState = { km: km0, size: size0, regime: REGIMES[ri]! };
-    // A stay under way rests for its remaining days, then the group moves (walk or ride).
-    const stayed = start.stay && (dynamics.stayAll || ri === 0) ? start.stay : undefined;
-    const stays = stayed ? remainingStay(stayed.law, stayed.days, random(), steps) : -1;
-    if (stayed) state.regime = "rest";
     km[r * width] = state.km;
     size[r * width] = state.size;
     for (let k = 1; k <= steps; k++) {
-      state =
-        k <= stays
-          ? {
-              ...stepGroup(state, g.movement, g.routeLengthKm, random, dynamics),
-              km: state.km,
-              regime: "rest",
-            }
-          : k === stays + 1
-            ? stepGroup(state, moving(g.movement), g.routeLengthKm, random, dynamics)
-            : stepGroup(state, g.movement, g.routeLengthKm, random, dynamics);
+      state = stepGroup(state, g.movement, g.routeLengthKm, random, dynamics);
       km[r * width + k] = state.km;
       size[r * width + k] = state.size;
     }
   }
   return { km, size };
 }
-
-/** The law with its rest share moved to walking and riding (the day a stay ends moves). */
-function moving(m: MovementModel): MovementModel {
-  const go = m.regimes.walk + m.regimes.ride;
-  if (!(go > 0)) return m;
-  const cached = movingCache.get(m);
-  if (cached) return cached;
-  const out = {
-    ...m,
-    persistence: 0,
-    regimes: { rest: 0, walk: m.regimes.walk / go, ride: m.regimes.ride / go },
-  };
-  movingCache.set(m, out);
-  return out;
-}
-const movingCache = new WeakMap<MovementModel, MovementModel>();
 
 /** Local time at which run `r` first reaches `target` km (Infinity when it does not). */
 function crossing(km: Float64Array, r: number, steps: number, target: Km, t0: number): number {

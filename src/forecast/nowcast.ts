@@ -16,7 +16,6 @@ import { toLocalTime } from "../calendar/index.ts";
 import { fitAttritionPerDay } from "./attrition.ts";
 import { groupMovement } from "./groupMovement.ts";
 import { reportsOfGroup } from "./lastTwoReports.ts";
-import type { StayLaw } from "./stay.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
@@ -102,12 +101,6 @@ export interface GroupNowcast {
    * the pace of the median person (issue 14).
    */
   head?: HeadNowcast;
-  /**
-   * Whole days the group has stayed at its place by `lastDate` ({@link stayedDays}); with the
-   * nowcast's `stayLaw`, a forecast starts a group that has stayed ≥ 1 day in its stay, ending it
-   * by the stay law given the days so far (issue 14). Undefined = not known (the Markov start).
-   */
-  stayedDays?: number;
 }
 
 /** Where a group's head (first people) starts a forecast: see {@link GroupNowcast.head}. */
@@ -129,8 +122,6 @@ export interface Nowcast {
   /** Daily attrition fitted on the size tracks so far (see {@link fitAttritionPerDay}). */
   attritionPerDay: number;
   groups: GroupNowcast[];
-  /** Stay lengths fitted on the tracks so far ({@link fitStayLaw}); undefined = no stay start. */
-  stayLaw?: StayLaw;
   /** The estimate behind it (tracks up to each group's last observation, report). */
   estimate: EstimateResult;
 }
