@@ -97,7 +97,9 @@ function reserve(n: number): void {
  *   from one origin, or two origins joining one road) costs what that route cost (the forward-
  *   only fit and its losses do not change when every km moves by a constant; the rounding left
  *   is far below the tie rule's 1e-9);
- * - the figures' loss is computed once, the positions' fit on reused buffers (positionsFit.ts).
+ * - the figures' loss is computed once, the positions' fit on reused buffers (positionsFit.ts);
+ * - `likely` (a route the caller expects to be best) is fitted first, and a route whose lower
+ *   bound is surely above its cost is not fitted (the same route and cost as without it).
  */
 export function tableCost(
   table: ReportTable,
@@ -105,6 +107,7 @@ export function tableCost(
   routes: readonly string[],
   m: CostModel,
   logSize?: { logN: number | undefined },
+  likely?: string,
 ): Evaluated {
   if (sorted.length === 0) return { cost: 0 };
   reserve(sorted.length);
@@ -114,28 +117,70 @@ export function tableCost(
   for (let k = 0; k < nSizes; k++) figures += sizeBuffer[k];
   const leastOn = positionLoss(0, { ...m, spreadKm: m.floorKm });
   const off = offRouteLoss(m);
+  const first = likelyCost(table, sorted, routes, likely, nSizes, m);
   const done: { c: number; cost: number }[] = [];
   let best: Evaluated = { cost: Infinity };
   for (const route of routes) {
     const c = table.routeIndex.get(route);
     if (c === undefined) continue;
-    let on = 0;
-    let weighed = 0;
-    for (const i of sorted)
-      if (!Number.isNaN(table.kmOn(i, c))) {
-        on++;
-        weighed += table.weight[i];
-      }
+    const { on, weighed } = onRoute(table, sorted, c);
     // Only routes near at least one report can be the group's.
     if (on === 0) continue;
     const bound = (sorted.length - on) * off + weighed * leastOn + figures;
-    if (bound - 1e-6 * Math.abs(bound) >= best.cost - 1e-9) continue;
+    const least = bound - 1e-6 * Math.abs(bound);
+    if (least >= best.cost - 1e-9) continue;
+    // A route that costs surely more than the likely one can neither win nor tie.
+    if (first && route !== likely && least > first.cost + LIKELY_MARGIN) continue;
     const same = done.find((d) => shifted(table, sorted, d.c, c));
-    const cost = same ? same.cost : routeCost(table, sorted, c, on, nSizes, m);
+    const cost = same
+      ? same.cost
+      : first && route === likely
+        ? first.cost
+        : routeCost(table, sorted, c, on, nSizes, m);
     done.push({ c, cost });
     if (cost < best.cost - 1e-9) best = { route, cost };
   }
   return best;
+}
+
+/**
+ * Nats by which a route's lower bound must exceed the likely route's cost for tableCost to skip
+ * it: far above the tie rule's 1e-9, so a route skipped could not have won or tied.
+ */
+const LIKELY_MARGIN = 1e-6;
+
+/** How many of `sorted` lie on route column `c`, and their summed weight. */
+function onRoute(table: ReportTable, sorted: readonly number[], c: number) {
+  let on = 0;
+  let weighed = 0;
+  for (const i of sorted)
+    if (!Number.isNaN(table.kmOn(i, c))) {
+      on++;
+      weighed += table.weight[i];
+    }
+  return { on, weighed };
+}
+
+/**
+ * The cost of `sorted` on route `likely` (one of `routes`, near one of its reports; else
+ * undefined), fitted first so that tableCost skips routes that cost surely more: a group that
+ * gains or loses one report nearly always keeps its route (reassignReports.ts passes the route
+ * of its fit). The same number routeCost gives in tableCost's loop.
+ */
+function likelyCost(
+  table: ReportTable,
+  sorted: readonly number[],
+  routes: readonly string[],
+  likely: string | undefined,
+  nSizes: number,
+  m: CostModel,
+): { cost: number } | undefined {
+  if (likely === undefined || !routes.includes(likely)) return undefined;
+  const c = table.routeIndex.get(likely);
+  if (c === undefined) return undefined;
+  const { on } = onRoute(table, sorted, c);
+  if (on === 0) return undefined;
+  return { cost: routeCost(table, sorted, c, on, nSizes, m) };
 }
 
 /** Largest difference (km) between two routes' shifts of one group's reports to count as one. */

@@ -234,7 +234,7 @@ function movedCost(search: Search, g: Searched, i: number, add: boolean): Evalua
       part: r.part,
       change: add ? 1 : -1,
     });
-    fit = tableCost(search.kmTable, list, g.routes, o.model, { logN });
+    fit = tableCost(search.kmTable, list, g.routes, o.model, { logN }, g.fits.frozen.route);
     memo.set(i, fit);
   }
   return fit;
