@@ -79,7 +79,6 @@ function weightsAt(
  * same operations in the same order); returns the group's fitted spread (km).
  */
 function fitInto(km: ArrayLike<number>, v: ArrayLike<number>, n: number, m: CostModel): number {
-  const C = ((globalThis as any).__cnt ??= {}); C.fit = (C.fit ?? 0) + 1; C.fitn = (C.fitn ?? 0) + n; // __CNT
   reserve(n);
   isotonicInto(km, n, v);
   weightsAt(km, v, n, m.spreadKm, m);
