@@ -31,6 +31,8 @@ export interface FrozenGroup {
   /** Times (days) of its reports on that route, in order, and the track's fitted km at each. */
   t: number[];
   fit: number[];
+  /** Its reports on the route (indices), in time order. */
+  on: number[];
   /** Fitted km at each of its own reports on the route (by report index). */
   at: Map<number, number>;
   /** The group's spread (km) and log size (undefined: no figure). */
@@ -262,7 +264,7 @@ export function freezeGroup(
   const at = new Map<number, number>();
   on.forEach((i, k) => at.set(i, fit[k]));
   const logN = groupLogSize(sorted.map((i) => reports[i]));
-  return { route, t: on.map((i) => reports[i].t), fit, at, spreadKm, logN };
+  return { route, t: on.map((i) => reports[i].t), fit, at, spreadKm, logN, on };
 }
 
 /** Loss (nats) of report `r`'s figure in a group of log size `logN` (its own size if none). */

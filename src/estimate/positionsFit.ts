@@ -125,6 +125,41 @@ export function positionsCost(
   return cost;
 }
 
+/**
+ * The robust loss (nats) of positions `km[0..n)` (in time order, weights `v`) about their
+ * forward-only fit at a GIVEN spread `spreadKm` (km): fitPositions' reweighting — a first round at
+ * the model's spread, as it starts — without fitting the spread. For estimates of a move's change
+ * on a few of a group's reports (edgeScreen.ts), where the group's spread stands for its own.
+ * @example
+ * positionsCostAt([100, 120, 150], [1, 1, 1], 3, 20, DEFAULT_COST_MODEL); // the loss at a 20 km spread
+ */
+export function positionsCostAt(
+  km: ArrayLike<number>,
+  v: ArrayLike<number>,
+  n: number,
+  spreadKm: number,
+  m: CostModel,
+): number {
+  if (n === 0) return 0;
+  reserve(n);
+  isotonicInto(km, n, v);
+  weightsAt(km, v, n, m.spreadKm, m);
+  isotonicInto(km, n, w);
+  for (let round = 0; round < 3; round++) {
+    weightsAt(km, v, n, spreadKm, m);
+    isotonicInto(km, n, w);
+  }
+  const inShare = 1 - m.outlierShare;
+  const outDensity = m.outlierShare / m.roadKm;
+  let cost = 0;
+  for (let i = 0; i < n; i++) {
+    const z = (km[i] - fit[i]) / spreadKm;
+    const good = (inShare * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / spreadKm;
+    cost += v[i] * -Math.log(good + outDensity);
+  }
+  return cost;
+}
+
 /** Weights of 1 (grown as needed; only ever 1s, so shared by every call). */
 let ones = new Float64Array(0);
 

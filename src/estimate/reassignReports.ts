@@ -22,6 +22,7 @@
 import { groupFigures, logSizeAfter, oversizedAfter } from "./groupFigures.ts";
 import type { GroupFigures } from "./groupFigures.ts";
 import type { LinkReport } from "./mergeTracklets.ts";
+import { EDGE_MARGIN_NATS, EDGE_REPORTS, edgeJoin, figuresJoin } from "./edgeScreen.ts";
 import { freezeGroup, joinScreen, leaveScreen, tableCost } from "./moveScreen.ts";
 import { ReportTable } from "./reportTable.ts";
 import type { Evaluated, FrozenGroup } from "./moveScreen.ts";
@@ -251,6 +252,29 @@ function sizesAllow(search: Search, g: Searched, i: number): boolean {
   );
 }
 
+/**
+ * Whether report `i` joining group `g` before its first report or after its last may change the
+ * objective by less than `beat` (nats), read by the edge screen (edgeScreen.ts) less its margin:
+ * `leave` is the exact change of leaving its group, `screen` the first screen's cost of joining.
+ * A group of few reports, or one whose exact re-fit is known, is re-fitted (it costs as little).
+ */
+function edgeMayWin(
+  search: Search,
+  g: Searched,
+  i: number,
+  { leave, screen, beat }: { leave: number; screen: number; beat: number },
+): boolean {
+  if (g.sorted.length <= EDGE_REPORTS || g.fits.with.has(i)) return true;
+  const { reports, o } = search;
+  const r = reports[i];
+  const after = r.t > reports[g.sorted[g.sorted.length - 1]].t;
+  const position = edgeJoin(search.kmTable, i, g.fits.frozen, o.model, after);
+  if (position === undefined) return true;
+  const logN = logSizeAfter(figuresOf(search, g), { logSize: r.logSize, part: r.part, change: 1 });
+  const figures = figuresJoin(r, reports, g.sorted, g.fits.frozen.logN, logN, o.model);
+  return leave + Math.min(position + figures, screen) - EDGE_MARGIN_NATS < beat;
+}
+
 /** A group a report may join, its screened cost, and whether the report falls within its span. */
 interface Candidate {
   b: number;
@@ -297,14 +321,19 @@ function bestMove(
   const leave = restFit.cost - s[a].fits.cost - (empties ? o.birth : 0);
   const tried: { b: number; delta: number; joined: Evaluated }[] = [];
   let within = 0;
+  let beat = -GAIN_NATS;
   for (const { b, screen, within: inSpan } of cands) {
     if (!o.exhaustive && screened + screen > SCREEN_NATS) break;
     // Within a group's span the screen ranks well: only its best SCREEN_TOP are re-fitted.
     if (!o.exhaustive && inSpan && within >= SCREEN_TOP) continue;
     if (!sizesAllow(search, s[b], i)) continue;
     if (inSpan) within++;
+    // Before or after it, a join the edge screen finds surely too dear is not re-fitted.
+    if (!o.exhaustive && !inSpan && !edgeMayWin(search, s[b], i, { leave, screen, beat })) continue;
     const joined = movedCost(search, s[b], i, true);
-    tried.push({ b, delta: leave + joined.cost - s[b].fits.cost, joined });
+    const delta = leave + joined.cost - s[b].fits.cost;
+    beat = Math.min(beat, delta);
+    tried.push({ b, delta, joined });
   }
   // Ties go to the first group, as when every group was tried in order.
   let best: (typeof tried)[number] | undefined;
