@@ -44,6 +44,8 @@ interface StateFits {
   without: Map<number, Evaluated>;
   /** Exact cost and route of the group with report i (by i). */
   with: Map<number, Evaluated>;
+  /** The edge screen's change of the group's cost when report i joins it (by i; NaN: none). */
+  edges: Map<number, number>;
 }
 
 /**
@@ -196,6 +198,7 @@ function stateFits(
     frozen: freezeGroup(kmTable.reports, sorted, route, o.model),
     without: new Map(),
     with: new Map(),
+    edges: new Map(),
   };
   // An empty group's state is no group's (several may be empty).
   if (sorted.length > 0) cache.set(key, fits);
@@ -265,14 +268,24 @@ function edgeMayWin(
   { leave, screen, beat }: { leave: number; screen: number; beat: number },
 ): boolean {
   if (g.sorted.length <= EDGE_REPORTS || g.fits.with.has(i)) return true;
+  let edge = g.fits.edges.get(i);
+  if (edge === undefined) {
+    edge = edgeChange(search, g, i);
+    g.fits.edges.set(i, edge);
+  }
+  if (Number.isNaN(edge)) return true;
+  return leave + Math.min(edge, screen) - EDGE_MARGIN_NATS < beat;
+}
+
+/** The edge screen's change (nats) of report `i` joining group `g` at an end (NaN: none). */
+function edgeChange(search: Search, g: Searched, i: number): number {
   const { reports, o } = search;
   const r = reports[i];
   const after = r.t > reports[g.sorted[g.sorted.length - 1]].t;
   const position = edgeJoin(search.kmTable, i, g.fits.frozen, o.model, after);
-  if (position === undefined) return true;
+  if (position === undefined) return NaN;
   const logN = logSizeAfter(figuresOf(search, g), { logSize: r.logSize, part: r.part, change: 1 });
-  const figures = figuresJoin(r, reports, g.sorted, g.fits.frozen.logN, logN, o.model);
-  return leave + Math.min(position + figures, screen) - EDGE_MARGIN_NATS < beat;
+  return position + figuresJoin(r, reports, g.sorted, g.fits.frozen.logN, logN, o.model);
 }
 
 /** A group a report may join, its screened cost, and whether the report falls within its span. */

@@ -97,6 +97,30 @@ describe("listCost", () => {
     }
   });
 
+  it("gives the same route and cost when told a likely route, whichever it is", () => {
+    const random = mulberry32(23);
+    const routes = ["main", "salvador", "mexicali"];
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(random() * 30);
+      const reports: LinkReport[] = [];
+      let km = 400 + random() * 300;
+      for (let k = 0; k < n; k++) {
+        km += random() * 60;
+        const kmByRoute = new Map<string, number>();
+        // Shared road (shifted km) on some trials, separate roads on others.
+        if (random() < 0.9) kmByRoute.set("main", km);
+        if (random() < 0.5) kmByRoute.set("salvador", trial % 2 ? km - 302.6 : random() * 900);
+        if (random() < 0.5) kmByRoute.set("mexicali", km);
+        const logSize = random() < 0.5 ? Math.log(300 + 3000 * random()) : undefined;
+        reports.push({ t: k / 2, kmByRoute, logSize, weight: random() < 0.3 ? 0.5 : undefined });
+      }
+      const table = new ReportTable(reports);
+      const plain = tableCost(table, indices(n), routes, model);
+      for (const likely of [...routes, "elsewhere"])
+        expect(tableCost(table, indices(n), routes, model, undefined, likely)).toEqual(plain);
+    }
+  });
+
   it("costs nothing for no reports", () => {
     expect(listCost([], [], ["main"], model)).toEqual({ cost: 0 });
   });
