@@ -99,6 +99,25 @@ function fitInto(km: ArrayLike<number>, v: ArrayLike<number>, n: number, m: Cost
   return spreadKm;
 }
 
+/** The summed robust loss (nats) of positions `km[0..n)`, weights `v`, about `fit` at `spreadKm`. */
+function lossAbout(
+  km: ArrayLike<number>,
+  v: ArrayLike<number>,
+  n: number,
+  spreadKm: number,
+  m: CostModel,
+): number {
+  const inShare = 1 - m.outlierShare;
+  const outDensity = m.outlierShare / m.roadKm;
+  let cost = 0;
+  for (let i = 0; i < n; i++) {
+    const z = (km[i] - fit[i]) / spreadKm;
+    const good = (inShare * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / spreadKm;
+    cost += v[i] * -Math.log(good + outDensity);
+  }
+  return cost;
+}
+
 /**
  * fitPositions(km, m, v).cost (trackCost.ts): the summed robust loss (nats) of positions
  * `km[0..n)` (in time order), each counted with its weight `v` (placeDay.ts), about their
@@ -113,16 +132,7 @@ export function positionsCost(
   m: CostModel,
 ): number {
   if (n === 0) return 0;
-  const spreadKm = fitInto(km, v, n, m);
-  const inShare = 1 - m.outlierShare;
-  const outDensity = m.outlierShare / m.roadKm;
-  let cost = 0;
-  for (let i = 0; i < n; i++) {
-    const z = (km[i] - fit[i]) / spreadKm;
-    const good = (inShare * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / spreadKm;
-    cost += v[i] * -Math.log(good + outDensity);
-  }
-  return cost;
+  return lossAbout(km, v, n, fitInto(km, v, n, m), m);
 }
 
 /**
@@ -149,15 +159,7 @@ export function positionsCostAt(
     weightsAt(km, v, n, spreadKm, m);
     isotonicInto(km, n, w);
   }
-  const inShare = 1 - m.outlierShare;
-  const outDensity = m.outlierShare / m.roadKm;
-  let cost = 0;
-  for (let i = 0; i < n; i++) {
-    const z = (km[i] - fit[i]) / spreadKm;
-    const good = (inShare * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / spreadKm;
-    cost += v[i] * -Math.log(good + outDensity);
-  }
-  return cost;
+  return lossAbout(km, v, n, spreadKm, m);
 }
 
 /** Weights of 1 (grown as needed; only ever 1s, so shared by every call). */
