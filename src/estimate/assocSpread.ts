@@ -8,21 +8,31 @@
  * development worlds of bench/intervalMisses.ts, world3 unlabelled: days whose track's reports are
  * mostly another group's are covered 45 % of the time, misses lying a median 4.6 half-widths out).
  *
- * Each positioned report not named by a label is read against every track alive on its day: its
- * chance of being track V's is V's predictive density at the report (normal about V's median, sd
- * √(sd_V² + spread_V² + REPORT_SD_KM²), spread_V the fitted half-spread of V's body that day) over
- * the sum over tracks. Where a report given to one track has at least RIVAL_SHARE chance of being
- * another track T's, and T is not labelled, T's 90 % interval on the report's day and the days
- * within REACH_DAYS of it is stretched to hold the report's km on T's route. Where reports are
- * near-tied the two tracks may also have swapped groups: each one's intervals within SWAP_DAYS of
- * the contested report's day are stretched to hold the other's median person (on one route). The
- * head and tail intervals are stretched by the same shift of the body. Intervals are only ever
- * widened; labelled groups' tracks are never touched.
+ * Each positioned report not named by a label, read by the smoother as a report of the body and
+ * not as an outlier (posterior outlier probability ≤ OUTLIER_SKIP), is read against every track
+ * alive on its day: its chance of being track V's is V's predictive density at the report (normal
+ * about V's median, sd √(sd_V² + spread_V² + REPORT_SD_KM²)) over the sum over tracks. spread_V is
+ * the body's half-spread that day (positions.ts bodyHalfKm: the fitted 80th percentile of the
+ * reports' distances from the median person, else the prior spread for the group's size), used as
+ * an sd: it is about 1.28 sd of a normal body, so the predictive is a little wide, never narrow.
+ * Reports of the head or tail are left out: they lie ahead or behind their own median person by
+ * design and would read as another track's. Where a report given to one track has at least
+ * RIVAL_SHARE chance of being another track T's, lies within RIVAL_Z sd of T's median, and T is
+ * not labelled, T's median person's 90 % interval on the report's day and the days within
+ * REACH_DAYS of it is stretched to hold the report's km on T's route. Where reports are near-tied
+ * the two tracks may also have swapped groups: each one's intervals within SWAP_DAYS of the
+ * contested report's day are stretched to hold the other's median person (on one route). The
+ * head's and tail's intervals are then widened by as much as the median person's on each side
+ * (low end down by as much as its low end moved, high end up by as much as its high end), so the
+ * head keeps its reach beyond the median person's interval (docs/contracts.md,
+ * `unseenHeadReachKm`). Intervals are only ever widened; labelled groups' tracks are never touched.
  */
 import type { Km } from "../model/units.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
 import { Z90 } from "../util/normal.ts";
-import type { EstimateContext, WorkGroup } from "./workGroup.ts";
+import { holdingKm } from "./kmDay.ts";
+import { bodyHalfKm, partOf } from "./positions.ts";
+import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
 
 /**
  * A report whose chance of being another track's is at least this reaches that track: a
@@ -33,12 +43,22 @@ export const RIVAL_SHARE = 0.05;
 export const REACH_DAYS = 1;
 /** Sd (km) of a report about its group's median person beyond the body's spread (place snapping). */
 export const REPORT_SD_KM = 15;
+/**
+ * A report the smoother read as an outlier with more than this posterior probability contests
+ * nothing: it is no group's, and would otherwise stretch the nearest other track by any distance.
+ */
+export const OUTLIER_SKIP = 0.5;
+/** A rival track is one within this many predictive sd of the report (a normal's 99.7 %). */
+export const RIVAL_Z = 3;
 
 /** What the association spread did: contested reports and stretched track-days. */
 export interface AssociationSpread {
-  /** Reports with a rival track (at least RIVAL_SHARE chance of being another track's). */
+  /**
+   * Reports naming no group with a rival: another track built without labels with at least
+   * RIVAL_SHARE chance of being theirs.
+   */
   contestedReports: number;
-  /** Track-days whose median-person interval was stretched. */
+  /** Track-days whose median person's km interval was stretched (head- or tail-only not counted). */
   widenedDays: number;
 }
 
@@ -55,7 +75,7 @@ function predictive(g: WorkGroup, index: number): Predictive {
   const median = new Float64Array(days.length);
   const sd = new Float64Array(days.length);
   days.forEach((d, k) => {
-    const spread = g.spreadByDay?.get(g.day0 + k) ?? 0;
+    const spread = bodyHalfKm(g, g.day0 + k + 0.5);
     median[k] = d.median;
     sd[k] = Math.sqrt(d.sd * d.sd + spread * spread + REPORT_SD_KM * REPORT_SD_KM);
   });
@@ -86,10 +106,27 @@ function hold(reach: Reach, g: WorkGroup, day: number, km: Km): void {
   else byDay.set(day, { lo: km, hi: km });
 }
 
+/** Each track's position reports the smoother read as outliers (posterior > OUTLIER_SKIP). */
+function outlierReports(ctx: EstimateContext, tracked: readonly WorkGroup[]): Set<string> {
+  const names = new Set(tracked.map((g) => g.name));
+  const out = new Set<string>();
+  for (const a of ctx.associations ?? [])
+    if (names.has(a.group) && (a.outlierProb ?? 0) > OUTLIER_SKIP)
+      out.add(`${a.sightingId}\u0000${a.group}`);
+  return out;
+}
+
+/** Whether `p`, a report of `g`, is read against the tracks alive on its day (module comment). */
+function readable(g: WorkGroup, p: GroupPosition, outliers: Set<string>): boolean {
+  if (p.s.label || outliers.has(`${p.s.id}\u0000${g.name}`)) return false;
+  const part = partOf(g, p);
+  return part === "body" || part === "partial";
+}
+
 /**
  * Each position report not named by a label, read against the tracks alive on its day: the chance
  * of being each one's (module comment). `onRival` hears of every other track, not labelled, with
- * at least RIVAL_SHARE, with the report's km on that track's route.
+ * at least RIVAL_SHARE and within RIVAL_Z sd, with the report's km on that track's route.
  */
 function eachRival(
   ctx: EstimateContext,
@@ -98,13 +135,14 @@ function eachRival(
 ): number {
   const preds = tracked.map(predictive);
   const alive = aliveByDay(preds);
+  const outliers = outlierReports(ctx, tracked);
   let contested = 0;
   for (const owner of preds) {
     for (const p of owner.g.positions) {
-      if (p.s.label) continue;
+      if (!readable(owner.g, p, outliers)) continue;
       const day = Math.floor(p.s.t);
       const proj = ctx.projections.get(p.s);
-      const dens: { v: Predictive; km: Km; f: number }[] = [];
+      const dens: { v: Predictive; km: Km; f: number; z: number }[] = [];
       let total = 0;
       for (const v of alive.get(day) ?? []) {
         const on = v === owner ? { km: p.km, off: 0 } : proj?.get(v.g.routeId);
@@ -113,11 +151,13 @@ function eachRival(
         const z = (on.km - v.median[k]) / v.sd[k];
         const f = Math.exp(-0.5 * z * z) / v.sd[k];
         total += f;
-        dens.push({ v, km: on.km, f });
+        dens.push({ v, km: on.km, f, z });
       }
+      if (!(total > 0)) continue;
       let rival = false;
       for (const d of dens) {
-        if (d.v === owner || d.v.g.labelled || !(d.f >= RIVAL_SHARE * total)) continue;
+        if (d.v === owner || d.v.g.labelled || Math.abs(d.z) > RIVAL_Z) continue;
+        if (!(d.f >= RIVAL_SHARE * total)) continue;
         rival = true;
         onRival(owner, d.v, day, d.km);
       }
@@ -133,13 +173,14 @@ function contestedKm(
   tracked: readonly WorkGroup[],
 ): { reach: Reach; contested: number } {
   const reach: Reach = new Map();
-  // Pair and day as one number: days are < 2^20 since 1970, tracks < 2^16.
-  const swapped = new Set<number>();
+  const swapped = new Set<string>();
   const contested = eachRival(ctx, tracked, (owner, rival, day, km) => {
     for (let k = day - REACH_DAYS; k <= day + REACH_DAYS; k++) hold(reach, rival.g, k, km);
     // The two tracks may have swapped groups here: for SWAP_DAYS on either side, each may stand
-    // where the other is (once per pair and day).
-    const key = (owner.index * 65536 + rival.index) * 1048576 + day;
+    // where the other is (once per unordered pair and day: A's report contested by B and B's by
+    // A make the same swap).
+    const [i, j] = owner.index < rival.index ? [owner.index, rival.index] : [rival.index, owner.index];
+    const key = `${i}|${j}|${day}`;
     if (swapped.has(key)) return;
     swapped.add(key);
     swapWith(rival.g, owner.g, day, reach);
@@ -169,8 +210,7 @@ function swapWith(g: WorkGroup, other: WorkGroup, day: number, reach: Reach): vo
 
 /** A day's interval stretched to hold `lo`…`hi` (km), kept on the route; sd grown alike. */
 function stretch(d: KmDayEstimate, lo: Km, hi: Km, routeLength: Km): KmDayEstimate {
-  const low = Math.max(0, Math.min(d.low, lo));
-  const high = Math.min(Math.max(routeLength, d.high), Math.max(d.high, hi));
+  const { low, high } = holdingKm(d, lo, hi, routeLength);
   if (low >= d.low && high <= d.high) return d;
   const sd = Math.max(d.sd, (high - low) / (2 * Z90));
   return { ...d, low, high, sd };
@@ -190,21 +230,28 @@ export function spreadAssociation(
   for (const [g, byDay] of reach) {
     if (!g.km) continue;
     const length = ctx.index.lengthKm(g.routeId);
-    const days = g.km.days.map((d, k) => {
+    const days = [...g.km.days];
+    const head = g.head ? [...g.head] : undefined;
+    const tail = g.tail ? [...g.tail] : undefined;
+    for (let k = 0; k < days.length; k++) {
       const r = byDay.get(g.day0 + k);
-      if (!r) return d;
+      const d = days[k];
+      if (!r) continue;
       const out = stretch(d, r.lo, r.hi, length);
-      if (out !== d) widenedDays++;
-      // The head and tail move with the body: shifted by as much as the median's reach.
-      const down = Math.max(0, d.median - r.lo);
-      const up = Math.max(0, r.hi - d.median);
-      for (const end of [g.head, g.tail]) {
+      if (out === d) continue;
+      days[k] = out;
+      widenedDays++;
+      // The head's and tail's ends move by as much as the median person's did, so the head keeps
+      // its reach beyond the median person's interval (the tail its reach behind).
+      const [down, up] = [d.low - out.low, out.high - d.high];
+      for (const end of [head, tail]) {
         const e = end?.[k];
-        if (e && end) end[k] = stretch(e, e.median - down, e.median + up, length);
+        if (end && e) end[k] = stretch(e, e.low - down, e.high + up, length);
       }
-      return out;
-    });
+    }
     g.km = { ...g.km, days };
+    g.head = head;
+    g.tail = tail;
   }
   return { contestedReports: contested, widenedDays };
 }

@@ -64,7 +64,7 @@ const BODY_REPORT_SPREAD = 1;
  * of the group's reports around its median (fitBodySpread) when enough reports speak, else the
  * body's prior spread for its size.
  */
-function bodyHalfKm(g: WorkGroup, t: number): Km {
+export function bodyHalfKm(g: WorkGroup, t: number): Km {
   const prior = BODY_REPORT_SPREAD * bodySpreadKm(g.sizeByDay?.get(Math.floor(t)) ?? g.scale);
   const fitted = g.spreadByDay?.get(Math.floor(t));
   return fitted === undefined ? prior : Math.max(2, fitted);
@@ -205,9 +205,11 @@ export function kmObservations(
   const ownDays = target === "median" ? new Set<number>() : endReportDays(g, target);
   const parts = g.positions.map((p) => partOf(g, p));
   const reach = target === "median" ? 0 : observedReachKm(g, target, parts);
-  // Before the head was first reported, the body bounds it by the prior spread, growing by a
-  // day's walk a day from the track's first day (a caravan setting out is tens of km long).
-  const firstOwn = target === "head" ? Math.min(...endReportSteps(g, target)) : -Infinity;
+  // Before the head was first reported, on a track setting out (headCapUntil), a report of the
+  // body bounds the head by max(prior spread, 1.5 × the body's half-spread, min(observed reach,
+  // walk × step)) km ahead of it: a day's walk a day from the track's first day, once that passes
+  // the prior (a caravan setting out is tens of km long, not a bus ride).
+  const firstOwn = target === "head" ? headCapUntil(g) : -Infinity;
   const walk = target === "head" ? (g.movement ?? ctx.movement).walkKm.mean : 0;
   const unknown = target === "median" ? unknownPartReading(g, parts) : undefined;
   // Where each report lies among the others of its days (labelled groups' final passes).
@@ -544,6 +546,20 @@ export function reachDistancesKm(
     if (part === target || (part === "partial" && beyond >= 0)) out.push(Math.max(0, beyond));
   }
   return out;
+}
+
+/**
+ * The first step (day of the track) on which a report of the head speaks, when the track sets out
+ * on its first day: its median person then stands within its body's prior spread of km 0. A track
+ * first seen mid-route (an unlabelled fragment, a group first reported on the way) may already
+ * have its vanguard far ahead: −∞, no cap. +∞ when no report of the head speaks.
+ */
+function headCapUntil(g: WorkGroup): number {
+  const first = g.km?.days[0];
+  if (first && first.median > bodySpreadKm(g.scale)) return -Infinity;
+  let least = Infinity;
+  for (const step of endReportSteps(g, "head")) least = Math.min(least, step);
+  return least;
 }
 
 /** Days a report of the part speaks for, after it (head) or before it (tail). */

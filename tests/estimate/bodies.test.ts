@@ -35,6 +35,38 @@ function expectBody(t: TrackPoint): void {
   }
 }
 
+/**
+ * A labelled body of `size` people walking 30 km a day from km `startKm` on 13–24 Oct, and its
+ * vanguard reported `leadKm` ahead of it on each of `vanguardDays` (days of October).
+ */
+function bodyWithVanguard(
+  size: number,
+  vanguardDays: number[],
+  leadKm: number,
+  startKm = 0,
+): Sighting[] {
+  const sightings: Sighting[] = [];
+  for (let d = 13; d <= 24; d++) {
+    sightings.push({
+      id: `b${d}`,
+      observedAt: `${day(d)}T12:00`,
+      ...at(startKm + 30 * (d - 13)),
+      caravanLabel: "A",
+      sizeBest: size,
+    });
+  }
+  for (const d of vanguardDays) {
+    sightings.push({
+      id: `v${d}`,
+      observedAt: `${day(d)}T12:00`,
+      ...at(startKm + 30 * (d - 13) + leadKm),
+      caravanLabel: "A",
+      part: "vanguardia",
+    });
+  }
+  return sightings;
+}
+
 describe("bodies: head, median person, tail", () => {
   it("head ≥ median ≥ tail and every estimate inside its interval, on 2018 and a simulated world", () => {
     const world = simulateWorld(worldOfDifficulty(0.6), mulberry32(5));
@@ -77,27 +109,8 @@ describe("bodies: head, median person, tail", () => {
   });
 
   it("a body seen long stays long: days after its last vanguard report, its head is still well ahead", () => {
-    const sightings: Sighting[] = [];
-    for (let d = 13; d <= 24; d++) {
-      sightings.push({
-        id: `b${d}`,
-        observedAt: `${day(d)}T12:00`,
-        ...at(30 * (d - 13)),
-        caravanLabel: "A",
-        sizeBest: 3000,
-      });
-    }
     // The vanguard, 200 km ahead of the body, reported on the first three days only.
-    for (const d of [13, 14, 15]) {
-      sightings.push({
-        id: `v${d}`,
-        observedAt: `${day(d)}T12:00`,
-        ...at(30 * (d - 13) + 200),
-        caravanLabel: "A",
-        part: "vanguardia",
-      });
-    }
-    const { tracks } = estimateTracks(dataset(sightings));
+    const { tracks } = estimateTracks(dataset(bodyWithVanguard(3000, [13, 14, 15], 200)));
     const t = tracks.find((x) => x.date === day(23)) as TrackPoint;
     expect(t.km).toBeGreaterThan(260);
     expect(t.km).toBeLessThan(340);
@@ -109,32 +122,25 @@ describe("bodies: head, median person, tail", () => {
   });
 
   it("before its vanguard is first reported, a body setting out is not hundreds of km long", () => {
-    const sightings: Sighting[] = [];
-    for (let d = 13; d <= 24; d++) {
-      sightings.push({
-        id: `b${d}`,
-        observedAt: `${day(d)}T12:00`,
-        ...at(30 * (d - 13)),
-        caravanLabel: "A",
-        sizeBest: 5000,
-      });
-    }
-    // The vanguard rode ahead: first reported on day 8, 400 km ahead of the body, then again.
-    for (const d of [21, 22, 23]) {
-      sightings.push({
-        id: `v${d}`,
-        observedAt: `${day(d)}T12:00`,
-        ...at(30 * (d - 13) + 400),
-        caravanLabel: "A",
-        part: "vanguardia",
-      });
-    }
-    const { tracks } = estimateTracks(dataset(sightings));
+    // The vanguard rode ahead: first reported on 21 Oct (the track's 9th day), 400 km ahead of
+    // the body, then again.
+    const { tracks } = estimateTracks(dataset(bodyWithVanguard(5000, [21, 22, 23], 400)));
     const first = tracks.find((x) => x.date === day(13)) as TrackPoint;
     // The prior spread of 5,000 people (55 km), not the 400 km the vanguard reached a week later.
     expect((first.headKm as number) - first.km).toBeLessThan(80);
     const late = tracks.find((x) => x.date === day(22)) as TrackPoint;
     expect((late.headKm as number) - late.km).toBeGreaterThan(300);
+    expectBody(first);
+  });
+
+  it("a body first seen mid-route is not held short before its vanguard is reported", () => {
+    // The same body and vanguard, first seen 600 km along the route: it is not setting out, and
+    // its vanguard may already be far ahead on its first day.
+    const { tracks } = estimateTracks(dataset(bodyWithVanguard(5000, [21, 22, 23], 400, 600)));
+    const first = tracks.find((x) => x.date === day(13)) as TrackPoint;
+    expect(first.km).toBeGreaterThan(550);
+    // Held to the prior spread as if setting out, its head stood ~30 km ahead; it is ~300.
+    expect((first.headKm as number) - first.km).toBeGreaterThan(150);
     expectBody(first);
   });
 
