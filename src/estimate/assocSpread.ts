@@ -179,7 +179,8 @@ function contestedKm(
     // The two tracks may have swapped groups here: for SWAP_DAYS on either side, each may stand
     // where the other is (once per unordered pair and day: A's report contested by B and B's by
     // A make the same swap).
-    const [i, j] = owner.index < rival.index ? [owner.index, rival.index] : [rival.index, owner.index];
+    const [i, j] =
+      owner.index < rival.index ? [owner.index, rival.index] : [rival.index, owner.index];
     const key = `${i}|${j}|${day}`;
     if (swapped.has(key)) return;
     swapped.add(key);

@@ -14,7 +14,12 @@ import type { KmDayEstimate } from "./kmSmoother.ts";
  * @example
  * holdingKm({ median: 50, low: 40, high: 60, mean: 50, sd: 6 }, -20, 90, 80); // => { low: 0, high: 80 }
  */
-export function holdingKm(d: KmDayEstimate, lo: Km, hi: Km, routeLength: Km): { low: Km; high: Km } {
+export function holdingKm(
+  d: KmDayEstimate,
+  lo: Km,
+  hi: Km,
+  routeLength: Km,
+): { low: Km; high: Km } {
   return {
     low: Math.min(d.low, Math.max(0, lo)),
     high: Math.max(d.high, Math.min(Math.max(routeLength, d.high), hi)),

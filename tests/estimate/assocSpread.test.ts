@@ -2,16 +2,27 @@
 // near-tied between them, and each other's median person on the days around such a report.
 import { describe, expect, it } from "vitest";
 import { REACH_DAYS, SWAP_DAYS, spreadAssociation } from "../../src/estimate/assocSpread.ts";
+import { holdingKm } from "../../src/estimate/kmDay.ts";
 import type { KmDayEstimate, KmSmootherResult } from "../../src/estimate/kmSmoother.ts";
 import type { PreparedSighting } from "../../src/estimate/prepare.ts";
 import { newGroup } from "../../src/estimate/workGroup.ts";
-import type { EstimateContext, WorkGroup } from "../../src/estimate/workGroup.ts";
+import type { Association, EstimateContext, WorkGroup } from "../../src/estimate/workGroup.ts";
 
 const DAYS = 20;
+/** How far (km) the test tracks' heads reach beyond their median person's interval. */
+const HEAD_REACH = 200;
 
-/** A track on route "r" whose median person stands at `km(k)` on day k, ±30 km (90 %). */
-function track(name: string, labelled: boolean, km: (k: number) => number): WorkGroup {
-  const g = newGroup(name, labelled, "r");
+/**
+ * A track on route `routeId` whose median person stands at `km(k)` on day k, ±30 km (90 %); its
+ * head 20 km ahead, reaching HEAD_REACH beyond the median's interval; its tail 20 km behind.
+ */
+function track(
+  name: string,
+  labelled: boolean,
+  km: (k: number) => number,
+  routeId = "r",
+): WorkGroup {
+  const g = newGroup(name, labelled, routeId);
   g.day0 = 0;
   g.nDays = DAYS;
   const days: KmDayEstimate[] = Array.from({ length: DAYS }, (_, k) => ({
@@ -22,11 +33,17 @@ function track(name: string, labelled: boolean, km: (k: number) => number): Work
     sd: 30 / 1.645,
   }));
   g.km = { days } as KmSmootherResult;
-  g.head = days.map((d) => ({ ...d, median: d.median + 20, low: d.low + 20, high: d.high + 20 }));
+  g.head = days.map((d) => ({
+    ...d,
+    median: d.median + 20,
+    low: d.median,
+    high: d.high + HEAD_REACH,
+  }));
+  g.tail = days.map((d) => ({ ...d, median: d.median - 20, low: d.low - 20, high: d.median }));
   return g;
 }
 
-/** Gives `g` a report at km `km` on day `day` (noon), named by `label` or by none. */
+/** Gives `g` a report at km `km` on day `day` (noon), named by `label` or by none, on `routes`. */
 function report(
   ctx: EstimateContext,
   g: WorkGroup,
@@ -34,19 +51,23 @@ function report(
   day: number,
   km: number,
   label?: string,
+  routes: string[] = ["r"],
 ): void {
   const s = { id, t: day + 0.5, label } as PreparedSighting;
   g.positions.push({ s, km, off: 0 });
-  ctx.projections.set(s, new Map([["r", { km, off: 0 }]]));
+  ctx.projections.set(s, new Map(routes.map((r) => [r, { km, off: 0 }])));
 }
 
-function context(): EstimateContext {
+function context(associations: Association[] = []): EstimateContext {
   return {
     index: { lengthKm: () => 2000 },
     maxOff: 60,
     projections: new Map(),
+    associations,
   } as unknown as EstimateContext;
 }
+
+const copy = (g: WorkGroup) => structuredClone({ km: g.km?.days, head: g.head, tail: g.tail });
 
 describe("spreadAssociation", () => {
   it("stretches a track to hold a report near-tied with it and, around that day, the other track", () => {
@@ -55,38 +76,94 @@ describe("spreadAssociation", () => {
     const b = track("unlabelled-2", false, (k) => 180 + 20 * k);
     // Day 10: A at 300, B at 380; a report of A at 345 is almost as much B's.
     report(ctx, a, "x", 10, 345);
-    const before = structuredClone(b.km?.days ?? []);
+    const [beforeA, before] = [copy(a), copy(b)];
     const out = spreadAssociation(ctx, [a, b]);
-    expect(out.contestedReports).toBe(1);
     const bDays = b.km?.days ?? [];
     const aDays = a.km?.days ?? [];
-    // B holds the report, and A's median person within SWAP_DAYS of day 10; A holds B's.
-    for (let k = 10 - REACH_DAYS; k <= 10 + REACH_DAYS; k++)
-      expect(bDays[k].low).toBeLessThanOrEqual(345);
+    // Each holds the other's median person within SWAP_DAYS of day 10 (2 × 7 days).
+    expect(out).toEqual({ contestedReports: 1, widenedDays: 2 * (2 * SWAP_DAYS + 1) });
     for (let k = 10 - SWAP_DAYS; k <= 10 + SWAP_DAYS; k++) {
       expect(bDays[k].low).toBeLessThanOrEqual(aDays[k].median);
       expect(aDays[k].high).toBeGreaterThanOrEqual(bDays[k].median);
-      // The head moves with the body.
-      expect(b.head?.[k].low).toBeLessThanOrEqual(aDays[k].median + 20);
+      // The head and tail widen by as much as the median person's interval, on each side.
+      const headB = b.head?.[k] as KmDayEstimate;
+      expect(headB.low).toBe(before.head?.[k].low - (before.km?.[k].low - bDays[k].low));
+      const tailA = a.tail?.[k] as KmDayEstimate;
+      expect(tailA.high).toBe(beforeA.tail?.[k].high + (aDays[k].high - beforeA.km?.[k].high));
     }
     // Days farther away, medians and never a narrower interval.
-    expect(bDays[10 + SWAP_DAYS + 1]).toEqual(before[10 + SWAP_DAYS + 1]);
+    expect(bDays[10 + SWAP_DAYS + 1]).toEqual(before.km?.[10 + SWAP_DAYS + 1]);
     bDays.forEach((d, k) => {
-      expect(d.median).toBe(before[k].median);
-      expect(d.low).toBeLessThanOrEqual(before[k].low);
-      expect(d.high).toBeGreaterThanOrEqual(before[k].high);
+      expect(d.median).toBe(before.km?.[k].median);
+      expect(d.low).toBeLessThanOrEqual(before.km?.[k].low as number);
+      expect(d.high).toBeGreaterThanOrEqual(before.km?.[k].high as number);
     });
   });
 
-  it("leaves tracks alone when every report is clearly its own track's", () => {
+  it("keeps the head's reach beyond the median person's interval where the median's widens", () => {
     const ctx = context();
     const a = track("unlabelled-1", false, (k) => 100 + 20 * k);
-    const b = track("unlabelled-2", false, (k) => 900 + 20 * k);
-    report(ctx, a, "x", 10, 310);
-    report(ctx, b, "y", 12, 1130);
-    const before = structuredClone([a.km?.days, b.km?.days]);
-    expect(spreadAssociation(ctx, [a, b])).toEqual({ contestedReports: 0, widenedDays: 0 });
-    expect([a.km?.days, b.km?.days]).toEqual(before);
+    const b = track("unlabelled-2", false, (k) => 180 + 20 * k);
+    report(ctx, b, "y", 10, 335);
+    spreadAssociation(ctx, [a, b]);
+    // A's median person's interval now reaches B's median (380 on day 10): its head still reaches
+    // HEAD_REACH km beyond that, not just the head's lead (20 km).
+    const aDays = a.km?.days ?? [];
+    expect(aDays[10].high).toBeGreaterThanOrEqual(380);
+    for (let k = 0; k < DAYS; k++)
+      expect(a.head?.[k].high).toBeGreaterThanOrEqual(aDays[k].high + HEAD_REACH);
+  });
+
+  it("holds a rival's report for REACH_DAYS either side; on another route, no swap", () => {
+    const ctx = context();
+    // B waits at km 380 on route "s", which shares A's km here: A's report lies on both routes.
+    const a = track("unlabelled-1", false, (k) => 100 + 20 * k);
+    const b = track("unlabelled-2", false, () => 380, "s");
+    report(ctx, a, "x", 10, 345, undefined, ["r", "s"]);
+    const beforeA = copy(a);
+    const before = copy(b);
+    const out = spreadAssociation(ctx, [a, b]);
+    expect(out).toEqual({ contestedReports: 1, widenedDays: 2 * REACH_DAYS + 1 });
+    const bDays = b.km?.days ?? [];
+    for (let k = 0; k < DAYS; k++) {
+      if (Math.abs(k - 10) <= REACH_DAYS) expect(bDays[k].low).toBe(345);
+      else expect(bDays[k]).toEqual(before.km?.[k]);
+    }
+    expect(copy(a)).toEqual(beforeA);
+  });
+
+  it("a report far from every track, or read as an outlier, or of the head, contests nothing", () => {
+    const far = context();
+    const a = track("unlabelled-1", false, (k) => 100 + 20 * k);
+    const b = track("unlabelled-2", false, (k) => 400 + 20 * k);
+    // Day 10: A at 300, B at 600; a report 1,000 km beyond both, and one 300 km past B.
+    report(far, a, "x", 10, 1600);
+    report(far, a, "y", 10, 900);
+    const before = [copy(a), copy(b)];
+    expect(spreadAssociation(far, [a, b])).toEqual({ contestedReports: 0, widenedDays: 0 });
+    expect([copy(a), copy(b)]).toEqual(before);
+
+    // A's report 20 km from B and 320 km from A: B's, unless the smoother read it as an outlier.
+    for (const [prob, contested] of [
+      [0.9, 0],
+      [0.1, 1],
+    ]) {
+      const ctx = context([
+        { sightingId: "z", group: "unlabelled-1", how: "associated", outlierProb: prob },
+      ]);
+      const c = track("unlabelled-1", false, (k) => 100 + 20 * k);
+      const d = track("unlabelled-2", false, (k) => 400 + 20 * k);
+      report(ctx, c, "z", 10, 620);
+      expect(spreadAssociation(ctx, [c, d]).contestedReports).toBe(contested);
+    }
+
+    // A report of A's vanguard lies ahead of A by design: it is not read as B's.
+    const ctx = context();
+    const e = track("unlabelled-1", false, (k) => 100 + 20 * k);
+    const f = track("unlabelled-2", false, (k) => 400 + 20 * k);
+    report(ctx, e, "v", 10, 600);
+    e.parts = new Map([["v", "head"]]);
+    expect(spreadAssociation(ctx, [e, f])).toEqual({ contestedReports: 0, widenedDays: 0 });
   });
 
   it("never touches a labelled group's track, and a labelled report contests nothing", () => {
@@ -95,10 +172,20 @@ describe("spreadAssociation", () => {
     const b = track("unlabelled-1", false, (k) => 180 + 20 * k);
     report(ctx, b, "x", 10, 335);
     report(ctx, a, "y", 5, 240, "Caravana 1");
-    const before = structuredClone([a.km?.days, b.km?.days]);
+    const before = [copy(a), copy(b)];
     // B's report near A is contested by a labelled track only: A keeps its interval, and so does
     // B (a labelled group's report is its own).
     expect(spreadAssociation(ctx, [a, b]).contestedReports).toBe(0);
-    expect([a.km?.days, b.km?.days]).toEqual(before);
+    expect([copy(a), copy(b)]).toEqual(before);
+  });
+});
+
+describe("holdingKm", () => {
+  const d: KmDayEstimate = { median: 50, low: 40, high: 60, mean: 50, sd: 6 };
+  it("widens to hold a stretch, never below km 0 nor past the route's end, never narrower", () => {
+    expect(holdingKm(d, -20, 90, 80)).toEqual({ low: 0, high: 80 });
+    expect(holdingKm(d, 45, 55, 80)).toEqual({ low: 40, high: 60 });
+    // A day already past the route's end keeps its high end.
+    expect(holdingKm({ ...d, high: 120 }, 30, 200, 80)).toEqual({ low: 30, high: 120 });
   });
 });
