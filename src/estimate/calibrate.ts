@@ -18,6 +18,7 @@
  */
 import type { Km } from "../model/units.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
+import { holdingKm } from "./kmDay.ts";
 import { kmObservations } from "./positions.ts";
 import type { EstimateContext, WorkGroup } from "./workGroup.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
@@ -110,12 +111,9 @@ function mergeSorted(a: readonly LooScore[], b: readonly LooScore[]): LooScore[]
 /** A km day's 90 % interval (and sd) widened by `factor` about its median, kept on the route. */
 export function widenKmDay(d: KmDayEstimate, factor: number, routeLength: Km): KmDayEstimate {
   if (!(factor > 1)) return d;
-  return {
-    ...d,
-    low: Math.max(0, Math.min(d.low, d.median - factor * (d.median - d.low))),
-    high: Math.min(Math.max(routeLength, d.high), d.median + factor * (d.high - d.median)),
-    sd: d.sd * factor,
-  };
+  const lo = d.median - factor * (d.median - d.low);
+  const hi = d.median + factor * (d.high - d.median);
+  return { ...d, ...holdingKm(d, lo, hi, routeLength), sd: d.sd * factor };
 }
 
 /**

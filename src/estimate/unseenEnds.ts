@@ -23,6 +23,7 @@
  */
 import type { Km } from "../model/units.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
+import { holdingKm } from "./kmDay.ts";
 import { endReportDays, reachDistancesKm } from "./positions.ts";
 import type { EstimateContext, WorkGroup } from "./workGroup.ts";
 
@@ -86,12 +87,12 @@ export function widenUnseenEnds(
 
 /** `d` with its high end at least `km` (kept on the route). */
 function reachAhead(d: KmDayEstimate, km: Km, routeLength: Km): KmDayEstimate {
-  const high = Math.min(Math.max(routeLength, d.high), km);
+  const { high } = holdingKm(d, d.low, km, routeLength);
   return high > d.high ? { ...d, high } : d;
 }
 
 /** `d` with its low end at most `km` (kept on the route). */
 function reachBehind(d: KmDayEstimate, km: Km): KmDayEstimate {
-  const low = Math.max(0, km);
+  const { low } = holdingKm(d, km, d.high, d.high);
   return low < d.low ? { ...d, low } : d;
 }

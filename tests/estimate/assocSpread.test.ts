@@ -67,7 +67,8 @@ function context(associations: Association[] = []): EstimateContext {
   } as unknown as EstimateContext;
 }
 
-const copy = (g: WorkGroup) => structuredClone({ km: g.km?.days, head: g.head, tail: g.tail });
+const copy = (g: WorkGroup) =>
+  structuredClone({ km: g.km?.days ?? [], head: g.head ?? [], tail: g.tail ?? [] });
 
 describe("spreadAssociation", () => {
   it("stretches a track to hold a report near-tied with it and, around that day, the other track", () => {
@@ -87,16 +88,16 @@ describe("spreadAssociation", () => {
       expect(aDays[k].high).toBeGreaterThanOrEqual(bDays[k].median);
       // The head and tail widen by as much as the median person's interval, on each side.
       const headB = b.head?.[k] as KmDayEstimate;
-      expect(headB.low).toBe(before.head?.[k].low - (before.km?.[k].low - bDays[k].low));
+      expect(headB.low).toBe(before.head[k].low - (before.km[k].low - bDays[k].low));
       const tailA = a.tail?.[k] as KmDayEstimate;
-      expect(tailA.high).toBe(beforeA.tail?.[k].high + (aDays[k].high - beforeA.km?.[k].high));
+      expect(tailA.high).toBe(beforeA.tail[k].high + (aDays[k].high - beforeA.km[k].high));
     }
     // Days farther away, medians and never a narrower interval.
-    expect(bDays[10 + SWAP_DAYS + 1]).toEqual(before.km?.[10 + SWAP_DAYS + 1]);
+    expect(bDays[10 + SWAP_DAYS + 1]).toEqual(before.km[10 + SWAP_DAYS + 1]);
     bDays.forEach((d, k) => {
-      expect(d.median).toBe(before.km?.[k].median);
-      expect(d.low).toBeLessThanOrEqual(before.km?.[k].low as number);
-      expect(d.high).toBeGreaterThanOrEqual(before.km?.[k].high as number);
+      expect(d.median).toBe(before.km[k].median);
+      expect(d.low).toBeLessThanOrEqual(before.km[k].low as number);
+      expect(d.high).toBeGreaterThanOrEqual(before.km[k].high as number);
     });
   });
 
@@ -127,7 +128,7 @@ describe("spreadAssociation", () => {
     const bDays = b.km?.days ?? [];
     for (let k = 0; k < DAYS; k++) {
       if (Math.abs(k - 10) <= REACH_DAYS) expect(bDays[k].low).toBe(345);
-      else expect(bDays[k]).toEqual(before.km?.[k]);
+      else expect(bDays[k]).toEqual(before.km[k]);
     }
     expect(copy(a)).toEqual(beforeA);
   });
