@@ -176,6 +176,7 @@ export { smoothKm } from "./estimate/kmSmoother.ts";
 export type { SizeObservation, SizeDayEstimate, SizeLoo } from "./estimate/sizeSmoother.ts";
 export { smoothSize, smoothSizeWithLoo } from "./estimate/sizeSmoother.ts";
 export type { LooScore, Widening } from "./estimate/calibrate.ts";
+export type { AssociationSpread } from "./estimate/assocSpread.ts";
 export { conformalWidening } from "./estimate/calibrate.ts";
 export type { SizePrior, GroupSizeSummary } from "./estimate/sizePrior.ts";
 export { fitSizePrior, fallbackSizePrior, sizePriorsLeaveOneOut } from "./estimate/sizePrior.ts";

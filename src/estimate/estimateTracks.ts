@@ -251,7 +251,7 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   const { groups, sizeOnly, countResult } = associateAndCount(setup, dataset);
   // 3. Movement, outlier rate, spans, size-only reports, body spreads, source leans.
   const tracked = fitGroups(setup, dataset, groups, sizeOnly, options);
-  // 4.–6. Final passes, bodies, track ends, self-calibration.
+  // 4.–7. Final passes, bodies, track ends, self-calibration, association spread.
   const final = finishTracks(setup, dataset, tracked, countResult, options);
   recordCountScopes(ctx.associations, setup.prepared);
   const out = buildOutputs(ctx, tracked);
@@ -388,7 +388,10 @@ function fitGroups(
   return tracked;
 }
 
-/** Steps 4–6: the final km and size passes to the end of the data, bodies, ends, calibration. */
+/**
+ * Steps 4–7: the final km and size passes to the end of the data, bodies, ends, calibration, and
+ * the association spread of tracks built without labels.
+ */
 function finishTracks(
   setup: EstimateSetup,
   dataset: Dataset,

@@ -155,6 +155,20 @@ const CORE_BULK_SHARE = 0.665;
  */
 const CORE_FLOOR = 0.5;
 
+/**
+ * Sd (km) of the core of a report of the body: from the bulk's own median distance `bulkKm`
+ * (CORE_BULK_SHARE × it, with the report's own sd `sigmaKm`), no wider than the spread's core
+ * `spreadCoreSd` and no narrower than CORE_FLOOR × it; the spread's core when the bulk is not
+ * known (fewer than 4 reports near the day).
+ * @example
+ * bodyCoreSdKm(20, 5, 0); // => 10 (CORE_FLOOR × 20: the bulk is in one town, not at a point)
+ */
+export function bodyCoreSdKm(spreadCoreSd: Km, sigmaKm: Km, bulkKm: Km | undefined): Km {
+  if (bulkKm === undefined) return spreadCoreSd;
+  const fromBulk = Math.hypot(sigmaKm, CORE_BULK_SHARE * bulkKm);
+  return Math.min(spreadCoreSd, Math.max(CORE_FLOOR * spreadCoreSd, fromBulk));
+}
+
 /** Which quantity of the body a km smoother run estimates. */
 export type KmTarget = "median" | "head" | "tail";
 
@@ -350,13 +364,7 @@ function bodyReading(
   const sd = (share: number): Km => Math.sqrt(o.sigmaKm ** 2 + (share * half) ** 2);
   const seen = g.spreadByDay?.has(Math.floor(p.s.t)) === true;
   if (!tails || !g.labelled || !seen) return { ...o, sigmaKm: sd(BODY_SD_SHARE) };
-  const bulk = g.bulkByDay?.get(Math.floor(p.s.t));
-  const wide = sd(core.sdShare);
-  // The core from the bulk's own residuals, no wider than the spread's core, no narrower than half.
-  const coreSd =
-    bulk === undefined
-      ? wide
-      : Math.min(wide, Math.max(CORE_FLOOR * wide, Math.hypot(o.sigmaKm, CORE_BULK_SHARE * bulk)));
+  const coreSd = bodyCoreSdKm(sd(core.sdShare), o.sigmaKm, g.bulkByDay?.get(Math.floor(p.s.t)));
   return {
     ...o,
     sigmaKm: sd(broad.sdShare),

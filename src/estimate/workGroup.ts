@@ -73,7 +73,12 @@ export interface WorkGroup {
   sizeByDay?: Map<number, number>;
   /** Fitted half-spread of the body (km) by local day: how far its reports fall from its median. */
   spreadByDay?: Map<number, number>;
-  /** Median distance (km) of its reports of the body from its median person, by local day. */
+  /**
+   * Median distance (km) of its reports of the body from its median person, by local day: taken
+   * over the reports within SPREAD_WINDOW_DAYS (positions.ts fitBodySpread), a town's reports by the
+   * distance to the nearer end of its stretch; absent on days with fewer than 4 such reports
+   * (bodyReading then reads the core from the spread alone).
+   */
   bulkByDay?: Map<number, number>;
   /**
    * The group's own movement law (positions.ts fitGroupMovement): the pooled law refitted to its

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
-import { BODY_SCALE_MIXTURE } from "../../src/estimate/positions.ts";
+import { BODY_SCALE_MIXTURE, bodyCoreSdKm } from "../../src/estimate/positions.ts";
 import { dataset, on, report } from "./corridor.ts";
 
 // A labelled group at a shelter (km 500) for a week: each day three reports of people at it and
@@ -48,5 +48,29 @@ describe("bodyTails: reports of the body read with heavy tails", () => {
     const byDefault = estimateTracks(data).tracks.map((t) => t.km);
     const on = estimateTracks(data, { bodyTails: true }).tracks.map((t) => t.km);
     expect(on).toEqual(byDefault);
+  });
+
+  it("reads the core from the bulk: a shelter's people hold the median person with 40 % strung 200–400 km ahead", () => {
+    // Six days at a shelter (km 500): three reports a day there, two 200–400 km ahead.
+    const sightings = [];
+    for (let d = 10; d <= 15; d++) {
+      for (let i = 0; i < 3; i++) sightings.push(report(`s${d}-${i}`, d, 500, 3000));
+      sightings.push(report(`a${d}-0`, d, 700 + 20 * (d - 10), 3000));
+      sightings.push(report(`a${d}-1`, d, 800 + 40 * (d - 10), 3000));
+    }
+    const tracks = estimateTracks(dataset(sightings)).tracks;
+    for (let d = 10; d <= 15; d++)
+      expect(Math.abs(on(tracks, d).km - 500), `day ${d}`).toBeLessThan(30);
+  });
+
+  it("the core: the bulk's, within CORE_FLOOR (0.5) and 1 × the spread's core", () => {
+    // Half the reports name the median person's town: the bulk is in one town, not at a point.
+    expect(bodyCoreSdKm(20, 5, 0)).toBe(10);
+    expect(bodyCoreSdKm(20, 0, 0)).toBe(10);
+    // A bulk of median distance 18 km: 0.665 × 18 ≈ 12, with the report's own 5 km, ≈ 13.0.
+    expect(bodyCoreSdKm(20, 5, 18)).toBeCloseTo(Math.hypot(5, 0.665 * 18), 9);
+    // Never wider than the spread's core; the spread's core where the bulk is not known.
+    expect(bodyCoreSdKm(20, 5, 100)).toBe(20);
+    expect(bodyCoreSdKm(20, 5, undefined)).toBe(20);
   });
 });
