@@ -21,7 +21,8 @@
  * not labelled, T's median person's 90 % interval on the report's day and the days within
  * REACH_DAYS of it is stretched to hold the report's km on T's route. Where reports are near-tied
  * the two tracks may also have swapped groups: each one's intervals within SWAP_DAYS of the
- * contested report's day are stretched to hold the other's median person (on one route). The
+ * contested report's day are stretched to hold the other's median person (on its own route, or
+ * projected onto it where the two routes share road). The
  * head's and tail's intervals are then widened by as much as the median person's on each side
  * (low end down by as much as its low end moved, high end up by as much as its high end), so the
  * head keeps its reach beyond the median person's interval (docs/contracts.md,
@@ -184,8 +185,8 @@ function contestedKm(
     const key = `${i}|${j}|${day}`;
     if (swapped.has(key)) return;
     swapped.add(key);
-    swapWith(rival.g, owner.g, day, reach);
-    swapWith(owner.g, rival.g, day, reach);
+    swapWith(ctx, rival.g, owner.g, day, reach);
+    swapWith(ctx, owner.g, rival.g, day, reach);
   });
   return { reach, contested };
 }
@@ -198,15 +199,32 @@ function contestedKm(
  */
 export const SWAP_DAYS = 3;
 
-/** `g`'s days within SWAP_DAYS of `day` must hold `other`'s median person (same route). */
-function swapWith(g: WorkGroup, other: WorkGroup, day: number, reach: Reach): void {
-  if (g.labelled || other.routeId !== g.routeId) return;
+/**
+ * `g`'s days within SWAP_DAYS of `day` must hold `other`'s median person: on `g`'s route, where
+ * the two routes differ, the nearest point of it within ctx.maxOff (routes sharing a stretch,
+ * such as 2018's branches); no hold on a day `other` stands off `g`'s route.
+ */
+function swapWith(
+  ctx: EstimateContext,
+  g: WorkGroup,
+  other: WorkGroup,
+  day: number,
+  reach: Reach,
+): void {
+  if (g.labelled) return;
   const days = other.km?.days ?? [];
   for (let k = day - SWAP_DAYS; k <= day + SWAP_DAYS; k++) {
     const d = days[k - other.day0];
     if (!d || k < g.day0 || k >= g.day0 + g.nDays) continue;
-    hold(reach, g, k, d.median);
+    const km = other.routeId === g.routeId ? d.median : onRoute(ctx, other.routeId, d.median, g);
+    if (km !== undefined) hold(reach, g, k, km);
   }
+}
+
+/** km `km` of route `routeId` as a km of `g`'s route, when within ctx.maxOff of it. */
+function onRoute(ctx: EstimateContext, routeId: string, km: Km, g: WorkGroup): Km | undefined {
+  const point = ctx.index.along(routeId, km);
+  return ctx.index.project(point, { routeId: g.routeId, maxDistanceKm: ctx.maxOff })?.km;
 }
 
 /** A day's interval stretched to hold `lo`…`hi` (km), kept on the route; sd grown alike. */

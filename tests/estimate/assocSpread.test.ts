@@ -58,9 +58,21 @@ function report(
   ctx.projections.set(s, new Map(routes.map((r) => [r, { km, off: 0 }])));
 }
 
-function context(associations: Association[] = []): EstimateContext {
+/**
+ * A context on routes of 2,000 km whose km k lies at [k, 0] (route "r") or, with `shared`, on
+ * every route alike (routes sharing road); else other routes lie far from "r".
+ */
+function context(associations: Association[] = [], shared = false): EstimateContext {
+  const index = {
+    lengthKm: () => 2000,
+    along: (routeId: string, km: number) => [km, routeId === "r" || shared ? 0 : 10],
+    project: (point: [number, number], o: { routeId: string }) =>
+      shared || (o.routeId === "r") === (point[1] === 0)
+        ? { routeId: o.routeId, km: point[0] }
+        : undefined,
+  };
   return {
-    index: { lengthKm: () => 2000 },
+    index,
     maxOff: 60,
     projections: new Map(),
     associations,
@@ -115,7 +127,22 @@ describe("spreadAssociation", () => {
       expect(a.head?.[k].high).toBeGreaterThanOrEqual(aDays[k].high + HEAD_REACH);
   });
 
-  it("holds a rival's report for REACH_DAYS either side; on another route, no swap", () => {
+  it("on routes sharing road, the swap holds the other's median person projected on its route", () => {
+    const ctx = context([], true);
+    const a = track("unlabelled-1", false, (k) => 100 + 20 * k);
+    const b = track("unlabelled-2", false, () => 380, "s");
+    report(ctx, a, "x", 10, 345, undefined, ["r", "s"]);
+    const out = spreadAssociation(ctx, [a, b]);
+    // B (380 ± 30) holds A's median person on days 7–12 (240 … 340 km; on day 13, 360 lies
+    // inside), which covers the report; A holds B's 380 on days 7–12 (on day 13, 330–390).
+    expect(out).toEqual({ contestedReports: 1, widenedDays: 12 });
+    for (let k = 10 - SWAP_DAYS; k <= 10 + SWAP_DAYS; k++) {
+      expect(b.km?.days[k].low).toBeLessThanOrEqual(100 + 20 * k);
+      expect(a.km?.days[k].high).toBeGreaterThanOrEqual(380);
+    }
+  });
+
+  it("holds a rival's report for REACH_DAYS either side; on a route away from it, no swap", () => {
     const ctx = context();
     // B waits at km 380 on route "s", which shares A's km here: A's report lies on both routes.
     const a = track("unlabelled-1", false, (k) => 100 + 20 * k);
