@@ -22,11 +22,11 @@
  * REACH_DAYS of it is stretched to hold the report's km on T's route. Where reports are near-tied
  * the two tracks may also have swapped groups: each one's intervals within SWAP_DAYS of the
  * contested report's day are stretched to hold the other's median person (on its own route, or
- * projected onto it where the two routes share road). The
- * head's and tail's intervals are then widened by as much as the median person's on each side
- * (low end down by as much as its low end moved, high end up by as much as its high end), so the
- * head keeps its reach beyond the median person's interval (docs/contracts.md,
- * `unseenHeadReachKm`). Intervals are only ever widened; labelled groups' tracks are never touched.
+ * projected onto it where the two routes share road). The head's and tail's intervals are then
+ * widened by as much as the median person's on each side (low end down by as much as its low end
+ * moved, high end up by as much as its high end), so the head keeps its reach beyond the median
+ * person's interval (docs/contracts.md, `unseenHeadReachKm`). Intervals are only ever widened;
+ * labelled groups' tracks are never touched.
  */
 import type { Km } from "../model/units.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
