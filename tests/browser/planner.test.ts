@@ -179,9 +179,22 @@ describe.skipIf(!hasBrowser)("a planner's screen, in Chromium", () => {
     // 14 Dec 2018: the tracks (and the chart) end on 29 Nov, the replay runs on with the ledger.
     await showDay(page, 62.5, "2018-12-14", "en");
     const note = page.locator("#marey-cursor-note");
-    await expect
-      .poll(() => note.textContent(), { timeout: 60_000 })
-      .toBe("14 Dec 2018: past the chart's days →");
+    const said = /^14 Dec 2018: after the chart's last day \(\d+ Nov\) →$/;
+    await expect.poll(() => note.textContent(), { timeout: 60_000 }).toMatch(said);
+    // The overlay is aria-hidden: screen readers get the note from a polite live region.
+    const live = page.locator("#marey-cursor-live");
+    expect(await live.getAttribute("aria-live")).toBe("polite");
+    expect(await live.textContent()).toMatch(said);
+    // The SVG export shows the same: a dashed cursor at the edge and the note.
+    const [dl] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.evaluate(() => document.querySelector<HTMLButtonElement>("#export-marey-svg")!.click()),
+    ]);
+    const svg = readFileSync((await dl.path())!, "utf8");
+    expect(/<line[^>]*id="marey-cursor"[^>]*>/.exec(svg)?.[0]).toContain('stroke-dasharray="3 3"');
+    expect(svg).toMatch(
+      /id="marey-cursor-note"[^>]*>14 Dec 2018: after the chart(&#39;|')s last day/,
+    );
     const [x, width] = await page.evaluate(() => {
       const cursor = document.querySelector("#marey-cursor")!;
       const svg = cursor.closest("svg")!;
@@ -192,6 +205,7 @@ describe.skipIf(!hasBrowser)("a planner's screen, in Chromium", () => {
     // Within the chart's days the note is empty and the cursor solid.
     await showDay(page, 20.5, "2018-11-02", "en");
     await expect.poll(() => note.textContent()).toBe("");
+    expect(await live.textContent()).toBe("");
     expect(await page.locator("#marey-cursor").getAttribute("stroke-dasharray")).toBeNull();
   }, 120_000);
 

@@ -220,6 +220,45 @@ export function mareyBands(
   );
 }
 
+/** What the cursor shows at a moment: where it stands, its dash and its note. */
+export interface CursorNote {
+  x: number;
+  /** `stroke-dasharray` outside the chart's days (the cursor waits at the edge); none inside. */
+  dash?: string;
+  /** "14 Dec 2018: after the chart's last day (29 Nov) →"; empty within the chart's days. */
+  text: string;
+  /** Where the note sits: left of the cursor after the last day, right of it before the first. */
+  noteX: number;
+  anchor: "start" | "end";
+}
+
+/**
+ * The cursor at replay time `t` (days since the replay start) of `frame` (`mareyFrame`): past
+ * (or before) the chart's days it waits at the edge, dashed, and says why with the day shown and
+ * the chart's last (first) day. The live overlay, the SVG export and the screen readers' note
+ * all take it from here.
+ */
+export function cursorNote(
+  lang: Lang,
+  layout: MareyLayout,
+  t: number,
+  frame: { cursorX: number; beyond?: "after" | "before" },
+): CursorNote {
+  const T = MAREY_TEXTS[lang];
+  const x = frame.cursorX;
+  if (!frame.beyond) return { x, text: "", noteX: x - 4, anchor: "end" };
+  const date = formatDate(lang, isoOfDay(Math.floor(layout.day0 + t)));
+  const after = frame.beyond === "after";
+  const edge = formatDate(lang, isoOfDay(layout.dayRange[after ? 1 : 0]), false);
+  return {
+    x,
+    dash: "3 3",
+    text: after ? T.beyond(date, edge) : T.before(date, edge),
+    noteX: x + (after ? -4 : 4),
+    anchor: after ? "end" : "start",
+  };
+}
+
 /**
  * The cursor and the groups' current positions (ids `marey-cursor`, `marey-now-<i>`): inside the
  * chart for exports, and alone in the live view's overlay SVG (its own paint layer, so moving it
