@@ -99,6 +99,10 @@ describe("marey chart", () => {
     expect((table.match(/<tr data-report-id=/g) ?? []).length).toBe(86);
     expect(table).toContain("Reportes");
     expect(isoOfDay(17826)).toBe("2018-10-22");
+    // Km grouped by thousands ("2,078"), as the details, the evidence and the map tooltip say.
+    const en = toSvgString(mareyTable(td, "en"));
+    expect(en).toMatch(/<td>\d,\d{3}<\/td>/);
+    expect(en).not.toMatch(/<td>\d{4}<\/td>/);
   });
 
   it("emphasises the hovered group's band (class and thicker median), apart from the selected one", () => {

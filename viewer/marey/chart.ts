@@ -6,7 +6,7 @@
  */
 import type { Place, TimeDistance } from "../../src/index.ts";
 import { isoDate } from "../../src/index.ts";
-import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
+import { formatCount, formatDate, formatPeople, placeLabel } from "../i18n.ts";
 import { groupColour, OKABE_ITO } from "../palette.ts";
 import { h } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -372,7 +372,8 @@ export function mareyTable(
   places: readonly Pick<Place, "name" | "nameEs">[] = [],
 ): VNode {
   const T = MAREY_TEXTS[lang];
-  const km = (v: number | undefined) => (v === undefined ? "–" : String(Math.round(v)));
+  // Whole km grouped by thousands ("2,078"), as the details, the evidence and the map say.
+  const km = (v: number | undefined) => (v === undefined ? "–" : formatCount(lang, Math.round(v)));
   const reports = [...td.reports].sort(
     (a, b) => a.t - b.t || a.sightingId.localeCompare(b.sightingId),
   );
