@@ -22,6 +22,12 @@ describe("viewer texts", () => {
     expect(placeLabel("es", "Mexico City", [tap, cdmx])).toBe("Ciudad de México");
     expect(placeLabel("en", "Mexico City", [tap, cdmx])).toBe("Mexico City");
     expect(placeLabel("es", "Rancho X", [tap, cdmx])).toBe("Rancho X");
+    // One list looked up many times (the time–distance table, per report): the first place of a
+    // name, the same answer each time.
+    const list = [tap, cdmx, { name: "Mexico City", nameEs: "otra" }];
+    for (let i = 0; i < 3; i++)
+      expect(placeLabel("es", "Mexico City", list)).toBe("Ciudad de México");
+    expect(placeLabel("es", "Tapachula", list)).toBe("Tapachula");
   });
 
   it("the embedded data set's name is translated, alone or after the analyst's file names", () => {

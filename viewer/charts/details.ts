@@ -4,10 +4,9 @@
  */
 import { scaleBand, scaleLinear } from "d3-scale";
 import type { FlowSeries, GroupTrack, Headline } from "../data/replay.ts";
-import type { Place } from "../../src/index.ts";
 import { dateOf } from "../data/replay.ts";
 import { categoryName, formatCount, formatDate, formatPeople, placeLabel, tr } from "../i18n.ts";
-import type { TextKey } from "../i18n.ts";
+import type { TextKey, PlaceNames } from "../i18n.ts";
 import { DIRECTION_COLOUR, CATEGORY_COLOUR } from "../palette.ts";
 import { h, svgRoot } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -55,7 +54,7 @@ export function groupDetails(
   t: number,
   lang: Lang,
   start: string,
-  places: readonly Pick<Place, "name" | "nameEs">[] = [],
+  places: PlaceNames = [],
 ): VNode {
   const f = groupEstimateAt(group, t);
   return h(
@@ -289,7 +288,7 @@ export function headlineList(
   t: number,
   lang: Lang,
   start: string,
-  places: readonly Pick<Place, "name" | "nameEs">[] = [],
+  places: PlaceNames = [],
 ): VNode {
   const shown = headlinesAt(headlines, t);
   return h(

@@ -4,9 +4,10 @@
  * The cursor and the groups' current positions are separate nodes (ids `marey-cursor`,
  * `marey-now-<i>`) that the view moves each frame without rebuilding the chart.
  */
-import type { Place, TimeDistance } from "../../src/index.ts";
+import type { TimeDistance } from "../../src/index.ts";
 import { isoDate } from "../../src/index.ts";
 import { formatCount, formatDate, formatPeople, placeLabel } from "../i18n.ts";
+import type { PlaceNames } from "../i18n.ts";
 import { groupColour, OKABE_ITO } from "../palette.ts";
 import { h } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -36,7 +37,7 @@ export interface MareyChartOptions {
    * The data's places, for their names in the language (`placeLabel`: "Ciudad de México" in
    * Spanish); a name not among them is shown as it came. Default none (names as written).
    */
-  places?: readonly Pick<Place, "name" | "nameEs">[];
+  places?: PlaceNames;
 }
 
 /** A stop's label on the km axis, cut at 28 characters, and its whole name as a title. */
@@ -366,11 +367,7 @@ export function mareyLegend(lang: Lang): VNode {
 }
 
 /** The data-table alternative: every report, and every group-day (as the chart draws them). */
-export function mareyTable(
-  td: TimeDistance,
-  lang: Lang,
-  places: readonly Pick<Place, "name" | "nameEs">[] = [],
-): VNode {
+export function mareyTable(td: TimeDistance, lang: Lang, places: PlaceNames = []): VNode {
   const T = MAREY_TEXTS[lang];
   // Whole km grouped by thousands ("2,078"), as the details, the evidence and the map say.
   const km = (v: number | undefined) => (v === undefined ? "–" : formatCount(lang, Math.round(v)));

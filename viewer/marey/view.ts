@@ -5,8 +5,9 @@
  * the chart is focusable; ←/→ move one day, ↑/↓ the previous/next group, Enter asks for the evidence.
  * Text from files is set as text only (toDom / textContent).
  */
-import type { Place, TimeDistance } from "../../src/index.ts";
+import type { TimeDistance } from "../../src/index.ts";
 import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
+import type { PlaceNames } from "../i18n.ts";
 import { THEMES } from "../palette.ts";
 import { h, mount, toDom, toSvgString } from "../render/vnode.ts";
 import type { Lang, Theme } from "../state.ts";
@@ -34,8 +35,6 @@ export interface MareyViewState {
   hovered?: string;
 }
 
-type PlaceNames = readonly Pick<Place, "name" | "nameEs">[];
-
 export interface MareyView {
   /** New content (after an estimate or a correction). */
   setData(td: TimeDistance, day0: number): void;
@@ -56,7 +55,7 @@ export function createMareyView(options: {
   onStep: (days: number) => void;
   onEvidence: () => void;
   /** The places of the data shown, for their names in the language (none: names as written). */
-  places?: () => readonly Pick<Place, "name" | "nameEs">[];
+  places?: () => PlaceNames;
 }): MareyView {
   const places = () => options.places?.() ?? [];
   const { wrap, keys, live, tip, legend, details, summary, tableHost } = buildElements(
@@ -301,7 +300,7 @@ function buildElements(container: HTMLElement) {
 }
 
 interface Current {
-  places: readonly Pick<Place, "name" | "nameEs">[];
+  places: PlaceNames;
   td: TimeDistance;
   layout: MareyLayout;
   day0: number;
