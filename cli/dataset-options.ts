@@ -187,6 +187,8 @@ export interface AsOfCommandStart {
  * The start every as-of command makes, in one order (so that a bad value is refused before any
  * folder is made): --tz and the files, --as-of, --out with the names it will write (refused when
  * one is an input, `extraInputs` included), then the dataset read with a line per file on stderr.
+ * A command's own input read before the call (estimate's --corrections, refused before any folder
+ * is made) is reported before these: a bad file and a bad --as-of report the file first.
  * @throws UserError for a bad option, an unusable --out or an unusable file.
  */
 export async function openAsOfCommand(

@@ -4,7 +4,7 @@
  * next place and the end of its route — the morning question, answered without opening
  * forecast.csv (which holds every place ahead). Read from the library's forecast, never re-derived.
  */
-import { formatPeople } from "../src/index.ts";
+import { formatPeople, listedArrivals } from "../src/index.ts";
 import type { ArrivalForecast, Forecast, IsoDate, Nowcast } from "../src/index.ts";
 
 /** "2018-11-15 (p10 2018-11-14, p90 beyond the horizon)": one moment's dates. */
@@ -78,11 +78,11 @@ export function forecastSummaryLines(now: Nowcast, forecast: Forecast): string[]
       lines.push("    no place ahead on its route (see the warnings in forecast.json).");
       continue;
     }
-    // The first place listed, the first place most of the group has not passed (when the first
-    // listed is behind most of it) and the route's last place ahead, each once.
-    const next = ahead.find((a) => !a.mostPassed);
-    const shown = [...new Set([ahead[0]!, ...(next ? [next] : []), ahead[ahead.length - 1]!])];
-    for (const a of shown) lines.push(`    ${arrivalText(a)}`);
+    // The library's rule (as the viewer's panel): the place most of the group has just passed,
+    // the next place ahead and the route's end, each once.
+    for (const a of listedArrivals(ahead, g.group, { ahead: 1 })) {
+      lines.push(`    ${arrivalText(a)}`);
+    }
   }
   return lines;
 }

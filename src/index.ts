@@ -458,6 +458,8 @@ export {
   PASSED_SHARE,
 } from "./forecast/forecast.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
+export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
+export { listedArrivals } from "./forecast/listedArrivals.ts";
 export type { ForecastWarningCode } from "./forecast/warnings.ts";
 export { naiveArrival } from "./forecast/naive.ts";
 export type { ReportKm, ReportsOfGroupOptions } from "./forecast/lastTwoReports.ts";

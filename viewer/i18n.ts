@@ -45,6 +45,10 @@ const en = {
   reports: "Reports behind the estimate",
   noReports: "No report names this group.",
   confidence: "confidence",
+  /** A source's confidence code in words (`confidence: high`). */
+  confidenceHigh: "high",
+  confidenceMedium: "medium",
+  confidenceLow: "low",
   sizeUnknown: "size not given",
   countsByDay: "Counts by day and direction",
   noCounts: "No counts at this point.",
@@ -123,6 +127,9 @@ const es: Dict = {
   reports: "Reportes en que se basa la estimación",
   noReports: "Ningún reporte nombra este grupo.",
   confidence: "confianza",
+  confidenceHigh: "alta",
+  confidenceMedium: "media",
+  confidenceLow: "baja",
   sizeUnknown: "sin cifra",
   countsByDay: "Conteos por día y dirección",
   noCounts: "No hay conteos en este punto.",
@@ -279,14 +286,31 @@ export function datasetName(lang: Lang, name: string): string {
  * placeLabel("es", { name: "Mexico City", nameEs: "Ciudad de México" }); // => "Ciudad de México"
  * placeLabel("en", "Mexico City", places);                               // => "Mexico City"
  */
-export function placeLabel(
-  lang: Lang,
-  place: Pick<Place, "name" | "nameEs"> | string,
-  places: readonly Pick<Place, "name" | "nameEs">[] = [],
-): string {
-  const p = typeof place === "string" ? places.find((x) => x.name === place) : place;
+export function placeLabel(lang: Lang, place: PlaceName | string, places: PlaceNames = []): string {
+  const p = typeof place === "string" ? placesByName(places).get(place) : place;
   if (p === undefined) return place as string;
   return lang === "es" && p.nameEs ? p.nameEs : p.name;
+}
+
+/** A place's names, as `placeLabel` reads them. */
+export type PlaceName = Pick<Place, "name" | "nameEs">;
+/** The places of the data shown, for their names in the language (`placeLabel`). */
+export type PlaceNames = readonly PlaceName[];
+
+/**
+ * Each list's places by name (the first of a name), built once per list: the time–distance table
+ * looks a name up per report. A list is the dataset's, never changed once given.
+ */
+const BY_NAME = new WeakMap<PlaceNames, ReadonlyMap<string, PlaceName>>();
+function placesByName(places: PlaceNames): ReadonlyMap<string, PlaceName> {
+  let map = BY_NAME.get(places);
+  if (map === undefined) {
+    const byName = new Map<string, PlaceName>();
+    for (const p of places) if (!byName.has(p.name)) byName.set(p.name, p);
+    BY_NAME.set(places, byName);
+    map = byName;
+  }
+  return map;
 }
 
 /**

@@ -103,6 +103,8 @@ export const estimateCommand: Command = {
     });
     const check = checkOptions(values);
     const correctionsPath = optionString(values, "corrections");
+    // Read (and refused) before openAsOfCommand's checks of --tz and --as-of and before --out is
+    // made: a bad corrections file is reported first (openAsOfCommand's order notes it).
     const corrections = correctionsPath ? readCorrections(correctionsPath, context.cwd) : undefined;
     const { timeZone, asOf, out, loaded } = await openAsOfCommand(
       values,

@@ -92,17 +92,19 @@ Options:
 
 forecast.csv: group,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,
 people_p90,prob_within_horizon,status,head_arrival_p10,head_arrival_p50,head_arrival_p90 — one
-row per group on the road and place ahead of it as of --as-of (status "ahead", or "most_passed"
-for a place most of the group is already past: its arrival_p50 is then --as-of and arrival_p90
-when the last may arrive), and one row per group that has already "arrived" at the end of its
-route or "dissolved" (last seen more than 7 days before --as-of; place_name and km where it was
-last seen, arrival columns blank). No arrival is dated before --as-of. Arrival dates are local dates of the median person; head_arrival_* of
-the group's first people (when shelters must open), blank when the tracks have no head. A blank
-arrival quantile means "later than the horizon"; blank people means the group's size is unknown.
+row per group on the road and each place listed for it as of --as-of (status "ahead", or
+"most_passed" for a place most of the group is already past: its arrival_p50 is then --as-of
+and arrival_p90 when the last may arrive), and one row per group that has already "arrived" at
+the end of its route or "dissolved" (last seen more than 7 days before --as-of; place_name and
+km where it was last seen, arrival columns blank). status is ahead | most_passed | arrived |
+dissolved (most_passed is new: docs/forecasts.md). No arrival is dated before --as-of. Arrival
+dates are local dates of the median person; head_arrival_* of the group's first people (when
+shelters must open), blank when the tracks have no head. A blank arrival quantile means "later
+than the horizon"; blank people means the group's size is unknown.
 
 stdout: every group's status and, on the road, when its median person and first people reach
-the next place and the end of its route. positions.csv: the daily km (and size) p10/p50/p90 of
-every group over the horizon.
+the place most of it has just passed, the next place and the end of its route. positions.csv:
+the daily km (and size) p10/p50/p90 of every group over the horizon.
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 
 Method: the state as of --as-of: each group on the road starts from the estimator's state at its

@@ -144,6 +144,13 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     // Needs table: Tapachula reached on 16 Jan, with water, latrines, space and kits.
     const row = first.locator('table.needs tr[data-place="Tapachula"]');
     expect(await row.locator("td[data-date]").getAttribute("data-date")).toBe("2019-01-16");
+    // The p50 and its p10–p90 are apart for screen readers and copied text ("16 Jan15 Jan–17 Jan").
+    expect(await row.locator("td[data-date]").textContent()).toMatch(
+      /^16 Jan p10–p90: \d+ \w+–\d+ \w+$/,
+    );
+    expect(await row.locator("td[data-peak]").textContent()).toMatch(
+      /^[\d,]+ p10–p90: [\d,]+–[\d,]+$/,
+    );
     const water = Number(await row.locator('td[data-need="water"]').textContent());
     const latrines = Number(await row.locator('td[data-need="latrines"]').textContent());
     expect(water).toBeGreaterThan(0);

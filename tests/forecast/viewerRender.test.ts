@@ -92,14 +92,17 @@ const view: ForecastView = {
 };
 
 describe("forecast panel builders", () => {
-  it("arrivalRows keeps places with ≥ 10 % chance within the horizon, per group, nearest first", () => {
+  it("arrivalRows keeps places with ≥ 10 % chance within the horizon, per group, nearest first, and always the route's end", () => {
+    // "Far" (km 900, 5 % within the horizon) is group A's last place: kept, as the CLI prints it
+    // (13 Oct 2018: Tijuana at ~0 % for Honduran caravan 1 at La Entrada).
     expect(arrivalRows(view).map((r) => `${r.group}:${r.place}`)).toEqual([
       "A:Near <b>",
+      "A:Far",
       "B:Near <b>",
     ]);
   });
 
-  it("arrivalRows keeps one place behind most of the group, then the places ahead, and the route's end when it cuts", () => {
+  it("arrivalRows keeps the place just passed by most of the group, then the places ahead, and the route's end when it cuts", () => {
     const place = (i: number, mostPassed: boolean) => ({
       group: "A",
       placeId: `p${i}`,
@@ -114,8 +117,9 @@ describe("forecast panel builders", () => {
       groups: [view.groups[0]!],
       arrivals: Array.from({ length: 20 }, (_, i) => place(i, i < 14)),
     };
+    // The place kept behind is the one just passed (P13), not the farthest behind (P0).
     expect(arrivalRows(many).map((r) => r.place)).toEqual([
-      "P0",
+      "P13",
       "P14",
       "P15",
       "P16",
@@ -123,8 +127,8 @@ describe("forecast panel builders", () => {
       "P18",
       "P19",
     ]);
-    // Cut to four rows: the first, the next two ahead, and the destination.
-    expect(arrivalRows(many, 0.1, 4).map((r) => r.place)).toEqual(["P0", "P14", "P15", "P19"]);
+    // Cut to four rows: the one just passed, the next two ahead, and the destination.
+    expect(arrivalRows(many, 0.1, 4).map((r) => r.place)).toEqual(["P13", "P14", "P15", "P19"]);
   });
 
   it("forecastTable writes 'later' for quantiles past the horizon and place names as text", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EMBEDDED_2018_NAME } from "../../src/index.ts";
 import { countOf } from "../../viewer/analyst/texts.ts";
+import { confidenceText } from "../../viewer/charts/details.ts";
 import {
   datasetName,
   formatCount,
@@ -21,6 +22,12 @@ describe("viewer texts", () => {
     expect(placeLabel("es", "Mexico City", [tap, cdmx])).toBe("Ciudad de México");
     expect(placeLabel("en", "Mexico City", [tap, cdmx])).toBe("Mexico City");
     expect(placeLabel("es", "Rancho X", [tap, cdmx])).toBe("Rancho X");
+    // One list looked up many times (the time–distance table, per report): the first place of a
+    // name, the same answer each time.
+    const list = [tap, cdmx, { name: "Mexico City", nameEs: "otra" }];
+    for (let i = 0; i < 3; i++)
+      expect(placeLabel("es", "Mexico City", list)).toBe("Ciudad de México");
+    expect(placeLabel("es", "Tapachula", list)).toBe("Tapachula");
   });
 
   it("the embedded data set's name is translated, alone or after the analyst's file names", () => {
@@ -43,5 +50,16 @@ describe("viewer texts", () => {
     expect(countOf("es", 12849, "warnings")).toBe("12,849 advertencias");
     expect(countOf("es", 1234, "warnings")).toBe("1,234 advertencias");
     expect(countOf("en", 12849, "warnings")).toBe("12,849 warnings");
+  });
+});
+
+describe("confidenceText", () => {
+  it("gives a source's confidence in the dictionary's words, an unknown code as written", () => {
+    expect(confidenceText("en", "high")).toBe("confidence: high");
+    expect(confidenceText("es", "medium")).toBe("confianza: media");
+    expect(confidenceText("es", "low")).toBe("confianza: baja");
+    expect(confidenceText("es", "dudosa")).toBe("confianza: dudosa");
+    // A code named like an object's property is a code, not a lookup into the prototype.
+    expect(confidenceText("en", "constructor")).toBe("confidence: constructor");
   });
 });

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { embedded2018, estimateTracks, timeDistance } from "../../src/index.ts";
 import type { TimeDistance } from "../../src/index.ts";
-import { bandOrder, isoOfDay, mareyChart, mareyTable } from "../../viewer/marey/chart.ts";
+import {
+  bandOrder,
+  cursorNote,
+  isoOfDay,
+  mareyChart,
+  mareyTable,
+} from "../../viewer/marey/chart.ts";
+import { mareySvgText } from "../../viewer/marey/view.ts";
 import { CANVAS_MARKS, drawMarks } from "../../viewer/marey/marks.ts";
 import type { MarksContext } from "../../viewer/marey/marks.ts";
 import {
@@ -13,6 +20,7 @@ import {
   nearestReport,
 } from "../../viewer/marey/layout.ts";
 import { toSvgString } from "../../viewer/render/vnode.ts";
+import { formatDate } from "../../viewer/i18n.ts";
 
 let td: TimeDistance;
 const size = { width: 900, height: 520 };
@@ -91,6 +99,10 @@ describe("marey chart", () => {
     expect((table.match(/<tr data-report-id=/g) ?? []).length).toBe(86);
     expect(table).toContain("Reportes");
     expect(isoOfDay(17826)).toBe("2018-10-22");
+    // Km grouped by thousands ("2,078"), as the details, the evidence and the map tooltip say.
+    const en = toSvgString(mareyTable(td, "en"));
+    expect(en).toMatch(/<td>\d,\d{3}<\/td>/);
+    expect(en).not.toMatch(/<td>\d{4}<\/td>/);
   });
 
   it("emphasises the hovered group's band (class and thicker median), apart from the selected one", () => {
@@ -171,3 +183,36 @@ describe("marey chart", () => {
     expect(table).toContain("&lt;img src=x");
   });
 });
+
+describe("the cursor past the chart's days", () => {
+  it("the SVG export shows what the screen shows: the cursor dashed at the edge and the note with both dates", () => {
+    const layout = layoutMarey(td, size, td.dayRange[0]);
+    // 15 days after the chart's last day (2018: the replay runs on with the ledger after the tracks).
+    const t = td.dayRange[1] - layout.day0 + 15.5;
+    const shown = formatDateFor(td.dayRange[1] + 15);
+    const svg = mareySvgText(layout, td, { lang: "en", theme: "light", t, places: [] });
+    const cursor = /<line[^>]*id="marey-cursor"[^>]*>/.exec(svg)![0];
+    expect(cursor).toContain('stroke-dasharray="3 3"');
+    expect(cursor).toContain(`x1="${layout.width - MAREY_MARGIN.right}"`);
+    const last = formatDateFor(td.dayRange[1], false);
+    expect(svg).toMatch(
+      new RegExp(
+        `id="marey-cursor-note"[^>]*>${shown}: after the chart(&#39;|')s last day \\(${last}\\) →</text>`,
+      ),
+    );
+    expect(cursorNote("es", layout, t, mareyFrame(layout, t)).text).toMatch(
+      /: después del último día del gráfico \(\d+ [a-z]+\.?\) →$/,
+    );
+    // Within the chart's days: a solid cursor and no note, on screen and in the file.
+    const inside = mareySvgText(layout, td, { lang: "en", theme: "light", t: 5.5, places: [] });
+    expect(/<line[^>]*id="marey-cursor"[^>]*>/.exec(inside)![0]).not.toContain("dasharray");
+    expect(inside).toMatch(/id="marey-cursor-note"[^>]*><\/text>|id="marey-cursor-note"[^>]*\/>/);
+    const before = cursorNote("en", layout, -3, mareyFrame(layout, -3));
+    expect(before).toMatchObject({ dash: "3 3", anchor: "start" });
+    expect(before.text).toMatch(/^← .*: before the chart's first day \(/);
+  });
+});
+
+function formatDateFor(day: number, withYear = true): string {
+  return formatDate("en", isoOfDay(day), withYear);
+}

@@ -4,21 +4,25 @@
  */
 import { scaleBand, scaleLinear } from "d3-scale";
 import type { FlowSeries, GroupTrack, Headline } from "../data/replay.ts";
-import type { Place } from "../../src/index.ts";
 import { dateOf } from "../data/replay.ts";
 import { categoryName, formatCount, formatDate, formatPeople, placeLabel, tr } from "../i18n.ts";
+import type { TextKey, PlaceNames } from "../i18n.ts";
 import { DIRECTION_COLOUR, CATEGORY_COLOUR } from "../palette.ts";
 import { h, svgRoot } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
 
-/** The source's confidence in words ("confidence: high", "confianza: alta"); an unknown code as written. */
-function confidenceText(lang: Lang, code: string): string {
-  const words: Record<Lang, Record<string, string>> = {
-    en: { high: "high", medium: "medium", low: "low" },
-    es: { high: "alta", medium: "media", low: "baja" },
-  };
-  return `${tr(lang, "confidence")}: ${words[lang][code] ?? code}`;
+/** The source's confidence code's dictionary key (i18n.ts); an unknown code is written as is. */
+const CONFIDENCE_KEYS: Readonly<Record<string, TextKey>> = {
+  high: "confidenceHigh",
+  medium: "confidenceMedium",
+  low: "confidenceLow",
+};
+
+/** The source's confidence in words ("confidence: high", "confianza: alta"). */
+export function confidenceText(lang: Lang, code: string): string {
+  const key = Object.hasOwn(CONFIDENCE_KEYS, code) ? CONFIDENCE_KEYS[code] : undefined;
+  return `${tr(lang, "confidence")}: ${key ? tr(lang, key) : code}`;
 }
 
 /** A link only for http(s) addresses; anything else (javascript:, data:) stays plain text. */
@@ -50,7 +54,7 @@ export function groupDetails(
   t: number,
   lang: Lang,
   start: string,
-  places: readonly Pick<Place, "name" | "nameEs">[] = [],
+  places: PlaceNames = [],
 ): VNode {
   const f = groupEstimateAt(group, t);
   return h(
@@ -284,7 +288,7 @@ export function headlineList(
   t: number,
   lang: Lang,
   start: string,
-  places: readonly Pick<Place, "name" | "nameEs">[] = [],
+  places: PlaceNames = [],
 ): VNode {
   const shown = headlinesAt(headlines, t);
   return h(

@@ -7,13 +7,7 @@
  * tests, the benchmark and the console.
  */
 import "./evidence.css";
-import type {
-  Correction,
-  CorrectionsFile,
-  Evidence,
-  Place,
-  TimeDistance,
-} from "../../src/index.ts";
+import type { Correction, CorrectionsFile, Evidence, TimeDistance } from "../../src/index.ts";
 import { dayNumber } from "../../src/index.ts";
 import { download } from "../analyst/exports.ts";
 import type { DataProvider } from "../data/provider.ts";
@@ -21,6 +15,7 @@ import { dateOf } from "../data/replay.ts";
 import type { ReplayData, ReplaySource } from "../data/replay.ts";
 import { createMareyView } from "../marey/view.ts";
 import type { MareyView } from "../marey/view.ts";
+import type { PlaceNames } from "../i18n.ts";
 import { hoverPatch } from "../state.ts";
 import type { Lang, ViewState } from "../state.ts";
 import {
@@ -258,7 +253,7 @@ async function loadEvidence(
     lang: Lang;
     chart?: TimeDistance;
     /** The replay's places, for their names in the language. */
-    places?: readonly Pick<Place, "name" | "nameEs">[];
+    places?: PlaceNames;
   },
   actions: EvidenceActions,
 ): Promise<Evidence | undefined> {

@@ -6,9 +6,10 @@
  * evidence CSV). Text from files is always set with textContent; links are http(s) only and open
  * with rel="noopener noreferrer".
  */
-import type { Correction, Evidence, EvidenceReport, Place, TimeDistance } from "../../src/index.ts";
+import type { Correction, Evidence, EvidenceReport, TimeDistance } from "../../src/index.ts";
 import { safeUrl } from "../../src/index.ts";
 import { formatCount, formatDate, formatPeople, placeLabel } from "../i18n.ts";
+import type { PlaceNames } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import { MAREY_TEXTS } from "../marey/texts.ts";
 import { describeCorrection } from "./model.ts";
@@ -66,7 +67,7 @@ export function renderEvidence(
   td: TimeDistance | undefined,
   L: Lang,
   actions: EvidenceActions,
-  places: readonly Pick<Place, "name" | "nameEs">[] = [],
+  places: PlaceNames = [],
 ): void {
   const doc = host.ownerDocument;
   const T = EVIDENCE_TEXTS[L];
@@ -110,7 +111,7 @@ function evidenceTable(
   groups: string[],
   L: Lang,
   actions: EvidenceActions,
-  places: readonly Pick<Place, "name" | "nameEs">[],
+  places: PlaceNames,
 ): HTMLTableElement {
   const T = EVIDENCE_TEXTS[L];
   const MT = MAREY_TEXTS[L];

@@ -2,6 +2,7 @@
  * Pure builders of the forecast panel (testable in Node): the table of expected arrivals per place
  * and the forecast cones ahead of each group on the map, as virtual nodes (render/vnode.ts).
  */
+import { listedArrivals } from "../../src/index.ts";
 import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
 import { h } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -101,27 +102,20 @@ export function forecastText(lang: Lang, key: Key): string {
 }
 
 /**
- * Rows of the arrivals table: for each group (in the nowcast's order), the places ahead with at
- * least `minProb` probability of arriving within the horizon, nearest first, at most `perGroup`.
- * Of the places behind most of the group (the library's `mostPassed`) only the first is kept, and
- * the last place listed (its route's end, where the group is going) is kept when the rows are
- * cut — the places `dtm-flow forecast` prints for the group are among them. Before, a group that
- * had ridden ahead filled its twelve rows with places "most already past" and its destination
- * never showed (25 Nov 2018: Honduran caravan 2, twelve places behind it, no Tijuana).
+ * Rows of the arrivals table: for each group (in the nowcast's order), the rows the library's
+ * `listedArrivals` keeps — the place just passed by most of the group, the places ahead with at
+ * least `minProb` chance of arriving within the horizon (nearest first), and the route's end
+ * whatever its chance (its dates then read "later"), at most `perGroup` rows. The places
+ * `dtm-flow forecast` prints for the group are among them (the CLI uses the same rule).
  */
 export function arrivalRows(
   view: ForecastView,
   minProb = 0.1,
   perGroup = 12,
 ): ForecastView["arrivals"] {
-  return view.groups.flatMap((g) => {
-    const listed = view.arrivals
-      .filter((a) => a.group === g.group && a.prob >= minProb)
-      .sort((a, b) => a.km - b.km)
-      .filter((a, i) => i === 0 || !a.mostPassed);
-    if (listed.length <= perGroup) return listed;
-    return [...listed.slice(0, Math.max(0, perGroup - 1)), listed[listed.length - 1]!];
-  });
+  return view.groups.flatMap((g) =>
+    listedArrivals(view.arrivals, g.group, { minProb, probOf: (a) => a.prob, maxRows: perGroup }),
+  );
 }
 
 type Arrival = ForecastView["arrivals"][number];

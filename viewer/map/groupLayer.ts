@@ -16,6 +16,28 @@ import type { GroupMark } from "./frame.ts";
 /** Font size of a group's label on the map, px (viewer/style.css `#map-hits .group-label`). */
 const LABEL_FONT_PX = 12;
 
+/**
+ * Measured widths (px) of the group labels by their text: measuring forces a layout, so each
+ * string is measured once (a day's labels repeat over its frames). Cleared past 1,000 strings.
+ */
+const LABEL_WIDTHS = new Map<string, number>();
+
+/**
+ * The width of a label in the font the browser uses (the system font stack: Segoe, SF, DejaVu
+ * differ by 10 % and more — a width guessed from the characters ran past the plate or left it too
+ * wide). A label not laid out (display none) measures 0: then a generous estimate, not cached.
+ */
+function labelWidth(text: SVGTextElement, label: string): number {
+  const known = LABEL_WIDTHS.get(label);
+  if (known !== undefined) return known;
+  const measured =
+    typeof text.getComputedTextLength === "function" ? text.getComputedTextLength() : 0;
+  if (!(measured > 0)) return label.length * LABEL_FONT_PX * 0.7;
+  if (LABEL_WIDTHS.size >= 1000) LABEL_WIDTHS.clear();
+  LABEL_WIDTHS.set(label, measured);
+  return measured;
+}
+
 /** Groups of at least this many people are labelled on the map (the selected one always). */
 export const LABEL_MIN_PEOPLE = 1500;
 
@@ -112,20 +134,8 @@ export function renderGroupTargets(ctx: ViewerContext, dom: ViewerDom): void {
     setAttr(this, "data-day", String(g.day));
   });
   const labelled = labelledGroups(marks, state);
-  // A plate behind each label: the place labels under it (drawn when the view changes, not every
-  // frame) showed through between its letters ("Honduran caravan 1 · 5,900" over Tijuana's).
-  select(dom.hits)
-    .selectAll<SVGRectElement, GroupMark>("rect.group-label-bg")
-    .data(labelled, (g) => g.id)
-    .join((enter) => enter.insert("rect", "text.group-label").attr("class", "group-label-bg"))
-    .each(function (g) {
-      const width = groupLabel(state.lang, g).length * LABEL_FONT_PX * 0.62 + 6;
-      setAttr(this, "x", (g.x * z.k + z.x + g.rHigh + 1).toFixed(1));
-      setAttr(this, "y", (g.y * z.k + z.y + 4 - LABEL_FONT_PX).toFixed(1));
-      setAttr(this, "width", width.toFixed(1));
-      setAttr(this, "height", String(LABEL_FONT_PX + 5));
-      setAttr(this, "data-group", g.id);
-    });
+  // The labels first, so that each plate is as wide as its label measured in the browser's font.
+  const widths = new Map<string, number>();
   select(dom.hits)
     .selectAll<SVGTextElement, GroupMark>("text.group-label")
     .data(labelled, (g) => g.id)
@@ -136,5 +146,19 @@ export function renderGroupTargets(ctx: ViewerContext, dom: ViewerDom): void {
       setAttr(this, "data-group", g.id);
       const text = groupLabel(state.lang, g);
       if (this.textContent !== text) this.textContent = text;
+      widths.set(g.id, labelWidth(this, text));
+    });
+  // A plate behind each label: the place labels under it (drawn when the view changes, not every
+  // frame) showed through between its letters ("Honduran caravan 1 · 5,900" over Tijuana's).
+  select(dom.hits)
+    .selectAll<SVGRectElement, GroupMark>("rect.group-label-bg")
+    .data(labelled, (g) => g.id)
+    .join((enter) => enter.insert("rect", "text.group-label").attr("class", "group-label-bg"))
+    .each(function (g) {
+      setAttr(this, "x", (g.x * z.k + z.x + g.rHigh + 1).toFixed(1));
+      setAttr(this, "y", (g.y * z.k + z.y + 4 - LABEL_FONT_PX).toFixed(1));
+      setAttr(this, "width", ((widths.get(g.id) ?? 0) + 6).toFixed(1));
+      setAttr(this, "height", String(LABEL_FONT_PX + 5));
+      setAttr(this, "data-group", g.id);
     });
 }

@@ -4,9 +4,10 @@
  * The cursor and the groups' current positions are separate nodes (ids `marey-cursor`,
  * `marey-now-<i>`) that the view moves each frame without rebuilding the chart.
  */
-import type { Place, TimeDistance } from "../../src/index.ts";
+import type { TimeDistance } from "../../src/index.ts";
 import { isoDate } from "../../src/index.ts";
-import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
+import { formatCount, formatDate, formatPeople, placeLabel } from "../i18n.ts";
+import type { PlaceNames } from "../i18n.ts";
 import { groupColour, OKABE_ITO } from "../palette.ts";
 import { h } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -36,7 +37,7 @@ export interface MareyChartOptions {
    * The data's places, for their names in the language (`placeLabel`: "Ciudad de México" in
    * Spanish); a name not among them is shown as it came. Default none (names as written).
    */
-  places?: readonly Pick<Place, "name" | "nameEs">[];
+  places?: PlaceNames;
 }
 
 /** A stop's label on the km axis, cut at 28 characters, and its whole name as a title. */
@@ -220,6 +221,45 @@ export function mareyBands(
   );
 }
 
+/** What the cursor shows at a moment: where it stands, its dash and its note. */
+export interface CursorNote {
+  x: number;
+  /** `stroke-dasharray` outside the chart's days (the cursor waits at the edge); none inside. */
+  dash?: string;
+  /** "14 Dec 2018: after the chart's last day (29 Nov) →"; empty within the chart's days. */
+  text: string;
+  /** Where the note sits: left of the cursor after the last day, right of it before the first. */
+  noteX: number;
+  anchor: "start" | "end";
+}
+
+/**
+ * The cursor at replay time `t` (days since the replay start) of `frame` (`mareyFrame`): past
+ * (or before) the chart's days it waits at the edge, dashed, and says why with the day shown and
+ * the chart's last (first) day. The live overlay, the SVG export and the screen readers' note
+ * all take it from here.
+ */
+export function cursorNote(
+  lang: Lang,
+  layout: MareyLayout,
+  t: number,
+  frame: { cursorX: number; beyond?: "after" | "before" },
+): CursorNote {
+  const T = MAREY_TEXTS[lang];
+  const x = frame.cursorX;
+  if (!frame.beyond) return { x, text: "", noteX: x - 4, anchor: "end" };
+  const date = formatDate(lang, isoOfDay(Math.floor(layout.day0 + t)));
+  const after = frame.beyond === "after";
+  const edge = formatDate(lang, isoOfDay(layout.dayRange[after ? 1 : 0]), false);
+  return {
+    x,
+    dash: "3 3",
+    text: after ? T.beyond(date, edge) : T.before(date, edge),
+    noteX: x + (after ? -4 : 4),
+    anchor: after ? "end" : "start",
+  };
+}
+
 /**
  * The cursor and the groups' current positions (ids `marey-cursor`, `marey-now-<i>`): inside the
  * chart for exports, and alone in the live view's overlay SVG (its own paint layer, so moving it
@@ -327,13 +367,10 @@ export function mareyLegend(lang: Lang): VNode {
 }
 
 /** The data-table alternative: every report, and every group-day (as the chart draws them). */
-export function mareyTable(
-  td: TimeDistance,
-  lang: Lang,
-  places: readonly Pick<Place, "name" | "nameEs">[] = [],
-): VNode {
+export function mareyTable(td: TimeDistance, lang: Lang, places: PlaceNames = []): VNode {
   const T = MAREY_TEXTS[lang];
-  const km = (v: number | undefined) => (v === undefined ? "–" : String(Math.round(v)));
+  // Whole km grouped by thousands ("2,078"), as the details, the evidence and the map say.
+  const km = (v: number | undefined) => (v === undefined ? "–" : formatCount(lang, Math.round(v)));
   const reports = [...td.reports].sort(
     (a, b) => a.t - b.t || a.sightingId.localeCompare(b.sightingId),
   );

@@ -89,6 +89,8 @@ export interface MareyLayout {
   y: Linear;
   /** Local day of the replay's t = 0 (the viewer's days are counted from it). */
   day0: number;
+  /** The chart's first and last local days (the data's `dayRange`). */
+  dayRange: readonly [number, number];
   stops: { y: number; name: string; kind: string }[];
   dayTicks: { x: number; day: number }[];
   bands: GroupBand[];
@@ -173,6 +175,7 @@ export function layoutMarey(td: TimeDistance, size: MareySize, day0: number): Ma
     x,
     y,
     day0,
+    dayRange: td.dayRange,
     stops: thinStops(td, y),
     dayTicks: dayTicks(x, td.dayRange),
     bands,

@@ -28,9 +28,12 @@ const en = {
   colSize: "People (estimate)",
   colKmRange: "Tail–head km",
   keys: "Chart keys: ←/→ one day, ↑/↓ previous/next group, Enter shows the evidence.",
-  /** The cursor's note when the day shown is past the chart's last day (or before its first). */
-  beyond: (date: string) => `${date}: past the chart's days →`,
-  before: (date: string) => `← ${date}: before the chart's days`,
+  /**
+   * The cursor's note when the day shown (`date`) is after the chart's last day (`edge`), or
+   * before its first.
+   */
+  beyond: (date: string, edge: string) => `${date}: after the chart's last day (${edge}) →`,
+  before: (date: string, edge: string) => `← ${date}: before the chart's first day (${edge})`,
   sourceTypes: {
     dtm: "DTM",
     un: "UN",
@@ -77,8 +80,8 @@ const es: typeof en = {
   colSize: "Personas (estimación)",
   colKmRange: "Km cola–cabeza",
   keys: "Teclas del gráfico: ←/→ un día, ↑/↓ grupo anterior/siguiente, Intro muestra la evidencia.",
-  beyond: (date: string) => `${date}: después de los días del gráfico →`,
-  before: (date: string) => `← ${date}: antes de los días del gráfico`,
+  beyond: (date: string, edge: string) => `${date}: después del último día del gráfico (${edge}) →`,
+  before: (date: string, edge: string) => `← ${date}: antes del primer día del gráfico (${edge})`,
   sourceTypes: {
     dtm: "DTM",
     un: "ONU",

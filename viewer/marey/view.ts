@@ -5,12 +5,21 @@
  * the chart is focusable; ←/→ move one day, ↑/↓ the previous/next group, Enter asks for the evidence.
  * Text from files is set as text only (toDom / textContent).
  */
-import type { Place, TimeDistance } from "../../src/index.ts";
+import type { TimeDistance } from "../../src/index.ts";
 import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
+import type { PlaceNames } from "../i18n.ts";
 import { THEMES } from "../palette.ts";
 import { h, mount, toDom, toSvgString } from "../render/vnode.ts";
 import type { Lang, Theme } from "../state.ts";
-import { isoOfDay, mareyBands, mareyChart, mareyLegend, mareyNow, mareyTable } from "./chart.ts";
+import {
+  cursorNote,
+  isoOfDay,
+  mareyBands,
+  mareyChart,
+  mareyLegend,
+  mareyNow,
+  mareyTable,
+} from "./chart.ts";
 import { groupAt, layoutMarey, mareyFrame, nearestReport } from "./layout.ts";
 import type { MareyLayout } from "./layout.ts";
 import { CANVAS_MARKS, drawMarks } from "./marks.ts";
@@ -46,10 +55,12 @@ export function createMareyView(options: {
   onStep: (days: number) => void;
   onEvidence: () => void;
   /** The places of the data shown, for their names in the language (none: names as written). */
-  places?: () => readonly Pick<Place, "name" | "nameEs">[];
+  places?: () => PlaceNames;
 }): MareyView {
   const places = () => options.places?.() ?? [];
-  const { wrap, keys, tip, legend, details, summary, tableHost } = buildElements(options.container);
+  const { wrap, keys, live, tip, legend, details, summary, tableHost } = buildElements(
+    options.container,
+  );
 
   let td: TimeDistance | undefined;
   let layout: MareyLayout | undefined;
@@ -86,20 +97,7 @@ export function createMareyView(options: {
       marksElsewhere: onCanvas,
       places: places(),
     });
-    // The cursor and current positions in their own SVG on top: moving them each frame does not
-    // repaint the marks under them.
-    const overlay = h(
-      "svg",
-      {
-        class: "marey-overlay",
-        viewBox: `0 0 ${layout.width} ${layout.height}`,
-        width: layout.width,
-        height: layout.height,
-        "aria-hidden": "true",
-      },
-      mareyNow(layout, ink),
-    );
-    mount(wrap, chart, overlay);
+    mount(wrap, chart, overlayOf(layout, ink));
     if (onCanvas) wrap.insertBefore(marksCanvas(wrap.ownerDocument, layout), wrap.lastChild);
     cursor = wrap.querySelector("#marey-cursor");
     note = wrap.querySelector("#marey-cursor-note");
@@ -162,53 +160,84 @@ export function createMareyView(options: {
         restyleBands(state);
       }
       if (layout && (!last || last.t !== state.t || last.lang !== state.lang))
-        moveNow(layout, { cursor, note, dots }, state);
+        moveNow(layout, { cursor, note, live, dots }, state);
       last = state;
       times.push(performance.now() - t0);
       if (times.length > 600) times.shift();
     },
     svgText() {
       if (!layout || !td || !drawn) return undefined;
-      const ink = THEMES[drawn.theme].text;
-      const chart = mareyChart(layout, td, {
-        lang: drawn.lang,
-        selected: drawn.selected,
-        ink,
-        t: last?.t ?? 0,
-        places: places(),
-      });
-      const bg = h("rect", {
-        width: layout.width,
-        height: layout.height,
-        fill: THEMES[drawn.theme].background,
-      });
-      chart.children.splice(1, 0, bg);
-      placeNow(chart, layout, last?.t ?? 0);
-      return `<?xml version="1.0" encoding="UTF-8"?>\n${toSvgString(chart)}\n`;
+      return mareySvgText(layout, td, { ...drawn, t: last?.t ?? 0, places: places() });
     },
   };
+}
+
+/**
+ * The cursor and current positions in their own SVG on top of the chart: moving them each frame
+ * does not repaint the marks under them.
+ */
+function overlayOf(layout: MareyLayout, ink: string): VNode {
+  return h(
+    "svg",
+    {
+      class: "marey-overlay",
+      viewBox: `0 0 ${layout.width} ${layout.height}`,
+      width: layout.width,
+      height: layout.height,
+      "aria-hidden": "true",
+    },
+    mareyNow(layout, ink),
+  );
+}
+
+/** The chart as standalone SVG text at replay time `t`, cursor and its note included (export). */
+export function mareySvgText(
+  layout: MareyLayout,
+  td: TimeDistance,
+  state: { lang: Lang; theme: Theme; selected?: string; t: number; places: PlaceNames },
+): string {
+  const ink = THEMES[state.theme].text;
+  const chart = mareyChart(layout, td, {
+    lang: state.lang,
+    selected: state.selected,
+    ink,
+    t: state.t,
+    places: state.places,
+  });
+  const bg = h("rect", {
+    width: layout.width,
+    height: layout.height,
+    fill: THEMES[state.theme].background,
+  });
+  chart.children.splice(1, 0, bg);
+  placeNow(chart, layout, state.t, state.lang);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${toSvgString(chart)}\n`;
 }
 
 /** Moves the cursor and the groups' current positions (the overlay's elements) to time t. */
 function moveNow(
   layout: MareyLayout,
-  els: { cursor: SVGLineElement | null; note: SVGTextElement | null; dots: SVGCircleElement[] },
+  els: {
+    cursor: SVGLineElement | null;
+    note: SVGTextElement | null;
+    live: HTMLElement | null;
+    dots: SVGCircleElement[];
+  },
   state: { t: number; lang: Lang },
 ): void {
-  const { cursor, note, dots } = els;
+  const { cursor, note, live, dots } = els;
   const f = mareyFrame(layout, state.t);
-  cursor?.setAttribute("transform", `translate(${f.cursorX},0)`);
-  // Past the chart's days (or before them): the cursor waits at the edge, dashed, and says why.
-  if (f.beyond) cursor?.setAttribute("stroke-dasharray", "3 3");
+  const c = cursorNote(state.lang, layout, state.t, f);
+  cursor?.setAttribute("transform", `translate(${c.x},0)`);
+  if (c.dash) cursor?.setAttribute("stroke-dasharray", c.dash);
   else cursor?.removeAttribute("stroke-dasharray");
   if (note) {
-    const date = formatDate(state.lang, isoOfDay(Math.floor(layout.day0 + state.t)));
-    const T = MAREY_TEXTS[state.lang];
-    note.textContent =
-      f.beyond === "after" ? T.beyond(date) : f.beyond === "before" ? T.before(date) : "";
-    note.setAttribute("x", String(f.cursorX + (f.beyond === "before" ? 4 : -4)));
-    note.setAttribute("text-anchor", f.beyond === "before" ? "start" : "end");
+    note.textContent = c.text;
+    note.setAttribute("x", String(c.noteX));
+    note.setAttribute("text-anchor", c.anchor);
   }
+  // The overlay is aria-hidden: the note goes to screen readers through a live region too.
+  if (live && live.textContent !== c.text) live.textContent = c.text;
   f.groups.forEach((g, i) => {
     const dot = dots[i];
     if (!dot) return;
@@ -250,6 +279,12 @@ function buildElements(container: HTMLElement) {
   keys.className = "muted small";
   keys.id = "marey-keys";
   wrap.setAttribute("aria-describedby", "marey-keys");
+  // The cursor's note for screen readers (the overlay that shows it is aria-hidden): why the
+  // cursor stops moving past the chart's days, read out as ←/→ reach them.
+  const live = doc.createElement("p");
+  live.className = "visually-hidden";
+  live.id = "marey-cursor-live";
+  live.setAttribute("aria-live", "polite");
   const tip = doc.createElement("div");
   tip.className = "marey-tip";
   tip.setAttribute("role", "status");
@@ -260,12 +295,12 @@ function buildElements(container: HTMLElement) {
   const summary = doc.createElement("summary");
   const tableHost = doc.createElement("div");
   details.append(summary, tableHost);
-  container.append(keys, wrap, tip, legend, details);
-  return { wrap, keys, tip, legend, details, summary, tableHost };
+  container.append(keys, live, wrap, tip, legend, details);
+  return { wrap, keys, live, tip, legend, details, summary, tableHost };
 }
 
 interface Current {
-  places: readonly Pick<Place, "name" | "nameEs">[];
+  places: PlaceNames;
   td: TimeDistance;
   layout: MareyLayout;
   day0: number;
@@ -349,14 +384,20 @@ function wireEvents(
 }
 
 /** Sets the cursor and the groups' current positions in a chart tree (for the SVG export). */
-function placeNow(node: VNode, layout: MareyLayout, t: number): void {
+function placeNow(node: VNode, layout: MareyLayout, t: number, lang: Lang): void {
   const f = mareyFrame(layout, t);
+  const c = cursorNote(lang, layout, t, f);
   const visit = (n: VNode | string): void => {
     if (typeof n === "string") return;
     const id = n.attrs.id;
     if (id === "marey-cursor") {
-      n.attrs.x1 = f.cursorX;
-      n.attrs.x2 = f.cursorX;
+      n.attrs.x1 = c.x;
+      n.attrs.x2 = c.x;
+      if (c.dash) n.attrs["stroke-dasharray"] = c.dash;
+    } else if (id === "marey-cursor-note") {
+      n.attrs.x = c.noteX;
+      n.attrs["text-anchor"] = c.anchor;
+      n.children = c.text ? [c.text] : [];
     } else if (typeof id === "string" && id.startsWith("marey-now-")) {
       const g = f.groups[Number(id.slice("marey-now-".length))];
       if (g?.y === undefined) n.attrs.visibility = "hidden";

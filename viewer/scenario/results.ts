@@ -52,6 +52,19 @@ const NEEDS_COLUMNS = [
 ] as const;
 
 /** The needs table: first arrival, peak, capacity, over-capacity share, needs at the p90 peak. */
+/**
+ * The p10–p90 under a p50 (block, smaller), led by a visually hidden " p10–p90: " so that screen
+ * readers and copied text do not run the two figures together ("2,1470–3,709").
+ */
+function rangeOf(text: string): HTMLElement {
+  return el(
+    "span",
+    { class: "range" },
+    el("span", { class: "visually-hidden" }, " p10–p90: "),
+    text,
+  );
+}
+
 function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
   const t = (key: ScenarioTextKey) => scenarioText(lang, key);
   const people = (v: number | undefined) => (v === undefined ? "–" : formatPeople(lang, v));
@@ -71,13 +84,13 @@ function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
         "td",
         { "data-date": r.firstArrival.p50 },
         date(r.firstArrival.p50),
-        el("span", { class: "range" }, `${date(r.firstArrival.p10)}–${date(r.firstArrival.p90)}`),
+        rangeOf(`${date(r.firstArrival.p10)}–${date(r.firstArrival.p90)}`),
       ),
       el(
         "td",
         { "data-peak": String(r.peak.p50) },
         people(r.peak.p50),
-        el("span", { class: "range" }, `${people(r.peak.p10)}–${people(r.peak.p90)}`),
+        rangeOf(`${people(r.peak.p10)}–${people(r.peak.p90)}`),
       ),
       el("td", {}, people(r.capacity)),
       el(
