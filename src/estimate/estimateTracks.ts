@@ -61,7 +61,6 @@ import { dataEndDay, endTrack, staysAsSightings } from "./trackEnds.ts";
 import { resolveDestinations } from "./destinations.ts";
 import type { DestinationInput } from "./destinations.ts";
 import type { TrackEnd } from "./trackEnds.ts";
-import { fitStayLaw, STAY_PRIOR } from "./stayLaw.ts";
 import { dayToIsoDate, isValidTimeZone, toLocalTime } from "./time.ts";
 import type { Association, EstimateContext, WorkGroup } from "./workGroup.ts";
 
@@ -330,9 +329,7 @@ function associateAndCount(setup: EstimateSetup, dataset: Dataset) {
   }
   const sizeOnly = associateUnlabelled(ctx, groups, unlabelled, describe);
 
-  // 2. Border counts: attributed to the group passing the point. From this run on, the km
-  // smoother reads rests with the stay law's prior (stayLaw.ts), fitted in step 3.
-  if (process.env.STAY_MODE !== "off") ctx.stay = STAY_PRIOR;
+  // 2. Border counts: attributed to the group passing the point.
   for (const g of groups) if (g.positions.length > 0) runKm(ctx, g, { coarse: true });
   const countResult = attributeCounts(
     dataset.counts,
@@ -372,8 +369,6 @@ function fitGroups(
     // for tracks built by the association: fitted to a fragment or to two groups' reports, their
     // own law overfits (simulate.ts development worlds, unlabelled: 0.88 → 1.16 × naive).
     for (const g of active) if (g.labelled) g.movement = fitGroupMovement(g, ctx.movement);
-    if (ctx.stay) ctx.stay = fitStayLaw(active, STAY_PRIOR);
-    if (process.env.STAY_DEBUG) console.error("stay law", ctx.stay);
   }
   ctx.outlierScale = fitOutlierScale(ctx, active);
   // Spans with the counts (the km pass of the median person runs once more, below, to the end).

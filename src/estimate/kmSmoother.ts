@@ -103,37 +103,6 @@ export interface KmSmootherInput {
    * a grid would stop the group where the grid ends instead of where the route does.
    */
   padAheadKm?: Km;
-  /**
-   * A rest whose chance to end falls over its first days (StayLaw): a resting group may settle
-   * into a stay. Default none: the movement law's three-regime Markov chain alone.
-   */
-  stay?: StayLaw;
-}
-
-/**
- * A phase-type rest (a fourth, "settled" state beside rest, walk and ride): each rest day the group
- * settles into a stay with `settle`; a settled group stays another day with `hold`, else moves on.
- * The Markov law's rest ends with the same chance every day, so a stay of two weeks at a shelter is
- * for it a run of unlikely repeats, and the smoothed track drifts on a few km a day through it
- * (docs/estimation.md "staydrift"); the settled state lets the chance to leave fall over a stay.
- */
-export interface StayLaw {
-  /** P(a resting group settles into a stay) per rest day (0–1). */
-  settle: number;
-  /** P(a settled group stays another day) (0–1). */
-  hold: number;
-}
-
-/** Expected transitions out of rest and out of a stay over a track's days (for fitting StayLaw). */
-export interface StayCounts {
-  /** Transitions out of the (unsettled) rest state. */
-  restDays: number;
-  /** …of which into the settled state. */
-  settles: number;
-  /** Transitions out of the settled state. */
-  stayDays: number;
-  /** …of which back into it. */
-  holds: number;
 }
 
 /** Posterior of the km of a group at 12:00 on one day. */
@@ -175,8 +144,6 @@ export interface KmSmootherResult {
   dayLoo: { score: number; weight: number }[];
   /** Cell size used (km). */
   cellKm: Km;
-  /** Expected transitions out of rest and of a stay (zeros without `input.stay`). */
-  stayCounts: StayCounts;
 }
 
 /** out = K ⊛ input (push forward), displacements beyond the last cell land on the last cell. */
@@ -691,17 +658,20 @@ function forwardPass(
 ): { alpha: Float64Array[]; lik: (Float64Array | undefined)[] } {
   const { nDays, movement } = input;
   const { n } = grid;
-  const R = STATES;
-  const P = smootherTransitions(movement, input.stay);
-  const pi = statePrior(movement);
+  const R = 3;
+  const P = regimeTransitions(movement);
+  const pi = REGIMES.map((r) => movement.regimes[r]);
   const alphaAll = new Float64Array(nDays * R * n);
   const alpha: Float64Array[] = [];
   const lik: (Float64Array | undefined)[] = [];
   const likScratch = new Float64Array(n);
   const ones = new Float64Array(n).fill(1);
+  const tmp = new Float64Array(n);
   const conv = new Float64Array(n);
   const diff = new Float64Array(n + 1);
   const mixed = new Float64Array(n);
+  const stay = Float64Array.from(REGIMES, (_, r) => P[r][r] - (1 - movement.persistence) * pi[r]);
+  const fresh = Float64Array.from(REGIMES, (_, r) => (1 - movement.persistence) * pi[r]);
   const origin = grid.lo === 0 ? 1 + 0.3 * n : 1;
   for (let k = 0; k < nDays; k++) {
     const a = alphaAll.subarray(k * R * n, (k + 1) * R * n);
@@ -713,9 +683,11 @@ function forwardPass(
       for (let r = 0; r < R; r++) fillPrior(a, r * n, n, pi[r], l, origin);
     } else {
       const prev = alpha[k - 1];
+      // Σ_r α(·, r), for the fresh-draw part of the regime transition.
+      sumRegimes(prev, tmp, n);
       for (let r2 = 0; r2 < R; r2++) {
-        mix(prev, P, r2, mixed, n);
-        convolveForward(mixed, kernels[STATE_REGIME[r2]], conv, diff);
+        mix(prev, r2 * n, tmp, stay[r2], fresh[r2], mixed, n);
+        convolveForward(mixed, kernels[r2], conv, diff);
         multiplyInto(a, r2 * n, conv, l, n);
       }
     }
@@ -740,21 +712,19 @@ function backwardPass(
 ): KmSmootherResult {
   const { nDays, observations } = input;
   const { n, lo, cellKm } = grid;
-  const R = STATES;
+  const R = 3;
   let beta = new Float64Array(R * n).fill(1);
   let next = new Float64Array(R * n);
   const ones = new Float64Array(n).fill(1);
   const days: KmDayEstimate[] = new Array(nDays);
   const regimeDays: [number, number, number] = [0, 0, 0];
-  const regimeByDay = new Float64Array(nDays * 3);
+  const regimeByDay = new Float64Array(nDays * R);
   const gamma = new Float64Array(n);
   const g = new Float64Array(n);
-  const h: Float64Array[] = Array.from({ length: R }, () => new Float64Array(n));
+  const h: Float64Array[] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const prefix = new Float64Array(n + 1);
-  const regimeMass = new Float64Array(3);
-  const P = smootherTransitions(input.movement, input.stay);
-  const Pflat = Float64Array.from(P.flat());
-  const stayCounts: StayCounts = { restDays: 0, settles: 0, stayDays: 0, holds: 0 };
+  const regimeMass = new Float64Array(R);
+  const Pflat = Float64Array.from(regimeTransitions(input.movement).flat());
   const outlierProb = new Array<number>(observations.length).fill(0);
   const loo = observations.map(() => ({ score: 0, weight: 0 }));
   const dayLoo: { score: number; weight: number }[] = [];
@@ -763,8 +733,8 @@ function backwardPass(
   let finalRegime: [number, number, number] = [0, 0, 0];
   for (let k = nDays - 1; k >= 0; k--) {
     const total = marginal(alpha[k], beta, gamma, regimeMass, n);
-    for (let r = 0; r < 3; r++) regimeByDay[k * 3 + r] = regimeMass[r] / total;
-    if (k > 0) for (let r = 0; r < 3; r++) regimeDays[r] += regimeMass[r] / total;
+    for (let r = 0; r < R; r++) regimeByDay[k * R + r] = regimeMass[r] / total;
+    if (k > 0) for (let r = 0; r < R; r++) regimeDays[r] += regimeMass[r] / total;
     if (k === nDays - 1) {
       finalRegime = [regimeMass[0] / total, regimeMass[1] / total, regimeMass[2] / total];
     }
@@ -781,23 +751,12 @@ function backwardPass(
     const l = lik[k] ?? ones;
     for (let r2 = 0; r2 < R; r2++) {
       multiplyInto(g, 0, beta.subarray(r2 * n, (r2 + 1) * n), l, n);
-      correlateBackward(g, kernels[STATE_REGIME[r2]], h[r2], prefix);
+      correlateBackward(g, kernels[r2], h[r2], prefix);
     }
-    if (input.stay) addStayCounts(stayCounts, P, alpha[k - 1], h, n);
-    regimeMix(Pflat, h, next, n);
+    regimeMix(Pflat, h[0], h[1], h[2], next, n);
     [beta, next] = [next, beta];
   }
-  return {
-    days,
-    finalRegime,
-    regimeDays,
-    regimeByDay,
-    outlierProb,
-    loo,
-    dayLoo,
-    cellKm,
-    stayCounts,
-  };
+  return { days, finalRegime, regimeDays, regimeByDay, outlierProb, loo, dayLoo, cellKm };
 }
 
 /**
@@ -824,82 +783,20 @@ function fillPrior(
   a[offset] *= origin;
 }
 
-/** out = Σ_r P(r → r2) α(·, r): the states' mass flowing into state r2. */
+function sumRegimes(prev: Float64Array, out: Float64Array, n: number): void {
+  for (let j = 0; j < n; j++) out[j] = prev[j] + prev[n + j] + prev[2 * n + j];
+}
+
 function mix(
   prev: Float64Array,
-  P: readonly (readonly number[])[],
-  r2: number,
+  offset: number,
+  total: Float64Array,
+  stay: number,
+  fresh: number,
   out: Float64Array,
   n: number,
 ): void {
-  out.fill(0);
-  for (let r = 0; r < P.length; r++) {
-    const w = P[r][r2];
-    if (w === 0) continue;
-    const off = r * n;
-    for (let j = 0; j < n; j++) out[j] += w * prev[off + j];
-  }
-}
-
-/**
- * States of the smoother: rest, walk, ride, and a settled rest (a stay, StayLaw): four states
- * whose displacement laws are those of the three regimes (the settled state's is rest's).
- */
-const STATES = 4;
-/** The regime (displacement law, REGIMES order) of each state. */
-const STATE_REGIME = [0, 1, 2, 0] as const;
-
-/** Prior over the states on the first day: the regime shares, nobody settled yet. */
-function statePrior(movement: MovementModel): number[] {
-  return [...REGIMES.map((r) => movement.regimes[r]), 0];
-}
-
-/**
- * The smoother's state transitions (P[from][to], 4 × 4): the movement law's regimes (law.ts
- * regimeTransitions); with a stay law, a resting group settles into a stay with `settle` a day, a
- * settled group stays with `hold` and otherwise draws a moving regime by the law's shares. Without
- * one, nobody settles: the three regimes' Markov law.
- */
-function smootherTransitions(movement: MovementModel, stay?: StayLaw): number[][] {
-  const rows = regimeTransitions(movement).map((row) => [...row, 0]);
-  const settle = stay?.settle ?? 0;
-  const hold = stay?.hold ?? 1;
-  rows[0] = rows[0].map((v, to) => (to === 3 ? settle : (1 - settle) * v));
-  const { walk, ride } = movement.regimes;
-  const moving = Math.max(1e-9, walk + ride);
-  rows.push([0, ((1 - hold) * walk) / moving, ((1 - hold) * ride) / moving, hold]);
-  return rows;
-}
-
-/**
- * Expected transitions between two days out of rest and out of a stay (StayCounts), added to
- * `counts`: ξ(r, r') ∝ P(r, r') Σ_x α_{k−1}(x, r) h_r'(x), where h_r' is the backward message
- * through state r' (Rabiner 1989, eq. 37, on the grid).
- */
-function addStayCounts(
-  counts: StayCounts,
-  P: readonly (readonly number[])[],
-  prev: Float64Array,
-  h: readonly Float64Array[],
-  n: number,
-): void {
-  const xi = P.map((row, r) =>
-    row.map((p, r2) => {
-      if (p === 0) return 0;
-      let dot = 0;
-      const off = r * n;
-      const hr = h[r2];
-      for (let j = 0; j < n; j++) dot += prev[off + j] * hr[j];
-      return p * dot;
-    }),
-  );
-  const total = xi.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0);
-  if (!(total > 0) || !Number.isFinite(total)) return;
-  const out = (r: number): number => xi[r].reduce((a, b) => a + b, 0) / total;
-  counts.restDays += out(0);
-  counts.settles += xi[0][3] / total;
-  counts.stayDays += out(3);
-  counts.holds += xi[3][3] / total;
+  for (let j = 0; j < n; j++) out[j] = stay * prev[offset + j] + fresh * total[j];
 }
 
 function multiplyInto(
@@ -931,8 +828,7 @@ function marginal(
   n: number,
 ): number {
   let total = 0;
-  regimeMass.fill(0);
-  for (let r = 0; r < STATES; r++) {
+  for (let r = 0; r < 3; r++) {
     let m = 0;
     for (let j = 0; j < n; j++) {
       const v = a[r * n + j] * beta[r * n + j];
@@ -940,7 +836,7 @@ function marginal(
       else gamma[j] += v;
       m += v;
     }
-    regimeMass[STATE_REGIME[r]] += m;
+    regimeMass[r] = m;
     total += m;
   }
   const inv = 1 / total;
@@ -951,25 +847,26 @@ function marginal(
 /** next(x, r) = Σ_r' P[r][r'] h_r'(x), scaled to mean 1 (only ratios matter). */
 function regimeMix(
   P: Float64Array,
-  h: readonly Float64Array[],
+  h0: Float64Array,
+  h1: Float64Array,
+  h2: Float64Array,
   next: Float64Array,
   n: number,
 ): void {
   let sum = 0;
-  const S = h.length;
-  next.fill(0);
-  for (let r = 0; r < S; r++) {
-    for (let r2 = 0; r2 < S; r2++) {
-      const w = P[r * S + r2];
-      if (w === 0) continue;
-      const hr = h[r2];
-      for (let j = 0; j < n; j++) next[r * n + j] += w * hr[j];
+  for (let r = 0; r < 3; r++) {
+    const p0 = P[r * 3];
+    const p1 = P[r * 3 + 1];
+    const p2 = P[r * 3 + 2];
+    for (let j = 0; j < n; j++) {
+      const v = p0 * h0[j] + p1 * h1[j] + p2 * h2[j];
+      next[r * n + j] = v;
+      sum += v;
     }
   }
-  for (let i = 0; i < S * n; i++) sum += next[i];
   if (sum > 0 && Number.isFinite(sum)) {
-    const scale = (S * n) / sum;
-    for (let i = 0; i < S * n; i++) next[i] *= scale;
+    const scale = (3 * n) / sum;
+    for (let i = 0; i < 3 * n; i++) next[i] *= scale;
   } else next.fill(1);
 }
 

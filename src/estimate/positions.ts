@@ -621,8 +621,6 @@ export function runKm(ctx: EstimateContext, g: WorkGroup, opts: RunKmOptions = {
     routeLengthKm: ctx.index.lengthKm(g.routeId),
     observations: kmObservations(ctx, g, opts.target ?? "median"),
     movement: g.movement ?? ctx.movement,
-    // Not for tracks built by the association: a stay would hold a track between two groups' reports.
-    stay: g.labelled || process.env.STAY_ALL ? ctx.stay : undefined,
     // The head and tail are known less precisely than the median person: a third of the cells.
     maxCells: Math.round(
       (ctx.maxCells ?? 900) / ((opts.target ?? "median") !== "median" ? 3 : opts.coarse ? 2 : 1),

@@ -13,7 +13,6 @@ import type { Km } from "../model/units.ts";
 import type { CountEvidence } from "./counts.ts";
 import type { KmDayEstimate, KmSmootherResult } from "./kmSmoother.ts";
 import type { MovementModel } from "../movement/index.ts";
-import type { StayLaw } from "./kmSmoother.ts";
 import type { BodyPart, CountScope } from "./partWords.ts";
 import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
@@ -110,8 +109,6 @@ export interface EstimateContext {
   /** Destinations an analyst set, by group (EstimateOptions.destinations; destinations.ts). */
   destinations?: ReadonlyMap<string, ResolvedDestination>;
   movement: MovementModel;
-  /** The km smoother's stay law (stayLaw.ts), fitted with the movement law. */
-  stay?: StayLaw;
   /** Each source type's fitted lean of its unnamed position reports (sourceLean.ts). */
   sourceLeans?: ReadonlyMap<BiasSource, SourceLean>;
   /** Factor on every report's outlier probability, fitted to the data (positions.ts). */

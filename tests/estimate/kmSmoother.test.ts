@@ -175,24 +175,4 @@ describe("smoothKm (regime-switching grid smoother)", () => {
     expect(with0.days[1].median).toBe(plain.days[1].median);
     expect(with0.loo[1].score).toBe(plain.loo[1].score);
   });
-
-  it("a stay law holds a group reported at one place for 10 days there, and still follows the ride after", () => {
-    // Walking in, ten days of loose reports (sd 60 km: reports of a long body) at 521 km, a ride.
-    const observations = [
-      ...[0, 1, 2].map((d) => report(d, 400 + 30 * d)),
-      ...Array.from({ length: 10 }, (_, i) => report(3 + i, 521, { sigmaKm: 60 })),
-      report(14, 900),
-    ];
-    const input = { nDays: 15, routeLengthKm: 2000, movement, observations };
-    const markov = smoothKm(input);
-    const stay = smoothKm({ ...input, stay: { settle: 0.15, hold: 0.9 } });
-    const drift = (r: typeof markov): number =>
-      Math.max(...r.days.slice(4, 12).map((d) => Math.abs(d.median - 521)));
-    expect(drift(stay)).toBeLessThan(15);
-    expect(drift(stay)).toBeLessThan(drift(markov));
-    expect(Math.abs(stay.days[14].median - 900)).toBeLessThan(10);
-    // The expected transitions: mostly held once settled.
-    expect(stay.stayCounts.holds / stay.stayCounts.stayDays).toBeGreaterThan(0.8);
-    expect(markov.stayCounts.stayDays).toBe(0);
-  });
 });
