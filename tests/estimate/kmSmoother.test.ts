@@ -175,4 +175,20 @@ describe("smoothKm (regime-switching grid smoother)", () => {
     expect(with0.days[1].median).toBe(plain.days[1].median);
     expect(with0.loo[1].score).toBe(plain.loo[1].score);
   });
+
+  it("smoothKm holds a group reported at one town for 10 days there, and follows the ride after", () => {
+    // Walking in, ten days of reports naming one town (its stretch 515–528 km, soft edges), a ride.
+    const observations = [
+      ...[0, 1, 2].map((d) => report(d, 400 + 30 * d)),
+      ...Array.from({ length: 10 }, (_, i) =>
+        report(3 + i, 521, { sigmaKm: 15, kmRange: [515, 528] }),
+      ),
+      report(14, 900),
+      report(15, 930),
+    ];
+    const r = smoothKm({ nDays: 16, routeLengthKm: 2000, movement, observations });
+    for (let k = 4; k < 12; k++) expect(Math.abs(r.days[k].median - 521)).toBeLessThan(5);
+    expect(Math.abs(r.days[14].median - 900)).toBeLessThan(10);
+    expect(Math.abs(r.days[15].median - 930)).toBeLessThan(10);
+  });
 });
