@@ -22,9 +22,10 @@
  * screen only ranks; every move is decided on exact costs).
  *
  * It also says which reports the single-report search still needs to search (`settled` false):
- * those of a place-day block held by more than one group, or alone at their place and day, or in a
+ * those alone in their group at their place and day (no block decided their place), or in a
  * fragment whose best other place was within CONTEST_NATS of the one it took. The others' place
- * was decided whole, by a margin.
+ * was decided whole, by a margin. (Two groups at one town on one day are two blocks, one in each
+ * group: a place-day held by several groups is not by itself contested.)
  */
 import type { LinkReport } from "./mergeTracklets.ts";
 import { freezeGroup, joinScreen, leaveScreen, tableCost } from "./moveScreen.ts";
@@ -149,15 +150,28 @@ function fragmentsOf(step: Step, g: Held, fixed: readonly boolean[]): number[][]
   return out;
 }
 
+/** First position in `sorted` (report indices by time) whose time is at least `t`. */
+function firstAtOrAfter(reports: readonly LinkReport[], sorted: readonly number[], t: number) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reports[sorted[mid]].t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Whether a report of `f` lies within NEAR_DAYS and NEAR_KM of one of `sorted`'s. */
 function nearFragment(step: Step, sorted: readonly number[], f: readonly number[]): boolean {
   const { reports, table } = step;
-  for (const i of f)
-    for (const j of sorted) {
-      if (reports[j].t < reports[i].t - NEAR_DAYS) continue;
-      if (reports[j].t > reports[i].t + NEAR_DAYS) break;
-      if (table.near(i, j, NEAR_KM)) return true;
+  for (const i of f) {
+    const t = reports[i].t;
+    for (let k = firstAtOrAfter(reports, sorted, t - NEAR_DAYS); k < sorted.length; k++) {
+      if (reports[sorted[k]].t > t + NEAR_DAYS) break;
+      if (table.near(i, sorted[k], NEAR_KM)) return true;
     }
+  }
   return false;
 }
 
@@ -229,7 +243,7 @@ function tryFragment(step: Step, a: number, f: number[]): boolean {
   let leaveScreened = 0;
   for (const i of f) leaveScreened += leaveScreen(reports, i, ga.frozen, o.model);
   const ranked = fragmentCandidates(step, a, f);
-  const margin = SCREEN_NATS * f.length;
+  const margin = SCREEN_NATS;
   const joinScreened = Math.min(o.birth, ranked[0]?.screen ?? Infinity);
   if (leaveScreened + joinScreened > margin) return false;
   const inF = new Set(f);
@@ -254,23 +268,21 @@ function tryFragment(step: Step, a: number, f: number[]): boolean {
 }
 
 /**
- * Reports alone at their place and day, or whose place-day block lies in more than one group:
- * the single-report search must read them one by one.
+ * Reports alone in their group at their place and day: the single-report search must read them
+ * one by one (no fragment decided their place).
  */
-function unsettledBlocks(step: Step): Uint8Array {
+function alone(step: Step): Uint8Array {
   const { table, owner } = step;
   const byKey = new Map<string, number[]>();
   for (let i = 0; i < owner.length; i++) {
     if (owner[i] < 0) continue;
-    const key = placeDay(table, i);
+    const key = `${owner[i]}#${placeDay(table, i)}`;
     const block = byKey.get(key);
     if (block) block.push(i);
     else byKey.set(key, [i]);
   }
   const out = new Uint8Array(owner.length);
-  for (const block of byKey.values())
-    if (block.length === 1 || block.some((i) => owner[i] !== owner[block[0]]))
-      for (const i of block) out[i] = 1;
+  for (const block of byKey.values()) if (block.length === 1) out[block[0]] = 1;
   return out;
 }
 
@@ -314,7 +326,7 @@ export function moveFragments(
     }
     if (moved === 0) break;
   }
-  const loose = unsettledBlocks(step);
+  const loose = alone(step);
   return {
     lists: step.groups.map((g) => [...g.sorted].sort((x, y) => x - y)),
     settled: [...owner].map((g, i) => g >= 0 && loose[i] === 0 && step.contested[i] === 0),
