@@ -271,6 +271,8 @@ interface Search {
 const FRAGMENT_MOVES = true;
 /** Whether the single-report search then searches every report (else those not settled whole). */
 const REFINE_ALL = false;
+/** Passes of the single-report search after the fragments moved. */
+const REFINE_PASSES = 3;
 
 /** Merges of whole lists (mergeTracklets.ts), then moves of single reports, SEARCH_ROUNDS times. */
 function descend(search: Search, start: number[][]): number[][] {
@@ -305,6 +307,7 @@ function descend(search: Search, start: number[][]): number[][] {
       cache: search.cache,
       table: search.table,
       searchFirst,
+      passes: FRAGMENT_MOVES ? REFINE_PASSES : undefined,
     });
   }
   return lists.filter((l) => l.length > 0);
