@@ -27,7 +27,6 @@ import { chooseRoute } from "./routeChoice.ts";
 import { moveMembers, moveReport, newGroup } from "./workGroup.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { reassignReports } from "./reassignReports.ts";
-import { moveFragments } from "./moveFragments.ts";
 import type { FitCache } from "./reassignReports.ts";
 import { mergeRows } from "./mergeTracklets.ts";
 import { splitTrack } from "./splitTrack.ts";
@@ -267,13 +266,6 @@ interface Search {
   cache: FitCache;
 }
 
-/** Whether the search moves whole fragments (moveFragments.ts) before single reports. */
-const FRAGMENT_MOVES = true;
-/** Whether the single-report search then searches every report (else those not settled whole). */
-const REFINE_ALL = false;
-/** Passes of the single-report search after the fragments moved. */
-const REFINE_PASSES = 3;
-
 /** Merges of whole lists (mergeTracklets.ts), then moves of single reports, SEARCH_ROUNDS times. */
 function descend(search: Search, start: number[][]): number[][] {
   let lists = start;
@@ -291,23 +283,11 @@ function descend(search: Search, start: number[][]): number[][] {
     });
     const clusters = mergeRows(search.table, items, o);
     lists = clusters.map((c) => c.members.flatMap((k) => lists[k]));
-    let searchFirst: boolean[] | undefined;
-    if (FRAGMENT_MOVES) {
-      const coarse = moveFragments(search.reports, lists, search.fixed, {
-        ...o,
-        routes: lists.map(search.routeOfList),
-        table: search.table,
-      });
-      lists = coarse.lists;
-      if (!REFINE_ALL) searchFirst = coarse.settled.map((s) => !s);
-    }
     lists = reassignReports(search.reports, lists, search.fixed, {
       ...o,
       routes: lists.map(search.routeOfList),
       cache: search.cache,
       table: search.table,
-      searchFirst,
-      passes: FRAGMENT_MOVES ? REFINE_PASSES : undefined,
     });
   }
   return lists.filter((l) => l.length > 0);

@@ -85,11 +85,6 @@ export interface ReassignOptions {
    * call's array.
    */
   table?: ReportTable;
-  /**
-   * Reports the first pass searches (by report; default all): a coarse step before (moveFragments.ts)
-   * may have settled the others. Later passes search what moves make dirty, as always.
-   */
-  searchFirst?: readonly boolean[];
 }
 
 /**
@@ -377,7 +372,7 @@ export function reassignReports(
   const search: Search = { reports, s: [], o, cache: o.cache ?? new Map(), kmTable };
   const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds));
   search.s = s;
-  const dirty = new Dirty(reports, kmTable.byTime, o.maxGapDays, o.searchFirst);
+  const dirty = new Dirty(reports, kmTable.byTime, o.maxGapDays);
   for (let pass = 0; pass < (o.passes ?? 3); pass++) {
     let moved = 0;
     for (let a = 0; a < s.length; a++) {
@@ -419,16 +414,10 @@ class Dirty {
   private readonly byTime: readonly number[];
   private readonly reports: readonly LinkReport[];
   private readonly gap: number;
-  constructor(
-    reports: readonly LinkReport[],
-    byTime: readonly number[],
-    gap: number,
-    first?: readonly boolean[],
-  ) {
+  constructor(reports: readonly LinkReport[], byTime: readonly number[], gap: number) {
     this.reports = reports;
     this.gap = gap;
     this.flag = new Uint8Array(reports.length).fill(1);
-    if (first) first.forEach((f, i) => (this.flag[i] = f ? 1 : 0));
     this.byTime = byTime;
   }
   has(i: number): boolean {
