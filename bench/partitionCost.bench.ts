@@ -3,7 +3,7 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
 import type { Dataset } from "../src/index.ts";
@@ -16,6 +16,7 @@ import type { CostModel } from "../src/estimate/trackCost.ts";
 import { option, num } from "./args.ts";
 import { BIRTH_NATS } from "../src/estimate/linkTracklets.ts";
 import { DEFAULT_FILL_MODEL } from "./worlds/fillReading.ts";
+import { DEFAULT_FIGURE_MODEL } from "./worlds/figureReading.ts";
 import type { PartitionReading } from "./worlds/partitionCost.ts";
 
 const worlds = option("worlds", 24);
@@ -35,6 +36,8 @@ const foundPairs = process.argv.includes("--found-pairs");
 const onePlaceADay = process.argv.includes("--one-place-a-day");
 // --rate W: add the groups' report rates (bench/worlds/partitionCost.ts reportRateLoss) with weight W.
 const rate = option("rate", 0);
+// --figures [--near-km KM] [--figure-weight W]: a day's whole-looking figures outside one window
+// of KM read as parts (bench/worlds/figureReading.ts), added to the sizes.
 // --fill: positions read day by day (bench/worlds/fillReading.ts) instead of the normal spread;
 // --shared-rate world|day: one report rate shared by all groups (a day's, with "day").
 const sharedArg = process.argv.indexOf("--shared-rate");
@@ -48,6 +51,12 @@ const reading: PartitionReading = {
         loneAtBody: process.argv.includes("--lone-at-body"),
         centreConstant: process.argv.includes("--centre-constant"),
         centreBody: process.argv.includes("--centre-body"),
+      }
+    : undefined,
+  figures: process.argv.includes("--figures")
+    ? {
+        nearKm: option("near-km", DEFAULT_FIGURE_MODEL.nearKm),
+        weight: option("figure-weight", DEFAULT_FIGURE_MODEL.weight),
       }
     : undefined,
   sharedRate:

@@ -27,6 +27,9 @@ import { bestRouteCost } from "../../src/estimate/mergeTracklets.ts";
 import type { LinkReport } from "../../src/estimate/mergeTracklets.ts";
 import { fillTerms, sharedRateCost } from "./fillReading.ts";
 import type { FillModel } from "./fillReading.ts";
+import { figureDaysCost } from "./figureReading.ts";
+import type { FigureModel } from "./figureReading.ts";
+import { groupLogSize } from "../../src/estimate/trackCost.ts";
 
 /**
  * How a partition is read besides main's objective: `fill` reads each group's positions day by
@@ -37,6 +40,8 @@ import type { FillModel } from "./fillReading.ts";
 export interface PartitionReading {
   fill?: FillModel;
   sharedRate?: "world" | "day";
+  /** Figures as evidence of how many groups (bench/worlds/figureReading.ts), added to the sizes. */
+  figures?: FigureModel;
 }
 
 /** A position report as the association reads it, with its sighting id. */
@@ -125,20 +130,23 @@ function bestTerms(
   routeIds: readonly string[],
   m: CostModel,
   fill?: FillModel,
+  figures?: FigureModel,
 ): { route: string; terms: CostTerms } {
   const { route, cost } = bestRouteCost(reports, routeIds, m);
   if (!Number.isFinite(cost))
     return { route, terms: { positions: 0, offRoute: 0, sizes: 0, total: Infinity } };
-  const terms = groupCostTerms(
-    reports.map((r) => ({
-      t: r.t,
-      km: r.kmByRoute.get(route),
-      logSize: r.logSize,
-      part: r.part,
-      weight: r.weight,
-    })),
-    m,
-  );
+  const read = reports.map((r) => ({
+    t: r.t,
+    km: r.kmByRoute.get(route),
+    logSize: r.logSize,
+    part: r.part,
+    weight: r.weight,
+  }));
+  let terms = groupCostTerms(read, m);
+  if (figures) {
+    const extra = figureDaysCost(read, groupLogSize(read), m, figures);
+    terms = { ...terms, sizes: terms.sizes + extra, total: terms.total + extra };
+  }
   if (!fill) return { route, terms };
   const on = reports.filter((r) => r.kmByRoute.has(route));
   const f = fillTerms(
@@ -178,7 +186,7 @@ export function partitionCost(
   const groups: ScoredGroup[] = [];
   for (const [key, l] of lists) {
     const sorted = [...l].sort((a, b) => a.t - b.t);
-    const { route, terms } = bestTerms(sorted, routeIds, m, reading.fill);
+    const { route, terms } = bestTerms(sorted, routeIds, m, reading.fill, reading.figures);
     groups.push({ key, n: l.length, route, terms });
   }
   const sum = (f: (t: CostTerms) => number): number => groups.reduce((a, g) => a + f(g.terms), 0);
