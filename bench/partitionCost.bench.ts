@@ -16,7 +16,8 @@ import type { CostModel } from "../src/estimate/trackCost.ts";
 import { option, num } from "./args.ts";
 import { BIRTH_NATS } from "../src/estimate/linkTracklets.ts";
 import { DEFAULT_FILL_MODEL } from "./worlds/fillReading.ts";
-import { DEFAULT_FIGURE_MODEL } from "./worlds/figureReading.ts";
+import { DEFAULT_FIGURE_MODEL, figureDaySpans } from "./worlds/figureReading.ts";
+import { bestRouteCost } from "../src/estimate/mergeTracklets.ts";
 import type { PartitionReading } from "./worlds/partitionCost.ts";
 
 const worlds = option("worlds", 24);
@@ -38,6 +39,10 @@ const onePlaceADay = process.argv.includes("--one-place-a-day");
 const rate = option("rate", 0);
 // --figures [--near-km KM] [--figure-weight W]: a day's whole-looking figures outside one window
 // of KM read as parts (bench/worlds/figureReading.ts), added to the sizes.
+// --figure-spans [--near-km KM]: the reading's premise counted (days with two or more
+// whole-looking figures spanning more than KM) in true groups, and on the days both groups of a
+// concurrent true pair have such figures, in the pair joined.
+const figureSpans = process.argv.includes("--figure-spans");
 // --fill: positions read day by day (bench/worlds/fillReading.ts) instead of the normal spread;
 // --shared-rate world|day: one report rate shared by all groups (a day's, with "day").
 const sharedArg = process.argv.indexOf("--shared-rate");
@@ -142,6 +147,53 @@ function truePairs(
   );
 }
 
+/** Tallies of --figure-spans: in true groups, and in concurrent true pairs on their shared days. */
+const spanSums = { groupDays: 0, groupWide: 0, pairDays: 0, pairWide: 0 };
+
+/** The --figure-spans count of `reports` (one group or a pair) on the route the estimator picks. */
+function spansOf(reports: readonly IdReport[], routeIds: readonly string[], model: CostModel) {
+  const sorted = [...reports].sort((a, b) => a.t - b.t);
+  const { route } = bestRouteCost(sorted, routeIds, model);
+  const near = option("near-km", DEFAULT_FIGURE_MODEL.nearKm);
+  return figureDaySpans(
+    sorted.map((r) => ({ ...r, km: r.kmByRoute.get(route) })),
+    near,
+  );
+}
+
+/** Tallies --figure-spans for world `w` (module comment of figureReading.ts). */
+function countSpans(
+  w: World,
+  reports: readonly IdReport[],
+  routeIds: readonly string[],
+  model: CostModel,
+): void {
+  const byGroup = new Map<string, IdReport[]>();
+  for (const r of reports) {
+    const k = w.truth(r.id) as string;
+    byGroup.set(k, [...(byGroup.get(k) ?? []), r]);
+  }
+  const figureDays = (l: readonly IdReport[]): Set<number> =>
+    new Set(l.filter((r) => r.logSize !== undefined && !r.part).map((r) => Math.floor(r.t)));
+  const groups = [...byGroup.values()];
+  for (const l of groups) {
+    const s = spansOf(l, routeIds, model);
+    spanSums.groupDays += s.days;
+    spanSums.groupWide += s.wide;
+  }
+  for (let a = 0; a < groups.length; a++)
+    for (let b = a + 1; b < groups.length; b++) {
+      const db = figureDays(groups[b]);
+      const shared = new Set([...figureDays(groups[a])].filter((d) => db.has(d)));
+      if (shared.size === 0) continue;
+      const on = (l: readonly IdReport[]): IdReport[] =>
+        l.filter((r) => shared.has(Math.floor(r.t)));
+      const s = spansOf([...on(groups[a]), ...on(groups[b])], routeIds, model);
+      spanSums.pairDays += s.days;
+      spanSums.pairWide += s.wide;
+    }
+}
+
 /** Tallies of --found-pairs: pairs whose reports' largest true groups are the same or not. */
 const foundSums = { right: [] as number[], wrong: [] as number[] };
 
@@ -229,7 +281,12 @@ for (const w of unlabelledWorlds()) {
   const known = read.reports.filter((r) => w.truth(r.id) !== undefined);
   if (!truthOnly) compareFound(w, read.reports, read.routeIds, model);
   if (pairs) truePairs(w, known, read.routeIds, model);
+  if (figureSpans) countSpans(w, known, read.routeIds, model);
 }
+if (figureSpans)
+  console.log(
+    `\nfigure days (two or more whole-looking figures) spanning more than ${option("near-km", DEFAULT_FIGURE_MODEL.nearKm)} km: true groups ${spanSums.groupWide} of ${spanSums.groupDays}; concurrent true pairs joined, on days both have figures, ${spanSums.pairWide} of ${spanSums.pairDays}`,
+  );
 if (pairs)
   console.log(
     `\npairs of true groups seen in the same days: ${pairSums.pairs}; the objective would join ${pairSums.joined} of them`,

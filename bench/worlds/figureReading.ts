@@ -85,3 +85,30 @@ export function figureDaysCost(
   for (const l of days.values()) cost += dayCost(l.sort((a, b) => a.km - b.km), logN, m, f);
   return f.weight * cost;
 }
+
+/** Days of a group with two or more whole-looking figures, and those spanning more than `nearKm`. */
+export interface FigureDaySpans {
+  days: number;
+  wide: number;
+}
+
+/**
+ * The premise of the reading, counted: of a group's days with two or more whole-looking figures
+ * on its route (`km` on it, no part word), those whose figures span more than `nearKm`.
+ */
+export function figureDaySpans(reports: readonly FigureReport[], nearKm: number): FigureDaySpans {
+  const days = new Map<number, number[]>();
+  for (const r of reports) {
+    if (r.km === undefined || r.logSize === undefined || r.part) continue;
+    const d = Math.floor(r.t);
+    days.set(d, [...(days.get(d) ?? []), r.km]);
+  }
+  let n = 0;
+  let wide = 0;
+  for (const km of days.values()) {
+    if (km.length < 2) continue;
+    n++;
+    if (Math.max(...km) - Math.min(...km) > nearKm) wide++;
+  }
+  return { days: n, wide };
+}
