@@ -3,7 +3,7 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
 import type { Dataset } from "../src/index.ts";
@@ -30,7 +30,9 @@ const showGroups = process.argv.includes("--groups");
 const pairs = process.argv.includes("--pairs") || process.argv.includes("--truth-only");
 const truthOnly = process.argv.includes("--truth-only");
 // --found-pairs: each pair of groups the estimator found (spans within 21 days), joined under the
-// reading: do joins of two pieces of one true group gain, and joins of two true groups not?
+// reading: do joins of two pieces of one true group gain, and joins of two true groups not? Also,
+// of those seen on the same days, whether they meet (the least distance of their day medians) and
+// whether they move together (on following days both seen, both move or both stop).
 const foundPairs = process.argv.includes("--found-pairs");
 // --one-place-a-day: the estimator and the objective weigh the reports at one place on one day as
 // one (EstimateOptions.onePlaceADay; off by default).
@@ -196,6 +198,90 @@ function countSpans(
 
 /** Tallies of --found-pairs: pairs whose reports' largest true groups are the same or not. */
 const foundSums = { right: [] as number[], wrong: [] as number[] };
+/**
+ * Of --found-pairs seen on the same days: the least distance (km) between the two groups' median
+ * reports on one day — do the pieces of one body meet (before a ride splits them), and two groups
+ * not? With their gains: { km, gain }.
+ */
+const meetSums = { right: [] as [number, number][], wrong: [] as [number, number][] };
+
+/**
+ * Of --found-pairs: on pairs of following days (d, d + 1) on which both groups are seen, whether
+ * they moved together (both medians moved more than MOVE_KM, or neither did): the pieces of one
+ * body stop on the same days (a group's stays are the whole group's), two groups not. Tallies:
+ * agreeing and all day pairs, by right and wrong.
+ */
+const moveSums = {
+  right: { agree: 0, all: 0, pairs: 0, mostly: 0 },
+  wrong: { agree: 0, all: 0, pairs: 0, mostly: 0 },
+};
+// --move-km KM: how far a day median must move to count as moving (default 20).
+const MOVE_KM = option("move-km", 20);
+
+/** The median km of `l` on each local day, on `route`. */
+function dayMedians(l: readonly IdReport[], route: string): Map<number, number> {
+  const days = new Map<number, number[]>();
+  for (const r of l) {
+    const km = r.kmByRoute.get(route);
+    if (km === undefined) continue;
+    days.set(Math.floor(r.t), [...(days.get(Math.floor(r.t)) ?? []), km]);
+  }
+  const out = new Map<number, number>();
+  for (const [d, v] of days) out.set(d, v.sort((x, y) => x - y)[v.length >> 1]);
+  return out;
+}
+
+/** moveSums for one found pair (`right`: pieces of one true group). */
+function countMoves(
+  a: readonly IdReport[],
+  b: readonly IdReport[],
+  routeIds: readonly string[],
+  model: CostModel,
+  right: boolean,
+): void {
+  const { route } = bestRouteCost(
+    [...a, ...b].sort((x, y) => x.t - y.t),
+    routeIds,
+    model,
+  );
+  const [ma, mb] = [dayMedians(a, route), dayMedians(b, route)];
+  const s = moveSums[right ? "right" : "wrong"];
+  let agree = 0;
+  let all = 0;
+  for (const [d, x0] of ma) {
+    const [x1, y0, y1] = [ma.get(d + 1), mb.get(d), mb.get(d + 1)];
+    if (x1 === undefined || y0 === undefined || y1 === undefined) continue;
+    all++;
+    if (Math.abs(x1 - x0) > MOVE_KM === Math.abs(y1 - y0) > MOVE_KM) agree++;
+  }
+  s.agree += agree;
+  s.all += all;
+  if (all >= 3) {
+    s.pairs++;
+    if (agree >= 0.75 * all) s.mostly++;
+  }
+}
+
+/** The least distance (km) between the medians of `a` and `b` on a day both are seen (Infinity: none). */
+function meetKm(
+  a: readonly IdReport[],
+  b: readonly IdReport[],
+  routeIds: readonly string[],
+  model: CostModel,
+): number {
+  const { route } = bestRouteCost(
+    [...a, ...b].sort((x, y) => x.t - y.t),
+    routeIds,
+    model,
+  );
+  const [ma, mb] = [dayMedians(a, route), dayMedians(b, route)];
+  let least = Infinity;
+  for (const [d, x] of ma) {
+    const y = mb.get(d);
+    if (y !== undefined) least = Math.min(least, Math.abs(x - y));
+  }
+  return least;
+}
 
 /** The largest true group among `ids`. */
 function majority(ids: readonly string[], truth: (id: string) => string | undefined): string {
@@ -234,6 +320,9 @@ function scoreFoundPairs(
       const ids = (l: IdReport[]): string[] => l.map((r) => r.id);
       const right = majority(ids(la), w.truth) === majority(ids(lb), w.truth);
       foundSums[right ? "right" : "wrong"].push(apart - one);
+      const meet = meetKm(la, lb, routeIds, model);
+      countMoves(la, lb, routeIds, model, right);
+      if (Number.isFinite(meet)) meetSums[right ? "right" : "wrong"].push([meet, apart - one]);
     }
 }
 
@@ -298,6 +387,25 @@ if (foundPairs) {
     const x = foundSums[k];
     console.log(
       `found pairs, ${k} (same largest true group: ${k === "right" ? "yes" : "no"}): ${x.length}; the reading joins ${x.filter((g) => g > 0).length}; gain 10/50/90 % ${q(x, 0.1)} / ${q(x, 0.5)} / ${q(x, 0.9)} nats`,
+    );
+    const m = meetSums[k];
+    const near = (km: number): string =>
+      `${m.filter(([d]) => d <= km).length} (${m.filter(([d, g]) => d <= km && g > -50).length} gaining > −50 nats)`;
+    console.log(
+      `  seen on the same days: ${m.length}; least distance of their medians on one day 10/50/90 % ${q(
+        m.map(([d]) => d),
+        0.1,
+      )} / ${q(
+        m.map(([d]) => d),
+        0.5,
+      )} / ${q(
+        m.map(([d]) => d),
+        0.9,
+      )} km; within 10 km ${near(10)}, 30 km ${near(30)}, 60 km ${near(60)}`,
+    );
+    const v = moveSums[k];
+    console.log(
+      `  following days both seen: ${v.all}, moved together (both more than ${MOVE_KM} km or neither) ${v.agree}; pairs with 3 or more such days ${v.pairs}, together on 3 in 4 of them ${v.mostly}`,
     );
   }
 }

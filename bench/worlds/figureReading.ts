@@ -82,7 +82,13 @@ export function figureDaysCost(
     l.push({ km: r.km, v: r.logSize });
   }
   let cost = 0;
-  for (const l of days.values()) cost += dayCost(l.sort((a, b) => a.km - b.km), logN, m, f);
+  for (const l of days.values())
+    cost += dayCost(
+      l.sort((a, b) => a.km - b.km),
+      logN,
+      m,
+      f,
+    );
   return f.weight * cost;
 }
 
