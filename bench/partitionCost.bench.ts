@@ -231,6 +231,31 @@ function dayMedians(l: readonly IdReport[], route: string): Map<number, number> 
   return out;
 }
 
+/**
+ * Of --found-pairs: where the later-born group of a pair starts (its first day's median) against the
+ * other's median that day (or the other's nearest day within 2): ahead, behind — a piece that rode
+ * off is born ahead of the body it left; a group that set off later, behind.
+ */
+const bornSums = { right: { ahead: 0, behind: 0 }, wrong: { ahead: 0, behind: 0 } };
+
+/** bornSums for one found pair with day medians `ma`, `mb`. */
+function countBirth(
+  ma: ReadonlyMap<number, number>,
+  mb: ReadonlyMap<number, number>,
+  right: boolean,
+): void {
+  const first = (m: ReadonlyMap<number, number>): number => Math.min(...m.keys());
+  const [older, later] = first(ma) <= first(mb) ? [ma, mb] : [mb, ma];
+  const d = first(later);
+  if (d <= first(older)) return;
+  let ref: number | undefined;
+  for (const k of [0, -1, 1, -2, 2]) ref ??= older.get(d + k);
+  if (ref === undefined) return;
+  const s = bornSums[right ? "right" : "wrong"];
+  if ((later.get(d) as number) > ref) s.ahead++;
+  else s.behind++;
+}
+
 /** moveSums for one found pair (`right`: pieces of one true group). */
 function countMoves(
   a: readonly IdReport[],
@@ -245,6 +270,7 @@ function countMoves(
     model,
   );
   const [ma, mb] = [dayMedians(a, route), dayMedians(b, route)];
+  if (ma.size > 0 && mb.size > 0) countBirth(ma, mb, right);
   const s = moveSums[right ? "right" : "wrong"];
   let agree = 0;
   let all = 0;
@@ -406,6 +432,9 @@ if (foundPairs) {
     const v = moveSums[k];
     console.log(
       `  following days both seen: ${v.all}, moved together (both more than ${MOVE_KM} km or neither) ${v.agree}; pairs with 3 or more such days ${v.pairs}, together on 3 in 4 of them ${v.mostly}`,
+    );
+    console.log(
+      `  the later-born group starts ahead of the other ${bornSums[k].ahead}, behind ${bornSums[k].behind}`,
     );
   }
 }
