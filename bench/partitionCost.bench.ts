@@ -3,14 +3,14 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
 import type { Dataset } from "../src/index.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
 import { generateStressWorld } from "./worlds/stress.ts";
 import { generateWorld3 } from "./world3/world.ts";
-import { associationReports, partitionCost } from "./worlds/partitionCost.ts";
+import { associationReports, dayMedians, partitionCost } from "./worlds/partitionCost.ts";
 import type { IdReport, PartitionCost } from "./worlds/partitionCost.ts";
 import type { CostModel } from "../src/estimate/trackCost.ts";
 import { option, num } from "./args.ts";
@@ -45,6 +45,8 @@ const rate = option("rate", 0);
 // whole-looking figures spanning more than KM) in true groups, and on the days both groups of a
 // concurrent true pair have such figures, in the pair joined.
 const figureSpans = process.argv.includes("--figure-spans");
+// --fork-birth [--fork-nats N] [--ahead-km KM]: N nats more for each group born more than KM ahead
+// of another group on its road (bench/worlds/partitionCost.ts forkBirthCost), added to the births.
 // --fill: positions read day by day (bench/worlds/fillReading.ts) instead of the normal spread;
 // --shared-rate world|day: one report rate shared by all groups (a day's, with "day").
 const sharedArg = process.argv.indexOf("--shared-rate");
@@ -65,6 +67,9 @@ const reading: PartitionReading = {
         nearKm: option("near-km", DEFAULT_FIGURE_MODEL.nearKm),
         weight: option("figure-weight", DEFAULT_FIGURE_MODEL.weight),
       }
+    : undefined,
+  forkBirth: process.argv.includes("--fork-birth")
+    ? { nats: option("fork-nats", 30), aheadKm: option("ahead-km", 100) }
     : undefined,
   sharedRate:
     sharedArg >= 0 ? (process.argv[sharedArg + 1] === "day" ? "day" : "world") : undefined,
@@ -217,19 +222,6 @@ const moveSums = {
 };
 // --move-km KM: how far a day median must move to count as moving (default 20).
 const MOVE_KM = option("move-km", 20);
-
-/** The median km of `l` on each local day, on `route`. */
-function dayMedians(l: readonly IdReport[], route: string): Map<number, number> {
-  const days = new Map<number, number[]>();
-  for (const r of l) {
-    const km = r.kmByRoute.get(route);
-    if (km === undefined) continue;
-    days.set(Math.floor(r.t), [...(days.get(Math.floor(r.t)) ?? []), km]);
-  }
-  const out = new Map<number, number>();
-  for (const [d, v] of days) out.set(d, v.sort((x, y) => x - y)[v.length >> 1]);
-  return out;
-}
 
 /**
  * Of --found-pairs: where the later-born group of a pair starts (its first day's median) against the

@@ -42,6 +42,50 @@ export interface PartitionReading {
   sharedRate?: "world" | "day";
   /** Figures as evidence of how many groups (bench/worlds/figureReading.ts), added to the sizes. */
   figures?: FigureModel;
+  /**
+   * A birth ahead of a group on the road (forkBirthCost): nats more for each group whose first
+   * day's median lies more than `aheadKm` ahead of another group's median that day (or within
+   * 2 days), on the later group's route — a piece that rode off, not a group setting out.
+   */
+  forkBirth?: { nats: number; aheadKm: number };
+}
+
+/** The median km of `l` on each local day on `route`. */
+export function dayMedians(l: readonly LinkReport[], route: string): Map<number, number> {
+  const days = new Map<number, number[]>();
+  for (const r of l) {
+    const km = r.kmByRoute.get(route);
+    if (km === undefined) continue;
+    const d = Math.floor(r.t);
+    days.set(d, [...(days.get(d) ?? []), km]);
+  }
+  const out = new Map<number, number>();
+  for (const [d, v] of days) out.set(d, v.sort((x, y) => x - y)[v.length >> 1]);
+  return out;
+}
+
+/** PartitionReading.forkBirth's nats over the groups (`lists`, each with its route). */
+export function forkBirthCost(
+  lists: readonly { reports: readonly LinkReport[]; route: string }[],
+  f: { nats: number; aheadKm: number },
+): number {
+  let cost = 0;
+  for (const g of lists) {
+    const own = dayMedians(g.reports, g.route);
+    if (own.size === 0) continue;
+    const d = Math.min(...own.keys());
+    const at = own.get(d) as number;
+    const ahead = lists.some((o) => {
+      if (o === g) return false;
+      const m = dayMedians(o.reports, g.route);
+      if (m.size === 0 || Math.min(...m.keys()) >= d) return false;
+      let ref: number | undefined;
+      for (const k of [0, -1, 1, -2, 2]) ref ??= m.get(d + k);
+      return ref !== undefined && at - ref > f.aheadKm;
+    });
+    if (ahead) cost += f.nats;
+  }
+  return cost;
 }
 
 /** A position report as the association reads it, with its sighting id. */
@@ -184,13 +228,16 @@ export function partitionCost(
     l.push(r);
   }
   const groups: ScoredGroup[] = [];
+  const routed: { reports: readonly LinkReport[]; route: string }[] = [];
   for (const [key, l] of lists) {
     const sorted = [...l].sort((a, b) => a.t - b.t);
     const { route, terms } = bestTerms(sorted, routeIds, m, reading.fill, reading.figures);
     groups.push({ key, n: l.length, route, terms });
+    routed.push({ reports: sorted, route });
   }
   const sum = (f: (t: CostTerms) => number): number => groups.reduce((a, g) => a + f(g.terms), 0);
-  const births = birth * groups.length;
+  const births =
+    birth * groups.length + (reading.forkBirth ? forkBirthCost(routed, reading.forkBirth) : 0);
   const positions = sum((t) => t.positions);
   const offRoute = sum((t) => t.offRoute);
   const sizes = sum((t) => t.sizes);

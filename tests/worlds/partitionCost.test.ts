@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   associationReports,
+  forkBirthCost,
   partitionCost,
   reportRateLoss,
 } from "../../bench/worlds/partitionCost.ts";
@@ -89,5 +90,20 @@ describe("associationReports", () => {
       for (const id of r.kmByRoute.keys()) expect(routeIds).toContain(id);
     }
     expect(model.roadKm).toBeGreaterThan(1000);
+  });
+});
+
+describe("forkBirthCost", () => {
+  const shifted = (l: IdReport[], km: number): IdReport[] =>
+    l.map((r) => ({ ...r, kmByRoute: new Map([["main", (r.kmByRoute.get("main") ?? 0) + km]]) }));
+  const f = { nats: 30, aheadKm: 100 };
+
+  it("charges a group born ahead of another on its road, not one born behind", () => {
+    const body = { reports: walker("a", 0, 9, 800), route: "main" };
+    const ahead = { reports: shifted(walker("b", 4, 9, 800), 400), route: "main" };
+    const behind = { reports: walker("c", 4, 9, 800), route: "main" };
+    expect(forkBirthCost([body, ahead], f)).toBe(30);
+    expect(forkBirthCost([body, behind], f)).toBe(0);
+    expect(forkBirthCost([body], f)).toBe(0);
   });
 });
