@@ -25,11 +25,14 @@
  * projected onto it where the two routes share road). The head's and tail's intervals are then
  * widened by as much as the median person's on each side (low end down by as much as its low end
  * moved, high end up by as much as its high end), so the head keeps its reach beyond the median
- * person's interval (docs/contracts.md, `unseenHeadReachKm`). Intervals are only ever widened;
- * labelled groups' tracks are never touched.
+ * person's interval (docs/contracts.md, `unseenHeadReachKm`). A swap is of groups, so it holds
+ * sizes too: on the same swap days each track's size interval is stretched to hold the other's
+ * median size (sizeSwap). Intervals are only ever widened; labelled groups' tracks are never
+ * touched.
  */
 import type { Km } from "../model/units.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
+import type { SizeDayEstimate } from "./sizeSmoother.ts";
 import { Z90 } from "../util/normal.ts";
 import { holdingKm } from "./kmDay.ts";
 import { bodyHalfKm, partOf } from "./positions.ts";
@@ -95,12 +98,15 @@ function aliveByDay(preds: readonly Predictive[]): Map<number, Predictive[]> {
   return out;
 }
 
-/** For each track and local day: the least and greatest km its interval must hold. */
-type Reach = Map<WorkGroup, Map<number, { lo: Km; hi: Km }>>;
+/**
+ * For each track and local day: the least and greatest value its interval must hold (km for the
+ * median person's interval, people for the size's).
+ */
+type Reach = Map<WorkGroup, Map<number, { lo: number; hi: number }>>;
 
-/** `g`'s interval on local day `day` must hold km `km`. */
-function hold(reach: Reach, g: WorkGroup, day: number, km: Km): void {
-  const byDay = reach.get(g) ?? new Map<number, { lo: Km; hi: Km }>();
+/** `g`'s interval on local day `day` must hold `km` (or, in a size reach, that many people). */
+function hold(reach: Reach, g: WorkGroup, day: number, km: number): void {
+  const byDay = reach.get(g) ?? new Map<number, { lo: number; hi: number }>();
   reach.set(g, byDay);
   const r = byDay.get(day);
   if (r) [r.lo, r.hi] = [Math.min(r.lo, km), Math.max(r.hi, km)];
@@ -172,8 +178,9 @@ function eachRival(
 function contestedKm(
   ctx: EstimateContext,
   tracked: readonly WorkGroup[],
-): { reach: Reach; contested: number } {
+): { reach: Reach; sizeReach: Reach; contested: number } {
   const reach: Reach = new Map();
+  const sizeReach: Reach = new Map();
   const swapped = new Set<string>();
   const contested = eachRival(ctx, tracked, (owner, rival, day, km) => {
     for (let k = day - REACH_DAYS; k <= day + REACH_DAYS; k++) hold(reach, rival.g, k, km);
@@ -187,8 +194,10 @@ function contestedKm(
     swapped.add(key);
     swapWith(ctx, rival.g, owner.g, day, reach);
     swapWith(ctx, owner.g, rival.g, day, reach);
+    sizeSwap(rival.g, owner.g, day, sizeReach);
+    sizeSwap(owner.g, rival.g, day, sizeReach);
   });
-  return { reach, contested };
+  return { reach, sizeReach, contested };
 }
 
 /**
@@ -221,6 +230,37 @@ function swapWith(
   }
 }
 
+/**
+ * `g`'s size on the days within SWAP_DAYS of `day` must hold `other`'s median size (people): if
+ * the two swapped groups, `g`'s track counts the other's people on those days. Labelled tracks
+ * hold nothing.
+ */
+function sizeSwap(g: WorkGroup, other: WorkGroup, day: number, sizeReach: Reach): void {
+  if (g.labelled || !g.size || !other.size) return;
+  for (let k = day - SWAP_DAYS; k <= day + SWAP_DAYS; k++) {
+    const d = other.size[k - other.day0];
+    if (d && g.size[k - g.day0]) hold(sizeReach, g, k, d.median);
+  }
+}
+
+/**
+ * Each track's size days stretched to hold its size reach: the 90 % interval's ends move out to
+ * hold the people, the log sd grows to the interval's half-width over Z90; median and log mean
+ * kept.
+ */
+function stretchSizes(sizeReach: Reach): void {
+  for (const [g, byDay] of sizeReach) {
+    if (!g.size) continue;
+    g.size = g.size.map((d: SizeDayEstimate, k): SizeDayEstimate => {
+      const r = byDay.get(g.day0 + k);
+      if (!r || (r.lo >= d.low && r.hi <= d.high)) return d;
+      const [low, high] = [Math.min(d.low, r.lo), Math.max(d.high, r.hi)];
+      const logSd = Math.max(d.logSd, Math.log(high / low) / (2 * Z90));
+      return { ...d, low, high, logSd };
+    });
+  }
+}
+
 /** km `km` of route `routeId` as a km of `g`'s route, when within ctx.maxOff of it. */
 function onRoute(ctx: EstimateContext, routeId: string, km: Km, g: WorkGroup): Km | undefined {
   const point = ctx.index.along(routeId, km);
@@ -244,7 +284,8 @@ export function spreadAssociation(
   tracked: readonly WorkGroup[],
 ): AssociationSpread {
   if (!tracked.some((g) => !g.labelled)) return { contestedReports: 0, widenedDays: 0 };
-  const { reach, contested } = contestedKm(ctx, tracked);
+  const { reach, sizeReach, contested } = contestedKm(ctx, tracked);
+  stretchSizes(sizeReach);
   let widenedDays = 0;
   for (const [g, byDay] of reach) {
     if (!g.km) continue;

@@ -5,6 +5,7 @@ import { REACH_DAYS, SWAP_DAYS, spreadAssociation } from "../../src/estimate/ass
 import { holdingKm } from "../../src/estimate/kmDay.ts";
 import type { KmDayEstimate, KmSmootherResult } from "../../src/estimate/kmSmoother.ts";
 import type { PreparedSighting } from "../../src/estimate/prepare.ts";
+import type { SizeDayEstimate } from "../../src/estimate/sizeSmoother.ts";
 import { newGroup } from "../../src/estimate/workGroup.ts";
 import type { Association, EstimateContext, WorkGroup } from "../../src/estimate/workGroup.ts";
 
@@ -40,6 +41,19 @@ function track(
     high: d.high + HEAD_REACH,
   }));
   g.tail = days.map((d) => ({ ...d, median: d.median - 20, low: d.low - 20, high: d.median }));
+  return g;
+}
+
+/** `g` with a size of `people` (median) on every day, 90 % interval 0.8–1.25 × that. */
+function withSize(g: WorkGroup, people: number): WorkGroup {
+  const day: SizeDayEstimate = {
+    median: people,
+    low: 0.8 * people,
+    high: 1.25 * people,
+    logMean: Math.log(people),
+    logSd: Math.log(1.25) / 1.6448536,
+  };
+  g.size = Array.from({ length: DAYS }, () => ({ ...day }));
   return g;
 }
 
@@ -192,6 +206,39 @@ describe("spreadAssociation", () => {
     report(ctx, e, "v", 10, 600);
     e.parts = new Map([["v", "head"]]);
     expect(spreadAssociation(ctx, [e, f])).toEqual({ contestedReports: 0, widenedDays: 0 });
+  });
+
+  it("a swap holds the other track's median size on the swap days, on unlabelled tracks only", () => {
+    const ctx = context();
+    const a = withSize(
+      track("unlabelled-1", false, (k) => 100 + 20 * k),
+      500,
+    );
+    const b = withSize(
+      track("unlabelled-2", false, (k) => 180 + 20 * k),
+      1500,
+    );
+    const c = withSize(
+      track("Caravana 1", true, (k) => 140 + 20 * k),
+      3000,
+    );
+    // Day 10: A at 300, B at 380, C (labelled) at 340; A's report at 345 is near-tied with B.
+    report(ctx, a, "x", 10, 345);
+    const before = structuredClone([a.size, b.size, c.size]);
+    spreadAssociation(ctx, [a, b, c]);
+    const [aSize, bSize] = [a.size ?? [], b.size ?? []];
+    for (let k = 0; k < DAYS; k++) {
+      const swap = Math.abs(k - 10) <= SWAP_DAYS;
+      // On swap days A's interval holds B's 1,500 people and B's holds A's 500, with the log sd
+      // grown to the interval's width; medians kept; other days as they were.
+      expect(aSize[k].high).toBe(swap ? 1500 : before[0]?.[k].high);
+      expect(bSize[k].low).toBe(swap ? 500 : before[1]?.[k].low);
+      expect(aSize[k].low).toBe(before[0]?.[k].low);
+      expect(aSize[k].median).toBe(500);
+      if (swap) expect(aSize[k].logSd).toBeCloseTo(Math.log(1500 / 400) / (2 * 1.6448536), 4);
+    }
+    // The labelled track's sizes are never touched, though C stands between A and B.
+    expect(c.size).toEqual(before[2]);
   });
 
   it("never touches a labelled group's track, and a labelled report contests nothing", () => {
