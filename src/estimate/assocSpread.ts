@@ -26,9 +26,9 @@
  * widened by as much as the median person's on each side (low end down by as much as its low end
  * moved, high end up by as much as its high end), so the head keeps its reach beyond the median
  * person's interval (docs/contracts.md, `unseenHeadReachKm`). A swap is of groups, so it holds
- * sizes too: on the same swap days each track's size interval is stretched to hold the other's
- * median size (sizeSwap). Intervals are only ever widened; labelled groups' tracks are never
- * touched.
+ * sizes too: within SIZE_SWAP_DAYS of the report each track's size interval is stretched to
+ * hold the other's median size (sizeSwap). Intervals are only ever widened; labelled groups'
+ * tracks are never touched.
  */
 import type { Km } from "../model/units.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
@@ -231,13 +231,22 @@ function swapWith(
 }
 
 /**
- * `g`'s size on the days within SWAP_DAYS of `day` must hold `other`'s median size (people): if
- * the two swapped groups, `g`'s track counts the other's people on those days. Labelled tracks
+ * Days on either side of a contested report on which the two tracks' size intervals hold each
+ * other's median size. Chosen on development worlds (bench/stress.bench.ts 16 worlds and
+ * bench/world3.bench.ts 12 + 12, offsets 200 and 300; unlabelled size cover, main 81.4 % stress,
+ * 83.0 % simulate.ts): 0 days 82.6 / 88.7 %, 1 day 84.1 / 91.5 %, 3 days (the km swap's) 84.9 /
+ * 93.0 % with the widest intervals, simulate.ts's pooled cover then over 93 %.
+ */
+export const SIZE_SWAP_DAYS = 1;
+
+/**
+ * `g`'s size on the days within SIZE_SWAP_DAYS of `day` must hold `other`'s median size (people):
+ * if the two swapped groups, `g`'s track counts the other's people on those days. Labelled tracks
  * hold nothing.
  */
 function sizeSwap(g: WorkGroup, other: WorkGroup, day: number, sizeReach: Reach): void {
   if (g.labelled || !g.size || !other.size) return;
-  for (let k = day - SWAP_DAYS; k <= day + SWAP_DAYS; k++) {
+  for (let k = day - SIZE_SWAP_DAYS; k <= day + SIZE_SWAP_DAYS; k++) {
     const d = other.size[k - other.day0];
     if (d && g.size[k - g.day0]) hold(sizeReach, g, k, d.median);
   }

@@ -1,7 +1,12 @@
 // Association spread (src/estimate/assocSpread.ts): tracks built without labels hold the reports
 // near-tied between them, and each other's median person on the days around such a report.
 import { describe, expect, it } from "vitest";
-import { REACH_DAYS, SWAP_DAYS, spreadAssociation } from "../../src/estimate/assocSpread.ts";
+import {
+  REACH_DAYS,
+  SIZE_SWAP_DAYS,
+  SWAP_DAYS,
+  spreadAssociation,
+} from "../../src/estimate/assocSpread.ts";
 import { holdingKm } from "../../src/estimate/kmDay.ts";
 import type { KmDayEstimate, KmSmootherResult } from "../../src/estimate/kmSmoother.ts";
 import type { PreparedSighting } from "../../src/estimate/prepare.ts";
@@ -228,7 +233,7 @@ describe("spreadAssociation", () => {
     spreadAssociation(ctx, [a, b, c]);
     const [aSize, bSize] = [a.size ?? [], b.size ?? []];
     for (let k = 0; k < DAYS; k++) {
-      const swap = Math.abs(k - 10) <= SWAP_DAYS;
+      const swap = Math.abs(k - 10) <= SIZE_SWAP_DAYS;
       // On swap days A's interval holds B's 1,500 people and B's holds A's 500, with the log sd
       // grown to the interval's width; medians kept; other days as they were.
       expect(aSize[k].high).toBe(swap ? 1500 : before[0]?.[k].high);
