@@ -22,6 +22,8 @@ import { SOURCE_PRIORS } from "./sourceBias.ts";
 import { partShares, sidedShares, unknownPartAlternatives } from "./partMixture.ts";
 import type { PartCounts, PartShares } from "./partMixture.ts";
 import { withLean } from "./sourceLean.ts";
+import { stayAnchors } from "./stayAnchor.ts";
+import type { StayAnchor } from "./stayAnchor.ts";
 import { placeStretch } from "./workGroup.ts";
 import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
 
@@ -228,6 +230,11 @@ export function kmObservations(
   const unknown = target === "median" ? unknownPartReading(g, parts) : undefined;
   // Where each report lies among the others of its days (labelled groups' final passes).
   const offsets = target === "median" && ctx.bodyTails && g.labelled ? neighbourOffsets(g) : [];
+  // The town a labelled group's body is reported at day after day (stayAnchor.ts).
+  const anchors =
+    target === "median" && ctx.bodyTails && g.labelled && !(globalThis as { __noAnchor?: string }).__noAnchor
+      ? stayAnchors(ctx, g, parts)
+      : undefined;
   for (let pIndex = 0; pIndex < g.positions.length; pIndex++) {
     const p = g.positions[pIndex];
     const s = p.s;
@@ -244,7 +251,8 @@ export function kmObservations(
         : seen;
     const shaped =
       target === "median"
-        ? forMedian(g, p, o, unknown, ctx.bodyTails, offsets[pIndex])
+        ? (anchoredReading(o, parts[pIndex], anchors?.get(Math.floor(s.t))) ??
+          forMedian(g, p, o, unknown, ctx.bodyTails, offsets[pIndex]))
         : forEnd(g, p, o, target, o.step >= firstOwn ? reach : Math.min(reach, walk * o.step));
     if (!shaped) continue;
     if (target !== "median") {
@@ -267,6 +275,16 @@ export function kmObservations(
     g.obsPosition.push(pIndex);
     obs.push(o);
   }
+  // DEBUG
+  const dbg = (globalThis as { __dbg?: string }).__dbg;
+  if (dbg && g.name.includes(dbg) && target === "median" && anchors)
+    console.log(
+      "DEBUG",
+      g.day0,
+      [...anchors].map(([d, a]) => `${d - g.day0}:${a.km.toFixed(0)}`).join(" "),
+      "\n",
+      obs.map((o) => `${o.step}:${o.kmRange ? o.kmRange.map((x) => x.toFixed(0)).join("-") : o.km.toFixed(0)}/${o.sigmaKm.toFixed(0)}${o.core ? "c" + o.core.sigmaKm.toFixed(0) : ""}${o.alternatives ? "a" + o.alternatives.length : ""}`).join(" "),
+    );
   if (target === "median") {
     for (const c of g.counts) {
       // The group passed the point on the count's (peak) day, at an unknown time of that day.
@@ -300,6 +318,29 @@ function pointObservation(ctx: EstimateContext, g: WorkGroup, p: GroupPosition):
 function range(o: KmObservation): [Km, Km] {
   return o.kmRange ?? [o.km, o.km];
 }
+
+/**
+ * A report of the body on a day anchored to a town (`anchor`; stayAnchor.ts) as evidence of the
+ * median person: a report naming that town puts the median person in the town (ANCHOR_TOWN_KM
+ * either side, soft edges of the report's sd), not anywhere in the town's stretch of road; a
+ * report ahead of the town's stretch puts them somewhere from the town to the report, evenly —
+ * someone strung out ahead of a shelter, not the median person ± the body's spread. Undefined
+ * when the reading does not apply.
+ */
+function anchoredReading(
+  o: KmObservation,
+  part: BodyPart | "partial",
+  anchor: StayAnchor | undefined,
+): KmObservation | undefined {
+  if (!anchor || part !== "body") return undefined;
+  if (o.kmRange && Math.abs(o.km - anchor.km) < 1)
+    return { ...o, kmRange: [anchor.km - ANCHOR_TOWN_KM, anchor.km + ANCHOR_TOWN_KM] };
+  if (o.km <= anchor.stretch[1]) return undefined;
+  return { ...o, kmRange: [anchor.km - ANCHOR_TOWN_KM, range(o)[1]] };
+}
+
+/** Half-length (km) of the town a group stays at (anchoredReading). */
+const ANCHOR_TOWN_KM = 5;
 
 /**
  * A report as evidence of the median person: a stretch behind/ahead of it for a part. `offset`
