@@ -275,16 +275,6 @@ export function kmObservations(
     g.obsPosition.push(pIndex);
     obs.push(o);
   }
-  // DEBUG
-  const dbg = (globalThis as { __dbg?: string }).__dbg;
-  if (dbg && g.name.includes(dbg) && target === "median" && anchors)
-    console.log(
-      "DEBUG",
-      g.day0,
-      [...anchors].map(([d, a]) => `${d - g.day0}:${a.km.toFixed(0)}`).join(" "),
-      "\n",
-      obs.map((o) => `${o.step}:${o.kmRange ? o.kmRange.map((x) => x.toFixed(0)).join("-") : o.km.toFixed(0)}/${o.sigmaKm.toFixed(0)}${o.core ? "c" + o.core.sigmaKm.toFixed(0) : ""}${o.alternatives ? "a" + o.alternatives.length : ""}`).join(" "),
-    );
   if (target === "median") {
     for (const c of g.counts) {
       // The group passed the point on the count's (peak) day, at an unknown time of that day.
@@ -333,6 +323,13 @@ function anchoredReading(
   anchor: StayAnchor | undefined,
 ): KmObservation | undefined {
   if (!anchor || part !== "body") return undefined;
+  const town = Number((globalThis as { __town?: string }).__town ?? ANCHOR_TOWN_KM);
+  if (o.kmRange && Math.abs(o.km - anchor.km) < 1) {
+    if (!(town > 0)) return undefined;
+    return { ...o, kmRange: [anchor.km - town, anchor.km + town] };
+  }
+  if (o.km <= anchor.stretch[1]) return undefined;
+  if (!(town > 0)) return { ...o, kmRange: [anchor.stretch[0], range(o)[1]] };
   if (o.kmRange && Math.abs(o.km - anchor.km) < 1)
     return { ...o, kmRange: [anchor.km - ANCHOR_TOWN_KM, anchor.km + ANCHOR_TOWN_KM] };
   if (o.km <= anchor.stretch[1]) return undefined;

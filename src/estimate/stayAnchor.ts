@@ -23,6 +23,23 @@ import type { EstimateContext, WorkGroup } from "./workGroup.ts";
 /** Days at most between two namings of one town by the body's reports for the days between to be anchored. */
 export const ANCHOR_GAP_DAYS = 3;
 
+/**
+ * Days at least on which a town is named, in one run, for its days to be anchored: a story
+ * repeated a few days on names its town twice while the group walks on (bench/world3).
+ */
+export const ANCHOR_MIN_DAYS = Number((globalThis as { __minDays?: string }).__minDays ?? 3);
+
+/** The sorted days split where two namings are more than ANCHOR_GAP_DAYS apart. */
+function namingRuns(days: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const d of days) {
+    const last = runs[runs.length - 1];
+    if (last && d - last[last.length - 1] <= ANCHOR_GAP_DAYS) last.push(d);
+    else runs.push([d]);
+  }
+  return runs;
+}
+
 /** One town's namings by a group's reports of the body: its stretch and the local days named. */
 interface Named {
   km: Km;
@@ -51,15 +68,15 @@ export function stayAnchors(
   const out = new Map<number, { anchor: StayAnchor; days: number }>();
   for (const t of towns.values()) {
     const days = [...new Set(t.days)].sort((a, b) => a - b);
-    for (let i = 1; i < days.length; i++) {
-      if (days[i] - days[i - 1] > ANCHOR_GAP_DAYS) continue;
-      for (let d = days[i - 1]; d <= days[i]; d++) {
+    for (const run of namingRuns(days)) {
+      if (run.length < ANCHOR_MIN_DAYS) continue;
+      const onDay = (globalThis as { __onDay?: string }).__onDay;
+      for (let d = run[0]; d <= run[run.length - 1]; d++) {
+        if (onDay && !run.includes(d)) continue;
         const prev = out.get(d);
         const better =
-          !prev ||
-          days.length > prev.days ||
-          (days.length === prev.days && t.km < prev.anchor.km);
-        if (better) out.set(d, { anchor: { km: t.km, stretch: t.stretch }, days: days.length });
+          !prev || run.length > prev.days || (run.length === prev.days && t.km < prev.anchor.km);
+        if (better) out.set(d, { anchor: { km: t.km, stretch: t.stretch }, days: run.length });
       }
     }
   }
