@@ -326,9 +326,12 @@ function anchoredReading(
   const town = Number((globalThis as { __town?: string }).__town ?? ANCHOR_TOWN_KM);
   if (o.kmRange && Math.abs(o.km - anchor.km) < 1) {
     if (!(town > 0)) return undefined;
-    return { ...o, kmRange: [anchor.km - town, anchor.km + town] };
+    const alt = Number((globalThis as { __townAlt?: string }).__townAlt ?? 0);
+    const alternatives = alt > 0 && o.kmRange ? [{ weight: alt, kmRange: o.kmRange }] : undefined;
+    return { ...o, kmRange: [anchor.km - town, anchor.km + town], alternatives };
   }
   if (o.km <= anchor.stretch[1]) return undefined;
+  if ((globalThis as { __noAhead?: string }).__noAhead) return undefined;
   if (!(town > 0)) return { ...o, kmRange: [anchor.stretch[0], range(o)[1]] };
   if (o.kmRange && Math.abs(o.km - anchor.km) < 1)
     return { ...o, kmRange: [anchor.km - ANCHOR_TOWN_KM, anchor.km + ANCHOR_TOWN_KM] };
