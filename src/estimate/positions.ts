@@ -232,7 +232,9 @@ export function kmObservations(
   const offsets = target === "median" && ctx.bodyTails && g.labelled ? neighbourOffsets(g) : [];
   // The town a labelled group's body is reported at day after day (stayAnchor.ts).
   const anchors =
-    target === "median" && ctx.bodyTails && g.labelled ? stayAnchors(ctx, g, parts) : undefined;
+    target === "median" && ctx.bodyTails && g.labelled
+      ? stayAnchors(g, parts, (km) => placeStretch(ctx, g.routeId, km))
+      : undefined;
   for (let pIndex = 0; pIndex < g.positions.length; pIndex++) {
     const p = g.positions[pIndex];
     const s = p.s;
@@ -249,7 +251,7 @@ export function kmObservations(
         : seen;
     const shaped =
       target === "median"
-        ? (anchoredReading(o, parts[pIndex], anchors?.get(Math.floor(s.t))) ??
+        ? (anchoredReading(g, p, o, parts[pIndex], anchors?.get(Math.floor(s.t))) ??
           forMedian(g, p, o, unknown, ctx.bodyTails, offsets[pIndex]))
         : forEnd(g, p, o, target, o.step >= firstOwn ? reach : Math.min(reach, walk * o.step));
     if (!shaped) continue;
@@ -309,34 +311,27 @@ function range(o: KmObservation): [Km, Km] {
 
 /**
  * A report of the body naming the town its day is anchored to (`anchor`; stayAnchor.ts) as
- * evidence of the median person: in the town (ANCHOR_TOWN_KM either side, soft edges of the
- * report's sd) with probability 1 − ANCHOR_STRETCH_WEIGHT, else anywhere in the town's stretch of
- * road as any town's report — a group named at one town day after day is staying in it, not
- * anywhere within ~120 km of it. Undefined when the reading does not apply (other reports of an
- * anchored day are read as before: reading those ahead as "between the town and the report" lost
- * on world3, docs/estimation.md "stayread").
+ * evidence of the median person: the body's reading (bodyReading, heavy tails) of the town itself
+ * (ANCHOR_TOWN_KM either side), not of anywhere in the town's stretch of road — a group named at
+ * one town day after day is staying in it, not anywhere within ~120 km of it. Undefined when the
+ * reading does not apply; the other reports of an anchored day are read as before
+ * (docs/estimation.md "stayread": reading those ahead as "between the town and the report", or
+ * keeping the stretch as an alternative reading, lost).
  */
 function anchoredReading(
+  g: WorkGroup,
+  p: GroupPosition,
   o: KmObservation,
   part: BodyPart | "partial",
   anchor: StayAnchor | undefined,
 ): KmObservation | undefined {
   if (!anchor || part !== "body" || !o.kmRange || Math.abs(o.km - anchor.km) >= 1) return undefined;
-  return {
-    ...o,
-    kmRange: [anchor.km - ANCHOR_TOWN_KM, anchor.km + ANCHOR_TOWN_KM],
-    alternatives: [{ weight: ANCHOR_STRETCH_WEIGHT, kmRange: o.kmRange }],
-  };
+  const town: [Km, Km] = [anchor.km - ANCHOR_TOWN_KM, anchor.km + ANCHOR_TOWN_KM];
+  return bodyReading(g, p, { ...o, kmRange: town }, true);
 }
 
 /** Half-length (km) of the town a group stays in (anchoredReading). */
 const ANCHOR_TOWN_KM = 5;
-/**
- * Probability that a report naming the anchor town still means anywhere in its stretch (the group
- * walking through a long stretch names its town for days): 0.5; without it (0) stress
- * development worlds lost 0.677 → 0.683 × naive (bench/README.md "stayread").
- */
-const ANCHOR_STRETCH_WEIGHT = 0.5;
 
 /**
  * A report as evidence of the median person: a stretch behind/ahead of it for a part. `offset`

@@ -16,8 +16,10 @@
  */
 import type { Km } from "../model/units.ts";
 import type { BodyPart } from "./partWords.ts";
-import { placeStretch } from "./workGroup.ts";
-import type { EstimateContext, WorkGroup } from "./workGroup.ts";
+import type { WorkGroup } from "./workGroup.ts";
+
+/** The group's position reports, as stayAnchors reads them. */
+type Reports = Pick<WorkGroup, "positions">;
 
 /** Days at most between two namings of a town for the days between to be anchored. */
 export const ANCHOR_GAP_DAYS = 3;
@@ -38,15 +40,16 @@ interface Named extends StayAnchor {
 /**
  * The anchor of each local day of a group that has one: the town named on the most days of its
  * run (ties: the one behind). `parts[i]`: the part position report i is read as describing
- * (positions.ts `partOf`).
+ * (positions.ts `partOf`); `stretchOf(km)`: the stretch of road of the town at `km`
+ * (workGroup.ts placeStretch).
  */
 export function stayAnchors(
-  ctx: EstimateContext,
-  g: WorkGroup,
+  g: Reports,
   parts: readonly (BodyPart | "partial")[],
+  stretchOf: (km: Km) => [Km, Km],
 ): Map<number, StayAnchor> {
   const best = new Map<number, { anchor: StayAnchor; days: number }>();
-  for (const t of namedTowns(ctx, g, parts).values()) {
+  for (const t of namedTowns(g, parts, stretchOf).values()) {
     const days = [...new Set(t.days)].sort((a, b) => a - b);
     for (const run of namingRuns(days)) {
       if (run.length < ANCHOR_MIN_DAYS) continue;
@@ -81,9 +84,9 @@ function namingRuns(days: readonly number[]): number[][] {
  * too; a vanguard waiting ahead does not say where the group is), keyed by their km (rounded).
  */
 function namedTowns(
-  ctx: EstimateContext,
-  g: WorkGroup,
+  g: Reports,
   parts: readonly (BodyPart | "partial")[],
+  stretchOf: (km: Km) => [Km, Km],
 ): Map<number, Named> {
   const towns = new Map<number, Named>();
   for (const [i, p] of g.positions.entries()) {
@@ -91,7 +94,7 @@ function namedTowns(
     const key = Math.round(p.km);
     const t = towns.get(key) ?? {
       km: p.km,
-      stretch: placeStretch(ctx, g.routeId, p.km),
+      stretch: stretchOf(p.km),
       days: [],
     };
     t.days.push(Math.floor(p.s.t));
@@ -106,7 +109,7 @@ function namedTowns(
  * name twice is read as before).
  */
 function mostlyAhead(
-  g: WorkGroup,
+  g: Reports,
   parts: readonly (BodyPart | "partial")[],
   day: number,
   [lo, hi]: [Km, Km],
