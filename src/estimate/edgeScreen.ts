@@ -10,8 +10,13 @@
  * report, at the group's fitted spread (positionsFit.ts positionsCostAt), and adds the exact change
  * of the figures' losses (the group's size read again with the report's figure). The search takes
  * the lower of the two screens and re-fits a candidate only when that, less EDGE_MARGIN_NATS,
- * could still make the move. A report off the route of the group's fit is left to the exact
- * re-fit (the group may take another route that shares its road).
+ * could still make the move. The margin is measured, not a bound (the exact fit depends on the
+ * path its reweighting takes, and a join can even lower a group's cost), so the cases where the
+ * screen was seen to over-state the exact change by more than the margin are left to the exact
+ * re-fit: a report off the route of the group's fit; a report on another of the group's routes
+ * at a km that route does not shift the group's reports by (the re-fit may switch route where
+ * routes share road); and an end whose reports include one more than FAR_SPREADS spreads from
+ * the group's fit (an outlier there changes how the re-fit reweights).
  */
 import type { FrozenGroup } from "./moveScreen.ts";
 import { positionsCostAt } from "./positionsFit.ts";
@@ -23,18 +28,41 @@ import type { CostModel, CostReport } from "./trackCost.ts";
 export const EDGE_REPORTS = 10;
 
 /**
- * Nats by which the screened change may under-state the exact one. Below the screens the exact
- * change of a join at a group's end fell 2.75 nats at most in 99.99 % of 270,000 candidates
- * (50-group unlabelled speed world); with 3 only two winning candidates of 16,000 were not
- * re-fitted.
+ * Nats by which the screened change may OVER-state the exact one and the candidate still be
+ * re-fitted: an empirical margin, not a bound. With 3, the exact change of a join at a group's
+ * end lay at most 2.75 nats below the lower screen in 99.99 % of 270,000 candidates of the
+ * 50-group unlabelled speed world, and two winning candidates of 16,000 were not re-fitted —
+ * figures from a counter added by hand to reassignReports.ts and removed before commit c942cac
+ * (no command reproduces them; that was before the fall-backs above).
  */
 export const EDGE_MARGIN_NATS = 3;
 
+/** A report at a group's end this many of its spreads from its fit sends that end to the re-fit. */
+export const FAR_SPREADS = 3;
+
+/** Largest relative difference of two km shifts to count as one (moveScreen.ts shifted). */
+const SHIFT_TOLERANCE = 1e-9;
+
+/**
+ * Buffers of the window being re-fitted: km on the fit's route and place-day weights of at most
+ * EDGE_REPORTS reports and the joining one.
+ */
 const edgeKm = new Float64Array(EDGE_REPORTS + 1);
 const edgeWeight = new Float64Array(EDGE_REPORTS + 1);
 
-/** A frozen group's edge costs (without a joining report), computed once per group state. */
-const edgeCosts = new WeakMap<FrozenGroup, [number, number]>();
+/** What the edge screen reads of one group state, once (reassignReports.ts StateFits). */
+export interface EdgeState {
+  /** Table column of the route of the group's fit. */
+  c: number;
+  /**
+   * Positions cost (nats) of the group's first (head) and last (tail) EDGE_REPORTS on-route
+   * reports at its spread; NaN: that end holds a report FAR_SPREADS from the fit (no screen).
+   */
+  head: number;
+  tail: number;
+  /** Each other route of the group (column) and the one km shift of all its reports onto it (NaN: none). */
+  shifts: { c: number; shift: number }[];
+}
 
 /** Puts the group's on-route reports `from..to` into the edge buffers from `at` on; returns the end. */
 function fill(table: ReportTable, g: FrozenGroup, c: number, from: number, to: number, at = 0) {
@@ -46,42 +74,99 @@ function fill(table: ReportTable, g: FrozenGroup, c: number, from: number, to: n
   return n;
 }
 
+/** Whether one of the group's on-route reports `from..to` lies FAR_SPREADS from its fit. */
+function farFrom(table: ReportTable, g: FrozenGroup, c: number, from: number, to: number) {
+  for (let k = from; k < to; k++) {
+    const fitted = g.at.get(g.on[k]);
+    if (fitted === undefined) continue;
+    if (Math.abs(table.kmOn(g.on[k], c) - fitted) > FAR_SPREADS * g.spreadKm) return true;
+  }
+  return false;
+}
+
+/** The one km shift of every report of `sorted` from column `a` onto `b` (NaN: none; moveScreen.ts shifted). */
+function shiftOf(table: ReportTable, sorted: readonly number[], a: number, b: number): number {
+  let shift: number | undefined;
+  for (const i of sorted) {
+    const x = table.kmOn(i, a);
+    const y = table.kmOn(i, b);
+    if (Number.isNaN(x) || Number.isNaN(y)) {
+      if (Number.isNaN(x) !== Number.isNaN(y)) return NaN;
+      continue;
+    }
+    shift ??= y - x;
+    if (Math.abs(y - x - shift) > SHIFT_TOLERANCE * Math.max(1, Math.abs(y))) return NaN;
+  }
+  return shift ?? NaN;
+}
+
+/**
+ * The edge screen's reading of a group state: `g` its frozen fit, `sorted` all its reports in
+ * time order, `routes` the routes it may take (undefined: no fit on a route, no screen).
+ * @example
+ * const e = edgeState(table, frozen, sorted, ["main"], model);
+ */
+export function edgeState(
+  table: ReportTable,
+  g: FrozenGroup,
+  sorted: readonly number[],
+  routes: readonly string[],
+  m: CostModel,
+): EdgeState | undefined {
+  if (g.route === undefined || g.on.length === 0) return undefined;
+  const c = table.routeIndex.get(g.route);
+  if (c === undefined) return undefined;
+  const n = g.on.length;
+  const headTo = Math.min(n, EDGE_REPORTS);
+  const tailFrom = Math.max(0, n - EDGE_REPORTS);
+  const head = farFrom(table, g, c, 0, headTo)
+    ? NaN
+    : positionsCostAt(edgeKm, edgeWeight, fill(table, g, c, 0, headTo), g.spreadKm, m);
+  const tail = farFrom(table, g, c, tailFrom, n)
+    ? NaN
+    : positionsCostAt(edgeKm, edgeWeight, fill(table, g, c, tailFrom, n), g.spreadKm, m);
+  const shifts: EdgeState["shifts"] = [];
+  for (const route of routes) {
+    const other = table.routeIndex.get(route);
+    if (other !== undefined && other !== c)
+      shifts.push({ c: other, shift: shiftOf(table, sorted, c, other) });
+  }
+  return { c, head, tail, shifts };
+}
+
 /**
  * Screened change (nats) of group `g`'s positions cost when report `i` joins it before its first
- * report (`after`: after its last); undefined when `i` is off the route of `g`'s fit or `g`
- * has none.
+ * report (`after`: after its last), `e` its edgeState; undefined when the exact re-fit must
+ * decide (module comment: off the fit's route, on another route at another shift, an outlier
+ * at that end).
  * @example
- * edgeJoin(table, 7, frozen, model, true); // about the change a whole re-fit gives
+ * edgeJoin(table, 7, frozen, edgeState(table, frozen, sorted, ["main"], model)!, model, true);
  */
 export function edgeJoin(
   table: ReportTable,
   i: number,
   g: FrozenGroup,
+  e: EdgeState,
   m: CostModel,
   after: boolean,
 ): number | undefined {
-  if (g.route === undefined || g.on.length === 0) return undefined;
-  const c = table.routeIndex.get(g.route);
-  if (c === undefined) return undefined;
-  const km = table.kmOn(i, c);
-  if (Number.isNaN(km)) return undefined;
+  const without = after ? e.tail : e.head;
+  const km = table.kmOn(i, e.c);
+  if (Number.isNaN(km) || Number.isNaN(without)) return undefined;
+  for (const { c, shift } of e.shifts) {
+    const y = table.kmOn(i, c);
+    if (Number.isNaN(y)) continue;
+    if (!(Math.abs(y - km - shift) <= SHIFT_TOLERANCE * Math.max(1, Math.abs(y)))) return undefined;
+  }
   const n = g.on.length;
   const from = after ? Math.max(0, n - EDGE_REPORTS) : 0;
   const to = after ? n : Math.min(n, EDGE_REPORTS);
-  let costs = edgeCosts.get(g);
-  if (!costs) {
-    const head = fill(table, g, c, 0, Math.min(n, EDGE_REPORTS));
-    const headCost = positionsCostAt(edgeKm, edgeWeight, head, g.spreadKm, m);
-    const tail = fill(table, g, c, Math.max(0, n - EDGE_REPORTS), n);
-    costs = [headCost, positionsCostAt(edgeKm, edgeWeight, tail, g.spreadKm, m)];
-    edgeCosts.set(g, costs);
-  }
   // The report ahead of the group's first report, or after its last.
-  const at = after ? fill(table, g, c, from, to) : 0;
+  const at = after ? fill(table, g, e.c, from, to) : 0;
   edgeKm[at] = km;
   edgeWeight[at] = table.weight[i];
-  const len = after ? at + 1 : fill(table, g, c, from, to, 1);
-  return positionsCostAt(edgeKm, edgeWeight, len, g.spreadKm, m) - costs[after ? 1 : 0];
+  const len = after ? at + 1 : fill(table, g, e.c, from, to, 1);
+  return positionsCostAt(edgeKm, edgeWeight, len, g.spreadKm, m) - without;
 }
 
 /**

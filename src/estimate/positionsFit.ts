@@ -76,23 +76,33 @@ function weightsAt(
 
 /**
  * The robust forward-only fit of positions `km[0..n)` into `fit` (trackCost.ts fitPositions, the
- * same operations in the same order); returns the group's fitted spread (km).
+ * same operations in the same order); returns the group's fitted spread (km). With `fixedKm` the
+ * spread is not fitted: each round reweights at `fixedKm`, as fitPositions does when the model's
+ * floor and cap are both `fixedKm` (bit for bit: tests/estimate/edgeScreen.test.ts).
  */
-function fitInto(km: ArrayLike<number>, v: ArrayLike<number>, n: number, m: CostModel): number {
+function fitInto(
+  km: ArrayLike<number>,
+  v: ArrayLike<number>,
+  n: number,
+  m: CostModel,
+  fixedKm?: number,
+): number {
   reserve(n);
   isotonicInto(km, n, v);
   weightsAt(km, v, n, m.spreadKm, m);
   isotonicInto(km, n, w);
   let spreadKm = m.spreadKm;
   for (let round = 0; round < 3; round++) {
-    let ss = SPREAD_PRIOR_N * m.spreadKm * m.spreadKm;
-    let count = SPREAD_PRIOR_N;
-    for (let i = 0; i < n; i++) {
-      const r = km[i] - fit[i];
-      ss += w[i] * r * r;
-      count += w[i];
-    }
-    spreadKm = Math.min(m.capKm, Math.max(m.floorKm, Math.sqrt(ss / count)));
+    if (fixedKm === undefined) {
+      let ss = SPREAD_PRIOR_N * m.spreadKm * m.spreadKm;
+      let count = SPREAD_PRIOR_N;
+      for (let i = 0; i < n; i++) {
+        const r = km[i] - fit[i];
+        ss += w[i] * r * r;
+        count += w[i];
+      }
+      spreadKm = Math.min(m.capKm, Math.max(m.floorKm, Math.sqrt(ss / count)));
+    } else spreadKm = fixedKm;
     weightsAt(km, v, n, spreadKm, m);
     isotonicInto(km, n, w);
   }
@@ -138,7 +148,8 @@ export function positionsCost(
 /**
  * The robust loss (nats) of positions `km[0..n)` (in time order, weights `v`) about their
  * forward-only fit at a GIVEN spread `spreadKm` (km): fitPositions' reweighting — a first round at
- * the model's spread, as it starts — without fitting the spread. For estimates of a move's change
+ * the model's spread, as it starts — without fitting the spread (positionsCost with the model's
+ * floor and cap both at `spreadKm`, bit for bit). For estimates of a move's change
  * on a few of a group's reports (edgeScreen.ts), where the group's spread stands for its own.
  * @example
  * positionsCostAt([100, 120, 150], [1, 1, 1], 3, 20, DEFAULT_COST_MODEL); // the loss at a 20 km spread
@@ -151,15 +162,7 @@ export function positionsCostAt(
   m: CostModel,
 ): number {
   if (n === 0) return 0;
-  reserve(n);
-  isotonicInto(km, n, v);
-  weightsAt(km, v, n, m.spreadKm, m);
-  isotonicInto(km, n, w);
-  for (let round = 0; round < 3; round++) {
-    weightsAt(km, v, n, spreadKm, m);
-    isotonicInto(km, n, w);
-  }
-  return lossAbout(km, v, n, spreadKm, m);
+  return lossAbout(km, v, n, fitInto(km, v, n, m, spreadKm), m);
 }
 
 /** Weights of 1 (grown as needed; only ever 1s, so shared by every call). */

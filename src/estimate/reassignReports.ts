@@ -11,7 +11,8 @@
  * each group's fit as it stands (moveScreen.ts); a move whose screened change of the objective is
  * above SCREEN_NATS is not re-fitted (it could not win: the screen over-states a winning move's
  * change by less than that), nor are candidates within whose span the report falls past the
- * screen's best SCREEN_TOP of those. The exact fits are kept per group state (a report searched
+ * screen's best SCREEN_TOP of those, nor a join before or after a group's span that a re-fit of
+ * the group's end reports finds too dear (edgeScreen.ts, EDGE_MARGIN_NATS). The exact fits are kept per group state (a report searched
  * again is re-fitted only against groups that changed; FitCache) and made on reused buffers
  * (positionsFit.ts). After a move, only the reports within LOCAL_DAYS of it, and those a changed
  * span reaches, are searched again in the next pass (a report's result depends on its own group
@@ -22,7 +23,8 @@
 import { groupFigures, logSizeAfter, oversizedAfter } from "./groupFigures.ts";
 import type { GroupFigures } from "./groupFigures.ts";
 import type { LinkReport } from "./mergeTracklets.ts";
-import { EDGE_MARGIN_NATS, EDGE_REPORTS, edgeJoin, figuresJoin } from "./edgeScreen.ts";
+import { EDGE_MARGIN_NATS, EDGE_REPORTS, edgeJoin, edgeState, figuresJoin } from "./edgeScreen.ts";
+import type { EdgeState } from "./edgeScreen.ts";
 import { freezeGroup, joinScreen, leaveScreen, tableCost } from "./moveScreen.ts";
 import { ReportTable } from "./reportTable.ts";
 import type { Evaluated, FrozenGroup } from "./moveScreen.ts";
@@ -46,6 +48,8 @@ interface StateFits {
   with: Map<number, Evaluated>;
   /** The edge screen's change of the group's cost when report i joins it (by i; NaN: none). */
   edges: Map<number, number>;
+  /** The edge screen's reading of this state (edgeScreen.ts; null: none; unset until needed). */
+  edge?: EdgeState | null;
 }
 
 /**
@@ -85,6 +89,8 @@ export interface ReassignOptions {
    * call's array.
    */
   table?: ReportTable;
+  /** Counts, added to when given (for tests): joins at a group's end the edge screen left un-fitted. */
+  stats?: { edgeSkipped: number };
 }
 
 /**
@@ -105,7 +111,8 @@ export const SCREEN_NATS = 8;
  * three in 98 % (20-group unlabelled speed world, bench/unlabelledSpeed.bench.ts), and a report
  * near many groups (at 100 groups, 35 candidates a report) re-fitted nearly every one. Before or
  * after a group's span the screen can read a report as free that the re-fit finds dear (or the
- * reverse), so those candidates are all re-fitted: capping them too (best three of all) changed
+ * reverse), so those candidates are not capped (the edge screen, edgeScreen.ts, with its margin
+ * EDGE_MARGIN_NATS, decides which of them are re-fitted): capping them too (best three of all) changed
  * near-tie moves on world3's development worlds (unlabelled size cover 93.7 → 84.5 %); capping
  * only those within the span left every development figure as it was (bench/README.md "Speed
  * without labels: exact costs with less work, three candidates").
@@ -257,9 +264,10 @@ function sizesAllow(search: Search, g: Searched, i: number): boolean {
 
 /**
  * Whether report `i` joining group `g` before its first report or after its last may change the
- * objective by less than `beat` (nats), read by the edge screen (edgeScreen.ts) less its margin:
- * `leave` is the exact change of leaving its group, `screen` the first screen's cost of joining.
- * A group of few reports, or one whose exact re-fit is known, is re-fitted (it costs as little).
+ * objective by less than `beat` (nats), read by the edge screen (edgeScreen.ts) less its margin
+ * (a measured margin, not a bound): `leave` is the exact change of leaving its group, `screen` the
+ * first screen's cost of joining. A group of few reports is re-fitted (it costs as little). A fit
+ * already cached does not decide: the result must not depend on what earlier searches left.
  */
 function edgeMayWin(
   search: Search,
@@ -267,7 +275,7 @@ function edgeMayWin(
   i: number,
   { leave, screen, beat }: { leave: number; screen: number; beat: number },
 ): boolean {
-  if (g.sorted.length <= EDGE_REPORTS || g.fits.with.has(i)) return true;
+  if (g.sorted.length <= EDGE_REPORTS) return true;
   let edge = g.fits.edges.get(i);
   if (edge === undefined) {
     edge = edgeChange(search, g, i);
@@ -282,7 +290,10 @@ function edgeChange(search: Search, g: Searched, i: number): number {
   const { reports, o } = search;
   const r = reports[i];
   const after = r.t > reports[g.sorted[g.sorted.length - 1]].t;
-  const position = edgeJoin(search.kmTable, i, g.fits.frozen, o.model, after);
+  if (g.fits.edge === undefined)
+    g.fits.edge = edgeState(search.kmTable, g.fits.frozen, g.sorted, g.routes, o.model) ?? null;
+  if (g.fits.edge === null) return NaN;
+  const position = edgeJoin(search.kmTable, i, g.fits.frozen, g.fits.edge, o.model, after);
   if (position === undefined) return NaN;
   const logN = logSizeAfter(figuresOf(search, g), { logSize: r.logSize, part: r.part, change: 1 });
   return position + figuresJoin(r, reports, g.sorted, g.fits.frozen.logN, logN, o.model);
@@ -341,8 +352,11 @@ function bestMove(
     if (!o.exhaustive && inSpan && within >= SCREEN_TOP) continue;
     if (!sizesAllow(search, s[b], i)) continue;
     if (inSpan) within++;
-    // Before or after it, a join the edge screen finds surely too dear is not re-fitted.
-    if (!o.exhaustive && !inSpan && !edgeMayWin(search, s[b], i, { leave, screen, beat })) continue;
+    // Before or after it, a join the edge screen finds too dear by its margin is not re-fitted.
+    if (!o.exhaustive && !inSpan && !edgeMayWin(search, s[b], i, { leave, screen, beat })) {
+      if (o.stats) o.stats.edgeSkipped++;
+      continue;
+    }
     const joined = movedCost(search, s[b], i, true);
     const delta = leave + joined.cost - s[b].fits.cost;
     beat = Math.min(beat, delta);
