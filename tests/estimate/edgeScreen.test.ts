@@ -166,22 +166,22 @@ describe("the edge screen against the exact re-fit", () => {
 });
 
 describe("reassignReports with the edge screen", () => {
+  // Two groups 250 km apart on days 1-30 and a third going on from the first's end; a few
+  // reports of each put in the wrong group.
+  const a = walk(1, 30, 0, 35, 3000);
+  const b = walk(1, 30, 250, 35, 600);
+  const c = walk(31, 50, 1050, 35, 1500);
+  const reports = [...a, ...b, ...c];
+  const ia = indices(a.length);
+  const ib = indices(b.length, a.length);
+  const ic = indices(c.length, 60);
+  const lists = [
+    [...ia.filter((i) => i % 7 !== 3), ...ib.filter((i) => i % 9 === 0)],
+    [...ib.filter((i) => i % 9 !== 0), ...ia.filter((i) => i % 7 === 3)],
+    ic,
+  ];
+  const o = { model, routeIds: ["main"], birth: 55, maxGapDays: 21 };
   it("skips some joins at a group's end, ending as when every candidate is re-fitted", () => {
-    // Two groups 250 km apart on days 1-30 and a third going on from the first's end; a few
-    // reports of each put in the wrong group.
-    const a = walk(1, 30, 0, 35, 3000);
-    const b = walk(1, 30, 250, 35, 600);
-    const c = walk(31, 50, 1050, 35, 1500);
-    const reports = [...a, ...b, ...c];
-    const ia = indices(a.length);
-    const ib = indices(b.length, a.length);
-    const ic = indices(c.length, 60);
-    const lists = [
-      [...ia.filter((i) => i % 7 !== 3), ...ib.filter((i) => i % 9 === 0)],
-      [...ib.filter((i) => i % 9 !== 0), ...ia.filter((i) => i % 7 === 3)],
-      ic,
-    ];
-    const o = { model, routeIds: ["main"], birth: 55, maxGapDays: 21 };
     const stats = { edgeSkipped: 0 };
     const got = reassignReports(reports, lists, [], { ...o, stats });
     expect(stats.edgeSkipped).toBeGreaterThan(0);
