@@ -13,15 +13,17 @@
  * could still make the move. The margin is measured, not a bound (the exact fit depends on the
  * path its reweighting takes, and a join can even lower a group's cost), so the cases where the
  * screen was seen to over-state the exact change by more than the margin are left to the exact
- * re-fit: a report off the route of the group's fit; a report on another of the group's routes
- * at a km that route does not shift the group's reports by (the re-fit may switch route where
- * routes share road); and an end whose reports include one more than FAR_SPREADS spreads from
- * the group's fit (an outlier there changes how the re-fit reweights).
+ * re-fit: a report off the route of the group's fit, and an end whose reports include one more
+ * than FAR_SPREADS spreads from the group's fit (an outlier there changes how the re-fit
+ * reweights). The re-fit may also switch the group to another of its routes where routes share
+ * road: edgeRival gives a true lower bound of the change on each other route (tableCost's bound:
+ * every report at the least loss a fit can give, those off the route as outliers), and the search
+ * re-fits when that bound could still make the move.
  */
 import type { FrozenGroup } from "./moveScreen.ts";
 import { positionsCostAt } from "./positionsFit.ts";
 import type { ReportTable } from "./reportTable.ts";
-import { sizeLoss } from "./trackCost.ts";
+import { offRouteLoss, positionLoss, sizeLoss } from "./trackCost.ts";
 import type { CostModel, CostReport } from "./trackCost.ts";
 
 /** Reports at a group's end re-fitted by the edge screen. */
@@ -60,8 +62,15 @@ export interface EdgeState {
    */
   head: number;
   tail: number;
-  /** Each other route of the group (column) and the one km shift of all its reports onto it (NaN: none). */
-  shifts: { c: number; shift: number }[];
+  /**
+   * Each other route of the group (table column `c`): the one km shift of all its reports onto it
+   * (NaN: none), and `least`, tableCost's lower bound of the group's cost on it less the group's
+   * cost (nats; figures left out: they are the same on every route).
+   */
+  rivals: { c: number; shift: number; least: number }[];
+  /** The model's loss of a report off the route, and least loss of one on it (nats). */
+  off: number;
+  leastOn: number;
 }
 
 /** Puts the group's on-route reports `from..to` into the edge buffers from `at` on; returns the end. */
@@ -100,17 +109,59 @@ function shiftOf(table: ReportTable, sorted: readonly number[], a: number, b: nu
   return shift ?? NaN;
 }
 
+/** Sum of the figures' losses (nats) of reports `sorted` at log size `logN` (trackCost.ts groupCost). */
+function figuresCost(
+  table: ReportTable,
+  sorted: readonly number[],
+  logN: number | undefined,
+  m: CostModel,
+) {
+  let sum = 0;
+  if (logN === undefined) return 0;
+  for (const i of sorted) {
+    const r = table.reports[i];
+    if (r.logSize !== undefined) sum += sizeLoss(r.logSize, !!r.part, logN, m);
+  }
+  return sum;
+}
+
+/** The other routes' shifts and bounds (EdgeState rivals) of a group of exact cost `cost` on column `c`. */
+function rivalsOf(
+  table: ReportTable,
+  g: FrozenGroup,
+  sorted: readonly number[],
+  { routes, cost, c }: { routes: readonly string[]; cost: number; c: number },
+  m: CostModel,
+): EdgeState["rivals"] {
+  const off = offRouteLoss(m);
+  const leastOn = positionLoss(0, { ...m, spreadKm: m.floorKm });
+  const positions = cost - figuresCost(table, sorted, g.logN, m);
+  const rivals: EdgeState["rivals"] = [];
+  for (const route of routes) {
+    const other = table.routeIndex.get(route);
+    if (other === undefined || other === c) continue;
+    let least = 0;
+    for (const i of sorted) {
+      const km = table.kmOn(i, other);
+      least += Number.isNaN(km) ? off : table.weight[i] * leastOn;
+    }
+    rivals.push({ c: other, shift: shiftOf(table, sorted, c, other), least: least - positions });
+  }
+  return rivals;
+}
+
 /**
  * The edge screen's reading of a group state: `g` its frozen fit, `sorted` all its reports in
- * time order, `routes` the routes it may take (undefined: no fit on a route, no screen).
+ * time order, `routes` the routes it may take, `cost` its exact cost (undefined: no fit on a
+ * route, no screen).
  * @example
- * const e = edgeState(table, frozen, sorted, ["main"], model);
+ * const e = edgeState(table, frozen, sorted, { routes: ["main"], cost }, model);
  */
 export function edgeState(
   table: ReportTable,
   g: FrozenGroup,
   sorted: readonly number[],
-  routes: readonly string[],
+  { routes, cost }: { routes: readonly string[]; cost: number },
   m: CostModel,
 ): EdgeState | undefined {
   if (g.route === undefined || g.on.length === 0) return undefined;
@@ -125,20 +176,44 @@ export function edgeState(
   const tail = farFrom(table, g, c, tailFrom, n)
     ? NaN
     : positionsCostAt(edgeKm, edgeWeight, fill(table, g, c, tailFrom, n), g.spreadKm, m);
-  const shifts: EdgeState["shifts"] = [];
-  for (const route of routes) {
-    const other = table.routeIndex.get(route);
-    if (other !== undefined && other !== c)
-      shifts.push({ c: other, shift: shiftOf(table, sorted, c, other) });
+  const rivals = rivalsOf(table, g, sorted, { routes, cost, c }, m);
+  return {
+    c,
+    head,
+    tail,
+    rivals,
+    off: offRouteLoss(m),
+    leastOn: positionLoss(0, { ...m, spreadKm: m.floorKm }),
+  };
+}
+
+/**
+ * Least change (nats; figures left out) of the group's cost when report `i` joins it and the group
+ * takes another of its routes than its fit's (`e` its edgeState; Infinity: none other). A route
+ * that shifts every report of the group and `i` by one km costs what the fit's route costs, so it
+ * is left to the edge screen; a route that shifts the group's reports but not `i`'s position (off
+ * it) costs its loss as an outlier more, exactly; any other, tableCost's lower bound.
+ * @example
+ * edgeRival(table, 7, e); // Infinity for a group on one route
+ */
+export function edgeRival(table: ReportTable, i: number, e: EdgeState): number {
+  let least = Infinity;
+  const km = table.kmOn(i, e.c);
+  for (const { c, shift, least: base } of e.rivals) {
+    const y = table.kmOn(i, c);
+    if (!Number.isNaN(shift)) {
+      if (Number.isNaN(y)) least = Math.min(least, e.off);
+      else if (!(Math.abs(y - km - shift) <= SHIFT_TOLERANCE * Math.max(1, Math.abs(y))))
+        least = Math.min(least, base + table.weight[i] * e.leastOn);
+    } else least = Math.min(least, base + (Number.isNaN(y) ? e.off : table.weight[i] * e.leastOn));
   }
-  return { c, head, tail, shifts };
+  return least;
 }
 
 /**
  * Screened change (nats) of group `g`'s positions cost when report `i` joins it before its first
- * report (`after`: after its last), `e` its edgeState; undefined when the exact re-fit must
- * decide (module comment: off the fit's route, on another route at another shift, an outlier
- * at that end).
+ * report (`after`: after its last) on the route of its fit, `e` its edgeState; undefined when
+ * the exact re-fit must decide (module comment: off the fit's route, an outlier at that end).
  * @example
  * edgeJoin(table, 7, frozen, edgeState(table, frozen, sorted, ["main"], model)!, model, true);
  */
@@ -153,11 +228,6 @@ export function edgeJoin(
   const without = after ? e.tail : e.head;
   const km = table.kmOn(i, e.c);
   if (Number.isNaN(km) || Number.isNaN(without)) return undefined;
-  for (const { c, shift } of e.shifts) {
-    const y = table.kmOn(i, c);
-    if (Number.isNaN(y)) continue;
-    if (!(Math.abs(y - km - shift) <= SHIFT_TOLERANCE * Math.max(1, Math.abs(y)))) return undefined;
-  }
   const n = g.on.length;
   const from = after ? Math.max(0, n - EDGE_REPORTS) : 0;
   const to = after ? n : Math.min(n, EDGE_REPORTS);

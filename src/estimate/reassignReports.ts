@@ -23,7 +23,14 @@
 import { groupFigures, logSizeAfter, oversizedAfter } from "./groupFigures.ts";
 import type { GroupFigures } from "./groupFigures.ts";
 import type { LinkReport } from "./mergeTracklets.ts";
-import { EDGE_MARGIN_NATS, EDGE_REPORTS, edgeJoin, edgeState, figuresJoin } from "./edgeScreen.ts";
+import {
+  EDGE_MARGIN_NATS,
+  EDGE_REPORTS,
+  edgeJoin,
+  edgeRival,
+  edgeState,
+  figuresJoin,
+} from "./edgeScreen.ts";
 import type { EdgeState } from "./edgeScreen.ts";
 import { freezeGroup, joinScreen, leaveScreen, tableCost } from "./moveScreen.ts";
 import { ReportTable } from "./reportTable.ts";
@@ -46,7 +53,10 @@ interface StateFits {
   without: Map<number, Evaluated>;
   /** Exact cost and route of the group with report i (by i). */
   with: Map<number, Evaluated>;
-  /** The edge screen's change of the group's cost when report i joins it (by i; NaN: none). */
+  /**
+   * The edge screen's change of the group's cost when report i joins it (by i; NaN: none), the
+   * margin taken off, or the least change on another of its routes if lower (edgeScreen.ts).
+   */
   edges: Map<number, number>;
   /** The edge screen's reading of this state (edgeScreen.ts; null: none; unset until needed). */
   edge?: EdgeState | null;
@@ -282,21 +292,33 @@ function edgeMayWin(
     g.fits.edges.set(i, edge);
   }
   if (Number.isNaN(edge)) return true;
-  return leave + Math.min(edge, screen) - EDGE_MARGIN_NATS < beat;
+  return leave + Math.min(edge, screen - EDGE_MARGIN_NATS) < beat;
 }
 
-/** The edge screen's change (nats) of report `i` joining group `g` at an end (NaN: none). */
+/**
+ * The edge screen's change (nats) of report `i` joining group `g` at an end less its margin, or the
+ * least change on another of the group's routes if lower (NaN: no screen).
+ */
 function edgeChange(search: Search, g: Searched, i: number): number {
   const { reports, o } = search;
   const r = reports[i];
   const after = r.t > reports[g.sorted[g.sorted.length - 1]].t;
   if (g.fits.edge === undefined)
-    g.fits.edge = edgeState(search.kmTable, g.fits.frozen, g.sorted, g.routes, o.model) ?? null;
+    g.fits.edge =
+      edgeState(
+        search.kmTable,
+        g.fits.frozen,
+        g.sorted,
+        { routes: g.routes, cost: g.fits.cost },
+        o.model,
+      ) ?? null;
   if (g.fits.edge === null) return NaN;
   const position = edgeJoin(search.kmTable, i, g.fits.frozen, g.fits.edge, o.model, after);
   if (position === undefined) return NaN;
   const logN = logSizeAfter(figuresOf(search, g), { logSize: r.logSize, part: r.part, change: 1 });
-  return position + figuresJoin(r, reports, g.sorted, g.fits.frozen.logN, logN, o.model);
+  const figures = figuresJoin(r, reports, g.sorted, g.fits.frozen.logN, logN, o.model);
+  const rival = edgeRival(search.kmTable, i, g.fits.edge);
+  return Math.min(position - EDGE_MARGIN_NATS, rival) + figures;
 }
 
 /** A group a report may join, its screened cost, and whether the report falls within its span. */

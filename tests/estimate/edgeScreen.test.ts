@@ -4,6 +4,7 @@ import {
   EDGE_MARGIN_NATS,
   FAR_SPREADS,
   edgeJoin,
+  edgeRival,
   edgeState,
   figuresJoin,
 } from "../../src/estimate/edgeScreen.ts";
@@ -61,7 +62,8 @@ function screened(
 ): number | undefined {
   const table = new ReportTable(reports);
   const frozen = freezeGroup(reports, members, routes[0], model);
-  const e = edgeState(table, frozen, members, routes, model) as EdgeState;
+  const cost = listCost(reports, members, routes, model).cost;
+  const e = edgeState(table, frozen, members, { routes, cost }, model) as EdgeState;
   const after = reports[i].t > reports[members[members.length - 1]].t;
   return edgeJoin(table, i, frozen, e, model, after);
 }
@@ -85,8 +87,14 @@ describe("the edge screen against the exact re-fit", () => {
   const table = new ReportTable(reports);
   const members = indices(group.length);
   const frozen = freezeGroup(reports, members, "main", model);
-  const e = edgeState(table, frozen, members, ["main"], model) as EdgeState;
   const before = listCost(reports, members, ["main"], model).cost;
+  const e = edgeState(
+    table,
+    frozen,
+    members,
+    { routes: ["main"], cost: before },
+    model,
+  ) as EdgeState;
 
   it("reads the exact change of a join at either end of a group that walks as fitted", () => {
     // Here every report lies on the fit, so the screen should read the exact change: one that
@@ -105,8 +113,8 @@ describe("the edge screen against the exact re-fit", () => {
   it("reads a group of 11 (one report left out of its end) within its margin", () => {
     const eleven = indices(11);
     const f = freezeGroup(reports, eleven, "main", model);
-    const e11 = edgeState(table, f, eleven, ["main"], model) as EdgeState;
     const base = listCost(reports, eleven, ["main"], model).cost;
+    const e11 = edgeState(table, f, eleven, { routes: ["main"], cost: base }, model) as EdgeState;
     // A report after day 20 (the group's last of 11) and one before its first.
     for (const [km, t] of [
       [700, 22],
@@ -127,7 +135,7 @@ describe("the edge screen against the exact re-fit", () => {
     expect(edgeJoin(t, off.length - 1, frozen, e, model, false)).toBeUndefined();
   });
 
-  it("leaves a report on another route at another shift to the exact re-fit", () => {
+  it("bounds from below the change of a join that takes another route", () => {
     // A second route sharing the road 40 km on: the group's reports lie on both at one shift.
     const two = group.map((r) => ({
       ...r,
@@ -144,13 +152,35 @@ describe("the edge screen against the exact re-fit", () => {
       t: 5,
       kmByRoute: new Map([
         ["main", 200],
-        ["branch", 120],
+        ["branch", 390],
       ]),
     };
-    const all = [...two, same, other];
+    const offBranch = { t: 5, kmByRoute: new Map([["main", 200]]) };
+    const all = [...two, same, other, offBranch];
+    const t = new ReportTable(all);
     const routes = ["main", "branch"];
-    expect(screened(all, members, routes, all.length - 2)).toBeTypeOf("number");
-    expect(screened(all, members, routes, all.length - 1)).toBeUndefined();
+    const cost = listCost(all, members, routes, model).cost;
+    const e2 = edgeState(
+      t,
+      freezeGroup(all, members, "main", model),
+      members,
+      { routes, cost },
+      model,
+    );
+    const n = two.length;
+    // The same shift: the branch costs what the main route costs, left to the screen.
+    expect(edgeRival(t, n, e2 as EdgeState)).toBe(Infinity);
+    for (const i of [n + 1, n + 2]) {
+      const exact = listCost(all, [i, ...members], ["branch"], model).cost - cost;
+      const least = edgeRival(t, i, e2 as EdgeState);
+      expect(least).toBeLessThanOrEqual(exact + 1e-9);
+      expect(least).toBeGreaterThan(-Infinity);
+    }
+    // Off the branch, the change there is its loss as an outlier, exactly.
+    const exact = listCost(all, [n + 2, ...members], ["branch"], model).cost - cost;
+    expect(edgeRival(t, n + 2, e2 as EdgeState)).toBeCloseTo(exact, 9);
+    // One route: no rival.
+    expect(edgeRival(table, group.length, e)).toBe(Infinity);
   });
 
   it("leaves an end holding a report far from the fit to the exact re-fit", () => {
