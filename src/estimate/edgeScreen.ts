@@ -20,6 +20,7 @@
  * every report at the least loss a fit can give, those off the route as outliers), and the search
  * re-fits when that bound could still make the move.
  */
+import { SHIFT_TOLERANCE_KM, shiftOf } from "./moveScreen.ts";
 import type { FrozenGroup } from "./moveScreen.ts";
 import { positionsCostAt } from "./positionsFit.ts";
 import type { ReportTable } from "./reportTable.ts";
@@ -41,9 +42,6 @@ export const EDGE_MARGIN_NATS = 3;
 
 /** A report at a group's end this many of its spreads from its fit sends that end to the re-fit. */
 export const FAR_SPREADS = 3;
-
-/** Largest relative difference of two km shifts to count as one (moveScreen.ts shifted). */
-const SHIFT_TOLERANCE = 1e-9;
 
 /**
  * Buffers of the window being re-fitted: km on the fit's route and place-day weights of at most
@@ -91,22 +89,6 @@ function farFrom(table: ReportTable, g: FrozenGroup, c: number, from: number, to
     if (Math.abs(table.kmOn(g.on[k], c) - fitted) > FAR_SPREADS * g.spreadKm) return true;
   }
   return false;
-}
-
-/** The one km shift of every report of `sorted` from column `a` onto `b` (NaN: none; moveScreen.ts shifted). */
-function shiftOf(table: ReportTable, sorted: readonly number[], a: number, b: number): number {
-  let shift: number | undefined;
-  for (const i of sorted) {
-    const x = table.kmOn(i, a);
-    const y = table.kmOn(i, b);
-    if (Number.isNaN(x) || Number.isNaN(y)) {
-      if (Number.isNaN(x) !== Number.isNaN(y)) return NaN;
-      continue;
-    }
-    shift ??= y - x;
-    if (Math.abs(y - x - shift) > SHIFT_TOLERANCE * Math.max(1, Math.abs(y))) return NaN;
-  }
-  return shift ?? NaN;
 }
 
 /** Sum of the figures' losses (nats) of reports `sorted` at log size `logN` (trackCost.ts groupCost). */
@@ -203,7 +185,7 @@ export function edgeRival(table: ReportTable, i: number, e: EdgeState): number {
     const y = table.kmOn(i, c);
     if (!Number.isNaN(shift)) {
       if (Number.isNaN(y)) least = Math.min(least, e.off);
-      else if (!(Math.abs(y - km - shift) <= SHIFT_TOLERANCE * Math.max(1, Math.abs(y))))
+      else if (!(Math.abs(y - km - shift) <= SHIFT_TOLERANCE_KM * Math.max(1, Math.abs(y))))
         least = Math.min(least, base + table.weight[i] * e.leastOn);
     } else least = Math.min(least, base + (Number.isNaN(y) ? e.off : table.weight[i] * e.leastOn));
   }

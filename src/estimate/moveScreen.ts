@@ -186,22 +186,37 @@ function likelyCost(
 }
 
 /** Largest difference (km) between two routes' shifts of one group's reports to count as one. */
-const SHIFT_TOLERANCE_KM = 1e-9;
+export const SHIFT_TOLERANCE_KM = 1e-9;
 
 /** Whether every report of `sorted` is on column `a` exactly when on `b`, at km shifted by one constant. */
 function shifted(table: ReportTable, sorted: readonly number[], a: number, b: number): boolean {
+  return !Number.isNaN(shiftOf(table, sorted, a, b));
+}
+
+/**
+ * The one km shift (b − a) of every report of `sorted` that is on column `a` exactly when on `b`
+ * (0: none on either; NaN: no one shift).
+ * @example
+ * shiftOf(table, [0, 1, 2], 0, 1); // 40 when route 1 runs 40 km ahead of route 0 on their road
+ */
+export function shiftOf(
+  table: ReportTable,
+  sorted: readonly number[],
+  a: number,
+  b: number,
+): number {
   let shift: number | undefined;
   for (const i of sorted) {
     const x = table.kmOn(i, a);
     const y = table.kmOn(i, b);
     if (Number.isNaN(x) || Number.isNaN(y)) {
-      if (Number.isNaN(x) !== Number.isNaN(y)) return false;
+      if (Number.isNaN(x) !== Number.isNaN(y)) return NaN;
       continue;
     }
     shift ??= y - x;
-    if (Math.abs(y - x - shift) > SHIFT_TOLERANCE_KM * Math.max(1, Math.abs(y))) return false;
+    if (Math.abs(y - x - shift) > SHIFT_TOLERANCE_KM * Math.max(1, Math.abs(y))) return NaN;
   }
-  return true;
+  return shift ?? 0;
 }
 
 /**
