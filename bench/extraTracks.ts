@@ -78,6 +78,8 @@ interface Found {
   route: string;
   major: string;
   purity: number;
+  /** Its reports by true group, most first. */
+  mix: string;
   first: number;
   last: number;
 }
@@ -143,13 +145,15 @@ function foundGroups(
     rs.sort((a, b) => a.t - b.t);
     const c = new Map<string, number>();
     for (const r of rs) c.set(w.truth(r.id) as string, (c.get(w.truth(r.id) as string) ?? 0) + 1);
-    const [major, n] = [...c].sort((a, b) => b[1] - a[1])[0];
+    const ranked = [...c].sort((a, b) => b[1] - a[1]);
+    const [major, n] = ranked[0];
     return {
       key,
       reports: rs,
       route: bestRouteCost(rs, routeIds, model).route,
       major,
       purity: n / rs.length,
+      mix: ranked.map(([g, k]) => `${g.slice(0, 12)} ${k}`).join(", "),
       first: Math.floor(rs[0].t),
       last: Math.floor(rs[rs.length - 1].t),
     };
@@ -169,6 +173,15 @@ function near(m: Map<number, number>, day: number): number | undefined {
   let ref: number | undefined;
   for (const k of [0, -1, 1, -2, 2]) ref ??= m.get(day + k);
   return ref;
+}
+
+/** log of a group's typical figure: the upper quartile of its reports' log figures (NaN: none). */
+function scaleOf(g: Found): number {
+  const v = g.reports
+    .map((r) => r.logSize)
+    .filter((x): x is number => x !== undefined)
+    .sort((x, y) => x - y);
+  return v.length ? v[Math.min(v.length - 1, Math.floor(0.75 * v.length))] : NaN;
 }
 
 /** Whether b's day medians lie ahead of a's (on a's route) on every day both are seen. */
@@ -210,6 +223,14 @@ function forkPairs(simName: string, found: readonly Found[]): void {
       if (ahead < -100) countPair("behind > 100 km", right);
       if (Math.abs(ahead) <= 100) countPair("within 100 km", right);
       const apart = stayApart(a, b);
+      const ratio = Math.abs(scaleOf(b) - scaleOf(a));
+      const sameFigure = Number.isFinite(ratio) && ratio < Math.log(1.5);
+      if (ahead > 100 && sameFigure) countPair("ahead > 100, figures within 1.5×", right);
+      if (ahead > 100 && small && ends && sameFigure)
+        countPair("ahead > 100, smaller, ends, figures within 1.5×", right);
+      if (ahead > 100 && small && ends && apart && sameFigure)
+        countPair("ahead > 100, smaller, ends, never behind, figures within 1.5×", right);
+      if (Math.abs(ahead) <= 100 && sameFigure) countPair("within 100 km, figures within 1.5×", right);
       if (ahead > 100 && small && ends && apart) countPair("ahead > 100, smaller, ends, never behind a", right);
       if (ahead > 100 && small && ends && apart && a.purity >= 0.6 && b.purity >= 0.6)
         countPair("the same, both pure (≥ 60 %)", right);
@@ -240,7 +261,7 @@ for (const w of unlabelledWorlds()) {
     const main = mains.get(f.major);
     const cls = main ? classify(f, main) : "no main (its group's reports mostly elsewhere)";
     count(w.sim, cls);
-    line.push(`${f.key}→${f.major} ${cls} [${f.first}–${f.last}, ${f.reports.length}]`);
+    line.push(`${f.key}→${f.major} ${cls} [${f.first}–${f.last}, ${f.reports.length}: ${f.mix}]`);
   }
   console.log(`${w.name}: ${trueGroups.size} true, ${found.length} found`);
   if (list) for (const l of line) console.log(`  ${l}`);

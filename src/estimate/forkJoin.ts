@@ -17,7 +17,7 @@ import type { EstimateContext, WorkGroup } from "./workGroup.ts";
 /** Days after the older group's first report before a piece can fork off it. */
 const FORK_MIN_DAYS = 2;
 /** km ahead of the older group's median on its first day that make a piece a ride's vanguard. */
-const FORK_AHEAD_KM = 100;
+const FORK_AHEAD_KM = 200;
 /** km the piece stays ahead of the older group's median on every day both are seen. */
 const FORK_CLEAR_KM = 30;
 /** Days past the older group's last report by which the piece must end. */
@@ -46,7 +46,7 @@ function trackAt(g: WorkGroup, day: number): Km | undefined {
 export function isForkPiece(older: WorkGroup, piece: WorkGroup): boolean {
   if (older === piece || older.labelled || piece.labelled) return false;
   if (older.routeId !== piece.routeId || !older.km || piece.positions.length === 0) return false;
-  if (piece.positions.length >= older.positions.length) return false;
+  if (2 * piece.positions.length > older.positions.length) return false;
   if (older.scale && piece.scale && piece.scale > FORK_SIZE_RATIO * older.scale) return false;
   const first = Math.floor(piece.positions[0].s.t);
   const last = Math.floor(piece.positions[piece.positions.length - 1].s.t);
