@@ -17,7 +17,6 @@ import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { readPart } from "./partWords.ts";
 import { linkTracklets } from "./linkTracklets.ts";
-import { joinForks } from "./forkJoin.ts";
 import { runKm } from "./positions.ts";
 import { chooseRoute } from "./routeChoice.ts";
 import { addMember, newGroup, renameGroup } from "./workGroup.ts";
@@ -218,9 +217,6 @@ export function associateUnlabelled(
   }
   const merged = new Set<WorkGroup>();
   const born = linkTracklets(ctx, fresh, groups, merged, describe);
-  const found = [...fresh, ...born].filter((g) => !merged.has(g) && g.km && g.positions.length);
-  // A group born ahead of another after its ride is that group's vanguard (forkJoin.ts).
-  for (const g of joinForks(ctx, found, describe)) merged.add(g);
   const kept = [...fresh, ...born]
     .filter((g) => !merged.has(g))
     .sort((a, b) => a.day0 - b.day0 || a.positions[0].s.t - b.positions[0].s.t);
