@@ -78,6 +78,8 @@ interface Found {
   route: string;
   major: string;
   purity: number;
+  /** Its two largest true groups. */
+  top: string[];
   /** Its reports by true group, most first. */
   mix: string;
   first: number;
@@ -153,6 +155,7 @@ function foundGroups(
       route: bestRouteCost(rs, routeIds, model).route,
       major,
       purity: n / rs.length,
+      top: ranked.slice(0, 2).map(([g]) => g),
       mix: ranked.map(([g, k]) => `${g.slice(0, 12)} ${k}`).join(", "),
       first: Math.floor(rs[0].t),
       last: Math.floor(rs[rs.length - 1].t),
@@ -200,7 +203,8 @@ function stayApart(a: Found, b: Found): boolean {
  * of a's near that day, counted under the fork rules: is b a piece of a's group?
  */
 function forkPairs(simName: string, found: readonly Found[]): void {
-  const countPair = (rule: string, right: boolean): void => countPairOf(`${simName}: ${rule}`, right);
+  const countPair = (rule: string, right: boolean): void =>
+    countPairOf(`${simName}: ${rule}`, right);
   for (const a of found)
     for (const b of found) {
       if (a === b || b.first < a.first + 2 || b.first > a.last + 1) continue;
@@ -217,8 +221,10 @@ function forkPairs(simName: string, found: readonly Found[]): void {
       if (ahead > 100) countPair("ahead > 100 km", right);
       if (ahead > 100 && ahead < 800) countPair("ahead 100–800 km", right);
       if (ahead > 100 && small) countPair("ahead > 100, b smaller", right);
-      if (ahead > 100 && small && ends) countPair("ahead > 100, smaller, ends by a's end + 3", right);
-      if (ahead > 200 && small && ends) countPair("ahead > 200, smaller, ends by a's end + 3", right);
+      if (ahead > 100 && small && ends)
+        countPair("ahead > 100, smaller, ends by a's end + 3", right);
+      if (ahead > 200 && small && ends)
+        countPair("ahead > 200, smaller, ends by a's end + 3", right);
       if (ahead > 100 && jumpedBefore(ma, b.first)) countPair("ahead > 100, a rode", right);
       if (ahead < -100) countPair("behind > 100 km", right);
       if (Math.abs(ahead) <= 100) countPair("within 100 km", right);
@@ -230,11 +236,57 @@ function forkPairs(simName: string, found: readonly Found[]): void {
         countPair("ahead > 100, smaller, ends, figures within 1.5×", right);
       if (ahead > 100 && small && ends && apart && sameFigure)
         countPair("ahead > 100, smaller, ends, never behind, figures within 1.5×", right);
-      if (Math.abs(ahead) <= 100 && sameFigure) countPair("within 100 km, figures within 1.5×", right);
-      if (ahead > 100 && small && ends && apart) countPair("ahead > 100, smaller, ends, never behind a", right);
+      if (Math.abs(ahead) <= 100 && sameFigure)
+        countPair("within 100 km, figures within 1.5×", right);
+      if (ahead > 100 && small && ends && apart)
+        countPair("ahead > 100, smaller, ends, never behind a", right);
       if (ahead > 100 && small && ends && apart && a.purity >= 0.6 && b.purity >= 0.6)
         countPair("the same, both pure (≥ 60 %)", right);
     }
+}
+
+/** Per simulator: for each mixed track, how far apart its two largest true groups were (km). */
+const mixedKm = new Map<string, number[]>();
+/** Per simulator: days of mixed tracks with reports of both / one of their two groups; hand-offs. */
+const mixedDays = new Map<string, { both: number; one: number; switches: number }>();
+
+/**
+ * How far apart (km, on the track's route) the two largest true groups of mixed track `f` were
+ * over its days: the median, over the days both groups have reports, of the distance between
+ * their day medians (all of each group's reports, wherever the estimator put them).
+ */
+function mixedApart(w: World, reports: readonly IdReport[], f: Found): void {
+  const of = (g: string): Map<number, number> =>
+    dayMedians(
+      reports.filter((r) => w.truth(r.id) === g),
+      f.route,
+    );
+  const [a, b] = [of(f.top[0]), of(f.top[1])];
+  const d: number[] = [];
+  for (const [day, km] of a) {
+    const o = b.get(day);
+    if (o !== undefined && day >= f.first && day <= f.last) d.push(Math.abs(km - o));
+  }
+  const days = (g: string): Set<number> =>
+    new Set(f.reports.filter((r) => w.truth(r.id) === g).map((r) => Math.floor(r.t)));
+  const [da, db] = [days(f.top[0]), days(f.top[1])];
+  const both = [...da].filter((x) => db.has(x)).length;
+  const sw = mixedDays.get(w.sim) ?? { both: 0, one: 0, switches: 0 };
+  sw.both += both;
+  sw.one += da.size + db.size - 2 * both;
+  // Hand-offs: changes of which of the two groups the track's reports are of, in time order.
+  let prev: string | undefined;
+  for (const r of f.reports) {
+    const g = w.truth(r.id);
+    if (g !== f.top[0] && g !== f.top[1]) continue;
+    if (prev !== undefined && g !== prev) sw.switches++;
+    prev = g;
+  }
+  mixedDays.set(w.sim, sw);
+  if (d.length === 0) return;
+  const list = mixedKm.get(w.sim) ?? [];
+  list.push(d.sort((x, y) => x - y)[d.length >> 1]);
+  mixedKm.set(w.sim, list);
 }
 
 let groupsTrue = 0;
@@ -261,6 +313,7 @@ for (const w of unlabelledWorlds()) {
     const main = mains.get(f.major);
     const cls = main ? classify(f, main) : "no main (its group's reports mostly elsewhere)";
     count(w.sim, cls);
+    if (cls === "mixed" && f.top.length === 2) mixedApart(w, reports, f);
     line.push(`${f.key}→${f.major} ${cls} [${f.first}–${f.last}, ${f.reports.length}: ${f.mix}]`);
   }
   console.log(`${w.name}: ${trueGroups.size} true, ${found.length} found`);
@@ -269,8 +322,25 @@ for (const w of unlabelledWorlds()) {
 console.log(
   `\n${groupsTrue} true groups; ${groupsNoMain} whose largest track is mostly another group's`,
 );
-console.log("\nlater-born pairs (b born ≥ 2 days after a first seen, while a lives), right / wrong:");
-for (const [rule, c] of pairCounts) console.log(`  ${rule}: ${c.right} / ${c.wrong}`);
+console.log(
+  "\nlater-born pairs (b born ≥ 2 days after a first seen, while a lives), right / wrong:",
+);
+for (const [rule, c] of [...pairCounts].sort((x, y) => x[0].localeCompare(y[0])))
+  console.log(`  ${rule}: ${c.right} / ${c.wrong}`);
+console.log(
+  "\nmixed tracks: how far apart their two largest true groups were (median over days), 10/50/90 %:",
+);
+for (const [s, v] of mixedKm) {
+  const q = (p: number): number =>
+    Math.round(v.sort((x, y) => x - y)[Math.floor(p * (v.length - 1))]);
+  console.log(
+    `  ${s}: ${v.length} tracks, ${q(0.1)} / ${q(0.5)} / ${q(0.9)} km; within 50 km ${v.filter((x) => x <= 50).length}`,
+  );
+}
+for (const [s, v] of mixedDays)
+  console.log(
+    `  ${s}: days with reports of both groups ${v.both}, of one ${v.one}; changes of group along the track ${v.switches}`,
+  );
 for (const [s, m] of counts) {
   console.log(`${s}:`);
   for (const [c, n] of [...m].sort((a, b) => b[1] - a[1])) console.log(`  ${c}: ${n}`);

@@ -3,7 +3,7 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]] [--ride-nats N [--ride-km KM]]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
 import type { Dataset } from "../src/index.ts";
@@ -47,6 +47,8 @@ const rate = option("rate", 0);
 const figureSpans = process.argv.includes("--figure-spans");
 // --fork-birth [--fork-nats N] [--ahead-km KM]: N nats more for each group born more than KM ahead
 // of another group on its road (bench/worlds/partitionCost.ts forkBirthCost), added to the births.
+// --ride-nats N [--ride-km KM]: N nats for each step of a group's forward-only fit larger than KM
+// plus 40 km a day (bench/worlds/partitionCost.ts rideCost), added to the births.
 // --fill: positions read day by day (bench/worlds/fillReading.ts) instead of the normal spread;
 // --shared-rate world|day: one report rate shared by all groups (a day's, with "day").
 const sharedArg = process.argv.indexOf("--shared-rate");
@@ -70,6 +72,9 @@ const reading: PartitionReading = {
     : undefined,
   forkBirth: process.argv.includes("--fork-birth")
     ? { nats: option("fork-nats", 30), aheadKm: option("ahead-km", 100) }
+    : undefined,
+  rides: process.argv.includes("--ride-nats")
+    ? { nats: option("ride-nats", 10), km: option("ride-km", 100) }
     : undefined,
   sharedRate:
     sharedArg >= 0 ? (process.argv[sharedArg + 1] === "day" ? "day" : "world") : undefined,

@@ -29,7 +29,7 @@ import { fillTerms, sharedRateCost } from "./fillReading.ts";
 import type { FillModel } from "./fillReading.ts";
 import { figureDaysCost } from "./figureReading.ts";
 import type { FigureModel } from "./figureReading.ts";
-import { groupLogSize } from "../../src/estimate/trackCost.ts";
+import { fitPositions, groupLogSize } from "../../src/estimate/trackCost.ts";
 
 /**
  * How a partition is read besides main's objective: `fill` reads each group's positions day by
@@ -48,6 +48,37 @@ export interface PartitionReading {
    * 2 days), on the later group's route — a piece that rode off, not a group setting out.
    */
   forkBirth?: { nats: number; aheadKm: number };
+  /**
+   * Rides charged (rideCost): `nats` for each step of a group's robust forward-only fit larger
+   * than `km` plus RIDE_WALK_KM a day between two reports — a ride is rare, while a track that
+   * hands off from one group to another group hundreds of km ahead rides for free under the
+   * isotonic fit.
+   */
+  rides?: { nats: number; km: number };
+}
+
+/** km a day a group may walk between two reports without the step counting as a ride. */
+const RIDE_WALK_KM = 40;
+
+/** PartitionReading.rides' nats for one group's reports (in time order) on `route`. */
+export function rideCost(
+  reports: readonly LinkReport[],
+  route: string,
+  m: CostModel,
+  f: { nats: number; km: number },
+): number {
+  const on = reports.filter((r) => r.kmByRoute.has(route));
+  const { fit } = fitPositions(
+    on.map((r) => r.kmByRoute.get(route) as number),
+    m,
+    on.map((r) => r.weight ?? 1),
+  );
+  let n = 0;
+  for (let i = 1; i < on.length; i++) {
+    const dt = Math.max(0, on[i].t - on[i - 1].t);
+    if (fit[i] - fit[i - 1] > f.km + RIDE_WALK_KM * dt) n++;
+  }
+  return n * f.nats;
 }
 
 /** The median km of `l` on each local day on `route`. */
@@ -236,8 +267,11 @@ export function partitionCost(
     routed.push({ reports: sorted, route });
   }
   const sum = (f: (t: CostTerms) => number): number => groups.reduce((a, g) => a + f(g.terms), 0);
+  const rides = reading.rides;
   const births =
-    birth * groups.length + (reading.forkBirth ? forkBirthCost(routed, reading.forkBirth) : 0);
+    birth * groups.length +
+    (reading.forkBirth ? forkBirthCost(routed, reading.forkBirth) : 0) +
+    (rides ? routed.reduce((a, g) => a + rideCost(g.reports, g.route, m, rides), 0) : 0);
   const positions = sum((t) => t.positions);
   const offRoute = sum((t) => t.offRoute);
   const sizes = sum((t) => t.sizes);
