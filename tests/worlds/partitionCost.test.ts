@@ -5,6 +5,7 @@ import {
   associationReports,
   forkBirthCost,
   partitionCost,
+  rideCost,
   reportRateLoss,
 } from "../../bench/worlds/partitionCost.ts";
 import type { IdReport } from "../../bench/worlds/partitionCost.ts";
@@ -105,5 +106,31 @@ describe("forkBirthCost", () => {
     expect(forkBirthCost([body, ahead], f)).toBe(30);
     expect(forkBirthCost([body, behind], f)).toBe(0);
     expect(forkBirthCost([body], f)).toBe(0);
+  });
+});
+
+describe("rideCost", () => {
+  const f = { nats: 10, km: 100 };
+
+  it("charges each step of the forward-only fit beyond a walk: a ride, or a hand-off ahead", () => {
+    const walking = walker("a", 0, 9, 800);
+    expect(rideCost(walking, "main", m, f)).toBe(0);
+    // The same group rides 400 km on day 5: one step.
+    const rode = walking.map((r) =>
+      r.t >= 5 ? { ...r, kmByRoute: new Map([["main", (r.kmByRoute.get("main") ?? 0) + 400]]) } : r,
+    );
+    expect(rideCost(rode, "main", m, f)).toBe(10);
+    // Reports off the route scored are skipped, not read as steps.
+    expect(rideCost(rode, "other", m, f)).toBe(0);
+  });
+
+  it("is added to the births of partitionCost when the reading asks for it", () => {
+    const reports = [...walker("A", 1, 14, 1500)].map((r) =>
+      r.t >= 8 ? { ...r, kmByRoute: new Map([["main", (r.kmByRoute.get("main") ?? 0) + 400]]) } : r,
+    );
+    const one = (): string => "A";
+    const plain = partitionCost(reports, one, ["main"], m, BIRTH_NATS);
+    const charged = partitionCost(reports, one, ["main"], m, BIRTH_NATS, 0, { rides: f });
+    expect(charged.births - plain.births).toBe(10);
   });
 });
