@@ -29,7 +29,7 @@ import { fillTerms, sharedRateCost } from "./fillReading.ts";
 import type { FillModel } from "./fillReading.ts";
 import { figureDaysCost } from "./figureReading.ts";
 import type { FigureModel } from "./figureReading.ts";
-import { fitPositions, groupLogSize } from "../../src/estimate/trackCost.ts";
+import { fitPositions, goodShare, groupLogSize } from "../../src/estimate/trackCost.ts";
 
 /**
  * How a partition is read besides main's objective: `fill` reads each group's positions day by
@@ -55,6 +55,69 @@ export interface PartitionReading {
    * isotonic fit.
    */
   rides?: { nats: number; km: number };
+  /**
+   * Reports left to a rival charged (rivalCost): `nats` for each report its group's fit reads as
+   * an outlier while another group's fit, within its span, holds it (within 2 of that group's
+   * spreads) — a track that hands off from one group to another leaves the first's reports to the
+   * rival's track; a stale or misplaced report of a group alone on the road is charged nothing.
+   */
+  rival?: { nats: number };
+}
+
+/** A group's robust forward-only fit on its route: times, fitted km, its spread. */
+interface GroupFit {
+  route: string;
+  t: number[];
+  fit: number[];
+  spreadKm: number;
+}
+
+function groupFit(reports: readonly LinkReport[], route: string, m: CostModel): GroupFit {
+  const on = reports.filter((r) => r.kmByRoute.has(route));
+  const f = fitPositions(
+    on.map((r) => r.kmByRoute.get(route) as number),
+    m,
+    on.map((r) => r.weight ?? 1),
+  );
+  return { route, t: on.map((r) => r.t), fit: f.fit, spreadKm: f.spreadKm };
+}
+
+/** `g`'s fitted km at time `t` (its report nearest in time), undefined outside its span. */
+function fitAt(g: GroupFit, t: number): number | undefined {
+  const n = g.t.length;
+  if (n === 0 || t < g.t[0] - 0.5 || t > g.t[n - 1] + 0.5) return undefined;
+  let best = 0;
+  for (let i = 1; i < n; i++) if (Math.abs(g.t[i] - t) < Math.abs(g.t[best] - t)) best = i;
+  return g.fit[best];
+}
+
+/** PartitionReading.rival's nats over the groups (`lists`, each with its route). */
+export function rivalCost(
+  lists: readonly { reports: readonly LinkReport[]; route: string }[],
+  m: CostModel,
+  f: { nats: number },
+): number {
+  const fits = lists.map((g) => groupFit(g.reports, g.route, m));
+  let n = 0;
+  lists.forEach((g, k) => {
+    const own = fits[k];
+    const mm = { ...m, spreadKm: own.spreadKm };
+    let j = 0;
+    for (const r of g.reports) {
+      const km = r.kmByRoute.get(g.route);
+      if (km === undefined) continue;
+      const out = goodShare(km - own.fit[j++], mm) < 0.5;
+      if (!out) continue;
+      const held = fits.some((o, i) => {
+        if (i === k) return false;
+        const x = r.kmByRoute.get(o.route);
+        const at = fitAt(o, r.t);
+        return x !== undefined && at !== undefined && Math.abs(x - at) <= 2 * o.spreadKm;
+      });
+      if (held) n++;
+    }
+  });
+  return n * f.nats;
 }
 
 /** km a day a group may walk between two reports without the step counting as a ride. */
@@ -271,7 +334,8 @@ export function partitionCost(
   const births =
     birth * groups.length +
     (reading.forkBirth ? forkBirthCost(routed, reading.forkBirth) : 0) +
-    (rides ? routed.reduce((a, g) => a + rideCost(g.reports, g.route, m, rides), 0) : 0);
+    (rides ? routed.reduce((a, g) => a + rideCost(g.reports, g.route, m, rides), 0) : 0) +
+    (reading.rival ? rivalCost(routed, m, reading.rival) : 0);
   const positions = sum((t) => t.positions);
   const offRoute = sum((t) => t.offRoute);
   const sizes = sum((t) => t.sizes);

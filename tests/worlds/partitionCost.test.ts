@@ -6,6 +6,7 @@ import {
   forkBirthCost,
   partitionCost,
   rideCost,
+  rivalCost,
   reportRateLoss,
 } from "../../bench/worlds/partitionCost.ts";
 import type { IdReport } from "../../bench/worlds/partitionCost.ts";
@@ -132,5 +133,28 @@ describe("rideCost", () => {
     const plain = partitionCost(reports, one, ["main"], m, BIRTH_NATS);
     const charged = partitionCost(reports, one, ["main"], m, BIRTH_NATS, 0, { rides: f });
     expect(charged.births - plain.births).toBe(10);
+  });
+});
+
+describe("rivalCost", () => {
+  const f = { nats: 10 };
+  const moved = (r: IdReport, km: number): IdReport => ({
+    ...r,
+    kmByRoute: new Map([["main", km]]),
+  });
+
+  it("charges a group's outlier that another group's track holds, not one alone on the road", () => {
+    const a = walker("a", 0, 9, 800);
+    // b walks 300 km ahead of a on the same days.
+    const b = walker("b", 0, 9, 800).map((r) => moved(r, (r.kmByRoute.get("main") ?? 0) + 300));
+    // One report of a's on day 5 placed where b is: an outlier of a's track, held by b's.
+    const stray = a.map((r, i) => (i === 10 ? moved(r, (r.kmByRoute.get("main") ?? 0) + 300) : r));
+    const groups = (x: IdReport[]) => [
+      { reports: x, route: "main" },
+      { reports: b, route: "main" },
+    ];
+    expect(rivalCost(groups(a), m, f)).toBe(0);
+    expect(rivalCost(groups(stray), m, f)).toBe(10);
+    expect(rivalCost([{ reports: stray, route: "main" }], m, f)).toBe(0);
   });
 });
