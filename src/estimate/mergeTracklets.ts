@@ -122,7 +122,7 @@ function fewNewOutliers(
  * reports is no ride a group makes (the longest rides are 250–800 km): a track that makes one
  * hands off from one group to another far ahead on the road.
  */
-const IMPOSSIBLE_STEP_KM = 800;
+const IMPOSSIBLE_STEP_KM = 1600;
 const STEP_WALK_KM = 40;
 
 /** Steps of the robust forward-only fit of `reports` (time order) on `route` no ride makes. */
