@@ -14,7 +14,7 @@
 import { tableCost } from "./moveScreen.ts";
 import { ReportTable } from "./reportTable.ts";
 import { positionsOutliers } from "./positionsFit.ts";
-import { fitPositions, oversized } from "./trackCost.ts";
+import { oversized } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
 
 /** A report of a tracklet: its time, its km on each route it lies near, its figure. */
@@ -115,34 +115,6 @@ function fewNewOutliers(
   const before = outliersOn(a.reports, a.route, model) + outliersOn(b.reports, b.route, model);
   const allowed = Math.max(1, NEW_OUTLIER_SHARE * Math.min(a.reports.length, b.reports.length));
   return outliersOn(union, route, model) - before <= allowed;
-}
-
-/**
- * A step of a track's forward-only fit longer than this plus STEP_WALK_KM a day between two
- * reports is no ride a group makes (the longest rides are 250–800 km): a track that makes one
- * hands off from one group to another far ahead on the road.
- */
-const IMPOSSIBLE_STEP_KM = 1600;
-const STEP_WALK_KM = 40;
-
-/** Steps of the robust forward-only fit of `reports` (time order) on `route` no ride makes. */
-export function impossibleSteps(
-  reports: readonly LinkReport[],
-  route: string,
-  model: CostModel,
-): number {
-  const on = reports.filter((r) => r.kmByRoute.has(route));
-  const { fit } = fitPositions(
-    on.map((r) => r.kmByRoute.get(route) as number),
-    model,
-    on.map((r) => r.weight ?? 1),
-  );
-  let n = 0;
-  for (let i = 1; i < on.length; i++) {
-    const dt = Math.max(0, on[i].t - on[i - 1].t);
-    if (fit[i] - fit[i - 1] > IMPOSSIBLE_STEP_KM + STEP_WALK_KM * dt) n++;
-  }
-  return n;
 }
 
 /** Days and km (on a route both lie near) within which two reports may be of one group. */
@@ -249,14 +221,6 @@ function union(table: ReportTable, a: Cluster, b: Cluster, o: MergeOptions): Clu
   if (!sizesFit(a.reports, b.reports, reports)) return undefined;
   const { route, cost } = rowsRouteCost(table, rows, routes, o.model);
   if (!Number.isFinite(cost) || !fewNewOutliers(a, b, reports, route, o.model)) return undefined;
-  // A merge may not make the track step farther than any ride (a hand-off between two groups).
-  const steps = impossibleSteps(reports, route, o.model);
-  if (
-    steps > 0 &&
-    steps >
-      impossibleSteps(a.reports, a.route, o.model) + impossibleSteps(b.reports, b.route, o.model)
-  )
-    return undefined;
   return {
     members: [...a.members, ...b.members],
     labelled: a.labelled || b.labelled,
