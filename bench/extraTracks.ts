@@ -14,13 +14,11 @@
 // track's median jumped more than AHEAD_KM in the 3 days before the piece's birth.
 // Run: TZ=UTC npx tsx bench/extraTracks.ts [--worlds 16] [--seed-offset 200] [--sim stress|legacy|world3|all] [--list]
 import { estimateTracks } from "../src/index.ts";
-import type { Dataset } from "../src/index.ts";
-import { legacyWorld } from "./worlds/legacy.ts";
-import { generateStressWorld } from "./worlds/stress.ts";
-import { generateWorld3 } from "./world3/world.ts";
 import { associationReports, dayMedians } from "./worlds/partitionCost.ts";
 import type { IdReport } from "./worlds/partitionCost.ts";
 import { bestRouteCost } from "../src/estimate/mergeTracklets.ts";
+import { unlabelledWorlds as devWorlds } from "./worlds/unlabelledWorlds.ts";
+import type { UnlabelledWorld } from "./worlds/unlabelledWorlds.ts";
 import { option } from "./args.ts";
 
 const worlds = option("worlds", 16);
@@ -31,46 +29,9 @@ const list = process.argv.includes("--list");
 /** km between day medians beyond which two pieces of one group are apart (a ride's split). */
 const AHEAD_KM = 100;
 
-interface World {
-  name: string;
-  sim: string;
-  dataset: Dataset;
-  truth: (id: string) => string | undefined;
-}
+type World = UnlabelledWorld;
 
-function* unlabelledWorlds(): Generator<World> {
-  for (let i = 0; i < worlds; i++) {
-    if (sim === "all" || sim === "stress") {
-      const w = generateStressWorld(i + 1 + seedOffset);
-      if (!w.labelled)
-        yield {
-          name: w.name,
-          sim: "stress",
-          dataset: w.dataset,
-          truth: (id) => w.sightingGroup[id],
-        };
-    }
-    if (sim === "all" || sim === "legacy") {
-      const w = legacyWorld(i, worlds, seedOffset);
-      if (!w.labelled)
-        yield {
-          name: w.name,
-          sim: "simulate.ts",
-          dataset: w.dataset,
-          truth: (id) => w.sightingGroup[id],
-        };
-    }
-    if ((sim === "all" || sim === "world3") && i % 3 === 2) {
-      const w = generateWorld3(i + 1 + seedOffset, { labelled: false });
-      yield {
-        name: w.name,
-        sim: "world3",
-        dataset: w.dataset,
-        truth: (id) => w.sightingTruth.get(id)?.body,
-      };
-    }
-  }
-}
+const unlabelledWorlds = (): Generator<World> => devWorlds(worlds, seedOffset, sim);
 
 interface Found {
   key: string;

@@ -6,13 +6,11 @@
 // Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]] [--ride-nats N [--ride-km KM]] [--rival-nats N]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
-import type { Dataset } from "../src/index.ts";
-import { legacyWorld } from "./worlds/legacy.ts";
-import { generateStressWorld } from "./worlds/stress.ts";
-import { generateWorld3 } from "./world3/world.ts";
 import { associationReports, dayMedians, partitionCost } from "./worlds/partitionCost.ts";
 import type { IdReport, PartitionCost } from "./worlds/partitionCost.ts";
 import type { CostModel } from "../src/estimate/trackCost.ts";
+import { unlabelledWorlds as devWorlds } from "./worlds/unlabelledWorlds.ts";
+import type { UnlabelledWorld } from "./worlds/unlabelledWorlds.ts";
 import { option, num } from "./args.ts";
 import { BIRTH_NATS } from "../src/estimate/linkTracklets.ts";
 import { DEFAULT_FILL_MODEL } from "./worlds/fillReading.ts";
@@ -83,30 +81,9 @@ const reading: PartitionReading = {
     sharedArg >= 0 ? (process.argv[sharedArg + 1] === "day" ? "day" : "world") : undefined,
 };
 
-interface World {
-  name: string;
-  dataset: Dataset;
-  truth: (id: string) => string | undefined;
-}
+type World = UnlabelledWorld;
 
-function* unlabelledWorlds(): Generator<World> {
-  for (let i = 0; i < worlds; i++) {
-    if (sim === "all" || sim === "stress") {
-      const w = generateStressWorld(i + 1 + seedOffset);
-      if (!w.labelled)
-        yield { name: w.name, dataset: w.dataset, truth: (id) => w.sightingGroup[id] };
-    }
-    if (sim === "all" || sim === "legacy") {
-      const w = legacyWorld(i, worlds, seedOffset);
-      if (!w.labelled)
-        yield { name: w.name, dataset: w.dataset, truth: (id) => w.sightingGroup[id] };
-    }
-    if ((sim === "all" || sim === "world3") && i % 3 === 2) {
-      const w = generateWorld3(i + 1 + seedOffset, { labelled: false });
-      yield { name: w.name, dataset: w.dataset, truth: (id) => w.sightingTruth.get(id)?.body };
-    }
-  }
-}
+const unlabelledWorlds = (): Generator<World> => devWorlds(worlds, seedOffset, sim);
 
 const terms = (p: PartitionCost): string =>
   `pos ${num(p.positions, 0)}, off ${num(p.offRoute, 0)}, size ${num(p.sizes, 0)}, births ${num(p.births, 0)}, rate ${num(p.rate, 0)}`;
