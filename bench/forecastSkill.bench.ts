@@ -77,6 +77,7 @@ const RUNS = Number(arg("runs", "300"));
  */
 interface Variant {
   startSpread?: number;
+  startHighSpread?: number;
   pace?: GroupMovementOptions;
   /** Start a group at its latest report when that is on its last day and ahead of the nowcast. */
   startAtLastReport?: boolean;
@@ -129,6 +130,8 @@ const dispCells = (): DispCell[] =>
     above90: 0,
   }));
 const DISP_T: Record<Kind, DispCell[]> = { head: dispCells(), bulk: dispCells() };
+/** FS_DISP: the same tallies split by the start regime (ride share ≥ 0.5 or not). */
+const DISP_BY: Record<string, DispCell[]> = {};
 
 /** Tallies one group's cone (median person or head) against its truth ({@link DISP}). */
 function tallyDisp(
@@ -148,26 +151,30 @@ function tallyDisp(
     if (k < 1 || k > LEADS) continue;
     const td = g.days.find((d) => d.date === p.date);
     if (!td) continue;
-    const c = DISP_T[kind][k]!;
-    c.n++;
-    c.model += p.km.p50 - start;
-    c.truth += pick(td) - pick(t0);
-    const x = pick(td);
-    if (x < p.km.p10) c.below10++;
-    if (x < p.km.p50) c.below50++;
-    if (x > p.km.p90) c.above90++;
+    const reg = kind === "head" ? (n.head?.regime ?? n.regime) : n.regime;
+    const by = `${kind}, start ${reg.ride >= 0.5 ? "riding" : reg.rest >= 0.5 ? "resting" : "walking/mixed"}`;
+    for (const c of [DISP_T[kind][k]!, (DISP_BY[by] ??= dispCells())[k]!]) {
+      c.n++;
+      c.model += p.km.p50 - start;
+      c.truth += pick(td) - pick(t0);
+      const x = pick(td);
+      if (x < p.km.p10) c.below10++;
+      if (x < p.km.p50) c.below50++;
+      if (x > p.km.p90) c.above90++;
+    }
   }
 }
 
 function printDisp(): void {
-  for (const kind of ["head", "bulk"] as const) {
+  const all: Record<string, DispCell[]> = { ...DISP_T, ...DISP_BY };
+  for (const kind of Object.keys(all).sort()) {
     console.log(`\n${kind} displacement over k days from the start (FS_DISP)`);
     console.log(
       "| k | n | model p50 − start (km) | truth − truth at start | truth < p10 | truth < p50 | truth > p90 |",
     );
     console.log("|---:|---:|---:|---:|---:|---:|---:|");
     for (let k = 1; k <= LEADS; k++) {
-      const c = DISP_T[kind][k]!;
+      const c = all[kind]![k]!;
       if (c.n === 0) continue;
       const pct = (x: number): string => `${Math.round((100 * x) / c.n)} %`;
       console.log(
@@ -480,6 +487,7 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
         runs: RUNS,
         random: mulberry32(seed * 1000 + day),
         startSpread: v.startSpread,
+        startHighSpread: v.startHighSpread,
       }),
     );
     forecasts++;
@@ -692,6 +700,7 @@ function run(sim: "stress" | "legacy"): void {
     printDisp();
     DISP_T.head = dispCells();
     DISP_T.bulk = dispCells();
+    for (const k of Object.keys(DISP_BY)) delete DISP_BY[k];
   }
   for (const k of ["head", "bulk"] as const) {
     console.log(errorDaysLine(k));
