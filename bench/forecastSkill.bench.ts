@@ -77,7 +77,6 @@ const RUNS = Number(arg("runs", "300"));
  */
 interface Variant {
   startSpread?: number;
-  startHighSpread?: number;
   pace?: GroupMovementOptions;
   /** Start a group at its latest report when that is on its last day and ahead of the nowcast. */
   startAtLastReport?: boolean;
@@ -487,7 +486,6 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
         runs: RUNS,
         random: mulberry32(seed * 1000 + day),
         startSpread: v.startSpread,
-        startHighSpread: v.startHighSpread,
       }),
     );
     forecasts++;

@@ -55,8 +55,6 @@ export interface ForecastOptions {
    * position, 1 = the estimator's 90 % interval as given); default 1.
    */
   startSpread?: number;
-  /** Development: the share of the start interval's high side kept (× startSpread); default 1. */
-  startHighSpread?: number;
 }
 
 /**
@@ -216,11 +214,7 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     });
     if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
-    const run = {
-      ...dynamics,
-      startSpread: options.startSpread ?? 1,
-      startHighSpread: options.startHighSpread ?? 1,
-    };
+    const run = { ...dynamics, startSpread: options.startSpread ?? 1 };
     const sim = simulateGroup(g, g, steps, runs, random, run);
     // The head moves on from its own start (its km and, when it was riding, its ride).
     const head = g.head ? simulateGroup(g, g.head, steps, runs, random, run).km : undefined;
@@ -429,12 +423,7 @@ function simulateGroup(
   steps: number,
   runs: number,
   random: Random,
-  dynamics: {
-    attritionPerDay: number;
-    joinLeaveProb: number;
-    startSpread: number;
-    startHighSpread: number;
-  },
+  dynamics: { attritionPerDay: number; joinLeaveProb: number; startSpread: number },
 ): { km: Float64Array; size: Float64Array } {
   const width = steps + 1;
   const km = new Float64Array(runs * width);
@@ -442,7 +431,7 @@ function simulateGroup(
   const spread = dynamics.startSpread / 1.645;
   const { median, low, high } = start.km;
   const lowSd = Math.max(0.5, (median - low) * spread);
-  const highSd = Math.max(0.5, (high - median) * spread * dynamics.startHighSpread);
+  const highSd = Math.max(0.5, (high - median) * spread);
   const regimeP = REGIMES.map((r) => start.regime[r]);
   for (let r = 0; r < runs; r++) {
     const z = randomNormal(random);
