@@ -97,6 +97,11 @@ interface Variant {
   headAtReports?: boolean;
   /** Development: the pooled law's mean daily move × `lawScale` (its ride share moved). */
   lawScale?: number;
+  /**
+   * Development: a reported ride counts only when the two latest report times are further apart
+   * (km, their mean reports) than this share of the body's extent (head − tail) on the last day.
+   */
+  rideGateBody?: number;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -412,6 +417,26 @@ function modelArrival(
   return kind === "head" ? (a.headArrival ?? a.arrival) : a.arrival;
 }
 
+/** Development: "ride" when the two latest report times' km gap exceeds `share` × the body's extent. */
+function gatedRide(
+  now: Nowcast,
+  g: Nowcast["groups"][number],
+  world: ScorableWorld,
+  share: number,
+): "ride" | undefined {
+  const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });
+  const times = [...new Set(r.map((x) => x.t))].sort((a, b) => a - b);
+  if (times.length < 2) return undefined;
+  const at = (t: number): number => {
+    const k = r.filter((x) => x.t === t);
+    return k.reduce((a, x) => a + x.km, 0) / k.length;
+  };
+  const gap = at(times.at(-1)!) - at(times.at(-2)!);
+  const last = now.estimate.tracks.find((t) => t.group === g.group && t.date === g.lastDate);
+  const extent = Math.max(0, (last?.headKm ?? 0) - (last?.tailKm ?? 0));
+  return gap > share * extent ? "ride" : undefined;
+}
+
 /** The nowcast changed as a development variant says. */
 function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast {
   let pooled = now.movement;
@@ -422,7 +447,11 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       matchMeanKmPerDay: v.lawScale * meanDailyKm(pooled),
     });
   const groups = now.groups.map((g) => {
-    const regime = startRegime(g.regime, g.reportedRegime, v.reportedRideWeight ?? 1);
+    const reported =
+      v.rideGateBody !== undefined && g.reportedRegime === "ride"
+        ? gatedRide(now, g, world, v.rideGateBody)
+        : g.reportedRegime;
+    const regime = startRegime(g.regime, reported, v.reportedRideWeight ?? 1);
     // The head's regime follows the group's unless its own last move was a ride.
     const headRides =
       g.head?.lastMoveKm !== undefined && regimeOfPace(g.head.lastMoveKm, g.movement) === "ride";
