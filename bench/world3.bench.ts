@@ -9,7 +9,13 @@
 // --forecast also scores rolling forecasts every `step` days (bench/world3/forecast.ts) against
 // the last-two-reports baseline at leads 1–14 (a nowcast per as-of moment: ~5 s more per world).
 import { estimateTracks } from "../src/index.ts";
-import { LEADS, emptySkill, failures, scoreForecasts } from "./world3/forecast.ts";
+import {
+  LEADS,
+  emptySkill,
+  failures,
+  leadOnePaceLines,
+  scoreForecasts,
+} from "./world3/forecast.ts";
 import type { LeadCell, SkillTable } from "./world3/forecast.ts";
 import { road } from "./world3/geography.ts";
 import { addSums, emptySums, figures, scoreWorld } from "./world3/score.ts";
@@ -157,6 +163,7 @@ if (forecast) {
   const h = sumCells(skill.head);
   const b = sumCells(skill.bulk);
   console.log(`| **1–14** | ${fmt(h)} | ${fmt(b)} |`);
+  for (const line of leadOnePaceLines()) console.log(line);
   console.log(
     `as-of moments where the nowcast or forecast threw (not scored): ${failures.length}${failures.map((c) => `\n- ${c}`).join("")}`,
   );

@@ -84,6 +84,53 @@ function dumpCase(
   );
 }
 
+/** Pace bands (km/day) of a lead-1 crossing from the truth on the nowcast's last day. */
+const PACE_BANDS = [15, 80, 300, Infinity];
+/** Lead-1 error-days by the pace of the true crossing, per kind: n, model, last two reports. */
+export const leadOnePace = {
+  head: PACE_BANDS.map(() => ({ n: 0, model: 0, base: 0 })),
+  bulk: PACE_BANDS.map(() => ({ n: 0, model: 0, base: 0 })),
+};
+
+/**
+ * Tallies one lead-1 case by the pace its truth crossed the place at: from the truth on the
+ * nowcast's last day (front edge or median person) to the place, over the time from that noon.
+ */
+function tallyPace(
+  kind: "head" | "bulk",
+  g: World3Group,
+  lastDay: number | undefined,
+  at: { km: number; t: number; p50: number; base: number },
+): void {
+  const d = g.days.find((x) => x.day === lastDay);
+  if (!d || lastDay === undefined) return;
+  const from = kind === "head" ? d.firstKm : d.km;
+  const pace = (at.km - from) / Math.max(0.05, at.t - (lastDay + 0.5));
+  const cell = leadOnePace[kind][PACE_BANDS.findIndex((b) => pace < b)]!;
+  cell.n++;
+  cell.model += Math.abs(at.p50 - at.t);
+  cell.base += Math.abs(at.base - at.t);
+}
+
+/** The lead-1 error-days by crossing pace, as lines. */
+export function leadOnePaceLines(): string[] {
+  return (["head", "bulk"] as const).map(
+    (kind) =>
+      `${kind}, lead 1, error-days model / last two by the pace of the true crossing: ` +
+      leadOnePace[kind]
+        .map((c, i) => {
+          const band =
+            i === 0
+              ? `< ${PACE_BANDS[0]}`
+              : i === PACE_BANDS.length - 1
+                ? `≥ ${PACE_BANDS[i - 1]}`
+                : `${PACE_BANDS[i - 1]}–${PACE_BANDS[i]}`;
+          return `${band} km/day ${c.n} cases ${c.model.toFixed(1)} / ${c.base.toFixed(1)}`;
+        })
+        .join("; "),
+  );
+}
+
 export interface LeadCell {
   n: number;
   model: number;
@@ -215,6 +262,10 @@ export function scoreForecasts(
           c.n++;
           if (DUMP && Math.ceil(t - day) <= DUMP)
             dumpCase(world, now, f, g, follower!, day, kind, stop.km, t, m, base, reports);
+          if (Math.ceil(t - day) === 1) {
+            const lastDay = now.groups.find((x) => x.group === follower)?.lastDay;
+            tallyPace(kind, g, lastDay, { km: stop.km, t, p50, base });
+          }
           c.model += Math.abs(p50 - t);
           c.base += Math.abs(base - t);
           if ((m.p10 ?? day + HORIZON) <= t && t <= (m.p90 ?? Infinity)) c.covered++;
