@@ -102,6 +102,11 @@ interface Variant {
    * (km, their mean reports) than this share of the body's extent (head − tail) on the last day.
    */
   rideGateBody?: number;
+  /**
+   * Development: a reported ride counts only when the median person's track moved at least this
+   * many km into its last day (the track agrees the group is on the move).
+   */
+  rideGateTrack?: number;
 }
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
@@ -447,10 +452,16 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       matchMeanKmPerDay: v.lawScale * meanDailyKm(pooled),
     });
   const groups = now.groups.map((g) => {
-    const reported =
+    let reported =
       v.rideGateBody !== undefined && g.reportedRegime === "ride"
         ? gatedRide(now, g, world, v.rideGateBody)
         : g.reportedRegime;
+    if (v.rideGateTrack !== undefined && reported === "ride") {
+      const track = now.estimate.tracks.filter((t) => t.group === g.group);
+      const [before, last] = [track.at(-2), track.at(-1)];
+      const moved = before && last ? last.km - before.km : 0;
+      if (moved < v.rideGateTrack) reported = undefined;
+    }
     const regime = startRegime(g.regime, reported, v.reportedRideWeight ?? 1);
     // The head's regime follows the group's unless its own last move was a ride.
     const headRides =
