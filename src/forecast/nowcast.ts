@@ -44,7 +44,7 @@ export interface NowcastOptions extends EstimateOptions {
   reportedRideWeight?: number;
   /**
    * Start the head no further back than the furthest position report of the group's last day
-   * when that report is within the head's 90 % interval ({@link headAtReports}); default true.
+   * ({@link headAtReports}); default true.
    */
   headAtReports?: boolean;
 }
@@ -303,18 +303,17 @@ function headStartAt(
 
 /**
  * The head's start moved up to the furthest report of the group's latest report day when that
- * day is the track's last and the report is ahead of the estimated head but within its 90 %
- * interval; else `head` unchanged. A report beyond the interval's high end is one the estimator
- * weighed and did not place the head at (another group's, an outlier, a point-like group's stray
- * report): moving the head there sent it early to the places it does not reach within two weeks
- * and gained nothing at short leads (docs/forecasts.md § fcstart).
+ * day is the track's last and the report is ahead of the estimated head (its 90 % interval
+ * widened to hold it); else `head` unchanged.
  */
 export function headAtReports(
   head: HeadNowcast,
   furthest: { km: Km; day: number } | undefined,
   lastDay: number,
 ): HeadNowcast {
-  if (!furthest || furthest.day !== lastDay) return head;
-  if (!(furthest.km > head.km.median) || furthest.km > head.km.high) return head;
-  return { ...head, km: { median: furthest.km, low: head.km.low, high: head.km.high } };
+  if (!furthest || furthest.day !== lastDay || !(furthest.km > head.km.median)) return head;
+  return {
+    ...head,
+    km: { median: furthest.km, low: head.km.low, high: Math.max(head.km.high, furthest.km) },
+  };
 }
