@@ -9,6 +9,23 @@ import { parseDecimal, parseDegrees, parseQuantity } from "./values.ts";
  */
 export const MAX_PEOPLE_PER_ROW = 10_000_000;
 
+/**
+ * A people cell that is not a number. A formula kept as its text (`=SUMA(E7:H7)`: a cell typed
+ * with a leading apostrophe, or a sheet exported with "show formulas") is said as such,
+ * `formula_text`, since its value is in the sheet, not in the file; anything else is
+ * `invalid_number`.
+ */
+function rejectNotANumber(r: RowReader, field: string, t: string): void {
+  if (/^=\s*[\p{L}_][\p{L}\d_.]*\s*\(|^=\s*[A-Z]{1,3}\d+\s*[-+*/]/u.test(t))
+    r.reject(
+      field,
+      "formula_text",
+      `${r.column(field)} "${t}" is a formula written as text, not its value: save the sheet with the formula's result (or type the number) and import it again.`,
+      t,
+    );
+  else r.reject(field, "invalid_number", `${r.column(field)} "${t}" is not a number.`, t);
+}
+
 /** A count of people: integer ≥ 0, or undefined when blank. Ranges and bounds are rejected. */
 export function readCount(
   r: RowReader,
@@ -36,7 +53,9 @@ export function readCount(
       r.reject(
         field,
         "negative_count",
-        `${r.column(field)} is negative (${t}); counts are people, 0 or more.`,
+        t.startsWith("(")
+          ? `${r.column(field)} "${t}" is negative (${q.value} in Excel's accounting format); counts are people, 0 or more.`
+          : `${r.column(field)} is negative (${t}); counts are people, 0 or more.`,
         t,
       );
       return undefined;
@@ -56,7 +75,7 @@ export function readCount(
     return q.value;
   }
   if (q.kind === "invalid") {
-    r.reject(field, "invalid_number", `${r.column(field)} "${t}" is not a number.`, t);
+    rejectNotANumber(r, field, t);
     return undefined;
   }
   r.reject(

@@ -46,6 +46,34 @@ function lettersOnAxes(
   return { lat: lat.value, lon: lon.value };
 }
 
+/** The fields that place a row without coordinates: a sighting's place, a count's point. */
+const NAMING_FIELDS = ["place_name", "fmp_name", "fmp_id"] as const;
+
+/**
+ * One of latitude and longitude without the other (`given` is the one written). A row that also
+ * names its place or point keeps that place's position: the lone coordinate is left out with the
+ * warning `half_coordinate_ignored` (a count sheet's `Latitud` column filled on some rows only
+ * must not cost the count). Without a name the row has no position: `half_coordinate`, rejected.
+ */
+function halfCoordinate(r: RowReader, given: "lat" | "lon"): void {
+  const missing = given === "lat" ? "lon" : "lat";
+  const named = NAMING_FIELDS.find((f) => r.text(f) !== undefined);
+  if (named === undefined) {
+    r.reject(missing, "half_coordinate", "only one of latitude and longitude is given.");
+    return;
+  }
+  const value = r.raw(given) ?? r.text("geopoint") ?? "";
+  const place = r.text(named)!;
+  const word = (f: string) => (f === "lat" ? "latitude" : "longitude");
+  r.warn(
+    given,
+    "half_coordinate_ignored",
+    `only the ${word(given)} is given (${value}), not the ${word(missing)}: it is left out, and the row is placed by ${r.column(named)} "${place}".`,
+    value,
+    { given, place, placeColumn: r.column(named) },
+  );
+}
+
 /** lat/lon from split columns or a Kobo geopoint, with range and region checks. */
 export function readCoordinates(r: RowReader): { lat?: number; lon?: number } {
   if (!r.anyCoordinates) return NO_COORDINATES;
@@ -68,11 +96,7 @@ export function readCoordinates(r: RowReader): { lat?: number; lon?: number } {
     }
   }
   if ((lat === undefined) !== (lon === undefined)) {
-    r.reject(
-      lat === undefined ? "lat" : "lon",
-      "half_coordinate",
-      "only one of latitude and longitude is given.",
-    );
+    halfCoordinate(r, lat === undefined ? "lon" : "lat");
     return NO_COORDINATES;
   }
   if (lat === undefined || lon === undefined) return NO_COORDINATES;

@@ -104,6 +104,11 @@ export function parsePeopleNumber(text: string): number | undefined {
   if (/^[-−]/.test(t)) {
     sign = -1;
     t = t.slice(1).trim();
+  } else if (/^\(.+\)$/.test(t)) {
+    // Excel's accounting format writes -20 as "(20)": read as the negative it is, so the row is
+    // rejected as a negative count, not as "not a number".
+    sign = -1;
+    t = t.slice(1, -1).trim();
   }
   const mil = /^(\d+(?:[.,]\d+)?)\s*(?:mil|k|thousand)(?:\s+(\d{1,3}))?$/i.exec(t);
   if (mil) {
@@ -132,6 +137,8 @@ const AT_MOST =
 const BETWEEN = /^(?:entre|between|de)\s+(.+?)\s+(?:y|and|a)\s+(.+)$/i;
 const RANGE = /^(.+?)\s*(?:–|—|-|\s+a\s+|\s+to\s+|\.\.)\s*(.+)$/i;
 const TRAILING = /\s*(?:personas|people|persons|migrantes|migrants|pers\.?)$/i;
+/** An approximation written after the number: `3000 aprox.`, `1.200 approx`, `500 ca.`. */
+const APPROX_AFTER = /\s*(?:aprox(?:imadamente)?|approx(?:imately)?|ca)\.?$/i;
 
 /**
  * Parses a size or count cell into a number, range or bound.
@@ -180,8 +187,14 @@ export function parseQuantity(text: string): Quantity {
   if (isUnknown(text)) return { kind: "unknown" };
   const grouped = groupedThousands(text);
   if (grouped !== undefined) return { kind: "number", value: grouped, approx: false };
-  let t = text.trim().replace(TRAILING, "");
-  let approx = false;
+  let t = text.trim();
+  // "3000 personas aprox.", "3000 aprox. personas": the word after the number either way round.
+  let approx = APPROX_AFTER.test(t);
+  t = t.replace(APPROX_AFTER, "").replace(TRAILING, "");
+  if (!approx && APPROX_AFTER.test(t)) {
+    approx = true;
+    t = t.replace(APPROX_AFTER, "");
+  }
   const a = APPROX.exec(t);
   if (a) {
     approx = true;

@@ -7,6 +7,7 @@ import type { ImportReport } from "../../src/index.ts";
 import { BUILD_CSP, DEV_CSP } from "../../viewer/analyst/csp.ts";
 import { assembleDataset, columnOverrides, fileStatus } from "../../viewer/analyst/workspace.ts";
 import type { WorkspaceFile } from "../../viewer/analyst/workspace.ts";
+import { howName, kindName } from "../../viewer/analyst/texts.ts";
 
 const base = embedded2018();
 const gazetteer = createGazetteer(base.places);
@@ -147,5 +148,17 @@ describe("Content-Security-Policy", () => {
       expect(policy).not.toMatch(/unsafe-eval|https?:|\s\*(;|$)|script-src[^;]*unsafe-inline/);
     }
     expect(BUILD_CSP).toContain("connect-src 'self';");
+  });
+});
+
+describe("the panel names a file's kind and a column's 'how' in its language", () => {
+  it("Spanish words for the kinds and the ways a column was recognised; English keeps the codes", () => {
+    expect(kindName("es", "counts")).toBe("conteos");
+    expect(kindName("es", "sightings")).toBe("avistamientos");
+    expect(kindName("en", "stocks")).toBe("stock figures");
+    expect(kindName("es", undefined)).toBe("desconocido");
+    expect(howName("es", "question")).toBe("pregunta de Kobo");
+    expect(howName("es", "kobo_prefix")).toBe("prefijo de grupo Kobo");
+    expect(howName("en", "kobo_prefix")).toBe("kobo_prefix");
   });
 });

@@ -159,3 +159,30 @@ describe("issueText: import reasons in Spanish", () => {
     );
   });
 });
+
+describe("issueText: the reasons the analyst's tryout added (docs/tryout-analyst.md)", () => {
+  const gazetteer = createGazetteer(embedded2018().places);
+  const counts = importTable(
+    [
+      "Fecha;Punto de monitoreo;Dirección;Hombres;Total;Latitud",
+      "23/10/2018;Tecún Umán;Norte;10;20;14,6774",
+      "24/10/2018;Tecún Umán;Norte;(20);30;",
+      "25/10/2018;Tecún Umán;Norte;10;=SUMA(D2:D3);",
+    ].join("\n") + "\n",
+    { fileName: "conteo.csv", kind: "counts", today: "2019-01-31", gazetteer },
+  ).report;
+  const byCode = (code: string) =>
+    [...counts.rejections, ...counts.warnings].find((x) => x.code === code)!;
+
+  it("a lone latitude left out, a negative in accounting format, a formula as text: in Spanish", () => {
+    expect(issueText("es", byCode("half_coordinate_ignored"))).toBe(
+      "solo se da la latitud (14,6774), no la longitud: se deja de lado y la fila se ubica por Punto de monitoreo «Tecún Umán».",
+    );
+    expect(issueText("es", byCode("negative_count"))).toBe(
+      "Hombres «(20)» es negativo (-20 en el formato contable de Excel); un conteo es de personas, 0 o más.",
+    );
+    expect(issueText("es", byCode("formula_text"))).toMatch(
+      /^Total «=SUMA\(D2:D3\)» es una fórmula escrita como texto, no su valor/,
+    );
+  });
+});

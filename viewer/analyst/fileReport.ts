@@ -9,7 +9,7 @@ import type { Lang } from "../state.ts";
 import { issueText } from "./issueText.ts";
 import { el } from "./panelDom.ts";
 import type { FileSummary } from "./protocol.ts";
-import { at, countOf } from "./texts.ts";
+import { at, countOf, howName, kindName } from "./texts.ts";
 import type { AnalystTextKey } from "./texts.ts";
 import type { ColumnChoices } from "./workspace.ts";
 
@@ -154,7 +154,7 @@ export function mappingEditor(
       { "data-index": String(c.index) },
       el("td", {}, c.column),
       el("td", {}, select),
-      el("td", { class: "small muted" }, c.how),
+      el("td", { class: "small muted", "data-how": c.how }, howName(L, c.how)),
     );
   });
   const head = el(
@@ -213,7 +213,7 @@ export function fileItem(
         "summary",
         {},
         el("strong", { class: "file-name" }, f.name),
-        ` · ${t("kind")}: ${f.kind ?? t("unknownKind")}`,
+        ` · ${t("kind")}: ${kindName(L, f.kind)}`,
       ),
       el("p", { class: `file-status ${status}` }, t(status), why ? ` (${why})` : ""),
       r.fatal

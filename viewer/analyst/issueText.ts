@@ -93,7 +93,12 @@ const ES: Record<string, Template> = {
       : undefined,
   date_outside_window: outsideWindow,
   unknown_place: unknownPlace,
-  negative_count: ({ c, v }) => `${c}: valor negativo (${v}); un conteo es de personas, 0 o más.`,
+  negative_count: ({ c, v }) =>
+    v.startsWith("(")
+      ? `${c} ${q(v)} es negativo (-${v.slice(1, -1).trim()} en el formato contable de Excel); un conteo es de personas, 0 o más.`
+      : `${c}: valor negativo (${v}); un conteo es de personas, 0 o más.`,
+  formula_text: ({ c, v }) =>
+    `${c} ${q(v)} es una fórmula escrita como texto, no su valor: guarde la hoja con el resultado de la fórmula (o escriba el número) e impórtela de nuevo.`,
   not_integer: ({ c, v }) => `${c} ${q(v)} no es un número entero de personas.`,
   invalid_number: ({ c, v }) => `${c} ${q(v)} no es un número.`,
   not_a_count: ({ c, v }) =>
@@ -124,6 +129,10 @@ const ES: Record<string, Template> = {
       ? `los niños no acompañados (${n(p["uac"])}) son más que el total (${n(p["total"])}).`
       : undefined,
   half_coordinate: () => "solo se da una de latitud y longitud.",
+  half_coordinate_ignored: ({ v, p }) =>
+    p["place"] !== undefined
+      ? `solo se da la ${p["given"] === "lat" ? "latitud" : "longitud"} (${v}), no la ${p["given"] === "lat" ? "longitud" : "latitud"}: se deja de lado y la fila se ubica por ${p["placeColumn"]} ${q(p["place"])}.`
+      : undefined,
   invalid_coordinate: ({ v }) => `las coordenadas ${v} no son grados válidos.`,
   duplicate_row: ({ p }) =>
     p["first"] !== undefined ? `igual que la fila ${p["first"]}; se conserva una vez.` : undefined,

@@ -144,3 +144,46 @@ const ONE: Record<Lang, Partial<Record<AnalystTextKey, string>>> = {
 export function countOf(lang: Lang, n: number, key: AnalystTextKey): string {
   return `${n.toLocaleString(numberLocale(lang))} ${(n === 1 ? ONE[lang][key] : undefined) ?? at(lang, key)}`;
 }
+
+/** A table's kind as the panel names it (the library's kind names are the contract's English). */
+const KIND_NAMES: Record<Lang, Record<string, string>> = {
+  en: {
+    counts: "counts",
+    sightings: "sightings",
+    stocks: "stock figures",
+    places: "places",
+    route: "route",
+  },
+  es: {
+    counts: "conteos",
+    sightings: "avistamientos",
+    stocks: "cifras de stock",
+    places: "lugares",
+    route: "ruta",
+  },
+};
+
+/** The kind of a file in `lang` ("conteos"); `unknownKind` when none was found. */
+export function kindName(lang: Lang, kind: string | undefined): string {
+  if (kind === undefined) return at(lang, "unknownKind");
+  return KIND_NAMES[lang][kind] ?? kind;
+}
+
+/** How a column was recognised (the report's `how`), in Spanish; English keeps the code. */
+const HOW_ES: Record<string, string> = {
+  canonical: "nombre del contrato",
+  alias: "alias",
+  kobo_prefix: "prefijo de grupo Kobo",
+  two_level_header: "encabezado en dos filas",
+  hxl: "etiqueta HXL",
+  extra: "extra",
+  kobo_meta: "metadato de Kobo",
+  select_multiple_choice: "opción de selección múltiple",
+  question: "pregunta de Kobo",
+  user: "asignada por usted",
+};
+
+/** The report's `how` of a column in `lang`: the code in English, its words in Spanish. */
+export function howName(lang: Lang, how: string): string {
+  return lang === "es" ? (HOW_ES[how] ?? how) : how;
+}

@@ -1,0 +1,97 @@
+/**
+ * A DTM analyst's emergency-night tryout (docs/tryout-analyst.md): Excel and Kobo sheets as the
+ * field sends them, through `dtm-flow validate`, `import` and `estimate`. Each case is a problem
+ * met in the tryout; each test fails without its fix.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { capture, tempFile } from "./capture.ts";
+
+const BOM = "\uFEFF";
+
+describe("a count sheet whose Latitud column is filled on some rows, without a Longitud", () => {
+  // Excel on Spanish Windows: BOM, ';', decimal commas; the enumerator wrote the point's latitude
+  // on some rows and the sheet has no longitude column at all.
+  const sheet =
+    BOM +
+    [
+      "Fecha;Punto de monitoreo;Dirección;Total personas;Latitud",
+      "23/10/2018;Tecún Umán;Norte;2.270;14,6774",
+      "24/10/2018;Ciudad Hidalgo;Norte;170;",
+      "25/10/2018;;Norte;30;14,9",
+    ].join("\r\n") +
+    "\r\n";
+
+  it("keeps a row that names its point, placed at the point, with a warning; rejects one without", async () => {
+    const { dir, file } = tempFile("dtm-analyst-", "conteo.csv", sheet);
+    const io = capture(dir);
+    expect(await run(["import", file, "--out", join(dir, "out")], io.context)).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, "out", "import-report.json"), "utf8"));
+    const f = report.files[0];
+    expect([f.accepted, f.rejected]).toEqual([2, 1]);
+    expect(
+      f.warnings.filter((w: { code: string }) => w.code === "half_coordinate_ignored"),
+    ).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: "Latitud",
+        message:
+          'only the latitude is given (14,6774), not the longitude: it is left out, and the row is placed by Punto de monitoreo "Tecún Umán".',
+        params: { given: "lat", place: "Tecún Umán", placeColumn: "Punto de monitoreo" },
+      }),
+    ]);
+    // The row without a point has no position: rejected with its line and reason, as before.
+    expect(f.rejections.map((x: { line: number; code: string }) => [x.line, x.code])).toEqual([
+      [4, "half_coordinate"],
+      [4, "missing_place"],
+    ]);
+    const counts = readFileSync(join(dir, "out", "counts.csv"), "utf8").split("\r\n");
+    expect(counts[2]).toMatch(/^2018-10-23,,Tecún Umán,GTM,14\.67737,-92\.14039,northbound,2270,/);
+  });
+});
+
+describe("numbers as Excel and enumerators write them", () => {
+  const sheet =
+    BOM +
+    [
+      "Fecha;Punto de monitoreo;Dirección;Hombres;Mujeres;Total",
+      "23/10/2018;Tecún Umán;Norte;1.200;800;2.000 aprox.",
+      "24/10/2018;Tecún Umán;Norte;1.000;500;1500 personas aprox",
+      "25/10/2018;Tecún Umán;Sur;(20);10;30",
+      "26/10/2018;Tecún Umán;Norte;1200;800;=SUMA(D5:E5)",
+    ].join("\r\n") +
+    "\r\n";
+
+  it("reads an approximation written after the number, and says why the others are refused", async () => {
+    const { dir, file } = tempFile("dtm-analyst-", "conteo.csv", sheet);
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(1);
+    const out = io.out.join("\n");
+    expect(out).toContain("4 data rows: 2 accepted, 2 rejected");
+    expect(out).toContain(
+      'row 2 [Total] approximate: Total "2.000 aprox." is approximate; read as 2000.',
+    );
+    expect(out).toContain(
+      'row 3 [Total] approximate: Total "1500 personas aprox" is approximate; read as 1500.',
+    );
+    expect(out).toContain(
+      `row 4 [Hombres] negative_count: Hombres "(20)" is negative (-20 in Excel's accounting format); counts are people, 0 or more.`,
+    );
+    expect(out).toContain(
+      'row 5 [Total] formula_text: Total "=SUMA(D5:E5)" is a formula written as text, not its value:',
+    );
+  });
+
+  it("estimate gets the approximate counts (exit 1 for the two rows refused, never a stack trace)", async () => {
+    const { dir, file } = tempFile("dtm-analyst-", "conteo.csv", sheet);
+    const io = capture(dir);
+    expect(await run(["estimate", "--counts", file, "--out", join(dir, "est")], io.context)).toBe(
+      1,
+    );
+    const err = io.err.join("\n");
+    expect(err).toContain("conteo.csv: counts, 4 data rows, 2 accepted, 2 rejected");
+    expect(err).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
