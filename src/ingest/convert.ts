@@ -19,7 +19,7 @@ import {
 } from "./enums.ts";
 import { normalizeKey } from "./normalize.ts";
 import { readChoice, readCountry } from "./read-codes.ts";
-import { readDate } from "./read-date.ts";
+import { readDate, readObservedAt } from "./read-date.ts";
 import { readCount, warnUnlikelyPeople, withinPeopleLimit } from "./read-numbers.ts";
 import { readCaravanLabel } from "./read-labels.ts";
 import { readCoordinates, readPlace } from "./read-places.ts";
@@ -178,7 +178,7 @@ export function convertSighting(
   ctx: ConvertContext,
 ): Converted<Sighting> {
   const r = RowReader.for(cells, ctx);
-  const observed = readDate(r, "observed_at", true);
+  const observed = readObservedAt(r);
   const reported = readDate(r, "reported_at", false);
   let extra = r.extra();
   const c = readCountry(r, "country", extra);

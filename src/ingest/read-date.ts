@@ -4,6 +4,7 @@ import { parseDate } from "./dates.ts";
 import type { ParsedDate } from "./dates.ts";
 import { remember } from "./row-reader.ts";
 import type { RowReader } from "./row-reader.ts";
+import { timeText } from "./time-column.ts";
 
 /** A required or optional date; returns the parsed date, rejecting when invalid. */
 export function readDate(
@@ -50,4 +51,27 @@ export function readDate(
     return undefined;
   }
   return parsed.value;
+}
+
+/**
+ * A sighting's `observed_at`: the date cell, with the time of day of the file's time column
+ * (`ctx.timeIndex`) when the date cell has none. A time that cannot be read with the date keeps
+ * the row at its date, with the warning `invalid_time` (the cell stays an extra attribute).
+ */
+export function readObservedAt(r: RowReader): ParsedDate | undefined {
+  const date = readDate(r, "observed_at", true);
+  const ti = r.ctx.timeIndex;
+  if (date === undefined || date.time !== undefined || ti === undefined) return date;
+  const cell = r.textAt(ti);
+  if (cell === undefined) return date;
+  const both = parseDate(`${r.text("observed_at")} ${timeText(cell)}`, r.ctx.dateOrder);
+  if (both.ok && both.value.date === date.date && both.value.time !== undefined) return both.value;
+  const column = r.ctx.columnNames[ti]!;
+  r.issues.warnings.push({
+    column,
+    value: cell,
+    code: "invalid_time",
+    message: `${column} "${cell}" is not a time of day (e.g. 06:30 or 2:30 p. m.); the row is read at its date alone.`,
+  });
+  return date;
 }

@@ -66,6 +66,11 @@ export interface ConvertContext {
    * the estimator reads a count's scope (docs/contracts.md §1.2).
    */
   scopeHeader?: string;
+  /**
+   * Sightings: a column holding only the time of day of `observed_at`'s date (`Hora` beside
+   * `Fecha`), added to each row's date (time-column.ts).
+   */
+  timeIndex?: number;
   /** Caravan labels met so far in the file, for reading respellings as one (read-labels.ts). */
   labels?: LabelSpellings;
   /** The row reader reused for every row of this file (see `RowReader.for`). */

@@ -13,6 +13,7 @@ import { LongPivot } from "./pivot.ts";
 import { PlaceConflicts } from "./place-conflicts.ts";
 import { RepeatedHeader, isBlankRow, otherCompanions } from "./row-kinds.ts";
 import { RunningTotals } from "./running-totals.ts";
+import { splitDateTime } from "./time-column.ts";
 import {
   DEFAULT_REGION,
   convertCount,
@@ -108,12 +109,14 @@ export function planSheet(
 ): SheetPlan {
   const layout = detectLayout(head, im.kind, im.options.columns);
   const mapping = layout.mapping;
+  const dateTime = splitDateTime(mapping);
   noteLayout(im, layout);
   warnDuplicateColumns(im, sheet, mapping);
   const sheetColumn = pointFromSheetName(im, sheet, layout);
   const fatal = fatalOf(head, layout);
   const { ctx, pivot } = conversionContext(im, sheet, mapping);
   noteScopeHeader(im, sheet, mapping, ctx);
+  if (dateTime) noteTimeColumn(im, sheet, mapping, dateTime, ctx);
   const fi = mapping.fieldIndex;
   const readColumns = [...new Set(ctx.fieldIndex.values())].sort((a, b) => a - b);
   const descriptive = new Set(
@@ -178,6 +181,33 @@ function warnDuplicateColumns(
       sheet,
     );
   }
+}
+
+/**
+ * A sightings date with its time of day in a column of its own (`Fecha`, `Hora`): the time column
+ * is added to each row's date (`ctx.timeIndex`, read by `readObservedAt`) and stays an extra
+ * attribute as written; said once per sheet, instead of the two columns' `duplicate_column`.
+ */
+function noteTimeColumn(
+  im: ImporterCore,
+  sheet: string | undefined,
+  mapping: HeaderMapping,
+  split: { time: number; date: number },
+  ctx: ConvertContext,
+): void {
+  ctx.timeIndex = split.time;
+  const time = mapping.columns[split.time]!.column;
+  const date = mapping.columns[split.date]!.column;
+  im.warn(
+    {
+      line: 0,
+      column: time,
+      code: "time_from_column",
+      message: `the time of day of each observation is read from column ${columnLabel(split.time)} "${time}" and added to the date in column ${columnLabel(split.date)} "${date}"; "${time}" is also kept as written.`,
+      params: { time, date },
+    },
+    sheet,
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
+import { writeXlsx } from "../../src/export/xlsx.ts";
 import { capture, tempFile } from "./capture.ts";
 
 const BOM = "\uFEFF";
@@ -93,5 +94,63 @@ describe("numbers as Excel and enumerators write them", () => {
     const err = io.err.join("\n");
     expect(err).toContain("conteo.csv: counts, 4 data rows, 2 accepted, 2 rejected");
     expect(err).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
+
+describe("a sighting's time of day in a column of its own (Kobo 'Fecha' and 'Hora')", () => {
+  it("import adds the time to the date, keeps the column as written, and warns an unreadable time", async () => {
+    const csv = [
+      "Fecha;Hora;Lugar;Caravana;Cantidad",
+      "13/10/2018;05:30;San Pedro Sula;Caravana 1;1.000",
+      "14/10/2018;2:30 p. m.;Agua Caliente;Caravana 1;1.300",
+      "15/10/2018;;Esquipulas;Caravana 1;1.500",
+      "16/10/2018;de madrugada;Chiquimula;Caravana 1;2.000",
+    ].join("\r\n");
+    const { dir, file } = tempFile("dtm-analyst-", "avistamientos.csv", csv);
+    const io = capture(dir);
+    expect(await run(["import", file, "--out", join(dir, "out")], io.context)).toBe(0);
+    const rows = readFileSync(join(dir, "out", "sightings.csv"), "utf8").split("\r\n");
+    expect(rows.slice(2, 6).map((l) => l.split(",")[1])).toEqual([
+      "2018-10-13T05:30:00",
+      "2018-10-14T14:30:00",
+      "2018-10-15",
+      "2018-10-16",
+    ]);
+    expect(rows[0]).toContain(",Hora,");
+    const report = JSON.parse(readFileSync(join(dir, "out", "import-report.json"), "utf8"));
+    const codes = report.files[0].warnings.map((w: { code: string; line: number }) => [
+      w.line,
+      w.code,
+    ]);
+    expect(codes).toEqual([
+      [0, "time_from_column"],
+      [5, "invalid_time"],
+    ]);
+  });
+
+  it("a workbook with the time first and Excel time cells (Hora, Fecha): the same instants", async () => {
+    const day = (d: number) => new Date(Date.UTC(2018, 9, d));
+    const time = (h: number, m: number) => new Date(Date.UTC(1899, 11, 30, h, m));
+    const book = writeXlsx([
+      {
+        name: "Avistamientos",
+        rows: [
+          ["Hora", "Fecha", "Lugar", "Caravana", "Cantidad"],
+          [time(5, 30), day(13), "San Pedro Sula", "Caravana 1", 1000],
+          [time(18, 45), day(16), "Chiquimula", "Caravana 1", 2000],
+        ],
+      },
+    ]);
+    const { dir, file } = tempFile("dtm-analyst-", "avistamientos.xlsx", book);
+    const io = capture(dir);
+    expect(await run(["import", file, "--out", join(dir, "out")], io.context)).toBe(0);
+    const rows = readFileSync(join(dir, "out", "sightings.csv"), "utf8").split("\r\n");
+    expect(rows.slice(2, 4).map((l) => l.split(",")[1])).toEqual([
+      "2018-10-13T05:30:00",
+      "2018-10-16T18:45:00",
+    ]);
+    const report = JSON.parse(readFileSync(join(dir, "out", "import-report.json"), "utf8"));
+    const fecha = report.files[0].columns.find((c: { column: string }) => c.column === "Fecha");
+    expect(fecha.field).toBe("observed_at");
   });
 });

@@ -186,3 +186,19 @@ describe("issueText: the reasons the analyst's tryout added (docs/tryout-analyst
     );
   });
 });
+
+describe("issueText: a time of day in its own column", () => {
+  it("the column's note and an unreadable time are said in Spanish", () => {
+    const r = importTable(
+      "Fecha;Hora;Lugar;Caravana;Cantidad\n13/10/2018;05:30;Tapachula;C1;100\n14/10/2018;tarde;Tapachula;C1;100\n",
+      { fileName: "a.csv", kind: "sightings", today: "2019-01-31" },
+    ).report;
+    const byCode = new Map(r.warnings.map((w) => [w.code, issueText("es", w)]));
+    expect(byCode.get("time_from_column")).toBe(
+      "la hora de cada observación se lee de la columna «Hora» y se añade a la fecha de la columna «Fecha»; «Hora» también se conserva tal como está escrita.",
+    );
+    expect(byCode.get("invalid_time")).toBe(
+      "Hora «tarde» no es una hora del día (p. ej. 06:30 o 2:30 p. m.); la fila se lee solo con su fecha.",
+    );
+  });
+});

@@ -129,6 +129,12 @@ const ES: Record<string, Template> = {
       ? `los niños no acompañados (${n(p["uac"])}) son más que el total (${n(p["total"])}).`
       : undefined,
   half_coordinate: () => "solo se da una de latitud y longitud.",
+  time_from_column: ({ p }) =>
+    p["time"] !== undefined
+      ? `la hora de cada observación se lee de la columna ${q(p["time"])} y se añade a la fecha de la columna ${q(p["date"]!)}; ${q(p["time"])} también se conserva tal como está escrita.`
+      : undefined,
+  invalid_time: ({ c, v }) =>
+    `${c} ${q(v)} no es una hora del día (p. ej. 06:30 o 2:30 p. m.); la fila se lee solo con su fecha.`,
   half_coordinate_ignored: ({ v, p }) =>
     p["place"] !== undefined
       ? `solo se da la ${p["given"] === "lat" ? "latitud" : "longitud"} (${v}), no la ${p["given"] === "lat" ? "longitud" : "latitud"}: se deja de lado y la fila se ubica por ${p["placeColumn"]} ${q(p["place"])}.`
