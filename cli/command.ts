@@ -37,11 +37,41 @@ export function parseOptions(
   options: NonNullable<ParseArgsConfig["options"]>,
   allowPositionals = true,
 ): ParsedOptions {
+  let parsed;
   try {
-    const parsed = parseArgs({ args: argv, options, allowPositionals, strict: true });
-    return { values: parsed.values as ParsedOptions["values"], positionals: parsed.positionals };
+    parsed = parseArgs({ args: argv, options, allowPositionals, strict: true, tokens: true });
   } catch (error) {
     throw new UserError(argumentSentence((error as Error).message, argv, Object.keys(options)));
+  }
+  refuseRepeated(parsed.tokens, options);
+  return { values: parsed.values as ParsedOptions["values"], positionals: parsed.positionals };
+}
+
+/**
+ * A value option given twice (`--sightings a.csv --sightings b.csv`): parseArgs keeps the last
+ * and drops the first without a word, so a whole file would be left out. Refused in one sentence;
+ * file options say how to read several files together.
+ */
+function refuseRepeated(
+  tokens: readonly { kind: string; name?: string; value?: string | undefined }[],
+  options: NonNullable<ParseArgsConfig["options"]>,
+): void {
+  const seen = new Map<string, string>();
+  for (const t of tokens) {
+    if (t.kind !== "option" || t.name === undefined) continue;
+    const spec = options[t.name];
+    if (!spec || spec.type !== "string" || spec.multiple) continue;
+    const before = seen.get(t.name);
+    if (before === undefined) {
+      seen.set(t.name, t.value ?? "");
+      continue;
+    }
+    const files = ["sightings", "counts", "stocks", "places"].includes(t.name)
+      ? ` To read several ${t.name} files together, import them into one first (dtm-flow import ${before} ${t.value ?? ""} --out <dir>) and give <dir>/${t.name}.csv.`
+      : "";
+    throw new UserError(
+      `--${t.name} is given twice (${before} and ${t.value ?? ""}), but only one would be read: give it once.${files}`,
+    );
   }
 }
 

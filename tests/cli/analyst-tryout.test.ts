@@ -3,7 +3,7 @@
  * field sends them, through `dtm-flow validate`, `import` and `estimate`. Each case is a problem
  * met in the tryout; each test fails without its fix.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
@@ -152,5 +152,34 @@ describe("a sighting's time of day in a column of its own (Kobo 'Fecha' and 'Hor
     const report = JSON.parse(readFileSync(join(dir, "out", "import-report.json"), "utf8"));
     const fecha = report.files[0].columns.find((c: { column: string }) => c.column === "Fecha");
     expect(fecha.field).toBe("observed_at");
+  });
+});
+
+describe("a file option given twice", () => {
+  it("is refused in one sentence naming both files, not read as the last one alone", async () => {
+    const a = tempFile(
+      "dtm-analyst-",
+      "a.csv",
+      "Fecha;Lugar;Caravana;Cantidad\n13/10/2018;Tapachula;C1;100\n",
+    );
+    const b = tempFile(
+      "dtm-analyst-",
+      "b.csv",
+      "Fecha;Lugar;Caravana;Cantidad\n14/10/2018;Huixtla;C1;100\n",
+    );
+    const io = capture(a.dir);
+    const out = join(a.dir, "est");
+    expect(
+      await run(
+        ["estimate", "--sightings", a.file, "--sightings", b.file, "--out", out],
+        io.context,
+      ),
+    ).toBe(2);
+    const err = io.err.join("\n");
+    expect(err).toContain(
+      `--sightings is given twice (${a.file} and ${b.file}), but only one would be read`,
+    );
+    expect(err).toContain(`dtm-flow import ${a.file} ${b.file} --out <dir>`);
+    expect(existsSync(out)).toBe(false);
   });
 });
