@@ -181,6 +181,7 @@ export interface FileItemActions {
  * A file's entry in the list. The newest file is open; older ones only while they need the
  * analyst (held, failed, not used).
  * @param why the reason its replay could not be computed, when it could not.
+ * @param replaced it replaced an earlier file of the same name (panelState `takeSameNames`).
  */
 export function fileItem(
   L: Lang,
@@ -188,6 +189,7 @@ export function fileItem(
   newest: boolean,
   why: string | undefined,
   actions: FileItemActions,
+  replaced = false,
 ): HTMLElement {
   const t = (k: AnalystTextKey) => at(L, k);
   const r = f.report;
@@ -216,6 +218,7 @@ export function fileItem(
         ` · ${t("kind")}: ${kindName(L, f.kind)}`,
       ),
       el("p", { class: `file-status ${status}` }, t(status), why ? ` (${why})` : ""),
+      replaced ? el("p", { class: "small replaced" }, t("replaced")) : null,
       r.fatal
         ? el("p", { class: "fatal", "data-code": r.fatal.code }, issueText(L, r.fatal))
         : null,

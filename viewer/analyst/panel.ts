@@ -28,6 +28,8 @@ import {
   forgetAll,
   forgetFile,
   isInUse,
+  markReplacements,
+  takeSameNames,
 } from "./panelState.ts";
 import type { AnalystState } from "./panelState.ts";
 import { at } from "./texts.ts";
@@ -144,6 +146,7 @@ async function importAndUse(
   core: Core,
   list: [string, File][],
   choices?: ColumnChoices,
+  replacedInUse = false,
 ): Promise<void> {
   const { state } = core;
   const usedBefore = new Map([...state.files.values()].map((f) => [f.id, f.status === "used"]));
@@ -167,6 +170,8 @@ async function importAndUse(
       core,
       changed.filter((id) => !usedBefore.get(id)),
     );
+  // The replaced file fed the replay and its new version does not: the replay without it.
+  else if (replacedInUse) await (anyInUse(state) ? recompute(core, []) : backTo2018(core));
   else {
     core.texts();
     computed(core);
@@ -265,7 +270,16 @@ export function createAnalystPanel(options: {
       const L = core.lang();
       const actions = fileActions(core);
       dom.list.replaceChildren(
-        ...all.map((f, i) => fileItem(L, f, i === all.length - 1, state.failed.get(f.id), actions)),
+        ...all.map((f, i) =>
+          fileItem(
+            L,
+            f,
+            i === all.length - 1,
+            state.failed.get(f.id),
+            actions,
+            state.replaced.has(f.id),
+          ),
+        ),
       );
       dom.list.lastElementChild?.scrollIntoView({ block: "nearest" });
     },
@@ -277,7 +291,19 @@ export function createAnalystPanel(options: {
     },
   };
   const exportsBar = wireExports(dom, viewer, client, () => core.texts());
-  const addFiles = (files: readonly File[]) => importAndUse(core, addFileObjects(state, files));
+  const addFiles = (files: readonly File[]) => {
+    const inUse = new Set([...state.files.keys()].filter((id) => isInUse(state, id)));
+    const earlier = takeSameNames(state, files);
+    for (const id of earlier.ids) client.remove(id);
+    const items = addFileObjects(state, files);
+    markReplacements(state, items, earlier.names);
+    return importAndUse(
+      core,
+      items,
+      undefined,
+      earlier.ids.some((id) => inUse.has(id)),
+    );
+  };
   followClient(core);
   dom.input.addEventListener("change", () => {
     const chosen = [...(dom.input.files ?? [])];

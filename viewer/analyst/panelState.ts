@@ -15,6 +15,8 @@ export interface AnalystState {
   pendingNames: Map<string, string>;
   nextId: number;
   showing: "2018" | "files";
+  /** Files that replaced an earlier file of the same name (a corrected version dropped again). */
+  replaced: Set<string>;
 }
 
 export function createAnalystState(): AnalystState {
@@ -25,6 +27,7 @@ export function createAnalystState(): AnalystState {
     pendingNames: new Map(),
     nextId: 0,
     showing: "2018",
+    replaced: new Set(),
   };
 }
 
@@ -33,6 +36,31 @@ export function addFileObjects(state: AnalystState, files: readonly File[]): [st
   const items: [string, File][] = files.map((f) => [`f${++state.nextId}`, f]);
   for (const [id, f] of items) state.fileObjects.set(id, f);
   return items;
+}
+
+/**
+ * Files given again under a name already in the list — the analyst corrected the sheet and drops
+ * it anew — replace the earlier entry instead of being added beside it, which would count every
+ * row twice. Forgets the earlier entries and returns their ids; `replaced` marks the new files
+ * once `addFileObjects` has given them ids (see `markReplacements`).
+ */
+export function takeSameNames(
+  state: AnalystState,
+  files: readonly File[],
+): { ids: string[]; names: Set<string> } {
+  const given = new Set(files.map((f) => f.name));
+  const earlier = [...state.files.values()].filter((f) => given.has(f.name));
+  for (const f of earlier) forgetFile(state, f.id);
+  return { ids: earlier.map((f) => f.id), names: new Set(earlier.map((f) => f.name)) };
+}
+
+/** Marks the new files whose name an earlier, replaced entry had. */
+export function markReplacements(
+  state: AnalystState,
+  items: readonly [string, File][],
+  replacedNames: ReadonlySet<string>,
+): void {
+  for (const [id, f] of items) if (replacedNames.has(f.name)) state.replaced.add(id);
 }
 
 /** A file that feeds the replay: imported as usable and not dropped after a failed compute. */
@@ -58,6 +86,7 @@ export function changedForReplay(
 
 /** Forgets one file. */
 export function forgetFile(state: AnalystState, id: string): void {
+  state.replaced.delete(id);
   state.files.delete(id);
   state.failed.delete(id);
   state.fileObjects.delete(id);
@@ -65,6 +94,7 @@ export function forgetFile(state: AnalystState, id: string): void {
 
 /** Forgets every file (back to the 2018 replay). */
 export function forgetAll(state: AnalystState): void {
+  state.replaced.clear();
   state.files.clear();
   state.failed.clear();
   state.fileObjects.clear();

@@ -58,6 +58,8 @@ const en = {
   data: "Data",
   basemap: "Basemap: Natural Earth",
   noRecorder: "This browser cannot record the canvas (MediaRecorder).",
+  replaced:
+    "Replaces the earlier file of the same name (a file given again is read as its new version, not added to it).",
 };
 
 type Dict = typeof en;
@@ -119,6 +121,8 @@ const es: Dict = {
   data: "Datos",
   basemap: "Mapa base: Natural Earth",
   noRecorder: "Este navegador no puede grabar el lienzo (MediaRecorder).",
+  replaced:
+    "Sustituye al archivo anterior del mismo nombre (un archivo dado de nuevo se lee como su nueva versión, no se suma al anterior).",
 };
 
 export type AnalystTextKey = keyof Dict;
