@@ -15,7 +15,7 @@ import { placeOfPointId, readCoordinates, readPlace } from "./read-places.ts";
 import { RowReader, remember } from "./row-reader.ts";
 import type { ConvertContext, Converted } from "./row-reader.ts";
 
-const INCOMING = /^(incoming|inflow|entrada|entrante|ingreso|in)$/;
+const INCOMING = /^(incoming|inflows?|entradas?|entrantes?|ingresos?|in)$/;
 const PEOPLE_FIELDS = ["total", "men", "women", "boys", "girls"];
 
 export function convertCount(
@@ -27,7 +27,7 @@ export function convertCount(
   const date = readDate(r, "date", true, col.date);
   let extra = r.extra();
   const fmpId = r.textAt(col.fmpId);
-  const fmpName = r.textAt(col.fmpName);
+  let fmpName = r.textAt(col.fmpName);
   let country = readCountryCode(r, "country", extra, col.country);
   extra = r.extraOut;
   let { lat, lon } = readCoordinates(r);
@@ -36,6 +36,13 @@ export function convertCount(
     lat = place.lat;
     lon = place.lon;
     country ??= place.country;
+    // The point under its gazetteer name, as sightings' places are: the ledger and the viewer
+    // key a point's counts by its name, so `Tecun Uman`, `TECÚN UMÁN` and `Tec?n Um?n` in one
+    // sheet are one point, not three. The name as written stays in `fmp_name_as_written`.
+    if (fmpName !== undefined && fmpName !== place.name) {
+      extra = { ...(extra ?? {}), fmp_name_as_written: fmpName };
+      fmpName = place.name;
+    }
   }
   const direction = countDirection(r, ctx, extra);
   extra = r.extraOut;

@@ -45,6 +45,13 @@ export const RELATIVE_DIRECTIONS = new Set(
     "saliente",
     "ingreso",
     "egreso",
+    // Plurals, as tallies head their columns and rows ("Ingresos", "Egresos").
+    "entradas",
+    "salidas",
+    "ingresos",
+    "egresos",
+    "inflows",
+    "outflows",
     "in",
     "out",
   ].map(normalizeKey),
@@ -386,7 +393,9 @@ const COUNTRY = table<string>({
  * parseCountry("Hondureña"); // => "HND"
  */
 export function parseCountry(text: string): string | undefined {
-  const key = normalizeKey(text);
+  // Both genders written at once, as official Spanish does: `hondureños/as`, `salvadoreño(a)`,
+  // `guatemaltecos/as` are read as the first form.
+  const key = normalizeKey(text.replace(/\s*(?:\/\s*|\(\s*)(?:as|a|os|o|es)\s*\)?\s*$/i, ""));
   const hit = COUNTRY.get(key);
   if (hit) return hit;
   // Plural demonyms (`venezolanos`, `nicaragüenses`) as the singular.

@@ -172,7 +172,7 @@ export function readPlace(
     return found.place;
   }
   if (found.how !== "unknown") return placeFromCode(r, field, name, found);
-  const long = unabbreviated(r, field, name, country);
+  const long = unabbreviated(r, field, name, country) ?? unreplaced(r, field, name, country);
   if (long) return long;
   const suggestions = found.suggestions.map((p) => p.name);
   r.reject(
@@ -227,6 +227,45 @@ function unabbreviated(
     { place: found.place.name, long },
   );
   return found.place;
+}
+
+/** Characters a program writes for a letter the file's encoding cannot hold: `?`, `_`, U+FFFD. */
+const REPLACED = /[?_\uFFFD]/u;
+
+/**
+ * An unknown name with letters lost to an encoding (`Tec?n Um?n`: Excel's "CSV" on a code page
+ * without `ú` writes `?` or `_` for it): the one known place whose name, Spanish name or alias it
+ * matches with each such character read as one letter, with the warning
+ * `place_name_replaced_characters`; otherwise undefined (unknown, with suggestions, as before).
+ */
+function unreplaced(
+  r: RowReader,
+  field: string,
+  name: string,
+  country: string | undefined,
+): Place | undefined {
+  if (!REPLACED.test(name)) return undefined;
+  const pattern = name
+    .trim()
+    .split(/([?_\uFFFD])/u)
+    .map((part, i) => (i % 2 ? "\\p{L}" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("");
+  const re = new RegExp(`^${pattern}$`, "iu");
+  const matches = r.ctx.gazetteer!.places.filter(
+    (p) =>
+      (country === undefined || p.country === undefined || p.country === country) &&
+      [p.name, p.nameEs, ...p.aliases].some((n) => n !== undefined && re.test(n)),
+  );
+  if (matches.length !== 1) return undefined;
+  const place = matches[0]!;
+  r.warn(
+    field,
+    "place_name_replaced_characters",
+    `${r.column(field)} "${name}" read as ${place.name} (each ?, _ or \uFFFD read as a letter the file's encoding lost: save the sheet as "CSV UTF-8" to keep them).`,
+    name,
+    { place: place.name },
+  );
+  return place;
 }
 
 /**

@@ -183,3 +183,53 @@ describe("a file option given twice", () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe("a sheet saved by Excel on a code page without the accents, with tally words", () => {
+  // Windows-1252 bytes; "Tec?n Um?n" and "Tec_n Um_n" are how Excel writes letters the file's
+  // code page lost; "Ingresos"/"Egresos" head tallies; "Hondureños/as" writes both genders.
+  const sheet = [
+    "Fecha;Punto de monitoreo;Dirección;Nacionalidad;Total",
+    "23/10/2018;Tec?n Um?n;Ingresos;Hondureños/as;100",
+    "24/10/2018;Tec_n Um_n;Egresos;salvadoreño(a);50",
+    "25/10/2018;Ciudad Hidalgo;Ingreso;HND;20",
+  ].join("\r\n");
+
+  it("reads the place, the relative direction in the plural and the country, each with its warning", async () => {
+    const { dir, file } = tempFile(
+      "dtm-analyst-",
+      "conteo.csv",
+      Uint8Array.from(sheet, (c) => c.charCodeAt(0)),
+    );
+    const io = capture(dir);
+    expect(
+      await run(
+        ["import", file, "--incoming-is", "northbound", "--out", join(dir, "out")],
+        io.context,
+      ),
+    ).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, "out", "import-report.json"), "utf8"));
+    const replaced = report.files[0].warnings.filter(
+      (w: { code: string }) => w.code === "place_name_replaced_characters",
+    );
+    expect(replaced.map((w: { line: number }) => w.line)).toEqual([2, 3]);
+    expect(replaced[0].message).toBe(
+      'Punto de monitoreo "Tec?n Um?n" read as Tecún Umán (each ?, _ or \uFFFD read as a letter the file\'s encoding lost: save the sheet as "CSV UTF-8" to keep them).',
+    );
+    const rows = readFileSync(join(dir, "out", "counts.csv"), "utf8")
+      .split("\r\n")
+      .slice(2, 5);
+    expect(rows.map((l) => l.split(",").slice(0, 7).join(","))).toEqual([
+      "2018-10-23,,Tecún Umán,GTM,14.67737,-92.14039,northbound",
+      "2018-10-24,,Tecún Umán,GTM,14.67737,-92.14039,southbound",
+      "2018-10-25,,Ciudad Hidalgo,MEX,14.68148,-92.15217,northbound",
+    ]);
+    expect(rows.map((l) => l.split(",")[13])).toEqual(["HND", "SLV", "HND"]);
+    // One point however it is spelt, as written kept beside it.
+    const header = readFileSync(join(dir, "out", "counts.csv"), "utf8").split("\r\n")[0]!;
+    const asWritten = header
+      .replace(/^\uFEFF/, "")
+      .split(",")
+      .indexOf("fmp_name_as_written");
+    expect(rows.map((l) => l.split(",")[asWritten])).toEqual(["Tec?n Um?n", "Tec_n Um_n", ""]);
+  });
+});

@@ -137,7 +137,11 @@ describe("dtm-flow import", () => {
     expect(rows.filter((r) => r[col("suppressed")] !== "").length).toBeGreaterThan(0);
     const report = JSON.parse(readFileSync(join(out, "import-report.json"), "utf8"));
     expect(report.suppression.counts).toMatchObject({ applied: true, threshold: 5 });
-    expect(report.outputs.counts.emptyColumnsLeftOut).toEqual(["grp_conteo/direccion"]);
+    // Every point is written as the gazetteer names it: no name kept as written either.
+    expect(report.outputs.counts.emptyColumnsLeftOut).toEqual([
+      "grp_conteo/direccion",
+      "fmp_name_as_written",
+    ]);
     expect(report.outputs.counts.columns).toEqual(header);
   });
   it("says a mapped column whose every code was read is not lost (Kobo grp/País)", () => {

@@ -129,8 +129,10 @@ describe("importTable: counts", () => {
         suggestions: expect.arrayContaining(["Tapachula"]),
       },
     ]);
+    // The point under its gazetteer name (one point however it is spelt), as written in extra.
     expect(r.records[0]).toMatchObject({
-      fmpName: "tecun uman",
+      fmpName: "Tecún Umán",
+      extra: { fmp_name_as_written: "tecun uman" },
       lat: 14.6773,
       lon: -92.1404,
       country: "GTM",

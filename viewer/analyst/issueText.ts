@@ -163,6 +163,10 @@ const ES: Record<string, Template> = {
     p["place"] !== undefined
       ? `${c} ${q(v)} se lee como ${p["place"]} (con la abreviatura escrita entera: ${q(p["long"]!)}).`
       : undefined,
+  place_name_replaced_characters: ({ c, v, p }) =>
+    p["place"] !== undefined
+      ? `${c} ${q(v)} se lee como ${p["place"]} (cada ?, _ o \uFFFD se lee como una letra que la codificación del archivo perdió: guarde la hoja como «CSV UTF-8» para conservarlas).`
+      : undefined,
   unlikely_count: ({ c, p }) =>
     p["people"] !== undefined
       ? `${c}: ${n(p["people"])} personas en una fila son más de diez veces la mayor caravana de 2018 (hasta unas 7.000, ACNUR, 23 oct 2018); se conserva, pero revise si sobra una cifra.`
