@@ -145,6 +145,7 @@ function countDirection(
     "direction",
     "direction_relative",
     `${r.column("direction")} "${dirText}" is relative to the point; read as unknown (say which of incoming and outgoing is northbound at this point: --incoming-is on the command line, incomingIs in the library).`,
+    dirText,
   );
   r.extraOut = r.keepRaw(extra, "direction", dirText);
   return "unknown";
@@ -186,7 +187,13 @@ function checkPeople(
   if (total === undefined && !hasBadPeopleCell(r)) {
     if (knownParts === 4) {
       total = sum;
-      r.warn("total", "total_from_parts", `total is blank; set to the sum of the parts (${sum}).`);
+      r.warn(
+        "total",
+        "total_from_parts",
+        `total is blank; set to the sum of the parts (${sum}).`,
+        undefined,
+        { sum },
+      );
     } else {
       r.reject(
         "total",

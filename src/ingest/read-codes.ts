@@ -57,6 +57,7 @@ export function readCountryCode(
     field,
     "unknown_country",
     `${r.column(field)} "${t}" is not a country code or name known; kept as written in the extra attributes.`,
+    t,
   );
   r.extraOut = r.keepRaw(extra, field, t);
   return undefined;

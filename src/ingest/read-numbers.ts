@@ -71,7 +71,15 @@ export function readCount(
       return undefined;
     }
     if (q.approx)
-      r.warn(field, "approximate", `${r.column(field)} "${t}" is approximate; read as ${q.value}.`);
+      r.warn(
+        field,
+        "approximate",
+        `${r.column(field)} "${t}" is approximate; read as ${q.value}.`,
+        t,
+        {
+          read: q.value,
+        },
+      );
     return q.value;
   }
   if (q.kind === "invalid") {

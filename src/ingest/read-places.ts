@@ -168,6 +168,8 @@ export function readPlace(
       field,
       "place_name_qualified",
       `${said} read as ${found.place.name} (the words after "${found.head}" taken as its department, state or country).`,
+      name,
+      { place: found.place.name, head: found.head },
     );
     return found.place;
   }
@@ -286,7 +288,10 @@ function placeFromCode(
       found.how === "id"
         ? `the id of ${place.name}`
         : `the P-code of ${place.name} (${pcodeHolds(found.others)})`;
-    r.warn(field, "place_from_code", `${said} is ${what}; read as ${place.name}.`);
+    r.warn(field, "place_from_code", `${said} is ${what}; read as ${place.name}.`, name, {
+      place: place.name,
+      how: found.how,
+    });
     return place;
   }
   const held = found.places;
@@ -344,6 +349,7 @@ export function placeOfPointId(
     "fmp_id",
     "point_without_position",
     `${r.column("fmp_id")} "${fmpId}" ${what}, and the row gives no lat/lon: kept, but without a position (the estimator leaves it out). Add the point to a places file, or give its name or lat/lon.`,
+    fmpId,
   );
   return undefined;
 }

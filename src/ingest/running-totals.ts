@@ -97,6 +97,7 @@ export class RunningTotals {
             column,
             code: "total_row_mismatch",
             message: `the Total row says ${q.value} for ${column}; the accepted rows above add up to ${computed}.`,
+            params: { stated: q.value, computed },
           },
           sheet,
         );

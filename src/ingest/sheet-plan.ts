@@ -177,6 +177,13 @@ function warnDuplicateColumns(
         column: other,
         code: "duplicate_column",
         message: `columns ${columnLabel(d.first)} "${first}" and ${columnLabel(d.other)} "${other}" both read as ${d.field}: ${d.field} is taken from column ${columnLabel(d.first)}; column ${columnLabel(d.other)} is kept as the extra attribute "${other}" (choose another with the column mapping, --columns).`,
+        params: {
+          field: d.field,
+          first,
+          other,
+          firstAt: columnLabel(d.first),
+          otherAt: columnLabel(d.other),
+        },
       },
       sheet,
     );
@@ -271,6 +278,7 @@ function pointFromSheetName(
       line: 0,
       code: "point_from_sheet_name",
       message: `no point column; the sheet name "${sheet}" is used as fmp_name.`,
+      params: { sheet },
     },
     sheet,
   );

@@ -81,6 +81,7 @@ function sheetsToRead(core: ImporterCore, sheets: readonly XlsxSheet[]): readonl
           line: 0,
           code: "sheet_skipped",
           message: `sheet "${s.name}" skipped: no usable header in its first ${HEAD_ROWS} rows.`,
+          params: { sheet: s.name, rows: HEAD_ROWS },
         },
         s.name,
       );

@@ -202,3 +202,66 @@ describe("issueText: a time of day in its own column", () => {
     );
   });
 });
+
+describe("issueText: the warnings a field sheet gives are said in Spanish too", () => {
+  it("every warning of a messy count sheet and workbook has a Spanish form, made of its values", async () => {
+    const { writeXlsx } = await import("../../src/export/xlsx.ts");
+    const gazetteer = createGazetteer(embedded2018().places);
+    const csv = [
+      "Fecha;Punto;Punto de monitoreo;Dirección;Nacionalidad;Hombres;Mujeres;Niños;Niñas;Total;Total",
+      "20/10/2018;;Tecún Umán, San Marcos;Entrada;Hondureña;1;1;1;1;;",
+      "21/10/2018;;GT1217;;Marciana;1;1;1;1;aprox. 4;",
+      "22/10/2018;Tapachla;;Norte;HND;1;1;1;1;4;",
+      "Total;;;;;;;;;99;",
+    ].join("\n");
+    const counts = importTable(csv + "\n", {
+      fileName: "conteo.csv",
+      kind: "counts",
+      today: "2019-01-31",
+      gazetteer,
+    }).report;
+    const book = importTable(
+      writeXlsx([
+        { name: "Notas", rows: [["Conteo de la semana"], ["revisado"]] },
+        {
+          name: "Tapachula",
+          rows: [
+            ["Fecha", "Dirección", "Total"],
+            ["2018-10-20", "Norte", 5],
+          ],
+        },
+      ]),
+      { fileName: "libro.xlsx", kind: "counts", today: "2019-01-31", gazetteer },
+    ).report;
+    const warnings = [...counts.warnings, ...book.warnings];
+    expect(new Set(warnings.map((w) => w.code))).toEqual(
+      new Set([
+        "duplicate_column",
+        "total_from_parts",
+        "direction_relative",
+        "place_name_qualified",
+        "place_from_code",
+        "direction_blank",
+        "unknown_country",
+        "approximate",
+        "point_without_position",
+        "total_row_mismatch",
+        "sheet_skipped",
+        "point_from_sheet_name",
+      ]),
+    );
+    for (const w of warnings) {
+      const es = issueText("es", w);
+      expect(es, w.code).not.toBe(w.message);
+      expect(es, w.code).not.toMatch(/ is |\b(the|read as|skipped|blank|known)\b/);
+    }
+    const byCode = new Map(warnings.map((w) => [w.code, issueText("es", w)]));
+    expect(byCode.get("total_row_mismatch")).toBe(
+      "la fila de Total dice 99 en Total; las filas aceptadas de arriba suman 12.",
+    );
+    expect(byCode.get("approximate")).toBe("Total «aprox. 4» es aproximado; se lee como 4.");
+    expect(byCode.get("sheet_skipped")).toBe(
+      "la hoja «Notas» se omite: no tiene un encabezado utilizable en sus primeras 25 filas.",
+    );
+  });
+});

@@ -129,6 +129,52 @@ const ES: Record<string, Template> = {
       ? `los niños no acompañados (${n(p["uac"])}) son más que el total (${n(p["total"])}).`
       : undefined,
   half_coordinate: () => "solo se da una de latitud y longitud.",
+  total_row: () => "una fila de Total; se omite (no son datos).",
+  total_row_mismatch: ({ c, p }) =>
+    p["stated"] !== undefined
+      ? `la fila de Total dice ${n(p["stated"])} en ${c}; las filas aceptadas de arriba suman ${n(p["computed"])}.`
+      : undefined,
+  total_from_parts: ({ c, p }) =>
+    p["sum"] !== undefined
+      ? `${c}: celda vacía; se toma la suma de las partes (${n(p["sum"])}).`
+      : undefined,
+  approximate: ({ c, v, p }) =>
+    p["read"] !== undefined
+      ? `${c} ${q(v)} es aproximado; se lee como ${n(p["read"])}.`
+      : undefined,
+  direction_relative: ({ c, v }) =>
+    v
+      ? `${c} ${q(v)} es relativa al punto; se lee como desconocida (indique cuál de entrada y salida va hacia el norte en este punto: --incoming-is en la línea de comandos, incomingIs en la biblioteca).`
+      : undefined,
+  direction_blank: ({ c }) => `${c}: celda vacía; la dirección se lee como desconocida.`,
+  place_name_qualified: ({ c, v, p }) =>
+    p["place"] !== undefined
+      ? `${c} ${q(v)} se lee como ${p["place"]} (las palabras después de ${q(p["head"]!)} se toman como su departamento, estado o país).`
+      : undefined,
+  place_from_code: ({ c, v, p }) =>
+    p["place"] !== undefined
+      ? `${c} ${q(v)} es ${p["how"] === "id" ? "el identificador" : "el P-código"} de ${p["place"]}; se lee como ${p["place"]}.`
+      : undefined,
+  point_without_position: ({ c, v }) =>
+    v
+      ? `${c} ${q(v)} no es el identificador, el nombre ni el P-código de un solo lugar conocido, y la fila no da lat/lon: se conserva, pero sin posición (el estimador la deja de lado). Agregue el punto a un archivo de lugares, o indique su nombre o lat/lon.`
+      : undefined,
+  unknown_country: ({ c, v }) =>
+    v
+      ? `${c} ${q(v)} no es un código ni un nombre de país conocido; se conserva tal como está escrito en los atributos extra.`
+      : undefined,
+  sheet_skipped: ({ p }) =>
+    p["sheet"] !== undefined
+      ? `la hoja ${q(p["sheet"])} se omite: no tiene un encabezado utilizable en sus primeras ${p["rows"]} filas.`
+      : undefined,
+  point_from_sheet_name: ({ p }) =>
+    p["sheet"] !== undefined
+      ? `no hay columna de punto; el nombre de la hoja ${q(p["sheet"])} se usa como fmp_name.`
+      : undefined,
+  duplicate_column: ({ p }) =>
+    p["field"] !== undefined
+      ? `las columnas ${p["firstAt"]} ${q(p["first"]!)} y ${p["otherAt"]} ${q(p["other"]!)} se leen ambas como ${p["field"]}: ${p["field"]} se toma de la columna ${p["firstAt"]}; la columna ${p["otherAt"]} se conserva como el atributo extra ${q(p["other"]!)} (elija otra en la asignación de columnas).`
+      : undefined,
   time_from_column: ({ p }) =>
     p["time"] !== undefined
       ? `la hora de cada observación se lee de la columna ${q(p["time"])} y se añade a la fecha de la columna ${q(p["date"]!)}; ${q(p["time"])} también se conserva tal como está escrita.`
