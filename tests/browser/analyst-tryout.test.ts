@@ -53,6 +53,7 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
           HEADER,
           "23/10/2018;Tecún Umán;Norte;2.270;14,6774",
           "24/10/2018;Ciudad Hidalgo;Norte;170;",
+          "TOTAL;;;2.500;",
         ].join("\r\n"),
     );
     writeFileSync(
@@ -86,6 +87,11 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
     const warning = item.locator('table.issues.warnings tr[data-code="half_coordinate_ignored"]');
     expect(await warning.locator("td").nth(3).textContent()).toBe(
       "solo se da la latitud (14,6774), no la longitud: se deja de lado y la fila se ubica por Punto de monitoreo «Tecún Umán».",
+    );
+    // The sheet's Total row, checked against the rows above: said in Spanish, with its figures.
+    const total = item.locator('table.issues.warnings tr[data-code="total_row_mismatch"]');
+    expect(await total.locator("td").nth(3).textContent()).toBe(
+      "la fila de Total dice 2,500 en Total personas; las filas aceptadas de arriba suman 2,440.",
     );
     expect(await flowTotal(page)).toBe(2270 + 170);
   }, 120_000);
