@@ -53,6 +53,13 @@ function joinParts(parts: readonly Uint8Array[]): Uint8Array {
   return bytes;
 }
 
+/** A Kobo export's sheet of a repeat group: its header has `_parent_index` (or `_submission__uuid`). */
+function isKoboRepeat(sheet: XlsxSheet): boolean {
+  return sheet.rows
+    .slice(0, HEAD_ROWS)
+    .some((row) => row.some((c) => c === "_parent_index" || c === "_submission__uuid"));
+}
+
 /**
  * The sheets with a usable header (each sheet's first rows tried on a scratch importer first), or
  * the first sheet when none is; a warning for each sheet skipped. Sets the kind the first usable
@@ -80,8 +87,10 @@ function sheetsToRead(core: ImporterCore, sheets: readonly XlsxSheet[]): readonl
         {
           line: 0,
           code: "sheet_skipped",
-          message: `sheet "${s.name}" skipped: no usable header in its first ${HEAD_ROWS} rows.`,
-          params: { sheet: s.name, rows: HEAD_ROWS },
+          message: isKoboRepeat(s)
+            ? `sheet "${s.name}" skipped: a Kobo repeat group (its rows belong to the submissions of the main sheet through _parent_index), not a table of its own.`
+            : `sheet "${s.name}" skipped: no usable header in its first ${HEAD_ROWS} rows.`,
+          params: { sheet: s.name, rows: HEAD_ROWS, ...(isKoboRepeat(s) ? { repeat: 1 } : {}) },
         },
         s.name,
       );

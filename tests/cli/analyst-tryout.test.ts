@@ -233,3 +233,30 @@ describe("a sheet saved by Excel on a code page without the accents, with tally 
     expect(rows.map((l) => l.split(",")[asWritten])).toEqual(["Tec?n Um?n", "Tec_n Um_n", ""]);
   });
 });
+
+describe("a Kobo XLSX export with a repeat group's sheet", () => {
+  it("validate says the sheet is a repeat group, not that it has no header", async () => {
+    const book = writeXlsx([
+      {
+        name: "Conteo de flujos",
+        rows: [
+          ["Fecha", "Punto de monitoreo", "Dirección", "Total", "_uuid", "_index"],
+          ["2018-10-21", "Tecún Umán", "Norte", 810, "a1", 1],
+        ],
+      },
+      {
+        name: "grupo_nacionalidades",
+        rows: [
+          ["Nacionalidad", "Cantidad", "_parent_index", "_parent_table_name", "_submission__uuid"],
+          ["Honduras", 700, 1, "Conteo de flujos", "a1"],
+        ],
+      },
+    ]);
+    const { dir, file } = tempFile("dtm-analyst-", "kobo.xlsx", book);
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(0);
+    expect(io.out.join("\n")).toContain(
+      'sheet grupo_nacionalidades sheet_skipped: sheet "grupo_nacionalidades" skipped: a Kobo repeat group (its rows belong to the submissions of the main sheet through _parent_index), not a table of its own.',
+    );
+  });
+});

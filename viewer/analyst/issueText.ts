@@ -164,9 +164,11 @@ const ES: Record<string, Template> = {
       ? `${c} ${q(v)} no es un código ni un nombre de país conocido; se conserva tal como está escrito en los atributos extra.`
       : undefined,
   sheet_skipped: ({ p }) =>
-    p["sheet"] !== undefined
-      ? `la hoja ${q(p["sheet"])} se omite: no tiene un encabezado utilizable en sus primeras ${p["rows"]} filas.`
-      : undefined,
+    p["repeat"] !== undefined
+      ? `la hoja ${q(p["sheet"]!)} se omite: es un grupo de repetición de Kobo (sus filas pertenecen a los envíos de la hoja principal por _parent_index), no una tabla propia.`
+      : p["sheet"] !== undefined
+        ? `la hoja ${q(p["sheet"])} se omite: no tiene un encabezado utilizable en sus primeras ${p["rows"]} filas.`
+        : undefined,
   point_from_sheet_name: ({ p }) =>
     p["sheet"] !== undefined
       ? `no hay columna de punto; el nombre de la hoja ${q(p["sheet"])} se usa como fmp_name.`
