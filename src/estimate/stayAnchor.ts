@@ -21,6 +21,9 @@ import type { WorkGroup } from "./workGroup.ts";
 /** The group's position reports, as stayAnchors reads them. */
 type Reports = Pick<WorkGroup, "positions">;
 
+/** The part a report is read as describing, or "repeat" for a stale story told again. */
+type OwnPart = BodyPart | "partial" | "repeat";
+
 /** Days at most between two namings of a town for the days between to be anchored. */
 export const ANCHOR_GAP_DAYS = 3;
 /** Days at least on which a town is named, in one run, for its days to be anchored (3 measured: loses). */
@@ -41,15 +44,19 @@ interface Named extends StayAnchor {
  * The anchor of each local day of a group that has one: the town named on the most days of its
  * run (ties: the one behind). `parts[i]`: the part position report i is read as describing
  * (positions.ts `partOf`); `stretchOf(km)`: the stretch of road of the town at `km`
- * (workGroup.ts placeStretch).
+ * (workGroup.ts placeStretch); `repeated[i]`: report i repeats an earlier one (repeats.ts), and
+ * neither names its town again nor counts among the body's reports ahead: a stale story told
+ * again names its town on later days while the group walks on.
  */
 export function stayAnchors(
   g: Reports,
   parts: readonly (BodyPart | "partial")[],
   stretchOf: (km: Km) => [Km, Km],
+  repeated: readonly boolean[] = [],
 ): Map<number, StayAnchor> {
   const best = new Map<number, { anchor: StayAnchor; days: number }>();
-  for (const t of namedTowns(g, parts, stretchOf).values()) {
+  const own = parts.map((p, i): OwnPart => (repeated[i] ? "repeat" : p));
+  for (const t of namedTowns(g, own, stretchOf).values()) {
     const days = [...new Set(t.days)].sort((a, b) => a - b);
     for (const run of namingRuns(days)) {
       if (run.length < ANCHOR_MIN_DAYS) continue;
@@ -63,7 +70,7 @@ export function stayAnchors(
   }
   const anchors = new Map<number, StayAnchor>();
   for (const [day, { anchor }] of best) {
-    if (mostlyAhead(g, parts, day, anchor.stretch)) anchors.set(day, anchor);
+    if (mostlyAhead(g, own, day, anchor.stretch)) anchors.set(day, anchor);
   }
   return anchors;
 }
@@ -85,12 +92,12 @@ function namingRuns(days: readonly number[]): number[][] {
  */
 function namedTowns(
   g: Reports,
-  parts: readonly (BodyPart | "partial")[],
+  parts: readonly OwnPart[],
   stretchOf: (km: Km) => [Km, Km],
 ): Map<number, Named> {
   const towns = new Map<number, Named>();
   for (const [i, p] of g.positions.entries()) {
-    if (!p.s.fromPlace || parts[i] === "head") continue;
+    if (!p.s.fromPlace || parts[i] === "head" || parts[i] === "repeat") continue;
     const key = Math.round(p.km);
     const t = towns.get(key) ?? {
       km: p.km,
@@ -110,7 +117,7 @@ function namedTowns(
  */
 function mostlyAhead(
   g: Reports,
-  parts: readonly (BodyPart | "partial")[],
+  parts: readonly OwnPart[],
   day: number,
   [lo, hi]: [Km, Km],
 ): boolean {

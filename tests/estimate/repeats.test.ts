@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
+import { repeatedReports } from "../../src/estimate/repeats.ts";
+import { stayAnchors } from "../../src/estimate/stayAnchor.ts";
+import type { GroupPosition } from "../../src/estimate/workGroup.ts";
+import type { Place } from "../../src/model/place.ts";
+import type { Sighting } from "../../src/model/sighting.ts";
+import { at, dataset, on, report } from "./corridor.ts";
+
+/**
+ * A position report on local day `day` at km `km`, from a town (or coordinates), with a figure,
+ * from a source of type `source`.
+ */
+function pos(
+  day: number,
+  km: number,
+  fromPlace: boolean,
+  people?: number,
+  source = "media",
+): GroupPosition {
+  const point: [number, number] = [km / 100, 0];
+  const logValue = people === undefined ? undefined : Math.log(people);
+  return { s: { t: day + 0.5, fromPlace, point, logValue, source }, km, off: 0 } as GroupPosition;
+}
+
+describe("repeatedReports: stale news told again with its place and figure", () => {
+  it("flags a report giving an earlier one's place and figure 1–7 days later, from another source type", () => {
+    const flags = repeatedReports([
+      pos(1, 200, true, 2500, "government"), // first telling
+      pos(3, 200, true, 2500), // told again two days on by the media: a repeat
+      pos(3, 200, true, 2600), // the same town with another figure: a new report
+      pos(4, 200, true), // the same town, no figure: not a repeat (a stay is named day after day)
+      pos(5, 300, true, 2500), // the same figure at another place
+      pos(1, 200, true, 2500, "ngo"), // the same day as the first: not later
+      pos(9, 200, true, 2500, "un"), // 8 days after the first, 6 after the media's: a repeat
+      pos(20, 200, true, 2500, "ngo"), // 11 days after the last telling
+      pos(2, 150, false, 1000, "un"), // coordinates…
+      pos(4, 150, false, 1000), // …the very same coordinates and figure, by the media
+      pos(5, 150, false), // the same coordinates without a figure
+      pos(6, 150, false, 1000, "un"), // the first source type's own figure again (a daily count)…
+    ]);
+    // …is a repeat of the media's of day 4, which is of another type: the rule reads tellings, not days.
+    const want = [false, true, false, false, false, false, true, false, false, true, false, true];
+    expect(flags).toEqual(want);
+    // A source counting a shelter every day with the same figure: no repeats.
+    const daily = [1, 2, 3, 4].map((d) => pos(d, 200, true, 3000, "dtm"));
+    expect(repeatedReports(daily)).toEqual([false, false, false, false]);
+  });
+
+  it("does not let a repeated naming anchor a stay (stayAnchors)", () => {
+    // The town at km 200 named on day 1 and the story told again on days 3 and 5, while the body's
+    // reports lie ahead of the town's stretch: as repeats the namings anchor nothing.
+    const positions = [
+      pos(1, 200, true, 2500, "government"),
+      pos(2, 300, false),
+      pos(3, 200, true, 2500),
+      pos(4, 320, false),
+      pos(5, 200, true, 2500, "ngo"),
+      pos(6, 400, false),
+    ];
+    const stretch = (km: number): [number, number] => [km - 50, km + 50];
+    const body = positions.map(() => "body" as const);
+    expect(stayAnchors({ positions }, body, stretch).size).toBeGreaterThan(0);
+    expect(stayAnchors({ positions }, body, stretch, repeatedReports(positions)).size).toBe(0);
+  });
+});
+
+// Towns at km 100, 200 and 440 along `main`.
+const places: Place[] = [
+  ["Uno", 100],
+  ["Albergue", 200],
+  ["Tres", 440],
+].map(([name, km]) => ({
+  placeId: `T-${name}`,
+  name: name as string,
+  aliases: [],
+  kind: "city" as const,
+  ...at(km as number),
+}));
+
+describe("repeats in the estimate: a stale story does not hold a group that walks on", () => {
+  it("follows the fresh reports while a story naming a town it passed is told again", () => {
+    // Group A walks 40 km a day from km 0 (day 1): a DTM report at its km on days 1–5 and every
+    // other day after. A government story "2,500 at Albergue" (km 200) of day 6 is told again by
+    // the media every day on days 7–14. Read as new reports, the story anchors a stay at Albergue
+    // (stayAnchor.ts) and held the track there (208–210 km on days 9–14 while the group was at
+    // 320–520 km).
+    const sightings: Sighting[] = [];
+    for (let d = 1; d <= 14; d++)
+      if (d <= 5 || d % 2 === 1) sightings.push(report(`w${d}`, d, 40 * (d - 1), 3000));
+    for (let d = 6; d <= 14; d++) {
+      const source = d === 6 ? "government" : "media";
+      const { lon: _lon, lat: _lat, ...rest } = report(`m${d}`, d, 0, 2500, source);
+      sightings.push({ ...rest, placeName: "Albergue" });
+    }
+    const tracks = estimateTracks({ ...dataset(sightings), places }).tracks;
+    for (let d = 9; d <= 14; d++)
+      expect(Math.abs(on(tracks, d).km - 40 * (d - 1))).toBeLessThan(30);
+  });
+});
