@@ -255,16 +255,10 @@ export function kmObservations(
       target === "median" && isUnnamedBody(g, p)
         ? withLean(seen, ctx.sourceLeans?.get(p.s.source))
         : seen;
-    const anchor = anchors?.get(Math.floor(s.t));
     const shaped =
       target === "median"
-        ? (anchoredReading(g, p, o, parts[pIndex], anchor) ??
-          aheadOfStay(
-            forMedian(g, p, o, unknown, ctx.bodyTails, offsets[pIndex]),
-            o,
-            parts[pIndex],
-            anchor,
-          ))
+        ? (anchoredReading(g, p, o, parts[pIndex], anchors?.get(Math.floor(s.t))) ??
+          forMedian(g, p, o, unknown, ctx.bodyTails, offsets[pIndex]))
         : forEnd(g, p, o, target, o.step >= firstOwn ? reach : Math.min(reach, walk * o.step));
     if (!shaped) continue;
     if (target !== "median") {
@@ -344,43 +338,6 @@ function anchoredReading(
 
 /** Half-length (km) of the town a group stays in (anchoredReading). */
 const ANCHOR_TOWN_KM = 5;
-
-/**
- * Weight of the reading "between the town and the report" of a report of the body ahead of the
- * stretch of the town its day is anchored to (aheadOfStay; 0.3, 0.5, 0.7 measured: see
- * docs/estimation.md "staysettle").
- */
-export const STAY_AHEAD_WEIGHT = 0.5;
-
-/**
- * A report of the body ahead of the stretch of the town its day is anchored to (`anchor`;
- * stayAnchor.ts): at a shelter the people already ahead stay ahead, so such a report says the
- * median person is somewhere between the town and the report, not around the report; but the
- * anchor may be wrong (the group walked on while the town was still named), so that reading is
- * one of two: with STAY_AHEAD_WEIGHT "between the town and the report", else the reading as before
- * (`reading`, with its own alternatives scaled down). Any other report: `reading` unchanged. Read
- * one-sided alone, the km intervals lost their cover on a held-out simulator (docs/estimation.md
- * "stayread"); as a mixture they did not.
- */
-function aheadOfStay(
-  reading: KmObservation,
-  o: KmObservation,
-  part: BodyPart | "partial",
-  anchor: StayAnchor | undefined,
-): KmObservation {
-  if (!anchor || part !== "body" || o.km <= anchor.stretch[1]) return reading;
-  const w = STAY_AHEAD_WEIGHT;
-  const alternatives = (reading.alternatives ?? []).map((a) => ({
-    ...a,
-    weight: a.weight * (1 - w),
-  }));
-  alternatives.push({
-    weight: w,
-    kmRange: [anchor.km - ANCHOR_TOWN_KM, range(o)[1]],
-    sigmaKm: o.sigmaKm,
-  });
-  return { ...reading, alternatives };
-}
 
 /**
  * A report as evidence of the median person: a stretch behind/ahead of it for a part. `offset`
