@@ -124,7 +124,10 @@ export interface SizeLoo {
  * in its central 90 % predictive interval (0 when its own spread covers it), `weight` the chance
  * it is not an outlier. Ranges and bounds get weight 0 (they state no one figure to predict).
  */
-export function smoothSizeWithLoo(input: SizeSmootherInput): SizeRun {
+export function smoothSizeWithLoo(input: SizeSmootherInput): {
+  days: SizeDayEstimate[];
+  loo: SizeLoo[];
+} {
   return smoothSizeRun(input, true);
 }
 
@@ -133,9 +136,18 @@ export function smoothSizeWithLoo(input: SizeSmootherInput): SizeRun {
  * The loops live in small top-level functions so that the JIT optimises them early and on their
  * own (the first call in a process runs them cold).
  */
-function smoothSizeRun(input: SizeSmootherInput, withLoo: boolean): SizeRun {
+function smoothSizeRun(
+  input: SizeSmootherInput,
+  withLoo: boolean,
+): { days: SizeDayEstimate[]; loo: SizeLoo[] } {
   const { nDays, observations } = input;
-  const dyn = dynamicsOf(input);
+  const dyn: Dynamics = {
+    drift: input.drift,
+    diffusion: Math.max(0.005, input.diffusion ?? 0.04),
+    jumpProb: input.jumpProb ?? 0.02,
+    kernels: new Map(),
+    prefix: new Float64Array(CELLS + 1),
+  };
   const byStep: number[][] = Array.from({ length: nDays }, () => []);
   observations.forEach((o, i) => {
     byStep[Math.min(nDays - 1, Math.max(0, Math.round(o.step)))].push(i);
@@ -143,7 +155,7 @@ function smoothSizeRun(input: SizeSmootherInput, withLoo: boolean): SizeRun {
   // A figure's own likelihood, kept for its leave-one-out score.
   const own: (Float64Array | undefined)[] = new Array(observations.length);
   const lik = byStep.map((day) => dayLikelihood(observations, day, withLoo ? own : undefined));
-  const { alpha, logEvidence } = forwardSizes(nDays, input.prior, lik, dyn);
+  const alpha = forwardSizes(nDays, input.prior, lik, dyn);
   const days: SizeDayEstimate[] = new Array(nDays);
   const loo: SizeLoo[] = observations.map(() => ({ score: 0, weight: 0 }));
   let beta = new Float64Array(CELLS).fill(1);
@@ -162,39 +174,7 @@ function smoothSizeRun(input: SizeSmootherInput, withLoo: boolean): SizeRun {
     scaleToMax(next);
     beta = next;
   }
-  return { days, loo, logEvidence };
-}
-
-/** A smoothing run: the days, the figures' leave-one-out scores, and the reports' log evidence. */
-export interface SizeRun {
-  days: SizeDayEstimate[];
-  loo: SizeLoo[];
-  /**
-   * Log of the reports' marginal likelihood under the run's dynamics, up to a constant that
-   * depends only on the reports (each day's likelihood is scaled to a maximum of 1): runs of the
-   * same reports with different `diffusion` compare by it ({@link sizeLogEvidence}).
-   */
-  logEvidence: number;
-}
-
-/** The log evidence of the reports under `input`'s dynamics (forward pass only; see SizeRun). */
-export function sizeLogEvidence(input: SizeSmootherInput): number {
-  const lik = Array.from({ length: input.nDays }, (): number[] => []);
-  input.observations.forEach((o, i) => {
-    lik[Math.min(input.nDays - 1, Math.max(0, Math.round(o.step)))].push(i);
-  });
-  const l = lik.map((day) => dayLikelihood(input.observations, day, undefined));
-  return forwardSizes(input.nDays, input.prior, l, dynamicsOf(input)).logEvidence;
-}
-
-function dynamicsOf(input: SizeSmootherInput): Dynamics {
-  return {
-    drift: input.drift,
-    diffusion: Math.max(0.005, input.diffusion ?? 0.04),
-    jumpProb: input.jumpProb ?? 0.02,
-    kernels: new Map(),
-    prefix: new Float64Array(CELLS + 1),
-  };
+  return { days, loo };
 }
 
 /** What the day steps of one run share: drift kernels (most days share one) and jumps. */
@@ -338,27 +318,25 @@ function dayLikelihood(
   return l;
 }
 
-/** Forward pass: each day's filtered mass, normalised to sum 1, and the log evidence. */
+/** Forward pass: each day's filtered mass, normalised to sum 1. */
 function forwardSizes(
   nDays: number,
   prior: SizeSmootherInput["prior"],
   lik: readonly (Float64Array | undefined)[],
   dyn: Dynamics,
-): { alpha: Float64Array[]; logEvidence: number } {
+): Float64Array[] {
   const alpha: Float64Array[] = [];
-  let logEvidence = 0;
   for (let k = 0; k < nDays; k++) {
     const a = new Float64Array(CELLS);
     if (k === 0) initialPrior(prior, a);
     else stepDay(dyn, alpha[k - 1], k, true, a);
-    logEvidence += Math.log(weighAndNormalise(a, lik[k]));
+    weighAndNormalise(a, lik[k]);
     alpha.push(a);
   }
-  return { alpha, logEvidence };
+  return alpha;
 }
 
-/** Weighs `a` by `l` and normalises it; returns the sum before (the day's predictive mass). */
-function weighAndNormalise(a: Float64Array, l: Float64Array | undefined): number {
+function weighAndNormalise(a: Float64Array, l: Float64Array | undefined): void {
   let s = 0;
   if (l) {
     for (let j = 0; j < CELLS; j++) {
@@ -368,13 +346,11 @@ function weighAndNormalise(a: Float64Array, l: Float64Array | undefined): number
   } else {
     for (let j = 0; j < CELLS; j++) s += a[j];
   }
-  const mass = s;
   if (!(s > 0)) {
     a.fill(1);
     s = CELLS;
   }
   for (let j = 0; j < CELLS; j++) a[j] /= s;
-  return Math.max(mass, 1e-300);
 }
 
 /** post = alpha × beta, normalised to sum 1. */

@@ -15,7 +15,7 @@ import { hasSize } from "./prepare.ts";
 import { groupShare, sizeBodyWeight } from "./parts.ts";
 import { fallbackSizePrior, sizePriorsLeaveOneOut } from "./sizePrior.ts";
 import type { GroupSizeSummary, SizePrior } from "./sizePrior.ts";
-import { sizeLogEvidence, smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
+import { smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
 import type { SizeDayEstimate, SizeLoo, SizeObservation } from "./sizeSmoother.ts";
 import { biasFor, fitSourceBiases } from "./sourceBias.ts";
 import { conformalWidening, widenSizeDay } from "./calibrate.ts";
@@ -91,46 +91,6 @@ export interface SizeFit {
   loo: SizeLoo[];
   /** Self-calibration factor of the size intervals (log scale; 1 without self-calibration). */
   widening: number;
-  /** Day-to-day sd of log size fitted from the reports ({@link fitDiffusion}). */
-  diffusion: number;
-}
-
-/**
- * The day-to-day sd of log size the smoother may choose (the smoother's default 0.04 among them):
- * a caravan that people join on the road (1,000 at San Pedro Sula, 7,000 in Tapachula eight days
- * later) moves its log size by ~0.25 a day; one that only sheds by returns, by ~0.02.
- */
-const DIFFUSIONS = [0.04, 0.07, 0.12, 0.2];
-
-/**
- * The day-to-day sd of log size that makes the reports most likely (their marginal likelihood
- * summed over the groups, with the groups' priors, drifts and fitted biases): one scale for the
- * dataset, fitted from its own reports rather than fixed.
- */
-export function fitDiffusion(
-  withSize: readonly WorkGroup[],
-  fitted: Map<BiasSource, SourceBias>,
-  priors: ReadonlyMap<string, SizePrior>,
-): number {
-  let best = 0.04;
-  let bestEvidence = -Infinity;
-  for (const diffusion of DIFFUSIONS) {
-    let evidence = 0;
-    for (const g of withSize) {
-      evidence += sizeLogEvidence({
-        nDays: g.nDays,
-        observations: sizeObservations(g, fitted).obs,
-        drift: g.drift,
-        diffusion,
-        prior: priors.get(g.name) ?? fallbackSizePrior(),
-      });
-    }
-    if (evidence > bestEvidence) {
-      best = diffusion;
-      bestEvidence = evidence;
-    }
-  }
-  return best;
 }
 
 /**
@@ -168,10 +128,8 @@ export function estimateSizes(
     }
   }
   const priors = fitPriors(withSize, fitted);
-  const diffusion = fitDiffusion(withSize, fitted, priors);
-  const diffs = withSize.map(() => diffusion);
   const pass = (reading: (o: SizeObservation) => SizeObservation[]): SizePass =>
-    smoothWithPriors(withSize, fitted, { levelSd, diffusion: diffs }, priors, reading);
+    smoothWithPriors(withSize, fitted, levelSd, priors, reading);
   const model = pass((o) => [o]);
   const widening = selfCalibrate ? conformalWidening(model.loo) : 1;
   const days =
@@ -184,7 +142,7 @@ export function estimateSizes(
     const { logMean, logSd, groups } = prior;
     return { group: g.name, logMean: round3(logMean), logSd: round3(logSd), groups };
   });
-  return { sourceBiases: fitted, levelSd, sizePriors, loo: model.loo, widening, diffusion };
+  return { sourceBiases: fitted, levelSd, sizePriors, loo: model.loo, widening };
 }
 
 /**
@@ -275,19 +233,18 @@ function fitPriors(
 function smoothWithPriors(
   withSize: readonly WorkGroup[],
   fitted: Map<BiasSource, SourceBias>,
-  spread: { levelSd: number; diffusion: number[] },
+  levelSd: number,
   priors: ReadonlyMap<string, SizePrior>,
   reading: (o: SizeObservation) => SizeObservation[],
 ): SizePass {
   const days: SizeDayEstimate[][] = [];
   const loo: SizeLoo[] = [];
-  for (const [i, g] of withSize.entries()) {
+  for (const g of withSize) {
     const fit = smoothSizeWithLoo({
       nDays: g.nDays,
       observations: sizeObservations(g, fitted).obs.flatMap(reading),
       drift: g.drift,
-      levelSd: spread.levelSd,
-      diffusion: spread.diffusion[i],
+      levelSd,
       prior: priors.get(g.name) ?? fallbackSizePrior(),
     });
     days.push(fit.days);
