@@ -20,6 +20,8 @@ const GRID_KM = 8000;
 export const STEP_MAX_DAYS = 30;
 /** The quantile of the n-day move beyond which a step is charged. */
 export const STEP_QUANTILE = 0.99;
+/** Km a fitted step may exceed the quantile uncharged: the fit follows reports spread about the median person. */
+export const STEP_SLACK_KM = 150;
 
 /** One day's move (per grid cell) in each regime: rest, walk (truncated normal), ride (two boxes). */
 function regimeKernels(model: MovementModel): Float64Array[] {
@@ -125,7 +127,7 @@ export function stepCharge(
     if (step <= q[0]) continue;
     const days = Math.max(1, Math.ceil(t[i] - t[i - 1] - 1e-9));
     if (days > STEP_MAX_DAYS) continue;
-    const beyond = step - q[days - 1];
+    const beyond = step - q[days - 1] - STEP_SLACK_KM;
     if (beyond > 0) cost += (nats * beyond) / 100;
   }
   return cost;
