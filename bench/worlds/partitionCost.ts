@@ -272,7 +272,7 @@ function bestTerms(
 ): { route: string; terms: CostTerms } {
   const { route, cost } = bestRouteCost(reports, routeIds, m);
   if (!Number.isFinite(cost))
-    return { route, terms: { positions: 0, offRoute: 0, steps: 0, sizes: 0, total: Infinity } };
+    return { route, terms: { positions: 0, offRoute: 0, sizes: 0, total: Infinity } };
   const read = reports.map((r) => ({
     t: r.t,
     km: r.kmByRoute.get(route),

@@ -21,8 +21,7 @@
 import type { LinkReport } from "./mergeTracklets.ts";
 import { fitPositions, groupLogSize, offRouteLoss, positionLoss, sizeLoss } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
-import { lastFit, positionsCost } from "./positionsFit.ts";
-import { stepCharge } from "./stepCharge.ts";
+import { positionsCost } from "./positionsFit.ts";
 import { ReportTable } from "./reportTable.ts";
 
 /** A group's fit as it stands: what the screen reads a report against. */
@@ -81,7 +80,6 @@ export function listCost(
 let kmBuffer = new Float64Array(64);
 let weightBuffer = new Float64Array(64);
 let sizeBuffer = new Float64Array(64);
-let timeBuffer = new Float64Array(64);
 
 function reserve(n: number): void {
   if (n <= kmBuffer.length) return;
@@ -89,7 +87,6 @@ function reserve(n: number): void {
   kmBuffer = new Float64Array(cap);
   weightBuffer = new Float64Array(cap);
   sizeBuffer = new Float64Array(cap);
-  timeBuffer = new Float64Array(cap);
 }
 
 /**
@@ -242,12 +239,10 @@ function routeCost(
     if (Number.isNaN(x)) cost += off;
     else {
       weightBuffer[k] = table.weight[i];
-      timeBuffer[k] = table.reports[i].t;
       kmBuffer[k++] = x;
     }
   }
   cost += positionsCost(kmBuffer, weightBuffer, on, m);
-  if (m.stepNats) cost += stepCharge(timeBuffer, lastFit(), on, m.stepNats);
   for (let j = 0; j < nSizes; j++) cost += sizeBuffer[j];
   return cost;
 }

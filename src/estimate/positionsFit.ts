@@ -145,11 +145,6 @@ export function positionsCost(
   return lossAbout(km, v, n, fitInto(km, v, n, m), m);
 }
 
-/** The forward-only fit of the last positionsCost call (its first n entries; reused: read it at once). */
-export function lastFit(): Float64Array {
-  return fit;
-}
-
 /**
  * The robust loss (nats) of positions `km[0..n)` (in time order, weights `v`) about their
  * forward-only fit at a GIVEN spread `spreadKm` (km): fitPositions' reweighting — a first round at

@@ -27,7 +27,6 @@
  */
 
 import { isotonic } from "./isotonic.ts";
-import { stepCharge } from "./stepCharge.ts";
 
 export { isotonic };
 
@@ -72,11 +71,6 @@ export interface CostModel {
    * are another group's or outliers.
    */
   capKm: number;
-  /**
-   * Nats per 100 km of each step of the forward-only fit beyond the movement law's high quantile
-   * of a move in that many days (stepCharge.ts); 0 or unset: steps are free.
-   */
-  stepNats?: number;
 }
 
 /**
@@ -93,7 +87,6 @@ export const DEFAULT_COST_MODEL: CostModel = {
   floorKm: 5,
   onePlaceADay: false,
   capKm: 150,
-  stepNats: 1,
 };
 
 /** Smallest group part (people) a figure may describe. */
@@ -241,8 +234,6 @@ export interface CostTerms {
   positions: number;
   /** Reports off the route, each read as an outlier. */
   offRoute: number;
-  /** Steps of the fit beyond the movement law's (stepCharge.ts). */
-  steps: number;
   /** Figures under one size (whole or part). */
   sizes: number;
   /** Their sum (added in the order groupCost always has). */
@@ -253,7 +244,6 @@ export interface CostTerms {
 export function groupCostTerms(reports: readonly CostReport[], m: CostModel): CostTerms {
   const km: number[] = [];
   const weight: number[] = [];
-  const t: number[] = [];
   let offRoute = 0;
   const logN = groupLogSize(reports);
   for (const r of reports) {
@@ -261,15 +251,11 @@ export function groupCostTerms(reports: readonly CostReport[], m: CostModel): Co
     else {
       km.push(r.km);
       weight.push(r.weight ?? 1);
-      t.push(r.t);
     }
   }
-  const fitted = fitPositions(km, m, weight);
-  const steps = m.stepNats ? stepCharge(t, fitted.fit, km.length, m.stepNats) : 0;
-  const positions = fitted.cost;
+  const positions = fitPositions(km, m, weight).cost;
   let sizes = 0;
   let total = offRoute + positions;
-  if (m.stepNats) total += steps;
   if (logN !== undefined)
     for (const r of reports)
       if (r.logSize !== undefined) {
@@ -277,7 +263,7 @@ export function groupCostTerms(reports: readonly CostReport[], m: CostModel): Co
         sizes += loss;
         total += loss;
       }
-  return { positions, offRoute, steps, sizes, total };
+  return { positions, offRoute, sizes, total };
 }
 
 /**
