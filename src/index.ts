@@ -87,6 +87,16 @@ export { fieldNames, KEEP_AS_EXTRA, IGNORE_COLUMN } from "./ingest/headers.ts";
 export type { RouteImport, RouteImportReport } from "./ingest/route.ts";
 export { importRoute } from "./ingest/route.ts";
 export { SPANISH_BASIS, SPANISH_DIRECTION } from "./ingest/enums.ts";
+export type { ImportIssueCode } from "./ingest/issue-codes.ts";
+export { IMPORT_ISSUE_CODES } from "./ingest/issue-codes.ts";
+export type { IssueLang, IssueLike } from "./ingest/issue-text.ts";
+export {
+  issueReason,
+  issueText,
+  issueWhere,
+  totalCheckText,
+  SPANISH_ISSUE_CODES,
+} from "./ingest/issue-text.ts";
 export type { Quantity } from "./ingest/values.ts";
 export { parseQuantity, parsePeopleNumber, parseDecimal, isUnknown } from "./ingest/values.ts";
 export type { DateOrder, ParsedDate } from "./ingest/dates.ts";

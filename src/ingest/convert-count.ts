@@ -241,6 +241,8 @@ function checkParts(
       "total",
       "parts_do_not_add_up",
       `men + women + boys + girls = ${sum}, not the total ${total}.`,
+      undefined,
+      { sum, total },
     );
   }
 }

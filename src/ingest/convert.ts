@@ -132,6 +132,8 @@ function sizes(r: RowReader): Sizes {
       "size_best",
       "best_outside_range",
       `size_best ${out.best} is outside ${out.min ?? "…"}–${out.max ?? "…"}.`,
+      undefined,
+      { best: out.best, min: out.min ?? "…", max: out.max ?? "…" },
     );
   }
   return out;

@@ -4,6 +4,7 @@
  * or anything else (read as text). Formats the importer does not read get one sentence saying
  * what to do instead.
  */
+import type { ImportIssueCode } from "./issue-codes.ts";
 
 /** Formats recognised by their first bytes. */
 export type SniffedFormat = "zip" | "ods" | "ole2" | "binary" | "text";
@@ -71,7 +72,7 @@ export function looksBinary(head: Uint8Array): boolean {
 
 /** Code and sentence for a file format the importer does not read. */
 export function unsupportedFormat(format: "ods" | "ole2" | "xlsb" | "binary"): {
-  code: string;
+  code: ImportIssueCode;
   message: string;
 } {
   if (format === "binary")

@@ -1,4 +1,5 @@
 /** The shared state of one import (several sheets for XLSX): the report and where records go. */
+import type { ImportIssueCode } from "./issue-codes.ts";
 import type { Issue } from "./convert.ts";
 import type { ImportedRecord, ImportOptions } from "./import-options.ts";
 import type { TableKind } from "./fields.ts";
@@ -13,7 +14,7 @@ export interface ImportWarning {
   column?: string;
   /** The cell as written, when the warning is about one cell. */
   value?: string;
-  code: string;
+  code: ImportIssueCode;
   message: string;
   /** The values in `message` beyond column and value (report.ts, IssueParams). */
   params?: IssueParams;

@@ -78,6 +78,7 @@ export function createTableImporter(
           line: 0,
           code: "encoding_switched",
           message: `invalid UTF-8 at byte ${decoder.switchedAt}; the rest of the file was read as Windows-1252.`,
+          params: { byte: decoder.switchedAt },
         });
       }
     }

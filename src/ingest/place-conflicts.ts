@@ -14,6 +14,7 @@
  *   like one place; the name resolves to the first).
  */
 import type { Place } from "../model/place.ts";
+import type { IssueParams } from "./report.ts";
 import { haversineKm } from "../geo/distance.ts";
 import { normalizeName } from "../geo/normalizeName.ts";
 
@@ -30,6 +31,8 @@ export interface PlaceConflict {
   column: string;
   value: string;
   message: string;
+  /** The values of `message` (report.ts, IssueParams): `first`, `firstName`, `firstId`, `km`, `country`. */
+  params: IssueParams;
 }
 
 interface Seen {
@@ -57,6 +60,7 @@ export class PlaceConflicts {
         column: "place_id",
         value: place.placeId,
         message: `place_id "${place.placeId}" is already used by row ${sameId.line} ("${sameId.place.name}"); the first row is kept.`,
+        params: { first: sameId.line, firstName: sameId.place.name },
       });
       return out;
     }
@@ -87,6 +91,7 @@ function conflict(place: Place, name: string, column: string, other: Seen): Plac
   const where = `row ${other.line} ("${other.place.name}", ${other.place.placeId})`;
   const a = place.country?.toUpperCase();
   const b = other.place.country?.toUpperCase();
+  const params = { first: other.line, firstName: other.place.name, firstId: other.place.placeId };
   const base = { firstLine: other.line, column, value: name };
   if (km <= SAME_PLACE_KM)
     return {
@@ -94,6 +99,7 @@ function conflict(place: Place, name: string, column: string, other: Seen): Plac
       action: "warn",
       code: "place_name_shared",
       message: `the name "${name}" is also given to ${where}, ${km.toFixed(1)} km away: two ids for one place? The name resolves to the first.`,
+      params: { ...params, km: Number(km.toFixed(1)) },
     };
   if (a && b && a !== b)
     return {
@@ -101,11 +107,13 @@ function conflict(place: Place, name: string, column: string, other: Seen): Plac
       action: "warn",
       code: "place_name_shared",
       message: `the name "${name}" is also given to ${where} in ${b}, ${Math.round(km).toLocaleString("en-US")} km away; a row's country picks between them (without one, the first).`,
+      params: { ...params, km: Math.round(km), country: b },
     };
   return {
     ...base,
     action: "reject",
     code: "place_name_conflict",
     message: `the name "${name}" is already given to ${where}, ${Math.round(km).toLocaleString("en-US")} km away; a count naming it could mean either, so the first row is kept (rename one, or give each its country).`,
+    params: { ...params, km: Math.round(km) },
   };
 }

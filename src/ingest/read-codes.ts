@@ -1,4 +1,5 @@
 /** Coded cells: a choice from a closed list, and country or nationality codes. */
+import type { ImportIssueCode } from "./issue-codes.ts";
 import { parseCountry } from "./enums.ts";
 import type { IssueParams } from "./report.ts";
 import { remember } from "./row-reader.ts";
@@ -15,7 +16,7 @@ export function readChoice<T>(
   r: RowReader,
   field: string,
   parse: (text: string) => T | undefined,
-  code: string,
+  code: ImportIssueCode,
   expected: string | readonly string[],
   whenBlank: string,
 ): T | undefined {

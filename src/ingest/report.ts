@@ -2,6 +2,7 @@
 import type { DtmWarning, WarningSource } from "../model/warning.ts";
 import type { TableKind } from "./fields.ts";
 import type { TextEncodingName } from "./decode.ts";
+import type { ImportIssueCode } from "./issue-codes.ts";
 
 /** How an input column was matched to a field. */
 export type MatchHow =
@@ -52,7 +53,7 @@ export interface Rejection {
   sheet?: string;
   column?: string;
   value?: string;
-  code: string;
+  code: ImportIssueCode;
   message: string;
   /** Closest known place names, for `unknown_place`. */
   suggestions?: string[];
@@ -65,7 +66,7 @@ export interface Rejection {
  * with `source: { module: "ingest", file?, line? }`; `line`, `sheet` and `column` stay at the top
  * for the import report's readers.
  */
-export interface Warning extends DtmWarning {
+export interface Warning extends DtmWarning<ImportIssueCode> {
   /** Row number; 0 for file-level warnings (then `source.line` is absent). */
   line: number;
   sheet?: string;
@@ -176,7 +177,7 @@ export interface ImportReport {
   /** True when `rejections` or `warnings` hit the cap. */
   truncated: boolean;
   /** Set when the file cannot be used at all (no header, a required column missing): one sentence. */
-  fatal?: { code: string; message: string; params?: IssueParams };
+  fatal?: { code: ImportIssueCode; message: string; params?: IssueParams };
 }
 
 export function emptyReport(fileName?: string): ImportReport {

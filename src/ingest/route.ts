@@ -5,6 +5,7 @@
  */
 import { checkRouteGeometry } from "../geo/routeGeometry.ts";
 import type { RouteCollection, RouteFeature } from "../model/route.ts";
+import type { ImportIssueCode } from "./issue-codes.ts";
 import { ingestSource, type Rejection, type Warning } from "./report.ts";
 
 export interface RouteImportReport {
@@ -15,7 +16,7 @@ export interface RouteImportReport {
   /** `line` is the feature's position in the collection, 1-based. */
   rejections: Rejection[];
   warnings: Warning[];
-  fatal?: { code: string; message: string };
+  fatal?: { code: ImportIssueCode; message: string };
 }
 
 export interface RouteImport {
@@ -86,7 +87,7 @@ export function importRoute(text: string, fileName?: string): RouteImport {
       properties?: Record<string, unknown> | null;
       geometry?: { type?: unknown; coordinates?: unknown } | null;
     };
-    const reject = (code: string, message: string) => {
+    const reject = (code: ImportIssueCode, message: string) => {
       report.rejected++;
       report.rejections.push({ line, code, message });
     };

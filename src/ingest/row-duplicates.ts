@@ -93,12 +93,22 @@ export function keepPlace(
       by: rejected.code === "duplicate_place_id" ? "place_id" : "place_name",
       ...(sheet ? { sheet } : {}),
     });
-    const { code, message, value } = rejected;
-    im.reject({ line, column: column(rejected.column), value, code, message }, sheet);
+    const { code, message, value, params } = rejected;
+    im.reject({ line, column: column(rejected.column), value, code, message, params }, sheet);
     return false;
   }
   for (const c of found)
-    im.warn({ line, column: column(c.column), code: c.code, message: c.message }, sheet);
+    im.warn(
+      {
+        line,
+        column: column(c.column),
+        value: c.value,
+        code: c.code,
+        message: c.message,
+        params: c.params,
+      },
+      sheet,
+    );
   places.add(place, line);
   return true;
 }

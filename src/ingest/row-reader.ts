@@ -4,6 +4,7 @@
  * readers of typed cells (read-numbers.ts, read-date.ts, read-codes.ts, read-places.ts) take it
  * as their first argument.
  */
+import type { ImportIssueCode } from "./issue-codes.ts";
 import type { Direction } from "../model/count.ts";
 import type { PlaceResolution } from "../geo/resolvePlace.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
@@ -29,7 +30,7 @@ export const DEFAULT_REGION: Region = { west: -125, south: 5, east: -75, north: 
 export interface Issue {
   column?: string;
   value?: string;
-  code: string;
+  code: ImportIssueCode;
   message: string;
   suggestions?: string[];
   /** The values in `message` beyond column, value and suggestions (report.ts, IssueParams). */
@@ -228,7 +229,7 @@ export class RowReader {
   }
   reject(
     field: string | undefined,
-    code: string,
+    code: ImportIssueCode,
     message: string,
     value?: string,
     suggestions?: string[],
@@ -245,7 +246,7 @@ export class RowReader {
   }
   warn(
     field: string | undefined,
-    code: string,
+    code: ImportIssueCode,
     message: string,
     value?: string,
     params?: IssueParams,

@@ -3,6 +3,7 @@
  * mapping, recorded in the report), whether the file is unusable and why, the conversion context
  * (wide or long layout), and the per-sheet checks (totals, repeated header, places).
  */
+import type { ImportIssueCode } from "./issue-codes.ts";
 import type { TableKind } from "./fields.ts";
 import { describeField, detectLayout } from "./headers.ts";
 import type { HeaderLayout, HeaderMapping } from "./headers.ts";
@@ -25,7 +26,7 @@ import type { ConvertContext, Converted } from "./convert.ts";
 
 /** Why a sheet cannot be read: a code and one sentence. */
 export interface Fatal {
-  code: string;
+  code: ImportIssueCode;
   message: string;
   params?: IssueParams;
 }
@@ -240,6 +241,7 @@ function noteScopeHeader(
       column: scoped.column,
       code: "count_scope_from_header",
       message: `column ${columnLabel(scoped.index)} "${scoped.column}" counts ${what}, not a whole group: each row's figure is read as "at least" for its group, and the header is added to the row's notes, where the estimator reads it.`,
+      params: { at: columnLabel(scoped.index), scope: scoped.countScope! },
     },
     sheet,
   );

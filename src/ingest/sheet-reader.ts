@@ -181,6 +181,7 @@ function beyondHeader(
       line,
       code: "cells_beyond_header",
       message: `the row has ${cells.length} cells but the header ${width}: ${shown.join(", ")} past the last column not read (a stray separator, or a column without a header?).`,
+      params: { cells: cells.length, width, shown: shown.join(", ") },
     },
     sheet,
   );

@@ -41,7 +41,7 @@ describe("row reader", () => {
   it("is one reader per context, reset for each row", () => {
     const ctx = context(["total"]);
     const a = RowReader.for(["x"], ctx);
-    a.reject("total", "bad", "bad");
+    a.reject("total", "invalid_number", "bad");
     const b = RowReader.for(["5"], ctx);
     expect(b).toBe(a);
     expect(b.issues.rejections).toEqual([]);

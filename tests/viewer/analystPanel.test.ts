@@ -113,7 +113,7 @@ describe("file reports", () => {
           line: 3,
           column: "lugar",
           value: "Tapachulita",
-          code: "unknown_place",
+          code: "unknown_place" as const,
           message: 'lugar "Tapachulita" is not a known place; did you mean "Tapachula"?',
           suggestions: ["Tapachula"],
         },

@@ -130,7 +130,7 @@ async function importEntry(id: string, e: Entry): Promise<void> {
       report: r.report,
       forced: e.ws.forced,
     };
-    if (!r.routes) r.report.fatal ??= { code: "no_route", message: "no usable route." };
+    if (!r.routes) r.report.fatal ??= { code: "no_routes", message: "no usable route." };
     post({ type: "reading", id, loaded: file.size, total: file.size, rows: r.report.features });
     return;
   }

@@ -6,7 +6,7 @@
 import type { ImportReport, RouteImportReport } from "../../src/index.ts";
 import { numberLocale } from "../i18n.ts";
 import type { Lang } from "../state.ts";
-import { issueText } from "./issueText.ts";
+import { issueReason, issueText, issueWhere } from "./issueText.ts";
 import { el } from "./panelDom.ts";
 import type { FileSummary } from "./protocol.ts";
 import { at, countOf, howName, kindName } from "./texts.ts";
@@ -55,16 +55,11 @@ export type IssueRow = [
 ];
 
 /**
- * The rejected rows, each reason in `L` (issueText: Spanish from the code and its values); the
- * suggested names follow the reason ("→ …") only when the reason does not already name them.
+ * The rejected rows, each reason in `L` (issueReason: Spanish from the code and its values, the
+ * suggested names after it only when the reason does not already name them).
  */
 export function rejectionRows(r: ImportReport | RouteImportReport, L: Lang = "en"): IssueRow[] {
-  return r.rejections.map((x) => {
-    const reason = issueText(L, x);
-    const unnamed = x.suggestions?.some((s) => !reason.includes(s));
-    const more = unnamed ? ` → ${x.suggestions!.join(", ")}` : "";
-    return [x.line, x.sheet, x.column, x.value, `${reason}${more}`, x.code];
-  });
+  return r.rejections.map((x) => [x.line, x.sheet, x.column, x.value, issueReason(L, x), x.code]);
 }
 
 /** The warnings; in `L` where issueText has the code's form, else the library's English. */
@@ -93,7 +88,7 @@ export function issuesTable(
       el(
         "tr",
         { "data-line": String(line), "data-code": code },
-        el("td", {}, sheet ? `${sheet}!${line}` : String(line)),
+        el("td", {}, issueWhere(L, { line, sheet })),
         el("td", {}, column ?? ""),
         el("td", {}, value ?? ""),
         el("td", {}, reason),

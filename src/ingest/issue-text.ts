@@ -1,0 +1,388 @@
+/**
+ * The reason of a rejected row, a warning or a file that cannot be read, in English or Spanish,
+ * and where it is (line, sheet, file): the one place front ends (viewer, notebooks) take these
+ * words from. The importer gives each issue a `code`, the English `message`, and the values the
+ * message is made of (`column`, `value`, `suggestions`, `params`; report.ts, IssueParams); in
+ * Spanish each code of IMPORT_ISSUE_CODES is said again from those values. An issue without the
+ * values its Spanish needs shows the English sentence, never a half-translated one.
+ */
+import { SPANISH_BASIS, SPANISH_DIRECTION } from "./enums.ts";
+import type { ImportIssueCode } from "./issue-codes.ts";
+import type { IssueParams, TotalCheck } from "./report.ts";
+
+/** The languages the import's reasons are said in. */
+export type IssueLang = "en" | "es";
+
+/** What is read of a rejection, a warning or a file's fatal problem. */
+export interface IssueLike {
+  code: string;
+  message: string;
+  column?: string;
+  value?: string;
+  suggestions?: string[];
+  params?: IssueParams;
+}
+
+/** The values of one issue, with `c` the column and `v` the cell as written. */
+interface Parts {
+  c: string;
+  v: string;
+  p: IssueParams;
+  suggestions: string[];
+}
+
+const q = (s: string | number) => `«${s}»`;
+const n = (x: string | number | undefined) =>
+  typeof x === "number" ? x.toLocaleString("es-MX") : x;
+/** The earlier row an issue names (`params.first`), with its sheet when on another one (`firstSheet`). */
+const firstRow = (p: IssueParams) =>
+  p["firstSheet"] !== undefined
+    ? `la fila ${p["first"]} de la hoja ${q(p["firstSheet"])}`
+    : `la fila ${p["first"]}`;
+
+/** What a blank required cell should have held (`params.need`), in Spanish. */
+const NEED: Record<string, string> = {
+  date: "se necesita una fecha",
+  people: "se necesita un número de personas",
+  name: "un lugar necesita un nombre",
+  coordinates: "un lugar necesita latitud y longitud",
+  category: "se necesita una categoría",
+  basis: `indique cumulative (${SPANISH_BASIS.cumulative}) o present (${SPANISH_BASIS.present})`,
+};
+
+/** Table kinds in Spanish (for a missing column). */
+const KIND: Record<string, string> = {
+  counts: "conteos",
+  sightings: "avistamientos",
+  stocks: "cifras de stock",
+  places: "lugares",
+};
+
+type Template = (x: Parts) => string | undefined;
+
+function unknownPlace({ c, v, p, suggestions }: Parts): string | undefined {
+  const said = `${c} ${q(v)}`;
+  if (p["variant"] === "pcode_several")
+    return `${said} es un P-código de ${suggestions.length} lugares conocidos (${suggestions.join(", ")}): escriba el nombre del lugar.`;
+  if (p["variant"] === "pcode_none")
+    return `${said} parece un P-código, pero ningún lugar conocido está en él: escriba el nombre del lugar, agréguelo a un archivo de lugares (adm2_pcode) o indique lat/lon.`;
+  const mean = suggestions.length ? `; ¿quiso decir ${suggestions.map(q).join(", ")}?` : ".";
+  return `${said} no es un lugar conocido${mean} Agréguelo a un archivo de lugares o indique lat/lon.`;
+}
+
+function outsideWindow({ c, p }: Parts): string | undefined {
+  if (p["first"] !== undefined && p["maxGapDays"] !== undefined)
+    return `${c} ${p["date"]} está a más de ${n(p["maxGapDays"])} días de las demás fechas de este archivo (${p["first"]} a ${p["last"]}); revise el año o indique las fechas que se aceptan.`;
+  if (p["date"] === undefined) return undefined;
+  return `${c} ${p["date"]} está fuera de las fechas pedidas (${p["from"] || "cualquiera"} a ${p["to"] || "cualquiera"}).`;
+}
+
+/** Spanish reasons by code: every code of IMPORT_ISSUE_CODES (the compiler checks). */
+const ES: Record<ImportIssueCode, Template> = {
+  missing_value: ({ c, p }) => {
+    const need = NEED[String(p["need"])];
+    return need ? `${c}: celda vacía; ${need}.` : undefined;
+  },
+  invalid_date: ({ c, v }) =>
+    `${c} ${q(v)} no es una fecha utilizable: se espera p. ej. 2018-10-13, 13/10/2018 o 13 de octubre de 2018.`,
+  date_imprecise: ({ c, v }) =>
+    `${c} ${q(v)} no es una fecha utilizable: se necesita el día, no solo el mes o el año.`,
+  date_too_early: ({ c, p }) =>
+    p["date"] ? `${c} ${p["date"]} es anterior a ${p["earliest"]}; revise el año.` : undefined,
+  date_in_future: ({ c, p }) =>
+    p["date"]
+      ? `${c} ${p["date"]} es posterior al día de la importación (${p["today"]}); revise el año.`
+      : undefined,
+  date_outside_window: outsideWindow,
+  unknown_place: unknownPlace,
+  negative_count: ({ c, v }) =>
+    v.startsWith("(")
+      ? `${c} ${q(v)} es negativo (-${v.slice(1, -1).trim()} en el formato contable de Excel); un conteo es de personas, 0 o más.`
+      : `${c}: valor negativo (${v}); un conteo es de personas, 0 o más.`,
+  formula_text: ({ c, v }) =>
+    `${c} ${q(v)} es una fórmula escrita como texto, no su valor: guarde la hoja con el resultado de la fórmula (o escriba el número) e impórtela de nuevo.`,
+  not_integer: ({ c, v }) => `${c} ${q(v)} no es un número entero de personas.`,
+  invalid_number: ({ c, v }) => `${c} ${q(v)} no es un número.`,
+  not_a_count: ({ c, v }) =>
+    `${c} ${q(v)} es un rango o un límite; un conteo necesita un solo número (los tamaños con rangos van en un archivo de avistamientos).`,
+  range_inverted: ({ c, v }) => `${c} ${q(v)}: el extremo bajo es mayor que el alto.`,
+  too_many_people: ({ c, v }) =>
+    `${c} ${q(v)} supera el máximo de personas que puede indicar una fila; revise la celda.`,
+  invalid_direction: ({ c, v }) =>
+    `${c} ${q(v)} no es una dirección: use ${SPANISH_DIRECTION.northbound}/northbound, ${SPANISH_DIRECTION.southbound}/southbound o unknown.`,
+  invalid_category: ({ c, v, p }) =>
+    p["choices"] !== undefined ? `${c} ${q(v)} no es una de ${p["choices"]}.` : undefined,
+  invalid_basis: ({ c, v }) =>
+    `${c} ${q(v)} no es cumulative (${SPANISH_BASIS.cumulative}) ni present (${SPANISH_BASIS.present}).`,
+  missing_place: () =>
+    "falta el lugar: indique el nombre del lugar o del punto, o latitud y longitud.",
+  missing_total: ({ c }) =>
+    `${c}: celda vacía y no se dan todos los hombres, mujeres, niños y niñas, así que el total se desconoce.`,
+  parts_exceed_total: ({ p }) =>
+    p["sum"] !== undefined
+      ? `las partes suman ${n(p["sum"])}, más que el total de ${n(p["total"])}.`
+      : undefined,
+  uac_exceeds_children: ({ p }) =>
+    p["uac"] !== undefined
+      ? `los niños no acompañados (${n(p["uac"])}) son más que niños + niñas (${n(p["children"])}).`
+      : undefined,
+  uac_exceeds_total: ({ p }) =>
+    p["uac"] !== undefined
+      ? `los niños no acompañados (${n(p["uac"])}) son más que el total (${n(p["total"])}).`
+      : undefined,
+  half_coordinate: () => "solo se da una de latitud y longitud.",
+  total_row: () => "una fila de Total; se omite (no son datos).",
+  total_row_mismatch: ({ c, p }) =>
+    p["stated"] !== undefined
+      ? `la fila de Total dice ${n(p["stated"])} en ${c}; las filas aceptadas de arriba suman ${n(p["computed"])}.`
+      : undefined,
+  total_from_parts: ({ c, p }) =>
+    p["sum"] !== undefined
+      ? `${c}: celda vacía; se toma la suma de las partes (${n(p["sum"])}).`
+      : undefined,
+  approximate: ({ c, v, p }) =>
+    p["read"] !== undefined
+      ? `${c} ${q(v)} es aproximado; se lee como ${n(p["read"])}.`
+      : undefined,
+  direction_relative: ({ c, v }) =>
+    v
+      ? `${c} ${q(v)} es relativa al punto; se lee como desconocida (indique cuál de entrada y salida va hacia el norte en este punto: --incoming-is en la línea de comandos, incomingIs en la biblioteca).`
+      : undefined,
+  direction_blank: ({ c }) => `${c}: celda vacía; la dirección se lee como desconocida.`,
+  place_name_qualified: ({ c, v, p }) =>
+    p["place"] !== undefined
+      ? `${c} ${q(v)} se lee como ${p["place"]} (las palabras después de ${q(p["head"]!)} se toman como su departamento, estado o país).`
+      : undefined,
+  place_from_code: ({ c, v, p }) =>
+    p["place"] !== undefined
+      ? `${c} ${q(v)} es ${p["how"] === "id" ? "el identificador" : "el P-código"} de ${p["place"]}; se lee como ${p["place"]}.`
+      : undefined,
+  point_without_position: ({ c, v }) =>
+    v
+      ? `${c} ${q(v)} no es el identificador, el nombre ni el P-código de un solo lugar conocido, y la fila no da lat/lon: se conserva, pero sin posición (el estimador la deja de lado). Agregue el punto a un archivo de lugares, o indique su nombre o lat/lon.`
+      : undefined,
+  unknown_country: ({ c, v }) =>
+    v
+      ? `${c} ${q(v)} no es un código ni un nombre de país conocido; se conserva tal como está escrito en los atributos extra.`
+      : undefined,
+  sheet_skipped: ({ p }) =>
+    p["repeat"] !== undefined
+      ? `la hoja ${q(p["sheet"]!)} se omite: es un grupo de repetición de Kobo (sus filas pertenecen a los envíos de la hoja principal por _parent_index), no una tabla propia.`
+      : p["sheet"] !== undefined
+        ? `la hoja ${q(p["sheet"])} se omite: no tiene un encabezado utilizable en sus primeras ${p["rows"]} filas.`
+        : undefined,
+  point_from_sheet_name: ({ p }) =>
+    p["sheet"] !== undefined
+      ? `no hay columna de punto; el nombre de la hoja ${q(p["sheet"])} se usa como fmp_name.`
+      : undefined,
+  duplicate_column: ({ p }) =>
+    p["field"] !== undefined
+      ? `las columnas ${p["firstAt"]} ${q(p["first"]!)} y ${p["otherAt"]} ${q(p["other"]!)} se leen ambas como ${p["field"]}: ${p["field"]} se toma de la columna ${p["firstAt"]}; la columna ${p["otherAt"]} se conserva como el atributo extra ${q(p["other"]!)} (elija otra en la asignación de columnas).`
+      : undefined,
+  time_from_column: ({ p }) =>
+    p["time"] !== undefined
+      ? `la hora de cada observación se lee de la columna ${q(p["time"])} y se añade a la fecha de la columna ${q(p["date"]!)}; ${q(p["time"])} también se conserva tal como está escrita.`
+      : undefined,
+  invalid_time: ({ c, v }) =>
+    `${c} ${q(v)} no es una hora del día (p. ej. 06:30 o 2:30 p. m.); la fila se lee solo con su fecha.`,
+  half_coordinate_ignored: ({ v, p }) =>
+    p["place"] !== undefined
+      ? `solo se da la ${p["given"] === "lat" ? "latitud" : "longitud"} (${v}), no la ${p["given"] === "lat" ? "longitud" : "latitud"}: se deja de lado y la fila se ubica por ${p["placeColumn"]} ${q(p["place"])}.`
+      : undefined,
+  invalid_coordinate: ({ v }) => `las coordenadas ${v} no son grados válidos.`,
+  duplicate_row: ({ p }) =>
+    p["first"] !== undefined ? `igual que la fila ${p["first"]}; se conserva una vez.` : undefined,
+  duplicate_record: ({ p }) =>
+    p["first"] !== undefined
+      ? `se lee igual que ${firstRow(p)} (misma hora, lugar, grupo, cifras, fuente y notas, escritos de otro modo); se conserva una vez.`
+      : undefined,
+  resubmission: ({ p }) =>
+    p["first"] !== undefined
+      ? `reenvío de Kobo: mismo _uuid que la fila ${p["first"]}; se conserva el primer envío.`
+      : undefined,
+  missing_column: ({ p }) =>
+    p["columns"] !== undefined
+      ? `no hay columna ${p["columns"]} para una tabla de ${KIND[String(p["kind"])] ?? p["kind"]} en la fila ${p["row"]}; revise el encabezado o asigne la columna abajo.`
+      : undefined,
+  empty_file: () => "el archivo no tiene filas con datos.",
+  excel_error: ({ c, v, p }) =>
+    p["blanked"] !== undefined
+      ? `${c} contiene el error de Excel ${v} (una fórmula que falló), no un valor: se deja vacía y se conserva la fila (su fecha, lugar y cifras son válidos); corrija la fórmula en la hoja.`
+      : `${c} contiene el error de Excel ${v} (una fórmula que falló), no un valor: corrija la fórmula en la hoja, o vacíe la celda si el valor no se conoce.`,
+  place_name_abbreviated: ({ c, v, p }) =>
+    p["place"] !== undefined
+      ? `${c} ${q(v)} se lee como ${p["place"]} (con la abreviatura escrita entera: ${q(p["long"]!)}).`
+      : undefined,
+  place_name_replaced_characters: ({ c, v, p }) =>
+    p["place"] !== undefined
+      ? `${c} ${q(v)} se lee como ${p["place"]} (cada ?, _ o \uFFFD se lee como una letra que la codificación del archivo perdió: guarde la hoja como «CSV UTF-8» para conservarlas).`
+      : undefined,
+  unlikely_count: ({ c, p }) =>
+    p["people"] !== undefined
+      ? `${c}: ${n(p["people"])} personas en una fila son más de diez veces la mayor caravana de 2018 (hasta unas 7.000, ACNUR, 23 oct 2018); se conserva, pero revise si sobra una cifra.`
+      : undefined,
+  no_data_rows: ({ p }) =>
+    p["row"] !== undefined
+      ? `el archivo tiene un encabezado (fila ${p["row"]}) pero ninguna fila de datos debajo.`
+      : undefined,
+  caravan_label_spelling: ({ c, v, p }) =>
+    p["label"] !== undefined
+      ? `${c} ${q(v)} se lee como ${q(p["label"])}, como la escribe ${firstRow(p)} (la misma etiqueta con otras mayúsculas, acentos o espacios: un grupo, no dos); se conserva tal como está escrita en caravan_label_as_written.`
+      : undefined,
+  best_outside_range: ({ p }) =>
+    p["best"] !== undefined
+      ? `el tamaño más probable ${n(p["best"])} está fuera del rango ${n(p["min"])}–${n(p["max"])}.`
+      : "el tamaño más probable está fuera de su rango.",
+  cells_beyond_header: ({ p }) =>
+    p["cells"] !== undefined
+      ? `la fila tiene ${p["cells"]} celdas y el encabezado ${p["width"]}: ${p["shown"]} después de la última columna no se leen (¿un separador de más, o una columna sin encabezado?).`
+      : undefined,
+  column_mapping_conflict: () =>
+    "la asignación de columnas da un mismo campo a dos columnas, o dos campos a una: revísela.",
+  coordinates_swapped: () =>
+    "la latitud y la longitud parecen intercambiadas; se leen al revés (revise las columnas).",
+  count_scope_from_header: ({ c, p }) =>
+    p["scope"] !== undefined
+      ? `la columna ${p["at"]} ${q(c)} cuenta ${p["scope"] === "place" ? "las personas en un lugar (la ocupación de un albergue)" : "las personas que pasan por un punto ese día"}, no un grupo entero: la cifra de cada fila se lee como «al menos» para su grupo, y el encabezado se añade a las notas de la fila, donde lo lee el estimador.`
+      : undefined,
+  date_order_conflict: ({ p }) =>
+    p["dmy"] !== undefined
+      ? `las fechas con barras no concuerdan (${p["dmy"]} parecen día/mes, ${p["mdy"]} mes/día); las ambiguas se leen como ${p["order"] === "mdy" ? "mm/dd" : "dd/mm"}.`
+      : undefined,
+  date_order_undecided: ({ p }) =>
+    p["dates"] !== undefined
+      ? `ninguna fecha de las primeras filas muestra si ${p["dates"]} fechas con barras son día/mes o mes/día; se leen como dd/mm/aaaa (si son mm/dd, indique --date-order mdy, o dateOrder en la biblioteca).`
+      : undefined,
+  duplicate_place_id: ({ v, p }) =>
+    p["first"] !== undefined
+      ? `el place_id ${q(v)} ya lo usa la fila ${p["first"]} (${q(p["firstName"]!)}); se conserva la primera fila.`
+      : undefined,
+  place_name_shared: ({ v, p }) =>
+    p["first"] === undefined
+      ? undefined
+      : p["country"] !== undefined
+        ? `el nombre ${q(v)} también lo lleva la fila ${p["first"]} (${q(p["firstName"]!)}, ${p["firstId"]}) en ${p["country"]}, a ${n(p["km"])} km; el país de cada fila elige entre ellos (sin país, el primero).`
+        : `el nombre ${q(v)} también lo lleva la fila ${p["first"]} (${q(p["firstName"]!)}, ${p["firstId"]}), a ${n(p["km"])} km: ¿dos identificadores para un mismo lugar? El nombre se lee como el primero.`,
+  place_name_conflict: ({ v, p }) =>
+    p["first"] !== undefined
+      ? `el nombre ${q(v)} ya lo lleva la fila ${p["first"]} (${q(p["firstName"]!)}, ${p["firstId"]}), a ${n(p["km"])} km; un conteo que lo nombre podría referirse a cualquiera de los dos, así que se conserva la primera fila (cambie uno de los nombres, o dé a cada uno su país).`
+      : undefined,
+  encoding_switched: ({ p }) =>
+    p["byte"] !== undefined
+      ? `UTF-8 no válido en el byte ${n(p["byte"])}; el resto del archivo se leyó como Windows-1252.`
+      : undefined,
+  id_generated: ({ v }) => `place_id está vacío; se le asigna ${v || "un identificador"}.`,
+  invalid_geopoint: ({ c, v }) => `${c} ${q(v)} no tiene la forma «lat lon [altitud precisión]».`,
+  invalid_kind: ({ c, v }) => `${c} ${q(v)} no es uno de city, border_crossing, fmp, shelter.`,
+  kind_blank: () => "el tipo de lugar está vacío; se lee como city.",
+  long_total_mismatch: () =>
+    "en el formato largo, la fila de total no coincide con la suma de sus partes.",
+  number_too_large: ({ c, v }) =>
+    `${c} ${q(v)} pasa de 2^53, demasiado grande para guardarse exactamente y muy por encima del máximo de personas que puede indicar una fila; revise la celda.`,
+  outside_region: () =>
+    "las coordenadas están fuera de la región cubierta (de Centroamérica a la frontera de EE. UU.); ¿falta un signo menos?",
+  parts_do_not_add_up: ({ p }) =>
+    p["sum"] !== undefined
+      ? `hombres + mujeres + niños + niñas = ${n(p["sum"])}, no el total de ${n(p["total"])}.`
+      : undefined,
+  pcode_format: ({ c, v }) => `${c} ${q(v)} no parece un P-código (dos letras y cifras).`,
+  repeated_header: () => "una copia de la fila de encabezado; se omite.",
+  size_only: () =>
+    "sin lugar ni coordenadas: se acepta solo como dato de tamaño (p. ej. una cifra nacional).",
+  subtotal_row: () => "una fila de subtotal; se omite (no son datos).",
+  unclosed_quote: () =>
+    'unas comillas (") abiertas en esta fila no se cierran, así que todo lo que sigue hasta el final del archivo se leyó como una sola celda: cierre las comillas o quítelas.',
+  unknown_code: ({ c, v }) =>
+    `${c} ${q(v)} no es un código conocido; se deja vacío y se conserva tal como está escrito en los atributos extra.`,
+  unknown_column: () =>
+    "la asignación de columnas nombra una columna que el encabezado no tiene (o indique su posición, contando desde 0).",
+  unknown_field: () =>
+    "la asignación de columnas da a una columna un campo que no existe en este tipo de tabla.",
+  unreadable_xlsx: () => "el libro de Excel no se puede leer (¿dañado o protegido?).",
+  unsupported_format: () =>
+    "el importador no lee este formato de archivo: guárdelo como .xlsx o CSV e impórtelo.",
+  // Route files (GeoJSON): `line` is the feature's position in the collection.
+  bad_coordinates: () => "la ruta tiene posiciones que no son grados [lon, lat] válidos.",
+  crosses_antimeridian: () =>
+    "la ruta cruza el antimeridiano; RFC 7946 pide cortarla allí: dé cada lado como su propia ruta.",
+  crs_ignored: () =>
+    "el archivo de rutas tiene un miembro crs, que RFC 7946 eliminó; las coordenadas se leen como grados WGS84 [lon, lat].",
+  duplicate_route_id: ({ v }) => `el route_id ${v ? q(v) + " " : ""}se usa dos veces.`,
+  extra_position_values: () =>
+    "una posición tiene más valores que [lon, lat, altitud]; solo se leen lon y lat.",
+  invalid_json: () => "el archivo de rutas no es JSON.",
+  no_routes: () => "el archivo de rutas no tiene ninguna ruta LineString utilizable.",
+  not_a_feature: () => "el elemento no es un Feature de GeoJSON con geometría.",
+  not_a_linestring: () => "la geometría no es un LineString; una ruta es una línea.",
+  not_geojson: () =>
+    "el archivo de rutas no es una FeatureCollection de GeoJSON con LineStrings y propiedades route_id.",
+  repeated_vertex: () =>
+    "la ruta repite la posición anterior; se conserva (un tramo de longitud cero no cambia los km).",
+  route_id_generated: () => "el elemento no tiene route_id; se le asigna uno por su posición.",
+  segment_too_long: () =>
+    "un tramo de la ruta abarca tanto arco que el círculo máximo por sus extremos no está definido; agregue vértices a lo largo.",
+  too_few_positions: () =>
+    "la ruta tiene menos de dos posiciones distintas [lon, lat]; una ruta necesita al menos dos.",
+  zero_length: () =>
+    "todas las posiciones de la ruta son el mismo punto, así que mide 0 km; una ruta necesita dos posiciones distintas.",
+};
+
+/**
+ * The reason of an issue in `lang`: the library's English sentence in English; in Spanish the
+ * Spanish form of its code, or the English sentence when the issue lacks the values it needs.
+ * @example
+ * issueText("es", { code: "invalid_date", message: "…", column: "Fecha", value: "32/10/2018" });
+ * // => 'Fecha «32/10/2018» no es una fecha utilizable: se espera p. ej. 2018-10-13, …'
+ */
+export function issueText(lang: IssueLang, issue: IssueLike): string {
+  if (lang !== "es") return issue.message;
+  const template = (ES as Record<string, Template | undefined>)[issue.code];
+  const text = template?.({
+    c: issue.column ?? "",
+    v: issue.value ?? "",
+    p: issue.params ?? {},
+    suggestions: issue.suggestions ?? [],
+  });
+  return text ?? issue.message;
+}
+
+/**
+ * The reason of a rejected row with the suggested names after it ("→ Tapachula") only when the
+ * reason does not already name them (an unknown place's reason asks "did you mean …?" itself).
+ */
+export function issueReason(lang: IssueLang, issue: IssueLike): string {
+  const reason = issueText(lang, issue);
+  const unnamed = issue.suggestions?.some((s) => !reason.includes(s));
+  return unnamed ? `${reason} → ${issue.suggestions!.join(", ")}` : reason;
+}
+
+/**
+ * Where an issue is, as a table cell: `12`, `Resumen!12` (sheet!row, as a spreadsheet names a
+ * cell's sheet), or for line 0 (about a whole sheet or file, not a row) `sheet Resumen` /
+ * `hoja Resumen`, `file` / `archivo`.
+ */
+export function issueWhere(
+  lang: IssueLang,
+  issue: { line: number; sheet?: string | undefined },
+): string {
+  if (issue.line > 0) return issue.sheet ? `${issue.sheet}!${issue.line}` : String(issue.line);
+  if (issue.sheet) return `${lang === "es" ? "hoja" : "sheet"} ${issue.sheet}`;
+  return lang === "es" ? "archivo" : "file";
+}
+
+/**
+ * A Total row of the file set against the accepted rows above it, in one sentence:
+ * "Total row 12 (sheet Resumen): Total personas says 2,500; the accepted rows add up to 2,440."
+ */
+export function totalCheckText(lang: IssueLang, t: TotalCheck): string {
+  const f = (x: number) => x.toLocaleString(lang === "es" ? "es-MX" : "en-US");
+  if (lang === "es") {
+    const where = `Fila de Total ${t.line}${t.sheet ? ` (hoja ${t.sheet})` : ""}`;
+    return `${where}: ${t.column} dice ${f(t.stated)}; las filas aceptadas suman ${f(t.computed)}${t.matches ? " ✓" : " — no coinciden"}.`;
+  }
+  const where = `Total row ${t.line}${t.sheet ? ` (sheet ${t.sheet})` : ""}`;
+  return `${where}: ${t.column} says ${f(t.stated)}; the accepted rows add up to ${f(t.computed)}${t.matches ? " ✓" : " — they differ"}.`;
+}
+
+/** The codes with a Spanish form (for tests: every code of IMPORT_ISSUE_CODES). */
+export const SPANISH_ISSUE_CODES: readonly string[] = Object.keys(ES);

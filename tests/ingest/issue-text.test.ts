@@ -1,0 +1,166 @@
+/**
+ * Every code the importer can give (IMPORT_ISSUE_CODES, the type of each issue's `code`, so the
+ * compiler refuses an emitted code that is not in it) has its English sentence and a Spanish form
+ * (src/ingest/issue-text.ts); the rarer warnings the analyst's tryout left in English are said in
+ * Spanish from their values (docs/tryout-analyst.md).
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  IMPORT_ISSUE_CODES,
+  createGazetteer,
+  embedded2018,
+  SPANISH_ISSUE_CODES,
+  importTable,
+  issueReason,
+  issueText,
+  issueWhere,
+  totalCheckText,
+} from "../../src/index.ts";
+import type { ImportReport } from "../../src/index.ts";
+
+/** The library's sources outside the list and the words themselves. */
+function librarySources(): string {
+  const files = ["src/ingest", "src/geo"].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".ts") && !/^issue-(codes|text)\.ts$/.test(f))
+      .map((f) => `${dir}/${f}`),
+  );
+  return files.map((f) => readFileSync(f, "utf8")).join("\n");
+}
+
+const issues = (r: ImportReport) => [...r.rejections, ...r.warnings];
+
+describe("every import code in English and Spanish", () => {
+  it("each code of the list has a Spanish form, and none is said in Spanish that is not in the list", () => {
+    expect([...SPANISH_ISSUE_CODES].sort()).toEqual([...IMPORT_ISSUE_CODES].sort());
+  });
+
+  it("each code of the list is one the importer gives (no dead entry), with its English sentence", () => {
+    const source = librarySources();
+    for (const code of IMPORT_ISSUE_CODES) {
+      expect(source, code).toContain(`"${code}"`);
+      const said = { code, message: `English for ${code}.` };
+      expect(issueText("en", said)).toBe(said.message);
+    }
+  });
+});
+
+describe("the rarer warnings in Spanish", () => {
+  it("a size-only report, a header that counts one place, a stray cell and an unclosed quote", () => {
+    const opts = { kind: "sightings" as const, today: "2019-01-31" };
+    const sizeOnly = importTable("fecha,caravana,cantidad\n2018-10-20,Caravana 1,7000\n", {
+      ...opts,
+      fileName: "a.csv",
+    }).report;
+    const scoped = importTable(
+      "fecha,lugar,caravana,¿Cuántas personas hay en el albergue?\n2018-10-20,Tapachula,Caravana 1,700\n",
+      { ...opts, fileName: "b.csv" },
+    ).report;
+    const stray = importTable(
+      'fecha,lugar,caravana,cantidad\n2018-10-20,Tapachula,Caravana 1,7000,x,y\n2018-10-21,"Tapachula,Caravana 1,7000\n',
+      { ...opts, fileName: "c.csv" },
+    ).report;
+    const es = new Map(
+      [sizeOnly, scoped, stray].flatMap(issues).map((x) => [x.code, issueText("es", x)]),
+    );
+    expect(es.get("size_only")).toBe(
+      "sin lugar ni coordenadas: se acepta solo como dato de tamaño (p. ej. una cifra nacional).",
+    );
+    expect(es.get("count_scope_from_header")).toBe(
+      "la columna 4 (D) «¿Cuántas personas hay en el albergue?» cuenta las personas en un lugar (la ocupación de un albergue), no un grupo entero: la cifra de cada fila se lee como «al menos» para su grupo, y el encabezado se añade a las notas de la fila, donde lo lee el estimador.",
+    );
+    expect(es.get("cells_beyond_header")).toBe(
+      'la fila tiene 6 celdas y el encabezado 4: 5 (E) "x", 6 (F) "y" después de la última columna no se leen (¿un separador de más, o una columna sin encabezado?).',
+    );
+    expect(es.get("unclosed_quote")).toMatch(
+      /^unas comillas \("\) abiertas en esta fila no se cierran/,
+    );
+  });
+
+  it("the three conflicts of a places file, with the earlier row's line, name, id and distance", () => {
+    const csv = [
+      "place_id,name,lat,lon,country,kind",
+      "P1,Villa Uno,14.9,-92.2,MEX,city",
+      "P1,Villa Dos,15.0,-92.3,MEX,city", // the same id
+      "P2,Villa Tres,15.0,-92.3,MEX,city",
+      "P3,Villa Tres,15.05,-92.3,MEX,city", // the same name 5.6 km away
+      "P4,Villa Tres,13.5,-88.3,SLV,city", // the same name in another country
+      "P5,Villa Cuatro,14.0,-90,GTM,city",
+      "P6,Villa Cuatro,16.5,-93,GTM,city", // the same name far away in the same country
+    ].join("\n");
+    const r = importTable(csv + "\n", { fileName: "lugares.csv", kind: "places" }).report;
+    const es = issues(r).map((x) => [x.code, x.line, issueText("es", x)]);
+    expect(es).toEqual([
+      [
+        "duplicate_place_id",
+        3,
+        "el place_id «P1» ya lo usa la fila 2 («Villa Uno»); se conserva la primera fila.",
+      ],
+      [
+        "place_name_conflict",
+        8,
+        "el nombre «Villa Cuatro» ya lo lleva la fila 7 («Villa Cuatro», P5), a 425 km; un conteo que lo nombre podría referirse a cualquiera de los dos, así que se conserva la primera fila (cambie uno de los nombres, o dé a cada uno su país).",
+      ],
+      [
+        "place_name_shared",
+        5,
+        "el nombre «Villa Tres» también lo lleva la fila 4 («Villa Tres», P2), a 5.6 km: ¿dos identificadores para un mismo lugar? El nombre se lee como el primero.",
+      ],
+      [
+        "place_name_shared",
+        6,
+        "el nombre «Villa Tres» también lo lleva la fila 4 («Villa Tres», P2) en MEX, a 462 km; el país de cada fila elige entre ellos (sin país, el primero).",
+      ],
+    ]);
+  });
+});
+
+describe("where an issue is, its suggestions, a Total row: one place for each rule", () => {
+  it("a whole sheet's or file's issue is said as the sheet or the file, not as row 0", () => {
+    expect(issueWhere("en", { line: 0, sheet: "Resumen" })).toBe("sheet Resumen");
+    expect(issueWhere("es", { line: 0, sheet: "Resumen" })).toBe("hoja Resumen");
+    expect(issueWhere("es", { line: 0 })).toBe("archivo");
+    expect(issueWhere("en", { line: 7, sheet: "Resumen" })).toBe("Resumen!7");
+    expect(issueWhere("en", { line: 7 })).toBe("7");
+  });
+
+  it("an unknown place's suggestions are said once: the reason already asks 'did you mean'", () => {
+    const r = importTable(
+      "fecha,lugar,caravana,cantidad\n2018-10-20,Tapachulita,Caravana 1,7000\n",
+      {
+        fileName: "s.csv",
+        kind: "sightings",
+        today: "2019-01-31",
+        gazetteer: createGazetteer(embedded2018().places),
+      },
+    ).report;
+    const x = r.rejections[0]!;
+    expect(x.code).toBe("unknown_place");
+    for (const lang of ["en", "es"] as const) {
+      const reason = issueReason(lang, x);
+      expect(reason.match(/Tapachula\b/g)?.length, reason).toBe(1);
+    }
+    // Suggestions the reason does not name follow it.
+    expect(issueReason("en", { code: "x", message: "Odd.", suggestions: ["Huixtla"] })).toBe(
+      "Odd. → Huixtla",
+    );
+  });
+
+  it("a Total row names its column once, in either language", () => {
+    const t = {
+      line: 12,
+      sheet: "Resumen",
+      column: "Total",
+      stated: 2500,
+      computed: 2440,
+      matches: false,
+    };
+    expect(totalCheckText("en", t)).toBe(
+      "Total row 12 (sheet Resumen): Total says 2,500; the accepted rows add up to 2,440 — they differ.",
+    );
+    expect(totalCheckText("es", t)).toBe(
+      "Fila de Total 12 (hoja Resumen): Total dice 2,500; las filas aceptadas suman 2,440 — no coinciden.",
+    );
+  });
+});
