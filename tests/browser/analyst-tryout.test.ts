@@ -107,6 +107,17 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
     expect(await flowTotal(page)).toBe(2270 + 170 + 60);
   }, 120_000);
 
+  it("the corrections file is chosen with a button in Spanish, not the browser's English file input", async () => {
+    const button = page.locator("#corrections-load-button");
+    await button.waitFor({ timeout: 60_000 });
+    expect(await button.innerText()).toBe("Cargar corrections.json");
+    // The browser's own input (its "Choose File / No file chosen") is not shown.
+    expect(await page.locator("#corrections-load").isVisible()).toBe(false);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), button.click()]);
+    expect(chooser.element()).toBeTruthy();
+    expect(await chooser.element().getAttribute("id")).toBe("corrections-load");
+  }, 120_000);
+
   it("no script error and no request to another host happened", () => {
     expect(watched.errors).toEqual([]);
     expect(watched.foreignRequests).toEqual([]);

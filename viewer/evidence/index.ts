@@ -302,7 +302,7 @@ function buttonTexts(
   ui.correctionsTitle.textContent = T.corrections;
   b.saveBtn.textContent = T.save;
   b.undoLast.textContent = T.undoLast;
-  b.loadLabel.textContent = T.load;
+  b.loadBtn.textContent = T.load;
   b.svgBtn.textContent = T.exportSvg;
   b.pngBtn.textContent = T.exportPng;
   b.csvBtn.textContent = T.exportCsv;
@@ -419,13 +419,17 @@ function controls(
 ) {
   const saveBtn = el(doc, "button", { type: "button", id: "corrections-save" });
   const undoLast = el(doc, "button", { type: "button", id: "corrections-undo" });
+  // The browser's own file input says "Choose File / No file chosen" in the browser's language,
+  // not the viewer's: a button in the viewer's language opens the hidden input instead.
   const loadInput = el(doc, "input", {
     type: "file",
     id: "corrections-load",
     accept: ".json,application/json",
+    hidden: "",
   });
-  const loadLabel = el(doc, "label", { for: "corrections-load" });
-  fileBar.append(saveBtn, undoLast, loadLabel, loadInput);
+  const loadBtn = el(doc, "button", { type: "button", id: "corrections-load-button" });
+  loadBtn.addEventListener("click", () => loadInput.click());
+  fileBar.append(saveBtn, undoLast, loadBtn, loadInput);
   saveBtn.addEventListener("click", () =>
     download(
       new Blob([correctionsText(hooks.file())], { type: "application/json" }),
@@ -453,7 +457,7 @@ function controls(
       download(new Blob([evidenceCsv(e)], { type: "text/csv" }), `dtm-flow-evidence-${e.date}.csv`);
     }
   });
-  return { saveBtn, undoLast, loadLabel, svgBtn, pngBtn, csvBtn };
+  return { saveBtn, undoLast, loadBtn, svgBtn, pngBtn, csvBtn };
 }
 
 /** Draws the chart's SVG on a canvas (2× for print) and downloads it as PNG. */
