@@ -57,6 +57,7 @@ export const TABLE_COLUMNS: Record<TableKind, TableColumn[]> = {
     col("size_best", "#affected+ind+best", "sizeBest", true),
     col("size_min", "#affected+ind+min", "sizeMin", true),
     col("size_max", "#affected+ind+max", "sizeMax", true),
+    col("size_approximate", "#x_approximate", "sizeApproximate"),
     col("estimate_method", "#x_method", "estimateMethod"),
     col("source_type", "#meta+source", "sourceType"),
     col("source_org", "#org+name", "sourceOrg"),

@@ -26,6 +26,7 @@ import { readCoordinates, readPlace } from "./read-places.ts";
 import { RowReader } from "./row-reader.ts";
 import type { ConvertContext, Converted } from "./row-reader.ts";
 import { parseQuantity } from "./values.ts";
+import type { Quantity } from "./values.ts";
 
 export { DEFAULT_REGION } from "./row-reader.ts";
 export type { ConvertContext, Converted, Issue, Region } from "./row-reader.ts";
@@ -41,7 +42,18 @@ interface Sizes {
   best?: number;
   min?: number;
   max?: number;
+  /** A figure was written as approximate (`aprox. 1000`): Sighting.sizeApproximate. */
+  approximate?: true;
   from: { best?: string; min?: string; max?: string };
+}
+
+/** Yes-words of the `size_approximate` column (as `dtm-flow import` writes it: `true`). */
+const YES = new Set(["true", "yes", "si", "sí", "1", "x", "verdadero", "aprox", "aproximado"]);
+
+/** The `size_approximate` column of a sightings table read back: true, or undefined. */
+function approximateColumn(r: RowReader): true | undefined {
+  const t = r.text("size_approximate");
+  return t !== undefined && YES.has(t.toLowerCase()) ? true : undefined;
 }
 
 /** Size fields of a sighting from a generic size cell and/or best/min/max cells. */
@@ -74,6 +86,7 @@ function sizes(r: RowReader): Sizes {
         `${r.column(field)} "${t}" is not a whole number of people.`,
         t,
       );
+    if (q.kind !== "unknown" && q.kind !== "invalid" && q.approx) noteApproximate(r, field, t, q);
     switch (q.kind) {
       case "unknown":
         return;
@@ -112,6 +125,25 @@ function sizes(r: RowReader): Sizes {
         if (withinPeopleLimit(r, field, t, q.max)) put("max", q.max, field);
         return;
     }
+  };
+  const noteApproximate = (
+    r: RowReader,
+    field: string,
+    t: string,
+    q: Exclude<Quantity, { kind: "unknown" | "invalid" }>,
+  ) => {
+    out.approximate = true;
+    const read =
+      q.kind === "number"
+        ? q.value
+        : q.kind === "range"
+          ? `${q.min}–${q.max}`
+          : q.kind === "atLeast"
+            ? `≥ ${q.min}`
+            : `≤ ${q.max}`;
+    r.warn(field, "approximate", `${r.column(field)} "${t}" is approximate; read as ${read}.`, t, {
+      read,
+    });
   };
   read("size_best", "best");
   read("size_min", "min");
@@ -250,6 +282,7 @@ export function convertSighting(
   set(rec, "sizeBest", size.best);
   set(rec, "sizeMin", size.min);
   set(rec, "sizeMax", size.max);
+  set(rec, "sizeApproximate", size.approximate ?? approximateColumn(r));
   set(rec, "estimateMethod", method.value);
   set(rec, "sourceType", source.value);
   set(rec, "sourceOrg", r.text("source_org"));

@@ -493,6 +493,8 @@ export const SIGHTING_SPEC: KindSpec = {
     f("url", URL, [{ tag: "#meta", with: ["url"] }]),
     f("confidence", CONFIDENCE, [{ tag: "#x_confidence" }]),
     f("notes", NOTES, [{ tag: "#description" }]),
+    // Written by `dtm-flow import` when a size was given as approximate (Sighting.sizeApproximate).
+    f("size_approximate", ["size_approx", "tamano_aproximado"], [{ tag: "#x_approximate" }]),
   ],
 };
 

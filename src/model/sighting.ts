@@ -20,6 +20,12 @@ export interface Sighting {
   sizeBest?: People;
   sizeMin?: People;
   sizeMax?: People;
+  /**
+   * The source gave the size as approximate (`aprox. 1000`, `~6000`, `3000 aprox.`): the figures
+   * are read as written, and the flag keeps that they were said "about" (column
+   * `size_approximate`, docs/contracts.md §1.2). Absent when the figure was stated plainly.
+   */
+  sizeApproximate?: true;
   estimateMethod?: EstimateMethod;
   sourceType?: SourceType;
   sourceOrg?: string;

@@ -260,3 +260,48 @@ describe("a Kobo XLSX export with a repeat group's sheet", () => {
     );
   });
 });
+
+describe("an approximate size in a sightings file", () => {
+  const sheet = [
+    "Fecha;Lugar;Caravana;Cantidad",
+    "13/10/2018;San Pedro Sula;Caravana 1;aprox. 1000",
+    "19/10/2018;Tecún Umán;Caravana 1;entre 4.000 y 7.000",
+    "23/10/2018;Huixtla;Caravana 1;~6000",
+  ].join("\r\n");
+
+  it("is kept in the record (size_approximate) and said as counts say it (approximate), and reads back", async () => {
+    const { dir, file } = tempFile("dtm-analyst-", "avistamientos.csv", BOM + sheet + "\r\n");
+    const io = capture(dir);
+    expect(await run(["import", file, "--out", join(dir, "out")], io.context)).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, "out", "import-report.json"), "utf8"));
+    const approximate = report.files[0].warnings.filter(
+      (w: { code: string }) => w.code === "approximate",
+    );
+    expect(approximate.map((w: { line: number; message: string }) => [w.line, w.message])).toEqual([
+      [2, 'Cantidad "aprox. 1000" is approximate; read as 1000.'],
+      [4, 'Cantidad "~6000" is approximate; read as 6000.'],
+    ]);
+    const out = join(dir, "out", "sightings.csv");
+    const lines = readFileSync(out, "utf8").replace(BOM, "").split("\r\n");
+    const header = lines[0]!.split(",");
+    const at = header.indexOf("size_approximate");
+    expect(header.slice(at - 3, at + 1)).toEqual([
+      "size_best",
+      "size_min",
+      "size_max",
+      "size_approximate",
+    ]);
+    const rows = lines.slice(2, 5).map((l) => l.split(","));
+    expect(rows.map((r) => [r[header.indexOf("size_best")], r[at]])).toEqual([
+      ["1000", "true"],
+      ["", ""],
+      ["6000", "true"],
+    ]);
+    // The table written reads back with the flag: import → export → import keeps it.
+    const again = join(dir, "again");
+    expect(await run(["import", out, "--out", again], capture(dir).context)).toBe(0);
+    expect(readFileSync(join(again, "sightings.csv"), "utf8").split("\r\n").slice(2, 5)).toEqual(
+      lines.slice(2, 5),
+    );
+  });
+});
