@@ -98,6 +98,9 @@ describe.skipIf(!hasBrowser)("the import notebook's words (built, Chromium)", ()
       report.warnings.map((w) => [dtm.issueWhere("es", w), dtm.issueText("es", w)]),
     );
     expect(es.map((r) => r[0])).toContain("hoja Notas");
+    const summary = await page.locator("#import-summary").innerText();
+    expect(summary).toContain("encabezado en la fila 3");
+    expect(summary).not.toMatch(/header in row|rows read/);
     expect(es.find((r) => r[2] === "sheet_skipped")![3]).toMatch(/^la hoja «Notas» se omite/);
     expect(await page.locator("#import-summary .total-check").allInnerTexts()).toEqual(
       report.totals.map((t) => dtm.totalCheckText("es", t)),
