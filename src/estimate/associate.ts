@@ -230,6 +230,16 @@ export function associateUnlabelled(
 /** Greedy clustering of unlabelled reports, in time order, into tracklets. */
 function clusterTracklets(ctx: EstimateContext, pool: readonly PreparedSighting[]): WorkGroup[] {
   const fresh: WorkGroup[] = [];
+  // Each tracklet's groupScale, by its number of members: a tracklet here only gains members
+  // (addMember appends), so one count is one set of members (recomputing it for every candidate
+  // of every report was 4 % of the time at 100 unlabelled groups).
+  const scales = new Map<WorkGroup, { n: number; scale: number | undefined }>();
+  const scaleOf = (g: WorkGroup): number | undefined => {
+    let known = scales.get(g);
+    if (known?.n !== g.members.length)
+      scales.set(g, (known = { n: g.members.length, scale: groupScale(g.members) }));
+    return known.scale;
+  };
   for (const s of pool) {
     const cand = ctx.projections.get(s);
     if (!cand || cand.size === 0) {
@@ -247,7 +257,7 @@ function clusterTracklets(ctx: EstimateContext, pool: readonly PreparedSighting[
       const p = cand.get(g.routeId);
       const last = g.positions[g.positions.length - 1];
       if (!p || p.off > ctx.maxOff || !last) continue;
-      const score = followCost(ctx, last, s, p.km, groupScale(g.members));
+      const score = followCost(ctx, last, s, p.km, scaleOf(g));
       if (score < bestScore) {
         bestScore = score;
         best = g;

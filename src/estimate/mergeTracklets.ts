@@ -64,6 +64,12 @@ interface Cluster {
   last: number;
   cost: number;
   route: string;
+  /**
+   * Its reports' outliers on its route (outliersOn) and their oversized count, once read: a
+   * cluster is scored against every other, and these depend on it alone.
+   */
+  outliers?: number;
+  oversized?: number;
 }
 
 /**
@@ -112,7 +118,9 @@ function fewNewOutliers(
   route: string,
   model: CostModel,
 ): boolean {
-  const before = outliersOn(a.reports, a.route, model) + outliersOn(b.reports, b.route, model);
+  a.outliers ??= outliersOn(a.reports, a.route, model);
+  b.outliers ??= outliersOn(b.reports, b.route, model);
+  const before = a.outliers + b.outliers;
   const allowed = Math.max(1, NEW_OUTLIER_SHARE * Math.min(a.reports.length, b.reports.length));
   return outliersOn(union, route, model) - before <= allowed;
 }
@@ -218,7 +226,10 @@ function union(table: ReportTable, a: Cluster, b: Cluster, o: MergeOptions): Clu
   const routes = a.labelled ? a.routes : b.labelled ? b.routes : a.routes;
   const rows = mergeByTime(table.reports, a.rows, b.rows);
   const reports = rows.map((r) => table.reports[r]);
-  if (!sizesFit(a.reports, b.reports, reports)) return undefined;
+  // sizesFit, each side's count read once.
+  a.oversized ??= oversized(a.reports);
+  b.oversized ??= oversized(b.reports);
+  if (oversized(reports) > a.oversized + b.oversized) return undefined;
   const { route, cost } = rowsRouteCost(table, rows, routes, o.model);
   if (!Number.isFinite(cost) || !fewNewOutliers(a, b, reports, route, o.model)) return undefined;
   return {

@@ -76,6 +76,9 @@ interface Searched {
   /** The same, stably sorted by time (the order the cost sees them in). */
   sorted: number[];
   routes: readonly string[];
+  /** Times (days) of its first and last report (NaN: none). */
+  lo: number;
+  hi: number;
   /** Its state (routes and reports in time order); its fits. */
   key: string;
   fits: StateFits;
@@ -225,13 +228,24 @@ function stateFits(
 function searched(search: Search, list: readonly number[], routes: readonly string[]): Searched {
   const sorted = [...list].sort((x, y) => search.reports[x].t - search.reports[y].t);
   const key = stateKey(sorted, routes);
-  return { reports: [...list], sorted, routes, key, fits: stateFits(search, key, sorted, routes) };
+  const fits = stateFits(search, key, sorted, routes);
+  const g = { reports: [...list], sorted, routes, lo: NaN, hi: NaN, key, fits };
+  setSpan(search, g);
+  return g;
+}
+
+/** Sets `g.lo` and `g.hi` from its reports (NaN: none). */
+function setSpan({ reports }: Search, g: Searched): void {
+  const n = g.sorted.length;
+  g.lo = n === 0 ? NaN : reports[g.sorted[0]].t;
+  g.hi = n === 0 ? NaN : reports[g.sorted[n - 1]].t;
 }
 
 /** Group `g` now holds `sorted` (its exact cost and route `fitted`): its new state's fits. */
 function changeState(search: Search, g: Searched, sorted: number[], fitted: Evaluated): void {
   search.cache.delete(g.key);
   g.sorted = sorted;
+  setSpan(search, g);
   g.key = stateKey(sorted, g.routes);
   g.fits = stateFits(search, g.key, sorted, g.routes, fitted);
 }
@@ -335,12 +349,10 @@ function candidates(search: Search, a: number, i: number): Candidate[] {
   const out: Candidate[] = [];
   for (let b = 0; b < s.length; b++) {
     const g = s[b];
-    if (b === a || g.sorted.length === 0) continue;
-    const lo = reports[g.sorted[0]].t;
-    const hi = reports[g.sorted[g.sorted.length - 1]].t;
-    if (t < lo - o.maxGapDays || t > hi + o.maxGapDays) continue;
-    if (t >= lo && t <= hi && !nearAny(search, g.sorted, i)) continue;
-    const within = t >= lo && t <= hi;
+    // (An empty group's span is NaN: no time is within gap of it.)
+    if (b === a || !(t >= g.lo - o.maxGapDays && t <= g.hi + o.maxGapDays)) continue;
+    const within = t >= g.lo && t <= g.hi;
+    if (within && !nearAny(search, g.sorted, i)) continue;
     out.push({ b, screen: joinScreen(reports[i], g.fits.frozen, o.model), within });
   }
   return out;

@@ -97,8 +97,16 @@ const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /** −log density of a position residual `r` (km) under the robust mixture. */
 export function positionLoss(r: number, m: CostModel): number {
-  const z = r / m.spreadKm;
-  const good = ((1 - m.outlierShare) * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / m.spreadKm;
+  return positionLossAt(r, m.spreadKm, m);
+}
+
+/**
+ * positionLoss at spread `spreadKm` (km) in place of the model's: the same operations, without
+ * copying the model (the move screens call it for every candidate; reassignReports.ts).
+ */
+export function positionLossAt(r: number, spreadKm: number, m: CostModel): number {
+  const z = r / spreadKm;
+  const good = ((1 - m.outlierShare) * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / spreadKm;
   return -Math.log(good + m.outlierShare / m.roadKm);
 }
 
