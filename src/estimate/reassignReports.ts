@@ -167,10 +167,17 @@ function firstAtOrAfter(reports: readonly LinkReport[], sorted: readonly number[
  * span, a report far from all its reports of those days cannot join it at a gain (the forward-only
  * track runs between them); skipping it keeps the search linear in practice (100 groups).
  */
-function nearAny({ reports, kmTable }: Search, sorted: readonly number[], i: number): boolean {
-  const t = reports[i].t;
-  for (let k = firstAtOrAfter(reports, sorted, t - NEAR_DAYS); k < sorted.length; k++) {
-    if (reports[sorted[k]].t > t + NEAR_DAYS) break;
+function nearAny({ times, kmTable }: Search, sorted: readonly number[], i: number): boolean {
+  const t = times[i];
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[sorted[mid]] < t - NEAR_DAYS) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < sorted.length; k++) {
+    if (times[sorted[k]] > t + NEAR_DAYS) break;
     if (kmTable.near(i, sorted[k], NEAR_KM)) return true;
   }
   return false;
@@ -191,6 +198,10 @@ function withReport(
 /** What the search of one call shares. */
 interface Search {
   reports: readonly LinkReport[];
+  /** The reports' times (days), by index. */
+  times: Float64Array;
+  /** Scratch list of movedCost (tableCost keeps no reference to it). */
+  scratch: number[];
   s: Searched[];
   o: ReassignOptions;
   cache: FitCache;
@@ -256,13 +267,35 @@ function figuresOf({ reports }: Search, g: Searched): GroupFigures {
   return g.fits.figures;
 }
 
+/**
+ * `sorted` without report `i` (`add` false) or with it at withReport's place, in the search's
+ * scratch list (read before the next call; allocating a list for every candidate fit showed in
+ * the collector's time).
+ */
+function movedList(search: Search, sorted: readonly number[], i: number, add: boolean): number[] {
+  const out = search.scratch;
+  out.length = 0;
+  if (!add) {
+    for (const x of sorted) if (x !== i) out.push(x);
+    return out;
+  }
+  const { times } = search;
+  const t = times[i];
+  let k = 0;
+  // After every report at or before its time (a stable sort's place).
+  while (k < sorted.length && times[sorted[k]] <= t) out.push(sorted[k++]);
+  out.push(i);
+  while (k < sorted.length) out.push(sorted[k++]);
+  return out;
+}
+
 /** Exact cost of group `g` without report `i` (`add` false) or with it, once per state. */
 function movedCost(search: Search, g: Searched, i: number, add: boolean): Evaluated {
   const memo = add ? g.fits.with : g.fits.without;
   let fit = memo.get(i);
   if (!fit) {
     const { reports, o } = search;
-    const list = add ? withReport(reports, g.sorted, i) : g.sorted.filter((x) => x !== i);
+    const list = movedList(search, g.sorted, i, add);
     const r = reports[i];
     const logN = logSizeAfter(figuresOf(search, g), {
       logSize: r.logSize,
@@ -417,7 +450,15 @@ export function reassignReports(
   o: ReassignOptions & { routes?: readonly (readonly string[] | undefined)[] },
 ): number[][] {
   const kmTable = ReportTable.for(reports, o.table);
-  const search: Search = { reports, s: [], o, cache: o.cache ?? new Map(), kmTable };
+  const search: Search = {
+    reports,
+    times: Float64Array.from(reports, (r) => r.t),
+    scratch: [],
+    s: [],
+    o,
+    cache: o.cache ?? new Map(),
+    kmTable,
+  };
   const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds));
   search.s = s;
   const dirty = new Dirty(reports, kmTable.byTime, o.maxGapDays);
