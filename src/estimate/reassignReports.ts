@@ -76,9 +76,8 @@ interface Searched {
   /** The same, stably sorted by time (the order the cost sees them in). */
   sorted: number[];
   routes: readonly string[];
-  /** Times (days) of its first and last report (NaN: none). */
-  lo: number;
-  hi: number;
+  /** Its place in the search's groups (and in Search.lo, Search.hi). */
+  k: number;
   /** Its state (routes and reports in time order); its fits. */
   key: string;
   fits: StateFits;
@@ -202,6 +201,12 @@ interface Search {
   times: Float64Array;
   /** Scratch list of movedCost (tableCost keeps no reference to it). */
   scratch: number[];
+  /**
+   * Each group's first and last report's time (days; NaN: empty), by its place: read for every
+   * group at every search of a report, so kept in two arrays rather than on the groups.
+   */
+  lo: Float64Array;
+  hi: Float64Array;
   s: Searched[];
   o: ReassignOptions;
   cache: FitCache;
@@ -236,20 +241,25 @@ function stateFits(
   return fits;
 }
 
-function searched(search: Search, list: readonly number[], routes: readonly string[]): Searched {
+function searched(
+  search: Search,
+  list: readonly number[],
+  routes: readonly string[],
+  k: number,
+): Searched {
   const sorted = [...list].sort((x, y) => search.reports[x].t - search.reports[y].t);
   const key = stateKey(sorted, routes);
   const fits = stateFits(search, key, sorted, routes);
-  const g = { reports: [...list], sorted, routes, lo: NaN, hi: NaN, key, fits };
+  const g = { reports: [...list], sorted, routes, k, key, fits };
   setSpan(search, g);
   return g;
 }
 
-/** Sets `g.lo` and `g.hi` from its reports (NaN: none). */
-function setSpan({ reports }: Search, g: Searched): void {
+/** Sets group `g`'s span in Search.lo and Search.hi from its reports (NaN: none). */
+function setSpan({ times, lo, hi }: Search, g: Searched): void {
   const n = g.sorted.length;
-  g.lo = n === 0 ? NaN : reports[g.sorted[0]].t;
-  g.hi = n === 0 ? NaN : reports[g.sorted[n - 1]].t;
+  lo[g.k] = n === 0 ? NaN : times[g.sorted[0]];
+  hi[g.k] = n === 0 ? NaN : times[g.sorted[n - 1]];
 }
 
 /** Group `g` now holds `sorted` (its exact cost and route `fitted`): its new state's fits. */
@@ -380,11 +390,12 @@ function candidates(search: Search, a: number, i: number): Candidate[] {
   const { reports, s, o } = search;
   const t = reports[i].t;
   const out: Candidate[] = [];
+  const { lo, hi } = search;
   for (let b = 0; b < s.length; b++) {
-    const g = s[b];
     // (An empty group's span is NaN: no time is within gap of it.)
-    if (b === a || !(t >= g.lo - o.maxGapDays && t <= g.hi + o.maxGapDays)) continue;
-    const within = t >= g.lo && t <= g.hi;
+    if (b === a || !(t >= lo[b] - o.maxGapDays && t <= hi[b] + o.maxGapDays)) continue;
+    const g = s[b];
+    const within = t >= lo[b] && t <= hi[b];
     if (within && !nearAny(search, g.sorted, i)) continue;
     out.push({ b, screen: joinScreen(reports[i], g.fits.frozen, o.model), within });
   }
@@ -454,12 +465,14 @@ export function reassignReports(
     reports,
     times: Float64Array.from(reports, (r) => r.t),
     scratch: [],
+    lo: new Float64Array(groups.length),
+    hi: new Float64Array(groups.length),
     s: [],
     o,
     cache: o.cache ?? new Map(),
     kmTable,
   };
-  const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds));
+  const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds, k));
   search.s = s;
   const dirty = new Dirty(reports, kmTable.byTime, o.maxGapDays);
   for (let pass = 0; pass < (o.passes ?? 3); pass++) {
