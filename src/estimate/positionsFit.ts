@@ -39,19 +39,23 @@ function reserve(n: number): void {
 function isotonicInto(y: ArrayLike<number>, n: number, weights: ArrayLike<number>): void {
   let top = 0;
   for (let i = 0; i < n; i++) {
-    blockValue[top] = y[i];
-    blockWeight[top] = Math.max(weights[i], 1e-9);
-    blockCount[top] = 1;
-    top++;
-    while (top > 1 && blockValue[top - 2] > blockValue[top - 1]) {
-      const b = top - 1;
-      const wSum = blockWeight[b - 1] + blockWeight[b];
-      blockValue[b - 1] =
-        (blockValue[b - 1] * blockWeight[b - 1] + blockValue[b] * blockWeight[b]) / wSum;
-      blockWeight[b - 1] = wSum;
-      blockCount[b - 1] += blockCount[b];
+    // The new block is pooled with those below it while they are higher (kept in locals until
+    // it is stored: the same sums, products and quotients in the same order as isotonic.ts).
+    let value = y[i];
+    let weight = Math.max(weights[i], 1e-9);
+    let count = 1;
+    while (top > 0 && blockValue[top - 1] > value) {
+      const below = top - 1;
+      const wSum = blockWeight[below] + weight;
+      value = (blockValue[below] * blockWeight[below] + value * weight) / wSum;
+      weight = wSum;
+      count += blockCount[below];
       top--;
     }
+    blockValue[top] = value;
+    blockWeight[top] = weight;
+    blockCount[top] = count;
+    top++;
   }
   let k = 0;
   for (let b = 0; b < top; b++) for (let c = 0; c < blockCount[b]; c++) fit[k++] = blockValue[b];
