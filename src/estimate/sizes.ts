@@ -23,6 +23,7 @@ import { anchorShiftSd } from "./anchorShift.ts";
 import type { BiasResidual, BiasSource, SourceBias } from "./sourceBias.ts";
 import { DEFAULT_DRIFT, stockDrift } from "./stocks.ts";
 import type { WorkGroup } from "./workGroup.ts";
+import { repeatedReports } from "./repeats.ts";
 
 /** Rounding a figure to the nearest thousand (or hundred) adds this sd of log size per figure. */
 function roundingSd(value: number): number {
@@ -40,8 +41,11 @@ export function sizeObservations(
   const obs: SizeObservation[] = [];
   const src: BiasSource[] = [];
   const last = g.nDays - 1;
+  // A labelled group's stale news told again with its figure (repeats.ts) is one figure, not two.
+  const flags = g.labelled ? repeatedReports(g.positions) : [];
+  const repeated = new Set(g.positions.filter((_, i) => flags[i]).map((p) => p.s));
   for (const s of g.members) {
-    if (!hasSize(s)) continue;
+    if (!hasSize(s) || repeated.has(s)) continue;
     const b = biasFor(s.source, fitted);
     let step = s.t - (g.day0 + 0.5);
     const outside = step < -0.5 ? -0.5 - step : step > last + 0.5 ? step - last - 0.5 : 0;
