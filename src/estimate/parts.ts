@@ -60,32 +60,15 @@ export function groupShare(
   if (v === undefined) return 1;
   const estimated = g.sizeByDay?.get(Math.floor(s.t));
   if (estimated !== undefined && estimated > 0) return Math.min(1, Math.exp(v) / estimated);
-  const window = scaleWindow(g, s);
   const near: number[] = [];
   for (const m of g.members) {
     const x = m.logValue;
-    if (x !== undefined && Math.abs(m.t - s.t) <= window) near.push(x);
+    if (x !== undefined && Math.abs(m.t - s.t) <= SCALE_WINDOW_DAYS) near.push(x);
   }
   if (near.length === 0) return 1;
   near.sort((a, b) => a - b);
   const scale = near[Math.min(near.length - 1, Math.floor(0.75 * near.length))];
   return Math.min(1, Math.exp(v - scale));
-}
-
-/**
- * Days either side of report `s` whose figures give the group's scale: SCALE_WINDOW_DAYS, or out
- * to the group's nearest other figure when none is that near. A figure is not its own yardstick:
- * with only itself in the window its share is 1 and it reads surely as the body's, so a lone "100"
- * of the front of a group last put at 3,000 weeks before drew the group down to ~100 (stress world
- * 206; docs/estimation.md "sizeshrink"). With no other figure at all, the window stays as it is.
- */
-function scaleWindow(g: Pick<WorkGroup, "members">, s: PreparedSighting): number {
-  let nearest = Infinity;
-  for (const m of g.members) {
-    if (m === s || m.logValue === undefined) continue;
-    nearest = Math.min(nearest, Math.abs(m.t - s.t));
-  }
-  return Number.isFinite(nearest) ? Math.max(SCALE_WINDOW_DAYS, nearest) : SCALE_WINDOW_DAYS;
 }
 
 /**

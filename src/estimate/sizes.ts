@@ -23,7 +23,6 @@ import { anchorShiftSd } from "./anchorShift.ts";
 import type { BiasResidual, BiasSource, SourceBias } from "./sourceBias.ts";
 import { DEFAULT_DRIFT, stockDrift } from "./stocks.ts";
 import type { WorkGroup } from "./workGroup.ts";
-import { repeatedReports } from "./repeats.ts";
 
 /** Rounding a figure to the nearest thousand (or hundred) adds this sd of log size per figure. */
 function roundingSd(value: number): number {
@@ -41,11 +40,8 @@ export function sizeObservations(
   const obs: SizeObservation[] = [];
   const src: BiasSource[] = [];
   const last = g.nDays - 1;
-  // A labelled group's stale news told again with its figure (repeats.ts) is one figure, not two.
-  const flags = g.labelled ? repeatedReports(g.positions) : [];
-  const repeated = new Set(g.positions.filter((_, i) => flags[i]).map((p) => p.s));
   for (const s of g.members) {
-    if (!hasSize(s) || repeated.has(s)) continue;
+    if (!hasSize(s)) continue;
     const b = biasFor(s.source, fitted);
     let step = s.t - (g.day0 + 0.5);
     const outside = step < -0.5 ? -0.5 - step : step > last + 0.5 ? step - last - 0.5 : 0;

@@ -2,9 +2,7 @@ import { describe, expect, it } from "vitest";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { repeatedReports } from "../../src/estimate/repeats.ts";
 import { stayAnchors } from "../../src/estimate/stayAnchor.ts";
-import type { GroupPosition, WorkGroup } from "../../src/estimate/workGroup.ts";
-import type { PreparedSighting } from "../../src/estimate/prepare.ts";
-import { sizeObservations } from "../../src/estimate/sizes.ts";
+import type { GroupPosition } from "../../src/estimate/workGroup.ts";
 import type { Place } from "../../src/model/place.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
 import { at, dataset, on, report } from "./corridor.ts";
@@ -98,25 +96,5 @@ describe("repeats in the estimate: a stale story does not hold a group that walk
     const tracks = estimateTracks({ ...dataset(sightings), places }).tracks;
     for (let d = 9; d <= 14; d++)
       expect(Math.abs(on(tracks, d).km - 40 * (d - 1))).toBeLessThan(30);
-  });
-});
-
-describe("repeats in the size pass: a story told again is one figure (sizes.ts)", () => {
-  it("leaves a labelled group's repeated figure out of its size observations, keeps it unlabelled", () => {
-    // "100" at Albergue by the organisers (day 25), told again by the media on day 27; a fresh
-    // media "100" at km 300 on day 28 (another place: not a repeat).
-    const positions = [
-      pos(25, 200, true, 100, "organiser"),
-      pos(27, 200, true, 100),
-      pos(28, 300, true, 100),
-    ];
-    const members = positions.map((p, i) => ({ ...p.s, id: `r${i}` }) as PreparedSighting);
-    positions.forEach((p, i) => (p.s = members[i]));
-    const group = (labelled: boolean): WorkGroup =>
-      ({ labelled, positions, members, counts: [], day0: 20, nDays: 12 }) as unknown as WorkGroup;
-    const steps = (labelled: boolean): number[] =>
-      sizeObservations(group(labelled), new Map()).obs.map((o) => o.step);
-    expect(steps(true)).toEqual([5, 8]);
-    expect(steps(false)).toEqual([5, 7, 8]);
   });
 });
