@@ -66,9 +66,10 @@ export interface PartitionReading {
    * Returns charged (returnCost): `nats` for each time a group's day median, read in time order,
    * falls more than `km` behind the furthest day median it reached before (its high-water) — a
    * track that handed off to a group ahead and GOES BACK to the first group's reports; a real ride
-   * goes forward and stays. `perDay`: each day behind charged, not each return.
+   * goes forward and stays. `perDay`: each day behind charged, not each return; `confirm`: the
+   * high-water and a return each need two following seen days.
    */
-  returns?: { nats: number; km: number; perDay?: boolean };
+  returns?: { nats: number; km: number; perDay?: boolean; confirm?: boolean };
 }
 
 /** A group's robust forward-only fit on its route: times, fitted km, its spread. */
@@ -155,21 +156,29 @@ export function rideCost(
  * PartitionReading.returns' nats for one group's reports on `route`: its day medians in day order;
  * a day is behind when its median lies more than `f.km` below the highest median of the days
  * before; each run of days behind (or, with `f.perDay`, each day behind) costs `f.nats`.
+ * `f.confirm`: see PartitionReading.returns.
  */
 export function returnCost(
   reports: readonly LinkReport[],
   route: string,
-  f: { nats: number; km: number; perDay?: boolean },
+  f: { nats: number; km: number; perDay?: boolean; confirm?: boolean },
 ): number {
   const days = [...dayMedians(reports, route)].sort((a, b) => a[0] - b[0]);
   let high = -Infinity;
   let wasBehind = false;
+  let prev = -Infinity;
+  let prevBehind = false;
   let n = 0;
   for (const [, km] of days) {
-    const behind = km < high - f.km;
+    const lone = km < high - f.km;
+    // With `confirm`, a day is behind only after another day behind, and the high-water is a
+    // level two following seen days both reached: one stale or misplaced day moves neither.
+    const behind = f.confirm ? lone && prevBehind : lone;
     if (behind && (f.perDay || !wasBehind)) n++;
     wasBehind = behind;
-    high = Math.max(high, km);
+    prevBehind = lone;
+    high = Math.max(high, f.confirm ? Math.min(prev, km) : km);
+    prev = km;
   }
   return n * f.nats;
 }
