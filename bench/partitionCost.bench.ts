@@ -3,7 +3,7 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]] [--ride-nats N [--ride-km KM]] [--rival-nats N]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]] [--ride-nats N [--ride-km KM]] [--rival-nats N] [--return-nats N [--return-km KM] [--return-per-day] [--return-confirm]]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
 import { associationReports, dayMedians, partitionCost } from "./worlds/partitionCost.ts";
@@ -49,6 +49,10 @@ const figureSpans = process.argv.includes("--figure-spans");
 // plus 40 km a day (bench/worlds/partitionCost.ts rideCost), added to the births.
 // --rival-nats N: N nats for each report its group reads as an outlier while another group's track
 // holds it (bench/worlds/partitionCost.ts rivalCost: a hand-off), added to the births.
+// --return-nats N [--return-km KM] [--return-per-day] [--return-confirm]: N nats for each time a group's day median
+// falls more than KM (default 150) behind its earlier high-water (bench/worlds/partitionCost.ts
+// returnCost: a hand-off track going back to the first group), added to the births; --return-confirm:
+// the high-water and a return each need two following seen days.
 // --fill: positions read day by day (bench/worlds/fillReading.ts) instead of the normal spread;
 // --shared-rate world|day: one report rate shared by all groups (a day's, with "day").
 const sharedArg = process.argv.indexOf("--shared-rate");
@@ -77,6 +81,14 @@ const reading: PartitionReading = {
     ? { nats: option("ride-nats", 10), km: option("ride-km", 100) }
     : undefined,
   rival: process.argv.includes("--rival-nats") ? { nats: option("rival-nats", 10) } : undefined,
+  returns: process.argv.includes("--return-nats")
+    ? {
+        nats: option("return-nats", 10),
+        km: option("return-km", 150),
+        perDay: process.argv.includes("--return-per-day"),
+        confirm: process.argv.includes("--return-confirm"),
+      }
+    : undefined,
   sharedRate:
     sharedArg >= 0 ? (process.argv[sharedArg + 1] === "day" ? "day" : "world") : undefined,
 };

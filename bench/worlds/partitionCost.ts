@@ -62,6 +62,14 @@ export interface PartitionReading {
    * rival's track; a stale or misplaced report of a group alone on the road is charged nothing.
    */
   rival?: { nats: number };
+  /**
+   * Returns charged (returnCost): `nats` for each time a group's day median, read in time order,
+   * falls more than `km` behind the furthest day median it reached before (its high-water) — a
+   * track that handed off to a group ahead and GOES BACK to the first group's reports; a real ride
+   * goes forward and stays. `perDay`: each day behind charged, not each return; `confirm`: the
+   * high-water and a return each need two following seen days.
+   */
+  returns?: { nats: number; km: number; perDay?: boolean; confirm?: boolean };
 }
 
 /** A group's robust forward-only fit on its route: times, fitted km, its spread. */
@@ -140,6 +148,37 @@ export function rideCost(
   for (let i = 1; i < on.length; i++) {
     const dt = Math.max(0, on[i].t - on[i - 1].t);
     if (fit[i] - fit[i - 1] > f.km + RIDE_WALK_KM * dt) n++;
+  }
+  return n * f.nats;
+}
+
+/**
+ * PartitionReading.returns' nats for one group's reports on `route`: its day medians in day order;
+ * a day is behind when its median lies more than `f.km` below the highest median of the days
+ * before; each run of days behind (or, with `f.perDay`, each day behind) costs `f.nats`.
+ * `f.confirm`: see PartitionReading.returns.
+ */
+export function returnCost(
+  reports: readonly LinkReport[],
+  route: string,
+  f: { nats: number; km: number; perDay?: boolean; confirm?: boolean },
+): number {
+  const days = [...dayMedians(reports, route)].sort((a, b) => a[0] - b[0]);
+  let high = -Infinity;
+  let wasBehind = false;
+  let prev = -Infinity;
+  let prevBehind = false;
+  let n = 0;
+  for (const [, km] of days) {
+    const lone = km < high - f.km;
+    // With `confirm`, a day is behind only after another day behind, and the high-water is a
+    // level two following seen days both reached: one stale or misplaced day moves neither.
+    const behind = f.confirm ? lone && prevBehind : lone;
+    if (behind && (f.perDay || !wasBehind)) n++;
+    wasBehind = behind;
+    prevBehind = lone;
+    high = Math.max(high, f.confirm ? Math.min(prev, km) : km);
+    prev = km;
   }
   return n * f.nats;
 }
@@ -331,11 +370,13 @@ export function partitionCost(
   }
   const sum = (f: (t: CostTerms) => number): number => groups.reduce((a, g) => a + f(g.terms), 0);
   const rides = reading.rides;
+  const returns = reading.returns;
   const births =
     birth * groups.length +
     (reading.forkBirth ? forkBirthCost(routed, reading.forkBirth) : 0) +
     (rides ? routed.reduce((a, g) => a + rideCost(g.reports, g.route, m, rides), 0) : 0) +
-    (reading.rival ? rivalCost(routed, m, reading.rival) : 0);
+    (reading.rival ? rivalCost(routed, m, reading.rival) : 0) +
+    (returns ? routed.reduce((a, g) => a + returnCost(g.reports, g.route, returns), 0) : 0);
   const positions = sum((t) => t.positions);
   const offRoute = sum((t) => t.offRoute);
   const sizes = sum((t) => t.sizes);

@@ -6,6 +6,7 @@ import {
   forkBirthCost,
   partitionCost,
   rideCost,
+  returnCost,
   rivalCost,
   reportRateLoss,
 } from "../../bench/worlds/partitionCost.ts";
@@ -156,5 +157,45 @@ describe("rivalCost", () => {
     expect(rivalCost(groups(a), m, f)).toBe(0);
     expect(rivalCost(groups(stray), m, f)).toBe(10);
     expect(rivalCost([{ reports: stray, route: "main" }], m, f)).toBe(0);
+  });
+});
+
+describe("returnCost", () => {
+  const f = { nats: 10, km: 150 };
+  /** walker("a", 0, 9) with days `moved` shifted by `by` km. */
+  const shifted = (moved: readonly number[], by: number): IdReport[] =>
+    walker("a", 0, 9, 800).map((r) =>
+      moved.includes(Math.floor(r.t))
+        ? { ...r, kmByRoute: new Map([["main", (r.kmByRoute.get("main") ?? 0) + by]]) }
+        : r,
+    );
+
+  it("charges a track that jumps ahead and goes back, not one that walks or rides and stays", () => {
+    expect(returnCost(walker("a", 0, 9, 800), "main", f)).toBe(0);
+    // A ride of 400 km on day 5 that stays ahead: nothing behind.
+    expect(returnCost(shifted([5, 6, 7, 8, 9], 400), "main", f)).toBe(0);
+    // Days 5–6 on a group 400 km ahead, days 7–9 back on the first: one return of three days.
+    const handOff = shifted([5, 6], 400);
+    expect(returnCost(handOff, "main", f)).toBe(10);
+    expect(returnCost(handOff, "main", { ...f, perDay: true })).toBe(30);
+    expect(returnCost(handOff, "main", { ...f, km: 500 })).toBe(0);
+    expect(returnCost(handOff, "other", f)).toBe(0);
+  });
+
+  it("with confirm, needs two days ahead and two days behind", () => {
+    // One day 400 km ahead (a misplaced report): a return unconfirmed, none confirmed.
+    expect(returnCost(shifted([5], 400), "main", f)).toBe(10);
+    expect(returnCost(shifted([5], 400), "main", { ...f, confirm: true })).toBe(0);
+    expect(returnCost(shifted([5, 6], 400), "main", { ...f, confirm: true })).toBe(10);
+    // Two days ahead, one day back, then ahead again: confirmed, no return.
+    expect(returnCost(shifted([5, 6, 8, 9], 400), "main", { ...f, confirm: true })).toBe(0);
+  });
+
+  it("is added to the births of partitionCost when the reading asks for it", () => {
+    const one = (): string => "A";
+    const reports = shifted([5, 6], 400);
+    const plain = partitionCost(reports, one, ["main"], m, BIRTH_NATS);
+    const charged = partitionCost(reports, one, ["main"], m, BIRTH_NATS, 0, { returns: f });
+    expect(charged.births - plain.births).toBe(10);
   });
 });
