@@ -39,7 +39,8 @@ export function convertCount(
     // The point under its gazetteer name, as sightings' places are: the ledger and the viewer
     // key a point's counts by its name, so `Tecun Uman`, `TECÚN UMÁN` and `Tec?n Um?n` in one
     // sheet are one point, not three. The name as written stays in `fmp_name_as_written`.
-    if (fmpName !== undefined && fmpName !== place.name) {
+    // A name that is another point in the town ("Tecún Umán (puente)") keeps its own name.
+    if (fmpName !== undefined && fmpName !== place.name && !r.placeNameKept) {
       extra = { ...(extra ?? {}), fmp_name_as_written: fmpName };
       fmpName = place.name;
     }

@@ -150,9 +150,13 @@ const ES: Record<ImportIssueCode, Template> = {
       : undefined,
   direction_blank: ({ c }) => `${c}: celda vacía; la dirección se lee como desconocida.`,
   place_name_qualified: ({ c, v, p }) =>
-    p["place"] !== undefined
-      ? `${c} ${q(v)} se lee como ${p["place"]} (las palabras después de ${q(p["head"]!)} se toman como su departamento, estado o país).`
-      : undefined,
+    p["qualifierIs"] === "point_name"
+      ? `${c} ${q(v)} se ubica en ${p["place"]} (${q(p["qualifier"]!)} queda como parte del nombre del punto).`
+      : p["qualifierIs"] === "other"
+        ? `${c} ${q(v)} se ubica en ${p["place"]} (${q(p["qualifier"]!)} no es su departamento, estado o país).`
+        : p["place"] !== undefined
+          ? `${c} ${q(v)} se lee como ${p["place"]} (las palabras después de ${q(p["head"]!)} se toman como su departamento, estado o país).`
+          : undefined,
   place_from_code: ({ c, v, p }) =>
     p["place"] !== undefined
       ? `${c} ${q(v)} es ${p["how"] === "id" ? "el identificador" : "el P-código"} de ${p["place"]}; se lee como ${p["place"]}.`

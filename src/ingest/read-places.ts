@@ -6,6 +6,8 @@ import { readCoordinateCell } from "./read-numbers.ts";
 import { remember } from "./row-reader.ts";
 import type { RowReader } from "./row-reader.ts";
 import { parseGeopoint } from "./values.ts";
+import { isAdmin1Name } from "../geo/adminNames.ts";
+import { parseCountry } from "./enums.ts";
 
 /** Shared empty result of `coordinates()` (never mutated): most rows have no coordinates. */
 const NO_COORDINATES: { lat?: number; lon?: number } = Object.freeze({});
@@ -161,18 +163,10 @@ export function readPlace(
   r.placeMemo = memo;
   let found = memo.get(name);
   if (found === undefined) found = remember(memo, name, resolvePlace(g, name, country));
+  r.placeNameKept = false;
   if (found.how === "name") return found.place;
+  if (found.how === "qualified") return qualifiedPlace(r, field, name, found);
   const said = `${r.column(field)} "${name}"`;
-  if (found.how === "qualified") {
-    r.warn(
-      field,
-      "place_name_qualified",
-      `${said} read as ${found.place.name} (the words after "${found.head}" taken as its department, state or country).`,
-      name,
-      { place: found.place.name, head: found.head },
-    );
-    return found.place;
-  }
   if (found.how !== "unknown") return placeFromCode(r, field, name, found);
   const long = unabbreviated(r, field, name, country) ?? unreplaced(r, field, name, country);
   if (long) return long;
@@ -185,6 +179,58 @@ export function readPlace(
     suggestions,
   );
   return "unknown";
+}
+
+/**
+ * The words after a known name (`Tecún Umán, San Marcos`, `Tapachula (Chiapas), México`,
+ * `Tecún Umán (puente)`), each part by itself: `["San Marcos"]`, `["Chiapas", "México"]`.
+ */
+function qualifierParts(name: string, head: string): string[] {
+  return name
+    .trim()
+    .slice(head.length)
+    .split(/[,()]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/**
+ * A known name with words after it: read as that place, with the warning `place_name_qualified`.
+ * When every word group is the place's department, state or country (or the name again, as a
+ * municipality of the same name), the name is a respelling of the place; otherwise it names
+ * another point in the town (`Tecún Umán (puente)`, `Tapachula, albergue Jesús el Buen Pastor`)
+ * and `r.placeNameKept` tells a count to keep it as its point's name.
+ */
+function qualifiedPlace(
+  r: RowReader,
+  field: string,
+  name: string,
+  found: Extract<PlaceResolution, { how: "qualified" }>,
+): Place {
+  const place = found.place;
+  const parts = qualifierParts(name, found.head);
+  const region = (s: string) =>
+    isAdmin1Name(s, place.adm1Pcode, place.country) ||
+    (place.country !== undefined && parseCountry(s) === place.country) ||
+    s.localeCompare(found.head, "es", { sensitivity: "base" }) === 0;
+  const kept = !parts.every(region);
+  r.placeNameKept = kept;
+  const qualifier = parts.join(", ");
+  // A count's point keeps the words in its name; any other place (a sighting's) is only placed.
+  const qualifierIs = !kept ? "region" : field === "fmp_name" ? "point_name" : "other";
+  const why = {
+    region: `"${qualifier}" taken as its department, state or country`,
+    point_name: `"${qualifier}" kept as part of the point's name`,
+    other: `"${qualifier}" is not its department, state or country`,
+  }[qualifierIs];
+  r.warn(
+    field,
+    "place_name_qualified",
+    `${r.column(field)} "${name}" read as ${place.name} (${why}).`,
+    name,
+    { place: place.name, head: found.head, qualifier, qualifierIs },
+  );
+  return place;
 }
 
 /** Abbreviations that start Spanish place names: `Cd. Hidalgo` is Ciudad Hidalgo. */

@@ -158,6 +158,12 @@ export class RowReader {
   placeCountry: string | undefined;
   placeMemo: Map<string, PlaceResolution> | undefined;
   /**
+   * Set by the last `readPlace`: the name is another point at the place it was read as (words
+   * after it that are not its department, state or country: "Tecún Umán (puente)"), so a count
+   * keeps it as its point's name rather than taking the place's.
+   */
+  placeNameKept = false;
+  /**
    * Columns of fields read on every row, looked up once per file: a lookup by a field name
    * that varies from call to call is a slow (megamorphic) property access.
    */

@@ -6,6 +6,8 @@ import type { StockFigure } from "../../src/model/stock.ts";
 import type { Place } from "../../src/model/place.ts";
 import { writeXlsx } from "../../src/export/xlsx.ts";
 import { chunks, testGazetteer } from "./helpers.ts";
+import { northboundFloor } from "../../src/ledger/departures.ts";
+import { dayNumber } from "../../src/calendar/iso.ts";
 
 const HEADER = "fecha;punto;dirección;total;hombres;mujeres;niños;niñas;nna no acompañados\n";
 const counts = (rows: string[], options = {}) =>
@@ -137,6 +139,32 @@ describe("importTable: counts", () => {
       lon: -92.1404,
       country: "GTM",
     });
+  });
+  it("importTable(counts) keeps points in one town apart: only a department or country after the name folds", () => {
+    const text =
+      "fecha;punto de monitoreo;direccion;total\n" +
+      "23/10/2018;Tecún Umán (puente);norte;1000\n" +
+      "23/10/2018;Tecún Umán (albergue);norte;800\n" +
+      "23/10/2018;Tecún Umán, San Marcos;norte;700\n" +
+      "23/10/2018;Tecun Uman (Guatemala);norte;600\n";
+    const r = importTable(text, { gazetteer: testGazetteer() });
+    const recs = r.records as CountRecord[];
+    expect(recs.map((x) => x.fmpName)).toEqual([
+      "Tecún Umán (puente)",
+      "Tecún Umán (albergue)",
+      "Tecún Umán",
+      "Tecún Umán",
+    ]);
+    // Every row is placed at the town either way.
+    expect(recs.every((x) => x.lat === 14.6773)).toBe(true);
+    expect(recs[0]!.extra?.fmp_name_as_written).toBeUndefined();
+    expect(recs[2]!.extra?.fmp_name_as_written).toBe("Tecún Umán, San Marcos");
+    // The bridge and the shelter are two points: the floor is the larger, not their sum.
+    const day = dayNumber("2018-10-23")!;
+    expect(northboundFloor(recs.slice(0, 2))(day)).toBe(1000);
+    const said = r.report.warnings.filter((w) => w.code === "place_name_qualified");
+    expect(said[0]!.params).toMatchObject({ qualifier: "puente", qualifierIs: "point_name" });
+    expect(said[2]!.params).toMatchObject({ qualifier: "San Marcos", qualifierIs: "region" });
   });
   it("importTable(counts) reads incoming/entrada as unknown with a warning, or as told by incomingIs", () => {
     const text = "fecha;punto;direccion;total\n2018-10-13;A;entrada;5\n2018-10-13;A;salida;6\n";

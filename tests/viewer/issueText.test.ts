@@ -264,4 +264,16 @@ describe("issueText: the warnings a field sheet gives are said in Spanish too", 
       "la hoja «Notas» se omite: no tiene un encabezado utilizable en sus primeras 25 filas.",
     );
   });
+  it("says in Spanish that words after a point's town are kept in its name", () => {
+    const r = importTable(
+      "fecha;punto de monitoreo;direccion;total\n23/10/2018;Tecún Umán (puente);norte;5\n",
+      {
+        gazetteer: createGazetteer(embedded2018().places),
+      },
+    );
+    const w = r.report.warnings.find((x) => x.code === "place_name_qualified")!;
+    expect(issueText("es", w)).toBe(
+      "punto de monitoreo «Tecún Umán (puente)» se ubica en Tecún Umán («puente» queda como parte del nombre del punto).",
+    );
+  });
 });
