@@ -20,7 +20,14 @@ import {
 import { normalizeKey } from "./normalize.ts";
 import { readChoice, readCountry } from "./read-codes.ts";
 import { readDate, readObservedAt } from "./read-date.ts";
-import { readCount, warnUnlikelyPeople, withinPeopleLimit } from "./read-numbers.ts";
+import {
+  isFormulaText,
+  readCount,
+  rejectNegative,
+  rejectNotANumber,
+  warnUnlikelyPeople,
+  withinPeopleLimit,
+} from "./read-numbers.ts";
 import { readCaravanLabel } from "./read-labels.ts";
 import { readCoordinates, readPlace } from "./read-places.ts";
 import { RowReader } from "./row-reader.ts";
@@ -79,6 +86,9 @@ function sizes(r: RowReader): Sizes {
             : q.kind === "atMost"
               ? [q.max]
               : [];
+    // A negative figure anywhere (`hasta (500)`, `entre (20) y 30`, `(700)+`): not people.
+    const negative = figures.find((v) => v < 0);
+    if (negative !== undefined) return rejectNegative(r, field, t, negative);
     if (figures.some((v) => !Number.isInteger(v)))
       return r.reject(
         field,
@@ -91,6 +101,7 @@ function sizes(r: RowReader): Sizes {
       case "unknown":
         return;
       case "invalid":
+        if (isFormulaText(t)) return rejectNotANumber(r, field, t);
         r.reject(
           field,
           "invalid_number",
@@ -99,8 +110,6 @@ function sizes(r: RowReader): Sizes {
         );
         return;
       case "number":
-        if (q.value < 0)
-          return r.reject(field, "negative_count", `${r.column(field)} is negative (${t}).`, t);
         if (withinPeopleLimit(r, field, t, q.value)) {
           out[slot] = q.value;
           out.from[slot] = field;

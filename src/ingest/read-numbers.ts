@@ -10,13 +10,19 @@ import { parseDecimal, parseDegrees, parseQuantity } from "./values.ts";
 export const MAX_PEOPLE_PER_ROW = 10_000_000;
 
 /**
- * A people cell that is not a number. A formula kept as its text (`=SUMA(E7:H7)`: a cell typed
- * with a leading apostrophe, or a sheet exported with "show formulas") is said as such,
- * `formula_text`, since its value is in the sheet, not in the file; anything else is
- * `invalid_number`.
+ * A formula kept as its text (`=SUMA(E7:H7)`, `=E7+F7`: a cell typed with a leading apostrophe,
+ * or a sheet exported with "show formulas"): its value is in the sheet, not in the file.
  */
-function rejectNotANumber(r: RowReader, field: string, t: string): void {
-  if (/^=\s*[\p{L}_][\p{L}\d_.]*\s*\(|^=\s*[A-Z]{1,3}\d+\s*[-+*/]/u.test(t))
+export function isFormulaText(t: string): boolean {
+  return /^=\s*[\p{L}_][\p{L}\d_.]*\s*\(|^=\s*[A-Z]{1,3}\d+\s*[-+*/]/u.test(t);
+}
+
+/**
+ * A people cell that is not a number: a formula as text is said as such, `formula_text`;
+ * anything else is `invalid_number`.
+ */
+export function rejectNotANumber(r: RowReader, field: string, t: string): void {
+  if (isFormulaText(t))
     r.reject(
       field,
       "formula_text",
@@ -24,6 +30,22 @@ function rejectNotANumber(r: RowReader, field: string, t: string): void {
       t,
     );
   else r.reject(field, "invalid_number", `${r.column(field)} "${t}" is not a number.`, t);
+}
+
+/**
+ * Rejects a cell with a negative figure (`-5`, `(700)`, `hasta (500)`) as `negative_count`, the
+ * one sentence for counts and sightings' sizes; `value` is the negative figure read. Excel's
+ * accounting format `(700)` is named as such.
+ */
+export function rejectNegative(r: RowReader, field: string, t: string, value: number): void {
+  r.reject(
+    field,
+    "negative_count",
+    t.includes("(")
+      ? `${r.column(field)} "${t}" is negative (${value} in Excel's accounting format); counts are people, 0 or more.`
+      : `${r.column(field)} is negative (${t}); counts are people, 0 or more.`,
+    t,
+  );
 }
 
 /** A count of people: integer ≥ 0, or undefined when blank. Ranges and bounds are rejected. */
@@ -50,14 +72,7 @@ export function readCount(
   if (q.kind === "unknown") return undefined;
   if (q.kind === "number") {
     if (q.value < 0) {
-      r.reject(
-        field,
-        "negative_count",
-        t.startsWith("(")
-          ? `${r.column(field)} "${t}" is negative (${q.value} in Excel's accounting format); counts are people, 0 or more.`
-          : `${r.column(field)} is negative (${t}); counts are people, 0 or more.`,
-        t,
-      );
+      rejectNegative(r, field, t, q.value);
       return undefined;
     }
     if (!withinPeopleLimit(r, field, t, q.value)) return undefined;

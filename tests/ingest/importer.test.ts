@@ -261,6 +261,34 @@ describe("importTable: unusable files", () => {
 });
 
 describe("importTable: sightings, stocks, places", () => {
+  it("importTable(sightings) rejects a negative figure in a bound or range, and a formula, as counts do", () => {
+    const rows = [
+      "hasta (500)",
+      "entre (20) y 30",
+      "(700)+",
+      "hasta -500",
+      "(700)",
+      "=SUMA(E2:E3)",
+    ];
+    const text = [
+      "fecha,lugar,caravana,cantidad",
+      ...rows.map((x) => `2018-10-20,Tapachula,C1,"${x}"`),
+    ].join("\n");
+    const r = importTable(text, { kind: "sightings", gazetteer: testGazetteer() });
+    expect(r.records).toEqual([]);
+    expect(r.report.rejections.map((x) => [x.line, x.code])).toEqual([
+      [2, "negative_count"],
+      [3, "negative_count"],
+      [4, "negative_count"],
+      [5, "negative_count"],
+      [6, "negative_count"],
+      [7, "formula_text"],
+    ]);
+    // The same sentence as a count's, accounting format and all.
+    expect(r.report.rejections[4]!.message).toBe(
+      'cantidad "(700)" is negative (-700 in Excel\'s accounting format); counts are people, 0 or more.',
+    );
+  });
   it("importTable(sightings) reads ranges, bounds and Spanish dates into size_min/size_max/size_best", () => {
     const text = [
       "fecha y hora,lugar,caravana,cantidad,método,tipo de fuente,confianza",
