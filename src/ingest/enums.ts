@@ -50,6 +50,8 @@ export const RELATIVE_DIRECTIONS = new Set(
     "salidas",
     "ingresos",
     "egresos",
+    "entrantes",
+    "salientes",
     "inflows",
     "outflows",
     "in",
@@ -394,8 +396,11 @@ const COUNTRY = table<string>({
  */
 export function parseCountry(text: string): string | undefined {
   // Both genders written at once, as official Spanish does: `hondureños/as`, `salvadoreño(a)`,
-  // `guatemaltecos/as` are read as the first form.
-  const key = normalizeKey(text.replace(/\s*(?:\/\s*|\(\s*)(?:as|a|os|o|es)\s*\)?\s*$/i, ""));
+  // `guatemaltecos/as` are read as the first form. Only after a word of 4 letters or more with a
+  // gender ending: `HND/ES` (Spain's ISO2 after Honduras's code) names two countries.
+  const key = normalizeKey(
+    text.replace(/(\p{L}{3,}(?:os|as|es|o|a|e))\s*(?:\/|\()\s*(?:as|a|os|o|es)\s*\)?\s*$/iu, "$1"),
+  );
   const hit = COUNTRY.get(key);
   if (hit) return hit;
   // Plural demonyms (`venezolanos`, `nicaragüenses`) as the singular.

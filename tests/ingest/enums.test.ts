@@ -1,0 +1,28 @@
+/** Code words: directions relative to a point and countries written with both genders. */
+import { describe, expect, it } from "vitest";
+import { parseCountry } from "../../src/ingest/enums.ts";
+import { importTable } from "../../src/ingest/importer.ts";
+import type { CountRecord } from "../../src/model/count.ts";
+
+describe("code words", () => {
+  it("reads Entrantes and Salientes as relative directions, mapped by incomingIs", () => {
+    const text =
+      "fecha;punto;direccion;total\n2018-10-13;A;Entrantes;5\n2018-10-13;A;Salientes;6\n";
+    const r = importTable(text, { kind: "counts", incomingIs: "northbound" });
+    expect(r.report.rejections).toEqual([]);
+    expect(r.records.map((x) => (x as CountRecord).direction)).toEqual([
+      "northbound",
+      "southbound",
+    ]);
+  });
+  it("strips a gender ending only after a demonym, not after a code", () => {
+    expect(parseCountry("HND/ES")).toBeUndefined();
+    expect(parseCountry("SV/ES")).toBeUndefined();
+    expect(parseCountry("GT/O")).toBeUndefined();
+    expect(parseCountry("HN/A")).toBeUndefined();
+    expect(parseCountry("hondureños/as")).toBe("HND");
+    expect(parseCountry("salvadoreño(a)")).toBe("SLV");
+    expect(parseCountry("salvadoreña/o")).toBe("SLV");
+    expect(parseCountry("Guatemaltecos / as")).toBe("GTM");
+  });
+});
