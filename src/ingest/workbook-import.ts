@@ -62,12 +62,17 @@ function isKoboRepeat(sheet: XlsxSheet): boolean {
 
 /**
  * The sheets with a usable header (each sheet's first rows tried on a scratch importer first), or
- * the first sheet when none is; a warning for each sheet skipped. Sets the kind the first usable
+ * the first sheet when none is, leaving out Kobo repeat groups; a warning for each sheet skipped. Sets the kind the first usable
  * sheet shows, when none was given.
  */
 function sheetsToRead(core: ImporterCore, sheets: readonly XlsxSheet[]): readonly XlsxSheet[] {
   let probeKind = core.kind;
-  const usable = sheets.filter((s) => {
+  // A Kobo repeat group's sheet holds parts of the main sheet's submissions (shifts of a day's
+  // count): read beside the main sheet it would count them twice, so it is skipped even when its
+  // header is usable; a workbook of repeat sheets only is read as it is.
+  const main = sheets.filter((s) => !isKoboRepeat(s));
+  const candidates = main.length ? main : sheets;
+  const usable = candidates.filter((s) => {
     const scratch = new ImporterCore({
       ...core.options,
       ...(probeKind ? { kind: probeKind } : {}),

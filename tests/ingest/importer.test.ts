@@ -487,6 +487,34 @@ describe("XLSX", () => {
     expect(r.report.warnings.map((w) => w.code)).toContain("sheet_skipped");
     expect(r.report.dataRows).toBe(3);
   });
+  it("importTable skips a Kobo repeat group's sheet even when its header is usable", () => {
+    const head = ["Fecha", "Punto de monitoreo", "Dirección", "Total", "_index"];
+    const bytes = writeXlsx([
+      {
+        name: "conteo",
+        rows: [head, [new Date("2018-10-21T00:00:00Z"), "Tecún Umán", "norte", 810, 1]],
+      },
+      {
+        name: "grupo_turnos",
+        rows: [
+          [
+            "Fecha",
+            "Punto de monitoreo",
+            "Dirección",
+            "Total",
+            "_parent_index",
+            "_submission__uuid",
+          ],
+          [new Date("2018-10-21T00:00:00Z"), "Tecún Umán", "norte", 500, 1, "u1"],
+          [new Date("2018-10-21T00:00:00Z"), "Tecún Umán", "norte", 310, 1, "u1"],
+        ],
+      },
+    ]);
+    const r = importTable(bytes, { gazetteer: testGazetteer() });
+    expect((r.records as CountRecord[]).map((x) => x.total)).toEqual([810]);
+    const skipped = r.report.warnings.filter((w) => w.code === "sheet_skipped");
+    expect(skipped.map((w) => w.params)).toEqual([{ sheet: "grupo_turnos", rows: 25, repeat: 1 }]);
+  });
   it("importTable of a broken workbook gives a report, not an exception", () => {
     const bytes = writeXlsx([{ name: "A", rows: [["x"]] }]).slice(0, 60);
     const r = importTable(bytes);
