@@ -189,6 +189,10 @@ const ES: Record<ImportIssueCode, Template> = {
       : undefined,
   invalid_time: ({ c, v }) =>
     `${c} ${q(v)} no es una hora del día (p. ej. 06:30 o 2:30 p. m.); la fila se lee solo con su fecha.`,
+  time_conflict: ({ c, v, p }) =>
+    p["dateTime"] !== undefined
+      ? `la fecha tiene la hora ${p["dateTime"]} y ${c} dice ${q(v)}; se lee a las ${p["dateTime"]}.`
+      : undefined,
   half_coordinate_ignored: ({ v, p }) =>
     p["place"] !== undefined
       ? `solo se da la ${p["given"] === "lat" ? "latitud" : "longitud"} (${v}), no la ${p["given"] === "lat" ? "longitud" : "latitud"}: se deja de lado y la fila se ubica por ${p["placeColumn"]} ${q(p["place"])}.`

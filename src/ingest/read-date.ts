@@ -4,7 +4,7 @@ import { parseDate } from "./dates.ts";
 import type { ParsedDate } from "./dates.ts";
 import { remember } from "./row-reader.ts";
 import type { RowReader } from "./row-reader.ts";
-import { timeText } from "./time-column.ts";
+import { clockTime, withSeconds } from "./time-column.ts";
 
 /** A required or optional date; returns the parsed date, rejecting when invalid. */
 export function readDate(
@@ -56,17 +56,35 @@ export function readDate(
 /**
  * A sighting's `observed_at`: the date cell, with the time of day of the file's time column
  * (`ctx.timeIndex`) when the date cell has none. A time that cannot be read with the date keeps
- * the row at its date, with the warning `invalid_time` (the cell stays an extra attribute).
+ * the row at its date, with the warning `invalid_time` (the cell stays an extra attribute); a
+ * date cell with a time of its own keeps it, with the warning `time_conflict` when the time
+ * column says another.
  */
 export function readObservedAt(r: RowReader): ParsedDate | undefined {
   const date = readDate(r, "observed_at", true);
   const ti = r.ctx.timeIndex;
-  if (date === undefined || date.time !== undefined || ti === undefined) return date;
+  if (date === undefined || ti === undefined) return date;
   const cell = r.textAt(ti);
   if (cell === undefined) return date;
-  const both = parseDate(`${r.text("observed_at")} ${timeText(cell)}`, r.ctx.dateOrder);
-  if (both.ok && both.value.date === date.date && both.value.time !== undefined) return both.value;
+  const time = timeOfCell(r, cell, date);
   const column = r.ctx.columnNames[ti]!;
+  if (date.time !== undefined) {
+    if (time !== undefined && time.time !== withSeconds(date.time))
+      r.issues.warnings.push({
+        column,
+        value: cell,
+        code: "time_conflict",
+        message: `${r.column("observed_at")} has the time ${date.time} and ${column} says ${cell}; read at ${date.time}.`,
+        params: { dateTime: date.time, time: cell },
+      });
+    return date;
+  }
+  if (time !== undefined) {
+    const out: ParsedDate = { date: date.date, time: time.time };
+    const offset = time.offset ?? date.offset;
+    if (offset !== undefined) out.offset = offset;
+    return out;
+  }
   r.issues.warnings.push({
     column,
     value: cell,
@@ -74,4 +92,18 @@ export function readObservedAt(r: RowReader): ParsedDate | undefined {
     message: `${column} "${cell}" is not a time of day (e.g. 06:30 or 2:30 p. m.); the row is read at its date alone.`,
   });
   return date;
+}
+
+/** The time column's cell as `hh:mm:ss` (and an offset), read alone or after the date's text. */
+function timeOfCell(
+  r: RowReader,
+  cell: string,
+  date: ParsedDate,
+): { time: string; offset?: string } | undefined {
+  const clock = clockTime(cell);
+  if (clock) return clock;
+  const both = parseDate(`${date.date} ${cell}`, r.ctx.dateOrder);
+  if (both.ok && both.value.date === date.date && both.value.time !== undefined)
+    return { time: withSeconds(both.value.time) };
+  return undefined;
 }

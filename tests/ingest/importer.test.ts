@@ -289,6 +289,55 @@ describe("importTable: sightings, stocks, places", () => {
       'cantidad "(700)" is negative (-700 in Excel\'s accounting format); counts are people, 0 or more.',
     );
   });
+  it("importTable(sightings) reads the time from any time header beside a date column, an extra either way", () => {
+    for (const h of [
+      "Fecha;Time",
+      "Fecha;Hora local",
+      "Fecha;Hora de observación",
+      "Fecha;hora_aproximada",
+      "grupo/fecha;grupo/hora",
+      "grupo/hora;grupo/fecha",
+    ]) {
+      const cells = h.startsWith("grupo/hora") ? "05:30;13/10/2018" : "13/10/2018;05:30";
+      const r = importTable(`${h};lugar;caravana;cantidad\n${cells};Tapachula;C1;100\n`, {
+        kind: "sightings",
+      });
+      expect((r.records[0] as Sighting).observedAt, h).toBe("2018-10-13T05:30:00");
+      expect(
+        r.report.warnings.map((w) => w.code),
+        h,
+      ).toEqual(["time_from_column"]);
+      const time = r.report.columns.find((c) => /hora|time/i.test(c.column))!;
+      expect(time.how, h).toBe("extra");
+      expect(time.field, h).toBeUndefined();
+    }
+  });
+  it("importTable(sightings) reads Kobo/ODK and Excel time answers in the time column", () => {
+    const cases: [string, string, string][] = [
+      ["13/10/2018", "05:30:00.000-06:00", "2018-10-13T05:30:00-06:00"],
+      ["13/10/2018", "05:30:00.000", "2018-10-13T05:30:00"],
+      ["13/10/2018", "1899-12-30T05:30:00.000", "2018-10-13T05:30:00"],
+      ["13/10/2018", "0", "2018-10-13T00:00:00"],
+      ["13/10/2018", "5:30 AM", "2018-10-13T05:30:00"],
+      ["13/10/2018", "0.5", "2018-10-13T12:00:00"],
+    ];
+    const text = [
+      "Fecha;Hora;lugar;caravana;cantidad",
+      ...cases.map(([d, t], i) => `${d};${t};Tapachula;C1;${100 + i}`),
+    ].join("\n");
+    const r = importTable(text, { kind: "sightings" });
+    expect(r.records.map((x) => (x as Sighting).observedAt)).toEqual(cases.map((c) => c[2]));
+    expect(r.report.warnings.map((w) => w.code)).toEqual(["time_from_column"]);
+  });
+  it("importTable(sightings) warns when the date cell's time differs from the time column's", () => {
+    const text = "Fecha;Hora;lugar;caravana;cantidad\n13/10/2018 07:00;09:00;Tapachula;C1;100\n";
+    const r = importTable(text, { kind: "sightings" });
+    expect((r.records[0] as Sighting).observedAt).toBe("2018-10-13T07:00:00");
+    expect(r.report.warnings.map((w) => [w.line, w.code])).toEqual([
+      [0, "time_from_column"],
+      [2, "time_conflict"],
+    ]);
+  });
   it("importTable(sightings) reads ranges, bounds and Spanish dates into size_min/size_max/size_best", () => {
     const text = [
       "fecha y hora,lugar,caravana,cantidad,método,tipo de fuente,confianza",

@@ -276,4 +276,14 @@ describe("issueText: the warnings a field sheet gives are said in Spanish too", 
       "punto de monitoreo «Tecún Umán (puente)» se ubica en Tecún Umán («puente» queda como parte del nombre del punto).",
     );
   });
+  it("says in Spanish that the date cell's time wins over the time column's", () => {
+    const r = importTable(
+      "Fecha;Hora;lugar;caravana;cantidad\n13/10/2018 07:00;09:00;Tapachula;C1;100\n",
+      { kind: "sightings" },
+    );
+    const w = r.report.warnings.find((x) => x.code === "time_conflict")!;
+    expect(issueText("es", w)).toBe(
+      "la fecha tiene la hora 07:00 y Hora dice «09:00»; se lee a las 07:00.",
+    );
+  });
 });
