@@ -11,7 +11,7 @@ import { normalizeKey } from "./normalize.ts";
 import { readCountryCode } from "./read-codes.ts";
 import { readDate } from "./read-date.ts";
 import { readCount, warnUnlikelyPeople } from "./read-numbers.ts";
-import { placeOfPointId, readCoordinates, readPlace } from "./read-places.ts";
+import { placeNear, placeOfPointId, readCoordinates, readPlace } from "./read-places.ts";
 import { RowReader, remember } from "./row-reader.ts";
 import type { ConvertContext, Converted } from "./row-reader.ts";
 
@@ -31,6 +31,8 @@ export function convertCount(
   let country = readCountryCode(r, "country", extra, col.country);
   extra = r.extraOut;
   let { lat, lon } = readCoordinates(r);
+  // A lone latitude or longitude left out stays in the record, as written.
+  if (r.loneCoordinate) extra = { ...(extra ?? {}), [r.loneCoordinate[0]]: r.loneCoordinate[1] };
   const place = pointPlace(r, ctx, fmpId, fmpName, country, lat);
   if (place) {
     lat = place.lat;
@@ -43,6 +45,14 @@ export function convertCount(
     if (fmpName !== undefined && fmpName !== place.name && !r.placeNameKept) {
       extra = { ...(extra ?? {}), fmp_name_as_written: fmpName };
       fmpName = place.name;
+    }
+  } else if (fmpName !== undefined && lat !== undefined && lon !== undefined) {
+    // A point with coordinates of its own: written under the gazetteer's name too when it is
+    // that place (by name, within a few km), keeping its own coordinates.
+    const near = placeNear(r, fmpName, country, lat, lon);
+    if (near && near.name !== fmpName) {
+      extra = { ...(extra ?? {}), fmp_name_as_written: fmpName };
+      fmpName = near.name;
     }
   }
   const direction = countDirection(r, ctx, extra);

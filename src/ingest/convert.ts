@@ -228,6 +228,8 @@ export function convertSighting(
   extra = c.extra;
   let country = c.value;
   let { lat, lon } = readCoordinates(r);
+  // A lone latitude or longitude left out stays in the record, as written.
+  if (r.loneCoordinate) extra = { ...(extra ?? {}), [r.loneCoordinate[0]]: r.loneCoordinate[1] };
   let placeName = r.text("place_name");
   const label = readCaravanLabel(r, extra);
   extra = label.extra;

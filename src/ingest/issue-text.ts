@@ -197,6 +197,10 @@ const ES: Record<ImportIssueCode, Template> = {
     p["place"] !== undefined
       ? `solo se da la ${p["given"] === "lat" ? "latitud" : "longitud"} (${v}), no la ${p["given"] === "lat" ? "longitud" : "latitud"}: se deja de lado y la fila se ubica por ${p["placeColumn"]} ${q(p["place"])}.`
       : undefined,
+  half_coordinate_far: ({ v, p }) =>
+    p["place"] !== undefined
+      ? `solo se da la ${p["given"] === "lat" ? "latitud" : "longitud"} (${v}), no la ${p["given"] === "lat" ? "longitud" : "latitud"}, y está a más de 0,5° de la de ${p["place"]} (${n(p["own"])}): se deja de lado y la fila se ubica en ${p["place"]}; revise la celda.`
+      : undefined,
   invalid_coordinate: ({ v }) => `las coordenadas ${v} no son grados válidos.`,
   duplicate_row: ({ p }) =>
     p["first"] !== undefined ? `igual que la fila ${p["first"]}; se conserva una vez.` : undefined,

@@ -8,6 +8,7 @@ import type { RowReader } from "./row-reader.ts";
 import { parseGeopoint } from "./values.ts";
 import { isAdmin1Name } from "../geo/adminNames.ts";
 import { parseCountry } from "./enums.ts";
+import { haversineKm } from "../geo/distance.ts";
 
 /** Shared empty result of `coordinates()` (never mutated): most rows have no coordinates. */
 const NO_COORDINATES: { lat?: number; lon?: number } = Object.freeze({});
@@ -53,31 +54,71 @@ const NAMING_FIELDS = ["place_name", "fmp_name", "fmp_id"] as const;
 
 /**
  * One of latitude and longitude without the other (`given` is the one written). A row that also
- * names its place or point keeps that place's position: the lone coordinate is left out with the
- * warning `half_coordinate_ignored` (a count sheet's `Latitud` column filled on some rows only
- * must not cost the count). Without a name the row has no position: `half_coordinate`, rejected.
+ * names a known place or point keeps that place's position: the lone coordinate is left out with
+ * the warning `half_coordinate_ignored` naming the place (a count sheet's `Latitud` column filled
+ * on some rows only must not cost the count), or `half_coordinate_far` when it is more than
+ * `FAR_DEGREES` from the place's own; it is kept as an extra attribute under its column's name
+ * (`r.loneCoordinate`). A row whose name or code does not resolve has no position:
+ * `half_coordinate`, rejected.
  */
-function halfCoordinate(r: RowReader, given: "lat" | "lon"): void {
+function halfCoordinate(r: RowReader, given: "lat" | "lon", lone: number): void {
   const missing = given === "lat" ? "lon" : "lat";
   const named = NAMING_FIELDS.find((f) => r.text(f) !== undefined);
-  if (named === undefined) {
+  const place = named === undefined ? undefined : namedPlace(r, named, r.text(named)!);
+  if (named === undefined || place === undefined) {
     r.reject(missing, "half_coordinate", "only one of latitude and longitude is given.");
     return;
   }
-  const value = r.raw(given) ?? r.text("geopoint") ?? "";
-  const place = r.text(named)!;
+  const value = r.raw(given) ?? "";
+  const own = given === "lat" ? place.lat : place.lon;
+  r.loneCoordinate = [r.column(given), value];
   const word = (f: string) => (f === "lat" ? "latitude" : "longitude");
+  const params = { given, place: place.name, placeColumn: r.column(named) };
+  if (Math.abs(lone - own) > FAR_DEGREES) {
+    r.warn(
+      given,
+      "half_coordinate_far",
+      `only the ${word(given)} is given (${value}), not the ${word(missing)}, and it is more than ${FAR_DEGREES}° from ${place.name}'s (${own}): it is left out, and the row is placed by ${r.column(named)} "${r.text(named)}" at ${place.name}; check the cell.`,
+      value,
+      { ...params, own },
+    );
+    return;
+  }
   r.warn(
     given,
     "half_coordinate_ignored",
-    `only the ${word(given)} is given (${value}), not the ${word(missing)}: it is left out, and the row is placed by ${r.column(named)} "${place}".`,
+    `only the ${word(given)} is given (${value}), not the ${word(missing)}: it is left out, and the row is placed by ${r.column(named)} "${place.name}".`,
     value,
-    { given, place, placeColumn: r.column(named) },
+    params,
   );
+}
+
+/** How far (degrees, ≈ 55 km) a lone coordinate may be from its named place's before it is said. */
+const FAR_DEGREES = 0.5;
+
+/**
+ * The place a row's name or code resolves to without warning or rejecting (the row's own reading
+ * does that): by id for a point code, else by name, qualified name, id or P-code.
+ */
+function namedPlace(r: RowReader, field: string, text: string): Place | undefined {
+  const g = r.ctx.gazetteer;
+  if (!g) return undefined;
+  if (field === "fmp_id") {
+    const byId = g.findById(text);
+    if (byId) return byId;
+  }
+  const found = resolvePlace(g, text);
+  return found.how === "name" ||
+    found.how === "qualified" ||
+    found.how === "id" ||
+    found.how === "pcode"
+    ? found.place
+    : undefined;
 }
 
 /** lat/lon from split columns or a Kobo geopoint, with range and region checks. */
 export function readCoordinates(r: RowReader): { lat?: number; lon?: number } {
+  if (r.loneCoordinate !== undefined) r.loneCoordinate = undefined;
   if (!r.anyCoordinates) return NO_COORDINATES;
   const rejected = r.issues.rejections.length;
   let { lat, lon } = lettersOnAxes(r, readCoordinateCell(r, "lat"), readCoordinateCell(r, "lon"));
@@ -98,7 +139,8 @@ export function readCoordinates(r: RowReader): { lat?: number; lon?: number } {
     }
   }
   if ((lat === undefined) !== (lon === undefined)) {
-    halfCoordinate(r, lat === undefined ? "lon" : "lat");
+    if (lat === undefined) halfCoordinate(r, "lon", lon!);
+    else halfCoordinate(r, "lat", lat);
     return NO_COORDINATES;
   }
   if (lat === undefined || lon === undefined) return NO_COORDINATES;
@@ -151,18 +193,8 @@ export function readPlace(
   i: number | undefined = r.ctx.idx[field],
 ): Place | undefined | "unknown" {
   const name = r.textAt(i);
-  const g = r.ctx.gazetteer;
-  if (name === undefined || !g) return undefined;
-  // Rows of a file mostly give the same country (or none): keep its memo at hand.
-  let memo = country === r.placeCountry ? r.placeMemo : r.places.get(country);
-  if (!memo) {
-    memo = new Map();
-    r.places.set(country, memo);
-  }
-  r.placeCountry = country;
-  r.placeMemo = memo;
-  let found = memo.get(name);
-  if (found === undefined) found = remember(memo, name, resolvePlace(g, name, country));
+  if (name === undefined || !r.ctx.gazetteer) return undefined;
+  const found = memoResolve(r, name, country);
   r.placeNameKept = false;
   if (found.how === "name") return found.place;
   if (found.how === "qualified") return qualifiedPlace(r, field, name, found);
@@ -179,6 +211,59 @@ export function readPlace(
     suggestions,
   );
   return "unknown";
+}
+
+/** `resolvePlace` for a row's name, memoised per country (the gazetteer must be given). */
+function memoResolve(r: RowReader, name: string, country: string | undefined): PlaceResolution {
+  // Rows of a file mostly give the same country (or none): keep its memo at hand.
+  let memo = country === r.placeCountry ? r.placeMemo : r.places.get(country);
+  if (!memo) {
+    memo = new Map();
+    r.places.set(country, memo);
+  }
+  r.placeCountry = country;
+  r.placeMemo = memo;
+  const found = memo.get(name);
+  return found ?? remember(memo, name, resolvePlace(r.ctx.gazetteer!, name, country));
+}
+
+/** How near (km) a row's coordinates must be to the place its name reads as to be that place. */
+const SAME_POINT_KM = 5;
+
+/**
+ * The known place a point name with coordinates of its own is a spelling of: found by its name
+ * (any case or accents, an alias) or followed by its department, state or country, and within
+ * `SAME_POINT_KM` of the coordinates; undefined otherwise (another place of that name, or none).
+ * Says nothing: the row keeps its own coordinates, and only its name is written as the place's.
+ */
+export function placeNear(
+  r: RowReader,
+  name: string,
+  country: string | undefined,
+  lat: number,
+  lon: number,
+): Place | undefined {
+  if (!r.ctx.gazetteer) return undefined;
+  const found = memoResolve(r, name, country);
+  if (found.how !== "name" && !(found.how === "qualified" && regionQualified(name, found))) {
+    return undefined;
+  }
+  const p = found.place;
+  return haversineKm(lon, lat, p.lon, p.lat) <= SAME_POINT_KM ? p : undefined;
+}
+
+/** Whether every word group after a known name is its department, state or country (or the name again). */
+function regionQualified(
+  name: string,
+  found: Extract<PlaceResolution, { how: "qualified" }>,
+): boolean {
+  const place = found.place;
+  return qualifierParts(name, found.head).every(
+    (s) =>
+      isAdmin1Name(s, place.adm1Pcode, place.country) ||
+      (place.country !== undefined && parseCountry(s) === place.country) ||
+      s.localeCompare(found.head, "es", { sensitivity: "base" }) === 0,
+  );
 }
 
 /**
@@ -208,14 +293,9 @@ function qualifiedPlace(
   found: Extract<PlaceResolution, { how: "qualified" }>,
 ): Place {
   const place = found.place;
-  const parts = qualifierParts(name, found.head);
-  const region = (s: string) =>
-    isAdmin1Name(s, place.adm1Pcode, place.country) ||
-    (place.country !== undefined && parseCountry(s) === place.country) ||
-    s.localeCompare(found.head, "es", { sensitivity: "base" }) === 0;
-  const kept = !parts.every(region);
+  const kept = !regionQualified(name, found);
   r.placeNameKept = kept;
-  const qualifier = parts.join(", ");
+  const qualifier = qualifierParts(name, found.head).join(", ");
   // A count's point keeps the words in its name; any other place (a sighting's) is only placed.
   const qualifierIs = !kept ? "region" : field === "fmp_name" ? "point_name" : "other";
   const why = {

@@ -164,6 +164,11 @@ export class RowReader {
    */
   placeNameKept = false;
   /**
+   * Set by the last `readCoordinates`: a lone latitude or longitude left out (the row placed by
+   * its named place), as [column, cell], for the converter to keep as an extra attribute.
+   */
+  loneCoordinate: [string, string] | undefined = undefined;
+  /**
    * Columns of fields read on every row, looked up once per file: a lookup by a field name
    * that varies from call to call is a slow (megamorphic) property access.
    */

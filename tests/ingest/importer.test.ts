@@ -166,6 +166,40 @@ describe("importTable: counts", () => {
     expect(said[0]!.params).toMatchObject({ qualifier: "puente", qualifierIs: "point_name" });
     expect(said[2]!.params).toMatchObject({ qualifier: "San Marcos", qualifierIs: "region" });
   });
+  it("importTable(counts) leaves a lone coordinate out only when the point resolves, keeping it as an extra", () => {
+    const text =
+      "fecha;punto;punto de monitoreo;direccion;total;latitud\n" +
+      "23/10/2018;XX-999;;norte;10;14,6774\n" +
+      "23/10/2018;;Tecún Umán;norte;20;32,5\n" +
+      "23/10/2018;;tecun uman;norte;30;14,6774\n";
+    const r = importTable(text, { gazetteer: testGazetteer() });
+    const warned = r.report.warnings.map((w) => [w.line, w.code]);
+    expect(warned).not.toContainEqual([2, "half_coordinate_ignored"]);
+    expect(r.report.rejections.map((x) => [x.line, x.code])).toEqual([[2, "half_coordinate"]]);
+    expect(warned).toContainEqual([3, "half_coordinate_far"]);
+    expect(warned).toContainEqual([4, "half_coordinate_ignored"]);
+    const recs = r.records as CountRecord[];
+    expect(recs.map((x) => x.extra?.["latitud"])).toEqual(["32,5", "14,6774"]);
+    const ignored = r.report.warnings.find((w) => w.code === "half_coordinate_ignored")!;
+    expect(ignored.params).toMatchObject({ place: "Tecún Umán" });
+  });
+  it("importTable(counts) writes a point with coordinates under its gazetteer name when it is there", () => {
+    const text =
+      "fecha;punto de monitoreo;direccion;total;latitud;longitud\n" +
+      "23/10/2018;Tecun Uman;norte;1000;14,6774;-92,1404\n" +
+      "24/10/2018;Tecun Uman;norte;800;;\n" +
+      "24/10/2018;Tecun Uman;norte;50;16,75;-93,11\n" +
+      "24/10/2018;Xyz;norte;50;16,75;-93,11\n";
+    const r = importTable(text, { gazetteer: testGazetteer() });
+    const recs = r.records as CountRecord[];
+    expect(recs.map((x) => x.fmpName)).toEqual(["Tecún Umán", "Tecún Umán", "Tecun Uman", "Xyz"]);
+    expect(recs[0]!.lat).toBe(14.6774);
+    expect(recs[0]!.extra?.fmp_name_as_written).toBe("Tecun Uman");
+    expect(recs[2]!.lat).toBe(16.75);
+    expect(r.report.rejections).toEqual([]);
+    // One point: the floor grows with both days' counts.
+    expect(northboundFloor(recs.slice(0, 2))(dayNumber("2018-10-24")!)).toBe(1800);
+  });
   it("importTable(counts) reads incoming/entrada as unknown with a warning, or as told by incomingIs", () => {
     const text = "fecha;punto;direccion;total\n2018-10-13;A;entrada;5\n2018-10-13;A;salida;6\n";
     const r = importTable(text);

@@ -286,4 +286,14 @@ describe("issueText: the warnings a field sheet gives are said in Spanish too", 
       "la fecha tiene la hora 07:00 y Hora dice «09:00»; se lee a las 07:00.",
     );
   });
+  it("says in Spanish that a lone coordinate is far from its point", () => {
+    const r = importTable(
+      "fecha;punto de monitoreo;direccion;total;latitud\n23/10/2018;Tecún Umán;norte;20;32,5\n",
+      { gazetteer: createGazetteer(embedded2018().places) },
+    );
+    const w = r.report.warnings.find((x) => x.code === "half_coordinate_far")!;
+    expect(issueText("es", w)).toMatch(
+      /^solo se da la latitud \(32,5\), no la longitud, y está a más de 0,5° de la de Tecún Umán \(14[.,]\d+\): se deja de lado y la fila se ubica en Tecún Umán; revise la celda\.$/,
+    );
+  });
 });
