@@ -107,6 +107,14 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
     expect(await flowTotal(page)).toBe(2270 + 170 + 60);
   }, 120_000);
 
+  it("two files of one name in one drop: the last is read, once", async () => {
+    await settle(page, () => page.setInputFiles("#analyst-input", [first, second]));
+    const items = page.locator("#analyst-files li");
+    expect(await items.count()).toBe(1);
+    expect(await items.first().getAttribute("data-accepted")).toBe("3");
+    expect(await flowTotal(page)).toBe(2270 + 170 + 60);
+  }, 120_000);
+
   it("the corrections file is chosen with a button in Spanish, not the browser's English file input", async () => {
     const button = page.locator("#corrections-load-button");
     await button.waitFor({ timeout: 60_000 });

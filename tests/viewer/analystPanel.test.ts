@@ -17,6 +17,7 @@ import {
   forgetAll,
   forgetFile,
   isInUse,
+  takeSameNames,
 } from "../../viewer/analyst/panelState.ts";
 import type { FileSummary } from "../../viewer/analyst/protocol.ts";
 
@@ -72,6 +73,23 @@ describe("analyst panel state", () => {
     expect(s.failed.has("f1")).toBe(false);
     forgetAll(s);
     expect(s.files.size).toBe(0);
+  });
+
+  it("a file dropped again replaces one still being read, and one name in a batch is read once", () => {
+    const s = createAnalystState();
+    const [[first]] = addFileObjects(s, [file("conteo.csv")]) as [[string, File]];
+    s.pendingNames.set(first, "conteo.csv"); // being read: no summary yet
+    const again = file("conteo.csv");
+    const taken = takeSameNames(s, [again]);
+    expect(taken.ids).toEqual([first]);
+    expect(taken.files).toEqual([again]);
+    expect([s.fileObjects.has(first), s.pendingNames.has(first)]).toEqual([false, false]);
+    const x1 = file("x.csv");
+    const x2 = file("x.csv");
+    const batch = takeSameNames(s, [x1, file("y.csv"), x2]);
+    expect(batch.files).toEqual([batch.files[0], x2]);
+    expect(batch.files.map((f) => f.name)).toEqual(["y.csv", "x.csv"]);
+    expect(batch.names).toEqual(new Set(["x.csv"]));
   });
 
   it("an import needs a new replay when a file is used now or was used before", () => {

@@ -156,6 +156,8 @@ async function importAndUse(
     state.failed.delete(id);
     try {
       const s = await core.client.importFile(id, file, choices);
+      // Replaced while it was being read (the corrected sheet dropped again): not listed.
+      if (!state.fileObjects.has(id)) continue;
       state.files.set(id, s);
       imported.push(s);
     } catch (err) {
@@ -295,7 +297,7 @@ export function createAnalystPanel(options: {
     const inUse = new Set([...state.files.keys()].filter((id) => isInUse(state, id)));
     const earlier = takeSameNames(state, files);
     for (const id of earlier.ids) client.remove(id);
-    const items = addFileObjects(state, files);
+    const items = addFileObjects(state, earlier.files);
     markReplacements(state, items, earlier.names);
     return importAndUse(
       core,

@@ -41,17 +41,27 @@ export function addFileObjects(state: AnalystState, files: readonly File[]): [st
 /**
  * Files given again under a name already in the list — the analyst corrected the sheet and drops
  * it anew — replace the earlier entry instead of being added beside it, which would count every
- * row twice. Forgets the earlier entries and returns their ids; `replaced` marks the new files
- * once `addFileObjects` has given them ids (see `markReplacements`).
+ * row twice. The earlier entries are those listed and those still being read (`fileObjects`
+ * covers both); within one drop, the last file of a name is read and the others left out, as a
+ * later drop would replace them. Forgets the earlier entries and returns their ids, the files to
+ * read (`files`) and the names replaced; `replaced` marks the new files once `addFileObjects` has
+ * given them ids (see `markReplacements`).
  */
 export function takeSameNames(
   state: AnalystState,
   files: readonly File[],
-): { ids: string[]; names: Set<string> } {
-  const given = new Set(files.map((f) => f.name));
-  const earlier = [...state.files.values()].filter((f) => given.has(f.name));
-  for (const f of earlier) forgetFile(state, f.id);
-  return { ids: earlier.map((f) => f.id), names: new Set(earlier.map((f) => f.name)) };
+): { ids: string[]; names: Set<string>; files: File[] } {
+  const last = new Map(files.map((f) => [f.name, f]));
+  const kept = files.filter((f) => last.get(f.name) === f);
+  const names = new Set(files.filter((f) => last.get(f.name) !== f).map((f) => f.name));
+  const ids: string[] = [];
+  for (const [id, f] of [...state.fileObjects]) {
+    if (!last.has(f.name)) continue;
+    ids.push(id);
+    names.add(f.name);
+    forgetFile(state, id);
+  }
+  return { ids, names, files: kept };
 }
 
 /** Marks the new files whose name an earlier, replaced entry had. */
@@ -90,6 +100,7 @@ export function forgetFile(state: AnalystState, id: string): void {
   state.files.delete(id);
   state.failed.delete(id);
   state.fileObjects.delete(id);
+  state.pendingNames.delete(id);
 }
 
 /** Forgets every file (back to the 2018 replay). */
@@ -98,4 +109,5 @@ export function forgetAll(state: AnalystState): void {
   state.files.clear();
   state.failed.clear();
   state.fileObjects.clear();
+  state.pendingNames.clear();
 }
