@@ -48,6 +48,16 @@ export function parseOptions(
 }
 
 /**
+ * A word as a POSIX shell reads it back: as it is when made of `[\w./:=,@%+-]` only, else in
+ * single quotes (a `'` inside written `'\''`), so a suggested command can be pasted.
+ * @example shellWord("a b.csv"); // => "'a b.csv'"
+ */
+export function shellWord(word: string): string {
+  if (/^[\w./:=,@%+-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+/**
  * A value option given twice (`--sightings a.csv --sightings b.csv`): parseArgs keeps the last
  * and drops the first without a word, so a whole file would be left out. Refused in one sentence;
  * file options say how to read several files together.
@@ -66,11 +76,17 @@ function refuseRepeated(
       seen.set(t.name, t.value ?? "");
       continue;
     }
+    const value = t.value ?? "";
     const files = ["sightings", "counts", "stocks", "places"].includes(t.name)
-      ? ` To read several ${t.name} files together, import them into one first (dtm-flow import ${before} ${t.value ?? ""} --out <dir>) and give <dir>/${t.name}.csv.`
+      ? ` To read several ${t.name} files together, import them into one first (dtm-flow import ${shellWord(before)} ${shellWord(value)} --out <dir>) and give <dir>/${t.name}.csv.`
       : "";
+    // Column mappings add up: the useful advice is the two joined.
+    const once =
+      t.name === "columns"
+        ? `give it once, joined: --columns ${shellWord(`${before},${value}`)}.`
+        : "give it once.";
     throw new UserError(
-      `--${t.name} is given twice (${before} and ${t.value ?? ""}), but only one would be read: give it once.${files}`,
+      `--${t.name} is given twice (${before} and ${value}), but only one would be read: ${once}${files}`,
     );
   }
 }

@@ -184,6 +184,28 @@ describe("a file option given twice", () => {
   });
 });
 
+describe("an option given twice: a suggestion that can be pasted", () => {
+  it("quotes a path with a space, and joins two --columns into one", async () => {
+    const { dir } = tempFile("dtm-analyst-", "x.csv", "a\n");
+    const io = capture(dir);
+    expect(
+      await run(
+        ["estimate", "--sightings", "a b.csv", "--sightings=c.csv", "--out", join(dir, "o")],
+        io.context,
+      ),
+    ).toBe(2);
+    expect(io.err.join("\n")).toContain("dtm-flow import 'a b.csv' c.csv --out <dir>");
+    const io2 = capture(dir);
+    expect(
+      await run(
+        ["validate", "x.csv", "--columns", "observed_at=Fecha", "--columns", "place_name=Lugar"],
+        io2.context,
+      ),
+    ).toBe(2);
+    expect(io2.err.join("\n")).toContain("--columns observed_at=Fecha,place_name=Lugar");
+  });
+});
+
 describe("a sheet saved by Excel on a code page without the accents, with tally words", () => {
   // Windows-1252 bytes; "Tec?n Um?n" and "Tec_n Um_n" are how Excel writes letters the file's
   // code page lost; "Ingresos"/"Egresos" head tallies; "Hondureños/as" writes both genders.
