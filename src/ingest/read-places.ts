@@ -2,6 +2,7 @@
 import type { Place } from "../model/place.ts";
 import { pcodeHolds, placeByCode, resolvePlace } from "../geo/resolvePlace.ts";
 import type { PlaceResolution } from "../geo/resolvePlace.ts";
+import type { Gazetteer } from "../geo/gazetteer.ts";
 import { readCoordinateCell } from "./read-numbers.ts";
 import { remember } from "./row-reader.ts";
 import type { RowReader } from "./row-reader.ts";
@@ -200,8 +201,8 @@ export function readPlace(
   if (found.how === "qualified") return qualifiedPlace(r, field, name, found);
   const said = `${r.column(field)} "${name}"`;
   if (found.how !== "unknown") return placeFromCode(r, field, name, found);
-  const long = unabbreviated(r, field, name, country) ?? unreplaced(r, field, name, country);
-  if (long) return long;
+  const long = longName(r, name, country);
+  if (long) return sayLongName(r, field, name, long);
   const suggestions = found.suggestions.map((p) => p.name);
   r.reject(
     field,
@@ -333,28 +334,53 @@ export function expandAbbreviation(name: string): string | undefined {
   return undefined;
 }
 
+/** An unknown name read as a known place: its abbreviation written out, or its lost letters. */
+type LongName = { place: Place; long?: string };
+
 /**
- * An unknown name that is a known place once its abbreviation is written out: that place, with
- * the warning `place_name_abbreviated`; otherwise undefined (the name stays unknown).
+ * An unknown name that is a known place once its abbreviation is written out (`long` set) or its
+ * lost letters read (see `unreplaced`); undefined when neither. Memoised per country and name
+ * (`r.longNames`): the look-up scans the gazetteer, and a sheet repeats its names row after row.
  */
-function unabbreviated(
-  r: RowReader,
-  field: string,
-  name: string,
-  country: string | undefined,
-): Place | undefined {
+function longName(r: RowReader, name: string, country: string | undefined): LongName | undefined {
+  const key = `${country ?? ""}\u0000${name}`;
+  const known = r.longNames.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const g = r.ctx.gazetteer!;
+  let found: LongName | undefined;
   const long = expandAbbreviation(name);
-  if (long === undefined) return undefined;
-  const found = resolvePlace(r.ctx.gazetteer!, long, country);
-  if (found.how !== "name" && found.how !== "qualified") return undefined;
-  r.warn(
-    field,
-    "place_name_abbreviated",
-    `${r.column(field)} "${name}" read as ${found.place.name} (its abbreviation written out: "${long}").`,
-    name,
-    { place: found.place.name, long },
-  );
-  return found.place;
+  if (long !== undefined) {
+    const p = resolvePlace(g, long, country);
+    if (p.how === "name" || p.how === "qualified") found = { place: p.place, long };
+  }
+  if (!found) {
+    const place = unreplaced(g, name, country);
+    if (place) found = { place };
+  }
+  r.longNames.set(key, found ?? null);
+  return found;
+}
+
+/** Warns what an unknown name was read as (`place_name_abbreviated` or `place_name_replaced_characters`). */
+function sayLongName(r: RowReader, field: string, name: string, found: LongName): Place {
+  const place = found.place;
+  if (found.long !== undefined)
+    r.warn(
+      field,
+      "place_name_abbreviated",
+      `${r.column(field)} "${name}" read as ${place.name} (its abbreviation written out: "${found.long}").`,
+      name,
+      { place: place.name, long: found.long },
+    );
+  else
+    r.warn(
+      field,
+      "place_name_replaced_characters",
+      `${r.column(field)} "${name}" read as ${place.name} (each ?, _ or \uFFFD read as a letter the file's encoding lost: save the sheet as "CSV UTF-8" to keep them).`,
+      name,
+      { place: place.name },
+    );
+  return place;
 }
 
 /** Characters a program writes for a letter the file's encoding cannot hold: `?`, `_`, U+FFFD. */
@@ -362,38 +388,28 @@ const REPLACED = /[?_\uFFFD]/u;
 
 /**
  * An unknown name with letters lost to an encoding (`Tec?n Um?n`: Excel's "CSV" on a code page
- * without `ú` writes `?` or `_` for it): the one known place whose name, Spanish name or alias it
- * matches with each such character read as one letter, with the warning
- * `place_name_replaced_characters`; otherwise undefined (unknown, with suggestions, as before).
+ * without `ú` writes `?` or `_` for it; UTF-8 read byte by byte gives two per letter,
+ * `Tec??n Um??n`): the one known place whose name, Spanish name or alias it matches with each one
+ * or two such characters read as one letter outside ASCII (an encoding never loses `t`: `Santa
+ * Mar?a` is not Santa Marta) and spacing ignored; otherwise undefined.
  */
-function unreplaced(
-  r: RowReader,
-  field: string,
-  name: string,
-  country: string | undefined,
-): Place | undefined {
+function unreplaced(g: Gazetteer, name: string, country: string | undefined): Place | undefined {
   if (!REPLACED.test(name)) return undefined;
   const pattern = name
     .trim()
-    .split(/([?_\uFFFD])/u)
-    .map((part, i) => (i % 2 ? "\\p{L}" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .replace(/\s+/g, " ")
+    .split(/([?_\uFFFD]{1,2})/u)
+    .map((part, i) =>
+      i % 2 ? "(?:(?![A-Za-z])\\p{L})" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+    )
     .join("");
   const re = new RegExp(`^${pattern}$`, "iu");
-  const matches = r.ctx.gazetteer!.places.filter(
+  const matches = g.places.filter(
     (p) =>
       (country === undefined || p.country === undefined || p.country === country) &&
       [p.name, p.nameEs, ...p.aliases].some((n) => n !== undefined && re.test(n)),
   );
-  if (matches.length !== 1) return undefined;
-  const place = matches[0]!;
-  r.warn(
-    field,
-    "place_name_replaced_characters",
-    `${r.column(field)} "${name}" read as ${place.name} (each ?, _ or \uFFFD read as a letter the file's encoding lost: save the sheet as "CSV UTF-8" to keep them).`,
-    name,
-    { place: place.name },
-  );
-  return place;
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { ImportIssueCode } from "./issue-codes.ts";
 import type { Direction } from "../model/count.ts";
+import type { Place } from "../model/place.ts";
 import type { PlaceResolution } from "../geo/resolvePlace.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import type { DateOrder, DateParse } from "./dates.ts";
@@ -163,6 +164,8 @@ export class RowReader {
    * keeps it as its point's name rather than taking the place's.
    */
   placeNameKept = false;
+  /** Unknown names read by their abbreviation or lost letters, per country and name (`readPlace`). */
+  readonly longNames = new Map<string, { place: Place; long?: string } | null>();
   /**
    * Set by the last `readCoordinates`: a lone latitude or longitude left out (the row placed by
    * its named place), as [column, cell], for the converter to keep as an extra attribute.
