@@ -158,18 +158,11 @@ export class RowReader {
   /** The country of the last place lookup and its memo (see `readPlace`). */
   placeCountry: string | undefined;
   placeMemo: Map<string, PlaceResolution> | undefined;
-  /**
-   * Set by the last `readPlace`: the name is another point at the place it was read as (words
-   * after it that are not its department, state or country: "Tecún Umán (puente)"), so a count
-   * keeps it as its point's name rather than taking the place's.
-   */
+  /** Set by `readPlace`: words after the town name another point (`Tecún Umán (puente)`). */
   placeNameKept = false;
   /** Unknown names read by their abbreviation or lost letters, per country and name (`readPlace`). */
   readonly longNames = new Map<string, { place: Place; long?: string } | null>();
-  /**
-   * Set by the last `readCoordinates`: a lone latitude or longitude left out (the row placed by
-   * its named place), as [column, cell], for the converter to keep as an extra attribute.
-   */
+  /** Set by `readCoordinates`: a lone latitude or longitude left out, as [column, cell]. */
   loneCoordinate: [string, string] | undefined = undefined;
   /**
    * Columns of fields read on every row, looked up once per file: a lookup by a field name
