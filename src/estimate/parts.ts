@@ -72,6 +72,46 @@ export function groupShare(
 }
 
 /**
+ * Log people a group's size may fall in a day with no outflow reported, when its past figures
+ * are the yardstick ({@link sizeShare}): 2 % a day, above the stress worlds' ~1.2 % and the
+ * default attrition's 0.4 %.
+ */
+const MEMORY_FALL_PER_DAY = 0.02;
+/**
+ * Fall (×) from the group's remembered size below which a figure with no part word starts to read
+ * as a part's: a figure at a tenth of what the group held (less the daily fall) has share 0.4
+ * (body weight ½), at a twentieth share 0.2 (a part surely). A group that held 4,500 does not
+ * become 100 unnoticed.
+ */
+const MEMORY_FALL = 4;
+
+/**
+ * The share of the group a figure with no part word describes, as the size pass reads it: as
+ * {@link groupShare}, but before a first size estimate its yardstick is also the group's history
+ * — the largest figure or lower bound ("más de 2.010") it had up to SCALE_WINDOW_DAYS after the
+ * report, less MEMORY_FALL_PER_DAY a day since and ÷ MEMORY_FALL — so that small figures that
+ * only meet each other in the window ("100" from the front, day after day) do not vouch for each
+ * other as the body's. The position pass keeps {@link groupShare}.
+ */
+export function sizeShare(
+  g: Pick<WorkGroup, "members" | "sizeByDay">,
+  s: PreparedSighting,
+): number {
+  const share = groupShare(g, s);
+  const v = s.logValue ?? s.logLow ?? s.logHigh;
+  if (v === undefined || g.sizeByDay !== undefined) return share;
+  let held = -Infinity;
+  for (const m of g.members) {
+    // Any figure or lower bound, a part's too: the group held at least that many.
+    const x = m.logValue ?? m.logLow;
+    if (x === undefined || m.t > s.t + SCALE_WINDOW_DAYS) continue;
+    held = Math.max(held, x - MEMORY_FALL_PER_DAY * Math.max(0, s.t - m.t));
+  }
+  if (!Number.isFinite(held)) return share;
+  return Math.min(share, Math.exp(v - held + Math.log(MEMORY_FALL)));
+}
+
+/**
  * The probability of {@link bodyProbability} below which the size pass reads a figure surely as
  * a part's, and one minus it above which surely as the body's; linear in between (so 0 at a share
  * of ~0.31, ½ at PART_SHARE, 1 at ~0.52). The size pass needs sure tails where the position pass

@@ -12,7 +12,7 @@
  */
 import type { StockFigure } from "../model/stock.ts";
 import { hasSize } from "./prepare.ts";
-import { groupShare, sizeBodyWeight } from "./parts.ts";
+import { sizeBodyWeight, sizeShare } from "./parts.ts";
 import { fallbackSizePrior, sizePriorsLeaveOneOut } from "./sizePrior.ts";
 import type { GroupSizeSummary, SizePrior } from "./sizePrior.ts";
 import { smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
@@ -63,7 +63,7 @@ export function sizeObservations(
       outlier: b.outlier,
       // No part said: the body's figure or a part's, by its share of the group (parts.ts).
       ...(said === undefined && s.logValue !== undefined
-        ? { bodyWeight: sizeBodyWeight(groupShare(g, s)) }
+        ? { bodyWeight: sizeBodyWeight(sizeShare(g, s)) }
         : {}),
     });
     src.push(s.source);
