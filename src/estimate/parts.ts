@@ -94,12 +94,14 @@ const MEMORY_FALL = 4;
  * other as the body's. The position pass keeps {@link groupShare}.
  */
 export function sizeShare(
-  g: Pick<WorkGroup, "members" | "sizeByDay">,
+  g: Pick<WorkGroup, "members" | "sizeByDay" | "labelled">,
   s: PreparedSighting,
 ): number {
   const share = groupShare(g, s);
   const v = s.logValue ?? s.logLow ?? s.logHigh;
-  if (v === undefined || g.sizeByDay !== undefined) return share;
+  // A track built by the association may hold two groups' figures one after the other: its
+  // history is no one group's (stress seeds 301–316, unlabelled size 0.67 → 0.75 × naive).
+  if (v === undefined || g.sizeByDay !== undefined || !g.labelled) return share;
   let held = -Infinity;
   for (const m of g.members) {
     // Any figure or lower bound, a part's too: the group held at least that many.
