@@ -85,16 +85,21 @@ const MEMORY_FALL_PER_DAY = 0.02;
  */
 const MEMORY_FALL = 4;
 
-/** Median of the log figures and lower bounds of `g` within SCALE_WINDOW_DAYS of each one's day. */
+/**
+ * Lower median of the log figures and lower bounds within SCALE_WINDOW_DAYS of each one's day,
+ * where at least two lie there.
+ */
 function heldSizes(members: readonly PreparedSighting[]): { t: number; x: number }[] {
   const figures = members.flatMap((m) => {
     const x = m.logValue ?? m.logLow;
     return x === undefined ? [] : [{ t: m.t, x }];
   });
-  return figures.map(({ t }) => {
+  return figures.flatMap(({ t }) => {
     const near = figures.filter((f) => Math.abs(f.t - t) <= SCALE_WINDOW_DAYS).map((f) => f.x);
+    // A lone figure is no memory; of two, the smaller.
+    if (near.length < 2) return [];
     near.sort((a, b) => a - b);
-    return { t, x: near[Math.floor(0.5 * near.length)] };
+    return [{ t, x: near[Math.floor(0.5 * (near.length - 1))] }];
   });
 }
 
