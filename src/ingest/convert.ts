@@ -54,13 +54,46 @@ interface Sizes {
   from: { best?: string; min?: string; max?: string };
 }
 
-/** Yes-words of the `size_approximate` column (as `dtm-flow import` writes it: `true`). */
-const YES = new Set(["true", "yes", "si", "sí", "1", "x", "verdadero", "aprox", "aproximado"]);
+/**
+ * Words of the `size_approximate` column (`dtm-flow import` writes `true` or leaves it blank), in
+ * lower case. A closed list: any other cell is warned about and kept as written (docs/contracts.md).
+ */
+const YES = new Set(["true", "yes", "si", "sí", "1", "x", "verdadero"]);
+const NO = new Set(["false", "no", "0", "falso"]);
 
-/** The `size_approximate` column of a sightings table read back: true, or undefined. */
-function approximateColumn(r: RowReader): true | undefined {
+/**
+ * The `size_approximate` column of a sightings table read back: the flag (true, or undefined) and
+ * the extra attributes (the cell kept as written when it is not a yes- or no-word). A yes on a row
+ * with no size says nothing (the flag is about the figures), so it is dropped with a warning.
+ */
+function approximateColumn(
+  r: RowReader,
+  hasSize: boolean,
+  extra: Record<string, string> | undefined,
+): { value?: true; extra?: Record<string, string> } {
   const t = r.text("size_approximate");
-  return t !== undefined && YES.has(t.toLowerCase()) ? true : undefined;
+  const word = t?.toLowerCase();
+  if (t === undefined || NO.has(word!)) return extra ? { extra } : {};
+  if (!YES.has(word!)) {
+    r.warn(
+      "size_approximate",
+      "invalid_category",
+      `${r.column("size_approximate")} "${t}" is not true or false; no flag read, kept as written in the extra attributes.`,
+      t,
+      { choices: "true, false" },
+    );
+    return { extra: r.keepRaw(extra, "size_approximate", t) };
+  }
+  if (!hasSize) {
+    r.warn(
+      "size_approximate",
+      "approximate_without_size",
+      `${r.column("size_approximate")} says the size is approximate, but the row gives no size; flag ignored.`,
+      t,
+    );
+    return extra ? { extra } : {};
+  }
+  return { value: true, ...(extra ? { extra } : {}) };
 }
 
 /** Size fields of a sighting from a generic size cell and/or best/min/max cells. */
@@ -272,7 +305,8 @@ export function convertSighting(
     source.extra,
     "confidence (high/medium/low)",
   );
-  extra = conf.extra;
+  const flag = approximateColumn(r, hasSize, conf.extra);
+  extra = flag.extra;
   if (reported) extra = { ...(extra ?? {}), reported_at: formatParsedDate(reported) };
   if (r.issues.rejections.length || !observed) return r.issues as Converted<Sighting>;
   // The figure the estimator reads, named by the column it came from on this row.
@@ -293,7 +327,7 @@ export function convertSighting(
   set(rec, "sizeBest", size.best);
   set(rec, "sizeMin", size.min);
   set(rec, "sizeMax", size.max);
-  set(rec, "sizeApproximate", size.approximate ?? approximateColumn(r));
+  set(rec, "sizeApproximate", size.approximate ?? flag.value);
   set(rec, "estimateMethod", method.value);
   set(rec, "sourceType", source.value);
   set(rec, "sourceOrg", r.text("source_org"));

@@ -494,7 +494,9 @@ export const SIGHTING_SPEC: KindSpec = {
     f("confidence", CONFIDENCE, [{ tag: "#x_confidence" }]),
     f("notes", NOTES, [{ tag: "#description" }]),
     // Written by `dtm-flow import` when a size was given as approximate (Sighting.sizeApproximate).
-    f("size_approximate", ["size_approx", "tamano_aproximado"], [{ tag: "#x_approximate" }]),
+    // Only the exact name and the HXL tag: "Tamaño aproximado" / "size approx" is how a sheet heads
+    // its SIZE column, and read as this flag its numbers would be lost.
+    f("size_approximate", [], [{ tag: "#x_approximate" }]),
   ],
 };
 

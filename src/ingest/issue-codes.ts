@@ -6,6 +6,7 @@
  */
 export const IMPORT_ISSUE_CODES = [
   "approximate",
+  "approximate_without_size",
   "bad_coordinates",
   "best_outside_range",
   "caravan_label_spelling",

@@ -144,6 +144,8 @@ const ES: Record<ImportIssueCode, Template> = {
     p["read"] !== undefined
       ? `${c} ${q(v)} es aproximado; se lee como ${n(p["read"])}.`
       : undefined,
+  approximate_without_size: ({ c }) =>
+    `${c} dice que el tamaño es aproximado, pero la fila no da tamaño; se ignora la marca.`,
   direction_relative: ({ c, v }) =>
     v
       ? `${c} ${q(v)} es relativa al punto; se lee como desconocida (indique cuál de entrada y salida va hacia el norte en este punto: --incoming-is en la línea de comandos, incomingIs en la biblioteca).`
