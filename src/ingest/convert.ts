@@ -32,6 +32,7 @@ import { readCaravanLabel } from "./read-labels.ts";
 import { readCoordinates, readPlace } from "./read-places.ts";
 import { RowReader } from "./row-reader.ts";
 import type { ConvertContext, Converted } from "./row-reader.ts";
+import type { IssueParams } from "./report.ts";
 import { parseQuantity } from "./values.ts";
 import type { Quantity } from "./values.ts";
 
@@ -183,8 +184,19 @@ function sizes(r: RowReader): Sizes {
           : q.kind === "atLeast"
             ? `≥ ${q.min}`
             : `≤ ${q.max}`;
+    // The numbers as well as the English `read`, so that a front end formats a range or a bound
+    // as it formats a single figure (issue-text.ts).
+    const bounds: IssueParams =
+      q.kind === "range"
+        ? { min: q.min, max: q.max }
+        : q.kind === "atLeast"
+          ? { min: q.min }
+          : q.kind === "atMost"
+            ? { max: q.max }
+            : {};
     r.warn(field, "approximate", `${r.column(field)} "${t}" is approximate; read as ${read}.`, t, {
       read,
+      ...bounds,
     });
   };
   read("size_best", "best");
@@ -245,6 +257,7 @@ function enumField<T>(
     field,
     "unknown_code",
     `${r.column(field)} "${t}" is not a known ${what}; left blank and kept as written in the extra attributes.`,
+    t,
   );
   return { extra: r.keepRaw(extra, field, t) };
 }
@@ -444,6 +457,7 @@ export function convertPlace(cells: readonly string[], ctx: ConvertContext): Con
         f,
         "pcode_format",
         `${r.column(f)} "${p}" does not look like a P-code (two letters and digits).`,
+        p,
       );
   }
   if (

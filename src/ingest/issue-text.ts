@@ -34,6 +34,15 @@ interface Parts {
 const q = (s: string | number) => `«${s}»`;
 const n = (x: string | number | undefined) =>
   typeof x === "number" ? x.toLocaleString("es-MX") : x;
+/** What an approximate figure was read as: its range or bound (`params.min`/`max`) or `read`. */
+const approximateRead = (p: IssueParams) => {
+  const min = p["min"];
+  const max = p["max"];
+  if (min !== undefined && max !== undefined) return `${n(min)}–${n(max)}`;
+  if (min !== undefined) return `≥ ${n(min)}`;
+  if (max !== undefined) return `≤ ${n(max)}`;
+  return n(p["read"]);
+};
 /** The earlier row an issue names (`params.first`), with its sheet when on another one (`firstSheet`). */
 const firstRow = (p: IssueParams) =>
   p["firstSheet"] !== undefined
@@ -142,7 +151,7 @@ const ES: Record<ImportIssueCode, Template> = {
       : undefined,
   approximate: ({ c, v, p }) =>
     p["read"] !== undefined
-      ? `${c} ${q(v)} es aproximado; se lee como ${n(p["read"])}.`
+      ? `${c} ${q(v)} es aproximado; se lee como ${approximateRead(p)}.`
       : undefined,
   approximate_without_size: ({ c }) =>
     `${c} dice que el tamaño es aproximado, pero la fila no da tamaño; se ignora la marca.`,
@@ -233,7 +242,7 @@ const ES: Record<ImportIssueCode, Template> = {
       : undefined,
   unlikely_count: ({ c, p }) =>
     p["people"] !== undefined
-      ? `${c}: ${n(p["people"])} personas en una fila son más de diez veces la mayor caravana de 2018 (hasta unas 7.000, ACNUR, 23 oct 2018); se conserva, pero revise si sobra una cifra.`
+      ? `${c}: ${n(p["people"])} personas en una fila son más de diez veces la mayor caravana de 2018 (hasta unas ${n(7000)}, ACNUR, 23 oct 2018); se conserva, pero revise si sobra una cifra.`
       : undefined,
   no_data_rows: ({ p }) =>
     p["row"] !== undefined
@@ -299,7 +308,8 @@ const ES: Record<ImportIssueCode, Template> = {
     p["sum"] !== undefined
       ? `hombres + mujeres + niños + niñas = ${n(p["sum"])}, no el total de ${n(p["total"])}.`
       : undefined,
-  pcode_format: ({ c, v }) => `${c} ${q(v)} no parece un P-código (dos letras y cifras).`,
+  pcode_format: ({ c, v }) =>
+    v ? `${c} ${q(v)} no parece un P-código (dos letras y cifras).` : undefined,
   repeated_header: () => "una copia de la fila de encabezado; se omite.",
   size_only: () =>
     "sin lugar ni coordenadas: se acepta solo como dato de tamaño (p. ej. una cifra nacional).",
@@ -307,7 +317,9 @@ const ES: Record<ImportIssueCode, Template> = {
   unclosed_quote: () =>
     'unas comillas (") abiertas en esta fila no se cierran, así que todo lo que sigue hasta el final del archivo se leyó como una sola celda: cierre las comillas o quítelas.',
   unknown_code: ({ c, v }) =>
-    `${c} ${q(v)} no es un código conocido; se deja vacío y se conserva tal como está escrito en los atributos extra.`,
+    v
+      ? `${c} ${q(v)} no es un código conocido; se deja vacío y se conserva tal como está escrito en los atributos extra.`
+      : undefined,
   unknown_column: () =>
     "la asignación de columnas nombra una columna que el encabezado no tiene (o indique su posición, contando desde 0).",
   unknown_field: () =>

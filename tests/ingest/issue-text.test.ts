@@ -164,3 +164,42 @@ describe("where an issue is, its suggestions, a Total row: one place for each ru
     );
   });
 });
+
+describe("review19b: the Spanish keeps the cell and formats numbers one way", () => {
+  const gazetteer = createGazetteer(embedded2018().places);
+  const opts = { today: "2019-01-31", gazetteer, fileName: "x.csv" };
+  it("unknown_code and pcode_format name the cell, never an empty «»", () => {
+    const s = importTable(
+      "fecha,lugar,caravana,cantidad,metodo\n2018-10-20,Tapachula,Caravana 1,700,a ojo\n",
+      { ...opts, kind: "sightings" },
+    ).report;
+    const unknown = s.warnings.find((w) => w.code === "unknown_code")!;
+    expect(issueText("es", unknown)).toContain("«a ojo»");
+    const p = importTable(
+      "place_id,name,lat,lon,country,adm2_pcode\nx1,Pueblo,15.5,-88.0,HND,07089\n",
+      { ...opts, kind: "places" },
+    ).report;
+    const pcode = p.warnings.find((w) => w.code === "pcode_format")!;
+    expect(issueText("es", pcode)).toContain("«07089»");
+    for (const x of [...s.warnings, ...p.warnings]) expect(issueText("es", x)).not.toContain("«»");
+  });
+  it("the unlikely count's comparison is formatted as its number (no 7.000 beside 2,000,000)", () => {
+    const r = importTable(
+      "fecha,lugar,caravana,cantidad\n2018-10-20,Tapachula,Caravana 1,2000000\n",
+      { ...opts, kind: "sightings" },
+    ).report;
+    const w = r.warnings.find((x) => x.code === "unlikely_count")!;
+    const es = issueText("es", w);
+    expect(es).toContain("2,000,000");
+    expect(es).not.toMatch(/\d\.\d{3}\b/);
+    expect(es).toContain("7,000");
+  });
+  it("an approximate range is formatted in Spanish as a single figure is", () => {
+    const r = importTable(
+      "fecha,lugar,caravana,cantidad\n2018-10-20,Tapachula,Caravana 1,~ entre 5000 y 7000\n",
+      { ...opts, kind: "sightings" },
+    ).report;
+    const w = r.warnings.find((x) => x.code === "approximate")!;
+    expect(issueText("es", w)).toContain("5,000–7,000");
+  });
+});
