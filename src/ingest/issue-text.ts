@@ -362,14 +362,20 @@ const ES: Record<ImportIssueCode, Template> = {
  */
 export function issueText(lang: IssueLang, issue: IssueLike): string {
   if (lang !== "es") return issue.message;
-  const template = (ES as Record<string, Template | undefined>)[issue.code];
+  // Own keys only: a code such as "constructor" is no template.
+  const template = Object.hasOwn(ES, issue.code)
+    ? (ES as Record<string, Template | undefined>)[issue.code]
+    : undefined;
+  const p = issue.params ?? {};
   const text = template?.({
     c: issue.column ?? "",
     v: issue.value ?? "",
-    p: issue.params ?? {},
+    p,
     suggestions: issue.suggestions ?? [],
   });
-  return text ?? issue.message;
+  if (text === undefined) return issue.message;
+  // A row rejected because its whole file is unusable (sheet-reader.ts: `params.unusable`).
+  return p["unusable"] !== undefined ? `archivo inutilizable: ${text}` : text;
 }
 
 /**

@@ -132,7 +132,9 @@ export class SheetReader {
       report.dataRows++;
       report.rejected++;
       const message = `file unusable: ${this.fatal.message}`;
-      this.im.reject({ line, code: this.fatal.code, message }, this.sheet);
+      // The fatal's values and `unusable`, so that a front end says the whole reason in its language.
+      const params = { ...this.fatal.params, unusable: 1 };
+      this.im.reject({ line, code: this.fatal.code, message, params }, this.sheet);
       return;
     }
     if (isNonData(this.im, this.sheet, plan, cells, line)) return;

@@ -297,3 +297,21 @@ describe("issueText: the warnings a field sheet gives are said in Spanish too", 
     );
   });
 });
+
+describe("review19b: an unusable file's rows in Spanish", () => {
+  it("each rejected row of a file without a direction column says in Spanish that the file is unusable, and why", async () => {
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync("data/samples/sin-columna-direccion.csv", "utf8");
+    const r = importTable(text, { kind: "counts", fileName: "sin-columna-direccion.csv" }).report;
+    expect(r.fatal?.code).toBe("missing_column");
+    const rows = rejectionRows(r, "es");
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows)
+      expect(row[4]).toMatch(/^archivo inutilizable: no hay columna direction/);
+    for (const row of rejectionRows(r, "en")) expect(row[4]).toMatch(/^file unusable: /);
+  });
+  it("a code named like an Object.prototype member gives the message back", () => {
+    for (const code of ["constructor", "toString", "__proto__"])
+      expect(issueText("es", { code, message: "m" })).toBe("m");
+  });
+});
