@@ -29,9 +29,16 @@ writeFileSync(
   ].join("\n") + "\n",
 );
 
-/** The reason cells of the newest file's rejected rows. */
+/** A file whose slashed dates cannot be told dd/mm from mm/dd: a warning about the whole file. */
+const UNDECIDED = join(scratch, "fechas-ambiguas.csv");
+writeFileSync(
+  UNDECIDED,
+  "fecha,lugar,caravana,cantidad\n05/10/2018,Tapachula,Caravana 1,7000\n06/10/2018,Huixtla,Caravana 1,6500\n",
+);
+
+/** The reason cells of the rejected rows of FILE. */
 async function reasons(page: Page): Promise<string[]> {
-  const item = page.locator("#analyst-files li").last();
+  const item = page.locator("#analyst-files li", { hasText: "avistamientos-errores.csv" });
   return item.locator("table.issues.rejections tbody tr td:nth-child(4)").allTextContents();
 }
 
@@ -66,6 +73,20 @@ describe.skipIf(!hasBrowser)("import reasons in Spanish, in Chromium", () => {
     );
     expect(all).not.toMatch(/unknown_place|invalid_date|missing_value|→/);
   }, 90_000);
+
+  it("a whole-file warning's place ('archivo', 'hoja …') stays inside its cell", async () => {
+    await settle(page, () => page.setInputFiles("#analyst-input", UNDECIDED));
+    const item = page.locator("#analyst-files li").last();
+    await item.locator("details.warnings").evaluate((d) => d.setAttribute("open", ""));
+    const cells = await item
+      .locator("table.issues td:first-child")
+      .evaluateAll((tds) =>
+        tds.map((td) => [td.textContent, td.scrollWidth, td.clientWidth] as const),
+      );
+    expect(cells.map((c) => c[0])).toContain("archivo");
+    for (const [text, scroll, client] of cells)
+      expect(scroll, text!).toBeLessThanOrEqual(client + 1);
+  }, 60_000);
 
   it("switched to English, the same rows show the library's English sentences", async () => {
     await page.click("#lang");
