@@ -43,6 +43,14 @@ const approximateRead = (p: IssueParams) => {
   if (max !== undefined) return `≤ ${n(max)}`;
   return n(p["read"]);
 };
+/** invalid_coordinate by its cause (`params.variant`; read-places.ts, read-numbers.ts). */
+const COORDINATE_PROBLEM: Record<string, (c: string, v: string, p: IssueParams) => string> = {
+  sign: (c, v) =>
+    `${c} ${q(v)}: el signo dice un hemisferio y la letra el otro; escriba solo uno de los dos.`,
+  letter: (c, v, p) =>
+    `${c} ${q(v)} lleva una ${p["axis"] === "lat" ? "letra de latitud (N o S)" : "letra de longitud (E, W u O)"}, no una de ${p["field"] === "lat" ? "latitud" : "longitud"}.`,
+  range: (_c, v) => `las coordenadas ${v} no son grados válidos.`,
+};
 /** The earlier row an issue names (`params.first`), with its sheet when on another one (`firstSheet`). */
 const firstRow = (p: IssueParams) =>
   p["firstSheet"] !== undefined
@@ -212,7 +220,7 @@ const ES: Record<ImportIssueCode, Template> = {
     p["place"] !== undefined
       ? `solo se da la ${p["given"] === "lat" ? "latitud" : "longitud"} (${v}), no la ${p["given"] === "lat" ? "longitud" : "latitud"}, y está a más de 0,5° de la de ${p["place"]} (${n(p["own"])}): se deja de lado y la fila se ubica en ${p["place"]}; revise la celda.`
       : undefined,
-  invalid_coordinate: ({ v }) => `las coordenadas ${v} no son grados válidos.`,
+  invalid_coordinate: ({ c, v, p }) => COORDINATE_PROBLEM[String(p["variant"])]?.(c, v, p),
   duplicate_row: ({ p }) =>
     p["first"] !== undefined ? `igual que la fila ${p["first"]}; se conserva una vez.` : undefined,
   duplicate_record: ({ p }) =>
@@ -302,8 +310,12 @@ const ES: Record<ImportIssueCode, Template> = {
     "en el formato largo, la fila de total no coincide con la suma de sus partes.",
   number_too_large: ({ c, v }) =>
     `${c} ${q(v)} pasa de 2^53, demasiado grande para guardarse exactamente y muy por encima del máximo de personas que puede indicar una fila; revise la celda.`,
-  outside_region: () =>
-    "las coordenadas están fuera de la región cubierta (de Centroamérica a la frontera de EE. UU.); ¿falta un signo menos?",
+  outside_region: ({ p }) =>
+    p["variant"] === "sign"
+      ? `la longitud ${p["lon"]} está fuera de la región; ¿falta un signo menos?`
+      : p["variant"] === "far"
+        ? `las coordenadas ${p["lat"]}, ${p["lon"]} están fuera de la región cubierta (de Centroamérica a la frontera de EE. UU.).`
+        : undefined,
   parts_do_not_add_up: ({ p }) =>
     p["sum"] !== undefined
       ? `hombres + mujeres + niños + niñas = ${n(p["sum"])}, no el total de ${n(p["total"])}.`

@@ -180,6 +180,8 @@ export function readCoordinateCell(
       "invalid_coordinate",
       `${r.column(field)} "${t}": the sign says one hemisphere and the letter the other; write one of them.`,
       t,
+      undefined,
+      { variant: "sign" },
     );
     return {};
   }

@@ -44,6 +44,8 @@ function lettersOnAxes(
       "invalid_coordinate",
       `${r.column(field)} "${t}" has a ${cell.axis === "lat" ? "latitude letter (N or S)" : "longitude letter (E, W or O)"}, not a ${field === "lat" ? "latitude" : "longitude"}'s.`,
       t,
+      undefined,
+      { variant: "letter", axis: cell.axis, field },
     );
     return {};
   }
@@ -162,6 +164,8 @@ export function readCoordinates(r: RowReader): { lat?: number; lon?: number } {
       "invalid_coordinate",
       `coordinates ${lat}, ${lon} are not valid degrees.`,
       `${lat}, ${lon}`,
+      undefined,
+      { variant: "range" },
     );
     return NO_COORDINATES;
   }
@@ -171,12 +175,16 @@ export function readCoordinates(r: RowReader): { lat?: number; lon?: number } {
         "lon",
         "outside_region",
         `longitude ${lon} is outside the region; a missing minus sign?`,
+        undefined,
+        { variant: "sign", lat, lon },
       );
     else
       r.warn(
         "lat",
         "outside_region",
         `coordinates ${lat}, ${lon} are outside the region covered (Central America to the US border).`,
+        undefined,
+        { variant: "far", lat, lon },
       );
   }
   return { lat, lon };

@@ -203,3 +203,30 @@ describe("review19b: the Spanish keeps the cell and formats numbers one way", ()
     expect(issueText("es", w)).toContain("5,000–7,000");
   });
 });
+
+describe("review19b: coordinate advice in Spanish says what the English says", () => {
+  const opts = { today: "2019-01-31", fileName: "x.csv", kind: "sightings" as const };
+  const issuesOf = (lat: string, lon: string) => {
+    const r = importTable(
+      `fecha,lat,lon,caravana,cantidad\n2018-10-20,"${lat}","${lon}",Caravana 1,700\n`,
+      opts,
+    ).report;
+    return [...r.rejections, ...r.warnings];
+  };
+  it("far coordinates ask no minus sign; a lost minus sign is asked about", () => {
+    const far = issuesOf("40", "-30").find((x) => x.code === "outside_region")!;
+    expect(issueText("es", far)).not.toContain("signo menos");
+    expect(issueText("es", far)).toContain("40");
+    const sign = issuesOf("14.9", "92.2").find((x) => x.code === "outside_region")!;
+    expect(issueText("es", sign)).toContain("signo menos");
+  });
+  it("invalid_coordinate says which: sign against letter, the wrong axis's letter, out of range", () => {
+    const sign = issuesOf("-14.5 N", "-92.2").find((x) => x.code === "invalid_coordinate")!;
+    expect(issueText("es", sign)).toMatch(/signo.*letra/);
+    const letter = issuesOf("92.2 W", "-92.2").find((x) => x.code === "invalid_coordinate")!;
+    expect(issueText("es", letter)).toContain("letra de longitud");
+    const range = issuesOf("95", "-92.2").find((x) => x.code === "invalid_coordinate")!;
+    expect(issueText("es", range)).toContain("no son grados válidos");
+    expect(issueText("es", range)).toContain("95");
+  });
+});
