@@ -448,7 +448,7 @@ export function convertPlace(cells: readonly string[], ctx: ConvertContext): Con
   let placeId = r.text("place_id");
   if (placeId === undefined && name !== undefined) {
     placeId = (c.value ? c.value + "-" : "") + normalizeKey(name).toUpperCase().replace(/_/g, "-");
-    r.warn("place_id", "id_generated", `place_id is blank; set to ${placeId}.`);
+    r.warn("place_id", "id_generated", `place_id is blank; set to ${placeId}.`, placeId);
   }
   for (const f of ["adm1_pcode", "adm2_pcode"]) {
     const p = r.text(f);

@@ -6,7 +6,7 @@
 import { DISTINCTIVE, KIND_SPECS, TABLE_KINDS } from "./fields.ts";
 import type { FieldSpec, KindSpec, TableKind } from "./fields.ts";
 import { isHashtagRow, matchHxlRule, parseHashtag } from "./hxl.ts";
-import type { ColumnMapping, MatchHow } from "./report.ts";
+import type { ColumnMapping, IssueParams, MatchHow } from "./report.ts";
 import { cleanCell, normalizeKey } from "./normalize.ts";
 import {
   SIZE_FIELDS,
@@ -49,7 +49,7 @@ export function fieldNames(kind: TableKind): string[] {
 
 /** Why the caller's column mapping cannot be applied to a header. */
 export type OverrideProblem =
-  | { code: "unknown_field" | "column_mapping_conflict"; message: string }
+  | { code: "unknown_field" | "column_mapping_conflict"; message: string; params: IssueParams }
   | { code: "unknown_column"; key: string };
 
 /** The caller's mapping resolved against one header: column index → field, extra or ignore. */
@@ -87,17 +87,21 @@ function resolveOverrides(
         problem: {
           code: "unknown_field",
           message: `the column mapping gives column "${names[at]}" the field "${value}", which is not a field of a ${kind} table: use one of ${fields.join(", ")}, or "${KEEP_AS_EXTRA}" or "${IGNORE_COLUMN}".`,
+          params: { column: names[at]!, field: value, kind, fields: fields.join(", ") },
         },
       };
     }
     const before = byIndex.get(at);
     const other = fieldAt.get(target);
     if ((before !== undefined && before !== target) || (other !== undefined && other !== at)) {
-      const message =
-        before !== undefined && before !== target
-          ? `the column mapping gives column "${names[at]}" two meanings ("${before}" and "${target}").`
-          : `the column mapping gives the field "${target}" to two columns ("${names[other!]}" and "${names[at]}").`;
-      return { byIndex, problem: { code: "column_mapping_conflict", message } };
+      const twoMeanings = before !== undefined && before !== target;
+      const message = twoMeanings
+        ? `the column mapping gives column "${names[at]}" two meanings ("${before}" and "${target}").`
+        : `the column mapping gives the field "${target}" to two columns ("${names[other!]}" and "${names[at]}").`;
+      const params: IssueParams = twoMeanings
+        ? { variant: "two_meanings", column: names[at]!, first: before, second: target }
+        : { variant: "two_columns", field: target, first: names[other!]!, second: names[at]! };
+      return { byIndex, problem: { code: "column_mapping_conflict", message, params } };
     }
     byIndex.set(at, target);
     if (target !== KEEP_AS_EXTRA && target !== IGNORE_COLUMN) fieldAt.set(target, at);

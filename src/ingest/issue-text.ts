@@ -235,7 +235,10 @@ const ES: Record<ImportIssueCode, Template> = {
     p["columns"] !== undefined
       ? `no hay columna ${p["columns"]} para una tabla de ${KIND[String(p["kind"])] ?? p["kind"]} en la fila ${p["row"]}; revise el encabezado o asigne la columna abajo.`
       : undefined,
-  empty_file: () => "el archivo no tiene filas con datos.",
+  empty_file: ({ p }) =>
+    p["variant"] === "no_sheets"
+      ? "el libro de Excel no tiene hojas."
+      : "el archivo no tiene filas con datos.",
   excel_error: ({ c, v, p }) =>
     p["blanked"] !== undefined
       ? `${c} contiene el error de Excel ${v} (una fórmula que falló), no un valor: se deja vacía y se conserva la fila (su fecha, lugar y cifras son válidos); corrija la fórmula en la hoja.`
@@ -268,8 +271,12 @@ const ES: Record<ImportIssueCode, Template> = {
     p["cells"] !== undefined
       ? `la fila tiene ${p["cells"]} celdas y el encabezado ${p["width"]}: ${p["shown"]} después de la última columna no se leen (¿un separador de más, o una columna sin encabezado?).`
       : undefined,
-  column_mapping_conflict: () =>
-    "la asignación de columnas da un mismo campo a dos columnas, o dos campos a una: revísela.",
+  column_mapping_conflict: ({ p }) =>
+    p["variant"] === "two_meanings"
+      ? `la asignación de columnas da a la columna ${q(p["column"]!)} dos significados (${q(p["first"]!)} y ${q(p["second"]!)}).`
+      : p["variant"] === "two_columns"
+        ? `la asignación de columnas da el campo ${q(p["field"]!)} a dos columnas (${q(p["first"]!)} y ${q(p["second"]!)}).`
+        : "la asignación de columnas da un mismo campo a dos columnas, o dos campos a una: revísela.",
   coordinates_swapped: () =>
     "la latitud y la longitud parecen intercambiadas; se leen al revés (revise las columnas).",
   count_scope_from_header: ({ c, p }) =>
@@ -306,8 +313,10 @@ const ES: Record<ImportIssueCode, Template> = {
   invalid_geopoint: ({ c, v }) => `${c} ${q(v)} no tiene la forma «lat lon [altitud precisión]».`,
   invalid_kind: ({ c, v }) => `${c} ${q(v)} no es uno de city, border_crossing, fmp, shelter.`,
   kind_blank: () => "el tipo de lugar está vacío; se lee como city.",
-  long_total_mismatch: () =>
-    "en el formato largo, la fila de total no coincide con la suma de sus partes.",
+  long_total_mismatch: ({ p }) =>
+    p["stated"] !== undefined
+      ? `en el formato largo, la fila de total dice ${n(p["stated"])}, pero las filas de sexo × edad suman ${n(p["sum"])}.`
+      : "en el formato largo, la fila de total no coincide con la suma de sus partes.",
   number_too_large: ({ c, v }) =>
     `${c} ${q(v)} pasa de 2^53, demasiado grande para guardarse exactamente y muy por encima del máximo de personas que puede indicar una fila; revise la celda.`,
   outside_region: ({ p }) =>
@@ -332,10 +341,14 @@ const ES: Record<ImportIssueCode, Template> = {
     v
       ? `${c} ${q(v)} no es un código conocido; se deja vacío y se conserva tal como está escrito en los atributos extra.`
       : undefined,
-  unknown_column: () =>
-    "la asignación de columnas nombra una columna que el encabezado no tiene (o indique su posición, contando desde 0).",
-  unknown_field: () =>
-    "la asignación de columnas da a una columna un campo que no existe en este tipo de tabla.",
+  unknown_column: ({ p }) =>
+    p["key"] !== undefined
+      ? `la asignación de columnas nombra una columna ${q(p["key"])} que el encabezado de la fila ${p["row"]} no tiene: sus columnas son ${p["columns"]} (también puede indicar su posición, contando desde 0).`
+      : "la asignación de columnas nombra una columna que el encabezado no tiene (también puede indicar su posición, contando desde 0).",
+  unknown_field: ({ p }) =>
+    p["field"] !== undefined
+      ? `la asignación de columnas da a la columna ${q(p["column"]!)} el campo ${q(p["field"])}, que no es un campo de una tabla de ${KIND[String(p["kind"])] ?? p["kind"]}: use uno de ${p["fields"]}, o «extra» o «ignore».`
+      : "la asignación de columnas da a una columna un campo que no existe en este tipo de tabla.",
   unreadable_xlsx: () => "el libro de Excel no se puede leer (¿dañado o protegido?).",
   unsupported_format: () =>
     "el importador no lee este formato de archivo: guárdelo como .xlsx o CSV e impórtelo.",

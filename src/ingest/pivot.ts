@@ -39,6 +39,15 @@ interface Cell {
   stated?: number;
 }
 
+/** A wide record of the long layout, with the warning of a Total that its parts do not match. */
+interface PivotedRecord {
+  record: CountRecord;
+  line: number;
+  warning?: string;
+  /** The stated total and the parts' sum, when `warning` is set. */
+  params?: { stated: number; sum: number };
+}
+
 /** Accumulates long rows; `records()` gives the wide records in first-seen order. */
 export class LongPivot {
   private cells = new Map<string, Cell>();
@@ -75,15 +84,16 @@ export class LongPivot {
   }
 
   /** The wide records, with `total` = the stated total row when given, else the sum of the rows. */
-  records(): { record: CountRecord; line: number; warning?: string }[] {
-    const out: { record: CountRecord; line: number; warning?: string }[] = [];
+  records(): PivotedRecord[] {
+    const out: PivotedRecord[] = [];
     for (const cell of this.cells.values()) {
       const record: CountRecord = { ...cell.record, ...cell.parts, total: cell.stated ?? cell.sum };
       const warning =
         cell.stated !== undefined && cell.sum > 0 && cell.sum !== cell.stated
           ? `the total row says ${cell.stated} but the sex × age rows add up to ${cell.sum}.`
           : undefined;
-      out.push({ record, line: cell.line, ...(warning ? { warning } : {}) });
+      const params = warning ? { stated: cell.stated!, sum: cell.sum } : undefined;
+      out.push({ record, line: cell.line, ...(warning ? { warning, params } : {}) });
     }
     return out;
   }

@@ -298,8 +298,13 @@ function fatalOf(head: readonly string[][], layout: HeaderLayout): Fatal | undef
       ? {
           code: p.code,
           message: `the column mapping names a column "${p.key}" that the header in row ${layout.headerIndex + 1} does not have: its columns are ${mapping.columns.map((c) => `"${c.column}"`).join(", ")} (or give a 0-based position).`,
+          params: {
+            key: p.key,
+            row: layout.headerIndex + 1,
+            columns: mapping.columns.map((c) => `«${c.column}»`).join(", "),
+          },
         }
-      : { code: p.code, message: p.message };
+      : { code: p.code, message: p.message, params: p.params };
   }
   if (mapping.missing.length) {
     const what = mapping.missing

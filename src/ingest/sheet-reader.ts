@@ -74,9 +74,9 @@ export class SheetReader {
       reportSheetWindow(this.im, this.plan.ctx);
     const pivot = this.plan?.pivot?.table;
     if (pivot) {
-      for (const { record, line, warning } of pivot.records()) {
+      for (const { record, line, warning, params } of pivot.records()) {
         if (warning)
-          this.im.warn({ line, code: "long_total_mismatch", message: warning }, this.sheet);
+          this.im.warn({ line, code: "long_total_mismatch", message: warning, params }, this.sheet);
         this.im.emit(record, line, this.sheet);
       }
     }

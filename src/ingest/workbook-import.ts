@@ -39,7 +39,12 @@ export function importWorkbook(core: ImporterCore, parts: readonly Uint8Array[])
     reader.finish();
     if (reader.fatal && !report.fatal) report.fatal = reader.fatal;
   }
-  if (!sheets.length) report.fatal = { code: "empty_file", message: "the workbook has no sheets." };
+  if (!sheets.length)
+    report.fatal = {
+      code: "empty_file",
+      message: "the workbook has no sheets.",
+      params: { variant: "no_sheets" },
+    };
 }
 
 function joinParts(parts: readonly Uint8Array[]): Uint8Array {

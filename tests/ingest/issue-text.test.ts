@@ -230,3 +230,45 @@ describe("review19b: coordinate advice in Spanish says what the English says", (
     expect(issueText("es", range)).toContain("95");
   });
 });
+
+describe("review19b: the Spanish forms keep the specifics the English gives", () => {
+  const FILE =
+    "fecha;punto;sentido_x;total;notas\n20/10/2018;GT-TEC;norte;120;a\n21/10/2018;GT-TEC;sur;80;b\n";
+  const fatalEs = (columns: Record<string, string>) => {
+    const f = importTable(FILE, { kind: "counts", columns }).report.fatal!;
+    return issueText("es", f);
+  };
+  it("a column mapping's problems name the columns and fields", () => {
+    const two = fatalEs({ sentido_x: "direction", notas: "direction" });
+    expect(two).toContain("«direction»");
+    expect(two).toContain("«sentido_x»");
+    expect(two).toContain("«notas»");
+    const field = fatalEs({ sentido_x: "rumbo" });
+    expect(field).toContain("«rumbo»");
+    expect(field).toContain("fmp_id");
+    const column = fatalEs({ sentido: "direction" });
+    expect(column).toContain("«sentido»");
+    expect(column).toContain("«sentido_x»");
+    expect(column).not.toContain("(o indique");
+  });
+  it("a long layout's total names the stated total and the sum", () => {
+    const text = [
+      "t\tfmp\tdirection\tsex\tage\tn",
+      "2018-10-13\tGT-TEC\tnorthbound\ttotal\ttotal\t100",
+      "2018-10-13\tGT-TEC\tnorthbound\tmale\t18+\t60",
+    ].join("\n");
+    const w = importTable(text).report.warnings.find((x) => x.code === "long_total_mismatch")!;
+    expect(w.message).toContain("100");
+    const es = issueText("es", w);
+    expect(es).toContain("100");
+    expect(es).toContain("60");
+  });
+  it("a generated place id is named", () => {
+    const r = importTable("name,lat,lon,country\nPueblo Nuevo,15.5,-88.0,HND\n", {
+      kind: "places",
+      fileName: "p.csv",
+    }).report;
+    const w = r.warnings.find((x) => x.code === "id_generated")!;
+    expect(issueText("es", w)).toContain("HND-PUEBLO-NUEVO");
+  });
+});
