@@ -11,7 +11,8 @@ import { EARTH_RADIUS_KM, haversineKm } from "./distance.ts";
 /** Why a geometry cannot be a route (`problem`) or what was assumed about it (`notes`). */
 export interface RouteGeometryCheck {
   /** The first blocking problem, or undefined when the geometry is usable. */
-  problem?: { code: RouteGeometryCode; message: string };
+  /** `params`: the values of the message a front end needs to say it in another language. */
+  problem?: { code: RouteGeometryCode; message: string; params?: Record<string, string | number> };
   /** Accepted, but worth telling: repeated vertices, values beyond [lon, lat, altitude]. */
   notes: { code: "repeated_vertex" | "extra_position_values"; message: string }[];
   /** `[lon, lat]` of each position when usable (altitude and extra values dropped). */
@@ -128,8 +129,12 @@ function positionNotes(coords: readonly number[][], label: string): RouteGeometr
  */
 export function checkRouteGeometry(geometry: unknown, label: string): RouteGeometryCheck {
   const g = (geometry ?? {}) as { type?: unknown; coordinates?: unknown };
-  const fail = (code: RouteGeometryCode, message: string): RouteGeometryCheck => ({
-    problem: { code, message },
+  const fail = (
+    code: RouteGeometryCode,
+    message: string,
+    params?: Record<string, string | number>,
+  ): RouteGeometryCheck => ({
+    problem: { code, message, ...(params ? { params } : {}) },
     notes: [],
   });
   const wrongType = typeProblem(g.type, g.coordinates, label);
@@ -140,6 +145,7 @@ export function checkRouteGeometry(geometry: unknown, label: string): RouteGeome
     return fail(
       "too_few_positions",
       `${label} has ${n} position${n === 1 ? "" : "s"}; a route needs at least two distinct [lon, lat] positions.`,
+      { positions: n },
     );
   }
   for (let i = 0; i < coords.length; i++) {

@@ -358,7 +358,10 @@ const ES: Record<ImportIssueCode, Template> = {
     "la ruta cruza el antimeridiano; RFC 7946 pide cortarla allí: dé cada lado como su propia ruta.",
   crs_ignored: () =>
     "el archivo de rutas tiene un miembro crs, que RFC 7946 eliminó; las coordenadas se leen como grados WGS84 [lon, lat].",
-  duplicate_route_id: ({ v }) => `el route_id ${v ? q(v) + " " : ""}se usa dos veces.`,
+  duplicate_route_id: ({ v, p }) => {
+    const id = v || p["id"];
+    return `el route_id ${id !== undefined ? q(id) + " " : ""}se usa dos veces.`;
+  },
   extra_position_values: () =>
     "una posición tiene más valores que [lon, lat, altitud]; solo se leen lon y lat.",
   invalid_json: () => "el archivo de rutas no es JSON.",
@@ -369,11 +372,16 @@ const ES: Record<ImportIssueCode, Template> = {
     "el archivo de rutas no es una FeatureCollection de GeoJSON con LineStrings y propiedades route_id.",
   repeated_vertex: () =>
     "la ruta repite la posición anterior; se conserva (un tramo de longitud cero no cambia los km).",
-  route_id_generated: () => "el elemento no tiene route_id; se le asigna uno por su posición.",
+  route_id_generated: ({ p }) =>
+    p["id"] !== undefined
+      ? `el elemento no tiene route_id; se le asigna ${q(p["id"])} por su posición.`
+      : "el elemento no tiene route_id; se le asigna uno por su posición.",
   segment_too_long: () =>
     "un tramo de la ruta abarca tanto arco que el círculo máximo por sus extremos no está definido; agregue vértices a lo largo.",
-  too_few_positions: () =>
-    "la ruta tiene menos de dos posiciones distintas [lon, lat]; una ruta necesita al menos dos.",
+  too_few_positions: ({ p }) =>
+    p["positions"] !== undefined
+      ? `la ruta tiene ${p["positions"]} ${p["positions"] === 1 ? "posición" : "posiciones"}; una ruta necesita al menos dos posiciones distintas [lon, lat].`
+      : "la ruta tiene menos de dos posiciones distintas [lon, lat]; una ruta necesita al menos dos.",
   zero_length: () =>
     "todas las posiciones de la ruta son el mismo punto, así que mide 0 km; una ruta necesita dos posiciones distintas.",
 };

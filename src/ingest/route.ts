@@ -6,7 +6,7 @@
 import { checkRouteGeometry } from "../geo/routeGeometry.ts";
 import type { RouteCollection, RouteFeature } from "../model/route.ts";
 import type { ImportIssueCode } from "./issue-codes.ts";
-import { ingestSource, type Rejection, type Warning } from "./report.ts";
+import { ingestSource, type IssueParams, type Rejection, type Warning } from "./report.ts";
 
 export interface RouteImportReport {
   fileName?: string;
@@ -87,14 +87,15 @@ export function importRoute(text: string, fileName?: string): RouteImport {
       properties?: Record<string, unknown> | null;
       geometry?: { type?: unknown; coordinates?: unknown } | null;
     };
-    const reject = (code: ImportIssueCode, message: string) => {
+    const reject = (code: ImportIssueCode, message: string, params?: IssueParams) => {
       report.rejected++;
-      report.rejections.push({ line, code, message });
+      report.rejections.push({ line, code, message, ...(params ? { params } : {}) });
     };
     if (!f || f.type !== "Feature" || !f.geometry)
       return reject("not_a_feature", `feature ${line} is not a GeoJSON Feature with a geometry.`);
     const geometry = checkRouteGeometry(f.geometry, `feature ${line}`);
-    if (geometry.problem) return reject(geometry.problem.code, geometry.problem.message);
+    if (geometry.problem)
+      return reject(geometry.problem.code, geometry.problem.message, geometry.problem.params);
     const props = f.properties ?? {};
     let id = props["route_id"];
     if (typeof id !== "string" || !id.trim()) {
@@ -104,12 +105,14 @@ export function importRoute(text: string, fileName?: string): RouteImport {
         source: ingestSource(line, fileName),
         code: "route_id_generated",
         message: `feature ${line} has no route_id; named ${String(id)}.`,
+        params: { id: String(id) },
       });
     }
     if (ids.has(id as string))
       return reject(
         "duplicate_route_id",
         `feature ${line}: route_id "${String(id)}" is used twice.`,
+        { id: String(id) },
       );
     ids.add(id as string);
     for (const note of geometry.notes) {

@@ -272,3 +272,41 @@ describe("review19b: the Spanish forms keep the specifics the English gives", ()
     expect(issueText("es", w)).toContain("HND-PUEBLO-NUEVO");
   });
 });
+
+describe("review19b: route problems name the route and counts in Spanish", () => {
+  it("a repeated route_id, a generated one and a one-position route", async () => {
+    const { importRoute } = await import("../../src/index.ts");
+    const line = (id: string | null, coords: number[][]) => ({
+      type: "Feature",
+      properties: id === null ? {} : { route_id: id },
+      geometry: { type: "LineString", coordinates: coords },
+    });
+    const fc = {
+      type: "FeatureCollection",
+      features: [
+        line("costa", [
+          [-92.2, 14.9],
+          [-93.1, 16.7],
+        ]),
+        line("costa", [
+          [-92.2, 14.9],
+          [-93.1, 16.7],
+        ]),
+        line(null, [
+          [-92.2, 14.9],
+          [-93.1, 16.7],
+        ]),
+        line("corta", [[-92.2, 14.9]]),
+      ],
+    };
+    const r = importRoute(JSON.stringify(fc), "rutas.geojson").report;
+    const es = (code: string) =>
+      issueText(
+        "es",
+        [...r.rejections, ...r.warnings].find((x) => x.code === code)!,
+      );
+    expect(es("duplicate_route_id")).toContain("«costa»");
+    expect(es("route_id_generated")).toContain("route_3");
+    expect(es("too_few_positions")).toContain("1 posición");
+  });
+});
