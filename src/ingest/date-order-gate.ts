@@ -85,7 +85,7 @@ export function decideSheetOrder(
         {
           line: 0,
           code: "date_order_undecided",
-          message: `no date in the first rows shows whether ${evidence.length} slashed dates are day/month or month/day; read as dd/mm/yyyy (if they are mm/dd, give --date-order mdy, or dateOrder in the library).`,
+          message: `no date in the first rows shows whether ${evidence.length} slashed ${evidence.length === 1 ? "date is" : "dates are"} day/month or month/day; read as dd/mm/yyyy (if they are mm/dd, give --date-order mdy, or dateOrder in the library).`,
           params: { dates: evidence.length },
         },
         sheet,
@@ -96,7 +96,7 @@ export function decideSheetOrder(
         {
           line: 0,
           code: "date_order_conflict",
-          message: `slashed dates disagree (${decision.evidence.dmy} look day/month, ${decision.evidence.mdy} month/day); ambiguous ones read as ${order === "dmy" ? "dd/mm" : "mm/dd"}.`,
+          message: `slashed dates disagree (${decision.evidence.dmy} ${decision.evidence.dmy === 1 ? "looks" : "look"} day/month, ${decision.evidence.mdy} month/day); ambiguous ones read as ${order === "dmy" ? "dd/mm" : "mm/dd"}.`,
           params: { dmy: decision.evidence.dmy, mdy: decision.evidence.mdy, order },
         },
         sheet,

@@ -269,7 +269,7 @@ const ES: Record<ImportIssueCode, Template> = {
       : "el tamaño más probable está fuera de su rango.",
   cells_beyond_header: ({ p }) =>
     p["cells"] !== undefined
-      ? `la fila tiene ${p["cells"]} celdas y el encabezado ${p["width"]}: ${p["shown"]} después de la última columna no se leen (¿un separador de más, o una columna sin encabezado?).`
+      ? `la fila tiene ${p["cells"]} celdas y el encabezado ${p["width"]}: ${p["shown"]} después de la última columna ${p["stray"] === 1 ? "no se lee" : "no se leen"} (¿un separador de más, o una columna sin encabezado?).`
       : undefined,
   column_mapping_conflict: ({ p }) =>
     p["variant"] === "two_meanings"
@@ -285,11 +285,11 @@ const ES: Record<ImportIssueCode, Template> = {
       : undefined,
   date_order_conflict: ({ p }) =>
     p["dmy"] !== undefined
-      ? `las fechas con barras no concuerdan (${p["dmy"]} parecen día/mes, ${p["mdy"]} mes/día); las ambiguas se leen como ${p["order"] === "mdy" ? "mm/dd" : "dd/mm"}.`
+      ? `las fechas con barras no concuerdan (${p["dmy"]} ${p["dmy"] === 1 ? "parece" : "parecen"} día/mes, ${p["mdy"]} mes/día); las ambiguas se leen como ${p["order"] === "mdy" ? "mm/dd" : "dd/mm"}.`
       : undefined,
   date_order_undecided: ({ p }) =>
     p["dates"] !== undefined
-      ? `ninguna fecha de las primeras filas muestra si ${p["dates"]} fechas con barras son día/mes o mes/día; se leen como dd/mm/aaaa (si son mm/dd, indique --date-order mdy, o dateOrder en la biblioteca).`
+      ? `ninguna fecha de las primeras filas muestra si ${p["dates"]} ${p["dates"] === 1 ? "fecha con barras es" : "fechas con barras son"} día/mes o mes/día; se leen como dd/mm/aaaa (si son mm/dd, indique --date-order mdy, o dateOrder en la biblioteca).`
       : undefined,
   duplicate_place_id: ({ v, p }) =>
     p["first"] !== undefined

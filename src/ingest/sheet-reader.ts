@@ -182,8 +182,8 @@ function beyondHeader(
     {
       line,
       code: "cells_beyond_header",
-      message: `the row has ${cells.length} cells but the header ${width}: ${shown.join(", ")} past the last column not read (a stray separator, or a column without a header?).`,
-      params: { cells: cells.length, width, shown: shown.join(", ") },
+      message: `the row has ${cells.length} cells but the header ${width}: ${shown.join(", ")} past the last column ${shown.length === 1 ? "is" : "are"} not read (a stray separator, or a column without a header?).`,
+      params: { cells: cells.length, width, shown: shown.join(", "), stray: shown.length },
     },
     sheet,
   );

@@ -58,7 +58,7 @@ describe("rows that do not fit the header", () => {
     expect(await run(["validate", file], x.context)).toBe(1);
     const text = x.out.join("\n");
     expect(text).toMatch(
-      /row 2 cells_beyond_header: the row has 7 cells but the header 4: 5 \(E\) "extra1", 7 \(G\) "extra2" past the last column not read/,
+      /row 2 cells_beyond_header: the row has 7 cells but the header 4: 5 \(E\) "extra1", 7 \(G\) "extra2" past the last column are not read/,
     );
     // The quote opened in row 4 swallows row 5: one cell "7\n2018-10-24,…" is read, and said.
     expect(text).toMatch(/row 4 unclosed_quote: a quote \("\) opened in this row is never closed/);

@@ -310,3 +310,19 @@ describe("review19b: route problems name the route and counts in Spanish", () =>
     expect(es("too_few_positions")).toContain("1 posición");
   });
 });
+
+describe("review19b: counts of one are said in the singular", () => {
+  const opts = { kind: "sightings" as const, today: "2019-01-31", fileName: "x.csv" };
+  it("one slashed date, one stray cell", () => {
+    const r = importTable(
+      "fecha,lugar,caravana,cantidad\n05/10/2018,Tapachula,Caravana 1,7000,x\n",
+      opts,
+    ).report;
+    const undecided = r.warnings.find((w) => w.code === "date_order_undecided")!;
+    expect(undecided.message).toContain("whether 1 slashed date is");
+    expect(issueText("es", undecided)).toContain("si 1 fecha con barras es");
+    const stray = r.warnings.find((w) => w.code === "cells_beyond_header")!;
+    expect(stray.message).toContain("past the last column is not read");
+    expect(issueText("es", stray)).toContain("después de la última columna no se lee ");
+  });
+});
