@@ -121,7 +121,8 @@ export function keepPlace(
  * ignored) and the extra columns — so that two reports that differ in anything but the writing
  * stay two (`otro grupo` in the notes is another group). Left out: ids the importer made
  * (`file:line`), and the importer's own extras (`*_as_written`, which differ exactly when a row
- * is written otherwise, and `reported_at`). A file's own `sighting_id` (a Kobo `_uuid`) says two
+ * is written otherwise, and `reported_at`), and the `sizeApproximate` flag: `aprox. 7000` and
+ * `7000` from the same source the same day are one figure written two ways. A file's own `sighting_id` (a Kobo `_uuid`) says two
  * reports are two. Sightings only: two count rows with the same figures can be two groups that
  * passed a point the same day. Records are kept as 53-bit hashes (row-hash.ts), not as strings.
  */

@@ -50,3 +50,13 @@ describe("size_approximate column", () => {
     expect((r.records[0] as Sighting).sizeApproximate).toBeUndefined();
   });
 });
+
+describe("size_approximate and repeated reports", () => {
+  it("'aprox. 7000' and '7000' from the same source the same day are one report (the flag is not compared)", () => {
+    const r = sightings(
+      "observed_at,place_name,caravan_label,size_best,source_org\n2018-10-20,Tapachula,C1,aprox. 7000,OIM\n2018-10-20,Tapachula,C1,7000,OIM\n",
+    );
+    expect(r.report.rejections.map((x) => [x.line, x.code])).toEqual([[3, "duplicate_record"]]);
+    expect((r.records[0] as Sighting).sizeApproximate).toBe(true);
+  });
+});
