@@ -254,6 +254,7 @@ describe("export → import round trip (property)", () => {
       sizeMin: opt(fc.nat(5000)),
       span: fc.nat(5000),
       sizeBest: opt(fc.nat(9000)),
+      sizeApproximate: opt(fc.constant(true as const)),
       estimateMethod: opt(
         fc.constantFrom(
           "headcount",
@@ -310,6 +311,11 @@ describe("export → import round trip (property)", () => {
                     : (r.sizeMin ?? 0) + Math.min(r.sizeBest, r.span),
                 sizeMin: r.sizeMin,
                 sizeMax: r.sizeMin === undefined ? undefined : r.sizeMin + r.span,
+                // The flag is about the figures: a row without a size drops it (with a warning).
+                sizeApproximate:
+                  r.sizeMin === undefined && r.sizeBest === undefined
+                    ? undefined
+                    : r.sizeApproximate,
                 estimateMethod: r.estimateMethod,
                 sourceType: r.sourceType,
                 confidence: r.confidence,
