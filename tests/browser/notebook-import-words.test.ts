@@ -107,6 +107,31 @@ describe.skipIf(!hasBrowser)("the import notebook's words (built, Chromium)", ()
     );
   });
 
+  it("counts of one are said in the singular, and the date order in words (Spanish, then English)", async () => {
+    const pick = async (name: string) => {
+      await page.getByLabel("sample", { exact: true }).selectOption(name);
+      await page.waitForFunction(
+        (n) => document.querySelector("#import-summary code")?.textContent === n,
+        name,
+      );
+      return page.locator("#import-summary").innerText();
+    };
+    await page.getByLabel("Español").check();
+    await page.waitForSelector('#import-summary[lang="es"]');
+    const one = await pick("sin-columna-direccion.csv");
+    expect(one).toContain("1 fila leída");
+    expect(one).not.toMatch(/\b1 (filas|advertencias|registros|duplicados|rechazadas)\b/);
+    const dated = await pick("excel-conteo-windows1252.csv");
+    expect(dated).toContain("dd/mm");
+    expect(dated).not.toMatch(/\b(dmy|mdy|option|default)\b/);
+    await page.getByLabel("English").check();
+    await page.waitForSelector('#import-summary[lang="en"]');
+    const en = await pick("sin-columna-direccion.csv");
+    expect(en).toContain("1 row read");
+    expect(en).not.toMatch(/\b1 (rows|warnings|records|duplicates|data rows)\b/);
+    expect(await pick("excel-conteo-windows1252.csv")).toMatch(/\b1 warning,/);
+  });
+
   it("no failed cell, no script error, no request to another host", async () => {
     expect(await page.locator(".observablehq--error").allInnerTexts()).toEqual([]);
     expect(watched.errors).toEqual([]);
