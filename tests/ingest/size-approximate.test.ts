@@ -60,3 +60,15 @@ describe("size_approximate and repeated reports", () => {
     expect((r.records[0] as Sighting).sizeApproximate).toBe(true);
   });
 });
+
+describe("an approximate figure that is not accepted", () => {
+  it("'aprox. 700 a 500' is only an inverted range; 'aprox. -500' only negative", () => {
+    const r = sightings(
+      "observed_at,place_name,caravan_label,size\n2018-10-20,Tapachula,C1,aprox. 700 a 500\n2018-10-21,Tapachula,C1,aprox. -500\n",
+    );
+    expect([...r.report.rejections, ...r.report.warnings].map((x) => [x.line, x.code])).toEqual([
+      [2, "range_inverted"],
+      [3, "negative_count"],
+    ]);
+  });
+});
