@@ -54,19 +54,35 @@ function typeProblem(type: unknown, coordinates: unknown, label: string): string
   return `${label} is a ${String(type)}; routes are LineStrings drawn in the direction of travel.`;
 }
 
-function positionProblem(p: unknown, i: number, label: string): string | undefined {
+/** A position that is not [lon, lat] degrees: the message and its values (`variant`: why). */
+function positionProblem(
+  p: unknown,
+  i: number,
+  label: string,
+): { message: string; params: Record<string, string | number> } | undefined {
+  const position = i + 1;
   if (!isNumberPair(p)) {
     const shown = Array.isArray(p)
       ? `[${p.map((v) => (typeof v === "number" ? String(v) : JSON.stringify(v))).join(", ")}]`
       : JSON.stringify(p);
-    return `${label}, position ${i + 1}: ${shown} is not [lon, lat] as numbers.`;
+    return {
+      message: `${label}, position ${position}: ${shown} is not [lon, lat] as numbers.`,
+      params: { variant: "not_numbers", position, shown },
+    };
   }
   const [lon, lat] = p as [number, number];
   if (Math.abs(lon) <= 180 && Math.abs(lat) <= 90) return undefined;
   const swapped = Math.abs(lat) <= 180 && Math.abs(lon) <= 90;
+  const shown = show(p);
   return swapped
-    ? `${label}, position ${i + 1}: ${show(p)} has a latitude beyond ±90°; it looks like [lat, lon], but GeoJSON puts longitude first.`
-    : `${label}, position ${i + 1}: ${show(p)} is not [lon, lat] in degrees (lon −180…180, lat −90…90).`;
+    ? {
+        message: `${label}, position ${position}: ${shown} has a latitude beyond ±90°; it looks like [lat, lon], but GeoJSON puts longitude first.`,
+        params: { variant: "swapped", position, shown },
+      }
+    : {
+        message: `${label}, position ${position}: ${shown} is not [lon, lat] in degrees (lon −180…180, lat −90…90).`,
+        params: { variant: "range", position, shown },
+      };
 }
 
 function segmentProblem(
@@ -150,7 +166,7 @@ export function checkRouteGeometry(geometry: unknown, label: string): RouteGeome
   }
   for (let i = 0; i < coords.length; i++) {
     const bad = positionProblem(coords[i], i, label);
-    if (bad) return fail("bad_coordinates", bad);
+    if (bad) return fail("bad_coordinates", bad.message, bad.params);
   }
   const positions = coords as Position[];
   for (let i = 1; i < positions.length; i++) {

@@ -277,8 +277,10 @@ const ES: Record<ImportIssueCode, Template> = {
       : p["variant"] === "two_columns"
         ? `la asignación de columnas da el campo ${q(p["field"]!)} a dos columnas (${q(p["first"]!)} y ${q(p["second"]!)}).`
         : "la asignación de columnas da un mismo campo a dos columnas, o dos campos a una: revísela.",
-  coordinates_swapped: () =>
-    "la latitud y la longitud parecen intercambiadas; se leen al revés (revise las columnas).",
+  coordinates_swapped: ({ p }) =>
+    p["read"] !== undefined
+      ? `la latitud y la longitud parecen intercambiadas; se leen como ${p["read"]} (revise las columnas).`
+      : "la latitud y la longitud parecen intercambiadas; se leen al revés (revise las columnas).",
   count_scope_from_header: ({ c, p }) =>
     p["scope"] !== undefined
       ? `la columna ${p["at"]} ${q(c)} cuenta ${p["scope"] === "place" ? "las personas en un lugar (la ocupación de un albergue)" : "las personas que pasan por un punto ese día"}, no un grupo entero: la cifra de cada fila se lee como «al menos» para su grupo, y el encabezado se añade a las notas de la fila, donde lo lee el estimador.`
@@ -353,7 +355,14 @@ const ES: Record<ImportIssueCode, Template> = {
   unsupported_format: () =>
     "el importador no lee este formato de archivo: guárdelo como .xlsx o CSV e impórtelo.",
   // Route files (GeoJSON): `line` is the feature's position in the collection.
-  bad_coordinates: () => "la ruta tiene posiciones que no son grados [lon, lat] válidos.",
+  bad_coordinates: ({ p }) =>
+    p["variant"] === "not_numbers"
+      ? `posición ${p["position"]} de la ruta: ${p["shown"]} no es [lon, lat] en números.`
+      : p["variant"] === "swapped"
+        ? `posición ${p["position"]} de la ruta: ${p["shown"]} tiene una latitud más allá de ±90°; parece [lat, lon], pero GeoJSON pone primero la longitud.`
+        : p["variant"] === "range"
+          ? `posición ${p["position"]} de la ruta: ${p["shown"]} no es [lon, lat] en grados (lon −180…180, lat −90…90).`
+          : "la ruta tiene posiciones que no son grados [lon, lat] válidos.",
   crosses_antimeridian: () =>
     "la ruta cruza el antimeridiano; RFC 7946 pide cortarla allí: dé cada lado como su propia ruta.",
   crs_ignored: () =>

@@ -30,6 +30,8 @@ function lettersOnAxes(
       "lat",
       "coordinates_swapped",
       `the latitude column has a longitude (${r.raw("lat")}) and the longitude column a latitude (${r.raw("lon")}); read as ${lon.value}, ${lat.value}.`,
+      undefined,
+      { read: `${lon.value}, ${lat.value}` },
     );
     return { lat: lon.value, lon: lat.value };
   }
@@ -155,6 +157,8 @@ export function readCoordinates(r: RowReader): { lat?: number; lon?: number } {
       "lat",
       "coordinates_swapped",
       `latitude ${lat} and longitude ${lon} look swapped; read as ${lon}, ${lat}.`,
+      undefined,
+      { read: `${lon}, ${lat}` },
     );
     return { lat: lon, lon: lat };
   }

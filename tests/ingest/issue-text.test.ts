@@ -324,3 +324,42 @@ describe("review19b: counts of one are said in the singular", () => {
     expect(issueText("es", stray)).toContain("después de la última columna no se lee ");
   });
 });
+
+describe("review19b: swapped and bad coordinates say the values in Spanish", () => {
+  it("a swapped pair says what it was read as", () => {
+    const r = importTable(
+      "fecha,lat,lon,caravana,cantidad\n2018-10-20,-92.2,14.9,Caravana 1,700\n",
+      {
+        kind: "sightings",
+        today: "2019-01-31",
+        fileName: "x.csv",
+      },
+    ).report;
+    const w = r.warnings.find((x) => x.code === "coordinates_swapped")!;
+    expect(issueText("es", w)).toContain("14.9, -92.2");
+  });
+  it("a route position in [lat, lon] order is named, with the hint", async () => {
+    const { importRoute } = await import("../../src/index.ts");
+    const fc = {
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          properties: { route_id: "costa" },
+          geometry: {
+            type: "LineString",
+            coordinates: [
+              [-92.2, 14.9],
+              [14.9, -120.5],
+            ],
+          },
+        },
+      ],
+    };
+    const x = importRoute(JSON.stringify(fc)).report.rejections[0]!;
+    expect(x.code).toBe("bad_coordinates");
+    const es = issueText("es", x);
+    expect(es).toContain("posición 2");
+    expect(es).toContain("[lat, lon]");
+  });
+});
