@@ -14,7 +14,11 @@ export interface RouteGeometryCheck {
   /** `params`: the values of the message a front end needs to say it in another language. */
   problem?: { code: RouteGeometryCode; message: string; params?: Record<string, string | number> };
   /** Accepted, but worth telling: repeated vertices, values beyond [lon, lat, altitude]. */
-  notes: { code: "repeated_vertex" | "extra_position_values"; message: string }[];
+  notes: {
+    code: "repeated_vertex" | "extra_position_values";
+    message: string;
+    params?: Record<string, string | number>;
+  }[];
   /** `[lon, lat]` of each position when usable (altitude and extra values dropped). */
   coordinates?: [number, number][];
   /** Great-circle length in km (`@turf/length`) when usable. */
@@ -90,11 +94,14 @@ function segmentProblem(
   b: readonly number[],
   i: number,
   label: string,
-): { code: RouteGeometryCode; message: string } | undefined {
+):
+  | { code: RouteGeometryCode; message: string; params: Record<string, string | number> }
+  | undefined {
   if (Math.abs(b[0]! - a[0]!) >= 180) {
     return {
       code: "crosses_antimeridian",
       message: `${label} crosses the antimeridian between positions ${i + 1} ${show(a)} and ${i + 2} ${show(b)}; RFC 7946 asks for such a line to be cut there, so give each side as its own route.`,
+      params: { from: i + 1, to: i + 2, a: show(a), b: show(b) },
     };
   }
   const km = haversineKm(a[0]!, a[1]!, b[0]!, b[1]!);
@@ -102,6 +109,7 @@ function segmentProblem(
     return {
       code: "segment_too_long",
       message: `${label}: the segment from position ${i + 1} to ${i + 2} spans ${(km / KM_PER_DEGREE).toFixed(1)}° of arc, where the great circle through its ends is not defined; add vertices along it.`,
+      params: { from: i + 1, to: i + 2, degrees: (km / KM_PER_DEGREE).toFixed(1) },
     };
   }
   return undefined;
@@ -120,6 +128,11 @@ function positionNotes(coords: readonly number[][], label: string): RouteGeometr
     notes.push({
       code: "repeated_vertex",
       message: `${label} repeats the position before it at position${repeats.length > 1 ? "s" : ""} ${repeats.slice(0, 5).join(", ")}${repeats.length > 5 ? ` and ${repeats.length - 5} more` : ""}; kept (zero-length segments change no km).`,
+      params: {
+        positions: repeats.slice(0, 5).join(", "),
+        count: repeats.length,
+        more: Math.max(0, repeats.length - 5),
+      },
     });
   }
   const extra = coords.findIndex((p) => p.length > 3);
@@ -127,6 +140,7 @@ function positionNotes(coords: readonly number[][], label: string): RouteGeometr
     notes.push({
       code: "extra_position_values",
       message: `${label}, position ${extra + 1} has ${coords[extra]!.length} values; RFC 7946 positions are [lon, lat] or [lon, lat, altitude], so only lon and lat are read.`,
+      params: { position: extra + 1, values: coords[extra]!.length },
     });
   }
   return notes;

@@ -363,30 +363,38 @@ const ES: Record<ImportIssueCode, Template> = {
         : p["variant"] === "range"
           ? `posición ${p["position"]} de la ruta: ${p["shown"]} no es [lon, lat] en grados (lon −180…180, lat −90…90).`
           : "la ruta tiene posiciones que no son grados [lon, lat] válidos.",
-  crosses_antimeridian: () =>
-    "la ruta cruza el antimeridiano; RFC 7946 pide cortarla allí: dé cada lado como su propia ruta.",
+  crosses_antimeridian: ({ p }) =>
+    p["from"] !== undefined
+      ? `la ruta cruza el antimeridiano entre las posiciones ${p["from"]} ${p["a"]} y ${p["to"]} ${p["b"]}; RFC 7946 pide cortarla allí: dé cada lado como su propia ruta.`
+      : "la ruta cruza el antimeridiano; RFC 7946 pide cortarla allí: dé cada lado como su propia ruta.",
   crs_ignored: () =>
     "el archivo de rutas tiene un miembro crs, que RFC 7946 eliminó; las coordenadas se leen como grados WGS84 [lon, lat].",
   duplicate_route_id: ({ v, p }) => {
     const id = v || p["id"];
     return `el route_id ${id !== undefined ? q(id) + " " : ""}se usa dos veces.`;
   },
-  extra_position_values: () =>
-    "una posición tiene más valores que [lon, lat, altitud]; solo se leen lon y lat.",
+  extra_position_values: ({ p }) =>
+    p["position"] !== undefined
+      ? `la posición ${p["position"]} tiene ${p["values"]} valores, más que [lon, lat, altitud]; solo se leen lon y lat.`
+      : "una posición tiene más valores que [lon, lat, altitud]; solo se leen lon y lat.",
   invalid_json: () => "el archivo de rutas no es JSON.",
   no_routes: () => "el archivo de rutas no tiene ninguna ruta LineString utilizable.",
   not_a_feature: () => "el elemento no es un Feature de GeoJSON con geometría.",
   not_a_linestring: () => "la geometría no es un LineString; una ruta es una línea.",
   not_geojson: () =>
     "el archivo de rutas no es una FeatureCollection de GeoJSON con LineStrings y propiedades route_id.",
-  repeated_vertex: () =>
-    "la ruta repite la posición anterior; se conserva (un tramo de longitud cero no cambia los km).",
+  repeated_vertex: ({ p }) =>
+    p["positions"] !== undefined
+      ? `la ruta repite la posición anterior en ${p["count"] === 1 ? "la posición" : "las posiciones"} ${p["positions"]}${Number(p["more"]) > 0 ? ` y ${p["more"]} más` : ""}; se conserva (un tramo de longitud cero no cambia los km).`
+      : "la ruta repite la posición anterior; se conserva (un tramo de longitud cero no cambia los km).",
   route_id_generated: ({ p }) =>
     p["id"] !== undefined
       ? `el elemento no tiene route_id; se le asigna ${q(p["id"])} por su posición.`
       : "el elemento no tiene route_id; se le asigna uno por su posición.",
-  segment_too_long: () =>
-    "un tramo de la ruta abarca tanto arco que el círculo máximo por sus extremos no está definido; agregue vértices a lo largo.",
+  segment_too_long: ({ p }) =>
+    p["degrees"] !== undefined
+      ? `el tramo de la posición ${p["from"]} a la ${p["to"]} abarca ${p["degrees"]}° de arco, y el círculo máximo por sus extremos no está definido; agregue vértices a lo largo.`
+      : "un tramo de la ruta abarca tanto arco que el círculo máximo por sus extremos no está definido; agregue vértices a lo largo.",
   too_few_positions: ({ p }) =>
     p["positions"] !== undefined
       ? `la ruta tiene ${p["positions"]} ${p["positions"] === 1 ? "posición" : "posiciones"}; una ruta necesita al menos dos posiciones distintas [lon, lat].`

@@ -363,3 +363,44 @@ describe("review19b: swapped and bad coordinates say the values in Spanish", () 
     expect(es).toContain("[lat, lon]");
   });
 });
+
+describe("review19b: route geometry notes name their positions in Spanish", () => {
+  it("antimeridian, a too long segment, a repeated vertex, extra values", async () => {
+    const { importRoute } = await import("../../src/index.ts");
+    const feature = (id: string, coords: number[][]) => ({
+      type: "Feature",
+      properties: { route_id: id },
+      geometry: { type: "LineString", coordinates: coords },
+    });
+    const fc = {
+      type: "FeatureCollection",
+      features: [
+        feature("a", [
+          [-92.2, 14.9],
+          [-93.1, 16.7],
+          [-93.1, 16.7],
+          [-94, 17, 0, 5],
+        ]),
+        feature("b", [
+          [179.5, 0],
+          [-179.5, 0],
+        ]),
+        feature("c", [
+          [0, 0],
+          [179.5, 0],
+        ]),
+      ],
+    };
+    const r = importRoute(JSON.stringify(fc)).report;
+    const es = (code: string) =>
+      issueText(
+        "es",
+        [...r.rejections, ...r.warnings].find((x) => x.code === code)!,
+      );
+    expect(es("repeated_vertex")).toContain("posición 3");
+    expect(es("extra_position_values")).toContain("posición 4");
+    expect(es("extra_position_values")).toContain("4 valores");
+    expect(es("crosses_antimeridian")).toContain("posiciones 1");
+    expect(es("segment_too_long")).toContain("179.5°");
+  });
+});
