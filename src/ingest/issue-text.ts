@@ -459,7 +459,8 @@ export function issueWhere(
 export function totalCheckText(lang: IssueLang, t: TotalCheck): string {
   const f = (x: number) => x.toLocaleString(lang === "es" ? "es-MX" : "en-US");
   if (lang === "es") {
-    const where = `Fila de Total ${t.line}${t.sheet ? ` (hoja ${t.sheet})` : ""}`;
+    // "La fila de Total (fila 12, …)": "Fila de Total 12" reads as "Total row number 12".
+    const where = `La fila de Total (fila ${t.line}${t.sheet ? `, hoja ${t.sheet}` : ""})`;
     return `${where}: ${t.column} dice ${f(t.stated)}; las filas aceptadas suman ${f(t.computed)}${t.matches ? " ✓" : " — no coinciden"}.`;
   }
   const where = `Total row ${t.line}${t.sheet ? ` (sheet ${t.sheet})` : ""}`;

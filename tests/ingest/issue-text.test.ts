@@ -158,7 +158,7 @@ describe("where an issue is, its suggestions, a Total row: one place for each ru
       "Total row 12 (sheet Resumen): Total says 2,500; the accepted rows add up to 2,440 — they differ.",
     );
     expect(totalCheckText("es", t)).toBe(
-      "Fila de Total 12 (hoja Resumen): Total dice 2,500; las filas aceptadas suman 2,440 — no coinciden.",
+      "La fila de Total (fila 12, hoja Resumen): Total dice 2,500; las filas aceptadas suman 2,440 — no coinciden.",
     );
   });
 });
