@@ -404,3 +404,19 @@ describe("review19b: route geometry notes name their positions in Spanish", () =
     expect(es("segment_too_long")).toContain("179.5°");
   });
 });
+
+describe("review19b: no Spanish sentence of the samples has a hole", () => {
+  it("no «», undefined, NaN or double space in any issue of data/samples/*", () => {
+    const gazetteer = createGazetteer(embedded2018().places);
+    const files = readdirSync("data/samples").filter((f) => /\.(csv|tsv|xlsx)$/.test(f));
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      const bytes = new Uint8Array(readFileSync(`data/samples/${f}`));
+      const r = importTable(bytes, { fileName: f, gazetteer, today: "2019-01-31" }).report;
+      for (const x of [...issues(r), ...(r.fatal ? [r.fatal] : [])]) {
+        const es = issueText("es", x);
+        expect(es, `${f} ${x.code}`).not.toMatch(/«»|undefined|NaN| {2}/);
+      }
+    }
+  });
+});
