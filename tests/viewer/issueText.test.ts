@@ -14,7 +14,7 @@ import {
   embedded2018,
   importTable,
 } from "../../src/index.ts";
-import { SPANISH_ISSUE_CODES, issueText } from "../../viewer/analyst/issueText.ts";
+import { issueText } from "../../viewer/analyst/issueText.ts";
 import { rejectionRows } from "../../viewer/analyst/fileReport.ts";
 
 const CSV = [
