@@ -70,21 +70,3 @@ function winsorisedMean(xs: readonly number[], spread: number): number {
   const w = WINSOR_SPREADS * spread;
   return xs.reduce((a, x) => a + Math.min(med + w, Math.max(med - w, x)), 0) / xs.length;
 }
-
-/**
- * Random-effects sd of the common level: each type's anchor off by its prior sd and by the extra
- * τ ({@link anchorShiftSd}) independently, the level the precision-weighted mean of the types:
- * √(1 / Σ 1/(τ_s² + τ²) + ANCHOR_LEVEL_SD²) over the types with residuals (trial, sizewide).
- */
-export function randomEffectsLevelSd(
-  residuals: readonly BiasResidual[],
-  current: ReadonlyMap<BiasSource, SourceBias> | undefined,
-  anchorLevelSd: number,
-): number {
-  const tau = anchorShiftSd(residuals, current);
-  const types = new Set(residuals.filter((r) => Number.isFinite(r.residual)).map((r) => r.source));
-  let precision = 0;
-  for (const s of types) precision += 1 / (SOURCE_PRIORS[s].biasSd ** 2 + tau * tau);
-  const pooled = precision > 0 ? 1 / precision : 0.15 ** 2;
-  return Math.sqrt(pooled + anchorLevelSd ** 2);
-}

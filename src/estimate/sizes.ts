@@ -19,8 +19,7 @@ import { smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
 import type { SizeDayEstimate, SizeLoo, SizeObservation } from "./sizeSmoother.ts";
 import { biasFor, fitSourceBiases } from "./sourceBias.ts";
 import { conformalWidening, widenSizeDay } from "./calibrate.ts";
-import { randomEffectsLevelSd } from "./anchorShift.ts";
-import { ANCHOR_LEVEL_SD } from "./sourceBias.ts";
+import { anchorShiftSd } from "./anchorShift.ts";
 import type { BiasResidual, BiasSource, SourceBias } from "./sourceBias.ts";
 import { DEFAULT_DRIFT, stockDrift } from "./stocks.ts";
 import type { WorkGroup } from "./workGroup.ts";
@@ -121,7 +120,7 @@ export function estimateSizes(
     const fit = fitSourceBiases(residuals, fitted.size ? fitted : undefined);
     fitted = fit.biases;
     // The anchors may sit off together by as much as this dataset shows them off apart.
-    levelSd = randomEffectsLevelSd(residuals, fitted, ANCHOR_LEVEL_SD);
+    levelSd = Math.hypot(fit.levelSd, anchorShiftSd(residuals, fitted));
     if (it === 0) {
       // Stock figures need a first size estimate to turn people lost into a log drift.
       for (const g of withSize) {
