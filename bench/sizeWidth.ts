@@ -141,9 +141,9 @@ function check2018(): void {
   );
   if (process.argv.includes("--list"))
     for (const p of sizes)
-    console.log(
-      `  ${p.source} ${p.value} pred ${Math.round(p.predicted)} [${Math.round(p.low90)}, ${Math.round(p.high90)}] pit ${num(p.pit, 2)}`,
-    );
+      console.log(
+        `  ${p.source} ${p.value} pred ${Math.round(p.predicted)} [${Math.round(p.low90)}, ${Math.round(p.high90)}] pit ${num(p.pit, 2)}`,
+      );
 }
 
 const bed = process.argv[2];
