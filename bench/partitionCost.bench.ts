@@ -3,10 +3,15 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]] [--ride-nats N [--ride-km KM]] [--rival-nats N] [--return-nats N [--return-km KM] [--return-per-day] [--return-confirm]]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]] [--ride-nats N [--ride-km KM]] [--rival-nats N] [--return-nats N [--return-km KM] [--return-per-day] [--return-confirm]] [--wait-nats N [--wait-jump-km KM] [--wait-days D] [--wait-near-km KM] [--wait-behind]] [--wait-count]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
-import { associationReports, dayMedians, partitionCost } from "./worlds/partitionCost.ts";
+import {
+  associationReports,
+  dayMedians,
+  partitionCost,
+  waitCounts,
+} from "./worlds/partitionCost.ts";
 import type { IdReport, PartitionCost } from "./worlds/partitionCost.ts";
 import type { CostModel } from "../src/estimate/trackCost.ts";
 import { unlabelledWorlds as devWorlds } from "./worlds/unlabelledWorlds.ts";
@@ -53,6 +58,12 @@ const figureSpans = process.argv.includes("--figure-spans");
 // falls more than KM (default 150) behind its earlier high-water (bench/worlds/partitionCost.ts
 // returnCost: a hand-off track going back to the first group), added to the births; --return-confirm:
 // the high-water and a return each need two following seen days.
+// --wait-nats N [--wait-jump-km KM] [--wait-days D] [--wait-near-km KM] [--wait-behind]: N nats for
+// each jump of a group's day median (more than KM, default 200, within 2 days) followed by D days
+// (default 3) within --wait-near-km (default 30) of the landing point; --wait-behind: only while
+// another group is behind it closing in (bench/worlds/partitionCost.ts waitCost: a hand-off track
+// waiting for its first group), added to the births. --wait-count: count those waits on the true
+// groups and the found tracks (and the mixed ones, < 60 % one true group) per simulator.
 // --fill: positions read day by day (bench/worlds/fillReading.ts) instead of the normal spread;
 // --shared-rate world|day: one report rate shared by all groups (a day's, with "day").
 const sharedArg = process.argv.indexOf("--shared-rate");
@@ -89,6 +100,16 @@ const reading: PartitionReading = {
         confirm: process.argv.includes("--return-confirm"),
       }
     : undefined,
+  waits:
+    process.argv.includes("--wait-nats") || process.argv.includes("--wait-count")
+      ? {
+          nats: option("wait-nats", 0),
+          jumpKm: option("wait-jump-km", 200),
+          days: option("wait-days", 3),
+          nearKm: option("wait-near-km", 30),
+          behind: process.argv.includes("--wait-behind"),
+        }
+      : undefined,
   sharedRate:
     sharedArg >= 0 ? (process.argv[sharedArg + 1] === "day" ? "day" : "world") : undefined,
 };
@@ -341,6 +362,62 @@ function scoreFoundPairs(
     }
 }
 
+/** --wait-count tallies by simulator: waits and groups, true / found / mixed found. */
+const waitSums = new Map<string, { t: number[]; f: number[]; mixed: number[] }>();
+
+/** Tallies --wait-count for one world: true groups `t`, found `f` (scored over `both`). */
+function countWaits(
+  w: World,
+  both: readonly IdReport[],
+  found: ReadonlyMap<string, string>,
+  t: PartitionCost,
+  f: PartitionCost,
+): void {
+  const waits = reading.waits;
+  if (!waits || !process.argv.includes("--wait-count")) return;
+  const lists = (p: PartitionCost, of: (id: string) => string | undefined) =>
+    p.groups.map((g) => ({
+      reports: both.filter((r) => of(r.id) === g.key).sort((a, b) => a.t - b.t),
+      route: g.route,
+    }));
+  const fl = lists(f, (id) => found.get(id));
+  const tl = lists(t, w.truth);
+  const mixed = fl.map(
+    (g) =>
+      purity(
+        g.reports.map((r) => (r as IdReport).id),
+        w.truth,
+      ) < 0.6,
+  );
+  for (const behind of [false, true]) {
+    const nt = waitCounts(tl, { ...waits, behind });
+    const nf = waitCounts(fl, { ...waits, behind });
+    tallyWaits(
+      `${w.sim}${behind ? ", another group behind closing in" : ", plain stall"}`,
+      nt,
+      nf,
+      mixed,
+    );
+  }
+}
+
+/** Adds one world's waits (true `nt`, found `nf`, which found are `mixed`) to waitSums[key]. */
+function tallyWaits(key: string, nt: number[], nf: number[], mixed: boolean[]): void {
+  const s = waitSums.get(key) ?? { t: [0, 0, 0], f: [0, 0, 0], mixed: [0, 0, 0] };
+  const add = (a: number[], n: readonly number[], keep: (i: number) => boolean = () => true) => {
+    n.forEach((x, i) => {
+      if (!keep(i)) return;
+      a[0] += x;
+      a[1] += x > 0 ? 1 : 0;
+      a[2]++;
+    });
+  };
+  add(s.t, nt);
+  add(s.f, nf);
+  add(s.mixed, nf, (i) => mixed[i]);
+  waitSums.set(key, s);
+}
+
 /** The found partition against the true one (module comment). */
 function compareFound(
   w: World,
@@ -363,6 +440,7 @@ function compareFound(
   sums.dBirth += f.births - t.births;
   sums.dRate += f.rate - t.rate;
   if (foundPairs) scoreFoundPairs(w, both, found, routeIds, model);
+  countWaits(w, both, found, t, f);
   console.log(
     `${w.name}: ${both.length} reports; true ${t.groups.length} groups ${num(t.total, 0)} (${terms(t)}) | found ${f.groups.length} ${num(f.total, 0)} (${terms(f)}) | found − true ${num(f.total - t.total, 0)}`,
   );
@@ -426,6 +504,12 @@ if (foundPairs) {
       `  the later-born group starts ahead of the other ${bornSums[k].ahead}, behind ${bornSums[k].behind}`,
     );
   }
+}
+for (const [simName, s] of waitSums) {
+  const show = (a: number[]): string => `${a[0]} waits in ${a[1]} of ${a[2]}`;
+  console.log(
+    `jumps then waits, ${simName}: true groups ${show(s.t)}; found tracks ${show(s.f)}; mixed found tracks ${show(s.mixed)}`,
+  );
 }
 if (!truthOnly)
   console.log(

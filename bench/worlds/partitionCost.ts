@@ -70,6 +70,29 @@ export interface PartitionReading {
    * high-water and a return each need two following seen days.
    */
   returns?: { nats: number; km: number; perDay?: boolean; confirm?: boolean };
+  /** Jumps followed by a wait charged (waitCost; WaitReading). */
+  waits?: WaitReading;
+}
+
+/**
+ * A jump then a wait (waitCost): a hand-off track steps forward onto another group and stalls
+ * there until its first group catches up, while another track holds the first group's reports.
+ * A real group's stays follow walking, not a jump.
+ */
+export interface WaitReading {
+  /** Nats for each jump followed by a wait. */
+  nats: number;
+  /** A jump: the day median moves more than this (km) between two seen days at most 2 days apart. */
+  jumpKm: number;
+  /** A wait: the group is seen again at least this many days after landing (days)… */
+  days: number;
+  /** …and every day median until then lies within this many km of the landing point. */
+  nearKm: number;
+  /**
+   * Also needs ANOTHER group of the partition behind the landing point during the wait (its day
+   * median more than `nearKm` behind) and closing in (its later median in the wait nearer).
+   */
+  behind?: boolean;
 }
 
 /** A group's robust forward-only fit on its route: times, fitted km, its spread. */
@@ -181,6 +204,64 @@ export function returnCost(
     prev = km;
   }
   return n * f.nats;
+}
+
+/** Seen days after `d1` up to `d1 + f.days` all within `f.nearKm` of `landing`, and one at the end. */
+function stalls(days: readonly (readonly [number, number])[], i: number, f: WaitReading): boolean {
+  const [d1, landing] = days[i];
+  let last = d1;
+  for (let j = i + 1; j < days.length && days[j][0] <= d1 + f.days; j++) {
+    if (Math.abs(days[j][1] - landing) > f.nearKm) return false;
+    last = days[j][0];
+  }
+  return last >= d1 + f.days;
+}
+
+/** Another group's day medians on the wait's days: behind the landing point and closing in. */
+function closingBehind(
+  other: ReadonlyMap<number, number>,
+  d1: number,
+  landing: number,
+  f: WaitReading,
+): boolean {
+  const seen: number[] = [];
+  for (let d = d1 - 1; d <= d1 + f.days; d++) {
+    const km = other.get(d);
+    if (km !== undefined && km < landing - f.nearKm) seen.push(km);
+  }
+  return seen.length >= 2 && seen[seen.length - 1] > seen[0];
+}
+
+/**
+ * The jumps followed by a wait (WaitReading) of each group of `lists` (each with its route), in
+ * the order of `lists`.
+ */
+export function waitCounts(
+  lists: readonly { reports: readonly LinkReport[]; route: string }[],
+  f: WaitReading,
+): number[] {
+  return lists.map((g) => {
+    const days = [...dayMedians(g.reports, g.route)].sort((a, b) => a[0] - b[0]);
+    let n = 0;
+    for (let i = 1; i < days.length; i++) {
+      const jump = days[i][1] - days[i - 1][1] > f.jumpKm && days[i][0] - days[i - 1][0] <= 2;
+      if (!jump || !stalls(days, i, f)) continue;
+      const [d1, landing] = days[i];
+      const rival =
+        !f.behind ||
+        lists.some((o) => o !== g && closingBehind(dayMedians(o.reports, g.route), d1, landing, f));
+      if (rival) n++;
+    }
+    return n;
+  });
+}
+
+/** PartitionReading.waits' nats over the groups (`lists`, each with its route). */
+export function waitCost(
+  lists: readonly { reports: readonly LinkReport[]; route: string }[],
+  f: WaitReading,
+): number {
+  return waitCounts(lists, f).reduce((a, b) => a + b, 0) * f.nats;
 }
 
 /** The median km of `l` on each local day on `route`. */
@@ -376,7 +457,8 @@ export function partitionCost(
     (reading.forkBirth ? forkBirthCost(routed, reading.forkBirth) : 0) +
     (rides ? routed.reduce((a, g) => a + rideCost(g.reports, g.route, m, rides), 0) : 0) +
     (reading.rival ? rivalCost(routed, m, reading.rival) : 0) +
-    (returns ? routed.reduce((a, g) => a + returnCost(g.reports, g.route, returns), 0) : 0);
+    (returns ? routed.reduce((a, g) => a + returnCost(g.reports, g.route, returns), 0) : 0) +
+    (reading.waits ? waitCost(routed, reading.waits) : 0);
   const positions = sum((t) => t.positions);
   const offRoute = sum((t) => t.offRoute);
   const sizes = sum((t) => t.sizes);
