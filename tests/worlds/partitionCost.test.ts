@@ -8,6 +8,8 @@ import {
   rideCost,
   returnCost,
   rivalCost,
+  waitCost,
+  waitCounts,
   reportRateLoss,
 } from "../../bench/worlds/partitionCost.ts";
 import type { IdReport } from "../../bench/worlds/partitionCost.ts";
@@ -196,6 +198,54 @@ describe("returnCost", () => {
     const reports = shifted([5, 6], 400);
     const plain = partitionCost(reports, one, ["main"], m, BIRTH_NATS);
     const charged = partitionCost(reports, one, ["main"], m, BIRTH_NATS, 0, { returns: f });
+    expect(charged.births - plain.births).toBe(10);
+  });
+});
+
+describe("waitCost", () => {
+  const f = { nats: 10, jumpKm: 200, days: 3, nearKm: 30 };
+  /** Reports of group `g` staying at `km`, days `from`…`to`, two a day. */
+  const stay = (g: string, from: number, to: number, km: number): IdReport[] =>
+    walker(g, from, to, 800).map((r) => ({ ...r, kmByRoute: new Map([["main", km]]) }));
+  // A track walks days 0–4 (to km 145), then holds a group staying at km 600 on days 5–9.
+  const handOff = [...walker("a", 0, 4, 800), ...stay("a", 5, 9, 600)];
+  // Its first group, walking on from km 175 on day 5, held by another track.
+  const first = walker("b", 5, 12, 800).map((r) => ({
+    ...r,
+    kmByRoute: new Map([["main", (r.kmByRoute.get("main") ?? 0) + 175]]),
+  }));
+  const on = (reports: IdReport[]) => ({ reports, route: "main" });
+
+  it("charges a jump followed by a stall, not a walk, a ride that walks on, or a stay after walking", () => {
+    expect(waitCost([on(handOff)], f)).toBe(10);
+    expect(waitCost([on(walker("a", 0, 9, 800))], f)).toBe(0);
+    // A ride of 400 km on day 5 that walks on at 35 km a day: no stall.
+    const ride = walker("a", 0, 9, 800).map((r) =>
+      r.t >= 5 ? { ...r, kmByRoute: new Map([["main", (r.kmByRoute.get("main") ?? 0) + 400]]) } : r,
+    );
+    expect(waitCost([on(ride)], f)).toBe(0);
+    // Walking days 0–4, then a stay where it stopped: no jump.
+    expect(waitCost([on([...walker("a", 0, 4, 800), ...stay("a", 5, 9, 145)])], f)).toBe(0);
+    // Seen only 2 days after the landing: too short for a wait of 3 days.
+    expect(waitCost([on([...walker("a", 0, 4, 800), ...stay("a", 5, 7, 600)])], f)).toBe(0);
+    expect(waitCost([on(handOff)], { ...f, jumpKm: 500 })).toBe(0);
+    expect(waitCost([{ reports: handOff, route: "other" }], f)).toBe(0);
+  });
+
+  it("with behind, needs another group behind the landing point closing in", () => {
+    const g = { ...f, behind: true };
+    expect(waitCost([on(handOff)], g)).toBe(0);
+    expect(waitCounts([on(handOff), on(first)], g)).toEqual([1, 0]);
+    // The other group ahead of the landing point (km 800 on): no rival behind.
+    expect(waitCost([on(handOff), on(stay("b", 5, 12, 800))], g)).toBe(0);
+    // The other group behind but not closing in (staying at km 175): no charge.
+    expect(waitCost([on(handOff), on(stay("b", 5, 12, 175))], g)).toBe(0);
+  });
+
+  it("is added to the births of partitionCost when the reading asks for it", () => {
+    const one = (): string => "A";
+    const plain = partitionCost(handOff, one, ["main"], m, BIRTH_NATS);
+    const charged = partitionCost(handOff, one, ["main"], m, BIRTH_NATS, 0, { waits: f });
     expect(charged.births - plain.births).toBe(10);
   });
 });
