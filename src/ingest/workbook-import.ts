@@ -67,17 +67,12 @@ function isKoboRepeat(sheet: XlsxSheet): boolean {
 
 /**
  * The sheets with a usable header (each sheet's first rows tried on a scratch importer first), or
- * the first sheet when none is, leaving out Kobo repeat groups; a warning for each sheet skipped. Sets the kind the first usable
- * sheet shows, when none was given.
+ * the first sheet when none is, leaving out Kobo repeat groups when a main sheet is usable; a
+ * warning for each sheet skipped. Sets the kind the first usable sheet shows, when none was given.
  */
 function sheetsToRead(core: ImporterCore, sheets: readonly XlsxSheet[]): readonly XlsxSheet[] {
   let probeKind = core.kind;
-  // A Kobo repeat group's sheet holds parts of the main sheet's submissions (shifts of a day's
-  // count): read beside the main sheet it would count them twice, so it is skipped even when its
-  // header is usable; a workbook of repeat sheets only is read as it is.
-  const main = sheets.filter((s) => !isKoboRepeat(s));
-  const candidates = main.length ? main : sheets;
-  const usable = candidates.filter((s) => {
+  const isUsable = (s: XlsxSheet): boolean => {
     const scratch = new ImporterCore({
       ...core.options,
       ...(probeKind ? { kind: probeKind } : {}),
@@ -89,7 +84,13 @@ function sheetsToRead(core: ImporterCore, sheets: readonly XlsxSheet[]): readonl
     reader.finish();
     if (!reader.fatal) probeKind ??= scratch.kind;
     return !reader.fatal;
-  });
+  };
+  // A Kobo repeat group's sheet holds parts of the main sheet's submissions (shifts of a day's
+  // count): read beside a usable main sheet it would count them twice, so it is skipped then even
+  // when its header is usable. When no main sheet is usable (a form whose figures all sit in the
+  // repeat group, the main sheet holding only start/end/_uuid), the repeat sheets are the data.
+  const mainUsable = sheets.filter((s) => !isKoboRepeat(s)).filter(isUsable);
+  const usable = mainUsable.length ? mainUsable : sheets.filter(isKoboRepeat).filter(isUsable);
   const toRead = usable.length ? usable : sheets.slice(0, 1);
   for (const s of sheets) {
     if (!toRead.includes(s)) {
@@ -97,10 +98,15 @@ function sheetsToRead(core: ImporterCore, sheets: readonly XlsxSheet[]): readonl
         {
           line: 0,
           code: "sheet_skipped",
-          message: isKoboRepeat(s)
-            ? `sheet "${s.name}" skipped: a Kobo repeat group (its rows belong to the submissions of the main sheet through _parent_index), not a table of its own.`
-            : `sheet "${s.name}" skipped: no usable header in its first ${HEAD_ROWS} rows.`,
-          params: { sheet: s.name, rows: HEAD_ROWS, ...(isKoboRepeat(s) ? { repeat: 1 } : {}) },
+          message:
+            isKoboRepeat(s) && mainUsable.length
+              ? `sheet "${s.name}" skipped: a Kobo repeat group (its rows belong to the submissions of the main sheet through _parent_index), not a table of its own.`
+              : `sheet "${s.name}" skipped: no usable header in its first ${HEAD_ROWS} rows.`,
+          params: {
+            sheet: s.name,
+            rows: HEAD_ROWS,
+            ...(isKoboRepeat(s) && mainUsable.length ? { repeat: 1 } : {}),
+          },
         },
         s.name,
       );

@@ -598,6 +598,39 @@ describe("XLSX", () => {
     const skipped = r.report.warnings.filter((w) => w.code === "sheet_skipped");
     expect(skipped.map((w) => w.params)).toEqual([{ sheet: "grupo_turnos", rows: 25, repeat: 1 }]);
   });
+  it("importTable reads a Kobo repeat sheet when the main sheet has no count columns", () => {
+    const bytes = writeXlsx([
+      {
+        name: "Conteo diario",
+        rows: [
+          ["start", "end", "Encuestador", "_uuid", "_index"],
+          ["2018-10-21T08:00", "2018-10-21T09:00", "Ana", "u1", 1],
+        ],
+      },
+      {
+        name: "conteos",
+        rows: [
+          [
+            "Fecha",
+            "Punto de monitoreo",
+            "Dirección",
+            "Total",
+            "_parent_index",
+            "_submission__uuid",
+          ],
+          [new Date("2018-10-21T00:00:00Z"), "Tecún Umán", "norte", 500, 1, "u1"],
+          [new Date("2018-10-21T00:00:00Z"), "Tecún Umán", "sur", 40, 1, "u1"],
+        ],
+      },
+    ]);
+    for (const kind of ["counts", undefined] as const) {
+      const r = importTable(bytes, { gazetteer: testGazetteer(), ...(kind ? { kind } : {}) });
+      expect(r.report.fatal).toBeUndefined();
+      expect((r.records as CountRecord[]).map((x) => x.total)).toEqual([500, 40]);
+      const skipped = r.report.warnings.filter((w) => w.code === "sheet_skipped");
+      expect(skipped.map((w) => w.params)).toEqual([{ sheet: "Conteo diario", rows: 25 }]);
+    }
+  });
   it("importTable of a broken workbook gives a report, not an exception", () => {
     const bytes = writeXlsx([{ name: "A", rows: [["x"]] }]).slice(0, 60);
     const r = importTable(bytes);
