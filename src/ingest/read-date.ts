@@ -58,7 +58,10 @@ export function readDate(
  * (`ctx.timeIndex`) when the date cell has none. A time that cannot be read with the date keeps
  * the row at its date, with the warning `invalid_time` (the cell stays an extra attribute); a
  * date cell with a time of its own keeps it, with the warning `time_conflict` when the time
- * column says another.
+ * column says another. A date cell at exactly 00:00 is a date alone (pandas, R and Excel date
+ * cells write midnight): the time column's time is taken. The time column's offset (a Kobo
+ * answer's `-06:00`, the phone's clock) is not applied: the date question is the local date at
+ * the place, so the wall-clock time stays on that day; only the date cell's own offset is kept.
  */
 export function readObservedAt(r: RowReader): ParsedDate | undefined {
   const date = readDate(r, "observed_at", true);
@@ -68,7 +71,7 @@ export function readObservedAt(r: RowReader): ParsedDate | undefined {
   if (cell === undefined) return date;
   const time = timeOfCell(r, cell, date);
   const column = r.ctx.columnNames[ti]!;
-  if (date.time !== undefined) {
+  if (date.time !== undefined && !MIDNIGHT.test(date.time)) {
     if (time !== undefined && time.time !== withSeconds(date.time))
       r.issues.warnings.push({
         column,
@@ -81,8 +84,7 @@ export function readObservedAt(r: RowReader): ParsedDate | undefined {
   }
   if (time !== undefined) {
     const out: ParsedDate = { date: date.date, time: time.time };
-    const offset = time.offset ?? date.offset;
-    if (offset !== undefined) out.offset = offset;
+    if (date.offset !== undefined) out.offset = date.offset;
     return out;
   }
   r.issues.warnings.push({
@@ -93,6 +95,9 @@ export function readObservedAt(r: RowReader): ParsedDate | undefined {
   });
   return date;
 }
+
+/** A date cell's time at exactly midnight: how a date-only value travels through pandas, R or Excel. */
+const MIDNIGHT = /^00:00(?::00(?:\.0+)?)?$/;
 
 /** The time column's cell as `hh:mm:ss` (and an offset), read alone or after the date's text. */
 function timeOfCell(

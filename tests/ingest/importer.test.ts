@@ -8,6 +8,7 @@ import { writeXlsx } from "../../src/export/xlsx.ts";
 import { chunks, testGazetteer } from "./helpers.ts";
 import { northboundFloor } from "../../src/ledger/departures.ts";
 import { dayNumber } from "../../src/calendar/iso.ts";
+import { toLocalTime } from "../../src/calendar/local-time.ts";
 
 const HEADER = "fecha;punto;dirección;total;hombres;mujeres;niños;niñas;nna no acompañados\n";
 const counts = (rows: string[], options = {}) =>
@@ -348,7 +349,7 @@ describe("importTable: sightings, stocks, places", () => {
   });
   it("importTable(sightings) reads Kobo/ODK and Excel time answers in the time column", () => {
     const cases: [string, string, string][] = [
-      ["13/10/2018", "05:30:00.000-06:00", "2018-10-13T05:30:00-06:00"],
+      ["13/10/2018", "05:30:00.000-06:00", "2018-10-13T05:30:00"],
       ["13/10/2018", "05:30:00.000", "2018-10-13T05:30:00"],
       ["13/10/2018", "1899-12-30T05:30:00.000", "2018-10-13T05:30:00"],
       ["13/10/2018", "0", "2018-10-13T00:00:00"],
@@ -370,6 +371,38 @@ describe("importTable: sightings, stocks, places", () => {
     expect(r.report.warnings.map((w) => [w.line, w.code])).toEqual([
       [0, "time_from_column"],
       [2, "time_conflict"],
+    ]);
+  });
+  it("importTable(sightings) keeps a Kobo time's wall clock on the date question's local day (offset not applied)", () => {
+    const text = [
+      "Fecha;Hora;lugar;caravana;cantidad",
+      "13/10/2018;23:30:00.000-06:00;Tapachula;C1;100",
+      "13/10/2018;05:30:00.000Z;Tapachula;C1;101",
+    ].join("\n");
+    const r = importTable(text, { kind: "sightings" });
+    const at = r.records.map((x) => (x as Sighting).observedAt);
+    expect(at).toEqual(["2018-10-13T23:30:00", "2018-10-13T05:30:00"]);
+    for (const a of at) {
+      const t = toLocalTime(a, "America/Mexico_City")!.t;
+      expect(Math.floor(t)).toBe(dayNumber("2018-10-13"));
+    }
+  });
+  it("importTable(sightings) reads a date cell at 00:00 as a date alone: the time column's time, no conflict", () => {
+    const text = [
+      "Fecha;Hora;lugar;caravana;cantidad",
+      "13/10/2018 00:00;09:00;Tapachula;C1;100",
+      "2018-10-14 00:00:00;10:15;Tapachula;C1;101",
+      "15/10/2018 07:00;09:00;Tapachula;C1;102",
+    ].join("\n");
+    const r = importTable(text, { kind: "sightings" });
+    expect(r.records.map((x) => (x as Sighting).observedAt)).toEqual([
+      "2018-10-13T09:00:00",
+      "2018-10-14T10:15:00",
+      "2018-10-15T07:00:00",
+    ]);
+    expect(r.report.warnings.map((w) => [w.line, w.code])).toEqual([
+      [0, "time_from_column"],
+      [4, "time_conflict"],
     ]);
   });
   it("importTable(sightings) reads ranges, bounds and Spanish dates into size_min/size_max/size_best", () => {
