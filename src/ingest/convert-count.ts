@@ -30,7 +30,7 @@ export function convertCount(
   let fmpName = r.textAt(col.fmpName);
   let country = readCountryCode(r, "country", extra, col.country);
   extra = r.extraOut;
-  let { lat, lon } = readCoordinates(r);
+  let { lat, lon } = readCoordinates(r, country);
   // A lone latitude or longitude left out stays in the record, as written.
   if (r.loneCoordinate) extra = { ...(extra ?? {}), [r.loneCoordinate[0]]: r.loneCoordinate[1] };
   const place = pointPlace(r, ctx, fmpId, fmpName, country, lat);

@@ -273,7 +273,7 @@ export function convertSighting(
   const c = readCountry(r, "country", extra);
   extra = c.extra;
   let country = c.value;
-  let { lat, lon } = readCoordinates(r);
+  let { lat, lon } = readCoordinates(r, country);
   // A lone latitude or longitude left out stays in the record, as written.
   if (r.loneCoordinate) extra = { ...(extra ?? {}), [r.loneCoordinate[0]]: r.loneCoordinate[1] };
   let placeName = r.text("place_name");

@@ -70,6 +70,7 @@ export const IMPORT_ISSUE_CODES = [
   "place_from_code",
   "place_name_abbreviated",
   "place_name_conflict",
+  "place_name_near_other",
   "place_name_qualified",
   "place_name_replaced_characters",
   "place_name_shared",

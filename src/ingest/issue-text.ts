@@ -247,6 +247,10 @@ const ES: Record<ImportIssueCode, Template> = {
     p["place"] !== undefined
       ? `${c} ${q(v)} se lee como ${p["place"]} (con la abreviatura escrita entera: ${q(p["long"]!)}).`
       : undefined,
+  place_name_near_other: ({ c, v, p }) =>
+    p["nearest"] !== undefined
+      ? `${c} ${q(v)} es ${p["place"]}, a ${p["km"]} km de las coordenadas de la fila, pero ${p["nearest"]} está más cerca (${p["nearestKm"]} km): el punto conserva su nombre tal como está escrito; escriba el nombre del propio punto si es ${p["nearest"]}.`
+      : undefined,
   place_name_replaced_characters: ({ c, v, p }) =>
     p["place"] !== undefined
       ? `${c} ${q(v)} se lee como ${p["place"]} (cada ?, _ o \uFFFD se lee como una letra que la codificación del archivo perdió: guarde la hoja como «CSV UTF-8» para conservarlas).`

@@ -66,10 +66,15 @@ const NAMING_FIELDS = ["place_name", "fmp_name", "fmp_id"] as const;
  * (`r.loneCoordinate`). A row whose name or code does not resolve has no position:
  * `half_coordinate`, rejected.
  */
-function halfCoordinate(r: RowReader, given: "lat" | "lon", lone: number): void {
+function halfCoordinate(
+  r: RowReader,
+  given: "lat" | "lon",
+  lone: number,
+  country: string | undefined,
+): void {
   const missing = given === "lat" ? "lon" : "lat";
   const named = NAMING_FIELDS.find((f) => r.text(f) !== undefined);
-  const place = named === undefined ? undefined : namedPlace(r, named, r.text(named)!);
+  const place = named === undefined ? undefined : namedPlace(r, named, r.text(named)!, country);
   if (named === undefined || place === undefined) {
     r.reject(missing, "half_coordinate", "only one of latitude and longitude is given.");
     return;
@@ -103,26 +108,46 @@ const FAR_DEGREES = 0.5;
 
 /**
  * The place a row's name or code resolves to without warning or rejecting (the row's own reading
- * does that): by id for a point code, else by name, qualified name, id or P-code.
+ * does that): by id for a point code, else as `lookUpPlace` reads it.
  */
-function namedPlace(r: RowReader, field: string, text: string): Place | undefined {
+function namedPlace(
+  r: RowReader,
+  field: string,
+  text: string,
+  country: string | undefined,
+): Place | undefined {
   const g = r.ctx.gazetteer;
   if (!g) return undefined;
   if (field === "fmp_id") {
     const byId = g.findById(text);
     if (byId) return byId;
   }
-  const found = resolvePlace(g, text);
-  return found.how === "name" ||
-    found.how === "qualified" ||
-    found.how === "id" ||
-    found.how === "pcode"
-    ? found.place
-    : undefined;
+  const found = lookUpPlace(r, text, country);
+  return found.how === "unknown" || found.how === "pcodeUnresolved" ? undefined : found.place;
 }
 
-/** lat/lon from split columns or a Kobo geopoint, with range and region checks. */
-export function readCoordinates(r: RowReader): { lat?: number; lon?: number } {
+/** How a name reads as a known place: `resolvePlace`'s answer, or its abbreviation or lost letters (`long`). */
+export type PlaceLookUp = PlaceResolution | ({ how: "long" } & LongName);
+
+/**
+ * The one look-up of a row's place name (the gazetteer must be given), silent and memoised: name
+ * or alias, a name with words after it, an id or P-code (src/geo/resolvePlace.ts), then an
+ * abbreviation written out or lost letters read. `readPlace` says what it found; a lone
+ * coordinate's row and a point with coordinates read names through it too, so a name reads the
+ * same way whichever path it takes.
+ */
+export function lookUpPlace(r: RowReader, name: string, country: string | undefined): PlaceLookUp {
+  const found = memoResolve(r, name, country);
+  if (found.how !== "unknown") return found;
+  const long = longName(r, name, country);
+  return long ? { how: "long", ...long } : found;
+}
+
+/**
+ * lat/lon from split columns or a Kobo geopoint, with range and region checks; `country` (the
+ * row's) narrows the place a lone coordinate's row is named by.
+ */
+export function readCoordinates(r: RowReader, country?: string): { lat?: number; lon?: number } {
   if (r.loneCoordinate !== undefined) r.loneCoordinate = undefined;
   if (!r.anyCoordinates) return NO_COORDINATES;
   const rejected = r.issues.rejections.length;
@@ -144,8 +169,8 @@ export function readCoordinates(r: RowReader): { lat?: number; lon?: number } {
     }
   }
   if ((lat === undefined) !== (lon === undefined)) {
-    if (lat === undefined) halfCoordinate(r, "lon", lon!);
-    else halfCoordinate(r, "lat", lat);
+    if (lat === undefined) halfCoordinate(r, "lon", lon!, country);
+    else halfCoordinate(r, "lat", lat, country);
     return NO_COORDINATES;
   }
   if (lat === undefined || lon === undefined) return NO_COORDINATES;
@@ -207,14 +232,13 @@ export function readPlace(
 ): Place | undefined | "unknown" {
   const name = r.textAt(i);
   if (name === undefined || !r.ctx.gazetteer) return undefined;
-  const found = memoResolve(r, name, country);
+  const found = lookUpPlace(r, name, country);
   r.placeNameKept = false;
   if (found.how === "name") return found.place;
   if (found.how === "qualified") return qualifiedPlace(r, field, name, found);
+  if (found.how === "long") return sayLongName(r, field, name, found);
   const said = `${r.column(field)} "${name}"`;
   if (found.how !== "unknown") return placeFromCode(r, field, name, found);
-  const long = longName(r, name, country);
-  if (long) return sayLongName(r, field, name, long);
   const suggestions = found.suggestions.map((p) => p.name);
   r.reject(
     field,
@@ -245,9 +269,12 @@ const SAME_POINT_KM = 5;
 
 /**
  * The known place a point name with coordinates of its own is a spelling of: found by its name
- * (any case or accents, an alias) or followed by its department, state or country, and within
- * `SAME_POINT_KM` of the coordinates; undefined otherwise (another place of that name, or none).
- * Says nothing: the row keeps its own coordinates, and only its name is written as the place's.
+ * (any case or accents, an alias, an abbreviation, lost letters) or followed by its department,
+ * state or country, within `SAME_POINT_KM` of the coordinates and the nearest known place to them;
+ * undefined otherwise (another place of that name, or none). Distinct monitoring points lie well
+ * inside 5 km of each other (the Suchiate bridge is 0.6 km from Ciudad Hidalgo): when another known
+ * place is nearer, the name is kept as written with the warning `place_name_near_other`. Says
+ * nothing else: the row keeps its own coordinates, and only its name is written as the place's.
  */
 export function placeNear(
   r: RowReader,
@@ -256,13 +283,46 @@ export function placeNear(
   lat: number,
   lon: number,
 ): Place | undefined {
-  if (!r.ctx.gazetteer) return undefined;
-  const found = memoResolve(r, name, country);
-  if (found.how !== "name" && !(found.how === "qualified" && regionQualified(name, found))) {
-    return undefined;
-  }
+  const g = r.ctx.gazetteer;
+  if (!g) return undefined;
+  const found = lookUpPlace(r, name, country);
+  const named =
+    found.how === "name" ||
+    found.how === "long" ||
+    (found.how === "qualified" && regionQualified(name, found));
+  if (!named) return undefined;
   const p = found.place;
-  return haversineKm(lon, lat, p.lon, p.lat) <= SAME_POINT_KM ? p : undefined;
+  const km = haversineKm(lon, lat, p.lon, p.lat);
+  if (km > SAME_POINT_KM) return undefined;
+  const nearest = nearerPlace(g, lat, lon, km, p);
+  if (!nearest) return p;
+  const fmt = (x: number) => Math.round(x * 10) / 10;
+  r.warn(
+    "fmp_name",
+    "place_name_near_other",
+    `${r.column("fmp_name")} "${name}" is ${p.name}, ${fmt(km)} km from the row's coordinates, but ${nearest.place.name} is nearer (${fmt(nearest.km)} km): the point keeps its name as written; write the point's own name if it is ${nearest.place.name}.`,
+    name,
+    { place: p.name, nearest: nearest.place.name, km: fmt(km), nearestKm: fmt(nearest.km) },
+  );
+  return undefined;
+}
+
+/** The nearest known place to (lat, lon) that is nearer than `km` and not `self` (nor at its spot). */
+function nearerPlace(
+  g: Gazetteer,
+  lat: number,
+  lon: number,
+  km: number,
+  self: Place,
+): { place: Place; km: number } | undefined {
+  let best: { place: Place; km: number } | undefined;
+  for (const q of g.places) {
+    if (q === self || (q.lat === self.lat && q.lon === self.lon)) continue;
+    const d = haversineKm(lon, lat, q.lon, q.lat);
+    // 10 m of slack: two places at one spot are not "nearer" than each other.
+    if (d < km - 0.01 && (!best || d < best.km)) best = { place: q, km: d };
+  }
+  return best;
 }
 
 /** Whether every word group after a known name is its department, state or country (or the name again). */
