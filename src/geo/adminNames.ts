@@ -125,7 +125,52 @@ const ALSO: Readonly<Record<string, string>> = {
   "coahuila de zaragoza": "MX05",
   "michoacan de ocampo": "MX16",
   "el quiche": "GT14",
+  "baja california norte": "MX02",
 };
+
+/**
+ * Mexico's state abbreviations as written in addresses (the customary ones INEGI and the postal
+ * service use: `Chis.`, `B.C.`, `Q. Roo`), keyed by their letters alone, lower case (`chis`,
+ * `bc`, `qroo`), so that `Chis.`, `Chis` and `CHIS` are one.
+ */
+const MX_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  ags: "MX01",
+  bc: "MX02",
+  bcn: "MX02",
+  bcs: "MX03",
+  camp: "MX04",
+  coah: "MX05",
+  col: "MX06",
+  chis: "MX07",
+  chih: "MX08",
+  dgo: "MX10",
+  gto: "MX11",
+  gro: "MX12",
+  hgo: "MX13",
+  jal: "MX14",
+  mex: "MX15",
+  edomex: "MX15",
+  mich: "MX16",
+  mor: "MX17",
+  nay: "MX18",
+  nl: "MX19",
+  oax: "MX20",
+  pue: "MX21",
+  qro: "MX22",
+  qroo: "MX23",
+  slp: "MX24",
+  sin: "MX25",
+  son: "MX26",
+  tab: "MX27",
+  tamps: "MX28",
+  tlax: "MX29",
+  ver: "MX30",
+  yuc: "MX31",
+  zac: "MX32",
+};
+
+/** A title before a unit's name: `Depto. San Marcos`, `Departamento de Cortés`, `Edo. de Chiapas`. */
+const TITLE = /^(?:dep(?:artamen)?to|dpto|estado|edo)(?:\.\s*|\s+)(?:del?\s+)?(?=\p{L})/iu;
 
 /** Normalised unit name → its admin-1 P-codes (`La Paz` is in Honduras and El Salvador). */
 const BY_NAME: ReadonlyMap<string, readonly string[]> = (() => {
@@ -153,9 +198,22 @@ export function isAdmin1Name(
   adm1Pcode: string | undefined,
   country: string | undefined,
 ): boolean {
-  const codes = BY_NAME.get(normalizeName(text));
+  const codes = unitCodes(text);
   if (!codes) return false;
-  if (adm1Pcode !== undefined) return codes.includes(adm1Pcode.toUpperCase());
+  // A code in this table's scheme (`GT12`) is matched exactly; another scheme (`GTM012`, INEGI's
+  // `07`, `MX-CHP`) cannot be, so the country decides, as for a place with no admin-1 code.
+  const ours = adm1Pcode !== undefined && /^[A-Z]{2}\d{2}$/i.test(adm1Pcode);
+  if (ours) return codes.includes(adm1Pcode.toUpperCase());
   const prefix = country !== undefined ? PCODE_PREFIX[country] : undefined;
   return prefix === undefined || codes.some((c) => c.startsWith(prefix));
+}
+
+/** The admin-1 P-codes a unit's name, abbreviation or titled name reads as; undefined for none. */
+function unitCodes(text: string): readonly string[] | undefined {
+  const bare = text.trim().replace(TITLE, "");
+  const byName = BY_NAME.get(normalizeName(bare)) ?? BY_NAME.get(normalizeName(text));
+  if (byName) return byName;
+  const letters = normalizeName(bare).replace(/ /g, "");
+  const mx = MX_ABBREVIATIONS[letters];
+  return mx !== undefined ? [mx] : undefined;
 }

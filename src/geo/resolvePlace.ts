@@ -54,10 +54,9 @@ function placeBeforeQualifier(
   name: string,
   country: Iso3 | undefined,
 ): { place: Place; head: string } | undefined {
-  const head = name
-    .replace(/\s*\([^()]*\)\s*$/, "")
-    .split(",")[0]!
-    .trim();
+  // The name before the first bracket, comma or spaced dash: `Tapachula (Chiapas), México`,
+  // `Tecún Umán - San Marcos`.
+  const head = name.split(/[(,]|\s[-–]\s/)[0]!.trim();
   if (head === "" || head === name.trim()) return undefined;
   const place = (country !== undefined ? g.find(head, country) : undefined) ?? g.find(head);
   if (!place) return undefined;

@@ -330,24 +330,54 @@ function regionQualified(
   name: string,
   found: Extract<PlaceResolution, { how: "qualified" }>,
 ): boolean {
-  const place = found.place;
-  return qualifierParts(name, found.head).every(
-    (s) =>
-      isAdmin1Name(s, place.adm1Pcode, place.country) ||
-      (place.country !== undefined && parseCountry(s) === place.country) ||
-      s.localeCompare(found.head, "es", { sensitivity: "base" }) === 0,
+  return qualifierParts(name, found.head).every((s) => isRegionOf(s, found.place, found.head));
+}
+
+/** Central American countries, for `C.A.` (Centroamérica) after a place's country. */
+const CENTRAL_AMERICA: ReadonlySet<string> = new Set([
+  "BLZ",
+  "GTM",
+  "SLV",
+  "HND",
+  "NIC",
+  "CRI",
+  "PAN",
+]);
+
+/**
+ * Whether one word group after a place's name is where the place is: its department or state
+ * (by name, abbreviation or with its title, src/geo/adminNames.ts), its country (by name or code,
+ * also with a code after a state: `Chiapas MX`), `C.A.` for a Central American place, the name
+ * again, or one of the place's aliases (its municipality: `Tecún Umán, Ayutla`).
+ */
+function isRegionOf(part: string, place: Place, head: string): boolean {
+  const same = (a: string, b: string) => a.localeCompare(b, "es", { sensitivity: "base" }) === 0;
+  if (isAdmin1Name(part, place.adm1Pcode, place.country)) return true;
+  if (place.country !== undefined && parseCountry(part) === place.country) return true;
+  if (same(part, head) || place.aliases.some((a) => same(a, part))) return true;
+  const letters = part.replace(/[.\s]/g, "").toLowerCase();
+  if (letters === "ca" && place.country !== undefined && CENTRAL_AMERICA.has(place.country))
+    return true;
+  // A state or department with the country's code after it: `Chiapas MX`, `San Marcos GTM`.
+  const coded = /^(.+?)\s+([A-Za-z]{2,3})$/.exec(part);
+  return (
+    coded !== null &&
+    place.country !== undefined &&
+    parseCountry(coded[2]!) === place.country &&
+    isRegionOf(coded[1]!, place, head)
   );
 }
 
 /**
  * The words after a known name (`Tecún Umán, San Marcos`, `Tapachula (Chiapas), México`,
- * `Tecún Umán (puente)`), each part by itself: `["San Marcos"]`, `["Chiapas", "México"]`.
+ * `Tecún Umán - San Marcos`, `Tecún Umán (puente)`), each part by itself: `["San Marcos"]`,
+ * `["Chiapas", "México"]`.
  */
 function qualifierParts(name: string, head: string): string[] {
   return name
     .trim()
     .slice(head.length)
-    .split(/[,()]/)
+    .split(/[,()]|\s[-–]\s|^\s*[-–]\s/)
     .map((s) => s.trim())
     .filter((s) => s !== "");
 }

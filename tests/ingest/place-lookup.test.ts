@@ -63,3 +63,36 @@ describe("one place look-up for names, lone coordinates and points with coordina
     }
   });
 });
+
+describe("region qualifiers after a town's name", () => {
+  it("reads municipalities, state abbreviations, titles and codes after a town as the town", () => {
+    const cases: [string, string][] = [
+      ["Tecún Umán, Ayutla", "Tecún Umán"],
+      ["Ciudad Hidalgo, Suchiate", "Ciudad Hidalgo"],
+      ["Ciudad Hidalgo, Suchiate, Chiapas", "Ciudad Hidalgo"],
+      ["Tapachula, Chis.", "Tapachula"],
+      ["Tapachula (Chis)", "Tapachula"],
+      ["Tijuana, B.C.", "Tijuana"],
+      ["Tijuana, BC", "Tijuana"],
+      ["Tijuana, Baja California Norte", "Tijuana"],
+      ["Tecún Umán, Depto. San Marcos", "Tecún Umán"],
+      ["Tecún Umán, depto San Marcos", "Tecún Umán"],
+      ["Tapachula, Chiapas MX", "Tapachula"],
+      ["Tecún Umán, Guatemala, C.A.", "Tecún Umán"],
+      ["Tapachula (Chiapas), México", "Tapachula"],
+      ["Tecún Umán - San Marcos", "Tecún Umán"],
+    ];
+    const { r, recs } = countsOf(cases.map(([n]) => `23/10/2018;${n};norte;10;;`));
+    expect(r.report.rejections).toEqual([]);
+    expect(recs.map((x) => x.fmpName)).toEqual(cases.map((c) => c[1]));
+    const said = r.report.warnings.filter((w) => w.code === "place_name_qualified");
+    expect(said.map((w) => w.params?.["qualifierIs"])).toEqual(cases.map(() => "region"));
+  });
+  it("still keeps another point in the town under its own name", () => {
+    const { recs } = countsOf([
+      "23/10/2018;Tecún Umán (puente);norte;10;;",
+      "23/10/2018;Tapachula - albergue;norte;10;;",
+    ]);
+    expect(recs.map((x) => x.fmpName)).toEqual(["Tecún Umán (puente)", "Tapachula - albergue"]);
+  });
+});
