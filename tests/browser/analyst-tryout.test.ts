@@ -107,12 +107,19 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
     expect(await flowTotal(page)).toBe(2270 + 170 + 60);
   }, 120_000);
 
-  it("two files of one name in one drop: the last is read, once", async () => {
+  it("two files of one name in one drop come from two folders: both are read, and said", async () => {
     await settle(page, () => page.setInputFiles("#analyst-input", [first, second]));
     const items = page.locator("#analyst-files li");
-    expect(await items.count()).toBe(1);
-    expect(await items.first().getAttribute("data-accepted")).toBe("3");
-    expect(await flowTotal(page)).toBe(2270 + 170 + 60);
+    expect(await items.count()).toBe(2);
+    expect(await items.evaluateAll((li) => li.map((x) => x.getAttribute("data-accepted")))).toEqual(
+      ["2", "3"],
+    );
+    for (const i of [0, 1])
+      expect(await items.nth(i).locator(".same-name").textContent()).toMatch(
+        /^Mismo nombre que otro archivo de esta entrega/,
+      );
+    // Both offices' sheets count: 2,270 + 170 from the first, 2,270 + 170 + 60 from the second.
+    expect(await flowTotal(page)).toBe(2270 + 170 + 2270 + 170 + 60);
   }, 120_000);
 
   it("the corrections file is chosen with a button in Spanish, not the browser's English file input", async () => {

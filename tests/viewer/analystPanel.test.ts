@@ -18,6 +18,7 @@ import {
   forgetFile,
   isInUse,
   takeSameNames,
+  markReplacements,
 } from "../../viewer/analyst/panelState.ts";
 import type { FileSummary } from "../../viewer/analyst/protocol.ts";
 
@@ -75,7 +76,7 @@ describe("analyst panel state", () => {
     expect(s.files.size).toBe(0);
   });
 
-  it("a file dropped again replaces one still being read, and one name in a batch is read once", () => {
+  it("a file dropped again replaces one still being read; two files of one name in one drop are both read", () => {
     const s = createAnalystState();
     const [[first]] = addFileObjects(s, [file("conteo.csv")]) as [[string, File]];
     s.pendingNames.set(first, "conteo.csv"); // being read: no summary yet
@@ -84,12 +85,18 @@ describe("analyst panel state", () => {
     expect(taken.ids).toEqual([first]);
     expect(taken.files).toEqual([again]);
     expect([s.fileObjects.has(first), s.pendingNames.has(first)]).toEqual([false, false]);
+    // A folder cannot hold two files of one name: two in one drop come from two folders.
     const x1 = file("x.csv");
     const x2 = file("x.csv");
     const batch = takeSameNames(s, [x1, file("y.csv"), x2]);
-    expect(batch.files).toEqual([batch.files[0], x2]);
-    expect(batch.files.map((f) => f.name)).toEqual(["y.csv", "x.csv"]);
-    expect(batch.names).toEqual(new Set(["x.csv"]));
+    expect(batch.files.map((f) => f.name)).toEqual(["x.csv", "y.csv", "x.csv"]);
+    expect([batch.files[0], batch.files[2]]).toEqual([x1, x2]);
+    expect(batch.names).toEqual(new Set());
+    expect(batch.shared).toEqual(new Set(["x.csv"]));
+    const items = addFileObjects(s, batch.files);
+    markReplacements(s, items, batch.names, batch.shared);
+    expect(items.map(([id]) => s.sameNameInDrop.has(id))).toEqual([true, false, true]);
+    expect(items.map(([id]) => s.replaced.has(id))).toEqual([false, false, false]);
   });
 
   it("an import needs a new replay when a file is used now or was used before", () => {

@@ -177,6 +177,7 @@ export interface FileItemActions {
  * analyst (held, failed, not used).
  * @param why the reason its replay could not be computed, when it could not.
  * @param replaced it replaced an earlier file of the same name (panelState `takeSameNames`).
+ * @param sameName another file of the same drop has its name (both are read).
  */
 export function fileItem(
   L: Lang,
@@ -185,6 +186,7 @@ export function fileItem(
   why: string | undefined,
   actions: FileItemActions,
   replaced = false,
+  sameName = false,
 ): HTMLElement {
   const t = (k: AnalystTextKey) => at(L, k);
   const r = f.report;
@@ -214,6 +216,7 @@ export function fileItem(
       ),
       el("p", { class: `file-status ${status}` }, t(status), why ? ` (${why})` : ""),
       replaced ? el("p", { class: "small replaced" }, t("replaced")) : null,
+      sameName ? el("p", { class: "small same-name" }, t("sameNameInDrop")) : null,
       r.fatal
         ? el("p", { class: "fatal", "data-code": r.fatal.code }, issueText(L, r.fatal))
         : null,

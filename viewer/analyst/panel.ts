@@ -280,6 +280,7 @@ export function createAnalystPanel(options: {
             state.failed.get(f.id),
             actions,
             state.replaced.has(f.id),
+            state.sameNameInDrop.has(f.id),
           ),
         ),
       );
@@ -298,7 +299,7 @@ export function createAnalystPanel(options: {
     const earlier = takeSameNames(state, files);
     for (const id of earlier.ids) client.remove(id);
     const items = addFileObjects(state, earlier.files);
-    markReplacements(state, items, earlier.names);
+    markReplacements(state, items, earlier.names, earlier.shared);
     return importAndUse(
       core,
       items,

@@ -17,6 +17,8 @@ export interface AnalystState {
   showing: "2018" | "files";
   /** Files that replaced an earlier file of the same name (a corrected version dropped again). */
   replaced: Set<string>;
+  /** Files that share their name with another file of the same drop (two folders): both read. */
+  sameNameInDrop: Set<string>;
 }
 
 export function createAnalystState(): AnalystState {
@@ -28,6 +30,7 @@ export function createAnalystState(): AnalystState {
     nextId: 0,
     showing: "2018",
     replaced: new Set(),
+    sameNameInDrop: new Set(),
   };
 }
 
@@ -42,35 +45,45 @@ export function addFileObjects(state: AnalystState, files: readonly File[]): [st
  * Files given again under a name already in the list — the analyst corrected the sheet and drops
  * it anew — replace the earlier entry instead of being added beside it, which would count every
  * row twice. The earlier entries are those listed and those still being read (`fileObjects`
- * covers both); within one drop, the last file of a name is read and the others left out, as a
- * later drop would replace them. Forgets the earlier entries and returns their ids, the files to
- * read (`files`) and the names replaced; `replaced` marks the new files once `addFileObjects` has
- * given them ids (see `markReplacements`).
+ * covers both). Within one drop every file is read: a folder cannot hold two files of one name,
+ * so two `conteo.csv` in one drop come from two folders (two offices filling one template) and
+ * are never one sheet's two versions; their name is returned in `shared`. Forgets the earlier
+ * entries and returns their ids, the files to read (`files`), the names replaced and the names
+ * shared; `markReplacements` marks the new files once `addFileObjects` has given them ids.
  */
 export function takeSameNames(
   state: AnalystState,
   files: readonly File[],
-): { ids: string[]; names: Set<string>; files: File[] } {
-  const last = new Map(files.map((f) => [f.name, f]));
-  const kept = files.filter((f) => last.get(f.name) === f);
-  const names = new Set(files.filter((f) => last.get(f.name) !== f).map((f) => f.name));
+): { ids: string[]; names: Set<string>; shared: Set<string>; files: File[] } {
+  const given = new Set(files.map((f) => f.name));
+  const shared = new Set(
+    files.filter((f, i) => files.findIndex((g) => g.name === f.name) !== i).map((f) => f.name),
+  );
+  const names = new Set<string>();
   const ids: string[] = [];
   for (const [id, f] of [...state.fileObjects]) {
-    if (!last.has(f.name)) continue;
+    if (!given.has(f.name)) continue;
     ids.push(id);
     names.add(f.name);
     forgetFile(state, id);
   }
-  return { ids, names, files: kept };
+  return { ids, names, shared, files: [...files] };
 }
 
-/** Marks the new files whose name an earlier, replaced entry had. */
+/**
+ * Marks the new files whose name an earlier, replaced entry had (`replaced`), and those sharing
+ * their name with another file of the same drop (`sameNameInDrop`).
+ */
 export function markReplacements(
   state: AnalystState,
   items: readonly [string, File][],
   replacedNames: ReadonlySet<string>,
+  sharedNames: ReadonlySet<string> = new Set(),
 ): void {
-  for (const [id, f] of items) if (replacedNames.has(f.name)) state.replaced.add(id);
+  for (const [id, f] of items) {
+    if (replacedNames.has(f.name)) state.replaced.add(id);
+    if (sharedNames.has(f.name)) state.sameNameInDrop.add(id);
+  }
 }
 
 /** A file that feeds the replay: imported as usable and not dropped after a failed compute. */
@@ -97,6 +110,7 @@ export function changedForReplay(
 /** Forgets one file. */
 export function forgetFile(state: AnalystState, id: string): void {
   state.replaced.delete(id);
+  state.sameNameInDrop.delete(id);
   state.files.delete(id);
   state.failed.delete(id);
   state.fileObjects.delete(id);
@@ -106,6 +120,7 @@ export function forgetFile(state: AnalystState, id: string): void {
 /** Forgets every file (back to the 2018 replay). */
 export function forgetAll(state: AnalystState): void {
   state.replaced.clear();
+  state.sameNameInDrop.clear();
   state.files.clear();
   state.failed.clear();
   state.fileObjects.clear();
