@@ -62,8 +62,8 @@ const NAMING_FIELDS = ["place_name", "fmp_name", "fmp_id"] as const;
  * names a known place or point keeps that place's position: the lone coordinate is left out with
  * the warning `half_coordinate_ignored` naming the place (a count sheet's `Latitud` column filled
  * on some rows only must not cost the count), or `half_coordinate_far` when it is more than
- * `FAR_DEGREES` from the place's own; it is kept as an extra attribute under its column's name
- * (`r.loneCoordinate`). A row whose name or code does not resolve has no position:
+ * `FAR_DEGREES` from the place's own; it is kept as the extra attribute `lat_as_written` or
+ * `lon_as_written`, as written (`r.loneCoordinate`; under the column's own name it would be read back as a second `lat`). A row whose name or code does not resolve has no position:
  * `half_coordinate`, rejected.
  */
 function halfCoordinate(
@@ -81,7 +81,7 @@ function halfCoordinate(
   }
   const value = r.raw(given) ?? "";
   const own = given === "lat" ? place.lat : place.lon;
-  r.loneCoordinate = [r.column(given), value];
+  r.loneCoordinate = [`${given}_as_written`, value];
   const word = (f: string) => (f === "lat" ? "latitude" : "longitude");
   const params = { given, place: place.name, placeColumn: r.column(named) };
   if (Math.abs(lone - own) > FAR_DEGREES) {

@@ -162,7 +162,7 @@ export class RowReader {
   placeNameKept = false;
   /** Unknown names read by their abbreviation or lost letters, per country and name (`readPlace`). */
   readonly longNames = new Map<string, { place: Place; long?: string } | null>();
-  /** Set by `readCoordinates`: a lone latitude or longitude left out, as [column, cell]. */
+  /** Set by `readCoordinates`: a lone latitude or longitude left out, as [`lat_as_written` or `lon_as_written`, cell]. */
   loneCoordinate: [string, string] | undefined = undefined;
   /**
    * Columns of fields read on every row, looked up once per file: a lookup by a field name

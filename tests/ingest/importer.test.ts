@@ -5,6 +5,7 @@ import type { Sighting } from "../../src/model/sighting.ts";
 import type { StockFigure } from "../../src/model/stock.ts";
 import type { Place } from "../../src/model/place.ts";
 import { writeXlsx } from "../../src/export/xlsx.ts";
+import { formatTableCsv } from "../../src/export/formatTable.ts";
 import { chunks, testGazetteer } from "./helpers.ts";
 import { northboundFloor } from "../../src/ledger/departures.ts";
 import { dayNumber } from "../../src/calendar/iso.ts";
@@ -180,9 +181,20 @@ describe("importTable: counts", () => {
     expect(warned).toContainEqual([3, "half_coordinate_far"]);
     expect(warned).toContainEqual([4, "half_coordinate_ignored"]);
     const recs = r.records as CountRecord[];
-    expect(recs.map((x) => x.extra?.["latitud"])).toEqual(["32,5", "14,6774"]);
+    expect(recs.map((x) => x.extra?.["lat_as_written"])).toEqual(["32,5", "14,6774"]);
+    expect(recs.map((x) => x.extra?.["latitud"])).toEqual([undefined, undefined]);
     const ignored = r.report.warnings.find((w) => w.code === "half_coordinate_ignored")!;
     expect(ignored.params).toMatchObject({ place: "Tecún Umán" });
+  });
+  it("a lone coordinate kept as lat_as_written survives import → CSV → import without duplicate_column", () => {
+    const text =
+      "fecha;punto de monitoreo;direccion;total;latitud\n23/10/2018;Tecún Umán;norte;20;32,5\n";
+    const first = importTable(text, { gazetteer: testGazetteer() });
+    const { text: csv } = formatTableCsv("counts", first.records as CountRecord[]);
+    const again = importTable(csv, { gazetteer: testGazetteer(), kind: "counts" });
+    expect(again.report.warnings.map((w) => w.code)).not.toContain("duplicate_column");
+    expect((again.records[0] as CountRecord).extra?.["lat_as_written"]).toBe("32,5");
+    expect((again.records[0] as CountRecord).lat).toBe(14.6773);
   });
   it("importTable(counts) writes a point with coordinates under its gazetteer name when it is there", () => {
     const text =

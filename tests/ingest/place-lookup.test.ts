@@ -23,7 +23,7 @@ describe("one place look-up for names, lone coordinates and points with coordina
     expect(recs.map((x) => x.fmpName)).toEqual(["Ciudad Hidalgo", "Tecún Umán"]);
     const ignored = r.report.warnings.filter((w) => w.code === "half_coordinate_ignored");
     expect(ignored.map((w) => w.params?.["place"])).toEqual(["Ciudad Hidalgo", "Tecún Umán"]);
-    expect(recs.map((x) => x.extra?.["latitud"])).toEqual(["14,68", "14,6774"]);
+    expect(recs.map((x) => x.extra?.["lat_as_written"])).toEqual(["14,68", "14,6774"]);
   });
   it("a point with coordinates named by an abbreviation or lost letters is written under its gazetteer name", () => {
     const { recs } = countsOf([
