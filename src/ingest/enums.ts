@@ -388,6 +388,30 @@ const COUNTRY = table<string>({
   CAN: ["ca", "canada", "canadiense", "canadian"],
 });
 
+/** The countries' names in `COUNTRY` (normalised), told from their demonyms. */
+const COUNTRY_NAMES: ReadonlySet<string> = new Set(
+  [
+    "honduras",
+    "guatemala",
+    "el salvador",
+    "salvador",
+    "mexico",
+    "mejico",
+    "estados unidos",
+    "nicaragua",
+    "costa rica",
+    "panama",
+    "belice",
+    "belize",
+    "cuba",
+    "haiti",
+    "venezuela",
+    "ecuador",
+    "colombia",
+    "canada",
+  ].map(normalizeKey),
+);
+
 /**
  * Country as ISO3 from a code, name or demonym; any other 3-letter code is taken as ISO3 as written
  * (upper-cased). Undefined when not recognised.
@@ -398,9 +422,12 @@ export function parseCountry(text: string): string | undefined {
   // Both genders written at once, as official Spanish does: `hondureños/as`, `salvadoreño(a)`,
   // `guatemaltecos/as` are read as the first form. Only after a word of 4 letters or more with a
   // gender ending: `HND/ES` (Spain's ISO2 after Honduras's code) names two countries.
-  const key = normalizeKey(
+  // Only after a demonym: a country's name with an ending (`Honduras/ES`, `Venezuela/a`) is two
+  // countries or a typo, not both genders.
+  const head = normalizeKey(
     text.replace(/(\p{L}{3,}(?:os|as|es|o|a|e))\s*(?:\/|\()\s*(?:as|a|os|o|es)\s*\)?\s*$/iu, "$1"),
   );
+  const key = COUNTRY_NAMES.has(head) ? normalizeKey(text) : head;
   const hit = COUNTRY.get(key);
   if (hit) return hit;
   // Plural demonyms (`venezolanos`, `nicaragüenses`) as the singular.

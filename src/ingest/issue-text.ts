@@ -210,7 +210,7 @@ const ES: Record<ImportIssueCode, Template> = {
     `${c} ${q(v)} no es una hora del día (p. ej. 06:30 o 2:30 p. m.); la fila se lee solo con su fecha.`,
   time_conflict: ({ c, v, p }) =>
     p["dateTime"] !== undefined
-      ? `la fecha tiene la hora ${p["dateTime"]} y ${c} dice ${q(v)}; se lee a las ${p["dateTime"]}.`
+      ? `${p["dateColumn"] ?? "la fecha"} tiene la hora ${p["dateTime"]} y ${c} dice ${q(v)}; se lee a las ${p["dateTime"]}.`
       : undefined,
   half_coordinate_ignored: ({ v, p }) =>
     p["place"] !== undefined

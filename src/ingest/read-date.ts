@@ -78,7 +78,7 @@ export function readObservedAt(r: RowReader): ParsedDate | undefined {
         value: cell,
         code: "time_conflict",
         message: `${r.column("observed_at")} has the time ${date.time} and ${column} says ${cell}; read at ${date.time}.`,
-        params: { dateTime: date.time, time: cell },
+        params: { dateTime: date.time, time: cell, dateColumn: r.column("observed_at") },
       });
     return date;
   }

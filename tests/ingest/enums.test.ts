@@ -20,6 +20,10 @@ describe("code words", () => {
     expect(parseCountry("SV/ES")).toBeUndefined();
     expect(parseCountry("GT/O")).toBeUndefined();
     expect(parseCountry("HN/A")).toBeUndefined();
+    // A country's name is no demonym: `Honduras/ES` names two countries too.
+    for (const two of ["Honduras/ES", "Guatemala/ES", "Guatemala/os", "Venezuela/a"])
+      expect(parseCountry(two), two).toBeUndefined();
+    expect(parseCountry("hondureños/as")).toBe("HND");
     expect(parseCountry("hondureños/as")).toBe("HND");
     expect(parseCountry("salvadoreño(a)")).toBe("SLV");
     expect(parseCountry("salvadoreña/o")).toBe("SLV");

@@ -282,7 +282,7 @@ describe("issueText: the warnings a field sheet gives are said in Spanish too", 
     );
     const w = r.report.warnings.find((x) => x.code === "time_conflict")!;
     expect(issueText("es", w)).toBe(
-      "la fecha tiene la hora 07:00 y Hora dice «09:00»; se lee a las 07:00.",
+      "Fecha tiene la hora 07:00 y Hora dice «09:00»; se lee a las 07:00.",
     );
   });
   it("says in Spanish that a lone coordinate is far from its point", () => {
