@@ -2,8 +2,10 @@
  * Names of the first-level administrative units (departments, states) of the corridor countries,
  * keyed by their admin-1 P-code as the embedded places carry it (`GT12` San Marcos, `MX07`
  * Chiapas). Sources: Guatemala's INE department codes, Honduras' INE department codes, Mexico's
- * INEGI state codes, El Salvador's departments in alphabetical order (as the embedded places'
- * `SV01` La Hachadura in Ahuachapán, `SV10` San Salvador and `SV13` Sonsonate are numbered).
+ * INEGI state codes, El Salvador's departments in alphabetical order as OCHA's global P-code
+ * table (HDX) numbers them (`SV01` Ahuachapán, `SV10` San Salvador, `SV12` Santa Ana there; the
+ * embedded places' `SV13` Sonsonate fits too). A code in another scheme (`GTM012`, INEGI's `07`)
+ * is not matched: the country decides (see `isAdmin1Name`).
  * Used to tell "Tecún Umán, San Marcos" (the town with its department) from "Tecún Umán
  * (puente)" (another point in the town).
  */

@@ -12,6 +12,12 @@ describe("isAdmin1Name", () => {
     expect(isAdmin1Name("Chis.", "MX02", "MEX")).toBe(false);
     expect(isAdmin1Name("puente", "GT12", "GTM")).toBe(false);
   });
+  it("numbers El Salvador's departments as OCHA's P-code table does (alphabetical)", () => {
+    expect(isAdmin1Name("Ahuachapán", "SV01", "SLV")).toBe(true);
+    expect(isAdmin1Name("San Salvador", "SV10", "SLV")).toBe(true);
+    expect(isAdmin1Name("Santa Ana", "SV12", "SLV")).toBe(true);
+    expect(isAdmin1Name("Santa Ana", "SV02", "SLV")).toBe(false);
+  });
   it("falls back to the country when the admin-1 code is in another scheme", () => {
     expect(isAdmin1Name("San Marcos", "GTM012", "GTM")).toBe(true);
     expect(isAdmin1Name("Chiapas", "MX-CHP", "MEX")).toBe(true);
