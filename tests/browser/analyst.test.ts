@@ -278,6 +278,18 @@ describe.skipIf(!hasBrowser)("the analyst's viewer in Chromium", () => {
     const shown = await pageReplay(page);
     expect(shown.name).toBe("conteo-sin-punto.csv");
     expect(shown.flows).toEqual(["GT-TEC"]);
+    // The corrected sheet dropped again under its name keeps the mapping, by header text.
+    await drop(
+      page,
+      "conteo-sin-punto.csv",
+      new TextEncoder().encode(text + "22/10/2018;GT-TEC;norte;40\n"),
+    );
+    const again = page.locator("#analyst-files li");
+    expect(await again.count()).toBe(1);
+    expect(await again.last().getAttribute("data-status")).toBe("used");
+    expect(await again.last().getAttribute("data-accepted")).toBe("3");
+    const kept = again.last().locator('.mapping-table tr[data-index="1"]');
+    expect(await kept.locator("select").inputValue()).toBe("fmp_id");
   });
 
   it("the markup-in-a-place-name file runs nothing: names show as characters, no dialog, no injected element", async () => {

@@ -18,6 +18,8 @@ import {
   forgetFile,
   isInUse,
   takeSameNames,
+  choicesByHeader,
+  remapChoices,
   markReplacements,
 } from "../../viewer/analyst/panelState.ts";
 import type { FileSummary } from "../../viewer/analyst/protocol.ts";
@@ -97,6 +99,14 @@ describe("analyst panel state", () => {
     markReplacements(s, items, batch.names, batch.shared);
     expect(items.map(([id]) => s.sameNameInDrop.has(id))).toEqual([true, false, true]);
     expect(items.map(([id]) => s.replaced.has(id))).toEqual([false, false, false]);
+  });
+
+  it("a replacing file's column choices follow the header text, not the position", () => {
+    const earlier = [{ column: "fecha" }, { column: "codigo_xyz" }, { column: "Hora" }];
+    const byHeader = choicesByHeader({ 1: "fmp_id", 2: null }, earlier);
+    expect(byHeader).toEqual({ codigo_xyz: "fmp_id", Hora: null });
+    const next = [{ column: "codigo_xyz" }, { column: "fecha" }, { column: "total" }];
+    expect(remapChoices(byHeader, next)).toEqual({ choices: { 0: "fmp_id" }, missing: ["Hora"] });
   });
 
   it("an import needs a new replay when a file is used now or was used before", () => {

@@ -30,11 +30,13 @@ import {
   isInUse,
   markReplacements,
   takeSameNames,
+  remapChoices,
 } from "./panelState.ts";
 import type { AnalystState } from "./panelState.ts";
 import { at } from "./texts.ts";
 import type { AnalystTextKey } from "./texts.ts";
 import type { ColumnChoices } from "./workspace.ts";
+import type { FileSummary } from "./protocol.ts";
 
 export interface AnalystViewer extends FrameSource {
   load(provider: DataProvider): Promise<void>;
@@ -141,12 +143,16 @@ async function recompute(core: Core, newIds: string[]): Promise<void> {
   core.renderFiles();
 }
 
-/** Imports files (with a column mapping when re-importing) and recomputes when the used set changed. */
+/**
+ * Imports files (with a column mapping when re-importing; `carry` gives a file's mapping kept from
+ * its earlier version) and recomputes when the used set changed.
+ */
 async function importAndUse(
   core: Core,
   list: [string, File][],
   choices?: ColumnChoices,
   replacedInUse = false,
+  carry?: (s: FileSummary) => ColumnChoices | undefined,
 ): Promise<void> {
   const { state } = core;
   const usedBefore = new Map([...state.files.values()].map((f) => [f.id, f.status === "used"]));
@@ -155,7 +161,10 @@ async function importAndUse(
     state.pendingNames.set(id, file.name);
     state.failed.delete(id);
     try {
-      const s = await core.client.importFile(id, file, choices);
+      let s = await core.client.importFile(id, file, choices);
+      // A corrected sheet read again with the choices made on its earlier version.
+      const kept = carry?.(s);
+      if (kept) s = await core.client.importFile(id, file, kept);
       // Replaced while it was being read (the corrected sheet dropped again): not listed.
       if (!state.fileObjects.has(id)) continue;
       state.files.set(id, s);
@@ -178,6 +187,22 @@ async function importAndUse(
     core.texts();
     computed(core);
   }
+}
+
+/**
+ * The column choices a corrected sheet dropped again keeps from its earlier version, laid on its
+ * columns by header text (`remapChoices`); undefined when none applies. Not for a name two files
+ * of one drop share (which earlier version would it be?).
+ */
+function keptChoices(
+  s: FileSummary,
+  carried: ReadonlyMap<string, Record<string, string | null>>,
+  shared: ReadonlySet<string>,
+): ColumnChoices | undefined {
+  const byHeader = carried.get(s.name);
+  if (!byHeader || shared.has(s.name) || !("columns" in s.report)) return undefined;
+  const { choices } = remapChoices(byHeader, s.report.columns);
+  return Object.keys(choices).length ? choices : undefined;
 }
 
 async function backTo2018(core: Core): Promise<void> {
@@ -305,6 +330,7 @@ export function createAnalystPanel(options: {
       items,
       undefined,
       earlier.ids.some((id) => inUse.has(id)),
+      (s) => keptChoices(s, earlier.carried, earlier.shared),
     );
   };
   followClient(core);

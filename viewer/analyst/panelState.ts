@@ -4,6 +4,7 @@
  * the viewer shows the 2018 replay or the files. The rules of which files count are functions here.
  */
 import type { FileSummary } from "./protocol.ts";
+import type { ColumnChoices } from "./workspace.ts";
 
 export interface AnalystState {
   files: Map<string, FileSummary>;
@@ -47,27 +48,39 @@ export function addFileObjects(state: AnalystState, files: readonly File[]): [st
  * row twice. The earlier entries are those listed and those still being read (`fileObjects`
  * covers both). Within one drop every file is read: a folder cannot hold two files of one name,
  * so two `conteo.csv` in one drop come from two folders (two offices filling one template) and
- * are never one sheet's two versions; their name is returned in `shared`. Forgets the earlier
+ * are never one sheet's two versions; their name is returned in `shared`. The column choices
+ * made on an earlier entry are returned by header text (`carried`, per name) for its new version.
+ * Forgets the earlier
  * entries and returns their ids, the files to read (`files`), the names replaced and the names
  * shared; `markReplacements` marks the new files once `addFileObjects` has given them ids.
  */
 export function takeSameNames(
   state: AnalystState,
   files: readonly File[],
-): { ids: string[]; names: Set<string>; shared: Set<string>; files: File[] } {
+): {
+  ids: string[];
+  names: Set<string>;
+  shared: Set<string>;
+  files: File[];
+  carried: Map<string, Record<string, string | null>>;
+} {
   const given = new Set(files.map((f) => f.name));
   const shared = new Set(
     files.filter((f, i) => files.findIndex((g) => g.name === f.name) !== i).map((f) => f.name),
   );
   const names = new Set<string>();
   const ids: string[] = [];
+  const carried = new Map<string, Record<string, string | null>>();
   for (const [id, f] of [...state.fileObjects]) {
     if (!given.has(f.name)) continue;
     ids.push(id);
     names.add(f.name);
+    const earlier = state.files.get(id);
+    if (earlier && Object.keys(earlier.choices).length && "columns" in earlier.report)
+      carried.set(f.name, choicesByHeader(earlier.choices, earlier.report.columns));
     forgetFile(state, id);
   }
-  return { ids, names, shared, files: [...files] };
+  return { ids, names, shared, files: [...files], carried };
 }
 
 /**
@@ -84,6 +97,37 @@ export function markReplacements(
     if (replacedNames.has(f.name)) state.replaced.add(id);
     if (sharedNames.has(f.name)) state.sameNameInDrop.add(id);
   }
+}
+
+/** The column choices a file's analyst made (by 0-based index), keyed by their header text instead. */
+export function choicesByHeader(
+  choices: ColumnChoices,
+  columns: readonly { column: string }[],
+): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [i, choice] of Object.entries(choices)) {
+    const header = columns[Number(i)]?.column;
+    if (header !== undefined) out[header] = choice;
+  }
+  return out;
+}
+
+/**
+ * Choices kept by header text (`choicesByHeader`) laid on another version of the file: each goes
+ * to the column of the same header wherever it now stands; `missing` lists the headers gone.
+ */
+export function remapChoices(
+  byHeader: Readonly<Record<string, string | null>>,
+  columns: readonly { column: string }[],
+): { choices: ColumnChoices; missing: string[] } {
+  const choices: ColumnChoices = {};
+  const missing: string[] = [];
+  for (const [header, choice] of Object.entries(byHeader)) {
+    const i = columns.findIndex((c) => c.column === header);
+    if (i < 0) missing.push(header);
+    else choices[i] = choice;
+  }
+  return { choices, missing };
 }
 
 /** A file that feeds the replay: imported as usable and not dropped after a failed compute. */
