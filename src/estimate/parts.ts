@@ -72,68 +72,6 @@ export function groupShare(
 }
 
 /**
- * Log people a group's size may fall in a day with no outflow reported, when its past figures
- * are the yardstick ({@link sizeShares}): 2 % a day, above the stress worlds' ~1.2 % and the
- * default attrition's 0.4 %.
- */
-const MEMORY_FALL_PER_DAY = 0.02;
-/**
- * Fall (×) from the group's remembered size below which a figure with no part word starts to read
- * as a part's: a figure at a tenth of what the group held (less the daily fall) has share 0.4
- * (body weight ½), at a twentieth share 0.2 (a part surely). A group that held 4,500 does not
- * become 100 unnoticed.
- */
-const MEMORY_FALL = 4;
-
-/**
- * Lower median of the log figures and lower bounds within SCALE_WINDOW_DAYS of each one's day,
- * where at least two lie there.
- */
-function heldSizes(members: readonly PreparedSighting[]): { t: number; x: number }[] {
-  const figures = members.flatMap((m) => {
-    const x = m.logValue ?? m.logLow;
-    return x === undefined ? [] : [{ t: m.t, x }];
-  });
-  return figures.flatMap(({ t }) => {
-    const near = figures.filter((f) => Math.abs(f.t - t) <= SCALE_WINDOW_DAYS).map((f) => f.x);
-    // A lone figure is no memory; of two, the smaller.
-    if (near.length < 2) return [];
-    near.sort((a, b) => a - b);
-    return [{ t, x: near[Math.floor(0.5 * (near.length - 1))] }];
-  });
-}
-
-/**
- * The share of the group each report with a figure describes, as the size pass reads it (by id):
- * {@link groupShare}, but before a first size estimate of a labelled group its yardstick is also
- * the group's history — the median of its figures and lower bounds ("más de 2.010") about any
- * earlier day (or up to SCALE_WINDOW_DAYS after the report), less MEMORY_FALL_PER_DAY a day since
- * and ÷ MEMORY_FALL — so that small figures that only meet each other in the window ("100" from
- * the front, day after day) do not vouch for each other as the body's. A median, so that one wild
- * figure (20,000 in a group of 3,000) is no memory. The position pass keeps {@link groupShare}.
- * Not for a track built by the association: it may hold two groups' figures one after the
- * other, its history is no one group's (stress seeds 301–316, unlabelled size 0.67 → 0.75 × naive).
- */
-export function sizeShares(
-  g: Pick<WorkGroup, "members" | "sizeByDay" | "labelled">,
-): Map<string, number> {
-  const held = g.sizeByDay === undefined && g.labelled ? heldSizes(g.members) : [];
-  const shares = new Map<string, number>();
-  for (const s of g.members) {
-    let share = groupShare(g, s);
-    const v = s.logValue ?? s.logLow ?? s.logHigh;
-    if (v === undefined) continue;
-    for (const h of held) {
-      if (h.t > s.t + SCALE_WINDOW_DAYS) continue;
-      const yardstick = h.x - MEMORY_FALL_PER_DAY * Math.max(0, s.t - h.t) - Math.log(MEMORY_FALL);
-      share = Math.min(share, Math.exp(v - yardstick));
-    }
-    shares.set(s.id, share);
-  }
-  return shares;
-}
-
-/**
  * The probability of {@link bodyProbability} below which the size pass reads a figure surely as
  * a part's, and one minus it above which surely as the body's; linear in between (so 0 at a share
  * of ~0.31, ½ at PART_SHARE, 1 at ~0.52). The size pass needs sure tails where the position pass

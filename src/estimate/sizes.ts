@@ -12,7 +12,7 @@
  */
 import type { StockFigure } from "../model/stock.ts";
 import { hasSize } from "./prepare.ts";
-import { sizeBodyWeight, sizeShares } from "./parts.ts";
+import { groupShare, sizeBodyWeight } from "./parts.ts";
 import { fallbackSizePrior, sizePriorsLeaveOneOut } from "./sizePrior.ts";
 import type { GroupSizeSummary, SizePrior } from "./sizePrior.ts";
 import { smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
@@ -40,7 +40,6 @@ export function sizeObservations(
   const obs: SizeObservation[] = [];
   const src: BiasSource[] = [];
   const last = g.nDays - 1;
-  const shares = sizeShares(g);
   for (const s of g.members) {
     if (!hasSize(s)) continue;
     const b = biasFor(s.source, fitted);
@@ -64,7 +63,7 @@ export function sizeObservations(
       outlier: b.outlier,
       // No part said: the body's figure or a part's, by its share of the group (parts.ts).
       ...(said === undefined && s.logValue !== undefined
-        ? { bodyWeight: sizeBodyWeight(shares.get(s.id) ?? 1) }
+        ? { bodyWeight: sizeBodyWeight(groupShare(g, s)) }
         : {}),
     });
     src.push(s.source);
