@@ -232,9 +232,12 @@ export function kmObservations(
   // Where each report lies among the others of its days (labelled groups' final passes).
   const offsets = target === "median" && ctx.bodyTails && g.labelled ? neighbourOffsets(g) : [];
   // A labelled group's stale news told again with its place and figure (repeats.ts): left out of
-  // the median person's reports, the earlier telling already says it (docs/estimation.md "staysettle").
+  // the median person's reports, the earlier telling already says it (docs/estimation.md "staysettle");
+  // never a report the analyst accepted.
   const repeated =
-    target === "median" && ctx.bodyTails && g.labelled ? repeatedReports(g.positions) : undefined;
+    target === "median" && ctx.bodyTails && g.labelled
+      ? repeatedReports(g.positions, ctx.keep)
+      : undefined;
   // The town a labelled group's body is reported at day after day (stayAnchor.ts).
   const anchors =
     target === "median" && ctx.bodyTails && g.labelled

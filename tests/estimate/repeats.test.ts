@@ -32,19 +32,67 @@ describe("repeatedReports: stale news told again with its place and figure", () 
       pos(4, 200, true), // the same town, no figure: not a repeat (a stay is named day after day)
       pos(5, 300, true, 2500), // the same figure at another place
       pos(1, 200, true, 2500, "ngo"), // the same day as the first: not later
-      pos(9, 200, true, 2500, "un"), // 8 days after the first, 6 after the media's: a repeat
+      pos(9, 200, true, 2500, "un"), // 8 days after the first; the media's of day 3 is itself a repeat
       pos(20, 200, true, 2500, "ngo"), // 11 days after the last telling
       pos(2, 150, false, 1000, "un"), // coordinates…
-      pos(4, 150, false, 1000), // …the very same coordinates and figure, by the media
+      pos(4, 150, false, 1000), // …the very same coordinates and figure by the media: current, the UN gives it again on day 6
       pos(5, 150, false), // the same coordinates without a figure
-      pos(6, 150, false, 1000, "un"), // the first source type's own figure again (a daily count)…
+      pos(6, 150, false, 1000, "un"), // the first source type's own figure again: its running count
     ]);
-    // …is a repeat of the media's of day 4, which is of another type: the rule reads tellings, not days.
-    const want = [false, true, false, false, false, false, true, false, false, true, false, true];
+    // A report repeats only an ORIGINAL telling of another type, never a repeat (the media's of
+    // day 4), and a source's own earlier telling keeps its figure fresh.
+    const want = [
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ];
     expect(flags).toEqual(want);
     // A source counting a shelter every day with the same figure: no repeats.
     const daily = [1, 2, 3, 4].map((d) => pos(d, 200, true, 3000, "dtm"));
     expect(repeatedReports(daily)).toEqual([false, false, false, false]);
+  });
+
+  it("keeps a source's daily count fresh when another type tells the figure too", () => {
+    // DTM counts "3,000 at Albergue" on days 6–14; the media tells the figure once, on day 7:
+    // no repeats (DTM still gives the figure fresh on later days, so the media's is current).
+    const dtm = [6, 7, 8, 9, 10, 11, 12, 13, 14].map((d) => pos(d, 200, true, 3000, "dtm"));
+    const media = pos(7, 200, true, 3000);
+    expect(repeatedReports([...dtm, media])).toEqual([...dtm, media].map(() => false));
+    // The media telling it only after DTM's last count: a repeat.
+    const late = [...dtm.slice(0, 3), pos(10, 200, true, 3000)];
+    expect(repeatedReports(late)).toEqual([false, false, false, true]);
+    // DTM and the media both give it every day of a real stay: no repeats.
+    const both = [6, 7, 8, 9, 10].flatMap((d) => [
+      pos(d, 200, true, 3000, "dtm"),
+      pos(d, 200, true, 3000),
+    ]);
+    expect(repeatedReports(both)).toEqual(both.map(() => false));
+    // A story told again daily by the media stays a repeat of the original beyond REPEAT_DAYS
+    // (each retelling repeats the government's telling, carried by the media's own earlier repeat).
+    const story = [pos(1, 200, true, 2500, "government")];
+    for (let d = 2; d <= 12; d++) story.push(pos(d, 200, true, 2500));
+    expect(repeatedReports(story)).toEqual([false, ...story.slice(1).map(() => true)]);
+  });
+
+  it("never flags a report the analyst accepted, and reads its telling as an original", () => {
+    const reports = [
+      pos(1, 200, true, 2500, "government"),
+      pos(3, 200, true, 2500),
+      pos(4, 200, true, 2500, "ngo"),
+    ];
+    reports.forEach((p, i) => Object.assign(p.s, { id: `r${i}` }));
+    expect(repeatedReports(reports)).toEqual([false, true, true]);
+    expect(repeatedReports(reports, new Set(["r1"]))).toEqual([false, false, true]);
+    expect(repeatedReports(reports, new Set(["r0"]))).toEqual([false, true, true]);
   });
 
   it("does not let a repeated naming anchor a stay (stayAnchors)", () => {
@@ -96,5 +144,9 @@ describe("repeats in the estimate: a stale story does not hold a group that walk
     const tracks = estimateTracks({ ...dataset(sightings), places }).tracks;
     for (let d = 9; d <= 14; d++)
       expect(Math.abs(on(tracks, d).km - 40 * (d - 1))).toBeLessThan(30);
+    // A retelling the analyst accepted (corrections.json `keep`) is read as an observation.
+    const kept = estimateTracks({ ...dataset(sightings), places }, { keep: ["m9"] });
+    const m9 = kept.report.associations.find((a) => a.sightingId === "m9");
+    expect(typeof m9?.outlierProb).toBe("number");
   });
 });
