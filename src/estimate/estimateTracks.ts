@@ -46,6 +46,7 @@ import {
   fitOutlierScale,
   isUnnamedBody,
   recordOutlierProbs,
+  recordRepeats,
   runKm,
   setSpan,
 } from "./positions.ts";
@@ -410,6 +411,7 @@ function finishTracks(
   ctx.bodyTails = options.bodyTails !== false;
   for (const g of tracked) runKm(ctx, g, { endDay });
   recordOutlierProbs(ctx, tracked);
+  recordRepeats(ctx, tracked);
   const selfCalibrate = options.selfCalibrate !== false;
   const sizes = estimateSizes(tracked, dataset.stocks, timeZone, until, 3, selfCalibrate);
 

@@ -22,7 +22,7 @@ import { SOURCE_PRIORS } from "./sourceBias.ts";
 import { partShares, sidedShares, unknownPartAlternatives } from "./partMixture.ts";
 import type { PartCounts, PartShares } from "./partMixture.ts";
 import { withLean } from "./sourceLean.ts";
-import { repeatedReports } from "./repeats.ts";
+import { repeatedReports, repeatOrigins } from "./repeats.ts";
 import { stayAnchors } from "./stayAnchor.ts";
 import type { StayAnchor } from "./stayAnchor.ts";
 import { placeStretch } from "./workGroup.ts";
@@ -748,6 +748,21 @@ export function fitOutlierScale(ctx: EstimateContext, active: readonly WorkGroup
     });
   }
   return prior > 0 ? Math.min(3, Math.max(0.5, (post + 2) / (prior + 2))) : ctx.outlierScale;
+}
+
+/**
+ * Writes into the association of each labelled group's report left out as a stale repeat the id of
+ * the original report it tells again (the reports kmObservations leaves out in the final passes).
+ */
+export function recordRepeats(ctx: EstimateContext, groups: readonly WorkGroup[]): void {
+  const byKey = new Map(ctx.associations.map((a) => [`${a.sightingId}\u0000${a.group}`, a]));
+  for (const g of groups) {
+    if (!g.labelled || !ctx.bodyTails) continue;
+    repeatOrigins(g.positions, ctx.keep).forEach((original, i) => {
+      const a = original && byKey.get(`${g.positions[i].s.id}\u0000${g.name}`);
+      if (a) a.repeatOf = original.s.id;
+    });
+  }
 }
 
 /** Writes each position report's posterior outlier probability into its association. */

@@ -40,6 +40,11 @@ export interface Association {
   countScope?: CountScope;
   /** With `countScope`: the figure (or a range's low end) read as "at least" that many people. */
   sizeAtLeast?: number;
+  /**
+   * Set when the report tells again an earlier report's place and figure (repeats.ts): the id of
+   * that original report. Such a report is left out of the group's positions (no `outlierProb`).
+   */
+  repeatOf?: string;
 }
 
 /** A position report of a group: km along its route and distance off it. */

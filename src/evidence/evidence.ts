@@ -30,6 +30,8 @@ export interface EvidenceEstimate {
       part?: string;
       /** A count of one place or one point, read as "at least" (estimateTracks' associations). */
       countScope?: string;
+      /** The original report a stale repeat tells again (left out of the positions; repeats.ts). */
+      repeatOf?: string;
       sizeAtLeast?: number;
     }[];
     leftOut: readonly { sightingId: string; reason: string }[];
@@ -225,6 +227,8 @@ export function evidenceFor(
     row.status = reportStatus(rejected.has(id), accepted.has(id), a);
     if (!a)
       row.reason = leftOut.get(id) ?? (rejected.has(id) ? "rejected by an analyst" : undefined);
+    else if (a.repeatOf !== undefined && row.status === "left_out")
+      row.reason = `repeat of ${a.repeatOf}`;
     reports.push(row);
   };
   for (const a of estimate.report.associations) if (a.group === group) consider(a.sightingId, a);
@@ -257,17 +261,18 @@ export function evidenceFor(
 }
 
 /**
- * What became of a report: rejected or accepted by an analyst, left out by the estimator, set aside
+ * What became of a report: rejected or accepted by an analyst, left out by the estimator (a stale
+ * repeat of another report among them), set aside
  * as an outlier (posterior probability over {@link OUTLIER_THRESHOLD}), or used.
  */
 export function reportStatus(
   rejected: boolean,
   accepted: boolean,
-  association: { outlierProb?: number } | undefined,
+  association: { outlierProb?: number; repeatOf?: string } | undefined,
 ): EvidenceReport["status"] {
   if (rejected) return "rejected";
   if (accepted) return "accepted";
-  if (!association) return "left_out";
+  if (!association || association.repeatOf !== undefined) return "left_out";
   return (association.outlierProb ?? 0) > OUTLIER_THRESHOLD ? "outlier" : "used";
 }
 

@@ -144,9 +144,16 @@ describe("repeats in the estimate: a stale story does not hold a group that walk
     const tracks = estimateTracks({ ...dataset(sightings), places }).tracks;
     for (let d = 9; d <= 14; d++)
       expect(Math.abs(on(tracks, d).km - 40 * (d - 1))).toBeLessThan(30);
+    // Each retelling is recorded as a repeat of the government's original (report.json).
+    const result = estimateTracks({ ...dataset(sightings), places });
+    const repeatOf = (id: string) =>
+      result.report.associations.find((a) => a.sightingId === id)?.repeatOf;
+    expect(repeatOf("m6")).toBeUndefined();
+    for (let d = 7; d <= 14; d++) expect(repeatOf(`m${d}`)).toBe("m6");
     // A retelling the analyst accepted (corrections.json `keep`) is read as an observation.
     const kept = estimateTracks({ ...dataset(sightings), places }, { keep: ["m9"] });
     const m9 = kept.report.associations.find((a) => a.sightingId === "m9");
     expect(typeof m9?.outlierProb).toBe("number");
+    expect(m9?.repeatOf).toBeUndefined();
   });
 });

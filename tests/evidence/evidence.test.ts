@@ -111,6 +111,20 @@ describe("evidenceFor", () => {
     if (plain) expect(plain.countScope).toBeUndefined();
   });
 
+  it("says a report left out as a stale repeat is left out, and which report it repeats", () => {
+    // 2018: S010 (AP, 18 Oct, "more than 3,000" at Guatemala City) tells again S009's place and
+    // figure (an NGO, 17 Oct, 3,000 in the city's shelters, read as at least 3,000): repeats.ts.
+    const a = estimate.report.associations.find((x) => x.sightingId === "S010")!;
+    expect(a.repeatOf).toBe("S009");
+    expect(a.outlierProb).toBeUndefined();
+    const e = evidenceFor(dataset, estimate, a.group, "2018-10-18");
+    const row = e.reports.find((r) => r.sightingId === "S010")!;
+    expect(row.status).toBe("left_out");
+    expect(row.reason).toBe("repeat of S009");
+    // Its original is used.
+    expect(e.reports.find((r) => r.sightingId === "S009")?.status).toBe("used");
+  });
+
   it("evidenceRows gives one flat row per report with the table's columns", () => {
     const e = evidenceFor(dataset, estimate, "Honduran caravan 1", "2018-10-22");
     const rows = evidenceRows(e);
