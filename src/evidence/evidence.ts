@@ -115,6 +115,8 @@ export interface EvidenceReport {
   status: "used" | "outlier" | "accepted" | "rejected" | "left_out";
   /** Why it was left out, when it was. */
   reason?: string;
+  /** A stale repeat's original report (the association's `repeatOf`): left out, reason "repeat of <id>". */
+  repeatOf?: string;
   /** The source's web address, only when it is http(s). */
   url?: string;
   confidence?: string;
@@ -227,8 +229,10 @@ export function evidenceFor(
     row.status = reportStatus(rejected.has(id), accepted.has(id), a);
     if (!a)
       row.reason = leftOut.get(id) ?? (rejected.has(id) ? "rejected by an analyst" : undefined);
-    else if (a.repeatOf !== undefined && row.status === "left_out")
+    else if (a.repeatOf !== undefined && row.status === "left_out") {
+      row.repeatOf = a.repeatOf;
       row.reason = `repeat of ${a.repeatOf}`;
+    }
     reports.push(row);
   };
   for (const a of estimate.report.associations) if (a.group === group) consider(a.sightingId, a);

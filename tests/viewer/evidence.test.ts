@@ -9,6 +9,8 @@ import {
   readCorrections,
   removeCorrection,
 } from "../../viewer/evidence/model.ts";
+import { reasonText } from "../../viewer/evidence/panel.ts";
+import { EVIDENCE_TEXTS } from "../../viewer/evidence/texts.ts";
 
 describe("evidence panel model", () => {
   it("adds and undoes corrections without changing the previous list", () => {
@@ -53,5 +55,16 @@ describe("evidence panel model", () => {
     expect(csv.startsWith("\uFEFFgroup,date,sightingId,observedAt,placeName")).toBe(true);
     expect(csv).toContain("'=HYPERLINK");
     expect(csv.split("\r\n").length - 2).toBe(e.reports.length);
+  });
+
+  it("says in the panel's language which report a stale repeat tells again", () => {
+    const row = { status: "left_out", reason: "repeat of S009", repeatOf: "S009" } as const;
+    const r = row as unknown as Parameters<typeof reasonText>[0];
+    expect(reasonText(r, EVIDENCE_TEXTS.en)).toBe(" (told again: the place and figure of S009)");
+    expect(reasonText(r, EVIDENCE_TEXTS.es)).toBe(
+      " (contado de nuevo: el lugar y la cifra de S009)",
+    );
+    const other = { status: "left_out", reason: "off route" } as unknown as typeof r;
+    expect(reasonText(other, EVIDENCE_TEXTS.en)).toBe(" (off route)");
   });
 });

@@ -160,7 +160,7 @@ function evidenceTable(
       el(doc, "td", {}, fmt1(r.distanceKm)),
       el(doc, "td", {}, r.shareOfGroup === undefined ? "–" : pct(r.shareOfGroup)),
       el(doc, "td", {}, r.outlierProb === undefined ? "–" : r.outlierProb.toFixed(2)),
-      el(doc, "td", {}, (MT.status[r.status] ?? r.status) + (r.reason ? ` (${r.reason})` : "")),
+      el(doc, "td", {}, (MT.status[r.status] ?? r.status) + reasonText(r, T)),
     );
     const link = el(doc, "td", {});
     link.append(sourceLink(doc, r.url, T.open));
@@ -303,4 +303,10 @@ export function renderCorrections(
     return el(doc, "li", {}, `${describeCorrection(c, L)}${effect} `, undo);
   });
   host.replaceChildren(el(doc, "ol", { class: "corrections-list" }, ...items));
+}
+
+/** Why a report did not count, in the panel's language (a stale repeat names its original). */
+export function reasonText(r: EvidenceReport, T: (typeof EVIDENCE_TEXTS)[Lang]): string {
+  const reason = r.repeatOf !== undefined ? T.repeatOf(r.repeatOf) : r.reason;
+  return reason ? ` (${reason})` : "";
 }

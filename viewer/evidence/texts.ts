@@ -33,6 +33,7 @@ const en = {
     passage:
       "a count of the people passing one point that day: read as at least that many in the group",
   } as Record<string, string>,
+  repeatOf: (id: string) => `told again: the place and figure of ${id}`,
   wrong: "Wrong",
   right: "Right",
   moveTo: "Move to group…",
@@ -95,6 +96,7 @@ const es: typeof en = {
     passage:
       "un conteo de las personas que pasaron por un punto ese día: leído como al menos esas personas en el grupo",
   },
+  repeatOf: (id: string) => `contado de nuevo: el lugar y la cifra de ${id}`,
   wrong: "Erróneo",
   right: "Correcto",
   moveTo: "Mover al grupo…",
