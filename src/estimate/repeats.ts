@@ -68,11 +68,20 @@ export function repeatOrigins(
   });
   const origins = new Array<GroupPosition | undefined>(positions.length).fill(undefined);
   for (const indices of byKey.values()) {
-    indices.sort((a, b) => Math.floor(positions[a].s.t) - Math.floor(positions[b].s.t) || a - b);
+    // Day, then time, then sighting id: which original a repeat names does not hang on row order.
+    indices.sort((a, b) => {
+      const [sa, sb] = [positions[a].s, positions[b].s];
+      return (
+        Math.floor(sa.t) - Math.floor(sb.t) || sa.t - sb.t || compareIds(sa.id, sb.id) || a - b
+      );
+    });
     // Tellings read as originals whatever the rule says: the analyst's, then the current ones.
     const fresh = new Set(indices.filter((i) => kept?.has(positions[i].s.id)));
+    // A telling made current by its original's type giving it again is no original FOR that type:
+    // that type's own later count stays its running count (index → the type that made it current).
+    const currentFor = new Map<number, string>();
     for (;;) {
-      const judged = judgeTellings(positions, indices, fresh);
+      const judged = judgeTellings(positions, indices, fresh, currentFor);
       // A figure the original's type still gives fresh on a later day is current, not a stale
       // story (two organisations counting a shelter on alternating days); read again as an
       // original, it may keep its own type's later tellings fresh: judged again until none changes.
@@ -88,7 +97,10 @@ export function repeatOrigins(
         for (const t of judged) origins[t.index] = t.of;
         break;
       }
-      for (const t of current) fresh.add(t.index);
+      for (const t of current) {
+        fresh.add(t.index);
+        currentFor.set(t.index, t.of?.s.source ?? "");
+      }
     }
   }
   return origins;
@@ -102,6 +114,7 @@ function judgeTellings(
   positions: readonly GroupPosition[],
   indices: readonly number[],
   fresh: ReadonlySet<number>,
+  currentFor: ReadonlyMap<number, string>,
 ): Telling[] {
   const judged: Telling[] = [];
   let start = 0;
@@ -112,7 +125,9 @@ function judgeTellings(
     const earlier = judged.length;
     for (const index of indices.slice(start, end)) {
       const p = positions[index];
-      const of = fresh.has(index) ? undefined : originalRepeated(p, day, judged, earlier);
+      const of = fresh.has(index)
+        ? undefined
+        : originalRepeated(p, day, judged, earlier, currentFor);
       judged.push({ p, index, day, source: p.s.source, of });
     }
     start = end;
@@ -129,11 +144,13 @@ function originalRepeated(
   day: number,
   judged: readonly Telling[],
   earlier: number,
+  currentFor: ReadonlyMap<number, string>,
 ): GroupPosition | undefined {
   let other: GroupPosition | undefined;
   let chain: GroupPosition | undefined;
   for (let k = earlier - 1; k >= 0 && day - judged[k].day <= REPEAT_DAYS; k--) {
     const e = judged[k];
+    if (currentFor.get(e.index) === p.s.source) continue; // current only through p's own type
     const own = e.source === p.s.source;
     if (own && e.of === undefined) return undefined; // its own running count
     if (!own && e.of === undefined) other = e.p; // the earliest such original
@@ -148,4 +165,12 @@ function tellingKey(p: GroupPosition): string | undefined {
   if (!point) return undefined;
   if (logValue === undefined && logLow === undefined && logHigh === undefined) return undefined;
   return `${point[0]}|${point[1]}|${logValue}|${logLow}|${logHigh}`;
+}
+
+/** Sighting ids in a fixed order (undefined last). */
+function compareIds(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a < b ? -1 : 1;
 }

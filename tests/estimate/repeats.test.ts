@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
-import { repeatedReports } from "../../src/estimate/repeats.ts";
+import { repeatOrigins, repeatedReports } from "../../src/estimate/repeats.ts";
 import { stayAnchors } from "../../src/estimate/stayAnchor.ts";
 import type { GroupPosition } from "../../src/estimate/workGroup.ts";
 import type { Place } from "../../src/model/place.ts";
@@ -81,6 +81,33 @@ describe("repeatedReports: stale news told again with its place and figure", () 
     const story = [pos(1, 200, true, 2500, "government")];
     for (let d = 2; d <= 12; d++) story.push(pos(d, 200, true, 2500));
     expect(repeatedReports(story)).toEqual([false, ...story.slice(1).map(() => true)]);
+  });
+
+  it("keeps a source's own later count fresh after the media retold its older figure (review19e #1)", () => {
+    // DTM counts on day 1; the media retell it on day 8 (current: DTM gives it again on day 9);
+    // DTM's own day-9 count must not become a repeat of that retelling.
+    const flags = repeatedReports([
+      pos(1, 200, true, 3000, "dtm"),
+      pos(8, 200, true, 3000, "media"),
+      pos(9, 200, true, 3000, "dtm"),
+    ]);
+    expect(flags[2]).toBe(false);
+  });
+
+  it("names the same original whatever the row order of two same-day originals (review19e #4)", () => {
+    const a = {
+      ...pos(1, 200, true, 3000, "dtm"),
+      s: { ...pos(1, 200, true, 3000, "dtm").s, id: "a" },
+    };
+    const b = {
+      ...pos(1, 200, true, 3000, "un"),
+      s: { ...pos(1, 200, true, 3000, "un").s, id: "b" },
+    };
+    const r = { ...pos(3, 200, true, 3000), s: { ...pos(3, 200, true, 3000).s, id: "r" } };
+    const one = repeatOrigins([a, b, r] as GroupPosition[])[2]?.s.id;
+    const two = repeatOrigins([b, a, r] as GroupPosition[])[2]?.s.id;
+    expect(one).toBeDefined();
+    expect(two).toBe(one);
   });
 
   it("never flags a report the analyst accepted, and reads its telling as an original", () => {

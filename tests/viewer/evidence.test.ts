@@ -62,7 +62,7 @@ describe("evidence panel model", () => {
     const r = row as unknown as Parameters<typeof reasonText>[0];
     expect(reasonText(r, EVIDENCE_TEXTS.en)).toBe(" (told again: the place and figure of S009)");
     expect(reasonText(r, EVIDENCE_TEXTS.es)).toBe(
-      " (contado de nuevo: el lugar y la cifra de S009)",
+      " (noticia repetida: el lugar y la cifra de S009)",
     );
     const other = { status: "left_out", reason: "off route" } as unknown as typeof r;
     expect(reasonText(other, EVIDENCE_TEXTS.en)).toBe(" (off route)");

@@ -96,7 +96,7 @@ const es: typeof en = {
     passage:
       "un conteo de las personas que pasaron por un punto ese día: leído como al menos esas personas en el grupo",
   },
-  repeatOf: (id: string) => `contado de nuevo: el lugar y la cifra de ${id}`,
+  repeatOf: (id: string) => `noticia repetida: el lugar y la cifra de ${id}`,
   wrong: "Erróneo",
   right: "Correcto",
   moveTo: "Mover al grupo…",
