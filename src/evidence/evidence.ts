@@ -404,6 +404,10 @@ export const EVIDENCE_COLUMNS = [
   "shareOfGroup",
   "outlierProb",
   "status",
+  /** Why a report is left out (an analyst's rejection, an outlier, "repeat of <id>"). */
+  "reason",
+  /** A stale repeat's original report. */
+  "repeatOf",
   "url",
 ] as const;
 

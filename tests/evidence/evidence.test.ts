@@ -123,6 +123,10 @@ describe("evidenceFor", () => {
     expect(row.reason).toBe("repeat of S009");
     // Its original is used.
     expect(e.reports.find((r) => r.sightingId === "S009")?.status).toBe("used");
+    // The CSV rows say why and which original (review19e #6).
+    const csvRow = evidenceRows(e).find((r) => r.sightingId === "S010")!;
+    expect(csvRow.reason).toBe("repeat of S009");
+    expect(csvRow.repeatOf).toBe("S009");
   });
 
   it("evidenceRows gives one flat row per report with the table's columns", () => {
