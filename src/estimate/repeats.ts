@@ -85,14 +85,8 @@ export function repeatOrigins(
       // A figure the original's type still gives fresh on a later day is current, not a stale
       // story (two organisations counting a shelter on alternating days); read again as an
       // original, it may keep its own type's later tellings fresh: judged again until none changes.
-      const current = judged.filter((t, k) => {
-        const source = t.of?.s.source;
-        if (source === undefined) return false;
-        const later = judged
-          .slice(k + 1)
-          .find((e) => e.day > t.day && e.of === undefined && e.source === source);
-        return later !== undefined && later.day - t.day <= REPEAT_DAYS;
-      });
+      // Each round adds at least one telling to `fresh`, so at most indices.length rounds.
+      const current = judged.filter((t, k) => givenAgain(judged, k));
       if (current.length === 0) {
         for (const t of judged) origins[t.index] = t.of;
         break;
@@ -104,6 +98,21 @@ export function repeatOrigins(
     }
   }
   return origins;
+}
+
+/**
+ * Whether repeat `judged[k]`'s original type gives the telling again as an original on a later day
+ * within REPEAT_DAYS (`judged` in day order, so the scan stops past that window).
+ */
+function givenAgain(judged: readonly Telling[], k: number): boolean {
+  const t = judged[k];
+  const source = t.of?.s.source;
+  if (source === undefined) return false;
+  for (let j = k + 1; j < judged.length && judged[j].day - t.day <= REPEAT_DAYS; j++) {
+    const e = judged[j];
+    if (e.day > t.day && e.of === undefined && e.source === source) return true;
+  }
+  return false;
 }
 
 /**
