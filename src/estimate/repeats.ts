@@ -86,7 +86,7 @@ export function repeatOrigins(
       // story (two organisations counting a shelter on alternating days); read again as an
       // original, it may keep its own type's later tellings fresh: judged again until none changes.
       // Each round adds at least one telling to `fresh`, so at most indices.length rounds.
-      const current = judged.filter((t, k) => givenAgain(judged, k));
+      const current = judged.filter((_, k) => givenAgain(judged, k));
       if (current.length === 0) {
         for (const t of judged) origins[t.index] = t.of;
         break;
