@@ -25,6 +25,7 @@ import {
   readCount,
   rejectNegative,
   rejectNotANumber,
+  warnApproximate,
   warnUnlikelyPeople,
   withinPeopleLimit,
 } from "./read-numbers.ts";
@@ -32,9 +33,7 @@ import { readCaravanLabel } from "./read-labels.ts";
 import { readCoordinates, readPlace } from "./read-places.ts";
 import { RowReader } from "./row-reader.ts";
 import type { ConvertContext, Converted } from "./row-reader.ts";
-import type { IssueParams } from "./report.ts";
 import { parseQuantity } from "./values.ts";
-import type { Quantity } from "./values.ts";
 
 export { DEFAULT_REGION } from "./row-reader.ts";
 export type { ConvertContext, Converted, Issue, Region } from "./row-reader.ts";
@@ -130,7 +129,10 @@ function sizes(r: RowReader): Sizes {
         `${r.column(field)} "${t}" is not a whole number of people.`,
         t,
       );
-    if (q.kind !== "unknown" && q.kind !== "invalid" && q.approx) noteApproximate(r, field, t, q);
+    if (q.kind !== "unknown" && q.kind !== "invalid" && q.approx) {
+      out.approximate = true;
+      warnApproximate(r, field, t, q);
+    }
     switch (q.kind) {
       case "unknown":
         return;
@@ -168,36 +170,6 @@ function sizes(r: RowReader): Sizes {
         if (withinPeopleLimit(r, field, t, q.max)) put("max", q.max, field);
         return;
     }
-  };
-  const noteApproximate = (
-    r: RowReader,
-    field: string,
-    t: string,
-    q: Exclude<Quantity, { kind: "unknown" | "invalid" }>,
-  ) => {
-    out.approximate = true;
-    const read =
-      q.kind === "number"
-        ? q.value
-        : q.kind === "range"
-          ? `${q.min}–${q.max}`
-          : q.kind === "atLeast"
-            ? `≥ ${q.min}`
-            : `≤ ${q.max}`;
-    // The numbers as well as the English `read`, so that a front end formats a range or a bound
-    // as it formats a single figure (issue-text.ts).
-    const bounds: IssueParams =
-      q.kind === "range"
-        ? { min: q.min, max: q.max }
-        : q.kind === "atLeast"
-          ? { min: q.min }
-          : q.kind === "atMost"
-            ? { max: q.max }
-            : {};
-    r.warn(field, "approximate", `${r.column(field)} "${t}" is approximate; read as ${read}.`, t, {
-      read,
-      ...bounds,
-    });
   };
   read("size_best", "best");
   read("size_min", "min");

@@ -1,6 +1,8 @@
 /** Numbers in cells: counts of people (with the per-row limit) and decimals. */
 import type { RowReader } from "./row-reader.ts";
+import type { IssueParams } from "./report.ts";
 import { parseDecimal, parseDegrees, parseQuantity } from "./values.ts";
+import type { Quantity } from "./values.ts";
 
 /**
  * Most people one row may state (a count, a group size, a stock figure): 10 million, more than
@@ -85,16 +87,7 @@ export function readCount(
       );
       return undefined;
     }
-    if (q.approx)
-      r.warn(
-        field,
-        "approximate",
-        `${r.column(field)} "${t}" is approximate; read as ${q.value}.`,
-        t,
-        {
-          read: q.value,
-        },
-      );
+    if (q.approx) warnApproximate(r, field, t, q);
     return q.value;
   }
   if (q.kind === "invalid") {
@@ -108,6 +101,40 @@ export function readCount(
     t,
   );
   return undefined;
+}
+
+/**
+ * Warns that cell `t` is approximate (`aprox. 3000`, `3000 aprox.`, `unas 5000–7000`) and says how it
+ * was read: the figure, the range or the bound, as English `read` and as numbers (`min`, `max`) so that
+ * a front end formats a range or a bound as it formats a single figure (issue-text.ts). One rule for
+ * counts and sightings.
+ */
+export function warnApproximate(
+  r: RowReader,
+  field: string,
+  t: string,
+  q: Exclude<Quantity, { kind: "unknown" | "invalid" }>,
+): void {
+  const read =
+    q.kind === "number"
+      ? q.value
+      : q.kind === "range"
+        ? `${q.min}–${q.max}`
+        : q.kind === "atLeast"
+          ? `≥ ${q.min}`
+          : `≤ ${q.max}`;
+  const bounds: IssueParams =
+    q.kind === "range"
+      ? { min: q.min, max: q.max }
+      : q.kind === "atLeast"
+        ? { min: q.min }
+        : q.kind === "atMost"
+          ? { max: q.max }
+          : {};
+  r.warn(field, "approximate", `${r.column(field)} "${t}" is approximate; read as ${read}.`, t, {
+    read,
+    ...bounds,
+  });
 }
 
 /**
