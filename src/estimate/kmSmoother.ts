@@ -731,11 +731,6 @@ function backwardPass(
   const obsIndex = new Map<KmObservation, number>();
   observations.forEach((o, i) => obsIndex.set(o, i));
   let finalRegime: [number, number, number] = [0, 0, 0];
-  const firstObs = model.byStep.findIndex((o) => o.length > 0);
-  let lastObs = -1;
-  model.byStep.forEach((o, k) => {
-    if (o.length > 0) lastObs = k;
-  });
   for (let k = nDays - 1; k >= 0; k--) {
     const total = marginal(alpha[k], beta, gamma, regimeMass, n);
     for (let r = 0; r < R; r++) regimeByDay[k * R + r] = regimeMass[r] / total;
@@ -744,8 +739,6 @@ function backwardPass(
       finalRegime = [regimeMass[0] / total, regimeMass[1] / total, regimeMass[2] / total];
     }
     days[k] = summarise(gamma, lo, cellKm, lo === 0, grid.hi >= grid.routeEnd);
-    if (PROBE && model.byStep[k].length === 0 && k > firstObs && k < lastObs)
-      days[k] = { ...days[k], median: probeKm(gamma, lo, cellKm, days[k]) };
     if (input.outlierPosteriors !== false) {
       for (const o of model.byStep[k]) {
         outlierProb[obsIndex.get(o) ?? 0] = model.outlierPosterior(o, gamma);
@@ -942,21 +935,4 @@ export function gridQuantile(
     cum += w;
   }
   return lo + weights.length * cell;
-}
-
-// ridetime probe (throw-away): on a day without a report inside the reported span, the marginal's
-// mode (RIDETIME=mode: the most likely km, a rest–ride–rest reading) instead of its median.
-const PROBE = (globalThis as { process?: { env: Record<string, string | undefined> } }).process
-  ?.env.RIDETIME;
-function probeKm(gamma: Float64Array, lo: Km, cellKm: Km, day: KmDayEstimate): Km {
-  let best = 0;
-  // Smoothed over ±3 cells so that the grid's ripples do not pick the mode.
-  let bestW = -1;
-  for (let j = 0; j < gamma.length; j++) {
-    let w = 0;
-    for (let i = Math.max(0, j - 3); i <= Math.min(gamma.length - 1, j + 3); i++) w += gamma[i];
-    if (w > bestW) [best, bestW] = [j, w];
-  }
-  const mode = lo + (best + 0.5) * cellKm;
-  return Math.min(day.high, Math.max(day.low, mode));
 }
