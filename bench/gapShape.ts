@@ -11,7 +11,7 @@
 // |T_a − T_b| < 20 km, else "walk". Three simulators, labelled worlds only, development seeds.
 // Run: TZ=UTC npx tsx bench/gapShape.ts [--worlds 16] [--w3-worlds 12] [--seed-offset 200]
 //      [--sims stress,simulate,world3]
-import { dayNumber, estimateTracks, toLocalTime } from "../src/index.ts";
+import { dayNumber, estimateTracks, mulberry32, toLocalTime } from "../src/index.ts";
 import type { Dataset, TrackPoint } from "../src/index.ts";
 import { num, option, pct } from "./args.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
@@ -94,6 +94,7 @@ interface Cell {
   line: number;
   oracle: number;
   step: number;
+  blind: number;
   ends: number;
   covered: number;
   inside: number;
@@ -107,6 +108,7 @@ const empty = (): Cell => ({
   line: 0,
   oracle: 0,
   step: 0,
+  blind: 0,
   ends: 0,
   covered: 0,
   inside: 0,
@@ -133,6 +135,7 @@ function add(key: string, e: GapDay): void {
   c.line += Math.abs(e.line - e.T);
   c.oracle += Math.abs(e.oracle - e.T);
   c.step += Math.abs((e.f < 0.5 ? e.Eb : e.f > 0.5 ? e.Ea : (e.Eb + e.Ea) / 2) - e.T);
+  c.blind += Math.abs(e.blind - e.T);
   if (e.low <= e.T && e.T <= e.high) c.covered++;
   c.ends += (Math.abs(e.Eb - e.Tb) + Math.abs(e.Ea - e.Ta)) / 2;
   const lo = Math.min(e.Tb, e.Ta) - 5;
@@ -155,6 +158,8 @@ interface GapDay {
   Ta: number;
   line: number;
   oracle: number;
+  /** The order-blind path's km (see orderBlind). */
+  blind: number;
 }
 
 const localDay = (observedAt: string, tz: string): number | undefined => {
@@ -228,6 +233,7 @@ function scoreWorld(sim: string, w: GapWorld): void {
       if (kind === "ride") noteRide(sim, g.km, b, a);
       if (verbose && kind === "ride" && len >= 3) printGap(w, g.key, g.km, mine, b, a);
       const lenClass = len <= 2 ? "1–2" : len <= 5 ? "3–5" : "≥6";
+      const blind = orderBlind(g.km, b, a);
       for (let d = b + 1; d < a; d++) {
         const E = kmAt(d);
         const T = g.km.get(d);
@@ -247,6 +253,7 @@ function scoreWorld(sim: string, w: GapWorld): void {
           Ta,
           line: Eb + (Ea - Eb) * f,
           oracle: Eb + (Ea - Eb) * share,
+          blind: Eb + (Ea - Eb) * blind[d - b],
         };
         tot.gap += Math.abs(E - T);
         if (kind === "ride") {
@@ -276,6 +283,47 @@ function scoreWorld(sim: string, w: GapWorld): void {
       }
     }
   }
+}
+
+/**
+ * The best a law of WHEN could do without evidence of it: the truth's own daily moves of the gap
+ * b→a, in every order equally likely (all orders up to 7 moves, else 5,040 seeded random ones);
+ * for each interior day the median over orders of the share of the gap's move made by then. A
+ * path through the estimated ends with these shares knows how the move is split into days (one
+ * ride and rests, or even walking) but not on which day each part fell.
+ */
+function orderBlind(km: Map<number, number>, b: number, a: number): number[] {
+  const moves: number[] = [];
+  for (let d = b + 1; d <= a; d++) moves.push((km.get(d) ?? 0) - (km.get(d - 1) ?? 0));
+  const total = moves.reduce((x, y) => x + y, 0);
+  const m = moves.length;
+  const sums: number[][] = Array.from({ length: m + 1 }, () => []);
+  const visit = (order: number[]): void => {
+    let run = 0;
+    for (let j = 1; j < m; j++) sums[j].push((run += moves[order[j - 1]]));
+  };
+  if (m <= 7) {
+    const permute = (rest: number[], order: number[]): void => {
+      if (rest.length === 0) return visit(order);
+      rest.forEach((x, i) => permute([...rest.slice(0, i), ...rest.slice(i + 1)], [...order, x]));
+    };
+    permute([...moves.keys()], []);
+  } else {
+    const random = mulberry32(b * 7919 + a);
+    for (let t = 0; t < 5040; t++) {
+      const order = [...moves.keys()];
+      for (let i = m - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      visit(order);
+    }
+  }
+  return sums.map((xs, j) => {
+    if (j === 0 || j === m || Math.abs(total) < 5) return j / m;
+    xs.sort((x, y) => x - y);
+    return xs[Math.floor(xs.length / 2)] / total;
+  });
 }
 
 function noteRide(sim: string, km: Map<number, number>, b: number, a: number): void {
@@ -322,12 +370,12 @@ for (const [sim, t] of totals)
     `${sim}: summed |error| over labelled days first…last report ${num(t.all, 0)} km, in gap days ${num(t.gap, 0)} km (${pct(t.gap / t.all)})`,
   );
 console.log(
-  "\n| simulator \\| gap days | days | estimate MAE | signed | line through estimated ends | step at the gap's middle through estimated ends | oracle timing through estimated ends | ends' MAE | 90 % interval covers | estimate inside truth's ends ±5 km / ahead / behind |",
+  "\n| simulator \\| gap days | days | estimate MAE | signed | line through estimated ends | step at the gap's middle through estimated ends | order-blind: the truth's daily moves in every order, median, through estimated ends | oracle timing through estimated ends | ends' MAE | 90 % interval covers | estimate inside truth's ends ±5 km / ahead / behind |",
 );
-console.log("|---|---|---|---|---|---|---|---|---|---|");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const [k, c] of [...cells].sort((a, b) => a[0].localeCompare(b[0])))
   console.log(
-    `| ${k} | ${c.n} | ${num(c.est / c.n)} | ${num(c.signed / c.n)} | ${num(c.line / c.n)} | ${num(c.step / c.n)} | ${num(c.oracle / c.n)} | ${num(c.ends / c.n)} | ${pct(c.covered / c.n)} | ${pct(c.inside / c.n)} / ${pct(c.ahead / c.n)} / ${pct(c.behind / c.n)} |`,
+    `| ${k} | ${c.n} | ${num(c.est / c.n)} | ${num(c.signed / c.n)} | ${num(c.line / c.n)} | ${num(c.step / c.n)} | ${num(c.blind / c.n)} | ${num(c.oracle / c.n)} | ${num(c.ends / c.n)} | ${pct(c.covered / c.n)} | ${pct(c.inside / c.n)} / ${pct(c.ahead / c.n)} / ${pct(c.behind / c.n)} |`,
   );
 console.log(
   "\nProgress through the gap (share of the move from b to a; gaps where truth and estimate both move ≥ 50 km), by fifth of the gap:",
