@@ -16,6 +16,7 @@ import type { Dataset, TrackPoint } from "../src/index.ts";
 import { num, option, pct } from "./args.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
 import { generateStressWorld } from "./worlds/stress.ts";
+import type { ScorableWorld } from "./worlds/truth.ts";
 import { generateWorld3 } from "./world3/world.ts";
 
 const worlds = option("worlds", 16);
@@ -36,37 +37,31 @@ interface GapWorld {
   groupOf: (id: string) => string | undefined;
 }
 
+/** A world of the scorer's shape (stress.ts, legacy.ts) as a GapWorld. */
+function fromScorable(w: ScorableWorld): GapWorld {
+  return {
+    name: w.name,
+    dataset: w.dataset,
+    truth: w.truth.map((g) => ({
+      key: g.group,
+      routeId: g.routeId,
+      km: new Map(g.days.map((d) => [dayNumber(d.date) ?? NaN, d.km])),
+    })),
+    groupOf: (id) => w.sightingGroup[id],
+  };
+}
+
 function* stressWorlds(): Generator<GapWorld> {
   for (let i = 0; i < worlds; i++) {
     const w = generateStressWorld(i + 1 + seedOffset);
-    if (!w.labelled) continue;
-    yield {
-      name: w.name,
-      dataset: w.dataset,
-      truth: w.truth.map((g) => ({
-        key: g.group,
-        routeId: g.routeId,
-        km: new Map(g.days.map((d) => [dayNumber(d.date) ?? NaN, d.km])),
-      })),
-      groupOf: (id) => w.sightingGroup[id],
-    };
+    if (w.labelled) yield fromScorable(w);
   }
 }
 
 function* simulateWorlds(): Generator<GapWorld> {
   for (let i = 0; i < worlds; i++) {
     const w = legacyWorld(i, worlds, seedOffset);
-    if (!w.labelled) continue;
-    yield {
-      name: w.name,
-      dataset: w.dataset,
-      truth: w.truth.map((g) => ({
-        key: g.group,
-        routeId: g.routeId,
-        km: new Map(g.days.map((d) => [dayNumber(d.date) ?? NaN, d.km])),
-      })),
-      groupOf: (id) => w.sightingGroup[id],
-    };
+    if (w.labelled) yield fromScorable(w);
   }
 }
 
