@@ -22,6 +22,7 @@ import { DEFAULT_FILL_MODEL } from "./worlds/fillReading.ts";
 import { DEFAULT_FIGURE_MODEL, figureDaySpans } from "./worlds/figureReading.ts";
 import { bestRouteCost } from "../src/estimate/mergeTracklets.ts";
 import type { PartitionReading } from "./worlds/partitionCost.ts";
+import { DEFAULT_PREDICTIVE } from "./worlds/prequential.ts";
 
 const worlds = option("worlds", 24);
 const seedOffset = option("seed-offset", 200);
@@ -110,6 +111,15 @@ const reading: PartitionReading = {
           behind: process.argv.includes("--wait-behind"),
         }
       : undefined,
+  predictive: process.argv.includes("--predictive")
+    ? {
+        ...DEFAULT_PREDICTIVE,
+        spreadsKm: process.argv.includes("--pred-spread")
+          ? [option("pred-spread", 40)]
+          : DEFAULT_PREDICTIVE.spreadsKm,
+        daysPerDay: option("pred-days", 1),
+      }
+    : undefined,
   sharedRate:
     sharedArg >= 0 ? (process.argv[sharedArg + 1] === "day" ? "day" : "world") : undefined,
 };
@@ -418,6 +428,40 @@ function tallyWaits(key: string, nt: number[], nf: number[], mixed: boolean[]): 
   waitSums.set(key, s);
 }
 
+/** With --predictive: the same worlds under main's reading, by simulator: [worlds, true cheaper, found − true]. */
+const mainSums = new Map<string, { main: number[]; pred: number[] }>();
+
+/**
+ * With --predictive: the true and found partitions also under main's objective, and the tallies of
+ * both readings by simulator (true cheaper; found − true, total and positions).
+ */
+function compareMain(
+  w: World,
+  both: readonly IdReport[],
+  found: ReadonlyMap<string, string>,
+  routeIds: readonly string[],
+  model: CostModel,
+  t: PartitionCost,
+  f: PartitionCost,
+): void {
+  const plain = { ...reading, predictive: undefined };
+  const mt = partitionCost(both, w.truth, routeIds, model, BIRTH_NATS, rate, plain);
+  const mf = partitionCost(both, (id) => found.get(id), routeIds, model, BIRTH_NATS, rate, plain);
+  const s = mainSums.get(w.sim) ?? { main: [0, 0, 0, 0], pred: [0, 0, 0, 0] };
+  const add = (a: number[], x: PartitionCost, y: PartitionCost) => {
+    a[0]++;
+    if (x.total < y.total) a[1]++;
+    a[2] += y.total - x.total;
+    a[3] += y.positions - x.positions;
+  };
+  add(s.main, mt, mf);
+  add(s.pred, t, f);
+  mainSums.set(w.sim, s);
+  console.log(
+    `  main's objective: true ${num(mt.total, 0)} (pos ${num(mt.positions, 0)}) | found ${num(mf.total, 0)} (pos ${num(mf.positions, 0)}) | found − true ${num(mf.total - mt.total, 0)}`,
+  );
+}
+
 /** The found partition against the true one (module comment). */
 function compareFound(
   w: World,
@@ -432,6 +476,7 @@ function compareFound(
   const both = reports.filter((r) => found.has(r.id) && w.truth(r.id) !== undefined);
   const t = partitionCost(both, w.truth, routeIds, model, BIRTH_NATS, rate, reading);
   const f = partitionCost(both, (id) => found.get(id), routeIds, model, BIRTH_NATS, rate, reading);
+  if (reading.predictive) compareMain(w, both, found, routeIds, model, t, f);
   sums.worlds++;
   if (t.total < f.total) sums.trueWins++;
   sums.dPos += f.positions - t.positions;
@@ -510,6 +555,11 @@ for (const [simName, s] of waitSums) {
   console.log(
     `jumps then waits, ${simName}: true groups ${show(s.t)}; found tracks ${show(s.f)}; mixed found tracks ${show(s.mixed)}`,
   );
+}
+for (const [simName, s] of mainSums) {
+  const show = (a: number[]): string =>
+    `true cheaper in ${a[1]} of ${a[0]}, found − true ${num(a[2], 0)} nats (positions ${num(a[3], 0)})`;
+  console.log(`${simName}: main's objective ${show(s.main)}; predictive ${show(s.pred)}`);
 }
 if (!truthOnly)
   console.log(
