@@ -81,24 +81,52 @@ function trim(k: Float64Array): Float64Array {
   return k.slice(0, n);
 }
 
-/** The law's kernels and transitions, built once per law object. */
+/** A kernel as runs of equal mass: cells `from`…`to` (moves in cells) each with `mass`. */
+interface Run {
+  from: number;
+  to: number;
+  mass: number;
+}
+
+/** `k` as runs of (nearly) equal mass, zero runs left out: a box of the ride law is one run. */
+function runsOf(k: Float64Array): Run[] {
+  const runs: Run[] = [];
+  for (let d = 0; d < k.length; d++) {
+    if (k[d] === 0) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.to === d - 1 && Math.abs(last.mass - k[d]) <= 1e-12 * k[d]) last.to = d;
+    else runs.push({ from: d, to: d, mass: k[d] });
+  }
+  return runs;
+}
+
+/** The law's kernels (as runs) and transitions, built once per law object. */
 const lawCache = new WeakMap<
   MovementModel,
-  { kernels: Float64Array[]; P: readonly (readonly number[])[] }
+  { runs: Run[][]; P: readonly (readonly number[])[] }
 >();
 
 function lawParts(law: MovementModel) {
   let parts = lawCache.get(law);
-  if (!parts) lawCache.set(law, (parts = { kernels: regimeKernels(law), P: cachedRegimeTransitions(law) }));
+  if (!parts) {
+    parts = { runs: regimeKernels(law).map(runsOf), P: cachedRegimeTransitions(law) };
+    lawCache.set(law, parts);
+  }
   return parts;
 }
 
-/** One day of the law on belief `b` (regime-major, `cells` per regime): a new belief. */
+/**
+ * One day of the law on belief `b` (regime-major, `cells` per regime): a new belief. Each run of
+ * a kernel is added by prefix sums (a box of the ride law costs one subtraction a cell); mass
+ * moved past the road's last cell stays there (the group has arrived).
+ */
 function dayStep(b: Float64Array, cells: number, law: MovementModel): Float64Array {
-  const { kernels, P } = lawParts(law);
+  const { runs, P } = lawParts(law);
   const R = REGIMES.length;
   const out = new Float64Array(R * cells);
   const into = new Float64Array(cells);
+  // prefix[j] = into[0] + … + into[j − 1].
+  const prefix = new Float64Array(cells + 1);
   for (let to = 0; to < R; to++) {
     into.fill(0);
     for (let from = 0; from < R; from++) {
@@ -106,17 +134,23 @@ function dayStep(b: Float64Array, cells: number, law: MovementModel): Float64Arr
       if (p === 0) continue;
       for (let c = 0; c < cells; c++) into[c] += p * b[from * cells + c];
     }
-    const k = kernels[to];
+    for (let c = 0; c < cells; c++) prefix[c + 1] = prefix[c] + into[c];
     const base = to * cells;
-    for (let c = 0; c < cells; c++) {
-      const v = into[c];
-      if (v < 1e-300) continue;
-      for (let d = 0; d < k.length; d++) {
-        const kd = k[d];
-        if (kd === 0) continue;
-        out[base + Math.min(cells - 1, c + d)] += v * kd;
+    // Landing cells j < cells − 1 get Σ over runs of mass · Σ into[j − to … j − from];
+    // the last cell gets everything else (all mass is kept).
+    let kept = 0;
+    for (let j = 0; j < cells - 1; j++) {
+      let v = 0;
+      for (const r of runs[to]) {
+        const hi = j - r.from;
+        if (hi < 0) continue;
+        const lo = Math.max(0, j - r.to);
+        v += r.mass * (prefix[hi + 1] - prefix[lo]);
       }
+      out[base + j] = v;
+      kept += v;
     }
+    out[base + cells - 1] = Math.max(0, prefix[cells] - kept);
   }
   return out;
 }
