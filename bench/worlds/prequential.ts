@@ -101,10 +101,7 @@ function runsOf(k: Float64Array): Run[] {
 }
 
 /** The law's kernels (as runs) and transitions, built once per law object. */
-const lawCache = new WeakMap<
-  MovementModel,
-  { runs: Run[][]; P: readonly (readonly number[])[] }
->();
+const lawCache = new WeakMap<MovementModel, { runs: Run[][]; P: readonly (readonly number[])[] }>();
 
 function lawParts(law: MovementModel) {
   let parts = lawCache.get(law);
@@ -193,8 +190,7 @@ function predictiveAt(
     let pred = 0;
     for (let r = 0; r < R; r++) for (let c = 0; c < cells; c++) pred += b[r * cells + c] * lik[c];
     cost -= Math.log(pred);
-    for (let r = 0; r < R; r++)
-      for (let c = 0; c < cells; c++) b[r * cells + c] *= lik[c] / pred;
+    for (let r = 0; r < R; r++) for (let c = 0; c < cells; c++) b[r * cells + c] *= lik[c] / pred;
   }
   return cost;
 }
