@@ -30,7 +30,6 @@ import { reassignReports } from "./reassignReports.ts";
 import type { FitCache } from "./reassignReports.ts";
 import { mergeRows } from "./mergeTracklets.ts";
 import { splitTrack } from "./splitTrack.ts";
-import { predictiveMerge } from "./predictiveMerge.ts";
 import { placeDayWeights } from "./placeDay.ts";
 import type { PlacedReport } from "./placeDay.ts";
 import type { BodyPart } from "./partWords.ts";
@@ -340,8 +339,6 @@ function searchPartition(
     split.push(...(parts ?? [l]));
   }
   if (any) lists = descend(search, split);
-  if (typeof process !== "undefined" && process.env.PREQ_MERGE)
-    lists = predictiveMerge(reports, lists, fixed, routeOfList, ctx.routeIds, model);
   return lists;
 }
 
