@@ -3,7 +3,7 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]] [--ride-nats N [--ride-km KM]] [--rival-nats N] [--return-nats N [--return-km KM] [--return-per-day] [--return-confirm]] [--wait-nats N [--wait-jump-km KM] [--wait-days D] [--wait-near-km KM] [--wait-behind]] [--wait-count]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]] [--ride-nats N [--ride-km KM]] [--rival-nats N] [--return-nats N [--return-km KM] [--return-per-day] [--return-confirm]] [--wait-nats N [--wait-jump-km KM] [--wait-days D] [--wait-near-km KM] [--wait-behind]] [--wait-count] [--predictive [--pred-spread KM] [--pred-days N]]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
 import {
@@ -22,6 +22,7 @@ import { DEFAULT_FILL_MODEL } from "./worlds/fillReading.ts";
 import { DEFAULT_FIGURE_MODEL, figureDaySpans } from "./worlds/figureReading.ts";
 import { bestRouteCost } from "../src/estimate/mergeTracklets.ts";
 import type { PartitionReading } from "./worlds/partitionCost.ts";
+import { DEFAULT_PREDICTIVE } from "./worlds/prequential.ts";
 
 const worlds = option("worlds", 24);
 const seedOffset = option("seed-offset", 200);
@@ -64,6 +65,11 @@ const figureSpans = process.argv.includes("--figure-spans");
 // another group is behind it closing in (bench/worlds/partitionCost.ts waitCost: a hand-off track
 // waiting for its first group), added to the births. --wait-count: count those waits on the true
 // groups and the found tracks (and the mixed ones, < 60 % one true group) per simulator.
+// --predictive: positions read PREDICTIVELY (bench/worlds/prequential.ts: each report by its
+// one-step-ahead density from its group's earlier reports through the movement law; the first by a
+// uniform prior over the road; the spread averaged over 5–150 km) instead of trackCost.ts's
+// maximum-likelihood fit, and each world also scored under main's objective (tallied by simulator);
+// --pred-spread KM: one spread only; --pred-days N: N days of the law per day boundary (0: none).
 // --fill: positions read day by day (bench/worlds/fillReading.ts) instead of the normal spread;
 // --shared-rate world|day: one report rate shared by all groups (a day's, with "day").
 const sharedArg = process.argv.indexOf("--shared-rate");
@@ -110,6 +116,15 @@ const reading: PartitionReading = {
           behind: process.argv.includes("--wait-behind"),
         }
       : undefined,
+  predictive: process.argv.includes("--predictive")
+    ? {
+        ...DEFAULT_PREDICTIVE,
+        spreadsKm: process.argv.includes("--pred-spread")
+          ? [option("pred-spread", 40)]
+          : DEFAULT_PREDICTIVE.spreadsKm,
+        daysPerDay: option("pred-days", 1),
+      }
+    : undefined,
   sharedRate:
     sharedArg >= 0 ? (process.argv[sharedArg + 1] === "day" ? "day" : "world") : undefined,
 };
@@ -418,6 +433,40 @@ function tallyWaits(key: string, nt: number[], nf: number[], mixed: boolean[]): 
   waitSums.set(key, s);
 }
 
+/** With --predictive: the same worlds under main's reading, by simulator: [worlds, true cheaper, found − true]. */
+const mainSums = new Map<string, { main: number[]; pred: number[] }>();
+
+/**
+ * With --predictive: the true and found partitions also under main's objective, and the tallies of
+ * both readings by simulator (true cheaper; found − true, total and positions).
+ */
+function compareMain(
+  w: World,
+  both: readonly IdReport[],
+  found: ReadonlyMap<string, string>,
+  routeIds: readonly string[],
+  model: CostModel,
+  t: PartitionCost,
+  f: PartitionCost,
+): void {
+  const plain = { ...reading, predictive: undefined };
+  const mt = partitionCost(both, w.truth, routeIds, model, BIRTH_NATS, rate, plain);
+  const mf = partitionCost(both, (id) => found.get(id), routeIds, model, BIRTH_NATS, rate, plain);
+  const s = mainSums.get(w.sim) ?? { main: [0, 0, 0, 0], pred: [0, 0, 0, 0] };
+  const add = (a: number[], x: PartitionCost, y: PartitionCost) => {
+    a[0]++;
+    if (x.total < y.total) a[1]++;
+    a[2] += y.total - x.total;
+    a[3] += y.positions - x.positions;
+  };
+  add(s.main, mt, mf);
+  add(s.pred, t, f);
+  mainSums.set(w.sim, s);
+  console.log(
+    `  main's objective: true ${num(mt.total, 0)} (pos ${num(mt.positions, 0)}) | found ${num(mf.total, 0)} (pos ${num(mf.positions, 0)}) | found − true ${num(mf.total - mt.total, 0)}`,
+  );
+}
+
 /** The found partition against the true one (module comment). */
 function compareFound(
   w: World,
@@ -432,6 +481,7 @@ function compareFound(
   const both = reports.filter((r) => found.has(r.id) && w.truth(r.id) !== undefined);
   const t = partitionCost(both, w.truth, routeIds, model, BIRTH_NATS, rate, reading);
   const f = partitionCost(both, (id) => found.get(id), routeIds, model, BIRTH_NATS, rate, reading);
+  if (reading.predictive) compareMain(w, both, found, routeIds, model, t, f);
   sums.worlds++;
   if (t.total < f.total) sums.trueWins++;
   sums.dPos += f.positions - t.positions;
@@ -510,6 +560,11 @@ for (const [simName, s] of waitSums) {
   console.log(
     `jumps then waits, ${simName}: true groups ${show(s.t)}; found tracks ${show(s.f)}; mixed found tracks ${show(s.mixed)}`,
   );
+}
+for (const [simName, s] of mainSums) {
+  const show = (a: number[]): string =>
+    `true cheaper in ${a[1]} of ${a[0]}, found − true ${num(a[2], 0)} nats (positions ${num(a[3], 0)})`;
+  console.log(`${simName}: main's objective ${show(s.main)}; predictive ${show(s.pred)}`);
 }
 if (!truthOnly)
   console.log(

@@ -30,6 +30,8 @@ import type { FillModel } from "./fillReading.ts";
 import { figureDaysCost } from "./figureReading.ts";
 import type { FigureModel } from "./figureReading.ts";
 import { fitPositions, goodShare, groupLogSize } from "../../src/estimate/trackCost.ts";
+import { predictiveCost } from "./prequential.ts";
+import type { PredictiveModel } from "./prequential.ts";
 
 /**
  * How a partition is read besides main's objective: `fill` reads each group's positions day by
@@ -72,6 +74,12 @@ export interface PartitionReading {
   returns?: { nats: number; km: number; perDay?: boolean; confirm?: boolean };
   /** Jumps followed by a wait charged (waitCost; WaitReading). */
   waits?: WaitReading;
+  /**
+   * Positions read predictively (bench/worlds/prequential.ts `predictiveCost`: each report by its
+   * one-step-ahead density from the group's earlier reports through the movement law) instead of
+   * trackCost.ts's maximum-likelihood fit; the route is still the estimator's choice.
+   */
+  predictive?: PredictiveModel;
 }
 
 /**
@@ -389,6 +397,7 @@ function bestTerms(
   m: CostModel,
   fill?: FillModel,
   figures?: FigureModel,
+  predictive?: PredictiveModel,
 ): { route: string; terms: CostTerms } {
   const { route, cost } = bestRouteCost(reports, routeIds, m);
   if (!Number.isFinite(cost))
@@ -404,6 +413,19 @@ function bestTerms(
   if (figures) {
     const extra = figureDaysCost(read, groupLogSize(read), m, figures);
     terms = { ...terms, sizes: terms.sizes + extra, total: terms.total + extra };
+  }
+  if (predictive) {
+    const all = predictiveCost(
+      read.map((r) => r.t),
+      read.map((r) => r.km),
+      m,
+      predictive,
+    );
+    const positions = all - terms.offRoute;
+    return {
+      route,
+      terms: { ...terms, positions, total: terms.total - terms.positions + positions },
+    };
   }
   if (!fill) return { route, terms };
   const on = reports.filter((r) => r.kmByRoute.has(route));
@@ -445,7 +467,14 @@ export function partitionCost(
   const routed: { reports: readonly LinkReport[]; route: string }[] = [];
   for (const [key, l] of lists) {
     const sorted = [...l].sort((a, b) => a.t - b.t);
-    const { route, terms } = bestTerms(sorted, routeIds, m, reading.fill, reading.figures);
+    const { route, terms } = bestTerms(
+      sorted,
+      routeIds,
+      m,
+      reading.fill,
+      reading.figures,
+      reading.predictive,
+    );
     groups.push({ key, n: l.length, route, terms });
     routed.push({ reports: sorted, route });
   }
