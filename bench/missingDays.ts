@@ -9,7 +9,7 @@
 //   is followed, by a track the scorer gives to another group) and by where its reports of the
 //   day went (`to other`: a track matched to another true group; `spurious`; `own`; `none`).
 // Run: TZ=UTC npx tsx bench/missingDays.ts [--worlds 16] [--seed-offset 200] [--sim stress|legacy|all] [--list]
-import { estimateTracks, isoDate, toLocalTime } from "../src/index.ts";
+import { createRouteIndex, estimateTracks, isoDate, toLocalTime } from "../src/index.ts";
 import type { TrackPoint } from "../src/index.ts";
 import { MATCH_KM, evaluatedDays, matchTracks, rebaser } from "./worlds/score.ts";
 import { generateStressWorld } from "./worlds/stress.ts";
@@ -61,6 +61,42 @@ const unlabelledCauses = new Map<string, number>();
 let labelledDays = 0;
 let unlabelledDays = 0;
 
+/** Last local day of a world's reports (as bench/worlds/score.ts: the data end). */
+function dataEnd(world: ScorableWorld): string {
+  let end = "";
+  for (const s of world.dataset.sightings) {
+    const t = toLocalTime(s.observedAt, world.dataset.timeZone);
+    if (t && isoDate(Math.floor(t.t)) > end) end = isoDate(Math.floor(t.t));
+  }
+  return end;
+}
+
+/**
+ * The carried days (after a group's last report, to the data end) on which it is still on the
+ * road and has no estimate (score.ts `carried.missing`), one line each with its track's end.
+ */
+function carriedMissing(
+  world: ScorableWorld,
+  days: ReadonlySet<string>,
+  group: string,
+  trackDays: ReadonlySet<string>,
+  end: string | undefined,
+): void {
+  const g = world.truth.find((x) => x.group === group)!;
+  const index = createRouteIndex(world.dataset.routes);
+  const len = index.lengthKm(g.routeId);
+  const lastReport = [...days].sort().at(-1) ?? "";
+  const stop = dataEnd(world);
+  for (const d of g.days) {
+    if (d.date <= lastReport || d.date > stop || trackDays.has(d.date) || d.km >= len - 1) continue;
+    carried++;
+    console.log(
+      `${world.name}${world.labelled ? "" : " (unlabelled)"} ${group} ${d.date}: carried, on the road at km ${d.km.toFixed(0)} of ${len.toFixed(0)}, last report ${lastReport}; track ends ${end}`,
+    );
+  }
+}
+let carried = 0;
+
 for (const world of allWorlds()) {
   const est = estimateTracks(world.dataset);
   const byGroup = new Map<string, Map<string, TrackPoint>>();
@@ -74,6 +110,12 @@ for (const world of allWorlds()) {
   const ends = new Map(est.report.trackEnds.map((e) => [e.group, e]));
   const assoc = new Map(est.report.associations.map((a) => [a.sightingId, a.group]));
   const reports = reportsByGroup(world);
+  /** The track the scorer scores for true group `group` on `date` (its longest-following one). */
+  const scoredTrack = (group: string, date: string): string | undefined =>
+    [...match]
+      .filter(([, m]) => m.group === group)
+      .sort((a, b) => b[1].days - a[1].days)
+      .find(([n]) => byGroup.get(n)?.has(date))?.[0];
   const truth = new Map(world.truth.map((g) => [g.group, g]));
   for (const [group, days] of evaluatedDays(world)) {
     const mine = [...match].filter(([, m]) => m.group === group).map(([n]) => n);
@@ -81,6 +123,8 @@ for (const world of allWorlds()) {
     const sorted = [...trackDays].sort();
     const g = truth.get(group)!;
     const rs = reports.get(group) ?? [];
+    const e = ends.get(mine.find((n) => ends.has(n)) ?? "");
+    carriedMissing(world, days, group, trackDays, e && `${e.lastDate} (${e.reason}: ${e.detail})`);
     if (world.labelled) labelledDays += days.size;
     else unlabelledDays += days.size;
     for (const date of [...days].sort()) {
@@ -105,11 +149,17 @@ for (const world of allWorlds()) {
               : "spurious";
       const wentKind = went.length === 0 ? "no report" : [...new Set(went.map(to))].sort().join("+");
       const truthDay = g.days.find((d) => d.date === date)!;
-      let near = false;
+      // Nearby tracks of other groups: `in use` when the scorer scores it for its own group that
+      // day (a track holding two groups), `idle` when its group is scored by another track then.
+      let near: "" | "idle" | "in use" = "";
       for (const [name, m] of byGroup) {
         if (mine.includes(name)) continue;
         const t = m.get(date);
-        if (t && Math.abs(rebase(t, g.routeId).km - truthDay.km) <= MATCH_KM) near = true;
+        if (!t || Math.abs(rebase(t, g.routeId).km - truthDay.km) > MATCH_KM) continue;
+        const owner = match.get(name)?.group;
+        const used = owner !== undefined && scoredTrack(owner, date) === name;
+        if (used) near = "in use";
+        else if (near === "") near = "idle";
       }
       if (world.labelled) {
         const named = rs.filter((r) => r.named).map((r) => r.date).sort();
@@ -122,7 +172,7 @@ for (const world of allWorlds()) {
           `${world.name} ${group} ${date}: ${key}; track ${sorted[0] ?? "-"}…${sorted.at(-1) ?? "-"} (${end?.reason ?? "-"}); first report ${placed[0]}, first named ${named[0]}, first named position ${namedPlaced[0]}, last named ${named.at(-1)}; truth km ${truthDay.km.toFixed(0)}; reports that day ${today.length} → ${went.join(",")}`,
         );
       } else {
-        const key = `${where}, ${near ? "another track near" : "no track near"}, reports ${wentKind}`;
+        const key = `${where}, ${near ? `another track near (${near})` : "no track near"}, reports ${wentKind}`;
         count(unlabelledCauses, key);
         if (list)
           console.log(
@@ -140,3 +190,4 @@ const show = (title: string, m: Map<string, number>, of: number): void => {
 };
 show("labelled", labelledCauses, labelledDays);
 show("unlabelled", unlabelledCauses, unlabelledDays);
+console.log(`\ncarried days on the road without an estimate: ${carried}`);
