@@ -147,7 +147,8 @@ for (const world of allWorlds()) {
             : match.get(name)
               ? `to other`
               : "spurious";
-      const wentKind = went.length === 0 ? "no report" : [...new Set(went.map(to))].sort().join("+");
+      const wentKind =
+        went.length === 0 ? "no report" : [...new Set(went.map(to))].sort().join("+");
       const truthDay = g.days.find((d) => d.date === date)!;
       // Nearby tracks of other groups: `in use` when the scorer scores it for its own group that
       // day (a track holding two groups), `idle` when its group is scored by another track then.
@@ -162,9 +163,18 @@ for (const world of allWorlds()) {
         else if (near === "") near = "idle";
       }
       if (world.labelled) {
-        const named = rs.filter((r) => r.named).map((r) => r.date).sort();
-        const placed = rs.filter((r) => r.placed).map((r) => r.date).sort();
-        const namedPlaced = rs.filter((r) => r.named && r.placed).map((r) => r.date).sort();
+        const named = rs
+          .filter((r) => r.named)
+          .map((r) => r.date)
+          .sort();
+        const placed = rs
+          .filter((r) => r.placed)
+          .map((r) => r.date)
+          .sort();
+        const namedPlaced = rs
+          .filter((r) => r.named && r.placed)
+          .map((r) => r.date)
+          .sort();
         const end = ends.get(group);
         const key = `${where}, reports ${wentKind}`;
         count(labelledCauses, key);
