@@ -120,7 +120,7 @@ function breakdown(r: Run): string {
     const ws = r.scores.filter((x) => x.labelled === labelled);
     for (const w of ws) addScoreSums(s, w.sums);
     const f = summarizeScores(s);
-    return `${labelled ? "labelled" : "unlabelled"} (${ws.length} worlds, ${f.days} group-days): km ${num(f.kmRatio, 2)} × naive, cover ${pct(f.kmCoverage)}; size ${num(f.sizeRatio, 2)} ×, cover ${pct(f.sizeCoverage)}; without estimate ${pct(f.missingShare)}`;
+    return `${labelled ? "labelled" : "unlabelled"} (${ws.length} worlds, ${f.days} group-days): km ${num(f.kmRatio, 2)} × naive, cover ${pct(f.kmCoverage)}; size ${num(f.sizeRatio, 2)} ×, cover ${pct(f.sizeCoverage)}; without estimate ${pct(f.missingShare)} (${s.missing} days; not scored: ${s.arrived} days at the route's end after a track ended there)`;
   };
   const carried = (labelled: boolean): string => {
     const s = emptyScoreSums();

@@ -122,7 +122,10 @@ row("90 % km interval cover", (x) => `**${pct(x.kmCover)}**`);
 row("90 % size interval cover", (x) => `**${pct(x.sizeCover)}**`);
 row("head km (front edge) cover; error", (x) => `**${pct(x.headCover)}**; ${num(x.headMae, 0)} km`);
 row("tail km (rear edge) cover", (x) => pct(x.tailCover));
-row("group-days without an estimate", (x) => `**${pct(x.missingShare)}** of ${x.days}`);
+row(
+  "group-days without an estimate (not scored: at the route's end after the track ended there)",
+  (x) => `**${pct(x.missingShare)}** of ${x.days} (${x.arrived})`,
+);
 console.log(
   `\nunlabelled worlds with the right number of groups: **${right} of ${un.length}** (within one: ${near}; ${found} tracks for ${truth} true groups)`,
 );

@@ -6,7 +6,7 @@
  */
 import { dayNumber } from "../../src/index.ts";
 import type { RouteIndex, TrackPoint } from "../../src/index.ts";
-import { matchTracks, observations } from "./score.ts";
+import { arrivedAfter, lastPoint, matchTracks, observations } from "./score.ts";
 import type { World3 } from "./world.ts";
 import { countCause, missingCause } from "../worlds/missing.ts";
 import type { MissingCauses } from "../worlds/missing.ts";
@@ -45,12 +45,17 @@ export function missingCauses(
     if (placed.length === 0) continue;
     const [first, last] = [Math.floor(Math.min(...placed)), Math.floor(Math.max(...placed))];
     const have = new Set<number>();
+    const mine: Map<number, TrackPoint>[] = [];
     for (const [name, m] of matched)
-      if ((world.labelled && name === g.group) || m.follows === g.group)
+      if ((world.labelled && name === g.group) || m.follows === g.group) {
+        mine.push(m.points);
         for (const d of m.points.keys()) have.add(d);
+      }
     const days = [...have].sort((a, b) => a - b);
+    const end = lastPoint(mine);
     for (const d of g.days) {
       if (d.day < first || d.day > last || have.has(d.day)) continue;
+      if (arrivedAfter(d, end, g.routeId, index)) continue;
       const key = missingCause(days, d.day, named.get(g.group));
       countCause(into, key, `${world.name} ${g.group} day ${d.day}`);
     }

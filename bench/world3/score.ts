@@ -28,6 +28,8 @@ export const FOLLOW_KM = 150;
 export interface Sums {
   days: number;
   missing: number;
+  /** Days not scored (not in `days`): the group at its route's end after its track ended there ({@link arrivedAfter}). */
+  arrived: number;
   kmN: number;
   kmAbs: number;
   kmCovered: number;
@@ -52,6 +54,7 @@ export function emptySums(): Sums {
   return {
     days: 0,
     missing: 0,
+    arrived: 0,
     kmN: 0,
     kmAbs: 0,
     kmCovered: 0,
@@ -89,6 +92,8 @@ export interface Figures {
   tailCover: number;
   missingShare: number;
   days: number;
+  /** Days not scored: at the route's end after the group's track ended there. */
+  arrived: number;
 }
 
 export function figures(s: Sums): Figures {
@@ -104,6 +109,7 @@ export function figures(s: Sums): Figures {
     tailCover: s.tailCovered / s.tailN,
     missingShare: s.missing / s.days,
     days: s.days,
+    arrived: s.arrived,
   };
 }
 
@@ -251,6 +257,33 @@ export function scoreWorld(
   };
 }
 
+/** The latest point of a group's tracks, with its day (undefined without one). */
+export function lastPoint(
+  tracks: readonly Map<number, TrackPoint>[],
+): { day: number; p: TrackPoint } | undefined {
+  let out: { day: number; p: TrackPoint } | undefined;
+  for (const m of tracks) for (const [day, p] of m) if (!out || day > out.day) out = { day, p };
+  return out;
+}
+
+/**
+ * True when the group stands at its route's end (within 1 km) on a day after its tracks' last
+ * day, whose interval reached the end: its track ended at its destination, as the estimator ends
+ * tracks (src/estimate/trackEnds.ts) — the group's arrival, not a day without an estimate (the
+ * rule of bench/worlds/score.ts `arrivedAfterTrack`).
+ */
+export function arrivedAfter(
+  d: { day: number; km: number },
+  end: { day: number; p: TrackPoint } | undefined,
+  routeId: string,
+  index: RouteIndex,
+): boolean {
+  if (!end || d.day <= end.day) return false;
+  const len = index.lengthKm(routeId);
+  const high = onRoute(index, end.p.routeId, routeId, end.p.kmHigh);
+  return d.km >= len - 1 && high >= Math.floor(len * 10) / 10 - 1e-9;
+}
+
 function scoreGroup(
   g: World3Group,
   obs: Obs[],
@@ -269,10 +302,15 @@ function scoreGroup(
     .filter(([name, m]) => m.follows === g.group && !(labelled && name === g.group))
     .sort((a, b) => b[1].followDays - a[1].followDays)
     .map(([, m]) => m.points);
+  const end = lastPoint([...(named ? [named.points] : []), ...others]);
   for (const d of g.days) {
     if (d.day < first || d.day > last) continue;
-    sums.days++;
     const p = named?.points.get(d.day) ?? others.find((m) => m.has(d.day))?.get(d.day);
+    if (!p && arrivedAfter(d, end, g.routeId, index)) {
+      sums.arrived++;
+      continue;
+    }
+    sums.days++;
     const naiveKm = interpolate(kms, d.day + 0.5);
     const naiveSize = interpolate(sizes, d.day + 0.5);
     if (!p) {

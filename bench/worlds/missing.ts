@@ -12,9 +12,9 @@
  * no labels): a labelled estimator starts a label's track at its first position or border count,
  * which may come from an unnamed report associated to it.
  */
-import { isoDate, toLocalTime } from "../../src/index.ts";
+import { createRouteIndex, isoDate, toLocalTime } from "../../src/index.ts";
 import type { TrackPoint } from "../../src/index.ts";
-import { evaluatedDays, matchTracks, rebaser } from "./score.ts";
+import { arrivedAfterTrack, evaluatedDays, matchTracks, rebaser } from "./score.ts";
 import type { ScorableWorld } from "./truth.ts";
 
 /** Missing group-days by cause (`before track, before named`, …), with one example each. */
@@ -84,18 +84,28 @@ function namedSpans(world: ScorableWorld): Map<string, [string, string]> {
   return out;
 }
 
-function trackDays(world: ScorableWorld, tracks: readonly TrackPoint[]): Map<string, Set<string>> {
+/** Each true group's track days, and its tracks' latest point (on the group's route). */
+function trackDays(
+  world: ScorableWorld,
+  tracks: readonly TrackPoint[],
+): Map<string, { days: Set<string>; last?: TrackPoint }> {
   const byGroup = new Map<string, Map<string, TrackPoint>>();
   for (const t of tracks) {
     const m = byGroup.get(t.group) ?? new Map<string, TrackPoint>();
     m.set(t.date, t);
     byGroup.set(t.group, m);
   }
-  const out = new Map<string, Set<string>>();
-  for (const [name, m] of matchTracks(world.truth, byGroup, rebaser(world))) {
-    const days = out.get(m.group) ?? new Set<string>();
-    for (const d of byGroup.get(name)?.keys() ?? []) days.add(d);
-    out.set(m.group, days);
+  const rebase = rebaser(world);
+  const routeOf = new Map(world.truth.map((g) => [g.group, g.routeId]));
+  const out = new Map<string, { days: Set<string>; last?: TrackPoint }>();
+  for (const [name, m] of matchTracks(world.truth, byGroup, rebase)) {
+    const mine = out.get(m.group) ?? { days: new Set<string>() };
+    for (const [d, t] of byGroup.get(name) ?? []) {
+      mine.days.add(d);
+      if (!mine.last || d > mine.last.date)
+        mine.last = rebase(t, routeOf.get(m.group) ?? t.routeId);
+    }
+    out.set(m.group, mine);
   }
   return out;
 }
@@ -140,12 +150,19 @@ export function missingCauses(
 ): MissingCauses {
   const named = namedSpans(world);
   const mine = trackDays(world, tracks);
+  const index = createRouteIndex(world.dataset.routes);
   for (const [group, days] of evaluatedDays(world)) {
-    const have = mine.get(group) ?? new Set<string>();
+    const have = mine.get(group)?.days ?? new Set<string>();
     const sorted = [...have].sort();
     const span = named.get(group);
+    const truth = world.truth.find((g) => g.group === group);
+    const len =
+      truth && index.routeIds.includes(truth.routeId) ? index.lengthKm(truth.routeId) : Infinity;
+    const at = new Map(truth?.days.map((x) => [x.date, x]));
     for (const d of days) {
       if (have.has(d)) continue;
+      const day = at.get(d);
+      if (day && arrivedAfterTrack(day, mine.get(group)?.last, len)) continue;
       const key = missingCause(sorted, d, span);
       countCause(into, key, `${world.name} ${group} ${d}`);
     }

@@ -64,6 +64,12 @@ export const MATCH_KM = 150;
 export interface ScoreSums {
   days: number;
   missing: number;
+  /**
+   * Days not scored (not in `days`): the group stands at its route's end after its tracks' last
+   * day, the last of them reaching the end — its track ended at its destination, as tracks do
+   * (src/estimate/trackEnds.ts; {@link arrivedAfterTrack}).
+   */
+  arrived: number;
   kmN: number;
   kmAbs: number;
   kmCovered: number;
@@ -117,6 +123,7 @@ export function emptyScoreSums(): ScoreSums {
   return {
     days: 0,
     missing: 0,
+    arrived: 0,
     kmN: 0,
     kmAbs: 0,
     kmCovered: 0,
@@ -482,6 +489,7 @@ export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[])
       .filter(([, m]) => m.group === g.group)
       .sort((a, b) => b[1].days - a[1].days);
     const len = index.routeIds.includes(g.routeId) ? index.lengthKm(g.routeId) : Infinity;
+    const last = lastTrackPoint(mine.map(([name]) => byGroup.get(name)));
     for (const d of g.days) {
       const isCarried = d.date > lastReport && d.date <= end;
       if (!days.has(d.date) && !isCarried) continue;
@@ -489,6 +497,10 @@ export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[])
       for (const [name] of mine) if ((e = byGroup.get(name)?.get(d.date))) break;
       // A group at its route's end is accounted for: its track may end (not a day without one).
       if (isCarried && !e && d.km >= len - 1) continue;
+      if (!e && arrivedAfterTrack(d, last && rebase(last, g.routeId), len)) {
+        sums.arrived++;
+        continue;
+      }
       scoreDay(
         isCarried ? carried : sums,
         e && reachingEnd(rebase(e, g.routeId), len),
@@ -505,6 +517,36 @@ export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[])
     sums,
     carried,
   };
+}
+
+/** The latest point of a group's tracks (undefined without one). */
+function lastTrackPoint(
+  tracks: readonly (Map<string, TrackPoint> | undefined)[],
+): TrackPoint | undefined {
+  let last: TrackPoint | undefined;
+  for (const m of tracks)
+    for (const t of m?.values() ?? []) if (!last || t.date > last.date) last = t;
+  return last;
+}
+
+/**
+ * True when the group stands at its route's end (within 1 km) on a day after its tracks' last
+ * day `last`, whose interval reached the end: the track ended at the group's destination, as the
+ * estimator ends tracks (src/estimate/trackEnds.ts), so the day is the group's arrival, not a day
+ * without an estimate. The rule of the carried days applied to every day: before 6 Dec 2026 such
+ * days were counted without an estimate while reports of the group at its destination went on.
+ */
+export function arrivedAfterTrack(
+  d: { date: string; km: Km },
+  last: TrackPoint | undefined,
+  routeLengthKm: Km,
+): boolean {
+  return (
+    last !== undefined &&
+    d.date > last.date &&
+    d.km >= routeLengthKm - 1 &&
+    last.kmHigh >= Math.floor(routeLengthKm * 10) / 10 - 1e-9
+  );
 }
 
 /** Last local day of a world's reports (sightings; border counts tell of no group): the data end. */

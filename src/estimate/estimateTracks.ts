@@ -62,6 +62,8 @@ import { dataEndDay, endTrack, staysAsSightings } from "./trackEnds.ts";
 import { resolveDestinations } from "./destinations.ts";
 import type { DestinationInput } from "./destinations.ts";
 import type { TrackEnd } from "./trackEnds.ts";
+import { writtenBefore } from "./trackStarts.ts";
+import type { WrittenDay } from "./trackStarts.ts";
 import { dayToIsoDate, isValidTimeZone, toLocalTime } from "./time.ts";
 import type { Association, EstimateContext, WorkGroup } from "./workGroup.ts";
 
@@ -548,14 +550,22 @@ function buildOutputs(ctx: EstimateContext, tracked: WorkGroup[]): Omit<Estimate
   const tracks: TrackPoint[] = [];
   const groups: EstimatedGroup[] = [];
   const state: GroupState[] = [];
-  for (const g of tracked.sort((a, b) => a.day0 - b.day0 || (a.name < b.name ? -1 : 1))) {
+  // Days written before a fitted track, from the group's first named report (trackStarts.ts).
+  const before = new Map(tracked.map((g) => [g, writtenBefore(g, g.movement ?? ctx.movement)]));
+  const firstDay = (g: WorkGroup): number => before.get(g)?.day0 ?? g.day0;
+  for (const g of tracked.sort((a, b) => firstDay(a) - firstDay(b) || (a.name < b.name ? -1 : 1))) {
     const routeLength = ctx.index.lengthKm(g.routeId);
     const days = g.km?.days ?? [];
-    for (let k = 0; k < g.nDays; k++) tracks.push(trackPoint(ctx, g, k, routeLength));
+    const early = before.get(g);
+    early?.days.forEach((d, k) => tracks.push(trackPoint(ctx, g, early.day0 + k, d, routeLength)));
+    for (let k = 0; k < g.nDays; k++) {
+      const day = { km: days[k], head: g.head?.[k], tail: g.tail?.[k], size: g.size?.[k] };
+      tracks.push(trackPoint(ctx, g, g.day0 + k, day, routeLength));
+    }
     groups.push({
       group: g.name,
       routeId: g.routeId,
-      firstDate: dayToIsoDate(g.day0),
+      firstDate: dayToIsoDate(firstDay(g)),
       lastDate: dayToIsoDate(g.day0 + g.nDays - 1),
       sightings: g.members.map((s) => s.id),
       labelled: g.labelled,
@@ -576,16 +586,22 @@ function buildOutputs(ctx: EstimateContext, tracked: WorkGroup[]): Omit<Estimate
 }
 
 /** One group-day: km of the median person, head and tail (bounds rounded outwards), size. */
-function trackPoint(ctx: EstimateContext, g: WorkGroup, k: number, routeLength: Km): TrackPoint {
-  const d = (g.km?.days ?? [])[k];
+function trackPoint(
+  ctx: EstimateContext,
+  g: WorkGroup,
+  day: number,
+  est: WrittenDay,
+  routeLength: Km,
+): TrackPoint {
+  const d = est.km;
   const position: LonLat = ctx.index.along(g.routeId, d.median);
-  const size = g.size?.[k];
+  const size = est.size;
   const km = bounded(d, routeLength);
-  const head = bounded(g.head?.[k] ?? d, routeLength);
-  const tail = bounded(g.tail?.[k] ?? d, routeLength);
+  const head = bounded(est.head ?? d, routeLength);
+  const tail = bounded(est.tail ?? d, routeLength);
   return {
     group: g.name,
-    date: dayToIsoDate(g.day0 + k),
+    date: dayToIsoDate(day),
     routeId: g.routeId,
     km: km.value,
     kmLow: km.low,
