@@ -442,16 +442,32 @@ export function issueReason(lang: IssueLang, issue: IssueLike): string {
   return unnamed ? `${reason} → ${issue.suggestions!.join(", ")}` : reason;
 }
 
+/** The noun of a numbered item in `issueWhere`'s words form: a table's row or a route file's feature. */
+export type IssueUnit = "row" | "feature";
+
+const UNIT_WORDS: Record<IssueLang, Record<IssueUnit, string>> = {
+  en: { row: "row", feature: "feature" },
+  es: { row: "fila", feature: "elemento" },
+};
+
 /**
- * Where an issue is, as a table cell: `12`, `Resumen!12` (sheet!row, as a spreadsheet names a
- * cell's sheet), or for line 0 (about a whole sheet or file, not a row) `sheet Resumen` /
- * `hoja Resumen`, `file` / `archivo`.
+ * Where an issue is. The one rule for every front end: line 0 is about a whole sheet or file (a
+ * skipped sheet, a point taken from the sheet name), not a row, and is said as `sheet Resumen` /
+ * `hoja Resumen`, `file` / `archivo`. A row is said as a table cell, `12` or `Resumen!12`
+ * (sheet!row, as a spreadsheet names a cell's sheet: the viewer's and notebook's tables), or, with
+ * `unit`, in words for a line of text: `row 12`, `Resumen row 12` (`fila 12`, `Resumen fila 12`;
+ * the command line's issue lines).
  */
 export function issueWhere(
   lang: IssueLang,
   issue: { line: number; sheet?: string | undefined },
+  unit?: IssueUnit,
 ): string {
-  if (issue.line > 0) return issue.sheet ? `${issue.sheet}!${issue.line}` : String(issue.line);
+  if (issue.line > 0) {
+    if (unit)
+      return `${issue.sheet ? `${issue.sheet} ` : ""}${UNIT_WORDS[lang][unit]} ${issue.line}`;
+    return issue.sheet ? `${issue.sheet}!${issue.line}` : String(issue.line);
+  }
   if (issue.sheet) return `${lang === "es" ? "hoja" : "sheet"} ${issue.sheet}`;
   return lang === "es" ? "archivo" : "file";
 }

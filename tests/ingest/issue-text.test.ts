@@ -18,6 +18,7 @@ import {
   totalCheckText,
 } from "../../src/index.ts";
 import type { ImportReport } from "../../src/index.ts";
+import { issueLine } from "../../cli/issue-line.ts";
 
 /** The library's sources outside the list and the words themselves. */
 function librarySources(): string {
@@ -121,6 +122,21 @@ describe("where an issue is, its suggestions, a Total row: one place for each ru
     expect(issueWhere("es", { line: 0 })).toBe("archivo");
     expect(issueWhere("en", { line: 7, sheet: "Resumen" })).toBe("Resumen!7");
     expect(issueWhere("en", { line: 7 })).toBe("7");
+  });
+
+  it("in words for a line of text (the command line's issue lines go through it)", () => {
+    expect(issueWhere("en", { line: 9, sheet: "Resumen" }, "row")).toBe("Resumen row 9");
+    expect(issueWhere("es", { line: 9, sheet: "Resumen" }, "row")).toBe("Resumen fila 9");
+    expect(issueWhere("en", { line: 3 }, "feature")).toBe("feature 3");
+    expect(issueWhere("en", { line: 0, sheet: "Notas" }, "row")).toBe("sheet Notas");
+    expect(issueWhere("en", { line: 0 }, "row")).toBe("file");
+    const at = (i: { line: number; sheet?: string }) =>
+      issueLine({ ...i, column: "Punto", code: "unknown_place", message: "a\nb" });
+    expect(at({ line: 9, sheet: "Resumen" })).toBe("  Resumen row 9 [Punto] unknown_place: a\\nb");
+    expect(at({ line: 0, sheet: "Notas" })).toBe("  sheet Notas [Punto] unknown_place: a\\nb");
+    expect(issueLine({ line: 2, code: "bad_coordinates", message: "m" }, "feature")).toBe(
+      "  feature 2 bad_coordinates: m",
+    );
   });
 
   it("an unknown place's suggestions are said once: the reason already asks 'did you mean'", () => {
