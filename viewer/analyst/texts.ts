@@ -58,10 +58,6 @@ const en = {
   data: "Data",
   basemap: "Basemap: Natural Earth",
   noRecorder: "This browser cannot record the canvas (MediaRecorder).",
-  replaced:
-    "Replaces the earlier file of the same name (a file given again is read as its new version, not added to it).",
-  sameNameInDrop:
-    "Same name as another file in this drop (two folders): both are used. Remove one if it is a copy.",
 };
 
 type Dict = typeof en;
@@ -123,10 +119,6 @@ const es: Dict = {
   data: "Datos",
   basemap: "Mapa base: Natural Earth",
   noRecorder: "Este navegador no puede grabar el lienzo (MediaRecorder).",
-  replaced:
-    "Sustituye al archivo anterior del mismo nombre (un archivo dado de nuevo se lee como su nueva versión, no se suma al anterior).",
-  sameNameInDrop:
-    "Mismo nombre que otro archivo de esta entrega (dos carpetas): se usan los dos. Quite uno si es una copia.",
 };
 
 export type AnalystTextKey = keyof Dict;
