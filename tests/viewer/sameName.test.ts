@@ -99,7 +99,13 @@ describe("what the entry says", () => {
     );
   });
   it("why both are kept", () => {
-    const keep = { decision: "keep_both" as const, why: "other_places" as const, earlierId: "f1" };
+    const keep = {
+      decision: "keep_both" as const,
+      why: "other_places" as const,
+      earlierId: "f1",
+      choicesKept: 0,
+      choicesMissing: [],
+    };
     expect(sameNameNoteText("es", keep)).toBe(
       "Mismo nombre que un archivo anterior, con otro contenido (otros puntos o lugares): se usan los dos.",
     );

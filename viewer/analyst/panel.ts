@@ -203,7 +203,9 @@ async function replayAfter(
 
 /**
  * A new file weighed against the listed files of its name (sameName.ts): the first it reads as the
- * new version of is replaced (`replaceEarlier`); else both are kept, said on the new entry.
+ * new version of is replaced (`replaceEarlier`); else both are kept, said on the new entry. The
+ * column choices made on a namesake are laid on it first, by header text (`carryChoices`): a sheet
+ * of the same template is read the same way, and one that needs them cannot be weighed without.
  */
 async function settleSameName(
   core: Core,
@@ -214,6 +216,9 @@ async function settleSameName(
   const { state } = core;
   const earlier = (state.decideAgainst.get(id) ?? []).filter((e) => state.fileObjects.has(e));
   state.decideAgainst.delete(id);
+  if (!earlier.length) return { summary: s, removedInUse: false };
+  const carried = await carryChoices(core, id, file, s, earlier);
+  s = carried.summary;
   let keptBeside: { earlierId: string; why: SameNameWhy } | undefined;
   for (const e of earlier) {
     const es = state.files.get(e);
@@ -221,50 +226,64 @@ async function settleSameName(
     const d = es
       ? sameNameDecision(sameNameSide(es), sameNameSide(s))
       : ({ decision: "replace", why: "earlier_unusable" } as const);
-    if (d.decision === "replace") return replaceEarlier(core, id, file, s, e, d.why);
+    if (d.decision === "replace") return replaceEarlier(core, id, s, e, d.why, carried);
     keptBeside ??= { earlierId: e, why: d.why };
   }
-  if (keptBeside) state.sameName.set(id, { decision: "keep_both", ...keptBeside });
+  if (keptBeside)
+    state.sameName.set(id, {
+      decision: "keep_both",
+      ...keptBeside,
+      choicesKept: carried.kept,
+      choicesMissing: carried.missing,
+    });
   return { summary: s, removedInUse: false };
 }
 
-/**
- * The new file `id` replaces the listed `earlierId`: the earlier entry leaves the list and the
- * worker, its column choices are laid on the new version by header text (`remapChoices`) and its
- * "use anyway" carried to a new version that is held too, and the note keeps the earlier File for
- * "Keep both".
- */
-async function replaceEarlier(
+/** The first namesake's column choices laid on the new file by header text, and it read again with them. */
+async function carryChoices(
   core: Core,
   id: string,
   file: File,
   s: FileSummary,
+  earlier: readonly string[],
+): Promise<{ summary: FileSummary; kept: number; missing: string[] }> {
+  const from = earlier
+    .map((e) => core.state.files.get(e))
+    .find((es) => es && Object.keys(es.choices).length && "columns" in es.report);
+  if (!from || !("columns" in from.report) || !("columns" in s.report))
+    return { summary: s, kept: 0, missing: [] };
+  const laid = remapChoices(choicesByHeader(from.choices, from.report.columns), s.report.columns);
+  const kept = Object.keys(laid.choices).length;
+  if (kept) s = await core.client.importFile(id, file, laid.choices);
+  return { summary: s, kept, missing: laid.missing };
+}
+
+/**
+ * The new file `id` replaces the listed `earlierId`: the earlier entry leaves the list and the
+ * worker, its "use anyway" is carried to a new version that is held too, and the note keeps the
+ * earlier File for "Keep both".
+ */
+async function replaceEarlier(
+  core: Core,
+  id: string,
+  s: FileSummary,
   earlierId: string,
   why: SameNameWhy | "analyst",
+  carried: { kept: number; missing: string[] },
 ): Promise<{ summary: FileSummary; removedInUse: boolean }> {
   const { state, client } = core;
-  const es = state.files.get(earlierId);
-  const earlier = earlierVersion(state.fileObjects.get(earlierId)!, es);
+  const earlier = earlierVersion(state.fileObjects.get(earlierId)!, state.files.get(earlierId));
   const removedInUse = isInUse(state, earlierId);
   forgetFile(state, earlierId);
   client.remove(earlierId);
-  let choicesKept = 0;
-  let choicesMissing: string[] = [];
-  if (es && "columns" in es.report && "columns" in s.report) {
-    const byHeader = choicesByHeader(es.choices, es.report.columns);
-    const laid = remapChoices(byHeader, s.report.columns);
-    choicesKept = Object.keys(laid.choices).length;
-    choicesMissing = laid.missing;
-    if (choicesKept) s = await client.importFile(id, file, laid.choices);
-  }
   const forcedKept = earlier.forced && s.status === "held";
   if (forcedKept) s = await client.force(id);
   state.sameName.set(id, {
     decision: "replace",
     why,
     earlier,
-    choicesKept,
-    choicesMissing,
+    choicesKept: carried.kept,
+    choicesMissing: carried.missing,
     forcedKept,
   });
   return { summary: s, removedInUse };
@@ -276,7 +295,13 @@ async function keepBoth(core: Core, id: string): Promise<void> {
   const note = state.sameName.get(id);
   if (note?.decision !== "replace") return;
   const [[back, file]] = addFileObjects(state, [note.earlier.file]) as [[string, File]];
-  state.sameName.set(id, { decision: "keep_both", why: "analyst", earlierId: back });
+  state.sameName.set(id, {
+    decision: "keep_both",
+    why: "analyst",
+    earlierId: back,
+    choicesKept: 0,
+    choicesMissing: [],
+  });
   state.pendingNames.set(back, file.name);
   let s = await client.importFile(back, file, note.earlier.choices);
   if (note.earlier.forced && s.status === "held") s = await client.force(back);
@@ -289,12 +314,13 @@ async function keepBoth(core: Core, id: string): Promise<void> {
 async function replaceNow(core: Core, id: string): Promise<void> {
   const { state } = core;
   const note = state.sameName.get(id);
-  const file = state.fileObjects.get(id);
   const s = state.files.get(id);
-  if (note?.decision !== "keep_both" || !file || !s || !state.fileObjects.has(note.earlierId))
-    return;
+  if (note?.decision !== "keep_both" || !s || !state.fileObjects.has(note.earlierId)) return;
   const usedBefore = new Map([[id, s.status === "used"]]);
-  const done = await replaceEarlier(core, id, file, s, note.earlierId, "analyst");
+  const done = await replaceEarlier(core, id, s, note.earlierId, "analyst", {
+    kept: note.choicesKept,
+    missing: note.choicesMissing,
+  });
   state.files.set(id, done.summary);
   core.renderFiles();
   await replayAfter(

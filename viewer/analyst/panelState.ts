@@ -40,18 +40,20 @@ export interface EarlierVersion {
 }
 
 /** What the panel says on a new file of a listed name, and what its button undoes. */
-export type SameNameNote =
+export type SameNameNote = {
+  why: SameNameWhy | "analyst";
+  /** A namesake's column choices laid on this file by header text, and the headers no longer there. */
+  choicesKept: number;
+  choicesMissing: string[];
+} & (
   | {
       decision: "replace";
-      why: SameNameWhy | "analyst";
       earlier: EarlierVersion;
-      /** The earlier version's column choices laid on this one, and the headers no longer there. */
-      choicesKept: number;
-      choicesMissing: string[];
       /** "Use anyway" carried over: this version, held, is used as the earlier one was. */
       forcedKept: boolean;
     }
-  | { decision: "keep_both"; why: SameNameWhy | "analyst"; earlierId: string };
+  | { decision: "keep_both"; earlierId: string }
+);
 
 export function createAnalystState(): AnalystState {
   return {

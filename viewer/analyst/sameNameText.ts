@@ -97,6 +97,11 @@ function earlierText(lang: Lang, e: EarlierVersion): string {
 
 /** The sentences of a note, in `lang`. */
 export function sameNameNoteText(lang: Lang, note: SameNameNote): string {
+  return [sameNameHead(lang, note), ...carriedText(lang, note)].join(" ");
+}
+
+/** The note's first sentence: what it replaced and why, or why both are kept. */
+function sameNameHead(lang: Lang, note: SameNameNote): string {
   const es = lang === "es";
   if (note.decision === "keep_both") {
     if (note.why === "new_unusable")
@@ -109,15 +114,18 @@ export function sameNameNoteText(lang: Lang, note: SameNameNote): string {
       : `Same name as an earlier file, other content (${why}): both are used.`;
   }
   const why = REPLACE_WHY[lang][note.why] ?? KEEP_WHY[lang][note.why];
-  const head = es
+  return es
     ? `Sustituye al archivo anterior del mismo nombre (${earlierText(lang, note.earlier)}): ${why}.`
     : `Replaces the earlier file of the same name (${earlierText(lang, note.earlier)}): ${why}.`;
-  const more = [
+}
+
+/** What was carried over from the earlier file: column choices (and those not applied), "use anyway". */
+function carriedText(lang: Lang, note: SameNameNote): string[] {
+  return [
     note.choicesKept ? sameNameWord(lang, "choicesKept") : "",
     note.choicesMissing.length
       ? `${sameNameWord(lang, "choicesMissing")} ${note.choicesMissing.join(", ")}.`
       : "",
-    note.forcedKept ? sameNameWord(lang, "forcedKept") : "",
-  ];
-  return [head, ...more].filter(Boolean).join(" ");
+    note.decision === "replace" && note.forcedKept ? sameNameWord(lang, "forcedKept") : "",
+  ].filter(Boolean);
 }
