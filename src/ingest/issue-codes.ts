@@ -53,6 +53,7 @@ export const IMPORT_ISSUE_CODES = [
   "missing_column",
   "missing_place",
   "missing_total",
+  "point_name_in_id_column",
   "missing_value",
   "negative_count",
   "no_data_rows",

@@ -133,8 +133,19 @@ const ES: Record<ImportIssueCode, Template> = {
     `${c} ${q(v)} no es cumulative (${SPANISH_BASIS.cumulative}) ni present (${SPANISH_BASIS.present}).`,
   missing_place: () =>
     "falta el lugar: indique el nombre del lugar o del punto, o latitud y longitud.",
-  missing_total: ({ c }) =>
-    `${c}: celda vacía y no se dan todos los hombres, mujeres, niños y niñas, así que el total se desconoce.`,
+  missing_total: ({ c, p }) => {
+    if (p["columns"] === undefined) return undefined;
+    const cells = String(p["cells"] ?? "").split("\t");
+    const parts = String(p["columns"])
+      .split("\t")
+      .map((col, i) => (cells[i] ? `${col} ${q(cells[i])}` : `${col} (vacía)`));
+    const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} y ${parts.at(-1)}` : parts[0];
+    return `${c}: celda vacía, y ${list} no ${parts.length > 1 ? "dan" : "da"} un número, así que el total se desconoce (las partes dadas suman ${n(p["sum"] ?? 0)}).`;
+  },
+  point_name_in_id_column: ({ c, v, p }) =>
+    p["place"] !== undefined
+      ? `${c} ${q(v)} no es un código de punto sino el nombre de ${p["place"]}: se escribe como fmp_name «${p["place"]}» (tal como está escrito, en fmp_name_as_written), para que el punto sea uno solo, lo nombre la columna que lo nombre; se dice solo en su primera fila.`
+      : undefined,
   parts_exceed_total: ({ p }) =>
     p["sum"] !== undefined
       ? `las partes suman ${n(p["sum"])}, más que el total de ${n(p["total"])}.`

@@ -208,6 +208,7 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
   it("every file picker is a button in the viewer's language, reached by the keyboard", async () => {
     const p = await viewer.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await p.goto(`${viewer.url}#lang=es&scenario=1`);
+    await p.bringToFront();
     for (const [button, input, text] of [
       ["#analyst-input-button", "analyst-input", "Elegir archivos…"],
       ["#corrections-load-button", "corrections-load", "Cargar corrections.json"],
@@ -217,11 +218,11 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
       await b.waitFor({ timeout: 60_000 });
       expect(await b.innerText()).toBe(text);
       expect(await p.locator(`#${input}`).isVisible()).toBe(false);
-      await b.focus();
-      const [chooser] = await Promise.all([
-        p.waitForEvent("filechooser"),
-        p.keyboard.press("Enter"),
-      ]);
+      // Tab reaches it (a real button), Enter opens the chooser of its hidden input.
+      expect(await b.evaluate((e) => e.tagName + ":" + (e as HTMLElement).tabIndex), button).toBe(
+        "BUTTON:0",
+      );
+      const [chooser] = await Promise.all([p.waitForEvent("filechooser"), b.press("Enter")]);
       expect(await chooser.element().getAttribute("id")).toBe(input);
     }
     await p.close();

@@ -58,7 +58,20 @@ describe("a place written as its P-code or id", () => {
     expect(at[0]).toBeCloseTo(14.677, 2);
     expect(at[1]).toBeCloseTo(14.677, 2);
     expect(at[2]).toBeUndefined();
-    expect(report.warnings.map((w) => [w.line, w.code])).toEqual([[4, "point_without_position"]]);
+    expect(report.warnings.map((w) => [w.line, w.code])).toEqual([
+      [2, "point_name_in_id_column"],
+      [4, "point_without_position"],
+    ]);
+    // The name is the point's name (one key with sheets that name it under fmp_name); codes stay ids.
+    const keys = records.map((c) => [
+      (c as { fmpId?: string }).fmpId,
+      (c as { fmpName?: string }).fmpName,
+    ]);
+    expect(keys).toEqual([
+      [undefined, "Tecún Umán"],
+      ["GT1217", undefined],
+      ["XX-UNKNOWN", undefined],
+    ]);
   });
 
   it("through the CLI: validate exits 0 for a count sheet whose points are P-codes", async () => {
