@@ -99,6 +99,7 @@ export const IMPORT_ISSUE_CODES = [
   "unknown_code",
   "unknown_column",
   "unknown_country",
+  "several_countries",
   "unknown_field",
   "unknown_place",
   "unlikely_count",

@@ -195,6 +195,10 @@ const ES: Record<ImportIssueCode, Template> = {
     v
       ? `${c} ${q(v)} no es el identificador, el nombre ni el P-código de un solo lugar conocido, y la fila no da lat/lon: se conserva, pero sin posición (el estimador la deja de lado). Agregue el punto a un archivo de lugares, o indique su nombre o lat/lon.`
       : undefined,
+  several_countries: ({ c, v, p }) =>
+    p["countries"] !== undefined
+      ? `${c} ${q(v)} nombra varios países (${p["countries"]}), y una fila lleva uno: se conserva tal como está escrito en los atributos extra (dé una fila por país para contar cada uno).`
+      : undefined,
   unknown_country: ({ c, v }) =>
     v
       ? `${c} ${q(v)} no es un código ni un nombre de país conocido; se conserva tal como está escrito en los atributos extra.`

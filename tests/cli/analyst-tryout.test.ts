@@ -391,4 +391,33 @@ describe("the second tryout's messy files (docs/tryout-analyst.md, branch analys
       /^Punto «TECUN UMAN» no es un código de punto sino el nombre de Tecún Umán: se escribe como fmp_name «Tecún Umán»/,
     );
   });
+
+  it("a nationality cell naming two countries (Kobo select_multiple) is said as such, not as unknown", async () => {
+    const sheet = [
+      "Fecha;Punto de monitoreo;Dirección;Total;Nacionalidades",
+      "21/10/2018;Tecún Umán;Norte;100;hondurena guatemalteca",
+      "21/10/2018;Tecún Umán;Norte;40;Honduras, Guatemala",
+      "22/10/2018;Tecún Umán;Sur;5;Honduras El Salvador",
+    ].join("\n");
+    const { dir, file } = tempFile("dtm-analyst-", "nac.csv", sheet);
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(0);
+    const text = io.out.join("\n");
+    expect(text).toContain(
+      'row 2 [Nacionalidades] several_countries: Nacionalidades "hondurena guatemalteca" names several countries (HND, GTM), and a row holds one: kept as written in the extra attributes (give one row per country to count each).',
+    );
+    expect(text).toContain("row 3 [Nacionalidades] several_countries:");
+    // A piece that is no country ("El") leaves the cell unknown, as before.
+    expect(text).toContain("row 4 [Nacionalidades] unknown_country:");
+    const { importTable, issueText } = await import("../../src/index.ts");
+    const { severalCountries } = await import("../../src/ingest/read-codes.ts");
+    expect(severalCountries("HND/GTM")).toEqual(["HND", "GTM"]);
+    expect(severalCountries("Honduras y Guatemala")).toEqual(["HND", "GTM"]);
+    expect(severalCountries("GT/O")).toBeUndefined();
+    expect(severalCountries("Honduras Honduras")).toBeUndefined();
+    const w = importTable(sheet, { fileName: "nac.csv" }).report.warnings[0]!;
+    expect(issueText("es", w)).toBe(
+      "Nacionalidades «hondurena guatemalteca» nombra varios países (HND, GTM), y una fila lleva uno: se conserva tal como está escrito en los atributos extra (dé una fila por país para contar cada uno).",
+    );
+  });
 });
