@@ -187,10 +187,16 @@ const ES: Record<ImportIssueCode, Template> = {
         : p["place"] !== undefined
           ? `${c} ${q(v)} se lee como ${p["place"]} (las palabras después de ${q(p["head"]!)} se toman como su departamento, estado o país).`
           : undefined,
-  place_from_code: ({ c, v, p }) =>
-    p["place"] !== undefined
-      ? `${c} ${q(v)} es ${p["how"] === "id" ? "el identificador" : "el P-código"} de ${p["place"]}; se lee como ${p["place"]}.`
-      : undefined,
+  place_from_code: ({ c, v, p }) => {
+    if (p["place"] === undefined) return undefined;
+    const read = `se lee como ${p["place"]}.`;
+    if (p["how"] === "id") return `${c} ${q(v)} es el identificador de ${p["place"]}; ${read}`;
+    const holds =
+      p["others"] !== undefined
+        ? `la única ciudad en él; ${p["others"]}, en el mismo municipio, se escriben por nombre o identificador`
+        : "el único lugar conocido en él";
+    return `${c} ${q(v)} es el P-código de ${p["place"]} (${holds}); ${read}`;
+  },
   point_without_position: ({ c, v }) =>
     v
       ? `${c} ${q(v)} no es el identificador, el nombre ni el P-código de un solo lugar conocido, y la fila no da lat/lon: se conserva, pero sin posición (el estimador la deja de lado). Agregue el punto a un archivo de lugares, o indique su nombre o lat/lon.`

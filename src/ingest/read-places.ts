@@ -535,6 +535,10 @@ function placeFromCode(
     r.warn(field, "place_from_code", `${said} is ${what}; read as ${place.name}.`, name, {
       place: place.name,
       how: found.how,
+      // The other known places of that municipality (shelters, crossings): points of their own.
+      ...(found.how !== "id" && found.others.length
+        ? { others: found.others.map((p) => p.name).join(", ") }
+        : {}),
     });
     return place;
   }

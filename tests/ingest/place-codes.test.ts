@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
-import { createGazetteer, embedded2018, importTable } from "../../src/index.ts";
+import { createGazetteer, embedded2018, importTable, issueText } from "../../src/index.ts";
 import { capture, tempFile } from "../cli/capture.ts";
 import { pngBytes } from "./helpers.ts";
 
@@ -39,6 +39,20 @@ describe("a place written as its P-code or id", () => {
     expect(report.warnings.map((w) => w.message).join("\n")).toMatch(
       /"MX02004" is the P-code of Tijuana \(the only town in it; .*El Barretal.* are written by name or id\); read as Tijuana/,
     );
+    // In Spanish too, the shelters and the crossing of that municipality are named (review19a #12).
+    const es = issueText(
+      "es",
+      report.warnings.find((w) => w.code === "place_from_code")!,
+    );
+    expect(es).toMatch(
+      /^punto de monitoreo «MX02004» es el P-código de Tijuana \(la única ciudad en él; .*El Barretal.*El Chaparral.*, en el mismo municipio, se escriben por nombre o identificador\); se lee como Tijuana\.$/,
+    );
+    expect(
+      issueText(
+        "es",
+        report.warnings.find((w) => w.code === "place_from_code")!,
+      ),
+    ).not.toBe(report.warnings.find((w) => w.code === "place_from_code")!.message);
     const [none] = report.rejections;
     expect(none!.message).toMatch(/"GT9999" looks like a P-code, but no known place is in it/);
     expect(none!.suggestions).toEqual([]);
