@@ -228,6 +228,24 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
     await p.close();
   }, 120_000);
 
+  it("a corrections.json dropped on the page goes to the evidence panel, not to the importer", async () => {
+    const before = await page.locator("#analyst-files li").count();
+    const bad = join(mkdtempSync(join(scratch, "corr-")), "corrections.json");
+    writeFileSync(bad, '{"version":1,"corrections":[{"kind":"reject"}]}');
+    await page.setInputFiles("#analyst-input", bad);
+    // The evidence panel read it and says what is wrong, with its JSON pointer.
+    await page.waitForFunction(
+      () =>
+        /\/corrections\/0\/sightingId/.test(
+          document.querySelector(".evidence-status")?.textContent ?? "",
+        ),
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await page.locator("#analyst-files li").count()).toBe(before);
+    expect(await page.locator('#analyst-files li[data-code="not_geojson"]').count()).toBe(0);
+  }, 120_000);
+
   it("the corrections file is chosen with a button in Spanish, not the browser's English file input", async () => {
     const button = page.locator("#corrections-load-button");
     await button.waitFor({ timeout: 60_000 });

@@ -9,6 +9,7 @@
  * those characters and runs nothing. Its parts: the state (panelState.ts), the elements
  * (panelDom.ts), the file reports (fileReport.ts), the exports (exportBar.ts), the drop target.
  */
+import { offerCorrections } from "../correctionsDrop.ts";
 import type { DataProvider, LoadProgress } from "../data/provider.ts";
 import { numberLocale } from "../i18n.ts";
 import type { Lang } from "../state.ts";
@@ -445,7 +446,11 @@ export function createAnalystPanel(options: {
   };
   const exportsBar = wireExports(dom, viewer, client, () => core.texts());
   const addFiles = async (files: readonly File[]) => {
-    const items = await takeDrop(state, files);
+    // A corrections.json goes to the evidence panel (viewer/correctionsDrop.ts), the rest here.
+    const tables: File[] = [];
+    for (const f of files) if (!(await offerCorrections(f))) tables.push(f);
+    if (!tables.length) return;
+    const items = await takeDrop(state, tables);
     core.renderFiles();
     return importAndUse(core, items);
   };

@@ -30,6 +30,7 @@ import { el, renderCorrections, renderEvidence } from "./panel.ts";
 import type { EvidenceActions } from "./panel.ts";
 import type { EvidenceMessage, EvidenceRequest, PortMessage, RunResult } from "./protocol.ts";
 import { EVIDENCE_TEXTS } from "./texts.ts";
+import { takeCorrections } from "../correctionsDrop.ts";
 import { fileButton } from "../fileButton.ts";
 
 /** What the evidence panel needs of the viewer (its public seam, viewer/app.ts). */
@@ -132,6 +133,11 @@ export function installEvidence(
     );
   }
 
+  async function loadCorrections(f: File): Promise<void> {
+    const read = readCorrections(await f.text());
+    if (!read.file) ui.status.textContent = EVIDENCE_TEXTS[L()].invalid(f.name, read.problem ?? "");
+    else await panel.setCorrections(read.file);
+  }
   const buttons = controls(document, ui.fileBar, ui.exportsBar, {
     file: () => file,
     evidence: () => evidence,
@@ -139,13 +145,10 @@ export function installEvidence(
     undoLast: () => {
       if (file.corrections.length) void panel.undo(file.corrections.length - 1);
     },
-    load: async (f) => {
-      const read = readCorrections(await f.text());
-      if (!read.file)
-        ui.status.textContent = EVIDENCE_TEXTS[L()].invalid(f.name, read.problem ?? "");
-      else await panel.setCorrections(read.file);
-    },
+    load: loadCorrections,
   });
+  // A corrections.json dropped on the page (the analyst panel's drop target) comes here too.
+  takeCorrections((f) => void loadCorrections(f));
   let textsLang = "";
   function applyTexts(): void {
     if (textsLang === L()) return;
