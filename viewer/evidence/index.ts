@@ -133,11 +133,6 @@ export function installEvidence(
     );
   }
 
-  async function loadCorrections(f: File): Promise<void> {
-    const read = readCorrections(await f.text());
-    if (!read.file) ui.status.textContent = EVIDENCE_TEXTS[L()].invalid(f.name, read.problem ?? "");
-    else await panel.setCorrections(read.file);
-  }
   const buttons = controls(document, ui.fileBar, ui.exportsBar, {
     file: () => file,
     evidence: () => evidence,
@@ -145,10 +140,13 @@ export function installEvidence(
     undoLast: () => {
       if (file.corrections.length) void panel.undo(file.corrections.length - 1);
     },
-    load: loadCorrections,
+    load: async (f) => {
+      const read = readCorrections(await f.text());
+      if (!read.file)
+        ui.status.textContent = EVIDENCE_TEXTS[L()].invalid(f.name, read.problem ?? "");
+      else await panel.setCorrections(read.file);
+    },
   });
-  // A corrections.json dropped on the page (the analyst panel's drop target) comes here too.
-  takeCorrections((f) => void loadCorrections(f));
   let textsLang = "";
   function applyTexts(): void {
     if (textsLang === L()) return;
@@ -430,6 +428,8 @@ function controls(
     onFiles: (files) => void hooks.load(files[0]!),
   });
   const loadBtn = picker.button;
+  // A corrections.json dropped on the page (the analyst panel's drop target) comes here too.
+  takeCorrections((f) => void hooks.load(f));
   fileBar.append(saveBtn, undoLast, picker.element);
   saveBtn.addEventListener("click", () =>
     download(
