@@ -111,6 +111,16 @@ describe("analyst panel state", () => {
     expect([s.redropped.size, s.decideAgainst.size, s.sameNameInDrop.size]).toEqual([0, 0, 0]);
   });
 
+  it("a file whose replay failed, given again unchanged, is read again (a retry), not taken as a re-drop", async () => {
+    const s = createAnalystState();
+    const [[id]] = (await takeDrop(s, [new File(["a;b\n1;2\n"], "c.csv")])) as [[string, File]];
+    s.failed.set(id, "the estimator could not place the groups");
+    const retry = await takeDrop(s, [new File(["a;b\n1;2\n"], "c.csv")]);
+    expect(retry).toHaveLength(1);
+    expect(s.redropped.has(id)).toBe(false);
+    expect(s.decideAgainst.get(retry[0]![0])).toEqual([id]);
+  });
+
   it("a replacing file's column choices follow the header text, not the position", () => {
     const earlier = [{ column: "fecha" }, { column: "codigo_xyz" }, { column: "Hora" }];
     const byHeader = choicesByHeader({ 1: "fmp_id", 2: null }, earlier);

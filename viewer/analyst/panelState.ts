@@ -80,7 +80,7 @@ export function addFileObjects(state: AnalystState, files: readonly File[]): [st
 /**
  * Sorts a drop against the listed files (those read and those still being read), by content:
  * - a file whose bytes a listed file of its name has is that file given again: not read twice,
- *   the listed entry is marked `redropped`;
+ *   the listed entry is marked `redropped` (unless its replay failed: then it is read again);
  * - every other file gets its id; one that shares its name with a listed file is weighed against
  *   it once read (`decideAgainst`, sameName.ts: its new version, or another file).
  * Within one drop every file is read: a folder cannot hold two files of one name, so two
@@ -98,8 +98,14 @@ export async function takeDrop(
   const again = new Set<string>();
   for (const f of files) {
     let match: string | undefined;
-    for (const [id, g] of listed)
-      if (g.name === f.name && !again.has(id) && (await sameBytes(f, g))) match ??= id;
+    for (const [id, g] of listed) {
+      // A listed file whose replay failed is read again when given again (a retry).
+      if (g.name !== f.name || again.has(id) || state.failed.has(id)) continue;
+      if (await sameBytes(f, g)) {
+        match = id;
+        break;
+      }
+    }
     if (match === undefined) fresh.push(f);
     else again.add(match);
   }
