@@ -254,7 +254,7 @@ const ES: Record<ImportIssueCode, Template> = {
       : undefined,
   missing_column: ({ p }) =>
     p["columns"] !== undefined
-      ? `no hay columna ${p["columns"]} para una tabla de ${KIND[String(p["kind"])] ?? p["kind"]} en la fila ${p["row"]}; revise el encabezado o asigne la columna abajo.`
+      ? `no hay columna ${p["columns"]} para una tabla de ${KIND[String(p["kind"])] ?? p["kind"]} en la fila ${p["row"]}${p["lookedFor"] !== undefined ? ` (se buscaron los encabezados ${p["lookedFor"]})` : ""}; revise el encabezado o asigne la columna abajo.`
       : undefined,
   empty_file: ({ p }) =>
     p["variant"] === "no_sheets"
