@@ -403,7 +403,22 @@ const ES: Record<ImportIssueCode, Template> = {
       ? `la posición ${p["position"]} tiene ${p["values"]} valores, más que [lon, lat, altitud]; solo se leen lon y lat.`
       : "una posición tiene más valores que [lon, lat, altitud]; solo se leen lon y lat.",
   invalid_json: () => "el archivo de rutas no es JSON.",
-  no_routes: () => "el archivo de rutas no tiene ninguna ruta LineString utilizable.",
+  no_routes: ({ p }) => {
+    const none = "el archivo de rutas no tiene ninguna ruta LineString utilizable";
+    if (p["firstCode"] === undefined) return `${none}.`;
+    // Its first reason, said from its own values (route.ts `firstReason`).
+    const code = String(p["firstCode"]);
+    const inner: IssueParams = {};
+    for (const [k, v] of Object.entries(p)) if (k.startsWith("first.")) inner[k.slice(6)] = v;
+    const first = Object.hasOwn(ES, code)
+      ? ES[code as ImportIssueCode]({ c: "", v: "", p: inner, suggestions: [] })
+      : undefined;
+    if (first === undefined) return undefined;
+    const more = Number(p["more"]);
+    const rest = more ? ` (y ${more} ${more > 1 ? "problemas más" : "problema más"})` : "";
+    const where = p["firstLine"] !== undefined ? `el elemento ${p["firstLine"]}: ` : "";
+    return `${none}; ${where}${first.replace(/\.$/, "")}${rest}.`;
+  },
   not_a_feature: () => "el elemento no es un Feature de GeoJSON con geometría.",
   not_a_linestring: () => "la geometría no es un LineString; una ruta es una línea.",
   not_geojson: () =>

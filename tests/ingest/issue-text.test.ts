@@ -323,6 +323,32 @@ describe("review19b: route problems name the route and counts in Spanish", () =>
     expect(es("route_id_generated")).toContain("route_3");
     expect(es("too_few_positions")).toContain("1 posición");
   });
+
+  it("a route file with no usable route gives its first reason in Spanish too (review19b #5)", async () => {
+    const { importRoute } = await import("../../src/index.ts");
+    const fc = {
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          properties: { route_id: "a" },
+          geometry: { type: "LineString", coordinates: [[-92, 14]] },
+        },
+        {
+          type: "Feature",
+          properties: { route_id: "b" },
+          geometry: { type: "Point", coordinates: [-92, 14] },
+        },
+      ],
+    };
+    const fatal = importRoute(JSON.stringify(fc), "ruta.geojson").report.fatal!;
+    expect(fatal.message).toBe(
+      "the route file has no usable LineString route: feature 1 has 1 position; a route needs at least two distinct [lon, lat] positions (and 1 more problem).",
+    );
+    expect(issueText("es", fatal)).toBe(
+      "el archivo de rutas no tiene ninguna ruta LineString utilizable; el elemento 1: la ruta tiene 1 posición; una ruta necesita al menos dos posiciones distintas [lon, lat] (y 1 problema más).",
+    );
+  });
 });
 
 describe("review19b: counts of one are said in the singular", () => {
