@@ -185,7 +185,7 @@ const ES: Record<ImportIssueCode, Template> = {
       : p["qualifierIs"] === "other"
         ? `${c} ${q(v)} se ubica en ${p["place"]} (${q(p["qualifier"]!)} no es su departamento, estado o país).`
         : p["place"] !== undefined
-          ? `${c} ${q(v)} se lee como ${p["place"]} (las palabras después de ${q(p["head"]!)} se toman como su departamento, estado o país).`
+          ? `${c} ${q(v)} se lee como ${p["place"]} (las palabras después de ${q(p["head"]!)} se toman como su municipio, departamento, estado o país).`
           : undefined,
   place_from_code: ({ c, v, p }) => {
     if (p["place"] === undefined) return undefined;

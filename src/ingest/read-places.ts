@@ -402,7 +402,7 @@ function qualifiedPlace(
   // A count's point keeps the words in its name; any other place (a sighting's) is only placed.
   const qualifierIs = !kept ? "region" : field === "fmp_name" ? "point_name" : "other";
   const why = {
-    region: `"${qualifier}" taken as its department, state or country`,
+    region: `"${qualifier}" taken as its municipality, department, state or country`,
     point_name: `"${qualifier}" kept as part of the point's name`,
     other: `"${qualifier}" is not its department, state or country`,
   }[qualifierIs];

@@ -138,6 +138,17 @@ describe("a place written with its department, state or country", () => {
       [2, "place_name_qualified"],
       [3, "place_name_qualified"],
     ]);
+    // A municipality is read as a region too (Tecún Umán, Ayutla), and the sentence says so.
+    const ayutla = importTable('fecha,lugar,cantidad\n20/10/2018,"Tecún Umán (Ayutla)",10\n', {
+      kind: "sightings",
+      gazetteer,
+    }).report.warnings[0]!;
+    expect(ayutla.message).toContain(
+      '"Ayutla" taken as its municipality, department, state or country',
+    );
+    expect(issueText("es", ayutla)).toContain(
+      "se toman como su municipio, departamento, estado o país",
+    );
     expect(report.rejections.map((r) => [r.line, r.code])).toEqual([
       [4, "unknown_place"],
       [5, "unknown_place"],
