@@ -89,7 +89,7 @@ export { importRoute } from "./ingest/route.ts";
 export { SPANISH_BASIS, SPANISH_DIRECTION } from "./ingest/enums.ts";
 export type { ImportIssueCode } from "./ingest/issue-codes.ts";
 export { IMPORT_ISSUE_CODES } from "./ingest/issue-codes.ts";
-export type { IssueLang, IssueLike } from "./ingest/issue-text.ts";
+export type { IssueLang, IssueLike, IssueUnit } from "./ingest/issue-text.ts";
 export {
   issueReason,
   issueText,

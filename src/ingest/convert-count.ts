@@ -11,7 +11,13 @@ import { normalizeKey } from "./normalize.ts";
 import { readCountryCode } from "./read-codes.ts";
 import { readDate } from "./read-date.ts";
 import { readCount, warnUnlikelyPeople } from "./read-numbers.ts";
-import { placeNear, placeOfPointId, readCoordinates, readPlace } from "./read-places.ts";
+import {
+  expandAbbreviation,
+  placeNear,
+  placeOfPointId,
+  readCoordinates,
+  readPlace,
+} from "./read-places.ts";
 import { RowReader, remember } from "./row-reader.ts";
 import type { ConvertContext, Converted } from "./row-reader.ts";
 
@@ -26,7 +32,7 @@ export function convertCount(
   const col = r.col;
   const date = readDate(r, "date", true, col.date);
   let extra = r.extra();
-  const fmpId = r.textAt(col.fmpId);
+  let fmpId = r.textAt(col.fmpId);
   let fmpName = r.textAt(col.fmpName);
   let country = readCountryCode(r, "country", extra, col.country);
   extra = r.extraOut;
@@ -34,6 +40,12 @@ export function convertCount(
   // A lone latitude or longitude left out stays in the record, as written.
   if (r.loneCoordinate) extra = { ...(extra ?? {}), [r.loneCoordinate[0]]: r.loneCoordinate[1] };
   const place = pointPlace(r, ctx, fmpId, fmpName, country, lat);
+  // A point's name in the id column (`Punto`: Tecún Umán): one point whatever column names it.
+  if (place && fmpId !== undefined && fmpName === undefined && idIsName(r, fmpId, country, place)) {
+    extra = { ...(extra ?? {}), fmp_name_as_written: fmpId };
+    fmpName = place.name;
+    fmpId = undefined;
+  }
   if (place) {
     lat = place.lat;
     lon = place.lon;
@@ -118,6 +130,35 @@ function pointPlace(
   if (fmpId !== undefined && fmpName === undefined && lat === undefined && ctx.gazetteer)
     return ctx.gazetteer.findById(fmpId) ?? placeOfPointId(r, fmpId, country);
   return undefined;
+}
+
+/**
+ * Whether an `fmp_id` cell is its point's name rather than a code: the gazetteer finds that place
+ * by the cell as a name (or its abbreviation written out), not by an id or a P-code. Decided once
+ * per file and cell, and said on its first row (`point_name_in_id_column`): a sheet names its
+ * point on every row.
+ */
+function idIsName(r: RowReader, fmpId: string, country: string | undefined, place: Place): boolean {
+  const known = r.idNames.get(fmpId);
+  if (known !== undefined) return known;
+  const g = r.ctx.gazetteer!;
+  const long = expandAbbreviation(fmpId);
+  const byName = g.findById(fmpId)
+    ? undefined
+    : (g.find(fmpId, country) ??
+      g.find(fmpId) ??
+      (long !== undefined ? (g.find(long, country) ?? g.find(long)) : undefined));
+  const isName = byName === place;
+  r.idNames.set(fmpId, isName);
+  if (isName)
+    r.warn(
+      "fmp_id",
+      "point_name_in_id_column",
+      `${r.column("fmp_id")} "${fmpId}" is not a point code but the name of ${place.name}: written as fmp_name "${place.name}" (as written in fmp_name_as_written), so that the point is one whichever column names it; said on its first row only.`,
+      fmpId,
+      { place: place.name },
+    );
+  return isName;
 }
 
 /**
@@ -206,17 +247,39 @@ function checkPeople(
         { sum },
       );
     } else {
+      // Which parts are not known and what their cells say (`NS/NR`, `Not available`, blank):
+      // the analyst sees what to fill in, and the people the row does give.
+      const unknown = unknownParts(r, [men, women, boys, girls]);
       r.reject(
         "total",
         "missing_total",
-        `${r.column("total")} is blank and not all of men, women, boys, girls are given, so the total is unknown.`,
+        `${r.column("total")} is blank and ${unknown.text} ${unknown.columns.length > 1 ? "give" : "gives"} no number, so the total is unknown (the parts given add up to ${sum}).`,
         r.raw("total") ?? "",
+        undefined,
+        { columns: unknown.columns.join("\t"), cells: unknown.cells.join("\t"), sum },
       );
     }
   }
   checkParts(r, total, sum, knownParts);
   checkUnaccompanied(r, total, boys, girls, uac);
   return total;
+}
+
+/**
+ * `Niños "NS/NR" and Niñas blank`: the parts of a row that give no number, with their cells (the
+ * columns and cells also apart, for the sentence in another language).
+ */
+function unknownParts(
+  r: RowReader,
+  values: readonly (number | undefined)[],
+): { text: string; columns: string[]; cells: string[] } {
+  const fields = ["men", "women", "boys", "girls"].filter((_, i) => values[i] === undefined);
+  const columns = fields.map((f) => r.column(f));
+  const cells = fields.map((f) => r.raw(f) ?? "");
+  const parts = columns.map((c, i) => `${c} ${cells[i] ? `"${cells[i]}"` : "blank"}`);
+  const text =
+    parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]!;
+  return { text, columns, cells };
 }
 
 /** A people cell was rejected (so a blank total is not reported on top of it). */

@@ -278,6 +278,7 @@ const CATEGORY = table<StockCategory>({
     "regularization",
     "regularizacion",
     "visa humanitaria",
+    "visas humanitarias",
     "tvrh",
     "tarjeta de visitante por razones humanitarias",
     "humanitarian visa",
@@ -285,6 +286,10 @@ const CATEGORY = table<StockCategory>({
   onward: [
     "continuaron",
     "continuan",
+    "continuaron al norte",
+    "siguieron",
+    "siguieron al norte",
+    "siguieron su camino",
     "onward movement",
     "hacia eeuu",
     "to the us",
@@ -293,8 +298,16 @@ const CATEGORY = table<StockCategory>({
   ],
   other: ["otro", "otros", "others"],
 });
+/**
+ * A stock figure's category; a category explained in brackets (`Regularizados (visas
+ * humanitarias)`) is read by the words before the bracket, else by the words in it.
+ */
 export function parseStockCategory(text: string): StockCategory | undefined {
-  return CATEGORY.get(normalizeKey(text));
+  const found = CATEGORY.get(normalizeKey(text));
+  if (found) return found;
+  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(text);
+  if (!m) return undefined;
+  return CATEGORY.get(normalizeKey(m[1]!)) ?? CATEGORY.get(normalizeKey(m[2]!));
 }
 
 const BASIS = table<StockBasis>({
@@ -302,6 +315,9 @@ const BASIS = table<StockBasis>({
     SPANISH_BASIS.cumulative,
     "acumulada",
     "total acumulado",
+    "acumulados",
+    "acumuladas",
+    "acum",
     "cum",
     "cumul",
     "since start",

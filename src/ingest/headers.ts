@@ -635,6 +635,19 @@ function mergedHeader(
 }
 
 /** The names looked for, for the "missing column" sentence: canonical name, a few aliases, HXL. */
+/**
+ * The headers the importer reads as a field, for a sentence in any language: the field's name, its
+ * first four aliases and its HXL tag (`direction, direccion, sentido, …, #x_direction`).
+ */
+export function fieldHeaders(kind: TableKind, field: string): string {
+  const spec = KIND_SPECS[kind].fields.find((x) => x.name === field);
+  if (!spec) return field;
+  const hxl = spec.hxl[0]
+    ? [`${spec.hxl[0].tag}${(spec.hxl[0].with ?? []).map((a) => "+" + a).join("")}`]
+    : [];
+  return [field, ...spec.aliases.slice(0, 4), ...hxl].join(", ");
+}
+
 export function describeField(kind: TableKind, field: string): string {
   const spec = KIND_SPECS[kind].fields.find((x) => x.name === field);
   if (!spec) return field;

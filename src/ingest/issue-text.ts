@@ -133,8 +133,19 @@ const ES: Record<ImportIssueCode, Template> = {
     `${c} ${q(v)} no es cumulative (${SPANISH_BASIS.cumulative}) ni present (${SPANISH_BASIS.present}).`,
   missing_place: () =>
     "falta el lugar: indique el nombre del lugar o del punto, o latitud y longitud.",
-  missing_total: ({ c }) =>
-    `${c}: celda vacía y no se dan todos los hombres, mujeres, niños y niñas, así que el total se desconoce.`,
+  missing_total: ({ c, p }) => {
+    if (p["columns"] === undefined) return undefined;
+    const cells = String(p["cells"] ?? "").split("\t");
+    const parts = String(p["columns"])
+      .split("\t")
+      .map((col, i) => (cells[i] ? `${col} ${q(cells[i])}` : `${col} (vacía)`));
+    const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} y ${parts.at(-1)}` : parts[0];
+    return `${c}: celda vacía, y ${list} no ${parts.length > 1 ? "dan" : "da"} un número, así que el total se desconoce (las partes dadas suman ${n(p["sum"] ?? 0)}).`;
+  },
+  point_name_in_id_column: ({ c, v, p }) =>
+    p["place"] !== undefined
+      ? `${c} ${q(v)} no es un código de punto sino el nombre de ${p["place"]}: se escribe como fmp_name «${p["place"]}» (tal como está escrito, en fmp_name_as_written), para que el punto sea uno solo, lo nombre la columna que lo nombre; se dice solo en su primera fila.`
+      : undefined,
   parts_exceed_total: ({ p }) =>
     p["sum"] !== undefined
       ? `las partes suman ${n(p["sum"])}, más que el total de ${n(p["total"])}.`
@@ -174,15 +185,25 @@ const ES: Record<ImportIssueCode, Template> = {
       : p["qualifierIs"] === "other"
         ? `${c} ${q(v)} se ubica en ${p["place"]} (${q(p["qualifier"]!)} no es su departamento, estado o país).`
         : p["place"] !== undefined
-          ? `${c} ${q(v)} se lee como ${p["place"]} (las palabras después de ${q(p["head"]!)} se toman como su departamento, estado o país).`
+          ? `${c} ${q(v)} se lee como ${p["place"]} (las palabras después de ${q(p["head"]!)} se toman como su municipio, departamento, estado o país).`
           : undefined,
-  place_from_code: ({ c, v, p }) =>
-    p["place"] !== undefined
-      ? `${c} ${q(v)} es ${p["how"] === "id" ? "el identificador" : "el P-código"} de ${p["place"]}; se lee como ${p["place"]}.`
-      : undefined,
+  place_from_code: ({ c, v, p }) => {
+    if (p["place"] === undefined) return undefined;
+    const read = `se lee como ${p["place"]}.`;
+    if (p["how"] === "id") return `${c} ${q(v)} es el identificador de ${p["place"]}; ${read}`;
+    const holds =
+      p["others"] !== undefined
+        ? `la única ciudad en él; ${p["others"]}, en el mismo municipio, se escriben por nombre o identificador`
+        : "el único lugar conocido en él";
+    return `${c} ${q(v)} es el P-código de ${p["place"]} (${holds}); ${read}`;
+  },
   point_without_position: ({ c, v }) =>
     v
       ? `${c} ${q(v)} no es el identificador, el nombre ni el P-código de un solo lugar conocido, y la fila no da lat/lon: se conserva, pero sin posición (el estimador la deja de lado). Agregue el punto a un archivo de lugares, o indique su nombre o lat/lon.`
+      : undefined,
+  several_countries: ({ c, v, p }) =>
+    p["countries"] !== undefined
+      ? `${c} ${q(v)} nombra varios países (${p["countries"]}), y una fila lleva uno: se conserva tal como está escrito en los atributos extra (dé una fila por país para contar cada uno).`
       : undefined,
   unknown_country: ({ c, v }) =>
     v
@@ -233,7 +254,7 @@ const ES: Record<ImportIssueCode, Template> = {
       : undefined,
   missing_column: ({ p }) =>
     p["columns"] !== undefined
-      ? `no hay columna ${p["columns"]} para una tabla de ${KIND[String(p["kind"])] ?? p["kind"]} en la fila ${p["row"]}; revise el encabezado o asigne la columna abajo.`
+      ? `no hay columna ${p["columns"]} para una tabla de ${KIND[String(p["kind"])] ?? p["kind"]} en la fila ${p["row"]}${p["lookedFor"] !== undefined ? ` (se buscaron los encabezados ${p["lookedFor"]})` : ""}; revise el encabezado o asigne la columna abajo.`
       : undefined,
   empty_file: ({ p }) =>
     p["variant"] === "no_sheets"
@@ -382,7 +403,22 @@ const ES: Record<ImportIssueCode, Template> = {
       ? `la posición ${p["position"]} tiene ${p["values"]} valores, más que [lon, lat, altitud]; solo se leen lon y lat.`
       : "una posición tiene más valores que [lon, lat, altitud]; solo se leen lon y lat.",
   invalid_json: () => "el archivo de rutas no es JSON.",
-  no_routes: () => "el archivo de rutas no tiene ninguna ruta LineString utilizable.",
+  no_routes: ({ p }) => {
+    const none = "el archivo de rutas no tiene ninguna ruta LineString utilizable";
+    if (p["firstCode"] === undefined) return `${none}.`;
+    // Its first reason, said from its own values (route.ts `firstReason`).
+    const code = String(p["firstCode"]);
+    const inner: IssueParams = {};
+    for (const [k, v] of Object.entries(p)) if (k.startsWith("first.")) inner[k.slice(6)] = v;
+    const first = Object.hasOwn(ES, code)
+      ? ES[code as ImportIssueCode]({ c: "", v: "", p: inner, suggestions: [] })
+      : undefined;
+    if (first === undefined) return undefined;
+    const more = Number(p["more"]);
+    const rest = more ? ` (y ${more} ${more > 1 ? "problemas más" : "problema más"})` : "";
+    const where = p["firstLine"] !== undefined ? `el elemento ${p["firstLine"]}: ` : "";
+    return `${none}; ${where}${first.replace(/\.$/, "")}${rest}.`;
+  },
   not_a_feature: () => "el elemento no es un Feature de GeoJSON con geometría.",
   not_a_linestring: () => "la geometría no es un LineString; una ruta es una línea.",
   not_geojson: () =>
@@ -442,16 +478,32 @@ export function issueReason(lang: IssueLang, issue: IssueLike): string {
   return unnamed ? `${reason} → ${issue.suggestions!.join(", ")}` : reason;
 }
 
+/** The noun of a numbered item in `issueWhere`'s words form: a table's row or a route file's feature. */
+export type IssueUnit = "row" | "feature";
+
+const UNIT_WORDS: Record<IssueLang, Record<IssueUnit, string>> = {
+  en: { row: "row", feature: "feature" },
+  es: { row: "fila", feature: "elemento" },
+};
+
 /**
- * Where an issue is, as a table cell: `12`, `Resumen!12` (sheet!row, as a spreadsheet names a
- * cell's sheet), or for line 0 (about a whole sheet or file, not a row) `sheet Resumen` /
- * `hoja Resumen`, `file` / `archivo`.
+ * Where an issue is. The one rule for every front end: line 0 is about a whole sheet or file (a
+ * skipped sheet, a point taken from the sheet name), not a row, and is said as `sheet Resumen` /
+ * `hoja Resumen`, `file` / `archivo`. A row is said as a table cell, `12` or `Resumen!12`
+ * (sheet!row, as a spreadsheet names a cell's sheet: the viewer's and notebook's tables), or, with
+ * `unit`, in words for a line of text: `row 12`, `Resumen row 12` (`fila 12`, `Resumen fila 12`;
+ * the command line's issue lines).
  */
 export function issueWhere(
   lang: IssueLang,
   issue: { line: number; sheet?: string | undefined },
+  unit?: IssueUnit,
 ): string {
-  if (issue.line > 0) return issue.sheet ? `${issue.sheet}!${issue.line}` : String(issue.line);
+  if (issue.line > 0) {
+    if (unit)
+      return `${issue.sheet ? `${issue.sheet} ` : ""}${UNIT_WORDS[lang][unit]} ${issue.line}`;
+    return issue.sheet ? `${issue.sheet}!${issue.line}` : String(issue.line);
+  }
   if (issue.sheet) return `${lang === "es" ? "hoja" : "sheet"} ${issue.sheet}`;
   return lang === "es" ? "archivo" : "file";
 }

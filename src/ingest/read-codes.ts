@@ -54,13 +54,42 @@ export function readCountryCode(
   let iso = r.countries.get(t);
   if (iso === undefined) iso = remember(r.countries, t, parseCountry(t) ?? null);
   if (iso) return iso;
-  r.warn(
-    field,
-    "unknown_country",
-    `${r.column(field)} "${t}" is not a country code or name known; kept as written in the extra attributes.`,
-    t,
-  );
+  const several = severalCountries(t);
+  if (several)
+    r.warn(
+      field,
+      "several_countries",
+      `${r.column(field)} "${t}" names several countries (${several.join(", ")}), and a row holds one: kept as written in the extra attributes (give one row per country to count each).`,
+      t,
+      { countries: several.join(", ") },
+    );
+  else
+    r.warn(
+      field,
+      "unknown_country",
+      `${r.column(field)} "${t}" is not a country code or name known; kept as written in the extra attributes.`,
+      t,
+    );
   r.extraOut = r.keepRaw(extra, field, t);
+  return undefined;
+}
+
+/**
+ * The countries of a cell that names several (a Kobo select_multiple's `hondurena guatemalteca`,
+ * `Honduras, Guatemala`, `HND/GTM`, `Honduras y Guatemala`), or undefined unless every piece is a
+ * country and there are two or more. Split on commas, semicolons, slashes, `+`, `y`/`and`, then on
+ * spaces (`El Salvador` alone is one country: it is read before this is asked).
+ */
+export function severalCountries(text: string): string[] | undefined {
+  for (const split of [/\s*(?:[,;/+]|\s(?:y|e|and)\s)\s*/i, /\s+/]) {
+    const pieces = text.split(split).filter((x) => x !== "");
+    if (pieces.length < 2) continue;
+    const codes = pieces.map((x) => parseCountry(x));
+    if (codes.every((c) => c !== undefined)) {
+      const distinct = [...new Set(codes as string[])];
+      if (distinct.length > 1) return distinct;
+    }
+  }
   return undefined;
 }
 

@@ -402,7 +402,7 @@ function qualifiedPlace(
   // A count's point keeps the words in its name; any other place (a sighting's) is only placed.
   const qualifierIs = !kept ? "region" : field === "fmp_name" ? "point_name" : "other";
   const why = {
-    region: `"${qualifier}" taken as its department, state or country`,
+    region: `"${qualifier}" taken as its municipality, department, state or country`,
     point_name: `"${qualifier}" kept as part of the point's name`,
     other: `"${qualifier}" is not its department, state or country`,
   }[qualifierIs];
@@ -535,6 +535,10 @@ function placeFromCode(
     r.warn(field, "place_from_code", `${said} is ${what}; read as ${place.name}.`, name, {
       place: place.name,
       how: found.how,
+      // The other known places of that municipality (shelters, crossings): points of their own.
+      ...(found.how !== "id" && found.others.length
+        ? { others: found.others.map((p) => p.name).join(", ") }
+        : {}),
     });
     return place;
   }

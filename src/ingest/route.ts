@@ -16,7 +16,8 @@ export interface RouteImportReport {
   /** `line` is the feature's position in the collection, 1-based. */
   rejections: Rejection[];
   warnings: Warning[];
-  fatal?: { code: ImportIssueCode; message: string };
+  /** `params` of `no_routes`: its first reason's code and values (`firstCode`, `first.*`), `more`. */
+  fatal?: { code: ImportIssueCode; message: string; params?: IssueParams };
 }
 
 export interface RouteImport {
@@ -134,8 +135,19 @@ export function importRoute(text: string, fileName?: string): RouteImport {
     report.fatal = {
       code: "no_routes",
       message: `the route file has no usable LineString route${why}.`,
+      ...(first ? { params: firstReason(first, more.length) } : {}),
     };
     return { report };
   }
   return { routes: { type: "FeatureCollection", features: out }, report };
+}
+
+/**
+ * The first reason of an unusable route file as values (its code, `first.`-prefixed params and
+ * how many more there are), so that the sentence can be said in another language.
+ */
+function firstReason(first: Rejection, more: number): IssueParams {
+  const out: IssueParams = { firstCode: first.code, firstLine: first.line, more };
+  for (const [k, v] of Object.entries(first.params ?? {})) out[`first.${k}`] = v;
+  return out;
 }

@@ -162,6 +162,8 @@ export class RowReader {
   placeNameKept = false;
   /** Unknown names read by their abbreviation or lost letters, per country and name (`readPlace`). */
   readonly longNames = new Map<string, { place: Place; long?: string } | null>();
+  /** `fmp_id` cells that are a point's name (`convertCount`), decided and warned once per file and cell. */
+  readonly idNames = new Map<string, boolean>();
   /** Set by `readCoordinates`: a lone latitude or longitude left out, as [`lat_as_written` or `lon_as_written`, cell]. */
   loneCoordinate: [string, string] | undefined = undefined;
   /**

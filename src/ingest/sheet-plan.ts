@@ -5,7 +5,7 @@
  */
 import type { ImportIssueCode } from "./issue-codes.ts";
 import type { TableKind } from "./fields.ts";
-import { describeField, detectLayout } from "./headers.ts";
+import { describeField, detectLayout, fieldHeaders } from "./headers.ts";
 import type { HeaderLayout, HeaderMapping } from "./headers.ts";
 import type { ImporterCore } from "./import-core.ts";
 import type { ImportedRecord } from "./import-options.ts";
@@ -316,6 +316,10 @@ function fatalOf(head: readonly string[][], layout: HeaderLayout): Fatal | undef
         columns: mapping.missing.map((a) => a.join("/")).join(", "),
         kind: mapping.kind,
         row: layout.headerIndex + 1,
+        // The headers looked for, per missing field (alternatives apart by " / "), for the Spanish.
+        lookedFor: mapping.missing
+          .map((alts) => alts.map((a) => fieldHeaders(mapping.kind, a)).join(" / "))
+          .join("; "),
       },
       message: `no ${mapping.missing.map((a) => a.join("/")).join(", ")} column for a ${mapping.kind} table in row ${layout.headerIndex + 1}: looked for ${what}.`,
     };

@@ -39,6 +39,9 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
   let watched: ReturnType<typeof watchPage>;
   let first = "";
   let second = "";
+  let office = "";
+  let heldV1 = "";
+  let heldV2 = "";
   // The same name in two folders: the sheet as first sent, then corrected in Excel.
 
   beforeAll(async () => {
@@ -65,6 +68,27 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
           "24/10/2018;Ciudad Hidalgo;Norte;170;",
           "25/10/2018;Ciudad Hidalgo;Norte;60;",
         ].join("\r\n"),
+    );
+    // Another office's sheet of the same template and name: other points.
+    office = join(mkdtempSync(join(scratch, "tapachula-")), "conteo.csv");
+    writeFileSync(office, [HEADER, "23/10/2018;Tapachula;Norte;900;"].join("\r\n"));
+    // A sheet whose direction column is not recognised, with more bad dates than good rows; then
+    // its corrected version (one more good row, still more rejected than accepted).
+    const held = (...good: string[]) =>
+      [
+        "Fecha;Punto de monitoreo;Sentido_x;Total personas",
+        ...good,
+        "ayer;Tecún Umán;Norte;10",
+        "anteayer;Tecún Umán;Norte;10",
+        "mañana;Tecún Umán;Norte;10",
+        "pasado;Tecún Umán;Norte;10",
+      ].join("\r\n");
+    heldV1 = join(mkdtempSync(join(scratch, "held1-")), "turnos.csv");
+    heldV2 = join(mkdtempSync(join(scratch, "held2-")), "turnos.csv");
+    writeFileSync(heldV1, held("23/10/2018;Tecún Umán;Norte;500"));
+    writeFileSync(
+      heldV2,
+      held("23/10/2018;Tecún Umán;Norte;500", "24/10/2018;Tecún Umán;Norte;40"),
     );
     page = await viewer.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     watched = watchPage(page, viewer.url);
@@ -101,8 +125,20 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
     const items = page.locator("#analyst-files li");
     expect(await items.count()).toBe(1);
     expect(await items.first().getAttribute("data-accepted")).toBe("3");
-    expect(await items.first().locator(".replaced").innerText()).toMatch(
-      /^Sustituye al archivo anterior del mismo nombre/,
+    const note = items.first().locator(".same-name-note");
+    expect(await note.getAttribute("data-why")).toBe("same_ground");
+    expect(await note.innerText()).toMatch(
+      /^Sustituye al archivo anterior del mismo nombre \(2 filas, 2 lugares, del 2018-10-23 al 2018-10-24\): los mismos puntos y días/,
+    );
+    expect(await flowTotal(page)).toBe(2270 + 170 + 60);
+  }, 120_000);
+
+  it("the same file dropped again (the same bytes) is read once, and said", async () => {
+    await settle(page, () => page.setInputFiles("#analyst-input", second));
+    const items = page.locator("#analyst-files li");
+    expect(await items.count()).toBe(1);
+    expect(await items.first().locator(".redropped").innerText()).toMatch(
+      /^Dado de nuevo sin cambios/,
     );
     expect(await flowTotal(page)).toBe(2270 + 170 + 60);
   }, 120_000);
@@ -110,16 +146,104 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
   it("two files of one name in one drop come from two folders: both are read, and said", async () => {
     await settle(page, () => page.setInputFiles("#analyst-input", [first, second]));
     const items = page.locator("#analyst-files li");
-    expect(await items.count()).toBe(2);
+    // The listed `second` was given again in this drop (the same bytes): read once, beside `first`.
     expect(await items.evaluateAll((li) => li.map((x) => x.getAttribute("data-accepted")))).toEqual(
-      ["2", "3"],
+      ["3", "2"],
     );
     for (const i of [0, 1])
       expect(await items.nth(i).locator(".same-name").textContent()).toMatch(
         /^Mismo nombre que otro archivo de esta entrega/,
       );
-    // Both offices' sheets count: 2,270 + 170 from the first, 2,270 + 170 + 60 from the second.
+    // Both offices' sheets count: 2,270 + 170 + 60 from the second, 2,270 + 170 from the first.
     expect(await flowTotal(page)).toBe(2270 + 170 + 2270 + 170 + 60);
+  }, 120_000);
+
+  it("another office's sheet of the same name (other points) is kept beside it; one click replaces, one keeps both", async () => {
+    await settle(page, () => page.locator("#analyst-reset").click());
+    await settle(page, () => page.setInputFiles("#analyst-input", first));
+    await settle(page, () => page.setInputFiles("#analyst-input", office));
+    const items = page.locator("#analyst-files li");
+    expect(await items.count()).toBe(2);
+    const note = items.last().locator(".same-name-note");
+    expect(await note.getAttribute("data-why")).toBe("other_places");
+    expect(await note.innerText()).toMatch(
+      /^Mismo nombre que un archivo anterior, con otro contenido \(otros puntos o lugares\): se usan los dos\./,
+    );
+    expect(await flowTotal(page)).toBe(2270 + 170 + 900);
+    await settle(page, () => note.locator("button.replace-earlier").click());
+    expect(await items.count()).toBe(1);
+    expect(await flowTotal(page)).toBe(900);
+    const replaced = items.first().locator(".same-name-note");
+    expect(await replaced.getAttribute("data-why")).toBe("analyst");
+    await settle(page, () => replaced.locator("button.keep-both").click());
+    expect(await items.count()).toBe(2);
+    expect(await flowTotal(page)).toBe(2270 + 170 + 900);
+  }, 180_000);
+
+  it("a corrected sheet keeps the column chosen and the 'use anyway' of its earlier version", async () => {
+    await settle(page, () => page.locator("#analyst-reset").click());
+    await settle(page, () => page.setInputFiles("#analyst-input", heldV1));
+    const item = page.locator("#analyst-files li").last();
+    expect(await item.getAttribute("data-status")).toBe("unusable");
+    await item.locator('select[data-column="2"]').selectOption("direction");
+    await settle(page, () => item.locator("button.reimport").click());
+    expect(await item.getAttribute("data-status")).toBe("held");
+    await settle(page, () => item.locator("button.force").click());
+    expect(await flowTotal(page)).toBe(500);
+    // The corrected sheet: one more good row, still more rows rejected than accepted.
+    await settle(page, () => page.setInputFiles("#analyst-input", heldV2));
+    const items = page.locator("#analyst-files li");
+    expect(await items.count()).toBe(1);
+    const next = items.first();
+    expect(await next.getAttribute("data-status")).toBe("used");
+    expect(await next.locator('tr[data-index="2"] td[data-how]').getAttribute("data-how")).toBe(
+      "user",
+    );
+    expect(await next.locator(".same-name-note").innerText()).toContain(
+      "Se conservan las columnas que usted asignó en él. Se usa de todos modos, como la versión anterior.",
+    );
+    expect(await flowTotal(page)).toBe(500 + 40);
+  }, 180_000);
+
+  it("every file picker is a button in the viewer's language, reached by the keyboard", async () => {
+    const p = await viewer.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await p.goto(`${viewer.url}#lang=es&scenario=1`);
+    await p.bringToFront();
+    for (const [button, input, text] of [
+      ["#analyst-input-button", "analyst-input", "Elegir archivos…"],
+      ["#corrections-load-button", "corrections-load", "Cargar corrections.json"],
+      ["#scenario-file-button", "scenario-file", "Cargar un scenario.json…"],
+    ] as const) {
+      const b = p.locator(button);
+      await b.waitFor({ timeout: 60_000 });
+      expect(await b.innerText()).toBe(text);
+      expect(await p.locator(`#${input}`).isVisible()).toBe(false);
+      // Tab reaches it (a real button), Enter opens the chooser of its hidden input.
+      expect(await b.evaluate((e) => e.tagName + ":" + (e as HTMLElement).tabIndex), button).toBe(
+        "BUTTON:0",
+      );
+      const [chooser] = await Promise.all([p.waitForEvent("filechooser"), b.press("Enter")]);
+      expect(await chooser.element().getAttribute("id")).toBe(input);
+    }
+    await p.close();
+  }, 120_000);
+
+  it("a corrections.json dropped on the page goes to the evidence panel, not to the importer", async () => {
+    const before = await page.locator("#analyst-files li").count();
+    const bad = join(mkdtempSync(join(scratch, "corr-")), "corrections.json");
+    writeFileSync(bad, '{"version":1,"corrections":[{"kind":"reject"}]}');
+    await page.setInputFiles("#analyst-input", bad);
+    // The evidence panel read it and says what is wrong, with its JSON pointer.
+    await page.waitForFunction(
+      () =>
+        /\/corrections\/0\/sightingId/.test(
+          document.querySelector(".evidence-status")?.textContent ?? "",
+        ),
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await page.locator("#analyst-files li").count()).toBe(before);
+    expect(await page.locator('#analyst-files li[data-code="not_geojson"]').count()).toBe(0);
   }, 120_000);
 
   it("the corrections file is chosen with a button in Spanish, not the browser's English file input", async () => {

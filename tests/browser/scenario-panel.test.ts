@@ -107,14 +107,16 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
         .locator('input[data-pointer="/planning/waterLitresPerPersonPerDay"]')
         .getAttribute("placeholder"),
     ).toBe("15");
-    // Every control has a label.
+    // Every control has a label. The scenario.json input is hidden behind its button (the
+    // viewer's one file picker, viewer/fileButton.ts): the button is the control, named by its text.
     const unlabelled = await page.evaluate(
       () =>
         [...document.querySelectorAll("#scenario-form input, #scenario-form select")].filter(
-          (c) => (c as HTMLInputElement).labels?.length === 0,
+          (c) => !(c as HTMLInputElement).hidden && (c as HTMLInputElement).labels?.length === 0,
         ).length,
     );
     expect(unlabelled).toBe(0);
+    expect(await page.locator("#scenario-file-button").innerText()).toBe("Load a scenario.json…");
 
     // Run with few runs: progress, then the result.
     await page.locator('input[data-pointer="/runs"]').fill("200");

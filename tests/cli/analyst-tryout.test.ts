@@ -327,3 +327,97 @@ describe("an approximate size in a sightings file", () => {
     );
   });
 });
+
+describe("the second tryout's messy files (docs/tryout-analyst.md, branch analystleft2)", () => {
+  it("a Kobo row without a total says which parts give no number, with their cells, in both languages", async () => {
+    const sheet = [
+      "Fecha;Punto de monitoreo;Dirección;Hombres adultos;Mujeres adultas;Niños;Niñas",
+      "21/10/2018;Tecún Umán;Norte;2 mil 731;1.204;NS/NR;312",
+      "22/10/2018;Ciudad Hidalgo;Norte;Not available;-;15;",
+    ].join("\n");
+    const { dir, file } = tempFile("dtm-analyst-", "kobo.csv", sheet);
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(1);
+    const text = io.out.join("\n");
+    expect(text).toContain(
+      'row 2 [total] missing_total: total is blank and Niños "NS/NR" gives no number, so the total is unknown (the parts given add up to 4247).',
+    );
+    expect(text).toContain(
+      'row 3 [total] missing_total: total is blank and Hombres adultos "Not available", Mujeres adultas "-" and Niñas blank give no number, so the total is unknown (the parts given add up to 15).',
+    );
+    const { importTable, issueText } = await import("../../src/index.ts");
+    const r = importTable(sheet, { fileName: "kobo.csv" });
+    expect(issueText("es", r.report.rejections[1]!)).toBe(
+      "total: celda vacía, y Hombres adultos «Not available», Mujeres adultas «-» y Niñas (vacía) no dan un número, así que el total se desconoce (las partes dadas suman 15).",
+    );
+  });
+
+  it("a point's name under `Punto` (the fmp_id column) is written as its fmp_name: one key however spelt", async () => {
+    const sheet = [
+      "Fecha;Punto;Sentido;Total",
+      "21/10/2018;TECUN UMAN;Norte;1200",
+      "22/10/2018;Tecún Umán;Norte;900",
+      "22/10/2018;GT1217;Norte;50",
+    ].join("\n");
+    const { dir, file } = tempFile("dtm-analyst-", "conteo.csv", sheet);
+    const io = capture(dir);
+    expect(await run(["import", file, "--out", join(dir, "out")], io.context)).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, "out", "import-report.json"), "utf8"));
+    const said = report.files[0].warnings.filter(
+      (w: { code: string }) => w.code === "point_name_in_id_column",
+    );
+    // Once per name as written, on its first row.
+    expect(said.map((w: { line: number; value: string }) => [w.line, w.value])).toEqual([
+      [2, "TECUN UMAN"],
+      [3, "Tecún Umán"],
+    ]);
+    const rows = readFileSync(join(dir, "out", "counts.csv"), "utf8")
+      .split("\r\n")
+      .slice(2, 5)
+      .map((l) => l.split(",").slice(0, 3).join(","));
+    // A P-code stays a code (the point's id column), the names become the point's one name.
+    expect(rows).toEqual([
+      "2018-10-21,,Tecún Umán",
+      "2018-10-22,,Tecún Umán",
+      "2018-10-22,GT1217,",
+    ]);
+    const { createGazetteer, embedded2018, importTable, issueText } =
+      await import("../../src/index.ts");
+    const gazetteer = createGazetteer(embedded2018().places);
+    const w = importTable(sheet, { fileName: "conteo.csv", gazetteer }).report.warnings.find(
+      (x) => x.code === "point_name_in_id_column",
+    )!;
+    expect(issueText("es", w)).toMatch(
+      /^Punto «TECUN UMAN» no es un código de punto sino el nombre de Tecún Umán: se escribe como fmp_name «Tecún Umán»/,
+    );
+  });
+
+  it("a nationality cell naming two countries (Kobo select_multiple) is said as such, not as unknown", async () => {
+    const sheet = [
+      "Fecha;Punto de monitoreo;Dirección;Total;Nacionalidades",
+      "21/10/2018;Tecún Umán;Norte;100;hondurena guatemalteca",
+      "21/10/2018;Tecún Umán;Norte;40;Honduras, Guatemala",
+      "22/10/2018;Tecún Umán;Sur;5;Honduras El Salvador",
+    ].join("\n");
+    const { dir, file } = tempFile("dtm-analyst-", "nac.csv", sheet);
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(0);
+    const text = io.out.join("\n");
+    expect(text).toContain(
+      'row 2 [Nacionalidades] several_countries: Nacionalidades "hondurena guatemalteca" names several countries (HND, GTM), and a row holds one: kept as written in the extra attributes (give one row per country to count each).',
+    );
+    expect(text).toContain("row 3 [Nacionalidades] several_countries:");
+    // A piece that is no country ("El") leaves the cell unknown, as before.
+    expect(text).toContain("row 4 [Nacionalidades] unknown_country:");
+    const { importTable, issueText } = await import("../../src/index.ts");
+    const { severalCountries } = await import("../../src/ingest/read-codes.ts");
+    expect(severalCountries("HND/GTM")).toEqual(["HND", "GTM"]);
+    expect(severalCountries("Honduras y Guatemala")).toEqual(["HND", "GTM"]);
+    expect(severalCountries("GT/O")).toBeUndefined();
+    expect(severalCountries("Honduras Honduras")).toBeUndefined();
+    const w = importTable(sheet, { fileName: "nac.csv" }).report.warnings[0]!;
+    expect(issueText("es", w)).toBe(
+      "Nacionalidades «hondurena guatemalteca» nombra varios países (HND, GTM), y una fila lleva uno: se conserva tal como está escrito en los atributos extra (dé una fila por país para contar cada uno).",
+    );
+  });
+});

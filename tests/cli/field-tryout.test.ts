@@ -268,7 +268,8 @@ describe("a Kobo question answered 'other' with the place in its 'specify' colum
     expect(await run(["import", file, "--out", join(dir, "out")], io.context)).toBe(0);
     expect(io.err.join("\n")).not.toContain("point_without_position");
     const rows = readFileSync(join(dir, "out", "counts.csv"), "utf8").split("\r\n");
-    expect(rows[3]).toMatch(/^2018-10-21,Ciudad Hidalgo,/);
+    // A point's name in the id column is written as its name (point_name_in_id_column).
+    expect(rows[3]).toMatch(/^2018-10-21,,Ciudad Hidalgo,/);
     // The answer as written stays in its own column.
     expect(rows[0]).toContain("grupo/punto_otro");
   });

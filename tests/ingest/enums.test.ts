@@ -1,6 +1,6 @@
 /** Code words: directions relative to a point and countries written with both genders. */
 import { describe, expect, it } from "vitest";
-import { parseCountry } from "../../src/ingest/enums.ts";
+import { parseCountry, parseStockBasis, parseStockCategory } from "../../src/ingest/enums.ts";
 import { importTable } from "../../src/ingest/importer.ts";
 import type { CountRecord } from "../../src/model/count.ts";
 
@@ -28,5 +28,30 @@ describe("code words", () => {
     expect(parseCountry("salvadoreño(a)")).toBe("SLV");
     expect(parseCountry("salvadoreña/o")).toBe("SLV");
     expect(parseCountry("Guatemaltecos / as")).toBe("GTM");
+  });
+});
+
+describe("a stock sheet's categories and bases as press and agencies write them (second tryout)", () => {
+  it("a category explained in brackets, `acum.`, and the words for going on north", () => {
+    expect(parseStockCategory("Regularizados (visas humanitarias)")).toBe("regularized");
+    expect(parseStockCategory("Otros (visas humanitarias)")).toBe("other");
+    expect(parseStockCategory("(visas humanitarias)")).toBe("regularized");
+    expect(parseStockCategory("Siguieron al norte")).toBe("onward");
+    expect(parseStockCategory("Sin datos (ver nota)")).toBeUndefined();
+    expect(parseStockBasis("acum.")).toBe("cumulative");
+    expect(parseStockBasis("Acumulados")).toBe("cumulative");
+    const text = [
+      "Fecha;Lugar;Categoría;Personas;Tipo de cifra",
+      "17/11/2018;Tijuana;Regularizados (visas humanitarias);3.000;acum.",
+      "18/11/2018;Tijuana;Siguieron al norte;500;en el lugar",
+    ].join("\n");
+    const r = importTable(text, { kind: "stocks" });
+    expect(r.report.rejections).toEqual([]);
+    expect(
+      r.records.map((s) => [(s as { category: string }).category, (s as { basis: string }).basis]),
+    ).toEqual([
+      ["regularized", "cumulative"],
+      ["onward", "present"],
+    ]);
   });
 });

@@ -18,6 +18,7 @@ import {
   totalCheckText,
 } from "../../src/index.ts";
 import type { ImportReport } from "../../src/index.ts";
+import { issueLine } from "../../cli/issue-line.ts";
 
 /** The library's sources outside the list and the words themselves. */
 function librarySources(): string {
@@ -121,6 +122,21 @@ describe("where an issue is, its suggestions, a Total row: one place for each ru
     expect(issueWhere("es", { line: 0 })).toBe("archivo");
     expect(issueWhere("en", { line: 7, sheet: "Resumen" })).toBe("Resumen!7");
     expect(issueWhere("en", { line: 7 })).toBe("7");
+  });
+
+  it("in words for a line of text (the command line's issue lines go through it)", () => {
+    expect(issueWhere("en", { line: 9, sheet: "Resumen" }, "row")).toBe("Resumen row 9");
+    expect(issueWhere("es", { line: 9, sheet: "Resumen" }, "row")).toBe("Resumen fila 9");
+    expect(issueWhere("en", { line: 3 }, "feature")).toBe("feature 3");
+    expect(issueWhere("en", { line: 0, sheet: "Notas" }, "row")).toBe("sheet Notas");
+    expect(issueWhere("en", { line: 0 }, "row")).toBe("file");
+    const at = (i: { line: number; sheet?: string }) =>
+      issueLine({ ...i, column: "Punto", code: "unknown_place", message: "a\nb" });
+    expect(at({ line: 9, sheet: "Resumen" })).toBe("  Resumen row 9 [Punto] unknown_place: a\\nb");
+    expect(at({ line: 0, sheet: "Notas" })).toBe("  sheet Notas [Punto] unknown_place: a\\nb");
+    expect(issueLine({ line: 2, code: "bad_coordinates", message: "m" }, "feature")).toBe(
+      "  feature 2 bad_coordinates: m",
+    );
   });
 
   it("an unknown place's suggestions are said once: the reason already asks 'did you mean'", () => {
@@ -306,6 +322,32 @@ describe("review19b: route problems name the route and counts in Spanish", () =>
     expect(es("duplicate_route_id")).toContain("«costa»");
     expect(es("route_id_generated")).toContain("route_3");
     expect(es("too_few_positions")).toContain("1 posición");
+  });
+
+  it("a route file with no usable route gives its first reason in Spanish too (review19b #5)", async () => {
+    const { importRoute } = await import("../../src/index.ts");
+    const fc = {
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          properties: { route_id: "a" },
+          geometry: { type: "LineString", coordinates: [[-92, 14]] },
+        },
+        {
+          type: "Feature",
+          properties: { route_id: "b" },
+          geometry: { type: "Point", coordinates: [-92, 14] },
+        },
+      ],
+    };
+    const fatal = importRoute(JSON.stringify(fc), "ruta.geojson").report.fatal!;
+    expect(fatal.message).toBe(
+      "the route file has no usable LineString route: feature 1 has 1 position; a route needs at least two distinct [lon, lat] positions (and 1 more problem).",
+    );
+    expect(issueText("es", fatal)).toBe(
+      "el archivo de rutas no tiene ninguna ruta LineString utilizable; el elemento 1: la ruta tiene 1 posición; una ruta necesita al menos dos posiciones distintas [lon, lat] (y 1 problema más).",
+    );
   });
 });
 

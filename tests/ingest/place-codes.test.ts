@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
-import { createGazetteer, embedded2018, importTable } from "../../src/index.ts";
+import { createGazetteer, embedded2018, importTable, issueText } from "../../src/index.ts";
 import { capture, tempFile } from "../cli/capture.ts";
 import { pngBytes } from "./helpers.ts";
 
@@ -39,6 +39,20 @@ describe("a place written as its P-code or id", () => {
     expect(report.warnings.map((w) => w.message).join("\n")).toMatch(
       /"MX02004" is the P-code of Tijuana \(the only town in it; .*El Barretal.* are written by name or id\); read as Tijuana/,
     );
+    // In Spanish too, the shelters and the crossing of that municipality are named (review19a #12).
+    const es = issueText(
+      "es",
+      report.warnings.find((w) => w.code === "place_from_code")!,
+    );
+    expect(es).toMatch(
+      /^punto de monitoreo «MX02004» es el P-código de Tijuana \(la única ciudad en él; .*El Barretal.*El Chaparral.*, en el mismo municipio, se escriben por nombre o identificador\); se lee como Tijuana\.$/,
+    );
+    expect(
+      issueText(
+        "es",
+        report.warnings.find((w) => w.code === "place_from_code")!,
+      ),
+    ).not.toBe(report.warnings.find((w) => w.code === "place_from_code")!.message);
     const [none] = report.rejections;
     expect(none!.message).toMatch(/"GT9999" looks like a P-code, but no known place is in it/);
     expect(none!.suggestions).toEqual([]);
@@ -58,7 +72,20 @@ describe("a place written as its P-code or id", () => {
     expect(at[0]).toBeCloseTo(14.677, 2);
     expect(at[1]).toBeCloseTo(14.677, 2);
     expect(at[2]).toBeUndefined();
-    expect(report.warnings.map((w) => [w.line, w.code])).toEqual([[4, "point_without_position"]]);
+    expect(report.warnings.map((w) => [w.line, w.code])).toEqual([
+      [2, "point_name_in_id_column"],
+      [4, "point_without_position"],
+    ]);
+    // The name is the point's name (one key with sheets that name it under fmp_name); codes stay ids.
+    const keys = records.map((c) => [
+      (c as { fmpId?: string }).fmpId,
+      (c as { fmpName?: string }).fmpName,
+    ]);
+    expect(keys).toEqual([
+      [undefined, "Tecún Umán"],
+      ["GT1217", undefined],
+      ["XX-UNKNOWN", undefined],
+    ]);
   });
 
   it("through the CLI: validate exits 0 for a count sheet whose points are P-codes", async () => {
@@ -111,6 +138,17 @@ describe("a place written with its department, state or country", () => {
       [2, "place_name_qualified"],
       [3, "place_name_qualified"],
     ]);
+    // A municipality is read as a region too (Tecún Umán, Ayutla), and the sentence says so.
+    const ayutla = importTable('fecha,lugar,cantidad\n20/10/2018,"Tecún Umán (Ayutla)",10\n', {
+      kind: "sightings",
+      gazetteer,
+    }).report.warnings[0]!;
+    expect(ayutla.message).toContain(
+      '"Ayutla" taken as its municipality, department, state or country',
+    );
+    expect(issueText("es", ayutla)).toContain(
+      "se toman como su municipio, departamento, estado o país",
+    );
     expect(report.rejections.map((r) => [r.line, r.code])).toEqual([
       [4, "unknown_place"],
       [5, "unknown_place"],

@@ -160,5 +160,8 @@ describe("the panel names a file's kind and a column's 'how' in its language", (
     expect(howName("es", "question")).toBe("pregunta de Kobo");
     expect(howName("es", "kobo_prefix")).toBe("prefijo de grupo Kobo");
     expect(howName("en", "kobo_prefix")).toBe("kobo_prefix");
+    // Own keys only: a name like an Object member is not looked up on the prototype.
+    expect(howName("es", "constructor")).toBe("constructor");
+    expect(kindName("es", "toString")).toBe("toString");
   });
 });

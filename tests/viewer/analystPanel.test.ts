@@ -17,10 +17,9 @@ import {
   forgetAll,
   forgetFile,
   isInUse,
-  takeSameNames,
+  takeDrop,
   choicesByHeader,
   remapChoices,
-  markReplacements,
 } from "../../viewer/analyst/panelState.ts";
 import type { FileSummary } from "../../viewer/analyst/protocol.ts";
 
@@ -78,27 +77,48 @@ describe("analyst panel state", () => {
     expect(s.files.size).toBe(0);
   });
 
-  it("a file dropped again replaces one still being read; two files of one name in one drop are both read", () => {
+  it("a drop sorted by content: the same bytes are a re-drop, other bytes are weighed, one drop's namesakes all read", async () => {
     const s = createAnalystState();
-    const [[first]] = addFileObjects(s, [file("conteo.csv")]) as [[string, File]];
-    s.pendingNames.set(first, "conteo.csv"); // being read: no summary yet
-    const again = file("conteo.csv");
-    const taken = takeSameNames(s, [again]);
-    expect(taken.ids).toEqual([first]);
-    expect(taken.files).toEqual([again]);
-    expect([s.fileObjects.has(first), s.pendingNames.has(first)]).toEqual([false, false]);
-    // A folder cannot hold two files of one name: two in one drop come from two folders.
-    const x1 = file("x.csv");
-    const x2 = file("x.csv");
-    const batch = takeSameNames(s, [x1, file("y.csv"), x2]);
-    expect(batch.files.map((f) => f.name)).toEqual(["x.csv", "y.csv", "x.csv"]);
-    expect([batch.files[0], batch.files[2]]).toEqual([x1, x2]);
-    expect(batch.names).toEqual(new Set());
-    expect(batch.shared).toEqual(new Set(["x.csv"]));
-    const items = addFileObjects(s, batch.files);
-    markReplacements(s, items, batch.names, batch.shared);
-    expect(items.map(([id]) => s.sameNameInDrop.has(id))).toEqual([true, false, true]);
-    expect(items.map(([id]) => s.replaced.has(id))).toEqual([false, false, false]);
+    const v1 = new File(["fecha;punto\n23/10/2018;Tecún Umán\n"], "conteo.csv");
+    const [[first]] = (await takeDrop(s, [v1])) as [[string, File]];
+    s.pendingNames.set(first, "conteo.csv"); // still being read: no summary yet
+    // The same bytes under the same name (another copy of the file): not read again.
+    const copy = new File(["fecha;punto\n23/10/2018;Tecún Umán\n"], "conteo.csv");
+    expect(await takeDrop(s, [copy])).toEqual([]);
+    expect(s.redropped.has(first)).toBe(true);
+    // Other bytes under that name: read, then weighed against the listed one (even while it is read).
+    const v2 = new File(
+      ["fecha;punto\n23/10/2018;Tecún Umán\n24/10/2018;Tecún Umán\n"],
+      "conteo.csv",
+    );
+    const [[second]] = (await takeDrop(s, [v2])) as [[string, File]];
+    expect(s.decideAgainst.get(second)).toEqual([first]);
+    expect(s.fileObjects.has(first)).toBe(true);
+    // A folder cannot hold two files of one name: two in one drop come from two folders, and a
+    // listed file given again in that drop is one of them, not weighed against the other.
+    const x1 = new File(["a"], "x.csv");
+    const [[x]] = (await takeDrop(s, [x1])) as [[string, File]];
+    const batch = await takeDrop(s, [
+      new File(["a"], "x.csv"),
+      new File(["b"], "y.csv"),
+      new File(["c"], "x.csv"),
+    ]);
+    expect(batch.map(([, f]) => f.name)).toEqual(["y.csv", "x.csv"]);
+    expect([s.redropped.has(x), s.sameNameInDrop.has(x)]).toEqual([true, true]);
+    expect(batch.map(([id]) => s.sameNameInDrop.has(id))).toEqual([false, true]);
+    expect(batch.map(([id]) => s.decideAgainst.has(id))).toEqual([false, false]);
+    forgetAll(s);
+    expect([s.redropped.size, s.decideAgainst.size, s.sameNameInDrop.size]).toEqual([0, 0, 0]);
+  });
+
+  it("a file whose replay failed, given again unchanged, is read again (a retry), not taken as a re-drop", async () => {
+    const s = createAnalystState();
+    const [[id]] = (await takeDrop(s, [new File(["a;b\n1;2\n"], "c.csv")])) as [[string, File]];
+    s.failed.set(id, "the estimator could not place the groups");
+    const retry = await takeDrop(s, [new File(["a;b\n1;2\n"], "c.csv")]);
+    expect(retry).toHaveLength(1);
+    expect(s.redropped.has(id)).toBe(false);
+    expect(s.decideAgainst.get(retry[0]![0])).toEqual([id]);
   });
 
   it("a replacing file's column choices follow the header text, not the position", () => {

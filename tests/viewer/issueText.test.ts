@@ -308,6 +308,10 @@ describe("review19b: an unusable file's rows in Spanish", () => {
     for (const row of rows)
       expect(row[4]).toMatch(/^archivo inutilizable: no hay columna direction/);
     for (const row of rejectionRows(r, "en")) expect(row[4]).toMatch(/^file unusable: /);
+    // The headers looked for, as the English says them (review19b #5).
+    expect(issueText("es", r.fatal!)).toBe(
+      "no hay columna direction para una tabla de conteos en la fila 1 (se buscaron los encabezados direction, direccion, sentido, flujo, flow, #x_direction); revise el encabezado o asigne la columna abajo.",
+    );
   });
   it("a code named like an Object.prototype member gives the message back", () => {
     for (const code of ["constructor", "toString", "__proto__"])

@@ -39,6 +39,7 @@ import type {
   ExportFile,
   FileSummary,
 } from "./protocol.ts";
+import { fingerprintOf } from "./sameName.ts";
 import { assembleDataset, columnOverrides, fileStatus } from "./workspace.ts";
 import type { ColumnChoices, WorkspaceFile } from "./workspace.ts";
 
@@ -113,6 +114,11 @@ function summary(id: string, e: Entry): FileSummary {
     report: e.ws.report,
     choices: e.choices,
     fields: kind && kind !== "route" ? KIND_SPECS[kind].fields.map((f) => f.name) : [],
+    forced: e.ws.forced,
+    fingerprint: fingerprintOf(
+      e.ws.records,
+      (e.ws.routes?.features ?? []).map((f) => f.properties.route_id),
+    ),
   };
 }
 

@@ -9,6 +9,8 @@ import type { Lang } from "../state.ts";
 import { issueReason, issueText, issueWhere } from "./issueText.ts";
 import { el } from "./panelDom.ts";
 import type { FileSummary } from "./protocol.ts";
+import type { SameNameNote } from "./panelState.ts";
+import { sameNameNoteText, sameNameWord } from "./sameNameText.ts";
 import { at, countOf, howName, kindName } from "./texts.ts";
 import type { AnalystTextKey } from "./texts.ts";
 import type { ColumnChoices } from "./workspace.ts";
@@ -170,14 +172,57 @@ export interface FileItemActions {
   remove(id: string): void;
   force(id: string): void;
   reimport(id: string, choices: ColumnChoices): void;
+  /** A new version replaced a listed file of its name: bring the earlier one back beside it. */
+  keepBoth(id: string): void;
+  /** A file kept beside a listed file of its name: replace that one after all. */
+  replaceEarlier(id: string): void;
+}
+
+/** What the entry says about files of its name (panelState: `sameName`, `redropped`, `sameNameInDrop`). */
+export interface SameNameView {
+  note?: SameNameNote | undefined;
+  /** Whether a listed file is still there (a "Replace the earlier one" needs it). */
+  earlierListed(id: string): boolean;
+  redropped: boolean;
+  inDrop: boolean;
+}
+
+/** The entry's same-name lines: a note with its button, a re-drop, a name shared in one drop. */
+function sameNameLines(L: Lang, f: FileSummary, same: SameNameView, actions: FileItemActions) {
+  const out: HTMLElement[] = [];
+  const note = same.note;
+  if (note) {
+    const p = el(
+      "p",
+      { class: `small same-name-note ${note.decision}`, "data-why": note.why },
+      sameNameNoteText(L, note),
+    );
+    const undo =
+      note.decision === "replace"
+        ? el("button", { type: "button", class: "keep-both" }, sameNameWord(L, "keepBoth"))
+        : same.earlierListed(note.earlierId)
+          ? el(
+              "button",
+              { type: "button", class: "replace-earlier" },
+              sameNameWord(L, "replaceEarlier"),
+            )
+          : null;
+    undo?.addEventListener("click", () =>
+      note.decision === "replace" ? actions.keepBoth(f.id) : actions.replaceEarlier(f.id),
+    );
+    if (undo) p.append(" ", undo);
+    out.push(p);
+  }
+  if (same.redropped) out.push(el("p", { class: "small redropped" }, sameNameWord(L, "redropped")));
+  if (same.inDrop) out.push(el("p", { class: "small same-name" }, sameNameWord(L, "inDrop")));
+  return out;
 }
 
 /**
  * A file's entry in the list. The newest file is open; older ones only while they need the
  * analyst (held, failed, not used).
  * @param why the reason its replay could not be computed, when it could not.
- * @param replaced it replaced an earlier file of the same name (panelState `takeSameNames`).
- * @param sameName another file of the same drop has its name (both are read).
+ * @param same what became of it beside the listed files of its name (panelState `takeDrop`).
  */
 export function fileItem(
   L: Lang,
@@ -185,8 +230,7 @@ export function fileItem(
   newest: boolean,
   why: string | undefined,
   actions: FileItemActions,
-  replaced = false,
-  sameName = false,
+  same: SameNameView = { earlierListed: () => false, redropped: false, inDrop: false },
 ): HTMLElement {
   const t = (k: AnalystTextKey) => at(L, k);
   const r = f.report;
@@ -215,8 +259,7 @@ export function fileItem(
         ` · ${t("kind")}: ${kindName(L, f.kind)}`,
       ),
       el("p", { class: `file-status ${status}` }, t(status), why ? ` (${why})` : ""),
-      replaced ? el("p", { class: "small replaced" }, t("replaced")) : null,
-      sameName ? el("p", { class: "small same-name" }, t("sameNameInDrop")) : null,
+      ...sameNameLines(L, f, same, actions),
       r.fatal
         ? el("p", { class: "fatal", "data-code": r.fatal.code }, issueText(L, r.fatal))
         : null,

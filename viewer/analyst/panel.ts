@@ -9,6 +9,7 @@
  * those characters and runs nothing. Its parts: the state (panelState.ts), the elements
  * (panelDom.ts), the file reports (fileReport.ts), the exports (exportBar.ts), the drop target.
  */
+import { offerCorrections } from "../correctionsDrop.ts";
 import type { DataProvider, LoadProgress } from "../data/provider.ts";
 import { numberLocale } from "../i18n.ts";
 import type { Lang } from "../state.ts";
@@ -24,19 +25,23 @@ import {
   addFileObjects,
   anyInUse,
   changedForReplay,
+  choicesByHeader,
   createAnalystState,
+  earlierVersion,
   forgetAll,
   forgetFile,
   isInUse,
-  markReplacements,
-  takeSameNames,
   remapChoices,
+  sameNameSide,
+  takeDrop,
 } from "./panelState.ts";
 import type { AnalystState } from "./panelState.ts";
 import { at } from "./texts.ts";
 import type { AnalystTextKey } from "./texts.ts";
 import type { ColumnChoices } from "./workspace.ts";
 import type { FileSummary } from "./protocol.ts";
+import { sameNameDecision } from "./sameName.ts";
+import type { SameNameWhy } from "./sameName.ts";
 
 export interface AnalystViewer extends FrameSource {
   load(provider: DataProvider): Promise<void>;
@@ -77,7 +82,7 @@ function applyPanelTexts(dom: PanelDom, state: AnalystState, L: Lang, recording:
   const t = (k: AnalystTextKey) => at(L, k);
   dom.title.textContent = t("title");
   dom.intro.textContent = t("intro");
-  dom.chooseLabel.textContent = t("choose");
+  dom.picker.setText(t("choose"));
   dom.reset.textContent = t("reset");
   dom.reset.disabled = state.showing === "2018";
   dom.reset.hidden = state.showing === "2018";
@@ -144,28 +149,27 @@ async function recompute(core: Core, newIds: string[]): Promise<void> {
 }
 
 /**
- * Imports files (with a column mapping when re-importing; `carry` gives a file's mapping kept from
- * its earlier version) and recomputes when the used set changed.
+ * Imports files (with a column mapping when re-importing), settles each new file that met a
+ * listed file of its name (`settleSameName`), and recomputes when the used set changed.
  */
 async function importAndUse(
   core: Core,
   list: [string, File][],
   choices?: ColumnChoices,
-  replacedInUse = false,
-  carry?: (s: FileSummary) => ColumnChoices | undefined,
 ): Promise<void> {
   const { state } = core;
   const usedBefore = new Map([...state.files.values()].map((f) => [f.id, f.status === "used"]));
   const imported = [];
+  let removedInUse = false;
   for (const [id, file] of list) {
     state.pendingNames.set(id, file.name);
     state.failed.delete(id);
     try {
       let s = await core.client.importFile(id, file, choices);
-      // A corrected sheet read again with the choices made on its earlier version.
-      const kept = carry?.(s);
-      if (kept) s = await core.client.importFile(id, file, kept);
-      // Replaced while it was being read (the corrected sheet dropped again): not listed.
+      const settled = await settleSameName(core, id, file, s);
+      s = settled.summary;
+      removedInUse ||= settled.removedInUse;
+      // Removed while it was being read: not listed.
       if (!state.fileObjects.has(id)) continue;
       state.files.set(id, s);
       imported.push(s);
@@ -175,14 +179,23 @@ async function importAndUse(
     core.renderFiles();
   }
   endProgress(core.dom);
-  const changed = changedForReplay(usedBefore, imported);
+  await replayAfter(core, changedForReplay(usedBefore, imported), usedBefore, removedInUse);
+}
+
+/** A new replay when the used files changed; back to 2018 when none is left. */
+async function replayAfter(
+  core: Core,
+  changed: string[],
+  usedBefore: ReadonlyMap<string, boolean>,
+  removedInUse: boolean,
+): Promise<void> {
   if (changed.length)
     await recompute(
       core,
       changed.filter((id) => !usedBefore.get(id)),
     );
-  // The replaced file fed the replay and its new version does not: the replay without it.
-  else if (replacedInUse) await (anyInUse(state) ? recompute(core, []) : backTo2018(core));
+  // A replaced file fed the replay and its new version does not: the replay without it.
+  else if (removedInUse) await (anyInUse(core.state) ? recompute(core, []) : backTo2018(core));
   else {
     core.texts();
     computed(core);
@@ -190,19 +203,133 @@ async function importAndUse(
 }
 
 /**
- * The column choices a corrected sheet dropped again keeps from its earlier version, laid on its
- * columns by header text (`remapChoices`); undefined when none applies. Not for a name two files
- * of one drop share (which earlier version would it be?).
+ * A new file weighed against the listed files of its name (sameName.ts): the first it reads as the
+ * new version of is replaced (`replaceEarlier`); else both are kept, said on the new entry. The
+ * column choices made on a namesake are laid on it first, by header text (`carryChoices`): a sheet
+ * of the same template is read the same way, and one that needs them cannot be weighed without.
  */
-function keptChoices(
+async function settleSameName(
+  core: Core,
+  id: string,
+  file: File,
   s: FileSummary,
-  carried: ReadonlyMap<string, Record<string, string | null>>,
-  shared: ReadonlySet<string>,
-): ColumnChoices | undefined {
-  const byHeader = carried.get(s.name);
-  if (!byHeader || shared.has(s.name) || !("columns" in s.report)) return undefined;
-  const { choices } = remapChoices(byHeader, s.report.columns);
-  return Object.keys(choices).length ? choices : undefined;
+): Promise<{ summary: FileSummary; removedInUse: boolean }> {
+  const { state } = core;
+  const earlier = (state.decideAgainst.get(id) ?? []).filter((e) => state.fileObjects.has(e));
+  state.decideAgainst.delete(id);
+  if (!earlier.length) return { summary: s, removedInUse: false };
+  const carried = await carryChoices(core, id, file, s, earlier);
+  s = carried.summary;
+  let keptBeside: { earlierId: string; why: SameNameWhy } | undefined;
+  for (const e of earlier) {
+    const es = state.files.get(e);
+    // An earlier entry that failed to read has nothing to keep.
+    const d = es
+      ? sameNameDecision(sameNameSide(es), sameNameSide(s))
+      : ({ decision: "replace", why: "earlier_unusable" } as const);
+    if (d.decision === "replace") return replaceEarlier(core, id, s, e, d.why, carried);
+    keptBeside ??= { earlierId: e, why: d.why };
+  }
+  if (keptBeside)
+    state.sameName.set(id, {
+      decision: "keep_both",
+      ...keptBeside,
+      choicesKept: carried.kept,
+      choicesMissing: carried.missing,
+    });
+  return { summary: s, removedInUse: false };
+}
+
+/** The first namesake's column choices laid on the new file by header text, and it read again with them. */
+async function carryChoices(
+  core: Core,
+  id: string,
+  file: File,
+  s: FileSummary,
+  earlier: readonly string[],
+): Promise<{ summary: FileSummary; kept: number; missing: string[] }> {
+  const from = earlier
+    .map((e) => core.state.files.get(e))
+    .find((es) => es && Object.keys(es.choices).length && "columns" in es.report);
+  if (!from || !("columns" in from.report) || !("columns" in s.report))
+    return { summary: s, kept: 0, missing: [] };
+  const laid = remapChoices(choicesByHeader(from.choices, from.report.columns), s.report.columns);
+  const kept = Object.keys(laid.choices).length;
+  if (kept) s = await core.client.importFile(id, file, laid.choices);
+  return { summary: s, kept, missing: laid.missing };
+}
+
+/**
+ * The new file `id` replaces the listed `earlierId`: the earlier entry leaves the list and the
+ * worker, its "use anyway" is carried to a new version that is held too, and the note keeps the
+ * earlier File for "Keep both".
+ */
+async function replaceEarlier(
+  core: Core,
+  id: string,
+  s: FileSummary,
+  earlierId: string,
+  why: SameNameWhy | "analyst",
+  carried: { kept: number; missing: string[] },
+): Promise<{ summary: FileSummary; removedInUse: boolean }> {
+  const { state, client } = core;
+  const earlier = earlierVersion(state.fileObjects.get(earlierId)!, state.files.get(earlierId));
+  const removedInUse = isInUse(state, earlierId);
+  forgetFile(state, earlierId);
+  client.remove(earlierId);
+  const forcedKept = earlier.forced && s.status === "held";
+  if (forcedKept) s = await client.force(id);
+  state.sameName.set(id, {
+    decision: "replace",
+    why,
+    earlier,
+    choicesKept: carried.kept,
+    choicesMissing: carried.missing,
+    forcedKept,
+  });
+  return { summary: s, removedInUse };
+}
+
+/** "Keep both": the replaced earlier version comes back beside the new one, with its choices. */
+async function keepBoth(core: Core, id: string): Promise<void> {
+  const { state, client } = core;
+  const note = state.sameName.get(id);
+  if (note?.decision !== "replace") return;
+  const [[back, file]] = addFileObjects(state, [note.earlier.file]) as [[string, File]];
+  state.sameName.set(id, {
+    decision: "keep_both",
+    why: "analyst",
+    earlierId: back,
+    choicesKept: 0,
+    choicesMissing: [],
+  });
+  state.pendingNames.set(back, file.name);
+  let s = await client.importFile(back, file, note.earlier.choices);
+  if (note.earlier.forced && s.status === "held") s = await client.force(back);
+  state.files.set(back, s);
+  core.renderFiles();
+  await replayAfter(core, s.status === "used" ? [back] : [], new Map(), false);
+}
+
+/** "Replace the earlier one": what a new version does, on the analyst's word. */
+async function replaceNow(core: Core, id: string): Promise<void> {
+  const { state } = core;
+  const note = state.sameName.get(id);
+  const s = state.files.get(id);
+  if (note?.decision !== "keep_both" || !s || !state.fileObjects.has(note.earlierId)) return;
+  const usedBefore = new Map([[id, s.status === "used"]]);
+  const done = await replaceEarlier(core, id, s, note.earlierId, "analyst", {
+    kept: note.choicesKept,
+    missing: note.choicesMissing,
+  });
+  state.files.set(id, done.summary);
+  core.renderFiles();
+  await replayAfter(
+    core,
+    changedForReplay(usedBefore, [done.summary]),
+    usedBefore,
+    done.removedInUse,
+  );
 }
 
 async function backTo2018(core: Core): Promise<void> {
@@ -239,6 +366,8 @@ function fileActions(core: Core): FileItemActions {
       const file = core.state.fileObjects.get(id);
       if (file) void importAndUse(core, [[id, file]], choices);
     },
+    keepBoth: (id) => void keepBoth(core, id),
+    replaceEarlier: (id) => void replaceNow(core, id),
   };
 }
 
@@ -282,7 +411,7 @@ export function createAnalystPanel(options: {
 }): AnalystPanel {
   const { viewer, client } = options;
   const state = createAnalystState();
-  const dom = buildPanelDom(options.container);
+  const dom = buildPanelDom(options.container, (files) => void addFiles(files));
   let loading: Promise<void> = Promise.resolve();
   const core: Core = {
     viewer,
@@ -298,15 +427,12 @@ export function createAnalystPanel(options: {
       const actions = fileActions(core);
       dom.list.replaceChildren(
         ...all.map((f, i) =>
-          fileItem(
-            L,
-            f,
-            i === all.length - 1,
-            state.failed.get(f.id),
-            actions,
-            state.replaced.has(f.id),
-            state.sameNameInDrop.has(f.id),
-          ),
+          fileItem(L, f, i === all.length - 1, state.failed.get(f.id), actions, {
+            note: state.sameName.get(f.id),
+            earlierListed: (e) => state.fileObjects.has(e),
+            redropped: state.redropped.has(f.id),
+            inDrop: state.sameNameInDrop.has(f.id),
+          }),
         ),
       );
       dom.list.lastElementChild?.scrollIntoView({ block: "nearest" });
@@ -319,26 +445,16 @@ export function createAnalystPanel(options: {
     },
   };
   const exportsBar = wireExports(dom, viewer, client, () => core.texts());
-  const addFiles = (files: readonly File[]) => {
-    const inUse = new Set([...state.files.keys()].filter((id) => isInUse(state, id)));
-    const earlier = takeSameNames(state, files);
-    for (const id of earlier.ids) client.remove(id);
-    const items = addFileObjects(state, earlier.files);
-    markReplacements(state, items, earlier.names, earlier.shared);
-    return importAndUse(
-      core,
-      items,
-      undefined,
-      earlier.ids.some((id) => inUse.has(id)),
-      (s) => keptChoices(s, earlier.carried, earlier.shared),
-    );
+  const addFiles = async (files: readonly File[]) => {
+    // A corrections.json goes to the evidence panel (viewer/correctionsDrop.ts), the rest here.
+    const tables: File[] = [];
+    for (const f of files) if (!(await offerCorrections(f))) tables.push(f);
+    if (!tables.length) return;
+    const items = await takeDrop(state, tables);
+    core.renderFiles();
+    return importAndUse(core, items);
   };
   followClient(core);
-  dom.input.addEventListener("change", () => {
-    const chosen = [...(dom.input.files ?? [])];
-    dom.input.value = "";
-    if (chosen.length) void addFiles(chosen);
-  });
   dom.reset.addEventListener("click", () => void backTo2018(core));
   installDropTarget(dom.dropOverlay, (files) => void addFiles(files));
   followLanguage(core);

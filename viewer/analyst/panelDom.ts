@@ -1,6 +1,8 @@
 /**
  * The analyst panel's elements: built once, as plain DOM (every text from a file goes in as text).
  */
+import { fileButton } from "../fileButton.ts";
+import type { FileButton } from "../fileButton.ts";
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -31,8 +33,8 @@ export interface PanelDom {
   root: HTMLElement;
   title: HTMLElement;
   intro: HTMLElement;
-  input: HTMLInputElement;
-  chooseLabel: HTMLElement;
+  /** "Choose files…": the viewer's one file picker (viewer/fileButton.ts) over `#analyst-input`. */
+  picker: FileButton;
   reset: HTMLButtonElement;
   progress: HTMLElement;
   progressBar: HTMLProgressElement;
@@ -78,21 +80,23 @@ function exportControls() {
   };
 }
 
-/** Builds the panel, prepends it to `container` and adds the page-wide drop overlay. */
-export function buildPanelDom(container: Element): PanelDom {
+/**
+ * Builds the panel, prepends it to `container` and adds the page-wide drop overlay.
+ * @param onFiles what the picker does with the files chosen.
+ */
+export function buildPanelDom(container: Element, onFiles: (files: File[]) => void): PanelDom {
   const root = el("section", {
     id: "analyst",
     class: "analyst",
     "aria-labelledby": "analyst-title",
   });
-  const input = el("input", {
-    type: "file",
+  const picker = fileButton(document, {
     id: "analyst-input",
-    multiple: "",
     accept: ".csv,.tsv,.txt,.xlsx,.geojson,.json",
-    class: "visually-hidden",
+    multiple: true,
+    className: "button",
+    onFiles,
   });
-  const chooseLabel = el("span");
   const reset = el("button", { type: "button", id: "analyst-reset" });
   const progressBar = el("progress", { max: "1", value: "0" });
   const progressText = el("span", { class: "small" });
@@ -109,8 +113,7 @@ export function buildPanelDom(container: Element): PanelDom {
     root,
     title: el("h2", { id: "analyst-title" }),
     intro: el("p", { class: "muted small" }),
-    input,
-    chooseLabel,
+    picker,
     reset,
     progress,
     progressBar,
@@ -124,13 +127,7 @@ export function buildPanelDom(container: Element): PanelDom {
   root.append(
     dom.title,
     dom.intro,
-    el(
-      "div",
-      { class: "analyst-actions" },
-      input,
-      el("label", { class: "button", for: "analyst-input" }, chooseLabel),
-      reset,
-    ),
+    el("div", { class: "analyst-actions" }, picker.element, reset),
     progress,
     dom.status,
     dom.list,

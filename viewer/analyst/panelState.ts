@@ -4,6 +4,8 @@
  * the viewer shows the 2018 replay or the files. The rules of which files count are functions here.
  */
 import type { FileSummary } from "./protocol.ts";
+import { sameBytes } from "./sameName.ts";
+import type { SameNameSide, SameNameWhy } from "./sameName.ts";
 import type { ColumnChoices } from "./workspace.ts";
 
 export interface AnalystState {
@@ -16,11 +18,42 @@ export interface AnalystState {
   pendingNames: Map<string, string>;
   nextId: number;
   showing: "2018" | "files";
-  /** Files that replaced an earlier file of the same name (a corrected version dropped again). */
-  replaced: Set<string>;
+  /** What became of a file given under a listed file's name (sameName.ts), by the new file's id. */
+  sameName: Map<string, SameNameNote>;
+  /** Listed files given again unchanged (the same bytes): read once, said on their entry. */
+  redropped: Set<string>;
   /** Files that share their name with another file of the same drop (two folders): both read. */
   sameNameInDrop: Set<string>;
+  /** Per new file: the listed files of its name it is weighed against once it is read. */
+  decideAgainst: Map<string, string[]>;
 }
+
+/** The earlier entry a new version replaced, kept with the note so that "Keep both" can bring it back. */
+export interface EarlierVersion {
+  file: File;
+  accepted: number;
+  places: number;
+  days?: [string, string];
+  /** The column choices made on it (by its own column indices) and whether it was used anyway. */
+  choices: ColumnChoices;
+  forced: boolean;
+}
+
+/** What the panel says on a new file of a listed name, and what its button undoes. */
+export type SameNameNote = {
+  why: SameNameWhy | "analyst";
+  /** A namesake's column choices laid on this file by header text, and the headers no longer there. */
+  choicesKept: number;
+  choicesMissing: string[];
+} & (
+  | {
+      decision: "replace";
+      earlier: EarlierVersion;
+      /** "Use anyway" carried over: this version, held, is used as the earlier one was. */
+      forcedKept: boolean;
+    }
+  | { decision: "keep_both"; earlierId: string }
+);
 
 export function createAnalystState(): AnalystState {
   return {
@@ -30,8 +63,10 @@ export function createAnalystState(): AnalystState {
     pendingNames: new Map(),
     nextId: 0,
     showing: "2018",
-    replaced: new Set(),
+    sameName: new Map(),
+    redropped: new Set(),
     sameNameInDrop: new Set(),
+    decideAgainst: new Map(),
   };
 }
 
@@ -43,60 +78,66 @@ export function addFileObjects(state: AnalystState, files: readonly File[]): [st
 }
 
 /**
- * Files given again under a name already in the list — the analyst corrected the sheet and drops
- * it anew — replace the earlier entry instead of being added beside it, which would count every
- * row twice. The earlier entries are those listed and those still being read (`fileObjects`
- * covers both). Within one drop every file is read: a folder cannot hold two files of one name,
- * so two `conteo.csv` in one drop come from two folders (two offices filling one template) and
- * are never one sheet's two versions; their name is returned in `shared`. The column choices
- * made on an earlier entry are returned by header text (`carried`, per name) for its new version.
- * Forgets the earlier
- * entries and returns their ids, the files to read (`files`), the names replaced and the names
- * shared; `markReplacements` marks the new files once `addFileObjects` has given them ids.
+ * Sorts a drop against the listed files (those read and those still being read), by content:
+ * - a file whose bytes a listed file of its name has is that file given again: not read twice,
+ *   the listed entry is marked `redropped` (unless its replay failed: then it is read again);
+ * - every other file gets its id; one that shares its name with a listed file is weighed against
+ *   it once read (`decideAgainst`, sameName.ts: its new version, or another file).
+ * Within one drop every file is read: a folder cannot hold two files of one name, so two
+ * `conteo.csv` in one drop come from two folders (two offices filling one template) and are never
+ * one sheet's two versions (`sameNameInDrop`; a listed file given again in that drop counts as one
+ * of them, and is not weighed against its namesakes).
+ * @returns the new files with their ids, to import.
  */
-export function takeSameNames(
+export async function takeDrop(
   state: AnalystState,
   files: readonly File[],
-): {
-  ids: string[];
-  names: Set<string>;
-  shared: Set<string>;
-  files: File[];
-  carried: Map<string, Record<string, string | null>>;
-} {
-  const given = new Set(files.map((f) => f.name));
-  const shared = new Set(
-    files.filter((f, i) => files.findIndex((g) => g.name === f.name) !== i).map((f) => f.name),
-  );
-  const names = new Set<string>();
-  const ids: string[] = [];
-  const carried = new Map<string, Record<string, string | null>>();
-  for (const [id, f] of [...state.fileObjects]) {
-    if (!given.has(f.name)) continue;
-    ids.push(id);
-    names.add(f.name);
-    const earlier = state.files.get(id);
-    if (earlier && Object.keys(earlier.choices).length && "columns" in earlier.report)
-      carried.set(f.name, choicesByHeader(earlier.choices, earlier.report.columns));
-    forgetFile(state, id);
+): Promise<[string, File][]> {
+  const listed = [...state.fileObjects];
+  const fresh: File[] = [];
+  const again = new Set<string>();
+  for (const f of files) {
+    let match: string | undefined;
+    for (const [id, g] of listed) {
+      // A listed file whose replay failed is read again when given again (a retry).
+      if (g.name !== f.name || again.has(id) || state.failed.has(id)) continue;
+      if (await sameBytes(f, g)) {
+        match = id;
+        break;
+      }
+    }
+    if (match === undefined) fresh.push(f);
+    else again.add(match);
   }
-  return { ids, names, shared, files: [...files], carried };
+  for (const id of again) state.redropped.add(id);
+  const items = addFileObjects(state, fresh);
+  const count = new Map<string, number>();
+  for (const f of files) count.set(f.name, (count.get(f.name) ?? 0) + 1);
+  const shared = (name: string) => (count.get(name) ?? 0) > 1;
+  for (const id of again) if (shared(state.fileObjects.get(id)!.name)) state.sameNameInDrop.add(id);
+  for (const [id, f] of items) {
+    if (shared(f.name)) state.sameNameInDrop.add(id);
+    const earlier = listed.filter(([e, g]) => g.name === f.name && !again.has(e)).map(([e]) => e);
+    if (earlier.length) state.decideAgainst.set(id, earlier);
+  }
+  return items;
 }
 
-/**
- * Marks the new files whose name an earlier, replaced entry had (`replaced`), and those sharing
- * their name with another file of the same drop (`sameNameInDrop`).
- */
-export function markReplacements(
-  state: AnalystState,
-  items: readonly [string, File][],
-  replacedNames: ReadonlySet<string>,
-  sharedNames: ReadonlySet<string> = new Set(),
-): void {
-  for (const [id, f] of items) {
-    if (replacedNames.has(f.name)) state.replaced.add(id);
-    if (sharedNames.has(f.name)) state.sameNameInDrop.add(id);
-  }
+/** A listed file as the same-name decision sees it. */
+export function sameNameSide(s: FileSummary): SameNameSide {
+  return { kind: s.kind, usable: s.status !== "unusable", fingerprint: s.fingerprint };
+}
+
+/** The earlier entry as kept for "Keep both", from its summary (or its File alone, when it failed). */
+export function earlierVersion(file: File, s: FileSummary | undefined): EarlierVersion {
+  return {
+    file,
+    accepted: s?.report.accepted ?? 0,
+    places: s?.fingerprint.where.length ?? 0,
+    ...(s?.fingerprint.days ? { days: s.fingerprint.days } : {}),
+    choices: s?.choices ?? {},
+    forced: s?.forced ?? false,
+  };
 }
 
 /** The column choices a file's analyst made (by 0-based index), keyed by their header text instead. */
@@ -153,7 +194,9 @@ export function changedForReplay(
 
 /** Forgets one file. */
 export function forgetFile(state: AnalystState, id: string): void {
-  state.replaced.delete(id);
+  state.sameName.delete(id);
+  state.redropped.delete(id);
+  state.decideAgainst.delete(id);
   state.sameNameInDrop.delete(id);
   state.files.delete(id);
   state.failed.delete(id);
@@ -163,7 +206,9 @@ export function forgetFile(state: AnalystState, id: string): void {
 
 /** Forgets every file (back to the 2018 replay). */
 export function forgetAll(state: AnalystState): void {
-  state.replaced.clear();
+  state.sameName.clear();
+  state.redropped.clear();
+  state.decideAgainst.clear();
   state.sameNameInDrop.clear();
   state.files.clear();
   state.failed.clear();

@@ -6,6 +6,7 @@
 import type { Dataset, ImportReport, RouteImportReport } from "../../src/index.ts";
 import type { LoadProgress } from "../data/provider.ts";
 import type { ReplayData } from "../data/replay.ts";
+import type { FileFingerprint } from "./sameName.ts";
 import type { ColumnChoices, FileKind, FileStatus } from "./workspace.ts";
 
 /** What the page shows of one dropped file. */
@@ -21,6 +22,10 @@ export interface FileSummary {
   choices: ColumnChoices;
   /** Fields of each kind, for the mapping editor. */
   fields: string[];
+  /** The analyst chose "use the accepted rows anyway" on it. */
+  forced: boolean;
+  /** What its accepted rows cover: a later file of its name is its new version or another file (sameName.ts). */
+  fingerprint: FileFingerprint;
 }
 
 /** A file to download, made in the worker. */

@@ -1,6 +1,8 @@
 /** Texts of the analyst panel in English and Spanish. File contents are always shown as written. */
+import type { MatchHow } from "../../src/index.ts";
 import { numberLocale } from "../i18n.ts";
 import type { Lang } from "../state.ts";
+import type { FileKind } from "./workspace.ts";
 
 const en = {
   title: "Your own files",
@@ -58,10 +60,6 @@ const en = {
   data: "Data",
   basemap: "Basemap: Natural Earth",
   noRecorder: "This browser cannot record the canvas (MediaRecorder).",
-  replaced:
-    "Replaces the earlier file of the same name (a file given again is read as its new version, not added to it).",
-  sameNameInDrop:
-    "Same name as another file in this drop (two folders): both are used. Remove one if it is a copy.",
 };
 
 type Dict = typeof en;
@@ -123,10 +121,6 @@ const es: Dict = {
   data: "Datos",
   basemap: "Mapa base: Natural Earth",
   noRecorder: "Este navegador no puede grabar el lienzo (MediaRecorder).",
-  replaced:
-    "Sustituye al archivo anterior del mismo nombre (un archivo dado de nuevo se lee como su nueva versión, no se suma al anterior).",
-  sameNameInDrop:
-    "Mismo nombre que otro archivo de esta entrega (dos carpetas): se usan los dos. Quite uno si es una copia.",
 };
 
 export type AnalystTextKey = keyof Dict;
@@ -154,7 +148,7 @@ export function countOf(lang: Lang, n: number, key: AnalystTextKey): string {
 }
 
 /** A table's kind as the panel names it (the library's kind names are the contract's English). */
-const KIND_NAMES: Record<Lang, Record<string, string>> = {
+const KIND_NAMES: Record<Lang, Record<FileKind, string>> = {
   en: {
     counts: "counts",
     sightings: "sightings",
@@ -174,11 +168,15 @@ const KIND_NAMES: Record<Lang, Record<string, string>> = {
 /** The kind of a file in `lang` ("conteos"); `unknownKind` when none was found. */
 export function kindName(lang: Lang, kind: string | undefined): string {
   if (kind === undefined) return at(lang, "unknownKind");
-  return KIND_NAMES[lang][kind] ?? kind;
+  return Object.hasOwn(KIND_NAMES[lang], kind) ? KIND_NAMES[lang][kind as FileKind] : kind;
 }
 
-/** How a column was recognised (the report's `how`), in Spanish; English keeps the code. */
-const HOW_ES: Record<string, string> = {
+/**
+ * How a column was recognised (the report's `how`), in Spanish; English keeps the code. Typed by
+ * the library's `MatchHow`: a new way of recognising a column fails the typecheck until it has
+ * its Spanish words.
+ */
+const HOW_ES: Record<MatchHow, string> = {
   canonical: "nombre del contrato",
   alias: "alias",
   kobo_prefix: "prefijo de grupo Kobo",
@@ -193,5 +191,5 @@ const HOW_ES: Record<string, string> = {
 
 /** The report's `how` of a column in `lang`: the code in English, its words in Spanish. */
 export function howName(lang: Lang, how: string): string {
-  return lang === "es" ? (HOW_ES[how] ?? how) : how;
+  return lang === "es" && Object.hasOwn(HOW_ES, how) ? HOW_ES[how as MatchHow] : how;
 }

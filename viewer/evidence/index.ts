@@ -30,6 +30,8 @@ import { el, renderCorrections, renderEvidence } from "./panel.ts";
 import type { EvidenceActions } from "./panel.ts";
 import type { EvidenceMessage, EvidenceRequest, PortMessage, RunResult } from "./protocol.ts";
 import { EVIDENCE_TEXTS } from "./texts.ts";
+import { takeCorrections } from "../correctionsDrop.ts";
+import { fileButton } from "../fileButton.ts";
 
 /** What the evidence panel needs of the viewer (its public seam, viewer/app.ts). */
 export interface EvidenceViewer {
@@ -419,17 +421,16 @@ function controls(
 ) {
   const saveBtn = el(doc, "button", { type: "button", id: "corrections-save" });
   const undoLast = el(doc, "button", { type: "button", id: "corrections-undo" });
-  // The browser's own file input says "Choose File / No file chosen" in the browser's language,
-  // not the viewer's: a button in the viewer's language opens the hidden input instead.
-  const loadInput = el(doc, "input", {
-    type: "file",
+  // The viewer's one file picker (a button in the viewer's language over a hidden input).
+  const picker = fileButton(doc, {
     id: "corrections-load",
     accept: ".json,application/json",
-    hidden: "",
+    onFiles: (files) => void hooks.load(files[0]!),
   });
-  const loadBtn = el(doc, "button", { type: "button", id: "corrections-load-button" });
-  loadBtn.addEventListener("click", () => loadInput.click());
-  fileBar.append(saveBtn, undoLast, loadBtn, loadInput);
+  const loadBtn = picker.button;
+  // A corrections.json dropped on the page (the analyst panel's drop target) comes here too.
+  takeCorrections((f) => void hooks.load(f));
+  fileBar.append(saveBtn, undoLast, picker.element);
   saveBtn.addEventListener("click", () =>
     download(
       new Blob([correctionsText(hooks.file())], { type: "application/json" }),
@@ -437,11 +438,6 @@ function controls(
     ),
   );
   undoLast.addEventListener("click", hooks.undoLast);
-  loadInput.addEventListener("change", async () => {
-    const f = loadInput.files?.[0];
-    if (f) await hooks.load(f);
-    loadInput.value = "";
-  });
   const svgBtn = el(doc, "button", { type: "button", id: "export-marey-svg" });
   const pngBtn = el(doc, "button", { type: "button", id: "export-marey-png" });
   const csvBtn = el(doc, "button", { type: "button", id: "export-evidence-csv" });

@@ -6,6 +6,7 @@
 import { GENERIC_MOVEMENT, SPHERE_2018 } from "../../src/index.ts";
 import type { Composition, NumberOrRange, ScenarioInput, Wave } from "../../src/index.ts";
 import type { Lang } from "../state.ts";
+import { fileButton } from "../fileButton.ts";
 import { button, download, el } from "./dom.ts";
 import {
   formatNumberOrRange,
@@ -265,12 +266,13 @@ function filesBar(ctx: FormContext): HTMLElement {
     ...ctx.exampleNames.map((n) => el("option", { value: n }, n)),
   );
   exampleSel.addEventListener("change", () => ctx.chooseExample(exampleSel.value));
-  const fileInput = el("input", {
+  // The viewer's one file picker: a button in the panel's language, not the browser's own input.
+  const picker = fileButton(document, {
     id: "scenario-file",
-    type: "file",
     accept: ".json,application/json",
+    text: t(ctx, "loadFile"),
+    onFiles: (files) => ctx.loadFile(files[0]),
   });
-  fileInput.addEventListener("change", () => ctx.loadFile(fileInput.files?.[0]));
   const save = () =>
     download(
       `${slug(ctx.input.name ?? "scenario")}.json`,
@@ -282,8 +284,7 @@ function filesBar(ctx: FormContext): HTMLElement {
     { class: "scenario-files" },
     el("label", { for: "scenario-example" }, t(ctx, "example")),
     exampleSel,
-    el("label", { for: "scenario-file", class: "file" }, t(ctx, "loadFile")),
-    fileInput,
+    picker.element,
     button(t(ctx, "downloadJson"), save),
   );
 }
