@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkEstimate, REPEAT_REASON } from "../../src/check/checkEstimate.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { repeatOrigins, repeatedReports } from "../../src/estimate/repeats.ts";
 import type { RepeatWork } from "../../src/estimate/repeats.ts";
@@ -197,6 +198,23 @@ const places: Place[] = [
   ...at(km as number),
 }));
 
+/**
+ * Group A walks 40 km a day from km 0 (day 1): a DTM report at its km on days 1–5 and every other
+ * day after. A government story "2,500 at Albergue" (km 200) of day 6 is told again by the media
+ * every day on days 7–14.
+ */
+function staleStory(): Sighting[] {
+  const sightings: Sighting[] = [];
+  for (let d = 1; d <= 14; d++)
+    if (d <= 5 || d % 2 === 1) sightings.push(report(`w${d}`, d, 40 * (d - 1), 3000));
+  for (let d = 6; d <= 14; d++) {
+    const source = d === 6 ? "government" : "media";
+    const { lon: _lon, lat: _lat, ...rest } = report(`m${d}`, d, 0, 2500, source);
+    sightings.push({ ...rest, placeName: "Albergue" });
+  }
+  return sightings;
+}
+
 describe("repeats in the estimate: a stale story does not hold a group that walks on", () => {
   it("follows the fresh reports while a story naming a town it passed is told again", () => {
     // Group A walks 40 km a day from km 0 (day 1): a DTM report at its km on days 1–5 and every
@@ -204,14 +222,7 @@ describe("repeats in the estimate: a stale story does not hold a group that walk
     // the media every day on days 7–14. Read as new reports, the story anchors a stay at Albergue
     // (stayAnchor.ts) and held the track there (208–210 km on days 9–14 while the group was at
     // 320–520 km).
-    const sightings: Sighting[] = [];
-    for (let d = 1; d <= 14; d++)
-      if (d <= 5 || d % 2 === 1) sightings.push(report(`w${d}`, d, 40 * (d - 1), 3000));
-    for (let d = 6; d <= 14; d++) {
-      const source = d === 6 ? "government" : "media";
-      const { lon: _lon, lat: _lat, ...rest } = report(`m${d}`, d, 0, 2500, source);
-      sightings.push({ ...rest, placeName: "Albergue" });
-    }
+    const sightings = staleStory();
     const tracks = estimateTracks({ ...dataset(sightings), places }).tracks;
     for (let d = 9; d <= 14; d++)
       expect(Math.abs(on(tracks, d).km - 40 * (d - 1))).toBeLessThan(30);
@@ -229,5 +240,23 @@ describe("repeats in the estimate: a stale story does not hold a group that walk
     const m9 = kept.report.associations.find((a) => a.sightingId === "m9");
     expect(typeof m9?.outlierProb).toBe("number");
     expect(m9?.repeatOf).toBeUndefined();
+  });
+});
+
+describe("repeats in the held-out check (review19d #6)", () => {
+  it("holds a repeat out with its original and does not score its position", () => {
+    const ds = { ...dataset(staleStory()), places };
+    const check = checkEstimate(ds, { folds: 5, seed: 3 });
+    // The eight retellings (m7–m14) of m6: their positions are not predicted, with the reason…
+    expect(check.notPredicted.find((x) => x.reason === REPEAT_REASON)?.n).toBe(8);
+    const kmIds = check.predictions.filter((p) => p.quantity === "km").map((p) => p.id);
+    expect(kmIds).toContain("m6");
+    for (let d = 7; d <= 14; d++) expect(kmIds).not.toContain(`m${d}`);
+    // …and their figures are held out in m6's fold (else m6 would be predicted from its retelling).
+    const foldOf = new Map(
+      check.predictions.filter((p) => p.quantity === "size").map((p) => [p.id, p.fold]),
+    );
+    expect(foldOf.get("m6")).toBeDefined();
+    for (let d = 7; d <= 14; d++) expect(foldOf.get(`m${d}`)).toBe(foldOf.get("m6"));
   });
 });
