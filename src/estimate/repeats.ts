@@ -3,8 +3,10 @@
  * place and the figure it had (a stale story under a new date and source), not a new sighting.
  *
  * A report repeats an earlier ORIGINAL telling of its group (1 to REPEAT_DAYS local days before)
- * when it names the same place (the same point: a town's centroid, or the same coordinates; the
- * figures compared as prepare.ts read them, after the count-scope reading), gives the same figure
+ * when it names the same place (the same town, by name or by its own coordinates, or the same
+ * coordinates; figures compared as prepare.ts read them, after the count-scope reading: 2018's one
+ * repeat, S010's "more than 3,000", matches S009's shelter count of 3,000 read as "at least"; and
+ * tests/estimate/repeats.test.ts pins it), gives the same figure
  * (best, low and high alike, at least one of them given) and comes from another type of source
  * (news picked up by another outlet). A telling is original unless it is judged a repeat; a
  * repeat never makes another report a repeat, so a figure told again once by the media does not
@@ -234,12 +236,16 @@ function originalRepeated(
   return other ?? chain;
 }
 
-/** The place and figure a report tells (undefined without a point or without a figure). */
+/**
+ * The place and figure a report tells (undefined without a point or without a figure): a town by
+ * its gazetteer place (named, or given by its own coordinates), other coordinates as given.
+ */
 function tellingKey(p: GroupPosition): string | undefined {
-  const { point, logValue, logLow, logHigh } = p.s;
+  const { point, logValue, logLow, logHigh, fromPlace, placeId } = p.s;
   if (!point) return undefined;
   if (logValue === undefined && logLow === undefined && logHigh === undefined) return undefined;
-  return `${point[0]}|${point[1]}|${logValue}|${logLow}|${logHigh}`;
+  const where = fromPlace && placeId !== undefined ? `place ${placeId}` : `${point[0]}|${point[1]}`;
+  return `${where}|${logValue}|${logLow}|${logHigh}`;
 }
 
 /** Sighting ids in a fixed order (undefined last). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkEstimate, REPEAT_REASON } from "../../src/check/checkEstimate.ts";
+import { embedded2018 } from "../../src/embedded/index.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { repeatOrigins, repeatedReports } from "../../src/estimate/repeats.ts";
 import type { RepeatWork } from "../../src/estimate/repeats.ts";
@@ -258,5 +259,29 @@ describe("repeats in the held-out check (review19d #6)", () => {
     );
     expect(foldOf.get("m6")).toBeDefined();
     for (let d = 7; d <= 14; d++) expect(foldOf.get(`m${d}`)).toBe(foldOf.get("m6"));
+  });
+});
+
+describe("repeats: the same town however the row was typed, and the 2018 data", () => {
+  it("reads a town given by name and by its own coordinates as one place (review19d #8)", () => {
+    const sightings = staleStory().filter((s) => !/^m(9|1[0-4])$/.test(s.id ?? ""));
+    // m8 gives Albergue's coordinates, a little off the centroid, beside the name.
+    const m8 = sightings.find((s) => s.id === "m8");
+    if (!m8) throw new Error("fixture");
+    const { lon, lat } = at(200);
+    Object.assign(m8, { lon: lon + 0.001, lat: lat + 0.001 });
+    const result = estimateTracks({ ...dataset(sightings), places });
+    const repeatOf = (id: string) =>
+      result.report.associations.find((a) => a.sightingId === id)?.repeatOf;
+    expect(repeatOf("m7")).toBe("m6");
+    expect(repeatOf("m8")).toBe("m6");
+  });
+
+  it("flags exactly one 2018 report: S010, AP's 'more than 3,000' of S009 (review19d #7)", () => {
+    const result = estimateTracks(embedded2018());
+    const flagged = result.report.associations
+      .filter((a) => a.repeatOf !== undefined)
+      .map((a) => `${a.sightingId} of ${a.repeatOf}`);
+    expect(flagged).toEqual(["S010 of S009"]);
   });
 });
