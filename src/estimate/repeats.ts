@@ -183,16 +183,16 @@ function currentAmong(
   changed: readonly number[],
   work: RepeatWork,
 ): number[] {
-  const candidates = new Set<number>();
+  const seen = new Uint8Array(tellings.length);
+  const current: number[] = [];
   for (const j of changed) {
     for (let k = j; k >= 0 && tellings[j].day - tellings[k].day <= REPEAT_DAYS; k--) {
-      if (candidates.has(k)) break; // an earlier changed telling already put the rest in
-      candidates.add(k);
+      if (seen[k]) break; // an earlier changed telling already looked at the rest
+      seen[k] = 1;
+      if (tellings[k].of !== undefined && givenAgain(tellings, k, work)) current.push(k);
     }
   }
-  return [...candidates]
-    .filter((k) => tellings[k].of !== undefined && givenAgain(tellings, k, work))
-    .sort((a, b) => a - b);
+  return current.sort((a, b) => a - b);
 }
 
 /**
