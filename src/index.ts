@@ -222,7 +222,7 @@ export {
 
 // ── check: held-out predictive check of an estimate, conformal widening ──
 export type { CheckableEstimate, CheckOptions, CheckResult } from "./check/checkEstimate.ts";
-export { checkEstimate, matchGroups, DEFAULT_FOLDS } from "./check/checkEstimate.ts";
+export { checkEstimate, matchGroups, DEFAULT_FOLDS, REPEAT_REASON } from "./check/checkEstimate.ts";
 export type { CheckScores, HeldOutPrediction } from "./check/score.ts";
 export { scorePredictions } from "./check/score.ts";
 export type { ScoredReport, SourceFactors, TrackWidening } from "./check/conformal.ts";
@@ -252,7 +252,7 @@ export {
 export type { BodyPart } from "./check/reportPart.ts";
 export { reportPart } from "./check/reportPart.ts";
 export type { CheckReport, CheckSource } from "./check/heldOut.ts";
-export { checkReports, assignFolds } from "./check/heldOut.ts";
+export { checkReports, assignFolds, togetherWithOriginals } from "./check/heldOut.ts";
 export type { Catchment } from "./check/catchment.ts";
 export { createCatchments } from "./check/catchment.ts";
 export { checkForReport, checkSummary } from "./check/checkReport.ts";

@@ -27,7 +27,7 @@ import { createCatchments } from "./catchment.ts";
 import type { Catchment } from "./catchment.ts";
 import { crossFittedFactors, sourceFactors } from "./conformal.ts";
 import type { SourceFactors } from "./conformal.ts";
-import { assignFolds, checkReports } from "./heldOut.ts";
+import { assignFolds, checkReports, togetherWithOriginals } from "./heldOut.ts";
 import type { CheckReport } from "./heldOut.ts";
 import { predictiveCdf, predictiveInterval, scaleNeeded } from "./predictive.ts";
 import type { Predictive } from "./predictive.ts";
@@ -39,7 +39,8 @@ export interface CheckableEstimate {
   tracks: readonly BodyTrackPoint[];
   groups: readonly { group: string; routeId: string; sightings: readonly string[] }[];
   report: {
-    associations: readonly { sightingId: string; group: string }[];
+    /** `repeatOf`: a stale repeat's original (positions.ts `recordRepeats`), held out with it. */
+    associations: readonly { sightingId: string; group: string; repeatOf?: string }[];
     sourceBiases: readonly { sourceType: string; bias: number; spread: number }[];
     movement: MovementModel;
     /**
@@ -97,6 +98,13 @@ export interface CheckResult {
 export const AT_LEAST_REASON =
   'size of a count of one place or one point: read as "at least", not a size to predict';
 
+/**
+ * The `notPredicted` reason of a stale repeat's position: the estimator leaves it out (it tells
+ * an earlier report's place again), so it is no position to predict; held out with its original.
+ */
+export const REPEAT_REASON =
+  "position of a stale repeat (an earlier report's place and figure told again): left out by the estimator, held out with its original";
+
 /** Default number of folds. */
 export const DEFAULT_FOLDS = 10;
 
@@ -124,8 +132,14 @@ export function checkEstimate(dataset: Dataset, options: CheckOptions = {}): Che
   const groupOf = new Map(full.report.associations.map((a) => [a.sightingId, a.group]));
   const index = createRouteIndex(dataset.routes);
   const gazetteer = createGazetteer(dataset.places);
-  const reports = checkReports(withIds, groupOf, gazetteer, timeZone);
+  const repeatOf = new Map(
+    full.report.associations.flatMap((a) =>
+      a.repeatOf === undefined ? [] : [[a.sightingId, a.repeatOf] as const],
+    ),
+  );
+  const reports = checkReports(withIds, groupOf, gazetteer, timeZone, repeatOf);
   const folds = assignFolds(reports, options.leaveOneOut ? reports.length : k, mulberry32(seed));
+  togetherWithOriginals(reports);
   options.onStart?.(reports.length, folds);
   const context: PredictContext = {
     index,
@@ -288,7 +302,8 @@ function predictReport(
     }
     return out;
   }
-  if (r.point) out.push(predictPosition(r, track, fit, context, partRate));
+  if (r.point && r.repeatOf !== undefined) out.push(REPEAT_REASON);
+  else if (r.point) out.push(predictPosition(r, track, fit, context, partRate));
   if (r.atLeast) out.push(AT_LEAST_REASON);
   // A vanguard's or stragglers' count is part of the body, not its size.
   if (r.logSize !== undefined && r.part === "median")
@@ -406,7 +421,8 @@ function partPositionRate(
   let outside = 0;
   for (const r of training) {
     const track = trackOf(r);
-    if (!track || !r.point) continue;
+    // A stale repeat's place is not where the group was that day (the estimator leaves it out).
+    if (!track || !r.point || r.repeatOf !== undefined) continue;
     const prior = partPrior(r, track);
     if (!(prior > 0)) continue;
     const at = index.project(r.point, { routeId: track.routeId });

@@ -2,7 +2,7 @@
  * The check as written for users: the `check` object of report.json and a one-paragraph summary.
  * Front ends print these; they do not re-derive any figure.
  */
-import { AT_LEAST_REASON } from "./checkEstimate.ts";
+import { AT_LEAST_REASON, REPEAT_REASON } from "./checkEstimate.ts";
 import type { CheckResult } from "./checkEstimate.ts";
 import type { TrackWidening } from "./conformal.ts";
 import type { CheckScores, HeldOutPrediction } from "./score.ts";
@@ -126,10 +126,15 @@ export function checkSummary(check: CheckResult, applied: TrackWidening | null):
       : `Widening factors (not applied): ${factors}.`,
   );
   const atLeast = check.notPredicted.find((x) => x.reason === AT_LEAST_REASON)?.n ?? 0;
-  const missed = check.notPredicted.reduce((sum, x) => sum + x.n, 0) - atLeast;
+  const repeats = check.notPredicted.find((x) => x.reason === REPEAT_REASON)?.n ?? 0;
+  const missed = check.notPredicted.reduce((sum, x) => sum + x.n, 0) - atLeast - repeats;
   if (atLeast > 0)
     parts.push(
       `${atLeast} figure${atLeast === 1 ? "" : "s"} of one place or one point read as "at least" (not scored as sizes).`,
+    );
+  if (repeats > 0)
+    parts.push(
+      `${repeats} stale repeat${repeats === 1 ? "" : "s"} of an earlier report's place and figure held out with ${repeats === 1 ? "its original" : "their originals"} (position${repeats === 1 ? "" : "s"} not scored).`,
     );
   if (missed > 0) parts.push(`${missed} reports could not be predicted (see report.json).`);
   return parts.join(" ");

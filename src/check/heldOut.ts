@@ -48,6 +48,12 @@ export interface CheckReport {
    * of the group says whether a report naming no part saw the body or only its head or tail.
    */
   logFigure?: number;
+  /**
+   * The original report a stale repeat tells again (the full estimate's association `repeatOf`):
+   * held out in its original's fold, its position not predicted (docs/estimation.md "What is held
+   * out and how it is predicted").
+   */
+  repeatOf?: string;
   /** Fold (0-based) the report is held out in. */
   fold: number;
 }
@@ -65,6 +71,7 @@ export function checkReports(
   groupOf: ReadonlyMap<string, string>,
   gazetteer: Gazetteer,
   timeZone: string,
+  repeatOf: ReadonlyMap<string, string> = new Map(),
 ): CheckReport[] {
   const out: CheckReport[] = [];
   dataset.sightings.forEach((s, index) => {
@@ -109,6 +116,7 @@ export function checkReports(
       logSize,
       ...(atLeast ? { atLeast } : {}),
       ...(figure !== undefined ? { logFigure: figure } : {}),
+      ...(repeatOf.has(id) ? { repeatOf: repeatOf.get(id) } : {}),
       fold: -1,
     });
   });
@@ -132,6 +140,21 @@ export function assignFolds(reports: CheckReport[], k: number, random: Random): 
   }
   order.forEach((r, position) => (reports[r].fold = position % k));
   return k;
+}
+
+/**
+ * Moves each stale repeat into its original's fold (when the original is a check report): held
+ * out apart, an original would be predicted from its own retelling, which its fold's fit reads
+ * as a fresh report (the original it repeats is gone) — the same place and figure, not held out.
+ * @example
+ * togetherWithOriginals(reports); // reports[i].fold === fold of reports[i].repeatOf's report
+ */
+export function togetherWithOriginals(reports: CheckReport[]): void {
+  const foldOf = new Map(reports.map((r) => [r.id, r.fold]));
+  for (const r of reports) {
+    const fold = r.repeatOf === undefined ? undefined : foldOf.get(r.repeatOf);
+    if (fold !== undefined) r.fold = fold;
+  }
 }
 
 function sizeOf(best?: number, min?: number, max?: number): number | undefined {

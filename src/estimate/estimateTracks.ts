@@ -47,6 +47,7 @@ import {
   isUnnamedBody,
   recordOutlierProbs,
   recordRepeats,
+  markRepeats,
   runKm,
   setSpan,
 } from "./positions.ts";
@@ -411,6 +412,7 @@ function finishTracks(
   );
   // The final passes read reports of the body with heavy tails (positions.ts; bodyTails).
   ctx.bodyTails = options.bodyTails !== false;
+  markRepeats(ctx, tracked);
   for (const g of tracked) runKm(ctx, g, { endDay });
   recordOutlierProbs(ctx, tracked);
   recordRepeats(ctx, tracked);

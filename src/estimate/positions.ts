@@ -22,7 +22,7 @@ import { SOURCE_PRIORS } from "./sourceBias.ts";
 import { partShares, sidedShares, unknownPartAlternatives } from "./partMixture.ts";
 import type { PartCounts, PartShares } from "./partMixture.ts";
 import { withLean } from "./sourceLean.ts";
-import { repeatedReports, repeatOrigins } from "./repeats.ts";
+import { repeatOrigins } from "./repeats.ts";
 import { stayAnchors } from "./stayAnchor.ts";
 import type { StayAnchor } from "./stayAnchor.ts";
 import { placeStretch } from "./workGroup.ts";
@@ -232,12 +232,10 @@ export function kmObservations(
   // Where each report lies among the others of its days (labelled groups' final passes).
   const offsets = target === "median" && ctx.bodyTails && g.labelled ? neighbourOffsets(g) : [];
   // A labelled group's stale news told again with its place and figure (repeats.ts): left out of
-  // the median person's reports, the earlier telling already says it (docs/estimation.md "staysettle");
-  // never a report the analyst accepted.
-  const repeated =
-    target === "median" && ctx.bodyTails && g.labelled
-      ? repeatedReports(g.positions, ctx.keep)
-      : undefined;
+  // the median person's, the head's and the tail's reports, the earlier telling already says it
+  // (docs/estimation.md "staysettle", "repeatsleft"); never a report the analyst accepted.
+  const repeatOf = ctx.bodyTails && g.labelled ? g.repeatOf : undefined;
+  const repeated = repeatOf ? g.positions.map((p) => repeatOf.has(p)) : undefined;
   // The town a labelled group's body is reported at day after day (stayAnchor.ts).
   const anchors =
     target === "median" && ctx.bodyTails && g.labelled
@@ -758,10 +756,25 @@ export function recordRepeats(ctx: EstimateContext, groups: readonly WorkGroup[]
   const byKey = new Map(ctx.associations.map((a) => [`${a.sightingId}\u0000${a.group}`, a]));
   for (const g of groups) {
     if (!g.labelled || !ctx.bodyTails) continue;
-    repeatOrigins(g.positions, ctx.keep).forEach((original, i) => {
-      const a = original && byKey.get(`${g.positions[i].s.id}\u0000${g.name}`);
+    for (const [p, original] of g.repeatOf ?? []) {
+      const a = byKey.get(`${p.s.id}\u0000${g.name}`);
       if (a) a.repeatOf = original.s.id;
+    }
+  }
+}
+
+/**
+ * Judges each labelled group's stale repeats once on all its reports (sets `g.repeatOf`; repeats.ts),
+ * for the final passes: the median person's, the head's and the tail's runs leave them out.
+ */
+export function markRepeats(ctx: EstimateContext, groups: readonly WorkGroup[]): void {
+  for (const g of groups) {
+    if (!g.labelled) continue;
+    const origins = new Map<GroupPosition, GroupPosition>();
+    repeatOrigins(g.positions, ctx.keep).forEach((original, i) => {
+      if (original) origins.set(g.positions[i], original);
     });
+    g.repeatOf = origins;
   }
 }
 

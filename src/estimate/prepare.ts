@@ -4,6 +4,7 @@
  */
 import type { Sighting } from "../model/sighting.ts";
 import type { LonLat } from "../model/units.ts";
+import type { Place } from "../model/place.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import type { BiasSource } from "./sourceBias.ts";
 import { readCountScope } from "./partWords.ts";
@@ -23,6 +24,11 @@ export interface PreparedSighting {
   point?: LonLat;
   /** true when the point came from the gazetteer (a town centroid), not coordinates. */
   fromPlace: boolean;
+  /**
+   * With `fromPlace`: the gazetteer place it names, also when the source gave the place's own
+   * coordinates (a retelling is the same town however the row was typed; repeats.ts).
+   */
+  placeId?: string;
   source: BiasSource;
   lowConfidence: boolean;
   logValue?: number;
@@ -86,18 +92,23 @@ export function prepareSightings(
     }
     let point: LonLat | undefined;
     let fromPlace = false;
+    let placeId: string | undefined;
     let positionProblem: string | undefined;
     if (isCoordinate(s.lat, 90) && isCoordinate(s.lon, 180)) {
       point = [s.lon, s.lat];
       // Coordinates that are the named place's own (filled in from a gazetteer by the importer
       // or the source) say no more than the place name: the group was near that town.
-      fromPlace =
-        s.placeName !== undefined && isPlaceCentre(point, s.placeName, s.country, gazetteer);
+      placeId =
+        s.placeName !== undefined
+          ? placeCentredOn(point, s.placeName, s.country, gazetteer)?.placeId
+          : undefined;
+      fromPlace = placeId !== undefined;
     } else if (s.placeName && s.placeName.trim() !== "") {
       const place = gazetteer?.find(s.placeName, s.country) ?? gazetteer?.find(s.placeName);
       if (place && isCoordinate(place.lat, 90) && isCoordinate(place.lon, 180)) {
         point = [place.lon, place.lat];
         fromPlace = true;
+        placeId = place.placeId;
       } else if (place) {
         positionProblem = `place "${s.placeName}" has no coordinates in the gazetteer`;
       } else {
@@ -138,6 +149,7 @@ export function prepareSightings(
       label: s.caravanLabel?.trim() ? s.caravanLabel.trim() : undefined,
       point,
       fromPlace,
+      ...(placeId !== undefined ? { placeId } : {}),
       source: s.sourceType ?? "unknown",
       lowConfidence: s.confidence === "low",
       logValue,
@@ -163,16 +175,18 @@ export function prepareSightings(
 /** Within this distance (degrees, ≈ 0.5 km) coordinates are taken to be the place's centre. */
 const CENTRE_DEG = 0.005;
 
-function isPlaceCentre(
+function placeCentredOn(
   point: LonLat,
   placeName: string,
   country: string | undefined,
   gazetteer: Gazetteer | undefined,
-): boolean {
-  if (placeName.trim() === "") return false;
+): Place | undefined {
+  if (placeName.trim() === "") return undefined;
   const place = gazetteer?.find(placeName, country) ?? gazetteer?.find(placeName);
-  if (!place || !isCoordinate(place.lat, 90) || !isCoordinate(place.lon, 180)) return false;
-  return Math.abs(place.lon - point[0]) < CENTRE_DEG && Math.abs(place.lat - point[1]) < CENTRE_DEG;
+  if (!place || !isCoordinate(place.lat, 90) || !isCoordinate(place.lon, 180)) return undefined;
+  const near =
+    Math.abs(place.lon - point[0]) < CENTRE_DEG && Math.abs(place.lat - point[1]) < CENTRE_DEG;
+  return near ? place : undefined;
 }
 
 function isCoordinate(value: number | undefined, limit: number): value is number {

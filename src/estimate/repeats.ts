@@ -3,8 +3,10 @@
  * place and the figure it had (a stale story under a new date and source), not a new sighting.
  *
  * A report repeats an earlier ORIGINAL telling of its group (1 to REPEAT_DAYS local days before)
- * when it names the same place (the same point: a town's centroid, or the same coordinates; the
- * figures compared as prepare.ts read them, after the count-scope reading), gives the same figure
+ * when it names the same place (the same town, by name or by its own coordinates, or the same
+ * coordinates; figures compared as prepare.ts read them, after the count-scope reading: 2018's one
+ * repeat, S010's "more than 3,000", matches S009's shelter count of 3,000 read as "at least"; and
+ * tests/estimate/repeats.test.ts pins it), gives the same figure
  * (best, low and high alike, at least one of them given) and comes from another type of source
  * (news picked up by another outlet). A telling is original unless it is judged a repeat; a
  * repeat never makes another report a repeat, so a figure told again once by the media does not
@@ -29,9 +31,10 @@ interface Telling {
   p: GroupPosition;
   /** Its index in the group's positions. */
   index: number;
+  /** Local day. */
   day: number;
   source: string;
-  /** The original telling this one repeats; undefined for an original. */
+  /** The original telling this one repeats; undefined for an original (as judged so far). */
   of: GroupPosition | undefined;
 }
 
@@ -48,15 +51,29 @@ export function repeatedReports(
   return repeatOrigins(positions, kept).map((o) => o !== undefined);
 }
 
+/** Work done judging tellings (tellings looked at), for tests of the bound. */
+export interface RepeatWork {
+  steps: number;
+}
+
 /**
  * For each of a group's position reports (in order), the original report it repeats (undefined
  * when it is not a repeat). Order-free: tellings are judged day by day, each against earlier days.
+ * `work`, when given, counts the tellings looked at.
+ *
+ * Cost: the reports are indexed by place and figure, each key's tellings sorted by day; judging a
+ * telling looks at most at the tellings within REPEAT_DAYS before it, a repeat's "given again" at
+ * those within REPEAT_DAYS after it. A round re-judges only from the earliest telling made current
+ * until REPEAT_DAYS after the last telling whose reading changed (the rest reads the same earlier
+ * days as before), so a shelter counted daily by several types costs one or two passes of
+ * n × (tellings a week) per key (tests/estimate/repeats.test.ts counts it).
  * @example
  * repeatOrigins(g.positions)[i]?.s.id; // the sighting report i tells again
  */
 export function repeatOrigins(
   positions: readonly GroupPosition[],
   kept?: ReadonlySet<string>,
+  work?: RepeatWork,
 ): (GroupPosition | undefined)[] {
   const byKey = new Map<string, number[]>();
   positions.forEach((p, i) => {
@@ -75,40 +92,119 @@ export function repeatOrigins(
         Math.floor(sa.t) - Math.floor(sb.t) || sa.t - sb.t || compareIds(sa.id, sb.id) || a - b
       );
     });
-    // Tellings read as originals whatever the rule says: the analyst's, then the current ones.
-    const fresh = new Set(indices.filter((i) => kept?.has(positions[i].s.id)));
-    // A telling made current by its original's type giving it again is no original FOR that type:
-    // that type's own later count stays its running count (index → the type that made it current).
-    const currentFor = new Map<number, string>();
-    for (;;) {
-      const judged = judgeTellings(positions, indices, fresh, currentFor);
-      // A figure the original's type still gives fresh on a later day is current, not a stale
-      // story (two organisations counting a shelter on alternating days); read again as an
-      // original, it may keep its own type's later tellings fresh: judged again until none changes.
-      // Each round adds at least one telling to `fresh`, so at most indices.length rounds.
-      const current = judged.filter((_, k) => givenAgain(judged, k));
-      if (current.length === 0) {
-        for (const t of judged) origins[t.index] = t.of;
-        break;
-      }
-      for (const t of current) {
-        fresh.add(t.index);
-        currentFor.set(t.index, t.of?.s.source ?? "");
-      }
-    }
+    const tellings = indices.map((index): Telling => ({
+      p: positions[index],
+      index,
+      day: Math.floor(positions[index].s.t),
+      source: positions[index].s.source,
+      of: undefined,
+    }));
+    for (const t of judgeKey(tellings, kept, work ?? { steps: 0 })) origins[t.index] = t.of;
   }
   return origins;
+}
+
+/**
+ * The tellings of one place and figure (in day order) judged until none changes: each against the
+ * earlier days' (originalRepeated), then a repeat whose original's type gives the telling fresh on
+ * a later day within REPEAT_DAYS read again as an original (two organisations counting a shelter
+ * on alternating days), which may change the later days' readings.
+ */
+function judgeKey(
+  tellings: Telling[],
+  kept: ReadonlySet<string> | undefined,
+  work: RepeatWork,
+): Telling[] {
+  // Tellings read as originals whatever the rule says: the analyst's, then the current ones.
+  const fresh = new Set<number>();
+  tellings.forEach((t, k) => kept?.has(t.p.s.id) && fresh.add(k));
+  // A telling made current by its original's type giving it again is no original FOR that type:
+  // that type's own later count stays its running count (position → the type that made it current).
+  const currentFor = new Map<number, string>();
+  let seeds = tellings.map((_, k) => k); // the first round judges every telling
+  // Each round makes at least one more telling fresh (a current one is a repeat, so not yet
+  // fresh), so at most tellings.length + 1 rounds.
+  for (let round = 0; round <= tellings.length; round++) {
+    const changed = rejudge(tellings, seeds, fresh, currentFor, work);
+    const current = currentAmong(tellings, changed, work);
+    if (current.length === 0) break;
+    for (const k of current) {
+      fresh.add(k);
+      currentFor.set(k, tellings[k].of?.s.source ?? "");
+    }
+    seeds = current;
+  }
+  return tellings;
+}
+
+/**
+ * Judges again the tellings from each of `seeds` (positions, ascending) on until REPEAT_DAYS past
+ * the last whose reading changed (a later day reads only the REPEAT_DAYS before it); the
+ * positions whose reading changed (and the seeds), ascending.
+ */
+function rejudge(
+  tellings: Telling[],
+  seeds: readonly number[],
+  fresh: ReadonlySet<number>,
+  currentFor: ReadonlyMap<number, string>,
+  work: RepeatWork,
+): number[] {
+  const changed: number[] = [];
+  let next = 0; // the next seed
+  let lastChanged = -Infinity; // day of the last telling whose reading changed
+  let dayStart = 0; // first position of the day being judged
+  for (let k = seeds[0] ?? tellings.length; k < tellings.length; k++) {
+    const t = tellings[k];
+    const seed = seeds[next] === k;
+    if (seed) next++;
+    if (!seed && t.day > lastChanged + REPEAT_DAYS) {
+      if (next >= seeds.length) break;
+      k = seeds[next] - 1; // nothing changes before the next seed
+      continue;
+    }
+    if (k === 0 || tellings[k - 1].day !== t.day) dayStart = k;
+    else while (tellings[dayStart].day !== t.day) dayStart++;
+    const of = fresh.has(k) ? undefined : originalRepeated(t, tellings, dayStart, currentFor, work);
+    if (seed || of !== t.of) {
+      t.of = of;
+      lastChanged = t.day;
+      changed.push(k);
+    }
+  }
+  return changed;
+}
+
+/**
+ * Positions of the repeats that are current (givenAgain) among those whose reading, or the
+ * reading of a telling within REPEAT_DAYS after them, changed (`changed` ascending); ascending.
+ */
+function currentAmong(
+  tellings: readonly Telling[],
+  changed: readonly number[],
+  work: RepeatWork,
+): number[] {
+  const seen = new Uint8Array(tellings.length);
+  const current: number[] = [];
+  for (const j of changed) {
+    for (let k = j; k >= 0 && tellings[j].day - tellings[k].day <= REPEAT_DAYS; k--) {
+      if (seen[k]) break; // an earlier changed telling already looked at the rest
+      seen[k] = 1;
+      if (tellings[k].of !== undefined && givenAgain(tellings, k, work)) current.push(k);
+    }
+  }
+  return current.sort((a, b) => a - b);
 }
 
 /**
  * Whether repeat `judged[k]`'s original type gives the telling again as an original on a later day
  * within REPEAT_DAYS (`judged` in day order, so the scan stops past that window).
  */
-function givenAgain(judged: readonly Telling[], k: number): boolean {
+function givenAgain(judged: readonly Telling[], k: number, work: RepeatWork): boolean {
   const t = judged[k];
   const source = t.of?.s.source;
   if (source === undefined) return false;
   for (let j = k + 1; j < judged.length && judged[j].day - t.day <= REPEAT_DAYS; j++) {
+    work.steps++;
     const e = judged[j];
     if (e.day > t.day && e.of === undefined && e.source === source) return true;
   }
@@ -116,51 +212,23 @@ function givenAgain(judged: readonly Telling[], k: number): boolean {
 }
 
 /**
- * The tellings of one place and figure (`indices` into `positions`, in day order) judged day by
- * day, each against the earlier days' only; `fresh`: indices read as originals.
- */
-function judgeTellings(
-  positions: readonly GroupPosition[],
-  indices: readonly number[],
-  fresh: ReadonlySet<number>,
-  currentFor: ReadonlyMap<number, string>,
-): Telling[] {
-  const judged: Telling[] = [];
-  let start = 0;
-  while (start < indices.length) {
-    const day = Math.floor(positions[indices[start]].s.t);
-    let end = start;
-    while (end < indices.length && Math.floor(positions[indices[end]].s.t) === day) end++;
-    const earlier = judged.length;
-    for (const index of indices.slice(start, end)) {
-      const p = positions[index];
-      const of = fresh.has(index)
-        ? undefined
-        : originalRepeated(p, day, judged, earlier, currentFor);
-      judged.push({ p, index, day, source: p.s.source, of });
-    }
-    start = end;
-  }
-  return judged;
-}
-
-/**
- * The original telling report `p` (local day `day`) repeats among `judged[0…earlier)` (in day
- * order), or undefined: none within REPEAT_DAYS, or its own type told it as an original.
+ * The original telling `t` repeats among the tellings of earlier days (`tellings[0…dayStart)`, in
+ * day order), or undefined: none within REPEAT_DAYS, or its own type told it as an original.
  */
 function originalRepeated(
-  p: GroupPosition,
-  day: number,
-  judged: readonly Telling[],
-  earlier: number,
+  t: Telling,
+  tellings: readonly Telling[],
+  dayStart: number,
   currentFor: ReadonlyMap<number, string>,
+  work: RepeatWork,
 ): GroupPosition | undefined {
   let other: GroupPosition | undefined;
   let chain: GroupPosition | undefined;
-  for (let k = earlier - 1; k >= 0 && day - judged[k].day <= REPEAT_DAYS; k--) {
-    const e = judged[k];
-    if (currentFor.get(e.index) === p.s.source) continue; // current only through p's own type
-    const own = e.source === p.s.source;
+  for (let k = dayStart - 1; k >= 0 && t.day - tellings[k].day <= REPEAT_DAYS; k--) {
+    work.steps++;
+    const e = tellings[k];
+    if (currentFor.get(k) === t.source) continue; // current only through t's own type
+    const own = e.source === t.source;
     if (own && e.of === undefined) return undefined; // its own running count
     if (!own && e.of === undefined) other = e.p; // the earliest such original
     if (own && e.of !== undefined) chain ??= e.of; // its own latest retelling's original
@@ -168,12 +236,16 @@ function originalRepeated(
   return other ?? chain;
 }
 
-/** The place and figure a report tells (undefined without a point or without a figure). */
+/**
+ * The place and figure a report tells (undefined without a point or without a figure): a town by
+ * its gazetteer place (named, or given by its own coordinates), other coordinates as given.
+ */
 function tellingKey(p: GroupPosition): string | undefined {
-  const { point, logValue, logLow, logHigh } = p.s;
+  const { point, logValue, logLow, logHigh, fromPlace, placeId } = p.s;
   if (!point) return undefined;
   if (logValue === undefined && logLow === undefined && logHigh === undefined) return undefined;
-  return `${point[0]}|${point[1]}|${logValue}|${logLow}|${logHigh}`;
+  const where = fromPlace && placeId !== undefined ? `place ${placeId}` : `${point[0]}|${point[1]}`;
+  return `${where}|${logValue}|${logLow}|${logHigh}`;
 }
 
 /** Sighting ids in a fixed order (undefined last). */

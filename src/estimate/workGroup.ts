@@ -100,6 +100,13 @@ export interface WorkGroup {
    * smoothing (bodies.ts), for the self-calibration of its interval (calibrate.ts).
    */
   endLoo?: { head: KmSmootherResult["loo"]; tail: KmSmootherResult["loo"] };
+  /**
+   * A labelled group's stale repeats (repeats.ts), each to the original it tells again: judged
+   * once on all its reports for the final passes (positions.ts `markRepeats`) and carried by the
+   * report itself, so a run on some of the reports (bodies.ts `tailWithoutStays`) leaves out the
+   * same ones.
+   */
+  repeatOf?: ReadonlyMap<GroupPosition, GroupPosition>;
 }
 
 /** Shared state of one estimator run. */
