@@ -266,21 +266,6 @@ interface Search {
   cache: FitCache;
 }
 
-/** Whether a later round searches every report again (else joinedOrLeft). */
-const ROUND_AGAIN_ALL = false;
-
-/** `left` (reports left to search), with every report of a list the merges joined to another. */
-function joinedOrLeft(
-  left: readonly boolean[],
-  clusters: readonly { members: readonly number[] }[],
-  lists: readonly (readonly number[])[],
-): boolean[] {
-  const out = [...left];
-  for (const c of clusters)
-    if (c.members.length > 1) for (const k of c.members) for (const i of lists[k]) out[i] = true;
-  return out;
-}
-
 /** Merges of whole lists (mergeTracklets.ts), then moves of single reports, SEARCH_ROUNDS times. */
 function descend(search: Search, start: number[][]): number[][] {
   let lists = start;
@@ -290,9 +275,6 @@ function descend(search: Search, start: number[][]): number[][] {
     birth: BIRTH_NATS,
     maxGapDays: MAX_LINK_GAP_DAYS,
   };
-  // Reports a round leaves to search: after the first, those a move reached that the last pass
-  // left and those of lists the merges joined (the rest were searched against the same groups).
-  let left: boolean[] | undefined;
   for (let round = 0; round < SEARCH_ROUNDS; round++) {
     lists = lists.filter((l) => l.length > 0);
     const items: RowItem[] = lists.map((l) => {
@@ -300,16 +282,12 @@ function descend(search: Search, start: number[][]): number[][] {
       return { labelled: routes !== undefined, routes, rows: l };
     });
     const clusters = mergeRows(search.table, items, o);
-    const first = left && joinedOrLeft(left, clusters, lists);
     lists = clusters.map((c) => c.members.flatMap((k) => lists[k]));
-    left = search.reports.map(() => false);
     lists = reassignReports(search.reports, lists, search.fixed, {
       ...o,
       routes: lists.map(search.routeOfList),
       cache: search.cache,
       table: search.table,
-      first: ROUND_AGAIN_ALL ? undefined : first,
-      left,
     });
   }
   return lists.filter((l) => l.length > 0);

@@ -33,8 +33,6 @@ import {
 } from "./edgeScreen.ts";
 import type { EdgeState } from "./edgeScreen.ts";
 import { freezeGroup, joinScreen, leaveScreen, tableCost } from "./moveScreen.ts";
-import { GATE_NATS, pickRefits } from "./refitPick.ts";
-import type { Pickable } from "./refitPick.ts";
 import { ReportTable } from "./reportTable.ts";
 import type { Evaluated, FrozenGroup } from "./moveScreen.ts";
 import type { CostModel } from "./trackCost.ts";
@@ -93,11 +91,6 @@ export interface ReassignOptions {
   maxGapDays: number;
   /** Passes over all reports (default 3). */
   passes?: number;
-  /**
-   * Candidates re-fitted per report besides those the screens cannot read (refitPick.ts; default
-   * REFIT_TOP; Infinity: every one the screens let through).
-   */
-  refitTop?: number;
   /** Re-fit every candidate move (no screen): slower, for comparison. Default false. */
   exhaustive?: boolean;
   /** Fits of earlier searches of the same reports under the same model (default: none). */
@@ -108,13 +101,6 @@ export interface ReassignOptions {
    * call's array.
    */
   table?: ReportTable;
-  /**
-   * Reports searched in the first pass (default: all); later passes search what moves reach.
-   * For a search that follows another of the same reports (linkTracklets.ts descend).
-   */
-  first?: readonly boolean[];
-  /** Filled when given: the reports a move reached that the last pass left unsearched. */
-  left?: boolean[];
   /** Counts, added to when given (for tests): joins at a group's end the edge screen left un-fitted. */
   stats?: { edgeSkipped: number };
 }
@@ -344,20 +330,26 @@ function sizesAllow(search: Search, g: Searched, i: number): boolean {
 }
 
 /**
- * The edge screen's reading (nats) of report `i` joining group `g` before its first report or after
- * its last (edgeScreen.ts) less its margin (a measured margin, not a bound), or the first screen's
- * `screen` less the margin if lower; NaN: no reading (re-fit). A group of few reports is not read
- * (a re-fit costs as little). A fit already cached does not decide: the result must not depend on
- * what earlier searches left.
+ * Whether report `i` joining group `g` before its first report or after its last may change the
+ * objective by less than `beat` (nats), read by the edge screen (edgeScreen.ts) less its margin
+ * (a measured margin, not a bound): `leave` is the exact change of leaving its group, `screen` the
+ * first screen's cost of joining. A group of few reports is re-fitted (it costs as little). A fit
+ * already cached does not decide: the result must not depend on what earlier searches left.
  */
-function edgeReading(search: Search, g: Searched, i: number, screen: number): number {
-  if (g.sorted.length <= EDGE_REPORTS) return NaN;
+function edgeMayWin(
+  search: Search,
+  g: Searched,
+  i: number,
+  { leave, screen, beat }: { leave: number; screen: number; beat: number },
+): boolean {
+  if (g.sorted.length <= EDGE_REPORTS) return true;
   let edge = g.fits.edges.get(i);
   if (edge === undefined) {
     edge = edgeChange(search, g, i);
     g.fits.edges.set(i, edge);
   }
-  return Math.min(edge, screen - EDGE_MARGIN_NATS);
+  if (Number.isNaN(edge)) return true;
+  return leave + Math.min(edge, screen - EDGE_MARGIN_NATS) < beat;
 }
 
 /**
@@ -410,58 +402,6 @@ function candidates(search: Search, a: number, i: number): Candidate[] {
   return out;
 }
 
-/** A candidate the search may re-fit; `edge`: the edge screen's reading of a join at an end. */
-interface Refittable extends Pickable {
-  edge?: number;
-}
-
-/**
- * The candidates of report `i` that may be re-fitted (`screened`: the first screen's change of
- * leaving its group): within a span, the screen's best SCREEN_TOP whose screened move is within
- * SCREEN_NATS; before or after a span, those within it too, with the edge screen's reading (NaN:
- * none, re-fitted). Each with its approximate change of joining (refitPick.ts). `exhaustive`: all,
- * marked `always`.
- */
-function refittable(
-  search: Search,
-  cands: readonly Candidate[],
-  i: number,
-  screened: number,
-): Refittable[] {
-  const { s, o } = search;
-  const out: Refittable[] = [];
-  let within = 0;
-  for (const { b, screen, within: inSpan } of cands) {
-    if (!o.exhaustive && screened + screen > SCREEN_NATS) break;
-    // Within a group's span the screen ranks well: only its best SCREEN_TOP are re-fitted.
-    if (!o.exhaustive && inSpan && within >= SCREEN_TOP) continue;
-    if (!sizesAllow(search, s[b], i)) continue;
-    if (o.exhaustive) out.push({ b, approx: screen, always: true });
-    else if (inSpan) {
-      within++;
-      out.push({ b, approx: screen, always: false });
-    } else {
-      const edge = edgeReading(search, s[b], i, screen);
-      if (Number.isNaN(edge)) out.push({ b, approx: screen, always: true });
-      else out.push({ b, approx: edge + EDGE_MARGIN_NATS, always: false, edge });
-    }
-  }
-  return out;
-}
-
-/**
- * Whether the best approximate move among `cands` may win (refitPick.ts GATE_NATS): a candidate
- * the screens cannot read always may.
- */
-function mayWin(cands: readonly Refittable[], screened: number): boolean {
-  let least = Infinity;
-  for (const c of cands) {
-    if (c.always) return true;
-    least = Math.min(least, c.approx);
-  }
-  return screened + least <= GATE_NATS;
-}
-
 /** The best move of report `i` out of group `a`: the group and the new costs, or undefined. */
 function bestMove(
   search: Search,
@@ -478,21 +418,32 @@ function bestMove(
     cands.sort((x, y) => x.screen - y.screen || x.b - y.b);
     if (screened + cands[0].screen > SCREEN_NATS) return undefined;
   }
-  const able = refittable(search, cands, i, screened);
-  if (!o.exhaustive && !mayWin(able, screened)) return undefined;
   const restFit = movedCost(search, s[a], i, false);
   // Leaving a group empty saves its birth.
   const leave = restFit.cost - s[a].fits.cost - (empties ? o.birth : 0);
-  // Before or after a span, a join the edge screen finds too dear by its margin is not re-fitted.
-  const open = able.filter((c) => c.edge === undefined || leave + c.edge < -GAIN_NATS);
-  if (o.stats) o.stats.edgeSkipped += able.length - open.length;
-  // Ties go to the first group, as when every group was tried in order.
-  let best: { b: number; delta: number; joined: Evaluated } | undefined;
-  for (const { b } of pickRefits(open, o.refitTop).sort((x, y) => x.b - y.b)) {
+  const tried: { b: number; delta: number; joined: Evaluated }[] = [];
+  let within = 0;
+  let beat = -GAIN_NATS;
+  for (const { b, screen, within: inSpan } of cands) {
+    if (!o.exhaustive && screened + screen > SCREEN_NATS) break;
+    // Within a group's span the screen ranks well: only its best SCREEN_TOP are re-fitted.
+    if (!o.exhaustive && inSpan && within >= SCREEN_TOP) continue;
+    if (!sizesAllow(search, s[b], i)) continue;
+    if (inSpan) within++;
+    // Before or after it, a join the edge screen finds too dear by its margin is not re-fitted.
+    if (!o.exhaustive && !inSpan && !edgeMayWin(search, s[b], i, { leave, screen, beat })) {
+      if (o.stats) o.stats.edgeSkipped++;
+      continue;
+    }
     const joined = movedCost(search, s[b], i, true);
     const delta = leave + joined.cost - s[b].fits.cost;
-    if (delta < (best?.delta ?? -GAIN_NATS)) best = { b, delta, joined };
+    beat = Math.min(beat, delta);
+    tried.push({ b, delta, joined });
   }
+  // Ties go to the first group, as when every group was tried in order.
+  let best: (typeof tried)[number] | undefined;
+  for (const c of tried.sort((x, y) => x.b - y.b))
+    if (c.delta < (best?.delta ?? -GAIN_NATS)) best = c;
   return best && { b: best.b, rest: restFit, joined: best.joined };
 }
 
@@ -523,7 +474,7 @@ export function reassignReports(
   };
   const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds, k));
   search.s = s;
-  const dirty = new Dirty(reports, kmTable.byTime, o.maxGapDays, o.first);
+  const dirty = new Dirty(reports, kmTable.byTime, o.maxGapDays);
   for (let pass = 0; pass < (o.passes ?? 3); pass++) {
     let moved = 0;
     for (let a = 0; a < s.length; a++) {
@@ -550,7 +501,6 @@ export function reassignReports(
     }
     if (moved === 0) break;
   }
-  if (o.left) for (let i = 0; i < reports.length; i++) o.left[i] = dirty.has(i);
   return s.map((g) => g.reports.sort((x, y) => x - y));
 }
 
@@ -568,15 +518,10 @@ class Dirty {
   private readonly gap: number;
   /** The reports' times in time order (byTime's). */
   private readonly timeline: Float64Array;
-  constructor(
-    reports: readonly LinkReport[],
-    byTime: readonly number[],
-    gap: number,
-    first?: readonly boolean[],
-  ) {
+  constructor(reports: readonly LinkReport[], byTime: readonly number[], gap: number) {
     this.reports = reports;
     this.gap = gap;
-    this.flag = Uint8Array.from(reports, (_, i) => (first && !first[i] ? 0 : 1));
+    this.flag = new Uint8Array(reports.length).fill(1);
     this.byTime = byTime;
     this.timeline = Float64Array.from(byTime, (i) => reports[i].t);
   }
