@@ -8,11 +8,14 @@
  * least that many: it enters as a lower bound, so 17 people at a stadium do not shrink a body of
  * 5,000. A figure of a report that names no part is the body's or a part's with the probability
  * of its share of the group (parts.ts `groupShare`, `sizeBodyWeight`, `figureLikelihood`: the
- * rule and the share the position pass reads too), with no threshold in the smoothing.
+ * rule and the share the position pass reads too), with no threshold in the smoothing; before a
+ * first size estimate, a labelled group's share is also of what it held, less what it is reported
+ * to have lost (sizeMemory.ts).
  */
 import type { StockFigure } from "../model/stock.ts";
 import { hasSize } from "./prepare.ts";
-import { groupShare, sizeBodyWeight } from "./parts.ts";
+import { sizeBodyWeight } from "./parts.ts";
+import { memoryShares } from "./sizeMemory.ts";
 import { fallbackSizePrior, sizePriorsLeaveOneOut } from "./sizePrior.ts";
 import type { GroupSizeSummary, SizePrior } from "./sizePrior.ts";
 import { smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
@@ -40,6 +43,7 @@ export function sizeObservations(
   const obs: SizeObservation[] = [];
   const src: BiasSource[] = [];
   const last = g.nDays - 1;
+  const shares = memoryShares(g, g.outflow);
   for (const s of g.members) {
     if (!hasSize(s)) continue;
     const b = biasFor(s.source, fitted);
@@ -63,7 +67,7 @@ export function sizeObservations(
       outlier: b.outlier,
       // No part said: the body's figure or a part's, by its share of the group (parts.ts).
       ...(said === undefined && s.logValue !== undefined
-        ? { bodyWeight: sizeBodyWeight(groupShare(g, s)) }
+        ? { bodyWeight: sizeBodyWeight(shares.get(s.id) ?? 1) }
         : {}),
     });
     src.push(s.source);
@@ -111,6 +115,8 @@ export function estimateSizes(
   let fitted = new Map<BiasSource, SourceBias>();
   let levelSd = 0.15;
   const withSize = tracked.filter((g) => sizeObservations(g, fitted).obs.length > 0);
+  // What each group is reported to have lost (claims, returns): its remembered size falls by it.
+  for (const g of tracked) g.outflow = drifts.outflowFor(g.name, tracked.length);
   // Until a first size estimate turns stock figures into losses: slow attrition.
   for (const g of withSize) g.drift = new Array<number>(g.nDays).fill(DEFAULT_DRIFT);
   for (let it = 0; it < iterations; it++) {

@@ -72,6 +72,8 @@ export interface WorkGroup {
   obsPosition?: number[];
   size?: SizeDayEstimate[];
   drift?: number[];
+  /** People reported to have left the group (claims, returns) on a local day (stocks.ts). */
+  outflow?: (day: number) => number;
   /** Typical reported size of the group (people), to tell reports of a part from the whole. */
   scale?: number;
   /** Estimated size (median people) by local day, from a first size pass, for the same use. */
