@@ -59,11 +59,7 @@ export type DailyOutflow = (day: number) => number;
  * every person reported to have left it on the days after `h` up to `t` (`leftBy(day)`: the
  * people reported to have left it up to that local day, in total).
  */
-export function rememberedPeople(
-  h: HeldSize,
-  t: number,
-  leftBy: (day: number) => number,
-): number {
+export function rememberedPeople(h: HeldSize, t: number, leftBy: (day: number) => number): number {
   const left = Math.max(0, leftBy(Math.floor(t)) - leftBy(Math.floor(h.t)));
   return Math.exp(h.x - MEMORY_FALL_PER_DAY * Math.max(0, t - h.t)) - left;
 }
@@ -90,7 +86,9 @@ export function memoryShares(
   const held = g.sizeByDay === undefined && g.labelled ? heldSizes(g.members) : [];
   const shares = new Map<string, number>();
   const days = g.members.map((m) => Math.floor(m.t));
-  const leftBy = held.length ? runningTotal(outflow, Math.min(...days), Math.max(...days)) : () => 0;
+  const leftBy = held.length
+    ? runningTotal(outflow, Math.min(...days), Math.max(...days))
+    : () => 0;
   for (const s of g.members) {
     const v = s.logValue ?? s.logLow ?? s.logHigh;
     if (v === undefined) continue;

@@ -78,6 +78,11 @@ export interface WorkGroup {
   scale?: number;
   /** Estimated size (median people) by local day, from a first size pass, for the same use. */
   sizeByDay?: Map<number, number>;
+  /**
+   * The same, read without the memory of what the group held (sizeMemory.ts), where that memory
+   * read some of its figures as a part's: the final size pass's intervals hold both readings.
+   */
+  sizeByDayWithoutMemory?: Map<number, number>;
   /** Fitted half-spread of the body (km) by local day: how far its reports fall from its median. */
   spreadByDay?: Map<number, number>;
   /**
