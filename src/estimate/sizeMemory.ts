@@ -14,11 +14,16 @@ import type { WorkGroup } from "./workGroup.ts";
 const HELD_WINDOW_DAYS = 4;
 
 /**
- * Log people a remembered size falls in a day besides the outflows reported: 2 %, above the
- * stress worlds' ~1.2 % a day and the size smoother's default attrition of 0.4 % (stocks.ts
- * DEFAULT_DRIFT), so that where no outflow is reported the memory fades (to half in 35 days).
+ * Log people a remembered size falls in a day besides the outflows reported: 4 %, three times the
+ * attrition of the stress and simulate.ts worlds (~1.2 % and ~1 % a day) and ten times the size
+ * smoother's default (stocks.ts DEFAULT_DRIFT), so that where no outflow is reported the memory
+ * fades (to half in 17 days) and yields to figures that keep saying less: a group of 5,000 then
+ * said to be 300 every day is followed down within a week (tests/estimate/sizeMemory.test.ts).
+ * 2 % held that group at ~4,500 for three weeks; at 6 % the memory no longer reaches stress world
+ * 206, whose front's "100"s come 29 days after its last body figures (docs/estimation.md
+ * "outflowsize").
  */
-export const MEMORY_FALL_PER_DAY = 0.02;
+export const MEMORY_FALL_PER_DAY = 0.04;
 
 /**
  * Fall (×) from the remembered size below which a figure with no part word starts to read as a
