@@ -8,14 +8,11 @@
  * least that many: it enters as a lower bound, so 17 people at a stadium do not shrink a body of
  * 5,000. A figure of a report that names no part is the body's or a part's with the probability
  * of its share of the group (parts.ts `groupShare`, `sizeBodyWeight`, `figureLikelihood`: the
- * rule and the share the position pass reads too), with no threshold in the smoothing; before a
- * first size estimate, a labelled group's share is also of what it held, less what it is reported
- * to have lost (sizeMemory.ts).
+ * rule and the share the position pass reads too), with no threshold in the smoothing.
  */
 import type { StockFigure } from "../model/stock.ts";
 import { hasSize } from "./prepare.ts";
-import { sizeBodyWeight } from "./parts.ts";
-import { memoryShares } from "./sizeMemory.ts";
+import { groupShare, sizeBodyWeight } from "./parts.ts";
 import { fallbackSizePrior, sizePriorsLeaveOneOut } from "./sizePrior.ts";
 import type { GroupSizeSummary, SizePrior } from "./sizePrior.ts";
 import { smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
@@ -39,12 +36,10 @@ function roundingSd(value: number): number {
 export function sizeObservations(
   g: WorkGroup,
   fitted: Map<BiasSource, SourceBias>,
-  remember = true,
 ): { obs: SizeObservation[]; src: BiasSource[] } {
   const obs: SizeObservation[] = [];
   const src: BiasSource[] = [];
   const last = g.nDays - 1;
-  const shares = memoryShares(remember ? g : { ...g, labelled: false }, g.outflow);
   for (const s of g.members) {
     if (!hasSize(s)) continue;
     const b = biasFor(s.source, fitted);
@@ -68,7 +63,7 @@ export function sizeObservations(
       outlier: b.outlier,
       // No part said: the body's figure or a part's, by its share of the group (parts.ts).
       ...(said === undefined && s.logValue !== undefined
-        ? { bodyWeight: sizeBodyWeight(shares.get(s.id) ?? 1) }
+        ? { bodyWeight: sizeBodyWeight(groupShare(g, s)) }
         : {}),
     });
     src.push(s.source);
@@ -116,8 +111,6 @@ export function estimateSizes(
   let fitted = new Map<BiasSource, SourceBias>();
   let levelSd = 0.15;
   const withSize = tracked.filter((g) => sizeObservations(g, fitted).obs.length > 0);
-  // What each group is reported to have lost (claims, returns): its remembered size falls by it.
-  for (const g of tracked) g.outflow = drifts.outflowFor(g.name, tracked.length);
   // Until a first size estimate turns stock figures into losses: slow attrition.
   for (const g of withSize) g.drift = new Array<number>(g.nDays).fill(DEFAULT_DRIFT);
   for (let it = 0; it < iterations; it++) {
@@ -137,11 +130,7 @@ export function estimateSizes(
   const priors = fitPriors(withSize, fitted);
   const pass = (reading: (o: SizeObservation) => SizeObservation[]): SizePass =>
     smoothWithPriors(withSize, fitted, levelSd, priors, reading);
-  const model = holdBothReadings(
-    withSize,
-    pass((o) => [o]),
-    (gs) => smoothWithPriors(gs, fitted, levelSd, priors, (o) => [o], false),
-  );
+  const model = pass((o) => [o]);
   const widening = selfCalibrate ? conformalWidening(model.loo) : 1;
   const days =
     widening > 1
@@ -240,77 +229,20 @@ function fitPriors(
   );
 }
 
-/**
- * Where the memory of what a labelled group held (sizeMemory.ts) read some of its figures as a
- * part's, they may as well be the body's of a group that shrank without an outflow reported: the
- * figures cannot tell a front counted week after week from a group that fell to that. The model's
- * intervals (`model`, in `withSize` order) then hold both readings: each day's interval is widened
- * to hold the day's interval of the group smoothed without the memory (`forgetting`), the median
- * kept. In the first size pass the medians without the memory are kept (`sizeByDayWithoutMemory`)
- * so that the final pass reads the figures' shares of them for that reading.
- */
-function holdBothReadings(
-  withSize: readonly WorkGroup[],
-  model: SizePass,
-  forgetting: (groups: WorkGroup[]) => SizePass,
-): SizePass {
-  const first = (g: WorkGroup): boolean => g.sizeByDay === undefined && g.labelled;
-  const changed = withSize.filter((g) =>
-    first(g) ? memoryReads(g) : g.sizeByDayWithoutMemory !== undefined,
-  );
-  if (changed.length === 0) return model;
-  const views = changed.map((g) =>
-    first(g) ? g : { ...g, sizeByDay: g.sizeByDayWithoutMemory, labelled: false },
-  );
-  const other = forgetting(views).days;
-  const days = model.days.slice();
-  changed.forEach((g, j) => {
-    const i = withSize.indexOf(g);
-    if (first(g)) {
-      g.sizeByDayWithoutMemory = new Map(other[j].map((d, k) => [g.day0 + k, d.median]));
-    } else days[i] = days[i].map((d, k) => holdBoth(d, other[j][k]));
-  });
-  return { ...model, days };
-}
-
-/** Whether the memory changes how the size pass reads any figure of the group (sizeMemory.ts). */
-function memoryReads(g: WorkGroup): boolean {
-  const withMemory = memoryShares(g, g.outflow);
-  const without = memoryShares({ ...g, labelled: false });
-  for (const [id, share] of withMemory) {
-    if (sizeBodyWeight(share) !== sizeBodyWeight(without.get(id) ?? 1)) return true;
-  }
-  return false;
-}
-
-/** A day's size interval widened to hold `other`'s; its median is the day's own. */
-function holdBoth(d: SizeDayEstimate, other: SizeDayEstimate | undefined): SizeDayEstimate {
-  if (!other) return d;
-  const low = Math.min(d.low, other.low);
-  const high = Math.max(d.high, other.high);
-  // The log sd that puts the wider side at 1.645 sd of the median.
-  const half = Math.max(Math.log(d.median / low), Math.log(high / d.median));
-  return { ...d, low, high, logSd: Math.max(d.logSd, half / 1.645) };
-}
-
-/**
- * Final smoothing pass with the priors, each report read as `reading` says (none: left out), the
- * figures read with the memory of what a labelled group held unless `remember` is false.
- */
+/** Final smoothing pass with the priors, each report read as `reading` says (none: left out). */
 function smoothWithPriors(
   withSize: readonly WorkGroup[],
   fitted: Map<BiasSource, SourceBias>,
   levelSd: number,
   priors: ReadonlyMap<string, SizePrior>,
   reading: (o: SizeObservation) => SizeObservation[],
-  remember = true,
 ): SizePass {
   const days: SizeDayEstimate[][] = [];
   const loo: SizeLoo[] = [];
   for (const g of withSize) {
     const fit = smoothSizeWithLoo({
       nDays: g.nDays,
-      observations: sizeObservations(g, fitted, remember).obs.flatMap(reading),
+      observations: sizeObservations(g, fitted).obs.flatMap(reading),
       drift: g.drift,
       levelSd,
       prior: priors.get(g.name) ?? fallbackSizePrior(),

@@ -3,9 +3,7 @@
  * lodge a claim or go home leave the caravan. Cumulative figures are turned into daily losses
  * (increments spread evenly between consecutive dates; where several sources report the same
  * category, the running maximum is taken so they are not added twice), and a day's loss L with
- * a current size N becomes a log drift `log(1 − L/N)` of the size smoother. The same figures, each
- * increment on the day it is reported, are what the size pass's memory of a group loses
- * (sizeMemory.ts).
+ * a current size N becomes a log drift `log(1 − L/N)` of the size smoother.
  */
 import type { StockFigure } from "../model/stock.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
@@ -33,11 +31,6 @@ export function stockDrift(
     sizes: readonly SizeDayEstimate[],
     groupsTracked: number,
   ): number[];
-  /**
-   * People reported to have left a group on a local day: each increase of a running total on the
-   * day it is reported (not spread back), figures without a label shared by `groupsTracked`.
-   */
-  outflowFor(group: string, groupsTracked: number): (day: number) => number;
 } {
   const series = new Map<string, { day: number; value: number }[]>();
   for (const s of stocks) {
@@ -51,13 +44,10 @@ export function stockDrift(
     list.push({ day, value: s.value });
   }
   const loss = new Map<string, Map<number, number>>();
-  const reported = new Map<string, Map<number, number>>();
   for (const [key, list] of series) {
     const label = key.split("\u0000")[0];
     let byDay = loss.get(label);
     if (!byDay) loss.set(label, (byDay = new Map()));
-    let onDay = reported.get(label);
-    if (!onDay) reported.set(label, (onDay = new Map()));
     list.sort((a, b) => a.day - b.day || a.value - b.value);
     let prevDay = list[0].day - 7;
     let prevValue = 0;
@@ -66,7 +56,6 @@ export function stockDrift(
       const span = Math.max(1, day - prevDay);
       const per = (value - prevValue) / span;
       for (let d = prevDay + 1; d <= day; d++) byDay.set(d, (byDay.get(d) ?? 0) + per);
-      onDay.set(day, (onDay.get(day) ?? 0) + value - prevValue);
       prevDay = day;
       prevValue = value;
     }
@@ -85,12 +74,6 @@ export function stockDrift(
         } else out.push(DEFAULT_DRIFT);
       }
       return out;
-    },
-    outflowFor(group, groupsTracked) {
-      const own = reported.get(group);
-      const shared = reported.get("*");
-      const share = 1 / Math.max(1, groupsTracked);
-      return (day) => (own?.get(day) ?? 0) + (shared?.get(day) ?? 0) * share;
     },
   };
 }

@@ -72,17 +72,10 @@ export interface WorkGroup {
   obsPosition?: number[];
   size?: SizeDayEstimate[];
   drift?: number[];
-  /** People reported to have left the group (claims, returns) on a local day (stocks.ts). */
-  outflow?: (day: number) => number;
   /** Typical reported size of the group (people), to tell reports of a part from the whole. */
   scale?: number;
   /** Estimated size (median people) by local day, from a first size pass, for the same use. */
   sizeByDay?: Map<number, number>;
-  /**
-   * The same, read without the memory of what the group held (sizeMemory.ts), where that memory
-   * read some of its figures as a part's: the final size pass's intervals hold both readings.
-   */
-  sizeByDayWithoutMemory?: Map<number, number>;
   /** Fitted half-spread of the body (km) by local day: how far its reports fall from its median. */
   spreadByDay?: Map<number, number>;
   /**
