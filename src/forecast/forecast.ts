@@ -10,16 +10,16 @@ import type { DtmWarning } from "../model/warning.ts";
 import type { Place } from "../model/place.ts";
 import type { IsoDate, Km } from "../model/units.ts";
 import type { Random } from "../util/random.ts";
-import { mulberry32, randomNormal } from "../util/random.ts";
+import { mulberry32 } from "../util/random.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
-import { nextRegime, REGIMES, stepGroup } from "../movement/index.ts";
-import type { GroupDayState, Regime } from "../movement/index.ts";
+import type { Regime } from "../movement/index.ts";
 import { isoDate } from "../calendar/index.ts";
 import { buildCorridor } from "../geo/corridor.ts";
 import type { Corridor } from "../geo/corridor.ts";
 import { quantileSorted } from "../util/quantiles.ts";
 import type { GroupNowcast, Nowcast } from "./nowcast.ts";
 import { forecastWarnings, type ForecastWarningCode } from "./warnings.ts";
+import { simulateRuns } from "./jointRuns.ts";
 
 /**
  * Whole days a group may go unobserved before the forecast counts it as `dissolved` (no longer
@@ -215,10 +215,11 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
     const run = { ...dynamics, startSpread: options.startSpread ?? 1 };
-    const sim = simulateGroup(g, g, steps, runs, random, run);
-    // The head moves on from its own start (its km and, when it was riding, its ride).
-    const head = g.head ? simulateGroup(g, g.head, steps, runs, random, run).km : undefined;
-    arrivals.push(...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head }));
+    // The median person and the head in the same runs (jointRuns.ts: the head never behind).
+    const sim = simulateRuns(g, steps, runs, random, run);
+    arrivals.push(
+      ...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head: sim.head }),
+    );
     positions.push(...conesOf(g, sim, steps, runs, now.asOf, end));
   }
   return {
@@ -411,43 +412,6 @@ function conesOf(
 function quantile(values: number[], p: number): number {
   values.sort((a, b) => a - b);
   return quantileSorted(values, p);
-}
-
-/**
- * km and size at 12:00 of each day 0…steps after the last observation, run-major, from `start`
- * (the group's median person, or its head: km with 90 % interval, start regime).
- */
-function simulateGroup(
-  g: GroupNowcast,
-  start: Pick<GroupNowcast, "regime"> & { km: { median: Km; low: Km; high: Km } },
-  steps: number,
-  runs: number,
-  random: Random,
-  dynamics: { attritionPerDay: number; joinLeaveProb: number; startSpread: number },
-): { km: Float64Array; size: Float64Array } {
-  const width = steps + 1;
-  const km = new Float64Array(runs * width);
-  const size = new Float64Array(runs * width);
-  const spread = dynamics.startSpread / 1.645;
-  const { median, low, high } = start.km;
-  const lowSd = Math.max(0.5, (median - low) * spread);
-  const highSd = Math.max(0.5, (high - median) * spread);
-  const regimeP = REGIMES.map((r) => start.regime[r]);
-  for (let r = 0; r < runs; r++) {
-    const z = randomNormal(random);
-    const km0 = Math.min(g.routeLengthKm, Math.max(0, median + z * (z < 0 ? lowSd : highSd)));
-    const size0 = g.size ? Math.exp(g.size.logMean + g.size.logSd * randomNormal(random)) : 1000;
-    const ri = nextRegime([regimeP], 0, random());
-    let state: GroupDayState = { km: km0, size: size0, regime: REGIMES[ri]! };
-    km[r * width] = state.km;
-    size[r * width] = state.size;
-    for (let k = 1; k <= steps; k++) {
-      state = stepGroup(state, g.movement, g.routeLengthKm, random, dynamics);
-      km[r * width + k] = state.km;
-      size[r * width + k] = state.size;
-    }
-  }
-  return { km, size };
 }
 
 /** Local time at which run `r` first reaches `target` km (Infinity when it does not). */
