@@ -110,6 +110,9 @@ export interface ArrivalForecast {
   /**
    * When the group's head (its first people: when shelters must open) reaches the place, as
    * `arrival` does for the median person; `undefined` when the track has no head (`headKm`).
+   * The head runs with the median person in the same runs and is never behind it (jointRuns.ts),
+   * so each quantile is at or before `arrival`'s, and at a `mostPassed` place its p50 is the
+   * as-of moment.
    */
   headArrival?: { p10?: number; p50?: number; p90?: number };
   headArrivalDate?: { p10?: IsoDate; p50?: IsoDate; p90?: IsoDate };
@@ -172,8 +175,10 @@ export interface Forecast {
  * Method: per group on the road, `runs` trajectories start at 12:00 of the group's last observed day, with
  * the km drawn from the estimator's posterior there (split normal through its median and 90 %
  * interval), the regime from its posterior, and the size log-normal from the size estimate; each
- * day then advances by `stepGroup` with the movement model fitted on the data so far and the
- * attrition rate fitted so far. A place at km P is reached between the noons where a trajectory
+ * day then advances under the movement law fitted on the data so far (the sampler's parts, as
+ * `stepGroup`) and the attrition rate fitted so far; the group's head, when its track has one,
+ * moves in the same runs with the same draws from its own start and is never behind the median
+ * person (src/forecast/jointRuns.ts). A place at km P is reached between the noons where a trajectory
  * crosses P (linear within the day). Quantiles are over all runs, a run that does not arrive
  * counting as "later than anything": so p90 is blank when more than 10 % of runs do not arrive.
  *
@@ -287,8 +292,9 @@ export const PASSED_SHARE = 0.9;
 /**
  * Arrivals of one group at every place ahead of it as of `asOf`: places {@link PASSED_SHARE} of
  * its runs had passed by the last noon at or before `asOf` are left out, and a run that reached a
- * place before `asOf` counts as there at `asOf` (a forecast never dates an arrival in the past). The head's arrival is the crossing of
- * the place by the head's own runs (`at.head`, from `g.head`); without them, with `headAheadKm`,
+ * place before `asOf` counts as there at `asOf` (a forecast never dates an arrival in the past).
+ * The head's arrival is the crossing of the place by the head in the same runs (`at.head`, from
+ * `g.head`, never behind the median person's km); without them, with `headAheadKm`,
  * the crossing by the median person's runs of the place less that distance.
  */
 function arrivalsOf(
