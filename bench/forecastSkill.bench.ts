@@ -31,6 +31,7 @@
 import { generateStressWorld } from "./worlds/stress.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
 import { matchTracks, rebaser } from "./worlds/score.ts";
+import { headOrderCounts } from "./headOrder.ts";
 import type { ScorableWorld, TruthDay } from "./worlds/truth.ts";
 import {
   buildCorridor,
@@ -529,6 +530,7 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
       }),
     );
     forecasts++;
+    fs.forEach((f, i) => tallyOrder(i, f));
     // The head's cone (FS_DISP): the first variant's nowcast with every group started at its head.
     const headF = DISP
       ? forecastArrivals(
@@ -561,6 +563,21 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
     }
   }
   return forecasts;
+}
+
+/**
+ * Head order per variant (bench/headOrder.ts): group-places with a head, those whose head p50 is
+ * after the bulk's p50, and "most already past" places whose head p50 is after the as-of moment.
+ */
+const ORDER: { places: number; p50: number; passed: number; passedHeadLater: number }[] = [];
+
+function tallyOrder(i: number, f: Forecast): void {
+  const c = headOrderCounts(f);
+  const o = (ORDER[i] ??= { places: 0, p50: 0, passed: 0, passedHeadLater: 0 });
+  o.places += c.places;
+  o.p50 += c.p50;
+  o.passed += c.passed;
+  o.passedHeadLater += c.passedHeadLater;
 }
 
 /**
@@ -744,6 +761,12 @@ function run(sim: "stress" | "legacy"): void {
     console.log(errorDaysLine(k));
     ERROR_DAYS[k] = errorDays();
   }
+  ORDER.forEach((o, i) =>
+    console.log(
+      `head order (variant ${i}): ${o.p50} of ${o.places} group-places with the head's p50 after the bulk's; ${o.passedHeadLater} of ${o.passed} "most already past" with the head still to come`,
+    ),
+  );
+  ORDER.length = 0;
 }
 
 if (SIM === "stress" || SIM === "both") run("stress");

@@ -10,16 +10,16 @@ import type { DtmWarning } from "../model/warning.ts";
 import type { Place } from "../model/place.ts";
 import type { IsoDate, Km } from "../model/units.ts";
 import type { Random } from "../util/random.ts";
-import { mulberry32, randomNormal } from "../util/random.ts";
+import { mulberry32 } from "../util/random.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
-import { nextRegime, REGIMES, stepGroup } from "../movement/index.ts";
-import type { GroupDayState, Regime } from "../movement/index.ts";
+import type { Regime } from "../movement/index.ts";
 import { isoDate } from "../calendar/index.ts";
 import { buildCorridor } from "../geo/corridor.ts";
 import type { Corridor } from "../geo/corridor.ts";
 import { quantileSorted } from "../util/quantiles.ts";
 import type { GroupNowcast, Nowcast } from "./nowcast.ts";
 import { forecastWarnings, type ForecastWarningCode } from "./warnings.ts";
+import { simulateRuns } from "./jointRuns.ts";
 
 /**
  * Whole days a group may go unobserved before the forecast counts it as `dissolved` (no longer
@@ -110,6 +110,9 @@ export interface ArrivalForecast {
   /**
    * When the group's head (its first people: when shelters must open) reaches the place, as
    * `arrival` does for the median person; `undefined` when the track has no head (`headKm`).
+   * The head runs with the median person in the same runs and is never behind it (jointRuns.ts),
+   * so each quantile is at or before `arrival`'s, and at a `mostPassed` place its p50 is the
+   * as-of moment.
    */
   headArrival?: { p10?: number; p50?: number; p90?: number };
   headArrivalDate?: { p10?: IsoDate; p50?: IsoDate; p90?: IsoDate };
@@ -172,8 +175,10 @@ export interface Forecast {
  * Method: per group on the road, `runs` trajectories start at 12:00 of the group's last observed day, with
  * the km drawn from the estimator's posterior there (split normal through its median and 90 %
  * interval), the regime from its posterior, and the size log-normal from the size estimate; each
- * day then advances by `stepGroup` with the movement model fitted on the data so far and the
- * attrition rate fitted so far. A place at km P is reached between the noons where a trajectory
+ * day then advances under the movement law fitted on the data so far (the sampler's parts, as
+ * `stepGroup`) and the attrition rate fitted so far; the group's head, when its track has one,
+ * moves in the same runs with the same draws from its own start and is never behind the median
+ * person (src/forecast/jointRuns.ts). A place at km P is reached between the noons where a trajectory
  * crosses P (linear within the day). Quantiles are over all runs, a run that does not arrive
  * counting as "later than anything": so p90 is blank when more than 10 % of runs do not arrive.
  *
@@ -215,10 +220,11 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
     const run = { ...dynamics, startSpread: options.startSpread ?? 1 };
-    const sim = simulateGroup(g, g, steps, runs, random, run);
-    // The head moves on from its own start (its km and, when it was riding, its ride).
-    const head = g.head ? simulateGroup(g, g.head, steps, runs, random, run).km : undefined;
-    arrivals.push(...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head }));
+    // The median person and the head in the same runs (jointRuns.ts: the head never behind).
+    const sim = simulateRuns(g, steps, runs, random, run);
+    arrivals.push(
+      ...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head: sim.head }),
+    );
     positions.push(...conesOf(g, sim, steps, runs, now.asOf, end));
   }
   return {
@@ -286,8 +292,9 @@ export const PASSED_SHARE = 0.9;
 /**
  * Arrivals of one group at every place ahead of it as of `asOf`: places {@link PASSED_SHARE} of
  * its runs had passed by the last noon at or before `asOf` are left out, and a run that reached a
- * place before `asOf` counts as there at `asOf` (a forecast never dates an arrival in the past). The head's arrival is the crossing of
- * the place by the head's own runs (`at.head`, from `g.head`); without them, with `headAheadKm`,
+ * place before `asOf` counts as there at `asOf` (a forecast never dates an arrival in the past).
+ * The head's arrival is the crossing of the place by the head in the same runs (`at.head`, from
+ * `g.head`, never behind the median person's km); without them, with `headAheadKm`,
  * the crossing by the median person's runs of the place less that distance.
  */
 function arrivalsOf(
@@ -411,43 +418,6 @@ function conesOf(
 function quantile(values: number[], p: number): number {
   values.sort((a, b) => a - b);
   return quantileSorted(values, p);
-}
-
-/**
- * km and size at 12:00 of each day 0…steps after the last observation, run-major, from `start`
- * (the group's median person, or its head: km with 90 % interval, start regime).
- */
-function simulateGroup(
-  g: GroupNowcast,
-  start: Pick<GroupNowcast, "regime"> & { km: { median: Km; low: Km; high: Km } },
-  steps: number,
-  runs: number,
-  random: Random,
-  dynamics: { attritionPerDay: number; joinLeaveProb: number; startSpread: number },
-): { km: Float64Array; size: Float64Array } {
-  const width = steps + 1;
-  const km = new Float64Array(runs * width);
-  const size = new Float64Array(runs * width);
-  const spread = dynamics.startSpread / 1.645;
-  const { median, low, high } = start.km;
-  const lowSd = Math.max(0.5, (median - low) * spread);
-  const highSd = Math.max(0.5, (high - median) * spread);
-  const regimeP = REGIMES.map((r) => start.regime[r]);
-  for (let r = 0; r < runs; r++) {
-    const z = randomNormal(random);
-    const km0 = Math.min(g.routeLengthKm, Math.max(0, median + z * (z < 0 ? lowSd : highSd)));
-    const size0 = g.size ? Math.exp(g.size.logMean + g.size.logSd * randomNormal(random)) : 1000;
-    const ri = nextRegime([regimeP], 0, random());
-    let state: GroupDayState = { km: km0, size: size0, regime: REGIMES[ri]! };
-    km[r * width] = state.km;
-    size[r * width] = state.size;
-    for (let k = 1; k <= steps; k++) {
-      state = stepGroup(state, g.movement, g.routeLengthKm, random, dynamics);
-      km[r * width + k] = state.km;
-      size[r * width + k] = state.size;
-    }
-  }
-  return { km, size };
 }
 
 /** Local time at which run `r` first reaches `target` km (Infinity when it does not). */

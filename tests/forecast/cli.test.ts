@@ -125,13 +125,17 @@ describe("dtm-flow forecast", () => {
     );
     const line = (r: Record<string, string>) =>
       io.out.find((l) =>
-        l.startsWith(`    ${r["place_name"]}: median person ${r["arrival_p50"]} `),
+        l.startsWith(
+          `    ${r["place_name"]}: median person ${r["arrival_p50"] || "beyond the horizon"} `,
+        ),
       );
     // Its first people (the first buses) were in Tijuana by 14 Nov: at the next place they are
     // "already there", not "arriving today" (forecast.csv dates them to the as-of day).
     expect(next["head_arrival_p90"]).toBe("2018-11-14");
     expect(line(next)).toContain("; first people already there, ");
     expect(end["place_name"]).toBe("Tijuana");
+    // (Tijuana's median person is within the horizon in about half the runs — 51–54 % over 4,000
+    // runs — so at the default 500 runs its p50 may be a date or "beyond the horizon".)
     expect(line(end)).toContain(`first people ${end["head_arrival_p50"]} `);
     expect(io.out).toContain(
       "  LGBT group: arrived at the end of its route, Tijuana (last report 2018-11-11; track to 2018-11-13); not moved on.",

@@ -352,6 +352,23 @@ describe("forecastArrivals starts from the state as of the day", () => {
     assertInDelta(placeC(walking).headArrival!.p50, 17824.5 + 3.56, 0.1);
   });
 
+  it("runs the head with the median person: a head that would rest is carried along, never arriving after it", () => {
+    // The head starts 20 km ahead but resting with persistence 1 (alone it would never move); the
+    // median person walks 100 km a day. In the same runs the head is never behind the median
+    // person, so it reaches C no later — apart, its p50 was "later than the horizon".
+    const movement: MovementModel = { ...steady(100), persistence: 1 };
+    const head = {
+      km: { median: 20, low: 10, high: 40 },
+      regime: { rest: 1, walk: 0, ride: 0 },
+    };
+    const g = group(0, movement, { headAheadKm: 20, head, regime: { rest: 0, walk: 1, ride: 0 } });
+    const c = placeC(g);
+    assertInDelta(c.arrival.p50, 17824.5 + 5.56, 0.1);
+    expect(c.headArrival!.p50).toBeDefined();
+    for (const q of ["p10", "p50", "p90"] as const)
+      expect(c.headArrival![q]!).toBeLessThanOrEqual(c.arrival[q]!);
+  });
+
   it("headAtReports: the head starts at the furthest report of the last day when the estimate is behind it", () => {
     const head = {
       km: { median: 200, low: 150, high: 260 },
@@ -523,6 +540,27 @@ describe("nowcast on the 2018 data", () => {
     expect(own.groups.some((g) => g.movement.regimes.rest !== own.movement.regimes.rest)).toBe(
       true,
     );
+  });
+
+  it("no group-place has the head's p50 after the median person's, and no place most already past has first people to come", () => {
+    // docs/tryout-planner.md "Left, and why" before headorder: as of 25 Nov 2018 13 group-places
+    // (Honduran caravan 2 at Navojoa: median person 26 Nov, first people 28 Nov), Guasave "most
+    // already past" with first people on 26 Nov.
+    const late = (a: number | undefined, b: number | undefined) =>
+      (a ?? Infinity) > (b ?? Infinity);
+    for (const asOf of ["2018-11-01", "2018-11-20", "2018-11-25"]) {
+      const f = forecastArrivals(nowcast(data, { asOf }), { dataset: data, runs: 200 });
+      const withHead = f.arrivals.filter((a) => a.headArrival);
+      expect(withHead.length).toBeGreaterThan(100);
+      const after = withHead.filter((a) => late(a.headArrival!.p50, a.arrival.p50));
+      expect(after.map((a) => `${asOf} ${a.group} ${a.placeName}`)).toEqual([]);
+      const passed = withHead.filter((a) => a.mostPassed);
+      expect(passed.length).toBeGreaterThan(0);
+      expect(passed.filter((a) => late(a.headArrival!.p50, f.asOf))).toEqual([]);
+      expect(
+        withHead.filter((a) => (a.headArrivalDate?.p50 ?? "9") > (a.arrivalDate.p50 ?? "9")),
+      ).toEqual([]);
+    }
   });
 
   it("forecasts every group from the 2018 nowcast with ordered quantiles and the same result for the same seed", () => {

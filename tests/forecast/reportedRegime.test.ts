@@ -85,7 +85,7 @@ describe("nowcast: a group its latest reports show riding starts the forecast ri
       forecastArrivals(n, {
         dataset: data,
         horizonDays: 3,
-        runs: 400,
+        runs: 2000,
         random: mulberry32(3),
       }).positions.filter((p) => p.group === "caravan");
     const ride = cone(withReports);
@@ -95,7 +95,9 @@ describe("nowcast: a group its latest reports show riding starts the forecast ri
     const kmRide = ride.find((p) => p.date === day)!.km.p50;
     const kmWalk = walk.find((p) => p.date === day)!.km.p50;
     expect(kmRide).toBeLessThanOrEqual(routeLengthKm);
-    expect(kmRide).toBeGreaterThan(kmWalk + 40);
+    // (Was + 40 km at 400 runs: the margin of one lucky draw — 7–74 km over seeds 1–12, 26 on
+    // average, before headorder's joint runs changed the draws; at 2000 runs 20–28 km.)
+    expect(kmRide).toBeGreaterThan(kmWalk + 10);
   });
 
   it("leaves a walking group's start regime as the estimator gave it", () => {
