@@ -36,6 +36,32 @@ interface Day {
   high: number;
   rawLow: number;
   rawHigh: number;
+  /** The self-calibration's factors for the day's track (GW_DUMP experiment). */
+  f?: Factors;
+}
+
+interface Factors {
+  G: number;
+  D: number;
+  U: number;
+  F: number;
+  far: boolean;
+}
+interface Dumped {
+  name: string;
+  day0: number;
+  G: number;
+  D: number;
+  U: number;
+  F: number;
+  gap: number[];
+}
+let dumped = new Map<string, Dumped>();
+function factorsOf(track: string, day: number): Factors | undefined {
+  const g = dumped.get(track);
+  if (!g) return undefined;
+  const k = day - g.day0;
+  return { G: g.G, D: g.D, U: g.U, F: g.F, far: (g.gap[k] ?? 0) >= 2 };
 }
 
 /** Group-days by class key. */
@@ -52,7 +78,11 @@ function add(key: string, d: Day): void {
  * The class keys of a day `day` of a group reported on `reported` (sorted local day numbers):
  * "reported", or "gap" with its distance to the nearest reported day and its gap's length.
  */
-function dayClasses(day: number, reported: readonly number[]): string[] {
+function dayClasses(
+  day: number,
+  reported: readonly number[],
+  truthKm: ReadonlyMap<number, number>,
+): string[] {
   if (reported.includes(day)) return ["reported"];
   const after = reported.findIndex((r) => r > day);
   if (after <= 0) return ["outside"];
@@ -61,7 +91,24 @@ function dayClasses(day: number, reported: readonly number[]): string[] {
   const near = Math.min(day - b, a - day);
   const len = a - b - 1;
   const lenClass = len <= 2 ? "1–2" : len <= 5 ? "3–5" : "≥ 6";
-  return ["gap, all", `gap, ${near >= 3 ? "≥ 3" : near} days from a report`, `gap of ${lenClass}`];
+  return [
+    "gap, all",
+    `gap, ${near >= 3 ? "≥ 3" : near} days from a report`,
+    `gap of ${lenClass}`,
+    `gap, ${gapKind(truthKm, b, a)}`,
+  ];
+}
+
+/**
+ * A gap b…a by the truth (as bench/gapShape.ts): "ride" when one day's move is ≥ 100 km, "stay"
+ * when the ends lie < 20 km apart, else "walk".
+ */
+function gapKind(km: ReadonlyMap<number, number>, b: number, a: number): string {
+  let most = 0;
+  for (let d = b + 1; d <= a; d++)
+    most = Math.max(most, Math.abs((km.get(d) ?? 0) - (km.get(d - 1) ?? 0)));
+  const moved = Math.abs((km.get(a) ?? 0) - (km.get(b) ?? 0));
+  return most >= 100 ? "ride" : moved < 20 ? "stay" : "walk";
 }
 
 /** Local day numbers with a positioned report, by true group key. */
@@ -82,10 +129,11 @@ function reportedDays(
 
 /** Both estimates of a dataset: as returned, and with the self-calibration off. */
 function both(dataset: Dataset): { est: EstimateResult; raw: EstimateResult } {
-  return {
-    est: estimateTracks(dataset),
-    raw: estimateTracks(dataset, { selfCalibrate: false }),
-  };
+  const store = globalThis as unknown as { __gw?: Dumped[] };
+  store.__gw = [];
+  const est = estimateTracks(dataset);
+  dumped = new Map(store.__gw.map((g) => [g.name, g]));
+  return { est, raw: estimateTracks(dataset, { selfCalibrate: false }) };
 }
 
 const byNameDate = (tracks: readonly TrackPoint[]): Map<string, TrackPoint> =>
@@ -111,6 +159,7 @@ function scorableBed(bed: string, world: ScorableWorld): void {
     const days = evaluated.get(g.group);
     const rep = reported.get(g.group);
     if (!days || !rep) continue;
+    const truthKm = new Map(g.days.map((d) => [dayNumber(d.date) ?? NaN, d.km]));
     const mine = [...match]
       .filter(([, m]) => m.group === g.group)
       .sort((a, b) => b[1].days - a[1].days);
@@ -129,8 +178,11 @@ function scorableBed(bed: string, world: ScorableWorld): void {
         high: p.kmHigh,
         rawLow: q.kmLow,
         rawHigh: q.kmHigh,
+        f: factorsOf(name, dayNumber(d.date) ?? NaN),
       };
-      for (const c of dayClasses(dayNumber(d.date) ?? NaN, rep)) add(`${kind} | ${c}`, day);
+      add(`${bed} | all`, day);
+      for (const c of dayClasses(dayNumber(d.date) ?? NaN, rep, truthKm))
+        add(`${kind} | ${c}`, day);
       add(`${kind} | all`, day);
     }
   }
@@ -159,11 +211,14 @@ function world3Bed(i: number): void {
   const reported = reportedDays(withCoords, truthOf);
   const onRoute = (p: TrackPoint, routeId: string, km: number): number => {
     if (p.routeId === routeId) return km;
-    return index.projectAll(index.along(p.routeId, km)).find((x) => x.routeId === routeId)?.km ?? NaN;
+    return (
+      index.projectAll(index.along(p.routeId, km)).find((x) => x.routeId === routeId)?.km ?? NaN
+    );
   };
   for (const g of groups) {
     const rep = reported.get(g.group);
     if (!rep) continue;
+    const truthKm = new Map(g.days.map((d) => [d.day, d.km]));
     const named = labelled ? matched.get(g.group) : undefined;
     const others = [...matched.entries()]
       .filter(([name, m]) => m.follows === g.group && !(labelled && name === g.group))
@@ -183,9 +238,12 @@ function world3Bed(i: number): void {
         high: onRoute(p, g.routeId, p.kmHigh),
         rawLow: onRoute(q, g.routeId, q.kmLow),
         rawHigh: onRoute(q, g.routeId, q.kmHigh),
+        f: factorsOf(p.group, d.day),
       };
-      if (![day.median, day.low, day.high, day.rawLow, day.rawHigh].every(Number.isFinite)) continue;
-      for (const c of dayClasses(d.day, rep)) add(`${kind} | ${c}`, day);
+      if (![day.median, day.low, day.high, day.rawLow, day.rawHigh].every(Number.isFinite))
+        continue;
+      add(`world3 | all`, day);
+      for (const c of dayClasses(d.day, rep, truthKm)) add(`${kind} | ${c}`, day);
       add(`${kind} | all`, day);
     }
   }
@@ -213,7 +271,9 @@ for (const bed of beds) {
     for (let i = 0; i < worlds; i++)
       scorableBed(
         bed,
-        bed === "stress" ? generateStressWorld(i + 1 + seedOffset) : legacyWorld(i, worlds, seedOffset),
+        bed === "stress"
+          ? generateStressWorld(i + 1 + seedOffset)
+          : legacyWorld(i, worlds, seedOffset),
       );
 }
 
@@ -235,11 +295,48 @@ for (const [key, days] of [...classes].sort((a, b) => a[0].localeCompare(b[0])))
   );
 }
 console.log("\nSelf-calibration factors applied (mean over worlds):");
-console.log("| bed | worlds | km | kmFarFromReports | kmDays | km reports |\n|---|---:|---:|---:|---:|---:|");
+console.log(
+  "| bed | worlds | km | kmFarFromReports | kmDays | km reports |\n|---|---:|---:|---:|---:|---:|",
+);
 for (const [kind, ws] of widenings) {
   const mean = (f: (w: Widening) => number | undefined): string =>
     num(ws.reduce((s, w) => s + (f(w) ?? NaN), 0) / ws.length, 2);
   console.log(
     `| ${kind} | ${ws.length} | ${mean((w) => w.km)} | ${mean((w) => w.kmFarFromReports)} | ${mean((w) => w.kmDays)} | ${mean((w) => w.kmReports)} |`,
   );
+}
+
+/** Rules for the median person's factor from the dumped factors (GW_DUMP=1). */
+const rules: Record<string, (f: Factors) => number> = {
+  "max(G, D) (main)": (f) => Math.max(f.G, f.D, f.far ? f.F : 1),
+  G: (f) => Math.max(f.G, f.far ? f.F : 1),
+  D: (f) => Math.max(f.D, f.far ? f.F : 1),
+  U: (f) => Math.max(f.U, f.far ? f.F : 1),
+  "max(U, D)": (f) => Math.max(f.U, f.D, f.far ? f.F : 1),
+  "√(G·D)": (f) => Math.max(Math.sqrt(f.G * f.D), f.far ? f.F : 1),
+};
+if (process.env.GW_DUMP) {
+  console.log("\n| class | days | " + Object.keys(rules).join(" | ") + " |");
+  console.log(
+    "|---|---:|" +
+      Object.keys(rules)
+        .map(() => "---:")
+        .join("|") +
+      "|",
+  );
+  for (const [key, days] of [...classes].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (!/all$|reported$|gap, all$/.test(key)) continue;
+    const cells = Object.values(rules).map((rule) => {
+      let cov = 0;
+      let n = 0;
+      for (const d of days) {
+        if (!d.f) continue;
+        n++;
+        const half = d.truth >= d.median ? d.rawHigh - d.median : d.median - d.rawLow;
+        if (Math.abs(d.truth - d.median) <= rule(d.f) * half + 1e-9) cov++;
+      }
+      return pct(cov / n);
+    });
+    console.log(`| ${key} | ${days.length} | ${cells.join(" | ")} |`);
+  }
 }

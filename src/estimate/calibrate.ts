@@ -217,7 +217,31 @@ export function calibrateGroups(
   // Reports that err together on a day (kmSmoother.ts `dayLoo`): the day's own check, for the
   // median person (the head and tail have their own reports' check).
   const dayLoo = tracked.map((g) => g.km?.dayLoo ?? []);
-  const byDays = groupWidenings(dayLoo);
+  const byDays = process.env.GW_NODAY ? dayLoo.map(() => 1) : groupWidenings(dayLoo);
+  if (process.env.GW_LOG)
+    tracked.forEach((g, i) =>
+      console.error(`GW ${g.labelled ? "L" : "U"} ${g.name} reports ${loo[i].length} days ${dayLoo[i].length} byGroup ${byGroup[i].toFixed(2)} byDays ${byDays[i].toFixed(2)}`),
+    );
+  const unit = loo.map((scores, i) => {
+    const count = new Map<number, number>();
+    for (const s of steps[i]) count.set(s, (count.get(s) ?? 0) + 1);
+    return [...scores.filter((_, j) => count.get(steps[i][j]) === 1), ...dayLoo[i]];
+  });
+  const byUnit = groupWidenings(unit);
+  if (process.env.GW_LOG) {
+    console.error(`GW unit ${byUnit.map((x) => x.toFixed(2)).join(" ")}`);
+    const single = loo.map((scores, i) => {
+      const count = new Map<number, number>();
+      for (const s of steps[i]) count.set(s, (count.get(s) ?? 0) + 1);
+      return scores.filter((_, j) => count.get(steps[i][j]) === 1);
+    });
+    const multi = loo.map((scores, i) => {
+      const count = new Map<number, number>();
+      for (const s of steps[i]) count.set(s, (count.get(s) ?? 0) + 1);
+      return scores.filter((_, j) => (count.get(steps[i][j]) ?? 0) > 1);
+    });
+    console.error(`GWPOOL single ${single.flat().length} ${conformalWidening(single.flat()).toFixed(2)} multi ${multi.flat().length} ${conformalWidening(multi.flat()).toFixed(2)} days ${dayLoo.flat().length} ${conformalWidening(dayLoo.flat()).toFixed(2)}`);
+  }
   const isolated = loo.map((scores, i) => {
     const nearest = nearestOthers(steps[i]);
     return scores.filter((_, j) => nearest[j] >= GAP_DAYS);
@@ -229,12 +253,26 @@ export function calibrateGroups(
   const tailLoo = tracked.map((g) => g.endLoo?.tail ?? []);
   const headF = groupWidenings(headLoo);
   const tailF = groupWidenings(tailLoo);
+  if (process.env.GW_DUMP) {
+    const store = ((globalThis as Record<string, unknown>).__gw ??= []) as unknown[];
+    tracked.forEach((g, i) =>
+      store.push({
+        name: g.name,
+        day0: g.day0,
+        G: byGroup[i],
+        D: byDays[i],
+        U: byUnit[i],
+        F: far,
+        gap: daysFromReports(steps[i], g.nDays),
+      }),
+    );
+  }
   const basis: (KmDayEstimate[] | undefined)[] = [];
   tracked.forEach((g, i) => {
     const length = ctx.index.lengthKm(g.routeId);
     const gap = daysFromReports(steps[i], g.nDays);
     const factor = (k: number): number =>
-      gap[k] >= GAP_DAYS ? Math.max(byGroup[i], far) : byGroup[i];
+      gap[k] >= GAP_DAYS && !process.env.GW_NOFAR ? Math.max(byGroup[i], far) : process.env.GW_NOKM ? 1 : byGroup[i];
     const widen =
       (own = 1) =>
       (d: KmDayEstimate, k: number): KmDayEstimate =>
@@ -242,7 +280,10 @@ export function calibrateGroups(
     // The ends reach from the median person's interval as its reports' check widened it (the
     // day check speaks of the median person alone: unseenEnds.ts).
     basis[i] = g.km?.days.map(widen());
-    if (g.km) g.km = { ...g.km, days: g.km.days.map(widen(byDays[i])) };
+    if (g.km && process.env.GW_UNIT) {
+      const u = byUnit[i];
+      g.km = { ...g.km, days: g.km.days.map((d, k) => widenKmDay(d, gap[k] >= GAP_DAYS ? Math.max(u, far) : u, length)) };
+    } else if (g.km) g.km = { ...g.km, days: g.km.days.map(widen(byDays[i])) };
     g.head = g.head?.map(widen(headF[i]));
     g.tail = g.tail?.map(widen(tailF[i]));
   });
