@@ -217,31 +217,14 @@ export function calibrateGroups(
   // Reports that err together on a day (kmSmoother.ts `dayLoo`): the day's own check, for the
   // median person (the head and tail have their own reports' check).
   const dayLoo = tracked.map((g) => g.km?.dayLoo ?? []);
-  const byDays = process.env.GW_NODAY ? dayLoo.map(() => 1) : groupWidenings(dayLoo);
-  if (process.env.GW_LOG)
-    tracked.forEach((g, i) =>
-      console.error(`GW ${g.labelled ? "L" : "U"} ${g.name} reports ${loo[i].length} days ${dayLoo[i].length} byGroup ${byGroup[i].toFixed(2)} byDays ${byDays[i].toFixed(2)}`),
-    );
-  const unit = loo.map((scores, i) => {
-    const count = new Map<number, number>();
-    for (const s of steps[i]) count.set(s, (count.get(s) ?? 0) + 1);
-    return [...scores.filter((_, j) => count.get(steps[i][j]) === 1), ...dayLoo[i]];
-  });
-  const byUnit = groupWidenings(unit);
-  if (process.env.GW_LOG) {
-    console.error(`GW unit ${byUnit.map((x) => x.toFixed(2)).join(" ")}`);
-    const single = loo.map((scores, i) => {
-      const count = new Map<number, number>();
-      for (const s of steps[i]) count.set(s, (count.get(s) ?? 0) + 1);
-      return scores.filter((_, j) => count.get(steps[i][j]) === 1);
-    });
-    const multi = loo.map((scores, i) => {
-      const count = new Map<number, number>();
-      for (const s of steps[i]) count.set(s, (count.get(s) ?? 0) + 1);
-      return scores.filter((_, j) => (count.get(steps[i][j]) ?? 0) > 1);
-    });
-    console.error(`GWPOOL single ${single.flat().length} ${conformalWidening(single.flat()).toFixed(2)} multi ${multi.flat().length} ${conformalWidening(multi.flat()).toFixed(2)} days ${dayLoo.flat().length} ${conformalWidening(dayLoo.flat()).toFixed(2)}`);
-  }
+  const byDays = groupWidenings(dayLoo);
+  // The median person's own check counts each day once: a day with one report by that report's
+  // score, a day with several by their pooled score (a report beside others of its day is
+  // predicted from a posterior those others made narrow: its score measures its noise, not the
+  // median person's spread).
+  const byUnit = groupWidenings(
+    loo.map((scores, i) => [...aloneOnTheirDay(scores, steps[i]), ...dayLoo[i]]),
+  );
   const isolated = loo.map((scores, i) => {
     const nearest = nearestOthers(steps[i]);
     return scores.filter((_, j) => nearest[j] >= GAP_DAYS);
@@ -253,26 +236,12 @@ export function calibrateGroups(
   const tailLoo = tracked.map((g) => g.endLoo?.tail ?? []);
   const headF = groupWidenings(headLoo);
   const tailF = groupWidenings(tailLoo);
-  if (process.env.GW_DUMP) {
-    const store = ((globalThis as Record<string, unknown>).__gw ??= []) as unknown[];
-    tracked.forEach((g, i) =>
-      store.push({
-        name: g.name,
-        day0: g.day0,
-        G: byGroup[i],
-        D: byDays[i],
-        U: byUnit[i],
-        F: far,
-        gap: daysFromReports(steps[i], g.nDays),
-      }),
-    );
-  }
   const basis: (KmDayEstimate[] | undefined)[] = [];
   tracked.forEach((g, i) => {
     const length = ctx.index.lengthKm(g.routeId);
     const gap = daysFromReports(steps[i], g.nDays);
     const factor = (k: number): number =>
-      gap[k] >= GAP_DAYS && !process.env.GW_NOFAR ? Math.max(byGroup[i], far) : process.env.GW_NOKM ? 1 : byGroup[i];
+      gap[k] >= GAP_DAYS ? Math.max(byGroup[i], far) : byGroup[i];
     const widen =
       (own = 1) =>
       (d: KmDayEstimate, k: number): KmDayEstimate =>
@@ -280,10 +249,13 @@ export function calibrateGroups(
     // The ends reach from the median person's interval as its reports' check widened it (the
     // day check speaks of the median person alone: unseenEnds.ts).
     basis[i] = g.km?.days.map(widen());
-    if (g.km && process.env.GW_UNIT) {
-      const u = byUnit[i];
-      g.km = { ...g.km, days: g.km.days.map((d, k) => widenKmDay(d, gap[k] >= GAP_DAYS ? Math.max(u, far) : u, length)) };
-    } else if (g.km) g.km = { ...g.km, days: g.km.days.map(widen(byDays[i])) };
+    if (g.km) {
+      const byDay = dayCheckFactors(g.km.days, steps[i], byDays[i]);
+      const own = (k: number): number =>
+        gap[k] >= GAP_DAYS ? Math.max(byUnit[i], far) : byUnit[i];
+      const days = g.km.days.map((d, k) => widenKmDay(d, Math.max(byDay[k], own(k)), length));
+      g.km = { ...g.km, days };
+    }
     g.head = g.head?.map(widen(headF[i]));
     g.tail = g.tail?.map(widen(tailF[i]));
   });
@@ -305,6 +277,13 @@ export function calibrateGroups(
   };
 }
 
+/** The scores of the reports that are the only report of their day (`steps`, by report). */
+function aloneOnTheirDay(scores: readonly LooScore[], steps: readonly number[]): LooScore[] {
+  const count = new Map<number, number>();
+  for (const k of steps) count.set(k, (count.get(k) ?? 0) + 1);
+  return scores.filter((_, j) => count.get(steps[j]) === 1);
+}
+
 /**
  * For each report j (at `steps[j]`), days to the group's nearest other report (Infinity if none):
  * its neighbours in the order of days.
@@ -317,6 +296,45 @@ function nearestOthers(steps: readonly number[]): number[] {
     if (r + 1 < order.length) out[j] = Math.min(out[j], Math.abs(steps[order[r + 1]] - steps[j]));
   });
   return out;
+}
+
+/**
+ * The day check's factor `factor` (kmDays) for each day of a median person's `days`: the factor
+ * itself on days with a report (at `steps`); on other days the extra spread it adds on the
+ * reported days either side, in km, carried in quadrature — (factor² − 1)·h² of a reported day
+ * of half-width h, linear in days between the two, the nearest's before the first report and
+ * after the last — so a day of half-width H gets √(1 + extra ÷ H²), at most `factor`.
+ * Why: the day check measures a lean that a day's reports share, an error of the day's reading in
+ * km (kmSmoother.ts `dayLoo`); a day between reports inherits it from the reported days around it,
+ * not as a ratio of its own spread, which the movement law has made wider (docs/estimation.md
+ * § gapwidth).
+ * @example
+ * const d = (h: number) => ({ median: 100, low: 100 - h, high: 100 + h, sd: h / 1.645 });
+ * dayCheckFactors([d(10), d(20), d(10)], [0, 2], 2); // ≈ [2, 1.32, 2]
+ */
+export function dayCheckFactors(
+  days: readonly Pick<KmDayEstimate, "low" | "high">[],
+  steps: readonly number[],
+  factor: number,
+): number[] {
+  if (!(factor > 1)) return days.map(() => 1);
+  const half = days.map((d) => Math.max(0, (d.high - d.low) / 2));
+  const reported = [...new Set(steps)].filter((k) => k >= 0 && k < days.length);
+  reported.sort((a, b) => a - b);
+  const extra = (k: number): number => (factor * factor - 1) * half[k] ** 2;
+  let next = 0;
+  return days.map((_, k) => {
+    while (next < reported.length && reported[next] < k) next++;
+    if (reported[next] === k || reported.length === 0) return factor;
+    const b = reported[next - 1];
+    const a = reported[next];
+    let e: number;
+    if (b === undefined) e = extra(a);
+    else if (a === undefined) e = extra(b);
+    else e = extra(b) + ((extra(a) - extra(b)) * (k - b)) / (a - b);
+    if (!(half[k] > 0)) return factor;
+    return Math.min(factor, Math.sqrt(1 + e / half[k] ** 2));
+  });
 }
 
 /** For each day 0…nDays−1, days to the nearest report (Infinity with none). */
