@@ -195,8 +195,10 @@ export const GAP_DAYS = 2;
 /**
  * Widens every group's km (median person, head, tail) intervals by the conformal factors of the
  * reports' leave-one-out scores: per group (partially pooled), and on days far from any report by
- * at least the factor of isolated reports; the median person's also by its days' check (reports of
- * a day pooled, kmSmoother.ts `dayLoo`); then the head's far end, and the tail's on days no report
+ * at least the factor of isolated reports. The median person's own factor counts each day once
+ * (a lone report's score, or its day's pooled score: kmSmoother.ts `dayLoo`), at least its days'
+ * check, carried into days without a report in km (`dayCheckFactors`; docs/estimation.md
+ * § gapwidth); the head's and tail's floor is the reports' factor. Then the head's far end, and the tail's on days no report
  * of it speaks for, by the reach of the group's or the dataset's vanguards (rears; unseenEnds.ts).
  * Run after the final km, size and body passes. Sizes
  * were widened in the size pass already (sizes.ts `widenByFigures`, by `sizeFactor`, the
