@@ -36,32 +36,6 @@ interface Day {
   high: number;
   rawLow: number;
   rawHigh: number;
-  /** The self-calibration's factors for the day's track (GW_DUMP experiment). */
-  f?: Factors;
-}
-
-interface Factors {
-  G: number;
-  D: number;
-  U: number;
-  F: number;
-  far: boolean;
-}
-interface Dumped {
-  name: string;
-  day0: number;
-  G: number;
-  D: number;
-  U: number;
-  F: number;
-  gap: number[];
-}
-let dumped = new Map<string, Dumped>();
-function factorsOf(track: string, day: number): Factors | undefined {
-  const g = dumped.get(track);
-  if (!g) return undefined;
-  const k = day - g.day0;
-  return { G: g.G, D: g.D, U: g.U, F: g.F, far: (g.gap[k] ?? 0) >= 2 };
 }
 
 /** Group-days by class key. */
@@ -129,11 +103,10 @@ function reportedDays(
 
 /** Both estimates of a dataset: as returned, and with the self-calibration off. */
 function both(dataset: Dataset): { est: EstimateResult; raw: EstimateResult } {
-  const store = globalThis as unknown as { __gw?: Dumped[] };
-  store.__gw = [];
-  const est = estimateTracks(dataset);
-  dumped = new Map(store.__gw.map((g) => [g.name, g]));
-  return { est, raw: estimateTracks(dataset, { selfCalibrate: false }) };
+  return {
+    est: estimateTracks(dataset),
+    raw: estimateTracks(dataset, { selfCalibrate: false }),
+  };
 }
 
 const byNameDate = (tracks: readonly TrackPoint[]): Map<string, TrackPoint> =>
@@ -178,7 +151,6 @@ function scorableBed(bed: string, world: ScorableWorld): void {
         high: p.kmHigh,
         rawLow: q.kmLow,
         rawHigh: q.kmHigh,
-        f: factorsOf(name, dayNumber(d.date) ?? NaN),
       };
       add(`${bed} | all`, day);
       for (const c of dayClasses(dayNumber(d.date) ?? NaN, rep, truthKm))
@@ -238,7 +210,6 @@ function world3Bed(i: number): void {
         high: onRoute(p, g.routeId, p.kmHigh),
         rawLow: onRoute(q, g.routeId, q.kmLow),
         rawHigh: onRoute(q, g.routeId, q.kmHigh),
-        f: factorsOf(p.group, d.day),
       };
       if (![day.median, day.low, day.high, day.rawLow, day.rawHigh].every(Number.isFinite))
         continue;
@@ -304,39 +275,4 @@ for (const [kind, ws] of widenings) {
   console.log(
     `| ${kind} | ${ws.length} | ${mean((w) => w.km)} | ${mean((w) => w.kmFarFromReports)} | ${mean((w) => w.kmDays)} | ${mean((w) => w.kmReports)} |`,
   );
-}
-
-/** Rules for the median person's factor from the dumped factors (GW_DUMP=1). */
-const rules: Record<string, (f: Factors) => number> = {
-  "max(G, D) (main)": (f) => Math.max(f.G, f.D, f.far ? f.F : 1),
-  G: (f) => Math.max(f.G, f.far ? f.F : 1),
-  D: (f) => Math.max(f.D, f.far ? f.F : 1),
-  U: (f) => Math.max(f.U, f.far ? f.F : 1),
-  "max(U, D)": (f) => Math.max(f.U, f.D, f.far ? f.F : 1),
-  "√(G·D)": (f) => Math.max(Math.sqrt(f.G * f.D), f.far ? f.F : 1),
-};
-if (process.env.GW_DUMP) {
-  console.log("\n| class | days | " + Object.keys(rules).join(" | ") + " |");
-  console.log(
-    "|---|---:|" +
-      Object.keys(rules)
-        .map(() => "---:")
-        .join("|") +
-      "|",
-  );
-  for (const [key, days] of [...classes].sort((a, b) => a[0].localeCompare(b[0]))) {
-    if (!/all$|reported$|gap, all$/.test(key)) continue;
-    const cells = Object.values(rules).map((rule) => {
-      let cov = 0;
-      let n = 0;
-      for (const d of days) {
-        if (!d.f) continue;
-        n++;
-        const half = d.truth >= d.median ? d.rawHigh - d.median : d.median - d.rawLow;
-        if (Math.abs(d.truth - d.median) <= rule(d.f) * half + 1e-9) cov++;
-      }
-      return pct(cov / n);
-    });
-    console.log(`| ${key} | ${days.length} | ${cells.join(" | ")} |`);
-  }
 }
