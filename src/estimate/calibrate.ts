@@ -195,10 +195,9 @@ export const GAP_DAYS = 2;
 /**
  * Widens every group's km (median person, head, tail) intervals by the conformal factors of the
  * reports' leave-one-out scores: per group (partially pooled), and on days far from any report by
- * at least the factor of isolated reports. The median person's own factor counts each day once
- * (a lone report's score, or its day's pooled score: kmSmoother.ts `dayLoo`), at least its days'
- * check, carried into days without a report in km (`dayCheckFactors`; docs/estimation.md
- * § gapwidth); the head's and tail's floor is the reports' factor. Then the head's far end, and the tail's on days no report
+ * at least the factor of isolated reports; the median person's also by its days' check (reports of
+ * a day pooled, kmSmoother.ts `dayLoo`), carried into days without a report in km
+ * (`dayCheckFactors`; docs/estimation.md § gapwidth); then the head's far end, and the tail's on days no report
  * of it speaks for, by the reach of the group's or the dataset's vanguards (rears; unseenEnds.ts).
  * Run after the final km, size and body passes. Sizes
  * were widened in the size pass already (sizes.ts `widenByFigures`, by `sizeFactor`, the
@@ -220,13 +219,6 @@ export function calibrateGroups(
   // median person (the head and tail have their own reports' check).
   const dayLoo = tracked.map((g) => g.km?.dayLoo ?? []);
   const byDays = groupWidenings(dayLoo);
-  // The median person's own check counts each day once: a day with one report by that report's
-  // score, a day with several by their pooled score (a report beside others of its day is
-  // predicted from a posterior those others made narrow: its score measures its noise, not the
-  // median person's spread).
-  const byUnit = groupWidenings(
-    loo.map((scores, i) => [...aloneOnTheirDay(scores, steps[i]), ...dayLoo[i]]),
-  );
   const isolated = loo.map((scores, i) => {
     const nearest = nearestOthers(steps[i]);
     return scores.filter((_, j) => nearest[j] >= GAP_DAYS);
@@ -253,10 +245,7 @@ export function calibrateGroups(
     basis[i] = g.km?.days.map(widen());
     if (g.km) {
       const byDay = dayCheckFactors(g.km.days, steps[i], byDays[i]);
-      const own = (k: number): number =>
-        gap[k] >= GAP_DAYS ? Math.max(byUnit[i], far) : byUnit[i];
-      const days = g.km.days.map((d, k) => widenKmDay(d, Math.max(byDay[k], own(k)), length));
-      g.km = { ...g.km, days };
+      g.km = { ...g.km, days: g.km.days.map((d, k) => widen(byDay[k])(d, k)) };
     }
     g.head = g.head?.map(widen(headF[i]));
     g.tail = g.tail?.map(widen(tailF[i]));
@@ -277,13 +266,6 @@ export function calibrateGroups(
     unseenHeadReachKm: Math.round(reach.headKm),
     unseenTailReachKm: Math.round(reach.tailKm),
   };
-}
-
-/** The scores of the reports that are the only report of their day (`steps`, by report). */
-function aloneOnTheirDay(scores: readonly LooScore[], steps: readonly number[]): LooScore[] {
-  const count = new Map<number, number>();
-  for (const k of steps) count.set(k, (count.get(k) ?? 0) + 1);
-  return scores.filter((_, j) => count.get(steps[j]) === 1);
 }
 
 /**
