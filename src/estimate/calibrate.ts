@@ -244,7 +244,11 @@ export function calibrateGroups(
     // day check speaks of the median person alone: unseenEnds.ts).
     basis[i] = g.km?.days.map(widen());
     if (g.km) {
-      const byDay = dayCheckFactors(g.km.days, steps[i], byDays[i]);
+      // A track built without labels keeps the ratio: its days without a report may be days its
+      // reports went to another track, not a reading carried from the days around.
+      const byDay = g.labelled
+        ? dayCheckFactors(g.km.days, steps[i], byDays[i])
+        : g.km.days.map(() => byDays[i]);
       g.km = { ...g.km, days: g.km.days.map((d, k) => widen(byDay[k])(d, k)) };
     }
     g.head = g.head?.map(widen(headF[i]));
