@@ -196,7 +196,8 @@ export const GAP_DAYS = 2;
  * Widens every group's km (median person, head, tail) intervals by the conformal factors of the
  * reports' leave-one-out scores: per group (partially pooled), and on days far from any report by
  * at least the factor of isolated reports; the median person's also by its days' check (reports of
- * a day pooled, kmSmoother.ts `dayLoo`); then the head's far end, and the tail's on days no report
+ * a day pooled, kmSmoother.ts `dayLoo`), carried into days without a report in km
+ * (`dayCheckFactors`; docs/estimation.md § gapwidth); then the head's far end, and the tail's on days no report
  * of it speaks for, by the reach of the group's or the dataset's vanguards (rears; unseenEnds.ts).
  * Run after the final km, size and body passes. Sizes
  * were widened in the size pass already (sizes.ts `widenByFigures`, by `sizeFactor`, the
@@ -242,7 +243,14 @@ export function calibrateGroups(
     // The ends reach from the median person's interval as its reports' check widened it (the
     // day check speaks of the median person alone: unseenEnds.ts).
     basis[i] = g.km?.days.map(widen());
-    if (g.km) g.km = { ...g.km, days: g.km.days.map(widen(byDays[i])) };
+    if (g.km) {
+      // A track built without labels keeps the ratio: its days without a report may be days its
+      // reports went to another track, not a reading carried from the days around.
+      const byDay = g.labelled
+        ? dayCheckFactors(g.km.days, steps[i], byDays[i])
+        : g.km.days.map(() => byDays[i]);
+      g.km = { ...g.km, days: g.km.days.map((d, k) => widen(byDay[k])(d, k)) };
+    }
     g.head = g.head?.map(widen(headF[i]));
     g.tail = g.tail?.map(widen(tailF[i]));
   });
@@ -276,6 +284,45 @@ function nearestOthers(steps: readonly number[]): number[] {
     if (r + 1 < order.length) out[j] = Math.min(out[j], Math.abs(steps[order[r + 1]] - steps[j]));
   });
   return out;
+}
+
+/**
+ * The day check's factor `factor` (kmDays) for each day of a median person's `days`: the factor
+ * itself on days with a report (at `steps`); on other days the extra spread it adds on the
+ * reported days either side, in km, carried in quadrature — (factor² − 1)·h² of a reported day
+ * of half-width h, linear in days between the two, the nearest's before the first report and
+ * after the last — so a day of half-width H gets √(1 + extra ÷ H²), at most `factor`.
+ * Why: the day check measures a lean that a day's reports share, an error of the day's reading in
+ * km (kmSmoother.ts `dayLoo`); a day between reports inherits it from the reported days around it,
+ * not as a ratio of its own spread, which the movement law has made wider (docs/estimation.md
+ * § gapwidth).
+ * @example
+ * const d = (h: number) => ({ median: 100, low: 100 - h, high: 100 + h, sd: h / 1.645 });
+ * dayCheckFactors([d(10), d(20), d(10)], [0, 2], 2); // ≈ [2, 1.32, 2]
+ */
+export function dayCheckFactors(
+  days: readonly Pick<KmDayEstimate, "low" | "high">[],
+  steps: readonly number[],
+  factor: number,
+): number[] {
+  if (!(factor > 1)) return days.map(() => 1);
+  const half = days.map((d) => Math.max(0, (d.high - d.low) / 2));
+  const reported = [...new Set(steps)].filter((k) => k >= 0 && k < days.length);
+  reported.sort((a, b) => a - b);
+  const extra = (k: number): number => (factor * factor - 1) * half[k] ** 2;
+  let next = 0;
+  return days.map((_, k) => {
+    while (next < reported.length && reported[next] < k) next++;
+    if (reported[next] === k || reported.length === 0) return factor;
+    const b = reported[next - 1];
+    const a = reported[next];
+    let e: number;
+    if (b === undefined) e = extra(a);
+    else if (a === undefined) e = extra(b);
+    else e = extra(b) + ((extra(a) - extra(b)) * (k - b)) / (a - b);
+    if (!(half[k] > 0)) return factor;
+    return Math.min(factor, Math.sqrt(1 + e / half[k] ** 2));
+  });
 }
 
 /** For each day 0…nDays−1, days to the nearest report (Infinity with none). */

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { addSums, emptySums, figures, scoreWorld } from "../../src/estimate/accuracy.ts";
 import {
   conformalWidening,
+  dayCheckFactors,
   MAX_WIDENING,
   widenKmDay,
   widenSizeDay,
@@ -67,6 +68,30 @@ describe("conformalWidening", () => {
     // A wide day without figures (the prior alone) leaves the widening as it is.
     const prior = { median: 900, low: 90, high: 9000, logMean: 6.8, logSd: 1.4 };
     expect(widenSizeDay(s, 2, 0, prior)).toEqual(widenSizeDay(s, 2));
+  });
+});
+
+describe("dayCheckFactors", () => {
+  const day = (h: number) => ({ low: 100 - h, high: 100 + h });
+  it("is the factor on reported days and carries its km into gaps in quadrature", () => {
+    const f = dayCheckFactors([day(10), day(20), day(30), day(10)], [0, 3], 2);
+    expect(f[0]).toBe(2);
+    expect(f[3]).toBe(2);
+    // Extra variance (2² − 1)·10² = 300 km² at both ends: √(1 + 300 / 20²), √(1 + 300 / 30²).
+    expect(f[1]).toBeCloseTo(Math.sqrt(1 + 300 / 400), 9);
+    expect(f[2]).toBeCloseTo(Math.sqrt(1 + 300 / 900), 9);
+  });
+  it("interpolates the extra spread between unequal ends, never above the factor", () => {
+    // Ends of half-width 10 and 30 (extra 300 and 2,700 km²); midway 1,500 km² on 20 km: capped.
+    const f = dayCheckFactors([day(10), day(20), day(30), day(60)], [0, 2], 2);
+    expect(f[1]).toBe(2);
+    // After the last report: the last reported day's extra, 2,700 km² on 60 km.
+    expect(f[3]).toBeCloseTo(Math.sqrt(1 + 2700 / 3600), 9);
+    expect(f.every((x) => x >= 1 && x <= 2)).toBe(true);
+  });
+  it("is 1 everywhere without a day check to carry, and the factor without reports", () => {
+    expect(dayCheckFactors([day(10), day(20)], [0], 1)).toEqual([1, 1]);
+    expect(dayCheckFactors([day(10), day(20)], [], 1.5)).toEqual([1.5, 1.5]);
   });
 });
 
