@@ -28,7 +28,7 @@ import {
   sizeLoss,
 } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
-import { positionsCost } from "./positionsFit.ts";
+import { positionsCost, positionsCostCounted } from "./positionsFit.ts";
 import { ReportTable } from "./reportTable.ts";
 
 /** A group's fit as it stands: what the screen reads a report against. */
@@ -51,6 +51,12 @@ export interface FrozenGroup {
 export interface Evaluated {
   cost: number;
   route?: string;
+  /**
+   * When asked for (tableCost `counted`) and the best route was fitted as itself (not read off a
+   * shifted route or the likely route): how many of the reports are outliers or off that route —
+   * mergeTracklets.ts outliersOn of the list on it, from the same fit.
+   */
+  outliers?: number;
 }
 
 /**
@@ -117,6 +123,7 @@ export function tableCost(
   m: CostModel,
   logSize?: { logN: number | undefined },
   likely?: string,
+  counted = false,
 ): Evaluated {
   if (sorted.length === 0) return { cost: 0 };
   reserve(sorted.length);
@@ -141,16 +148,24 @@ export function tableCost(
     // A route that costs surely more than the likely one can neither win nor tie.
     if (first && route !== likely && least > first.cost + LIKELY_MARGIN) continue;
     const same = done.find((d) => shifted(table, sorted, d.c, c));
+    const fitted = !same && !(first && route === likely);
     const cost = same
       ? same.cost
-      : first && route === likely
-        ? first.cost
-        : routeCost(table, sorted, c, on, nSizes, m);
+      : fitted
+        ? routeCost(table, sorted, c, on, nSizes, m, counted)
+        : (first as { cost: number }).cost;
     done.push({ c, cost });
-    if (cost < best.cost - 1e-9) best = { route, cost };
+    if (cost < best.cost - 1e-9)
+      best =
+        counted && fitted
+          ? { route, cost, outliers: sorted.length - on + lastOutliers }
+          : { route, cost };
   }
   return best;
 }
+
+/** The outliers of routeCost's last counted fit (positionsCostCounted; read right after it). */
+let lastOutliers = 0;
 
 /**
  * Nats by which a route's lower bound must exceed the likely route's cost for tableCost to skip
@@ -237,6 +252,7 @@ function routeCost(
   on: number,
   nSizes: number,
   m: CostModel,
+  counted = false,
 ): number {
   const off = offRouteLoss(m);
   let cost = 0;
@@ -249,7 +265,11 @@ function routeCost(
       kmBuffer[k++] = x;
     }
   }
-  cost += positionsCost(kmBuffer, weightBuffer, on, m);
+  if (counted) {
+    const fit = positionsCostCounted(kmBuffer, weightBuffer, on, m);
+    cost += fit.cost;
+    lastOutliers = fit.outliers;
+  } else cost += positionsCost(kmBuffer, weightBuffer, on, m);
   for (let j = 0; j < nSizes; j++) cost += sizeBuffer[j];
   return cost;
 }
