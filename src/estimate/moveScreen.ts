@@ -23,7 +23,6 @@ import {
   fitPositions,
   groupLogSize,
   offRouteLoss,
-  positionLoss,
   positionLossAt,
   sizeLoss,
 } from "./trackCost.ts";
@@ -131,7 +130,9 @@ export function tableCost(
   const nSizes = figureLosses(table, sorted, m, logN);
   let figures = 0;
   for (let k = 0; k < nSizes; k++) figures += sizeBuffer[k];
-  const leastOn = positionLoss(0, { ...m, spreadKm: m.floorKm });
+  // positionLoss(0) at the spread's floor (positionLossAt: the same operations, without copying
+  // the model for every call).
+  const leastOn = positionLossAt(0, m.floorKm, m);
   const off = offRouteLoss(m);
   const first = likelyCost(table, sorted, routes, likely, nSizes, m);
   const done: { c: number; cost: number }[] = [];
