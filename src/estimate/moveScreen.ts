@@ -19,13 +19,7 @@
  * (the robust fit starts from an unweighted one). tests/estimate/moveScreen.test.ts pins both.
  */
 import type { LinkReport } from "./mergeTracklets.ts";
-import {
-  fitPositions,
-  groupLogSize,
-  offRouteLoss,
-  positionLossAt,
-  sizeLoss,
-} from "./trackCost.ts";
+import { fitPositions, groupLogSize, offRouteLoss, positionLossAt, sizeLoss } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
 import { positionsCost, positionsCostCounted } from "./positionsFit.ts";
 import { ReportTable } from "./reportTable.ts";
