@@ -24,7 +24,7 @@
 import type { Km } from "../model/units.ts";
 import { runKm } from "./positions.ts";
 import { chooseRoute } from "./routeChoice.ts";
-import { moveMembers, moveReport, newGroup } from "./workGroup.ts";
+import { associationsBySighting, moveMembers, moveReport, newGroup } from "./workGroup.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { reassignReports } from "./reassignReports.ts";
 import type { FitCache } from "./reassignReports.ts";
@@ -415,11 +415,12 @@ function applyPartition(
     const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
     if (best) majority.set(g, best);
   }
+  const index = associationsBySighting(ctx);
   for (const g of all) {
     for (const p of [...g.positions]) {
       const t = where.get(p.s);
       if (t && t !== g) {
-        moveReport(ctx, p.s, g, t);
+        moveReport(ctx, p.s, g, t, index);
         changed.add(t).add(g);
       }
     }

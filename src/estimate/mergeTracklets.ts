@@ -65,8 +65,9 @@ interface Cluster {
   cost: number;
   route: string;
   /**
-   * Its reports' outliers on its route (outliersOn) and their oversized count, once read: a
-   * cluster is scored against every other, and these depend on it alone.
+   * Its reports' outliers on its route (outliersOn: from the fit of its cost when that fit was of
+   * the route itself, else once read) and their oversized count, once read: a cluster is scored
+   * against every other, and these depend on it alone.
    */
   outliers?: number;
   oversized?: number;
@@ -107,22 +108,17 @@ function outliersOn(reports: readonly LinkReport[], route: string, model: CostMo
 
 /**
  * Whether a merge keeps the outliers few: the merged track may read at most a quarter of the
- * smaller tracklet's reports as outliers beyond those the two tracks had apart.
- * However cheaply robust outliers cost, they are stale or misplaced reports, a minority — a
- * tracklet of its own is not absorbed as the outliers of another group's track.
+ * smaller tracklet's reports as outliers beyond those the two tracks had apart (`merged`: the
+ * union's outliersOn its route). However cheaply robust outliers cost, they are stale or
+ * misplaced reports, a minority — a tracklet of its own is not absorbed as the outliers of another
+ * group's track.
  */
-function fewNewOutliers(
-  a: Cluster,
-  b: Cluster,
-  union: readonly LinkReport[],
-  route: string,
-  model: CostModel,
-): boolean {
+function fewNewOutliers(a: Cluster, b: Cluster, merged: number, model: CostModel): boolean {
   a.outliers ??= outliersOn(a.reports, a.route, model);
   b.outliers ??= outliersOn(b.reports, b.route, model);
   const before = a.outliers + b.outliers;
   const allowed = Math.max(1, NEW_OUTLIER_SHARE * Math.min(a.reports.length, b.reports.length));
-  return outliersOn(union, route, model) - before <= allowed;
+  return merged - before <= allowed;
 }
 
 /** Days and km (on a route both lie near) within which two reports may be of one group. */
@@ -167,15 +163,27 @@ export function bestRouteCost(
   );
 }
 
-/** bestRouteCost of the reports at rows `sorted` (in time order) of `table`. */
+/**
+ * bestRouteCost of the reports at rows `sorted` (in time order) of `table`; with `counted`, also
+ * their outliersOn the route when the route's own fit gave them (moveScreen.ts tableCost).
+ */
 export function rowsRouteCost(
   table: ReportTable,
   sorted: readonly number[],
   routes: readonly string[],
   model: CostModel,
-): { route: string; cost: number } {
-  const { route, cost } = tableCost(table, sorted, routes, model);
-  return { route: route ?? routes[0], cost };
+  counted = false,
+): { route: string; cost: number; outliers?: number } {
+  const { route, cost, outliers } = tableCost(
+    table,
+    sorted,
+    routes,
+    model,
+    undefined,
+    undefined,
+    counted,
+  );
+  return { route: route ?? routes[0], cost, outliers };
 }
 
 /** Rows `a` and `b` (each in time order) in one time order: a stable sort of `[...a, ...b]`. */
@@ -202,7 +210,7 @@ function cluster(
 ): Cluster {
   const rows = [...items[i].rows].sort((a, b) => table.reports[a].t - table.reports[b].t);
   const routes = items[i].routes ?? o.routeIds;
-  const { route, cost } = rowsRouteCost(table, rows, routes, o.model);
+  const { route, cost, outliers } = rowsRouteCost(table, rows, routes, o.model, true);
   const reports = rows.map((r) => table.reports[r]);
   return {
     members: [i],
@@ -214,6 +222,7 @@ function cluster(
     last: reports.at(-1)?.t ?? 0,
     cost,
     route,
+    outliers,
   };
 }
 
@@ -230,8 +239,10 @@ function union(table: ReportTable, a: Cluster, b: Cluster, o: MergeOptions): Clu
   a.oversized ??= oversized(a.reports);
   b.oversized ??= oversized(b.reports);
   if (oversized(reports) > a.oversized + b.oversized) return undefined;
-  const { route, cost } = rowsRouteCost(table, rows, routes, o.model);
-  if (!Number.isFinite(cost) || !fewNewOutliers(a, b, reports, route, o.model)) return undefined;
+  const { route, cost, outliers } = rowsRouteCost(table, rows, routes, o.model, true);
+  if (!Number.isFinite(cost)) return undefined;
+  const merged = outliers ?? outliersOn(reports, route, o.model);
+  if (!fewNewOutliers(a, b, merged, o.model)) return undefined;
   return {
     members: [...a.members, ...b.members],
     labelled: a.labelled || b.labelled,
@@ -242,6 +253,7 @@ function union(table: ReportTable, a: Cluster, b: Cluster, o: MergeOptions): Clu
     last: Math.max(a.last, b.last),
     cost,
     route,
+    outliers: merged,
   };
 }
 

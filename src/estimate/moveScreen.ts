@@ -19,16 +19,9 @@
  * (the robust fit starts from an unweighted one). tests/estimate/moveScreen.test.ts pins both.
  */
 import type { LinkReport } from "./mergeTracklets.ts";
-import {
-  fitPositions,
-  groupLogSize,
-  offRouteLoss,
-  positionLoss,
-  positionLossAt,
-  sizeLoss,
-} from "./trackCost.ts";
+import { fitPositions, groupLogSize, offRouteLoss, positionLossAt, sizeLoss } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
-import { positionsCost } from "./positionsFit.ts";
+import { positionsCost, positionsCostCounted } from "./positionsFit.ts";
 import { ReportTable } from "./reportTable.ts";
 
 /** A group's fit as it stands: what the screen reads a report against. */
@@ -51,6 +44,12 @@ export interface FrozenGroup {
 export interface Evaluated {
   cost: number;
   route?: string;
+  /**
+   * When asked for (tableCost `counted`) and the best route was fitted as itself (not read off a
+   * shifted route or the likely route): how many of the reports are outliers or off that route —
+   * mergeTracklets.ts outliersOn of the list on it, from the same fit.
+   */
+  outliers?: number;
 }
 
 /**
@@ -117,6 +116,7 @@ export function tableCost(
   m: CostModel,
   logSize?: { logN: number | undefined },
   likely?: string,
+  counted = false,
 ): Evaluated {
   if (sorted.length === 0) return { cost: 0 };
   reserve(sorted.length);
@@ -124,7 +124,9 @@ export function tableCost(
   const nSizes = figureLosses(table, sorted, m, logN);
   let figures = 0;
   for (let k = 0; k < nSizes; k++) figures += sizeBuffer[k];
-  const leastOn = positionLoss(0, { ...m, spreadKm: m.floorKm });
+  // positionLoss(0) at the spread's floor (positionLossAt: the same operations, without copying
+  // the model for every call).
+  const leastOn = positionLossAt(0, m.floorKm, m);
   const off = offRouteLoss(m);
   const first = likelyCost(table, sorted, routes, likely, nSizes, m);
   const done: { c: number; cost: number }[] = [];
@@ -141,16 +143,24 @@ export function tableCost(
     // A route that costs surely more than the likely one can neither win nor tie.
     if (first && route !== likely && least > first.cost + LIKELY_MARGIN) continue;
     const same = done.find((d) => shifted(table, sorted, d.c, c));
+    const fitted = !same && !(first && route === likely);
     const cost = same
       ? same.cost
-      : first && route === likely
-        ? first.cost
-        : routeCost(table, sorted, c, on, nSizes, m);
+      : fitted
+        ? routeCost(table, sorted, c, on, nSizes, m, counted)
+        : (first as { cost: number }).cost;
     done.push({ c, cost });
-    if (cost < best.cost - 1e-9) best = { route, cost };
+    if (cost < best.cost - 1e-9)
+      best =
+        counted && fitted
+          ? { route, cost, outliers: sorted.length - on + lastOutliers }
+          : { route, cost };
   }
   return best;
 }
+
+/** The outliers of routeCost's last counted fit (positionsCostCounted; read right after it). */
+let lastOutliers = 0;
 
 /**
  * Nats by which a route's lower bound must exceed the likely route's cost for tableCost to skip
@@ -237,6 +247,7 @@ function routeCost(
   on: number,
   nSizes: number,
   m: CostModel,
+  counted = false,
 ): number {
   const off = offRouteLoss(m);
   let cost = 0;
@@ -249,7 +260,11 @@ function routeCost(
       kmBuffer[k++] = x;
     }
   }
-  cost += positionsCost(kmBuffer, weightBuffer, on, m);
+  if (counted) {
+    const fit = positionsCostCounted(kmBuffer, weightBuffer, on, m);
+    cost += fit.cost;
+    lastOutliers = fit.outliers;
+  } else cost += positionsCost(kmBuffer, weightBuffer, on, m);
   for (let j = 0; j < nSizes; j++) cost += sizeBuffer[j];
   return cost;
 }

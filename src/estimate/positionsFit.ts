@@ -172,6 +172,36 @@ export function positionsCostAt(
 /** Weights of 1 (grown as needed; only ever 1s, so shared by every call). */
 let ones = new Float64Array(0);
 
+/** How many of `w[0..n)` (the goodShare of each report at weight 1) are below one half. */
+function outliersOfFit(km: ArrayLike<number>, n: number, spreadKm: number, m: CostModel): number {
+  if (ones.length < n) ones = new Float64Array(Math.max(n, 2 * ones.length)).fill(1);
+  // Each report's chance of being good (its weight aside), as inliers reads it.
+  weightsAt(km, ones, n, spreadKm, m);
+  let out = 0;
+  for (let i = 0; i < n; i++) if (!(w[i] >= 0.5)) out++;
+  return out;
+}
+
+/**
+ * positionsCost and positionsOutliers (with the same weights `v`) of one fit: the cost, and how
+ * many of the positions are more likely outliers than good — the same numbers as the two calls
+ * give, for the price of one fit (mergeTracklets.ts reads both of every candidate merge).
+ * @example
+ * positionsCostCounted([100, 120, 900, 150], [1, 1, 1, 1], 4, DEFAULT_COST_MODEL).outliers; // => 1
+ */
+export function positionsCostCounted(
+  km: ArrayLike<number>,
+  v: ArrayLike<number>,
+  n: number,
+  m: CostModel,
+): { cost: number; outliers: number } {
+  if (n === 0) return { cost: 0, outliers: 0 };
+  const spreadKm = fitInto(km, v, n, m);
+  // (lossAbout reads the fit and leaves it; outliersOfFit reweights from it.)
+  const cost = lossAbout(km, v, n, spreadKm, m);
+  return { cost, outliers: outliersOfFit(km, n, spreadKm, m) };
+}
+
 /**
  * How many of positions `km[0..n)` (in time order) are more likely outliers than good under the
  * robust forward-only fit, each report with its weight `v` (placeDay.ts; default 1 each):
@@ -187,10 +217,5 @@ export function positionsOutliers(
 ): number {
   if (n === 0) return 0;
   if (ones.length < n) ones = new Float64Array(Math.max(n, 2 * ones.length)).fill(1);
-  const spreadKm = fitInto(km, v ?? ones, n, m);
-  // Each report's chance of being good (its weight aside), as inliers reads it.
-  weightsAt(km, ones, n, spreadKm, m);
-  let out = 0;
-  for (let i = 0; i < n; i++) if (!(w[i] >= 0.5)) out++;
-  return out;
+  return outliersOfFit(km, n, fitInto(km, v ?? ones, n, m), m);
 }

@@ -209,17 +209,37 @@ export function moveMembers(ctx: EstimateContext, from: WorkGroup, to: WorkGroup
   from.sizeOnly = [];
 }
 
-/** Moves one report from group `from` to group `to` (a position there when near its route). */
+/**
+ * The associations of `ctx` by sighting id, for moveReport: moving many reports one by one
+ * scanned every association for each (quadratic in the reports: the partition of 100 unlabelled
+ * groups moves thousands). Valid while no association is added or removed.
+ */
+export function associationsBySighting(ctx: EstimateContext): Map<string, Association[]> {
+  const index = new Map<string, Association[]>();
+  for (const a of ctx.associations) {
+    const list = index.get(a.sightingId);
+    if (list) list.push(a);
+    else index.set(a.sightingId, [a]);
+  }
+  return index;
+}
+
+/**
+ * Moves one report from group `from` to group `to` (a position there when near its route).
+ * `index` (associationsBySighting of `ctx`, when given) finds its associations: the same ones
+ * the scan of all would change.
+ */
 export function moveReport(
   ctx: EstimateContext,
   s: PreparedSighting,
   from: WorkGroup,
   to: WorkGroup,
+  index?: ReadonlyMap<string, readonly Association[]>,
 ): void {
   from.members = from.members.filter((x) => x !== s);
   from.positions = from.positions.filter((p) => p.s !== s);
   from.sizeOnly = from.sizeOnly.filter((x) => x !== s);
-  for (const a of ctx.associations)
+  for (const a of index ? (index.get(s.id) ?? []) : ctx.associations)
     if (a.sightingId === s.id && a.group === from.name) a.group = to.name;
   const q = s.point ? ctx.projections.get(s)?.get(to.routeId) : undefined;
   if (q && q.off <= ctx.maxOff) {

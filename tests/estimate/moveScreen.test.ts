@@ -8,6 +8,7 @@ import {
   listCost,
   tableCost,
 } from "../../src/estimate/moveScreen.ts";
+import { positionsOutliers } from "../../src/estimate/positionsFit.ts";
 import { ReportTable } from "../../src/estimate/reportTable.ts";
 import { GAIN_NATS, reassignReports } from "../../src/estimate/reassignReports.ts";
 import type { FitCache } from "../../src/estimate/reassignReports.ts";
@@ -89,12 +90,27 @@ describe("listCost", () => {
       return { t: k / 10, kmByRoute, logSize, weight: random() < 0.3 ? 0.5 : undefined };
     });
     const table = new ReportTable(reports);
+    let checked = 0;
     for (let trial = 0; trial < 50; trial++) {
       const sorted = indices(200).filter(() => random() < 0.2);
       const alone = listCost(reports, sorted, routes, model);
       expect(tableCost(table, sorted, routes, model)).toEqual(alone);
       expect(tableCost(table, sorted, ["elsewhere", ...routes], model)).toEqual(alone);
+      // Counted (mergeTracklets.ts): the same route and cost, and the outliers the route's fit
+      // reads — those of positionsOutliers on it, plus the reports off it.
+      const counted = tableCost(table, sorted, routes, model, undefined, undefined, true);
+      expect({ cost: counted.cost, route: counted.route }).toEqual(alone);
+      if (counted.route !== undefined && counted.outliers !== undefined) {
+        const on = sorted.filter((i) => reports[i].kmByRoute.has(counted.route as string));
+        const km = on.map((i) => reports[i].kmByRoute.get(counted.route as string) as number);
+        const weight = on.map((i) => reports[i].weight ?? 1);
+        expect(counted.outliers).toBe(
+          sorted.length - on.length + positionsOutliers(km, km.length, model, weight),
+        );
+        checked++;
+      }
     }
+    expect(checked).toBeGreaterThan(40);
   });
 
   it("gives the same route and cost when told a likely route, whichever it is", () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { positionsCost, positionsOutliers } from "../../src/estimate/positionsFit.ts";
+import {
+  positionsCost,
+  positionsCostCounted,
+  positionsOutliers,
+} from "../../src/estimate/positionsFit.ts";
 import { DEFAULT_COST_MODEL, fitPositions, inliers } from "../../src/estimate/trackCost.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 
@@ -56,6 +60,16 @@ describe("positionsOutliers", () => {
         m,
       );
       expect(positionsOutliers(km, n, m, weight)).toBe(weighted.filter((g) => !g).length);
+      // One fit for both (mergeTracklets.ts): the same cost and the same count, bit for bit.
+      expect(positionsCostCounted(km, weight, n, m)).toEqual({
+        cost: positionsCost(km, weight, n, m),
+        outliers: positionsOutliers(km, n, m, weight),
+      });
+      const ones = km.map(() => 1);
+      expect(positionsCostCounted(km, ones, n, m)).toEqual({
+        cost: positionsCost(km, ones, n, m),
+        outliers: positionsOutliers(km, n, m),
+      });
     }
   });
 });
