@@ -27,6 +27,7 @@ import type { IsoDate, IsoDateTime, Km, LonLat } from "../model/units.ts";
 import type { Random } from "../util/random.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
+import { trackCountries } from "./stockSeries.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { assignSizeOnly, associateUnlabelled, describeGroup, labelledGroups } from "./associate.ts";
@@ -380,7 +381,15 @@ function fitGroups(
   assignSizeOnly(ctx, groups, sizeOnly);
   const tracked = dropUntracked(ctx, groups);
   // A first size pass tells which reports describe only a part of their group (positions.ts).
-  estimateSizes(tracked, dataset.stocks, timeZone, until, 2);
+  estimateSizes(
+    tracked,
+    dataset.stocks,
+    timeZone,
+    until,
+    2,
+    false,
+    trackCountries(ctx.index, ctx.gazetteer),
+  );
   for (const g of tracked) {
     g.sizeByDay = new Map((g.size ?? []).map((d, k) => [g.day0 + k, d.median]));
     fitBodySpread(ctx, g);
@@ -417,7 +426,8 @@ function finishTracks(
   recordOutlierProbs(ctx, tracked);
   recordRepeats(ctx, tracked);
   const selfCalibrate = options.selfCalibrate !== false;
-  const sizes = estimateSizes(tracked, dataset.stocks, timeZone, until, 3, selfCalibrate);
+  const where = trackCountries(ctx.index, ctx.gazetteer);
+  const sizes = estimateSizes(tracked, dataset.stocks, timeZone, until, 3, selfCalibrate, where);
 
   // 5. Bodies, then where each track ends.
   const trackEnds: TrackEnd[] = [];
