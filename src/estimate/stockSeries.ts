@@ -2,9 +2,10 @@
  * Cumulative stock figures (asylum claims, returns) as people leaving the tracked groups, and which
  * groups they leave. The one rule for the estimator's outflows:
  * - a series is the figures of one caravan label (or none: a national figure), one category and
- *   one country; figures of several sources are reconciled and a falling total pooled exactly as
- *   the ledger does (ledger/series.ts `pointsByDay`, `monotonePoints`), never mixed across
- *   countries or labels (Salvadoran returns are not swallowed by the Honduran total);
+ *   one country; figures of one day from several sources are reconciled as the ledger does
+ *   (ledger/series.ts `pointsByDay`: weighted by source kind and confidence, "at least" bounds
+ *   kept), never mixed across countries or labels (Salvadoran returns are not swallowed by the
+ *   Honduran total); a later total below an earlier one corrects it ({@link laterCorrects});
  * - a labelled series leaves its own group; a national series is the SAME people as the labelled
  *   series of its category and country, so only what it counts beyond them is shared out;
  * - the national rest leaves the groups alive that day that can hold those people: asylum claims
@@ -13,12 +14,13 @@
  */
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
-import { monotonePoints, pointsByDay } from "../ledger/series.ts";
+import { pointsByDay } from "../ledger/series.ts";
 import type { SeriesFigure, SeriesPoint } from "../ledger/series.ts";
 import { boundOf } from "../ledger/tree.ts";
 import { figureWeight } from "../ledger/weights.ts";
 import type { StockFigure } from "../model/stock.ts";
 import type { Iso3 } from "../model/units.ts";
+import { isoDate } from "../calendar/iso.ts";
 import { isoDateToDay } from "./time.ts";
 import type { WorkGroup } from "./workGroup.ts";
 
@@ -32,10 +34,13 @@ export interface OutflowSeries {
   category: "asylum_claim" | "return";
   /** Where the claims were lodged / where the people returned to. */
   country?: Iso3;
-  /** Reconciled points, made non-decreasing (ledger rule). */
+  /** Reconciled points, made non-decreasing ({@link laterCorrects}). */
   points: SeriesPoint[];
-  /** Days whose reconciled total is below an earlier one (pooled; a correction or a conflict). */
-  fallDays: number[];
+  /**
+   * Days whose reconciled total is below an earlier one (a correction or a conflict): the highest
+   * earlier total and the day's own (people).
+   */
+  falls: { day: number; from: number; to: number }[];
 }
 
 /** People leaving per local day (day → people) for one series' share to hand out. */
@@ -73,7 +78,7 @@ export function outflowSeries(stocks: readonly StockFigure[], asOfT = Infinity):
     let entry = byKey.get(key);
     if (!entry) {
       entry = {
-        series: { label, category: s.category, country, points: [], fallDays: [] },
+        series: { label, category: s.category, country, points: [], falls: [] },
         figures: [],
       };
       byKey.set(key, entry);
@@ -83,13 +88,36 @@ export function outflowSeries(stocks: readonly StockFigure[], asOfT = Infinity):
   return [...byKey.values()].map(({ series, figures }) => {
     const raw = pointsByDay(figures);
     let top = -Infinity;
+    let atTop = false;
     for (const p of raw) {
-      if (p.value < top - 1e-9) series.fallDays.push(p.day);
+      // Once per drop: a later point still below the same top is not a new fall.
+      const drop = p.value < top - 1e-9;
+      if (drop && atTop) {
+        series.falls.push({ day: p.day, from: top, to: p.value });
+      }
+      atTop = !drop;
       top = Math.max(top, p.value);
     }
-    series.points = monotonePoints(raw);
+    series.points = laterCorrects(raw);
     return series;
   });
+}
+
+/**
+ * A cumulative total that falls: the later figure corrects the earlier ones (a running minimum
+ * from the right), so a typo of 47,000 corrected to 4,700 a week later charges 4,700, and every
+ * later rise above 4,700 is charged. (The ledger pools the two instead, `monotonePoints`: right
+ * for a table of totals, but a pooled 25,850 would still take 21,000 people out of the groups
+ * and hide every later rise below it.)
+ * @example
+ * laterCorrects([{ day: 5, value: 47000 }, { day: 12, value: 4700 }].map(pt)).map((p) => p.value); // => [4700, 4700]
+ */
+export function laterCorrects(points: readonly SeriesPoint[]): SeriesPoint[] {
+  const out = points.map((p) => ({ ...p }));
+  for (let i = out.length - 2; i >= 0; i--) {
+    out[i]!.value = Math.min(out[i]!.value, out[i + 1]!.value);
+  }
+  return out;
 }
 
 /**
@@ -177,4 +205,19 @@ export function trackCountries(
       return d ? at(g.routeId, d.median) : undefined;
     },
   });
+}
+
+/**
+ * One line per falling total of the outflow series (people), for the estimator's warnings.
+ * @example
+ * fallingTotals(outflowSeries(embedded2018().stocks))[0]; // => "return HND: the total falls from 4,500 to 4,000 on 2018-10-28; …"
+ */
+export function fallingTotals(series: readonly OutflowSeries[]): string[] {
+  const round = (n: number) => Math.round(n).toLocaleString("en-US");
+  return series.flatMap((s) =>
+    s.falls.map(
+      (f) =>
+        `${s.category} ${[s.label, s.country].filter(Boolean).join(" ") || "(no country)"}: the total falls from ${round(f.from)} to ${round(f.to)} on ${isoDate(f.day)}; read as a correction of the earlier figures (the size drift charges the later one).`,
+    ),
+  );
 }

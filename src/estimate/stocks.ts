@@ -7,7 +7,7 @@
 import type { StockFigure } from "../model/stock.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
 import { canLeave, outflowSeries, outflows } from "./stockSeries.ts";
-import type { GroupWhere, OutflowSeries } from "./stockSeries.ts";
+import type { GroupWhere } from "./stockSeries.ts";
 
 /** Default daily drift of log size when no stock figure speaks: slow attrition (−0.4 %/day). */
 export const DEFAULT_DRIFT = -0.004;
@@ -33,13 +33,9 @@ export function stockDrift(
 ): {
   /** Drift of log size for each day of each group's track, in the order given. */
   driftsFor(groups: readonly DriftGroup[]): number[][];
-  /** Series whose reconciled total falls (pooled as the ledger pools them). */
-  falling: OutflowSeries[];
 } {
-  const series = outflowSeries(stocks, asOfT);
-  const flows = outflows(series);
+  const flows = outflows(outflowSeries(stocks, asOfT));
   return {
-    falling: series.filter((s) => s.fallDays.length > 0),
     driftsFor(groups) {
       const sizeOn = (g: DriftGroup, day: number) => {
         const n =
