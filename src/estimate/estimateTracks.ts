@@ -27,7 +27,6 @@ import type { IsoDate, IsoDateTime, Km, LonLat } from "../model/units.ts";
 import type { Random } from "../util/random.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
-import { fallingTotals, outflowSeries, trackCountries } from "./stockSeries.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { assignSizeOnly, associateUnlabelled, describeGroup, labelledGroups } from "./associate.ts";
@@ -190,9 +189,8 @@ export interface EstimateReport {
   /**
    * Notes for users (`source.module` "estimate"): `position_unusable` (a sighting's place did not
    * resolve, its size was still used), `off_route` (too far off its group's route: size only),
-   * `off_every_route` (near no route: its size is not used), `cumulative_falls` (a cumulative
-   * claims or returns series falls: the later figure is read as a correction, stockSeries.ts).
-   * The messages of the first three start with the sighting's id.
+   * `off_every_route` (near no route: its size is not used). Each message starts with the
+   * sighting's id.
    */
   warnings: DtmWarning<EstimateWarningCode>[];
   /** Why each group's track ends where it does (destination, accounted for, end of data). */
@@ -382,15 +380,7 @@ function fitGroups(
   assignSizeOnly(ctx, groups, sizeOnly);
   const tracked = dropUntracked(ctx, groups);
   // A first size pass tells which reports describe only a part of their group (positions.ts).
-  estimateSizes(
-    tracked,
-    dataset.stocks,
-    timeZone,
-    until,
-    2,
-    false,
-    trackCountries(ctx.index, ctx.gazetteer),
-  );
+  estimateSizes(tracked, dataset.stocks, timeZone, until, 2);
   for (const g of tracked) {
     g.sizeByDay = new Map((g.size ?? []).map((d, k) => [g.day0 + k, d.median]));
     fitBodySpread(ctx, g);
@@ -427,11 +417,7 @@ function finishTracks(
   recordOutlierProbs(ctx, tracked);
   recordRepeats(ctx, tracked);
   const selfCalibrate = options.selfCalibrate !== false;
-  const where = trackCountries(ctx.index, ctx.gazetteer);
-  const sizes = estimateSizes(tracked, dataset.stocks, timeZone, until, 3, selfCalibrate, where);
-  for (const text of fallingTotals(outflowSeries(dataset.stocks, until))) {
-    ctx.warnings.push(estimateWarning("cumulative_falls", text));
-  }
+  const sizes = estimateSizes(tracked, dataset.stocks, timeZone, until, 3, selfCalibrate);
 
   // 5. Bodies, then where each track ends.
   const trackEnds: TrackEnd[] = [];

@@ -22,7 +22,6 @@ import { conformalWidening, widenSizeDay } from "./calibrate.ts";
 import { anchorShiftSd } from "./anchorShift.ts";
 import type { BiasResidual, BiasSource, SourceBias } from "./sourceBias.ts";
 import { DEFAULT_DRIFT, stockDrift } from "./stocks.ts";
-import type { GroupWhere } from "./stockSeries.ts";
 import type { WorkGroup } from "./workGroup.ts";
 
 /** Rounding a figure to the nearest thousand (or hundred) adds this sd of log size per figure. */
@@ -98,9 +97,7 @@ export interface SizeFit {
  * Smooths every group's size (sets `g.size`); returns the fitted biases and priors. `iterations`
  * rounds of source-bias fitting (default 3; a first look needs fewer). With `selfCalibrate`, the
  * intervals are widened by the figures' conformal factor (calibrate.ts), within what the group's
- * prior and its figure-free reports allow ({@link widenByFigures}). `where` tells each group's
- * nationality and country by day, for sharing national claims and returns (stockSeries.ts
- * `trackCountries`); by default unknown, so every group alive can take a national figure.
+ * prior and its figure-free reports allow ({@link widenByFigures}).
  */
 export function estimateSizes(
   tracked: readonly WorkGroup[],
@@ -109,7 +106,6 @@ export function estimateSizes(
   asOfT: number,
   iterations = 3,
   selfCalibrate = false,
-  where: (g: WorkGroup) => GroupWhere = () => ({}),
 ): SizeFit {
   const drifts = stockDrift(stocks, timeZone, asOfT);
   let fitted = new Map<BiasSource, SourceBias>();
@@ -126,16 +122,9 @@ export function estimateSizes(
     levelSd = Math.hypot(fit.levelSd, anchorShiftSd(residuals, fitted));
     if (it === 0) {
       // Stock figures need a first size estimate to turn people lost into a log drift.
-      const found = drifts.driftsFor(
-        withSize.map((g) => ({
-          ...where(g),
-          name: g.name,
-          day0: g.day0,
-          nDays: g.nDays,
-          sizes: g.size ?? [],
-        })),
-      );
-      withSize.forEach((g, i) => (g.drift = found[i]));
+      for (const g of withSize) {
+        g.drift = drifts.driftFor(g.name, g.day0, g.nDays, g.size ?? [], tracked.length);
+      }
     }
   }
   const priors = fitPriors(withSize, fitted);

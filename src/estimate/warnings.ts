@@ -2,8 +2,7 @@
 import type { DtmWarning } from "../model/warning.ts";
 
 /** Codes of the estimator's warnings (see `EstimateReport.warnings`). */
-export type EstimateWarningCode =
-  "position_unusable" | "off_route" | "off_every_route" | "cumulative_falls";
+export type EstimateWarningCode = "position_unusable" | "off_route" | "off_every_route";
 
 /**
  * One estimator warning.
