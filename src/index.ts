@@ -150,6 +150,7 @@ export type {
   GroupMovementFit,
   GroupState,
   TrackEnd,
+  TrackStart,
 } from "./estimate/estimateTracks.ts";
 export { estimateTracks } from "./estimate/estimateTracks.ts";
 export type { BodyDistribution } from "./estimate/bodies.ts";

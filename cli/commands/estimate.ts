@@ -283,6 +283,8 @@ export function writeOutputs(
     groupMovement: result.report.groupMovement,
     // Why each track ends where it does: destination, accounted_for or end_of_data.
     trackEnds: result.report.trackEnds,
+    // Days written before a fitted track from a naming report, and naming reports too early.
+    trackStarts: result.report.trackStarts,
     counts: result.report.counts,
     countsLeftOut: result.report.countsLeftOut,
     sightingsAfterAsOf: result.report.afterAsOf,
