@@ -11,12 +11,13 @@
  *   day (`MovementModel.longRideMaxKm`) for each day back, never below the route's origin —
  *   "somewhere behind its first position", as far back as it could have come from; the median
  *   moves back at the law's mean daily move (`meanDailyKm`), kept inside;
- * - size: the figure of the latest named report on or before the day (its value, else its "more
- *   than" or "less than" bound) when that is below the first fitted day's median — caravans grow
- *   as they go (2018 second caravan: "más de 400" on 17 Oct, ~1,500 on 26 Oct), so the later size
- *   read backwards would count people in transit before most of them had left; the interval
- *   reaches down to that figure and up to the first fitted day's high end. A day with no named
- *   figure yet takes the first fitted day's size (`TrackStart.sizeFrom` says which).
+ * - size: from the figure of the latest named report on or before the day (its value, else its
+ *   "more than" or "less than" bound), when that is below the first fitted day's median, growing
+ *   geometrically day by day to that median — caravans grow as they go (2018 second caravan: "más
+ *   de 400" on 17 Oct, ~1,500 on 26 Oct), so the later size read backwards would count people in
+ *   transit before most of them had left; the interval reaches down to the figure and up to the
+ *   first fitted day's high end. A day with no named figure yet takes the first fitted day's size
+ *   (`TrackStart.sizeFrom` says which).
  *
  * How far back: at most `MAX_WRITTEN_DAYS` (21) days before the first fitted day — the longest
  * silence across which a report continues a group's track anywhere in the estimator
@@ -103,13 +104,21 @@ function figure(s: PreparedSighting): number | undefined {
   return log === undefined ? undefined : Math.round(Math.exp(log) * 1e6) / 1e6;
 }
 
-/** The first fitted day's size `d`, its median no higher than the named figure `fig`. */
-function sizeUpTo(d: SizeDayEstimate, fig: number | undefined): SizeDayEstimate {
+/**
+ * The size written on a day a share `w` (0 on the named figure's day, → 1 at the first fitted
+ * day) of the way from the named figure `fig` to the first fitted day's size `d`: the median
+ * grows geometrically from `fig` to `d.median` (a caravan gathers people as it goes); the
+ * interval reaches down to `fig` and up to `d.high`. `d` itself when there is no figure or it is
+ * not below `d.median`.
+ */
+function sizeUpTo(d: SizeDayEstimate, fig: number | undefined, w: number): SizeDayEstimate {
   if (fig === undefined || fig >= d.median) return d;
+  const logMean = (1 - w) * Math.log(fig) + w * Math.log(d.median);
+  const median = w === 0 ? fig : Math.exp(logMean);
   const low = Math.min(d.low, fig);
-  const high = Math.max(d.high, fig);
+  const high = Math.max(d.high, median);
   const logSd = (Math.log(high) - Math.log(low)) / (2 * 1.645);
-  return { median: fig, low, high, logMean: Math.log(fig), logSd };
+  return { median, low, high, logMean, logSd };
 }
 
 /** `d` moved back `days` days (module comment): its high kept, its low and median lowered. */
@@ -151,9 +160,11 @@ export function writtenBefore(
   const first = Math.floor(from.t);
   const days: WrittenDay[] = [];
   let fig: number | undefined;
+  let figDay = first;
   const sources = new Set<"named_report" | "first_fitted_day">();
   for (let day = first; day < g.day0; day++) {
-    for (const s of named) if (Math.floor(s.t) === day) fig = figure(s) ?? fig;
+    for (const s of named)
+      if (Math.floor(s.t) === day && figure(s) !== undefined) [fig, figDay] = [figure(s), day];
     const back = g.day0 - day;
     const head = g.head?.[0];
     const tail = g.tail?.[0];
@@ -163,7 +174,7 @@ export function writtenBefore(
       km: behind(km, back, law),
       ...(head ? { head: behind(head, back, law) } : {}),
       ...(tail ? { tail: behind(tail, back, law) } : {}),
-      ...(size ? { size: sizeUpTo(size, fig) } : {}),
+      ...(size ? { size: sizeUpTo(size, fig, (day - figDay) / (g.day0 - figDay)) } : {}),
     });
   }
   const sizeFrom = sources.size === 2 ? "both" : [...sources][0];
