@@ -3,7 +3,7 @@
 // far back as the longest ride allows (src/estimate/trackStarts.ts). Nothing fitted moves.
 import { describe, expect, it } from "vitest";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
-import { defaultEstimatorMovement, meanDailyKm } from "../../src/index.ts";
+import { defaultEstimatorMovement, meanDailyKm, nowcast } from "../../src/index.ts";
 import { MAX_WRITTEN_DAYS, writtenBefore } from "../../src/estimate/trackStarts.ts";
 import { newGroup } from "../../src/estimate/workGroup.ts";
 import type { WorkGroup } from "../../src/estimate/workGroup.ts";
@@ -121,9 +121,13 @@ describe("a labelled track is written from its first named report", () => {
     const moreThan: Sighting = { ...sizeOnly("s8", 8, 0), sizeBest: undefined, sizeMin: 400 };
     const est = estimateTracks(dataset([moreThan, ...walking]));
     const first = on(est.tracks, 12);
-    for (const d of [8, 9, 10, 11]) {
+    expect(on(est.tracks, 8).size).toBe(400);
+    // Growing day by day, geometrically, to the first fitted day's size.
+    for (const d of [9, 10, 11]) {
       const t = on(est.tracks, d);
-      expect(t.size).toBe(400);
+      const w = (d - 8) / 4;
+      expect(t.size).toBeCloseTo(Math.exp((1 - w) * Math.log(400) + w * Math.log(first.size)), -1);
+      expect(t.size).toBeGreaterThan(on(est.tracks, d - 1).size);
       expect(t.sizeLow).toBeLessThanOrEqual(400);
       expect(t.sizeHigh).toBe(first.sizeHigh);
     }
@@ -147,10 +151,20 @@ describe("a labelled track is written from its first named report", () => {
     // A figure on day 98 ("more than 400"): the days from it on carry it, the day before does not.
     g.members = [named(97.5), named(98.5, Math.log(400))];
     const both = writtenBefore(g, law);
-    expect(both.days.map((d) => d.size?.median)).toEqual([2000, 400, 400]);
+    const sizes = both.days.map((d) => d.size?.median ?? NaN);
+    expect(sizes[0]).toBe(2000);
+    expect(sizes[1]).toBeCloseTo(400, 6);
+    expect(sizes[2]).toBeCloseTo(Math.exp((Math.log(400) + Math.log(2000)) / 2), 6);
     expect(both.days[1].size?.low).toBe(400);
     expect(both.days[1].size?.high).toBe(2600);
     expect(both.start?.sizeFrom).toBe("both");
+  });
+
+  it("the nowcast's departure (the naive forecast's start) is the first fitted day", () => {
+    const now = nowcast(dataset([sizeOnly("s8", 8, 2100), ...walking]));
+    const a = now.groups.find((g) => g.group === "A")!;
+    expect(a.departureDate).toBe(day(12));
+    expect(a.departureKm).toBe(on(estimateTracks(dataset(walking)).tracks, 12).km);
   });
 
   it("leaves a track whose first report is a position as it was", () => {
