@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createGazetteer, embedded2018, importTable } from "../../src/index.ts";
-import { forceCarries, sameNameSide } from "../../viewer/analyst/panelState.ts";
+import { forceCarries, heldOf, sameNameSide } from "../../viewer/analyst/panelState.ts";
 import type { EarlierVersion } from "../../viewer/analyst/panelState.ts";
 import type { FileSummary } from "../../viewer/analyst/protocol.ts";
 import { fingerprintOf, sameBytes, sameNameDecision } from "../../viewer/analyst/sameName.ts";
@@ -185,6 +185,15 @@ describe("what the entry says", () => {
     expect(sameNameNoteText("en", { ...keep, why: "new_unusable" })).toBe(
       "Same name as an earlier file; this one cannot be used, and the earlier one stays in the replay.",
     );
+    // review20a #10: "both are used" only when neither is held.
+    expect(sameNameNoteText("en", { ...keep, held: "new" })).toBe(
+      "Same name as an earlier file, other content (other points or places): kept beside it; this one is held, not used.",
+    );
+    expect(sameNameNoteText("es", { ...keep, held: "earlier" })).toBe(
+      "Mismo nombre que un archivo anterior, con otro contenido (otros puntos o lugares): se conserva a su lado; el anterior está en espera, no se usa.",
+    );
+    expect(heldOf({ status: "held" }, { status: "used" })).toBe("earlier");
+    expect(heldOf({ status: "used" }, { status: "used" })).toBeUndefined();
     expect(sameNameNoteText("en", { ...keep, why: "new_held" })).toBe(
       "Same name as an earlier file; this one is held (more rows rejected than accepted) and kept beside it; the earlier one stays in the replay.",
     );

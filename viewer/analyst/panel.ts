@@ -30,6 +30,7 @@ import {
   earlierVersion,
   forgetAll,
   forgetFile,
+  heldOf,
   isInUse,
   forceCarries,
   remapChoices,
@@ -221,7 +222,14 @@ async function settleSameName(
   if (!earlier.length) return { summary: s, removedInUse: false };
   const carried = await carryChoices(core, id, file, s, earlier);
   s = carried.summary;
-  let keptBeside: { earlierId: string; why: SameNameWhy; overlap?: SameNameOverlap } | undefined;
+  let keptBeside:
+    | {
+        earlierId: string;
+        why: SameNameWhy;
+        overlap?: SameNameOverlap;
+        held?: "new" | "earlier" | "both";
+      }
+    | undefined;
   for (const e of earlier) {
     const es = state.files.get(e);
     // An earlier entry that failed to read has nothing to keep.
@@ -229,7 +237,13 @@ async function settleSameName(
       ? sameNameDecision(sameNameSide(es), sameNameSide(s, es))
       : ({ decision: "replace", why: "earlier_unusable" } as const);
     if (d.decision === "replace") return replaceEarlier(core, id, s, e, d, carried);
-    keptBeside ??= { earlierId: e, why: d.why, ...(d.overlap ? { overlap: d.overlap } : {}) };
+    const held = es && heldOf(es, s);
+    keptBeside ??= {
+      earlierId: e,
+      why: d.why,
+      ...(d.overlap ? { overlap: d.overlap } : {}),
+      ...(held ? { held } : {}),
+    };
   }
   if (keptBeside)
     state.sameName.set(id, {

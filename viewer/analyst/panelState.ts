@@ -54,7 +54,12 @@ export type SameNameNote = {
       /** "Use anyway" carried over: this version, held, is used as the earlier one was. */
       forcedKept: boolean;
     }
-  | { decision: "keep_both"; earlierId: string }
+  | {
+      decision: "keep_both";
+      earlierId: string;
+      /** Which of the two is held (more rows rejected than accepted): not in the replay. */
+      held?: "new" | "earlier" | "both";
+    }
 );
 
 export function createAnalystState(): AnalystState {
@@ -134,6 +139,16 @@ export async function takeDrop(
 export function sameNameSide(s: FileSummary, earlier?: FileSummary): SameNameSide {
   const held = s.status === "held" && !(earlier && forceCarries(earlier, s));
   return { kind: s.kind, usable: s.status !== "unusable", held, fingerprint: s.fingerprint };
+}
+
+/** Which of two files kept side by side is held (not used), or undefined when neither is. */
+export function heldOf(
+  earlier: Pick<FileSummary, "status">,
+  next: Pick<FileSummary, "status">,
+): "new" | "earlier" | "both" | undefined {
+  const e = earlier.status === "held";
+  const n = next.status === "held";
+  return e && n ? "both" : n ? "new" : e ? "earlier" : undefined;
 }
 
 /**

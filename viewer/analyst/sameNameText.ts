@@ -48,6 +48,20 @@ const KEEP_WHY: Record<Lang, Record<Why, string>> = {
   },
 };
 
+/** How two files kept side by side are used, by which of them is held (not in the replay). */
+const KEPT_EN = {
+  none: "both are used",
+  new: "kept beside it; this one is held, not used",
+  earlier: "kept beside it; the earlier one is held, not used",
+  both: "both kept; both are held, neither is used",
+};
+const KEPT_ES: typeof KEPT_EN = {
+  none: "se usan los dos",
+  new: "se conserva a su lado; este está en espera, no se usa",
+  earlier: "se conserva a su lado; el anterior está en espera, no se usa",
+  both: "se conservan los dos; ambos están en espera, ninguno se usa",
+};
+
 const WORDS = {
   en: {
     keepBoth: "Keep both",
@@ -142,8 +156,8 @@ function sameNameHead(lang: Lang, note: SameNameNote): string {
     const compared = overlapText(lang, note.overlap);
     const why = KEEP_WHY[lang][note.why] + (compared ? `; ${compared}` : "");
     return es
-      ? `Mismo nombre que un archivo anterior, con otro contenido (${why}): se usan los dos.`
-      : `Same name as an earlier file, other content (${why}): both are used.`;
+      ? `Mismo nombre que un archivo anterior, con otro contenido (${why}): ${KEPT_ES[note.held ?? "none"]}.`
+      : `Same name as an earlier file, other content (${why}): ${KEPT_EN[note.held ?? "none"]}.`;
   }
   const compared = note.why === "same_ground" ? overlapText(lang, note.overlap) : undefined;
   const why = [compared, REPLACE_WHY[lang][note.why] ?? KEEP_WHY[lang][note.why]]
