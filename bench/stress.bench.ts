@@ -120,13 +120,13 @@ function breakdown(r: Run): string {
     const ws = r.scores.filter((x) => x.labelled === labelled);
     for (const w of ws) addScoreSums(s, w.sums);
     const f = summarizeScores(s);
-    return `${labelled ? "labelled" : "unlabelled"} (${ws.length} worlds, ${f.days} group-days): km ${num(f.kmRatio, 2)} × naive, cover ${pct(f.kmCoverage)}; size ${num(f.sizeRatio, 2)} ×, cover ${pct(f.sizeCoverage)}; without estimate ${pct(f.missingShare)} (${s.missing} days; not scored: ${s.arrived} days at the route's end after a track ended there)`;
+    return `${labelled ? "labelled" : "unlabelled"} (${ws.length} worlds, ${f.days} group-days): km ${num(f.kmRatio, 2)} × naive, cover ${pct(f.kmCoverage)}; size ${num(f.sizeRatio, 2)} ×, cover ${pct(f.sizeCoverage)}; without estimate ${pct(f.missingShare)} (${s.missing} days; not scored: ${s.arrived} days, carried ones included, at the route's end after a track whose median reached it ended)`;
   };
   const carried = (labelled: boolean): string => {
     const s = emptyScoreSums();
     for (const w of r.scores) if (w.labelled === labelled) addScoreSums(s, w.carried);
     const f = summarizeScores(s);
-    return `${labelled ? "labelled" : "unlabelled"} ${f.days} (km cover ${pct(f.kmCoverage)}, size cover ${pct(f.sizeCoverage)}, on the road without estimate ${s.missing})`;
+    return `${labelled ? "labelled" : "unlabelled"} ${f.days} (km cover ${pct(f.kmCoverage)}, size cover ${pct(f.sizeCoverage)}, without estimate ${s.missing})`;
   };
   const cov = r.scores
     .map((w) => summarizeScores(w.sums).kmCoverage)

@@ -150,8 +150,10 @@ export type {
   GroupMovementFit,
   GroupState,
   TrackEnd,
+  TrackStart,
 } from "./estimate/estimateTracks.ts";
 export { estimateTracks } from "./estimate/estimateTracks.ts";
+export { MAX_WRITTEN_DAYS } from "./estimate/trackStarts.ts";
 export type { BodyDistribution } from "./estimate/bodies.ts";
 export { bodyDistribution } from "./estimate/bodies.ts";
 export type { BodyPart as CaravanPart } from "./estimate/partWords.ts";

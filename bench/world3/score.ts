@@ -21,6 +21,7 @@
 import { createRouteIndex, dayNumber } from "../../src/index.ts";
 import type { RouteIndex, Sighting, TrackPoint } from "../../src/index.ts";
 import type { World3, World3Group } from "./world.ts";
+import { arrivedAtEnd } from "../worlds/arrived.ts";
 
 export const FOLLOW_KM = 150;
 
@@ -28,7 +29,7 @@ export const FOLLOW_KM = 150;
 export interface Sums {
   days: number;
   missing: number;
-  /** Days not scored (not in `days`): the group at its route's end after its track ended there ({@link arrivedAfter}). */
+  /** Days not scored (not in `days`): the group at its route's end after its track's median reached it ({@link arrivedAfter}). */
   arrived: number;
   kmN: number;
   kmAbs: number;
@@ -267,10 +268,9 @@ export function lastPoint(
 }
 
 /**
- * True when the group stands at its route's end (within 1 km) on a day after its tracks' last
- * day, whose interval reached the end: its track ended at its destination, as the estimator ends
- * tracks (src/estimate/trackEnds.ts) — the group's arrival, not a day without an estimate (the
- * rule of bench/worlds/score.ts `arrivedAfterTrack`).
+ * True when a day without an estimate is the group's arrival: after its tracks' last day, at its
+ * route's end, and that day's median person at the end (bench/worlds/arrived.ts, the one rule of
+ * both scorers).
  */
 export function arrivedAfter(
   d: { day: number; km: number },
@@ -278,10 +278,8 @@ export function arrivedAfter(
   routeId: string,
   index: RouteIndex,
 ): boolean {
-  if (!end || d.day <= end.day) return false;
-  const len = index.lengthKm(routeId);
-  const high = onRoute(index, end.p.routeId, routeId, end.p.kmHigh);
-  return d.km >= len - 1 && high >= Math.floor(len * 10) / 10 - 1e-9;
+  const lastKm = end && onRoute(index, end.p.routeId, routeId, end.p.km);
+  return arrivedAtEnd(end !== undefined && d.day > end.day, d.km, lastKm, index.lengthKm(routeId));
 }
 
 function scoreGroup(

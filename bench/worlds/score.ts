@@ -37,6 +37,7 @@
 import { createGazetteer, createRouteIndex, isoDate, toLocalTime } from "../../src/index.ts";
 import type { Dataset, Km, Sighting, TrackPoint } from "../../src/index.ts";
 import type { ScorableWorld, TruthDay, TruthGroup } from "./truth.ts";
+import { arrivedAtEnd } from "./arrived.ts";
 
 const HIGH_FIELDS = ["kmHigh", "headKmHigh", "tailKmHigh", "head_km_high", "tail_km_high"];
 
@@ -65,9 +66,9 @@ export interface ScoreSums {
   days: number;
   missing: number;
   /**
-   * Days not scored (not in `days`): the group stands at its route's end after its tracks' last
-   * day, the last of them reaching the end — its track ended at its destination, as tracks do
-   * (src/estimate/trackEnds.ts; {@link arrivedAfterTrack}).
+   * Days not scored (not in `days`, nor in `carried`): the group stands at its route's end after
+   * its tracks' last day, whose median person stood at the end — its track ended at its
+   * destination, as tracks do (src/estimate/trackEnds.ts; {@link arrivedAfterTrack}).
    */
   arrived: number;
   kmN: number;
@@ -495,8 +496,6 @@ export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[])
       if (!days.has(d.date) && !isCarried) continue;
       let e: TrackPoint | undefined;
       for (const [name] of mine) if ((e = byGroup.get(name)?.get(d.date))) break;
-      // A group at its route's end is accounted for: its track may end (not a day without one).
-      if (isCarried && !e && d.km >= len - 1) continue;
       if (!e && arrivedAfterTrack(d, last && rebase(last, g.routeId), len)) {
         sums.arrived++;
         continue;
@@ -530,23 +529,16 @@ function lastTrackPoint(
 }
 
 /**
- * True when the group stands at its route's end (within 1 km) on a day after its tracks' last
- * day `last`, whose interval reached the end: the track ended at the group's destination, as the
- * estimator ends tracks (src/estimate/trackEnds.ts), so the day is the group's arrival, not a day
- * without an estimate. The rule of the carried days applied to every day: before 6 Dec 2026 such
- * days were counted without an estimate while reports of the group at its destination went on.
+ * True when a day without an estimate is the group's arrival: after its tracks' last day `last`,
+ * at its route's end, and `last`'s median person at the end (bench/worlds/arrived.ts, the one rule
+ * of both scorers; it applies to every day, the carried ones too).
  */
 export function arrivedAfterTrack(
   d: { date: string; km: Km },
   last: TrackPoint | undefined,
   routeLengthKm: Km,
 ): boolean {
-  return (
-    last !== undefined &&
-    d.date > last.date &&
-    d.km >= routeLengthKm - 1 &&
-    last.kmHigh >= Math.floor(routeLengthKm * 10) / 10 - 1e-9
-  );
+  return arrivedAtEnd(last !== undefined && d.date > last.date, d.km, last?.km, routeLengthKm);
 }
 
 /** Last local day of a world's reports (sightings; border counts tell of no group): the data end. */

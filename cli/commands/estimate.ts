@@ -25,6 +25,7 @@ import {
   estimateTracks,
   estimateWithCorrections,
   formatTracksCsv,
+  MAX_WRITTEN_DAYS,
   parseCorrections,
   tracksToGeoJson,
   widenEstimate,
@@ -38,6 +39,7 @@ import type {
   EstimateOptions,
   EstimateResult,
   RouteIndex,
+  TrackStart,
 } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 
@@ -181,9 +183,32 @@ export const estimateCommand: Command = {
     );
     const atLeast = lowerBoundsNote(result.report.associations);
     if (atLeast) context.stderr(atLeast);
+    const tooEarly = tooEarlyNote(result.report.trackStarts);
+    if (tooEarly) context.stderr(tooEarly);
     return exitStatus(loaded);
   },
 };
+
+/**
+ * One line naming the reports that name a group too long before its first position to start its
+ * track (trackStarts.ts: more than 21 days; often a mis-dated row), or undefined when none do.
+ * @example
+ * tooEarlyNote([{ group: "G", firstFittedDate: "2018-10-26", daysWritten: 0, tooEarly: [{ sightingId: "s.csv:9", date: "2018-08-17", daysBefore: 70 }] }]);
+ * // => '1 report names its group more than 21 days before its first position; its track is not written back to it (check its date): s.csv:9 (G, 2018-08-17, 70 days before 2018-10-26); report.json trackStarts'
+ */
+export function tooEarlyNote(starts: readonly TrackStart[]): string | undefined {
+  const early = starts.flatMap((s) => s.tooEarly.map((e) => ({ ...e, s })));
+  if (early.length === 0) return undefined;
+  const shown = early
+    .slice(0, 6)
+    .map(
+      (e) =>
+        `${e.sightingId} (${e.s.group}, ${e.date}, ${e.daysBefore} days before ${e.s.firstFittedDate})`,
+    );
+  const more = early.length > 6 ? `, … ${early.length - 6} more` : "";
+  const one = early.length === 1;
+  return `${counted(early.length, "report")} ${one ? "names its" : "name their"} group more than ${MAX_WRITTEN_DAYS} days before its first position; ${one ? "its" : "their"} track is not written back to ${one ? "it" : "them"} (check ${one ? "its date" : "their dates"}): ${shown.join(", ")}${more}; report.json trackStarts`;
+}
 
 /**
  * One line naming the counts of one place or one point (a shelter's occupancy, a checkpoint's
@@ -283,6 +308,8 @@ export function writeOutputs(
     groupMovement: result.report.groupMovement,
     // Why each track ends where it does: destination, accounted_for or end_of_data.
     trackEnds: result.report.trackEnds,
+    // Days written before a fitted track from a naming report, and naming reports too early.
+    trackStarts: result.report.trackStarts,
     counts: result.report.counts,
     countsLeftOut: result.report.countsLeftOut,
     sightingsAfterAsOf: result.report.afterAsOf,

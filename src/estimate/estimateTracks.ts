@@ -63,13 +63,14 @@ import { dataEndDay, endTrack, staysAsSightings } from "./trackEnds.ts";
 import { resolveDestinations } from "./destinations.ts";
 import type { DestinationInput } from "./destinations.ts";
 import type { TrackEnd } from "./trackEnds.ts";
-import { writtenBefore } from "./trackStarts.ts";
-import type { WrittenDay } from "./trackStarts.ts";
+import { MAX_WRITTEN_DAYS, writtenBefore } from "./trackStarts.ts";
+import type { TrackStart, WrittenDay } from "./trackStarts.ts";
 import { dayToIsoDate, isValidTimeZone, toLocalTime } from "./time.ts";
 import type { Association, EstimateContext, WorkGroup } from "./workGroup.ts";
 
 export type { Association } from "./workGroup.ts";
 export type { TrackEnd } from "./trackEnds.ts";
+export type { TrackStart } from "./trackStarts.ts";
 
 /** Sightings farther than this (km) from their group's route are left out (EstimateOptions.maxOffRouteKm). */
 export const DEFAULT_MAX_OFF_ROUTE_KM: Km = 60;
@@ -195,6 +196,12 @@ export interface EstimateReport {
   warnings: DtmWarning<EstimateWarningCode>[];
   /** Why each group's track ends where it does (destination, accounted for, end of data). */
   trackEnds: TrackEnd[];
+  /**
+   * Labelled groups named before their first fitted day: the days written back to the first
+   * naming report (at most MAX_WRITTEN_DAYS), where their size comes from, and the naming reports
+   * too early to start the track (trackStarts.ts). Sorted by group.
+   */
+  trackStarts: TrackStart[];
 }
 
 /** A labelled group's own fitted movement law (EstimateReport.groupMovement). */
@@ -258,8 +265,8 @@ export function estimateTracks(dataset: Dataset, options: EstimateOptions = {}):
   // 4.–7. Final passes, bodies, track ends, self-calibration, association spread.
   const final = finishTracks(setup, dataset, tracked, countResult, options);
   recordCountScopes(ctx.associations, setup.prepared);
-  const out = buildOutputs(ctx, tracked);
-  return { ...out, report: estimateReport(setup, countResult, final) };
+  const { trackStarts, ...out } = buildOutputs(ctx, tracked);
+  return { ...out, report: estimateReport(setup, countResult, final, trackStarts) };
 }
 
 /** What every step of estimateTracks reads: the context, the prepared reports and the window. */
@@ -457,6 +464,7 @@ function estimateReport(
   setup: EstimateSetup,
   countResult: ReturnType<typeof attributeCounts>,
   final: ReturnType<typeof finishTracks>,
+  trackStarts: TrackStart[],
 ): EstimateReport {
   const { ctx, afterAsOf } = setup;
   const { sizes, trackEnds, widening, associationSpread, groupMovement } = final;
@@ -479,6 +487,7 @@ function estimateReport(
     afterAsOf,
     warnings: ctx.warnings,
     trackEnds: trackEnds.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)),
+    trackStarts,
   };
 }
 
@@ -548,18 +557,24 @@ function dropUntracked(ctx: EstimateContext, groups: readonly WorkGroup[]): Work
 }
 
 /** Track points, groups and end states, in order of first day then name. */
-function buildOutputs(ctx: EstimateContext, tracked: WorkGroup[]): Omit<EstimateResult, "report"> {
+function buildOutputs(
+  ctx: EstimateContext,
+  tracked: WorkGroup[],
+): Omit<EstimateResult, "report"> & { trackStarts: TrackStart[] } {
   const tracks: TrackPoint[] = [];
   const groups: EstimatedGroup[] = [];
   const state: GroupState[] = [];
   // Days written before a fitted track, from the group's first named report (trackStarts.ts).
   const before = new Map(tracked.map((g) => [g, writtenBefore(g, g.movement ?? ctx.movement)]));
   const firstDay = (g: WorkGroup): number => before.get(g)?.day0 ?? g.day0;
+  const trackStarts = startsOf(ctx, before);
   for (const g of tracked.sort((a, b) => firstDay(a) - firstDay(b) || (a.name < b.name ? -1 : 1))) {
     const routeLength = ctx.index.lengthKm(g.routeId);
     const days = g.km?.days ?? [];
     const early = before.get(g);
-    early?.days.forEach((d, k) => tracks.push(trackPoint(ctx, g, early.day0 + k, d, routeLength)));
+    early?.days.forEach((d, k) =>
+      tracks.push(trackPoint(ctx, g, (early.day0 ?? g.day0) + k, d, routeLength)),
+    );
     for (let k = 0; k < g.nDays; k++) {
       const day = { km: days[k], head: g.head?.[k], tail: g.tail?.[k], size: g.size?.[k] };
       tracks.push(trackPoint(ctx, g, g.day0 + k, day, routeLength));
@@ -584,7 +599,28 @@ function buildOutputs(ctx: EstimateContext, tracked: WorkGroup[]): Omit<Estimate
       movement: ctx.movement,
     });
   }
-  return { tracks, groups, state };
+  return { tracks, groups, state, trackStarts };
+}
+
+/**
+ * Each group's `TrackStart` (trackStarts.ts), sorted by group, with a `named_too_early` warning
+ * for each named report too far before its group's first fitted day to start its track.
+ */
+function startsOf(
+  ctx: EstimateContext,
+  before: Map<WorkGroup, ReturnType<typeof writtenBefore>>,
+): TrackStart[] {
+  const starts = [...before.values()].flatMap((b) => (b.start ? [b.start] : []));
+  starts.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  for (const st of starts)
+    for (const e of st.tooEarly)
+      ctx.warnings.push(
+        estimateWarning(
+          "named_too_early",
+          `${e.sightingId}: names group "${st.group}" ${e.daysBefore} days before its first position (${st.firstFittedDate}), more than ${MAX_WRITTEN_DAYS}; the track is not written back to it (its size is still used).`,
+        ),
+      );
+  return starts;
 }
 
 /** One group-day: km of the median person, head and tail (bounds rounded outwards), size. */

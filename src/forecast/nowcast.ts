@@ -71,7 +71,10 @@ export interface GroupNowcast {
   reportedRegime?: Regime;
   /** Size on `lastDate`; undefined when no source gave a size (unknown, not zero). */
   size?: SizeDayEstimate;
-  /** First day of the track (departure as far as the data show) and the km then. */
+  /**
+   * First fitted day of the track (departure as far as the data show) and the km then; days
+   * written before it from a report naming the group (EstimateReport.trackStarts) are not read.
+   */
   departureDate: IsoDate;
   departureKm: Km;
   /** Whole days from `lastDate` to the as-of day (0 = seen that day). */
@@ -143,6 +146,10 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
   const timeZone = options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
   const estimate = estimateTracks(dataset, { ...options, timeZone });
   const firstOf = new Map<string, { date: IsoDate; km: Km }>();
+  // The departure is the first FITTED day: days written before it from a naming report
+  // (trackStarts.ts) are placed by the law alone, and a naive baseline read from them would
+  // extrapolate the model's own mean move.
+  const fitted = new Map(estimate.report.trackStarts.map((s) => [s.group, s.firstFittedDate]));
   const lastOf = new Map<string, TrackPoint>();
   const beforeLastOf = new Map<string, TrackPoint>();
   for (const t of estimate.tracks) {
@@ -154,6 +161,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
       beforeLastOf.set(t.group, t);
     }
     const first = firstOf.get(t.group);
+    if (t.date < (fitted.get(t.group) ?? "")) continue;
     if (!first || t.date < first.date) firstOf.set(t.group, { date: t.date, km: t.km });
   }
   const groups: GroupNowcast[] = [];

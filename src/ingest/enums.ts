@@ -299,15 +299,35 @@ const CATEGORY = table<StockCategory>({
   other: ["otro", "otros", "others"],
 });
 /**
+ * Words before a bracket that say nothing of the category (`Total (retornos)`, `Personas
+ * (solicitudes de asilo)`): only after these, or after nothing, is the bracket read as the
+ * category. Other words (`Rechazadas (solicitudes de asilo)`, `Negadas (visas humanitarias)`,
+ * `Pendientes (retornos)`) say what happened to the bracket's people — rejected claims are not
+ * claims — so the category is unknown and the row is rejected.
+ */
+const NEUTRAL_HEADS = new Set(
+  ["", "total", "totales", "personas", "people", "persons", "cifra", "cifras", "figure", "numero"]
+    .concat(["numero de personas", "cantidad", "casos", "cases", "count", "n"])
+    .map(normalizeKey),
+);
+
+/**
  * A stock figure's category; a category explained in brackets (`Regularizados (visas
- * humanitarias)`) is read by the words before the bracket, else by the words in it.
+ * humanitarias)`) is read by the words before the bracket, else — when those are empty or
+ * neutral (NEUTRAL_HEADS) — by the words in it.
+ * @example
+ * parseStockCategory("Total (retornos)"); // => "return"
+ * parseStockCategory("Rechazadas (solicitudes de asilo)"); // => undefined
  */
 export function parseStockCategory(text: string): StockCategory | undefined {
   const found = CATEGORY.get(normalizeKey(text));
   if (found) return found;
   const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(text);
   if (!m) return undefined;
-  return CATEGORY.get(normalizeKey(m[1]!)) ?? CATEGORY.get(normalizeKey(m[2]!));
+  const head = normalizeKey(m[1]!);
+  const byHead = CATEGORY.get(head);
+  if (byHead) return byHead;
+  return NEUTRAL_HEADS.has(head) ? CATEGORY.get(normalizeKey(m[2]!)) : undefined;
 }
 
 const BASIS = table<StockBasis>({

@@ -634,7 +634,6 @@ function mergedHeader(
   return found && { sub: found.sub, cells: found.cells };
 }
 
-/** The names looked for, for the "missing column" sentence: canonical name, a few aliases, HXL. */
 /**
  * The headers the importer reads as a field, for a sentence in any language: the field's name, its
  * first four aliases and its HXL tag (`direction, direccion, sentido, …, #x_direction`).
@@ -648,6 +647,7 @@ export function fieldHeaders(kind: TableKind, field: string): string {
   return [field, ...spec.aliases.slice(0, 4), ...hxl].join(", ");
 }
 
+/** The names looked for, for the "missing column" sentence: canonical name, a few aliases, HXL. */
 export function describeField(kind: TableKind, field: string): string {
   const spec = KIND_SPECS[kind].fields.find((x) => x.name === field);
   if (!spec) return field;

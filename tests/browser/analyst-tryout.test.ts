@@ -42,6 +42,7 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
   let office = "";
   let heldV1 = "";
   let heldV2 = "";
+  let heldConteo = "";
   // The same name in two folders: the sheet as first sent, then corrected in Excel.
 
   beforeAll(async () => {
@@ -72,6 +73,19 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
     // Another office's sheet of the same template and name: other points.
     office = join(mkdtempSync(join(scratch, "tapachula-")), "conteo.csv");
     writeFileSync(office, [HEADER, "23/10/2018;Tapachula;Norte;900;"].join("\r\n"));
+    // The first sheet re-saved with its dates broken on most rows: held (more rejected than accepted).
+    heldConteo = join(mkdtempSync(join(scratch, "held-conteo-")), "conteo.csv");
+    writeFileSync(
+      heldConteo,
+      [
+        HEADER,
+        "23/10/2018;Tecún Umán;Norte;2.270;",
+        "24/10/2018;Ciudad Hidalgo;Norte;170;",
+        "2018-13-45;Tecún Umán;Norte;10;",
+        "45/45/2018;Ciudad Hidalgo;Norte;10;",
+        "ayer;Ciudad Hidalgo;Norte;10;",
+      ].join("\r\n"),
+    );
     // A sheet whose direction column is not recognised, with more bad dates than good rows; then
     // its corrected version (one more good row, still more rejected than accepted).
     const held = (...good: string[]) =>
@@ -128,7 +142,7 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
     const note = items.first().locator(".same-name-note");
     expect(await note.getAttribute("data-why")).toBe("same_ground");
     expect(await note.innerText()).toMatch(
-      /^Sustituye al archivo anterior del mismo nombre \(2 filas, 2 lugares, del 2018-10-23 al 2018-10-24\): los mismos puntos y días/,
+      /^Sustituye al archivo anterior del mismo nombre \(2 filas, 2 lugares, del 2018-10-23 al 2018-10-24\): este contiene 2 de los 2 puntos o lugares y 2 de los 2 días del anterior: se lee como su versión corregida/,
     );
     expect(await flowTotal(page)).toBe(2270 + 170 + 60);
   }, 120_000);
@@ -167,7 +181,7 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
     const note = items.last().locator(".same-name-note");
     expect(await note.getAttribute("data-why")).toBe("other_places");
     expect(await note.innerText()).toMatch(
-      /^Mismo nombre que un archivo anterior, con otro contenido \(otros puntos o lugares\): se usan los dos\./,
+      /^Mismo nombre que un archivo anterior, con otro contenido \(otros puntos o lugares; este contiene 0 de los 2 puntos o lugares y 1 de los 2 días del anterior\): se usan los dos\./,
     );
     expect(await flowTotal(page)).toBe(2270 + 170 + 900);
     await settle(page, () => note.locator("button.replace-earlier").click());
@@ -178,6 +192,23 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
     await settle(page, () => replaced.locator("button.keep-both").click());
     expect(await items.count()).toBe(2);
     expect(await flowTotal(page)).toBe(2270 + 170 + 900);
+  }, 180_000);
+
+  it("a held new version (most rows rejected) never pushes the used one out of the replay", async () => {
+    await settle(page, () => page.locator("#analyst-reset").click());
+    await settle(page, () => page.setInputFiles("#analyst-input", first));
+    await settle(page, () => page.setInputFiles("#analyst-input", heldConteo));
+    const items = page.locator("#analyst-files li");
+    expect(await items.count()).toBe(2);
+    expect(await items.last().getAttribute("data-status")).toBe("held");
+    const note = items.last().locator(".same-name-note");
+    expect(await note.getAttribute("data-why")).toBe("new_held");
+    expect(await note.innerText()).toMatch(
+      /^Mismo nombre que un archivo anterior; este está en espera \(más filas rechazadas que aceptadas\)/,
+    );
+    // The earlier sheet stays in the replay; the held one is not used.
+    expect(await items.first().getAttribute("data-status")).toBe("used");
+    expect(await flowTotal(page)).toBe(2270 + 170);
   }, 180_000);
 
   it("a corrected sheet keeps the column chosen and the 'use anyway' of its earlier version", async () => {

@@ -69,6 +69,29 @@ describe("dtm-flow estimate", () => {
     expect(dates.every((d) => d <= "2018-10-20")).toBe(true);
   });
 
+  it("dtm-flow estimate names a report that names its group too early to start its track (a mis-dated row)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "estimate-early-"));
+    const rows = readFileSync("data/sightings.csv", "utf8").replace(
+      /^2018-10-17,,,,SLV,Honduran caravan 2/m,
+      "2018-08-17,,,,SLV,Honduran caravan 2",
+    );
+    writeFileSync(join(dir, "typo.csv"), rows);
+    const io = capture(dir);
+    expect(await run(["estimate", "--sightings", "typo.csv", "--out", "out"], io.context)).toBe(0);
+    expect(io.err).toContain(
+      "1 report names its group more than 21 days before its first position; its track is not written back to it (check its date): typo.csv:9 (Honduran caravan 2, 2018-08-17, 70 days before 2018-10-26); report.json trackStarts",
+    );
+    const report = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
+    const start = report.trackStarts.find(
+      (s: { group: string }) => s.group === "Honduran caravan 2",
+    );
+    expect(start.daysWritten).toBe(0);
+    expect(report.warnings.map((w: { code: string }) => w.code)).toContain("named_too_early");
+    const csv = readFileSync(join(dir, "out", "tracks.csv"), "utf8");
+    expect(csv).not.toMatch(/Honduran caravan 2,2018-(08|09)-/);
+    expect(csv).toMatch(/Honduran caravan 2,2018-10-26,/);
+  }, 120_000);
+
   it('dtm-flow estimate says which counts of one place or one point it read as "at least" (Kobo, es)', async () => {
     const dir = mkdtempSync(join(tmpdir(), "estimate-bounds-"));
     const kobo = [

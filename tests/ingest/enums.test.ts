@@ -38,6 +38,30 @@ describe("a stock sheet's categories and bases as press and agencies write them 
     expect(parseStockCategory("(visas humanitarias)")).toBe("regularized");
     expect(parseStockCategory("Siguieron al norte")).toBe("onward");
     expect(parseStockCategory("Sin datos (ver nota)")).toBeUndefined();
+    expect(parseStockCategory("Total (retornos)")).toBe("return");
+    expect(parseStockCategory("Personas (solicitudes de asilo)")).toBe("asylum_claim");
+  });
+
+  it("never reads the bracket as the category after words that say what became of its people", () => {
+    // Rejected claims are not claims, denied visas are not regularisations (review20a #3).
+    for (const text of [
+      "Rechazadas (solicitudes de asilo)",
+      "Negadas (visas humanitarias)",
+      "Pendientes (retornos)",
+      "Sin datos (retornos)",
+    ])
+      expect(parseStockCategory(text), text).toBeUndefined();
+    const text = [
+      "Fecha;Lugar;Categoría;Personas;Tipo de cifra",
+      "17/11/2018;Tijuana;Rechazadas (solicitudes de asilo);300;acum.",
+      "17/11/2018;Tijuana;Negadas (visas humanitarias);200;acum.",
+    ].join("\n");
+    const r = importTable(text, { kind: "stocks" });
+    expect(r.records).toEqual([]);
+    expect(r.report.rejections.map((x) => x.line)).toEqual([2, 3]);
+  });
+
+  it("reads `acum.` and the words for going on north", () => {
     expect(parseStockBasis("acum.")).toBe("cumulative");
     expect(parseStockBasis("Acumulados")).toBe("cumulative");
     const text = [

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createRouteIndex } from "../../src/index.ts";
 import type { TrackPoint } from "../../src/index.ts";
 import { legacyWorld } from "../../bench/worlds/legacy.ts";
+import { arrivedAtEnd } from "../../bench/worlds/arrived.ts";
 import { naiveEstimates, scoreTracks, summarizeScores } from "../../bench/worlds/score.ts";
 import { generateSpeedWorld, generateStressWorld } from "../../bench/worlds/stress.ts";
 import type { StressWorld } from "../../bench/worlds/stress.ts";
@@ -365,5 +366,56 @@ describe("the scorer", () => {
     const s = scoreTracks(world, split);
     expect(s.foundGroups).toBe(s.trueGroups + 1);
     expect(summarizeScores(s.sums).kmMae).toBe(0);
+  });
+});
+
+describe("the scorers' arrived rule (bench/worlds/arrived.ts)", () => {
+  // A labelled world with a group that reaches its route's end while it still has reports.
+  const index = (w: ScorableWorld) => createRouteIndex(w.dataset.routes);
+  const found = worlds
+    .filter((w) => w.labelled)
+    .flatMap((w) =>
+      w.truth.map((g) => {
+        const len = index(w).lengthKm(g.routeId);
+        const at = g.days.findIndex((d) => d.km >= len - 1);
+        return { w, g, len, at };
+      }),
+    )
+    .find(({ at }) => at >= 5);
+
+  it("one rule: after the tracks' last day, at the end, and the last day's median at the end", () => {
+    expect(arrivedAtEnd(true, 999.5, 999.1, 1000)).toBe(true);
+    // The interval reaching the end is not enough: the median must be there.
+    expect(arrivedAtEnd(true, 999.5, 900, 1000)).toBe(false);
+    expect(arrivedAtEnd(false, 999.5, 999.1, 1000)).toBe(false);
+    expect(arrivedAtEnd(true, 990, 999.1, 1000)).toBe(false);
+    expect(arrivedAtEnd(true, 999.5, undefined, 1000)).toBe(false);
+  });
+
+  it("a track ending at the end two days before the group arrives: those two days missing, then arrived", () => {
+    expect(found).toBeDefined();
+    const { w, g, len, at } = found!;
+    const cut = g.days[at - 3].date;
+    const base = perfect(w).filter((t) => t.group !== g.group || t.date <= cut);
+    const endOn = (km: number) =>
+      base.map((t) =>
+        t.group === g.group && t.date === cut ? { ...t, km, kmLow: km, kmHigh: len } : t,
+      );
+    const whole = scoreTracks(w, perfect(w)).sums;
+    const atEnd = scoreTracks(w, endOn(len)).sums;
+    const after = g.days.slice(at - 2);
+    const onTheRoad = after.filter((d) => d.km < len - 1).length;
+    const arrived = after.length - onTheRoad;
+    expect(onTheRoad).toBeGreaterThanOrEqual(2);
+    expect(arrived).toBeGreaterThan(0);
+    // Days at the end after the track's last day are arrivals; the days on the road are missing.
+    const missing = atEnd.missing + scoreTracks(w, endOn(len)).carried.missing;
+    expect(atEnd.arrived - whole.arrived).toBeGreaterThan(0);
+    expect(missing).toBeGreaterThanOrEqual(2);
+    // The same track with its median short of the end (its interval still reaching it): no day
+    // counts as arrived, every day after it is without an estimate.
+    const short = scoreTracks(w, endOn(len - 50));
+    expect(short.sums.arrived).toBe(whole.arrived);
+    expect(short.sums.missing + short.carried.missing).toBeGreaterThan(missing);
   });
 });

@@ -30,7 +30,9 @@ import {
   earlierVersion,
   forgetAll,
   forgetFile,
+  heldOf,
   isInUse,
+  forceCarries,
   remapChoices,
   sameNameSide,
   takeDrop,
@@ -41,7 +43,7 @@ import type { AnalystTextKey } from "./texts.ts";
 import type { ColumnChoices } from "./workspace.ts";
 import type { FileSummary } from "./protocol.ts";
 import { sameNameDecision } from "./sameName.ts";
-import type { SameNameWhy } from "./sameName.ts";
+import type { SameNameOverlap, SameNameWhy } from "./sameName.ts";
 
 export interface AnalystViewer extends FrameSource {
   load(provider: DataProvider): Promise<void>;
@@ -220,15 +222,28 @@ async function settleSameName(
   if (!earlier.length) return { summary: s, removedInUse: false };
   const carried = await carryChoices(core, id, file, s, earlier);
   s = carried.summary;
-  let keptBeside: { earlierId: string; why: SameNameWhy } | undefined;
+  let keptBeside:
+    | {
+        earlierId: string;
+        why: SameNameWhy;
+        overlap?: SameNameOverlap;
+        held?: "new" | "earlier" | "both";
+      }
+    | undefined;
   for (const e of earlier) {
     const es = state.files.get(e);
     // An earlier entry that failed to read has nothing to keep.
     const d = es
-      ? sameNameDecision(sameNameSide(es), sameNameSide(s))
+      ? sameNameDecision(sameNameSide(es), sameNameSide(s, es))
       : ({ decision: "replace", why: "earlier_unusable" } as const);
-    if (d.decision === "replace") return replaceEarlier(core, id, s, e, d.why, carried);
-    keptBeside ??= { earlierId: e, why: d.why };
+    if (d.decision === "replace") return replaceEarlier(core, id, s, e, d, carried);
+    const held = es && heldOf(es, s);
+    keptBeside ??= {
+      earlierId: e,
+      why: d.why,
+      ...(d.overlap ? { overlap: d.overlap } : {}),
+      ...(held ? { held } : {}),
+    };
   }
   if (keptBeside)
     state.sameName.set(id, {
@@ -261,27 +276,29 @@ async function carryChoices(
 
 /**
  * The new file `id` replaces the listed `earlierId`: the earlier entry leaves the list and the
- * worker, its "use anyway" is carried to a new version that is held too, and the note keeps the
- * earlier File for "Keep both".
+ * worker, its "use anyway" is carried to a new version that is held too when that one rejects no
+ * more rows (forceCarries), and the note keeps the earlier File for "Keep both".
  */
 async function replaceEarlier(
   core: Core,
   id: string,
   s: FileSummary,
   earlierId: string,
-  why: SameNameWhy | "analyst",
+  decided: { why: SameNameWhy | "analyst"; overlap?: SameNameOverlap },
   carried: { kept: number; missing: string[] },
 ): Promise<{ summary: FileSummary; removedInUse: boolean }> {
   const { state, client } = core;
-  const earlier = earlierVersion(state.fileObjects.get(earlierId)!, state.files.get(earlierId));
+  const earlierSummary = state.files.get(earlierId);
+  const earlier = earlierVersion(state.fileObjects.get(earlierId)!, earlierSummary);
   const removedInUse = isInUse(state, earlierId);
   forgetFile(state, earlierId);
   client.remove(earlierId);
-  const forcedKept = earlier.forced && s.status === "held";
+  const forcedKept =
+    s.status === "held" && earlierSummary !== undefined && forceCarries(earlierSummary, s);
   if (forcedKept) s = await client.force(id);
   state.sameName.set(id, {
     decision: "replace",
-    why,
+    ...decided,
     earlier,
     choicesKept: carried.kept,
     choicesMissing: carried.missing,
@@ -318,10 +335,17 @@ async function replaceNow(core: Core, id: string): Promise<void> {
   const s = state.files.get(id);
   if (note?.decision !== "keep_both" || !s || !state.fileObjects.has(note.earlierId)) return;
   const usedBefore = new Map([[id, s.status === "used"]]);
-  const done = await replaceEarlier(core, id, s, note.earlierId, "analyst", {
-    kept: note.choicesKept,
-    missing: note.choicesMissing,
-  });
+  const done = await replaceEarlier(
+    core,
+    id,
+    s,
+    note.earlierId,
+    { why: "analyst" },
+    {
+      kept: note.choicesKept,
+      missing: note.choicesMissing,
+    },
+  );
   state.files.set(id, done.summary);
   core.renderFiles();
   await replayAfter(

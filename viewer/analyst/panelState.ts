@@ -5,7 +5,7 @@
  */
 import type { FileSummary } from "./protocol.ts";
 import { sameBytes } from "./sameName.ts";
-import type { SameNameSide, SameNameWhy } from "./sameName.ts";
+import type { SameNameOverlap, SameNameSide, SameNameWhy } from "./sameName.ts";
 import type { ColumnChoices } from "./workspace.ts";
 
 export interface AnalystState {
@@ -42,6 +42,8 @@ export interface EarlierVersion {
 /** What the panel says on a new file of a listed name, and what its button undoes. */
 export type SameNameNote = {
   why: SameNameWhy | "analyst";
+  /** What was compared with the earlier file (its points and days the new one holds). */
+  overlap?: SameNameOverlap;
   /** A namesake's column choices laid on this file by header text, and the headers no longer there. */
   choicesKept: number;
   choicesMissing: string[];
@@ -52,7 +54,12 @@ export type SameNameNote = {
       /** "Use anyway" carried over: this version, held, is used as the earlier one was. */
       forcedKept: boolean;
     }
-  | { decision: "keep_both"; earlierId: string }
+  | {
+      decision: "keep_both";
+      earlierId: string;
+      /** Which of the two is held (more rows rejected than accepted): not in the replay. */
+      held?: "new" | "earlier" | "both";
+    }
 );
 
 export function createAnalystState(): AnalystState {
@@ -123,9 +130,36 @@ export async function takeDrop(
   return items;
 }
 
-/** A listed file as the same-name decision sees it. */
-export function sameNameSide(s: FileSummary): SameNameSide {
-  return { kind: s.kind, usable: s.status !== "unusable", fingerprint: s.fingerprint };
+/**
+ * A listed file as the same-name decision sees it. With `earlier` (the file it meets), a held new
+ * version of a file the analyst chose to use anyway counts as not held when it rejects no more
+ * rows than that one did: the "use anyway" is carried to it (panel.ts replaceEarlier). Otherwise
+ * a held new version never pushes a used one out (sameName.ts).
+ */
+export function sameNameSide(s: FileSummary, earlier?: FileSummary): SameNameSide {
+  const held = s.status === "held" && !(earlier && forceCarries(earlier, s));
+  return { kind: s.kind, usable: s.status !== "unusable", held, fingerprint: s.fingerprint };
+}
+
+/** Which of two files kept side by side is held (not used), or undefined when neither is. */
+export function heldOf(
+  earlier: Pick<FileSummary, "status">,
+  next: Pick<FileSummary, "status">,
+): "new" | "earlier" | "both" | undefined {
+  const e = earlier.status === "held";
+  const n = next.status === "held";
+  return e && n ? "both" : n ? "new" : e ? "earlier" : undefined;
+}
+
+/**
+ * Whether an earlier file's "use anyway" carries to its new version: it was forced, and the new
+ * one rejects no more rows (a new hold with more rejections is the analyst's to look at again).
+ */
+export function forceCarries(
+  earlier: Pick<FileSummary, "forced" | "report">,
+  next: Pick<FileSummary, "report">,
+): boolean {
+  return earlier.forced && next.report.rejected <= earlier.report.rejected;
 }
 
 /** The earlier entry as kept for "Keep both", from its summary (or its File alone, when it failed). */

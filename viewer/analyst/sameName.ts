@@ -5,15 +5,19 @@
  * never by the name alone:
  *
  * - the same bytes: the file given again. It is read once (the earlier entry says so).
- * - other bytes that cover the same ground (the same kind, mostly the same points or places, days
- *   that meet, no other source): its corrected version. It replaces the earlier entry, keeps the
- *   column choices and the "use anyway" made on it, and says what it replaced; one click keeps
- *   both instead.
+ * - other bytes that cover the same ground (the same kind, no other source; at least 80 % of the
+ *   earlier file's points or places and half of the new file's shared; days overlapping on at
+ *   least half of each file's span): its corrected version — a correction fixes figures and adds
+ *   a row, it rarely drops points or days. It replaces the earlier entry, keeps the column choices
+ *   and the "use anyway" made on it, and says what it replaced and how much of it the new file
+ *   holds; one click keeps both instead. A subset of another office's points, or next week's
+ *   sheet sharing one boundary day, is another file.
  * - other bytes elsewhere (other points, other days, another source or kind): another file. Both
  *   are used, said on the new entry with why; one click replaces the earlier one instead.
  *
- * A new file that cannot be used (a fatal problem or nothing accepted) never replaces a usable
- * one: both are kept, and the replay is left as it was until the analyst decides.
+ * A new file that cannot be used (a fatal problem or nothing accepted), or that is held (more rows
+ * rejected than accepted, not used) beside an earlier one that is used, never replaces it: both
+ * are kept, and the replay is left as it was until the analyst decides.
  */
 import type { FileKind } from "./workspace.ts";
 
@@ -34,6 +38,8 @@ export const MAX_WHERE = 200;
 export interface SameNameSide {
   kind: FileKind | undefined;
   usable: boolean;
+  /** Held: more rows rejected than accepted and not "used anyway", so not in the replay. */
+  held?: boolean;
   fingerprint: FileFingerprint;
 }
 
@@ -42,15 +48,31 @@ export type SameNameWhy =
   | "same_ground"
   | "earlier_unusable"
   | "new_unusable"
+  | "new_held"
   | "other_kind"
   | "other_places"
   | "other_days"
   | "other_sources";
 
+/** How much of the earlier file the new one holds: [shared, of the earlier file's]. */
+export interface SameNameOverlap {
+  /** Points or places (route ids for route files). */
+  where?: [number, number];
+  /** Days of the two files' spans that overlap, of the earlier span's days. */
+  days?: [number, number];
+}
+
 export interface SameNameDecision {
   decision: "replace" | "keep_both";
   why: SameNameWhy;
+  /** What was compared, for a decision on the files' ground (`same_ground`, `other_*`). */
+  overlap?: SameNameOverlap;
 }
+
+/** Share of the earlier file's points or places a new version must hold. */
+const WHERE_KEPT = 0.8;
+/** Share of each file's day span the other must overlap (and of the new file's points shared). */
+const MOSTLY = 0.5;
 
 /** Distinct values in first-seen order, at most `MAX_WHERE`. */
 function distinct(values: Iterable<string | undefined>): string[] {
@@ -104,32 +126,51 @@ export function fingerprintOf(
   };
 }
 
-/** Whether the smaller of two sets shares at least half its members with the larger. */
-function mostlyShared(a: readonly string[], b: readonly string[]): boolean {
-  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-  const big = new Set(large);
-  const shared = small.filter((x) => big.has(x)).length;
-  return shared * 2 >= small.length;
+/** Days from `a` to `b` (ISO dates), both counted. */
+function spanDays(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00Z`) - Date.parse(`${a}T00:00Z`)) / 86_400_000) + 1;
+}
+
+/** The overlap of two fingerprints (SameNameOverlap), and whether it is the same ground. */
+function groundOf(a: FileFingerprint, b: FileFingerprint) {
+  const overlap: SameNameOverlap = {};
+  let places = true;
+  let days = true;
+  if (a.where.length && b.where.length) {
+    const earlier = new Set(a.where);
+    const shared = b.where.filter((x) => earlier.has(x)).length;
+    overlap.where = [shared, a.where.length];
+    places = shared >= WHERE_KEPT * a.where.length && shared >= MOSTLY * b.where.length;
+  }
+  if (a.days && b.days) {
+    const from = a.days[0] > b.days[0] ? a.days[0] : b.days[0];
+    const to = a.days[1] < b.days[1] ? a.days[1] : b.days[1];
+    const shared = from <= to ? spanDays(from, to) : 0;
+    const [spanA, spanB] = [spanDays(...a.days), spanDays(...b.days)];
+    overlap.days = [shared, spanA];
+    days = shared >= MOSTLY * spanA && shared >= MOSTLY * spanB;
+  }
+  return { overlap, places, days };
 }
 
 /**
  * Replace or keep both, for a new file of a name already listed (its bytes differ: the same bytes
  * are a re-drop, `sameBytes`). See the module's comment for the rule.
- * @example sameNameDecision(v1, v1Corrected) // => { decision: "replace", why: "same_ground" }
+ * @example sameNameDecision(v1, v1Corrected) // => { decision: "replace", why: "same_ground", overlap: { where: [2, 2], days: [2, 2] } }
  */
 export function sameNameDecision(earlier: SameNameSide, next: SameNameSide): SameNameDecision {
   if (!next.usable) return { decision: "keep_both", why: "new_unusable" };
   if (!earlier.usable) return { decision: "replace", why: "earlier_unusable" };
+  if (next.held && !earlier.held) return { decision: "keep_both", why: "new_held" };
   if (earlier.kind !== next.kind) return { decision: "keep_both", why: "other_kind" };
   const a = earlier.fingerprint;
   const b = next.fingerprint;
-  if (a.where.length && b.where.length && !mostlyShared(a.where, b.where))
-    return { decision: "keep_both", why: "other_places" };
-  if (a.days && b.days && (a.days[1] < b.days[0] || b.days[1] < a.days[0]))
-    return { decision: "keep_both", why: "other_days" };
+  const { overlap, places, days } = groundOf(a, b);
+  if (!places) return { decision: "keep_both", why: "other_places", overlap };
+  if (!days) return { decision: "keep_both", why: "other_days", overlap };
   if (a.sources.length && b.sources.length && !a.sources.some((s) => b.sources.includes(s)))
     return { decision: "keep_both", why: "other_sources" };
-  return { decision: "replace", why: "same_ground" };
+  return { decision: "replace", why: "same_ground", overlap };
 }
 
 /** Bytes compared a piece at a time, so two large files never sit whole in memory. */

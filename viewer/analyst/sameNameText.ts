@@ -6,17 +6,18 @@
 import { numberLocale } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import type { EarlierVersion, SameNameNote } from "./panelState.ts";
+import type { SameNameOverlap } from "./sameName.ts";
 
 type Why = SameNameNote["why"];
 
 const REPLACE_WHY: Record<Lang, Partial<Record<Why, string>>> = {
   en: {
-    same_ground: "the same points and days, read as its corrected version",
+    same_ground: "read as its corrected version",
     earlier_unusable: "the earlier one could not be used",
     analyst: "as you chose",
   },
   es: {
-    same_ground: "los mismos puntos y días: se lee como su versión corregida",
+    same_ground: "se lee como su versión corregida",
     earlier_unusable: "el anterior no se podía usar",
     analyst: "como usted eligió",
   },
@@ -27,6 +28,7 @@ const KEEP_WHY: Record<Lang, Record<Why, string>> = {
     same_ground: "the same points and days",
     earlier_unusable: "the earlier one could not be used",
     new_unusable: "this one cannot be used",
+    new_held: "this one is held",
     other_kind: "another kind of table",
     other_places: "other points or places",
     other_days: "other days",
@@ -37,12 +39,27 @@ const KEEP_WHY: Record<Lang, Record<Why, string>> = {
     same_ground: "los mismos puntos y días",
     earlier_unusable: "el anterior no se podía usar",
     new_unusable: "este no se puede usar",
+    new_held: "este está en espera",
     other_kind: "otro tipo de tabla",
     other_places: "otros puntos o lugares",
     other_days: "otros días",
     other_sources: "otra fuente",
     analyst: "como usted eligió",
   },
+};
+
+/** How two files kept side by side are used, by which of them is held (not in the replay). */
+const KEPT_EN = {
+  none: "both are used",
+  new: "kept beside it; this one is held, not used",
+  earlier: "kept beside it; the earlier one is held, not used",
+  both: "both kept; both are held, neither is used",
+};
+const KEPT_ES: typeof KEPT_EN = {
+  none: "se usan los dos",
+  new: "se conserva a su lado; este está en espera, no se usa",
+  earlier: "se conserva a su lado; el anterior está en espera, no se usa",
+  both: "se conservan los dos; ambos están en espera, ninguno se usa",
 };
 
 const WORDS = {
@@ -95,6 +112,30 @@ function earlierText(lang: Lang, e: EarlierVersion): string {
   return parts.join(", ");
 }
 
+/**
+ * What was compared: how many of the earlier file's points and days the new one holds (undefined
+ * when nothing was).
+ * @example overlapText("en", { where: [1, 2], days: [3, 7] }) // => "it holds 1 of the earlier file's 2 points or places and 3 of its 7 days"
+ */
+export function overlapText(lang: Lang, o: SameNameOverlap | undefined): string | undefined {
+  const es = lang === "es";
+  const where = o?.where;
+  const days = o?.days;
+  if (!where && !days) return undefined;
+  if (es) {
+    const parts = [
+      ...(where ? [`${where[0]} de los ${where[1]} puntos o lugares`] : []),
+      ...(days ? [`${days[0]} de los ${days[1]} días`] : []),
+    ];
+    return `este contiene ${parts.join(" y ")} del anterior`;
+  }
+  const parts = [
+    ...(where ? [`${where[0]} of the earlier file's ${where[1]} points or places`] : []),
+    ...(days ? [`${days[0]} of ${where ? "its" : "the earlier file's"} ${days[1]} days`] : []),
+  ];
+  return `it holds ${parts.join(" and ")}`;
+}
+
 /** The sentences of a note, in `lang`. */
 export function sameNameNoteText(lang: Lang, note: SameNameNote): string {
   return [sameNameHead(lang, note), ...carriedText(lang, note)].join(" ");
@@ -108,12 +149,20 @@ function sameNameHead(lang: Lang, note: SameNameNote): string {
       return es
         ? "Mismo nombre que un archivo anterior; este no se puede usar, y el anterior sigue en la reproducción."
         : "Same name as an earlier file; this one cannot be used, and the earlier one stays in the replay.";
-    const why = KEEP_WHY[lang][note.why];
+    if (note.why === "new_held")
+      return es
+        ? "Mismo nombre que un archivo anterior; este está en espera (más filas rechazadas que aceptadas) y se conserva a su lado; el anterior sigue en la reproducción."
+        : "Same name as an earlier file; this one is held (more rows rejected than accepted) and kept beside it; the earlier one stays in the replay.";
+    const compared = overlapText(lang, note.overlap);
+    const why = KEEP_WHY[lang][note.why] + (compared ? `; ${compared}` : "");
     return es
-      ? `Mismo nombre que un archivo anterior, con otro contenido (${why}): se usan los dos.`
-      : `Same name as an earlier file, other content (${why}): both are used.`;
+      ? `Mismo nombre que un archivo anterior, con otro contenido (${why}): ${KEPT_ES[note.held ?? "none"]}.`
+      : `Same name as an earlier file, other content (${why}): ${KEPT_EN[note.held ?? "none"]}.`;
   }
-  const why = REPLACE_WHY[lang][note.why] ?? KEEP_WHY[lang][note.why];
+  const compared = note.why === "same_ground" ? overlapText(lang, note.overlap) : undefined;
+  const why = [compared, REPLACE_WHY[lang][note.why] ?? KEEP_WHY[lang][note.why]]
+    .filter(Boolean)
+    .join(": ");
   return es
     ? `Sustituye al archivo anterior del mismo nombre (${earlierText(lang, note.earlier)}): ${why}.`
     : `Replaces the earlier file of the same name (${earlierText(lang, note.earlier)}): ${why}.`;
