@@ -565,6 +565,8 @@ export type {
   MoveClasses,
   FitOptions as MovementFitOptions,
   DayMoveTiming,
+  DayDraws,
+  SizeDynamics,
 } from "./movement/index.ts";
 export {
   ANCHORS_2018,
@@ -575,6 +577,11 @@ export {
   walkMoveKm,
   rideMoveKm,
   sampleMoveKm,
+  // A day's draws all at once and the laws at them (the forecast's joint runs; `stepGroup` too).
+  drawLongRide,
+  drawDay,
+  moveAtDraws,
+  stepSize,
   dayMoveLaw,
   dayKernels,
   densityShape,
