@@ -567,6 +567,8 @@ export type {
   MoveClasses,
   FitOptions as MovementFitOptions,
   DayMoveTiming,
+  DayDraws,
+  SizeDynamics,
 } from "./movement/index.ts";
 export {
   ANCHORS_2018,
@@ -577,6 +579,11 @@ export {
   walkMoveKm,
   rideMoveKm,
   sampleMoveKm,
+  // A day's draws all at once and the laws at them (the forecast's joint runs; `stepGroup` too).
+  drawLongRide,
+  drawDay,
+  moveAtDraws,
+  stepSize,
   dayMoveLaw,
   dayKernels,
   densityShape,

@@ -13,7 +13,8 @@
  *   further back than the body;
  * - each day both advance by the movement law with COMMON draws (the group's shared uniform for
  *   the regime, normal for a walk, uniforms for a ride: as the scenario engine's waves share
- *   theirs). Each keeps its own regime, so a head that was riding on the last day (`head.regime`)
+ *   theirs), by the sampler's `drawDay`, `moveAtDraws` and `stepSize`: the laws `stepGroup`
+ *   applies. Each keeps its own regime, so a head that was riding on the last day (`head.regime`)
  *   rides on while the body rests; once both are in one regime they move alike and the offset
  *   stays; the marginal law of each is the law itself;
  * - the head is never behind the median person (a body that rides past its head carries it).
@@ -25,21 +26,21 @@ import type { Random } from "../util/random.ts";
 import { randomNormal } from "../util/random.ts";
 import {
   cachedRegimeTransitions,
+  drawDay,
+  moveAtDraws,
   nextRegime,
   REGIMES,
-  rideMoveKm,
-  walkMoveKm,
+  stepSize,
 } from "../movement/index.ts";
-import type { MovementModel } from "../movement/index.ts";
+import type { DayDraws, MovementModel, SizeDynamics } from "../movement/index.ts";
 import type { GroupNowcast } from "./nowcast.ts";
 
 /** Size dynamics and the start's spread of {@link simulateRuns}. */
-export interface RunDynamics {
-  /** Daily attrition share; its draw is uniform on [0.5, 1.5] × this. */
-  attritionPerDay: number;
-  /** Daily probability of a size jump by a factor in [0.6, 1.4]. */
-  joinLeaveProb: number;
-  /** Share of the nowcast's km spread the runs start with (0 = all at the median). */
+export interface RunDynamics extends SizeDynamics {
+  /**
+   * Share of the nowcast's km spread the runs start with (1 = the nowcast's 90 % interval). Each
+   * side's sd is at least 0.5 km, so at 0 the runs still start within about ±1 km of the median.
+   */
   startSpread: number;
 }
 
@@ -97,14 +98,14 @@ export function simulateRuns(
     size[at] = s;
     if (head) head[at] = front.km;
     for (let k = 1; k <= steps; k++) {
-      const draws = dayDraws(random, g.movement);
+      const draws = drawDay(g.movement, random);
       body = advance(body, P, g.movement, draws, cap);
       if (head) {
         front = advance(front, P, g.movement, draws, cap);
         if (front.km < body.km) front = { ...front, km: body.km };
         head[at + k] = front.km;
       }
-      s = nextSize(s, random, dynamics);
+      s = stepSize(s, random, dynamics);
       km[at + k] = body.km;
       size[at + k] = s;
     }
@@ -119,21 +120,6 @@ function startKm(start: KmStart, z: number, startSpread: number, cap: Km): Km {
   return Math.min(cap, Math.max(0, start.median + z * sd));
 }
 
-/** One day's common draws of a group: regime uniform, walk normal, long-ride and ride uniforms. */
-interface DayDraws {
-  regime: number;
-  walk: number;
-  long: boolean;
-  ride: number;
-}
-
-function dayDraws(random: Random, movement: MovementModel): DayDraws {
-  const regime = random();
-  const walk = randomNormal(random);
-  const long = random() < movement.longRideProb;
-  return { regime, walk, long, ride: random() };
-}
-
 /** One day of one point of the group under the movement law at the day's common draws. */
 function advance(
   p: { km: Km; regime: number },
@@ -143,18 +129,5 @@ function advance(
   cap: Km,
 ): { km: Km; regime: number } {
   const to = nextRegime(P, p.regime, d.regime);
-  const move =
-    to === 1 ? walkMoveKm(movement, d.walk) : to === 2 ? rideMoveKm(movement, d.long, d.ride) : 0;
-  return { km: Math.min(cap, p.km + move), regime: to };
-}
-
-/** The size after one day: attrition and, with `joinLeaveProb`, a jump (as `stepGroup`). */
-function nextSize(
-  s: number,
-  random: Random,
-  d: Pick<RunDynamics, "attritionPerDay" | "joinLeaveProb">,
-): number {
-  let size = s * (1 - d.attritionPerDay * (0.5 + random()));
-  if (random() < d.joinLeaveProb) size *= 0.6 + 0.8 * random();
-  return Math.max(5, size);
+  return { km: Math.min(cap, p.km + moveAtDraws(movement, to, d)), regime: to };
 }
