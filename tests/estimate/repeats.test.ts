@@ -200,17 +200,17 @@ const places: Place[] = [
 }));
 
 /**
- * Group A walks 40 km a day from km 0 (day 1): a DTM report at its km on days 1–5 and every other
- * day after. A government story "2,500 at Albergue" (km 200) of day 6 is told again by the media
- * every day on days 7–14.
+ * Group A (3,000 people) walks 40 km a day from km 0 (day 1): a DTM report at its km on days 1–5
+ * and every other day after. A government story "`figure` at Albergue" (km 200; 2,500 unless
+ * given) of day 6 is told again by the media every day on days 7–14.
  */
-function staleStory(): Sighting[] {
+function staleStory(figure = 2500): Sighting[] {
   const sightings: Sighting[] = [];
   for (let d = 1; d <= 14; d++)
     if (d <= 5 || d % 2 === 1) sightings.push(report(`w${d}`, d, 40 * (d - 1), 3000));
   for (let d = 6; d <= 14; d++) {
     const source = d === 6 ? "government" : "media";
-    const { lon: _lon, lat: _lat, ...rest } = report(`m${d}`, d, 0, 2500, source);
+    const { lon: _lon, lat: _lat, ...rest } = report(`m${d}`, d, 0, figure, source);
     sightings.push({ ...rest, placeName: "Albergue" });
   }
   return sightings;
@@ -241,6 +241,15 @@ describe("repeats in the estimate: a stale story does not hold a group that walk
     const m9 = kept.report.associations.find((a) => a.sightingId === "m9");
     expect(typeof m9?.outlierProb).toBe("number");
     expect(m9?.repeatOf).toBeUndefined();
+  });
+
+  it("keeps a stale story of a part out of the tail's reach and end days too (review20b #1)", () => {
+    // The story tells of 800 people, too few for the group: read as a part behind the median
+    // person. Its retellings set the rear's reach (observedReachKm, unseenEnds.ts) and held the
+    // tail's low end 100–220 km behind the group (98–177 km on days 8–13; 223–400 without them).
+    const tracks = estimateTracks({ ...dataset(staleStory(800)), places }).tracks;
+    for (let d = 8; d <= 13; d++)
+      expect(on(tracks, d).tailKmLow).toBeGreaterThan(40 * (d - 1) - 110);
   });
 });
 
