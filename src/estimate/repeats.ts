@@ -238,13 +238,15 @@ function originalRepeated(
 
 /**
  * The place and figure a report tells (undefined without a point or without a figure): a town by
- * its gazetteer place (named, or given by its own coordinates), other coordinates as given.
+ * its gazetteer coordinates (named, or given by coordinates near its own: prepare.ts
+ * `placePoint`), other coordinates as given, so coordinates equal to the town's are the town.
  */
 function tellingKey(p: GroupPosition): string | undefined {
-  const { point, logValue, logLow, logHigh, fromPlace, placeId } = p.s;
+  const { point, logValue, logLow, logHigh, placePoint } = p.s;
   if (!point) return undefined;
   if (logValue === undefined && logLow === undefined && logHigh === undefined) return undefined;
-  const where = fromPlace && placeId !== undefined ? `place ${placeId}` : `${point[0]}|${point[1]}`;
+  const [lon, lat] = placePoint ?? point;
+  const where = `${lon}|${lat}`;
   return `${where}|${logValue}|${logLow}|${logHigh}`;
 }
 

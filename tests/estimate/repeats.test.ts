@@ -286,6 +286,29 @@ describe("repeats: the same town however the row was typed, and the 2018 data", 
     expect(repeatOf("m8")).toBe("m6");
   });
 
+  it("keys a town by its own coordinates, not its id (review20b #2)", () => {
+    const story = () => staleStory().filter((s) => !/^m(9|1[0-4])$/.test(s.id ?? ""));
+    const repeatOf = (sightings: Sighting[], towns: Place[], id: string) =>
+      estimateTracks({ ...dataset(sightings), places: towns }).report.associations.find(
+        (a) => a.sightingId === id,
+      )?.repeatOf;
+    // m7 gives Albergue's exact coordinates and no name: the same point as m6's town.
+    const bare = story();
+    const m7 = bare.find((s) => s.id === "m7");
+    if (!m7) throw new Error("fixture");
+    delete m7.placeName;
+    Object.assign(m7, at(200));
+    expect(repeatOf(bare, places, "m7")).toBe("m6");
+    // A library gazetteer where another town, 130 km on, shares Albergue's id: the figure told
+    // there is not Albergue's story.
+    const otro = { ...places[1], name: "Otro", ...at(330) };
+    const elsewhere = story();
+    const m7b = elsewhere.find((s) => s.id === "m7");
+    if (!m7b) throw new Error("fixture");
+    m7b.placeName = "Otro";
+    expect(repeatOf(elsewhere, [...places, otro], "m7")).toBeUndefined();
+  });
+
   it("flags exactly one 2018 report: S010, AP's 'more than 3,000' of S009 (review19d #7)", () => {
     const result = estimateTracks(embedded2018());
     const flagged = result.report.associations
