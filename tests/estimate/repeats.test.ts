@@ -251,6 +251,25 @@ describe("repeats in the estimate: a stale story does not hold a group that walk
     for (let d = 8; d <= 13; d++)
       expect(on(tracks, d).tailKmLow).toBeGreaterThan(40 * (d - 1) - 110);
   });
+
+  it("leaves the repeats of a shelter count out of the tail's run without it (review20b #3)", () => {
+    // The government's 800 is a count of a shelter (countScope "place", read as "at least 800"),
+    // retold by the media as "more than 800": the tail is also smoothed without the shelter's
+    // counts (bodies.ts tailWithoutStays), where the original is gone. Judged again there, the
+    // retellings read as fresh and held the tail's low end at 74–125 km on days 7–13.
+    const sightings = staleStory(800).map((s) => {
+      if (s.id === "m6") return { ...s, notes: "800 people sheltered at the shelter" };
+      if (!/^m/.test(s.id ?? "")) return s;
+      const { sizeBest: _best, ...rest } = s;
+      return { ...rest, sizeMin: 800 };
+    });
+    const result = estimateTracks({ ...dataset(sightings), places });
+    const repeatOf = (id: string) =>
+      result.report.associations.find((a) => a.sightingId === id)?.repeatOf;
+    for (let d = 7; d <= 14; d++) expect(repeatOf(`m${d}`)).toBe("m6");
+    for (let d = 8; d <= 13; d++)
+      expect(on(result.tracks, d).tailKmLow).toBeGreaterThan(40 * (d - 1) - 110);
+  });
 });
 
 describe("repeats in the held-out check (review19d #6)", () => {
