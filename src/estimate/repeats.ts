@@ -51,15 +51,18 @@ export function repeatedReports(
   return repeatOrigins(positions, kept).map((o) => o !== undefined);
 }
 
-/** Work done judging tellings (tellings looked at), for tests of the bound. */
+/** Work done judging tellings, for tests of the bound. */
 export interface RepeatWork {
+  /** Tellings looked at (while judging a telling or whether it is given again). */
   steps: number;
+  /** Tellings judged, over all rounds: n for one full pass (the first round). */
+  judged: number;
 }
 
 /**
  * For each of a group's position reports (in order), the original report it repeats (undefined
  * when it is not a repeat). Order-free: tellings are judged day by day, each against earlier days.
- * `work`, when given, counts the tellings looked at.
+ * `work`, when given, counts the tellings looked at and judged.
  *
  * Cost: the reports are indexed by place and figure, each key's tellings sorted by day; judging a
  * telling looks at most at the tellings within REPEAT_DAYS before it, a repeat's "given again" at
@@ -99,7 +102,8 @@ export function repeatOrigins(
       source: positions[index].s.source,
       of: undefined,
     }));
-    for (const t of judgeKey(tellings, kept, work ?? { steps: 0 })) origins[t.index] = t.of;
+    for (const t of judgeKey(tellings, kept, work ?? { steps: 0, judged: 0 }))
+      origins[t.index] = t.of;
   }
   return origins;
 }
@@ -164,6 +168,7 @@ function rejudge(
     }
     if (k === 0 || tellings[k - 1].day !== t.day) dayStart = k;
     else while (tellings[dayStart].day !== t.day) dayStart++;
+    work.judged++;
     const of = fresh.has(k) ? undefined : originalRepeated(t, tellings, dayStart, currentFor, work);
     if (seed || of !== t.of) {
       t.of = of;
