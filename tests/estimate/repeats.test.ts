@@ -308,6 +308,38 @@ describe("repeats in the held-out check (review19d #6)", () => {
     expect(foldOf.get("m6")).toBeDefined();
     for (let d = 7; d <= 14; d++) expect(foldOf.get(`m${d}`)).toBe(foldOf.get("m6"));
   });
+
+  it("states as many re-estimates as it runs when repeats empty folds (review20b #5)", () => {
+    // Leave-one-out: the eight retellings join m6's fold, so 8 of the 18 folds hold no report.
+    const ds = { ...dataset(staleStory()), places };
+    let runs = 0;
+    let stated = 0;
+    const check = checkEstimate(ds, {
+      leaveOneOut: true,
+      estimate: (d) => (runs++, estimateTracks(d)),
+      onStart: (_, reEstimates) => (stated = reEstimates),
+    });
+    expect(check.folds).toBe(18);
+    expect(stated).toBe(10);
+    expect(check.reEstimates).toBe(10);
+    expect(runs).toBe(1 + 10); // the full estimate and one a fold
+  });
+
+  it("names each reason with a code, and scores a repeat whose original is held out nowhere (review20b #6, #9)", () => {
+    const ds = { ...dataset(staleStory()), places };
+    // An estimate (a black box) naming, for m7, an original that is no report of the data.
+    const estimate = (d: Parameters<typeof estimateTracks>[0]) => {
+      const r = estimateTracks(d);
+      for (const a of r.report.associations) if (a.sightingId === "m7") a.repeatOf = "elsewhere";
+      return r;
+    };
+    const check = checkEstimate(ds, { folds: 5, seed: 3, estimate });
+    const repeats = check.notPredicted.find((x) => x.code === "repeat");
+    expect(repeats).toEqual({ code: "repeat", reason: REPEAT_REASON, n: 7 });
+    const kmIds = check.predictions.filter((p) => p.quantity === "km").map((p) => p.id);
+    expect(kmIds).toContain("m7");
+    expect(kmIds).not.toContain("m8");
+  });
 });
 
 describe("repeats: the same town however the row was typed, and the 2018 data", () => {
