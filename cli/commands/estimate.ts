@@ -144,8 +144,8 @@ export const estimateCommand: Command = {
       const checked = runCheck(dataset, result, (d) => estimate(d, keep), {
         ...check,
         timeZone,
-        onStart: (reports, folds) =>
-          context.stderr(`held-out check: ${reports} reports, ${folds} re-estimates`),
+        onStart: (reports, reEstimates) =>
+          context.stderr(`held-out check: ${reports} reports, ${reEstimates} re-estimates`),
       });
       result = checked.result;
       checkReport = checked.report;

@@ -72,12 +72,28 @@ export interface CheckOptions {
   townNoiseKm?: number;
   /** Reports farther than this from their group's route are not predicted (default 60 km). */
   maxOffRouteKm?: number;
-  /** Called once the reports are split, before the re-estimates (for progress messages). */
-  onStart?: (reports: number, folds: number) => void;
+  /**
+   * Called once the reports are split, before the re-estimates (for progress messages), with the
+   * number of re-estimates that will run (folds holding a report: a fold emptied by moving stale
+   * repeats to their originals' folds is not re-estimated).
+   */
+  onStart?: (reports: number, reEstimates: number) => void;
+}
+
+/** Why a held-out report's position or size was not predicted (`code` for scripts). */
+export type NotPredictedCode = "no_track" | "no_size" | "off_route" | "at_least" | "repeat";
+
+/** A position or size not predicted: its code and the reason in words. */
+export interface NotPredicted {
+  code: NotPredictedCode;
+  reason: string;
 }
 
 export interface CheckResult {
+  /** Folds the reports were split into (the number of reports with `leaveOneOut`). */
   folds: number;
+  /** Re-estimates run: the folds that held a report once repeats joined their originals. */
+  reEstimates: number;
   leaveOneOut: boolean;
   seed: number;
   /** Reports held out (sightings with a group in the full estimate and a position or a size). */
@@ -87,8 +103,8 @@ export interface CheckResult {
   size: CheckScores;
   /** Per source type: the eight of the contract (n = 0 when none), and `unknown` when present. */
   bySource: Record<string, { position: CheckScores; size: CheckScores }>;
-  /** Reports (position or size) that could not be predicted, by reason. */
-  notPredicted: { reason: string; n: number }[];
+  /** Reports (position or size) that could not be predicted, by reason (most first). */
+  notPredicted: (NotPredicted & { n: number })[];
   /** Split-conformal widening factors at 90 % (≥ 1) from the held-out scores. */
   factors: { km: SourceFactors; size: SourceFactors };
   predictions: HeldOutPrediction[];
@@ -104,6 +120,12 @@ export const AT_LEAST_REASON =
  */
 export const REPEAT_REASON =
   "position of a stale repeat (an earlier report's place and figure told again): left out by the estimator, held out with its original";
+
+/** A report whose group has no track in its fold's re-estimate. */
+const NO_TRACK: NotPredicted = {
+  code: "no_track",
+  reason: "its group has no track without the held-out reports",
+};
 
 /** Default number of folds. */
 export const DEFAULT_FOLDS = 10;
@@ -140,7 +162,8 @@ export function checkEstimate(dataset: Dataset, options: CheckOptions = {}): Che
   const reports = checkReports(withIds, groupOf, gazetteer, timeZone, repeatOf);
   const folds = assignFolds(reports, options.leaveOneOut ? reports.length : k, mulberry32(seed));
   togetherWithOriginals(reports);
-  options.onStart?.(reports.length, folds);
+  const reEstimates = new Set(reports.map((r) => r.fold)).size;
+  options.onStart?.(reports.length, reEstimates);
   const context: PredictContext = {
     index,
     catchment: createCatchments(index, dataset.places),
@@ -149,7 +172,7 @@ export function checkEstimate(dataset: Dataset, options: CheckOptions = {}): Che
     maxOffRouteKm: options.maxOffRouteKm ?? 60,
   };
   const predictions: Scored[] = [];
-  const missed = new Map<string, number>();
+  const missed = new Map<NotPredictedCode, NotPredicted & { n: number }>();
   for (let fold = 0; fold < folds; fold++) {
     const out = reports.filter((r) => r.fold === fold);
     if (out.length === 0) continue;
@@ -172,13 +195,17 @@ export function checkEstimate(dataset: Dataset, options: CheckOptions = {}): Che
     for (const r of out) {
       const track = trackOf(r);
       for (const p of predictReport(r, track, fit, context, partShare, partRate)) {
-        if (typeof p === "string") missed.set(p, (missed.get(p) ?? 0) + 1);
-        else predictions.push(p);
+        if ("code" in p) {
+          const seen = missed.get(p.code);
+          if (seen) seen.n++;
+          else missed.set(p.code, { ...p, n: 1 });
+        } else predictions.push(p);
       }
     }
   }
-  return summarise(predictions, missed, {
+  return summarise(predictions, [...missed.values()], {
     folds,
+    reEstimates,
     leaveOneOut: Boolean(options.leaveOneOut),
     seed,
     heldOut: reports.length,
@@ -188,9 +215,10 @@ export function checkEstimate(dataset: Dataset, options: CheckOptions = {}): Che
 
 function summarise(
   scored: Scored[],
-  missed: Map<string, number>,
+  missed: (NotPredicted & { n: number })[],
   meta: {
     folds: number;
+    reEstimates: number;
     leaveOneOut: boolean;
     seed: number;
     heldOut: number;
@@ -225,7 +253,7 @@ function summarise(
     position: scorePredictions(km),
     size: scorePredictions(size),
     bySource,
-    notPredicted: [...missed].map(([reason, n]) => ({ reason, n })).sort((a, b) => b.n - a.n),
+    notPredicted: [...missed].sort((a, b) => b.n - a.n),
     factors: { km: sourceFactors(km, minPerSource), size: sourceFactors(size, minPerSource) },
     predictions,
   };
@@ -293,18 +321,16 @@ function predictReport(
   context: PredictContext,
   partShare = 0,
   partRate = 1,
-): (Scored | string)[] {
-  const out: (Scored | string)[] = [];
+): (Scored | NotPredicted)[] {
+  const out: (Scored | NotPredicted)[] = [];
   if (!track) {
-    if (r.point) out.push("its group has no track without the held-out reports");
-    if (r.logSize !== undefined && r.part === "median") {
-      out.push("its group has no track without the held-out reports");
-    }
+    if (r.point) out.push(NO_TRACK);
+    if (r.logSize !== undefined && r.part === "median") out.push(NO_TRACK);
     return out;
   }
-  if (r.point && r.repeatOf !== undefined) out.push(REPEAT_REASON);
+  if (r.point && r.repeatOf !== undefined) out.push({ code: "repeat", reason: REPEAT_REASON });
   else if (r.point) out.push(predictPosition(r, track, fit, context, partRate));
-  if (r.atLeast) out.push(AT_LEAST_REASON);
+  if (r.atLeast) out.push({ code: "at_least", reason: AT_LEAST_REASON });
   // A vanguard's or stragglers' count is part of the body, not its size.
   if (r.logSize !== undefined && r.part === "median")
     out.push(predictSize(r, track, fit, partShare));
@@ -317,15 +343,18 @@ function predictPosition(
   fit: CheckableEstimate,
   context: PredictContext,
   partRate: number,
-): Scored | string {
+): Scored | NotPredicted {
   const { index } = context;
   const projection = index.project(r.point ?? [0, 0], { routeId: track.routeId });
   if (!projection || projection.distanceKm > context.maxOffRouteKm) {
-    return `more than ${context.maxOffRouteKm} km off its group's route`;
+    return {
+      code: "off_route",
+      reason: `more than ${context.maxOffRouteKm} km off its group's route`,
+    };
   }
   const extrapolate = { movement: fit.report.movement, maxKm: index.lengthKm(track.routeId) };
   const readings = positionReadings(r, track, extrapolate, partRate);
-  if (!readings) return "its group has no track without the held-out reports";
+  if (!readings) return NO_TRACK;
   const { model, alternatives } = readings;
   const confidence = r.lowConfidence ? 1.5 : 1;
   const off = 0.5 * projection.distanceKm;
@@ -442,9 +471,14 @@ function predictSize(
   track: GroupTrack,
   fit: CheckableEstimate,
   partShare: number,
-): Scored | string {
+): Scored | NotPredicted {
   const model = intervalAt(track, r.t, logSizeInterval);
-  if (!model) return "its group has no size estimate without the held-out reports";
+  if (!model) {
+    return {
+      code: "no_size",
+      reason: "its group has no size estimate without the held-out reports",
+    };
+  }
   const fitted = fit.report.sourceBiases.find((b) => b.sourceType === r.source);
   const prior = SOURCE_PRIORS[r.source as BiasSource] ?? SOURCE_PRIORS.unknown;
   const bias = fitted?.bias ?? prior.bias;

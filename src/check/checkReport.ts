@@ -2,7 +2,6 @@
  * The check as written for users: the `check` object of report.json and a one-paragraph summary.
  * Front ends print these; they do not re-derive any figure.
  */
-import { AT_LEAST_REASON, REPEAT_REASON } from "./checkEstimate.ts";
 import type { CheckResult } from "./checkEstimate.ts";
 import type { TrackWidening } from "./conformal.ts";
 import type { CheckScores, HeldOutPrediction } from "./score.ts";
@@ -26,6 +25,7 @@ export function checkForReport(
   return {
     method: `${check.leaveOneOut ? "leave-one-out" : `${check.folds}-fold`} held-out predictive check (seed ${check.seed}): each report is predicted from the estimate made without it, at its time, from its group's body part (head, median or tail) plus its own noise (a town report: uniform over the town's catchment); widening: split-conformal factor at 90 % (≥ 1), cross-fitted over folds for coverage90Widened`,
     folds: check.folds,
+    reEstimates: check.reEstimates,
     leaveOneOut: check.leaveOneOut,
     seed: check.seed,
     heldOut: check.heldOut,
@@ -125,8 +125,8 @@ export function checkSummary(check: CheckResult, applied: TrackWidening | null):
       ? `Track intervals widened ${factors} (never narrowed); held out, widened 90 % intervals cover ${pct(p.coverage90Widened)} of positions and ${pct(s.coverage90Widened)} of sizes.`
       : `Widening factors (not applied): ${factors}.`,
   );
-  const atLeast = check.notPredicted.find((x) => x.reason === AT_LEAST_REASON)?.n ?? 0;
-  const repeats = check.notPredicted.find((x) => x.reason === REPEAT_REASON)?.n ?? 0;
+  const atLeast = check.notPredicted.find((x) => x.code === "at_least")?.n ?? 0;
+  const repeats = check.notPredicted.find((x) => x.code === "repeat")?.n ?? 0;
   const missed = check.notPredicted.reduce((sum, x) => sum + x.n, 0) - atLeast - repeats;
   if (atLeast > 0)
     parts.push(

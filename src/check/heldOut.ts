@@ -143,17 +143,21 @@ export function assignFolds(reports: CheckReport[], k: number, random: Random): 
 }
 
 /**
- * Moves each stale repeat into its original's fold (when the original is a check report): held
- * out apart, an original would be predicted from its own retelling, which its fold's fit reads
- * as a fresh report (the original it repeats is gone) — the same place and figure, not held out.
+ * Moves each stale repeat into its original's fold: held out apart, an original would be
+ * predicted from its own retelling, which its fold's fit reads as a fresh report (the original it
+ * repeats is gone) — the same place and figure, not held out. A repeat whose original is no check
+ * report (an estimate's `repeatOf` naming a sighting outside the group or the data) cannot be
+ * held out with it: it is read as any report (its `repeatOf` cleared), its position scored.
  * @example
  * togetherWithOriginals(reports); // reports[i].fold === fold of reports[i].repeatOf's report
  */
 export function togetherWithOriginals(reports: CheckReport[]): void {
   const foldOf = new Map(reports.map((r) => [r.id, r.fold]));
   for (const r of reports) {
-    const fold = r.repeatOf === undefined ? undefined : foldOf.get(r.repeatOf);
+    if (r.repeatOf === undefined) continue;
+    const fold = foldOf.get(r.repeatOf);
     if (fold !== undefined) r.fold = fold;
+    else r.repeatOf = undefined;
   }
 }
 

@@ -207,6 +207,30 @@ export function setSpan(g: WorkGroup): void {
   g.nDays = Math.floor(last) - g.day0 + 1;
 }
 
+/** The part each of a group's position reports is read as describing, and which are stale repeats. */
+export interface ReportReading {
+  /** `partOf` of each report of `g.positions`. */
+  parts: readonly (BodyPart | "partial")[];
+  /** Report i is a stale repeat left out of the final passes ({@link staleRepeats}). */
+  repeated: readonly boolean[];
+}
+
+/** A group's {@link ReportReading}: what kmObservations and its helpers (and unseenEnds.ts) read. */
+export function readReports(ctx: EstimateContext, g: WorkGroup): ReportReading {
+  return { parts: g.positions.map((p) => partOf(g, p)), repeated: staleRepeats(ctx, g) };
+}
+
+/**
+ * Whether each of a group's position reports is a stale repeat (repeats.ts) that the final passes
+ * leave out: marked in `g.repeatOf` (markRepeats) of a labelled group read with body tails. The
+ * one rule for the median person's, the head's and the tail's runs and for every reading they
+ * rest on; all false for a group built without labels and before markRepeats.
+ */
+export function staleRepeats(ctx: EstimateContext, g: WorkGroup): boolean[] {
+  const repeatOf = ctx.bodyTails && g.labelled ? g.repeatOf : undefined;
+  return g.positions.map((p) => repeatOf?.has(p) ?? false);
+}
+
 /** The km observations of a group's reports for one target (median person, head or tail). */
 export function kmObservations(
   ctx: EstimateContext,
@@ -219,23 +243,24 @@ export function kmObservations(
   const seenPlace = new Set<string>();
   // For the head or tail: one report a day of that part, one bound a day from the body.
   const bodyBound = new Map<number, { o: KmObservation; pIndex: number }>();
-  const ownDays = target === "median" ? new Set<number>() : endReportDays(g, target);
-  const parts = g.positions.map((p) => partOf(g, p));
-  const reach = target === "median" ? 0 : observedReachKm(g, target, parts);
+  // A labelled group's stale news told again with its place and figure (repeats.ts): left out of
+  // the median person's, the head's and the tail's reports and of every reading below (reaches,
+  // end-report days, part shares, neighbour offsets, stay anchors), the earlier telling already
+  // says it (docs/estimation.md "staysettle", "repeatsleft"); never a report the analyst accepted.
+  const reading = readReports(ctx, g);
+  const { parts, repeated } = reading;
+  const ownDays = target === "median" ? new Set<number>() : endReportDays(g, target, reading);
+  const reach = target === "median" ? 0 : observedReachKm(g, target, reading);
   // Before the head was first reported, on a track setting out (headCapUntil), a report of the
   // body bounds the head by max(prior spread, 1.5 × the body's half-spread, min(observed reach,
   // walk × step)) km ahead of it: a day's walk a day from the track's first day, once that passes
   // the prior (a caravan setting out is tens of km long, not a bus ride).
-  const firstOwn = target === "head" ? headCapUntil(g) : -Infinity;
+  const firstOwn = target === "head" ? headCapUntil(g, reading) : -Infinity;
   const walk = target === "head" ? (g.movement ?? ctx.movement).walkKm.mean : 0;
-  const unknown = target === "median" ? unknownPartReading(g, parts) : undefined;
+  const unknown = target === "median" ? unknownPartReading(g, reading) : undefined;
   // Where each report lies among the others of its days (labelled groups' final passes).
-  const offsets = target === "median" && ctx.bodyTails && g.labelled ? neighbourOffsets(g) : [];
-  // A labelled group's stale news told again with its place and figure (repeats.ts): left out of
-  // the median person's, the head's and the tail's reports, the earlier telling already says it
-  // (docs/estimation.md "staysettle", "repeatsleft"); never a report the analyst accepted.
-  const repeatOf = ctx.bodyTails && g.labelled ? g.repeatOf : undefined;
-  const repeated = repeatOf ? g.positions.map((p) => repeatOf.has(p)) : undefined;
+  const offsets =
+    target === "median" && ctx.bodyTails && g.labelled ? neighbourOffsets(g, repeated) : [];
   // The town a labelled group's body is reported at day after day (stayAnchor.ts).
   const anchors =
     target === "median" && ctx.bodyTails && g.labelled
@@ -244,7 +269,7 @@ export function kmObservations(
   for (let pIndex = 0; pIndex < g.positions.length; pIndex++) {
     const p = g.positions[pIndex];
     const s = p.s;
-    if (repeated?.[pIndex]) continue;
+    if (repeated[pIndex]) continue;
     if (s.fromPlace && s.point) {
       const key = `${Math.floor(s.t)}|${s.point[0]}|${s.point[1]}`;
       if (seenPlace.has(key)) continue;
@@ -483,16 +508,21 @@ const NEIGHBOURS_MIN = 2;
  * before the day's ride sits "behind" the next day's and was read as the rear (the labelled
  * diagnosis lost 95.5 → 96.7 km; docs/estimation.md "Rear and vanguard by their place").
  */
-export function neighbourOffsets(g: Pick<WorkGroup, "positions">): (number | undefined)[] {
+export function neighbourOffsets(
+  g: Pick<WorkGroup, "positions">,
+  repeated: readonly boolean[] = [],
+): (number | undefined)[] {
   const byDay = new Map<number, number[]>();
-  for (const p of g.positions) {
+  for (const [i, p] of g.positions.entries()) {
+    if (repeated[i]) continue;
     const day = Math.floor(p.s.t);
     const list = byDay.get(day) ?? [];
     list.push(p.km);
     byDay.set(day, list);
   }
   for (const list of byDay.values()) list.sort((a, b) => a - b);
-  return g.positions.map((p) => {
+  return g.positions.map((p, i) => {
+    if (repeated[i]) return undefined;
     const all = byDay.get(Math.floor(p.s.t)) ?? [];
     if (all.length - 1 < NEIGHBOURS_MIN) return undefined;
     const near = [...all];
@@ -525,13 +555,11 @@ function hasFigure(p: GroupPosition): boolean {
  * the whole group, ahead of or behind the last median track), and how far each end reaches:
  * as far as it has been seen, at least the body's prior spread for its size.
  */
-function unknownPartReading(
-  g: WorkGroup,
-  parts: readonly (BodyPart | "partial")[],
-): UnknownPartReading {
+function unknownPartReading(g: WorkGroup, reading: ReportReading): UnknownPartReading {
   const counts: PartCounts = { head: 0, body: 0, tail: 0 };
   for (const [i, p] of g.positions.entries()) {
-    let part = parts[i];
+    if (reading.repeated[i]) continue;
+    let part = reading.parts[i];
     if (part === "body" && !g.parts?.has(p.s.id) && !hasFigure(p)) continue;
     if (part === "partial") {
       const step = Math.round(p.s.t - (g.day0 + 0.5));
@@ -544,8 +572,8 @@ function unknownPartReading(
   const prior = bodySpreadKm(g.scale);
   return {
     shares: partShares(counts),
-    headReach: Math.max(prior, observedReachKm(g, "head", parts)),
-    tailReach: Math.max(prior, observedReachKm(g, "tail", parts)),
+    headReach: Math.max(prior, observedReachKm(g, "head", reading)),
+    tailReach: Math.max(prior, observedReachKm(g, "tail", reading)),
   };
 }
 
@@ -560,12 +588,8 @@ export const REACH_QUANTILE = 0.8;
  * prior spread for the group's size: a body that was long last week is long today (stragglers
  * and a vanguard on buses string a caravan out over hundreds of km).
  */
-export function observedReachKm(
-  g: WorkGroup,
-  target: "head" | "tail",
-  parts: readonly (BodyPart | "partial")[] = g.positions.map((p) => partOf(g, p)),
-): Km {
-  const out = reachDistancesKm(g, target, parts);
+export function observedReachKm(g: WorkGroup, target: "head" | "tail", reading: ReportReading): Km {
+  const out = reachDistancesKm(g, target, reading);
   if (out.length < 2) return 0;
   out.sort((a, b) => a - b);
   return out[Math.floor(REACH_QUANTILE * (out.length - 1))];
@@ -578,14 +602,14 @@ export function observedReachKm(
 export function reachDistancesKm(
   g: WorkGroup,
   target: "head" | "tail",
-  parts: readonly (BodyPart | "partial")[] = g.positions.map((p) => partOf(g, p)),
+  reading: ReportReading,
 ): Km[] {
   const days = g.km?.days;
   if (!days) return [];
   const out: number[] = [];
   for (const [i, p] of g.positions.entries()) {
-    const part = parts[i];
-    if (part === "body") continue;
+    const part = reading.parts[i];
+    if (part === "body" || reading.repeated[i]) continue;
     const step = Math.round(p.s.t - (g.day0 + 0.5));
     const d = days[Math.min(days.length - 1, Math.max(0, step))];
     if (!d) continue;
@@ -601,11 +625,11 @@ export function reachDistancesKm(
  * first seen mid-route (an unlabelled fragment, a group first reported on the way) may already
  * have its vanguard far ahead: −∞, no cap. +∞ when no report of the head speaks.
  */
-function headCapUntil(g: WorkGroup): number {
+function headCapUntil(g: WorkGroup, reading: ReportReading): number {
   const first = g.km?.days[0];
   if (first && first.median > bodySpreadKm(g.scale)) return -Infinity;
   let least = Infinity;
-  for (const step of endReportSteps(g, "head")) least = Math.min(least, step);
+  for (const step of endReportSteps(g, "head", reading)) least = Math.min(least, step);
   return least;
 }
 
@@ -613,9 +637,13 @@ function headCapUntil(g: WorkGroup): number {
 const PART_MEMORY_DAYS = 3;
 
 /** Steps (days of the track) on which reports of the head (tail) say where it is. */
-export function endReportDays(g: WorkGroup, target: "head" | "tail"): Set<number> {
+export function endReportDays(
+  g: WorkGroup,
+  target: "head" | "tail",
+  reading: ReportReading,
+): Set<number> {
   const days = new Set<number>();
-  for (const step of endReportSteps(g, target))
+  for (const step of endReportSteps(g, target, reading))
     for (let k = 0; k <= PART_MEMORY_DAYS; k++) days.add(target === "head" ? step + k : step - k);
   return days;
 }
@@ -624,10 +652,11 @@ export function endReportDays(g: WorkGroup, target: "head" | "tail"): Set<number
  * Steps (days of the track) of the reports of the head (tail): of that part, or of unknown part
  * on that side of the last median track.
  */
-function endReportSteps(g: WorkGroup, target: "head" | "tail"): number[] {
+function endReportSteps(g: WorkGroup, target: "head" | "tail", reading: ReportReading): number[] {
   const steps: number[] = [];
-  for (const p of g.positions) {
-    let part = partOf(g, p);
+  for (const [i, p] of g.positions.entries()) {
+    if (reading.repeated[i]) continue;
+    let part = reading.parts[i];
     const step = Math.round(p.s.t - (g.day0 + 0.5));
     if (part === "partial") {
       const d = g.km?.days[Math.min(g.nDays - 1, Math.max(0, step))];

@@ -25,10 +25,12 @@ export interface PreparedSighting {
   /** true when the point came from the gazetteer (a town centroid), not coordinates. */
   fromPlace: boolean;
   /**
-   * With `fromPlace`: the gazetteer place it names, also when the source gave the place's own
-   * coordinates (a retelling is the same town however the row was typed; repeats.ts).
+   * With `fromPlace`: the [lon, lat] of the gazetteer place it names, also when the source gave
+   * the place's own coordinates (a retelling is the same town however the row was typed, and raw
+   * coordinates equal to the town's are that town too; repeats.ts). The place's own coordinates,
+   * not its id: two towns of a library gazetteer may share an id, or have none.
    */
-  placeId?: string;
+  placePoint?: LonLat;
   source: BiasSource;
   lowConfidence: boolean;
   logValue?: number;
@@ -92,23 +94,24 @@ export function prepareSightings(
     }
     let point: LonLat | undefined;
     let fromPlace = false;
-    let placeId: string | undefined;
+    let placePoint: LonLat | undefined;
     let positionProblem: string | undefined;
     if (isCoordinate(s.lat, 90) && isCoordinate(s.lon, 180)) {
       point = [s.lon, s.lat];
       // Coordinates that are the named place's own (filled in from a gazetteer by the importer
       // or the source) say no more than the place name: the group was near that town.
-      placeId =
+      const place =
         s.placeName !== undefined
-          ? placeCentredOn(point, s.placeName, s.country, gazetteer)?.placeId
+          ? placeCentredOn(point, s.placeName, s.country, gazetteer)
           : undefined;
-      fromPlace = placeId !== undefined;
+      placePoint = place ? [place.lon, place.lat] : undefined;
+      fromPlace = placePoint !== undefined;
     } else if (s.placeName && s.placeName.trim() !== "") {
       const place = gazetteer?.find(s.placeName, s.country) ?? gazetteer?.find(s.placeName);
       if (place && isCoordinate(place.lat, 90) && isCoordinate(place.lon, 180)) {
         point = [place.lon, place.lat];
         fromPlace = true;
-        placeId = place.placeId;
+        placePoint = point;
       } else if (place) {
         positionProblem = `place "${s.placeName}" has no coordinates in the gazetteer`;
       } else {
@@ -149,7 +152,7 @@ export function prepareSightings(
       label: s.caravanLabel?.trim() ? s.caravanLabel.trim() : undefined,
       point,
       fromPlace,
-      ...(placeId !== undefined ? { placeId } : {}),
+      ...(placePoint !== undefined ? { placePoint } : {}),
       source: s.sourceType ?? "unknown",
       lowConfidence: s.confidence === "low",
       logValue,

@@ -51,15 +51,18 @@ export function repeatedReports(
   return repeatOrigins(positions, kept).map((o) => o !== undefined);
 }
 
-/** Work done judging tellings (tellings looked at), for tests of the bound. */
+/** Work done judging tellings, for tests of the bound. */
 export interface RepeatWork {
+  /** Tellings looked at (while judging a telling or whether it is given again). */
   steps: number;
+  /** Tellings judged, over all rounds: n for one full pass (the first round). */
+  judged: number;
 }
 
 /**
  * For each of a group's position reports (in order), the original report it repeats (undefined
  * when it is not a repeat). Order-free: tellings are judged day by day, each against earlier days.
- * `work`, when given, counts the tellings looked at.
+ * `work`, when given, counts the tellings looked at and judged.
  *
  * Cost: the reports are indexed by place and figure, each key's tellings sorted by day; judging a
  * telling looks at most at the tellings within REPEAT_DAYS before it, a repeat's "given again" at
@@ -99,7 +102,8 @@ export function repeatOrigins(
       source: positions[index].s.source,
       of: undefined,
     }));
-    for (const t of judgeKey(tellings, kept, work ?? { steps: 0 })) origins[t.index] = t.of;
+    for (const t of judgeKey(tellings, kept, work ?? { steps: 0, judged: 0 }))
+      origins[t.index] = t.of;
   }
   return origins;
 }
@@ -164,6 +168,7 @@ function rejudge(
     }
     if (k === 0 || tellings[k - 1].day !== t.day) dayStart = k;
     else while (tellings[dayStart].day !== t.day) dayStart++;
+    work.judged++;
     const of = fresh.has(k) ? undefined : originalRepeated(t, tellings, dayStart, currentFor, work);
     if (seed || of !== t.of) {
       t.of = of;
@@ -238,13 +243,15 @@ function originalRepeated(
 
 /**
  * The place and figure a report tells (undefined without a point or without a figure): a town by
- * its gazetteer place (named, or given by its own coordinates), other coordinates as given.
+ * its gazetteer coordinates (named, or given by coordinates near its own: prepare.ts
+ * `placePoint`), other coordinates as given, so coordinates equal to the town's are the town.
  */
 function tellingKey(p: GroupPosition): string | undefined {
-  const { point, logValue, logLow, logHigh, fromPlace, placeId } = p.s;
+  const { point, logValue, logLow, logHigh, placePoint } = p.s;
   if (!point) return undefined;
   if (logValue === undefined && logLow === undefined && logHigh === undefined) return undefined;
-  const where = fromPlace && placeId !== undefined ? `place ${placeId}` : `${point[0]}|${point[1]}`;
+  const [lon, lat] = placePoint ?? point;
+  const where = `${lon}|${lat}`;
   return `${where}|${logValue}|${logLow}|${logHigh}`;
 }
 

@@ -24,7 +24,7 @@
 import type { Km } from "../model/units.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
 import { holdingKm } from "./kmDay.ts";
-import { endReportDays, reachDistancesKm } from "./positions.ts";
+import { endReportDays, reachDistancesKm, readReports } from "./positions.ts";
 import type { EstimateContext, WorkGroup } from "./workGroup.ts";
 
 /** Fewest reports of an end from which a group's own reach replaces the dataset's. */
@@ -63,7 +63,10 @@ export function widenUnseenEnds(
   tracked: readonly WorkGroup[],
   medianDays: readonly (readonly KmDayEstimate[] | undefined)[] = tracked.map((g) => g.km?.days),
 ): UnseenEndReach {
-  const own = (end: "head" | "tail"): Km[][] => tracked.map((g) => reachDistancesKm(g, end));
+  // Stale repeats (repeats.ts) say nothing of where an end is now: left out, as in positions.ts.
+  const readings = tracked.map((g) => readReports(ctx, g));
+  const own = (end: "head" | "tail"): Km[][] =>
+    tracked.map((g, i) => reachDistancesKm(g, end, readings[i]));
   const head = own("head");
   const tail = own("tail");
   const pooled = { headKm: reachOf(head.flat()), tailKm: reachOf(tail.flat()) };
@@ -74,7 +77,7 @@ export function widenUnseenEnds(
     const reach = (xs: Km[], all: Km): Km => (xs.length >= OWN_REACH_REPORTS ? reachOf(xs) : all);
     const headReach = reach(head[i], pooled.headKm);
     const tailReach = reach(tail[i], pooled.tailKm);
-    const seenTail = endReportDays(g, "tail");
+    const seenTail = endReportDays(g, "tail", readings[i]);
     g.head = g.head?.map((d, k) =>
       !median[k] ? d : reachAhead(d, median[k].high + headReach, length),
     );
