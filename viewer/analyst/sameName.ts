@@ -19,6 +19,7 @@
  * rejected than accepted, not used) beside an earlier one that is used, never replaces it: both
  * are kept, and the replay is left as it was until the analyst decides.
  */
+import { dayNumber } from "../../src/index.ts";
 import type { FileKind } from "./workspace.ts";
 
 /** What a file's content covers, from its accepted records (made in the worker). */
@@ -128,7 +129,9 @@ export function fingerprintOf(
 
 /** Days from `a` to `b` (ISO dates), both counted. */
 function spanDays(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00Z`) - Date.parse(`${a}T00:00Z`)) / 86_400_000) + 1;
+  const from = dayNumber(a);
+  const to = dayNumber(b);
+  return from === undefined || to === undefined ? NaN : to - from + 1;
 }
 
 /** The overlap of two fingerprints (SameNameOverlap), and whether it is the same ground. */
