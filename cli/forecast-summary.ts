@@ -31,8 +31,9 @@ function arrivalText(a: ArrivalForecast): string {
   // Behind most of the group (the library's `mostPassed`): its median date is the as-of day,
   // which would read as a place ahead; say so and when the last may arrive (the p90).
   if (a.mostPassed) {
-    const last = a.arrivalDate.p90 ?? "beyond the horizon";
-    return `${a.placeName}: most already past (the last may arrive by ${last})${people}, ${chance}`;
+    const p90 = a.arrivalDate.p90;
+    const last = p90 === undefined ? "after the horizon" : `by ${p90}`;
+    return `${a.placeName}: most already past (the last may arrive ${last})${people}, ${chance}`;
   }
   return `${a.placeName}: median person ${dates(a.arrivalDate)}${head}${people}, ${chance}`;
 }

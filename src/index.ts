@@ -381,6 +381,7 @@ export {
   presencePanels,
   situationHeadlines,
   situationWarnings,
+  categoryDayTotal,
 } from "./report/situationUpdate.ts";
 export type {
   SituationUpdate,

@@ -20,6 +20,7 @@ const en = {
   stepForward: "Next day",
   speed: "Speed",
   daysPerSecond: "days/s",
+  dayPerSecond: "day/s",
   date: "Date",
   scrubber: "Replay date",
   theme: "Dark theme",
@@ -102,6 +103,7 @@ const es: Dict = {
   stepForward: "Día siguiente",
   speed: "Velocidad",
   daysPerSecond: "días/s",
+  dayPerSecond: "día/s",
   date: "Fecha",
   scrubber: "Fecha de la reproducción",
   theme: "Tema oscuro",
@@ -179,6 +181,11 @@ const DICTS: Record<Lang, Dict> = { en, es };
 /** The interface text for `key` in `lang`. */
 export function tr(lang: Lang, key: TextKey): string {
   return DICTS[lang][key];
+}
+
+/** A replay speed in days per second: "1 day/s", "2 days/s" ("1 día/s", "2 días/s"). */
+export function speedLabel(lang: Lang, daysPerSecond: number): string {
+  return `${daysPerSecond} ${tr(lang, daysPerSecond === 1 ? "dayPerSecond" : "daysPerSecond")}`;
 }
 
 const CATEGORY: Record<Lang, Record<SplitCategory, string>> = {

@@ -12,7 +12,7 @@ import type { TrackPoint } from "../model/track.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { Confidence, SourceType } from "../model/source.ts";
 import { SPLIT_CATEGORIES } from "../model/track.ts";
-import type { SplitCategory } from "../model/track.ts";
+import type { SplitCategory, SplitRow } from "../model/track.ts";
 import type { IsoDate, Iso3, People } from "../model/units.ts";
 import { dayNumber } from "../calendar/index.ts";
 import { formatPeople } from "./format.ts";
@@ -244,16 +244,9 @@ export function situationHeadlines(
   for (const category of SPLIT_CATEGORIES) {
     const rows = todays.filter((r) => r.category === category);
     if (rows.length === 0) continue;
-    const sum = (key: "value" | "valueLow" | "valueHigh") => rows.reduce((s, r) => s + r[key], 0);
-    const value = sum("value");
-    const range =
-      category === "in_transit" && rows.length > 1
-        ? inTransitRange(ledger, asOf, value)
-        : { valueLow: sum("valueLow"), valueHigh: sum("valueHigh") };
     headlines.push({
       category,
-      value,
-      ...range,
+      ...categoryDayTotal(ledger, rows),
       breakdown: rows
         .map((r) => ({
           country: r.country,
@@ -277,12 +270,35 @@ export function situationHeadlines(
 }
 
 /**
+ * One category of the ledger's split on one day, summed over countries and places, with its 90 %
+ * interval: everyone in transit over several countries is the day's groups combined with the
+ * ledger's correlation between their errors (`inTransitRange`); any other category, or in transit
+ * in one row, sums its rows' bounds. The one rule the situation update's headlines and the
+ * viewer's split chart read, so that one figure never gets two intervals.
+ * @param rows the split rows of ONE category on ONE day (from `ledger.split`); empty gives zeros.
+ * @example
+ * categoryDayTotal(ledger, ledger.split.filter((r) => r.date === "2018-10-17" && r.category === "in_transit"));
+ * // => { value: 4150, valueLow: 2229, valueHigh: 8473 }
+ */
+export function categoryDayTotal(
+  ledger: Pick<LedgerResult, "groups" | "groupCorrelation">,
+  rows: readonly SplitRow[],
+): { value: People; valueLow: People; valueHigh: People } {
+  const sum = (key: "value" | "valueLow" | "valueHigh") => rows.reduce((s, r) => s + r[key], 0);
+  const value = sum("value");
+  const first = rows[0];
+  if (first?.category === "in_transit" && rows.length > 1)
+    return { value, ...inTransitRange(ledger, first.date, value) };
+  return { value, valueLow: sum("valueLow"), valueHigh: sum("valueHigh") };
+}
+
+/**
  * The 90 % interval of everyone in transit on a day, over several countries: the day's groups
  * combined with the ledger's correlation between their errors (`sumCorrelated`), as each
  * country's row was, rather than the sum of the rows' bounds; it always contains `value`.
  */
 function inTransitRange(
-  ledger: LedgerResult,
+  ledger: Pick<LedgerResult, "groups" | "groupCorrelation">,
   date: IsoDate,
   value: People,
 ): { valueLow: People; valueHigh: People } {

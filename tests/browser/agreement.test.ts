@@ -18,7 +18,7 @@ import { CATEGORY_LABELS } from "../../src/report/format.ts";
 import { daysSince } from "../../viewer/data/replay.ts";
 import { hasBrowser, SHOTS, useViewerSession, waitForReplay, watchPage } from "./harness.ts";
 
-const DAYS = ["2018-10-25", "2018-11-04", "2018-11-15", "2018-11-25", "2018-12-15"];
+const DAYS = ["2018-10-17", "2018-10-25", "2018-11-04", "2018-11-15", "2018-11-25", "2018-12-15"];
 const execFileAsync = promisify(execFile);
 
 /** Runs `dtm-flow <args>` as a child process (exit 0 expected); returns its stderr. */
@@ -94,6 +94,12 @@ function readPage(page: Page) {
       split: Object.fromEntries(
         all<HTMLElement>("#split-readout li").map((e) => [e.dataset.category!, n(e.dataset.value)]),
       ),
+      splitRange: Object.fromEntries(
+        all<HTMLElement>("#split-readout li").map((e) => [
+          e.dataset.category!,
+          { valueLow: n(e.dataset.low), valueHigh: n(e.dataset.high) },
+        ]),
+      ),
       presence: Object.fromEntries(
         all<HTMLElement>("#multiples > div[data-place]").map((e) => [
           e.dataset.place!,
@@ -159,7 +165,7 @@ describe.skipIf(!hasBrowser)("one state of the corridor: viewer, CLI and library
     if (out) rmSync(out, { recursive: true, force: true });
   });
 
-  it("on 25 Oct, 4 Nov, 15 Nov, 25 Nov and 15 Dec 2018: the map, the split, the presence panels, the situation panel, the CLI and the library give the same numbers", async () => {
+  it("on 17 Oct, 25 Oct, 4 Nov, 15 Nov, 25 Nov and 15 Dec 2018: the map, the split, the presence panels, the situation panel, the CLI and the library give the same numbers", async () => {
     const page = await viewer.browser.newPage({
       viewport: { width: 1400, height: 1000 },
       locale: "en-GB",
@@ -341,6 +347,15 @@ function expectSituation(
     const expected =
       h.category === "departed" ? state.totals.departed : (shown.split[h.category] ?? 0);
     expect(h.value, `${date} ${h.category}: situation vs split`).toBe(expected);
+    // One figure, one 90 % interval: the split chart's legend reads the library's interval too.
+    if (h.category !== "departed")
+      expect(
+        shown.splitRange[h.category],
+        `${date} ${h.category}: situation vs split interval`,
+      ).toEqual({
+        valueLow: h.valueLow,
+        valueHigh: h.valueHigh,
+      });
   }
   // `report --as-of`: its headline table, then its tables of places.
   const md = cli.reports.get(date)!;

@@ -189,6 +189,27 @@ describe("forecast panel builders", () => {
     expect(toSvgString(forecastTable(view, "en"))).not.toContain("data-most-passed");
   });
 
+  it("forecastTable says the last may arrive after the horizon when the p90 is past it", () => {
+    const passed: ForecastView = {
+      ...view,
+      arrivals: [
+        {
+          ...view.arrivals[1]!,
+          p10: "2018-11-01",
+          p50: "2018-11-01",
+          p90: undefined,
+          mostPassed: true,
+        },
+      ],
+    };
+    const en = toSvgString(forecastTable(passed, "en"));
+    expect(en).toMatch(/<span[^>]*>the last may arrive after the horizon</);
+    expect(en).not.toMatch(/arrive by later/);
+    const es = toSvgString(forecastTable(passed, "es"));
+    expect(es).toMatch(/<span[^>]*>los últimos pueden llegar después del horizonte</);
+    expect(es).not.toMatch(/hasta el después/);
+  });
+
   it("forecastTable says beside each group when it was last reported", () => {
     const svg = toSvgString(forecastTable(view, "en"));
     expect(svg).toMatch(/data-last-report="2018-10-25"[^>]*> · last report 25 Oct</);

@@ -9,9 +9,17 @@ import {
   formatPeople,
   numberLocale,
   placeLabel,
+  speedLabel,
 } from "../../viewer/i18n.ts";
 
 describe("viewer texts", () => {
+  it("speedLabel: one day/s in the singular, other speeds in the plural (en and es)", () => {
+    expect(speedLabel("en", 1)).toBe("1 day/s");
+    expect(speedLabel("es", 1)).toBe("1 día/s");
+    expect(speedLabel("en", 2)).toBe("2 days/s");
+    expect(speedLabel("es", 0.5)).toBe("0.5 días/s");
+  });
+
   it("placeLabel: the Spanish name in Spanish when there is one; English unchanged", () => {
     const cdmx = { name: "Mexico City", nameEs: "Ciudad de México" };
     const tap = { name: "Tapachula" };

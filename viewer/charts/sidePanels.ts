@@ -160,7 +160,12 @@ export function createSidePanels(
       ...splitAt(replay.split, state.t).map((r) =>
         h(
           "li",
-          { "data-category": r.category, "data-value": String(r.value) },
+          {
+            "data-category": r.category,
+            "data-value": String(r.value),
+            "data-low": String(r.low),
+            "data-high": String(r.high),
+          },
           h("span", { class: "swatch", style: `background:${CATEGORY_COLOUR[r.category]}` }),
           splitLine(L, r),
         ),

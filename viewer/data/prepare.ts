@@ -158,7 +158,7 @@ export function prepareReplay(input: PrepareInput): ReplayData {
     routeKm: routeKmOf(routes),
     groups,
     flows: flowsFrom(dataset.counts, dataset.places, routes, start),
-    split: splitFromLedger(input.split, start, days),
+    split: splitFromLedger(input.split, start, days, input.ledger),
     headlines: headlinesFrom(dataset.stocks, input.seeds ?? [], start),
     presence: input.state ? presenceFromState(input.state, start) : presenceFrom(dataset, start),
     situation: input.state && input.ledger ? situationFrom(input.ledger, dataset, input.state) : [],

@@ -9,6 +9,7 @@ import {
   presencePanels,
   situationHeadlines,
   SPLIT_CATEGORIES,
+  categoryDayTotal,
 } from "../../src/index.ts";
 import type {
   CorridorDay,
@@ -76,11 +77,17 @@ export function flowsFrom(
   return [...byPoint.values()];
 }
 
-/** The ledger's split rows summed over country and place, one column per day from day 0 to `days`. */
+/**
+ * The ledger's split rows summed over country and place, one column per day from day 0 to `days`.
+ * With the ledger, each day's 90 % interval is the library's (`categoryDayTotal`, the situation panel's
+ * rule: in transit over several countries is not the sum of the rows' bounds); without it (a
+ * caller with the split only) the rows' bounds are summed.
+ */
 export function splitFromLedger(
   rows: readonly SplitRow[],
   start: IsoDate,
   days: number,
+  ledger?: Pick<LedgerResult, "groups" | "groupCorrelation">,
 ): SplitSeries {
   const categories = SPLIT_CATEGORIES.filter((c) => rows.some((r) => r.category === c));
   const n = days + 1;
@@ -89,14 +96,30 @@ export function splitFromLedger(
   const low = zero();
   const high = zero();
   const defined = new Array<boolean>(n).fill(false);
+  const cells = new Map<number, SplitRow[]>();
   for (const r of rows) {
     const d = Math.floor(daysSince(start, r.date));
     const c = categories.indexOf(r.category);
     if (d < 0 || d >= n || c < 0) continue;
     defined[d] = true;
-    values[c]![d]! += r.value;
-    low[c]![d]! += r.valueLow;
-    high[c]![d]! += r.valueHigh;
+    const key = d * categories.length + c;
+    const cell = cells.get(key);
+    if (cell) cell.push(r);
+    else cells.set(key, [r]);
+  }
+  for (const [key, cell] of cells) {
+    const d = Math.floor(key / categories.length);
+    const c = key % categories.length;
+    const total = ledger
+      ? categoryDayTotal(ledger, cell)
+      : {
+          value: cell.reduce((s, r) => s + r.value, 0),
+          valueLow: cell.reduce((s, r) => s + r.valueLow, 0),
+          valueHigh: cell.reduce((s, r) => s + r.valueHigh, 0),
+        };
+    values[c]![d] = total.value;
+    low[c]![d] = total.valueLow;
+    high[c]![d] = total.valueHigh;
   }
   const t = Array.from({ length: n }, (_, i) => i);
   return { t, dates: t.map((i) => dateOf(start, i)), categories, values, low, high, defined };

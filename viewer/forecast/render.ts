@@ -34,6 +34,7 @@ type Key =
   | "already"
   | "mostPassed"
   | "lastBy"
+  | "lastAfter"
   | "sizeUnknown";
 
 const TEXT: Record<Lang, Record<Key, string>> = {
@@ -63,6 +64,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     already: "already there",
     mostPassed: "most already past",
     lastBy: "the last may arrive by",
+    lastAfter: "the last may arrive after the horizon",
     sizeUnknown: "size not given",
   },
   es: {
@@ -92,6 +94,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     already: "ya llegaron",
     mostPassed: "la mayoría ya pasó",
     lastBy: "los últimos pueden llegar hasta el",
+    lastAfter: "los últimos pueden llegar después del horizonte",
     sizeUnknown: "sin cifra",
   },
 };
@@ -207,7 +210,8 @@ function arrivalRow(a: Arrival, lang: Lang): VNode {
           h(
             "span",
             { class: "range", title: TEXT[lang].range },
-            `${TEXT[lang].lastBy} ${date(a.p90)}`,
+            // No p90 within the horizon: "after the horizon", not "by later".
+            a.p90 === undefined ? TEXT[lang].lastAfter : `${TEXT[lang].lastBy} ${date(a.p90)}`,
           ),
         )
       : h(

@@ -4,7 +4,7 @@
  */
 import type { LoadProgress } from "../data/provider.ts";
 import type { ReplayData } from "../data/replay.ts";
-import { datasetName, layerName, tr } from "../i18n.ts";
+import { datasetName, layerName, speedLabel, tr } from "../i18n.ts";
 import type { TextKey } from "../i18n.ts";
 import { LAYERS, SPEEDS } from "../state.ts";
 import type { Lang, LayerId, ViewState } from "../state.ts";
@@ -54,7 +54,7 @@ function speedOptions(dom: ViewerDom, state: ViewState): void {
     ...SPEEDS.map((s) => {
       const o = document.createElement("option");
       o.value = String(s);
-      o.textContent = `${s} ${tr(state.lang, "daysPerSecond")}`;
+      o.textContent = speedLabel(state.lang, s);
       o.selected = s === state.speed;
       return o;
     }),
