@@ -171,6 +171,8 @@ function countDirection(
   extra: Record<string, string> | undefined,
 ): Direction {
   r.extraOut = extra;
+  // No direction column: unknown, warned once for the sheet (sheet-plan.ts directionFromNoColumn).
+  if (r.col.direction === undefined) return "unknown";
   const dirText = r.textAt(r.col.direction);
   if (dirText === undefined) {
     r.warn("direction", "direction_blank", `${r.column("direction")} is blank; read as unknown.`);

@@ -23,6 +23,7 @@ export const IMPORT_ISSUE_CODES = [
   "date_outside_window",
   "date_too_early",
   "direction_blank",
+  "direction_column_missing",
   "direction_relative",
   "duplicate_column",
   "duplicate_place_id",

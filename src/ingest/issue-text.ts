@@ -179,6 +179,8 @@ const ES: Record<ImportIssueCode, Template> = {
       ? `${c} ${q(v)} es relativa al punto; se lee como desconocida (indique cuál de entrada y salida va hacia el norte en este punto: --incoming-is en la línea de comandos, incomingIs en la biblioteca).`
       : undefined,
   direction_blank: ({ c }) => `${c}: celda vacía; la dirección se lee como desconocida.`,
+  direction_column_missing: () =>
+    "no hay columna de dirección; todas las filas se leen con dirección desconocida (añada una columna Dirección, o asígnela con --columns direction=<columna>, para decir norte o sur).",
   place_name_qualified: ({ c, v, p }) =>
     p["qualifierIs"] === "point_name"
       ? `${c} ${q(v)} se ubica en ${p["place"]} (${q(p["qualifier"]!)} queda como parte del nombre del punto).`

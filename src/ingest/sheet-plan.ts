@@ -114,6 +114,7 @@ export function planSheet(
   noteLayout(im, layout);
   warnDuplicateColumns(im, sheet, mapping);
   const sheetColumn = pointFromSheetName(im, sheet, layout);
+  directionFromNoColumn(im, sheet, layout);
   const fatal = fatalOf(head, layout);
   const { ctx, pivot } = conversionContext(im, sheet, mapping);
   noteScopeHeader(im, sheet, mapping, ctx);
@@ -285,6 +286,33 @@ function pointFromSheetName(
     sheet,
   );
   return sheetColumn;
+}
+
+/**
+ * A count sheet without a direction column (a single-point sheet often has none): every row is
+ * read as direction unknown, as a blank direction cell is, with one warning for the sheet rather
+ * than one per row. docs/contracts.md §1.1 lists `unknown` among the directions. The estimator
+ * leaves out only southbound counts (so it uses these); the ledger's departures
+ * (src/ledger/departures.ts) take northbound counts only (so it does not).
+ */
+function directionFromNoColumn(
+  im: ImporterCore,
+  sheet: string | undefined,
+  layout: HeaderLayout,
+): void {
+  const mapping = layout.mapping;
+  const at = mapping.missing.findIndex((alts) => alts.length === 1 && alts[0] === "direction");
+  if (mapping.kind !== "counts" || at < 0) return;
+  mapping.missing.splice(at, 1);
+  im.warn(
+    {
+      line: 0,
+      code: "direction_column_missing",
+      message:
+        "no direction column; every row is read as direction unknown (add a Direction column, or map one with --columns direction=<column>, to say northbound or southbound).",
+    },
+    sheet,
+  );
 }
 
 /** Why the sheet cannot be read (no data, a bad column mapping, a required column missing). */

@@ -10,6 +10,7 @@ import { chunks, testGazetteer } from "./helpers.ts";
 import { northboundFloor } from "../../src/ledger/departures.ts";
 import { dayNumber } from "../../src/calendar/iso.ts";
 import { toLocalTime } from "../../src/calendar/local-time.ts";
+import { issueText } from "../../src/ingest/issue-text.ts";
 
 const HEADER = "fecha;punto;dirección;total;hombres;mujeres;niños;niñas;nna no acompañados\n";
 const counts = (rows: string[], options = {}) =>
@@ -290,13 +291,32 @@ describe("importTable: counts", () => {
 
 describe("importTable: unusable files", () => {
   it("importTable says which column is missing and the names it looked for", () => {
-    const r = importTable("fecha;punto;total\n2018-10-13;A;5\n", { kind: "counts" });
+    const r = importTable("punto;direccion;total\nA;norte;5\n", { kind: "counts" });
     expect(r.report.fatal?.code).toBe("missing_column");
     expect(r.report.fatal?.message).toMatch(
-      /no direction column for a counts table in row 1: looked for direction \(also direccion, sentido/,
+      /no date column for a counts table in row 1: looked for date \(also fecha, dia/,
     );
     expect(r.report.accepted + r.report.rejected).toBe(r.report.dataRows);
     expect(r.report.rejected).toBe(1);
+  });
+  it("importTable reads a count sheet without a direction column as direction unknown, warned once (tryout20 #2)", () => {
+    const r = importTable(
+      "Punto;Fecha;Hombres;Mujeres;Total\nTecún Umán;19/10/2018;10;5;15\nTecún Umán;20/10/2018;3;4;7\n",
+      { kind: "counts" },
+    );
+    expect(r.report.fatal).toBeUndefined();
+    expect([r.report.accepted, r.report.rejected]).toEqual([2, 0]);
+    expect((r.records as { direction: string }[]).map((c) => c.direction)).toEqual([
+      "unknown",
+      "unknown",
+    ]);
+    expect(r.report.warnings.map((w) => w.code)).toEqual(["direction_column_missing"]);
+    expect(r.report.warnings[0]!.message).toMatch(
+      /^no direction column; every row is read as direction unknown/,
+    );
+    expect(issueText("es", r.report.warnings[0]!)).toMatch(
+      /^no hay columna de dirección; todas las filas/,
+    );
   });
   it("importTable of an empty file gives a report, not an exception", () => {
     for (const input of ["", "\n\n", new Uint8Array(0)]) {
