@@ -11,6 +11,7 @@ export const IMPORT_ISSUE_CODES = [
   "best_outside_range",
   "caravan_label_spelling",
   "cells_beyond_header",
+  "children_sex_unknown",
   "column_mapping_conflict",
   "coordinates_swapped",
   "count_scope_from_header",

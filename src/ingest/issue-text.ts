@@ -179,6 +179,10 @@ const ES: Record<ImportIssueCode, Template> = {
       ? `${c} ${q(v)} es relativa al punto; se lee como desconocida (indique cuál de entrada y salida va hacia el norte en este punto: --incoming-is en la línea de comandos, incomingIs en la biblioteca).`
       : undefined,
   direction_blank: ({ c }) => `${c}: celda vacía; la dirección se lee como desconocida.`,
+  children_sex_unknown: ({ c, p }) =>
+    p["at"] !== undefined
+      ? `la columna ${p["at"]} ${q(c)} cuenta niños y niñas (la hoja no tiene columna de niñas), así que no se lee como niños varones: se conserva tal como está escrita, como el atributo extra ${q(c)} (asígnela con --columns boys=<columna> si cuenta solo varones).`
+      : undefined,
   direction_column_missing: () =>
     "no hay columna de dirección; todas las filas se leen con dirección desconocida (añada una columna Dirección, o asígnela con --columns direction=<columna>, para decir norte o sur).",
   place_name_qualified: ({ c, v, p }) =>

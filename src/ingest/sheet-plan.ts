@@ -9,7 +9,8 @@ import { describeField, detectLayout, fieldHeaders } from "./headers.ts";
 import type { HeaderLayout, HeaderMapping } from "./headers.ts";
 import type { ImporterCore } from "./import-core.ts";
 import type { ImportedRecord } from "./import-options.ts";
-import type { IssueParams } from "./report.ts";
+import type { ColumnMapping, IssueParams } from "./report.ts";
+import { normalizeKey } from "./normalize.ts";
 import { LongPivot } from "./pivot.ts";
 import { PlaceConflicts } from "./place-conflicts.ts";
 import { RepeatedHeader, isBlankRow, otherCompanions } from "./row-kinds.ts";
@@ -111,7 +112,9 @@ export function planSheet(
   const layout = detectLayout(head, im.kind, im.options.columns);
   const mapping = layout.mapping;
   const dateTime = splitDateTime(mapping);
+  const ninos = childrenOfEitherSex(mapping);
   noteLayout(im, layout);
+  if (ninos) noteChildrenOfEitherSex(im, sheet, ninos);
   warnDuplicateColumns(im, sheet, mapping);
   const sheetColumn = pointFromSheetName(im, sheet, layout);
   directionFromNoColumn(im, sheet, layout);
@@ -141,6 +144,49 @@ export function planSheet(
     descriptiveColumns: readColumns.filter((i) => descriptive.has(i)),
     otherPairs: otherCompanions(ctx.columnNames, readColumns),
   };
+}
+
+/** Headers that say "children" in Spanish's masculine plural, which covers girls too. */
+const CHILDREN_EITHER_SEX = new Set(["ninos", "nino"]);
+
+/**
+ * `Niños` is the boys' column only beside a `Niñas` column; in a sheet with `Hombres`, `Mujeres`,
+ * `Niños` and no girls' column it counts all children. The count sheet (docs/contracts.md §1.1)
+ * has no column for children of unknown sex, so such a column is not read as `boys` (which would
+ * state "male children", HXL `#affected+ind+m+children`) but kept as the extra attribute of its
+ * header, as written. A column mapped by the caller (`--columns`) is left as asked. Returns the
+ * column changed, or undefined.
+ */
+function childrenOfEitherSex(mapping: HeaderMapping): ColumnMapping | undefined {
+  const fi = mapping.fieldIndex;
+  const at = fi.get("boys");
+  if (mapping.kind !== "counts" || at === undefined || fi.has("girls")) return undefined;
+  const col = mapping.columns.find((c) => c.index === at);
+  if (!col || col.how !== "alias") return undefined;
+  const key = normalizeKey(col.column.replace(/\s*[([].*$/, ""));
+  if (!CHILDREN_EITHER_SEX.has(key)) return undefined;
+  fi.delete("boys");
+  delete col.field;
+  col.how = "extra";
+  return col;
+}
+
+/** The sheet-level warning for childrenOfEitherSex. */
+function noteChildrenOfEitherSex(
+  im: ImporterCore,
+  sheet: string | undefined,
+  col: ColumnMapping,
+): void {
+  im.warn(
+    {
+      line: 0,
+      column: col.column,
+      code: "children_sex_unknown",
+      message: `column ${columnLabel(col.index)} "${col.column}" counts children of either sex (the sheet has no girls' column), so it is not read as boys: it is kept as the extra attribute "${col.column}", as written (map it with --columns boys=<column> if it counts boys only).`,
+      params: { at: columnLabel(col.index) },
+    },
+    sheet,
+  );
 }
 
 /** The kind and, for the first sheet, the header row and columns, in the report. */

@@ -318,6 +318,32 @@ describe("importTable: unusable files", () => {
       /^no hay columna de dirección; todas las filas/,
     );
   });
+  it("importTable reads Niños as children of either sex without a Niñas column, as boys beside one (tryout20 #4)", () => {
+    const alone = importTable(
+      "Punto;Fecha;Dirección;Hombres;Mujeres;Niños;Total\nGT-TEC;19/10/2018;norte;10;5;500;515\n",
+      { kind: "counts" },
+    );
+    const rec = (alone.records as CountRecord[])[0]!;
+    expect(rec.boys).toBeUndefined();
+    expect(rec.extra).toEqual({ Niños: "500" });
+    expect(alone.report.columns.find((c) => c.column === "Niños")?.field).toBeUndefined();
+    expect(alone.report.warnings.map((w) => w.code)).toEqual(["children_sex_unknown"]);
+    expect(issueText("es", alone.report.warnings[0]!)).toMatch(
+      /^la columna 6 \(F\) «Niños» cuenta niños y niñas/,
+    );
+    const both = importTable(
+      "Punto;Fecha;Dirección;Hombres;Mujeres;Niños;Niñas;Total\nGT-TEC;19/10/2018;norte;10;5;3;2;20\n",
+      { kind: "counts" },
+    );
+    expect(both.records[0]).toMatchObject({ boys: 3, girls: 2 });
+    expect(both.report.warnings).toEqual([]);
+    // The caller's mapping is kept as asked.
+    const asked = importTable(
+      "Punto;Fecha;Dirección;Hombres;Mujeres;Niños;Total\nGT-TEC;19/10/2018;norte;10;5;500;515\n",
+      { kind: "counts", columns: { Niños: "boys" } },
+    );
+    expect(asked.records[0]).toMatchObject({ boys: 500 });
+  });
   it("importTable of an empty file gives a report, not an exception", () => {
     for (const input of ["", "\n\n", new Uint8Array(0)]) {
       const r = importTable(input);
