@@ -252,10 +252,13 @@ function checkPeople(
       // Which parts are not known and what their cells say (`NS/NR`, `Not available`, blank):
       // the analyst sees what to fill in, and the people the row does give.
       const unknown = unknownParts(r, [men, women, boys, girls]);
+      const why = unknown.text
+        ? `${unknown.text} ${unknown.columns.length > 1 ? "give" : "gives"} no number`
+        : "the sheet has no men, women, boys and girls columns to add up";
       r.reject(
         "total",
         "missing_total",
-        `${r.column("total")} is blank and ${unknown.text} ${unknown.columns.length > 1 ? "give" : "gives"} no number, so the total is unknown (the parts given add up to ${sum}).`,
+        `${r.column("total")} is blank and ${why}, so the total is unknown (the parts given add up to ${sum}).`,
         r.raw("total") ?? "",
         undefined,
         { columns: unknown.columns.join("\t"), cells: unknown.cells.join("\t"), sum },
@@ -269,18 +272,22 @@ function checkPeople(
 
 /**
  * `Niños "NS/NR" and Niñas blank`: the parts of a row that give no number, with their cells (the
- * columns and cells also apart, for the sentence in another language).
+ * columns and cells also apart, for the sentence in another language). Only parts the sheet has
+ * a column for are named: a sheet without a girls' column is not told its girls are blank.
  */
 function unknownParts(
   r: RowReader,
   values: readonly (number | undefined)[],
 ): { text: string; columns: string[]; cells: string[] } {
-  const fields = ["men", "women", "boys", "girls"].filter((_, i) => values[i] === undefined);
+  const present = [r.col.men, r.col.women, r.col.boys, r.col.girls];
+  const fields = ["men", "women", "boys", "girls"].filter(
+    (_, i) => values[i] === undefined && present[i] !== undefined,
+  );
   const columns = fields.map((f) => r.column(f));
   const cells = fields.map((f) => r.raw(f) ?? "");
   const parts = columns.map((c, i) => `${c} ${cells[i] ? `"${cells[i]}"` : "blank"}`);
   const text =
-    parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]!;
+    parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
   return { text, columns, cells };
 }
 

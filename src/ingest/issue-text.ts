@@ -135,6 +135,8 @@ const ES: Record<ImportIssueCode, Template> = {
     "falta el lugar: indique el nombre del lugar o del punto, o latitud y longitud.",
   missing_total: ({ c, p }) => {
     if (p["columns"] === undefined) return undefined;
+    if (p["columns"] === "")
+      return `${c}: celda vacía, y la hoja no tiene columnas de hombres, mujeres, niños y niñas que sumar, así que el total se desconoce.`;
     const cells = String(p["cells"] ?? "").split("\t");
     const parts = String(p["columns"])
       .split("\t")

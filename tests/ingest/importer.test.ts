@@ -344,6 +344,27 @@ describe("importTable: unusable files", () => {
     );
     expect(asked.records[0]).toMatchObject({ boys: 500 });
   });
+  it("importTable's reason for a blank total names only the parts the sheet has a column for (tryout20 #6)", () => {
+    const r = importTable(
+      "Punto;Fecha;Dirección;Hombres;Mujeres;Total\nGT-TEC;19/10/2018;norte;10;;\n",
+      { kind: "counts" },
+    );
+    const x = r.report.rejections.find((j) => j.code === "missing_total")!;
+    expect(x.message).toBe(
+      "Total is blank and Mujeres blank gives no number, so the total is unknown (the parts given add up to 10).",
+    );
+    expect(issueText("es", x)).toBe(
+      "Total: celda vacía, y Mujeres (vacía) no da un número, así que el total se desconoce (las partes dadas suman 10).",
+    );
+    const none = importTable("Punto;Fecha;Dirección;Total\nGT-TEC;19/10/2018;norte;\n", {
+      kind: "counts",
+    });
+    const y = none.report.rejections.find((j) => j.code === "missing_total")!;
+    expect(y.message).toMatch(
+      /^Total is blank and the sheet has no men, women, boys and girls columns/,
+    );
+    expect(issueText("es", y)).toMatch(/^Total: celda vacía, y la hoja no tiene columnas/);
+  });
   it("importTable of an empty file gives a report, not an exception", () => {
     for (const input of ["", "\n\n", new Uint8Array(0)]) {
       const r = importTable(input);
