@@ -254,14 +254,19 @@ function checkPeople(
       const unknown = unknownParts(r, [men, women, boys, girls]);
       const why = unknown.text
         ? `${unknown.text} ${unknown.columns.length > 1 ? "give" : "gives"} no number`
-        : "the sheet has no men, women, boys and girls columns to add up";
+        : `the sheet has no ${orList(unknown.absent)} column`;
       r.reject(
         "total",
         "missing_total",
         `${r.column("total")} is blank and ${why}, so the total is unknown (the parts given add up to ${sum}).`,
         r.raw("total") ?? "",
         undefined,
-        { columns: unknown.columns.join("\t"), cells: unknown.cells.join("\t"), sum },
+        {
+          columns: unknown.columns.join("\t"),
+          cells: unknown.cells.join("\t"),
+          absent: unknown.absent.join("\t"),
+          sum,
+        },
       );
     }
   }
@@ -278,8 +283,9 @@ function checkPeople(
 function unknownParts(
   r: RowReader,
   values: readonly (number | undefined)[],
-): { text: string; columns: string[]; cells: string[] } {
+): { text: string; columns: string[]; cells: string[]; absent: string[] } {
   const present = [r.col.men, r.col.women, r.col.boys, r.col.girls];
+  const absent = ["men", "women", "boys", "girls"].filter((_, i) => present[i] === undefined);
   const fields = ["men", "women", "boys", "girls"].filter(
     (_, i) => values[i] === undefined && present[i] !== undefined,
   );
@@ -288,7 +294,14 @@ function unknownParts(
   const parts = columns.map((c, i) => `${c} ${cells[i] ? `"${cells[i]}"` : "blank"}`);
   const text =
     parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
-  return { text, columns, cells };
+  return { text, columns, cells, absent };
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length > 1
+    ? `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`
+    : (items[0] ?? "");
 }
 
 /** A people cell was rejected (so a blank total is not reported on top of it). */

@@ -135,8 +135,18 @@ const ES: Record<ImportIssueCode, Template> = {
     "falta el lugar: indique el nombre del lugar o del punto, o latitud y longitud.",
   missing_total: ({ c, p }) => {
     if (p["columns"] === undefined) return undefined;
-    if (p["columns"] === "")
-      return `${c}: celda vacía, y la hoja no tiene columnas de hombres, mujeres, niños y niñas que sumar, así que el total se desconoce.`;
+    if (p["columns"] === "") {
+      const es: Record<string, string> = {
+        men: "hombres",
+        women: "mujeres",
+        boys: "niños varones",
+        girls: "niñas",
+      };
+      const absent = String(p["absent"] ?? "")
+        .split("\t")
+        .map((f) => es[f] ?? f);
+      return `${c}: celda vacía, y la hoja no tiene columna de ${absent.length > 1 ? `${absent.slice(0, -1).join(", ")} o ${absent.at(-1)}` : absent[0]}, así que el total se desconoce (las partes dadas suman ${n(p["sum"] ?? 0)}).`;
+    }
     const cells = String(p["cells"] ?? "").split("\t");
     const parts = String(p["columns"])
       .split("\t")

@@ -360,10 +360,24 @@ describe("importTable: unusable files", () => {
       kind: "counts",
     });
     const y = none.report.rejections.find((j) => j.code === "missing_total")!;
-    expect(y.message).toMatch(
-      /^Total is blank and the sheet has no men, women, boys and girls columns/,
+    expect(y.message).toBe(
+      "Total is blank and the sheet has no men, women, boys or girls column, so the total is unknown (the parts given add up to 0).",
     );
-    expect(issueText("es", y)).toMatch(/^Total: celda vacía, y la hoja no tiene columnas/);
+    expect(issueText("es", y)).toMatch(
+      /^Total: celda vacía, y la hoja no tiene columna de hombres, mujeres, niños varones o niñas, así/,
+    );
+    // Every part the sheet has is given: the reason names the parts it has no column for.
+    const given = importTable(
+      "Punto;Fecha;Dirección;Hombres;Mujeres;Total\nGT-TEC;20/10/2018;norte;300;200;\n",
+      { kind: "counts" },
+    );
+    const z = given.report.rejections.find((j) => j.code === "missing_total")!;
+    expect(z.message).toBe(
+      "Total is blank and the sheet has no boys or girls column, so the total is unknown (the parts given add up to 500).",
+    );
+    expect(issueText("es", z)).toBe(
+      "Total: celda vacía, y la hoja no tiene columna de niños varones o niñas, así que el total se desconoce (las partes dadas suman 500).",
+    );
   });
   it("importTable of an empty file gives a report, not an exception", () => {
     for (const input of ["", "\n\n", new Uint8Array(0)]) {
