@@ -185,9 +185,39 @@ export const estimateCommand: Command = {
     if (atLeast) context.stderr(atLeast);
     const tooEarly = tooEarlyNote(result.report.trackStarts);
     if (tooEarly) context.stderr(tooEarly);
+    const countsLeft = countsLeftOutNote(
+      result.report.countsLeftOut.length,
+      dataset.sightings.length,
+      result.groups.length,
+    );
+    if (countsLeft) context.stderr(countsLeft);
     return exitStatus(loaded);
   },
 };
+
+/**
+ * One line on the counts the estimator left out (report.json countsLeftOut), or undefined when
+ * none were. Counts only size the groups found from sightings; with `--counts` alone (which also
+ * switches off the embedded 2018 sightings) there is no group for them to attach to, and the
+ * line says so and what to give instead.
+ * @example
+ * countsLeftOutNote(4, 0, 0);
+ * // => '4 counts left out: no sightings were given, so the counts have no group to attach to (counts size the groups found from sightings); give --sightings too, or use `dtm-flow ledger`, which reads counts alone as crossings; report.json countsLeftOut'
+ */
+export function countsLeftOutNote(
+  leftOut: number,
+  sightings: number,
+  groups: number,
+): string | undefined {
+  if (leftOut === 0) return undefined;
+  const head = `${counted(leftOut, "count")} left out`;
+  if (sightings === 0 || groups === 0) {
+    const why =
+      sightings === 0 ? "no sightings were given" : "no group was found from the sightings";
+    return `${head}: ${why}, so the counts have no group to attach to (counts size the groups found from sightings); give --sightings too, or use \`dtm-flow ledger\`, which reads counts alone as crossings; report.json countsLeftOut`;
+  }
+  return `${head}; the reason for each is in report.json countsLeftOut`;
+}
 
 /**
  * One line naming the reports that name a group too long before its first position to start its

@@ -173,8 +173,9 @@ write(
   ].join("\n") + "\n",
 );
 
-// 8. Unusable: no direction column (exit status 2 with one sentence).
-write("sin-columna-direccion.csv", "fecha;punto;total\n20/10/2018;GT-TEC;120\n");
+// 8. Unusable: no date column (exit status 2 with one sentence). (A sheet without a direction
+// column is read as direction unknown, with one warning.)
+write("sin-columna-fecha.csv", "punto;direccion;total\nGT-TEC;norte;120\n");
 
 // 9. Markup in names, for the viewer's safety test (must be shown as text, never run).
 write(

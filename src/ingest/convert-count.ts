@@ -171,6 +171,8 @@ function countDirection(
   extra: Record<string, string> | undefined,
 ): Direction {
   r.extraOut = extra;
+  // No direction column: unknown, warned once for the sheet (sheet-plan.ts directionFromNoColumn).
+  if (r.col.direction === undefined) return "unknown";
   const dirText = r.textAt(r.col.direction);
   if (dirText === undefined) {
     r.warn("direction", "direction_blank", `${r.column("direction")} is blank; read as unknown.`);
@@ -250,13 +252,21 @@ function checkPeople(
       // Which parts are not known and what their cells say (`NS/NR`, `Not available`, blank):
       // the analyst sees what to fill in, and the people the row does give.
       const unknown = unknownParts(r, [men, women, boys, girls]);
+      const why = unknown.text
+        ? `${unknown.text} ${unknown.columns.length > 1 ? "give" : "gives"} no number`
+        : `the sheet has no ${orList(unknown.absent)} column`;
       r.reject(
         "total",
         "missing_total",
-        `${r.column("total")} is blank and ${unknown.text} ${unknown.columns.length > 1 ? "give" : "gives"} no number, so the total is unknown (the parts given add up to ${sum}).`,
+        `${r.column("total")} is blank and ${why}, so the total is unknown (the parts given add up to ${sum}).`,
         r.raw("total") ?? "",
         undefined,
-        { columns: unknown.columns.join("\t"), cells: unknown.cells.join("\t"), sum },
+        {
+          columns: unknown.columns.join("\t"),
+          cells: unknown.cells.join("\t"),
+          absent: unknown.absent.join("\t"),
+          sum,
+        },
       );
     }
   }
@@ -267,19 +277,31 @@ function checkPeople(
 
 /**
  * `Niños "NS/NR" and Niñas blank`: the parts of a row that give no number, with their cells (the
- * columns and cells also apart, for the sentence in another language).
+ * columns and cells also apart, for the sentence in another language). Only parts the sheet has
+ * a column for are named: a sheet without a girls' column is not told its girls are blank.
  */
 function unknownParts(
   r: RowReader,
   values: readonly (number | undefined)[],
-): { text: string; columns: string[]; cells: string[] } {
-  const fields = ["men", "women", "boys", "girls"].filter((_, i) => values[i] === undefined);
+): { text: string; columns: string[]; cells: string[]; absent: string[] } {
+  const present = [r.col.men, r.col.women, r.col.boys, r.col.girls];
+  const absent = ["men", "women", "boys", "girls"].filter((_, i) => present[i] === undefined);
+  const fields = ["men", "women", "boys", "girls"].filter(
+    (_, i) => values[i] === undefined && present[i] !== undefined,
+  );
   const columns = fields.map((f) => r.column(f));
   const cells = fields.map((f) => r.raw(f) ?? "");
   const parts = columns.map((c, i) => `${c} ${cells[i] ? `"${cells[i]}"` : "blank"}`);
   const text =
-    parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]!;
-  return { text, columns, cells };
+    parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
+  return { text, columns, cells, absent };
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length > 1
+    ? `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`
+    : (items[0] ?? "");
 }
 
 /** A people cell was rejected (so a blank total is not reported on top of it). */

@@ -135,6 +135,18 @@ const ES: Record<ImportIssueCode, Template> = {
     "falta el lugar: indique el nombre del lugar o del punto, o latitud y longitud.",
   missing_total: ({ c, p }) => {
     if (p["columns"] === undefined) return undefined;
+    if (p["columns"] === "") {
+      const es: Record<string, string> = {
+        men: "hombres",
+        women: "mujeres",
+        boys: "niños varones",
+        girls: "niñas",
+      };
+      const absent = String(p["absent"] ?? "")
+        .split("\t")
+        .map((f) => es[f] ?? f);
+      return `${c}: celda vacía, y la hoja no tiene columna de ${absent.length > 1 ? `${absent.slice(0, -1).join(", ")} o ${absent.at(-1)}` : absent[0]}, así que el total se desconoce (las partes dadas suman ${n(p["sum"] ?? 0)}).`;
+    }
     const cells = String(p["cells"] ?? "").split("\t");
     const parts = String(p["columns"])
       .split("\t")
@@ -179,6 +191,12 @@ const ES: Record<ImportIssueCode, Template> = {
       ? `${c} ${q(v)} es relativa al punto; se lee como desconocida (indique cuál de entrada y salida va hacia el norte en este punto: --incoming-is en la línea de comandos, incomingIs en la biblioteca).`
       : undefined,
   direction_blank: ({ c }) => `${c}: celda vacía; la dirección se lee como desconocida.`,
+  children_sex_unknown: ({ c, p }) =>
+    p["at"] !== undefined
+      ? `la columna ${p["at"]} ${q(c)} cuenta niños y niñas (la hoja no tiene columna de niñas), así que no se lee como niños varones: se conserva tal como está escrita, como el atributo extra ${q(c)} (asígnela con --columns boys=<columna> si cuenta solo varones).`
+      : undefined,
+  direction_column_missing: () =>
+    "no hay columna de dirección; todas las filas se leen con dirección desconocida (añada una columna Dirección, o asígnela con --columns direction=<columna>, para decir norte o sur).",
   place_name_qualified: ({ c, v, p }) =>
     p["qualifierIs"] === "point_name"
       ? `${c} ${q(v)} se ubica en ${p["place"]} (${q(p["qualifier"]!)} queda como parte del nombre del punto).`

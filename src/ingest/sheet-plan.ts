@@ -9,7 +9,8 @@ import { describeField, detectLayout, fieldHeaders } from "./headers.ts";
 import type { HeaderLayout, HeaderMapping } from "./headers.ts";
 import type { ImporterCore } from "./import-core.ts";
 import type { ImportedRecord } from "./import-options.ts";
-import type { IssueParams } from "./report.ts";
+import type { ColumnMapping, IssueParams } from "./report.ts";
+import { normalizeKey } from "./normalize.ts";
 import { LongPivot } from "./pivot.ts";
 import { PlaceConflicts } from "./place-conflicts.ts";
 import { RepeatedHeader, isBlankRow, otherCompanions } from "./row-kinds.ts";
@@ -111,9 +112,12 @@ export function planSheet(
   const layout = detectLayout(head, im.kind, im.options.columns);
   const mapping = layout.mapping;
   const dateTime = splitDateTime(mapping);
+  const ninos = childrenOfEitherSex(mapping);
   noteLayout(im, layout);
+  if (ninos) noteChildrenOfEitherSex(im, sheet, ninos);
   warnDuplicateColumns(im, sheet, mapping);
   const sheetColumn = pointFromSheetName(im, sheet, layout);
+  directionFromNoColumn(im, sheet, layout);
   const fatal = fatalOf(head, layout);
   const { ctx, pivot } = conversionContext(im, sheet, mapping);
   noteScopeHeader(im, sheet, mapping, ctx);
@@ -140,6 +144,49 @@ export function planSheet(
     descriptiveColumns: readColumns.filter((i) => descriptive.has(i)),
     otherPairs: otherCompanions(ctx.columnNames, readColumns),
   };
+}
+
+/** Headers that say "children" in Spanish's masculine plural, which covers girls too. */
+const CHILDREN_EITHER_SEX = new Set(["ninos", "nino"]);
+
+/**
+ * `Niños` is the boys' column only beside a `Niñas` column; in a sheet with `Hombres`, `Mujeres`,
+ * `Niños` and no girls' column it counts all children. The count sheet (docs/contracts.md §1.1)
+ * has no column for children of unknown sex, so such a column is not read as `boys` (which would
+ * state "male children", HXL `#affected+ind+m+children`) but kept as the extra attribute of its
+ * header, as written. A column mapped by the caller (`--columns`) is left as asked. Returns the
+ * column changed, or undefined.
+ */
+function childrenOfEitherSex(mapping: HeaderMapping): ColumnMapping | undefined {
+  const fi = mapping.fieldIndex;
+  const at = fi.get("boys");
+  if (mapping.kind !== "counts" || at === undefined || fi.has("girls")) return undefined;
+  const col = mapping.columns.find((c) => c.index === at);
+  if (!col || col.how !== "alias") return undefined;
+  const key = normalizeKey(col.column.replace(/\s*[([].*$/, ""));
+  if (!CHILDREN_EITHER_SEX.has(key)) return undefined;
+  fi.delete("boys");
+  delete col.field;
+  col.how = "extra";
+  return col;
+}
+
+/** The sheet-level warning for childrenOfEitherSex. */
+function noteChildrenOfEitherSex(
+  im: ImporterCore,
+  sheet: string | undefined,
+  col: ColumnMapping,
+): void {
+  im.warn(
+    {
+      line: 0,
+      column: col.column,
+      code: "children_sex_unknown",
+      message: `column ${columnLabel(col.index)} "${col.column}" counts children of either sex (the sheet has no girls' column), so it is not read as boys: it is kept as the extra attribute "${col.column}", as written (map it with --columns boys=<column> if it counts boys only).`,
+      params: { at: columnLabel(col.index) },
+    },
+    sheet,
+  );
 }
 
 /** The kind and, for the first sheet, the header row and columns, in the report. */
@@ -285,6 +332,33 @@ function pointFromSheetName(
     sheet,
   );
   return sheetColumn;
+}
+
+/**
+ * A count sheet without a direction column (a single-point sheet often has none): every row is
+ * read as direction unknown, as a blank direction cell is, with one warning for the sheet rather
+ * than one per row. docs/contracts.md §1.1 lists `unknown` among the directions. The estimator
+ * leaves out only southbound counts (so it uses these); the ledger's departures
+ * (src/ledger/departures.ts) take northbound counts only (so it does not).
+ */
+function directionFromNoColumn(
+  im: ImporterCore,
+  sheet: string | undefined,
+  layout: HeaderLayout,
+): void {
+  const mapping = layout.mapping;
+  const at = mapping.missing.findIndex((alts) => alts.length === 1 && alts[0] === "direction");
+  if (mapping.kind !== "counts" || at < 0) return;
+  mapping.missing.splice(at, 1);
+  im.warn(
+    {
+      line: 0,
+      code: "direction_column_missing",
+      message:
+        "no direction column; every row is read as direction unknown (add a Direction column, or map one with --columns direction=<column>, to say northbound or southbound).",
+    },
+    sheet,
+  );
 }
 
 /** Why the sheet cannot be read (no data, a bad column mapping, a required column missing). */

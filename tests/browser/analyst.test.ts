@@ -54,7 +54,7 @@ const TABLE_SAMPLES = [
   "dtm-largo-sexo-edad.tsv",
   "cifras-stock.csv",
   "malformado.csv",
-  "sin-columna-direccion.csv",
+  "sin-columna-fecha.csv",
   "avistamiento-nombre-html.csv",
 ];
 
@@ -252,7 +252,7 @@ describe.skipIf(!hasBrowser)("the analyst's viewer in Chromium", () => {
     expect((await pageReplay(page)).name).toBe("avistamientos-rangos.csv, malformado.csv");
     // An unusable file (a required column missing) changes nothing either.
     const now = await pageReplay(page);
-    await choose(page, join(SAMPLES, "sin-columna-direccion.csv"));
+    await choose(page, join(SAMPLES, "sin-columna-fecha.csv"));
     const bad = page.locator('#analyst-files li[data-status="unusable"]');
     expect(await bad.locator(".fatal").getAttribute("data-code")).toBe("missing_column");
     expect(await bad.locator(".fatal").innerText()).not.toContain("missing_column");

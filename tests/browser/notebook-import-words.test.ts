@@ -118,7 +118,7 @@ describe.skipIf(!hasBrowser)("the import notebook's words (built, Chromium)", ()
     };
     await page.getByLabel("Español").check();
     await page.waitForSelector('#import-summary[lang="es"]');
-    const one = await pick("sin-columna-direccion.csv");
+    const one = await pick("sin-columna-fecha.csv");
     expect(one).toContain("1 fila leída");
     expect(one).not.toMatch(/\b1 (filas|advertencias|registros|duplicados|rechazadas)\b/);
     const dated = await pick("excel-conteo-windows1252.csv");
@@ -126,7 +126,7 @@ describe.skipIf(!hasBrowser)("the import notebook's words (built, Chromium)", ()
     expect(dated).not.toMatch(/\b(dmy|mdy|option|default)\b/);
     await page.getByLabel("English").check();
     await page.waitForSelector('#import-summary[lang="en"]');
-    const en = await pick("sin-columna-direccion.csv");
+    const en = await pick("sin-columna-fecha.csv");
     expect(en).toContain("1 row read");
     expect(en).not.toMatch(/\b1 (rows|warnings|records|duplicates|data rows)\b/);
     expect(await pick("excel-conteo-windows1252.csv")).toMatch(/\b1 warning,/);

@@ -181,7 +181,7 @@ async function checkImport(page: Page) {
     "kobo-conteo-tecun-uman.csv",
     "dtm-largo-sexo-edad.tsv",
     "conteo-por-punto.xlsx",
-    "sin-columna-direccion.csv",
+    "sin-columna-fecha.csv",
   ]) {
     await page.getByLabel("sample", { exact: true }).selectOption(sample);
     await page.waitForFunction(

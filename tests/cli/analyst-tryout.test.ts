@@ -93,6 +93,11 @@ describe("numbers as Excel and enumerators write them", () => {
     );
     const err = io.err.join("\n");
     expect(err).toContain("conteo.csv: counts, 4 data rows, 2 accepted, 2 rejected");
+    // --counts alone switches off the embedded sightings: stderr says why no count was used.
+    expect(err).toContain(
+      "2 counts left out: no sightings were given, so the counts have no group to attach to",
+    );
+    expect(err).toContain("give --sightings too");
     expect(err).not.toMatch(/\bat .*\.ts:\d+/);
   });
 });

@@ -56,10 +56,10 @@ describe("dtm-flow validate", () => {
   });
   it("dtm-flow validate exits 2 with one sentence naming the missing column and the names looked for", async () => {
     const x = capture();
-    expect(await run(["validate", join(SAMPLES, "sin-columna-direccion.csv")], x.context)).toBe(2);
+    expect(await run(["validate", join(SAMPLES, "sin-columna-fecha.csv")], x.context)).toBe(2);
     expect(x.err).toHaveLength(1);
     expect(x.err[0]).toMatch(
-      /no direction column for a counts table in row 1: looked for direction \(also direccion, sentido/,
+      /no date column for a counts table in row 1: looked for date \(also fecha, dia/,
     );
     expect(x.err[0]).not.toMatch(/\n\s+at /);
   });
@@ -204,7 +204,7 @@ describe("dtm-flow import", () => {
         [
           "import",
           join(SAMPLES, "cifras-stock.csv"),
-          join(SAMPLES, "sin-columna-direccion.csv"),
+          join(SAMPLES, "sin-columna-fecha.csv"),
           "--out",
           out,
         ],
@@ -212,7 +212,7 @@ describe("dtm-flow import", () => {
       ),
     ).toBe(2);
     expect(existsSync(out)).toBe(false);
-    expect(x.err[0]).toMatch(/sin-columna-direccion.csv: no direction column/);
+    expect(x.err[0]).toMatch(/sin-columna-fecha.csv: no date column/);
   });
   it("dtm-flow import never overwrites an input file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dtm-import-"));

@@ -47,10 +47,10 @@ describe("cli/read-input", () => {
   });
   it("readTableFile throws a UserError (one sentence) for a missing or unusable file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dtm-read-"));
-    writeFileSync(join(dir, "x.csv"), "fecha;punto;total\n2018-10-13;A;1\n");
+    writeFileSync(join(dir, "x.csv"), "punto;direccion;total\nA;norte;1\n");
     await expect(readTableFile("missing.csv", undefined, context(dir))).rejects.toThrow(UserError);
     await expect(readTableFile("x.csv", "counts", context(dir))).rejects.toThrow(
-      /x.csv: no direction column/,
+      /x.csv: no date column/,
     );
   });
   it("loadDataset refuses a file given under the wrong option and names the right one", async () => {
@@ -64,7 +64,7 @@ describe("cli/read-input", () => {
     ).rejects.toThrow(/give it with --stocks/);
     await expect(
       loadDataset({ counts: join(samples, "avistamientos-rangos.csv") }, context(samples)),
-    ).rejects.toThrow(/no date, direction column .* It looks like a sightings table\.$/);
+    ).rejects.toThrow(/no date column .* It looks like a sightings table\.$/);
     const right = await loadDataset(
       {
         sightings: join(samples, "avistamientos-rangos.csv"),

@@ -58,13 +58,13 @@ describe("the analysis commands list the rows they rejected", () => {
 
 describe("a required column not found", () => {
   it("says how to map it by hand: --columns where the command takes it, else through import", async () => {
-    const file = join(process.cwd(), "data/samples/sin-columna-direccion.csv");
+    const file = join(process.cwd(), "data/samples/sin-columna-fecha.csv");
     const dir = mkdtempSync(join(tmpdir(), "dtm-missing-column-"));
     const v = capture(dir);
     expect(await run(["validate", file], v.context)).toBe(2);
     expect(v.err).toHaveLength(1);
     expect(v.err[0]).toMatch(
-      /no direction column .* Say which column holds it: --columns <field>=<column> \(docs\/import\.md\)\.$/,
+      /no date column .* Say which column holds it: --columns <field>=<column> \(docs\/import\.md\)\.$/,
     );
     const e = capture(dir);
     expect(await run(["estimate", "--counts", file, "--out", join(dir, "out")], e.context)).toBe(2);

@@ -11,10 +11,11 @@ const FILE =
   "fecha;punto;sentido_x;total;notas\n20/10/2018;GT-TEC;norte;120;a\n21/10/2018;GT-TEC;sur;80;b\n";
 
 describe("ImportOptions.columns", () => {
-  it("without the override a file whose direction column is 'sentido_x' is unusable", () => {
+  it("without the override a file whose direction column is 'sentido_x' is read as direction unknown, with a warning", () => {
     const r = importTable(FILE, { kind: "counts" });
-    expect(r.report.fatal?.code).toBe("missing_column");
-    expect(r.report.accepted).toBe(0);
+    expect(r.report.fatal).toBeUndefined();
+    expect((r.records as CountRecord[]).map((c) => c.direction)).toEqual(["unknown", "unknown"]);
+    expect(r.report.warnings.map((w) => w.code)).toContain("direction_column_missing");
   });
 
   it("an override by header text fixes it: the column is read as direction, shown as how 'user'", () => {

@@ -10,6 +10,7 @@ import { chunks, testGazetteer } from "./helpers.ts";
 import { northboundFloor } from "../../src/ledger/departures.ts";
 import { dayNumber } from "../../src/calendar/iso.ts";
 import { toLocalTime } from "../../src/calendar/local-time.ts";
+import { issueText } from "../../src/ingest/issue-text.ts";
 
 const HEADER = "fecha;punto;dirección;total;hombres;mujeres;niños;niñas;nna no acompañados\n";
 const counts = (rows: string[], options = {}) =>
@@ -290,13 +291,93 @@ describe("importTable: counts", () => {
 
 describe("importTable: unusable files", () => {
   it("importTable says which column is missing and the names it looked for", () => {
-    const r = importTable("fecha;punto;total\n2018-10-13;A;5\n", { kind: "counts" });
+    const r = importTable("punto;direccion;total\nA;norte;5\n", { kind: "counts" });
     expect(r.report.fatal?.code).toBe("missing_column");
     expect(r.report.fatal?.message).toMatch(
-      /no direction column for a counts table in row 1: looked for direction \(also direccion, sentido/,
+      /no date column for a counts table in row 1: looked for date \(also fecha, dia/,
     );
     expect(r.report.accepted + r.report.rejected).toBe(r.report.dataRows);
     expect(r.report.rejected).toBe(1);
+  });
+  it("importTable reads a count sheet without a direction column as direction unknown, warned once (tryout20 #2)", () => {
+    const r = importTable(
+      "Punto;Fecha;Hombres;Mujeres;Total\nTecún Umán;19/10/2018;10;5;15\nTecún Umán;20/10/2018;3;4;7\n",
+      { kind: "counts" },
+    );
+    expect(r.report.fatal).toBeUndefined();
+    expect([r.report.accepted, r.report.rejected]).toEqual([2, 0]);
+    expect((r.records as { direction: string }[]).map((c) => c.direction)).toEqual([
+      "unknown",
+      "unknown",
+    ]);
+    expect(r.report.warnings.map((w) => w.code)).toEqual(["direction_column_missing"]);
+    expect(r.report.warnings[0]!.message).toMatch(
+      /^no direction column; every row is read as direction unknown/,
+    );
+    expect(issueText("es", r.report.warnings[0]!)).toMatch(
+      /^no hay columna de dirección; todas las filas/,
+    );
+  });
+  it("importTable reads Niños as children of either sex without a Niñas column, as boys beside one (tryout20 #4)", () => {
+    const alone = importTable(
+      "Punto;Fecha;Dirección;Hombres;Mujeres;Niños;Total\nGT-TEC;19/10/2018;norte;10;5;500;515\n",
+      { kind: "counts" },
+    );
+    const rec = (alone.records as CountRecord[])[0]!;
+    expect(rec.boys).toBeUndefined();
+    expect(rec.extra).toEqual({ Niños: "500" });
+    expect(alone.report.columns.find((c) => c.column === "Niños")?.field).toBeUndefined();
+    expect(alone.report.warnings.map((w) => w.code)).toEqual(["children_sex_unknown"]);
+    expect(issueText("es", alone.report.warnings[0]!)).toMatch(
+      /^la columna 6 \(F\) «Niños» cuenta niños y niñas/,
+    );
+    const both = importTable(
+      "Punto;Fecha;Dirección;Hombres;Mujeres;Niños;Niñas;Total\nGT-TEC;19/10/2018;norte;10;5;3;2;20\n",
+      { kind: "counts" },
+    );
+    expect(both.records[0]).toMatchObject({ boys: 3, girls: 2 });
+    expect(both.report.warnings).toEqual([]);
+    // The caller's mapping is kept as asked.
+    const asked = importTable(
+      "Punto;Fecha;Dirección;Hombres;Mujeres;Niños;Total\nGT-TEC;19/10/2018;norte;10;5;500;515\n",
+      { kind: "counts", columns: { Niños: "boys" } },
+    );
+    expect(asked.records[0]).toMatchObject({ boys: 500 });
+  });
+  it("importTable's reason for a blank total names only the parts the sheet has a column for (tryout20 #6)", () => {
+    const r = importTable(
+      "Punto;Fecha;Dirección;Hombres;Mujeres;Total\nGT-TEC;19/10/2018;norte;10;;\n",
+      { kind: "counts" },
+    );
+    const x = r.report.rejections.find((j) => j.code === "missing_total")!;
+    expect(x.message).toBe(
+      "Total is blank and Mujeres blank gives no number, so the total is unknown (the parts given add up to 10).",
+    );
+    expect(issueText("es", x)).toBe(
+      "Total: celda vacía, y Mujeres (vacía) no da un número, así que el total se desconoce (las partes dadas suman 10).",
+    );
+    const none = importTable("Punto;Fecha;Dirección;Total\nGT-TEC;19/10/2018;norte;\n", {
+      kind: "counts",
+    });
+    const y = none.report.rejections.find((j) => j.code === "missing_total")!;
+    expect(y.message).toBe(
+      "Total is blank and the sheet has no men, women, boys or girls column, so the total is unknown (the parts given add up to 0).",
+    );
+    expect(issueText("es", y)).toMatch(
+      /^Total: celda vacía, y la hoja no tiene columna de hombres, mujeres, niños varones o niñas, así/,
+    );
+    // Every part the sheet has is given: the reason names the parts it has no column for.
+    const given = importTable(
+      "Punto;Fecha;Dirección;Hombres;Mujeres;Total\nGT-TEC;20/10/2018;norte;300;200;\n",
+      { kind: "counts" },
+    );
+    const z = given.report.rejections.find((j) => j.code === "missing_total")!;
+    expect(z.message).toBe(
+      "Total is blank and the sheet has no boys or girls column, so the total is unknown (the parts given add up to 500).",
+    );
+    expect(issueText("es", z)).toBe(
+      "Total: celda vacía, y la hoja no tiene columna de niños varones o niñas, así que el total se desconoce (las partes dadas suman 500).",
+    );
   });
   it("importTable of an empty file gives a report, not an exception", () => {
     for (const input of ["", "\n\n", new Uint8Array(0)]) {

@@ -95,7 +95,7 @@ const EXPECTED: [
     },
   ],
   [
-    "sin-columna-direccion.csv",
+    "sin-columna-fecha.csv",
     {
       kind: "counts",
       encoding: "utf-8",

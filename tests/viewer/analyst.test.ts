@@ -35,14 +35,14 @@ describe("fileStatus", () => {
     const got = Object.fromEntries(
       [
         "malformado.csv",
-        "sin-columna-direccion.csv",
+        "sin-columna-fecha.csv",
         "avistamientos-rangos.csv",
         "excel-conteo-windows1252.csv",
       ].map((n) => [n, fileStatus(sample(n).report)]),
     );
     expect(got).toEqual({
       "malformado.csv": "held",
-      "sin-columna-direccion.csv": "unusable",
+      "sin-columna-fecha.csv": "unusable",
       "avistamientos-rangos.csv": "used",
       "excel-conteo-windows1252.csv": "used",
     });

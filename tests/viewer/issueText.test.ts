@@ -298,19 +298,18 @@ describe("issueText: the warnings a field sheet gives are said in Spanish too", 
 });
 
 describe("review19b: an unusable file's rows in Spanish", () => {
-  it("each rejected row of a file without a direction column says in Spanish that the file is unusable, and why", async () => {
+  it("each rejected row of a file without a date column says in Spanish that the file is unusable, and why", async () => {
     const { readFileSync } = await import("node:fs");
-    const text = readFileSync("data/samples/sin-columna-direccion.csv", "utf8");
-    const r = importTable(text, { kind: "counts", fileName: "sin-columna-direccion.csv" }).report;
+    const text = readFileSync("data/samples/sin-columna-fecha.csv", "utf8");
+    const r = importTable(text, { kind: "counts", fileName: "sin-columna-fecha.csv" }).report;
     expect(r.fatal?.code).toBe("missing_column");
     const rows = rejectionRows(r, "es");
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows)
-      expect(row[4]).toMatch(/^archivo inutilizable: no hay columna direction/);
+    for (const row of rows) expect(row[4]).toMatch(/^archivo inutilizable: no hay columna date/);
     for (const row of rejectionRows(r, "en")) expect(row[4]).toMatch(/^file unusable: /);
     // The headers looked for, as the English says them (review19b #5).
     expect(issueText("es", r.fatal!)).toBe(
-      "no hay columna direction para una tabla de conteos en la fila 1 (se buscaron los encabezados direction, direccion, sentido, flujo, flow, #x_direction); revise el encabezado o asigne la columna abajo.",
+      "no hay columna date para una tabla de conteos en la fila 1 (se buscaron los encabezados date, fecha, dia, day, fecha_de_conteo, #date); revise el encabezado o asigne la columna abajo.",
     );
   });
   it("a code named like an Object.prototype member gives the message back", () => {
