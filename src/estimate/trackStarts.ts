@@ -35,6 +35,7 @@
  * unnamed report that stood where other groups stood could be any of them (docs/estimation.md
  * "## nogap").
  */
+import { Z90 } from "../util/normal.ts";
 import type { IsoDate, Km } from "../model/units.ts";
 import { meanDailyKm } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
@@ -117,7 +118,7 @@ function sizeUpTo(d: SizeDayEstimate, fig: number | undefined, w: number): SizeD
   const median = w === 0 ? fig : Math.exp(logMean);
   const low = Math.min(d.low, fig);
   const high = Math.max(d.high, median);
-  const logSd = (Math.log(high) - Math.log(low)) / (2 * 1.645);
+  const logSd = (Math.log(high) - Math.log(low)) / (2 * Z90);
   return { median, low, high, logMean, logSd };
 }
 
@@ -126,7 +127,7 @@ function behind(d: KmDayEstimate, days: number, law: MovementModel): KmDayEstima
   const low: Km = Math.max(0, Math.min(d.low, d.median) - days * law.longRideMaxKm);
   const high: Km = Math.max(d.high, d.median);
   const median = Math.min(high, Math.max(low, d.median - days * meanDailyKm(law)));
-  return { median, low, high, mean: median, sd: (high - low) / (2 * 1.645) };
+  return { median, low, high, mean: median, sd: (high - low) / (2 * Z90) };
 }
 
 /**
