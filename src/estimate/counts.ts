@@ -24,6 +24,9 @@ export interface CountEvidence {
   total: number;
 }
 
+/** Days either side of a group's passage at a point within which a count there is the group's. */
+const PASSAGE_WINDOW_DAYS = 2;
+
 interface TrackView {
   key: string;
   routeId: string;
@@ -126,10 +129,10 @@ export function attributeCounts(
       let best: (typeof passages)[number] | undefined;
       for (const ps of passages) {
         const gap = Math.abs(r.day - ps.day);
-        if (gap <= 2 && (!best || gap < Math.abs(r.day - best.day))) best = ps;
+        if (gap <= PASSAGE_WINDOW_DAYS && (!best || gap < Math.abs(r.day - best.day))) best = ps;
       }
       if (!best) {
-        leftOut.push({ row: r.row, reason: `no group passed ${key} within two days` });
+        leftOut.push({ row: r.row, reason: unattributedReason(key, r.day, passages) });
         continue;
       }
       let a = assigned.get(best.track);
@@ -152,4 +155,47 @@ export function attributeCounts(
     }
   }
   return { evidence, used, leftOut };
+}
+
+/**
+ * Why a count on local day `day` at point `key` was given to no group. Counts are given to a group
+ * only within PASSAGE_WINDOW_DAYS of its passage (the first day its median person is at or past
+ * the point): people waiting there (a border bridge, a shelter) are counted again each day, and
+ * adding those days up would count them twice. A group that was at or near the point then (its
+ * 90 % interval holds the point on a day within PASSAGE_WINDOW_DAYS of the count) was not missed:
+ * the reason names it, that day (the one its median person is nearest the point), the distance
+ * and its passage day. "No group passed" is said only when no group's interval holds the point.
+ * @example
+ * // Group A reached P1 on 11 Oct and waits there; a count of 16 Oct:
+ * unattributedReason("P1", isoDateToDay("2018-10-16"), passages);
+ * // => 'group "A" was at or near P1 on 2018-10-15 (its median person 0.0 km from it, within its 90 % interval), but its passage there is read as 2018-10-11 …'
+ */
+function unattributedReason(
+  key: string,
+  day: number,
+  passages: readonly { track: TrackView; km: Km; day: number }[],
+): string {
+  let near: { track: TrackView; at: number; off: Km; reached: number } | undefined;
+  for (const ps of passages) {
+    for (let d = day - PASSAGE_WINDOW_DAYS; d <= day + PASSAGE_WINDOW_DAYS; d++) {
+      const est = ps.track.days[d - ps.track.day0];
+      if (!est || est.low > ps.km || est.high < ps.km) continue;
+      const off = Math.abs(est.median - ps.km);
+      // The day and track whose median person is nearest the point; on a tie, the day nearest the count.
+      const gap = Math.abs(d - day);
+      const nearGap = near ? Math.abs(near.at - day) : Infinity;
+      if (!near || off < near.off || (off === near.off && gap < nearGap))
+        near = { track: ps.track, at: d, off, reached: ps.day };
+    }
+  }
+  if (!near) return `no group passed ${key} within two days`;
+  const when = near.reached < day ? "before" : "after";
+  return (
+    `group "${near.track.key}" was at or near ${key} on ${dayToIsoDate(near.at)} (its median ` +
+    `person ${near.off.toFixed(1)} km from it, within its 90 % interval), but its passage there is ` +
+    `read as ${dayToIsoDate(near.reached)} (its median person's first day at or past it), more ` +
+    `than two days ${when} this count: counts are given to a group only within two days of its ` +
+    `passage (people waiting at a point are counted again each day), so this one is not added to ` +
+    `its evidence`
+  );
 }

@@ -573,7 +573,10 @@ function buildOutputs(
     const days = g.km?.days ?? [];
     const early = before.get(g);
     early?.days.forEach((d, k) =>
-      tracks.push(trackPoint(ctx, g, (early.day0 ?? g.day0) + k, d, routeLength)),
+      tracks.push({
+        ...trackPoint(ctx, g, (early.day0 ?? g.day0) + k, d, routeLength),
+        writtenBeforeFit: true,
+      }),
     );
     for (let k = 0; k < g.nDays; k++) {
       const day = { km: days[k], head: g.head?.[k], tail: g.tail?.[k], size: g.size?.[k] };

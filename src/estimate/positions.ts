@@ -228,7 +228,7 @@ export function readReports(ctx: EstimateContext, g: WorkGroup): ReportReading {
  */
 export function staleRepeats(ctx: EstimateContext, g: WorkGroup): boolean[] {
   const repeatOf = ctx.bodyTails && g.labelled ? g.repeatOf : undefined;
-  return g.positions.map((p) => repeatOf?.has(p) ?? false);
+  return g.positions.map((p) => repeatOf?.has(p.s.id) ?? false);
 }
 
 /** The km observations of a group's reports for one target (median person, head or tail). */
@@ -785,8 +785,8 @@ export function recordRepeats(ctx: EstimateContext, groups: readonly WorkGroup[]
   const byKey = new Map(ctx.associations.map((a) => [`${a.sightingId}\u0000${a.group}`, a]));
   for (const g of groups) {
     if (!g.labelled || !ctx.bodyTails) continue;
-    for (const [p, original] of g.repeatOf ?? []) {
-      const a = byKey.get(`${p.s.id}\u0000${g.name}`);
+    for (const [id, original] of g.repeatOf ?? []) {
+      const a = byKey.get(`${id}\u0000${g.name}`);
       if (a) a.repeatOf = original.s.id;
     }
   }
@@ -799,9 +799,9 @@ export function recordRepeats(ctx: EstimateContext, groups: readonly WorkGroup[]
 export function markRepeats(ctx: EstimateContext, groups: readonly WorkGroup[]): void {
   for (const g of groups) {
     if (!g.labelled) continue;
-    const origins = new Map<GroupPosition, GroupPosition>();
+    const origins = new Map<string, GroupPosition>();
     repeatOrigins(g.positions, ctx.keep).forEach((original, i) => {
-      if (original) origins.set(g.positions[i], original);
+      if (original) origins.set(g.positions[i].s.id, original);
     });
     g.repeatOf = origins;
   }

@@ -101,12 +101,13 @@ export interface WorkGroup {
    */
   endLoo?: { head: KmSmootherResult["loo"]; tail: KmSmootherResult["loo"] };
   /**
-   * A labelled group's stale repeats (repeats.ts), each to the original it tells again: judged
-   * once on all its reports for the final passes (positions.ts `markRepeats`) and carried by the
-   * report itself, so a run on some of the reports (bodies.ts `tailWithoutStays`) leaves out the
-   * same ones.
+   * A labelled group's stale repeats (repeats.ts), by the repeat's sighting id, each to the
+   * original it tells again: judged once on all its reports for the final passes (positions.ts
+   * `markRepeats`). Keyed by the sighting id, not the position object, so a run on some of the
+   * reports (bodies.ts `tailWithoutStays`) or on copies of them (a position re-projected when
+   * tracks are joined) leaves out the same ones.
    */
-  repeatOf?: ReadonlyMap<GroupPosition, GroupPosition>;
+  repeatOf?: ReadonlyMap<string, GroupPosition>;
 }
 
 /** Shared state of one estimator run. */

@@ -6,7 +6,8 @@
  * Hashtags and attributes are the HXL standard's where it has them (`#date`, `#loc+name`,
  * `#loc+code`, `#country+code`, `#geo+lat`, `#affected+ind` people counted one by one,
  * `+min`/`+max` the bounds of a range — here the 90 % interval —, `+f`, `+children`,
- * `+returnees`, `#capacity`, `#status`; a caravan group is `#event+name`, as `caravan_label` in
+ * `+returnees`, `#capacity`, `#status`, `#meta` for a flag about the row itself (tracks.csv
+ * `written_before_fit`); a caravan group is `#event+name`, as `caravan_label` in
  * the input tables); what HXL lacks is an `#x_` hashtag (`#x_km` distance
  * along the route, `#x_route`, `#x_probability`) or an attribute of our own (`+asylum`,
  * `+in_transit`, `+p10`/`+p50`/`+p90` quantiles, `+head`/`+tail` parts of a group's body). Within
@@ -55,6 +56,7 @@ export const OUTPUT_HXL = {
     size_high: `${people}+max`,
     ...kmColumns("head_", "+head"),
     ...kmColumns("tail_", "+tail"),
+    written_before_fit: "#meta+written_before_fit",
   },
   /** split.csv (docs/contracts.md §3.2): the category column says what `value` counts. */
   split: {

@@ -32,6 +32,7 @@ export const TRACK_COLUMNS = [
   "tail_km",
   "tail_km_low",
   "tail_km_high",
+  "written_before_fit",
 ] as const;
 
 export type TrackColumn = (typeof TRACK_COLUMNS)[number];
@@ -57,9 +58,12 @@ type BlankableColumn =
   | "tail_km_low"
   | "tail_km_high";
 
-/** Properties of a group-day Point: the tracks.csv row, with an unknown value as null. */
-export type TrackPointProperties = Omit<TrackRow, BlankableColumn> &
-  Record<BlankableColumn, number | null>;
+/**
+ * Properties of a group-day Point: the tracks.csv row, with an unknown value as null and
+ * `written_before_fit` a boolean.
+ */
+export type TrackPointProperties = Omit<TrackRow, BlankableColumn | "written_before_fit"> &
+  Record<BlankableColumn, number | null> & { written_before_fit: boolean };
 
 /** Properties of a group's LineString. */
 export interface TrackLineProperties {
@@ -111,6 +115,8 @@ export function trackToRow(t: TrackPoint): TrackRow {
     tail_km: t.tailKm ?? NaN,
     tail_km_low: t.tailKmLow ?? NaN,
     tail_km_high: t.tailKmHigh ?? NaN,
+    // `true` on a day written before the first fitted day (trackStarts.ts), else blank.
+    written_before_fit: t.writtenBeforeFit ? "true" : "",
   };
 }
 
@@ -171,6 +177,7 @@ export function tracksToGeoJson(tracks: readonly TrackPoint[], routes?: RouteInd
         tail_km: blank(r.tail_km as number),
         tail_km_low: blank(r.tail_km_low as number),
         tail_km_high: blank(r.tail_km_high as number),
+        written_before_fit: t.writtenBeforeFit === true,
       },
     });
     const line = lines.get(t.group);

@@ -24,6 +24,7 @@
 import type { Km } from "../model/units.ts";
 import type { Random } from "../util/random.ts";
 import { randomNormal } from "../util/random.ts";
+import { Z90 } from "../util/normal.ts";
 import {
   cachedRegimeTransitions,
   drawDay,
@@ -113,9 +114,12 @@ export function simulateRuns(
   return { km, size, ...(head ? { head } : {}) };
 }
 
-/** The start km at the standard normal `z` on a split normal through the median and 90 % interval. */
+/**
+ * The start km at the standard normal `z` on a split normal through the median and 90 % interval:
+ * each side's sd is that side's half-width ÷ Z90 (the project's one 90 % z, util/normal.ts).
+ */
 function startKm(start: KmStart, z: number, startSpread: number, cap: Km): Km {
-  const spread = startSpread / 1.645;
+  const spread = startSpread / Z90;
   const sd = Math.max(0.5, (z < 0 ? start.median - start.low : start.high - start.median) * spread);
   return Math.min(cap, Math.max(0, start.median + z * sd));
 }

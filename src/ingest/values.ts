@@ -1,7 +1,7 @@
 /**
  * Value parsing for counts, sizes and coordinates as analysts write them (docs/import.md#values):
  * Spanish and English thousands (`1.345`, `1,345`, `1 345`, `2 mil 731`), ranges
- * (`4.000–10.000`, `entre 500 y 700`), bounds (`más de 500`, `+500`, `hasta 700`), approximations
+ * (`4.000–10.000`, `entre 500 y 700`), bounds (`más de 500`, `+500`, `500 o más`, `hasta 700`), approximations
  * (`aprox. 300`), and "not known" sentinels (`N/A`, `ND`, `-`, `Not available`), which are
  * unknown — never zero.
  */
@@ -134,6 +134,15 @@ const AT_LEAST =
   /^(?:m[aá]s\s+de|more\s+than|over|at\s+least|al\s+menos|por\s+lo\s+menos|m[ií]nimo|min\.?|>=?|≥|\+)\s*/i;
 const AT_MOST =
   /^(?:menos\s+de|less\s+than|fewer\s+than|under|up\s+to|hasta|m[aá]ximo|max\.?|<=?|≤)\s*/i;
+/**
+ * A bound written after the number: `7.000 o más`, `7,000 or more`, `7000 como mínimo`, `700 o
+ * menos`, `700 at most`. Without these a sightings row "7.000 o más" was rejected whole as not a
+ * number (stop 20 leftover: the report was lost to the size).
+ */
+const AT_LEAST_AFTER =
+  /\s+(?:(?:o|y)\s+m[aá]s|(?:or|and)\s+(?:more|over|above)|(?:como\s+)?m[ií]nimo|at\s+least|al\s+menos|por\s+lo\s+menos)$/i;
+const AT_MOST_AFTER =
+  /\s+(?:(?:o|y)\s+menos|or\s+(?:less|fewer)|(?:como\s+)?m[aá]ximo|at\s+most|a\s+lo\s+sumo)$/i;
 const BETWEEN = /^(?:entre|between|de)\s+(.+?)\s+(?:y|and|a)\s+(.+)$/i;
 const RANGE = /^(.+?)\s*(?:–|—|-|\s+a\s+|\s+to\s+|\.\.)\s*(.+)$/i;
 const TRAILING = /\s*(?:personas|people|persons|migrantes|migrants|pers\.?)$/i;
@@ -199,6 +208,14 @@ export function parseQuantity(text: string): Quantity {
   if (a) {
     approx = true;
     t = t.slice(a[0].length);
+  }
+  const after = AT_LEAST_AFTER.exec(t) ?? AT_MOST_AFTER.exec(t);
+  if (after) {
+    const v = parsePeopleNumber(t.slice(0, after.index).replace(TRAILING, ""));
+    if (v === undefined) return { kind: "invalid" };
+    return AT_LEAST_AFTER.test(t)
+      ? { kind: "atLeast", min: v, approx }
+      : { kind: "atMost", max: v, approx };
   }
   if (/\+$/.test(t)) {
     const v = parsePeopleNumber(t.slice(0, -1));

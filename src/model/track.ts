@@ -29,6 +29,12 @@ export interface TrackPoint {
   tailKm?: Km;
   tailKmLow?: Km;
   tailKmHigh?: Km;
+  /**
+   * True on a day written before the track's first fitted day, from the report that first names
+   * the group (src/estimate/trackStarts.ts; report.json `trackStarts`): placed by the movement
+   * law behind the first fitted day, with no fitted estimate. Absent on fitted days.
+   */
+  writtenBeforeFit?: boolean;
 }
 
 /** Ledger categories: the stock categories plus people still moving and people unaccounted for. */

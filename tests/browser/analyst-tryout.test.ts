@@ -122,6 +122,17 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
       .evaluateAll((tds) => tds.map((td) => td.textContent));
     expect(how).toContain("alias");
     expect(how).not.toContain("canonical");
+    // Each field offered in the list in Spanish, its contract name (English) beside it; the
+    // value stays the contract name (stop 20 leftover).
+    const options = await item
+      .locator(".mapping-table tbody select")
+      .first()
+      .locator("option")
+      .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(options).toContainEqual(["direction", "dirección (direction)"]);
+    expect(options).toContainEqual(["total", "total de personas (total)"]);
+    expect(options).toContainEqual(["fmp_name", "punto de monitoreo (fmp_name)"]);
+    expect(options.filter(([v]) => v !== "").every(([v, t]) => t!.endsWith(`(${v})`))).toBe(true);
     const warning = item.locator('table.issues.warnings tr[data-code="half_coordinate_ignored"]');
     expect(await warning.locator("td").nth(3).textContent()).toBe(
       "solo se da la latitud (14,6774), no la longitud: se deja de lado y la fila se ubica por Punto de monitoreo «Tecún Umán».",

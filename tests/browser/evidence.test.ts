@@ -404,6 +404,32 @@ describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)"
     await page.close();
   });
 
+  it("says a day written before the track's first fitted day is written, not fitted (tracks.csv written_before_fit)", async () => {
+    const { page, watch } = await openSite(browser, site);
+    const base = await cli();
+    const rows = base.tracks
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((l) => l.split(","));
+    const written = rows.find((r) => r.at(-1) === "true")!;
+    const fitted = rows.find((r) => r[0] === written[0] && r.at(-1) === "")!;
+    expect(written.slice(0, 2)).toEqual(["Honduran caravan 2", "2018-10-17"]);
+    await selectGroupDay(page, written[0]!, written[1]!);
+    const note = page.locator("#evidence-panel p.evidence-written");
+    await expect.poll(() => note.count()).toBe(1);
+    expect(await note.textContent()).toMatch(/^Written, not fitted: this day comes before/);
+    await page.evaluate(() => (window as unknown as W).dtmViewer.setState({ lang: "es" }));
+    await expect
+      .poll(() => note.textContent())
+      .toMatch(/^Día escrito, no ajustado: es anterior a la primera posición del grupo/);
+    await selectGroupDay(page, fitted[0]!, fitted[1]!);
+    await expect.poll(() => note.count()).toBe(0);
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
   it("draws many report marks on a canvas, and still lists every report in the table", async () => {
     const { page, watch } = await openSite(browser, site);
     const n = CANVAS_MARKS + 500;

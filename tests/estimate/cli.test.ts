@@ -10,7 +10,7 @@ import { mulberry32 } from "../../src/util/random.ts";
 
 const HEADER =
   "group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,size_high," +
-  "head_km,head_km_low,head_km_high,tail_km,tail_km_low,tail_km_high";
+  "head_km,head_km_low,head_km_high,tail_km,tail_km_low,tail_km_high,written_before_fit";
 
 describe("dtm-flow estimate", () => {
   it("dtm-flow estimate with no files writes tracks.csv (exact header), tracks.geojson and report.json for 2018", async () => {
@@ -44,6 +44,41 @@ describe("dtm-flow estimate", () => {
       (f: { properties: { kind?: string } }) => f.properties.kind === "body",
     );
     expect(bodies.length).toBe(csv.trim().split("\r\n").length - 1);
+    // written_before_fit: `true` exactly on the days report.json trackStarts says were written
+    // before a track's first fitted day (2018: Honduran caravan 2 from "más de 400" on 17 Oct).
+    const rows = csv
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((l) => l.split(","));
+    const flagged = rows.filter((r) => r.at(-1) === "true").map((r) => `${r[0]} ${r[1]}`);
+    const starts = report.trackStarts as {
+      group: string;
+      writtenFrom?: string;
+      firstFittedDate: string;
+      daysWritten: number;
+    }[];
+    const written = starts.flatMap((st) =>
+      rows
+        .filter(
+          (r) =>
+            r[0] === st.group && r[1]! >= (st.writtenFrom ?? "~") && r[1]! < st.firstFittedDate,
+        )
+        .map((r) => `${r[0]} ${r[1]}`),
+    );
+    expect(starts.reduce((n, st) => n + st.daysWritten, 0)).toBeGreaterThan(0);
+    expect(flagged).toEqual(written);
+    expect(flagged.length).toBe(starts.reduce((n, st) => n + st.daysWritten, 0));
+    expect(flagged[0]).toBe("Honduran caravan 2 2018-10-17");
+    expect(rows.every((r) => r.at(-1) === "true" || r.at(-1) === "")).toBe(true);
+    const points = geo.features.filter(
+      (f: { geometry: { type: string } }) => f.geometry.type === "Point",
+    );
+    expect(
+      points.filter(
+        (f: { properties: { written_before_fit: boolean } }) => f.properties.written_before_fit,
+      ).length,
+    ).toBe(flagged.length);
   });
 
   it("dtm-flow estimate --as-of says it reads only what was observed by then, and writes no later day", async () => {

@@ -5,7 +5,8 @@ import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { repeatOrigins, repeatedReports } from "../../src/estimate/repeats.ts";
 import type { RepeatWork } from "../../src/estimate/repeats.ts";
 import { stayAnchors } from "../../src/estimate/stayAnchor.ts";
-import type { GroupPosition } from "../../src/estimate/workGroup.ts";
+import { markRepeats, recordRepeats, staleRepeats } from "../../src/estimate/positions.ts";
+import type { EstimateContext, GroupPosition, WorkGroup } from "../../src/estimate/workGroup.ts";
 import type { Place } from "../../src/model/place.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
 import { at, dataset, on, report } from "./corridor.ts";
@@ -289,6 +290,34 @@ describe("repeats in the estimate: a stale story does not hold a group that walk
     for (let d = 7; d <= 14; d++) expect(repeatOf(`m${d}`)).toBe("m6");
     for (let d = 8; d <= 13; d++)
       expect(on(result.tracks, d).tailKmLow).toBeGreaterThan(40 * (d - 1) - 110);
+  });
+});
+
+describe("markRepeats: a repeat is known by its sighting id", () => {
+  it("still leaves a repeat out when the group's positions are copies (stop 20 leftover)", () => {
+    // The government's telling on day 1, the media's retelling on day 3 (a repeat), a fresh report.
+    const positions = [
+      pos(1, 200, true, 2500, "government"),
+      pos(3, 200, true, 2500),
+      pos(4, 240, false, 2600, "dtm"),
+    ];
+    positions.forEach((p, i) => Object.assign(p.s, { id: `p${i}` }));
+    const g = { name: "A", labelled: true, positions } as unknown as WorkGroup;
+    const ctx = { bodyTails: true, associations: [] } as unknown as EstimateContext;
+    markRepeats(ctx, [g]);
+    expect(staleRepeats(ctx, g)).toEqual([false, true, false]);
+    // A run that copies the position objects (as joining tracks re-projects them) reads the same
+    // repeats: keyed by the object, the copies were all read as fresh.
+    g.positions = positions.map((p) => ({ ...p, s: { ...p.s } }));
+    expect(staleRepeats(ctx, g)).toEqual([false, true, false]);
+    // And the association of the copy's sighting is told its original.
+    const associations = positions.map((p) => ({ sightingId: p.s.id, group: "A", how: "label" }));
+    recordRepeats({ ...ctx, associations } as unknown as EstimateContext, [g]);
+    expect(associations.map((a) => (a as { repeatOf?: string }).repeatOf)).toEqual([
+      undefined,
+      "p0",
+      undefined,
+    ]);
   });
 });
 

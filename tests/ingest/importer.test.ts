@@ -535,6 +535,20 @@ describe("importTable: sightings, stocks, places", () => {
       sourceType: "government",
     });
   });
+  it("importTable(sightings) keeps a row whose size is a bound written after the number (stop 20 leftover)", () => {
+    const text = [
+      "fecha,lugar,caravana,cantidad,tipo de fuente",
+      "23/10/2018,Huixtla,C1,7.000 o más,medios",
+      "24/10/2018,Huixtla,C1,300 o menos,medios",
+    ].join("\n");
+    const r = importTable(text, { gazetteer: testGazetteer(), fileName: "s.csv" });
+    expect(r.report.rejected).toBe(0);
+    expect(r.report.accepted).toBe(2);
+    const s = r.records as Sighting[];
+    expect(s[0]).toMatchObject({ sizeMin: 7000, caravanLabel: "C1" });
+    expect(s[0]!.sizeBest).toBeUndefined();
+    expect(s[1]).toMatchObject({ sizeMax: 300 });
+  });
   it("importTable(sightings) accepts a size-only report (label and size, no place) with a warning", () => {
     const r = importTable(
       "observed_at,place_name,caravan_label,size_best\n2018-10-25,,C1,7233\n2018-10-25,,,7233\n",

@@ -76,6 +76,21 @@ describe("parseQuantity", () => {
     expect(parseQuantity("hasta 700")).toEqual({ kind: "atMost", max: 700, approx: false });
     expect(parseQuantity("less than 300")).toEqual({ kind: "atMost", max: 300, approx: false });
   });
+  it("parseQuantity reads a bound written after the number (stop 20 leftover)", () => {
+    // "7.000 o más" was not a number, so its sightings row was rejected and the report lost.
+    const atLeast = { kind: "atLeast", min: 7000, approx: false };
+    expect(parseQuantity("7.000 o más")).toEqual(atLeast);
+    expect(parseQuantity("7.000 y mas")).toEqual(atLeast);
+    expect(parseQuantity("7,000 or more")).toEqual(atLeast);
+    expect(parseQuantity("7 mil personas o más")).toEqual(atLeast);
+    expect(parseQuantity("7000 como mínimo")).toEqual(atLeast);
+    expect(parseQuantity("7,000 at least")).toEqual(atLeast);
+    expect(parseQuantity("unos 7.000 o más")).toEqual({ ...atLeast, approx: true });
+    expect(parseQuantity("700 o menos")).toEqual({ kind: "atMost", max: 700, approx: false });
+    expect(parseQuantity("700 or fewer")).toEqual({ kind: "atMost", max: 700, approx: false });
+    expect(parseQuantity("o más")).toEqual({ kind: "invalid" });
+    expect(parseQuantity("5.000 a 7.000 o más")).toEqual({ kind: "invalid" });
+  });
   it("parseQuantity marks approximations and keeps the number", () => {
     expect(parseQuantity("aprox. 300")).toEqual({ kind: "number", value: 300, approx: true });
     expect(parseQuantity("~7.000")).toEqual({ kind: "number", value: 7000, approx: true });

@@ -7,7 +7,8 @@ import type { ImportReport } from "../../src/index.ts";
 import { BUILD_CSP, DEV_CSP } from "../../viewer/analyst/csp.ts";
 import { assembleDataset, columnOverrides, fileStatus } from "../../viewer/analyst/workspace.ts";
 import type { WorkspaceFile } from "../../viewer/analyst/workspace.ts";
-import { howName, kindName } from "../../viewer/analyst/texts.ts";
+import { fieldName, hasFieldWords, howName, kindName } from "../../viewer/analyst/texts.ts";
+import { KIND_SPECS } from "../../src/ingest/fields.ts";
 
 const base = embedded2018();
 const gazetteer = createGazetteer(base.places);
@@ -163,5 +164,18 @@ describe("the panel names a file's kind and a column's 'how' in its language", (
     // Own keys only: a name like an Object member is not looked up on the prototype.
     expect(howName("es", "constructor")).toBe("constructor");
     expect(kindName("es", "toString")).toBe("toString");
+  });
+});
+
+describe("the column-mapping list names each field in Spanish beside its contract name", () => {
+  it("gives every field of every kind Spanish words, with the English contract name beside them", () => {
+    const fields = Object.values(KIND_SPECS).flatMap((k) => k.fields.map((f) => f.name));
+    expect(fields.filter((f) => !hasFieldWords(f))).toEqual([]);
+    expect(fieldName("es", "size_min")).toBe("tamaño mínimo (size_min)");
+    expect(fieldName("es", "observed_at")).toBe("fecha y hora de la observación (observed_at)");
+    expect(fieldName("es", "uac")).toBe("NNA no acompañados (uac)");
+    // English keeps the contract name, as the CLI and the docs write it.
+    expect(fieldName("en", "size_min")).toBe("size_min");
+    expect(fieldName("es", "constructor")).toBe("constructor");
   });
 });

@@ -11,7 +11,7 @@ import { el } from "./panelDom.ts";
 import type { FileSummary } from "./protocol.ts";
 import type { SameNameNote } from "./panelState.ts";
 import { sameNameNoteText, sameNameWord } from "./sameNameText.ts";
-import { at, countOf, howName, kindName } from "./texts.ts";
+import { at, countOf, fieldName, howName, kindName } from "./texts.ts";
 import type { AnalystTextKey } from "./texts.ts";
 import type { ColumnChoices } from "./workspace.ts";
 
@@ -120,7 +120,7 @@ function fieldSelect(
   const current = f.choices[c.index] !== undefined ? f.choices[c.index] : c.field;
   select.append(el("option", { value: "" }, at(L, "noField")));
   for (const name of f.fields) {
-    const o = el("option", { value: name }, name);
+    const o = el("option", { value: name }, fieldName(L, name));
     if (name === current) o.selected = true;
     select.append(o);
   }

@@ -193,3 +193,73 @@ const HOW_ES: Record<MatchHow, string> = {
 export function howName(lang: Lang, how: string): string {
   return lang === "es" && Object.hasOwn(HOW_ES, how) ? HOW_ES[how as MatchHow] : how;
 }
+
+/**
+ * The input tables' fields (docs/contracts.md §1) in Spanish words, for the column-mapping list:
+ * the field's contract name (English, what the file and the CLI use) is shown beside them.
+ * tests/viewer/analyst.test.ts checks every field of every kind (`KIND_SPECS`) has its words.
+ */
+const FIELD_ES: Readonly<Record<string, string>> = {
+  record_id: "id del registro",
+  sighting_id: "id del avistamiento",
+  place_id: "id del lugar",
+  date: "fecha",
+  observed_at: "fecha y hora de la observación",
+  reported_at: "fecha del reporte",
+  fmp_id: "código del punto de monitoreo",
+  fmp_name: "punto de monitoreo",
+  place_name: "lugar",
+  country: "país",
+  lat: "latitud",
+  lon: "longitud",
+  geopoint: "punto GPS (latitud y longitud)",
+  direction: "dirección",
+  total: "total de personas",
+  men: "hombres",
+  women: "mujeres",
+  boys: "niños",
+  girls: "niñas",
+  uac: "NNA no acompañados",
+  nationality: "nacionalidad",
+  sex: "sexo (formato largo)",
+  age: "edad (formato largo)",
+  n: "cantidad (formato largo)",
+  caravan_label: "caravana",
+  part: "parte del grupo",
+  size: "tamaño",
+  size_best: "mejor estimación del tamaño",
+  size_min: "tamaño mínimo",
+  size_max: "tamaño máximo",
+  size_approximate: "tamaño aproximado (sí/no)",
+  estimate_method: "método de estimación",
+  category: "categoría",
+  value: "valor",
+  basis: "base de la cifra",
+  source_type: "tipo de fuente",
+  source_org: "organización fuente",
+  source: "fuente",
+  url: "enlace (URL)",
+  confidence: "confianza",
+  notes: "observaciones",
+  name: "nombre",
+  name_es: "nombre en español",
+  aliases: "otros nombres",
+  adm1_pcode: "P-código de admin. 1",
+  adm2_pcode: "P-código de admin. 2",
+  kind: "tipo de lugar",
+  capacity: "capacidad",
+};
+
+/**
+ * A field of the column-mapping list in `lang`: its contract name in English; in Spanish its words
+ * with the contract name beside them (`tamaño mínimo (size_min)`), so the analyst sees the name
+ * the file, the CLI and the docs use.
+ */
+export function fieldName(lang: Lang, field: string): string {
+  return lang === "es" && Object.hasOwn(FIELD_ES, field) ? `${FIELD_ES[field]} (${field})` : field;
+}
+
+/** Whether `field` has its Spanish words (for the test over every kind's fields). */
+export function hasFieldWords(field: string): boolean {
+  return Object.hasOwn(FIELD_ES, field);
+}

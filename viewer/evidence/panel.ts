@@ -84,6 +84,8 @@ export function renderEvidence(
     ),
     el(doc, "p", { class: "muted small" }, T.window(e.windowDays)),
   ];
+  // A day written before the track's first fitted day (trackStarts.ts): no report fits it.
+  if (p.writtenBeforeFit) parts.push(el(doc, "p", { class: "evidence-written" }, T.written));
   if (e.check) {
     parts.push(
       el(

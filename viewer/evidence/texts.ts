@@ -9,6 +9,8 @@ const en = {
   estimate: (km: string, low: string, high: string, size: string) =>
     `Estimate at 12:00: km ${km} (90 %: ${low}–${high}), ${size} people.`,
   window: (days: number) => `Reports within ${days} days, nearest in time first.`,
+  written:
+    "Written, not fitted: this day comes before the group's first position. It is placed behind that day by the movement law, from the report that first names the group (tracks.csv written_before_fit).",
   noReports: "No report within the window.",
   check: (pos: string, size: string, n: number) =>
     `Self-check of this dataset: ${pos} of held-out positions and ${size} of held-out sizes inside their 90 % intervals (${n} reports held out).`,
@@ -72,6 +74,8 @@ const es: typeof en = {
   estimate: (km, low, high, size) =>
     `Estimación a las 12:00: km ${km} (90 %: ${low}–${high}), ${size} personas.`,
   window: (days) => `Reportes a menos de ${days} días, los más cercanos en el tiempo primero.`,
+  written:
+    "Día escrito, no ajustado: es anterior a la primera posición del grupo. Se ubica detrás de ese día según la ley de movimiento, desde el reporte que nombra al grupo por primera vez (tracks.csv written_before_fit).",
   noReports: "Ningún reporte en la ventana.",
   check: (pos, size, n) =>
     `Autoevaluación de estos datos: ${pos} de las posiciones y ${size} de los tamaños retenidos dentro de sus intervalos del 90 % (${n} reportes retenidos).`,
