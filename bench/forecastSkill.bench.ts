@@ -50,6 +50,7 @@ import {
   regimeOfPace,
   reportsOfGroup,
   headAtReports,
+  reportsFrontKm,
   startRegime,
   toLocalTime,
 } from "../src/index.ts";
@@ -96,6 +97,8 @@ interface Variant {
    * `headAtReports`; default true, false = the estimated head as it is).
    */
   headAtReports?: boolean;
+  /** With headAtReports: the head at the front edge the last day's reports imply (`reportsFrontKm`). */
+  headFromSpacing?: boolean;
   /** Development: the pooled law's mean daily move × `lawScale` (its ride share moved). */
   lawScale?: number;
   /**
@@ -476,7 +479,8 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
     if ((v.headAtReports ?? true) && out.head) {
       const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });
       const day = r.length > 0 ? Math.floor(r.at(-1)!.t) : -1;
-      const km = Math.max(...r.filter((x) => Math.floor(x.t) === day).map((x) => x.km));
+      const kms = r.filter((x) => Math.floor(x.t) === day).map((x) => x.km);
+      const km = v.headFromSpacing ? reportsFrontKm(kms) : Math.max(...kms);
       out.head = headAtReports(out.head, { km, day }, g.lastDay);
     }
     if (v.startAtLastReport) {
