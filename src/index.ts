@@ -454,7 +454,7 @@ export {
 
 // ── forecast: nowcast and arrivals ──
 export type { Nowcast, NowcastOptions, GroupNowcast, HeadNowcast } from "./forecast/nowcast.ts";
-export { headAtReports, headStart, nowcast, reportsFrontKm } from "./forecast/nowcast.ts";
+export { headAtReports, headStart, nowcast } from "./forecast/nowcast.ts";
 export type {
   Forecast,
   ForecastOptions,

@@ -95,6 +95,28 @@ function dumpCase(
  * no further back than it.
  */
 const ORACLE = process.env.W3_ORACLE ?? "";
+/**
+ * W3_ORACLE=diag: the forecast's head start against the true front edge, per matched group seen
+ * the day before the as-of day: start − truth (km), truth above the start's 90 % interval, and the
+ * furthest true report of that day − truth (km).
+ */
+const headStarts: { error: number; aboveHigh: boolean; reportGap?: number }[] = [];
+
+/** The W3_ORACLE=diag tally as a line (empty without it). */
+export function headStartLine(): string {
+  if (headStarts.length === 0) return "";
+  const median = (xs: number[]): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : Number.NaN;
+  };
+  const gaps = headStarts.flatMap((h) => (h.reportGap === undefined ? [] : [h.reportGap]));
+  return (
+    `head start vs the true front edge (seen the day before the as-of day): ${headStarts.length} cases, ` +
+    `start − truth median ${median(headStarts.map((h) => h.error)).toFixed(0)} km, ` +
+    `truth above the start's 90 % interval ${((100 * headStarts.filter((h) => h.aboveHigh).length) / headStarts.length).toFixed(0)} %; ` +
+    `furthest true report of that day − truth median ${median(gaps).toFixed(0)} km (${gaps.length} cases, truth ahead of it ${((100 * gaps.filter((x) => x < 0).length) / Math.max(1, gaps.length)).toFixed(0)} %)`
+  );
+}
 
 function oracleStarts(
   now: ReturnType<typeof nowcast>,
@@ -121,25 +143,15 @@ function oracleStarts(
       low: to - (k.median - k.low),
       high: to + (k.high - k.median),
     });
-    if (ORACLE === "diag" && n.head) {
-      const lastRep = (obs.get(g.group) ?? [])
+    if (ORACLE === "diag" && n.head && n.lastDay === day - 1) {
+      const kms = (obs.get(g.group) ?? [])
         .filter((o) => o.t <= day && Math.floor(o.t) === n.lastDay && o.km !== undefined)
         .map((o) => o.km as number);
-      console.log(
-        [
-          "HEADDIAG",
-          world.labelled ? "L" : "U",
-          n.lastDay - day,
-          n.head.km.median,
-          n.head.km.low,
-          n.head.km.high,
-          d.firstKm,
-          d.km,
-          n.km.median,
-          lastRep.length ? Math.max(...lastRep) : NaN,
-          next ? next.firstKm - d.firstKm : NaN,
-        ].join(" "),
-      );
+      headStarts.push({
+        error: n.head.km.median - d.firstKm,
+        aboveHigh: d.firstKm > n.head.km.high,
+        ...(kms.length > 0 ? { reportGap: Math.max(...kms) - d.firstKm } : {}),
+      });
     }
     if (ORACLE === "start" || ORACLE === "both") {
       n.km = shift(n.km, d.km);

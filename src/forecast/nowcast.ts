@@ -47,12 +47,6 @@ export interface NowcastOptions extends EstimateOptions {
    * ({@link headAtReports}); default true.
    */
   headAtReports?: boolean;
-  /**
-   * With `headAtReports`: the head no further back than the front edge the last day's reports
-   * imply ({@link reportsFrontKm}: the furthest report plus the mean spacing between that day's
-   * reports), not the furthest report itself; default false.
-   */
-  headFromSpacing?: boolean;
 }
 
 /** One group at the end of its data. */
@@ -196,9 +190,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
       ...(last?.headKm !== undefined ? { headAheadKm: Math.max(0, last.headKm - last.km) } : {}),
       ...headStartAt(
         headStart(last, beforeLastOf.get(s.group), regime, estimate.report.movement),
-        (options.headAtReports ?? true)
-          ? furthestOf(stateOf(s.group).furthest, options)
-          : undefined,
+        (options.headAtReports ?? true) ? stateOf(s.group).furthest : undefined,
         dayNumber(s.date) ?? 0,
       ),
       movement:
@@ -269,8 +261,8 @@ export function headStart(
 interface ReportedState {
   /** The regime its two latest reports show. */
   regime?: Regime;
-  /** Its furthest position report on its latest report day (km), and that day; `edgeKm` = {@link reportsFrontKm} of that day's reports. */
-  furthest?: { km: Km; day: number; edgeKm: Km };
+  /** Its furthest position report on its latest report day (km), and that day. */
+  furthest?: { km: Km; day: number };
   /** The times of its position reports (local days, ascending). */
   times?: number[];
 }
@@ -295,11 +287,10 @@ function reportedStates(
       const reports = reportsOfGroup(data, estimate, group, { ...shared, asOf });
       const speed = latestReportSpeed(reports);
       const day = reports.length > 0 ? Math.floor(reports.at(-1)!.t) : undefined;
-      const kms = reports.filter((r) => Math.floor(r.t) === day).map((r) => r.km);
-      const km = Math.max(...kms);
+      const km = Math.max(...reports.filter((r) => Math.floor(r.t) === day).map((r) => r.km));
       memo.set(group, {
         ...(speed === undefined ? {} : { regime: regimeOfPace(speed, estimate.report.movement) }),
-        ...(day === undefined ? {} : { furthest: { km, day, edgeKm: reportsFrontKm(kms) } }),
+        ...(day === undefined ? {} : { furthest: { km, day } }),
         times: reports.map((r) => r.t),
       });
     }
@@ -333,27 +324,4 @@ export function headAtReports(
     ...head,
     km: { median: furthest.km, low: head.km.low, high: Math.max(head.km.high, furthest.km) },
   };
-}
-
-/** The furthest report of the last report day, or the front edge its reports imply (`headFromSpacing`). */
-function furthestOf(
-  f: ReportedState["furthest"],
-  options: NowcastOptions,
-): { km: Km; day: number } | undefined {
-  return f && { km: options.headFromSpacing ? f.edgeKm : f.km, day: f.day };
-}
-
-/**
- * The front edge a day's position reports of one group imply: reports see parts of the body, so
- * the furthest is a lower bound of the front edge, not an estimate of it. With k reports spread
- * over the body, the expected gap between the furthest and the edge is about the mean spacing
- * between them ((max − min) / (k − 1), the unbiased estimate for k points uniform over the body);
- * with one report (or all at one km) the furthest itself.
- * @example
- * reportsFrontKm([100, 150, 200]); // => 250
- */
-export function reportsFrontKm(kms: readonly Km[]): Km {
-  const max = Math.max(...kms);
-  if (kms.length < 2) return max;
-  return max + (max - Math.min(...kms)) / (kms.length - 1);
 }
