@@ -90,7 +90,8 @@ function dumpCase(
  * nowcast, to split the lead-1 error between the start and the law. `start`: the median person
  * and the head at the truth's median person and front edge on the group's last day (90 %
  * intervals shifted with them); `regime`: the start regime set from the truth's next-day move (a
- * ride when it moved ≥ 80 km); `both`: the two; `report`: the median person at the latest true
+ * ride when it moved ≥ 80 km); `day1`: that regime kept for good (persistence 1: the first
+ * day's regime is the truth's; read lead 1 only); `both`: the two; `report`: the median person at the latest true
  * report on or after the last day's start (a filter's start: the last report as it is), the head
  * no further back than it.
  */
@@ -157,13 +158,16 @@ function oracleStarts(
       n.km = shift(n.km, d.km);
       if (n.head) n.head = { ...n.head, km: shift(n.head.km, Math.max(d.firstKm, d.km)) };
     }
-    if ((ORACLE === "regime" || ORACLE === "both") && next) {
+    if ((ORACLE === "regime" || ORACLE === "both" || ORACLE === "day1") && next) {
       const ride = { rest: 0, walk: 0, ride: 1 };
       const walk = { rest: 0, walk: 1, ride: 0 };
       const rest = { rest: 1, walk: 0, ride: 0 };
       const of = (move: number) => (move >= 80 ? ride : move >= 5 ? walk : rest);
       n.regime = of(next.km - d.km);
       if (n.head) n.head = { ...n.head, regime: of(next.firstKm - d.firstKm) };
+      // day1: the regime kept for good (persistence 1), so the first day's regime is the truth's:
+      // a bound for lead 1 only (later leads are meaningless).
+      if (ORACLE === "day1") n.movement = { ...n.movement, persistence: 1 };
     }
     if (ORACLE === "report") {
       const mine = (obs.get(g.group) ?? []).filter(
