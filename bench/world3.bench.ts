@@ -8,7 +8,7 @@
 // World i (0-based) has seed i + 1 + offset; one world in three (i % 3 = 2) names no group.
 // --forecast also scores rolling forecasts every `step` days (bench/world3/forecast.ts) against
 // the last-two-reports baseline at leads 1–14 (a nowcast per as-of moment: ~5 s more per world).
-// Development: W3_ORACLE=start|regime|both|report starts the forecast from the truth (or the latest
+// Development: W3_ORACLE=start|regime|day1|both|report starts the forecast from the truth (or the latest
 // true report) instead of the nowcast, W3_ORACLE=diag prints the head start against the true front
 // edge (bench/world3/forecast.ts `oracleStarts`; bench/README.md § fcshort).
 import { estimateTracks } from "../src/index.ts";
