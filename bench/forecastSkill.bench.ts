@@ -96,6 +96,11 @@ interface Variant {
    * `headAtReports`; default true, false = the estimated head as it is).
    */
   headAtReports?: boolean;
+  /**
+   * Development (fcshort, not kept): with headAtReports, the head no further back than the front
+   * edge the last day's reports imply ({@link frontFromSpacing}) instead of the furthest report.
+   */
+  headFromSpacing?: boolean;
   /** Development: the pooled law's mean daily move × `lawScale` (its ride share moved). */
   lawScale?: number;
   /**
@@ -109,6 +114,17 @@ interface Variant {
    */
   rideGateTrack?: number;
 }
+/**
+ * Which truth the head's arrival is scored against: `p95` (default, as before) the 95th
+ * percentile of people (`headKm`); `first` the foremost people (`firstKm`, the front edge), what
+ * the library's head stands for (docs/contracts.md § 3.1) and what world3 scores it against.
+ */
+const HEAD_TRUTH = arg("head-truth", "p95");
+if (HEAD_TRUTH !== "p95" && HEAD_TRUTH !== "first")
+  throw new RangeError(`--head-truth must be p95 or first: ${HEAD_TRUTH}.`);
+/** The truth's head on one day, as `--head-truth` says (the median person without a body). */
+const headOf = (d: TruthDay): number =>
+  HEAD_TRUTH === "first" ? (d.firstKm ?? d.headKm ?? d.km) : (d.headKm ?? d.km);
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
 const LEADS = 14;
@@ -151,7 +167,7 @@ function tallyDisp(
   f: Forecast,
 ): void {
   if (!n || n.routeId !== g.routeId) return;
-  const pick = (d: TruthDay): number => (kind === "head" ? (d.headKm ?? d.km) : d.km);
+  const pick = (d: TruthDay): number => (kind === "head" ? headOf(d) : d.km);
   const t0 = g.days.find((d) => d.date === n.lastDate);
   if (!t0) return;
   const start = kind === "head" ? (n.head?.km.median ?? n.km.median) : n.km.median;
@@ -303,7 +319,7 @@ function attribute(c: {
   }
   const t0 = n.lastDay + 0.5;
   const start = c.kind === "head" ? (n.head?.km.median ?? n.km.median) : n.km.median;
-  const truth = c.kind === "head" ? (day.headKm ?? day.km) : day.km;
+  const truth = c.kind === "head" ? headOf(day) : day.km;
   const pace = (c.km - start) / Math.max(0.05, c.p50 - t0);
   const shift = pace > 1 && c.km > start ? (truth - start) / pace : 0;
   const fromStart = shift * err > 0 ? Math.min(Math.abs(shift), Math.abs(err)) : 0;
@@ -443,6 +459,16 @@ function gatedRide(
   return gap > share * extent ? "ride" : undefined;
 }
 
+/**
+ * The front edge a day's position reports of one group imply: reports see parts of the body, so
+ * the furthest is a lower bound of the edge; with k reports spread over the body the expected gap
+ * from the furthest to the edge is about their mean spacing, (max − min) / (k − 1).
+ */
+function frontFromSpacing(kms: readonly number[]): number {
+  const max = Math.max(...kms);
+  return kms.length < 2 ? max : max + (max - Math.min(...kms)) / (kms.length - 1);
+}
+
 /** The nowcast changed as a development variant says. */
 function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast {
   let pooled = now.movement;
@@ -476,7 +502,8 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
     if ((v.headAtReports ?? true) && out.head) {
       const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });
       const day = r.length > 0 ? Math.floor(r.at(-1)!.t) : -1;
-      const km = Math.max(...r.filter((x) => Math.floor(x.t) === day).map((x) => x.km));
+      const kms = r.filter((x) => Math.floor(x.t) === day).map((x) => x.km);
+      const km = v.headFromSpacing ? frontFromSpacing(kms) : Math.max(...kms);
       out.head = headAtReports(out.head, { km, day }, g.lastDay);
     }
     if (v.startAtLastReport) {
@@ -621,7 +648,7 @@ function scoreGroup(
   for (const stop of corridor.routes.get(g.routeId)?.stops ?? []) {
     const placeId = corridor.places[stop.place]!.placeId;
     const truth: Record<Kind, number | undefined> = {
-      head: trueCrossing(g.days, stop.km, (d) => d.headKm ?? d.km),
+      head: trueCrossing(g.days, stop.km, headOf),
       bulk: trueCrossing(g.days, stop.km, (d) => d.km),
     };
     // Both forecasts are capped at the horizon (the model's blank p50, a baseline crawling).

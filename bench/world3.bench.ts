@@ -8,11 +8,15 @@
 // World i (0-based) has seed i + 1 + offset; one world in three (i % 3 = 2) names no group.
 // --forecast also scores rolling forecasts every `step` days (bench/world3/forecast.ts) against
 // the last-two-reports baseline at leads 1–14 (a nowcast per as-of moment: ~5 s more per world).
+// Development: W3_ORACLE=start|regime|day1|both|report starts the forecast from the truth (or the latest
+// true report) instead of the nowcast, W3_ORACLE=diag prints the head start against the true front
+// edge (bench/world3/forecast.ts `oracleStarts`; bench/README.md § fcshort).
 import { estimateTracks } from "../src/index.ts";
 import {
   LEADS,
   emptySkill,
   failures,
+  headStartLine,
   leadOnePaceLines,
   scoreForecasts,
 } from "./world3/forecast.ts";
@@ -167,6 +171,7 @@ if (forecast) {
   const b = sumCells(skill.bulk);
   console.log(`| **1–14** | ${fmt(h)} | ${fmt(b)} |`);
   for (const line of leadOnePaceLines()) console.log(line);
+  if (headStartLine()) console.log(headStartLine());
   console.log(
     `as-of moments where the nowcast or forecast threw (not scored): ${failures.length}${failures.map((c) => `\n- ${c}`).join("")}`,
   );

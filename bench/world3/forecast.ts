@@ -51,8 +51,9 @@ function dumpCase(
   const st = f.groups.find((x) => x.group === est);
   const td = g.days.find((d) => d.day === n?.lastDay);
   const tAs = g.days.find((d) => d.day === day - 1);
-  const r = reports
-    .slice(-3)
+  const r = [...reports]
+    .sort((a, b) => a.t - b.t)
+    .slice(-4)
     .map((x) => `${(x.t - day).toFixed(2)}@${x.km.toFixed(0)}`)
     .join(" ");
   const f1 = (x: number | undefined) => (x === undefined ? "-" : (x - day).toFixed(2));
@@ -82,6 +83,105 @@ function dumpCase(
       `reports ${r}`,
     ].join(" | "),
   );
+}
+
+/**
+ * Development diagnostic (W3_ORACLE): the forecast started from the truth instead of the
+ * nowcast, to split the lead-1 error between the start and the law. `start`: the median person
+ * and the head at the truth's median person and front edge on the group's last day (90 %
+ * intervals shifted with them); `regime`: the start regime set from the truth's next-day move (a
+ * ride when it moved ≥ 80 km); `day1`: that regime kept for good (persistence 1: the first
+ * day's regime is the truth's; read lead 1 only); `both`: the two; `report`: the median person at the latest true
+ * report on or after the last day's start (a filter's start: the last report as it is), the head
+ * no further back than it.
+ */
+const ORACLE = process.env.W3_ORACLE ?? "";
+/**
+ * W3_ORACLE=diag: the forecast's head start against the true front edge, per matched group seen
+ * the day before the as-of day: start − truth (km), truth above the start's 90 % interval, and the
+ * furthest true report of that day − truth (km).
+ */
+const headStarts: { error: number; aboveHigh: boolean; reportGap?: number }[] = [];
+
+/** The W3_ORACLE=diag tally as a line (empty without it). */
+export function headStartLine(): string {
+  if (headStarts.length === 0) return "";
+  const median = (xs: number[]): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : Number.NaN;
+  };
+  const gaps = headStarts.flatMap((h) => (h.reportGap === undefined ? [] : [h.reportGap]));
+  return (
+    `head start vs the true front edge (seen the day before the as-of day): ${headStarts.length} cases, ` +
+    `start − truth median ${median(headStarts.map((h) => h.error)).toFixed(0)} km, ` +
+    `truth above the start's 90 % interval ${((100 * headStarts.filter((h) => h.aboveHigh).length) / headStarts.length).toFixed(0)} %; ` +
+    `furthest true report of that day − truth median ${median(gaps).toFixed(0)} km (${gaps.length} cases, truth ahead of it ${((100 * gaps.filter((x) => x < 0).length) / Math.max(1, gaps.length)).toFixed(0)} %)`
+  );
+}
+
+function oracleStarts(
+  now: ReturnType<typeof nowcast>,
+  world: World3,
+  groups: readonly World3Group[],
+  index: RouteIndex,
+  day: number,
+): void {
+  const matched = matchTracks(groups, now.estimate.tracks, index);
+  const obs = observations(world, groups, index);
+  for (const g of groups) {
+    const est = followerOf(matched, g.group, world.labelled);
+    const n = now.groups.find((x) => x.group === est);
+    if (!n || n.routeId !== g.routeId) continue;
+    const d = g.days.find((x) => x.day === n.lastDay);
+    const next = g.days.find((x) => x.day === n.lastDay + 1);
+    if (!d) continue;
+    const shift = <K extends { median: number; low: number; high: number }>(
+      k: K,
+      to: number,
+    ): K => ({
+      ...k,
+      median: to,
+      low: to - (k.median - k.low),
+      high: to + (k.high - k.median),
+    });
+    if (ORACLE === "diag" && n.head && n.lastDay === day - 1) {
+      const kms = (obs.get(g.group) ?? [])
+        .filter((o) => o.t <= day && Math.floor(o.t) === n.lastDay && o.km !== undefined)
+        .map((o) => o.km as number);
+      headStarts.push({
+        error: n.head.km.median - d.firstKm,
+        aboveHigh: d.firstKm > n.head.km.high,
+        ...(kms.length > 0 ? { reportGap: Math.max(...kms) - d.firstKm } : {}),
+      });
+    }
+    if (ORACLE === "start" || ORACLE === "both") {
+      n.km = shift(n.km, d.km);
+      if (n.head) n.head = { ...n.head, km: shift(n.head.km, Math.max(d.firstKm, d.km)) };
+    }
+    if ((ORACLE === "regime" || ORACLE === "both" || ORACLE === "day1") && next) {
+      const ride = { rest: 0, walk: 0, ride: 1 };
+      const walk = { rest: 0, walk: 1, ride: 0 };
+      const rest = { rest: 1, walk: 0, ride: 0 };
+      const of = (move: number) => (move >= 80 ? ride : move >= 5 ? walk : rest);
+      n.regime = of(next.km - d.km);
+      if (n.head) n.head = { ...n.head, regime: of(next.firstKm - d.firstKm) };
+      // day1: the regime kept for good (persistence 1), so the first day's regime is the truth's:
+      // a bound for lead 1 only (later leads are meaningless).
+      if (ORACLE === "day1") n.movement = { ...n.movement, persistence: 1 };
+    }
+    if (ORACLE === "report") {
+      const mine = (obs.get(g.group) ?? []).filter(
+        (o) => o.t <= day && o.t >= n.lastDay && o.km !== undefined,
+      );
+      const last = mine.sort((a, b) => a.t - b.t).at(-1);
+      if (process.env.W3_DEBUG)
+        console.log("report", n.lastDay - day, mine.length, last?.km, n.km.median);
+      if (!last) continue;
+      n.km = shift(n.km, last.km as number);
+      if (n.head && n.head.km.median < n.km.median)
+        n.head = { ...n.head, km: shift(n.head.km, n.km.median) };
+    }
+  }
 }
 
 /** Pace bands (km/day) of a lead-1 crossing from the truth on the nowcast's last day. */
@@ -224,6 +324,7 @@ export function scoreForecasts(
         routeIndex: index,
         ...NOWCAST_OPTIONS,
       });
+      if (ORACLE) oracleStarts(now, world, groups, index, day);
       f = forecastArrivals(now, {
         corridor,
         horizonDays: HORIZON,
