@@ -29,6 +29,8 @@ import { widenUnseenEnds } from "./unseenEnds.ts";
 export interface LooScore {
   score: number;
   weight: number;
+  /** +1 when the report lay ahead of its prediction, −1 behind (km scores; optional). */
+  side?: number;
 }
 
 /** The conformal level: track intervals are 90 % intervals. */
@@ -86,14 +88,17 @@ export const POOLED_WEIGHT = 10;
  * @example
  * groupWidenings([[{ score: 3, weight: 1 }], []]); // => [3, 3]
  */
-export function groupWidenings(byGroup: readonly (readonly LooScore[])[]): number[] {
+export function groupWidenings(
+  byGroup: readonly (readonly LooScore[])[],
+  level = LEVEL,
+): number[] {
   const all = byGroup.flat().filter((s) => s.weight > 0);
   const total = all.reduce((a, s) => a + s.weight, 0);
   const k = total > 0 ? Math.min(1, POOLED_WEIGHT / total) : 0;
   // The pooled scores are sorted once; each group's own merge in before them on ties, which is
   // where a stable sort of [...own, ...pooled] puts them: the same order, the same sums.
   const pooled = sortedScores(all.map((s) => ({ score: s.score, weight: s.weight * k })));
-  return byGroup.map((own) => conformalOfSorted(mergeSorted(sortedScores(own), pooled), LEVEL));
+  return byGroup.map((own) => conformalOfSorted(mergeSorted(sortedScores(own), pooled), level));
 }
 
 /** Two lists sorted by score merged, `a`'s before `b`'s on ties. */
@@ -110,10 +115,42 @@ function mergeSorted(a: readonly LooScore[], b: readonly LooScore[]): LooScore[]
 
 /** A km day's 90 % interval (and sd) widened by `factor` about its median, kept on the route. */
 export function widenKmDay(d: KmDayEstimate, factor: number, routeLength: Km): KmDayEstimate {
-  if (!(factor > 1)) return d;
-  const lo = d.median - factor * (d.median - d.low);
-  const hi = d.median + factor * (d.high - d.median);
-  return { ...d, ...holdingKm(d, lo, hi, routeLength), sd: d.sd * factor };
+  return widenKmSides(d, factor, factor, routeLength);
+}
+
+/**
+ * A km day's 90 % interval widened about its median by `below` on its low side and `above` on its
+ * high side (sd by the larger), kept on the route.
+ */
+export function widenKmSides(
+  d: KmDayEstimate,
+  below: number,
+  above: number,
+  routeLength: Km,
+): KmDayEstimate {
+  const lowF = Math.max(1, below);
+  const highF = Math.max(1, above);
+  if (!(lowF > 1 || highF > 1)) return d;
+  const lo = d.median - lowF * (d.median - d.low);
+  const hi = d.median + highF * (d.high - d.median);
+  return { ...d, ...holdingKm(d, lo, hi, routeLength), sd: d.sd * Math.max(lowF, highF) };
+}
+
+/**
+ * Each group's one-sided factors of an end's scores: reports that lay ahead of their prediction
+ * set the high side's, those behind the low side's, each at the one-sided level of a 90 %
+ * interval (95 %), partially pooled as {@link groupWidenings}.
+ */
+export function sideWidenings(
+  byGroup: readonly (readonly LooScore[])[],
+): { below: number[]; above: number[] } {
+  const level = 1 - (1 - LEVEL) / 2;
+  const side = (sign: number): number[] =>
+    groupWidenings(
+      byGroup.map((xs) => xs.map((x) => (Math.sign(x.side ?? 0) === sign ? x : { ...x, score: 0 }))),
+      level,
+    );
+  return { below: side(-1), above: side(1) };
 }
 
 /**
@@ -228,8 +265,8 @@ export function calibrateGroups(
   // group and partially pooled, never below the median person's factor for the day.
   const headLoo = tracked.map((g) => g.endLoo?.head ?? []);
   const tailLoo = tracked.map((g) => g.endLoo?.tail ?? []);
-  const headF = groupWidenings(headLoo);
-  const tailF = groupWidenings(tailLoo);
+  const headF = sideWidenings(headLoo);
+  const tailF = sideWidenings(tailLoo);
   const basis: (KmDayEstimate[] | undefined)[] = [];
   tracked.forEach((g, i) => {
     const length = ctx.index.lengthKm(g.routeId);
@@ -251,8 +288,12 @@ export function calibrateGroups(
         : g.km.days.map(() => byDays[i]);
       g.km = { ...g.km, days: g.km.days.map((d, k) => widen(byDay[k])(d, k)) };
     }
-    g.head = g.head?.map(widen(headF[i]));
-    g.tail = g.tail?.map(widen(tailF[i]));
+    const sides =
+      (f: { below: number[]; above: number[] }) =>
+      (d: KmDayEstimate, k: number): KmDayEstimate =>
+        widenKmSides(d, Math.max(f.below[i], factor(k)), Math.max(f.above[i], factor(k)), length);
+    g.head = g.head?.map(sides(headF));
+    g.tail = g.tail?.map(sides(tailF));
   });
   // The head's far end every day, the tail's where no report of it speaks for (unseenEnds.ts).
   const reach = widenUnseenEnds(ctx, tracked, basis);
