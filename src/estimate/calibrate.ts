@@ -138,8 +138,13 @@ export function widenKmSides(
 
 /**
  * Each group's one-sided factors of an end's scores: reports that lay ahead of their prediction
- * set the high side's, those behind the low side's, each at the one-sided level of a 90 %
- * interval (95 %), partially pooled as {@link groupWidenings}.
+ * set the high side's, those behind the low side's (the others count as scores of 0), each at the
+ * one-sided level of a 90 % interval (95 %), partially pooled as {@link groupWidenings}.
+ * Why: an end's reports do not scatter evenly about it — a vanguard report is of people behind the
+ * front as often as not, never far ahead of it — so one two-sided factor widened the side its
+ * reports never reach as much as the side they do (docs/estimation.md § headcover).
+ * @example
+ * sideWidenings([[{ score: 3, weight: 1, side: 1 }]]); // => { below: [1], above: [3] }
  */
 export function sideWidenings(
   byGroup: readonly (readonly LooScore[])[],
@@ -201,8 +206,8 @@ export interface Widening {
    */
   kmDays?: number;
   /**
-   * Pooled km factors of the head and the tail from their own reports' scores (each group's own,
-   * partially pooled and at least the median person's for the day, is applied).
+   * Pooled km factors of the head and the tail from their own reports' scores (two-sided, as a
+   * summary; each group's own one-sided factors, partially pooled, are applied: `sideWidenings`).
    */
   kmHead?: number;
   kmTail?: number;
@@ -231,11 +236,15 @@ export const GAP_DAYS = 2;
 
 /**
  * Widens every group's km (median person, head, tail) intervals by the conformal factors of the
- * reports' leave-one-out scores: per group (partially pooled), and on days far from any report by
- * at least the factor of isolated reports; the median person's also by its days' check (reports of
+ * reports' leave-one-out scores: the median person's per group (partially pooled), and on days far
+ * from any report by at least the factor of isolated reports, and also by its days' check (reports of
  * a day pooled, kmSmoother.ts `dayLoo`), carried into days without a report in km
- * (`dayCheckFactors`; docs/estimation.md § gapwidth); then the head's far end, and the tail's on days no report
- * of it speaks for, by the reach of the group's or the dataset's vanguards (rears; unseenEnds.ts).
+ * (`dayCheckFactors`; docs/estimation.md § gapwidth); the head's and tail's by their own reports'
+ * one-sided factors (`sideWidenings`: reports ahead of their prediction widen the high side,
+ * reports behind the low side; docs/estimation.md § headcover); then the head's far end, and the
+ * tail's on days no report of it speaks for, by the reach of the group's or the dataset's vanguards
+ * (rears; unseenEnds.ts). The ends' intervals are put in order with the median person's after all
+ * widenings (bodies.ts `orderEnds`, estimateTracks.ts).
  * Run after the final km, size and body passes. Sizes
  * were widened in the size pass already (sizes.ts `widenByFigures`, by `sizeFactor`, the
  * conformal factor of `sizeLoo`), which bounds the widening by the group's interval without
@@ -262,7 +271,7 @@ export function calibrateGroups(
   });
   const far = groupWidenings([isolated.flat()])[0];
   // The head and tail: their own reports' scores against their own smoothing (bodies.ts), per
-  // group and partially pooled, never below the median person's factor for the day.
+  // group and partially pooled, one-sided (docs/estimation.md "headcover").
   const headLoo = tracked.map((g) => g.endLoo?.head ?? []);
   const tailLoo = tracked.map((g) => g.endLoo?.tail ?? []);
   const headF = sideWidenings(headLoo);
@@ -288,10 +297,12 @@ export function calibrateGroups(
         : g.km.days.map(() => byDays[i]);
       g.km = { ...g.km, days: g.km.days.map((d, k) => widen(byDay[k])(d, k)) };
     }
+    // The ends by their own reports' one-sided checks alone; their far sides keep at least the
+    // median person's widened interval through the order of the parts (bodies.ts orderEnds).
     const sides =
       (f: { below: number[]; above: number[] }) =>
-      (d: KmDayEstimate, k: number): KmDayEstimate =>
-        widenKmSides(d, Math.max(f.below[i], factor(k)), Math.max(f.above[i], factor(k)), length);
+      (d: KmDayEstimate): KmDayEstimate =>
+        widenKmSides(d, f.below[i], f.above[i], length);
     g.head = g.head?.map(sides(headF));
     g.tail = g.tail?.map(sides(tailF));
   });
