@@ -2,7 +2,10 @@
 // headcover): every scored group-day of the labelled worlds (the label's own track, as
 // bench/world3/score.ts scores it), classed by the day's place among the group's reports and the
 // truth's motion, with cover as returned and of the model's own head interval (selfCalibrate
-// false), the side of the miss, and the factor about the estimate that would give 90 % in the class.
+// false), the side of the miss, and the factor about the estimate that would give 90 % in the class;
+// then each group's cover, and (head) the cover of two bounds from the reports measured and not
+// kept: the high end at least the group's foremost report so far, the low end at least the day's
+// foremost report less a margin (docs/estimation.md "headcover (stop 21)").
 // Run: TZ=UTC npx tsx bench/headMisses.ts [--worlds 12] [--seed-offset 200] [--end head|tail]
 import { dayNumber, estimateTracks } from "../src/index.ts";
 import type { TrackPoint } from "../src/index.ts";
@@ -30,6 +33,7 @@ interface Day {
   who: string;
   nEnd: number;
   medEst: number;
+  maxToday: number;
 }
 const days: Day[] = [];
 const pick = (p: TrackPoint) =>
@@ -69,7 +73,9 @@ for (let i = 0; i < worlds; i++) {
     if (km !== undefined) repKm.set(t.label, [...(repKm.get(t.label) ?? []), { d, km }]);
     if (parts.get(s.id ?? "") === end) endDays.set(t.label, [...(endDays.get(t.label) ?? []), d]);
   }
-  const splitLabels = world.events.filter((e) => e.includes("split off")).map((e) => / as (\S+) near/.exec(e)?.[1]);
+  const splitLabels = world.events
+    .filter((e) => e.includes("split off"))
+    .map((e) => / as (\S+) near/.exec(e)?.[1]);
   for (const g of world.labelTruth) {
     const rd = repDays.get(g.group) ?? [];
     if (rd.length === 0) continue;
@@ -101,24 +107,57 @@ for (let i = 0; i < worlds; i++) {
       const cls = [
         "all",
         near === 0 ? "reported day" : near === 1 ? "gap 1 day" : "gap >=2 days",
-        nearEnd === 0 ? `${end} report that day` : nearEnd <= 3 ? `${end} report within 3 days` : ed.length ? `${end} report > 3 days` : `no ${end} report ever`,
-        ed.length && d.day < Math.min(...ed) ? `before first ${end} report` : `after first ${end} report (or none)`,
-        move > 100 ? `${end} rode >100 km today` : move > 40 ? `${end} moved 40-100` : `${end} moved <40 km`,
+        nearEnd === 0
+          ? `${end} report that day`
+          : nearEnd <= 3
+            ? `${end} report within 3 days`
+            : ed.length
+              ? `${end} report > 3 days`
+              : `no ${end} report ever`,
+        ed.length && d.day < Math.min(...ed)
+          ? `before first ${end} report`
+          : `after first ${end} report (or none)`,
+        move > 100
+          ? `${end} rode >100 km today`
+          : move > 40
+            ? `${end} moved 40-100`
+            : `${end} moved <40 km`,
         length > 1000 ? "body >1000 km" : length > 300 ? "body 300-1000 km" : "body <300 km",
         splitLabels.includes(g.group) ? "splinter label" : "not a splinter",
         d.day - first <= 3 ? "first 4 days" : last - d.day <= 2 ? "last 3 days" : "middle",
         truth >= routeLen - 5 ? `${end} truth at route end` : `${end} truth before route end`,
-        e.high < maxSeen - 1 ? "interval high behind the foremost report so far" : "interval high at/after foremost report so far",
-        truth > maxToday + 200 ? "truth >200 km ahead of today's foremost report" : "truth within 200 km of today's foremost report",
+        e.high < maxSeen - 1
+          ? "interval high behind the foremost report so far"
+          : "interval high at/after foremost report so far",
+        truth > maxToday + 200
+          ? "truth >200 km ahead of today's foremost report"
+          : "truth within 200 km of today's foremost report",
       ];
-      days.push({ cls, truth, ...e, rawLow: r.low, rawHigh: r.high, medHigh: p.kmHigh, medLow: p.kmLow, maxSeen, who: `${seed}:${g.group}`, nEnd: ed.length, medEst: p.km });
+      days.push({
+        cls,
+        truth,
+        ...e,
+        rawLow: r.low,
+        rawHigh: r.high,
+        medHigh: p.kmHigh,
+        medLow: p.kmLow,
+        maxSeen,
+        who: `${seed}:${g.group}`,
+        nEnd: ed.length,
+        medEst: p.km,
+        maxToday,
+      });
     }
   }
 }
 
 const classes = [...new Set(days.flatMap((d) => d.cls))];
-console.log(`\n### ${end} on world3 labelled dev worlds (seeds ${seedOffset + 1}–${seedOffset + worlds})\n`);
-console.log("| class | days | cover | below / above | model's own cover | mean width | median miss km | factor for 90 % |\n|---|---|---|---|---|---|---|---|");
+console.log(
+  `\n### ${end} on world3 labelled dev worlds (seeds ${seedOffset + 1}–${seedOffset + worlds})\n`,
+);
+console.log(
+  "| class | days | cover | below / above | model's own cover | mean width | median miss km | factor for 90 % |\n|---|---|---|---|---|---|---|---|",
+);
 for (const c of classes) {
   const ds = days.filter((d) => d.cls.includes(c));
   const cov = ds.filter((d) => d.low <= d.truth && d.truth <= d.high).length;
@@ -144,15 +183,34 @@ for (const c of classes) {
 if (end === "head") {
   const alt = days.filter((d) => d.low <= d.truth && d.truth <= Math.max(d.high, d.maxSeen)).length;
   const w = days.reduce((a, d) => a + Math.max(d.high, d.maxSeen) - d.low, 0) / days.length;
-  console.log(`\nhigh at least the foremost report so far: cover ${pct(alt / days.length)}, mean width ${num(w, 0)}`);
+  console.log(
+    `\nhigh at least the foremost report so far: cover ${pct(alt / days.length)}, mean width ${num(w, 0)}`,
+  );
 }
 
 const groups = [...new Set(days.map((d) => d.who))];
-console.log("\n| group | days | cover | above | end reports | median truth − median est | median reach beyond median high |\n|---|---|---|---|---|---|---|");
-const med = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+console.log(
+  "\n| group | days | cover | above | end reports | median truth − median est | median reach beyond median high |\n|---|---|---|---|---|---|---|",
+);
+const med = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
 for (const w of groups) {
   const ds = days.filter((d) => d.who === w);
   const cov = ds.filter((d) => d.low <= d.truth && d.truth <= d.high).length;
   const above = ds.filter((d) => d.truth > d.high).length;
-  console.log(`| ${w} | ${ds.length} | ${pct(cov / ds.length)} | ${above} | ${ds[0].nEnd} | ${num(med(ds.map((d) => d.truth - d.medEst)), 0)} | ${num(med(ds.map((d) => d.high - d.medHigh)), 0)} |`);
+  console.log(
+    `| ${w} | ${ds.length} | ${pct(cov / ds.length)} | ${above} | ${ds[0].nEnd} | ${num(med(ds.map((d) => d.truth - d.medEst)), 0)} | ${num(med(ds.map((d) => d.high - d.medHigh)), 0)} |`,
+  );
+}
+
+for (const M of [0, 25, 50, 100]) {
+  const lowOf = (d: Day) =>
+    end === "head" ? Math.min(d.est, Math.max(d.low, d.maxToday - M)) : d.low;
+  const c = days.filter((d) => lowOf(d) <= d.truth && d.truth <= d.high).length;
+  const w = days.reduce((a, d) => a + d.high - lowOf(d), 0) / days.length;
+  console.log(
+    `low end at least today's foremost report − ${M} km: cover ${pct(c / days.length)}, mean width ${num(w, 0)}`,
+  );
 }

@@ -88,10 +88,7 @@ export const POOLED_WEIGHT = 10;
  * @example
  * groupWidenings([[{ score: 3, weight: 1 }], []]); // => [3, 3]
  */
-export function groupWidenings(
-  byGroup: readonly (readonly LooScore[])[],
-  level = LEVEL,
-): number[] {
+export function groupWidenings(byGroup: readonly (readonly LooScore[])[], level = LEVEL): number[] {
   const all = byGroup.flat().filter((s) => s.weight > 0);
   const total = all.reduce((a, s) => a + s.weight, 0);
   const k = total > 0 ? Math.min(1, POOLED_WEIGHT / total) : 0;
@@ -146,13 +143,16 @@ export function widenKmSides(
  * @example
  * sideWidenings([[{ score: 3, weight: 1, side: 1 }]]); // => { below: [1], above: [3] }
  */
-export function sideWidenings(
-  byGroup: readonly (readonly LooScore[])[],
-): { below: number[]; above: number[] } {
+export function sideWidenings(byGroup: readonly (readonly LooScore[])[]): {
+  below: number[];
+  above: number[];
+} {
   const level = 1 - (1 - LEVEL) / 2;
   const side = (sign: number): number[] =>
     groupWidenings(
-      byGroup.map((xs) => xs.map((x) => (Math.sign(x.side ?? 0) === sign ? x : { ...x, score: 0 }))),
+      byGroup.map((xs) =>
+        xs.map((x) => (Math.sign(x.side ?? 0) === sign ? x : { ...x, score: 0 })),
+      ),
       level,
     );
   return { below: side(-1), above: side(1) };

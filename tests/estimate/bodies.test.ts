@@ -95,7 +95,13 @@ describe("bodies: head, median person, tail", () => {
   });
 
   it("orderEnds: the head's interval from the median person's low end, the tail's to its high end", () => {
-    const d = (median: number, low: number, high: number) => ({ median, low, high, mean: median, sd: 1 });
+    const d = (median: number, low: number, high: number) => ({
+      median,
+      low,
+      high,
+      mean: median,
+      sd: 1,
+    });
     const g = {
       km: { days: [d(90, 60, 150), d(90, 60, 150)] },
       head: [d(100, 20, 300), d(95, 70, 120)],

@@ -69,7 +69,11 @@ describe("conformalWidening", () => {
   it("one-sided end factors: reports ahead of their prediction widen the high side, behind the low side", () => {
     // Twenty reports of a vanguard, all ahead of their prediction by up to 3 spreads: the high side
     // needs their 95 % quantile, the low side nothing.
-    const ahead = Array.from({ length: 20 }, (_, i) => ({ score: (i + 1) / 20 * 3, weight: 1, side: 1 }));
+    const ahead = Array.from({ length: 20 }, (_, i) => ({
+      score: ((i + 1) / 20) * 3,
+      weight: 1,
+      side: 1,
+    }));
     const one = sideWidenings([ahead]);
     expect(one.below).toEqual([1]);
     expect(one.above[0]).toBeCloseTo(3);
