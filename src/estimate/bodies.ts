@@ -121,6 +121,41 @@ function behind(t: KmDayEstimate, m: KmDayEstimate): KmDayEstimate {
   };
 }
 
+/**
+ * Keeps a group's end intervals ordered with its median person's after every widening (sets
+ * `g.head`, `g.tail`): the head's interval reaches from no further back than the median person's
+ * low end (kept at most the head's estimate) to no less far than its high end; the tail's from no
+ * further back than the median person's low end to no further ahead than its high end (kept at
+ * least the tail's estimate). The estimates do not move.
+ *
+ * Why: the foremost people are never behind the median person, so the head lies below the median
+ * person's low end only when the median person does, and above its high end whenever the median
+ * person does; the tail likewise. The self-calibration widens the three by their own factors
+ * (calibrate.ts) and could leave the head's low end hundreds of km behind the median person's
+ * (a third of the group-days of the stress and world3 development worlds before this rule) or its
+ * high end short of it (docs/estimation.md "headcover").
+ * @example
+ * // head 100 (20–300), median 90 (60–150): the head's interval becomes 60–300.
+ */
+export function orderEnds(g: WorkGroup): void {
+  const median = g.km?.days;
+  if (!median) return;
+  g.head = g.head?.map((h, k) => {
+    const m = median[k];
+    if (!m) return h;
+    const low = Math.min(h.median, Math.max(h.low, m.low));
+    const high = Math.max(h.high, m.high);
+    return low === h.low && high === h.high ? h : { ...h, low, high };
+  });
+  g.tail = g.tail?.map((t, k) => {
+    const m = median[k];
+    if (!m) return t;
+    const low = Math.min(t.low, m.low);
+    const high = Math.max(t.median, Math.min(t.high, m.high));
+    return low === t.low && high === t.high ? t : { ...t, low, high };
+  });
+}
+
 /** A group's body on one day: where its people are along its route. */
 export interface BodyDistribution {
   tailKm: Km;

@@ -29,6 +29,8 @@ import { widenUnseenEnds } from "./unseenEnds.ts";
 export interface LooScore {
   score: number;
   weight: number;
+  /** +1 when the report lay ahead of its prediction, −1 behind (km scores; optional). */
+  side?: number;
 }
 
 /** The conformal level: track intervals are 90 % intervals. */
@@ -86,14 +88,14 @@ export const POOLED_WEIGHT = 10;
  * @example
  * groupWidenings([[{ score: 3, weight: 1 }], []]); // => [3, 3]
  */
-export function groupWidenings(byGroup: readonly (readonly LooScore[])[]): number[] {
+export function groupWidenings(byGroup: readonly (readonly LooScore[])[], level = LEVEL): number[] {
   const all = byGroup.flat().filter((s) => s.weight > 0);
   const total = all.reduce((a, s) => a + s.weight, 0);
   const k = total > 0 ? Math.min(1, POOLED_WEIGHT / total) : 0;
   // The pooled scores are sorted once; each group's own merge in before them on ties, which is
   // where a stable sort of [...own, ...pooled] puts them: the same order, the same sums.
   const pooled = sortedScores(all.map((s) => ({ score: s.score, weight: s.weight * k })));
-  return byGroup.map((own) => conformalOfSorted(mergeSorted(sortedScores(own), pooled), LEVEL));
+  return byGroup.map((own) => conformalOfSorted(mergeSorted(sortedScores(own), pooled), level));
 }
 
 /** Two lists sorted by score merged, `a`'s before `b`'s on ties. */
@@ -110,10 +112,50 @@ function mergeSorted(a: readonly LooScore[], b: readonly LooScore[]): LooScore[]
 
 /** A km day's 90 % interval (and sd) widened by `factor` about its median, kept on the route. */
 export function widenKmDay(d: KmDayEstimate, factor: number, routeLength: Km): KmDayEstimate {
-  if (!(factor > 1)) return d;
-  const lo = d.median - factor * (d.median - d.low);
-  const hi = d.median + factor * (d.high - d.median);
-  return { ...d, ...holdingKm(d, lo, hi, routeLength), sd: d.sd * factor };
+  return widenKmSides(d, factor, factor, routeLength);
+}
+
+/**
+ * A km day's 90 % interval widened about its median by `below` on its low side and `above` on its
+ * high side (sd by the larger), kept on the route.
+ */
+export function widenKmSides(
+  d: KmDayEstimate,
+  below: number,
+  above: number,
+  routeLength: Km,
+): KmDayEstimate {
+  const lowF = Math.max(1, below);
+  const highF = Math.max(1, above);
+  if (!(lowF > 1 || highF > 1)) return d;
+  const lo = d.median - lowF * (d.median - d.low);
+  const hi = d.median + highF * (d.high - d.median);
+  return { ...d, ...holdingKm(d, lo, hi, routeLength), sd: d.sd * Math.max(lowF, highF) };
+}
+
+/**
+ * Each group's one-sided factors of an end's scores: reports that lay ahead of their prediction
+ * set the high side's, those behind the low side's (the others count as scores of 0), each at the
+ * one-sided level of a 90 % interval (95 %), partially pooled as {@link groupWidenings}.
+ * Why: an end's reports do not scatter evenly about it — a vanguard report is of people behind the
+ * front as often as not, never far ahead of it — so one two-sided factor widened the side its
+ * reports never reach as much as the side they do (docs/estimation.md § headcover).
+ * @example
+ * sideWidenings([[{ score: 3, weight: 1, side: 1 }]]); // => { below: [1], above: [3] }
+ */
+export function sideWidenings(byGroup: readonly (readonly LooScore[])[]): {
+  below: number[];
+  above: number[];
+} {
+  const level = 1 - (1 - LEVEL) / 2;
+  const side = (sign: number): number[] =>
+    groupWidenings(
+      byGroup.map((xs) =>
+        xs.map((x) => (Math.sign(x.side ?? 0) === sign ? x : { ...x, score: 0 })),
+      ),
+      level,
+    );
+  return { below: side(-1), above: side(1) };
 }
 
 /**
@@ -164,8 +206,8 @@ export interface Widening {
    */
   kmDays?: number;
   /**
-   * Pooled km factors of the head and the tail from their own reports' scores (each group's own,
-   * partially pooled and at least the median person's for the day, is applied).
+   * Pooled km factors of the head and the tail from their own reports' scores (two-sided, as a
+   * summary; each group's own one-sided factors, partially pooled, are applied: `sideWidenings`).
    */
   kmHead?: number;
   kmTail?: number;
@@ -194,11 +236,15 @@ export const GAP_DAYS = 2;
 
 /**
  * Widens every group's km (median person, head, tail) intervals by the conformal factors of the
- * reports' leave-one-out scores: per group (partially pooled), and on days far from any report by
- * at least the factor of isolated reports; the median person's also by its days' check (reports of
+ * reports' leave-one-out scores: the median person's per group (partially pooled), and on days far
+ * from any report by at least the factor of isolated reports, and also by its days' check (reports of
  * a day pooled, kmSmoother.ts `dayLoo`), carried into days without a report in km
- * (`dayCheckFactors`; docs/estimation.md § gapwidth); then the head's far end, and the tail's on days no report
- * of it speaks for, by the reach of the group's or the dataset's vanguards (rears; unseenEnds.ts).
+ * (`dayCheckFactors`; docs/estimation.md § gapwidth); the head's and tail's by their own reports'
+ * one-sided factors (`sideWidenings`: reports ahead of their prediction widen the high side,
+ * reports behind the low side; docs/estimation.md § headcover); then the head's far end, and the
+ * tail's on days no report of it speaks for, by the reach of the group's or the dataset's vanguards
+ * (rears; unseenEnds.ts). The ends' intervals are put in order with the median person's after all
+ * widenings (bodies.ts `orderEnds`, estimateTracks.ts).
  * Run after the final km, size and body passes. Sizes
  * were widened in the size pass already (sizes.ts `widenByFigures`, by `sizeFactor`, the
  * conformal factor of `sizeLoo`), which bounds the widening by the group's interval without
@@ -225,11 +271,11 @@ export function calibrateGroups(
   });
   const far = groupWidenings([isolated.flat()])[0];
   // The head and tail: their own reports' scores against their own smoothing (bodies.ts), per
-  // group and partially pooled, never below the median person's factor for the day.
+  // group and partially pooled, one-sided (docs/estimation.md "headcover").
   const headLoo = tracked.map((g) => g.endLoo?.head ?? []);
   const tailLoo = tracked.map((g) => g.endLoo?.tail ?? []);
-  const headF = groupWidenings(headLoo);
-  const tailF = groupWidenings(tailLoo);
+  const headF = sideWidenings(headLoo);
+  const tailF = sideWidenings(tailLoo);
   const basis: (KmDayEstimate[] | undefined)[] = [];
   tracked.forEach((g, i) => {
     const length = ctx.index.lengthKm(g.routeId);
@@ -251,8 +297,14 @@ export function calibrateGroups(
         : g.km.days.map(() => byDays[i]);
       g.km = { ...g.km, days: g.km.days.map((d, k) => widen(byDay[k])(d, k)) };
     }
-    g.head = g.head?.map(widen(headF[i]));
-    g.tail = g.tail?.map(widen(tailF[i]));
+    // The ends by their own reports' one-sided checks alone; their far sides keep at least the
+    // median person's widened interval through the order of the parts (bodies.ts orderEnds).
+    const sides =
+      (f: { below: number[]; above: number[] }) =>
+      (d: KmDayEstimate): KmDayEstimate =>
+        widenKmSides(d, f.below[i], f.above[i], length);
+    g.head = g.head?.map(sides(headF));
+    g.tail = g.tail?.map(sides(tailF));
   });
   // The head's far end every day, the tail's where no report of it speaks for (unseenEnds.ts).
   const reach = widenUnseenEnds(ctx, tracked, basis);

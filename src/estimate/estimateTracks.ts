@@ -32,7 +32,7 @@ import type { RouteIndex } from "../geo/routeIndex.ts";
 import { assignSizeOnly, associateUnlabelled, describeGroup, labelledGroups } from "./associate.ts";
 import { spreadAssociation } from "./assocSpread.ts";
 import type { AssociationSpread } from "./assocSpread.ts";
-import { smoothBody } from "./bodies.ts";
+import { orderEnds, smoothBody } from "./bodies.ts";
 import { calibrateGroups } from "./calibrate.ts";
 import type { Widening } from "./calibrate.ts";
 import { attributeCounts } from "./counts.ts";
@@ -440,6 +440,8 @@ function finishTracks(
     : { km: 1, kmFarFromReports: 1, size: 1, kmReports: 0, sizeReports: 0 };
   // 7. Tracks built without labels: their intervals hold the reports that could be theirs.
   const associationSpread = spreadAssociation(ctx, tracked);
+  // 8. The head's and tail's intervals ordered with the median person's after the widenings.
+  for (const g of tracked) orderEnds(g);
   return { sizes, trackEnds, widening, associationSpread, groupMovement: groupMovements(tracked) };
 }
 

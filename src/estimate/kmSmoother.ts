@@ -130,9 +130,10 @@ export interface KmSmootherResult {
    * day's posterior with the report's own likelihood divided out predicts the report; `score` is
    * the factor by which that posterior's spread must grow for the report to fall inside its
    * central 90 % predictive interval (0 when the report's own noise covers it), `weight` the
-   * probability that the report is not an outlier under that prediction.
+   * probability that the report is not an outlier under that prediction, `side` +1 when the
+   * report lies ahead of the prediction's mean, −1 behind (0 on the mean).
    */
-  loo: { score: number; weight: number }[];
+  loo: { score: number; weight: number; side?: number }[];
   /**
    * The same check a day at a time (with `outlierPosteriors`), one per day with two reports or
    * more: the day's posterior with all of that day's reports divided out predicts their pooled
@@ -283,7 +284,7 @@ interface LikelihoodModel {
   /** Posterior probability that `o` is an outlier, given the day's posterior over cells. */
   outlierPosterior(o: KmObservation, post: Float64Array): number;
   /** Leave-one-out score of `o` from the day's posterior (see KmSmootherResult.loo). */
-  looScore(o: KmObservation, post: Float64Array): { score: number; weight: number };
+  looScore(o: KmObservation, post: Float64Array): { score: number; weight: number; side: number };
   /** Leave-the-day-out score of a day's reports (see KmSmootherResult.dayLoo). */
   dayLooScore(obs: readonly KmObservation[], post: Float64Array): { score: number; weight: number };
 }
@@ -521,14 +522,14 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
         m2 += q * x * x;
         if (inside) good += q * d[j - j0];
       }
-      if (!(mass > 0)) return { score: 0, weight: 0 };
+      if (!(mass > 0)) return { score: 0, weight: 0, side: 0 };
       const mean = m1 / mass;
       const v = Math.max(m2 / mass - mean * mean, (cellKm * cellKm) / 12);
       const goodPart = ((1 - eps) * good) / mass;
       const weight = goodPart / (goodPart + eps * uniformDensity);
       const [centre, own] = ownSpread(o, sigma);
       const need = (Math.abs(centre - mean) / Z90) ** 2 - own;
-      return { score: need > 0 ? Math.sqrt(need / v) : 0, weight };
+      return { score: need > 0 ? Math.sqrt(need / v) : 0, weight, side: Math.sign(centre - mean) };
     },
     dayLooScore(obs, post) {
       const reads = obs.map((o) => {
@@ -726,7 +727,7 @@ function backwardPass(
   const regimeMass = new Float64Array(R);
   const Pflat = Float64Array.from(regimeTransitions(input.movement).flat());
   const outlierProb = new Array<number>(observations.length).fill(0);
-  const loo = observations.map(() => ({ score: 0, weight: 0 }));
+  const loo: KmSmootherResult["loo"] = observations.map(() => ({ score: 0, weight: 0 }));
   const dayLoo: { score: number; weight: number }[] = [];
   const obsIndex = new Map<KmObservation, number>();
   observations.forEach((o, i) => obsIndex.set(o, i));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { embedded2018 } from "../../src/embedded/index.ts";
-import { bodyDistribution } from "../../src/estimate/bodies.ts";
+import { bodyDistribution, orderEnds } from "../../src/estimate/bodies.ts";
+import type { WorkGroup } from "../../src/estimate/workGroup.ts";
+import { generateStressWorld } from "../../bench/worlds/stress.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { readPart } from "../../src/estimate/partWords.ts";
 import { simulateWorld, worldOfDifficulty } from "../../src/estimate/simulate.ts";
@@ -29,6 +31,12 @@ function expectBody(t: TrackPoint): void {
   expect(head, where).toBeLessThanOrEqual(t.headKmHigh as number);
   expect(t.tailKmLow as number, where).toBeLessThanOrEqual(tail);
   expect(tail, where).toBeLessThanOrEqual(t.tailKmHigh as number);
+  // The intervals keep the parts' order (bodies.ts orderEnds): the head's reaches from no further
+  // back than the median person's, and no less far; the tail's likewise behind.
+  expect(t.headKmLow as number, where).toBeGreaterThanOrEqual(t.kmLow);
+  expect(t.headKmHigh as number, where).toBeGreaterThanOrEqual(t.kmHigh);
+  expect(t.tailKmLow as number, where).toBeLessThanOrEqual(t.kmLow);
+  expect(t.tailKmHigh as number, where).toBeLessThanOrEqual(t.kmHigh);
   if (Number.isFinite(t.size)) {
     expect(t.sizeLow, where).toBeLessThanOrEqual(t.size);
     expect(t.size, where).toBeLessThanOrEqual(t.sizeHigh);
@@ -75,6 +83,39 @@ describe("bodies: head, median person, tail", () => {
       expect(tracks.length).toBeGreaterThan(0);
       for (const t of tracks) expectBody(t);
     }
+  });
+
+  it("the self-calibration's widenings keep the ends' intervals ordered with the median person's (stress world)", () => {
+    // A stress world whose head and tail are widened by their own reports' factors, larger than
+    // the median person's: before orderEnds a third of its head intervals reached behind the
+    // median person's low end.
+    const { tracks } = estimateTracks(generateStressWorld(201).dataset);
+    expect(tracks.length).toBeGreaterThan(0);
+    for (const t of tracks) expectBody(t);
+  });
+
+  it("orderEnds: the head's interval from the median person's low end, the tail's to its high end", () => {
+    const d = (median: number, low: number, high: number) => ({
+      median,
+      low,
+      high,
+      mean: median,
+      sd: 1,
+    });
+    const g = {
+      km: { days: [d(90, 60, 150), d(90, 60, 150)] },
+      head: [d(100, 20, 300), d(95, 70, 120)],
+      tail: [d(50, 0, 200), d(80, 75, 85)],
+    } as unknown as WorkGroup;
+    orderEnds(g);
+    expect(g.head?.map((h) => [h.low, h.median, h.high])).toEqual([
+      [60, 100, 300],
+      [70, 95, 150],
+    ]);
+    expect(g.tail?.map((t) => [t.low, t.median, t.high])).toEqual([
+      [0, 50, 150],
+      [60, 80, 85],
+    ]);
   });
 
   it("a 17-person report ahead does not move a 5,000-person body, but moves its head", () => {

@@ -7,7 +7,9 @@ import {
   conformalWidening,
   dayCheckFactors,
   MAX_WIDENING,
+  sideWidenings,
   widenKmDay,
+  widenKmSides,
   widenSizeDay,
 } from "../../src/estimate/calibrate.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
@@ -53,6 +55,39 @@ describe("conformalWidening", () => {
     const level = widenSizeDay(s, 2, 0.3);
     expect(level.low).toBeGreaterThan(w.low);
     expect(level.low).toBeLessThan(s.low);
+  });
+
+  it("widens each side of a km day by its own factor, never narrows either, keeps km on the route", () => {
+    const d = { median: 100, low: 80, high: 130, mean: 102, sd: 15 };
+    expect(widenKmSides(d, 1, 2, 1000)).toMatchObject({ median: 100, low: 80, high: 160, sd: 30 });
+    expect(widenKmSides(d, 3, 0.5, 1000)).toMatchObject({ low: 40, high: 130, sd: 45 });
+    expect(widenKmSides(d, 0.5, 0.9, 1000)).toEqual(d);
+    expect(widenKmSides(d, 10, 10, 150)).toMatchObject({ low: 0, high: 150 });
+    expect(widenKmSides(d, 2, 2, 1000)).toEqual(widenKmDay(d, 2, 1000));
+  });
+
+  it("one-sided end factors: reports ahead of their prediction widen the high side, behind the low side", () => {
+    // Twenty reports of a vanguard, all ahead of their prediction by up to 3 spreads: the high side
+    // needs their 95 % quantile, the low side nothing.
+    const ahead = Array.from({ length: 20 }, (_, i) => ({
+      score: ((i + 1) / 20) * 3,
+      weight: 1,
+      side: 1,
+    }));
+    const one = sideWidenings([ahead]);
+    expect(one.below).toEqual([1]);
+    expect(one.above[0]).toBeCloseTo(3);
+    // Mirrored, the sides swap; a report on its prediction (side 0) counts as a score of 0 on both.
+    const behind = ahead.map((x) => ({ ...x, side: -1 }));
+    const two = sideWidenings([behind, [{ score: 5, weight: 1, side: 0 }]]);
+    expect(two.above).toEqual([1, 1]);
+    expect(two.below[0]).toBeCloseTo(3);
+    // A group without its own reports gets the pooled factor.
+    expect(two.below[1]).toBeGreaterThan(2);
+    // Scores split evenly between the sides: each side's 95 % factor is the two-sided 90 % one.
+    const even = ahead.map((x, i) => ({ ...x, side: i % 2 ? 1 : -1 }));
+    const both = sideWidenings([even]);
+    expect(Math.max(both.below[0], both.above[0])).toBeCloseTo(conformalWidening(even), 0);
   });
 
   it("widens a size day no further than the day without figures allows, and never narrows it", () => {
