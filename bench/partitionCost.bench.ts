@@ -3,7 +3,7 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]] [--ride-nats N [--ride-km KM]] [--rival-nats N] [--return-nats N [--return-km KM] [--return-per-day] [--return-confirm]] [--wait-nats N [--wait-jump-km KM] [--wait-days D] [--wait-near-km KM] [--wait-behind]] [--wait-count] [--predictive [--pred-spread KM] [--pred-days N]]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]] [--ride-nats N [--ride-km KM]] [--rival-nats N] [--return-nats N [--return-km KM] [--return-per-day] [--return-confirm]] [--wait-nats N [--wait-jump-km KM] [--wait-days D] [--wait-near-km KM] [--wait-behind]] [--wait-count] [--predictive [--pred-spread KM] [--pred-days N] [--pred-filter]]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
 import {
@@ -69,6 +69,8 @@ const figureSpans = process.argv.includes("--figure-spans");
 // one-step-ahead density from its group's earlier reports through the movement law; the first by a
 // uniform prior over the road; the spread averaged over 5–150 km) instead of trackCost.ts's
 // maximum-likelihood fit, and each world also scored under main's objective (tallied by simulator);
+// --pred-filter: the search's cheap filter (src/estimate/predictiveTrack.ts) in place of the grid,
+// at one spread (--pred-spread, default 40 km);
 // --pred-spread KM: one spread only; --pred-days N: N days of the law per day boundary (0: none).
 // --fill: positions read day by day (bench/worlds/fillReading.ts) instead of the normal spread;
 // --shared-rate world|day: one report rate shared by all groups (a day's, with "day").
@@ -119,10 +121,11 @@ const reading: PartitionReading = {
   predictive: process.argv.includes("--predictive")
     ? {
         ...DEFAULT_PREDICTIVE,
-        spreadsKm: process.argv.includes("--pred-spread")
+        spreadsKm: process.argv.includes("--pred-spread") || process.argv.includes("--pred-filter")
           ? [option("pred-spread", 40)]
           : DEFAULT_PREDICTIVE.spreadsKm,
         daysPerDay: option("pred-days", 1),
+        filter: process.argv.includes("--pred-filter"),
       }
     : undefined,
   sharedRate:
