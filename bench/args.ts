@@ -22,3 +22,18 @@ export function cpuMs<T>(fn: () => T): { ms: number; value: T } {
   const c = process.cpuUsage(c0);
   return { ms: (c.user + c.system) / 1000, value };
 }
+
+/**
+ * EstimateOptions.predictiveAssociation from the command line: `--pred-assoc` turns it on,
+ * `--pred-birth N` (nats a group; default the search's BIRTH_NATS) and `--pred-spread KM` (the
+ * reports' spread; default 40 km) set it. Undefined without `--pred-assoc`.
+ */
+export function predictiveAssociationArg(): { spreadKm?: number; birthNats?: number } | undefined {
+  if (!process.argv.includes("--pred-assoc")) return undefined;
+  const birth = option("pred-birth", NaN);
+  const spread = option("pred-spread", NaN);
+  return {
+    birthNats: Number.isFinite(birth) ? birth : undefined,
+    spreadKm: Number.isFinite(spread) ? spread : undefined,
+  };
+}

@@ -37,6 +37,7 @@ import type { LinkReport, RowItem } from "./mergeTracklets.ts";
 import { ReportTable } from "./reportTable.ts";
 import { DEFAULT_COST_MODEL } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
+import { predictiveLaw } from "./predictiveTrack.ts";
 import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
 
 /** Fewest position reports (on at least two days) that make a tracklet a group of its own. */
@@ -242,9 +243,12 @@ export function weighPlaceDays(
  * group fits its own spread about this prior.)
  */
 export function costModel(
-  ctx: Pick<EstimateContext, "index" | "routeIds" | "onePlaceADay">,
+  ctx: Pick<EstimateContext, "index" | "routeIds" | "onePlaceADay"> &
+    Partial<Pick<EstimateContext, "movement" | "predictiveAssociation">>,
 ): CostModel {
-  const base = { ...DEFAULT_COST_MODEL, onePlaceADay: ctx.onePlaceADay ?? false };
+  const base: CostModel = { ...DEFAULT_COST_MODEL, onePlaceADay: ctx.onePlaceADay ?? false };
+  if (ctx.predictiveAssociation && ctx.movement)
+    base.predictive = predictiveLaw(ctx.movement, ctx.predictiveAssociation.spreadKm);
   const roadKm = Math.max(...ctx.routeIds.map((id) => ctx.index.lengthKm(id)));
   base.roadKm = Number.isFinite(roadKm) && roadKm > 0 ? roadKm : base.roadKm;
   return base;
@@ -264,6 +268,8 @@ interface Search {
   routeIds: readonly string[];
   /** Fits of the groups' states, kept from one search of single reports to the next. */
   cache: FitCache;
+  /** Cost (nats) of one more group (BIRTH_NATS unless the run asks otherwise). */
+  birth: number;
 }
 
 /** Merges of whole lists (mergeTracklets.ts), then moves of single reports, SEARCH_ROUNDS times. */
@@ -272,7 +278,7 @@ function descend(search: Search, start: number[][]): number[][] {
   const o = {
     model: search.model,
     routeIds: search.routeIds,
-    birth: BIRTH_NATS,
+    birth: search.birth,
     maxGapDays: MAX_LINK_GAP_DAYS,
   };
   for (let round = 0; round < SEARCH_ROUNDS; round++) {
@@ -320,6 +326,7 @@ function searchPartition(
     model,
     routeIds: ctx.routeIds,
     cache: new Map(),
+    birth: ctx.predictiveAssociation?.birthNats ?? BIRTH_NATS,
   };
   const given: number[][] = all.map(() => []);
   owner.forEach((g, i) => given[g].push(i));
@@ -331,7 +338,7 @@ function searchPartition(
       model,
       routes: routeOfList(l) ?? ctx.routeIds,
       routeIds: ctx.routeIds,
-      birth: BIRTH_NATS,
+      birth: search.birth,
       maxGapDays: MAX_LINK_GAP_DAYS,
       table,
     });

@@ -133,6 +133,8 @@ export interface EstimateContext {
   bodyTails?: boolean;
   /** The association weighs the reports at one place on one local day as one (EstimateOptions). */
   onePlaceADay?: boolean;
+  /** The association's positions read predictively (EstimateOptions.predictiveAssociation). */
+  predictiveAssociation?: { spreadKm?: number; birthNats?: number };
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;
   associations: Association[];
   leftOut: { sightingId: string; reason: string }[];
