@@ -19,9 +19,10 @@
  *
  * The belief is one normal of `x` per regime with the regime's weight (the interacting-multiple-
  * model filter of Blom and Bar-Shalom 1988: each day the regimes' normals are mixed by the
- * transition matrix and collapsed to one per regime by their moments; after a report, each
- * regime's inlier (Kalman update) and outlier (unchanged) branches are collapsed too). A report
- * behind the track by several spreads is read as an outlier (forward only: no regime moves back).
+ * transition matrix and collapsed to one per regime by their moments; a report updates each
+ * regime's normal by Kalman's rule). A report more likely an outlier than not (one behind the track
+ * by several spreads: no regime moves back) is charged as the mixture says but leaves the belief
+ * as it was.
  */
 import { cachedRegimeTransitions, REGIMES } from "../movement/law.ts";
 import type { MovementModel } from "../movement/law.ts";
@@ -29,13 +30,16 @@ import type { CostModel } from "./trackCost.ts";
 
 /** The movement law as the filter reads it: per regime, a day's mean move and its variance. */
 export interface PredictiveLaw {
-  /** Long-run share of each regime (rest, walk, ride): the first report's regime weights. */
+  /**
+   * Long-run share of each state (rest, walk, ordinary ride, long ride): the first report's
+   * weights.
+   */
   start: readonly number[];
-  /** Regime transitions P[from][to] (law.ts regimeTransitions). */
+  /** Transitions P[from][to] (law.ts regimeTransitions, the ride's split by the long-ride share). */
   P: readonly (readonly number[])[];
-  /** Mean km moved in one day, per regime. */
+  /** Mean km moved in one day, per state. */
   moveKm: readonly number[];
-  /** Variance (km²) of a day's move, per regime. */
+  /** Variance (km²) of a day's move, per state. */
   moveVar: readonly number[];
   /** Sd (km) of a report about the group's median person: fixed per group (default 40). */
   spreadKm: number;
@@ -54,7 +58,7 @@ function uniformMoments(a: number, b: number): [number, number] {
 /**
  * The filter's reading of the movement law `law`, with reports `spreadKm` (km) about the median.
  * @example
- * predictiveLaw(defaultEstimatorMovement()).moveKm; // => [0, 40, ~330] (rest, walk, ride)
+ * predictiveLaw(defaultEstimatorMovement()).moveKm; // => [0, 40, 270, 1040] (rest, walk, rides)
  */
 export function predictiveLaw(
   law: MovementModel,
@@ -63,19 +67,24 @@ export function predictiveLaw(
   const long = law.longRideMaxKm > law.rideKm.max ? law.longRideProb : 0;
   const [m1, v1] = uniformMoments(law.rideKm.min, law.rideKm.max);
   const [m2, v2] = uniformMoments(law.rideKm.max, Math.max(law.rideKm.max, law.longRideMaxKm));
-  const rideMean = (1 - long) * m1 + long * m2;
-  const rideVar = (1 - long) * (v1 + m1 * m1) + long * (v2 + m2 * m2) - rideMean * rideMean;
+  // The ride regime as two states, ordinary and long rides (each day's ride drawn afresh, as in
+  // the law): one normal for both would put an eighth of a ride's mass BEHIND the group.
+  const P3 = cachedRegimeTransitions(law);
+  const share = [1, 1, 1 - long, long];
+  const of = [0, 1, 2, 2];
+  const P = of.map((from) => of.map((to, k) => P3[from][to] * share[k]));
+  const pi = REGIMES.map((r) => law.regimes[r]);
   return {
-    start: REGIMES.map((r) => law.regimes[r]),
-    P: cachedRegimeTransitions(law),
-    moveKm: [0, law.walkKm.mean, rideMean],
-    moveVar: [REST_SD_KM * REST_SD_KM, law.walkKm.sd * law.walkKm.sd, rideVar],
+    start: of.map((r, k) => pi[r] * share[k]),
+    P,
+    moveKm: [0, law.walkKm.mean, m1, m2],
+    moveVar: [REST_SD_KM * REST_SD_KM, law.walkKm.sd * law.walkKm.sd, v1, v2],
     spreadKm,
   };
 }
 
-/** Number of regimes (rest, walk, ride). */
-const R = 3;
+/** Number of states: rest, walk, ordinary ride, long ride. */
+const R = 4;
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 /** Longest run of days stepped one by one; past it the belief has long forgotten its regime. */
 const MAX_STEP_DAYS = 60;
@@ -173,29 +182,21 @@ export function predictivePositions(
     inlier *= good;
     const p = inlier + out;
     cost -= (w ? w[i] : 1) * Math.log(p);
-    if (inlier < out) outliers++;
-    // Update: per regime, the inlier branch (Kalman) and the outlier branch (unchanged), collapsed.
+    // A report more likely an outlier leaves the belief as it was (collapsing its outlier branch
+    // into each regime's normal would keep the prior's spread in it, and every later prediction
+    // would be too broad to charge anything); else each regime's normal takes the Kalman update,
+    // its weight the report's density in that regime.
+    if (inlier < out) {
+      outliers++;
+      continue;
+    }
     let total = 0;
     for (let r = 0; r < R; r++) {
-      const a = weight[r] * good * nw[r];
-      const b = weight[r] * out;
-      const c = a + b;
-      if (c <= 0) {
-        weight[r] = 0;
-        continue;
-      }
       const gain = vari[r] / (vari[r] + S);
-      const m1 = mean[r] + gain * (y - mean[r]);
-      const v1 = vari[r] * (1 - gain);
-      const m0 = mean[r];
-      const v0 = vari[r];
-      const mm = (a * m1 + b * m0) / c;
-      const d1 = m1 - mm;
-      const d0 = m0 - mm;
-      vari[r] = (a * (v1 + d1 * d1) + b * (v0 + d0 * d0)) / c;
-      mean[r] = mm;
-      weight[r] = c;
-      total += c;
+      mean[r] += gain * (y - mean[r]);
+      vari[r] *= 1 - gain;
+      weight[r] *= good * nw[r] + out;
+      total += weight[r];
     }
     for (let r = 0; r < R; r++) weight[r] /= total;
   }
