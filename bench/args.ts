@@ -2,6 +2,8 @@
 // (bench/stress.bench.ts, bench/world3.bench.ts, bench/ledgerCover.bench.ts). Not the worlds or
 // their scoring: world3 keeps its own, so that a scoring fault cannot hide in two simulators.
 
+import type { PredictiveAssociation } from "../src/estimate/predictiveTrack.ts";
+
 /** The number after `--<name>` on the command line, else `fallback`. */
 export function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,14 +28,17 @@ export function cpuMs<T>(fn: () => T): { ms: number; value: T } {
 /**
  * EstimateOptions.predictiveAssociation from the command line: `--pred-assoc` turns it on,
  * `--pred-birth N` (nats a group; default the search's BIRTH_NATS) and `--pred-spread KM` (the
- * reports' spread; default 40 km) set it. Undefined without `--pred-assoc`.
+ * reports' spread; default 40 km) set it; `--pred-exhaustive`: the search's single-report moves
+ * re-fit every candidate (no screen); `--pred-added`: the predictive cost added to the fit's. Undefined without `--pred-assoc`.
  */
-export function predictiveAssociationArg(): { spreadKm?: number; birthNats?: number } | undefined {
+export function predictiveAssociationArg(): PredictiveAssociation | undefined {
   if (!process.argv.includes("--pred-assoc")) return undefined;
   const birth = option("pred-birth", NaN);
   const spread = option("pred-spread", NaN);
   return {
     birthNats: Number.isFinite(birth) ? birth : undefined,
     spreadKm: Number.isFinite(spread) ? spread : undefined,
+    exhaustive: process.argv.includes("--pred-exhaustive"),
+    added: process.argv.includes("--pred-added"),
   };
 }

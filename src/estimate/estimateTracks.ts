@@ -67,6 +67,7 @@ import { MAX_WRITTEN_DAYS, writtenBefore } from "./trackStarts.ts";
 import type { TrackStart, WrittenDay } from "./trackStarts.ts";
 import { dayToIsoDate, isValidTimeZone, toLocalTime } from "./time.ts";
 import type { Association, EstimateContext, WorkGroup } from "./workGroup.ts";
+import type { PredictiveAssociation } from "./predictiveTrack.ts";
 
 export type { Association } from "./workGroup.ts";
 export type { TrackEnd } from "./trackEnds.ts";
@@ -134,7 +135,7 @@ export interface EstimateOptions {
    * (default BIRTH_NATS). Default off: measured on the development beds, not kept
    * (docs/estimation.md, branch predassoc).
    */
-  predictiveAssociation?: { spreadKm?: number; birthNats?: number };
+  predictiveAssociation?: PredictiveAssociation;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */

@@ -248,7 +248,10 @@ export function costModel(
 ): CostModel {
   const base: CostModel = { ...DEFAULT_COST_MODEL, onePlaceADay: ctx.onePlaceADay ?? false };
   if (ctx.predictiveAssociation && ctx.movement)
+  {
     base.predictive = predictiveLaw(ctx.movement, ctx.predictiveAssociation.spreadKm);
+    base.predictiveAdded = ctx.predictiveAssociation.added ?? false;
+  }
   const roadKm = Math.max(...ctx.routeIds.map((id) => ctx.index.lengthKm(id)));
   base.roadKm = Number.isFinite(roadKm) && roadKm > 0 ? roadKm : base.roadKm;
   return base;
@@ -270,6 +273,8 @@ interface Search {
   cache: FitCache;
   /** Cost (nats) of one more group (BIRTH_NATS unless the run asks otherwise). */
   birth: number;
+  /** Moves of single reports re-fit every candidate (reassignReports.ts `exhaustive`). */
+  exhaustive: boolean;
 }
 
 /** Merges of whole lists (mergeTracklets.ts), then moves of single reports, SEARCH_ROUNDS times. */
@@ -294,6 +299,7 @@ function descend(search: Search, start: number[][]): number[][] {
       routes: lists.map(search.routeOfList),
       cache: search.cache,
       table: search.table,
+      exhaustive: search.exhaustive,
     });
   }
   return lists.filter((l) => l.length > 0);
@@ -327,6 +333,7 @@ function searchPartition(
     routeIds: ctx.routeIds,
     cache: new Map(),
     birth: ctx.predictiveAssociation?.birthNats ?? BIRTH_NATS,
+    exhaustive: ctx.predictiveAssociation?.exhaustive ?? false,
   };
   const given: number[][] = all.map(() => []);
   owner.forEach((g, i) => given[g].push(i));

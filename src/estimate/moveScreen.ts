@@ -265,10 +265,16 @@ function routeCost(
     }
   }
   if (m.predictive) {
-    // The predictive reading (predictiveTrack.ts; CostModel.predictive): the same buffers.
+    // The predictive reading (predictiveTrack.ts; CostModel.predictive): the same buffers; added
+    // to the fit's cost (predictiveAdded), or in its place.
     const fit = predictivePositions(timeBuffer, kmBuffer, on, m, m.predictive, weightBuffer);
     cost += fit.cost;
     lastOutliers = fit.outliers;
+    if (m.predictiveAdded) {
+      const ml = positionsCostCounted(kmBuffer, weightBuffer, on, m);
+      cost += ml.cost;
+      lastOutliers = ml.outliers;
+    }
   } else if (counted) {
     const fit = positionsCostCounted(kmBuffer, weightBuffer, on, m);
     cost += fit.cost;

@@ -45,6 +45,18 @@ export interface PredictiveLaw {
   spreadKm: number;
 }
 
+/** How the association search reads positions predictively (EstimateOptions.predictiveAssociation). */
+export interface PredictiveAssociation {
+  /** Reports' spread (km) about the median person (default PREDICTIVE_SPREAD_KM). */
+  spreadKm?: number;
+  /** Cost (nats) of one more group (default linkTracklets.ts BIRTH_NATS). */
+  birthNats?: number;
+  /** Single-report moves re-fit every candidate (reassignReports.ts `exhaustive`; default false). */
+  exhaustive?: boolean;
+  /** The predictive cost is added to the forward-only fit's, not put in its place (default false). */
+  added?: boolean;
+}
+
 /** Sd (km) of a resting group's median person from one day to the next. */
 export const REST_SD_KM = 5;
 /** A group's spread (km, sd of its reports about its median person) when none is given. */

@@ -78,6 +78,8 @@ export interface CostModel {
    * place of the forward-only fit. Unset by default (EstimateOptions.predictiveAssociation).
    */
   predictive?: PredictiveLaw;
+  /** With `predictive`: the predictive cost is added to the fit's, not put in its place. */
+  predictiveAdded?: boolean;
 }
 
 /**
