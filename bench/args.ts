@@ -29,7 +29,8 @@ export function cpuMs<T>(fn: () => T): { ms: number; value: T } {
  * EstimateOptions.predictiveAssociation from the command line: `--pred-assoc` turns it on,
  * `--pred-birth N` (nats a group; default the search's BIRTH_NATS) and `--pred-spread KM` (the
  * reports' spread; default 40 km) set it; `--pred-exhaustive`: the search's single-report moves
- * re-fit every candidate (no screen); `--pred-added`: the predictive cost added to the fit's. Undefined without `--pred-assoc`.
+ * re-fit every candidate (no screen); `--pred-added`: the predictive cost added to the fit's;
+ * `--pred-spreads`: averaged over spreads of 8, 20, 40, 80 and 150 km. Undefined without `--pred-assoc`.
  */
 export function predictiveAssociationArg(): PredictiveAssociation | undefined {
   if (!process.argv.includes("--pred-assoc")) return undefined;
@@ -40,5 +41,6 @@ export function predictiveAssociationArg(): PredictiveAssociation | undefined {
     spreadKm: Number.isFinite(spread) ? spread : undefined,
     exhaustive: process.argv.includes("--pred-exhaustive"),
     added: process.argv.includes("--pred-added"),
+    spreadsKm: process.argv.includes("--pred-spreads") ? [8, 20, 40, 80, 150] : undefined,
   };
 }

@@ -249,7 +249,11 @@ export function costModel(
   const base: CostModel = { ...DEFAULT_COST_MODEL, onePlaceADay: ctx.onePlaceADay ?? false };
   if (ctx.predictiveAssociation && ctx.movement)
   {
-    base.predictive = predictiveLaw(ctx.movement, ctx.predictiveAssociation.spreadKm);
+    base.predictive = predictiveLaw(
+      ctx.movement,
+      ctx.predictiveAssociation.spreadKm,
+      ctx.predictiveAssociation.spreadsKm,
+    );
     base.predictiveAdded = ctx.predictiveAssociation.added ?? false;
   }
   const roadKm = Math.max(...ctx.routeIds.map((id) => ctx.index.lengthKm(id)));

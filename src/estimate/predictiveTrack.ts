@@ -43,6 +43,11 @@ export interface PredictiveLaw {
   moveVar: readonly number[];
   /** Sd (km) of a report about the group's median person: fixed per group (default 40). */
   spreadKm: number;
+  /**
+   * When given, the likelihood is averaged over these spreads (km) with equal weight, in place
+   * of the one `spreadKm`.
+   */
+  spreadsKm?: readonly number[];
 }
 
 /** How the association search reads positions predictively (EstimateOptions.predictiveAssociation). */
@@ -75,6 +80,7 @@ function uniformMoments(a: number, b: number): [number, number] {
 export function predictiveLaw(
   law: MovementModel,
   spreadKm: number = PREDICTIVE_SPREAD_KM,
+  spreadsKm?: readonly number[],
 ): PredictiveLaw {
   const long = law.longRideMaxKm > law.rideKm.max ? law.longRideProb : 0;
   const [m1, v1] = uniformMoments(law.rideKm.min, law.rideKm.max);
@@ -92,6 +98,7 @@ export function predictiveLaw(
     moveKm: [0, law.walkKm.mean, m1, m2],
     moveVar: [REST_SD_KM * REST_SD_KM, law.walkKm.sd * law.walkKm.sd, v1, v2],
     spreadKm,
+    spreadsKm,
   };
 }
 
@@ -164,8 +171,36 @@ export function predictivePositions(
   law: PredictiveLaw,
   w?: ArrayLike<number>,
 ): PredictiveCost {
+  if (!law.spreadsKm || law.spreadsKm.length === 0)
+    return filterAt(t, km, n, m, law, law.spreadKm, w);
+  // The likelihood averaged over the spreads with equal weight (a Bayesian average: a compact
+  // group earns a small spread, but pays log(spreads) for choosing it); outliers at the best.
+  let least: PredictiveCost | undefined;
+  const costs: number[] = [];
+  for (const s of law.spreadsKm) {
+    const c = filterAt(t, km, n, m, law, s, w);
+    costs.push(c.cost);
+    if (!least || c.cost < least.cost) least = c;
+  }
+  const best = (least as PredictiveCost).cost;
+  let mean = 0;
+  for (const c of costs) mean += Math.exp(best - c);
+  mean /= costs.length;
+  return { cost: best - Math.log(mean), outliers: (least as PredictiveCost).outliers };
+}
+
+/** predictivePositions at one spread `spreadKm` (km). */
+function filterAt(
+  t: ArrayLike<number>,
+  km: ArrayLike<number>,
+  n: number,
+  m: CostModel,
+  law: PredictiveLaw,
+  spreadKm: number,
+  w?: ArrayLike<number>,
+): PredictiveCost {
   if (n === 0) return { cost: 0, outliers: 0 };
-  const S = law.spreadKm * law.spreadKm;
+  const S = spreadKm * spreadKm;
   const out = m.outlierShare / m.roadKm;
   const good = 1 - m.outlierShare;
   // The first report: a uniform prior over the road, so its density is 1 / roadKm.
