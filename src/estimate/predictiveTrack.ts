@@ -60,6 +60,8 @@ export interface PredictiveAssociation {
   exhaustive?: boolean;
   /** The predictive cost is added to the forward-only fit's, not put in its place (default false). */
   added?: boolean;
+  /** The likelihood averaged over these spreads (km) in place of one `spreadKm` (default: one). */
+  spreadsKm?: readonly number[];
 }
 
 /** Sd (km) of a resting group's median person from one day to the next. */
