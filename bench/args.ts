@@ -30,7 +30,8 @@ export function cpuMs<T>(fn: () => T): { ms: number; value: T } {
  * `--pred-birth N` (nats a group; default the search's BIRTH_NATS) and `--pred-spread KM` (the
  * reports' spread; default 40 km) set it; `--pred-exhaustive`: the search's single-report moves
  * re-fit every candidate (no screen); `--pred-added`: the predictive cost added to the fit's;
- * `--pred-spreads`: averaged over spreads of 8, 20, 40, 80 and 150 km. Undefined without `--pred-assoc`.
+ * `--pred-spreads`: averaged over spreads of 8, 20, 40, 80 and 150 km; `--pred-moves` /
+ * `--pred-merges`: only in the moves of single reports / only in the merges and split tests. Undefined without `--pred-assoc`.
  */
 export function predictiveAssociationArg(): PredictiveAssociation | undefined {
   if (!process.argv.includes("--pred-assoc")) return undefined;
@@ -42,5 +43,10 @@ export function predictiveAssociationArg(): PredictiveAssociation | undefined {
     exhaustive: process.argv.includes("--pred-exhaustive"),
     added: process.argv.includes("--pred-added"),
     spreadsKm: process.argv.includes("--pred-spreads") ? [8, 20, 40, 80, 150] : undefined,
+    steps: process.argv.includes("--pred-moves")
+      ? "moves"
+      : process.argv.includes("--pred-merges")
+        ? "merges"
+        : "all",
   };
 }

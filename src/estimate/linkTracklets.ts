@@ -279,6 +279,8 @@ interface Search {
   birth: number;
   /** Moves of single reports re-fit every candidate (reassignReports.ts `exhaustive`). */
   exhaustive: boolean;
+  /** The cost model of the merges of whole lists (`model`, or without its predictive reading). */
+  mergeModel: CostModel;
 }
 
 /** Merges of whole lists (mergeTracklets.ts), then moves of single reports, SEARCH_ROUNDS times. */
@@ -296,7 +298,7 @@ function descend(search: Search, start: number[][]): number[][] {
       const routes = search.routeOfList(l);
       return { labelled: routes !== undefined, routes, rows: l };
     });
-    const clusters = mergeRows(search.table, items, o);
+    const clusters = mergeRows(search.table, items, { ...o, model: search.mergeModel });
     lists = clusters.map((c) => c.members.flatMap((k) => lists[k]));
     lists = reassignReports(search.reports, lists, search.fixed, {
       ...o,
@@ -338,7 +340,13 @@ function searchPartition(
     cache: new Map(),
     birth: ctx.predictiveAssociation?.birthNats ?? BIRTH_NATS,
     exhaustive: ctx.predictiveAssociation?.exhaustive ?? false,
+    mergeModel: model,
   };
+  // The predictive reading in the moves of single reports only, or in the merges only (the other
+  // steps on the forward-only fit).
+  const plain: CostModel = { ...model, predictive: undefined, predictiveAdded: undefined };
+  if (ctx.predictiveAssociation?.steps === "moves") search.mergeModel = plain;
+  if (ctx.predictiveAssociation?.steps === "merges") search.model = plain;
   const given: number[][] = all.map(() => []);
   owner.forEach((g, i) => given[g].push(i));
   let lists = descend(search, given);
@@ -346,7 +354,7 @@ function searchPartition(
   let any = false;
   for (const l of lists) {
     const parts = splitTrack(reports, l, fixed, {
-      model,
+      model: search.mergeModel,
       routes: routeOfList(l) ?? ctx.routeIds,
       routeIds: ctx.routeIds,
       birth: search.birth,

@@ -62,6 +62,11 @@ export interface PredictiveAssociation {
   added?: boolean;
   /** The likelihood averaged over these spreads (km) in place of one `spreadKm` (default: one). */
   spreadsKm?: readonly number[];
+  /**
+   * The search's steps that read positions predictively: all (default), only the moves of single
+   * reports, or only the merges of whole tracklets and the split tests.
+   */
+  steps?: "all" | "moves" | "merges";
 }
 
 /** Sd (km) of a resting group's median person from one day to the next. */
