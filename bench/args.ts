@@ -31,7 +31,8 @@ export function cpuMs<T>(fn: () => T): { ms: number; value: T } {
  * reports' spread; default 40 km) set it; `--pred-exhaustive`: the search's single-report moves
  * re-fit every candidate (no screen); `--pred-added`: the predictive cost added to the fit's;
  * `--pred-spreads`: averaged over spreads of 8, 20, 40, 80 and 150 km; `--pred-moves` /
- * `--pred-merges`: only in the moves of single reports / only in the merges and split tests. Undefined without `--pred-assoc`.
+ * `--pred-merges`: only in the moves of single reports / only in the merges and split tests.
+ * Undefined without `--pred-assoc`. (Measured, not kept: docs/estimation.md, branch predassoc.)
  */
 export function predictiveAssociationArg(): PredictiveAssociation | undefined {
   if (!process.argv.includes("--pred-assoc")) return undefined;

@@ -126,9 +126,10 @@ const reading: PartitionReading = {
   predictive: process.argv.includes("--predictive")
     ? {
         ...DEFAULT_PREDICTIVE,
-        spreadsKm: process.argv.includes("--pred-spread") || process.argv.includes("--pred-filter")
-          ? [option("pred-spread", 40)]
-          : DEFAULT_PREDICTIVE.spreadsKm,
+        spreadsKm:
+          process.argv.includes("--pred-spread") || process.argv.includes("--pred-filter")
+            ? [option("pred-spread", 40)]
+            : DEFAULT_PREDICTIVE.spreadsKm,
         daysPerDay: option("pred-days", 1),
         filter: process.argv.includes("--pred-filter"),
       }

@@ -60,7 +60,9 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
     if (unlabelledOnly && world.labelled) continue;
     sightings += world.dataset.sightings.length;
     rejected += world.rejected ?? 0;
-    const { ms, value } = cpuMs(() => estimateTracks(world.dataset, { bodyTails, onePlaceADay, predictiveAssociation }));
+    const { ms, value } = cpuMs(() =>
+      estimateTracks(world.dataset, { bodyTails, onePlaceADay, predictiveAssociation }),
+    );
     cpu += ms;
     const score = scoreTracks(world, value.tracks);
     scores.push(score);

@@ -247,8 +247,7 @@ export function costModel(
     Partial<Pick<EstimateContext, "movement" | "predictiveAssociation">>,
 ): CostModel {
   const base: CostModel = { ...DEFAULT_COST_MODEL, onePlaceADay: ctx.onePlaceADay ?? false };
-  if (ctx.predictiveAssociation && ctx.movement)
-  {
+  if (ctx.predictiveAssociation && ctx.movement) {
     base.predictive = predictiveLaw(
       ctx.movement,
       ctx.predictiveAssociation.spreadKm,

@@ -42,7 +42,9 @@ describe("predictivePositions", () => {
     expect(ahead - base).toBeGreaterThan(on - base + 2);
     // Behind by five spreads: no regime moves back, so it is read as an outlier.
     expect(behind - base).toBeGreaterThan(on - base + 4);
-    expect(predictivePositions([...t, 6.5], [...km, next - 200], t.length + 1, m, law).outliers).toBe(1);
+    expect(
+      predictivePositions([...t, 6.5], [...km, next - 200], t.length + 1, m, law).outliers,
+    ).toBe(1);
   });
 
   it("reads a 400 km bus ride in one day within the ride regime, not as a new group", () => {
