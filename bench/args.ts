@@ -2,6 +2,8 @@
 // (bench/stress.bench.ts, bench/world3.bench.ts, bench/ledgerCover.bench.ts). Not the worlds or
 // their scoring: world3 keeps its own, so that a scoring fault cannot hide in two simulators.
 
+import type { PredictiveAssociation } from "../src/estimate/predictiveTrack.ts";
+
 /** The number after `--<name>` on the command line, else `fallback`. */
 export function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,4 +23,31 @@ export function cpuMs<T>(fn: () => T): { ms: number; value: T } {
   const value = fn();
   const c = process.cpuUsage(c0);
   return { ms: (c.user + c.system) / 1000, value };
+}
+
+/**
+ * EstimateOptions.predictiveAssociation from the command line: `--pred-assoc` turns it on,
+ * `--pred-birth N` (nats a group; default the search's BIRTH_NATS) and `--pred-spread KM` (the
+ * reports' spread; default 40 km) set it; `--pred-exhaustive`: the search's single-report moves
+ * re-fit every candidate (no screen); `--pred-added`: the predictive cost added to the fit's;
+ * `--pred-spreads`: averaged over spreads of 8, 20, 40, 80 and 150 km; `--pred-moves` /
+ * `--pred-merges`: only in the moves of single reports / only in the merges and split tests.
+ * Undefined without `--pred-assoc`. (Measured, not kept: docs/estimation.md, branch predassoc.)
+ */
+export function predictiveAssociationArg(): PredictiveAssociation | undefined {
+  if (!process.argv.includes("--pred-assoc")) return undefined;
+  const birth = option("pred-birth", NaN);
+  const spread = option("pred-spread", NaN);
+  return {
+    birthNats: Number.isFinite(birth) ? birth : undefined,
+    spreadKm: Number.isFinite(spread) ? spread : undefined,
+    exhaustive: process.argv.includes("--pred-exhaustive"),
+    added: process.argv.includes("--pred-added"),
+    spreadsKm: process.argv.includes("--pred-spreads") ? [8, 20, 40, 80, 150] : undefined,
+    steps: process.argv.includes("--pred-moves")
+      ? "moves"
+      : process.argv.includes("--pred-merges")
+        ? "merges"
+        : "all",
+  };
 }

@@ -3,7 +3,7 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]] [--ride-nats N [--ride-km KM]] [--rival-nats N] [--return-nats N [--return-km KM] [--return-per-day] [--return-confirm]] [--wait-nats N [--wait-jump-km KM] [--wait-days D] [--wait-near-km KM] [--wait-behind]] [--wait-count] [--predictive [--pred-spread KM] [--pred-days N]]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]] [--ride-nats N [--ride-km KM]] [--rival-nats N] [--return-nats N [--return-km KM] [--return-per-day] [--return-confirm]] [--wait-nats N [--wait-jump-km KM] [--wait-days D] [--wait-near-km KM] [--wait-behind]] [--wait-count] [--predictive [--pred-spread KM] [--pred-days N] [--pred-filter]] [--pred-assoc [--pred-birth N]]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
 import {
@@ -16,7 +16,7 @@ import type { IdReport, PartitionCost } from "./worlds/partitionCost.ts";
 import type { CostModel } from "../src/estimate/trackCost.ts";
 import { unlabelledWorlds as devWorlds } from "./worlds/unlabelledWorlds.ts";
 import type { UnlabelledWorld } from "./worlds/unlabelledWorlds.ts";
-import { option, num } from "./args.ts";
+import { option, num, predictiveAssociationArg } from "./args.ts";
 import { BIRTH_NATS } from "../src/estimate/linkTracklets.ts";
 import { DEFAULT_FILL_MODEL } from "./worlds/fillReading.ts";
 import { DEFAULT_FIGURE_MODEL, figureDaySpans } from "./worlds/figureReading.ts";
@@ -41,6 +41,11 @@ const foundPairs = process.argv.includes("--found-pairs");
 // --one-place-a-day: the estimator and the objective weigh the reports at one place on one day as
 // one (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
+// --pred-assoc [--pred-birth N] [--pred-spread KM]: the estimator's association scores positions
+// predictively (EstimateOptions.predictiveAssociation; bench/args.ts), and the found and true
+// partitions are compared with that birth.
+const predictiveAssociation = predictiveAssociationArg();
+const birth = predictiveAssociation?.birthNats ?? BIRTH_NATS;
 // --rate W: add the groups' report rates (bench/worlds/partitionCost.ts reportRateLoss) with weight W.
 const rate = option("rate", 0);
 // --figures [--near-km KM] [--figure-weight W]: a day's whole-looking figures outside one window
@@ -69,6 +74,8 @@ const figureSpans = process.argv.includes("--figure-spans");
 // one-step-ahead density from its group's earlier reports through the movement law; the first by a
 // uniform prior over the road; the spread averaged over 5–150 km) instead of trackCost.ts's
 // maximum-likelihood fit, and each world also scored under main's objective (tallied by simulator);
+// --pred-filter: the search's cheap filter (src/estimate/predictiveTrack.ts) in place of the grid,
+// at one spread (--pred-spread, default 40 km);
 // --pred-spread KM: one spread only; --pred-days N: N days of the law per day boundary (0: none).
 // --fill: positions read day by day (bench/worlds/fillReading.ts) instead of the normal spread;
 // --shared-rate world|day: one report rate shared by all groups (a day's, with "day").
@@ -119,10 +126,12 @@ const reading: PartitionReading = {
   predictive: process.argv.includes("--predictive")
     ? {
         ...DEFAULT_PREDICTIVE,
-        spreadsKm: process.argv.includes("--pred-spread")
-          ? [option("pred-spread", 40)]
-          : DEFAULT_PREDICTIVE.spreadsKm,
+        spreadsKm:
+          process.argv.includes("--pred-spread") || process.argv.includes("--pred-filter")
+            ? [option("pred-spread", 40)]
+            : DEFAULT_PREDICTIVE.spreadsKm,
         daysPerDay: option("pred-days", 1),
+        filter: process.argv.includes("--pred-filter"),
       }
     : undefined,
   sharedRate:
@@ -474,13 +483,13 @@ function compareFound(
   routeIds: readonly string[],
   model: CostModel,
 ): void {
-  const est = estimateTracks(w.dataset, { onePlaceADay });
+  const est = estimateTracks(w.dataset, { onePlaceADay, predictiveAssociation });
   const found = new Map<string, string>();
   for (const a of est.report.associations)
     if (a.how !== "size_only") found.set(a.sightingId, a.group);
   const both = reports.filter((r) => found.has(r.id) && w.truth(r.id) !== undefined);
-  const t = partitionCost(both, w.truth, routeIds, model, BIRTH_NATS, rate, reading);
-  const f = partitionCost(both, (id) => found.get(id), routeIds, model, BIRTH_NATS, rate, reading);
+  const t = partitionCost(both, w.truth, routeIds, model, birth, rate, reading);
+  const f = partitionCost(both, (id) => found.get(id), routeIds, model, birth, rate, reading);
   if (reading.predictive) compareMain(w, both, found, routeIds, model, t, f);
   sums.worlds++;
   if (t.total < f.total) sums.trueWins++;

@@ -15,7 +15,7 @@ import { earlyCover, missingCauses } from "./worlds/missing.ts";
 import type { EarlyCover, MissingCauses } from "./worlds/missing.ts";
 import { generateSpeedWorld, generateStressWorld } from "./worlds/stress.ts";
 import type { ScorableWorld } from "./worlds/truth.ts";
-import { option, pct, num, cpuMs } from "./args.ts";
+import { option, pct, num, cpuMs, predictiveAssociationArg } from "./args.ts";
 
 const worlds = option("worlds", 50);
 const speed = !process.argv.includes("--no-speed");
@@ -27,6 +27,10 @@ const bodyTails = !process.argv.includes("--no-body-tails");
 // --one-place-a-day: the association weighs the reports at one place on one day as one
 // (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
+// --pred-assoc [--pred-birth N] [--pred-spread KM]: the association scores positions predictively
+// (EstimateOptions.predictiveAssociation; off by default; bench/args.ts).
+const predictiveAssociation = predictiveAssociationArg();
+
 // --missing: the group-days without an estimate sorted by cause (bench/worlds/missing.ts).
 const missing = process.argv.includes("--missing");
 
@@ -56,7 +60,9 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
     if (unlabelledOnly && world.labelled) continue;
     sightings += world.dataset.sightings.length;
     rejected += world.rejected ?? 0;
-    const { ms, value } = cpuMs(() => estimateTracks(world.dataset, { bodyTails, onePlaceADay }));
+    const { ms, value } = cpuMs(() =>
+      estimateTracks(world.dataset, { bodyTails, onePlaceADay, predictiveAssociation }),
+    );
     cpu += ms;
     const score = scoreTracks(world, value.tracks);
     scores.push(score);

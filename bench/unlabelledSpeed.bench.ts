@@ -9,10 +9,14 @@
 // take minutes of CPU, 100 more: `--groups 50,100` when you mean it; `npm run bench` runs 5,10,20).
 import { estimateTracks } from "../src/index.ts";
 import type { Dataset } from "../src/index.ts";
-import { option, num, pct, cpuMs } from "./args.ts";
+import { option, num, pct, cpuMs, predictiveAssociationArg } from "./args.ts";
 import { scoreTracks, summarizeScores } from "./worlds/score.ts";
 import { generateStressWorld } from "./worlds/stress.ts";
 import type { StressWorld } from "./worlds/stress.ts";
+
+// --pred-assoc [--pred-birth N] [--pred-spread KM]: the association scores positions predictively
+// (EstimateOptions.predictiveAssociation; off by default; bench/args.ts).
+const predictiveAssociation = predictiveAssociationArg();
 
 const at = process.argv.indexOf("--groups");
 const sizes = (at >= 0 ? process.argv[at + 1] : "5,10,20").split(",").map(Number);
@@ -44,8 +48,8 @@ console.log(
 console.log("|---|---|---|---|---|---|---|---|");
 for (const n of sizes) {
   const world = unlabelledWorld(n);
-  const base = cpuMs(() => estimateTracks(labelledCopy(world)));
-  const { ms, value } = cpuMs(() => estimateTracks(world.dataset));
+  const base = cpuMs(() => estimateTracks(labelledCopy(world), { predictiveAssociation }));
+  const { ms, value } = cpuMs(() => estimateTracks(world.dataset, { predictiveAssociation }));
   const score = scoreTracks(world, value.tracks);
   const f = summarizeScores(score.sums);
   console.log(

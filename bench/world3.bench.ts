@@ -27,7 +27,11 @@ import type { Figures, WorldScore } from "./world3/score.ts";
 import { missingCauses } from "./world3/missing.ts";
 import type { MissingCauses } from "./worlds/missing.ts";
 import { generateWorld3 } from "./world3/world.ts";
-import { option, pct, num, cpuMs } from "./args.ts";
+import { option, pct, num, cpuMs, predictiveAssociationArg } from "./args.ts";
+
+// --pred-assoc [--pred-birth N] [--pred-spread KM]: the association scores positions predictively
+// (EstimateOptions.predictiveAssociation; off by default; bench/args.ts).
+const predictiveAssociation = predictiveAssociationArg();
 
 const worlds = option("worlds", 30);
 const seedOffset = option("seed-offset", 0);
@@ -65,7 +69,7 @@ for (let i = 0; i < worlds; i++) {
   // A crash of the estimator is a finding: the world is scored with no track (every day missing).
   const est = cpuMs(() => {
     try {
-      return estimateTracks(world.dataset, { bodyTails }).tracks;
+      return estimateTracks(world.dataset, { bodyTails, predictiveAssociation }).tracks;
     } catch (e) {
       crashes.push(`${world.name}: ${String(e).slice(0, 120)}`);
       return [];

@@ -23,6 +23,7 @@
 import { cachedRegimeTransitions, defaultEstimatorMovement, REGIMES } from "../../src/index.ts";
 import type { CostModel, MovementModel } from "../../src/index.ts";
 import { normalCdf } from "../../src/util/normal.ts";
+import { predictiveLaw, predictivePositions } from "../../src/estimate/predictiveTrack.ts";
 
 /** Grid cell (km) of the median person's position. */
 export const CELL_KM = 10;
@@ -40,6 +41,11 @@ export interface PredictiveModel {
    * every report's prediction the previous posterior (no movement): for checks only.
    */
   daysPerDay?: number;
+  /**
+   * Read by the search's cheap filter instead of the grid (src/estimate/predictiveTrack.ts: one
+   * normal per regime, one spread `spreadsKm[0]`), for the diagnostic of that filter.
+   */
+  filter?: boolean;
 }
 
 export const DEFAULT_PREDICTIVE: PredictiveModel = {
@@ -208,8 +214,29 @@ export function predictiveCost(
   p: PredictiveModel = DEFAULT_PREDICTIVE,
 ): number {
   if (t.length === 0) return 0;
+  if (p.filter) return filterCost(t, km, m, p);
   const costs = p.spreadsKm.map((s) => predictiveAt(t, km, s, m, p));
   const least = Math.min(...costs);
   const mean = costs.reduce((a, c) => a + Math.exp(least - c), 0) / costs.length;
   return least - Math.log(mean);
+}
+
+/** predictiveCost read by the search's filter (predictiveTrack.ts) at the spread `p.spreadsKm[0]`. */
+function filterCost(
+  t: readonly number[],
+  km: readonly (number | undefined)[],
+  m: CostModel,
+  p: PredictiveModel,
+): number {
+  const on = km.flatMap((y, i) => (y === undefined ? [] : [i]));
+  const off = (km.length - on.length) * -Math.log(m.outlierShare / m.roadKm);
+  const law = predictiveLaw(p.law, p.spreadsKm[0]);
+  const { cost } = predictivePositions(
+    on.map((i) => t[i]),
+    on.map((i) => km[i] as number),
+    on.length,
+    m,
+    law,
+  );
+  return cost + off;
 }

@@ -67,6 +67,7 @@ import { MAX_WRITTEN_DAYS, writtenBefore } from "./trackStarts.ts";
 import type { TrackStart, WrittenDay } from "./trackStarts.ts";
 import { dayToIsoDate, isValidTimeZone, toLocalTime } from "./time.ts";
 import type { Association, EstimateContext, WorkGroup } from "./workGroup.ts";
+import type { PredictiveAssociation } from "./predictiveTrack.ts";
 
 export type { Association } from "./workGroup.ts";
 export type { TrackEnd } from "./trackEnds.ts";
@@ -127,6 +128,14 @@ export interface EstimateOptions {
    * reported seeds (docs/estimation.md).
    */
   onePlaceADay?: boolean;
+  /**
+   * The association search (linkTracklets.ts) scores each group's positions PREDICTIVELY
+   * (predictiveTrack.ts: each report by its one-step-ahead density through the movement law, at one
+   * spread `spreadKm`, default 40 km) instead of the forward-only fit, with `birthNats` a group
+   * (default BIRTH_NATS). Default off: measured on the development beds, not kept
+   * (docs/estimation.md, branch predassoc).
+   */
+  predictiveAssociation?: PredictiveAssociation;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -303,6 +312,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     routeIds: index.routeIds,
     maxOff: options.maxOffRouteKm ?? DEFAULT_MAX_OFF_ROUTE_KM,
     onePlaceADay: options.onePlaceADay ?? false,
+    predictiveAssociation: options.predictiveAssociation,
     maxCells: options.maxCells,
     keep: new Set(options.keep ?? []),
     destinations: resolveDestinations(options.destinations, index, gazetteer),

@@ -37,6 +37,7 @@ import type { LinkReport, RowItem } from "./mergeTracklets.ts";
 import { ReportTable } from "./reportTable.ts";
 import { DEFAULT_COST_MODEL } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
+import { predictiveLaw } from "./predictiveTrack.ts";
 import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
 
 /** Fewest position reports (on at least two days) that make a tracklet a group of its own. */
@@ -242,9 +243,18 @@ export function weighPlaceDays(
  * group fits its own spread about this prior.)
  */
 export function costModel(
-  ctx: Pick<EstimateContext, "index" | "routeIds" | "onePlaceADay">,
+  ctx: Pick<EstimateContext, "index" | "routeIds" | "onePlaceADay"> &
+    Partial<Pick<EstimateContext, "movement" | "predictiveAssociation">>,
 ): CostModel {
-  const base = { ...DEFAULT_COST_MODEL, onePlaceADay: ctx.onePlaceADay ?? false };
+  const base: CostModel = { ...DEFAULT_COST_MODEL, onePlaceADay: ctx.onePlaceADay ?? false };
+  if (ctx.predictiveAssociation && ctx.movement) {
+    base.predictive = predictiveLaw(
+      ctx.movement,
+      ctx.predictiveAssociation.spreadKm,
+      ctx.predictiveAssociation.spreadsKm,
+    );
+    base.predictiveAdded = ctx.predictiveAssociation.added ?? false;
+  }
   const roadKm = Math.max(...ctx.routeIds.map((id) => ctx.index.lengthKm(id)));
   base.roadKm = Number.isFinite(roadKm) && roadKm > 0 ? roadKm : base.roadKm;
   return base;
@@ -264,6 +274,12 @@ interface Search {
   routeIds: readonly string[];
   /** Fits of the groups' states, kept from one search of single reports to the next. */
   cache: FitCache;
+  /** Cost (nats) of one more group (BIRTH_NATS unless the run asks otherwise). */
+  birth: number;
+  /** Moves of single reports re-fit every candidate (reassignReports.ts `exhaustive`). */
+  exhaustive: boolean;
+  /** The cost model of the merges of whole lists (`model`, or without its predictive reading). */
+  mergeModel: CostModel;
 }
 
 /** Merges of whole lists (mergeTracklets.ts), then moves of single reports, SEARCH_ROUNDS times. */
@@ -272,7 +288,7 @@ function descend(search: Search, start: number[][]): number[][] {
   const o = {
     model: search.model,
     routeIds: search.routeIds,
-    birth: BIRTH_NATS,
+    birth: search.birth,
     maxGapDays: MAX_LINK_GAP_DAYS,
   };
   for (let round = 0; round < SEARCH_ROUNDS; round++) {
@@ -281,13 +297,14 @@ function descend(search: Search, start: number[][]): number[][] {
       const routes = search.routeOfList(l);
       return { labelled: routes !== undefined, routes, rows: l };
     });
-    const clusters = mergeRows(search.table, items, o);
+    const clusters = mergeRows(search.table, items, { ...o, model: search.mergeModel });
     lists = clusters.map((c) => c.members.flatMap((k) => lists[k]));
     lists = reassignReports(search.reports, lists, search.fixed, {
       ...o,
       routes: lists.map(search.routeOfList),
       cache: search.cache,
       table: search.table,
+      exhaustive: search.exhaustive,
     });
   }
   return lists.filter((l) => l.length > 0);
@@ -320,7 +337,15 @@ function searchPartition(
     model,
     routeIds: ctx.routeIds,
     cache: new Map(),
+    birth: ctx.predictiveAssociation?.birthNats ?? BIRTH_NATS,
+    exhaustive: ctx.predictiveAssociation?.exhaustive ?? false,
+    mergeModel: model,
   };
+  // The predictive reading in the moves of single reports only, or in the merges only (the other
+  // steps on the forward-only fit).
+  const plain: CostModel = { ...model, predictive: undefined, predictiveAdded: undefined };
+  if (ctx.predictiveAssociation?.steps === "moves") search.mergeModel = plain;
+  if (ctx.predictiveAssociation?.steps === "merges") search.model = plain;
   const given: number[][] = all.map(() => []);
   owner.forEach((g, i) => given[g].push(i));
   let lists = descend(search, given);
@@ -328,10 +353,10 @@ function searchPartition(
   let any = false;
   for (const l of lists) {
     const parts = splitTrack(reports, l, fixed, {
-      model,
+      model: search.mergeModel,
       routes: routeOfList(l) ?? ctx.routeIds,
       routeIds: ctx.routeIds,
-      birth: BIRTH_NATS,
+      birth: search.birth,
       maxGapDays: MAX_LINK_GAP_DAYS,
       table,
     });

@@ -22,6 +22,7 @@ import type { LinkReport } from "./mergeTracklets.ts";
 import { fitPositions, groupLogSize, offRouteLoss, positionLossAt, sizeLoss } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
 import { positionsCost, positionsCostCounted } from "./positionsFit.ts";
+import { predictivePositions } from "./predictiveTrack.ts";
 import { ReportTable } from "./reportTable.ts";
 
 /** A group's fit as it stands: what the screen reads a report against. */
@@ -86,6 +87,7 @@ export function listCost(
 let kmBuffer = new Float64Array(64);
 let weightBuffer = new Float64Array(64);
 let sizeBuffer = new Float64Array(64);
+let timeBuffer = new Float64Array(64);
 
 function reserve(n: number): void {
   if (n <= kmBuffer.length) return;
@@ -93,6 +95,7 @@ function reserve(n: number): void {
   kmBuffer = new Float64Array(cap);
   weightBuffer = new Float64Array(cap);
   sizeBuffer = new Float64Array(cap);
+  timeBuffer = new Float64Array(cap);
 }
 
 /**
@@ -257,10 +260,22 @@ function routeCost(
     if (Number.isNaN(x)) cost += off;
     else {
       weightBuffer[k] = table.weight[i];
+      timeBuffer[k] = table.reports[i].t;
       kmBuffer[k++] = x;
     }
   }
-  if (counted) {
+  if (m.predictive) {
+    // The predictive reading (predictiveTrack.ts; CostModel.predictive): the same buffers; added
+    // to the fit's cost (predictiveAdded), or in its place.
+    const fit = predictivePositions(timeBuffer, kmBuffer, on, m, m.predictive, weightBuffer);
+    cost += fit.cost;
+    lastOutliers = fit.outliers;
+    if (m.predictiveAdded) {
+      const ml = positionsCostCounted(kmBuffer, weightBuffer, on, m);
+      cost += ml.cost;
+      lastOutliers = ml.outliers;
+    }
+  } else if (counted) {
     const fit = positionsCostCounted(kmBuffer, weightBuffer, on, m);
     cost += fit.cost;
     lastOutliers = fit.outliers;

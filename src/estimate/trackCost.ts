@@ -27,6 +27,7 @@
  */
 
 import { isotonic } from "./isotonic.ts";
+import type { PredictiveLaw } from "./predictiveTrack.ts";
 
 export { isotonic };
 
@@ -71,6 +72,14 @@ export interface CostModel {
    * are another group's or outliers.
    */
   capKm: number;
+  /**
+   * When set, a group's positions are scored PREDICTIVELY under this reading of the movement law
+   * (predictiveTrack.ts) in the association search's exact costs (moveScreen.ts tableCost), in
+   * place of the forward-only fit. Unset by default (EstimateOptions.predictiveAssociation).
+   */
+  predictive?: PredictiveLaw;
+  /** With `predictive`: the predictive cost is added to the fit's, not put in its place. */
+  predictiveAdded?: boolean;
 }
 
 /**

@@ -19,6 +19,7 @@ import type { PreparedSighting } from "./prepare.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
 import type { BiasSource } from "./sourceBias.ts";
 import type { SourceLean } from "./sourceLean.ts";
+import type { PredictiveAssociation } from "./predictiveTrack.ts";
 
 export interface Association {
   sightingId: string;
@@ -134,6 +135,8 @@ export interface EstimateContext {
   bodyTails?: boolean;
   /** The association weighs the reports at one place on one local day as one (EstimateOptions). */
   onePlaceADay?: boolean;
+  /** The association's positions read predictively (EstimateOptions.predictiveAssociation). */
+  predictiveAssociation?: PredictiveAssociation;
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;
   associations: Association[];
   leftOut: { sightingId: string; reason: string }[];

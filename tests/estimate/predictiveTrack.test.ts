@@ -1,0 +1,104 @@
+// The cheap predictive positions cost of the association (src/estimate/predictiveTrack.ts): each
+// report by its one-step-ahead density from the group's earlier reports through the movement law.
+import { describe, expect, it } from "vitest";
+import { predictiveLaw, predictivePositions } from "../../src/estimate/predictiveTrack.ts";
+import { DEFAULT_COST_MODEL, fitPositions } from "../../src/estimate/trackCost.ts";
+import { tableCost } from "../../src/estimate/moveScreen.ts";
+import { BIRTH_NATS } from "../../src/estimate/linkTracklets.ts";
+import { ReportTable } from "../../src/estimate/reportTable.ts";
+import type { LinkReport } from "../../src/estimate/mergeTracklets.ts";
+import { defaultEstimatorMovement } from "../../src/index.ts";
+import { mulberry32, randomNormal } from "../../src/util/random.ts";
+
+const m = { ...DEFAULT_COST_MODEL, roadKm: 3000 };
+const law = predictiveLaw(defaultEstimatorMovement());
+const cost = (t: number[], km: number[]): number =>
+  predictivePositions(t, km, t.length, m, law).cost;
+
+/** A group walking 40 km a day from km 500, three reports a day 20 km about it. */
+function walker(days: number, seed = 7): { t: number[]; km: number[] } {
+  const rnd = mulberry32(seed);
+  const t: number[] = [];
+  const km: number[] = [];
+  for (let d = 0; d < days; d++)
+    for (const h of [0.3, 0.5, 0.7]) {
+      t.push(d + h);
+      km.push(500 + 40 * d + 20 * randomNormal(rnd));
+    }
+  return { t, km };
+}
+
+const pick = <T>(x: readonly T[], keep: (i: number) => boolean): T[] => x.filter((_, i) => keep(i));
+
+describe("predictivePositions", () => {
+  it("charges a report far off the track's predicted position more than one on it", () => {
+    const { t, km } = walker(6);
+    const next = 500 + 40 * 6;
+    const on = cost([...t, 6.5], [...km, next]);
+    const ahead = cost([...t, 6.5], [...km, next + 150]);
+    const behind = cost([...t, 6.5], [...km, next - 200]);
+    const base = cost(t, km);
+    expect(on - base).toBeLessThan(7);
+    expect(ahead - base).toBeGreaterThan(on - base + 2);
+    // Behind by five spreads: no regime moves back, so it is read as an outlier.
+    expect(behind - base).toBeGreaterThan(on - base + 4);
+    expect(
+      predictivePositions([...t, 6.5], [...km, next - 200], t.length + 1, m, law).outliers,
+    ).toBe(1);
+  });
+
+  it("reads a 400 km bus ride in one day within the ride regime, not as a new group", () => {
+    const { t, km } = walker(5);
+    // The next day 400 km further on, then walking again from there.
+    const after = [5.4, 5.6, 6.4, 6.6];
+    const afterKm = [660 + 400, 660 + 410, 660 + 440, 660 + 450];
+    const one = cost([...t, ...after], [...km, ...afterKm]);
+    const two = cost(t, km) + cost(after, afterKm);
+    // The ride's report costs less than an outlier (and about what a new group's first report
+    // costs: log 3000 ≈ 8 nats), and is not read as one.
+    const ride = cost([...t, 5.4], [...km, 1060]) - cost(t, km);
+    expect(ride).toBeLessThan(-Math.log(m.outlierShare / m.roadKm));
+    expect(
+      predictivePositions([...t, ...after], [...km, ...afterKm], t.length + 4, m, law).outliers,
+    ).toBe(0);
+    // Before births the two readings are within a few nats (after a ride the law expects another
+    // ride more than a new group's stationary start does); a birth of any size makes it one group.
+    expect(Math.abs(one - two)).toBeLessThan(3);
+    expect(one).toBeLessThan(two + BIRTH_NATS - 50);
+    // A report 400 km BEHIND the group the next day is an outlier of it.
+    expect(
+      predictivePositions([...t, 5.4], [...km, 660 - 400], t.length + 1, m, law).outliers,
+    ).toBe(1);
+  });
+
+  it("charges one group read as two, where the maximum-likelihood fit rewards it", () => {
+    const { t, km } = walker(20);
+    const even = (i: number) => i % 2 === 0;
+    const odd = (i: number) => i % 2 === 1;
+    const one = cost(t, km);
+    const two = cost(pick(t, even), pick(km, even)) + cost(pick(t, odd), pick(km, odd));
+    expect(two).toBeGreaterThan(one + 5);
+    const ml = fitPositions(km, m).cost;
+    const mlTwo = fitPositions(pick(km, even), m).cost + fitPositions(pick(km, odd), m).cost;
+    expect(mlTwo).toBeLessThan(ml);
+  });
+
+  it("is the first report's uniform prior over the road for one report, and grows with weight", () => {
+    expect(cost([0.5], [800])).toBeCloseTo(Math.log(3000), 10);
+    const { t, km } = walker(3);
+    const w = t.map(() => 0.5);
+    const half = predictivePositions(t, km, t.length, m, law, w).cost;
+    expect(half).toBeCloseTo(cost(t, km) / 2, 6);
+  });
+
+  it("is what the association search's exact cost charges when the cost model asks for it", () => {
+    const { t, km } = walker(4, 3);
+    const reports: LinkReport[] = t.map((x, i) => ({ t: x, kmByRoute: new Map([["r", km[i]]]) }));
+    const rows = reports.map((_, i) => i);
+    const model = { ...m, predictive: law };
+    const got = tableCost(new ReportTable(reports), rows, ["r"], model);
+    expect(got.cost).toBeCloseTo(cost(t, km), 9);
+    const plain = tableCost(new ReportTable(reports), rows, ["r"], m);
+    expect(plain.cost).toBeCloseTo(fitPositions(km, m).cost, 9);
+  });
+});
