@@ -174,7 +174,10 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     const last = lastOf.get(s.group);
     // A ride the reports show on their own day, aged by the regime chain to the state's day.
     const reportDay = stateOf(s.group).furthest?.day;
-    const aged = ridingAfter(pooled, (dayNumber(s.date) ?? 0) - (reportDay ?? dayNumber(s.date) ?? 0));
+    const aged = ridingAfter(
+      pooled,
+      (dayNumber(s.date) ?? 0) - (reportDay ?? dayNumber(s.date) ?? 0),
+    );
     const regime = startRegime(
       s.regime,
       reportedOf(s.group),
