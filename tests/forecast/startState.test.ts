@@ -8,6 +8,7 @@ import { headHasReached } from "../../src/forecast/forecast.ts";
 import { ridingAfter, startRegime } from "../../src/forecast/reportedRegime.ts";
 import { defaultMovementModel } from "../../src/movement/index.ts";
 import { mulberry32 } from "../../src/util/random.ts";
+import { embedded2018, nowcast } from "../../src/index.ts";
 import { dayQuantile, runsGroup } from "./runsFixture.ts";
 
 describe("the forecast's starting state", () => {
@@ -78,4 +79,13 @@ describe("the forecast's starting state", () => {
     expect(headHasReached({ km: { median: 4521.3 } }, 4521.531598)).toBe(false);
     expect(headHasReached(undefined, 10)).toBe(false);
   });
+
+  it("does not start Honduran caravan 2 riding on 22 Nov 2018 from reports a ride apart on 12–13 Nov", () => {
+    const now = nowcast(embedded2018(), { asOf: "2018-11-25" });
+    const hc2 = now.groups.find((g) => g.group === "Honduran caravan 2")!;
+    expect(hc2.lastDate).toBe("2018-11-22");
+    expect(hc2.reportedRegime).toBe("ride");
+    // Before: { rest: 0, walk: 0, ride: 1 }, and the runs rode ~260 km a day from 22 to 25 Nov.
+    expect(hc2.regime.ride).toBeLessThan(0.5);
+  }, 60_000);
 });
