@@ -207,7 +207,9 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
     const watch = watchPage(page, viewer.url);
     // Day 32.5 of the replay (from 13 Oct): 14 Nov 12:00; 357 were reported in Tijuana on 13 Nov.
     await open(page, `${viewer.url}#t=32.5`);
-    expect(await page.locator("#forecast [data-status]").textContent()).toMatch(/14 Nov 2018/);
+    expect(await page.locator('#forecast [data-status="ready"]').textContent()).toMatch(
+      /14 Nov 2018/,
+    );
     const first = page.locator(
       '#forecast tbody[data-group="Honduran caravan 1"] tr[data-place="Tijuana"] td[data-head-date]',
     );
