@@ -5,7 +5,7 @@
  * forecast.csv (which holds every place ahead). Read from the library's forecast, never re-derived.
  */
 import { formatPeople, listedArrivals } from "../src/index.ts";
-import type { ArrivalForecast, Forecast, IsoDate, Nowcast } from "../src/index.ts";
+import type { ArrivalForecast, Forecast, GroupStatus, IsoDate, Nowcast } from "../src/index.ts";
 
 /** "2018-11-15 (p10 2018-11-14, p90 beyond the horizon)": one moment's dates. */
 function dates(q: { p10?: string; p50?: string; p90?: string }): string {
@@ -66,14 +66,14 @@ export function forecastSummaryLines(now: Nowcast, forecast: Forecast): string[]
     }
     if (g.status === "dissolved") {
       lines.push(
-        `  ${g.group}: dissolved, its track ended more than ${forecast.staleDays} days before; last placed near ${g.placeName ?? `km ${g.km}`} (${seen(g.group, g.lastDate)}); not moved on.`,
+        `  ${g.group}: dissolved, its track ended more than ${forecast.staleDays} days before; last placed ${placedText(g)} (${seen(g.group, g.lastDate)}); not moved on.`,
       );
       continue;
     }
     const ahead = forecast.arrivals.filter((a) => a.group === g.group).sort((a, b) => a.km - b.km);
     // Where its track ends (the forecast's start), not where it is at --as-of: "on the road near
     // Tequila" read as its position today while the places under it said most were past Guasave.
-    const where = g.placeName ? `near ${g.placeName}` : `at km ${Math.round(g.km)}`;
+    const where = placedText(g);
     lines.push(`  ${g.group}: on the road, last placed ${where} (${seen(g.group, g.lastDate)}).`);
     if (ahead.length === 0) {
       lines.push("    no place ahead on its route (see the warnings in forecast.json).");
@@ -86,4 +86,16 @@ export function forecastSummaryLines(now: Nowcast, forecast: Forecast): string[]
     }
   }
   return lines;
+}
+
+/** Within this distance (km) of the nearest place a group is "near" it; further, "N km past/short of". */
+const NEAR_KM = 10;
+
+/** Where a group was last placed: "near X", "N km past X", "N km short of X", or "at km N". */
+function placedText(g: Pick<GroupStatus, "placeName" | "placeOffsetKm" | "km">): string {
+  if (!g.placeName) return `at km ${Math.round(g.km)}`;
+  const off = g.placeOffsetKm ?? 0;
+  if (Math.abs(off) <= NEAR_KM) return `near ${g.placeName}`;
+  const km = Math.round(Math.abs(off)).toLocaleString("en-US");
+  return off > 0 ? `${km} km past ${g.placeName}` : `${km} km short of ${g.placeName}`;
 }

@@ -489,6 +489,7 @@ export type { RegimeShares } from "./forecast/reportedRegime.ts";
 export {
   latestReportSpeed,
   regimeOfPace,
+  ridingAfter,
   startRegime,
   MIN_REPORT_GAP_DAYS,
   REST_BELOW_KM_PER_DAY,

@@ -72,8 +72,14 @@ export interface GroupStatus {
   lastDate: IsoDate;
   /** km along the route at its last observation (median). */
   km: Km;
-  /** The place on its route at or just behind that km (where it arrived or was last seen). */
+  /**
+   * The place on its route nearest that km, behind or ahead (where it arrived or was last seen;
+   * {@link nearestPlace}). Before tryout 21 it was the last place behind, however far: "near
+   * Coatepeque" 35 km past it and 0.5 km short of Tecún Umán.
+   */
   placeName?: string;
+  /** km from that place to the group (positive: past it, negative: short of it), rounded to 0.1. */
+  placeOffsetKm?: Km;
 }
 
 /** Three quantiles over the Monte Carlo runs. */
@@ -117,10 +123,10 @@ export interface ArrivalForecast {
   headArrival?: { p10?: number; p50?: number; p90?: number };
   headArrivalDate?: { p10?: IsoDate; p50?: IsoDate; p90?: IsoDate };
   /**
-   * The head had passed the place by the group's last day (the low end of its 90 % interval,
-   * `head.km.low`, at or beyond the place): its first people are already there. The head's
-   * arrival is then dated to the as-of moment (never the past), which would read as "the first
-   * people arrive today"; front ends say "already there" instead.
+   * The group's first people are already at the place: the nowcast's median head km at or beyond
+   * it ({@link headHasReached}). The head's arrival p10 and p50 are then the as-of moment (never
+   * the past), which would read as "the first people arrive today"; front ends say "already
+   * there" instead.
    */
   headReached?: true;
   /**
@@ -215,7 +221,7 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
       status,
       lastDate: g.lastDate,
       km: round1(g.km.median),
-      placeName: placeBehind(corridor, g.routeId, g.km.median),
+      ...nearestPlace(corridor, g.routeId, g.km.median),
     });
     if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
@@ -263,14 +269,36 @@ export function groupStatus(
   return "on_road";
 }
 
-/** The name of the last stop on the route at or behind `km`, if any. */
-function placeBehind(corridor: Corridor, routeId: string, km: Km): string | undefined {
-  let name: string | undefined;
+/**
+ * The stop on the route nearest `km` (behind or ahead; the one behind on a tie), as
+ * `placeName` and `placeOffsetKm` (`km` minus the stop's km); empty without stops.
+ */
+export function nearestPlace(
+  corridor: Corridor,
+  routeId: string,
+  km: Km,
+): { placeName?: string; placeOffsetKm?: Km } {
+  let best: { placeName?: string; placeOffsetKm?: Km } = {};
+  let bestGap = Infinity;
   for (const stop of corridor.routes.get(routeId)?.stops ?? []) {
-    if (stop.km > km + 1e-9) break;
-    name = corridor.places[stop.place]?.name;
+    const gap = Math.abs(km - stop.km);
+    if (gap >= bestGap) continue;
+    bestGap = gap;
+    best = { placeName: corridor.places[stop.place]?.name, placeOffsetKm: round1(km - stop.km) };
   }
-  return name;
+  return best;
+}
+
+/**
+ * Whether a group's first people are already at a place at `placeKm` as of the forecast: the
+ * median of the nowcast's head km (`head.km.median`) at or beyond it (to the 0.1 km the places
+ * are given in). The rule of `headReached`: the same median the head's runs start from, so a
+ * reached place's head arrival p50 is the as-of moment. Before tryout 21 it read the low end of
+ * the head's 90 % interval, and a head at Tijuana (median 4,521.5 km, low 4,195.7 km) as of
+ * 14 Nov 2018 20:00 still had its first people "arriving on 15 Nov".
+ */
+export function headHasReached(head: { km: { median: Km } } | undefined, placeKm: Km): boolean {
+  return head !== undefined && head.km.median >= round1(placeKm) - 0.05;
 }
 
 interface Simulated {
@@ -339,8 +367,11 @@ function arrivalsOf(
     const arrival = quantilesWithin(times, at.end);
     const place = at.corridor.places[stop.place]!;
     people.sort((a, b) => a - b);
+    const reached = headHasReached(g.head, stop.km);
     const head =
-      at.head || g.headAheadKm !== undefined ? quantilesWithin(heads, at.end) : undefined;
+      at.head || g.headAheadKm !== undefined
+        ? headReachedAt(quantilesWithin(heads, at.end), reached, at.asOf)
+        : undefined;
     out.push({
       group: g.group,
       routeId: g.routeId,
@@ -353,11 +384,24 @@ function arrivalsOf(
       people: people.length > 0 ? quantiles(people, Math.round) : undefined,
       probWithinHorizon: Math.round((within / runs) * 1000) / 1000,
       ...(head ? { headArrival: head, headArrivalDate: datesOf(head) } : {}),
-      ...(g.head && g.head.km.low >= round1(stop.km) ? { headReached: true as const } : {}),
+      ...(reached ? { headReached: true as const } : {}),
       ...(medianKm >= stop.km ? { mostPassed: true as const } : {}),
     });
   }
   return out;
+}
+
+/**
+ * The head's arrival quantiles at a place its first people have reached ({@link headHasReached}):
+ * p10 and p50 the as-of moment (the runs start there, up to the interpolation between the two
+ * middle runs), p90 as simulated; unchanged otherwise.
+ */
+function headReachedAt(
+  q: { p10?: number; p50?: number; p90?: number },
+  reached: boolean,
+  asOf: number,
+): { p10?: number; p50?: number; p90?: number } {
+  return reached ? { ...q, p10: asOf, p50: asOf } : q;
 }
 
 /** p10/p50/p90 of crossing times; a quantile past `end` is undefined ("later than the horizon"). */

@@ -20,7 +20,7 @@ import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
-import { latestReportSpeed, regimeOfPace, startRegime } from "./reportedRegime.ts";
+import { latestReportSpeed, regimeOfPace, ridingAfter, startRegime } from "./reportedRegime.ts";
 import type { Regime } from "../movement/index.ts";
 
 /** Options of {@link nowcast}: those of `estimateTracks` (`asOf`, time zone, movement prior, …). */
@@ -172,7 +172,18 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     const info = estimate.groups.find((g) => g.group === s.group);
     const first = firstOf.get(s.group) ?? { date: s.date, km: s.km.median };
     const last = lastOf.get(s.group);
-    const regime = startRegime(s.regime, reportedOf(s.group), options.reportedRideWeight ?? 1);
+    // A ride the reports show on their own day, aged by the regime chain to the state's day.
+    const reportDay = stateOf(s.group).furthest?.day;
+    const aged = ridingAfter(
+      pooled,
+      (dayNumber(s.date) ?? 0) - (reportDay ?? dayNumber(s.date) ?? 0),
+    );
+    const regime = startRegime(
+      s.regime,
+      reportedOf(s.group),
+      options.reportedRideWeight ?? 1,
+      aged,
+    );
     groups.push({
       group: s.group,
       routeId: s.routeId,

@@ -10,6 +10,7 @@
  */
 import type { Km } from "../model/units.ts";
 import type { MovementModel, Regime } from "../movement/index.ts";
+import { cachedRegimeTransitions } from "../movement/index.ts";
 import type { ReportKm } from "./lastTwoReports.ts";
 
 /** A daily pace below this (km/day) reads as resting: the classification of `groupMovement`. */
@@ -71,9 +72,29 @@ export function startRegime(
   estimated: RegimeShares,
   reported: Regime | undefined,
   weight: number,
+  riding: RegimeShares = { rest: 0, walk: 0, ride: 1 },
 ): RegimeShares {
   if (reported !== "ride" || !(weight > 0)) return { ...estimated };
   const w = Math.min(1, weight);
-  const share = (r: Regime): number => (1 - w) * estimated[r] + (r === "ride" ? w : 0);
+  const share = (r: Regime): number => (1 - w) * estimated[r] + w * riding[r];
   return { rest: share("rest"), walk: share("walk"), ride: share("ride") };
+}
+
+/**
+ * The regime shares `days` whole days after a group was seen riding, under the movement model's
+ * regime chain: riding for certain at 0 days, towards the chain's long-run shares after. Why: the
+ * reports show a ride on their own day; a forecast starts on the state's day, which for a group not
+ * reported since is days later (Honduran caravan 2 as of 25 Nov 2018: reports a ride apart on
+ * 12–13 Nov, state on 22 Nov). Held to "riding" on that day it rode on at ~260 km/day where the
+ * estimator's own state, from the same data, moves ~100 (tryout 21, finding 3).
+ * @example
+ * ridingAfter(defaultMovementModel(), 0); // => { rest: 0, walk: 0, ride: 1 }
+ */
+export function ridingAfter(movement: MovementModel, days: number): RegimeShares {
+  const P = cachedRegimeTransitions(movement);
+  let v = [0, 0, 1];
+  for (let d = 0; d < Math.max(0, Math.floor(days)); d++) {
+    v = [0, 1, 2].map((j) => v[0]! * P[0]![j]! + v[1]! * P[1]![j]! + v[2]! * P[2]![j]!);
+  }
+  return { rest: v[0]!, walk: v[1]!, ride: v[2]! };
 }

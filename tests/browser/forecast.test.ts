@@ -199,6 +199,29 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
     await page.close();
   }, 240_000);
 
+  it("says the first people are already at Tijuana on 14 Nov, where the nowcast's median head is (tryout21 finding 4)", async () => {
+    const page = await viewer.browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+      locale: "en-GB",
+    });
+    const watch = watchPage(page, viewer.url);
+    // Day 32.5 of the replay (from 13 Oct): 14 Nov 12:00; 357 were reported in Tijuana on 13 Nov.
+    await open(page, `${viewer.url}#t=32.5`);
+    expect(await page.locator('#forecast [data-status="ready"]').textContent()).toMatch(
+      /14 Nov 2018/,
+    );
+    const first = page.locator(
+      '#forecast tbody[data-group="Honduran caravan 1"] tr[data-place="Tijuana"] td[data-head-date]',
+    );
+    expect(await first.count()).toBe(1);
+    // Before: "15 Nov", the first people dated after the panel's own nowcast had them there.
+    expect(await first.getAttribute("data-head-reached")).toBe("1");
+    expect(await first.getAttribute("data-head-date")).toBe("2018-11-14");
+    expect(await first.textContent()).toBe("already there");
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it("works in the built static site under its strict Content-Security-Policy (worker, stylesheet)", async () => {
     const site = await serveBuiltViewer();
     try {

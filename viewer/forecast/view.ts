@@ -69,7 +69,7 @@ export interface ForecastView {
     prob: number;
     head?: { p10?: IsoDate; p50?: IsoDate; p90?: IsoDate };
     /**
-     * The head had passed the place by the group's last day (the library's `headReached`): the
+     * The nowcast's median head is at or past the place (the library's `headReached`): the
      * first people are already there (the forecast dates that to the as-of day).
      */
     headReached?: true;
