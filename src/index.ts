@@ -359,6 +359,8 @@ export {
   totalsOf,
   groupBody,
   groupsOnRoad,
+  isUnseen,
+  UNSEEN_AFTER_DAYS,
   PRESENCE_STATUSES,
 } from "./state/index.ts";
 export type {

@@ -107,7 +107,9 @@ function tracksByDay(tracks: readonly TrackPoint[]): Map<number, TrackPoint[]> {
  *    is larger than its parts adds a row for the rest (blank place or country); parts larger than
  *    their total win, with a warning.
  * 4. **In transit.** The estimated size of every group on the day, less people already counted
- *    as remaining at a place within `arrivalRadiusKm` of the group. A country's interval combines
+ *    as remaining at a place within `arrivalRadiusKm` of the group. A group with no report for
+ *    more than `UNSEEN_AFTER_DAYS` (given `input.trackEnds`) is not in transit: its people are
+ *    unknown from then on. A country's interval combines
  *    its groups' intervals with `groupCorrelation` between their errors (`sumCorrelated`).
  * 5. **Departed** (the total the split adds up to) is the largest of: the sum of the groups' peak
  *    sizes so far, the cumulative northbound count at the busiest point, departure totals among
@@ -149,6 +151,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   tree.roots.forEach(collectRows);
   const sources = listSources(tree.roots.values());
 
+  const lastReports = new Map((input.trackEnds ?? []).map((e) => [e.group, e.lastReportDate]));
   const trackDays = tracksByDay(tracks);
   const dataDays = [...trackDays.keys(), ...countDays(dataset.counts)];
   if (Number.isFinite(tree.firstDay)) dataDays.push(tree.firstDay, tree.lastDay);
@@ -191,7 +194,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     for (const category of STOCK_CATEGORIES)
       parts.push(...evaluator.parts(tree.roots.get(category)!, day));
     const todays = trackDays.get(day) ?? [];
-    const transit = inTransit(todays, parts, radiusKm, countryOf, correlation);
+    const transit = inTransit(todays, parts, radiusKm, countryOf, correlation, lastReports);
     parts.push(...transit.parts);
     const rows = splitRowsOfDay(parts);
     const result = tally.day(day, date, todays, rows);
@@ -216,5 +219,6 @@ function groupOnRoadRow(date: string, g: GroupOnRoad, parts: readonly Part[]): L
     onRoadHigh: g.onRoadHigh,
     moving: g.moving,
     ...(g.area >= 0 ? { placeName: areas[g.area]!.placeName } : {}),
+    ...(g.unseenSince !== undefined ? { unseenSince: g.unseenSince } : {}),
   };
 }

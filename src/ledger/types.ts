@@ -16,6 +16,13 @@ export interface LedgerInput {
   dataset: Dataset;
   /** Estimated size of every group per day (the estimator's `tracks`); may be empty. */
   tracks: readonly TrackPoint[];
+  /**
+   * Each group's last report (the estimator's `trackEnds`, `runReplay` passes them). A group not
+   * reported for more than `UNSEEN_AFTER_DAYS` (7, src/state/onRoad.ts) is no longer counted in
+   * transit: its people are `unknown`, "not seen since" its last report. Without them every
+   * track day counts in transit (tracks from a file carry no report dates).
+   */
+  trackEnds?: readonly { group: string; lastReportDate: IsoDate }[];
 }
 
 export interface LedgerOptions extends WeightOptions {
@@ -217,6 +224,11 @@ export interface LedgerGroupDay {
   moving: number;
   /** The area (city or crossing) where people are remaining that the group has reached, if any. */
   placeName?: string;
+  /**
+   * The group's last report when it is more than `UNSEEN_AFTER_DAYS` before the day: no one of it
+   * is counted on the road (`onRoad` 0), its people are `unknown`.
+   */
+  unseenSince?: IsoDate;
 }
 
 /** Which stock rows went into the rows of one category, country and place. */

@@ -42,7 +42,10 @@ export function runReplay(dataset: Dataset, options: ReplayOptions = {}): Replay
       ? estimateTracks(dataset, { timeZone: dataset.timeZone, ...options.estimate })
       : undefined;
   const tracks = estimate?.tracks ?? [];
-  const ledger = buildLedger({ dataset, tracks }, options.ledger);
+  const ledger = buildLedger(
+    { dataset, tracks, trackEnds: estimate?.report.trackEnds ?? [] },
+    options.ledger,
+  );
   const state = buildCorridorState(
     { dataset, tracks, ledger },
     { arrivalRadiusKm: options.ledger?.arrivalRadiusKm },
