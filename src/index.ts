@@ -359,6 +359,7 @@ export {
   totalsOf,
   groupBody,
   groupsOnRoad,
+  holdUntilUnseen,
   isUnseen,
   UNSEEN_AFTER_DAYS,
   PRESENCE_STATUSES,

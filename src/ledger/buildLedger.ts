@@ -135,16 +135,22 @@ function tracksByDay(tracks: readonly TrackPoint[]): Map<number, TrackPoint[]> {
  */
 export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): LedgerResult {
   const { dataset, tracks } = input;
+  // As of a date: nothing dated after it is read, and the days stop there.
+  const asOfDay = options.asOf !== undefined ? dayNumber(options.asOf.slice(0, 10)) : undefined;
+  if (options.asOf !== undefined && asOfDay === undefined)
+    throw new RangeError(`asOf is not an ISO date: ${options.asOf}.`);
+  const lastDay = asOfDay ?? Infinity;
   const daily: DailyOptions = {
     holdDays: options.holdDays ?? 3,
     maxGapDays: options.maxGapDays ?? 30,
+    cumulativeSteps: asOfDay !== undefined,
   };
   const radiusKm = options.arrivalRadiusKm ?? 40;
   const correlation = checkCorrelation(options.groupCorrelation ?? GROUP_ERROR_CORRELATION);
   const gazetteer = createGazetteer(dataset.places);
 
   // 1. valid figures, located, grouped into series; 2. series over time, residuals, sources.
-  const tree = buildTree(dataset.stocks, gazetteer, radiusKm, options);
+  const tree = buildTree(dataset.stocks, gazetteer, radiusKm, options, lastDay);
   const fitted = fitSeries(tree.entries, dataset.stocks, daily);
   const warnings = [...tree.warnings, ...fitted.warnings];
   const residuals = fitted.residuals;
@@ -153,9 +159,15 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
 
   const lastReports = new Map((input.trackEnds ?? []).map((e) => [e.group, e.lastReportDate]));
   const trackDays = tracksByDay(tracks);
-  const dataDays = [...trackDays.keys(), ...countDays(dataset.counts)];
+  const dataDays = [...trackDays.keys(), ...countDays(dataset.counts)].filter((d) => d <= lastDay);
   if (Number.isFinite(tree.firstDay)) dataDays.push(tree.firstDay, tree.lastDay);
-  const days = ledgerDays(dataDays, options);
+  const to =
+    options.asOf === undefined
+      ? options.to
+      : options.to !== undefined && options.to < options.asOf.slice(0, 10)
+        ? options.to
+        : options.asOf.slice(0, 10);
+  const days = ledgerDays(dataDays, { from: options.from, to });
   if (!days) {
     return {
       split: [],
@@ -172,8 +184,8 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const evaluator = new TreeEvaluator(daily, warnings);
   const tally = new DepartedTally(
     {
-      northbound: northboundFloor(dataset.counts),
-      aggregateFloor: departureFloor(dataset.aggregates ?? [], options.departureMeasures),
+      northbound: northboundFloor(dataset.counts, lastDay),
+      aggregateFloor: departureFloor(dataset.aggregates ?? [], options.departureMeasures, lastDay),
     },
     { sources, returnRows: tree.roots.get("return")!.rows },
     warnings,

@@ -31,6 +31,16 @@ export interface LedgerOptions extends WeightOptions {
   /** Last day of the split; default: the latest track day or figure date. A `to` before `from` gives an empty split. */
   to?: IsoDate;
   /**
+   * The ledger as known on this date (a situation update "as of"): stock figures, counts and
+   * aggregates dated after it are left out, the days run to it (`to` when earlier), and a
+   * cumulative series is a step — each day the highest figure published by then (same-day figures
+   * pooled), never a line towards a later figure nor pooled with one (`publishedPoints`). The
+   * tracks given should be estimated as of the same date (`runReplay(dataset, { asOf })` does
+   * both). Default: with hindsight, every figure used (lines between figures, isotonic pooling).
+   * Not an ISO date: RangeError.
+   */
+  asOf?: IsoDate;
+  /**
    * Days a `present` figure (people remaining at a place) still holds after it was reported when no
    * later figure follows; default 3 (a shelter count is a snapshot: people move on). Past that the
    * people move to `unknown`.

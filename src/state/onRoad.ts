@@ -4,7 +4,7 @@
  * construction).
  */
 import { haversineKm } from "../geo/distance.ts";
-import { dayNumber } from "../calendar/index.ts";
+import { dayNumber, isoDate } from "../calendar/index.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { IsoDate, People } from "../model/units.ts";
 
@@ -39,6 +39,43 @@ export interface RemainingArea {
   value: People;
   lon?: number;
   lat?: number;
+}
+
+/**
+ * Tracks carried to `lastDate` for groups whose track ends only because the data end
+ * (`end_of_data`) while they are not yet unseen: each such group's last point is held (same
+ * position, size and intervals, the day's date) up to its last report + {@link UNSEEN_AFTER_DAYS}
+ * or `lastDate`, whichever is earlier. So a group reported two days before a situation update is
+ * still on the road on its date rather than dropping to unknown with the data's end, and every
+ * group leaves the road by the one rule. Other tracks are returned as they are.
+ * @param trackEnds the estimator's `report.trackEnds`.
+ * @example
+ * holdUntilUnseen(tracks, [{ group: "A", lastDate: "2018-11-22", lastReportDate: "2018-11-20", reason: "end_of_data" }], "2018-11-25");
+ * // A's 22 Nov point is repeated on 23, 24 and 25 Nov
+ */
+export function holdUntilUnseen(
+  tracks: readonly TrackPoint[],
+  trackEnds: readonly { group: string; lastDate: IsoDate; lastReportDate: IsoDate; reason: string }[],
+  lastDate: IsoDate,
+): TrackPoint[] {
+  const last = dayNumber(lastDate);
+  if (last === undefined) return [...tracks];
+  const lastPoint = new Map<string, TrackPoint>();
+  for (const p of tracks) {
+    const seen = lastPoint.get(p.group);
+    if (!seen || p.date > seen.date) lastPoint.set(p.group, p);
+  }
+  const out = [...tracks];
+  for (const end of trackEnds) {
+    if (end.reason !== "end_of_data") continue;
+    const point = lastPoint.get(end.group);
+    const from = point ? dayNumber(point.date) : undefined;
+    const report = dayNumber(end.lastReportDate.slice(0, 10));
+    if (!point || from === undefined || report === undefined) continue;
+    const until = Math.min(last, report + UNSEEN_AFTER_DAYS);
+    for (let day = from + 1; day <= until; day++) out.push({ ...point, date: isoDate(day) });
+  }
+  return out;
 }
 
 /** One group's people on the road on one day. */
