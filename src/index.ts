@@ -385,6 +385,8 @@ export {
   situationHeadlines,
   situationWarnings,
   categoryDayTotal,
+  AS_OF_BASIS,
+  HINDSIGHT_BASIS,
 } from "./report/situationUpdate.ts";
 export type {
   SituationUpdate,

@@ -150,7 +150,8 @@ describe.skipIf(!hasBrowser)("one state of the corridor: viewer, CLI and library
     const reports = new Map<string, string>();
     for (const date of DAYS) {
       const dir = join(out, `report-${date}`);
-      await dtmFlow(["report", "--as-of", date, "--out", dir]);
+      // The viewer's situation panel is the hindsight replay: `report --hindsight` is its file.
+      await dtmFlow(["report", "--as-of", date, "--hindsight", "--out", dir]);
       reports.set(date, readFileSync(join(dir, "situation-update.md"), "utf8"));
     }
     cli = {
