@@ -16,7 +16,7 @@ import {
   renderMarkdown,
   situationReport2018,
 } from "../../src/index.ts";
-import type { Dataset, LedgerResult } from "../../src/index.ts";
+import type { Dataset } from "../../src/index.ts";
 import { LEDGER_OPTIONS, LEDGER_OPTIONS_HELP, runLedger } from "./ledger.ts";
 
 const HELP = `dtm-flow report — a situation update as of a date: headline figures (people who left,
@@ -86,7 +86,7 @@ export const reportCommand: Command = {
     const { ledger, loaded, out } = run;
     const first = ledger.departed[0]?.date;
     // The data's last day: with hindsight the ledger's; as of a date, that of every input.
-    const last = hindsight ? ledger.departed[ledger.departed.length - 1]?.date : lastDate(loaded.dataset, ledger);
+    const last = hindsight ? ledger.departed[ledger.departed.length - 1]?.date : lastDate(loaded.dataset);
     if (first === undefined || last === undefined) {
       throw new UserError(
         "the inputs hold no dated figures or tracks, so there is nothing to report; add stock figures, counts or sightings.",
@@ -119,13 +119,12 @@ export const reportCommand: Command = {
   },
 };
 
-/** The last day of the inputs: stock figures, counts, sightings (ISO dates), and the ledger's. */
-function lastDate(dataset: Dataset, ledger: LedgerResult): string | undefined {
+/** The last day of the inputs: stock figures, counts and sightings (ISO dates). */
+function lastDate(dataset: Dataset): string | undefined {
   const dates = [
     ...dataset.stocks.map((s) => s.date),
     ...dataset.counts.map((c) => c.date),
     ...dataset.sightings.map((s) => s.observedAt),
-    ledger.departed[ledger.departed.length - 1]?.date,
   ]
     .filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d))
     .map((d) => d.slice(0, 10));
