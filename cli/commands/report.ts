@@ -86,7 +86,9 @@ export const reportCommand: Command = {
     const { ledger, loaded, out } = run;
     const first = ledger.departed[0]?.date;
     // The data's last day: with hindsight the ledger's; as of a date, that of every input.
-    const last = hindsight ? ledger.departed[ledger.departed.length - 1]?.date : lastDate(loaded.dataset);
+    const last = hindsight
+      ? ledger.departed[ledger.departed.length - 1]?.date
+      : lastDate(loaded.dataset);
     if (first === undefined || last === undefined) {
       throw new UserError(
         "the inputs hold no dated figures or tracks, so there is nothing to report; add stock figures, counts or sightings.",

@@ -25,7 +25,8 @@ export function departureFloor(
     if (!wanted || a.basis !== "cumulative") continue;
     const value = a.value ?? a.valueMin;
     const day = dayNumber(a.date);
-    if (day === undefined || day > lastDay || typeof value !== "number" || !Number.isFinite(value)) continue;
+    if (day === undefined || day > lastDay || typeof value !== "number" || !Number.isFinite(value))
+      continue;
     points.push({ day, value });
   }
   return (day) => points.reduce((best, p) => (p.day <= day ? Math.max(best, p.value) : best), 0);

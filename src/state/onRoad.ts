@@ -55,7 +55,12 @@ export interface RemainingArea {
  */
 export function holdUntilUnseen(
   tracks: readonly TrackPoint[],
-  trackEnds: readonly { group: string; lastDate: IsoDate; lastReportDate: IsoDate; reason: string }[],
+  trackEnds: readonly {
+    group: string;
+    lastDate: IsoDate;
+    lastReportDate: IsoDate;
+    reason: string;
+  }[],
   lastDate: IsoDate,
 ): TrackPoint[] {
   const last = dayNumber(lastDate);
@@ -129,7 +134,15 @@ export function groupsOnRoad(
   return points.map((point, i) => {
     if (unseen[i]) {
       const since = lastReports.get(point.group)!.slice(0, 10);
-      return { point, moving: 0, onRoad: 0, onRoadLow: 0, onRoadHigh: 0, area: -1, unseenSince: since };
+      return {
+        point,
+        moving: 0,
+        onRoad: 0,
+        onRoadLow: 0,
+        onRoadHigh: 0,
+        area: -1,
+        unseenSince: since,
+      };
     }
     const j = nearArea[i]!;
     const arrived = j >= 0 && groupSize[j]! > 0 ? Math.min(1, areas[j]!.value / groupSize[j]!) : 0;

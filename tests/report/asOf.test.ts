@@ -62,12 +62,12 @@ describe("the ledger and the situation update as of a date", () => {
   it("the groups as of 5 Nov are those estimated from the reports up to 5 Nov (as forecast --as-of)", () => {
     const { state } = runReplay(dataset, { asOf: "2018-11-05" });
     const now = nowcast(dataset, { asOf: "2018-11-05T23:59:59" });
-    const c1 = state.find((d) => d.date === "2018-11-05")!.groups.find(
-      (g) => g.group === "Honduran caravan 1",
-    )!;
-    const hindsight = runReplay(dataset).state.find((d) => d.date === "2018-11-05")!.groups.find(
-      (g) => g.group === "Honduran caravan 1",
-    )!;
+    const c1 = state
+      .find((d) => d.date === "2018-11-05")!
+      .groups.find((g) => g.group === "Honduran caravan 1")!;
+    const hindsight = runReplay(dataset)
+      .state.find((d) => d.date === "2018-11-05")!
+      .groups.find((g) => g.group === "Honduran caravan 1")!;
     const fromNowcast = now.groups.find((g) => g.group === "Honduran caravan 1")!;
     expect(c1.km).toBeCloseTo(fromNowcast.km.median, 0);
     expect(Math.abs(c1.km - hindsight.km)).toBeGreaterThan(20);
