@@ -148,7 +148,7 @@ export async function runLedger(
   const loaded = await loadChosenDataset(choice, context);
   const { dataset } = loaded;
   context.stderr(
-    `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts, then the ledger from ${dataset.stocks.length} stock figures (${dataset.name})`,
+    `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts, then the ledger from ${dataset.stocks.length} stock figures (${dataset.name})${asOf ? `, only what was known by the end of ${asOf}` : ""}`,
   );
   const replay = userInputStep(() =>
     runReplay(dataset, { estimate: { timeZone }, ledger: options, asOf }),
