@@ -367,6 +367,9 @@ export {
   totalsOf,
   groupBody,
   groupsOnRoad,
+  holdUntilUnseen,
+  isUnseen,
+  UNSEEN_AFTER_DAYS,
   PRESENCE_STATUSES,
 } from "./state/index.ts";
 export type {
@@ -390,6 +393,8 @@ export {
   situationHeadlines,
   situationWarnings,
   categoryDayTotal,
+  AS_OF_BASIS,
+  HINDSIGHT_BASIS,
 } from "./report/situationUpdate.ts";
 export type {
   SituationUpdate,

@@ -82,6 +82,8 @@ const en = {
   basemapCredit: "Basemap: Natural Earth",
   situationTitle: "Situation update,",
   situationNone: "No ledger figures on this day.",
+  situationHindsight:
+    "With hindsight: the replay of all the data, so figures and reports published after this day are used. What was known on the day: dtm-flow report --as-of.",
   departed: "People who left",
   placesByStatus: "People at places, by status",
   dataQuality: "Data quality: warnings of the ledger",
@@ -164,6 +166,8 @@ const es: Dict = {
   basemapCredit: "Mapa base: Natural Earth",
   situationTitle: "Actualización de la situación,",
   situationNone: "No hay cifras del balance este día.",
+  situationHindsight:
+    "En retrospectiva: la reconstrucción con todos los datos, que usa cifras e informes publicados después de este día. Lo que se sabía ese día: dtm-flow report --as-of.",
   departed: "Personas que salieron",
   placesByStatus: "Personas en cada lugar, por situación",
   dataQuality: "Calidad de los datos: advertencias del balance",

@@ -105,6 +105,7 @@ export interface LedgerRun {
  * Checks the options and the output folder, then reads the inputs and runs the library's replay
  * (estimate → ledger → state).
  * @param output the --out folder and the file names the command will write there.
+ * @param asOf the replay as known at the end of this date (`report --as-of`); default all data.
  * @throws UserError for bad dates, time zones, files or output folder.
  */
 export async function runLedger(
@@ -112,6 +113,7 @@ export async function runLedger(
   context: CommandContext,
   output: { out: string | undefined; files: readonly string[] },
   extra: LedgerOptions = {},
+  asOf?: string,
 ): Promise<LedgerRun> {
   const choice = datasetChoice(values);
   const { timeZone, inputs } = choice;
@@ -146,10 +148,10 @@ export async function runLedger(
   const loaded = await loadChosenDataset(choice, context);
   const { dataset } = loaded;
   context.stderr(
-    `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts, then the ledger from ${dataset.stocks.length} stock figures (${dataset.name})`,
+    `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts, then the ledger from ${dataset.stocks.length} stock figures (${dataset.name})${asOf ? `, only what was known by the end of ${asOf}` : ""}`,
   );
   const replay = userInputStep(() =>
-    runReplay(dataset, { estimate: { timeZone }, ledger: options }),
+    runReplay(dataset, { estimate: { timeZone }, ledger: options, asOf }),
   );
   return { out, loaded, ledger: replay.ledger, replay, inputs, timeZone };
 }

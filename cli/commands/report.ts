@@ -16,6 +16,7 @@ import {
   renderMarkdown,
   situationReport2018,
 } from "../../src/index.ts";
+import type { Dataset } from "../../src/index.ts";
 import { LEDGER_OPTIONS, LEDGER_OPTIONS_HELP, runLedger } from "./ledger.ts";
 
 const HELP = `dtm-flow report — a situation update as of a date: headline figures (people who left,
@@ -28,6 +29,9 @@ Usage:
 Options:
   --as-of <date>      the date of the update (required), e.g. 2018-12-15
   --title <text>      title of the update (default "Situation update")
+  --hindsight         use all the data, also figures and reports after the date (the
+                      replay's view, as the viewer's situation panel); default: only what
+                      was known by the end of the date
   --out <dir>         folder for situation-update.html and situation-update.md
                       (default: situation-update-<date> in the current folder)
 ${LEDGER_OPTIONS_HELP}
@@ -55,20 +59,36 @@ export const reportCommand: Command = {
   async run(argv, context) {
     const { values } = parseOptions(
       argv,
-      { ...LEDGER_OPTIONS, "as-of": { type: "string" }, title: { type: "string" } },
+      {
+        ...LEDGER_OPTIONS,
+        "as-of": { type: "string" },
+        title: { type: "string" },
+        hindsight: { type: "boolean" },
+      },
       false,
     );
     const asOf = dateOption(values, "as-of");
     if (asOf === undefined)
       throw new UserError("--as-of <date> is required, e.g. --as-of 2018-12-15.");
     const date = asOf.slice(0, 10);
-    const run = await runLedger(values, context, {
-      out: optionString(values, "out") ?? `situation-update-${date}`,
-      files: ["situation-update.html", "situation-update.md"],
-    });
+    const hindsight = values.hindsight === true;
+    // As of the date (default): the replay reads only what was known by the end of that day.
+    const run = await runLedger(
+      values,
+      context,
+      {
+        out: optionString(values, "out") ?? `situation-update-${date}`,
+        files: ["situation-update.html", "situation-update.md"],
+      },
+      {},
+      hindsight ? undefined : date,
+    );
     const { ledger, loaded, out } = run;
     const first = ledger.departed[0]?.date;
-    const last = ledger.departed[ledger.departed.length - 1]?.date;
+    // The data's last day: with hindsight the ledger's; as of a date, that of every input.
+    const last = hindsight
+      ? ledger.departed[ledger.departed.length - 1]?.date
+      : lastDate(loaded.dataset);
     if (first === undefined || last === undefined) {
       throw new UserError(
         "the inputs hold no dated figures or tracks, so there is nothing to report; add stock figures, counts or sightings.",
@@ -84,6 +104,7 @@ export const reportCommand: Command = {
         { ledger, dataset: loaded.dataset, asOf: date, state: run.replay.state },
         {
           title: optionString(values, "title"),
+          hindsight,
           // The embedded 2018 data is set beside the December 2018 situation report's figures.
           seeds: loaded.embedded ? situationReport2018() : undefined,
         },
@@ -99,3 +120,15 @@ export const reportCommand: Command = {
     return exitStatus(loaded);
   },
 };
+
+/** The last day of the inputs: stock figures, counts and sightings (ISO dates). */
+function lastDate(dataset: Dataset): string | undefined {
+  const dates = [
+    ...dataset.stocks.map((s) => s.date),
+    ...dataset.counts.map((c) => c.date),
+    ...dataset.sightings.map((s) => s.observedAt),
+  ]
+    .filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d))
+    .map((d) => d.slice(0, 10));
+  return dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : undefined;
+}

@@ -107,7 +107,9 @@ function tracksByDay(tracks: readonly TrackPoint[]): Map<number, TrackPoint[]> {
  *    is larger than its parts adds a row for the rest (blank place or country); parts larger than
  *    their total win, with a warning.
  * 4. **In transit.** The estimated size of every group on the day, less people already counted
- *    as remaining at a place within `arrivalRadiusKm` of the group. A country's interval combines
+ *    as remaining at a place within `arrivalRadiusKm` of the group. A group with no report for
+ *    more than `UNSEEN_AFTER_DAYS` (given `input.trackEnds`) is not in transit: its people are
+ *    unknown from then on. A country's interval combines
  *    its groups' intervals with `groupCorrelation` between their errors (`sumCorrelated`).
  * 5. **Departed** (the total the split adds up to) is the largest of: the sum of the groups' peak
  *    sizes so far, the cumulative northbound count at the busiest point, departure totals among
@@ -133,26 +135,39 @@ function tracksByDay(tracks: readonly TrackPoint[]): Map<number, TrackPoint[]> {
  */
 export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): LedgerResult {
   const { dataset, tracks } = input;
+  // As of a date: nothing dated after it is read, and the days stop there.
+  const asOfDay = options.asOf !== undefined ? dayNumber(options.asOf.slice(0, 10)) : undefined;
+  if (options.asOf !== undefined && asOfDay === undefined)
+    throw new RangeError(`asOf is not an ISO date: ${options.asOf}.`);
+  const lastDay = asOfDay ?? Infinity;
   const daily: DailyOptions = {
     holdDays: options.holdDays ?? 3,
     maxGapDays: options.maxGapDays ?? 30,
+    cumulativeSteps: asOfDay !== undefined,
   };
   const radiusKm = options.arrivalRadiusKm ?? 40;
   const correlation = checkCorrelation(options.groupCorrelation ?? GROUP_ERROR_CORRELATION);
   const gazetteer = createGazetteer(dataset.places);
 
   // 1. valid figures, located, grouped into series; 2. series over time, residuals, sources.
-  const tree = buildTree(dataset.stocks, gazetteer, radiusKm, options);
+  const tree = buildTree(dataset.stocks, gazetteer, radiusKm, options, lastDay);
   const fitted = fitSeries(tree.entries, dataset.stocks, daily);
   const warnings = [...tree.warnings, ...fitted.warnings];
   const residuals = fitted.residuals;
   tree.roots.forEach(collectRows);
   const sources = listSources(tree.roots.values());
 
+  const lastReports = new Map((input.trackEnds ?? []).map((e) => [e.group, e.lastReportDate]));
   const trackDays = tracksByDay(tracks);
-  const dataDays = [...trackDays.keys(), ...countDays(dataset.counts)];
+  const dataDays = [...trackDays.keys(), ...countDays(dataset.counts)].filter((d) => d <= lastDay);
   if (Number.isFinite(tree.firstDay)) dataDays.push(tree.firstDay, tree.lastDay);
-  const days = ledgerDays(dataDays, options);
+  const to =
+    options.asOf === undefined
+      ? options.to
+      : options.to !== undefined && options.to < options.asOf.slice(0, 10)
+        ? options.to
+        : options.asOf.slice(0, 10);
+  const days = ledgerDays(dataDays, { from: options.from, to });
   if (!days) {
     return {
       split: [],
@@ -169,8 +184,8 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const evaluator = new TreeEvaluator(daily, warnings);
   const tally = new DepartedTally(
     {
-      northbound: northboundFloor(dataset.counts),
-      aggregateFloor: departureFloor(dataset.aggregates ?? [], options.departureMeasures),
+      northbound: northboundFloor(dataset.counts, lastDay),
+      aggregateFloor: departureFloor(dataset.aggregates ?? [], options.departureMeasures, lastDay),
     },
     { sources, returnRows: tree.roots.get("return")!.rows },
     warnings,
@@ -191,7 +206,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     for (const category of STOCK_CATEGORIES)
       parts.push(...evaluator.parts(tree.roots.get(category)!, day));
     const todays = trackDays.get(day) ?? [];
-    const transit = inTransit(todays, parts, radiusKm, countryOf, correlation);
+    const transit = inTransit(todays, parts, radiusKm, countryOf, correlation, lastReports);
     parts.push(...transit.parts);
     const rows = splitRowsOfDay(parts);
     const result = tally.day(day, date, todays, rows);
@@ -216,5 +231,6 @@ function groupOnRoadRow(date: string, g: GroupOnRoad, parts: readonly Part[]): L
     onRoadHigh: g.onRoadHigh,
     moving: g.moving,
     ...(g.area >= 0 ? { placeName: areas[g.area]!.placeName } : {}),
+    ...(g.unseenSince !== undefined ? { unseenSince: g.unseenSince } : {}),
   };
 }

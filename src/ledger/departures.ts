@@ -17,6 +17,7 @@ const DEPARTURE_MEASURES = /^(departed|left|transited|entered)_/;
 export function departureFloor(
   aggregates: readonly AggregateFigure[],
   measures: readonly string[] | undefined,
+  lastDay: number = Infinity,
 ): (day: number) => number {
   const points: { day: number; value: number }[] = [];
   for (const a of aggregates) {
@@ -24,7 +25,8 @@ export function departureFloor(
     if (!wanted || a.basis !== "cumulative") continue;
     const value = a.value ?? a.valueMin;
     const day = dayNumber(a.date);
-    if (day === undefined || typeof value !== "number" || !Number.isFinite(value)) continue;
+    if (day === undefined || day > lastDay || typeof value !== "number" || !Number.isFinite(value))
+      continue;
     points.push({ day, value });
   }
   return (day) => points.reduce((best, p) => (p.day <= day ? Math.max(best, p.value) : best), 0);
@@ -34,12 +36,15 @@ export function departureFloor(
  * The most people counted heading north at any one point, cumulated to each day: everyone who
  * passed that point has left. Counts with a blank total are skipped (unknown, not zero).
  */
-export function northboundFloor(counts: readonly CountRecord[]): (day: number) => number {
+export function northboundFloor(
+  counts: readonly CountRecord[],
+  lastDay: number = Infinity,
+): (day: number) => number {
   const byPoint = new Map<string, { day: number; total: number }[]>();
   for (const c of counts) {
     if (c.direction !== "northbound" || typeof c.total !== "number" || !(c.total >= 0)) continue;
     const day = dayNumber(c.date);
-    if (day === undefined) continue;
+    if (day === undefined || day > lastDay) continue;
     const key = c.fmpId ?? c.fmpName ?? "";
     const list = byPoint.get(key) ?? [];
     list.push({ day, total: c.total });

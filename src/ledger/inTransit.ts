@@ -3,7 +3,7 @@
  * (`groupsOnRoad`, src/state/onRoad.ts — the rule the corridor state reads too).
  */
 import type { SplitCategory, TrackPoint } from "../model/track.ts";
-import type { Iso3 } from "../model/units.ts";
+import type { IsoDate, Iso3 } from "../model/units.ts";
 import { groupsOnRoad } from "../state/onRoad.ts";
 import type { GroupOnRoad, RemainingArea } from "../state/onRoad.ts";
 import { GROUP_ERROR_CORRELATION, sumCorrelated } from "./correlatedSum.ts";
@@ -30,6 +30,8 @@ export interface Part extends DailyValue {
  * @param parts the day's other rows; `remaining` rows with a place are the places reached.
  * @param countryOf the country a track point is in (for the row's `country`).
  * @param correlation between two groups' errors, 0–1 (default {@link GROUP_ERROR_CORRELATION}).
+ * @param lastReports each group's last report date: a group unseen for more than
+ *   `UNSEEN_AFTER_DAYS` (src/state/onRoad.ts) is in no country's row (its people are unknown).
  * @returns one `in_transit` part per country (empty when no group has a size that day), and the
  *   groups on the road the parts add up.
  * @example
@@ -41,13 +43,16 @@ export function inTransit(
   radiusKm: number,
   countryOf: (p: TrackPoint) => Iso3 | undefined,
   correlation: number = GROUP_ERROR_CORRELATION,
+  lastReports?: ReadonlyMap<string, IsoDate>,
 ): { parts: Part[]; groups: GroupOnRoad[] } {
   const areas: RemainingArea[] = parts
     .filter((p) => p.category === "remaining" && p.placeName !== undefined)
     .map((p) => ({ placeName: p.placeName!, value: p.value, lon: p.lon, lat: p.lat }));
-  const groups = groupsOnRoad(tracks, areas, radiusKm);
+  const groups = groupsOnRoad(tracks, areas, radiusKm, lastReports);
   const byCountry = new Map<string, { country: Iso3 | undefined; groups: GroupOnRoad[] }>();
   for (const g of groups) {
+    // Not seen for long: its people are unknown, not in transit in the country of its guess.
+    if (g.unseenSince !== undefined) continue;
     const country = countryOf(g.point);
     const entry = byCountry.get(country ?? "") ?? { country, groups: [] };
     entry.groups.push(g);

@@ -123,12 +123,37 @@ export function monotonePoints(points: readonly SeriesPoint[]): SeriesPoint[] {
   return out;
 }
 
+/**
+ * Makes the points of a cumulative series non-decreasing as they were known when published: each
+ * point is the highest value published so far (same-day figures pooled first), so a later, lower
+ * figure never pulls an earlier one down and a published total is never taken back; a fall is a
+ * `cumulative_falls` warning. The rule of a ledger as of a date (`LedgerOptions.asOf`), where no
+ * later figure may be used; the hindsight ledger pools instead ({@link monotonePoints}).
+ * @returns new points; a point below an earlier one takes that one's value, interval and rows.
+ * @example
+ * publishedPoints([{ day: 0, value: 3800, … }, { day: 20, value: 3700, … }])[1].value; // => 3800
+ */
+export function publishedPoints(points: readonly SeriesPoint[]): SeriesPoint[] {
+  const out: SeriesPoint[] = [];
+  for (const p of points) {
+    const best = out[out.length - 1];
+    out.push(best && best.value > p.value ? { ...best, day: p.day } : { ...p });
+  }
+  return out;
+}
+
 /** How a series is laid on days between and after its points. */
 export interface DailyOptions {
   /** Days a `present` figure holds after the last point, or across a gap too long to bridge. */
   holdDays: number;
   /** Longest gap between two `present` points bridged by a straight line. */
   maxGapDays: number;
+  /**
+   * A cumulative series holds each point until the next (a step) rather than drawing a straight
+   * line to it: the value on a day is then a figure published by that day. Default false (the
+   * hindsight ledger's line between figures).
+   */
+  cumulativeSteps?: boolean;
 }
 
 function lerp(a: number, b: number, t: number): number {
@@ -138,7 +163,8 @@ function lerp(a: number, b: number, t: number): number {
 /**
  * Value of a series on `day`. Before its first point: `undefined` (the sources say nothing yet).
  * Between points: a straight line (for `present` series only across gaps ≤ `maxGapDays`; a longer
- * gap holds the earlier value `holdDays`, then `undefined`). After the last point: a cumulative
+ * gap holds the earlier value `holdDays`, then `undefined`; with `cumulativeSteps` a cumulative
+ * series holds its last point until the next). After the last point: a cumulative
  * series keeps its last value (a total never falls); a present one holds it `holdDays`.
  * @param points reconciled points in day order (monotone already when cumulative).
  */
@@ -159,7 +185,10 @@ export function valueOnDay(
   }
   const a = points[lo]!;
   const b = points[lo + 1];
-  if (a.day === day || (b === undefined && basis === "cumulative")) {
+  if (
+    a.day === day ||
+    (basis === "cumulative" && (b === undefined || options.cumulativeSteps === true))
+  ) {
     return { value: a.value, low: a.low, high: a.high };
   }
   if (b === undefined) {

@@ -175,12 +175,15 @@ export function boundOf(figure: { extra?: Record<string, string> }): "lower" | "
  * Step 1: checks every stock figure (an invalid one is left out with an `invalid_row` warning),
  * locates it and groups the figures into series by node and basis.
  * @param stocks `dataset.stocks`; row numbers in the result are indexes into it.
+ * @param lastDay figures dated after this day number are left out, silently (a ledger as of that
+ *   day: they were not published yet); default none.
  */
 export function buildTree(
   stocks: readonly StockFigure[],
   gazetteer: Gazetteer,
   radiusKm: number,
   weights: WeightOptions = {},
+  lastDay: number = Infinity,
 ): LedgerTree {
   const roots = new Map<StockCategory, LedgerNode>();
   for (const category of STOCK_CATEGORIES) {
@@ -216,6 +219,7 @@ export function buildTree(
       );
       return;
     }
+    if (day > lastDay) return;
     tree.firstDay = Math.min(tree.firstDay, day);
     tree.lastDay = Math.max(tree.lastDay, day);
     const node = nodeAt(roots.get(figure.category)!, locate(figure, gazetteer, radiusKm));

@@ -16,6 +16,13 @@ export interface LedgerInput {
   dataset: Dataset;
   /** Estimated size of every group per day (the estimator's `tracks`); may be empty. */
   tracks: readonly TrackPoint[];
+  /**
+   * Each group's last report (the estimator's `trackEnds`, `runReplay` passes them). A group not
+   * reported for more than `UNSEEN_AFTER_DAYS` (7, src/state/onRoad.ts) is no longer counted in
+   * transit: its people are `unknown`, "not seen since" its last report. Without them every
+   * track day counts in transit (tracks from a file carry no report dates).
+   */
+  trackEnds?: readonly { group: string; lastReportDate: IsoDate }[];
 }
 
 export interface LedgerOptions extends WeightOptions {
@@ -23,6 +30,16 @@ export interface LedgerOptions extends WeightOptions {
   from?: IsoDate;
   /** Last day of the split; default: the latest track day or figure date. A `to` before `from` gives an empty split. */
   to?: IsoDate;
+  /**
+   * The ledger as known on this date (a situation update "as of"): stock figures, counts and
+   * aggregates dated after it are left out, the days run to it (`to` when earlier), and a
+   * cumulative series is a step — each day the highest figure published by then (same-day figures
+   * pooled), never a line towards a later figure nor pooled with one (`publishedPoints`). The
+   * tracks given should be estimated as of the same date (`runReplay(dataset, { asOf })` does
+   * both). Default: with hindsight, every figure used (lines between figures, isotonic pooling).
+   * Not an ISO date: RangeError.
+   */
+  asOf?: IsoDate;
   /**
    * Days a `present` figure (people remaining at a place) still holds after it was reported when no
    * later figure follows; default 3 (a shelter count is a snapshot: people move on). Past that the
@@ -217,6 +234,11 @@ export interface LedgerGroupDay {
   moving: number;
   /** The area (city or crossing) where people are remaining that the group has reached, if any. */
   placeName?: string;
+  /**
+   * The group's last report when it is more than `UNSEEN_AFTER_DAYS` before the day: no one of it
+   * is counted on the road (`onRoad` 0), its people are `unknown`.
+   */
+  unseenSince?: IsoDate;
 }
 
 /** Which stock rows went into the rows of one category, country and place. */

@@ -8,13 +8,22 @@ import { buildLedger } from "../ledger/buildLedger.ts";
 import type { LedgerOptions, LedgerResult } from "../ledger/types.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { TrackPoint } from "../model/track.ts";
+import type { IsoDate } from "../model/units.ts";
 import { buildCorridorState } from "../state/buildState.ts";
+import { holdUntilUnseen } from "../state/onRoad.ts";
 import type { CorridorDay } from "../state/types.ts";
 
 /** Options of {@link runReplay}: the estimator's and the ledger's. */
 export interface ReplayOptions {
   estimate?: EstimateOptions;
   ledger?: LedgerOptions;
+  /**
+   * The replay as known at the end of this date (what a situation update "as of" it may use): the
+   * estimator reads only the reports observed by 23:59 local that day (`EstimateOptions.asOf`)
+   * and the ledger only the figures dated up to it (`LedgerOptions.asOf`). Default: all the data
+   * (hindsight: the day's figures may rest on later reports).
+   */
+  asOf?: IsoDate;
 }
 
 /** What a replay gives: the estimate, its tracks, the ledger and the state per day. */
@@ -37,15 +46,36 @@ export interface Replay {
  * state.find((d) => d.date === "2018-12-15")?.totals; // => { departed: 29111, inTransit: 0, … }
  */
 export function runReplay(dataset: Dataset, options: ReplayOptions = {}): Replay {
+  const asOf = options.asOf?.slice(0, 10);
   const estimate =
     dataset.sightings.length > 0
-      ? estimateTracks(dataset, { timeZone: dataset.timeZone, ...options.estimate })
+      ? estimateTracks(dataset, {
+          timeZone: dataset.timeZone,
+          ...options.estimate,
+          ...(asOf !== undefined ? { asOf: `${asOf}T23:59:59` } : {}),
+        })
       : undefined;
-  const tracks = estimate?.tracks ?? [];
-  const ledger = buildLedger({ dataset, tracks }, options.ledger);
+  // A group whose track ends with the data stays on the road until it is unseen (onRoad.ts).
+  const tracks = estimate
+    ? holdUntilUnseen(estimate.tracks, estimate.report.trackEnds, asOf ?? lastDataDate(dataset))
+    : [];
+  const ledger = buildLedger(
+    { dataset, tracks, trackEnds: estimate?.report.trackEnds ?? [] },
+    asOf !== undefined ? { ...options.ledger, asOf } : options.ledger,
+  );
   const state = buildCorridorState(
     { dataset, tracks, ledger },
     { arrivalRadiusKm: options.ledger?.arrivalRadiusKm },
   );
   return { estimate, tracks, ledger, state };
+}
+
+/** The latest date of a stock figure or a count (ISO dates only), or "" when none. */
+function lastDataDate(dataset: Dataset): IsoDate {
+  let last = "";
+  for (const d of [...dataset.stocks.map((s) => s.date), ...dataset.counts.map((c) => c.date)]) {
+    if (typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d) && d.slice(0, 10) > last)
+      last = d.slice(0, 10);
+  }
+  return last;
 }

@@ -123,7 +123,7 @@ export function renderMarkdown(update: SituationUpdate): string {
   const lines: string[] = [];
   lines.push(`# ${escapeMarkdown(update.title)} — as of ${formatDate(update.asOf)}`, "");
   lines.push(
-    `Data: ${escapeMarkdown(update.datasetName)}. Figures are people; ranges are 90 % intervals.`,
+    `Data: ${escapeMarkdown(update.datasetName)}. Figures are people; ranges are 90 % intervals. ${escapeMarkdown(update.basis)}`,
     "",
   );
   if (!update.covered) {
@@ -243,7 +243,7 @@ export function renderHtml(update: SituationUpdate): string {
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${e(update.title)} — ${e(formatDate(update.asOf))}</title><style>${STYLE}</style></head><body>`,
     `<h1>${e(update.title)} — as of ${e(formatDate(update.asOf))}</h1>`,
-    `<p class="muted">Data: ${e(update.datasetName)}. Figures are people; ranges are 90 % intervals. Made by dtm-flow.</p>`,
+    `<p class="muted">Data: ${e(update.datasetName)}. Figures are people; ranges are 90 % intervals. ${e(update.basis)} Made by dtm-flow.</p>`,
   );
   if (!update.covered) {
     out.push(

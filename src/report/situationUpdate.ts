@@ -90,7 +90,23 @@ export interface SituationUpdate {
   residuals: Residual[];
   /** A published report's figures (dated on or before `asOf`) against the ledger; empty when none given. */
   seedChecks: SeedComparison[];
+  /**
+   * How the figures were made, in one sentence: as of the date (only what was known by then) or
+   * with hindsight (`SituationUpdateOptions.hindsight`: later figures and reports used).
+   */
+  basis: string;
 }
+
+/** The sentence of an update built from what was known on its date (`runReplay(…, { asOf })`). */
+export const AS_OF_BASIS =
+  "Built from what was known by the end of the date: no figure or report published later is used; " +
+  "a cumulative figure (claims, returns) is the highest the sources had published by then, and " +
+  "the groups are estimated from the reports up to the date.";
+/** The sentence of an update built with hindsight (the replay of all the data). */
+export const HINDSIGHT_BASIS =
+  "Estimated with hindsight: figures and reports published after the date are used (a cumulative " +
+  "figure is interpolated between published figures and pooled when sources disagree; the groups " +
+  "are placed using later reports), so a figure may differ from every source listed.";
 
 /** Options of {@link buildSituationUpdate}. */
 export interface SituationUpdateOptions {
@@ -100,6 +116,12 @@ export interface SituationUpdateOptions {
   maxSources?: number;
   /** Figures of a published situation report to set beside the ledger (e.g. `situationReport2018()`). */
   seeds?: readonly SeedFigure[];
+  /**
+   * The ledger was built from all the data (the hindsight replay), not as of the date: the update
+   * says so ({@link HINDSIGHT_BASIS}). Default false: the ledger is as of the date
+   * (`runReplay(dataset, { asOf })`), said by {@link AS_OF_BASIS}.
+   */
+  hindsight?: boolean;
 }
 
 /**
@@ -159,6 +181,7 @@ export function buildSituationUpdate(
     presence,
     warnings: situationWarnings(ledger.warnings, asOf),
     residuals,
+    basis: options.hindsight ? HINDSIGHT_BASIS : AS_OF_BASIS,
     seedChecks: compareWithSeeds(
       ledger,
       (options.seeds ?? []).filter((seed) => seed.asOf <= asOf),

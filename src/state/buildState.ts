@@ -68,6 +68,7 @@ function bodyOf(p: TrackPoint, g: LedgerGroupDay | undefined): GroupBody {
     onRoadLow: g?.onRoadLow ?? 0,
     onRoadHigh: g?.onRoadHigh ?? 0,
     ...(g?.placeName !== undefined ? { atPlace: g.placeName } : {}),
+    ...(g?.unseenSince !== undefined ? { unseenSince: g.unseenSince } : {}),
   });
 }
 

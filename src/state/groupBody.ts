@@ -12,7 +12,7 @@ import type { GroupBody } from "./types.ts";
  */
 export function groupBody(
   p: TrackPoint,
-  onRoad: Pick<GroupBody, "onRoad" | "onRoadLow" | "onRoadHigh" | "atPlace"> = {
+  onRoad: Pick<GroupBody, "onRoad" | "onRoadLow" | "onRoadHigh" | "atPlace" | "unseenSince"> = {
     onRoad: Number.isFinite(p.size) ? p.size : 0,
     onRoadLow: Number.isFinite(p.sizeLow) ? p.sizeLow : 0,
     onRoadHigh: Number.isFinite(p.sizeHigh) ? p.sizeHigh : 0,

@@ -4,8 +4,33 @@
  * construction).
  */
 import { haversineKm } from "../geo/distance.ts";
+import { dayNumber, isoDate } from "../calendar/index.ts";
 import type { TrackPoint } from "../model/track.ts";
-import type { People } from "../model/units.ts";
+import type { IsoDate, People } from "../model/units.ts";
+
+/**
+ * Whole days a group may go without a report (position, count or stay) and still be counted on
+ * the road. Past them its people are `unknown` ("not seen since" its last report): the estimator
+ * still carries its track on (intervals widening, drawn as a guess), but no one can say where
+ * those people are. 7 days: the forecast's `dissolved` threshold (`DEFAULT_STALE_DAYS`), and
+ * about what a caravan takes between two large Mexican cities, so a group reported every few
+ * days is never dropped between reports.
+ */
+export const UNSEEN_AFTER_DAYS = 7;
+
+/**
+ * Whether a group last reported on `lastReportDate` is unseen on `date`: more than
+ * {@link UNSEEN_AFTER_DAYS} whole days later. No report date: never unseen.
+ * @example
+ * isUnseen("2018-11-08", "2018-11-01"); // => false (7 days: still on the road)
+ * isUnseen("2018-11-09", "2018-11-01"); // => true
+ */
+export function isUnseen(date: IsoDate, lastReportDate: IsoDate | undefined): boolean {
+  if (lastReportDate === undefined) return false;
+  const day = dayNumber(date);
+  const last = dayNumber(lastReportDate.slice(0, 10));
+  return day !== undefined && last !== undefined && day - last > UNSEEN_AFTER_DAYS;
+}
 
 /** People counted as remaining at one area (a city or crossing) on the day, with its position. */
 export interface RemainingArea {
@@ -14,6 +39,48 @@ export interface RemainingArea {
   value: People;
   lon?: number;
   lat?: number;
+}
+
+/**
+ * Tracks carried to `lastDate` for groups whose track ends only because the data end
+ * (`end_of_data`) while they are not yet unseen: each such group's last point is held (same
+ * position, size and intervals, the day's date) up to its last report + {@link UNSEEN_AFTER_DAYS}
+ * or `lastDate`, whichever is earlier. So a group reported two days before a situation update is
+ * still on the road on its date rather than dropping to unknown with the data's end, and every
+ * group leaves the road by the one rule. Other tracks are returned as they are.
+ * @param trackEnds the estimator's `report.trackEnds`.
+ * @example
+ * holdUntilUnseen(tracks, [{ group: "A", lastDate: "2018-11-22", lastReportDate: "2018-11-20", reason: "end_of_data" }], "2018-11-25");
+ * // A's 22 Nov point is repeated on 23, 24 and 25 Nov
+ */
+export function holdUntilUnseen(
+  tracks: readonly TrackPoint[],
+  trackEnds: readonly {
+    group: string;
+    lastDate: IsoDate;
+    lastReportDate: IsoDate;
+    reason: string;
+  }[],
+  lastDate: IsoDate,
+): TrackPoint[] {
+  const last = dayNumber(lastDate);
+  if (last === undefined) return [...tracks];
+  const lastPoint = new Map<string, TrackPoint>();
+  for (const p of tracks) {
+    const seen = lastPoint.get(p.group);
+    if (!seen || p.date > seen.date) lastPoint.set(p.group, p);
+  }
+  const out = [...tracks];
+  for (const end of trackEnds) {
+    if (end.reason !== "end_of_data") continue;
+    const point = lastPoint.get(end.group);
+    const from = point ? dayNumber(point.date) : undefined;
+    const report = dayNumber(end.lastReportDate.slice(0, 10));
+    if (!point || from === undefined || report === undefined) continue;
+    const until = Math.min(last, report + UNSEEN_AFTER_DAYS);
+    for (let day = from + 1; day <= until; day++) out.push({ ...point, date: isoDate(day) });
+  }
+  return out;
 }
 
 /** One group's people on the road on one day. */
@@ -28,6 +95,11 @@ export interface GroupOnRoad {
   onRoadHigh: People;
   /** Index into the `areas` given of the area the group has reached (within the radius), or -1. */
   area: number;
+  /**
+   * The group's last report, when it is more than {@link UNSEEN_AFTER_DAYS} days before the day:
+   * its people are then not on the road but unknown (`onRoad` 0), "not seen since" that date.
+   */
+  unseenSince?: IsoDate;
 }
 
 /**
@@ -39,6 +111,10 @@ export interface GroupOnRoad {
  *   does not know how many are moving).
  * @param areas the day's `remaining` areas; those without a position never absorb a group.
  * @param radiusKm arrival radius, km (the ledger's default is 40).
+ * @param lastReports each group's last report date (the estimator's `trackEnds[].lastReportDate`);
+ *   a group not reported for more than {@link UNSEEN_AFTER_DAYS} days has no one on the road
+ *   (`unseenSince`) and absorbs no one at the area it is near. A group absent from the map is
+ *   never unseen (tracks from a file or fixture carry no report dates).
  * @example
  * groupsOnRoad([tijuanaPoint3000], [{ placeName: "Tijuana", value: 2500, lon, lat }], 40)[0].onRoad; // => 500
  */
@@ -46,14 +122,28 @@ export function groupsOnRoad(
   tracks: readonly TrackPoint[],
   areas: readonly RemainingArea[],
   radiusKm: number,
+  lastReports: ReadonlyMap<string, IsoDate> = new Map(),
 ): GroupOnRoad[] {
   const points = tracks.filter((p) => Number.isFinite(p.size));
-  const nearArea = points.map((p) => nearestArea(p, areas, radiusKm));
+  const unseen = points.map((p) => isUnseen(p.date, lastReports.get(p.group)));
+  const nearArea = points.map((p, i) => (unseen[i] ? -1 : nearestArea(p, areas, radiusKm)));
   const groupSize = areas.map(() => 0);
   points.forEach((p, i) => {
     if (nearArea[i]! >= 0) groupSize[nearArea[i]!]! += Math.max(0, p.size);
   });
   return points.map((point, i) => {
+    if (unseen[i]) {
+      const since = lastReports.get(point.group)!.slice(0, 10);
+      return {
+        point,
+        moving: 0,
+        onRoad: 0,
+        onRoadLow: 0,
+        onRoadHigh: 0,
+        area: -1,
+        unseenSince: since,
+      };
+    }
     const j = nearArea[i]!;
     const arrived = j >= 0 && groupSize[j]! > 0 ? Math.min(1, areas[j]!.value / groupSize[j]!) : 0;
     const moving = 1 - arrived;

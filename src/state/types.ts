@@ -43,6 +43,12 @@ export interface GroupBody {
   onRoadHigh: People;
   /** The place the group has reached (within the arrival radius), when people are counted there. */
   atPlace?: string;
+  /**
+   * The group's last report, when it is more than `UNSEEN_AFTER_DAYS` (7) days before the day: its
+   * track is the estimator's guess, no one of it is on the road (`onRoad` 0), its people are
+   * unknown — "not seen since" this date.
+   */
+  unseenSince?: IsoDate;
 }
 
 /** People at one place (an area: a city or crossing, its shelters summed in) on one day. */

@@ -85,6 +85,8 @@ function readPage(page: Page) {
     const all = <T extends Element>(sel: string) => [...document.querySelectorAll<T>(sel)];
     return {
       date: document.querySelector<HTMLElement>("#situation section")?.dataset.date,
+      basis: document.querySelector<HTMLElement>("#situation section")?.dataset.basis,
+      basisNote: document.querySelector("#situation .situation-basis")?.textContent ?? "",
       groups: all<SVGElement>("#map-hits circle.hit").map((e) => ({
         group: e.dataset.group!,
         size: n(e.dataset.size),
@@ -150,7 +152,8 @@ describe.skipIf(!hasBrowser)("one state of the corridor: viewer, CLI and library
     const reports = new Map<string, string>();
     for (const date of DAYS) {
       const dir = join(out, `report-${date}`);
-      await dtmFlow(["report", "--as-of", date, "--out", dir]);
+      // The viewer's situation panel is the hindsight replay: `report --hindsight` is its file.
+      await dtmFlow(["report", "--as-of", date, "--hindsight", "--out", dir]);
       reports.set(date, readFileSync(join(dir, "situation-update.md"), "utf8"));
     }
     cli = {
@@ -329,6 +332,11 @@ function expectPresence(
       expect(value === 0 || Number.isNaN(value), `${date} ${place}`).toBe(true);
 }
 
+/** The `report --as-of <date> --hindsight` Markdown of a date. */
+function md_(cli: CliOutputs, date: string): string {
+  return cli.reports.get(date) ?? "";
+}
+
 /** The situation panel = the library's situation update = `report --as-of` = the other panels. */
 function expectSituation(
   date: string,
@@ -338,6 +346,10 @@ function expectSituation(
   cli: CliOutputs,
 ) {
   const dataset = embedded2018();
+  // The panel reads the hindsight replay and says so (report --as-of alone is as of the day).
+  expect(shown.basis, `${date} situation panel basis`).toBe("hindsight");
+  expect(shown.basisNote).toMatch(/^With hindsight: .*report --as-of/);
+  expect(md_(cli, date)).toContain("Estimated with hindsight");
   const fromLib = situationHeadlines({ ledger: lib.ledger, dataset, asOf: date }).map(
     ({ category, value, valueLow, valueHigh }) => ({ category, value, valueLow, valueHigh }),
   );

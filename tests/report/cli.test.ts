@@ -108,14 +108,27 @@ describe("dtm-flow report", () => {
     expect(summary).not.toMatch(/departed|asylum_claim|in_transit|\d\.\d/);
     expect(md).toMatch(/\| Remaining at places \|/);
     expect(md).toMatch(/## Against the published situation report/);
+    // As of 15 Dec: the highest claims figure published by then (UNHCR's 3,800 of 15 Nov).
     expect(md).toMatch(
+      /sr-02: people who sought asylum in Mexico .* \| over 3,700 \| 3,800 .* \| fits the wording \|/,
+    );
+    expect(md).toContain("Built from what was known by the end of the date");
+    // With hindsight: pooled with SEGOB's ~3,700 of 5 Dec (isotonic regression), as the ledger.
+    expect(
+      await run(["report", "--as-of", "2018-12-15", "--hindsight", "--out", "late"], io.context),
+    ).toBe(0);
+    const late = readFileSync(join(dir, "late", "situation-update.md"), "utf8");
+    expect(late).toMatch(
       /sr-02: people who sought asylum in Mexico .* \| over 3,700 \| 3,736 .* \| fits the wording \|/,
     );
+    expect(late).toContain("Estimated with hindsight");
   });
 
   it("dtm-flow report --as-of 2018-11-25: the by-status table says what 'present' adds up, and every row does", async () => {
     const io = capture(dir);
-    expect(await run(["report", "--as-of", "2018-11-25", "--out", "nov25"], io.context)).toBe(0);
+    expect(
+      await run(["report", "--as-of", "2018-11-25", "--hindsight", "--out", "nov25"], io.context),
+    ).toBe(0);
     const md = readFileSync(join(dir, "nov25", "situation-update.md"), "utf8");
     const html = readFileSync(join(dir, "nov25", "situation-update.html"), "utf8");
     const lines = md.split("\n");

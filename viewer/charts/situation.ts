@@ -121,8 +121,10 @@ export function situationPanel(
     );
   return h(
     "section",
-    { class: "situation", "data-date": date },
+    { class: "situation", "data-date": date, "data-basis": "hindsight" },
     title,
+    // The panel reads the replay of all the data (one ledger for every day of the slider).
+    h("p", { class: "note situation-basis" }, tr(lang, "situationHindsight")),
     h(
       "ul",
       { class: "situation-headlines" },

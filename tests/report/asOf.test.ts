@@ -1,0 +1,128 @@
+/**
+ * A situation update "as of D" is built from what was known on D (tryout21 finding 1): no stock
+ * figure published after D, a cumulative total never below a figure published by D, groups
+ * estimated from the reports up to D, and every headline figure among the sources it lists.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { capture } from "../cli/capture.ts";
+import {
+  buildLedger,
+  embedded2018,
+  nowcast,
+  runReplay,
+  situationHeadlines,
+} from "../../src/index.ts";
+import type { Dataset, StockFigure } from "../../src/index.ts";
+
+const dataset = embedded2018();
+const total = (ledger: ReturnType<typeof buildLedger>, date: string, category: string) =>
+  ledger.split
+    .filter((r) => r.date === date && r.category === category)
+    .reduce((s, r) => s + r.value, 0);
+
+describe("the ledger and the situation update as of a date", () => {
+  it("as of 25 Nov 2018 the asylum claims are UNHCR's 3,800 of 15 Nov, not pooled down with SEGOB's 3,700 of 5 Dec", () => {
+    const { ledger } = runReplay(dataset, { asOf: "2018-11-25" });
+    expect(total(ledger, "2018-11-25", "asylum_claim")).toBe(3800);
+    expect(ledger.departed.at(-1)!.date).toBe("2018-11-25");
+    const [claims] = situationHeadlines({ ledger, dataset, asOf: "2018-11-25" }).filter(
+      (h) => h.category === "asylum_claim",
+    );
+    expect(claims!.sources.map((s) => s.value)).toContain(3800);
+    expect(claims!.sources.every((s) => s.date.slice(0, 10) <= "2018-11-25")).toBe(true);
+  });
+
+  it("as of 5 Nov 2018 no cumulative figure is on its way to a later one: every value is a figure published by then", () => {
+    const { ledger } = runReplay(dataset, { asOf: "2018-11-05" });
+    // Claims: SEGOB's 2,934 of 1 Nov (hindsight drew a line towards the 3,230 of 6 Nov: 3,171).
+    expect(total(ledger, "2018-11-05", "asylum_claim")).toBe(2934);
+    const hnd = ledger.split.find(
+      (r) => r.date === "2018-11-05" && r.category === "return" && r.country === "HND",
+    )!;
+    // The highest Honduran figure published by 5 Nov (5,000 of 27 Oct), not 6,020 (towards 10 Nov's 6,892).
+    expect(hnd.value).toBe(5000);
+  });
+
+  it("a cumulative total as of each day is never below a figure published on or before it", () => {
+    for (const asOf of ["2018-11-05", "2018-11-25", "2018-12-15"]) {
+      const { ledger } = runReplay(dataset, { asOf });
+      for (const [i, s] of dataset.stocks.entries()) {
+        if (s.basis !== "cumulative" || s.category !== "asylum_claim") continue;
+        if (s.date.slice(0, 10) > asOf || !ledger.sources.some((x) => x.rows.includes(i))) continue;
+        const v = total(ledger, asOf, "asylum_claim");
+        expect(v, `${asOf} vs row ${i} ${s.value}`).toBeGreaterThanOrEqual(s.value);
+      }
+    }
+  });
+
+  it("the groups as of 5 Nov are those estimated from the reports up to 5 Nov (as forecast --as-of)", () => {
+    const { state } = runReplay(dataset, { asOf: "2018-11-05" });
+    const now = nowcast(dataset, { asOf: "2018-11-05T23:59:59" });
+    const c1 = state
+      .find((d) => d.date === "2018-11-05")!
+      .groups.find((g) => g.group === "Honduran caravan 1")!;
+    const hindsight = runReplay(dataset)
+      .state.find((d) => d.date === "2018-11-05")!
+      .groups.find((g) => g.group === "Honduran caravan 1")!;
+    const fromNowcast = now.groups.find((g) => g.group === "Honduran caravan 1")!;
+    expect(c1.km).toBeCloseTo(fromNowcast.km.median, 0);
+    expect(Math.abs(c1.km - hindsight.km)).toBeGreaterThan(20);
+  });
+
+  it("the 15 Dec 2018 figures of the situation report hold as of 15 Dec too", () => {
+    const { ledger } = runReplay(dataset, { asOf: "2018-12-15" });
+    expect(total(ledger, "2018-12-15", "asylum_claim")).toBeGreaterThan(3700);
+    const returns = ledger.split.filter(
+      (r) =>
+        r.date === "2018-12-15" &&
+        r.category === "return" &&
+        (r.country === "HND" || r.country === "SLV"),
+    );
+    expect(returns.reduce((s, r) => s + r.value, 0)).toBeGreaterThan(8500);
+    const tijuana = ledger.split.find(
+      (r) => r.date === "2018-12-15" && r.category === "remaining" && r.placeName === "Tijuana",
+    )!;
+    expect(tijuana.value).toBeGreaterThanOrEqual(4000);
+  });
+
+  it("buildLedger with asOf leaves out the figures dated after it (rows keep their numbers)", () => {
+    const stocks: StockFigure[] = [
+      { date: "2018-11-01", category: "return", basis: "cumulative", value: 4000, country: "HND" },
+      { date: "2018-12-10", category: "return", basis: "cumulative", value: 6000, country: "HND" },
+    ] as StockFigure[];
+    const small: Dataset = { ...dataset, sightings: [], counts: [], stocks, aggregates: [] };
+    const asOf = buildLedger({ dataset: small, tracks: [] }, { asOf: "2018-11-05" });
+    expect(total(asOf, "2018-11-05", "return")).toBe(4000);
+    expect(asOf.departed.at(-1)!.date).toBe("2018-11-05");
+    const hindsight = buildLedger({ dataset: small, tracks: [] });
+    expect(total(hindsight, "2018-11-05", "return")).toBeGreaterThan(4000); // the line to 6,000
+  });
+});
+
+describe("dtm-flow report --as-of", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dtm-asof-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("with a stock file whose next figure is a month later, the headline is the figure of the day before, and it is listed", async () => {
+    writeFileSync(
+      join(dir, "cifras.csv"),
+      "fecha;categoría;valor;base;país;lugar;fuente;tipo de fuente\n" +
+        "01/11/2018;retorno;4.000;acumulado;HND;;INM;gobierno\n" +
+        "10/12/2018;retorno;6.000;acumulado;HND;;INM;gobierno\n",
+    );
+    const io = capture(dir);
+    const status = await run(
+      ["report", "--as-of", "2018-11-05", "--stocks", "cifras.csv", "--out", "r"],
+      io.context,
+    );
+    expect(status, io.err.join("\n")).toBe(0);
+    const md = readFileSync(join(dir, "r", "situation-update.md"), "utf8");
+    expect(md).toMatch(/\| Returned \| 4,000 \|/);
+    expect(md).not.toContain("6,000");
+    expect(md).toContain("1 Nov 2018: 4,000 (HND)");
+  });
+});

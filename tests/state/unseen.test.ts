@@ -1,0 +1,123 @@
+/**
+ * A group with no report for more than UNSEEN_AFTER_DAYS leaves the road: its people become
+ * unknown ("not seen since" its last report), one group at a time, by one rule for the ledger,
+ * the state and the CLI (tryout21 finding 7: groups carried in transit for weeks, then all
+ * dropping to unknown on the last day of the data).
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { capture } from "../cli/capture.ts";
+import {
+  embedded2018,
+  groupsOnRoad,
+  holdUntilUnseen,
+  isUnseen,
+  runReplay,
+  UNSEEN_AFTER_DAYS,
+} from "../../src/index.ts";
+import type { TrackPoint } from "../../src/index.ts";
+
+const point = (group: string, date: string, size = 1000): TrackPoint => ({
+  group,
+  date,
+  routeId: "main",
+  km: 500,
+  kmLow: 400,
+  kmHigh: 600,
+  lat: 15,
+  lon: -92,
+  size,
+  sizeLow: size * 0.8,
+  sizeHigh: size * 1.2,
+});
+
+describe("groups not seen for long", () => {
+  it("the rule: more than 7 whole days after the last report", () => {
+    expect(UNSEEN_AFTER_DAYS).toBe(7);
+    expect(isUnseen("2018-11-08", "2018-11-01")).toBe(false);
+    expect(isUnseen("2018-11-09", "2018-11-01")).toBe(true);
+    expect(isUnseen("2018-11-09", undefined)).toBe(false);
+    const [seen, unseen] = groupsOnRoad(
+      [point("A", "2018-11-09"), point("B", "2018-11-09")],
+      [],
+      40,
+      new Map([
+        ["A", "2018-11-05"],
+        ["B", "2018-11-01"],
+      ]),
+    );
+    expect(seen!.onRoad).toBe(1000);
+    expect(unseen).toMatchObject({
+      onRoad: 0,
+      onRoadLow: 0,
+      onRoadHigh: 0,
+      unseenSince: "2018-11-01",
+    });
+  });
+
+  it("a track that ends with the data is held until its group is unseen, not dropped at the data's end", () => {
+    const tracks = [point("A", "2018-11-20"), point("A", "2018-11-22")];
+    const held = holdUntilUnseen(
+      tracks,
+      [{ group: "A", lastDate: "2018-11-22", lastReportDate: "2018-11-20", reason: "end_of_data" }],
+      "2018-12-31",
+    );
+    expect(held.map((p) => p.date).at(-1)).toBe("2018-11-27");
+    const arrived = holdUntilUnseen(
+      tracks,
+      [{ group: "A", lastDate: "2018-11-22", lastReportDate: "2018-11-20", reason: "destination" }],
+      "2018-12-31",
+    );
+    expect(arrived).toHaveLength(2);
+  });
+
+  it("2018: Salvadoran caravan 1 (last report 1 Nov) is in transit to 8 Nov and unknown from 9 Nov; people stay conserved", () => {
+    const { ledger, state } = runReplay(embedded2018());
+    const c1 = (date: string) =>
+      ledger.groups.find((g) => g.date === date && g.group === "Salvadoran caravan 1");
+    expect(c1("2018-11-08")!.onRoad).toBeGreaterThan(0);
+    expect(c1("2018-11-09")).toMatchObject({ onRoad: 0, unseenSince: "2018-11-01" });
+    const body = state
+      .find((d) => d.date === "2018-11-25")!
+      .groups.find((g) => g.group === "Salvadoran caravan 1")!;
+    expect(body).toMatchObject({ onRoad: 0, unseenSince: "2018-11-01" });
+    for (const day of state) {
+      const t = day.totals;
+      expect(t.inTransit + t.presentAtPlaces + t.returned + t.onward + t.unknown, day.date).toBe(
+        t.departed,
+      );
+      const onRoad = ledger.groups
+        .filter((g) => g.date === day.date && g.unseenSince !== undefined)
+        .reduce((s, g) => s + g.onRoad, 0);
+      expect(onRoad).toBe(0);
+    }
+  });
+});
+
+describe("dtm-flow ledger: no cliff at the data's end", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dtm-unseen-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("departed.csv: in transit on 25 Nov leaves out groups unseen for over a week, and never falls by over 3,000 in a day", async () => {
+    const io = capture(dir);
+    expect(await run(["ledger", "--out", "l"], io.context)).toBe(0);
+    const lines = readFileSync(join(dir, "l", "departed.csv"), "utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
+    const header = lines[0]!.split(",");
+    const rows = lines
+      .slice(1)
+      .map((l) => Object.fromEntries(l.split(",").map((v, i) => [header[i], v])));
+    const transit = rows.map((r) => Number(r.in_transit));
+    const day = (date: string) => rows.findIndex((r) => r.date === date);
+    // Before: 6,107 on 25 Nov with Salvadoran caravan 1 (last report 1 Nov) and 5,605 → 0 on 29 → 30 Nov.
+    expect(transit[day("2018-11-25")]).toBeLessThan(3000);
+    expect(transit[day("2018-11-30")]).toBe(0);
+    for (let i = 1; i < transit.length; i++)
+      expect(transit[i - 1]! - transit[i]!, rows[i]!.date).toBeLessThan(3000);
+  });
+});
