@@ -22,6 +22,7 @@ import type { LinkReport } from "./mergeTracklets.ts";
 import { fitPositions, groupLogSize, offRouteLoss, positionLossAt, sizeLoss } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
 import { positionsCost, positionsCostCounted } from "./positionsFit.ts";
+import { leastPositionLoss } from "./leastLoss.ts";
 import { ReportTable } from "./reportTable.ts";
 
 /** A group's fit as it stands: what the screen reads a report against. */
@@ -124,9 +125,6 @@ export function tableCost(
   const nSizes = figureLosses(table, sorted, m, logN);
   let figures = 0;
   for (let k = 0; k < nSizes; k++) figures += sizeBuffer[k];
-  // positionLoss(0) at the spread's floor (positionLossAt: the same operations, without copying
-  // the model for every call).
-  const leastOn = positionLossAt(0, m.floorKm, m);
   const off = offRouteLoss(m);
   const first = likelyCost(table, sorted, routes, likely, nSizes, m);
   const done: { c: number; cost: number }[] = [];
@@ -137,7 +135,8 @@ export function tableCost(
     const { on, weighed } = onRoute(table, sorted, c);
     // Only routes near at least one report can be the group's.
     if (on === 0) continue;
-    const bound = (sorted.length - on) * off + weighed * leastOn + figures;
+    // Each report on it at least the loss of a residual of 0 at the least spread (leastLoss.ts).
+    const bound = (sorted.length - on) * off + weighed * leastPositionLoss(weighed, m) + figures;
     const least = bound - 1e-6 * Math.abs(bound);
     if (least >= best.cost - 1e-9) continue;
     // A route that costs surely more than the likely one can neither win nor tie.
