@@ -17,7 +17,7 @@ import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { readPart } from "./partWords.ts";
 import { linkTracklets } from "./linkTracklets.ts";
-import { deferCoarseKm, ensureCoarseKm } from "./coarseKm.ts";
+import { runKm } from "./positions.ts";
 import { chooseRoute } from "./routeChoice.ts";
 import { addMember, newGroup, renameGroup } from "./workGroup.ts";
 import type { EstimateContext, WorkGroup } from "./workGroup.ts";
@@ -213,14 +213,13 @@ export function associateUnlabelled(
   const fresh = clusterTracklets(ctx, pool);
   for (const g of fresh) {
     describe(g);
-    // Its first coarse km run when first read (coarseKm.ts: most tracklets are merged first).
-    deferCoarseKm(g);
+    runKm(ctx, g, { outlierPosteriors: false, coarse: true });
   }
   const merged = new Set<WorkGroup>();
   const born = linkTracklets(ctx, fresh, groups, merged, describe);
-  const kept = [...fresh, ...born].filter((g) => !merged.has(g));
-  for (const g of kept) ensureCoarseKm(ctx, g);
-  kept.sort((a, b) => a.day0 - b.day0 || a.positions[0].s.t - b.positions[0].s.t);
+  const kept = [...fresh, ...born]
+    .filter((g) => !merged.has(g))
+    .sort((a, b) => a.day0 - b.day0 || a.positions[0].s.t - b.positions[0].s.t);
   groups.push(...kept);
   // Two steps, so that no new name collides with an old one still in use.
   kept.forEach((g, i) => renameGroup(ctx, g, `\u0000renaming-${i}`));

@@ -23,7 +23,6 @@
  */
 import type { Km } from "../model/units.ts";
 import { runKm } from "./positions.ts";
-import { ensureCoarseKm, hasTrack } from "./coarseKm.ts";
 import { chooseRoute } from "./routeChoice.ts";
 import { associationsBySighting, moveMembers, moveReport, newGroup } from "./workGroup.ts";
 import type { PreparedSighting } from "./prepare.ts";
@@ -166,7 +165,7 @@ export function linkTracklets(
   const born: WorkGroup[] = [];
   const live = (): WorkGroup[] => [
     ...groups.filter((g) => g.km && g.positions.length > 0),
-    ...[...fresh, ...born].filter((g) => !merged.has(g) && hasTrack(g) && g.positions.length > 0),
+    ...[...fresh, ...born].filter((g) => !merged.has(g) && g.km && g.positions.length > 0),
   ];
   const linking: Linking = { ctx, fresh: [...fresh, ...born], live, merged, describe, born };
   joinByCost(linking);
@@ -184,7 +183,6 @@ function joinStrays({ ctx, fresh, live, merged, describe }: Linking): void {
     let bestMiss = Infinity;
     for (const into of live()) {
       if (into === from || !hasGroupEvidence(into) || !sizesAllow(from, into)) continue;
-      ensureCoarseKm(ctx, into);
       const miss = strayMiss(ctx, from, into);
       if (miss < bestMiss) {
         bestMiss = miss;
