@@ -312,20 +312,21 @@ function figureLosses(
   logN: number | undefined,
 ): number {
   if (logN === undefined) return 0;
-  const reports = table.reports;
+  // (The figures from the table's arrays: the reports' own values.)
+  const { sized, logSize, part } = table;
   const memo = figureMemo(table, m);
+  const memoLogN = memo.logN;
   let n = 0;
   for (const i of sorted) {
-    const r = reports[i];
-    if (r.logSize === undefined) continue;
+    if (sized[i] === 0) continue;
     const base = i * FIGURE_SLOTS;
     let at = base;
-    while (at < base + FIGURE_SLOTS && memo.logN[at] !== logN) at++;
+    while (at < base + FIGURE_SLOTS && memoLogN[at] !== logN) at++;
     if (at === base + FIGURE_SLOTS) {
       at = base + memo.next[i];
       memo.next[i] = (memo.next[i] + 1) % FIGURE_SLOTS;
-      memo.loss[at] = sizeLoss(r.logSize, !!r.part, logN, m);
-      memo.logN[at] = logN;
+      memo.loss[at] = sizeLoss(logSize[i], part[i] === 1, logN, m);
+      memoLogN[at] = logN;
     }
     sizeBuffer[n++] = memo.loss[at];
   }
