@@ -95,3 +95,26 @@ export function oversizedAfter(f: GroupFigures, c: FigureChange): number {
   if (x !== undefined && !c.part && x > limit) count += c.change;
   return count;
 }
+
+/** Ascending `a` and `b` in one ascending list. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (const x of a) {
+    while (j < b.length && b[j] < x) out.push(b[j++]);
+    out.push(x);
+  }
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
+/**
+ * The sorted figures of two groups' reports together (mergeTracklets.ts scores every candidate
+ * merge of two clusters by them: the union's oversized count and log size, without sorting its
+ * figures again).
+ * @example
+ * joinFigures(groupFigures(a), groupFigures(b)); // groupFigures([...a, ...b])
+ */
+export function joinFigures(a: GroupFigures, b: GroupFigures): GroupFigures {
+  return { whole: mergeAscending(a.whole, b.whole), all: mergeAscending(a.all, b.all) };
+}

@@ -19,9 +19,10 @@
  * (the robust fit starts from an unweighted one). tests/estimate/moveScreen.test.ts pins both.
  */
 import type { LinkReport } from "./mergeTracklets.ts";
-import { fitPositions, groupLogSize, offRouteLoss, positionLossAt, sizeLoss } from "./trackCost.ts";
+import { groupLogSize, offRouteLoss, positionLossAt, sizeLoss } from "./trackCost.ts";
 import type { CostModel } from "./trackCost.ts";
-import { positionsCost, positionsCostCounted } from "./positionsFit.ts";
+import { positionsCost, positionsCostCounted, positionsFitted } from "./positionsFit.ts";
+import { leastPositionLoss } from "./leastLoss.ts";
 import { predictivePositions } from "./predictiveTrack.ts";
 import { ReportTable } from "./reportTable.ts";
 
@@ -127,9 +128,6 @@ export function tableCost(
   const nSizes = figureLosses(table, sorted, m, logN);
   let figures = 0;
   for (let k = 0; k < nSizes; k++) figures += sizeBuffer[k];
-  // positionLoss(0) at the spread's floor (positionLossAt: the same operations, without copying
-  // the model for every call).
-  const leastOn = positionLossAt(0, m.floorKm, m);
   const off = offRouteLoss(m);
   const first = likelyCost(table, sorted, routes, likely, nSizes, m);
   const done: { c: number; cost: number }[] = [];
@@ -140,7 +138,8 @@ export function tableCost(
     const { on, weighed } = onRoute(table, sorted, c);
     // Only routes near at least one report can be the group's.
     if (on === 0) continue;
-    const bound = (sorted.length - on) * off + weighed * leastOn + figures;
+    // Each report on it at least the loss of a residual of 0 at the least spread (leastLoss.ts).
+    const bound = (sorted.length - on) * off + weighed * leastPositionLoss(weighed, m) + figures;
     const least = bound - 1e-6 * Math.abs(bound);
     if (least >= best.cost - 1e-9) continue;
     // A route that costs surely more than the likely one can neither win nor tie.
@@ -285,24 +284,36 @@ function routeCost(
 }
 
 /**
- * Each row's latest figure loss (sizeLoss is a pure function of the row's figure, the log size and
- * the model, so a value read back is the one a new call gives: no result depends on what was
- * asked before). A group's rows are mostly scored at one log size, so most reads hit; the exp and
- * log of sizeLoss for every figure of every candidate fit were 6 % of the time at 100 unlabelled
- * groups.
+ * Each row's latest figure losses, at up to FIGURE_SLOTS log sizes (sizeLoss is a pure function
+ * of the row's figure, the log size and the model, so a value read back is the one a new call
+ * gives: no result depends on what was asked before). A group's log size is the upper quartile of
+ * its figures, so the fits of one group's moves read its rows at a few log sizes only (as it
+ * stands, with a figure more, with one less): one slot a row missed whenever they alternated. The
+ * exp and log of sizeLoss for every figure of every candidate fit were 6 % of the time at 100
+ * unlabelled groups; with one slot, figureLosses was still 4 %.
  */
 interface FigureMemo {
   model: CostModel;
+  /** By row, then slot: the log size (NaN: empty) and its loss. */
   logN: Float64Array;
   loss: Float64Array;
+  /** By row: the slot the next miss writes (round robin). */
+  next: Uint8Array;
 }
+/** Log sizes remembered per row. */
+const FIGURE_SLOTS = 4;
 const figureMemos = new WeakMap<ReportTable, FigureMemo>();
 
 function figureMemo(table: ReportTable, m: CostModel): FigureMemo {
   let memo = figureMemos.get(table);
   if (memo?.model !== m) {
-    const n = table.reports.length;
-    memo = { model: m, logN: new Float64Array(n).fill(NaN), loss: new Float64Array(n) };
+    const n = table.reports.length * FIGURE_SLOTS;
+    memo = {
+      model: m,
+      logN: new Float64Array(n).fill(NaN),
+      loss: new Float64Array(n),
+      next: new Uint8Array(table.reports.length),
+    };
     figureMemos.set(table, memo);
   }
   return memo;
@@ -316,17 +327,23 @@ function figureLosses(
   logN: number | undefined,
 ): number {
   if (logN === undefined) return 0;
-  const reports = table.reports;
+  // (The figures from the table's arrays: the reports' own values.)
+  const { sized, logSize, part } = table;
   const memo = figureMemo(table, m);
+  const memoLogN = memo.logN;
   let n = 0;
   for (const i of sorted) {
-    const r = reports[i];
-    if (r.logSize === undefined) continue;
-    if (memo.logN[i] !== logN) {
-      memo.loss[i] = sizeLoss(r.logSize, !!r.part, logN, m);
-      memo.logN[i] = logN;
+    if (sized[i] === 0) continue;
+    const base = i * FIGURE_SLOTS;
+    let at = base;
+    while (at < base + FIGURE_SLOTS && memoLogN[at] !== logN) at++;
+    if (at === base + FIGURE_SLOTS) {
+      at = base + memo.next[i];
+      memo.next[i] = (memo.next[i] + 1) % FIGURE_SLOTS;
+      memo.loss[at] = sizeLoss(logSize[i], part[i] === 1, logN, m);
+      memoLogN[at] = logN;
     }
-    sizeBuffer[n++] = memo.loss[i];
+    sizeBuffer[n++] = memo.loss[at];
   }
   return n;
 }
@@ -339,10 +356,12 @@ export function freezeGroup(
   m: CostModel,
 ): FrozenGroup {
   const on = route === undefined ? [] : sorted.filter((i) => reports[i].kmByRoute.has(route));
-  const { fit, spreadKm } = fitPositions(
+  // (fitPositions' fit and spread, on the reused buffers: positionsFit.ts positionsFitted.)
+  const { fit, spreadKm } = positionsFitted(
     on.map((i) => reports[i].kmByRoute.get(route as string) as number),
-    m,
     on.map((i) => reports[i].weight ?? 1),
+    on.length,
+    m,
   );
   const at = new Map<number, number>();
   on.forEach((i, k) => at.set(i, fit[k]));

@@ -463,7 +463,7 @@ export function reassignReports(
   const kmTable = ReportTable.for(reports, o.table);
   const search: Search = {
     reports,
-    times: Float64Array.from(reports, (r) => r.t),
+    times: kmTable.times,
     scratch: [],
     lo: new Float64Array(groups.length),
     hi: new Float64Array(groups.length),
@@ -474,7 +474,7 @@ export function reassignReports(
   };
   const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds, k));
   search.s = s;
-  const dirty = new Dirty(reports, kmTable.byTime, o.maxGapDays);
+  const dirty = new Dirty(reports, kmTable, o.maxGapDays);
   for (let pass = 0; pass < (o.passes ?? 3); pass++) {
     let moved = 0;
     for (let a = 0; a < s.length; a++) {
@@ -518,12 +518,12 @@ class Dirty {
   private readonly gap: number;
   /** The reports' times in time order (byTime's). */
   private readonly timeline: Float64Array;
-  constructor(reports: readonly LinkReport[], byTime: readonly number[], gap: number) {
+  constructor(reports: readonly LinkReport[], table: ReportTable, gap: number) {
     this.reports = reports;
     this.gap = gap;
     this.flag = new Uint8Array(reports.length).fill(1);
-    this.byTime = byTime;
-    this.timeline = Float64Array.from(byTime, (i) => reports[i].t);
+    this.byTime = table.byTime;
+    this.timeline = table.timeline;
   }
   has(i: number): boolean {
     return this.flag[i] === 1;

@@ -24,6 +24,14 @@ export class ReportTable {
   readonly km: Float64Array;
   /** Weight of each report's position (default 1). */
   readonly weight: Float64Array;
+  /**
+   * Each report's figure (log people; `sized` 0: none, the value then 0) and whether it names a
+   * part (1): read for every figure of every candidate fit (moveScreen.ts figureLosses), where the
+   * reports' objects were 4 % of the time at 100 unlabelled groups.
+   */
+  readonly logSize: Float64Array;
+  readonly sized: Uint8Array;
+  readonly part: Uint8Array;
   /** Report indices in time order (a stable sort), made on first use. */
   private order?: readonly number[];
   constructor(reports: readonly LinkReport[]) {
@@ -35,10 +43,18 @@ export class ReportTable {
     this.width = index.size;
     this.km = new Float64Array(reports.length * this.width).fill(NaN);
     this.weight = new Float64Array(reports.length);
+    this.logSize = new Float64Array(reports.length);
+    this.sized = new Uint8Array(reports.length);
+    this.part = new Uint8Array(reports.length);
     reports.forEach((r, i) => {
       for (const [route, km] of r.kmByRoute)
         this.km[i * this.width + (index.get(route) as number)] = km;
       this.weight[i] = r.weight ?? 1;
+      if (r.logSize !== undefined) {
+        this.logSize[i] = r.logSize;
+        this.sized[i] = 1;
+      }
+      if (r.part) this.part[i] = 1;
     });
   }
 
@@ -64,6 +80,26 @@ export class ReportTable {
       .map((_, i) => i)
       .sort((x, y) => this.reports[x].t - this.reports[y].t);
     return this.order;
+  }
+
+  /** Each report's time (days), by index, and the times in time order (byTime's), made on first use. */
+  private timesByIndex?: Float64Array;
+  private timesInOrder?: Float64Array;
+
+  /**
+   * Each report's time (days), by index, from the reports' times at the first use (read-only: every
+   * search of the table shares it — splitTrack.ts searches two lists at a time, and making it over
+   * every report for each search was 1 % of the time at 100 unlabelled groups).
+   */
+  get times(): Float64Array {
+    this.timesByIndex ??= Float64Array.from(this.reports, (r) => r.t);
+    return this.timesByIndex;
+  }
+
+  /** The reports' times in time order (byTime's; read-only, shared as `times` is). */
+  get timeline(): Float64Array {
+    this.timesInOrder ??= Float64Array.from(this.byTime, (i) => this.reports[i].t);
+    return this.timesInOrder;
   }
 
   /** Whether reports `i` and `j` lie within `maxKm` of each other on a route near both. */

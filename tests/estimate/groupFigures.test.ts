@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupFigures, logSizeAfter, oversizedAfter } from "../../src/estimate/groupFigures.ts";
+import { groupFigures, joinFigures, logSizeAfter, oversizedAfter } from "../../src/estimate/groupFigures.ts";
 import { groupLogSize, oversized } from "../../src/estimate/trackCost.ts";
 import type { CostReport } from "../../src/estimate/trackCost.ts";
 import { mulberry32 } from "../../src/util/random.ts";
@@ -33,6 +33,12 @@ describe("groupFigures", () => {
         expect(logSizeAfter(f, gone)).toBe(groupLogSize(rest));
         expect(oversizedAfter(f, gone)).toBe(oversized(rest));
       }
+      // Two groups' figures together (mergeTracklets.ts scores a merge by them).
+      const other = Array.from({ length: Math.floor(random() * 12) }, report);
+      const both = joinFigures(f, groupFigures(other));
+      expect(both).toEqual(groupFigures([...group, ...other]));
+      expect(logSizeAfter(both, { change: 0 })).toBe(groupLogSize([...group, ...other]));
+      expect(oversizedAfter(both, { change: 0 })).toBe(oversized([...group, ...other]));
     }
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   positionsCost,
   positionsCostCounted,
+  positionsFitted,
   positionsOutliers,
 } from "../../src/estimate/positionsFit.ts";
 import { DEFAULT_COST_MODEL, fitPositions, inliers } from "../../src/estimate/trackCost.ts";
@@ -24,6 +25,9 @@ describe("positionsCost", () => {
       // Reports at one place on one day share one report's weight (placeDay.ts).
       const weight = km.map(() => (random() < 0.3 ? 1 / (2 + Math.floor(random() * 3)) : 1));
       expect(positionsCost(km, weight, n, m)).toBe(fitPositions(km, m, weight).cost);
+      // The fit and spread themselves (moveScreen.ts freezeGroup reads them).
+      const { fit, spreadKm } = fitPositions(km, m, weight);
+      expect(positionsFitted(km, weight, n, m)).toEqual({ fit, spreadKm });
     }
   });
 
