@@ -12,6 +12,7 @@ import type { Gazetteer } from "../geo/gazetteer.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
 import { dayToIsoDate, isoDateToDay } from "./time.ts";
+import { countPoint } from "../geo/countPoint.ts";
 
 /** Evidence from the counts at one point for one group. */
 export interface CountEvidence {
@@ -53,7 +54,7 @@ export function attributeCounts(
   const leftOut: { row: number; reason: string }[] = [];
   const byPoint = new Map<
     string,
-    { point: LonLat; rows: { row: number; day: number; total: number }[] }
+    { point: LonLat; label: string; rows: { row: number; day: number; total: number }[] }
   >();
   counts.forEach((c, i) => {
     const row = i + 1;
@@ -71,6 +72,7 @@ export function attributeCounts(
       c.total ??
       (parts.every((x) => x !== undefined) ? parts.reduce((a = 0, b = 0) => a + b, 0) : undefined);
     if (total === undefined || !(total > 0)) return;
+    const where = countPoint(c, gazetteer);
     let point: LonLat | undefined;
     if (
       c.lat !== undefined &&
@@ -81,8 +83,9 @@ export function attributeCounts(
       point = [c.lon, c.lat];
     } else {
       const place =
+        where.place ??
         (c.fmpName ? gazetteer?.find(c.fmpName, c.country) : undefined) ??
-        (c.fmpId ? (gazetteer?.findById(c.fmpId) ?? gazetteer?.find(c.fmpId)) : undefined);
+        (c.fmpId ? gazetteer?.find(c.fmpId) : undefined);
       if (place) point = [place.lon, place.lat];
     }
     if (!point) {
@@ -91,9 +94,9 @@ export function attributeCounts(
         reason: `point ${c.fmpName ?? c.fmpId ?? "(unnamed)"} has no coordinates and is not in the gazetteer`,
       });
     }
-    const key = c.fmpId ?? c.fmpName ?? `${point[0].toFixed(4)},${point[1].toFixed(4)}`;
-    let entry = byPoint.get(key);
-    if (!entry) byPoint.set(key, (entry = { point, rows: [] }));
+    // One point whatever column names it: the gazetteer place of its id or name.
+    let entry = byPoint.get(where.key);
+    if (!entry) byPoint.set(where.key, (entry = { point, label: where.label, rows: [] }));
     entry.rows.push({ row, day, total });
   });
 
@@ -106,7 +109,7 @@ export function attributeCounts(
     total: number;
     rows: number;
   }[] = [];
-  for (const [key, { point, rows }] of byPoint) {
+  for (const { point, label, rows } of byPoint.values()) {
     // When each group passed this point.
     const passages: { track: TrackView; km: Km; day: number }[] = [];
     for (const track of tracks) {
@@ -129,7 +132,7 @@ export function attributeCounts(
         if (gap <= 2 && (!best || gap < Math.abs(r.day - best.day))) best = ps;
       }
       if (!best) {
-        leftOut.push({ row: r.row, reason: `no group passed ${key} within two days` });
+        leftOut.push({ row: r.row, reason: `no group passed ${label} within two days` });
         continue;
       }
       let a = assigned.get(best.track);
@@ -143,7 +146,7 @@ export function attributeCounts(
       evidence.push({ group: track.key, day: peak.day, km: a.km, sigmaKm: 5, total });
       used.push({
         group: track.key,
-        point: key,
+        point: label,
         km: Math.round(a.km * 10) / 10,
         date: dayToIsoDate(peak.day),
         total,

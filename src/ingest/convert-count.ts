@@ -58,6 +58,11 @@ export function convertCount(
       extra = { ...(extra ?? {}), fmp_name_as_written: fmpName };
       fmpName = place.name;
     }
+    // Both of the point's columns filled from the gazetteer: a row naming it by id and a row
+    // naming it by name are the same point in counts.csv too. A name kept as another point in
+    // the town gets no id (it is not that place).
+    if (fmpName === undefined) fmpName = place.name;
+    else if (fmpId === undefined && fmpName === place.name) fmpId = place.placeId;
   } else if (fmpName !== undefined && lat !== undefined && lon !== undefined) {
     // A point with coordinates of its own: written under the gazetteer's name too when it is
     // that place (by name, within a few km), keeping its own coordinates.
@@ -66,6 +71,7 @@ export function convertCount(
       extra = { ...(extra ?? {}), fmp_name_as_written: fmpName };
       fmpName = near.name;
     }
+    if (near && fmpId === undefined) fmpId = near.placeId;
   }
   const direction = countDirection(r, ctx, extra);
   extra = r.extraOut;

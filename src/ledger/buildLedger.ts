@@ -169,7 +169,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const evaluator = new TreeEvaluator(daily, warnings);
   const tally = new DepartedTally(
     {
-      northbound: northboundFloor(dataset.counts),
+      northbound: northboundFloor(dataset.counts, gazetteer),
       aggregateFloor: departureFloor(dataset.aggregates ?? [], options.departureMeasures),
     },
     { sources, returnRows: tree.roots.get("return")!.rows },

@@ -664,6 +664,7 @@ describe("XLSX", () => {
     expect(r.records).toEqual([
       {
         date: "2018-10-19",
+        fmpId: "GT-TEC",
         fmpName: "Tecún Umán",
         direction: "northbound",
         total: 1200,
@@ -673,6 +674,7 @@ describe("XLSX", () => {
       },
       {
         date: "2018-10-20",
+        fmpId: "GT-TEC",
         fmpName: "Tecún Umán",
         direction: "southbound",
         total: 40,
@@ -682,6 +684,7 @@ describe("XLSX", () => {
       },
       {
         date: "2018-10-21",
+        fmpId: "MX-TAP",
         fmpName: "Tapachula",
         direction: "northbound",
         total: 3000,

@@ -1,0 +1,58 @@
+/**
+ * Findings of the newcomer's tryout of stop 21 (ingest, counts, departures, output formatting),
+ * through the command line as `npx dtm-flow …` runs them: each test fails without its fix.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { capture, tempFile } from "./capture.ts";
+
+/** The value column of departed.csv on its last day. */
+function lastDeparted(dir: string): number {
+  const lines = readFileSync(join(dir, "departed.csv"), "utf8").trim().split(/\r?\n/);
+  const header = lines[0]!.replace(/^\uFEFF/, "").split(",");
+  const last = lines[lines.length - 1]!.split(",");
+  return Number(last[header.indexOf("value")]);
+}
+
+describe("one border point named by id on some rows and by name on others (tryout21 item 2)", () => {
+  const mixed = [
+    "fecha,punto_id,nombre_punto,total,sentido",
+    "2018-10-19,GT-TEC,,1000,norte",
+    "2018-10-20,GT-TEC,Tecún Umán,1000,norte",
+    "2018-10-21,,Tecún Umán,1000,norte",
+    "2018-10-22,,Tecun Uman,1000,norte",
+  ].join("\n");
+
+  it("ledger counts the four days at one point: 4,000 left, not 2,000", async () => {
+    const { dir, file } = tempFile("dtm-t21-", "c-mixed.csv", mixed);
+    const io = capture(dir);
+    expect(await run(["ledger", "--counts", file, "--out", join(dir, "l")], io.context)).toBe(0);
+    expect(io.err.join("\n")).toContain("4,000 people left by then");
+    expect(lastDeparted(join(dir, "l"))).toBe(4000);
+  });
+
+  it("import fills fmp_id and fmp_name from the gazetteer, and the ledger of its counts.csv agrees", async () => {
+    const { dir, file: a } = tempFile(
+      "dtm-t21-",
+      "a-id.csv",
+      "fecha,punto_id,total,sentido\n2018-10-19,GT-TEC,1000,norte\n2018-10-20,GT-TEC,1000,norte\n",
+    );
+    const b = join(dir, "b-name.csv");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(
+      b,
+      "fecha,punto,total,sentido\n2018-10-21,Tecún Umán,1000,norte\n2018-10-22,Tecun Uman,1000,norte\n",
+    );
+    const io = capture(dir);
+    expect(await run(["import", a, b, "--out", join(dir, "i")], io.context)).toBe(0);
+    const rows = readFileSync(join(dir, "i", "counts.csv"), "utf8").trim().split(/\r?\n/).slice(2);
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row).toMatch(/^2018-10-\d\d,GT-TEC,Tecún Umán,GTM,/);
+    const io2 = capture(dir);
+    const counts = join(dir, "i", "counts.csv");
+    expect(await run(["ledger", "--counts", counts, "--out", join(dir, "l")], io2.context)).toBe(0);
+    expect(lastDeparted(join(dir, "l"))).toBe(4000);
+  });
+});
