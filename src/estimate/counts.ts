@@ -37,7 +37,7 @@ interface TrackView {
  * @param asOfT counts of days whose noon is after this local time are ignored (no look-ahead).
  * @example
  * attributeCounts(dataset.counts, tracks, index, gazetteer, "America/Mexico_City").used;
- * // => [{ group: "Honduran caravan 1", point: "MX-QRO", km: 2013, date: "2018-11-10", total: 6531, rows: 1 }]
+ * // => [{ group: "Honduran caravan 1", point: "Querétaro", km: 2013, date: "2018-11-10", total: 6531, rows: 1 }]
  */
 export function attributeCounts(
   counts: readonly CountRecord[],
