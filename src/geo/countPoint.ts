@@ -45,8 +45,6 @@ export function countPoint(c: CountRecord, gazetteer: Gazetteer | undefined): Co
   const written =
     c.fmpId ??
     c.fmpName ??
-    (c.lat !== undefined && c.lon !== undefined
-      ? `${c.lon.toFixed(4)},${c.lat.toFixed(4)}`
-      : "");
+    (c.lat !== undefined && c.lon !== undefined ? `${c.lon.toFixed(4)},${c.lat.toFixed(4)}` : "");
   return { key: written, label: written };
 }

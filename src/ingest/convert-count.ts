@@ -13,6 +13,7 @@ import { readDate } from "./read-date.ts";
 import { readCount, warnUnlikelyPeople } from "./read-numbers.ts";
 import {
   expandAbbreviation,
+  placeFarFromCoordinates,
   placeNear,
   placeOfPointId,
   readCoordinates,
@@ -39,6 +40,14 @@ export function convertCount(
   let { lat, lon } = readCoordinates(r, country);
   // A lone latitude or longitude left out stays in the record, as written.
   if (r.loneCoordinate) extra = { ...(extra ?? {}), [r.loneCoordinate[0]]: r.loneCoordinate[1] };
+  if (lat !== undefined && lon !== undefined && (fmpName ?? fmpId) !== undefined) {
+    // A point name thousands of km from the coordinates: the name wins (read-places.ts).
+    const field = fmpName !== undefined ? "fmp_name" : "fmp_id";
+    if (placeFarFromCoordinates(r, field, (fmpName ?? fmpId)!, country, lat, lon)) {
+      extra = { ...(extra ?? {}), lat_as_written: String(lat), lon_as_written: String(lon) };
+      lat = lon = undefined;
+    }
+  }
   const place = pointPlace(r, ctx, fmpId, fmpName, country, lat);
   // A point's name in the id column (`Punto`: Tecún Umán): one point whatever column names it.
   if (place && fmpId !== undefined && fmpName === undefined && idIsName(r, fmpId, country, place)) {

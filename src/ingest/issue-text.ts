@@ -259,6 +259,10 @@ const ES: Record<ImportIssueCode, Template> = {
     p["place"] !== undefined
       ? `solo se da la ${p["given"] === "lat" ? "latitud" : "longitud"} (${v}), no la ${p["given"] === "lat" ? "longitud" : "latitud"}, y está a más de 0,5° de la de ${p["place"]} (${n(p["own"])}): se deja de lado y la fila se ubica en ${p["place"]}; revise la celda.`
       : undefined,
+  place_coordinates_far: ({ c, v, p }) =>
+    p["place"] !== undefined && p["km"] !== undefined
+      ? `${p["place"]} está a ${n(p["km"])} km de las coordenadas dadas (${p["lat"]}, ${p["lon"]}${p["near"] !== undefined ? `, cerca de ${p["near"]}` : ""}): la fila se ubica en ${p["place"]}, como dice ${c} ${q(v)}, y las coordenadas se conservan tal como se escribieron en lat_as_written y lon_as_written; revise la fila.`
+      : undefined,
   invalid_coordinate: ({ c, v, p }) => COORDINATE_PROBLEM[String(p["variant"])]?.(c, v, p),
   duplicate_row: ({ p }) =>
     p["first"] !== undefined ? `igual que la fila ${p["first"]}; se conserva una vez.` : undefined,

@@ -47,12 +47,75 @@ describe("one border point named by id on some rows and by name on others (tryou
     );
     const io = capture(dir);
     expect(await run(["import", a, b, "--out", join(dir, "i")], io.context)).toBe(0);
-    const rows = readFileSync(join(dir, "i", "counts.csv"), "utf8").trim().split(/\r?\n/).slice(2);
+    const rows = readFileSync(join(dir, "i", "counts.csv"), "utf8")
+      .trim()
+      .split(/\r?\n/)
+      .slice(2);
     expect(rows).toHaveLength(4);
     for (const row of rows) expect(row).toMatch(/^2018-10-\d\d,GT-TEC,Tecún Umán,GTM,/);
     const io2 = capture(dir);
     const counts = join(dir, "i", "counts.csv");
     expect(await run(["ledger", "--counts", counts, "--out", join(dir, "l")], io2.context)).toBe(0);
     expect(lastDeparted(join(dir, "l"))).toBe(4000);
+  });
+});
+
+describe("a place name thousands of km from the row's coordinates (tryout21 item 5)", () => {
+  const conflict = [
+    "fecha,lugar,caravana,personas,lat,lon",
+    "2018-10-20,Tapachula,C1,3000,,",
+    "2018-10-24,Huixtla,C1,3000,32.50,-117.00",
+    "2018-10-26,Juchitán de Zaragoza,C1,2000,,",
+  ].join("\n");
+
+  it("validate warns with the row and both places", async () => {
+    const { dir, file } = tempFile("dtm-t21-", "conflict.csv", conflict);
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(0);
+    const said = io.out.concat(io.err).join("\n");
+    expect(said).toMatch(
+      /row 3 \[lugar\] place_coordinates_far: Huixtla is 3,1\d\d km from the coordinates given \(32\.5, -117, near Tijuana\)/,
+    );
+  });
+
+  it("estimate prints the warning with its file and line, and places the row at Huixtla, not Tijuana", async () => {
+    const { dir, file } = tempFile("dtm-t21-", "conflict.csv", conflict);
+    const io = capture(dir);
+    expect(await run(["estimate", "--sightings", file, "--out", join(dir, "e")], io.context)).toBe(
+      0,
+    );
+    const err = io.err.join("\n");
+    expect(err).toMatch(
+      /conflict\.csv: sightings[^\n]*\n {2}row 3 \[lugar\] place_coordinates_far: Huixtla is/,
+    );
+    const lines = readFileSync(join(dir, "e", "tracks.csv"), "utf8")
+      .trim()
+      .split(/\r?\n/);
+    const header = lines[0]!.replace(/^\uFEFF/, "").split(",");
+    const kmHigh = header.indexOf("km_high");
+    // Tapachula (km ≈ 740) is reported on 20 Oct: the interval must not reach Tijuana (4,521 km).
+    for (const l of lines.slice(1)) expect(Number(l.split(",")[kmHigh])).toBeLessThan(2000);
+  });
+
+  it("a count's point name far from its coordinates: placed at the point, the coordinates kept as written", async () => {
+    const { dir, file } = tempFile(
+      "dtm-t21-",
+      "conteo.csv",
+      "fecha,punto,lat,lon,total,sentido\n2018-10-20,Tecún Umán,32.50,-117.00,1000,norte\n",
+    );
+    const io = capture(dir);
+    expect(await run(["import", file, "--out", join(dir, "i")], io.context)).toBe(0);
+    const csv = readFileSync(join(dir, "i", "counts.csv"), "utf8");
+    expect(csv.split(/\r?\n/)[2]).toMatch(
+      /^2018-10-20,GT-TEC,Tecún Umán,GTM,14\.67737,-92\.14039,/,
+    );
+    expect(csv).toContain("lat_as_written");
+    const report = JSON.parse(readFileSync(join(dir, "i", "import-report.json"), "utf8"));
+    const w = report.files[0].warnings.find(
+      (x: { code: string }) => x.code === "place_coordinates_far",
+    );
+    expect(w?.line).toBe(2);
+    const { issueText } = await import("../../src/index.ts");
+    expect(issueText("es", w)).toMatch(/^Tecún Umán está a 3,\d{3} km de las coordenadas dadas/);
   });
 });

@@ -206,10 +206,16 @@ describe("importTable: counts", () => {
       "24/10/2018;Xyz;norte;50;16,75;-93,11\n";
     const r = importTable(text, { gazetteer: testGazetteer() });
     const recs = r.records as CountRecord[];
-    expect(recs.map((x) => x.fmpName)).toEqual(["Tecún Umán", "Tecún Umán", "Tecun Uman", "Xyz"]);
+    // Row 4's coordinates are ~250 km from Tecún Umán: the name wins (place_coordinates_far), the
+    // coordinates kept as written (tryout21 item 5).
+    expect(recs.map((x) => x.fmpName)).toEqual(["Tecún Umán", "Tecún Umán", "Tecún Umán", "Xyz"]);
     expect(recs[0]!.lat).toBe(14.6774);
     expect(recs[0]!.extra?.fmp_name_as_written).toBe("Tecun Uman");
-    expect(recs[2]!.lat).toBe(16.75);
+    expect(recs[2]!.lat).toBe(14.6773);
+    expect(recs[2]!.extra?.["lat_as_written"]).toBe("16.75");
+    expect(
+      r.report.warnings.filter((w) => w.code === "place_coordinates_far").map((w) => w.line),
+    ).toEqual([4]);
     expect(r.report.rejections).toEqual([]);
     // One point: the floor grows with both days' counts.
     expect(northboundFloor(recs.slice(0, 2))(dayNumber("2018-10-24")!)).toBe(1800);
