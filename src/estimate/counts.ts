@@ -25,6 +25,16 @@ export interface CountEvidence {
   total: number;
 }
 
+/**
+ * A count the estimator did not use, and why. `row` is where it was read, `file:line` as the
+ * importer set it (CountRecord.origin; the line as a spreadsheet shows it), or `counts:N` (the
+ * 1-based position in `dataset.counts`) for records made in code.
+ */
+export interface CountLeftOut {
+  row: string;
+  reason: string;
+}
+
 interface TrackView {
   key: string;
   routeId: string;
@@ -49,15 +59,15 @@ export function attributeCounts(
 ): {
   evidence: CountEvidence[];
   used: { group: string; point: string; km: Km; date: IsoDate; total: number; rows: number }[];
-  leftOut: { row: number; reason: string }[];
+  leftOut: CountLeftOut[];
 } {
-  const leftOut: { row: number; reason: string }[] = [];
+  const leftOut: CountLeftOut[] = [];
   const byPoint = new Map<
     string,
-    { point: LonLat; label: string; rows: { row: number; day: number; total: number }[] }
+    { point: LonLat; label: string; rows: { row: string; day: number; total: number }[] }
   >();
   counts.forEach((c, i) => {
-    const row = i + 1;
+    const row = c.origin ?? `counts:${i + 1}`;
     const day = isoDateToDay(c.date ?? "");
     if (day === undefined) return void leftOut.push({ row, reason: "date is not an ISO date" });
     if (day + 0.5 > asOfT) return;
@@ -123,7 +133,7 @@ export function attributeCounts(
     }
     const assigned = new Map<
       TrackView,
-      { km: Km; rows: { row: number; day: number; total: number }[] }
+      { km: Km; rows: { row: string; day: number; total: number }[] }
     >();
     for (const r of rows) {
       let best: (typeof passages)[number] | undefined;

@@ -95,7 +95,11 @@ export function convertCount(
   extra = r.extraOut;
   if (r.issues.rejections.length || !date) return r.issues as Converted<CountRecord>;
   warnUnlikelyPeople(r, "total", total);
-  const rec: CountRecord = { date: date.date, direction };
+  const rec: CountRecord = {
+    date: date.date,
+    direction,
+    origin: `${ctx.fileName ?? "row"}${ctx.sheet ? "#" + ctx.sheet : ""}:${ctx.line}`,
+  };
   if (fmpId !== undefined) rec.fmpId = fmpId;
   if (fmpName !== undefined) rec.fmpName = fmpName;
   if (country !== undefined) rec.country = country;

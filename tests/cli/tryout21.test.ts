@@ -119,3 +119,33 @@ describe("a place name thousands of km from the row's coordinates (tryout21 item
     expect(issueText("es", w)).toMatch(/^Tecún Umán está a 3,\d{3} km de las coordenadas dadas/);
   });
 });
+
+describe("countsLeftOut names each count by its file and line (tryout21 item 8)", () => {
+  it("a title row above the header and a count nobody passed: row is conteo.csv:<line>", async () => {
+    const { dir, file } = tempFile(
+      "dtm-t21-",
+      "conteo.csv",
+      [
+        "Conteo de flujos;;;",
+        ";;;",
+        "Fecha;Punto de monitoreo;Sentido;Total personas",
+        "19/10/2018;Tecún Umán;norte;3000",
+        "20/10/2018;Tecún Umán;sur;40",
+      ].join("\r\n"),
+    );
+    const sightings = join(dir, "s.csv");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(
+      sightings,
+      "fecha,lugar,caravana,personas\n2018-10-13,San Pedro Sula,C1,1300\n2018-10-19,Tecún Umán,C1,3000\n2018-10-21,Tapachula,C1,3000\n",
+    );
+    const io = capture(dir);
+    const args = ["estimate", "--sightings", sightings, "--counts", file, "--out", join(dir, "e")];
+    expect(await run(args, io.context)).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, "e", "report.json"), "utf8"));
+    expect(report.countsLeftOut).toContainEqual({
+      row: "conteo.csv:5",
+      reason: "southbound: people going back, not a group passing",
+    });
+  });
+});

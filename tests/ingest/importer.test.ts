@@ -24,7 +24,8 @@ describe("importTable: counts", () => {
       "14/10/2018;GT-TEC;sur;40;-;;;;",
     ]);
     expect(r.report.accepted).toBe(2);
-    expect(r.records).toEqual([
+    expect(r.records.map((x) => (x as CountRecord).origin)).toEqual(["row:2", "row:3"]);
+    expect(r.records.map((x) => ({ ...x, origin: undefined }))).toEqual([
       {
         date: "2018-10-13",
         fmpId: "GT-TEC",
@@ -247,7 +248,7 @@ describe("importTable: counts", () => {
     expect(r.report.pivoted).toBe(true);
     expect(r.report.accepted).toBe(5);
     expect(r.report.recordsOut).toBe(2);
-    expect(r.records[0]).toEqual({
+    expect({ ...r.records[0], origin: undefined }).toEqual({
       date: "2018-10-13",
       fmpId: "GT-TEC",
       direction: "northbound",
@@ -258,7 +259,7 @@ describe("importTable: counts", () => {
       girls: 9,
       uac: 9,
     });
-    expect(r.records[1]).toEqual({
+    expect({ ...r.records[1], origin: undefined }).toEqual({
       date: "2018-10-14",
       fmpId: "GT-TEC",
       direction: "northbound",
@@ -667,7 +668,12 @@ describe("XLSX", () => {
     const r = importTable(bytes, { gazetteer: testGazetteer() });
     expect(r.report.encoding).toBe("xlsx");
     expect(r.report.sheets).toEqual(["Tecún Umán", "Notas", "Tapachula"]);
-    expect(r.records).toEqual([
+    expect(r.records.map((x) => (x as CountRecord).origin)).toEqual([
+      "row#Tecún Umán:4",
+      "row#Tecún Umán:5",
+      "row#Tapachula:2",
+    ]);
+    expect(r.records.map((x) => ({ ...x, origin: undefined }))).toEqual([
       {
         date: "2018-10-19",
         fmpId: "GT-TEC",
