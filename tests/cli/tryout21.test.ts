@@ -149,3 +149,28 @@ describe("countsLeftOut names each count by its file and line (tryout21 item 8)"
     });
   });
 });
+
+describe("positions dropped as off-route are said on stderr, one line each (tryout21 item 9)", () => {
+  it("estimate names both reports 600 km off the route", async () => {
+    const { dir, file } = tempFile(
+      "dtm-t21-",
+      "off.csv",
+      [
+        "fecha,lugar,caravana,personas,lat,lon",
+        "2018-10-20,Tapachula,C1,3000,,",
+        "2018-10-22,Huixtla,C1,3000,,",
+        "2018-10-24,,C1,2500,21.16,-86.85",
+        "2018-10-25,,C1,2500,25.68,-100.31",
+        "2018-10-26,Juchitán de Zaragoza,C1,2000,,",
+      ].join("\n"),
+    );
+    const io = capture(dir);
+    expect(await run(["estimate", "--sightings", file, "--out", join(dir, "e")], io.context)).toBe(
+      0,
+    );
+    const lines = io.err.filter((l) => l.startsWith("position ignored: "));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^position ignored: off\.csv:4: \d+ km off route main; only its size/);
+    expect(lines[1]).toMatch(/^position ignored: off\.csv:5: /);
+  });
+});
