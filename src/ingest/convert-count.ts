@@ -136,10 +136,16 @@ function pointPlace(
   lat: number | undefined,
 ): Place | undefined {
   if (fmpId === undefined && fmpName === undefined && lat === undefined) {
+    const named = placeInExtraColumn(r, country);
     r.reject(
       "fmp_id",
       "missing_place",
-      "no flow monitoring point: fmp_id, fmp_name and lat/lon are all blank.",
+      named
+        ? `no flow monitoring point in the point's columns: fmp_id, fmp_name and lat/lon are blank, but column "${named.column}", kept as an extra column, holds "${named.value}" (${named.place}); if it names the point, map it: --columns fmp_name=${named.column}.`
+        : "no flow monitoring point: fmp_id, fmp_name and lat/lon are all blank.",
+      undefined,
+      undefined,
+      named ? { extraColumn: named.column, place: named.place } : undefined,
     );
   }
   if (fmpName !== undefined && lat === undefined) {
@@ -148,6 +154,25 @@ function pointPlace(
   }
   if (fmpId !== undefined && fmpName === undefined && lat === undefined && ctx.gazetteer)
     return ctx.gazetteer.findById(fmpId) ?? placeOfPointId(r, fmpId, country);
+  return undefined;
+}
+
+/**
+ * The first extra column of a row whose cell is a known place's name: a point named in a column
+ * the headers did not map (only looked for on a row about to be rejected for having no point).
+ */
+function placeInExtraColumn(
+  r: RowReader,
+  country: string | undefined,
+): { column: string; value: string; place: string } | undefined {
+  const g = r.ctx.gazetteer;
+  if (!g) return undefined;
+  for (const i of r.ctx.extraIndexes) {
+    const value = r.textAt(i);
+    if (value === undefined || /^[\d\s.,-]+$/.test(value)) continue;
+    const place = g.find(value, country) ?? g.find(value);
+    if (place) return { column: r.ctx.columnNames[i]!, value, place: place.name };
+  }
   return undefined;
 }
 

@@ -131,8 +131,10 @@ const ES: Record<ImportIssueCode, Template> = {
     p["choices"] !== undefined ? `${c} ${q(v)} no es una de ${p["choices"]}.` : undefined,
   invalid_basis: ({ c, v }) =>
     `${c} ${q(v)} no es cumulative (${SPANISH_BASIS.cumulative}) ni present (${SPANISH_BASIS.present}).`,
-  missing_place: () =>
-    "falta el lugar: indique el nombre del lugar o del punto, o latitud y longitud.",
+  missing_place: ({ p }) =>
+    p["extraColumn"] !== undefined
+      ? `falta el punto en sus columnas (fmp_id, fmp_name, lat/lon), pero la columna ${q(p["extraColumn"])}, conservada como columna adicional, dice ${q(p["place"] ?? "")}; si nombra el punto, asígnela: --columns fmp_name=${p["extraColumn"]}.`
+      : "falta el lugar: indique el nombre del lugar o del punto, o latitud y longitud.",
   missing_total: ({ c, p }) => {
     if (p["columns"] === undefined) return undefined;
     if (p["columns"] === "") {

@@ -174,3 +174,32 @@ describe("positions dropped as off-route are said on stderr, one line each (tryo
     expect(lines[1]).toMatch(/^position ignored: off\.csv:5: /);
   });
 });
+
+describe("a Spanish `punto` column beside `punto_id` is the point's name (tryout21 item 13)", () => {
+  it("validate maps punto to fmp_name, and every row is accepted", async () => {
+    const { dir, file } = tempFile(
+      "dtm-t21-",
+      "conteo.csv",
+      "fecha,punto_id,punto,total,sentido\n2018-10-19,GT-TEC,,1000,norte\n2018-10-21,,Tecún Umán,1000,norte\n",
+    );
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(0);
+    const said = io.out.concat(io.err).join("\n");
+    expect(said).toContain("punto → fmp_name");
+    expect(said).not.toContain("missing_place");
+  });
+  it("a name in a column kept as extra: the reason says which column and how to map it", async () => {
+    const { dir, file } = tempFile(
+      "dtm-t21-",
+      "conteo.csv",
+      "fecha,punto_id,nombre,total,sentido\n2018-10-19,GT-TEC,,1000,norte\n2018-10-21,,Tecún Umán,1000,norte\n",
+    );
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(1);
+    const said = io.out.concat(io.err).join("\n");
+    expect(said).toMatch(
+      /row 3 \[punto_id\] missing_place: [^\n]*column "nombre", kept as an extra column, holds "Tecún Umán"[^\n]*--columns fmp_name=nombre/,
+    );
+    expect(said).not.toMatch(/all blank/);
+  });
+});
