@@ -203,3 +203,22 @@ describe("a Spanish `punto` column beside `punto_id` is the point's name (tryout
     expect(said).not.toMatch(/all blank/);
   });
 });
+
+describe("every km of tracks.csv has one decimal (tryout21 item 17)", () => {
+  it("estimate of the 2018 data: no km cell carries the route's unrounded length", async () => {
+    const { dir } = tempFile("dtm-t21-", "unused.txt", "");
+    const io = capture(dir);
+    expect(await run(["estimate", "--out", join(dir, "e")], io.context)).toBe(0);
+    const lines = readFileSync(join(dir, "e", "tracks.csv"), "utf8")
+      .trim()
+      .split(/\r?\n/);
+    const header = lines[0]!.replace(/^\uFEFF/, "").split(",");
+    const kmColumns = header.flatMap((h, i) => (/km/.test(h) ? [i] : []));
+    expect(kmColumns.length).toBe(9);
+    const long = lines
+      .slice(1)
+      .flatMap((l) => kmColumns.map((i) => l.split(",")[i]!))
+      .filter((v) => /\.\d{2,}/.test(v));
+    expect(long).toEqual([]);
+  }, 60_000);
+});
