@@ -296,13 +296,14 @@ function checkPeople(
       // Which parts are not known and what their cells say (`NS/NR`, `Not available`, blank):
       // the analyst sees what to fill in, and the people the row does give.
       const unknown = unknownParts(r, [men, women, boys, girls]);
+      const anyPart = [men, women, boys, girls].some((x) => x !== undefined);
       const why = unknown.text
         ? `${unknown.text} ${unknown.columns.length > 1 ? "give" : "gives"} no number`
         : `the sheet has no ${orList(unknown.absent)} column`;
       r.reject(
         "total",
         "missing_total",
-        `${r.column("total")} is blank and ${why}, so the total is unknown (the parts given add up to ${sum}).`,
+        `${r.column("total")} is blank and ${why}, so the total is unknown${anyPart ? ` (the parts given add up to ${sum})` : ""}.`,
         r.raw("total") ?? "",
         undefined,
         {

@@ -222,3 +222,33 @@ describe("every km of tracks.csv has one decimal (tryout21 item 17)", () => {
     expect(long).toEqual([]);
   }, 60_000);
 });
+
+describe("wording of the importer's reasons (tryout21 item 20)", () => {
+  const sheet = [
+    "fecha;punto;sentido;total",
+    "31/11/2018;Tecún Umán;Nte.;100",
+    "29/02/2018;Tecún Umán;norte;100",
+    "20/10/2018;Tecún Umán;Nte.;",
+  ].join("\n");
+  it("says which month is too short, reads Nte. as north, and names no sum of parts that do not exist", async () => {
+    const { dir, file } = tempFile("dtm-t21-", "conteo.csv", sheet);
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(1);
+    const said = io.out.concat(io.err).join("\n");
+    expect(said).toContain('"31/11/2018" is not a usable date: November has 30 days.');
+    expect(said).toContain('"29/02/2018" is not a usable date: February 2018 has 28 days.');
+    expect(said).not.toContain("invalid_direction");
+    expect(said).toMatch(/row 4 \[total\] missing_total: [^\n]*so the total is unknown\./);
+    expect(said).not.toContain("add up to 0");
+  });
+  it("a scenario wave without its origin: the origin is missing, not undefined", async () => {
+    const wave = { date: "2018-10-13", people: 100 };
+    const body = { start: "2018-10-13", horizonDays: 10, runs: 10, seed: 1, waves: [wave] };
+    const { dir, file } = tempFile("dtm-t21-", "sc.json", JSON.stringify(body));
+    const io = capture(dir);
+    expect(await run(["scenario", file, "--out", join(dir, "s")], io.context)).toBe(2);
+    const said = io.err.join("\n");
+    expect(said).toContain("/waves/0/origin: a place name, id or P-code is missing");
+    expect(said).not.toContain("undefined");
+  });
+});

@@ -368,7 +368,7 @@ describe("importTable: unusable files", () => {
     });
     const y = none.report.rejections.find((j) => j.code === "missing_total")!;
     expect(y.message).toBe(
-      "Total is blank and the sheet has no men, women, boys or girls column, so the total is unknown (the parts given add up to 0).",
+      "Total is blank and the sheet has no men, women, boys or girls column, so the total is unknown.",
     );
     expect(issueText("es", y)).toMatch(
       /^Total: celda vacía, y la hoja no tiene columna de hombres, mujeres, niños varones o niñas, así/,
