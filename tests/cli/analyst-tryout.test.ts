@@ -49,7 +49,9 @@ describe("a count sheet whose Latitud column is filled on some rows, without a L
       [4, "missing_place"],
     ]);
     const counts = readFileSync(join(dir, "out", "counts.csv"), "utf8").split("\r\n");
-    expect(counts[2]).toMatch(/^2018-10-23,GT-TEC,Tecún Umán,GTM,14\.67737,-92\.14039,northbound,2270,/);
+    expect(counts[2]).toMatch(
+      /^2018-10-23,GT-TEC,Tecún Umán,GTM,14\.67737,-92\.14039,northbound,2270,/,
+    );
   });
 });
 
