@@ -219,8 +219,27 @@ export async function loadChosenDataset(
   for (const report of loaded.reports) {
     context.stderr(summarizeReport(report));
     for (const line of rejectionLines(report)) context.stderr(line);
+    for (const line of loudWarningLines(report)) context.stderr(line);
   }
   return loaded;
+}
+
+/**
+ * Warnings every analysis command prints row by row (not only counts): the importer placed the
+ * row somewhere other than part of it says (a place name thousands of km from its coordinates).
+ */
+const LOUD_WARNINGS: ReadonlySet<string> = new Set(["place_coordinates_far"]);
+
+/** The warnings of one input file that LOUD_WARNINGS names, each with its line, for stderr. */
+export function loudWarningLines(report: LoadedDataset["reports"][number]): string[] {
+  const unit = "features" in report ? "feature" : "row";
+  const loud = report.warnings.filter((w) => LOUD_WARNINGS.has(w.code));
+  const lines = loud.slice(0, MAX_REJECTION_LINES).map((w) => issueLine(w, unit));
+  if (loud.length > lines.length)
+    lines.push(
+      `  … and ${loud.length - lines.length} more: dtm-flow validate ${report.fileName ?? "<file>"} lists every one`,
+    );
+  return lines;
 }
 
 /** Rejected rows listed on stderr per file, at most this many (then `validate` lists them all). */

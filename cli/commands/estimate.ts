@@ -181,6 +181,7 @@ export const estimateCommand: Command = {
     context.stderr(
       `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,
     );
+    for (const line of offRouteLines(result.report.warnings)) context.stderr(line);
     const atLeast = lowerBoundsNote(result.report.associations);
     if (atLeast) context.stderr(atLeast);
     const tooEarly = tooEarlyNote(result.report.trackStarts);
@@ -217,6 +218,27 @@ export function countsLeftOutNote(
     return `${head}: ${why}, so the counts have no group to attach to (counts size the groups found from sightings); give --sightings too, or use \`dtm-flow ledger\`, which reads counts alone as crossings; report.json countsLeftOut`;
   }
   return `${head}; the reason for each is in report.json countsLeftOut`;
+}
+
+/** Off-route positions listed on stderr one by one, at most this many (then report.json). */
+const MAX_OFF_ROUTE_LINES = 20;
+
+/**
+ * One line for each report whose position was dropped as off its group's route (only its size
+ * was used: the estimator's `off_route` warning), so that an analyst sees which positions were
+ * ignored without opening report.json; none when there are none.
+ * @example
+ * offRouteLines([{ code: "off_route", message: "off.csv:4: 641 km off route main; only its size is used.", source: { module: "estimate" } }]);
+ * // => ['position ignored: off.csv:4: 641 km off route main; only its size is used. (report.json warnings)']
+ */
+export function offRouteLines(warnings: readonly { code: string; message: string }[]): string[] {
+  const off = warnings.filter((w) => w.code === "off_route");
+  const lines = off
+    .slice(0, MAX_OFF_ROUTE_LINES)
+    .map((w) => `position ignored: ${w.message} (report.json warnings)`);
+  if (off.length > lines.length)
+    lines.push(`… and ${off.length - lines.length} more positions ignored; report.json warnings`);
+  return lines;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Gazetteer } from "../geo/gazetteer.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
 import { dayToIsoDate, isoDateToDay } from "./time.ts";
+import { countPoint } from "../geo/countPoint.ts";
 
 /** Evidence from the counts at one point for one group. */
 export interface CountEvidence {
@@ -26,6 +27,15 @@ export interface CountEvidence {
 
 /** Days either side of a group's passage at a point within which a count there is the group's. */
 const PASSAGE_WINDOW_DAYS = 2;
+/**
+ * A count the estimator did not use, and why. `row` is where it was read, `file:line` as the
+ * importer set it (CountRecord.origin; the line as a spreadsheet shows it), or `counts:N` (the
+ * 1-based position in `dataset.counts`) for records made in code.
+ */
+export interface CountLeftOut {
+  row: string;
+  reason: string;
+}
 
 interface TrackView {
   key: string;
@@ -39,7 +49,7 @@ interface TrackView {
  * @param asOfT counts of days whose noon is after this local time are ignored (no look-ahead).
  * @example
  * attributeCounts(dataset.counts, tracks, index, gazetteer, "America/Mexico_City").used;
- * // => [{ group: "Honduran caravan 1", point: "MX-QRO", km: 2013, date: "2018-11-10", total: 6531, rows: 1 }]
+ * // => [{ group: "Honduran caravan 1", point: "Querétaro", km: 2013, date: "2018-11-10", total: 6531, rows: 1 }]
  */
 export function attributeCounts(
   counts: readonly CountRecord[],
@@ -51,15 +61,15 @@ export function attributeCounts(
 ): {
   evidence: CountEvidence[];
   used: { group: string; point: string; km: Km; date: IsoDate; total: number; rows: number }[];
-  leftOut: { row: number; reason: string }[];
+  leftOut: CountLeftOut[];
 } {
-  const leftOut: { row: number; reason: string }[] = [];
+  const leftOut: CountLeftOut[] = [];
   const byPoint = new Map<
     string,
-    { point: LonLat; rows: { row: number; day: number; total: number }[] }
+    { point: LonLat; label: string; rows: { row: string; day: number; total: number }[] }
   >();
   counts.forEach((c, i) => {
-    const row = i + 1;
+    const row = c.origin ?? `counts:${i + 1}`;
     const day = isoDateToDay(c.date ?? "");
     if (day === undefined) return void leftOut.push({ row, reason: "date is not an ISO date" });
     if (day + 0.5 > asOfT) return;
@@ -74,6 +84,7 @@ export function attributeCounts(
       c.total ??
       (parts.every((x) => x !== undefined) ? parts.reduce((a = 0, b = 0) => a + b, 0) : undefined);
     if (total === undefined || !(total > 0)) return;
+    const where = countPoint(c, gazetteer);
     let point: LonLat | undefined;
     if (
       c.lat !== undefined &&
@@ -84,8 +95,9 @@ export function attributeCounts(
       point = [c.lon, c.lat];
     } else {
       const place =
+        where.place ??
         (c.fmpName ? gazetteer?.find(c.fmpName, c.country) : undefined) ??
-        (c.fmpId ? (gazetteer?.findById(c.fmpId) ?? gazetteer?.find(c.fmpId)) : undefined);
+        (c.fmpId ? gazetteer?.find(c.fmpId) : undefined);
       if (place) point = [place.lon, place.lat];
     }
     if (!point) {
@@ -94,9 +106,9 @@ export function attributeCounts(
         reason: `point ${c.fmpName ?? c.fmpId ?? "(unnamed)"} has no coordinates and is not in the gazetteer`,
       });
     }
-    const key = c.fmpId ?? c.fmpName ?? `${point[0].toFixed(4)},${point[1].toFixed(4)}`;
-    let entry = byPoint.get(key);
-    if (!entry) byPoint.set(key, (entry = { point, rows: [] }));
+    // One point whatever column names it: the gazetteer place of its id or name.
+    let entry = byPoint.get(where.key);
+    if (!entry) byPoint.set(where.key, (entry = { point, label: where.label, rows: [] }));
     entry.rows.push({ row, day, total });
   });
 
@@ -109,7 +121,7 @@ export function attributeCounts(
     total: number;
     rows: number;
   }[] = [];
-  for (const [key, { point, rows }] of byPoint) {
+  for (const { point, label, rows } of byPoint.values()) {
     // When each group passed this point.
     const passages: { track: TrackView; km: Km; day: number }[] = [];
     for (const track of tracks) {
@@ -123,7 +135,7 @@ export function attributeCounts(
     }
     const assigned = new Map<
       TrackView,
-      { km: Km; rows: { row: number; day: number; total: number }[] }
+      { km: Km; rows: { row: string; day: number; total: number }[] }
     >();
     for (const r of rows) {
       let best: (typeof passages)[number] | undefined;
@@ -132,7 +144,7 @@ export function attributeCounts(
         if (gap <= PASSAGE_WINDOW_DAYS && (!best || gap < Math.abs(r.day - best.day))) best = ps;
       }
       if (!best) {
-        leftOut.push({ row: r.row, reason: unattributedReason(key, r.day, passages) });
+        leftOut.push({ row: r.row, reason: unattributedReason(label, r.day, passages) });
         continue;
       }
       let a = assigned.get(best.track);
@@ -146,7 +158,7 @@ export function attributeCounts(
       evidence.push({ group: track.key, day: peak.day, km: a.km, sigmaKm: 5, total });
       used.push({
         group: track.key,
-        point: key,
+        point: label,
         km: Math.round(a.km * 10) / 10,
         date: dayToIsoDate(peak.day),
         total,

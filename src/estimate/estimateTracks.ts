@@ -36,6 +36,7 @@ import { orderEnds, smoothBody } from "./bodies.ts";
 import { calibrateGroups } from "./calibrate.ts";
 import type { Widening } from "./calibrate.ts";
 import { attributeCounts } from "./counts.ts";
+import type { CountLeftOut } from "./counts.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
 import { defaultEstimatorMovement } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
@@ -193,7 +194,7 @@ export interface EstimateReport {
   /** Border counts used: per group and point, when it passed and how many were counted. */
   counts: { group: string; point: string; km: Km; date: IsoDate; total: number; rows: number }[];
   /** Count rows not used, with the reason. */
-  countsLeftOut: { row: number; reason: string }[];
+  countsLeftOut: CountLeftOut[];
   /** Sightings after `asOf`, not used. */
   afterAsOf: number;
   /**

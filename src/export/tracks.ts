@@ -100,24 +100,33 @@ export function trackToRow(t: TrackPoint): TrackRow {
     group: t.group,
     date: t.date,
     route_id: t.routeId,
-    km: t.km,
-    km_low: t.kmLow,
-    km_high: t.kmHigh,
+    km: km1(t.km),
+    km_low: km1(t.kmLow),
+    km_high: km1(t.kmHigh),
     lat: t.lat,
     lon: t.lon,
     size: t.size,
     size_low: t.sizeLow,
     size_high: t.sizeHigh,
     // Absent head/tail (tracks not made by the estimator) are NaN, written blank.
-    head_km: t.headKm ?? NaN,
-    head_km_low: t.headKmLow ?? NaN,
-    head_km_high: t.headKmHigh ?? NaN,
-    tail_km: t.tailKm ?? NaN,
-    tail_km_low: t.tailKmLow ?? NaN,
-    tail_km_high: t.tailKmHigh ?? NaN,
+    head_km: km1(t.headKm ?? NaN),
+    head_km_low: km1(t.headKmLow ?? NaN),
+    head_km_high: km1(t.headKmHigh ?? NaN),
+    tail_km: km1(t.tailKm ?? NaN),
+    tail_km_low: km1(t.tailKmLow ?? NaN),
+    tail_km_high: km1(t.tailKmHigh ?? NaN),
     // `true` on a day written before the first fitted day (trackStarts.ts), else blank.
     written_before_fit: t.writtenBeforeFit ? "true" : "",
   };
+}
+
+/**
+ * A km as written: 0.1 km (100 m). The estimator rounds its km so, but an interval clamped to the
+ * route's end carries the route's unrounded length (4521.531598289648): rounded here, at output,
+ * so that every km of tracks.csv and tracks.geojson has one decimal. NaN stays NaN (blank).
+ */
+function km1(x: number): number {
+  return Number.isFinite(x) ? Math.round(x * 10) / 10 : x;
 }
 
 /**

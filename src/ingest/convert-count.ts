@@ -13,6 +13,7 @@ import { readDate } from "./read-date.ts";
 import { readCount, warnUnlikelyPeople } from "./read-numbers.ts";
 import {
   expandAbbreviation,
+  placeFarFromCoordinates,
   placeNear,
   placeOfPointId,
   readCoordinates,
@@ -39,6 +40,14 @@ export function convertCount(
   let { lat, lon } = readCoordinates(r, country);
   // A lone latitude or longitude left out stays in the record, as written.
   if (r.loneCoordinate) extra = { ...(extra ?? {}), [r.loneCoordinate[0]]: r.loneCoordinate[1] };
+  if (lat !== undefined && lon !== undefined && (fmpName ?? fmpId) !== undefined) {
+    // A point name thousands of km from the coordinates: the name wins (read-places.ts).
+    const field = fmpName !== undefined ? "fmp_name" : "fmp_id";
+    if (placeFarFromCoordinates(r, field, (fmpName ?? fmpId)!, country, lat, lon)) {
+      extra = { ...(extra ?? {}), lat_as_written: String(lat), lon_as_written: String(lon) };
+      lat = lon = undefined;
+    }
+  }
   const place = pointPlace(r, ctx, fmpId, fmpName, country, lat);
   // A point's name in the id column (`Punto`: Tecún Umán): one point whatever column names it.
   if (place && fmpId !== undefined && fmpName === undefined && idIsName(r, fmpId, country, place)) {
@@ -58,6 +67,11 @@ export function convertCount(
       extra = { ...(extra ?? {}), fmp_name_as_written: fmpName };
       fmpName = place.name;
     }
+    // Both of the point's columns filled from the gazetteer: a row naming it by id and a row
+    // naming it by name are the same point in counts.csv too. A name kept as another point in
+    // the town gets no id (it is not that place).
+    if (fmpName === undefined) fmpName = place.name;
+    else if (fmpId === undefined && fmpName === place.name) fmpId = place.placeId;
   } else if (fmpName !== undefined && lat !== undefined && lon !== undefined) {
     // A point with coordinates of its own: written under the gazetteer's name too when it is
     // that place (by name, within a few km), keeping its own coordinates.
@@ -66,6 +80,7 @@ export function convertCount(
       extra = { ...(extra ?? {}), fmp_name_as_written: fmpName };
       fmpName = near.name;
     }
+    if (near && fmpId === undefined) fmpId = near.placeId;
   }
   const direction = countDirection(r, ctx, extra);
   extra = r.extraOut;
@@ -80,7 +95,11 @@ export function convertCount(
   extra = r.extraOut;
   if (r.issues.rejections.length || !date) return r.issues as Converted<CountRecord>;
   warnUnlikelyPeople(r, "total", total);
-  const rec: CountRecord = { date: date.date, direction };
+  const rec: CountRecord = {
+    date: date.date,
+    direction,
+    origin: `${ctx.fileName ?? "row"}${ctx.sheet ? "#" + ctx.sheet : ""}:${ctx.line}`,
+  };
   if (fmpId !== undefined) rec.fmpId = fmpId;
   if (fmpName !== undefined) rec.fmpName = fmpName;
   if (country !== undefined) rec.country = country;
@@ -117,10 +136,16 @@ function pointPlace(
   lat: number | undefined,
 ): Place | undefined {
   if (fmpId === undefined && fmpName === undefined && lat === undefined) {
+    const named = placeInExtraColumn(r, country);
     r.reject(
       "fmp_id",
       "missing_place",
-      "no flow monitoring point: fmp_id, fmp_name and lat/lon are all blank.",
+      named
+        ? `no flow monitoring point in the point's columns: fmp_id, fmp_name and lat/lon are blank, but column "${named.column}", kept as an extra column, holds "${named.value}" (${named.place}); if it names the point, map it: --columns fmp_name=${named.column}.`
+        : "no flow monitoring point: fmp_id, fmp_name and lat/lon are all blank.",
+      undefined,
+      undefined,
+      named ? { extraColumn: named.column, place: named.place } : undefined,
     );
   }
   if (fmpName !== undefined && lat === undefined) {
@@ -129,6 +154,25 @@ function pointPlace(
   }
   if (fmpId !== undefined && fmpName === undefined && lat === undefined && ctx.gazetteer)
     return ctx.gazetteer.findById(fmpId) ?? placeOfPointId(r, fmpId, country);
+  return undefined;
+}
+
+/**
+ * The first extra column of a row whose cell is a known place's name: a point named in a column
+ * the headers did not map (only looked for on a row about to be rejected for having no point).
+ */
+function placeInExtraColumn(
+  r: RowReader,
+  country: string | undefined,
+): { column: string; value: string; place: string } | undefined {
+  const g = r.ctx.gazetteer;
+  if (!g) return undefined;
+  for (const i of r.ctx.extraIndexes) {
+    const value = r.textAt(i);
+    if (value === undefined || /^[\d\s.,-]+$/.test(value)) continue;
+    const place = g.find(value, country) ?? g.find(value);
+    if (place) return { column: r.ctx.columnNames[i]!, value, place: place.name };
+  }
   return undefined;
 }
 
@@ -252,13 +296,14 @@ function checkPeople(
       // Which parts are not known and what their cells say (`NS/NR`, `Not available`, blank):
       // the analyst sees what to fill in, and the people the row does give.
       const unknown = unknownParts(r, [men, women, boys, girls]);
+      const anyPart = [men, women, boys, girls].some((x) => x !== undefined);
       const why = unknown.text
         ? `${unknown.text} ${unknown.columns.length > 1 ? "give" : "gives"} no number`
         : `the sheet has no ${orList(unknown.absent)} column`;
       r.reject(
         "total",
         "missing_total",
-        `${r.column("total")} is blank and ${why}, so the total is unknown (the parts given add up to ${sum}).`,
+        `${r.column("total")} is blank and ${why}, so the total is unknown${anyPart ? ` (the parts given add up to ${sum})` : ""}.`,
         r.raw("total") ?? "",
         undefined,
         {

@@ -30,7 +30,7 @@ import {
   withinPeopleLimit,
 } from "./read-numbers.ts";
 import { readCaravanLabel } from "./read-labels.ts";
-import { readCoordinates, readPlace } from "./read-places.ts";
+import { placeFarFromCoordinates, readCoordinates, readPlace } from "./read-places.ts";
 import { RowReader } from "./row-reader.ts";
 import type { ConvertContext, Converted } from "./row-reader.ts";
 import { parseQuantity } from "./values.ts";
@@ -253,6 +253,14 @@ export function convertSighting(
   extra = label.extra;
   const caravanLabel = label.value;
   const size = sizes(r);
+  if (placeName !== undefined && lat !== undefined && lon !== undefined) {
+    // A name thousands of km from the coordinates: the name wins, the coordinates kept as written.
+    const far = placeFarFromCoordinates(r, "place_name", placeName, country, lat, lon);
+    if (far) {
+      extra = { ...(extra ?? {}), lat_as_written: String(lat), lon_as_written: String(lon) };
+      lat = lon = undefined;
+    }
+  }
   if (placeName !== undefined && lat === undefined) {
     const p = readPlace(r, "place_name", country);
     if (p && p !== "unknown") {

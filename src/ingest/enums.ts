@@ -63,6 +63,8 @@ const DIRECTION = table<Direction>({
   northbound: [
     SPANISH_DIRECTION.northbound,
     "n",
+    // `Nte.`, the usual abbreviation of norte (read without its full stop).
+    "nte",
     "north",
     "nb",
     "hacia el norte",

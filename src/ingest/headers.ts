@@ -267,6 +267,34 @@ export interface DuplicateField {
 }
 
 /**
+ * A Spanish `punto` column beside a point-code column (`punto_id`, `cod_punto` …): both read as
+ * `fmp_id`, but with a code column there `punto` is the point's name (`Tecún Umán`), not a second
+ * id. It is read as `fmp_name` (when no column is already) and the code column as `fmp_id`,
+ * whichever comes first; the pair is no longer a duplicate. A `punto` column alone stays `fmp_id`
+ * (its cells are read as names there too: convert-count.ts).
+ */
+function pointNameBesideId(
+  columns: ColumnMapping[],
+  fieldIndex: Map<string, number>,
+  duplicateFields: DuplicateField[],
+  keys: readonly string[],
+  userFields: ReadonlySet<string>,
+): void {
+  if (fieldIndex.has("fmp_name") || userFields.has("fmp_name")) return;
+  const d = duplicateFields.findIndex(
+    (x) => x.field === "fmp_id" && (keys[x.first] === "punto") !== (keys[x.other] === "punto"),
+  );
+  if (d < 0) return;
+  const { first, other } = duplicateFields[d]!;
+  const [nameAt, idAt] = keys[first] === "punto" ? [first, other] : [other, first];
+  columns[nameAt] = { ...columns[nameAt]!, field: "fmp_name", how: "alias" };
+  columns[idAt] = { ...columns[idAt]!, field: "fmp_id", how: "alias" };
+  fieldIndex.set("fmp_name", nameAt);
+  fieldIndex.set("fmp_id", idAt);
+  duplicateFields.splice(d, 1);
+}
+
+/**
  * Maps the columns of a header row (and optional hashtag row) for one kind; `overrides` (the
  * caller's mapping) win over what is detected, and a field they give to a column is taken from
  * the column that would otherwise have had it.
@@ -354,6 +382,7 @@ export function mapHeaders(
     }
     columns.push(entry);
   }
+  if (kind === "counts") pointNameBesideId(columns, fieldIndex, duplicateFields, keys, userFields);
   labelPrefixes(columns, fieldIndex, l, user);
   kobotoday(columns, fieldIndex, kind);
   if (kind === "sightings") noteCountScopes(columns);

@@ -181,7 +181,7 @@ const KEPT_AS_WRITTEN = new Set([
 /**
  * Every key the `extra` attributes of this file's records can have: the extra columns, the
  * columns whose unrecognised codes are kept as written, and `place_name_as_written` /
- * `reported_at` for sightings, `fmp_name_as_written` for counts, `caravan_label_as_written` (read-labels.ts). Writers that stream (and so must write the header first) use it.
+ * `reported_at` for sightings, `fmp_name_as_written` for counts, `caravan_label_as_written` (read-labels.ts), `lat_as_written`/`lon_as_written` with coordinates. Writers that stream (and so must write the header first) use it.
  */
 export function possibleExtraKeys(report: ImportReport): string[] {
   const keys = [...report.extraColumns];
@@ -198,5 +198,8 @@ export function possibleExtraKeys(report: ImportReport): string[] {
   if (report.kind === "counts" && report.columns.some((c) => c.field === "fmp_name"))
     keys.push("fmp_name_as_written");
   if (report.columns.some((c) => c.field === "caravan_label")) keys.push(LABEL_AS_WRITTEN);
+  // Coordinates left for the place's (place_coordinates_far) or a lone one (half_coordinate_*).
+  if (report.columns.some((c) => c.field === "lat" || c.field === "lon" || c.field === "geopoint"))
+    keys.push("lat_as_written", "lon_as_written");
   return [...new Set(keys)];
 }

@@ -69,6 +69,7 @@ export const IMPORT_ISSUE_CODES = [
   "parts_do_not_add_up",
   "parts_exceed_total",
   "pcode_format",
+  "place_coordinates_far",
   "place_from_code",
   "place_name_abbreviated",
   "place_name_conflict",

@@ -131,8 +131,10 @@ const ES: Record<ImportIssueCode, Template> = {
     p["choices"] !== undefined ? `${c} ${q(v)} no es una de ${p["choices"]}.` : undefined,
   invalid_basis: ({ c, v }) =>
     `${c} ${q(v)} no es cumulative (${SPANISH_BASIS.cumulative}) ni present (${SPANISH_BASIS.present}).`,
-  missing_place: () =>
-    "falta el lugar: indique el nombre del lugar o del punto, o latitud y longitud.",
+  missing_place: ({ p }) =>
+    p["extraColumn"] !== undefined
+      ? `falta el punto en sus columnas (fmp_id, fmp_name, lat/lon), pero la columna ${q(p["extraColumn"])}, conservada como columna adicional, dice ${q(p["place"] ?? "")}; si nombra el punto, asígnela: --columns fmp_name=${p["extraColumn"]}.`
+      : "falta el lugar: indique el nombre del lugar o del punto, o latitud y longitud.",
   missing_total: ({ c, p }) => {
     if (p["columns"] === undefined) return undefined;
     if (p["columns"] === "") {
@@ -258,6 +260,10 @@ const ES: Record<ImportIssueCode, Template> = {
   half_coordinate_far: ({ v, p }) =>
     p["place"] !== undefined
       ? `solo se da la ${p["given"] === "lat" ? "latitud" : "longitud"} (${v}), no la ${p["given"] === "lat" ? "longitud" : "latitud"}, y está a más de 0,5° de la de ${p["place"]} (${n(p["own"])}): se deja de lado y la fila se ubica en ${p["place"]}; revise la celda.`
+      : undefined,
+  place_coordinates_far: ({ c, v, p }) =>
+    p["place"] !== undefined && p["km"] !== undefined
+      ? `${p["place"]} está a ${n(p["km"])} km de las coordenadas dadas (${p["lat"]}, ${p["lon"]}${p["near"] !== undefined ? `, cerca de ${p["near"]}` : ""}): la fila se ubica en ${p["place"]}, como dice ${c} ${q(v)}, y las coordenadas se conservan tal como se escribieron en lat_as_written y lon_as_written; revise la fila.`
       : undefined,
   invalid_coordinate: ({ c, v, p }) => COORDINATE_PROBLEM[String(p["variant"])]?.(c, v, p),
   duplicate_row: ({ p }) =>

@@ -1,5 +1,5 @@
 /** Date cells: parsed once per distinct text (in the file's day-month order) and windowed. */
-import { dayNumber } from "../calendar/index.ts";
+import { dayNumber, daysInMonth } from "../calendar/index.ts";
 import { parseDate } from "./dates.ts";
 import type { ParsedDate } from "./dates.ts";
 import { remember } from "./row-reader.ts";
@@ -33,10 +33,11 @@ export function readDate(
   }
   const { parsed, day } = memo;
   if (!parsed.ok) {
+    const pastEnd = parsed.reason === "invalid" ? dayPastMonthEnd(t, r.ctx.dateOrder) : undefined;
     const why =
       parsed.reason === "imprecise"
         ? "a day is needed, not only a month or year"
-        : "expected e.g. 2018-10-13, 13/10/2018 or 13 de octubre de 2018";
+        : (pastEnd ?? "expected e.g. 2018-10-13, 13/10/2018 or 13 de octubre de 2018");
     r.reject(
       field,
       parsed.reason === "imprecise" ? "date_imprecise" : "invalid_date",
@@ -111,4 +112,41 @@ function timeOfCell(
   if (both.ok && both.value.date === date.date && both.value.time !== undefined)
     return { time: withSeconds(both.value.time) };
   return undefined;
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * Why a numeric date that is otherwise well formed does not exist: its day is past the end of its
+ * month (`31/11/2018`: "November has 30 days"; `29/02/2018`: "February 2018 has 28 days").
+ * Undefined for any other problem. Day first unless the sheet's order is month first (`mdy`).
+ */
+export function dayPastMonthEnd(text: string, order: string | undefined): string | undefined {
+  let y: number, m: number, d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dmy) {
+    const [a, b] = [Number(dmy[1]), Number(dmy[2])];
+    y = Number(dmy[3]);
+    [d, m] = order === "mdy" || (a <= 12 && b > 12) ? [b, a] : [a, b];
+  } else return undefined;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const days = daysInMonth(y, m);
+  if (d <= days) return undefined;
+  const month = MONTH_NAMES[m - 1]!;
+  return `${month}${m === 2 ? ` ${y}` : ""} has ${days} days`;
 }

@@ -126,6 +126,57 @@ function namedPlace(
   return found.how === "unknown" || found.how === "pcodeUnresolved" ? undefined : found.place;
 }
 
+/** How far (km) a row's coordinates may be from the place its name reads as before it is said. */
+export const NAME_FAR_FROM_COORDINATES_KM = 100;
+
+/**
+ * A row that gives both a place (or point) name and coordinates, the name a known place more than
+ * `NAME_FAR_FROM_COORDINATES_KM` from them (and no other known place of that name near them): a
+ * coordinate copied from another row, or typed into the wrong row. The name wins, since it is
+ * checked against the gazetteer and the coordinates are not (docs/import.md): the place is
+ * returned, the caller places the row there and keeps the coordinates as written in
+ * `lat_as_written` and `lon_as_written`, with the warning `place_coordinates_far` naming both
+ * places. Undefined when the name is not a known place or is near the coordinates.
+ */
+export function placeFarFromCoordinates(
+  r: RowReader,
+  field: "place_name" | "fmp_name" | "fmp_id",
+  name: string,
+  country: string | undefined,
+  lat: number,
+  lon: number,
+): Place | undefined {
+  const g = r.ctx.gazetteer;
+  if (!g) return undefined;
+  const place = namedPlace(r, field, name, country);
+  if (!place) return undefined;
+  const km = haversineKm(lon, lat, place.lon, place.lat);
+  if (km <= NAME_FAR_FROM_COORDINATES_KM) return undefined;
+  // Another place of that name near the coordinates: the name is that one, not a conflict.
+  const near = (p: Place) => haversineKm(lon, lat, p.lon, p.lat) <= NAME_FAR_FROM_COORDINATES_KM;
+  if (g.findAll(name, country).some(near)) return undefined;
+  const nearest = g.nearest(lon, lat);
+  const there =
+    nearest && nearest.distanceKm <= NAME_FAR_FROM_COORDINATES_KM
+      ? `, near ${nearest.place.name}`
+      : "";
+  const rounded = Math.round(km);
+  r.warn(
+    field,
+    "place_coordinates_far",
+    `${place.name} is ${rounded.toLocaleString("en-US")} km from the coordinates given (${lat}, ${lon}${there}): the row is placed at ${place.name}, as ${r.column(field)} "${name}" says, and the coordinates are kept as written in lat_as_written and lon_as_written; check the row.`,
+    name,
+    {
+      place: place.name,
+      km: rounded,
+      lat,
+      lon,
+      ...(there ? { near: nearest!.place.name } : {}),
+    },
+  );
+  return place;
+}
+
 /** How a name reads as a known place: `resolvePlace`'s answer, or its abbreviation or lost letters (`long`). */
 export type PlaceLookUp = PlaceResolution | ({ how: "long" } & LongName);
 

@@ -184,7 +184,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const evaluator = new TreeEvaluator(daily, warnings);
   const tally = new DepartedTally(
     {
-      northbound: northboundFloor(dataset.counts, lastDay),
+      northbound: northboundFloor(dataset.counts, gazetteer, lastDay),
       aggregateFloor: departureFloor(dataset.aggregates ?? [], options.departureMeasures, lastDay),
     },
     { sources, returnRows: tree.roots.get("return")!.rows },

@@ -5,6 +5,8 @@
 import type { AggregateFigure } from "../model/aggregate.ts";
 import type { CountRecord } from "../model/count.ts";
 import { dayNumber } from "../calendar/index.ts";
+import type { Gazetteer } from "../geo/gazetteer.ts";
+import { countPoint } from "../geo/countPoint.ts";
 
 /** Aggregate measures that count people who have left (cumulative), matched by prefix. */
 const DEPARTURE_MEASURES = /^(departed|left|transited|entered)_/;
@@ -34,10 +36,13 @@ export function departureFloor(
 
 /**
  * The most people counted heading north at any one point, cumulated to each day: everyone who
- * passed that point has left. Counts with a blank total are skipped (unknown, not zero).
+ * passed that point has left. Counts with a blank total are skipped (unknown, not zero). A point
+ * is the gazetteer place its id or name resolves to (src/geo/countPoint.ts): rows naming it by id
+ * and rows naming it by name are one point, not two halves.
  */
 export function northboundFloor(
   counts: readonly CountRecord[],
+  gazetteer?: Gazetteer,
   lastDay: number = Infinity,
 ): (day: number) => number {
   const byPoint = new Map<string, { day: number; total: number }[]>();
@@ -45,7 +50,7 @@ export function northboundFloor(
     if (c.direction !== "northbound" || typeof c.total !== "number" || !(c.total >= 0)) continue;
     const day = dayNumber(c.date);
     if (day === undefined || day > lastDay) continue;
-    const key = c.fmpId ?? c.fmpName ?? "";
+    const key = countPoint(c, gazetteer).key;
     const list = byPoint.get(key) ?? [];
     list.push({ day, total: c.total });
     byPoint.set(key, list);

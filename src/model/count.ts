@@ -29,6 +29,12 @@ export interface CountRecord {
   sourceOrg?: string;
   url?: string;
   notes?: string;
+  /**
+   * Where the row was read, `file:line` (`file#sheet:line` in a workbook), as a spreadsheet shows
+   * the line: set by the importer, so that a count left out can be named (report.json
+   * countsLeftOut). Not a column of counts.csv; undefined for records made in code.
+   */
+  origin?: string;
   /** Columns of the input that are not part of the contract, kept as they were. */
   extra?: Record<string, string>;
 }

@@ -90,7 +90,12 @@ export function createResolver(
   const gazetteer = createGazetteer(dataset.places);
   const place = (value: unknown, pointer: string): number | undefined => {
     if (typeof value !== "string" || value.trim() === "") {
-      c.add(pointer, `expected a place name, id or P-code, got ${JSON.stringify(value)}`);
+      c.add(
+        pointer,
+        value === undefined
+          ? "a place name, id or P-code is missing"
+          : `expected a place name, id or P-code, got ${JSON.stringify(value)}`,
+      );
       return undefined;
     }
     const found = readPlace(c, resolvePlace(gazetteer, value), value, pointer);

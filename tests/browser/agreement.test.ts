@@ -383,14 +383,15 @@ function expectSituation(
     valueHigh: Math.round(h.valueHigh),
   }));
   expect(reported, `${date} situation panel vs report --as-of`).toEqual(rounded);
+  // The page writes whole people, as places.csv does (tryout21 item 17).
   const libPlaces: PagePlace[] = state.places.map((p) => ({
     placeName: p.placeName,
     country: p.country,
-    travelling: p.travelling,
-    resting: p.resting,
-    waiting: p.waiting,
-    staying: p.staying,
-    present: p.present,
+    travelling: Math.round(p.travelling),
+    resting: Math.round(p.resting),
+    waiting: Math.round(p.waiting),
+    staying: Math.round(p.staying),
+    present: Math.round(p.present),
   }));
   expect(shown.places, `${date} situation places vs library`).toEqual(libPlaces);
   const wholeRow = (p: PagePlace) => [

@@ -49,7 +49,9 @@ describe("a count sheet whose Latitud column is filled on some rows, without a L
       [4, "missing_place"],
     ]);
     const counts = readFileSync(join(dir, "out", "counts.csv"), "utf8").split("\r\n");
-    expect(counts[2]).toMatch(/^2018-10-23,,Tecún Umán,GTM,14\.67737,-92\.14039,northbound,2270,/);
+    expect(counts[2]).toMatch(
+      /^2018-10-23,GT-TEC,Tecún Umán,GTM,14\.67737,-92\.14039,northbound,2270,/,
+    );
   });
 });
 
@@ -246,9 +248,9 @@ describe("a sheet saved by Excel on a code page without the accents, with tally 
       .split("\r\n")
       .slice(2, 5);
     expect(rows.map((l) => l.split(",").slice(0, 7).join(","))).toEqual([
-      "2018-10-23,,Tecún Umán,GTM,14.67737,-92.14039,northbound",
-      "2018-10-24,,Tecún Umán,GTM,14.67737,-92.14039,southbound",
-      "2018-10-25,,Ciudad Hidalgo,MEX,14.68148,-92.15217,northbound",
+      "2018-10-23,GT-TEC,Tecún Umán,GTM,14.67737,-92.14039,northbound",
+      "2018-10-24,GT-TEC,Tecún Umán,GTM,14.67737,-92.14039,southbound",
+      "2018-10-25,MX-CHI,Ciudad Hidalgo,MEX,14.68148,-92.15217,northbound",
     ]);
     expect(rows.map((l) => l.split(",")[13])).toEqual(["HND", "SLV", "HND"]);
     // One point however it is spelt, as written kept beside it.
@@ -380,11 +382,12 @@ describe("the second tryout's messy files (docs/tryout-analyst.md, branch analys
       .split("\r\n")
       .slice(2, 5)
       .map((l) => l.split(",").slice(0, 3).join(","));
-    // A P-code stays a code (the point's id column), the names become the point's one name.
+    // A P-code stays a code (the point's id column), the names become the point's one name; the
+    // blank id or name is filled from the gazetteer place (tryout21 item 2).
     expect(rows).toEqual([
-      "2018-10-21,,Tecún Umán",
-      "2018-10-22,,Tecún Umán",
-      "2018-10-22,GT1217,",
+      "2018-10-21,GT-TEC,Tecún Umán",
+      "2018-10-22,GT-TEC,Tecún Umán",
+      "2018-10-22,GT1217,Tecún Umán",
     ]);
     const { createGazetteer, embedded2018, importTable, issueText } =
       await import("../../src/index.ts");

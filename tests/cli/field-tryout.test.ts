@@ -269,7 +269,7 @@ describe("a Kobo question answered 'other' with the place in its 'specify' colum
     expect(io.err.join("\n")).not.toContain("point_without_position");
     const rows = readFileSync(join(dir, "out", "counts.csv"), "utf8").split("\r\n");
     // A point's name in the id column is written as its name (point_name_in_id_column).
-    expect(rows[3]).toMatch(/^2018-10-21,,Ciudad Hidalgo,/);
+    expect(rows[3]).toMatch(/^2018-10-21,MX-CHI,Ciudad Hidalgo,/);
     // The answer as written stays in its own column.
     expect(rows[0]).toContain("grupo/punto_otro");
   });

@@ -141,6 +141,8 @@ describe("dtm-flow import", () => {
     expect(report.outputs.counts.emptyColumnsLeftOut).toEqual([
       "grp_conteo/direccion",
       "fmp_name_as_written",
+      "lat_as_written",
+      "lon_as_written",
     ]);
     expect(report.outputs.counts.columns).toEqual(header);
   });

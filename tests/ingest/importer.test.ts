@@ -24,7 +24,8 @@ describe("importTable: counts", () => {
       "14/10/2018;GT-TEC;sur;40;-;;;;",
     ]);
     expect(r.report.accepted).toBe(2);
-    expect(r.records).toEqual([
+    expect(r.records.map((x) => (x as CountRecord).origin)).toEqual(["row:2", "row:3"]);
+    expect(r.records.map((x) => ({ ...x, origin: undefined }))).toEqual([
       {
         date: "2018-10-13",
         fmpId: "GT-TEC",
@@ -206,10 +207,16 @@ describe("importTable: counts", () => {
       "24/10/2018;Xyz;norte;50;16,75;-93,11\n";
     const r = importTable(text, { gazetteer: testGazetteer() });
     const recs = r.records as CountRecord[];
-    expect(recs.map((x) => x.fmpName)).toEqual(["Tecún Umán", "Tecún Umán", "Tecun Uman", "Xyz"]);
+    // Row 4's coordinates are ~250 km from Tecún Umán: the name wins (place_coordinates_far), the
+    // coordinates kept as written (tryout21 item 5).
+    expect(recs.map((x) => x.fmpName)).toEqual(["Tecún Umán", "Tecún Umán", "Tecún Umán", "Xyz"]);
     expect(recs[0]!.lat).toBe(14.6774);
     expect(recs[0]!.extra?.fmp_name_as_written).toBe("Tecun Uman");
-    expect(recs[2]!.lat).toBe(16.75);
+    expect(recs[2]!.lat).toBe(14.6773);
+    expect(recs[2]!.extra?.["lat_as_written"]).toBe("16.75");
+    expect(
+      r.report.warnings.filter((w) => w.code === "place_coordinates_far").map((w) => w.line),
+    ).toEqual([4]);
     expect(r.report.rejections).toEqual([]);
     // One point: the floor grows with both days' counts.
     expect(northboundFloor(recs.slice(0, 2))(dayNumber("2018-10-24")!)).toBe(1800);
@@ -241,7 +248,7 @@ describe("importTable: counts", () => {
     expect(r.report.pivoted).toBe(true);
     expect(r.report.accepted).toBe(5);
     expect(r.report.recordsOut).toBe(2);
-    expect(r.records[0]).toEqual({
+    expect({ ...r.records[0], origin: undefined }).toEqual({
       date: "2018-10-13",
       fmpId: "GT-TEC",
       direction: "northbound",
@@ -252,7 +259,7 @@ describe("importTable: counts", () => {
       girls: 9,
       uac: 9,
     });
-    expect(r.records[1]).toEqual({
+    expect({ ...r.records[1], origin: undefined }).toEqual({
       date: "2018-10-14",
       fmpId: "GT-TEC",
       direction: "northbound",
@@ -361,7 +368,7 @@ describe("importTable: unusable files", () => {
     });
     const y = none.report.rejections.find((j) => j.code === "missing_total")!;
     expect(y.message).toBe(
-      "Total is blank and the sheet has no men, women, boys or girls column, so the total is unknown (the parts given add up to 0).",
+      "Total is blank and the sheet has no men, women, boys or girls column, so the total is unknown.",
     );
     expect(issueText("es", y)).toMatch(
       /^Total: celda vacía, y la hoja no tiene columna de hombres, mujeres, niños varones o niñas, así/,
@@ -675,9 +682,15 @@ describe("XLSX", () => {
     const r = importTable(bytes, { gazetteer: testGazetteer() });
     expect(r.report.encoding).toBe("xlsx");
     expect(r.report.sheets).toEqual(["Tecún Umán", "Notas", "Tapachula"]);
-    expect(r.records).toEqual([
+    expect(r.records.map((x) => (x as CountRecord).origin)).toEqual([
+      "row#Tecún Umán:4",
+      "row#Tecún Umán:5",
+      "row#Tapachula:2",
+    ]);
+    expect(r.records.map((x) => ({ ...x, origin: undefined }))).toEqual([
       {
         date: "2018-10-19",
+        fmpId: "GT-TEC",
         fmpName: "Tecún Umán",
         direction: "northbound",
         total: 1200,
@@ -687,6 +700,7 @@ describe("XLSX", () => {
       },
       {
         date: "2018-10-20",
+        fmpId: "GT-TEC",
         fmpName: "Tecún Umán",
         direction: "southbound",
         total: 40,
@@ -696,6 +710,7 @@ describe("XLSX", () => {
       },
       {
         date: "2018-10-21",
+        fmpId: "MX-TAP",
         fmpName: "Tapachula",
         direction: "northbound",
         total: 3000,

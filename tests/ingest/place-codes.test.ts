@@ -82,8 +82,8 @@ describe("a place written as its P-code or id", () => {
       (c as { fmpName?: string }).fmpName,
     ]);
     expect(keys).toEqual([
-      [undefined, "Tecún Umán"],
-      ["GT1217", undefined],
+      ["GT-TEC", "Tecún Umán"],
+      ["GT1217", "Tecún Umán"],
       ["XX-UNKNOWN", undefined],
     ]);
   });

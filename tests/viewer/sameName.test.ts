@@ -34,7 +34,8 @@ describe("a file of a listed name: its new version or another file", () => {
       "24/10/2018;Ciudad Hidalgo;Norte;175",
       "25/10/2018;Ciudad Hidalgo;Norte;60",
     );
-    expect(v2.fingerprint.where).toEqual(["tecún umán", "ciudad hidalgo"]);
+    // The importer fills each point's id from the gazetteer (tryout21 item 2): one key per point.
+    expect(v2.fingerprint.where).toEqual(["gt-tec", "mx-chi"]);
     expect(v2.fingerprint.days).toEqual(["2018-10-23", "2018-10-25"]);
     expect(sameNameDecision(v1, v2)).toEqual({
       decision: "replace",

@@ -45,8 +45,10 @@ function placeRow(lang: Lang, p: PlacePresence, places: readonly Place[]): VNode
     {
       "data-place": p.placeName ?? "",
       "data-country": p.country ?? "",
-      "data-present": String(p.present),
-      ...Object.fromEntries(STATUSES.map((s) => [`data-${s}`, String(p[s])])),
+      // Whole people, as the cells show them and places.csv writes them (the sums of shares
+      // behind them are not: 383.99999999999983).
+      "data-present": String(Math.round(p.present)),
+      ...Object.fromEntries(STATUSES.map((s) => [`data-${s}`, String(Math.round(p[s]))])),
     },
     h(
       "th",
