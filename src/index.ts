@@ -483,6 +483,8 @@ export {
   groupStatus,
   PASSED_SHARE,
 } from "./forecast/forecast.ts";
+export type { Placed, PlaceRelation } from "./forecast/placed.ts";
+export { NEAR_PLACE_KM, placedText, placeRelation } from "./forecast/placed.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
 export { listedArrivals } from "./forecast/listedArrivals.ts";
