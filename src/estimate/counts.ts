@@ -170,7 +170,7 @@ export function attributeCounts(
 }
 
 /** "2 days": the attribution window in words, from the constant (never a number in the text). */
-const WINDOW_TEXT = `${PASSAGE_WINDOW_DAYS} day${PASSAGE_WINDOW_DAYS === 1 ? "" : "s"}`;
+const WINDOW_TEXT = `${PASSAGE_WINDOW_DAYS} day${(PASSAGE_WINDOW_DAYS as number) === 1 ? "" : "s"}`;
 
 /**
  * Why a count on local day `day` at point `key` was given to no group. Counts are given to a group
