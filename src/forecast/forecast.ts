@@ -182,7 +182,7 @@ export interface Forecast {
  *
  * Method: per group on the road, `runs` trajectories start at 12:00 of the group's last observed day, with
  * the km drawn from the estimator's posterior there (split normal through its median and 90 %
- * interval), the regime from its posterior, and the size log-normal from the size estimate; each
+ * interval), the regime from its posterior (mixed with an aged reported ride: nowcast.ts), and the size log-normal from the size estimate; each
  * day then advances under the movement law fitted on the data so far (the sampler's parts, as
  * `stepGroup`) and the attrition rate fitted so far; the group's head, when its track has one,
  * moves in the same runs with the same draws from its own start and is never behind the median
