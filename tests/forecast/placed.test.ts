@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture } from "../cli/capture.ts";
 import { NEAR_PLACE_KM, embedded2018, placeRelation, placedText } from "../../src/index.ts";
+import { nearestPlace } from "../../src/forecast/forecast.ts";
+import type { Corridor } from "../../src/geo/corridor.ts";
 import { computeForecastView } from "../../viewer/forecast/view.ts";
 import { forecastGroupStatus } from "../../viewer/forecast/render.ts";
 import { toSvgString } from "../../viewer/render/vnode.ts";
@@ -39,6 +41,36 @@ describe("placeRelation / placedText", () => {
     expect(
       placedText({ placeName: "Mexico City", placeOffsetKm: 30, km: 0 }, "es", "Ciudad de México"),
     ).toBe("30 km después de Ciudad de México");
+  });
+});
+
+describe("nearestPlace", () => {
+  // Two stops, A at km 100 and B at km 200, on route "r".
+  const corridor = {
+    places: [{ name: "A" }, { name: "B" }],
+    routes: new Map([
+      [
+        "r",
+        {
+          stops: [
+            { km: 100, place: 0 },
+            { km: 200, place: 1 },
+          ],
+        },
+      ],
+    ]),
+  } as unknown as Corridor;
+
+  it("signs the offset: positive past the place, negative short of it", () => {
+    expect(nearestPlace(corridor, "r", 130)).toEqual({ placeName: "A", placeOffsetKm: 30 });
+    expect(nearestPlace(corridor, "r", 160)).toEqual({ placeName: "B", placeOffsetKm: -40 });
+    expect(nearestPlace(corridor, "r", 250)).toEqual({ placeName: "B", placeOffsetKm: 50 });
+    expect(nearestPlace(corridor, "r", 20)).toEqual({ placeName: "A", placeOffsetKm: -80 });
+  });
+
+  it("takes the place behind on a tie, and nothing on a route without stops", () => {
+    expect(nearestPlace(corridor, "r", 150)).toEqual({ placeName: "A", placeOffsetKm: 50 });
+    expect(nearestPlace(corridor, "other", 150)).toEqual({});
   });
 });
 
