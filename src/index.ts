@@ -198,14 +198,9 @@ export type { CostModel, CostReport, CostTerms } from "./estimate/trackCost.ts";
 export { DEFAULT_COST_MODEL, groupCost, groupCostTerms } from "./estimate/trackCost.ts";
 export type { PlacedReport } from "./estimate/placeDay.ts";
 export { placeDayWeights } from "./estimate/placeDay.ts";
-// The association's positions read predictively (predictiveTrack.ts; EstimateOptions.predictiveAssociation,
-// off by default: measured, not kept).
-export type {
-  PredictiveAssociation,
-  PredictiveCost,
-  PredictiveLaw,
-} from "./estimate/predictiveTrack.ts";
-export { predictiveLaw, predictivePositions } from "./estimate/predictiveTrack.ts";
+// The association's positions read predictively (predictiveTrack.ts; EstimateOptions
+// .predictiveAssociation) is an experiment, measured and not kept: internal, not exported here
+// (the benches import it from src/estimate directly).
 export type {
   GroupDayState,
   WorldConfig,
@@ -483,6 +478,8 @@ export {
   groupStatus,
   PASSED_SHARE,
 } from "./forecast/forecast.ts";
+export type { Placed, PlaceRelation } from "./forecast/placed.ts";
+export { NEAR_PLACE_KM, placedText, placeRelation } from "./forecast/placed.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
 export { listedArrivals } from "./forecast/listedArrivals.ts";

@@ -124,7 +124,9 @@ export interface ArrivalForecast {
   headArrivalDate?: { p10?: IsoDate; p50?: IsoDate; p90?: IsoDate };
   /**
    * The group's first people are already at the place: the nowcast's median head km at or beyond
-   * it ({@link headHasReached}). The head's arrival p10 and p50 are then the as-of moment (never
+   * it ({@link headHasReached}), or the head runs' median km at the last noon at or before the
+   * as-of moment — the moment `mostPassed` is judged at, so every `mostPassed` place of a group
+   * with a head is `headReached` too (review 21a). The head's arrival p10 and p50 are then the as-of moment (never
    * the past), which would read as "the first people arrive today"; front ends say "already
    * there" instead.
    */
@@ -180,7 +182,7 @@ export interface Forecast {
  *
  * Method: per group on the road, `runs` trajectories start at 12:00 of the group's last observed day, with
  * the km drawn from the estimator's posterior there (split normal through its median and 90 %
- * interval), the regime from its posterior, and the size log-normal from the size estimate; each
+ * interval), the regime from its posterior (mixed with an aged reported ride: nowcast.ts), and the size log-normal from the size estimate; each
  * day then advances under the movement law fitted on the data so far (the sampler's parts, as
  * `stepGroup`) and the attrition rate fitted so far; the group's head, when its track has one,
  * moves in the same runs with the same draws from its own start and is never behind the median
@@ -343,6 +345,17 @@ function arrivalsOf(
   const passedKm = quantile(atAsOf, 1 - PASSED_SHARE);
   // The median run's km then: a listed place at or behind it is behind most of the group.
   const medianKm = quantile(atAsOf, 0.5);
+  // The head's median km at the same moment (review 21a: "most already past" was judged at kAsOf
+  // and "first people already there" at the state day, days apart when the data end before
+  // as-of). The head is never behind the median person in a run, so a place most have passed
+  // has its first people there.
+  const headKmAsOf = at.head
+    ? quantile(
+        Array.from({ length: runs }, (_, r) => at.head![r * (steps + 1) + kAsOf]!),
+        0.5,
+      )
+    : undefined;
+  const hasHead = at.head !== undefined || g.headAheadKm !== undefined;
   const hasSize = g.size !== undefined;
   const out: ArrivalForecast[] = [];
   for (const stop of route?.stops ?? []) {
@@ -367,11 +380,13 @@ function arrivalsOf(
     const arrival = quantilesWithin(times, at.end);
     const place = at.corridor.places[stop.place]!;
     people.sort((a, b) => a - b);
-    const reached = headHasReached(g.head, stop.km);
-    const head =
-      at.head || g.headAheadKm !== undefined
-        ? headReachedAt(quantilesWithin(heads, at.end), reached, at.asOf)
-        : undefined;
+    const reached =
+      headHasReached(g.head, stop.km) ||
+      (headKmAsOf !== undefined && headHasReached({ km: { median: headKmAsOf } }, stop.km)) ||
+      (hasHead && medianKm >= stop.km);
+    const head = hasHead
+      ? headReachedAt(quantilesWithin(heads, at.end), reached, at.asOf)
+      : undefined;
     out.push({
       group: g.group,
       routeId: g.routeId,

@@ -172,10 +172,20 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     const info = estimate.groups.find((g) => g.group === s.group);
     const first = firstOf.get(s.group) ?? { date: s.date, km: s.km.median };
     const last = lastOf.get(s.group);
-    // A ride the reports show on their own day, aged by the regime chain to the state's day.
+    // The law its runs move by: the pooled one, or (paceWindowDays > 0) the group's own.
+    const movement =
+      (options.paceWindowDays ?? 0) === 0
+        ? pooled
+        : groupMovement(
+            estimate.tracks.filter((t) => t.group === s.group),
+            pooled,
+            { windowDays: options.paceWindowDays, priorDays: options.pacePriorDays },
+          );
+    // A ride the reports show on their own day, aged by the regime chain to the state's day, by
+    // the same law the runs then move by (review 21a: it read the pooled one).
     const reportDay = stateOf(s.group).furthest?.day;
     const aged = ridingAfter(
-      pooled,
+      movement,
       (dayNumber(s.date) ?? 0) - (reportDay ?? dayNumber(s.date) ?? 0),
     );
     const regime = startRegime(
@@ -204,14 +214,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
         (options.headAtReports ?? true) ? stateOf(s.group).furthest : undefined,
         dayNumber(s.date) ?? 0,
       ),
-      movement:
-        (options.paceWindowDays ?? 0) === 0
-          ? pooled
-          : groupMovement(
-              estimate.tracks.filter((t) => t.group === s.group),
-              pooled,
-              { windowDays: options.paceWindowDays, priorDays: options.pacePriorDays },
-            ),
+      movement,
     });
   }
   let asOf: number;
