@@ -147,8 +147,11 @@ function summaryLines(result: ScenarioResult): string[] {
   const last = result.dates.length - 1;
   const t = result.medianRun.totals;
   const at = (series: number[]) => n(series[last]!);
+  // Every term of the two sums the median run keeps (types.ts MedianRun), travellers resting at
+  // places on the way included (scenario-totals.csv travelling_at_places = in transit − on road).
+  const travelling = n(t.inTransit[last]! - t.onRoad[last]!);
   lines.push(
-    `By ${result.dates[last]} (median run ${result.medianRun.run + 1}, adds up): ${at(t.departed)} departed = ${at(t.onRoad)} on the road + ${at(t.presentAtPlaces)} present at places (${at(t.asylumClaims)} asylum claimants waiting, ${at(t.regularized)} regularised staying, ${at(t.atDestination)} at their destination) + ${at(t.returns)} returned + ${at(t.leftDestination)} onward.`,
+    `By ${result.dates[last]} (median run ${result.medianRun.run + 1}, adds up): ${at(t.departed)} departed = ${at(t.onRoad)} on the road + ${at(t.presentAtPlaces)} present at places (${travelling} travelling through, ${at(t.asylumClaims)} asylum claimants waiting, ${at(t.regularized)} regularised staying, ${at(t.atDestination)} at their destination) + ${at(t.returns)} returned + ${at(t.leftDestination)} onward.`,
   );
   return lines;
 }

@@ -153,6 +153,41 @@ describe("dtm-flow scenario", () => {
     wholePeopleInTheCsvs(dir, report);
   });
 
+  it("the 'adds up' sentence lists every term: its parts sum to departed, and present at places to its parenthesis", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "scenario-adds-"));
+    const file = join(dir, "scenario.json");
+    // Ten days out of San Pedro Sula: at the horizon some travellers rest at places on the way.
+    writeFileSync(
+      file,
+      JSON.stringify({
+        runs: 20,
+        seed: 7,
+        horizonDays: 12,
+        waves: [{ origin: "San Pedro Sula", date: "2018-10-13", people: 7000 }],
+        destination: "Tijuana",
+        attrition: [{ place: "Tapachula", asylumClaim: 0.2 }],
+      }),
+    );
+    const io = capture(dir);
+    expect(await run(["scenario", file, "--out", "out"], io.context)).toBe(0);
+    const line = io.out.find((l) => l.includes(" departed = "))!;
+    const num = (s: string) => Number(s.replace(/,/g, ""));
+    const m = line.match(/: ([\d,]+) departed = (.*)\.$/)!;
+    expect(m, line).not.toBeNull();
+    const departed = num(m[1]!);
+    const inner = m[2]!.match(/\(([^)]*)\)/)!;
+    const outer = m[2]!.replace(/\([^)]*\)/, "");
+    const figures = (s: string) => [...s.matchAll(/([\d,]+) [a-z]/g)].map((x) => num(x[1]!));
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(figures(outer)), line).toBe(departed);
+    const present = num(outer.match(/([\d,]+) present at places/)![1]!);
+    expect(sum(figures(inner[1]!)), line).toBe(present);
+    // The case the tryout met: travellers at places on the horizon day.
+    const totals = readFileSync(join(dir, "out", "scenario-totals.csv"), "utf8");
+    expect(line).toMatch(/[\d,]+ travelling through/);
+    expect(totals).toMatch(/travelling_at_places/);
+  });
+
   it("dtm-flow scenario exits 2 and lists each problem with its JSON pointer", async () => {
     const dir = mkdtempSync(join(tmpdir(), "scenario-"));
     const file = join(dir, "bad.json");
