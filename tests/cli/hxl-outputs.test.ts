@@ -113,10 +113,10 @@ describe("dtm-flow … --hxl: a hashtag row under the header of every CSV", () =
     }, 90_000);
   }
 
-  it("--hxl with --bom: tracks.csv starts with one BOM, then the header, then the hashtags", async () => {
+  it("--hxl: tracks.csv starts with one BOM, then the header, then the hashtags", async () => {
     const files = await written(
       "estimate",
-      ["--sightings", SIGHTINGS, "--hxl", "--bom"],
+      ["--sightings", SIGHTINGS, "--hxl"],
       1,
       "bom-hxl",
     );
