@@ -11,12 +11,13 @@ import { EXIT_HELP, UserError } from "../errors.ts";
 import {
   buildSituationUpdate,
   categoryWords,
+  SITUATION_LANGS,
   formatPeople,
   renderHtml,
   renderMarkdown,
   situationReport2018,
 } from "../../src/index.ts";
-import type { Dataset } from "../../src/index.ts";
+import type { Dataset, SituationLang } from "../../src/index.ts";
 import { LEDGER_OPTIONS, LEDGER_OPTIONS_HELP, runLedger } from "./ledger.ts";
 
 const HELP = `dtm-flow report — a situation update as of a date: headline figures (people who left,
@@ -24,11 +25,15 @@ asylum claims, returns, people remaining, in transit, unknown) each with its sou
 area chart of the split over time, and people present per place against shelter capacity.
 
 Usage:
-  dtm-flow report --as-of <date> [--title text] [--out dir] [input options]
+  dtm-flow report --as-of <date> [--lang en|es] [--title text] [--out dir] [input options]
 
 Options:
   --as-of <date>      the date of the update (required), e.g. 2018-12-15
-  --title <text>      title of the update (default "Situation update")
+  --lang <en|es>      language of situation-update.html and .md: en (default) or es, with the
+                      words of the viewer's Spanish situation panel; figures, place names,
+                      sources' text and the data-quality warnings stay as they came (English)
+  --title <text>      title of the update (default "Situation update", in es "Actualización
+                      de la situación")
   --hindsight         use all the data, also figures and reports after the date (the
                       replay's view, as the viewer's situation panel); default: only what
                       was known by the end of the date
@@ -49,8 +54,9 @@ ${SAFE_WRITING_HELP}
 
 ${EXIT_HELP}
 
-Example:
-  dtm-flow report --as-of 2018-12-15 --out informe/`;
+Examples:
+  dtm-flow report --as-of 2018-12-15 --out informe/
+  dtm-flow report --as-of 2018-12-15 --lang es --out informe-es/`;
 
 export const reportCommand: Command = {
   name: "report",
@@ -63,6 +69,7 @@ export const reportCommand: Command = {
         ...LEDGER_OPTIONS,
         "as-of": { type: "string" },
         title: { type: "string" },
+        lang: { type: "string" },
         hindsight: { type: "boolean" },
       },
       false,
@@ -71,6 +78,9 @@ export const reportCommand: Command = {
     if (asOf === undefined)
       throw new UserError("--as-of <date> is required, e.g. --as-of 2018-12-15.");
     const date = asOf.slice(0, 10);
+    const lang = optionString(values, "lang") ?? "en";
+    if (!(SITUATION_LANGS as readonly string[]).includes(lang))
+      throw new UserError(`--lang must be en or es, got ${lang}.`);
     const hindsight = values.hindsight === true;
     // As of the date (default): the replay reads only what was known by the end of that day.
     const run = await runLedger(
@@ -105,6 +115,7 @@ export const reportCommand: Command = {
         {
           title: optionString(values, "title"),
           hindsight,
+          lang: lang as SituationLang,
           // The embedded 2018 data is set beside the December 2018 situation report's figures.
           seeds: loaded.embedded ? situationReport2018() : undefined,
         },
