@@ -21,7 +21,13 @@ import type { OutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import type { LoadedDataset } from "../read-input.ts";
 import { formatCsv, formatPeople, formatSplitCsv, hxlOption, runReplay } from "../../src/index.ts";
-import type { CorridorDay, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
+import type {
+  CorridorDay,
+  Dataset,
+  LedgerOptions,
+  LedgerResult,
+  Replay,
+} from "../../src/index.ts";
 import { counted } from "../plural.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
@@ -113,6 +119,8 @@ export async function runLedger(
   output: { out: string | undefined; files: readonly string[] },
   extra: LedgerOptions = {},
   asOf?: string,
+  /** Checks of the loaded inputs before any estimating (a refusal throws a UserError). */
+  beforeWork?: (dataset: Dataset) => void,
 ): Promise<LedgerRun> {
   const choice = datasetChoice(values);
   const { timeZone, inputs } = choice;
@@ -146,6 +154,7 @@ export async function runLedger(
   const out = openOutputFolder(output.out, inputs, context.cwd, output.files);
   const loaded = await loadChosenDataset(choice, context);
   const { dataset } = loaded;
+  beforeWork?.(dataset);
   context.stderr(
     `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts, then the ledger from ${dataset.stocks.length} stock figures (${dataset.name})${asOf ? `, only what was known by the end of ${asOf}` : ""}`,
   );

@@ -9,6 +9,7 @@ import { SAFE_WRITING_HELP } from "../output.ts";
 import { dateOption, exitStatus, optionString, userInputStep } from "../dataset-options.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
 import {
+  addDays,
   buildSituationUpdate,
   categoryWords,
   SITUATION_LANGS,
@@ -92,6 +93,14 @@ export const reportCommand: Command = {
       },
       {},
       hindsight ? undefined : date,
+      // Before estimating: a date well outside the inputs' days is refused at once (a day of
+      // margin either side, for reports whose instant falls on another local day; the ledger's
+      // own days decide below).
+      (dataset) => {
+        const span = dataDays(dataset);
+        if (span && (date < addDays(span.first, -1) || date > addDays(span.last, 1)))
+          throw outside(date, span.first, span.last);
+      },
     );
     const { ledger, loaded, out } = run;
     const first = ledger.departed[0]?.date;
@@ -104,11 +113,7 @@ export const reportCommand: Command = {
         "the inputs hold no dated figures or tracks, so there is nothing to report; add stock figures, counts or sightings.",
       );
     }
-    if (date < first || date > last) {
-      throw new UserError(
-        `--as-of ${date} is outside the data, which runs from ${first} to ${last}; give a date in that range.`,
-      );
-    }
+    if (date < first || date > last) throw outside(date, first, last);
     const update = userInputStep(() =>
       buildSituationUpdate(
         { ledger, dataset: loaded.dataset, asOf: date, state: run.replay.state },
@@ -132,8 +137,20 @@ export const reportCommand: Command = {
   },
 };
 
+/** The refusal of an --as-of outside the data's days. */
+function outside(date: string, first: string, last: string): UserError {
+  return new UserError(
+    `--as-of ${date} is outside the data, which runs from ${first} to ${last}; give a date in that range.`,
+  );
+}
+
 /** The last day of the inputs: stock figures, counts and sightings (ISO dates). */
 function lastDate(dataset: Dataset): string | undefined {
+  return dataDays(dataset)?.last;
+}
+
+/** The first and last days of the inputs: stock figures, counts and sightings (ISO dates). */
+function dataDays(dataset: Dataset): { first: string; last: string } | undefined {
   const dates = [
     ...dataset.stocks.map((s) => s.date),
     ...dataset.counts.map((c) => c.date),
@@ -141,5 +158,9 @@ function lastDate(dataset: Dataset): string | undefined {
   ]
     .filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d))
     .map((d) => d.slice(0, 10));
-  return dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : undefined;
+  if (dates.length === 0) return undefined;
+  return {
+    first: dates.reduce((a, b) => (b < a ? b : a)),
+    last: dates.reduce((a, b) => (b > a ? b : a)),
+  };
 }

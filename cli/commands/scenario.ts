@@ -326,8 +326,13 @@ export const scenarioCommand: Command = {
       ? (await loadDataset({ route, places }, context)).dataset
       : embedded2018();
     const corridor = userInputStep(() => buildCorridor(dataset));
-    const like2018 = calibrateLike2018(json, context);
-    const checked = validateScenario(json, { dataset, corridor, like2018 });
+    // The file's problems first, before the calibration's work: the parameters "like 2018" fills
+    // in decide no problem (validateScenario reads the fallback ones until calibrated).
+    const unusable = validateScenario(json, { dataset, corridor });
+    const like2018 = unusable.scenario ? calibrateLike2018(json, context) : undefined;
+    const checked = unusable.scenario
+      ? validateScenario(json, { dataset, corridor, like2018 })
+      : unusable;
     const { scenario, errors } = checked;
     for (const warning of checked.warnings) context.stderr(`warning: ${warning.message}`);
     if (!scenario) {

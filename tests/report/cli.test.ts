@@ -190,8 +190,16 @@ describe("dtm-flow report", () => {
     const io = capture(dir);
     expect(await run(["report", "--out", "none"], io.context)).toBe(2);
     expect(io.err.at(-1)).toMatch(/--as-of <date> is required/);
+    const before = io.err.length;
     expect(await run(["report", "--as-of", "2030-01-01", "--out", "none"], io.context)).toBe(2);
-    expect(io.err.at(-1)).toMatch(/outside the data/);
+    expect(io.err.at(-1)).toMatch(/outside the data, which runs from 2018-10-13 to 2019-01-14/);
+    // Refused before estimating: the only line is the refusal.
+    expect(io.err.slice(before)).toHaveLength(1);
+    for (const date of ["2018-01-01", "2019-06-01"]) {
+      const asked = capture(dir);
+      expect(await run(["report", "--as-of", date, "--out", "none"], asked.context)).toBe(2);
+      expect(asked.err.join("\n")).not.toMatch(/estimating/);
+    }
     expect(existsSync(join(dir, "none"))).toBe(false);
   });
 

@@ -230,6 +230,8 @@ describe("dtm-flow scenario", () => {
     expect(text).toMatch(/^ {2}line 8, \/waves\/0\/people: people must be between 0/m);
     expect(text).toMatch(/^ {2}line 11, \/attrition\/0\/asylumClaim: /m);
     expect(text).toMatch(/^ {2}line 12, \/shelters\/0\/capacity: /m);
+    // Refused before any work: no calibration "like 2018" of a file with problems.
+    expect(text).not.toMatch(/Calibrating/);
     // Nothing written: not even the --out folder is left behind.
     expect(existsSync(join(dir, "out"))).toBe(false);
 
