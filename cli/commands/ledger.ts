@@ -21,13 +21,7 @@ import type { OutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import type { LoadedDataset } from "../read-input.ts";
 import { formatCsv, formatPeople, formatSplitCsv, hxlOption, runReplay } from "../../src/index.ts";
-import type {
-  CorridorDay,
-  Dataset,
-  LedgerOptions,
-  LedgerResult,
-  Replay,
-} from "../../src/index.ts";
+import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
