@@ -400,6 +400,8 @@ export type {
   PlacePanel,
 } from "./report/situationUpdate.ts";
 export { renderMarkdown, renderHtml } from "./report/render.ts";
+export { situationWords, SITUATION_LANGS } from "./report/words.ts";
+export type { SituationLang, SituationWords } from "./report/words.ts";
 export { stackedAreaSvg, smallMultiplesSvg } from "./report/charts.ts";
 export type { ChartSize } from "./report/charts.ts";
 

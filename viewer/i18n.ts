@@ -2,7 +2,11 @@
  * Interface texts in English and Spanish. Data (sources, notes) is shown as it came; place names
  * in their Spanish form when the gazetteer has one (`placeLabel`).
  */
-import { categoryWords as englishCategoryWords, EMBEDDED_2018_NAME } from "../src/index.ts";
+import {
+  categoryWords as englishCategoryWords,
+  EMBEDDED_2018_NAME,
+  situationWords,
+} from "../src/index.ts";
 import type { Place, SplitCategory, StockCategory } from "../src/index.ts";
 import type { Lang, LayerId } from "./state.ts";
 
@@ -11,6 +15,10 @@ const DIRECTION_WORDS: Readonly<Record<Lang, Record<"northbound" | "southbound",
   en: { northbound: "northbound", southbound: "southbound" },
   es: { northbound: "hacia el norte", southbound: "hacia el sur" },
 };
+
+/** The situation panel's words: the library's, which the `report` command's files also use. */
+const SITUATION_EN = situationWords("en");
+const SITUATION_ES = situationWords("es");
 
 const en = {
   title: "Caravans of Oct–Dec 2018: movement, flows and outcomes",
@@ -80,19 +88,18 @@ const en = {
   southbound: DIRECTION_WORDS.en.southbound,
   unknown: "unknown direction",
   basemapCredit: "Basemap: Natural Earth",
-  situationTitle: "Situation update,",
-  situationNone: "No ledger figures on this day.",
-  situationHindsight:
-    "With hindsight: the replay of all the data, so figures and reports published after this day are used. What was known on the day: dtm-flow report --as-of.",
-  departed: "People who left",
-  placesByStatus: "People at places, by status",
-  dataQuality: "Data quality: warnings of the ledger",
-  place: "Place",
-  travelling: "travelling through",
-  resting: "resting",
-  waiting: "waiting (asylum claim)",
-  staying: "staying",
-  noPlace: "no place given",
+  situationTitle: SITUATION_EN.situationTitle,
+  situationNone: SITUATION_EN.situationNone,
+  situationHindsight: SITUATION_EN.situationHindsight,
+  departed: SITUATION_EN.departed,
+  placesByStatus: SITUATION_EN.placesByStatus,
+  dataQuality: SITUATION_EN.dataQuality,
+  place: SITUATION_EN.place,
+  travelling: SITUATION_EN.travelling,
+  resting: SITUATION_EN.resting,
+  waiting: SITUATION_EN.waiting,
+  staying: SITUATION_EN.staying,
+  noPlace: SITUATION_EN.noPlace,
 };
 
 type Dict = typeof en;
@@ -164,19 +171,18 @@ const es: Dict = {
   southbound: DIRECTION_WORDS.es.southbound,
   unknown: "dirección desconocida",
   basemapCredit: "Mapa base: Natural Earth",
-  situationTitle: "Actualización de la situación,",
-  situationNone: "No hay cifras del balance este día.",
-  situationHindsight:
-    "En retrospectiva: la reconstrucción con todos los datos, que usa cifras e informes publicados después de este día. Lo que se sabía ese día: dtm-flow report --as-of.",
-  departed: "Personas que salieron",
-  placesByStatus: "Personas en cada lugar, por situación",
-  dataQuality: "Calidad de los datos: advertencias del balance",
-  place: "Lugar",
-  travelling: "de paso",
-  resting: "en descanso",
-  waiting: "esperando (solicitud de asilo)",
-  staying: "se quedan",
-  noPlace: "sin lugar",
+  situationTitle: SITUATION_ES.situationTitle,
+  situationNone: SITUATION_ES.situationNone,
+  situationHindsight: SITUATION_ES.situationHindsight,
+  departed: SITUATION_ES.departed,
+  placesByStatus: SITUATION_ES.placesByStatus,
+  dataQuality: SITUATION_ES.dataQuality,
+  place: SITUATION_ES.place,
+  travelling: SITUATION_ES.travelling,
+  resting: SITUATION_ES.resting,
+  waiting: SITUATION_ES.waiting,
+  staying: SITUATION_ES.staying,
+  noPlace: SITUATION_ES.noPlace,
 };
 
 export type TextKey = keyof Dict;

@@ -21,7 +21,7 @@ import type { OutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import type { LoadedDataset } from "../read-input.ts";
 import { formatCsv, formatPeople, formatSplitCsv, hxlOption, runReplay } from "../../src/index.ts";
-import type { CorridorDay, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
+import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
@@ -58,14 +58,13 @@ the categories add up to the people who have left so far.
 Usage:
   dtm-flow ledger [--sightings f] [--counts f] [--stocks f] [--route f.geojson] [--places f]
                   [--tz zone] [--from date] [--to date] [--hold-days n]
-                  [--group-correlation r] [--bom] [--hxl] --out <dir>
+                  [--group-correlation r] [--no-bom] [--hxl] --out <dir>
 
 Options:
 ${LEDGER_OPTIONS_HELP}
   --out <dir>         folder for split.csv, departed.csv, places.csv and report.json (required)
-  --bom               start split.csv with a UTF-8 byte-order mark, for Excel (default none: its
-                      header reads byte for byte as docs/contracts.md §3.2 gives it; departed.csv
-                      and places.csv always have one)
+  --no-bom            write split.csv, departed.csv and places.csv without the UTF-8 byte-order
+                      mark (default: with, for Excel; --bom, the old opt-in, is accepted)
   --hxl               write an HXL hashtag row under the header of split.csv, departed.csv and
                       places.csv (default none, so scripts and notebooks read them as before)
 
@@ -114,6 +113,8 @@ export async function runLedger(
   output: { out: string | undefined; files: readonly string[] },
   extra: LedgerOptions = {},
   asOf?: string,
+  /** Checks of the loaded inputs before any estimating (a refusal throws a UserError). */
+  beforeWork?: (dataset: Dataset) => void,
 ): Promise<LedgerRun> {
   const choice = datasetChoice(values);
   const { timeZone, inputs } = choice;
@@ -147,6 +148,7 @@ export async function runLedger(
   const out = openOutputFolder(output.out, inputs, context.cwd, output.files);
   const loaded = await loadChosenDataset(choice, context);
   const { dataset } = loaded;
+  beforeWork?.(dataset);
   context.stderr(
     `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts, then the ledger from ${dataset.stocks.length} stock figures (${dataset.name})${asOf ? `, only what was known by the end of ${asOf}` : ""}`,
   );
@@ -171,7 +173,12 @@ export const DEPARTED_COLUMNS = [
   "unknown",
 ] as const;
 
-function departedCsv(ledger: LedgerResult, state: readonly CorridorDay[], hxl: boolean): string {
+function departedCsv(
+  ledger: LedgerResult,
+  state: readonly CorridorDay[],
+  hxl: boolean,
+  bom: boolean,
+): string {
   const totals = new Map(state.map((d) => [d.date, d.totals]));
   const rows = ledger.departed.map((d) => {
     const t = totals.get(d.date);
@@ -189,9 +196,9 @@ function departedCsv(ledger: LedgerResult, state: readonly CorridorDay[], hxl: b
       unknown: t?.unknown,
     };
   });
-  // Excel-ready (byte-order mark), like every CSV the CLI writes but the contract tables (docs/cli.md).
+  // Excel-ready (byte-order mark unless --no-bom), like every CSV the CLI writes (docs/cli.md).
   const columns = [...DEPARTED_COLUMNS];
-  return formatCsv(rows, { columns, ...hxlOption("departed", columns, hxl) });
+  return formatCsv(rows, { columns, bom, ...hxlOption("departed", columns, hxl) });
 }
 
 /** Columns of places.csv: people at every place per day, by status (the state of the corridor). */
@@ -209,7 +216,7 @@ export const PLACES_COLUMNS = [
   "capacity",
 ] as const;
 
-function placesCsv(state: readonly CorridorDay[], hxl: boolean): string {
+function placesCsv(state: readonly CorridorDay[], hxl: boolean, bom: boolean): string {
   const rows = state.flatMap((d) =>
     d.places.map((p) => ({
       date: d.date,
@@ -225,9 +232,9 @@ function placesCsv(state: readonly CorridorDay[], hxl: boolean): string {
       capacity: p.capacity,
     })),
   );
-  // Excel-ready (byte-order mark): place names carry accents (Tecún Umán).
+  // Excel-ready (byte-order mark unless --no-bom): place names carry accents (Tecún Umán).
   const columns = [...PLACES_COLUMNS];
-  return formatCsv(rows, { columns, ...hxlOption("placesByStatus", columns, hxl) });
+  return formatCsv(rows, { columns, bom, ...hxlOption("placesByStatus", columns, hxl) });
 }
 
 export const ledgerCommand: Command = {
@@ -237,7 +244,12 @@ export const ledgerCommand: Command = {
   async run(argv, context) {
     const { values } = parseOptions(
       argv,
-      { ...LEDGER_OPTIONS, bom: { type: "boolean" }, hxl: { type: "boolean" } },
+      {
+        ...LEDGER_OPTIONS,
+        bom: { type: "boolean" },
+        "no-bom": { type: "boolean" },
+        hxl: { type: "boolean" },
+      },
       false,
     );
     const run = await runLedger(values, context, {
@@ -245,13 +257,13 @@ export const ledgerCommand: Command = {
       files: ["split.csv", "departed.csv", "places.csv", "report.json"],
     });
     const { ledger, loaded, out } = run;
-    // split.csv is a contract table (docs/contracts.md §3.2): no byte-order mark unless asked
-    // (--bom), so its header reads exactly as the contract says; departed.csv and places.csv are
-    // Excel-ready.
+    // Excel-ready, as every CSV the command line and the viewer write: a byte-order mark unless
+    // --no-bom (for scripts that read split.csv's header byte for byte, docs/contracts.md §3.2).
     const hxl = values.hxl === true;
-    out.write("split.csv", formatSplitCsv(ledger.split, { bom: values.bom === true, hxl }));
-    out.write("departed.csv", departedCsv(ledger, run.replay.state, hxl));
-    out.write("places.csv", placesCsv(run.replay.state, hxl));
+    const bom = values["no-bom"] !== true;
+    out.write("split.csv", formatSplitCsv(ledger.split, { bom, hxl }));
+    out.write("departed.csv", departedCsv(ledger, run.replay.state, hxl, bom));
+    out.write("places.csv", placesCsv(run.replay.state, hxl, bom));
     const report = {
       dataset: loaded.dataset.name,
       timeZone: run.timeZone,

@@ -9,14 +9,16 @@ import { SAFE_WRITING_HELP } from "../output.ts";
 import { dateOption, exitStatus, optionString, userInputStep } from "../dataset-options.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
 import {
+  addDays,
   buildSituationUpdate,
   categoryWords,
+  SITUATION_LANGS,
   formatPeople,
   renderHtml,
   renderMarkdown,
   situationReport2018,
 } from "../../src/index.ts";
-import type { Dataset } from "../../src/index.ts";
+import type { Dataset, SituationLang } from "../../src/index.ts";
 import { LEDGER_OPTIONS, LEDGER_OPTIONS_HELP, runLedger } from "./ledger.ts";
 
 const HELP = `dtm-flow report — a situation update as of a date: headline figures (people who left,
@@ -24,11 +26,15 @@ asylum claims, returns, people remaining, in transit, unknown) each with its sou
 area chart of the split over time, and people present per place against shelter capacity.
 
 Usage:
-  dtm-flow report --as-of <date> [--title text] [--out dir] [input options]
+  dtm-flow report --as-of <date> [--lang en|es] [--title text] [--out dir] [input options]
 
 Options:
   --as-of <date>      the date of the update (required), e.g. 2018-12-15
-  --title <text>      title of the update (default "Situation update")
+  --lang <en|es>      language of situation-update.html and .md: en (default) or es, with the
+                      words of the viewer's Spanish situation panel; figures, place names,
+                      sources' text and the data-quality warnings stay as they came (English)
+  --title <text>      title of the update (default "Situation update", in es "Actualización
+                      de la situación")
   --hindsight         use all the data, also figures and reports after the date (the
                       replay's view, as the viewer's situation panel); default: only what
                       was known by the end of the date
@@ -49,8 +55,9 @@ ${SAFE_WRITING_HELP}
 
 ${EXIT_HELP}
 
-Example:
-  dtm-flow report --as-of 2018-12-15 --out informe/`;
+Examples:
+  dtm-flow report --as-of 2018-12-15 --out informe/
+  dtm-flow report --as-of 2018-12-15 --lang es --out informe-es/`;
 
 export const reportCommand: Command = {
   name: "report",
@@ -63,6 +70,7 @@ export const reportCommand: Command = {
         ...LEDGER_OPTIONS,
         "as-of": { type: "string" },
         title: { type: "string" },
+        lang: { type: "string" },
         hindsight: { type: "boolean" },
       },
       false,
@@ -71,6 +79,9 @@ export const reportCommand: Command = {
     if (asOf === undefined)
       throw new UserError("--as-of <date> is required, e.g. --as-of 2018-12-15.");
     const date = asOf.slice(0, 10);
+    const lang = optionString(values, "lang") ?? "en";
+    if (!(SITUATION_LANGS as readonly string[]).includes(lang))
+      throw new UserError(`--lang must be en or es, got ${lang}.`);
     const hindsight = values.hindsight === true;
     // As of the date (default): the replay reads only what was known by the end of that day.
     const run = await runLedger(
@@ -82,6 +93,14 @@ export const reportCommand: Command = {
       },
       {},
       hindsight ? undefined : date,
+      // Before estimating: a date well outside the inputs' days is refused at once (a day of
+      // margin either side, for reports whose instant falls on another local day; the ledger's
+      // own days decide below).
+      (dataset) => {
+        const span = dataDays(dataset);
+        if (span && (date < addDays(span.first, -1) || date > addDays(span.last, 1)))
+          throw outside(date, span.first, span.last);
+      },
     );
     const { ledger, loaded, out } = run;
     const first = ledger.departed[0]?.date;
@@ -94,17 +113,14 @@ export const reportCommand: Command = {
         "the inputs hold no dated figures or tracks, so there is nothing to report; add stock figures, counts or sightings.",
       );
     }
-    if (date < first || date > last) {
-      throw new UserError(
-        `--as-of ${date} is outside the data, which runs from ${first} to ${last}; give a date in that range.`,
-      );
-    }
+    if (date < first || date > last) throw outside(date, first, last);
     const update = userInputStep(() =>
       buildSituationUpdate(
         { ledger, dataset: loaded.dataset, asOf: date, state: run.replay.state },
         {
           title: optionString(values, "title"),
           hindsight,
+          lang: lang as SituationLang,
           // The embedded 2018 data is set beside the December 2018 situation report's figures.
           seeds: loaded.embedded ? situationReport2018() : undefined,
         },
@@ -121,8 +137,20 @@ export const reportCommand: Command = {
   },
 };
 
+/** The refusal of an --as-of outside the data's days. */
+function outside(date: string, first: string, last: string): UserError {
+  return new UserError(
+    `--as-of ${date} is outside the data, which runs from ${first} to ${last}; give a date in that range.`,
+  );
+}
+
 /** The last day of the inputs: stock figures, counts and sightings (ISO dates). */
 function lastDate(dataset: Dataset): string | undefined {
+  return dataDays(dataset)?.last;
+}
+
+/** The first and last days of the inputs: stock figures, counts and sightings (ISO dates). */
+function dataDays(dataset: Dataset): { first: string; last: string } | undefined {
   const dates = [
     ...dataset.stocks.map((s) => s.date),
     ...dataset.counts.map((c) => c.date),
@@ -130,5 +158,9 @@ function lastDate(dataset: Dataset): string | undefined {
   ]
     .filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d))
     .map((d) => d.slice(0, 10));
-  return dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : undefined;
+  if (dates.length === 0) return undefined;
+  return {
+    first: dates.reduce((a, b) => (b < a ? b : a)),
+    last: dates.reduce((a, b) => (b > a ? b : a)),
+  };
 }

@@ -269,6 +269,29 @@ export function headlinesAt(headlines: Headline[], t: number): Headline[] {
   return [...latest.values()].flat();
 }
 
+/**
+ * The figures of `headlinesAt` with one line per figure: sources that published the same figure
+ * (category, value, qualifier, place, date) are listed together on it, not as repeated lines
+ * ("27 Returns · GTM" twice, from "IOM (UN inter-agency report)" and "IOM").
+ */
+export function sameFigureOnce(shown: readonly Headline[]): Headline[][] {
+  const lines = new Map<string, Headline[]>();
+  for (const hl of shown) {
+    const key = JSON.stringify([
+      hl.category,
+      hl.value,
+      hl.qualifier ?? "",
+      hl.placeName ?? "",
+      hl.country ?? "",
+      hl.date,
+    ]);
+    const line = lines.get(key);
+    if (line) line.push(hl);
+    else lines.set(key, [hl]);
+  }
+  return [...lines.values()];
+}
+
 const QUALIFIER: Record<Lang, Record<string, string>> = {
   en: { over: "over ", about: "about ", at_least: "at least ", up_to: "up to " },
   es: { over: "más de ", about: "unas ", at_least: "al menos ", up_to: "hasta " },
@@ -299,10 +322,10 @@ export function headlineList(
       ? h(
           "ul",
           {},
-          shown.map((hl) =>
+          sameFigureOnce(shown).map(([hl, ...more]) =>
             h(
               "li",
-              { "data-category": hl.category },
+              { "data-category": hl!.category },
               h("span", { class: "swatch", style: `background:${CATEGORY_COLOUR[hl.category]}` }),
               h(
                 "strong",
@@ -320,7 +343,10 @@ export function headlineList(
                 "span",
                 { class: "source" },
                 `${formatDate(lang, hl.date)} · `,
-                sourceLink(hl.sourceOrg ?? "?", hl.url),
+                ...[hl, ...more].flatMap((x, i) => [
+                  ...(i ? [", "] : []),
+                  sourceLink(x.sourceOrg ?? "?", x.url),
+                ]),
               ),
             ),
           ),
