@@ -368,8 +368,6 @@ export {
   groupBody,
   groupsOnRoad,
   holdUntilUnseen,
-  isUnseen,
-  UNSEEN_AFTER_DAYS,
   PRESENCE_STATUSES,
 } from "./state/index.ts";
 export type {
@@ -478,7 +476,6 @@ export type {
   GroupForecastStatus,
 } from "./forecast/forecast.ts";
 export {
-  DEFAULT_STALE_DAYS,
   forecastArrivals,
   groupStatus,
   PASSED_SHARE,
@@ -620,4 +617,7 @@ export {
   dayMoveShare,
   moveOffsetFromNoon,
   trackDayOf,
+  // The longest silence a group stays on the road across (estimator, state, ledger, forecast).
+  MAX_SILENCE_DAYS,
+  isUnseen,
 } from "./movement/index.ts";
