@@ -59,7 +59,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
       "The forecast panel runs on the embedded 2018 data. For your files, run on the command line: npx dtm-flow forecast --sightings your-file.csv --out forecast (it writes forecast.csv).",
     statusTitle: "Arrived or dissolved (not forecast)",
     arrived: "arrived at the end of its route:",
-    dissolved: "dissolved (its track ended more than {days} days before); last placed near",
+    dissolved: "dissolved (no report for more than {days} days); last placed near",
     lastSeen: "last report",
     already: "already there",
     mostPassed: "most already past",
@@ -89,7 +89,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     statusTitle: "Llegados o disueltos (sin pronóstico)",
     arrived: "llegó al final de su ruta:",
     dissolved:
-      "disuelto (su trayectoria terminó hace más de {days} días); ubicado por última vez cerca de",
+      "disuelto (sin reportes desde hace más de {days} días); ubicado por última vez cerca de",
     lastSeen: "último reporte",
     already: "ya llegaron",
     mostPassed: "la mayoría ya pasó",
