@@ -475,11 +475,7 @@ export type {
   GroupStatus,
   GroupForecastStatus,
 } from "./forecast/forecast.ts";
-export {
-  forecastArrivals,
-  groupStatus,
-  PASSED_SHARE,
-} from "./forecast/forecast.ts";
+export { forecastArrivals, groupStatus, PASSED_SHARE } from "./forecast/forecast.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
 export { listedArrivals } from "./forecast/listedArrivals.ts";

@@ -182,7 +182,14 @@ export function drawMarks(
   if (!layers.groups) return;
   for (const g of frame.groups) {
     if (g.unseenSince !== undefined) {
-      drawUnseen(ctx, px(g.x), py(g.y), g, colours, g.id === opts.selected || g.id === opts.hovered);
+      drawUnseen(
+        ctx,
+        px(g.x),
+        py(g.y),
+        g,
+        colours,
+        g.id === opts.selected || g.id === opts.hovered,
+      );
       continue;
     }
     const colour = groupColour(g.colour);
