@@ -187,23 +187,9 @@ export function installEvidence(
   }
   async function showEvidence(group: string | undefined, date: string): Promise<void> {
     asking = true;
-    // The state's "not seen since" of the group on the day, as the map has it (not re-derived).
-    const unseenSince = viewer.replay?.groups
-      .find((g) => g.id === group)
-      ?.frames.find((f) => f.date === date)?.unseenSince;
-    evidence = await loadEvidence(
-      ui.evidenceHost,
-      ask,
-      {
-        group,
-        date,
-        lang: L(),
-        chart: result?.chart,
-        places: viewer.replay?.places,
-        ...(unseenSince !== undefined ? { unseenSince } : {}),
-      },
-      actions,
-    );
+    const unseenSince = unseenSinceOf(viewer.replay, group, date);
+    const at = { group, date, lang: L(), chart: result?.chart, places: viewer.replay?.places };
+    evidence = await loadEvidence(ui.evidenceHost, ask, { ...at, unseenSince }, actions);
     asking = false;
   }
 
@@ -254,6 +240,16 @@ function dataFollower(
       void use(data).then(readyNow);
     },
   };
+}
+
+/** The state's "not seen since" of a group on a day, as the map's replay has it (not re-derived). */
+function unseenSinceOf(
+  replay: ReplayData | undefined,
+  group: string | undefined,
+  date: string,
+): string | undefined {
+  return replay?.groups.find((g) => g.id === group)?.frames.find((f) => f.date === date)
+    ?.unseenSince;
 }
 
 /** Asks the worker for a group-day's evidence and shows it (or the hint when nothing is selected). */
