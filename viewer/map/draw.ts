@@ -336,6 +336,8 @@ export function drawFrameText(
       halo: string;
       band: string;
       uncertain: string;
+      /** A group not seen for long (greyed ring, no people on the road). */
+      unseen: string;
       credit: string;
     };
     font: string;
@@ -397,6 +399,23 @@ export function drawFrameText(
         ctx.lineWidth = 1;
         ctx.stroke();
         ctx.setLineDash([]);
+      },
+    ],
+    [
+      legend.unseen,
+      (x, y) => {
+        ctx.beginPath();
+        ctx.arc(x + 6, y + 6, 4, 0, 2 * Math.PI);
+        ctx.globalAlpha = 0.35;
+        ctx.fillStyle = colours.muted;
+        ctx.fill();
+        ctx.globalAlpha = 0.9;
+        ctx.setLineDash([2, 2]);
+        ctx.strokeStyle = colours.muted;
+        ctx.lineWidth = 1.5;
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.globalAlpha = 1;
       },
     ],
     [
