@@ -66,7 +66,7 @@ export function forecastSummaryLines(now: Nowcast, forecast: Forecast): string[]
     }
     if (g.status === "dissolved") {
       lines.push(
-        `  ${g.group}: dissolved, its track ended more than ${forecast.staleDays} days before; last placed ${placedText(g)} (${seen(g.group, g.lastDate)}); not moved on.`,
+        `  ${g.group}: dissolved, no report for more than ${forecast.staleDays} days; last placed ${placedText(g)} (${seen(g.group, g.lastDate)}); not moved on.`,
       );
       continue;
     }

@@ -363,8 +363,6 @@ export {
   groupBody,
   groupsOnRoad,
   holdUntilUnseen,
-  isUnseen,
-  UNSEEN_AFTER_DAYS,
   PRESENCE_STATUSES,
 } from "./state/index.ts";
 export type {
@@ -474,12 +472,7 @@ export type {
   GroupStatus,
   GroupForecastStatus,
 } from "./forecast/forecast.ts";
-export {
-  DEFAULT_STALE_DAYS,
-  forecastArrivals,
-  groupStatus,
-  PASSED_SHARE,
-} from "./forecast/forecast.ts";
+export { forecastArrivals, groupStatus, PASSED_SHARE } from "./forecast/forecast.ts";
 export type { Placed, PlaceRelation } from "./forecast/placed.ts";
 export { NEAR_PLACE_KM, placedText, placeRelation } from "./forecast/placed.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
@@ -619,4 +612,7 @@ export {
   dayMoveShare,
   moveOffsetFromNoon,
   trackDayOf,
+  // The longest silence a group stays on the road across (estimator, state, ledger, forecast).
+  MAX_SILENCE_DAYS,
+  isUnseen,
 } from "./movement/index.ts";

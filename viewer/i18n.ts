@@ -6,6 +6,7 @@ import {
   categoryWords as englishCategoryWords,
   EMBEDDED_2018_NAME,
   situationWords,
+  MAX_SILENCE_DAYS,
 } from "../src/index.ts";
 import type { Place, SplitCategory, StockCategory } from "../src/index.ts";
 import type { Lang, LayerId } from "./state.ts";
@@ -59,6 +60,10 @@ const en = {
   confidenceMedium: "medium",
   confidenceLow: "low",
   sizeUnknown: "size not given",
+  /** A group the state counts as unseen (no report for more than MAX_SILENCE_DAYS days). */
+  notSeenSince: "not seen since",
+  unseenNote:
+    "No report for more than {days} days: its people are counted as unknown, not on the road; the position is its last estimate.",
   countsByDay: "Counts by day and direction",
   noCounts: "No counts at this point.",
   estimated: "Positions and sizes estimated from all sources (90 % intervals).",
@@ -70,6 +75,7 @@ const en = {
   legendHalo: "halo: 90 % interval of size",
   legendBand: "band: 90 % interval of position",
   legendUncertain: "dashed: very uncertain",
+  legendUnseen: "grey ring: not seen since its last report (unknown)",
   legendNorth: DIRECTION_WORDS.en.northbound,
   legendSouth: DIRECTION_WORDS.en.southbound,
   source: "Source",
@@ -142,6 +148,9 @@ const es: Dict = {
   confidenceMedium: "media",
   confidenceLow: "baja",
   sizeUnknown: "sin cifra",
+  notSeenSince: "sin reportes desde el",
+  unseenNote:
+    "Sin reportes desde hace más de {days} días: sus personas se cuentan como desconocidas, no en camino; la posición es su última estimación.",
   countsByDay: "Conteos por día y dirección",
   noCounts: "No hay conteos en este punto.",
   estimated: "Posiciones y tamaños estimados con todas las fuentes (intervalos del 90 %).",
@@ -153,6 +162,7 @@ const es: Dict = {
   legendHalo: "halo: intervalo del 90 % del tamaño",
   legendBand: "franja: intervalo del 90 % de la posición",
   legendUncertain: "discontinuo: muy incierto",
+  legendUnseen: "anillo gris: sin reportes desde hace tiempo (desconocido)",
   legendNorth: DIRECTION_WORDS.es.northbound,
   legendSouth: DIRECTION_WORDS.es.southbound,
   source: "Fuente",
@@ -378,4 +388,14 @@ export function formatCount(lang: Lang, v: number): string {
 export function formatPeople(lang: Lang, v: number): string {
   const r = v >= 1000 ? Math.round(v / 10) * 10 : Math.round(v);
   return new Intl.NumberFormat(numberLocale(lang)).format(r);
+}
+
+/** "not seen since 1 Nov" / "sin reportes desde el 1 nov": a group the state counts as unseen. */
+export function notSeenSinceText(lang: Lang, iso: string): string {
+  return `${tr(lang, "notSeenSince")} ${formatDate(lang, iso, false)}`;
+}
+
+/** Why an unseen group has no one on the road, with the library's longest silence in days. */
+export function unseenNoteText(lang: Lang): string {
+  return tr(lang, "unseenNote").replace("{days}", String(MAX_SILENCE_DAYS));
 }

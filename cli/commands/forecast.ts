@@ -286,7 +286,7 @@ export function writeForecast(
     asOf: now.asOfDate,
     horizonDays: forecast.horizonDays,
     runs: forecast.runs,
-    method: `the state as of the as-of moment: groups at their route's end are arrived, groups last seen more than ${forecast.staleDays} days before are dissolved (not moved on); each group on the road starts from the estimator state at its last observation (riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; the head (first people) moves in the same runs as the median person with the same day's draws, from its own last position (riding when its track's last daily move was a ride), and is never behind the median person in any run; quantiles over runs; no arrival is dated before the as-of moment`,
+    method: `the state as of the as-of moment: groups at their route's end are arrived, groups with no report (position, count or stay) for more than ${forecast.staleDays} days are dissolved (not moved on); each group on the road starts from the estimator state at its last observation (riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; the head (first people) moves in the same runs as the median person with the same day's draws, from its own last position (riding when its track's last daily move was a ride), and is never behind the median person in any run; quantiles over runs; no arrival is dated before the as-of moment`,
     model: forecast.model,
     groups: forecast.groups,
     nowcast: now.groups.map((g) => ({

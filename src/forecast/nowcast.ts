@@ -87,6 +87,12 @@ export interface GroupNowcast {
    */
   lastReportDate?: IsoDate;
   /**
+   * Local date of the group's last report of any kind (position, count or stay) up to the as-of
+   * moment: the estimator's `trackEnds[].lastReportDate`, the date the state's `unseenSince` and
+   * the forecast's `dissolved` status are measured from (`isUnseen`, src/movement/silence.ts).
+   */
+  lastSeenDate?: IsoDate;
+  /**
    * The group's movement model: the pooled one, or (`paceWindowDays` > 0) its shares refitted on
    * the group's own pace ({@link groupMovement}).
    */
@@ -165,6 +171,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     if (!first || t.date < first.date) firstOf.set(t.group, { date: t.date, km: t.km });
   }
   const groups: GroupNowcast[] = [];
+  const lastSeen = new Map(estimate.report.trackEnds.map((e) => [e.group, e.lastReportDate]));
   const pooled = estimate.report.movement;
   const reportedOf = (group: string) => stateOf(group).regime;
   const stateOf = reportedStates(dataset, estimate, options);
@@ -208,6 +215,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
       departureDate: first.date,
       departureKm: first.km,
       daysSinceObserved: 0,
+      ...(lastSeen.has(s.group) ? { lastSeenDate: lastSeen.get(s.group)! } : {}),
       ...(last?.headKm !== undefined ? { headAheadKm: Math.max(0, last.headKm - last.km) } : {}),
       ...headStartAt(
         headStart(last, beforeLastOf.get(s.group), regime, estimate.report.movement),

@@ -26,6 +26,7 @@ export function legendTexts(L: Lang): string[] {
     "legendHalo",
     "legendBand",
     "legendUncertain",
+    "legendUnseen",
     "legendNorth",
     "legendSouth",
   ] as const;

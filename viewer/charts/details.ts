@@ -5,7 +5,16 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import type { FlowSeries, GroupTrack, Headline } from "../data/replay.ts";
 import { dateOf } from "../data/replay.ts";
-import { categoryName, formatCount, formatDate, formatPeople, placeLabel, tr } from "../i18n.ts";
+import {
+  categoryName,
+  formatCount,
+  formatDate,
+  formatPeople,
+  notSeenSinceText,
+  placeLabel,
+  tr,
+  unseenNoteText,
+} from "../i18n.ts";
 import type { TextKey, PlaceNames } from "../i18n.ts";
 import { DIRECTION_COLOUR, CATEGORY_COLOUR } from "../palette.ts";
 import { h, svgRoot } from "../render/vnode.ts";
@@ -61,6 +70,7 @@ export function groupDetails(
     "section",
     { class: "details-group", "data-kind": "group" },
     h("h3", {}, group.label),
+    f?.unseenSince !== undefined ? unseenNote(lang, f.unseenSince) : null,
     f
       ? h(
           "dl",
@@ -126,6 +136,19 @@ export function groupDetails(
           }),
         )
       : h("p", { class: "note" }, tr(lang, "noReports")),
+  );
+}
+
+/**
+ * "Not seen since D": the library's state counts none of the group on the road that day (its
+ * `unseenSince`); shown in the details and the evidence panel.
+ */
+export function unseenNote(lang: Lang, since: string): VNode {
+  return h(
+    "p",
+    { class: "note unseen", "data-unseen-since": since },
+    h("strong", {}, notSeenSinceText(lang, since)),
+    `. ${unseenNoteText(lang)}`,
   );
 }
 

@@ -28,11 +28,11 @@ export interface ForecastView {
   asOf: string;
   asOfDate: IsoDate;
   horizonDays: number;
-  /** Whole days unobserved after which a group counted as dissolved (the forecast's `staleDays`). */
+  /** Whole days after its last report past which a group is dissolved (the forecast's `staleDays`). */
   staleDays: number;
   /**
    * Every group as of the forecast: on the road (moved on), arrived at its route's end, or
-   * dissolved (not seen for more than a week), with where it arrived or was last placed
+   * dissolved (no report for more than `staleDays` days), with where it arrived or was last placed
    * (`forecastArrivals`' `groups`, the rows `dtm-flow forecast` writes with a status).
    */
   groups: {
