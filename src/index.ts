@@ -363,6 +363,7 @@ export {
   groupBody,
   groupsOnRoad,
   holdUntilUnseen,
+  carryTracks,
   PRESENCE_STATUSES,
 } from "./state/index.ts";
 export type {

@@ -20,6 +20,7 @@ import {
   checkEstimate,
   checkForReport,
   checkSummary,
+  carryTracks,
   createRouteIndex,
   CorrectionsError,
   estimateTracks,
@@ -152,6 +153,9 @@ export const estimateCommand: Command = {
       checkReport = checked.report;
       context.stderr(checked.summary);
     }
+    // The group-days the replay's ledger, state and map use: a track that ends only because the
+    // data end is held until the group is unseen (carryTracks, src/state/onRoad.ts).
+    result = { ...result, tracks: carryTracks(result, dataset, asOf) };
     writeOutputs(
       result,
       out.write,

@@ -57,6 +57,7 @@ export const OUTPUT_HXL = {
     ...kmColumns("head_", "+head"),
     ...kmColumns("tail_", "+tail"),
     written_before_fit: "#meta+written_before_fit",
+    held_after_data: "#meta+held_after_data",
   },
   /** split.csv (docs/contracts.md §3.2): the category column says what `value` counts. */
   split: {

@@ -33,6 +33,7 @@ export const TRACK_COLUMNS = [
   "tail_km_low",
   "tail_km_high",
   "written_before_fit",
+  "held_after_data",
 ] as const;
 
 export type TrackColumn = (typeof TRACK_COLUMNS)[number];
@@ -60,10 +61,16 @@ type BlankableColumn =
 
 /**
  * Properties of a group-day Point: the tracks.csv row, with an unknown value as null and
- * `written_before_fit` a boolean.
+ * `written_before_fit` and `held_after_data` booleans.
  */
-export type TrackPointProperties = Omit<TrackRow, BlankableColumn | "written_before_fit"> &
-  Record<BlankableColumn, number | null> & { written_before_fit: boolean };
+export type TrackPointProperties = Omit<
+  TrackRow,
+  BlankableColumn | "written_before_fit" | "held_after_data"
+> &
+  Record<BlankableColumn, number | null> & {
+    written_before_fit: boolean;
+    held_after_data: boolean;
+  };
 
 /** Properties of a group's LineString. */
 export interface TrackLineProperties {
@@ -117,6 +124,8 @@ export function trackToRow(t: TrackPoint): TrackRow {
     tail_km_high: km1(t.tailKmHigh ?? NaN),
     // `true` on a day written before the first fitted day (trackStarts.ts), else blank.
     written_before_fit: t.writtenBeforeFit ? "true" : "",
+    // `true` on a day carried past the data's end until the group is unseen (onRoad.ts).
+    held_after_data: t.heldAfterData ? "true" : "",
   };
 }
 
@@ -187,6 +196,7 @@ export function tracksToGeoJson(tracks: readonly TrackPoint[], routes?: RouteInd
         tail_km_low: blank(r.tail_km_low as number),
         tail_km_high: blank(r.tail_km_high as number),
         written_before_fit: t.writtenBeforeFit === true,
+        held_after_data: t.heldAfterData === true,
       },
     });
     const line = lines.get(t.group);

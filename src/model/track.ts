@@ -35,6 +35,12 @@ export interface TrackPoint {
    * law behind the first fitted day, with no fitted estimate. Absent on fitted days.
    */
   writtenBeforeFit?: boolean;
+  /**
+   * True on a day carried past the track's last estimated day because the data end there while
+   * the group is not yet unseen (src/state/onRoad.ts `holdUntilUnseen`, `carryTracks`): the last
+   * estimate held (same position, size and intervals). Absent on estimated days.
+   */
+  heldAfterData?: boolean;
 }
 
 /** Ledger categories: the stock categories plus people still moving and people unaccounted for. */

@@ -10,7 +10,7 @@ import type { Dataset } from "../model/dataset.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { IsoDate } from "../model/units.ts";
 import { buildCorridorState } from "../state/buildState.ts";
-import { holdUntilUnseen } from "../state/onRoad.ts";
+import { carryTracks } from "../state/onRoad.ts";
 import type { CorridorDay } from "../state/types.ts";
 
 /** Options of {@link runReplay}: the estimator's and the ledger's. */
@@ -55,10 +55,9 @@ export function runReplay(dataset: Dataset, options: ReplayOptions = {}): Replay
           ...(asOf !== undefined ? { asOf: `${asOf}T23:59:59` } : {}),
         })
       : undefined;
-  // A group whose track ends with the data stays on the road until it is unseen (onRoad.ts).
-  const tracks = estimate
-    ? holdUntilUnseen(estimate.tracks, estimate.report.trackEnds, asOf ?? lastDataDate(dataset))
-    : [];
+  // A group whose track ends with the data stays on the road until it is unseen (onRoad.ts);
+  // `dtm-flow estimate` writes the same held days (carryTracks).
+  const tracks = estimate ? carryTracks(estimate, dataset, asOf) : [];
   const ledger = buildLedger(
     { dataset, tracks, trackEnds: estimate?.report.trackEnds ?? [] },
     asOf !== undefined ? { ...options.ledger, asOf } : options.ledger,
@@ -68,14 +67,4 @@ export function runReplay(dataset: Dataset, options: ReplayOptions = {}): Replay
     { arrivalRadiusKm: options.ledger?.arrivalRadiusKm },
   );
   return { estimate, tracks, ledger, state };
-}
-
-/** The latest date of a stock figure or a count (ISO dates only), or "" when none. */
-function lastDataDate(dataset: Dataset): IsoDate {
-  let last = "";
-  for (const d of [...dataset.stocks.map((s) => s.date), ...dataset.counts.map((c) => c.date)]) {
-    if (typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d) && d.slice(0, 10) > last)
-      last = d.slice(0, 10);
-  }
-  return last;
 }

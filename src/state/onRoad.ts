@@ -6,6 +6,7 @@
 import { haversineKm } from "../geo/distance.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
 import { isUnseen, MAX_SILENCE_DAYS } from "../movement/silence.ts";
+import type { Dataset } from "../model/dataset.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { IsoDate, People } from "../model/units.ts";
 
@@ -21,7 +22,7 @@ export interface RemainingArea {
 /**
  * Tracks carried to `lastDate` for groups whose track ends only because the data end
  * (`end_of_data`) while they are not yet unseen: each such group's last point is held (same
- * position, size and intervals, the day's date) up to its last report + {@link MAX_SILENCE_DAYS}
+ * position, size and intervals, the day's date, `heldAfterData: true`) up to its last report + {@link MAX_SILENCE_DAYS}
  * or `lastDate`, whichever is earlier. So a group reported two days before a situation update is
  * still on the road on its date rather than dropping to unknown with the data's end, and every
  * group leaves the road by the one rule. Other tracks are returned as they are.
@@ -55,9 +56,45 @@ export function holdUntilUnseen(
     const report = dayNumber(end.lastReportDate.slice(0, 10));
     if (!point || from === undefined || report === undefined) continue;
     const until = Math.min(last, report + MAX_SILENCE_DAYS);
-    for (let day = from + 1; day <= until; day++) out.push({ ...point, date: isoDate(day) });
+    for (let day = from + 1; day <= until; day++)
+      out.push({ ...point, date: isoDate(day), heldAfterData: true });
   }
   return out;
+}
+
+/**
+ * The estimator's tracks with the held days of {@link holdUntilUnseen} added, held up to the
+ * `asOf` date or else the data's last dated figure ({@link lastDataDate}): the ONE set of
+ * group-days that the replay (ledger, state, map) and `dtm-flow estimate` (tracks.csv,
+ * tracks.geojson) both use, so they give the same group-days. Held days carry
+ * `heldAfterData: true` (tracks.csv `held_after_data`).
+ * @param asOf an ISO date or date-time (its date is used); default the data's last dated figure.
+ * @example
+ * carryTracks(estimateTracks(embedded2018()), embedded2018()).some((p) => p.heldAfterData); // => true
+ */
+export function carryTracks(
+  estimate: {
+    tracks: readonly TrackPoint[];
+    report: { trackEnds: Parameters<typeof holdUntilUnseen>[1] };
+  },
+  dataset: Pick<Dataset, "stocks" | "counts">,
+  asOf?: string,
+): TrackPoint[] {
+  return holdUntilUnseen(
+    estimate.tracks,
+    estimate.report.trackEnds,
+    asOf?.slice(0, 10) ?? lastDataDate(dataset),
+  );
+}
+
+/** The latest date of a stock figure or a count (ISO dates only), or "" when none. */
+export function lastDataDate(dataset: Pick<Dataset, "stocks" | "counts">): IsoDate {
+  let last = "";
+  for (const d of [...dataset.stocks.map((s) => s.date), ...dataset.counts.map((c) => c.date)]) {
+    if (typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d) && d.slice(0, 10) > last)
+      last = d.slice(0, 10);
+  }
+  return last;
 }
 
 /** One group's people on the road on one day. */

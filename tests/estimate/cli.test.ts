@@ -10,7 +10,7 @@ import { mulberry32 } from "../../src/util/random.ts";
 
 const HEADER =
   "group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,size_high," +
-  "head_km,head_km_low,head_km_high,tail_km,tail_km_low,tail_km_high,written_before_fit";
+  "head_km,head_km_low,head_km_high,tail_km,tail_km_low,tail_km_high,written_before_fit,held_after_data";
 
 describe("dtm-flow estimate", () => {
   it("dtm-flow estimate with no files writes tracks.csv (exact header), tracks.geojson and report.json for 2018", async () => {
@@ -51,7 +51,7 @@ describe("dtm-flow estimate", () => {
       .split("\r\n")
       .slice(1)
       .map((l) => l.split(","));
-    const flagged = rows.filter((r) => r.at(-1) === "true").map((r) => `${r[0]} ${r[1]}`);
+    const flagged = rows.filter((r) => r.at(-2) === "true").map((r) => `${r[0]} ${r[1]}`);
     const starts = report.trackStarts as {
       group: string;
       writtenFrom?: string;
@@ -70,6 +70,7 @@ describe("dtm-flow estimate", () => {
     expect(flagged).toEqual(written);
     expect(flagged.length).toBe(starts.reduce((n, st) => n + st.daysWritten, 0));
     expect(flagged[0]).toBe("Honduran caravan 2 2018-10-17");
+    expect(rows.every((r) => r.at(-2) === "true" || r.at(-2) === "")).toBe(true);
     expect(rows.every((r) => r.at(-1) === "true" || r.at(-1) === "")).toBe(true);
     const points = geo.features.filter(
       (f: { geometry: { type: string } }) => f.geometry.type === "Point",

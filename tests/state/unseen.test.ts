@@ -15,6 +15,7 @@ import {
   embedded2018,
   groupsOnRoad,
   holdUntilUnseen,
+  carryTracks,
   isUnseen,
   runReplay,
   MAX_SILENCE_DAYS,
@@ -67,6 +68,22 @@ describe("groups not seen for long", () => {
       "2018-12-31",
     );
     expect(held.map((p) => p.date).at(-1)).toBe("2018-12-11");
+    // The held days are flagged (tracks.csv held_after_data), the estimated ones are not.
+    expect(held.slice(0, 2).every((p) => p.heldAfterData === undefined)).toBe(true);
+    expect(held.slice(2).every((p) => p.heldAfterData === true)).toBe(true);
+    // carryTracks holds to the data's last dated figure (or asOf), as runReplay does.
+    const ends = [
+      { group: "A", lastDate: "2018-11-22", lastReportDate: "2018-11-20", reason: "end_of_data" },
+    ];
+    const data = { stocks: [], counts: [{ date: "2018-11-25" }] } as unknown as Parameters<
+      typeof carryTracks
+    >[1];
+    expect(carryTracks({ tracks, report: { trackEnds: ends } }, data).at(-1)!.date).toBe(
+      "2018-11-25",
+    );
+    expect(
+      carryTracks({ tracks, report: { trackEnds: ends } }, data, "2018-11-24T10:00").at(-1)!.date,
+    ).toBe("2018-11-24");
     const arrived = holdUntilUnseen(
       tracks,
       [{ group: "A", lastDate: "2018-11-22", lastReportDate: "2018-11-20", reason: "destination" }],
