@@ -20,7 +20,15 @@ import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import type { LoadedDataset } from "../read-input.ts";
-import { formatCsv, formatPeople, formatSplitCsv, hxlOption, runReplay } from "../../src/index.ts";
+import {
+  asOfCutText,
+  asOfMoment,
+  formatCsv,
+  formatPeople,
+  formatSplitCsv,
+  hxlOption,
+  runReplay,
+} from "../../src/index.ts";
 import type { CorridorDay, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 
@@ -57,11 +65,15 @@ the categories add up to the people who have left so far.
 
 Usage:
   dtm-flow ledger [--sightings f] [--counts f] [--stocks f] [--route f.geojson] [--places f]
-                  [--tz zone] [--from date] [--to date] [--hold-days n]
+                  [--tz zone] [--from date] [--to date] [--hold-days n] [--as-of date]
                   [--group-correlation r] [--bom] [--hxl] --out <dir>
 
 Options:
 ${LEDGER_OPTIONS_HELP}
+  --as-of <date>      the ledger as known at that date (default: all the data, hindsight): only
+                      the reports and figures known by then, the same replay as \`report --as-of\`;
+                      a bare date is the end of that day, local time (--tz), a date-time keeps its
+                      time; --to, if given, must not be before it
   --out <dir>         folder for split.csv, departed.csv, places.csv and report.json (required)
   --bom               start split.csv with a UTF-8 byte-order mark, for Excel (default none: its
                       header reads byte for byte as docs/contracts.md §3.2 gives it; departed.csv
@@ -105,7 +117,8 @@ export interface LedgerRun {
  * Checks the options and the output folder, then reads the inputs and runs the library's replay
  * (estimate → ledger → state).
  * @param output the --out folder and the file names the command will write there.
- * @param asOf the replay as known at the end of this date (`report --as-of`); default all data.
+ * @param asOf the replay as known at this date or date-time (`--as-of`, read by the one as-of
+ *   rule `asOfMoment`: a bare date is the end of that local day); default all data.
  * @throws UserError for bad dates, time zones, files or output folder.
  */
 export async function runLedger(
@@ -124,6 +137,15 @@ export async function runLedger(
   }
   if (options.from && options.to && options.to < options.from) {
     throw new UserError(`--to ${options.to} is before --from ${options.from}.`);
+  }
+  const moment = asOf === undefined ? undefined : asOfMoment(asOf, timeZone);
+  if (asOf !== undefined && !moment) {
+    throw new UserError(`--as-of ${asOf} is not a valid ISO 8601 date or date-time.`);
+  }
+  if (moment && options.to && options.to < moment.date) {
+    throw new UserError(
+      `--to ${options.to} is before --as-of ${moment.date}: the figures as of ${moment.date} need the data up to that day; give a --to on or after ${moment.date}, or leave --to out.`,
+    );
   }
   const hold = optionString(values, "hold-days");
   if (hold !== undefined) {
@@ -148,7 +170,7 @@ export async function runLedger(
   const loaded = await loadChosenDataset(choice, context);
   const { dataset } = loaded;
   context.stderr(
-    `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts, then the ledger from ${dataset.stocks.length} stock figures (${dataset.name})${asOf ? `, only what was known by the end of ${asOf}` : ""}`,
+    `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts, then the ledger from ${dataset.stocks.length} stock figures (${dataset.name})${asOf ? `, only what was known ${asOfCutText(asOf, timeZone)}` : ""}`,
   );
   const replay = userInputStep(() =>
     runReplay(dataset, { estimate: { timeZone }, ledger: options, asOf }),
@@ -237,13 +259,26 @@ export const ledgerCommand: Command = {
   async run(argv, context) {
     const { values } = parseOptions(
       argv,
-      { ...LEDGER_OPTIONS, bom: { type: "boolean" }, hxl: { type: "boolean" } },
+      {
+        ...LEDGER_OPTIONS,
+        "as-of": { type: "string" },
+        bom: { type: "boolean" },
+        hxl: { type: "boolean" },
+      },
       false,
     );
-    const run = await runLedger(values, context, {
-      out: optionString(values, "out"),
-      files: ["split.csv", "departed.csv", "places.csv", "report.json"],
-    });
+    // As of a date: the same replay `report --as-of` builds (only what was known by then).
+    const asOf = dateOption(values, "as-of");
+    const run = await runLedger(
+      values,
+      context,
+      {
+        out: optionString(values, "out"),
+        files: ["split.csv", "departed.csv", "places.csv", "report.json"],
+      },
+      {},
+      asOf,
+    );
     const { ledger, loaded, out } = run;
     // split.csv is a contract table (docs/contracts.md §3.2): no byte-order mark unless asked
     // (--bom), so its header reads exactly as the contract says; departed.csv and places.csv are
@@ -255,6 +290,9 @@ export const ledgerCommand: Command = {
     const report = {
       dataset: loaded.dataset.name,
       timeZone: run.timeZone,
+      ...(asOf !== undefined
+        ? { asOf, asOfBasis: `only what was known ${asOfCutText(asOf, run.timeZone)}` }
+        : {}),
       inputs: loaded.reports.map(summarizeReport),
       rejectedRows: loaded.rejected,
       method:

@@ -3,20 +3,28 @@
  * date with their sources, a stacked area chart of the split, people present per place against
  * shelter capacity — as one self-contained HTML file (inline SVG, no scripts) and Markdown.
  */
-import type { Command } from "../command.ts";
+import type { Command, ParsedOptions } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { SAFE_WRITING_HELP } from "../output.ts";
-import { dateOption, exitStatus, optionString, userInputStep } from "../dataset-options.ts";
+import {
+  dateOption,
+  datasetChoice,
+  exitStatus,
+  optionString,
+  userInputStep,
+} from "../dataset-options.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
 import {
+  asOfMoment,
   buildSituationUpdate,
+  dataRange,
   categoryWords,
   formatPeople,
   renderHtml,
   renderMarkdown,
   situationReport2018,
 } from "../../src/index.ts";
-import type { Dataset } from "../../src/index.ts";
+import type { DataRange, LedgerResult } from "../../src/index.ts";
 import { LEDGER_OPTIONS, LEDGER_OPTIONS_HELP, runLedger } from "./ledger.ts";
 
 const HELP = `dtm-flow report — a situation update as of a date: headline figures (people who left,
@@ -27,7 +35,9 @@ Usage:
   dtm-flow report --as-of <date> [--title text] [--out dir] [input options]
 
 Options:
-  --as-of <date>      the date of the update (required), e.g. 2018-12-15
+  --as-of <date>      the date of the update (required), e.g. 2018-12-15: what was known by
+                      the end of that day, local time (--tz); a date-time such as
+                      2018-12-15T12:00 keeps its time (the same rule as estimate and forecast)
   --title <text>      title of the update (default "Situation update")
   --hindsight         use all the data, also figures and reports after the date (the
                       replay's view, as the viewer's situation panel); default: only what
@@ -70,9 +80,11 @@ export const reportCommand: Command = {
     const asOf = dateOption(values, "as-of");
     if (asOf === undefined)
       throw new UserError("--as-of <date> is required, e.g. --as-of 2018-12-15.");
-    const date = asOf.slice(0, 10);
+    // The local date the update is for (a bare date: that day, to its end; a date-time keeps its
+    // time), by the one as-of rule; runLedger checks the text again in the dataset's zone.
+    const date = asOfMoment(asOf, datasetChoice(values).timeZone)?.date ?? asOf.slice(0, 10);
     const hindsight = values.hindsight === true;
-    // As of the date (default): the replay reads only what was known by the end of that day.
+    // As of the date (default): the replay reads only what was known by then.
     const run = await runLedger(
       values,
       context,
@@ -81,22 +93,22 @@ export const reportCommand: Command = {
         files: ["situation-update.html", "situation-update.md"],
       },
       {},
-      hindsight ? undefined : date,
+      hindsight ? undefined : asOf,
     );
     const { ledger, loaded, out } = run;
-    const first = ledger.departed[0]?.date;
-    // The data's last day: with hindsight the ledger's; as of a date, that of every input.
-    const last = hindsight
-      ? ledger.departed[ledger.departed.length - 1]?.date
-      : lastDate(loaded.dataset);
-    if (first === undefined || last === undefined) {
+    const range = reportRange(
+      values,
+      ledger,
+      hindsight ? undefined : dataRange(loaded.dataset, run.timeZone),
+    );
+    if (range === undefined) {
       throw new UserError(
         "the inputs hold no dated figures or tracks, so there is nothing to report; add stock figures, counts or sightings.",
       );
     }
-    if (date < first || date > last) {
+    if (date < range.first || date > range.last) {
       throw new UserError(
-        `--as-of ${date} is outside the data, which runs from ${first} to ${last}; give a date in that range.`,
+        `--as-of ${date} is outside the data, which runs from ${range.first} to ${range.last}; give a date in that range.`,
       );
     }
     const update = userInputStep(() =>
@@ -121,14 +133,24 @@ export const reportCommand: Command = {
   },
 };
 
-/** The last day of the inputs: stock figures, counts and sightings (ISO dates). */
-function lastDate(dataset: Dataset): string | undefined {
-  const dates = [
-    ...dataset.stocks.map((s) => s.date),
-    ...dataset.counts.map((c) => c.date),
-    ...dataset.sightings.map((s) => s.observedAt),
-  ]
-    .filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d))
-    .map((d) => d.slice(0, 10));
-  return dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : undefined;
+/**
+ * The days an update can be made for: with hindsight the ledger's days; as of a date the data's
+ * range (`dataRange`, every input), narrowed by --from and --to.
+ */
+function reportRange(
+  values: ParsedOptions["values"],
+  ledger: LedgerResult,
+  data: DataRange | undefined,
+): DataRange | undefined {
+  if (data === undefined) {
+    const first = ledger.departed[0]?.date;
+    const last = ledger.departed[ledger.departed.length - 1]?.date;
+    return first !== undefined && last !== undefined ? { first, last } : undefined;
+  }
+  const from = dateOption(values, "from")?.slice(0, 10);
+  const to = dateOption(values, "to")?.slice(0, 10);
+  return {
+    first: from !== undefined && from > data.first ? from : data.first,
+    last: to !== undefined && to < data.last ? to : data.last,
+  };
 }

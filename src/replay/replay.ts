@@ -2,15 +2,18 @@
  * The replay pipeline every front end runs: estimate the groups' tracks, build the ledger (whose
  * in transit is the groups on the road, `groupsOnRoad`), and the state of the corridor per day.
  */
+import { asOfMoment } from "../calendar/index.ts";
 import { estimateTracks } from "../estimate/estimateTracks.ts";
 import type { EstimateOptions, EstimateResult } from "../estimate/estimateTracks.ts";
 import { buildLedger } from "../ledger/buildLedger.ts";
 import type { LedgerOptions, LedgerResult } from "../ledger/types.ts";
+import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { TrackPoint } from "../model/track.ts";
-import type { IsoDate } from "../model/units.ts";
+import type { IsoDateTime } from "../model/units.ts";
 import { buildCorridorState } from "../state/buildState.ts";
 import { holdUntilUnseen } from "../state/onRoad.ts";
+import { dataRange } from "./dataRange.ts";
 import type { CorridorDay } from "../state/types.ts";
 
 /** Options of {@link runReplay}: the estimator's and the ledger's. */
@@ -18,12 +21,13 @@ export interface ReplayOptions {
   estimate?: EstimateOptions;
   ledger?: LedgerOptions;
   /**
-   * The replay as known at the end of this date (what a situation update "as of" it may use): the
-   * estimator reads only the reports observed by 23:59 local that day (`EstimateOptions.asOf`)
-   * and the ledger only the figures dated up to it (`LedgerOptions.asOf`). Default: all the data
-   * (hindsight: the day's figures may rest on later reports).
+   * The replay as known at this moment (what a situation update "as of" it may use), read by the
+   * one as-of rule (`asOfMoment`): a bare date is the end of that local day, a date-time keeps its
+   * time. The estimator reads only the reports observed by then (`EstimateOptions.asOf`) and the
+   * ledger only the figures dated up to its local date (`LedgerOptions.asOf`). Default: all the
+   * data (hindsight: the day's figures may rest on later reports).
    */
-  asOf?: IsoDate;
+  asOf?: IsoDateTime;
 }
 
 /** What a replay gives: the estimate, its tracks, the ledger and the state per day. */
@@ -46,18 +50,27 @@ export interface Replay {
  * state.find((d) => d.date === "2018-12-15")?.totals; // => { departed: 29111, inTransit: 0, … }
  */
 export function runReplay(dataset: Dataset, options: ReplayOptions = {}): Replay {
-  const asOf = options.asOf?.slice(0, 10);
+  const timeZone = options.estimate?.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
+  const moment = options.asOf === undefined ? undefined : asOfMoment(options.asOf, timeZone);
+  if (options.asOf !== undefined && !moment) {
+    throw new RangeError(`asOf is not an ISO date: ${options.asOf}.`);
+  }
+  const asOf = moment?.date;
   const estimate =
     dataset.sightings.length > 0
       ? estimateTracks(dataset, {
-          timeZone: dataset.timeZone,
+          timeZone,
           ...options.estimate,
-          ...(asOf !== undefined ? { asOf: `${asOf}T23:59:59` } : {}),
+          ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
         })
       : undefined;
   // A group whose track ends with the data stays on the road until it is unseen (onRoad.ts).
   const tracks = estimate
-    ? holdUntilUnseen(estimate.tracks, estimate.report.trackEnds, asOf ?? lastDataDate(dataset))
+    ? holdUntilUnseen(
+        estimate.tracks,
+        estimate.report.trackEnds,
+        asOf ?? dataRange(dataset, timeZone)?.last ?? "",
+      )
     : [];
   const ledger = buildLedger(
     { dataset, tracks, trackEnds: estimate?.report.trackEnds ?? [] },
@@ -68,14 +81,4 @@ export function runReplay(dataset: Dataset, options: ReplayOptions = {}): Replay
     { arrivalRadiusKm: options.ledger?.arrivalRadiusKm },
   );
   return { estimate, tracks, ledger, state };
-}
-
-/** The latest date of a stock figure or a count (ISO dates only), or "" when none. */
-function lastDataDate(dataset: Dataset): IsoDate {
-  let last = "";
-  for (const d of [...dataset.stocks.map((s) => s.date), ...dataset.counts.map((c) => c.date)]) {
-    if (typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d) && d.slice(0, 10) > last)
-      last = d.slice(0, 10);
-  }
-  return last;
 }

@@ -3,7 +3,7 @@
  * figure published after D, a cumulative total never below a figure published by D, groups
  * estimated from the reports up to D, and every headline figure among the sources it lists.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -61,7 +61,8 @@ describe("the ledger and the situation update as of a date", () => {
 
   it("the groups as of 5 Nov are those estimated from the reports up to 5 Nov (as forecast --as-of)", () => {
     const { state } = runReplay(dataset, { asOf: "2018-11-05" });
-    const now = nowcast(dataset, { asOf: "2018-11-05T23:59:59" });
+    // The same text, read by the one as-of rule (asOfMoment): the end of 5 Nov.
+    const now = nowcast(dataset, { asOf: "2018-11-05" });
     const c1 = state
       .find((d) => d.date === "2018-11-05")!
       .groups.find((g) => g.group === "Honduran caravan 1")!;
@@ -125,4 +126,58 @@ describe("dtm-flow report --as-of", () => {
     expect(md).not.toContain("6,000");
     expect(md).toContain("1 Nov 2018: 4,000 (HND)");
   });
+
+  it("a date before the data is outside the data's range, as before the as-of replay (review21b MED 4)", async () => {
+    for (const args of [
+      ["--as-of", "2018-10-01"],
+      ["--as-of", "2018-11-25", "--from", "2018-11-26"],
+    ]) {
+      const io = capture(dir);
+      expect(await run(["report", ...args, "--out", "early"], io.context)).toBe(2);
+      expect(io.err.join("\n")).toMatch(
+        /--as-of \d{4}-\d{2}-\d{2} is outside the data, which runs from 2018-1\d-\d\d to 2019-01-14/,
+      );
+    }
+  }, 120_000);
+
+  it("refuses a --to before --as-of with a sentence, before writing anything (review21b MED 4)", async () => {
+    const io = capture(dir);
+    const args = ["report", "--as-of", "2018-11-25", "--to", "2018-11-20", "--out", "to"];
+    expect(await run(args, io.context)).toBe(2);
+    expect(io.err.join("\n")).toContain(
+      "--to 2018-11-20 is before --as-of 2018-11-25: the figures as of 2018-11-25 need the data up to that day",
+    );
+    expect(existsSync(join(dir, "to", "situation-update.md"))).toBe(false);
+  });
+
+  it("ledger --as-of exports the update's figures: departed.csv's last row is the report's headlines (review21b MED 5)", async () => {
+    const io = capture(dir);
+    expect(await run(["ledger", "--as-of", "2018-11-25", "--out", "l"], io.context)).toBe(0);
+    expect(await run(["report", "--as-of", "2018-11-25", "--out", "u"], io.context)).toBe(0);
+    const [header, ...rows] = readFileSync(join(dir, "l", "departed.csv"), "utf8")
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split(/\r?\n/);
+    const columns = header!.split(",");
+    const last = Object.fromEntries(
+      rows
+        .at(-1)!
+        .split(",")
+        .map((v, i) => [columns[i]!, v]),
+    );
+    expect(last.date).toBe("2018-11-25");
+    const md = readFileSync(join(dir, "u", "situation-update.md"), "utf8");
+    const headline = (label: string) =>
+      new RegExp(`\\| ${label} \\| ([\\d,]+) \\|`).exec(md)?.[1]?.replace(/,/g, "");
+    expect(last.value).toBe(headline("People who left"));
+    expect(last.in_transit).toBe(headline("In transit"));
+    expect(last.unknown).toBe(headline("Unknown"));
+    // The hindsight ledger of the same day is another set of figures (it reads later reports).
+    expect(await run(["ledger", "--to", "2018-11-25", "--out", "h"], io.context)).toBe(0);
+    const hindsight = readFileSync(join(dir, "h", "departed.csv"), "utf8")
+      .trimEnd()
+      .split(/\r?\n/)
+      .at(-1)!;
+    expect(hindsight).not.toBe(rows.at(-1));
+  }, 240_000);
 });
