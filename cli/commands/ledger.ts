@@ -54,7 +54,9 @@ export const LEDGER_OPTIONS_HELP = `${datasetOptionsHelp({
   --from <date>       first day shown (default: the first day of the data); figures before it
                       still count, so a day's totals are the same with or without --from
   --to <date>         last day of the split (default: the last day of the data)
-  --hold-days <n>     days a "present" figure holds when no later one follows (default 3)
+  --hold-days <n>     days a "present" figure holds when no later one follows (default 3; as
+                      of a date, the last count known holds up to 30 days, the longest gap
+                      bridged between two counts, since the next may not be out yet)
   --group-correlation <r>  correlation 0–1 between groups' errors, to combine their 90 %
                       intervals into the interval of a total (default 0.5; 1 adds the bounds,
                       0 takes the errors as independent; docs/ledger.md, Intervals of totals)`;
@@ -296,7 +298,7 @@ export const ledgerCommand: Command = {
       inputs: loaded.reports.map(summarizeReport),
       rejectedRows: loaded.rejected,
       method:
-        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days; shelters fold into their city; groups' estimated sizes in transit; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).",
+        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to 30 days, its low bound falling with age); shelters fold into their city; groups' estimated sizes in transit, a group not reported for more than 7 days unknown instead; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).",
       groupCorrelation: ledger.groupCorrelation,
       rowsNote: "rows are 0-based indexes into the stock figures, in input order",
       warnings: ledger.warnings,

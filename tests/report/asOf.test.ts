@@ -74,6 +74,54 @@ describe("the ledger and the situation update as of a date", () => {
     expect(Math.abs(c1.km - hindsight.km)).toBeGreaterThan(20);
   });
 
+  it("a count of people at a place holds as long as hindsight bridges a gap (review21b HIGH 2: 25 Nov, 12 Dec)", () => {
+    const remaining = (asOf: string, place?: string) =>
+      runReplay(dataset, { asOf })
+        .ledger.split.filter(
+          (r) =>
+            r.date === asOf &&
+            r.category === "remaining" &&
+            (place === undefined || r.placeName === place),
+        )
+        .reduce((s, r) => s + r.value, 0);
+    // 25 Nov: Mexicali's 3,224 and Mexico City's 650 of 19 Nov still stand (before: 0 and 0,
+    // Remaining 4,730 against 8,352 with hindsight).
+    expect(remaining("2018-11-25", "Mexicali")).toBe(3224);
+    expect(remaining("2018-11-25", "Mexico City")).toBe(650);
+    expect(remaining("2018-11-25")).toBeGreaterThan(8000);
+    // 12 Dec: El Barretal 2,500 (7 Dec), Benito Juárez 700 and Mexicali 1,000 (6 Dec) were
+    // published; before, there was no Remaining row at all.
+    expect(remaining("2018-12-12", "Mexicali")).toBe(1000);
+    expect(remaining("2018-12-12", "Tijuana")).toBe(3200);
+    // A count older than the gap the hindsight ledger bridges (30 days) is no longer held.
+    const small: Dataset = {
+      ...dataset,
+      sightings: [],
+      counts: [],
+      stocks: [
+        {
+          date: "2018-11-01",
+          category: "remaining",
+          basis: "present",
+          value: 500,
+          country: "MEX",
+          placeName: "Mexicali",
+          sourceType: "government",
+          sourceOrg: "INM",
+          confidence: "high",
+        } as StockFigure,
+      ],
+    };
+    const held = (asOf: string) =>
+      buildLedger({ dataset: small, tracks: [] }, { asOf }).split.find(
+        (r) => r.date === asOf && r.category === "remaining",
+      );
+    expect(held("2018-12-01")?.value).toBe(500);
+    expect(held("2018-12-02")).toBeUndefined();
+    // Held past 3 days, its interval's low end falls: the people may have moved on since.
+    expect(held("2018-11-20")!.valueLow).toBeLessThan(held("2018-11-03")!.valueLow);
+  });
+
   it("the 15 Dec 2018 figures of the situation report hold as of 15 Dec too", () => {
     const { ledger } = runReplay(dataset, { asOf: "2018-12-15" });
     expect(total(ledger, "2018-12-15", "asylum_claim")).toBeGreaterThan(3700);
