@@ -400,6 +400,7 @@ export {
   situationWarnings,
   categoryDayTotal,
   AS_OF_BASIS,
+  asOfBasis,
   HINDSIGHT_BASIS,
 } from "./report/situationUpdate.ts";
 export type {

@@ -117,6 +117,7 @@ export const reportCommand: Command = {
         {
           title: optionString(values, "title"),
           hindsight,
+          timeZone: run.timeZone,
           // The embedded 2018 data is set beside the December 2018 situation report's figures.
           seeds: loaded.embedded ? situationReport2018() : undefined,
         },

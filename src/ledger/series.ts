@@ -123,25 +123,6 @@ export function monotonePoints(points: readonly SeriesPoint[]): SeriesPoint[] {
   return out;
 }
 
-/**
- * Makes the points of a cumulative series non-decreasing as they were known when published: each
- * point is the highest value published so far (same-day figures pooled first), so a later, lower
- * figure never pulls an earlier one down and a published total is never taken back; a fall is a
- * `cumulative_falls` warning. The rule of a ledger as of a date (`LedgerOptions.asOf`), where no
- * later figure may be used; the hindsight ledger pools instead ({@link monotonePoints}).
- * @returns new points; a point below an earlier one takes that one's value, interval and rows.
- * @example
- * publishedPoints([{ day: 0, value: 3800, … }, { day: 20, value: 3700, … }])[1].value; // => 3800
- */
-export function publishedPoints(points: readonly SeriesPoint[]): SeriesPoint[] {
-  const out: SeriesPoint[] = [];
-  for (const p of points) {
-    const best = out[out.length - 1];
-    out.push(best && best.value > p.value ? { ...best, day: p.day } : { ...p });
-  }
-  return out;
-}
-
 /** How a series is laid on days between and after its points. */
 export interface DailyOptions {
   /** Days a `present` figure holds after the last point, or across a gap too long to bridge. */

@@ -5,6 +5,7 @@ import { sumCorrelated } from "../ledger/correlatedSum.ts";
 import { onRoadEstimate } from "../ledger/inTransit.ts";
 import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { SeedFigure } from "../model/seed.ts";
+import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import { normalizeName } from "../geo/normalizeName.ts";
 import { buildCorridorState } from "../state/buildState.ts";
 import type { CorridorDay, PlacePresence } from "../state/types.ts";
@@ -97,11 +98,21 @@ export interface SituationUpdate {
   basis: string;
 }
 
-/** The sentence of an update built from what was known on its date (`runReplay(…, { asOf })`). */
-export const AS_OF_BASIS =
-  "Built from what was known by the end of the date: no figure or report published later is used; " +
-  "a cumulative figure (claims, returns) is the highest the sources had published by then, and " +
-  "the groups are estimated from the reports up to the date.";
+/**
+ * The sentence of an update built from what was known on its date (`runReplay(…, { asOf })`),
+ * naming the time zone whose day ends the cut (`asOfMoment`) when given.
+ * @example
+ * asOfBasis("America/Mexico_City").startsWith("Built from what was known by the end of the date, America/Mexico_City time:"); // => true
+ */
+export function asOfBasis(timeZone?: string): string {
+  return (
+    `Built from what was known by the end of the date${timeZone ? `, ${timeZone} time` : ""}: no figure or report published later is used; ` +
+    "a cumulative figure (claims, returns) is the sources' figures up to the date, reconciled by source weight, and " +
+    "the groups are estimated from the reports up to the date."
+  );
+}
+/** {@link asOfBasis} without a time zone. */
+export const AS_OF_BASIS = asOfBasis();
 /** The sentence of an update built with hindsight (the replay of all the data). */
 export const HINDSIGHT_BASIS =
   "Estimated with hindsight: figures and reports published after the date are used (a cumulative " +
@@ -122,6 +133,8 @@ export interface SituationUpdateOptions {
    * (`runReplay(dataset, { asOf })`), said by {@link AS_OF_BASIS}.
    */
   hindsight?: boolean;
+  /** Time zone of the as-of cut, named in the basis sentence; default the dataset's. */
+  timeZone?: string;
 }
 
 /**
@@ -181,7 +194,9 @@ export function buildSituationUpdate(
     presence,
     warnings: situationWarnings(ledger.warnings, asOf),
     residuals,
-    basis: options.hindsight ? HINDSIGHT_BASIS : AS_OF_BASIS,
+    basis: options.hindsight
+      ? HINDSIGHT_BASIS
+      : asOfBasis(options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE),
     seedChecks: compareWithSeeds(
       ledger,
       (options.seeds ?? []).filter((seed) => seed.asOf <= asOf),
