@@ -4,8 +4,8 @@
  * next place and the end of its route — the morning question, answered without opening
  * forecast.csv (which holds every place ahead). Read from the library's forecast, never re-derived.
  */
-import { formatPeople, listedArrivals } from "../src/index.ts";
-import type { ArrivalForecast, Forecast, GroupStatus, IsoDate, Nowcast } from "../src/index.ts";
+import { formatPeople, listedArrivals, placedText } from "../src/index.ts";
+import type { ArrivalForecast, Forecast, IsoDate, Nowcast } from "../src/index.ts";
 
 /** "2018-11-15 (p10 2018-11-14, p90 beyond the horizon)": one moment's dates. */
 function dates(q: { p10?: string; p50?: string; p90?: string }): string {
@@ -66,7 +66,7 @@ export function forecastSummaryLines(now: Nowcast, forecast: Forecast): string[]
     }
     if (g.status === "dissolved") {
       lines.push(
-        `  ${g.group}: dissolved, its track ended more than ${forecast.staleDays} days before; last placed ${placedText(g)} (${seen(g.group, g.lastDate)}); not moved on.`,
+        `  ${g.group}: dissolved, no report for more than ${forecast.staleDays} days; last placed ${placedText(g)} (${seen(g.group, g.lastDate)}); not moved on.`,
       );
       continue;
     }
@@ -86,16 +86,4 @@ export function forecastSummaryLines(now: Nowcast, forecast: Forecast): string[]
     }
   }
   return lines;
-}
-
-/** Within this distance (km) of the nearest place a group is "near" it; further, "N km past/short of". */
-const NEAR_KM = 10;
-
-/** Where a group was last placed: "near X", "N km past X", "N km short of X", or "at km N". */
-function placedText(g: Pick<GroupStatus, "placeName" | "placeOffsetKm" | "km">): string {
-  if (!g.placeName) return `at km ${Math.round(g.km)}`;
-  const off = g.placeOffsetKm ?? 0;
-  if (Math.abs(off) <= NEAR_KM) return `near ${g.placeName}`;
-  const km = Math.round(Math.abs(off)).toLocaleString("en-US");
-  return off > 0 ? `${km} km past ${g.placeName}` : `${km} km short of ${g.placeName}`;
 }

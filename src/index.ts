@@ -198,14 +198,9 @@ export type { CostModel, CostReport, CostTerms } from "./estimate/trackCost.ts";
 export { DEFAULT_COST_MODEL, groupCost, groupCostTerms } from "./estimate/trackCost.ts";
 export type { PlacedReport } from "./estimate/placeDay.ts";
 export { placeDayWeights } from "./estimate/placeDay.ts";
-// The association's positions read predictively (predictiveTrack.ts; EstimateOptions.predictiveAssociation,
-// off by default: measured, not kept).
-export type {
-  PredictiveAssociation,
-  PredictiveCost,
-  PredictiveLaw,
-} from "./estimate/predictiveTrack.ts";
-export { predictiveLaw, predictivePositions } from "./estimate/predictiveTrack.ts";
+// The association's positions read predictively (predictiveTrack.ts; EstimateOptions
+// .predictiveAssociation) is an experiment, measured and not kept: internal, not exported here
+// (the benches import it from src/estimate directly).
 export type {
   GroupDayState,
   WorldConfig,
@@ -368,8 +363,6 @@ export {
   groupBody,
   groupsOnRoad,
   holdUntilUnseen,
-  isUnseen,
-  UNSEEN_AFTER_DAYS,
   PRESENCE_STATUSES,
 } from "./state/index.ts";
 export type {
@@ -400,7 +393,6 @@ export {
   situationWarnings,
   categoryDayTotal,
   AS_OF_BASIS,
-  asOfBasis,
   HINDSIGHT_BASIS,
 } from "./report/situationUpdate.ts";
 export type {
@@ -412,6 +404,8 @@ export type {
   PlacePanel,
 } from "./report/situationUpdate.ts";
 export { renderMarkdown, renderHtml } from "./report/render.ts";
+export { situationWords, SITUATION_LANGS } from "./report/words.ts";
+export type { SituationLang, SituationWords } from "./report/words.ts";
 export { stackedAreaSvg, smallMultiplesSvg } from "./report/charts.ts";
 export type { ChartSize } from "./report/charts.ts";
 
@@ -484,12 +478,9 @@ export type {
   GroupStatus,
   GroupForecastStatus,
 } from "./forecast/forecast.ts";
-export {
-  DEFAULT_STALE_DAYS,
-  forecastArrivals,
-  groupStatus,
-  PASSED_SHARE,
-} from "./forecast/forecast.ts";
+export { forecastArrivals, groupStatus, PASSED_SHARE } from "./forecast/forecast.ts";
+export type { Placed, PlaceRelation } from "./forecast/placed.ts";
+export { NEAR_PLACE_KM, placedText, placeRelation } from "./forecast/placed.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
 export { listedArrivals } from "./forecast/listedArrivals.ts";
@@ -628,4 +619,7 @@ export {
   dayMoveShare,
   moveOffsetFromNoon,
   trackDayOf,
+  // The longest silence a group stays on the road across (estimator, state, ledger, forecast).
+  MAX_SILENCE_DAYS,
+  isUnseen,
 } from "./movement/index.ts";

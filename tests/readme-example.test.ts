@@ -6,12 +6,13 @@
  * viewer's own URL-state code against the 2018 replay) and the notebook cell (its module body run
  * in Node with `display` collected).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { run } from "../cli/main.ts";
+import { reportCommand } from "../cli/commands/report.ts";
 import { embedded2018 } from "../src/index.ts";
 import { enrichDataset } from "../viewer/data/embedded.ts";
 import { prepareReplay } from "../viewer/data/prepare.ts";
@@ -71,8 +72,11 @@ describe("README.md examples", () => {
       const status = await run(argv, io.context);
       const expected = Number(/\bexit (\d)\b/.exec(comment)?.[1] ?? 0);
       expect(status, `${line}\n${io.err.join("\n")}`).toBe(expected);
-      for (const file of comment.match(/[\w-]+\.(csv|geojson|json|html|md)\b/g) ?? [])
-        expect(existsSync(join(dir, file)), `${line}: ${file}`).toBe(true);
+      const named = comment.match(/[\w-]+\.(csv|geojson|json|html|md)\b/g) ?? [];
+      for (const file of named) expect(existsSync(join(dir, file)), `${line}: ${file}`).toBe(true);
+      // And the comment names every file the command writes (scenario-report.json was left out).
+      if (out >= 0 && named.length > 0)
+        expect(readdirSync(dir).sort(), line).toEqual([...new Set(named)].sort());
       const rows = /(\d+) of (\d+) rows rejected/.exec(comment);
       if (rows)
         expect(io.out.join("\n"), line).toContain(
@@ -80,6 +84,14 @@ describe("README.md examples", () => {
         );
     }
   }, 120_000);
+
+  it("what README.md says of --out holds for report, which writes ./situation-update-<date>/ without it", () => {
+    const said = block("### Command line", "sh") && readme;
+    expect(said).toMatch(
+      /writes\s+only under `--out` \(`report` without `--out` writes into\s+`\.\/situation-update-<date>\/`\)/,
+    );
+    expect(reportCommand.help).toMatch(/default: situation-update-<date> in the current folder/);
+  });
 
   it("the TypeScript block imports, estimates and splits the sample sightings", async () => {
     const source = block("### Library", "ts").replace(

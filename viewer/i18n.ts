@@ -2,7 +2,12 @@
  * Interface texts in English and Spanish. Data (sources, notes) is shown as it came; place names
  * in their Spanish form when the gazetteer has one (`placeLabel`).
  */
-import { categoryWords as englishCategoryWords, EMBEDDED_2018_NAME } from "../src/index.ts";
+import {
+  categoryWords as englishCategoryWords,
+  EMBEDDED_2018_NAME,
+  situationWords,
+  MAX_SILENCE_DAYS,
+} from "../src/index.ts";
 import type { Place, SplitCategory, StockCategory } from "../src/index.ts";
 import type { Lang, LayerId } from "./state.ts";
 
@@ -11,6 +16,10 @@ const DIRECTION_WORDS: Readonly<Record<Lang, Record<"northbound" | "southbound",
   en: { northbound: "northbound", southbound: "southbound" },
   es: { northbound: "hacia el norte", southbound: "hacia el sur" },
 };
+
+/** The situation panel's words: the library's, which the `report` command's files also use. */
+const SITUATION_EN = situationWords("en");
+const SITUATION_ES = situationWords("es");
 
 const en = {
   title: "Caravans of Oct–Dec 2018: movement, flows and outcomes",
@@ -51,6 +60,10 @@ const en = {
   confidenceMedium: "medium",
   confidenceLow: "low",
   sizeUnknown: "size not given",
+  /** A group the state counts as unseen (no report for more than MAX_SILENCE_DAYS days). */
+  notSeenSince: "not seen since",
+  unseenNote:
+    "No report for more than {days} days: its people are counted as unknown, not on the road; the position is its last estimate.",
   countsByDay: "Counts by day and direction",
   noCounts: "No counts at this point.",
   estimated: "Positions and sizes estimated from all sources (90 % intervals).",
@@ -62,6 +75,7 @@ const en = {
   legendHalo: "halo: 90 % interval of size",
   legendBand: "band: 90 % interval of position",
   legendUncertain: "dashed: very uncertain",
+  legendUnseen: "grey ring: not seen since its last report (unknown)",
   legendNorth: DIRECTION_WORDS.en.northbound,
   legendSouth: DIRECTION_WORDS.en.southbound,
   source: "Source",
@@ -80,19 +94,18 @@ const en = {
   southbound: DIRECTION_WORDS.en.southbound,
   unknown: "unknown direction",
   basemapCredit: "Basemap: Natural Earth",
-  situationTitle: "Situation update,",
-  situationNone: "No ledger figures on this day.",
-  situationHindsight:
-    "With hindsight: the replay of all the data, so figures and reports published after this day are used. What was known on the day: dtm-flow report --as-of.",
-  departed: "People who left",
-  placesByStatus: "People at places, by status",
-  dataQuality: "Data quality: warnings of the ledger",
-  place: "Place",
-  travelling: "travelling through",
-  resting: "resting",
-  waiting: "waiting (asylum claim)",
-  staying: "staying",
-  noPlace: "no place given",
+  situationTitle: SITUATION_EN.situationTitle,
+  situationNone: SITUATION_EN.situationNone,
+  situationHindsight: SITUATION_EN.situationHindsight,
+  departed: SITUATION_EN.departed,
+  placesByStatus: SITUATION_EN.placesByStatus,
+  dataQuality: SITUATION_EN.dataQuality,
+  place: SITUATION_EN.place,
+  travelling: SITUATION_EN.travelling,
+  resting: SITUATION_EN.resting,
+  waiting: SITUATION_EN.waiting,
+  staying: SITUATION_EN.staying,
+  noPlace: SITUATION_EN.noPlace,
 };
 
 type Dict = typeof en;
@@ -135,6 +148,9 @@ const es: Dict = {
   confidenceMedium: "media",
   confidenceLow: "baja",
   sizeUnknown: "sin cifra",
+  notSeenSince: "sin reportes desde el",
+  unseenNote:
+    "Sin reportes desde hace más de {days} días: sus personas se cuentan como desconocidas, no en camino; la posición es su última estimación.",
   countsByDay: "Conteos por día y dirección",
   noCounts: "No hay conteos en este punto.",
   estimated: "Posiciones y tamaños estimados con todas las fuentes (intervalos del 90 %).",
@@ -146,6 +162,7 @@ const es: Dict = {
   legendHalo: "halo: intervalo del 90 % del tamaño",
   legendBand: "franja: intervalo del 90 % de la posición",
   legendUncertain: "discontinuo: muy incierto",
+  legendUnseen: "anillo gris: sin reportes desde hace tiempo (desconocido)",
   legendNorth: DIRECTION_WORDS.es.northbound,
   legendSouth: DIRECTION_WORDS.es.southbound,
   source: "Fuente",
@@ -164,19 +181,18 @@ const es: Dict = {
   southbound: DIRECTION_WORDS.es.southbound,
   unknown: "dirección desconocida",
   basemapCredit: "Mapa base: Natural Earth",
-  situationTitle: "Actualización de la situación,",
-  situationNone: "No hay cifras del balance este día.",
-  situationHindsight:
-    "En retrospectiva: la reconstrucción con todos los datos, que usa cifras e informes publicados después de este día. Lo que se sabía ese día: dtm-flow report --as-of.",
-  departed: "Personas que salieron",
-  placesByStatus: "Personas en cada lugar, por situación",
-  dataQuality: "Calidad de los datos: advertencias del balance",
-  place: "Lugar",
-  travelling: "de paso",
-  resting: "en descanso",
-  waiting: "esperando (solicitud de asilo)",
-  staying: "se quedan",
-  noPlace: "sin lugar",
+  situationTitle: SITUATION_ES.situationTitle,
+  situationNone: SITUATION_ES.situationNone,
+  situationHindsight: SITUATION_ES.situationHindsight,
+  departed: SITUATION_ES.departed,
+  placesByStatus: SITUATION_ES.placesByStatus,
+  dataQuality: SITUATION_ES.dataQuality,
+  place: SITUATION_ES.place,
+  travelling: SITUATION_ES.travelling,
+  resting: SITUATION_ES.resting,
+  waiting: SITUATION_ES.waiting,
+  staying: SITUATION_ES.staying,
+  noPlace: SITUATION_ES.noPlace,
 };
 
 export type TextKey = keyof Dict;
@@ -372,4 +388,14 @@ export function formatCount(lang: Lang, v: number): string {
 export function formatPeople(lang: Lang, v: number): string {
   const r = v >= 1000 ? Math.round(v / 10) * 10 : Math.round(v);
   return new Intl.NumberFormat(numberLocale(lang)).format(r);
+}
+
+/** "not seen since 1 Nov" / "sin reportes desde el 1 nov": a group the state counts as unseen. */
+export function notSeenSinceText(lang: Lang, iso: string): string {
+  return `${tr(lang, "notSeenSince")} ${formatDate(lang, iso, false)}`;
+}
+
+/** Why an unseen group has no one on the road, with the library's longest silence in days. */
+export function unseenNoteText(lang: Lang): string {
+  return tr(lang, "unseenNote").replace("{days}", String(MAX_SILENCE_DAYS));
 }

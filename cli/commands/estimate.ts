@@ -50,7 +50,7 @@ holds, per day, with 90 % intervals.
 Usage:
   dtm-flow estimate [--sightings f] [--counts f] [--stocks f] [--route f.geojson]
                     [--places f] [--tz IANA-zone] [--as-of date]
-                    [--check [--folds k | --loo]] [--corrections f.json] [--bom] [--hxl]
+                    [--check [--folds k | --loo]] [--corrections f.json] [--no-bom] [--hxl]
                     --out <dir>
 
 Options:
@@ -65,8 +65,8 @@ ${datasetOptionsHelp({
 })}
   --as-of <date>      use only data observed up to this date-time (no look-ahead)
   --out <dir>         folder for tracks.csv, tracks.geojson and report.json (required)
-  --bom               start tracks.csv with a UTF-8 byte-order mark, for Excel (default none:
-                      its header reads byte for byte as docs/contracts.md §3.1 gives it)
+  --no-bom            write tracks.csv without the UTF-8 byte-order mark (default: with, for
+                      Excel, as every CSV dtm-flow writes; --bom, the old opt-in, is accepted)
   --hxl               write an HXL hashtag row under the header of tracks.csv (default none, so
                       scripts, notebooks and the viewer read the file as before; docs/cli.md)
   --check             held-out check: predict each report from the estimate made without it;
@@ -103,6 +103,7 @@ export const estimateCommand: Command = {
       ...CHECK_OPTIONS,
       corrections: { type: "string" },
       bom: { type: "boolean" },
+      "no-bom": { type: "boolean" },
     });
     const check = checkOptions(values);
     const correctionsPath = optionString(values, "corrections");
@@ -177,7 +178,7 @@ export const estimateCommand: Command = {
           : {}),
       },
       routes,
-      { bom: values.bom === true, hxl: values.hxl === true },
+      { bom: values["no-bom"] !== true, hxl: values.hxl === true },
     );
     context.stderr(
       `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,
@@ -323,8 +324,9 @@ function runCheck(
 
 /**
  * Writes tracks.csv, tracks.geojson and report.json.
- * @param csv `bom`: start tracks.csv with a UTF-8 byte-order mark (`--bom`); `hxl`: an HXL
- *   hashtag row under its header (`--hxl`); default neither.
+ * @param csv `bom`: start tracks.csv with a UTF-8 byte-order mark (default true, as every CSV
+ *   dtm-flow writes; false with `--no-bom`); `hxl`: an HXL hashtag row under its header (`--hxl`;
+ *   default none).
  */
 export function writeOutputs(
   result: EstimateResult,
@@ -333,11 +335,11 @@ export function writeOutputs(
   routes?: RouteIndex,
   csv: { bom?: boolean; hxl?: boolean } = {},
 ): void {
-  // No byte-order mark unless asked (--bom): the header must read exactly as the contract says
-  // for scripts that parse it.
+  // Excel-ready like every CSV the command line and the viewer write: a byte-order mark unless
+  // `--no-bom` (for scripts that read the header byte for byte).
   write(
     "tracks.csv",
-    formatTracksCsv(result.tracks, { bom: csv.bom === true, hxl: csv.hxl === true }),
+    formatTracksCsv(result.tracks, { bom: csv.bom !== false, hxl: csv.hxl === true }),
   );
   write("tracks.geojson", JSON.stringify(tracksToGeoJson(result.tracks, routes)) + "\n");
   const report = {

@@ -36,6 +36,7 @@ export const FORECAST_COLUMNS = [
   "head_arrival_p10",
   "head_arrival_p50",
   "head_arrival_p90",
+  "place_offset_km",
 ] as const;
 
 /** Columns of positions.csv (the daily forecast cone of every group). */
@@ -91,12 +92,14 @@ Options:
                       positions.csv (default none, so scripts read them as before)
 
 forecast.csv: group,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,
-people_p90,prob_within_horizon,status,head_arrival_p10,head_arrival_p50,head_arrival_p90 — one
-row per group on the road and each place listed for it as of --as-of (status "ahead", or
-"most_passed" for a place most of the group is already past: its arrival_p50 is then --as-of
-and arrival_p90 when the last may arrive), and one row per group that has already "arrived" at
-the end of its route or "dissolved" (last seen more than 7 days before --as-of; place_name and
-km where it was last seen, arrival columns blank). status is ahead | most_passed | arrived |
+people_p90,prob_within_horizon,status,head_arrival_p10,head_arrival_p50,head_arrival_p90,
+place_offset_km — one row per group on the road and each place listed for it as of --as-of
+(status "ahead", or "most_passed" for a place most of the group is already past: its arrival_p50
+is then --as-of and arrival_p90 when the last may arrive), and one row per group that has already
+"arrived" at the end of its route or "dissolved" (last seen more than 7 days before --as-of;
+place_name the place on its route nearest where it was last placed, km its km, place_offset_km
+the km from that place to it, positive past it, negative short of it; arrival columns blank).
+status is ahead | most_passed | arrived |
 dissolved (most_passed is new: docs/forecasts.md). No arrival is dated before --as-of. Arrival
 dates are local dates of the median person; head_arrival_* of the group's first people (when
 shelters must open), blank when the tracks have no head. A blank arrival quantile means "later
@@ -245,7 +248,15 @@ export function writeForecast(
   // Groups no longer on the road as of the forecast: where they arrived or were last seen.
   const done = forecast.groups
     .filter((g) => g.status !== "on_road")
-    .map((g) => ({ group: g.group, place_name: g.placeName, km: g.km, status: g.status }));
+    .map((g) => ({
+      group: g.group,
+      place_name: g.placeName,
+      km: g.km,
+      status: g.status,
+      // km from place_name to the group (positive past it): the nearest place may be one it never
+      // reached ("83 km short of Culiacán"), which the name alone read as "at Culiacán".
+      place_offset_km: g.placeOffsetKm,
+    }));
   const rows = [...ahead, ...done];
   // Excel-ready (UTF-8 byte-order mark), as every CSV the CLI writes but the contract tables
   // tracks.csv and split.csv (docs/cli.md, "CSV files").
@@ -275,7 +286,7 @@ export function writeForecast(
     asOf: now.asOfDate,
     horizonDays: forecast.horizonDays,
     runs: forecast.runs,
-    method: `the state as of the as-of moment: groups at their route's end are arrived, groups last seen more than ${forecast.staleDays} days before are dissolved (not moved on); each group on the road starts from the estimator state at its last observation (riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; the head (first people) moves in the same runs as the median person with the same day's draws, from its own last position (riding when its track's last daily move was a ride), and is never behind the median person in any run; quantiles over runs; no arrival is dated before the as-of moment`,
+    method: `the state as of the as-of moment: groups at their route's end are arrived, groups with no report (position, count or stay) for more than ${forecast.staleDays} days are dissolved (not moved on); each group on the road starts from the estimator state at its last observation (riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; the head (first people) moves in the same runs as the median person with the same day's draws, from its own last position (riding when its track's last daily move was a ride), and is never behind the median person in any run; quantiles over runs; no arrival is dated before the as-of moment`,
     model: forecast.model,
     groups: forecast.groups,
     nowcast: now.groups.map((g) => ({

@@ -29,7 +29,7 @@ import {
   hxlOption,
   runReplay,
 } from "../../src/index.ts";
-import type { CorridorDay, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
+import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
@@ -68,7 +68,7 @@ the categories add up to the people who have left so far.
 Usage:
   dtm-flow ledger [--sightings f] [--counts f] [--stocks f] [--route f.geojson] [--places f]
                   [--tz zone] [--from date] [--to date] [--hold-days n] [--as-of date]
-                  [--group-correlation r] [--bom] [--hxl] --out <dir>
+                  [--group-correlation r] [--no-bom] [--hxl] --out <dir>
 
 Options:
 ${LEDGER_OPTIONS_HELP}
@@ -77,9 +77,8 @@ ${LEDGER_OPTIONS_HELP}
                       a bare date is the end of that day, local time (--tz), a date-time keeps its
                       time; --to, if given, must not be before it
   --out <dir>         folder for split.csv, departed.csv, places.csv and report.json (required)
-  --bom               start split.csv with a UTF-8 byte-order mark, for Excel (default none: its
-                      header reads byte for byte as docs/contracts.md §3.2 gives it; departed.csv
-                      and places.csv always have one)
+  --no-bom            write split.csv, departed.csv and places.csv without the UTF-8 byte-order
+                      mark (default: with, for Excel; --bom, the old opt-in, is accepted)
   --hxl               write an HXL hashtag row under the header of split.csv, departed.csv and
                       places.csv (default none, so scripts and notebooks read them as before)
 
@@ -129,6 +128,8 @@ export async function runLedger(
   output: { out: string | undefined; files: readonly string[] },
   extra: LedgerOptions = {},
   asOf?: string,
+  /** Checks of the loaded inputs before any estimating (a refusal throws a UserError). */
+  beforeWork?: (dataset: Dataset) => void,
 ): Promise<LedgerRun> {
   const choice = datasetChoice(values);
   const { timeZone, inputs } = choice;
@@ -171,6 +172,7 @@ export async function runLedger(
   const out = openOutputFolder(output.out, inputs, context.cwd, output.files);
   const loaded = await loadChosenDataset(choice, context);
   const { dataset } = loaded;
+  beforeWork?.(dataset);
   context.stderr(
     `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts, then the ledger from ${dataset.stocks.length} stock figures (${dataset.name})${asOf ? `, only what was known ${asOfCutText(asOf, timeZone)}` : ""}`,
   );
@@ -195,7 +197,12 @@ export const DEPARTED_COLUMNS = [
   "unknown",
 ] as const;
 
-function departedCsv(ledger: LedgerResult, state: readonly CorridorDay[], hxl: boolean): string {
+function departedCsv(
+  ledger: LedgerResult,
+  state: readonly CorridorDay[],
+  hxl: boolean,
+  bom: boolean,
+): string {
   const totals = new Map(state.map((d) => [d.date, d.totals]));
   const rows = ledger.departed.map((d) => {
     const t = totals.get(d.date);
@@ -213,9 +220,9 @@ function departedCsv(ledger: LedgerResult, state: readonly CorridorDay[], hxl: b
       unknown: t?.unknown,
     };
   });
-  // Excel-ready (byte-order mark), like every CSV the CLI writes but the contract tables (docs/cli.md).
+  // Excel-ready (byte-order mark unless --no-bom), like every CSV the CLI writes (docs/cli.md).
   const columns = [...DEPARTED_COLUMNS];
-  return formatCsv(rows, { columns, ...hxlOption("departed", columns, hxl) });
+  return formatCsv(rows, { columns, bom, ...hxlOption("departed", columns, hxl) });
 }
 
 /** Columns of places.csv: people at every place per day, by status (the state of the corridor). */
@@ -233,7 +240,7 @@ export const PLACES_COLUMNS = [
   "capacity",
 ] as const;
 
-function placesCsv(state: readonly CorridorDay[], hxl: boolean): string {
+function placesCsv(state: readonly CorridorDay[], hxl: boolean, bom: boolean): string {
   const rows = state.flatMap((d) =>
     d.places.map((p) => ({
       date: d.date,
@@ -249,9 +256,9 @@ function placesCsv(state: readonly CorridorDay[], hxl: boolean): string {
       capacity: p.capacity,
     })),
   );
-  // Excel-ready (byte-order mark): place names carry accents (Tecún Umán).
+  // Excel-ready (byte-order mark unless --no-bom): place names carry accents (Tecún Umán).
   const columns = [...PLACES_COLUMNS];
-  return formatCsv(rows, { columns, ...hxlOption("placesByStatus", columns, hxl) });
+  return formatCsv(rows, { columns, bom, ...hxlOption("placesByStatus", columns, hxl) });
 }
 
 export const ledgerCommand: Command = {
@@ -265,6 +272,7 @@ export const ledgerCommand: Command = {
         ...LEDGER_OPTIONS,
         "as-of": { type: "string" },
         bom: { type: "boolean" },
+        "no-bom": { type: "boolean" },
         hxl: { type: "boolean" },
       },
       false,
@@ -282,13 +290,13 @@ export const ledgerCommand: Command = {
       asOf,
     );
     const { ledger, loaded, out } = run;
-    // split.csv is a contract table (docs/contracts.md §3.2): no byte-order mark unless asked
-    // (--bom), so its header reads exactly as the contract says; departed.csv and places.csv are
-    // Excel-ready.
+    // Excel-ready, as every CSV the command line and the viewer write: a byte-order mark unless
+    // --no-bom (for scripts that read split.csv's header byte for byte, docs/contracts.md §3.2).
     const hxl = values.hxl === true;
-    out.write("split.csv", formatSplitCsv(ledger.split, { bom: values.bom === true, hxl }));
-    out.write("departed.csv", departedCsv(ledger, run.replay.state, hxl));
-    out.write("places.csv", placesCsv(run.replay.state, hxl));
+    const bom = values["no-bom"] !== true;
+    out.write("split.csv", formatSplitCsv(ledger.split, { bom, hxl }));
+    out.write("departed.csv", departedCsv(ledger, run.replay.state, hxl, bom));
+    out.write("places.csv", placesCsv(run.replay.state, hxl, bom));
     const report = {
       dataset: loaded.dataset.name,
       timeZone: run.timeZone,
@@ -298,7 +306,7 @@ export const ledgerCommand: Command = {
       inputs: loaded.reports.map(summarizeReport),
       rejectedRows: loaded.rejected,
       method:
-        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to 30 days, its low bound falling with age); shelters fold into their city; groups' estimated sizes in transit, a group not reported for more than 7 days unknown instead; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).",
+        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to 30 days, its low bound falling with age); shelters fold into their city; groups' estimated sizes in transit, a group not reported for more than 21 days (MAX_SILENCE_DAYS) unknown instead; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).",
       groupCorrelation: ledger.groupCorrelation,
       rowsNote: "rows are 0-based indexes into the stock figures, in input order",
       warnings: ledger.warnings,

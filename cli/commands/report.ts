@@ -15,16 +15,18 @@ import {
 } from "../dataset-options.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
 import {
+  addDays,
   asOfMoment,
   buildSituationUpdate,
   dataRange,
   categoryWords,
+  SITUATION_LANGS,
   formatPeople,
   renderHtml,
   renderMarkdown,
   situationReport2018,
 } from "../../src/index.ts";
-import type { DataRange, LedgerResult } from "../../src/index.ts";
+import type { DataRange, LedgerResult, SituationLang } from "../../src/index.ts";
 import { LEDGER_OPTIONS, LEDGER_OPTIONS_HELP, runLedger } from "./ledger.ts";
 
 const HELP = `dtm-flow report — a situation update as of a date: headline figures (people who left,
@@ -32,13 +34,17 @@ asylum claims, returns, people remaining, in transit, unknown) each with its sou
 area chart of the split over time, and people present per place against shelter capacity.
 
 Usage:
-  dtm-flow report --as-of <date> [--title text] [--out dir] [input options]
+  dtm-flow report --as-of <date> [--lang en|es] [--title text] [--out dir] [input options]
 
 Options:
   --as-of <date>      the date of the update (required), e.g. 2018-12-15: what was known by
                       the end of that day, local time (--tz); a date-time such as
                       2018-12-15T12:00 keeps its time (the same rule as estimate and forecast)
-  --title <text>      title of the update (default "Situation update")
+  --lang <en|es>      language of situation-update.html and .md: en (default) or es, with the
+                      words of the viewer's Spanish situation panel; figures, place names,
+                      sources' text and the data-quality warnings stay as they came (English)
+  --title <text>      title of the update (default "Situation update", in es "Actualización
+                      de la situación")
   --hindsight         use all the data, also figures and reports after the date (the
                       replay's view, as the viewer's situation panel); default: only what
                       was known by the end of the date
@@ -59,8 +65,9 @@ ${SAFE_WRITING_HELP}
 
 ${EXIT_HELP}
 
-Example:
-  dtm-flow report --as-of 2018-12-15 --out informe/`;
+Examples:
+  dtm-flow report --as-of 2018-12-15 --out informe/
+  dtm-flow report --as-of 2018-12-15 --lang es --out informe-es/`;
 
 export const reportCommand: Command = {
   name: "report",
@@ -73,6 +80,7 @@ export const reportCommand: Command = {
         ...LEDGER_OPTIONS,
         "as-of": { type: "string" },
         title: { type: "string" },
+        lang: { type: "string" },
         hindsight: { type: "boolean" },
       },
       false,
@@ -83,6 +91,9 @@ export const reportCommand: Command = {
     // The local date the update is for (a bare date: that day, to its end; a date-time keeps its
     // time), by the one as-of rule; runLedger checks the text again in the dataset's zone.
     const date = asOfMoment(asOf, datasetChoice(values).timeZone)?.date ?? asOf.slice(0, 10);
+    const lang = optionString(values, "lang") ?? "en";
+    if (!(SITUATION_LANGS as readonly string[]).includes(lang))
+      throw new UserError(`--lang must be en or es, got ${lang}.`);
     const hindsight = values.hindsight === true;
     // As of the date (default): the replay reads only what was known by then.
     const run = await runLedger(
@@ -94,6 +105,14 @@ export const reportCommand: Command = {
       },
       {},
       hindsight ? undefined : asOf,
+      // Before estimating: a date well outside the inputs' days is refused at once (a day of
+      // margin either side, for reports whose instant falls on another local day; the ledger's
+      // own days decide below).
+      (dataset) => {
+        const span = dataRange(dataset, datasetChoice(values).timeZone);
+        if (span && (date < addDays(span.first, -1) || date > addDays(span.last, 1)))
+          throw outside(date, span.first, span.last);
+      },
     );
     const { ledger, loaded, out } = run;
     const range = reportRange(
@@ -106,18 +125,14 @@ export const reportCommand: Command = {
         "the inputs hold no dated figures or tracks, so there is nothing to report; add stock figures, counts or sightings.",
       );
     }
-    if (date < range.first || date > range.last) {
-      throw new UserError(
-        `--as-of ${date} is outside the data, which runs from ${range.first} to ${range.last}; give a date in that range.`,
-      );
-    }
+    if (date < range.first || date > range.last) throw outside(date, range.first, range.last);
     const update = userInputStep(() =>
       buildSituationUpdate(
         { ledger, dataset: loaded.dataset, asOf: date, state: run.replay.state },
         {
           title: optionString(values, "title"),
           hindsight,
-          timeZone: run.timeZone,
+          lang: lang as SituationLang,
           // The embedded 2018 data is set beside the December 2018 situation report's figures.
           seeds: loaded.embedded ? situationReport2018() : undefined,
         },
@@ -154,4 +169,11 @@ function reportRange(
     first: from !== undefined && from > data.first ? from : data.first,
     last: to !== undefined && to < data.last ? to : data.last,
   };
+}
+
+/** The refusal of an --as-of outside the data's days. */
+function outside(date: string, first: string, last: string): UserError {
+  return new UserError(
+    `--as-of ${date} is outside the data, which runs from ${first} to ${last}; give a date in that range.`,
+  );
 }

@@ -122,15 +122,27 @@ function summaryLines(result: ScenarioResult): string[] {
         ? ""
         : share === 0
           ? `; within its capacity of ${n(p.capacity)} in every run`
-          : // "day-by-day": the p50 and p90 of each day's people present, not of the peak (a peak
-            // p50 of 1,541 over a capacity of 1,000 with "0 days at the p50" read as a contradiction).
-            `; over its capacity of ${n(p.capacity)} in ${share} % of runs (the day-by-day p50 over it on ${counted(p.daysOverCapacityP50.length, "day")}, the p90 on ${p.daysOverCapacityP90.length}${
+          : // Each day's median and p90 over the runs, named so: not the runs' peaks (a median
+            // peak of 1,541 over a capacity of 1,000 with "0 days" read as a contradiction; runs
+            // peak on different days, so each day's median stays lower).
+            `; over its capacity of ${n(p.capacity)} in ${share} % of runs (each day's median over the runs is over it on ${counted(p.daysOverCapacityP50.length, "day")}, each day's p90 on ${p.daysOverCapacityP90.length}${
               p.daysOverCapacityP90.length ? ` from ${p.daysOverCapacityP90[0]}` : ""
             })`;
+    // The peak: each run's highest day, its quantiles over the runs; its date among the runs with
+    // anyone present (a run nobody stops in has a peak of 0 and no date).
+    const d = p.peakDate;
+    const peakWhen =
+      d.p50 === undefined
+        ? "nobody present in any run"
+        : `on ${d.p50} (p10 ${d.p10}, p90 ${d.p90}${
+            d.probability < 1
+              ? `; anyone present in ${Math.round(d.probability * 100)} % of runs`
+              : ""
+          })`;
     lines.push(
       `  ${p.name}: first arrival ${f.p50 ?? "beyond the horizon"} (p10 ${f.p10 ?? "–"}, p90 ${f.p90 ?? "beyond the horizon"}${
         f.probability < 1 ? `; reached in ${Math.round(f.probability * 100)} % of runs` : ""
-      }); peak ${n(p.peakPeople.p50)} present (p10 ${n(p.peakPeople.p10)}, p90 ${n(p.peakPeople.p90)}) on ${p.peakDate.p50 ?? "–"}${over}`,
+      }); each run's peak: median ${n(p.peakPeople.p50)} present (p10 ${n(p.peakPeople.p10)}, p90 ${n(p.peakPeople.p90)}) ${peakWhen}${over}`,
     );
     // What to have ready: needs for the p90 of the peak (the peak of 9 runs in 10 is below it).
     if (p.peakPeople.p90 > 0) {
@@ -147,8 +159,11 @@ function summaryLines(result: ScenarioResult): string[] {
   const last = result.dates.length - 1;
   const t = result.medianRun.totals;
   const at = (series: number[]) => n(series[last]!);
+  // Every term of the two sums the median run keeps (types.ts MedianRun), travellers resting at
+  // places on the way included (scenario-totals.csv travelling_at_places = in transit − on road).
+  const travelling = n(t.inTransit[last]! - t.onRoad[last]!);
   lines.push(
-    `By ${result.dates[last]} (median run ${result.medianRun.run + 1}, adds up): ${at(t.departed)} departed = ${at(t.onRoad)} on the road + ${at(t.presentAtPlaces)} present at places (${at(t.asylumClaims)} asylum claimants waiting, ${at(t.regularized)} regularised staying, ${at(t.atDestination)} at their destination) + ${at(t.returns)} returned + ${at(t.leftDestination)} onward.`,
+    `By ${result.dates[last]} (median run ${result.medianRun.run + 1}, adds up): ${at(t.departed)} departed = ${at(t.onRoad)} on the road + ${at(t.presentAtPlaces)} present at places (${travelling} travelling through, ${at(t.asylumClaims)} asylum claimants waiting, ${at(t.regularized)} regularised staying, ${at(t.atDestination)} at their destination) + ${at(t.returns)} returned + ${at(t.leftDestination)} onward.`,
   );
   return lines;
 }
@@ -323,8 +338,13 @@ export const scenarioCommand: Command = {
       ? (await loadDataset({ route, places }, context)).dataset
       : embedded2018();
     const corridor = userInputStep(() => buildCorridor(dataset));
-    const like2018 = calibrateLike2018(json, context);
-    const checked = validateScenario(json, { dataset, corridor, like2018 });
+    // The file's problems first, before the calibration's work: the parameters "like 2018" fills
+    // in decide no problem (validateScenario reads the fallback ones until calibrated).
+    const unusable = validateScenario(json, { dataset, corridor });
+    const like2018 = unusable.scenario ? calibrateLike2018(json, context) : undefined;
+    const checked = unusable.scenario
+      ? validateScenario(json, { dataset, corridor, like2018 })
+      : unusable;
     const { scenario, errors } = checked;
     for (const warning of checked.warnings) context.stderr(`warning: ${warning.message}`);
     if (!scenario) {

@@ -20,12 +20,13 @@ import { linkTracklets } from "./linkTracklets.ts";
 import { runKm } from "./positions.ts";
 import { chooseRoute } from "./routeChoice.ts";
 import { addMember, newGroup, renameGroup } from "./workGroup.ts";
+// Longest silence (days) across which a report can still continue a group's track: the one rule
+// the state and forecast read too (src/movement/silence.ts).
+import { MAX_SILENCE_DAYS } from "../movement/silence.ts";
 import type { EstimateContext, WorkGroup } from "./workGroup.ts";
 
 /** Cost (in units of a well-fitting link) above which two tracklets are two groups. */
 export const BIRTH_PENALTY = 4;
-/** Longest silence (days) across which a report can still continue a group's track. */
-export const MAX_GAP_DAYS = 21;
 /** Farthest a group is taken to move in one day (km), bus rides included. */
 const MAX_DAY_KM = 600;
 /** Farthest (km) a report may fall behind the last one of its group: the rear of a long body. */
@@ -129,7 +130,7 @@ function sizeMisfit(s: PreparedSighting, scale: number | undefined): number {
 /**
  * The tracked group an unlabelled report fits best, or undefined. Within a track's span the
  * report must fall near its 90 % interval; before or after it, the group may have moved as far
- * as rides allow (MAX_DAY_KM a day) for up to MAX_GAP_DAYS.
+ * as rides allow (MAX_DAY_KM a day) for up to MAX_SILENCE_DAYS.
  */
 export function bestGroup(
   ctx: EstimateContext,
@@ -145,7 +146,7 @@ export function bestGroup(
     if (!p || p.off > ctx.maxOff || !g.km) continue;
     const k = Math.round(s.t - (g.day0 + 0.5));
     const outside = k < 0 ? -k : k > g.nDays - 1 ? k - (g.nDays - 1) : 0;
-    if (outside > MAX_GAP_DAYS) continue;
+    if (outside > MAX_SILENCE_DAYS) continue;
     const d = g.km.days[Math.min(g.nDays - 1, Math.max(0, k))];
     const lo = d.low - (k < 0 ? MAX_DAY_KM * outside : 0) - 15;
     const hi = d.high + (k > g.nDays - 1 ? MAX_DAY_KM * outside : 0) + 15;
@@ -178,7 +179,7 @@ function followCost(
   scale: number | undefined,
 ): number {
   const dt = Math.max(0, s.t - last.s.t);
-  if (dt > MAX_GAP_DAYS) return Infinity;
+  if (dt > MAX_SILENCE_DAYS) return Infinity;
   const gap = km - last.km;
   if (gap < -BODY_BACK_KM || gap > 40 + MAX_DAY_KM * Math.max(dt, 0.25)) return Infinity;
   const misfit = sizeMisfit(s, scale);

@@ -212,6 +212,16 @@ export interface Widening {
   kmHead?: number;
   kmTail?: number;
   /**
+   * The pooled one-sided factors of the head's and the tail's reports (`sideWidenings` on all
+   * groups' scores together): `Below` widens the low side, `Above` the high side. Each group's own
+   * pair, partially pooled with these (a group with few reports gets about these), is what was
+   * applied; kmHead and kmTail above are a two-sided summary that was not applied (review 21a).
+   */
+  kmHeadBelow?: number;
+  kmHeadAbove?: number;
+  kmTailBelow?: number;
+  kmTailAbove?: number;
+  /**
    * Size factor (log scale), pooled over groups; applied in the size pass (sizes.ts
    * `widenByFigures`), never beyond a group's interval without figures.
    */
@@ -316,12 +326,31 @@ export function calibrateGroups(
     kmDays: round3(conformalWidening(dayLoo.flat())),
     kmHead: round3(conformalWidening(headLoo.flat())),
     kmTail: round3(conformalWidening(tailLoo.flat())),
+    ...pooledSides("kmHead", headLoo),
+    ...pooledSides("kmTail", tailLoo),
     size: round3(sizeFactor),
     kmReports: count(loo.flat()),
     sizeReports: count(sizeLoo),
     unseenHeadReachKm: Math.round(reach.headKm),
     unseenTailReachKm: Math.round(reach.tailKm),
   };
+}
+
+/**
+ * The one-sided factors of all groups' end scores pooled (`sideWidenings` of one group holding
+ * them all), as `<name>Below` / `<name>Above`, rounded to 0.001: what report.json shows beside the
+ * per-group pairs that were applied.
+ */
+function pooledSides<N extends "kmHead" | "kmTail">(
+  name: N,
+  byGroup: readonly (readonly LooScore[])[],
+): Record<`${N}Below` | `${N}Above`, number> {
+  const f = sideWidenings([byGroup.flat()]);
+  const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+  return { [`${name}Below`]: round3(f.below[0]!), [`${name}Above`]: round3(f.above[0]!) } as Record<
+    `${N}Below` | `${N}Above`,
+    number
+  >;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Border-point (flow monitoring point) counts as evidence about groups: a group passing a point
  * on a day shows up as people counted there around that day. Each northbound count is given to the
- * group whose smoothed track crosses the point nearest in time (within two days); per group and
+ * group whose first-look track crosses the point nearest in time (within PASSAGE_WINDOW_DAYS); per group and
  * point, the count-weighted mean day is evidence of when it passed (a position report at the
  * point), and the total counted is evidence of its size, with the undercount of counts fitted as
  * the `border_count` source bias (docs/estimation.md#border-counts: counts as a second observation channel).
@@ -169,18 +169,26 @@ export function attributeCounts(
   return { evidence, used, leftOut };
 }
 
+/** "2 days": the attribution window in words, from the constant (never a number in the text). */
+const WINDOW_TEXT = `${PASSAGE_WINDOW_DAYS} day${(PASSAGE_WINDOW_DAYS as number) === 1 ? "" : "s"}`;
+
 /**
  * Why a count on local day `day` at point `key` was given to no group. Counts are given to a group
  * only within PASSAGE_WINDOW_DAYS of its passage (the first day its median person is at or past
  * the point): people waiting there (a border bridge, a shelter) are counted again each day, and
  * adding those days up would count them twice. A group that was at or near the point then (its
  * 90 % interval holds the point on a day within PASSAGE_WINDOW_DAYS of the count) was not missed:
- * the reason names it, that day (the one its median person is nearest the point), the distance
- * and its passage day. "No group passed" is said only when no group's interval holds the point.
+ * the reason names it, that day (the one its median person is nearest the point) and its passage
+ * day. "No group passed" is said only when no group's interval holds the point.
+ *
+ * Both days are read on the coarse first-look track the counts are attributed on (`passages`),
+ * not on the final tracks of tracks.csv, and the message says so: review 21a found "its median
+ * person 2.5 km from it … passage read as 15 Oct" where tracks.csv had the group 0 km from the
+ * point and passing on 10 Oct. The distance, which no output shows, is not quoted.
  * @example
  * // Group A reached P1 on 11 Oct and waits there; a count of 16 Oct:
  * unattributedReason("P1", isoDateToDay("2018-10-16"), passages);
- * // => 'group "A" was at or near P1 on 2018-10-15 (its median person 0.0 km from it, within its 90 % interval), but its passage there is read as 2018-10-11 …'
+ * // => 'on the first-look track the counts are attributed on (not the final tracks.csv), group "A" was at or near P1 on 2018-10-15 …'
  */
 function unattributedReason(
   key: string,
@@ -200,14 +208,15 @@ function unattributedReason(
         near = { track: ps.track, at: d, off, reached: ps.day };
     }
   }
-  if (!near) return `no group passed ${key} within two days`;
+  const onTrack = "on the first-look track the counts are attributed on (not the final tracks.csv)";
+  if (!near) return `no group passed ${key} within ${WINDOW_TEXT} of this count, ${onTrack}`;
   const when = near.reached < day ? "before" : "after";
   return (
-    `group "${near.track.key}" was at or near ${key} on ${dayToIsoDate(near.at)} (its median ` +
-    `person ${near.off.toFixed(1)} km from it, within its 90 % interval), but its passage there is ` +
-    `read as ${dayToIsoDate(near.reached)} (its median person's first day at or past it), more ` +
-    `than two days ${when} this count: counts are given to a group only within two days of its ` +
-    `passage (people waiting at a point are counted again each day), so this one is not added to ` +
-    `its evidence`
+    `${onTrack}, group "${near.track.key}" was at or near ${key} on ${dayToIsoDate(near.at)} ` +
+    `(its 90 % interval holds the point), but its passage there is read as ` +
+    `${dayToIsoDate(near.reached)} (its median person's first day at or past it), more than ` +
+    `${WINDOW_TEXT} ${when} this count: counts are given to a group only within ${WINDOW_TEXT} of ` +
+    `its passage (people waiting at a point are counted again each day), so this one is not added ` +
+    `to its evidence`
   );
 }

@@ -138,7 +138,12 @@ export interface EstimateOptions {
    * (predictiveTrack.ts: each report by its one-step-ahead density through the movement law, at one
    * spread `spreadKm`, default 40 km) instead of the forward-only fit, with `birthNats` a group
    * (default BIRTH_NATS). Default off: measured on the development beds, not kept
-   * (docs/estimation.md, branch predassoc).
+   * (docs/estimation.md, branch predassoc). With it on, no route is skipped on the forward fit's
+   * lower bound (moveScreen.ts tableCost), but the move screens that choose which moves are
+   * re-fitted (moveScreen.ts, edgeScreen.ts) still read the forward fit: heuristics there, exact
+   * only with `exhaustive` in reassignReports. Not recorded in report.json, and the CLI cannot set
+   * it: for the benches only.
+   * @internal
    */
   predictiveAssociation?: PredictiveAssociation;
 }

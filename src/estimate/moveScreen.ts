@@ -111,7 +111,8 @@ function reserve(n: number): void {
  *   is far below the tie rule's 1e-9);
  * - the figures' loss is computed once, the positions' fit on reused buffers (positionsFit.ts);
  * - `likely` (a route the caller expects to be best) is fitted first, and a route whose lower
- *   bound is surely above its cost is not fitted (the same route and cost as without it).
+ *   bound is surely above its cost is not fitted (the same route and cost as without it; not with
+ *   the predictive reading, m.predictive, whose loss the bound does not hold for).
  */
 export function tableCost(
   table: ReportTable,
@@ -139,11 +140,16 @@ export function tableCost(
     // Only routes near at least one report can be the group's.
     if (on === 0) continue;
     // Each report on it at least the loss of a residual of 0 at the least spread (leastLoss.ts).
-    const bound = (sorted.length - on) * off + weighed * leastPositionLoss(weighed, m) + figures;
-    const least = bound - 1e-6 * Math.abs(bound);
-    if (least >= best.cost - 1e-9) continue;
-    // A route that costs surely more than the likely one can neither win nor tie.
-    if (first && route !== likely && least > first.cost + LIKELY_MARGIN) continue;
+    // The bound is the forward fit's: with the predictive reading (m.predictive, an experiment off
+    // by default) no route is skipped on it, since nothing shows the one-step-ahead loss is above
+    // it for every spread (review 21a) — every route near a report is fitted.
+    if (!m.predictive) {
+      const bound = (sorted.length - on) * off + weighed * leastPositionLoss(weighed, m) + figures;
+      const least = bound - 1e-6 * Math.abs(bound);
+      if (least >= best.cost - 1e-9) continue;
+      // A route that costs surely more than the likely one can neither win nor tie.
+      if (first && route !== likely && least > first.cost + LIKELY_MARGIN) continue;
+    }
     const same = done.find((d) => shifted(table, sorted, d.c, c));
     const fitted = !same && !(first && route === likely);
     const cost = same

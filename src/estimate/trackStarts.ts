@@ -21,7 +21,7 @@
  *
  * How far back: at most `MAX_WRITTEN_DAYS` (21) days before the first fitted day — the longest
  * silence across which a report continues a group's track anywhere in the estimator
- * (associate.ts `MAX_GAP_DAYS`). A named report further back (a mis-dated row, 17 Aug typed for
+ * (`MAX_SILENCE_DAYS`, src/movement/silence.ts). A named report further back (a mis-dated row, 17 Aug typed for
  * 17 Oct, or a retrospective story dated on its event) would otherwise put the group at the
  * origin for months and count it in transit in the ledger; it starts nothing, it is listed in
  * `TrackStart.tooEarly` and warned about (`named_too_early`). Its size still counts in the size
@@ -42,12 +42,12 @@ import type { MovementModel } from "../movement/index.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
 import type { WorkGroup } from "./workGroup.ts";
-import { MAX_GAP_DAYS } from "./associate.ts";
+import { MAX_SILENCE_DAYS } from "../movement/silence.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { dayToIsoDate } from "./time.ts";
 
 /** Most days (local days) written before a fitted track's first day (module comment). */
-export const MAX_WRITTEN_DAYS = MAX_GAP_DAYS;
+export const MAX_WRITTEN_DAYS = MAX_SILENCE_DAYS;
 
 /**
  * How a labelled group's track starts when a report names it before its first fitted day

@@ -106,6 +106,7 @@ export const OUTPUT_HXL = {
     prob_within_horizon: "#x_probability+within_horizon",
     status: "#status",
     ...quantiles("head_arrival", "#date+arrival+head"),
+    place_offset_km: "#x_km+offset",
   },
   /** positions.csv of `dtm-flow forecast`: the daily forecast cone of every group. */
   positions: {

@@ -14,19 +14,13 @@ import { mulberry32 } from "../util/random.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import type { Regime } from "../movement/index.ts";
 import { isoDate } from "../calendar/index.ts";
+import { isUnseen, MAX_SILENCE_DAYS } from "../movement/silence.ts";
 import { buildCorridor } from "../geo/corridor.ts";
 import type { Corridor } from "../geo/corridor.ts";
 import { quantileSorted } from "../util/quantiles.ts";
 import type { GroupNowcast, Nowcast } from "./nowcast.ts";
 import { forecastWarnings, type ForecastWarningCode } from "./warnings.ts";
 import { simulateRuns } from "./jointRuns.ts";
-
-/**
- * Whole days a group may go unobserved before the forecast counts it as `dissolved` (no longer
- * on the road as a group) rather than moving it on: {@link ForecastOptions.staleDays}' default.
- * A week: the 2018 caravans were reported at least every few days while on the road.
- */
-export const DEFAULT_STALE_DAYS = 7;
 
 /** Options of {@link forecastArrivals}. */
 export interface ForecastOptions {
@@ -43,9 +37,11 @@ export interface ForecastOptions {
   /** Daily probability that a group's size jumps (people joining or leaving at once); default 0.03. */
   joinLeaveProb?: number;
   /**
-   * A group last observed more than this many whole days before the as-of day is no longer on the
-   * road as of that day (`dissolved`: its people are at places, returned or unknown in the
-   * ledger) and is not moved on; default {@link DEFAULT_STALE_DAYS} (7).
+   * A group last REPORTED (position, count or stay: `GroupNowcast.lastSeenDate`) more than this
+   * many whole days before the as-of day is no longer on the road as of that day (`dissolved`:
+   * the state and the ledger count its people `unknown`, "not seen since" that report) and is not
+   * moved on; default `MAX_SILENCE_DAYS` (21, src/movement/silence.ts), the one rule the
+   * estimator, the state and the ledger read. Change it only to explore; the ledger keeps 21.
    */
   staleDays?: number;
   /** A group within this distance (km) of the end of its route has `arrived`; default 20. */
@@ -124,7 +120,9 @@ export interface ArrivalForecast {
   headArrivalDate?: { p10?: IsoDate; p50?: IsoDate; p90?: IsoDate };
   /**
    * The group's first people are already at the place: the nowcast's median head km at or beyond
-   * it ({@link headHasReached}). The head's arrival p10 and p50 are then the as-of moment (never
+   * it ({@link headHasReached}), or the head runs' median km at the last noon at or before the
+   * as-of moment — the moment `mostPassed` is judged at, so every `mostPassed` place of a group
+   * with a head is `headReached` too (review 21a). The head's arrival p10 and p50 are then the as-of moment (never
    * the past), which would read as "the first people arrive today"; front ends say "already
    * there" instead.
    */
@@ -156,7 +154,7 @@ export interface Forecast {
   asOfDate: IsoDate;
   horizonDays: number;
   runs: number;
-  /** Whole days unobserved after which a group counted as `dissolved` (the `staleDays` used). */
+  /** Whole days after its last report past which a group is `dissolved` (the `staleDays` used). */
   staleDays: number;
   /** Arrivals of the groups on the road, by group (nowcast order) then km; none before the as-of moment. */
   arrivals: ArrivalForecast[];
@@ -174,13 +172,13 @@ export interface Forecast {
  * Forecasts every group of a nowcast forward.
  *
  * Starting point: the state as of the as-of moment. A group that has reached the end of its route
- * is `arrived`, one last observed more than `staleDays` before the as-of day is `dissolved`
+ * is `arrived`, one last reported more than `staleDays` before the as-of day is `dissolved`
  * (no longer on the road: the ledger counts its people at places, returned or unknown); both are
  * listed in `groups` and not moved on. No arrival is dated before the as-of moment.
  *
  * Method: per group on the road, `runs` trajectories start at 12:00 of the group's last observed day, with
  * the km drawn from the estimator's posterior there (split normal through its median and 90 %
- * interval), the regime from its posterior, and the size log-normal from the size estimate; each
+ * interval), the regime from its posterior (mixed with an aged reported ride: nowcast.ts), and the size log-normal from the size estimate; each
  * day then advances under the movement law fitted on the data so far (the sampler's parts, as
  * `stepGroup`) and the attrition rate fitted so far; the group's head, when its track has one,
  * moves in the same runs with the same draws from its own start and is never behind the median
@@ -238,7 +236,7 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     asOfDate: now.asOfDate,
     horizonDays,
     runs,
-    staleDays: options.staleDays ?? DEFAULT_STALE_DAYS,
+    staleDays: options.staleDays ?? MAX_SILENCE_DAYS,
     arrivals,
     groups,
     positions,
@@ -257,15 +255,21 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
 
 /**
  * A group's status as of `asOf` (local days): `arrived` within `arrivalKm` of its route's end,
- * `dissolved` when last observed more than `staleDays` whole days before, else `on_road`.
+ * `dissolved` when its last report (`lastSeenDate`) is more than `staleDays` (default
+ * `MAX_SILENCE_DAYS`) whole days before ({@link isUnseen}: the rule that makes the state's
+ * `unseenSince`), else `on_road`. Measured from the last report, not from the track's end: the
+ * estimator carries a track to the data's end, and a group reported once on 1 Nov still "ended"
+ * on 29 Nov. A nowcast built by hand without `lastSeenDate` is measured from `lastDay`.
  */
 export function groupStatus(
-  g: Pick<GroupNowcast, "km" | "routeLengthKm" | "lastDay">,
+  g: Pick<GroupNowcast, "km" | "routeLengthKm" | "lastDay" | "lastSeenDate">,
   asOf: number,
   options: Pick<ForecastOptions, "staleDays" | "arrivalKm"> = {},
 ): GroupForecastStatus {
   if (g.km.median >= g.routeLengthKm - (options.arrivalKm ?? 20)) return "arrived";
-  if (Math.floor(asOf) - g.lastDay > (options.staleDays ?? DEFAULT_STALE_DAYS)) return "dissolved";
+  const lastReport = g.lastSeenDate ?? isoDate(g.lastDay);
+  if (isUnseen(isoDate(Math.floor(asOf)), lastReport, options.staleDays ?? MAX_SILENCE_DAYS))
+    return "dissolved";
   return "on_road";
 }
 
@@ -343,6 +347,17 @@ function arrivalsOf(
   const passedKm = quantile(atAsOf, 1 - PASSED_SHARE);
   // The median run's km then: a listed place at or behind it is behind most of the group.
   const medianKm = quantile(atAsOf, 0.5);
+  // The head's median km at the same moment (review 21a: "most already past" was judged at kAsOf
+  // and "first people already there" at the state day, days apart when the data end before
+  // as-of). The head is never behind the median person in a run, so a place most have passed
+  // has its first people there.
+  const headKmAsOf = at.head
+    ? quantile(
+        Array.from({ length: runs }, (_, r) => at.head![r * (steps + 1) + kAsOf]!),
+        0.5,
+      )
+    : undefined;
+  const hasHead = at.head !== undefined || g.headAheadKm !== undefined;
   const hasSize = g.size !== undefined;
   const out: ArrivalForecast[] = [];
   for (const stop of route?.stops ?? []) {
@@ -367,11 +382,13 @@ function arrivalsOf(
     const arrival = quantilesWithin(times, at.end);
     const place = at.corridor.places[stop.place]!;
     people.sort((a, b) => a - b);
-    const reached = headHasReached(g.head, stop.km);
-    const head =
-      at.head || g.headAheadKm !== undefined
-        ? headReachedAt(quantilesWithin(heads, at.end), reached, at.asOf)
-        : undefined;
+    const reached =
+      headHasReached(g.head, stop.km) ||
+      (headKmAsOf !== undefined && headHasReached({ km: { median: headKmAsOf } }, stop.km)) ||
+      (hasHead && medianKm >= stop.km);
+    const head = hasHead
+      ? headReachedAt(quantilesWithin(heads, at.end), reached, at.asOf)
+      : undefined;
     out.push({
       group: g.group,
       routeId: g.routeId,

@@ -124,14 +124,22 @@ export function simulateRuns(
 }
 
 /**
+ * Fewest runs for which the two middle ranks of an even count are set to 0 (stratifiedNormals).
+ * Below it the exact median is moot and zeroing them collapses the spread: with 2 runs every run
+ * started at the median, with 4 the values were (−1.15, 0, 0, 1.15) (review 21a).
+ */
+export const EXACT_MEDIAN_MIN_RUNS = 20;
+
+/**
  * `n` standard normal values, one per rank: the value of rank i is Φ⁻¹((i + ½) / n), the ranks
- * dealt to the runs by a seeded Fisher–Yates shuffle. With n even the two middle ranks are 0, so
- * the median of any monotone map of them (a split normal start) is the map at 0 exactly.
+ * dealt to the runs by a seeded Fisher–Yates shuffle. With n even (from EXACT_MEDIAN_MIN_RUNS on)
+ * the two middle ranks are 0, so the median of any monotone map of them (a split normal start) is
+ * the map at 0 exactly; with n odd the middle rank is 0 anyway.
  */
 export function stratifiedNormals(n: number, random: Random): Float64Array {
   const z = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const middle = n % 2 === 0 && (i === n / 2 - 1 || i === n / 2);
+    const middle = n % 2 === 0 && n >= EXACT_MEDIAN_MIN_RUNS && (i === n / 2 - 1 || i === n / 2);
     z[i] = middle ? 0 : normalQuantile((i + 0.5) / n);
   }
   for (let i = n - 1; i > 0; i--) {

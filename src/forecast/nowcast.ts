@@ -87,6 +87,12 @@ export interface GroupNowcast {
    */
   lastReportDate?: IsoDate;
   /**
+   * Local date of the group's last report of any kind (position, count or stay) up to the as-of
+   * moment: the estimator's `trackEnds[].lastReportDate`, the date the state's `unseenSince` and
+   * the forecast's `dissolved` status are measured from (`isUnseen`, src/movement/silence.ts).
+   */
+  lastSeenDate?: IsoDate;
+  /**
    * The group's movement model: the pooled one, or (`paceWindowDays` > 0) its shares refitted on
    * the group's own pace ({@link groupMovement}).
    */
@@ -166,6 +172,7 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     if (!first || t.date < first.date) firstOf.set(t.group, { date: t.date, km: t.km });
   }
   const groups: GroupNowcast[] = [];
+  const lastSeen = new Map(estimate.report.trackEnds.map((e) => [e.group, e.lastReportDate]));
   const pooled = estimate.report.movement;
   const reportedOf = (group: string) => stateOf(group).regime;
   const stateOf = reportedStates(dataset, estimate, options);
@@ -173,10 +180,20 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     const info = estimate.groups.find((g) => g.group === s.group);
     const first = firstOf.get(s.group) ?? { date: s.date, km: s.km.median };
     const last = lastOf.get(s.group);
-    // A ride the reports show on their own day, aged by the regime chain to the state's day.
+    // The law its runs move by: the pooled one, or (paceWindowDays > 0) the group's own.
+    const movement =
+      (options.paceWindowDays ?? 0) === 0
+        ? pooled
+        : groupMovement(
+            estimate.tracks.filter((t) => t.group === s.group),
+            pooled,
+            { windowDays: options.paceWindowDays, priorDays: options.pacePriorDays },
+          );
+    // A ride the reports show on their own day, aged by the regime chain to the state's day, by
+    // the same law the runs then move by (review 21a: it read the pooled one).
     const reportDay = stateOf(s.group).furthest?.day;
     const aged = ridingAfter(
-      pooled,
+      movement,
       (dayNumber(s.date) ?? 0) - (reportDay ?? dayNumber(s.date) ?? 0),
     );
     const regime = startRegime(
@@ -199,20 +216,14 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
       departureDate: first.date,
       departureKm: first.km,
       daysSinceObserved: 0,
+      ...(lastSeen.has(s.group) ? { lastSeenDate: lastSeen.get(s.group)! } : {}),
       ...(last?.headKm !== undefined ? { headAheadKm: Math.max(0, last.headKm - last.km) } : {}),
       ...headStartAt(
         headStart(last, beforeLastOf.get(s.group), regime, estimate.report.movement),
         (options.headAtReports ?? true) ? stateOf(s.group).furthest : undefined,
         dayNumber(s.date) ?? 0,
       ),
-      movement:
-        (options.paceWindowDays ?? 0) === 0
-          ? pooled
-          : groupMovement(
-              estimate.tracks.filter((t) => t.group === s.group),
-              pooled,
-              { windowDays: options.paceWindowDays, priorDays: options.pacePriorDays },
-            ),
+      movement,
     });
   }
   let asOf: number;

@@ -10,7 +10,7 @@
  */
 import type { Km } from "../model/units.ts";
 import type { MovementModel, Regime } from "../movement/index.ts";
-import { cachedRegimeTransitions } from "../movement/index.ts";
+import { REGIMES, cachedRegimeTransitions } from "../movement/index.ts";
 import type { ReportKm } from "./lastTwoReports.ts";
 
 /** A daily pace below this (km/day) reads as resting: the classification of `groupMovement`. */
@@ -92,9 +92,11 @@ export function startRegime(
  */
 export function ridingAfter(movement: MovementModel, days: number): RegimeShares {
   const P = cachedRegimeTransitions(movement);
-  let v = [0, 0, 1];
+  // All of it riding on the reports' day, in the order of REGIMES (the transitions' order).
+  let v: number[] = REGIMES.map((r) => (r === "ride" ? 1 : 0));
   for (let d = 0; d < Math.max(0, Math.floor(days)); d++) {
-    v = [0, 1, 2].map((j) => v[0]! * P[0]![j]! + v[1]! * P[1]![j]! + v[2]! * P[2]![j]!);
+    v = REGIMES.map((_, j) => v.reduce((sum, x, i) => sum + x * P[i]![j]!, 0));
   }
-  return { rest: v[0]!, walk: v[1]!, ride: v[2]! };
+  const at = (r: Regime) => v[REGIMES.indexOf(r)]!;
+  return { rest: at("rest"), walk: at("walk"), ride: at("ride") };
 }

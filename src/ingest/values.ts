@@ -137,12 +137,13 @@ const AT_MOST =
 /**
  * A bound written after the number: `7.000 o más`, `7,000 or more`, `7000 como mínimo`, `700 o
  * menos`, `700 at most`. Without these a sightings row "7.000 o más" was rejected whole as not a
- * number (stop 20 leftover: the report was lost to the size).
+ * number (stop 20 leftover: the report was lost to the size). `500 mín.` and `500 max` as
+ * `mín. 500` and `max 500` are read before the number (review 21a: they were rejected).
  */
 const AT_LEAST_AFTER =
-  /\s+(?:(?:o|y)\s+m[aá]s|(?:or|and)\s+(?:more|over|above)|(?:como\s+)?m[ií]nimo|at\s+least|al\s+menos|por\s+lo\s+menos)$/i;
+  /\s+(?:(?:o|y)\s+m[aá]s|(?:or|and)\s+(?:more|over|above)|(?:como\s+)?m[ií]nimo|m[ií]n\.?|at\s+least|al\s+menos|por\s+lo\s+menos)$/i;
 const AT_MOST_AFTER =
-  /\s+(?:(?:o|y)\s+menos|or\s+(?:less|fewer)|(?:como\s+)?m[aá]ximo|at\s+most|a\s+lo\s+sumo)$/i;
+  /\s+(?:(?:o|y)\s+menos|or\s+(?:less|fewer)|(?:como\s+)?m[aá]ximo|m[aá]x\.?|at\s+most|a\s+lo\s+sumo)$/i;
 const BETWEEN = /^(?:entre|between|de)\s+(.+?)\s+(?:y|and|a)\s+(.+)$/i;
 const RANGE = /^(.+?)\s*(?:–|—|-|\s+a\s+|\s+to\s+|\.\.)\s*(.+)$/i;
 const TRAILING = /\s*(?:personas|people|persons|migrantes|migrants|pers\.?)$/i;

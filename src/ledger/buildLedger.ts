@@ -109,7 +109,7 @@ function tracksByDay(tracks: readonly TrackPoint[]): Map<number, TrackPoint[]> {
  *    their total win, with a warning.
  * 4. **In transit.** The estimated size of every group on the day, less people already counted
  *    as remaining at a place within `arrivalRadiusKm` of the group. A group with no report for
- *    more than `UNSEEN_AFTER_DAYS` (given `input.trackEnds`) is not in transit: its people are
+ *    more than `MAX_SILENCE_DAYS` (given `input.trackEnds`) is not in transit: its people are
  *    unknown from then on. A country's interval combines
  *    its groups' intervals with `groupCorrelation` between their errors (`sumCorrelated`).
  * 5. **Departed** (the total the split adds up to) is the largest of: the sum of the groups' peak

@@ -31,7 +31,7 @@ export interface Part extends DailyValue {
  * @param countryOf the country a track point is in (for the row's `country`).
  * @param correlation between two groups' errors, 0–1 (default {@link GROUP_ERROR_CORRELATION}).
  * @param lastReports each group's last report date: a group unseen for more than
- *   `UNSEEN_AFTER_DAYS` (src/state/onRoad.ts) is in no country's row (its people are unknown).
+ *   `MAX_SILENCE_DAYS` (src/movement/silence.ts) is in no country's row (its people are unknown).
  * @returns one `in_transit` part per country (empty when no group has a size that day), and the
  *   groups on the road the parts add up.
  * @example

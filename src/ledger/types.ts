@@ -18,7 +18,7 @@ export interface LedgerInput {
   tracks: readonly TrackPoint[];
   /**
    * Each group's last report (the estimator's `trackEnds`, `runReplay` passes them). A group not
-   * reported for more than `UNSEEN_AFTER_DAYS` (7, src/state/onRoad.ts) is no longer counted in
+   * reported for more than `MAX_SILENCE_DAYS` (21, src/movement/silence.ts) is no longer counted in
    * transit: its people are `unknown`, "not seen since" its last report. Without them every
    * track day counts in transit (tracks from a file carry no report dates).
    */
@@ -236,7 +236,7 @@ export interface LedgerGroupDay {
   /** The area (city or crossing) where people are remaining that the group has reached, if any. */
   placeName?: string;
   /**
-   * The group's last report when it is more than `UNSEEN_AFTER_DAYS` before the day: no one of it
+   * The group's last report when it is more than `MAX_SILENCE_DAYS` before the day: no one of it
    * is counted on the road (`onRoad` 0), its people are `unknown`.
    */
   unseenSince?: IsoDate;

@@ -9,3 +9,4 @@ export * from "./sampler.ts";
 export * from "./density.ts";
 export * from "./fit.ts";
 export * from "./withinDay.ts";
+export * from "./silence.ts";

@@ -47,7 +47,7 @@ export interface Replay {
  * @throws RangeError for a bad time zone or date in the options (from the estimator).
  * @example
  * const { ledger, state } = runReplay(embedded2018());
- * state.find((d) => d.date === "2018-12-15")?.totals; // => { departed: 29149, inTransit: 0, … }
+ * state.find((d) => d.date === "2018-12-15")?.totals; // => { departed: 29915, inTransit: 0, … }
  */
 export function runReplay(dataset: Dataset, options: ReplayOptions = {}): Replay {
   const timeZone = options.estimate?.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;

@@ -1,4 +1,6 @@
 /** Text formatting shared by the Markdown and HTML situation updates. */
+import { situationWords } from "./words.ts";
+import type { SituationLang } from "./words.ts";
 
 /**
  * Escapes text for HTML element content and attribute values.
@@ -62,31 +64,19 @@ export function markdownUrl(url: string): string {
 // People with thousands separators: one formatter for warnings and reports (src/ledger/describe.ts).
 export { formatPeople } from "../ledger/describe.ts";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /**
- * An ISO date as "15 Dec 2018" (or "15 Dec" with `short`), independent of the machine's locale.
+ * An ISO date as "15 Dec 2018" (or "15 Dec" with `short`; "15 dic 2018" in Spanish), independent of the machine's locale.
  * @example
  * formatDate("2018-12-15"); // => "15 Dec 2018"
  */
-export function formatDate(date: string, short = false): string {
+export function formatDate(date: string, short = false, lang: SituationLang = "en"): string {
   const [y, m, d] = date.slice(0, 10).split("-");
-  const month = MONTHS[Number(m) - 1] ?? m;
+  const month = situationWords(lang).months[Number(m) - 1] ?? m;
   return short ? `${Number(d)} ${month}` : `${Number(d)} ${month} ${y}`;
 }
 
 /** Human labels of the split categories. */
-export const CATEGORY_LABELS: Readonly<Record<string, string>> = {
-  departed: "People who left",
-  asylum_claim: "Asylum claims",
-  return: "Returned",
-  remaining: "Remaining at places",
-  regularized: "Regularised (humanitarian visas)",
-  onward: "Moved onward",
-  other: "Other",
-  in_transit: "In transit",
-  unknown: "Unknown",
-};
+export const CATEGORY_LABELS: Readonly<Record<string, string>> = situationWords("en").categories;
 
 /** Short labels for chart legends. */
 export const CATEGORY_SHORT_LABELS: Readonly<Record<string, string>> = {

@@ -2,7 +2,6 @@
 import { stackedAreaSvg, smallMultiplesSvg } from "./charts.ts";
 import {
   CATEGORY_COLORS,
-  CATEGORY_LABELS,
   escapeHtml,
   escapeMarkdown,
   markdownUrl,
@@ -11,6 +10,8 @@ import {
 } from "./format.ts";
 import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { HeadlineFigure, SituationUpdate, SourceNote } from "./situationUpdate.ts";
+import { situationWords } from "./words.ts";
+import type { SituationWords } from "./words.ts";
 
 const WORDING: Readonly<Record<string, string>> = {
   exact: "",
@@ -36,50 +37,42 @@ function ledgerText(c: SeedComparison): string {
 }
 
 /** Whether the ledger fits the report's wording; when not, why (plain text: escape it). */
-function verdict(c: SeedComparison): string {
+function verdict(c: SeedComparison, w: SituationWords): string {
   return c.matches === undefined
-    ? "not comparable"
+    ? w.notComparable
     : c.matches
-      ? "fits the wording"
-      : `does not fit${c.gap ? `: ${c.gap}` : ""}`;
+      ? w.fits
+      : `${w.doesNotFit}${c.gap ? `: ${c.gap}` : ""}`;
 }
 
 /** The stock figures a comparison rests on, in words (plain text: escape it). */
-function seedSourcesText(c: SeedComparison): string {
+function seedSourcesText(
+  c: SeedComparison,
+  w: SituationWords,
+  lang: SituationUpdate["lang"],
+): string {
   return c.sources
     .map((s) => {
       const at = [s.placeName, s.country].filter(Boolean).join(", ");
-      return `${at ? at + " " : ""}${formatPeople(s.value)} (${formatDate(s.date, true)}, ${s.sourceOrg ?? "source not named"})`;
+      return `${at ? at + " " : ""}${formatPeople(s.value)} (${formatDate(s.date, true, lang)}, ${s.sourceOrg ?? w.sourceNotNamed})`;
     })
     .join("; ");
 }
 
-/**
- * What the by-status table's columns add up to, said under it: a reader adding the four status
- * columns finds "present" short by the people travelling through, who are in transit.
- */
-const PRESENCE_NOTE =
-  "Present = resting + waiting + staying: the people a place shelters on the date. People travelling through with a group are counted in transit, not present.";
-
 /** Header and rows (plain text cells: escape them) of the people at places on the date, by status. */
-function presenceTable(update: SituationUpdate): { head: string[]; rows: string[][] } {
-  const head = [
-    "place",
-    "travelling through",
-    "resting",
-    "waiting (asylum claim)",
-    "staying",
-    "present",
-    "capacity",
-  ];
+function presenceTable(
+  update: SituationUpdate,
+  w: SituationWords,
+): { head: string[]; rows: string[][] } {
+  const head = [w.placeLower, w.travelling, w.resting, w.waiting, w.staying, w.present, w.capacity];
   const rows = update.presence.map((p) => [
-    p.placeName ?? `${p.country ?? "country not known"} (no place given)`,
+    p.placeName ?? `${p.country ?? w.countryNotKnown} (${w.noPlaceGiven})`,
     formatPeople(p.travelling),
     formatPeople(p.resting),
     formatPeople(p.waiting),
     formatPeople(p.staying),
     formatPeople(p.present),
-    p.capacity === undefined ? "not known" : formatPeople(p.capacity),
+    p.capacity === undefined ? w.notKnown : formatPeople(p.capacity),
   ]);
   return { head, rows };
 }
@@ -90,27 +83,27 @@ function interval(h: { value: number; valueLow: number; valueHigh: number }): st
     : `${formatPeople(h.valueLow)}–${formatPeople(h.valueHigh)}`;
 }
 
-function where(b: { country?: string; placeName?: string }): string {
+function where(b: { country?: string; placeName?: string }, w: SituationWords): string {
   return b.placeName
     ? `${b.placeName}${b.country ? ` (${b.country})` : ""}`
-    : (b.country ?? "not placed");
+    : (b.country ?? w.notPlaced);
 }
 
-function breakdownText(h: HeadlineFigure): string {
+function breakdownText(h: HeadlineFigure, w: SituationWords): string {
   return h.breakdown
     .slice(0, 6)
-    .map((b) => `${where(b)} ${formatPeople(b.value)}`)
-    .concat(h.breakdown.length > 6 ? [`${h.breakdown.length - 6} more`] : [])
+    .map((b) => `${where(b, w)} ${formatPeople(b.value)}`)
+    .concat(h.breakdown.length > 6 ? [w.more(h.breakdown.length - 6)] : [])
     .join("; ");
 }
 
-function sourceText(s: SourceNote): string {
-  const who = s.sourceOrg ?? "source not named";
-  const kind = [s.sourceType, s.confidence && `${s.confidence} confidence`]
+function sourceText(s: SourceNote, w: SituationWords, lang: SituationUpdate["lang"]): string {
+  const who = s.sourceOrg ?? w.sourceNotNamed;
+  const kind = [s.sourceType, s.confidence && w.confidence(s.confidence)]
     .filter(Boolean)
     .join(", ");
   const at = s.placeName ?? s.country ?? "";
-  return `${formatDate(s.date)}: ${formatPeople(s.value)}${at ? ` (${at})` : ""} — ${who}${kind ? ` [${kind}]` : ""}`;
+  return `${formatDate(s.date, false, lang)}: ${formatPeople(s.value)}${at ? ` (${at})` : ""} — ${who}${kind ? ` [${kind}]` : ""}`;
 }
 
 /**
@@ -120,62 +113,64 @@ function sourceText(s: SourceNote): string {
  * renderMarkdown(buildSituationUpdate({ ledger, dataset, asOf: "2018-12-15" }));
  */
 export function renderMarkdown(update: SituationUpdate): string {
+  const lang = update.lang ?? "en";
+  const w = situationWords(lang);
+  const date = (d: string, short = false) => formatDate(d, short, lang);
+  const label = (c: string) => escapeMarkdown(w.categories[c] ?? c);
   const lines: string[] = [];
-  lines.push(`# ${escapeMarkdown(update.title)} — as of ${formatDate(update.asOf)}`, "");
+  lines.push(`# ${escapeMarkdown(update.title)} — ${w.asOf} ${date(update.asOf)}`, "");
   lines.push(
-    `Data: ${escapeMarkdown(update.datasetName)}. Figures are people; ranges are 90 % intervals. ${escapeMarkdown(update.basis)}`,
+    `${w.data} ${escapeMarkdown(update.datasetName)}. ${w.figuresArePeople} ${escapeMarkdown(update.basis)}`,
     "",
   );
   if (!update.covered) {
-    lines.push(`No split on ${formatDate(update.asOf)}: the date is outside the data.`, "");
+    lines.push(w.outside(date(update.asOf)), "");
     return lines.join("\n");
   }
   lines.push(
-    "## Headline figures",
+    `## ${w.headlineFigures}`,
     "",
-    "| | people | 90 % interval | where |",
+    `| | ${w.people} | ${w.interval90} | ${w.where} |`,
     "|---|---:|---|---|",
   );
   for (const h of update.headlines) {
     lines.push(
-      `| ${escapeMarkdown(CATEGORY_LABELS[h.category] ?? h.category)} | ${formatPeople(h.value)} | ${interval(h)} | ${escapeMarkdown(breakdownText(h))} |`,
+      `| ${label(h.category)} | ${formatPeople(h.value)} | ${interval(h)} | ${escapeMarkdown(breakdownText(h, w))} |`,
     );
   }
-  lines.push("", "## Sources of each figure", "");
+  lines.push("", `## ${w.sourcesOfEach}`, "");
   for (const h of update.headlines) {
-    lines.push(
-      `**${escapeMarkdown(CATEGORY_LABELS[h.category] ?? h.category)}** (${formatPeople(h.value)})`,
-      "",
-    );
-    if (h.method) lines.push(`- Method: ${escapeMarkdown(h.method)}.`);
+    lines.push(`**${label(h.category)}** (${formatPeople(h.value)})`, "");
+    if (h.method) lines.push(`- ${w.method} ${escapeMarkdown(h.method)}.`);
     for (const s of h.sources)
-      lines.push(`- ${escapeMarkdown(sourceText(s))}${s.url ? ` ${markdownUrl(s.url)}` : ""}`);
-    if (!h.method && h.sources.length === 0)
-      lines.push("- No source figure on or before this date.");
+      lines.push(
+        `- ${escapeMarkdown(sourceText(s, w, lang))}${s.url ? ` ${markdownUrl(s.url)}` : ""}`,
+      );
+    if (!h.method && h.sources.length === 0) lines.push(`- ${w.noSourceFigure}`);
     lines.push("");
   }
   if (update.places.length > 0) {
     lines.push(
-      "## People present per place",
+      `## ${w.presentPerPlace}`,
       "",
-      "| place | on the date | peak (date) | capacity |",
+      `| ${w.placeLower} | ${w.onTheDate} | ${w.peakDate} | ${w.capacity} |`,
       "|---|---:|---|---:|",
     );
     for (const p of update.places) {
       const today = p.series.find((s) => s.date === update.asOf);
       const peak = p.series.reduce((a, b) => (b.value > a.value ? b : a), p.series[0]!);
       lines.push(
-        `| ${escapeMarkdown(p.placeName)} | ${today ? formatPeople(today.value) : "no current figure"} | ${formatPeople(peak.value)} (${formatDate(peak.date, true)}) | ${p.capacity === undefined ? "not known" : formatPeople(p.capacity)} |`,
+        `| ${escapeMarkdown(p.placeName)} | ${today ? formatPeople(today.value) : w.noCurrentFigure} | ${formatPeople(peak.value)} (${date(peak.date, true)}) | ${p.capacity === undefined ? w.notKnown : formatPeople(p.capacity)} |`,
       );
     }
     lines.push("");
   }
   if (update.presence.length > 0) {
-    const t = presenceTable(update);
+    const t = presenceTable(update, w);
     lines.push(
-      "## People at places on the date, by status",
+      `## ${w.byStatusOnTheDate}`,
       "",
-      PRESENCE_NOTE,
+      w.presenceNote,
       "",
       `| ${t.head.join(" | ")} |`,
       `|---|${t.head
@@ -188,27 +183,26 @@ export function renderMarkdown(update: SituationUpdate): string {
   }
   if (update.seedChecks.length > 0) {
     lines.push(
-      "## Against the published situation report",
+      `## ${w.againstReport}`,
       "",
-      "| figure | report | ledger | | ledger's sources |",
+      `| ${w.figure} | ${w.report} | ${w.ledger} | | ${w.ledgersSources} |`,
       "|---|---|---|---|---|",
       ...update.seedChecks.map(
         (c) =>
-          `| ${escapeMarkdown(`${c.seed.id}: ${c.seed.measure} (${formatDate(c.seed.asOf, true)})`)} | ${escapeMarkdown(seedText(c))} | ${escapeMarkdown(ledgerText(c))} | ${escapeMarkdown(verdict(c))} | ${escapeMarkdown(seedSourcesText(c))} |`,
+          `| ${escapeMarkdown(`${c.seed.id}: ${c.seed.measure} (${date(c.seed.asOf, true)})`)} | ${escapeMarkdown(seedText(c))} | ${escapeMarkdown(ledgerText(c))} | ${escapeMarkdown(verdict(c, w))} | ${escapeMarkdown(seedSourcesText(c, w, lang))} |`,
       ),
       "",
     );
   }
-  lines.push("## Data quality", "");
-  if (update.warnings.length === 0)
-    lines.push("No contradictory or impossible figures were found.");
-  for (const w of update.warnings) lines.push(`- ${escapeMarkdown(w.message)}`);
+  lines.push(`## ${w.dataQualityHeading}`, "");
+  if (update.warnings.length === 0) lines.push(w.noProblems);
+  for (const warning of update.warnings) lines.push(`- ${escapeMarkdown(warning.message)}`);
   if (update.residuals.length > 0) {
     lines.push(
       "",
-      "Figures furthest from the reconciled value:",
+      w.furthest,
       "",
-      "| date | category | where | source | figure | ledger |",
+      `| ${w.date} | ${w.category} | ${w.where} | ${w.source} | ${w.figure} | ${w.ledger} |`,
       "|---|---|---|---|---:|---:|",
     );
     for (const r of update.residuals) {
@@ -237,57 +231,58 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.swat
  */
 export function renderHtml(update: SituationUpdate): string {
   const e = escapeHtml;
+  const lang = update.lang ?? "en";
+  const w = situationWords(lang);
+  const date = (d: string, short = false) => formatDate(d, short, lang);
+  const label = (c: string) => e(w.categories[c] ?? c);
   const out: string[] = [];
   out.push(
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">`,
+    `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
-    `<title>${e(update.title)} — ${e(formatDate(update.asOf))}</title><style>${STYLE}</style></head><body>`,
-    `<h1>${e(update.title)} — as of ${e(formatDate(update.asOf))}</h1>`,
-    `<p class="muted">Data: ${e(update.datasetName)}. Figures are people; ranges are 90 % intervals. ${e(update.basis)} Made by dtm-flow.</p>`,
+    `<title>${e(update.title)} — ${e(date(update.asOf))}</title><style>${STYLE}</style></head><body>`,
+    `<h1>${e(update.title)} — ${w.asOf} ${e(date(update.asOf))}</h1>`,
+    `<p class="muted">${w.data} ${e(update.datasetName)}. ${w.figuresArePeople} ${e(update.basis)} ${w.madeBy}</p>`,
   );
   if (!update.covered) {
-    out.push(
-      `<p>No split on ${e(formatDate(update.asOf))}: the date is outside the data.</p></body></html>`,
-    );
+    out.push(`<p>${e(w.outside(date(update.asOf)))}</p></body></html>`);
     return out.join("\n");
   }
   out.push(
-    `<h2>Headline figures</h2><table><thead><tr><th></th><th>people</th><th>90 % interval</th><th>where</th></tr></thead><tbody>`,
+    `<h2>${w.headlineFigures}</h2><table><thead><tr><th></th><th>${w.people}</th><th>${w.interval90}</th><th>${w.where}</th></tr></thead><tbody>`,
   );
   for (const h of update.headlines) {
     const color = CATEGORY_COLORS[h.category];
     out.push(
-      `<tr><th>${color ? `<span class="swatch" style="background:${color}"></span>` : ""}${e(CATEGORY_LABELS[h.category] ?? h.category)}</th>` +
-        `<td class="n">${formatPeople(h.value)}</td><td class="n">${interval(h)}</td><td>${e(breakdownText(h))}</td></tr>`,
+      `<tr><th>${color ? `<span class="swatch" style="background:${color}"></span>` : ""}${label(h.category)}</th>` +
+        `<td class="n">${formatPeople(h.value)}</td><td class="n">${interval(h)}</td><td>${e(breakdownText(h, w))}</td></tr>`,
     );
   }
   out.push(`</tbody></table>`);
-  out.push(`<h2>Sources of each figure</h2>`);
+  out.push(`<h2>${w.sourcesOfEach}</h2>`);
   for (const h of update.headlines) {
     out.push(
-      `<details${h.category === "departed" ? " open" : ""}><summary><strong>${e(CATEGORY_LABELS[h.category] ?? h.category)}</strong> (${formatPeople(h.value)})</summary><ul>`,
+      `<details${h.category === "departed" ? " open" : ""}><summary><strong>${label(h.category)}</strong> (${formatPeople(h.value)})</summary><ul>`,
     );
-    if (h.method) out.push(`<li>Method: ${e(h.method)}.</li>`);
+    if (h.method) out.push(`<li>${w.method} ${e(h.method)}.</li>`);
     for (const s of h.sources) {
       out.push(
-        `<li>${e(sourceText(s))}${s.url ? ` <span class="url">${e(s.url)}</span>` : ""}</li>`,
+        `<li>${e(sourceText(s, w, lang))}${s.url ? ` <span class="url">${e(s.url)}</span>` : ""}</li>`,
       );
     }
-    if (!h.method && h.sources.length === 0)
-      out.push(`<li>No source figure on or before this date.</li>`);
+    if (!h.method && h.sources.length === 0) out.push(`<li>${e(w.noSourceFigure)}</li>`);
     out.push(`</ul></details>`);
   }
   const first = update.stack.dates[0] ?? update.asOf;
   out.push(
-    `<h2>What became of the people who left</h2><figure>${stackedAreaSvg(update.stack)}`,
-    `<figcaption>People who left, per day from ${e(formatDate(first))} to ${e(formatDate(update.asOf))}, split by category. The top of the stack is everyone who has left so far; “unknown” is people once counted whom no source places on the day.</figcaption></figure>`,
-    `<h2>People present per place</h2><figure>${smallMultiplesSvg(update.places, [first, update.asOf])}`,
-    `<figcaption>People present at each place — remaining, waiting after an asylum claim, staying — every day to the date, 0 where no one is counted (line; shaded: 90 % interval) against the capacity of its shelters (dashed red) where a source gives one. Each panel has its own people axis.</figcaption></figure>`,
+    `<h2>${e(w.stackHeading)}</h2><figure>${stackedAreaSvg(update.stack)}`,
+    `<figcaption>${e(w.stackCaption(date(first), date(update.asOf)))}</figcaption></figure>`,
+    `<h2>${e(w.presentPerPlace)}</h2><figure>${smallMultiplesSvg(update.places, [first, update.asOf])}`,
+    `<figcaption>${e(w.placesCaption)}</figcaption></figure>`,
   );
   if (update.presence.length > 0) {
-    const t = presenceTable(update);
+    const t = presenceTable(update, w);
     out.push(
-      `<h2>People at places on the date, by status</h2><p>${e(PRESENCE_NOTE)}</p><table><thead><tr>${t.head.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>`,
+      `<h2>${e(w.byStatusOnTheDate)}</h2><p>${e(w.presenceNote)}</p><table><thead><tr>${t.head.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>`,
       ...t.rows.map(
         (r) => `<tr>${r.map((c, i) => `<td${i ? ' class="n"' : ""}>${e(c)}</td>`).join("")}</tr>`,
       ),
@@ -296,21 +291,23 @@ export function renderHtml(update: SituationUpdate): string {
   }
   if (update.seedChecks.length > 0) {
     out.push(
-      `<h2>Against the published situation report</h2><table><thead><tr><th>figure</th><th>report</th><th>ledger</th><th></th><th>ledger's sources</th></tr></thead><tbody>`,
+      `<h2>${e(w.againstReport)}</h2><table><thead><tr><th>${w.figure}</th><th>${w.report}</th><th>${w.ledger}</th><th></th><th>${w.ledgersSources}</th></tr></thead><tbody>`,
       ...update.seedChecks.map(
         (c) =>
-          `<tr><td>${e(`${c.seed.id}: ${c.seed.measure} (${formatDate(c.seed.asOf, true)})`)}</td><td class="n">${e(seedText(c))}</td><td>${e(ledgerText(c))}</td><td>${e(verdict(c))}</td><td>${e(seedSourcesText(c))}</td></tr>`,
+          `<tr><td>${e(`${c.seed.id}: ${c.seed.measure} (${date(c.seed.asOf, true)})`)}</td><td class="n">${e(seedText(c))}</td><td>${e(ledgerText(c))}</td><td>${e(verdict(c, w))}</td><td>${e(seedSourcesText(c, w, lang))}</td></tr>`,
       ),
       `</tbody></table>`,
     );
   }
-  out.push(`<h2>Data quality</h2>`);
-  if (update.warnings.length === 0)
-    out.push(`<p>No contradictory or impossible figures were found.</p>`);
-  else out.push(`<ul>${update.warnings.map((w) => `<li>${e(w.message)}</li>`).join("")}</ul>`);
+  out.push(`<h2>${e(w.dataQualityHeading)}</h2>`);
+  if (update.warnings.length === 0) out.push(`<p>${e(w.noProblems)}</p>`);
+  else
+    out.push(
+      `<ul>${update.warnings.map((warning) => `<li>${e(warning.message)}</li>`).join("")}</ul>`,
+    );
   if (update.residuals.length > 0) {
     out.push(
-      `<p>Figures furthest from the reconciled value:</p><table><thead><tr><th>date</th><th>category</th><th>where</th><th>source</th><th>figure</th><th>ledger</th></tr></thead><tbody>`,
+      `<p>${e(w.furthest)}</p><table><thead><tr><th>${w.date}</th><th>${e(w.category)}</th><th>${e(w.where)}</th><th>${w.source}</th><th>${w.figure}</th><th>${w.ledger}</th></tr></thead><tbody>`,
       ...update.residuals.map(
         (r) =>
           `<tr><td>${r.date}</td><td>${e(r.category)}</td><td>${e(r.placeName ?? r.country ?? "")}</td><td>${e(r.sourceOrg ?? "")}</td><td class="n">${formatPeople(r.value)}</td><td class="n">${formatPeople(r.reconciled)}</td></tr>`,

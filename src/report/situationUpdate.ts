@@ -5,7 +5,6 @@ import { sumCorrelated } from "../ledger/correlatedSum.ts";
 import { onRoadEstimate } from "../ledger/inTransit.ts";
 import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { SeedFigure } from "../model/seed.ts";
-import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import { normalizeName } from "../geo/normalizeName.ts";
 import { buildCorridorState } from "../state/buildState.ts";
 import type { CorridorDay, PlacePresence } from "../state/types.ts";
@@ -17,6 +16,8 @@ import type { SplitCategory, SplitRow } from "../model/track.ts";
 import type { IsoDate, Iso3, People } from "../model/units.ts";
 import { dayNumber } from "../calendar/index.ts";
 import { formatPeople } from "./format.ts";
+import { situationWords } from "./words.ts";
+import type { SituationLang } from "./words.ts";
 
 /** One source figure behind a headline. */
 export interface SourceNote {
@@ -96,33 +97,21 @@ export interface SituationUpdate {
    * with hindsight (`SituationUpdateOptions.hindsight`: later figures and reports used).
    */
   basis: string;
+  /** The language of its words (`renderMarkdown`/`renderHtml` write in it). */
+  lang: SituationLang;
 }
 
-/**
- * The sentence of an update built from what was known on its date (`runReplay(…, { asOf })`),
- * naming the time zone whose day ends the cut (`asOfMoment`) when given.
- * @example
- * asOfBasis("America/Mexico_City").startsWith("Built from what was known by the end of the date, America/Mexico_City time:"); // => true
- */
-export function asOfBasis(timeZone?: string): string {
-  return (
-    `Built from what was known by the end of the date${timeZone ? `, ${timeZone} time` : ""}: no figure or report published later is used; ` +
-    "a cumulative figure (claims, returns) is the sources' figures up to the date, reconciled by source weight, and " +
-    "the groups are estimated from the reports up to the date."
-  );
-}
-/** {@link asOfBasis} without a time zone. */
-export const AS_OF_BASIS = asOfBasis();
+/** The sentence of an update built from what was known on its date (`runReplay(…, { asOf })`). */
+export const AS_OF_BASIS = situationWords("en").asOfBasis;
 /** The sentence of an update built with hindsight (the replay of all the data). */
-export const HINDSIGHT_BASIS =
-  "Estimated with hindsight: figures and reports published after the date are used (a cumulative " +
-  "figure is interpolated between published figures and pooled when sources disagree; the groups " +
-  "are placed using later reports), so a figure may differ from every source listed.";
+export const HINDSIGHT_BASIS = situationWords("en").hindsightBasis;
 
 /** Options of {@link buildSituationUpdate}. */
 export interface SituationUpdateOptions {
-  /** Title; default "Situation update". */
+  /** Title; default "Situation update" (in `lang`). */
   title?: string;
+  /** Language of the update's words (src/report/words.ts); default "en". */
+  lang?: SituationLang;
   /** Most sources listed per headline; default 8 (the rest are counted). */
   maxSources?: number;
   /** Figures of a published situation report to set beside the ledger (e.g. `situationReport2018()`). */
@@ -133,8 +122,6 @@ export interface SituationUpdateOptions {
    * (`runReplay(dataset, { asOf })`), said by {@link AS_OF_BASIS}.
    */
   hindsight?: boolean;
-  /** Time zone of the as-of cut, named in the basis sentence; default the dataset's. */
-  timeZone?: string;
 }
 
 /**
@@ -161,7 +148,9 @@ export function buildSituationUpdate(
 ): SituationUpdate {
   const { ledger, dataset, asOf } = input;
   const covered = ledger.departed.some((d) => d.date === asOf);
-  const headlines = situationHeadlines(input, options.maxSources);
+  const lang = options.lang ?? "en";
+  const words = situationWords(lang);
+  const headlines = situationHeadlines(input, options.maxSources, lang);
 
   // ── the stacked split up to the date ──
   const dates = ledger.departed.filter((d) => d.date <= asOf).map((d) => d.date);
@@ -184,7 +173,7 @@ export function buildSituationUpdate(
     .slice(0, 10);
 
   return {
-    title: options.title ?? "Situation update",
+    title: options.title ?? words.defaultTitle,
     asOf,
     datasetName: dataset.name,
     covered,
@@ -194,9 +183,8 @@ export function buildSituationUpdate(
     presence,
     warnings: situationWarnings(ledger.warnings, asOf),
     residuals,
-    basis: options.hindsight
-      ? HINDSIGHT_BASIS
-      : asOfBasis(options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE),
+    basis: options.hindsight ? words.hindsightBasis : words.asOfBasis,
+    lang,
     seedChecks: compareWithSeeds(
       ledger,
       (options.seeds ?? []).filter((seed) => seed.asOf <= asOf),
@@ -230,14 +218,17 @@ export function situationWarnings<W extends { readonly date?: string }>(
  * the `report` command and the viewer's situation panel read; empty when the ledger has no row on
  * `asOf`.
  * @param maxSources most source figures kept per headline (latest first); default 8.
+ * @param lang language of the methods' sentences (src/report/words.ts); default "en".
  * @example
  * situationHeadlines({ ledger, dataset, asOf: "2018-12-15" })[0]; // => { category: "departed", value: … }
  */
 export function situationHeadlines(
   input: { ledger: LedgerResult; dataset: Dataset; asOf: IsoDate },
   maxSources = 8,
+  lang: SituationLang = "en",
 ): HeadlineFigure[] {
   const { ledger, dataset, asOf } = input;
+  const words = situationWords(lang);
   const todays = ledger.split.filter((r) => r.date === asOf);
   const departed = ledger.departed.find((d) => d.date === asOf);
 
@@ -273,10 +264,10 @@ export function situationHeadlines(
       valueHigh: departed.valueHigh,
       breakdown: [],
       sources: [],
-      method:
-        `the largest of the groups' estimated peak sizes and northbound counts (${formatPeople(departed.fromTracks)}), ` +
-        `everyone accounted for on the day (${formatPeople(departed.accounted)}) ` +
-        `and the people who had left by the day before (the total never falls)`,
+      method: words.methodDeparted(
+        formatPeople(departed.fromTracks),
+        formatPeople(departed.accounted),
+      ),
     });
   }
   for (const category of SPLIT_CATEGORIES) {
@@ -297,9 +288,9 @@ export function situationHeadlines(
       sources: category === "in_transit" || category === "unknown" ? [] : notesFor(category),
       method:
         category === "in_transit"
-          ? "estimated sizes of the groups still on the move, less people counted at places they had reached"
+          ? words.methodInTransit
           : category === "unknown"
-            ? "people who left, less everyone the sources place on the day"
+            ? words.methodUnknown
             : undefined,
     });
   }

@@ -214,6 +214,20 @@ export class DayHistograms {
     return Infinity;
   }
 
+  /**
+   * Type-7 quantile p of a cell's days among the runs in which it happened (NaN when in none): the
+   * date of a peak, which a run with nobody present does not have (it is not "later").
+   */
+  quantileWhenHappened(cell: number, p: number): number {
+    const n = this.total(cell) - this.counts[cell * (this.days + 1) + this.days]!;
+    if (n === 0) return NaN;
+    const position = (n - 1) * p;
+    const below = Math.floor(position);
+    const a = this.orderStatistic(cell, below);
+    const b = this.orderStatistic(cell, Math.min(n - 1, below + 1));
+    return a + (b - a) * (position - below);
+  }
+
   /** Type-7 quantile p of a cell's days; `Infinity` when it falls on or next to "did not happen". */
   quantile(cell: number, p: number): number {
     const n = this.total(cell);

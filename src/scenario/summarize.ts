@@ -38,9 +38,14 @@ const zeros = (days: number): QuantileSeries => ({
 });
 
 /** p10/p50/p90 dates of a day histogram's cell, and the share of runs in which it happened. */
-function dateInterval(days: DayHistograms, cell: number, start: number): DateInterval {
+function dateInterval(
+  days: DayHistograms,
+  cell: number,
+  start: number,
+  among: "all" | "happened" = "all",
+): DateInterval {
   const at = (p: number): string | undefined => {
-    const q = days.quantile(cell, p);
+    const q = among === "all" ? days.quantile(cell, p) : days.quantileWhenHappened(cell, p);
     return q === Infinity || Number.isNaN(q) ? undefined : isoDate(start + Math.round(q));
   };
   return { p10: at(0.1), p50: at(0.5), p90: at(0.9), probability: days.happened(cell) };
@@ -123,7 +128,8 @@ export function placeResult(
     overCapacityProbability: Array.from(acc.overCount.subarray(p * D, (p + 1) * D), (n) => n / R),
     overCapacityAnyDayProbability: acc.overRuns[p]! / R,
     firstArrival: first,
-    peakDate: dateInterval(acc.peakDay, p, start),
+    // Among the runs with anyone present (`probability`): a run nobody stops in has no peak day.
+    peakDate: dateInterval(acc.peakDay, p, start, "happened"),
     peakPeople: {
       p10: Math.round(peak.p10[p]!),
       p50: Math.round(peak.p50[p]!),

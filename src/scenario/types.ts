@@ -260,7 +260,11 @@ export interface PlaceResult {
   /** Share of runs in which people present exceed the capacity on at least one day. */
   overCapacityAnyDayProbability: number;
   firstArrival: DateInterval;
-  /** Date of the peak of people present, and the peak itself. */
+  /**
+   * Date of each run's peak of people present, p10/p50/p90 among the runs with anyone present
+   * there (`probability`, their share); and each run's peak itself, over all the runs (0 in a run
+   * nobody stops in). Quantiles of the runs' peaks, not the peak of each day's p50.
+   */
   peakDate: DateInterval;
   peakPeople: { p10: number; p50: number; p90: number };
   /** Days on which the median of people present exceeds the capacity. */

@@ -5,32 +5,9 @@
  */
 import { haversineKm } from "../geo/distance.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
+import { isUnseen, MAX_SILENCE_DAYS } from "../movement/silence.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { IsoDate, People } from "../model/units.ts";
-
-/**
- * Whole days a group may go without a report (position, count or stay) and still be counted on
- * the road. Past them its people are `unknown` ("not seen since" its last report): the estimator
- * still carries its track on (intervals widening, drawn as a guess), but no one can say where
- * those people are. 7 days: the forecast's `dissolved` threshold (`DEFAULT_STALE_DAYS`), and
- * about what a caravan takes between two large Mexican cities, so a group reported every few
- * days is never dropped between reports.
- */
-export const UNSEEN_AFTER_DAYS = 7;
-
-/**
- * Whether a group last reported on `lastReportDate` is unseen on `date`: more than
- * {@link UNSEEN_AFTER_DAYS} whole days later. No report date: never unseen.
- * @example
- * isUnseen("2018-11-08", "2018-11-01"); // => false (7 days: still on the road)
- * isUnseen("2018-11-09", "2018-11-01"); // => true
- */
-export function isUnseen(date: IsoDate, lastReportDate: IsoDate | undefined): boolean {
-  if (lastReportDate === undefined) return false;
-  const day = dayNumber(date);
-  const last = dayNumber(lastReportDate.slice(0, 10));
-  return day !== undefined && last !== undefined && day - last > UNSEEN_AFTER_DAYS;
-}
 
 /** People counted as remaining at one area (a city or crossing) on the day, with its position. */
 export interface RemainingArea {
@@ -44,7 +21,7 @@ export interface RemainingArea {
 /**
  * Tracks carried to `lastDate` for groups whose track ends only because the data end
  * (`end_of_data`) while they are not yet unseen: each such group's last point is held (same
- * position, size and intervals, the day's date) up to its last report + {@link UNSEEN_AFTER_DAYS}
+ * position, size and intervals, the day's date) up to its last report + {@link MAX_SILENCE_DAYS}
  * or `lastDate`, whichever is earlier. So a group reported two days before a situation update is
  * still on the road on its date rather than dropping to unknown with the data's end, and every
  * group leaves the road by the one rule. Other tracks are returned as they are.
@@ -77,7 +54,7 @@ export function holdUntilUnseen(
     const from = point ? dayNumber(point.date) : undefined;
     const report = dayNumber(end.lastReportDate.slice(0, 10));
     if (!point || from === undefined || report === undefined) continue;
-    const until = Math.min(last, report + UNSEEN_AFTER_DAYS);
+    const until = Math.min(last, report + MAX_SILENCE_DAYS);
     for (let day = from + 1; day <= until; day++) out.push({ ...point, date: isoDate(day) });
   }
   return out;
@@ -96,7 +73,7 @@ export interface GroupOnRoad {
   /** Index into the `areas` given of the area the group has reached (within the radius), or -1. */
   area: number;
   /**
-   * The group's last report, when it is more than {@link UNSEEN_AFTER_DAYS} days before the day:
+   * The group's last report, when it is more than {@link MAX_SILENCE_DAYS} days before the day:
    * its people are then not on the road but unknown (`onRoad` 0), "not seen since" that date.
    */
   unseenSince?: IsoDate;
@@ -112,7 +89,7 @@ export interface GroupOnRoad {
  * @param areas the day's `remaining` areas; those without a position never absorb a group.
  * @param radiusKm arrival radius, km (the ledger's default is 40).
  * @param lastReports each group's last report date (the estimator's `trackEnds[].lastReportDate`);
- *   a group not reported for more than {@link UNSEEN_AFTER_DAYS} days has no one on the road
+ *   a group not reported for more than {@link MAX_SILENCE_DAYS} days has no one on the road
  *   (`unseenSince`) and absorbs no one at the area it is near. A group absent from the map is
  *   never unseen (tracks from a file or fixture carry no report dates).
  * @example

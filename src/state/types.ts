@@ -44,7 +44,7 @@ export interface GroupBody {
   /** The place the group has reached (within the arrival radius), when people are counted there. */
   atPlace?: string;
   /**
-   * The group's last report, when it is more than `UNSEEN_AFTER_DAYS` (7) days before the day: its
+   * The group's last report, when it is more than `MAX_SILENCE_DAYS` (21) days before the day: its
    * track is the estimator's guess, no one of it is on the road (`onRoad` 0), its people are
    * unknown — "not seen since" this date.
    */

@@ -403,6 +403,12 @@ describe.skipIf(!hasBrowser)("the analyst's viewer in Chromium", () => {
       ]);
       const text = (await saved(dl)).toString("utf8");
       expect(check(text), table).toBe(true);
+      // Every day of the replay, named so (not by the day shown).
+      expect(dl.suggestedFilename()).toMatch(
+        new RegExp(
+          `^dtm-flow-\\d{4}-\\d\\d-\\d\\d-to-\\d{4}-\\d\\d-\\d\\d-${table.replace(".", "\\.")}$`,
+        ),
+      );
       expect(text.split("\r\n").length, table).toBeGreaterThan(table === "counts.csv" ? 3 : 10);
     }
     for (const table of ["tracks.geojson", "places.geojson"]) {

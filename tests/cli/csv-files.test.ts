@@ -1,9 +1,9 @@
 /**
  * Every CSV the command line writes, checked against the table of docs/cli.md "CSV files": each
  * file a command writes is listed there for that command, and starts with the UTF-8 byte-order
- * mark exactly when the table says so (Excel-ready), the contract tables tracks.csv and split.csv
- * without one so that their headers read as docs/contracts.md §3 gives them. Small inputs keep it
- * quick: the samples, few runs, a short horizon.
+ * mark exactly when the table says so: every one (Excel-ready, one rule with the viewer's
+ * downloads), and --no-bom leaves it out. Small inputs keep it quick: the samples, few runs, a
+ * short horizon.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -63,9 +63,10 @@ const COMMANDS: { name: string; args: string[]; exit: number }[] = [
 describe("the CSV files of dtm-flow (docs/cli.md, CSV files)", () => {
   const table = documented();
 
-  it("the table lists the contract tables without a BOM and the rest with one", () => {
-    expect(table.get("estimate")?.get("tracks.csv")).toBe(false);
-    expect(table.get("ledger")?.get("split.csv")).toBe(false);
+  it("the table lists every CSV with a BOM, the contract tables included", () => {
+    for (const files of table.values()) for (const bom of files.values()) expect(bom).toBe(true);
+    expect(table.get("estimate")?.get("tracks.csv")).toBe(true);
+    expect(table.get("ledger")?.get("split.csv")).toBe(true);
     expect(table.get("ledger")?.get("departed.csv")).toBe(true);
     expect(table.get("forecast")?.get("forecast.csv")).toBe(true);
     expect([...table.keys()].sort()).toEqual(COMMANDS.map((c) => c.name).sort());
@@ -94,22 +95,24 @@ describe("the CSV files of dtm-flow (docs/cli.md, CSV files)", () => {
     }, 60_000);
   }
 
-  // The contract tables take an opt-in mark (docs/cli.md, CSV files): with --bom the file is the
-  // same bytes behind exactly one BOM, so the header after it is still the contract's.
+  // The contract tables carry the mark by default (docs/cli.md, CSV files); --no-bom gives the
+  // same bytes without it, so the header is the contract's byte for byte; --bom (the earlier
+  // opt-in) is still accepted and changes nothing.
   for (const [command, file, header] of [
     ["estimate", "tracks.csv", "group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,"],
     ["ledger", "split.csv", "date,category,country,place_name,value,value_low,value_high\r\n"],
   ] as const) {
-    it(`dtm-flow ${command} --bom starts ${file} with one BOM, the rest unchanged`, async () => {
+    it(`dtm-flow ${command} starts ${file} with one BOM; --no-bom leaves it out, the rest unchanged`, async () => {
       const args = COMMANDS.find((c) => c.name === command)!.args;
       const bytes: Buffer[] = [];
-      for (const extra of [[], ["--bom"]]) {
-        const out = join(scratch, `${command}-bom-${extra.length}`);
+      for (const [i, extra] of [["--no-bom"], [], ["--bom"]].entries()) {
+        const out = join(scratch, `${command}-bom-${i}`);
         const io = capture();
         expect(await run([command, ...args, ...extra, "--out", out], io.context)).toBe(1);
         bytes.push(readFileSync(join(out, file)));
       }
-      const [plain, marked] = bytes as [Buffer, Buffer];
+      const [plain, marked, asked] = bytes as [Buffer, Buffer, Buffer];
+      expect(asked.equals(marked)).toBe(true);
       expect(plain.subarray(0, header.length).toString("utf8")).toBe(header);
       expect([...marked.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(marked.subarray(3, 6).equals(Buffer.from(header.slice(0, 3)))).toBe(true);

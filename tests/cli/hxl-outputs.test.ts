@@ -113,13 +113,8 @@ describe("dtm-flow … --hxl: a hashtag row under the header of every CSV", () =
     }, 90_000);
   }
 
-  it("--hxl with --bom: tracks.csv starts with one BOM, then the header, then the hashtags", async () => {
-    const files = await written(
-      "estimate",
-      ["--sightings", SIGHTINGS, "--hxl", "--bom"],
-      1,
-      "bom-hxl",
-    );
+  it("--hxl: tracks.csv starts with one BOM, then the header, then the hashtags", async () => {
+    const files = await written("estimate", ["--sightings", SIGHTINGS, "--hxl"], 1, "bom-hxl");
     const text = files.get("tracks.csv")!.toString("utf8");
     expect(text.startsWith(`\uFEFF${TRACK_COLUMNS.join(",")}\r\n#event+name,#date,`)).toBe(true);
   }, 60_000);

@@ -18,7 +18,7 @@ describe("dtm-flow estimate", () => {
     const { context } = capture(dir);
     expect(await run(["estimate", "--out", "out"], context)).toBe(0);
     const csv = readFileSync(join(dir, "out", "tracks.csv"), "utf8");
-    expect(csv.split("\r\n")[0]).toBe(HEADER);
+    expect(csv.split("\r\n")[0]).toBe(`\uFEFF${HEADER}`);
     expect(csv).toMatch(/Honduran caravan 1,2018-10-13,main,/);
     const geo = JSON.parse(readFileSync(join(dir, "out", "tracks.geojson"), "utf8"));
     const kinds = new Set(geo.features.map((f: { geometry: { type: string } }) => f.geometry.type));

@@ -230,5 +230,11 @@ describe("the head's own leave-one-out factor", () => {
     });
     const mid = (ts: readonly TrackPoint[]) => ts.find((t) => t.date === day(7)) as TrackPoint;
     expect(width(mid(calibrated.tracks))).toBeGreaterThan(1.3 * width(mid(model.tracks)));
+    // report.json: the pooled one-sided factors beside the two-sided summary (review 21a MED 4).
+    for (const k of ["kmHeadBelow", "kmHeadAbove", "kmTailBelow", "kmTailAbove"] as const)
+      expect(w[k], k).toBeGreaterThanOrEqual(1);
+    // One group: the pooled pair is its own, and the vanguard errs both ways (150 or 450 km).
+    expect(w.kmHeadAbove).toBeGreaterThan(1.5);
+    expect(w.kmHeadBelow).toBeGreaterThan(1.5);
   });
 });

@@ -101,4 +101,35 @@ describe("predictivePositions", () => {
     const plain = tableCost(new ReportTable(reports), rows, ["r"], m);
     expect(plain.cost).toBeCloseTo(fitPositions(km, m).cost, 9);
   });
+
+  it("skips no route on the forward fit's lower bound, which small predictive spreads fall below", () => {
+    // Review 21a: tableCost skipped a route whose forward-fit bound was above the best cost so far;
+    // at a 1–2 km predictive spread a report on the track costs less than that bound, and the
+    // route the reports fit better ("s", exactly on a walk) was skipped for "r" (3 km off twice a day).
+    const t: number[] = [];
+    const on: number[] = [];
+    const off: number[] = [];
+    for (let d = 0; d < 6; d++)
+      for (const h of [0.3, 0.5, 0.7]) {
+        t.push(d + h);
+        on.push(500 + 20 * d);
+        off.push(500 + 20 * d + (h === 0.5 ? 3 : 0));
+      }
+    const reports: LinkReport[] = t.map((x, i) => ({
+      t: x,
+      kmByRoute: new Map([
+        ["r", off[i]],
+        ["s", on[i]],
+      ]),
+    }));
+    const rows = reports.map((_, i) => i);
+    for (const spread of [40, 5, 2, 1]) {
+      const model = { ...m, predictive: predictiveLaw(defaultEstimatorMovement(), spread) };
+      const alone = (route: string) =>
+        tableCost(new ReportTable(reports), rows, [route], model).cost;
+      const both = tableCost(new ReportTable(reports), rows, ["r", "s"], model);
+      expect(alone("s"), `${spread} km`).toBeLessThan(alone("r"));
+      expect(both, `${spread} km`).toEqual({ route: "s", cost: alone("s") });
+    }
+  });
 });

@@ -4,7 +4,8 @@ import { embedded2018 } from "../../src/embedded/index.ts";
 import * as api from "../../src/index.ts";
 import type { MovementModel } from "../../src/movement/index.ts";
 import { fitAttritionPerDay } from "../../src/forecast/attrition.ts";
-import { DEFAULT_STALE_DAYS, forecastArrivals } from "../../src/forecast/forecast.ts";
+import { forecastArrivals, groupStatus } from "../../src/forecast/forecast.ts";
+import { MAX_SILENCE_DAYS } from "../../src/movement/silence.ts";
 import { groupMovement } from "../../src/forecast/groupMovement.ts";
 import { naiveArrival } from "../../src/forecast/naive.ts";
 import { headAtReports, headStart, nowcast } from "../../src/forecast/nowcast.ts";
@@ -196,9 +197,9 @@ describe("forecastArrivals", () => {
         group(0, steady(50), { group: "unsized", size: undefined }),
         group(0, steady(50), {
           group: "stale",
-          lastDate: "2018-10-11",
-          lastDay: 17815,
-          daysSinceObserved: 9,
+          lastDate: "2018-09-26",
+          lastDay: 17800,
+          daysSinceObserved: 24,
           size: undefined,
         }),
       ]),
@@ -267,8 +268,8 @@ describe("forecastArrivals starts from the state as of the day", () => {
   it("reports a group last seen long before as dissolved and one at its route's end as arrived, with no arrivals", () => {
     const stale = group(kmOf(3), steady(50), {
       group: "old",
-      lastDay: 17810,
-      lastDate: "2018-10-06",
+      lastDay: 17800,
+      lastDate: "2018-09-26",
     });
     const home = group(kmOf(10) - 5, steady(50), { group: "home" });
     const f = forecastArrivals(world([stale, home]), { dataset: { places, routes }, runs: 20 });
@@ -278,15 +279,49 @@ describe("forecastArrivals starts from the state as of the day", () => {
     ]);
     expect(f.arrivals).toEqual([]);
     expect(f.positions).toEqual([]);
-    // Dissolved after DEFAULT_STALE_DAYS (7) days unobserved, the number the result carries for
-    // the front ends' texts; "old" (14 days) is on the road with staleDays 20.
-    expect(f.staleDays).toBe(DEFAULT_STALE_DAYS);
+    // Dissolved after MAX_SILENCE_DAYS (21) days without a report, the number the result carries
+    // for the front ends' texts; "old" (24 days) is on the road with staleDays 30.
+    expect(f.staleDays).toBe(MAX_SILENCE_DAYS);
     const lenient = forecastArrivals(world([stale]), {
       dataset: { places, routes },
       runs: 20,
-      staleDays: 20,
+      staleDays: 30,
     });
-    expect([lenient.staleDays, lenient.groups[0]!.status]).toEqual([20, "on_road"]);
+    expect([lenient.staleDays, lenient.groups[0]!.status]).toEqual([30, "on_road"]);
+  });
+
+  it("measures dissolved from the last report, not from the track's end (the rule of the state's unseenSince)", () => {
+    // The track runs to the as-of day (the estimator carries it to the data's end), but its last
+    // report is 22 days before: dissolved. One day later report: 21 days, still on the road.
+    const asOf = 17824.5; // 2018-10-20 12:00
+    const km = { median: 100, low: 100, high: 100, mean: 100, sd: 0 };
+    const carried = { km, routeLengthKm: 1000, lastDay: 17824 };
+    expect(groupStatus({ ...carried, lastSeenDate: "2018-09-28" }, asOf)).toBe("dissolved");
+    expect(groupStatus({ ...carried, lastSeenDate: "2018-09-29" }, asOf)).toBe("on_road");
+    // A rule measured from the track's end would keep it on the road: it fails this.
+    expect(groupStatus({ ...carried, lastSeenDate: "2018-09-28" }, asOf, { staleDays: 22 })).toBe(
+      "on_road",
+    );
+  });
+
+  it("2018 as of 25 Nov: Salvadoran caravan 1 (last report 1 Nov) is dissolved, as the state counts it unknown", () => {
+    const data = embedded2018();
+    const now = nowcast(data, { asOf: "2018-11-25" });
+    const c1 = now.groups.find((g) => g.group === "Salvadoran caravan 1")!;
+    expect(c1.lastSeenDate).toBe("2018-11-01");
+    // Its track runs to 22 Nov, the data's end then (carried on by the movement model): a rule
+    // measured from the track's end (3 days) kept it "on the road, Tijuana median 8 Dec".
+    expect(c1.lastDate).toBe("2018-11-22");
+    const f = forecastArrivals(now, { dataset: data, runs: 20 });
+    expect(f.groups.find((g) => g.group === "Salvadoran caravan 1")!.status).toBe("dissolved");
+    expect(f.arrivals.some((a) => a.group === "Salvadoran caravan 1")).toBe(false);
+    // The state as of the same day has no one of it on the road (held to 22 Nov at most).
+    const state = api.runReplay(data, { asOf: "2018-11-25" }).state;
+    const day = state.find((d) => d.date === "2018-11-25")!;
+    const onRoad = day.groups
+      .filter((g) => g.group === "Salvadoran caravan 1")
+      .reduce((sum, g) => sum + g.onRoad, 0);
+    expect(onRoad).toBe(0);
   });
 
   it("forecasts the head's arrival ahead of the median person's when the track has a head", () => {
@@ -448,8 +483,8 @@ describe("forecastArrivals starts from the state as of the day", () => {
 });
 
 describe("public API (src/index.ts)", () => {
-  it("exports the rules docs and benchmarks name: PASSED_SHARE, DEFAULT_STALE_DAYS, the cost terms, placeDayWeights, categoryWords", () => {
-    expect([api.PASSED_SHARE, api.DEFAULT_STALE_DAYS]).toEqual([0.9, 7]);
+  it("exports the rules docs and benchmarks name: PASSED_SHARE, MAX_SILENCE_DAYS, the cost terms, placeDayWeights, categoryWords", () => {
+    expect([api.PASSED_SHARE, api.MAX_SILENCE_DAYS]).toEqual([0.9, 21]);
     for (const f of [api.groupCostTerms, api.groupCost, api.placeDayWeights, api.categoryWords])
       expect(typeof f).toBe("function");
     expect(api.categoryWords("asylum_claim")).toBe("asylum claims");

@@ -54,6 +54,24 @@ describe("the forecast's starting state", () => {
     expect(Array.from(stratifiedNormals(1000, mulberry32(6)))).not.toEqual(Array.from(z));
   });
 
+  it("keeps the spread of small run counts and the exact median of odd ones (review 21a LOW 6)", () => {
+    const sorted = (n: number) =>
+      Array.from(stratifiedNormals(n, mulberry32(3))).sort((a, b) => a - b);
+    // 2 runs: both at the median before (no start spread at all); now ±Φ⁻¹(0.75).
+    expect(sorted(2)[0]).toBeCloseTo(-0.674, 3);
+    expect(sorted(2)[1]).toBeCloseTo(0.674, 3);
+    // 4 and 10 runs (the CLI's least): no rank set to 0, every value a quantile's.
+    expect(sorted(4).every((z) => z !== 0)).toBe(true);
+    const ten = sorted(10);
+    expect(ten.reduce((s, z) => s + z, 0)).toBeCloseTo(0, 12);
+    expect(ten.every((z) => z !== 0)).toBe(true);
+    // Odd n: the middle rank is 0, so the median is exact whatever n.
+    for (const n of [1, 3, 11, 501]) expect(sorted(n)[(n - 1) / 2], `${n}`).toBe(0);
+    // From 20 runs on, even n has its two middle ranks at 0 (the median exactly the map at 0).
+    const twenty = sorted(20);
+    expect([twenty[9], twenty[10]]).toEqual([0, 0]);
+  });
+
   it("ages a reported ride by the regime chain from the reports' day to the state's day", () => {
     const movement = defaultMovementModel();
     expect(ridingAfter(movement, 0)).toEqual({ rest: 0, walk: 0, ride: 1 });

@@ -224,7 +224,7 @@ describe("forecast panel builders", () => {
       .join("");
     expect(svg).toContain('data-status="dissolved"');
     expect(svg).toMatch(
-      /C &lt;i&gt;: dissolved \(its track ended more than 7 days before\); last placed near Orizaba \(last report 18 Oct\)/,
+      /C &lt;i&gt;: dissolved \(no report for more than 7 days\); last placed near Orizaba \(last report 18 Oct\)/,
     );
     expect(svg).toMatch(/D: arrived at the end of its route: Tijuana \(last report 31 Oct\)/);
     expect(svg).not.toContain(">A:");

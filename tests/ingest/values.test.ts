@@ -88,6 +88,11 @@ describe("parseQuantity", () => {
     expect(parseQuantity("unos 7.000 o más")).toEqual({ ...atLeast, approx: true });
     expect(parseQuantity("700 o menos")).toEqual({ kind: "atMost", max: 700, approx: false });
     expect(parseQuantity("700 or fewer")).toEqual({ kind: "atMost", max: 700, approx: false });
+    // Review 21a LOW 14: "mín. 500" and "max 500" were read, "500 mín." and "500 max" rejected.
+    expect(parseQuantity("500 mín.")).toEqual({ kind: "atLeast", min: 500, approx: false });
+    expect(parseQuantity("500 min")).toEqual({ kind: "atLeast", min: 500, approx: false });
+    expect(parseQuantity("500 max")).toEqual({ kind: "atMost", max: 500, approx: false });
+    expect(parseQuantity("500 máx.")).toEqual({ kind: "atMost", max: 500, approx: false });
     expect(parseQuantity("o más")).toEqual({ kind: "invalid" });
     expect(parseQuantity("5.000 a 7.000 o más")).toEqual({ kind: "invalid" });
   });

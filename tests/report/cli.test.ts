@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture } from "../cli/capture.ts";
+import { situationWords } from "../../src/index.ts";
+import { tr } from "../../viewer/i18n.ts";
 
 let dir: string;
 beforeAll(() => {
@@ -35,7 +37,7 @@ describe("dtm-flow ledger", () => {
       expect(totals.reduce((s, v) => s + Number(v), 0)).toBe(Number(value));
     }
     const places = readFileSync(join(dir, "embedded", "places.csv"), "utf8").split("\r\n");
-    // Excel-ready (byte-order mark); split.csv above, a contract table, has none.
+    // Excel-ready (byte-order mark), as split.csv above (trim() drops its mark).
     expect(places[0]).toBe(
       "\uFEFFdate,place_name,country,travelling,resting,waiting,staying,present,present_low,present_high,capacity",
     );
@@ -91,6 +93,44 @@ describe("dtm-flow ledger", () => {
 });
 
 describe("dtm-flow report", () => {
+  it("dtm-flow report --lang es writes the update in Spanish, in the words the viewer's situation panel shows", async () => {
+    const io = capture(dir);
+    expect(
+      await run(["report", "--as-of", "2018-12-15", "--lang", "es", "--out", "es"], io.context),
+    ).toBe(0);
+    expect(await run(["report", "--as-of", "2018-12-15", "--out", "en-same"], io.context)).toBe(0);
+    const md = readFileSync(join(dir, "es", "situation-update.md"), "utf8");
+    const html = readFileSync(join(dir, "es", "situation-update.html"), "utf8");
+    const en = readFileSync(join(dir, "en-same", "situation-update.md"), "utf8");
+    expect(md).toMatch(/^# Actualización de la situación — al 15 dic 2018/);
+    expect(html).toContain('<html lang="es">');
+    const w = situationWords("es");
+    // One place for the words: the viewer's Spanish panel reads the same as the file.
+    for (const key of ["travelling", "resting", "waiting", "staying"] as const) {
+      expect(tr("es", key)).toBe(w[key]);
+      expect(md).toContain(w[key]);
+    }
+    expect(md).toContain(`## ${w.headlineFigures}`);
+    expect(md).toContain(`| ${w.categories["departed"]} |`);
+    expect(md).toContain(w.asOfBasis);
+    expect(md).not.toMatch(/## Headline figures|Sources of each figure|travelling through/);
+    // The same figures as the English update: the headline table's numbers, row for row.
+    const figures = (text: string) =>
+      text
+        .split("\n")
+        .filter((l) => /^\| [^|]+ \| [\d,]+ \|/.test(l))
+        .map((l) => l.split("|")[2]!.trim());
+    expect(figures(md).length).toBeGreaterThan(3);
+    expect(figures(md)).toEqual(figures(en));
+    // A language not offered: one sentence, exit 2.
+    const bad = capture(dir);
+    expect(
+      await run(["report", "--as-of", "2018-12-15", "--lang", "fr", "--out", "fr"], bad.context),
+    ).toBe(2);
+    expect(bad.err.join("\n")).toMatch(/--lang must be en or es, got fr/);
+    expect(existsSync(join(dir, "fr"))).toBe(false);
+  });
+
   it("dtm-flow report --as-of writes a self-contained HTML and a Markdown update, exit 0", async () => {
     const io = capture(dir);
     expect(await run(["report", "--as-of", "2018-12-15", "--out", "update"], io.context)).toBe(0);
@@ -113,10 +153,7 @@ describe("dtm-flow report", () => {
     expect(md).toMatch(
       /sr-02: people who sought asylum in Mexico .* \| over 3,700 \| 3,736 .* \| fits the wording \|/,
     );
-    // The cut names its time zone (the end of the day, local time).
-    expect(md).toContain(
-      "Built from what was known by the end of the date, America/Mexico\\_City time",
-    );
+    expect(md).toContain("Built from what was known by the end of the date");
     // With hindsight: pooled with SEGOB's ~3,700 of 5 Dec (isotonic regression), as the ledger.
     expect(
       await run(["report", "--as-of", "2018-12-15", "--hindsight", "--out", "late"], io.context),
@@ -154,8 +191,16 @@ describe("dtm-flow report", () => {
     const io = capture(dir);
     expect(await run(["report", "--out", "none"], io.context)).toBe(2);
     expect(io.err.at(-1)).toMatch(/--as-of <date> is required/);
+    const before = io.err.length;
     expect(await run(["report", "--as-of", "2030-01-01", "--out", "none"], io.context)).toBe(2);
-    expect(io.err.at(-1)).toMatch(/outside the data/);
+    expect(io.err.at(-1)).toMatch(/outside the data, which runs from 2018-10-13 to 2019-01-14/);
+    // Refused before estimating: the only line is the refusal.
+    expect(io.err.slice(before)).toHaveLength(1);
+    for (const date of ["2018-01-01", "2019-06-01"]) {
+      const asked = capture(dir);
+      expect(await run(["report", "--as-of", date, "--out", "none"], asked.context)).toBe(2);
+      expect(asked.err.join("\n")).not.toMatch(/estimating/);
+    }
     expect(existsSync(join(dir, "none"))).toBe(false);
   });
 

@@ -132,6 +132,27 @@ describe("details and headlines", () => {
     expect(text).toContain("Solicitudes de asilo");
   });
 
+  it("headlineList lists a figure several sources published once, with every source", () => {
+    const same = (sourceOrg: string) => ({
+      category: "return" as const,
+      basis: "cumulative" as const,
+      t: 60,
+      date: "2018-12-12",
+      value: 27,
+      country: "GTM",
+      sourceOrg,
+      from: "stock" as const,
+    });
+    const reported = [same("IOM (UN inter-agency report)"), same("IOM")];
+    const text = toSvgString(headlineList(reported, 63, "en", "2018-10-13"));
+    expect(text.match(/<li/g)).toHaveLength(1);
+    expect(text).toContain("IOM (UN inter-agency report), IOM");
+    // A different figure on the same day keeps its own line.
+    const other = { ...same("UNHCR"), value: 30 };
+    const two = toSvgString(headlineList([...reported, other], 63, "en", "2018-10-13"));
+    expect(two.match(/<li/g)).toHaveLength(2);
+  });
+
   it("headlineList gives a reported figure exactly, as its source did, with the place's Spanish name", () => {
     const reported = [
       {

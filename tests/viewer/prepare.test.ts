@@ -12,6 +12,10 @@ import {
 } from "../../src/index.ts";
 import { presenceFigure } from "../../viewer/charts/presenceChart.ts";
 import { fixtureInput, fixtureTracks } from "./fixture.ts";
+import { computeFrame, layoutReplay, UNSEEN_MARK_R } from "../../viewer/map/frame.ts";
+import type { Project } from "../../viewer/map/frame.ts";
+import { groupLabel } from "../../viewer/map/groupLayer.ts";
+import { formatDate } from "../../viewer/i18n.ts";
 
 describe("replay times", () => {
   it("daysSince(start, date) counts days from the start, a date alone at noon", () => {
@@ -284,5 +288,42 @@ describe("presence panels and the situation panel read the library's state of th
       }
     }
     expect(compared).toBe(input.tracks.length);
+  });
+
+  it("a group the state counts unseen is drawn 'not seen since' its last report, with no size on the road", () => {
+    // Salvadoran caravan 1: last report 1 Nov 2018, unseen from 23 Nov (MAX_SILENCE_DAYS 21).
+    const project: Project = ([lon, lat]) => [(lon + 120) * 20, (35 - lat) * 20];
+    const layout = layoutReplay(replay, project, 800, 600);
+    let unseen = 0;
+    for (const day of input.state!) {
+      const t = daysSince(replay.start, day.date) + 0.5;
+      const marks = computeFrame(layout, t).groups;
+      for (const g of day.groups) {
+        const frame = replay.groups
+          .find((x) => x.id === g.group)!
+          .frames.find((f) => f.date === day.date)!;
+        expect(frame.unseenSince, `${g.group} ${day.date}`).toBe(g.unseenSince);
+        const mark = marks.find((m) => m.id === g.group);
+        if (g.unseenSince === undefined || !mark) continue;
+        unseen++;
+        expect(mark.unseenSince).toBe(g.unseenSince);
+        expect([
+          mark.onRoad,
+          mark.r,
+          mark.body.length,
+          mark.band.length,
+          mark.trail.length,
+        ]).toEqual([0, UNSEEN_MARK_R, 0, 0, 0]);
+        expect(groupLabel("en", mark)).toBe(
+          `${g.group} · not seen since ${formatDate("en", g.unseenSince, false)}`,
+        );
+        expect(groupLabel("es", mark)).toMatch(/· sin reportes desde el /);
+      }
+    }
+    expect(unseen).toBeGreaterThan(5);
+    const c1 = input
+      .state!.find((d) => d.date === "2018-11-25")!
+      .groups.find((g) => g.group === "Salvadoran caravan 1");
+    expect(c1?.unseenSince).toBe("2018-11-01");
   });
 });

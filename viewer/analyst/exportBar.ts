@@ -5,7 +5,15 @@
 import { tr } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import type { AnalystClient } from "./client.ts";
-import { download, exportName, framePng, frameSvg, recordWebm, webmType } from "./exports.ts";
+import {
+  download,
+  exportName,
+  framePng,
+  frameSvg,
+  recordWebm,
+  tableExportName,
+  webmType,
+} from "./exports.ts";
 import type { FrameSource, Recording } from "./exports.ts";
 import { endProgress, setProgress, TABLES } from "./panelDom.ts";
 import type { PanelDom } from "./panelDom.ts";
@@ -18,6 +26,7 @@ export function legendTexts(L: Lang): string[] {
     "legendHalo",
     "legendBand",
     "legendUncertain",
+    "legendUnseen",
     "legendNorth",
     "legendSouth",
   ] as const;
@@ -58,7 +67,9 @@ export function wireExports(
     setProgress(dom, undefined, at(lang(), "preparingTables"));
     try {
       const f = (await client.tables(dom.hxlBox.checked)).find((x) => x.name === fileName);
-      if (f) download(new Blob([f.text], { type: f.mime }), `${name()}-${f.name}`);
+      // Every day of the replay, not the day shown: named by the replay's days.
+      const stem = viewer.replay ? tableExportName(viewer.replay) : "dtm-flow";
+      if (f) download(new Blob([f.text], { type: f.mime }), `${stem}-${f.name}`);
     } finally {
       endProgress(dom);
       changed();

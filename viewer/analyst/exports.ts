@@ -337,3 +337,11 @@ export function download(blob: Blob, name: string): void {
 export function exportName(replay: ReplayData, state: ViewState): string {
   return `dtm-flow-${dateOf(replay.start, state.t)}`;
 }
+
+/**
+ * File name stem for the tables (tracks.csv, split.csv, the input tables, GeoJSON), which hold
+ * every day of the replay, not the day shown: `dtm-flow-2018-10-13-to-2019-01-14`.
+ */
+export function tableExportName(replay: Pick<ReplayData, "start" | "days">): string {
+  return `dtm-flow-${replay.start}-to-${dateOf(replay.start, replay.days)}`;
+}

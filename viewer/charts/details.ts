@@ -5,7 +5,16 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import type { FlowSeries, GroupTrack, Headline } from "../data/replay.ts";
 import { dateOf } from "../data/replay.ts";
-import { categoryName, formatCount, formatDate, formatPeople, placeLabel, tr } from "../i18n.ts";
+import {
+  categoryName,
+  formatCount,
+  formatDate,
+  formatPeople,
+  notSeenSinceText,
+  placeLabel,
+  tr,
+  unseenNoteText,
+} from "../i18n.ts";
 import type { TextKey, PlaceNames } from "../i18n.ts";
 import { DIRECTION_COLOUR, CATEGORY_COLOUR } from "../palette.ts";
 import { h, svgRoot } from "../render/vnode.ts";
@@ -61,6 +70,7 @@ export function groupDetails(
     "section",
     { class: "details-group", "data-kind": "group" },
     h("h3", {}, group.label),
+    f?.unseenSince !== undefined ? unseenNote(lang, f.unseenSince) : null,
     f
       ? h(
           "dl",
@@ -126,6 +136,19 @@ export function groupDetails(
           }),
         )
       : h("p", { class: "note" }, tr(lang, "noReports")),
+  );
+}
+
+/**
+ * "Not seen since D": the library's state counts none of the group on the road that day (its
+ * `unseenSince`); shown in the details and the evidence panel.
+ */
+export function unseenNote(lang: Lang, since: string): VNode {
+  return h(
+    "p",
+    { class: "note unseen", "data-unseen-since": since },
+    h("strong", {}, notSeenSinceText(lang, since)),
+    `. ${unseenNoteText(lang)}`,
   );
 }
 
@@ -269,6 +292,29 @@ export function headlinesAt(headlines: Headline[], t: number): Headline[] {
   return [...latest.values()].flat();
 }
 
+/**
+ * The figures of `headlinesAt` with one line per figure: sources that published the same figure
+ * (category, value, qualifier, place, date) are listed together on it, not as repeated lines
+ * ("27 Returns · GTM" twice, from "IOM (UN inter-agency report)" and "IOM").
+ */
+export function sameFigureOnce(shown: readonly Headline[]): Headline[][] {
+  const lines = new Map<string, Headline[]>();
+  for (const hl of shown) {
+    const key = JSON.stringify([
+      hl.category,
+      hl.value,
+      hl.qualifier ?? "",
+      hl.placeName ?? "",
+      hl.country ?? "",
+      hl.date,
+    ]);
+    const line = lines.get(key);
+    if (line) line.push(hl);
+    else lines.set(key, [hl]);
+  }
+  return [...lines.values()];
+}
+
 const QUALIFIER: Record<Lang, Record<string, string>> = {
   en: { over: "over ", about: "about ", at_least: "at least ", up_to: "up to " },
   es: { over: "más de ", about: "unas ", at_least: "al menos ", up_to: "hasta " },
@@ -299,10 +345,10 @@ export function headlineList(
       ? h(
           "ul",
           {},
-          shown.map((hl) =>
+          sameFigureOnce(shown).map(([hl, ...more]) =>
             h(
               "li",
-              { "data-category": hl.category },
+              { "data-category": hl!.category },
               h("span", { class: "swatch", style: `background:${CATEGORY_COLOUR[hl.category]}` }),
               h(
                 "strong",
@@ -320,7 +366,10 @@ export function headlineList(
                 "span",
                 { class: "source" },
                 `${formatDate(lang, hl.date)} · `,
-                sourceLink(hl.sourceOrg ?? "?", hl.url),
+                ...[hl, ...more].flatMap((x, i) => [
+                  ...(i ? [", "] : []),
+                  sourceLink(x.sourceOrg ?? "?", x.url),
+                ]),
               ),
             ),
           ),

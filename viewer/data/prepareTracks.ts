@@ -5,19 +5,28 @@
  * route by the library's km per vertex (`ReplayData.routeKm`).
  */
 import { sliceRoute } from "../../src/index.ts";
-import type { CorridorDay, IsoDate, People, RouteIndex, TrackPoint } from "../../src/index.ts";
+import type {
+  CorridorDay,
+  GroupBody,
+  IsoDate,
+  People,
+  RouteIndex,
+  TrackPoint,
+} from "../../src/index.ts";
 import { daysSince } from "./replay.ts";
 import type { TrackFrame } from "./replay.ts";
 
 /**
  * One frame per track point; head and tail default to the median person's km.
  * @param onRoad the group's people on the road that day (the state's `GroupBody.onRoad`), if known.
+ * @param unseenSince the state's `GroupBody.unseenSince` of the day, if any (read, not derived).
  */
 export function frameOf(
   p: TrackPoint,
   start: IsoDate,
   routes: RouteIndex,
   onRoad?: People,
+  unseenSince?: IsoDate,
 ): TrackFrame {
   const known = routes.routeIds.includes(p.routeId);
   return {
@@ -35,13 +44,15 @@ export function frameOf(
     sizeLow: p.sizeLow,
     sizeHigh: p.sizeHigh,
     ...(onRoad !== undefined ? { onRoad } : {}),
+    ...(unseenSince !== undefined ? { unseenSince } : {}),
     band: known ? sliceRoute(routes, p.routeId, p.kmLow, p.kmHigh) : [[p.lon, p.lat]],
   };
 }
 
 /**
  * Frames per group from the library's tracks, sorted by time, each with the group's people on the
- * road that day from the library's state of the corridor when given.
+ * road that day (and, for a group not seen for long, since when) from the library's state of the
+ * corridor when given.
  */
 export function framesByGroup(
   tracks: readonly TrackPoint[],
@@ -49,13 +60,14 @@ export function framesByGroup(
   routes: RouteIndex,
   state?: readonly CorridorDay[],
 ): Map<string, TrackFrame[]> {
-  const onRoad = new Map<string, People>();
+  const bodies = new Map<string, Pick<GroupBody, "onRoad" | "unseenSince">>();
   for (const day of state ?? [])
-    for (const g of day.groups) onRoad.set(`${day.date}\u0000${g.group}`, g.onRoad);
+    for (const g of day.groups) bodies.set(`${day.date}\u0000${g.group}`, g);
   const out = new Map<string, TrackFrame[]>();
   for (const p of tracks) {
     const list = out.get(p.group) ?? [];
-    list.push(frameOf(p, start, routes, onRoad.get(`${p.date.slice(0, 10)}\u0000${p.group}`)));
+    const body = bodies.get(`${p.date.slice(0, 10)}\u0000${p.group}`);
+    list.push(frameOf(p, start, routes, body?.onRoad, body?.unseenSince));
     out.set(p.group, list);
   }
   for (const frames of out.values()) frames.sort((a, b) => a.t - b.t);

@@ -51,6 +51,12 @@ export interface TrackFrame {
    * the people the ledger's in transit adds up); undefined when the replay has no state.
    */
   onRoad?: People;
+  /**
+   * The group's last report when the library's state counts none of it on the road that day (no
+   * report for more than `MAX_SILENCE_DAYS`: `GroupBody.unseenSince`); its people are `unknown`
+   * in the split, and the map draws it greyed, "not seen since" this date, with no size.
+   */
+  unseenSince?: IsoDate;
   /** The route between kmLow and kmHigh as lon/lat vertices: where the group may be. */
   band: LonLat[];
 }

@@ -26,7 +26,7 @@ import {
   readCorrections,
   removeCorrection,
 } from "./model.ts";
-import { el, renderCorrections, renderEvidence } from "./panel.ts";
+import { el, renderCorrections, renderEvidence, unseenParagraph } from "./panel.ts";
 import type { EvidenceActions } from "./panel.ts";
 import type { EvidenceMessage, EvidenceRequest, PortMessage, RunResult } from "./protocol.ts";
 import { EVIDENCE_TEXTS } from "./texts.ts";
@@ -187,12 +187,9 @@ export function installEvidence(
   }
   async function showEvidence(group: string | undefined, date: string): Promise<void> {
     asking = true;
-    evidence = await loadEvidence(
-      ui.evidenceHost,
-      ask,
-      { group, date, lang: L(), chart: result?.chart, places: viewer.replay?.places },
-      actions,
-    );
+    const unseenSince = unseenSinceOf(viewer.replay, group, date);
+    const at = { group, date, lang: L(), chart: result?.chart, places: viewer.replay?.places };
+    evidence = await loadEvidence(ui.evidenceHost, ask, { ...at, unseenSince }, actions);
     asking = false;
   }
 
@@ -245,6 +242,16 @@ function dataFollower(
   };
 }
 
+/** The state's "not seen since" of a group on a day, as the map's replay has it (not re-derived). */
+function unseenSinceOf(
+  replay: ReplayData | undefined,
+  group: string | undefined,
+  date: string,
+): string | undefined {
+  return replay?.groups.find((g) => g.id === group)?.frames.find((f) => f.date === date)
+    ?.unseenSince;
+}
+
 /** Asks the worker for a group-day's evidence and shows it (or the hint when nothing is selected). */
 async function loadEvidence(
   host: HTMLElement,
@@ -256,6 +263,8 @@ async function loadEvidence(
     chart?: TimeDistance;
     /** The replay's places, for their names in the language. */
     places?: PlaceNames;
+    /** The state's "not seen since" date of the group on the day, if it is unseen. */
+    unseenSince?: string;
   },
   actions: EvidenceActions,
 ): Promise<Evidence | undefined> {
@@ -269,10 +278,11 @@ async function loadEvidence(
   }
   const m = await ask({ type: "evidence", group: at.group, date: at.date });
   if (m.type === "evidence") {
-    renderEvidence(host, m.evidence, at.chart, at.lang, actions, at.places);
+    renderEvidence(host, m.evidence, at.chart, at.lang, actions, at.places, at.unseenSince);
     return m.evidence;
   }
   hint(m.type === "error" ? m.message : T.hint);
+  if (at.unseenSince !== undefined) host.append(unseenParagraph(doc, at.lang, at.unseenSince));
   return undefined;
 }
 

@@ -8,7 +8,14 @@
  */
 import type { Correction, Evidence, EvidenceReport, TimeDistance } from "../../src/index.ts";
 import { safeUrl } from "../../src/index.ts";
-import { formatCount, formatDate, formatPeople, placeLabel } from "../i18n.ts";
+import {
+  formatCount,
+  formatDate,
+  formatPeople,
+  notSeenSinceText,
+  placeLabel,
+  unseenNoteText,
+} from "../i18n.ts";
 import type { PlaceNames } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import { MAREY_TEXTS } from "../marey/texts.ts";
@@ -60,7 +67,24 @@ function sourceLink(doc: Document, url: string | undefined, text: string): Node 
   return el(doc, "a", { href: safe, target: "_blank", rel: "noopener noreferrer" }, text);
 }
 
-/** The evidence table and the group's correction controls. */
+/**
+ * "Not seen since D. No report for more than 21 days: …": the library's state counts none of the
+ * group on the road on the day shown (`GroupBody.unseenSince`, read from the map's replay).
+ */
+export function unseenParagraph(doc: Document, L: Lang, since: string): HTMLElement {
+  return el(
+    doc,
+    "p",
+    { class: "evidence-unseen", "data-unseen-since": since },
+    el(doc, "strong", {}, notSeenSinceText(L, since)),
+    `. ${unseenNoteText(L)}`,
+  );
+}
+
+/**
+ * The evidence table and the group's correction controls.
+ * @param unseenSince the state's "not seen since" date of the group on the day, if any.
+ */
 export function renderEvidence(
   host: HTMLElement,
   e: Evidence,
@@ -68,6 +92,7 @@ export function renderEvidence(
   L: Lang,
   actions: EvidenceActions,
   places: PlaceNames = [],
+  unseenSince?: string,
 ): void {
   const doc = host.ownerDocument;
   const T = EVIDENCE_TEXTS[L];
@@ -75,6 +100,7 @@ export function renderEvidence(
   const size = Number.isFinite(p.size) ? formatPeople(L, p.size) : "–";
   const parts: Node[] = [
     el(doc, "h3", { id: "evidence-heading" }, T.heading(e.group, formatDate(L, e.date))),
+    ...(unseenSince !== undefined ? [unseenParagraph(doc, L, unseenSince)] : []),
     // Whole km grouped by thousands, as the group's details beside the map give them.
     el(
       doc,

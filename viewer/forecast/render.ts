@@ -2,7 +2,7 @@
  * Pure builders of the forecast panel (testable in Node): the table of expected arrivals per place
  * and the forecast cones ahead of each group on the map, as virtual nodes (render/vnode.ts).
  */
-import { listedArrivals } from "../../src/index.ts";
+import { listedArrivals, placedText } from "../../src/index.ts";
 import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
 import { h } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -59,7 +59,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
       "The forecast panel runs on the embedded 2018 data. For your files, run on the command line: npx dtm-flow forecast --sightings your-file.csv --out forecast (it writes forecast.csv).",
     statusTitle: "Arrived or dissolved (not forecast)",
     arrived: "arrived at the end of its route:",
-    dissolved: "dissolved (its track ended more than {days} days before); last placed near",
+    dissolved: "dissolved (no report for more than {days} days); last placed",
     lastSeen: "last report",
     already: "already there",
     mostPassed: "most already past",
@@ -88,8 +88,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
       "El panel de pronóstico usa los datos de 2018 incluidos. Para sus archivos, ejecute en la línea de comandos: npx dtm-flow forecast --sightings su-archivo.csv --out pronostico (escribe forecast.csv).",
     statusTitle: "Llegados o disueltos (sin pronóstico)",
     arrived: "llegó al final de su ruta:",
-    dissolved:
-      "disuelto (su trayectoria terminó hace más de {days} días); ubicado por última vez cerca de",
+    dissolved: "disuelto (sin reportes desde hace más de {days} días); ubicado por última vez",
     lastSeen: "último reporte",
     already: "ya llegaron",
     mostPassed: "la mayoría ya pasó",
@@ -258,11 +257,27 @@ export function forecastGroupStatus(view: ForecastView, lang: Lang): VNode[] {
         h(
           "li",
           { "data-group": g.group, "data-status": g.status },
-          `${g.group}: ${g.status === "arrived" ? t.arrived : dissolved} ${g.place ? placeLabel(lang, { name: g.place, nameEs: g.placeEs }) : "–"} (${t.lastSeen} ${g.lastReport ? formatDate(lang, g.lastReport, false) : "–"})`,
+          `${g.group}: ${g.status === "arrived" ? t.arrived : dissolved} ${groupPlace(g, lang)} (${t.lastSeen} ${g.lastReport ? formatDate(lang, g.lastReport, false) : "–"})`,
         ),
       ),
     ),
   ];
+}
+
+/**
+ * Where a group not moved on is: the place it arrived at, or where a dissolved group was last
+ * placed in the library's words (`placedText`: "near X", "N km past X", "N km short of X"), the
+ * same as `dtm-flow forecast` prints.
+ */
+export function groupPlace(g: Group, lang: Lang): string {
+  if (!g.place) return g.km === undefined ? "–" : placedText({ km: g.km }, lang);
+  const name = placeLabel(lang, { name: g.place, nameEs: g.placeEs });
+  if (g.status === "arrived") return name;
+  return placedText(
+    { placeName: g.place, placeOffsetKm: g.placeOffsetKm, km: g.km ?? 0 },
+    lang,
+    name,
+  );
 }
 
 /**

@@ -28,11 +28,11 @@ export interface ForecastView {
   asOf: string;
   asOfDate: IsoDate;
   horizonDays: number;
-  /** Whole days unobserved after which a group counted as dissolved (the forecast's `staleDays`). */
+  /** Whole days after its last report past which a group is dissolved (the forecast's `staleDays`). */
   staleDays: number;
   /**
    * Every group as of the forecast: on the road (moved on), arrived at its route's end, or
-   * dissolved (not seen for more than a week), with where it arrived or was last placed
+   * dissolved (no report for more than `staleDays` days), with where it arrived or was last placed
    * (`forecastArrivals`' `groups`, the rows `dtm-flow forecast` writes with a status).
    */
   groups: {
@@ -44,6 +44,10 @@ export interface ForecastView {
     place?: string;
     /** The place's Spanish name when the gazetteer has one (`Place.nameEs`). */
     placeEs?: string;
+    /** km from `place` to the group (positive: past it), the library's `placeOffsetKm`. */
+    placeOffsetKm?: Km;
+    /** km along its route where it was last placed (median), the library's `GroupStatus.km`. */
+    km?: Km;
     /**
      * Local date of the group's last position report up to the as-of moment (the library's
      * `lastReportDate`); its track, and `lastObserved`, may run days past it (to the last day of
@@ -138,6 +142,8 @@ export function computeForecastView(
         daysSinceObserved: g.daysSinceObserved,
         status: status?.status ?? "on_road",
         ...(status?.placeName ? { place: status.placeName, ...esOf(status.placeName) } : {}),
+        ...(status?.placeOffsetKm !== undefined ? { placeOffsetKm: status.placeOffsetKm } : {}),
+        ...(status ? { km: status.km } : {}),
         ...(g.lastReportDate ? { lastReport: g.lastReportDate } : {}),
       };
     }),

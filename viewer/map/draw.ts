@@ -181,6 +181,17 @@ export function drawMarks(
   }
   if (!layers.groups) return;
   for (const g of frame.groups) {
+    if (g.unseenSince !== undefined) {
+      drawUnseen(
+        ctx,
+        px(g.x),
+        py(g.y),
+        g,
+        colours,
+        g.id === opts.selected || g.id === opts.hovered,
+      );
+      continue;
+    }
     const colour = groupColour(g.colour);
     ctx.globalAlpha = g.alpha;
     if (layers.trails && g.trail.length >= 4) {
@@ -234,6 +245,32 @@ export function drawMarks(
     ctx.setLineDash([]);
     ctx.globalAlpha = 1;
   }
+}
+
+/**
+ * A group not seen since its last report: a small dashed grey ring (fixed size: none of its people
+ * are on the road), no body, band or trail, so the map shows no people the split does not count.
+ */
+function drawUnseen(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  g: Frame["groups"][number],
+  colours: ThemeColours,
+  on: boolean,
+): void {
+  ctx.beginPath();
+  ctx.arc(x, y, g.r, 0, 2 * Math.PI);
+  ctx.globalAlpha = 0.35;
+  ctx.fillStyle = colours.muted;
+  ctx.fill();
+  ctx.globalAlpha = 0.9;
+  ctx.lineWidth = on ? 3 : 1.5;
+  ctx.strokeStyle = on ? colours.text : colours.muted;
+  ctx.setLineDash([2, 2]);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
 }
 
 /** Radius (px) of the median person's dot on a body. */
@@ -299,6 +336,8 @@ export function drawFrameText(
       halo: string;
       band: string;
       uncertain: string;
+      /** A group not seen for long (greyed ring, no people on the road). */
+      unseen: string;
       credit: string;
     };
     font: string;
@@ -360,6 +399,23 @@ export function drawFrameText(
         ctx.lineWidth = 1;
         ctx.stroke();
         ctx.setLineDash([]);
+      },
+    ],
+    [
+      legend.unseen,
+      (x, y) => {
+        ctx.beginPath();
+        ctx.arc(x + 6, y + 6, 4, 0, 2 * Math.PI);
+        ctx.globalAlpha = 0.35;
+        ctx.fillStyle = colours.muted;
+        ctx.fill();
+        ctx.globalAlpha = 0.9;
+        ctx.setLineDash([2, 2]);
+        ctx.strokeStyle = colours.muted;
+        ctx.lineWidth = 1.5;
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.globalAlpha = 1;
       },
     ],
     [

@@ -26,6 +26,8 @@ interface LaidFrame {
   sizeHigh: number;
   /** People on the road that day (the library's state); NaN when the replay has no state. */
   onRoad: number;
+  /** The state's "not seen since" date of the day, if the group is unseen (TrackFrame.unseenSince). */
+  unseenSince?: string;
   kmSpread: number;
   /** Flat x,y pairs of the position interval along the route. */
   band: Float32Array;
@@ -82,6 +84,7 @@ function layFrame(f: TrackFrame, project: Project): LaidFrame[] {
       sizeLow: f.sizeLow,
       sizeHigh: f.sizeHigh,
       onRoad: f.onRoad ?? NaN,
+      ...(f.unseenSince !== undefined ? { unseenSince: f.unseenSince } : {}),
       kmSpread: f.kmHigh - f.kmLow,
       band,
     },
@@ -168,6 +171,12 @@ export interface GroupMark {
   sizeHigh: number;
   /** The library's people of the group on the road that day (state of the corridor); NaN if unknown. */
   onRoad: number;
+  /**
+   * The group's last report when the library's state counts no one of it on the road that day
+   * (not seen for more than `MAX_SILENCE_DAYS`): drawn greyed at its last estimate, a small ring
+   * of fixed size (no people on the road), without body, band or trail; labelled "not seen since".
+   */
+  unseenSince?: string;
   /** true when the intervals are wide: drawn dashed and paler. */
   uncertain: boolean;
   /** Opacity (1; kept for drawing code that fades marks). */
@@ -307,6 +316,7 @@ function groupMarkAt(
   const { a, b, f } = at(g.frames, t);
   const today = frameOfDay(a, b, t);
   if (!today) return undefined;
+  if (today.unseenSince !== undefined) return unseenMark(g, today);
   const first = g.frames[0]!.t;
   const trail = new Float32Array(trailN * 2);
   let k = 0;
@@ -343,6 +353,38 @@ function groupMarkAt(
     // Half-width in screen pixels whatever the zoom (like the circles), hence ÷ scale.
     body: bodyAt(layout.routes, a, b, f, today, Math.max(2, Math.min(10, r * 0.45)) / scale),
     trail: trail.subarray(0, 2 * k),
+  };
+}
+
+/** Radius (px) of the ring of a group not seen for long: a fixed size, no people on the road. */
+export const UNSEEN_MARK_R = 4;
+
+/**
+ * The mark of a group the state counts as not seen since its last report: at its day's estimate,
+ * not moving between days, of fixed size, with no body, band or trail (its people are `unknown`
+ * in the split, not on the road).
+ */
+function unseenMark(g: LaidGroup, today: LaidFrame): GroupMark {
+  const r = UNSEEN_MARK_R;
+  return {
+    id: g.id,
+    colour: g.colour,
+    day: today.day,
+    x: today.x,
+    y: today.y,
+    r,
+    rLow: r,
+    rHigh: r,
+    size: today.size,
+    sizeLow: today.sizeLow,
+    sizeHigh: today.sizeHigh,
+    onRoad: today.onRoad,
+    unseenSince: today.unseenSince,
+    uncertain: true,
+    alpha: 1,
+    band: EMPTY,
+    body: EMPTY,
+    trail: EMPTY,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { select } from "d3-selection";
 import { groupEstimateAt } from "../charts/details.ts";
-import { formatCount, formatPeople, tr } from "../i18n.ts";
+import { formatCount, formatPeople, notSeenSinceText, tr } from "../i18n.ts";
 import { hoverPatch } from "../state.ts";
 import type { Lang, ViewState } from "../state.ts";
 import type { ViewerContext } from "../view/context.ts";
@@ -46,17 +46,30 @@ export function peopleText(lang: Lang, v: number): string {
   return Number.isFinite(v) ? formatPeople(lang, v) : tr(lang, "sizeUnknown");
 }
 
-/** The label of a group on the map: its name and the day's estimated people. */
-export function groupLabel(lang: Lang, g: Pick<GroupMark, "id" | "size">): string {
+/**
+ * The label of a group on the map: its name and the day's estimated people, or "not seen since"
+ * its last report for a group the state counts as unseen (no people on the road to show).
+ */
+export function groupLabel(
+  lang: Lang,
+  g: Pick<GroupMark, "id" | "size"> & { unseenSince?: string },
+): string {
+  if (g.unseenSince !== undefined) return `${g.id} · ${notSeenSinceText(lang, g.unseenSince)}`;
   return `${g.id} · ${peopleText(lang, g.size)}`;
 }
 
-/** Which marks get a label: the selected and hovered groups and those of LABEL_MIN_PEOPLE or more. */
+/**
+ * Which marks get a label: the selected and hovered groups and those of LABEL_MIN_PEOPLE or more
+ * on the road (an unseen group only when selected or hovered: it has no people on the road).
+ */
 export function labelledGroups(marks: readonly GroupMark[], state: ViewState): GroupMark[] {
   if (!state.layers.labels) return [];
   const selected = state.selection?.kind === "group" ? state.selection.id : undefined;
   return marks.filter(
-    (g) => g.id === selected || g.id === state.hover || g.size >= LABEL_MIN_PEOPLE,
+    (g) =>
+      g.id === selected ||
+      g.id === state.hover ||
+      (g.unseenSince === undefined && g.size >= LABEL_MIN_PEOPLE),
   );
 }
 
@@ -65,6 +78,7 @@ function tooltipText(ctx: ViewerContext, g: GroupMark): string {
   const group = ctx.replay?.groups.find((x) => x.id === g.id);
   const est = group && groupEstimateAt(group, ctx.state.t);
   if (!est) return g.id;
+  if (g.unseenSince !== undefined) return `${g.id}\n${notSeenSinceText(L, g.unseenSince)}`;
   const size = Number.isFinite(est.size)
     ? ` (${formatPeople(L, est.sizeLow)}–${formatPeople(L, est.sizeHigh)})`
     : "";
@@ -124,13 +138,17 @@ export function renderGroupTargets(ctx: ViewerContext, dom: ViewerDom): void {
     setAttr(
       this,
       "aria-label",
-      `${g.id}: ${peopleText(state.lang, g.size)} ${tr(state.lang, "people")}`,
+      g.unseenSince !== undefined
+        ? `${g.id}: ${notSeenSinceText(state.lang, g.unseenSince)}`
+        : `${g.id}: ${peopleText(state.lang, g.size)} ${tr(state.lang, "people")}`,
     );
     setAttr(this, "data-group", g.id);
     setAttr(this, "data-hovered", String(g.id === state.hover));
     // The library's numbers of the day, for tests and assistive tools.
     setAttr(this, "data-size", String(g.size));
     setAttr(this, "data-on-road", String(g.onRoad));
+    // The state's "not seen since" date (empty when the group is on the road).
+    setAttr(this, "data-unseen-since", g.unseenSince ?? "");
     setAttr(this, "data-day", String(g.day));
   });
   const labelled = labelledGroups(marks, state);

@@ -73,6 +73,7 @@ export function createMapCanvas(ctx: ViewerContext, canvas: HTMLCanvasElement): 
         halo: tr(L, "legendHalo"),
         band: tr(L, "legendBand"),
         uncertain: tr(L, "legendUncertain"),
+        unseen: tr(L, "legendUnseen"),
         north: tr(L, "legendNorth"),
         south: tr(L, "legendSouth"),
         credit: tr(L, "basemapCredit"),

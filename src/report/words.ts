@@ -1,0 +1,212 @@
+/**
+ * The words of the situation update in English and Spanish: the one place the `report` command's
+ * files (`renderMarkdown`, `renderHtml` with `lang`) and the viewer's situation panel
+ * (viewer/i18n.ts) read them from. Figures, place names, sources' text and the ledger's warnings
+ * are shown as they came (the warnings are in English: docs/cli.md).
+ */
+
+/** A language of the situation update: English or Spanish. */
+export type SituationLang = "en" | "es";
+
+/** The languages `report --lang` accepts. */
+export const SITUATION_LANGS: readonly SituationLang[] = ["en", "es"];
+
+const en = {
+  // Shared with the viewer's situation panel.
+  situationTitle: "Situation update,",
+  situationNone: "No ledger figures on this day.",
+  situationHindsight:
+    "With hindsight: the replay of all the data, so figures and reports published after this day are used. What was known on the day: dtm-flow report --as-of.",
+  departed: "People who left",
+  placesByStatus: "People at places, by status",
+  dataQuality: "Data quality: warnings of the ledger",
+  place: "Place",
+  travelling: "travelling through",
+  resting: "resting",
+  waiting: "waiting (asylum claim)",
+  staying: "staying",
+  noPlace: "no place given",
+  // The report's files.
+  defaultTitle: "Situation update",
+  asOf: "as of",
+  data: "Data:",
+  figuresArePeople: "Figures are people; ranges are 90 % intervals.",
+  madeBy: "Made by dtm-flow.",
+  outside: (date: string) => `No split on ${date}: the date is outside the data.`,
+  headlineFigures: "Headline figures",
+  people: "people",
+  interval90: "90 % interval",
+  where: "where",
+  sourcesOfEach: "Sources of each figure",
+  method: "Method:",
+  noSourceFigure: "No source figure on or before this date.",
+  presentPerPlace: "People present per place",
+  placeLower: "place",
+  onTheDate: "on the date",
+  peakDate: "peak (date)",
+  capacity: "capacity",
+  notKnown: "not known",
+  noCurrentFigure: "no current figure",
+  byStatusOnTheDate: "People at places on the date, by status",
+  present: "present",
+  presenceNote:
+    "Present = resting + waiting + staying: the people a place shelters on the date. People travelling through with a group are counted in transit, not present.",
+  countryNotKnown: "country not known",
+  noPlaceGiven: "no place given",
+  notPlaced: "not placed",
+  more: (n: number) => `${n} more`,
+  sourceNotNamed: "source not named",
+  confidence: (c: string) => `${c} confidence`,
+  stackHeading: "What became of the people who left",
+  stackCaption: (from: string, to: string) =>
+    `People who left, per day from ${from} to ${to}, split by category. The top of the stack is everyone who has left so far; “unknown” is people once counted whom no source places on the day.`,
+  placesCaption:
+    "People present at each place — remaining, waiting after an asylum claim, staying — every day to the date, 0 where no one is counted (line; shaded: 90 % interval) against the capacity of its shelters (dashed red) where a source gives one. Each panel has its own people axis.",
+  againstReport: "Against the published situation report",
+  figure: "figure",
+  report: "report",
+  ledger: "ledger",
+  ledgersSources: "ledger's sources",
+  notComparable: "not comparable",
+  fits: "fits the wording",
+  doesNotFit: "does not fit",
+  dataQualityHeading: "Data quality",
+  noProblems: "No contradictory or impossible figures were found.",
+  furthest: "Figures furthest from the reconciled value:",
+  date: "date",
+  category: "category",
+  source: "source",
+  methodDeparted: (fromTracks: string, accounted: string) =>
+    `the largest of the groups' estimated peak sizes and northbound counts (${fromTracks}), ` +
+    `everyone accounted for on the day (${accounted}) ` +
+    `and the people who had left by the day before (the total never falls)`,
+  methodInTransit:
+    "estimated sizes of the groups still on the move, less people counted at places they had reached",
+  methodUnknown: "people who left, less everyone the sources place on the day",
+  asOfBasis:
+    "Built from what was known by the end of the date: no figure or report published later is used; " +
+    "a cumulative figure (claims, returns) is the sources' figures up to the date, reconciled by source weight, and " +
+    "the groups are estimated from the reports up to the date.",
+  hindsightBasis:
+    "Estimated with hindsight: figures and reports published after the date are used (a cumulative " +
+    "figure is interpolated between published figures and pooled when sources disagree; the groups " +
+    "are placed using later reports), so a figure may differ from every source listed.",
+  months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  /** The headline labels of the split categories. */
+  categories: {
+    departed: "People who left",
+    asylum_claim: "Asylum claims",
+    return: "Returned",
+    remaining: "Remaining at places",
+    regularized: "Regularised (humanitarian visas)",
+    onward: "Moved onward",
+    other: "Other",
+    in_transit: "In transit",
+    unknown: "Unknown",
+  } as Readonly<Record<string, string>>,
+};
+
+/** The words of the situation update, one language. */
+export type SituationWords = typeof en;
+
+const es: SituationWords = {
+  situationTitle: "Actualización de la situación,",
+  situationNone: "No hay cifras del balance este día.",
+  situationHindsight:
+    "En retrospectiva: la reconstrucción con todos los datos, que usa cifras e informes publicados después de este día. Lo que se sabía ese día: dtm-flow report --as-of.",
+  departed: "Personas que salieron",
+  placesByStatus: "Personas en cada lugar, por situación",
+  dataQuality: "Calidad de los datos: advertencias del balance",
+  place: "Lugar",
+  travelling: "de paso",
+  resting: "en descanso",
+  waiting: "esperando (solicitud de asilo)",
+  staying: "se quedan",
+  noPlace: "sin lugar",
+  defaultTitle: "Actualización de la situación",
+  asOf: "al",
+  data: "Datos:",
+  figuresArePeople: "Las cifras son personas; los rangos son intervalos del 90 %.",
+  madeBy: "Hecho con dtm-flow.",
+  outside: (date: string) => `No hay balance el ${date}: la fecha está fuera de los datos.`,
+  headlineFigures: "Cifras principales",
+  people: "personas",
+  interval90: "intervalo del 90 %",
+  where: "dónde",
+  sourcesOfEach: "Fuentes de cada cifra",
+  method: "Método:",
+  noSourceFigure: "Ninguna cifra de las fuentes en esta fecha o antes.",
+  presentPerPlace: "Personas presentes en cada lugar",
+  placeLower: "lugar",
+  onTheDate: "en la fecha",
+  peakDate: "máximo (fecha)",
+  capacity: "capacidad",
+  notKnown: "no se sabe",
+  noCurrentFigure: "sin cifra actual",
+  byStatusOnTheDate: "Personas en cada lugar en la fecha, por situación",
+  present: "presentes",
+  presenceNote:
+    "Presentes = en descanso + esperando + se quedan: las personas que un lugar alberga en la fecha. Las personas de paso con un grupo se cuentan en tránsito, no como presentes.",
+  countryNotKnown: "país desconocido",
+  noPlaceGiven: "sin lugar",
+  notPlaced: "sin ubicar",
+  more: (n: number) => `${n} más`,
+  sourceNotNamed: "fuente sin nombre",
+  confidence: (c: string) =>
+    `confianza ${c === "high" ? "alta" : c === "medium" ? "media" : c === "low" ? "baja" : c}`,
+  stackHeading: "Qué fue de las personas que salieron",
+  stackCaption: (from: string, to: string) =>
+    `Personas que salieron, por día del ${from} al ${to}, por categoría. Lo alto de la pila es toda la gente que ha salido hasta ese día; «desconocido» son personas contadas alguna vez que ninguna fuente ubica ese día.`,
+  placesCaption:
+    "Personas presentes en cada lugar —que permanecen, esperan tras una solicitud de asilo o se quedan— cada día hasta la fecha, 0 donde no se cuenta a nadie (línea; sombreado: intervalo del 90 %), frente a la capacidad de sus albergues (rojo discontinuo) donde una fuente la da. Cada panel tiene su propia escala de personas.",
+  againstReport: "Frente al informe de situación publicado",
+  figure: "cifra",
+  report: "informe",
+  ledger: "balance",
+  ledgersSources: "fuentes del balance",
+  notComparable: "no comparable",
+  fits: "concuerda con lo escrito",
+  doesNotFit: "no concuerda",
+  dataQualityHeading: "Calidad de los datos",
+  noProblems: "No se encontraron cifras contradictorias ni imposibles.",
+  furthest: "Cifras más alejadas del valor conciliado:",
+  date: "fecha",
+  category: "categoría",
+  source: "fuente",
+  methodDeparted: (fromTracks: string, accounted: string) =>
+    `el mayor de los tamaños máximos estimados de los grupos y de los conteos hacia el norte (${fromTracks}), ` +
+    `todas las personas ubicadas ese día (${accounted}) ` +
+    `y las personas que habían salido hasta el día anterior (el total nunca baja)`,
+  methodInTransit:
+    "tamaños estimados de los grupos aún en movimiento, menos las personas contadas en los lugares a los que habían llegado",
+  methodUnknown: "personas que salieron, menos todas las que las fuentes ubican ese día",
+  asOfBasis:
+    "Hecho con lo que se sabía al final de la fecha: no se usa ninguna cifra ni informe publicado después; " +
+    "una cifra acumulada (solicitudes, retornos) es la de las cifras de las fuentes hasta la fecha, conciliadas según el peso de cada fuente, y " +
+    "los grupos se estiman con los informes hasta la fecha.",
+  hindsightBasis:
+    "Estimado en retrospectiva: se usan cifras e informes publicados después de la fecha (una cifra " +
+    "acumulada se interpola entre cifras publicadas y se combina cuando las fuentes discrepan; los grupos " +
+    "se ubican con informes posteriores), así que una cifra puede diferir de todas las fuentes listadas.",
+  months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
+  categories: {
+    departed: "Personas que salieron",
+    asylum_claim: "Solicitudes de asilo",
+    return: "Retornos",
+    remaining: "Permanecen en lugares",
+    regularized: "Regularizados (visas humanitarias)",
+    onward: "Siguieron adelante",
+    other: "Otros",
+    in_transit: "En tránsito",
+    unknown: "Desconocido",
+  },
+};
+
+/**
+ * The words of the situation update in `lang`.
+ * @example
+ * situationWords("es").headlineFigures; // => "Cifras principales"
+ */
+export function situationWords(lang: SituationLang = "en"): SituationWords {
+  return lang === "es" ? es : en;
+}
