@@ -9,7 +9,13 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture } from "../cli/capture.ts";
-import { NEAR_PLACE_KM, embedded2018, placeRelation, placedText } from "../../src/index.ts";
+import {
+  MAX_SILENCE_DAYS,
+  NEAR_PLACE_KM,
+  embedded2018,
+  placeRelation,
+  placedText,
+} from "../../src/index.ts";
 import { nearestPlace } from "../../src/forecast/forecast.ts";
 import type { Corridor } from "../../src/geo/corridor.ts";
 import { computeForecastView } from "../../viewer/forecast/view.ts";
@@ -106,7 +112,7 @@ describe("the CLI, the viewer and forecast.csv place the dissolved groups alike 
       expect(cli, g.group).toContain(`; last placed ${words} (`);
       // The viewer's text is HTML-escaped; these names need no escaping.
       expect(en, g.group).toContain(
-        `${g.group}: dissolved (its track ended more than 7 days before); last placed ${words} (`,
+        `${g.group}: dissolved (no report for more than ${MAX_SILENCE_DAYS} days); last placed ${words} (`,
       );
       const esWords = placedText(
         { placeName: g.place, placeOffsetKm: g.placeOffsetKm, km: g.km! },
