@@ -378,8 +378,14 @@ export type {
 } from "./state/index.ts";
 
 // ── replay: dataset assembly and the pipeline the front ends run ──
-export { assembleDataset, runReplay } from "./replay/index.ts";
-export type { AssembleOptions, DatasetFile, Replay, ReplayOptions } from "./replay/index.ts";
+export { assembleDataset, dataRange, runReplay } from "./replay/index.ts";
+export type {
+  AssembleOptions,
+  DataRange,
+  DatasetFile,
+  Replay,
+  ReplayOptions,
+} from "./replay/index.ts";
 
 export {
   buildSituationUpdate,
@@ -563,7 +569,8 @@ export {
   timeZoneOffsetMs,
 } from "./calendar/index.ts";
 export type { LocalTime } from "./calendar/index.ts";
-export { isValidTimeZone, toLocalTime } from "./calendar/index.ts";
+export { asOfCutText, asOfMoment, isValidTimeZone, toLocalTime } from "./calendar/index.ts";
+export type { AsOfMoment } from "./calendar/index.ts";
 
 // The one movement model (src/movement/; docs/movement.md). The law's type, regimes, transitions
 // and default laws are exported above, with the estimator; `stepGroup` with the simulator.

@@ -17,6 +17,7 @@ import {
 import { SAFE_WRITING_HELP } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import {
+  asOfCutText,
   checkEstimate,
   checkForReport,
   checkSummary,
@@ -119,7 +120,7 @@ export const estimateCommand: Command = {
     // With --as-of the estimator reads only what was observed by then: say so, or the counts of
     // the whole data read as if they were all used.
     context.stderr(
-      `estimating ${asOf ? "from " : ""}${loaded.dataset.sightings.length} sightings, ${loaded.dataset.counts.length} counts, ${loaded.dataset.stocks.length} stock figures (${loaded.dataset.name})${asOf ? `, only what was observed by ${asOf}` : ""}`,
+      `estimating ${asOf ? "from " : ""}${loaded.dataset.sightings.length} sightings, ${loaded.dataset.counts.length} counts, ${loaded.dataset.stocks.length} stock figures (${loaded.dataset.name})${asOf ? `, only what was observed ${asOfCutText(asOf, timeZone)}` : ""}`,
     );
     const routes = userInputStep(() => createRouteIndex(loaded.dataset.routes));
     // The route index is built once; a held-out re-estimate (same routes) reuses it.
@@ -155,7 +156,7 @@ export const estimateCommand: Command = {
     }
     // The group-days the replay's ledger, state and map use: a track that ends only because the
     // data end is held until the group is unseen (carryTracks, src/state/onRoad.ts).
-    result = { ...result, tracks: carryTracks(result, dataset, asOf) };
+    result = { ...result, tracks: carryTracks(result, dataset, asOf, timeZone) };
     writeOutputs(
       result,
       out.write,

@@ -20,7 +20,15 @@ import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import type { LoadedDataset } from "../read-input.ts";
-import { formatCsv, formatPeople, formatSplitCsv, hxlOption, runReplay } from "../../src/index.ts";
+import {
+  asOfCutText,
+  asOfMoment,
+  formatCsv,
+  formatPeople,
+  formatSplitCsv,
+  hxlOption,
+  runReplay,
+} from "../../src/index.ts";
 import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 
@@ -46,7 +54,9 @@ export const LEDGER_OPTIONS_HELP = `${datasetOptionsHelp({
   --from <date>       first day shown (default: the first day of the data); figures before it
                       still count, so a day's totals are the same with or without --from
   --to <date>         last day of the split (default: the last day of the data)
-  --hold-days <n>     days a "present" figure holds when no later one follows (default 3)
+  --hold-days <n>     days a "present" figure holds when no later one follows (default 3; as
+                      of a date, the last count known holds up to 30 days, the longest gap
+                      bridged between two counts, since the next may not be out yet)
   --group-correlation <r>  correlation 0–1 between groups' errors, to combine their 90 %
                       intervals into the interval of a total (default 0.5; 1 adds the bounds,
                       0 takes the errors as independent; docs/ledger.md, Intervals of totals)`;
@@ -57,11 +67,15 @@ the categories add up to the people who have left so far.
 
 Usage:
   dtm-flow ledger [--sightings f] [--counts f] [--stocks f] [--route f.geojson] [--places f]
-                  [--tz zone] [--from date] [--to date] [--hold-days n]
+                  [--tz zone] [--from date] [--to date] [--hold-days n] [--as-of date]
                   [--group-correlation r] [--no-bom] [--hxl] --out <dir>
 
 Options:
 ${LEDGER_OPTIONS_HELP}
+  --as-of <date>      the ledger as known at that date (default: all the data, hindsight): only
+                      the reports and figures known by then, the same replay as \`report --as-of\`;
+                      a bare date is the end of that day, local time (--tz), a date-time keeps its
+                      time; --to, if given, must not be before it
   --out <dir>         folder for split.csv, departed.csv, places.csv and report.json (required)
   --no-bom            write split.csv, departed.csv and places.csv without the UTF-8 byte-order
                       mark (default: with, for Excel; --bom, the old opt-in, is accepted)
@@ -104,7 +118,8 @@ export interface LedgerRun {
  * Checks the options and the output folder, then reads the inputs and runs the library's replay
  * (estimate → ledger → state).
  * @param output the --out folder and the file names the command will write there.
- * @param asOf the replay as known at the end of this date (`report --as-of`); default all data.
+ * @param asOf the replay as known at this date or date-time (`--as-of`, read by the one as-of
+ *   rule `asOfMoment`: a bare date is the end of that local day); default all data.
  * @throws UserError for bad dates, time zones, files or output folder.
  */
 export async function runLedger(
@@ -125,6 +140,15 @@ export async function runLedger(
   }
   if (options.from && options.to && options.to < options.from) {
     throw new UserError(`--to ${options.to} is before --from ${options.from}.`);
+  }
+  const moment = asOf === undefined ? undefined : asOfMoment(asOf, timeZone);
+  if (asOf !== undefined && !moment) {
+    throw new UserError(`--as-of ${asOf} is not a valid ISO 8601 date or date-time.`);
+  }
+  if (moment && options.to && options.to < moment.date) {
+    throw new UserError(
+      `--to ${options.to} is before --as-of ${moment.date}: the figures as of ${moment.date} need the data up to that day; give a --to on or after ${moment.date}, or leave --to out.`,
+    );
   }
   const hold = optionString(values, "hold-days");
   if (hold !== undefined) {
@@ -150,7 +174,7 @@ export async function runLedger(
   const { dataset } = loaded;
   beforeWork?.(dataset);
   context.stderr(
-    `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts, then the ledger from ${dataset.stocks.length} stock figures (${dataset.name})${asOf ? `, only what was known by the end of ${asOf}` : ""}`,
+    `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts, then the ledger from ${dataset.stocks.length} stock figures (${dataset.name})${asOf ? `, only what was known ${asOfCutText(asOf, timeZone)}` : ""}`,
   );
   const replay = userInputStep(() =>
     runReplay(dataset, { estimate: { timeZone }, ledger: options, asOf }),
@@ -246,16 +270,25 @@ export const ledgerCommand: Command = {
       argv,
       {
         ...LEDGER_OPTIONS,
+        "as-of": { type: "string" },
         bom: { type: "boolean" },
         "no-bom": { type: "boolean" },
         hxl: { type: "boolean" },
       },
       false,
     );
-    const run = await runLedger(values, context, {
-      out: optionString(values, "out"),
-      files: ["split.csv", "departed.csv", "places.csv", "report.json"],
-    });
+    // As of a date: the same replay `report --as-of` builds (only what was known by then).
+    const asOf = dateOption(values, "as-of");
+    const run = await runLedger(
+      values,
+      context,
+      {
+        out: optionString(values, "out"),
+        files: ["split.csv", "departed.csv", "places.csv", "report.json"],
+      },
+      {},
+      asOf,
+    );
     const { ledger, loaded, out } = run;
     // Excel-ready, as every CSV the command line and the viewer write: a byte-order mark unless
     // --no-bom (for scripts that read split.csv's header byte for byte, docs/contracts.md §3.2).
@@ -267,10 +300,13 @@ export const ledgerCommand: Command = {
     const report = {
       dataset: loaded.dataset.name,
       timeZone: run.timeZone,
+      ...(asOf !== undefined
+        ? { asOf, asOfBasis: `only what was known ${asOfCutText(asOf, run.timeZone)}` }
+        : {}),
       inputs: loaded.reports.map(summarizeReport),
       rejectedRows: loaded.rejected,
       method:
-        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days; shelters fold into their city; groups' estimated sizes in transit; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).",
+        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to 30 days, its low bound falling with age); shelters fold into their city; groups' estimated sizes in transit, a group not reported for more than 21 days (MAX_SILENCE_DAYS) unknown instead; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).",
       groupCorrelation: ledger.groupCorrelation,
       rowsNote: "rows are 0-based indexes into the stock figures, in input order",
       warnings: ledger.warnings,

@@ -3,14 +3,22 @@
  * date with their sources, a stacked area chart of the split, people present per place against
  * shelter capacity — as one self-contained HTML file (inline SVG, no scripts) and Markdown.
  */
-import type { Command } from "../command.ts";
+import type { Command, ParsedOptions } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { SAFE_WRITING_HELP } from "../output.ts";
-import { dateOption, exitStatus, optionString, userInputStep } from "../dataset-options.ts";
+import {
+  dateOption,
+  datasetChoice,
+  exitStatus,
+  optionString,
+  userInputStep,
+} from "../dataset-options.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
 import {
   addDays,
+  asOfMoment,
   buildSituationUpdate,
+  dataRange,
   categoryWords,
   SITUATION_LANGS,
   formatPeople,
@@ -18,7 +26,7 @@ import {
   renderMarkdown,
   situationReport2018,
 } from "../../src/index.ts";
-import type { Dataset, SituationLang } from "../../src/index.ts";
+import type { DataRange, LedgerResult, SituationLang } from "../../src/index.ts";
 import { LEDGER_OPTIONS, LEDGER_OPTIONS_HELP, runLedger } from "./ledger.ts";
 
 const HELP = `dtm-flow report — a situation update as of a date: headline figures (people who left,
@@ -29,7 +37,9 @@ Usage:
   dtm-flow report --as-of <date> [--lang en|es] [--title text] [--out dir] [input options]
 
 Options:
-  --as-of <date>      the date of the update (required), e.g. 2018-12-15
+  --as-of <date>      the date of the update (required), e.g. 2018-12-15: what was known by
+                      the end of that day, local time (--tz); a date-time such as
+                      2018-12-15T12:00 keeps its time (the same rule as estimate and forecast)
   --lang <en|es>      language of situation-update.html and .md: en (default) or es, with the
                       words of the viewer's Spanish situation panel; figures, place names,
                       sources' text and the data-quality warnings stay as they came (English)
@@ -78,12 +88,14 @@ export const reportCommand: Command = {
     const asOf = dateOption(values, "as-of");
     if (asOf === undefined)
       throw new UserError("--as-of <date> is required, e.g. --as-of 2018-12-15.");
-    const date = asOf.slice(0, 10);
+    // The local date the update is for (a bare date: that day, to its end; a date-time keeps its
+    // time), by the one as-of rule; runLedger checks the text again in the dataset's zone.
+    const date = asOfMoment(asOf, datasetChoice(values).timeZone)?.date ?? asOf.slice(0, 10);
     const lang = optionString(values, "lang") ?? "en";
     if (!(SITUATION_LANGS as readonly string[]).includes(lang))
       throw new UserError(`--lang must be en or es, got ${lang}.`);
     const hindsight = values.hindsight === true;
-    // As of the date (default): the replay reads only what was known by the end of that day.
+    // As of the date (default): the replay reads only what was known by then.
     const run = await runLedger(
       values,
       context,
@@ -92,28 +104,28 @@ export const reportCommand: Command = {
         files: ["situation-update.html", "situation-update.md"],
       },
       {},
-      hindsight ? undefined : date,
+      hindsight ? undefined : asOf,
       // Before estimating: a date well outside the inputs' days is refused at once (a day of
       // margin either side, for reports whose instant falls on another local day; the ledger's
       // own days decide below).
       (dataset) => {
-        const span = dataDays(dataset);
+        const span = dataRange(dataset, datasetChoice(values).timeZone);
         if (span && (date < addDays(span.first, -1) || date > addDays(span.last, 1)))
           throw outside(date, span.first, span.last);
       },
     );
     const { ledger, loaded, out } = run;
-    const first = ledger.departed[0]?.date;
-    // The data's last day: with hindsight the ledger's; as of a date, that of every input.
-    const last = hindsight
-      ? ledger.departed[ledger.departed.length - 1]?.date
-      : lastDate(loaded.dataset);
-    if (first === undefined || last === undefined) {
+    const range = reportRange(
+      values,
+      ledger,
+      hindsight ? undefined : dataRange(loaded.dataset, run.timeZone),
+    );
+    if (range === undefined) {
       throw new UserError(
         "the inputs hold no dated figures or tracks, so there is nothing to report; add stock figures, counts or sightings.",
       );
     }
-    if (date < first || date > last) throw outside(date, first, last);
+    if (date < range.first || date > range.last) throw outside(date, range.first, range.last);
     const update = userInputStep(() =>
       buildSituationUpdate(
         { ledger, dataset: loaded.dataset, asOf: date, state: run.replay.state },
@@ -137,30 +149,31 @@ export const reportCommand: Command = {
   },
 };
 
+/**
+ * The days an update can be made for: with hindsight the ledger's days; as of a date the data's
+ * range (`dataRange`, every input), narrowed by --from and --to.
+ */
+function reportRange(
+  values: ParsedOptions["values"],
+  ledger: LedgerResult,
+  data: DataRange | undefined,
+): DataRange | undefined {
+  if (data === undefined) {
+    const first = ledger.departed[0]?.date;
+    const last = ledger.departed[ledger.departed.length - 1]?.date;
+    return first !== undefined && last !== undefined ? { first, last } : undefined;
+  }
+  const from = dateOption(values, "from")?.slice(0, 10);
+  const to = dateOption(values, "to")?.slice(0, 10);
+  return {
+    first: from !== undefined && from > data.first ? from : data.first,
+    last: to !== undefined && to < data.last ? to : data.last,
+  };
+}
+
 /** The refusal of an --as-of outside the data's days. */
 function outside(date: string, first: string, last: string): UserError {
   return new UserError(
     `--as-of ${date} is outside the data, which runs from ${first} to ${last}; give a date in that range.`,
   );
-}
-
-/** The last day of the inputs: stock figures, counts and sightings (ISO dates). */
-function lastDate(dataset: Dataset): string | undefined {
-  return dataDays(dataset)?.last;
-}
-
-/** The first and last days of the inputs: stock figures, counts and sightings (ISO dates). */
-function dataDays(dataset: Dataset): { first: string; last: string } | undefined {
-  const dates = [
-    ...dataset.stocks.map((s) => s.date),
-    ...dataset.counts.map((c) => c.date),
-    ...dataset.sightings.map((s) => s.observedAt),
-  ]
-    .filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d))
-    .map((d) => d.slice(0, 10));
-  if (dates.length === 0) return undefined;
-  return {
-    first: dates.reduce((a, b) => (b < a ? b : a)),
-    last: dates.reduce((a, b) => (b > a ? b : a)),
-  };
 }

@@ -18,6 +18,8 @@ export { MS_PER_DAY, daysOfInstant, instantOfDays, utcDateOfInstant } from "./in
 export { isValidTimeZone, localDateOf, localDays, timeZoneOffsetMs } from "./zone.ts";
 export { isoDateToDay, toLocalTime } from "./local-time.ts";
 export type { LocalTime } from "./local-time.ts";
+export { asOfCutText, asOfMoment } from "./as-of.ts";
+export type { AsOfMoment } from "./as-of.ts";
 export {
   excelSerialOfDay,
   excelSerialOfInstant,

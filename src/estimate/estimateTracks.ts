@@ -66,7 +66,8 @@ import type { DestinationInput } from "./destinations.ts";
 import type { TrackEnd } from "./trackEnds.ts";
 import { MAX_WRITTEN_DAYS, writtenBefore } from "./trackStarts.ts";
 import type { TrackStart, WrittenDay } from "./trackStarts.ts";
-import { dayToIsoDate, isValidTimeZone, toLocalTime } from "./time.ts";
+import { asOfMoment } from "../calendar/index.ts";
+import { dayToIsoDate, isValidTimeZone } from "./time.ts";
 import type { Association, EstimateContext, WorkGroup } from "./workGroup.ts";
 import type { PredictiveAssociation } from "./predictiveTrack.ts";
 
@@ -80,7 +81,10 @@ export const DEFAULT_MAX_OFF_ROUTE_KM: Km = 60;
 export interface EstimateOptions {
   /** IANA time zone of the report; default the dataset's, else `America/Mexico_City`. */
   timeZone?: string;
-  /** Use only data observed up to this time (no look-ahead); default: all data. */
+  /**
+   * Use only data observed up to this time (no look-ahead); default: all data. A bare date is the
+   * end of that local day, a date-time keeps its time (`asOfMoment`).
+   */
   asOf?: IsoDateTime;
   /** Accepted for API symmetry with the simulator; the estimator is deterministic. */
   random?: Random;
@@ -298,7 +302,8 @@ interface EstimateSetup {
 function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
   const timeZone = options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}.`);
-  const asOfT = options.asOf ? toLocalTime(options.asOf, timeZone)?.t : undefined;
+  // A bare date is the end of that local day (asOfMoment, the one as-of rule).
+  const asOfT = options.asOf ? asOfMoment(options.asOf, timeZone)?.t : undefined;
   if (options.asOf && asOfT === undefined) {
     throw new RangeError(`asOf is not an ISO date: ${options.asOf}.`);
   }

@@ -12,7 +12,7 @@ import type { KmDayEstimate } from "../estimate/kmSmoother.ts";
 import type { MovementModel } from "../movement/index.ts";
 import type { SizeDayEstimate } from "../estimate/sizeSmoother.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
-import { toLocalTime } from "../calendar/index.ts";
+import { asOfMoment } from "../calendar/index.ts";
 import { fitAttritionPerDay } from "./attrition.ts";
 import { groupMovement } from "./groupMovement.ts";
 import { reportsOfGroup } from "./lastTwoReports.ts";
@@ -142,7 +142,8 @@ export interface Nowcast {
  * A group last seen before `asOf` keeps the state of its last day; the forecast moves it on.
  *
  * @param dataset places, routes, sightings, counts, stocks (e.g. `embedded2018()`).
- * @param options estimator options; `asOf` an ISO date or date-time (a bare date is 12:00 local).
+ * @param options estimator options; `asOf` an ISO date or date-time (a bare date is the end of that
+ *   local day, `asOfMoment`).
  * @throws RangeError for an unknown time zone or an `asOf` that is not an ISO date (from the estimator).
  * @example
  * const now = nowcast(embedded2018(), { asOf: "2018-11-01T00:00:00-06:00" });
@@ -227,7 +228,8 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
   }
   let asOf: number;
   if (options.asOf !== undefined) {
-    const local = toLocalTime(options.asOf, timeZone);
+    // A bare date is the end of that local day (asOfMoment, the one as-of rule).
+    const local = asOfMoment(options.asOf, timeZone);
     if (!local) throw new RangeError(`asOf is not an ISO date: ${options.asOf}.`);
     asOf = local.t;
   } else {
@@ -296,7 +298,7 @@ function reportedStates(
   options: NowcastOptions,
 ): (group: string) => ReportedState {
   const timeZone = options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
-  const asOf = options.asOf === undefined ? undefined : toLocalTime(options.asOf, timeZone)?.t;
+  const asOf = options.asOf === undefined ? undefined : asOfMoment(options.asOf, timeZone)?.t;
   const data = { ...dataset, timeZone };
   let shared: { routeIndex: RouteIndex; gazetteer: Gazetteer } | undefined;
   const memo = new Map<string, ReportedState>();

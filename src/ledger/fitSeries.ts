@@ -5,7 +5,7 @@
 import type { StockFigure } from "../model/stock.ts";
 import { isoDate } from "../calendar/index.ts";
 import { categoryWords, formatPeople, rowsText, whereParams, whereText } from "./describe.ts";
-import { monotonePoints, pointsByDay, publishedPoints, valueOnDay } from "./series.ts";
+import { monotonePoints, pointsByDay, valueOnDay } from "./series.ts";
 import type { DailyOptions, SeriesPoint } from "./series.ts";
 import type { LedgerNode, SeriesEntry } from "./tree.ts";
 import type { LedgerSource, LedgerWarning, Residual } from "./types.ts";
@@ -15,22 +15,16 @@ import { ledgerWarning } from "./warning.ts";
  * A `cumulative_falls` warning for every step down of a cumulative series, naming the rows and the
  * value isotonic regression gave them.
  * @param raw the pooled points before the regression; `fitted` after it.
- * @param published `fitted` holds the highest figure published so far (a ledger as of a date,
- *   `publishedPoints`) rather than the pooled values.
  */
 export function fallWarnings(
   node: LedgerNode,
   raw: readonly SeriesPoint[],
   fitted: readonly SeriesPoint[],
   stocks: readonly StockFigure[],
-  published = false,
 ): LedgerWarning[] {
   const warnings: LedgerWarning[] = [];
-  // As of a date the higher figure published earlier is kept; with hindsight the two are pooled.
   const kept = (fitted: number) =>
-    published
-      ? `the ledger keeps the total from falling by holding the higher figure published earlier (${formatPeople(fitted)}).`
-      : `the ledger keeps the total from falling by pooling them (isotonic regression: ${formatPeople(fitted)}).`;
+    `the ledger keeps the total from falling by pooling them (isotonic regression: ${formatPeople(fitted)}).`;
   for (let i = 1; i < raw.length; i++) {
     const before = raw[i - 1]!;
     const after = raw[i]!;
@@ -77,10 +71,10 @@ export function fitSeries(
   const residuals: Residual[] = [];
   for (const { node, basis, figures } of entries) {
     const raw = pointsByDay(figures);
-    const steps = daily.cumulativeSteps === true;
-    const points =
-      basis !== "cumulative" ? raw : steps ? publishedPoints(raw) : monotonePoints(raw);
-    if (basis === "cumulative") warnings.push(...fallWarnings(node, raw, points, stocks, steps));
+    // With hindsight or as of a date (where `raw` holds only the figures published by then), a
+    // cumulative series is the weighted isotonic fit: a low-confidence figure does not fix it.
+    const points = basis !== "cumulative" ? raw : monotonePoints(raw);
+    if (basis === "cumulative") warnings.push(...fallWarnings(node, raw, points, stocks));
     node.own.push({ basis, points, rows: figures.map((f) => f.row) });
     for (const f of figures) {
       const stock = stocks[f.row]!;

@@ -123,25 +123,6 @@ export function monotonePoints(points: readonly SeriesPoint[]): SeriesPoint[] {
   return out;
 }
 
-/**
- * Makes the points of a cumulative series non-decreasing as they were known when published: each
- * point is the highest value published so far (same-day figures pooled first), so a later, lower
- * figure never pulls an earlier one down and a published total is never taken back; a fall is a
- * `cumulative_falls` warning. The rule of a ledger as of a date (`LedgerOptions.asOf`), where no
- * later figure may be used; the hindsight ledger pools instead ({@link monotonePoints}).
- * @returns new points; a point below an earlier one takes that one's value, interval and rows.
- * @example
- * publishedPoints([{ day: 0, value: 3800, … }, { day: 20, value: 3700, … }])[1].value; // => 3800
- */
-export function publishedPoints(points: readonly SeriesPoint[]): SeriesPoint[] {
-  const out: SeriesPoint[] = [];
-  for (const p of points) {
-    const best = out[out.length - 1];
-    out.push(best && best.value > p.value ? { ...best, day: p.day } : { ...p });
-  }
-  return out;
-}
-
 /** How a series is laid on days between and after its points. */
 export interface DailyOptions {
   /** Days a `present` figure holds after the last point, or across a gap too long to bridge. */
@@ -154,6 +135,29 @@ export interface DailyOptions {
    * hindsight ledger's line between figures).
    */
   cumulativeSteps?: boolean;
+  /**
+   * Figures after the last point may still come (a ledger as of a date: the next count is not
+   * known yet): a `present` series then holds its last point as long as a gap to a next figure
+   * would be bridged (`maxGapDays`), not `holdDays` ({@link presentHoldDays}). Default false (the
+   * hindsight ledger, where the last point is the last figure there is).
+   */
+  openEnd?: boolean;
+}
+
+/**
+ * The one hold rule of a `present` series (people at a place): how many days its value `a` stands
+ * after its day when no straight line runs on from it.
+ * - Across a gap to the next figure longer than `maxGapDays`, or after the last figure of the data
+ *   (hindsight): `holdDays` (a count is a snapshot; people move on, and the sources said nothing).
+ * - After the last figure known by an as-of date (`openEnd`): `maxGapDays`, as long as hindsight
+ *   would draw a line to a next figure, so people counted then are not made "unknown" only
+ *   because the next count had not come out yet.
+ * @param hasNext whether a later figure of the series is known.
+ * @example
+ * presentHoldDays({ holdDays: 3, maxGapDays: 30, openEnd: true }, false); // => 30
+ */
+export function presentHoldDays(options: DailyOptions, hasNext: boolean): number {
+  return !hasNext && options.openEnd === true ? options.maxGapDays : options.holdDays;
 }
 
 function lerp(a: number, b: number, t: number): number {
@@ -165,7 +169,8 @@ function lerp(a: number, b: number, t: number): number {
  * Between points: a straight line (for `present` series only across gaps ≤ `maxGapDays`; a longer
  * gap holds the earlier value `holdDays`, then `undefined`; with `cumulativeSteps` a cumulative
  * series holds its last point until the next). After the last point: a cumulative
- * series keeps its last value (a total never falls); a present one holds it `holdDays`.
+ * series keeps its last value (a total never falls); a present one holds it
+ * {@link presentHoldDays} (`holdDays`, or `maxGapDays` as of a date).
  * @param points reconciled points in day order (monotone already when cumulative).
  */
 export function valueOnDay(
@@ -191,16 +196,15 @@ export function valueOnDay(
   ) {
     return { value: a.value, low: a.low, high: a.high };
   }
-  if (b === undefined) {
-    return day - a.day <= options.holdDays
-      ? { value: a.value, low: a.low, high: a.high }
-      : undefined;
-  }
-  const gap = b.day - a.day;
-  if (basis === "present" && gap > options.maxGapDays) {
-    return day - a.day <= options.holdDays
-      ? { value: a.value, low: a.low, high: a.high }
-      : undefined;
+  const gap = b === undefined ? Infinity : b.day - a.day;
+  if (b === undefined || (basis === "present" && gap > options.maxGapDays)) {
+    const age = day - a.day;
+    if (age > presentHoldDays(options, b !== undefined)) return undefined;
+    // Held past `holdDays` (as of a date): the people may have moved on since, so the interval's
+    // low end falls linearly from the count's to 0 one day after `maxGapDays`.
+    const past = Math.max(0, age - options.holdDays);
+    const keep = past === 0 ? 1 : 1 - past / (options.maxGapDays - options.holdDays + 1);
+    return { value: a.value, low: a.low * keep, high: a.high };
   }
   const t = (day - a.day) / gap;
   return {

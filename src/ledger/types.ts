@@ -33,8 +33,9 @@ export interface LedgerOptions extends WeightOptions {
   /**
    * The ledger as known on this date (a situation update "as of"): stock figures, counts and
    * aggregates dated after it are left out, the days run to it (`to` when earlier), and a
-   * cumulative series is a step — each day the highest figure published by then (same-day figures
-   * pooled), never a line towards a later figure nor pooled with one (`publishedPoints`). The
+   * cumulative series is a step — each day the weighted isotonic fit of the figures published by
+   * then (as with hindsight, by source weight), never a line towards a later figure nor pooled
+   * with one; a `present` count holds up to `maxGapDays` (`presentHoldDays`). The
    * tracks given should be estimated as of the same date (`runReplay(dataset, { asOf })` does
    * both). Default: with hindsight, every figure used (lines between figures, isotonic pooling).
    * Not an ISO date: RangeError.

@@ -85,7 +85,7 @@ const en = {
   methodUnknown: "people who left, less everyone the sources place on the day",
   asOfBasis:
     "Built from what was known by the end of the date: no figure or report published later is used; " +
-    "a cumulative figure (claims, returns) is the highest the sources had published by then, and " +
+    "a cumulative figure (claims, returns) is the sources' figures up to the date, reconciled by source weight, and " +
     "the groups are estimated from the reports up to the date.",
   hindsightBasis:
     "Estimated with hindsight: figures and reports published after the date are used (a cumulative " +
@@ -182,7 +182,7 @@ const es: SituationWords = {
   methodUnknown: "personas que salieron, menos todas las que las fuentes ubican ese día",
   asOfBasis:
     "Hecho con lo que se sabía al final de la fecha: no se usa ninguna cifra ni informe publicado después; " +
-    "una cifra acumulada (solicitudes, retornos) es la más alta que las fuentes habían publicado hasta entonces, y " +
+    "una cifra acumulada (solicitudes, retornos) es la de las cifras de las fuentes hasta la fecha, conciliadas según el peso de cada fuente, y " +
     "los grupos se estiman con los informes hasta la fecha.",
   hindsightBasis:
     "Estimado en retrospectiva: se usan cifras e informes publicados después de la fecha (una cifra " +

@@ -6,7 +6,9 @@
 import { haversineKm } from "../geo/distance.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
 import { isUnseen, MAX_SILENCE_DAYS } from "../movement/silence.ts";
+import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import type { Dataset } from "../model/dataset.ts";
+import { dataRange } from "../replay/dataRange.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { IsoDate, People } from "../model/units.ts";
 
@@ -64,11 +66,12 @@ export function holdUntilUnseen(
 
 /**
  * The estimator's tracks with the held days of {@link holdUntilUnseen} added, held up to the
- * `asOf` date or else the data's last dated figure ({@link lastDataDate}): the ONE set of
+ * `asOf` date or else the data's last day (replay/dataRange.ts, the one rule for it): the ONE set of
  * group-days that the replay (ledger, state, map) and `dtm-flow estimate` (tracks.csv,
  * tracks.geojson) both use, so they give the same group-days. Held days carry
  * `heldAfterData: true` (tracks.csv `held_after_data`).
- * @param asOf an ISO date or date-time (its date is used); default the data's last dated figure.
+ * @param asOf an ISO date or date-time (its date is used); default the data's last day.
+ * @param timeZone the zone the data's last day is read in (default the dataset's, else the project's).
  * @example
  * carryTracks(estimateTracks(embedded2018()), embedded2018()).some((p) => p.heldAfterData); // => true
  */
@@ -77,24 +80,15 @@ export function carryTracks(
     tracks: readonly TrackPoint[];
     report: { trackEnds: Parameters<typeof holdUntilUnseen>[1] };
   },
-  dataset: Pick<Dataset, "stocks" | "counts">,
+  dataset: Dataset,
   asOf?: string,
+  timeZone: string = dataset.timeZone ?? DEFAULT_TIME_ZONE,
 ): TrackPoint[] {
   return holdUntilUnseen(
     estimate.tracks,
     estimate.report.trackEnds,
-    asOf?.slice(0, 10) ?? lastDataDate(dataset),
+    asOf?.slice(0, 10) ?? dataRange(dataset, timeZone)?.last ?? "",
   );
-}
-
-/** The latest date of a stock figure or a count (ISO dates only), or "" when none. */
-export function lastDataDate(dataset: Pick<Dataset, "stocks" | "counts">): IsoDate {
-  let last = "";
-  for (const d of [...dataset.stocks.map((s) => s.date), ...dataset.counts.map((c) => c.date)]) {
-    if (typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d) && d.slice(0, 10) > last)
-      last = d.slice(0, 10);
-  }
-  return last;
 }
 
 /** One group's people on the road on one day. */

@@ -36,7 +36,8 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
     expect(status).toMatch(/2 Nov 2018/);
     // It says the forecast knows only the data up to the day, unlike the map (a group's size on
     // the map and in the table differ for that reason, not by error).
-    expect(status).toMatch(/12:00 only \(the map uses all the data, later reports included\)$/);
+    // As of the end of the day shown (a bare date, asOfMoment), as `forecast --as-of 2018-11-02`.
+    expect(status).toMatch(/24:00 only \(the map uses all the data, later reports included\)$/);
     const rows = page.locator("#forecast table.forecast-table tbody tr");
     expect(await rows.count()).toBeGreaterThan(0);
     // Mexico City is ahead of the first caravan on 2 Nov, expected within two weeks.
@@ -205,7 +206,8 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
       locale: "en-GB",
     });
     const watch = watchPage(page, viewer.url);
-    // Day 32.5 of the replay (from 13 Oct): 14 Nov 12:00; 357 were reported in Tijuana on 13 Nov.
+    // Day 32.5 of the replay (from 13 Oct): 14 Nov, forecast as of its end; 357 were reported in
+    // Tijuana on 13 Nov.
     await open(page, `${viewer.url}#t=32.5`);
     expect(await page.locator('#forecast [data-status="ready"]').textContent()).toMatch(
       /14 Nov 2018/,

@@ -94,7 +94,7 @@ describe("dtm-flow estimate", () => {
       ),
     ).toBe(1);
     expect(io.err.join("\n")).toMatch(
-      /estimating from 10 sightings, .*only what was observed by 2018-10-20$/m,
+      /estimating from 10 sightings, .*only what was observed by the end of 2018-10-20, America\/Mexico_City time$/m,
     );
     const dates = readFileSync(join(dir, "out", "tracks.csv"), "utf8")
       .trim()

@@ -3,7 +3,7 @@
  * figure published after D, a cumulative total never below a figure published by D, groups
  * estimated from the reports up to D, and every headline figure among the sources it lists.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -36,32 +36,69 @@ describe("the ledger and the situation update as of a date", () => {
     expect(claims!.sources.every((s) => s.date.slice(0, 10) <= "2018-11-25")).toBe(true);
   });
 
-  it("as of 5 Nov 2018 no cumulative figure is on its way to a later one: every value is a figure published by then", () => {
+  it("as of 5 Nov 2018 no cumulative figure is on its way to a later one", () => {
     const { ledger } = runReplay(dataset, { asOf: "2018-11-05" });
     // Claims: SEGOB's 2,934 of 1 Nov (hindsight drew a line towards the 3,230 of 6 Nov: 3,171).
     expect(total(ledger, "2018-11-05", "asylum_claim")).toBe(2934);
     const hnd = ledger.split.find(
       (r) => r.date === "2018-11-05" && r.category === "return" && r.country === "HND",
     )!;
-    // The highest Honduran figure published by 5 Nov (5,000 of 27 Oct), not 6,020 (towards 10 Nov's 6,892).
-    expect(hnd.value).toBe(5000);
+    // The Honduran figures published by 5 Nov, reconciled by weight (4,625), not 6,020 (the
+    // hindsight line towards 10 Nov's 6,892).
+    expect(hnd.value).toBeLessThan(5100);
   });
 
-  it("a cumulative total as of each day is never below a figure published on or before it", () => {
+  it("a cumulative total as of D is the hindsight fit (weighted isotonic) of the figures published by D (review21b MED 3)", () => {
     for (const asOf of ["2018-11-05", "2018-11-25", "2018-12-15"]) {
-      const { ledger } = runReplay(dataset, { asOf });
-      for (const [i, s] of dataset.stocks.entries()) {
-        if (s.basis !== "cumulative" || s.category !== "asylum_claim") continue;
-        if (s.date.slice(0, 10) > asOf || !ledger.sources.some((x) => x.rows.includes(i))) continue;
-        const v = total(ledger, asOf, "asylum_claim");
-        expect(v, `${asOf} vs row ${i} ${s.value}`).toBeGreaterThanOrEqual(s.value);
+      const known = {
+        ...dataset,
+        stocks: dataset.stocks.filter((s) => s.date.slice(0, 10) <= asOf),
+      };
+      const asOfLedger = buildLedger({ dataset, tracks: [] }, { asOf });
+      const cut = buildLedger({ dataset: known, tracks: [] }, { to: asOf });
+      for (const category of ["asylum_claim", "return", "regularized"]) {
+        expect(total(asOfLedger, asOf, category), `${asOf} ${category}`).toBe(
+          total(cut, asOf, category),
+        );
       }
     }
+    // One low-confidence outlier does not fix the total for good: 3,000 (government) on 1 Nov,
+    // 30,000 (media, low) on 2 Nov, 3,400 (government) on 10 Nov, 3,800 (UN) on 20 Nov.
+    const figure = (date: string, value: number, sourceType: string, confidence: string) =>
+      ({
+        date,
+        category: "asylum_claim",
+        basis: "cumulative",
+        value,
+        country: "MEX",
+        sourceType,
+        sourceOrg: sourceType,
+        confidence,
+      }) as StockFigure;
+    const small: Dataset = {
+      ...dataset,
+      sightings: [],
+      counts: [],
+      stocks: [
+        figure("2018-11-01", 3000, "government", "high"),
+        figure("2018-11-02", 30000, "media", "low"),
+        figure("2018-11-10", 3400, "government", "high"),
+        figure("2018-11-20", 3800, "un", "high"),
+      ],
+    };
+    const claims = total(
+      buildLedger({ dataset: small, tracks: [] }, { asOf: "2018-11-25" }),
+      "2018-11-25",
+      "asylum_claim",
+    );
+    expect(claims).toBeLessThan(10000);
+    expect(claims).toBeGreaterThanOrEqual(3800);
   });
 
   it("the groups as of 5 Nov are those estimated from the reports up to 5 Nov (as forecast --as-of)", () => {
     const { state } = runReplay(dataset, { asOf: "2018-11-05" });
-    const now = nowcast(dataset, { asOf: "2018-11-05T23:59:59" });
+    // The same text, read by the one as-of rule (asOfMoment): the end of 5 Nov.
+    const now = nowcast(dataset, { asOf: "2018-11-05" });
     const c1 = state
       .find((d) => d.date === "2018-11-05")!
       .groups.find((g) => g.group === "Honduran caravan 1")!;
@@ -71,6 +108,54 @@ describe("the ledger and the situation update as of a date", () => {
     const fromNowcast = now.groups.find((g) => g.group === "Honduran caravan 1")!;
     expect(c1.km).toBeCloseTo(fromNowcast.km.median, 0);
     expect(Math.abs(c1.km - hindsight.km)).toBeGreaterThan(20);
+  });
+
+  it("a count of people at a place holds as long as hindsight bridges a gap (review21b HIGH 2: 25 Nov, 12 Dec)", () => {
+    const remaining = (asOf: string, place?: string) =>
+      runReplay(dataset, { asOf })
+        .ledger.split.filter(
+          (r) =>
+            r.date === asOf &&
+            r.category === "remaining" &&
+            (place === undefined || r.placeName === place),
+        )
+        .reduce((s, r) => s + r.value, 0);
+    // 25 Nov: Mexicali's 3,224 and Mexico City's 650 of 19 Nov still stand (before: 0 and 0,
+    // Remaining 4,730 against 8,352 with hindsight).
+    expect(remaining("2018-11-25", "Mexicali")).toBe(3224);
+    expect(remaining("2018-11-25", "Mexico City")).toBe(650);
+    expect(remaining("2018-11-25")).toBeGreaterThan(8000);
+    // 12 Dec: El Barretal 2,500 (7 Dec), Benito Juárez 700 and Mexicali 1,000 (6 Dec) were
+    // published; before, there was no Remaining row at all.
+    expect(remaining("2018-12-12", "Mexicali")).toBe(1000);
+    expect(remaining("2018-12-12", "Tijuana")).toBe(3200);
+    // A count older than the gap the hindsight ledger bridges (30 days) is no longer held.
+    const small: Dataset = {
+      ...dataset,
+      sightings: [],
+      counts: [],
+      stocks: [
+        {
+          date: "2018-11-01",
+          category: "remaining",
+          basis: "present",
+          value: 500,
+          country: "MEX",
+          placeName: "Mexicali",
+          sourceType: "government",
+          sourceOrg: "INM",
+          confidence: "high",
+        } as StockFigure,
+      ],
+    };
+    const held = (asOf: string) =>
+      buildLedger({ dataset: small, tracks: [] }, { asOf }).split.find(
+        (r) => r.date === asOf && r.category === "remaining",
+      );
+    expect(held("2018-12-01")?.value).toBe(500);
+    expect(held("2018-12-02")).toBeUndefined();
+    // Held past 3 days, its interval's low end falls: the people may have moved on since.
+    expect(held("2018-11-20")!.valueLow).toBeLessThan(held("2018-11-03")!.valueLow);
   });
 
   it("the 15 Dec 2018 figures of the situation report hold as of 15 Dec too", () => {
@@ -125,4 +210,58 @@ describe("dtm-flow report --as-of", () => {
     expect(md).not.toContain("6,000");
     expect(md).toContain("1 Nov 2018: 4,000 (HND)");
   });
+
+  it("a date before the data is outside the data's range, as before the as-of replay (review21b MED 4)", async () => {
+    for (const args of [
+      ["--as-of", "2018-10-01"],
+      ["--as-of", "2018-11-25", "--from", "2018-11-26"],
+    ]) {
+      const io = capture(dir);
+      expect(await run(["report", ...args, "--out", "early"], io.context)).toBe(2);
+      expect(io.err.join("\n")).toMatch(
+        /--as-of \d{4}-\d{2}-\d{2} is outside the data, which runs from 2018-1\d-\d\d to 2019-01-14/,
+      );
+    }
+  }, 120_000);
+
+  it("refuses a --to before --as-of with a sentence, before writing anything (review21b MED 4)", async () => {
+    const io = capture(dir);
+    const args = ["report", "--as-of", "2018-11-25", "--to", "2018-11-20", "--out", "to"];
+    expect(await run(args, io.context)).toBe(2);
+    expect(io.err.join("\n")).toContain(
+      "--to 2018-11-20 is before --as-of 2018-11-25: the figures as of 2018-11-25 need the data up to that day",
+    );
+    expect(existsSync(join(dir, "to", "situation-update.md"))).toBe(false);
+  });
+
+  it("ledger --as-of exports the update's figures: departed.csv's last row is the report's headlines (review21b MED 5)", async () => {
+    const io = capture(dir);
+    expect(await run(["ledger", "--as-of", "2018-11-25", "--out", "l"], io.context)).toBe(0);
+    expect(await run(["report", "--as-of", "2018-11-25", "--out", "u"], io.context)).toBe(0);
+    const [header, ...rows] = readFileSync(join(dir, "l", "departed.csv"), "utf8")
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split(/\r?\n/);
+    const columns = header!.split(",");
+    const last = Object.fromEntries(
+      rows
+        .at(-1)!
+        .split(",")
+        .map((v, i) => [columns[i]!, v]),
+    );
+    expect(last.date).toBe("2018-11-25");
+    const md = readFileSync(join(dir, "u", "situation-update.md"), "utf8");
+    const headline = (label: string) =>
+      new RegExp(`\\| ${label} \\| ([\\d,]+) \\|`).exec(md)?.[1]?.replace(/,/g, "");
+    expect(last.value).toBe(headline("People who left"));
+    expect(last.in_transit).toBe(headline("In transit"));
+    expect(last.unknown).toBe(headline("Unknown"));
+    // The hindsight ledger of the same day is another set of figures (it reads later reports).
+    expect(await run(["ledger", "--to", "2018-11-25", "--out", "h"], io.context)).toBe(0);
+    const hindsight = readFileSync(join(dir, "h", "departed.csv"), "utf8")
+      .trimEnd()
+      .split(/\r?\n/)
+      .at(-1)!;
+    expect(hindsight).not.toBe(rows.at(-1));
+  }, 240_000);
 });

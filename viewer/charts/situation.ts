@@ -1,8 +1,8 @@
 /**
  * The situation update of the day shown: the library's headline figures (`situationHeadlines`:
  * people who left, then each category of the split with its 90 % interval) and the people at every
- * place by status (the state of the corridor) — the figures `dtm-flow report --as-of` writes for
- * that day. A pure builder: every number is the library's, also in a data-* attribute exactly as
+ * place by status (the state of the corridor) — the figures `dtm-flow report --as-of <day>
+ * --hindsight` writes for that day (the replay of all the data). A pure builder: every number is the library's, also in a data-* attribute exactly as
  * the library gives it (the text rounds it for reading). Below them, the ledger's warnings about
  * the data up to that day (as the situation update's "Data quality"), in the viewer's language.
  */

@@ -115,7 +115,7 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
     const status = error
       ? `${forecastText(lang, "failed")} ${error}`
       : current
-        ? `${forecastText(lang, "asOf")} ${formatDate(lang, view!.asOfDate)} 12:00 ${forecastText(lang, "asOfOnly")}`
+        ? `${forecastText(lang, "asOf")} ${formatDate(lang, view!.asOfDate)} 24:00 ${forecastText(lang, "asOfOnly")}`
         : forecastText(lang, "computing");
     mount(
       section,
@@ -169,7 +169,8 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
         renderOtherData(next);
         return;
       }
-      request(`${dateOf(next.replay.start, next.t)}T12:00:00`);
+      // As of the day shown: a bare date is the end of that day, as `forecast --as-of` reads it.
+      request(dateOf(next.replay.start, next.t));
       render();
     },
   };
