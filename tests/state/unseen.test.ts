@@ -71,13 +71,15 @@ describe("groups not seen for long", () => {
     // The held days are flagged (tracks.csv held_after_data), the estimated ones are not.
     expect(held.slice(0, 2).every((p) => p.heldAfterData === undefined)).toBe(true);
     expect(held.slice(2).every((p) => p.heldAfterData === true)).toBe(true);
-    // carryTracks holds to the data's last dated figure (or asOf), as runReplay does.
+    // carryTracks holds to the data's last day (dataRange; or asOf), as runReplay does.
     const ends = [
       { group: "A", lastDate: "2018-11-22", lastReportDate: "2018-11-20", reason: "end_of_data" },
     ];
-    const data = { stocks: [], counts: [{ date: "2018-11-25" }] } as unknown as Parameters<
-      typeof carryTracks
-    >[1];
+    const data = {
+      stocks: [],
+      counts: [{ date: "2018-11-25" }],
+      sightings: [],
+    } as unknown as Parameters<typeof carryTracks>[1];
     expect(carryTracks({ tracks, report: { trackEnds: ends } }, data).at(-1)!.date).toBe(
       "2018-11-25",
     );
