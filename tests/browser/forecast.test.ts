@@ -103,8 +103,9 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
         .count(),
     ).toBe(0);
 
-    // 25 Nov: Salvadoran caravan 1, last reported at Tecún Umán on 1 Nov, is forecast from where
-    // its track ends (22 Nov); its header says when it was last reported.
+    // 25 Nov: Salvadoran caravan 1, last reported at Tecún Umán on 1 Nov, has had no report for
+    // more than the one silence limit (MAX_SILENCE_DAYS, 21 days): it is listed as dissolved, not
+    // forecast, as forecast.csv and the ledger (unknown) say.
     await page.evaluate(() =>
       (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer.setState({
         t: 43.5,
@@ -118,11 +119,20 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
       undefined,
       { timeout: 90_000 },
     );
+    expect(await page.locator('#forecast tbody[data-group="Salvadoran caravan 1"]').count()).toBe(
+      0,
+    );
     expect(
       await page
-        .locator('#forecast tbody[data-group="Salvadoran caravan 1"] .last-report')
+        .locator('#forecast li[data-status="dissolved"][data-group="Salvadoran caravan 1"]')
         .textContent(),
-    ).toBe(" · last report 1 Nov");
+    ).toMatch(/no report for more than 21 days/);
+    // A group still forecast says when it was last reported (Honduran caravan 2: 13 Nov).
+    expect(
+      await page
+        .locator('#forecast tbody[data-group="Honduran caravan 2"] .last-report')
+        .textContent(),
+    ).toMatch(/^ · last report \d+ Nov$/);
     // Each group lists at most one place behind most of it ("most already past"), then the places
     // ahead and its destination: Honduran caravan 2, ridden ahead of its last report, used to fill
     // its twelve rows with places behind it, and Tijuana never showed.
