@@ -12,6 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import {
+  carryTracks,
   createGazetteer,
   embedded2018,
   estimateTracks,
@@ -376,7 +377,7 @@ describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)"
         .slice(1)
         .map((l) => l.split(","));
     const got = rows(result.tracksCsv);
-    const want = rows(formatTracksCsv(estimate.tracks, { bom: false }));
+    const want = rows(formatTracksCsv(carryTracks(estimate, dataset), { bom: false }));
     expect(got.map((r) => r.slice(0, 3))).toEqual(want.map((r) => r.slice(0, 3)));
     got.forEach((r, i) => expect(Math.abs(Number(r[3]) - Number(want[i]![3]))).toBeLessThan(1));
     // A group-day of the file: its evidence lists only the file's sightings.
@@ -412,8 +413,10 @@ describe.skipIf(!hasBrowser)("evidence and corrections in the viewer (Chromium)"
       .split("\r\n")
       .slice(1)
       .map((l) => l.split(","));
-    const written = rows.find((r) => r.at(-1) === "true")!;
-    const fitted = rows.find((r) => r[0] === written[0] && r.at(-1) === "")!;
+    const header = base.tracks.replace("\uFEFF", "").split("\r\n")[0]!.split(",");
+    const col = header.indexOf("written_before_fit");
+    const written = rows.find((r) => r[col] === "true")!;
+    const fitted = rows.find((r) => r[0] === written[0] && r[col] === "")!;
     expect(written.slice(0, 2)).toEqual(["Honduran caravan 2", "2018-10-17"]);
     await selectGroupDay(page, written[0]!, written[1]!);
     const note = page.locator("#evidence-panel p.evidence-written");

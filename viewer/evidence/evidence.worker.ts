@@ -9,6 +9,7 @@
  */
 import {
   buildLedger,
+  carryTracks,
   checkEstimate,
   CorrectionsError,
   embedded2018,
@@ -107,13 +108,20 @@ function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
   const t0 = performance.now();
   const corrected = estimateWithCorrections(dataset, m.corrections);
   const ms = performance.now() - t0;
-  const { tracks, report } = corrected.estimate;
+  const { report } = corrected.estimate;
+  // The same group-days as the replay and `dtm-flow estimate`: a track that ends with the data is
+  // held until its group is unseen (carryTracks), and the ledger reads the tracks' ends.
+  const tracks = carryTracks(corrected.estimate, corrected.dataset);
   const rejected = dataset.sightings.filter((s) => corrected.rejected.includes(s.id ?? ""));
   const chart = timeDistance(corrected.dataset, corrected.estimate, {
     accepted: corrected.accepted,
     rejected,
   });
-  const { split } = buildLedger({ dataset: corrected.dataset, tracks });
+  const { split } = buildLedger({
+    dataset: corrected.dataset,
+    tracks,
+    trackEnds: report.trackEnds,
+  });
   const replay = prepareReplay({
     dataset: corrected.dataset,
     tracks,
@@ -133,7 +141,8 @@ function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
       accepted: corrected.accepted,
       rejected: corrected.rejected,
       destinations: corrected.destinations,
-      tracksCsv: formatTracksCsv(tracks, { bom: false }),
+      // As `dtm-flow estimate` writes it (UTF-8 BOM, the one rule for CSV files).
+      tracksCsv: formatTracksCsv(tracks, { bom: true }),
       groups: corrected.estimate.groups.map((g) => g.group),
       ms: Math.round(ms),
     },
