@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { groupFigures, joinFigures, logSizeAfter, oversizedAfter } from "../../src/estimate/groupFigures.ts";
+import {
+  groupFigures,
+  joinFigures,
+  logSizeAfter,
+  oversizedAfter,
+} from "../../src/estimate/groupFigures.ts";
 import { groupLogSize, oversized } from "../../src/estimate/trackCost.ts";
 import type { CostReport } from "../../src/estimate/trackCost.ts";
 import { mulberry32 } from "../../src/util/random.ts";
