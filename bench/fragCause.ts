@@ -196,7 +196,12 @@ interface Found {
   mix: string;
 }
 
-function foundTracks(w: World, reports: readonly IdReport[], routeIds: readonly string[], model: ReturnType<typeof associationReports>["model"]): Found[] {
+function foundTracks(
+  w: World,
+  reports: readonly IdReport[],
+  routeIds: readonly string[],
+  model: ReturnType<typeof associationReports>["model"],
+): Found[] {
   const est = estimateTracks(w.dataset);
   const owner = new Map<string, string>();
   for (const a of est.report.associations)
@@ -304,13 +309,18 @@ function causeOf(w: World, f: Found, main: Found | undefined, route: string): Ca
   const figs = own.filter((r) => r.logSize !== undefined);
   const far = figs.filter((r) => {
     const d = days.get(Math.floor(r.t));
-    return d !== undefined && Math.abs((r.logSize as number) - Math.log(d.size)) > Math.log(SIZE_FACTOR);
+    return (
+      d !== undefined && Math.abs((r.logSize as number) - Math.log(d.size)) > Math.log(SIZE_FACTOR)
+    );
   });
   // Against the main track's typical figure (the upper quartile of its group reports' figures,
   // as the association's size term reads a group) as well as against the truth.
   const scale = upperQuartile(main.reports.filter((r) => w.truth(r.id) === g));
   const mine = upperQuartile(own);
-  const apart = Number.isFinite(scale) && Number.isFinite(mine) && Math.abs(mine - scale) > Math.log(SIZE_FACTOR);
+  const apart =
+    Number.isFinite(scale) &&
+    Number.isFinite(mine) &&
+    Math.abs(mine - scale) > Math.log(SIZE_FACTOR);
   if (apart || (far.length > 0 && half(far.length, figs.length)))
     return {
       cause: apart ? "size (far from main's)" : "size (far from true, near main's)",
@@ -335,7 +345,8 @@ function causeOf(w: World, f: Found, main: Found | undefined, route: string): Ca
   let near: number | undefined;
   for (const k of [0, -1, 1, -2, 2, -3, 3]) near ??= mm.get(first + k);
   const at = fm.get(first);
-  const offset = near !== undefined && at !== undefined ? `${Math.round(at - near)} km from main` : "";
+  const offset =
+    near !== undefined && at !== undefined ? `${Math.round(at - near)} km from main` : "";
   return { cause: "body", detail: offset };
 }
 
