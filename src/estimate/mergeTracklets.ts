@@ -125,30 +125,6 @@ function fewNewOutliers(a: Cluster, b: Cluster, merged: number, model: CostModel
   return merged - before <= allowed;
 }
 
-/**
- * Largest share of the larger cluster's typical figure at which the smaller one is read as a
- * part of it (a vanguard's or rear's figures; measured 0.25 and 0.4 on the development beds).
- */
-const PART_TRACKLET_SHARE = 0.25;
-
-/**
- * Whether the smaller of two unlabelled clusters (fewer reports) is sized as a PART of the larger:
- * its typical figure (groupFigures.ts, the upper quartile the size term reads) at most
- * PART_TRACKLET_SHARE of the larger's. Such a tracklet may be absorbed as the larger's outliers (a
- * vanguard or rear reported hundreds of km from the median person, with a part's figure, fits no
- * forward-only track of the body but is of it): the objective, not the outlier gate, decides its
- * merge. Not for a labelled group: the first pass already gave it the unlabelled reports that fit
- * its track.
- */
-function partSized(a: Cluster, b: Cluster): boolean {
-  if (a.labelled || b.labelled) return false;
-  const [small, large] = a.reports.length <= b.reports.length ? [a, b] : [b, a];
-  const ls = logSizeAfter(small.figures as GroupFigures, { change: 0 });
-  const ll = logSizeAfter(large.figures as GroupFigures, { change: 0 });
-  if (ls === undefined || ll === undefined) return false;
-  return ls <= ll + Math.log(PART_TRACKLET_SHARE);
-}
-
 /** Days and km (on a route both lie near) within which two reports may be of one group. */
 const NEAR_DAYS = 3;
 const NEAR_KM = 600;
@@ -277,7 +253,7 @@ function union(table: ReportTable, a: Cluster, b: Cluster, o: MergeOptions): Clu
   const { route, cost, outliers } = rowsRouteCost(table, rows, routes, o.model, true, logSize);
   if (!Number.isFinite(cost)) return undefined;
   const merged = outliers ?? outliersOn(reports, route, o.model);
-  if (!partSized(a, b) && !fewNewOutliers(a, b, merged, o.model)) return undefined;
+  if (!fewNewOutliers(a, b, merged, o.model)) return undefined;
   return {
     members: [...a.members, ...b.members],
     labelled: a.labelled || b.labelled,

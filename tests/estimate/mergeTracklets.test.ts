@@ -40,20 +40,6 @@ describe("mergeTracklets", () => {
     expect(mergeTracklets([item(small), item(big)], o)).toHaveLength(2);
   });
 
-  it("joins a vanguard's tracklet, 200 km ahead with a part's figures, to its body as outliers", () => {
-    const body = walk(1, 14, 0, 30, 1500);
-    const vanguard = walk(5, 7, 320, 30, 150);
-    expect(mergeTracklets([item(body), item(vanguard)], o).map((c) => c.members)).toEqual([
-      [0, 1],
-    ]);
-  });
-
-  it("does not absorb a tracklet of the body's size 200 km ahead as its outliers", () => {
-    const body = walk(1, 14, 0, 30, 1500);
-    const other = walk(5, 7, 320, 30, 1500);
-    expect(mergeTracklets([item(body), item(other)], o)).toHaveLength(2);
-  });
-
   it("merges rows of one table of more reports (mergeRows) as it merges the items' own reports", () => {
     const a = walk(1, 14, 0, 35, 1500);
     const b = walk(6, 19, 0, 35, 1500);
