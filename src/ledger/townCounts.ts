@@ -75,11 +75,7 @@ function presentSeries(node: LedgerNode): Series[] {
  * {@link currentTownCounts} supersedes on `day`; empty when the town has one count or none.
  * @param area a node at area depth of a category's tree (`tree.ts`).
  */
-export function supersededInTown(
-  area: LedgerNode,
-  day: number,
-  daily: DailyOptions,
-): Set<Series> {
+export function supersededInTown(area: LedgerNode, day: number, daily: DailyOptions): Set<Series> {
   const read = presentSeries(area).flatMap((series) => {
     const r = readSeries(series.points, series.basis, day, daily);
     const valueAt = (d: number) => readSeries(series.points, series.basis, d, daily)?.value;
