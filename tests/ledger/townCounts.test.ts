@@ -5,6 +5,8 @@
  * leaves the other places' counts standing. People stay conserved.
  */
 import { describe, expect, it } from "vitest";
+import { embedded2018 } from "../../src/embedded/index.ts";
+import { areaOf } from "../../src/ledger/areaOf.ts";
 import { buildLedger } from "../../src/ledger/buildLedger.ts";
 import { splitTotal } from "../../src/ledger/splitTotal.ts";
 import { currentTownCounts } from "../../src/ledger/townCounts.ts";
@@ -143,6 +145,43 @@ describe("the town rule in the ledger (as of a date, and with hindsight)", () =>
           splitTotal(ledger.split, { date: d.date, category: "unknown" })!.value,
         ).toBeGreaterThanOrEqual(0);
       }
+    }
+  });
+});
+
+describe("the town of a shelter (areaOf)", () => {
+  const city = (name: string, lon: number, adm2Pcode?: string): Place => ({
+    placeId: name,
+    name,
+    aliases: [],
+    country: "MEX",
+    lat: 20,
+    lon,
+    kind: "city",
+    adm2Pcode,
+  });
+  const near = city("Near", -100.05, "MX01001");
+  const own = city("Own", -99.85, "MX01002");
+  const shelter = (adm2Pcode?: string): Place => ({
+    ...city("Shelter", -100, adm2Pcode),
+    kind: "shelter",
+  });
+
+  it("is the city of the shelter's municipality (admin-2 P-code) within the radius, before a nearer city of another", () => {
+    // Near is ~5 km away, Own ~16 km: the shelter's P-code names Own's municipality.
+    expect(areaOf(shelter("MX01002"), [near, own])?.name).toBe("Own");
+    // Without a P-code (or with one no city shares), the nearest city, as before.
+    expect(areaOf(shelter(), [near, own])?.name).toBe("Near");
+    expect(areaOf(shelter("MX09999"), [near, own])?.name).toBe("Near");
+    // A city of its municipality beyond the radius is not its town.
+    expect(areaOf(shelter("MX01002"), [near, own], 10)?.name).toBe("Near");
+  });
+
+  it("on the 2018 places, Benito Juárez and El Barretal are in Tijuana (MX02004)", () => {
+    const places = embedded2018().places;
+    for (const name of ["Benito Juárez sports complex", "El Barretal"]) {
+      const shelterPlace = places.find((p) => p.name === name)!;
+      expect(areaOf(shelterPlace, places)?.name).toBe("Tijuana");
     }
   });
 });
