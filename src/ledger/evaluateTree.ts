@@ -8,7 +8,7 @@ import { categoryWords, partsText, formatPeople, rowList, whereParams } from "./
 import type { Part } from "./inTransit.ts";
 import { valueOnDay } from "./series.ts";
 import type { DailyOptions, DailyValue } from "./series.ts";
-import { supersededInTown } from "./townCounts.ts";
+import { supersededInTown, supersededWarning } from "./townCounts.ts";
 import type { LedgerNode, Series } from "./tree.ts";
 import type { LedgerWarning } from "./types.ts";
 import { ledgerWarning } from "./warning.ts";
@@ -77,7 +77,7 @@ export class TreeEvaluator {
     superseded?: ReadonlySet<Series>,
   ): { total?: DailyValue; parts: Part[] } {
     // An area is a town: of the counts at its places, those a newer count supersedes say nothing.
-    const skip = depth === 2 ? supersededInTown(node, day, this.daily) : superseded;
+    const skip = depth === 2 ? this.town(node, day) : superseded;
     const own = ownValue(node, day, this.daily, skip);
     let childSum: DailyValue | undefined;
     const childParts: Part[] = [];
@@ -110,6 +110,18 @@ export class TreeEvaluator {
       total: own,
       parts: rest.value >= 0.5 ? [...childParts, rowFor(node, rest)] : childParts,
     };
+  }
+
+  /** The series of a town superseded on `day`; a warning the first day each one is. */
+  private town(area: LedgerNode, day: number): ReadonlySet<Series> {
+    const superseded = supersededInTown(area, day, this.daily);
+    for (const s of superseded.values()) {
+      const key = `${area.key}|superseded|${s.held.node.key}|${s.held.countDay}`;
+      if (this.warned.has(key)) continue;
+      this.warned.add(key);
+      this.warnings.push(supersededWarning(s, day));
+    }
+    return new Set(superseded.keys());
   }
 
   private partsExceed(node: LedgerNode, day: number, parts: DailyValue, total: DailyValue): void {

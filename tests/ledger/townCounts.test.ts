@@ -126,6 +126,32 @@ describe("the town rule in the ledger (as of a date, and with hindsight)", () =>
     expect(tijuana("2018-12-12", "2018-12-12")).toBe(3200);
   });
 
+  it("says which count it no longer reads, once, from the first day, with the newer count's rows (count_superseded)", () => {
+    const { warnings } = buildLedger({ dataset: DATA, tracks: [] }, { asOf: "2018-12-05" });
+    const superseded = warnings.filter((w) => w.code === "count_superseded");
+    const bj = superseded.find((w) => w.date === "2018-12-03")!;
+    expect(bj.message).toBe(
+      "From 2018-12-03 the count of 6,000 people remaining at Benito Juárez sports complex (Tijuana) of 2018-11-29 " +
+        "(stock row 1) is no longer held: El Barretal, another place of Tijuana, was counted at 2,500 on 2018-12-03 " +
+        "(stock row 3), up from 800 on 2018-11-29; people may have moved between them, so the ledger reads the newer count " +
+        "(people no count places are unaccounted for).",
+    );
+    expect(bj.rows).toEqual([1, 3]);
+    // The town's own 2,800 of 21 Nov gives way to the shelters' counts of 29 Nov (not counted by 21 Nov).
+    expect(
+      superseded.map((w) => [w.date, w.code === "count_superseded" && w.params.place]),
+    ).toEqual([
+      ["2018-11-29", "Tijuana"],
+      ["2018-12-03", "Benito Juárez sports complex"],
+    ]);
+    // With hindsight, none.
+    expect(
+      buildLedger({ dataset: DATA, tracks: [] }).warnings.filter(
+        (w) => w.code === "count_superseded",
+      ),
+    ).toEqual([]);
+  });
+
   it("with hindsight nothing is held past 3 days, so the rule changes nothing: the lines between counts stand", () => {
     // 3 Dec with hindsight: Benito Juárez on its line 6,000 → 700 (29 Nov → 6 Dec) + El Barretal 2,500.
     expect(tijuana(undefined, "2018-12-03")).toBe(Math.round(6000 - (5300 * 4) / 7 + 2500));
