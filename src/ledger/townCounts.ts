@@ -45,7 +45,7 @@ export interface TownCount {
  * place's value on the held count's day (people arrived there), when the held count is held more
  * than `holdDays` past its day; undefined when it stands.
  * @param counts the town's counts that say something on the day (any order; one per place).
- * @param holdDays days a count stands after its day whatever else is counted (default 3).
+ * @param holdDays days a count stands after its day whatever else is counted (the ledger's `holdDays`, 3 by default).
  * @returns for each count, in order, the index of the count superseding it, or undefined.
  * @example
  * // as of 3 Dec 2018 (day 4): Benito Juárez 6,062 of 29 Nov (day 0) held 4 days; El Barretal
