@@ -8,7 +8,8 @@ import { categoryWords, partsText, formatPeople, rowList, whereParams } from "./
 import type { Part } from "./inTransit.ts";
 import { valueOnDay } from "./series.ts";
 import type { DailyOptions, DailyValue } from "./series.ts";
-import type { LedgerNode } from "./tree.ts";
+import { supersededInTown, supersededWarning } from "./townCounts.ts";
+import type { LedgerNode, Series } from "./tree.ts";
 import type { LedgerWarning } from "./types.ts";
 import { ledgerWarning } from "./warning.ts";
 
@@ -22,14 +23,19 @@ export function addValues(
   return { value: a.value + b.value, low: a.low + b.low, high: a.high + b.high };
 }
 
-/** A node's own figures on a day (its series added); undefined when none says anything. */
+/**
+ * A node's own figures on a day (its series added); undefined when none says anything.
+ * @param skip series that say nothing on the day (superseded by a newer count of the town,
+ *   `townCounts.ts`).
+ */
 export function ownValue(
   node: LedgerNode,
   day: number,
   daily: DailyOptions,
+  skip?: ReadonlySet<Series>,
 ): DailyValue | undefined {
   return node.own.reduce<DailyValue | undefined>(
-    (sum, s) => addValues(sum, valueOnDay(s.points, s.basis, day, daily)),
+    (sum, s) => (skip?.has(s) ? sum : addValues(sum, valueOnDay(s.points, s.basis, day, daily))),
     undefined,
   );
 }
@@ -68,12 +74,15 @@ export class TreeEvaluator {
     node: LedgerNode,
     depth: number,
     day: number,
+    superseded?: ReadonlySet<Series>,
   ): { total?: DailyValue; parts: Part[] } {
-    const own = ownValue(node, day, this.daily);
+    // An area is a town: of the counts at its places, those a newer count supersedes say nothing.
+    const skip = depth === 2 ? this.town(node, day) : superseded;
+    const own = ownValue(node, day, this.daily, skip);
     let childSum: DailyValue | undefined;
     const childParts: Part[] = [];
     for (const c of node.children.values()) {
-      const result = this.evaluate(c, depth + 1, day);
+      const result = this.evaluate(c, depth + 1, day, skip);
       childSum = addValues(childSum, result.total);
       childParts.push(...result.parts);
     }
@@ -101,6 +110,18 @@ export class TreeEvaluator {
       total: own,
       parts: rest.value >= 0.5 ? [...childParts, rowFor(node, rest)] : childParts,
     };
+  }
+
+  /** The series of a town superseded on `day`; a warning the first day each one is. */
+  private town(area: LedgerNode, day: number): ReadonlySet<Series> {
+    const superseded = supersededInTown(area, day, this.daily);
+    for (const s of superseded.values()) {
+      const key = `${area.key}|superseded|${s.held.node.key}|${s.held.countDay}`;
+      if (this.warned.has(key)) continue;
+      this.warned.add(key);
+      this.warnings.push(supersededWarning(s, day));
+    }
+    return new Set(superseded.keys());
   }
 
   private partsExceed(node: LedgerNode, day: number, parts: DailyValue, total: DailyValue): void {

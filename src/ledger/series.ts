@@ -165,6 +165,19 @@ function lerp(a: number, b: number, t: number): number {
 }
 
 /**
+ * A series read on one day: its value, the day of the figure it is read from (the last point on or
+ * before the day) and for how many days that figure has been held (0 on the figure's own day or
+ * on a straight line to the next figure): what the town rule (`townCounts.ts`) needs to tell a
+ * count still current from one held only because no newer count of it was known.
+ */
+export interface SeriesReading extends DailyValue {
+  /** Day number of the figure the value is read from. */
+  countDay: number;
+  /** Days the figure has been held past its day; 0 when it is not held. */
+  heldDays: number;
+}
+
+/**
  * Value of a series on `day`. Before its first point: `undefined` (the sources say nothing yet).
  * Between points: a straight line (for `present` series only across gaps ≤ `maxGapDays`; a longer
  * gap holds the earlier value `holdDays`, then `undefined`; with `cumulativeSteps` a cumulative
@@ -179,6 +192,20 @@ export function valueOnDay(
   day: number,
   options: DailyOptions,
 ): DailyValue | undefined {
+  const r = readSeries(points, basis, day, options);
+  return r && { value: r.value, low: r.low, high: r.high };
+}
+
+/**
+ * {@link valueOnDay} with the day of the figure read and the days it has been held
+ * ({@link SeriesReading}). A cumulative series' step is not counted as held (a total stands).
+ */
+export function readSeries(
+  points: readonly SeriesPoint[],
+  basis: StockBasis,
+  day: number,
+  options: DailyOptions,
+): SeriesReading | undefined {
   if (points.length === 0 || day < points[0]!.day) return undefined;
   // Binary search for the last point on or before `day`.
   let lo = 0;
@@ -194,7 +221,7 @@ export function valueOnDay(
     a.day === day ||
     (basis === "cumulative" && (b === undefined || options.cumulativeSteps === true))
   ) {
-    return { value: a.value, low: a.low, high: a.high };
+    return { value: a.value, low: a.low, high: a.high, countDay: a.day, heldDays: 0 };
   }
   const gap = b === undefined ? Infinity : b.day - a.day;
   if (b === undefined || (basis === "present" && gap > options.maxGapDays)) {
@@ -204,12 +231,14 @@ export function valueOnDay(
     // low end falls linearly from the count's to 0 one day after `maxGapDays`.
     const past = Math.max(0, age - options.holdDays);
     const keep = past === 0 ? 1 : 1 - past / (options.maxGapDays - options.holdDays + 1);
-    return { value: a.value, low: a.low * keep, high: a.high };
+    return { value: a.value, low: a.low * keep, high: a.high, countDay: a.day, heldDays: age };
   }
   const t = (day - a.day) / gap;
   return {
     value: lerp(a.value, b.value, t),
     low: lerp(a.low, b.low, t),
     high: lerp(a.high, b.high, t),
+    countDay: a.day,
+    heldDays: 0,
   };
 }

@@ -39,6 +39,8 @@ export interface LedgerNode {
   country?: Iso3;
   area?: string;
   areaPlace?: Place;
+  /** The shelter (part of the area) a node below an area is of. */
+  part?: string;
   own: Series[];
   children: Map<string, LedgerNode>;
   /** Every stock row at or below this node (filled by `collectRows`). */
@@ -150,7 +152,9 @@ export function nodeAt(root: LedgerNode, where: Location): LedgerNode {
     area: where.area,
     areaPlace: where.areaPlace,
   });
-  return where.part ? child(node, where.part, { country: where.country, area: where.area }) : node;
+  return where.part
+    ? child(node, where.part, { country: where.country, area: where.area, part: where.part })
+    : node;
 }
 
 /**

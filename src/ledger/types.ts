@@ -108,6 +108,25 @@ export interface LedgerWarningParamsByCode {
     readonly total: People;
   };
   /**
+   * A count of people present (`value`, of `countDate`, at `place`: a shelter, or the area itself)
+   * held as of a date is no longer read from `date` on: `by`, another place of the same town,
+   * was counted later (`byValue` on `byDate`), above its `byBefore` on `countDate` (absent: not
+   * counted by then). The town rule, src/ledger/townCounts.ts.
+   */
+  readonly count_superseded: WhereParams & {
+    readonly category: StockCategory;
+    readonly date: IsoDate;
+    readonly place: string;
+    readonly value: People;
+    readonly countDate: IsoDate;
+    readonly rows: readonly number[];
+    readonly by: string;
+    readonly byValue: People;
+    readonly byDate: IsoDate;
+    readonly byRows: readonly number[];
+    readonly byBefore?: People;
+  };
+  /**
    * The sources account for more people than had left (`fromTracks`); the people remaining by
    * place, `remainingPlaces` (a place, else a country, else "") with `remainingValues`.
    */

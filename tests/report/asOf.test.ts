@@ -126,7 +126,8 @@ describe("the ledger and the situation update as of a date", () => {
     expect(remaining("2018-11-25", "Mexico City")).toBe(650);
     expect(remaining("2018-11-25")).toBeGreaterThan(8000);
     // 12 Dec: El Barretal 2,500 (7 Dec), Benito Juárez 700 and Mexicali 1,000 (6 Dec) were
-    // published; before, there was no Remaining row at all.
+    // published; before, there was no Remaining row at all. El Barretal's 7 Dec count repeats its
+    // 2,500 of 6 Dec (no one arrived), so Benito Juárez's 700 stands (the town rule).
     expect(remaining("2018-12-12", "Mexicali")).toBe(1000);
     expect(remaining("2018-12-12", "Tijuana")).toBe(3200);
     // A count older than the gap the hindsight ledger bridges (30 days) is no longer held.
@@ -156,6 +157,39 @@ describe("the ledger and the situation update as of a date", () => {
     expect(held("2018-12-02")).toBeUndefined();
     // Held past 3 days, its interval's low end falls: the people may have moved on since.
     expect(held("2018-11-20")!.valueLow).toBeLessThan(held("2018-11-03")!.valueLow);
+  });
+
+  it("as of 3 Dec 2018 a newer count at El Barretal ends the hold of Benito Juárez's 29 Nov count, same city (the town rule); people conserved every day", () => {
+    const { ledger, state } = runReplay(dataset, { asOf: "2018-12-03" });
+    const tijuana = ledger.split.find(
+      (r) => r.date === "2018-12-03" && r.category === "remaining" && r.placeName === "Tijuana",
+    )!;
+    // El Barretal's 2,500 of 3 Dec (755 on 29 Nov: people arrived), not 6,083 + 2,500 = 8,583.
+    expect(tijuana.value).toBe(2500);
+    expect(total(ledger, "2018-12-03", "remaining")).toBe(5994);
+    // 1 Dec: Benito Juárez's count is 2 days old, within the 3 days a count stands: both add up.
+    expect(
+      runReplay(dataset, { asOf: "2018-12-01" }).ledger.split.find(
+        (r) => r.date === "2018-12-01" && r.category === "remaining" && r.placeName === "Tijuana",
+      )!.value,
+    ).toBe(6883);
+    for (const d of ledger.departed) {
+      const sum = [...new Set(ledger.split.map((r) => r.category))].reduce(
+        (s, c) => s + total(ledger, d.date, c),
+        0,
+      );
+      expect(sum, d.date).toBe(d.value);
+    }
+    for (const day of state) {
+      const t = day.totals;
+      expect(t.inTransit + t.presentAtPlaces + t.returned + t.onward + t.unknown, day.date).toBe(
+        t.departed,
+      );
+      expect(t.unknown).toBeGreaterThanOrEqual(0);
+    }
+    // The state's presence at Tijuana on the date is the ledger's row (one rule, read by both).
+    const place = state.at(-1)!.places.find((p) => p.placeName === "Tijuana")!;
+    expect(place.staying).toBe(2500);
   });
 
   it("the 15 Dec 2018 figures of the situation report hold as of 15 Dec too", () => {
@@ -210,6 +244,16 @@ describe("dtm-flow report --as-of", () => {
     expect(md).not.toContain("6,000");
     expect(md).toContain("1 Nov 2018: 4,000 (HND)");
   });
+
+  it("report --as-of 2018-12-03 gives 5,994 remaining (Tijuana 2,500: El Barretal), not 12,077 with Benito Juárez's held 6,062", async () => {
+    const io = capture(dir);
+    expect(await run(["report", "--as-of", "2018-12-03", "--out", "d3"], io.context)).toBe(0);
+    const md = readFileSync(join(dir, "d3", "situation-update.md"), "utf8");
+    expect(md).toMatch(
+      /\| Remaining at places \| 5,994 \| [\d,]+–[\d,]+ \| [^|]*Tijuana \(MEX\) 2,500/,
+    );
+    expect([...io.out, ...io.err].join("\n")).toContain("5,994 people remaining");
+  }, 120_000);
 
   it("a date before the data is outside the data's range, as before the as-of replay (review21b MED 4)", async () => {
     for (const args of [

@@ -121,6 +121,41 @@ describe("ledger warnings in Spanish (viewer/charts/ledgerWarningText.ts)", () =
     expect(ledgerWarningText("es", accounted, {})).toContain(
       "(personas que permanecen: Tijuana 6,000, sin lugar 120; filas de cifras 7, 8). ",
     );
+    const superseded = runReplay(data, { asOf: "2018-12-03" }).ledger.warnings.filter(
+      (x) => x.code === "count_superseded",
+    );
+    expect(superseded.length).toBeGreaterThan(0);
+    for (const x of superseded) expect(ledgerWarningText("es", x, {})).not.toMatch(ENGLISH);
+    expect(
+      ledgerWarningText(
+        "es",
+        w(
+          "count_superseded",
+          {
+            category: "remaining",
+            area: "Tijuana",
+            country: "MEX",
+            date: "2018-12-03",
+            place: "Benito Juárez sports complex",
+            value: 6083,
+            countDate: "2018-11-29",
+            rows: [37, 38],
+            by: "El Barretal",
+            byValue: 2500,
+            byDate: "2018-12-03",
+            byRows: [42],
+            byBefore: 755,
+          },
+          [37, 38, 42],
+        ),
+        {},
+      ),
+    ).toBe(
+      "Desde el 2018-12-03 ya no se mantiene el conteo de 6,083 personas que permanecen en Benito Juárez sports complex (Tijuana) " +
+        "del 2018-11-29 (filas de cifras 37, 38): El Barretal, otro lugar de Tijuana, contó 2,500 el 2018-12-03 (fila de cifras 42), " +
+        "más que 755 el 2018-11-29; las personas pueden haberse movido de un lugar a otro, así que el balance lee el conteo más " +
+        "reciente (las personas que ningún conteo sitúa quedan sin ubicar).",
+    );
     // A warning without values (a report.json from before `params`) or of a code this viewer
     // does not know stays in English.
     const old = { code: "parts_exceed_total" as const, message: "English.", rows: [] };

@@ -2,7 +2,7 @@
  * A ledger warning in the viewer's language. The library gives each warning a `code`, its English
  * `message` and the values the message is made of (`params`, src/ledger/types.ts); the viewer's
  * replay carries the facts of the stock rows the warnings name (`stockRowFacts`). In Spanish the
- * five warnings are said again from those values, one template per code typed by the code's params
+ * six warnings are said again from those values, one template per code typed by the code's params
  * (`LedgerWarningParamsByCode`), so a new code without a Spanish form does not compile. A warning
  * without values (a report.json from before `params`), or of a code this viewer does not know,
  * shows the library's English sentence, never a half-translated one.
@@ -42,6 +42,10 @@ export function rowListEs(rows: readonly number[]): string {
   const { shown, more } = rowListParts(rows);
   return more > 0 ? `${shown.join(", ")} y ${more} más` : shown.join(", ");
 }
+
+/** "fila de cifras 3" or "filas de cifras 3, 4". */
+const rowsWordEs = (rows: readonly number[]) =>
+  `${rows.length === 1 ? "fila" : "filas"} de cifras ${rowListEs(rows)}`;
 
 /** One stock row in Spanish: "fila de cifras 12 (línea 42: 2018-10-27, retornos, HND, 5,000, …)". */
 function rowEs(f: StockRowFacts | undefined, row: number): string {
@@ -117,6 +121,21 @@ const ES: { readonly [C in LedgerWarningCode]: Template<C> } = {
   parts_exceed_total: (p, w) =>
     `El ${p.date} las cifras de ${words(p.category)} de ${partsEs(p)} suman ${n(p.sum)}, ` +
     `más que su propio total de ${n(p.total)} (filas de cifras ${rowListEs(w.rows)}); el balance usa la suma de las partes.`,
+  count_superseded: (p) => {
+    const town = p.area ?? p.place;
+    const where = p.place === town ? `${town} en conjunto` : `${p.place} (${town})`;
+    const by = p.by === town ? `${town} en conjunto` : `${p.by}, otro lugar de ${town},`;
+    const before =
+      p.byBefore === undefined
+        ? `sin conteo hasta el ${p.countDate}`
+        : `más que ${n(p.byBefore)} el ${p.countDate}`;
+    return (
+      `Desde el ${p.date} ya no se mantiene el conteo de ${n(p.value)} ${words(p.category)} en ${where} del ${p.countDate} ` +
+      `(${rowsWordEs(p.rows)}): ${by} contó ${n(p.byValue)} el ${p.byDate} (${rowsWordEs(p.byRows)}), ${before}; ` +
+      `las personas pueden haberse movido de un lugar a otro, así que el balance lee el conteo más reciente ` +
+      `(las personas que ningún conteo sitúa quedan sin ubicar).`
+    );
+  },
   accounted_exceeds_departures: accountedEs,
   returns_exceed_departures: (p, w) =>
     `El ${p.date} los retornos (${n(p.returns)}) superan a las personas que según los recorridos y los conteos habían salido (${n(p.fromTracks)}); ` +

@@ -1,0 +1,189 @@
+/**
+ * The one rule for counts of people present at two or more places of one town (a city or crossing
+ * and the shelters folded into it, `areaOf`): which of them are current on a day.
+ *
+ * People move between the places of a town (in 2018 from the Benito Juárez sports complex to
+ * El Barretal, Tijuana, from 29 Nov), so a count at one place may hold people an older count at
+ * another place of the town also holds. A `present` count stands `holdDays` (3) after its day;
+ * as of a date it is held longer (up to `maxGapDays`, `presentHoldDays`) only because its next
+ * count had not come out. **A newer count at another place of the town (or of the town itself)
+ * that shows people arriving there ends that longer hold**: the town has been counted since, the
+ * people counted at the older place may be among the newer count, and the older count is no
+ * longer read as people there. Both stand — **"both current"** — when:
+ * - they are of the same day (a source counting several places on one day gives a census of the
+ *   town: its counts add up, e.g. El Barretal 2,500 and Benito Juárez 700 of 6 Dec 2018);
+ * - the newer count shows no one arriving: it is not above its own place's count on the older
+ *   count's day (a recount of its place, e.g. El Barretal's 2,500 again on 7 Dec, says nothing of
+ *   the people around Benito Juárez); a place with no count yet on that day counts as 0;
+ * - the older count is still within `holdDays` of its day (a snapshot stands that long, as with
+ *   hindsight), or on a straight line to its own next count (its place was counted again).
+ * With hindsight a count is never held past `holdDays`, so the rule changes nothing there; both
+ * views read it all the same (it is applied where the ledger adds up a town, and every view
+ * reads the ledger).
+ */
+import { isoDate } from "../calendar/index.ts";
+import { categoryWords, formatPeople, rowList, whereParams } from "./describe.ts";
+import type { DailyOptions } from "./series.ts";
+import { readSeries } from "./series.ts";
+import type { LedgerNode, Series } from "./tree.ts";
+import type { LedgerWarning } from "./types.ts";
+import { ledgerWarning } from "./warning.ts";
+
+/** One present count of a town as read on a day (`SeriesReading`'s fields the rule needs). */
+export interface TownCount {
+  /** Day number of the figure the count is read from. */
+  countDay: number;
+  /** Days the figure has been held past its day (0: its own day, or on a line to its next figure). */
+  heldDays: number;
+  /** The count's place's value on an earlier day (people); undefined before its first figure. */
+  valueAt(day: number): number | undefined;
+}
+
+/**
+ * For each of a town's present counts on a day, the count that supersedes it (see the module
+ * comment): the newest count of a later day at another place of the town that is above that
+ * place's value on the held count's day (people arrived there), when the held count is held more
+ * than `holdDays` past its day; undefined when it stands.
+ * @param counts the town's counts that say something on the day (any order; one per place).
+ * @param holdDays days a count stands after its day whatever else is counted (the ledger's `holdDays`, 3 by default).
+ * @returns for each count, in order, the index of the count superseding it, or undefined.
+ * @example
+ * // as of 3 Dec 2018 (day 4): Benito Juárez 6,062 of 29 Nov (day 0) held 4 days; El Barretal
+ * // 2,500 on 3 Dec, 755 on 29 Nov: people arrived there, so Benito Juárez's count is superseded.
+ * const bj = { countDay: 0, heldDays: 4, valueAt: () => 6062 };
+ * const eb = { countDay: 4, heldDays: 0, valueAt: (d: number) => (d < 4 ? 755 : 2500) };
+ * supersedingCounts([bj, eb], 3); // => [1, undefined]
+ */
+export function supersedingCounts(
+  counts: readonly TownCount[],
+  holdDays: number,
+): (number | undefined)[] {
+  return counts.map((a) => {
+    if (a.heldDays <= holdDays) return undefined;
+    let by: number | undefined;
+    counts.forEach((b, j) => {
+      if (b === a || b.countDay <= a.countDay) return;
+      if ((b.valueAt(b.countDay) ?? 0) <= (b.valueAt(a.countDay) ?? 0)) return;
+      if (by === undefined || b.countDay > counts[by]!.countDay) by = j;
+    });
+    return by;
+  });
+}
+
+/**
+ * Which of a town's present counts stand on a day: those {@link supersedingCounts} supersedes
+ * do not.
+ * @returns for each count, in order, whether it stands.
+ * @example
+ * currentTownCounts([bj, eb], 3); // => [false, true] (see supersedingCounts)
+ */
+export function currentTownCounts(counts: readonly TownCount[], holdDays: number): boolean[] {
+  return supersedingCounts(counts, holdDays).map((by) => by === undefined);
+}
+
+/** A present series of a town with the node (the area, or a shelter of it) it belongs to. */
+interface TownSeries {
+  series: Series;
+  node: LedgerNode;
+}
+
+/** The `present` series of a node and of every node below it. */
+function presentSeries(node: LedgerNode): TownSeries[] {
+  return [
+    ...node.own.filter((s) => s.basis === "present").map((series) => ({ series, node })),
+    ...[...node.children.values()].flatMap(presentSeries),
+  ];
+}
+
+/** A count of a town no longer read on a day, and the newer count that supersedes it. */
+export interface Supersession {
+  held: TownSeries & TownCount & { value: number };
+  by: TownSeries & TownCount & { value: number };
+}
+
+/**
+ * The `present` series of a town (an area node: its own figures and its shelters') that
+ * {@link supersedingCounts} supersedes on `day`, each with the count superseding it; empty when
+ * the town has one count or none.
+ * @param area a node at area depth of a category's tree (`tree.ts`).
+ */
+export function supersededInTown(
+  area: LedgerNode,
+  day: number,
+  daily: DailyOptions,
+): Map<Series, Supersession> {
+  const read = presentSeries(area).flatMap((t) => {
+    const r = readSeries(t.series.points, t.series.basis, day, daily);
+    const valueAt = (d: number) => readSeries(t.series.points, t.series.basis, d, daily)?.value;
+    return r ? [{ ...t, countDay: r.countDay, heldDays: r.heldDays, value: r.value, valueAt }] : [];
+  });
+  const out = new Map<Series, Supersession>();
+  if (read.length < 2) return out;
+  supersedingCounts(read, daily.holdDays).forEach((by, i) => {
+    if (by !== undefined) out.set(read[i]!.series, { held: read[i]!, by: read[by]! });
+  });
+  return out;
+}
+
+/** The place a series of a town is of: its shelter, or the town itself. */
+function placeOf(node: LedgerNode): string {
+  return node.part ?? node.area ?? "";
+}
+
+/** The stock rows of the figure a count is read from (the rows pooled on its day). */
+function countRows(t: TownSeries & TownCount): number[] {
+  return [...(t.series.points.find((p) => p.day === t.countDay)?.rows ?? [])];
+}
+
+/** "stock row 3" or "stock rows 3, 4". */
+function rowsWords(rows: readonly number[]): string {
+  return `stock row${rows.length === 1 ? "" : "s"} ${rowList(rows)}`;
+}
+
+/**
+ * The `count_superseded` warning of a supersession first seen on `day`: which count is no longer
+ * read, from when, and the newer count of the town that supersedes it.
+ */
+export function supersededWarning(s: Supersession, day: number): LedgerWarning {
+  const { held, by } = s;
+  const node = held.node;
+  const before = by.valueAt(held.countDay);
+  const byValue = by.valueAt(by.countDay) ?? 0;
+  const rows = countRows(held);
+  const byRows = countRows(by);
+  const where = node.part ? `${node.part} (${node.area})` : `${node.area} as a whole`;
+  const byWhere = by.node.part
+    ? `${by.node.part}, another place of ${by.node.area},`
+    : `${by.node.area} as a whole`;
+  const since =
+    before === undefined
+      ? `not counted by ${isoDate(held.countDay)}`
+      : `up from ${formatPeople(before)} on ${isoDate(held.countDay)}`;
+  return ledgerWarning({
+    code: "count_superseded",
+    message:
+      `From ${isoDate(day)} the count of ${formatPeople(held.value)} ${categoryWords(node.category)} at ${where} of ${isoDate(held.countDay)} ` +
+      `(${rowsWords(rows)}) is no longer held: ${byWhere} was counted at ${formatPeople(byValue)} on ${isoDate(by.countDay)} ` +
+      `(${rowsWords(byRows)}), ${since}; people may have moved between them, so the ledger reads the newer count ` +
+      `(people no count places are unaccounted for).`,
+    params: {
+      category: node.category,
+      ...whereParams(node),
+      date: isoDate(day),
+      place: placeOf(node),
+      value: held.value,
+      countDate: isoDate(held.countDay),
+      rows,
+      by: placeOf(by.node),
+      byValue,
+      byDate: isoDate(by.countDay),
+      byRows,
+      ...(before !== undefined ? { byBefore: before } : {}),
+    },
+    rows: [...rows, ...byRows],
+    date: isoDate(day),
+    category: node.category,
+    country: node.country,
+    placeName: node.area,
+  });
+}
