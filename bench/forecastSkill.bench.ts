@@ -4,8 +4,8 @@
 //
 // For every world, as-of moments every STEP days (00:00 local, from the 3rd day with reports to
 // the last day of the world). For every true group and every place ahead on its true route, the
-// true arrival of its head (first people: 95th percentile of people; the median person for the
-// point-like groups of simulate.ts) and of its median person (the bulk) are the moments its
+// true arrival of its head (first people: the front edge, bench/worlds/edges.ts; the median person
+// for the point-like groups of simulate.ts) and of its median person (the bulk) are the moments its
 // truth crosses the place's km (linear between noons). Cases with a true arrival 1–14 days after
 // the as-of moment are scored, by lead = ceil(days ahead):
 // - model: the p50 of the estimated group that follows the true group (bench/worlds/score.ts
@@ -32,6 +32,7 @@ import { generateStressWorld } from "./worlds/stress.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
 import { matchTracks, rebaser } from "./worlds/score.ts";
 import { headOrderCounts } from "./headOrder.ts";
+import { headTruthKm } from "./worlds/edges.ts";
 import type { ScorableWorld, TruthDay } from "./worlds/truth.ts";
 import {
   buildCorridor,
@@ -115,16 +116,11 @@ interface Variant {
   rideGateTrack?: number;
 }
 /**
- * Which truth the head's arrival is scored against: `p95` (default, as before) the 95th
- * percentile of people (`headKm`); `first` the foremost people (`firstKm`, the front edge), what
- * the library's head stands for (docs/contracts.md § 3.1) and what world3 scores it against.
+ * The truth's head on one day: the front edge, the one head every bench scores
+ * (bench/worlds/edges.ts; the median person for the point-like groups of simulate.ts). Until
+ * stop 22 this bench scored the 95th percentile of people by default (`--head-truth p95`, gone).
  */
-const HEAD_TRUTH = arg("head-truth", "p95");
-if (HEAD_TRUTH !== "p95" && HEAD_TRUTH !== "first")
-  throw new RangeError(`--head-truth must be p95 or first: ${HEAD_TRUTH}.`);
-/** The truth's head on one day, as `--head-truth` says (the median person without a body). */
-const headOf = (d: TruthDay): number =>
-  HEAD_TRUTH === "first" ? (d.firstKm ?? d.headKm ?? d.km) : (d.headKm ?? d.km);
+const headOf = headTruthKm;
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
 const LEADS = 14;
