@@ -46,6 +46,7 @@ import {
   movesOfTrack,
   isoDate,
   lastTwoReportsArrival,
+  latestReportSpeed,
   mulberry32,
   nowcast,
   regimeOfPace,
@@ -114,6 +115,14 @@ interface Variant {
    * many km into its last day (the track agrees the group is on the move).
    */
   rideGateTrack?: number;
+  /**
+   * Development (fclead, stop 22): the start regime from the estimator's posterior times the
+   * likelihood of the two latest reports' speed under each regime's daily move (the law's rest,
+   * walk and ride laws, each blurred by a normal of this sd, km/day: the speed is of parts of a
+   * body, not of one person) — the reports' speed as evidence, soft, for every regime, in place of
+   * the ride-only `reportedRideWeight` rule.
+   */
+  speedEvidenceKm?: number;
 }
 /**
  * The truth's head on one day: the front edge, the one head every bench scores
@@ -465,6 +474,50 @@ function frontFromSpacing(kms: readonly number[]): number {
   return kms.length < 2 ? max : max + (max - Math.min(...kms)) / (kms.length - 1);
 }
 
+/** Standard normal cdf (Abramowitz–Stegun 7.1.26 through erf), for {@link speedEvidence}. */
+function phi(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-x * x);
+  return z >= 0 ? (1 + y) / 2 : (1 - y) / 2;
+}
+
+/** The start regime with the latest reports' speed as soft evidence ({@link Variant.speedEvidenceKm}). */
+function speedEvidence(
+  g: Nowcast["groups"][number],
+  now: Nowcast,
+  world: ScorableWorld,
+  sigma: number,
+): Nowcast["groups"][number]["regime"] {
+  const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });
+  const v = latestReportSpeed(r);
+  if (v === undefined) return { ...g.regime };
+  const m = g.movement;
+  const gauss = (x: number, mu: number, sd: number) =>
+    Math.exp(-0.5 * ((x - mu) / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));
+  const box = (a: number, b: number) =>
+    b - a < 1e-9 ? 0 : (phi((v - a) / sigma) - phi((v - b) / sigma)) / (b - a);
+  const longMax = Math.max(m.rideKm.max, m.longRideMaxKm);
+  const long = longMax > m.rideKm.max ? m.longRideProb : 0;
+  const like = {
+    rest: gauss(v, 0, sigma),
+    walk: gauss(v, m.walkKm.mean, Math.hypot(m.walkKm.sd, sigma)),
+    ride: (1 - long) * box(m.rideKm.min, m.rideKm.max) + long * box(m.rideKm.max, longMax),
+  };
+  const w = {
+    rest: g.regime.rest * like.rest,
+    walk: g.regime.walk * like.walk,
+    ride: g.regime.ride * like.ride,
+  };
+  const total = w.rest + w.walk + w.ride;
+  if (!(total > 0)) return { ...g.regime };
+  return { rest: w.rest / total, walk: w.walk / total, ride: w.ride / total };
+}
+
 /** The nowcast changed as a development variant says. */
 function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast {
   let pooled = now.movement;
@@ -485,7 +538,10 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       const moved = before && last ? last.km - before.km : 0;
       if (moved < v.rideGateTrack) reported = undefined;
     }
-    const regime = startRegime(g.regime, reported, v.reportedRideWeight ?? 1);
+    const regime =
+      v.speedEvidenceKm !== undefined
+        ? speedEvidence(g, now, world, v.speedEvidenceKm)
+        : startRegime(g.regime, reported, v.reportedRideWeight ?? 1);
     // The head's regime follows the group's unless its own last move was a ride.
     const headRides =
       g.head?.lastMoveKm !== undefined && regimeOfPace(g.head.lastMoveKm, g.movement) === "ride";
