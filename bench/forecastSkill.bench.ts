@@ -123,6 +123,8 @@ interface Variant {
    * the ride-only `reportedRideWeight` rule.
    */
   speedEvidenceKm?: number;
+  /** With `speedEvidenceKm`: a reported ride still moves the start to riding (the library's rule); the evidence acts on the other starts. */
+  speedEvidenceKeepRide?: boolean;
 }
 /**
  * The truth's head on one day: the front edge, the one head every bench scores
@@ -539,7 +541,7 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       if (moved < v.rideGateTrack) reported = undefined;
     }
     const regime =
-      v.speedEvidenceKm !== undefined
+      v.speedEvidenceKm !== undefined && !(v.speedEvidenceKeepRide && reported === "ride")
         ? speedEvidence(g, now, world, v.speedEvidenceKm)
         : startRegime(g.regime, reported, v.reportedRideWeight ?? 1);
     // The head's regime follows the group's unless its own last move was a ride.
