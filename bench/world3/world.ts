@@ -53,8 +53,9 @@ export interface World3Day {
   tailKm: number;
   /**
    * The front and rear edges: the km of the foremost (hindmost) people — the km reached by the
-   * first (last) 1 % of the people, at least 20 — what the estimate's `headKm` and `tailKm`
-   * stand for (docs/contracts.md §3.1). Not the single foremost family: one lone family far ahead
+   * first (last) 1 % of the people, at least 20, at most 5 % (bench/worlds/edges.ts, the one
+   * head and tail every bench scores) — what the estimate's `headKm` and `tailKm` stand for
+   * (docs/contracts.md §3.1). Not the single foremost family: one lone family far ahead
    * is not a vanguard.
    */
   firstKm: number;
