@@ -125,6 +125,12 @@ interface Variant {
   speedEvidenceKm?: number;
   /** With `speedEvidenceKm`: a reported ride still moves the start to riding (the library's rule); the evidence acts on the other starts. */
   speedEvidenceKeepRide?: boolean;
+  /**
+   * Development (fclead): the head starts riding when its front moved a ride between the two
+   * latest report days (furthest report of one day to the furthest of the other, per day): like
+   * compared with like, where the group's reported speed compares the mean reports of two times.
+   */
+  headFrontSpeed?: boolean;
 }
 /**
  * The truth's head on one day: the front edge, the one head every bench scores
@@ -520,6 +526,19 @@ function speedEvidence(
   return { rest: w.rest / total, walk: w.walk / total, ride: w.ride / total };
 }
 
+/** km/day of the furthest report between the two latest report days ({@link Variant.headFrontSpeed}). */
+function frontSpeed(reports: readonly { t: number; km: number }[]): number | undefined {
+  const front = new Map<number, number>();
+  for (const r of reports) {
+    const d = Math.floor(r.t);
+    front.set(d, Math.max(front.get(d) ?? -Infinity, r.km));
+  }
+  const days = [...front.keys()].sort((a, b) => a - b);
+  if (days.length < 2) return undefined;
+  const [d0, d1] = [days.at(-2)!, days.at(-1)!];
+  return (front.get(d1)! - front.get(d0)!) / (d1 - d0);
+}
+
 /** The nowcast changed as a development variant says. */
 function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast {
   let pooled = now.movement;
@@ -549,6 +568,13 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       g.head?.lastMoveKm !== undefined && regimeOfPace(g.head.lastMoveKm, g.movement) === "ride";
     const head = g.head && { ...g.head, regime: headRides ? g.head.regime : regime };
     const out = { ...g, regime, head: v.headRuns === false ? undefined : head, movement: pooled };
+    if (v.headFrontSpeed && out.head) {
+      const speed = frontSpeed(
+        reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf }),
+      );
+      if (speed !== undefined && regimeOfPace(speed, g.movement) === "ride")
+        out.head = { ...out.head, regime: { rest: 0, walk: 0, ride: 1 } };
+    }
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, pooled, v.pace);
