@@ -95,12 +95,24 @@ export function kmAhead(
   days: number,
   regime?: { rest: number; walk: number; ride: number },
 ): KmInterval[] {
+  return carryBy(from, lawMoves(movement, days, Math.max(1, routeLengthKm), regime), routeLengthKm);
+}
+
+/**
+ * `from` moved by each of `moves` (the law's moves of {@link lawMoves}): its low end by the move's
+ * 5 % point, its median by its median, its high end by its 95 % point, within [0, routeLengthKm].
+ */
+export function carryBy(
+  from: KmInterval,
+  moves: readonly KmInterval[],
+  routeLengthKm: Km,
+): KmInterval[] {
   const end = Math.max(1, routeLengthKm);
   const cap = (km: Km) => Math.min(end, Math.max(0, km));
   const low = cap(Math.min(from.low, from.median));
   const high = cap(Math.max(from.high, from.median));
   const median = Math.min(high, Math.max(low, cap(from.median)));
-  return lawMoves(movement, days, end - low, regime).map((m) => ({
+  return moves.map((m) => ({
     low: cap(low + m.low),
     median: cap(median + m.median),
     high: cap(high + m.high),

@@ -14,7 +14,7 @@ import type { IsoDate, Km, People } from "../model/units.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import { defaultEstimatorMovement } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
-import { kmAhead } from "../estimate/kmAhead.ts";
+import { carryBy, lawMoves } from "../estimate/kmAhead.ts";
 import type { GroupMovementFit, GroupState } from "../estimate/estimateTracks.ts";
 
 /** People counted as remaining at one area (a city or crossing) on the day, with its position. */
@@ -50,7 +50,7 @@ export interface HeldWidening {
  * group leaves the road by the one rule. Other tracks are returned as they are.
  *
  * With `widening`, a held day's km (median person, head, tail) is the last point's carried ahead
- * by the movement law ({@link kmAhead}, the smoother's own forward step without reports): the
+ * by the movement law (`kmAhead`, src/estimate/kmAhead.ts: the smoother's own forward step without reports): the
  * intervals widen day by day as they do on days without a report inside a track, never past the
  * route's end, and the position follows the median. The size and its interval are held. Without
  * it (tracks not made by the estimator) the last point is held as it is.
@@ -100,10 +100,13 @@ function carriedAhead(
 ): Partial<TrackPoint>[] {
   const length = widening.routeLengthKm(point.routeId);
   if (length === undefined || days < 1) return [];
-  const law = widening.movement(point.group);
-  const regime = widening.regime(point.group);
-  const carry = (median: Km, low: Km, high: Km) =>
-    kmAhead({ median, low, high }, law, length, days, regime);
+  const moves = lawMoves(
+    widening.movement(point.group),
+    days,
+    length,
+    widening.regime(point.group),
+  );
+  const carry = (median: Km, low: Km, high: Km) => carryBy({ median, low, high }, moves, length);
   const body = carry(point.km, point.kmLow, point.kmHigh);
   const head =
     point.headKm === undefined
