@@ -76,12 +76,6 @@ export function dataEndDay(
  * Where a group's track ends, once it has been run to the end of the data: the first day its
  * median person is at the route's end (or at the `destination` place an analyst set) (not before its last report), else the first day after its
  * last report its size falls below ACCOUNTED_PEOPLE or 5 % of its peak, else the data's end.
- * A labelled group is at its destination only when the low end of its median person's interval
- * (the movement model's, before the self-calibration widens it) is there too: a median pulled to
- * the end by one report while the interval still reaches hundreds of km back is a group not yet
- * accounted for, and its track runs on (carried by the law) until the low end arrives
- * (docs/estimation.md "trackdays"). A track built without labels ends when its median arrives:
- * its later days may be another group's.
  * Cuts the group's daily estimates there and returns the reason.
  */
 export function endTrack(
@@ -97,7 +91,7 @@ export function endTrack(
   let detail =
     "the data end; the group is still on the road (intervals widen after its last report)";
   for (let k = 0; k < days.length; k++) {
-    if (days[k].median >= endKm - 1 && (!g.labelled || days[k].low >= endKm - 1)) {
+    if (days[k].median >= endKm - 1) {
       endK = Math.max(k, lastReportK);
       reason = "destination";
       detail = destination
