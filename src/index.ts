@@ -372,6 +372,7 @@ export type {
   CorridorTotals,
   GroupBody,
   GroupOnRoad,
+  HeldWidening,
   RemainingArea,
   PlacePresence,
   PresenceStatus,
