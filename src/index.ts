@@ -374,6 +374,7 @@ export type {
   CorridorTotals,
   GroupBody,
   GroupOnRoad,
+  HeldWidening,
   RemainingArea,
   PlacePresence,
   PresenceStatus,
