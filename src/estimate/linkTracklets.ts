@@ -259,6 +259,7 @@ export function costModel(
     const { daySpanKm, daySpanNats } = ctx.predictiveAssociation;
     if (daySpanKm !== undefined && daySpanNats !== undefined)
       base.daySpan = { km: daySpanKm, nats: daySpanNats };
+    base.mergeSizeRatio = ctx.predictiveAssociation.mergeSizeRatio;
   }
   const roadKm = Math.max(...ctx.routeIds.map((id) => ctx.index.lengthKm(id)));
   base.roadKm = Number.isFinite(roadKm) && roadKm > 0 ? roadKm : base.roadKm;

@@ -82,6 +82,8 @@ export interface PredictiveAssociation {
    */
   daySpanKm?: number;
   daySpanNats?: number;
+  /** The merges of whole tracklets keep apart two whose sizes differ more (CostModel.mergeSizeRatio). */
+  mergeSizeRatio?: number;
 }
 
 /**

@@ -85,6 +85,12 @@ export interface CostModel {
    * costs `nats` more (predictiveTrack.ts daySpanOutside). Unset by default.
    */
   daySpan?: { km: number; nats: number };
+  /**
+   * When set, the merges of whole tracklets (mergeTracklets.ts) do not join two whose sizes differ
+   * by more than this ratio (each side with two or more whole-group figures; mergeTracklets.ts
+   * sizesApart). Unset by default.
+   */
+  mergeSizeRatio?: number;
 }
 
 /**
