@@ -23,7 +23,7 @@ import { groupLogSize, offRouteLoss, positionLossAt, sizeLoss } from "./trackCos
 import type { CostModel } from "./trackCost.ts";
 import { positionsCost, positionsCostCounted, positionsFitted } from "./positionsFit.ts";
 import { leastPositionLoss } from "./leastLoss.ts";
-import { predictivePositions } from "./predictiveTrack.ts";
+import { daySpanOutside, predictivePositions } from "./predictiveTrack.ts";
 import { ReportTable } from "./reportTable.ts";
 
 /** A group's fit as it stands: what the screen reads a report against. */
@@ -275,6 +275,7 @@ function routeCost(
     const fit = predictivePositions(timeBuffer, kmBuffer, on, m, m.predictive, weightBuffer);
     cost += fit.cost;
     lastOutliers = fit.outliers;
+    if (m.daySpan) cost += m.daySpan.nats * daySpanOutside(timeBuffer, kmBuffer, on, m.daySpan.km);
     if (m.predictiveAdded) {
       const ml = positionsCostCounted(kmBuffer, weightBuffer, on, m);
       cost += ml.cost;
