@@ -128,7 +128,8 @@ export function tableCost(
   const logN = logSize ? logSize.logN : groupLogSize(sorted.map((i) => table.reports[i]));
   const nSizes = figureLosses(table, sorted, m, logN);
   let figures = 0;
-  for (let k = 0; k < nSizes; k++) figures += sizeBuffer[k];
+  const sizes = sizeBuffer;
+  for (let k = 0; k < nSizes; k++) figures += sizes[k];
   const off = offRouteLoss(m);
   const first = likelyCost(table, sorted, routes, likely, nSizes, m);
   const done: { c: number; cost: number }[] = [];
@@ -180,10 +181,11 @@ const LIKELY_MARGIN = 1e-6;
 function onRoute(table: ReportTable, sorted: readonly number[], c: number) {
   let on = 0;
   let weighed = 0;
+  const { km, width, weight } = table;
   for (const i of sorted)
-    if (!Number.isNaN(table.kmOn(i, c))) {
+    if (!Number.isNaN(km[i * width + c])) {
       on++;
-      weighed += table.weight[i];
+      weighed += weight[i];
     }
   return { on, weighed };
 }
@@ -260,13 +262,20 @@ function routeCost(
   const off = offRouteLoss(m);
   let cost = 0;
   let k = 0;
+  // (The module's buffers and the table's arrays through locals: a module variable that `reserve`
+  // may replace is re-read from its context at every use in a loop; positionsFit.ts.)
+  const kms = kmBuffer;
+  const weights = weightBuffer;
+  const times = timeBuffer;
+  const { km, width, weight } = table;
+  const t = table.times;
   for (const i of sorted) {
-    const x = table.kmOn(i, c);
+    const x = km[i * width + c];
     if (Number.isNaN(x)) cost += off;
     else {
-      weightBuffer[k] = table.weight[i];
-      timeBuffer[k] = table.reports[i].t;
-      kmBuffer[k++] = x;
+      weights[k] = weight[i];
+      times[k] = t[i];
+      kms[k++] = x;
     }
   }
   if (m.predictive) {
@@ -285,7 +294,8 @@ function routeCost(
     cost += fit.cost;
     lastOutliers = fit.outliers;
   } else cost += positionsCost(kmBuffer, weightBuffer, on, m);
-  for (let j = 0; j < nSizes; j++) cost += sizeBuffer[j];
+  const sizes = sizeBuffer;
+  for (let j = 0; j < nSizes; j++) cost += sizes[j];
   return cost;
 }
 
@@ -337,6 +347,8 @@ function figureLosses(
   const { sized, logSize, part } = table;
   const memo = figureMemo(table, m);
   const memoLogN = memo.logN;
+  const memoLoss = memo.loss;
+  const sizes = sizeBuffer;
   let n = 0;
   for (const i of sorted) {
     if (sized[i] === 0) continue;
@@ -349,7 +361,7 @@ function figureLosses(
       memo.loss[at] = sizeLoss(logSize[i], part[i] === 1, logN, m);
       memoLogN[at] = logN;
     }
-    sizeBuffer[n++] = memo.loss[at];
+    sizes[n++] = memoLoss[at];
   }
   return n;
 }
