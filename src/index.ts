@@ -119,6 +119,8 @@ export { SAME_PLACE_KM } from "./ingest/place-conflicts.ts";
 // ── geo: routes, places, gazetteer ──
 export type { Gazetteer, PlaceMatch } from "./geo/gazetteer.ts";
 export { createGazetteer, normalizeName } from "./geo/gazetteer.ts";
+export type { CountPoint } from "./geo/countPoint.ts";
+export { countPoint } from "./geo/countPoint.ts";
 export type { PlaceResolution } from "./geo/resolvePlace.ts";
 export { resolvePlace } from "./geo/resolvePlace.ts";
 export { editDistance } from "./geo/editDistance.ts";
