@@ -31,6 +31,7 @@ export const IMPORT_ISSUE_CODES = [
   "duplicate_record",
   "duplicate_route_id",
   "duplicate_row",
+  "duplicate_sighting_id",
   "empty_file",
   "encoding_switched",
   "excel_error",
