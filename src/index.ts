@@ -409,6 +409,8 @@ export type {
 export { renderMarkdown, renderHtml } from "./report/render.ts";
 export { situationWords, SITUATION_LANGS } from "./report/words.ts";
 export type { SituationLang, SituationWords } from "./report/words.ts";
+export { ledgerWarningText, rowListEs, warningRowFacts } from "./report/ledgerWarningText.ts";
+export type { LedgerWarningView, RowFacts } from "./report/ledgerWarningText.ts";
 export { stackedAreaSvg, smallMultiplesSvg } from "./report/charts.ts";
 export type { ChartSize } from "./report/charts.ts";
 
