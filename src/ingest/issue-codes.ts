@@ -90,6 +90,7 @@ export const IMPORT_ISSUE_CODES = [
   "sheet_skipped",
   "size_only",
   "subtotal_row",
+  "thousands_separator_mismatch",
   "time_conflict",
   "time_from_column",
   "too_few_positions",
