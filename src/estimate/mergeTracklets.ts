@@ -17,7 +17,7 @@ import { positionsOutliers } from "./positionsFit.ts";
 import { groupFigures, joinFigures, logSizeAfter, oversizedAfter } from "./groupFigures.ts";
 import type { GroupFigures } from "./groupFigures.ts";
 import { oversized } from "./trackCost.ts";
-import { movesAsPart, partSized } from "./partTracklet.ts";
+import { movesAsPart, partOffsets, partSized } from "./partTracklet.ts";
 import type { CostModel } from "./trackCost.ts";
 
 /** A report of a tracklet: its time, its km on each route it lies near, its figure. */
@@ -314,6 +314,16 @@ function absorbedPart(a: Cluster, b: Cluster, route: string): Cluster | undefine
     figures: c.figures as GroupFigures,
   });
   if (!partSized(side(small), side(large))) return undefined;
+  if (process.env.PJ_DEBUG) {
+    const pairs = partOffsets(small.reports, large.reports, route);
+    console.error(
+      "PJ",
+      small.reports.length,
+      large.reports.length,
+      pairs.map((p) => Math.round(p.offset)).join(","),
+      movesAsPart(small.reports, large.reports, route),
+    );
+  }
   if (process.env.PJ_MOVE !== "0" && !movesAsPart(small.reports, large.reports, route))
     return undefined;
   return small;
@@ -329,7 +339,7 @@ function absorbedPart(a: Cluster, b: Cluster, route: string): Cluster | undefine
 export function mergeTracklets(
   items: readonly LinkItem[],
   o: MergeOptions,
-): { members: number[]; route: string }[] {
+): { members: number[]; route: string; partRows?: number[] }[] {
   let next = 0;
   const rows = items.map(({ labelled, routes, reports }) => ({
     labelled,

@@ -23,12 +23,14 @@ export const PART_TRACKLET_SHARE = 0.25;
 /** Farthest (km) a part is read ahead of or behind its body's reports of the same days. */
 export const PART_REACH_KM = Number(process.env.PJ_REACH ?? 600);
 /** Days either side of a part's report within which the body's reports are its body's place. */
-const PAIR_DAYS = 1;
+const PAIR_DAYS = Number(process.env.PJ_PAIRDAYS ?? 1);
 /** A part's offset may cross its body's reports by this much (km; report noise). */
 const SIDE_MARGIN_KM = 30;
 /** Paired reports (and share of the part's reports paired) a part needs to be read as one. */
 const MIN_PAIRS = 2;
 const MIN_PAIRED_SHARE = 0.5;
+/** Share of a part's paired reports that must lie on its side of the body within reach. */
+const SIDE_SHARE = Number(process.env.PJ_SIDESHARE ?? 1);
 /** Largest steady change (km a day) of a part's offset from its body: a part moves with it. */
 export const PART_DRIFT_KM_PER_DAY = Number(process.env.PJ_DRIFT ?? 40);
 
@@ -92,11 +94,13 @@ export function movesAsPart(
 ): boolean {
   const on = small.filter((r) => r.kmByRoute.has(route)).length;
   const pairs = partOffsets(small, large, route);
+  if (pairs.length === 0 && process.env.PJ_UNPAIRED === "1") return true;
   if (pairs.length < MIN_PAIRS || pairs.length < MIN_PAIRED_SHARE * on) return false;
-  const ahead = pairs.every((p) => p.offset >= -SIDE_MARGIN_KM && p.offset <= PART_REACH_KM);
-  const behind = pairs.every((p) => p.offset <= SIDE_MARGIN_KM && p.offset >= -PART_REACH_KM);
-  if (!ahead && !behind) return false;
-  return Math.abs(trend(pairs)) <= PART_DRIFT_KM_PER_DAY;
+  const ahead = pairs.filter((p) => p.offset >= -SIDE_MARGIN_KM && p.offset <= PART_REACH_KM);
+  const behind = pairs.filter((p) => p.offset <= SIDE_MARGIN_KM && p.offset >= -PART_REACH_KM);
+  const side = ahead.length >= behind.length ? ahead : behind;
+  if (side.length < SIDE_SHARE * pairs.length || side.length < MIN_PAIRS) return false;
+  return Math.abs(trend(side)) <= PART_DRIFT_KM_PER_DAY;
 }
 
 /** Least-squares slope (km a day) of offset against time; 0 when all on one day. */
