@@ -16,7 +16,6 @@ import type { Km } from "../model/units.ts";
 import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { readPart } from "./partWords.ts";
-import type { BodyPart } from "./partWords.ts";
 import { linkTracklets } from "./linkTracklets.ts";
 import { runKm } from "./positions.ts";
 import { chooseRoute } from "./routeChoice.ts";
@@ -61,19 +60,15 @@ export function groupScale(members: readonly PreparedSighting[]): number | undef
   return Math.exp(v[Math.min(v.length - 1, Math.floor(0.75 * v.length))]);
 }
 
-/**
- * Sets a group's typical size and the part each of its reports names, else the part the
- * association read it as (`read`: EstimateContext.readParts).
- */
+/** Sets a group's typical size and the part each of its reports names. */
 export function describeGroup(
   g: WorkGroup,
   notes: (s: PreparedSighting) => [string?, string?],
-  read?: ReadonlyMap<string, BodyPart>,
 ): void {
   g.scale = groupScale(g.members);
   g.parts = new Map();
   for (const s of g.members) {
-    const part = readPart(...notes(s)) ?? read?.get(s.id);
+    const part = readPart(...notes(s));
     if (part) g.parts.set(s.id, part);
   }
 }

@@ -351,7 +351,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
 function associateAndCount(setup: EstimateSetup, dataset: Dataset) {
   const { ctx, prepared, timeZone, until } = setup;
   const { index, gazetteer } = ctx;
-  const describe = describer(dataset, ctx);
+  const describe = describer(dataset);
 
   // 1. Route choice and association.
   const { groups, unlabelled } = labelledGroups(ctx, prepared);
@@ -547,19 +547,15 @@ export function projectSightings(
 }
 
 /** Sets a group's typical size and the parts its reports name (from `part` and notes). */
-function describer(dataset: Dataset, ctx: EstimateContext): (g: WorkGroup) => void {
+function describer(dataset: Dataset): (g: WorkGroup) => void {
   const stays = staysAsSightings(dataset.stocks);
   const byIndex = (i: number): { part?: string; notes?: string } | undefined =>
     i < dataset.sightings.length ? dataset.sightings[i] : stays[i - dataset.sightings.length];
   return (g) =>
-    describeGroup(
-      g,
-      (s) => {
-        const row = byIndex(s.index);
-        return [row?.part, row?.notes];
-      },
-      ctx.readParts,
-    );
+    describeGroup(g, (s) => {
+      const row = byIndex(s.index);
+      return [row?.part, row?.notes];
+    });
 }
 
 /** Groups without a usable position report: their reports are left out with the reason. */

@@ -30,7 +30,6 @@ import { reassignReports } from "./reassignReports.ts";
 import type { FitCache } from "./reassignReports.ts";
 import { mergeRows } from "./mergeTracklets.ts";
 import { splitTrack } from "./splitTrack.ts";
-import { partSideOf } from "./partTracklet.ts";
 import { placeDayWeights } from "./placeDay.ts";
 import type { PlacedReport } from "./placeDay.ts";
 import type { BodyPart } from "./partWords.ts";
@@ -287,8 +286,6 @@ interface Search {
   exhaustive: boolean;
   /** The cost model of the merges of whole lists (`model`, or without its predictive reading). */
   mergeModel: CostModel;
-  /** Rows a merge absorbed as a part of their body (partTracklet.ts). */
-  partRows: Set<number>;
 }
 
 /** Merges of whole lists (mergeTracklets.ts), then moves of single reports, SEARCH_ROUNDS times. */
@@ -307,7 +304,6 @@ function descend(search: Search, start: number[][]): number[][] {
       return { labelled: routes !== undefined, routes, rows: l };
     });
     const clusters = mergeRows(search.table, items, { ...o, model: search.mergeModel });
-    for (const c of clusters) for (const r of c.partRows ?? []) search.partRows.add(r);
     lists = clusters.map((c) => c.members.flatMap((k) => lists[k]));
     lists = reassignReports(search.reports, lists, search.fixed, {
       ...o,
@@ -333,7 +329,7 @@ function searchPartition(
   owner: readonly number[],
   fixed: readonly boolean[],
   model: CostModel,
-): { lists: number[][]; partRows: ReadonlySet<number> } {
+): number[][] {
   const routeOfList = (list: readonly number[]): readonly string[] | undefined => {
     const lab = list.map((i) => all[owner[i]]).find((g) => g.labelled);
     return lab ? [lab.routeId] : undefined;
@@ -350,7 +346,6 @@ function searchPartition(
     birth: ctx.predictiveAssociation?.birthNats ?? BIRTH_NATS,
     exhaustive: ctx.predictiveAssociation?.exhaustive ?? false,
     mergeModel: model,
-    partRows: new Set(),
   };
   // The predictive reading in the moves of single reports only, or in the merges only (the other
   // steps on the forward-only fit).
@@ -375,7 +370,7 @@ function searchPartition(
     split.push(...(parts ?? [l]));
   }
   if (any) lists = descend(search, split);
-  return { lists, partRows: search.partRows };
+  return lists;
 }
 
 /**
@@ -403,62 +398,8 @@ function joinByCost({ ctx, live, merged, describe, born }: Linking): void {
   // Nothing to associate (every report labelled or given to a labelled group by the first pass).
   if (fixed.every(Boolean)) return;
   // The table is made here, once the weights are set: every step of the search reads it.
-  const { lists, partRows } = searchPartition(
-    ctx,
-    all,
-    new ReportTable(reports),
-    owner,
-    fixed,
-    model,
-  );
-  if (process.env.PJ_FEED !== "0") readAbsorbedParts(ctx, all, lists, owner, sightings, partRows);
+  const lists = searchPartition(ctx, all, new ReportTable(reports), owner, fixed, model);
   applyPartition(ctx, all, lists, owner, sightings, merged, describe, born);
-}
-
-/**
- * Sets `ctx.readParts` for the reports the search absorbed as a part of their body
- * (partTracklet.ts): the head when ahead of the list's other reports of the same days, the tail
- * when behind (partSideOf), on the route of the tracklet that gave the list most reports. A part
- * report that has no report of its body within a day, or whose source named a part, is left as it is.
- */
-function readAbsorbedParts(
-  ctx: EstimateContext,
-  all: readonly WorkGroup[],
-  lists: readonly number[][],
-  owner: readonly number[],
-  sightings: readonly PreparedSighting[],
-  partRows: ReadonlySet<number>,
-): void {
-  if (partRows.size === 0) return;
-  ctx.readParts ??= new Map();
-  for (const list of lists) {
-    if (list.every((i) => !partRows.has(i))) continue;
-    const route = majorityRoute(all, owner, list);
-    const km = (i: number) => ctx.projections.get(sightings[i])?.get(route)?.km;
-    const body = list
-      .filter((i) => !partRows.has(i) && km(i) !== undefined)
-      .map((i) => ({ t: sightings[i].t, km: km(i) as number }));
-    for (const i of list) {
-      const x = km(i);
-      if (!partRows.has(i) || x === undefined) continue;
-      const side = partSideOf({ t: sightings[i].t, km: x }, body);
-      if (side) ctx.readParts.set(sightings[i].id, side);
-    }
-  }
-}
-
-/** Route of the group that gave `list` most reports. */
-function majorityRoute(
-  all: readonly WorkGroup[],
-  owner: readonly number[],
-  list: readonly number[],
-): string {
-  const counts = new Map<string, number>();
-  for (const i of list) {
-    const r = all[owner[i]].routeId;
-    counts.set(r, (counts.get(r) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
 }
 
 /**

@@ -17,7 +17,6 @@ import { positionsOutliers } from "./positionsFit.ts";
 import { groupFigures, joinFigures, logSizeAfter, oversizedAfter } from "./groupFigures.ts";
 import type { GroupFigures } from "./groupFigures.ts";
 import { oversized } from "./trackCost.ts";
-import { movesAsPart, partOffsets, partSized } from "./partTracklet.ts";
 import type { CostModel } from "./trackCost.ts";
 
 /** A report of a tracklet: its time, its km on each route it lies near, its figure. */
@@ -76,8 +75,6 @@ interface Cluster {
   oversized?: number;
   /** Its figures, sorted (groupFigures.ts), once read. */
   figures?: GroupFigures;
-  /** Rows absorbed as a part of its body (partTracklet.ts), past the outlier gate. */
-  partRows?: number[];
 }
 
 /**
@@ -277,13 +274,7 @@ function union(table: ReportTable, a: Cluster, b: Cluster, o: MergeOptions): Clu
   const { route, cost, outliers } = rowsRouteCost(table, rows, routes, o.model, true, logSize);
   if (!Number.isFinite(cost)) return undefined;
   const merged = outliers ?? outliersOn(reports, route, o.model);
-  let absorbed: readonly number[] = [];
-  if (!fewNewOutliers(a, b, merged, o.model)) {
-    const part = absorbedPart(a, b, route);
-    if (!part) return undefined;
-    absorbed = part.rows;
-  }
-  const partRows = [...(a.partRows ?? []), ...(b.partRows ?? []), ...absorbed];
+  if (!fewNewOutliers(a, b, merged, o.model)) return undefined;
   return {
     members: [...a.members, ...b.members],
     labelled: a.labelled || b.labelled,
@@ -296,37 +287,7 @@ function union(table: ReportTable, a: Cluster, b: Cluster, o: MergeOptions): Clu
     route,
     outliers: merged,
     figures,
-    partRows: partRows.length ? partRows : undefined,
   };
-}
-
-/**
- * The smaller of two clusters (fewer reports) when it is a part of the larger — sized as one and
- * moving as one on `route` (partTracklet.ts) — else undefined: such a part may be absorbed past
- * the outlier gate, the objective alone deciding the merge.
- */
-function absorbedPart(a: Cluster, b: Cluster, route: string): Cluster | undefined {
-  const [small, large] = a.reports.length <= b.reports.length ? [a, b] : [b, a];
-  if (!small.figures || !large.figures) return undefined;
-  const side = (c: Cluster) => ({
-    labelled: c.labelled,
-    reports: c.reports,
-    figures: c.figures as GroupFigures,
-  });
-  if (!partSized(side(small), side(large))) return undefined;
-  if (process.env.PJ_DEBUG) {
-    const pairs = partOffsets(small.reports, large.reports, route);
-    console.error(
-      "PJ",
-      small.reports.length,
-      large.reports.length,
-      pairs.map((p) => Math.round(p.offset)).join(","),
-      movesAsPart(small.reports, large.reports, route),
-    );
-  }
-  if (process.env.PJ_MOVE !== "0" && !movesAsPart(small.reports, large.reports, route))
-    return undefined;
-  return small;
 }
 
 /**
@@ -339,7 +300,7 @@ function absorbedPart(a: Cluster, b: Cluster, route: string): Cluster | undefine
 export function mergeTracklets(
   items: readonly LinkItem[],
   o: MergeOptions,
-): { members: number[]; route: string; partRows?: number[] }[] {
+): { members: number[]; route: string }[] {
   let next = 0;
   const rows = items.map(({ labelled, routes, reports }) => ({
     labelled,
@@ -357,7 +318,7 @@ export function mergeRows(
   table: ReportTable,
   items: readonly RowItem[],
   o: MergeOptions,
-): { members: number[]; route: string; partRows?: number[] }[] {
+): { members: number[]; route: string }[] {
   const live: (Cluster | undefined)[] = items.map((_, i) => cluster(table, items, i, o));
   // Gain of each pair (cost saved by merging, birth included), recomputed for merged clusters.
   const gain = new Map<string, { a: number; b: number; merged: Cluster; gain: number }>();
@@ -387,10 +348,6 @@ export function mergeRows(
   }
   return live
     .filter((c): c is Cluster => !!c)
-    .map((c) => ({
-      members: [...c.members].sort((x, y) => x - y),
-      route: c.route,
-      partRows: c.partRows,
-    }))
+    .map((c) => ({ members: [...c.members].sort((x, y) => x - y), route: c.route }))
     .sort((x, y) => x.members[0] - y.members[0]);
 }

@@ -143,11 +143,6 @@ export interface EstimateContext {
   warnings: DtmWarning<EstimateWarningCode>[];
   /** Stretch of road a report naming only a town may mean (see placeStretch). */
   placeKm: Map<string, Float64Array>;
-  /**
-   * The part the association read a report as, by sighting id, where its source named none: a
-   * tracklet absorbed as its body's vanguard or rear (partTracklet.ts). describeGroup adds them.
-   */
-  readParts?: Map<string, BodyPart>;
 }
 
 export function newGroup(name: string, labelled: boolean, routeId: string): WorkGroup {
