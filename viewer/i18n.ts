@@ -375,19 +375,16 @@ export function formatExact(lang: Lang, v: number, digits = 3): string {
 }
 
 /**
- * An exact count (people from a source, a sum of figures), rounded to the whole number only, with
- * the language's thousands separators; estimates use `formatPeople`.
+ * A count of people, whole people with the language's thousands separators: the one number
+ * format of the viewer for people, the library's rule (`formatPeople` of src/ledger/describe.ts,
+ * which the CLI's reports and files follow), so a figure on screen is the figure in the files
+ * (the report's 29,915 (26,559–37,891), not 29,920 (26,560–37,890)); estimates and their 90 %
+ * intervals alike (the intervals say how uncertain a figure is, the rounding would not).
  * @example
  * formatCount("es", 12849.4); // => "12,849"
  */
 export function formatCount(lang: Lang, v: number): string {
   return new Intl.NumberFormat(numberLocale(lang)).format(Math.round(v));
-}
-
-/** A count of people, rounded to a sensible precision for an estimate. */
-export function formatPeople(lang: Lang, v: number): string {
-  const r = v >= 1000 ? Math.round(v / 10) * 10 : Math.round(v);
-  return new Intl.NumberFormat(numberLocale(lang)).format(r);
 }
 
 /** "not seen since 1 Nov" / "sin reportes desde el 1 nov": a group the state counts as unseen. */

@@ -5,7 +5,7 @@
  */
 import type { ReplayData } from "../data/replay.ts";
 import { dateOf } from "../data/replay.ts";
-import { categoryName, formatDate, formatPeople, placeLabel, tr } from "../i18n.ts";
+import { categoryName, formatDate, formatCount, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
 import { h, mount } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -24,8 +24,8 @@ export function splitLine(
   L: Lang,
   r: { category: Parameters<typeof categoryName>[1]; value: number; low: number; high: number },
 ): string {
-  const range = r.high > r.low ? ` (${formatPeople(L, r.low)}–${formatPeople(L, r.high)})` : "";
-  return `${categoryName(L, r.category)}: ${formatPeople(L, r.value)}${range}`;
+  const range = r.high > r.low ? ` (${formatCount(L, r.low)}–${formatCount(L, r.high)})` : "";
+  return `${categoryName(L, r.category)}: ${formatCount(L, r.value)}${range}`;
 }
 
 /** The text of the split chart's hover readout for day `day`, or undefined off the chart. */
@@ -47,7 +47,7 @@ function placeDetails(replay: ReplayData, id: string, state: ViewState): VNode |
     h("h3", {}, placeLabel(L, place)),
     h("p", {}, `${place.kind}${place.country ? ` · ${place.country}` : ""}`),
     place.capacity !== undefined
-      ? h("p", {}, `${tr(L, "capacity")}: ${formatPeople(L, place.capacity)}`)
+      ? h("p", {}, `${tr(L, "capacity")}: ${formatCount(L, place.capacity)}`)
       : null,
     place.source ? h("p", { class: "note" }, `${tr(L, "source")}: ${place.source}`) : null,
     h("p", { class: "note" }, tr(L, "noCounts")),

@@ -9,7 +9,7 @@
 import { situationWarnings } from "../../src/index.ts";
 import type { IsoDate, Place, PlacePresence } from "../../src/index.ts";
 import type { SituationDay } from "../data/replay.ts";
-import { categoryName, formatDate, formatPeople, placeLabel, tr } from "../i18n.ts";
+import { categoryName, formatDate, formatCount, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
 import { ledgerWarningText } from "./ledgerWarningText.ts";
 import type { LedgerWarningView, RowFacts } from "./ledgerWarningText.ts";
@@ -31,9 +31,9 @@ function headlineText(lang: Lang, f: Headline): string {
   const name = f.category === "departed" ? tr(lang, "departed") : categoryName(lang, f.category);
   const range =
     f.valueHigh > f.valueLow
-      ? ` (${formatPeople(lang, f.valueLow)}–${formatPeople(lang, f.valueHigh)})`
+      ? ` (${formatCount(lang, f.valueLow)}–${formatCount(lang, f.valueHigh)})`
       : "";
-  return `${name}: ${formatPeople(lang, f.value)}${range}`;
+  return `${name}: ${formatCount(lang, f.value)}${range}`;
 }
 
 const STATUSES = ["travelling", "resting", "waiting", "staying"] as const;
@@ -57,8 +57,8 @@ function placeRow(lang: Lang, p: PlacePresence, places: readonly Place[]): VNode
         ? placeLabel(lang, p.placeName, places)
         : `${p.country ?? ""} (${tr(lang, "noPlace")})`,
     ),
-    ...STATUSES.map((s) => h("td", {}, formatPeople(lang, p[s]))),
-    h("td", {}, formatPeople(lang, p.present)),
+    ...STATUSES.map((s) => h("td", {}, formatCount(lang, p[s]))),
+    h("td", {}, formatCount(lang, p.present)),
   );
 }
 

@@ -12,7 +12,7 @@ import {
   shownNeed,
 } from "../../src/index.ts";
 import type { ScenarioResult } from "../../src/index.ts";
-import { formatDate, formatExact, formatPeople, placeLabel } from "../i18n.ts";
+import { formatDate, formatExact, formatCount, placeLabel } from "../i18n.ts";
 import { toDom } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
 import { button, download, el } from "./dom.ts";
@@ -67,7 +67,7 @@ function rangeOf(text: string): HTMLElement {
 
 function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
   const t = (key: ScenarioTextKey) => scenarioText(lang, key);
-  const people = (v: number | undefined) => (v === undefined ? "–" : formatPeople(lang, v));
+  const people = (v: number | undefined) => (v === undefined ? "–" : formatCount(lang, v));
   const date = (d: string | undefined) => (d ? formatDate(lang, d, false) : "–");
   // Rounded up to what a plan uses (0.1 m³ water, whole m²), as `dtm-flow scenario` prints them;
   // the CSVs keep the library's figures.
