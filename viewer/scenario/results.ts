@@ -65,6 +65,16 @@ function rangeOf(text: string): HTMLElement {
   );
 }
 
+/**
+ * The p10–p90 of a first arrival: "30 ene–1 feb"; "1 feb–después del horizonte" when the p90 falls
+ * after the horizon (not "1 feb––"); "–" when no run arrives within it.
+ */
+export function arrivalRange(a: { p10?: string; p90?: string }, lang: Lang): string {
+  if (!a.p10) return "–";
+  const to = a.p90 ? formatDate(lang, a.p90, false) : scenarioText(lang, "afterHorizon");
+  return `${formatDate(lang, a.p10, false)}–${to}`;
+}
+
 function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
   const t = (key: ScenarioTextKey) => scenarioText(lang, key);
   const people = (v: number | undefined) => (v === undefined ? "–" : formatCount(lang, v));
@@ -84,7 +94,7 @@ function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
         "td",
         { "data-date": r.firstArrival.p50 },
         date(r.firstArrival.p50),
-        rangeOf(`${date(r.firstArrival.p10)}–${date(r.firstArrival.p90)}`),
+        rangeOf(arrivalRange(r.firstArrival, lang)),
       ),
       el(
         "td",
