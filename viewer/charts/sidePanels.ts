@@ -3,6 +3,7 @@
  * figures, the library's situation update of the day, the headline figures reported, the small multiples of people present and the details of the
  * selection. Every figure is the library's (the ledger's split) or a source's, for the day shown.
  */
+import type { AsOfDay } from "../data/asOfDay.ts";
 import type { ReplayData } from "../data/replay.ts";
 import { dateOf } from "../data/replay.ts";
 import { categoryName, formatDate, formatCount, placeLabel, tr } from "../i18n.ts";
@@ -15,6 +16,7 @@ import type { ViewerDom } from "../view/dom.ts";
 import { flowDetails, groupDetails, headlineList } from "./details.ts";
 import { presenceChart, presenceFigure, presenceX } from "./presenceChart.ts";
 import { situationOn, situationPanel } from "./situation.ts";
+import type { SituationBasis } from "./situation.ts";
 import { splitAt, splitChart, splitX } from "./splitChart.ts";
 
 const MULTIPLE_WIDTH = 220;
@@ -90,14 +92,81 @@ export interface SidePanels {
   invalidateDay(): void;
 }
 
-/** The side panels of a viewer; `onDay` runs after the day's panels are redrawn (e.g. forecasts). */
+/**
+ * Where the situation panel's "As known on <day>" figures come from: the forecast worker
+ * (`ForecastProvider.situationAsOf`), which holds the dataset named `datasetName`.
+ */
+export interface AsOfSource {
+  readonly datasetName?: string;
+  situationAsOf(date: string): Promise<AsOfDay>;
+}
+
+/** Wait this long after the day last changed before asking for its as-of figures (ms). */
+const AS_OF_DEBOUNCE_MS = 250;
+
+/**
+ * The side panels of a viewer; `onDay` runs after the day's panels are redrawn (e.g. forecasts).
+ * @param asOfSource computes the situation as known on a day (absent: the switch's as-of choice
+ *   says it is not available).
+ */
 export function createSidePanels(
   ctx: ViewerContext,
   dom: ViewerDom,
   onDay: () => void,
+  asOfSource?: AsOfSource,
 ): SidePanels {
   /** The day whose panels are drawn (-1: none). */
   let lastDay = -1;
+  /** The situation panel's switch: with hindsight (default) or as known on the day. */
+  let basisMode: SituationBasis["mode"] = "hindsight";
+  /** The as-of figures by date (the worker caches them too), and the failures by date. */
+  const asOfDays = new Map<string, AsOfDay>();
+  const asOfErrors = new Map<string, string>();
+  let asOfWanted: string | undefined;
+  let asOfTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Asks for the as-of figures of `date` once the day has rested (latest request wins). */
+  function requestAsOf(date: string): void {
+    if (date === asOfWanted) return;
+    asOfWanted = date;
+    clearTimeout(asOfTimer);
+    asOfTimer = setTimeout(() => {
+      asOfSource!.situationAsOf(date).then(
+        (day) => {
+          asOfDays.set(date, day);
+          if (date === asOfWanted && ctx.replay) renderDayPanels(ctx.replay);
+        },
+        (e: unknown) => {
+          asOfErrors.set(date, e instanceof Error ? e.message : String(e));
+          if (date === asOfWanted && ctx.replay) renderDayPanels(ctx.replay);
+        },
+      );
+    }, AS_OF_DEBOUNCE_MS);
+  }
+
+  /** The switch's state for `date`, asking for the as-of figures when they are wanted and missing. */
+  function basisOn(replay: ReplayData, date: string): SituationBasis & { day?: AsOfDay } {
+    const mode = basisMode;
+    if (
+      !asOfSource ||
+      (asOfSource.datasetName !== undefined && asOfSource.datasetName !== replay.name)
+    )
+      return { mode, status: "other-data" };
+    if (mode === "hindsight") return { mode, status: "ready" };
+    const day = asOfDays.get(date);
+    if (day) return { mode, status: "ready", day };
+    const error = asOfErrors.get(date);
+    if (error !== undefined) return { mode, status: "failed", error };
+    requestAsOf(date);
+    return { mode, status: "computing" };
+  }
+
+  dom.situation.addEventListener("change", (ev) => {
+    const input = ev.target as HTMLInputElement | null;
+    if (input?.name !== "situation-basis") return;
+    basisMode = input.value === "as-of" ? "as-of" : "hindsight";
+    if (ctx.replay) renderDayPanels(ctx.replay);
+  });
   const splitTip = document.createElement("div");
   splitTip.className = "tooltip chart-tooltip";
   splitTip.hidden = true;
@@ -144,20 +213,40 @@ export function createSidePanels(
     // The table of places and the warnings stay unfolded from day to day once the reader opened them.
     const open = (c: string) =>
       dom.situation.querySelector<HTMLDetailsElement>(`details.${c}`)?.open ?? false;
+    const basis = basisOn(replay, date);
+    // As known on the day: the library's as-of replay of the day (its figures and its warnings).
+    const asOf = basis.mode === "as-of" && basis.status !== "other-data";
+    const { day, ...basisView } = basis;
     mount(
       dom.situation,
-      situationPanel(situationOn(replay.situation, date), date, L, {
-        warnings: replay.ledgerWarnings,
-        rows: replay.warningRows,
-        placesOpen: open("situation-places"),
-        warningsOpen: open("situation-warnings"),
-        places: replay.places,
-      }),
+      situationPanel(
+        asOf ? day?.situation : situationOn(replay.situation, date),
+        date,
+        L,
+        {
+          warnings: asOf ? (day?.ledgerWarnings ?? []) : replay.ledgerWarnings,
+          rows: asOf ? (day?.warningRows ?? {}) : replay.warningRows,
+          placesOpen: open("situation-places"),
+          warningsOpen: open("situation-warnings"),
+          places: replay.places,
+          basis: basisView,
+        },
+      ),
     );
     mount(dom.headlines, headlineList(replay.headlines, state.t, L, replay.start, replay.places));
+    // The day's split readout follows the switch: as of the day, the as-of situation's categories
+    // (the same rule, `situationHeadlines`, as the hindsight readout's); nothing while computing.
+    const readout = asOf
+      ? (day?.situation?.headlines ?? []).flatMap((f) =>
+          f.category === "departed"
+            ? []
+            : [{ category: f.category, value: f.value, low: f.valueLow, high: f.valueHigh }],
+        )
+      : splitAt(replay.split, state.t);
+    dom.splitReadout.dataset.basis = asOf ? "as-of" : "hindsight";
     mount(
       dom.splitReadout,
-      ...splitAt(replay.split, state.t).map((r) =>
+      ...readout.map((r) =>
         h(
           "li",
           {
