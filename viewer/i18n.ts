@@ -104,7 +104,8 @@ const en = {
   situationAsOf: `As known on the day (the figures of dtm-flow report --as-of): ${SITUATION_EN.asOfBasis}`,
   asOfComputing: "computing the figures as known on the day…",
   asOfFailed: "The figures as known on the day could not be computed:",
-  asOfOtherData: "As known on the day is computed for the embedded 2018 data only; these figures are with hindsight.",
+  asOfOtherData:
+    "As known on the day is computed for the embedded 2018 data only; these figures are with hindsight.",
   asOfScope:
     "The split readout follows this switch; the map and the split chart stay with hindsight (the forecast panel shows the groups as known on the day).",
   departed: SITUATION_EN.departed,
@@ -200,7 +201,8 @@ const es: Dict = {
   situationAsOf: `Como se sabía ese día (las cifras de dtm-flow report --as-of): ${SITUATION_ES.asOfBasis}`,
   asOfComputing: "calculando las cifras como se sabían ese día…",
   asOfFailed: "No se pudieron calcular las cifras como se sabían ese día:",
-  asOfOtherData: "Como se sabía ese día se calcula solo para los datos de 2018 incluidos; estas cifras son en retrospectiva.",
+  asOfOtherData:
+    "Como se sabía ese día se calcula solo para los datos de 2018 incluidos; estas cifras son en retrospectiva.",
   asOfScope:
     "La lectura del reparto sigue esta opción; el mapa y el gráfico del reparto quedan en retrospectiva (el panel de pronóstico muestra los grupos como se sabían ese día).",
   departed: SITUATION_ES.departed,

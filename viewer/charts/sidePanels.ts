@@ -16,7 +16,8 @@ import type { ViewerDom } from "../view/dom.ts";
 import { flowDetails, groupDetails, headlineList } from "./details.ts";
 import { presenceChart, presenceFigure, presenceX } from "./presenceChart.ts";
 import { situationOn, situationPanel } from "./situation.ts";
-import type { SituationBasis } from "./situation.ts";
+import { createAsOfSwitch } from "./asOfSwitch.ts";
+import type { AsOfSource } from "./asOfSwitch.ts";
 import { splitAt, splitChart, splitX } from "./splitChart.ts";
 
 const MULTIPLE_WIDTH = 220;
@@ -67,6 +68,45 @@ export function selectionDetails(replay: ReplayData, state: ViewState): VNode | 
   return undefined;
 }
 
+type ReadoutRow = Parameters<typeof splitLine>[1] & { category: keyof typeof CATEGORY_COLOUR };
+
+/**
+ * The day's split readout (one `li` per category with its 90 % interval). It follows the
+ * situation panel's switch: as of the day (`asOfDay` given), the as-of situation's categories (the
+ * same rule, `situationHeadlines`, as the hindsight readout's); `false`: as of the day, still
+ * computing (nothing shown); undefined: with hindsight, the split of the day.
+ */
+export function splitReadout(
+  asOfDay: AsOfDay | undefined | false,
+  replay: ReplayData,
+  t: number,
+  L: Lang,
+): VNode[] {
+  const rows: ReadoutRow[] =
+    asOfDay === false
+      ? []
+      : asOfDay
+        ? (asOfDay.situation?.headlines ?? []).flatMap((f) =>
+            f.category === "departed"
+              ? []
+              : [{ category: f.category, value: f.value, low: f.valueLow, high: f.valueHigh }],
+          )
+        : splitAt(replay.split, t);
+  return rows.map((r) =>
+    h(
+      "li",
+      {
+        "data-category": r.category,
+        "data-value": String(r.value),
+        "data-low": String(r.low),
+        "data-high": String(r.high),
+      },
+      h("span", { class: "swatch", style: `background:${CATEGORY_COLOUR[r.category]}` }),
+      splitLine(L, r),
+    ),
+  );
+}
+
 /**
  * A chart cursor: an HTML line over the chart moved with a CSS transform (compositor only);
  * moving an SVG element would repaint the whole chart every frame.
@@ -93,18 +133,6 @@ export interface SidePanels {
 }
 
 /**
- * Where the situation panel's "As known on <day>" figures come from: the forecast worker
- * (`ForecastProvider.situationAsOf`), which holds the dataset named `datasetName`.
- */
-export interface AsOfSource {
-  readonly datasetName?: string;
-  situationAsOf(date: string): Promise<AsOfDay>;
-}
-
-/** Wait this long after the day last changed before asking for its as-of figures (ms). */
-const AS_OF_DEBOUNCE_MS = 250;
-
-/**
  * The side panels of a viewer; `onDay` runs after the day's panels are redrawn (e.g. forecasts).
  * @param asOfSource computes the situation as known on a day (absent: the switch's as-of choice
  *   says it is not available).
@@ -117,55 +145,12 @@ export function createSidePanels(
 ): SidePanels {
   /** The day whose panels are drawn (-1: none). */
   let lastDay = -1;
-  /** The situation panel's switch: with hindsight (default) or as known on the day. */
-  let basisMode: SituationBasis["mode"] = "hindsight";
-  /** The as-of figures by date (the worker caches them too), and the failures by date. */
-  const asOfDays = new Map<string, AsOfDay>();
-  const asOfErrors = new Map<string, string>();
-  let asOfWanted: string | undefined;
-  let asOfTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /** Asks for the as-of figures of `date` once the day has rested (latest request wins). */
-  function requestAsOf(date: string): void {
-    if (date === asOfWanted) return;
-    asOfWanted = date;
-    clearTimeout(asOfTimer);
-    asOfTimer = setTimeout(() => {
-      asOfSource!.situationAsOf(date).then(
-        (day) => {
-          asOfDays.set(date, day);
-          if (date === asOfWanted && ctx.replay) renderDayPanels(ctx.replay);
-        },
-        (e: unknown) => {
-          asOfErrors.set(date, e instanceof Error ? e.message : String(e));
-          if (date === asOfWanted && ctx.replay) renderDayPanels(ctx.replay);
-        },
-      );
-    }, AS_OF_DEBOUNCE_MS);
-  }
-
-  /** The switch's state for `date`, asking for the as-of figures when they are wanted and missing. */
-  function basisOn(replay: ReplayData, date: string): SituationBasis & { day?: AsOfDay } {
-    const mode = basisMode;
-    if (
-      !asOfSource ||
-      (asOfSource.datasetName !== undefined && asOfSource.datasetName !== replay.name)
-    )
-      return { mode, status: "other-data" };
-    if (mode === "hindsight") return { mode, status: "ready" };
-    const day = asOfDays.get(date);
-    if (day) return { mode, status: "ready", day };
-    const error = asOfErrors.get(date);
-    if (error !== undefined) return { mode, status: "failed", error };
-    requestAsOf(date);
-    return { mode, status: "computing" };
-  }
-
+  // The situation panel's switch "With hindsight" / "As known on <day>" (asOfSwitch.ts).
+  const asOfSwitch = createAsOfSwitch(asOfSource, () => ctx.replay && renderDayPanels(ctx.replay));
   dom.situation.addEventListener("change", (ev) => {
     const input = ev.target as HTMLInputElement | null;
     if (input?.name !== "situation-basis") return;
-    basisMode = input.value === "as-of" ? "as-of" : "hindsight";
-    if (ctx.replay) renderDayPanels(ctx.replay);
+    asOfSwitch.setMode(input.value === "as-of" ? "as-of" : "hindsight");
   });
   const splitTip = document.createElement("div");
   splitTip.className = "tooltip chart-tooltip";
@@ -213,53 +198,24 @@ export function createSidePanels(
     // The table of places and the warnings stay unfolded from day to day once the reader opened them.
     const open = (c: string) =>
       dom.situation.querySelector<HTMLDetailsElement>(`details.${c}`)?.open ?? false;
-    const basis = basisOn(replay, date);
+    const basis = asOfSwitch.basisOn(replay, date);
     // As known on the day: the library's as-of replay of the day (its figures and its warnings).
     const asOf = basis.mode === "as-of" && basis.status !== "other-data";
     const { day, ...basisView } = basis;
     mount(
       dom.situation,
-      situationPanel(
-        asOf ? day?.situation : situationOn(replay.situation, date),
-        date,
-        L,
-        {
-          warnings: asOf ? (day?.ledgerWarnings ?? []) : replay.ledgerWarnings,
-          rows: asOf ? (day?.warningRows ?? {}) : replay.warningRows,
-          placesOpen: open("situation-places"),
-          warningsOpen: open("situation-warnings"),
-          places: replay.places,
-          basis: basisView,
-        },
-      ),
+      situationPanel(asOf ? day?.situation : situationOn(replay.situation, date), date, L, {
+        warnings: asOf ? (day?.ledgerWarnings ?? []) : replay.ledgerWarnings,
+        rows: asOf ? (day?.warningRows ?? {}) : replay.warningRows,
+        placesOpen: open("situation-places"),
+        warningsOpen: open("situation-warnings"),
+        places: replay.places,
+        basis: basisView,
+      }),
     );
     mount(dom.headlines, headlineList(replay.headlines, state.t, L, replay.start, replay.places));
-    // The day's split readout follows the switch: as of the day, the as-of situation's categories
-    // (the same rule, `situationHeadlines`, as the hindsight readout's); nothing while computing.
-    const readout = asOf
-      ? (day?.situation?.headlines ?? []).flatMap((f) =>
-          f.category === "departed"
-            ? []
-            : [{ category: f.category, value: f.value, low: f.valueLow, high: f.valueHigh }],
-        )
-      : splitAt(replay.split, state.t);
     dom.splitReadout.dataset.basis = asOf ? "as-of" : "hindsight";
-    mount(
-      dom.splitReadout,
-      ...readout.map((r) =>
-        h(
-          "li",
-          {
-            "data-category": r.category,
-            "data-value": String(r.value),
-            "data-low": String(r.low),
-            "data-high": String(r.high),
-          },
-          h("span", { class: "swatch", style: `background:${CATEGORY_COLOUR[r.category]}` }),
-          splitLine(L, r),
-        ),
-      ),
-    );
+    mount(dom.splitReadout, ...splitReadout(asOf ? (day ?? false) : undefined, replay, state.t, L));
     // The multiples' figure lines (latest value as of the date), once a day, in place.
     replay.presence.forEach((p, i) => {
       const text = dom.multiples.children[i]?.querySelector<SVGTextElement>('[data-role="figure"]');

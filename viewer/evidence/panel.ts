@@ -8,13 +8,7 @@
  */
 import type { Correction, Evidence, EvidenceReport, TimeDistance } from "../../src/index.ts";
 import { safeUrl } from "../../src/index.ts";
-import {
-  formatCount,
-  formatDate,
-  notSeenSinceText,
-  placeLabel,
-  unseenNoteText,
-} from "../i18n.ts";
+import { formatCount, formatDate, notSeenSinceText, placeLabel, unseenNoteText } from "../i18n.ts";
 import type { PlaceNames } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import { MAREY_TEXTS } from "../marey/texts.ts";

@@ -29,9 +29,7 @@ export type ForecastRequest =
   | { id: number; kind?: "forecast"; asOf: string; horizonDays: number }
   | { id: number; kind: "situation"; asOf: string };
 export type ForecastReply =
-  | { id: number; view: ForecastView }
-  | { id: number; day: AsOfDay }
-  | { id: number; error: string };
+  { id: number; view: ForecastView } | { id: number; day: AsOfDay } | { id: number; error: string };
 
 /** Computes in the page, caching by as-of moment (default: the embedded 2018 data). */
 export function createLocalForecastProvider(
