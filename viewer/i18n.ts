@@ -107,7 +107,7 @@ const en = {
   asOfOtherData:
     "As known on the day is computed for the embedded 2018 data only; these figures are with hindsight.",
   asOfScope:
-    "The split readout follows this switch; the map and the split chart stay with hindsight (the forecast panel shows the groups as known on the day).",
+    "The split readout follows this switch; the map, the split chart and the small multiples of people present stay with hindsight (the forecast panel shows the groups as known on the day).",
   departed: SITUATION_EN.departed,
   placesByStatus: SITUATION_EN.placesByStatus,
   dataQuality: SITUATION_EN.dataQuality,
@@ -204,7 +204,7 @@ const es: Dict = {
   asOfOtherData:
     "Como se sabía ese día se calcula solo para los datos de 2018 incluidos; estas cifras son en retrospectiva.",
   asOfScope:
-    "La lectura del reparto sigue esta opción; el mapa y el gráfico del reparto quedan en retrospectiva (el panel de pronóstico muestra los grupos como se sabían ese día).",
+    "La lectura del reparto sigue esta opción; el mapa, el gráfico del reparto y los gráficos de personas presentes quedan en retrospectiva (el panel de pronóstico muestra los grupos como se sabían ese día).",
   departed: SITUATION_ES.departed,
   placesByStatus: SITUATION_ES.placesByStatus,
   dataQuality: SITUATION_ES.dataQuality,
