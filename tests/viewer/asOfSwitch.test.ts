@@ -87,3 +87,36 @@ describe("the situation panel's switch: with hindsight / as known on the day (tr
     expect(es).toContain('data-basis="as-of"');
   });
 });
+
+describe("the as-of switch while the days go by", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("keeps one request with the worker at a time, then asks for the latest day wanted", async () => {
+    vi.useFakeTimers();
+    const asked: string[] = [];
+    const answers: (() => void)[] = [];
+    const source = {
+      situationAsOf: (date: string) =>
+        new Promise<AsOfDay>((resolve) => {
+          asked.push(date);
+          answers.push(() => resolve(asOfDay(date)));
+        }),
+    };
+    const s = createAsOfSwitch(source, () => {});
+    s.setMode("as-of");
+    s.basisOn(replay, "2018-11-01");
+    await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
+    for (const d of ["2018-11-02", "2018-11-03", "2018-11-04"]) {
+      s.basisOn(replay, d);
+      await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
+    }
+    expect(asked).toEqual(["2018-11-01"]);
+    answers[0]!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(asked).toEqual(["2018-11-01", "2018-11-04"]);
+    answers[1]!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.basisOn(replay, "2018-11-04").status).toBe("ready");
+    expect(s.basisOn(replay, "2018-11-01").status).toBe("ready");
+  });
+});

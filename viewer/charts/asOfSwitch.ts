@@ -1,7 +1,8 @@
 /**
  * The situation panel's switch "With hindsight" / "As known on <day>" (tryout22 item 7): which
  * figures the reader chose, and the library's as-of figures of each day, asked for once the day
- * has rested (debounced, latest request wins) and kept by day. The figures themselves come from
+ * has rested (debounced; one request with the worker at a time, then the latest day wanted) and
+ * kept by day. The figures themselves come from
  * an AsOfSource (the forecast worker: `computeAsOfDay`, the figures of `report --as-of <day>`).
  */
 import type { AsOfDay } from "../data/asOfDay.ts";
@@ -42,22 +43,36 @@ export function createAsOfSwitch(source: AsOfSource | undefined, redraw: () => v
   let wanted: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Whether a request is with the worker: at most one at a time, so playing builds no queue. */
+  let inFlight = false;
+
+  /** Sends the wanted day unless it is known or a request is with the worker (then sent after it). */
+  function send(): void {
+    const date = wanted;
+    if (inFlight || date === undefined || days.has(date) || errors.has(date)) return;
+    inFlight = true;
+    const done = () => {
+      inFlight = false;
+      if (date === wanted) redraw();
+      else send();
+    };
+    source!.situationAsOf(date).then(
+      (day) => {
+        days.set(date, day);
+        done();
+      },
+      (e: unknown) => {
+        errors.set(date, e instanceof Error ? e.message : String(e));
+        done();
+      },
+    );
+  }
+
   function request(date: string): void {
     if (date === wanted) return;
     wanted = date;
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      source!.situationAsOf(date).then(
-        (day) => {
-          days.set(date, day);
-          if (date === wanted) redraw();
-        },
-        (e: unknown) => {
-          errors.set(date, e instanceof Error ? e.message : String(e));
-          if (date === wanted) redraw();
-        },
-      );
-    }, AS_OF_DEBOUNCE_MS);
+    timer = setTimeout(send, AS_OF_DEBOUNCE_MS);
   }
 
   return {
