@@ -31,16 +31,29 @@ export function cpuMs<T>(fn: () => T): { ms: number; value: T } {
  * reports' spread; default 40 km) set it; `--pred-exhaustive`: the search's single-report moves
  * re-fit every candidate (no screen); `--pred-added`: the predictive cost added to the fit's;
  * `--pred-spreads`: averaged over spreads of 8, 20, 40, 80 and 150 km; `--pred-moves` /
- * `--pred-merges`: only in the moves of single reports / only in the merges and split tests.
+ * `--pred-merges`: only in the moves of single reports / only in the merges and split tests;
+ * `--pred-part-share P`, `--pred-size-sd LOG`: the size term's part share and figure sd;
+ * `--pred-day-span-km KM --pred-day-span-nats N`: the same-day span charge (daySpanOutside);
+ * `--pred-size-ratio R`: merges keep apart tracklets whose sizes differ more than R times.
  * Undefined without `--pred-assoc`. (Measured, not kept: docs/estimation.md, branch predassoc.)
  */
 export function predictiveAssociationArg(): PredictiveAssociation | undefined {
   if (!process.argv.includes("--pred-assoc")) return undefined;
   const birth = option("pred-birth", NaN);
   const spread = option("pred-spread", NaN);
+  const partShare = option("pred-part-share", NaN);
+  const sizeSd = option("pred-size-sd", NaN);
+  const daySpanKm = option("pred-day-span-km", NaN);
+  const daySpanNats = option("pred-day-span-nats", NaN);
+  const mergeSizeRatio = option("pred-size-ratio", NaN);
   return {
     birthNats: Number.isFinite(birth) ? birth : undefined,
     spreadKm: Number.isFinite(spread) ? spread : undefined,
+    partShare: Number.isFinite(partShare) ? partShare : undefined,
+    sizeSd: Number.isFinite(sizeSd) ? sizeSd : undefined,
+    daySpanKm: Number.isFinite(daySpanKm) ? daySpanKm : undefined,
+    daySpanNats: Number.isFinite(daySpanNats) ? daySpanNats : undefined,
+    mergeSizeRatio: Number.isFinite(mergeSizeRatio) ? mergeSizeRatio : undefined,
     exhaustive: process.argv.includes("--pred-exhaustive"),
     added: process.argv.includes("--pred-added"),
     spreadsKm: process.argv.includes("--pred-spreads") ? [8, 20, 40, 80, 150] : undefined,

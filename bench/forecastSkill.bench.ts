@@ -4,8 +4,8 @@
 //
 // For every world, as-of moments every STEP days (00:00 local, from the 3rd day with reports to
 // the last day of the world). For every true group and every place ahead on its true route, the
-// true arrival of its head (first people: 95th percentile of people; the median person for the
-// point-like groups of simulate.ts) and of its median person (the bulk) are the moments its
+// true arrival of its head (first people: the front edge, bench/worlds/edges.ts; the median person
+// for the point-like groups of simulate.ts) and of its median person (the bulk) are the moments its
 // truth crosses the place's km (linear between noons). Cases with a true arrival 1–14 days after
 // the as-of moment are scored, by lead = ceil(days ahead):
 // - model: the p50 of the estimated group that follows the true group (bench/worlds/score.ts
@@ -32,6 +32,7 @@ import { generateStressWorld } from "./worlds/stress.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
 import { matchTracks, rebaser } from "./worlds/score.ts";
 import { headOrderCounts } from "./headOrder.ts";
+import { headTruthKm } from "./worlds/edges.ts";
 import type { ScorableWorld, TruthDay } from "./worlds/truth.ts";
 import {
   buildCorridor,
@@ -45,6 +46,7 @@ import {
   movesOfTrack,
   isoDate,
   lastTwoReportsArrival,
+  latestReportSpeed,
   mulberry32,
   nowcast,
   regimeOfPace,
@@ -113,18 +115,29 @@ interface Variant {
    * many km into its last day (the track agrees the group is on the move).
    */
   rideGateTrack?: number;
+  /**
+   * Development (fclead, stop 22): the start regime from the estimator's posterior times the
+   * likelihood of the two latest reports' speed under each regime's daily move (the law's rest,
+   * walk and ride laws, each blurred by a normal of this sd, km/day: the speed is of parts of a
+   * body, not of one person) — the reports' speed as evidence, soft, for every regime, in place of
+   * the ride-only `reportedRideWeight` rule.
+   */
+  speedEvidenceKm?: number;
+  /** With `speedEvidenceKm`: a reported ride still moves the start to riding (the library's rule); the evidence acts on the other starts. */
+  speedEvidenceKeepRide?: boolean;
+  /**
+   * Development (fclead): the head starts riding when its front moved a ride between the two
+   * latest report days (furthest report of one day to the furthest of the other, per day): like
+   * compared with like, where the group's reported speed compares the mean reports of two times.
+   */
+  headFrontSpeed?: boolean;
 }
 /**
- * Which truth the head's arrival is scored against: `p95` (default, as before) the 95th
- * percentile of people (`headKm`); `first` the foremost people (`firstKm`, the front edge), what
- * the library's head stands for (docs/contracts.md § 3.1) and what world3 scores it against.
+ * The truth's head on one day: the front edge, the one head every bench scores
+ * (bench/worlds/edges.ts; the median person for the point-like groups of simulate.ts). Until
+ * stop 22 this bench scored the 95th percentile of people by default (`--head-truth p95`, gone).
  */
-const HEAD_TRUTH = arg("head-truth", "p95");
-if (HEAD_TRUTH !== "p95" && HEAD_TRUTH !== "first")
-  throw new RangeError(`--head-truth must be p95 or first: ${HEAD_TRUTH}.`);
-/** The truth's head on one day, as `--head-truth` says (the median person without a body). */
-const headOf = (d: TruthDay): number =>
-  HEAD_TRUTH === "first" ? (d.firstKm ?? d.headKm ?? d.km) : (d.headKm ?? d.km);
+const headOf = headTruthKm;
 const VARIANTS: Variant[] = JSON.parse(arg("variants", "[{}]")) as Variant[];
 const HORIZON = 30;
 const LEADS = 14;
@@ -469,6 +482,63 @@ function frontFromSpacing(kms: readonly number[]): number {
   return kms.length < 2 ? max : max + (max - Math.min(...kms)) / (kms.length - 1);
 }
 
+/** Standard normal cdf (Abramowitz–Stegun 7.1.26 through erf), for {@link speedEvidence}. */
+function phi(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-x * x);
+  return z >= 0 ? (1 + y) / 2 : (1 - y) / 2;
+}
+
+/** The start regime with the latest reports' speed as soft evidence ({@link Variant.speedEvidenceKm}). */
+function speedEvidence(
+  g: Nowcast["groups"][number],
+  now: Nowcast,
+  world: ScorableWorld,
+  sigma: number,
+): Nowcast["groups"][number]["regime"] {
+  const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });
+  const v = latestReportSpeed(r);
+  if (v === undefined) return { ...g.regime };
+  const m = g.movement;
+  const gauss = (x: number, mu: number, sd: number) =>
+    Math.exp(-0.5 * ((x - mu) / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));
+  const box = (a: number, b: number) =>
+    b - a < 1e-9 ? 0 : (phi((v - a) / sigma) - phi((v - b) / sigma)) / (b - a);
+  const longMax = Math.max(m.rideKm.max, m.longRideMaxKm);
+  const long = longMax > m.rideKm.max ? m.longRideProb : 0;
+  const like = {
+    rest: gauss(v, 0, sigma),
+    walk: gauss(v, m.walkKm.mean, Math.hypot(m.walkKm.sd, sigma)),
+    ride: (1 - long) * box(m.rideKm.min, m.rideKm.max) + long * box(m.rideKm.max, longMax),
+  };
+  const w = {
+    rest: g.regime.rest * like.rest,
+    walk: g.regime.walk * like.walk,
+    ride: g.regime.ride * like.ride,
+  };
+  const total = w.rest + w.walk + w.ride;
+  if (!(total > 0)) return { ...g.regime };
+  return { rest: w.rest / total, walk: w.walk / total, ride: w.ride / total };
+}
+
+/** km/day of the furthest report between the two latest report days ({@link Variant.headFrontSpeed}). */
+function frontSpeed(reports: readonly { t: number; km: number }[]): number | undefined {
+  const front = new Map<number, number>();
+  for (const r of reports) {
+    const d = Math.floor(r.t);
+    front.set(d, Math.max(front.get(d) ?? -Infinity, r.km));
+  }
+  const days = [...front.keys()].sort((a, b) => a - b);
+  if (days.length < 2) return undefined;
+  const [d0, d1] = [days.at(-2)!, days.at(-1)!];
+  return (front.get(d1)! - front.get(d0)!) / (d1 - d0);
+}
+
 /** The nowcast changed as a development variant says. */
 function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast {
   let pooled = now.movement;
@@ -489,12 +559,22 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       const moved = before && last ? last.km - before.km : 0;
       if (moved < v.rideGateTrack) reported = undefined;
     }
-    const regime = startRegime(g.regime, reported, v.reportedRideWeight ?? 1);
+    const regime =
+      v.speedEvidenceKm !== undefined && !(v.speedEvidenceKeepRide && reported === "ride")
+        ? speedEvidence(g, now, world, v.speedEvidenceKm)
+        : startRegime(g.regime, reported, v.reportedRideWeight ?? 1);
     // The head's regime follows the group's unless its own last move was a ride.
     const headRides =
       g.head?.lastMoveKm !== undefined && regimeOfPace(g.head.lastMoveKm, g.movement) === "ride";
     const head = g.head && { ...g.head, regime: headRides ? g.head.regime : regime };
     const out = { ...g, regime, head: v.headRuns === false ? undefined : head, movement: pooled };
+    if (v.headFrontSpeed && out.head) {
+      const speed = frontSpeed(
+        reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf }),
+      );
+      if (speed !== undefined && regimeOfPace(speed, g.movement) === "ride")
+        out.head = { ...out.head, regime: { rest: 0, walk: 0, ride: 1 } };
+    }
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, pooled, v.pace);

@@ -3,7 +3,7 @@
 // reports (the simulator's groups) against the partition the estimator found, term by term
 // (positions, reports off the route, figures, births). found − true < 0: the objective prefers
 // what the search found — a fault of the objective, not of the search. Partitions: bench/worlds/partitionCost.ts.
-// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]] [--ride-nats N [--ride-km KM]] [--rival-nats N] [--return-nats N [--return-km KM] [--return-per-day] [--return-confirm]] [--wait-nats N [--wait-jump-km KM] [--wait-days D] [--wait-near-km KM] [--wait-behind]] [--wait-count] [--predictive [--pred-spread KM] [--pred-days N] [--pred-filter]] [--pred-assoc [--pred-birth N]]
+// Run: TZ=UTC npx tsx bench/partitionCost.bench.ts [--worlds 24] [--seed-offset 200] [--sim stress|legacy|world3|all] [--groups] [--floor KM] [--cap KM] [--part-share P] [--size-sd LOG] [--day-span-km KM [--day-span-nats N]] [--rate W] [--pairs | --truth-only] [--found-pairs] [--fill [--min-km KM] [--edge-km KM] [--centre-km KM] [--length-sd LOG] [--lone-at-body] [--centre-constant] [--centre-body]] [--shared-rate world|day] [--figures [--near-km KM] [--figure-weight W]] [--figure-spans [--near-km KM]] [--fork-birth [--fork-nats N] [--ahead-km KM]] [--ride-nats N [--ride-km KM]] [--rival-nats N] [--return-nats N [--return-km KM] [--return-per-day] [--return-confirm]] [--wait-nats N [--wait-jump-km KM] [--wait-days D] [--wait-near-km KM] [--wait-behind]] [--wait-count] [--predictive [--pred-spread KM] [--pred-days N] [--pred-filter]] [--pred-assoc [--pred-birth N]]
 // (--worlds as in bench/stress.bench.ts and bench/world3.bench.ts: only the unlabelled ones are read.)
 import { estimateTracks } from "../src/index.ts";
 import {
@@ -155,9 +155,22 @@ function purity(ids: readonly string[], truth: (id: string) => string | undefine
 const sums = { worlds: 0, trueWins: 0, dPos: 0, dOff: 0, dSize: 0, dBirth: 0, dRate: 0 };
 const pairSums = { pairs: 0, joined: 0 };
 
-/** The cost model the partitions are scored under (--floor, --cap; the estimator's otherwise). */
+/**
+ * The cost model the partitions are scored under (--floor, --cap, --part-share, --size-sd; the
+ * estimator's otherwise); --day-span-km KM [--day-span-nats N]: with --predictive, each report
+ * outside the best KM window of its day's reports costs N nats more (CostModel.daySpan).
+ */
 function scoringModel(model: CostModel): CostModel {
-  return { ...model, floorKm: option("floor", model.floorKm), capKm: option("cap", model.capKm) };
+  return {
+    ...model,
+    floorKm: option("floor", model.floorKm),
+    capKm: option("cap", model.capKm),
+    partShare: option("part-share", model.partShare),
+    sizeSd: option("size-sd", model.sizeSd),
+    daySpan: process.argv.includes("--day-span-km")
+      ? { km: option("day-span-km", 400), nats: option("day-span-nats", 10) }
+      : undefined,
+  };
 }
 
 /**

@@ -4,6 +4,7 @@
  * their help lines, and reading them into a Dataset. One place, so the commands cannot drift apart
  * in what they accept, how they check it, or what they print while loading.
  */
+import { CSV_OPTIONS } from "./csv-options.ts";
 import type { CommandContext, ParsedOptions } from "./command.ts";
 import { parseOptions } from "./command.ts";
 import { EXIT, UserError } from "./errors.ts";
@@ -155,7 +156,8 @@ export function asOfOption(values: ParsedOptions["values"], timeZone: string): s
 
 /**
  * The options of a command that reads the dataset as of a moment and writes files (estimate,
- * forecast): the dataset's, --as-of, --out and --hxl, then the command's own (`extra`).
+ * forecast): the dataset's, --as-of, --out, --no-bom and --hxl (csv-options.ts), then the command's
+ * own (`extra`).
  * @example
  * parseAsOfCommand(["--out", "o", "--runs", "50"], { runs: { type: "string" } }).values.runs; // => "50"
  */
@@ -167,7 +169,7 @@ export function parseAsOfCommand(
     ...DATASET_OPTIONS,
     "as-of": { type: "string" },
     out: { type: "string" },
-    hxl: { type: "boolean" },
+    ...CSV_OPTIONS,
     ...extra,
   } as const;
   return parseOptions(argv, options, false);

@@ -119,6 +119,8 @@ export { SAME_PLACE_KM } from "./ingest/place-conflicts.ts";
 // ── geo: routes, places, gazetteer ──
 export type { Gazetteer, PlaceMatch } from "./geo/gazetteer.ts";
 export { createGazetteer, normalizeName } from "./geo/gazetteer.ts";
+export type { CountPoint } from "./geo/countPoint.ts";
+export { countPoint } from "./geo/countPoint.ts";
 export type { PlaceResolution } from "./geo/resolvePlace.ts";
 export { resolvePlace } from "./geo/resolvePlace.ts";
 export { editDistance } from "./geo/editDistance.ts";
@@ -374,6 +376,7 @@ export type {
   CorridorTotals,
   GroupBody,
   GroupOnRoad,
+  HeldWidening,
   RemainingArea,
   PlacePresence,
   PresenceStatus,
@@ -409,6 +412,8 @@ export type {
 export { renderMarkdown, renderHtml } from "./report/render.ts";
 export { situationWords, SITUATION_LANGS } from "./report/words.ts";
 export type { SituationLang, SituationWords } from "./report/words.ts";
+export { ledgerWarningText, rowListEs, warningRowFacts } from "./report/ledgerWarningText.ts";
+export type { LedgerWarningView, RowFacts } from "./report/ledgerWarningText.ts";
 export { stackedAreaSvg, smallMultiplesSvg } from "./report/charts.ts";
 export type { ChartSize } from "./report/charts.ts";
 

@@ -2,12 +2,7 @@
  * Interface texts in English and Spanish. Data (sources, notes) is shown as it came; place names
  * in their Spanish form when the gazetteer has one (`placeLabel`).
  */
-import {
-  categoryWords as englishCategoryWords,
-  EMBEDDED_2018_NAME,
-  situationWords,
-  MAX_SILENCE_DAYS,
-} from "../src/index.ts";
+import { EMBEDDED_2018_NAME, situationWords, MAX_SILENCE_DAYS } from "../src/index.ts";
 import type { Place, SplitCategory, StockCategory } from "../src/index.ts";
 import type { Lang, LayerId } from "./state.ts";
 
@@ -258,31 +253,14 @@ export function categoryName(lang: Lang, c: SplitCategory | StockCategory): stri
 }
 
 /**
- * Each category in Spanish words, as a plural noun phrase inside a sentence ("retornos",
- * "personas que permanecen"); `departed`, the ledger's people who left. The English words are the
- * library's (`categoryWords` of src/ledger/describe.ts).
- */
-const CATEGORY_WORDS_ES: Readonly<Record<SplitCategory | "departed", string>> = {
-  departed: "personas que salieron",
-  asylum_claim: "solicitudes de asilo",
-  return: "retornos",
-  remaining: "personas que permanecen",
-  regularized: "personas regularizadas",
-  onward: "personas que siguieron adelante",
-  other: "otros desenlaces",
-  in_transit: "personas en tránsito",
-  unknown: "personas de paradero desconocido",
-};
-
-/**
  * A category in words within a sentence, in `lang` (a code not known is shown as written); the
- * heading form is `categoryName`.
+ * heading form is `categoryName`. English: the library's words (src/ledger/describe.ts).
  * @example
  * categoryWords("es", "unknown"); // => "personas de paradero desconocido"
  */
 export function categoryWords(lang: Lang, c: string): string {
-  if (lang === "en") return englishCategoryWords(c);
-  return (CATEGORY_WORDS_ES as Record<string, string>)[c] ?? c;
+  // The situation update's one word table (src/report/words.ts), as the report command's.
+  return (lang === "es" ? SITUATION_ES : SITUATION_EN).inSentence(c);
 }
 
 const LAYER_NAMES: Record<Lang, Record<LayerId, string>> = {

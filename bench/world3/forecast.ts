@@ -20,6 +20,7 @@ import {
   nowcast,
 } from "../../src/index.ts";
 import type { Forecast, ForecastOptions, NowcastOptions, RouteIndex } from "../../src/index.ts";
+import { headTruthKm } from "../worlds/edges.ts";
 import { matchTracks, observations } from "./score.ts";
 import type { World3, World3Day, World3Group } from "./world.ts";
 
@@ -204,7 +205,7 @@ function tallyPace(
 ): void {
   const d = g.days.find((x) => x.day === lastDay);
   if (!d || lastDay === undefined) return;
-  const from = kind === "head" ? d.firstKm : d.km;
+  const from = kind === "head" ? headTruthKm(d) : d.km;
   const pace = (at.km - from) / Math.max(0.05, at.t - (lastDay + 0.5));
   const cell = leadOnePace[kind][PACE_BANDS.findIndex((b) => pace < b)]!;
   cell.n++;
@@ -349,7 +350,7 @@ export function scoreForecasts(
         const two = lastTwoReportsArrival(reports, stop.km, { asOf: day });
         const base = two === undefined ? undefined : Math.min(two, day + HORIZON);
         for (const kind of ["head", "bulk"] as const) {
-          const t = crossing(g.days, stop.km, (d) => (kind === "head" ? d.firstKm : d.km));
+          const t = crossing(g.days, stop.km, (d) => (kind === "head" ? headTruthKm(d) : d.km));
           if (t === undefined || t <= day || t > day + LEADS) continue;
           const c = into[kind][Math.ceil(t - day)];
           const m =

@@ -22,6 +22,7 @@ import { createRouteIndex, dayNumber } from "../../src/index.ts";
 import type { RouteIndex, Sighting, TrackPoint } from "../../src/index.ts";
 import type { World3, World3Group } from "./world.ts";
 import { arrivedAtEnd } from "../worlds/arrived.ts";
+import { headTruthKm, tailTruthKm } from "../worlds/edges.ts";
 
 export const FOLLOW_KM = 150;
 
@@ -341,12 +342,14 @@ function scoreGroup(
     }
     if (p.headKm !== undefined) {
       sums.headN++;
-      sums.headAbs += Math.abs(at(p.headKm) - d.firstKm);
-      if (at(p.headKmLow) <= d.firstKm && d.firstKm <= at(p.headKmHigh)) sums.headCovered++;
+      const head = headTruthKm(d);
+      sums.headAbs += Math.abs(at(p.headKm) - head);
+      if (at(p.headKmLow) <= head && head <= at(p.headKmHigh)) sums.headCovered++;
     }
     if (p.tailKm !== undefined) {
       sums.tailN++;
-      if (at(p.tailKmLow) <= d.lastKm && d.lastKm <= at(p.tailKmHigh)) sums.tailCovered++;
+      const tail = tailTruthKm(d);
+      if (at(p.tailKmLow) <= tail && tail <= at(p.tailKmHigh)) sums.tailCovered++;
     }
   }
 }

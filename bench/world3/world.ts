@@ -41,6 +41,7 @@ import { countSheet, importSheets, monitoringSheet, pressLog } from "./sheets.ts
 import { poisson, snapQuantile, snapshot } from "./sources.ts";
 import type { RawReport } from "./sources.ts";
 import { Tallies } from "./tallies.ts";
+import { edgeShare } from "../worlds/edges.ts";
 
 export interface World3Day {
   day: number;
@@ -52,8 +53,9 @@ export interface World3Day {
   tailKm: number;
   /**
    * The front and rear edges: the km of the foremost (hindmost) people — the km reached by the
-   * first (last) 1 % of the people, at least 20 — what the estimate's `headKm` and `tailKm`
-   * stand for (docs/contracts.md §3.1). Not the single foremost family: one lone family far ahead
+   * first (last) 1 % of the people, at least 20, at most 5 % (bench/worlds/edges.ts, the one
+   * head and tail every bench scores) — what the estimate's `headKm` and `tailKm` stand for
+   * (docs/contracts.md §3.1). Not the single foremost family: one lone family far ahead
    * is not a vanguard.
    */
   firstKm: number;
@@ -329,7 +331,8 @@ function recordTruth(
   const bodyRoute = new Map(st.caravans.map((c) => [c.body, c.routeId]));
   const add = (map: Map<string, World3Group>, key: string, routeId: string, fams: Family[]) => {
     const s = snapshot(fams, 0.5, routeId);
-    const edge = Math.min(0.5, Math.max(20, 0.01 * s.total) / s.total);
+    // The front and rear edges as every bench scores them (bench/worlds/edges.ts).
+    const edge = edgeShare(s.total);
     const g = map.get(key) ?? { group: key, routeId, days: [] };
     map.set(key, g);
     g.days.push({
@@ -338,9 +341,8 @@ function recordTruth(
       km: fromMainKm(routeId, snapQuantile(s, 0.5)),
       headKm: fromMainKm(routeId, snapQuantile(s, 0.95)),
       tailKm: fromMainKm(routeId, snapQuantile(s, 0.05)),
-      // In a group of under 400 the 20 foremost are more than 5 %: the edge is then the 95th (5th).
-      firstKm: fromMainKm(routeId, snapQuantile(s, Math.max(0.95, 1 - edge))),
-      lastKm: fromMainKm(routeId, snapQuantile(s, Math.min(0.05, edge))),
+      firstKm: fromMainKm(routeId, snapQuantile(s, 1 - edge)),
+      lastKm: fromMainKm(routeId, snapQuantile(s, edge)),
       size: s.total,
     });
   };

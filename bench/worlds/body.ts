@@ -4,18 +4,19 @@
  * are people-weighted quantiles of the cohorts' km.
  *
  * Definitions used by the truth of the stress worlds:
- * - first km = the km of the foremost people (the front edge of the body: its vanguard, the first
- *   to arrive anywhere); the scorer compares the estimate's head (`head_km`) with it;
- * - head km = the 95th percentile of people by km (5 % of the people are ahead of it; the
- *   forecast skill bench times the head's arrival with it);
+ * - first km = the front edge of the body, the km reached by its foremost people (the first 1 %,
+ *   at least 20, at most 5 %: ./edges.ts, the one head every bench scores — the estimate's
+ *   `head_km` and the forecast's head arrival);
+ * - head km = the 95th percentile of people by km (5 % of the people are ahead of it);
  * - median km = the 50th percentile (the median person);
  * - tail km = the 5th percentile (5 % of the people are behind it);
- * - last km = the km of the hindmost people (the rear edge); the scorer compares the estimate's
+ * - last km = the rear edge, the same count from the back; the scorer compares the estimate's
  *   tail (`tail_km`) with it.
  * A percentile q is the km of the first cohort, in ascending km, at which the cumulative people
  * reach q × the total (the lower weighted quantile: exact on cohorts, no interpolation).
  */
 import type { Km, People } from "../../src/index.ts";
+import { edgeShare } from "./edges.ts";
 
 export interface Cohort {
   km: Km;
@@ -64,12 +65,13 @@ export interface BodySummary {
  * summarize(cohorts).km; // the median person's km
  */
 export function summarize(cohorts: readonly Cohort[]): BodySummary {
+  const edge = edgeShare(cohorts.reduce((s, c) => s + Math.max(0, c.people), 0));
   return {
-    firstKm: quantileKm(cohorts, 1),
+    firstKm: quantileKm(cohorts, 1 - edge),
     headKm: quantileKm(cohorts, HEAD_QUANTILE),
     km: quantileKm(cohorts, 0.5),
     tailKm: quantileKm(cohorts, TAIL_QUANTILE),
-    lastKm: quantileKm(cohorts, 0),
+    lastKm: quantileKm(cohorts, edge),
     size: Math.round(cohorts.reduce((s, c) => s + c.people, 0)),
   };
 }

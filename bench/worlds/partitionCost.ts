@@ -23,6 +23,7 @@ import {
   linkReport,
   weighPlaceDays,
 } from "../../src/estimate/linkTracklets.ts";
+import { daySpanOutside } from "../../src/estimate/predictiveTrack.ts";
 import { bestRouteCost } from "../../src/estimate/mergeTracklets.ts";
 import type { LinkReport } from "../../src/estimate/mergeTracklets.ts";
 import { fillTerms, sharedRateCost } from "./fillReading.ts";
@@ -421,7 +422,17 @@ function bestTerms(
       m,
       predictive,
     );
-    const positions = all - terms.offRoute;
+    const on = read.filter((r) => r.km !== undefined);
+    const span = m.daySpan
+      ? m.daySpan.nats *
+        daySpanOutside(
+          on.map((r) => r.t),
+          on.map((r) => r.km as number),
+          on.length,
+          m.daySpan.km,
+        )
+      : 0;
+    const positions = all - terms.offRoute + span;
     return {
       route,
       terms: { ...terms, positions, total: terms.total - terms.positions + positions },

@@ -24,9 +24,8 @@
  *   sizeHigh / sizeLow;
  * - head and tail km, when the truth has a body and the estimate has
  *   `headKm`/`headKmLow`/`headKmHigh` and `tailKm`/… fields (skipped otherwise): the head against
- *   the truth's foremost people (`firstKm`, the front edge: where the first arrivals are, what
- *   docs/contracts.md §3.1 says `head_km` is), the tail against its hindmost (`lastKm`); a truth
- *   without them is scored against its `headKm` / `tailKm`;
+ *   the truth's front edge (`firstKm`: the foremost 1 % of people, at least 20 — ./edges.ts, what
+ *   docs/contracts.md §3.1 says `head_km` is), the tail against its rear edge (`lastKm`);
  * - groups found: distinct estimated groups vs true groups with reports.
  *
  * Naive baseline, told the true labels: per true group, its reports' km (projected on its true
@@ -38,6 +37,7 @@ import { createGazetteer, createRouteIndex, isoDate, toLocalTime } from "../../s
 import type { Dataset, Km, Sighting, TrackPoint } from "../../src/index.ts";
 import type { ScorableWorld, TruthDay, TruthGroup } from "./truth.ts";
 import { arrivedAtEnd } from "./arrived.ts";
+import { headTruthKm, tailTruthKm } from "./edges.ts";
 
 const HIGH_FIELDS = ["kmHigh", "headKmHigh", "tailKmHigh", "head_km_high", "tail_km_high"];
 
@@ -397,8 +397,9 @@ const TAIL = {
 
 function scoreBody(s: ScoreSums, e: TrackPoint, d: TruthDay): void {
   for (const [which, names, truth] of [
-    ["head", HEAD, d.firstKm ?? d.headKm],
-    ["tail", TAIL, d.lastKm ?? d.tailKm],
+    // The one head and tail every bench scores (./edges.ts); a truth without a body is not scored.
+    ["head", HEAD, d.firstKm === undefined ? undefined : headTruthKm(d)],
+    ["tail", TAIL, d.lastKm === undefined ? undefined : tailTruthKm(d)],
   ] as const) {
     const v = field(e, names.v);
     if (truth === undefined || v === undefined) continue;

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Command, ParsedOptions } from "../command.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
+import { csvChoice, noBomHelp } from "../csv-options.ts";
 import {
   datasetOptionsHelp,
   exitStatus,
@@ -66,8 +67,7 @@ ${datasetOptionsHelp({
 })}
   --as-of <date>      use only data observed up to this date-time (no look-ahead)
   --out <dir>         folder for tracks.csv, tracks.geojson and report.json (required)
-  --no-bom            write tracks.csv without the UTF-8 byte-order mark (default: with, for
-                      Excel, as every CSV dtm-flow writes; --bom, the old opt-in, is accepted)
+${noBomHelp("tracks.csv")}
   --hxl               write an HXL hashtag row under the header of tracks.csv (default none, so
                       scripts, notebooks and the viewer read the file as before; docs/cli.md)
   --check             held-out check: predict each report from the estimate made without it;
@@ -103,8 +103,6 @@ export const estimateCommand: Command = {
     const { values } = parseAsOfCommand(argv, {
       ...CHECK_OPTIONS,
       corrections: { type: "string" },
-      bom: { type: "boolean" },
-      "no-bom": { type: "boolean" },
     });
     const check = checkOptions(values);
     const correctionsPath = optionString(values, "corrections");
@@ -182,7 +180,7 @@ export const estimateCommand: Command = {
           : {}),
       },
       routes,
-      { bom: values["no-bom"] !== true, hxl: values.hxl === true },
+      csvChoice(values),
     );
     context.stderr(
       `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,

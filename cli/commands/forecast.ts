@@ -13,6 +13,8 @@ import {
   wholeOption,
 } from "../dataset-options.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
+import { csvChoice, noBomHelp } from "../csv-options.ts";
+import type { CsvChoice } from "../csv-options.ts";
 import { SAFE_WRITING_HELP } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import { forecastArrivals, formatCsv, hxlOption, mulberry32, nowcast } from "../../src/index.ts";
@@ -72,7 +74,7 @@ ahead on its route, with p10/p50/p90 and the probability of arriving within the 
 Usage:
   dtm-flow forecast [--as-of DATETIME] [--horizon DAYS] [--runs N] [--seed N]
                     [--sightings f] [--counts f] [--stocks f] [--route f.geojson]
-                    [--places f] [--tz IANA-zone] [--hxl] --out <dir>
+                    [--places f] [--tz IANA-zone] [--no-bom] [--hxl] --out <dir>
 
 Options:
   --as-of <datetime>  forecast from the data observed up to this moment (no look-ahead; a
@@ -88,6 +90,7 @@ Options:
                       the same files
   ${DATASET_FLAGS}   as for dtm-flow estimate
   --out <dir>         folder for forecast.csv, positions.csv and forecast.json (required)
+${noBomHelp("forecast.csv and positions.csv")}
   --hxl               write an HXL hashtag row under the header of forecast.csv and
                       positions.csv (default none, so scripts read them as before)
 
@@ -169,7 +172,7 @@ export const forecastCommand: Command = {
         inputs: loaded.reports.map(summarizeReport),
         rejectedRows: loaded.rejected,
       },
-      values.hxl === true,
+      csvChoice(values),
     );
     for (const w of forecast.warnings) context.stderr(`warning: ${w.message}`);
     for (const line of forecastSummaryLines(now, forecast)) context.stdout(line);
@@ -218,14 +221,18 @@ function freshGroups(now: Nowcast, asOf: string | undefined, context: CommandCon
   return fresh.length === now.groups.length ? now : { ...now, groups: fresh };
 }
 
-/** Writes forecast.csv, positions.csv and forecast.json; `hxl`: hashtag rows in the CSVs (--hxl). */
+/**
+ * Writes forecast.csv, positions.csv and forecast.json; `csv`: the byte-order mark (--no-bom) and
+ * hashtag rows (--hxl) of the CSVs (default: with the mark, without hashtags).
+ */
 export function writeForecast(
   now: Nowcast,
   forecast: Forecast,
   write: (name: string, content: string) => unknown,
   meta: Record<string, unknown>,
-  hxl = false,
+  csv: CsvChoice = { bom: true, hxl: false },
 ): void {
+  const { bom, hxl } = csv;
   const ahead = forecast.arrivals.map((a) => ({
     group: a.group,
     place_name: a.placeName,
@@ -258,10 +265,10 @@ export function writeForecast(
       place_offset_km: g.placeOffsetKm,
     }));
   const rows = [...ahead, ...done];
-  // Excel-ready (UTF-8 byte-order mark), as every CSV the CLI writes but the contract tables
-  // tracks.csv and split.csv (docs/cli.md, "CSV files").
+  // Excel-ready (UTF-8 byte-order mark unless --no-bom), as every CSV the CLI writes (docs/cli.md,
+  // "CSV files").
   const columns = [...FORECAST_COLUMNS];
-  write("forecast.csv", formatCsv(rows, { columns, ...hxlOption("forecast", columns, hxl) }));
+  write("forecast.csv", formatCsv(rows, { columns, bom, ...hxlOption("forecast", columns, hxl) }));
   const positions = forecast.positions.map((p) => ({
     group: p.group,
     route_id: p.routeId,
@@ -278,6 +285,7 @@ export function writeForecast(
     "positions.csv",
     formatCsv(positions, {
       columns: positionColumns,
+      bom,
       ...hxlOption("positions", positionColumns, hxl),
     }),
   );

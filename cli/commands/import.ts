@@ -8,6 +8,7 @@ import { basename } from "node:path";
 import type { Command, CommandContext } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
+import { csvChoice } from "../csv-options.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFile, OutputFolder } from "../output.ts";
 import { checkFile, missingColumnHint, readRouteFile, readTableFile } from "../read-input.ts";
@@ -225,7 +226,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     delimiter,
     suppressBelow,
     hxl: values["no-hxl"] !== true,
-    bom: values["no-bom"] !== true,
+    bom: csvChoice(values).bom,
   };
 }
 

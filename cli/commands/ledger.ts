@@ -16,6 +16,7 @@ import {
   userInputStep,
 } from "../dataset-options.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
+import { CSV_OPTIONS, csvChoice } from "../csv-options.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
@@ -271,9 +272,7 @@ export const ledgerCommand: Command = {
       {
         ...LEDGER_OPTIONS,
         "as-of": { type: "string" },
-        bom: { type: "boolean" },
-        "no-bom": { type: "boolean" },
-        hxl: { type: "boolean" },
+        ...CSV_OPTIONS,
       },
       false,
     );
@@ -292,8 +291,7 @@ export const ledgerCommand: Command = {
     const { ledger, loaded, out } = run;
     // Excel-ready, as every CSV the command line and the viewer write: a byte-order mark unless
     // --no-bom (for scripts that read split.csv's header byte for byte, docs/contracts.md §3.2).
-    const hxl = values.hxl === true;
-    const bom = values["no-bom"] !== true;
+    const { bom, hxl } = csvChoice(values);
     out.write("split.csv", formatSplitCsv(ledger.split, { bom, hxl }));
     out.write("departed.csv", departedCsv(ledger, run.replay.state, hxl, bom));
     out.write("places.csv", placesCsv(run.replay.state, hxl, bom));

@@ -8,6 +8,8 @@ import { basename, resolve } from "node:path";
 import type { Command, CommandContext } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
+import { CSV_OPTIONS, csvChoice, noBomHelp } from "../csv-options.ts";
+import type { CsvChoice } from "../csv-options.ts";
 import { optionString, userInputStep } from "../dataset-options.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import { loadDataset } from "../read-input.ts";
@@ -38,7 +40,7 @@ receive them: a seeded Monte Carlo of an influx scenario along the corridor.
 
 Usage:
   dtm-flow scenario <scenario.json> [--runs N] [--seed N] [--route f.geojson] [--places f]
-                    [--hxl] --out <dir>
+                    [--no-bom] [--hxl] --out <dir>
 
 Options:
   --runs <N>        number of Monte Carlo runs, 1–10,000 (overrides the file; default 1000)
@@ -46,6 +48,7 @@ Options:
   --route <file>    routes, GeoJSON LineStrings with route_id; default the 2018 corridor
   --places <file>   gazetteer, added in front of the embedded 2018 places
   --out <dir>       folder for the outputs (required)
+${noBomHelp("the three CSV files", 16)}
   --hxl             write an HXL hashtag row under the header of the three CSV files
                     (default none, so scripts read them as the viewer's downloads)
 
@@ -255,18 +258,20 @@ function progressLine(context: CommandContext): (done: number, total: number) =>
   };
 }
 
-/** The four output files; `hxl`: hashtag rows under the CSV headers (--hxl). */
+/** The four output files; `csv`: byte-order mark (--no-bom) and hashtag rows (--hxl) of the CSVs. */
 function writeOutputs(
   out: ReturnType<typeof openOutputFolder>,
   result: ScenarioResult,
   like2018: Calibration | undefined,
-  hxl: boolean,
+  csv: CsvChoice,
 ): void {
+  const { bom, hxl } = csv;
   const placeDays = [...SCENARIO_PLACE_DAY_COLUMNS];
   out.write(
     "scenario-place-days.csv",
     formatCsv(scenarioPlaceDayRows(result), {
       columns: placeDays,
+      bom,
       ...hxlOption("scenarioPlaceDays", placeDays, hxl),
     }),
   );
@@ -274,13 +279,14 @@ function writeOutputs(
   const summaryColumns = Object.keys(summary[0] ?? {});
   out.write(
     "scenario-summary.csv",
-    formatCsv(summary, { ...hxlOption("scenarioSummary", summaryColumns, hxl) }),
+    formatCsv(summary, { bom, ...hxlOption("scenarioSummary", summaryColumns, hxl) }),
   );
   const totals = [...SCENARIO_TOTAL_COLUMNS];
   out.write(
     "scenario-totals.csv",
     formatCsv(scenarioTotalRows(result), {
       columns: totals,
+      bom,
       ...hxlOption("scenarioTotals", totals, hxl),
     }),
   );
@@ -312,7 +318,7 @@ export const scenarioCommand: Command = {
       route: { type: "string" },
       places: { type: "string" },
       out: { type: "string" },
-      hxl: { type: "boolean" },
+      ...CSV_OPTIONS,
     });
     if (positionals.length !== 1) {
       throw new UserError(
@@ -358,7 +364,7 @@ export const scenarioCommand: Command = {
     const result = userInputStep(() => runScenario(scenario, { dataset, corridor, onProgress }));
     // What validation read with a warning (a P-code, a shared name) is kept with the results.
     const warnings = [...checked.warnings, ...result.warnings];
-    writeOutputs(out, { ...result, warnings }, like2018, values.hxl === true);
+    writeOutputs(out, { ...result, warnings }, like2018, csvChoice(values));
     for (const warning of result.warnings) context.stderr(`warning: ${warning.message}`);
     for (const line of summaryLines(result)) context.stdout(line);
     context.stderr(

@@ -148,7 +148,7 @@ export interface KmSmootherResult {
 }
 
 /** out = K ⊛ input (push forward), displacements beyond the last cell land on the last cell. */
-function convolveForward(
+export function convolveForward(
   input: Float64Array,
   kernel: Kernel,
   out: Float64Array,

@@ -254,6 +254,12 @@ export function costModel(
       ctx.predictiveAssociation.spreadsKm,
     );
     base.predictiveAdded = ctx.predictiveAssociation.added ?? false;
+    base.partShare = ctx.predictiveAssociation.partShare ?? base.partShare;
+    base.sizeSd = ctx.predictiveAssociation.sizeSd ?? base.sizeSd;
+    const { daySpanKm, daySpanNats } = ctx.predictiveAssociation;
+    if (daySpanKm !== undefined && daySpanNats !== undefined)
+      base.daySpan = { km: daySpanKm, nats: daySpanNats };
+    base.mergeSizeRatio = ctx.predictiveAssociation.mergeSizeRatio;
   }
   const roadKm = Math.max(...ctx.routeIds.map((id) => ctx.index.lengthKm(id)));
   base.roadKm = Number.isFinite(roadKm) && roadKm > 0 ? roadKm : base.roadKm;

@@ -232,6 +232,22 @@ function cluster(
   };
 }
 
+/** Whole-group figures each side needs before sizesApart reads it (one figure is too noisy). */
+const SIZES_APART_MIN_FIGURES = 2;
+
+/**
+ * Whether two tracklets' sizes (trackCost.ts groupLogSize of each: the upper quartile of its
+ * whole-group figures) differ by more than `ratio` times, each side with at least
+ * SIZES_APART_MIN_FIGURES such figures (CostModel.mergeSizeRatio).
+ */
+export function sizesApart(a: GroupFigures, b: GroupFigures, ratio: number): boolean {
+  if (a.whole.length < SIZES_APART_MIN_FIGURES || b.whole.length < SIZES_APART_MIN_FIGURES)
+    return false;
+  const la = logSizeAfter(a, { change: 0 }) as number;
+  const lb = logSizeAfter(b, { change: 0 }) as number;
+  return Math.abs(la - lb) > Math.log(ratio);
+}
+
 function union(table: ReportTable, a: Cluster, b: Cluster, o: MergeOptions): Cluster | undefined {
   if (a.labelled && b.labelled) return undefined;
   const gap = Math.max(a.first, b.first) - Math.min(a.last, b.last);
@@ -247,6 +263,11 @@ function union(table: ReportTable, a: Cluster, b: Cluster, o: MergeOptions): Clu
   b.oversized ??= oversizedAfter(b.figures, { change: 0 });
   const figures = joinFigures(a.figures, b.figures);
   if (oversizedAfter(figures, { change: 0 }) > a.oversized + b.oversized) return undefined;
+  if (
+    o.model.mergeSizeRatio !== undefined &&
+    sizesApart(a.figures, b.figures, o.model.mergeSizeRatio)
+  )
+    return undefined;
   const rows = mergeByTime(table.reports, a.rows, b.rows);
   const reports = rows.map((r) => table.reports[r]);
   const logSize = { logN: logSizeAfter(figures, { change: 0 }) };

@@ -23,7 +23,7 @@ import { groupLogSize, offRouteLoss, positionLossAt, sizeLoss } from "./trackCos
 import type { CostModel } from "./trackCost.ts";
 import { positionsCost, positionsCostCounted, positionsFitted } from "./positionsFit.ts";
 import { leastPositionLoss } from "./leastLoss.ts";
-import { predictivePositions } from "./predictiveTrack.ts";
+import { daySpanOutside, predictivePositions } from "./predictiveTrack.ts";
 import { ReportTable } from "./reportTable.ts";
 
 /** A group's fit as it stands: what the screen reads a report against. */
@@ -128,15 +128,29 @@ export function tableCost(
   const logN = logSize ? logSize.logN : groupLogSize(sorted.map((i) => table.reports[i]));
   const nSizes = figureLosses(table, sorted, m, logN);
   let figures = 0;
-  for (let k = 0; k < nSizes; k++) figures += sizeBuffer[k];
+  const sizes = sizeBuffer;
+  for (let k = 0; k < nSizes; k++) figures += sizes[k];
   const off = offRouteLoss(m);
-  const first = likelyCost(table, sorted, routes, likely, nSizes, m);
-  const done: { c: number; cost: number }[] = [];
-  let best: Evaluated = { cost: Infinity };
+  // (The likely route's cost, the routes done and the best so far in locals and reused arrays,
+  // not an object each: tableCost runs for every candidate fit.)
+  const firstCost = likelyCost(table, sorted, routes, likely, nSizes, m);
+  const first = !Number.isNaN(firstCost);
+  if (doneCol.length < routes.length) {
+    doneCol = new Int32Array(2 * routes.length);
+    doneCost = new Float64Array(2 * routes.length);
+  }
+  const dc = doneCol;
+  const dcost = doneCost;
+  let nDone = 0;
+  let bestRoute: string | undefined;
+  let bestCost = Infinity;
+  let bestOutliers: number | undefined;
   for (const route of routes) {
     const c = table.routeIndex.get(route);
     if (c === undefined) continue;
-    const { on, weighed } = onRoute(table, sorted, c);
+    onRoute(table, sorted, c);
+    const on = onCount;
+    const weighed = onWeighed;
     // Only routes near at least one report can be the group's.
     if (on === 0) continue;
     // Each report on it at least the loss of a residual of 0 at the least spread (leastLoss.ts).
@@ -146,26 +160,41 @@ export function tableCost(
     if (!m.predictive) {
       const bound = (sorted.length - on) * off + weighed * leastPositionLoss(weighed, m) + figures;
       const least = bound - 1e-6 * Math.abs(bound);
-      if (least >= best.cost - 1e-9) continue;
+      if (least >= bestCost - 1e-9) continue;
       // A route that costs surely more than the likely one can neither win nor tie.
-      if (first && route !== likely && least > first.cost + LIKELY_MARGIN) continue;
+      if (first && route !== likely && least > firstCost + LIKELY_MARGIN) continue;
     }
-    const same = done.find((d) => shifted(table, sorted, d.c, c));
-    const fitted = !same && !(first && route === likely);
-    const cost = same
-      ? same.cost
-      : fitted
-        ? routeCost(table, sorted, c, on, nSizes, m, counted)
-        : (first as { cost: number }).cost;
-    done.push({ c, cost });
-    if (cost < best.cost - 1e-9)
-      best =
-        counted && fitted
-          ? { route, cost, outliers: sorted.length - on + lastOutliers }
-          : { route, cost };
+    // The first route done on which the reports lie as on this one, shifted.
+    let same = -1;
+    for (let d = 0; d < nDone; d++)
+      if (shifted(table, sorted, dc[d], c)) {
+        same = d;
+        break;
+      }
+    const fitted = same < 0 && !(first && route === likely);
+    const cost =
+      same >= 0
+        ? dcost[same]
+        : fitted
+          ? routeCost(table, sorted, c, on, nSizes, m, counted)
+          : firstCost;
+    dc[nDone] = c;
+    dcost[nDone++] = cost;
+    if (cost < bestCost - 1e-9) {
+      bestRoute = route;
+      bestCost = cost;
+      bestOutliers = counted && fitted ? sorted.length - on + lastOutliers : undefined;
+    }
   }
-  return best;
+  if (bestRoute === undefined) return { cost: Infinity };
+  return bestOutliers === undefined
+    ? { route: bestRoute, cost: bestCost }
+    : { route: bestRoute, cost: bestCost, outliers: bestOutliers };
 }
+
+/** The routes tableCost has done (route columns) and their costs, reused (grown as needed). */
+let doneCol = new Int32Array(8);
+let doneCost = new Float64Array(8);
 
 /** The outliers of routeCost's last counted fit (positionsCostCounted; read right after it). */
 let lastOutliers = 0;
@@ -176,21 +205,27 @@ let lastOutliers = 0;
  */
 const LIKELY_MARGIN = 1e-6;
 
-/** How many of `sorted` lie on route column `c`, and their summed weight. */
-function onRoute(table: ReportTable, sorted: readonly number[], c: number) {
+/** onRoute's answer: how many reports lie on the route, and their summed weight. */
+let onCount = 0;
+let onWeighed = 0;
+
+/** How many of `sorted` lie on route column `c`, and their summed weight (into onCount, onWeighed). */
+function onRoute(table: ReportTable, sorted: readonly number[], c: number): void {
   let on = 0;
   let weighed = 0;
+  const { km, width, weight } = table;
   for (const i of sorted)
-    if (!Number.isNaN(table.kmOn(i, c))) {
+    if (!Number.isNaN(km[i * width + c])) {
       on++;
-      weighed += table.weight[i];
+      weighed += weight[i];
     }
-  return { on, weighed };
+  onCount = on;
+  onWeighed = weighed;
 }
 
 /**
- * The cost of `sorted` on route `likely` (one of `routes`, near one of its reports; else
- * undefined), fitted first so that tableCost skips routes that cost surely more: a group that
+ * The cost of `sorted` on route `likely` (one of `routes`, near one of its reports; else NaN:
+ * none), fitted first so that tableCost skips routes that cost surely more: a group that
  * gains or loses one report nearly always keeps its route (reassignReports.ts passes the route
  * of its fit). The same number routeCost gives in tableCost's loop.
  */
@@ -201,13 +236,14 @@ function likelyCost(
   likely: string | undefined,
   nSizes: number,
   m: CostModel,
-): { cost: number } | undefined {
-  if (likely === undefined || !routes.includes(likely)) return undefined;
+): number {
+  if (likely === undefined || !routes.includes(likely)) return NaN;
   const c = table.routeIndex.get(likely);
-  if (c === undefined) return undefined;
-  const { on } = onRoute(table, sorted, c);
-  if (on === 0) return undefined;
-  return { cost: routeCost(table, sorted, c, on, nSizes, m) };
+  if (c === undefined) return NaN;
+  onRoute(table, sorted, c);
+  const on = onCount;
+  if (on === 0) return NaN;
+  return routeCost(table, sorted, c, on, nSizes, m);
 }
 
 /** Largest difference (km) between two routes' shifts of one group's reports to count as one. */
@@ -260,13 +296,20 @@ function routeCost(
   const off = offRouteLoss(m);
   let cost = 0;
   let k = 0;
+  // (The module's buffers and the table's arrays through locals: a module variable that `reserve`
+  // may replace is re-read from its context at every use in a loop; positionsFit.ts.)
+  const kms = kmBuffer;
+  const weights = weightBuffer;
+  const times = timeBuffer;
+  const { km, width, weight } = table;
+  const t = table.times;
   for (const i of sorted) {
-    const x = table.kmOn(i, c);
+    const x = km[i * width + c];
     if (Number.isNaN(x)) cost += off;
     else {
-      weightBuffer[k] = table.weight[i];
-      timeBuffer[k] = table.reports[i].t;
-      kmBuffer[k++] = x;
+      weights[k] = weight[i];
+      times[k] = t[i];
+      kms[k++] = x;
     }
   }
   if (m.predictive) {
@@ -275,6 +318,7 @@ function routeCost(
     const fit = predictivePositions(timeBuffer, kmBuffer, on, m, m.predictive, weightBuffer);
     cost += fit.cost;
     lastOutliers = fit.outliers;
+    if (m.daySpan) cost += m.daySpan.nats * daySpanOutside(timeBuffer, kmBuffer, on, m.daySpan.km);
     if (m.predictiveAdded) {
       const ml = positionsCostCounted(kmBuffer, weightBuffer, on, m);
       cost += ml.cost;
@@ -285,7 +329,8 @@ function routeCost(
     cost += fit.cost;
     lastOutliers = fit.outliers;
   } else cost += positionsCost(kmBuffer, weightBuffer, on, m);
-  for (let j = 0; j < nSizes; j++) cost += sizeBuffer[j];
+  const sizes = sizeBuffer;
+  for (let j = 0; j < nSizes; j++) cost += sizes[j];
   return cost;
 }
 
@@ -337,6 +382,8 @@ function figureLosses(
   const { sized, logSize, part } = table;
   const memo = figureMemo(table, m);
   const memoLogN = memo.logN;
+  const memoLoss = memo.loss;
+  const sizes = sizeBuffer;
   let n = 0;
   for (const i of sorted) {
     if (sized[i] === 0) continue;
@@ -349,7 +396,7 @@ function figureLosses(
       memo.loss[at] = sizeLoss(logSize[i], part[i] === 1, logN, m);
       memoLogN[at] = logN;
     }
-    sizeBuffer[n++] = memo.loss[at];
+    sizes[n++] = memoLoss[at];
   }
   return n;
 }

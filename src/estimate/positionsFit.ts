@@ -35,8 +35,16 @@ function reserve(n: number): void {
   blockCount = new Int32Array(cap);
 }
 
-/** isotonic.ts by pool-adjacent-violators into `fit`: the same pools, the same weighted means. */
+/**
+ * isotonic.ts by pool-adjacent-violators into `fit`: the same pools, the same weighted means. The
+ * module's buffers are read through locals (the same arrays): a module variable that `reserve`
+ * may replace is re-read from its context at every use in the loop.
+ */
 function isotonicInto(y: ArrayLike<number>, n: number, weights: ArrayLike<number>): void {
+  const bValue = blockValue;
+  const bWeight = blockWeight;
+  const bCount = blockCount;
+  const out = fit;
   let top = 0;
   for (let i = 0; i < n; i++) {
     // The new block is pooled with those below it while they are higher (kept in locals until
@@ -44,21 +52,24 @@ function isotonicInto(y: ArrayLike<number>, n: number, weights: ArrayLike<number
     let value = y[i];
     let weight = Math.max(weights[i], 1e-9);
     let count = 1;
-    while (top > 0 && blockValue[top - 1] > value) {
+    while (top > 0 && bValue[top - 1] > value) {
       const below = top - 1;
-      const wSum = blockWeight[below] + weight;
-      value = (blockValue[below] * blockWeight[below] + value * weight) / wSum;
+      const wSum = bWeight[below] + weight;
+      value = (bValue[below] * bWeight[below] + value * weight) / wSum;
       weight = wSum;
-      count += blockCount[below];
+      count += bCount[below];
       top--;
     }
-    blockValue[top] = value;
-    blockWeight[top] = weight;
-    blockCount[top] = count;
+    bValue[top] = value;
+    bWeight[top] = weight;
+    bCount[top] = count;
     top++;
   }
   let k = 0;
-  for (let b = 0; b < top; b++) for (let c = 0; c < blockCount[b]; c++) fit[k++] = blockValue[b];
+  for (let b = 0; b < top; b++) {
+    const value = bValue[b];
+    for (let c = bCount[b]; c > 0; c--) out[k++] = value;
+  }
 }
 
 /** Each report's weight `v` times trackCost.ts goodShare of its residual at `spreadKm`, into `w`. */
@@ -71,10 +82,13 @@ function weightsAt(
 ): void {
   const inShare = 1 - m.outlierShare;
   const outDensity = m.outlierShare / m.roadKm;
+  // (The module's buffers through locals, as in isotonicInto.)
+  const f = fit;
+  const out = w;
   for (let i = 0; i < n; i++) {
-    const z = (km[i] - fit[i]) / spreadKm;
+    const z = (km[i] - f[i]) / spreadKm;
     const good = (inShare * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / spreadKm;
-    w[i] = v[i] * (good / (good + outDensity));
+    out[i] = v[i] * (good / (good + outDensity));
   }
 }
 
@@ -100,10 +114,13 @@ function fitInto(
     if (fixedKm === undefined) {
       let ss = SPREAD_PRIOR_N * m.spreadKm * m.spreadKm;
       let count = SPREAD_PRIOR_N;
+      const f = fit;
+      const ws = w;
       for (let i = 0; i < n; i++) {
-        const r = km[i] - fit[i];
-        ss += w[i] * r * r;
-        count += w[i];
+        const r = km[i] - f[i];
+        const wi = ws[i];
+        ss += wi * r * r;
+        count += wi;
       }
       spreadKm = Math.min(m.capKm, Math.max(m.floorKm, Math.sqrt(ss / count)));
     } else spreadKm = fixedKm;
@@ -124,8 +141,9 @@ function lossAbout(
   const inShare = 1 - m.outlierShare;
   const outDensity = m.outlierShare / m.roadKm;
   let cost = 0;
+  const f = fit;
   for (let i = 0; i < n; i++) {
-    const z = (km[i] - fit[i]) / spreadKm;
+    const z = (km[i] - f[i]) / spreadKm;
     const good = (inShare * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / spreadKm;
     cost += v[i] * -Math.log(good + outDensity);
   }

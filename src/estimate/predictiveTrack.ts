@@ -67,6 +67,60 @@ export interface PredictiveAssociation {
    * reports, or only the merges of whole tracklets and the split tests.
    */
   steps?: "all" | "moves" | "merges";
+  /**
+   * Share of figures without a part word read as a part's in the association's size term
+   * (trackCost.ts CostModel.partShare; default the cost model's 0.2). Lower: a track holding a
+   * run of small figures beside large ones pays for each as two groups would not.
+   */
+  partShare?: number;
+  /** Sd (log people) of a whole-group figure in the association's size term (default 0.6). */
+  sizeSd?: number;
+  /**
+   * A charge for same-day reports a body cannot span (CostModel.daySpan, daySpanOutside): each
+   * report of a track outside the best window of `daySpanKm` km of its local day's reports costs
+   * `daySpanNats` more. Off unless both are given.
+   */
+  daySpanKm?: number;
+  daySpanNats?: number;
+  /** The merges of whole tracklets keep apart two whose sizes differ more (CostModel.mergeSizeRatio). */
+  mergeSizeRatio?: number;
+}
+
+/**
+ * How many of a track's reports lie outside the best window of `spanKm` km of their local day's
+ * reports: a day's reports of one group are of one body, so those beyond any window a body can
+ * fill are another group's (or stale, or misplaced). `t` (days, local) in time order, `km` the
+ * reports' km on the track's route, the first `n` read. A day with one report counts none.
+ */
+export function daySpanOutside(
+  t: ArrayLike<number>,
+  km: ArrayLike<number>,
+  n: number,
+  spanKm: number,
+): number {
+  let outside = 0;
+  let start = 0;
+  const day: number[] = [];
+  while (start < n) {
+    const d = Math.floor(t[start]);
+    let end = start + 1;
+    while (end < n && Math.floor(t[end]) === d) end++;
+    if (end - start > 1) {
+      day.length = 0;
+      for (let i = start; i < end; i++) day.push(km[i]);
+      day.sort((a, b) => a - b);
+      // The most reports one window of spanKm holds (two pointers over the sorted km).
+      let most = 1;
+      let lo = 0;
+      for (let hi = 0; hi < day.length; hi++) {
+        while (day[hi] - day[lo] > spanKm) lo++;
+        most = Math.max(most, hi - lo + 1);
+      }
+      outside += day.length - most;
+    }
+    start = end;
+  }
+  return outside;
 }
 
 /** Sd (km) of a resting group's median person from one day to the next. */

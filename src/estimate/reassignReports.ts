@@ -211,6 +211,8 @@ interface Search {
   o: ReassignOptions;
   cache: FitCache;
   kmTable: ReportTable;
+  /** The candidates of the report being searched (reused; candidates). */
+  cands: Candidates;
 }
 
 /** The key of a group's state: its routes and its reports in time order. */
@@ -378,18 +380,66 @@ function edgeChange(search: Search, g: Searched, i: number): number {
   return Math.min(position - EDGE_MARGIN_NATS, rival) + figures;
 }
 
-/** A group a report may join, its screened cost, and whether the report falls within its span. */
-interface Candidate {
-  b: number;
-  screen: number;
-  within: boolean;
+/**
+ * The candidates of one search of a report (candidates): groups a report may join, each with its
+ * screened cost and whether the report falls within its span, and their order by screened cost
+ * (ties by group). Kept in arrays reused by every search of one call (a search's candidates are
+ * read before the next search; allocating an object per candidate, 35 a search at 100 groups, was
+ * a good part of the collector's time).
+ */
+class Candidates {
+  b = new Int32Array(64);
+  screen = new Float64Array(64);
+  within = new Uint8Array(64);
+  /** Positions in the arrays above, by screened cost, then group. */
+  order = new Int32Array(64);
+  n = 0;
+  push(b: number, screen: number, within: boolean): void {
+    if (this.n === this.b.length) {
+      const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+        const out = new (a.constructor as new (n: number) => T)(2 * a.length);
+        out.set(a);
+        return out;
+      };
+      this.b = grow(this.b);
+      this.screen = grow(this.screen);
+      this.within = grow(this.within);
+      this.order = new Int32Array(2 * this.order.length);
+    }
+    this.b[this.n] = b;
+    this.screen[this.n] = screen;
+    this.within[this.n] = within ? 1 : 0;
+    this.n++;
+  }
+  /**
+   * `order` by screened cost, ties by group: the order the list's sort by
+   * `x.screen - y.screen || x.b - y.b` gave (groups are distinct, so the order is the one whole
+   * order of the pairs whatever the sort; an insertion sort, the lists being short).
+   */
+  sort(): void {
+    const { order, screen, b } = this;
+    for (let k = 0; k < this.n; k++) {
+      let j = k;
+      while (j > 0) {
+        const x = order[j - 1];
+        if (!((screen[x] - screen[k] || b[x] - b[k]) > 0)) break;
+        order[j] = x;
+        j--;
+      }
+      order[j] = k;
+    }
+  }
 }
 
-/** Groups `b` that report `i` (of group `a`) may join: near it in time and km, by screened cost. */
-function candidates(search: Search, a: number, i: number): Candidate[] {
+/**
+ * Groups `b` that report `i` (of group `a`) may join: near it in time and km, with their screened
+ * costs, into the search's Candidates (unsorted).
+ */
+function candidates(search: Search, a: number, i: number): Candidates {
   const { reports, s, o } = search;
   const t = reports[i].t;
-  const out: Candidate[] = [];
+  const out = search.cands;
+  out.n = 0;
   const { lo, hi } = search;
   for (let b = 0; b < s.length; b++) {
     // (An empty group's span is NaN: no time is within gap of it.)
@@ -397,7 +447,7 @@ function candidates(search: Search, a: number, i: number): Candidate[] {
     const g = s[b];
     const within = t >= lo[b] && t <= hi[b];
     if (within && !nearAny(search, g.sorted, i)) continue;
-    out.push({ b, screen: joinScreen(reports[i], g.fits.frozen, o.model), within });
+    out.push(b, joinScreen(reports[i], g.fits.frozen, o.model), within);
   }
   return out;
 }
@@ -410,21 +460,31 @@ function bestMove(
 ): { b: number; rest: Evaluated; joined: Evaluated } | undefined {
   const { reports, s, o } = search;
   const cands = candidates(search, a, i);
-  if (cands.length === 0) return undefined;
+  if (cands.n === 0) return undefined;
   const empties = s[a].sorted.length === 1;
   // Screened change of leaving (a group left empty saves its birth).
   const screened = leaveScreen(reports, i, s[a].fits.frozen, o.model) - (empties ? o.birth : 0);
-  if (!o.exhaustive) {
-    cands.sort((x, y) => x.screen - y.screen || x.b - y.b);
-    if (screened + cands[0].screen > SCREEN_NATS) return undefined;
+  const { order, n } = cands;
+  if (o.exhaustive) for (let k = 0; k < n; k++) order[k] = k;
+  else {
+    cands.sort();
+    if (screened + cands.screen[order[0]] > SCREEN_NATS) return undefined;
   }
   const restFit = movedCost(search, s[a], i, false);
   // Leaving a group empty saves its birth.
   const leave = restFit.cost - s[a].fits.cost - (empties ? o.birth : 0);
-  const tried: { b: number; delta: number; joined: Evaluated }[] = [];
+  // The best move tried: least change, ties to the first group (as when every group was tried in
+  // order and a group replaced the best only when strictly below it), below -GAIN_NATS.
+  let bestB = -1;
+  let bestDelta = -GAIN_NATS;
+  let bestJoined: Evaluated | undefined;
   let within = 0;
   let beat = -GAIN_NATS;
-  for (const { b, screen, within: inSpan } of cands) {
+  for (let k = 0; k < n; k++) {
+    const at = order[k];
+    const b = cands.b[at];
+    const screen = cands.screen[at];
+    const inSpan = cands.within[at] === 1;
     if (!o.exhaustive && screened + screen > SCREEN_NATS) break;
     // Within a group's span the screen ranks well: only its best SCREEN_TOP are re-fitted.
     if (!o.exhaustive && inSpan && within >= SCREEN_TOP) continue;
@@ -438,13 +498,13 @@ function bestMove(
     const joined = movedCost(search, s[b], i, true);
     const delta = leave + joined.cost - s[b].fits.cost;
     beat = Math.min(beat, delta);
-    tried.push({ b, delta, joined });
+    if (delta < bestDelta || (delta === bestDelta && bestB >= 0 && b < bestB)) {
+      bestB = b;
+      bestDelta = delta;
+      bestJoined = joined;
+    }
   }
-  // Ties go to the first group, as when every group was tried in order.
-  let best: (typeof tried)[number] | undefined;
-  for (const c of tried.sort((x, y) => x.b - y.b))
-    if (c.delta < (best?.delta ?? -GAIN_NATS)) best = c;
-  return best && { b: best.b, rest: restFit, joined: best.joined };
+  return bestJoined && { b: bestB, rest: restFit, joined: bestJoined };
 }
 
 /**
@@ -471,6 +531,7 @@ export function reassignReports(
     o,
     cache: o.cache ?? new Map(),
     kmTable,
+    cands: new Candidates(),
   };
   const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds, k));
   search.s = s;

@@ -80,6 +80,17 @@ export interface CostModel {
   predictive?: PredictiveLaw;
   /** With `predictive`: the predictive cost is added to the fit's, not put in its place. */
   predictiveAdded?: boolean;
+  /**
+   * With `predictive`: each report outside the best window of `km` km of its local day's reports
+   * costs `nats` more (predictiveTrack.ts daySpanOutside). Unset by default.
+   */
+  daySpan?: { km: number; nats: number };
+  /**
+   * When set, the merges of whole tracklets (mergeTracklets.ts) do not join two whose sizes differ
+   * by more than this ratio (each side with two or more whole-group figures; mergeTracklets.ts
+   * sizesApart). Unset by default.
+   */
+  mergeSizeRatio?: number;
 }
 
 /**

@@ -152,6 +152,38 @@ export interface Nowcast {
 export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast {
   const timeZone = options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
   const estimate = estimateTracks(dataset, { ...options, timeZone });
+  const ends = trackEnds(estimate);
+  const stateOf = reportedStates(dataset, estimate, options);
+  const groups = estimate.state.map((s) => groupNowcast(s, estimate, ends, stateOf, options));
+  const asOf = asOfTime(options.asOf, timeZone, groups);
+  for (const g of groups) {
+    g.daysSinceObserved = Math.max(0, Math.floor(asOf) - g.lastDay);
+    const last = stateOf(g.group).times?.findLast((t) => t <= asOf);
+    if (last !== undefined) g.lastReportDate = isoDate(Math.floor(last));
+  }
+  return {
+    asOf,
+    asOfDate: isoDate(Math.floor(asOf)),
+    timeZone,
+    movement: estimate.report.movement,
+    attritionPerDay: fitAttritionPerDay(estimate.tracks),
+    groups,
+    estimate,
+  };
+}
+
+/** Each group's first fitted day, last track point and the point before it (see {@link trackEnds}). */
+interface TrackEnds {
+  firstOf: Map<string, { date: IsoDate; km: Km }>;
+  lastOf: Map<string, TrackPoint>;
+  beforeLastOf: Map<string, TrackPoint>;
+}
+
+/**
+ * Per group, from its track: the first FITTED day (its departure) with its km, the last track
+ * point and the one before it (the head's last daily move).
+ */
+function trackEnds(estimate: EstimateResult): TrackEnds {
   const firstOf = new Map<string, { date: IsoDate; km: Km }>();
   // The departure is the first FITTED day: days written before it from a naming report
   // (trackStarts.ts) are placed by the law alone, and a naive baseline read from them would
@@ -171,85 +203,102 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     if (t.date < (fitted.get(t.group) ?? "")) continue;
     if (!first || t.date < first.date) firstOf.set(t.group, { date: t.date, km: t.km });
   }
-  const groups: GroupNowcast[] = [];
-  const lastSeen = new Map(estimate.report.trackEnds.map((e) => [e.group, e.lastReportDate]));
+  return { firstOf, lastOf, beforeLastOf };
+}
+
+/** A group's state on its last day, as the estimator gives it. */
+type GroupState = EstimateResult["state"][number];
+
+/** The law a group's runs move by: the pooled one, or (paceWindowDays > 0) the group's own. */
+function movementOf(
+  group: string,
+  estimate: EstimateResult,
+  options: NowcastOptions,
+): MovementModel {
   const pooled = estimate.report.movement;
-  const reportedOf = (group: string) => stateOf(group).regime;
-  const stateOf = reportedStates(dataset, estimate, options);
-  for (const s of estimate.state) {
-    const info = estimate.groups.find((g) => g.group === s.group);
-    const first = firstOf.get(s.group) ?? { date: s.date, km: s.km.median };
-    const last = lastOf.get(s.group);
-    // The law its runs move by: the pooled one, or (paceWindowDays > 0) the group's own.
-    const movement =
-      (options.paceWindowDays ?? 0) === 0
-        ? pooled
-        : groupMovement(
-            estimate.tracks.filter((t) => t.group === s.group),
-            pooled,
-            { windowDays: options.paceWindowDays, priorDays: options.pacePriorDays },
-          );
-    // A ride the reports show on their own day, aged by the regime chain to the state's day, by
-    // the same law the runs then move by (review 21a: it read the pooled one).
-    const reportDay = stateOf(s.group).furthest?.day;
-    const aged = ridingAfter(
-      movement,
-      (dayNumber(s.date) ?? 0) - (reportDay ?? dayNumber(s.date) ?? 0),
-    );
-    const regime = startRegime(
-      s.regime,
-      reportedOf(s.group),
-      options.reportedRideWeight ?? 1,
-      aged,
-    );
-    groups.push({
-      group: s.group,
-      routeId: s.routeId,
-      routeLengthKm: s.routeLengthKm,
-      labelled: info?.labelled ?? false,
-      lastDate: s.date,
-      lastDay: dayNumber(s.date) ?? 0,
-      km: s.km,
-      regime,
-      ...(reportedOf(s.group) ? { reportedRegime: reportedOf(s.group) } : {}),
-      size: s.size,
-      departureDate: first.date,
-      departureKm: first.km,
-      daysSinceObserved: 0,
-      ...(lastSeen.has(s.group) ? { lastSeenDate: lastSeen.get(s.group)! } : {}),
-      ...(last?.headKm !== undefined ? { headAheadKm: Math.max(0, last.headKm - last.km) } : {}),
-      ...headStartAt(
-        headStart(last, beforeLastOf.get(s.group), regime, estimate.report.movement),
-        (options.headAtReports ?? true) ? stateOf(s.group).furthest : undefined,
-        dayNumber(s.date) ?? 0,
-      ),
-      movement,
-    });
-  }
-  let asOf: number;
-  if (options.asOf !== undefined) {
-    // A bare date is the end of that local day (asOfMoment, the one as-of rule).
-    const local = asOfMoment(options.asOf, timeZone);
-    if (!local) throw new RangeError(`asOf is not an ISO date: ${options.asOf}.`);
-    asOf = local.t;
-  } else {
-    asOf = groups.reduce((m, g) => Math.max(m, g.lastDay), -Infinity) + 0.5;
-    if (!Number.isFinite(asOf)) asOf = 0;
-  }
-  for (const g of groups) {
-    g.daysSinceObserved = Math.max(0, Math.floor(asOf) - g.lastDay);
-    const last = stateOf(g.group).times?.findLast((t) => t <= asOf);
-    if (last !== undefined) g.lastReportDate = isoDate(Math.floor(last));
-  }
+  if ((options.paceWindowDays ?? 0) === 0) return pooled;
+  return groupMovement(
+    estimate.tracks.filter((t) => t.group === group),
+    pooled,
+    { windowDays: options.paceWindowDays, priorDays: options.pacePriorDays },
+  );
+}
+
+/**
+ * A group's start regime: the estimator's state-day regime mixed with the ride its reports show
+ * on their own day, aged by the regime chain to the state's day by the same law the runs then move
+ * by (review 21a: it read the pooled one).
+ */
+function startRegimeOf(
+  s: GroupState,
+  reported: ReportedState,
+  movement: MovementModel,
+  options: NowcastOptions,
+): GroupNowcast["regime"] {
+  const reportDay = reported.furthest?.day;
+  const aged = ridingAfter(
+    movement,
+    (dayNumber(s.date) ?? 0) - (reportDay ?? dayNumber(s.date) ?? 0),
+  );
+  return startRegime(s.regime, reported.regime, options.reportedRideWeight ?? 1, aged);
+}
+
+/** One group's nowcast on its last day (`daysSinceObserved` and `lastReportDate` set by the caller). */
+function groupNowcast(
+  s: GroupState,
+  estimate: EstimateResult,
+  ends: TrackEnds,
+  stateOf: (group: string) => ReportedState,
+  options: NowcastOptions,
+): GroupNowcast {
+  const info = estimate.groups.find((g) => g.group === s.group);
+  const first = ends.firstOf.get(s.group) ?? { date: s.date, km: s.km.median };
+  const last = ends.lastOf.get(s.group);
+  const lastSeen = estimate.report.trackEnds.findLast((e) => e.group === s.group)?.lastReportDate;
+  const movement = movementOf(s.group, estimate, options);
+  const reported = stateOf(s.group);
+  const regime = startRegimeOf(s, reported, movement, options);
   return {
-    asOf,
-    asOfDate: isoDate(Math.floor(asOf)),
-    timeZone,
-    movement: pooled,
-    attritionPerDay: fitAttritionPerDay(estimate.tracks),
-    groups,
-    estimate,
+    group: s.group,
+    routeId: s.routeId,
+    routeLengthKm: s.routeLengthKm,
+    labelled: info?.labelled ?? false,
+    lastDate: s.date,
+    lastDay: dayNumber(s.date) ?? 0,
+    km: s.km,
+    regime,
+    ...(reported.regime ? { reportedRegime: reported.regime } : {}),
+    size: s.size,
+    departureDate: first.date,
+    departureKm: first.km,
+    daysSinceObserved: 0,
+    ...(lastSeen !== undefined ? { lastSeenDate: lastSeen } : {}),
+    ...(last?.headKm !== undefined ? { headAheadKm: Math.max(0, last.headKm - last.km) } : {}),
+    ...headStartAt(
+      headStart(last, ends.beforeLastOf.get(s.group), regime, estimate.report.movement),
+      (options.headAtReports ?? true) ? reported.furthest : undefined,
+      dayNumber(s.date) ?? 0,
+    ),
+    movement,
   };
+}
+
+/**
+ * The as-of moment on the local-day axis: `asOf` (a bare date is the end of that local day,
+ * asOfMoment, the one as-of rule), else 12:00 of the groups' last day (0 without groups).
+ */
+function asOfTime(
+  asOf: string | undefined,
+  timeZone: string,
+  groups: readonly GroupNowcast[],
+): number {
+  if (asOf !== undefined) {
+    const local = asOfMoment(asOf, timeZone);
+    if (!local) throw new RangeError(`asOf is not an ISO date: ${asOf}.`);
+    return local.t;
+  }
+  const t = groups.reduce((m, g) => Math.max(m, g.lastDay), -Infinity) + 0.5;
+  return Number.isFinite(t) ? t : 0;
 }
 
 /**

@@ -133,6 +133,7 @@ function sizes(r: RowReader): Sizes {
       out.approximate = true;
       warnApproximate(r, field, t, q);
     }
+    if (figures.length) r.ctx.thousands?.check(r, field, t, figures.join("–"));
     switch (q.kind) {
       case "unknown":
         return;

@@ -4,6 +4,7 @@ import type { Issue } from "./convert.ts";
 import type { ImportedRecord, ImportOptions } from "./import-options.ts";
 import type { TableKind } from "./fields.ts";
 import { LabelSpellings } from "./read-labels.ts";
+import { ThousandsStyle } from "./thousands-style.ts";
 import { DuplicateSightings } from "./row-duplicates.ts";
 import { emptyReport, ingestSource } from "./report.ts";
 import type { ImportReport, IssueParams } from "./report.ts";
@@ -28,6 +29,8 @@ export class ImporterCore {
   mojibake = false;
   /** Caravan labels of the file (every sheet): respellings read as the first (read-labels.ts). */
   readonly labels = new LabelSpellings();
+  /** The file's thousands separator (every sheet): figures grouped otherwise are warned (thousands-style.ts). */
+  readonly thousands = new ThousandsStyle();
   /** Sightings read so far (every sheet), for reports typed twice (row-duplicates.ts). */
   readonly sightings = new DuplicateSightings();
   private readonly maxIssues: number;

@@ -272,6 +272,14 @@ const ES: Record<ImportIssueCode, Template> = {
     p["first"] !== undefined
       ? `se lee igual que ${firstRow(p)} (misma hora, lugar, grupo, cifras, fuente y notas, escritos de otro modo); se conserva una vez.`
       : undefined,
+  thousands_separator_mismatch: ({ c, v, p }) =>
+    p["mark"] !== undefined && p["fileMark"] !== undefined && p["first"] !== undefined
+      ? `${c} ${q(v)} separa los miles con ${q(p["mark"])}, pero este archivo los separa con ${q(p["fileMark"])} (primero en ${firstRow(p)}: ${q(p["firstValue"] ?? "")}); se lee como ${n(p["read"])} personas, pues una cifra de personas es entera, pero donde ${q(p["fileMark"])} separa los miles ${q(p["mark"])} es la coma decimal: revise la celda.`
+      : undefined,
+  duplicate_sighting_id: ({ v, p }) =>
+    p["first"] !== undefined
+      ? `el sighting_id ${q(v)} ya es el de ${firstRow(p)}, un reporte que dice otra cosa; se conserva el primero y esta fila se deja fuera: dé a cada reporte su propio id e importe el archivo de nuevo.`
+      : undefined,
   resubmission: ({ p }) =>
     p["first"] !== undefined
       ? `reenvío de Kobo: mismo _uuid que la fila ${p["first"]}; se conserva el primer envío.`

@@ -88,6 +88,7 @@ export function readCount(
       return undefined;
     }
     if (q.approx) warnApproximate(r, field, t, q);
+    r.ctx.thousands?.check(r, field, t, q.value);
     return q.value;
   }
   if (q.kind === "invalid") {

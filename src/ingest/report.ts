@@ -99,7 +99,7 @@ export interface Duplicate {
   firstLine: number;
   sheet?: string;
   firstSheet?: string;
-  by: "row" | "uuid" | "record" | "place_id" | "place_name";
+  by: "row" | "uuid" | "record" | "sighting_id" | "place_id" | "place_name";
 }
 
 /** A `Total` row found in the table, compared with the sum of the accepted rows. */

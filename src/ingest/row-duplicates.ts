@@ -1,6 +1,7 @@
 /**
  * Rows that repeat earlier ones: the same cells (`duplicate_row`), the same Kobo `_uuid`
- * (`resubmission`), and in places files the same place id or a name taken by a place far away
+ * (`resubmission`), a sighting again (`duplicate_record`) or its `sighting_id` again
+ * (`duplicate_sighting_id`), and in places files the same place id or a name taken by a place far away
  * (place-conflicts.ts). The first row is kept; each repeat is rejected naming it.
  */
 import type { Place } from "../model/place.ts";
@@ -135,6 +136,8 @@ export class DuplicateSightings {
    */
   private readonly sheets: { sheet: string | undefined; base: number }[] = [];
   private last = 0;
+  /** The file's own ids (a repeated one is rejected: SightingIds). */
+  private readonly ids = new SightingIds();
 
   /** True (and the row rejected) when `s` repeats an earlier sighting of the file. */
   isDuplicate(
@@ -152,7 +155,8 @@ export class DuplicateSightings {
     const at = current.base + line;
     this.last = Math.max(this.last, at);
     const found = this.seen.getOrAdd(sightingHash(this.hash, s, ownIds), at);
-    if (found === undefined) return false;
+    if (found === undefined)
+      return ownIds && s.id !== undefined && this.ids.taken(im, sheet, s.id, line);
     const from = this.sheets.findLast((x) => x.base < found)!;
     const first = found - from.base;
     const other = from.sheet !== undefined && from.sheet !== sheet;
@@ -171,6 +175,47 @@ export class DuplicateSightings {
         code: "duplicate_record",
         message: `reads as ${where} (same time, place, group, figures, source and notes, written otherwise); kept once.`,
         params: { first, ...(other ? { firstSheet: from.sheet! } : {}) },
+      },
+      sheet,
+    );
+    return true;
+  }
+}
+
+/**
+ * The file's own `sighting_id`s met so far (every sheet), each with the row that first gave it.
+ * An id is the key of a report for the estimator (which reports of a group repeat one another),
+ * corrections and the evidence table: a second row with an id already given would be read as the
+ * first report, so it is rejected (`duplicate_sighting_id`), naming both rows, and the first kept.
+ */
+class SightingIds {
+  private readonly first = new Map<string, { line: number; sheet: string | undefined }>();
+
+  /** True (and the row rejected) when `id` was given by an earlier row of the file. */
+  taken(im: ImporterCore, sheet: string | undefined, id: string, line: number): boolean {
+    const first = this.first.get(id);
+    if (first === undefined) {
+      this.first.set(id, { line, sheet });
+      return false;
+    }
+    const other = first.sheet !== undefined && first.sheet !== sheet;
+    const where = other ? `row ${first.line} of sheet "${first.sheet}"` : `row ${first.line}`;
+    im.report.rejected++;
+    im.report.duplicates.push({
+      line,
+      firstLine: first.line,
+      by: "sighting_id",
+      ...(sheet ? { sheet } : {}),
+      ...(other ? { firstSheet: first.sheet! } : {}),
+    });
+    im.reject(
+      {
+        line,
+        column: "sighting_id",
+        value: id,
+        code: "duplicate_sighting_id",
+        message: `sighting_id "${id}" is already the id of ${where}, a report that reads otherwise; the first is kept and this row left out: give each report its own id and import the file again.`,
+        params: { first: first.line, ...(other ? { firstSheet: first.sheet! } : {}) },
       },
       sheet,
     );

@@ -4,6 +4,7 @@
  * readers of typed cells (read-numbers.ts, read-date.ts, read-codes.ts, read-places.ts) take it
  * as their first argument.
  */
+import type { ThousandsStyle } from "./thousands-style.ts";
 import type { ImportIssueCode } from "./issue-codes.ts";
 import type { Direction } from "../model/count.ts";
 import type { Place } from "../model/place.ts";
@@ -75,6 +76,8 @@ export interface ConvertContext {
   timeIndex?: number;
   /** Caravan labels met so far in the file, for reading respellings as one (read-labels.ts). */
   labels?: LabelSpellings;
+  /** The file's thousands separator, decided by its first grouped figure (thousands-style.ts). */
+  thousands?: ThousandsStyle;
   /** The row reader reused for every row of this file (see `RowReader.for`). */
   reader?: unknown;
   /** `fieldIndex` as a plain object, for fast lookups on every row. */

@@ -452,6 +452,7 @@ function context(
     region: o.region ?? DEFAULT_REGION,
     line: 0,
     labels: im.labels,
+    thousands: im.thousands,
     ...(o.gazetteer ? { gazetteer: o.gazetteer } : {}),
     ...(o.incomingIs ? { incomingIs: o.incomingIs } : {}),
     ...(o.fileName !== undefined ? { fileName: o.fileName } : {}),

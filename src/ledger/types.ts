@@ -163,7 +163,7 @@ export interface LedgerWarningFields<C extends LedgerWarningCode> {
   /**
    * The values `message` is made of, by name (typed per code in `LedgerWarningParamsByCode`),
    * so that a front end can say the same in another language from `code` and `params` (the
-   * viewer's Spanish, viewer/charts/ledgerWarningText.ts).
+   * Spanish of the report and the viewer, src/report/ledgerWarningText.ts).
    */
   params: LedgerWarningParamsOf<C>;
   /** 0-based indexes into `dataset.stocks` of the figures concerned (empty when about tracks). */

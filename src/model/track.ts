@@ -38,7 +38,9 @@ export interface TrackPoint {
   /**
    * True on a day carried past the track's last estimated day because the data end there while
    * the group is not yet unseen (src/state/onRoad.ts `holdUntilUnseen`, `carryTracks`): the last
-   * estimate held (same position, size and intervals). Absent on estimated days.
+   * estimate carried on by the movement law (km intervals widen day by day, capped at the route's
+   * end; the position follows the median; size held: src/estimate/kmAhead.ts). Absent on
+   * estimated days.
    */
   heldAfterData?: boolean;
 }

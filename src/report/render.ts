@@ -10,6 +10,7 @@ import {
 } from "./format.ts";
 import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { HeadlineFigure, SituationUpdate, SourceNote } from "./situationUpdate.ts";
+import { ledgerWarningText } from "./ledgerWarningText.ts";
 import { situationWords } from "./words.ts";
 import type { SituationWords } from "./words.ts";
 
@@ -196,7 +197,8 @@ export function renderMarkdown(update: SituationUpdate): string {
   }
   lines.push(`## ${w.dataQualityHeading}`, "");
   if (update.warnings.length === 0) lines.push(w.noProblems);
-  for (const warning of update.warnings) lines.push(`- ${escapeMarkdown(warning.message)}`);
+  for (const warning of update.warnings)
+    lines.push(`- ${escapeMarkdown(ledgerWarningText(lang, warning, update.warningRows))}`);
   if (update.residuals.length > 0) {
     lines.push(
       "",
@@ -303,7 +305,7 @@ export function renderHtml(update: SituationUpdate): string {
   if (update.warnings.length === 0) out.push(`<p>${e(w.noProblems)}</p>`);
   else
     out.push(
-      `<ul>${update.warnings.map((warning) => `<li>${e(warning.message)}</li>`).join("")}</ul>`,
+      `<ul>${update.warnings.map((warning) => `<li>${e(ledgerWarningText(lang, warning, update.warningRows))}</li>`).join("")}</ul>`,
     );
   if (update.residuals.length > 0) {
     out.push(

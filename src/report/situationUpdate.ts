@@ -16,6 +16,8 @@ import type { SplitCategory, SplitRow } from "../model/track.ts";
 import type { IsoDate, Iso3, People } from "../model/units.ts";
 import { dayNumber } from "../calendar/index.ts";
 import { formatPeople } from "./format.ts";
+import { warningRowFacts } from "./ledgerWarningText.ts";
+import type { StockRowFacts } from "../ledger/describe.ts";
 import { situationWords } from "./words.ts";
 import type { SituationLang } from "./words.ts";
 
@@ -88,6 +90,11 @@ export interface SituationUpdate {
    */
   presence: PlacePresence[];
   warnings: LedgerWarning[];
+  /**
+   * The facts of the stock rows `warnings` name (line, date, category, place, value, source), by
+   * row index: what their sentences in `lang` are made of (ledgerWarningText).
+   */
+  warningRows: Record<number, StockRowFacts>;
   /** The figures furthest from the ledger (largest relative residual first), at most 10. */
   residuals: Residual[];
   /** A published report's figures (dated on or before `asOf`) against the ledger; empty when none given. */
@@ -162,6 +169,8 @@ export function buildSituationUpdate(
     if (i !== undefined) series[seriesIndex.get(r.category)!]!.values[i]! += r.value;
   }
 
+  const warnings = situationWarnings(ledger.warnings, asOf);
+
   // ── people present per place, against capacity: read from the state of the corridor ──
   const state = input.state ?? buildCorridorState({ dataset, tracks: input.tracks ?? [], ledger });
   const places = presencePanels(state, asOf);
@@ -181,7 +190,8 @@ export function buildSituationUpdate(
     stack: { dates, series: series.filter((s) => s.values.some((v) => v > 0)) },
     places,
     presence,
-    warnings: situationWarnings(ledger.warnings, asOf),
+    warnings,
+    warningRows: warningRowFacts(warnings, dataset.stocks),
     residuals,
     basis: options.hindsight ? words.hindsightBasis : words.asOfBasis,
     lang,

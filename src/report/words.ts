@@ -1,9 +1,10 @@
 /**
  * The words of the situation update in English and Spanish: the one place the `report` command's
  * files (`renderMarkdown`, `renderHtml` with `lang`) and the viewer's situation panel
- * (viewer/i18n.ts) read them from. Figures, place names, sources' text and the ledger's warnings
- * are shown as they came (the warnings are in English: docs/cli.md).
+ * (viewer/i18n.ts) read them from, the ledger's warnings in Spanish (ledgerWarningText.ts)
+ * included. Figures, place names and sources' text are shown as they came.
  */
+import { categoryWords } from "../ledger/describe.ts";
 
 /** A language of the situation update: English or Spanish. */
 export type SituationLang = "en" | "es";
@@ -11,8 +12,23 @@ export type SituationLang = "en" | "es";
 /** The languages `report --lang` accepts. */
 export const SITUATION_LANGS: readonly SituationLang[] = ["en", "es"];
 
+/** Each category in words within a sentence, in Spanish ("personas que permanecen"). */
+const CATEGORY_WORDS_ES: Readonly<Record<string, string>> = {
+  departed: "personas que salieron",
+  asylum_claim: "solicitudes de asilo",
+  return: "retornos",
+  remaining: "personas que permanecen",
+  regularized: "personas regularizadas",
+  onward: "personas que siguieron adelante",
+  other: "otros desenlaces",
+  in_transit: "personas en tránsito",
+  unknown: "personas de paradero desconocido",
+};
+
 const en = {
   // Shared with the viewer's situation panel.
+  /** A category (or `departed`) in words within a sentence; a code not known is shown as written. */
+  inSentence: (c: string): string => categoryWords(c),
   situationTitle: "Situation update,",
   situationNone: "No ledger figures on this day.",
   situationHindsight:
@@ -110,6 +126,7 @@ const en = {
 export type SituationWords = typeof en;
 
 const es: SituationWords = {
+  inSentence: (c: string): string => CATEGORY_WORDS_ES[c] ?? c,
   situationTitle: "Actualización de la situación,",
   situationNone: "No hay cifras del balance este día.",
   situationHindsight:

@@ -3,7 +3,7 @@ export { buildCorridorState, corridorDay, totalsOf } from "./buildState.ts";
 export type { CorridorStateOptions } from "./buildState.ts";
 export { groupBody } from "./groupBody.ts";
 export { carryTracks, groupsOnRoad, holdUntilUnseen } from "./onRoad.ts";
-export type { GroupOnRoad, RemainingArea } from "./onRoad.ts";
+export type { GroupOnRoad, HeldWidening, RemainingArea } from "./onRoad.ts";
 export { PRESENCE_STATUSES } from "./types.ts";
 export type {
   CorridorDay,

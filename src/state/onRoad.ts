@@ -10,7 +10,12 @@ import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import type { Dataset } from "../model/dataset.ts";
 import { dataRange } from "../replay/dataRange.ts";
 import type { TrackPoint } from "../model/track.ts";
-import type { IsoDate, People } from "../model/units.ts";
+import type { IsoDate, Km, People } from "../model/units.ts";
+import { createRouteIndex } from "../geo/routeIndex.ts";
+import { defaultEstimatorMovement } from "../movement/index.ts";
+import type { MovementModel } from "../movement/index.ts";
+import { carryBy, lawMoves } from "../estimate/kmAhead.ts";
+import type { GroupMovementFit, GroupState } from "../estimate/estimateTracks.ts";
 
 /** People counted as remaining at one area (a city or crossing) on the day, with its position. */
 export interface RemainingArea {
@@ -22,12 +27,33 @@ export interface RemainingArea {
 }
 
 /**
+ * How held days widen: each group's movement law, end state and route (carryTracks builds it from
+ * the estimate and the dataset's routes).
+ */
+export interface HeldWidening {
+  /** The law the group's track was carried by (its own fitted law, else the pooled one). */
+  movement(group: string): MovementModel;
+  /** The group's last-day regime probabilities (the estimator's `GroupState.regime`), if known. */
+  regime(group: string): { rest: number; walk: number; ride: number } | undefined;
+  /** Length of a route (km), or undefined for a route not known. */
+  routeLengthKm(routeId: string): Km | undefined;
+  /** Position [lon, lat] at `km` along a route. */
+  along(routeId: string, km: Km): readonly [number, number];
+}
+
+/**
  * Tracks carried to `lastDate` for groups whose track ends only because the data end
- * (`end_of_data`) while they are not yet unseen: each such group's last point is held (same
- * position, size and intervals, the day's date, `heldAfterData: true`) up to its last report + {@link MAX_SILENCE_DAYS}
+ * (`end_of_data`) while they are not yet unseen: each such group is carried on from its last point
+ * (the day's date, `heldAfterData: true`) up to its last report + {@link MAX_SILENCE_DAYS}
  * or `lastDate`, whichever is earlier. So a group reported two days before a situation update is
  * still on the road on its date rather than dropping to unknown with the data's end, and every
  * group leaves the road by the one rule. Other tracks are returned as they are.
+ *
+ * With `widening`, a held day's km (median person, head, tail) is the last point's carried ahead
+ * by the movement law (`kmAhead`, src/estimate/kmAhead.ts: the smoother's own forward step without reports): the
+ * intervals widen day by day as they do on days without a report inside a track, never past the
+ * route's end, and the position follows the median. The size and its interval are held. Without
+ * it (tracks not made by the estimator) the last point is held as it is.
  * @param trackEnds the estimator's `report.trackEnds`.
  * @example
  * holdUntilUnseen(tracks, [{ group: "A", lastDate: "2018-11-22", lastReportDate: "2018-11-20", reason: "end_of_data" }], "2018-11-25");
@@ -42,6 +68,7 @@ export function holdUntilUnseen(
     reason: string;
   }[],
   lastDate: IsoDate,
+  widening?: HeldWidening,
 ): TrackPoint[] {
   const last = dayNumber(lastDate);
   if (last === undefined) return [...tracks];
@@ -58,10 +85,51 @@ export function holdUntilUnseen(
     const report = dayNumber(end.lastReportDate.slice(0, 10));
     if (!point || from === undefined || report === undefined) continue;
     const until = Math.min(last, report + MAX_SILENCE_DAYS);
+    const ahead = widening ? carriedAhead(point, until - from, widening) : [];
     for (let day = from + 1; day <= until; day++)
-      out.push({ ...point, date: isoDate(day), heldAfterData: true });
+      out.push({ ...point, ...ahead[day - from - 1], date: isoDate(day), heldAfterData: true });
   }
   return out;
+}
+
+/** The km fields of `point` carried 1…`days` days ahead by the law (empty for an unknown route). */
+function carriedAhead(
+  point: TrackPoint,
+  days: number,
+  widening: HeldWidening,
+): Partial<TrackPoint>[] {
+  const length = widening.routeLengthKm(point.routeId);
+  if (length === undefined || days < 1) return [];
+  const moves = lawMoves(
+    widening.movement(point.group),
+    days,
+    length,
+    widening.regime(point.group),
+  );
+  const carry = (median: Km, low: Km, high: Km) => carryBy({ median, low, high }, moves, length);
+  const body = carry(point.km, point.kmLow, point.kmHigh);
+  const head =
+    point.headKm === undefined
+      ? undefined
+      : carry(point.headKm, point.headKmLow ?? point.headKm, point.headKmHigh ?? point.headKm);
+  const tail =
+    point.tailKm === undefined
+      ? undefined
+      : carry(point.tailKm, point.tailKmLow ?? point.tailKm, point.tailKmHigh ?? point.tailKm);
+  return body.map((d, i) => {
+    const [lon, lat] = widening.along(point.routeId, d.median);
+    const h = head?.[i];
+    const t = tail?.[i];
+    return {
+      km: d.median,
+      kmLow: d.low,
+      kmHigh: d.high,
+      lon,
+      lat,
+      ...(h ? { headKm: h.median, headKmLow: h.low, headKmHigh: h.high } : {}),
+      ...(t ? { tailKm: t.median, tailKmLow: t.low, tailKmHigh: t.high } : {}),
+    };
+  });
 }
 
 /**
@@ -69,7 +137,9 @@ export function holdUntilUnseen(
  * `asOf` date or else the data's last day (replay/dataRange.ts, the one rule for it): the ONE set of
  * group-days that the replay (ledger, state, map) and `dtm-flow estimate` (tracks.csv,
  * tracks.geojson) both use, so they give the same group-days. Held days carry
- * `heldAfterData: true` (tracks.csv `held_after_data`).
+ * `heldAfterData: true` (tracks.csv `held_after_data`); their km intervals widen by the movement
+ * law the track was carried by (the group's own fitted law, else the estimate's pooled one, else
+ * the estimator's default) from its end state, on the dataset's routes.
  * @param asOf an ISO date or date-time (its date is used); default the data's last day.
  * @param timeZone the zone the data's last day is read in (default the dataset's, else the project's).
  * @example
@@ -78,7 +148,12 @@ export function holdUntilUnseen(
 export function carryTracks(
   estimate: {
     tracks: readonly TrackPoint[];
-    report: { trackEnds: Parameters<typeof holdUntilUnseen>[1] };
+    report: {
+      trackEnds: Parameters<typeof holdUntilUnseen>[1];
+      movement?: MovementModel;
+      groupMovement?: readonly GroupMovementFit[];
+    };
+    state?: readonly Pick<GroupState, "group" | "regime">[];
   },
   dataset: Dataset,
   asOf?: string,
@@ -88,7 +163,33 @@ export function carryTracks(
     estimate.tracks,
     estimate.report.trackEnds,
     asOf?.slice(0, 10) ?? dataRange(dataset, timeZone)?.last ?? "",
+    heldWidening(estimate, dataset),
   );
+}
+
+/** The {@link HeldWidening} of an estimate on a dataset's routes (undefined without routes). */
+function heldWidening(
+  estimate: Parameters<typeof carryTracks>[0],
+  dataset: Dataset,
+): HeldWidening | undefined {
+  if (!dataset.routes?.features?.length) return undefined;
+  const index = createRouteIndex(dataset.routes);
+  const pooled = estimate.report.movement ?? defaultEstimatorMovement();
+  const own = new Map((estimate.report.groupMovement ?? []).map((g) => [g.group, g]));
+  const regimes = new Map((estimate.state ?? []).map((s) => [s.group, s.regime]));
+  return {
+    movement(group) {
+      const g = own.get(group);
+      return g ? { ...pooled, regimes: g.regimes, walkKm: g.walkKm } : pooled;
+    },
+    regime: (group) => regimes.get(group),
+    routeLengthKm: (routeId) =>
+      index.routeIds.includes(routeId) ? index.lengthKm(routeId) : undefined,
+    along: (routeId, km) => {
+      const [lon, lat] = index.along(routeId, km);
+      return [lon, lat] as const;
+    },
+  };
 }
 
 /** One group's people on the road on one day. */

@@ -95,32 +95,46 @@ describe("the CSV files of dtm-flow (docs/cli.md, CSV files)", () => {
     }, 60_000);
   }
 
-  // The contract tables carry the mark by default (docs/cli.md, CSV files); --no-bom gives the
-  // same bytes without it, so the header is the contract's byte for byte; --bom (the earlier
-  // opt-in) is still accepted and changes nothing.
-  for (const [command, file, header] of [
-    ["estimate", "tracks.csv", "group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,"],
-    ["ledger", "split.csv", "date,category,country,place_name,value,value_low,value_high\r\n"],
+  // Every CSV carries the mark by default (docs/cli.md, CSV files); --no-bom, one option rule for
+  // every command that writes CSV (cli/csv-options.ts), gives the same bytes without it, so a
+  // contract header is the contract's byte for byte; --bom (the earlier opt-in) is still accepted
+  // and changes nothing.
+  for (const [command, files, header] of [
+    ["estimate", ["tracks.csv"], "group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,"],
+    [
+      "ledger",
+      ["split.csv", "departed.csv", "places.csv"],
+      "date,category,country,place_name,value,value_low,value_high\r\n",
+    ],
+    ["forecast", ["forecast.csv", "positions.csv"], "group,place_name,km,arrival_p10,"],
+    [
+      "scenario",
+      ["scenario-place-days.csv", "scenario-summary.csv", "scenario-totals.csv"],
+      undefined,
+    ],
   ] as const) {
-    it(`dtm-flow ${command} starts ${file} with one BOM; --no-bom leaves it out, the rest unchanged`, async () => {
-      const args = COMMANDS.find((c) => c.name === command)!.args;
-      const bytes: Buffer[] = [];
+    it(`dtm-flow ${command} starts ${files.join(", ")} with one BOM; --no-bom leaves it out, the rest unchanged`, async () => {
+      const { args, exit } = COMMANDS.find((c) => c.name === command)!;
+      const bytes: Buffer[][] = [];
       for (const [i, extra] of [["--no-bom"], [], ["--bom"]].entries()) {
         const out = join(scratch, `${command}-bom-${i}`);
         const io = capture();
-        expect(await run([command, ...args, ...extra, "--out", out], io.context)).toBe(1);
-        bytes.push(readFileSync(join(out, file)));
+        expect(await run([command, ...args, ...extra, "--out", out], io.context)).toBe(exit);
+        bytes.push(files.map((file) => readFileSync(join(out, file))));
       }
-      const [plain, marked, asked] = bytes as [Buffer, Buffer, Buffer];
-      expect(asked.equals(marked)).toBe(true);
-      expect(plain.subarray(0, header.length).toString("utf8")).toBe(header);
-      expect([...marked.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      expect(marked.subarray(3, 6).equals(Buffer.from(header.slice(0, 3)))).toBe(true);
-      expect(marked.subarray(3).equals(plain)).toBe(true);
+      for (const [f, file] of files.entries()) {
+        const [plain, marked, asked] = bytes.map((b) => b[f]!) as [Buffer, Buffer, Buffer];
+        expect(asked.equals(marked), file).toBe(true);
+        if (f === 0 && header)
+          expect(plain.subarray(0, header.length).toString("utf8")).toBe(header);
+        expect(plain.subarray(0, 1).toString("utf8"), file).toMatch(/^[a-z]/);
+        expect([...marked.subarray(0, 3)], file).toEqual([0xef, 0xbb, 0xbf]);
+        expect(marked.subarray(3).equals(plain), file).toBe(true);
+      }
     }, 60_000);
   }
 
-  it("--bom is an option of estimate and ledger only (report refuses it, exit 2)", async () => {
+  it("--bom is an option of the commands that write CSV only (report refuses it, exit 2)", async () => {
     const io = capture();
     const out = join(scratch, "report-bom");
     expect(await run(["report", "--as-of", "2018-11-25", "--bom", "--out", out], io.context)).toBe(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { walk } from "./walkReports.ts";
-import { mergeRows, mergeTracklets } from "../../src/estimate/mergeTracklets.ts";
+import { mergeRows, mergeTracklets, sizesApart } from "../../src/estimate/mergeTracklets.ts";
+import { groupFigures } from "../../src/estimate/groupFigures.ts";
 import type { LinkItem, LinkReport } from "../../src/estimate/mergeTracklets.ts";
 import { reassignReports } from "../../src/estimate/reassignReports.ts";
 import { ReportTable } from "../../src/estimate/reportTable.ts";
@@ -38,6 +39,30 @@ describe("mergeTracklets", () => {
     const small = walk(1, 10, 100, 30, 300);
     const big = walk(3, 4, 160, 30, 4000);
     expect(mergeTracklets([item(small), item(big)], o)).toHaveLength(2);
+  });
+
+  it("with mergeSizeRatio, keeps apart two groups of 700 and 2,500 walking a few km apart", () => {
+    // Two groups on the same days, 15 km apart: the positions cannot tell them apart.
+    const small = walk(1, 8, 100, 30, 700);
+    const big = walk(1, 8, 115, 30, 2500);
+    const gated = { ...o, model: { ...model, mergeSizeRatio: 3 } };
+    expect(mergeTracklets([item(small), item(big)], o)).toHaveLength(1);
+    expect(mergeTracklets([item(small), item(big)], gated)).toHaveLength(2);
+    // One group's pieces across a 400 km ride and a stay, figures within 10 %, still one.
+    const pieces = [
+      item(walk(1, 5, 0, 30, 2000)),
+      item(walk(6, 9, 520, 30, 2100)),
+      item(walk(10, 16, 610, 0, 1900)),
+    ];
+    expect(mergeTracklets(pieces, gated).map((c) => c.members)).toEqual([[0, 1, 2]]);
+  });
+
+  it("sizesApart reads two or more whole figures a side", () => {
+    const f = (...v: number[]) => groupFigures(v.map((x) => ({ t: 0, logSize: Math.log(x) })));
+    expect(sizesApart(f(300, 320), f(4000, 3800), 3)).toBe(true);
+    expect(sizesApart(f(300, 320), f(800, 700), 3)).toBe(false);
+    // One figure a side is too noisy to keep two tracklets apart.
+    expect(sizesApart(f(300), f(4000, 3800), 3)).toBe(false);
   });
 
   it("merges rows of one table of more reports (mergeRows) as it merges the items' own reports", () => {

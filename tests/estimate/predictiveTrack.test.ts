@@ -1,7 +1,11 @@
 // The cheap predictive positions cost of the association (src/estimate/predictiveTrack.ts): each
 // report by its one-step-ahead density from the group's earlier reports through the movement law.
 import { describe, expect, it } from "vitest";
-import { predictiveLaw, predictivePositions } from "../../src/estimate/predictiveTrack.ts";
+import {
+  daySpanOutside,
+  predictiveLaw,
+  predictivePositions,
+} from "../../src/estimate/predictiveTrack.ts";
 import { DEFAULT_COST_MODEL, fitPositions } from "../../src/estimate/trackCost.ts";
 import { tableCost } from "../../src/estimate/moveScreen.ts";
 import { BIRTH_NATS } from "../../src/estimate/linkTracklets.ts";
@@ -131,5 +135,33 @@ describe("predictivePositions", () => {
       expect(alone("s"), `${spread} km`).toBeLessThan(alone("r"));
       expect(both, `${spread} km`).toEqual({ route: "s", cost: alone("s") });
     }
+  });
+});
+
+describe("daySpanOutside", () => {
+  it("counts a day's reports outside the best window a body can fill, and none on a one-report day", () => {
+    // Day 0: three reports within 100 km and one 700 km ahead; day 1: one report; day 2: two
+    // reports 300 km apart (inside a 400 km window, outside a 250 km one).
+    const t = [0.2, 0.4, 0.5, 0.7, 1.5, 2.3, 2.6];
+    const km = [500, 560, 600, 1300, 640, 700, 1000];
+    expect(daySpanOutside(t, km, t.length, 400)).toBe(1);
+    expect(daySpanOutside(t, km, t.length, 250)).toBe(2);
+    expect(daySpanOutside(t, km, t.length, 1000)).toBe(0);
+    // Only the first n reports are read.
+    expect(daySpanOutside(t, km, 4, 250)).toBe(1);
+  });
+
+  it("is charged by the search's exact cost when the cost model asks for it", () => {
+    const t = [0.3, 0.6, 1.3, 1.6];
+    const km = [500, 1300, 540, 1340];
+    const reports: LinkReport[] = t.map((x, i) => ({ t: x, kmByRoute: new Map([["r", km[i]]]) }));
+    const rows = reports.map((_, i) => i);
+    const model = { ...m, predictive: law };
+    const plain = tableCost(new ReportTable(reports), rows, ["r"], model).cost;
+    const spanned = tableCost(new ReportTable(reports), rows, ["r"], {
+      ...model,
+      daySpan: { km: 400, nats: 10 },
+    }).cost;
+    expect(spanned - plain).toBeCloseTo(20, 9);
   });
 });

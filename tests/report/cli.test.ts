@@ -114,6 +114,21 @@ describe("dtm-flow report", () => {
     expect(md).toContain(`| ${w.categories["departed"]} |`);
     expect(md).toContain(w.asOfBasis);
     expect(md).not.toMatch(/## Headline figures|Sources of each figure|travelling through/);
+    // The data-quality warnings too, in Spanish from their values (src/report/ledgerWarningText.ts,
+    // words from the same table), as many as in the English update and none left in English.
+    const quality = (text: string, heading: string) =>
+      text
+        .slice(text.indexOf(`## ${heading}`))
+        .split("\n")
+        .filter((l) => l.startsWith("- "));
+    const es = quality(md, w.dataQualityHeading);
+    expect(es.length).toBeGreaterThan(5);
+    expect(es).toHaveLength(quality(en, situationWords("en").dataQualityHeading).length);
+    expect(es[0]).toMatch(/^- El total acumulado de retornos en HND baja de 5,000 el 2018-10-27/);
+    expect(es.join("\n")).not.toMatch(
+      /cumulative total|the sources account for|add up to|stock row/,
+    );
+    expect(html).toContain("<li>El total acumulado de retornos en HND baja de 5,000");
     // The same figures as the English update: the headline table's numbers, row for row.
     const figures = (text: string) =>
       text

@@ -9,8 +9,8 @@ import {
 } from "../../src/index.ts";
 import type { LedgerWarningCode, LedgerWarningOf, LedgerWarningParamsOf } from "../../src/index.ts";
 import { categoryName, categoryWords } from "../../viewer/i18n.ts";
-import { ledgerWarningText, rowListEs } from "../../viewer/charts/ledgerWarningText.ts";
-import type { RowFacts } from "../../viewer/charts/ledgerWarningText.ts";
+import { ledgerWarningText, rowListEs } from "../../src/report/ledgerWarningText.ts";
+import type { RowFacts } from "../../src/report/ledgerWarningText.ts";
 import { dataset } from "../ledger/fixtures.ts";
 
 const data = embedded2018();
@@ -22,7 +22,7 @@ const byCode = (code: LedgerWarningCode) => ledger.warnings.filter((w) => w.code
 /** English words of the library's sentences that a Spanish one must not keep. */
 const ENGLISH = /\b(the|stock rows?|ledger|falls|people|more than|had left)\b/;
 
-describe("ledger warnings in Spanish (viewer/charts/ledgerWarningText.ts)", () => {
+describe("ledger warnings in Spanish (src/report/ledgerWarningText.ts)", () => {
   // Every code the ledger can give has a Spanish form: `ES` is typed per code, so a new code
   // without one does not compile (npx tsc).
 

@@ -4,7 +4,7 @@
  * tracks, sizes or split of its own; only the library's, with pieces of the library's route
  * geometry to draw them.
  */
-import { createRouteIndex, stockRowFacts } from "../../src/index.ts";
+import { createRouteIndex, warningRowFacts } from "../../src/index.ts";
 import type {
   CorridorDay,
   Dataset,
@@ -13,7 +13,6 @@ import type {
   SeedFigure,
   Sighting,
   SplitRow,
-  StockRowFacts,
   TrackPoint,
 } from "../../src/index.ts";
 import {
@@ -171,19 +170,14 @@ export function warningsFrom(
   ledger: LedgerResult | undefined,
   dataset: Dataset,
 ): Pick<ReplayData, "ledgerWarnings" | "warningRows"> {
-  const warningRows: Record<number, StockRowFacts> = {};
-  const ledgerWarnings = (ledger?.warnings ?? []).map((w) => {
-    for (const row of w.rows) {
-      const figure = dataset.stocks[row];
-      if (figure) warningRows[row] = stockRowFacts(figure, row);
-    }
-    return {
-      code: w.code,
-      message: w.message,
-      ...(w.date !== undefined ? { date: w.date } : {}),
-      params: w.params,
-      rows: w.rows,
-    };
-  });
-  return { ledgerWarnings, warningRows };
+  const warnings = ledger?.warnings ?? [];
+  const ledgerWarnings = warnings.map((w) => ({
+    code: w.code,
+    message: w.message,
+    ...(w.date !== undefined ? { date: w.date } : {}),
+    params: w.params,
+    rows: w.rows,
+  }));
+  // The one rule of the rows' facts, as the report command's situation update.
+  return { ledgerWarnings, warningRows: warningRowFacts(warnings, dataset.stocks) };
 }

@@ -4,6 +4,7 @@
  * present at places. Sums over countries and places are the only arithmetic done here.
  */
 import {
+  countPoint,
   createGazetteer,
   headingAtKm,
   presencePanels,
@@ -32,7 +33,12 @@ function headingNear(routes: RouteIndex, lon: number, lat: number): [number, num
   return hit ? headingAtKm(routes, hit.routeId, hit.km) : [0, 1];
 }
 
-/** Daily counts per border point and direction (blank totals left out, not zero). */
+/**
+ * Daily counts per border point and direction (blank totals left out, not zero). A point is the
+ * library's `countPoint` (src/geo/countPoint.ts), the rule the ledger and the estimator key counts
+ * by: rows naming it by id (`GT-TEC`) and by name (`Tecun Uman`) are one series; a point the
+ * gazetteer does not hold is its id, name or coordinates as written.
+ */
 export function flowsFrom(
   counts: CountRecord[],
   places: Place[],
@@ -43,18 +49,24 @@ export function flowsFrom(
   const byPoint = new Map<string, FlowSeries>();
   const days = new Map<string, Map<number, FlowSeries["days"][number]>>();
   for (const c of counts) {
-    const key = c.fmpId ?? c.fmpName;
+    const point = countPoint(c, gazetteer);
+    const key = point.key;
     if (!key) continue;
     let series = byPoint.get(key);
     if (!series) {
-      const place =
-        (c.fmpId ? gazetteer.findById(c.fmpId) : undefined) ??
-        (c.fmpName ? gazetteer.find(c.fmpName, c.country) : undefined);
+      const place = point.place;
       const lon = c.lon ?? place?.lon;
       const lat = c.lat ?? place?.lat;
       if (lon === undefined || lat === undefined) continue;
       const heading = headingNear(routes, lon, lat);
-      series = { id: key, name: place?.name ?? c.fmpName ?? key, lon, lat, heading, days: [] };
+      series = {
+        id: key,
+        name: place?.name ?? c.fmpName ?? point.label,
+        lon,
+        lat,
+        heading,
+        days: [],
+      };
       if (place?.nameEs) series.nameEs = place.nameEs;
       byPoint.set(key, series);
       days.set(key, new Map());

@@ -7,7 +7,7 @@
  * day 0.5 is noon of the first day. Never epoch milliseconds (float precision, time zones).
  */
 import { dayNumber, isoDate } from "../../src/index.ts";
-import type { LedgerWarningView, RowFacts } from "../charts/ledgerWarningText.ts";
+import type { LedgerWarningView, RowFacts } from "../../src/index.ts";
 import type {
   Confidence,
   Days,

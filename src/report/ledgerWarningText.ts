@@ -1,24 +1,29 @@
 /**
- * A ledger warning in the viewer's language. The library gives each warning a `code`, its English
- * `message` and the values the message is made of (`params`, src/ledger/types.ts); the viewer's
- * replay carries the facts of the stock rows the warnings name (`stockRowFacts`). In Spanish the
- * six warnings are said again from those values, one template per code typed by the code's params
- * (`LedgerWarningParamsByCode`), so a new code without a Spanish form does not compile. A warning
- * without values (a report.json from before `params`), or of a code this viewer does not know,
- * shows the library's English sentence, never a half-translated one.
+ * A ledger warning in the situation update's language, for the `report` command's files and the
+ * viewer's situation panel alike. The ledger gives each warning a `code`, its English `message`
+ * and the values the message is made of (`params`, src/ledger/types.ts); the caller carries the
+ * facts of the stock rows the warnings name (`stockRowFacts`). In Spanish the six warnings are
+ * said again from those values, one template per code typed by the code's params
+ * (`LedgerWarningParamsByCode`), so a new code without a Spanish form does not compile; their
+ * words (categories) come from the situation update's one word table (words.ts). A warning
+ * without values (a report.json from before `params`), or of a code not known here, shows the
+ * ledger's English sentence, never a half-translated one.
  */
-import { rowListParts, STOCK_CATEGORIES } from "../../src/index.ts";
+import { rowListParts, stockRowFacts } from "../ledger/describe.ts";
+import type { StockRowFacts } from "../ledger/describe.ts";
 import type {
+  LedgerWarning,
   LedgerWarningCode,
   LedgerWarningParamsByCode,
   LedgerWarningParamsOf,
-  StockRowFacts,
-} from "../../src/index.ts";
-import { SPANISH_BASIS } from "../../src/index.ts";
-import { categoryWords, formatCount } from "../i18n.ts";
-import type { Lang } from "../state.ts";
+} from "../ledger/types.ts";
+import type { StockFigure } from "../model/stock.ts";
+import { STOCK_CATEGORIES } from "../model/stock.ts";
+import { SPANISH_BASIS } from "../ingest/enums.ts";
+import { situationWords } from "./words.ts";
+import type { SituationLang } from "./words.ts";
 
-/** What the viewer keeps of a ledger warning with code `C` (ReplayData.ledgerWarnings). */
+/** What is kept of a ledger warning with code `C` (the viewer's ReplayData.ledgerWarnings, a situation update's warnings). */
 export interface LedgerWarningView<C extends LedgerWarningCode = LedgerWarningCode> {
   code: C;
   /** The library's English sentence. */
@@ -34,8 +39,27 @@ export interface LedgerWarningView<C extends LedgerWarningCode = LedgerWarningCo
 /** The facts of every stock row a replay's warnings name, by row index. */
 export type RowFacts = Readonly<Record<number, StockRowFacts>>;
 
-const n = (x: number) => formatCount("es", x);
-const words = (c: string) => categoryWords("es", c);
+/** People from a source, exactly (not rounded), with Mexican Spanish grouping. */
+const n = (x: number) => new Intl.NumberFormat("es-MX").format(Math.round(x));
+const words = (c: string) => situationWords("es").inSentence(c);
+
+/**
+ * The facts of every stock row `warnings` name, by row index (`stockRowFacts` of `stocks`).
+ * @example
+ * warningRowFacts(ledger.warnings, dataset.stocks)[12]?.line; // => 42
+ */
+export function warningRowFacts(
+  warnings: readonly Pick<LedgerWarning, "rows">[],
+  stocks: readonly StockFigure[],
+): Record<number, StockRowFacts> {
+  const facts: Record<number, StockRowFacts> = {};
+  for (const w of warnings)
+    for (const row of w.rows) {
+      const figure = stocks[row];
+      if (figure) facts[row] = stockRowFacts(figure, row);
+    }
+  return facts;
+}
 
 /** Row numbers, sorted and without repeats; past the library's cut-off the rest is counted ("1, 3 y 4 más"). */
 export function rowListEs(rows: readonly number[]): string {
@@ -161,13 +185,17 @@ function spanish<C extends LedgerWarningCode>(
 /**
  * A ledger warning in `lang`: the library's English sentence in English; in Spanish the Spanish
  * form of its code from its values, or the English sentence for a warning without values (an old
- * report.json) or of a code this viewer does not know.
+ * report.json) or of a code not known here.
  * @example
  * ledgerWarningText("es", { code: "parts_exceed_total", message: "…", rows: [27, 29],
  *   params: { category: "remaining", area: "Tijuana", date: "2018-11-21", sum: 4500, total: 2793 } }, {});
  * // => "El 2018-11-21 las cifras de personas que permanecen de los albergues de Tijuana suman 4,500, …"
  */
-export function ledgerWarningText(lang: Lang, w: LedgerWarningView, facts: RowFacts): string {
+export function ledgerWarningText(
+  lang: SituationLang,
+  w: LedgerWarningView,
+  facts: RowFacts,
+): string {
   if (lang !== "es" || !w.params || !Object.hasOwn(ES, w.code)) return w.message;
   return spanish(w, w.params, facts) ?? w.message;
 }
