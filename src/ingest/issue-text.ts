@@ -7,6 +7,7 @@
  * values its Spanish needs shows the English sentence, never a half-translated one.
  */
 import { SPANISH_BASIS, SPANISH_DIRECTION } from "./enums.ts";
+import { ownOutputNamed } from "./own-outputs.ts";
 import type { ImportIssueCode } from "./issue-codes.ts";
 import type { IssueParams, TotalCheck } from "./report.ts";
 
@@ -280,6 +281,12 @@ const ES: Record<ImportIssueCode, Template> = {
     p["columns"] !== undefined
       ? `no hay columna ${p["columns"]} para una tabla de ${KIND[String(p["kind"])] ?? p["kind"]} en la fila ${p["row"]}${p["lookedFor"] !== undefined ? ` (se buscaron los encabezados ${p["lookedFor"]})` : ""}; revise el encabezado o asigne la columna abajo.`
       : undefined,
+  own_output: ({ p }) => {
+    const own = p["output"] !== undefined ? ownOutputNamed(String(p["output"])) : undefined;
+    return own
+      ? `es el ${own.file} que escribe dtm-flow (${own.es.what}), no datos para leer: dé ${own.es.instead}.`
+      : undefined;
+  },
   empty_file: ({ p }) =>
     p["variant"] === "no_sheets"
       ? "el libro de Excel no tiene hojas."

@@ -3,10 +3,15 @@
  * back as input, HXL P-codes, reasons, duplicates across files, option ranges), through the
  * command line as `npx dtm-flow …` runs them: each test fails without its fix.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
+import { FORECAST_COLUMNS, POSITION_COLUMNS } from "../../cli/commands/forecast.ts";
+import { DEPARTED_COLUMNS, PLACES_COLUMNS } from "../../cli/commands/ledger.ts";
+import { EVIDENCE_COLUMNS, SPLIT_COLUMNS } from "../../src/index.ts";
+import { TRACK_COLUMNS } from "../../src/export/tracks.ts";
+import { SCENARIO_PLACE_DAY_COLUMNS, SCENARIO_TOTAL_COLUMNS } from "../../src/export/scenario.ts";
 import { capture, tempFile } from "./capture.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "tryout22");
@@ -68,5 +73,58 @@ describe("a Kobo label export's direction question after a group prefix (tryout2
     expect(report.importWarnings.map((w: { code: string }) => w.code)).toContain(
       "direction_column_missing",
     );
+  });
+});
+
+describe("dtm-flow's own outputs given back as input (tryout22 item 5)", () => {
+  const headers: [string, readonly string[]][] = [
+    ["tracks.csv", TRACK_COLUMNS],
+    ["positions.csv", POSITION_COLUMNS],
+    ["forecast.csv", FORECAST_COLUMNS],
+    ["split.csv", SPLIT_COLUMNS],
+    ["departed.csv", DEPARTED_COLUMNS],
+    ["places.csv", PLACES_COLUMNS],
+    ["scenario-place-days.csv", SCENARIO_PLACE_DAY_COLUMNS],
+    ["scenario-totals.csv", SCENARIO_TOTAL_COLUMNS],
+    ["evidence.csv", ["group", "date", ...EVIDENCE_COLUMNS]],
+  ];
+  for (const [name, columns] of headers) {
+    it(`validate refuses ${name} (the columns dtm-flow writes) in one sentence, exit 2`, async () => {
+      const body = `\uFEFF${columns.join(",")}\n${columns.map(() => "1").join(",")}\n`;
+      const { dir, file } = tempFile("dtm-t22-", `mine-${name}`, body);
+      const io = capture(dir);
+      expect(await run(["validate", file], io.context)).toBe(2);
+      expect(io.err).toHaveLength(1);
+      expect(io.err[0]).toContain(`: this is dtm-flow's own ${name} (`);
+      expect(io.err[0]).toMatch(/not data to read: give .+\.$/);
+      expect(io.err[0]).not.toMatch(/\n|at .*\.ts:\d+/);
+    });
+  }
+
+  it("estimate --sightings tracks.csv is refused, naming what to give instead", async () => {
+    const { dir, file } = tempFile("dtm-t22-", "tracks.csv", fixture("tracks.csv"));
+    const io = capture(dir);
+    const out = join(dir, "e");
+    expect(await run(["estimate", "--sightings", file, "--out", out], io.context)).toBe(2);
+    expect(io.err.join("\n")).toBe(
+      `dtm-flow estimate: ${file}: this is dtm-flow's own tracks.csv (the groups dtm-flow estimate placed day by day, an estimate), not data to read: give the sightings, counts and stock figures it was made from.`,
+    );
+    expect(existsSync(join(out, "tracks.csv"))).toBe(false);
+  });
+
+  it("ledger --stocks split.csv is refused", async () => {
+    const body = `${SPLIT_COLUMNS.join(",")}\n2018-11-20,asylum_claim,MEX,Tijuana,100,90,110\n`;
+    const { dir, file } = tempFile("dtm-t22-", "split.csv", body);
+    const io = capture(dir);
+    expect(await run(["ledger", "--stocks", file, "--out", join(dir, "l")], io.context)).toBe(2);
+    expect(io.err.join("\n")).toContain("this is dtm-flow's own split.csv");
+  });
+
+  it("the files dtm-flow import writes are still read as input", async () => {
+    const { dir, file } = tempFile("dtm-t22-", "kobo.csv", fixture("kobo.csv"));
+    const io = capture(dir);
+    await run(["import", file, "--out", join(dir, "i")], io.context);
+    const io2 = capture(dir);
+    expect(await run(["validate", join(dir, "i", "counts.csv")], io2.context)).toBe(0);
   });
 });
