@@ -128,3 +128,22 @@ describe("dtm-flow's own outputs given back as input (tryout22 item 5)", () => {
     expect(await run(["validate", join(dir, "i", "counts.csv")], io2.context)).toBe(0);
   });
 });
+
+describe("a negative number given to an option (tryout22 item 19)", () => {
+  it("forecast --horizon -3 says the accepted range, in one sentence", async () => {
+    const { dir } = tempFile("dtm-t22-", "x.txt", "");
+    const io = capture(dir);
+    expect(await run(["forecast", "--horizon", "-3", "--out", join(dir, "f")], io.context)).toBe(2);
+    expect(io.err).toEqual([
+      "dtm-flow forecast: --horizon -3 must be a whole number from 0 to 365.",
+    ]);
+  });
+
+  it("ledger --hold-days -3 says its range too, not 'write --hold-days=-3'", async () => {
+    const { dir } = tempFile("dtm-t22-", "x.txt", "");
+    const io = capture(dir);
+    expect(await run(["ledger", "--hold-days", "-3", "--out", join(dir, "l")], io.context)).toBe(2);
+    expect(io.err.join("\n")).not.toContain("if that is the value");
+    expect(io.err.join("\n")).toMatch(/--hold-days -3 .*\d/);
+  });
+});
