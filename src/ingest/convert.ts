@@ -6,7 +6,6 @@
  */
 import type { Place } from "../model/place.ts";
 import type { Sighting } from "../model/sighting.ts";
-import { STOCK_CATEGORIES } from "../model/stock.ts";
 import type { StockFigure } from "../model/stock.ts";
 import { formatParsedDate } from "./dates.ts";
 import {
@@ -16,6 +15,7 @@ import {
   parseSourceType,
   parseStockBasis,
   parseStockCategory,
+  STOCK_CATEGORY_CHOICES,
 } from "./enums.ts";
 import { normalizeKey } from "./normalize.ts";
 import { readChoice, readCountry } from "./read-codes.ts";
@@ -344,7 +344,7 @@ export function convertStock(
     "category",
     parseStockCategory,
     "invalid_category",
-    STOCK_CATEGORIES,
+    STOCK_CATEGORY_CHOICES,
     "a category is required",
   );
   const value = readCount(r, "value");

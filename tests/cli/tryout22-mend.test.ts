@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { FORECAST_COLUMNS, POSITION_COLUMNS } from "../../cli/commands/forecast.ts";
 import { DEPARTED_COLUMNS, PLACES_COLUMNS } from "../../cli/commands/ledger.ts";
-import { EVIDENCE_COLUMNS, SPLIT_COLUMNS } from "../../src/index.ts";
+import { EVIDENCE_COLUMNS, SPLIT_COLUMNS, importTable, issueText } from "../../src/index.ts";
 import { TRACK_COLUMNS } from "../../src/export/tracks.ts";
 import { SCENARIO_PLACE_DAY_COLUMNS, SCENARIO_TOTAL_COLUMNS } from "../../src/export/scenario.ts";
 import { capture, tempFile } from "./capture.ts";
@@ -145,5 +145,51 @@ describe("a negative number given to an option (tryout22 item 19)", () => {
     expect(await run(["ledger", "--hold-days", "-3", "--out", join(dir, "l")], io.context)).toBe(2);
     expect(io.err.join("\n")).not.toContain("if that is the value");
     expect(io.err.join("\n")).toMatch(/--hold-days -3 .*\d/);
+  });
+});
+
+describe("one reason for a day past its month's end, and Spanish stock categories (tryout22 item 13)", () => {
+  it("validate gives 32/11/2018 the reason 31/04/2018 gets: the month's days", async () => {
+    const { dir, file } = tempFile("dtm-t22-", "avist.csv", fixture("avist-excel.csv"));
+    const io = capture(dir);
+    await run(["validate", file], io.context);
+    const said = io.out.concat(io.err).join("\n");
+    expect(said).toContain('"32/11/2018" is not a usable date: November has 30 days.');
+    const { dir: d2, file: f2 } = tempFile("dtm-t22-", "cifras.csv", fixture("cifras-excel.csv"));
+    const io2 = capture(d2);
+    await run(["validate", f2], io2.context);
+    expect(io2.out.concat(io2.err).join("\n")).toContain(
+      '"31/04/2018" is not a usable date: April has 30 days.',
+    );
+  });
+
+  it("the viewer's Spanish reason (the library's issueText) names the month's days too", () => {
+    const { report } = importTable(fixture("cifras-excel.csv"), { fileName: "cifras.csv" });
+    const bad = report.rejections.find((r) => r.code === "invalid_date")!;
+    expect(issueText("es", bad)).toBe(
+      "Fecha «31/04/2018» no es una fecha utilizable: abril tiene 30 días.",
+    );
+    const { report: r2 } = importTable("fecha;lugar;personas\n29/02/2018;Tapachula;100\n", {
+      kind: "sightings",
+    });
+    expect(issueText("es", r2.rejections[0]!)).toBe(
+      "fecha «29/02/2018» no es una fecha utilizable: febrero de 2018 tiene 28 días.",
+    );
+  });
+
+  it("a stock category in Spanish is read, and a refused one is told the Spanish words", async () => {
+    const body = [
+      "Fecha;Tipo;Base;Valor;País;Lugar",
+      "25/11/2018;presente;presente;6.000;MEX;Tijuana",
+      "25/11/2018;pendiente;presente;500;MEX;Tijuana",
+    ].join("\n");
+    const { dir, file } = tempFile("dtm-t22-", "cifras.csv", body);
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(1);
+    const said = io.out.concat(io.err).join("\n");
+    expect(said).toContain("1 accepted, 1 rejected");
+    expect(said).toContain(
+      'Tipo "pendiente" is not one of asylum_claim (solicitud de asilo), return (retorno), remaining (permanecen), regularized (regularizado), onward (continuaron), other (otro).',
+    );
   });
 });
