@@ -86,7 +86,12 @@ export type { ColumnOverrides } from "./ingest/headers.ts";
 export { fieldNames, KEEP_AS_EXTRA, IGNORE_COLUMN } from "./ingest/headers.ts";
 export type { RouteImport, RouteImportReport } from "./ingest/route.ts";
 export { importRoute } from "./ingest/route.ts";
-export { SPANISH_BASIS, SPANISH_DIRECTION } from "./ingest/enums.ts";
+export {
+  SPANISH_BASIS,
+  SPANISH_CATEGORY,
+  SPANISH_DIRECTION,
+  STOCK_CATEGORY_CHOICES,
+} from "./ingest/enums.ts";
 export type { ImportIssueCode } from "./ingest/issue-codes.ts";
 export { IMPORT_ISSUE_CODES } from "./ingest/issue-codes.ts";
 export type { IssueLang, IssueLike, IssueUnit } from "./ingest/issue-text.ts";
