@@ -70,6 +70,8 @@ export {
   importChunks,
   possibleExtraKeys,
 } from "./ingest/importer.ts";
+export { CrossFileDuplicates, crossFileDuplicateText } from "./ingest/cross-file-duplicates.ts";
+export type { CrossFileDuplicate } from "./ingest/cross-file-duplicates.ts";
 export type {
   ImportReport,
   ColumnMapping,

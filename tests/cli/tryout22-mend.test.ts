@@ -3,7 +3,7 @@
  * back as input, HXL P-codes, reasons, duplicates across files, option ranges), through the
  * command line as `npx dtm-flow …` runs them: each test fails without its fix.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
@@ -191,5 +191,51 @@ describe("one reason for a day past its month's end, and Spanish stock categorie
     expect(said).toContain(
       'Tipo "pendiente" is not one of asylum_claim (solicitud de asilo), return (retorno), remaining (permanecen), regularized (regularizado), onward (continuaron), other (otro).',
     );
+  });
+});
+
+describe("the same sheet imported twice (tryout22 item 17)", () => {
+  it("import warns about every row repeated across the files, with both file:line", async () => {
+    const { dir, file } = tempFile("dtm-t22-", "ambig.csv", fixture("ambig.csv"));
+    const copy = join(dir, "ambig-copy.csv");
+    writeFileSync(copy, fixture("ambig.csv"));
+    const io = capture(dir);
+    await run(["import", file, copy, "--out", join(dir, "i")], io.context);
+    const warned = io.err.filter((l) => l.startsWith("warning: "));
+    expect(warned).toEqual(
+      [2, 3, 4, 5].map(
+        (n) =>
+          `warning: ambig-copy.csv:${n} repeats ambig.csv:${n} (the same row in two files); both are written: if the files are one sheet twice, import one of them.`,
+      ),
+    );
+    const report = JSON.parse(readFileSync(join(dir, "i", "import-report.json"), "utf8"));
+    expect(report.crossFileDuplicates).toHaveLength(4);
+    expect(report.crossFileDuplicates[0]).toEqual({
+      file: "ambig-copy.csv",
+      line: 2,
+      firstFile: "ambig.csv",
+      firstLine: 2,
+    });
+
+    // The ledger of that counts.csv drops the repeats and its summary says so, not "0 warnings".
+    const io2 = capture(dir);
+    const counts = join(dir, "i", "counts.csv");
+    await run(["ledger", "--counts", counts, "--out", join(dir, "l")], io2.context);
+    expect(io2.err.join("\n")).toMatch(
+      /1,050 people left by then\), .*, 4 rows rejected \(see report\.json\)/,
+    );
+  });
+
+  it("two files with different rows: no warning", async () => {
+    const { dir, file } = tempFile(
+      "dtm-t22-",
+      "a.csv",
+      "fecha;punto;sentido;total\n01/11/2018;Tecún Umán;norte;300\n",
+    );
+    const b = join(dir, "b.csv");
+    writeFileSync(b, "fecha;punto;sentido;total\n02/11/2018;Tecún Umán;norte;300\n");
+    const io = capture(dir);
+    expect(await run(["import", file, b, "--out", join(dir, "i")], io.context)).toBe(0);
+    expect(io.err.join("\n")).not.toContain("repeats");
   });
 });
