@@ -239,3 +239,60 @@ describe("the same sheet imported twice (tryout22 item 17)", () => {
     expect(io.err.join("\n")).not.toContain("repeats");
   });
 });
+
+describe("HXL P-code tags and +type (tryout22 item 10)", () => {
+  it("validate reads #adm2+code as the place's P-code and #affected+ind as the figure", async () => {
+    const { dir, file } = tempFile("dtm-t22-", "hxl.csv", fixture("hxl.csv"));
+    const io = capture(dir);
+    await run(["validate", file], io.context);
+    const said = io.out.concat(io.err).join("\n");
+    expect(said).toContain("Admin2 P-code [#adm2+code] → place_pcode");
+    expect(said).toContain("Population type [#population+type] → (kept as extra)");
+    expect(said).toContain("Individuals [#affected+ind] → size (hxl)");
+    expect(said).not.toContain("duplicate_column");
+    // A row with only its P-code: read as the place the code names, or refused naming the code.
+    expect(said).toContain('Admin2 P-code "HN05" looks like a P-code, but no known place is in it');
+    expect(said).not.toContain("missing_place");
+  });
+
+  it("a sighting with only #adm2+code MX02004 is placed at Tijuana; #adm1+code is read too", async () => {
+    const body = [
+      "Date,Admin1 P-code,Admin2 P-code,Place,Caravana,Individuals",
+      "#date,#adm1+code,#adm2+code,#loc+name,#event,#affected+ind",
+      "2018-11-25,MX02,MX02004,,C1,6000",
+    ].join("\n");
+    const { dir, file } = tempFile("dtm-t22-", "s.csv", body);
+    const io = capture(dir);
+    expect(await run(["import", file, "--out", join(dir, "i")], io.context)).toBe(0);
+    const rows = readFileSync(join(dir, "i", "sightings.csv"), "utf8").split(/\r?\n/);
+    const header = rows[0]!.replace(/^\uFEFF/, "").split(",");
+    const row = rows[2]!.split(",");
+    expect(row[header.indexOf("place_name")]).toBe("Tijuana");
+    expect(row[header.indexOf("Admin2 P-code")]).toBe("MX02004");
+    const report = JSON.parse(readFileSync(join(dir, "i", "import-report.json"), "utf8"));
+    const cols = report.files[0].columns.map((c: { column: string; field?: string }) => [
+      c.column,
+      c.field,
+    ]);
+    expect(cols).toContainEqual(["Admin2 P-code", "place_pcode"]);
+    expect(cols).toContainEqual(["Admin1 P-code", "adm1_pcode"]);
+    expect(row[header.indexOf("Admin1 P-code")]).toBe("MX02");
+  });
+
+  it("stocks: #population+type is not the value, #affected+ind is", async () => {
+    const body = [
+      "Date,Population type,Individuals,Basis,Admin2 P-code",
+      "#date,#population+type,#affected+ind,#x_basis,#adm2+code",
+      "2018-11-25,remaining,6000,present,MX02004",
+    ].join("\n");
+    const { dir, file } = tempFile("dtm-t22-", "st.csv", body);
+    const io = capture(dir);
+    await run(
+      ["validate", file, "--kind", "stocks", "--columns", "category=Population type"],
+      io.context,
+    );
+    const said = io.out.concat(io.err).join("\n");
+    expect(said).toContain("Individuals [#affected+ind] → value (hxl)");
+    expect(said).toContain("1 accepted, 0 rejected");
+  });
+});
