@@ -262,6 +262,18 @@ function placesCsv(state: readonly CorridorDay[], hxl: boolean, bom: boolean): s
   return formatCsv(rows, { columns, bom, ...hxlOption("placesByStatus", columns, hxl) });
 }
 
+/**
+ * The summary's warnings: the ledger's and the import's (a file read with no direction column
+ * leaves "people left" at 0, which the summary must not set beside "0 warnings"), and the rows
+ * left out (rejected, duplicates), so a summary never says nothing about rows it dropped.
+ * @example inputWarnings(ledger, loaded) // => "1 warning (1 from reading the files), 3 rows rejected"
+ */
+function inputWarnings(ledger: LedgerResult, loaded: LoadedDataset): string {
+  const fromFiles = loaded.reports.reduce((n, r) => n + r.warnings.length, 0);
+  const all = ledger.warnings.length + fromFiles;
+  return `${counted(all, "warning")}${fromFiles ? ` (${fromFiles} from reading the files)` : ""}${loaded.rejected ? `, ${counted(loaded.rejected, "row")} rejected` : ""}`;
+}
+
 export const ledgerCommand: Command = {
   name: "ledger",
   summary: "daily split: asylum claims, returns, remaining, in transit, unknown (split.csv)",
@@ -308,6 +320,7 @@ export const ledgerCommand: Command = {
       groupCorrelation: ledger.groupCorrelation,
       rowsNote: "rows are 0-based indexes into the stock figures, in input order",
       warnings: ledger.warnings,
+      importWarnings: loaded.reports.flatMap((r) => r.warnings),
       residuals: ledger.residuals,
       sources: ledger.sources,
     };
@@ -315,7 +328,7 @@ export const ledgerCommand: Command = {
     const days = ledger.departed.length;
     const last = ledger.departed[days - 1];
     context.stderr(
-      `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${formatPeople(last.value)} people left by then)` : ""}, ${counted(ledger.split.length, "split row")}, ${counted(ledger.warnings.length, "warning")} (see report.json); wrote ${out.dir}`,
+      `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${formatPeople(last.value)} people left by then)` : ""}, ${counted(ledger.split.length, "split row")}, ${inputWarnings(ledger, loaded)} (see report.json); wrote ${out.dir}`,
     );
     for (const w of ledger.warnings.slice(0, 5)) context.stderr(`warning: ${w.message}`);
     if (ledger.warnings.length > 5)
