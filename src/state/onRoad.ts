@@ -50,10 +50,10 @@ export interface HeldWidening {
  * still on the road on its date rather than dropping to unknown with the data's end, and every
  * group leaves the road by the one rule. Other tracks are returned as they are.
  *
- * With `widening`, a held day's km (median person, head, tail) is the last point's carried ahead
- * by the movement law (`kmAhead`, src/estimate/kmAhead.ts: the smoother's own forward step without reports): the
- * intervals widen day by day as they do on days without a report inside a track, never past the
- * route's end, and the position follows the median. The size and its interval are held. Without
+ * With `widening`, a held day's km (median person, head, tail) is the last point's distribution
+ * pushed through the movement law (`kmAhead`, src/estimate/kmAhead.ts: the smoother's own forward
+ * step without reports), moving and widening as the smoother's days without a report do, never past
+ * the route's end, and the position follows the median. The size and its interval are held. Without
  * it (tracks not made by the estimator) the last point is held as it is.
  * @param trackEnds the estimator's `report.trackEnds`.
  * @example
