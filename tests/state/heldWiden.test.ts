@@ -92,7 +92,7 @@ describe("held days after the data's end widen", () => {
     }
   });
 
-  it("kmAhead: the law's forward step of the whole distribution (a narrow start moves by the law's mean move)", () => {
+  it("kmAhead: a near-point start spreads over the law's one-day move, from a rest to a ride", () => {
     const law = defaultEstimatorMovement();
     const [first] = kmAhead({ median: 1000, low: 999, high: 1001 }, law, 4000, 1, law.regimes);
     // From a near point, day 1's median is the median of the law's one-day move from the
