@@ -14,7 +14,8 @@ import type { IsoDate, Km, People } from "../model/units.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import { defaultEstimatorMovement } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
-import { carryBy, lawMoves } from "../estimate/kmAhead.ts";
+import { kmAhead } from "../estimate/kmAhead.ts";
+import { bounded, round5 } from "../estimate/estimateTracks.ts";
 import type { GroupMovementFit, GroupState } from "../estimate/estimateTracks.ts";
 
 /** People counted as remaining at one area (a city or crossing) on the day, with its position. */
@@ -49,10 +50,10 @@ export interface HeldWidening {
  * still on the road on its date rather than dropping to unknown with the data's end, and every
  * group leaves the road by the one rule. Other tracks are returned as they are.
  *
- * With `widening`, a held day's km (median person, head, tail) is the last point's carried ahead
- * by the movement law (`kmAhead`, src/estimate/kmAhead.ts: the smoother's own forward step without reports): the
- * intervals widen day by day as they do on days without a report inside a track, never past the
- * route's end, and the position follows the median. The size and its interval are held. Without
+ * With `widening`, a held day's km (median person, head, tail) is the last point's distribution
+ * pushed through the movement law (`kmAhead`, src/estimate/kmAhead.ts: the smoother's own forward
+ * step without reports), moving and widening as the smoother's days without a report do, never past
+ * the route's end, and the position follows the median. The size and its interval are held. Without
  * it (tracks not made by the estimator) the last point is held as it is.
  * @param trackEnds the estimator's `report.trackEnds`.
  * @example
@@ -92,7 +93,13 @@ export function holdUntilUnseen(
   return out;
 }
 
-/** The km fields of `point` carried 1…`days` days ahead by the law (empty for an unknown route). */
+/**
+ * The km fields of `point` carried 1…`days` days ahead by the law (empty for an unknown route):
+ * the median person, head and tail each as its own distribution pushed through the law from the
+ * group's last-day regime ({@link kmAhead}), rounded as the estimated days are (km to 0.1, bounds
+ * outwards, position to 5 decimals: estimateTracks.ts `bounded`, `round5`), the head no further
+ * back and the tail no further ahead than the median person.
+ */
 function carriedAhead(
   point: TrackPoint,
   days: number,
@@ -100,13 +107,10 @@ function carriedAhead(
 ): Partial<TrackPoint>[] {
   const length = widening.routeLengthKm(point.routeId);
   if (length === undefined || days < 1) return [];
-  const moves = lawMoves(
-    widening.movement(point.group),
-    days,
-    length,
-    widening.regime(point.group),
-  );
-  const carry = (median: Km, low: Km, high: Km) => carryBy({ median, low, high }, moves, length);
+  const law = widening.movement(point.group);
+  const regime = widening.regime(point.group);
+  const carry = (median: Km, low: Km, high: Km) =>
+    kmAhead({ median, low, high }, law, length, days, regime).map((d) => bounded(d, length));
   const body = carry(point.km, point.kmLow, point.kmHigh);
   const head =
     point.headKm === undefined
@@ -117,17 +121,24 @@ function carriedAhead(
       ? undefined
       : carry(point.tailKm, point.tailKmLow ?? point.tailKm, point.tailKmHigh ?? point.tailKm);
   return body.map((d, i) => {
-    const [lon, lat] = widening.along(point.routeId, d.median);
+    const [lon, lat] = widening.along(point.routeId, d.value);
     const h = head?.[i];
     const t = tail?.[i];
+    // As estimateTracks.ts `trackPoint`: head ≥ median ≥ tail after rounding.
+    const headKm = h && Math.max(h.value, d.value);
+    const tailKm = t && Math.min(t.value, d.value);
     return {
-      km: d.median,
+      km: d.value,
       kmLow: d.low,
       kmHigh: d.high,
-      lon,
-      lat,
-      ...(h ? { headKm: h.median, headKmLow: h.low, headKmHigh: h.high } : {}),
-      ...(t ? { tailKm: t.median, tailKmLow: t.low, tailKmHigh: t.high } : {}),
+      lon: round5(lon),
+      lat: round5(lat),
+      ...(h && headKm !== undefined
+        ? { headKm, headKmLow: Math.min(h.low, headKm), headKmHigh: Math.max(h.high, headKm) }
+        : {}),
+      ...(t && tailKm !== undefined
+        ? { tailKm, tailKmLow: Math.min(t.low, tailKm), tailKmHigh: Math.max(t.high, tailKm) }
+        : {}),
     };
   });
 }
@@ -153,7 +164,8 @@ export function carryTracks(
       movement?: MovementModel;
       groupMovement?: readonly GroupMovementFit[];
     };
-    state?: readonly Pick<GroupState, "group" | "regime">[];
+    state?: readonly (Pick<GroupState, "group" | "regime"> &
+      Partial<Pick<GroupState, "trackMovement">>)[];
   },
   dataset: Dataset,
   asOf?: string,
@@ -175,10 +187,15 @@ function heldWidening(
   if (!dataset.routes?.features?.length) return undefined;
   const index = createRouteIndex(dataset.routes);
   const pooled = estimate.report.movement ?? defaultEstimatorMovement();
+  // The estimator's own law of each group (unrounded); report.groupMovement (rounded to 0.001)
+  // only for an estimate without it (e.g. read back from report.json).
+  const tracked = new Map((estimate.state ?? []).map((s) => [s.group, s.trackMovement]));
   const own = new Map((estimate.report.groupMovement ?? []).map((g) => [g.group, g]));
   const regimes = new Map((estimate.state ?? []).map((s) => [s.group, s.regime]));
   return {
     movement(group) {
+      const law = tracked.get(group);
+      if (law) return law;
       const g = own.get(group);
       return g ? { ...pooled, regimes: g.regimes, walkKm: g.walkKm } : pooled;
     },
