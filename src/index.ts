@@ -339,6 +339,8 @@ export { compareWithSeeds, fitsWording, seedSources } from "./ledger/compareWith
 export type { SeedComparison, SeedSource } from "./ledger/compareWithSeeds.ts";
 export { isotonicIncreasing } from "./ledger/isotonic.ts";
 export { areaOf } from "./ledger/areaOf.ts";
+export { areaGroups, departedBasis } from "./ledger/groupFigures.ts";
+export type { BeyondGroup, DepartedBasis } from "./ledger/groupFigures.ts";
 export {
   categoryWords,
   formatPeople,
