@@ -217,9 +217,9 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
       parts.push(...evaluator.parts(tree.roots.get(category)!, day));
     const todays = trackDays.get(day) ?? [];
     const transit = inTransit(todays, parts, radiusKm, countryOf, correlation, lastReports, (p) =>
-      groupAt(p, day),
+      groupAt.groupOf(p, day),
     );
-    const beyond = beyondWarnings.day(date, transit.groups, transit.areas);
+    const beyond = beyondWarnings.day(day, date, transit.groups, transit.areas);
     parts.push(...transit.parts);
     const rows = splitRowsOfDay(parts);
     const result = tally.day(day, date, todays, rows);

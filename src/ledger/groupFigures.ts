@@ -21,6 +21,14 @@ interface AreaFigure {
   group?: string;
 }
 
+/** The group of the people remaining at an area on a day, and the figures that say so. */
+export interface AreaGroups {
+  /** The group the latest figures at the area on or before `day` name; undefined when none. */
+  groupOf(placeName: string, day: number): string | undefined;
+  /** The stock rows of those latest figures (0-based indexes into `dataset.stocks`). */
+  rowsOf(placeName: string, day: number): number[];
+}
+
 /**
  * Which group the people remaining at each area belong to on a day, by the figures: the group the
  * latest figures at the area (on or before the day, the area's own or its shelters') name. When
@@ -29,13 +37,13 @@ interface AreaFigure {
  * @param entries the ledger tree's series entries (`buildTree`); only `remaining` ones are read.
  * @param stocks the dataset's stock figures (`entries` index into them).
  * @example
- * const groupAt = areaGroups(tree.entries, dataset.stocks);
- * groupAt("Mexicali", dayNumber("2018-11-20")!); // => "Honduran caravan 1" (19 Nov's figure)
+ * const areas = areaGroups(tree.entries, dataset.stocks);
+ * areas.groupOf("Mexicali", dayNumber("2018-11-20")!); // => "Honduran caravan 1" (19 Nov's figure)
  */
 export function areaGroups(
   entries: readonly SeriesEntry[],
   stocks: readonly StockFigure[],
-): (placeName: string, day: number) => string | undefined {
+): AreaGroups {
   const byArea = new Map<string, AreaFigure[]>();
   for (const entry of entries) {
     const area = entry.node.area;
@@ -48,14 +56,18 @@ export function areaGroups(
     }
     byArea.set(area, list);
   }
-  for (const list of byArea.values()) list.sort((a, b) => a.day - b.day);
-  return (placeName, day) => {
-    const list = byArea.get(placeName);
-    if (!list) return undefined;
-    let latest = -Infinity;
-    for (const f of list) if (f.day <= day) latest = f.day;
-    const named = new Set(list.filter((f) => f.day === latest && f.group).map((f) => f.group));
-    return named.size === 1 ? [...named][0] : undefined;
+  const latest = (placeName: string, day: number): AreaFigure[] => {
+    const list = byArea.get(placeName) ?? [];
+    let last = -Infinity;
+    for (const f of list) if (f.day <= day && f.day > last) last = f.day;
+    return list.filter((f) => f.day === last);
+  };
+  return {
+    groupOf(placeName, day) {
+      const named = new Set(latest(placeName, day).flatMap((f) => (f.group ? [f.group] : [])));
+      return named.size === 1 ? [...named][0] : undefined;
+    },
+    rowsOf: (placeName, day) => latest(placeName, day).map((f) => f.row),
   };
 }
 
@@ -83,10 +95,13 @@ export interface BeyondGroup {
 export class BeyondGroupWarnings {
   private readonly open = new Set<string>();
   private readonly warnings: LedgerWarning[];
-  private readonly rowsAt: (placeName: string) => readonly number[];
+  private readonly rowsAt: (placeName: string, day: number) => readonly number[];
 
-  /** @param rowsAt the stock rows behind the remaining people at a place. */
-  constructor(warnings: LedgerWarning[], rowsAt: (placeName: string) => readonly number[]) {
+  /** @param rowsAt the stock rows that attribute the people at a place to a group on a day. */
+  constructor(
+    warnings: LedgerWarning[],
+    rowsAt: (placeName: string, day: number) => readonly number[],
+  ) {
     this.warnings = warnings;
     this.rowsAt = rowsAt;
   }
@@ -96,6 +111,7 @@ export class BeyondGroupWarnings {
    * @param areas the day's remaining areas in the order `groups[].area` indexes.
    */
   day(
+    day: number,
     date: IsoDate,
     groups: readonly GroupOnRoad[],
     areas: readonly { placeName?: string; value: number; group?: string }[],
@@ -121,15 +137,15 @@ export class BeyondGroupWarnings {
       };
       out.push(found);
       today.add(group);
-      if (!this.open.has(group)) this.warn(found);
+      if (!this.open.has(group)) this.warn(day, found);
     }
     this.open.clear();
     for (const g of today) this.open.add(g);
     return out;
   }
 
-  private warn(b: BeyondGroup): void {
-    const rows = [...new Set(b.places.flatMap((p) => this.rowsAt(p.placeName)))].sort(
+  private warn(day: number, b: BeyondGroup): void {
+    const rows = [...new Set(b.places.flatMap((p) => this.rowsAt(p.placeName, day)))].sort(
       (x, y) => x - y,
     );
     const interval = Number.isFinite(b.sizeLow)
@@ -142,9 +158,11 @@ export class BeyondGroupWarnings {
           `On ${b.date} the sources count ${formatPeople(b.attributed)} people of ${b.group} at places ` +
           `(${b.places.map((p) => `${p.placeName} ${formatPeople(p.value)}`).join(", ")}; stock rows ${rowList(rows)}), ` +
           `${formatPeople(b.beyond)} more than its estimated size of ${formatPeople(b.size)}${interval}` +
-          (b.attributed > b.sizeHigh
-            ? `, ${formatPeople(b.attributed - b.sizeHigh)} above its 90 % interval. `
-            : `, within its 90 % interval. `) +
+          (!Number.isFinite(b.sizeHigh)
+            ? ". "
+            : b.attributed > b.sizeHigh
+              ? `, ${formatPeople(b.attributed - b.sizeHigh)} above its 90 % interval. `
+              : `, within its 90 % interval. `) +
           `The ledger counts the group's people once, at those places, and the ${formatPeople(b.beyond)} beyond it as people the tracks missed: they raise the people who left.`,
         params: {
           date: b.date,
