@@ -197,10 +197,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   );
   // People at places the figures attribute to a tracked group are its arrivals (groupFigures.ts).
   const groupAt = areaGroups(tree.entries, dataset.stocks);
-  const beyondWarnings = new BeyondGroupWarnings(
-    warnings,
-    (place) => sources.find((s) => s.category === "remaining" && s.placeName === place)?.rows ?? [],
-  );
+  const beyondWarnings = new BeyondGroupWarnings(warnings, groupAt.rowsOf);
   const countryAt = new Map<string, Iso3 | undefined>();
   const countryOf = (p: TrackPoint): Iso3 | undefined => {
     const key = `${p.lon.toFixed(2)},${p.lat.toFixed(2)}`;
