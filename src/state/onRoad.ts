@@ -106,10 +106,7 @@ export interface GroupOnRoad {
   onRoad: People;
   onRoadLow: People;
   onRoadHigh: People;
-  /**
-   * Index into the `areas` given of the area the group has reached (within the radius), or of
-   * the largest area whose people the sources attribute to the group; -1 when neither.
-   */
+  /** Index into the `areas` given of the area the group has reached (within the radius), or -1. */
   area: number;
   /**
    * People the sources attribute to the group at places (areas with its `group`) beyond its
@@ -195,7 +192,8 @@ export function groupsOnRoad(
       onRoad: people(point.size),
       onRoadLow: people(point.sizeLow),
       onRoadHigh: people(point.sizeHigh),
-      area: mine && (j < 0 || mine.people >= open[j]!) ? mine.largest : j,
+      // Where its people on the road are: the place it has reached, whoever's people are there.
+      area: nearestArea(point, areas, radiusKm),
       beyond: mine ? Math.max(0, mine.people - size) : 0,
     };
   });
@@ -205,8 +203,6 @@ export function groupsOnRoad(
 interface Attributed {
   /** People at those areas. */
   people: People;
-  /** Index of the largest of them. */
-  largest: number;
   /** Share of those people that are the group's (0–1): its size over them, at most 1. */
   used: number;
 }
@@ -225,15 +221,12 @@ function attributedAreas(
     if (!unseen[i]) size.set(p.group, (size.get(p.group) ?? 0) + Math.max(0, p.size));
   });
   const byGroup = new Map<string, Attributed>();
-  areas.forEach((a, j) => {
-    if (a.group === undefined || !size.has(a.group)) return;
+  for (const a of areas) {
+    if (a.group === undefined || !size.has(a.group)) continue;
     const entry = byGroup.get(a.group);
-    if (!entry) byGroup.set(a.group, { people: a.value, largest: j, used: 1 });
-    else {
-      if (a.value > areas[entry.largest]!.value) entry.largest = j;
-      entry.people += a.value;
-    }
-  });
+    if (!entry) byGroup.set(a.group, { people: a.value, used: 1 });
+    else entry.people += a.value;
+  }
   for (const [group, entry] of byGroup)
     entry.used = entry.people > 0 ? Math.min(1, size.get(group)! / entry.people) : 1;
   return byGroup;

@@ -32,7 +32,7 @@ describe("people at places from a tracked group", () => {
       40,
     );
     // Mexicali is ~150 km from the track: by distance alone all 5,000 would stay on the road.
-    expect(a).toMatchObject({ onRoad: 2000, beyond: 0, area: 0 });
+    expect(a).toMatchObject({ onRoad: 2000, beyond: 0, area: -1 });
     expect(a!.onRoadHigh).toBeCloseTo(2000 * 1.5);
     const [b] = groupsOnRoad(
       [point("A", 5000)],
