@@ -350,6 +350,8 @@ export { isotonicIncreasing } from "./ledger/isotonic.ts";
 export { areaOf } from "./ledger/areaOf.ts";
 export { currentTownCounts, supersedingCounts } from "./ledger/townCounts.ts";
 export type { TownCount } from "./ledger/townCounts.ts";
+export { areaGroups, departedBasis } from "./ledger/groupFigures.ts";
+export type { BeyondGroup, DepartedBasis } from "./ledger/groupFigures.ts";
 export {
   categoryWords,
   formatPeople,
