@@ -77,6 +77,9 @@ describe("dtm-flow forecast starts from the state on the as-of day (tryout22 fin
         const tol = (a: number, b: number) => 0.5 + 0.01 * Math.abs(b - a);
         expect(Math.abs(Number(p!.km_p10) - lo)).toBeLessThanOrEqual(tol(lo, Number(t!.km)));
         expect(Math.abs(Number(p!.km_p90) - hi)).toBeLessThanOrEqual(tol(Number(t!.km), hi));
+        // The size too: the runs' median on the day is the state's (blank when unknown).
+        if (t!.size === "") expect(p!.size_p50).toBe("");
+        else expect(Math.abs(Number(p!.size_p50) - Number(t!.size))).toBeLessThanOrEqual(1);
       }
       // The days the fix is about: groups held past their track's end are among them.
       expect(held).toBeGreaterThan(0);
