@@ -73,8 +73,12 @@ export function forecastSummaryLines(now: Nowcast, forecast: Forecast): string[]
     const ahead = forecast.arrivals.filter((a) => a.group === g.group).sort((a, b) => a.km - b.km);
     // Where its track ends (the forecast's start), not where it is at --as-of: "on the road near
     // Tequila" read as its position today while the places under it said most were past Guasave.
+    // The state's day when it holds the group past its track's end (the forecast's start too).
+    const on = g.stateDate !== g.lastDate ? ` on ${g.stateDate}` : "";
     const where = placedText(g);
-    lines.push(`  ${g.group}: on the road, last placed ${where} (${seen(g.group, g.lastDate)}).`);
+    lines.push(
+      `  ${g.group}: on the road, last placed ${where}${on} (${seen(g.group, g.lastDate)}).`,
+    );
     if (ahead.length === 0) {
       lines.push("    no place ahead on its route (see the warnings in forecast.json).");
       continue;

@@ -113,8 +113,9 @@ the place most of it has just passed, the next place and the end of its route. p
 the daily km (and size) p10/p50/p90 of every group over the horizon.
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 
-Method: the state as of --as-of: each group on the road starts from the estimator's state at its
-last observation (riding when its two latest reports are a ride apart), moved on by Monte Carlo
+Method: the state as of --as-of: each group on the road starts from its state on the as-of day
+(tracks.csv of estimate --as-of that day, held days included; riding when its two latest
+reports are a ride apart), moved on by Monte Carlo
 runs of the regime model (rest/walk/ride) with regime shares fitted on the data so far, and
 attrition fitted on the size tracks so far (see docs/forecasts.md).
 
@@ -294,13 +295,16 @@ export function writeForecast(
     asOf: now.asOfDate,
     horizonDays: forecast.horizonDays,
     runs: forecast.runs,
-    method: `the state as of the as-of moment: groups at their route's end are arrived, groups with no report (position, count or stay) for more than ${forecast.staleDays} days are dissolved (not moved on); each group on the road starts from the estimator state at its last observation (riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; the head (first people) moves in the same runs as the median person with the same day's draws, from its own last position (riding when its track's last daily move was a ride), and is never behind the median person in any run; quantiles over runs; no arrival is dated before the as-of moment`,
+    method: `the state as of the as-of moment: groups at their route's end are arrived, groups with no report (position, count or stay) for more than ${forecast.staleDays} days are dissolved (not moved on); each group on the road starts from its state on the as-of day (the held track point of that day when its track ends before it, as tracks.csv of estimate --as-of gives it; riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; the head (first people) moves in the same runs as the median person with the same day's draws, from its own last position (riding when its track's last daily move was a ride), and is never behind the median person in any run; quantiles over runs; no arrival is dated before the as-of moment`,
     model: forecast.model,
     groups: forecast.groups,
     nowcast: now.groups.map((g) => ({
       group: g.group,
       routeId: g.routeId,
-      lastObserved: g.lastDate,
+      lastObserved: g.observedDate ?? g.lastDate,
+      // The day the state (km, size, head) is of and the runs start: the as-of day when the
+      // state holds the group on the road past its track's end (tracks.csv held_after_data).
+      stateDate: g.lastDate,
       // The group's last position report up to --as-of (its track may run past it).
       lastReport: g.lastReportDate ?? null,
       daysSinceObserved: g.daysSinceObserved,

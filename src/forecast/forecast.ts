@@ -64,9 +64,15 @@ export interface GroupStatus {
   group: string;
   routeId: string;
   status: GroupForecastStatus;
-  /** Local date of the group's last observation. */
+  /** Local date of the group's last observation (the last day of its track). */
   lastDate: IsoDate;
-  /** km along the route at its last observation (median). */
+  /**
+   * Local date of the state `km` is of, where the runs start (`GroupNowcast.lastDate`): the as-of
+   * day when the state holds the group on the road past its track's end (stateDay.ts), else
+   * `lastDate`.
+   */
+  stateDate: IsoDate;
+  /** km along the route on `stateDate` (median): the state's, tracks.csv's that day. */
   km: Km;
   /**
    * The place on its route nearest that km, behind or ahead (where it arrived or was last seen;
@@ -176,8 +182,9 @@ export interface Forecast {
  * (no longer on the road: the ledger counts its people at places, returned or unknown); both are
  * listed in `groups` and not moved on. No arrival is dated before the as-of moment.
  *
- * Method: per group on the road, `runs` trajectories start at 12:00 of the group's last observed day, with
- * the km drawn from the estimator's posterior there (split normal through its median and 90 %
+ * Method: per group on the road, `runs` trajectories start at 12:00 of the group's state day
+ * (`GroupNowcast.lastDate`: its track's last day, or the as-of day when the state holds it on the
+ * road past it, stateDay.ts), stratified on the state's km there (split normal through its median and 90 %
  * interval), the regime from its posterior (mixed with an aged reported ride: nowcast.ts), and the size log-normal from the size estimate; each
  * day then advances under the movement law fitted on the data so far (the sampler's parts, as
  * `stepGroup`) and the attrition rate fitted so far; the group's head, when its track has one,
@@ -217,7 +224,8 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
       group: g.group,
       routeId: g.routeId,
       status,
-      lastDate: g.lastDate,
+      lastDate: g.observedDate ?? g.lastDate,
+      stateDate: g.lastDate,
       km: round1(g.km.median),
       ...nearestPlace(corridor, g.routeId, g.km.median),
     });

@@ -22,6 +22,7 @@ import { createGazetteer } from "../geo/gazetteer.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import { latestReportSpeed, regimeOfPace, ridingAfter, startRegime } from "./reportedRegime.ts";
 import type { Regime } from "../movement/index.ts";
+import { groupsOnStartDay } from "./stateDay.ts";
 
 /** Options of {@link nowcast}: those of `estimateTracks` (`asOf`, time zone, movement prior, …). */
 export interface NowcastOptions extends EstimateOptions {
@@ -56,10 +57,19 @@ export interface GroupNowcast {
   routeLengthKm: Km;
   /** Whether a source named the group (`caravan_label`) or the estimator formed it. */
   labelled: boolean;
-  /** Local date of the group's last observation (the last day of its track). */
+  /**
+   * Local date of the group's state the forecast starts from: the last day of its track, or, when
+   * the state holds the group on the road past it (held days, `carryTracks`), the day of the last
+   * noon at or before the as-of moment (stateDay.ts: the as-of date for a bare date).
+   */
   lastDate: IsoDate;
   /** Local day number (days since 1970-01-01) of `lastDate`. */
   lastDay: number;
+  /**
+   * Local date of the group's last observation: the last day of its track (≤ `lastDate`);
+   * absent in a nowcast built by hand, read as `lastDate`.
+   */
+  observedDate?: IsoDate;
   /** Position at 12:00 on `lastDate` (median and 90 % interval, km along `routeId`). */
   km: KmDayEstimate;
   /**
@@ -77,7 +87,7 @@ export interface GroupNowcast {
    */
   departureDate: IsoDate;
   departureKm: Km;
-  /** Whole days from `lastDate` to the as-of day (0 = seen that day). */
+  /** Whole days from `observedDate` to the as-of day (0 = seen that day). */
   daysSinceObserved: number;
   /**
    * Local date of the group's last position report up to the as-of moment ({@link reportsOfGroup});
@@ -138,8 +148,10 @@ export interface Nowcast {
 /**
  * Runs the estimator on the data available at `options.asOf` (default: all data, and the as-of
  * moment is then 12:00 of the last day with an observation) and returns each group's state at
- * the end of its data, the movement model fitted so far and the attrition rate so far.
- * A group last seen before `asOf` keeps the state of its last day; the forecast moves it on.
+ * the as-of moment, the movement model fitted so far and the attrition rate so far.
+ * A group whose track ends before the as-of day and which the state holds on the road (held
+ * days, `carryTracks`) starts from its held state of that day (stateDay.ts), as tracks.csv of
+ * `dtm-flow estimate --as-of` gives it; the forecast moves it on from there.
  *
  * @param dataset places, routes, sightings, counts, stocks (e.g. `embedded2018()`).
  * @param options estimator options; `asOf` an ISO date or date-time (a bare date is the end of that
@@ -167,7 +179,8 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     timeZone,
     movement: estimate.report.movement,
     attritionPerDay: fitAttritionPerDay(estimate.tracks),
-    groups,
+    // The state on the start day (held days past the track's end), where the runs start.
+    groups: groupsOnStartDay(groups, estimate, { ...dataset, timeZone }, asOf, timeZone),
     estimate,
   };
 }
@@ -265,6 +278,7 @@ function groupNowcast(
     labelled: info?.labelled ?? false,
     lastDate: s.date,
     lastDay: dayNumber(s.date) ?? 0,
+    observedDate: s.date,
     km: s.km,
     regime,
     ...(reported.regime ? { reportedRegime: reported.regime } : {}),

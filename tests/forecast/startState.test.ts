@@ -101,7 +101,9 @@ describe("the forecast's starting state", () => {
   it("does not start Honduran caravan 2 riding on 22 Nov 2018 from reports a ride apart on 12–13 Nov", () => {
     const now = nowcast(embedded2018(), { asOf: "2018-11-25" });
     const hc2 = now.groups.find((g) => g.group === "Honduran caravan 2")!;
-    expect(hc2.lastDate).toBe("2018-11-22");
+    // Its track ends on 22 Nov; the forecast starts from the state held on 25 Nov (stateDay.ts).
+    expect(hc2.observedDate).toBe("2018-11-22");
+    expect(hc2.lastDate).toBe("2018-11-25");
     expect(hc2.reportedRegime).toBe("ride");
     // Before: { rest: 0, walk: 0, ride: 1 }, and the runs rode ~260 km a day from 22 to 25 Nov.
     expect(hc2.regime.ride).toBeLessThan(0.5);

@@ -138,7 +138,7 @@ export function computeForecastView(
       return {
         group: g.group,
         routeId: g.routeId,
-        lastObserved: g.lastDate,
+        lastObserved: g.observedDate ?? g.lastDate,
         daysSinceObserved: g.daysSinceObserved,
         status: status?.status ?? "on_road",
         ...(status?.placeName ? { place: status.placeName, ...esOf(status.placeName) } : {}),
