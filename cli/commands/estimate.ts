@@ -198,6 +198,9 @@ export const estimateCommand: Command = {
       result.groups.length,
     );
     if (countsLeft) context.stderr(countsLeft);
+    // The estimator's own check of its intervals (calibrate.ts): say when it could not judge.
+    const tooFew = result.report.widening.tooFew;
+    if (tooFew) context.stderr(`self-calibration: ${tooFew} (report.json selfCalibration)`);
     return exitStatus(loaded);
   },
 };

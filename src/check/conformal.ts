@@ -6,6 +6,7 @@
  */
 import type { RouteCollection } from "../model/route.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
+import { MIN_JUDGED } from "../estimate/calibrate.ts";
 import type { BodyTrackPoint } from "./bodyTrack.ts";
 
 /** The conformal level: track intervals are 90 % intervals. */
@@ -13,12 +14,11 @@ export const CONFORMAL_LEVEL = 0.9;
 
 /**
  * Fewest held-out scores (of one quantity: positions, or sizes) a check judges by, and widens the
- * tracks by (default 10). Below it the check says "too few to judge" and the factor applied is 1:
- * the 90 % split-conformal quantile, the ⌈(n + 1)·0.9⌉-th smallest score, exists only from n = 9
- * (below, it is infinite, and the largest score stands in for it — what one report says). Ten is
- * also the fewest reports of one source type that get their own factor (`sourceFactors`).
+ * tracks by: the estimator's self-calibration's rule (`calibrate.ts` MIN_JUDGED, 10). Below it the
+ * check says "too few to judge" and the factor applied is 1. Ten is also the fewest reports of
+ * one source type that get their own factor (`sourceFactors`).
  */
-export const MIN_JUDGED = 10;
+export { MIN_JUDGED };
 
 /**
  * The factor a check applies from scores: {@link conformalFactor} when there are at least
