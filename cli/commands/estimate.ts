@@ -73,6 +73,7 @@ ${datasetOptionsHelp({
   --check             held-out check: predict each report from the estimate made without it;
                       coverage and errors go to report.json ("check") and stderr, and the
                       track intervals are widened where the check shows them overconfident
+                      (not from fewer than 10 held-out reports: too few to judge)
   --folds <k>         with --check: k folds, seeded (default 10)
   --loo               with --check: leave one report out at a time (one estimate per report)
   --corrections <f>   analysts' corrections (corrections.json, docs/contracts.md §4): reports
