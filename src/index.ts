@@ -242,11 +242,13 @@ export { scorePredictions } from "./check/score.ts";
 export type { ScoredReport, SourceFactors, TrackWidening } from "./check/conformal.ts";
 export {
   conformalFactor,
+  judgedFactor,
   sourceFactors,
   crossFittedFactors,
   widenTracks,
   widenEstimate,
   CONFORMAL_LEVEL,
+  MIN_JUDGED,
 } from "./check/conformal.ts";
 export type { Predictive } from "./check/predictive.ts";
 export {

@@ -73,6 +73,7 @@ ${noBomHelp("tracks.csv")}
   --check             held-out check: predict each report from the estimate made without it;
                       coverage and errors go to report.json ("check") and stderr, and the
                       track intervals are widened where the check shows them overconfident
+                      (not from fewer than 10 held-out reports: too few to judge)
   --folds <k>         with --check: k folds, seeded (default 10)
   --loo               with --check: leave one report out at a time (one estimate per report)
   --corrections <f>   analysts' corrections (corrections.json, docs/contracts.md §4): reports
@@ -196,6 +197,9 @@ export const estimateCommand: Command = {
       result.groups.length,
     );
     if (countsLeft) context.stderr(countsLeft);
+    // The estimator's own check of its intervals (calibrate.ts): say when it could not judge.
+    const tooFew = result.report.widening.tooFew;
+    if (tooFew) context.stderr(`self-calibration: ${tooFew} (report.json selfCalibration)`);
     return exitStatus(loaded);
   },
 };

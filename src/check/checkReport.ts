@@ -3,7 +3,7 @@
  * Front ends print these; they do not re-derive any figure.
  */
 import type { CheckResult } from "./checkEstimate.ts";
-import type { TrackWidening } from "./conformal.ts";
+import { MIN_JUDGED, type SourceFactors, type TrackWidening } from "./conformal.ts";
 import type { CheckScores, HeldOutPrediction } from "./score.ts";
 
 /** Reports listed in `worst`: the held-out reports the model predicted worst. */
@@ -23,7 +23,7 @@ export function checkForReport(
     bySource[source] = { position: positionScores(s.position), size: sizeScores(s.size) };
   }
   return {
-    method: `${check.leaveOneOut ? "leave-one-out" : `${check.folds}-fold`} held-out predictive check (seed ${check.seed}): each report is predicted from the estimate made without it, at its time, from its group's body part (head, median or tail) plus its own noise (a town report: uniform over the town's catchment); widening: split-conformal factor at 90 % (≥ 1), cross-fitted over folds for coverage90Widened`,
+    method: `${check.leaveOneOut ? "leave-one-out" : `${check.folds}-fold`} held-out predictive check (seed ${check.seed}): each report is predicted from the estimate made without it, at its time, from its group's body part (head, median or tail) plus its own noise (a town report: uniform over the town's catchment); widening: split-conformal factor at 90 % (≥ 1; 1 — not widened — with fewer than ${MIN_JUDGED} held-out reports of a quantity, too few to judge), cross-fitted over folds for coverage90Widened`,
     folds: check.folds,
     reEstimates: check.reEstimates,
     leaveOneOut: check.leaveOneOut,
@@ -70,10 +70,26 @@ function sizeScores(s: CheckScores): Record<string, unknown> {
   };
 }
 
-function roundFactors(f: { overall: number; bySource: Record<string, number> }): unknown {
+/**
+ * One quantity's factors for report.json: `overall` is what the tracks get, `measured` the
+ * conformal factor of its scores, `judged` false (with `note`) when they are too few to judge by.
+ */
+function roundFactors(f: SourceFactors): unknown {
   const bySource: Record<string, number | null> = {};
   for (const [k, v] of Object.entries(f.bySource)) bySource[k] = r3(v);
-  return { overall: r3(f.overall), bySource };
+  return {
+    overall: r3(f.overall),
+    measured: r3(f.measured),
+    n: f.n,
+    judged: f.judged,
+    ...(f.judged ? {} : { note: tooFewNote(f) }),
+    bySource,
+  };
+}
+
+/** Why a quantity's factor is 1 though its scores measured more (or as much). */
+function tooFewNote(f: SourceFactors): string {
+  return `${f.n} held-out report${f.n === 1 ? "" : "s"}, fewer than ${MIN_JUDGED}: too few to judge; intervals not widened (measured factor ${f.measured.toFixed(2)}, the largest score)`;
 }
 
 function worst(predictions: readonly HeldOutPrediction[]): unknown[] {
@@ -119,12 +135,7 @@ export function checkSummary(check: CheckResult, applied: TrackWidening | null):
       ? `sizes (${s.n}) — 90 % covered ${pct(s.coverage90)}, 50 % ${pct(s.coverage50)}, median error ${(100 * (Math.exp(s.medianError) - 1)).toFixed(0)} % (${verdict(s)}).`
       : "no size could be predicted.",
   );
-  const factors = `km × ${check.factors.km.overall.toFixed(2)}, sizes × ${check.factors.size.overall.toFixed(2)} on the log scale`;
-  parts.push(
-    applied
-      ? `Track intervals widened ${factors} (never narrowed); held out, widened 90 % intervals cover ${pct(p.coverage90Widened)} of positions and ${pct(s.coverage90Widened)} of sizes.`
-      : `Widening factors (not applied): ${factors}.`,
-  );
+  parts.push(wideningSentence(check, applied));
   const atLeast = check.notPredicted.find((x) => x.code === "at_least")?.n ?? 0;
   const repeats = check.notPredicted.find((x) => x.code === "repeat")?.n ?? 0;
   const missed = check.notPredicted.reduce((sum, x) => sum + x.n, 0) - atLeast - repeats;
@@ -141,13 +152,34 @@ export function checkSummary(check: CheckResult, applied: TrackWidening | null):
 }
 
 function verdict(s: CheckScores): string {
-  if (s.n < 10) return "too few to judge";
+  if (s.n < MIN_JUDGED) return "too few to judge";
   // Binomial sd of a 90 % coverage on n reports: outside ±2 sd is a clear miss.
   const sd = Math.sqrt((0.9 * 0.1) / s.n);
   if (s.coverage90 < 0.9 - 2 * sd) return "overconfident";
   if (s.coverage90 > 0.9 + 2 * sd || (s.coverage90 >= 0.99 && s.coverage50 > 0.75))
     return "too cautious";
   return "about right";
+}
+
+/**
+ * What the check did to the track intervals: widened (by the factors of the quantities it could
+ * judge), not widened because its reports are too few to judge, or factors not applied.
+ * @example
+ * // 5 positions, 4 sizes held out:
+ * // => "Too few held-out reports to judge (positions 5, sizes 4; fewer than 10): track intervals not widened (measured km × 3.24, sizes × 1.00 on the log scale)."
+ */
+function wideningSentence(check: CheckResult, applied: TrackWidening | null): string {
+  const { km, size } = check.factors;
+  const factors = `km × ${km.overall.toFixed(2)}, sizes × ${size.overall.toFixed(2)} on the log scale`;
+  if (!applied) return `Widening factors (not applied): ${factors}.`;
+  const covered = `held out, widened 90 % intervals cover ${pct(check.position.coverage90Widened)} of positions and ${pct(check.size.coverage90Widened)} of sizes`;
+  if (!km.judged && !size.judged)
+    return `Too few held-out reports to judge (positions ${km.n}, sizes ${size.n}; fewer than ${MIN_JUDGED}): track intervals not widened (measured km × ${km.measured.toFixed(2)}, sizes × ${size.measured.toFixed(2)} on the log scale).`;
+  const one = (name: string, f: SourceFactors, unit: string): string =>
+    f.judged
+      ? `${name} × ${f.overall.toFixed(2)}${unit}`
+      : `${name} not widened (${f.n} held-out reports, too few to judge; measured × ${f.measured.toFixed(2)})`;
+  return `Track intervals widened ${one("km", km, "")}, ${one("sizes", size, " on the log scale")} (never narrowed); ${covered}.`;
 }
 
 function pct(x: number): string {

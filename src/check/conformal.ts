@@ -6,10 +6,31 @@
  */
 import type { RouteCollection } from "../model/route.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
+import { MIN_JUDGED } from "../estimate/calibrate.ts";
 import type { BodyTrackPoint } from "./bodyTrack.ts";
 
 /** The conformal level: track intervals are 90 % intervals. */
 export const CONFORMAL_LEVEL = 0.9;
+
+/**
+ * Fewest held-out scores (of one quantity: positions, or sizes) a check judges by, and widens the
+ * tracks by: the estimator's self-calibration's rule (`calibrate.ts` MIN_JUDGED, 10). Below it the
+ * check says "too few to judge" and the factor applied is 1. Ten is also the fewest reports of
+ * one source type that get their own factor (`sourceFactors`).
+ */
+export { MIN_JUDGED };
+
+/**
+ * The factor a check applies from scores: {@link conformalFactor} when there are at least
+ * {@link MIN_JUDGED} finite scores, else 1 (too few to judge: the model's intervals are kept,
+ * never narrowed and not widened).
+ * @example
+ * judgedFactor([0.2, 0.5, 0.9, 1.4, 3.2]); // => 1 (5 scores: too few to judge)
+ */
+export function judgedFactor(scores: readonly number[], level = CONFORMAL_LEVEL): number {
+  const n = scores.filter((s) => Number.isFinite(s)).length;
+  return n < MIN_JUDGED ? 1 : conformalFactor(scores, level);
+}
 
 /**
  * The factor for `level` from scores: the ⌈(n + 1)·level⌉-th smallest score (the largest when
@@ -35,13 +56,22 @@ export interface ScoredReport {
 
 /** Widening factors from one kind of held-out report (positions, or sizes). */
 export interface SourceFactors {
-  /** The factor applied to the tracks (≥ 1). */
+  /** The factor applied to the tracks (≥ 1; 1 with fewer than {@link MIN_JUDGED} scores). */
   overall: number;
+  /** The conformal factor of all scores whether or not they are enough to judge by (≥ 1). */
+  measured: number;
+  /** Finite scores the factor is read from. */
+  n: number;
+  /** True when `n` ≥ {@link MIN_JUDGED}: the check judges, and `overall` = `measured`. */
+  judged: boolean;
   /** Per source type with at least `minPerSource` scores (others use `overall`). */
   bySource: Record<string, number>;
 }
 
-/** Overall and per-source factors; a source type with fewer than `minPerSource` scores has none. */
+/**
+ * Overall and per-source factors; a source type with fewer than `minPerSource` scores has none,
+ * and the overall factor is 1 with fewer than {@link MIN_JUDGED} scores (`measured` keeps it).
+ */
 export function sourceFactors(scored: readonly ScoredReport[], minPerSource = 10): SourceFactors {
   const bySource: Record<string, number> = {};
   const sources = [...new Set(scored.map((s) => s.source))].sort();
@@ -49,17 +79,26 @@ export function sourceFactors(scored: readonly ScoredReport[], minPerSource = 10
     const scores = scored.filter((s) => s.source === source).map((s) => s.score);
     if (scores.length >= minPerSource) bySource[source] = conformalFactor(scores);
   }
-  return { overall: conformalFactor(scored.map((s) => s.score)), bySource };
+  const scores = scored.map((s) => s.score);
+  const n = scores.filter((x) => Number.isFinite(x)).length;
+  return {
+    overall: judgedFactor(scores),
+    measured: conformalFactor(scores),
+    n,
+    judged: n >= MIN_JUDGED,
+    bySource,
+  };
 }
 
 /**
  * For each report, the overall factor fitted on the other folds only (cross-fitting: a report's
- * widened interval, and whether it covers the report, are then themselves held out).
+ * widened interval, and whether it covers the report, are then themselves held out); 1 where the
+ * other folds hold fewer than {@link MIN_JUDGED} scores, as the tracks would get.
  */
 export function crossFittedFactors(scored: readonly ScoredReport[]): number[] {
   const folds = new Map<number, number>();
   for (const fold of new Set(scored.map((s) => s.fold))) {
-    folds.set(fold, conformalFactor(scored.filter((s) => s.fold !== fold).map((s) => s.score)));
+    folds.set(fold, judgedFactor(scored.filter((s) => s.fold !== fold).map((s) => s.score)));
   }
   return scored.map((s) => folds.get(s.fold) ?? 1);
 }

@@ -42,16 +42,37 @@ const LEVEL = 0.9;
 export const MAX_WIDENING = 4;
 
 /**
+ * Fewest scores a factor is judged by (default 10): a pool of fewer reports leaves the intervals
+ * as the model gives them (factor 1: never narrowed, not widened). The 90 % conformal quantile,
+ * the ⌈(n + 1)·0.9⌉-th smallest of n scores, exists only from n = 9; below, the largest score
+ * stood in for it — what one report says — and 5 reports of one group widened every day's
+ * interval × 2.7 (docs/estimation.md "Too few to judge"). The held-out check (src/check/) judges
+ * by the same number. See {@link judgeable}.
+ */
+export const MIN_JUDGED = 10;
+
+/**
  * The weighted split-conformal factor: the smallest score s such that the weight of scores ≤ s
  * reaches `level` of the total weight plus one (the finite-sample correction ⌈(n + 1)·level⌉ of
  * unweighted conformal prediction); the largest score when that is never reached; at least 1,
- * at most MAX_WIDENING. 1 without weight.
+ * at most MAX_WIDENING. 1 without weight. (Whether the reports are enough to judge by is
+ * {@link judgeable}'s, asked of the whole dataset's reports.)
  * @example
  * conformalWidening([{ score: 0, weight: 1 }, { score: 3, weight: 1 }]); // => 3
  * conformalWidening(Array.from({ length: 20 }, (_, i) => ({ score: i / 10, weight: 1 }))); // => 1.8
  */
 export function conformalWidening(scores: readonly LooScore[], level = LEVEL): number {
   return conformalOfSorted(sortedScores(scores), level);
+}
+
+/**
+ * Whether scores hold enough reports (weight > 0, finite score) to judge by: MIN_JUDGED. Asked of
+ * the dataset's reports of positions (every km factor) and of its figures (the size factor), not
+ * of the smaller pools drawn from them (days, isolated reports, heads, tails): guarding those too
+ * moved the development worlds (docs/estimation.md "Too few to judge").
+ */
+export function judgeable(scores: readonly LooScore[]): boolean {
+  return sortedScores(scores).length >= MIN_JUDGED;
 }
 
 /** The scores with weight and a finite score, sorted by score (stable: ties keep their order). */
@@ -229,6 +250,11 @@ export interface Widening {
   kmReports: number;
   sizeReports: number;
   /**
+   * Present when the reports of positions or the figures are fewer than MIN_JUDGED: which, and
+   * that their intervals were left as the model gives them (too few to judge).
+   */
+  tooFew?: string;
+  /**
    * How far (km) the dataset's vanguards (rears) were seen from their median person, pooled: the
    * least reach of a head interval on every day, and of a tail interval on days no report of the
    * rear speaks for, in groups with fewer than two such reports of their own (unseenEnds.ts).
@@ -266,24 +292,28 @@ export function calibrateGroups(
   sizeLoo: readonly LooScore[],
   sizeFactor: number,
 ): Widening {
+  // Too few reports of positions in the whole dataset to judge by: every km factor is 1.
+  const judged = judgeable(tracked.flatMap((g) => g.km?.loo ?? []));
+  const scoresOf = (xs: readonly LooScore[] | undefined): readonly LooScore[] =>
+    judged ? (xs ?? []) : [];
   const loo = tracked.map((g) => g.km?.loo ?? []);
   const steps = tracked.map((g) =>
     kmObservations(ctx, g).map((o) => Math.min(g.nDays - 1, Math.max(0, Math.round(o.step)))),
   );
-  const byGroup = groupWidenings(loo);
+  const byGroup = groupWidenings(loo.map(scoresOf));
   // Reports that err together on a day (kmSmoother.ts `dayLoo`): the day's own check, for the
   // median person (the head and tail have their own reports' check).
-  const dayLoo = tracked.map((g) => g.km?.dayLoo ?? []);
+  const dayLoo = tracked.map((g) => scoresOf(g.km?.dayLoo));
   const byDays = groupWidenings(dayLoo);
   const isolated = loo.map((scores, i) => {
     const nearest = nearestOthers(steps[i]);
     return scores.filter((_, j) => nearest[j] >= GAP_DAYS);
   });
-  const far = groupWidenings([isolated.flat()])[0];
+  const far = groupWidenings([isolated.flat()].map(scoresOf))[0];
   // The head and tail: their own reports' scores against their own smoothing (bodies.ts), per
   // group and partially pooled, one-sided (docs/estimation.md "headcover").
-  const headLoo = tracked.map((g) => g.endLoo?.head ?? []);
-  const tailLoo = tracked.map((g) => g.endLoo?.tail ?? []);
+  const headLoo = tracked.map((g) => scoresOf(g.endLoo?.head));
+  const tailLoo = tracked.map((g) => scoresOf(g.endLoo?.tail));
   const headF = sideWidenings(headLoo);
   const tailF = sideWidenings(tailLoo);
   const basis: (KmDayEstimate[] | undefined)[] = [];
@@ -320,8 +350,9 @@ export function calibrateGroups(
   const reach = widenUnseenEnds(ctx, tracked, basis);
   const count = (xs: readonly LooScore[]): number => xs.filter((x) => x.weight > 0).length;
   const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+  const note = tooFewNote(count(loo.flat()), count(sizeLoo));
   return {
-    km: round3(conformalWidening(loo.flat())),
+    km: round3(conformalWidening(loo.flat().filter(() => judged))),
     kmFarFromReports: round3(far),
     kmDays: round3(conformalWidening(dayLoo.flat())),
     kmHead: round3(conformalWidening(headLoo.flat())),
@@ -333,7 +364,27 @@ export function calibrateGroups(
     sizeReports: count(sizeLoo),
     unseenHeadReachKm: Math.round(reach.headKm),
     unseenTailReachKm: Math.round(reach.tailKm),
+    ...(note ? { tooFew: note } : {}),
   };
+}
+
+/**
+ * The sentence `Widening.tooFew`, or undefined when both pools can be judged by.
+ * @example
+ * tooFewNote(5, 4);
+ * // => "5 reports of positions and 4 figures, fewer than 10 each: too few to judge; intervals not widened"
+ */
+export function tooFewNote(kmReports: number, sizeReports: number): string | undefined {
+  const km = `${kmReports} report${kmReports === 1 ? "" : "s"} of positions`;
+  const size = `${sizeReports} figure${sizeReports === 1 ? "" : "s"}`;
+  const few = [
+    ...(kmReports < MIN_JUDGED ? [km] : []),
+    ...(sizeReports < MIN_JUDGED ? [size] : []),
+  ];
+  if (few.length === 0) return undefined;
+  const what =
+    few.length === 2 ? "intervals" : kmReports < MIN_JUDGED ? "km intervals" : "size intervals";
+  return `${few.join(" and ")}, fewer than ${MIN_JUDGED}${few.length === 2 ? " each" : ""}: too few to judge; ${what} not widened`;
 }
 
 /**

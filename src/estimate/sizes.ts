@@ -18,7 +18,7 @@ import type { GroupSizeSummary, SizePrior } from "./sizePrior.ts";
 import { smoothSize, smoothSizeWithLoo } from "./sizeSmoother.ts";
 import type { SizeDayEstimate, SizeLoo, SizeObservation } from "./sizeSmoother.ts";
 import { biasFor, fitSourceBiases } from "./sourceBias.ts";
-import { conformalWidening, widenSizeDay } from "./calibrate.ts";
+import { conformalWidening, judgeable, widenSizeDay } from "./calibrate.ts";
 import { anchorShiftSd } from "./anchorShift.ts";
 import type { BiasResidual, BiasSource, SourceBias } from "./sourceBias.ts";
 import { DEFAULT_DRIFT, stockDrift } from "./stocks.ts";
@@ -131,7 +131,8 @@ export function estimateSizes(
   const pass = (reading: (o: SizeObservation) => SizeObservation[]): SizePass =>
     smoothWithPriors(withSize, fitted, levelSd, priors, reading);
   const model = pass((o) => [o]);
-  const widening = selfCalibrate ? conformalWidening(model.loo) : 1;
+  // Fewer figures than MIN_JUDGED: too few to judge, the model's intervals (calibrate.ts judgeable).
+  const widening = selfCalibrate && judgeable(model.loo) ? conformalWidening(model.loo) : 1;
   const days =
     widening > 1
       ? widenByFigures(model, pass(boundsOnly(widening)), widening, levelSd)

@@ -143,7 +143,8 @@ describe("dtm-flow estimate", () => {
     expect(
       await run(["estimate", "--sightings", "avistamientos.csv", "--out", "out"], io.context),
     ).toBe(0);
-    expect(io.err.at(-1)).toBe(
+    // (The last line is the self-calibration's: 5 reports are too few to judge.)
+    expect(io.err).toContain(
       '2 counts of one place or one point read as "at least", not as its group\'s size: a3 (≥ 620, place), a6 (≥ 450, passage); report.json associations[].countScope',
     );
     const report = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
