@@ -128,12 +128,13 @@ export class TreeEvaluator {
 
   /**
    * People of each superseded series of a town taken over on `day`; a warning the first day a
-   * newer count takes over from each held count.
+   * held count is read in part, and again each time the people still read of it change.
    */
   private town(area: LedgerNode, day: number): ReadonlyMap<Series, number> {
     const superseded = supersededInTown(area, day, this.daily);
     for (const s of superseded.values()) {
-      const key = `${area.key}|superseded|${s.held.node.key}|${s.held.countDay}|${s.by.countDay}`;
+      const read = Math.round(s.held.value - s.taken);
+      const key = `${area.key}|superseded|${s.held.node.key}|${s.held.countDay}|${read}`;
       if (this.warned.has(key)) continue;
       this.warned.add(key);
       this.warnings.push(supersededWarning(s, day));

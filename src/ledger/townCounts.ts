@@ -187,7 +187,7 @@ export function supersededWarning(s: Supersession, day: number): LedgerWarning {
   const node = held.node;
   const before = by.valueAt(held.countDay);
   const byValue = by.valueAt(by.countDay) ?? 0;
-  const read = Math.max(0, held.value - taken);
+  const read = Math.max(0, Math.round(held.value - taken));
   const rows = countRows(held);
   const byRows = countRows(by);
   const where = node.part ? `${node.part} (${node.area})` : `${node.area} as a whole`;
@@ -206,7 +206,7 @@ export function supersededWarning(s: Supersession, day: number): LedgerWarning {
         `(people no count places are unaccounted for).`
       : `From ${isoDate(day)} ${count} is held only in part: ${newer}, so the ledger still reads ${formatPeople(read)} of them there, ` +
         `the count less the rise of the town's newer counts since ${isoDate(held.countDay)} ` +
-        `(the other ${formatPeople(taken)} are unaccounted for unless a count places them).`;
+        `(the other ${formatPeople(held.value - read)} are unaccounted for unless a count places them).`;
   return ledgerWarning({
     code: "count_superseded",
     message,
