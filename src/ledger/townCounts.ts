@@ -37,6 +37,8 @@ export interface TownCount {
   heldDays: number;
   /** The count's place's value on an earlier day (people); undefined before its first figure. */
   valueAt(day: number): number | undefined;
+  /** The count is of the town as a whole (the area's own figure), not of one of its places. */
+  wholeTown?: boolean;
 }
 
 /**
@@ -83,7 +85,10 @@ export function supersedingCounts(
  * a count {@link supersedingCounts} supersedes, the rises of the newer counts at the town's other
  * places since its day (people who may have moved there), summed, at most the count; 0 for a
  * count that stands. A newer count takes over no more than it could have absorbed, so a rise of a
- * few dozen does not end a count of thousands (only those few dozen of it).
+ * few dozen does not end a count of thousands (only those few dozen of it). When the held count
+ * or a newer count that rose is of the town as a whole, it takes over all of it: a count of the
+ * town holds the people of all its places, so the two are counts of the same people (the ledger
+ * reads the larger of a town's own figure and its places' sum, not both).
  * @returns for each count, in order, people (>= 0) no longer read at its place.
  * @example
  * // as of 3 Dec 2018: El Barretal rose from 755 (29 Nov) to 2,500: 1,745 of Benito Juárez's
@@ -94,8 +99,10 @@ export function townTakeovers(counts: readonly TownCount[], holdDays: number): n
   return supersedingCounts(counts, holdDays).map((by, i) => {
     if (by === undefined) return 0;
     const a = counts[i]!;
+    const value = a.valueAt(a.countDay) ?? 0;
+    if (a.wholeTown || counts.some((b) => b.wholeTown && riseSince(a, b) > 0)) return value;
     const rises = counts.reduce((sum, b) => sum + riseSince(a, b), 0);
-    return Math.min(a.valueAt(a.countDay) ?? 0, rises);
+    return Math.min(value, rises);
   });
 }
 
@@ -149,7 +156,10 @@ export function supersededInTown(
   const read = presentSeries(area).flatMap((t) => {
     const r = readSeries(t.series.points, t.series.basis, day, daily);
     const valueAt = (d: number) => readSeries(t.series.points, t.series.basis, d, daily)?.value;
-    return r ? [{ ...t, countDay: r.countDay, heldDays: r.heldDays, value: r.value, valueAt }] : [];
+    const wholeTown = t.node.part === undefined;
+    return r
+      ? [{ ...t, countDay: r.countDay, heldDays: r.heldDays, value: r.value, valueAt, wholeTown }]
+      : [];
   });
   const out = new Map<Series, Supersession>();
   if (read.length < 2) return out;

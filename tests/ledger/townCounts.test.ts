@@ -57,6 +57,13 @@ describe("currentTownCounts(): the people of each count of a town still read on 
       count(5, 0, { 0: 500, 5: 2000 }),
     ];
     expect(townTakeovers(three, 3)).toEqual([2300, 0, 0]);
+    // A count of the town as a whole held past holdDays, or superseded by one, gives way in full:
+    // the town's count holds its places' people (Tijuana's 2,793 of 21 Nov 2018 from 25 Nov, when
+    // Benito Juárez rose from 4,500 to 4,730; Palillo's 170 of 10 Nov by Mexico City's 650).
+    const whole = { ...count(0, 4, { 0: 2793 }), wholeTown: true };
+    expect(townTakeovers([whole, count(1, 3, { 0: 4500, 1: 4730 })], 3)).toEqual([2793, 0]);
+    const city = { ...count(9, 0, { 9: 650 }), wholeTown: true };
+    expect(townTakeovers([count(0, 9, { 0: 170 }), city], 3)).toEqual([170, 0]);
     // A rise larger than the count takes it all (and no more).
     expect(currentTownCounts([count(0, 5, { 0: 700 }), count(5, 0, { 5: 2500 })], 3)).toEqual([
       0, 2500,
