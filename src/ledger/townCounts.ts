@@ -7,9 +7,12 @@
  * another place of the town also holds. A `present` count stands `holdDays` (3) after its day;
  * as of a date it is held longer (up to `maxGapDays`, `presentHoldDays`) only because its next
  * count had not come out. **A newer count at another place of the town (or of the town itself)
- * that shows people arriving there ends that longer hold**: the town has been counted since, the
- * people counted at the older place may be among the newer count, and the older count is no
- * longer read as people there. Both stand — **"both current"** — when:
+ * that shows people arriving there takes over that rise from the longer-held count**: the people
+ * who arrived there may be people of the older count, so the older count is read less the rises
+ * of the town's newer counts since its day, floored at 0 (`townTakeovers`); a count of the town
+ * as a whole, held or newer, takes over in full (it holds its places' people). A newer count
+ * thus takes over no more than it could have absorbed: a rise of 45 after a fall does not end a
+ * count of 6,000. Both stand in full — **"both current"** — when:
  * - they are of the same day (a source counting several places on one day gives a census of the
  *   town: its counts add up, e.g. El Barretal 2,500 and Benito Juárez 700 of 6 Dec 2018);
  * - the newer count shows no one arriving: it is not above its own place's count on the older
@@ -54,7 +57,8 @@ function riseSince(a: TownCount, b: TownCount): number {
  * For each of a town's present counts on a day, the count that supersedes it (see the module
  * comment): the newest count of a later day at another place of the town that is above that
  * place's value on the held count's day (people arrived there), when the held count is held more
- * than `holdDays` past its day; undefined when it stands.
+ * than `holdDays` past its day; undefined when it stands. How many people of it that takes over
+ * is {@link townTakeovers}.
  * @param counts the town's counts that say something on the day (any order; one per place).
  * @param holdDays days a count stands after its day whatever else is counted (the ledger's `holdDays`, 3 by default).
  * @returns for each count, in order, the index of the count superseding it, or undefined.
