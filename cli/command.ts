@@ -39,12 +39,37 @@ export function parseOptions(
 ): ParsedOptions {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals, strict: true, tokens: true });
+    const args = negativeValues(argv, options);
+    parsed = parseArgs({ args, options, allowPositionals, strict: true, tokens: true });
   } catch (error) {
     throw new UserError(argumentSentence((error as Error).message, argv, Object.keys(options)));
   }
   refuseRepeated(parsed.tokens, options);
   return { values: parsed.values as ParsedOptions["values"], positionals: parsed.positionals };
+}
+
+/**
+ * `--horizon -3` as `--horizon=-3`: a negative number after an option that takes a value is that
+ * value (no option is named by digits), so the command checks it and says its accepted range
+ * ("--horizon -3 must be a whole number from 0 to 365") rather than parseArgs's "write
+ * --horizon=-3 if that is the value", which is then refused in turn.
+ * @example negativeValues(["--horizon", "-3"], { horizon: { type: "string" } }) // => ["--horizon=-3"]
+ */
+function negativeValues(
+  argv: string[],
+  options: NonNullable<ParseArgsConfig["options"]>,
+): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = /^--([^=]+)$/.exec(arg)?.[1];
+    if (name && options[name]?.type === "string" && next && /^-\d+(\.\d+)?$/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else args.push(arg);
+  }
+  return args;
 }
 
 /**

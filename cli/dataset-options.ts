@@ -227,10 +227,14 @@ export async function loadChosenDataset(
 }
 
 /**
- * Warnings every analysis command prints row by row (not only counts): the importer placed the
- * row somewhere other than part of it says (a place name thousands of km from its coordinates).
+ * Warnings every analysis command prints line by line (not only counts): the importer placed the
+ * row somewhere other than part of it says (a place name thousands of km from its coordinates),
+ * or read no direction, so no count is northbound and the ledger's "people left" stays 0.
  */
-const LOUD_WARNINGS: ReadonlySet<string> = new Set(["place_coordinates_far"]);
+const LOUD_WARNINGS: ReadonlySet<string> = new Set([
+  "place_coordinates_far",
+  "direction_column_missing",
+]);
 
 /** The warnings of one input file that LOUD_WARNINGS names, each with its line, for stderr. */
 export function loudWarningLines(report: LoadedDataset["reports"][number]): string[] {

@@ -104,9 +104,12 @@ export async function readTableFile(
   const result = importer.finish();
   const { fatal, betterKind } = result.report;
   if (fatal) {
+    // dtm-flow's own output (own_output) is refused in its one sentence: it is no kind of table.
     const hint =
-      (betterKind ? ` It looks like a ${betterKind} table.` : "") ||
-      missingColumnHint(fatal.code, options.mappable);
+      fatal.code === "own_output"
+        ? ""
+        : (betterKind ? ` It looks like a ${betterKind} table.` : "") ||
+          missingColumnHint(fatal.code, options.mappable);
     throw new UserError(`${path}: ${fatal.message}${hint}`);
   }
   return result;

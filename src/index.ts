@@ -70,6 +70,8 @@ export {
   importChunks,
   possibleExtraKeys,
 } from "./ingest/importer.ts";
+export { CrossFileDuplicates, crossFileDuplicateText } from "./ingest/cross-file-duplicates.ts";
+export type { CrossFileDuplicate } from "./ingest/cross-file-duplicates.ts";
 export type {
   ImportReport,
   ColumnMapping,
@@ -86,7 +88,12 @@ export type { ColumnOverrides } from "./ingest/headers.ts";
 export { fieldNames, KEEP_AS_EXTRA, IGNORE_COLUMN } from "./ingest/headers.ts";
 export type { RouteImport, RouteImportReport } from "./ingest/route.ts";
 export { importRoute } from "./ingest/route.ts";
-export { SPANISH_BASIS, SPANISH_DIRECTION } from "./ingest/enums.ts";
+export {
+  SPANISH_BASIS,
+  SPANISH_CATEGORY,
+  SPANISH_DIRECTION,
+  STOCK_CATEGORY_CHOICES,
+} from "./ingest/enums.ts";
 export type { ImportIssueCode } from "./ingest/issue-codes.ts";
 export { IMPORT_ISSUE_CODES } from "./ingest/issue-codes.ts";
 export type { IssueLang, IssueLike, IssueUnit } from "./ingest/issue-text.ts";
@@ -343,6 +350,8 @@ export { isotonicIncreasing } from "./ledger/isotonic.ts";
 export { areaOf } from "./ledger/areaOf.ts";
 export { currentTownCounts, supersedingCounts, townTakeovers } from "./ledger/townCounts.ts";
 export type { TownCount } from "./ledger/townCounts.ts";
+export { areaGroups, departedBasis } from "./ledger/groupFigures.ts";
+export type { BeyondGroup, DepartedBasis } from "./ledger/groupFigures.ts";
 export {
   categoryWords,
   formatPeople,

@@ -18,6 +18,8 @@ import type { DataProvider } from "./data/provider.ts";
 import { sameDay } from "./data/replay.ts";
 import type { ReplayData } from "./data/replay.ts";
 import { createForecastPanel } from "./forecast/panel.ts";
+import { createWorkerForecastProvider } from "./forecast/provider.ts";
+import type { ForecastProvider } from "./forecast/provider.ts";
 import { layoutReplay } from "./map/frame.ts";
 import { renderGroupTargets } from "./map/groupLayer.ts";
 import { createMapCanvas } from "./map/mapCanvas.ts";
@@ -248,10 +250,15 @@ function newContext(setState: (patch: Partial<ViewState>) => void): ViewerContex
 }
 
 /** The forecast panel (viewer/forecast) kept at the state's date; returns its update. */
-function forecastUpdater(ctx: ViewerContext, dom: ViewerDom): () => void {
+function forecastUpdater(
+  ctx: ViewerContext,
+  dom: ViewerDom,
+  provider: ForecastProvider,
+): () => void {
   const panel = createForecastPanel({
     container: document.querySelector("aside.side") ?? document.body,
     svg: dom.overlay,
+    provider,
   });
   return () =>
     panel.update({
@@ -265,9 +272,12 @@ function forecastUpdater(ctx: ViewerContext, dom: ViewerDom): () => void {
 export function createViewer(options: { basemapUrl: string }): Viewer {
   const dom = findDom();
   const ctx = newContext((patch) => applyPatch(ctx, parts, patch));
-  const updateForecast = forecastUpdater(ctx, dom);
+  // One worker for the forecast panel and the situation panel's "As known on <day>" figures: it
+  // keeps the dataset and caches by day (created at the first request).
+  const forecastProvider = createWorkerForecastProvider();
+  const updateForecast = forecastUpdater(ctx, dom, forecastProvider);
   const mapCanvas = createMapCanvas(ctx, dom.canvas);
-  const panels = createSidePanels(ctx, dom, updateForecast);
+  const panels = createSidePanels(ctx, dom, updateForecast, forecastProvider);
   const renderOverlay = () => {
     renderPlaces(ctx, dom);
     renderGroupTargets(ctx, dom);

@@ -92,6 +92,17 @@ const en = {
   situationTitle: SITUATION_EN.situationTitle,
   situationNone: SITUATION_EN.situationNone,
   situationHindsight: SITUATION_EN.situationHindsight,
+  /** The situation panel's switch (tryout22 item 7): the replay of all the data, or as of the day. */
+  basisSwitch: "Figures",
+  basisHindsight: "With hindsight",
+  basisAsOf: "As known on",
+  situationAsOf: `As known on the day (the figures of dtm-flow report --as-of): ${SITUATION_EN.asOfBasis}`,
+  asOfComputing: "computing the figures as known on the day…",
+  asOfFailed: "The figures as known on the day could not be computed:",
+  asOfOtherData:
+    "As known on the day is computed for the embedded 2018 data only; these figures are with hindsight.",
+  asOfScope:
+    "The split readout follows this switch; the map, the split chart and the small multiples of people present stay with hindsight (the forecast panel shows the groups as known on the day).",
   departed: SITUATION_EN.departed,
   placesByStatus: SITUATION_EN.placesByStatus,
   dataQuality: SITUATION_EN.dataQuality,
@@ -179,6 +190,16 @@ const es: Dict = {
   situationTitle: SITUATION_ES.situationTitle,
   situationNone: SITUATION_ES.situationNone,
   situationHindsight: SITUATION_ES.situationHindsight,
+  basisSwitch: "Cifras",
+  basisHindsight: "En retrospectiva",
+  basisAsOf: "Como se sabía el",
+  situationAsOf: `Como se sabía ese día (las cifras de dtm-flow report --as-of): ${SITUATION_ES.asOfBasis}`,
+  asOfComputing: "calculando las cifras como se sabían ese día…",
+  asOfFailed: "No se pudieron calcular las cifras como se sabían ese día:",
+  asOfOtherData:
+    "Como se sabía ese día se calcula solo para los datos de 2018 incluidos; estas cifras son en retrospectiva.",
+  asOfScope:
+    "La lectura del reparto sigue esta opción; el mapa, el gráfico del reparto y los gráficos de personas presentes quedan en retrospectiva (el panel de pronóstico muestra los grupos como se sabían ese día).",
   departed: SITUATION_ES.departed,
   placesByStatus: SITUATION_ES.placesByStatus,
   dataQuality: SITUATION_ES.dataQuality,
@@ -353,19 +374,16 @@ export function formatExact(lang: Lang, v: number, digits = 3): string {
 }
 
 /**
- * An exact count (people from a source, a sum of figures), rounded to the whole number only, with
- * the language's thousands separators; estimates use `formatPeople`.
+ * A count of people, whole people with the language's thousands separators: the one number
+ * format of the viewer for people, the library's rule (`formatPeople` of src/ledger/describe.ts,
+ * which the CLI's reports and files follow), so a figure on screen is the figure in the files
+ * (the report's 29,915 (26,559–37,891), not 29,920 (26,560–37,890)); estimates and their 90 %
+ * intervals alike (the intervals say how uncertain a figure is, the rounding would not).
  * @example
  * formatCount("es", 12849.4); // => "12,849"
  */
 export function formatCount(lang: Lang, v: number): string {
   return new Intl.NumberFormat(numberLocale(lang)).format(Math.round(v));
-}
-
-/** A count of people, rounded to a sensible precision for an estimate. */
-export function formatPeople(lang: Lang, v: number): string {
-  const r = v >= 1000 ? Math.round(v / 10) * 10 : Math.round(v);
-  return new Intl.NumberFormat(numberLocale(lang)).format(r);
 }
 
 /** "not seen since 1 Nov" / "sin reportes desde el 1 nov": a group the state counts as unseen. */

@@ -13,11 +13,18 @@ import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFile, OutputFolder } from "../output.ts";
 import { checkFile, missingColumnHint, readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
-import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import {
+  DATE_WINDOW_HELP,
+  DATE_WINDOW_OPTIONS,
+  MAX_REJECTION_LINES,
+  dateWindowOption,
+} from "../dataset-options.ts";
+import {
+  CrossFileDuplicates,
   TABLE_COLUMNS,
   TABLE_KINDS,
   createGazetteer,
+  crossFileDuplicateText,
   createTableImporter,
   embedded2018,
   csvCell,
@@ -28,6 +35,7 @@ import {
   suppressSmallCounts,
 } from "../../src/index.ts";
 import type {
+  CrossFileDuplicate,
   Gazetteer,
   ImportReport,
   Place,
@@ -161,6 +169,8 @@ interface ImportArgs {
 interface KindOutput {
   writer: TableWriter;
   file: OutputFile;
+  /** The rows written so far, to tell a row that repeats one of an earlier file. */
+  seen: CrossFileDuplicates;
 }
 
 /** What the import of the table files gathers for the outputs. */
@@ -169,6 +179,8 @@ interface Gathered {
   rejected: Record<string, unknown>[];
   rejectedRows: number;
   suppression: Map<TableKind, SuppressionSummary>;
+  /** Rows that repeat a row of an earlier file (both written; import-report.json lists them). */
+  crossFile: CrossFileDuplicate[];
 }
 
 /** Reads and checks the command line. @throws UserError with one sentence when an option is wrong. */
@@ -289,7 +301,7 @@ function openTables(
     });
     const file = out.open(w.file);
     file.append(header);
-    outputs.set(k, { writer: w, file });
+    outputs.set(k, { writer: w, file, seen: new CrossFileDuplicates() });
   }
   return outputs;
 }
@@ -301,14 +313,19 @@ function flush(o: KindOutput, delimiter: ImportArgs["delimiter"]): void {
   w.pending = [];
 }
 
-/** A record as a row of its table (small counts blanked when asked), appended to the writer. */
+/**
+ * A record as a row of its table (small counts blanked when asked), appended to the writer; a row
+ * the same as one of an earlier file is written too, and named in `gathered.crossFile`.
+ */
 function addRow(
   o: KindOutput,
   k: TableKind,
   record: TableRecord,
   args: ImportArgs,
-  suppression: Map<TableKind, SuppressionSummary>,
+  gathered: Gathered,
+  at: { file: string; line: number; sheet?: string },
 ): void {
+  const suppression = gathered.suppression;
   const w = o.writer;
   let rec = record;
   const below = args.suppressBelow;
@@ -325,6 +342,10 @@ function addRow(
   if (blanked) row["suppressed"] = blanked.join(" ");
   // Deleting from a Set while iterating it is safe; the set only shrinks, so this gets cheaper.
   for (const x of w.empty) if (csvCell(row[x]) !== "") w.empty.delete(x);
+  // The contract's columns only: a copy with one more extra column is still the same row.
+  const cells = TABLE_COLUMNS[k].map((c) => csvCell(row[c.name]));
+  const repeat = o.seen.check(cells, at.file, at.line, at.sheet);
+  if (repeat) gathered.crossFile.push(repeat);
   w.pending.push(row);
   w.rows++;
   if (w.pending.length >= 5000) flush(o, args.delimiter);
@@ -338,7 +359,13 @@ async function importTables(
   args: ImportArgs,
   context: CommandContext,
 ): Promise<Gathered> {
-  const gathered: Gathered = { reports: [], rejected: [], rejectedRows: 0, suppression: new Map() };
+  const gathered: Gathered = {
+    reports: [],
+    rejected: [],
+    rejectedRows: 0,
+    suppression: new Map(),
+    crossFile: [],
+  };
   let places: Place[] = embedded2018().places;
   const ordered = [...files].sort(
     (a, b) => Number(probes.get(b)!.kind === "places") - Number(probes.get(a)!.kind === "places"),
@@ -356,9 +383,10 @@ async function importTables(
       ...(args.incoming ? { incomingIs: args.incoming } : {}),
       ...(args.columns ? { columns: args.columns } : {}),
       ...(args.dateWindow ? { dateWindow: args.dateWindow } : {}),
-      onRecord: (record) => {
+      onRecord: (record, line, sheet) => {
         if (k === "places") newPlaces.push(record as Place);
-        addRow(o, k, record as TableRecord, args, gathered.suppression);
+        const at = { file: basename(f), line, ...(sheet !== undefined ? { sheet } : {}) };
+        addRow(o, k, record as TableRecord, args, gathered, at);
       },
     });
     flush(o, args.delimiter);
@@ -520,11 +548,19 @@ function writeOutputs(
         files: gathered.reports,
         outputs,
         ...(suppression.size ? { suppression: Object.fromEntries(suppression) } : {}),
+        ...(gathered.crossFile.length ? { crossFileDuplicates: gathered.crossFile } : {}),
       },
       null,
       2,
     ) + "\n",
   );
+  const repeats = gathered.crossFile;
+  for (const d of repeats.slice(0, MAX_REJECTION_LINES))
+    context.stderr(`warning: ${crossFileDuplicateText(d)}`);
+  if (repeats.length > MAX_REJECTION_LINES)
+    context.stderr(
+      `… and ${repeats.length - MAX_REJECTION_LINES} more rows repeated across files: import-report.json crossFileDuplicates`,
+    );
   context.stderr(
     `wrote ${writers.map(([, w]) => `${w.file} (${w.rows} rows)`).join(", ")}${routes.length ? ", routes.geojson" : ""}, rejected.csv (${gathered.rejected.length}), import-report.json to ${out.dir}`,
   );

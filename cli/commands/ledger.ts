@@ -29,6 +29,7 @@ import {
   formatSplitCsv,
   hxlOption,
   runReplay,
+  departedBasis,
 } from "../../src/index.ts";
 import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
 import { counted } from "../plural.ts";
@@ -196,6 +197,8 @@ export const DEPARTED_COLUMNS = [
   "returned",
   "onward",
   "unknown",
+  // People at places the sources attribute to a tracked group, beyond its size (src/ledger/groupFigures.ts).
+  "beyond_groups",
 ] as const;
 
 function departedCsv(
@@ -219,6 +222,7 @@ function departedCsv(
       returned: t?.returned,
       onward: t?.onward,
       unknown: t?.unknown,
+      beyond_groups: d.beyondGroups,
     };
   });
   // Excel-ready (byte-order mark unless --no-bom), like every CSV the CLI writes (docs/cli.md).
@@ -260,6 +264,18 @@ function placesCsv(state: readonly CorridorDay[], hxl: boolean, bom: boolean): s
   // Excel-ready (byte-order mark unless --no-bom): place names carry accents (Tecún Umán).
   const columns = [...PLACES_COLUMNS];
   return formatCsv(rows, { columns, bom, ...hxlOption("placesByStatus", columns, hxl) });
+}
+
+/**
+ * The summary's warnings: the ledger's and the import's (a file read with no direction column
+ * leaves "people left" at 0, which the summary must not set beside "0 warnings"), and the rows
+ * left out (rejected, duplicates), so a summary never says nothing about rows it dropped.
+ * @example inputWarnings(ledger, loaded) // => "1 warning (1 from reading the files), 3 rows rejected"
+ */
+function inputWarnings(ledger: LedgerResult, loaded: LoadedDataset): string {
+  const fromFiles = loaded.reports.reduce((n, r) => n + r.warnings.length, 0);
+  const all = ledger.warnings.length + fromFiles;
+  return `${counted(all, "warning")}${fromFiles ? ` (${fromFiles} from reading the files)` : ""}${loaded.rejected ? `, ${counted(loaded.rejected, "row")} rejected` : ""}`;
 }
 
 export const ledgerCommand: Command = {
@@ -306,16 +322,26 @@ export const ledgerCommand: Command = {
       method:
         "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to 30 days, its low bound falling with age); shelters fold into their city; groups' estimated sizes in transit, a group not reported for more than 21 days (MAX_SILENCE_DAYS) unknown instead; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).",
       groupCorrelation: ledger.groupCorrelation,
+      // How much of the people who left by the last day rests on figures beyond the tracked groups.
+      departedBasis: ledger.departed.length
+        ? departedBasis(ledger.departed, ledger.departed.at(-1)!.date)
+        : undefined,
       rowsNote: "rows are 0-based indexes into the stock figures, in input order",
       warnings: ledger.warnings,
+      importWarnings: loaded.reports.flatMap((r) => r.warnings),
       residuals: ledger.residuals,
       sources: ledger.sources,
     };
     out.write("report.json", JSON.stringify(report, null, 2) + "\n");
     const days = ledger.departed.length;
     const last = ledger.departed[days - 1];
+    const basis = report.departedBasis;
+    const beyond =
+      basis && basis.beyondTracks > 0
+        ? `, ${formatPeople(basis.beyondTracks)} of them only on figures beyond the tracked groups and counts`
+        : "";
     context.stderr(
-      `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${formatPeople(last.value)} people left by then)` : ""}, ${counted(ledger.split.length, "split row")}, ${counted(ledger.warnings.length, "warning")} (see report.json); wrote ${out.dir}`,
+      `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${formatPeople(last.value)} people left by then${beyond})` : ""}, ${counted(ledger.split.length, "split row")}, ${inputWarnings(ledger, loaded)} (see report.json); wrote ${out.dir}`,
     );
     for (const w of ledger.warnings.slice(0, 5)) context.stderr(`warning: ${w.message}`);
     if (ledger.warnings.length > 5)

@@ -253,6 +253,12 @@ export interface GroupState {
    * (src/forecast/groupMovement.ts; docs/forecasts.md).
    */
   movement: MovementModel;
+  /**
+   * The law the group's track was smoothed with, unrounded: a labelled group's own fitted law
+   * (`report.groupMovement` rounds it for report.json), else the pooled `movement`. The held days
+   * after the data's end carry the track on by it (src/state/onRoad.ts `carryTracks`).
+   */
+  trackMovement: MovementModel;
 }
 
 export interface EstimateResult {
@@ -623,6 +629,7 @@ function buildOutputs(
       regime: { rest: r[0] ?? 1 / 3, walk: r[1] ?? 1 / 3, ride: r[2] ?? 1 / 3 },
       size: g.size?.[g.nDays - 1],
       movement: ctx.movement,
+      trackMovement: g.movement ?? ctx.movement,
     });
   }
   return { tracks, groups, state, trackStarts };
@@ -691,7 +698,10 @@ function trackPoint(
  * people who reached the destination stand at its km, and an interval that reaches the end must
  * hold them.
  */
-function bounded(d: KmDayEstimate, routeLength: Km): { value: Km; low: Km; high: Km } {
+export function bounded(
+  d: Pick<KmDayEstimate, "median" | "low" | "high">,
+  routeLength: Km,
+): { value: Km; low: Km; high: Km } {
   const end = Math.floor(routeLength * 10) / 10;
   const value = Math.min(end, round1(d.median));
   const up = Math.ceil(Math.max(d.high, d.median) * 10) / 10;
@@ -716,7 +726,8 @@ function roundLeans(leans: ReadonlyMap<BiasSource, SourceLean> | undefined): Sou
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
-function round5(x: number): number {
+/** A longitude or latitude as tracks.csv writes it: 5 decimals (about 1 m). */
+export function round5(x: number): number {
   return Math.round(x * 1e5) / 1e5;
 }
 

@@ -1,21 +1,30 @@
 /**
- * A km interval carried ahead through days without reports by the movement law. The held days
- * after the data's end (src/state/onRoad.ts `holdUntilUnseen`) read it, so that they widen as the
- * days without a report inside a track do, by the one movement law (src/movement/law.ts).
+ * A day's km distribution pushed through days without reports by the movement law: the held days
+ * after the data's end (src/state/onRoad.ts `holdUntilUnseen`) read it, so that they move and
+ * widen as the smoother's own days without a report do, by the one movement law
+ * (src/movement/law.ts).
  *
- * The law's move in `n` days is computed on a grid by the smoother's own forward step
- * (kmSmoother.ts `convolveForward` with the law's day kernels and its Markov regimes, from the
- * group's last-day regime), with no report to weigh it. Day `n` ahead, the low end of the interval
- * moves by the move's 5 % point, the median by its median and the high end by its 95 % point:
- * the interval widens each day by the spread of the law's `n`-day move, never falls back (the law
- * moves forward only) and stops at the route's end (which absorbs, as in the smoother). Each end
- * is carried on its own: the day's interval already holds the self-calibration's widening
- * (calibrate.ts), which a re-read of the interval as one distribution would not keep (such a
- * re-read, tried first, narrowed the first held day and moved its median by half a day's ride).
+ * ONE computation (mend22f, review22a H1): the last estimated day's distribution, a shifted
+ * log-normal through its median and 90 % interval ({@link startDensity}), is put on a km grid over
+ * the whole route and
+ * split by the last day's regime probabilities; each day the regimes mix by the law's Markov
+ * transitions and each is convolved with its day kernel by the smoother's own forward step
+ * (kmSmoother.ts `convolveForward`, no report to weigh it), the route's end absorbing (as in the
+ * smoother). A day's low, median and high are the 5 %, 50 % and 95 % points of that density. It is
+ * deterministic (no draws) and equals, to the grid's resolution, what the forecast's Monte Carlo
+ * runs give from the same start, law and regime.
+ *
+ * Why not the quantiles of the law's n-day move added to the interval's ends (carryBy, trackdays,
+ * stop 22): adding quantiles is right only for a start and move perfectly correlated; with a move
+ * whose 5 % point is 0 for 3–4 days (rest) the low end stopped, and the median moved by the move's
+ * median (about a walk, ~40 km/day) while the smoother moved the same 2018 medians by 100–140
+ * km/day on their last days without reports (as of 25 Nov 2018 Honduran caravan 2 was held at
+ * 2,568 km on 25 Nov; convolved 2,854, the forecast's positions 2,884).
  */
 import type { Km } from "../model/units.ts";
 import { dayKernels, REGIMES, regimeTransitions } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
+import { normalCdf, Z90 } from "../util/normal.ts";
 import { convolveForward, gridQuantile } from "./kmSmoother.ts";
 
 /** A km interval of one day: its median and 90 % interval (km along the route). */
@@ -25,65 +34,16 @@ export interface KmInterval {
   high: Km;
 }
 
-/** Most cells of the grid of moves (km resolution = the longest move ÷ this, at least 0.5 km). */
-const MAX_CELLS = 900;
-
-/**
- * The law's move (km) in 1…`days` days: its 5 %, 50 % and 95 % points per day (day 1 first),
- * moves longer than `maxKm` counted at `maxKm`.
- * @param regime probability of the last day's regime (rest, walk, ride), e.g. the estimator's
- *   `GroupState.regime`; default the law's long-run shares.
- * @example
- * lawMoves(defaultEstimatorMovement(), 3, 4000).map((d) => d.high); // => growing day by day
- */
-export function lawMoves(
-  movement: MovementModel,
-  days: number,
-  maxKm: Km,
-  regime?: { rest: number; walk: number; ride: number },
-): KmInterval[] {
-  if (days < 1) return [];
-  const span = Math.max(
-    1,
-    Math.min(maxKm, days * Math.max(movement.longRideMaxKm, movement.rideKm.max, 1)),
-  );
-  const cellKm = Math.max(0.5, span / MAX_CELLS);
-  const n = Math.max(2, Math.ceil(span / cellKm));
-  const kernels = dayKernels(movement, cellKm);
-  const P = regimeTransitions(movement);
-  const r0 = regime ?? movement.regimes;
-  const total = r0.rest + r0.walk + r0.ride;
-  let byRegime = [r0.rest, r0.walk, r0.ride].map((v) => {
-    const a = new Float64Array(n);
-    a[0] = total > 0 ? v / total : 1 / 3;
-    return a;
-  });
-  const out: KmInterval[] = [];
-  const conv = new Float64Array(n);
-  const diff = new Float64Array(n + 1);
-  for (let d = 1; d <= days; d++) {
-    byRegime = REGIMES.map((_, to) => {
-      const mixed = new Float64Array(n);
-      byRegime.forEach((a, r) => {
-        const p = P[r]![to]!;
-        for (let j = 0; j < n; j++) mixed[j] += p * a[j]!;
-      });
-      convolveForward(mixed, kernels[to]!, conv, diff);
-      return Float64Array.from(conv);
-    });
-    const sum = new Float64Array(n);
-    for (const a of byRegime) for (let j = 0; j < n; j++) sum[j] += a[j]!;
-    // The first cell is a point at 0 (no move), the last the longest move counted.
-    const q = (p: number) => Math.min(span, gridQuantile(sum, 0, cellKm, p, true, true));
-    out.push({ low: q(0.05), median: q(0.5), high: q(0.95) });
-  }
-  return out;
-}
+/** Cells of the route's grid (km resolution = the route's length ÷ this, at least 0.25 km). */
+const ROUTE_CELLS = 4000;
+/** Least sd of a side of the start (km): a point start is a narrow bump, not a spike off the grid. */
+const MIN_SD_KM = 0.5;
 
 /**
  * `from` carried `days` days ahead by `movement` (module comment), one interval per day (day 1
  * first), none beyond `routeLengthKm`.
- * @param regime as in {@link lawMoves}.
+ * @param regime probability of the last day's regime (rest, walk, ride), e.g. the estimator's
+ *   `GroupState.regime`; default the law's long-run shares.
  * @example
  * kmAhead({ median: 500, low: 450, high: 550 }, defaultEstimatorMovement(), 4000, 3).map((d) => d.high);
  * // => three high ends, each further ahead than the last
@@ -95,26 +55,69 @@ export function kmAhead(
   days: number,
   regime?: { rest: number; walk: number; ride: number },
 ): KmInterval[] {
-  return carryBy(from, lawMoves(movement, days, Math.max(1, routeLengthKm), regime), routeLengthKm);
+  if (days < 1) return [];
+  const end = Math.max(1, routeLengthKm);
+  // Cells 0…n-2 are [j·cell, (j+1)·cell); the last cell is the route's end (absorbing).
+  const n = Math.max(2, Math.min(ROUTE_CELLS, Math.ceil(end / 0.25))) + 1;
+  const cellKm = end / (n - 1);
+  const start = startDensity(from, end, cellKm, n);
+  const r0 = regime ?? movement.regimes;
+  const total = r0.rest + r0.walk + r0.ride;
+  const shares = [r0.rest, r0.walk, r0.ride].map((v) => (total > 0 ? v / total : 1 / 3));
+  let byRegime = shares.map((s) => start.map((v) => v * s));
+  const kernels = dayKernels(movement, cellKm);
+  const P = regimeTransitions(movement);
+  const out: KmInterval[] = [];
+  const conv = new Float64Array(n);
+  const diff = new Float64Array(n + 1);
+  for (let d = 1; d <= days; d++) {
+    byRegime = REGIMES.map((_, to) => {
+      const mixed = new Float64Array(n);
+      byRegime.forEach((a, r) => {
+        const p = P[r]![to]!;
+        if (p > 0) for (let j = 0; j < n; j++) mixed[j] += p * a[j]!;
+      });
+      convolveForward(mixed, kernels[to]!, conv, diff);
+      return Float64Array.from(conv);
+    });
+    const sum = new Float64Array(n);
+    for (const a of byRegime) for (let j = 0; j < n; j++) sum[j] += a[j]!;
+    const q = (p: number) => Math.min(end, gridQuantile(sum, 0, cellKm, p, false, true));
+    out.push({ low: q(0.05), median: q(0.5), high: q(0.95) });
+  }
+  return out;
 }
 
 /**
- * `from` moved by each of `moves` (the law's moves of {@link lawMoves}): its low end by the move's
- * 5 % point, its median by its median, its high end by its 95 % point, within [0, routeLengthKm].
+ * The start's cell masses on the route's grid (summing to 1; mass below 0 in the first cell, at
+ * or beyond the route's end in the last): a three-parameter (shifted) log-normal through `from`'s
+ * 5 %, 50 % and 95 % points, km = median + c·(e^(λz) − 1)/λ for a standard normal z, with
+ * e^(λ·Z90) = (high − median) ÷ (median − low) (λ = 0: the normal). Unlike a split normal (one sd
+ * each side) its density is smooth at the median: a split normal's density drops at the median by
+ * the ratio of its sides, and the law's first step then moved a skewed 2018 median 1.6× the
+ * smoother's own step on its last days (Honduran caravan 2 as of 25 Nov: +159 against +96 km).
  */
-export function carryBy(
-  from: KmInterval,
-  moves: readonly KmInterval[],
-  routeLengthKm: Km,
-): KmInterval[] {
-  const end = Math.max(1, routeLengthKm);
-  const cap = (km: Km) => Math.min(end, Math.max(0, km));
-  const low = cap(Math.min(from.low, from.median));
-  const high = cap(Math.max(from.high, from.median));
-  const median = Math.min(high, Math.max(low, cap(from.median)));
-  return moves.map((m) => ({
-    low: cap(low + m.low),
-    median: cap(median + m.median),
-    high: cap(high + m.high),
-  }));
+function startDensity(from: KmInterval, end: Km, cellKm: Km, n: number): Float64Array {
+  const median = Math.min(end, Math.max(0, from.median));
+  const down = Math.max(MIN_SD_KM * Z90, median - Math.min(from.low, median));
+  const up = Math.max(MIN_SD_KM * Z90, Math.max(from.high, median) - median);
+  const lambda = Math.log(up / down) / Z90;
+  const c = Math.abs(lambda) < 1e-9 ? up / Z90 : (up * lambda) / Math.expm1(lambda * Z90);
+  // P(km < x): z of x by the inverse of the map above.
+  const cdf = (x: Km): number => {
+    const u = (x - median) / c;
+    if (Math.abs(lambda) < 1e-9) return normalCdf(u);
+    const arg = 1 + lambda * u;
+    if (arg <= 0) return lambda > 0 ? 0 : 1;
+    return normalCdf(Math.log(arg) / lambda);
+  };
+  const out = new Float64Array(n);
+  let previous = 0;
+  for (let j = 0; j < n - 1; j++) {
+    const next = j === n - 2 ? cdf(end) : cdf((j + 1) * cellKm);
+    out[j] = next - previous;
+    previous = next;
+  }
+  out[n - 1] = 1 - previous;
+  return out;
 }

@@ -82,6 +82,7 @@ export const OUTPUT_HXL = {
     returned: `${people}+returnees`,
     onward: `${people}+onward`,
     unknown: `${people}+unknown`,
+    beyond_groups: `${people}+present+beyond_groups`,
   },
   /** places.csv of `dtm-flow ledger`: people at every place per day, by status. */
   placesByStatus: {

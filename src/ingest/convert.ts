@@ -6,7 +6,6 @@
  */
 import type { Place } from "../model/place.ts";
 import type { Sighting } from "../model/sighting.ts";
-import { STOCK_CATEGORIES } from "../model/stock.ts";
 import type { StockFigure } from "../model/stock.ts";
 import { formatParsedDate } from "./dates.ts";
 import {
@@ -16,6 +15,7 @@ import {
   parseSourceType,
   parseStockBasis,
   parseStockCategory,
+  STOCK_CATEGORY_CHOICES,
 } from "./enums.ts";
 import { normalizeKey } from "./normalize.ts";
 import { readChoice, readCountry } from "./read-codes.ts";
@@ -30,7 +30,7 @@ import {
   withinPeopleLimit,
 } from "./read-numbers.ts";
 import { readCaravanLabel } from "./read-labels.ts";
-import { placeFarFromCoordinates, readCoordinates, readPlace } from "./read-places.ts";
+import { namedPlace, placeFarFromCoordinates, readCoordinates, readPlace } from "./read-places.ts";
 import { RowReader } from "./row-reader.ts";
 import type { ConvertContext, Converted } from "./row-reader.ts";
 import { parseQuantity } from "./values.ts";
@@ -262,6 +262,15 @@ export function convertSighting(
       lat = lon = undefined;
     }
   }
+  const byCode = placeFromPcode(r, placeName, lat, country);
+  if (byCode) {
+    extra = { ...(extra ?? {}), ...byCode.extra };
+    if (byCode.place) {
+      ({ lat, lon } = byCode.place);
+      country ??= byCode.place.country;
+      placeName = byCode.place.name;
+    }
+  }
   if (placeName !== undefined && lat === undefined) {
     const p = readPlace(r, "place_name", country);
     if (p && p !== "unknown") {
@@ -275,7 +284,8 @@ export function convertSighting(
     }
   }
   const hasSize = size.best !== undefined || size.min !== undefined || size.max !== undefined;
-  if (placeName === undefined && lat === undefined) {
+  // A P-code that named no place has been rejected already (unknown_place): not said twice.
+  if (placeName === undefined && lat === undefined && byCode === undefined) {
     if (caravanLabel !== undefined && hasSize) {
       r.warn(
         "place_name",
@@ -333,6 +343,32 @@ export function convertSighting(
   return r.accept(rec);
 }
 
+/**
+ * A row's P-code columns (`#adm2+code`, field `place_pcode`; `#adm1+code`, `adm1_pcode`): kept as
+ * written in `extra`, and the admin-2 one read
+ * as the place (as a place name cell holding it would be, `place_from_code`) when the row gives
+ * no place name and no coordinates. Undefined when the row has no P-code.
+ */
+function placeFromPcode(
+  r: RowReader,
+  placeName: string | undefined,
+  lat: number | undefined,
+  country: string | undefined,
+): { place?: Place; extra: Record<string, string> } | undefined {
+  const adm1 = r.text("adm1_pcode");
+  const code = r.text("place_pcode");
+  if (code === undefined)
+    return adm1 === undefined ? undefined : { extra: r.keepRaw(undefined, "adm1_pcode", adm1) };
+  const extra = r.keepRaw(
+    adm1 === undefined ? undefined : r.keepRaw(undefined, "adm1_pcode", adm1),
+    "place_pcode",
+    code,
+  );
+  if (placeName !== undefined || lat !== undefined) return { extra };
+  const p = readPlace(r, "place_pcode", country);
+  return p && p !== "unknown" ? { place: p, extra } : { extra };
+}
+
 export function convertStock(
   cells: readonly string[],
   ctx: ConvertContext,
@@ -345,7 +381,7 @@ export function convertStock(
     "category",
     parseStockCategory,
     "invalid_category",
-    STOCK_CATEGORIES,
+    STOCK_CATEGORY_CHOICES,
     "a category is required",
   );
   const value = readCount(r, "value");
@@ -376,7 +412,17 @@ export function convertStock(
     return r.issues as Converted<StockFigure>;
   const rec: StockFigure = { date: date.date, category, value, basis };
   set(rec, "country", c.value);
-  set(rec, "placeName", r.text("place_name"));
+  // A stock figure's place is optional (a country's returns): a P-code that names no single known
+  // place is kept as written, not a reason to reject the figure.
+  const pcode = r.text("place_pcode");
+  if (pcode !== undefined) extra = r.keepRaw(extra, "place_pcode", pcode);
+  const adm1 = r.text("adm1_pcode");
+  if (adm1 !== undefined) extra = r.keepRaw(extra, "adm1_pcode", adm1);
+  const byCode =
+    pcode !== undefined && r.text("place_name") === undefined
+      ? namedPlace(r, "place_pcode", pcode, c.value)
+      : undefined;
+  set(rec, "placeName", r.text("place_name") ?? byCode?.name);
   set(rec, "caravanLabel", label.value);
   set(rec, "nationality", n.value);
   set(rec, "sourceOrg", r.text("source_org"));

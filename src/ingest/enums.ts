@@ -27,6 +27,23 @@ export const SPANISH_DIRECTION: Readonly<Record<"northbound" | "southbound", str
   northbound: "norte",
   southbound: "sur",
 };
+/** The Spanish word of each stock category, named beside its code when a category is refused. */
+export const SPANISH_CATEGORY: Readonly<Record<StockCategory, string>> = {
+  asylum_claim: "solicitud de asilo",
+  return: "retorno",
+  remaining: "permanecen",
+  regularized: "regularizado",
+  onward: "continuaron",
+  other: "otro",
+};
+
+/**
+ * The categories a stock figure may have, each with its Spanish word, for the sentence refusing
+ * another: "asylum_claim (solicitud de asilo), return (retorno), …".
+ */
+export const STOCK_CATEGORY_CHOICES: readonly string[] = (
+  Object.keys(SPANISH_CATEGORY) as StockCategory[]
+).map((c) => `${c} (${SPANISH_CATEGORY[c]})`);
 export const SPANISH_BASIS: Readonly<Record<StockBasis, string>> = {
   cumulative: "acumulado",
   present: "presente",
@@ -271,6 +288,7 @@ const CATEGORY = table<StockCategory>({
     "en albergue",
     "in shelter",
     "presentes",
+    "presente",
     "present",
   ],
   regularized: [

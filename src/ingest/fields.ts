@@ -250,6 +250,10 @@ export const COUNT_SPEC: KindSpec = {
         "flujo",
         "flow",
         "direction_of_travel",
+        "flow_direction",
+        "travel_direction",
+        "direccion_del_flujo",
+        "sentido_del_flujo",
         "movement",
         "movimiento",
         "rumbo",
@@ -275,8 +279,8 @@ export const COUNT_SPEC: KindSpec = {
         "total_de_personas",
       ],
       [
-        { tag: "#affected", without: notAgeSex() },
-        { tag: "#population", without: notAgeSex() },
+        { tag: "#affected", without: [...notAgeSex(), "type"] },
+        { tag: "#population", without: [...notAgeSex(), "type"] },
       ],
     ),
     f(
@@ -371,6 +375,27 @@ export const COUNT_SPEC: KindSpec = {
   ],
 };
 
+/**
+ * An admin-2 P-code column (`#adm2+code`, `Admin2 P-code`): read as the row's place when the place
+ * name is blank (a P-code held by one known place, as a place name cell holding it would be read:
+ * read-places.ts), and kept as written beside it.
+ */
+const PLACE_PCODE = f(
+  "place_pcode",
+  ["pcode", "p_code", "admin2_pcode", "admin2pcode", "admin2_p_code", "adm2_pcode", "adm2_code"],
+  [{ tag: "#adm2", with: ["code"] }],
+);
+
+/**
+ * An admin-1 P-code column (`#adm1+code`, `Admin1 P-code`): a department or state, never one place,
+ * so it is read as the row's admin-1 P-code and kept as written, not as its place.
+ */
+const ADM1_PCODE = f(
+  "adm1_pcode",
+  ["admin1_pcode", "admin1pcode", "admin1_p_code", "adm1_pcode", "adm1_code"],
+  [{ tag: "#adm1", with: ["code"] }],
+);
+
 export const SIGHTING_SPEC: KindSpec = {
   kind: "sightings",
   required: [["observed_at"]],
@@ -414,6 +439,8 @@ export const SIGHTING_SPEC: KindSpec = {
       [{ tag: "#date", with: ["reported"] }],
     ),
     f("place_name", PLACE, [{ tag: "#loc", with: ["name"] }, { tag: "#loc" }]),
+    PLACE_PCODE,
+    ADM1_PCODE,
     f("lat", LAT, [{ tag: "#geo", with: ["lat"] }]),
     f("lon", LON, [{ tag: "#geo", with: ["lon"] }]),
     f("geopoint", GEOPOINT, [
@@ -444,8 +471,9 @@ export const SIGHTING_SPEC: KindSpec = {
         "total",
       ],
       [
-        { tag: "#affected", without: ["min", "max"] },
-        { tag: "#population", without: ["min", "max"] },
+        // `+type` says what kind of people (`#population+type`: asylum, returned), not how many.
+        { tag: "#affected", without: ["min", "max", "type"] },
+        { tag: "#population", without: ["min", "max", "type"] },
       ],
     ),
     f(
@@ -513,7 +541,11 @@ export const STOCK_SPEC: KindSpec = {
     f(
       "value",
       ["valor", "cifra", "personas", "cantidad", "numero", "people", "total", "n", "count"],
-      [{ tag: "#affected" }, { tag: "#population" }, { tag: "#x_value" }],
+      [
+        { tag: "#affected", without: ["type"] },
+        { tag: "#population", without: ["type"] },
+        { tag: "#x_value" },
+      ],
     ),
     f(
       "basis",
@@ -522,6 +554,8 @@ export const STOCK_SPEC: KindSpec = {
     ),
     f("country", COUNTRY, [{ tag: "#country", without: ["nationality", "origin"] }]),
     f("place_name", PLACE, [{ tag: "#loc" }]),
+    PLACE_PCODE,
+    ADM1_PCODE,
     f("caravan_label", CARAVAN, [{ tag: "#event" }]),
     f("nationality", NATIONALITY, [
       { tag: "#country", with: ["nationality"] },

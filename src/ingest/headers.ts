@@ -413,23 +413,37 @@ function labelPrefixes(
   user: Map<number, string> | undefined,
 ): void {
   for (const c of columns) {
-    if (c.field || c.ignored || c.how !== "extra" || user?.has(c.index)) continue;
-    const key = normalizeKey(c.column);
-    let field: string | undefined;
-    // The longest name or alias (5 characters or more) that the label starts with, word-wise.
-    for (let at = key.indexOf("_"); at > 0; at = key.indexOf("_", at + 1)) {
-      const head = key.slice(0, at);
-      const hit =
-        head.length >= 5 && withoutCountingWords(`${head}_x`) === `${head}_x`
-          ? (l.canonical.get(head) ?? l.alias.get(head))
-          : undefined;
-      if (hit && labelTail(key.slice(at + 1))) field = hit;
-    }
+    if (c.field || c.ignored || user?.has(c.index)) continue;
+    if (c.how !== "extra" && c.how !== "select_multiple_choice") continue;
+    // The label as written, or after the group's label (`grp_datos/Dirección del flujo`), as
+    // the question rule reads it (matchHeader).
+    const field = labelField(c.column, l) ?? labelField(afterGroup(c.column), l);
     if (!field || fieldIndex.has(field)) continue;
     c.field = field;
     c.how = "question";
     fieldIndex.set(field, c.index);
   }
+}
+
+/** The part of a header after the last "/" (a Kobo group's label or name); "" when none. */
+function afterGroup(column: string): string {
+  const slash = column.lastIndexOf("/");
+  return slash > 0 ? column.slice(slash + 1) : "";
+}
+
+/** The longest name or alias (5 characters or more) a label starts with, word-wise, if its tail reads as a label. */
+function labelField(label: string, l: Lookup): string | undefined {
+  const key = normalizeKey(label);
+  let field: string | undefined;
+  for (let at = key.indexOf("_"); at > 0; at = key.indexOf("_", at + 1)) {
+    const head = key.slice(0, at);
+    const hit =
+      head.length >= 5 && withoutCountingWords(`${head}_x`) === `${head}_x`
+        ? (l.canonical.get(head) ?? l.alias.get(head))
+        : undefined;
+    if (hit && labelTail(key.slice(at + 1))) field = hit;
+  }
+  return field;
 }
 
 /** The date field of each kind (places have none). */

@@ -176,6 +176,8 @@ const KEPT_AS_WRITTEN = new Set([
   "estimate_method",
   "source_type",
   "confidence",
+  "place_pcode",
+  "adm1_pcode",
 ]);
 
 /**

@@ -78,6 +78,7 @@ export const IMPORT_ISSUE_CODES = [
   "place_name_qualified",
   "place_name_replaced_characters",
   "place_name_shared",
+  "own_output",
   "point_from_sheet_name",
   "point_name_in_id_column",
   "point_without_position",

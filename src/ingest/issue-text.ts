@@ -7,6 +7,7 @@
  * values its Spanish needs shows the English sentence, never a half-translated one.
  */
 import { SPANISH_BASIS, SPANISH_DIRECTION } from "./enums.ts";
+import { ownOutputNamed } from "./own-outputs.ts";
 import type { ImportIssueCode } from "./issue-codes.ts";
 import type { IssueParams, TotalCheck } from "./report.ts";
 
@@ -95,13 +96,31 @@ function outsideWindow({ c, p }: Parts): string | undefined {
 }
 
 /** Spanish reasons by code: every code of IMPORT_ISSUE_CODES (the compiler checks). */
+/** Month names for the day-past-the-month's-end reason (`invalid_date` with `month`). */
+const MESES = [
+  "enero",
+  "febrero",
+  "marzo",
+  "abril",
+  "mayo",
+  "junio",
+  "julio",
+  "agosto",
+  "septiembre",
+  "octubre",
+  "noviembre",
+  "diciembre",
+];
+
 const ES: Record<ImportIssueCode, Template> = {
   missing_value: ({ c, p }) => {
     const need = NEED[String(p["need"])];
     return need ? `${c}: celda vacía; ${need}.` : undefined;
   },
-  invalid_date: ({ c, v }) =>
-    `${c} ${q(v)} no es una fecha utilizable: se espera p. ej. 2018-10-13, 13/10/2018 o 13 de octubre de 2018.`,
+  invalid_date: ({ c, v, p }) =>
+    p["month"] !== undefined
+      ? `${c} ${q(v)} no es una fecha utilizable: ${MESES[Number(p["month"]) - 1]}${Number(p["month"]) === 2 ? ` de ${p["year"]}` : ""} tiene ${p["days"]} días.`
+      : `${c} ${q(v)} no es una fecha utilizable: se espera p. ej. 2018-10-13, 13/10/2018 o 13 de octubre de 2018.`,
   date_imprecise: ({ c, v }) =>
     `${c} ${q(v)} no es una fecha utilizable: se necesita el día, no solo el mes o el año.`,
   date_too_early: ({ c, p }) =>
@@ -288,6 +307,12 @@ const ES: Record<ImportIssueCode, Template> = {
     p["columns"] !== undefined
       ? `no hay columna ${p["columns"]} para una tabla de ${KIND[String(p["kind"])] ?? p["kind"]} en la fila ${p["row"]}${p["lookedFor"] !== undefined ? ` (se buscaron los encabezados ${p["lookedFor"]})` : ""}; revise el encabezado o asigne la columna abajo.`
       : undefined,
+  own_output: ({ p }) => {
+    const own = p["output"] !== undefined ? ownOutputNamed(String(p["output"])) : undefined;
+    return own
+      ? `es el ${own.file} que escribe dtm-flow (${own.es.what}), no datos para leer: dé ${own.es.instead}.`
+      : undefined;
+  },
   empty_file: ({ p }) =>
     p["variant"] === "no_sheets"
       ? "el libro de Excel no tiene hojas."
@@ -479,8 +504,8 @@ const ES: Record<ImportIssueCode, Template> = {
  * The reason of an issue in `lang`: the library's English sentence in English; in Spanish the
  * Spanish form of its code, or the English sentence when the issue lacks the values it needs.
  * @example
- * issueText("es", { code: "invalid_date", message: "…", column: "Fecha", value: "32/10/2018" });
- * // => 'Fecha «32/10/2018» no es una fecha utilizable: se espera p. ej. 2018-10-13, …'
+ * issueText("es", { code: "invalid_date", message: "…", column: "Fecha", value: "13/13/2018" });
+ * // => 'Fecha «13/13/2018» no es una fecha utilizable: se espera p. ej. 2018-10-13, …'
  */
 export function issueText(lang: IssueLang, issue: IssueLike): string {
   if (lang !== "es") return issue.message;

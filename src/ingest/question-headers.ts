@@ -34,7 +34,19 @@ const WHEN =
 const WHICH_GROUP =
   /^(a_)?(que|cual|which|what)_(caravana|grupo|caravan|group)(_|$)|^(to_)?which_(caravan|group)(_|$)/;
 
+/**
+ * "¿Hacia dónde se dirige el grupo?", "¿En qué dirección va?", "Which direction is the flow
+ * going?", "Where are they heading?": the direction of a count (before WHERE, which would read
+ * "where … heading" as the place).
+ */
+const WHICH_WAY =
+  /^(hacia_donde|en_que_(direccion|sentido)|in_which_direction|which_direction|what_direction)(_|$)|^where_.*_(going|heading|headed)(_|$)/;
+
 const FIELDS: readonly { test: RegExp; field: Record<TableKind, string | undefined> }[] = [
+  {
+    test: WHICH_WAY,
+    field: { sightings: undefined, counts: "direction", stocks: undefined, places: undefined },
+  },
   {
     test: HOW_MANY,
     field: { sightings: "size", counts: "total", stocks: "value", places: undefined },
@@ -60,7 +72,7 @@ const FIELDS: readonly { test: RegExp; field: Record<TableKind, string | undefin
 
 /**
  * The field a question-text header asks for, or `undefined` when it is not such a question.
- * Only a few questions are read (how many people, where, when, which group); anything else stays an extra
+ * Only a few questions are read (how many people, where, when, which group, which way); anything else stays an extra
  * column, to be mapped by hand (`--columns`) if it holds a field.
  * @example
  * matchQuestion("¿Cuántas personas hay en el albergue?", "sightings"); // => "size"

@@ -33,16 +33,21 @@ export function readDate(
   }
   const { parsed, day } = memo;
   if (!parsed.ok) {
-    const pastEnd = parsed.reason === "invalid" ? dayPastMonthEnd(t, r.ctx.dateOrder) : undefined;
+    const pastEnd = parsed.reason === "invalid" ? monthEnd(t, r.ctx.dateOrder) : undefined;
     const why =
       parsed.reason === "imprecise"
         ? "a day is needed, not only a month or year"
-        : (pastEnd ?? "expected e.g. 2018-10-13, 13/10/2018 or 13 de octubre de 2018");
+        : pastEnd
+          ? monthEndText(pastEnd)
+          : "expected e.g. 2018-10-13, 13/10/2018 or 13 de octubre de 2018";
     r.reject(
       field,
       parsed.reason === "imprecise" ? "date_imprecise" : "invalid_date",
       `${r.column(field)} "${t}" is not a usable date: ${why}.`,
       t,
+      undefined,
+      // The month (1–12), its year and its days, for the reason in other languages (issue-text.ts).
+      pastEnd && { month: pastEnd.month, year: pastEnd.year, days: pastEnd.days },
     );
     return undefined;
   }
@@ -129,12 +134,31 @@ const MONTH_NAMES = [
   "December",
 ];
 
+/** A day past the end of its month: the month (1–12), its year and how many days it has. */
+export interface MonthEnd {
+  month: number;
+  year: number;
+  days: number;
+}
+
 /**
  * Why a numeric date that is otherwise well formed does not exist: its day is past the end of its
- * month (`31/11/2018`: "November has 30 days"; `29/02/2018`: "February 2018 has 28 days").
- * Undefined for any other problem. Day first unless the sheet's order is month first (`mdy`).
+ * month (`31/11/2018` and `32/11/2018`: "November has 30 days"; `29/02/2018`: "February 2018 has
+ * 28 days"). Undefined for any other problem. Day first unless the sheet's order is month first (`mdy`).
  */
 export function dayPastMonthEnd(text: string, order: string | undefined): string | undefined {
+  const end = monthEnd(text, order);
+  return end && monthEndText(end);
+}
+
+/** "November has 30 days", "February 2018 has 28 days". */
+function monthEndText(end: MonthEnd): string {
+  const month = MONTH_NAMES[end.month - 1]!;
+  return `${month}${end.month === 2 ? ` ${end.year}` : ""} has ${end.days} days`;
+}
+
+/** The month a numeric date's day runs past (any day from its last + 1 to 99), or undefined. */
+function monthEnd(text: string, order: string | undefined): MonthEnd | undefined {
   let y: number, m: number, d: number;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
@@ -144,9 +168,7 @@ export function dayPastMonthEnd(text: string, order: string | undefined): string
     y = Number(dmy[3]);
     [d, m] = order === "mdy" || (a <= 12 && b > 12) ? [b, a] : [a, b];
   } else return undefined;
-  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  if (m < 1 || m > 12 || d < 1) return undefined;
   const days = daysInMonth(y, m);
-  if (d <= days) return undefined;
-  const month = MONTH_NAMES[m - 1]!;
-  return `${month}${m === 2 ? ` ${y}` : ""} has ${days} days`;
+  return d > days ? { month: m, year: y, days } : undefined;
 }

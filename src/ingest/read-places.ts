@@ -110,7 +110,7 @@ const FAR_DEGREES = 0.5;
  * The place a row's name or code resolves to without warning or rejecting (the row's own reading
  * does that): by id for a point code, else as `lookUpPlace` reads it.
  */
-function namedPlace(
+export function namedPlace(
   r: RowReader,
   field: string,
   text: string,

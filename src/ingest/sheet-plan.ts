@@ -5,6 +5,7 @@
  */
 import type { ImportIssueCode } from "./issue-codes.ts";
 import type { TableKind } from "./fields.ts";
+import { ownOutput, ownOutputMessage } from "./own-outputs.ts";
 import { describeField, detectLayout, fieldHeaders } from "./headers.ts";
 import type { HeaderLayout, HeaderMapping } from "./headers.ts";
 import type { ImporterCore } from "./import-core.ts";
@@ -366,6 +367,13 @@ function fatalOf(head: readonly string[][], layout: HeaderLayout): Fatal | undef
   const mapping = layout.mapping;
   if (!head.some((r) => !isBlankRow(r)))
     return { code: "empty_file", message: "the file has no rows with data." };
+  // dtm-flow's own output given back (tracks.csv as sightings): refused, never read as data.
+  const own = head
+    .slice(0, layout.headerIndex + 1)
+    .map(ownOutput)
+    .find(Boolean);
+  if (own)
+    return { code: "own_output", message: ownOutputMessage(own), params: { output: own.file } };
   if (mapping.overrideProblem) {
     const p = mapping.overrideProblem;
     return p.code === "unknown_column"

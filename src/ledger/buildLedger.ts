@@ -15,6 +15,7 @@ import { checkCorrelation, GROUP_ERROR_CORRELATION } from "./correlatedSum.ts";
 import { DepartedTally } from "./departedTally.ts";
 import { departureFloor, northboundFloor } from "./departures.ts";
 import { TreeEvaluator } from "./evaluateTree.ts";
+import { areaGroups, BeyondGroupWarnings } from "./groupFigures.ts";
 import { collectRows, fitSeries, listSources } from "./fitSeries.ts";
 import { inTransit } from "./inTransit.ts";
 import type { Part } from "./inTransit.ts";
@@ -194,6 +195,9 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     warnings,
     correlation,
   );
+  // People at places the figures attribute to a tracked group are its arrivals (groupFigures.ts).
+  const groupAt = areaGroups(tree.entries, dataset.stocks);
+  const beyondWarnings = new BeyondGroupWarnings(warnings, groupAt.rowsOf);
   const countryAt = new Map<string, Iso3 | undefined>();
   const countryOf = (p: TrackPoint): Iso3 | undefined => {
     const key = `${p.lon.toFixed(2)},${p.lat.toFixed(2)}`;
@@ -209,7 +213,10 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     for (const category of STOCK_CATEGORIES)
       parts.push(...evaluator.parts(tree.roots.get(category)!, day));
     const todays = trackDays.get(day) ?? [];
-    const transit = inTransit(todays, parts, radiusKm, countryOf, correlation, lastReports);
+    const transit = inTransit(todays, parts, radiusKm, countryOf, correlation, lastReports, (p) =>
+      groupAt.groupOf(p, day),
+    );
+    const beyond = beyondWarnings.day(day, date, transit.groups, transit.areas);
     parts.push(...transit.parts);
     const rows = splitRowsOfDay(parts);
     const result = tally.day(day, date, todays, rows);
@@ -218,7 +225,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     for (const r of rows) split.push({ date, ...r });
     for (const g of transit.groups) groups.push(groupOnRoadRow(date, g, parts));
     split.push(result.unknown);
-    departed.push(result.departed);
+    departed.push({ ...result.departed, beyondGroups: beyond.reduce((n, b) => n + b.beyond, 0) });
   }
   return { split, departed, residuals, warnings, sources, groups, groupCorrelation: correlation };
 }

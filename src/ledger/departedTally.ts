@@ -86,7 +86,7 @@ export class DepartedTally {
     date: IsoDate,
     tracks: readonly TrackPoint[],
     rows: readonly Omit<SplitRow, "date">[],
-  ): { departed: DepartedRow; unknown: SplitRow } {
+  ): { departed: Omit<DepartedRow, "beyondGroups">; unknown: SplitRow } {
     for (const p of tracks) updatePeak(this.peaks, p);
     // Everyone accounted for: the rows' values add up exactly; their intervals are combined like
     // the groups' (the rows are estimates whose errors partly share causes too).

@@ -32,8 +32,10 @@ export interface Part extends DailyValue {
  * @param correlation between two groups' errors, 0–1 (default {@link GROUP_ERROR_CORRELATION}).
  * @param lastReports each group's last report date: a group unseen for more than
  *   `MAX_SILENCE_DAYS` (src/movement/silence.ts) is in no country's row (its people are unknown).
- * @returns one `in_transit` part per country (empty when no group has a size that day), and the
- *   groups on the road the parts add up.
+ * @param groupAt the tracked group the people remaining at a place belong to, by the figures
+ *   (`areaGroups`, groupFigures.ts): that group's people arriving, wherever its track is.
+ * @returns one `in_transit` part per country (empty when no group has a size that day), the
+ *   groups on the road the parts add up, and the remaining areas they were read against.
  * @example
  * inTransit(todaysTracks, remainingRows, 40, (p) => gazetteer.nearest(p.lon, p.lat)?.place.country);
  */
@@ -44,10 +46,20 @@ export function inTransit(
   countryOf: (p: TrackPoint) => Iso3 | undefined,
   correlation: number = GROUP_ERROR_CORRELATION,
   lastReports?: ReadonlyMap<string, IsoDate>,
-): { parts: Part[]; groups: GroupOnRoad[] } {
+  groupAt?: (placeName: string) => string | undefined,
+): { parts: Part[]; groups: GroupOnRoad[]; areas: RemainingArea[] } {
   const areas: RemainingArea[] = parts
     .filter((p) => p.category === "remaining" && p.placeName !== undefined)
-    .map((p) => ({ placeName: p.placeName!, value: p.value, lon: p.lon, lat: p.lat }));
+    .map((p) => {
+      const group = groupAt?.(p.placeName!);
+      return {
+        placeName: p.placeName!,
+        value: p.value,
+        lon: p.lon,
+        lat: p.lat,
+        ...(group !== undefined ? { group } : {}),
+      };
+    });
   const groups = groupsOnRoad(tracks, areas, radiusKm, lastReports);
   const byCountry = new Map<string, { country: Iso3 | undefined; groups: GroupOnRoad[] }>();
   for (const g of groups) {
@@ -62,7 +74,7 @@ export function inTransit(
     const total = sumCorrelated(inCountry.map(onRoadEstimate), correlation);
     return { category: "in_transit", country, ...total };
   });
-  return { parts: out, groups };
+  return { parts: out, groups, areas };
 }
 
 /** A group's people on the road with their 90 % interval. */

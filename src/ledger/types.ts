@@ -139,6 +139,22 @@ export interface LedgerWarningParamsByCode {
     readonly remainingPlaces: readonly string[];
     readonly remainingValues: readonly People[];
   };
+  /**
+   * People the sources attribute to a tracked `group` at `places` (with `values`), `attributed` in
+   * all, exceed its estimated `size` (`sizeLow`–`sizeHigh`) by `beyond`: counted once, as people
+   * the tracks missed (src/ledger/groupFigures.ts).
+   */
+  readonly figures_exceed_group: {
+    readonly date: IsoDate;
+    readonly group: string;
+    readonly attributed: People;
+    readonly size: People;
+    readonly sizeLow: People;
+    readonly sizeHigh: People;
+    readonly beyond: People;
+    readonly places: readonly string[];
+    readonly values: readonly People[];
+  };
   /** Returns exceed the people who had left; the ledger raises departures to `raisedTo`. */
   readonly returns_exceed_departures: {
     readonly date: IsoDate;
@@ -223,6 +239,12 @@ export interface DepartedRow {
   fromTracks: People;
   /** Everyone the figures and tracks account for on that day (people). */
   accounted: People;
+  /**
+   * People at places whom the sources attribute to a tracked group, beyond its estimated size,
+   * summed over the groups on that day (people; src/ledger/groupFigures.ts): they rest on those
+   * figures, not on the tracks. 0 when every such figure fits in its group.
+   */
+  beyondGroups: People;
 }
 
 /** The daily split with its provenance. */

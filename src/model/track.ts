@@ -38,8 +38,9 @@ export interface TrackPoint {
   /**
    * True on a day carried past the track's last estimated day because the data end there while
    * the group is not yet unseen (src/state/onRoad.ts `holdUntilUnseen`, `carryTracks`): the last
-   * estimate carried on by the movement law (km intervals widen day by day, capped at the route's
-   * end; the position follows the median; size held: src/estimate/kmAhead.ts). Absent on
+   * estimated day's distribution pushed through the movement law (the smoother's forward step,
+   * capped at the route's end; the position follows the median; size held:
+   * src/estimate/kmAhead.ts). Absent on
    * estimated days.
    */
   heldAfterData?: boolean;

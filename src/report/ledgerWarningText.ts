@@ -170,6 +170,17 @@ const ES: { readonly [C in LedgerWarningCode]: Template<C> } = {
     );
   },
   accounted_exceeds_departures: accountedEs,
+  figures_exceed_group: (p, w) =>
+    `El ${p.date} las fuentes cuentan ${n(p.attributed)} personas de ${p.group} en lugares ` +
+    `(${p.places.map((x, i) => `${x} ${n(p.values[i] ?? NaN)}`).join(", ")}; filas de cifras ${rowListEs(w.rows)}), ` +
+    `${n(p.beyond)} más que su tamaño estimado de ${n(p.size)}` +
+    (Number.isFinite(p.sizeLow) ? ` (${n(p.sizeLow)}–${n(p.sizeHigh)})` : "") +
+    (!Number.isFinite(p.sizeHigh)
+      ? ""
+      : p.attributed > p.sizeHigh
+        ? `, ${n(p.attributed - p.sizeHigh)} por encima de su intervalo del 90 %`
+        : ", dentro de su intervalo del 90 %") +
+    `. El balance cuenta una sola vez a las personas del grupo, en esos lugares, y las ${n(p.beyond)} restantes como personas que los recorridos no vieron: elevan las personas que salieron.`,
   returns_exceed_departures: (p, w) =>
     `El ${p.date} los retornos (${n(p.returns)}) superan a las personas que según los recorridos y los conteos habían salido (${n(p.fromTracks)}); ` +
     `filas de cifras ${rowListEs(w.rows)}. El balance eleva las personas que salieron a ${n(p.raisedTo)} para que todas sigan contadas; revise los retornos o los tamaños de los grupos.`,

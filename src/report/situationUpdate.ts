@@ -3,6 +3,7 @@ import type { LedgerResult, LedgerWarning, Residual } from "../ledger/types.ts";
 import { compareWithSeeds } from "../ledger/compareWithSeeds.ts";
 import { sumCorrelated } from "../ledger/correlatedSum.ts";
 import { onRoadEstimate } from "../ledger/inTransit.ts";
+import { departedBasis } from "../ledger/groupFigures.ts";
 import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { SeedFigure } from "../model/seed.ts";
 import { normalizeName } from "../geo/normalizeName.ts";
@@ -267,6 +268,7 @@ export function situationHeadlines(
 
   const headlines: HeadlineFigure[] = [];
   if (departed) {
+    const basis = departedBasis(ledger.departed, asOf);
     headlines.push({
       category: "departed",
       value: departed.value,
@@ -274,10 +276,16 @@ export function situationHeadlines(
       valueHigh: departed.valueHigh,
       breakdown: [],
       sources: [],
-      method: words.methodDeparted(
-        formatPeople(departed.fromTracks),
-        formatPeople(departed.accounted),
-      ),
+      method:
+        words.methodDeparted(formatPeople(departed.fromTracks), formatPeople(departed.accounted)) +
+        (basis && basis.beyondTracks > 0
+          ? words.departedBeyond(
+              formatPeople(basis.beyondTracks),
+              formatPeople(basis.value),
+              basis.reachedOn,
+              formatPeople(basis.beyondGroups),
+            )
+          : ""),
     });
   }
   for (const category of SPLIT_CATEGORIES) {

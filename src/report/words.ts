@@ -96,6 +96,12 @@ const en = {
     `the largest of the groups' estimated peak sizes and northbound counts (${fromTracks}), ` +
     `everyone accounted for on the day (${accounted}) ` +
     `and the people who had left by the day before (the total never falls)`,
+  departedBeyond: (beyond: string, value: string, reachedOn: string, groups: string) =>
+    `; ${beyond} of the ${value} rest on figures beyond the tracked groups and counts ` +
+    `(returns, claims, people at places; the total was reached on ${reachedOn}` +
+    (groups !== "0"
+      ? `, when ${groups} of them were people at places that the sources attribute to a group beyond its estimated size)`
+      : ")"),
   methodInTransit:
     "estimated sizes of the groups still on the move, less people counted at places they had reached",
   methodUnknown: "people who left, less everyone the sources place on the day",
@@ -194,6 +200,12 @@ const es: SituationWords = {
     `el mayor de los tamaños máximos estimados de los grupos y de los conteos hacia el norte (${fromTracks}), ` +
     `todas las personas ubicadas ese día (${accounted}) ` +
     `y las personas que habían salido hasta el día anterior (el total nunca baja)`,
+  departedBeyond: (beyond: string, value: string, reachedOn: string, groups: string) =>
+    `; ${beyond} de las ${value} descansan en cifras más allá de los grupos seguidos y los conteos ` +
+    `(retornos, solicitudes, personas en lugares; el total se alcanzó el ${reachedOn}` +
+    (groups !== "0"
+      ? `, cuando ${groups} de ellas eran personas en lugares que las fuentes atribuyen a un grupo por encima de su tamaño estimado)`
+      : ")"),
   methodInTransit:
     "tamaños estimados de los grupos aún en movimiento, menos las personas contadas en los lugares a los que habían llegado",
   methodUnknown: "personas que salieron, menos todas las que las fuentes ubican ese día",

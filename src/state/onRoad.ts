@@ -14,7 +14,8 @@ import type { IsoDate, Km, People } from "../model/units.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import { defaultEstimatorMovement } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
-import { carryBy, lawMoves } from "../estimate/kmAhead.ts";
+import { kmAhead } from "../estimate/kmAhead.ts";
+import { bounded, round5 } from "../estimate/estimateTracks.ts";
 import type { GroupMovementFit, GroupState } from "../estimate/estimateTracks.ts";
 
 /** People counted as remaining at one area (a city or crossing) on the day, with its position. */
@@ -24,6 +25,11 @@ export interface RemainingArea {
   value: People;
   lon?: number;
   lat?: number;
+  /**
+   * The tracked group the sources say these people belong to (a figure's `caravanLabel`,
+   * src/ledger/groupFigures.ts): they are that group's people arriving, wherever its track is.
+   */
+  group?: string;
 }
 
 /**
@@ -49,10 +55,10 @@ export interface HeldWidening {
  * still on the road on its date rather than dropping to unknown with the data's end, and every
  * group leaves the road by the one rule. Other tracks are returned as they are.
  *
- * With `widening`, a held day's km (median person, head, tail) is the last point's carried ahead
- * by the movement law (`kmAhead`, src/estimate/kmAhead.ts: the smoother's own forward step without reports): the
- * intervals widen day by day as they do on days without a report inside a track, never past the
- * route's end, and the position follows the median. The size and its interval are held. Without
+ * With `widening`, a held day's km (median person, head, tail) is the last point's distribution
+ * pushed through the movement law (`kmAhead`, src/estimate/kmAhead.ts: the smoother's own forward
+ * step without reports), moving and widening as the smoother's days without a report do, never past
+ * the route's end, and the position follows the median. The size and its interval are held. Without
  * it (tracks not made by the estimator) the last point is held as it is.
  * @param trackEnds the estimator's `report.trackEnds`.
  * @example
@@ -92,7 +98,13 @@ export function holdUntilUnseen(
   return out;
 }
 
-/** The km fields of `point` carried 1…`days` days ahead by the law (empty for an unknown route). */
+/**
+ * The km fields of `point` carried 1…`days` days ahead by the law (empty for an unknown route):
+ * the median person, head and tail each as its own distribution pushed through the law from the
+ * group's last-day regime ({@link kmAhead}), rounded as the estimated days are (km to 0.1, bounds
+ * outwards, position to 5 decimals: estimateTracks.ts `bounded`, `round5`), the head no further
+ * back and the tail no further ahead than the median person.
+ */
 function carriedAhead(
   point: TrackPoint,
   days: number,
@@ -100,13 +112,10 @@ function carriedAhead(
 ): Partial<TrackPoint>[] {
   const length = widening.routeLengthKm(point.routeId);
   if (length === undefined || days < 1) return [];
-  const moves = lawMoves(
-    widening.movement(point.group),
-    days,
-    length,
-    widening.regime(point.group),
-  );
-  const carry = (median: Km, low: Km, high: Km) => carryBy({ median, low, high }, moves, length);
+  const law = widening.movement(point.group);
+  const regime = widening.regime(point.group);
+  const carry = (median: Km, low: Km, high: Km) =>
+    kmAhead({ median, low, high }, law, length, days, regime).map((d) => bounded(d, length));
   const body = carry(point.km, point.kmLow, point.kmHigh);
   const head =
     point.headKm === undefined
@@ -117,17 +126,24 @@ function carriedAhead(
       ? undefined
       : carry(point.tailKm, point.tailKmLow ?? point.tailKm, point.tailKmHigh ?? point.tailKm);
   return body.map((d, i) => {
-    const [lon, lat] = widening.along(point.routeId, d.median);
+    const [lon, lat] = widening.along(point.routeId, d.value);
     const h = head?.[i];
     const t = tail?.[i];
+    // As estimateTracks.ts `trackPoint`: head ≥ median ≥ tail after rounding.
+    const headKm = h && Math.max(h.value, d.value);
+    const tailKm = t && Math.min(t.value, d.value);
     return {
-      km: d.median,
+      km: d.value,
       kmLow: d.low,
       kmHigh: d.high,
-      lon,
-      lat,
-      ...(h ? { headKm: h.median, headKmLow: h.low, headKmHigh: h.high } : {}),
-      ...(t ? { tailKm: t.median, tailKmLow: t.low, tailKmHigh: t.high } : {}),
+      lon: round5(lon),
+      lat: round5(lat),
+      ...(h && headKm !== undefined
+        ? { headKm, headKmLow: Math.min(h.low, headKm), headKmHigh: Math.max(h.high, headKm) }
+        : {}),
+      ...(t && tailKm !== undefined
+        ? { tailKm, tailKmLow: Math.min(t.low, tailKm), tailKmHigh: Math.max(t.high, tailKm) }
+        : {}),
     };
   });
 }
@@ -153,7 +169,8 @@ export function carryTracks(
       movement?: MovementModel;
       groupMovement?: readonly GroupMovementFit[];
     };
-    state?: readonly Pick<GroupState, "group" | "regime">[];
+    state?: readonly (Pick<GroupState, "group" | "regime"> &
+      Partial<Pick<GroupState, "trackMovement">>)[];
   },
   dataset: Dataset,
   asOf?: string,
@@ -175,10 +192,15 @@ function heldWidening(
   if (!dataset.routes?.features?.length) return undefined;
   const index = createRouteIndex(dataset.routes);
   const pooled = estimate.report.movement ?? defaultEstimatorMovement();
+  // The estimator's own law of each group (unrounded); report.groupMovement (rounded to 0.001)
+  // only for an estimate without it (e.g. read back from report.json).
+  const tracked = new Map((estimate.state ?? []).map((s) => [s.group, s.trackMovement]));
   const own = new Map((estimate.report.groupMovement ?? []).map((g) => [g.group, g]));
   const regimes = new Map((estimate.state ?? []).map((s) => [s.group, s.regime]));
   return {
     movement(group) {
+      const law = tracked.get(group);
+      if (law) return law;
       const g = own.get(group);
       return g ? { ...pooled, regimes: g.regimes, walkKm: g.walkKm } : pooled;
     },
@@ -205,6 +227,12 @@ export interface GroupOnRoad {
   /** Index into the `areas` given of the area the group has reached (within the radius), or -1. */
   area: number;
   /**
+   * People the sources attribute to the group at places (areas with its `group`) beyond its
+   * estimated size, people; 0 when they fit in it. They are counted once, at their places: people
+   * the tracks missed (src/ledger/groupFigures.ts).
+   */
+  beyond: People;
+  /**
    * The group's last report, when it is more than {@link MAX_SILENCE_DAYS} days before the day:
    * its people are then not on the road but unknown (`onRoad` 0), "not seen since" that date.
    */
@@ -212,13 +240,18 @@ export interface GroupOnRoad {
 }
 
 /**
- * People still moving with each group on one day. A group within `radiusKm` of an area where
- * people are counted as remaining has reached it: the share `min(1, remaining / people of all
- * groups there)` of it is counted at the area, the rest is on the road. A group of 3,000 at
- * Tijuana where 2,500 remain has 500 on the road.
+ * People still moving with each group on one day. People counted as remaining at an area the
+ * sources attribute to a tracked group (`RemainingArea.group`) are that group's people arriving,
+ * wherever its track is: they leave its people on the road (19 Nov 2018: Honduran caravan 1's
+ * people counted in Mexicali and Tijuana while its track is at Tijuana). An area without such a
+ * group is shared by the groups within `radiusKm` of it: the share `min(1, remaining / people of
+ * all groups there)` of each is counted at the area, the rest is on the road. A group of 3,000 at
+ * Tijuana where 2,500 remain has 500 on the road. People attributed to a group beyond its size
+ * are its `beyond` (never negative people on the road).
  * @param tracks the groups' track points of the day; a blank (NaN) size is left out (the ledger
  *   does not know how many are moving).
- * @param areas the day's `remaining` areas; those without a position never absorb a group.
+ * @param areas the day's `remaining` areas; those without a position never absorb a group by
+ *   distance.
  * @param radiusKm arrival radius, km (the ledger's default is 40).
  * @param lastReports each group's last report date (the estimator's `trackEnds[].lastReportDate`);
  *   a group not reported for more than {@link MAX_SILENCE_DAYS} days has no one on the road
@@ -235,7 +268,17 @@ export function groupsOnRoad(
 ): GroupOnRoad[] {
   const points = tracks.filter((p) => Number.isFinite(p.size));
   const unseen = points.map((p) => isUnseen(p.date, lastReports.get(p.group)));
-  const nearArea = points.map((p, i) => (unseen[i] ? -1 : nearestArea(p, areas, radiusKm)));
+  const own = attributedAreas(points, unseen, areas);
+  // People at an area left for the groups near it: all of them, or those beyond its own group.
+  const open = areas.map((a) => {
+    const g = a.group !== undefined ? own.get(a.group) : undefined;
+    return g ? a.value * (1 - g.used) : a.value;
+  });
+  const nearArea = points.map((p, i) =>
+    unseen[i]
+      ? -1
+      : nearestArea(p, areas, radiusKm, (j) => open[j]! > 0 && areas[j]!.group !== p.group),
+  );
   const groupSize = areas.map(() => 0);
   points.forEach((p, i) => {
     if (nearArea[i]! >= 0) groupSize[nearArea[i]!]! += Math.max(0, p.size);
@@ -250,12 +293,16 @@ export function groupsOnRoad(
         onRoadLow: 0,
         onRoadHigh: 0,
         area: -1,
+        beyond: 0,
         unseenSince: since,
       };
     }
     const j = nearArea[i]!;
-    const arrived = j >= 0 && groupSize[j]! > 0 ? Math.min(1, areas[j]!.value / groupSize[j]!) : 0;
-    const moving = 1 - arrived;
+    const near = j >= 0 && groupSize[j]! > 0 ? Math.min(1, open[j]! / groupSize[j]!) : 0;
+    const mine = own.get(point.group);
+    const size = Math.max(0, point.size);
+    const ownShare = mine ? (size > 0 ? Math.min(1, mine.people / size) : 1) : 0;
+    const moving = Math.max(0, 1 - ownShare - near);
     const people = (v: number) => Math.max(0, Number.isFinite(v) ? v : point.size) * moving;
     return {
       point,
@@ -263,17 +310,57 @@ export function groupsOnRoad(
       onRoad: people(point.size),
       onRoadLow: people(point.sizeLow),
       onRoadHigh: people(point.sizeHigh),
-      area: j,
+      // Where its people on the road are: the place it has reached, whoever's people are there.
+      area: nearestArea(point, areas, radiusKm),
+      beyond: mine ? Math.max(0, mine.people - size) : 0,
     };
   });
 }
 
-/** Index of the nearest area within `radiusKm` of the point, or -1. */
-function nearestArea(p: TrackPoint, areas: readonly RemainingArea[], radiusKm: number): number {
+/** A group's people at the areas the sources attribute to it. */
+interface Attributed {
+  /** People at those areas. */
+  people: People;
+  /** Share of those people that are the group's (0–1): its size over them, at most 1. */
+  used: number;
+}
+
+/**
+ * The areas whose people the sources attribute to a group seen on the road that day, per group.
+ * An area naming a group with no track that day (or an unseen one) is an ordinary area.
+ */
+function attributedAreas(
+  points: readonly TrackPoint[],
+  unseen: readonly boolean[],
+  areas: readonly RemainingArea[],
+): Map<string, Attributed> {
+  const size = new Map<string, number>();
+  points.forEach((p, i) => {
+    if (!unseen[i]) size.set(p.group, (size.get(p.group) ?? 0) + Math.max(0, p.size));
+  });
+  const byGroup = new Map<string, Attributed>();
+  for (const a of areas) {
+    if (a.group === undefined || !size.has(a.group)) continue;
+    const entry = byGroup.get(a.group);
+    if (!entry) byGroup.set(a.group, { people: a.value, used: 1 });
+    else entry.people += a.value;
+  }
+  for (const [group, entry] of byGroup)
+    entry.used = entry.people > 0 ? Math.min(1, size.get(group)! / entry.people) : 1;
+  return byGroup;
+}
+
+/** Index of the nearest area within `radiusKm` of the point among the `open` ones, or -1. */
+function nearestArea(
+  p: TrackPoint,
+  areas: readonly RemainingArea[],
+  radiusKm: number,
+  open: (j: number) => boolean = () => true,
+): number {
   let best = -1;
   let bestKm = radiusKm;
   areas.forEach((a, j) => {
-    if (a.lon === undefined || a.lat === undefined) return;
+    if (a.lon === undefined || a.lat === undefined || !open(j)) return;
     const km = haversineKm(p.lon, p.lat, a.lon, a.lat);
     if (km <= bestKm) {
       bestKm = km;

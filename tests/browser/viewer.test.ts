@@ -10,7 +10,7 @@ import { embedded2018 } from "../../src/index.ts";
 import { enrichDataset } from "../../viewer/data/embedded.ts";
 import { prepareReplay } from "../../viewer/data/prepare.ts";
 import { dateOf } from "../../viewer/data/replay.ts";
-import { formatDate, formatPeople, notSeenSinceText } from "../../viewer/i18n.ts";
+import { formatDate, formatCount, notSeenSinceText } from "../../viewer/i18n.ts";
 import { groupLabel, LABEL_MIN_PEOPLE, peopleText } from "../../viewer/map/groupLayer.ts";
 import {
   SHOTS,
@@ -337,7 +337,7 @@ describe.skipIf(!hasBrowser)("the viewer shows the library's figures", () => {
       const inTransit = rows.reduce((sum, r) => sum + r.value, 0);
       const li = page.locator('#split-readout li[data-category="in_transit"]');
       expect(Number(await li.getAttribute("data-value")), date).toBe(inTransit);
-      expect(await li.textContent()).toContain(`In transit: ${formatPeople("en", inTransit)}`);
+      expect(await li.textContent()).toContain(`In transit: ${formatCount("en", inTransit)}`);
       expect(await page.locator("#date").textContent()).toBe(formatDate("en", date));
     }
     await page.close();

@@ -13,7 +13,7 @@ import { prepareReplay } from "../../viewer/data/prepare.ts";
 import type { SituationDay } from "../../viewer/data/replay.ts";
 import { normaliseSvg, toSvgString } from "../../viewer/render/vnode.ts";
 import type { VNode } from "../../viewer/render/vnode.ts";
-import { formatPeople } from "../../viewer/i18n.ts";
+import { formatCount } from "../../viewer/i18n.ts";
 import { fixtureInput } from "./fixture.ts";
 
 const replay = prepareReplay(fixtureInput());
@@ -99,7 +99,7 @@ describe("details and headlines", () => {
     const day = groupEstimateAt(a, 9.7)!;
     expect(day.date).toBe("2018-10-22");
     const text = toSvgString(groupDetails(a, 9.7, "en", replay.start));
-    expect(text).toContain(`${formatPeople("en", day.size)} (`);
+    expect(text).toContain(`${formatCount("en", day.size)} (`);
     expect(text).toContain(" km (");
     expect((text.match(/<li/g) ?? []).length).toBe(a.reports.length);
     expect(a.reports.length).toBeGreaterThan(2);
@@ -262,7 +262,7 @@ describe("situation panel", () => {
     expect(text).toContain(
       'data-category="departed" data-value="29111" data-low="25102" data-high="40858"',
     );
-    expect(text).toContain("People who left: 29,110 (25,100–40,860)");
+    expect(text).toContain("People who left: 29,111 (25,102–40,858)");
     expect(text).toContain('data-category="in_transit" data-value="4941"');
     expect(text).toContain('data-place="&lt;b&gt;Tijuana&lt;/b&gt;"');
     // Whole people, as places.csv writes them (tryout21 item 17: 383.99999999999983 was written).

@@ -6,7 +6,6 @@ import {
   datasetName,
   formatCount,
   formatExact,
-  formatPeople,
   numberLocale,
   placeLabel,
   speedLabel,
@@ -53,7 +52,7 @@ describe("viewer texts", () => {
     expect(formatExact("es", 12849.25, 2)).toBe("12,849.25");
     expect(formatExact("es", 0.25)).toBe("0.25");
     expect(formatCount("es", 1234.4)).toBe("1,234");
-    expect(formatPeople("es", 12846)).toBe("12,850");
+    expect(formatCount("es", 12846)).toBe("12,846");
     // The analyst panel's counts too (bare "es" would print "12.849" and "1234").
     expect(countOf("es", 12849, "warnings")).toBe("12,849 advertencias");
     expect(countOf("es", 1234, "warnings")).toBe("1,234 advertencias");

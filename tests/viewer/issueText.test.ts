@@ -8,8 +8,10 @@ import { describe, expect, it } from "vitest";
 import {
   MAX_GAP_DAYS,
   SPANISH_BASIS,
+  SPANISH_CATEGORY,
   SPANISH_DIRECTION,
   STOCK_CATEGORIES,
+  STOCK_CATEGORY_CHOICES,
   createGazetteer,
   embedded2018,
   importTable,
@@ -87,9 +89,12 @@ describe("issueText: import reasons in Spanish", () => {
       { fileName: "stocks.csv", kind: "stocks", today: "2019-01-31" },
     ).report;
     const x = r.rejections.find((y) => y.code === "invalid_category")!;
-    expect(x.params).toEqual({ choices: STOCK_CATEGORIES.join(", ") });
-    expect(x.message).toContain(`is not one of ${STOCK_CATEGORIES.join(", ")}.`);
-    expect(issueText("es", x)).toBe(`category «kits» no es una de ${STOCK_CATEGORIES.join(", ")}.`);
+    // Each category with its Spanish word (tryout22 item 13): "asylum_claim (solicitud de asilo), …".
+    const choices = STOCK_CATEGORIES.map((c) => `${c} (${SPANISH_CATEGORY[c]})`).join(", ");
+    expect(STOCK_CATEGORY_CHOICES.join(", ")).toBe(choices);
+    expect(x.params).toEqual({ choices });
+    expect(x.message).toContain(`is not one of ${choices}.`);
+    expect(issueText("es", x)).toBe(`category «kits» no es una de ${choices}.`);
     // Without the list, the English sentence rather than a Spanish one naming no categories.
     expect(issueText("es", { ...x, params: undefined })).toBe(x.message);
   });

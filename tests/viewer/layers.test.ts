@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { selectionDetails, splitHoverText, splitLine } from "../../viewer/charts/sidePanels.ts";
 import { splitAt } from "../../viewer/charts/splitChart.ts";
 import { prepareReplay } from "../../viewer/data/prepare.ts";
-import { formatPeople } from "../../viewer/i18n.ts";
+import { formatCount } from "../../viewer/i18n.ts";
 import {
   groupLabel,
   LABEL_MIN_PEOPLE,
@@ -35,7 +35,7 @@ describe("group layer", () => {
     expect(labelledGroups(marks, { ...state, layers: { ...state.layers, labels: false } })).toEqual(
       [],
     );
-    expect(groupLabel("en", mark("A", 7012))).toBe("A · 7,010");
+    expect(groupLabel("en", mark("A", 7012))).toBe("A · 7,012");
     expect(groupLabel("es", mark("A", NaN))).toBe(`A · ${peopleText("es", NaN)}`);
   });
 });
@@ -77,8 +77,8 @@ describe("places layer", () => {
     const tu = replay.places.find((p) => p.placeId === "GT-TU")!;
     const day = replay.flows.find((f) => f.id === "GT-TU")!.days[1]!;
     const text = placeTooltip(replay, tu, day.t + 0.5, "en");
-    expect(text).toContain(`northbound: ${formatPeople("en", day.byDirection.northbound!)}`);
-    expect(text).toContain(`southbound: ${formatPeople("en", day.byDirection.southbound!)}`);
+    expect(text).toContain(`northbound: ${formatCount("en", day.byDirection.northbound!)}`);
+    expect(text).toContain(`southbound: ${formatCount("en", day.byDirection.southbound!)}`);
   });
 });
 

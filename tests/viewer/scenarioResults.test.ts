@@ -72,3 +72,13 @@ describe("figureText", () => {
     );
   });
 });
+
+describe("arrivalRange: the p10–p90 of a first arrival (tryout22 item 16)", () => {
+  it("says 'after the horizon' for a p90 beyond it, never '1 feb––'", async () => {
+    const { arrivalRange } = await import("../../viewer/scenario/results.ts");
+    expect(arrivalRange({ p10: "2019-02-01", p90: "2019-02-05" }, "es")).toBe("1 feb–5 feb");
+    expect(arrivalRange({ p10: "2019-02-01" }, "es")).toBe("1 feb–después del horizonte");
+    expect(arrivalRange({ p10: "2019-02-01" }, "en")).toBe("1 Feb–after the horizon");
+    expect(arrivalRange({}, "en")).toBe("–");
+  });
+});

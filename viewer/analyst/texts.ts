@@ -209,6 +209,7 @@ const FIELD_ES: Readonly<Record<string, string>> = {
   fmp_id: "código del punto de monitoreo",
   fmp_name: "punto de monitoreo",
   place_name: "lugar",
+  place_pcode: "P-código de admin. 2 del lugar",
   country: "país",
   lat: "latitud",
   lon: "longitud",

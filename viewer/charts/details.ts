@@ -9,7 +9,6 @@ import {
   categoryName,
   formatCount,
   formatDate,
-  formatPeople,
   notSeenSinceText,
   placeLabel,
   tr,
@@ -42,7 +41,7 @@ function sourceLink(text: string, url: string | undefined): VNode | string {
 }
 
 function interval(lang: Lang, v: number, lo: number, hi: number, unit = ""): string {
-  return `${formatPeople(lang, v)}${unit} (${formatPeople(lang, lo)}–${formatPeople(lang, hi)}${unit})`;
+  return `${formatCount(lang, v)}${unit} (${formatCount(lang, lo)}–${formatCount(lang, hi)}${unit})`;
 }
 
 /**
@@ -107,9 +106,9 @@ export function groupDetails(
           group.reports.map((r) => {
             const size =
               r.sizeBest !== undefined
-                ? formatPeople(lang, r.sizeBest)
+                ? formatCount(lang, r.sizeBest)
                 : r.sizeMin !== undefined || r.sizeMax !== undefined
-                  ? `${r.sizeMin !== undefined ? formatPeople(lang, r.sizeMin) : "…"}–${r.sizeMax !== undefined ? formatPeople(lang, r.sizeMax) : "…"}`
+                  ? `${r.sizeMin !== undefined ? formatCount(lang, r.sizeMin) : "…"}–${r.sizeMax !== undefined ? formatCount(lang, r.sizeMax) : "…"}`
                   : tr(lang, "sizeUnknown");
             return h(
               "li",
@@ -227,7 +226,7 @@ export function flowDetails(
               h(
                 "title",
                 {},
-                `${formatDate(lang, d.date)}: ${tr(lang, "northbound")} ${n !== undefined ? formatPeople(lang, n) : "–"}, ${tr(lang, "southbound")} ${s !== undefined ? formatPeople(lang, s) : "–"}`,
+                `${formatDate(lang, d.date)}: ${tr(lang, "northbound")} ${n !== undefined ? formatCount(lang, n) : "–"}, ${tr(lang, "southbound")} ${s !== undefined ? formatCount(lang, s) : "–"}`,
               ),
             );
           }),
@@ -262,7 +261,7 @@ export function flowDetails(
               ? h(
                   "dd",
                   { "data-field": dir },
-                  `${tr(lang, dir)}: ${formatPeople(lang, today.byDirection[dir]!)}`,
+                  `${tr(lang, dir)}: ${formatCount(lang, today.byDirection[dir]!)}`,
                 )
               : null,
           ),

@@ -6,7 +6,7 @@ import { scaleLinear } from "d3-scale";
 import { curveStepAfter, line } from "d3-shape";
 import type { PresenceSeries } from "../data/replay.ts";
 import type { Place } from "../../src/index.ts";
-import { formatPeople, placeLabel, tr } from "../i18n.ts";
+import { formatCount, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
 import { h, svgRoot } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -49,9 +49,9 @@ export function presenceFigure(
   const latest = [...series.points].reverse().find((p) => Math.floor(p.t) <= day);
   const over =
     latest !== undefined && series.capacity !== undefined && latest.value > series.capacity;
-  const figure = `${latest ? formatPeople(lang, latest.value) : "–"} ${tr(lang, "present")}${
+  const figure = `${latest ? formatCount(lang, latest.value) : "–"} ${tr(lang, "present")}${
     series.capacity !== undefined
-      ? ` / ${formatPeople(lang, series.capacity)} ${tr(lang, "capacity")}`
+      ? ` / ${formatCount(lang, series.capacity)} ${tr(lang, "capacity")}`
       : ` · ${tr(lang, "noCapacity")}`
   }`;
   return { figure, over, value: latest?.value };

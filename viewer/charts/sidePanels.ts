@@ -3,9 +3,10 @@
  * figures, the library's situation update of the day, the headline figures reported, the small multiples of people present and the details of the
  * selection. Every figure is the library's (the ledger's split) or a source's, for the day shown.
  */
+import type { AsOfDay } from "../data/asOfDay.ts";
 import type { ReplayData } from "../data/replay.ts";
 import { dateOf } from "../data/replay.ts";
-import { categoryName, formatDate, formatPeople, placeLabel, tr } from "../i18n.ts";
+import { categoryName, formatDate, formatCount, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
 import { h, mount } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -15,6 +16,8 @@ import type { ViewerDom } from "../view/dom.ts";
 import { flowDetails, groupDetails, headlineList } from "./details.ts";
 import { presenceChart, presenceFigure, presenceX } from "./presenceChart.ts";
 import { situationOn, situationPanel } from "./situation.ts";
+import { createAsOfSwitch } from "./asOfSwitch.ts";
+import type { AsOfSource } from "./asOfSwitch.ts";
 import { splitAt, splitChart, splitX } from "./splitChart.ts";
 
 const MULTIPLE_WIDTH = 220;
@@ -24,8 +27,8 @@ export function splitLine(
   L: Lang,
   r: { category: Parameters<typeof categoryName>[1]; value: number; low: number; high: number },
 ): string {
-  const range = r.high > r.low ? ` (${formatPeople(L, r.low)}–${formatPeople(L, r.high)})` : "";
-  return `${categoryName(L, r.category)}: ${formatPeople(L, r.value)}${range}`;
+  const range = r.high > r.low ? ` (${formatCount(L, r.low)}–${formatCount(L, r.high)})` : "";
+  return `${categoryName(L, r.category)}: ${formatCount(L, r.value)}${range}`;
 }
 
 /** The text of the split chart's hover readout for day `day`, or undefined off the chart. */
@@ -47,7 +50,7 @@ function placeDetails(replay: ReplayData, id: string, state: ViewState): VNode |
     h("h3", {}, placeLabel(L, place)),
     h("p", {}, `${place.kind}${place.country ? ` · ${place.country}` : ""}`),
     place.capacity !== undefined
-      ? h("p", {}, `${tr(L, "capacity")}: ${formatPeople(L, place.capacity)}`)
+      ? h("p", {}, `${tr(L, "capacity")}: ${formatCount(L, place.capacity)}`)
       : null,
     place.source ? h("p", { class: "note" }, `${tr(L, "source")}: ${place.source}`) : null,
     h("p", { class: "note" }, tr(L, "noCounts")),
@@ -63,6 +66,45 @@ export function selectionDetails(replay: ReplayData, state: ViewState): VNode | 
   }
   if (s?.kind === "place") return placeDetails(replay, s.id, state);
   return undefined;
+}
+
+type ReadoutRow = Parameters<typeof splitLine>[1] & { category: keyof typeof CATEGORY_COLOUR };
+
+/**
+ * The day's split readout (one `li` per category with its 90 % interval). It follows the
+ * situation panel's switch: as of the day (`asOfDay` given), the as-of situation's categories (the
+ * same rule, `situationHeadlines`, as the hindsight readout's); `false`: as of the day, still
+ * computing (nothing shown); undefined: with hindsight, the split of the day.
+ */
+export function splitReadout(
+  asOfDay: AsOfDay | undefined | false,
+  replay: ReplayData,
+  t: number,
+  L: Lang,
+): VNode[] {
+  const rows: ReadoutRow[] =
+    asOfDay === false
+      ? []
+      : asOfDay
+        ? (asOfDay.situation?.headlines ?? []).flatMap((f) =>
+            f.category === "departed"
+              ? []
+              : [{ category: f.category, value: f.value, low: f.valueLow, high: f.valueHigh }],
+          )
+        : splitAt(replay.split, t);
+  return rows.map((r) =>
+    h(
+      "li",
+      {
+        "data-category": r.category,
+        "data-value": String(r.value),
+        "data-low": String(r.low),
+        "data-high": String(r.high),
+      },
+      h("span", { class: "swatch", style: `background:${CATEGORY_COLOUR[r.category]}` }),
+      splitLine(L, r),
+    ),
+  );
 }
 
 /**
@@ -90,14 +132,26 @@ export interface SidePanels {
   invalidateDay(): void;
 }
 
-/** The side panels of a viewer; `onDay` runs after the day's panels are redrawn (e.g. forecasts). */
+/**
+ * The side panels of a viewer; `onDay` runs after the day's panels are redrawn (e.g. forecasts).
+ * @param asOfSource computes the situation as known on a day (absent: the switch's as-of choice
+ *   says it is not available).
+ */
 export function createSidePanels(
   ctx: ViewerContext,
   dom: ViewerDom,
   onDay: () => void,
+  asOfSource?: AsOfSource,
 ): SidePanels {
   /** The day whose panels are drawn (-1: none). */
   let lastDay = -1;
+  // The situation panel's switch "With hindsight" / "As known on <day>" (asOfSwitch.ts).
+  const asOfSwitch = createAsOfSwitch(asOfSource, () => ctx.replay && renderDayPanels(ctx.replay));
+  dom.situation.addEventListener("change", (ev) => {
+    const input = ev.target as HTMLInputElement | null;
+    if (input?.name !== "situation-basis") return;
+    asOfSwitch.setMode(input.value === "as-of" ? "as-of" : "hindsight");
+  });
   const splitTip = document.createElement("div");
   splitTip.className = "tooltip chart-tooltip";
   splitTip.hidden = true;
@@ -144,33 +198,24 @@ export function createSidePanels(
     // The table of places and the warnings stay unfolded from day to day once the reader opened them.
     const open = (c: string) =>
       dom.situation.querySelector<HTMLDetailsElement>(`details.${c}`)?.open ?? false;
+    const basis = asOfSwitch.basisOn(replay, date);
+    // As known on the day: the library's as-of replay of the day (its figures and its warnings).
+    const asOf = basis.mode === "as-of" && basis.status !== "other-data";
+    const { day, ...basisView } = basis;
     mount(
       dom.situation,
-      situationPanel(situationOn(replay.situation, date), date, L, {
-        warnings: replay.ledgerWarnings,
-        rows: replay.warningRows,
+      situationPanel(asOf ? day?.situation : situationOn(replay.situation, date), date, L, {
+        warnings: asOf ? (day?.ledgerWarnings ?? []) : replay.ledgerWarnings,
+        rows: asOf ? (day?.warningRows ?? {}) : replay.warningRows,
         placesOpen: open("situation-places"),
         warningsOpen: open("situation-warnings"),
         places: replay.places,
+        basis: basisView,
       }),
     );
     mount(dom.headlines, headlineList(replay.headlines, state.t, L, replay.start, replay.places));
-    mount(
-      dom.splitReadout,
-      ...splitAt(replay.split, state.t).map((r) =>
-        h(
-          "li",
-          {
-            "data-category": r.category,
-            "data-value": String(r.value),
-            "data-low": String(r.low),
-            "data-high": String(r.high),
-          },
-          h("span", { class: "swatch", style: `background:${CATEGORY_COLOUR[r.category]}` }),
-          splitLine(L, r),
-        ),
-      ),
-    );
+    dom.splitReadout.dataset.basis = asOf ? "as-of" : "hindsight";
+    mount(dom.splitReadout, ...splitReadout(asOf ? (day ?? false) : undefined, replay, state.t, L));
     // The multiples' figure lines (latest value as of the date), once a day, in place.
     replay.presence.forEach((p, i) => {
       const text = dom.multiples.children[i]?.querySelector<SVGTextElement>('[data-role="figure"]');

@@ -2,14 +2,15 @@
  * The situation update of the day shown: the library's headline figures (`situationHeadlines`:
  * people who left, then each category of the split with its 90 % interval) and the people at every
  * place by status (the state of the corridor) — the figures `dtm-flow report --as-of <day>
- * --hindsight` writes for that day (the replay of all the data). A pure builder: every number is the library's, also in a data-* attribute exactly as
+ * --hindsight` writes for that day (the replay of all the data), or, switched to "As known on
+ * <day>", those `dtm-flow report --as-of <day>` writes (the library's replay as of the day). A pure builder: every number is the library's, also in a data-* attribute exactly as
  * the library gives it (the text rounds it for reading). Below them, the ledger's warnings about
  * the data up to that day (as the situation update's "Data quality"), in the viewer's language.
  */
 import { situationWarnings } from "../../src/index.ts";
 import type { IsoDate, Place, PlacePresence } from "../../src/index.ts";
 import type { SituationDay } from "../data/replay.ts";
-import { categoryName, formatDate, formatPeople, placeLabel, tr } from "../i18n.ts";
+import { categoryName, formatDate, formatCount, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
 import { ledgerWarningText } from "../../src/index.ts";
 import type { LedgerWarningView, RowFacts } from "../../src/index.ts";
@@ -31,9 +32,9 @@ function headlineText(lang: Lang, f: Headline): string {
   const name = f.category === "departed" ? tr(lang, "departed") : categoryName(lang, f.category);
   const range =
     f.valueHigh > f.valueLow
-      ? ` (${formatPeople(lang, f.valueLow)}–${formatPeople(lang, f.valueHigh)})`
+      ? ` (${formatCount(lang, f.valueLow)}–${formatCount(lang, f.valueHigh)})`
       : "";
-  return `${name}: ${formatPeople(lang, f.value)}${range}`;
+  return `${name}: ${formatCount(lang, f.value)}${range}`;
 }
 
 const STATUSES = ["travelling", "resting", "waiting", "staying"] as const;
@@ -57,13 +58,27 @@ function placeRow(lang: Lang, p: PlacePresence, places: readonly Place[]): VNode
         ? placeLabel(lang, p.placeName, places)
         : `${p.country ?? ""} (${tr(lang, "noPlace")})`,
     ),
-    ...STATUSES.map((s) => h("td", {}, formatPeople(lang, p[s]))),
-    h("td", {}, formatPeople(lang, p.present)),
+    ...STATUSES.map((s) => h("td", {}, formatCount(lang, p[s]))),
+    h("td", {}, formatCount(lang, p.present)),
   );
+}
+
+/**
+ * Which figures the panel shows (tryout22 item 7): the hindsight replay's (the default), or the
+ * library's replay as of the day (`computeAsOfDay`, the figures of `report --as-of <day>`), which
+ * the forecast worker computes: `computing` until it answers, `failed` with its sentence,
+ * `other-data` when the replay is not the data that worker holds (the as-of choice is disabled).
+ */
+export interface SituationBasis {
+  mode: "hindsight" | "as-of";
+  status: "ready" | "computing" | "failed" | "other-data";
+  error?: string;
 }
 
 /** The ledger's warnings of a replay, and which of the panel's folds the reader has open. */
 export interface SituationExtras {
+  /** Which figures the panel shows; default: with hindsight. */
+  basis?: SituationBasis;
   warnings: readonly LedgerWarningView[];
   rows: RowFacts;
   placesOpen?: boolean;
@@ -99,6 +114,49 @@ export function warningsFold(x: SituationExtras, date: IsoDate, lang: Lang): VNo
 }
 
 /**
+ * The switch between "With hindsight" and "As known on <day>": two radio buttons named
+ * `situation-basis` (values `hindsight`, `as-of`), with a line saying what the as-of choice is
+ * waiting for, and which panels follow it.
+ */
+export function basisSwitch(basis: SituationBasis, date: IsoDate, lang: Lang): VNode {
+  const choice = (value: SituationBasis["mode"], label: string, disabled = false) =>
+    h(
+      "label",
+      {},
+      h("input", {
+        type: "radio",
+        name: "situation-basis",
+        value,
+        ...(basis.mode === value ? { checked: "" } : {}),
+        ...(disabled ? { disabled: "" } : {}),
+      }),
+      ` ${label}`,
+    );
+  const status =
+    basis.status === "other-data"
+      ? tr(lang, "asOfOtherData")
+      : basis.mode === "hindsight"
+        ? null
+        : basis.status === "computing"
+          ? tr(lang, "asOfComputing")
+          : basis.status === "failed"
+            ? `${tr(lang, "asOfFailed")} ${basis.error ?? ""}`
+            : tr(lang, "asOfScope");
+  return h(
+    "fieldset",
+    { class: "situation-switch", "data-status": basis.status },
+    h("legend", { class: "visually-hidden" }, tr(lang, "basisSwitch")),
+    choice("hindsight", tr(lang, "basisHindsight")),
+    choice(
+      "as-of",
+      `${tr(lang, "basisAsOf")} ${formatDate(lang, date)}`,
+      basis.status === "other-data",
+    ),
+    status ? h("p", { class: "note small situation-switch-status" }, status) : null,
+  );
+}
+
+/**
  * The panel for one day.
  * @param day the library's situation update of the day; undefined when the ledger has none.
  * @param extras the ledger's warnings; whether the table of places and the warnings are unfolded
@@ -112,21 +170,40 @@ export function situationPanel(
   extras: SituationExtras = { warnings: [], rows: {} },
 ): VNode {
   const placesOpen = extras.placesOpen ?? false;
+  const basis = extras.basis ?? { mode: "hindsight", status: "ready" };
+  const asOf = basis.mode === "as-of" && basis.status !== "other-data";
   const title = h("h2", {}, `${tr(lang, "situationTitle")} ${formatDate(lang, date)}`);
+  const toggle = extras.basis ? basisSwitch(basis, date, lang) : null;
+  // As of the day, nothing is shown until the library's as-of figures are there: the hindsight
+  // figures would stand under the wrong label meanwhile.
+  if (asOf && basis.status !== "ready")
+    return h(
+      "section",
+      { class: "situation", "data-date": date, "data-basis": "as-of", "data-status": basis.status },
+      title,
+      toggle,
+    );
   if (!day?.headlines.length)
     return h(
       "section",
-      { class: "situation", "data-date": date },
+      { class: "situation", "data-date": date, ...(asOf ? { "data-basis": "as-of" } : {}) },
       title,
+      toggle,
       h("p", { class: "note" }, tr(lang, "situationNone")),
       warningsFold(extras, date, lang),
     );
   return h(
     "section",
-    { class: "situation", "data-date": date, "data-basis": "hindsight" },
+    { class: "situation", "data-date": date, "data-basis": asOf ? "as-of" : "hindsight" },
     title,
-    // The panel reads the replay of all the data (one ledger for every day of the slider).
-    h("p", { class: "note situation-basis" }, tr(lang, "situationHindsight")),
+    toggle,
+    // With hindsight: the replay of all the data (one ledger for every day of the slider); as of
+    // the day: the library's replay of what was known by the end of the day.
+    h(
+      "p",
+      { class: "note situation-basis" },
+      tr(lang, asOf ? "situationAsOf" : "situationHindsight"),
+    ),
     h(
       "ul",
       { class: "situation-headlines" },

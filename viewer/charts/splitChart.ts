@@ -6,7 +6,7 @@ import { scaleLinear } from "d3-scale";
 import { area, curveLinear, stack, stackOrderNone, stackOffsetNone } from "d3-shape";
 import type { SplitCategory } from "../../src/index.ts";
 import type { SplitSeries } from "../data/replay.ts";
-import { categoryName, formatDate, formatPeople } from "../i18n.ts";
+import { categoryName, formatDate, formatCount } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
 import { h, svgRoot } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -145,7 +145,7 @@ export function splitChart(series: SplitSeries, opts: SplitChartOptions): VNode 
           h(
             "text",
             { x: MARGIN.left - 4, y: y(v), dy: "0.32em", "text-anchor": "end" },
-            formatPeople(lang, v),
+            formatCount(lang, v),
           ),
         ),
       ),

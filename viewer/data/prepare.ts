@@ -166,7 +166,7 @@ export function prepareReplay(input: PrepareInput): ReplayData {
 }
 
 /** The ledger's warnings as the viewer keeps them, with the facts of the stock rows they name. */
-function warningsFrom(
+export function warningsFrom(
   ledger: LedgerResult | undefined,
   dataset: Dataset,
 ): Pick<ReplayData, "ledgerWarnings" | "warningRows"> {

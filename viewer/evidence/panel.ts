@@ -8,14 +8,7 @@
  */
 import type { Correction, Evidence, EvidenceReport, TimeDistance } from "../../src/index.ts";
 import { safeUrl } from "../../src/index.ts";
-import {
-  formatCount,
-  formatDate,
-  formatPeople,
-  notSeenSinceText,
-  placeLabel,
-  unseenNoteText,
-} from "../i18n.ts";
+import { formatCount, formatDate, notSeenSinceText, placeLabel, unseenNoteText } from "../i18n.ts";
 import type { PlaceNames } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import { MAREY_TEXTS } from "../marey/texts.ts";
@@ -51,12 +44,12 @@ const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)} %` : "�
 function reported(r: EvidenceReport, L: Lang): string {
   // A count of one place or one point: the estimator read it as "at least" the group.
   if (r.countScope !== undefined && r.sizeAtLeast !== undefined)
-    return `≥ ${formatPeople(L, r.sizeAtLeast)}`;
-  if (r.sizeBest !== undefined) return formatPeople(L, r.sizeBest);
+    return `≥ ${formatCount(L, r.sizeAtLeast)}`;
+  if (r.sizeBest !== undefined) return formatCount(L, r.sizeBest);
   if (r.sizeMin !== undefined && r.sizeMax !== undefined)
-    return `${formatPeople(L, r.sizeMin)}–${formatPeople(L, r.sizeMax)}`;
-  if (r.sizeMin !== undefined) return `> ${formatPeople(L, r.sizeMin)}`;
-  if (r.sizeMax !== undefined) return `≤ ${formatPeople(L, r.sizeMax)}`;
+    return `${formatCount(L, r.sizeMin)}–${formatCount(L, r.sizeMax)}`;
+  if (r.sizeMin !== undefined) return `> ${formatCount(L, r.sizeMin)}`;
+  if (r.sizeMax !== undefined) return `≤ ${formatCount(L, r.sizeMax)}`;
   return "–";
 }
 
@@ -97,7 +90,7 @@ export function renderEvidence(
   const doc = host.ownerDocument;
   const T = EVIDENCE_TEXTS[L];
   const p = e.track;
-  const size = Number.isFinite(p.size) ? formatPeople(L, p.size) : "–";
+  const size = Number.isFinite(p.size) ? formatCount(L, p.size) : "–";
   const parts: Node[] = [
     el(doc, "h3", { id: "evidence-heading" }, T.heading(e.group, formatDate(L, e.date))),
     ...(unseenSince !== undefined ? [unseenParagraph(doc, L, unseenSince)] : []),

@@ -3,7 +3,7 @@
  * and the forecast cones ahead of each group on the map, as virtual nodes (render/vnode.ts).
  */
 import { listedArrivals, placedText } from "../../src/index.ts";
-import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
+import { formatDate, formatCount, placeLabel } from "../i18n.ts";
 import { h } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
@@ -230,7 +230,7 @@ function arrivalRow(a: Arrival, lang: Lang): VNode {
     ),
     // No source sized the group (the CLI warns so): said in words, a bare dash read as none.
     a.people
-      ? h("td", {}, formatPeople(lang, a.people.p50))
+      ? h("td", {}, formatCount(lang, a.people.p50))
       : h("td", { class: "muted small", "data-people": "unknown" }, TEXT[lang].sizeUnknown),
     h("td", { class: "nowrap" }, `${Math.round(a.prob * 100)} %`),
   );

@@ -5,7 +5,7 @@
  */
 import { select } from "d3-selection";
 import { groupEstimateAt } from "../charts/details.ts";
-import { formatCount, formatPeople, notSeenSinceText, tr } from "../i18n.ts";
+import { formatCount, notSeenSinceText, tr } from "../i18n.ts";
 import { hoverPatch } from "../state.ts";
 import type { Lang, ViewState } from "../state.ts";
 import type { ViewerContext } from "../view/context.ts";
@@ -43,7 +43,7 @@ export const LABEL_MIN_PEOPLE = 1500;
 
 /** People as shown on the map ("size not given" for a group no source sized). */
 export function peopleText(lang: Lang, v: number): string {
-  return Number.isFinite(v) ? formatPeople(lang, v) : tr(lang, "sizeUnknown");
+  return Number.isFinite(v) ? formatCount(lang, v) : tr(lang, "sizeUnknown");
 }
 
 /**
@@ -80,7 +80,7 @@ function tooltipText(ctx: ViewerContext, g: GroupMark): string {
   if (!est) return g.id;
   if (g.unseenSince !== undefined) return `${g.id}\n${notSeenSinceText(L, g.unseenSince)}`;
   const size = Number.isFinite(est.size)
-    ? ` (${formatPeople(L, est.sizeLow)}–${formatPeople(L, est.sizeHigh)})`
+    ? ` (${formatCount(L, est.sizeLow)}–${formatCount(L, est.sizeHigh)})`
     : "";
   // Whole km, as the group's details and evidence give them (not rounded like people).
   return `${g.id}\n${tr(L, "size")}: ${peopleText(L, est.size)}${size}\n${tr(L, "kmAlong")}: ${formatCount(L, est.km)} (${formatCount(L, est.kmLow)}–${formatCount(L, est.kmHigh)})`;
@@ -146,7 +146,9 @@ export function renderGroupTargets(ctx: ViewerContext, dom: ViewerDom): void {
     setAttr(this, "data-hovered", String(g.id === state.hover));
     // The library's numbers of the day, for tests and assistive tools.
     setAttr(this, "data-size", String(g.size));
-    setAttr(this, "data-on-road", String(g.onRoad));
+    // People on the road in whole people, as places.csv and split.csv write people (the state's
+    // value is a sum of shares: 383.99999999999983 is 384).
+    setAttr(this, "data-on-road", String(Math.round(g.onRoad)));
     // The state's "not seen since" date (empty when the group is on the road).
     setAttr(this, "data-unseen-since", g.unseenSince ?? "");
     setAttr(this, "data-day", String(g.day));

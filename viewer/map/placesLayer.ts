@@ -5,7 +5,7 @@
 import { select } from "d3-selection";
 import type { Place } from "../../src/index.ts";
 import type { ReplayData } from "../data/replay.ts";
-import { formatPeople, placeLabel, tr } from "../i18n.ts";
+import { formatCount, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR, THEMES } from "../palette.ts";
 import type { Lang } from "../state.ts";
 import { screenXY } from "../view/context.ts";
@@ -56,12 +56,12 @@ export function placeLabelCandidates(
 export function placeTooltip(replay: ReplayData, p: Place, t: number, L: Lang): string {
   const flow = replay.flows.find((f) => f.id === p.placeId);
   const day = flow?.days.find((d) => d.t === Math.floor(t));
-  const count = (v: number | undefined) => (v !== undefined ? formatPeople(L, v) : "–");
+  const count = (v: number | undefined) => (v !== undefined ? formatCount(L, v) : "–");
   const counts = day
     ? `\n${tr(L, "northbound")}: ${count(day.byDirection.northbound)} · ${tr(L, "southbound")}: ${count(day.byDirection.southbound)}`
     : "";
   const cap =
-    p.capacity !== undefined ? `\n${tr(L, "capacity")}: ${formatPeople(L, p.capacity)}` : "";
+    p.capacity !== undefined ? `\n${tr(L, "capacity")}: ${formatCount(L, p.capacity)}` : "";
   return `${placeLabel(L, p)}${counts}${cap}`;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { TimeDistance } from "../../src/index.ts";
 import { isoDate } from "../../src/index.ts";
-import { formatCount, formatDate, formatPeople, placeLabel } from "../i18n.ts";
+import { formatCount, formatDate, placeLabel } from "../i18n.ts";
 import type { PlaceNames } from "../i18n.ts";
 import { groupColour, OKABE_ITO } from "../palette.ts";
 import { h } from "../render/vnode.ts";
@@ -131,7 +131,7 @@ export function mareyChart(layout: MareyLayout, td: TimeDistance, opts: MareyCha
           stroke: ink,
           "stroke-width": 1,
         },
-        h("title", {}, `${c.point}: ${formatPeople(L, c.total)}`),
+        h("title", {}, `${c.point}: ${formatCount(L, c.total)}`),
       ),
     ),
     layout.shelters.map((s) =>
@@ -143,7 +143,7 @@ export function mareyChart(layout: MareyLayout, td: TimeDistance, opts: MareyCha
           stroke: s.over ? OKABE_ITO.vermillion : ink,
           "stroke-width": 1,
         },
-        h("title", {}, `${placeLabel(L, s.place, opts.places)}: ${formatPeople(L, s.value)}`),
+        h("title", {}, `${placeLabel(L, s.place, opts.places)}: ${formatCount(L, s.value)}`),
       ),
     ),
   );
@@ -416,9 +416,9 @@ export function mareyTable(td: TimeDistance, lang: Lang, places: PlaceNames = []
               "td",
               {},
               r.sizeMin !== undefined && r.sizeMax !== undefined
-                ? `${formatPeople(lang, r.sizeMin)}–${formatPeople(lang, r.sizeMax)}`
+                ? `${formatCount(lang, r.sizeMin)}–${formatCount(lang, r.sizeMax)}`
                 : r.people !== undefined
-                  ? formatPeople(lang, r.people)
+                  ? formatCount(lang, r.people)
                   : "–",
             ),
             h("td", {}, T.status[r.status] ?? r.status),
@@ -452,7 +452,7 @@ export function mareyTable(td: TimeDistance, lang: Lang, places: PlaceNames = []
             h("td", {}, formatDate(lang, b.date)),
             h("td", {}, km(b.km)),
             h("td", {}, `${km(b.tail)}–${km(b.head)}`),
-            h("td", {}, Number.isFinite(b.size) ? formatPeople(lang, b.size) : "–"),
+            h("td", {}, Number.isFinite(b.size) ? formatCount(lang, b.size) : "–"),
           ),
         ),
       ),

@@ -6,7 +6,7 @@
  * Text from files is set as text only (toDom / textContent).
  */
 import type { TimeDistance } from "../../src/index.ts";
-import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
+import { formatDate, formatCount, placeLabel } from "../i18n.ts";
 import type { PlaceNames } from "../i18n.ts";
 import { THEMES } from "../palette.ts";
 import { h, mount, toDom, toSvgString } from "../render/vnode.ts";
@@ -342,7 +342,7 @@ function wireEvents(
     }
     const L = c.lang;
     const T = MAREY_TEXTS[L];
-    const people = found.people !== undefined ? `${formatPeople(L, found.people)} · ` : "";
+    const people = found.people !== undefined ? `${formatCount(L, found.people)} · ` : "";
     const place = found.placeName ? placeLabel(L, found.placeName, c.places) : T.noPlace;
     tip.textContent = `${found.sightingId} · ${formatDate(L, isoOfDay(found.t))} · ${place} · ${people}${found.sourceOrg ?? T.sourceTypes[found.sourceType] ?? ""} · ${T.status[found.status] ?? found.status}`;
     tip.hidden = false;

@@ -5,7 +5,7 @@
  * the chart follows the theme.
  */
 import type { PlaceResult } from "../../src/index.ts";
-import { formatDate, formatPeople, placeLabel } from "../i18n.ts";
+import { formatDate, formatCount, placeLabel } from "../i18n.ts";
 import { h } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
@@ -52,12 +52,12 @@ export function fanChart(place: PlaceResult, options: FanOptions): VNode {
   const peak = place.peakPeople;
   const capText =
     cap !== undefined
-      ? `${scenarioText(lang, "capacityLine")} ${formatPeople(lang, cap)}`
+      ? `${scenarioText(lang, "capacityLine")} ${formatCount(lang, cap)}`
       : scenarioText(lang, "noCapacity");
   const over = cap !== undefined && place.overCapacityAnyDayProbability > 0;
   // The place in the language's name (Ciudad de México); data-place keeps the library's name.
   const name = placeLabel(lang, place);
-  const label = `${name}: ${formatPeople(lang, peak.p50)} (${formatPeople(lang, peak.p10)}–${formatPeople(lang, peak.p90)}) · ${capText}`;
+  const label = `${name}: ${formatCount(lang, peak.p50)} (${formatCount(lang, peak.p10)}–${formatCount(lang, peak.p90)}) · ${capText}`;
   return h(
     "svg",
     {
@@ -86,7 +86,7 @@ export function fanChart(place: PlaceResult, options: FanOptions): VNode {
     h(
       "text",
       { class: "figure", x: width - MARGIN.right, y: 12, "text-anchor": "end" },
-      `${formatPeople(lang, peak.p50)} (${formatPeople(lang, peak.p10)}–${formatPeople(lang, peak.p90)}) · ${capText}`,
+      `${formatCount(lang, peak.p50)} (${formatCount(lang, peak.p10)}–${formatCount(lang, peak.p90)}) · ${capText}`,
     ),
     n
       ? h(

@@ -12,7 +12,7 @@ import {
   shownNeed,
 } from "../../src/index.ts";
 import type { ScenarioResult } from "../../src/index.ts";
-import { formatDate, formatExact, formatPeople, placeLabel } from "../i18n.ts";
+import { formatDate, formatExact, formatCount, placeLabel } from "../i18n.ts";
 import { toDom } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
 import { button, download, el } from "./dom.ts";
@@ -65,9 +65,19 @@ function rangeOf(text: string): HTMLElement {
   );
 }
 
+/**
+ * The p10–p90 of a first arrival: "30 ene–1 feb"; "1 feb–después del horizonte" when the p90 falls
+ * after the horizon (not "1 feb––"); "–" when no run arrives within it.
+ */
+export function arrivalRange(a: { p10?: string; p90?: string }, lang: Lang): string {
+  if (!a.p10) return "–";
+  const to = a.p90 ? formatDate(lang, a.p90, false) : scenarioText(lang, "afterHorizon");
+  return `${formatDate(lang, a.p10, false)}–${to}`;
+}
+
 function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
   const t = (key: ScenarioTextKey) => scenarioText(lang, key);
-  const people = (v: number | undefined) => (v === undefined ? "–" : formatPeople(lang, v));
+  const people = (v: number | undefined) => (v === undefined ? "–" : formatCount(lang, v));
   const date = (d: string | undefined) => (d ? formatDate(lang, d, false) : "–");
   // Rounded up to what a plan uses (0.1 m³ water, whole m²), as `dtm-flow scenario` prints them;
   // the CSVs keep the library's figures.
@@ -84,7 +94,7 @@ function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
         "td",
         { "data-date": r.firstArrival.p50 },
         date(r.firstArrival.p50),
-        rangeOf(`${date(r.firstArrival.p10)}–${date(r.firstArrival.p90)}`),
+        rangeOf(arrivalRange(r.firstArrival, lang)),
       ),
       el(
         "td",

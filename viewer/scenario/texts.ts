@@ -98,6 +98,8 @@ const en = {
   default: "default",
   changed: "changed",
   totals: "At the horizon (median run; adds up)",
+  /** A p90 (or p50) date that falls after the horizon: fewer than 90 % of the runs arrive within it. */
+  afterHorizon: "after the horizon",
   departed: "departed",
   claims: "asylum claimants waiting",
   onward: "moved on",
@@ -210,6 +212,7 @@ const es: Dict = {
   default: "por defecto",
   changed: "cambiada",
   totals: "Al final del horizonte (corrida mediana; suma)",
+  afterHorizon: "después del horizonte",
   departed: "salieron",
   claims: "solicitantes de asilo en espera",
   onward: "siguieron",

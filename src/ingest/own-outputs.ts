@@ -1,0 +1,148 @@
+/**
+ * dtm-flow's own output files given back as input: tracks.csv read as sightings turns the
+ * estimate into observations (its 90 % interval becomes "at least … / at most …" and shrinks when
+ * estimated again), and a ledger's split.csv or places.csv read as stock figures counts people the
+ * ledger already counted. Such a file is told by its header — the columns dtm-flow writes, which
+ * no count sheet or sightings table has together — and refused with one sentence naming what the
+ * file is and what to give instead. The one rule: the importer applies it to every sheet, so the
+ * command line (`validate`, `estimate`, `ledger` …) and the viewer's "Your own files" say the same.
+ * The files `dtm-flow import` writes (counts.csv, sightings.csv, stocks.csv) are inputs and are not
+ * listed here.
+ */
+import { normalizeKey } from "./normalize.ts";
+
+/** One output file dtm-flow writes and the columns that tell it (all of them in its header). */
+export interface OwnOutput {
+  /** The file's name as dtm-flow writes it. */
+  file: string;
+  /** What the file holds, after "is dtm-flow's own <file> (", in English. */
+  what: string;
+  /** What to give instead, after "give ", in English. */
+  instead: string;
+  /** The same two in Spanish (the viewer's reasons, src/ingest/issue-text.ts). */
+  es: { what: string; instead: string };
+}
+
+const FROM_DATA = "the sightings, counts and stock figures it was made from";
+const FROM_DATA_ES = "los avistamientos, conteos y cifras de los que se hizo";
+const SCENARIO_ES = "el archivo del escenario para volver a correrlo, o los datos observados";
+
+/**
+ * The outputs told by their headers: every column listed must be in the header (in any order,
+ * compared as `normalizeKey` makes them, so an Excel round trip that changes case still matches).
+ * The lists are the distinctive part of each file's columns (src/export, cli/commands), checked
+ * against the columns written in tests/cli/tryout22-mend.test.ts.
+ */
+const SIGNATURES: readonly (OwnOutput & { columns: readonly string[] })[] = [
+  {
+    file: "tracks.csv",
+    what: "the groups dtm-flow estimate placed day by day, an estimate",
+    instead: FROM_DATA,
+    es: {
+      what: "los grupos que dtm-flow estimate situó día a día, una estimación",
+      instead: FROM_DATA_ES,
+    },
+    columns: ["group", "date", "km", "km_low", "km_high", "size_low", "size_high", "head_km"],
+  },
+  {
+    file: "positions.csv",
+    what: "the daily cone of dtm-flow forecast, a forecast",
+    instead: FROM_DATA,
+    es: { what: "el cono diario de dtm-flow forecast, un pronóstico", instead: FROM_DATA_ES },
+    columns: ["group", "date", "km_p10", "km_p50", "km_p90", "size_p50"],
+  },
+  {
+    file: "forecast.csv",
+    what: "the arrivals dtm-flow forecast, a forecast",
+    instead: FROM_DATA,
+    es: {
+      what: "las llegadas que pronosticó dtm-flow forecast, un pronóstico",
+      instead: FROM_DATA_ES,
+    },
+    columns: ["group", "place_name", "arrival_p10", "arrival_p50", "arrival_p90"],
+  },
+  {
+    file: "split.csv",
+    what: "the daily split of dtm-flow ledger, an estimate",
+    instead: FROM_DATA,
+    es: { what: "el reparto diario de dtm-flow ledger, una estimación", instead: FROM_DATA_ES },
+    columns: ["date", "category", "value", "value_low", "value_high"],
+  },
+  {
+    file: "departed.csv",
+    what: "the people who left by day, from dtm-flow ledger, an estimate",
+    instead: FROM_DATA,
+    es: {
+      what: "las personas que salieron por día, de dtm-flow ledger, una estimación",
+      instead: FROM_DATA_ES,
+    },
+    columns: ["date", "value", "from_tracks", "accounted", "in_transit", "unknown"],
+  },
+  {
+    file: "places.csv",
+    what: "the people at every place by day, from dtm-flow ledger, an estimate",
+    instead: FROM_DATA,
+    es: {
+      what: "las personas en cada lugar por día, de dtm-flow ledger, una estimación",
+      instead: FROM_DATA_ES,
+    },
+    columns: ["date", "place_name", "travelling", "resting", "waiting", "staying", "present"],
+  },
+  {
+    file: "scenario-place-days.csv",
+    what: "a result of dtm-flow scenario, simulated",
+    instead: "the scenario file to run it again, or the observed data",
+    es: { what: "un resultado de dtm-flow scenario, simulado", instead: SCENARIO_ES },
+    columns: ["scenario", "place_id", "date", "arrivals_p50", "present_p50"],
+  },
+  {
+    file: "scenario-summary.csv",
+    what: "a result of dtm-flow scenario, simulated",
+    instead: "the scenario file to run it again, or the observed data",
+    es: { what: "un resultado de dtm-flow scenario, simulado", instead: SCENARIO_ES },
+    columns: ["place_id", "reach_probability", "first_arrival_p50", "peak_present_p50"],
+  },
+  {
+    file: "scenario-totals.csv",
+    what: "a result of dtm-flow scenario, simulated",
+    instead: "the scenario file to run it again, or the observed data",
+    es: { what: "un resultado de dtm-flow scenario, simulado", instead: SCENARIO_ES },
+    columns: ["date", "run", "entered", "on_road", "present_at_places", "in_transit"],
+  },
+  {
+    file: "evidence.csv",
+    what: "the viewer's evidence table, the sightings set beside the estimate",
+    instead: "the sightings themselves",
+    es: {
+      what: "la tabla de evidencia del visor, los avistamientos junto a la estimación",
+      instead: "los propios avistamientos",
+    },
+    // The viewer writes these in camelCase (sightingId, estimateKm …): normalizeKey lower-cases.
+    columns: ["sightingid", "observedat", "estimatekm", "distancekm", "outlierprob"],
+  },
+];
+
+/**
+ * The dtm-flow output whose columns a header row holds, or undefined for any other header.
+ * @example ownOutput(["group", "date", "route_id", "km", "km_low", "km_high", "lat", "lon", "size", "size_low", "size_high", "head_km"])?.file // => "tracks.csv"
+ * @example ownOutput(["fecha", "punto", "total"]) // => undefined
+ */
+export function ownOutput(header: readonly string[]): OwnOutput | undefined {
+  const keys = new Set(header.map((h) => normalizeKey(h.replace(/^\uFEFF/, ""))));
+  const hit = SIGNATURES.find((s) => s.columns.every((c) => keys.has(c)));
+  return hit && { file: hit.file, what: hit.what, instead: hit.instead, es: hit.es };
+}
+
+/** The output named `file` (the `output` value of an `own_output` issue), for its Spanish words. */
+export function ownOutputNamed(file: string): OwnOutput | undefined {
+  return SIGNATURES.find((s) => s.file === file);
+}
+
+/**
+ * The one sentence (no file path) refusing an output of dtm-flow given as input.
+ * @example ownOutputMessage(ownOutput(trackHeader)!)
+ * // => "this is dtm-flow's own tracks.csv (the groups dtm-flow estimate placed day by day, an estimate), not data to read: give the sightings, counts and stock figures it was made from."
+ */
+export function ownOutputMessage(o: OwnOutput): string {
+  return `this is dtm-flow's own ${o.file} (${o.what}), not data to read: give ${o.instead}.`;
+}

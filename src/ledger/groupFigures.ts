@@ -1,0 +1,231 @@
+/**
+ * People present at places whom the sources attribute to a tracked group. A stock figure of people
+ * remaining that names a group (`caravanLabel`, e.g. "3,224 in Mexicali, first Honduran caravan")
+ * counts that group's people arriving: they move from in transit to present at the place
+ * (`groupsOnRoad`, src/state/onRoad.ts), they are not more people who left. Only what such figures
+ * show beyond the group's estimated size raises the people who left: people the tracks missed,
+ * counted once, at their places, with a `figures_exceed_group` warning naming the figures.
+ */
+import type { StockFigure } from "../model/stock.ts";
+import type { IsoDate, People } from "../model/units.ts";
+import type { GroupOnRoad } from "../state/onRoad.ts";
+import { formatPeople, rowList } from "./describe.ts";
+import type { SeriesEntry } from "./tree.ts";
+import type { LedgerWarning } from "./types.ts";
+import { ledgerWarning } from "./warning.ts";
+
+/** The figures of people remaining at one area (a city with its shelters): row, day, group. */
+interface AreaFigure {
+  row: number;
+  day: number;
+  group?: string;
+}
+
+/** The group of the people remaining at an area on a day, and the figures that say so. */
+export interface AreaGroups {
+  /** The group the latest figures at the area on or before `day` name; undefined when none. */
+  groupOf(placeName: string, day: number): string | undefined;
+  /** The stock rows of those latest figures (0-based indexes into `dataset.stocks`). */
+  rowsOf(placeName: string, day: number): number[];
+}
+
+/**
+ * Which group the people remaining at each area belong to on a day, by the figures: the group the
+ * latest figures at the area (on or before the day, the area's own or its shelters') name. When
+ * those figures name no group, or more than one, the area is nobody's in particular. The value
+ * between two figures is read from both, so the attribution follows the latest figure known.
+ * @param entries the ledger tree's series entries (`buildTree`); only `remaining` ones are read.
+ * @param stocks the dataset's stock figures (`entries` index into them).
+ * @example
+ * const areas = areaGroups(tree.entries, dataset.stocks);
+ * areas.groupOf("Mexicali", dayNumber("2018-11-20")!); // => "Honduran caravan 1" (19 Nov's figure)
+ */
+export function areaGroups(
+  entries: readonly SeriesEntry[],
+  stocks: readonly StockFigure[],
+): AreaGroups {
+  const byArea = new Map<string, AreaFigure[]>();
+  for (const entry of entries) {
+    const area = entry.node.area;
+    if (entry.node.category !== "remaining" || entry.basis !== "present" || area === undefined)
+      continue;
+    const list = byArea.get(area) ?? [];
+    for (const f of entry.figures) {
+      const label = stocks[f.row]?.caravanLabel?.trim();
+      list.push({ row: f.row, day: f.day, ...(label ? { group: label } : {}) });
+    }
+    byArea.set(area, list);
+  }
+  const latest = (placeName: string, day: number): AreaFigure[] => {
+    const list = byArea.get(placeName) ?? [];
+    let last = -Infinity;
+    for (const f of list) if (f.day <= day && f.day > last) last = f.day;
+    return list.filter((f) => f.day === last);
+  };
+  return {
+    groupOf(placeName, day) {
+      const named = new Set(latest(placeName, day).flatMap((f) => (f.group ? [f.group] : [])));
+      return named.size === 1 ? [...named][0] : undefined;
+    },
+    rowsOf: (placeName, day) => latest(placeName, day).map((f) => f.row),
+  };
+}
+
+/** One group's figures beyond its size on one day (what a warning and the report name). */
+export interface BeyondGroup {
+  date: IsoDate;
+  group: string;
+  /** People at places attributed to the group (people). */
+  attributed: People;
+  /** The group's estimated size and 90 % interval that day (people). */
+  size: People;
+  sizeLow: People;
+  sizeHigh: People;
+  /** People beyond the group's size: `attributed − size` (people, > 0). */
+  beyond: People;
+  /** The places and their people. */
+  places: readonly { placeName: string; value: People }[];
+}
+
+/**
+ * Warns, once per episode and group (the first day of a run of days on which the figures exceed
+ * the group), that people the sources attribute to a group exceed its estimated size, naming the
+ * places, the stock rows and what the ledger does with them.
+ */
+export class BeyondGroupWarnings {
+  private readonly open = new Set<string>();
+  private readonly warnings: LedgerWarning[];
+  private readonly rowsAt: (placeName: string, day: number) => readonly number[];
+
+  /** @param rowsAt the stock rows that attribute the people at a place to a group on a day. */
+  constructor(
+    warnings: LedgerWarning[],
+    rowsAt: (placeName: string, day: number) => readonly number[],
+  ) {
+    this.warnings = warnings;
+    this.rowsAt = rowsAt;
+  }
+
+  /**
+   * The day's groups beyond their size (whole people), warning on the first day of each episode.
+   * @param areas the day's remaining areas in the order `groups[].area` indexes.
+   */
+  day(
+    day: number,
+    date: IsoDate,
+    groups: readonly GroupOnRoad[],
+    areas: readonly { placeName?: string; value: number; group?: string }[],
+  ): BeyondGroup[] {
+    const out: BeyondGroup[] = [];
+    const today = new Set<string>();
+    for (const g of groups) {
+      const beyond = Math.round(g.beyond);
+      if (beyond <= 0) continue;
+      const group = g.point.group;
+      const places = areas
+        .filter((a) => a.group === group && a.placeName !== undefined)
+        .map((a) => ({ placeName: a.placeName!, value: Math.round(a.value) }));
+      const found: BeyondGroup = {
+        date,
+        group,
+        attributed: places.reduce((s, p) => s + p.value, 0),
+        size: Math.round(g.point.size),
+        sizeLow: Math.round(g.point.sizeLow),
+        sizeHigh: Math.round(g.point.sizeHigh),
+        beyond,
+        places,
+      };
+      out.push(found);
+      today.add(group);
+      if (!this.open.has(group)) this.warn(day, found);
+    }
+    this.open.clear();
+    for (const g of today) this.open.add(g);
+    return out;
+  }
+
+  private warn(day: number, b: BeyondGroup): void {
+    const rows = [...new Set(b.places.flatMap((p) => this.rowsAt(p.placeName, day)))].sort(
+      (x, y) => x - y,
+    );
+    const interval = Number.isFinite(b.sizeLow)
+      ? ` (${formatPeople(b.sizeLow)}–${formatPeople(b.sizeHigh)})`
+      : "";
+    this.warnings.push(
+      ledgerWarning({
+        code: "figures_exceed_group",
+        message:
+          `On ${b.date} the sources count ${formatPeople(b.attributed)} people of ${b.group} at places ` +
+          `(${b.places.map((p) => `${p.placeName} ${formatPeople(p.value)}`).join(", ")}; stock rows ${rowList(rows)}), ` +
+          `${formatPeople(b.beyond)} more than its estimated size of ${formatPeople(b.size)}${interval}` +
+          (!Number.isFinite(b.sizeHigh)
+            ? ". "
+            : b.attributed > b.sizeHigh
+              ? `, ${formatPeople(b.attributed - b.sizeHigh)} above its 90 % interval. `
+              : `, within its 90 % interval. `) +
+          `The ledger counts the group's people once, at those places, and the ${formatPeople(b.beyond)} beyond it as people the tracks missed: they raise the people who left.`,
+        params: {
+          date: b.date,
+          group: b.group,
+          attributed: b.attributed,
+          size: b.size,
+          sizeLow: b.sizeLow,
+          sizeHigh: b.sizeHigh,
+          beyond: b.beyond,
+          places: b.places.map((p) => p.placeName),
+          values: b.places.map((p) => p.value),
+        },
+        rows,
+        date: b.date,
+        category: "remaining",
+      }),
+    );
+  }
+}
+
+/** What the people who left by a day rest on (what the headline and report.json say). */
+export interface DepartedBasis {
+  /** People who left by the day. */
+  value: People;
+  /** Of them, what the tracked groups' peak sizes, northbound counts and departure totals give. */
+  fromTracks: People;
+  /** The rest, `value − fromTracks`: people only stock figures show (returns, claims, people at places). */
+  beyondTracks: People;
+  /** The day the total was reached (it holds after). */
+  reachedOn: IsoDate;
+  /** Of `beyondTracks`, people at places attributed to a tracked group beyond its size on `reachedOn`. */
+  beyondGroups: People;
+}
+
+/**
+ * How much of the people who left by `date` rests on figures beyond the tracked groups: the
+ * departed row of the day against its `fromTracks`, and the people attributed to groups beyond
+ * their sizes on the day the total was reached (the total never falls, so it rests on that day's
+ * figures until a larger one).
+ * @param departed the ledger's departed rows (by date).
+ * @returns undefined when no row is on or before `date`.
+ * @example
+ * departedBasis(ledger.departed, "2018-12-15");
+ * // 2018 => { value: 29915, fromTracks: 16000, beyondTracks: 13915, reachedOn: "2018-11-20", beyondGroups: 3805 }
+ */
+export function departedBasis(
+  departed: readonly {
+    date: IsoDate;
+    value: People;
+    fromTracks: People;
+    beyondGroups?: People;
+  }[],
+  date: IsoDate,
+): DepartedBasis | undefined {
+  const upTo = departed.filter((d) => d.date <= date);
+  const day = upTo.at(-1);
+  if (!day) return undefined;
+  const reached = upTo.find((d) => d.value === day.value) ?? day;
+  return {
+    value: day.value,
+    fromTracks: day.fromTracks,
+    beyondTracks: Math.max(0, day.value - day.fromTracks),
+    reachedOn: reached.date,
+    beyondGroups: Math.min(Math.max(0, day.value - day.fromTracks), reached.beyondGroups ?? 0),
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * `dtm-flow ledger` on the embedded 2018 data: people present at places whom the sources attribute
+ * to a tracked group are that group's people arriving, not more people who left (tryout22 #4).
+ * On 19 Nov 2018 Baja California counted 3,224 in Mexicali and 2,700 in Tijuana of the first
+ * Honduran caravan while its track was at Tijuana; the ledger used to count its people still "on
+ * the road" beside the Mexicali figure, and departed jumped 25,253 → 29,109 → 29,915 from 18 to
+ * 20 Nov with the tracked groups unchanged. Now departed rises only by what the figures show
+ * beyond the groups (src/ledger/groupFigures.ts, docs/ledger.md "People at places from a group").
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { dayNumber, embedded2018, runReplay } from "../../src/index.ts";
+import type { Replay } from "../../src/index.ts";
+import { areaGroups } from "../../src/ledger/groupFigures.ts";
+import { buildTree } from "../../src/ledger/tree.ts";
+import { createGazetteer } from "../../src/geo/gazetteer.ts";
+import { capture } from "./capture.ts";
+
+const scratch = mkdtempSync(join(tmpdir(), "dtm-group-figures-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+type Row = Record<string, string>;
+
+/** A CSV written with --no-bom (CRLF; the embedded places have no commas). */
+function readCsv(file: string): Row[] {
+  const [header, ...lines] = readFileSync(file, "utf8")
+    .split("\r\n")
+    .filter((l) => l !== "");
+  const columns = header!.split(",");
+  return lines.map((line) => {
+    const cells = line.split(",");
+    return Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ""]));
+  });
+}
+
+describe("ledger: figures of a group's people at places (2018)", () => {
+  let departed: Map<string, Row>;
+  let split: Row[];
+  let report: {
+    warnings: { code: string; date?: string; rows: number[]; message: string }[];
+    departedBasis: { value: number; fromTracks: number; beyondTracks: number; reachedOn: string };
+  };
+  let stderr: string;
+  let replay: Replay;
+  beforeAll(async () => {
+    const io = capture(scratch);
+    expect(await run(["ledger", "--no-bom", "--out", "out"], io.context)).toBe(0);
+    departed = new Map(readCsv(join(scratch, "out", "departed.csv")).map((r) => [r.date!, r]));
+    split = readCsv(join(scratch, "out", "split.csv"));
+    report = JSON.parse(readFileSync(join(scratch, "out", "report.json"), "utf8"));
+    stderr = io.err.join("\n");
+    replay = runReplay(embedded2018());
+  }, 300_000);
+
+  const num = (date: string, column: string) => Number(departed.get(date)![column]);
+
+  it("keeps people conserved on every day, with the new beyond_groups column", () => {
+    for (const r of departed.values()) {
+      const parts = ["in_transit", "present_at_places", "returned", "onward", "unknown"];
+      expect(
+        parts.reduce((s, c) => s + Number(r[c]), 0),
+        r.date,
+      ).toBe(Number(r.value));
+      expect(Number(r.beyond_groups), r.date).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("does not jump 18→20 Nov beyond what new figures beyond the groups show", () => {
+    // What may raise departed from 18 Nov: people at places attributed to a group beyond its
+    // size (beyond_groups), people at places no figure attributes to a group that had no one
+    // counted on 18 Nov (Mexico City's 650 of 19 Nov), more returns, and the tracked groups'
+    // own size changes (the estimator's sizes of the groups on the road those days).
+    const data = embedded2018();
+    const tree = buildTree(data.stocks, createGazetteer(data.places), 40, {}, Infinity);
+    const groupAt = areaGroups(tree.entries, data.stocks);
+    const remaining = (date: string) =>
+      split.filter((r) => r.date === date && r.category === "remaining" && r.place_name !== "");
+    const before = new Set(remaining("2018-11-18").map((r) => r.place_name));
+    const sizes = (date: string) =>
+      replay.tracks
+        .filter((p) => p.date === date && Number.isFinite(p.size))
+        .reduce((s, p) => s + p.size, 0);
+    for (const date of ["2018-11-19", "2018-11-20"]) {
+      const newUnattributed = remaining(date)
+        .filter(
+          (r) => !before.has(r.place_name) && !groupAt.groupOf(r.place_name!, dayNumber(date)!),
+        )
+        .reduce((s, r) => s + Number(r.value), 0);
+      const allowed =
+        num(date, "beyond_groups") +
+        newUnattributed +
+        (num(date, "returned") - num("2018-11-18", "returned")) +
+        Math.max(0, sizes(date) - sizes("2018-11-18")) +
+        5; // rounding of the rows to whole people
+      const rise = num(date, "value") - num("2018-11-18", "value");
+      expect(rise, date).toBeLessThanOrEqual(allowed);
+    }
+    // 19 Nov: the 5,924 counted in Baja California are Honduran caravan 1's 5,227, and 697 more.
+    expect(num("2018-11-19", "beyond_groups")).toBe(697);
+    expect(num("2018-11-19", "value") - num("2018-11-18", "value")).toBeLessThan(1500);
+    // Honduran caravan 1 is no longer on the road once its people are counted at places.
+    const hc1 = replay.ledger.groups.find(
+      (g) => g.date === "2018-11-19" && g.group === "Honduran caravan 1",
+    )!;
+    expect(hc1.onRoad).toBe(0);
+  });
+
+  it("warns, naming the figures, when a group's figures exceed it; says what departed rests on", () => {
+    const w = report.warnings.find(
+      (x) => x.code === "figures_exceed_group" && x.date === "2018-11-19",
+    )!;
+    expect(w.message).toContain("Honduran caravan 1");
+    expect(w.message).toContain("Mexicali 3,224, Tijuana 2,700");
+    // Rows 26 and 27 (0-based) are the 19 Nov Mexicali and Tijuana figures (data/stocks.csv).
+    expect(w.rows).toEqual([26, 27]);
+    const b = report.departedBasis;
+    expect(b.beyondTracks).toBe(b.value - b.fromTracks);
+    expect(stderr).toContain(`of them only on figures beyond the tracked groups and counts`);
+  });
+
+  it("keeps the situation report's 15 Dec figures", () => {
+    const on15 = split.filter((r) => r.date === "2018-12-15");
+    const total = (category: string, keep: (r: Row) => boolean = () => true) =>
+      on15
+        .filter((r) => r.category === category && keep(r))
+        .reduce((s, r) => s + Number(r.value), 0);
+    expect(total("asylum_claim")).toBeGreaterThan(3700);
+    expect(total("return", (r) => r.country === "HND" || r.country === "SLV")).toBeGreaterThan(
+      8500,
+    );
+    expect(total("remaining", (r) => r.place_name === "Tijuana")).toBeGreaterThanOrEqual(4000);
+  });
+});

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { AS_OF_DEBOUNCE_MS, createAsOfSwitch } from "../../viewer/charts/asOfSwitch.ts";
+import { situationPanel } from "../../viewer/charts/situation.ts";
+import type { AsOfDay } from "../../viewer/data/asOfDay.ts";
+import type { ReplayData } from "../../viewer/data/replay.ts";
+import { toSvgString } from "../../viewer/render/vnode.ts";
+
+const replay = { name: "data A" } as ReplayData;
+const asOfDay = (date: string): AsOfDay => ({
+  date,
+  situation: {
+    date,
+    headlines: [{ category: "departed", value: 29851, valueLow: 26322, valueHigh: 37902 }],
+    places: [],
+  },
+  ledgerWarnings: [],
+  warningRows: {},
+});
+
+describe("the situation panel's switch: with hindsight / as known on the day (tryout22 item 7)", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("asks once per rested day (debounced, latest wins), keeps the answers by day, redraws when they come", async () => {
+    vi.useFakeTimers();
+    const asked: string[] = [];
+    const source = {
+      datasetName: "data A",
+      situationAsOf: async (date: string) => (asked.push(date), asOfDay(date)),
+    };
+    const redraw = vi.fn();
+    const s = createAsOfSwitch(source, redraw);
+    expect(s.basisOn(replay, "2018-12-03")).toEqual({ mode: "hindsight", status: "ready" });
+    s.setMode("as-of");
+    expect(redraw).toHaveBeenCalledTimes(1);
+    expect(s.basisOn(replay, "2018-12-02").status).toBe("computing");
+    expect(s.basisOn(replay, "2018-12-03").status).toBe("computing");
+    await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
+    expect(asked).toEqual(["2018-12-03"]);
+    expect(redraw).toHaveBeenCalledTimes(2);
+    const ready = s.basisOn(replay, "2018-12-03");
+    expect(ready.status).toBe("ready");
+    expect(ready.day?.situation?.headlines[0]?.value).toBe(29851);
+    await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
+    expect(asked).toEqual(["2018-12-03"]);
+  });
+
+  it("is disabled for another dataset than the worker holds, and says a failure", async () => {
+    vi.useFakeTimers();
+    const other = createAsOfSwitch({ datasetName: "data B", situationAsOf: vi.fn() }, () => {});
+    other.setMode("as-of");
+    expect(other.basisOn(replay, "2018-12-03").status).toBe("other-data");
+    const failing = createAsOfSwitch(
+      { situationAsOf: () => Promise.reject(new Error("no data on that day")) },
+      () => {},
+    );
+    failing.setMode("as-of");
+    failing.basisOn(replay, "2018-12-03");
+    await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
+    expect(failing.basisOn(replay, "2018-12-03")).toEqual({
+      mode: "as-of",
+      status: "failed",
+      error: "no data on that day",
+    });
+  });
+
+  it("shows no figures while computing, the as-of figures and label when ready, in en and es", () => {
+    const computing = toSvgString(
+      situationPanel(undefined, "2018-12-03", "en", {
+        warnings: [],
+        rows: {},
+        basis: { mode: "as-of", status: "computing" },
+      }),
+    );
+    expect(computing).toContain('data-basis="as-of"');
+    expect(computing).toContain("computing the figures as known on the day");
+    expect(computing).not.toContain("data-category");
+    const day = asOfDay("2018-12-03").situation!;
+    const es = toSvgString(
+      situationPanel(day, "2018-12-03", "es", {
+        warnings: [],
+        rows: {},
+        basis: { mode: "as-of", status: "ready" },
+      }),
+    );
+    expect(es).toContain("Como se sabía el 3 dic 2018");
+    expect(es).toContain("Personas que salieron: 29,851 (26,322–37,902)");
+    expect(es).toContain('data-basis="as-of"');
+  });
+});
+
+describe("the as-of switch while the days go by", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("keeps one request with the worker at a time, then asks for the latest day wanted", async () => {
+    vi.useFakeTimers();
+    const asked: string[] = [];
+    const answers: (() => void)[] = [];
+    const source = {
+      situationAsOf: (date: string) =>
+        new Promise<AsOfDay>((resolve) => {
+          asked.push(date);
+          answers.push(() => resolve(asOfDay(date)));
+        }),
+    };
+    const s = createAsOfSwitch(source, () => {});
+    s.setMode("as-of");
+    s.basisOn(replay, "2018-11-01");
+    await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
+    for (const d of ["2018-11-02", "2018-11-03", "2018-11-04"]) {
+      s.basisOn(replay, d);
+      await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
+    }
+    expect(asked).toEqual(["2018-11-01"]);
+    answers[0]!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(asked).toEqual(["2018-11-01", "2018-11-04"]);
+    answers[1]!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.basisOn(replay, "2018-11-04").status).toBe("ready");
+    expect(s.basisOn(replay, "2018-11-01").status).toBe("ready");
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * The situation panel's switch "With hindsight" / "As known on <day>" (tryout22 item 7): which
+ * figures the reader chose, and the library's as-of figures of each day, asked for once the day
+ * has rested (debounced; one request with the worker at a time, then the latest day wanted) and
+ * kept by day. The figures themselves come from
+ * an AsOfSource (the forecast worker: `computeAsOfDay`, the figures of `report --as-of <day>`).
+ */
+import type { AsOfDay } from "../data/asOfDay.ts";
+import type { ReplayData } from "../data/replay.ts";
+import type { SituationBasis } from "./situation.ts";
+
+/**
+ * Where the situation panel's "As known on <day>" figures come from: the forecast worker
+ * (`ForecastProvider.situationAsOf`), which holds the dataset named `datasetName`
+ * (undefined: whatever the replay shows).
+ */
+export interface AsOfSource {
+  readonly datasetName?: string;
+  situationAsOf(date: string): Promise<AsOfDay>;
+}
+
+/** Wait this long after the day last changed before asking for its as-of figures (ms). */
+export const AS_OF_DEBOUNCE_MS = 250;
+
+export interface AsOfSwitch {
+  /** The reader's choice (kept from day to day); redraws the day's panels. */
+  setMode(mode: SituationBasis["mode"]): void;
+  /**
+   * The switch's state on `date`, with the as-of figures when they are wanted and ready; asks for
+   * them when they are wanted and missing (the panels are redrawn when they arrive).
+   */
+  basisOn(replay: ReplayData, date: string): SituationBasis & { day?: AsOfDay };
+}
+
+/**
+ * @param source computes the situation as known on a day; absent, the as-of choice is disabled.
+ * @param redraw redraws the day's panels (after a choice, or when the figures arrive).
+ */
+export function createAsOfSwitch(source: AsOfSource | undefined, redraw: () => void): AsOfSwitch {
+  let mode: SituationBasis["mode"] = "hindsight";
+  const days = new Map<string, AsOfDay>();
+  const errors = new Map<string, string>();
+  let wanted: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Whether a request is with the worker: at most one at a time, so playing builds no queue. */
+  let inFlight = false;
+
+  /** Sends the wanted day unless it is known or a request is with the worker (then sent after it). */
+  function send(): void {
+    const date = wanted;
+    if (inFlight || date === undefined || days.has(date) || errors.has(date)) return;
+    inFlight = true;
+    const done = () => {
+      inFlight = false;
+      if (date === wanted) redraw();
+      else send();
+    };
+    source!.situationAsOf(date).then(
+      (day) => {
+        days.set(date, day);
+        done();
+      },
+      (e: unknown) => {
+        errors.set(date, e instanceof Error ? e.message : String(e));
+        done();
+      },
+    );
+  }
+
+  function request(date: string): void {
+    if (date === wanted) return;
+    wanted = date;
+    clearTimeout(timer);
+    timer = setTimeout(send, AS_OF_DEBOUNCE_MS);
+  }
+
+  return {
+    setMode(next) {
+      mode = next;
+      redraw();
+    },
+    basisOn(replay, date) {
+      if (!source || (source.datasetName !== undefined && source.datasetName !== replay.name))
+        return { mode, status: "other-data" };
+      if (mode === "hindsight") return { mode, status: "ready" };
+      const day = days.get(date);
+      if (day) return { mode, status: "ready", day };
+      const error = errors.get(date);
+      if (error !== undefined) return { mode, status: "failed", error };
+      request(date);
+      return { mode, status: "computing" };
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The situation of one day "as known on the day": the library's replay of only what was known by
+ * the end of that day (`runReplay(dataset, { asOf })`, the call `dtm-flow report --as-of D` makes
+ * through `runLedger`), read by the same rule as the hindsight panel (`situationFrom`: the
+ * situation headlines and the places by status of the day). Nothing is derived here: this module
+ * only picks the day out of the library's answer. Heavy (one estimator run, ≈ 0.3–1 s for the
+ * 2018 data): run in the forecast worker, which keeps the dataset and caches by day.
+ */
+import { runReplay } from "../../src/index.ts";
+import type { Dataset, IsoDate } from "../../src/index.ts";
+import { warningsFrom } from "./prepare.ts";
+import { situationFrom } from "./prepareFigures.ts";
+import type { ReplayData, SituationDay } from "./replay.ts";
+
+/** The situation as of a day, or why there is none. */
+export interface AsOfDay extends Pick<ReplayData, "ledgerWarnings" | "warningRows"> {
+  /** The as-of date asked for (a bare date: the end of that day, local time of the data). */
+  date: IsoDate;
+  /**
+   * The situation update of `date` from the replay as of `date`; undefined when that replay's
+   * ledger has no row on the day (before the first figure).
+   */
+  situation?: SituationDay;
+  /* ledgerWarnings, warningRows: the as-of ledger's warnings, for the panel's "Data quality". */
+}
+
+/**
+ * The situation panel's figures for `date` as known on `date`: the same figures as
+ * `dtm-flow report --as-of <date>` (without `--hindsight`) writes in situation-update.md.
+ * @throws RangeError when `date` is not an ISO date.
+ * @example computeAsOfDay(embedded2018(), "2018-12-03").situation?.headlines[0]
+ *   // => { category: "departed", value: …, valueLow: …, valueHigh: … }
+ */
+export function computeAsOfDay(dataset: Dataset, date: IsoDate): AsOfDay {
+  const replay = runReplay(dataset, { asOf: date });
+  // A bare date is the end of that local day (src/calendar/as-of.ts): its day is the date itself.
+  const today = replay.state.filter((d) => d.date === date);
+  const [situation] = situationFrom(replay.ledger, dataset, today);
+  return {
+    date,
+    ...(situation?.headlines.length ? { situation } : {}),
+    ...warningsFrom(replay.ledger, dataset),
+  };
+}
