@@ -350,7 +350,7 @@ export { compareWithSeeds, fitsWording, seedSources } from "./ledger/compareWith
 export type { SeedComparison, SeedSource } from "./ledger/compareWithSeeds.ts";
 export { isotonicIncreasing } from "./ledger/isotonic.ts";
 export { areaOf } from "./ledger/areaOf.ts";
-export { currentTownCounts, supersedingCounts } from "./ledger/townCounts.ts";
+export { currentTownCounts, supersedingCounts, townTakeovers } from "./ledger/townCounts.ts";
 export type { TownCount } from "./ledger/townCounts.ts";
 export { areaGroups, departedBasis } from "./ledger/groupFigures.ts";
 export type { BeyondGroup, DepartedBasis } from "./ledger/groupFigures.ts";

@@ -24,18 +24,32 @@ export function addValues(
 }
 
 /**
+ * A series' value on a day less `taken` people (value and both ends, floored at 0); undefined
+ * when nothing is left of it (it says nothing, as a count no longer read).
+ */
+function lessTaken(v: DailyValue | undefined, taken: number | undefined): DailyValue | undefined {
+  if (!v || !taken) return v;
+  if (v.value - taken < 0.5) return undefined;
+  return {
+    value: v.value - taken,
+    low: Math.max(0, v.low - taken),
+    high: Math.max(0, v.high - taken),
+  };
+}
+
+/**
  * A node's own figures on a day (its series added); undefined when none says anything.
- * @param skip series that say nothing on the day (superseded by a newer count of the town,
- *   `townCounts.ts`).
+ * @param taken people of a series that a newer count of the town took over on the day (the
+ *   town rule, `townCounts.ts`); a series all taken over says nothing.
  */
 export function ownValue(
   node: LedgerNode,
   day: number,
   daily: DailyOptions,
-  skip?: ReadonlySet<Series>,
+  taken?: ReadonlyMap<Series, number>,
 ): DailyValue | undefined {
   return node.own.reduce<DailyValue | undefined>(
-    (sum, s) => (skip?.has(s) ? sum : addValues(sum, valueOnDay(s.points, s.basis, day, daily))),
+    (sum, s) => addValues(sum, lessTaken(valueOnDay(s.points, s.basis, day, daily), taken?.get(s))),
     undefined,
   );
 }
@@ -74,15 +88,15 @@ export class TreeEvaluator {
     node: LedgerNode,
     depth: number,
     day: number,
-    superseded?: ReadonlySet<Series>,
+    superseded?: ReadonlyMap<Series, number>,
   ): { total?: DailyValue; parts: Part[] } {
-    // An area is a town: of the counts at its places, those a newer count supersedes say nothing.
-    const skip = depth === 2 ? this.town(node, day) : superseded;
-    const own = ownValue(node, day, this.daily, skip);
+    // An area is a town: of the counts at its places, the people a newer count took over are not read.
+    const taken = depth === 2 ? this.town(node, day) : superseded;
+    const own = ownValue(node, day, this.daily, taken);
     let childSum: DailyValue | undefined;
     const childParts: Part[] = [];
     for (const c of node.children.values()) {
-      const result = this.evaluate(c, depth + 1, day, skip);
+      const result = this.evaluate(c, depth + 1, day, taken);
       childSum = addValues(childSum, result.total);
       childParts.push(...result.parts);
     }
@@ -112,16 +126,20 @@ export class TreeEvaluator {
     };
   }
 
-  /** The series of a town superseded on `day`; a warning the first day each one is. */
-  private town(area: LedgerNode, day: number): ReadonlySet<Series> {
+  /**
+   * People of each superseded series of a town taken over on `day`; a warning the first day a
+   * held count is read in part, and again each time the people still read of it change.
+   */
+  private town(area: LedgerNode, day: number): ReadonlyMap<Series, number> {
     const superseded = supersededInTown(area, day, this.daily);
     for (const s of superseded.values()) {
-      const key = `${area.key}|superseded|${s.held.node.key}|${s.held.countDay}`;
+      const read = Math.round(s.held.value - s.taken);
+      const key = `${area.key}|superseded|${s.held.node.key}|${s.held.countDay}|${read}`;
       if (this.warned.has(key)) continue;
       this.warned.add(key);
       this.warnings.push(supersededWarning(s, day));
     }
-    return new Set(superseded.keys());
+    return new Map([...superseded].map(([series, s]) => [series, s.taken]));
   }
 
   private partsExceed(node: LedgerNode, day: number, parts: DailyValue, total: DailyValue): void {

@@ -7,9 +7,12 @@
  * another place of the town also holds. A `present` count stands `holdDays` (3) after its day;
  * as of a date it is held longer (up to `maxGapDays`, `presentHoldDays`) only because its next
  * count had not come out. **A newer count at another place of the town (or of the town itself)
- * that shows people arriving there ends that longer hold**: the town has been counted since, the
- * people counted at the older place may be among the newer count, and the older count is no
- * longer read as people there. Both stand — **"both current"** — when:
+ * that shows people arriving there takes over that rise from the longer-held count**: the people
+ * who arrived there may be people of the older count, so the older count is read less the rises
+ * of the town's newer counts since its day, floored at 0 (`townTakeovers`); a count of the town
+ * as a whole, held or newer, takes over in full (it holds its places' people). A newer count
+ * thus takes over no more than it could have absorbed: a rise of 45 after a fall does not end a
+ * count of 6,000. Both stand in full — **"both current"** — when:
  * - they are of the same day (a source counting several places on one day gives a census of the
  *   town: its counts add up, e.g. El Barretal 2,500 and Benito Juárez 700 of 6 Dec 2018);
  * - the newer count shows no one arriving: it is not above its own place's count on the older
@@ -37,13 +40,25 @@ export interface TownCount {
   heldDays: number;
   /** The count's place's value on an earlier day (people); undefined before its first figure. */
   valueAt(day: number): number | undefined;
+  /** The count is of the town as a whole (the area's own figure), not of one of its places. */
+  wholeTown?: boolean;
+}
+
+/**
+ * The rise of a newer count `b` over its own place's value on `a`'s day (a place not counted by
+ * then counting as 0): the most people it can hold that `a` also held; 0 unless `b` is of a later day.
+ */
+function riseSince(a: TownCount, b: TownCount): number {
+  if (b === a || b.countDay <= a.countDay) return 0;
+  return Math.max(0, (b.valueAt(b.countDay) ?? 0) - (b.valueAt(a.countDay) ?? 0));
 }
 
 /**
  * For each of a town's present counts on a day, the count that supersedes it (see the module
  * comment): the newest count of a later day at another place of the town that is above that
  * place's value on the held count's day (people arrived there), when the held count is held more
- * than `holdDays` past its day; undefined when it stands.
+ * than `holdDays` past its day; undefined when it stands. How many people of it that takes over
+ * is {@link townTakeovers}.
  * @param counts the town's counts that say something on the day (any order; one per place).
  * @param holdDays days a count stands after its day whatever else is counted (the ledger's `holdDays`, 3 by default).
  * @returns for each count, in order, the index of the count superseding it, or undefined.
@@ -62,8 +77,7 @@ export function supersedingCounts(
     if (a.heldDays <= holdDays) return undefined;
     let by: number | undefined;
     counts.forEach((b, j) => {
-      if (b === a || b.countDay <= a.countDay) return;
-      if ((b.valueAt(b.countDay) ?? 0) <= (b.valueAt(a.countDay) ?? 0)) return;
+      if (riseSince(a, b) <= 0) return;
       if (by === undefined || b.countDay > counts[by]!.countDay) by = j;
     });
     return by;
@@ -71,14 +85,41 @@ export function supersedingCounts(
 }
 
 /**
- * Which of a town's present counts stand on a day: those {@link supersedingCounts} supersedes
- * do not.
- * @returns for each count, in order, whether it stands.
+ * People of each of a town's present counts that the town's newer counts take over on a day: for
+ * a count {@link supersedingCounts} supersedes, the rises of the newer counts at the town's other
+ * places since its day (people who may have moved there), summed, at most the count; 0 for a
+ * count that stands. A newer count takes over no more than it could have absorbed, so a rise of a
+ * few dozen does not end a count of thousands (only those few dozen of it). When the held count
+ * or a newer count that rose is of the town as a whole, it takes over all of it: a count of the
+ * town holds the people of all its places, so the two are counts of the same people (the ledger
+ * reads the larger of a town's own figure and its places' sum, not both).
+ * @returns for each count, in order, people (>= 0) no longer read at its place.
  * @example
- * currentTownCounts([bj, eb], 3); // => [false, true] (see supersedingCounts)
+ * // as of 3 Dec 2018: El Barretal rose from 755 (29 Nov) to 2,500: 1,745 of Benito Juárez's
+ * // 6,062 may be among them, so 4,317 are still read at Benito Juárez.
+ * townTakeovers([bj, eb], 3); // => [1745, 0]
  */
-export function currentTownCounts(counts: readonly TownCount[], holdDays: number): boolean[] {
-  return supersedingCounts(counts, holdDays).map((by) => by === undefined);
+export function townTakeovers(counts: readonly TownCount[], holdDays: number): number[] {
+  return supersedingCounts(counts, holdDays).map((by, i) => {
+    if (by === undefined) return 0;
+    const a = counts[i]!;
+    const value = a.valueAt(a.countDay) ?? 0;
+    if (a.wholeTown || counts.some((b) => b.wholeTown && riseSince(a, b) > 0)) return value;
+    const rises = counts.reduce((sum, b) => sum + riseSince(a, b), 0);
+    return Math.min(value, rises);
+  });
+}
+
+/**
+ * People of each of a town's present counts still read on a day: the count less what
+ * {@link townTakeovers} says the newer counts took over.
+ * @returns for each count, in order, people still read at its place.
+ * @example
+ * currentTownCounts([bj, eb], 3); // => [4317, 2500] (see townTakeovers)
+ */
+export function currentTownCounts(counts: readonly TownCount[], holdDays: number): number[] {
+  const taken = townTakeovers(counts, holdDays);
+  return counts.map((c, i) => (c.valueAt(c.countDay) ?? 0) - taken[i]!);
 }
 
 /** A present series of a town with the node (the area, or a shelter of it) it belongs to. */
@@ -95,10 +136,14 @@ function presentSeries(node: LedgerNode): TownSeries[] {
   ];
 }
 
-/** A count of a town no longer read on a day, and the newer count that supersedes it. */
+/**
+ * A count of a town read only in part (or not at all) on a day: the newest count that supersedes
+ * it, and the people of it the town's newer counts take over (`taken`, at most its `value`).
+ */
 export interface Supersession {
   held: TownSeries & TownCount & { value: number };
   by: TownSeries & TownCount & { value: number };
+  taken: number;
 }
 
 /**
@@ -115,12 +160,18 @@ export function supersededInTown(
   const read = presentSeries(area).flatMap((t) => {
     const r = readSeries(t.series.points, t.series.basis, day, daily);
     const valueAt = (d: number) => readSeries(t.series.points, t.series.basis, d, daily)?.value;
-    return r ? [{ ...t, countDay: r.countDay, heldDays: r.heldDays, value: r.value, valueAt }] : [];
+    const wholeTown = t.node.part === undefined;
+    return r
+      ? [{ ...t, countDay: r.countDay, heldDays: r.heldDays, value: r.value, valueAt, wholeTown }]
+      : [];
   });
   const out = new Map<Series, Supersession>();
   if (read.length < 2) return out;
+  const taken = townTakeovers(read, daily.holdDays);
   supersedingCounts(read, daily.holdDays).forEach((by, i) => {
-    if (by !== undefined) out.set(read[i]!.series, { held: read[i]!, by: read[by]! });
+    if (by !== undefined) {
+      out.set(read[i]!.series, { held: read[i]!, by: read[by]!, taken: taken[i]! });
+    }
   });
   return out;
 }
@@ -141,14 +192,16 @@ function rowsWords(rows: readonly number[]): string {
 }
 
 /**
- * The `count_superseded` warning of a supersession first seen on `day`: which count is no longer
- * read, from when, and the newer count of the town that supersedes it.
+ * The `count_superseded` warning of a supersession first seen on `day`: which count is read only
+ * in part (or no longer), from when, the newer count of the town that supersedes it, and how many
+ * people of the held count are still read.
  */
 export function supersededWarning(s: Supersession, day: number): LedgerWarning {
-  const { held, by } = s;
+  const { held, by, taken } = s;
   const node = held.node;
   const before = by.valueAt(held.countDay);
   const byValue = by.valueAt(by.countDay) ?? 0;
+  const read = Math.max(0, Math.round(held.value - taken));
   const rows = countRows(held);
   const byRows = countRows(by);
   const where = node.part ? `${node.part} (${node.area})` : `${node.area} as a whole`;
@@ -159,13 +212,18 @@ export function supersededWarning(s: Supersession, day: number): LedgerWarning {
     before === undefined
       ? `not counted by ${isoDate(held.countDay)}`
       : `up from ${formatPeople(before)} on ${isoDate(held.countDay)}`;
+  const count = `the count of ${formatPeople(held.value)} ${categoryWords(node.category)} at ${where} of ${isoDate(held.countDay)} (${rowsWords(rows)})`;
+  const newer = `${byWhere} was counted at ${formatPeople(byValue)} on ${isoDate(by.countDay)} (${rowsWords(byRows)}), ${since}; people may have moved between them`;
+  const message =
+    read < 0.5
+      ? `From ${isoDate(day)} ${count} is no longer held: ${newer}, so the ledger reads the newer count ` +
+        `(people no count places are unaccounted for).`
+      : `From ${isoDate(day)} ${count} is held only in part: ${newer}, so the ledger still reads ${formatPeople(read)} of them there, ` +
+        `the count less the rise of the town's newer counts since ${isoDate(held.countDay)} ` +
+        `(the other ${formatPeople(held.value - read)} are unaccounted for unless a count places them).`;
   return ledgerWarning({
     code: "count_superseded",
-    message:
-      `From ${isoDate(day)} the count of ${formatPeople(held.value)} ${categoryWords(node.category)} at ${where} of ${isoDate(held.countDay)} ` +
-      `(${rowsWords(rows)}) is no longer held: ${byWhere} was counted at ${formatPeople(byValue)} on ${isoDate(by.countDay)} ` +
-      `(${rowsWords(byRows)}), ${since}; people may have moved between them, so the ledger reads the newer count ` +
-      `(people no count places are unaccounted for).`,
+    message,
     params: {
       category: node.category,
       ...whereParams(node),
@@ -178,6 +236,7 @@ export function supersededWarning(s: Supersession, day: number): LedgerWarning {
       byValue,
       byDate: isoDate(by.countDay),
       byRows,
+      read,
       ...(before !== undefined ? { byBefore: before } : {}),
     },
     rows: [...rows, ...byRows],

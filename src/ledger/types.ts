@@ -109,9 +109,10 @@ export interface LedgerWarningParamsByCode {
   };
   /**
    * A count of people present (`value`, of `countDate`, at `place`: a shelter, or the area itself)
-   * held as of a date is no longer read from `date` on: `by`, another place of the same town,
-   * was counted later (`byValue` on `byDate`), above its `byBefore` on `countDate` (absent: not
-   * counted by then). The town rule, src/ledger/townCounts.ts.
+   * held as of a date is read only in part from `date` on (`read` people of it; 0: no longer
+   * read): `by`, another place of the same town, was counted later (`byValue` on `byDate`), above
+   * its `byBefore` on `countDate` (absent: not counted by then), and the rise of the town's newer
+   * counts since `countDate` is taken off the count. The town rule, src/ledger/townCounts.ts.
    */
   readonly count_superseded: WhereParams & {
     readonly category: StockCategory;
@@ -125,6 +126,7 @@ export interface LedgerWarningParamsByCode {
     readonly byDate: IsoDate;
     readonly byRows: readonly number[];
     readonly byBefore?: People;
+    readonly read: People;
   };
   /**
    * The sources account for more people than had left (`fromTracks`); the people remaining by

@@ -153,11 +153,20 @@ const ES: { readonly [C in LedgerWarningCode]: Template<C> } = {
       p.byBefore === undefined
         ? `sin conteo hasta el ${p.countDate}`
         : `más que ${n(p.byBefore)} el ${p.countDate}`;
+    const count = `el conteo de ${n(p.value)} ${words(p.category)} en ${where} del ${p.countDate} (${rowsWordEs(p.rows)})`;
+    const newer =
+      `${by} contó ${n(p.byValue)} el ${p.byDate} (${rowsWordEs(p.byRows)}), ${before}; ` +
+      `las personas pueden haberse movido de un lugar a otro`;
+    if (p.read < 0.5) {
+      return (
+        `Desde el ${p.date} ya no se mantiene ${count}: ${newer}, así que el balance lee el conteo más reciente ` +
+        `(las personas que ningún conteo sitúa quedan sin ubicar).`
+      );
+    }
     return (
-      `Desde el ${p.date} ya no se mantiene el conteo de ${n(p.value)} ${words(p.category)} en ${where} del ${p.countDate} ` +
-      `(${rowsWordEs(p.rows)}): ${by} contó ${n(p.byValue)} el ${p.byDate} (${rowsWordEs(p.byRows)}), ${before}; ` +
-      `las personas pueden haberse movido de un lugar a otro, así que el balance lee el conteo más reciente ` +
-      `(las personas que ningún conteo sitúa quedan sin ubicar).`
+      `Desde el ${p.date} solo se mantiene en parte ${count}: ${newer}, así que el balance sigue leyendo ${n(p.read)} de ellas allí, ` +
+      `el conteo menos lo que subieron los conteos más recientes del lugar desde el ${p.countDate} ` +
+      `(las otras ${n(p.value - p.read)} quedan sin ubicar si ningún conteo las sitúa).`
     );
   },
   accounted_exceeds_departures: accountedEs,

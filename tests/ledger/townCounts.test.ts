@@ -1,15 +1,15 @@
 /**
  * The town rule (src/ledger/townCounts.ts): of the counts of people present at the places of one
- * town, a count held past `holdDays` (as of a date) gives way to a newer count at another place
- * of the town that shows people arriving there; same-day counts add up; a recount of a place
- * leaves the other places' counts standing. People stay conserved.
+ * town, a count held past `holdDays` (as of a date) gives way, in the people a newer count at
+ * another place of the town rose by since its day, to that newer count; same-day counts add up; a
+ * recount of a place leaves the other places' counts standing. People stay conserved.
  */
 import { describe, expect, it } from "vitest";
 import { embedded2018 } from "../../src/embedded/index.ts";
 import { areaOf } from "../../src/ledger/areaOf.ts";
 import { buildLedger } from "../../src/ledger/buildLedger.ts";
 import { splitTotal } from "../../src/ledger/splitTotal.ts";
-import { currentTownCounts } from "../../src/ledger/townCounts.ts";
+import { currentTownCounts, townTakeovers } from "../../src/ledger/townCounts.ts";
 import type { TownCount } from "../../src/ledger/townCounts.ts";
 import type { Place } from "../../src/model/place.ts";
 import type { StockFigure } from "../../src/model/stock.ts";
@@ -28,48 +28,72 @@ const count = (countDay: number, heldDays: number, values: Record<number, number
   },
 });
 
-describe("currentTownCounts(): which counts of a town stand on a day", () => {
-  it("a count held past holdDays gives way to a newer count that shows people arriving at another place", () => {
-    // As of 3 Dec 2018 (day 4): Benito Juárez 6,062 of 29 Nov (day 0); El Barretal 755 on 29 Nov, 2,500 on 3 Dec.
+describe("currentTownCounts(): the people of each count of a town still read on a day", () => {
+  it("a count held past holdDays gives way to a newer count at another place in the people that count rose by", () => {
+    // As of 3 Dec 2018 (day 4): Benito Juárez 6,062 of 29 Nov (day 0); El Barretal 755 on 29 Nov,
+    // 2,500 on 3 Dec: 1,745 may have come from Benito Juárez, 4,317 are still read there.
     const bj = count(0, 4, { 0: 6062 });
     const eb = count(4, 0, { 0: 755, 4: 2500 });
-    expect(currentTownCounts([bj, eb], 3)).toEqual([false, true]);
+    expect(townTakeovers([bj, eb], 3)).toEqual([1745, 0]);
+    expect(currentTownCounts([bj, eb], 3)).toEqual([4317, 2500]);
   });
 
-  it("a place not counted by the older count's day counts as 0 there: its first count shows people arriving", () => {
+  it("a rise of 45 after a fall takes 45 of a count of 6,000, not all of it", () => {
+    // El Barretal 755 on day 0, 1,000 on day 1, 800 on day 2: up 45 on the held count's day.
+    const held = count(0, 4, { 0: 6000 });
+    const newer = count(2, 2, { 0: 755, 1: 1000, 2: 800 });
+    expect(townTakeovers([held, newer], 3)).toEqual([45, 0]);
+    expect(currentTownCounts([held, newer], 3)).toEqual([5955, 800]);
+  });
+
+  it("a place not counted by the older count's day counts as 0 there; the rises of several places add up, at most the count", () => {
     expect(currentTownCounts([count(0, 5, { 0: 6000 }), count(5, 0, { 5: 800 })], 3)).toEqual([
-      false,
-      true,
+      5200, 800,
+    ]);
+    // Two newer places rose by 800 and 1,500 since day 0: 2,300 of 3,000 taken over.
+    const three = [
+      count(0, 5, { 0: 3000 }),
+      count(3, 2, { 3: 800 }),
+      count(5, 0, { 0: 500, 5: 2000 }),
+    ];
+    expect(townTakeovers(three, 3)).toEqual([2300, 0, 0]);
+    // A count of the town as a whole held past holdDays, or superseded by one, gives way in full:
+    // the town's count holds its places' people (Tijuana's 2,793 of 21 Nov 2018 from 25 Nov, when
+    // Benito Juárez rose from 4,500 to 4,730; Palillo's 170 of 10 Nov by Mexico City's 650).
+    const whole = { ...count(0, 4, { 0: 2793 }), wholeTown: true };
+    expect(townTakeovers([whole, count(1, 3, { 0: 4500, 1: 4730 })], 3)).toEqual([2793, 0]);
+    const city = { ...count(9, 0, { 9: 650 }), wholeTown: true };
+    expect(townTakeovers([count(0, 9, { 0: 170 }), city], 3)).toEqual([170, 0]);
+    // A rise larger than the count takes it all (and no more).
+    expect(currentTownCounts([count(0, 5, { 0: 700 }), count(5, 0, { 5: 2500 })], 3)).toEqual([
+      0, 2500,
     ]);
   });
 
   it("both stand: same-day counts, a recount that shows no one arriving, a count within holdDays, a count on a line", () => {
     // Same day (a census of the town), held 6 days: nothing newer.
     expect(currentTownCounts([count(0, 6, { 0: 700 }), count(0, 6, { 0: 2500 })], 3)).toEqual([
-      true,
-      true,
+      700, 2500,
     ]);
     // El Barretal's 2,500 of 7 Dec repeats its 2,500 of 6 Dec: Benito Juárez's 700 of 6 Dec stands.
     expect(
       currentTownCounts([count(0, 6, { 0: 700 }), count(1, 5, { 0: 2500, 1: 2500 })], 3),
-    ).toEqual([true, true]);
+    ).toEqual([700, 2500]);
     // A recount below the place's earlier count: people left it, none arrived.
     expect(
       currentTownCounts([count(0, 6, { 0: 700 }), count(2, 0, { 0: 2500, 2: 2000 })], 3),
-    ).toEqual([true, true]);
+    ).toEqual([700, 2000]);
     // Within holdDays a snapshot stands (as with hindsight), and so does a count on its line.
     expect(currentTownCounts([count(0, 3, { 0: 6000 }), count(2, 1, { 2: 800 })], 3)).toEqual([
-      true,
-      true,
+      6000, 800,
     ]);
     expect(currentTownCounts([count(0, 0, { 0: 6000 }), count(2, 0, { 2: 800 })], 3)).toEqual([
-      true,
-      true,
+      6000, 800,
     ]);
   });
 
   it("one count, or none, always stands", () => {
-    expect(currentTownCounts([count(0, 20, { 0: 100 })], 3)).toEqual([true]);
+    expect(currentTownCounts([count(0, 20, { 0: 100 })], 3)).toEqual([100]);
     expect(currentTownCounts([], 3)).toEqual([]);
   });
 });
@@ -114,28 +138,30 @@ const tijuana = (asOf: string | undefined, date: string) =>
   )?.value;
 
 describe("the town rule in the ledger (as of a date, and with hindsight)", () => {
-  it("as of the day a newer shelter count shows people arriving, the older shelter's held count is no longer read", () => {
+  it("as of the day a newer shelter count shows people arriving, the older shelter's held count is read less the rise", () => {
     // 1 Dec: Benito Juárez's 6,000 of 29 Nov is within 3 days: the same-day census adds up.
     expect(tijuana("2018-12-01", "2018-12-01")).toBe(6800);
-    // 3 Dec: El Barretal 2,500 (was 800 on 29 Nov); Benito Juárez held 4 days gives way, and so
-    // does the town's own 2,800 of 21 Nov (before the rule: 6,000 + 2,500 = 8,500).
-    expect(tijuana("2018-12-03", "2018-12-03")).toBe(2500);
-    expect(tijuana("2018-12-05", "2018-12-05")).toBe(2500);
+    // 3 Dec: El Barretal 2,500 (was 800 on 29 Nov, +1,700); Benito Juárez held 4 days keeps
+    // 6,000 − 1,700 = 4,300; the town's own 2,800 of 21 Nov gives way in full (the shelters rose
+    // by 8,500 since). Without the rule: 6,000 + 2,500 = 8,500; all-or-nothing: 2,500.
+    expect(tijuana("2018-12-03", "2018-12-03")).toBe(6800);
+    expect(tijuana("2018-12-05", "2018-12-05")).toBe(6800);
     // 6 Dec, same-day counts add up; 12 Dec, El Barretal's 7 Dec recount leaves Benito Juárez's 700.
     expect(tijuana("2018-12-06", "2018-12-06")).toBe(3200);
     expect(tijuana("2018-12-12", "2018-12-12")).toBe(3200);
   });
 
-  it("says which count it no longer reads, once, from the first day, with the newer count's rows (count_superseded)", () => {
+  it("says which count it reads in part and how many of it, once, from the first day, with the newer count's rows (count_superseded)", () => {
     const { warnings } = buildLedger({ dataset: DATA, tracks: [] }, { asOf: "2018-12-05" });
     const superseded = warnings.filter((w) => w.code === "count_superseded");
     const bj = superseded.find((w) => w.date === "2018-12-03")!;
     expect(bj.message).toBe(
       "From 2018-12-03 the count of 6,000 people remaining at Benito Juárez sports complex (Tijuana) of 2018-11-29 " +
-        "(stock row 1) is no longer held: El Barretal, another place of Tijuana, was counted at 2,500 on 2018-12-03 " +
-        "(stock row 3), up from 800 on 2018-11-29; people may have moved between them, so the ledger reads the newer count " +
-        "(people no count places are unaccounted for).",
+        "(stock row 1) is held only in part: El Barretal, another place of Tijuana, was counted at 2,500 on 2018-12-03 " +
+        "(stock row 3), up from 800 on 2018-11-29; people may have moved between them, so the ledger still reads 4,300 of them there, " +
+        "the count less the rise of the town's newer counts since 2018-11-29 (the other 1,700 are unaccounted for unless a count places them).",
     );
+    expect(bj.code === "count_superseded" && bj.params.read).toBe(4300);
     expect(bj.rows).toEqual([1, 3]);
     // The town's own 2,800 of 21 Nov gives way to the shelters' counts of 29 Nov (not counted by 21 Nov).
     expect(

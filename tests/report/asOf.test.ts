@@ -159,14 +159,16 @@ describe("the ledger and the situation update as of a date", () => {
     expect(held("2018-11-20")!.valueLow).toBeLessThan(held("2018-11-03")!.valueLow);
   });
 
-  it("as of 3 Dec 2018 a newer count at El Barretal ends the hold of Benito Juárez's 29 Nov count, same city (the town rule); people conserved every day", () => {
+  it("as of 3 Dec 2018 a newer count at El Barretal takes over its rise from Benito Juárez's held 29 Nov count, same city (the town rule); people conserved every day", () => {
     const { ledger, state } = runReplay(dataset, { asOf: "2018-12-03" });
     const tijuana = ledger.split.find(
       (r) => r.date === "2018-12-03" && r.category === "remaining" && r.placeName === "Tijuana",
     )!;
-    // El Barretal's 2,500 of 3 Dec (755 on 29 Nov: people arrived), not 6,083 + 2,500 = 8,583.
-    expect(tijuana.value).toBe(2500);
-    expect(total(ledger, "2018-12-03", "remaining")).toBe(5994);
+    // El Barretal's 2,500 of 3 Dec rose 1,745 since 29 Nov (755): Benito Juárez's 6,083 is read
+    // as 6,083 − 1,745 = 4,338, so Tijuana is 6,838 (hindsight 5,507); without the rule 8,583,
+    // with an all-or-nothing rule 2,500.
+    expect(tijuana.value).toBe(6838);
+    expect(total(ledger, "2018-12-03", "remaining")).toBe(10332);
     // 1 Dec: Benito Juárez's count is 2 days old, within the 3 days a count stands: both add up.
     expect(
       runReplay(dataset, { asOf: "2018-12-01" }).ledger.split.find(
@@ -189,7 +191,28 @@ describe("the ledger and the situation update as of a date", () => {
     }
     // The state's presence at Tijuana on the date is the ledger's row (one rule, read by both).
     const place = state.at(-1)!.places.find((p) => p.placeName === "Tijuana")!;
-    expect(place.staying).toBe(2500);
+    expect(place.staying).toBe(6838);
+  });
+
+  it("a rise of 45 at El Barretal after a fall takes 45 of Benito Juárez's held count, not all of it (without the 3 Dec row)", () => {
+    // El Barretal 755 (29 Nov), 1,000 (30 Nov), 800 (1 Dec); its 3 Dec row left out.
+    const stocks = dataset.stocks.filter(
+      (f) => !(f.date === "2018-12-03" && f.placeName === "El Barretal"),
+    );
+    expect(stocks.length).toBe(dataset.stocks.length - 1);
+    const ledger = buildLedger(
+      { dataset: { ...dataset, stocks }, tracks: [] },
+      { asOf: "2018-12-03" },
+    );
+    const tijuana = ledger.split.find(
+      (r) => r.date === "2018-12-03" && r.category === "remaining" && r.placeName === "Tijuana",
+    )!;
+    // 6,083 − 45 + 800, not 800 (all-or-nothing) nor 6,883 (no rule).
+    expect(tijuana.value).toBe(6083 - 45 + 800);
+    const w = ledger.warnings.find(
+      (x) => x.code === "count_superseded" && x.params.place === "Benito Juárez sports complex",
+    );
+    expect(w?.code === "count_superseded" && w.params.read).toBe(6038);
   });
 
   it("the 15 Dec 2018 figures of the situation report hold as of 15 Dec too", () => {
@@ -245,14 +268,14 @@ describe("dtm-flow report --as-of", () => {
     expect(md).toContain("1 Nov 2018: 4,000 (HND)");
   });
 
-  it("report --as-of 2018-12-03 gives 5,994 remaining (Tijuana 2,500: El Barretal), not 12,077 with Benito Juárez's held 6,062", async () => {
+  it("report --as-of 2018-12-03 gives 10,332 remaining (Tijuana 6,838: El Barretal 2,500 + Benito Juárez 6,083 less El Barretal's rise of 1,745), not 12,077", async () => {
     const io = capture(dir);
     expect(await run(["report", "--as-of", "2018-12-03", "--out", "d3"], io.context)).toBe(0);
     const md = readFileSync(join(dir, "d3", "situation-update.md"), "utf8");
     expect(md).toMatch(
-      /\| Remaining at places \| 5,994 \| [\d,]+–[\d,]+ \| [^|]*Tijuana \(MEX\) 2,500/,
+      /\| Remaining at places \| 10,332 \| [\d,]+–[\d,]+ \| [^|]*Tijuana \(MEX\) 6,838/,
     );
-    expect([...io.out, ...io.err].join("\n")).toContain("5,994 people remaining");
+    expect([...io.out, ...io.err].join("\n")).toContain("10,332 people remaining");
   }, 120_000);
 
   it("a date before the data is outside the data's range, as before the as-of replay (review21b MED 4)", async () => {

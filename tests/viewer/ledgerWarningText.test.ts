@@ -145,15 +145,48 @@ describe("ledger warnings in Spanish (src/report/ledgerWarningText.ts)", () => {
             byDate: "2018-12-03",
             byRows: [42],
             byBefore: 755,
+            read: 4338,
           },
           [37, 38, 42],
         ),
         {},
       ),
     ).toBe(
-      "Desde el 2018-12-03 ya no se mantiene el conteo de 6,083 personas que permanecen en Benito Juárez sports complex (Tijuana) " +
+      "Desde el 2018-12-03 solo se mantiene en parte el conteo de 6,083 personas que permanecen en Benito Juárez sports complex (Tijuana) " +
         "del 2018-11-29 (filas de cifras 37, 38): El Barretal, otro lugar de Tijuana, contó 2,500 el 2018-12-03 (fila de cifras 42), " +
-        "más que 755 el 2018-11-29; las personas pueden haberse movido de un lugar a otro, así que el balance lee el conteo más " +
+        "más que 755 el 2018-11-29; las personas pueden haberse movido de un lugar a otro, así que el balance sigue leyendo 4,338 de ellas allí, " +
+        "el conteo menos lo que subieron los conteos más recientes del lugar desde el 2018-11-29 " +
+        "(las otras 1,745 quedan sin ubicar si ningún conteo las sitúa).",
+    );
+    // A count taken over in full (read 0): no longer held.
+    expect(
+      ledgerWarningText(
+        "es",
+        w(
+          "count_superseded",
+          {
+            category: "remaining",
+            area: "Tijuana",
+            country: "MEX",
+            date: "2018-11-25",
+            place: "Tijuana",
+            value: 2793,
+            countDate: "2018-11-21",
+            rows: [30],
+            by: "Benito Juárez sports complex",
+            byValue: 4730,
+            byDate: "2018-11-22",
+            byRows: [31],
+            read: 0,
+          },
+          [30, 31],
+        ),
+        {},
+      ),
+    ).toBe(
+      "Desde el 2018-11-25 ya no se mantiene el conteo de 2,793 personas que permanecen en Tijuana en conjunto del 2018-11-21 " +
+        "(fila de cifras 30): Benito Juárez sports complex, otro lugar de Tijuana, contó 4,730 el 2018-11-22 (fila de cifras 31), " +
+        "sin conteo hasta el 2018-11-21; las personas pueden haberse movido de un lugar a otro, así que el balance lee el conteo más " +
         "reciente (las personas que ningún conteo sitúa quedan sin ubicar).",
     );
     // A warning without values (a report.json from before `params`) or of a code this viewer
