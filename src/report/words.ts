@@ -4,7 +4,9 @@
  * (viewer/i18n.ts) read them from, the ledger's warnings in Spanish (ledgerWarningText.ts)
  * included. Figures, place names and sources' text are shown as they came.
  */
+import { EMBEDDED_2018_NAME } from "../embedded/name.ts";
 import { categoryWords } from "../ledger/describe.ts";
+import type { SourceType } from "../model/source.ts";
 
 /** A language of the situation update: English or Spanish. */
 export type SituationLang = "en" | "es";
@@ -113,6 +115,26 @@ const en = {
     "Estimated with hindsight: figures and reports published after the date are used (a cumulative " +
     "figure is interpolated between published figures and pooled when sources disagree; the groups " +
     "are placed using later reports), so a figure may differ from every source listed.",
+  /** The dataset's name: the embedded dataset's in the language, a user's as given. */
+  datasetName: (name: string): string => name,
+  /** A source's kind (`sourceType` code) in words. */
+  sourceTypes: {
+    dtm: "DTM",
+    un: "UN",
+    government: "government",
+    ngo: "NGO",
+    media: "media",
+    organiser: "organiser",
+    social_media: "social media",
+    other: "other",
+  } as Readonly<Record<SourceType, string>>,
+  // The charts of the HTML.
+  splitChartTitle: "People who left, by what became of them, per day",
+  stackedBottomToTop: "Stacked areas, bottom to top:",
+  noSplitForDates: "No split for these dates.",
+  placesChartTitle: "People present per place against shelter capacity",
+  noPlaceFigures: "No place has people-present figures.",
+  capacityNotKnown: "capacity not known",
   months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
   /** The headline labels of the split categories. */
   categories: {
@@ -121,6 +143,18 @@ const en = {
     return: "Returned",
     remaining: "Remaining at places",
     regularized: "Regularised (humanitarian visas)",
+    onward: "Moved onward",
+    other: "Other",
+    in_transit: "In transit",
+    unknown: "Unknown",
+  } as Readonly<Record<string, string>>,
+  /** The short labels of the split categories in the chart legend. */
+  shortCategories: {
+    departed: "People who left",
+    asylum_claim: "Asylum claims",
+    return: "Returned",
+    remaining: "Remaining",
+    regularized: "Regularised",
     onward: "Moved onward",
     other: "Other",
     in_transit: "In transit",
@@ -217,6 +251,24 @@ const es: SituationWords = {
     "Estimado en retrospectiva: se usan cifras e informes publicados después de la fecha (una cifra " +
     "acumulada se interpola entre cifras publicadas y se combina cuando las fuentes discrepan; los grupos " +
     "se ubican con informes posteriores), así que una cifra puede diferir de todas las fuentes listadas.",
+  datasetName: (name: string): string =>
+    name === EMBEDDED_2018_NAME ? "Caravanas oct.–dic. 2018 (datos integrados)" : name,
+  sourceTypes: {
+    dtm: "DTM",
+    un: "ONU",
+    government: "gobierno",
+    ngo: "ONG",
+    media: "medios",
+    organiser: "organizadores",
+    social_media: "redes sociales",
+    other: "otra",
+  },
+  splitChartTitle: "Personas que salieron, por lo que fue de ellas, por día",
+  stackedBottomToTop: "Áreas apiladas, de abajo arriba:",
+  noSplitForDates: "No hay balance para estas fechas.",
+  placesChartTitle: "Personas presentes en cada lugar frente a la capacidad de los albergues",
+  noPlaceFigures: "Ningún lugar tiene cifras de personas presentes.",
+  capacityNotKnown: "capacidad desconocida",
   months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
   categories: {
     departed: "Personas que salieron",
@@ -224,6 +276,17 @@ const es: SituationWords = {
     return: "Retornos",
     remaining: "Permanecen en lugares",
     regularized: "Regularizados (visas humanitarias)",
+    onward: "Siguieron adelante",
+    other: "Otros",
+    in_transit: "En tránsito",
+    unknown: "Desconocido",
+  },
+  shortCategories: {
+    departed: "Personas que salieron",
+    asylum_claim: "Solicitudes de asilo",
+    return: "Retornos",
+    remaining: "Permanecen",
+    regularized: "Regularizados",
     onward: "Siguieron adelante",
     other: "Otros",
     in_transit: "En tránsito",
