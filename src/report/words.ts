@@ -115,7 +115,10 @@ const en = {
     "Estimated with hindsight: figures and reports published after the date are used (a cumulative " +
     "figure is interpolated between published figures and pooled when sources disagree; the groups " +
     "are placed using later reports), so a figure may differ from every source listed.",
-  /** The dataset's name: the embedded dataset's in the language, a user's as given. */
+  /**
+   * The dataset's name: the embedded dataset's (also within a longer name, "… + my.csv") in the
+   * language, a user's files' as given. The viewer reads it too (viewer/i18n.ts `datasetName`).
+   */
   datasetName: (name: string): string => name,
   /** A source's kind (`sourceType` code) in words. */
   sourceTypes: {
@@ -252,7 +255,7 @@ const es: SituationWords = {
     "acumulada se interpola entre cifras publicadas y se combina cuando las fuentes discrepan; los grupos " +
     "se ubican con informes posteriores), así que una cifra puede diferir de todas las fuentes listadas.",
   datasetName: (name: string): string =>
-    name === EMBEDDED_2018_NAME ? "Caravanas oct.–dic. 2018 (datos integrados)" : name,
+    name.split(EMBEDDED_2018_NAME).join("Caravanas oct.–dic. 2018 (integradas)"),
   sourceTypes: {
     dtm: "DTM",
     un: "ONU",

@@ -56,7 +56,7 @@ describe("dtm-flow report --as-of 2018-11-25 --lang es", () => {
   });
 
   it("names the embedded dataset and the kind of source in Spanish", () => {
-    expect(md).toMatch(/^Datos: Caravanas oct\.–dic\. 2018 \(datos integrados\)\./m);
+    expect(md).toMatch(/^Datos: Caravanas oct\.–dic\. 2018 \(integradas\)\./m);
     expect(md).toMatch(/\[ONU, confianza alta\\?\]/);
   });
 
