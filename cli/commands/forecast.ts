@@ -80,7 +80,7 @@ const HELP = `dtm-flow forecast — where every caravan group is now and when it
 ahead on its route, with p10/p50/p90 and the probability of arriving within the horizon.
 
 Usage:
-  dtm-flow forecast [--as-of DATETIME] [--horizon DAYS] [--runs N] [--seed N]
+  dtm-flow forecast [--as-of DATETIME] [--horizon DAYS] [--runs N] [--seed N] [--lang en|es]
                     [--sightings f] [--counts f] [--stocks f] [--route f.geojson]
                     [--places f] [--tz IANA-zone] [--no-bom] [--hxl] --out <dir>
 
@@ -96,6 +96,8 @@ Options:
                       ${MAX_RUN_DAYS.toLocaleString("en-US")} per group
   --seed <n>          random seed (default 1; 0–2147483647): the same inputs and seed give
                       the same files
+  --lang <en|es>      language of the summary on stdout and of forecast.json's method: en
+                      (default) or es, as report --lang; the CSV files are the same in both
   ${DATASET_FLAGS}   as for dtm-flow estimate
   --out <dir>         folder for forecast.csv, positions.csv and forecast.json (required)
 ${noBomHelp("forecast.csv and positions.csv")}
@@ -132,7 +134,7 @@ ${SAFE_WRITING_HELP}
 ${EXIT_HELP}
 
 Example:
-  dtm-flow forecast --as-of 2018-11-01 --horizon 14 --out pronostico/`;
+  dtm-flow forecast --as-of 2018-11-01 --horizon 14 --lang es --out pronostico/`;
 
 export const forecastCommand: Command = {
   name: "forecast",

@@ -28,7 +28,7 @@ const textOf = (html: string) =>
 describe("dtm-flow report --as-of 2018-11-25 --lang es", () => {
   let dir = "";
   let html = "";
-  let md = "";
+  let markdown = "";
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "dtm-report-es-"));
     const io = capture(dir);
@@ -36,13 +36,13 @@ describe("dtm-flow report --as-of 2018-11-25 --lang es", () => {
       await run(["report", "--as-of", "2018-11-25", "--lang", "es", "--out", "r"], io.context),
     ).toBe(0);
     html = readFileSync(join(dir, "r", "situation-update.html"), "utf8");
-    md = readFileSync(join(dir, "r", "situation-update.md"), "utf8");
+    markdown = readFileSync(join(dir, "r", "situation-update.md"), "utf8");
   });
 
   it("has no English word or category code in the HTML and the Markdown (sources' own text aside)", () => {
     // A source's organisation and address are its own words; the lines naming them are checked
     // for the kind of source only.
-    for (const line of [...textOf(html), ...md.split("\n")]) {
+    for (const line of [...textOf(html), ...markdown.split("\n")]) {
       const ours = line.replace(/ — .*(?=\[)/, " — ").replace(/https?:\S+/g, "");
       expect(ours, line).not.toMatch(ENGLISH);
     }
@@ -56,13 +56,13 @@ describe("dtm-flow report --as-of 2018-11-25 --lang es", () => {
   });
 
   it("names the embedded dataset and the kind of source in Spanish", () => {
-    expect(md).toMatch(/^Datos: Caravanas oct\.–dic\. 2018 \(integradas\)\./m);
-    expect(md).toMatch(/\[ONU, confianza alta\\?\]/);
+    expect(markdown).toMatch(/^Datos: Caravanas oct\.–dic\. 2018 \(integradas\)\./m);
+    expect(markdown).toMatch(/\[ONU, confianza alta\\?\]/);
   });
 
   it("gives the data-quality table's categories in words and a warning's rows without nested parentheses", () => {
-    expect(md).toMatch(/\| 2018-10-21 \| Solicitudes de asilo \| MEX \|/);
-    expect(md).toContain("el 2018-10-27, según la fila de cifras 12 (línea 42: ");
-    expect(md).not.toMatch(/\(fila de cifras \d+ \(/);
+    expect(markdown).toMatch(/\| 2018-10-21 \| Solicitudes de asilo \| MEX \|/);
+    expect(markdown).toContain("el 2018-10-27, según la fila de cifras 12 (línea 42: ");
+    expect(markdown).not.toMatch(/\(fila de cifras \d+ \(/);
   });
 });
