@@ -2,7 +2,7 @@
  * Interface texts in English and Spanish. Data (sources, notes) is shown as it came; place names
  * in their Spanish form when the gazetteer has one (`placeLabel`).
  */
-import { EMBEDDED_2018_NAME, situationWords, MAX_SILENCE_DAYS } from "../src/index.ts";
+import { situationWords, MAX_SILENCE_DAYS } from "../src/index.ts";
 import type { Place, SplitCategory, StockCategory } from "../src/index.ts";
 import type { Lang, LayerId } from "./state.ts";
 
@@ -288,19 +288,14 @@ export function layerName(lang: Lang, l: LayerId): string {
   return LAYER_NAMES[lang][l];
 }
 
-/** The embedded data set's name (`EMBEDDED_2018_NAME`, English in the library) per language. */
-const EMBEDDED_NAME: Record<Lang, string> = {
-  en: EMBEDDED_2018_NAME,
-  es: "Caravanas oct.–dic. 2018 (integradas)",
-};
-
 /**
  * A data set's name as shown in `lang`: the embedded 2018 name is translated wherever it appears
  * (alone, or after an analyst's file names: "conteo.csv + Caravans Oct–Dec 2018 (embedded)");
- * names of the user's own files are shown as they came.
+ * names of the user's own files are shown as they came. The rule and the words are the situation
+ * update's (src/report/words.ts), so the report's files and the viewer say the same.
  */
 export function datasetName(lang: Lang, name: string): string {
-  return name.split(EMBEDDED_2018_NAME).join(EMBEDDED_NAME[lang]);
+  return situationWords(lang).datasetName(name);
 }
 
 /**

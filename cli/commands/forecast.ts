@@ -17,10 +17,18 @@ import { csvChoice, noBomHelp } from "../csv-options.ts";
 import type { CsvChoice } from "../csv-options.ts";
 import { SAFE_WRITING_HELP } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
-import { forecastArrivals, formatCsv, hxlOption, mulberry32, nowcast } from "../../src/index.ts";
-import type { Forecast, Nowcast } from "../../src/index.ts";
+import {
+  forecastArrivals,
+  formatCsv,
+  hxlOption,
+  mulberry32,
+  nowcast,
+  situationWords,
+} from "../../src/index.ts";
+import type { Forecast, Nowcast, SituationLang } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 import { forecastSummaryLines } from "../forecast-summary.ts";
+import { LANG_OPTION, langOption } from "../lang-option.ts";
 
 /** Columns of forecast.csv, in this order exactly. */
 export const FORECAST_COLUMNS = [
@@ -72,7 +80,7 @@ const HELP = `dtm-flow forecast — where every caravan group is now and when it
 ahead on its route, with p10/p50/p90 and the probability of arriving within the horizon.
 
 Usage:
-  dtm-flow forecast [--as-of DATETIME] [--horizon DAYS] [--runs N] [--seed N]
+  dtm-flow forecast [--as-of DATETIME] [--horizon DAYS] [--runs N] [--seed N] [--lang en|es]
                     [--sightings f] [--counts f] [--stocks f] [--route f.geojson]
                     [--places f] [--tz IANA-zone] [--no-bom] [--hxl] --out <dir>
 
@@ -88,6 +96,8 @@ Options:
                       ${MAX_RUN_DAYS.toLocaleString("en-US")} per group
   --seed <n>          random seed (default 1; 0–2147483647): the same inputs and seed give
                       the same files
+  --lang <en|es>      language of the summary on stdout and of forecast.json's method: en
+                      (default) or es, as report --lang; the CSV files are the same in both
   ${DATASET_FLAGS}   as for dtm-flow estimate
   --out <dir>         folder for forecast.csv, positions.csv and forecast.json (required)
 ${noBomHelp("forecast.csv and positions.csv")}
@@ -124,7 +134,7 @@ ${SAFE_WRITING_HELP}
 ${EXIT_HELP}
 
 Example:
-  dtm-flow forecast --as-of 2018-11-01 --horizon 14 --out pronostico/`;
+  dtm-flow forecast --as-of 2018-11-01 --horizon 14 --lang es --out pronostico/`;
 
 export const forecastCommand: Command = {
   name: "forecast",
@@ -135,7 +145,9 @@ export const forecastCommand: Command = {
       horizon: { type: "string" },
       runs: { type: "string" },
       seed: { type: "string" },
+      ...LANG_OPTION,
     });
+    const lang = langOption(values);
     const horizonDays = wholeOption(values, "horizon", 14, 0, 365);
     const runs = wholeOption(values, "runs", 500, 10, 100_000);
     const seed = wholeOption(values, "seed", 1, 0, 2 ** 31 - 1);
@@ -174,9 +186,10 @@ export const forecastCommand: Command = {
         rejectedRows: loaded.rejected,
       },
       csvChoice(values),
+      lang,
     );
     for (const w of forecast.warnings) context.stderr(`warning: ${w.message}`);
-    for (const line of forecastSummaryLines(now, forecast)) context.stdout(line);
+    for (const line of forecastSummaryLines(now, forecast, lang)) context.stdout(line);
     context.stderr(
       `forecast as of ${now.asOfDate} for ${counted(now.groups.length, "group")}, ${counted(forecast.arrivals.length, "group-place")}, horizon ${counted(horizonDays, "day")}; wrote ${out.dir}`,
     );
@@ -232,6 +245,7 @@ export function writeForecast(
   write: (name: string, content: string) => unknown,
   meta: Record<string, unknown>,
   csv: CsvChoice = { bom: true, hxl: false },
+  lang: SituationLang = "en",
 ): void {
   const { bom, hxl } = csv;
   const ahead = forecast.arrivals.map((a) => ({
@@ -295,7 +309,8 @@ export function writeForecast(
     asOf: now.asOfDate,
     horizonDays: forecast.horizonDays,
     runs: forecast.runs,
-    method: `the state as of the as-of moment: groups at their route's end are arrived, groups with no report (position, count or stay) for more than ${forecast.staleDays} days are dissolved (not moved on); each group on the road starts from its state on the as-of day (the held track point of that day when its track ends before it, as tracks.csv of estimate --as-of gives it; riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; the head (first people) moves in the same runs as the median person with the same day's draws, from its own last position (riding when its track's last daily move was a ride), and is never behind the median person in any run; quantiles over runs; no arrival is dated before the as-of moment`,
+    lang,
+    method: situationWords(lang).forecastMethod(forecast.staleDays),
     model: forecast.model,
     groups: forecast.groups,
     nowcast: now.groups.map((g) => ({

@@ -20,13 +20,13 @@ import {
   buildSituationUpdate,
   dataRange,
   categoryWords,
-  SITUATION_LANGS,
   formatPeople,
   renderHtml,
   renderMarkdown,
   situationReport2018,
 } from "../../src/index.ts";
-import type { DataRange, LedgerResult, SituationLang } from "../../src/index.ts";
+import type { DataRange, LedgerResult } from "../../src/index.ts";
+import { LANG_OPTION, langOption } from "../lang-option.ts";
 import { LEDGER_OPTIONS, LEDGER_OPTIONS_HELP, runLedger } from "./ledger.ts";
 
 const HELP = `dtm-flow report — a situation update as of a date: headline figures (people who left,
@@ -41,8 +41,8 @@ Options:
                       the end of that day, local time (--tz); a date-time such as
                       2018-12-15T12:00 keeps its time (the same rule as estimate and forecast)
   --lang <en|es>      language of situation-update.html and .md: en (default) or es, with the
-                      words of the viewer's Spanish situation panel; figures, place names,
-                      sources' text and the data-quality warnings stay as they came (English)
+                      words of the viewer's Spanish situation panel (charts and data-quality
+                      warnings included); place names and sources' text stay as they came
   --title <text>      title of the update (default "Situation update", in es "Actualización
                       de la situación")
   --hindsight         use all the data, also figures and reports after the date (the
@@ -80,7 +80,7 @@ export const reportCommand: Command = {
         ...LEDGER_OPTIONS,
         "as-of": { type: "string" },
         title: { type: "string" },
-        lang: { type: "string" },
+        ...LANG_OPTION,
         hindsight: { type: "boolean" },
       },
       false,
@@ -91,9 +91,7 @@ export const reportCommand: Command = {
     // The local date the update is for (a bare date: that day, to its end; a date-time keeps its
     // time), by the one as-of rule; runLedger checks the text again in the dataset's zone.
     const date = asOfMoment(asOf, datasetChoice(values).timeZone)?.date ?? asOf.slice(0, 10);
-    const lang = optionString(values, "lang") ?? "en";
-    if (!(SITUATION_LANGS as readonly string[]).includes(lang))
-      throw new UserError(`--lang must be en or es, got ${lang}.`);
+    const lang = langOption(values);
     const hindsight = values.hindsight === true;
     // As of the date (default): the replay reads only what was known by then.
     const run = await runLedger(
@@ -132,7 +130,7 @@ export const reportCommand: Command = {
         {
           title: optionString(values, "title"),
           hindsight,
-          lang: lang as SituationLang,
+          lang,
           // The embedded 2018 data is set beside the December 2018 situation report's figures.
           seeds: loaded.embedded ? situationReport2018() : undefined,
         },

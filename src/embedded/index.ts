@@ -13,8 +13,9 @@ import { ROUTES } from "./generated/routes.ts";
 import { SIGHTINGS } from "./generated/sightings.ts";
 import { STOCKS } from "./generated/stocks.ts";
 
-/** Name shown to users for the embedded dataset. */
-export const EMBEDDED_2018_NAME = "Caravans Oct–Dec 2018 (embedded)";
+/** Name shown to users for the embedded dataset (its own module: words.ts reads it too). */
+import { EMBEDDED_2018_NAME } from "./name.ts";
+export { EMBEDDED_2018_NAME };
 
 /**
  * The embedded 2018 dataset. Each call returns a fresh deep copy, so callers may sort or edit it.

@@ -8,15 +8,9 @@ import { area, line } from "d3-shape";
 import type { SplitCategory } from "../model/track.ts";
 import type { IsoDate } from "../model/units.ts";
 import { dayNumber } from "../calendar/index.ts";
-import {
-  CATEGORY_COLORS,
-  CATEGORY_LABELS,
-  CATEGORY_SHORT_LABELS,
-  escapeHtml,
-  formatDate,
-  formatPeople,
-} from "./format.ts";
+import { CATEGORY_COLORS, escapeHtml, formatDate, formatPeople } from "./format.ts";
 import type { PlacePanel } from "./situationUpdate.ts";
+import { situationWords, type SituationLang } from "./words.ts";
 
 /** Size of a chart in CSS pixels. */
 export interface ChartSize {
@@ -48,6 +42,7 @@ function r1(x: number): string {
  * A stacked area chart of the daily split: one layer per category (in the order given, first at
  * the bottom), x = date, y = people, with a legend and a marker on the last day.
  * @param stack dates and one series of people per category (same length as `dates`).
+ * @param lang language of the title, legend and dates (words.ts); English by default.
  * @returns an `<svg>` element as text; an SVG saying "no data" when there are no dates.
  * @example
  * stackedAreaSvg({ dates: ["2018-10-13"], series: [{ category: "in_transit", values: [1000] }] });
@@ -55,14 +50,16 @@ function r1(x: number): string {
 export function stackedAreaSvg(
   stack: { dates: IsoDate[]; series: { category: SplitCategory; values: number[] }[] },
   size: ChartSize = {},
+  lang: SituationLang = "en",
 ): string {
+  const w = situationWords(lang);
   const width = size.width ?? 760;
   const height = size.height ?? 340;
   const margin = { top: 16, right: 190, bottom: 28, left: 56 };
   const open = `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="split-title" ${FONT}>`;
-  const title = `<title id="split-title">People who left, by what became of them, per day</title>`;
+  const title = `<title id="split-title">${escapeHtml(w.splitChartTitle)}</title>`;
   if (stack.dates.length === 0 || stack.series.length === 0) {
-    return `${open}${title}<text x="${width / 2}" y="${height / 2}" text-anchor="middle">No split for these dates.</text></svg>`;
+    return `${open}${title}<text x="${width / 2}" y="${height / 2}" text-anchor="middle">${escapeHtml(w.noSplitForDates)}</text></svg>`;
   }
   const dates = stack.dates.map(utc);
   // Cumulative layers: lower[i] and upper[i] of each series.
@@ -83,7 +80,7 @@ export function stackedAreaSvg(
     .range([height - margin.bottom, margin.top]);
   const parts: string[] = [open, title];
   parts.push(
-    `<desc>Stacked areas, bottom to top: ${layers.map((l) => CATEGORY_LABELS[l.category]).join(", ")}.</desc>`,
+    `<desc>${escapeHtml(w.stackedBottomToTop)} ${layers.map((l) => escapeHtml(w.categories[l.category] ?? l.category)).join(", ")}.</desc>`,
   );
   for (const tick of y.ticks(5)) {
     parts.push(
@@ -97,13 +94,13 @@ export function stackedAreaSvg(
       .y0((i) => y(layer.y0[i]!))
       .y1((i) => y(layer.y1[i]!))(dates.map((_, i) => i));
     parts.push(
-      `<path d="${tidy(path)}" fill="${CATEGORY_COLORS[layer.category]}" fill-opacity="0.9"><title>${escapeHtml(CATEGORY_LABELS[layer.category] ?? layer.category)}</title></path>`,
+      `<path d="${tidy(path)}" fill="${CATEGORY_COLORS[layer.category]}" fill-opacity="0.9"><title>${escapeHtml(w.categories[layer.category] ?? layer.category)}</title></path>`,
     );
   }
   for (const tick of x.ticks(Math.min(8, stack.dates.length))) {
     parts.push(
       `<line x1="${r1(x(tick))}" x2="${r1(x(tick))}" y1="${height - margin.bottom}" y2="${height - margin.bottom + 4}" stroke="#333"/>`,
-      `<text x="${r1(x(tick))}" y="${height - margin.bottom + 16}" text-anchor="middle">${formatDate(tick.toISOString(), true)}</text>`,
+      `<text x="${r1(x(tick))}" y="${height - margin.bottom + 16}" text-anchor="middle">${formatDate(tick.toISOString(), true, lang)}</text>`,
     );
   }
   parts.push(
@@ -115,7 +112,7 @@ export function stackedAreaSvg(
     const last = layer.y1[layer.y1.length - 1]! - layer.y0[layer.y0.length - 1]!;
     parts.push(
       `<rect x="${width - margin.right + 12}" y="${ly}" width="12" height="12" fill="${CATEGORY_COLORS[layer.category]}"/>`,
-      `<text x="${width - margin.right + 30}" y="${ly + 10}">${escapeHtml(CATEGORY_SHORT_LABELS[layer.category] ?? layer.category)}: ${formatPeople(last)}</text>`,
+      `<text x="${width - margin.right + 30}" y="${ly + 10}">${escapeHtml(w.shortCategories[layer.category] ?? layer.category)}: ${formatPeople(last)}</text>`,
     );
   });
   parts.push("</svg>");
@@ -128,6 +125,7 @@ export function stackedAreaSvg(
  * is printed) so small places stay readable.
  * @param panels places with their daily series; `capacity` undefined draws no capacity line.
  * @param domain first and last date of the shared x axis.
+ * @param lang language of the title, labels and dates (words.ts); English by default.
  * @returns an `<svg>` element as text.
  * @example
  * smallMultiplesSvg(
@@ -139,7 +137,9 @@ export function smallMultiplesSvg(
   panels: readonly PlacePanel[],
   domain: [IsoDate, IsoDate],
   options: { columns?: number; panelWidth?: number; panelHeight?: number } = {},
+  lang: SituationLang = "en",
 ): string {
+  const w = situationWords(lang);
   const columns = Math.max(1, Math.min(options.columns ?? 3, panels.length || 1));
   const pw = options.panelWidth ?? 250;
   const ph = options.panelHeight ?? 150;
@@ -148,11 +148,11 @@ export function smallMultiplesSvg(
   const height = rows * ph;
   const parts: string[] = [
     `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="places-title" ${FONT}>`,
-    `<title id="places-title">People present per place against shelter capacity</title>`,
+    `<title id="places-title">${escapeHtml(w.placesChartTitle)}</title>`,
   ];
   if (panels.length === 0) {
     parts.push(
-      `<text x="${width / 2}" y="${height / 2}" text-anchor="middle">No place has people-present figures.</text></svg>`,
+      `<text x="${width / 2}" y="${height / 2}" text-anchor="middle">${escapeHtml(w.noPlaceFigures)}</text></svg>`,
     );
     return parts.join("");
   }
@@ -192,18 +192,18 @@ export function smallMultiplesSvg(
     const capacity =
       panel.capacity === undefined
         ? ""
-        : `<line x1="${m.left}" x2="${pw - m.right}" y1="${r1(y(panel.capacity))}" y2="${r1(y(panel.capacity))}" stroke="#C00" stroke-dasharray="4 3"><title>Capacity ${formatPeople(panel.capacity)}</title></line>`;
+        : `<line x1="${m.left}" x2="${pw - m.right}" y1="${r1(y(panel.capacity))}" y2="${r1(y(panel.capacity))}" stroke="#C00" stroke-dasharray="4 3"><title>${escapeHtml(w.capacity)} ${formatPeople(panel.capacity)}</title></line>`;
     const last = panel.series[panel.series.length - 1];
     parts.push(
       `<g transform="translate(${ox},${oy})">`,
       `<text x="${m.left}" y="14" font-weight="bold">${escapeHtml(panel.placeName)}</text>`,
-      `<text x="${pw - m.right}" y="14" text-anchor="end">${panel.capacity === undefined ? "capacity not known" : "capacity " + formatPeople(panel.capacity)}</text>`,
+      `<text x="${pw - m.right}" y="14" text-anchor="end">${escapeHtml(panel.capacity === undefined ? w.capacityNotKnown : `${w.capacity} ${formatPeople(panel.capacity)}`)}</text>`,
       `<line x1="${m.left}" x2="${m.left}" y1="${m.top}" y2="${ph - m.bottom}" stroke="#333"/>`,
       `<line x1="${m.left}" x2="${pw - m.right}" y1="${ph - m.bottom}" y2="${ph - m.bottom}" stroke="#333"/>`,
       `<text x="${m.left - 4}" y="${m.top + 4}" text-anchor="end">${formatPeople(y.domain()[1])}</text>`,
       `<text x="${m.left - 4}" y="${ph - m.bottom}" text-anchor="end">0</text>`,
-      `<text x="${m.left}" y="${ph - 6}">${formatDate(domain[0], true)}</text>`,
-      `<text x="${pw - m.right}" y="${ph - 6}" text-anchor="end">${formatDate(domain[1], true)}</text>`,
+      `<text x="${m.left}" y="${ph - 6}">${formatDate(domain[0], true, lang)}</text>`,
+      `<text x="${pw - m.right}" y="${ph - 6}" text-anchor="end">${formatDate(domain[1], true, lang)}</text>`,
       ...paths,
       capacity,
       last

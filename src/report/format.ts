@@ -79,11 +79,8 @@ export function formatDate(date: string, short = false, lang: SituationLang = "e
 export const CATEGORY_LABELS: Readonly<Record<string, string>> = situationWords("en").categories;
 
 /** Short labels for chart legends. */
-export const CATEGORY_SHORT_LABELS: Readonly<Record<string, string>> = {
-  ...CATEGORY_LABELS,
-  remaining: "Remaining",
-  regularized: "Regularised",
-};
+export const CATEGORY_SHORT_LABELS: Readonly<Record<string, string>> =
+  situationWords("en").shortCategories;
 
 /** Colours of the categories (colour-blind-safe Okabe–Ito palette; unknown in grey). */
 export const CATEGORY_COLORS: Readonly<Record<string, string>> = {

@@ -85,11 +85,15 @@ function rowEs(f: StockRowFacts | undefined, row: number): string {
   return `fila de cifras ${row} (${at}${f.date}, ${words(f.category)}${where}, ${value}${source})`;
 }
 
-/** The rows named one by one when few (with date, value and source), else as a list. */
+/**
+ * The rows named one by one when few (with date, value and source), else as a list, with their
+ * article ("la fila de cifras 12 (…) y la fila de cifras 14 (…)"), to follow "según": a row's own
+ * facts are in parentheses, so the sentence does not wrap them in a second pair.
+ */
 function rowsEs(rows: readonly number[], facts: RowFacts): string {
   return rows.length <= 2
-    ? rows.map((r) => rowEs(facts[r], r)).join("; ")
-    : `filas de cifras ${rowListEs(rows)}`;
+    ? rows.map((r) => `la ${rowEs(facts[r], r)}`).join(" y ")
+    : `las filas de cifras ${rowListEs(rows)}`;
 }
 
 /** Where a node is, of a warning's params ("Tijuana", "MEX", "todos los países"). */
@@ -139,8 +143,8 @@ function accountedEs(
 /** Spanish warnings by code: one for every code the library gives (the compiler checks). */
 const ES: { readonly [C in LedgerWarningCode]: Template<C> } = {
   cumulative_falls: (p, _w, facts) =>
-    `El total acumulado de ${words(p.category)} en ${whereEs(p)} baja de ${n(p.from)} el ${p.fromDate} ` +
-    `(${rowsEs(p.fromRows, facts)}) a ${n(p.to)} el ${p.toDate} (${rowsEs(p.toRows, facts)}); ` +
+    `El total acumulado de ${words(p.category)} en ${whereEs(p)} baja de ${n(p.from)} el ${p.fromDate}, ` +
+    `según ${rowsEs(p.fromRows, facts)}, a ${n(p.to)} el ${p.toDate}, según ${rowsEs(p.toRows, facts)}; ` +
     `el balance impide que el total baje agrupando esas cifras (regresión isotónica: ${n(p.fitted)}).`,
   parts_exceed_total: (p, w) =>
     `El ${p.date} las cifras de ${words(p.category)} de ${partsEs(p)} suman ${n(p.sum)}, ` +

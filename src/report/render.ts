@@ -100,7 +100,10 @@ function breakdownText(h: HeadlineFigure, w: SituationWords): string {
 
 function sourceText(s: SourceNote, w: SituationWords, lang: SituationUpdate["lang"]): string {
   const who = s.sourceOrg ?? w.sourceNotNamed;
-  const kind = [s.sourceType, s.confidence && w.confidence(s.confidence)]
+  const kind = [
+    s.sourceType && w.sourceTypes[s.sourceType],
+    s.confidence && w.confidence(s.confidence),
+  ]
     .filter(Boolean)
     .join(", ");
   const at = s.placeName ?? s.country ?? "";
@@ -121,7 +124,7 @@ export function renderMarkdown(update: SituationUpdate): string {
   const lines: string[] = [];
   lines.push(`# ${escapeMarkdown(update.title)} — ${w.asOf} ${date(update.asOf)}`, "");
   lines.push(
-    `${w.data} ${escapeMarkdown(update.datasetName)}. ${w.figuresArePeople} ${escapeMarkdown(update.basis)}`,
+    `${w.data} ${escapeMarkdown(w.datasetName(update.datasetName))}. ${w.figuresArePeople} ${escapeMarkdown(update.basis)}`,
     "",
   );
   if (!update.covered) {
@@ -209,7 +212,7 @@ export function renderMarkdown(update: SituationUpdate): string {
     );
     for (const r of update.residuals) {
       lines.push(
-        `| ${r.date} | ${r.category} | ${escapeMarkdown(r.placeName ?? r.country ?? "")} | ${escapeMarkdown(r.sourceOrg ?? "")} | ${formatPeople(r.value)} | ${formatPeople(r.reconciled)} |`,
+        `| ${r.date} | ${label(r.category)} | ${escapeMarkdown(r.placeName ?? r.country ?? "")} | ${escapeMarkdown(r.sourceOrg ?? "")} | ${formatPeople(r.value)} | ${formatPeople(r.reconciled)} |`,
       );
     }
   }
@@ -243,7 +246,7 @@ export function renderHtml(update: SituationUpdate): string {
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${e(update.title)} — ${e(date(update.asOf))}</title><style>${STYLE}</style></head><body>`,
     `<h1>${e(update.title)} — ${w.asOf} ${e(date(update.asOf))}</h1>`,
-    `<p class="muted">${w.data} ${e(update.datasetName)}. ${w.figuresArePeople} ${e(update.basis)} ${w.madeBy}</p>`,
+    `<p class="muted">${w.data} ${e(w.datasetName(update.datasetName))}. ${w.figuresArePeople} ${e(update.basis)} ${w.madeBy}</p>`,
   );
   if (!update.covered) {
     out.push(`<p>${e(w.outside(date(update.asOf)))}</p></body></html>`);
@@ -276,9 +279,9 @@ export function renderHtml(update: SituationUpdate): string {
   }
   const first = update.stack.dates[0] ?? update.asOf;
   out.push(
-    `<h2>${e(w.stackHeading)}</h2><figure>${stackedAreaSvg(update.stack)}`,
+    `<h2>${e(w.stackHeading)}</h2><figure>${stackedAreaSvg(update.stack, {}, lang)}`,
     `<figcaption>${e(w.stackCaption(date(first), date(update.asOf)))}</figcaption></figure>`,
-    `<h2>${e(w.presentPerPlace)}</h2><figure>${smallMultiplesSvg(update.places, [first, update.asOf])}`,
+    `<h2>${e(w.presentPerPlace)}</h2><figure>${smallMultiplesSvg(update.places, [first, update.asOf], {}, lang)}`,
     `<figcaption>${e(w.placesCaption)}</figcaption></figure>`,
   );
   if (update.presence.length > 0) {
@@ -312,7 +315,7 @@ export function renderHtml(update: SituationUpdate): string {
       `<p>${e(w.furthest)}</p><table><thead><tr><th>${w.date}</th><th>${e(w.category)}</th><th>${e(w.where)}</th><th>${w.source}</th><th>${w.figure}</th><th>${w.ledger}</th></tr></thead><tbody>`,
       ...update.residuals.map(
         (r) =>
-          `<tr><td>${r.date}</td><td>${e(r.category)}</td><td>${e(r.placeName ?? r.country ?? "")}</td><td>${e(r.sourceOrg ?? "")}</td><td class="n">${formatPeople(r.value)}</td><td class="n">${formatPeople(r.reconciled)}</td></tr>`,
+          `<tr><td>${r.date}</td><td>${label(r.category)}</td><td>${e(r.placeName ?? r.country ?? "")}</td><td>${e(r.sourceOrg ?? "")}</td><td class="n">${formatPeople(r.value)}</td><td class="n">${formatPeople(r.reconciled)}</td></tr>`,
       ),
       `</tbody></table>`,
     );

@@ -4,7 +4,9 @@
  * (viewer/i18n.ts) read them from, the ledger's warnings in Spanish (ledgerWarningText.ts)
  * included. Figures, place names and sources' text are shown as they came.
  */
+import { EMBEDDED_2018_NAME } from "../embedded/name.ts";
 import { categoryWords } from "../ledger/describe.ts";
+import type { SourceType } from "../model/source.ts";
 
 /** A language of the situation update: English or Spanish. */
 export type SituationLang = "en" | "es";
@@ -113,6 +115,54 @@ const en = {
     "Estimated with hindsight: figures and reports published after the date are used (a cumulative " +
     "figure is interpolated between published figures and pooled when sources disagree; the groups " +
     "are placed using later reports), so a figure may differ from every source listed.",
+  /**
+   * The dataset's name: the embedded dataset's (also within a longer name, "… + my.csv") in the
+   * language, a user's files' as given. The viewer reads it too (viewer/i18n.ts `datasetName`).
+   */
+  datasetName: (name: string): string => name,
+  /** A source's kind (`sourceType` code) in words. */
+  sourceTypes: {
+    dtm: "DTM",
+    un: "UN",
+    government: "government",
+    ngo: "NGO",
+    media: "media",
+    organiser: "organiser",
+    social_media: "social media",
+    other: "other",
+  } as Readonly<Record<SourceType, string>>,
+  // The charts of the HTML.
+  splitChartTitle: "People who left, by what became of them, per day",
+  stackedBottomToTop: "Stacked areas, bottom to top:",
+  noSplitForDates: "No split for these dates.",
+  placesChartTitle: "People present per place against shelter capacity",
+  noPlaceFigures: "No place has people-present figures.",
+  capacityNotKnown: "capacity not known",
+  // The forecast command's lines (cli/forecast-summary.ts) and forecast.json's method.
+  forecastHeading: (asOf: string, time: string, tz: string, horizon: number, runs: number) =>
+    `Forecast as of ${asOf} ${time} (${tz}), horizon ${horizon} days, ${runs} runs; dates are local, "median person" when most need beds, "first people" when shelters must open:`,
+  beyondHorizon: "beyond the horizon",
+  afterHorizon: "after the horizon",
+  by: (date: string) => `by ${date}`,
+  firstPeopleThere: "first people already there",
+  firstPeople: "first people",
+  medianPerson: "median person",
+  peopleCount: (n: string) => `${n} people`,
+  withinHorizon: (pct: number) => `${pct} % within the horizon`,
+  mostPast: (last: string) => `most already past (the last may arrive ${last})`,
+  noPositionReport: (trackEnd: string) => `no position report; track to ${trackEnd}`,
+  lastReport: (last: string) => `last report ${last}`,
+  trackTo: (trackEnd: string) => `track to ${trackEnd}`,
+  arrivedAtEnd: (where: string, seen: string) =>
+    `arrived at the end of its route, ${where} (${seen}); not moved on.`,
+  atKm: (km: string) => `km ${km}`,
+  dissolvedLine: (days: number, where: string, seen: string) =>
+    `dissolved, no report for more than ${days} days; last placed ${where} (${seen}); not moved on.`,
+  onTheRoad: (where: string, on: string, seen: string) =>
+    `on the road, last placed ${where}${on ? ` on ${on}` : ""} (${seen}).`,
+  noPlaceAhead: "no place ahead on its route (see the warnings in forecast.json).",
+  forecastMethod: (staleDays: number) =>
+    `the state as of the as-of moment: groups at their route's end are arrived, groups with no report (position, count or stay) for more than ${staleDays} days are dissolved (not moved on); each group on the road starts from its state on the as-of day (the held track point of that day when its track ends before it, as tracks.csv of estimate --as-of gives it; riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; the head (first people) moves in the same runs as the median person with the same day's draws, from its own last position (riding when its track's last daily move was a ride), and is never behind the median person in any run; quantiles over runs; no arrival is dated before the as-of moment`,
   months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
   /** The headline labels of the split categories. */
   categories: {
@@ -121,6 +171,18 @@ const en = {
     return: "Returned",
     remaining: "Remaining at places",
     regularized: "Regularised (humanitarian visas)",
+    onward: "Moved onward",
+    other: "Other",
+    in_transit: "In transit",
+    unknown: "Unknown",
+  } as Readonly<Record<string, string>>,
+  /** The short labels of the split categories in the chart legend. */
+  shortCategories: {
+    departed: "People who left",
+    asylum_claim: "Asylum claims",
+    return: "Returned",
+    remaining: "Remaining",
+    regularized: "Regularised",
     onward: "Moved onward",
     other: "Other",
     in_transit: "In transit",
@@ -217,6 +279,48 @@ const es: SituationWords = {
     "Estimado en retrospectiva: se usan cifras e informes publicados después de la fecha (una cifra " +
     "acumulada se interpola entre cifras publicadas y se combina cuando las fuentes discrepan; los grupos " +
     "se ubican con informes posteriores), así que una cifra puede diferir de todas las fuentes listadas.",
+  datasetName: (name: string): string =>
+    name.split(EMBEDDED_2018_NAME).join("Caravanas oct.–dic. 2018 (integradas)"),
+  sourceTypes: {
+    dtm: "DTM",
+    un: "ONU",
+    government: "gobierno",
+    ngo: "ONG",
+    media: "medios",
+    organiser: "organizadores",
+    social_media: "redes sociales",
+    other: "otra",
+  },
+  splitChartTitle: "Personas que salieron, por lo que fue de ellas, por día",
+  stackedBottomToTop: "Áreas apiladas, de abajo arriba:",
+  noSplitForDates: "No hay balance para estas fechas.",
+  placesChartTitle: "Personas presentes en cada lugar frente a la capacidad de los albergues",
+  noPlaceFigures: "Ningún lugar tiene cifras de personas presentes.",
+  capacityNotKnown: "capacidad desconocida",
+  forecastHeading: (asOf: string, time: string, tz: string, horizon: number, runs: number) =>
+    `Pronóstico al ${asOf} ${time} (${tz}), horizonte de ${horizon} días, ${runs} simulaciones; fechas locales, «persona mediana» cuando la mayoría necesita camas, «primeras personas» cuando los albergues deben abrir:`,
+  beyondHorizon: "más allá del horizonte",
+  afterHorizon: "después del horizonte",
+  by: (date: string) => `hasta el ${date}`,
+  firstPeopleThere: "las primeras personas ya están allí",
+  firstPeople: "primeras personas",
+  medianPerson: "persona mediana",
+  peopleCount: (n: string) => `${n} personas`,
+  withinHorizon: (pct: number) => `${pct} % dentro del horizonte`,
+  mostPast: (last: string) => `la mayoría ya pasó (las últimas pueden llegar ${last})`,
+  noPositionReport: (trackEnd: string) => `sin reporte de posición; recorrido hasta el ${trackEnd}`,
+  lastReport: (last: string) => `último reporte ${last}`,
+  trackTo: (trackEnd: string) => `recorrido hasta el ${trackEnd}`,
+  arrivedAtEnd: (where: string, seen: string) =>
+    `llegó al final de su ruta, ${where} (${seen}); no se mueve más.`,
+  atKm: (km: string) => `km ${km}`,
+  dissolvedLine: (days: number, where: string, seen: string) =>
+    `disuelto, sin reportes desde hace más de ${days} días; última ubicación ${where} (${seen}); no se mueve más.`,
+  onTheRoad: (where: string, on: string, seen: string) =>
+    `en camino, última ubicación ${where}${on ? ` el ${on}` : ""} (${seen}).`,
+  noPlaceAhead: "ningún lugar por delante en su ruta (ver las advertencias en forecast.json).",
+  forecastMethod: (staleDays: number) =>
+    `el estado en el momento de la fecha de corte: los grupos al final de su ruta han llegado, los grupos sin reporte (posición, conteo o estancia) desde hace más de ${staleDays} días se dan por disueltos (no se mueven); cada grupo en camino parte de su estado el día de corte (el punto retenido de su recorrido ese día cuando su recorrido termina antes, como lo da tracks.csv de estimate --as-of; en vehículo cuando sus dos últimos reportes están a un viaje de distancia) y avanza con simulaciones de Monte Carlo del modelo de regímenes descanso/caminata/vehículo (proporciones ajustadas con los datos de todos los grupos hasta ese día), con el desgaste ajustado con los recorridos de tamaño hasta ese día; la cabeza (primeras personas) avanza en las mismas simulaciones que la persona mediana con los mismos sorteos del día, desde su propia última posición, y nunca va detrás de la persona mediana en ninguna simulación; cuantiles sobre las simulaciones; ninguna llegada se fecha antes del momento de corte`,
   months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
   categories: {
     departed: "Personas que salieron",
@@ -224,6 +328,17 @@ const es: SituationWords = {
     return: "Retornos",
     remaining: "Permanecen en lugares",
     regularized: "Regularizados (visas humanitarias)",
+    onward: "Siguieron adelante",
+    other: "Otros",
+    in_transit: "En tránsito",
+    unknown: "Desconocido",
+  },
+  shortCategories: {
+    departed: "Personas que salieron",
+    asylum_claim: "Solicitudes de asilo",
+    return: "Retornos",
+    remaining: "Permanecen",
+    regularized: "Regularizados",
     onward: "Siguieron adelante",
     other: "Otros",
     in_transit: "En tránsito",

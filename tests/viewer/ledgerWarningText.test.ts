@@ -36,10 +36,10 @@ describe("ledger warnings in Spanish (src/report/ledgerWarningText.ts)", () => {
     }
     const fall = byCode("cumulative_falls")[0]!;
     expect(ledgerWarningText("es", fall, facts)).toBe(
-      "El total acumulado de retornos en HND baja de 5,000 el 2018-10-27 (fila de cifras 12 " +
-        "(línea 42: 2018-10-27, retornos, HND, 5,000, Honduran authorities (via EFE))) a 4,000 el " +
-        "2018-10-28 (fila de cifras 14 (línea 20 de returns-stocks: 2018-10-28, retornos, HND, " +
-        "4,000, Honduran government (via Intolerancia Diario))); el balance impide que el total " +
+      "El total acumulado de retornos en HND baja de 5,000 el 2018-10-27, según la fila de cifras 12 " +
+        "(línea 42: 2018-10-27, retornos, HND, 5,000, Honduran authorities (via EFE)), a 4,000 el " +
+        "2018-10-28, según la fila de cifras 14 (línea 20 de returns-stocks: 2018-10-28, retornos, HND, " +
+        "4,000, Honduran government (via Intolerancia Diario)); el balance impide que el total " +
         "baje agrupando esas cifras (regresión isotónica: 4,625).",
     );
     const parts = ledgerWarningText("es", byCode("parts_exceed_total")[0]!, facts);

@@ -1,0 +1,68 @@
+/**
+ * `dtm-flow report --lang es` says every word in Spanish (tryout22 item 9, review22b): the chart
+ * legend and titles, the embedded dataset's name, the kind of each source and the categories of
+ * the data-quality table come from the one word table (src/report/words.ts), and a warning's
+ * rows are not parentheses inside parentheses.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { situationWords } from "../../src/report/words.ts";
+import { capture } from "./capture.ts";
+
+/** English words and codes the Spanish update must not show (outside place names and sources' text). */
+const ENGLISH =
+  /\b(Unknown|In transit|Remaining|Returned|Asylum claims|Regularised|Moved onward|People|capacity|Capacity|embedded|Caravans|Stacked areas|no data)\b|\b(asylum_claim|in_transit|regularized|social_media)\b|\[(un|dtm|ngo|media|government|organiser|other),/;
+
+/** The text of an HTML file: tags dropped, the SVG's titles and legend kept; style sheet out. */
+const textOf = (html: string) =>
+  html
+    .replace(/<style>[\s\S]*?<\/style>/, "")
+    .replace(/<[^>]*>/g, "\n")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+describe("dtm-flow report --as-of 2018-11-25 --lang es", () => {
+  let dir = "";
+  let html = "";
+  let markdown = "";
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "dtm-report-es-"));
+    const io = capture(dir);
+    expect(
+      await run(["report", "--as-of", "2018-11-25", "--lang", "es", "--out", "r"], io.context),
+    ).toBe(0);
+    html = readFileSync(join(dir, "r", "situation-update.html"), "utf8");
+    markdown = readFileSync(join(dir, "r", "situation-update.md"), "utf8");
+  });
+
+  it("has no English word or category code in the HTML and the Markdown (sources' own text aside)", () => {
+    // A source's organisation and address are its own words; the lines naming them are checked
+    // for the kind of source only.
+    for (const line of [...textOf(html), ...markdown.split("\n")]) {
+      const ours = line.replace(/ — .*(?=\[)/, " — ").replace(/https?:\S+/g, "");
+      expect(ours, line).not.toMatch(ENGLISH);
+    }
+  });
+
+  it("draws the chart legend in Spanish, the figures of the update's headlines", () => {
+    const w = situationWords("es");
+    expect(html).toMatch(new RegExp(`>${w.shortCategories["unknown"]}: 2,268<`));
+    expect(html).toMatch(new RegExp(`>${w.shortCategories["in_transit"]}: 4,836<`));
+    expect(html).toContain(`<title id="split-title">${w.splitChartTitle}</title>`);
+  });
+
+  it("names the embedded dataset and the kind of source in Spanish", () => {
+    expect(markdown).toMatch(/^Datos: Caravanas oct\.–dic\. 2018 \(integradas\)\./m);
+    expect(markdown).toMatch(/\[ONU, confianza alta\\?\]/);
+  });
+
+  it("gives the data-quality table's categories in words and a warning's rows without nested parentheses", () => {
+    expect(markdown).toMatch(/\| 2018-10-21 \| Solicitudes de asilo \| MEX \|/);
+    expect(markdown).toContain("el 2018-10-27, según la fila de cifras 12 (línea 42: ");
+    expect(markdown).not.toMatch(/\(fila de cifras \d+ \(/);
+  });
+});
