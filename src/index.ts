@@ -548,6 +548,7 @@ export {
   SCENARIO_TOTAL_COLUMNS,
   scenarioPlaceDayRows,
   scenarioSummaryRows,
+  scenarioKeyPlaces,
   scenarioTotalRows,
   scenarioPeakNeeds,
 } from "./export/scenario.ts";

@@ -99,6 +99,7 @@ const en = {
   situationAsOf: `As known on the day (the figures of dtm-flow report --as-of): ${SITUATION_EN.asOfBasis}`,
   asOfComputing: "computing the figures as known on the day…",
   asOfFailed: "The figures as known on the day could not be computed:",
+  asOfRetry: "Switch again or change the day to try again.",
   asOfOtherData:
     "As known on the day is computed for the embedded 2018 data only; these figures are with hindsight.",
   asOfScope:
@@ -196,6 +197,7 @@ const es: Dict = {
   situationAsOf: `Como se sabía ese día (las cifras de dtm-flow report --as-of): ${SITUATION_ES.asOfBasis}`,
   asOfComputing: "calculando las cifras como se sabían ese día…",
   asOfFailed: "No se pudieron calcular las cifras como se sabían ese día:",
+  asOfRetry: "Vuelva a elegir o cambie de día para intentarlo de nuevo.",
   asOfOtherData:
     "Como se sabía ese día se calcula solo para los datos de 2018 incluidos; estas cifras son en retrospectiva.",
   asOfScope:

@@ -29,6 +29,7 @@ import {
   scenarioPlaceDayRows,
   scenarioSummaryRows,
   scenarioTotalRows,
+  scenarioKeyPlaces,
   scenarioPeakNeeds,
   shownNeed,
   validateScenario,
@@ -107,16 +108,8 @@ function summaryLines(result: ScenarioResult): string[] {
     `${s.name}: ${n(s.runs)} runs, seed ${s.seed}, ${s.start} + ${s.horizonDays} days.`,
     `Planning figures: ${s.planning.waterLitresPerPersonPerDay} L water/person/day, 1 latrine per ${s.planning.peoplePerLatrineInitial} (then per ${s.planning.peoplePerLatrineLater} after ${s.planning.latrineLaterAfterDays} days), ${s.planning.coveredM2PerPerson} m² covered/person, ${s.planning.hygieneKitsPerPersonPerMonth} hygiene kit/person/month.`,
   ];
-  const stops = new Set(s.movement.stops.map((stop) => stop.place));
-  const destinations = new Set(s.waves.map((w) => w.destinationPlaceId));
-  const key = result.places.filter(
-    (p, i) =>
-      i === 0 ||
-      p.capacity !== undefined ||
-      stops.has(p.name) ||
-      destinations.has(p.placeId) ||
-      p.asylumClaims.p50[result.dates.length - 1]! > 0,
-  );
+  // The places scenario-summary.csv lists that planners ask about first (the library's rule).
+  const key = scenarioKeyPlaces(result);
   for (const p of key) {
     const f = p.firstArrival;
     const share = Math.round(p.overCapacityAnyDayProbability * 100);

@@ -141,6 +141,32 @@ export function scenarioPlaceDayRows(result: ScenarioResult): Record<string, unk
 export const scenarioPeakNeeds = (place: PlaceResult, result: ScenarioResult) =>
   placeNeeds([place.peakPeople.p90], result.scenario.planning, 0);
 
+/**
+ * The places planners ask about first, in route order, which `dtm-flow scenario` prints from
+ * scenario-summary.csv (whose rows are every place): every wave's origin and destination, the
+ * movement's stops, places with a shelter capacity, and places with asylum claims (p50) at the
+ * horizon. Every origin, not the first place only: a second wave leaves from its own place
+ * (tryout22 item 14).
+ */
+export function scenarioKeyPlaces(result: ScenarioResult): PlaceResult[] {
+  const s = result.scenario;
+  const stops = new Set(s.movement.stops.map((stop) => stop.place));
+  const waveEnds = new Set(
+    s.waves.flatMap((w) => [
+      w.originPlaceId,
+      ...(w.destinationPlaceId ? [w.destinationPlaceId] : []),
+    ]),
+  );
+  const last = result.dates.length - 1;
+  return result.places.filter(
+    (p) =>
+      waveEnds.has(p.placeId) ||
+      p.capacity !== undefined ||
+      stops.has(p.name) ||
+      p.asylumClaims.p50[last]! > 0,
+  );
+}
+
 /** One row per place: first arrival, peak date and people, days over capacity, needs at the p90 peak. */
 export function scenarioSummaryRows(result: ScenarioResult): Record<string, unknown>[] {
   const last = result.dates.length - 1;

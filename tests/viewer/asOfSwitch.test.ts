@@ -63,6 +63,62 @@ describe("the situation panel's switch: with hindsight / as known on the day (tr
     });
   });
 
+  it("keeps no failure: retries when the reader switches again, changes the day or comes back to it (review22b L2)", async () => {
+    vi.useFakeTimers();
+    const asked: string[] = [];
+    let fail = true;
+    const redraw = vi.fn();
+    const s = createAsOfSwitch(
+      {
+        situationAsOf: async (date: string) => {
+          asked.push(date);
+          if (fail) throw new Error("the forecast worker failed");
+          return asOfDay(date);
+        },
+      },
+      redraw,
+    );
+    const settle = () => vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
+    s.setMode("as-of");
+    s.basisOn(replay, "2018-12-03");
+    await settle();
+    // The failure is shown on its day, and redraws of that day do not ask again.
+    expect(s.basisOn(replay, "2018-12-03").status).toBe("failed");
+    expect(s.basisOn(replay, "2018-12-03").status).toBe("failed");
+    await settle();
+    expect(asked).toEqual(["2018-12-03"]);
+    // Switching again asks again for the same day.
+    s.setMode("hindsight");
+    s.setMode("as-of");
+    expect(s.basisOn(replay, "2018-12-03").status).toBe("computing");
+    await settle();
+    expect(asked).toEqual(["2018-12-03", "2018-12-03"]);
+    expect(s.basisOn(replay, "2018-12-03").status).toBe("failed");
+    // Another day asks for that day; coming back asks again, and a success is kept.
+    s.basisOn(replay, "2018-12-04");
+    await settle();
+    expect(s.basisOn(replay, "2018-12-04").status).toBe("failed");
+    fail = false;
+    expect(s.basisOn(replay, "2018-12-03").status).toBe("computing");
+    await settle();
+    expect(asked).toEqual(["2018-12-03", "2018-12-03", "2018-12-04", "2018-12-03"]);
+    expect(s.basisOn(replay, "2018-12-03").status).toBe("ready");
+  });
+
+  it("says a failure and how to try again, in en and es", () => {
+    const basis = { mode: "as-of", status: "failed", error: "the forecast worker failed" } as const;
+    const en = toSvgString(
+      situationPanel(undefined, "2018-12-03", "en", { warnings: [], rows: {}, basis }),
+    );
+    expect(en).toContain(
+      "The figures as known on the day could not be computed: the forecast worker failed Switch again or change the day to try again.",
+    );
+    const es = toSvgString(
+      situationPanel(undefined, "2018-12-03", "es", { warnings: [], rows: {}, basis }),
+    );
+    expect(es).toContain("Vuelva a elegir o cambie de día para intentarlo de nuevo.");
+  });
+
   it("shows no figures while computing, the as-of figures and label when ready, in en and es", () => {
     const computing = toSvgString(
       situationPanel(undefined, "2018-12-03", "en", {

@@ -4,6 +4,7 @@ import {
   embedded2018,
   formatCsv,
   runScenario,
+  scenarioKeyPlaces,
   SPHERE_2018,
   validateScenario,
 } from "../../src/index.ts";
@@ -18,6 +19,7 @@ import {
   errorsByField,
   fieldForError,
   formatNumberOrRange,
+  fanPlaces,
   keyPlaces,
   needsRows,
   parseNumber,
@@ -284,6 +286,32 @@ describe("results", () => {
     const top = [...r.places].sort((a, b) => b.peakPeople.p90 - a.peakPeople.p90)[0]!;
     expect(keys.has(top.name)).toBe(true);
     expect(keys.size).toBeLessThanOrEqual(4);
+  });
+
+  it("keyPlaces(result) shows first the places dtm-flow scenario prints: every wave's origin (tryout22 item 14)", () => {
+    const { scenario, errors } = validateScenario(
+      {
+        name: "Two origins",
+        runs: 20,
+        seed: 3,
+        horizonDays: 30,
+        start: "2019-01-15",
+        like: "2018",
+        waves: [
+          { origin: "San Pedro Sula", date: "2019-01-15", people: 8000 },
+          { origin: "San Salvador", date: "2019-01-20", people: 2000 },
+        ],
+      },
+      { dataset },
+    );
+    expect(errors).toEqual([]);
+    const r = runScenario(scenario!, { dataset });
+    const keys = keyPlaces(r, 0);
+    const fans = new Set(fanPlaces(r).map((p) => p.name));
+    const printed = scenarioKeyPlaces(r).map((p) => p.name);
+    expect(printed).toEqual(expect.arrayContaining(["San Pedro Sula", "San Salvador"]));
+    expect([...keys].sort()).toEqual(printed.filter((n) => fans.has(n)).sort());
+    expect(keys.has("San Salvador")).toBe(fans.has("San Salvador"));
   });
 
   it("fanChart(place) draws the p10–p90 band, the p50 line and the capacity line at its height", () => {

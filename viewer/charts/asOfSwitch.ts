@@ -2,7 +2,9 @@
  * The situation panel's switch "With hindsight" / "As known on <day>" (tryout22 item 7): which
  * figures the reader chose, and the library's as-of figures of each day, asked for once the day
  * has rested (debounced; one request with the worker at a time, then the latest day wanted) and
- * kept by day. The figures themselves come from
+ * kept by day. A failure is not kept: it is shown for its day until the reader switches again or
+ * the day changes, and the next ask tries again (the worker is restarted if it crashed; review22b
+ * L2). The figures themselves come from
  * an AsOfSource (the forecast worker: `computeAsOfDay`, the figures of `report --as-of <day>`).
  */
 import type { AsOfDay } from "../data/asOfDay.ts";
@@ -39,7 +41,8 @@ export interface AsOfSwitch {
 export function createAsOfSwitch(source: AsOfSource | undefined, redraw: () => void): AsOfSwitch {
   let mode: SituationBasis["mode"] = "hindsight";
   const days = new Map<string, AsOfDay>();
-  const errors = new Map<string, string>();
+  /** The last request's failure, shown on its day only; never cached (see forget). */
+  let failure: { date: string; error: string } | undefined;
   let wanted: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -49,7 +52,7 @@ export function createAsOfSwitch(source: AsOfSource | undefined, redraw: () => v
   /** Sends the wanted day unless it is known or a request is with the worker (then sent after it). */
   function send(): void {
     const date = wanted;
-    if (inFlight || date === undefined || days.has(date) || errors.has(date)) return;
+    if (inFlight || date === undefined || days.has(date) || failure?.date === date) return;
     inFlight = true;
     const done = () => {
       inFlight = false;
@@ -62,10 +65,16 @@ export function createAsOfSwitch(source: AsOfSource | undefined, redraw: () => v
         done();
       },
       (e: unknown) => {
-        errors.set(date, e instanceof Error ? e.message : String(e));
+        if (date === wanted) failure = { date, error: e instanceof Error ? e.message : String(e) };
         done();
       },
     );
+  }
+
+  /** Drops the failure shown, so that the next ask of its day (even the same day) is sent again. */
+  function forget(): void {
+    if (failure && wanted === failure.date) wanted = undefined;
+    failure = undefined;
   }
 
   function request(date: string): void {
@@ -78,6 +87,7 @@ export function createAsOfSwitch(source: AsOfSource | undefined, redraw: () => v
   return {
     setMode(next) {
       mode = next;
+      forget();
       redraw();
     },
     basisOn(replay, date) {
@@ -86,8 +96,8 @@ export function createAsOfSwitch(source: AsOfSource | undefined, redraw: () => v
       if (mode === "hindsight") return { mode, status: "ready" };
       const day = days.get(date);
       if (day) return { mode, status: "ready", day };
-      const error = errors.get(date);
-      if (error !== undefined) return { mode, status: "failed", error };
+      if (failure?.date === date) return { mode, status: "failed", error: failure.error };
+      forget();
       request(date);
       return { mode, status: "computing" };
     },

@@ -140,7 +140,7 @@ export function basisSwitch(basis: SituationBasis, date: IsoDate, lang: Lang): V
         : basis.status === "computing"
           ? tr(lang, "asOfComputing")
           : basis.status === "failed"
-            ? `${tr(lang, "asOfFailed")} ${basis.error ?? ""}`
+            ? `${tr(lang, "asOfFailed")} ${basis.error ?? ""} ${tr(lang, "asOfRetry")}`
             : tr(lang, "asOfScope");
   return h(
     "fieldset",

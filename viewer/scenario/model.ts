@@ -3,7 +3,7 @@
  * validation errors at the form field their JSON pointer names, and the rows behind the needs
  * table and the CSV download. Tested in node (tests/viewer/scenario.test.ts).
  */
-import { scenarioPeakNeeds } from "../../src/index.ts";
+import { scenarioKeyPlaces, scenarioPeakNeeds } from "../../src/index.ts";
 import type {
   NumberOrRange,
   PlaceResult,
@@ -179,17 +179,20 @@ export function fanPlaces(result: ScenarioResult): PlaceResult[] {
 }
 
 /**
- * The places whose fan charts come first: those with a shelter capacity that people reach, and
- * the `top` places with the highest p90 peak of people present; in route order. The others are
- * folded away (a 2018-corridor scenario reaches some fifty places).
+ * The places whose fan charts come first: the places `dtm-flow scenario` prints (the library's
+ * `scenarioKeyPlaces`: every wave's origin and destination, stops, shelters with a capacity,
+ * places with asylum claims) where people are present, and the `top` places with the highest p90
+ * peak of people present; in route order. The others are folded away (a 2018-corridor scenario
+ * reaches some fifty places).
  */
 export function keyPlaces(result: ScenarioResult, top = 6): Set<string> {
   const fans = fanPlaces(result);
+  const printed = new Set(scenarioKeyPlaces(result).map((p) => p.placeId));
   const highest = [...fans]
     .sort((a, b) => b.peakPeople.p90 - a.peakPeople.p90)
     .slice(0, top)
     .map((p) => p.name);
-  return new Set([...fans.filter((p) => p.capacity !== undefined).map((p) => p.name), ...highest]);
+  return new Set([...fans.filter((p) => printed.has(p.placeId)).map((p) => p.name), ...highest]);
 }
 
 /** Planning figure keys in the order they are printed. */
