@@ -1,0 +1,49 @@
+/**
+ * Findings of review22b, through the command line as `npx dtm-flow …` runs them: Kobo
+ * select_multiple choice columns kept as extras, report ids numbered 1..n in several files kept
+ * apart, and dtm-flow's own outputs told by their whole header only. Each test fails without its fix.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { capture, tempFile } from "./capture.ts";
+
+describe("Kobo select_multiple choice columns stay extras (review22b H1)", () => {
+  it("Dirección del flujo/norte and /sur (0/1) are not the direction: every row accepted", async () => {
+    const body =
+      "start,end,Fecha,Punto de monitoreo,Total,Dirección del flujo/norte,Dirección del flujo/sur\n" +
+      "2018-10-20T08:00,2018-10-20T09:00,2018-10-20,Tecún Umán,120,1,0\n" +
+      "2018-10-21T08:00,2018-10-21T09:00,2018-10-21,Tecún Umán,90,0,1\n";
+    const { dir, file } = tempFile("dtm-r22b-", "sm2.csv", body);
+    const io = capture(dir);
+    await run(["validate", file, "--kind", "counts"], io.context);
+    const said = io.out.concat(io.err).join("\n");
+    expect(said).not.toContain("invalid_direction");
+    expect(said).not.toContain("Dirección del flujo/norte → direction");
+    expect(said).toMatch(/2 accepted/);
+  });
+
+  for (const prefix of ["Nacionalidad principal", "Nacionalidad del grupo"]) {
+    it(`${prefix}/hondurena is a choice, not the nationality`, async () => {
+      const body =
+        `fecha,punto,Sentido,total,${prefix}/hondurena,${prefix}/salvadorena\n` +
+        "2018-10-20,Tecún Umán,norte,120,1,0\n";
+      const { dir, file } = tempFile("dtm-r22b-", "sm3.csv", body);
+      const io = capture(dir);
+      await run(["validate", file, "--kind", "counts"], io.context);
+      const said = io.out.concat(io.err).join("\n");
+      expect(said).not.toContain("unknown_country");
+      expect(said).not.toContain(`${prefix}/hondurena → nationality`);
+      expect(said).toMatch(/1 accepted/);
+    });
+  }
+
+  it("grp_datos/Dirección del flujo (a group, then the question) is still the direction", async () => {
+    const body = "fecha,punto,grp_datos/Dirección del flujo,total\n2018-10-19,Tecún Umán,norte,100\n";
+    const { dir, file } = tempFile("dtm-r22b-", "c.csv", body);
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(0);
+    expect(io.out.concat(io.err).join("\n")).toContain("grp_datos/Dirección del flujo → direction");
+  });
+});
