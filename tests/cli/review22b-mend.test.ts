@@ -3,7 +3,7 @@
  * select_multiple choice columns kept as extras, report ids numbered 1..n in several files kept
  * apart, and dtm-flow's own outputs told by their whole header only. Each test fails without its fix.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
@@ -45,5 +45,46 @@ describe("Kobo select_multiple choice columns stay extras (review22b H1)", () =>
     const io = capture(dir);
     expect(await run(["validate", file], io.context)).toBe(0);
     expect(io.out.concat(io.err).join("\n")).toContain("grp_datos/Dirección del flujo → direction");
+  });
+});
+
+describe("two files that each number their reports 1..n (review22b H2)", () => {
+  const a =
+    "sighting_id,observed_at,place_name,size,caravan_label\n1,2018-10-20,Tapachula,3000,Caravana 1\n2,2018-10-21,Huixtla,2800,Caravana 1\n";
+  const b =
+    "sighting_id,observed_at,place_name,size,caravan_label\n1,2018-11-02,Juchitán,1500,Caravana 2\n2,2018-11-03,Matías Romero,1400,Caravana 2\n";
+
+  it("import qualifies the later file's ids; validate and estimate of its output keep all 4", async () => {
+    const { dir, file: fa } = tempFile("dtm-r22b-", "a.csv", a);
+    const fb = join(dir, "b.csv");
+    writeFileSync(fb, b);
+    const out = join(dir, "ab");
+    const io = capture(dir);
+    expect(await run(["import", fa, fb, "--out", out], io.context)).toBe(0);
+    expect(io.err.join("\n")).toContain(
+      'b.csv row 2: sighting_id "1" is also the id of a.csv row 2; written as "b.csv:1"',
+    );
+    const written = readFileSync(join(out, "sightings.csv"), "utf8");
+    expect(written).toContain("b.csv:1,");
+    expect(written).toContain("b.csv:2,");
+    const report = JSON.parse(readFileSync(join(out, "import-report.json"), "utf8"));
+    expect(report.qualifiedSightingIds).toHaveLength(2);
+    const v = capture(dir);
+    expect(await run(["validate", join(out, "sightings.csv")], v.context)).toBe(0);
+    expect(v.out.join("\n")).toMatch(/4 accepted, 0 rejected/);
+    const e = capture(dir);
+    await run(
+      ["estimate", "--sightings", join(out, "sightings.csv"), "--out", join(dir, "est")],
+      e.context,
+    );
+    expect(e.err.join("\n")).toContain("estimating 4 sightings");
+  });
+
+  it("within one file a repeated id is still rejected", async () => {
+    const body = a + "1,2018-10-22,Escuintla,2700,Caravana 1\n";
+    const { dir, file } = tempFile("dtm-r22b-", "a.csv", body);
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(1);
+    expect(io.out.join("\n")).toContain("duplicate_sighting_id");
   });
 });
