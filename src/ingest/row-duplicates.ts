@@ -155,7 +155,8 @@ export class DuplicateSightings {
     const at = current.base + line;
     this.last = Math.max(this.last, at);
     const found = this.seen.getOrAdd(sightingHash(this.hash, s, ownIds), at);
-    if (found === undefined) return ownIds && s.id !== undefined && this.ids.taken(im, sheet, s, line);
+    if (found === undefined)
+      return ownIds && s.id !== undefined && this.ids.taken(im, sheet, s, line);
     const from = this.sheets.findLast((x) => x.base < found)!;
     const first = found - from.base;
     const other = from.sheet !== undefined && from.sheet !== sheet;

@@ -3,8 +3,8 @@
  * select_multiple choice columns kept as extras, report ids numbered 1..n in several files kept
  * apart, and dtm-flow's own outputs told by their whole header only. Each test fails without its fix.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture, tempFile } from "./capture.ts";
@@ -40,7 +40,8 @@ describe("Kobo select_multiple choice columns stay extras (review22b H1)", () =>
   }
 
   it("grp_datos/Dirección del flujo (a group, then the question) is still the direction", async () => {
-    const body = "fecha,punto,grp_datos/Dirección del flujo,total\n2018-10-19,Tecún Umán,norte,100\n";
+    const body =
+      "fecha,punto,grp_datos/Dirección del flujo,total\n2018-10-19,Tecún Umán,norte,100\n";
     const { dir, file } = tempFile("dtm-r22b-", "c.csv", body);
     const io = capture(dir);
     expect(await run(["validate", file], io.context)).toBe(0);
@@ -87,4 +88,55 @@ describe("two files that each number their reports 1..n (review22b H2)", () => {
     expect(await run(["validate", file], io.context)).toBe(1);
     expect(io.out.join("\n")).toContain("duplicate_sighting_id");
   });
+});
+
+describe("dtm-flow's own outputs are told by their whole header only (review22b M1, M2)", () => {
+  const stocks =
+    "date,category,value,value_low,value_high,basis,country\n2018-11-20,asylum_claim,3000,2800,3200,cumulative,MEX\n";
+
+  it("a stocks sheet with a source's range (value_low, value_high) is read, not refused as split.csv", async () => {
+    const { dir, file } = tempFile("dtm-r22b-", "st.csv", stocks);
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(0);
+    const said = io.out.concat(io.err).join("\n");
+    expect(said).not.toContain("own_output");
+    expect(said).toMatch(/1 accepted/);
+  });
+
+  it("--kind reads even split.csv's whole header as the table named", async () => {
+    const body =
+      "date,category,country,place_name,value,value_low,value_high,basis\n2018-11-20,asylum_claim,MEX,Tijuana,3000,2800,3200,cumulative\n";
+    const { dir, file } = tempFile("dtm-r22b-", "split.csv", body);
+    expect(await run(["validate", file], capture(dir).context)).toBe(2);
+    const io = capture(dir);
+    expect(await run(["validate", file, "--kind", "stocks"], io.context)).toBe(0);
+    expect(io.out.join("\n")).toMatch(/1 accepted/);
+    const out = join(dir, "o");
+    expect(
+      await run(["import", file, "--kind", "stocks", "--out", out], capture(dir).context),
+    ).toBe(0);
+    expect(readFileSync(join(out, "stocks.csv"), "utf8")).toContain("Tijuana");
+  });
+
+  const root = join(import.meta.dirname, "..", "..", "data");
+  const inputs = [
+    ...readdirSync(join(root, "samples"))
+      .filter((f) => /\.(csv|tsv|xlsx)$/.test(f))
+      .map((f) => join(root, "samples", f)),
+    ...readdirSync(root)
+      .filter((f) => f.endsWith(".csv"))
+      .map((f) => join(root, f)),
+  ];
+  it("finds the samples and the embedded inputs", () => {
+    expect(inputs.length).toBeGreaterThan(15);
+  });
+  for (const path of inputs) {
+    it(`${relative(root, path)} is not taken for an output of dtm-flow`, async () => {
+      const io = capture(root);
+      await run(["validate", path], io.context);
+      const said = io.out.concat(io.err).join("\n");
+      expect(said).not.toContain("dtm-flow's own");
+      expect(said).not.toContain("own_output");
+    });
+  }
 });
