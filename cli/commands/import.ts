@@ -125,6 +125,7 @@ function probe(
     onRecord: () => {},
     maxIssues: 0,
     ...(columns ? { columns } : {}),
+    ...(kind !== undefined ? { readOwnOutputs: true } : {}),
   });
   importer.push(bytes);
   const report = importer.finish().report;
@@ -181,6 +182,64 @@ interface Gathered {
   suppression: Map<TableKind, SuppressionSummary>;
   /** Rows that repeat a row of an earlier file (both written; import-report.json lists them). */
   crossFile: CrossFileDuplicate[];
+  /** Every sighting_id written so far, with the file and row that gave it. */
+  sightingIds: Map<string, { file: string; line: number; sheet?: string }>;
+  /** Sightings whose id an earlier file already gave, written as `<file>:<id>` (QualifiedId). */
+  qualifiedIds: QualifiedId[];
+}
+
+/** A sighting_id another file gave too, written qualified with its file's name. */
+interface QualifiedId {
+  file: string;
+  line: number;
+  sheet?: string;
+  id: string;
+  writtenAs: string;
+  firstFile: string;
+  firstLine: number;
+}
+
+/**
+ * Gives the sighting an id no earlier file gave: two field files that each number their reports
+ * 1..n are two sets of reports, and an id is the key of one report where the tables are combined
+ * (validate rejects a repeated one), so the later file's id is qualified with the file's name.
+ * A row that repeats a row of an earlier file whole (same id, same report) keeps its id: it is the
+ * same report, kept once when read again.
+ */
+function uniqueSightingId(
+  rec: TableRecord,
+  gathered: Gathered,
+  at: { file: string; line: number; sheet?: string },
+  repeated: boolean,
+): TableRecord {
+  const id = (rec as { id?: string }).id;
+  if (id === undefined || id === "") return rec;
+  const ids = gathered.sightingIds;
+  const first = ids.get(id);
+  if (!first || first.file === at.file || repeated) {
+    if (!first) ids.set(id, at);
+    return rec;
+  }
+  const name = basename(at.file);
+  let writtenAs = `${name}:${id}`;
+  for (let n = 2; ids.has(writtenAs); n++) writtenAs = `${name}:${id}#${n}`;
+  ids.set(writtenAs, at);
+  gathered.qualifiedIds.push({
+    file: at.file,
+    line: at.line,
+    ...(at.sheet !== undefined ? { sheet: at.sheet } : {}),
+    id,
+    writtenAs,
+    firstFile: first.file,
+    firstLine: first.line,
+  });
+  return { ...rec, id: writtenAs } as TableRecord;
+}
+
+/** One sentence for a qualified id (a warning on stderr). */
+function qualifiedIdText(q: QualifiedId): string {
+  const sheet = q.sheet !== undefined ? ` sheet "${q.sheet}"` : "";
+  return `${basename(q.file)}${sheet} row ${q.line}: sighting_id "${q.id}" is also the id of ${basename(q.firstFile)} row ${q.firstLine}; written as "${q.writtenAs}" so that each report keeps its own id.`;
 }
 
 /** Reads and checks the command line. @throws UserError with one sentence when an option is wrong. */
@@ -337,15 +396,19 @@ function addRow(
     sum.rows += s.summary.rows;
     suppression.set(k, sum);
   }
-  const row = recordToRow(k, rec, w.extraColumns);
-  const blanked = (rec as { suppressed?: string[] }).suppressed;
-  if (blanked) row["suppressed"] = blanked.join(" ");
-  // Deleting from a Set while iterating it is safe; the set only shrinks, so this gets cheaper.
-  for (const x of w.empty) if (csvCell(row[x]) !== "") w.empty.delete(x);
+  let row = recordToRow(k, rec, w.extraColumns);
   // The contract's columns only: a copy with one more extra column is still the same row.
   const cells = TABLE_COLUMNS[k].map((c) => csvCell(row[c.name]));
   const repeat = o.seen.check(cells, at.file, at.line, at.sheet);
   if (repeat) gathered.crossFile.push(repeat);
+  if (k === "sightings") {
+    const unique = uniqueSightingId(rec, gathered, at, repeat !== undefined);
+    if (unique !== rec) row = recordToRow(k, (rec = unique), w.extraColumns);
+  }
+  const blanked = (rec as { suppressed?: string[] }).suppressed;
+  if (blanked) row["suppressed"] = blanked.join(" ");
+  // Deleting from a Set while iterating it is safe; the set only shrinks, so this gets cheaper.
+  for (const x of w.empty) if (csvCell(row[x]) !== "") w.empty.delete(x);
   w.pending.push(row);
   w.rows++;
   if (w.pending.length >= 5000) flush(o, args.delimiter);
@@ -365,6 +428,8 @@ async function importTables(
     rejectedRows: 0,
     suppression: new Map(),
     crossFile: [],
+    sightingIds: new Map(),
+    qualifiedIds: [],
   };
   let places: Place[] = embedded2018().places;
   const ordered = [...files].sort(
@@ -377,6 +442,7 @@ async function importTables(
     const newPlaces: Place[] = [];
     const result = await readTableFile(f, k, context, {
       mappable: true,
+      ...(args.kind !== undefined ? { readOwnOutputs: true } : {}),
       gazetteer,
       maxIssues: 200_000,
       ...(args.order ? { dateOrder: args.order } : {}),
@@ -549,6 +615,7 @@ function writeOutputs(
         outputs,
         ...(suppression.size ? { suppression: Object.fromEntries(suppression) } : {}),
         ...(gathered.crossFile.length ? { crossFileDuplicates: gathered.crossFile } : {}),
+        ...(gathered.qualifiedIds.length ? { qualifiedSightingIds: gathered.qualifiedIds } : {}),
       },
       null,
       2,
@@ -560,6 +627,13 @@ function writeOutputs(
   if (repeats.length > MAX_REJECTION_LINES)
     context.stderr(
       `… and ${repeats.length - MAX_REJECTION_LINES} more rows repeated across files: import-report.json crossFileDuplicates`,
+    );
+  const qualified = gathered.qualifiedIds;
+  for (const q of qualified.slice(0, MAX_REJECTION_LINES))
+    context.stderr(`warning: ${qualifiedIdText(q)}`);
+  if (qualified.length > MAX_REJECTION_LINES)
+    context.stderr(
+      `… and ${qualified.length - MAX_REJECTION_LINES} more sighting_ids qualified with their file's name: import-report.json qualifiedSightingIds`,
     );
   context.stderr(
     `wrote ${writers.map(([, w]) => `${w.file} (${w.rows} rows)`).join(", ")}${routes.length ? ", routes.geojson" : ""}, rejected.csv (${gathered.rejected.length}), import-report.json to ${out.dir}`,

@@ -383,7 +383,7 @@ export function mapHeaders(
     columns.push(entry);
   }
   if (kind === "counts") pointNameBesideId(columns, fieldIndex, duplicateFields, keys, userFields);
-  labelPrefixes(columns, fieldIndex, l, user);
+  labelPrefixes(columns, fieldIndex, l, user, kind);
   kobotoday(columns, fieldIndex, kind);
   if (kind === "sightings") noteCountScopes(columns);
   const missing = l.spec.required.filter(
@@ -411,18 +411,38 @@ function labelPrefixes(
   fieldIndex: Map<string, number>,
   l: Lookup,
   user: Map<number, string> | undefined,
+  kind: TableKind,
 ): void {
   for (const c of columns) {
     if (c.field || c.ignored || user?.has(c.index)) continue;
     if (c.how !== "extra" && c.how !== "select_multiple_choice") continue;
     // The label as written, or after the group's label (`grp_datos/Dirección del flujo`), as
-    // the question rule reads it (matchHeader).
-    const field = labelField(c.column, l) ?? labelField(afterGroup(c.column), l);
+    // the question rule reads it (matchHeader). A header with "/" is read only after it, and only
+    // when the part before is a group, not a question: `Dirección del flujo/norte` is a
+    // select_multiple choice column (0/1 cells), kept as an extra (docs/import.md).
+    const field = c.column.includes("/")
+      ? choiceOfQuestion(c.column, l, kind)
+        ? undefined
+        : labelField(afterGroup(c.column), l)
+      : labelField(c.column, l);
     if (!field || fieldIndex.has(field)) continue;
     c.field = field;
     c.how = "question";
     fieldIndex.set(field, c.index);
   }
+}
+
+/**
+ * Whether `question/choice` is a select_multiple choice column: the part before the last "/"
+ * reads as a field itself (named, aliased, or a label starting with one), so what follows is one
+ * of its answers, not a question.
+ */
+function choiceOfQuestion(column: string, l: Lookup, kind: TableKind): boolean {
+  const slash = column.lastIndexOf("/");
+  if (slash <= 0) return false;
+  const before = column.slice(0, slash);
+  const question = before.slice(before.lastIndexOf("/") + 1);
+  return labelField(question, l) !== undefined || matchHeader(question, kind) !== undefined;
 }
 
 /** The part of a header after the last "/" (a Kobo group's label or name); "" when none. */

@@ -55,6 +55,11 @@ export interface ImportOptions {
    * importTable(bytes, { kind: "counts", columns: { sentido_x: "direction", "5": "extra" } });
    */
   columns?: ColumnOverrides;
+  /**
+   * Read a header that is dtm-flow's own output (tracks.csv, split.csv …; own-outputs.ts) as data
+   * of `kind` instead of refusing it: the user said what the table is (`--kind`). Default false.
+   */
+  readOwnOutputs?: boolean;
   /** At most this many rejection and warning details are kept (counts stay exact); default 10,000. */
   maxIssues?: number;
   /**

@@ -89,6 +89,7 @@ export const IMPORT_ISSUE_CODES = [
   "route_id_generated",
   "segment_too_long",
   "sheet_skipped",
+  "sighting_id_qualified",
   "size_only",
   "subtotal_row",
   "thousands_separator_mismatch",

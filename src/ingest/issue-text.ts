@@ -299,6 +299,10 @@ const ES: Record<ImportIssueCode, Template> = {
     p["first"] !== undefined
       ? `el sighting_id ${q(v)} ya es el de ${firstRow(p)}, un reporte que dice otra cosa; se conserva el primero y esta fila se deja fuera: dé a cada reporte su propio id e importe el archivo de nuevo.`
       : undefined,
+  sighting_id_qualified: ({ v, p }) =>
+    p["id"] !== undefined
+      ? `el sighting_id ${q(v)} es también el de ${firstRow(p)}: este reporte se conserva como ${q(p["id"])} para que cada reporte tenga su propio id.`
+      : undefined,
   resubmission: ({ p }) =>
     p["first"] !== undefined
       ? `reenvío de Kobo: mismo _uuid que la fila ${p["first"]}; se conserva el primer envío.`

@@ -28,10 +28,13 @@ const FROM_DATA_ES = "los avistamientos, conteos y cifras de los que se hizo";
 const SCENARIO_ES = "el archivo del escenario para volver a correrlo, o los datos observados";
 
 /**
- * The outputs told by their headers: every column listed must be in the header (in any order,
- * compared as `normalizeKey` makes them, so an Excel round trip that changes case still matches).
- * The lists are the distinctive part of each file's columns (src/export, cli/commands), checked
- * against the columns written in tests/cli/tryout22-mend.test.ts.
+ * The outputs told by their headers: the file's columns as dtm-flow writes them (src/export,
+ * cli/commands; the leading ones, through the last that every run writes), all of them in the
+ * header and in this order, compared as `normalizeKey` makes them (an Excel round trip that
+ * changes case still matches; columns added between or after are allowed). A whole header, not a
+ * few names: an input table may well have `date,category,value,value_low,value_high` (a stocks
+ * sheet with a source's range), never the whole of split.csv in its order. Checked against the
+ * columns written, and against every sample and embedded input, in tests/cli/review22b-mend.test.ts.
  */
 const SIGNATURES: readonly (OwnOutput & { columns: readonly string[] })[] = [
   {
@@ -42,14 +45,42 @@ const SIGNATURES: readonly (OwnOutput & { columns: readonly string[] })[] = [
       what: "los grupos que dtm-flow estimate situó día a día, una estimación",
       instead: FROM_DATA_ES,
     },
-    columns: ["group", "date", "km", "km_low", "km_high", "size_low", "size_high", "head_km"],
+    columns: [
+      "group",
+      "date",
+      "route_id",
+      "km",
+      "km_low",
+      "km_high",
+      "lat",
+      "lon",
+      "size",
+      "size_low",
+      "size_high",
+      "head_km",
+      "head_km_low",
+      "head_km_high",
+      "tail_km",
+      "tail_km_low",
+      "tail_km_high",
+    ],
   },
   {
     file: "positions.csv",
     what: "the daily cone of dtm-flow forecast, a forecast",
     instead: FROM_DATA,
     es: { what: "el cono diario de dtm-flow forecast, un pronóstico", instead: FROM_DATA_ES },
-    columns: ["group", "date", "km_p10", "km_p50", "km_p90", "size_p50"],
+    columns: [
+      "group",
+      "route_id",
+      "date",
+      "km_p10",
+      "km_p50",
+      "km_p90",
+      "size_p10",
+      "size_p50",
+      "size_p90",
+    ],
   },
   {
     file: "forecast.csv",
@@ -59,14 +90,24 @@ const SIGNATURES: readonly (OwnOutput & { columns: readonly string[] })[] = [
       what: "las llegadas que pronosticó dtm-flow forecast, un pronóstico",
       instead: FROM_DATA_ES,
     },
-    columns: ["group", "place_name", "arrival_p10", "arrival_p50", "arrival_p90"],
+    columns: [
+      "group",
+      "place_name",
+      "km",
+      "arrival_p10",
+      "arrival_p50",
+      "arrival_p90",
+      "people_p10",
+      "people_p50",
+      "people_p90",
+    ],
   },
   {
     file: "split.csv",
     what: "the daily split of dtm-flow ledger, an estimate",
     instead: FROM_DATA,
     es: { what: "el reparto diario de dtm-flow ledger, una estimación", instead: FROM_DATA_ES },
-    columns: ["date", "category", "value", "value_low", "value_high"],
+    columns: ["date", "category", "country", "place_name", "value", "value_low", "value_high"],
   },
   {
     file: "departed.csv",
@@ -76,7 +117,19 @@ const SIGNATURES: readonly (OwnOutput & { columns: readonly string[] })[] = [
       what: "las personas que salieron por día, de dtm-flow ledger, una estimación",
       instead: FROM_DATA_ES,
     },
-    columns: ["date", "value", "from_tracks", "accounted", "in_transit", "unknown"],
+    columns: [
+      "date",
+      "value",
+      "value_low",
+      "value_high",
+      "from_tracks",
+      "accounted",
+      "in_transit",
+      "present_at_places",
+      "returned",
+      "onward",
+      "unknown",
+    ],
   },
   {
     file: "places.csv",
@@ -86,28 +139,77 @@ const SIGNATURES: readonly (OwnOutput & { columns: readonly string[] })[] = [
       what: "las personas en cada lugar por día, de dtm-flow ledger, una estimación",
       instead: FROM_DATA_ES,
     },
-    columns: ["date", "place_name", "travelling", "resting", "waiting", "staying", "present"],
+    columns: [
+      "date",
+      "place_name",
+      "country",
+      "travelling",
+      "resting",
+      "waiting",
+      "staying",
+      "present",
+      "present_low",
+      "present_high",
+    ],
   },
   {
     file: "scenario-place-days.csv",
     what: "a result of dtm-flow scenario, simulated",
     instead: "the scenario file to run it again, or the observed data",
     es: { what: "un resultado de dtm-flow scenario, simulado", instead: SCENARIO_ES },
-    columns: ["scenario", "place_id", "date", "arrivals_p50", "present_p50"],
+    columns: [
+      "scenario",
+      "place_id",
+      "place",
+      "country",
+      "date",
+      "capacity",
+      "km",
+      "arrivals_p10",
+      "arrivals_p50",
+      "arrivals_p90",
+      "present_p10",
+      "present_p50",
+      "present_p90",
+    ],
   },
   {
     file: "scenario-summary.csv",
     what: "a result of dtm-flow scenario, simulated",
     instead: "the scenario file to run it again, or the observed data",
     es: { what: "un resultado de dtm-flow scenario, simulado", instead: SCENARIO_ES },
-    columns: ["place_id", "reach_probability", "first_arrival_p50", "peak_present_p50"],
+    columns: [
+      "place_id",
+      "place",
+      "country",
+      "km",
+      "capacity",
+      "reach_probability",
+      "first_arrival_p10",
+      "first_arrival_p50",
+      "first_arrival_p90",
+      "peak_date_p10",
+      "peak_date_p50",
+      "peak_date_p90",
+      "peak_present_p10",
+      "peak_present_p50",
+      "peak_present_p90",
+    ],
   },
   {
     file: "scenario-totals.csv",
     what: "a result of dtm-flow scenario, simulated",
     instead: "the scenario file to run it again, or the observed data",
     es: { what: "un resultado de dtm-flow scenario, simulado", instead: SCENARIO_ES },
-    columns: ["date", "run", "entered", "on_road", "present_at_places", "in_transit"],
+    columns: [
+      "date",
+      "run",
+      "entered",
+      "on_road",
+      "present_at_places",
+      "travelling_at_places",
+      "at_destination",
+    ],
   },
   {
     file: "evidence.csv",
@@ -118,19 +220,50 @@ const SIGNATURES: readonly (OwnOutput & { columns: readonly string[] })[] = [
       instead: "los propios avistamientos",
     },
     // The viewer writes these in camelCase (sightingId, estimateKm …): normalizeKey lower-cases.
-    columns: ["sightingid", "observedat", "estimatekm", "distancekm", "outlierprob"],
+    columns: [
+      "group",
+      "date",
+      "sightingid",
+      "observedat",
+      "placename",
+      "sourceorg",
+      "sourcetype",
+      "sizebest",
+      "sizemin",
+      "sizemax",
+      "countscope",
+      "km",
+      "estimatekm",
+      "distancekm",
+      "shareofgroup",
+      "outlierprob",
+      "status",
+      "reason",
+    ],
   },
 ];
 
 /**
  * The dtm-flow output whose columns a header row holds, or undefined for any other header.
- * @example ownOutput(["group", "date", "route_id", "km", "km_low", "km_high", "lat", "lon", "size", "size_low", "size_high", "head_km"])?.file // => "tracks.csv"
+ * @example ownOutput(["date", "category", "country", "place_name", "value", "value_low", "value_high"])?.file // => "split.csv"
+ * @example ownOutput(["date", "category", "value", "value_low", "value_high", "basis", "country"]) // => undefined (a stocks sheet)
  * @example ownOutput(["fecha", "punto", "total"]) // => undefined
  */
 export function ownOutput(header: readonly string[]): OwnOutput | undefined {
-  const keys = new Set(header.map((h) => normalizeKey(h.replace(/^\uFEFF/, ""))));
-  const hit = SIGNATURES.find((s) => s.columns.every((c) => keys.has(c)));
+  const keys = header.map((h) => normalizeKey(h.replace(/^\uFEFF/, "")));
+  const hit = SIGNATURES.find((s) => inOrder(s.columns, keys));
   return hit && { file: hit.file, what: hit.what, instead: hit.instead, es: hit.es };
+}
+
+/** Whether every one of `columns` is in `keys`, in the same order (others may come between). */
+function inOrder(columns: readonly string[], keys: readonly string[]): boolean {
+  let at = 0;
+  for (const c of columns) {
+    at = keys.indexOf(c, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }
 
 /** The output named `file` (the `output` value of an `own_output` issue), for its Spanish words. */

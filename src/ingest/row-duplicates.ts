@@ -156,7 +156,7 @@ export class DuplicateSightings {
     this.last = Math.max(this.last, at);
     const found = this.seen.getOrAdd(sightingHash(this.hash, s, ownIds), at);
     if (found === undefined)
-      return ownIds && s.id !== undefined && this.ids.taken(im, sheet, s.id, line);
+      return ownIds && s.id !== undefined && this.ids.taken(im, sheet, s, line);
     const from = this.sheets.findLast((x) => x.base < found)!;
     const first = found - from.base;
     const other = from.sheet !== undefined && from.sheet !== sheet;
@@ -185,20 +185,43 @@ export class DuplicateSightings {
 /**
  * The file's own `sighting_id`s met so far (every sheet), each with the row that first gave it.
  * An id is the key of a report for the estimator (which reports of a group repeat one another),
- * corrections and the evidence table: a second row with an id already given would be read as the
- * first report, so it is rejected (`duplicate_sighting_id`), naming both rows, and the first kept.
+ * corrections and the evidence table. Within one sheet a second row with an id already given
+ * would be read as the first report, so it is rejected (`duplicate_sighting_id`), naming both
+ * rows, and the first kept. A workbook whose sheets each number their reports 1..n (one sheet per
+ * day) is common: an id an earlier sheet gave is qualified with the sheet's name
+ * (`<sheet>:<id>`, warning `sighting_id_qualified`), so every report is kept and ids stay unique
+ * in the table written.
  */
 class SightingIds {
   private readonly first = new Map<string, { line: number; sheet: string | undefined }>();
 
-  /** True (and the row rejected) when `id` was given by an earlier row of the file. */
-  taken(im: ImporterCore, sheet: string | undefined, id: string, line: number): boolean {
+  /** True (and the row rejected) when the sighting's id was given by an earlier row of its sheet. */
+  taken(im: ImporterCore, sheet: string | undefined, s: Sighting, line: number): boolean {
+    const id = s.id!;
     const first = this.first.get(id);
     if (first === undefined) {
       this.first.set(id, { line, sheet });
       return false;
     }
     const other = first.sheet !== undefined && first.sheet !== sheet;
+    if (other && sheet !== undefined) {
+      let qualified = `${sheet}:${id}`;
+      for (let n = 2; this.first.has(qualified); n++) qualified = `${sheet}:${id}#${n}`;
+      this.first.set(qualified, { line, sheet });
+      s.id = qualified;
+      im.warn(
+        {
+          line,
+          column: "sighting_id",
+          value: id,
+          code: "sighting_id_qualified",
+          message: `sighting_id "${id}" is also the id of row ${first.line} of sheet "${first.sheet}": this report is kept as "${qualified}" so that each report has its own id.`,
+          params: { first: first.line, firstSheet: first.sheet!, id: qualified },
+        },
+        sheet,
+      );
+      return false;
+    }
     const where = other ? `row ${first.line} of sheet "${first.sheet}"` : `row ${first.line}`;
     im.report.rejected++;
     im.report.duplicates.push({

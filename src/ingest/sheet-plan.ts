@@ -119,7 +119,7 @@ export function planSheet(
   warnDuplicateColumns(im, sheet, mapping);
   const sheetColumn = pointFromSheetName(im, sheet, layout);
   directionFromNoColumn(im, sheet, layout);
-  const fatal = fatalOf(head, layout);
+  const fatal = fatalOf(head, layout, im.options.readOwnOutputs === true);
   const { ctx, pivot } = conversionContext(im, sheet, mapping);
   noteScopeHeader(im, sheet, mapping, ctx);
   if (dateTime) noteTimeColumn(im, sheet, mapping, dateTime, ctx);
@@ -363,13 +363,18 @@ function directionFromNoColumn(
 }
 
 /** Why the sheet cannot be read (no data, a bad column mapping, a required column missing). */
-function fatalOf(head: readonly string[][], layout: HeaderLayout): Fatal | undefined {
+function fatalOf(
+  head: readonly string[][],
+  layout: HeaderLayout,
+  readOwnOutputs: boolean,
+): Fatal | undefined {
   const mapping = layout.mapping;
   if (!head.some((r) => !isBlankRow(r)))
     return { code: "empty_file", message: "the file has no rows with data." };
   // dtm-flow's own output given back (tracks.csv as sightings): refused, never read as data.
+  // Read anyway when the user named the kind (`--kind`, readOwnOutputs).
   const own = head
-    .slice(0, layout.headerIndex + 1)
+    .slice(0, readOwnOutputs ? 0 : layout.headerIndex + 1)
     .map(ownOutput)
     .find(Boolean);
   if (own)

@@ -49,7 +49,7 @@ describe("the same sighting_id on two reports of one file", () => {
     ]);
   });
 
-  it("in a workbook the first row on another sheet is named with its sheet", async () => {
+  it("in a workbook an id an earlier sheet gave is qualified with the sheet, and every report kept (review22b H2)", async () => {
     const { dir, file } = tempFile(
       "dtm-ids-",
       "avistamientos.xlsx",
@@ -65,10 +65,17 @@ describe("the same sighting_id on two reports of one file", () => {
       ]),
     );
     const io = capture(dir);
-    expect(await run(["validate", file], io.context)).toBe(1);
-    expect(io.out.join("\n")).toMatch(
-      /duplicate_sighting_id: sighting_id "S1" is already the id of row 2 of sheet "Octubre"/,
+    expect(await run(["validate", file], io.context)).toBe(0);
+    const text = io.out.join("\n");
+    expect(text).toMatch(/2 accepted, 0 rejected/);
+    expect(text).toMatch(
+      /sighting_id_qualified: sighting_id "S1" is also the id of row 2 of sheet "Octubre": this report is kept as "Noviembre:S1"/,
     );
+    const out = join(dir, "out");
+    expect(await run(["import", file, "--out", out], capture(dir).context)).toBe(0);
+    const io2 = capture(dir);
+    expect(await run(["validate", join(out, "sightings.csv")], io2.context)).toBe(0);
+    expect(io2.out.join("\n")).toMatch(/2 accepted, 0 rejected/);
   });
 
   it("a file without its own ids is not checked (the importer's file:line ids are unique)", async () => {
