@@ -287,6 +287,7 @@ export {
   peopleOf,
   safeUrl,
   EVIDENCE_COLUMNS,
+  EVIDENCE_CSV_COLUMNS,
   OUTLIER_THRESHOLD,
 } from "./evidence/evidence.ts";
 export type {
@@ -543,8 +544,10 @@ export type { SuppressionSummary, SuppressedRecord } from "./export/suppress.ts"
 export { suppressSmallCounts } from "./export/suppress.ts";
 export type { XlsxSheetInput } from "./export/xlsx.ts";
 export { writeXlsx } from "./export/xlsx.ts";
+export type { ScenarioSummaryColumn } from "./export/scenario.ts";
 export {
   SCENARIO_PLACE_DAY_COLUMNS,
+  SCENARIO_SUMMARY_COLUMNS,
   SCENARIO_TOTAL_COLUMNS,
   scenarioPlaceDayRows,
   scenarioSummaryRows,
@@ -570,6 +573,8 @@ export {
 } from "./export/tracks.ts";
 export type { SplitColumn } from "./export/split.ts";
 export { SPLIT_COLUMNS, formatSplitCsv, splitToRow } from "./export/split.ts";
+export { FORECAST_COLUMNS, POSITION_COLUMNS } from "./export/forecast.ts";
+export { DEPARTED_COLUMNS, PLACES_COLUMNS } from "./export/ledger.ts";
 export { OUTPUT_HXL, hxlOption, outputHxl } from "./export/outputHxl.ts";
 export type { OutputTable } from "./export/outputHxl.ts";
 

@@ -18,6 +18,8 @@ import type { CsvChoice } from "../csv-options.ts";
 import { SAFE_WRITING_HELP } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import {
+  FORECAST_COLUMNS,
+  POSITION_COLUMNS,
   forecastArrivals,
   formatCsv,
   hxlOption,
@@ -29,38 +31,6 @@ import type { Forecast, Nowcast, SituationLang } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 import { forecastSummaryLines } from "../forecast-summary.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
-
-/** Columns of forecast.csv, in this order exactly. */
-export const FORECAST_COLUMNS = [
-  "group",
-  "place_name",
-  "km",
-  "arrival_p10",
-  "arrival_p50",
-  "arrival_p90",
-  "people_p10",
-  "people_p50",
-  "people_p90",
-  "prob_within_horizon",
-  "status",
-  "head_arrival_p10",
-  "head_arrival_p50",
-  "head_arrival_p90",
-  "place_offset_km",
-] as const;
-
-/** Columns of positions.csv (the daily forecast cone of every group). */
-export const POSITION_COLUMNS = [
-  "group",
-  "route_id",
-  "date",
-  "km_p10",
-  "km_p50",
-  "km_p90",
-  "size_p10",
-  "size_p50",
-  "size_p90",
-] as const;
 
 /**
  * How many days after a group's last observation a forecast may start. Beyond it the group's

@@ -22,6 +22,8 @@ import type { OutputFolder } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import type { LoadedDataset } from "../read-input.ts";
 import {
+  DEPARTED_COLUMNS,
+  PLACES_COLUMNS,
   asOfCutText,
   asOfMoment,
   formatCsv,
@@ -184,23 +186,6 @@ export async function runLedger(
   return { out, loaded, ledger: replay.ledger, replay, inputs, timeZone };
 }
 
-/** Columns of departed.csv: the ledger's departed, then the state's totals of the day. */
-export const DEPARTED_COLUMNS = [
-  "date",
-  "value",
-  "value_low",
-  "value_high",
-  "from_tracks",
-  "accounted",
-  "in_transit",
-  "present_at_places",
-  "returned",
-  "onward",
-  "unknown",
-  // People at places the sources attribute to a tracked group, beyond its size (src/ledger/groupFigures.ts).
-  "beyond_groups",
-] as const;
-
 function departedCsv(
   ledger: LedgerResult,
   state: readonly CorridorDay[],
@@ -229,21 +214,6 @@ function departedCsv(
   const columns = [...DEPARTED_COLUMNS];
   return formatCsv(rows, { columns, bom, ...hxlOption("departed", columns, hxl) });
 }
-
-/** Columns of places.csv: people at every place per day, by status (the state of the corridor). */
-export const PLACES_COLUMNS = [
-  "date",
-  "place_name",
-  "country",
-  "travelling",
-  "resting",
-  "waiting",
-  "staying",
-  "present",
-  "present_low",
-  "present_high",
-  "capacity",
-] as const;
 
 function placesCsv(state: readonly CorridorDay[], hxl: boolean, bom: boolean): string {
   const rows = state.flatMap((d) =>

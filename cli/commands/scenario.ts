@@ -25,6 +25,7 @@ import {
   runScenario,
   SCENARIO_LIMITS,
   SCENARIO_PLACE_DAY_COLUMNS,
+  SCENARIO_SUMMARY_COLUMNS,
   SCENARIO_TOTAL_COLUMNS,
   scenarioPlaceDayRows,
   scenarioSummaryRows,
@@ -268,11 +269,14 @@ function writeOutputs(
       ...hxlOption("scenarioPlaceDays", placeDays, hxl),
     }),
   );
-  const summary = scenarioSummaryRows(result);
-  const summaryColumns = Object.keys(summary[0] ?? {});
+  const summaryColumns = [...SCENARIO_SUMMARY_COLUMNS];
   out.write(
     "scenario-summary.csv",
-    formatCsv(summary, { bom, ...hxlOption("scenarioSummary", summaryColumns, hxl) }),
+    formatCsv(scenarioSummaryRows(result), {
+      columns: summaryColumns,
+      bom,
+      ...hxlOption("scenarioSummary", summaryColumns, hxl),
+    }),
   );
   const totals = [...SCENARIO_TOTAL_COLUMNS];
   out.write(

@@ -411,6 +411,9 @@ export const EVIDENCE_COLUMNS = [
   "url",
 ] as const;
 
+/** Columns of the viewer's evidence.csv: the group and day, then {@link EVIDENCE_COLUMNS}. */
+export const EVIDENCE_CSV_COLUMNS = ["group", "date", ...EVIDENCE_COLUMNS] as const;
+
 /**
  * The evidence as flat rows for a table or CSV (one per report, {@link EVIDENCE_COLUMNS}),
  * each with the group and the day it explains.

@@ -167,10 +167,49 @@ export function scenarioKeyPlaces(result: ScenarioResult): PlaceResult[] {
   );
 }
 
-/** One row per place: first arrival, peak date and people, days over capacity, needs at the p90 peak. */
-export function scenarioSummaryRows(result: ScenarioResult): Record<string, unknown>[] {
+/** Columns of scenario-summary.csv ({@link scenarioSummaryRows}), in order. */
+export const SCENARIO_SUMMARY_COLUMNS = [
+  "place_id",
+  "place",
+  "country",
+  "km",
+  "capacity",
+  "reach_probability",
+  "first_arrival_p10",
+  "first_arrival_p50",
+  "first_arrival_p90",
+  "peak_date_p10",
+  "peak_date_p50",
+  "peak_date_p90",
+  "peak_present_p10",
+  "peak_present_p50",
+  "peak_present_p90",
+  "over_capacity_run_probability",
+  "days_over_capacity_p50",
+  "first_day_over_capacity_p50",
+  "days_over_capacity_p90",
+  "first_day_over_capacity_p90",
+  "asylum_claims_p50",
+  "returns_p50",
+  "regularized_p50",
+  "water_m3_day_peak_p90",
+  "latrines_peak_p90",
+  "covered_m2_peak_p90",
+  "hygiene_kits_month_peak_p90",
+] as const;
+
+export type ScenarioSummaryColumn = (typeof SCENARIO_SUMMARY_COLUMNS)[number];
+
+/**
+ * One row per place: first arrival, peak date and people, days over capacity, needs at the p90
+ * peak. Every row has exactly {@link SCENARIO_SUMMARY_COLUMNS} (the type checks it); write it with
+ * those columns for their order.
+ */
+export function scenarioSummaryRows(
+  result: ScenarioResult,
+): Record<ScenarioSummaryColumn, unknown>[] {
   const last = result.dates.length - 1;
-  return result.places.map((place) => {
+  return result.places.map((place): Record<ScenarioSummaryColumn, unknown> => {
     const hasCapacity = place.capacity !== undefined;
     const needs = scenarioPeakNeeds(place, result);
     return {

@@ -9,6 +9,16 @@
  * The files `dtm-flow import` writes (counts.csv, sightings.csv, stocks.csv) are inputs and are not
  * listed here.
  */
+import { EVIDENCE_CSV_COLUMNS } from "../evidence/evidence.ts";
+import { FORECAST_COLUMNS, POSITION_COLUMNS } from "../export/forecast.ts";
+import { DEPARTED_COLUMNS, PLACES_COLUMNS } from "../export/ledger.ts";
+import {
+  SCENARIO_PLACE_DAY_COLUMNS,
+  SCENARIO_SUMMARY_COLUMNS,
+  SCENARIO_TOTAL_COLUMNS,
+} from "../export/scenario.ts";
+import { SPLIT_COLUMNS } from "../export/split.ts";
+import { TRACK_COLUMNS } from "../export/tracks.ts";
 import { normalizeKey } from "./normalize.ts";
 
 /** One output file dtm-flow writes and the columns that tell it (all of them in its header). */
@@ -28,13 +38,27 @@ const FROM_DATA_ES = "los avistamientos, conteos y cifras de los que se hizo";
 const SCENARIO_ES = "el archivo del escenario para volver a correrlo, o los datos observados";
 
 /**
- * The outputs told by their headers: the file's columns as dtm-flow writes them (src/export,
- * cli/commands; the leading ones, through the last that every run writes), all of them in the
- * header and in this order, compared as `normalizeKey` makes them (an Excel round trip that
- * changes case still matches; columns added between or after are allowed). A whole header, not a
- * few names: an input table may well have `date,category,value,value_low,value_high` (a stocks
- * sheet with a source's range), never the whole of split.csv in its order. Checked against the
- * columns written, and against every sample and embedded input, in tests/cli/review22b-mend.test.ts.
+ * The leading columns of a file as its writer lists them, through `last`: the ones every run
+ * writes (a column after it may be left out or added later, and need not be in the header), as
+ * `normalizeKey` makes them. From the writer's own list, so a column renamed or moved there moves
+ * here too; a `last` no longer in the list throws when this module loads (any test importing a
+ * sheet catches it).
+ */
+function through<C extends string>(columns: readonly C[], last: C): string[] {
+  const end = columns.indexOf(last);
+  if (end < 0) throw new Error(`own-outputs: "${last}" is not a column of ${columns.join(",")}`);
+  return columns.slice(0, end + 1).map((c) => normalizeKey(c));
+}
+
+/**
+ * The outputs told by their headers: the file's columns as dtm-flow writes them (the writers'
+ * lists in src/export and src/evidence; the leading ones, through the last that every run
+ * writes), all of them in the header and in this order, compared as `normalizeKey` makes them (an
+ * Excel round trip that changes case still matches; columns added between or after are allowed).
+ * A whole header, not a few names: an input table may well have
+ * `date,category,value,value_low,value_high` (a stocks sheet with a source's range), never the
+ * whole of split.csv in its order. Checked against the columns written, and against every sample
+ * and embedded input, in tests/cli/review22b-mend.test.ts.
  */
 const SIGNATURES: readonly (OwnOutput & { columns: readonly string[] })[] = [
   {
@@ -45,42 +69,14 @@ const SIGNATURES: readonly (OwnOutput & { columns: readonly string[] })[] = [
       what: "los grupos que dtm-flow estimate situó día a día, una estimación",
       instead: FROM_DATA_ES,
     },
-    columns: [
-      "group",
-      "date",
-      "route_id",
-      "km",
-      "km_low",
-      "km_high",
-      "lat",
-      "lon",
-      "size",
-      "size_low",
-      "size_high",
-      "head_km",
-      "head_km_low",
-      "head_km_high",
-      "tail_km",
-      "tail_km_low",
-      "tail_km_high",
-    ],
+    columns: through(TRACK_COLUMNS, "tail_km_high"),
   },
   {
     file: "positions.csv",
     what: "the daily cone of dtm-flow forecast, a forecast",
     instead: FROM_DATA,
     es: { what: "el cono diario de dtm-flow forecast, un pronóstico", instead: FROM_DATA_ES },
-    columns: [
-      "group",
-      "route_id",
-      "date",
-      "km_p10",
-      "km_p50",
-      "km_p90",
-      "size_p10",
-      "size_p50",
-      "size_p90",
-    ],
+    columns: through(POSITION_COLUMNS, "size_p90"),
   },
   {
     file: "forecast.csv",
@@ -90,24 +86,14 @@ const SIGNATURES: readonly (OwnOutput & { columns: readonly string[] })[] = [
       what: "las llegadas que pronosticó dtm-flow forecast, un pronóstico",
       instead: FROM_DATA_ES,
     },
-    columns: [
-      "group",
-      "place_name",
-      "km",
-      "arrival_p10",
-      "arrival_p50",
-      "arrival_p90",
-      "people_p10",
-      "people_p50",
-      "people_p90",
-    ],
+    columns: through(FORECAST_COLUMNS, "people_p90"),
   },
   {
     file: "split.csv",
     what: "the daily split of dtm-flow ledger, an estimate",
     instead: FROM_DATA,
     es: { what: "el reparto diario de dtm-flow ledger, una estimación", instead: FROM_DATA_ES },
-    columns: ["date", "category", "country", "place_name", "value", "value_low", "value_high"],
+    columns: through(SPLIT_COLUMNS, "value_high"),
   },
   {
     file: "departed.csv",
@@ -117,19 +103,7 @@ const SIGNATURES: readonly (OwnOutput & { columns: readonly string[] })[] = [
       what: "las personas que salieron por día, de dtm-flow ledger, una estimación",
       instead: FROM_DATA_ES,
     },
-    columns: [
-      "date",
-      "value",
-      "value_low",
-      "value_high",
-      "from_tracks",
-      "accounted",
-      "in_transit",
-      "present_at_places",
-      "returned",
-      "onward",
-      "unknown",
-    ],
+    columns: through(DEPARTED_COLUMNS, "unknown"),
   },
   {
     file: "places.csv",
@@ -139,77 +113,28 @@ const SIGNATURES: readonly (OwnOutput & { columns: readonly string[] })[] = [
       what: "las personas en cada lugar por día, de dtm-flow ledger, una estimación",
       instead: FROM_DATA_ES,
     },
-    columns: [
-      "date",
-      "place_name",
-      "country",
-      "travelling",
-      "resting",
-      "waiting",
-      "staying",
-      "present",
-      "present_low",
-      "present_high",
-    ],
+    columns: through(PLACES_COLUMNS, "present_high"),
   },
   {
     file: "scenario-place-days.csv",
     what: "a result of dtm-flow scenario, simulated",
     instead: "the scenario file to run it again, or the observed data",
     es: { what: "un resultado de dtm-flow scenario, simulado", instead: SCENARIO_ES },
-    columns: [
-      "scenario",
-      "place_id",
-      "place",
-      "country",
-      "date",
-      "capacity",
-      "km",
-      "arrivals_p10",
-      "arrivals_p50",
-      "arrivals_p90",
-      "present_p10",
-      "present_p50",
-      "present_p90",
-    ],
+    columns: through(SCENARIO_PLACE_DAY_COLUMNS, "present_p90"),
   },
   {
     file: "scenario-summary.csv",
     what: "a result of dtm-flow scenario, simulated",
     instead: "the scenario file to run it again, or the observed data",
     es: { what: "un resultado de dtm-flow scenario, simulado", instead: SCENARIO_ES },
-    columns: [
-      "place_id",
-      "place",
-      "country",
-      "km",
-      "capacity",
-      "reach_probability",
-      "first_arrival_p10",
-      "first_arrival_p50",
-      "first_arrival_p90",
-      "peak_date_p10",
-      "peak_date_p50",
-      "peak_date_p90",
-      "peak_present_p10",
-      "peak_present_p50",
-      "peak_present_p90",
-    ],
+    columns: through(SCENARIO_SUMMARY_COLUMNS, "peak_present_p90"),
   },
   {
     file: "scenario-totals.csv",
     what: "a result of dtm-flow scenario, simulated",
     instead: "the scenario file to run it again, or the observed data",
     es: { what: "un resultado de dtm-flow scenario, simulado", instead: SCENARIO_ES },
-    columns: [
-      "date",
-      "run",
-      "entered",
-      "on_road",
-      "present_at_places",
-      "travelling_at_places",
-      "at_destination",
-    ],
+    columns: through(SCENARIO_TOTAL_COLUMNS, "at_destination"),
   },
   {
     file: "evidence.csv",
@@ -220,26 +145,7 @@ const SIGNATURES: readonly (OwnOutput & { columns: readonly string[] })[] = [
       instead: "los propios avistamientos",
     },
     // The viewer writes these in camelCase (sightingId, estimateKm …): normalizeKey lower-cases.
-    columns: [
-      "group",
-      "date",
-      "sightingid",
-      "observedat",
-      "placename",
-      "sourceorg",
-      "sourcetype",
-      "sizebest",
-      "sizemin",
-      "sizemax",
-      "countscope",
-      "km",
-      "estimatekm",
-      "distancekm",
-      "shareofgroup",
-      "outlierprob",
-      "status",
-      "reason",
-    ],
+    columns: through(EVIDENCE_CSV_COLUMNS, "reason"),
   },
 ];
 

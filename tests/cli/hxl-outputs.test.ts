@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
-import { DEPARTED_COLUMNS, PLACES_COLUMNS } from "../../cli/commands/ledger.ts";
-import { FORECAST_COLUMNS, POSITION_COLUMNS } from "../../cli/commands/forecast.ts";
+import { DEPARTED_COLUMNS, PLACES_COLUMNS } from "../../src/export/ledger.ts";
+import { FORECAST_COLUMNS, POSITION_COLUMNS } from "../../src/export/forecast.ts";
 import {
   OUTPUT_HXL,
   SCENARIO_PLACE_DAY_COLUMNS,

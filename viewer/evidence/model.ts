@@ -2,7 +2,12 @@
  * The evidence panel's DOM-free parts: the corrections list (add, undo, load), its descriptions in
  * English and Spanish, and the evidence table as CSV. Tested in tests/viewer/evidence.test.ts.
  */
-import { EVIDENCE_COLUMNS, evidenceRows, formatCsv, parseCorrections } from "../../src/index.ts";
+import {
+  EVIDENCE_CSV_COLUMNS,
+  evidenceRows,
+  formatCsv,
+  parseCorrections,
+} from "../../src/index.ts";
 import type { Correction, CorrectionsFile, Evidence } from "../../src/index.ts";
 import type { Lang } from "../state.ts";
 
@@ -61,5 +66,5 @@ export function describeCorrection(c: Correction, lang: Lang): string {
 
 /** The evidence table as Excel-ready CSV (UTF-8 BOM), the columns of the library's table. */
 export function evidenceCsv(e: Evidence): string {
-  return formatCsv(evidenceRows(e), { columns: ["group", "date", ...EVIDENCE_COLUMNS] });
+  return formatCsv(evidenceRows(e), { columns: [...EVIDENCE_CSV_COLUMNS] });
 }
