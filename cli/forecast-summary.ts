@@ -4,7 +4,13 @@
  * next place and the end of its route — the morning question, answered without opening
  * forecast.csv (which holds every place ahead). Read from the library's forecast, never re-derived.
  */
-import { formatPeople, listedArrivals, placeLabel, placedText, situationWords } from "../src/index.ts";
+import {
+  formatPeople,
+  listedArrivals,
+  placeLabel,
+  placedText,
+  situationWords,
+} from "../src/index.ts";
 import type {
   ArrivalForecast,
   Forecast,

@@ -214,7 +214,9 @@ export function buildSituationUpdate(
  */
 function placesInLanguage(lang: SituationLang, dataset: Dataset) {
   const withPlace = <T extends { placeName?: string }>(x: T): T =>
-    x.placeName === undefined ? x : { ...x, placeName: placeLabel(lang, x.placeName, dataset.places) };
+    x.placeName === undefined
+      ? x
+      : { ...x, placeName: placeLabel(lang, x.placeName, dataset.places) };
   const headline = (h: HeadlineFigure): HeadlineFigure => ({
     ...h,
     breakdown: h.breakdown.map(withPlace),

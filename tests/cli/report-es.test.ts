@@ -82,4 +82,3 @@ describe("dtm-flow report --as-of 2018-11-25 --lang es", () => {
 
 /** A name as the HTML writes it (apostrophes and ampersands escaped). */
 const escapeName = (s: string) => s.replace(/&/g, "&amp;").replace(/'/g, "&#39;");
-
