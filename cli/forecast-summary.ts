@@ -4,12 +4,19 @@
  * next place and the end of its route — the morning question, answered without opening
  * forecast.csv (which holds every place ahead). Read from the library's forecast, never re-derived.
  */
-import { formatPeople, listedArrivals, placedText, situationWords } from "../src/index.ts";
+import {
+  formatPeople,
+  listedArrivals,
+  placeLabel,
+  placedText,
+  situationWords,
+} from "../src/index.ts";
 import type {
   ArrivalForecast,
   Forecast,
   IsoDate,
   Nowcast,
+  PlaceNames,
   SituationLang,
   SituationWords,
 } from "../src/index.ts";
@@ -27,7 +34,7 @@ function dates(q: { p10?: string; p50?: string; p90?: string }, w: SituationWord
  * today". A place most of the group is already past (`mostPassed`) says "most already past" with
  * the p90 in place of the median date.
  */
-function arrivalText(a: ArrivalForecast, w: SituationWords): string {
+function arrivalText(a: ArrivalForecast, w: SituationWords, place: string): string {
   const head = a.headReached
     ? `; ${w.firstPeopleThere}`
     : a.headArrivalDate
@@ -40,22 +47,25 @@ function arrivalText(a: ArrivalForecast, w: SituationWords): string {
   if (a.mostPassed) {
     const p90 = a.arrivalDate.p90;
     const last = p90 === undefined ? w.afterHorizon : w.by(p90);
-    return `${a.placeName}: ${w.mostPast(last)}${people}, ${chance}`;
+    return `${place}: ${w.mostPast(last)}${people}, ${chance}`;
   }
-  return `${a.placeName}: ${w.medianPerson} ${dates(a.arrivalDate, w)}${head}${people}, ${chance}`;
+  return `${place}: ${w.medianPerson} ${dates(a.arrivalDate, w)}${head}${people}, ${chance}`;
 }
 
 /**
  * The summary lines: a heading, then per group (in the nowcast's order) its status and, on the
  * road, its next place and its route's last place ahead, in `lang` (words from
- * src/report/words.ts; place and group names as the data give them).
+ * src/report/words.ts; places by their name in `lang` among `places`, the library's `placeLabel`;
+ * group names as the data give them).
  */
 export function forecastSummaryLines(
   now: Nowcast,
   forecast: Forecast,
   lang: SituationLang = "en",
+  places: PlaceNames = [],
 ): string[] {
   const w = situationWords(lang);
+  const name = (place: string) => placeLabel(lang, place, places);
   // The nowcast's last report of each group (its track may run past it).
   const reported = new Map(now.groups.map((g) => [g.group, g.lastReportDate]));
   // "last report 2018-11-18; track to 2018-11-22" when the track runs past the last report.
@@ -73,13 +83,13 @@ export function forecastSummaryLines(
   for (const g of forecast.groups) {
     if (g.status === "arrived") {
       lines.push(
-        `  ${g.group}: ${w.arrivedAtEnd(g.placeName ?? w.atKm(String(g.km)), seen(g.group, g.lastDate))}`,
+        `  ${g.group}: ${w.arrivedAtEnd((g.placeName && name(g.placeName)) ?? w.atKm(String(g.km)), seen(g.group, g.lastDate))}`,
       );
       continue;
     }
     if (g.status === "dissolved") {
       lines.push(
-        `  ${g.group}: ${w.dissolvedLine(forecast.staleDays, placedText(g, lang), seen(g.group, g.lastDate))}`,
+        `  ${g.group}: ${w.dissolvedLine(forecast.staleDays, placedText(g, lang, g.placeName && name(g.placeName)), seen(g.group, g.lastDate))}`,
       );
       continue;
     }
@@ -88,7 +98,7 @@ export function forecastSummaryLines(
     // Tequila" read as its position today while the places under it said most were past Guasave.
     // The state's day when it holds the group past its track's end (the forecast's start too).
     const on = g.stateDate !== g.lastDate ? g.stateDate : "";
-    const where = placedText(g, lang);
+    const where = placedText(g, lang, g.placeName && name(g.placeName));
     lines.push(`  ${g.group}: ${w.onTheRoad(where, on, seen(g.group, g.lastDate))}`);
     if (ahead.length === 0) {
       lines.push(`    ${w.noPlaceAhead}`);
@@ -97,7 +107,7 @@ export function forecastSummaryLines(
     // The library's rule (as the viewer's panel): the place most of the group has just passed,
     // the next place ahead and the route's end, each once.
     for (const a of listedArrivals(ahead, g.group, { ahead: 1 })) {
-      lines.push(`    ${arrivalText(a, w)}`);
+      lines.push(`    ${arrivalText(a, w, name(a.placeName))}`);
     }
   }
   return lines;

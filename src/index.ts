@@ -130,6 +130,8 @@ export type { CountPoint } from "./geo/countPoint.ts";
 export { countPoint } from "./geo/countPoint.ts";
 export type { PlaceResolution } from "./geo/resolvePlace.ts";
 export { resolvePlace } from "./geo/resolvePlace.ts";
+export type { PlaceName, PlaceNames } from "./geo/placeLabel.ts";
+export { placeLabel } from "./geo/placeLabel.ts";
 export { editDistance } from "./geo/editDistance.ts";
 export { distanceKm, EARTH_RADIUS_KM } from "./geo/distance.ts";
 export { lineLengthKm, cumulativeKmOf } from "./geo/lineLength.ts";

@@ -3,7 +3,7 @@
  * in their Spanish form when the gazetteer has one (`placeLabel`).
  */
 import { situationWords, MAX_SILENCE_DAYS } from "../src/index.ts";
-import type { Place, SplitCategory, StockCategory } from "../src/index.ts";
+import type { SplitCategory, StockCategory } from "../src/index.ts";
 import type { Lang, LayerId } from "./state.ts";
 
 /** The directions in words, for the legend and the border points' counts (written once). */
@@ -300,41 +300,9 @@ export function datasetName(lang: Lang, name: string): string {
   return situationWords(lang).datasetName(name);
 }
 
-/**
- * A place's name as shown in `lang`: in Spanish its `nameEs` when the gazetteer has one, else its
- * `name` (English always shows `name`, unchanged). Given a name instead of a place (tables keyed
- * by the library's place names), the place is looked up by `name` among `places`; a name no place
- * has (a user's free text) is shown as it came.
- * @example
- * placeLabel("es", { name: "Mexico City", nameEs: "Ciudad de México" }); // => "Ciudad de México"
- * placeLabel("en", "Mexico City", places);                               // => "Mexico City"
- */
-export function placeLabel(lang: Lang, place: PlaceName | string, places: PlaceNames = []): string {
-  const p = typeof place === "string" ? placesByName(places).get(place) : place;
-  if (p === undefined) return place as string;
-  return lang === "es" && p.nameEs ? p.nameEs : p.name;
-}
-
-/** A place's names, as `placeLabel` reads them. */
-export type PlaceName = Pick<Place, "name" | "nameEs">;
-/** The places of the data shown, for their names in the language (`placeLabel`). */
-export type PlaceNames = readonly PlaceName[];
-
-/**
- * Each list's places by name (the first of a name), built once per list: the time–distance table
- * looks a name up per report. A list is the dataset's, never changed once given.
- */
-const BY_NAME = new WeakMap<PlaceNames, ReadonlyMap<string, PlaceName>>();
-function placesByName(places: PlaceNames): ReadonlyMap<string, PlaceName> {
-  let map = BY_NAME.get(places);
-  if (map === undefined) {
-    const byName = new Map<string, PlaceName>();
-    for (const p of places) if (!byName.has(p.name)) byName.set(p.name, p);
-    BY_NAME.set(places, byName);
-    map = byName;
-  }
-  return map;
-}
+/** Place names in the language: the library's one rule (src/geo/placeLabel.ts). */
+export { placeLabel } from "../src/index.ts";
+export type { PlaceName, PlaceNames } from "../src/index.ts";
 
 /**
  * The Intl locale for numbers and dates in `lang`. Spanish is `es-MX` (Mexico and Central America:

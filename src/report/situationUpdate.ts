@@ -7,6 +7,7 @@ import { departedBasis } from "../ledger/groupFigures.ts";
 import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { SeedFigure } from "../model/seed.ts";
 import { normalizeName } from "../geo/normalizeName.ts";
+import { placeLabel } from "../geo/placeLabel.ts";
 import { buildCorridorState } from "../state/buildState.ts";
 import type { CorridorDay, PlacePresence } from "../state/types.ts";
 import type { TrackPoint } from "../model/track.ts";
@@ -158,7 +159,9 @@ export function buildSituationUpdate(
   const covered = ledger.departed.some((d) => d.date === asOf);
   const lang = options.lang ?? "en";
   const words = situationWords(lang);
-  const headlines = situationHeadlines(input, options.maxSources, lang);
+  // Places written in `lang` ("Ciudad de México" in Spanish): the one rule, src/geo/placeLabel.ts.
+  const named = placesInLanguage(lang, dataset);
+  const headlines = situationHeadlines(input, options.maxSources, lang).map(named.headline);
 
   // ── the stacked split up to the date ──
   const dates = ledger.departed.filter((d) => d.date <= asOf).map((d) => d.date);
@@ -170,17 +173,18 @@ export function buildSituationUpdate(
     if (i !== undefined) series[seriesIndex.get(r.category)!]!.values[i]! += r.value;
   }
 
-  const warnings = situationWarnings(ledger.warnings, asOf);
+  const warnings = situationWarnings(ledger.warnings, asOf).map(named.warning);
 
   // ── people present per place, against capacity: read from the state of the corridor ──
   const state = input.state ?? buildCorridorState({ dataset, tracks: input.tracks ?? [], ledger });
-  const places = presencePanels(state, asOf);
-  const presence = state.find((d) => d.date === asOf)?.places ?? [];
+  const places = presencePanels(state, asOf).map(named.withPlace);
+  const presence = (state.find((d) => d.date === asOf)?.places ?? []).map(named.withPlace);
 
   const residuals = ledger.residuals
     .filter((r) => r.date <= asOf && r.relative !== undefined && Math.abs(r.relative) >= 0.005)
     .sort((a, b) => Math.abs(b.relative!) - Math.abs(a.relative!))
-    .slice(0, 10);
+    .slice(0, 10)
+    .map(named.withPlace);
 
   return {
     title: options.title ?? words.defaultTitle,
@@ -200,9 +204,40 @@ export function buildSituationUpdate(
       ledger,
       (options.seeds ?? []).filter((seed) => seed.asOf <= asOf),
       dataset.stocks,
-    ),
+    ).map((c) => ({ ...c, sources: c.sources.map(named.withPlace) })),
   };
 }
+
+/**
+ * Copies of the update's parts with each `placeName` written in `lang` (`placeLabel` among the
+ * dataset's places); English and names no place has are kept as they came.
+ */
+function placesInLanguage(lang: SituationLang, dataset: Dataset) {
+  const withPlace = <T extends { placeName?: string }>(x: T): T =>
+    x.placeName === undefined
+      ? x
+      : { ...x, placeName: placeLabel(lang, x.placeName, dataset.places) };
+  const headline = (h: HeadlineFigure): HeadlineFigure => ({
+    ...h,
+    breakdown: h.breakdown.map(withPlace),
+    sources: h.sources.map(withPlace),
+  });
+  // The warnings' values that are place names (their Spanish sentences read them; `message` stays English).
+  const warning = (w: LedgerWarning): LedgerWarning => {
+    if (lang === "en" || !w.params) return w;
+    const params: Record<string, unknown> = { ...w.params };
+    const name = (v: unknown) => (typeof v === "string" ? placeLabel(lang, v, dataset.places) : v);
+    for (const key of PLACE_PARAMS) if (key in params) params[key] = name(params[key]);
+    for (const key of PLACE_LIST_PARAMS)
+      if (Array.isArray(params[key])) params[key] = (params[key] as unknown[]).map(name);
+    return { ...w, params } as LedgerWarning;
+  };
+  return { withPlace, headline, warning };
+}
+
+/** Warning params holding one place name, and lists of place names (src/ledger's warnings). */
+const PLACE_PARAMS = ["place", "area", "by"] as const;
+const PLACE_LIST_PARAMS = ["places", "remainingPlaces"] as const;
 
 /**
  * The warnings a situation update as of a date lists: those about a day up to `asOf`, and those

@@ -25,10 +25,13 @@ describe("dtm-flow forecast --as-of 2018-11-15 --lang es", () => {
 
     expect(es.out[0]).toMatch(/^Pronóstico al 2018-11-15 /);
     expect(es.out).toHaveLength(en.out.length);
-    const names =
-      /(Honduran|Salvadoran) caravan \d|Salvadoran groups Nov 5-7|LGBT group|Mexico City/g;
+    const names = /(Honduran|Salvadoran) caravan \d|Salvadoran groups Nov 5-7|LGBT group/g;
     for (const line of es.out) expect(line.replace(names, ""), line).not.toMatch(ENGLISH);
     expect(es.out.join("\n")).toContain("persona mediana");
+    // Places by their Spanish name (the library's placeLabel), English in English.
+    expect(es.out.join("\n")).toContain("Ciudad de México: ");
+    expect(es.out.join("\n")).not.toContain("Mexico City");
+    expect(en.out.join("\n")).toContain("Mexico City: ");
     // The same numbers, line by line: only the words change.
     const numbers = (l: string) => l.match(/\d[\d,.-]*/g);
     es.out.forEach((l, i) => expect(numbers(l), l).toEqual(numbers(en.out[i]!)));

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { situationWords } from "../../src/report/words.ts";
+import { embedded2018 } from "../../src/index.ts";
 import { capture } from "./capture.ts";
 
 /** English words and codes the Spanish update must not show (outside place names and sources' text). */
@@ -65,4 +66,19 @@ describe("dtm-flow report --as-of 2018-11-25 --lang es", () => {
     expect(markdown).toContain("el 2018-10-27, según la fila de cifras 12 (línea 42: ");
     expect(markdown).not.toMatch(/\(fila de cifras \d+ \(/);
   });
+
+  it("writes places by their Spanish names (placeLabel): Ciudad de México, no English name that has a Spanish one", () => {
+    // The headline's breakdown and the people-per-place table both name Mexico City in Spanish.
+    expect(markdown).toMatch(/Ciudad de México \(MEX\) 650/);
+    expect(markdown).toMatch(/^\| Ciudad de México \|/m);
+    const english = embedded2018().places.filter((p) => p.nameEs && p.nameEs !== p.name);
+    expect(english.length).toBeGreaterThan(5);
+    for (const p of english) {
+      expect(markdown, p.name).not.toContain(p.name);
+      expect(html, p.name).not.toContain(escapeName(p.name));
+    }
+  });
 });
+
+/** A name as the HTML writes it (apostrophes and ampersands escaped). */
+const escapeName = (s: string) => s.replace(/&/g, "&amp;").replace(/'/g, "&#39;");
