@@ -308,7 +308,10 @@ export const ledgerCommand: Command = {
     const basis = report.departedBasis;
     const beyond =
       basis && basis.beyondTracks > 0
-        ? `, ${formatPeople(basis.beyondTracks)} of them only on figures beyond the tracked groups and counts`
+        ? `, ${formatPeople(basis.beyondTracks)} of them only on figures beyond the tracked groups and counts` +
+          (basis.beyondGroups > 0
+            ? `, ${formatPeople(basis.beyondGroups)} of those people at places beyond a tracked group`
+            : "")
         : "";
     context.stderr(
       `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${formatPeople(last.value)} people left by then${beyond})` : ""}, ${counted(ledger.split.length, "split row")}, ${inputWarnings(ledger, loaded)} (see report.json); wrote ${out.dir}`,

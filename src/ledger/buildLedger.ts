@@ -9,13 +9,13 @@ import { createGazetteer } from "../geo/gazetteer.ts";
 import type { CountRecord } from "../model/count.ts";
 import { STOCK_CATEGORIES } from "../model/stock.ts";
 import type { SplitRow, TrackPoint } from "../model/track.ts";
-import type { Iso3 } from "../model/units.ts";
+import type { Iso3, People } from "../model/units.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
 import { checkCorrelation, GROUP_ERROR_CORRELATION } from "./correlatedSum.ts";
 import { DepartedTally } from "./departedTally.ts";
 import { departureFloor, northboundFloor } from "./departures.ts";
 import { TreeEvaluator } from "./evaluateTree.ts";
-import { areaGroups, BeyondGroupWarnings } from "./groupFigures.ts";
+import { areaGroups, BeyondGroupWarnings, carriedBeyondGroups } from "./groupFigures.ts";
 import { collectRows, fitSeries, listSources } from "./fitSeries.ts";
 import { inTransit } from "./inTransit.ts";
 import type { Part } from "./inTransit.ts";
@@ -207,6 +207,8 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const split: SplitRow[] = [];
   const departed: DepartedRow[] = [];
   const groups: LedgerGroupDay[] = [];
+  // People beyond the groups that the people who left hold (carriedBeyondGroups), day by day.
+  let carried: { value: People; beyondGroups: People } | undefined;
   for (let day = days.start; day <= days.to; day++) {
     const date = isoDate(day);
     const parts: Part[] = [];
@@ -220,12 +222,17 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     parts.push(...transit.parts);
     const rows = splitRowsOfDay(parts);
     const result = tally.day(day, date, todays, rows);
+    const todaysBeyond = beyond.reduce((n, b) => n + b.beyond, 0);
+    carried = {
+      value: result.departed.value,
+      beyondGroups: carriedBeyondGroups(carried, result.departed, todaysBeyond),
+    };
     // Days before the window are computed (totals carry over) but not returned.
     if (day < days.from) continue;
     for (const r of rows) split.push({ date, ...r });
     for (const g of transit.groups) groups.push(groupOnRoadRow(date, g, parts));
     split.push(result.unknown);
-    departed.push({ ...result.departed, beyondGroups: beyond.reduce((n, b) => n + b.beyond, 0) });
+    departed.push({ ...result.departed, beyondGroups: carried.beyondGroups });
   }
   return { split, departed, residuals, warnings, sources, groups, groupCorrelation: correlation };
 }

@@ -183,6 +183,30 @@ export class BeyondGroupWarnings {
   }
 }
 
+/**
+ * People beyond the tracked groups that the people who left still hold on a day (what
+ * `departed.csv`'s `beyond_groups` says). The people who left never fall, so people once counted
+ * beyond a group stay in that total after their group's track ends or a later figure explains
+ * them differently: the value only changes on a day the total rises (then it is the larger of the
+ * day's people beyond groups and the value carried), and it never exceeds the part of the total
+ * that rests on stock figures (`value − fromTracks`).
+ * @param previous the previous day's departed value and carried people beyond groups; undefined on the first day.
+ * @param today the day's departed value and `fromTracks` (people).
+ * @param todaysBeyond people at places beyond their groups' sizes on the day (people, ≥ 0).
+ * @example
+ * carriedBeyondGroups({ value: 29915, beyondGroups: 3805 }, { value: 29915, fromTracks: 16000 }, 0); // => 3805
+ */
+export function carriedBeyondGroups(
+  previous: { value: People; beyondGroups: People } | undefined,
+  today: { value: People; fromTracks: People },
+  todaysBeyond: People,
+): People {
+  const rose = previous === undefined || today.value > previous.value;
+  const carried = previous?.beyondGroups ?? 0;
+  const held = rose ? Math.max(carried, todaysBeyond) : carried;
+  return Math.min(Math.max(0, today.value - today.fromTracks), held);
+}
+
 /** What the people who left by a day rest on (what the headline and report.json say). */
 export interface DepartedBasis {
   /** People who left by the day. */
@@ -193,15 +217,18 @@ export interface DepartedBasis {
   beyondTracks: People;
   /** The day the total was reached (it holds after). */
   reachedOn: IsoDate;
-  /** Of `beyondTracks`, people at places attributed to a tracked group beyond its size on `reachedOn`. */
+  /**
+   * Of `beyondTracks`, people at places attributed to a tracked group beyond its size whom the
+   * total still holds (the day's `beyondGroups`, carried by `carriedBeyondGroups`).
+   */
   beyondGroups: People;
 }
 
 /**
  * How much of the people who left by `date` rests on figures beyond the tracked groups: the
  * departed row of the day against its `fromTracks`, and the people attributed to groups beyond
- * their sizes on the day the total was reached (the total never falls, so it rests on that day's
- * figures until a larger one).
+ * their sizes that the total still holds (the row's `beyondGroups`, carried like the total itself,
+ * so the figure does not change with the date while the total holds).
  * @param departed the ledger's departed rows (by date).
  * @returns undefined when no row is on or before `date`.
  * @example
@@ -226,6 +253,6 @@ export function departedBasis(
     fromTracks: day.fromTracks,
     beyondTracks: Math.max(0, day.value - day.fromTracks),
     reachedOn: reached.date,
-    beyondGroups: Math.min(Math.max(0, day.value - day.fromTracks), reached.beyondGroups ?? 0),
+    beyondGroups: Math.min(Math.max(0, day.value - day.fromTracks), day.beyondGroups ?? 0),
   };
 }

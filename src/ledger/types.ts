@@ -242,7 +242,9 @@ export interface DepartedRow {
   /**
    * People at places whom the sources attribute to a tracked group, beyond its estimated size,
    * summed over the groups on that day (people; src/ledger/groupFigures.ts): they rest on those
-   * figures, not on the tracks. 0 when every such figure fits in its group.
+   * figures, not on the tracks. 0 when every such figure fits in its group. Carried like the
+   * people who left (`carriedBeyondGroups`): it holds while the total holds, also after the
+   * group's track ends, and changes only on a day the total rises.
    */
   beyondGroups: People;
 }

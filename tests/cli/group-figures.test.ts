@@ -41,7 +41,13 @@ describe("ledger: figures of a group's people at places (2018)", () => {
   let split: Row[];
   let report: {
     warnings: { code: string; date?: string; rows: number[]; message: string }[];
-    departedBasis: { value: number; fromTracks: number; beyondTracks: number; reachedOn: string };
+    departedBasis: {
+      value: number;
+      fromTracks: number;
+      beyondTracks: number;
+      reachedOn: string;
+      beyondGroups: number;
+    };
   };
   let stderr: string;
   let replay: Replay;
@@ -120,6 +126,46 @@ describe("ledger: figures of a group's people at places (2018)", () => {
     expect(b.beyondTracks).toBe(b.value - b.fromTracks);
     expect(stderr).toContain(`of them only on figures beyond the tracked groups and counts`);
   });
+
+  it("carries beyond_groups while departed holds (review22c M3): never falls, never above the stock part", () => {
+    const rows = [...departed.values()];
+    for (let i = 1; i < rows.length; i++) {
+      const [prev, row] = [rows[i - 1]!, rows[i]!];
+      const beyond = Number(row.beyond_groups);
+      expect(beyond, row.date).toBeLessThanOrEqual(Number(row.value) - Number(row.from_tracks));
+      if (Number(row.value) === Number(prev.value))
+        expect(beyond, row.date).toBeGreaterThanOrEqual(Number(prev.beyond_groups));
+    }
+    // Honduran caravan 1's track ends on 29 Nov; the 3,805 beyond it on 20 Nov stay in the total.
+    expect(num("2018-11-20", "beyond_groups")).toBe(3805);
+    expect(num("2018-11-30", "beyond_groups")).toBe(3805);
+    expect(num("2018-12-15", "beyond_groups")).toBe(3805);
+    expect(report.departedBasis.beyondGroups).toBe(3805);
+    // The hindsight ledger's stderr says the part beyond the groups (docs/ledger.md).
+    expect(stderr).toContain("3,805 of those people at places beyond a tracked group");
+  });
+
+  it("says the same beyond the groups whatever the as-of date after they entered (as of 3 Dec)", async () => {
+    const io = capture(scratch);
+    const args = ["ledger", "--as-of", "2018-12-03", "--no-bom", "--out", "asof"];
+    expect(await run(args, io.context)).toBe(0);
+    const rows = readCsv(join(scratch, "asof", "departed.csv"));
+    const at = (date: string) => rows.find((r) => r.date === date)!;
+    const on20 = Number(at("2018-11-20").beyond_groups);
+    expect(on20).toBeGreaterThan(0);
+    for (const date of ["2018-11-29", "2018-11-30", "2018-12-01", "2018-12-02", "2018-12-03"])
+      expect(Number(at(date).beyond_groups), date).toBe(on20);
+    for (const r of rows) {
+      const parts = ["in_transit", "present_at_places", "returned", "onward", "unknown"];
+      expect(
+        parts.reduce((s, c) => s + Number(r[c]), 0),
+        r.date,
+      ).toBe(Number(r.value));
+    }
+    const basis = JSON.parse(readFileSync(join(scratch, "asof", "report.json"), "utf8"))
+      .departedBasis as { beyondGroups: number };
+    expect(basis.beyondGroups).toBe(on20);
+  }, 300_000);
 
   it("keeps the situation report's 15 Dec figures", () => {
     const on15 = split.filter((r) => r.date === "2018-12-15");
