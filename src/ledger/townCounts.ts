@@ -73,16 +73,18 @@ function riseSince(a: TownCount, b: TownCount): number {
  * what newer rises took already) falls to older counts. A rise since an older count's day
  * counts only beyond what the newer counts already took, so the people taken from all counts
  * never exceed the largest rise (a place's 1,000 new people are taken once, from one count or
- * split across them, never from each). A count of the town as a whole, held or rising, takes over
- * all of the held count (it holds the people of all its places).
+ * split across them, never from each). A count of the town as a whole, held past `holdDays` or
+ * rising after a count held that long, takes over all of it (it holds the people of all its
+ * places); within `holdDays` it takes nothing: the ledger reads the larger of a town's own figure
+ * and its places' sum, never both, so only counts of places add up and can hold people twice.
  */
-function takeoverMatrix(counts: readonly TownCount[]): number[][] {
+function takeoverMatrix(counts: readonly TownCount[], holdDays: number): number[][] {
   const n = counts.length;
   const taken = counts.map(() => new Array<number>(n).fill(0));
   const left = counts.map(valueOf);
   const open = (a: TownCount) => a.heldDays > 0;
   counts.forEach((a, i) => {
-    if (!open(a)) return;
+    if (a.heldDays <= holdDays) return;
     const whole = a.wholeTown
       ? counts.findIndex((b) => riseSince(a, b) > 0)
       : counts.findIndex((b) => b.wholeTown === true && riseSince(a, b) > 0);
@@ -97,6 +99,7 @@ function takeoverMatrix(counts: readonly TownCount[]): number[][] {
   for (const j of order) {
     const b = counts[j]!;
     let allocated = 0;
+    if (b.wholeTown) continue;
     for (const i of order) {
       const a = counts[i]!;
       if (!open(a) || a.wholeTown) continue;
@@ -116,9 +119,9 @@ function takeoverMatrix(counts: readonly TownCount[]): number[][] {
  * comment): the newest count that takes over people of it ({@link townTakeovers}); undefined when
  * it stands in full.
  * @param counts the town's counts that say something on the day (any order; one per place).
- * @param holdDays kept for the signature; a held count is open to takeover from its first held
- *   day (a rise at another place of the town holds the same people whether or not the count is
- *   still within the `holdDays` it stands on its own).
+ * @param holdDays days a count of the town as a whole stands (the ledger's `holdDays`, 3 by
+ *   default); a count of a place is open to a newer place's rise from its first held day (the
+ *   risen place may hold its people whether or not it is still within `holdDays`).
  * @returns for each count, in order, the index of the count superseding it, or undefined.
  * @example
  * // as of 3 Dec 2018 (day 4): Benito Juárez 6,062 of 29 Nov (day 0) held 4 days; El Barretal
@@ -129,10 +132,9 @@ function takeoverMatrix(counts: readonly TownCount[]): number[][] {
  */
 export function supersedingCounts(
   counts: readonly TownCount[],
-  holdDays?: number,
+  holdDays: number,
 ): (number | undefined)[] {
-  void holdDays;
-  return takeoverMatrix(counts).map((row) => {
+  return takeoverMatrix(counts, holdDays).map((row) => {
     let by: number | undefined;
     row.forEach((t, j) => {
       if (t > 0 && (by === undefined || counts[j]!.countDay > counts[by]!.countDay)) by = j;
@@ -152,16 +154,15 @@ export function supersedingCounts(
  * whole, it takes over all of it: a count of the town holds the people of all its places, so the
  * two are counts of the same people (the ledger reads the larger of a town's own figure and its
  * places' sum, not both).
- * @param holdDays kept for the signature (see {@link supersedingCounts}).
+ * @param holdDays see {@link supersedingCounts}.
  * @returns for each count, in order, people (>= 0) no longer read at its place.
  * @example
  * // as of 3 Dec 2018: El Barretal rose from 755 (29 Nov) to 2,500: 1,745 of Benito Juárez's
  * // 6,062 may be among them, so 4,317 are still read at Benito Juárez.
  * townTakeovers([bj, eb], 3); // => [1745, 0]
  */
-export function townTakeovers(counts: readonly TownCount[], holdDays?: number): number[] {
-  void holdDays;
-  return takeoverMatrix(counts).map((row) => row.reduce((a, b) => a + b, 0));
+export function townTakeovers(counts: readonly TownCount[], holdDays: number): number[] {
+  return takeoverMatrix(counts, holdDays).map((row) => row.reduce((a, b) => a + b, 0));
 }
 
 /**
@@ -171,7 +172,7 @@ export function townTakeovers(counts: readonly TownCount[], holdDays?: number): 
  * @example
  * currentTownCounts([bj, eb], 3); // => [4317, 2500] (see townTakeovers)
  */
-export function currentTownCounts(counts: readonly TownCount[], holdDays?: number): number[] {
+export function currentTownCounts(counts: readonly TownCount[], holdDays: number): number[] {
   const taken = townTakeovers(counts, holdDays);
   return counts.map((c, i) => valueOf(c) - taken[i]!);
 }
