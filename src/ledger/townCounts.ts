@@ -18,11 +18,15 @@
  * - the newer count shows no one arriving: it is not above its own place's count on the older
  *   count's day (a recount of its place, e.g. El Barretal's 2,500 again on 7 Dec, says nothing of
  *   the people around Benito Juárez); a place with no count yet on that day counts as 0;
- * - the older count is still within `holdDays` of its day (a snapshot stands that long, as with
- *   hindsight), or on a straight line to its own next count (its place was counted again).
- * With hindsight a count is never held past `holdDays`, so the rule changes nothing there; both
- * views read it all the same (it is applied where the ledger adds up a town, and every view
- * reads the ledger).
+ * - the older count is on a straight line to its own next count (its place was counted again).
+ * A count within `holdDays` of its day still gives up a newer place's rise (as of 3 Dec 2018,
+ * Benito Juárez's 6,083 of 29 Nov beside El Barretal's rise on 30 Nov – 2 Dec: otherwise the
+ * people who moved are read at both places); only a count of the town as a whole stands its
+ * `holdDays` in full (the ledger reads the larger of it and its places' sum, never both).
+ * Each rise is taken once, allocated across the older held counts newest first (`takeoverMatrix`).
+ * With hindsight a count is held only after a place's last count or across a long gap, so the rule
+ * changes nothing on the 2018 data there; both views read it all the same (it is applied where
+ * the ledger adds up a town, and every view reads the ledger).
  */
 import { isoDate } from "../calendar/index.ts";
 import { categoryWords, formatPeople, rowList, whereParams } from "./describe.ts";
