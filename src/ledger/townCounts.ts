@@ -18,11 +18,15 @@
  * - the newer count shows no one arriving: it is not above its own place's count on the older
  *   count's day (a recount of its place, e.g. El Barretal's 2,500 again on 7 Dec, says nothing of
  *   the people around Benito Juárez); a place with no count yet on that day counts as 0;
- * - the older count is still within `holdDays` of its day (a snapshot stands that long, as with
- *   hindsight), or on a straight line to its own next count (its place was counted again).
- * With hindsight a count is never held past `holdDays`, so the rule changes nothing there; both
- * views read it all the same (it is applied where the ledger adds up a town, and every view
- * reads the ledger).
+ * - the older count is on a straight line to its own next count (its place was counted again).
+ * A count within `holdDays` of its day still gives up a newer place's rise (as of 3 Dec 2018,
+ * Benito Juárez's 6,083 of 29 Nov beside El Barretal's rise on 30 Nov – 2 Dec: otherwise the
+ * people who moved are read at both places); only a count of the town as a whole stands its
+ * `holdDays` in full (the ledger reads the larger of it and its places' sum, never both).
+ * Each rise is taken once, allocated across the older held counts newest first (`takeoverMatrix`).
+ * With hindsight a count is held only after a place's last count or across a long gap, so the rule
+ * changes nothing on the 2018 data there; both views read it all the same (it is applied where
+ * the ledger adds up a town, and every view reads the ledger).
  */
 import { isoDate } from "../calendar/index.ts";
 import { categoryWords, formatPeople, rowList, whereParams } from "./describe.ts";
@@ -40,8 +44,18 @@ export interface TownCount {
   heldDays: number;
   /** The count's place's value on an earlier day (people); undefined before its first figure. */
   valueAt(day: number): number | undefined;
+  /**
+   * People read on the day (default `valueAt(countDay)`): differs from the figure's own value
+   * on a line to the next figure, so a newer place's interpolated rise counts too.
+   */
+  value?: number;
   /** The count is of the town as a whole (the area's own figure), not of one of its places. */
   wholeTown?: boolean;
+}
+
+/** People a count reads on the day. */
+function valueOf(c: TownCount): number {
+  return c.value ?? c.valueAt(c.countDay) ?? 0;
 }
 
 /**
@@ -50,17 +64,68 @@ export interface TownCount {
  */
 function riseSince(a: TownCount, b: TownCount): number {
   if (b === a || b.countDay <= a.countDay) return 0;
-  return Math.max(0, (b.valueAt(b.countDay) ?? 0) - (b.valueAt(a.countDay) ?? 0));
+  return Math.max(0, valueOf(b) - (b.valueAt(a.countDay) ?? 0));
+}
+
+/**
+ * People each newer count of a town takes over from each older held count on a day (see the
+ * module comment): `taken[i][j]` people of count `i` read at count `j`'s place instead.
+ * A count is open to takeover when it is held (`heldDays` > 0: not its own day, not on a line to
+ * its own next count). Each newer count's rise is allocated once, **newest older count first**:
+ * the people who arrived at a place most likely came from the place counted most recently before
+ * (in 2018 Benito Juárez → El Barretal), and only what that count cannot cover (its people, less
+ * what newer rises took already) falls to older counts. A rise since an older count's day
+ * counts only beyond what the newer counts already took, so the people taken from all counts
+ * never exceed the largest rise (a place's 1,000 new people are taken once, from one count or
+ * split across them, never from each). A count of the town as a whole, held past `holdDays` or
+ * rising after a count held that long, takes over all of it (it holds the people of all its
+ * places); within `holdDays` it takes nothing: the ledger reads the larger of a town's own figure
+ * and its places' sum, never both, so only counts of places add up and can hold people twice.
+ */
+function takeoverMatrix(counts: readonly TownCount[], holdDays: number): number[][] {
+  const n = counts.length;
+  const taken = counts.map(() => new Array<number>(n).fill(0));
+  const left = counts.map(valueOf);
+  const open = (a: TownCount) => a.heldDays > 0;
+  counts.forEach((a, i) => {
+    if (a.heldDays <= holdDays) return;
+    const whole = a.wholeTown
+      ? counts.findIndex((b) => riseSince(a, b) > 0)
+      : counts.findIndex((b) => b.wholeTown === true && riseSince(a, b) > 0);
+    if (whole >= 0) {
+      taken[i]![whole] = left[i]!;
+      left[i] = 0;
+    }
+  });
+  // Newer counts, newest first; each allocates its rise to the older held counts, newest first.
+  const byNewest = (x: number, y: number) => counts[y]!.countDay - counts[x]!.countDay;
+  const order = counts.map((_, i) => i).sort(byNewest);
+  for (const j of order) {
+    const b = counts[j]!;
+    let allocated = 0;
+    if (b.wholeTown) continue;
+    for (const i of order) {
+      const a = counts[i]!;
+      if (!open(a) || a.wholeTown) continue;
+      const rise = riseSince(a, b);
+      const take = Math.min(left[i]!, Math.max(0, rise - allocated));
+      if (take <= 0) continue;
+      taken[i]![j] = take;
+      left[i] = left[i]! - take;
+      allocated += take;
+    }
+  }
+  return taken;
 }
 
 /**
  * For each of a town's present counts on a day, the count that supersedes it (see the module
- * comment): the newest count of a later day at another place of the town that is above that
- * place's value on the held count's day (people arrived there), when the held count is held more
- * than `holdDays` past its day; undefined when it stands. How many people of it that takes over
- * is {@link townTakeovers}.
+ * comment): the newest count that takes over people of it ({@link townTakeovers}); undefined when
+ * it stands in full.
  * @param counts the town's counts that say something on the day (any order; one per place).
- * @param holdDays days a count stands after its day whatever else is counted (the ledger's `holdDays`, 3 by default).
+ * @param holdDays days a count of the town as a whole stands (the ledger's `holdDays`, 3 by
+ *   default); a count of a place is open to a newer place's rise from its first held day (the
+ *   risen place may hold its people whether or not it is still within `holdDays`).
  * @returns for each count, in order, the index of the count superseding it, or undefined.
  * @example
  * // as of 3 Dec 2018 (day 4): Benito Juárez 6,062 of 29 Nov (day 0) held 4 days; El Barretal
@@ -73,26 +138,27 @@ export function supersedingCounts(
   counts: readonly TownCount[],
   holdDays: number,
 ): (number | undefined)[] {
-  return counts.map((a) => {
-    if (a.heldDays <= holdDays) return undefined;
+  return takeoverMatrix(counts, holdDays).map((row) => {
     let by: number | undefined;
-    counts.forEach((b, j) => {
-      if (riseSince(a, b) <= 0) return;
-      if (by === undefined || b.countDay > counts[by]!.countDay) by = j;
+    row.forEach((t, j) => {
+      if (t > 0 && (by === undefined || counts[j]!.countDay > counts[by]!.countDay)) by = j;
     });
     return by;
   });
 }
 
 /**
- * People of each of a town's present counts that the town's newer counts take over on a day: for
- * a count {@link supersedingCounts} supersedes, the rises of the newer counts at the town's other
- * places since its day (people who may have moved there), summed, at most the count; 0 for a
- * count that stands. A newer count takes over no more than it could have absorbed, so a rise of a
- * few dozen does not end a count of thousands (only those few dozen of it). When the held count
- * or a newer count that rose is of the town as a whole, it takes over all of it: a count of the
- * town holds the people of all its places, so the two are counts of the same people (the ledger
- * reads the larger of a town's own figure and its places' sum, not both).
+ * People of each of a town's present counts that the town's newer counts take over on a day:
+ * for a held count, its share of the rises of the newer counts at the town's other places since
+ * its day (people who may have moved there), each rise allocated once across the town's older
+ * held counts, newest first (see `takeoverMatrix`), at most the count; 0 for a count that
+ * stands (its own day, or on a line to its own next count). A newer count takes over no more
+ * than it could have absorbed, so a rise of a few dozen does not end a count of thousands (only
+ * those few dozen of it). When the held count or a newer count that rose is of the town as a
+ * whole, it takes over all of it: a count of the town holds the people of all its places, so the
+ * two are counts of the same people (the ledger reads the larger of a town's own figure and its
+ * places' sum, not both).
+ * @param holdDays see {@link supersedingCounts}.
  * @returns for each count, in order, people (>= 0) no longer read at its place.
  * @example
  * // as of 3 Dec 2018: El Barretal rose from 755 (29 Nov) to 2,500: 1,745 of Benito Juárez's
@@ -100,14 +166,7 @@ export function supersedingCounts(
  * townTakeovers([bj, eb], 3); // => [1745, 0]
  */
 export function townTakeovers(counts: readonly TownCount[], holdDays: number): number[] {
-  return supersedingCounts(counts, holdDays).map((by, i) => {
-    if (by === undefined) return 0;
-    const a = counts[i]!;
-    const value = a.valueAt(a.countDay) ?? 0;
-    if (a.wholeTown || counts.some((b) => b.wholeTown && riseSince(a, b) > 0)) return value;
-    const rises = counts.reduce((sum, b) => sum + riseSince(a, b), 0);
-    return Math.min(value, rises);
-  });
+  return takeoverMatrix(counts, holdDays).map((row) => row.reduce((a, b) => a + b, 0));
 }
 
 /**
@@ -119,7 +178,7 @@ export function townTakeovers(counts: readonly TownCount[], holdDays: number): n
  */
 export function currentTownCounts(counts: readonly TownCount[], holdDays: number): number[] {
   const taken = townTakeovers(counts, holdDays);
-  return counts.map((c, i) => (c.valueAt(c.countDay) ?? 0) - taken[i]!);
+  return counts.map((c, i) => valueOf(c) - taken[i]!);
 }
 
 /** A present series of a town with the node (the area, or a shelter of it) it belongs to. */

@@ -50,13 +50,24 @@ describe("currentTownCounts(): the people of each count of a town still read on 
     expect(currentTownCounts([count(0, 5, { 0: 6000 }), count(5, 0, { 5: 800 })], 3)).toEqual([
       5200, 800,
     ]);
-    // Two newer places rose by 800 and 1,500 since day 0: 2,300 of 3,000 taken over.
+    // Two newer places rose by 800 and 1,500 since day 0. Each rise is taken once, newest older
+    // count first: the third place's 1,500 takes all 800 of the second (held 2 days) and 700 of
+    // the first; the second's 800 takes 800 more of the first: read 1,500 + 0 + 2,000 = 3,500,
+    // the day-0 census (3,000 + 500).
     const three = [
       count(0, 5, { 0: 3000 }),
       count(3, 2, { 3: 800 }),
       count(5, 0, { 0: 500, 5: 2000 }),
     ];
-    expect(townTakeovers(three, 3)).toEqual([2300, 0, 0]);
+    expect(townTakeovers(three, 3)).toEqual([1500, 800, 0]);
+    // review22c M1: a rise is not taken from every older count. 6,000 at A; 1,000 arrive at B,
+    // then 1,000 at C: the town still holds 6,000 (was read as 4,000 + 0 + 1,000 = 5,000).
+    const abc = [
+      count(0, 10, { 0: 6000 }),
+      count(4, 6, { 0: 0, 4: 1000 }),
+      count(8, 2, { 0: 0, 8: 1000 }),
+    ];
+    expect(currentTownCounts(abc, 3)).toEqual([5000, 0, 1000]);
     // A count of the town as a whole held past holdDays, or superseded by one, gives way in full:
     // the town's count holds its places' people (Tijuana's 2,793 of 21 Nov 2018 from 25 Nov, when
     // Benito Juárez rose from 4,500 to 4,730; Palillo's 170 of 10 Nov by Mexico City's 650).
@@ -83,13 +94,46 @@ describe("currentTownCounts(): the people of each count of a town still read on 
     expect(
       currentTownCounts([count(0, 6, { 0: 700 }), count(2, 0, { 0: 2500, 2: 2000 })], 3),
     ).toEqual([700, 2000]);
-    // Within holdDays a snapshot stands (as with hindsight), and so does a count on its line.
+    // A count on a line to its own next count stands (hindsight). Within holdDays a held count
+    // still gives up a newer place's rise (review22c H1: the people who moved are not read twice).
     expect(currentTownCounts([count(0, 3, { 0: 6000 }), count(2, 1, { 2: 800 })], 3)).toEqual([
-      6000, 800,
+      5200, 800,
     ]);
     expect(currentTownCounts([count(0, 0, { 0: 6000 }), count(2, 0, { 2: 800 })], 3)).toEqual([
       6000, 800,
     ]);
+  });
+
+  it("random towns of places: each rise is taken once, so the people taken never exceed the rises", () => {
+    let seed = 22;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let k = 0; k < 300; k++) {
+      const town = Array.from({ length: 2 + rand(4) }, () => {
+        const day = rand(10);
+        return count(day, rand(8), { 0: rand(3) * 500, [day]: rand(8) * 500 });
+      });
+      const taken = townTakeovers(town, 3);
+      const read = currentTownCounts(town, 3);
+      const now = (c: TownCount) => c.valueAt(c.countDay) ?? 0;
+      // The most a newer count can hold of older ones: its rise since the earliest older day.
+      const rises = town.map((b) =>
+        Math.max(
+          0,
+          ...town
+            .filter((a) => a.countDay < b.countDay)
+            .map((a) => now(b) - (b.valueAt(a.countDay) ?? 0)),
+        ),
+      );
+      expect(taken.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(
+        rises.reduce((x, y) => x + y, 0),
+      );
+      for (const r of read) expect(r).toBeGreaterThanOrEqual(0);
+      // The town never reads fewer than its largest count.
+      expect(read.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(Math.max(...town.map(now)));
+    }
   });
 
   it("one count, or none, always stands", () => {
