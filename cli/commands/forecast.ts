@@ -159,7 +159,8 @@ export const forecastCommand: Command = {
       lang,
     );
     for (const w of forecast.warnings) context.stderr(`warning: ${w.message}`);
-    for (const line of forecastSummaryLines(now, forecast, lang, loaded.dataset.places)) context.stdout(line);
+    for (const line of forecastSummaryLines(now, forecast, lang, loaded.dataset.places))
+      context.stdout(line);
     context.stderr(
       `forecast as of ${now.asOfDate} for ${counted(now.groups.length, "group")}, ${counted(forecast.arrivals.length, "group-place")}, horizon ${counted(horizonDays, "day")}; wrote ${out.dir}`,
     );
