@@ -1,5 +1,6 @@
 /** Texts of the time–distance chart and the evidence panel, in English and Spanish. */
 import type { Lang } from "../state.ts";
+import { situationWords } from "../../src/index.ts";
 
 const en = {
   chartTitle: "Time–distance chart",
@@ -34,16 +35,8 @@ const en = {
    */
   beyond: (date: string, edge: string) => `${date}: after the chart's last day (${edge}) →`,
   before: (date: string, edge: string) => `← ${date}: before the chart's first day (${edge})`,
-  sourceTypes: {
-    dtm: "DTM",
-    un: "UN",
-    government: "government",
-    ngo: "NGO",
-    media: "media",
-    organiser: "organiser",
-    social_media: "social media",
-    other: "other",
-  } as Record<string, string>,
+  // One word table for source kinds: the situation update's (src/report/words.ts).
+  sourceTypes: situationWords("en").sourceTypes as Readonly<Record<string, string>>,
   status: {
     used: "used",
     outlier: "set aside (outlier)",
@@ -82,16 +75,7 @@ const es: typeof en = {
   keys: "Teclas del gráfico: ←/→ un día, ↑/↓ grupo anterior/siguiente, Intro muestra la evidencia.",
   beyond: (date: string, edge: string) => `${date}: después del último día del gráfico (${edge}) →`,
   before: (date: string, edge: string) => `← ${date}: antes del primer día del gráfico (${edge})`,
-  sourceTypes: {
-    dtm: "DTM",
-    un: "ONU",
-    government: "gobierno",
-    ngo: "ONG",
-    media: "medios",
-    organiser: "organizadores",
-    social_media: "redes sociales",
-    other: "otra",
-  },
+  sourceTypes: situationWords("es").sourceTypes as Readonly<Record<string, string>>,
   status: {
     used: "usado",
     outlier: "descartado (atípico)",
