@@ -56,8 +56,8 @@ Usage:
 
 Options:
   --as-of <datetime>  forecast from the data observed up to this moment (no look-ahead; a
-                      date alone is the end of that day, local); default the last day with an observation,
-                      12:00 local. At most ${MAX_STALE_DAYS} days after a group's last
+                      date alone is the end of that day, local); default the last day
+                      with an observation, 12:00 local. At most ${MAX_STALE_DAYS} days after a group's last
                       observation: a group seen earlier is left out, and if every group
                       is, the data are stale (exit 2)
   --horizon <days>    days ahead that count as "within the horizon" (default 14; 0–365)
