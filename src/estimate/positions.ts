@@ -81,18 +81,12 @@ const SPREAD_WINDOW_DAYS = 5;
  * reports of the body from the smoothed median person (last run) within SPREAD_WINDOW_DAYS, when
  * at least 4 reports speak (a long body scatters its reports over hundreds of km), and their
  * median (`bulkByDay`: how far its bulk's reports fall, which the few strung out far ahead do not
- * move). Reports of a town count by the distance to the nearer end of its stretch. Both are the
- * body's share of the distances: the reports' own noise (their sd as read, pointObservation) is
- * taken out in quadrature at the same quantile (`bodyShareKm`).
- * Why: a report of the body is read with its own noise AND the body's spread (bodyReading); the
- * distances of a point-like group's reports are their noise alone, and read as a body's spread
- * they counted that noise twice (simulate.ts labelled development worlds: the model's own 90 %
- * intervals held 97.1 % of reported days; docs/estimation.md § cover23).
+ * move). Reports of a town count by the distance to the nearer end of its stretch.
  */
 export function fitBodySpread(ctx: EstimateContext, g: WorkGroup): void {
   const km = g.km;
   if (!km) return;
-  const residuals: { day: number; r: number; noise: Km }[] = [];
+  const residuals: { day: number; r: number }[] = [];
   for (const p of g.positions) {
     if (partOf(g, p) !== "body") continue;
     const k = Math.floor(p.s.t) - g.day0;
@@ -100,37 +94,20 @@ export function fitBodySpread(ctx: EstimateContext, g: WorkGroup): void {
     if (!d) continue;
     const [lo, hi] = p.s.fromPlace ? placeStretch(ctx, g.routeId, p.km) : [p.km, p.km];
     const r = d.median < lo ? lo - d.median : d.median > hi ? d.median - hi : 0;
-    residuals.push({ day: g.day0 + k, r, noise: pointObservation(ctx, g, p).sigmaKm });
+    residuals.push({ day: g.day0 + k, r });
   }
   g.spreadByDay = new Map();
   g.bulkByDay = new Map();
   for (let k = 0; k < g.nDays; k++) {
     const day = g.day0 + k;
-    const window = residuals.filter((x) => Math.abs(x.day - day) <= SPREAD_WINDOW_DAYS);
-    if (window.length < 4) continue;
-    const near = window.map((x) => x.r).sort((a, b) => a - b);
-    const noise = Math.sqrt(window.reduce((a, x) => a + x.noise ** 2, 0) / window.length);
-    g.spreadByDay.set(day, bodyShareKm(near[Math.floor(0.8 * (near.length - 1))], noise, Z_ABS80));
-    g.bulkByDay.set(day, bodyShareKm(near[Math.floor(0.5 * (near.length - 1))], noise, Z_ABS50));
+    const near = residuals
+      .filter((x) => Math.abs(x.day - day) <= SPREAD_WINDOW_DAYS)
+      .map((x) => x.r)
+      .sort((a, b) => a - b);
+    if (near.length < 4) continue;
+    g.spreadByDay.set(day, near[Math.floor(0.8 * (near.length - 1))]);
+    g.bulkByDay.set(day, near[Math.floor(0.5 * (near.length - 1))]);
   }
-}
-
-/** The 80 % and 50 % points of |x| for a standard normal x: the distances fitBodySpread reads. */
-const Z_ABS80 = 1.2816;
-const Z_ABS50 = 0.6745;
-
-/**
- * The body's share (km) of a quantile of reports' distances from their median person,
- * `distanceKm`, when the reports' own noise has sd `noiseKm` (root mean square) and `z` is that
- * quantile of |x| for a standard normal x (1.2816 at 80 %, 0.6745 at 50 %):
- * √(max(0, distance² − (z·noise)²)). The two add in quadrature as a body report's reading does
- * (bodyReading).
- * @example
- * bodyShareKm(6, 5, 1.2816); // => 0 (distances no wider than the reports' own noise)
- * bodyShareKm(100, 5, 1.2816); // ≈ 99.8
- */
-export function bodyShareKm(distanceKm: Km, noiseKm: Km, z: number): Km {
-  return Math.sqrt(Math.max(0, distanceKm ** 2 - (z * noiseKm) ** 2));
 }
 
 /**
