@@ -9,7 +9,9 @@
 // under-covered, below 1 over-covered. Beside them, the factors the self-calibration applied
 // (report.widening, mean over worlds).
 // Run: TZ=UTC npx tsx bench/gapWidth.ts [--beds stress,simulate,world3] [--worlds 16]
-//      [--w3-worlds 12] [--seed-offset 200] [--labelled-only]
+//      [--w3-worlds 12] [--seed-offset 200] [--labelled-only] [--where]
+// --where (stress, simulate.ts): classes by where the truth is and, on interior reported days, by
+// the group's reports of the day and its move (`whereClasses`).
 import { dayNumber, estimateTracks, toLocalTime } from "../src/index.ts";
 import type { Dataset, EstimateResult, TrackPoint, Widening } from "../src/index.ts";
 import { num, option, pct } from "./args.ts";
@@ -27,6 +29,7 @@ const seedOffset = option("seed-offset", 200);
 const bedsAt = process.argv.indexOf("--beds");
 const beds = (bedsAt >= 0 ? process.argv[bedsAt + 1] : "stress,simulate,world3").split(",");
 const labelledOnly = process.argv.includes("--labelled-only");
+const where = process.argv.includes("--where");
 
 /** One scored group-day: truth, the interval as returned and the model's own (same median). */
 interface Day {
@@ -101,6 +104,39 @@ function reportedDays(
   return new Map([...out].map(([k, v]) => [k, [...v].sort((x, y) => x - y)]));
 }
 
+/**
+ * `--where` classes of a group-day of a stress or simulate.ts world (docs/estimation.md § cover23):
+ * where the truth is (`at origin`: km 0; `at final km`: where the group ends; `interior`), and for
+ * interior days with reports of the group, how many (1, 2, 3+), of what (coordinates, places,
+ * mixed) and how the group moved since the day before (ride ≥ 100 km, stay < 5 km, walk).
+ */
+function whereClasses(
+  world: ScorableWorld,
+  g: ScorableWorld["truth"][number],
+  d: { date: string; km: number },
+  rep: readonly number[],
+): string[] {
+  const lastKm = g.days[g.days.length - 1].km;
+  const at = d.km <= 0.5 ? "at origin" : d.km >= lastKm - 0.5 ? "at final km" : "interior";
+  const dn = dayNumber(d.date) ?? NaN;
+  const out = [at, `${at} ${rep.includes(dn) ? "reported" : "gap"}`];
+  const tz = world.dataset.timeZone;
+  const own = world.dataset.sightings.filter((s) => {
+    const t = toLocalTime(s.observedAt, tz);
+    const positioned = s.lat !== undefined || s.placeName !== undefined;
+    return world.sightingGroup[s.id ?? ""] === g.group && t && Math.floor(t.t) === dn && positioned;
+  });
+  if (own.length === 0 || at !== "interior") return out;
+  const coords = own.filter((s) => s.lat !== undefined).length;
+  const kind = coords === own.length ? "coords" : coords === 0 ? "places" : "mixed";
+  const before = g.days.find((x) => dayNumber(x.date) === dn - 1)?.km;
+  const move = before === undefined ? undefined : Math.abs(d.km - before);
+  const moved =
+    move === undefined ? "first day" : move >= 100 ? "ride" : move < 5 ? "stay" : "walk";
+  const n = own.length >= 3 ? "3+" : String(own.length);
+  return [...out, `interior rep n=${n}`, `interior rep ${kind}`, `interior rep ${moved}`];
+}
+
 /** Both estimates of a dataset: as returned, and with the self-calibration off. */
 function both(dataset: Dataset): { est: EstimateResult; raw: EstimateResult } {
   return {
@@ -153,6 +189,9 @@ function scorableBed(bed: string, world: ScorableWorld): void {
         rawHigh: q.kmHigh,
       };
       add(`${bed} | all`, day);
+      if (where) {
+        for (const c of whereClasses(world, g, d, rep)) add(`${kind} | ${c}`, day);
+      }
       for (const c of dayClasses(dayNumber(d.date) ?? NaN, rep, truthKm))
         add(`${kind} | ${c}`, day);
       add(`${kind} | all`, day);
