@@ -125,6 +125,8 @@ async function recompute(core: Core, newIds: string[]): Promise<void> {
   setProgress(dom, undefined, at(core.lang(), "computing"));
   await core.load({
     id: inner.id,
+    // "As known on <day>" of these files: the analyst worker's as-of replay of them.
+    situationAsOf: (date) => inner.situationAsOf(date),
     async load(o = {}) {
       const replay = await inner.load({
         ...o,
