@@ -318,7 +318,8 @@ self.addEventListener("message", (event: MessageEvent<AnalystRequest>) => {
     try {
       if (m.type === "port") answerDatasets(m.port);
       else if (m.type === "import") await onImport(m.id, m.file, m.choices, m.kind);
-      else if (m.type === "asOf") post({ type: "asOf", req: m.req, day: asOfDay(m.date, m.source) });
+      else if (m.type === "asOf")
+        post({ type: "asOf", req: m.req, day: asOfDay(m.date, m.source) });
       else if (m.type === "remove") {
         const wasPlaces = entries.get(m.id)?.ws.kind === "places";
         entries.delete(m.id);

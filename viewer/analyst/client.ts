@@ -89,7 +89,13 @@ export function createAnalystClient(
   const client: AnalystClient = {
     importFile(id, file, choices, kind) {
       const reply = fileReply(id);
-      send({ type: "import", id, file, ...(choices ? { choices } : {}), ...(kind ? { kind } : {}) });
+      send({
+        type: "import",
+        id,
+        file,
+        ...(choices ? { choices } : {}),
+        ...(kind ? { kind } : {}),
+      });
       return reply;
     },
     remove(id) {
