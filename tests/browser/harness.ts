@@ -248,9 +248,17 @@ export async function open2018(
   });
   const watch = watchPage(page, session.url);
   await page.goto(options.hash ? `${session.url}#${options.hash}` : session.url);
+  await waitFor2018(page);
+  return { page, watch };
+}
+
+/**
+ * Waits until `page` (the viewer, dev server or built site) shows the embedded 2018 replay drawn
+ * from the library's estimate: at start-up, or after "Return to the 2018 replay".
+ */
+export async function waitFor2018(page: Page): Promise<void> {
   await waitForReplay(page);
   await page.waitForSelector('#map[data-provider="embedded-2018"][data-tracks="estimate"]', {
     timeout: 60_000,
   });
-  return { page, watch };
 }

@@ -21,7 +21,7 @@ import { markdownTable, num, readPanel } from "./situationPanel.ts";
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "tryout22");
 const FILES = {
   sightings: join(FIXTURES, "avistamientos.csv"),
-  counts: join(FIXTURES, "kobo.csv"),
+  counts: join(FIXTURES, "conteos-kobo.csv"),
   stocks: join(FIXTURES, "cifras.csv"),
 };
 const TRACKS = join(FIXTURES, "tracks.csv");
