@@ -126,8 +126,9 @@ describe.skipIf(!hasBrowser)("Your own files: as known on the day, and what a fi
     expect(shown.readoutBasis).toBe("as-of");
     for (const h of shown.headlines.filter((x) => x.category !== "departed"))
       expect(shown.readout[h.category], `${h.category} readout`).toBe(h.value);
-    // The map, the split chart and the people present stay with hindsight, and say so.
-    expect(await badges(page)).toEqual(["map", "multiples-title", "split-title"]);
+    // The map, the split chart, the people present and the time–distance chart stay with
+    // hindsight, and say so.
+    expect(await badges(page)).toEqual(["evidence-title", "map", "multiples-title", "split-title"]);
     expect(await page.locator('.hindsight-badge[data-for="map"]').textContent()).toMatch(
       /^With hindsight/,
     );

@@ -1,6 +1,7 @@
 /**
  * While the situation panel's switch is "As known on <day>", the panels that stay with hindsight
- * — the map (group sizes and places), the split chart and the small multiples of people present —
+ * — the map (group sizes and places), the split chart, the small multiples of people present and
+ * the time–distance chart of the evidence panel (the estimate of every day from all the data) —
  * say so on themselves, so no figure on screen is read as known on the day when it is not
  * (the situation panel and the split readout follow the switch). Each label is an element with
  * `data-basis="hindsight"` and `data-for` naming its panel; they are removed when the switch is
@@ -10,7 +11,12 @@ import { tr } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 
 /** The panels that stay with hindsight, by the id of the element the label goes in. */
-export const HINDSIGHT_PANELS = ["map", "split-title", "multiples-title"] as const;
+export const HINDSIGHT_PANELS = [
+  "map",
+  "split-title",
+  "multiples-title",
+  "evidence-title",
+] as const;
 
 /**
  * Puts (`on`) or takes away the "With hindsight" labels, in `lang`.
