@@ -13,10 +13,15 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CATEGORY_LABELS } from "../../src/report/format.ts";
-import { daysSince } from "../../viewer/data/replay.ts";
 import { hasBrowser, open2018, SHOTS, settle, useViewerSession } from "./harness.ts";
-import { markdownTable, num, readPanel } from "./situationPanel.ts";
+import {
+  goToDay,
+  readPanel,
+  reportedHeadlines,
+  reportedPlaces,
+  setViewerState,
+  shownHeadlines,
+} from "./situationPanel.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "tryout22");
 const FILES = {
@@ -33,23 +38,6 @@ async function dtmFlow(args: string[]): Promise<void> {
     env: { ...process.env, TZ: "UTC" },
     maxBuffer: 1 << 24,
   });
-}
-
-/** Moves the viewer to `date` of the replay shown. */
-async function goTo(page: Page, date: string): Promise<void> {
-  const start = await page.evaluate(
-    () =>
-      (window as unknown as { dtmViewer: { replay: { start: string } } }).dtmViewer.replay.start,
-  );
-  await page.evaluate(
-    (t) =>
-      (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer.setState({
-        t,
-        playing: false,
-      }),
-    Math.floor(daysSince(start, date)) + 0.5,
-  );
-  await expect.poll(async () => (await readPanel(page)).date).toBe(date);
 }
 
 /** The "With hindsight" labels on screen, by the panel they are on. */
@@ -88,7 +76,7 @@ describe.skipIf(!hasBrowser)("Your own files: as known on the day, and what a fi
     await settle(page, () => page.setInputFiles("#analyst-input", Object.values(FILES)));
     expect(await page.locator('#analyst-files li[data-status="used"]').count()).toBe(3);
     expect(await page.locator("#map").getAttribute("data-provider")).toBe("analyst-files");
-    await goTo(page, DAY);
+    await goToDay(page, DAY);
     expect(await badges(page)).toEqual([]);
     await page.locator('#situation input[value="as-of"]').check();
     await expect
@@ -102,26 +90,12 @@ describe.skipIf(!hasBrowser)("Your own files: as known on the day, and what a fi
       .toBe("as-of|undefined");
     const shown = await readPanel(page);
 
-    const label = Object.fromEntries(Object.entries(CATEGORY_LABELS).map(([c, l]) => [l, c]));
-    const headlines = (md: string) =>
-      markdownTable(md, "Headline figures").map(([name, value, range]) => ({
-        category: label[name!]!,
-        text: range ? `${value} (${range})` : value!,
-      }));
-    const reported = headlines(asOfMd);
+    const reported = reportedHeadlines(asOfMd);
     expect(reported.length).toBeGreaterThan(2);
     // As known on the day differs from hindsight on these files (a later claim figure, later sightings).
-    expect(reported).not.toEqual(headlines(hindsightMd));
-    const fromPage = shown.headlines.map((h) => ({
-      category: h.category,
-      text: h.text.slice(h.text.indexOf(": ") + 2),
-    }));
-    expect(fromPage, "panel vs report --as-of on the same files").toEqual(reported);
-    const byStatus = markdownTable(asOfMd, "People at places on the date, by status").map((r) => [
-      r[0],
-      ...r.slice(1, 6).map(num),
-    ]);
-    expect(shown.places, "places by status vs report --as-of").toEqual(byStatus);
+    expect(reported).not.toEqual(reportedHeadlines(hindsightMd));
+    expect(shownHeadlines(shown), "panel vs report --as-of on the same files").toEqual(reported);
+    expect(shown.places, "places by status vs report --as-of").toEqual(reportedPlaces(asOfMd));
     // The split readout follows the switch: the same as-of figures.
     expect(shown.readoutBasis).toBe("as-of");
     for (const h of shown.headlines.filter((x) => x.category !== "departed"))
@@ -135,11 +109,7 @@ describe.skipIf(!hasBrowser)("Your own files: as known on the day, and what a fi
     await page.screenshot({ path: join(SHOTS, "viewer-own-files-as-of.png"), fullPage: true });
 
     // In Spanish the labels are Spanish; back to hindsight they go, and the figures are hindsight's.
-    await page.evaluate(() =>
-      (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer.setState({
-        lang: "es",
-      }),
-    );
+    await setViewerState(page, { lang: "es" });
     await expect
       .poll(() => page.locator('.hindsight-badge[data-for="split-title"]').textContent())
       .toMatch(/^En retrospectiva/);
