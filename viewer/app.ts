@@ -12,6 +12,7 @@
 import { geoMercator } from "d3-geo";
 import { createSidePanels } from "./charts/sidePanels.ts";
 import type { SidePanels } from "./charts/sidePanels.ts";
+import type { AsOfSource } from "./charts/asOfSwitch.ts";
 import { advance } from "./controls/playback.ts";
 import { updateTimeReadout, wireControls } from "./controls/wire.ts";
 import type { DataProvider } from "./data/provider.ts";
@@ -159,6 +160,13 @@ function startLoop(ctx: ViewerContext, parts: Pick<Parts, "url">, draw: () => vo
   return () => (needsDraw = true);
 }
 
+/**
+ * Where the situation panel's "As known on <day>" figures of each replay come from: the provider
+ * that loaded it when it computes them (the analyst's files), else the forecast worker (the
+ * embedded 2018 data; it says "other data" for anything else).
+ */
+const asOfSources = new WeakMap<ReplayData, AsOfSource>();
+
 /** Shows a replay the library computed. */
 function showReplay(ctx: ViewerContext, parts: Parts, next: ReplayData, providerId: string): void {
   const { dom } = parts;
@@ -204,6 +212,8 @@ async function loadReplay(ctx: ViewerContext, parts: Parts, provider: DataProvid
         if (p.stage !== "done") dom.status.textContent = loadingText(ctx.state.lang, p);
       },
     });
+    if (provider.situationAsOf)
+      asOfSources.set(next, { situationAsOf: (date) => provider.situationAsOf!(date) });
     showReplay(ctx, parts, next, provider.id);
   } catch (err) {
     dom.status.textContent = failureText(ctx.state.lang, err);
@@ -277,7 +287,12 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
   const forecastProvider = createWorkerForecastProvider();
   const updateForecast = forecastUpdater(ctx, dom, forecastProvider);
   const mapCanvas = createMapCanvas(ctx, dom.canvas);
-  const panels = createSidePanels(ctx, dom, updateForecast, forecastProvider);
+  const panels = createSidePanels(
+    ctx,
+    dom,
+    updateForecast,
+    (replay) => asOfSources.get(replay) ?? forecastProvider,
+  );
   const renderOverlay = () => {
     renderPlaces(ctx, dom);
     renderGroupTargets(ctx, dom);

@@ -101,9 +101,11 @@ const en = {
   asOfFailed: "The figures as known on the day could not be computed:",
   asOfRetry: "Switch again or change the day to try again.",
   asOfOtherData:
-    "As known on the day is computed for the embedded 2018 data only; these figures are with hindsight.",
+    "As known on the day cannot be computed for this replay; these figures are with hindsight.",
   asOfScope:
-    "The split readout follows this switch; the map, the split chart and the small multiples of people present stay with hindsight (the forecast panel shows the groups as known on the day).",
+    "The split readout follows this switch; the map, the split chart, the small multiples of people present and the time–distance chart stay with hindsight and say so (the forecast panel shows the groups as known on the day).",
+  /** The label on the panels that stay with hindsight while the switch is "As known on <day>". */
+  hindsightBadge: "With hindsight: all the data, later reports included",
   departed: SITUATION_EN.departed,
   placesByStatus: SITUATION_EN.placesByStatus,
   dataQuality: SITUATION_EN.dataQuality,
@@ -199,9 +201,10 @@ const es: Dict = {
   asOfFailed: "No se pudieron calcular las cifras como se sabían ese día:",
   asOfRetry: "Vuelva a elegir o cambie de día para intentarlo de nuevo.",
   asOfOtherData:
-    "Como se sabía ese día se calcula solo para los datos de 2018 incluidos; estas cifras son en retrospectiva.",
+    "Como se sabía ese día no se puede calcular para esta reproducción; estas cifras son en retrospectiva.",
   asOfScope:
-    "La lectura del reparto sigue esta opción; el mapa, el gráfico del reparto y los gráficos de personas presentes quedan en retrospectiva (el panel de pronóstico muestra los grupos como se sabían ese día).",
+    "La lectura del reparto sigue esta opción; el mapa, el gráfico del reparto, los gráficos de personas presentes y el gráfico tiempo–distancia quedan en retrospectiva y lo dicen (el panel de pronóstico muestra los grupos como se sabían ese día).",
+  hindsightBadge: "En retrospectiva: todos los datos, incluidos los reportes posteriores",
   departed: SITUATION_ES.departed,
   placesByStatus: SITUATION_ES.placesByStatus,
   dataQuality: SITUATION_ES.dataQuality,

@@ -16,7 +16,8 @@ import { embedded2018, runReplay, situationHeadlines } from "../../src/index.ts"
 import type { CorridorDay, Replay, SplitCategory } from "../../src/index.ts";
 import { CATEGORY_LABELS } from "../../src/report/format.ts";
 import { daysSince } from "../../viewer/data/replay.ts";
-import { hasBrowser, SHOTS, useViewerSession, waitForReplay, watchPage } from "./harness.ts";
+import { hasBrowser, open2018, SHOTS, useViewerSession } from "./harness.ts";
+import { markdownTable, num } from "./situationPanel.ts";
 
 const DAYS = ["2018-10-17", "2018-10-25", "2018-11-04", "2018-11-15", "2018-11-25", "2018-12-15"];
 const execFileAsync = promisify(execFile);
@@ -37,31 +38,6 @@ function readCsv(path: string): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 }
 
-/** The body rows of the Markdown table under `## heading` (cells trimmed). */
-function markdownTable(md: string, heading: string): string[][] {
-  const lines = md.split("\n");
-  const at = lines.indexOf(`## ${heading}`);
-  if (at < 0) return [];
-  const rows: string[][] = [];
-  for (const line of lines.slice(at + 1)) {
-    if (line.startsWith("## ")) break;
-    if (!line.startsWith("|")) {
-      if (rows.length) break;
-      continue;
-    }
-    rows.push(
-      line
-        .slice(1, -1)
-        .split(" | ")
-        .map((c) => c.trim()),
-    );
-  }
-  return rows.slice(2); // header and separator
-}
-
-/** "29,111" → 29111; "" → NaN. */
-const num = (s: string | undefined) =>
-  s === undefined || s === "" ? NaN : Number(s.replace(/,/g, ""));
 const byKey =
   <T>(key: (x: T) => string) =>
   (a: T, b: T) =>
@@ -169,14 +145,7 @@ describe.skipIf(!hasBrowser)("one state of the corridor: viewer, CLI and library
   });
 
   it("on 17 Oct, 25 Oct, 4 Nov, 15 Nov, 25 Nov and 15 Dec 2018: the map, the split, the presence panels, the situation panel, the CLI and the library give the same numbers", async () => {
-    const page = await viewer.browser.newPage({
-      viewport: { width: 1400, height: 1000 },
-      locale: "en-GB",
-    });
-    const watch = watchPage(page, viewer.url);
-    await page.goto(`${viewer.url}#t=10.5&lang=en`);
-    await waitForReplay(page);
-    await page.waitForSelector('#map[data-tracks="estimate"]', { timeout: 60_000 });
+    const { page, watch } = await open2018(viewer, { hash: "t=10.5&lang=en", locale: "en-GB" });
     const start = await page.evaluate(
       () =>
         (window as unknown as { dtmViewer: { replay: { start: string } } }).dtmViewer.replay.start,

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, settle, useViewerSession, watchPage } from "./harness.ts";
+import { hasBrowser, open2018, settle, useViewerSession } from "./harness.ts";
+import type { PageWatch } from "./harness.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "dtm-analyst-tryout-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -36,7 +37,7 @@ const flowTotal = (page: Page) =>
 describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", () => {
   const viewer = useViewerSession();
   let page: Page;
-  let watched: ReturnType<typeof watchPage>;
+  let watched: PageWatch;
   let first = "";
   let second = "";
   let office = "";
@@ -104,11 +105,7 @@ describe.skipIf(!hasBrowser)("an analyst's tryout in the viewer, in Chromium", (
       heldV2,
       held("23/10/2018;Tecún Umán;Norte;500", "24/10/2018;Tecún Umán;Norte;40"),
     );
-    page = await viewer.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    watched = watchPage(page, viewer.url);
-    await page.goto(`${viewer.url}#lang=es`);
-    await page.waitForSelector("#analyst");
-    await page.waitForSelector('#map[data-provider="embedded-2018"]', { timeout: 60_000 });
+    ({ page, watch: watched } = await open2018(viewer, { hash: "lang=es" }));
   }, 90_000);
 
   it("the kind and the mapping in Spanish; a lone latitude does not cost the count", async () => {

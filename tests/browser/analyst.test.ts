@@ -38,6 +38,7 @@ import {
   launchBrowser,
   settle,
   useViewerSession,
+  waitFor2018,
   watchPage,
 } from "./harness.ts";
 import type { BuiltSite } from "./harness.ts";
@@ -118,10 +119,7 @@ const pageReplay = (page: Page) =>
 
 async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForSelector("#analyst");
-  await page.waitForSelector('#map[data-tracks="estimate"][data-provider="embedded-2018"]', {
-    timeout: 60_000,
-  });
+  await waitFor2018(page);
 }
 
 const choose = (page: Page, path: string | string[]) =>
@@ -149,9 +147,7 @@ async function drop(page: Page, name: string, bytes: Uint8Array): Promise<void> 
 async function backTo2018(page: Page): Promise<void> {
   if (await page.locator("#analyst-reset").isDisabled()) return;
   await settle(page, () => page.click("#analyst-reset"));
-  await page.waitForSelector('#map[data-provider="embedded-2018"][data-tracks="estimate"]', {
-    timeout: 60_000,
-  });
+  await waitFor2018(page);
 }
 
 /** Unfolds the table exports (folded by default to keep the panel short). */

@@ -10,79 +10,21 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embedded2018 } from "../../src/index.ts";
-import { CATEGORY_LABELS } from "../../src/report/format.ts";
 import { computeAsOfDay } from "../../viewer/data/asOfDay.ts";
-import { daysSince } from "../../viewer/data/replay.ts";
-import { hasBrowser, SHOTS, useViewerSession, waitForReplay, watchPage } from "./harness.ts";
+import { hasBrowser, open2018, SHOTS, useViewerSession } from "./harness.ts";
+import {
+  goToDay,
+  readPanel,
+  reportedHeadlines,
+  reportedPlaces,
+  setViewerState,
+  shownHeadlines,
+} from "./situationPanel.ts";
 
 const DAYS = ["2018-12-03", "2018-11-15"];
 const execFileAsync = promisify(execFile);
-
-/** The body rows of the Markdown table under `## heading` (cells trimmed). */
-function markdownTable(md: string, heading: string): string[][] {
-  const lines = md.split("\n");
-  const at = lines.indexOf(`## ${heading}`);
-  if (at < 0) return [];
-  const rows: string[][] = [];
-  for (const line of lines.slice(at + 1)) {
-    if (line.startsWith("## ")) break;
-    if (!line.startsWith("|")) {
-      if (rows.length) break;
-      continue;
-    }
-    rows.push(
-      line
-        .slice(1, -1)
-        .split(" | ")
-        .map((c) => c.trim()),
-    );
-  }
-  return rows.slice(2);
-}
-
-const num = (s: string | undefined) =>
-  s === undefined || s === "" ? NaN : Number(s.replace(/,/g, ""));
-
-/** The situation panel as the page shows it: basis, texts and data-* figures. */
-function readPanel(page: Page) {
-  return page.evaluate(() => {
-    const section = document.querySelector<HTMLElement>("#situation section");
-    const n = (v: string | undefined) => (v === undefined || v === "" ? NaN : Number(v));
-    return {
-      date: section?.dataset.date,
-      basis: section?.dataset.basis,
-      status: section?.dataset.status,
-      note: section?.querySelector(".situation-basis")?.textContent ?? "",
-      headlines: [...document.querySelectorAll<HTMLElement>("#situation li[data-category]")].map(
-        (e) => ({
-          category: e.dataset.category!,
-          value: n(e.dataset.value),
-          valueLow: n(e.dataset.low),
-          valueHigh: n(e.dataset.high),
-          text: e.textContent ?? "",
-        }),
-      ),
-      places: [...document.querySelectorAll<HTMLElement>("#situation tbody tr")].map((e) => [
-        e.dataset.place || `${e.dataset.country} (no place given)`,
-        n(e.dataset.travelling),
-        n(e.dataset.resting),
-        n(e.dataset.waiting),
-        n(e.dataset.staying),
-        n(e.dataset.present),
-      ]),
-      readoutBasis: document.querySelector<HTMLElement>("#split-readout")?.dataset.basis,
-      readout: Object.fromEntries(
-        [...document.querySelectorAll<HTMLElement>("#split-readout li")].map((e) => [
-          e.dataset.category!,
-          n(e.dataset.value),
-        ]),
-      ),
-    };
-  });
-}
 
 describe.skipIf(!hasBrowser)("the situation panel as known on the day = report --as-of", () => {
   const viewer = useViewerSession();
@@ -106,32 +48,12 @@ describe.skipIf(!hasBrowser)("the situation panel as known on the day = report -
   });
 
   it("on 3 Dec and 15 Nov 2018 the switch shows report --as-of's figures, exactly as the report writes them", async () => {
-    const page = await viewer.browser.newPage({
-      viewport: { width: 1400, height: 1000 },
-      locale: "en-GB",
-    });
-    const watch = watchPage(page, viewer.url);
-    await page.goto(`${viewer.url}#t=10.5&lang=en`);
-    await waitForReplay(page);
+    const { page, watch } = await open2018(viewer, { hash: "t=10.5&lang=en", locale: "en-GB" });
     await page.waitForSelector("#situation input[name=situation-basis]", { timeout: 60_000 });
-    const start = await page.evaluate(
-      () =>
-        (window as unknown as { dtmViewer: { replay: { start: string } } }).dtmViewer.replay.start,
-    );
-    const label = Object.fromEntries(Object.entries(CATEGORY_LABELS).map(([c, l]) => [l, c]));
     const dataset = embedded2018();
     let first = true;
     for (const date of DAYS) {
-      await page.evaluate(
-        (t) => {
-          (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer.setState({
-            t,
-            playing: false,
-          });
-        },
-        Math.floor(daysSince(start, date)) + 0.5,
-      );
-      await expect.poll(async () => (await readPanel(page)).date).toBe(date);
+      await goToDay(page, date);
       if (first) {
         // Default: with hindsight; the reader switches once and the choice stays from day to day.
         expect((await readPanel(page)).basis).toBe("hindsight");
@@ -165,21 +87,12 @@ describe.skipIf(!hasBrowser)("the situation panel as known on the day = report -
 
       // report --as-of: the headline table, as written (text), and the places by status.
       const md = reports.get(date)!;
-      const reported = markdownTable(md, "Headline figures").map(([name, value, range]) => ({
-        category: label[name!]!,
-        text: range ? `${value} (${range})` : value!,
-      }));
+      const reported = reportedHeadlines(md);
       expect(reported.length, date).toBeGreaterThan(3);
-      const fromPage = shown.headlines.map((h) => ({
-        category: h.category,
-        text: h.text.slice(h.text.indexOf(": ") + 2),
-      }));
-      expect(fromPage, `${date} panel text vs report --as-of`).toEqual(reported);
-      const byStatus = markdownTable(md, "People at places on the date, by status").map((r) => [
-        r[0],
-        ...r.slice(1, 6).map(num),
-      ]);
-      expect(shown.places, `${date} places by status vs report --as-of`).toEqual(byStatus);
+      expect(shownHeadlines(shown), `${date} panel text vs report --as-of`).toEqual(reported);
+      expect(shown.places, `${date} places by status vs report --as-of`).toEqual(
+        reportedPlaces(md),
+      );
 
       // The split readout follows the switch: the as-of categories of the day.
       expect(shown.readoutBasis).toBe("as-of");
@@ -190,11 +103,7 @@ describe.skipIf(!hasBrowser)("the situation panel as known on the day = report -
     }
 
     // In Spanish the switch and its note are Spanish; the figures stay the library's.
-    await page.evaluate(() =>
-      (window as unknown as { dtmViewer: { setState(p: object): void } }).dtmViewer.setState({
-        lang: "es",
-      }),
-    );
+    await setViewerState(page, { lang: "es" });
     await expect
       .poll(() => page.locator("#situation fieldset.situation-switch").textContent())
       .toContain("Como se sabía el 15 nov 2018");

@@ -12,7 +12,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countPoint, createGazetteer, embedded2018, importTable } from "../../src/index.ts";
 import type { CountRecord } from "../../src/index.ts";
-import { hasBrowser, settle, useViewerSession, watchPage } from "./harness.ts";
+import { hasBrowser, open2018, settle, useViewerSession } from "./harness.ts";
+import type { PageWatch } from "./harness.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "dtm-count-points-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,16 +45,10 @@ const flows = (page: Page) =>
 describe.skipIf(!hasBrowser)("border flows by the library's countPoint, in Chromium", () => {
   const viewer = useViewerSession();
   let page: Page;
-  let watch: ReturnType<typeof watchPage>;
+  let watch: PageWatch;
 
   beforeAll(async () => {
-    page = await viewer.browser.newPage({ viewport: { width: 1200, height: 900 } });
-    watch = watchPage(page, viewer.url);
-    await page.goto(viewer.url);
-    await page.waitForSelector("#analyst");
-    await page.waitForSelector('#map[data-tracks="estimate"][data-provider="embedded-2018"]', {
-      timeout: 60_000,
-    });
+    ({ page, watch } = await open2018(viewer, { viewport: { width: 1200, height: 900 } }));
   });
 
   it("one series per point as the ledger keys it: PT-01 named Tecún Umán is GT-TEC; coordinates alone are a point", async () => {

@@ -13,7 +13,8 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeXlsx } from "../../src/export/xlsx.ts";
-import { hasBrowser, settle, useViewerSession, watchPage } from "./harness.ts";
+import { hasBrowser, open2018, settle, useViewerSession } from "./harness.ts";
+import type { PageWatch } from "./harness.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "dtm-field-files-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -62,14 +63,10 @@ const newest = (page: Page) => page.locator("#analyst-files li").last();
 describe.skipIf(!hasBrowser)("field files in the viewer, in Chromium", () => {
   const viewer = useViewerSession();
   let page: Page;
-  let watched: ReturnType<typeof watchPage>;
+  let watched: PageWatch;
 
   beforeAll(async () => {
-    page = await viewer.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    watched = watchPage(page, viewer.url);
-    await page.goto(`${viewer.url}#lang=es`);
-    await page.waitForSelector("#analyst");
-    await page.waitForSelector('#map[data-provider="embedded-2018"]', { timeout: 60_000 });
+    ({ page, watch: watched } = await open2018(viewer, { hash: "lang=es" }));
   }, 90_000);
 
   it("a caravan label typed in several cases is one group in the replay", async () => {

@@ -217,3 +217,48 @@ export async function settle(
     () => document.querySelector("#map")?.getAttribute("aria-busy") === "false",
   );
 }
+
+/** What `watchPage` collects on a page. */
+export type PageWatch = ReturnType<typeof watchPage>;
+
+/** How `open2018` opens the page. */
+export interface Open2018Options {
+  /** The URL's hash without "#" (e.g. `t=10.5&lang=en`); none by default. */
+  hash?: string;
+  /** Default 1400 × 1000. */
+  viewport?: { width: number; height: number };
+  /** The browser's locale (e.g. "en-GB"); the browser's own by default. */
+  locale?: string;
+}
+
+/**
+ * Opens the 2018 replay in a new page of `session`: goes to the viewer (with `hash`), watches the
+ * page (watchPage) from the start, and waits until the embedded 2018 replay is loaded and the
+ * map drawn from the library's estimate (`#map[data-provider="embedded-2018"]`, its replay on
+ * `window.dtmViewer`). The one way the browser tests open the replay.
+ * @example const { page, watch } = await open2018(viewer, { hash: "t=10.5&lang=en", locale: "en-GB" });
+ */
+export async function open2018(
+  session: ViewerSession,
+  options: Open2018Options = {},
+): Promise<{ page: Page; watch: PageWatch }> {
+  const page = await session.browser.newPage({
+    viewport: options.viewport ?? { width: 1400, height: 1000 },
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
+  const watch = watchPage(page, session.url);
+  await page.goto(options.hash ? `${session.url}#${options.hash}` : session.url);
+  await waitFor2018(page);
+  return { page, watch };
+}
+
+/**
+ * Waits until `page` (the viewer, dev server or built site) shows the embedded 2018 replay drawn
+ * from the library's estimate: at start-up, or after "Return to the 2018 replay".
+ */
+export async function waitFor2018(page: Page): Promise<void> {
+  await waitForReplay(page);
+  await page.waitForSelector('#map[data-provider="embedded-2018"][data-tracks="estimate"]', {
+    timeout: 60_000,
+  });
+}

@@ -16,6 +16,7 @@ import {
   launchBrowser,
   serveBuiltViewer,
   settle,
+  waitFor2018,
   watchPage,
 } from "./harness.ts";
 import type { BuiltSite } from "./harness.ts";
@@ -55,9 +56,7 @@ describe.skipIf(!hasBrowser)("a new user's files in the built viewer", () => {
     page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
     watched = watchPage(page, site.url);
     await page.goto(site.url);
-    await page.waitForSelector('#map[data-tracks="estimate"][data-provider="embedded-2018"]', {
-      timeout: 60_000,
-    });
+    await waitFor2018(page);
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { hasBrowser, settle, useViewerSession, watchPage } from "./harness.ts";
+import { hasBrowser, open2018, settle, useViewerSession } from "./harness.ts";
 
 const TRACKS = join(import.meta.dirname, "..", "fixtures", "tryout22", "tracks.csv");
 const CIFRAS = join(import.meta.dirname, "..", "fixtures", "tryout22", "cifras-excel.csv");
@@ -28,11 +28,7 @@ describe.skipIf(!hasBrowser)("dtm-flow's own outputs in Your own files, in Chrom
     ],
   ] as const) {
     it(`tracks.csv is refused with its reason (${lang})`, async () => {
-      const page = await viewer.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-      const watched = watchPage(page, viewer.url);
-      await page.goto(`${viewer.url}#lang=${lang}`);
-      await page.waitForSelector("#analyst");
-      await page.waitForSelector('#map[data-provider="embedded-2018"]', { timeout: 60_000 });
+      const { page, watch: watched } = await open2018(viewer, { hash: `lang=${lang}` });
       await settle(page, () => page.setInputFiles("#analyst-input", TRACKS));
       const item = newest(page);
       expect(await item.getAttribute("data-status")).toBe("unusable");

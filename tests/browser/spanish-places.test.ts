@@ -8,7 +8,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embedded2018 } from "../../src/index.ts";
-import { SHOTS, hasBrowser, useViewerSession, waitForReplay, watchPage } from "./harness.ts";
+import { SHOTS, hasBrowser, open2018, useViewerSession } from "./harness.ts";
+import type { PageWatch } from "./harness.ts";
 
 /** English names of the embedded places that have another Spanish name. */
 const ENGLISH_ONLY = new Set(
@@ -40,14 +41,14 @@ const english = (texts: string[]) =>
 describe.skipIf(!hasBrowser)("place names in Spanish beside the map, in Chromium", () => {
   const viewer = useViewerSession();
   let page: Page;
-  let watch: ReturnType<typeof watchPage>;
+  let watch: PageWatch;
 
   beforeAll(async () => {
-    page = await viewer.browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    watch = watchPage(page, viewer.url);
     // 11 Nov 2018, the first Honduran caravan selected, in Spanish.
-    await page.goto(`${viewer.url}#t=29.5&lang=es&sel=group%3AHonduran+caravan+1`);
-    await waitForReplay(page);
+    ({ page, watch } = await open2018(viewer, {
+      hash: "t=29.5&lang=es&sel=group%3AHonduran+caravan+1",
+      viewport: { width: 1280, height: 1000 },
+    }));
     await page.locator("#evidence-panel table.evidence-table").waitFor({ timeout: 90_000 });
   }, 120_000);
   afterAll(async () => page?.close());

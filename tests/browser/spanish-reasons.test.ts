@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, settle, useViewerSession } from "./harness.ts";
+import { hasBrowser, open2018, settle, useViewerSession } from "./harness.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "dtm-spanish-reasons-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -47,10 +47,7 @@ describe.skipIf(!hasBrowser)("import reasons in Spanish, in Chromium", () => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await viewer.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${viewer.url}#lang=es`);
-    await page.waitForSelector("#analyst");
-    await page.waitForSelector('#map[data-provider="embedded-2018"]', { timeout: 60_000 });
+    ({ page } = await open2018(viewer, { hash: "lang=es" }));
   }, 90_000);
 
   it("the rejected rows of a file chosen with the Spanish interface have Spanish reasons", async () => {

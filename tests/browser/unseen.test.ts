@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { embedded2018, runReplay } from "../../src/index.ts";
 import type { Replay } from "../../src/index.ts";
 import { daysSince } from "../../viewer/data/replay.ts";
-import { SHOTS, hasBrowser, useViewerSession, waitForReplay, watchPage } from "./harness.ts";
+import { SHOTS, hasBrowser, open2018, useViewerSession } from "./harness.ts";
 
 type W = {
   dtmViewer: { replay: { start: string }; setState(p: object): void };
@@ -57,14 +57,7 @@ describe.skipIf(!hasBrowser)("groups not seen for long: the map agrees with the 
     expect(days.length).toBeGreaterThan(0);
     // Salvadoran caravan 1 (last report 1 Nov 2018) is unseen on 25 Nov.
     expect(days[0]! <= "2018-11-25").toBe(true);
-    const page = await viewer.browser.newPage({
-      viewport: { width: 1400, height: 1000 },
-      locale: "en-GB",
-    });
-    const watch = watchPage(page, viewer.url);
-    await page.goto(`${viewer.url}#t=10.5&lang=en`);
-    await waitForReplay(page);
-    await page.waitForSelector('#map[data-tracks="estimate"]', { timeout: 60_000 });
+    const { page, watch } = await open2018(viewer, { hash: "t=10.5&lang=en", locale: "en-GB" });
     const start = await page.evaluate(() => (window as unknown as W).dtmViewer.replay.start);
     for (const date of days) {
       const state = lib.state.find((d) => d.date === date)!;

@@ -175,4 +175,31 @@ describe("the as-of switch while the days go by", () => {
     expect(s.basisOn(replay, "2018-11-04").status).toBe("ready");
     expect(s.basisOn(replay, "2018-11-01").status).toBe("ready");
   });
+
+  it("follows the replay shown: another replay asks its own source, and an answer for the old one is dropped", async () => {
+    vi.useFakeTimers();
+    const answers: (() => void)[] = [];
+    const sourceA = {
+      situationAsOf: (date: string) =>
+        new Promise<AsOfDay>((resolve) => answers.push(() => resolve(asOfDay(date)))),
+    };
+    const askedB: string[] = [];
+    const sourceB = {
+      situationAsOf: async (date: string) => (askedB.push(date), asOfDay(date)),
+    };
+    const replayB = { name: "my files" } as ReplayData;
+    const redraw = vi.fn();
+    const s = createAsOfSwitch((r) => (r === replayB ? sourceB : sourceA), redraw);
+    s.setMode("as-of");
+    expect(s.basisOn(replay, "2018-11-06").status).toBe("computing");
+    await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
+    // The files are loaded while data A's figures are still being computed.
+    expect(s.basisOn(replayB, "2018-11-06").status).toBe("computing");
+    answers[0]!();
+    await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
+    expect(askedB).toEqual(["2018-11-06"]);
+    expect(s.basisOn(replayB, "2018-11-06").status).toBe("ready");
+    // Back to data A: nothing kept of its earlier answer, it is asked again.
+    expect(s.basisOn(replay, "2018-11-06").status).toBe("computing");
+  });
 });

@@ -29,6 +29,8 @@ import type {
   TableRecord,
   TrackPoint,
 } from "../../src/index.ts";
+import { computeAsOfDay } from "../data/asOfDay.ts";
+import type { AsOfDay } from "../data/asOfDay.ts";
 import { enrichDataset } from "../data/embedded.ts";
 import { prepareReplay } from "../data/prepare.ts";
 import type {
@@ -48,6 +50,8 @@ const post = (m: AnalystMessage) => (self as unknown as Worker).postMessage(m);
 interface Entry {
   file: File;
   choices: ColumnChoices;
+  /** The kind the analyst said the file holds (`--kind`); undefined: told by the importer. */
+  kind?: TableKind;
   ws: WorkspaceFile;
 }
 
@@ -58,6 +62,24 @@ const embedded = () => (base ??= embedded2018());
 /** What the last compute produced (its number `id`), for the table exports and the evidence worker. */
 let last: { dataset: Dataset; tracks: TrackPoint[]; split: SplitRow[]; id?: number } | undefined;
 let computed = 0;
+/** The situation as known on a day, of the last compute's dataset, by day (emptied by a compute). */
+const asOfDays = new Map<string, AsOfDay>();
+
+/**
+ * "As known on <date>" for the situation panel: the library's replay of the files as of the day
+ * (`computeAsOfDay`, the figures of `dtm-flow report --as-of <date>` on the same files).
+ * @throws Error when the replay shown is not the last computed (the files changed meanwhile).
+ */
+function asOfDay(date: string, source: number): AsOfDay {
+  if (last?.id !== source)
+    throw new Error("the files changed since this replay was computed; wait for the new one.");
+  let day = asOfDays.get(date);
+  if (!day) {
+    day = computeAsOfDay(last.dataset, date);
+    asOfDays.set(date, day);
+  }
+  return day;
+}
 
 /** Answers the evidence worker's requests for the dataset of a compute (ReplayData.source). */
 function answerDatasets(port: MessagePort): void {
@@ -115,6 +137,7 @@ function summary(id: string, e: Entry): FileSummary {
     choices: e.choices,
     fields: kind && kind !== "route" ? KIND_SPECS[kind].fields.map((f) => f.name) : [],
     forced: e.ws.forced,
+    ...(e.kind ? { kindChosen: e.kind } : {}),
     fingerprint: fingerprintOf(
       e.ws.records,
       (e.ws.routes?.features ?? []).map((f) => f.properties.route_id),
@@ -144,7 +167,7 @@ async function importEntry(id: string, e: Entry): Promise<void> {
   // The analyst's fixes go to the importer as its column mapping, for the kind they were made in
   // (the editor offers that kind's fields); the report keeps the file's own header names.
   const fixed = Object.keys(e.choices).length > 0;
-  const kind = fixed && e.ws.kind && e.ws.kind !== "route" ? e.ws.kind : undefined;
+  const kind = e.kind ?? (fixed && e.ws.kind && e.ws.kind !== "route" ? e.ws.kind : undefined);
   const columns = fixed
     ? columnOverrides(e.choices, "columns" in e.ws.report ? e.ws.report.columns : [])
     : undefined;
@@ -153,6 +176,9 @@ async function importEntry(id: string, e: Entry): Promise<void> {
     gazetteer: gazetteer(),
     onRecord: (r) => records.push(r),
     ...(columns ? { columns } : {}),
+    // The analyst named the kind: read as that kind even a header dtm-flow writes, as the CLI's
+    // `--kind` does (the importer's one rule, src/ingest/own-outputs.ts).
+    ...(e.kind ? { readOwnOutputs: true } : {}),
   });
   const rows = () => importer.report.rowsRead;
   for await (const chunk of chunks(id, file, rows)) importer.push(chunk);
@@ -176,7 +202,12 @@ async function reimportOthers(except: string): Promise<void> {
   }
 }
 
-async function onImport(id: string, file: File, choices?: ColumnChoices): Promise<void> {
+async function onImport(
+  id: string,
+  file: File,
+  choices?: ColumnChoices,
+  kind?: TableKind,
+): Promise<void> {
   const prev = entries.get(id);
   const e: Entry = prev ?? {
     file,
@@ -191,6 +222,11 @@ async function onImport(id: string, file: File, choices?: ColumnChoices): Promis
     },
   };
   if (choices) e.choices = { ...e.choices, ...choices };
+  // Another kind: the columns are another kind's, the earlier fixes do not apply.
+  if (kind && kind !== e.kind) {
+    e.kind = kind;
+    e.choices = {};
+  }
   entries.set(id, e);
   await importEntry(id, e);
   post({ type: "imported", file: summary(id, e) });
@@ -217,6 +253,7 @@ function compute(req: number, dataset: Dataset, withSeeds: boolean): void {
   const id = ++computed;
   replay.source = { id, seeds: withSeeds };
   last = { dataset, tracks: input.tracks, split: input.split, id };
+  asOfDays.clear();
   post({ type: "done", req, replay, notes: [] });
 }
 
@@ -280,7 +317,9 @@ self.addEventListener("message", (event: MessageEvent<AnalystRequest>) => {
   queue = queue.then(async () => {
     try {
       if (m.type === "port") answerDatasets(m.port);
-      else if (m.type === "import") await onImport(m.id, m.file, m.choices);
+      else if (m.type === "import") await onImport(m.id, m.file, m.choices, m.kind);
+      else if (m.type === "asOf")
+        post({ type: "asOf", req: m.req, day: asOfDay(m.date, m.source) });
       else if (m.type === "remove") {
         const wasPlaces = entries.get(m.id)?.ws.kind === "places";
         entries.delete(m.id);
@@ -296,6 +335,7 @@ self.addEventListener("message", (event: MessageEvent<AnalystRequest>) => {
       } else if (m.type === "reset") {
         entries.clear();
         last = undefined;
+        asOfDays.clear();
       } else if (m.type === "compute") {
         const dataset = assembleDataset(
           [...entries.values()].map((e) => e.ws),

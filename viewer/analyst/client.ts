@@ -3,19 +3,32 @@
  * DataProvider over it (the viewer's seam, viewer/data/provider.ts) so that `viewer.load` shows
  * the analyst's replay and keeps the previous one when the computation fails.
  */
+import type { TableKind } from "../../src/index.ts";
+import type { AsOfDay } from "../data/asOfDay.ts";
 import type { DataProvider } from "../data/provider.ts";
 import type { ReplayData } from "../data/replay.ts";
 import type { AnalystMessage, AnalystRequest, ExportFile, FileSummary } from "./protocol.ts";
 import type { ColumnChoices } from "./workspace.ts";
 
 export interface AnalystClient {
-  /** Imports (or re-imports with mapping fixes) a file; resolves with its report. */
-  importFile(id: string, file: File, choices?: ColumnChoices): Promise<FileSummary>;
+  /**
+   * Imports (or re-imports with mapping fixes, or as the `kind` the analyst said it holds) a
+   * file; resolves with its report.
+   */
+  importFile(
+    id: string,
+    file: File,
+    choices?: ColumnChoices,
+    kind?: TableKind,
+  ): Promise<FileSummary>;
   remove(id: string): void;
   force(id: string): Promise<FileSummary>;
   reset(): void;
-  /** A provider computing the replay of the used files (estimate + ledger in the worker). */
-  provider(): DataProvider;
+  /**
+   * A provider computing the replay of the used files (estimate + ledger in the worker), and the
+   * situation as known on a day of that replay (`situationAsOf`, also in the worker).
+   */
+  provider(): DataProvider & { situationAsOf(date: string): Promise<AsOfDay> };
   /** Tables of the current replay (tracks, split, normalised inputs) as CSV and GeoJSON. */
   /** The tables of the current replay; `hxl`: an HXL hashtag row under the outputs' headers (input tables always have one). */
   tables(hxl?: boolean): Promise<ExportFile[]>;
@@ -74,9 +87,15 @@ export function createAnalystClient(
     );
 
   const client: AnalystClient = {
-    importFile(id, file, choices) {
+    importFile(id, file, choices, kind) {
       const reply = fileReply(id);
-      send({ type: "import", id, file, ...(choices ? { choices } : {}) });
+      send({
+        type: "import",
+        id,
+        file,
+        ...(choices ? { choices } : {}),
+        ...(kind ? { kind } : {}),
+      });
       return reply;
     },
     remove(id) {
@@ -91,8 +110,22 @@ export function createAnalystClient(
       send({ type: "reset" });
     },
     provider() {
+      /** The compute this provider's replay came from (ReplayData.source.id). */
+      let source: number | undefined;
       return {
         id: "analyst-files",
+        situationAsOf(date) {
+          const r = ++req;
+          return new Promise<AsOfDay>((resolve, reject) => {
+            if (source === undefined) return reject(new Error("no replay of these files yet."));
+            waiting.set(`req:${r}`, (m) => {
+              waiting.delete(`req:${r}`);
+              if (m.type === "asOf") resolve(m.day);
+              else reject(new Error(m.type === "error" ? m.message : "no answer"));
+            });
+            send({ type: "asOf", req: r, date, source });
+          });
+        },
         load({ onProgress, signal } = {}) {
           const r = ++req;
           return new Promise<ReplayData>((resolve, reject) => {
@@ -105,6 +138,7 @@ export function createAnalystClient(
               else if (m.type === "done") {
                 waiting.delete(`req:${r}`);
                 onProgress?.({ stage: "done", fraction: 1 });
+                source = m.replay.source?.id;
                 resolve(m.replay);
               } else if (m.type === "error") {
                 waiting.delete(`req:${r}`);

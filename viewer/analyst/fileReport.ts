@@ -3,7 +3,8 @@
  * with line numbers and reasons, and the column mapping editor with its re-import. Builders only:
  * what a button does comes in as a callback.
  */
-import type { ImportReport, RouteImportReport } from "../../src/index.ts";
+import { TABLE_KINDS } from "../../src/index.ts";
+import type { ImportReport, RouteImportReport, TableKind } from "../../src/index.ts";
 import { numberLocale } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import { issueReason, issueText, issueWhere } from "./issueText.ts";
@@ -168,7 +169,38 @@ export function mappingEditor(
   );
 }
 
+/**
+ * A file refused as one of dtm-flow's own outputs (or read as the kind the analyst said): a select
+ * to say what it holds, read again as that kind — the CLI's `--kind`, by the importer's one rule
+ * (`readOwnOutputs`, src/ingest/own-outputs.ts). Nothing for any other file.
+ */
+export function kindChooser(
+  L: Lang,
+  f: FileSummary,
+  onChoose: (kind: TableKind) => void,
+): HTMLElement | null {
+  if (f.report.fatal?.code !== "own_output" && !f.kindChosen) return null;
+  const select = el("select", { class: "read-as", "aria-label": at(L, "readAs") });
+  select.append(el("option", { value: "" }, at(L, "readAsChoose")));
+  for (const kind of TABLE_KINDS) {
+    const o = el("option", { value: kind }, kindName(L, kind));
+    if (kind === f.kindChosen) o.selected = true;
+    select.append(o);
+  }
+  if (!f.kindChosen) select.value = "";
+  select.addEventListener("change", () => {
+    if (select.value) onChoose(select.value as TableKind);
+  });
+  return el(
+    "p",
+    { class: "small read-as", "data-kind-chosen": f.kindChosen ?? "" },
+    el("label", {}, `${at(L, f.kindChosen ? "readAsChosen" : "readAs")} `, select),
+  );
+}
+
 export interface FileItemActions {
+  /** The analyst said what the file holds: read it again as that kind. */
+  readAs(id: string, kind: TableKind): void;
   remove(id: string): void;
   force(id: string): void;
   reimport(id: string, choices: ColumnChoices): void;
@@ -263,6 +295,7 @@ export function fileItem(
       r.fatal
         ? el("p", { class: "fatal", "data-code": r.fatal.code }, issueText(L, r.fatal))
         : null,
+      kindChooser(L, f, (kind) => actions.readAs(f.id, kind)),
       el("p", { class: "small counts" }, countsLine(L, r)),
       el("p", { class: "small muted" }, formatLine(L, r)),
       f.status === "held" && !why ? force : null,

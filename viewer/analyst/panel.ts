@@ -9,6 +9,7 @@
  * those characters and runs nothing. Its parts: the state (panelState.ts), the elements
  * (panelDom.ts), the file reports (fileReport.ts), the exports (exportBar.ts), the drop target.
  */
+import type { TableKind } from "../../src/index.ts";
 import { offerCorrections } from "../correctionsDrop.ts";
 import type { DataProvider, LoadProgress } from "../data/provider.ts";
 import { numberLocale } from "../i18n.ts";
@@ -125,6 +126,8 @@ async function recompute(core: Core, newIds: string[]): Promise<void> {
   setProgress(dom, undefined, at(core.lang(), "computing"));
   await core.load({
     id: inner.id,
+    // "As known on <day>" of these files: the analyst worker's as-of replay of them.
+    situationAsOf: (date) => inner.situationAsOf(date),
     async load(o = {}) {
       const replay = await inner.load({
         ...o,
@@ -158,6 +161,7 @@ async function importAndUse(
   core: Core,
   list: [string, File][],
   choices?: ColumnChoices,
+  kind?: TableKind,
 ): Promise<void> {
   const { state } = core;
   const usedBefore = new Map([...state.files.values()].map((f) => [f.id, f.status === "used"]));
@@ -167,7 +171,7 @@ async function importAndUse(
     state.pendingNames.set(id, file.name);
     state.failed.delete(id);
     try {
-      let s = await core.client.importFile(id, file, choices);
+      let s = await core.client.importFile(id, file, choices, kind);
       const settled = await settleSameName(core, id, file, s);
       s = settled.summary;
       removedInUse ||= settled.removedInUse;
@@ -389,6 +393,10 @@ function fileActions(core: Core): FileItemActions {
     reimport(id, choices) {
       const file = core.state.fileObjects.get(id);
       if (file) void importAndUse(core, [[id, file]], choices);
+    },
+    readAs(id, kind) {
+      const file = core.state.fileObjects.get(id);
+      if (file) void importAndUse(core, [[id, file]], undefined, kind);
     },
     keepBoth: (id) => void keepBoth(core, id),
     replaceEarlier: (id) => void replaceNow(core, id),

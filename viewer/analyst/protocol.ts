@@ -3,7 +3,8 @@
  * dropped files and their records; the page only sees reports, progress and the ReplayData.
  * Everything here is structured-clone-able (a `File` is too: it is passed, never read, by the page).
  */
-import type { Dataset, ImportReport, RouteImportReport } from "../../src/index.ts";
+import type { Dataset, ImportReport, RouteImportReport, TableKind } from "../../src/index.ts";
+import type { AsOfDay } from "../data/asOfDay.ts";
 import type { LoadProgress } from "../data/provider.ts";
 import type { ReplayData } from "../data/replay.ts";
 import type { FileFingerprint } from "./sameName.ts";
@@ -24,6 +25,8 @@ export interface FileSummary {
   fields: string[];
   /** The analyst chose "use the accepted rows anyway" on it. */
   forced: boolean;
+  /** The kind the analyst said it holds (read as that kind); undefined: told from its header. */
+  kindChosen?: TableKind;
   /** What its accepted rows cover: a later file of its name is its new version or another file (sameName.ts). */
   fingerprint: FileFingerprint;
 }
@@ -36,11 +39,17 @@ export interface ExportFile {
 }
 
 export type AnalystRequest =
-  | { type: "import"; id: string; file: File; choices?: ColumnChoices }
+  /**
+   * `kind`: the analyst said what the file holds (the CLI's `--kind`): read as that kind, even a
+   * header dtm-flow writes (the importer's `readOwnOutputs`, the one rule of src/ingest).
+   */
+  | { type: "import"; id: string; file: File; choices?: ColumnChoices; kind?: TableKind }
   | { type: "remove"; id: string }
   | { type: "force"; id: string }
   | { type: "reset" }
   | { type: "compute"; req: number }
+  /** The situation of `date` as known on it, on the dataset of compute `source` (ReplayData.source). */
+  | { type: "asOf"; req: number; date: string; source: number }
   /** The tables of the current replay; `hxl`: an HXL row under the outputs' headers (input tables always have one). */
   | { type: "tables"; req: number; hxl: boolean }
   /** The end of the channel the evidence worker asks for datasets on (`DatasetRequest`). */
@@ -65,4 +74,5 @@ export type AnalystMessage =
   | { type: "progress"; req: number; progress: LoadProgress }
   | { type: "done"; req: number; replay: ReplayData; notes: string[] }
   | { type: "tables"; req: number; files: ExportFile[] }
+  | { type: "asOf"; req: number; day: AsOfDay }
   | { type: "error"; req?: number; id?: string; message: string };

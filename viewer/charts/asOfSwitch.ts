@@ -4,8 +4,10 @@
  * has rested (debounced; one request with the worker at a time, then the latest day wanted) and
  * kept by day. A failure is not kept: it is shown for its day until the reader switches again or
  * the day changes, and the next ask tries again (the worker is restarted if it crashed; review22b
- * L2). The figures themselves come from
- * an AsOfSource (the forecast worker: `computeAsOfDay`, the figures of `report --as-of <day>`).
+ * L2). The figures themselves come from the AsOfSource of the replay shown: the forecast worker for
+ * the embedded 2018 data, the analyst worker for "Your own files" (both `computeAsOfDay`, the
+ * figures of `report --as-of <day>` on the same files). Another replay (new files, back to 2018)
+ * starts afresh: the figures kept, the failure and an answer still on its way are of the old one.
  */
 import type { AsOfDay } from "../data/asOfDay.ts";
 import type { ReplayData } from "../data/replay.ts";
@@ -35,12 +37,22 @@ export interface AsOfSwitch {
 }
 
 /**
- * @param source computes the situation as known on a day; absent, the as-of choice is disabled.
+ * @param sources computes the situation as known on a day of the replay shown (one source, or
+ *   the source of each replay); absent, the as-of choice is disabled.
  * @param redraw redraws the day's panels (after a choice, or when the figures arrive).
  */
-export function createAsOfSwitch(source: AsOfSource | undefined, redraw: () => void): AsOfSwitch {
+export function createAsOfSwitch(
+  sources: AsOfSource | undefined | ((replay: ReplayData) => AsOfSource | undefined),
+  redraw: () => void,
+): AsOfSwitch {
+  const sourceOf = typeof sources === "function" ? sources : () => sources;
   let mode: SituationBasis["mode"] = "hindsight";
   const days = new Map<string, AsOfDay>();
+  /** The replay whose figures `days` holds, and its source. */
+  let shown: ReplayData | undefined;
+  let source: AsOfSource | undefined;
+  /** Bumped when the replay changes: an answer for an older one is dropped. */
+  let generation = 0;
   /** The last request's failure, shown on its day only; never cached (see forget). */
   let failure: { date: string; error: string } | undefined;
   let wanted: string | undefined;
@@ -54,18 +66,20 @@ export function createAsOfSwitch(source: AsOfSource | undefined, redraw: () => v
     const date = wanted;
     if (inFlight || date === undefined || days.has(date) || failure?.date === date) return;
     inFlight = true;
+    const asked = generation;
     const done = () => {
       inFlight = false;
-      if (date === wanted) redraw();
+      if (date === wanted && asked === generation) redraw();
       else send();
     };
     source!.situationAsOf(date).then(
       (day) => {
-        days.set(date, day);
+        if (asked === generation) days.set(date, day);
         done();
       },
       (e: unknown) => {
-        if (date === wanted) failure = { date, error: e instanceof Error ? e.message : String(e) };
+        if (date === wanted && asked === generation)
+          failure = { date, error: e instanceof Error ? e.message : String(e) };
         done();
       },
     );
@@ -84,6 +98,17 @@ export function createAsOfSwitch(source: AsOfSource | undefined, redraw: () => v
     timer = setTimeout(send, AS_OF_DEBOUNCE_MS);
   }
 
+  /** Another replay: its own source, nothing kept of the previous one's figures. */
+  function follow(replay: ReplayData): void {
+    if (replay === shown) return;
+    shown = replay;
+    source = sourceOf(replay);
+    days.clear();
+    failure = undefined;
+    wanted = undefined;
+    generation++;
+  }
+
   return {
     setMode(next) {
       mode = next;
@@ -91,6 +116,7 @@ export function createAsOfSwitch(source: AsOfSource | undefined, redraw: () => v
       redraw();
     },
     basisOn(replay, date) {
+      follow(replay);
       if (!source || (source.datasetName !== undefined && source.datasetName !== replay.name))
         return { mode, status: "other-data" };
       if (mode === "hindsight") return { mode, status: "ready" };

@@ -17,6 +17,7 @@ import { flowDetails, groupDetails, headlineList } from "./details.ts";
 import { presenceChart, presenceFigure, presenceX } from "./presenceChart.ts";
 import { situationOn, situationPanel } from "./situation.ts";
 import { createAsOfSwitch } from "./asOfSwitch.ts";
+import { labelHindsight } from "./hindsightBadges.ts";
 import type { AsOfSource } from "./asOfSwitch.ts";
 import { splitAt, splitChart, splitX } from "./splitChart.ts";
 
@@ -134,14 +135,14 @@ export interface SidePanels {
 
 /**
  * The side panels of a viewer; `onDay` runs after the day's panels are redrawn (e.g. forecasts).
- * @param asOfSource computes the situation as known on a day (absent: the switch's as-of choice
- *   says it is not available).
+ * @param asOfSource computes the situation as known on a day of a replay (absent: the switch's
+ *   as-of choice says it is not available).
  */
 export function createSidePanels(
   ctx: ViewerContext,
   dom: ViewerDom,
   onDay: () => void,
-  asOfSource?: AsOfSource,
+  asOfSource?: (replay: ReplayData) => AsOfSource | undefined,
 ): SidePanels {
   /** The day whose panels are drawn (-1: none). */
   let lastDay = -1;
@@ -215,6 +216,7 @@ export function createSidePanels(
     );
     mount(dom.headlines, headlineList(replay.headlines, state.t, L, replay.start, replay.places));
     dom.splitReadout.dataset.basis = asOf ? "as-of" : "hindsight";
+    labelHindsight(asOf, L);
     mount(dom.splitReadout, ...splitReadout(asOf ? (day ?? false) : undefined, replay, state.t, L));
     // The multiples' figure lines (latest value as of the date), once a day, in place.
     replay.presence.forEach((p, i) => {

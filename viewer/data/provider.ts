@@ -7,6 +7,7 @@
  * the page shows a loading state, and a failure is shown as a sentence.
  */
 import type { Dataset } from "../../src/index.ts";
+import type { AsOfDay } from "./asOfDay.ts";
 import { prepareReplay } from "./prepare.ts";
 import type { PrepareInput } from "./prepare.ts";
 import type { ReplayData } from "./replay.ts";
@@ -30,6 +31,12 @@ export interface DataProvider {
    * the caller keeps its previous ReplayData when that happens.
    */
   load(options?: LoadOptions): Promise<ReplayData>;
+  /**
+   * The situation panel's "As known on <date>" for the replay this provider loaded (the figures
+   * of `dtm-flow report --as-of <date>` on the same data). Absent: the viewer's own as-of source
+   * (the forecast worker, for the embedded 2018 data only).
+   */
+  situationAsOf?(date: string): Promise<AsOfDay>;
 }
 
 /**
