@@ -142,7 +142,7 @@ interface Variant {
    */
   headLaw?: GroupMovementOptions;
   /** Development (fclead23): the runs' first day keeps the start regime (forecast `firstDayHeld`). */
-  firstDayHeld?: boolean | "head";
+  firstDayHeld?: boolean;
 }
 /**
  * The truth's head on one day: the front edge, the one head every bench scores

@@ -52,7 +52,7 @@ export interface ForecastOptions {
    */
   startSpread?: number;
   /** Development (fclead23): the runs' first day keeps the start regime (jointRuns.ts); default false. */
-  firstDayHeld?: boolean | "head";
+  firstDayHeld?: boolean;
 }
 
 /**

@@ -54,7 +54,7 @@ export interface RunDynamics extends SizeDynamics {
    * Development (fclead23): the first day after the start keeps the start regime (no transition
    * on day 1), the chain from day 2; default false.
    */
-  firstDayHeld?: boolean | "head";
+  firstDayHeld?: boolean;
 }
 
 /** Run-major arrays over days 0…steps at 12:00 after the group's last observed day. */
@@ -117,10 +117,9 @@ export function simulateRuns(
     for (let k = 1; k <= steps; k++) {
       const draws = drawDay(g.movement, random);
       const held = k === 1 && dynamics.firstDayHeld === true;
-      const headHeld = k === 1 && (held || dynamics.firstDayHeld === "head");
       body = advance(body, held ? STAY : P, g.movement, draws, cap);
       if (head) {
-        front = advance(front, headHeld ? STAY : PHead, headLaw, draws, cap);
+        front = advance(front, held ? STAY : PHead, headLaw, draws, cap);
         if (front.km < body.km) front = { ...front, km: body.km };
         head[at + k] = front.km;
       }
