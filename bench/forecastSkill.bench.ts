@@ -131,18 +131,6 @@ interface Variant {
    * compared with like, where the group's reported speed compares the mean reports of two times.
    */
   headFrontSpeed?: boolean;
-  /**
-   * Development (fclead23): the runs move by the law the group's track was smoothed with and its
-   * held days are carried by (`GroupState.trackMovement`, the nowcast's `runLaw: "track"`).
-   */
-  trackLaw?: boolean;
-  /**
-   * Development (fclead23): the head's runs move by the group's law refitted on the head track's
-   * daily moves (`groupMovement` with these options; the nowcast's `headLaw`).
-   */
-  headLaw?: GroupMovementOptions;
-  /** Development (fclead23): the runs' first day keeps the start regime (forecast `firstDayHeld`). */
-  firstDayHeld?: boolean;
 }
 /**
  * The truth's head on one day: the front edge, the one head every bench scores
@@ -579,10 +567,7 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
     const headRides =
       g.head?.lastMoveKm !== undefined && regimeOfPace(g.head.lastMoveKm, g.movement) === "ride";
     const head = g.head && { ...g.head, regime: headRides ? g.head.regime : regime };
-    const law = v.trackLaw
-      ? (now.estimate.state.find((s) => s.group === g.group)?.trackMovement ?? pooled)
-      : pooled;
-    const out = { ...g, regime, head: v.headRuns === false ? undefined : head, movement: law };
+    const out = { ...g, regime, head: v.headRuns === false ? undefined : head, movement: pooled };
     if (v.headFrontSpeed && out.head) {
       const speed = frontSpeed(
         reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf }),
@@ -593,12 +578,6 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, pooled, v.pace);
-    }
-    if (v.headLaw && out.head) {
-      const track = now.estimate.tracks
-        .filter((t) => t.group === g.group && t.headKm !== undefined && Number.isFinite(t.headKm))
-        .map((t) => ({ ...t, km: t.headKm! }));
-      out.head = { ...out.head, movement: groupMovement(track, out.movement, v.headLaw) };
     }
     if ((v.headAtReports ?? true) && out.head) {
       const r = reportsOfGroup(world.dataset, now.estimate, g.group, { asOf: now.asOf });
@@ -655,7 +634,6 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
         runs: RUNS,
         random: mulberry32(seed * 1000 + day),
         startSpread: v.startSpread,
-        firstDayHeld: v.firstDayHeld,
       }),
     );
     forecasts++;

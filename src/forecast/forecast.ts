@@ -51,8 +51,6 @@ export interface ForecastOptions {
    * position, 1 = the estimator's 90 % interval as given); default 1.
    */
   startSpread?: number;
-  /** Development (fclead23): the runs' first day keeps the start regime (jointRuns.ts); default false. */
-  firstDayHeld?: boolean;
 }
 
 /**
@@ -233,11 +231,7 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     });
     if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
-    const run = {
-      ...dynamics,
-      startSpread: options.startSpread ?? 1,
-      firstDayHeld: options.firstDayHeld ?? false,
-    };
+    const run = { ...dynamics, startSpread: options.startSpread ?? 1 };
     // The median person and the head in the same runs (jointRuns.ts: the head never behind).
     const sim = simulateRuns(g, steps, runs, random, run);
     arrivals.push(

@@ -50,11 +50,6 @@ export interface RunDynamics extends SizeDynamics {
    * side's sd is at least 0.5 km, so at 0 the runs still start within about ±1 km of the median.
    */
   startSpread: number;
-  /**
-   * Development (fclead23): the first day after the start keeps the start regime (no transition
-   * on day 1), the chain from day 2; default false.
-   */
-  firstDayHeld?: boolean;
 }
 
 /** Run-major arrays over days 0…steps at 12:00 after the group's last observed day. */
@@ -92,8 +87,6 @@ export function simulateRuns(
   const P = cachedRegimeTransitions(g.movement);
   const bodyP = REGIMES.map((r) => g.regime[r]);
   const headP = g.head ? REGIMES.map((r) => g.head!.regime[r]) : bodyP;
-  const headLaw = g.head?.movement ?? g.movement;
-  const PHead = cachedRegimeTransitions(headLaw);
   const cap = g.routeLengthKm;
   const zKm = stratifiedNormals(runs, random);
   const zSize = stratifiedNormals(runs, random);
@@ -116,10 +109,9 @@ export function simulateRuns(
     if (head) head[at] = front.km;
     for (let k = 1; k <= steps; k++) {
       const draws = drawDay(g.movement, random);
-      const held = k === 1 && dynamics.firstDayHeld === true;
-      body = advance(body, held ? STAY : P, g.movement, draws, cap);
+      body = advance(body, P, g.movement, draws, cap);
       if (head) {
-        front = advance(front, held ? STAY : PHead, headLaw, draws, cap);
+        front = advance(front, P, g.movement, draws, cap);
         if (front.km < body.km) front = { ...front, km: body.km };
         head[at + k] = front.km;
       }
@@ -183,13 +175,6 @@ function startSize(size: NonNullable<GroupNowcast["size"]>, z: number): number {
   const side = z < 0 ? Math.log(median / low) : Math.log(high / median);
   return median * Math.exp((z * side) / Z90);
 }
-
-/** The identity chain: a day that keeps yesterday's regime. */
-const STAY = [
-  [1, 0, 0],
-  [0, 1, 0],
-  [0, 0, 1],
-] as const;
 
 /** One day of one point of the group under the movement law at the day's common draws. */
 function advance(

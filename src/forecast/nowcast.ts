@@ -15,7 +15,6 @@ import { dayNumber, isoDate } from "../calendar/index.ts";
 import { asOfMoment } from "../calendar/index.ts";
 import { fitAttritionPerDay } from "./attrition.ts";
 import { groupMovement } from "./groupMovement.ts";
-import type { GroupMovementOptions } from "./groupMovement.ts";
 import { reportsOfGroup } from "./lastTwoReports.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
@@ -49,19 +48,6 @@ export interface NowcastOptions extends EstimateOptions {
    * ({@link headAtReports}); default true.
    */
   headAtReports?: boolean;
-  /**
-   * The law the runs move by (with `paceWindowDays` 0): `"track"` = the law the group's track was
-   * smoothed with and its held days are carried by (`GroupState.trackMovement`: a labelled
-   * group's own fitted law, else the pooled one); `"pooled"` = the law fitted on all groups.
-   * Default "pooled".
-   */
-  runLaw?: "track" | "pooled";
-  /**
-   * Development (fclead23): the head's runs move by a law of their own, the group's law refitted
-   * on the head track's daily moves ({@link groupMovement} with these options); default off (the
-   * head moves by the group's law).
-   */
-  headLaw?: GroupMovementOptions;
 }
 
 /** One group at the end of its data. */
@@ -140,8 +126,6 @@ export interface GroupNowcast {
 export interface HeadNowcast {
   km: { median: Km; low: Km; high: Km };
   regime: { rest: number; walk: number; ride: number };
-  /** The law the head's runs move by; default the group's `movement`. */
-  movement?: MovementModel;
   /** The head track's move into `lastDate` (km; undefined without the day before). */
   lastMoveKm?: Km;
 }
@@ -240,15 +224,14 @@ type GroupState = EstimateResult["state"][number];
 
 /** The law a group's runs move by: the pooled one, or (paceWindowDays > 0) the group's own. */
 function movementOf(
-  s: GroupState,
+  group: string,
   estimate: EstimateResult,
   options: NowcastOptions,
 ): MovementModel {
   const pooled = estimate.report.movement;
-  if ((options.paceWindowDays ?? 0) === 0)
-    return options.runLaw === "track" ? (s.trackMovement ?? pooled) : pooled;
+  if ((options.paceWindowDays ?? 0) === 0) return pooled;
   return groupMovement(
-    estimate.tracks.filter((t) => t.group === s.group),
+    estimate.tracks.filter((t) => t.group === group),
     pooled,
     { windowDays: options.paceWindowDays, priorDays: options.pacePriorDays },
   );
@@ -285,7 +268,7 @@ function groupNowcast(
   const first = ends.firstOf.get(s.group) ?? { date: s.date, km: s.km.median };
   const last = ends.lastOf.get(s.group);
   const lastSeen = estimate.report.trackEnds.findLast((e) => e.group === s.group)?.lastReportDate;
-  const movement = movementOf(s, estimate, options);
+  const movement = movementOf(s.group, estimate, options);
   const reported = stateOf(s.group);
   const regime = startRegimeOf(s, reported, movement, options);
   return {
@@ -305,32 +288,13 @@ function groupNowcast(
     daysSinceObserved: 0,
     ...(lastSeen !== undefined ? { lastSeenDate: lastSeen } : {}),
     ...(last?.headKm !== undefined ? { headAheadKm: Math.max(0, last.headKm - last.km) } : {}),
-    ...withHeadLaw(
-      headStartAt(
-        headStart(last, ends.beforeLastOf.get(s.group), regime, estimate.report.movement),
-        (options.headAtReports ?? true) ? reported.furthest : undefined,
-        dayNumber(s.date) ?? 0,
-      ),
-      () => estimate.tracks.filter((t) => t.group === s.group),
-      movement,
-      options.headLaw,
+    ...headStartAt(
+      headStart(last, ends.beforeLastOf.get(s.group), regime, estimate.report.movement),
+      (options.headAtReports ?? true) ? reported.furthest : undefined,
+      dayNumber(s.date) ?? 0,
     ),
     movement,
   };
-}
-
-/** `start`'s head with its own law ({@link NowcastOptions.headLaw}) when asked; else `start`. */
-function withHeadLaw(
-  start: { head: HeadNowcast } | Record<string, never>,
-  track: () => TrackPoint[],
-  movement: MovementModel,
-  law: GroupMovementOptions | undefined,
-): { head: HeadNowcast } | Record<string, never> {
-  if (!law || !("head" in start) || !start.head) return start;
-  const points = track()
-    .filter((t) => t.headKm !== undefined && Number.isFinite(t.headKm))
-    .map((t) => ({ ...t, km: t.headKm! }));
-  return { head: { ...start.head, movement: groupMovement(points, movement, law) } };
 }
 
 /**
