@@ -25,8 +25,7 @@ import { positionsCost, positionsCostCounted, positionsFitted } from "./position
 import { leastPositionLoss } from "./leastLoss.ts";
 import { daySpanOutside, predictivePositions } from "./predictiveTrack.ts";
 import { ReportTable } from "./reportTable.ts";
-import { spliceInto } from "./statePack.ts";
-import type { Move } from "./statePack.ts";
+import type { Move } from "./stateCosts.ts";
 
 /** A group's fit as it stands: what the screen reads a report against. */
 export interface FrozenGroup {
@@ -115,9 +114,8 @@ function reserve(n: number): void {
  * - `likely` (a route the caller expects to be best) is fitted first, and a route whose lower
  *   bound is surely above its cost is not fitted (the same route and cost as without it; not with
  *   the predictive reading, m.predictive, whose loss the bound does not hold for);
- * - `moved`, when `sorted` is a group state's list with one report more or less (statePack.ts),
- *   reads the list's km, weights and figure losses from the state's packs instead of the table's
- *   rows (the same values in the same order; not with the predictive reading, which reads times).
+ * - `moved`, when `sorted` is a group state's list with one report more or less (stateCosts.ts):
+ *   on a route that report is off, the positions cost is the state's, computed once.
  */
 export function tableCost(
   table: ReportTable,
@@ -132,15 +130,14 @@ export function tableCost(
   if (sorted.length === 0) return { cost: 0 };
   reserve(sorted.length);
   const logN = logSize ? logSize.logN : groupLogSize(sorted.map((i) => table.reports[i]));
-  const mv = m.predictive ? undefined : moved;
-  const nSizes = mv ? movedLosses(mv, m, logN) : figureLosses(table, sorted, m, logN);
+  const nSizes = figureLosses(table, sorted, m, logN);
   let figures = 0;
   const sizes = sizeBuffer;
   for (let k = 0; k < nSizes; k++) figures += sizes[k];
   const off = offRouteLoss(m);
   // (The likely route's cost, the routes done and the best so far in locals and reused arrays,
   // not an object each: tableCost runs for every candidate fit.)
-  const firstCost = likelyCost(table, sorted, routes, likely, nSizes, m, mv);
+  const firstCost = likelyCost(table, sorted, routes, likely, nSizes, m, moved);
   const first = !Number.isNaN(firstCost);
   if (doneCol.length < routes.length) {
     doneCol = new Int32Array(2 * routes.length);
@@ -155,8 +152,7 @@ export function tableCost(
   for (const route of routes) {
     const c = table.routeIndex.get(route);
     if (c === undefined) continue;
-    if (mv) movedOnRoute(mv, c);
-    else onRoute(table, sorted, c);
+    onRoute(table, sorted, c);
     const on = onCount;
     const weighed = onWeighed;
     // Only routes near at least one report can be the group's.
@@ -184,7 +180,7 @@ export function tableCost(
       same >= 0
         ? dcost[same]
         : fitted
-          ? routeCost(table, sorted, c, on, nSizes, m, counted, !!mv)
+          ? routeCost(table, sorted, c, on, nSizes, m, counted, moved)
           : firstCost;
     dc[nDone] = c;
     dcost[nDone++] = cost;
@@ -249,41 +245,10 @@ function likelyCost(
   if (likely === undefined || !routes.includes(likely)) return NaN;
   const c = table.routeIndex.get(likely);
   if (c === undefined) return NaN;
-  if (moved) movedOnRoute(moved, c);
-  else onRoute(table, sorted, c);
+  onRoute(table, sorted, c);
   const on = onCount;
   if (on === 0) return NaN;
-  return routeCost(table, sorted, c, on, nSizes, m, false, !!moved);
-}
-
-/**
- * onRoute of a moved list (statePack.ts Move) on route column `c`, read from its state's pack:
- * its reports on the route into kmBuffer and weightBuffer (routeCost `filled`), their count and
- * summed weight (the same sum in the same order) into onCount, onWeighed.
- */
-function movedOnRoute({ pack, i, add, at }: Move, c: number): void {
-  const col = pack.column(c);
-  const q = col.before[at];
-  const { km, width, weight } = pack.table;
-  const x = km[i * width + c];
-  // (Left: the report is the column's q-th when on the route, i.e. when its km is a number.)
-  const on = !Number.isNaN(x);
-  const n = spliceInto(col.km, kmBuffer, q, add, x, on);
-  spliceInto(col.weight, weightBuffer, q, add, on ? weight[i] : NaN, on);
-  const weights = weightBuffer;
-  let weighed = 0;
-  for (let k = 0; k < n; k++) weighed += weights[k];
-  onCount = n;
-  onWeighed = weighed;
-}
-
-/** figureLosses of a moved list (statePack.ts Move), from its state's pack: into sizeBuffer; how many. */
-function movedLosses({ pack, i, add, at }: Move, m: CostModel, logN: number | undefined): number {
-  if (logN === undefined) return 0;
-  const { sized, logSize, part } = pack.table;
-  const has = sized[i] === 1;
-  const x = add && has ? sizeLoss(logSize[i], part[i] === 1, logN, m) : NaN;
-  return spliceInto(pack.lossesAt(logN, m), sizeBuffer, pack.sizedBefore()[at], add, x, has);
+  return routeCost(table, sorted, c, on, nSizes, m, false, moved);
 }
 
 /** Largest difference (km) between two routes' shifts of one group's reports to count as one. */
@@ -322,7 +287,9 @@ export function shiftOf(
 
 /**
  * trackCost.ts groupCost of `sorted` on route column `c` (`on` of its reports on it; its figures'
- * `nSizes` losses in sizeBuffer; the same sums in the same order).
+ * `nSizes` losses in sizeBuffer; the same sums in the same order). `moved`: a state's list with
+ * one report more or less (tableCost); when that report is off the route, the positions cost is
+ * the state's (stateCosts.ts), read back or computed and remembered.
  */
 function routeCost(
   table: ReportTable,
@@ -332,14 +299,35 @@ function routeCost(
   nSizes: number,
   m: CostModel,
   counted = false,
-  filled = false,
+  moved?: Move,
 ): number {
   const off = offRouteLoss(m);
+  // The state's own reports on this route (the moved report is off it): their cost, if known.
+  const same =
+    moved !== undefined &&
+    !counted &&
+    !m.predictive &&
+    Number.isNaN(table.km[moved.i * table.width + c]);
+  const known = same ? moved.state.at(c, m) : NaN;
+  if (!Number.isNaN(known)) return offAndSizes(sorted.length - on, off, known, nSizes);
   let cost = 0;
-  // Filled (movedOnRoute): the buffers already hold the reports on the route.
-  if (!filled) gather(table, sorted, c, !!m.predictive);
-  // Each report off the route adds `off` (a sum of one value from 0: the same in any order).
-  for (let j = on; j < sorted.length; j++) cost += off;
+  let k = 0;
+  // (The module's buffers and the table's arrays through locals: a module variable that `reserve`
+  // may replace is re-read from its context at every use in a loop; positionsFit.ts.)
+  const kms = kmBuffer;
+  const weights = weightBuffer;
+  const times = timeBuffer;
+  const { km, width, weight } = table;
+  const t = table.times;
+  for (const i of sorted) {
+    const x = km[i * width + c];
+    if (Number.isNaN(x)) cost += off;
+    else {
+      weights[k] = weight[i];
+      times[k] = t[i];
+      kms[k++] = x;
+    }
+  }
   if (m.predictive) {
     // The predictive reading (predictiveTrack.ts; CostModel.predictive): the same buffers; added
     // to the fit's cost (predictiveAdded), or in its place.
@@ -356,34 +344,29 @@ function routeCost(
     const fit = positionsCostCounted(kmBuffer, weightBuffer, on, m);
     cost += fit.cost;
     lastOutliers = fit.outliers;
-  } else cost += positionsCost(kmBuffer, weightBuffer, on, m);
+  } else {
+    const positions = positionsCost(kmBuffer, weightBuffer, on, m);
+    if (same) moved.state.set(c, m, positions);
+    cost += positions;
+  }
   const sizes = sizeBuffer;
   for (let j = 0; j < nSizes; j++) cost += sizes[j];
   return cost;
 }
 
 /**
- * The reports of `sorted` on route column `c`, in order, into kmBuffer and weightBuffer (and their
- * times into timeBuffer when `times`: the predictive reading's).
+ * routeCost's sum when the positions cost is known: `offCount` reports off the route at `off`
+ * each, the positions cost, then the `nSizes` figure losses in sizeBuffer — the same additions
+ * in the same order (the off-route losses, one value summed from 0, are the same whichever of the
+ * reports are off).
  */
-function gather(table: ReportTable, sorted: readonly number[], c: number, times: boolean): void {
-  // (The module's buffers and the table's arrays through locals: a module variable that `reserve`
-  // may replace is re-read from its context at every use in a loop; positionsFit.ts.)
-  const kms = kmBuffer;
-  const weights = weightBuffer;
-  const { km, width, weight } = table;
-  let k = 0;
-  for (const i of sorted) {
-    const x = km[i * width + c];
-    if (Number.isNaN(x)) continue;
-    weights[k] = weight[i];
-    kms[k++] = x;
-  }
-  if (!times) return;
-  const t = table.times;
-  const out = timeBuffer;
-  k = 0;
-  for (const i of sorted) if (!Number.isNaN(km[i * width + c])) out[k++] = t[i];
+function offAndSizes(offCount: number, off: number, positions: number, nSizes: number): number {
+  let cost = 0;
+  for (let j = 0; j < offCount; j++) cost += off;
+  cost += positions;
+  const sizes = sizeBuffer;
+  for (let j = 0; j < nSizes; j++) cost += sizes[j];
+  return cost;
 }
 
 /**

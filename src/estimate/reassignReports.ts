@@ -36,7 +36,7 @@ import { freezeGroup, joinScreen, leaveScreen, tableCost } from "./moveScreen.ts
 import { ReportTable } from "./reportTable.ts";
 import type { Evaluated, FrozenGroup } from "./moveScreen.ts";
 import type { CostModel } from "./trackCost.ts";
-import { StatePack, placeOf } from "./statePack.ts";
+import { StateCosts } from "./stateCosts.ts";
 
 /**
  * What a group's state (its reports and routes) has been fitted to give: its exact cost, route and
@@ -61,8 +61,8 @@ interface StateFits {
   edges: Map<number, number>;
   /** The edge screen's reading of this state (edgeScreen.ts; null: none; unset until needed). */
   edge?: EdgeState | null;
-  /** Its reports packed by route, read by the fits of its moves (statePack.ts; made on first use). */
-  pack?: StatePack;
+  /** Its positions cost by route, read by the fits of its moves (stateCosts.ts; made on first use). */
+  costs?: StateCosts;
 }
 
 /**
@@ -317,8 +317,8 @@ function movedCost(search: Search, g: Searched, i: number, add: boolean): Evalua
       part: r.part,
       change: add ? 1 : -1,
     });
-    g.fits.pack ??= new StatePack(search.kmTable, g.sorted);
-    const moved = { pack: g.fits.pack, i, add, at: placeOf(search.times, g.sorted, i, add) };
+    g.fits.costs ??= new StateCosts(search.kmTable.width);
+    const moved = { state: g.fits.costs, i };
     const likely = g.fits.frozen.route;
     fit = tableCost(search.kmTable, list, g.routes, o.model, { logN }, likely, false, moved);
     memo.set(i, fit);
