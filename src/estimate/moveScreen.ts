@@ -26,6 +26,7 @@ import { leastPositionLoss } from "./leastLoss.ts";
 import { daySpanOutside, predictivePositions } from "./predictiveTrack.ts";
 import { ReportTable } from "./reportTable.ts";
 import type { Move } from "./stateCosts.ts";
+import { PositionsMemo } from "./positionsMemo.ts";
 
 /** A group's fit as it stands: what the screen reads a report against. */
 export interface FrozenGroup {
@@ -345,13 +346,27 @@ function routeCost(
     cost += fit.cost;
     lastOutliers = fit.outliers;
   } else {
-    const positions = positionsCost(kmBuffer, weightBuffer, on, m);
+    // A moved list's positions are often a list fitted before (positionsMemo.ts).
+    const positions = moved
+      ? positionsMemoOf(table).cost(kmBuffer, weightBuffer, on, m)
+      : positionsCost(kmBuffer, weightBuffer, on, m);
     if (same) moved.state.set(c, m, positions);
     cost += positions;
   }
   const sizes = sizeBuffer;
   for (let j = 0; j < nSizes; j++) cost += sizes[j];
   return cost;
+}
+
+/** The positions memo of the search reading `table` (made on first use, dropped with the table). */
+const positionsMemos = new WeakMap<ReportTable, PositionsMemo>();
+function positionsMemoOf(table: ReportTable): PositionsMemo {
+  let memo = positionsMemos.get(table);
+  if (!memo) {
+    memo = new PositionsMemo();
+    positionsMemos.set(table, memo);
+  }
+  return memo;
 }
 
 /**
