@@ -25,6 +25,8 @@ import { positionsCost, positionsCostCounted, positionsFitted } from "./position
 import { leastPositionLoss } from "./leastLoss.ts";
 import { daySpanOutside, predictivePositions } from "./predictiveTrack.ts";
 import { ReportTable } from "./reportTable.ts";
+import type { Move } from "./stateCosts.ts";
+import { PositionsMemo } from "./positionsMemo.ts";
 
 /** A group's fit as it stands: what the screen reads a report against. */
 export interface FrozenGroup {
@@ -112,7 +114,9 @@ function reserve(n: number): void {
  * - the figures' loss is computed once, the positions' fit on reused buffers (positionsFit.ts);
  * - `likely` (a route the caller expects to be best) is fitted first, and a route whose lower
  *   bound is surely above its cost is not fitted (the same route and cost as without it; not with
- *   the predictive reading, m.predictive, whose loss the bound does not hold for).
+ *   the predictive reading, m.predictive, whose loss the bound does not hold for);
+ * - `moved`, when `sorted` is a group state's list with one report more or less (stateCosts.ts):
+ *   on a route that report is off, the positions cost is the state's, computed once.
  */
 export function tableCost(
   table: ReportTable,
@@ -122,6 +126,7 @@ export function tableCost(
   logSize?: { logN: number | undefined },
   likely?: string,
   counted = false,
+  moved?: Move,
 ): Evaluated {
   if (sorted.length === 0) return { cost: 0 };
   reserve(sorted.length);
@@ -133,7 +138,7 @@ export function tableCost(
   const off = offRouteLoss(m);
   // (The likely route's cost, the routes done and the best so far in locals and reused arrays,
   // not an object each: tableCost runs for every candidate fit.)
-  const firstCost = likelyCost(table, sorted, routes, likely, nSizes, m);
+  const firstCost = likelyCost(table, sorted, routes, likely, nSizes, m, moved);
   const first = !Number.isNaN(firstCost);
   if (doneCol.length < routes.length) {
     doneCol = new Int32Array(2 * routes.length);
@@ -176,7 +181,7 @@ export function tableCost(
       same >= 0
         ? dcost[same]
         : fitted
-          ? routeCost(table, sorted, c, on, nSizes, m, counted)
+          ? routeCost(table, sorted, c, on, nSizes, m, counted, moved)
           : firstCost;
     dc[nDone] = c;
     dcost[nDone++] = cost;
@@ -236,6 +241,7 @@ function likelyCost(
   likely: string | undefined,
   nSizes: number,
   m: CostModel,
+  moved?: Move,
 ): number {
   if (likely === undefined || !routes.includes(likely)) return NaN;
   const c = table.routeIndex.get(likely);
@@ -243,7 +249,7 @@ function likelyCost(
   onRoute(table, sorted, c);
   const on = onCount;
   if (on === 0) return NaN;
-  return routeCost(table, sorted, c, on, nSizes, m);
+  return routeCost(table, sorted, c, on, nSizes, m, false, moved);
 }
 
 /** Largest difference (km) between two routes' shifts of one group's reports to count as one. */
@@ -282,7 +288,9 @@ export function shiftOf(
 
 /**
  * trackCost.ts groupCost of `sorted` on route column `c` (`on` of its reports on it; its figures'
- * `nSizes` losses in sizeBuffer; the same sums in the same order).
+ * `nSizes` losses in sizeBuffer; the same sums in the same order). `moved`: a state's list with
+ * one report more or less (tableCost); when that report is off the route, the positions cost is
+ * the state's (stateCosts.ts), read back or computed and remembered.
  */
 function routeCost(
   table: ReportTable,
@@ -292,8 +300,17 @@ function routeCost(
   nSizes: number,
   m: CostModel,
   counted = false,
+  moved?: Move,
 ): number {
   const off = offRouteLoss(m);
+  // The state's own reports on this route (the moved report is off it): their cost, if known.
+  const same =
+    moved !== undefined &&
+    !counted &&
+    !m.predictive &&
+    Number.isNaN(table.km[moved.i * table.width + c]);
+  const known = same ? moved.state.at(c, m) : NaN;
+  if (!Number.isNaN(known)) return offAndSizes(sorted.length - on, off, known, nSizes);
   let cost = 0;
   let k = 0;
   // (The module's buffers and the table's arrays through locals: a module variable that `reserve`
@@ -328,7 +345,40 @@ function routeCost(
     const fit = positionsCostCounted(kmBuffer, weightBuffer, on, m);
     cost += fit.cost;
     lastOutliers = fit.outliers;
-  } else cost += positionsCost(kmBuffer, weightBuffer, on, m);
+  } else {
+    // A moved list's positions are often a list fitted before (positionsMemo.ts).
+    const positions = moved
+      ? positionsMemoOf(table).cost(kmBuffer, weightBuffer, on, m)
+      : positionsCost(kmBuffer, weightBuffer, on, m);
+    if (same) moved.state.set(c, m, positions);
+    cost += positions;
+  }
+  const sizes = sizeBuffer;
+  for (let j = 0; j < nSizes; j++) cost += sizes[j];
+  return cost;
+}
+
+/** The positions memo of the search reading `table` (made on first use, dropped with the table). */
+const positionsMemos = new WeakMap<ReportTable, PositionsMemo>();
+function positionsMemoOf(table: ReportTable): PositionsMemo {
+  let memo = positionsMemos.get(table);
+  if (!memo) {
+    memo = new PositionsMemo();
+    positionsMemos.set(table, memo);
+  }
+  return memo;
+}
+
+/**
+ * routeCost's sum when the positions cost is known: `offCount` reports off the route at `off`
+ * each, the positions cost, then the `nSizes` figure losses in sizeBuffer — the same additions
+ * in the same order (the off-route losses, one value summed from 0, are the same whichever of the
+ * reports are off).
+ */
+function offAndSizes(offCount: number, off: number, positions: number, nSizes: number): number {
+  let cost = 0;
+  for (let j = 0; j < offCount; j++) cost += off;
+  cost += positions;
   const sizes = sizeBuffer;
   for (let j = 0; j < nSizes; j++) cost += sizes[j];
   return cost;

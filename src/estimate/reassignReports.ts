@@ -36,6 +36,7 @@ import { freezeGroup, joinScreen, leaveScreen, tableCost } from "./moveScreen.ts
 import { ReportTable } from "./reportTable.ts";
 import type { Evaluated, FrozenGroup } from "./moveScreen.ts";
 import type { CostModel } from "./trackCost.ts";
+import { StateCosts } from "./stateCosts.ts";
 
 /**
  * What a group's state (its reports and routes) has been fitted to give: its exact cost, route and
@@ -60,6 +61,8 @@ interface StateFits {
   edges: Map<number, number>;
   /** The edge screen's reading of this state (edgeScreen.ts; null: none; unset until needed). */
   edge?: EdgeState | null;
+  /** Its positions cost by route, read by the fits of its moves (stateCosts.ts; made on first use). */
+  costs?: StateCosts;
 }
 
 /**
@@ -314,7 +317,10 @@ function movedCost(search: Search, g: Searched, i: number, add: boolean): Evalua
       part: r.part,
       change: add ? 1 : -1,
     });
-    fit = tableCost(search.kmTable, list, g.routes, o.model, { logN }, g.fits.frozen.route);
+    g.fits.costs ??= new StateCosts(search.kmTable.width);
+    const moved = { state: g.fits.costs, i };
+    const likely = g.fits.frozen.route;
+    fit = tableCost(search.kmTable, list, g.routes, o.model, { logN }, likely, false, moved);
     memo.set(i, fit);
   }
   return fit;

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { PositionsMemo, hashOf } from "../../src/estimate/positionsMemo.ts";
+import { positionsCost } from "../../src/estimate/positionsFit.ts";
+import { DEFAULT_COST_MODEL } from "../../src/estimate/trackCost.ts";
+import { mulberry32 } from "../../src/util/random.ts";
+
+const model = { ...DEFAULT_COST_MODEL, spreadKm: 10 };
+
+/** A random forward-drifting list of `n` km (some stragglers) and weights (some 0.5). */
+function randomList(random: () => number, n: number): { km: Float64Array; weight: Float64Array } {
+  const km = new Float64Array(n);
+  const weight = new Float64Array(n);
+  let at = random() * 500;
+  for (let k = 0; k < n; k++) {
+    at += random() * 40;
+    km[k] = random() < 0.1 ? at - 200 * random() : at;
+    weight[k] = random() < 0.3 ? 0.5 : 1;
+  }
+  return { km, weight };
+}
+
+describe("PositionsMemo", () => {
+  it("gives positionsCost of every list, bit for bit, whether fitted or read back", () => {
+    const random = mulberry32(41);
+    const memo = new PositionsMemo();
+    const lists = Array.from({ length: 60 }, () =>
+      randomList(random, 1 + Math.floor(random() * 60)),
+    );
+    for (let round = 0; round < 3; round++)
+      for (const { km, weight } of lists) {
+        // Longer buffers than the list (as routeCost's): only the first n values count.
+        const n = km.length;
+        const kmBuf = new Float64Array(n + 5).fill(7);
+        const wBuf = new Float64Array(n + 5).fill(3);
+        kmBuf.set(km);
+        wBuf.set(weight);
+        expect(memo.cost(kmBuf, wBuf, n, model)).toBe(positionsCost(km, weight, n, model));
+      }
+    expect(memo.misses).toBe(60);
+    expect(memo.hits).toBe(120);
+  });
+
+  it("fits again a list that differs in one km, one weight, its length or the sign of a zero", () => {
+    const memo = new PositionsMemo();
+    const km = new Float64Array([0, 10, 30, 45]);
+    const weight = new Float64Array([1, 1, 0.5, 1]);
+    const base = memo.cost(km, weight, 4, model);
+    expect(memo.misses).toBe(1);
+    const moved = Float64Array.from(km);
+    moved[2] = 31;
+    expect(memo.cost(moved, weight, 4, model)).toBe(positionsCost(moved, weight, 4, model));
+    const lighter = Float64Array.from(weight);
+    lighter[3] = 0.5;
+    expect(memo.cost(km, lighter, 4, model)).toBe(positionsCost(km, lighter, 4, model));
+    expect(memo.cost(km, weight, 3, model)).toBe(positionsCost(km, weight, 3, model));
+    const negZero = Float64Array.from(km);
+    negZero[0] = -0;
+    expect(hashOf(negZero, weight, 4)).not.toBe(hashOf(km, weight, 4));
+    memo.cost(negZero, weight, 4, model);
+    expect(memo.misses).toBe(5);
+    expect(memo.cost(km, weight, 4, model)).toBe(base);
+  });
+
+  it("forgets its lists under another model", () => {
+    const memo = new PositionsMemo();
+    const km = new Float64Array([5, 20, 18, 60]);
+    const weight = new Float64Array([1, 1, 1, 1]);
+    memo.cost(km, weight, 4, model);
+    const wide = { ...model, spreadKm: 40 };
+    expect(memo.cost(km, weight, 4, wide)).toBe(positionsCost(km, weight, 4, wide));
+    expect(memo.hits).toBe(0);
+    expect(memo.misses).toBe(2);
+  });
+});
