@@ -12,7 +12,7 @@ import { dataRange } from "../replay/dataRange.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { IsoDate, Km, People } from "../model/units.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
-import { defaultEstimatorMovement } from "../movement/index.ts";
+import { defaultEstimatorMovement, groupLaw } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
 import { kmAhead } from "../estimate/kmAhead.ts";
 import { bounded, round5 } from "../estimate/estimateTracks.ts";
@@ -202,7 +202,7 @@ function heldWidening(
       const law = tracked.get(group);
       if (law) return law;
       const g = own.get(group);
-      return g ? { ...pooled, regimes: g.regimes, walkKm: g.walkKm } : pooled;
+      return g ? groupLaw(pooled, g) : pooled;
     },
     regime: (group) => regimes.get(group),
     routeLengthKm: (routeId) =>
