@@ -1,5 +1,5 @@
 /**
- * The --lang option of the commands that write sentences (report, forecast): one rule for its
+ * The --lang option of the commands that write sentences (report, forecast, scenario): one rule for its
  * values and its error, the languages of the library's word table (src/report/words.ts).
  */
 import type { ParsedOptions } from "./command.ts";

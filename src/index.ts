@@ -173,6 +173,7 @@ export type { MovementModel, Regime } from "./movement/index.ts";
 export {
   defaultMovementModel,
   defaultEstimatorMovement,
+  groupLaw,
   regimeTransitions,
   cachedRegimeTransitions,
   REGIMES,

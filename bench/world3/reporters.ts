@@ -86,26 +86,10 @@ export class Reporters {
     if (d.queued >= 50 && r() < 0.25) this.waiting(d);
   }
 
-  /**
-   * Authorities on the people of the caravan still waiting at the border for their papers: named
-   * with the caravan's label, but they have left its march (2018: "2,200 remain on the bridge").
-   */
+  /** The authorities on the caravan's people still waiting at the border (waitingReport). */
   private waiting(d: LabelDay): void {
-    const stop = stopOf(d.routeId, BORDER_PLACE);
-    if (!stop) return;
-    this.add(
-      d,
-      {
-        hour: 18,
-        town: stop.name,
-        best: Math.round(d.queued / 10) * 10,
-        sourceType: "government",
-        sourceOrg: "SEGOB",
-        notes: "En espera de trámite migratorio en el puente fronterizo",
-        sheet: "es",
-      },
-      0.9,
-    );
+    const base = waitingReport(d);
+    if (base) this.add(d, base, 0.9);
   }
 
   private add(d: LabelDay, base: ReportBase, nameChance: number): RawReport {
@@ -170,62 +154,79 @@ export class Reporters {
   }
 
   private organiser(d: LabelDay): void {
-    const r = this.random;
-    const hour = 9 + Math.floor(r() * 11);
-    const s = this.snap(d, hour);
-    this.add(
-      d,
-      {
-        hour,
-        town: townAt(d.routeId, partOf(s, "vanguardia").km),
-        best: roundUpThousands(inflate(s.total, 0.45, 0.2, r)),
-        sourceType: "organiser",
-        sourceOrg: "Pueblo en Marcha",
-        notes: "Organisers' count of the whole caravan",
-        sheet: "en",
-      },
-      1,
-    );
+    this.add(d, organiserReport(d, this.random), 1);
   }
 
   private social(d: LabelDay): void {
-    const r = this.random;
-    const hour = 6 + Math.floor(r() * 16);
-    const s = this.snap(d, hour);
-    const at = coordsAt(d.routeId, partOf(s, "vanguardia").km, 2, r);
-    this.add(
-      d,
-      {
-        hour,
-        ...at,
-        sourceType: "social_media",
-        sourceOrg: "Facebook live",
-        notes: "Live video",
-        sheet: "en",
-      },
-      0.5,
-    );
+    this.add(d, socialReport(d, this.random), 0.5);
   }
 
   private un(d: LabelDay): void {
-    const r = this.random;
-    const hour = 10 + Math.floor(r() * 8);
-    const s = this.snap(d, hour);
-    const body = partOf(s, "grueso");
-    this.add(
-      d,
-      {
-        hour,
-        town: townAt(d.routeId, body.km),
-        // The mission's estimate of the whole caravan, placed where its main body is.
-        best: Math.round(inflate(s.total, -0.05, 0.1, r) / 10) * 10,
-        sourceType: "un",
-        sourceOrg: "ACNUR",
-        method: "key_informant",
-        notes: "Estimación de la misión de monitoreo",
-        sheet: "es",
-      },
-      0.95,
-    );
+    this.add(d, unReport(d, this.random), 0.95);
   }
+}
+
+/**
+ * Authorities on the people of the caravan still waiting at the border for their papers: named
+ * with the caravan's label, but they have left its march (2018: "2,200 remain on the bridge").
+ * Undefined on a route without the border stop.
+ */
+function waitingReport(d: LabelDay): ReportBase | undefined {
+  const stop = stopOf(d.routeId, BORDER_PLACE);
+  if (!stop) return undefined;
+  return {
+    hour: 18,
+    town: stop.name,
+    best: Math.round(d.queued / 10) * 10,
+    sourceType: "government",
+    sourceOrg: "SEGOB",
+    notes: "En espera de trámite migratorio en el puente fronterizo",
+    sheet: "es",
+  };
+}
+
+/** The organisers' count of the whole caravan, placed where its first people are. */
+function organiserReport(d: LabelDay, r: Random): ReportBase {
+  const hour = 9 + Math.floor(r() * 11);
+  const s = snapshot(d.families, fractionAt(hour), d.routeId);
+  return {
+    hour,
+    town: townAt(d.routeId, partOf(s, "vanguardia").km),
+    best: roundUpThousands(inflate(s.total, 0.45, 0.2, r)),
+    sourceType: "organiser",
+    sourceOrg: "Pueblo en Marcha",
+    notes: "Organisers' count of the whole caravan",
+    sheet: "en",
+  };
+}
+
+/** A live video from near the caravan's first people (coordinates, no figure). */
+function socialReport(d: LabelDay, r: Random): ReportBase {
+  const hour = 6 + Math.floor(r() * 16);
+  const s = snapshot(d.families, fractionAt(hour), d.routeId);
+  const at = coordsAt(d.routeId, partOf(s, "vanguardia").km, 2, r);
+  return {
+    hour,
+    ...at,
+    sourceType: "social_media",
+    sourceOrg: "Facebook live",
+    notes: "Live video",
+    sheet: "en",
+  };
+}
+
+/** The monitoring mission's estimate of the whole caravan, placed where its main body is. */
+function unReport(d: LabelDay, r: Random): ReportBase {
+  const hour = 10 + Math.floor(r() * 8);
+  const s = snapshot(d.families, fractionAt(hour), d.routeId);
+  return {
+    hour,
+    town: townAt(d.routeId, partOf(s, "grueso").km),
+    best: Math.round(inflate(s.total, -0.05, 0.1, r) / 10) * 10,
+    sourceType: "un",
+    sourceOrg: "ACNUR",
+    method: "key_informant",
+    notes: "Estimación de la misión de monitoreo",
+    sheet: "es",
+  };
 }

@@ -270,38 +270,48 @@ export class GroupReporter {
       report.lat = Math.round(lat * 1e5) / 1e5;
       report.lon = Math.round(lon * 1e5) / 1e5;
     }
-    const size = this.sizeOf(part, total, b.sourceType, random);
+    const size = reportedSize(cfg, part, total, b.sourceType, random);
     if (size) report.size = size;
     const words = part === "vanguard" ? VANGUARD_WORDS : part === "rear" ? REAR_WORDS : BODY_WORDS;
     if (random() < cfg.partWordProb) report.notes = pick(random, words);
     return report;
   }
+}
 
-  private sizeOf(part: Part, total: number, type: SourceType, random: Random): RawReport["size"] {
-    const cfg = this.config;
-    if (random() >= cfg.sizeProb) return undefined;
-    const spread = STRESS_SOURCES.find((s) => s.type === type)?.spread ?? 0.3;
-    const noise = Math.exp(cfg.bias[type] + spread * randomNormal(random));
-    let truth: number;
-    if (part === "vanguard") {
-      // A few dozen people at the front, at most the front 5 %.
-      truth = Math.min(Math.max(5, 0.05 * total), 15 + 120 * random());
-    } else if (part === "rear") {
-      truth = Math.max(5, total * (0.05 + 0.1 * random()));
-    } else truth = total;
-    const v = Math.max(5, roundAsSource(type, truth * noise));
-    const form = random();
-    if (form < 0.12 && part === "body") {
-      const lo = roundAsSource(type, v * (0.7 + 0.15 * random()));
-      const hi = Math.max(lo + 10, roundAsSource(type, v * (1.15 + 0.2 * random())));
-      return { min: lo, max: hi };
-    }
-    if (form < 0.2 && part === "body") {
-      const min = roundAsSource(type, v * (0.75 + 0.15 * random()));
-      return { min, text: `más de ${spanishNumber(min)}` };
-    }
-    return { best: v, text: random() < 0.5 ? `unos ${spanishNumber(v)}` : spanishNumber(v) };
+/**
+ * The figure a fresh report gives (or none): the group's people (the front few dozen, the rear
+ * 5–15 %) read with its source's bias and noise, rounded as the source rounds, sometimes as a
+ * range or "más de …".
+ */
+function reportedSize(
+  cfg: ReportConfig,
+  part: Part,
+  total: number,
+  type: SourceType,
+  random: Random,
+): RawReport["size"] {
+  if (random() >= cfg.sizeProb) return undefined;
+  const spread = STRESS_SOURCES.find((s) => s.type === type)?.spread ?? 0.3;
+  const noise = Math.exp(cfg.bias[type] + spread * randomNormal(random));
+  let truth: number;
+  if (part === "vanguard") {
+    // A few dozen people at the front, at most the front 5 %.
+    truth = Math.min(Math.max(5, 0.05 * total), 15 + 120 * random());
+  } else if (part === "rear") {
+    truth = Math.max(5, total * (0.05 + 0.1 * random()));
+  } else truth = total;
+  const v = Math.max(5, roundAsSource(type, truth * noise));
+  const form = random();
+  if (form < 0.12 && part === "body") {
+    const lo = roundAsSource(type, v * (0.7 + 0.15 * random()));
+    const hi = Math.max(lo + 10, roundAsSource(type, v * (1.15 + 0.2 * random())));
+    return { min: lo, max: hi };
   }
+  if (form < 0.2 && part === "body") {
+    const min = roundAsSource(type, v * (0.75 + 0.15 * random()));
+    return { min, text: `más de ${spanishNumber(min)}` };
+  }
+  return { best: v, text: random() < 0.5 ? `unos ${spanishNumber(v)}` : spanishNumber(v) };
 }
 
 /** A cohort drawn in proportion to its people (a report is about where some person is). */

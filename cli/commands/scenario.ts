@@ -14,7 +14,7 @@ import { optionString, userInputStep } from "../dataset-options.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import { loadDataset } from "../read-input.ts";
 import { jsonPointerLines, withLineColumn } from "../json-lines.ts";
-import { counted } from "../plural.ts";
+import { LANG_OPTION, langOption } from "../lang-option.ts";
 import {
   buildCorridor,
   embedded2018,
@@ -22,6 +22,7 @@ import {
   hxlOption,
   like2018Parameters,
   NEEDS_SHOWN_DECIMALS,
+  placeLabel,
   runScenario,
   SCENARIO_LIMITS,
   SCENARIO_PLACE_DAY_COLUMNS,
@@ -33,16 +34,17 @@ import {
   scenarioKeyPlaces,
   scenarioPeakNeeds,
   shownNeed,
+  situationWords,
   validateScenario,
 } from "../../src/index.ts";
-import type { Calibration, ScenarioResult } from "../../src/index.ts";
+import type { Calibration, PlaceResult, ScenarioResult, SituationLang } from "../../src/index.ts";
 
 const HELP = `dtm-flow scenario — who arrives where and when, with uncertainty, and what it takes to
 receive them: a seeded Monte Carlo of an influx scenario along the corridor.
 
 Usage:
   dtm-flow scenario <scenario.json> [--runs N] [--seed N] [--route f.geojson] [--places f]
-                    [--no-bom] [--hxl] --out <dir>
+                    [--lang en|es] [--no-bom] [--hxl] --out <dir>
 
 Options:
   --runs <N>        number of Monte Carlo runs, 1–10,000 (overrides the file; default 1000)
@@ -50,6 +52,9 @@ Options:
   --route <file>    routes, GeoJSON LineStrings with route_id; default the 2018 corridor
   --places <file>   gazetteer, added in front of the embedded 2018 places
   --out <dir>       folder for the outputs (required)
+  --lang <en|es>    language of the summary on stdout and of scenario-report.json's totalsNote:
+                    en (default) or es, as report and forecast --lang; the CSV files are the
+                    same in both
 ${noBomHelp("the three CSV files", 16)}
   --hxl             write an HXL hashtag row under the header of the three CSV files
                     (default none, so scripts read them as the viewer's downloads)
@@ -89,8 +94,9 @@ ${SAFE_WRITING_HELP}
 ${EXIT_HELP}
 An unusable scenario file lists each problem with its line and JSON pointer (exit 2).
 
-Example:
-  dtm-flow scenario data/scenarios/tecun-uman-2019-01-15.json --out escenario/`;
+Examples:
+  dtm-flow scenario data/scenarios/tecun-uman-2019-01-15.json --out scenario/
+  dtm-flow scenario data/scenarios/tecun-uman-2019-01-15.json --lang es --out escenario/`;
 
 /** The files scenario writes, checked against its inputs before any work is done. */
 const SCENARIO_OUTPUTS = [
@@ -100,68 +106,118 @@ const SCENARIO_OUTPUTS = [
   "scenario-report.json",
 ];
 
-/** The lines printed on stdout: the places planners ask about first. */
-function summaryLines(result: ScenarioResult): string[] {
+/** Whole people and areas grouped by thousands (5,000), in both languages (as forecast's lines). */
+const n = (v: number, digits = 0) => v.toLocaleString("en-US", { maximumFractionDigits: digits });
+
+/**
+ * The lines printed on stdout in `lang` (words from src/report/words.ts, places by their name in
+ * the language, the library's placeLabel): the places planners ask about first.
+ */
+function summaryLines(result: ScenarioResult, lang: SituationLang = "en"): string[] {
+  const w = situationWords(lang);
   const s = result.scenario;
-  // People and areas grouped by thousands (5,000); needs to the library's NEEDS_SHOWN_DECIMALS.
-  const n = (v: number, digits = 0) => v.toLocaleString("en-US", { maximumFractionDigits: digits });
+  const p = s.planning;
   const lines = [
-    `${s.name}: ${n(s.runs)} runs, seed ${s.seed}, ${s.start} + ${s.horizonDays} days.`,
-    `Planning figures: ${s.planning.waterLitresPerPersonPerDay} L water/person/day, 1 latrine per ${s.planning.peoplePerLatrineInitial} (then per ${s.planning.peoplePerLatrineLater} after ${s.planning.latrineLaterAfterDays} days), ${s.planning.coveredM2PerPerson} m² covered/person, ${s.planning.hygieneKitsPerPersonPerMonth} hygiene kit/person/month.`,
+    w.scenarioHeading(s.name, n(s.runs), s.seed, s.start, s.horizonDays),
+    w.scenarioPlanning({
+      water: p.waterLitresPerPersonPerDay,
+      latrineFirst: p.peoplePerLatrineInitial,
+      latrineLater: p.peoplePerLatrineLater,
+      latrineAfterDays: p.latrineLaterAfterDays,
+      covered: p.coveredM2PerPerson,
+      kits: p.hygieneKitsPerPersonPerMonth,
+    }),
   ];
   // The places scenario-summary.csv lists that planners ask about first (the library's rule).
-  const key = scenarioKeyPlaces(result);
-  for (const p of key) {
-    const f = p.firstArrival;
-    const share = Math.round(p.overCapacityAnyDayProbability * 100);
-    const over =
-      p.capacity === undefined
-        ? ""
-        : share === 0
-          ? `; within its capacity of ${n(p.capacity)} in every run`
-          : // Each day's median and p90 over the runs, named so: not the runs' peaks (a median
-            // peak of 1,541 over a capacity of 1,000 with "0 days" read as a contradiction; runs
-            // peak on different days, so each day's median stays lower).
-            `; over its capacity of ${n(p.capacity)} in ${share} % of runs (each day's median over the runs is over it on ${counted(p.daysOverCapacityP50.length, "day")}, each day's p90 on ${p.daysOverCapacityP90.length}${
-              p.daysOverCapacityP90.length ? ` from ${p.daysOverCapacityP90[0]}` : ""
-            })`;
-    // The peak: each run's highest day, its quantiles over the runs; its date among the runs with
-    // anyone present (a run nobody stops in has a peak of 0 and no date).
-    const d = p.peakDate;
-    const peakWhen =
-      d.p50 === undefined
-        ? "nobody present in any run"
-        : `on ${d.p50} (p10 ${d.p10}, p90 ${d.p90}${
-            d.probability < 1
-              ? `; anyone present in ${Math.round(d.probability * 100)} % of runs`
-              : ""
-          })`;
-    lines.push(
-      `  ${p.name}: first arrival ${f.p50 ?? "beyond the horizon"} (p10 ${f.p10 ?? "–"}, p90 ${f.p90 ?? "beyond the horizon"}${
-        f.probability < 1 ? `; reached in ${Math.round(f.probability * 100)} % of runs` : ""
-      }); each run's peak: median ${n(p.peakPeople.p50)} present (p10 ${n(p.peakPeople.p10)}, p90 ${n(p.peakPeople.p90)}) ${peakWhen}${over}`,
-    );
-    // What to have ready: needs for the p90 of the peak (the peak of 9 runs in 10 is below it).
-    if (p.peakPeople.p90 > 0) {
-      const needs = scenarioPeakNeeds(p, result);
-      // scenario-summary.csv's figures rounded up to what a plan uses (0.1 m³ water, whole m²),
-      // as the viewer's needs table shows them (the library's shownNeed).
-      const need = (k: keyof typeof NEEDS_SHOWN_DECIMALS) =>
-        n(shownNeed(k, needs[k][0]!), NEEDS_SHOWN_DECIMALS[k]);
-      lines.push(
-        `    ready for the p90 peak of ${n(p.peakPeople.p90)} people: ${need("waterM3PerDay")} m³ water/day, ${need("latrines")} latrines, ${need("coveredM2")} m² covered space, ${need("hygieneKitsPerMonth")} hygiene kits/month`,
-      );
-    }
-  }
+  for (const place of scenarioKeyPlaces(result)) lines.push(...placeLines(place, result, lang));
   const last = result.dates.length - 1;
   const t = result.medianRun.totals;
   const at = (series: number[]) => n(series[last]!);
   // Every term of the two sums the median run keeps (types.ts MedianRun), travellers resting at
   // places on the way included (scenario-totals.csv travelling_at_places = in transit − on road).
-  const travelling = n(t.inTransit[last]! - t.onRoad[last]!);
   lines.push(
-    `By ${result.dates[last]} (median run ${result.medianRun.run + 1}, adds up): ${at(t.departed)} departed = ${at(t.onRoad)} on the road + ${at(t.presentAtPlaces)} present at places (${travelling} travelling through, ${at(t.asylumClaims)} asylum claimants waiting, ${at(t.regularized)} regularised staying, ${at(t.atDestination)} at their destination) + ${at(t.returns)} returned + ${at(t.leftDestination)} onward.`,
+    w.scenarioTotals({
+      date: result.dates[last]!,
+      run: result.medianRun.run + 1,
+      departed: at(t.departed),
+      onRoad: at(t.onRoad),
+      present: at(t.presentAtPlaces),
+      travelling: n(t.inTransit[last]! - t.onRoad[last]!),
+      claims: at(t.asylumClaims),
+      regularized: at(t.regularized),
+      atDestination: at(t.atDestination),
+      returns: at(t.returns),
+      onward: at(t.leftDestination),
+    }),
   );
+  return lines;
+}
+
+/** One key place's line, and what to have ready for its p90 peak when anyone is there. */
+function placeLines(p: PlaceResult, result: ScenarioResult, lang: SituationLang): string[] {
+  const w = situationWords(lang);
+  const f = p.firstArrival;
+  const share = Math.round(p.overCapacityAnyDayProbability * 100);
+  // Each day's median and p90 over the runs, named so: not the runs' peaks (a median peak of 1,541
+  // over a capacity of 1,000 with "0 days" read as a contradiction; runs peak on different days,
+  // so each day's median stays lower).
+  const over =
+    p.capacity === undefined
+      ? ""
+      : share === 0
+        ? w.scenarioWithinCapacity(n(p.capacity))
+        : w.scenarioOverCapacity(
+            n(p.capacity),
+            share,
+            p.daysOverCapacityP50.length,
+            p.daysOverCapacityP90.length,
+            p.daysOverCapacityP90[0],
+          );
+  // The peak: each run's highest day, its quantiles over the runs; its date among the runs with
+  // anyone present (a run nobody stops in has a peak of 0 and no date).
+  const d = p.peakDate;
+  const when =
+    d.p50 === undefined
+      ? w.scenarioNobodyPresent
+      : w.scenarioPeakOn(
+          d.p50,
+          String(d.p10),
+          String(d.p90),
+          d.probability < 1 ? Math.round(d.probability * 100) : undefined,
+        );
+  const lines = [
+    "  " +
+      w.scenarioPlaceLine({
+        name: placeLabel(lang, p),
+        first50: f.p50,
+        first10: f.p10,
+        first90: f.p90,
+        reachedPct: f.probability < 1 ? Math.round(f.probability * 100) : undefined,
+        peak50: n(p.peakPeople.p50),
+        peak10: n(p.peakPeople.p10),
+        peak90: n(p.peakPeople.p90),
+        when,
+        over,
+      }),
+  ];
+  // What to have ready: needs for the p90 of the peak (the peak of 9 runs in 10 is below it).
+  if (p.peakPeople.p90 > 0) {
+    const needs = scenarioPeakNeeds(p, result);
+    // scenario-summary.csv's figures rounded up to what a plan uses (0.1 m³ water, whole m²), as
+    // the viewer's needs table shows them (the library's shownNeed).
+    const need = (k: keyof typeof NEEDS_SHOWN_DECIMALS) =>
+      n(shownNeed(k, needs[k][0]!), NEEDS_SHOWN_DECIMALS[k]);
+    lines.push(
+      "    " +
+        w.scenarioReady(
+          n(p.peakPeople.p90),
+          need("waterM3PerDay"),
+          need("latrines"),
+          need("coveredM2"),
+          need("hygieneKitsPerMonth"),
+        ),
+    );
+  }
   return lines;
 }
 
@@ -252,12 +308,16 @@ function progressLine(context: CommandContext): (done: number, total: number) =>
   };
 }
 
-/** The four output files; `csv`: byte-order mark (--no-bom) and hashtag rows (--hxl) of the CSVs. */
+/**
+ * The four output files; `csv`: byte-order mark (--no-bom) and hashtag rows (--hxl) of the CSVs;
+ * `lang`: the language of scenario-report.json's totalsNote.
+ */
 function writeOutputs(
   out: ReturnType<typeof openOutputFolder>,
   result: ScenarioResult,
   like2018: Calibration | undefined,
   csv: CsvChoice,
+  lang: SituationLang,
 ): void {
   const { bom, hxl } = csv;
   const placeDays = [...SCENARIO_PLACE_DAY_COLUMNS];
@@ -288,14 +348,14 @@ function writeOutputs(
     }),
   );
   const report = {
+    lang,
     scenario: result.scenario,
     calibration: like2018 ? { notes: like2018.notes, fit: like2018.fit } : undefined,
     composition: result.composition,
     conservationError: result.conservationError,
     warnings: result.warnings,
     dates: result.dates,
-    totalsNote:
-      "totals: independent p10/p50/p90 of each quantity (they need not add up); medianRun: one run whose totals add up",
+    totalsNote: situationWords(lang).scenarioTotalsNote,
     totals: result.totals,
     medianRun: result.medianRun,
     quantileMethod: result.quantileMethod,
@@ -315,6 +375,7 @@ export const scenarioCommand: Command = {
       route: { type: "string" },
       places: { type: "string" },
       out: { type: "string" },
+      ...LANG_OPTION,
       ...CSV_OPTIONS,
     });
     if (positionals.length !== 1) {
@@ -325,6 +386,7 @@ export const scenarioCommand: Command = {
       );
     }
     const file = positionals[0]!;
+    const lang = langOption(values);
     const runs = wholeOption("runs", values.runs, SCENARIO_LIMITS.maxRuns);
     if (runs === 0) throw new UserError("--runs 0 must be at least 1.");
     const seed = wholeOption("seed", values.seed, 2 ** 32 - 1);
@@ -361,9 +423,9 @@ export const scenarioCommand: Command = {
     const result = userInputStep(() => runScenario(scenario, { dataset, corridor, onProgress }));
     // What validation read with a warning (a P-code, a shared name) is kept with the results.
     const warnings = [...checked.warnings, ...result.warnings];
-    writeOutputs(out, { ...result, warnings }, like2018, csvChoice(values));
+    writeOutputs(out, { ...result, warnings }, like2018, csvChoice(values), lang);
     for (const warning of result.warnings) context.stderr(`warning: ${warning.message}`);
-    for (const line of summaryLines(result)) context.stdout(line);
+    for (const line of summaryLines(result, lang)) context.stdout(line);
     context.stderr(
       `Wrote scenario-place-days.csv, scenario-summary.csv, scenario-totals.csv and scenario-report.json to ${out.dir}.`,
     );

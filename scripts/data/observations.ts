@@ -267,6 +267,190 @@ export interface SplitResult {
   excluded: { line: number; reason: string }[];
 }
 
+/** One observation row's fields as the tables read them (splitObservations). */
+interface ObservationRow {
+  line: number;
+  get: (k: string) => string;
+  group: string;
+  label: string;
+  estimator: string;
+  sourceType: string;
+  country: string;
+  placeText: string;
+  hasCoords: boolean;
+  kind: string;
+  stockCategory: string;
+  low: string;
+  central: string;
+  high: string;
+  at: string;
+  timeNote: string;
+  groupNote: string;
+  /** The source columns every table carries. */
+  common: Row;
+}
+
+/** Reads row `r` on line `line` (its group must be known). */
+function readRow(r: Row, line: number): ObservationRow {
+  const get = (k: string): string => (r[k] ?? "").trim();
+  const group = get("group");
+  const label = LABELS[group];
+  if (label === undefined) throw new Error(`line ${line}: unknown group "${group}"`);
+  const estimator = get("estimator");
+  const sourceType = sourceTypeOf(estimator);
+  const source = get("source");
+  const url = firstUrl(source);
+  const sourceRef = source === url ? "" : source;
+  const { at, note: timeNote } = observedAt(get("date"), get("time"));
+  return {
+    line,
+    get,
+    group,
+    label,
+    estimator,
+    sourceType,
+    country: ISO3[get("country")] ?? "",
+    placeText: get("place"),
+    hasCoords: get("lat") !== "",
+    kind: get("kind"),
+    stockCategory: get("stock_category"),
+    low: get("size_low"),
+    central: get("size_central"),
+    high: get("size_high"),
+    at,
+    timeNote,
+    groupNote: group === "" ? "" : `group in source: ${group}`,
+    common: {
+      source_org: estimator,
+      source_type: sourceType,
+      confidence: get("confidence"),
+      url,
+      source_ref: sourceRef,
+      obs_line: String(line),
+    },
+  };
+}
+
+/** A border-point count (COUNTS) as a row of the counts table. */
+function countRow(o: ObservationRow, count: (typeof COUNTS)[number], resolve: PlaceCoords): Row {
+  const c = resolve(count.fmpName);
+  if (c === undefined)
+    throw new Error(`line ${o.line}: count point ${count.fmpName} not in places`);
+  return {
+    date: o.get("date"),
+    fmp_id: count.fmpId,
+    fmp_name: count.fmpName,
+    country: c.country,
+    lat: c.lat,
+    lon: c.lon,
+    direction: count.direction,
+    total: o.central || o.low,
+    ...o.common,
+    notes: joinNotes(count.note, o.groupNote, `place in source: ${o.placeText}`, o.get("notes")),
+  };
+}
+
+/** A position or size report (or a shelter count read as one) as a row of the sightings table. */
+function sightingRow(o: ObservationRow, resolve: PlaceCoords): Row {
+  const { placeText, stockCategory } = o;
+  const placeName = SHELTERS[stockCategory] ?? (o.hasCoords || resolve(placeText) ? placeText : "");
+  const c = placeName === "" ? undefined : resolve(placeName);
+  if (placeName !== "" && c === undefined) {
+    throw new Error(`line ${o.line}: place "${placeName}" not in data/places.csv`);
+  }
+  return {
+    observed_at: o.at,
+    place_name: placeName,
+    lat: c?.lat ?? "",
+    lon: c?.lon ?? "",
+    country: c?.country ?? o.country,
+    caravan_label: o.label,
+    size_best: o.central,
+    size_min: o.low,
+    size_max: o.high,
+    estimate_method: estimateMethodOf(o.estimator, o.sourceType),
+    ...o.common,
+    notes: joinNotes(
+      placeName === "" ? `size only, no place: ${placeText}` : "",
+      placeName !== placeText ? `place in source: ${placeText}` : "",
+      stockCategory !== "" ? `shelter count (${stockCategory})` : "",
+      o.timeNote,
+      o.groupNote,
+      o.get("notes"),
+    ),
+  };
+}
+
+/** An all-caravans size or position as a row of the aggregates table. */
+function aggregateRow(o: ObservationRow): Row {
+  const { placeText, hasCoords } = o;
+  return {
+    date: o.get("date"),
+    measure:
+      o.kind === "size"
+        ? `size_${placeText.includes("Mexico") ? "in_mexico" : "region"}`
+        : "group_at_border_fence",
+    value: o.central,
+    value_min: o.low,
+    value_max: o.high,
+    basis: "present",
+    country: o.country,
+    place_name: hasCoords ? placeText : "",
+    ...o.common,
+    notes: joinNotes(hasCoords ? "" : `place in source: ${placeText}`, o.timeNote, o.get("notes")),
+  };
+}
+
+/** A stock figure into the stocks table, or the aggregates table when its rule says so. */
+function pushStock(o: ObservationRow, out: SplitResult): void {
+  const { line, placeText, stockCategory, central, low, high } = o;
+  if (o.kind !== "stock") throw new Error(`line ${line}: unhandled kind "${o.kind}"`);
+  const shelter = SHELTERS[stockCategory];
+  const rule: StockRule | undefined =
+    shelter !== undefined
+      ? { table: "stocks", category: "remaining", basis: "present", country: "MEX" }
+      : STOCK_RULES[stockCategory];
+  if (rule === undefined) throw new Error(`line ${line}: no rule for "${stockCategory}"`);
+  const placeName = shelter ?? (o.hasCoords ? placeText : "");
+  if (rule.table === "aggregates") {
+    out.aggregates.push({
+      date: o.get("date"),
+      measure: stockCategory,
+      value: central,
+      value_min: low,
+      value_max: high,
+      basis: rule.basis,
+      country: rule.country ?? o.country,
+      place_name: placeName,
+      ...o.common,
+      notes: joinNotes(placeName === "" ? `place in source: ${placeText}` : "", o.get("notes")),
+    });
+    return;
+  }
+  const value = central || low || high;
+  if (value === "") throw new Error(`line ${line}: stock without value`);
+  const qualifier = central !== "" ? "" : low !== "" ? "at_least" : "up_to";
+  out.stocks.push({
+    date: o.get("date"),
+    category: rule.category ?? "",
+    value,
+    basis: rule.basis,
+    country: rule.country ?? "",
+    place_name: placeName,
+    caravan_label: o.label,
+    nationality: "",
+    ...o.common,
+    notes: joinNotes(
+      placeName !== placeText ? `place in source: ${placeText}` : "",
+      o.timeNote,
+      o.groupNote,
+      o.get("notes"),
+    ),
+    value_qualifier: qualifier,
+    measure: stockCategory,
+  });
+}
+
 /**
  * Splits observation rows into the embedded tables.
  * @param rows parsed data/sources/observations.csv (row i is on line i + 2)
@@ -276,156 +460,23 @@ export function splitObservations(rows: readonly Row[], resolve: PlaceCoords): S
   const out: SplitResult = { sightings: [], stocks: [], counts: [], aggregates: [], excluded: [] };
   rows.forEach((r, i) => {
     const line = i + 2;
-    const get = (k: string): string => (r[k] ?? "").trim();
     if (EXCLUDED[line] !== undefined) {
       out.excluded.push({ line, reason: EXCLUDED[line] });
       return;
     }
-    const group = get("group");
-    const label = LABELS[group];
-    if (label === undefined) throw new Error(`line ${line}: unknown group "${group}"`);
-    const estimator = get("estimator");
-    const sourceType = sourceTypeOf(estimator);
-    const source = get("source");
-    const url = firstUrl(source);
-    const sourceRef = source === url ? "" : source;
-    const country = ISO3[get("country")] ?? "";
-    const placeText = get("place");
-    const hasCoords = get("lat") !== "";
-    const kind = get("kind");
-    const stockCategory = get("stock_category");
-    const low = get("size_low");
-    const central = get("size_central");
-    const high = get("size_high");
-    const { at, note: timeNote } = observedAt(get("date"), get("time"));
-    const groupNote = group === "" ? "" : `group in source: ${group}`;
-    const common = {
-      source_org: estimator,
-      source_type: sourceType,
-      confidence: get("confidence"),
-      url,
-      source_ref: sourceRef,
-      obs_line: String(line),
-    };
-
+    const o = readRow(r, line);
     const count = COUNTS[line];
     if (count !== undefined) {
-      const c = resolve(count.fmpName);
-      if (c === undefined)
-        throw new Error(`line ${line}: count point ${count.fmpName} not in places`);
-      out.counts.push({
-        date: get("date"),
-        fmp_id: count.fmpId,
-        fmp_name: count.fmpName,
-        country: c.country,
-        lat: c.lat,
-        lon: c.lon,
-        direction: count.direction,
-        total: central || low,
-        ...common,
-        notes: joinNotes(count.note, groupNote, `place in source: ${placeText}`, get("notes")),
-      });
+      out.counts.push(countRow(o, count, resolve));
       return;
     }
-
-    const isAggregate = group === "all caravans (aggregate)";
+    const isAggregate = o.group === "all caravans (aggregate)";
     const toSighting =
-      (kind === "position" || kind === "size" || SHELTER_AS_SIGHTING.has(line)) && !isAggregate;
-    if (toSighting) {
-      const placeName =
-        SHELTERS[stockCategory] ?? (hasCoords || resolve(placeText) ? placeText : "");
-      const c = placeName === "" ? undefined : resolve(placeName);
-      if (placeName !== "" && c === undefined) {
-        throw new Error(`line ${line}: place "${placeName}" not in data/places.csv`);
-      }
-      out.sightings.push({
-        observed_at: at,
-        place_name: placeName,
-        lat: c?.lat ?? "",
-        lon: c?.lon ?? "",
-        country: c?.country ?? country,
-        caravan_label: label,
-        size_best: central,
-        size_min: low,
-        size_max: high,
-        estimate_method: estimateMethodOf(estimator, sourceType),
-        ...common,
-        notes: joinNotes(
-          placeName === "" ? `size only, no place: ${placeText}` : "",
-          placeName !== placeText ? `place in source: ${placeText}` : "",
-          stockCategory !== "" ? `shelter count (${stockCategory})` : "",
-          timeNote,
-          groupNote,
-          get("notes"),
-        ),
-      });
-      return;
-    }
-
-    if (isAggregate && (kind === "size" || kind === "position")) {
-      out.aggregates.push({
-        date: get("date"),
-        measure:
-          kind === "size"
-            ? `size_${placeText.includes("Mexico") ? "in_mexico" : "region"}`
-            : "group_at_border_fence",
-        value: central,
-        value_min: low,
-        value_max: high,
-        basis: "present",
-        country,
-        place_name: hasCoords ? placeText : "",
-        ...common,
-        notes: joinNotes(hasCoords ? "" : `place in source: ${placeText}`, timeNote, get("notes")),
-      });
-      return;
-    }
-
-    if (kind !== "stock") throw new Error(`line ${line}: unhandled kind "${kind}"`);
-    const shelter = SHELTERS[stockCategory];
-    const rule: StockRule | undefined =
-      shelter !== undefined
-        ? { table: "stocks", category: "remaining", basis: "present", country: "MEX" }
-        : STOCK_RULES[stockCategory];
-    if (rule === undefined) throw new Error(`line ${line}: no rule for "${stockCategory}"`);
-    const placeName = shelter ?? (hasCoords ? placeText : "");
-    if (rule.table === "aggregates") {
-      out.aggregates.push({
-        date: get("date"),
-        measure: stockCategory,
-        value: central,
-        value_min: low,
-        value_max: high,
-        basis: rule.basis,
-        country: rule.country ?? country,
-        place_name: placeName,
-        ...common,
-        notes: joinNotes(placeName === "" ? `place in source: ${placeText}` : "", get("notes")),
-      });
-      return;
-    }
-    const value = central || low || high;
-    if (value === "") throw new Error(`line ${line}: stock without value`);
-    const qualifier = central !== "" ? "" : low !== "" ? "at_least" : "up_to";
-    out.stocks.push({
-      date: get("date"),
-      category: rule.category ?? "",
-      value,
-      basis: rule.basis,
-      country: rule.country ?? "",
-      place_name: placeName,
-      caravan_label: label,
-      nationality: "",
-      ...common,
-      notes: joinNotes(
-        placeName !== placeText ? `place in source: ${placeText}` : "",
-        timeNote,
-        groupNote,
-        get("notes"),
-      ),
-      value_qualifier: qualifier,
-      measure: stockCategory,
-    });
+      (o.kind === "position" || o.kind === "size" || SHELTER_AS_SIGHTING.has(line)) && !isAggregate;
+    if (toSighting) out.sightings.push(sightingRow(o, resolve));
+    else if (isAggregate && (o.kind === "size" || o.kind === "position"))
+      out.aggregates.push(aggregateRow(o));
+    else pushStock(o, out);
   });
   return out;
 }

@@ -81,24 +81,54 @@ export function listCost(
 }
 
 /**
- * Scratch buffers of tableCost, reused between calls (grown as needed): tableCost runs hundreds of
- * thousands of times per search, and allocating three arrays per call showed in its time. They
- * carry no state from one call to the next: each call writes the entries it reads (kmBuffer and
- * weightBuffer by routeCost, sizeBuffer by figureLosses) before reading them, and tableCost
- * neither calls itself nor yields (the library runs single-threaded), so no call sees another's.
+ * tableCost's working space, one per table (scratchOf), reused between its calls and grown as
+ * needed: tableCost runs hundreds of thousands of times per search, and allocating its arrays per
+ * call showed in its time. It carries no state from one call to the next: each call writes the
+ * entries it reads (km, weight and time by routeCost, size by figureLosses, the routes done by
+ * tableCost) before reading them, and the two answers a helper gives besides its number (onRoute's
+ * weight, routeCost's outliers) are read right after the call that wrote them.
  */
-let kmBuffer = new Float64Array(64);
-let weightBuffer = new Float64Array(64);
-let sizeBuffer = new Float64Array(64);
-let timeBuffer = new Float64Array(64);
+class CostScratch {
+  /** The km, weight and time of the reports on the route being fitted, in time order. */
+  km = new Float64Array(64);
+  weight = new Float64Array(64);
+  time = new Float64Array(64);
+  /** The figures' losses at the list's log size (figureLosses). */
+  size = new Float64Array(64);
+  /** The routes done (route columns) and their costs (tableCost's shifted-route reuse). */
+  doneCol = new Int32Array(8);
+  doneCost = new Float64Array(8);
+  /** onRoute's summed weight of the reports on the route (its return value is their count). */
+  weighed = 0;
+  /** The outliers of routeCost's last counted fit (positionsCostCounted). */
+  outliers = 0;
 
-function reserve(n: number): void {
-  if (n <= kmBuffer.length) return;
-  const cap = Math.max(n, 2 * kmBuffer.length);
-  kmBuffer = new Float64Array(cap);
-  weightBuffer = new Float64Array(cap);
-  sizeBuffer = new Float64Array(cap);
-  timeBuffer = new Float64Array(cap);
+  /** Room for `n` reports and `routes` routes. */
+  reserve(n: number, routes: number): void {
+    if (n > this.km.length) {
+      const cap = Math.max(n, 2 * this.km.length);
+      this.km = new Float64Array(cap);
+      this.weight = new Float64Array(cap);
+      this.time = new Float64Array(cap);
+      this.size = new Float64Array(cap);
+    }
+    if (routes > this.doneCol.length) {
+      this.doneCol = new Int32Array(2 * routes);
+      this.doneCost = new Float64Array(2 * routes);
+    }
+  }
+}
+
+const scratches = new WeakMap<ReportTable, CostScratch>();
+
+/** The working space of tableCost on `table` (made on its first call). */
+function scratchOf(table: ReportTable): CostScratch {
+  let scratch = scratches.get(table);
+  if (scratch === undefined) {
+    scratch = new CostScratch();
+    scratches.set(table, scratch);
+  }
+  return scratch;
 }
 
 /**
@@ -129,23 +159,20 @@ export function tableCost(
   moved?: Move,
 ): Evaluated {
   if (sorted.length === 0) return { cost: 0 };
-  reserve(sorted.length);
+  const scratch = scratchOf(table);
+  scratch.reserve(sorted.length, routes.length);
   const logN = logSize ? logSize.logN : groupLogSize(sorted.map((i) => table.reports[i]));
-  const nSizes = figureLosses(table, sorted, m, logN);
+  const nSizes = figureLosses(table, sorted, m, logN, scratch.size);
   let figures = 0;
-  const sizes = sizeBuffer;
+  const sizes = scratch.size;
   for (let k = 0; k < nSizes; k++) figures += sizes[k];
   const off = offRouteLoss(m);
   // (The likely route's cost, the routes done and the best so far in locals and reused arrays,
   // not an object each: tableCost runs for every candidate fit.)
-  const firstCost = likelyCost(table, sorted, routes, likely, nSizes, m, moved);
+  const firstCost = likelyCost(table, sorted, routes, likely, nSizes, m, scratch, moved);
   const first = !Number.isNaN(firstCost);
-  if (doneCol.length < routes.length) {
-    doneCol = new Int32Array(2 * routes.length);
-    doneCost = new Float64Array(2 * routes.length);
-  }
-  const dc = doneCol;
-  const dcost = doneCost;
+  const dc = scratch.doneCol;
+  const dcost = scratch.doneCost;
   let nDone = 0;
   let bestRoute: string | undefined;
   let bestCost = Infinity;
@@ -153,9 +180,8 @@ export function tableCost(
   for (const route of routes) {
     const c = table.routeIndex.get(route);
     if (c === undefined) continue;
-    onRoute(table, sorted, c);
-    const on = onCount;
-    const weighed = onWeighed;
+    const on = onRoute(table, sorted, c, scratch);
+    const weighed = scratch.weighed;
     // Only routes near at least one report can be the group's.
     if (on === 0) continue;
     // Each report on it at least the loss of a residual of 0 at the least spread (leastLoss.ts).
@@ -181,14 +207,14 @@ export function tableCost(
       same >= 0
         ? dcost[same]
         : fitted
-          ? routeCost(table, sorted, c, on, nSizes, m, counted, moved)
+          ? routeCost(table, sorted, c, on, nSizes, m, scratch, counted, moved)
           : firstCost;
     dc[nDone] = c;
     dcost[nDone++] = cost;
     if (cost < bestCost - 1e-9) {
       bestRoute = route;
       bestCost = cost;
-      bestOutliers = counted && fitted ? sorted.length - on + lastOutliers : undefined;
+      bestOutliers = counted && fitted ? sorted.length - on + scratch.outliers : undefined;
     }
   }
   if (bestRoute === undefined) return { cost: Infinity };
@@ -197,25 +223,19 @@ export function tableCost(
     : { route: bestRoute, cost: bestCost, outliers: bestOutliers };
 }
 
-/** The routes tableCost has done (route columns) and their costs, reused (grown as needed). */
-let doneCol = new Int32Array(8);
-let doneCost = new Float64Array(8);
-
-/** The outliers of routeCost's last counted fit (positionsCostCounted; read right after it). */
-let lastOutliers = 0;
-
 /**
  * Nats by which a route's lower bound must exceed the likely route's cost for tableCost to skip
  * it: far above the tie rule's 1e-9, so a route skipped could not have won or tied.
  */
 const LIKELY_MARGIN = 1e-6;
 
-/** onRoute's answer: how many reports lie on the route, and their summed weight. */
-let onCount = 0;
-let onWeighed = 0;
-
-/** How many of `sorted` lie on route column `c`, and their summed weight (into onCount, onWeighed). */
-function onRoute(table: ReportTable, sorted: readonly number[], c: number): void {
+/** How many of `sorted` lie on route column `c`; their summed weight into `scratch.weighed`. */
+function onRoute(
+  table: ReportTable,
+  sorted: readonly number[],
+  c: number,
+  scratch: CostScratch,
+): number {
   let on = 0;
   let weighed = 0;
   const { km, width, weight } = table;
@@ -224,8 +244,8 @@ function onRoute(table: ReportTable, sorted: readonly number[], c: number): void
       on++;
       weighed += weight[i];
     }
-  onCount = on;
-  onWeighed = weighed;
+  scratch.weighed = weighed;
+  return on;
 }
 
 /**
@@ -241,15 +261,15 @@ function likelyCost(
   likely: string | undefined,
   nSizes: number,
   m: CostModel,
+  scratch: CostScratch,
   moved?: Move,
 ): number {
   if (likely === undefined || !routes.includes(likely)) return NaN;
   const c = table.routeIndex.get(likely);
   if (c === undefined) return NaN;
-  onRoute(table, sorted, c);
-  const on = onCount;
+  const on = onRoute(table, sorted, c, scratch);
   if (on === 0) return NaN;
-  return routeCost(table, sorted, c, on, nSizes, m, false, moved);
+  return routeCost(table, sorted, c, on, nSizes, m, scratch, false, moved);
 }
 
 /** Largest difference (km) between two routes' shifts of one group's reports to count as one. */
@@ -288,9 +308,10 @@ export function shiftOf(
 
 /**
  * trackCost.ts groupCost of `sorted` on route column `c` (`on` of its reports on it; its figures'
- * `nSizes` losses in sizeBuffer; the same sums in the same order). `moved`: a state's list with
- * one report more or less (tableCost); when that report is off the route, the positions cost is
- * the state's (stateCosts.ts), read back or computed and remembered.
+ * `nSizes` losses in `scratch.size`; the same sums in the same order). A counted fit's outliers go
+ * to `scratch.outliers`. `moved`: a state's list with one report more or less (tableCost); when
+ * that report is off the route, the positions cost is the state's (stateCosts.ts), read back or
+ * computed and remembered.
  */
 function routeCost(
   table: ReportTable,
@@ -299,6 +320,7 @@ function routeCost(
   on: number,
   nSizes: number,
   m: CostModel,
+  scratch: CostScratch,
   counted = false,
   moved?: Move,
 ): number {
@@ -310,14 +332,14 @@ function routeCost(
     !m.predictive &&
     Number.isNaN(table.km[moved.i * table.width + c]);
   const known = same ? moved.state.at(c, m) : NaN;
-  if (!Number.isNaN(known)) return offAndSizes(sorted.length - on, off, known, nSizes);
+  if (!Number.isNaN(known))
+    return offAndSizes(sorted.length - on, off, known, nSizes, scratch.size);
   let cost = 0;
   let k = 0;
-  // (The module's buffers and the table's arrays through locals: a module variable that `reserve`
-  // may replace is re-read from its context at every use in a loop; positionsFit.ts.)
-  const kms = kmBuffer;
-  const weights = weightBuffer;
-  const times = timeBuffer;
+  // (The scratch's buffers and the table's arrays through locals, read once: positionsFit.ts.)
+  const kms = scratch.km;
+  const weights = scratch.weight;
+  const times = scratch.time;
   const { km, width, weight } = table;
   const t = table.times;
   for (const i of sorted) {
@@ -332,28 +354,28 @@ function routeCost(
   if (m.predictive) {
     // The predictive reading (predictiveTrack.ts; CostModel.predictive): the same buffers; added
     // to the fit's cost (predictiveAdded), or in its place.
-    const fit = predictivePositions(timeBuffer, kmBuffer, on, m, m.predictive, weightBuffer);
+    const fit = predictivePositions(times, kms, on, m, m.predictive, weights);
     cost += fit.cost;
-    lastOutliers = fit.outliers;
-    if (m.daySpan) cost += m.daySpan.nats * daySpanOutside(timeBuffer, kmBuffer, on, m.daySpan.km);
+    scratch.outliers = fit.outliers;
+    if (m.daySpan) cost += m.daySpan.nats * daySpanOutside(times, kms, on, m.daySpan.km);
     if (m.predictiveAdded) {
-      const ml = positionsCostCounted(kmBuffer, weightBuffer, on, m);
+      const ml = positionsCostCounted(kms, weights, on, m);
       cost += ml.cost;
-      lastOutliers = ml.outliers;
+      scratch.outliers = ml.outliers;
     }
   } else if (counted) {
-    const fit = positionsCostCounted(kmBuffer, weightBuffer, on, m);
+    const fit = positionsCostCounted(kms, weights, on, m);
     cost += fit.cost;
-    lastOutliers = fit.outliers;
+    scratch.outliers = fit.outliers;
   } else {
     // A moved list's positions are often a list fitted before (positionsMemo.ts).
     const positions = moved
-      ? positionsMemoOf(table).cost(kmBuffer, weightBuffer, on, m)
-      : positionsCost(kmBuffer, weightBuffer, on, m);
+      ? positionsMemoOf(table).cost(kms, weights, on, m)
+      : positionsCost(kms, weights, on, m);
     if (same) moved.state.set(c, m, positions);
     cost += positions;
   }
-  const sizes = sizeBuffer;
+  const sizes = scratch.size;
   for (let j = 0; j < nSizes; j++) cost += sizes[j];
   return cost;
 }
@@ -371,15 +393,20 @@ function positionsMemoOf(table: ReportTable): PositionsMemo {
 
 /**
  * routeCost's sum when the positions cost is known: `offCount` reports off the route at `off`
- * each, the positions cost, then the `nSizes` figure losses in sizeBuffer — the same additions
+ * each, the positions cost, then the `nSizes` figure losses in `sizes` — the same additions
  * in the same order (the off-route losses, one value summed from 0, are the same whichever of the
  * reports are off).
  */
-function offAndSizes(offCount: number, off: number, positions: number, nSizes: number): number {
+function offAndSizes(
+  offCount: number,
+  off: number,
+  positions: number,
+  nSizes: number,
+  sizes: Float64Array,
+): number {
   let cost = 0;
   for (let j = 0; j < offCount; j++) cost += off;
   cost += positions;
-  const sizes = sizeBuffer;
   for (let j = 0; j < nSizes; j++) cost += sizes[j];
   return cost;
 }
@@ -420,12 +447,13 @@ function figureMemo(table: ReportTable, m: CostModel): FigureMemo {
   return memo;
 }
 
-/** Each figure's loss (trackCost.ts groupCost's size term) at log size `logN`, in order, into sizeBuffer; returns how many. */
+/** Each figure's loss (trackCost.ts groupCost's size term) at log size `logN`, in order, into `sizes`; returns how many. */
 function figureLosses(
   table: ReportTable,
   sorted: readonly number[],
   m: CostModel,
   logN: number | undefined,
+  sizes: Float64Array,
 ): number {
   if (logN === undefined) return 0;
   // (The figures from the table's arrays: the reports' own values.)
@@ -433,7 +461,6 @@ function figureLosses(
   const memo = figureMemo(table, m);
   const memoLogN = memo.logN;
   const memoLoss = memo.loss;
-  const sizes = sizeBuffer;
   let n = 0;
   for (const i of sorted) {
     if (sized[i] === 0) continue;

@@ -13,7 +13,7 @@
 import type { Km } from "../model/units.ts";
 import { smoothKm } from "./kmSmoother.ts";
 import type { KmObservation } from "./kmSmoother.ts";
-import { fitMovement as fitLaw, readingOffset, noEvidence } from "../movement/index.ts";
+import { fitMovement as fitLaw, groupLaw, readingOffset, noEvidence } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
 import type { BodyPart } from "./partWords.ts";
 import { bodyProbability, groupShare, PART_SHARE } from "./parts.ts";
@@ -757,7 +757,7 @@ export function fitGroupMovement(g: WorkGroup, pooled: MovementModel): MovementM
     pseudoDays: GROUP_PSEUDO_DAYS,
     walkPseudoDays: GROUP_WALK_PSEUDO_DAYS,
   });
-  return { ...pooled, regimes: fitted.regimes, walkKm: fitted.walkKm };
+  return groupLaw(pooled, fitted);
 }
 
 /**

@@ -29,6 +29,22 @@ export interface MovementModel {
 }
 
 /**
+ * A group's own law: the pooled law with the group's own regime shares and walking pace (its
+ * persistence and rides stay the pooled ones). The one composition of "the group's own law": the
+ * estimator's per-group fit (src/estimate/positions.ts fitGroupMovement) makes it, and a reader of
+ * an estimate's `report.groupMovement` without the estimator's state (src/state/onRoad.ts, held
+ * days of an estimate read back) remakes it.
+ * @example
+ * groupLaw(pooled, { regimes: { rest: 0.3, walk: 0.6, ride: 0.1 }, walkKm: { mean: 30, sd: 8 } }).rideKm; // pooled.rideKm
+ */
+export function groupLaw(
+  pooled: MovementModel,
+  own: Pick<MovementModel, "regimes" | "walkKm">,
+): MovementModel {
+  return { ...pooled, regimes: own.regimes, walkKm: own.walkKm };
+}
+
+/**
  * Regime transition matrix P[from][to] implied by `regimes` and `persistence` (rows and columns in
  * the order of {@link REGIMES}): P[from][to] = persistence δ(from, to) + (1 − persistence) π[to].
  * @example

@@ -27,6 +27,49 @@ const CATEGORY_WORDS_ES: Readonly<Record<string, string>> = {
   unknown: "personas de paradero desconocido",
 };
 
+/** The planning figures of a scenario, as written in its summary's second line. */
+export interface ScenarioPlanningWords {
+  water: number;
+  latrineFirst: number;
+  latrineLater: number;
+  latrineAfterDays: number;
+  covered: number;
+  kits: number;
+}
+
+/** One place's line of the scenario's summary: its figures already written. */
+export interface ScenarioPlaceWords {
+  name: string;
+  /** First arrival p50/p10/p90 (undefined: beyond the horizon, or "–" for p10). */
+  first50?: string;
+  first10?: string;
+  first90?: string;
+  /** Share of runs (%) that reach the place, when not every run does. */
+  reachedPct?: number;
+  peak50: string;
+  peak10: string;
+  peak90: string;
+  /** When the peak is (scenarioPeakOn or scenarioNobodyPresent). */
+  when: string;
+  /** The capacity clause (scenarioWithinCapacity, scenarioOverCapacity, or ""). */
+  over: string;
+}
+
+/** The median run's totals on the last day, each already written (scenarioTotals). */
+export interface ScenarioTotalsWords {
+  date: string;
+  run: number;
+  departed: string;
+  onRoad: string;
+  present: string;
+  travelling: string;
+  claims: string;
+  regularized: string;
+  atDestination: string;
+  returns: string;
+  onward: string;
+}
+
 const en = {
   // Shared with the viewer's situation panel.
   /** A category (or `departed`) in words within a sentence; a code not known is shown as written. */
@@ -163,6 +206,32 @@ const en = {
   noPlaceAhead: "no place ahead on its route (see the warnings in forecast.json).",
   forecastMethod: (staleDays: number) =>
     `the state as of the as-of moment: groups at their route's end are arrived, groups with no report (position, count or stay) for more than ${staleDays} days are dissolved (not moved on); each group on the road starts from its state on the as-of day (the held track point of that day when its track ends before it, as tracks.csv of estimate --as-of gives it; riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; the head (first people) moves in the same runs as the median person with the same day's draws, from its own last position (riding when its track's last daily move was a ride), and is never behind the median person in any run; quantiles over runs; no arrival is dated before the as-of moment`,
+  // The scenario command's lines (cli/commands/scenario.ts) and scenario-report.json's note.
+  scenarioHeading: (name: string, runs: string, seed: number, start: string, horizon: number) =>
+    `${name}: ${runs} runs, seed ${seed}, ${start} + ${horizon} days.`,
+  scenarioPlanning: (f: ScenarioPlanningWords) =>
+    `Planning figures: ${f.water} L water/person/day, 1 latrine per ${f.latrineFirst} (then per ${f.latrineLater} after ${f.latrineAfterDays} days), ${f.covered} m² covered/person, ${f.kits} hygiene kit/person/month.`,
+  scenarioWithinCapacity: (capacity: string) => `; within its capacity of ${capacity} in every run`,
+  // Each day's median and p90 over the runs, named so: not the runs' peaks.
+  scenarioOverCapacity: (
+    capacity: string,
+    share: number,
+    p50Days: number,
+    p90Days: number,
+    from?: string,
+  ) =>
+    `; over its capacity of ${capacity} in ${share} % of runs (each day's median over the runs is over it on ${p50Days} ${p50Days === 1 ? "day" : "days"}, each day's p90 on ${p90Days}${from ? ` from ${from}` : ""})`,
+  scenarioNobodyPresent: "nobody present in any run",
+  scenarioPeakOn: (p50: string, p10: string, p90: string, anyonePct?: number) =>
+    `on ${p50} (p10 ${p10}, p90 ${p90}${anyonePct === undefined ? "" : `; anyone present in ${anyonePct} % of runs`})`,
+  scenarioPlaceLine: (p: ScenarioPlaceWords) =>
+    `${p.name}: first arrival ${p.first50 ?? "beyond the horizon"} (p10 ${p.first10 ?? "–"}, p90 ${p.first90 ?? "beyond the horizon"}${p.reachedPct === undefined ? "" : `; reached in ${p.reachedPct} % of runs`}); each run's peak: median ${p.peak50} present (p10 ${p.peak10}, p90 ${p.peak90}) ${p.when}${p.over}`,
+  scenarioReady: (p90: string, water: string, latrines: string, covered: string, kits: string) =>
+    `ready for the p90 peak of ${p90} people: ${water} m³ water/day, ${latrines} latrines, ${covered} m² covered space, ${kits} hygiene kits/month`,
+  scenarioTotals: (t: ScenarioTotalsWords) =>
+    `By ${t.date} (median run ${t.run}, adds up): ${t.departed} departed = ${t.onRoad} on the road + ${t.present} present at places (${t.travelling} travelling through, ${t.claims} asylum claimants waiting, ${t.regularized} regularised staying, ${t.atDestination} at their destination) + ${t.returns} returned + ${t.onward} onward.`,
+  scenarioTotalsNote:
+    "totals: independent p10/p50/p90 of each quantity (they need not add up); medianRun: one run whose totals add up",
   months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
   /** The headline labels of the split categories. */
   categories: {
@@ -321,6 +390,31 @@ const es: SituationWords = {
   noPlaceAhead: "ningún lugar por delante en su ruta (ver las advertencias en forecast.json).",
   forecastMethod: (staleDays: number) =>
     `el estado en el momento de la fecha de corte: los grupos al final de su ruta han llegado, los grupos sin reporte (posición, conteo o estancia) desde hace más de ${staleDays} días se dan por disueltos (no se mueven); cada grupo en camino parte de su estado el día de corte (el punto retenido de su recorrido ese día cuando su recorrido termina antes, como lo da tracks.csv de estimate --as-of; en vehículo cuando sus dos últimos reportes están a un viaje de distancia) y avanza con simulaciones de Monte Carlo del modelo de regímenes descanso/caminata/vehículo (proporciones ajustadas con los datos de todos los grupos hasta ese día), con el desgaste ajustado con los recorridos de tamaño hasta ese día; la cabeza (primeras personas) avanza en las mismas simulaciones que la persona mediana con los mismos sorteos del día, desde su propia última posición, y nunca va detrás de la persona mediana en ninguna simulación; cuantiles sobre las simulaciones; ninguna llegada se fecha antes del momento de corte`,
+  scenarioHeading: (name: string, runs: string, seed: number, start: string, horizon: number) =>
+    `${name}: ${runs} corridas, semilla ${seed}, ${start} + ${horizon} días.`,
+  scenarioPlanning: (f: ScenarioPlanningWords) =>
+    `Cifras de planificación: ${f.water} L de agua/persona/día, 1 letrina por ${f.latrineFirst} personas (luego por ${f.latrineLater} tras ${f.latrineAfterDays} días), ${f.covered} m² cubiertos/persona, ${f.kits} kit de higiene/persona/mes.`,
+  scenarioWithinCapacity: (capacity: string) =>
+    `; dentro de su capacidad de ${capacity} en todas las corridas`,
+  scenarioOverCapacity: (
+    capacity: string,
+    share: number,
+    p50Days: number,
+    p90Days: number,
+    from?: string,
+  ) =>
+    `; sobre su capacidad de ${capacity} en el ${share} % de las corridas (la mediana de cada día sobre las corridas la supera en ${p50Days} ${p50Days === 1 ? "día" : "días"}, el p90 de cada día en ${p90Days}${from ? ` desde el ${from}` : ""})`,
+  scenarioNobodyPresent: "nadie presente en ninguna corrida",
+  scenarioPeakOn: (p50: string, p10: string, p90: string, anyonePct?: number) =>
+    `el ${p50} (p10 ${p10}, p90 ${p90}${anyonePct === undefined ? "" : `; alguien presente en el ${anyonePct} % de las corridas`})`,
+  scenarioPlaceLine: (p: ScenarioPlaceWords) =>
+    `${p.name}: primera llegada ${p.first50 ?? "más allá del horizonte"} (p10 ${p.first10 ?? "–"}, p90 ${p.first90 ?? "más allá del horizonte"}${p.reachedPct === undefined ? "" : `; alcanzado en el ${p.reachedPct} % de las corridas`}); pico de cada corrida: mediana de ${p.peak50} presentes (p10 ${p.peak10}, p90 ${p.peak90}) ${p.when}${p.over}`,
+  scenarioReady: (p90: string, water: string, latrines: string, covered: string, kits: string) =>
+    `listo para el pico p90 de ${p90} personas: ${water} m³ de agua/día, ${latrines} letrinas, ${covered} m² de espacio cubierto, ${kits} kits de higiene/mes`,
+  scenarioTotals: (t: ScenarioTotalsWords) =>
+    `Al ${t.date} (corrida mediana ${t.run}, suma): ${t.departed} salieron = ${t.onRoad} en camino + ${t.present} presentes en lugares (${t.travelling} de paso, ${t.claims} solicitantes de asilo en espera, ${t.regularized} regularizados que se quedan, ${t.atDestination} en su destino) + ${t.returns} retornaron + ${t.onward} siguieron adelante.`,
+  scenarioTotalsNote:
+    "totals: p10/p50/p90 independientes de cada cantidad (no tienen por qué sumar); medianRun: una corrida cuyos totales suman",
   months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
   categories: {
     departed: "Personas que salieron",

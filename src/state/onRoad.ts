@@ -12,7 +12,7 @@ import { dataRange } from "../replay/dataRange.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { IsoDate, Km, People } from "../model/units.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
-import { defaultEstimatorMovement } from "../movement/index.ts";
+import { defaultEstimatorMovement, groupLaw } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
 import { kmAhead } from "../estimate/kmAhead.ts";
 import { bounded, round5 } from "../estimate/estimateTracks.ts";
@@ -202,7 +202,7 @@ function heldWidening(
       const law = tracked.get(group);
       if (law) return law;
       const g = own.get(group);
-      return g ? { ...pooled, regimes: g.regimes, walkKm: g.walkKm } : pooled;
+      return g ? groupLaw(pooled, g) : pooled;
     },
     regime: (group) => regimes.get(group),
     routeLengthKm: (routeId) =>
@@ -245,7 +245,9 @@ export interface GroupOnRoad {
  * wherever its track is: they leave its people on the road (19 Nov 2018: Honduran caravan 1's
  * people counted in Mexicali and Tijuana while its track is at Tijuana). An area without such a
  * group is shared by the groups within `radiusKm` of it: the share `min(1, remaining / people of
- * all groups there)` of each is counted at the area, the rest is on the road. A group of 3,000 at
+ * all groups there)` of each is counted at the area, the rest is on the road; a held day
+ * (`heldAfterData`) takes part only when its interval's low end has reached the area too
+ * (`heldReached`). A group of 3,000 at
  * Tijuana where 2,500 remain has 500 on the road. People attributed to a group beyond its size
  * are its `beyond` (never negative people on the road).
  * @param tracks the groups' track points of the day; a blank (NaN) size is left out (the ledger
@@ -277,7 +279,12 @@ export function groupsOnRoad(
   const nearArea = points.map((p, i) =>
     unseen[i]
       ? -1
-      : nearestArea(p, areas, radiusKm, (j) => open[j]! > 0 && areas[j]!.group !== p.group),
+      : nearestArea(
+          p,
+          areas,
+          radiusKm,
+          (j) => open[j]! > 0 && areas[j]!.group !== p.group && heldReached(p, areas[j]!, radiusKm),
+        ),
   );
   const groupSize = areas.map(() => 0);
   points.forEach((p, i) => {
@@ -348,6 +355,23 @@ function attributedAreas(
   for (const [group, entry] of byGroup)
     entry.used = entry.people > 0 ? Math.min(1, size.get(group)! / entry.people) : 1;
   return byGroup;
+}
+
+/**
+ * Whether a group's point may take over people counted at an area by distance. An estimated day:
+ * yes (nearestArea then asks its median to be within the radius). A held day (`heldAfterData`,
+ * placed by the movement law alone, no report): only when its 90 % interval's low end has surely
+ * reached the area too — the median's straight distance to the area plus the km from the low end
+ * to the median (a route km is never shorter than the straight line) within `radiusKm`. A group
+ * the law only carries through a town then leaves the town's counted people where they are, and
+ * the in-transit figure does not dip while a median passes (review22a M3: Salvadoran group Nov 18,
+ * last reported 18 Nov in Chiapas, held through Mexico City on 2–3 Dec 2018 took its 270 counted
+ * people); a group held at its route's end with a narrow interval still arrives there.
+ */
+function heldReached(p: TrackPoint, a: RemainingArea, radiusKm: number): boolean {
+  if (!p.heldAfterData) return true;
+  if (a.lon === undefined || a.lat === undefined || !Number.isFinite(p.kmLow)) return false;
+  return haversineKm(p.lon, p.lat, a.lon, a.lat) + (p.km - p.kmLow) <= radiusKm;
 }
 
 /** Index of the nearest area within `radiusKm` of the point among the `open` ones, or -1. */
