@@ -42,6 +42,7 @@ import { defaultEstimatorMovement } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
 import {
   fitBodySpread,
+  poolBodySpread,
   fitMovement,
   fitGroupMovement,
   fitOutlierScale,
@@ -419,6 +420,7 @@ function fitGroups(
     g.sizeByDay = new Map((g.size ?? []).map((d, k) => [g.day0 + k, d.median]));
     fitBodySpread(ctx, g);
   }
+  poolBodySpread(tracked);
   // Source types whose unnamed reports sit ahead of (behind) the others' are read back.
   if (options.sourceLean !== false) {
     ctx.sourceLeans = fitSourceLeans(tracked, isUnnamedBody);
