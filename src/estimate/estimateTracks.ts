@@ -42,7 +42,6 @@ import { defaultEstimatorMovement } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
 import {
   fitBodySpread,
-  poolBodySpread,
   fitMovement,
   fitGroupMovement,
   fitOutlierScale,
@@ -420,7 +419,6 @@ function fitGroups(
     g.sizeByDay = new Map((g.size ?? []).map((d, k) => [g.day0 + k, d.median]));
     fitBodySpread(ctx, g);
   }
-  poolBodySpread(tracked);
   // Source types whose unnamed reports sit ahead of (behind) the others' are read back.
   if (options.sourceLean !== false) {
     ctx.sourceLeans = fitSourceLeans(tracked, isUnnamedBody);

@@ -26,7 +26,6 @@ import { repeatOrigins } from "./repeats.ts";
 import { stayAnchors } from "./stayAnchor.ts";
 import type { StayAnchor } from "./stayAnchor.ts";
 import { placeStretch } from "./workGroup.ts";
-import { pooledSpreadRatio } from "./bodySpreadPrior.ts";
 import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
 
 const POSITION_BASE_SIGMA: Partial<Record<BiasSource, number>> = {
@@ -69,27 +68,9 @@ const BODY_REPORT_SPREAD = 1;
  * body's prior spread for its size.
  */
 export function bodyHalfKm(g: WorkGroup, t: number): Km {
+  const prior = BODY_REPORT_SPREAD * bodySpreadKm(g.sizeByDay?.get(Math.floor(t)) ?? g.scale);
   const fitted = g.spreadByDay?.get(Math.floor(t));
-  if (fitted !== undefined) return Math.max(2, fitted);
-  return Math.max(2, (g.spreadPriorRatio ?? 1) * bodyPriorKm(g, t));
-}
-
-/** The size rule's spread (km) of a group's body on a day (bodySpreadKm of its size that day). */
-function bodyPriorKm(g: WorkGroup, t: number): Km {
-  return BODY_REPORT_SPREAD * bodySpreadKm(g.sizeByDay?.get(Math.floor(t)) ?? g.scale);
-}
-
-/**
- * Sets every group's factor on the size rule's spread (WorkGroup.spreadPriorRatio) to the pooled
- * ratio of the groups' fitted spreads to it (bodySpreadPrior.ts), after fitBodySpread.
- */
-export function poolBodySpread(groups: readonly WorkGroup[]): void {
-  const days = groups.map((g) =>
-    [...(g.spreadByDay ?? [])].map(([day, fitted]) => ({ fitted, prior: bodyPriorKm(g, day + 0.5) })),
-  );
-  const ratio = process.env.BODYRATIO === "off" ? 1 : pooledSpreadRatio(days);
-  if (process.env.BODYRATIO_LOG) console.error(`body spread ratio ${ratio.toFixed(3)}`);
-  for (const g of groups) g.spreadPriorRatio = ratio;
+  return fitted === undefined ? prior : Math.max(2, fitted);
 }
 
 /** Days either side of a day whose reports tell how spread out the body is. */

@@ -80,11 +80,6 @@ export interface WorkGroup {
   /** Fitted half-spread of the body (km) by local day: how far its reports fall from its median. */
   spreadByDay?: Map<number, number>;
   /**
-   * Factor on the size rule's spread on days without a fitted one: the dataset's pooled ratio of
-   * fitted spreads to it (positions.ts poolBodySpread, bodySpreadPrior.ts); 1 when unset.
-   */
-  spreadPriorRatio?: number;
-  /**
    * Median distance (km) of its reports of the body from its median person, by local day: taken
    * over the reports within SPREAD_WINDOW_DAYS (positions.ts fitBodySpread), a town's reports by the
    * distance to the nearer end of its stretch; absent on days with fewer than 4 such reports
