@@ -383,8 +383,14 @@ export {
   holdUntilUnseen,
   carryTracks,
   PRESENCE_STATUSES,
+  ARRIVAL_KM,
+  GROUP_DAY_STATUSES,
+  groupDayStatus,
+  trackStatuses,
 } from "./state/index.ts";
 export type {
+  GroupDayFacts,
+  GroupDayStatus,
   CorridorStateOptions,
   CorridorDay,
   CorridorTotals,
