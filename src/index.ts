@@ -340,6 +340,7 @@ export type {
   Residual,
   DepartedRow,
   LedgerGroupDay,
+  LedgerPlaceCount,
 } from "./ledger/types.ts";
 export { splitTotal } from "./ledger/splitTotal.ts";
 export {

@@ -65,6 +65,7 @@ const en = {
   capacity: "capacity",
   notKnown: "not known",
   noCurrentFigure: "no current figure",
+  countedOn: (date: string) => ` (counted ${date})`,
   byStatusOnTheDate: "People at places on the date, by status",
   present: "present",
   presenceNote:
@@ -230,6 +231,7 @@ const es: SituationWords = {
   capacity: "capacidad",
   notKnown: "no se sabe",
   noCurrentFigure: "sin cifra actual",
+  countedOn: (date: string) => ` (contado el ${date})`,
   byStatusOnTheDate: "Personas en cada lugar en la fecha, por situación",
   present: "presentes",
   presenceNote:

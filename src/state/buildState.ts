@@ -13,7 +13,7 @@ import { groupBody } from "./groupBody.ts";
 import { groupDayStatus } from "./groupStatus.ts";
 import { capacityByArea, placesOfDay, routeEnds } from "./places.ts";
 import type { PlaceContext } from "./places.ts";
-import type { CorridorDay, CorridorTotals, GroupBody } from "./types.ts";
+import type { CorridorDay, CorridorTotals, GroupBody, PlacePresence } from "./types.ts";
 
 /** Options of {@link buildCorridorState}. */
 export interface CorridorStateOptions {
@@ -52,6 +52,7 @@ export function buildCorridorState(
   const rowsByDate = groupByDate(ledger.split);
   const pointsByDate = groupByDate(tracks);
   const onRoadByDate = groupByDate(ledger.groups);
+  const countsByDate = groupByDate(ledger.placeCounts ?? []);
   return ledger.departed.map((d) => {
     const rows = rowsByDate.get(d.date) ?? [];
     const onRoad = new Map((onRoadByDate.get(d.date) ?? []).map((g) => [g.group, g]));
@@ -62,9 +63,22 @@ export function buildCorridorState(
     return {
       date: d.date,
       groups,
-      places: placesOfDay(rows, groups, context),
+      places: withCountDates(placesOfDay(rows, groups, context), countsByDate.get(d.date) ?? []),
       totals: totalsOf(d.value, rows),
     };
+  });
+}
+
+/** Each place with the date of the latest count behind its people remaining (`countedOn`). */
+function withCountDates(
+  places: PlacePresence[],
+  counts: readonly { placeName: string; countedOn: IsoDate }[],
+): PlacePresence[] {
+  if (counts.length === 0) return places;
+  const on = new Map(counts.map((c) => [c.placeName, c.countedOn]));
+  return places.map((p) => {
+    const date = p.placeName !== undefined ? on.get(p.placeName) : undefined;
+    return date !== undefined ? { ...p, countedOn: date } : p;
   });
 }
 

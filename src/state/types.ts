@@ -71,6 +71,12 @@ export interface PlacePresence {
   resting: People;
   waiting: People;
   staying: People;
+  /**
+   * Date of the latest count the people remaining here rest on (the ledger's `placeCounts`):
+   * as of a date a count is held until the next one, up to 30 days, so the day's value may be
+   * days old ("counted 19 Nov"); undefined without such a count.
+   */
+  countedOn?: IsoDate;
   /** resting + waiting + staying: the people present at the place who are not in transit. */
   present: People;
   presentLow: People;
