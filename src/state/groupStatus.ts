@@ -5,7 +5,6 @@
  * have already arrived or dissolved"; before, the forecast judged it on its own and tracks.csv
  * listed a dissolved group's days unmarked).
  */
-import { dayNumber } from "../calendar/index.ts";
 import { isUnseen, MAX_SILENCE_DAYS } from "../movement/silence.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { IsoDate, Km } from "../model/units.ts";
@@ -107,11 +106,4 @@ export function trackStatuses(
       ...(share !== undefined ? { moving: share } : {}),
     });
   });
-}
-
-/** Whole days from `from` to `to` (ISO dates), or undefined for a bad date. */
-export function daysBetween(from: IsoDate, to: IsoDate): number | undefined {
-  const a = dayNumber(from.slice(0, 10));
-  const b = dayNumber(to.slice(0, 10));
-  return a === undefined || b === undefined ? undefined : b - a;
 }
