@@ -87,10 +87,13 @@ export function forecastSummaryLines(
       );
       continue;
     }
-    if (g.status === "dissolved") {
-      lines.push(
-        `  ${g.group}: ${w.dissolvedLine(forecast.staleDays, placedText(g, lang, g.placeName && name(g.placeName)), seen(g.group, g.lastDate))}`,
-      );
+    if (g.status === "dissolved" || g.status === "accounted_for") {
+      const where = placedText(g, lang, g.placeName && name(g.placeName));
+      const line =
+        g.status === "dissolved"
+          ? w.dissolvedLine(forecast.staleDays, where, seen(g.group, g.lastDate))
+          : w.accountedForLine(where, seen(g.group, g.lastDate));
+      lines.push(`  ${g.group}: ${line}`);
       continue;
     }
     const ahead = forecast.arrivals.filter((a) => a.group === g.group).sort((a, b) => a.km - b.km);

@@ -341,6 +341,7 @@ export type {
   Residual,
   DepartedRow,
   LedgerGroupDay,
+  LedgerPlaceCount,
 } from "./ledger/types.ts";
 export { splitTotal } from "./ledger/splitTotal.ts";
 export {
@@ -384,8 +385,14 @@ export {
   holdUntilUnseen,
   carryTracks,
   PRESENCE_STATUSES,
+  ARRIVAL_KM,
+  GROUP_DAY_STATUSES,
+  groupDayStatus,
+  trackStatuses,
 } from "./state/index.ts";
 export type {
+  GroupDayFacts,
+  GroupDayStatus,
   CorridorStateOptions,
   CorridorDay,
   CorridorTotals,

@@ -57,6 +57,10 @@ const en = {
   sizeUnknown: "size not given",
   /** A group the state counts as unseen (no report for more than MAX_SILENCE_DAYS days). */
   notSeenSince: "not seen since",
+  /** A group's status of the day when it is not on the road (the state's, src/state/groupStatus.ts). */
+  statusArrived: "arrived at the end of its route",
+  statusAccountedFor: "accounted for: all its people counted at places",
+  statusDissolved: "dissolved: no report for more than {days} days",
   unseenNote:
     "No report for more than {days} days: its people are counted as unknown, not on the road; the position is its last estimate.",
   countsByDay: "Counts by day and direction",
@@ -158,6 +162,9 @@ const es: Dict = {
   confidenceLow: "baja",
   sizeUnknown: "sin cifra",
   notSeenSince: "sin reportes desde el",
+  statusArrived: "llegó al final de su ruta",
+  statusAccountedFor: "contabilizado: todas sus personas contadas en lugares",
+  statusDissolved: "disuelto: sin reportes desde hace más de {days} días",
   unseenNote:
     "Sin reportes desde hace más de {days} días: sus personas se cuentan como desconocidas, no en camino; la posición es su última estimación.",
   countsByDay: "Conteos por día y dirección",
@@ -352,6 +359,18 @@ export function formatExact(lang: Lang, v: number, digits = 3): string {
  */
 export function formatCount(lang: Lang, v: number): string {
   return new Intl.NumberFormat(numberLocale(lang)).format(Math.round(v));
+}
+
+/**
+ * The state's status of a group in words, for a group not on the road ("arrived at the end of its
+ * route"); empty for on_road or an unknown status.
+ */
+export function groupStatusText(lang: Lang, status: string | undefined): string {
+  if (status === "arrived") return tr(lang, "statusArrived");
+  if (status === "accounted_for") return tr(lang, "statusAccountedFor");
+  if (status === "dissolved")
+    return tr(lang, "statusDissolved").replace("{days}", String(MAX_SILENCE_DAYS));
+  return "";
 }
 
 /** "not seen since 1 Nov" / "sin reportes desde el 1 nov": a group the state counts as unseen. */

@@ -24,6 +24,7 @@ import {
   checkSummary,
   carryTracks,
   createRouteIndex,
+  trackStatuses,
   CorrectionsError,
   estimateTracks,
   estimateWithCorrections,
@@ -345,7 +346,14 @@ export function writeOutputs(
   // `--no-bom` (for scripts that read the header byte for byte).
   write(
     "tracks.csv",
-    formatTracksCsv(result.tracks, { bom: csv.bom !== false, hxl: csv.hxl === true }),
+    formatTracksCsv(result.tracks, {
+      bom: csv.bom !== false,
+      hxl: csv.hxl === true,
+      // Each group-day on the road, arrived, accounted for or dissolved (src/state/groupStatus.ts).
+      statuses: trackStatuses(result.tracks, result.report.trackEnds, (id) =>
+        routes?.routeIds.includes(id) ? routes.lengthKm(id) : undefined,
+      ),
+    }),
   );
   write("tracks.geojson", JSON.stringify(tracksToGeoJson(result.tracks, routes)) + "\n");
   const report = {

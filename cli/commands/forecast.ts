@@ -79,11 +79,12 @@ people_p90,prob_within_horizon,status,head_arrival_p10,head_arrival_p50,head_arr
 place_offset_km — one row per group on the road and each place listed for it as of --as-of
 (status "ahead", or "most_passed" for a place most of the group is already past: its arrival_p50
 is then --as-of and arrival_p90 when the last may arrive), and one row per group that has already
-"arrived" at the end of its route or "dissolved" (last seen more than 7 days before --as-of;
-place_name the place on its route nearest where it was last placed, km its km, place_offset_km
-the km from that place to it, positive past it, negative short of it; arrival columns blank).
-status is ahead | most_passed | arrived |
-dissolved (most_passed is new: docs/forecasts.md). No arrival is dated before --as-of. Arrival
+"arrived" at the end of its route, is "accounted_for" (the ledger counts all its people at
+places) or "dissolved" (no report for more than 21 days before --as-of), the status tracks.csv
+gives that day; place_name the place on its route nearest where it was last placed, km its km,
+place_offset_km the km from that place to it, positive past it, negative short of it; arrival
+columns blank). status is ahead | most_passed | arrived | accounted_for | dissolved
+(most_passed: docs/forecasts.md). No arrival is dated before --as-of. Arrival
 dates are local dates of the median person; head_arrival_* of the group's first people (when
 shelters must open), blank when the tracks have no head. A blank arrival quantile means "later
 than the horizon"; blank people means the group's size is unknown.
@@ -294,8 +295,17 @@ export function writeForecast(
       // The group's last position report up to --as-of (its track may run past it).
       lastReport: g.lastReportDate ?? null,
       daysSinceObserved: g.daysSinceObserved,
+      // On the road, arrived, accounted for or dissolved as of --as-of (groupStatus.ts).
+      status: forecast.groups.find((s) => s.group === g.group)?.status ?? "on_road",
       km: g.km,
+      // The people the runs move: the state's people of the group on the road on stateDate (its
+      // whole size less those the ledger counts at places, startPeople.ts); groupSize the whole.
       size: g.size ? { median: g.size.median, low: g.size.low, high: g.size.high } : null,
+      groupSize: g.groupSize
+        ? { median: g.groupSize.median, low: g.groupSize.low, high: g.groupSize.high }
+        : null,
+      moving: g.moving ?? null,
+      atPlace: g.atPlace ?? null,
       regimes: g.movement.regimes,
       head: g.head ? { km: g.head.km, regime: g.head.regime } : null,
     })),

@@ -58,6 +58,7 @@ export const OUTPUT_HXL = {
     ...kmColumns("tail_", "+tail"),
     written_before_fit: "#meta+written_before_fit",
     held_after_data: "#meta+held_after_data",
+    status: "#status",
   },
   /** split.csv (docs/contracts.md §3.2): the category column says what `value` counts. */
   split: {

@@ -12,6 +12,7 @@ import type { Km, LonLat } from "../model/units.ts";
 import { formatCsv } from "./csv.ts";
 import type { CsvOptions } from "./csv.ts";
 import { hxlOption } from "./outputHxl.ts";
+import type { GroupDayStatus } from "../state/groupStatus.ts";
 
 /** Columns of tracks.csv, in contract order (docs/contracts.md §3.1). */
 export const TRACK_COLUMNS = [
@@ -34,6 +35,7 @@ export const TRACK_COLUMNS = [
   "tail_km_high",
   "written_before_fit",
   "held_after_data",
+  "status",
 ] as const;
 
 export type TrackColumn = (typeof TRACK_COLUMNS)[number];
@@ -101,8 +103,10 @@ export type TracksGeoJson = FeatureCollection<
  * A track point as a tracks.csv row (contract column names).
  * @example
  * trackToRow(tracks[0]).km_low; // => tracks[0].kmLow
+ * @param status the group's status that day (`trackStatuses`, src/state/groupStatus.ts); blank
+ *   when not given.
  */
-export function trackToRow(t: TrackPoint): TrackRow {
+export function trackToRow(t: TrackPoint, status?: GroupDayStatus): TrackRow {
   return {
     group: t.group,
     date: t.date,
@@ -126,6 +130,8 @@ export function trackToRow(t: TrackPoint): TrackRow {
     written_before_fit: t.writtenBeforeFit ? "true" : "",
     // `true` on a day carried past the data's end until the group is unseen (onRoad.ts).
     held_after_data: t.heldAfterData ? "true" : "",
+    // on_road / arrived / accounted_for / dissolved that day (groupStatus.ts, the one rule).
+    status: status ?? "",
   };
 }
 
@@ -142,22 +148,22 @@ function km1(x: number): number {
  * Formats tracks as tracks.csv: TRACK_COLUMNS in contract order, CRLF line ends, an unknown size
  * or head/tail (NaN) as an empty cell, never 0.
  * @param options as formatCsv; the byte-order mark is on by default (Excel) — pass
- *   `{ bom: false }` where scripts read the header exactly as the contract says.
+ *   `{ bom: false }` where scripts read the header exactly as the contract says; `statuses`: each
+ *   track point's status (`trackStatuses`, same order), else the `status` column is blank.
  * @example
  * formatTracksCsv(result.tracks, { bom: false }).split("\r\n")[0];
  * // => "group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,size_high"
  */
 export function formatTracksCsv(
   tracks: readonly TrackPoint[],
-  options: ContractCsvOptions = {},
+  options: ContractCsvOptions & { statuses?: readonly GroupDayStatus[] } = {},
 ): string {
-  const { hxl, ...csv } = options;
+  const { hxl, statuses, ...csv } = options;
   const columns = [...TRACK_COLUMNS];
-  return formatCsv(tracks.map(trackToRow), {
-    ...csv,
-    columns,
-    ...hxlOption("tracks", columns, hxl),
-  });
+  return formatCsv(
+    tracks.map((t, i) => trackToRow(t, statuses?.[i])),
+    { ...csv, columns, ...hxlOption("tracks", columns, hxl) },
+  );
 }
 
 /** JSON has no NaN: an unknown size is null (blank), never 0. */

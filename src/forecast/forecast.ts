@@ -14,7 +14,9 @@ import { mulberry32 } from "../util/random.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import type { Regime } from "../movement/index.ts";
 import { isoDate } from "../calendar/index.ts";
-import { isUnseen, MAX_SILENCE_DAYS } from "../movement/silence.ts";
+import { MAX_SILENCE_DAYS } from "../movement/silence.ts";
+import { ARRIVAL_KM, groupDayStatus } from "../state/groupStatus.ts";
+import type { GroupDayStatus } from "../state/groupStatus.ts";
 import { buildCorridor } from "../geo/corridor.ts";
 import type { Corridor } from "../geo/corridor.ts";
 import { quantileSorted } from "../util/quantiles.ts";
@@ -55,9 +57,10 @@ export interface ForecastOptions {
 
 /**
  * Where a group is as of the forecast: still on the road (forecast), arrived at the end of its
- * route, or dissolved (no longer seen as a group: not moved on).
+ * route, accounted for (all its people counted at places) or dissolved (no longer seen as a
+ * group): the state's `GroupDayStatus` (src/state/groupStatus.ts); only `on_road` is moved on.
  */
-export type GroupForecastStatus = "on_road" | "arrived" | "dissolved";
+export type GroupForecastStatus = GroupDayStatus;
 
 /** One group as of the forecast. */
 export interface GroupStatus {
@@ -262,23 +265,32 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
 }
 
 /**
- * A group's status as of `asOf` (local days): `arrived` within `arrivalKm` of its route's end,
- * `dissolved` when its last report (`lastSeenDate`) is more than `staleDays` (default
- * `MAX_SILENCE_DAYS`) whole days before ({@link isUnseen}: the rule that makes the state's
- * `unseenSince`), else `on_road`. Measured from the last report, not from the track's end: the
- * estimator carries a track to the data's end, and a group reported once on 1 Nov still "ended"
- * on 29 Nov. A nowcast built by hand without `lastSeenDate` is measured from `lastDay`.
+ * A group's status as of `asOf` (local days), by the one rule of the state (`groupDayStatus`,
+ * src/state/groupStatus.ts) on the nowcast's start state: `arrived` within `arrivalKm` (default
+ * 20) of its route's end, `dissolved` when its last report (`lastSeenDate`) is more than
+ * `staleDays` (default `MAX_SILENCE_DAYS`) whole days before the as-of day ({@link isUnseen}: the
+ * rule that makes the state's `unseenSince`), `accounted_for` when the state has none of its
+ * people on the road on its start day (`moving` 0: all counted at places, startPeople.ts), else
+ * `on_road`. Measured from the last report, not from the track's end: the estimator carries a
+ * track to the data's end, and a group reported once on 1 Nov still "ended" on 29 Nov. A nowcast
+ * built by hand without `lastSeenDate` is measured from `lastDay`.
  */
 export function groupStatus(
-  g: Pick<GroupNowcast, "km" | "routeLengthKm" | "lastDay" | "lastSeenDate">,
+  g: Pick<GroupNowcast, "km" | "routeLengthKm" | "lastDay" | "lastSeenDate" | "moving">,
   asOf: number,
   options: Pick<ForecastOptions, "staleDays" | "arrivalKm"> = {},
 ): GroupForecastStatus {
-  if (g.km.median >= g.routeLengthKm - (options.arrivalKm ?? 20)) return "arrived";
-  const lastReport = g.lastSeenDate ?? isoDate(g.lastDay);
-  if (isUnseen(isoDate(Math.floor(asOf)), lastReport, options.staleDays ?? MAX_SILENCE_DAYS))
-    return "dissolved";
-  return "on_road";
+  return groupDayStatus(
+    {
+      date: isoDate(Math.floor(asOf)),
+      km: g.km.median,
+      routeLengthKm: g.routeLengthKm,
+      lastReportDate: g.lastSeenDate ?? isoDate(g.lastDay),
+      ...(g.moving !== undefined ? { moving: g.moving } : {}),
+    },
+    options.staleDays ?? MAX_SILENCE_DAYS,
+    options.arrivalKm ?? ARRIVAL_KM,
+  );
 }
 
 /**

@@ -23,6 +23,7 @@ import type { Gazetteer } from "../geo/gazetteer.ts";
 import { latestReportSpeed, regimeOfPace, ridingAfter, startRegime } from "./reportedRegime.ts";
 import type { Regime } from "../movement/index.ts";
 import { groupsOnStartDay } from "./stateDay.ts";
+import { ledgerGroupsOnDay, onRoadAtStart } from "./startPeople.ts";
 
 /** Options of {@link nowcast}: those of `estimateTracks` (`asOf`, time zone, movement prior, …). */
 export interface NowcastOptions extends EstimateOptions {
@@ -79,8 +80,21 @@ export interface GroupNowcast {
   regime: { rest: number; walk: number; ride: number };
   /** The regime the group's two latest reports show (by their speed); undefined with fewer than two report times. */
   reportedRegime?: Regime;
-  /** Size on `lastDate`; undefined when no source gave a size (unknown, not zero). */
+  /**
+   * People of the group the runs move on `lastDate`; undefined when no source gave a size
+   * (unknown, not zero). On the start day, the state's people of the group on the road: its size
+   * less the people the ledger counts at places (startPeople.ts; `groupSize` then holds the whole).
+   */
   size?: SizeDayEstimate;
+  /** The whole group's size when some of it is counted at places on `lastDate` (startPeople.ts). */
+  groupSize?: SizeDayEstimate;
+  /**
+   * Share of the group on the road on `lastDate` (0–1): the ledger's `moving` that day
+   * (startPeople.ts); undefined when the ledger has no row of it (all of it on the road).
+   */
+  moving?: number;
+  /** The place whose counted people the group has reached on `lastDate` (the ledger's `placeName`). */
+  atPlace?: string;
   /**
    * First fitted day of the track (departure as far as the data show) and the km then; days
    * written before it from a report naming the group (EstimateReport.trackStarts) are not read.
@@ -179,8 +193,13 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     timeZone,
     movement: estimate.report.movement,
     attritionPerDay: fitAttritionPerDay(estimate.tracks),
-    // The state on the start day (held days past the track's end), where the runs start.
-    groups: groupsOnStartDay(groups, estimate, { ...dataset, timeZone }, asOf, timeZone),
+    // The state on the start day (held days past the track's end, the people on the road), where
+    // the runs start.
+    groups: onRoadAtStart(
+      groupsOnStartDay(groups, estimate, { ...dataset, timeZone }, asOf, timeZone),
+      ledgerGroupsOnDay(estimate, { ...dataset, timeZone }, asOf, timeZone),
+      asOf,
+    ),
     estimate,
   };
 }

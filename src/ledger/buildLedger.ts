@@ -9,7 +9,7 @@ import { createGazetteer } from "../geo/gazetteer.ts";
 import type { CountRecord } from "../model/count.ts";
 import { STOCK_CATEGORIES } from "../model/stock.ts";
 import type { SplitRow, TrackPoint } from "../model/track.ts";
-import type { Iso3, People } from "../model/units.ts";
+import type { IsoDate, Iso3, People } from "../model/units.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
 import { checkCorrelation, GROUP_ERROR_CORRELATION } from "./correlatedSum.ts";
 import { DepartedTally } from "./departedTally.ts";
@@ -28,8 +28,10 @@ import type {
   LedgerGroupDay,
   LedgerInput,
   LedgerOptions,
+  LedgerPlaceCount,
   LedgerResult,
 } from "./types.ts";
+import type { Dataset } from "../model/dataset.ts";
 
 /** The days the ledger computes (`start`…`to`) and the days it returns (`from`…`to`). */
 export interface LedgerDays {
@@ -207,6 +209,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const split: SplitRow[] = [];
   const departed: DepartedRow[] = [];
   const groups: LedgerGroupDay[] = [];
+  const placeCounts: LedgerPlaceCount[] = [];
   // People beyond the groups that the people who left hold (carriedBeyondGroups), day by day.
   let carried: { value: People; beyondGroups: People } | undefined;
   for (let day = days.start; day <= days.to; day++) {
@@ -231,10 +234,42 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     if (day < days.from) continue;
     for (const r of rows) split.push({ date, ...r });
     for (const g of transit.groups) groups.push(groupOnRoadRow(date, g, parts));
+    placeCounts.push(...countedOn(date, day, rows, groupAt.rowsOf, dataset.stocks));
     split.push(result.unknown);
     departed.push({ ...result.departed, beyondGroups: carried.beyondGroups });
   }
-  return { split, departed, residuals, warnings, sources, groups, groupCorrelation: correlation };
+  return {
+    split,
+    departed,
+    residuals,
+    warnings,
+    sources,
+    groups,
+    groupCorrelation: correlation,
+    placeCounts,
+  };
+}
+
+/**
+ * The date of the latest figure behind each `remaining` row at a place on a day: the latest
+ * figures at its area on or before the day (`areaGroups().rowsOf`, the figures the value is held
+ * from); none for a row no figure of the area backs (e.g. a country's rest).
+ */
+function countedOn(
+  date: IsoDate,
+  day: number,
+  rows: readonly Omit<SplitRow, "date">[],
+  rowsOf: (placeName: string, day: number) => number[],
+  stocks: Dataset["stocks"],
+): LedgerPlaceCount[] {
+  const out: LedgerPlaceCount[] = [];
+  for (const r of rows) {
+    if (r.category !== "remaining" || r.placeName === undefined) continue;
+    const dates = rowsOf(r.placeName, day).map((i) => stocks[i]?.date.slice(0, 10) ?? "");
+    const last = dates.reduce((a, d) => (d > a ? d : a), "");
+    if (last !== "") out.push({ date, placeName: r.placeName, countedOn: last });
+  }
+  return out;
 }
 
 /** One group's people on the road as the day's `in_transit` rows counted them. */

@@ -264,8 +264,23 @@ export interface LedgerResult {
    * `in_transit` rows add up (before rounding to whole people). By date, then track order.
    */
   groups: LedgerGroupDay[];
+  /**
+   * For every day's `remaining` row at a place: the date of the latest figure its value rests on
+   * (the figures at the area on or before the day). As of a date a count is held until the next
+   * one, up to 30 days: "3,224 in Mexicali" of 19 Nov is still the as-of value on 5 Dec, and this
+   * says how old it is (`countedOn`).
+   */
+  placeCounts?: LedgerPlaceCount[];
   /** The correlation between groups' errors the intervals of totals were combined with (0–1). */
   groupCorrelation: number;
+}
+
+/** The date of the latest figure behind a place's people remaining on a day. */
+export interface LedgerPlaceCount {
+  date: IsoDate;
+  placeName: string;
+  /** Date of the latest figure at the area on or before `date` (ISO date). */
+  countedOn: IsoDate;
 }
 
 /** One group on one day as the ledger counts it: on the road, or reached a place. */

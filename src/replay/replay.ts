@@ -71,7 +71,7 @@ export function runReplay(dataset: Dataset, options: ReplayOptions = {}): Replay
     asOf !== undefined ? { ...options.ledger, asOf } : options.ledger,
   );
   const state = buildCorridorState(
-    { dataset, tracks, ledger },
+    { dataset, tracks, ledger, trackEnds: estimate?.report.trackEnds ?? [] },
     { arrivalRadiusKm: options.ledger?.arrivalRadiusKm },
   );
   return { estimate, tracks, ledger, state };

@@ -163,8 +163,12 @@ export function renderMarkdown(update: SituationUpdate): string {
     for (const p of update.places) {
       const today = p.series.find((s) => s.date === update.asOf);
       const peak = p.series.reduce((a, b) => (b.value > a.value ? b : a), p.series[0]!);
+      // A count held from an earlier day says how old it is ("3,224 (counted 19 Nov)").
+      const counted = update.presence.find((x) => x.placeName === p.placeName)?.countedOn;
+      const age =
+        counted !== undefined && counted < update.asOf ? w.countedOn(date(counted, true)) : "";
       lines.push(
-        `| ${escapeMarkdown(p.placeName)} | ${today ? formatPeople(today.value) : w.noCurrentFigure} | ${formatPeople(peak.value)} (${date(peak.date, true)}) | ${p.capacity === undefined ? w.notKnown : formatPeople(p.capacity)} |`,
+        `| ${escapeMarkdown(p.placeName)} | ${today ? formatPeople(today.value) + age : w.noCurrentFigure} | ${formatPeople(peak.value)} (${date(peak.date, true)}) | ${p.capacity === undefined ? w.notKnown : formatPeople(p.capacity)} |`,
       );
     }
     lines.push("");

@@ -108,6 +108,7 @@ const en = {
   capacity: "capacity",
   notKnown: "not known",
   noCurrentFigure: "no current figure",
+  countedOn: (date: string) => ` (counted ${date})`,
   byStatusOnTheDate: "People at places on the date, by status",
   present: "present",
   presenceNote:
@@ -201,11 +202,13 @@ const en = {
   atKm: (km: string) => `km ${km}`,
   dissolvedLine: (days: number, where: string, seen: string) =>
     `dissolved, no report for more than ${days} days; last placed ${where} (${seen}); not moved on.`,
+  accountedForLine: (where: string, seen: string) =>
+    `accounted for, all its people counted at places; last placed ${where} (${seen}); not moved on.`,
   onTheRoad: (where: string, on: string, seen: string) =>
     `on the road, last placed ${where}${on ? ` on ${on}` : ""} (${seen}).`,
   noPlaceAhead: "no place ahead on its route (see the warnings in forecast.json).",
   forecastMethod: (staleDays: number) =>
-    `the state as of the as-of moment: groups at their route's end are arrived, groups with no report (position, count or stay) for more than ${staleDays} days are dissolved (not moved on); each group on the road starts from its state on the as-of day (the held track point of that day when its track ends before it, as tracks.csv of estimate --as-of gives it; riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; the head (first people) moves in the same runs as the median person with the same day's draws, from its own last position (riding when its track's last daily move was a ride), and is never behind the median person in any run; quantiles over runs; no arrival is dated before the as-of moment`,
+    `the state as of the as-of moment: groups at their route's end are arrived, groups the ledger counts wholly at places are accounted for, groups with no report (position, count or stay) for more than ${staleDays} days are dissolved (not moved on); each group on the road starts from its state on the as-of day (the held track point of that day when its track ends before it, as tracks.csv of estimate --as-of gives it; riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; the head (first people) moves in the same runs as the median person with the same day's draws, from its own last position (riding when its track's last daily move was a ride), and is never behind the median person in any run; quantiles over runs; no arrival is dated before the as-of moment`,
   // The scenario command's lines (cli/commands/scenario.ts) and scenario-report.json's note.
   scenarioHeading: (name: string, runs: string, seed: number, start: string, horizon: number) =>
     `${name}: ${runs} runs, seed ${seed}, ${start} + ${horizon} days.`,
@@ -297,6 +300,7 @@ const es: SituationWords = {
   capacity: "capacidad",
   notKnown: "no se sabe",
   noCurrentFigure: "sin cifra actual",
+  countedOn: (date: string) => ` (contado el ${date})`,
   byStatusOnTheDate: "Personas en cada lugar en la fecha, por situación",
   present: "presentes",
   presenceNote:
@@ -385,6 +389,8 @@ const es: SituationWords = {
   atKm: (km: string) => `km ${km}`,
   dissolvedLine: (days: number, where: string, seen: string) =>
     `disuelto, sin reportes desde hace más de ${days} días; última ubicación ${where} (${seen}); no se mueve más.`,
+  accountedForLine: (where: string, seen: string) =>
+    `contabilizado, todas sus personas contadas en lugares; última ubicación ${where} (${seen}); no se mueve más.`,
   onTheRoad: (where: string, on: string, seen: string) =>
     `en camino, última ubicación ${where}${on ? ` el ${on}` : ""} (${seen}).`,
   noPlaceAhead: "ningún lugar por delante en su ruta (ver las advertencias en forecast.json).",

@@ -8,10 +8,12 @@ import type { LedgerGroupDay, LedgerResult } from "../ledger/types.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { IsoDate } from "../model/units.ts";
+import { createRouteIndex } from "../geo/routeIndex.ts";
 import { groupBody } from "./groupBody.ts";
+import { groupDayStatus } from "./groupStatus.ts";
 import { capacityByArea, placesOfDay, routeEnds } from "./places.ts";
 import type { PlaceContext } from "./places.ts";
-import type { CorridorDay, CorridorTotals, GroupBody } from "./types.ts";
+import type { CorridorDay, CorridorTotals, GroupBody, PlacePresence } from "./types.ts";
 
 /** Options of {@link buildCorridorState}. */
 export interface CorridorStateOptions {
@@ -28,10 +30,17 @@ export interface CorridorStateOptions {
  * state.find((d) => d.date === "2018-11-25")?.places[0]; // => { placeName: "Tijuana", present: 5516, … }
  */
 export function buildCorridorState(
-  input: { dataset: Dataset; tracks: readonly TrackPoint[]; ledger: LedgerResult },
+  input: {
+    dataset: Dataset;
+    tracks: readonly TrackPoint[];
+    ledger: LedgerResult;
+    /** The estimator's `report.trackEnds` (each group's last report and how its track ended). */
+    trackEnds?: readonly TrackEndFacts[];
+  },
   options: CorridorStateOptions = {},
 ): CorridorDay[] {
   const { dataset, tracks, ledger } = input;
+  const statusOf = statusReader(dataset, input.trackEnds ?? []);
   const radiusKm = options.arrivalRadiusKm ?? 40;
   const context: PlaceContext = {
     gazetteer: createGazetteer(dataset.places),
@@ -43,16 +52,33 @@ export function buildCorridorState(
   const rowsByDate = groupByDate(ledger.split);
   const pointsByDate = groupByDate(tracks);
   const onRoadByDate = groupByDate(ledger.groups);
+  const countsByDate = groupByDate(ledger.placeCounts ?? []);
   return ledger.departed.map((d) => {
     const rows = rowsByDate.get(d.date) ?? [];
     const onRoad = new Map((onRoadByDate.get(d.date) ?? []).map((g) => [g.group, g]));
-    const groups = (pointsByDate.get(d.date) ?? []).map((p) => bodyOf(p, onRoad.get(p.group)));
+    const groups = (pointsByDate.get(d.date) ?? []).map((p) => {
+      const g = onRoad.get(p.group);
+      return { ...bodyOf(p, g), status: statusOf(p, g?.moving) };
+    });
     return {
       date: d.date,
       groups,
-      places: placesOfDay(rows, groups, context),
+      places: withCountDates(placesOfDay(rows, groups, context), countsByDate.get(d.date) ?? []),
       totals: totalsOf(d.value, rows),
     };
+  });
+}
+
+/** Each place with the date of the latest count behind its people remaining (`countedOn`). */
+function withCountDates(
+  places: PlacePresence[],
+  counts: readonly { placeName: string; countedOn: IsoDate }[],
+): PlacePresence[] {
+  if (counts.length === 0) return places;
+  const on = new Map(counts.map((c) => [c.placeName, c.countedOn]));
+  return places.map((p) => {
+    const date = p.placeName !== undefined ? on.get(p.placeName) : undefined;
+    return date !== undefined ? { ...p, countedOn: date } : p;
   });
 }
 
@@ -61,8 +87,39 @@ export function corridorDay(state: readonly CorridorDay[], date: IsoDate): Corri
   return state.find((d) => d.date === date.slice(0, 10));
 }
 
+/** A track end as the state reads it (`trackEnds[]` of the estimator's report). */
+type TrackEndFacts = {
+  group: string;
+  lastReportDate: IsoDate;
+  lastDate?: IsoDate;
+  reason?: string;
+};
+
+/** The status of a group's track point with the ledger's share moving (groupStatus.ts, the one rule). */
+function statusReader(
+  dataset: Dataset,
+  trackEnds: readonly TrackEndFacts[],
+): (p: TrackPoint, moving: number | undefined) => GroupBody["status"] {
+  const ends = new Map(trackEnds.map((e) => [e.group, e]));
+  const index = dataset.routes?.features?.length ? createRouteIndex(dataset.routes) : undefined;
+  return (p, moving) => {
+    const end = ends.get(p.group);
+    const known = index?.routeIds.includes(p.routeId) === true;
+    return groupDayStatus({
+      date: p.date,
+      km: p.km,
+      ...(known ? { routeLengthKm: index!.lengthKm(p.routeId) } : {}),
+      ...(end ? { lastReportDate: end.lastReportDate } : {}),
+      ...(end?.lastDate !== undefined && end.reason !== undefined
+        ? { trackEnd: { lastDate: end.lastDate, reason: end.reason } }
+        : {}),
+      ...(moving !== undefined ? { moving } : {}),
+    });
+  };
+}
+
 /** A group's body with the people the ledger counts on the road (none for a blank size). */
-function bodyOf(p: TrackPoint, g: LedgerGroupDay | undefined): GroupBody {
+function bodyOf(p: TrackPoint, g: LedgerGroupDay | undefined): Omit<GroupBody, "status"> {
   return groupBody(p, {
     onRoad: g?.onRoad ?? 0,
     onRoadLow: g?.onRoadLow ?? 0,

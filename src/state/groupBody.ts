@@ -6,6 +6,7 @@ import type { GroupBody } from "./types.ts";
  * The body of a group on one day. Tracks made by the estimator carry the head and tail (each
  * with a 90 % interval); other tracks (fixtures, user files) have only `km`, which then stands for
  * the head and tail too.
+ * Its `status` is the state's (buildState.ts, `groupDayStatus`).
  * @param onRoad people of the group on the road that day (see `groupsOnRoad`); default all of it.
  * @example
  * groupBody({ group: "A", km: 100, kmLow: 90, kmHigh: 110, ... }).headKm; // => 100
@@ -17,7 +18,7 @@ export function groupBody(
     onRoadLow: Number.isFinite(p.sizeLow) ? p.sizeLow : 0,
     onRoadHigh: Number.isFinite(p.sizeHigh) ? p.sizeHigh : 0,
   },
-): GroupBody {
+): Omit<GroupBody, "status"> {
   const headKm = p.headKm ?? p.km;
   const tailKm = p.tailKm ?? p.km;
   return {

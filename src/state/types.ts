@@ -1,5 +1,6 @@
 /** The state of the corridor on one day: groups on the road, people at places, totals. */
 import type { IsoDate, Iso3, Km, People } from "../model/units.ts";
+import type { GroupDayStatus } from "./groupStatus.ts";
 
 /**
  * Why people are at a place. `travelling`: people of a group on the road passing through (within
@@ -49,6 +50,11 @@ export interface GroupBody {
    * unknown — "not seen since" this date.
    */
   unseenSince?: IsoDate;
+  /**
+   * On the road, arrived, accounted for or dissolved that day (`groupDayStatus`,
+   * src/state/groupStatus.ts: the one rule tracks.csv, the forecast and the viewer read).
+   */
+  status: GroupDayStatus;
 }
 
 /** People at one place (an area: a city or crossing, its shelters summed in) on one day. */
@@ -65,6 +71,12 @@ export interface PlacePresence {
   resting: People;
   waiting: People;
   staying: People;
+  /**
+   * Date of the latest count the people remaining here rest on (the ledger's `placeCounts`):
+   * as of a date a count is held until the next one, up to 30 days, so the day's value may be
+   * days old ("counted 19 Nov"); undefined without such a count.
+   */
+  countedOn?: IsoDate;
   /** resting + waiting + staying: the people present at the place who are not in transit. */
   present: People;
   presentLow: People;

@@ -39,9 +39,9 @@ describe("estimate writes the replay's held days (2018)", () => {
     replay = runReplay(embedded2018());
   }, 300_000);
 
-  it("has held_after_data as its last column, true only after each held track's last estimate", () => {
+  it("has held_after_data before status (the last column), true only after each held track's last estimate", () => {
     const header = readFileSync(join(scratch, "out", "tracks.csv"), "utf8").split("\r\n")[0]!;
-    expect(header.split(",").at(-1)).toBe("held_after_data");
+    expect(header.split(",").slice(-2)).toEqual(["held_after_data", "status"]);
     const held = rows.filter((r) => r.held_after_data === "true");
     expect(new Set(held.map((r) => r.group)).size).toBe(4);
     expect(held.some((r) => r.date === "2018-12-01")).toBe(true);

@@ -10,7 +10,7 @@ import { mulberry32 } from "../../src/util/random.ts";
 
 const HEADER =
   "group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,size_high," +
-  "head_km,head_km_low,head_km_high,tail_km,tail_km_low,tail_km_high,written_before_fit,held_after_data";
+  "head_km,head_km_low,head_km_high,tail_km,tail_km_low,tail_km_high,written_before_fit,held_after_data,status";
 
 describe("dtm-flow estimate", () => {
   it("dtm-flow estimate with no files writes tracks.csv (exact header), tracks.geojson and report.json for 2018", async () => {
@@ -51,7 +51,8 @@ describe("dtm-flow estimate", () => {
       .split("\r\n")
       .slice(1)
       .map((l) => l.split(","));
-    const flagged = rows.filter((r) => r.at(-2) === "true").map((r) => `${r[0]} ${r[1]}`);
+    const col = HEADER.split(",").indexOf("written_before_fit");
+    const flagged = rows.filter((r) => r[col] === "true").map((r) => `${r[0]} ${r[1]}`);
     const starts = report.trackStarts as {
       group: string;
       writtenFrom?: string;
@@ -70,8 +71,12 @@ describe("dtm-flow estimate", () => {
     expect(flagged).toEqual(written);
     expect(flagged.length).toBe(starts.reduce((n, st) => n + st.daysWritten, 0));
     expect(flagged[0]).toBe("Honduran caravan 2 2018-10-17");
+    expect(rows.every((r) => r.at(-3) === "true" || r.at(-3) === "")).toBe(true);
     expect(rows.every((r) => r.at(-2) === "true" || r.at(-2) === "")).toBe(true);
-    expect(rows.every((r) => r.at(-1) === "true" || r.at(-1) === "")).toBe(true);
+    // status: on_road / arrived / accounted_for / dissolved on every row (src/state/groupStatus.ts).
+    expect(
+      rows.every((r) => ["on_road", "arrived", "accounted_for", "dissolved"].includes(r.at(-1)!)),
+    ).toBe(true);
     const points = geo.features.filter(
       (f: { geometry: { type: string } }) => f.geometry.type === "Point",
     );

@@ -31,11 +31,11 @@ describe("export/tracks", () => {
     const header = TRACK_COLUMNS.join(",");
     expect(header).toBe(
       "group,date,route_id,km,km_low,km_high,lat,lon,size,size_low,size_high," +
-        "head_km,head_km_low,head_km_high,tail_km,tail_km_low,tail_km_high,written_before_fit,held_after_data",
+        "head_km,head_km_low,head_km_high,tail_km,tail_km_low,tail_km_high,written_before_fit,held_after_data,status",
     );
     // A track without head and tail (not made by the estimator): those cells blank.
     expect(formatTracksCsv(tracks)).toBe(
-      `\uFEFF${header}\r\nC1,2018-10-20,main,10,8,12.5,14.9,-92.2,1200,900,1500,,,,,,,,\r\n`,
+      `\uFEFF${header}\r\nC1,2018-10-20,main,10,8,12.5,14.9,-92.2,1200,900,1500,,,,,,,,,\r\n`,
     );
     expect(formatTracksCsv(tracks, { bom: false }).startsWith(`${header}\r\n`)).toBe(true);
   });
@@ -47,7 +47,7 @@ describe("export/tracks", () => {
         bom: false,
       },
     );
-    expect(csv.split("\r\n")[1]).toBe("C1,2018-10-20,main,10,8,12.5,14.9,-92.2,,,,,,,,,,,");
+    expect(csv.split("\r\n")[1]).toBe("C1,2018-10-20,main,10,8,12.5,14.9,-92.2,,,,,,,,,,,,");
   });
 
   it("tracksToGeoJson gives a Point per group-day, then one LineString per group with its first and last date", () => {
@@ -126,7 +126,7 @@ describe("export/tracks bodies", () => {
       tailKmHigh: 6,
     });
     expect(formatTracksCsv([t], { bom: false }).split("\r\n")[1]).toBe(
-      "C1,2018-10-20,main,10,8,12.5,14.9,-92.2,1200,900,1500,30,20,41.5,2,0,6,,",
+      "C1,2018-10-20,main,10,8,12.5,14.9,-92.2,1200,900,1500,30,20,41.5,2,0,6,,,",
     );
   });
 
@@ -134,7 +134,7 @@ describe("export/tracks bodies", () => {
     const written = point("C1", "2018-10-19", { writtenBeforeFit: true });
     const fitted = point("C1", "2018-10-20");
     const lines = formatTracksCsv([written, fitted], { bom: false }).split("\r\n");
-    expect(lines[1]).toBe("C1,2018-10-19,main,10,8,12.5,14.9,-92.2,1200,900,1500,,,,,,,true,");
+    expect(lines[1]).toBe("C1,2018-10-19,main,10,8,12.5,14.9,-92.2,1200,900,1500,,,,,,,true,,");
     expect(lines[2]!.endsWith(",")).toBe(true);
     const props = tracksToGeoJson([written, fitted]).features.map(
       (f) => (f.properties as { written_before_fit?: boolean }).written_before_fit,

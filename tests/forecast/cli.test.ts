@@ -223,7 +223,7 @@ describe("dtm-flow forecast", () => {
     expect(text).toMatch(/prob_within_horizon/);
     // The status values in one place, and lines wrapped as the rest of the help (≤ 100).
     expect(text.replace(/\s+/g, " ")).toContain(
-      "status is ahead | most_passed | arrived | dissolved",
+      "status is ahead | most_passed | arrived | accounted_for | dissolved",
     );
     const long = text.split("\n").filter((l) => l.length > 100);
     expect(long).toEqual([]);

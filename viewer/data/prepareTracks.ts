@@ -6,6 +6,7 @@
  */
 import { sliceRoute } from "../../src/index.ts";
 import type {
+  GroupDayStatus,
   CorridorDay,
   GroupBody,
   IsoDate,
@@ -20,6 +21,7 @@ import type { TrackFrame } from "./replay.ts";
  * One frame per track point; head and tail default to the median person's km.
  * @param onRoad the group's people on the road that day (the state's `GroupBody.onRoad`), if known.
  * @param unseenSince the state's `GroupBody.unseenSince` of the day, if any (read, not derived).
+ * @param status the state's `GroupBody.status` of the day, if known (read, not derived).
  */
 export function frameOf(
   p: TrackPoint,
@@ -27,6 +29,7 @@ export function frameOf(
   routes: RouteIndex,
   onRoad?: People,
   unseenSince?: IsoDate,
+  status?: GroupDayStatus,
 ): TrackFrame {
   const known = routes.routeIds.includes(p.routeId);
   return {
@@ -45,6 +48,7 @@ export function frameOf(
     sizeHigh: p.sizeHigh,
     ...(onRoad !== undefined ? { onRoad } : {}),
     ...(unseenSince !== undefined ? { unseenSince } : {}),
+    ...(status !== undefined ? { status } : {}),
     band: known ? sliceRoute(routes, p.routeId, p.kmLow, p.kmHigh) : [[p.lon, p.lat]],
   };
 }
@@ -60,14 +64,14 @@ export function framesByGroup(
   routes: RouteIndex,
   state?: readonly CorridorDay[],
 ): Map<string, TrackFrame[]> {
-  const bodies = new Map<string, Pick<GroupBody, "onRoad" | "unseenSince">>();
+  const bodies = new Map<string, Pick<GroupBody, "onRoad" | "unseenSince" | "status">>();
   for (const day of state ?? [])
     for (const g of day.groups) bodies.set(`${day.date}\u0000${g.group}`, g);
   const out = new Map<string, TrackFrame[]>();
   for (const p of tracks) {
     const list = out.get(p.group) ?? [];
     const body = bodies.get(`${p.date.slice(0, 10)}\u0000${p.group}`);
-    list.push(frameOf(p, start, routes, body?.onRoad, body?.unseenSince));
+    list.push(frameOf(p, start, routes, body?.onRoad, body?.unseenSince, body?.status));
     out.set(p.group, list);
   }
   for (const frames of out.values()) frames.sort((a, b) => a.t - b.t);

@@ -7,7 +7,7 @@
  * day 0.5 is noon of the first day. Never epoch milliseconds (float precision, time zones).
  */
 import { dayNumber, isoDate } from "../../src/index.ts";
-import type { LedgerWarningView, RowFacts } from "../../src/index.ts";
+import type { GroupDayStatus, LedgerWarningView, RowFacts } from "../../src/index.ts";
 import type {
   Confidence,
   Days,
@@ -57,6 +57,11 @@ export interface TrackFrame {
    * in the split, and the map draws it greyed, "not seen since" this date, with no size.
    */
   unseenSince?: IsoDate;
+  /**
+   * The state's status of the group that day (`GroupBody.status`: on_road, arrived,
+   * accounted_for, dissolved; src/state/groupStatus.ts); undefined when the replay has no state.
+   */
+  status?: GroupDayStatus;
   /** The route between kmLow and kmHigh as lon/lat vertices: where the group may be. */
   band: LonLat[];
 }

@@ -30,6 +30,7 @@ type Key =
   | "statusTitle"
   | "arrived"
   | "dissolved"
+  | "accountedFor"
   | "lastSeen"
   | "already"
   | "mostPassed"
@@ -57,9 +58,10 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     later: "later",
     otherData:
       "The forecast panel runs on the embedded 2018 data. For your files, run on the command line: npx dtm-flow forecast --sightings your-file.csv --out forecast (it writes forecast.csv).",
-    statusTitle: "Arrived or dissolved (not forecast)",
+    statusTitle: "Arrived, accounted for or dissolved (not forecast)",
     arrived: "arrived at the end of its route:",
     dissolved: "dissolved (no report for more than {days} days); last placed",
+    accountedFor: "accounted for (all its people counted at places); last placed",
     lastSeen: "last report",
     already: "already there",
     mostPassed: "most already past",
@@ -86,9 +88,10 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     later: "después",
     otherData:
       "El panel de pronóstico usa los datos de 2018 incluidos. Para sus archivos, ejecute en la línea de comandos: npx dtm-flow forecast --sightings su-archivo.csv --out pronostico (escribe forecast.csv).",
-    statusTitle: "Llegados o disueltos (sin pronóstico)",
+    statusTitle: "Llegados, contabilizados o disueltos (sin pronóstico)",
     arrived: "llegó al final de su ruta:",
     dissolved: "disuelto (sin reportes desde hace más de {days} días); ubicado por última vez",
+    accountedFor: "contabilizado (todas sus personas contadas en lugares); ubicado por última vez",
     lastSeen: "último reporte",
     already: "ya llegaron",
     mostPassed: "la mayoría ya pasó",
@@ -237,8 +240,8 @@ function arrivalRow(a: Arrival, lang: Lang): VNode {
 }
 
 /**
- * The groups the forecast does not move on, one line each: arrived at the end of its route (where)
- * or dissolved (where it was last placed), with the day of its last observation — what
+ * The groups the forecast does not move on, one line each: arrived at the end of its route (where),
+ * accounted for or dissolved (where it was last placed), with the day of its last observation — what
  * `dtm-flow forecast` writes as the `arrived` / `dissolved` rows of forecast.csv. Nothing when
  * every group is on the road.
  */
@@ -257,7 +260,7 @@ export function forecastGroupStatus(view: ForecastView, lang: Lang): VNode[] {
         h(
           "li",
           { "data-group": g.group, "data-status": g.status },
-          `${g.group}: ${g.status === "arrived" ? t.arrived : dissolved} ${groupPlace(g, lang)} (${t.lastSeen} ${g.lastReport ? formatDate(lang, g.lastReport, false) : "–"})`,
+          `${g.group}: ${g.status === "arrived" ? t.arrived : g.status === "accounted_for" ? t.accountedFor : dissolved} ${groupPlace(g, lang)} (${t.lastSeen} ${g.lastReport ? formatDate(lang, g.lastReport, false) : "–"})`,
         ),
       ),
     ),

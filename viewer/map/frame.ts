@@ -28,6 +28,8 @@ interface LaidFrame {
   onRoad: number;
   /** The state's "not seen since" date of the day, if the group is unseen (TrackFrame.unseenSince). */
   unseenSince?: string;
+  /** The state's status of the group that day (TrackFrame.status), if known. */
+  status?: string;
   kmSpread: number;
   /** Flat x,y pairs of the position interval along the route. */
   band: Float32Array;
@@ -85,6 +87,7 @@ function layFrame(f: TrackFrame, project: Project): LaidFrame[] {
       sizeHigh: f.sizeHigh,
       onRoad: f.onRoad ?? NaN,
       ...(f.unseenSince !== undefined ? { unseenSince: f.unseenSince } : {}),
+      ...(f.status !== undefined ? { status: f.status } : {}),
       kmSpread: f.kmHigh - f.kmLow,
       band,
     },
@@ -177,6 +180,8 @@ export interface GroupMark {
    * of fixed size (no people on the road), without body, band or trail; labelled "not seen since".
    */
   unseenSince?: string;
+  /** The state's status of the group that day (on_road, arrived, accounted_for, dissolved), if known. */
+  status?: string;
   /** true when the intervals are wide: drawn dashed and paler. */
   uncertain: boolean;
   /** Opacity (1; kept for drawing code that fades marks). */
@@ -347,6 +352,7 @@ function groupMarkAt(
     sizeLow,
     sizeHigh,
     onRoad: today.onRoad,
+    ...(today.status !== undefined ? { status: today.status } : {}),
     uncertain: known && size > 0 ? (sizeHigh - sizeLow) / size > 1 || today.kmSpread > 200 : true,
     alpha: 1,
     band: today.band,
@@ -380,6 +386,7 @@ function unseenMark(g: LaidGroup, today: LaidFrame): GroupMark {
     sizeHigh: today.sizeHigh,
     onRoad: today.onRoad,
     unseenSince: today.unseenSince,
+    ...(today.status !== undefined ? { status: today.status } : {}),
     uncertain: true,
     alpha: 1,
     band: EMPTY,

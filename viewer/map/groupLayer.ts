@@ -5,7 +5,7 @@
  */
 import { select } from "d3-selection";
 import { groupEstimateAt } from "../charts/details.ts";
-import { formatCount, notSeenSinceText, tr } from "../i18n.ts";
+import { formatCount, groupStatusText, notSeenSinceText, tr } from "../i18n.ts";
 import { hoverPatch } from "../state.ts";
 import type { Lang, ViewState } from "../state.ts";
 import type { ViewerContext } from "../view/context.ts";
@@ -78,12 +78,15 @@ function tooltipText(ctx: ViewerContext, g: GroupMark): string {
   const group = ctx.replay?.groups.find((x) => x.id === g.id);
   const est = group && groupEstimateAt(group, ctx.state.t);
   if (!est) return g.id;
-  if (g.unseenSince !== undefined) return `${g.id}\n${notSeenSinceText(L, g.unseenSince)}`;
+  // The state's status of the day when the group is not on the road (src/state/groupStatus.ts).
+  const status = groupStatusText(L, g.status);
+  if (g.unseenSince !== undefined)
+    return `${g.id}\n${notSeenSinceText(L, g.unseenSince)}${status ? `\n${status}` : ""}`;
   const size = Number.isFinite(est.size)
     ? ` (${formatCount(L, est.sizeLow)}–${formatCount(L, est.sizeHigh)})`
     : "";
   // Whole km, as the group's details and evidence give them (not rounded like people).
-  return `${g.id}\n${tr(L, "size")}: ${peopleText(L, est.size)}${size}\n${tr(L, "kmAlong")}: ${formatCount(L, est.km)} (${formatCount(L, est.kmLow)}–${formatCount(L, est.kmHigh)})`;
+  return `${g.id}${status ? `\n${status}` : ""}\n${tr(L, "size")}: ${peopleText(L, est.size)}${size}\n${tr(L, "kmAlong")}: ${formatCount(L, est.km)} (${formatCount(L, est.kmLow)}–${formatCount(L, est.kmHigh)})`;
 }
 
 const setAttr = (el: Element, name: string, value: string) => {
@@ -151,6 +154,8 @@ export function renderGroupTargets(ctx: ViewerContext, dom: ViewerDom): void {
     setAttr(this, "data-on-road", String(Math.round(g.onRoad)));
     // The state's "not seen since" date (empty when the group is on the road).
     setAttr(this, "data-unseen-since", g.unseenSince ?? "");
+    // The state's status of the day (on_road, arrived, accounted_for, dissolved; empty without state).
+    setAttr(this, "data-status", g.status ?? "");
     setAttr(this, "data-day", String(g.day));
   });
   const labelled = labelledGroups(marks, state);

@@ -1,0 +1,77 @@
+/**
+ * The forecast's start people: the state's people of each group ON THE ROAD on the start day, not
+ * the group's whole size (issue 14 item 4, review 22c M2). People the sources count at a place and
+ * attribute to a group (CDHDF's 170 "of the first caravan" at Estadio Palillo, Mexico City, on
+ * 15 Nov 2018), or people remaining at a place the group has reached, are present there in the
+ * ledger, not in transit (`groupsOnRoad`, src/state/onRoad.ts); before this module the forecast
+ * still sent them on to Tijuana (as of 15 Nov: 5,542 of Honduran caravan 1 on the road against the
+ * ledger's 5,372). Now the runs start from the ledger's people in transit of each group on the
+ * start day, so `forecast --as-of D` and `ledger --as-of D` give the same people on the road.
+ */
+import type { Dataset } from "../model/dataset.ts";
+import type { TrackPoint } from "../model/track.ts";
+import { isoDate } from "../calendar/index.ts";
+import { buildLedger } from "../ledger/buildLedger.ts";
+import type { LedgerGroupDay } from "../ledger/types.ts";
+import { carryTracks } from "../state/onRoad.ts";
+import type { EstimateResult } from "../estimate/estimateTracks.ts";
+import type { GroupNowcast } from "./nowcast.ts";
+import { startDay } from "./stateDay.ts";
+
+/**
+ * The ledger's groups on the start day ({@link startDay} of `asOf`), as `ledger --as-of` that day
+ * reads them: the estimate's tracks carried to the day (`carryTracks`), the ledger built as of it.
+ * Empty without `remaining` stock figures: no one is then counted at a place and every group on
+ * the road has all its people there (the ledger would say the same; it is not built).
+ * @returns the day's `LedgerGroupDay` by group.
+ */
+export function ledgerGroupsOnDay(
+  estimate: EstimateResult,
+  dataset: Dataset,
+  asOf: number,
+  timeZone: string,
+): Map<string, LedgerGroupDay> {
+  if (!dataset.stocks.some((s) => s.category === "remaining")) return new Map();
+  const date = isoDate(startDay(asOf));
+  const tracks: TrackPoint[] = carryTracks(estimate, dataset, date, timeZone);
+  const ledger = buildLedger(
+    { dataset, tracks, trackEnds: estimate.report.trackEnds },
+    { asOf: date },
+  );
+  return new Map(ledger.groups.filter((g) => g.date === date).map((g) => [g.group, g]));
+}
+
+/**
+ * The groups with their people on the road on the start day: a group whose state is of that day
+ * (`lastDate`) and which the ledger lists then takes `moving` (the ledger's share still moving,
+ * 0–1), `groupSize` (its whole size) and a `size` of the people on the road — the whole size's
+ * median and 90 % interval times `moving` (the ledger's `onRoad`, `onRoadLow`, `onRoadHigh`).
+ * Other groups are returned as they are. A group with no one on the road (`moving` 0) is
+ * `accounted_for` (`groupDayStatus`) and not moved on.
+ * @param onDay the ledger's groups on the start day ({@link ledgerGroupsOnDay}).
+ */
+export function onRoadAtStart(
+  groups: readonly GroupNowcast[],
+  onDay: ReadonlyMap<string, LedgerGroupDay>,
+  asOf: number,
+): GroupNowcast[] {
+  const date = isoDate(startDay(asOf));
+  return groups.map((g) => {
+    const row = onDay.get(g.group);
+    if (!row || g.lastDate !== date) return g;
+    const m = row.moving;
+    const out: GroupNowcast = { ...g, moving: m };
+    if (g.size && m < 1) {
+      out.groupSize = g.size;
+      out.size = {
+        ...g.size,
+        median: g.size.median * m,
+        low: g.size.low * m,
+        high: g.size.high * m,
+        logMean: g.size.logMean + Math.log(m),
+      };
+    }
+    if (row.placeName !== undefined) out.atPlace = row.placeName;
+    return out;
+  });
+}

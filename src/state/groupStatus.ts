@@ -1,0 +1,109 @@
+/**
+ * A group's status on one day — on the road, arrived, accounted for or dissolved — by one rule
+ * that tracks.csv (`status`), the corridor state (`GroupBody.status`), the forecast's groups and
+ * nowcast (forecast.json) and the viewer's readout all read (issue 14: "forecasts say which groups
+ * have already arrived or dissolved"; before, the forecast judged it on its own and tracks.csv
+ * listed a dissolved group's days unmarked).
+ */
+import { isUnseen, MAX_SILENCE_DAYS } from "../movement/silence.ts";
+import type { TrackPoint } from "../model/track.ts";
+import type { IsoDate, Km } from "../model/units.ts";
+
+/**
+ * `on_road`: the group is travelling (the forecast moves it on); `arrived`: its median person is
+ * at the end of its route (or the destination an analyst set); `accounted_for`: its people are
+ * accounted for on the way — the estimator's track ended so (claims, returns and stays brought its
+ * size down, report.json `trackEnds` reason `accounted_for`), or the sources count all of it at
+ * places (the ledger's share still moving is 0); `dissolved`: no report for more than
+ * `MAX_SILENCE_DAYS` (21) days — the ledger counts its people `unknown`, "not seen since".
+ */
+export type GroupDayStatus = "on_road" | "arrived" | "accounted_for" | "dissolved";
+export const GROUP_DAY_STATUSES: readonly GroupDayStatus[] = [
+  "on_road",
+  "arrived",
+  "accounted_for",
+  "dissolved",
+];
+
+/**
+ * A group within this distance (km) of the end of its route has arrived: 20 km, the corridor's
+ * place-snapping distance (a group at a border city's edge is at the city).
+ */
+export const ARRIVAL_KM = 20;
+
+/** What the status of a group on a day is read from. */
+export interface GroupDayFacts {
+  /** The day (ISO date). */
+  date: IsoDate;
+  /** Median person's km along its route that day. */
+  km: Km;
+  /** Length of its route (km); undefined when not known (then only the track's end says arrived). */
+  routeLengthKm?: Km;
+  /** The group's last report (position, count or stay): `trackEnds[].lastReportDate`. */
+  lastReportDate?: IsoDate;
+  /** How and when the estimator's track ended (`trackEnds[]`), when known. */
+  trackEnd?: { lastDate: IsoDate; reason: string };
+  /** Share of the group still moving that day (the ledger's `moving`, 0–1), when known. */
+  moving?: number;
+}
+
+/**
+ * The status of a group on a day. In this order: `arrived` (median person within `arrivalKm` of
+ * its route's end, or the track ended at its destination by that day); `dissolved` (last report
+ * more than `staleDays` whole days before, `isUnseen`); `accounted_for` (the track ended so by that
+ * day, or `moving` is 0: all its people counted at places); else `on_road`. A group that reached
+ * its route's end and then fell silent stays `arrived`: it was not lost, it got there.
+ * @param staleDays default `MAX_SILENCE_DAYS` (21); the forecast's `staleDays` only to explore.
+ * @param arrivalKm default {@link ARRIVAL_KM}.
+ * @example
+ * groupDayStatus({ date: "2018-11-25", km: 2658, routeLengthKm: 4521.5, lastReportDate: "2018-11-01" }); // => "dissolved"
+ * groupDayStatus({ date: "2018-11-19", km: 4521.5, routeLengthKm: 4521.5 }); // => "arrived"
+ */
+export function groupDayStatus(
+  g: GroupDayFacts,
+  staleDays: number = MAX_SILENCE_DAYS,
+  arrivalKm: Km = ARRIVAL_KM,
+): GroupDayStatus {
+  const ended = (reason: string) =>
+    g.trackEnd !== undefined && g.trackEnd.reason === reason && g.date >= g.trackEnd.lastDate;
+  if (g.routeLengthKm !== undefined && g.km >= g.routeLengthKm - arrivalKm) return "arrived";
+  if (ended("destination")) return "arrived";
+  if (isUnseen(g.date, g.lastReportDate, staleDays)) return "dissolved";
+  if (ended("accounted_for") || g.moving === 0) return "accounted_for";
+  return "on_road";
+}
+
+/**
+ * The status of every track point (same order), from the estimator's track ends and the routes'
+ * lengths: what tracks.csv's `status` column says. Without the ledger (as `dtm-flow estimate`
+ * writes it) `accounted_for` comes from the track's end only; the corridor state adds the
+ * ledger's people at places (`moving`).
+ * @param trackEnds the estimator's `report.trackEnds`.
+ * @param routeLengthKm length of a route, km (undefined for an unknown route).
+ * @param moving the ledger's share still moving of a group on a date, when known.
+ */
+export function trackStatuses(
+  tracks: readonly TrackPoint[],
+  trackEnds: readonly {
+    group: string;
+    lastDate: IsoDate;
+    lastReportDate: IsoDate;
+    reason: string;
+  }[],
+  routeLengthKm: (routeId: string) => Km | undefined,
+  moving?: (group: string, date: IsoDate) => number | undefined,
+): GroupDayStatus[] {
+  const ends = new Map(trackEnds.map((e) => [e.group, e]));
+  return tracks.map((p) => {
+    const end = ends.get(p.group);
+    const share = moving?.(p.group, p.date);
+    const length = routeLengthKm(p.routeId);
+    return groupDayStatus({
+      date: p.date,
+      km: p.km,
+      ...(length !== undefined ? { routeLengthKm: length } : {}),
+      ...(end ? { lastReportDate: end.lastReportDate, trackEnd: end } : {}),
+      ...(share !== undefined ? { moving: share } : {}),
+    });
+  });
+}
