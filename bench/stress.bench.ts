@@ -64,7 +64,12 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
     sightings += world.dataset.sightings.length;
     rejected += world.rejected ?? 0;
     const { ms, value } = cpuMs(() =>
-      estimateTracks(world.dataset, { bodyTails, onePlaceADay, predictiveAssociation, absorbParts }),
+      estimateTracks(world.dataset, {
+        bodyTails,
+        onePlaceADay,
+        predictiveAssociation,
+        absorbParts,
+      }),
     );
     cpu += ms;
     const score = scoreTracks(world, value.tracks);

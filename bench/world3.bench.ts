@@ -72,7 +72,8 @@ for (let i = 0; i < worlds; i++) {
   // A crash of the estimator is a finding: the world is scored with no track (every day missing).
   const est = cpuMs(() => {
     try {
-      return estimateTracks(world.dataset, { bodyTails, predictiveAssociation, absorbParts }).tracks;
+      return estimateTracks(world.dataset, { bodyTails, predictiveAssociation, absorbParts })
+        .tracks;
     } catch (e) {
       crashes.push(`${world.name}: ${String(e).slice(0, 120)}`);
       return [];

@@ -100,9 +100,7 @@ export function reachFit(ctx: EstimateContext, t: WorkGroup, b: WorkGroup): numb
     if (!q || q.off > ctx.maxOff) return Infinity;
     const reach = bodyReach(b, Math.floor(p.s.t));
     if (!reach) return Infinity;
-    const margin = p.s.fromPlace
-      ? placeStretch(ctx, b.routeId, q.km)[1] - q.km
-      : REPORT_MARGIN_KM;
+    const margin = p.s.fromPlace ? placeStretch(ctx, b.routeId, q.km)[1] - q.km : REPORT_MARGIN_KM;
     if (q.km < reach.tail - margin || q.km > reach.head + margin) {
       if (++misses > allowed) return Infinity;
       sum += 2;

@@ -1,96 +1,122 @@
 import { describe, expect, it } from "vitest";
-import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
+import { absorbParts } from "../../src/estimate/absorbParts.ts";
+import { describeGroup, labelledGroups } from "../../src/estimate/associate.ts";
+import { projectSightings } from "../../src/estimate/estimateTracks.ts";
+import { runKm } from "../../src/estimate/positions.ts";
+import { prepareSightings } from "../../src/estimate/prepare.ts";
+import type { EstimateContext, WorkGroup } from "../../src/estimate/workGroup.ts";
+import { createGazetteer } from "../../src/geo/gazetteer.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
-import type { TrackPoint } from "../../src/model/track.ts";
-import { at, dataset, day } from "./corridor.ts";
+import { defaultEstimatorMovement } from "../../src/movement/index.ts";
+import { at, day, index } from "./corridor.ts";
 
 /**
- * Reports of a labelled body of 5,000 people whose median person walks 30 km a day from km 200
- * on 13–26 Oct: each day one report at its rear, one at its middle and one at its front (40 km
- * either side); every third day its vanguard (300 people, named) 200 km ahead of the median.
+ * Reports of a long body of 5,000 people whose median person walks 30 km a day from km 200 on
+ * 13–26 Oct: each day one report at its rear, one at its middle and one at its front (150 km
+ * either side), all with the whole group's figure. Tagged "B" (the tag only sorts the reports
+ * into tracks here; every track is read as unlabelled).
  */
 function body(): Sighting[] {
   const out: Sighting[] = [];
-  for (let d = 13; d <= 26; d++) {
-    const median = 200 + 30 * (d - 13);
+  for (let d = 13; d <= 26; d++)
     for (const [k, off] of [
-      [0, -40],
+      [0, -150],
       [1, 0],
-      [2, 40],
+      [2, 150],
     ] as const)
       out.push({
         id: `b${d}-${k}`,
         observedAt: `${day(d)}T${10 + 2 * k}:00`,
-        ...at(median + off),
-        caravanLabel: "A",
+        ...at(200 + 30 * (d - 13) + off),
+        caravanLabel: "B",
         sizeBest: 5000,
         sourceType: "government",
       });
-    if (d % 3 === 0)
-      out.push({
-        id: `v${d}`,
-        observedAt: `${day(d)}T08:00`,
-        ...at(median + 200),
-        caravanLabel: "A",
-        part: "vanguardia",
-        sizeBest: 300,
-        sourceType: "government",
-      });
-  }
   return out;
 }
 
-/** Unlabelled reports of `size` people at 16:00 of `n` days from day `from`, from `km0`, `perDay` km a day. */
-function small(from: number, n: number, km0: number, perDay: number, size: number): Sighting[] {
+/** Reports of `size` people at 16:00 of 16–20 Oct, `ahead` km ahead of the body's median person on the 16th, `perDay` km a day. */
+function other(ahead: number, perDay: number, size: number): Sighting[] {
   const out: Sighting[] = [];
-  for (let d = from; d < from + n; d++)
+  for (let d = 16; d <= 20; d++)
     out.push({
       id: `s${d}`,
       observedAt: `${day(d)}T16:00`,
-      ...at(km0 + perDay * (d - from)),
+      ...at(290 + ahead + perDay * (d - 16)),
+      caravanLabel: "T",
       sizeBest: size,
       sourceType: "ngo",
     });
   return out;
 }
 
-const groupOf = (r: ReturnType<typeof estimateTracks>, id: string): string | undefined =>
-  r.report.associations.find((a) => a.sightingId === id)?.group;
+/** The two tracks (body, other) as the search would leave them: unlabelled, coarse km pass run. */
+function tracks(sightings: Sighting[]): { ctx: EstimateContext; b: WorkGroup; t: WorkGroup } {
+  const gazetteer = createGazetteer([]);
+  const { prepared } = prepareSightings(sightings, "America/Mexico_City", gazetteer);
+  const ctx: EstimateContext = {
+    index,
+    gazetteer,
+    routeIds: index.routeIds,
+    maxOff: 30,
+    movement: defaultEstimatorMovement(),
+    outlierScale: 1,
+    projections: projectSightings(index, prepared),
+    associations: [],
+    leftOut: [],
+    warnings: [],
+    placeKm: new Map(),
+  };
+  const { groups } = labelledGroups(ctx, prepared);
+  for (const g of groups) {
+    g.labelled = false;
+    describeGroup(g, () => []);
+    runKm(ctx, g, { outlierPosteriors: false, coarse: true });
+  }
+  const b = groups.find((g) => g.name === "B") as WorkGroup;
+  const t = groups.find((g) => g.name === "T") as WorkGroup;
+  return { ctx, b, t };
+}
 
-const pointOn = (tracks: TrackPoint[], d: number, group: string): TrackPoint =>
-  tracks.find((t) => t.date === day(d) && t.group === group) as TrackPoint;
-
-describe("absorbParts: a short track within another's body is its part", () => {
-  it("an unlabelled vanguard of 300 reported on its own 190 km ahead of a body of 5,000 joins the body as its head", () => {
-    // 16–20 Oct, 190 km ahead of the median person (within the body's reach: its own named
-    // vanguard reports 200 km ahead), walking with it.
-    const sightings = [...body(), ...small(16, 5, 200 + 90 + 190, 30, 300)];
-    const off = estimateTracks(dataset(sightings), { absorbParts: false });
-    const on = estimateTracks(dataset(sightings));
-    // Without the rule the vanguard is a track of its own.
-    expect(new Set(off.tracks.map((t) => t.group)).size).toBe(2);
-    expect(new Set(on.tracks.map((t) => t.group))).toEqual(new Set(["A"]));
-    for (const d of [16, 17, 18, 19, 20]) expect(groupOf(on, `s${d}`)).toBe("A");
-    expect(on.report.associations.find((a) => a.sightingId === "s18")?.part).toBe("head");
-    // Its figures are a part's: the median person and the size stay the body's.
-    const a = pointOn(off.tracks, 18, "A");
-    const j = pointOn(on.tracks, 18, "A");
-    expect(Math.abs(j.km - a.km)).toBeLessThan(15);
-    expect(j.size / a.size).toBeGreaterThan(0.85);
+describe("absorbParts: a short track within another's body is read as its part", () => {
+  it("a vanguard of 300 reported on its own 180 km ahead of a body of 5,000 joins it as its head", () => {
+    const { ctx, b, t } = tracks([...body(), ...other(180, 30, 300)]);
+    const absorbed = absorbParts(ctx, [b, t], [b, t]);
+    expect([...absorbed]).toEqual([t]);
+    expect(t.positions).toHaveLength(0);
+    expect(b.positions).toHaveLength(42 + 5);
+    for (let d = 16; d <= 20; d++) expect(b.parts?.get(`s${d}`)).toBe("head");
+    // The body's own reports stay unmarked (read by their figures), its typical figure its own.
+    expect(b.parts?.has("b18-2")).toBe(false);
+    expect(b.scale).toBeCloseTo(5000, 6);
+    expect(ctx.associations.filter((a) => a.group === "T")).toHaveLength(0);
   });
 
-  it("a group of 2,500 walking close ahead of a body of 5,000 is not read as its part", () => {
-    const sightings = [...body(), ...small(16, 5, 200 + 90 + 100, 30, 2500)];
-    const result = estimateTracks(dataset(sightings));
-    for (const d of [16, 17, 18, 19, 20]) {
-      expect(groupOf(result, `s${d}`)).toBeDefined();
-      expect(groupOf(result, `s${d}`)).not.toBe("A");
-    }
+  it("stragglers of 300 behind the body are read as its tail", () => {
+    const { ctx, b, t } = tracks([...body(), ...other(-170, 30, 300)]);
+    expect([...absorbParts(ctx, [b, t], [b, t])]).toEqual([t]);
+    for (let d = 16; d <= 20; d++) expect(b.parts?.get(`s${d}`)).toBe("tail");
+  });
+
+  it("a group of 2,000 walking close ahead of a body of 5,000 is not its part; one of 1,000 would be", () => {
+    const close = tracks([...body(), ...other(100, 30, 2000)]);
+    expect(absorbParts(close.ctx, [close.b, close.t], [close.b, close.t]).size).toBe(0);
+    expect(close.t.positions).toHaveLength(5);
+    // The same track with a part's figures (a fifth of the body) is read as its part: the size
+    // is what keeps the two groups apart.
+    const part = tracks([...body(), ...other(100, 30, 1000)]);
+    expect(absorbParts(part.ctx, [part.b, part.t], [part.b, part.t]).size).toBe(1);
   });
 
   it("a small group drawing away from the body, beyond its reach, stays its own track", () => {
-    const sightings = [...body(), ...small(16, 5, 200 + 90 + 150, 120, 300)];
-    const result = estimateTracks(dataset(sightings));
-    for (const d of [17, 18, 19, 20]) expect(groupOf(result, `s${d}`)).not.toBe("A");
+    const { ctx, b, t } = tracks([...body(), ...other(150, 150, 300)]);
+    expect(absorbParts(ctx, [b, t], [b, t]).size).toBe(0);
+    expect(t.positions).toHaveLength(5);
+  });
+
+  it("a labelled track is neither absorbed nor a body", () => {
+    const { ctx, b, t } = tracks([...body(), ...other(180, 30, 300)]);
+    b.labelled = true;
+    expect(absorbParts(ctx, [b, t], [b, t]).size).toBe(0);
   });
 });
