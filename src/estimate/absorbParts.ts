@@ -12,7 +12,9 @@
  * part is read as the head (at or ahead of the median person that day) or the tail (behind it):
  * the library's part reading (positions.ts `partOf`, bodies.ts, parts.ts) then lets it move the
  * body's ends, not its median person or size. Two true groups close together are kept apart by
- * the size test: a group over PART_SCALE_SHARE of the other's size is not read as its part.
+ * the size test: a group over PART_SCALE_SHARE of the other's size is not read as its part; and
+ * a track is read as a part only when one of its reports says it is one (names a vanguard or
+ * stragglers).
  *
  * Off by default (EstimateOptions.absorbParts): on the development beds it wins the stress
  * worlds' unlabelled figures but joins different groups' tracks on world3 (docs/estimation.md
@@ -60,6 +62,7 @@ export function absorbParts(
   const small = candidates
     .filter((t) => !t.labelled && t.positions.length > 0)
     .filter((t) => t.positions.length <= MAX_PART_REPORTS)
+    .filter(namesAPart)
     .sort((a, b) => a.positions.length - b.positions.length);
   for (const t of small) {
     let best: WorkGroup | undefined;
@@ -78,6 +81,15 @@ export function absorbParts(
     absorbed.add(t);
   }
   return absorbed;
+}
+
+/**
+ * At least one of the track's reports names a part (a vanguard or stragglers; partWords.ts). Without
+ * this, world3's tracks of one long body took fragments of other groups (docs/estimation.md § assoc23).
+ */
+function namesAPart(t: WorkGroup): boolean {
+  for (const part of t.parts?.values() ?? []) if (part !== "body") return true;
+  return false;
 }
 
 /** The part's typical figure is at most PART_SCALE_SHARE of the body's (both known). */

@@ -46,6 +46,8 @@ function other(ahead: number, perDay: number, size: number): Sighting[] {
       caravanLabel: "T",
       sizeBest: size,
       sourceType: "ngo",
+      // One report of the track names its part (absorbParts.ts namesAPart).
+      ...(d === 18 ? { notes: ahead >= 0 ? "la vanguardia" : "los rezagados" } : {}),
     });
   return out;
 }
@@ -70,7 +72,7 @@ function tracks(sightings: Sighting[]): { ctx: EstimateContext; b: WorkGroup; t:
   const { groups } = labelledGroups(ctx, prepared);
   for (const g of groups) {
     g.labelled = false;
-    describeGroup(g, () => []);
+    describeGroup(g, (s) => [sightings[s.index]?.part, sightings[s.index]?.notes]);
     runKm(ctx, g, { outlierPosteriors: false, coarse: true });
   }
   const b = groups.find((g) => g.name === "B") as WorkGroup;
@@ -86,6 +88,10 @@ describe("absorbParts: a short track within another's body is read as its part",
     expect(t.positions).toHaveLength(0);
     expect(b.positions).toHaveLength(42 + 5);
     for (let d = 16; d <= 20; d++) expect(b.parts?.get(`s${d}`)).toBe("head");
+    // Without a report naming its part, the same track stays its own.
+    const unnamed = tracks([...body(), ...other(180, 30, 300)]);
+    unnamed.t.parts = new Map();
+    expect(absorbParts(unnamed.ctx, [unnamed.b, unnamed.t], [unnamed.b, unnamed.t]).size).toBe(0);
     // The body's own reports stay unmarked (read by their figures), its typical figure its own.
     expect(b.parts?.has("b18-2")).toBe(false);
     expect(b.scale).toBeCloseTo(5000, 6);
