@@ -202,7 +202,8 @@ function foundTracks(
   routeIds: readonly string[],
   model: ReturnType<typeof associationReports>["model"],
 ): Found[] {
-  const est = estimateTracks(w.dataset);
+  // --absorb-parts: EstimateOptions.absorbParts (off by default).
+  const est = estimateTracks(w.dataset, { absorbParts: process.argv.includes("--absorb-parts") });
   const owner = new Map<string, string>();
   for (const a of est.report.associations)
     if (a.how !== "size_only") owner.set(a.sightingId, a.group);

@@ -24,6 +24,9 @@ const unlabelledOnly = process.argv.includes("--unlabelled-only");
 const perWorld = process.argv.includes("--per-world");
 // --no-body-tails: the final passes read reports of the body as one normal (EstimateOptions.bodyTails).
 const bodyTails = !process.argv.includes("--no-body-tails");
+// --absorb-parts: short unlabelled tracks within another's body read as its parts
+// (EstimateOptions.absorbParts; off by default).
+const absorbParts = process.argv.includes("--absorb-parts");
 // --one-place-a-day: the association weighs the reports at one place on one day as one
 // (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
@@ -61,7 +64,12 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
     sightings += world.dataset.sightings.length;
     rejected += world.rejected ?? 0;
     const { ms, value } = cpuMs(() =>
-      estimateTracks(world.dataset, { bodyTails, onePlaceADay, predictiveAssociation }),
+      estimateTracks(world.dataset, {
+        bodyTails,
+        onePlaceADay,
+        predictiveAssociation,
+        absorbParts,
+      }),
     );
     cpu += ms;
     const score = scoreTracks(world, value.tracks);

@@ -38,6 +38,9 @@ const seedOffset = option("seed-offset", 0);
 const perWorld = process.argv.includes("--per-world");
 // --no-body-tails: the final passes read reports of the body as one normal (EstimateOptions.bodyTails).
 const bodyTails = !process.argv.includes("--no-body-tails");
+// --absorb-parts: short unlabelled tracks within another's body read as its parts
+// (EstimateOptions.absorbParts; off by default).
+const absorbParts = process.argv.includes("--absorb-parts");
 const forecast = process.argv.includes("--forecast");
 // --missing: the group-days without an estimate sorted by cause (bench/world3/missing.ts).
 const missing = process.argv.includes("--missing");
@@ -69,7 +72,8 @@ for (let i = 0; i < worlds; i++) {
   // A crash of the estimator is a finding: the world is scored with no track (every day missing).
   const est = cpuMs(() => {
     try {
-      return estimateTracks(world.dataset, { bodyTails, predictiveAssociation }).tracks;
+      return estimateTracks(world.dataset, { bodyTails, predictiveAssociation, absorbParts })
+        .tracks;
     } catch (e) {
       crashes.push(`${world.name}: ${String(e).slice(0, 120)}`);
       return [];

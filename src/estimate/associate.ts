@@ -17,6 +17,7 @@ import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { readPart } from "./partWords.ts";
 import { linkTracklets } from "./linkTracklets.ts";
+import { absorbParts } from "./absorbParts.ts";
 import { runKm } from "./positions.ts";
 import { chooseRoute } from "./routeChoice.ts";
 import { addMember, newGroup, renameGroup } from "./workGroup.ts";
@@ -218,8 +219,11 @@ export function associateUnlabelled(
   }
   const merged = new Set<WorkGroup>();
   const born = linkTracklets(ctx, fresh, groups, merged, describe);
-  const kept = [...fresh, ...born]
-    .filter((g) => !merged.has(g))
+  const whole = [...fresh, ...born].filter((g) => !merged.has(g));
+  // Short tracks within another track's body read as its parts (absorbParts.ts; off by default).
+  const absorbed = ctx.absorbParts ? absorbParts(ctx, whole, whole) : new Set<WorkGroup>();
+  const kept = whole
+    .filter((g) => !absorbed.has(g))
     .sort((a, b) => a.day0 - b.day0 || a.positions[0].s.t - b.positions[0].s.t);
   groups.push(...kept);
   // Two steps, so that no new name collides with an old one still in use.

@@ -146,6 +146,15 @@ export interface EstimateOptions {
    * @internal
    */
   predictiveAssociation?: PredictiveAssociation;
+  /**
+   * After the association search, a short unlabelled track whose reports all lie within another
+   * track's body and whose figures are a part's of it is read as that body's vanguard or rear
+   * (absorbParts.ts). Default off: measured on the development beds, not kept (it wins the stress
+   * worlds' unlabelled figures and joins different groups on world3; docs/estimation.md § assoc23).
+   * For the benches only.
+   * @internal
+   */
+  absorbParts?: boolean;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -330,6 +339,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     maxOff: options.maxOffRouteKm ?? DEFAULT_MAX_OFF_ROUTE_KM,
     onePlaceADay: options.onePlaceADay ?? false,
     predictiveAssociation: options.predictiveAssociation,
+    absorbParts: options.absorbParts,
     maxCells: options.maxCells,
     keep: new Set(options.keep ?? []),
     destinations: resolveDestinations(options.destinations, index, gazetteer),

@@ -135,6 +135,11 @@ export interface EstimateContext {
   bodyTails?: boolean;
   /** The association weighs the reports at one place on one local day as one (EstimateOptions). */
   onePlaceADay?: boolean;
+  /**
+   * Short unlabelled tracks within another track's body are read as its parts after the search
+   * (absorbParts.ts; EstimateOptions.absorbParts; default off).
+   */
+  absorbParts?: boolean;
   /** The association's positions read predictively (EstimateOptions.predictiveAssociation). */
   predictiveAssociation?: PredictiveAssociation;
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { absorbParts } from "../../src/estimate/absorbParts.ts";
+import { describeGroup, labelledGroups } from "../../src/estimate/associate.ts";
+import { projectSightings } from "../../src/estimate/estimateTracks.ts";
+import { runKm } from "../../src/estimate/positions.ts";
+import { prepareSightings } from "../../src/estimate/prepare.ts";
+import type { EstimateContext, WorkGroup } from "../../src/estimate/workGroup.ts";
+import { createGazetteer } from "../../src/geo/gazetteer.ts";
+import type { Sighting } from "../../src/model/sighting.ts";
+import { defaultEstimatorMovement } from "../../src/movement/index.ts";
+import { at, day, index } from "./corridor.ts";
+
+/**
+ * Reports of a long body of 5,000 people whose median person walks 30 km a day from km 200 on
+ * 13–26 Oct: each day one report at its rear, one at its middle and one at its front (150 km
+ * either side), all with the whole group's figure. Tagged "B" (the tag only sorts the reports
+ * into tracks here; every track is read as unlabelled).
+ */
+function body(): Sighting[] {
+  const out: Sighting[] = [];
+  for (let d = 13; d <= 26; d++)
+    for (const [k, off] of [
+      [0, -150],
+      [1, 0],
+      [2, 150],
+    ] as const)
+      out.push({
+        id: `b${d}-${k}`,
+        observedAt: `${day(d)}T${10 + 2 * k}:00`,
+        ...at(200 + 30 * (d - 13) + off),
+        caravanLabel: "B",
+        sizeBest: 5000,
+        sourceType: "government",
+      });
+  return out;
+}
+
+/** Reports of `size` people at 16:00 of 16–20 Oct, `ahead` km ahead of the body's median person on the 16th, `perDay` km a day. */
+function other(ahead: number, perDay: number, size: number): Sighting[] {
+  const out: Sighting[] = [];
+  for (let d = 16; d <= 20; d++)
+    out.push({
+      id: `s${d}`,
+      observedAt: `${day(d)}T16:00`,
+      ...at(290 + ahead + perDay * (d - 16)),
+      caravanLabel: "T",
+      sizeBest: size,
+      sourceType: "ngo",
+      // One report of the track names its part (absorbParts.ts namesAPart).
+      ...(d === 18 ? { notes: ahead >= 0 ? "la vanguardia" : "los rezagados" } : {}),
+    });
+  return out;
+}
+
+/** The two tracks (body, other) as the search would leave them: unlabelled, coarse km pass run. */
+function tracks(sightings: Sighting[]): { ctx: EstimateContext; b: WorkGroup; t: WorkGroup } {
+  const gazetteer = createGazetteer([]);
+  const { prepared } = prepareSightings(sightings, "America/Mexico_City", gazetteer);
+  const ctx: EstimateContext = {
+    index,
+    gazetteer,
+    routeIds: index.routeIds,
+    maxOff: 30,
+    movement: defaultEstimatorMovement(),
+    outlierScale: 1,
+    projections: projectSightings(index, prepared),
+    associations: [],
+    leftOut: [],
+    warnings: [],
+    placeKm: new Map(),
+  };
+  const { groups } = labelledGroups(ctx, prepared);
+  for (const g of groups) {
+    g.labelled = false;
+    describeGroup(g, (s) => [sightings[s.index]?.part, sightings[s.index]?.notes]);
+    runKm(ctx, g, { outlierPosteriors: false, coarse: true });
+  }
+  const b = groups.find((g) => g.name === "B") as WorkGroup;
+  const t = groups.find((g) => g.name === "T") as WorkGroup;
+  return { ctx, b, t };
+}
+
+describe("absorbParts: a short track within another's body is read as its part", () => {
+  it("a vanguard of 300 reported on its own 180 km ahead of a body of 5,000 joins it as its head", () => {
+    const { ctx, b, t } = tracks([...body(), ...other(180, 30, 300)]);
+    const absorbed = absorbParts(ctx, [b, t], [b, t]);
+    expect([...absorbed]).toEqual([t]);
+    expect(t.positions).toHaveLength(0);
+    expect(b.positions).toHaveLength(42 + 5);
+    for (let d = 16; d <= 20; d++) expect(b.parts?.get(`s${d}`)).toBe("head");
+    // Without a report naming its part, the same track stays its own.
+    const unnamed = tracks([...body(), ...other(180, 30, 300)]);
+    unnamed.t.parts = new Map();
+    expect(absorbParts(unnamed.ctx, [unnamed.b, unnamed.t], [unnamed.b, unnamed.t]).size).toBe(0);
+    // The body's own reports stay unmarked (read by their figures), its typical figure its own.
+    expect(b.parts?.has("b18-2")).toBe(false);
+    expect(b.scale).toBeCloseTo(5000, 6);
+    expect(ctx.associations.filter((a) => a.group === "T")).toHaveLength(0);
+  });
+
+  it("stragglers of 300 behind the body are read as its tail", () => {
+    const { ctx, b, t } = tracks([...body(), ...other(-170, 30, 300)]);
+    expect([...absorbParts(ctx, [b, t], [b, t])]).toEqual([t]);
+    for (let d = 16; d <= 20; d++) expect(b.parts?.get(`s${d}`)).toBe("tail");
+  });
+
+  it("a group of 2,000 walking close ahead of a body of 5,000 is not its part; one of 1,000 would be", () => {
+    const close = tracks([...body(), ...other(100, 30, 2000)]);
+    expect(absorbParts(close.ctx, [close.b, close.t], [close.b, close.t]).size).toBe(0);
+    expect(close.t.positions).toHaveLength(5);
+    // The same track with a part's figures (a fifth of the body) is read as its part: the size
+    // is what keeps the two groups apart.
+    const part = tracks([...body(), ...other(100, 30, 1000)]);
+    expect(absorbParts(part.ctx, [part.b, part.t], [part.b, part.t]).size).toBe(1);
+  });
+
+  it("a small group drawing away from the body, beyond its reach, stays its own track", () => {
+    const { ctx, b, t } = tracks([...body(), ...other(150, 150, 300)]);
+    expect(absorbParts(ctx, [b, t], [b, t]).size).toBe(0);
+    expect(t.positions).toHaveLength(5);
+  });
+
+  it("a labelled track is neither absorbed nor a body", () => {
+    const { ctx, b, t } = tracks([...body(), ...other(180, 30, 300)]);
+    b.labelled = true;
+    expect(absorbParts(ctx, [b, t], [b, t]).size).toBe(0);
+  });
+});
