@@ -1,0 +1,46 @@
+/**
+ * Findings of the newcomer's tryout of stop 23 (a route drawn backwards, Kobo repeat groups, HXL
+ * P-code tags), through the command line as `npx dtm-flow …` runs them: each test fails without
+ * its fix.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { capture, tempFile } from "./capture.ts";
+
+const FIXTURES = join(import.meta.dirname, "..", "fixtures", "tryout23");
+const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+
+describe("an explicit HXL tag beats a loose header match (tryout23 item 3)", () => {
+  it("Cód. municipio [#adm2+code] is the P-code, and the row with only MX02004 is Tijuana", async () => {
+    const { dir, file } = tempFile("dtm-t23-", "hxl.csv", fixture("hxl-cod-municipio.csv"));
+    const io = capture(dir);
+    await run(["import", file, "--out", join(dir, "i")], io.context);
+    const said = io.out.concat(io.err).join("\n");
+    const report = JSON.parse(readFileSync(join(dir, "i", "import-report.json"), "utf8"));
+    const cols = report.files[0].columns.map((c: { column: string; field?: string }) => [
+      c.column,
+      c.field,
+    ]);
+    expect(cols).toContainEqual(["Cód. municipio", "place_pcode"]);
+    expect(said).not.toContain("duplicate_column");
+    const rows = readFileSync(join(dir, "i", "sightings.csv"), "utf8").split(/\r?\n/);
+    const header = rows[0]!.replace(/^\uFEFF/, "").split(",");
+    const row = rows.find((r) => r.includes("hxl.csv:3"))!.split(",");
+    expect(row[header.indexOf("place_name")]).toBe("Tijuana");
+  });
+
+  it("a sighting placed only by its #adm1+code (a state) is size evidence, and says so", async () => {
+    const body = [
+      "Fecha,Municipio,Cód. estado,Grupo,Personas",
+      "#date,#loc+name,#adm1+code,#group+name,#affected+ind",
+      "2018-11-15,,MX02,Caravana Sur,2000",
+    ].join("\n");
+    const { dir, file } = tempFile("dtm-t23-", "s.csv", body);
+    const io = capture(dir);
+    await run(["validate", file], io.context);
+    const said = io.out.concat(io.err).join("\n");
+    expect(said).toContain("size_only");
+  });
+});
