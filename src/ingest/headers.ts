@@ -370,7 +370,7 @@ export function mapHeaders(
     // a "." prefix. A header named exactly (canonical or alias) still wins.
     if (tag && (!match || !EXACT_HOW.has(match.how))) {
       const field = matchHxl(tag, l.spec);
-      if (field) match = { field, how: "hxl" };
+      if (field && field !== match?.field) match = { field, how: "hxl" };
     }
     // First column wins; a later column that would hold the same field is kept as an extra and
     // named in `duplicateFields` (the importer warns). A field the caller placed is not taken again.

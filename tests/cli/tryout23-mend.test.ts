@@ -3,7 +3,7 @@
  * P-code tags), through the command line as `npx dtm-flow …` runs them: each test fails without
  * its fix.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
@@ -42,5 +42,38 @@ describe("an explicit HXL tag beats a loose header match (tryout23 item 3)", () 
     await run(["validate", file], io.context);
     const said = io.out.concat(io.err).join("\n");
     expect(said).toContain("size_only");
+  });
+});
+
+describe("a route drawn from the destination back to the start (tryout23 item 1)", () => {
+  const files = (route: string) => {
+    const { dir, file: sightings } = tempFile(
+      "dtm-t23-",
+      "avistamientos.csv",
+      fixture("avistamientos-golfo.csv"),
+    );
+    const places = join(dir, "lugares.csv");
+    const routeFile = join(dir, "ruta.geojson");
+    writeFileSync(places, fixture("lugares-golfo.csv"));
+    writeFileSync(routeFile, fixture(route));
+    return { dir, args: ["--sightings", sightings, "--places", places, "--route", routeFile] };
+  };
+
+  it("estimate names the route, says what to do, and report.json carries the warning", async () => {
+    const { dir, args } = files("ruta-al-reves.geojson");
+    const io = capture(dir);
+    await run(["estimate", ...args, "--out", join(dir, "e")], io.context);
+    const said = io.err.join("\n");
+    expect(said).toContain('route "piedras" seems drawn against the direction of travel');
+    expect(said).toContain("reverse the order of the line's coordinates");
+    const report = JSON.parse(readFileSync(join(dir, "e", "report.json"), "utf8"));
+    expect(report.warnings.map((w: { code: string }) => w.code)).toContain("route_backwards");
+  });
+
+  it("the same reports on the line drawn the right way round: no such warning", async () => {
+    const { dir, args } = files("ruta-piedras-negras.geojson");
+    const io = capture(dir);
+    await run(["estimate", ...args, "--out", join(dir, "e")], io.context);
+    expect(io.err.join("\n")).not.toContain("drawn against");
   });
 });
