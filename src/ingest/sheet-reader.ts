@@ -21,6 +21,7 @@ import {
   withOtherAnswers,
 } from "./row-kinds.ts";
 import { columnLabel, planSheet } from "./sheet-plan.ts";
+import { instanceRows, repeatColumns, type RepeatColumns } from "./repeat-columns.ts";
 import type { Fatal, SheetPlan } from "./sheet-plan.ts";
 import type { Converted, Issue } from "./convert.ts";
 import type { ImportedRecord } from "./import-options.ts";
@@ -36,6 +37,10 @@ export class SheetReader {
   private line = 0;
   private plan?: SheetPlan;
   private readonly duplicates = new DuplicateRows();
+  /** A Kobo repeat group flattened into columns (repeat-columns.ts), and where its header is. */
+  private repeats?: { columns: RepeatColumns; line: number };
+  /** The instances after the first of each submission row not yet read, by line. */
+  private readonly moreInstances = new Map<number, string[][]>();
   fatal?: Fatal;
 
   private readonly im: ImporterCore;
@@ -52,9 +57,20 @@ export class SheetReader {
 
   push(input: string[]): void {
     const line = ++this.line;
-    const cells = this.im.mojibake
+    let cells = this.im.mojibake
       ? input.map((c) => (c.length > 1 && hasMojibake(c) ? repairMojibake(c) : c))
       : input;
+    if (this.repeats) {
+      const rows = instanceRows(this.repeats.columns, cells);
+      cells = rows[0]!;
+      if (rows.length > 1) this.moreInstances.set(line, rows.slice(1));
+    } else if (this.phase === "head") {
+      const columns = repeatColumns(cells);
+      if (columns) {
+        this.repeats = { columns, line };
+        cells = columns.header;
+      }
+    }
     if (this.phase === "head") {
       this.head.push(cells);
       if (this.head.length >= HEAD_ROWS) this.startRows();
@@ -86,6 +102,7 @@ export class SheetReader {
   private startRows(): void {
     const plan = planSheet(this.im, this.sheet, this.head);
     this.plan = plan;
+    if (this.repeats) noteRepeatGroup(this.im, this.sheet, this.repeats);
     if (plan.fatal) this.fatal = plan.fatal;
     const start = plan.layout.dataIndex;
     const rest = this.head.slice(start);
@@ -113,7 +130,16 @@ export class SheetReader {
     for (const { cells, line } of held) this.row(cells, line);
   }
 
+  /** One row of the sheet: a submission of a flattened repeat group is one row per instance. */
   private row(input: string[], line: number): void {
+    this.rowOne(input, line);
+    const more = this.moreInstances.get(line);
+    if (!more) return;
+    this.moreInstances.delete(line);
+    for (const cells of more) this.rowOne(cells, line);
+  }
+
+  private rowOne(input: string[], line: number): void {
     const report = this.im.report;
     if (isBlankRow(input)) {
       report.blankRows++;
@@ -157,6 +183,25 @@ export class SheetReader {
   get lastLine(): number {
     return this.line;
   }
+}
+
+/** Says once that a flattened repeat group's instances are read as rows of their own. */
+function noteRepeatGroup(
+  im: ImporterCore,
+  sheet: string | undefined,
+  repeats: { columns: RepeatColumns; line: number },
+): void {
+  const { group, instances, header, base } = repeats.columns;
+  const fields = header.slice(base.length).join(", ");
+  im.warn(
+    {
+      line: repeats.line,
+      code: "repeat_group_rows",
+      message: `columns ${group}[1]/… to ${group}[${instances}]/… are the ${instances} instances of the Kobo repeat group ${group}: each submission is read as one row per instance written (${fields}), with the submission's date, point and direction on each; the rows keep the submission's line.`,
+      params: { group, instances, fields },
+    },
+    sheet,
+  );
 }
 
 /**

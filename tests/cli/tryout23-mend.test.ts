@@ -77,3 +77,21 @@ describe("a route drawn from the destination back to the start (tryout23 item 1)
     expect(io.err.join("\n")).not.toContain("drawn against");
   });
 });
+
+describe("a Kobo repeat group flattened into name[n]/field columns (tryout23 item 2a)", () => {
+  for (const name of ["kobo-plano-total.csv", "kobo-repeat-plano.csv"]) {
+    it(`${name}: one count row per instance, 930 people left, nothing kept as a choice`, async () => {
+      const { dir, file } = tempFile("dtm-t23-", name, fixture(name));
+      const io = capture(dir);
+      await run(["validate", file], io.context);
+      const said = io.out.concat(io.err).join("\n");
+      expect(said).toContain("4 accepted, 0 rejected");
+      expect(said).toContain("repeat_group_rows");
+      expect(said).not.toContain("select_multiple_choice");
+      expect(said).not.toContain("duplicate_column");
+      const led = capture(dir);
+      await run(["ledger", "--counts", file, "--out", join(dir, "l")], led.context);
+      expect(led.err.join("\n")).toContain("930 people left by then");
+    });
+  }
+});
