@@ -95,3 +95,17 @@ describe("a Kobo repeat group flattened into name[n]/field columns (tryout23 ite
     });
   }
 });
+
+describe("a Kobo XLSX export whose people are in the repeat group's sheet (tryout23 item 2b)", () => {
+  it("the repeat rows are joined to their submission's date, point and direction: 930 people", async () => {
+    const { dir, file } = tempFile("dtm-t23-", "k.xlsx", fixture("kobo-repeticiones.xlsx"));
+    const io = capture(dir);
+    expect(await run(["validate", file], io.context)).toBe(0);
+    const said = io.out.concat(io.err).join("\n");
+    expect(said).toContain("4 accepted, 0 rejected");
+    expect(said).toContain('sheet "grupo_nacionalidad" is a Kobo repeat group');
+    const led = capture(dir);
+    await run(["ledger", "--counts", file, "--out", join(dir, "l")], led.context);
+    expect(led.err.join("\n")).toContain("930 people left by then");
+  });
+});
