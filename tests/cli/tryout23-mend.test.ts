@@ -109,3 +109,20 @@ describe("a Kobo XLSX export whose people are in the repeat group's sheet (tryou
     expect(led.err.join("\n")).toContain("930 people left by then");
   });
 });
+
+describe("COMAR's words for asylum claims (tryout23 item 10)", () => {
+  for (const category of [
+    "Solicitudes de refugio (COMAR)",
+    "Solicitantes de la condición de refugiado",
+    "solicitudes de refugio",
+  ]) {
+    it(`"${category}" is an asylum claim`, async () => {
+      const body = `Fecha;Categoría;Cifra;Base;País\n15 de febrero de 2019;${category};400;acumulado;MEX\n`;
+      const { dir, file } = tempFile("dtm-t23-", "cifras.csv", body);
+      const io = capture(dir);
+      await run(["validate", file, "--kind", "stocks"], io.context);
+      const said = io.out.concat(io.err).join("\n");
+      expect(said).toContain("1 accepted, 0 rejected");
+    });
+  }
+});
