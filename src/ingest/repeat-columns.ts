@@ -85,3 +85,34 @@ export function instanceRows(r: RepeatColumns, cells: readonly string[]): string
   });
   return rows.length ? rows : [[...base, ...r.slots[0]!.map(() => "")]];
 }
+
+/**
+ * A sheet's flattened repeat group as its rows arrive: finds the header (a row of the sheet's
+ * head with `name[n]/field` columns), then gives each submission row's first instance and holds
+ * the others back by line until the reader asks for them.
+ */
+export class RepeatInstances {
+  /** The repeat group and the line of its header, once found. */
+  found?: { columns: RepeatColumns; line: number };
+  private readonly more = new Map<number, string[][]>();
+
+  /** The row as read: the header rewritten, a submission's first instance; others held. */
+  take(cells: string[], line: number, inHead: boolean): string[] {
+    if (this.found) {
+      const rows = instanceRows(this.found.columns, cells);
+      if (rows.length > 1) this.more.set(line, rows.slice(1));
+      return rows[0]!;
+    }
+    const columns = inHead ? repeatColumns(cells) : undefined;
+    if (!columns) return cells;
+    this.found = { columns, line };
+    return columns.header;
+  }
+
+  /** The instances after the first of the submission at `line` (once). */
+  rest(line: number): string[][] | undefined {
+    const rows = this.more.get(line);
+    if (rows) this.more.delete(line);
+    return rows;
+  }
+}

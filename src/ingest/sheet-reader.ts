@@ -21,7 +21,7 @@ import {
   withOtherAnswers,
 } from "./row-kinds.ts";
 import { columnLabel, planSheet } from "./sheet-plan.ts";
-import { instanceRows, repeatColumns, type RepeatColumns } from "./repeat-columns.ts";
+import { RepeatInstances, type RepeatColumns } from "./repeat-columns.ts";
 import type { Fatal, SheetPlan } from "./sheet-plan.ts";
 import type { Converted, Issue } from "./convert.ts";
 import type { ImportedRecord } from "./import-options.ts";
@@ -37,10 +37,8 @@ export class SheetReader {
   private line = 0;
   private plan?: SheetPlan;
   private readonly duplicates = new DuplicateRows();
-  /** A Kobo repeat group flattened into columns (repeat-columns.ts), and where its header is. */
-  private repeats?: { columns: RepeatColumns; line: number };
-  /** The instances after the first of each submission row not yet read, by line. */
-  private readonly moreInstances = new Map<number, string[][]>();
+  /** A Kobo repeat group flattened into columns (repeat-columns.ts). */
+  private readonly repeats = new RepeatInstances();
   fatal?: Fatal;
 
   private readonly im: ImporterCore;
@@ -57,20 +55,13 @@ export class SheetReader {
 
   push(input: string[]): void {
     const line = ++this.line;
-    let cells = this.im.mojibake
-      ? input.map((c) => (c.length > 1 && hasMojibake(c) ? repairMojibake(c) : c))
-      : input;
-    if (this.repeats) {
-      const rows = instanceRows(this.repeats.columns, cells);
-      cells = rows[0]!;
-      if (rows.length > 1) this.moreInstances.set(line, rows.slice(1));
-    } else if (this.phase === "head") {
-      const columns = repeatColumns(cells);
-      if (columns) {
-        this.repeats = { columns, line };
-        cells = columns.header;
-      }
-    }
+    const cells = this.repeats.take(
+      this.im.mojibake
+        ? input.map((c) => (c.length > 1 && hasMojibake(c) ? repairMojibake(c) : c))
+        : input,
+      line,
+      this.phase === "head",
+    );
     if (this.phase === "head") {
       this.head.push(cells);
       if (this.head.length >= HEAD_ROWS) this.startRows();
@@ -102,7 +93,7 @@ export class SheetReader {
   private startRows(): void {
     const plan = planSheet(this.im, this.sheet, this.head);
     this.plan = plan;
-    if (this.repeats) noteRepeatGroup(this.im, this.sheet, this.repeats);
+    if (this.repeats.found) noteRepeatGroup(this.im, this.sheet, this.repeats.found);
     if (plan.fatal) this.fatal = plan.fatal;
     const start = plan.layout.dataIndex;
     const rest = this.head.slice(start);
@@ -133,10 +124,7 @@ export class SheetReader {
   /** One row of the sheet: a submission of a flattened repeat group is one row per instance. */
   private row(input: string[], line: number): void {
     this.rowOne(input, line);
-    const more = this.moreInstances.get(line);
-    if (!more) return;
-    this.moreInstances.delete(line);
-    for (const cells of more) this.rowOne(cells, line);
+    for (const cells of this.repeats.rest(line) ?? []) this.rowOne(cells, line);
   }
 
   private rowOne(input: string[], line: number): void {
