@@ -39,12 +39,27 @@ const ONE_WAY_SHARE = 0.75;
 const MIN_PAIRS = 3;
 
 /**
+ * At most this many reports of a set are compared pairwise (evenly spaced in date order): the
+ * direction of 10,000 unlabelled reports is as clear from 300 of them, at 45,000 pairs.
+ */
+const MAX_COMPARED = 300;
+
+/** Up to `max` of the reports, evenly spaced in date order (all of them when fewer). */
+function evenSample<T extends { t: number }>(reports: readonly T[], max: number): readonly T[] {
+  if (reports.length <= max) return reports;
+  const sorted = [...reports].sort((a, b) => a.t - b.t);
+  const step = (sorted.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, k) => sorted[Math.round(k * step)]!);
+}
+
+/**
  * The direction of one group's reports: +1 forwards, −1 backwards, 0 unclear (too few pairs or
  * mixed directions).
  * @example
  * direction([{ t: 0, km: 900 }, { t: 2, km: 500 }, { t: 4, km: 100 }]); // => -1
  */
-export function direction(reports: readonly { t: number; km: Km }[]): -1 | 0 | 1 {
+export function direction(all: readonly { t: number; km: Km }[]): -1 | 0 | 1 {
+  const reports = evenSample(all, MAX_COMPARED);
   let forward = 0;
   let backward = 0;
   for (let i = 0; i < reports.length; i++) {

@@ -21,3 +21,10 @@ describe("routeDirection", () => {
     expect(backwardRoutes([back, fwd("B"), fwd("C")])).toEqual([]);
   });
 });
+
+describe("routeDirection on many reports", () => {
+  it("reads 20,000 reports going backwards by an even sample of them", () => {
+    const many = Array.from({ length: 20_000 }, (_, k) => ({ t: k / 100, km: 4000 - k / 5 }));
+    expect(direction(many)).toBe(-1);
+  });
+});
