@@ -126,3 +126,25 @@ describe("COMAR's words for asylum claims (tryout23 item 10)", () => {
     });
   }
 });
+
+describe("a sightings file whose only date is #date+reported (tryout23 item 7)", () => {
+  it("the refusal says the report date was read as reported_at and how to map it", async () => {
+    const { dir, file } = tempFile("dtm-t23-", "a.csv", fixture("avistamientos-hxl.csv"));
+    const io = capture(dir);
+    expect(await run(["validate", file, "--kind", "sightings"], io.context)).toBe(2);
+    expect(io.err.join("\n")).toContain(
+      'Fecha reporte [#date+reported] was read as reported_at (when the source published); if it is the day the group was seen, map it: --columns observed_at="Fecha reporte"',
+    );
+    const ok = capture(dir);
+    const args = [
+      "validate",
+      file,
+      "--kind",
+      "sightings",
+      "--columns",
+      "observed_at=Fecha reporte",
+    ];
+    await run(args, ok.context);
+    expect(ok.out.concat(ok.err).join("\n")).toMatch(/\d accepted/);
+  });
+});
