@@ -148,3 +148,28 @@ describe("a sightings file whose only date is #date+reported (tryout23 item 7)",
     expect(ok.out.concat(ok.err).join("\n")).toMatch(/\d accepted/);
   });
 });
+
+describe("Mexican spellings (tryout23 item 15)", () => {
+  it("reads 1º de diciembre, 1ero. de diciembre and más o menos 700", async () => {
+    const body = [
+      "fecha;lugar;caravana;cantidad",
+      "1º de diciembre de 2018;Tijuana;C1;más o menos 700",
+      "1ero. de diciembre de 2018;Tijuana;C1;800",
+    ].join("\n");
+    const { dir, file } = tempFile("dtm-t23-", "s.csv", body);
+    const io = capture(dir);
+    await run(["import", file, "--out", join(dir, "i")], io.context);
+    const rows = readFileSync(join(dir, "i", "sightings.csv"), "utf8").split(/\r?\n/);
+    const header = rows[0]!.replace(/^\uFEFF/, "").split(",");
+    const data = rows
+      .slice(2)
+      .filter(Boolean)
+      .map((r) => r.split(","));
+    expect(
+      data.map((r) => [r[header.indexOf("observed_at")], r[header.indexOf("size_best")]]),
+    ).toEqual([
+      ["2018-12-01", "700"],
+      ["2018-12-01", "800"],
+    ]);
+  });
+});
