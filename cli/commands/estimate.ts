@@ -188,6 +188,7 @@ export const estimateCommand: Command = {
       `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,
     );
     for (const line of offRouteLines(result.report.warnings)) context.stderr(line);
+    for (const line of routeBackwardsLines(result.report.warnings)) context.stderr(line);
     const atLeast = lowerBoundsNote(result.report.associations);
     if (atLeast) context.stderr(atLeast);
     const tooEarly = tooEarlyNote(result.report.trackStarts);
@@ -231,6 +232,19 @@ export function countsLeftOutNote(
 
 /** Off-route positions listed on stderr one by one, at most this many (then report.json). */
 const MAX_OFF_ROUTE_LINES = 20;
+
+/**
+ * One stderr line per route drawn against the direction of travel (the estimator's
+ * `route_backwards` warning, routeDirection.ts): the positions on it are not usable as drawn.
+ * @example
+ * routeBackwardsLines([{ code: "route_backwards", message: 'route "r" seems drawn …' }]);
+ * // => ['warning: route "r" seems drawn …']
+ */
+export function routeBackwardsLines(
+  warnings: readonly { code: string; message: string }[],
+): string[] {
+  return warnings.filter((w) => w.code === "route_backwards").map((w) => `warning: ${w.message}`);
+}
 
 /**
  * One line for each report whose position was dropped as off its group's route (only its size

@@ -53,6 +53,12 @@ import {
   setSpan,
 } from "./positions.ts";
 import { prepareSightings } from "./prepare.ts";
+import {
+  backwardRouteMessage,
+  backwardRoutes,
+  unlabelledSets,
+  type RouteReports,
+} from "./routeDirection.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import type { SizePrior } from "./sizePrior.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
@@ -371,6 +377,7 @@ function associateAndCount(setup: EstimateSetup, dataset: Dataset) {
 
   // 1. Route choice and association.
   const { groups, unlabelled } = labelledGroups(ctx, prepared);
+  warnBackwardRoutes(ctx, groups, unlabelled);
   for (const g of groups) {
     describe(g);
     if (g.positions.length > 0) runKm(ctx, g, { outlierPosteriors: false, coarse: true });
@@ -545,6 +552,26 @@ function recordCountScopes(
     a.countScope = s.countScope;
     a.sizeAtLeast = Math.round(Math.exp(s.logLow));
   }
+}
+
+/**
+ * A route whose groups' dated reports go backwards along it (routeDirection.ts) is named in a
+ * warning (`route_backwards`), read before the association (which assumes forward movement).
+ */
+function warnBackwardRoutes(
+  ctx: EstimateContext,
+  groups: readonly WorkGroup[],
+  unlabelled: readonly PreparedSighting[],
+): void {
+  const sets: RouteReports[] = groups.map((g) => ({
+    routeId: g.routeId,
+    group: g.name,
+    reports: g.positions.map((p) => ({ t: p.s.t, km: p.km })),
+  }));
+  const labelledRoutes = new Set(groups.map((g) => g.routeId));
+  sets.push(...unlabelledSets(unlabelled, ctx.projections, ctx.maxOff, labelledRoutes));
+  for (const b of backwardRoutes(sets))
+    ctx.warnings.push(estimateWarning("route_backwards", backwardRouteMessage(b)));
 }
 
 /** Projections of every positioned report on every route (nearest point per route). */

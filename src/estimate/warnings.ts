@@ -3,7 +3,7 @@ import type { DtmWarning } from "../model/warning.ts";
 
 /** Codes of the estimator's warnings (see `EstimateReport.warnings`). */
 export type EstimateWarningCode =
-  "position_unusable" | "off_route" | "off_every_route" | "named_too_early";
+  "position_unusable" | "off_route" | "off_every_route" | "named_too_early" | "route_backwards";
 
 /**
  * One estimator warning.

@@ -284,8 +284,9 @@ export function convertSighting(
     }
   }
   const hasSize = size.best !== undefined || size.min !== undefined || size.max !== undefined;
-  // A P-code that named no place has been rejected already (unknown_place): not said twice.
-  if (placeName === undefined && lat === undefined && byCode === undefined) {
+  // An admin-2 P-code that named no place has been rejected already (unknown_place): not said
+  // twice. An admin-1 code alone (a state) places nothing: the row is size evidence only.
+  if (placeName === undefined && lat === undefined && r.text("place_pcode") === undefined) {
     if (caravanLabel !== undefined && hasSize) {
       r.warn(
         "place_name",

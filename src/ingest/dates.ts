@@ -191,7 +191,9 @@ function parseNamedMonth(t: string): DateParse | undefined {
     )
     // Excel's long date with the weekday abbreviated ("vie., 19 de oct. de 2018"); the comma is
     // required, so that "mar 19, 2018" stays March.
-    .replace(/^(lun|mar|mie|jue|vie|sab|dom|mon|tue|wed|thu|fri|sat|sun)\.?,\s+/, "");
+    .replace(/^(lun|mar|mie|jue|vie|sab|dom|mon|tue|wed|thu|fri|sat|sun)\.?,\s+/, "")
+    // The first of the month as Mexican documents write it: "1º de diciembre", "1ero. de".
+    .replace(/^(\d{1,2})\s*(?:º|°|ª|ero|er|o)\.?(?=\s)/, "$1");
   // 13 de octubre de 2018 / 13-oct-18 / 13 oct. 2018 / 13 October 2018
   let m =
     /^(\d{1,2})(?:\s+de\s+|[\s\-./]+)([a-z]+)\.?(?:\s+del?\s+(?:l\s+)?|[\s\-./,]+)(\d{2}|\d{4})$/.exec(

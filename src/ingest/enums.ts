@@ -266,6 +266,18 @@ const CATEGORY = table<StockCategory>({
     "asylum seekers",
     "refugio",
     "solicitud de refugio",
+    // Mexico's COMAR words: a claim for refugee status ("condición de refugiado"). Not
+    // "refugiados" alone: people recognised as refugees are decisions, not claims.
+    "solicitudes de refugio",
+    "solicitantes de refugio",
+    "solicitud de condicion de refugiado",
+    "solicitudes de condicion de refugiado",
+    "solicitud de la condicion de refugiado",
+    "solicitudes de la condicion de refugiado",
+    "solicitantes de la condicion de refugiado",
+    "condicion de refugiado",
+    "asylum claim",
+    "asylum applications",
     "comar",
   ],
   return: [

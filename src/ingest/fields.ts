@@ -265,6 +265,7 @@ export const COUNT_SPEC: KindSpec = {
       "total",
       [
         "total_personas",
+        "total_grupo",
         "total_general",
         "personas",
         "total_people",

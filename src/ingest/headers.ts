@@ -241,6 +241,14 @@ function matchHxl(text: string, spec: KindSpec): string | undefined {
   return best?.field.name;
 }
 
+/** Header matches that name a field exactly; any other header match yields to a HXL tag. */
+const EXACT_HOW: ReadonlySet<MatchHow> = new Set<MatchHow>([
+  "canonical",
+  "alias",
+  "kobo_meta",
+  "two_level_header",
+]);
+
 /** Kobo metadata columns, kept as extras (and `_uuid` used to find resubmissions). */
 const KOBO_META =
   /^_(id|uuid|submission_time|validation_status|notes|status|submitted_by|tags|index|parent_index|parent_table_name|submission__uuid|version_)$|^__version__$|^meta\/|^formhub\//;
@@ -357,9 +365,12 @@ export function mapHeaders(
         match = matchHeader(asWritten, kind);
       }
     }
-    if (!match && tag) {
+    // An explicit HXL tag beats a loose reading of the header (a group prefix, a question, a
+    // bracketed hint): `Cód. municipio [#adm2+code]` is the admin-2 code, not `municipio` after
+    // a "." prefix. A header named exactly (canonical or alias) still wins.
+    if (tag && (!match || !EXACT_HOW.has(match.how))) {
       const field = matchHxl(tag, l.spec);
-      if (field) match = { field, how: "hxl" };
+      if (field && field !== match?.field) match = { field, how: "hxl" };
     }
     // First column wins; a later column that would hold the same field is kept as an extra and
     // named in `duplicateFields` (the importer warns). A field the caller placed is not taken again.

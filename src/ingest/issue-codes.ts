@@ -113,6 +113,7 @@ export const IMPORT_ISSUE_CODES = [
   "unreadable_xlsx",
   "unsupported_format",
   "zero_length",
+  "repeat_group_rows",
 ] as const;
 
 /** A code of a rejected row, a warning or a fatal problem of the table importer. */

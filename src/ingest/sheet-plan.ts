@@ -408,10 +408,24 @@ function fatalOf(
           .map((alts) => alts.map((a) => fieldHeaders(mapping.kind, a)).join(" / "))
           .join("; "),
       },
-      message: `no ${mapping.missing.map((a) => a.join("/")).join(", ")} column for a ${mapping.kind} table in row ${layout.headerIndex + 1}: looked for ${what}.`,
+      message: `no ${mapping.missing.map((a) => a.join("/")).join(", ")} column for a ${mapping.kind} table in row ${layout.headerIndex + 1}: looked for ${what}.${reportedNotObserved(mapping)}`,
     };
   }
   return undefined;
+}
+
+/**
+ * For a sightings sheet without an observed_at column but with a report date (`Fecha reporte`,
+ * `#date+reported`, read as reported_at: when the source published): how to read it as the day
+ * the group was seen, if it is. Empty otherwise.
+ */
+function reportedNotObserved(mapping: HeaderMapping): string {
+  const at = mapping.fieldIndex.get("reported_at");
+  if (mapping.kind !== "sightings" || at === undefined) return "";
+  if (!mapping.missing.some((alts) => alts.includes("observed_at"))) return "";
+  const c = mapping.columns[at]!;
+  const shown = c.hxl ? `${c.column} [${c.hxl}]` : c.column;
+  return ` ${shown} was read as reported_at (when the source published); if it is the day the group was seen, map it: --columns observed_at="${c.column}".`;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   withOtherAnswers,
 } from "./row-kinds.ts";
 import { columnLabel, planSheet } from "./sheet-plan.ts";
+import { RepeatInstances, type RepeatColumns } from "./repeat-columns.ts";
 import type { Fatal, SheetPlan } from "./sheet-plan.ts";
 import type { Converted, Issue } from "./convert.ts";
 import type { ImportedRecord } from "./import-options.ts";
@@ -36,6 +37,8 @@ export class SheetReader {
   private line = 0;
   private plan?: SheetPlan;
   private readonly duplicates = new DuplicateRows();
+  /** A Kobo repeat group flattened into columns (repeat-columns.ts). */
+  private readonly repeats = new RepeatInstances();
   fatal?: Fatal;
 
   private readonly im: ImporterCore;
@@ -52,9 +55,13 @@ export class SheetReader {
 
   push(input: string[]): void {
     const line = ++this.line;
-    const cells = this.im.mojibake
-      ? input.map((c) => (c.length > 1 && hasMojibake(c) ? repairMojibake(c) : c))
-      : input;
+    const cells = this.repeats.take(
+      this.im.mojibake
+        ? input.map((c) => (c.length > 1 && hasMojibake(c) ? repairMojibake(c) : c))
+        : input,
+      line,
+      this.phase === "head",
+    );
     if (this.phase === "head") {
       this.head.push(cells);
       if (this.head.length >= HEAD_ROWS) this.startRows();
@@ -86,6 +93,7 @@ export class SheetReader {
   private startRows(): void {
     const plan = planSheet(this.im, this.sheet, this.head);
     this.plan = plan;
+    if (this.repeats.found) noteRepeatGroup(this.im, this.sheet, this.repeats.found);
     if (plan.fatal) this.fatal = plan.fatal;
     const start = plan.layout.dataIndex;
     const rest = this.head.slice(start);
@@ -113,7 +121,13 @@ export class SheetReader {
     for (const { cells, line } of held) this.row(cells, line);
   }
 
+  /** One row of the sheet: a submission of a flattened repeat group is one row per instance. */
   private row(input: string[], line: number): void {
+    this.rowOne(input, line);
+    for (const cells of this.repeats.rest(line) ?? []) this.rowOne(cells, line);
+  }
+
+  private rowOne(input: string[], line: number): void {
     const report = this.im.report;
     if (isBlankRow(input)) {
       report.blankRows++;
@@ -157,6 +171,25 @@ export class SheetReader {
   get lastLine(): number {
     return this.line;
   }
+}
+
+/** Says once that a flattened repeat group's instances are read as rows of their own. */
+function noteRepeatGroup(
+  im: ImporterCore,
+  sheet: string | undefined,
+  repeats: { columns: RepeatColumns; line: number },
+): void {
+  const { group, instances, header, base } = repeats.columns;
+  const fields = header.slice(base.length).join(", ");
+  im.warn(
+    {
+      line: repeats.line,
+      code: "repeat_group_rows",
+      message: `columns ${group}[1]/… to ${group}[${instances}]/… are the ${instances} instances of the Kobo repeat group ${group}: each submission is read as one row per instance written (${fields}), with the submission's date, point and direction on each; the rows keep the submission's line.`,
+      params: { group, instances, fields },
+    },
+    sheet,
+  );
 }
 
 /**

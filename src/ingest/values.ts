@@ -129,7 +129,7 @@ export function parsePeopleNumber(text: string): number | undefined {
 }
 
 const APPROX =
-  /^(?:aprox(?:imadamente)?\.?|approx(?:imately)?\.?|ca\.|circa|about|around|alrededor\s+de|cerca\s+de|unos|unas|some|~|≈)\s*/i;
+  /^(?:aprox(?:imadamente)?\.?|approx(?:imately)?\.?|ca\.|circa|about|around|alrededor\s+de|cerca\s+de|m[aá]s\s+o\s+menos|unos|unas|some|~|≈)\s*/i;
 const AT_LEAST =
   /^(?:m[aá]s\s+de|more\s+than|over|at\s+least|al\s+menos|por\s+lo\s+menos|m[ií]nimo|min\.?|>=?|≥|\+)\s*/i;
 const AT_MOST =

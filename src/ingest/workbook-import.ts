@@ -6,6 +6,7 @@
 import { sniffFormat, unsupportedFormat } from "./file-format.ts";
 import { ImporterCore } from "./import-core.ts";
 import { HEAD_ROWS, SheetReader } from "./sheet-reader.ts";
+import { joinRepeatSheet } from "./kobo-repeat-join.ts";
 import { UnsupportedFormatError, readXlsx } from "./xlsx.ts";
 import type { XlsxSheet } from "./xlsx.ts";
 
@@ -45,6 +46,45 @@ export function importWorkbook(core: ImporterCore, parts: readonly Uint8Array[])
       message: "the workbook has no sheets.",
       params: { variant: "no_sheets" },
     };
+}
+
+/**
+ * The repeat groups' sheets joined to the workbook's first other sheet (kobo-repeat-join.ts),
+ * those usable; a warning says each join and names the rows whose submission is missing.
+ */
+function joinedRepeats(
+  core: ImporterCore,
+  sheets: readonly XlsxSheet[],
+  isUsable: (s: XlsxSheet) => boolean,
+): XlsxSheet[] {
+  const main = sheets.find((s) => !isKoboRepeat(s));
+  if (!main) return [];
+  const out: XlsxSheet[] = [];
+  for (const s of sheets.filter(isKoboRepeat)) {
+    const j = joinRepeatSheet(main, s);
+    if (!j || !isUsable(j.sheet)) continue;
+    out.push(j.sheet);
+    const orphans = j.orphans.length
+      ? ` Rows ${j.orphans.join(", ")} name a submission that is not in "${main.name}": read without its columns.`
+      : "";
+    core.warn(
+      {
+        line: 0,
+        code: "repeat_group_rows",
+        message: `sheet "${s.name}" is a Kobo repeat group: each of its rows is read with the columns of its submission in sheet "${main.name}" (${j.columns.join(", ")}), joined through ${j.through}.${orphans}`,
+        params: {
+          variant: "sheet",
+          group: s.name,
+          main: main.name,
+          fields: j.columns.join(", "),
+          through: j.through,
+          ...(j.orphans.length ? { orphans: j.orphans.join(", ") } : {}),
+        },
+      },
+      s.name,
+    );
+  }
+  return out;
 }
 
 function joinParts(parts: readonly Uint8Array[]): Uint8Array {
@@ -90,10 +130,19 @@ function sheetsToRead(core: ImporterCore, sheets: readonly XlsxSheet[]): readonl
   // when its header is usable. When no main sheet is usable (a form whose figures all sit in the
   // repeat group, the main sheet holding only start/end/_uuid), the repeat sheets are the data.
   const mainUsable = sheets.filter((s) => !isKoboRepeat(s)).filter(isUsable);
-  const usable = mainUsable.length ? mainUsable : sheets.filter(isKoboRepeat).filter(isUsable);
+  // The people only in the repeat group's sheet: its rows joined to their submissions (date,
+  // point, direction) of the main sheet; failing that, the repeat sheets alone.
+  const joined = mainUsable.length ? [] : joinedRepeats(core, sheets, isUsable);
+  const usable = mainUsable.length
+    ? mainUsable
+    : joined.length
+      ? joined
+      : sheets.filter(isKoboRepeat).filter(isUsable);
   const toRead = usable.length ? usable : sheets.slice(0, 1);
+  const read = new Set(toRead.map((s) => s.name));
+  const mainOfJoin = joined.length ? sheets.find((s) => !isKoboRepeat(s))?.name : undefined;
   for (const s of sheets) {
-    if (!toRead.includes(s)) {
+    if (!read.has(s.name) && s.name !== mainOfJoin) {
       core.warn(
         {
           line: 0,

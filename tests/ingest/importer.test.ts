@@ -782,8 +782,13 @@ describe("XLSX", () => {
       const r = importTable(bytes, { gazetteer: testGazetteer(), ...(kind ? { kind } : {}) });
       expect(r.report.fatal).toBeUndefined();
       expect((r.records as CountRecord[]).map((x) => x.total)).toEqual([500, 40]);
-      const skipped = r.report.warnings.filter((w) => w.code === "sheet_skipped");
-      expect(skipped.map((w) => w.params)).toEqual([{ sheet: "Conteo diario", rows: 25 }]);
+      // The repeat rows are read with their submission's columns (kobo-repeat-join.ts), so the
+      // main sheet is not skipped: it is read through them, and a warning says so.
+      expect(r.report.warnings.filter((w) => w.code === "sheet_skipped")).toEqual([]);
+      const joined = r.report.warnings.filter((w) => w.code === "repeat_group_rows");
+      expect(joined.map((w) => [w.params?.["main"], w.params?.["through"]])).toEqual([
+        ["Conteo diario", "_submission__uuid"],
+      ]);
     }
   });
   it("importTable of a broken workbook gives a report, not an exception", () => {
