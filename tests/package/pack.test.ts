@@ -39,9 +39,10 @@ describe("npm package", () => {
     );
   }, 300_000);
 
+  // (Removing the scratch install takes more than vitest's 10 s hook default on a loaded machine.)
   afterAll(() => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('import { … } from "dtm-flow" works from another project', () => {
     writeFileSync(
