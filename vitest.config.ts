@@ -15,6 +15,8 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           exclude: ["tests/browser/**"],
           environment: "node",
+          // Each test file's temp folders under one root, removed after the file (tests/setup/tmp.ts).
+          setupFiles: ["tests/setup/tmp.ts"],
           testTimeout: 60_000,
           env: { TZ: "UTC" },
         },
@@ -25,6 +27,7 @@ export default defineConfig({
           include: ["tests/browser/**/*.test.ts"],
           // Builds the viewer once for every browser test file (tests/browser/global-setup.ts).
           globalSetup: ["tests/browser/global-setup.ts"],
+          setupFiles: ["tests/setup/tmp.ts"],
           environment: "node",
           testTimeout: 180_000,
           hookTimeout: 240_000,

@@ -32,6 +32,8 @@ import {
   hxlOption,
   runReplay,
   departedBasis,
+  isoDate,
+  toLocalTime,
 } from "../../src/index.ts";
 import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
 import { counted } from "../plural.ts";
@@ -237,6 +239,37 @@ function placesCsv(state: readonly CorridorDay[], hxl: boolean, bom: boolean): s
 }
 
 /**
+ * The first day of the data: the earliest sighting (local day in `timeZone`), count, stock figure
+ * or aggregate; undefined when nothing has a readable date.
+ * @example firstDataDay(dataset, "America/Mexico_City") // => "2019-02-01"
+ */
+export function firstDataDay(dataset: Dataset, timeZone: string): string | undefined {
+  let first: string | undefined;
+  const see = (date: string | undefined) => {
+    if (date !== undefined && (first === undefined || date < first)) first = date;
+  };
+  for (const s of dataset.sightings) {
+    const local = toLocalTime(s.observedAt, timeZone);
+    if (local) see(isoDate(Math.floor(local.t)));
+  }
+  for (const rows of [dataset.counts, dataset.stocks, dataset.aggregates ?? []])
+    for (const r of rows) if (/^\d{4}-\d\d-\d\d$/.test(r.date)) see(r.date);
+  return first;
+}
+
+/**
+ * What the summary says when the run has no day: as of a date before all the data, that nothing
+ * was known by then and when the first report is (as `forecast` says for no usable report).
+ */
+function nothingKnown(asOf: string | undefined, first: string | undefined): string {
+  if (asOf === undefined) return "";
+  const day = asOf.slice(0, 10);
+  return first !== undefined && first > day
+    ? ` (nothing known by ${day}: the first report is of ${first}; give a later --as-of)`
+    : ` (nothing known by ${day})`;
+}
+
+/**
  * The summary's warnings: the ledger's and the import's (a file read with no direction column
  * leaves "people left" at 0, which the summary must not set beside "0 warnings"), and the rows
  * left out (rejected, duplicates), so a summary never says nothing about rows it dropped.
@@ -314,7 +347,7 @@ export const ledgerCommand: Command = {
             : "")
         : "";
     context.stderr(
-      `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${formatPeople(last.value)} people left by then${beyond})` : ""}, ${counted(ledger.split.length, "split row")}, ${inputWarnings(ledger, loaded)} (see report.json); wrote ${out.dir}`,
+      `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${formatPeople(last.value)} people left by then${beyond})` : nothingKnown(asOf, firstDataDay(loaded.dataset, run.timeZone))}, ${counted(ledger.split.length, "split row")}, ${inputWarnings(ledger, loaded)} (see report.json); wrote ${out.dir}`,
     );
     for (const w of ledger.warnings.slice(0, 5)) context.stderr(`warning: ${w.message}`);
     if (ledger.warnings.length > 5)

@@ -138,7 +138,9 @@ export function widenKmDay(d: KmDayEstimate, factor: number, routeLength: Km): K
 
 /**
  * A km day's 90 % interval widened about its median by `below` on its low side and `above` on its
- * high side (sd by the larger), kept on the route.
+ * high side (sd by the larger), kept on the route. The sd is kept at most half the route's length
+ * (km): no distribution of positions on a route of length L has a larger sd, and a widened sd
+ * above it (forecast.json's nowcast gave 4,363 km on a 4,521 km route, tryout23) means nothing.
  */
 export function widenKmSides(
   d: KmDayEstimate,
@@ -151,7 +153,8 @@ export function widenKmSides(
   if (!(lowF > 1 || highF > 1)) return d;
   const lo = d.median - lowF * (d.median - d.low);
   const hi = d.median + highF * (d.high - d.median);
-  return { ...d, ...holdingKm(d, lo, hi, routeLength), sd: d.sd * Math.max(lowF, highF) };
+  const sd = Math.min(d.sd * Math.max(lowF, highF), Math.max(d.sd, routeLength / 2));
+  return { ...d, ...holdingKm(d, lo, hi, routeLength), sd };
 }
 
 /**

@@ -13,7 +13,9 @@ import type { IsoDate, Iso3, People } from "../model/units.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
 import { checkCorrelation, GROUP_ERROR_CORRELATION } from "./correlatedSum.ts";
 import { DepartedTally } from "./departedTally.ts";
-import { departureFloor, northboundFloor } from "./departures.ts";
+import { departureFloor, northboundFloor, rowsByFile, southboundTally } from "./departures.ts";
+import { formatPeople } from "./describe.ts";
+import { ledgerWarning } from "./warning.ts";
 import { TreeEvaluator } from "./evaluateTree.ts";
 import { areaGroups, BeyondGroupWarnings, carriedBeyondGroups } from "./groupFigures.ts";
 import { collectRows, fitSeries, listSources } from "./fitSeries.ts";
@@ -27,6 +29,7 @@ import type {
   DepartedRow,
   LedgerGroupDay,
   LedgerInput,
+  LedgerWarning,
   LedgerOptions,
   LedgerPlaceCount,
   LedgerResult,
@@ -159,6 +162,8 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const tree = buildTree(dataset.stocks, gazetteer, radiusKm, options, lastDay);
   const fitted = fitSeries(tree.entries, dataset.stocks, daily);
   const warnings = [...tree.warnings, ...fitted.warnings];
+  const southbound = southboundWarning(dataset.counts, gazetteer, lastDay);
+  if (southbound) warnings.push(southbound);
   const residuals = fitted.residuals;
   tree.roots.forEach(collectRows);
   const sources = listSources(tree.roots.values());
@@ -285,4 +290,39 @@ function groupOnRoadRow(date: string, g: GroupOnRoad, parts: readonly Part[]): L
     ...(g.area >= 0 ? { placeName: areas[g.area]!.placeName } : {}),
     ...(g.unseenSince !== undefined ? { unseenSince: g.unseenSince } : {}),
   };
+}
+
+/**
+ * The warning that says how many people were counted heading south: the split has no place for
+ * them (a return is counted by the stock figures; a southbound crossing may be someone counted
+ * north before), so they are named, never dropped without a word.
+ */
+function southboundWarning(
+  counts: LedgerInput["dataset"]["counts"],
+  gazetteer: ReturnType<typeof createGazetteer>,
+  lastDay: number,
+): LedgerWarning | undefined {
+  const t = southboundTally(counts, gazetteer, lastDay);
+  if (!t) return undefined;
+  const when =
+    t.firstDate === t.lastDate ? `on ${t.firstDate}` : `from ${t.firstDate} to ${t.lastDate}`;
+  const where = rowsByFile(t.where);
+  return ledgerWarning({
+    code: "southbound_counts",
+    message:
+      `${formatPeople(t.people)} people counted heading south ${when}${t.points.length ? ` at ${t.points.join(", ")}` : ""} ` +
+      `(${where}) are not in the split: ` +
+      `the ledger counts returns from stock figures (category return) and people who left from northbound counts; ` +
+      `give the returns as stock figures to see them as returned.`,
+    params: {
+      people: t.people,
+      countRows: t.countRows,
+      firstDate: t.firstDate,
+      lastDate: t.lastDate,
+      points: t.points,
+      where: t.where,
+    },
+    rows: [],
+    date: t.lastDate,
+  });
 }

@@ -70,3 +70,91 @@ export function northboundFloor(
     return best;
   };
 }
+
+/** People counted heading south, which the split leaves out (docs/ledger.md, Southbound counts). */
+export interface SouthboundTally {
+  /** People on the southbound rows with a total (people). */
+  people: number;
+  /** 0-based indexes into `dataset.counts` of those rows. */
+  countRows: number[];
+  firstDate: string;
+  lastDate: string;
+  /** The points as the gazetteer names them (or as written), in order of first appearance. */
+  points: string[];
+  /** Where each row was read (`file:line`, the importer's `origin`), or "count row N" (1-based). */
+  where: string[];
+}
+
+/**
+ * The southbound counts up to `lastDay` (returns on their way, people turning back): the ledger
+ * does not place them in the split — a return is counted by the stock figures (category
+ * `return`), and a southbound crossing may be a person already counted north — so they are
+ * tallied here for a warning, never dropped without a word. Blank totals are skipped (unknown).
+ * @returns undefined when no southbound row has a total.
+ * @example
+ * southboundTally([{ date: "2018-11-08", fmpName: "Tapachula", direction: "southbound", total: 70 }])
+ * // => { people: 70, countRows: [0], firstDate: "2018-11-08", lastDate: "2018-11-08", points: ["Tapachula"], where: ["count row 1"] }
+ */
+export function southboundTally(
+  counts: readonly CountRecord[],
+  gazetteer?: Gazetteer,
+  lastDay: number = Infinity,
+): SouthboundTally | undefined {
+  let tally: SouthboundTally | undefined;
+  counts.forEach((c, row) => {
+    if (c.direction !== "southbound" || typeof c.total !== "number" || !(c.total >= 0)) return;
+    const day = dayNumber(c.date);
+    if (day === undefined || day > lastDay) return;
+    const point = countPoint(c, gazetteer).label;
+    if (!tally) {
+      tally = {
+        people: 0,
+        countRows: [],
+        firstDate: c.date,
+        lastDate: c.date,
+        points: [],
+        where: [],
+      };
+    }
+    tally.people += c.total;
+    tally.countRows.push(row);
+    tally.where.push(c.origin ?? `count row ${row + 1}`);
+    if (c.date < tally.firstDate) tally.firstDate = c.date;
+    if (c.date > tally.lastDate) tally.lastDate = c.date;
+    if (point && !tally.points.includes(point)) tally.points.push(point);
+  });
+  return tally;
+}
+
+/**
+ * Where rows were read, by file: "conteo.csv lines 4, 6 and 8" (`file:line` origins; anything else
+ * as written), at most `max` rows named, the rest counted. `words` gives the language's words.
+ * @example
+ * rowsByFile(["a.csv:4", "a.csv:6", "b.xlsx#Hoja1:3"]); // => "a.csv lines 4, 6; b.xlsx#Hoja1 line 3"
+ */
+export function rowsByFile(
+  where: readonly string[],
+  words: { line: string; lines: string; and: string; more: string } = {
+    line: "line",
+    lines: "lines",
+    and: "and",
+    more: "more",
+  },
+  max = 8,
+): string {
+  const files = new Map<string, string[]>();
+  for (const w of where.slice(0, max)) {
+    const m = /^(.*):(\d+)$/.exec(w);
+    const [file, line] = m ? [m[1]!, m[2]!] : [w, ""];
+    const list = files.get(file) ?? [];
+    if (line) list.push(line);
+    files.set(file, list);
+  }
+  const parts = [...files].map(([file, lines]) =>
+    lines.length
+      ? `${file} ${lines.length === 1 ? words.line : words.lines} ${lines.join(", ")}`
+      : file,
+  );
+  const rest = where.length - Math.min(where.length, max);
+  return parts.join("; ") + (rest > 0 ? ` ${words.and} ${rest} ${words.more}` : "");
+}

@@ -155,6 +155,20 @@ export interface LedgerWarningParamsByCode {
     readonly places: readonly string[];
     readonly values: readonly People[];
   };
+  /**
+   * People counted heading south (`people`, on the counts `countRows`, 0-based indexes into
+   * `dataset.counts`, from `firstDate` to `lastDate` at `points`) are in no category of the
+   * split: returns come from stock figures (docs/ledger.md, Southbound counts).
+   */
+  readonly southbound_counts: {
+    readonly people: People;
+    readonly countRows: readonly number[];
+    readonly firstDate: IsoDate;
+    readonly lastDate: IsoDate;
+    readonly points: readonly string[];
+    /** Where each row was read (`file:line`), else "count row N" (1-based). */
+    readonly where: readonly string[];
+  };
   /** Returns exceed the people who had left; the ledger raises departures to `raisedTo`. */
   readonly returns_exceed_departures: {
     readonly date: IsoDate;

@@ -2,7 +2,7 @@
  * A ledger warning in the situation update's language, for the `report` command's files and the
  * viewer's situation panel alike. The ledger gives each warning a `code`, its English `message`
  * and the values the message is made of (`params`, src/ledger/types.ts); the caller carries the
- * facts of the stock rows the warnings name (`stockRowFacts`). In Spanish the six warnings are
+ * facts of the stock rows the warnings name (`stockRowFacts`). In Spanish the seven warnings are
  * said again from those values, one template per code typed by the code's params
  * (`LedgerWarningParamsByCode`), so a new code without a Spanish form does not compile; their
  * words (categories) come from the situation update's one word table (words.ts). A warning
@@ -10,6 +10,7 @@
  * ledger's English sentence, never a half-translated one.
  */
 import { rowListParts, stockRowFacts } from "../ledger/describe.ts";
+import { rowsByFile } from "../ledger/departures.ts";
 import type { StockRowFacts } from "../ledger/describe.ts";
 import type {
   LedgerWarning,
@@ -185,6 +186,11 @@ const ES: { readonly [C in LedgerWarningCode]: Template<C> } = {
         ? `, ${n(p.attributed - p.sizeHigh)} por encima de su intervalo del 90 %`
         : ", dentro de su intervalo del 90 %") +
     `. El balance cuenta una sola vez a las personas del grupo, en esos lugares, y las ${n(p.beyond)} restantes como personas que los recorridos no vieron: elevan las personas que salieron.`,
+  southbound_counts: (p) =>
+    `${n(p.people)} personas contadas rumbo al sur ${p.firstDate === p.lastDate ? `el ${p.firstDate}` : `del ${p.firstDate} al ${p.lastDate}`}` +
+    `${p.points.length ? ` en ${p.points.join(", ")}` : ""} (${rowsByFile(p.where, { line: "línea", lines: "líneas", and: "y", more: "más" })}) ` +
+    `no están en el balance: los retornos se cuentan con cifras de existencias (categoría retorno) y las salidas con los conteos rumbo al norte; ` +
+    `dé los retornos como cifras para verlos como retornados.`,
   returns_exceed_departures: (p, w) =>
     `El ${p.date} los retornos (${n(p.returns)}) superan a las personas que según los recorridos y los conteos habían salido (${n(p.fromTracks)}); ` +
     `filas de cifras ${rowListEs(w.rows)}. El balance eleva las personas que salieron a ${n(p.raisedTo)} para que todas sigan contadas; revise los retornos o los tamaños de los grupos.`,

@@ -14,6 +14,8 @@ import { DEFAULT_COMPOSITION, FALLBACK_2018, GENERIC_MOVEMENT } from "./defaults
 import { SCENARIO_LIMITS } from "./limits.ts";
 import { checkDate } from "./scenarioDate.ts";
 import { checkAttrition, checkMovement } from "./validateMovement.ts";
+import { placeIndex } from "./compile.ts";
+import type { AttritionRule } from "./types.ts";
 import type { Resolver } from "./validatePlaces.ts";
 import { createResolver } from "./validatePlaces.ts";
 import { checkPlanning, checkRunSettings, checkShelters } from "./validateSettings.ts";
@@ -186,7 +188,12 @@ export function validateScenario(json: unknown, context: ScenarioContext): Scena
   const waves = checkWaves(c, r, json, base);
   const start = checkStart(c, json.start, waves, horizonDays);
   const movement = checkMovement(c, json.movement, base.movement, r.place, corridor);
-  const attrition = checkAttrition(c, json.attrition, base.attrition, r.place, corridor);
+  const attrition = baseRulesOnCorridor(
+    c,
+    checkAttrition(c, json.attrition, base.attrition, r.place, corridor),
+    base.attrition,
+    { dataset: context.dataset, corridor, like },
+  );
   const destinationLeavePerDay =
     json.destinationLeavePerDay === undefined
       ? base.destinationLeavePerDay
@@ -216,4 +223,43 @@ export function validateScenario(json: unknown, context: ScenarioContext): Scena
     notes: [...base.notes],
   };
   return { scenario, errors: [], warnings: c.warnings };
+}
+
+/**
+ * The calibration's attrition rules ("like": "2018") at places not on the scenario's corridor (a
+ * user's own routes and places) are left out with one plain warning naming them, instead of a
+ * warning per place that the user never wrote ("Attrition place GT-CHQ is not on the corridor",
+ * tryout23 LOW 16). The user's own rules are on the corridor (checked above), so they stay.
+ */
+function baseRulesOnCorridor(
+  c: Checker,
+  rules: AttritionRule[],
+  base: readonly AttritionRule[],
+  where: { dataset: Pick<Dataset, "places">; corridor: Corridor; like: Scenario["like"] },
+): AttritionRule[] {
+  const { dataset, corridor, like } = where;
+  const off = (rule: AttritionRule) =>
+    [rule.place, rule.from, rule.to].filter(
+      (id): id is string => id !== undefined && placeIndex(corridor, id) === undefined,
+    );
+  const dropped = new Set<string>();
+  const kept = rules.filter((rule) => {
+    if (!base.includes(rule) || off(rule).length === 0) return true;
+    for (const id of off(rule)) dropped.add(id);
+    return false;
+  });
+  if (dropped.size) {
+    const named = [...dropped].map((id) => {
+      const name = dataset.places.find((p) => p.placeId === id)?.name;
+      return name && name !== id ? `${name} (${id})` : id;
+    });
+    const routes = [...corridor.routes.keys()].join(", ");
+    const what = like === "2018" ? "the 2018 calibration's" : "the default";
+    c.warn(
+      like === "2018" ? "/like" : "/attrition",
+      "attrition_place_not_on_corridor",
+      `${what} attrition at ${named.join(", ")} is not on your routes (${routes}): not used; give your own \`attrition\` rules for places on them.`,
+    );
+  }
+  return kept;
 }

@@ -47,6 +47,13 @@ describe("conformalWidening", () => {
     expect(widenKmDay(d, 2, 1000)).toMatchObject({ median: 100, low: 60, high: 160, sd: 30 });
     expect(widenKmDay(d, 0.5, 1000)).toEqual(d);
     expect(widenKmDay(d, 10, 150)).toMatchObject({ low: 0, high: 150 });
+    // tryout23 LOW 11: the sd is widened too, but never past half the route (no distribution on
+    // a route of L km has a larger sd); the interval is the same as without the cap.
+    expect(widenKmDay(d, 10, 150).sd).toBe(75);
+    const wide = { median: 2116, low: 1000, high: 3000, mean: 2360, sd: 900 };
+    const sides = widenKmSides(wide, 3, 5, 4521.5);
+    expect(sides.sd).toBeCloseTo(4521.5 / 2);
+    expect(sides).toMatchObject({ low: 0, high: 4521.5 });
     const s = { median: 1000, low: 500, high: 2000, logMean: 6.9, logSd: 0.4 };
     const w = widenSizeDay(s, 2);
     expect(w.low).toBeCloseTo(250);

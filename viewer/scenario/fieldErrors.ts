@@ -6,6 +6,8 @@ import type { ScenarioError } from "../../src/index.ts";
 import { el } from "./dom.ts";
 import type { FieldRef } from "./form.ts";
 import { errorsByField } from "./model.ts";
+import { errorMessageText, errorText } from "./errorText.ts";
+import type { Lang } from "../state.ts";
 
 /** Hides a field's error and unmarks the field. */
 export function clearFieldError(f: FieldRef | undefined): void {
@@ -21,8 +23,8 @@ export function clearFieldError(f: FieldRef | undefined): void {
 }
 
 /** Writes one field's errors under it and marks it invalid. */
-function markField(f: FieldRef, list: ScenarioError[]): void {
-  f.error.textContent = list.map((e) => e.message).join(" · ");
+function markField(f: FieldRef, list: ScenarioError[], lang: Lang): void {
+  f.error.textContent = list.map((e) => errorMessageText(lang, e.message)).join(" · ");
   f.error.dataset.pointers = list.map((e) => e.pointer).join(" ");
   f.error.hidden = false;
   f.control.setAttribute("aria-invalid", "true");
@@ -33,28 +35,28 @@ function markField(f: FieldRef, list: ScenarioError[]): void {
 
 /**
  * Shows `errors` at their fields (the rest in `topErrors`); with `focus`, focuses the first
- * field in error (else the list).
+ * field in error (else the list). Messages in `lang` (errorText.ts); the list names the place
+ * in the form in words, the raw pointer kept in `data-pointer`.
  */
 export function showFieldErrors(
   fields: Map<string, FieldRef>,
   errors: readonly ScenarioError[],
   topErrors: HTMLElement,
   focus: boolean,
+  lang: Lang = "en",
 ): void {
   for (const f of fields.values()) clearFieldError(f);
   const byField = errorsByField(errors, [...fields.keys()]);
   const loose = byField.get("") ?? [];
   topErrors.hidden = loose.length === 0;
   topErrors.replaceChildren(
-    ...loose.map((e) =>
-      el("li", { "data-pointer": e.pointer }, `${e.pointer || "/"}: ${e.message}`),
-    ),
+    ...loose.map((e) => el("li", { "data-pointer": e.pointer }, errorText(lang, e))),
   );
   let first: HTMLElement | undefined;
   for (const [pointer, list] of byField) {
     const f = fields.get(pointer);
     if (!f) continue;
-    markField(f, list);
+    markField(f, list, lang);
     first ??= f.control;
   }
   if (focus) (first ?? (loose.length ? topErrors : undefined))?.focus?.();

@@ -18,6 +18,8 @@ export interface PanelLayout {
   runBtn: HTMLButtonElement;
   cancelBtn: HTMLButtonElement;
   topErrors: HTMLUListElement;
+  /** Says the panel knows only the 2018 corridor when the analyst's own files are on screen. */
+  corridorNote: HTMLParagraphElement;
 }
 
 /** Creates the elements, the toggle in `toolbar` and the section after `after`. */
@@ -36,11 +38,18 @@ export function createLayout(toolbar: Element, after: Element): PanelLayout {
   const heading = el("h2", { id: "scenario-title", tabindex: -1 });
   const closeBtn = el("button", { type: "button", class: "scenario-close" }, "×");
   const intro = el("p", { class: "muted small" });
+  const corridorNote = el("p", {
+    id: "scenario-corridor-note",
+    class: "small",
+    role: "note",
+    hidden: true,
+  });
   const form = el("form", { id: "scenario-form", novalidate: true });
   const resultsEl = el("section", { id: "scenario-results", "aria-live": "polite" });
   section.append(
     el("div", { class: "scenario-head" }, heading, closeBtn),
     intro,
+    corridorNote,
     el("div", { class: "scenario-body" }, form, resultsEl),
   );
   section.setAttribute("aria-labelledby", "scenario-title");
@@ -50,6 +59,7 @@ export function createLayout(toolbar: Element, after: Element): PanelLayout {
     heading,
     closeBtn,
     intro,
+    corridorNote,
     form,
     resultsEl,
     statusEl: el("p", { id: "scenario-status", class: "small", role: "status" }),

@@ -16,13 +16,19 @@ import type { FieldRef } from "./form.ts";
 import type { ScenarioStatus } from "./panelState.ts";
 import { MAX_RESULTS, parseScenarioText } from "./panelState.ts";
 import { applyLayoutTexts, createLayout, setPanelOpen, showStatus } from "./layout.ts";
+import { showCorridorNote } from "./corridorNote.ts";
+import type { ReplayOnScreen } from "./corridorNote.ts";
 import { renderResults as renderResultsView } from "./results.ts";
 import { createWorkerClient } from "./workerClient.ts";
 
-/** What the panel needs from the viewer: its view state (language, panel open). */
+/**
+ * What the panel needs from the viewer: its view state (language, panel open) and the replay on
+ * screen (whose `source` says it is the analyst's own files, not the 2018 data).
+ */
 export interface ScenarioViewer {
   getState(): ViewState;
   setState(patch: Partial<ViewState>): void;
+  readonly replay?: ReplayOnScreen;
 }
 
 export interface ScenarioPanelOptions {
@@ -161,7 +167,10 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
   }
 
   const clearError = (pointer: string) => clearFieldError(fields.get(pointer));
-  const showErrors = (focus: boolean) => showFieldErrors(fields, errors, topErrors, focus);
+  const showErrors = (focus: boolean) => {
+    showFieldErrors(fields, errors, topErrors, focus, lang);
+    showCorridorNote(layout, lang, viewer.replay);
+  };
 
   async function loadFile(file: File | undefined): Promise<void> {
     if (!file) return;
@@ -195,6 +204,7 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
   // ── texts, open / close ──
   function applyTexts(): void {
     applyLayoutTexts(layout, lang);
+    showCorridorNote(layout, lang, viewer.replay);
     renderForm();
     setStatus(status);
     renderResults();
@@ -238,7 +248,10 @@ function bindOpenAndLanguage(
   const setOpen = (open: boolean, fromState = false) =>
     setPanelOpen(layout, open, fromState, {
       saveState: (scenario) => viewer.setState({ scenario }),
-      opened: () => client.ensure(),
+      opened: () => {
+        client.ensure();
+        showCorridorNote(layout, language.lang(), viewer.replay);
+      },
     });
   layout.toggle.addEventListener("click", () => setOpen(layout.section.hidden));
   layout.closeBtn.addEventListener("click", () => setOpen(false));
