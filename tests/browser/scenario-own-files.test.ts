@@ -10,9 +10,11 @@ import { describe, expect, it } from "vitest";
 import { hasBrowser, open2018, settle, useViewerSession } from "./harness.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "tryout23");
-const FILES = ["lugares-golfo.csv", "ruta-piedras-negras-linea.geojson", "avistamientos-golfo.csv"].map(
-  (f) => join(FIXTURES, f),
-);
+const FILES = [
+  "lugares-golfo.csv",
+  "ruta-piedras-negras-linea.geojson",
+  "avistamientos-golfo.csv",
+].map((f) => join(FIXTURES, f));
 const SCENARIO = JSON.parse(readFileSync(join(FIXTURES, "escenario-coahuila.json"), "utf8"));
 
 describe.skipIf(!hasBrowser)("Scenarios panel with the analyst's own files on screen", () => {
