@@ -89,8 +89,9 @@ export interface GroupNowcast {
   /** The whole group's size when some of it is counted at places on `lastDate` (startPeople.ts). */
   groupSize?: SizeDayEstimate;
   /**
-   * Share of the group on the road on `lastDate` (0–1): the ledger's `moving` that day
-   * (startPeople.ts); undefined when the ledger has no row of it (all of it on the road).
+   * Share of the group the runs move from `lastDate` (0–1): the ledger's `moving` + `resting` that
+   * day, people on the road and people resting with it at a place on the way (startPeople.ts);
+   * undefined when the ledger has no row of it (all of it on the road).
    */
   moving?: number;
   /** The place whose counted people the group has reached on `lastDate` (the ledger's `placeName`). */
