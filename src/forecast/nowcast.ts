@@ -118,6 +118,12 @@ export interface GroupNowcast {
    */
   lastSeenDate?: IsoDate;
   /**
+   * How and when the estimator's track ended (`trackEnds[]` `lastDate`, `reason`): a track ended at
+   * its `destination` is `arrived`, one ended `accounted_for` is accounted for, from that day on
+   * (`groupDayStatus`, the rule tracks.csv and the state read; review 23b M1).
+   */
+  trackEnd?: { lastDate: IsoDate; reason: string };
+  /**
    * The group's movement model: the pooled one, or (`paceWindowDays` > 0) its shares refitted on
    * the group's own pace ({@link groupMovement}).
    */
@@ -287,7 +293,8 @@ function groupNowcast(
   const info = estimate.groups.find((g) => g.group === s.group);
   const first = ends.firstOf.get(s.group) ?? { date: s.date, km: s.km.median };
   const last = ends.lastOf.get(s.group);
-  const lastSeen = estimate.report.trackEnds.findLast((e) => e.group === s.group)?.lastReportDate;
+  const end = estimate.report.trackEnds.findLast((e) => e.group === s.group);
+  const lastSeen = end?.lastReportDate;
   const movement = movementOf(s.group, estimate, options);
   const reported = stateOf(s.group);
   const regime = startRegimeOf(s, reported, movement, options);
@@ -307,6 +314,7 @@ function groupNowcast(
     departureKm: first.km,
     daysSinceObserved: 0,
     ...(lastSeen !== undefined ? { lastSeenDate: lastSeen } : {}),
+    ...(end ? { trackEnd: { lastDate: end.lastDate, reason: end.reason } } : {}),
     ...(last?.headKm !== undefined ? { headAheadKm: Math.max(0, last.headKm - last.km) } : {}),
     ...headStartAt(
       headStart(last, ends.beforeLastOf.get(s.group), regime, estimate.report.movement),

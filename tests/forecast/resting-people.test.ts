@@ -6,7 +6,15 @@
  * figure CDHDF gave daily for Estadio Palillo on 5–9 Nov 2018, absent from the embedded stocks).
  */
 import { describe, expect, it } from "vitest";
-import { embedded2018, forecastArrivals, nowcast, runReplay } from "../../src/index.ts";
+import {
+  dayNumber,
+  embedded2018,
+  forecastArrivals,
+  groupDayStatus,
+  groupStatus,
+  nowcast,
+  runReplay,
+} from "../../src/index.ts";
 import type { Dataset, StockFigure } from "../../src/index.ts";
 
 const asOf = "2018-11-07";
@@ -51,4 +59,37 @@ describe("a caravan resting at a counted shelter stays in the forecast (2018 + o
       expect(tijuana!.people!.p50).toBeGreaterThan(body.size * 0.6);
     }, 180_000);
   }
+});
+
+describe("the forecast's status reads the track's end (review 23b M1)", () => {
+  const g = {
+    km: { median: 1000 },
+    routeLengthKm: 4521.5,
+    lastDay: 0,
+    lastSeenDate: "2018-11-15",
+  };
+  const asOf = (date: string) => dayNumber(date)! + 0.5;
+
+  it("a track ended accounted_for / at its destination is so in the forecast, as in tracks.csv", () => {
+    const ended = (reason: string) => ({ ...g, trackEnd: { lastDate: "2018-11-18", reason } });
+    expect(groupStatus(ended("accounted_for"), asOf("2018-11-20"))).toBe(
+      groupDayStatus({
+        date: "2018-11-20",
+        km: 1000,
+        routeLengthKm: 4521.5,
+        lastReportDate: "2018-11-15",
+        trackEnd: { lastDate: "2018-11-18", reason: "accounted_for" },
+      }),
+    );
+    expect(groupStatus(ended("accounted_for"), asOf("2018-11-20"))).toBe("accounted_for");
+    expect(groupStatus(ended("destination"), asOf("2018-11-20"))).toBe("arrived");
+    // Before the track's last day, and for a track ended only by the data's end: on the road.
+    expect(groupStatus(ended("accounted_for"), asOf("2018-11-17"))).toBe("on_road");
+    expect(groupStatus(ended("end_of_data"), asOf("2018-11-20"))).toBe("on_road");
+  });
+
+  it("the nowcast carries the estimator's track end", () => {
+    const now = nowcast(embedded2018(), { asOf: "2018-11-20" });
+    for (const n of now.groups) expect(n.trackEnd?.reason, n.group).toBeDefined();
+  }, 120_000);
 });
