@@ -63,7 +63,7 @@ describe("a caravan resting at a counted shelter stays in the forecast (2018 + o
 
 describe("the forecast's status reads the track's end (review 23b M1)", () => {
   const g = {
-    km: { median: 1000 },
+    km: { median: 1000, low: 990, high: 1010, mean: 1000, sd: 5 },
     routeLengthKm: 4521.5,
     lastDay: 0,
     lastSeenDate: "2018-11-15",
