@@ -358,18 +358,16 @@ export function writeOutputs(
 ): void {
   // Excel-ready like every CSV the command line and the viewer write: a byte-order mark unless
   // `--no-bom` (for scripts that read the header byte for byte).
+  // Each group-day on the road, arrived, accounted for or dissolved (src/state/groupStatus.ts),
+  // the same in tracks.csv and tracks.geojson.
+  const statuses = trackStatuses(result.tracks, result.report.trackEnds, (id) =>
+    routes?.routeIds.includes(id) ? routes.lengthKm(id) : undefined,
+  );
   write(
     "tracks.csv",
-    formatTracksCsv(result.tracks, {
-      bom: csv.bom !== false,
-      hxl: csv.hxl === true,
-      // Each group-day on the road, arrived, accounted for or dissolved (src/state/groupStatus.ts).
-      statuses: trackStatuses(result.tracks, result.report.trackEnds, (id) =>
-        routes?.routeIds.includes(id) ? routes.lengthKm(id) : undefined,
-      ),
-    }),
+    formatTracksCsv(result.tracks, { bom: csv.bom !== false, hxl: csv.hxl === true, statuses }),
   );
-  write("tracks.geojson", JSON.stringify(tracksToGeoJson(result.tracks, routes)) + "\n");
+  write("tracks.geojson", JSON.stringify(tracksToGeoJson(result.tracks, routes, statuses)) + "\n");
   const report = {
     ...meta,
     method:

@@ -176,17 +176,23 @@ const blank = (x: number): number | null => (Number.isFinite(x) ? x : null);
  * the group's route and first and last dates; then, when `routes` is given, one LineString per
  * group-day with a head and tail: its body, the route from tail km to head km
  * (`properties.kind = "body"`).
+ * @param statuses each track point's status (`trackStatuses`, same order), as tracks.csv's
+ *   `status` (review 23b M2: it was blank on every point); else the `status` property is blank.
  * @example
  * JSON.stringify(tracksToGeoJson(result.tracks, createRouteIndex(dataset.routes))) + "\n";
  */
-export function tracksToGeoJson(tracks: readonly TrackPoint[], routes?: RouteIndex): TracksGeoJson {
+export function tracksToGeoJson(
+  tracks: readonly TrackPoint[],
+  routes?: RouteIndex,
+  statuses?: readonly GroupDayStatus[],
+): TracksGeoJson {
   const features: Feature<
     Point | LineString,
     TrackPointProperties | TrackLineProperties | TrackBodyProperties
   >[] = [];
   const lines = new Map<string, { points: TrackPoint[]; first: string; last: string }>();
-  for (const t of tracks) {
-    const r = trackToRow(t);
+  for (const [i, t] of tracks.entries()) {
+    const r = trackToRow(t, statuses?.[i]);
     features.push({
       type: "Feature",
       geometry: { type: "Point", coordinates: [t.lon, t.lat] },

@@ -270,13 +270,17 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
  * 20) of its route's end, `dissolved` when its last report (`lastSeenDate`) is more than
  * `staleDays` (default `MAX_SILENCE_DAYS`) whole days before the as-of day ({@link isUnseen}: the
  * rule that makes the state's `unseenSince`), `accounted_for` when the state has none of its
- * people on the road on its start day (`moving` 0: all counted at places, startPeople.ts), else
- * `on_road`. Measured from the last report, not from the track's end: the estimator carries a
+ * people left on its start day (`moving` 0: all stay at places, startPeople.ts), else
+ * `on_road`; a track that ended at its destination or `accounted_for` (`trackEnd`) is so from its
+ * last day on, as in tracks.csv and the state. Measured from the last report, not from the track's end: the estimator carries a
  * track to the data's end, and a group reported once on 1 Nov still "ended" on 29 Nov. A nowcast
  * built by hand without `lastSeenDate` is measured from `lastDay`.
  */
 export function groupStatus(
-  g: Pick<GroupNowcast, "km" | "routeLengthKm" | "lastDay" | "lastSeenDate" | "moving">,
+  g: Pick<
+    GroupNowcast,
+    "km" | "routeLengthKm" | "lastDay" | "lastSeenDate" | "moving" | "trackEnd"
+  >,
   asOf: number,
   options: Pick<ForecastOptions, "staleDays" | "arrivalKm"> = {},
 ): GroupForecastStatus {
@@ -287,6 +291,7 @@ export function groupStatus(
       routeLengthKm: g.routeLengthKm,
       lastReportDate: g.lastSeenDate ?? isoDate(g.lastDay),
       ...(g.moving !== undefined ? { moving: g.moving } : {}),
+      ...(g.trackEnd !== undefined ? { trackEnd: g.trackEnd } : {}),
     },
     options.staleDays ?? MAX_SILENCE_DAYS,
     options.arrivalKm ?? ARRIVAL_KM,

@@ -89,8 +89,9 @@ export interface GroupNowcast {
   /** The whole group's size when some of it is counted at places on `lastDate` (startPeople.ts). */
   groupSize?: SizeDayEstimate;
   /**
-   * Share of the group on the road on `lastDate` (0–1): the ledger's `moving` that day
-   * (startPeople.ts); undefined when the ledger has no row of it (all of it on the road).
+   * Share of the group the runs move from `lastDate` (0–1): the ledger's `moving` + `resting` that
+   * day, people on the road and people resting with it at a place on the way (startPeople.ts);
+   * undefined when the ledger has no row of it (all of it on the road).
    */
   moving?: number;
   /** The place whose counted people the group has reached on `lastDate` (the ledger's `placeName`). */
@@ -116,6 +117,12 @@ export interface GroupNowcast {
    * the forecast's `dissolved` status are measured from (`isUnseen`, src/movement/silence.ts).
    */
   lastSeenDate?: IsoDate;
+  /**
+   * How and when the estimator's track ended (`trackEnds[]` `lastDate`, `reason`): a track ended at
+   * its `destination` is `arrived`, one ended `accounted_for` is accounted for, from that day on
+   * (`groupDayStatus`, the rule tracks.csv and the state read; review 23b M1).
+   */
+  trackEnd?: { lastDate: IsoDate; reason: string };
   /**
    * The group's movement model: the pooled one, or (`paceWindowDays` > 0) its shares refitted on
    * the group's own pace ({@link groupMovement}).
@@ -286,7 +293,8 @@ function groupNowcast(
   const info = estimate.groups.find((g) => g.group === s.group);
   const first = ends.firstOf.get(s.group) ?? { date: s.date, km: s.km.median };
   const last = ends.lastOf.get(s.group);
-  const lastSeen = estimate.report.trackEnds.findLast((e) => e.group === s.group)?.lastReportDate;
+  const end = estimate.report.trackEnds.findLast((e) => e.group === s.group);
+  const lastSeen = end?.lastReportDate;
   const movement = movementOf(s.group, estimate, options);
   const reported = stateOf(s.group);
   const regime = startRegimeOf(s, reported, movement, options);
@@ -306,6 +314,7 @@ function groupNowcast(
     departureKm: first.km,
     daysSinceObserved: 0,
     ...(lastSeen !== undefined ? { lastSeenDate: lastSeen } : {}),
+    ...(end ? { trackEnd: { lastDate: end.lastDate, reason: end.reason } } : {}),
     ...(last?.headKm !== undefined ? { headAheadKm: Math.max(0, last.headKm - last.km) } : {}),
     ...headStartAt(
       headStart(last, ends.beforeLastOf.get(s.group), regime, estimate.report.movement),

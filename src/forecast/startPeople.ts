@@ -6,7 +6,13 @@
  * ledger, not in transit (`groupsOnRoad`, src/state/onRoad.ts); before this module the forecast
  * still sent them on to Tijuana (as of 15 Nov: 5,542 of Honduran caravan 1 on the road against the
  * ledger's 5,372). Now the runs start from the ledger's people in transit of each group on the
- * start day, so `forecast --as-of D` and `ledger --as-of D` give the same people on the road.
+ * start day, so `forecast --as-of D` and `ledger --as-of D` give the same people on the road —
+ * except people of a group RESTING at a place on the way (counted there by distance, the ledger's
+ * `resting`): the ledger counts them at the place, not in transit, but they are the group's
+ * people passing through, so the runs move them on with it (review 23b H1: one shelter count of
+ * 6,000 at Mexico City as of 7 Nov 2018 dropped Honduran caravan 1 from the forecast). Only
+ * people the group left behind or who stay (attributed to it by the figures, counted at its
+ * route's end once it has arrived) are subtracted.
  */
 import type { Dataset } from "../model/dataset.ts";
 import type { TrackPoint } from "../model/track.ts";
@@ -43,11 +49,13 @@ export function ledgerGroupsOnDay(
 
 /**
  * The groups with their people on the road on the start day: a group whose state is of that day
- * (`lastDate`) and which the ledger lists then takes `moving` (the ledger's share still moving,
- * 0–1), `groupSize` (its whole size) and a `size` of the people on the road — the whole size's
- * median and 90 % interval times `moving` (the ledger's `onRoad`, `onRoadLow`, `onRoadHigh`).
- * Other groups are returned as they are. A group with no one on the road (`moving` 0) is
- * `accounted_for` (`groupDayStatus`) and not moved on.
+ * (`lastDate`) and which the ledger lists then takes `moving` (the share of it the runs move,
+ * 0–1: the ledger's `moving` + `resting`, people on the road and people resting with it at a
+ * place on the way), `groupSize` (its whole size) and a `size` of those people — the whole
+ * size's median and 90 % interval times `moving` (without resting people, the ledger's `onRoad`,
+ * `onRoadLow`, `onRoadHigh`). Other groups are returned as they are. A group with none of its
+ * people left (`moving` 0: all stay at places) is `accounted_for` (`groupDayStatus`) and not
+ * moved on; a group resting at a counted shelter never is.
  * @param onDay the ledger's groups on the start day ({@link ledgerGroupsOnDay}).
  */
 export function onRoadAtStart(
@@ -59,7 +67,7 @@ export function onRoadAtStart(
   return groups.map((g) => {
     const row = onDay.get(g.group);
     if (!row || g.lastDate !== date) return g;
-    const m = row.moving;
+    const m = Math.min(1, row.moving + (row.resting ?? 0));
     const out: GroupNowcast = { ...g, moving: m };
     if (g.size && m < 1) {
       out.groupSize = g.size;

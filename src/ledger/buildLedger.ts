@@ -287,6 +287,7 @@ function groupOnRoadRow(date: string, g: GroupOnRoad, parts: readonly Part[]): L
     onRoadLow: g.onRoadLow,
     onRoadHigh: g.onRoadHigh,
     moving: g.moving,
+    ...(g.resting > 0 ? { resting: g.resting } : {}),
     ...(g.area >= 0 ? { placeName: areas[g.area]!.placeName } : {}),
     ...(g.unseenSince !== undefined ? { unseenSince: g.unseenSince } : {}),
   };

@@ -307,6 +307,11 @@ export interface LedgerGroupDay {
   onRoadHigh: People;
   /** Share of the group still moving (0–1). */
   moving: number;
+  /**
+   * Share of the group (0–1) resting at the place it has reached: counted there by distance, not
+   * on the road, but passing through (`GroupOnRoad.resting`, src/state/onRoad.ts); absent when 0.
+   */
+  resting?: number;
   /** The area (city or crossing) where people are remaining that the group has reached, if any. */
   placeName?: string;
   /**

@@ -163,10 +163,7 @@ export function renderMarkdown(update: SituationUpdate): string {
     for (const p of update.places) {
       const today = p.series.find((s) => s.date === update.asOf);
       const peak = p.series.reduce((a, b) => (b.value > a.value ? b : a), p.series[0]!);
-      // A count held from an earlier day says how old it is ("3,224 (counted 19 Nov)").
-      const counted = update.presence.find((x) => x.placeName === p.placeName)?.countedOn;
-      const age =
-        counted !== undefined && counted < update.asOf ? w.countedOn(date(counted, true)) : "";
+      const age = countAge(update, p.placeName, w, date);
       lines.push(
         `| ${escapeMarkdown(p.placeName)} | ${today ? formatPeople(today.value) + age : w.noCurrentFigure} | ${formatPeople(peak.value)} (${date(peak.date, true)}) | ${p.capacity === undefined ? w.notKnown : formatPeople(p.capacity)} |`,
       );
@@ -233,6 +230,39 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.swat
 `;
 
 /**
+ * A count held from an earlier day says how old it is: " (counted 19 Nov)" after "3,224"; empty
+ * for a place whose count is of the as-of day (or without a count date).
+ */
+function countAge(
+  update: SituationUpdate,
+  placeName: string,
+  w: ReturnType<typeof situationWords>,
+  date: (d: string, short?: boolean) => string,
+): string {
+  const counted = update.presence.find((x) => x.placeName === placeName)?.countedOn;
+  return counted !== undefined && counted < update.asOf ? w.countedOn(date(counted, true)) : "";
+}
+
+/**
+ * The places whose people on the as-of day rest on a count of an earlier day, as "Mexicali 3,224
+ * (counted 19 Nov)": the HTML update says it under its chart as the Markdown table does (review
+ * 23b M4: the chart's labels gave the figure without its age).
+ */
+function heldCountsText(
+  update: SituationUpdate,
+  w: ReturnType<typeof situationWords>,
+  date: (d: string, short?: boolean) => string,
+): string {
+  const out: string[] = [];
+  for (const p of update.places) {
+    const today = p.series.find((s) => s.date === update.asOf);
+    const age = countAge(update, p.placeName, w, date);
+    if (today && age !== "") out.push(`${p.placeName} ${formatPeople(today.value)}${age}`);
+  }
+  return out.join("; ");
+}
+
+/**
  * The situation update as one self-contained HTML document: inline CSS and SVG charts, no
  * scripts, no external resources (source web addresses appear as text, not as links or loads).
  * @example
@@ -282,11 +312,12 @@ export function renderHtml(update: SituationUpdate): string {
     out.push(`</ul></details>`);
   }
   const first = update.stack.dates[0] ?? update.asOf;
+  const held = heldCountsText(update, w, date);
   out.push(
     `<h2>${e(w.stackHeading)}</h2><figure>${stackedAreaSvg(update.stack, {}, lang)}`,
     `<figcaption>${e(w.stackCaption(date(first), date(update.asOf)))}</figcaption></figure>`,
     `<h2>${e(w.presentPerPlace)}</h2><figure>${smallMultiplesSvg(update.places, [first, update.asOf], {}, lang)}`,
-    `<figcaption>${e(w.placesCaption)}</figcaption></figure>`,
+    `<figcaption>${e(w.placesCaption)}${held ? ` ${e(held)}.` : ""}</figcaption></figure>`,
   );
   if (update.presence.length > 0) {
     const t = presenceTable(update, w);

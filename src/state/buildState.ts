@@ -58,7 +58,7 @@ export function buildCorridorState(
     const onRoad = new Map((onRoadByDate.get(d.date) ?? []).map((g) => [g.group, g]));
     const groups = (pointsByDate.get(d.date) ?? []).map((p) => {
       const g = onRoad.get(p.group);
-      return { ...bodyOf(p, g), status: statusOf(p, g?.moving) };
+      return { ...bodyOf(p, g), status: statusOf(p, g && g.moving + (g.resting ?? 0)) };
     });
     return {
       date: d.date,

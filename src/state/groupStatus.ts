@@ -13,8 +13,8 @@ import type { IsoDate, Km } from "../model/units.ts";
  * `on_road`: the group is travelling (the forecast moves it on); `arrived`: its median person is
  * at the end of its route (or the destination an analyst set); `accounted_for`: its people are
  * accounted for on the way — the estimator's track ended so (claims, returns and stays brought its
- * size down, report.json `trackEnds` reason `accounted_for`), or the sources count all of it at
- * places (the ledger's share still moving is 0); `dissolved`: no report for more than
+ * size down, report.json `trackEnds` reason `accounted_for`), or the sources count all of it as
+ * staying at places (none of it on the road nor resting with it: `moving` 0); `dissolved`: no report for more than
  * `MAX_SILENCE_DAYS` (21) days — the ledger counts its people `unknown`, "not seen since".
  */
 export type GroupDayStatus = "on_road" | "arrived" | "accounted_for" | "dissolved";
@@ -43,7 +43,13 @@ export interface GroupDayFacts {
   lastReportDate?: IsoDate;
   /** How and when the estimator's track ended (`trackEnds[]`), when known. */
   trackEnd?: { lastDate: IsoDate; reason: string };
-  /** Share of the group still moving that day (the ledger's `moving`, 0–1), when known. */
+  /**
+   * Share of the group still with it that day (0–1), when known: on the road or RESTING at a place
+   * on the way (the ledger's `moving` + `resting`). People resting at a shelter a caravan passes
+   * through are counted there, not in transit, but the group has not been accounted for (review
+   * 23b H1: one shelter count of 6,000 at Mexico City made Honduran caravan 1 `accounted_for`);
+   * only people it left behind or who stay, claim or return take it to 0.
+   */
   moving?: number;
 }
 
@@ -51,7 +57,8 @@ export interface GroupDayFacts {
  * The status of a group on a day. In this order: `arrived` (median person within `arrivalKm` of
  * its route's end, or the track ended at its destination by that day); `dissolved` (last report
  * more than `staleDays` whole days before, `isUnseen`); `accounted_for` (the track ended so by that
- * day, or `moving` is 0: all its people counted at places); else `on_road`. A group that reached
+ * day, or `moving` is 0: all its people stay at places — never people resting there); else
+ * `on_road`. A group that reached
  * its route's end and then fell silent stays `arrived`: it was not lost, it got there.
  * @param staleDays default `MAX_SILENCE_DAYS` (21); the forecast's `staleDays` only to explore.
  * @param arrivalKm default {@link ARRIVAL_KM}.
@@ -69,7 +76,7 @@ export function groupDayStatus(
   if (g.routeLengthKm !== undefined && g.km >= g.routeLengthKm - arrivalKm) return "arrived";
   if (ended("destination")) return "arrived";
   if (isUnseen(g.date, g.lastReportDate, staleDays)) return "dissolved";
-  if (ended("accounted_for") || g.moving === 0) return "accounted_for";
+  if (ended("accounted_for") || (g.moving !== undefined && g.moving <= 0)) return "accounted_for";
   return "on_road";
 }
 
@@ -80,7 +87,8 @@ export function groupDayStatus(
  * ledger's people at places (`moving`).
  * @param trackEnds the estimator's `report.trackEnds`.
  * @param routeLengthKm length of a route, km (undefined for an unknown route).
- * @param moving the ledger's share still moving of a group on a date, when known.
+ * @param moving the share of a group still with it on a date, when known (the ledger's `moving` +
+ *   `resting`: {@link GroupDayFacts.moving}).
  */
 export function trackStatuses(
   tracks: readonly TrackPoint[],

@@ -233,6 +233,14 @@ export interface GroupOnRoad {
    */
   beyond: People;
   /**
+   * Share of the group (0–1) among the people counted remaining at the area it has reached by
+   * distance (not attributed to it by the figures): its people RESTING there, a snapshot of a
+   * group passing through — not people it left behind. They are off the road in the ledger's
+   * `in_transit` (counted at the place), but still the group's: the forecast moves them on with it
+   * and they never make it `accounted_for` (review 23b H1). `moving + resting` ≤ 1.
+   */
+  resting: number;
+  /**
    * The group's last report, when it is more than {@link MAX_SILENCE_DAYS} days before the day:
    * its people are then not on the road but unknown (`onRoad` 0), "not seen since" that date.
    */
@@ -301,6 +309,7 @@ export function groupsOnRoad(
         onRoadHigh: 0,
         area: -1,
         beyond: 0,
+        resting: 0,
         unseenSince: since,
       };
     }
@@ -320,6 +329,7 @@ export function groupsOnRoad(
       // Where its people on the road are: the place it has reached, whoever's people are there.
       area: nearestArea(point, areas, radiusKm),
       beyond: mine ? Math.max(0, mine.people - size) : 0,
+      resting: Math.max(0, Math.min(near, 1 - ownShare)),
     };
   });
 }

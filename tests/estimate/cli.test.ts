@@ -23,6 +23,18 @@ describe("dtm-flow estimate", () => {
     const geo = JSON.parse(readFileSync(join(dir, "out", "tracks.geojson"), "utf8"));
     const kinds = new Set(geo.features.map((f: { geometry: { type: string } }) => f.geometry.type));
     expect(kinds).toEqual(new Set(["Point", "LineString"]));
+    // Each point's status is tracks.csv's, day by day (review 23b M2: it was blank on every point).
+    const csvRows = csv
+      .split("\r\n")
+      .slice(1)
+      .filter((l) => l !== "");
+    const pointFeatures = geo.features.filter(
+      (f: { geometry: { type: string } }) => f.geometry.type === "Point",
+    );
+    expect(
+      pointFeatures.map((f: { properties: { status: string } }) => f.properties.status),
+    ).toEqual(csvRows.map((l) => l.split(",").at(-1)));
+    expect(new Set(csvRows.map((l) => l.split(",").at(-1)))).toContain("arrived");
     const report = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
     expect(report.sourceBiases.length).toBeGreaterThan(0);
     expect(Array.isArray(report.leftOut)).toBe(true);
