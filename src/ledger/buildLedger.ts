@@ -19,6 +19,7 @@ import { ledgerWarning } from "./warning.ts";
 import { TreeEvaluator } from "./evaluateTree.ts";
 import { areaGroups, BeyondGroupWarnings, carriedBeyondGroups } from "./groupFigures.ts";
 import { collectRows, fitSeries, listSources } from "./fitSeries.ts";
+import { addRemaining, arrivalReader } from "./arrived.ts";
 import { inTransit } from "./inTransit.ts";
 import type { Part } from "./inTransit.ts";
 import { splitRowsOfDay } from "./roundParts.ts";
@@ -204,6 +205,8 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   );
   // People at places the figures attribute to a tracked group are its arrivals (groupFigures.ts).
   const groupAt = areaGroups(tree.entries, dataset.stocks);
+  // An arrived group's people no count holds are at its route's end (arrived.ts).
+  const arrival = arrivalReader(dataset.routes, input.trackEnds ?? [], gazetteer, radiusKm);
   const beyondWarnings = new BeyondGroupWarnings(warnings, groupAt.rowsOf);
   const countryAt = new Map<string, Iso3 | undefined>();
   const countryOf = (p: TrackPoint): Iso3 | undefined => {
@@ -223,10 +226,18 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     for (const category of STOCK_CATEGORIES)
       parts.push(...evaluator.parts(tree.roots.get(category)!, day));
     const todays = trackDays.get(day) ?? [];
-    const transit = inTransit(todays, parts, radiusKm, countryOf, correlation, lastReports, (p) =>
-      groupAt.groupOf(p, day),
+    const transit = inTransit(
+      todays,
+      parts,
+      radiusKm,
+      countryOf,
+      correlation,
+      lastReports,
+      (p) => groupAt.groupOf(p, day),
+      arrival,
     );
     const beyond = beyondWarnings.day(day, date, transit.groups, transit.areas);
+    addRemaining(parts, transit.placed);
     parts.push(...transit.parts);
     const rows = splitRowsOfDay(parts);
     const result = tally.day(day, date, todays, rows);
@@ -238,7 +249,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     // Days before the window are computed (totals carry over) but not returned.
     if (day < days.from) continue;
     for (const r of rows) split.push({ date, ...r });
-    for (const g of transit.groups) groups.push(groupOnRoadRow(date, g, parts));
+    for (const g of transit.groups) groups.push(groupOnRoadRow(date, g, transit.areas));
     placeCounts.push(...countedOn(date, day, rows, groupAt.rowsOf, dataset.stocks));
     split.push(result.unknown);
     departed.push({ ...result.departed, beyondGroups: carried.beyondGroups });
@@ -278,8 +289,11 @@ function countedOn(
 }
 
 /** One group's people on the road as the day's `in_transit` rows counted them. */
-function groupOnRoadRow(date: string, g: GroupOnRoad, parts: readonly Part[]): LedgerGroupDay {
-  const areas = parts.filter((p) => p.category === "remaining" && p.placeName !== undefined);
+function groupOnRoadRow(
+  date: string,
+  g: GroupOnRoad,
+  areas: readonly { placeName: string }[],
+): LedgerGroupDay {
   return {
     date,
     group: g.point.group,
@@ -290,6 +304,7 @@ function groupOnRoadRow(date: string, g: GroupOnRoad, parts: readonly Part[]): L
     ...(g.resting > 0 ? { resting: g.resting } : {}),
     ...(g.area >= 0 ? { placeName: areas[g.area]!.placeName } : {}),
     ...(g.unseenSince !== undefined ? { unseenSince: g.unseenSince } : {}),
+    ...(g.atDestination !== undefined ? { atDestination: g.atDestination } : {}),
   };
 }
 

@@ -6,6 +6,8 @@ import type { SplitCategory, TrackPoint } from "../model/track.ts";
 import type { IsoDate, Iso3 } from "../model/units.ts";
 import { groupsOnRoad } from "../state/onRoad.ts";
 import type { GroupOnRoad, RemainingArea } from "../state/onRoad.ts";
+import { settleArrived } from "./arrived.ts";
+import type { arrivalReader } from "./arrived.ts";
 import { GROUP_ERROR_CORRELATION, sumCorrelated } from "./correlatedSum.ts";
 import type { IntervalEstimate } from "./correlatedSum.ts";
 import type { DailyValue } from "./series.ts";
@@ -34,8 +36,11 @@ export interface Part extends DailyValue {
  *   `MAX_SILENCE_DAYS` (src/movement/silence.ts) is in no country's row (its people are unknown).
  * @param groupAt the tracked group the people remaining at a place belong to, by the figures
  *   (`areaGroups`, groupFigures.ts): that group's people arriving, wherever its track is.
+ * @param arrival which groups have arrived and the place at their route's end (`arrivalReader`,
+ *   arrived.ts): an arrived group's people on the road are at that place, not in transit.
  * @returns one `in_transit` part per country (empty when no group has a size that day), the
- *   groups on the road the parts add up, and the remaining areas they were read against.
+ *   groups on the road the parts add up, the remaining areas they were read against, and the
+ *   `remaining` parts of arrived groups' people at their route's end (`placed`, not yet added).
  * @example
  * inTransit(todaysTracks, remainingRows, 40, (p) => gazetteer.nearest(p.lon, p.lat)?.place.country);
  */
@@ -47,7 +52,8 @@ export function inTransit(
   correlation: number = GROUP_ERROR_CORRELATION,
   lastReports?: ReadonlyMap<string, IsoDate>,
   groupAt?: (placeName: string) => string | undefined,
-): { parts: Part[]; groups: GroupOnRoad[]; areas: RemainingArea[] } {
+  arrival?: ReturnType<typeof arrivalReader>,
+): { parts: Part[]; groups: GroupOnRoad[]; areas: RemainingArea[]; placed: Part[] } {
   const areas: RemainingArea[] = parts
     .filter((p) => p.category === "remaining" && p.placeName !== undefined)
     .map((p) => {
@@ -60,7 +66,10 @@ export function inTransit(
         ...(group !== undefined ? { group } : {}),
       };
     });
-  const groups = groupsOnRoad(tracks, areas, radiusKm, lastReports);
+  const roads = groupsOnRoad(tracks, areas, radiusKm, lastReports);
+  const { groups, placed } = arrival
+    ? settleArrived(roads, arrival.arrived, arrival.endOf)
+    : { groups: roads, placed: [] };
   const byCountry = new Map<string, { country: Iso3 | undefined; groups: GroupOnRoad[] }>();
   for (const g of groups) {
     // Not seen for long: its people are unknown, not in transit in the country of its guess.
@@ -74,7 +83,7 @@ export function inTransit(
     const total = sumCorrelated(inCountry.map(onRoadEstimate), correlation);
     return { category: "in_transit", country, ...total };
   });
-  return { parts: out, groups, areas };
+  return { parts: out, groups, areas, placed };
 }
 
 /** A group's people on the road with their 90 % interval. */

@@ -22,7 +22,13 @@ export interface LedgerInput {
    * transit: its people are `unknown`, "not seen since" its last report. Without them every
    * track day counts in transit (tracks from a file carry no report dates).
    */
-  trackEnds?: readonly { group: string; lastReportDate: IsoDate }[];
+  trackEnds?: readonly {
+    group: string;
+    lastReportDate: IsoDate;
+    /** The track's last day and why it ended: a track ended at its `destination` has arrived. */
+    lastDate?: IsoDate;
+    reason?: string;
+  }[];
 }
 
 export interface LedgerOptions extends WeightOptions {
@@ -319,6 +325,11 @@ export interface LedgerGroupDay {
    * is counted on the road (`onRoad` 0), its people are `unknown`.
    */
   unseenSince?: IsoDate;
+  /**
+   * People of an arrived group (`groupDayStatus`) whom no count holds, counted `remaining` at the
+   * place at its route's end — "at destination, not yet counted" — not on the road.
+   */
+  atDestination?: People;
 }
 
 /** Which stock rows went into the rows of one category, country and place. */

@@ -149,7 +149,9 @@ const en = {
       ? `, when ${groups} of them were people at places that the sources attribute to a group beyond its estimated size)`
       : ")"),
   methodInTransit:
-    "estimated sizes of the groups still on the move, less people counted at places they had reached",
+    "estimated sizes of the groups still on the move, less people counted at places they had reached; " +
+    "a group that has arrived at its route's end is no longer in transit: its people no count holds yet are " +
+    "remaining at the place there (at destination, not yet counted) until counts there take over",
   methodUnknown: "people who left, less everyone the sources place on the day",
   asOfBasis:
     "Built from what was known by the end of the date: no figure or report published later is used; " +
@@ -342,7 +344,9 @@ const es: SituationWords = {
       ? `, cuando ${groups} de ellas eran personas en lugares que las fuentes atribuyen a un grupo por encima de su tamaño estimado)`
       : ")"),
   methodInTransit:
-    "tamaños estimados de los grupos aún en movimiento, menos las personas contadas en los lugares a los que habían llegado",
+    "tamaños estimados de los grupos aún en movimiento, menos las personas contadas en los lugares a los que habían llegado; " +
+    "un grupo que ha llegado al final de su ruta ya no está en tránsito: sus personas que ningún conteo recoge aún " +
+    "permanecen en el lugar de llegada (en destino, aún sin contar) hasta que los conteos de allí las recogen",
   methodUnknown: "personas que salieron, menos todas las que las fuentes ubican ese día",
   asOfBasis:
     "Hecho con lo que se sabía al final de la fecha: no se usa ninguna cifra ni informe publicado después; " +

@@ -8,9 +8,9 @@ import type { LedgerGroupDay, LedgerResult } from "../ledger/types.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { IsoDate } from "../model/units.ts";
-import { createRouteIndex } from "../geo/routeIndex.ts";
 import { groupBody } from "./groupBody.ts";
-import { groupDayStatus } from "./groupStatus.ts";
+import { pointStatusReader } from "./groupStatus.ts";
+import type { TrackEndFacts } from "./groupStatus.ts";
 import { capacityByArea, placesOfDay, routeEnds } from "./places.ts";
 import type { PlaceContext } from "./places.ts";
 import type { CorridorDay, CorridorTotals, GroupBody, PlacePresence } from "./types.ts";
@@ -40,7 +40,7 @@ export function buildCorridorState(
   options: CorridorStateOptions = {},
 ): CorridorDay[] {
   const { dataset, tracks, ledger } = input;
-  const statusOf = statusReader(dataset, input.trackEnds ?? []);
+  const statusOf = pointStatusReader(dataset.routes, input.trackEnds ?? []);
   const radiusKm = options.arrivalRadiusKm ?? 40;
   const context: PlaceContext = {
     gazetteer: createGazetteer(dataset.places),
@@ -85,37 +85,6 @@ function withCountDates(
 /** The state on one date, or undefined outside the ledger's days. */
 export function corridorDay(state: readonly CorridorDay[], date: IsoDate): CorridorDay | undefined {
   return state.find((d) => d.date === date.slice(0, 10));
-}
-
-/** A track end as the state reads it (`trackEnds[]` of the estimator's report). */
-type TrackEndFacts = {
-  group: string;
-  lastReportDate: IsoDate;
-  lastDate?: IsoDate;
-  reason?: string;
-};
-
-/** The status of a group's track point with the ledger's share moving (groupStatus.ts, the one rule). */
-function statusReader(
-  dataset: Dataset,
-  trackEnds: readonly TrackEndFacts[],
-): (p: TrackPoint, moving: number | undefined) => GroupBody["status"] {
-  const ends = new Map(trackEnds.map((e) => [e.group, e]));
-  const index = dataset.routes?.features?.length ? createRouteIndex(dataset.routes) : undefined;
-  return (p, moving) => {
-    const end = ends.get(p.group);
-    const known = index?.routeIds.includes(p.routeId) === true;
-    return groupDayStatus({
-      date: p.date,
-      km: p.km,
-      ...(known ? { routeLengthKm: index!.lengthKm(p.routeId) } : {}),
-      ...(end ? { lastReportDate: end.lastReportDate } : {}),
-      ...(end?.lastDate !== undefined && end.reason !== undefined
-        ? { trackEnd: { lastDate: end.lastDate, reason: end.reason } }
-        : {}),
-      ...(moving !== undefined ? { moving } : {}),
-    });
-  };
 }
 
 /** A group's body with the people the ledger counts on the road (none for a blank size). */

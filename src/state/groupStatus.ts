@@ -6,6 +6,8 @@
  * listed a dissolved group's days unmarked).
  */
 import { isUnseen, MAX_SILENCE_DAYS } from "../movement/silence.ts";
+import { createRouteIndex } from "../geo/routeIndex.ts";
+import type { RouteCollection } from "../model/route.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { IsoDate, Km } from "../model/units.ts";
 
@@ -114,4 +116,41 @@ export function trackStatuses(
       ...(share !== undefined ? { moving: share } : {}),
     });
   });
+}
+
+/** A track end as the state and the ledger read it (`trackEnds[]` of the estimator's report). */
+export type TrackEndFacts = {
+  group: string;
+  lastReportDate: IsoDate;
+  lastDate?: IsoDate;
+  reason?: string;
+};
+
+/**
+ * The status of a group's track point, given the share of it still moving when known: the facts of
+ * {@link groupDayStatus} read from the routes' lengths and the estimator's track ends. The corridor
+ * state (`GroupBody.status`) and the ledger (an arrived group's people are at its route's end,
+ * src/ledger/arrived.ts) read it, so both say the same of the same group-day.
+ * @param routes the dataset's routes (undefined: no route length known).
+ */
+export function pointStatusReader(
+  routes: RouteCollection | undefined,
+  trackEnds: readonly TrackEndFacts[],
+): (p: TrackPoint, moving?: number) => GroupDayStatus {
+  const ends = new Map(trackEnds.map((e) => [e.group, e]));
+  const index = routes?.features?.length ? createRouteIndex(routes) : undefined;
+  return (p, moving) => {
+    const end = ends.get(p.group);
+    const known = index?.routeIds.includes(p.routeId) === true;
+    return groupDayStatus({
+      date: p.date,
+      km: p.km,
+      ...(known ? { routeLengthKm: index!.lengthKm(p.routeId) } : {}),
+      ...(end ? { lastReportDate: end.lastReportDate } : {}),
+      ...(end?.lastDate !== undefined && end.reason !== undefined
+        ? { trackEnd: { lastDate: end.lastDate, reason: end.reason } }
+        : {}),
+      ...(moving !== undefined ? { moving } : {}),
+    });
+  };
 }

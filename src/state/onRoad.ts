@@ -245,6 +245,11 @@ export interface GroupOnRoad {
    * its people are then not on the road but unknown (`onRoad` 0), "not seen since" that date.
    */
   unseenSince?: IsoDate;
+  /**
+   * People of the group that has arrived at its route's end (`groupDayStatus`) whom no count holds:
+   * the ledger counts them remaining at the place there, not on the road (src/ledger/arrived.ts).
+   */
+  atDestination?: People;
 }
 
 /**

@@ -85,12 +85,65 @@ describe("status on 2018: tracks.csv and the state say the same", () => {
         if (g.status === "accounted_for" && row.status === "on_road") continue;
         expect(`${g.group} ${day.date} ${g.status}`).toBe(`${g.group} ${day.date} ${row.status}`);
       }
-      // A group the ledger counts on the road is on the road — or arrived at its route's end
-      // with no count there yet to hold its people (LGBT group 12–13 Nov, Honduran caravan 1
-      // 17–18 Nov 2018: docs/ledger.md § Group status): never dissolved or accounted for.
+      // A group the ledger counts on the road is on the road: an arrived group's people no count
+      // holds are at its route's end (src/ledger/arrived.ts), never in transit.
       for (const g of day.groups)
-        if (g.onRoad > 0) expect(["on_road", "arrived"]).toContain(g.status);
+        if (g.onRoad > 0)
+          expect(`${g.group} ${day.date} ${g.status}`).toBe(`${g.group} ${day.date} on_road`);
     }
     expect(compared).toBeGreaterThan(200);
+  });
+});
+
+describe("an arrived group no count holds yet is at its route's end, not in transit (2018)", () => {
+  let replay: Replay;
+  beforeAll(() => {
+    replay = runReplay(embedded2018());
+  }, 300_000);
+  const day = (date: string) => replay.state.find((d) => d.date === date)!;
+  const row = (date: string, category: string, place?: string) =>
+    replay.ledger.split.find(
+      (r) => r.date === date && r.category === category && r.placeName === place,
+    )?.value ?? 0;
+
+  it("LGBT group 12–13 Nov and Honduran caravan 1 17–18 Nov: their people remain at Tijuana", () => {
+    for (const [date, group] of [
+      ["2018-11-12", "LGBT group"],
+      ["2018-11-13", "LGBT group"],
+      ["2018-11-17", "Honduran caravan 1"],
+      ["2018-11-18", "Honduran caravan 1"],
+    ] as const) {
+      const body = day(date).groups.find((g) => g.group === group)!;
+      expect(body.status).toBe("arrived");
+      expect(body.onRoad).toBe(0);
+      const ledgerRow = replay.ledger.groups.find((g) => g.date === date && g.group === group)!;
+      expect(ledgerRow.atDestination).toBeGreaterThan(1000);
+      // No Tijuana count those days: everyone there is the arrived group's (rounded to people).
+      expect(Math.abs(row(date, "remaining", "Tijuana") - ledgerRow.atDestination!)).toBeLessThan(
+        1,
+      );
+      const tijuana = day(date).places.find((p) => p.placeName === "Tijuana")!;
+      expect(tijuana.staying).toBe(row(date, "remaining", "Tijuana"));
+    }
+  });
+
+  it("in transit is the groups on the road; people conserved on every day", () => {
+    for (const d of replay.state) {
+      const t = d.totals;
+      expect(t.inTransit + t.presentAtPlaces + t.returned + t.onward + t.unknown).toBe(t.departed);
+      const onRoad = d.groups.reduce((n, g) => n + (g.status === "on_road" ? g.onRoad : 0), 0);
+      expect(Math.abs(t.inTransit - onRoad)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("from 19 Nov the counts attributed to Honduran caravan 1 take over: no one counted twice", () => {
+    const row19 = replay.ledger.groups.find(
+      (g) => g.date === "2018-11-19" && g.group === "Honduran caravan 1",
+    )!;
+    expect(row19.atDestination).toBeUndefined();
+    expect(row19.onRoad).toBe(0);
+    expect(row("2018-11-19", "remaining", "Tijuana")).toBe(2700);
+    expect(row("2018-11-19", "remaining", "Mexicali")).toBe(3224);
+    expect(row("2018-12-15", "remaining", "Tijuana")).toBe(4000);
   });
 });

@@ -1,0 +1,104 @@
+/**
+ * People of an arrived group that no count holds yet: the ledger counts them `remaining` at the
+ * place at its route's end ("at destination, not yet counted"), not in transit, so the ledger and
+ * the group's status (`groupDayStatus`, src/state/groupStatus.ts, the one rule) say the same
+ * (issue 14: on the 2018 replay Honduran caravan 1 had reached Tijuana on 17–18 Nov, before the
+ * Tijuana and Mexicali counts attributed to it start on 19 Nov, and was still in transit).
+ */
+import { areaOf } from "./areaOf.ts";
+import type { Part } from "./inTransit.ts";
+import type { Gazetteer } from "../geo/gazetteer.ts";
+import type { RouteCollection } from "../model/route.ts";
+import type { TrackPoint } from "../model/track.ts";
+import type { Iso3, Km } from "../model/units.ts";
+import type { GroupOnRoad } from "../state/onRoad.ts";
+import { pointStatusReader } from "../state/groupStatus.ts";
+import type { TrackEndFacts } from "../state/groupStatus.ts";
+
+/** Where an arrived group's people are counted: the place at its route's end. */
+interface EndPlace {
+  placeName: string;
+  country?: Iso3;
+  lon?: number;
+  lat?: number;
+}
+
+/**
+ * Takes the people on the road of every arrived group off the road: they are at its route's end
+ * place. A group's people counted at places (a count attributed to it, or one where it is) have
+ * already left its people on the road (`groupsOnRoad`): once such counts start they take over and
+ * only the people beyond them are still the group's uncounted ones — no one is counted twice. The
+ * group is returned with no one on the road (`moving` 0) and `atDestination` the people moved.
+ * @param arrived whether a group's point of the day has arrived (`groupDayStatus`).
+ * @param endOf the place at the end of a point's route (undefined: none known; the group stays).
+ * @returns the groups, and one `remaining` part per arrived group (people conserved: what leaves
+ *   the road is at the place; add them with {@link addRemaining}).
+ */
+export function settleArrived(
+  groups: readonly GroupOnRoad[],
+  arrived: (p: TrackPoint) => boolean,
+  endOf: (p: TrackPoint) => EndPlace | undefined,
+): { groups: GroupOnRoad[]; placed: Part[] } {
+  const placed: Part[] = [];
+  const out = groups.map((g) => {
+    if (!(g.onRoad > 0) || g.unseenSince !== undefined || !arrived(g.point)) return g;
+    const end = endOf(g.point);
+    if (!end) return g;
+    placed.push({
+      category: "remaining",
+      ...end,
+      value: g.onRoad,
+      low: g.onRoadLow,
+      high: g.onRoadHigh,
+    });
+    const moved = { ...g, moving: 0, onRoad: 0, onRoadLow: 0, onRoadHigh: 0 };
+    return { ...moved, atDestination: g.onRoad };
+  });
+  return { groups: out, placed };
+}
+
+/**
+ * Adds `placed` people to the day's parts: into the `remaining` part of the same place when there
+ * is one (value and the interval's ends add up), else as a part of its own.
+ */
+export function addRemaining(parts: Part[], placed: readonly Part[]): void {
+  for (const p of placed) {
+    const same = parts.find((q) => q.category === "remaining" && q.placeName === p.placeName);
+    if (!same) {
+      parts.push({ ...p });
+      continue;
+    }
+    same.value += p.value;
+    same.low += p.low;
+    same.high += p.high;
+  }
+}
+
+/**
+ * The arrival test and route-end place of the ledger's groups, from the dataset's routes and places
+ * and the estimator's track ends (the same facts the corridor state reads for `status`).
+ * @param radiusKm the place at a route's end is the nearest place within it (a shelter folds into
+ *   its city, `areaOf`); a route with no place there leaves its arrived groups in transit.
+ */
+export function arrivalReader(
+  routes: RouteCollection | undefined,
+  trackEnds: readonly TrackEndFacts[],
+  gazetteer: Gazetteer,
+  radiusKm: Km,
+): { arrived: (p: TrackPoint) => boolean; endOf: (p: TrackPoint) => EndPlace | undefined } {
+  const status = pointStatusReader(routes, trackEnds);
+  const ends = new Map<string, EndPlace | undefined>();
+  for (const f of routes?.features ?? []) {
+    const c = f.geometry.coordinates[f.geometry.coordinates.length - 1];
+    const id = f.properties?.route_id;
+    if (!c || c.length < 2 || typeof id !== "string") continue;
+    const near = gazetteer.nearest(c[0]!, c[1]!);
+    if (!near || near.distanceKm > radiusKm) continue;
+    const area = areaOf(near.place, gazetteer.places, radiusKm) ?? near.place;
+    ends.set(id, { placeName: area.name, country: area.country, lon: area.lon, lat: area.lat });
+  }
+  return {
+    arrived: (p) => status(p) === "arrived",
+    endOf: (p) => ends.get(p.routeId),
+  };
+}

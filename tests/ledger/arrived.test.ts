@@ -1,0 +1,87 @@
+/**
+ * An arrived group's people no count holds are remaining at its route's end, not in transit
+ * (src/ledger/arrived.ts): the ledger reads the status rule (`groupDayStatus`) the state reads.
+ */
+import { describe, expect, it } from "vitest";
+import { buildLedger } from "../../src/ledger/buildLedger.ts";
+import { createRouteIndex } from "../../src/geo/routeIndex.ts";
+import type { RouteCollection } from "../../src/model/route.ts";
+import type { StockFigure } from "../../src/model/stock.ts";
+import type { TrackPoint } from "../../src/model/track.ts";
+import { dataset, PLACES, track } from "./fixtures.ts";
+
+const routes: RouteCollection = {
+  type: "FeatureCollection",
+  features: [
+    {
+      type: "Feature",
+      properties: { route_id: "main" },
+      geometry: {
+        type: "LineString",
+        coordinates: [
+          [-88.03, 15.5],
+          [-117.0037, 32.5027],
+        ],
+      },
+    },
+  ],
+} as RouteCollection;
+const length = createRouteIndex(routes).lengthKm("main");
+const tijuana = PLACES[0]!;
+/** Group A at `km` (its median person) on 20 Nov with 1,000 people. */
+const at = (km: number): TrackPoint[] =>
+  track("A", ["2018-11-20"], 1000, tijuana).map((p) => ({ ...p, km, kmLow: km - 5, kmHigh: km }));
+const onTheWay = track("B", ["2018-11-20"], 500);
+const value = (split: { category: string; placeName?: string; value: number }[], c: string) =>
+  split.filter((r) => r.category === c).reduce((n, r) => n + r.value, 0);
+
+describe("an arrived group is at its route's end", () => {
+  it("within 20 km of the route's end: its people remain at Tijuana, not in transit", () => {
+    const { split, departed, groups } = buildLedger({
+      dataset: dataset([], { routes }),
+      tracks: [...at(length - 10), ...onTheWay],
+    });
+    expect(value(split, "in_transit")).toBe(500);
+    expect(split.find((r) => r.category === "remaining")).toMatchObject({
+      placeName: "Tijuana",
+      country: "MEX",
+      value: 1000,
+    });
+    expect(departed[0]!.value).toBe(1500);
+    expect(split.reduce((n, r) => n + r.value, 0)).toBe(1500);
+    expect(groups.find((g) => g.group === "A")).toMatchObject({ onRoad: 0, atDestination: 1000 });
+  });
+
+  it("30 km short of it the group is on the road (20 km, groupDayStatus)", () => {
+    const { split } = buildLedger({
+      dataset: dataset([], { routes }),
+      tracks: [...at(length - 30), ...onTheWay],
+    });
+    expect(value(split, "in_transit")).toBe(1500);
+    expect(value(split, "remaining")).toBe(0);
+  });
+
+  it("a count at the place holds its people first; only the people beyond it are added, once", () => {
+    const count: StockFigure = {
+      date: "2018-11-20",
+      category: "remaining",
+      basis: "present",
+      placeName: "Tijuana",
+      value: 800,
+    };
+    const { split, departed } = buildLedger({
+      dataset: dataset([count], { routes }),
+      tracks: [...at(length), ...onTheWay],
+    });
+    const rows = split.filter((r) => r.category === "remaining");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.value).toBe(1000);
+    expect(value(split, "in_transit")).toBe(500);
+    expect(split.reduce((n, r) => n + r.value, 0)).toBe(departed[0]!.value);
+  });
+
+  it("without routes nothing changes: the group is in transit", () => {
+    const { split } = buildLedger({ dataset: dataset([]), tracks: [...at(length), ...onTheWay] });
+    expect(value(split, "in_transit")).toBe(1500);
+  });
+});
