@@ -51,7 +51,7 @@ export function settleArrived(
       low: g.onRoadLow,
       high: g.onRoadHigh,
     });
-    const moved = { ...g, moving: 0, onRoad: 0, onRoadLow: 0, onRoadHigh: 0 };
+    const moved = { ...g, moving: 0, resting: 0, onRoad: 0, onRoadLow: 0, onRoadHigh: 0 };
     return { ...moved, atDestination: g.onRoad };
   });
   return { groups: out, placed };
