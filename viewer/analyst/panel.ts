@@ -222,10 +222,17 @@ async function settleSameName(
 ): Promise<{ summary: FileSummary; removedInUse: boolean }> {
   const { state } = core;
   const earlier = (state.decideAgainst.get(id) ?? []).filter((e) => state.fileObjects.has(e));
-  state.decideAgainst.delete(id);
-  if (!earlier.length) return { summary: s, removedInUse: false };
+  if (!earlier.length) {
+    state.decideAgainst.delete(id);
+    return { summary: s, removedInUse: false };
+  }
+  // A decision taken on an earlier read of this file (before "Read as" or a column fix) is stale.
+  state.sameName.delete(id);
   const carried = await carryChoices(core, id, file, s, earlier);
   s = carried.summary;
+  // Weighed again when it is read again while it cannot be used (review23a H1): a file that
+  // becomes usable later meets its namesakes then, and may replace one.
+  if (s.status !== "unusable") state.decideAgainst.delete(id);
   let keptBeside:
     | {
         earlierId: string;
@@ -267,6 +274,7 @@ async function carryChoices(
   s: FileSummary,
   earlier: readonly string[],
 ): Promise<{ summary: FileSummary; kept: number; missing: string[] }> {
+  s = await carryKind(core, id, file, s, earlier);
   const from = earlier
     .map((e) => core.state.files.get(e))
     .find((es) => es && Object.keys(es.choices).length && "columns" in es.report);
@@ -276,6 +284,22 @@ async function carryChoices(
   const kept = Object.keys(laid.choices).length;
   if (kept) s = await core.client.importFile(id, file, laid.choices);
   return { summary: s, kept, missing: laid.missing };
+}
+
+/**
+ * The kind the analyst said a namesake holds ("Read as"), said for the new file too when it is
+ * refused as one of dtm-flow's own outputs: a new export of the same file is read as the earlier one.
+ */
+async function carryKind(
+  core: Core,
+  id: string,
+  file: File,
+  s: FileSummary,
+  earlier: readonly string[],
+): Promise<FileSummary> {
+  if (s.kindChosen || s.report.fatal?.code !== "own_output") return s;
+  const kind = earlier.map((e) => core.state.files.get(e)?.kindChosen).find((k) => k);
+  return kind ? core.client.importFile(id, file, undefined, kind) : s;
 }
 
 /**
