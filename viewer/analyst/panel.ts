@@ -148,9 +148,29 @@ async function recompute(core: Core, newIds: string[]): Promise<void> {
       state.failed.set(id, document.getElementById("status")?.textContent ?? "");
       client.remove(id);
     }
+  if (ok) showEstimateWarnings(core, core.viewer.replay);
   computed(core);
   core.texts();
   core.renderFiles();
+}
+
+/**
+ * The estimator's warnings on the replay of the files, one line each (a route drawn backwards
+ * leaves its positions unusable as drawn: the analyst must see it, as `estimate` says it on
+ * stderr). The messages are the library's (English); cleared when the replay is not the files'.
+ */
+function showEstimateWarnings(
+  core: Core,
+  replay: { estimateWarnings: { code: string; message: string }[] } | undefined,
+): void {
+  const list = core.dom.estimateWarnings;
+  list.replaceChildren();
+  for (const w of replay?.estimateWarnings ?? []) {
+    const li = document.createElement("li");
+    li.dataset.code = w.code;
+    li.textContent = `${at(core.lang(), "estimateWarning")}: ${w.message}`;
+    list.append(li);
+  }
 }
 
 /**
@@ -387,6 +407,7 @@ async function replaceNow(core: Core, id: string): Promise<void> {
 async function backTo2018(core: Core): Promise<void> {
   core.client.reset();
   forgetAll(core.state);
+  showEstimateWarnings(core, undefined);
   core.renderFiles();
   await core.load(core.embedded());
   core.state.showing = "2018";

@@ -23,6 +23,7 @@ const en = {
   held: "Not used yet: more rows were rejected than accepted. Fix the column mapping, or use the accepted rows anyway.",
   unusable: "This file cannot be used; the replay is unchanged.",
   failed: "The replay could not be computed with this file; the previous data is kept.",
+  estimateWarning: "Estimate warning (as dtm-flow estimate says it)",
   useAnyway: "Use the accepted rows anyway",
   remove: "Remove",
   accepted: "accepted",
@@ -85,6 +86,7 @@ const es: Dict = {
   used: "En la reproducción",
   held: "Aún no se usa: se rechazaron más filas de las que se aceptaron. Corrija la asignación de columnas o use de todos modos las filas aceptadas.",
   unusable: "Este archivo no se puede usar; la reproducción no cambia.",
+  estimateWarning: "Aviso de la estimación (como lo dice dtm-flow estimate)",
   failed:
     "No se pudo calcular la reproducción con este archivo; se conservan los datos anteriores.",
   useAnyway: "Usar de todos modos las filas aceptadas",
