@@ -240,3 +240,30 @@ describe("the as-of switch while the days go by", () => {
     expect(shown.day?.date).toBe("2018-11-06");
   });
 });
+
+describe("what the as-of switch says stays with hindsight (review23a L3)", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("names the forecast panel only when it runs on the replay shown (the forecast worker's dataset)", async () => {
+    vi.useFakeTimers();
+    const said = async (source: { datasetName?: string }) => {
+      const s = createAsOfSwitch({ ...source, situationAsOf: async (d) => asOfDay(d) }, () => {});
+      s.setMode("as-of");
+      s.basisOn(replay, "2018-11-06");
+      await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
+      const { day, ...basis } = s.basisOn(replay, "2018-11-06");
+      expect(basis.status).toBe("ready");
+      return toSvgString(
+        situationPanel(day?.situation, "2018-11-06", "en", { warnings: [], rows: {}, basis }),
+      );
+    };
+    // The embedded 2018 data: the forecast worker holds it, the forecast panel runs on it.
+    expect(await said({ datasetName: "data A" })).toContain(
+      "The forecast panel shows the groups as known on the day.",
+    );
+    // Your own files (the analyst worker's figures): the forecast panel runs on 2018, not on them.
+    const own = await said({});
+    expect(own).toContain("the time–distance chart stay with hindsight and say so.");
+    expect(own).not.toContain("forecast panel");
+  });
+});
