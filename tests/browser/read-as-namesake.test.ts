@@ -68,4 +68,21 @@ describe.skipIf(!hasBrowser)("a new version of a file read as another kind, in C
     expect(watch.errors).toEqual([]);
     await page.close();
   }, 200_000);
+
+  it("the kind said can be taken back: read as its header says, refused again (review23a L4)", async () => {
+    const { page, watch } = await open2018(viewer, { hash: "lang=en" });
+    const items = page.locator("#analyst-files li");
+    await settle(page, () => page.setInputFiles("#analyst-input", TRACKS));
+    await settle(page, () => items.last().locator("select.read-as").selectOption("sightings"));
+    expect(await items.last().getAttribute("data-status")).toBe("used");
+    const back = items.last().locator('select.read-as option[value=""]');
+    expect(await back.textContent()).toBe("as its header says (dtm-flow's own output: refused)");
+    await settle(page, () => items.last().locator("select.read-as").selectOption(""));
+    expect(await items.count()).toBe(1);
+    expect(await items.last().getAttribute("data-status")).toBe("unusable");
+    expect(await items.last().locator('.fatal[data-code="own_output"]').count()).toBe(1);
+    expect(await items.last().locator("p.read-as").getAttribute("data-kind-chosen")).toBe("");
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  }, 200_000);
 });

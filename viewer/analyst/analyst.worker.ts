@@ -206,7 +206,7 @@ async function onImport(
   id: string,
   file: File,
   choices?: ColumnChoices,
-  kind?: TableKind,
+  kind?: TableKind | "header",
 ): Promise<void> {
   const prev = entries.get(id);
   const e: Entry = prev ?? {
@@ -223,7 +223,11 @@ async function onImport(
   };
   if (choices) e.choices = { ...e.choices, ...choices };
   // Another kind: the columns are another kind's, the earlier fixes do not apply.
-  if (kind && kind !== e.kind) {
+  if (kind === "header" && e.kind) {
+    // The kind said is taken back: read as its header says, the fixes made for that kind dropped.
+    delete e.kind;
+    e.choices = {};
+  } else if (kind && kind !== "header" && kind !== e.kind) {
     e.kind = kind;
     e.choices = {};
   }

@@ -181,7 +181,7 @@ async function importAndUse(
   core: Core,
   list: [string, File][],
   choices?: ColumnChoices,
-  kind?: TableKind,
+  kind?: TableKind | "header",
 ): Promise<void> {
   const { state } = core;
   const usedBefore = new Map([...state.files.values()].map((f) => [f.id, f.status === "used"]));
