@@ -176,9 +176,9 @@ async function importEntry(id: string, e: Entry): Promise<void> {
     gazetteer: gazetteer(),
     onRecord: (r) => records.push(r),
     ...(columns ? { columns } : {}),
-    // The analyst named the kind: read as that kind even a header dtm-flow writes, as the CLI's
-    // `--kind` does (the importer's one rule, src/ingest/own-outputs.ts).
-    ...(e.kind ? { readOwnOutputs: true } : {}),
+    // The analyst named the kind: read as it even a header dtm-flow writes, as the CLI's `--kind`
+    // does (the importer's one rule, `kindSaid`).
+    ...(e.kind ? { kindSaid: e.kind } : {}),
   });
   const rows = () => importer.report.rowsRead;
   for await (const chunk of chunks(id, file, rows)) importer.push(chunk);
