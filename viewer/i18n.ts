@@ -107,7 +107,8 @@ const en = {
   asOfOtherData:
     "As known on the day cannot be computed for this replay; these figures are with hindsight.",
   asOfScope:
-    "The split readout follows this switch; the map, the split chart, the small multiples of people present and the time–distance chart stay with hindsight and say so (the forecast panel shows the groups as known on the day).",
+    "The split readout follows this switch; the map, the split chart, the small multiples of people present and the time–distance chart stay with hindsight and say so.",
+  asOfScopeForecast: "The forecast panel shows the groups as known on the day.",
   /** The label on the panels that stay with hindsight while the switch is "As known on <day>". */
   hindsightBadge: "With hindsight: all the data, later reports included",
   departed: SITUATION_EN.departed,
@@ -210,7 +211,8 @@ const es: Dict = {
   asOfOtherData:
     "Como se sabía ese día no se puede calcular para esta reproducción; estas cifras son en retrospectiva.",
   asOfScope:
-    "La lectura del reparto sigue esta opción; el mapa, el gráfico del reparto, los gráficos de personas presentes y el gráfico tiempo–distancia quedan en retrospectiva y lo dicen (el panel de pronóstico muestra los grupos como se sabían ese día).",
+    "La lectura del reparto sigue esta opción; el mapa, el gráfico del reparto, los gráficos de personas presentes y el gráfico tiempo–distancia quedan en retrospectiva y lo dicen.",
+  asOfScopeForecast: "El panel de pronóstico muestra los grupos como se sabían ese día.",
   hindsightBadge: "En retrospectiva: todos los datos, incluidos los reportes posteriores",
   departed: SITUATION_ES.departed,
   placesByStatus: SITUATION_ES.placesByStatus,

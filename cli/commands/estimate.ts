@@ -2,6 +2,7 @@
  * `dtm-flow estimate`: size and position of every caravan group per day with 90 % intervals
  * (docs/contracts.md §2 and §3.1): tracks.csv, tracks.geojson and report.json under --out.
  */
+import { estimateWarningLines } from "../estimate-warnings.ts";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Command, ParsedOptions } from "../command.ts";
@@ -187,8 +188,7 @@ export const estimateCommand: Command = {
     context.stderr(
       `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,
     );
-    for (const line of offRouteLines(result.report.warnings)) context.stderr(line);
-    for (const line of routeBackwardsLines(result.report.warnings)) context.stderr(line);
+    for (const line of estimateWarningLines(result.report.warnings)) context.stderr(line);
     const atLeast = lowerBoundsNote(result.report.associations);
     if (atLeast) context.stderr(atLeast);
     const tooEarly = tooEarlyNote(result.report.trackStarts);
@@ -228,40 +228,6 @@ export function countsLeftOutNote(
     return `${head}: ${why}, so the counts have no group to attach to (counts size the groups found from sightings); give --sightings too, or use \`dtm-flow ledger\`, which reads counts alone as crossings; report.json countsLeftOut`;
   }
   return `${head}; the reason for each is in report.json countsLeftOut`;
-}
-
-/** Off-route positions listed on stderr one by one, at most this many (then report.json). */
-const MAX_OFF_ROUTE_LINES = 20;
-
-/**
- * One stderr line per route drawn against the direction of travel (the estimator's
- * `route_backwards` warning, routeDirection.ts): the positions on it are not usable as drawn.
- * @example
- * routeBackwardsLines([{ code: "route_backwards", message: 'route "r" seems drawn …' }]);
- * // => ['warning: route "r" seems drawn …']
- */
-export function routeBackwardsLines(
-  warnings: readonly { code: string; message: string }[],
-): string[] {
-  return warnings.filter((w) => w.code === "route_backwards").map((w) => `warning: ${w.message}`);
-}
-
-/**
- * One line for each report whose position was dropped as off its group's route (only its size
- * was used: the estimator's `off_route` warning), so that an analyst sees which positions were
- * ignored without opening report.json; none when there are none.
- * @example
- * offRouteLines([{ code: "off_route", message: "off.csv:4: 641 km off route main; only its size is used.", source: { module: "estimate" } }]);
- * // => ['position ignored: off.csv:4: 641 km off route main; only its size is used. (report.json warnings)']
- */
-export function offRouteLines(warnings: readonly { code: string; message: string }[]): string[] {
-  const off = warnings.filter((w) => w.code === "off_route");
-  const lines = off
-    .slice(0, MAX_OFF_ROUTE_LINES)
-    .map((w) => `position ignored: ${w.message} (report.json warnings)`);
-  if (off.length > lines.length)
-    lines.push(`… and ${off.length - lines.length} more positions ignored; report.json warnings`);
-  return lines;
 }
 
 /**

@@ -29,7 +29,7 @@ import {
 } from "../../src/index.ts";
 import type { Forecast, Nowcast, SituationLang } from "../../src/index.ts";
 import { counted } from "../plural.ts";
-import { routeBackwardsLines } from "./estimate.ts";
+import { estimateWarningLines } from "../estimate-warnings.ts";
 import { forecastSummaryLines } from "../forecast-summary.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
 
@@ -160,7 +160,7 @@ export const forecastCommand: Command = {
       csvChoice(values),
       lang,
     );
-    for (const line of routeBackwardsLines(now.estimate.report.warnings)) context.stderr(line);
+    for (const line of estimateWarningLines(now.estimate.report.warnings)) context.stderr(line);
     for (const w of forecast.warnings) context.stderr(`warning: ${w.message}`);
     for (const line of forecastSummaryLines(now, forecast, lang, loaded.dataset.places))
       context.stdout(line);

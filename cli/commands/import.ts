@@ -125,7 +125,7 @@ function probe(
     onRecord: () => {},
     maxIssues: 0,
     ...(columns ? { columns } : {}),
-    ...(kind !== undefined ? { readOwnOutputs: true } : {}),
+    ...(kind !== undefined ? { kindSaid: kind } : {}),
   });
   importer.push(bytes);
   const report = importer.finish().report;
@@ -442,7 +442,7 @@ async function importTables(
     const newPlaces: Place[] = [];
     const result = await readTableFile(f, k, context, {
       mappable: true,
-      ...(args.kind !== undefined ? { readOwnOutputs: true } : {}),
+      ...(args.kind !== undefined ? { kindSaid: args.kind } : {}),
       gazetteer,
       maxIssues: 200_000,
       ...(args.order ? { dateOrder: args.order } : {}),

@@ -3,6 +3,7 @@
  * remaining, regularised, onward, other, in transit and unknown (docs/contracts.md §2 and §3.2):
  * split.csv, departed.csv, places.csv and report.json (residuals, warnings, sources) under --out.
  */
+import { estimateWarningLines } from "../estimate-warnings.ts";
 import type { Command, CommandContext, ParsedOptions } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import {
@@ -185,6 +186,10 @@ export async function runLedger(
   const replay = userInputStep(() =>
     runReplay(dataset, { estimate: { timeZone }, ledger: options, asOf }),
   );
+  // The estimator's warnings, as `estimate` writes them (ledger and report write no estimate report).
+  const warnings = replay.estimate?.report.warnings ?? [];
+  for (const line of estimateWarningLines(warnings, "dtm-flow estimate's report.json warnings"))
+    context.stderr(line);
   return { out, loaded, ledger: replay.ledger, replay, inputs, timeZone };
 }
 

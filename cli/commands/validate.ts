@@ -146,7 +146,7 @@ export const validateCommand: Command = {
     }
     const result = await readTableFile(file, kind as TableKind | undefined, context, {
       mappable: true,
-      ...(kind !== undefined ? { readOwnOutputs: true } : {}),
+      ...(kind !== undefined ? { kindSaid: kind as TableKind } : {}),
       gazetteer: createGazetteer(places),
       ...(order ? { dateOrder: order as "dmy" | "mdy" } : {}),
       ...(incoming ? { incomingIs: incoming as "northbound" | "southbound" } : {}),

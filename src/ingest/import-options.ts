@@ -60,6 +60,12 @@ export interface ImportOptions {
    * of `kind` instead of refusing it: the user said what the table is (`--kind`). Default false.
    */
   readOwnOutputs?: boolean;
+  /**
+   * The kind the user said the table holds (the CLI's `--kind`, the viewer's "Read as"): the
+   * table is read as that kind, even a header that is dtm-flow's own output (`readOwnOutputs`).
+   * The one place of the rule "the user named the kind, so read own outputs". Default: none.
+   */
+  kindSaid?: TableKind;
   /** At most this many rejection and warning details are kept (counts stay exact); default 10,000. */
   maxIssues?: number;
   /**

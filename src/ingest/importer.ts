@@ -40,7 +40,12 @@ export function createTableImporter(
   kind: TableKind | undefined,
   options: ImportOptions = {},
 ): TableImporter {
-  const core = new ImporterCore({ ...options, ...(kind ? { kind } : {}) });
+  const said = options.kindSaid;
+  const core = new ImporterCore({
+    ...options,
+    ...(kind ? { kind } : {}),
+    ...(said ? { kind: said, readOwnOutputs: true } : {}),
+  });
   const report = core.report;
   let mode: Mode = "unknown";
   let unsupported: "ods" | "ole2" | "binary" | undefined;

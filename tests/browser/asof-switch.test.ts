@@ -102,6 +102,23 @@ describe.skipIf(!hasBrowser)("the situation panel as known on the day = report -
         await page.screenshot({ path: join(SHOTS, "viewer-situation-as-of.png"), fullPage: true });
     }
 
+    // A selected group's details (its size and km of the day, from all the data) say they are
+    // with hindsight while the switch is on "as known", and a border point's too (review23a M1).
+    const pointId = await page.evaluate(
+      () =>
+        (window as unknown as { dtmViewer: { replay: { flows: { id: string }[] } } }).dtmViewer
+          .replay.flows[0]!.id,
+    );
+    for (const selection of [
+      { kind: "group", id: "Honduran caravan 1" },
+      { kind: "place", id: pointId },
+    ]) {
+      await setViewerState(page, { selection });
+      await expect
+        .poll(() => page.locator('#details .hindsight-badge[data-for="details"]').textContent())
+        .toMatch(/^With hindsight/);
+    }
+
     // In Spanish the switch and its note are Spanish; the figures stay the library's.
     await setViewerState(page, { lang: "es" });
     await expect
@@ -113,6 +130,8 @@ describe.skipIf(!hasBrowser)("the situation panel as known on the day = report -
     await page.locator('#situation input[value="hindsight"]').check();
     await expect.poll(async () => (await readPanel(page)).basis).toBe("hindsight");
     expect((await readPanel(page)).readoutBasis).toBe("hindsight");
+    await expect.poll(() => page.locator("#details .hindsight-badge").count()).toBe(0);
+    expect(await page.locator("#details .close").count()).toBe(1);
     expect(watch.errors).toEqual([]);
     await page.close();
   });

@@ -70,6 +70,16 @@ describe("a route drawn from the destination back to the start (tryout23 item 1)
     expect(report.warnings.map((w: { code: string }) => w.code)).toContain("route_backwards");
   });
 
+  for (const command of [["ledger"], ["report", "--as-of", "2019-02-10"]])
+    it(`${command[0]} says it on stderr too, as estimate does (one place for every command)`, async () => {
+      const { dir, args } = files("ruta-al-reves.geojson");
+      const io = capture(dir);
+      await run([...command, ...args, "--out", join(dir, "o")], io.context);
+      expect(io.err.join("\n")).toContain(
+        'warning: route "piedras" seems drawn against the direction of travel',
+      );
+    });
+
   it("the same reports on the line drawn the right way round: no such warning", async () => {
     const { dir, args } = files("ruta-piedras-negras.geojson");
     const io = capture(dir);

@@ -202,4 +202,68 @@ describe("the as-of switch while the days go by", () => {
     // Back to data A: nothing kept of its earlier answer, it is asked again.
     expect(s.basisOn(replay, "2018-11-06").status).toBe("computing");
   });
+
+  it("drops the old replay's late failure: the new replay on the same day is asked and shown (review23a M2)", async () => {
+    vi.useFakeTimers();
+    const failures: (() => void)[] = [];
+    // The worker answers a request of the replay being replaced with "the files changed".
+    const sourceA = {
+      situationAsOf: () =>
+        new Promise<AsOfDay>((_, reject) =>
+          failures.push(() =>
+            reject(new Error("the files changed since this replay was computed")),
+          ),
+        ),
+    };
+    const askedB: string[] = [];
+    const sourceB = {
+      situationAsOf: async (date: string) => (askedB.push(date), asOfDay(date)),
+    };
+    const replayB = { name: "my files" } as ReplayData;
+    const s = createAsOfSwitch(
+      (r) => (r === replayB ? sourceB : sourceA),
+      () => {},
+    );
+    s.setMode("as-of");
+    s.basisOn(replay, "2018-11-06");
+    await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
+    // Replay B is shown on the same day; its request waits for A's to come back.
+    expect(s.basisOn(replayB, "2018-11-06").status).toBe("computing");
+    await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
+    expect(askedB).toEqual([]);
+    failures[0]!();
+    await vi.advanceTimersByTimeAsync(0);
+    // A's failure is not B's: B is asked, never "failed".
+    expect(askedB).toEqual(["2018-11-06"]);
+    const shown = s.basisOn(replayB, "2018-11-06");
+    expect(shown.status).toBe("ready");
+    expect(shown.day?.date).toBe("2018-11-06");
+  });
+});
+
+describe("what the as-of switch says stays with hindsight (review23a L3)", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("names the forecast panel only when it runs on the replay shown (the forecast worker's dataset)", async () => {
+    vi.useFakeTimers();
+    const said = async (source: { datasetName?: string }) => {
+      const s = createAsOfSwitch({ ...source, situationAsOf: async (d) => asOfDay(d) }, () => {});
+      s.setMode("as-of");
+      s.basisOn(replay, "2018-11-06");
+      await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
+      const { day, ...basis } = s.basisOn(replay, "2018-11-06");
+      expect(basis.status).toBe("ready");
+      return toSvgString(
+        situationPanel(day?.situation, "2018-11-06", "en", { warnings: [], rows: {}, basis }),
+      );
+    };
+    // The embedded 2018 data: the forecast worker holds it, the forecast panel runs on it.
+    expect(await said({ datasetName: "data A" })).toContain(
+      "The forecast panel shows the groups as known on the day.",
+    );
+    // Your own files (the analyst worker's figures): the forecast panel runs on 2018, not on them.
+    const own = await said({});
+    expect(own).toContain("the time–distance chart stay with hindsight and say so.");
+    expect(own).not.toContain("forecast panel");
+  });
 });

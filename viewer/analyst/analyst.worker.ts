@@ -176,9 +176,9 @@ async function importEntry(id: string, e: Entry): Promise<void> {
     gazetteer: gazetteer(),
     onRecord: (r) => records.push(r),
     ...(columns ? { columns } : {}),
-    // The analyst named the kind: read as that kind even a header dtm-flow writes, as the CLI's
-    // `--kind` does (the importer's one rule, src/ingest/own-outputs.ts).
-    ...(e.kind ? { readOwnOutputs: true } : {}),
+    // The analyst named the kind: read as it even a header dtm-flow writes, as the CLI's `--kind`
+    // does (the importer's one rule, `kindSaid`).
+    ...(e.kind ? { kindSaid: e.kind } : {}),
   });
   const rows = () => importer.report.rowsRead;
   for await (const chunk of chunks(id, file, rows)) importer.push(chunk);
@@ -206,7 +206,7 @@ async function onImport(
   id: string,
   file: File,
   choices?: ColumnChoices,
-  kind?: TableKind,
+  kind?: TableKind | "header",
 ): Promise<void> {
   const prev = entries.get(id);
   const e: Entry = prev ?? {
@@ -223,7 +223,11 @@ async function onImport(
   };
   if (choices) e.choices = { ...e.choices, ...choices };
   // Another kind: the columns are another kind's, the earlier fixes do not apply.
-  if (kind && kind !== e.kind) {
+  if (kind === "header" && e.kind) {
+    // The kind said is taken back: read as its header says, the fixes made for that kind dropped.
+    delete e.kind;
+    e.choices = {};
+  } else if (kind && kind !== "header" && kind !== e.kind) {
     e.kind = kind;
     e.choices = {};
   }

@@ -19,7 +19,7 @@ export interface AnalystClient {
     id: string,
     file: File,
     choices?: ColumnChoices,
-    kind?: TableKind,
+    kind?: TableKind | "header",
   ): Promise<FileSummary>;
   remove(id: string): void;
   force(id: string): Promise<FileSummary>;

@@ -177,11 +177,13 @@ export function mappingEditor(
 export function kindChooser(
   L: Lang,
   f: FileSummary,
-  onChoose: (kind: TableKind) => void,
+  onChoose: (kind: TableKind | "header") => void,
 ): HTMLElement | null {
   if (f.report.fatal?.code !== "own_output" && !f.kindChosen) return null;
   const select = el("select", { class: "read-as", "aria-label": at(L, "readAs") });
-  select.append(el("option", { value: "" }, at(L, "readAsChoose")));
+  // Once a kind is said, the blank choice is the way back: read as its header says (review23a L4).
+  const back = f.kindChosen !== undefined;
+  select.append(el("option", { value: "" }, at(L, back ? "readAsHeader" : "readAsChoose")));
   for (const kind of TABLE_KINDS) {
     const o = el("option", { value: kind }, kindName(L, kind));
     if (kind === f.kindChosen) o.selected = true;
@@ -190,6 +192,7 @@ export function kindChooser(
   if (!f.kindChosen) select.value = "";
   select.addEventListener("change", () => {
     if (select.value) onChoose(select.value as TableKind);
+    else if (back) onChoose("header");
   });
   return el(
     "p",
@@ -200,7 +203,7 @@ export function kindChooser(
 
 export interface FileItemActions {
   /** The analyst said what the file holds: read it again as that kind. */
-  readAs(id: string, kind: TableKind): void;
+  readAs(id: string, kind: TableKind | "header"): void;
   remove(id: string): void;
   force(id: string): void;
   reimport(id: string, choices: ColumnChoices): void;

@@ -148,9 +148,29 @@ async function recompute(core: Core, newIds: string[]): Promise<void> {
       state.failed.set(id, document.getElementById("status")?.textContent ?? "");
       client.remove(id);
     }
+  if (ok) showEstimateWarnings(core, core.viewer.replay);
   computed(core);
   core.texts();
   core.renderFiles();
+}
+
+/**
+ * The estimator's warnings on the replay of the files, one line each (a route drawn backwards
+ * leaves its positions unusable as drawn: the analyst must see it, as `estimate` says it on
+ * stderr). The messages are the library's (English); cleared when the replay is not the files'.
+ */
+function showEstimateWarnings(
+  core: Core,
+  replay: { estimateWarnings: { code: string; message: string }[] } | undefined,
+): void {
+  const list = core.dom.estimateWarnings;
+  list.replaceChildren();
+  for (const w of replay?.estimateWarnings ?? []) {
+    const li = document.createElement("li");
+    li.dataset.code = w.code;
+    li.textContent = `${at(core.lang(), "estimateWarning")}: ${w.message}`;
+    list.append(li);
+  }
 }
 
 /**
@@ -161,7 +181,7 @@ async function importAndUse(
   core: Core,
   list: [string, File][],
   choices?: ColumnChoices,
-  kind?: TableKind,
+  kind?: TableKind | "header",
 ): Promise<void> {
   const { state } = core;
   const usedBefore = new Map([...state.files.values()].map((f) => [f.id, f.status === "used"]));
@@ -222,10 +242,17 @@ async function settleSameName(
 ): Promise<{ summary: FileSummary; removedInUse: boolean }> {
   const { state } = core;
   const earlier = (state.decideAgainst.get(id) ?? []).filter((e) => state.fileObjects.has(e));
-  state.decideAgainst.delete(id);
-  if (!earlier.length) return { summary: s, removedInUse: false };
+  if (!earlier.length) {
+    state.decideAgainst.delete(id);
+    return { summary: s, removedInUse: false };
+  }
+  // A decision taken on an earlier read of this file (before "Read as" or a column fix) is stale.
+  state.sameName.delete(id);
   const carried = await carryChoices(core, id, file, s, earlier);
   s = carried.summary;
+  // Weighed again when it is read again while it cannot be used (review23a H1): a file that
+  // becomes usable later meets its namesakes then, and may replace one.
+  if (s.status !== "unusable") state.decideAgainst.delete(id);
   let keptBeside:
     | {
         earlierId: string;
@@ -267,6 +294,7 @@ async function carryChoices(
   s: FileSummary,
   earlier: readonly string[],
 ): Promise<{ summary: FileSummary; kept: number; missing: string[] }> {
+  s = await carryKind(core, id, file, s, earlier);
   const from = earlier
     .map((e) => core.state.files.get(e))
     .find((es) => es && Object.keys(es.choices).length && "columns" in es.report);
@@ -276,6 +304,22 @@ async function carryChoices(
   const kept = Object.keys(laid.choices).length;
   if (kept) s = await core.client.importFile(id, file, laid.choices);
   return { summary: s, kept, missing: laid.missing };
+}
+
+/**
+ * The kind the analyst said a namesake holds ("Read as"), said for the new file too when it is
+ * refused as one of dtm-flow's own outputs: a new export of the same file is read as the earlier one.
+ */
+async function carryKind(
+  core: Core,
+  id: string,
+  file: File,
+  s: FileSummary,
+  earlier: readonly string[],
+): Promise<FileSummary> {
+  if (s.kindChosen || s.report.fatal?.code !== "own_output") return s;
+  const kind = earlier.map((e) => core.state.files.get(e)?.kindChosen).find((k) => k);
+  return kind ? core.client.importFile(id, file, undefined, kind) : s;
 }
 
 /**
@@ -363,6 +407,7 @@ async function replaceNow(core: Core, id: string): Promise<void> {
 async function backTo2018(core: Core): Promise<void> {
   core.client.reset();
   forgetAll(core.state);
+  showEstimateWarnings(core, undefined);
   core.renderFiles();
   await core.load(core.embedded());
   core.state.showing = "2018";

@@ -40,6 +40,8 @@ export interface PanelDom {
   progressBar: HTMLProgressElement;
   progressText: HTMLElement;
   status: HTMLElement;
+  /** The estimator's warnings on the replay of the files (a route drawn backwards…), one `li` each. */
+  estimateWarnings: HTMLUListElement;
   list: HTMLUListElement;
   exportTitle: HTMLElement;
   pngBtn: HTMLButtonElement;
@@ -119,6 +121,7 @@ export function buildPanelDom(container: Element, onFiles: (files: File[]) => vo
     progressBar,
     progressText,
     status: el("p", { id: "analyst-status", class: "small", "aria-live": "polite" }),
+    estimateWarnings: el("ul", { id: "analyst-estimate-warnings", class: "small" }),
     list: el("ul", { id: "analyst-files", class: "analyst-files" }),
     ...x,
     dropOverlay: el("div", { id: "analyst-drop", class: "analyst-drop", "aria-hidden": "true" }),
@@ -130,6 +133,7 @@ export function buildPanelDom(container: Element, onFiles: (files: File[]) => vo
     el("div", { class: "analyst-actions" }, picker.element, reset),
     progress,
     dom.status,
+    dom.estimateWarnings,
     dom.list,
     el("div", { class: "analyst-actions" }, x.exportTitle, x.pngBtn, x.svgBtn, x.webmBtn),
     x.tablesBox,

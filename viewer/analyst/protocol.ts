@@ -41,9 +41,10 @@ export interface ExportFile {
 export type AnalystRequest =
   /**
    * `kind`: the analyst said what the file holds (the CLI's `--kind`): read as that kind, even a
-   * header dtm-flow writes (the importer's `readOwnOutputs`, the one rule of src/ingest).
+   * header dtm-flow writes (the importer's `readOwnOutputs`, the one rule of src/ingest);
+   * `"header"`: the analyst takes that back, the file is read as its header says (review23a L4).
    */
-  | { type: "import"; id: string; file: File; choices?: ColumnChoices; kind?: TableKind }
+  | { type: "import"; id: string; file: File; choices?: ColumnChoices; kind?: TableKind | "header" }
   | { type: "remove"; id: string }
   | { type: "force"; id: string }
   | { type: "reset" }

@@ -15,10 +15,14 @@ import type { SituationBasis } from "./situation.ts";
 
 /**
  * Where the situation panel's "As known on <day>" figures come from: the forecast worker
- * (`ForecastProvider.situationAsOf`), which holds the dataset named `datasetName`
- * (undefined: whatever the replay shows).
+ * (`ForecastProvider.situationAsOf`) for the embedded 2018 data, or the analyst worker for the
+ * analyst's own files.
  */
 export interface AsOfSource {
+  /**
+   * The dataset the source holds, set by the forecast worker only (the forecast panel runs on that
+   * dataset and shows its groups as known on the day); undefined: whatever the replay shows.
+   */
   readonly datasetName?: string;
   situationAsOf(date: string): Promise<AsOfDay>;
 }
@@ -121,7 +125,9 @@ export function createAsOfSwitch(
         return { mode, status: "other-data" };
       if (mode === "hindsight") return { mode, status: "ready" };
       const day = days.get(date);
-      if (day) return { mode, status: "ready", day };
+      // The forecast panel beside it runs on this replay (review23a L3): its groups are as known.
+      const forecast = source.datasetName !== undefined ? { forecastAsOf: true } : {};
+      if (day) return { mode, status: "ready", day, ...forecast };
       if (failure?.date === date) return { mode, status: "failed", error: failure.error };
       forget();
       request(date);

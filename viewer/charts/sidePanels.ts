@@ -17,7 +17,7 @@ import { flowDetails, groupDetails, headlineList } from "./details.ts";
 import { presenceChart, presenceFigure, presenceX } from "./presenceChart.ts";
 import { situationOn, situationPanel } from "./situation.ts";
 import { createAsOfSwitch } from "./asOfSwitch.ts";
-import { labelHindsight } from "./hindsightBadges.ts";
+import { labelDetails, labelHindsight } from "./hindsightBadges.ts";
 import type { AsOfSource } from "./asOfSwitch.ts";
 import { splitAt, splitChart, splitX } from "./splitChart.ts";
 
@@ -184,6 +184,7 @@ export function createSidePanels(
     if (!content)
       return void mount(dom.details, title, h("p", { class: "note" }, tr(L, "detailsHint")));
     mount(dom.details, title, content);
+    labelDetails(dom.details, dom.splitReadout.dataset.basis === "as-of", L);
     const close = document.createElement("button");
     close.type = "button";
     close.className = "close";

@@ -73,6 +73,8 @@ export interface SituationBasis {
   mode: "hindsight" | "as-of";
   status: "ready" | "computing" | "failed" | "other-data";
   error?: string;
+  /** The forecast panel runs on the replay shown and shows its groups as known on the day. */
+  forecastAsOf?: boolean;
 }
 
 /** The ledger's warnings of a replay, and which of the panel's folds the reader has open. */
@@ -141,7 +143,8 @@ export function basisSwitch(basis: SituationBasis, date: IsoDate, lang: Lang): V
           ? tr(lang, "asOfComputing")
           : basis.status === "failed"
             ? `${tr(lang, "asOfFailed")} ${basis.error ?? ""} ${tr(lang, "asOfRetry")}`
-            : tr(lang, "asOfScope");
+            : tr(lang, "asOfScope") +
+              (basis.forecastAsOf ? ` ${tr(lang, "asOfScopeForecast")}` : "");
   return h(
     "fieldset",
     { class: "situation-switch", "data-status": basis.status },

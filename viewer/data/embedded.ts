@@ -36,6 +36,7 @@ export function enrichDataset(
     tracks: replay.tracks,
     split: replay.ledger.split,
     associations: replay.estimate?.report.associations ?? [],
+    estimateWarnings: replay.estimate?.report.warnings ?? [],
     state: replay.state,
     ledger: replay.ledger,
     seeds: situationReport2018(),

@@ -52,6 +52,11 @@ export interface PrepareInput {
    * there is no situation panel.
    */
   ledger?: LedgerResult;
+  /**
+   * The estimator's warnings (its report's `warnings`: a route drawn backwards, positions off
+   * their route…), as `dtm-flow estimate` writes them to report.json; none when absent.
+   */
+  estimateWarnings?: readonly { code: string; message: string }[];
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -162,6 +167,10 @@ export function prepareReplay(input: PrepareInput): ReplayData {
     presence: input.state ? presenceFromState(input.state, start) : presenceFrom(dataset, start),
     situation: input.state && input.ledger ? situationFrom(input.ledger, dataset, input.state) : [],
     ...warningsFrom(input.ledger, dataset),
+    estimateWarnings: (input.estimateWarnings ?? []).map(({ code, message }) => ({
+      code,
+      message,
+    })),
   };
 }
 

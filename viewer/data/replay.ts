@@ -187,6 +187,8 @@ export interface ReplayData {
    */
   ledgerWarnings: LedgerWarningView[];
   warningRows: RowFacts;
+  /** The estimator's warnings (code, English message; `PrepareInput.estimateWarnings`). */
+  estimateWarnings: { code: string; message: string }[];
   /**
    * Where the data of this replay are, when they are not the embedded 2018 data set (the
    * analyst's files, set by the analyst worker): the evidence panel estimates and explains the
