@@ -51,8 +51,12 @@ function same(a: number, b: number): boolean {
 }
 
 export class PositionsMemo {
-  /** @param budget doubles held at most (default BUDGET_DOUBLES; tests use a small one). */
-  constructor(private readonly budget = BUDGET_DOUBLES) {}
+  /** Doubles held at most (default BUDGET_DOUBLES; tests use a small one). */
+  private readonly budget: number;
+
+  constructor(budget = BUDGET_DOUBLES) {
+    this.budget = budget;
+  }
 
   private readonly lists: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(SLOTS);
   private readonly hashes = new Int32Array(SLOTS);
