@@ -151,4 +151,16 @@ describe("absorbParts: a short track within another's body is read as its part",
     expect(b.parts?.get("p17")).toBe("head");
     expect(b.parts?.get("p20")).toBe("head");
   });
+
+  it("a part does not stretch its body's reach: a track beyond it does not join through it", () => {
+    const far = (ahead: number): Sighting[] =>
+      other(ahead, 30, 300).map((s) => ({ ...s, id: `f${s.id}`, caravanLabel: "F" }));
+    const { ctx, b, t, all } = tracks([...body(), ...other(180, 30, 300), ...far(275)]);
+    const f = all.find((g) => g.name === "F") as WorkGroup;
+    const absorbed = absorbParts(ctx, [b, t, f], [b, t, f]);
+    // T (180 km ahead, beyond the body's front reports) joins; F, 95 km further, lies beyond the
+    // body's own reach and would join only through the reach T's reports gave (a chain).
+    expect(absorbed).toEqual(new Set([t]));
+    expect(f.positions).toHaveLength(5);
+  });
 });
