@@ -11,7 +11,9 @@
  * the body's typical figure). Such a track joins the body, and each of its reports that names no
  * part is read as the head (at or ahead of the median person that day) or the tail (behind it):
  * the library's part reading (positions.ts `partOf`, bodies.ts, parts.ts) then lets it move the
- * body's ends, not its median person or size. Two true groups close together are kept apart by
+ * body's ends, not its median person or size. A body's reach is read from its own reports only
+ * (a joined part does not stretch it: no chain), and a mark inferred by an earlier join is read
+ * again against the body the reports end in. Two true groups close together are kept apart by
  * the size test: a group over PART_SCALE_SHARE of the other's size is not read as its part; and
  * a track is read as a part only when one of its reports says it is one (names a vanguard or
  * stragglers).
