@@ -1,7 +1,8 @@
 /**
  * Lists the functions longer than the limit (150 lines, the project's "small named parts" rule) in
  * src/, cli/, viewer/, bench/ and scripts/ (src/embedded/generated/ is data, not code; the benches
- * and the data scripts are code the figures rest on, review22a L4), measured with the TypeScript
+ * and the data scripts are code the figures rest on: a long bench function is as hard to check),
+ * measured with the TypeScript
  * compiler's own parser: every function declaration, method, constructor, accessor, function
  * expression and arrow function, from its first line (after its doc comment) to its closing brace.
  * A function nested in another counts on its own, and also as part of the one around it. Classes

@@ -11,7 +11,9 @@
  * the body's typical figure). Such a track joins the body, and each of its reports that names no
  * part is read as the head (at or ahead of the median person that day) or the tail (behind it):
  * the library's part reading (positions.ts `partOf`, bodies.ts, parts.ts) then lets it move the
- * body's ends, not its median person or size. Two true groups close together are kept apart by
+ * body's ends, not its median person or size. A body's reach is read from its own reports only
+ * (a joined part does not stretch it: no chain), and a mark inferred by an earlier join is read
+ * again against the body the reports end in. Two true groups close together are kept apart by
  * the size test: a group over PART_SCALE_SHARE of the other's size is not read as its part; and
  * a track is read as a part only when one of its reports says it is one (names a vanguard or
  * stragglers).
@@ -59,6 +61,7 @@ export function absorbParts(
   bodies: readonly WorkGroup[],
 ): Set<WorkGroup> {
   const absorbed = new Set<WorkGroup>();
+  const join: Joined = { moved: new Set(), inferred: new Set() };
   const small = candidates
     .filter((t) => !t.labelled && t.positions.length > 0)
     .filter((t) => t.positions.length <= MAX_PART_REPORTS)
@@ -70,14 +73,14 @@ export function absorbParts(
     for (const b of bodies) {
       if (b === t || b.labelled || absorbed.has(b) || !b.km) continue;
       if (b.positions.length <= t.positions.length || !partSized(t, b)) continue;
-      const fit = reachFit(ctx, t, b);
+      const fit = reachFit(ctx, t, b, join.moved);
       if (fit < bestFit) {
         bestFit = fit;
         best = b;
       }
     }
     if (!best) continue;
-    joinAsPart(ctx, t, best);
+    joinAsPart(ctx, t, best, join);
     absorbed.add(t);
   }
   return absorbed;
@@ -103,14 +106,19 @@ function partSized(t: WorkGroup, b: WorkGroup): boolean {
  * reach); Infinity when more than MISS_SHARE of them lie beyond it, or one on a day too far
  * from `b`'s track.
  */
-export function reachFit(ctx: EstimateContext, t: WorkGroup, b: WorkGroup): number {
+export function reachFit(
+  ctx: EstimateContext,
+  t: WorkGroup,
+  b: WorkGroup,
+  moved: ReadonlySet<string> = new Set(),
+): number {
   let sum = 0;
   let misses = 0;
   const allowed = Math.floor(MISS_SHARE * t.positions.length);
   for (const p of t.positions) {
     const q = ctx.projections.get(p.s)?.get(b.routeId);
     if (!q || q.off > ctx.maxOff) return Infinity;
-    const reach = bodyReach(b, Math.floor(p.s.t));
+    const reach = bodyReach(b, Math.floor(p.s.t), moved);
     if (!reach) return Infinity;
     const margin = p.s.fromPlace ? placeStretch(ctx, b.routeId, q.km)[1] - q.km : REPORT_MARGIN_KM;
     if (q.km < reach.tail - margin || q.km > reach.head + margin) {
@@ -128,8 +136,14 @@ export function reachFit(ctx: EstimateContext, t: WorkGroup, b: WorkGroup): numb
  * The body's reach on local day `day`: from the low end of the median person's 90 % interval
  * less the farthest report behind the median within REACH_WINDOW_DAYS, to the high end plus the
  * farthest ahead; on days just outside the track, its end day's, widened OUTSIDE_KM_A_DAY a day.
+ * Reports `moved` in by an earlier join are not the body's own and do not stretch it (else a
+ * part far ahead would join through the reach a nearer part gave: a chain).
  */
-function bodyReach(b: WorkGroup, day: number): { tail: Km; median: Km; head: Km } | undefined {
+function bodyReach(
+  b: WorkGroup,
+  day: number,
+  moved: ReadonlySet<string>,
+): { tail: Km; median: Km; head: Km } | undefined {
   const days = b.km?.days;
   const k0 = day - b.day0;
   if (!days || k0 < -OUTSIDE_DAYS || k0 >= days.length + OUTSIDE_DAYS) return undefined;
@@ -139,6 +153,7 @@ function bodyReach(b: WorkGroup, day: number): { tail: Km; median: Km; head: Km 
   let behind = 0;
   for (const p of b.positions) {
     const kp = Math.floor(p.s.t) - b.day0;
+    if (moved.has(p.s.id)) continue;
     if (Math.abs(kp - k) > REACH_WINDOW_DAYS || kp < 0 || kp >= days.length) continue;
     const offset = p.km - days[kp].median;
     ahead = Math.max(ahead, offset);
@@ -148,14 +163,26 @@ function bodyReach(b: WorkGroup, day: number): { tail: Km; median: Km; head: Km 
   return { tail: d.low - behind - outside, median: d.median, head: d.high + ahead + outside };
 }
 
+/** Reports moved by the joins so far, and those of them whose head/tail mark a join inferred. */
+interface Joined {
+  moved: Set<string>;
+  inferred: Set<string>;
+}
+
 /**
  * Moves `t`'s reports to `b`; each that names no part is read as the head when at or ahead of
- * `b`'s median person that day, else the tail. `b`'s typical figure stays its own (parts do not
- * tell the body's size).
+ * `b`'s median person that day, else the tail. A mark inferred by an earlier join (against a
+ * smaller track's median) is read again against `b`'s. `b`'s typical figure stays its own
+ * (parts do not tell the body's size).
  */
-function joinAsPart(ctx: EstimateContext, t: WorkGroup, b: WorkGroup): void {
+function joinAsPart(ctx: EstimateContext, t: WorkGroup, b: WorkGroup, join: Joined): void {
   const parts = new Map(b.parts ?? []);
-  for (const p of t.positions) parts.set(p.s.id, t.parts?.get(p.s.id) ?? sideOf(ctx, p, b));
+  for (const p of t.positions) {
+    const own = join.inferred.has(p.s.id) ? undefined : t.parts?.get(p.s.id);
+    if (own === undefined) join.inferred.add(p.s.id);
+    parts.set(p.s.id, own ?? sideOf(ctx, p, b));
+    join.moved.add(p.s.id);
+  }
   const scale = b.scale;
   moveMembers(ctx, t, b);
   b.parts = parts;

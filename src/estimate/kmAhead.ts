@@ -4,7 +4,7 @@
  * widen as the smoother's own days without a report do, by the one movement law
  * (src/movement/law.ts).
  *
- * ONE computation (mend22f, review22a H1): the last estimated day's distribution, a shifted
+ * ONE computation (one law for the held days, not a second reading of it): the last estimated day's distribution, a shifted
  * log-normal through its median and 90 % interval ({@link startDensity}), is put on a km grid over
  * the whole route and
  * split by the last day's regime probabilities; each day the regimes mix by the law's Markov

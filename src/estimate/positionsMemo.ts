@@ -8,13 +8,24 @@
  * list (its km and weights, copied) and its cost; a list is read back only when every km and
  * weight is the same number (zeros of either sign told apart), so the cost read back is the one
  * the fit gives, bit for bit. Slots are found by a hash of the values and replaced when another
- * list hashes to them (a fixed memory: SLOTS lists).
+ * list hashes to them. Memory is bounded in bytes, not only in lists: the doubles held (2 per
+ * report of every stored list) never pass BUDGET; a list that would pass it empties the memo
+ * first (the lists that recur recur soon, so little is lost), and a list longer than the whole
+ * budget is fitted and not kept.
  */
 import { positionsCost } from "./positionsFit.ts";
 import type { CostModel } from "./trackCost.ts";
 
-/** Lists remembered (a power of two): 32,768 lists of ~50 reports, ~26 MB at most. */
+/** Lists remembered (a power of two): 32,768 slots. */
 const SLOTS = 1 << 15;
+
+/**
+ * Doubles held at most over all stored lists: 2^22 doubles = 32 MB of values (plus ~3 MB of
+ * array headers for the 32,768 slots), whatever the lists' length. Without it the memo held
+ * up to 32,768 × 16 B × n: 15 MB at 20 unlabelled groups, 30 MB at 100 groups, 44-45 MB with
+ * 4-10 groups of 30-40 reports a day (longest lists 262-324), ~0.5 GB for lists of 1,000.
+ */
+export const BUDGET_DOUBLES = 1 << 22;
 
 /** Scratch for reading a number's bits (hash). */
 const bits = new Float64Array(1);
@@ -40,10 +51,19 @@ function same(a: number, b: number): boolean {
 }
 
 export class PositionsMemo {
+  /** Doubles held at most (default BUDGET_DOUBLES; tests use a small one). */
+  private readonly budget: number;
+
+  constructor(budget = BUDGET_DOUBLES) {
+    this.budget = budget;
+  }
+
   private readonly lists: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(SLOTS);
   private readonly hashes = new Int32Array(SLOTS);
   private readonly costs = new Float64Array(SLOTS);
   private model?: CostModel;
+  /** Doubles held by the stored lists (at most `budget`). */
+  held = 0;
   /** Lists read back and lists fitted (for tests and counts). */
   hits = 0;
   misses = 0;
@@ -51,7 +71,7 @@ export class PositionsMemo {
   /** positionsCost(km, weight, n, m), read back when the same list was fitted last in its slot. */
   cost(km: ArrayLike<number>, weight: ArrayLike<number>, n: number, m: CostModel): number {
     if (this.model !== m) {
-      this.lists.fill(undefined);
+      this.forget();
       this.model = m;
     }
     const h = hashOf(km, weight, n);
@@ -67,14 +87,24 @@ export class PositionsMemo {
     }
     this.misses++;
     const cost = positionsCost(km, weight, n, m);
+    if (2 * n > this.budget) return cost;
+    this.held -= list?.length ?? 0;
+    if (this.held + 2 * n > this.budget) this.forget();
     const copy = new Float64Array(2 * n);
     for (let k = 0; k < n; k++) {
       copy[k] = km[k];
       copy[n + k] = weight[k];
     }
     this.lists[slot] = copy;
+    this.held += 2 * n;
     this.hashes[slot] = h;
     this.costs[slot] = cost;
     return cost;
+  }
+
+  /** Drops every stored list. */
+  private forget(): void {
+    this.lists.fill(undefined);
+    this.held = 0;
   }
 }

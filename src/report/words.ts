@@ -375,7 +375,7 @@ const es: SituationWords = {
   noPlaceFigures: "Ningún lugar tiene cifras de personas presentes.",
   capacityNotKnown: "capacidad desconocida",
   forecastHeading: (asOf: string, time: string, tz: string, horizon: number, runs: number) =>
-    `Pronóstico al ${asOf} ${time} (${tz}), horizonte de ${horizon} días, ${runs} simulaciones; fechas locales, «persona mediana» cuando la mayoría necesita camas, «primeras personas» cuando los albergues deben abrir:`,
+    `Pronóstico al ${asOf} ${time} (${tz}), horizonte de ${horizon} días, ${runs} corridas; fechas locales, «persona mediana» cuando la mayoría necesita camas, «primeras personas» cuando los albergues deben abrir:`,
   beyondHorizon: "más allá del horizonte",
   afterHorizon: "después del horizonte",
   by: (date: string) => `hasta el ${date}`,
@@ -399,7 +399,7 @@ const es: SituationWords = {
     `en camino, última ubicación ${where}${on ? ` el ${on}` : ""} (${seen}).`,
   noPlaceAhead: "ningún lugar por delante en su ruta (ver las advertencias en forecast.json).",
   forecastMethod: (staleDays: number) =>
-    `el estado en el momento de la fecha de corte: los grupos al final de su ruta han llegado, los grupos sin reporte (posición, conteo o estancia) desde hace más de ${staleDays} días se dan por disueltos (no se mueven); cada grupo en camino parte de su estado el día de corte (el punto retenido de su recorrido ese día cuando su recorrido termina antes, como lo da tracks.csv de estimate --as-of; en vehículo cuando sus dos últimos reportes están a un viaje de distancia) y avanza con simulaciones de Monte Carlo del modelo de regímenes descanso/caminata/vehículo (proporciones ajustadas con los datos de todos los grupos hasta ese día), con el desgaste ajustado con los recorridos de tamaño hasta ese día; la cabeza (primeras personas) avanza en las mismas simulaciones que la persona mediana con los mismos sorteos del día, desde su propia última posición, y nunca va detrás de la persona mediana en ninguna simulación; cuantiles sobre las simulaciones; ninguna llegada se fecha antes del momento de corte`,
+    `el estado en el momento de la fecha de corte: los grupos al final de su ruta han llegado, los grupos sin reporte (posición, conteo o estancia) desde hace más de ${staleDays} días se dan por disueltos (no se mueven); cada grupo en camino parte de su estado el día de corte (el punto retenido de su recorrido ese día cuando su recorrido termina antes, como lo da tracks.csv de estimate --as-of; en vehículo cuando sus dos últimos reportes están a un viaje de distancia) y avanza en corridas de Monte Carlo del modelo de regímenes descanso/caminata/vehículo (proporciones ajustadas con los datos de todos los grupos hasta ese día), con el desgaste ajustado con los recorridos de tamaño hasta ese día; la cabeza (primeras personas) avanza en las mismas corridas que la persona mediana con los mismos sorteos del día, desde su propia última posición, y nunca va detrás de la persona mediana en ninguna corrida; cuantiles sobre las corridas; ninguna llegada se fecha antes del momento de corte`,
   scenarioHeading: (name: string, runs: string, seed: number, start: string, horizon: number) =>
     `${name}: ${runs} corridas, semilla ${seed}, ${start} + ${horizon} días.`,
   scenarioPlanning: (f: ScenarioPlanningWords) =>
@@ -420,9 +420,9 @@ const es: SituationWords = {
   scenarioPlaceLine: (p: ScenarioPlaceWords) =>
     `${p.name}: primera llegada ${p.first50 ?? "más allá del horizonte"} (p10 ${p.first10 ?? "–"}, p90 ${p.first90 ?? "más allá del horizonte"}${p.reachedPct === undefined ? "" : `; alcanzado en el ${p.reachedPct} % de las corridas`}); pico de cada corrida: mediana de ${p.peak50} presentes (p10 ${p.peak10}, p90 ${p.peak90}) ${p.when}${p.over}`,
   scenarioReady: (p90: string, water: string, latrines: string, covered: string, kits: string) =>
-    `listo para el pico p90 de ${p90} personas: ${water} m³ de agua/día, ${latrines} letrinas, ${covered} m² de espacio cubierto, ${kits} kits de higiene/mes`,
+    `para el pico p90 de ${p90} personas hace falta: ${water} m³ de agua/día, ${latrines} letrinas, ${covered} m² de espacio cubierto, ${kits} kits de higiene/mes`,
   scenarioTotals: (t: ScenarioTotalsWords) =>
-    `Al ${t.date} (corrida mediana ${t.run}, suma): ${t.departed} salieron = ${t.onRoad} en camino + ${t.present} presentes en lugares (${t.travelling} de paso, ${t.claims} solicitantes de asilo en espera, ${t.regularized} regularizados que se quedan, ${t.atDestination} en su destino) + ${t.returns} retornaron + ${t.onward} siguieron adelante.`,
+    `Al ${t.date} (corrida mediana ${t.run}, cuadra): ${t.departed} salieron = ${t.onRoad} en camino + ${t.present} presentes en lugares (${t.travelling} de paso, ${t.claims} solicitantes de asilo en espera, ${t.regularized} regularizados que se quedan, ${t.atDestination} en su destino) + ${t.returns} retornaron + ${t.onward} siguieron adelante.`,
   scenarioTotalsNote:
     "totals: p10/p50/p90 independientes de cada cantidad (no tienen por qué sumar); medianRun: una corrida cuyos totales suman",
   months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],

@@ -379,7 +379,7 @@ function attributedAreas(
  * reached the area too — the median's straight distance to the area plus the km from the low end
  * to the median (a route km is never shorter than the straight line) within `radiusKm`. A group
  * the law only carries through a town then leaves the town's counted people where they are, and
- * the in-transit figure does not dip while a median passes (review22a M3: Salvadoran group Nov 18,
+ * the in-transit figure does not dip while a median passes (seen once: Salvadoran group Nov 18,
  * last reported 18 Nov in Chiapas, held through Mexico City on 2–3 Dec 2018 took its 270 counted
  * people); a group held at its route's end with a narrow interval still arrives there.
  */

@@ -41,6 +41,9 @@ describe("dtm-flow forecast --as-of 2018-11-15 --lang es", () => {
     expect(fj.lang).toBe("es");
     expect(fj.method).toMatch(/^el estado en el momento de la fecha de corte/);
     expect(fj.method).not.toMatch(ENGLISH);
+    // Monte Carlo runs are "corridas", as in `scenario --lang es` (one word for one thing).
+    expect(es.out[0]).toContain(" 100 corridas;");
+    expect(`${es.out.join("\n")} ${fj.method}`).not.toMatch(/simulaci/);
     expect(json("en").method).toMatch(/^the state as of the as-of moment/);
     expect(readFileSync(join(dir, "es", "forecast.csv"))).toEqual(
       readFileSync(join(dir, "en", "forecast.csv")),

@@ -37,7 +37,9 @@ describe("dtm-flow scenario --lang es", () => {
     for (const line of es.out) expect(line.replace(name, ""), line).not.toMatch(ENGLISH);
     const text = es.out.join("\n");
     expect(text).toContain("sobre su capacidad de 500 en el ");
-    expect(text).toContain("listo para el pico p90 de ");
+    expect(text).toContain("para el pico p90 de ");
+    expect(text).toContain(" personas hace falta: ");
+    expect(text).toMatch(/\(corrida mediana \d+, cuadra\)/);
     // Places by their Spanish name (the library's placeLabel), English in English.
     expect(text).toContain("  Ciudad de México: primera llegada ");
     expect(text).not.toContain("Mexico City");

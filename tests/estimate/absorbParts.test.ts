@@ -53,7 +53,12 @@ function other(ahead: number, perDay: number, size: number): Sighting[] {
 }
 
 /** The two tracks (body, other) as the search would leave them: unlabelled, coarse km pass run. */
-function tracks(sightings: Sighting[]): { ctx: EstimateContext; b: WorkGroup; t: WorkGroup } {
+function tracks(sightings: Sighting[]): {
+  ctx: EstimateContext;
+  b: WorkGroup;
+  t: WorkGroup;
+  all: WorkGroup[];
+} {
   const gazetteer = createGazetteer([]);
   const { prepared } = prepareSightings(sightings, "America/Mexico_City", gazetteer);
   const ctx: EstimateContext = {
@@ -77,7 +82,7 @@ function tracks(sightings: Sighting[]): { ctx: EstimateContext; b: WorkGroup; t:
   }
   const b = groups.find((g) => g.name === "B") as WorkGroup;
   const t = groups.find((g) => g.name === "T") as WorkGroup;
-  return { ctx, b, t };
+  return { ctx, b, t, all: groups };
 }
 
 describe("absorbParts: a short track within another's body is read as its part", () => {
@@ -124,5 +129,38 @@ describe("absorbParts: a short track within another's body is read as its part",
     const { ctx, b, t } = tracks([...body(), ...other(180, 30, 300)]);
     b.labelled = true;
     expect(absorbParts(ctx, [b, t], [b, t]).size).toBe(0);
+  });
+
+  it("a part that joined a smaller track first is read again against the body that track joins", () => {
+    // T: a vanguard of 1,000 100 km ahead of the body's median person; P: 200 people a few km behind
+    // T's median person, so T's tail but the body's head. P joins T first (the nearer fit),
+    // then T joins the body: P's marks are the body's head, not T's tail carried over.
+    const p: Sighting[] = [17, 19, 20].map((d) => ({
+      id: `p${d}`,
+      observedAt: `${day(d)}T16:00`,
+      ...at(290 + 68 + 30 * (d - 16)),
+      caravanLabel: "P",
+      sizeBest: 200,
+      sourceType: "ngo",
+      ...(d === 19 ? { notes: "la vanguardia" } : {}),
+    }));
+    const { ctx, b, t, all } = tracks([...body(), ...other(100, 30, 1000), ...p]);
+    const q = all.find((g) => g.name === "P") as WorkGroup;
+    const absorbed = absorbParts(ctx, [b, t, q], [b, t, q]);
+    expect(absorbed).toEqual(new Set([q, t]));
+    expect(b.parts?.get("p17")).toBe("head");
+    expect(b.parts?.get("p20")).toBe("head");
+  });
+
+  it("a part does not stretch its body's reach: a track beyond it does not join through it", () => {
+    const far = (ahead: number): Sighting[] =>
+      other(ahead, 30, 300).map((s) => ({ ...s, id: `f${s.id}`, caravanLabel: "F" }));
+    const { ctx, b, t, all } = tracks([...body(), ...other(180, 30, 300), ...far(275)]);
+    const f = all.find((g) => g.name === "F") as WorkGroup;
+    const absorbed = absorbParts(ctx, [b, t, f], [b, t, f]);
+    // T (180 km ahead, beyond the body's front reports) joins; F, 95 km further, lies beyond the
+    // body's own reach and would join only through the reach T's reports gave (a chain).
+    expect(absorbed).toEqual(new Set([t]));
+    expect(f.positions).toHaveLength(5);
   });
 });

@@ -71,4 +71,50 @@ describe("PositionsMemo", () => {
     expect(memo.hits).toBe(0);
     expect(memo.misses).toBe(2);
   });
+
+  it("fits again a list whose 32-bit hash is another list's (a collision)", () => {
+    // Two lists with the same hash (found by brute force): only the value check tells them apart.
+    const weight = new Float64Array([1, 1]);
+    const a = new Float64Array([1000, 967.841499999]);
+    const b = new Float64Array([1000, 994.941499997]);
+    expect(hashOf(a, weight, 2)).toBe(hashOf(b, weight, 2));
+    const costA = positionsCost(a, weight, 2, model);
+    const costB = positionsCost(b, weight, 2, model);
+    expect(costB).not.toBe(costA);
+    const memo = new PositionsMemo();
+    expect(memo.cost(a, weight, 2, model)).toBe(costA);
+    expect(memo.cost(b, weight, 2, model)).toBe(costB);
+    expect(memo.misses).toBe(2);
+    expect(memo.hits).toBe(0);
+    expect(memo.cost(b, weight, 2, model)).toBe(costB);
+    expect(memo.hits).toBe(1);
+  });
+
+  it("holds at most its budget of doubles, and keeps no list longer than the budget", () => {
+    const random = mulberry32(7);
+    const budget = 200;
+    const memo = new PositionsMemo(budget);
+    const lists = Array.from({ length: 40 }, () =>
+      randomList(random, 1 + Math.floor(random() * 30)),
+    );
+    for (let round = 0; round < 2; round++)
+      for (const { km, weight } of lists) {
+        expect(memo.cost(km, weight, km.length, model)).toBe(
+          positionsCost(km, weight, km.length, model),
+        );
+        expect(memo.held).toBeLessThanOrEqual(budget);
+        expect(memo.held).toBeGreaterThan(0);
+      }
+    // Fewer read-backs than an unbounded memo (40), but some: the budget empties the memo.
+    expect(memo.hits).toBeLessThan(40);
+    const long = randomList(random, 101);
+    const before = memo.held;
+    expect(memo.cost(long.km, long.weight, 101, model)).toBe(
+      positionsCost(long.km, long.weight, 101, model),
+    );
+    expect(memo.held).toBe(before);
+    const hits = memo.hits;
+    memo.cost(long.km, long.weight, 101, model);
+    expect(memo.hits).toBe(hits);
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * One composition of "the group's own law" (review22a L2): the estimator's per-group law and a
+ * One composition of "the group's own law" (one law, so the two readers cannot drift apart): the estimator's per-group law and a
  * reader of report.groupMovement (the held days of an estimate read back) both make it with
  * groupLaw (src/movement/law.ts).
  */

@@ -1,8 +1,8 @@
 /**
  * A group held after its data's end (`heldAfterData`: placed by the movement law alone) takes over
  * people counted at a place by the 40 km rule only when its interval's low end has reached the
- * place too (src/state/onRoad.ts heldReached; review22a M3: a held median passing through Mexico
- * City took its 270 counted people, so the as-of in-transit figure dipped and rose again).
+ * place too (src/state/onRoad.ts heldReached: a held median passing through Mexico City once took
+ * its 270 counted people, so the as-of in-transit figure dipped and rose again).
  */
 import { describe, expect, it } from "vitest";
 import { groupsOnRoad } from "../../src/index.ts";

@@ -47,7 +47,7 @@ describe("held days after the data's end widen", () => {
       expect(on(tracks, d).km).toBeGreaterThan(on(tracks, d - 1).km);
       expect(on(tracks, d).kmHigh).toBeCloseTo(length, 6);
     }
-    // Continuous with the smoother (review22a H1, M2): the first held day's median move is near the
+    // Continuous with the smoother (no jump where the data end): the first held day's median move is near the
     // smoother's own move into the data's last day, which has no report (43 km here; the law
     // pushed through from the last day gives 67; adding the move's quantiles to the interval's
     // ends, as before mend22f, gave the move's median alone).

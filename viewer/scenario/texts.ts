@@ -211,7 +211,7 @@ const es: Dict = {
   figures: "Cifras de planificación usadas",
   default: "por defecto",
   changed: "cambiada",
-  totals: "Al final del horizonte (corrida mediana; suma)",
+  totals: "Al final del horizonte (corrida mediana; cuadra)",
   afterHorizon: "después del horizonte",
   departed: "salieron",
   claims: "solicitantes de asilo en espera",
