@@ -96,7 +96,7 @@ const en = {
   situationTitle: SITUATION_EN.situationTitle,
   situationNone: SITUATION_EN.situationNone,
   situationHindsight: SITUATION_EN.situationHindsight,
-  /** The situation panel's switch (tryout22 item 7): the replay of all the data, or as of the day. */
+  /** The situation panel's switch: the replay of all the data, or as of the day. */
   basisSwitch: "Figures",
   basisHindsight: "With hindsight",
   basisAsOf: "As known on",

@@ -140,7 +140,7 @@ export function widenKmDay(d: KmDayEstimate, factor: number, routeLength: Km): K
  * A km day's 90 % interval widened about its median by `below` on its low side and `above` on its
  * high side (sd by the larger), kept on the route. The sd is kept at most half the route's length
  * (km): no distribution of positions on a route of length L has a larger sd, and a widened sd
- * above it (forecast.json's nowcast gave 4,363 km on a 4,521 km route, tryout23) means nothing.
+ * above it (forecast.json's nowcast gave 4,363 km on a 4,521 km route) means nothing.
  */
 export function widenKmSides(
   d: KmDayEstimate,
@@ -239,7 +239,7 @@ export interface Widening {
    * The pooled one-sided factors of the head's and the tail's reports (`sideWidenings` on all
    * groups' scores together): `Below` widens the low side, `Above` the high side. Each group's own
    * pair, partially pooled with these (a group with few reports gets about these), is what was
-   * applied; kmHead and kmTail above are a two-sided summary that was not applied (review 21a).
+   * applied; kmHead and kmTail above are a two-sided summary that was not applied.
    */
   kmHeadBelow?: number;
   kmHeadAbove?: number;

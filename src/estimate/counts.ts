@@ -182,7 +182,7 @@ const WINDOW_TEXT = `${PASSAGE_WINDOW_DAYS} day${(PASSAGE_WINDOW_DAYS as number)
  * day. "No group passed" is said only when no group's interval holds the point.
  *
  * Both days are read on the coarse first-look track the counts are attributed on (`passages`),
- * not on the final tracks of tracks.csv, and the message says so: review 21a found "its median
+ * not on the final tracks of tracks.csv, and the message says so: a review found "its median
  * person 2.5 km from it … passage read as 15 Oct" where tracks.csv had the group 0 km from the
  * point and passing on 10 Oct. The distance, which no output shows, is not quoted.
  * @example

@@ -187,7 +187,7 @@ export function tableCost(
     // Each report on it at least the loss of a residual of 0 at the least spread (leastLoss.ts).
     // The bound is the forward fit's: with the predictive reading (m.predictive, an experiment off
     // by default) no route is skipped on it, since nothing shows the one-step-ahead loss is above
-    // it for every spread (review 21a) — every route near a report is fitted.
+    // it for every spread — every route near a report is fitted.
     if (!m.predictive) {
       const bound = (sorted.length - on) * off + weighed * leastPositionLoss(weighed, m) + figures;
       const least = bound - 1e-6 * Math.abs(bound);

@@ -145,8 +145,7 @@ export const scenarioPeakNeeds = (place: PlaceResult, result: ScenarioResult) =>
  * The places planners ask about first, in route order, which `dtm-flow scenario` prints from
  * scenario-summary.csv (whose rows are every place): every wave's origin and destination, the
  * movement's stops, places with a shelter capacity, and places with asylum claims (p50) at the
- * horizon. Every origin, not the first place only: a second wave leaves from its own place
- * (tryout22 item 14).
+ * horizon. Every origin, not the first place only: a second wave leaves from its own place.
  */
 export function scenarioKeyPlaces(result: ScenarioResult): PlaceResult[] {
   const s = result.scenario;

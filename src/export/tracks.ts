@@ -177,7 +177,7 @@ const blank = (x: number): number | null => (Number.isFinite(x) ? x : null);
  * group-day with a head and tail: its body, the route from tail km to head km
  * (`properties.kind = "body"`).
  * @param statuses each track point's status (`trackStatuses`, same order), as tracks.csv's
- *   `status` (review 23b M2: it was blank on every point); else the `status` property is blank.
+ *   `status` (it was blank on every point); else the `status` property is blank.
  * @example
  * JSON.stringify(tracksToGeoJson(result.tracks, createRouteIndex(dataset.routes))) + "\n";
  */

@@ -131,7 +131,7 @@ export interface ArrivalForecast {
    * The group's first people are already at the place: the nowcast's median head km at or beyond
    * it ({@link headHasReached}), or the head runs' median km at the last noon at or before the
    * as-of moment — the moment `mostPassed` is judged at, so every `mostPassed` place of a group
-   * with a head is `headReached` too (review 21a). The head's arrival p10 and p50 are then the as-of moment (never
+   * with a head is `headReached` too. The head's arrival p10 and p50 are then the as-of moment (never
    * the past), which would read as "the first people arrive today"; front ends say "already
    * there" instead.
    */
@@ -372,7 +372,7 @@ function arrivalsOf(
   const passedKm = quantile(atAsOf, 1 - PASSED_SHARE);
   // The median run's km then: a listed place at or behind it is behind most of the group.
   const medianKm = quantile(atAsOf, 0.5);
-  // The head's median km at the same moment (review 21a: "most already past" was judged at kAsOf
+  // The head's median km at the same moment ("most already past" was judged at kAsOf
   // and "first people already there" at the state day, days apart when the data end before
   // as-of). The head is never behind the median person in a run, so a place most have passed
   // has its first people there.

@@ -126,7 +126,7 @@ export function simulateRuns(
 /**
  * Fewest runs for which the two middle ranks of an even count are set to 0 (stratifiedNormals).
  * Below it the exact median is moot and zeroing them collapses the spread: with 2 runs every run
- * started at the median, with 4 the values were (−1.15, 0, 0, 1.15) (review 21a).
+ * started at the median, with 4 the values were (−1.15, 0, 0, 1.15).
  */
 export const EXACT_MEDIAN_MIN_RUNS = 20;
 

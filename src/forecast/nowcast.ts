@@ -120,7 +120,7 @@ export interface GroupNowcast {
   /**
    * How and when the estimator's track ended (`trackEnds[]` `lastDate`, `reason`): a track ended at
    * its `destination` is `arrived`, one ended `accounted_for` is accounted for, from that day on
-   * (`groupDayStatus`, the rule tracks.csv and the state read; review 23b M1).
+   * (`groupDayStatus`, the rule tracks.csv and the state read).
    */
   trackEnd?: { lastDate: IsoDate; reason: string };
   /**
@@ -266,7 +266,7 @@ function movementOf(
 /**
  * A group's start regime: the estimator's state-day regime mixed with the ride its reports show
  * on their own day, aged by the regime chain to the state's day by the same law the runs then move
- * by (review 21a: it read the pooled one).
+ * by (it read the pooled one).
  */
 function startRegimeOf(
   s: GroupState,

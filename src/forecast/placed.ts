@@ -1,7 +1,7 @@
 /**
  * Where a group was last placed, in words: the one rule the CLI (`dtm-flow forecast`) and the
  * viewer's forecast panel both render from, so they never say different things about the same
- * group (review 21a: the viewer said "near Culiacán" of a group the CLI put 83 km short of it).
+ * group (the viewer said "near Culiacán" of a group the CLI put 83 km short of it).
  *
  * The place is the stop on its route nearest the group's km (`nearestPlace` in forecast.ts,
  * `GroupStatus.placeName`), the offset `placeOffsetKm` (km, positive past the place). The offset

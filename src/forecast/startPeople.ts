@@ -1,6 +1,6 @@
 /**
  * The forecast's start people: the state's people of each group ON THE ROAD on the start day, not
- * the group's whole size (issue 14 item 4, review 22c M2). People the sources count at a place and
+ * the group's whole size (issue 14 item 4). People the sources count at a place and
  * attribute to a group (CDHDF's 170 "of the first caravan" at Estadio Palillo, Mexico City, on
  * 15 Nov 2018), or people remaining at a place the group has reached, are present there in the
  * ledger, not in transit (`groupsOnRoad`, src/state/onRoad.ts); before this module the forecast
@@ -9,7 +9,7 @@
  * start day, so `forecast --as-of D` and `ledger --as-of D` give the same people on the road —
  * except people of a group RESTING at a place on the way (counted there by distance, the ledger's
  * `resting`): the ledger counts them at the place, not in transit, but they are the group's
- * people passing through, so the runs move them on with it (review 23b H1: one shelter count of
+ * people passing through, so the runs move them on with it (one shelter count of
  * 6,000 at Mexico City as of 7 Nov 2018 dropped Honduran caravan 1 from the forecast). Only
  * people the group left behind or who stay (attributed to it by the figures, counted at its
  * route's end once it has arrived) are subtracted.

@@ -58,7 +58,7 @@ function through<C extends string>(columns: readonly C[], last: C): string[] {
  * A whole header, not a few names: an input table may well have
  * `date,category,value,value_low,value_high` (a stocks sheet with a source's range), never the
  * whole of split.csv in its order. Checked against the columns written, and against every sample
- * and embedded input, in tests/cli/review22b-mend.test.ts.
+ * and embedded input, in the CLI tests.
  */
 const SIGNATURES: readonly (OwnOutput & { columns: readonly string[] })[] = [
   {

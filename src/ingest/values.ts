@@ -138,7 +138,7 @@ const AT_MOST =
  * A bound written after the number: `7.000 o más`, `7,000 or more`, `7000 como mínimo`, `700 o
  * menos`, `700 at most`. Without these a sightings row "7.000 o más" was rejected whole as not a
  * number (stop 20 leftover: the report was lost to the size). `500 mín.` and `500 max` as
- * `mín. 500` and `max 500` are read before the number (review 21a: they were rejected).
+ * `mín. 500` and `max 500` are read before the number (they were rejected).
  */
 const AT_LEAST_AFTER =
   /\s+(?:(?:o|y)\s+m[aá]s|(?:or|and)\s+(?:more|over|above)|(?:como\s+)?m[ií]nimo|m[ií]n\.?|at\s+least|al\s+menos|por\s+lo\s+menos)$/i;

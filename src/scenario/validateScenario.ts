@@ -228,8 +228,7 @@ export function validateScenario(json: unknown, context: ScenarioContext): Scena
 /**
  * The calibration's attrition rules ("like": "2018") at places not on the scenario's corridor (a
  * user's own routes and places) are left out with one plain warning naming them, instead of a
- * warning per place that the user never wrote ("Attrition place GT-CHQ is not on the corridor",
- * tryout23 LOW 16). The user's own rules are on the corridor (checked above), so they stay.
+ * warning per place that the user never wrote ("Attrition place GT-CHQ is not on the corridor"). The user's own rules are on the corridor (checked above), so they stay.
  */
 function baseRulesOnCorridor(
   c: Checker,

@@ -237,7 +237,7 @@ export interface GroupOnRoad {
    * distance (not attributed to it by the figures): its people RESTING there, a snapshot of a
    * group passing through — not people it left behind. They are off the road in the ledger's
    * `in_transit` (counted at the place), but still the group's: the forecast moves them on with it
-   * and they never make it `accounted_for` (review 23b H1). `moving + resting` ≤ 1.
+   * and they never make it `accounted_for`. `moving + resting` ≤ 1.
    */
   resting: number;
   /**

@@ -181,7 +181,7 @@ export function kindChooser(
 ): HTMLElement | null {
   if (f.report.fatal?.code !== "own_output" && !f.kindChosen) return null;
   const select = el("select", { class: "read-as", "aria-label": at(L, "readAs") });
-  // Once a kind is said, the blank choice is the way back: read as its header says (review23a L4).
+  // Once a kind is said, the blank choice is the way back: read as its header says.
   const back = f.kindChosen !== undefined;
   select.append(el("option", { value: "" }, at(L, back ? "readAsHeader" : "readAsChoose")));
   for (const kind of TABLE_KINDS) {

@@ -250,7 +250,7 @@ async function settleSameName(
   state.sameName.delete(id);
   const carried = await carryChoices(core, id, file, s, earlier);
   s = carried.summary;
-  // Weighed again when it is read again while it cannot be used (review23a H1): a file that
+  // Weighed again when it is read again while it cannot be used: a file that
   // becomes usable later meets its namesakes then, and may replace one.
   if (s.status !== "unusable") state.decideAgainst.delete(id);
   let keptBeside:

@@ -42,7 +42,7 @@ export type AnalystRequest =
   /**
    * `kind`: the analyst said what the file holds (the CLI's `--kind`): read as that kind, even a
    * header dtm-flow writes (the importer's `readOwnOutputs`, the one rule of src/ingest);
-   * `"header"`: the analyst takes that back, the file is read as its header says (review23a L4).
+   * `"header"`: the analyst takes that back, the file is read as its header says.
    */
   | { type: "import"; id: string; file: File; choices?: ColumnChoices; kind?: TableKind | "header" }
   | { type: "remove"; id: string }

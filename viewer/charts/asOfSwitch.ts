@@ -1,10 +1,9 @@
 /**
- * The situation panel's switch "With hindsight" / "As known on <day>" (tryout22 item 7): which
+ * The situation panel's switch "With hindsight" / "As known on <day>": which
  * figures the reader chose, and the library's as-of figures of each day, asked for once the day
  * has rested (debounced; one request with the worker at a time, then the latest day wanted) and
  * kept by day. A failure is not kept: it is shown for its day until the reader switches again or
- * the day changes, and the next ask tries again (the worker is restarted if it crashed; review22b
- * L2). The figures themselves come from the AsOfSource of the replay shown: the forecast worker for
+ * the day changes, and the next ask tries again (the worker is restarted if it crashed). The figures themselves come from the AsOfSource of the replay shown: the forecast worker for
  * the embedded 2018 data, the analyst worker for "Your own files" (both `computeAsOfDay`, the
  * figures of `report --as-of <day>` on the same files). Another replay (new files, back to 2018)
  * starts afresh: the figures kept, the failure and an answer still on its way are of the old one.
@@ -125,7 +124,7 @@ export function createAsOfSwitch(
         return { mode, status: "other-data" };
       if (mode === "hindsight") return { mode, status: "ready" };
       const day = days.get(date);
-      // The forecast panel beside it runs on this replay (review23a L3): its groups are as known.
+      // The forecast panel beside it runs on this replay: its groups are as known.
       const forecast = source.datasetName !== undefined ? { forecastAsOf: true } : {};
       if (day) return { mode, status: "ready", day, ...forecast };
       if (failure?.date === date) return { mode, status: "failed", error: failure.error };

@@ -7,7 +7,7 @@
  * `data-basis="hindsight"` and `data-for` naming its panel; they are removed when the switch is
  * back on "With hindsight". The details of a selected group or border point (a group's estimate of
  * the day, a point's counts of every day) are with hindsight too: labelled inside `#details` while
- * a selection is shown (`labelDetails`, review23a M1).
+ * a selection is shown (`labelDetails`).
  */
 import { tr } from "../i18n.ts";
 import type { Lang } from "../state.ts";

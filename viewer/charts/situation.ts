@@ -64,7 +64,7 @@ function placeRow(lang: Lang, p: PlacePresence, places: readonly Place[]): VNode
 }
 
 /**
- * Which figures the panel shows (tryout22 item 7): the hindsight replay's (the default), or the
+ * Which figures the panel shows: the hindsight replay's (the default), or the
  * library's replay as of the day (`computeAsOfDay`, the figures of `report --as-of <day>`), which
  * the forecast worker computes: `computing` until it answers, `failed` with its sentence,
  * `other-data` when the replay is not the data that worker holds (the as-of choice is disabled).

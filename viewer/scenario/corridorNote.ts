@@ -2,7 +2,7 @@
  * The scenario panel runs on the 2018 corridor only (its worker holds the embedded data set and
  * its routes and places, viewer/scenario/scenario.worker.ts). When the map shows the analyst's own
  * files, the panel says so plainly, with the routes on screen that it does not know and the
- * command that runs a scenario on them (tryout23 MED 8), instead of leaving "unknown route" to
+ * command that runs a scenario on them, instead of leaving "unknown route" to
  * say it.
  */
 import type { Lang } from "../state.ts";

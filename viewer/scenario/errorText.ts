@@ -1,5 +1,5 @@
 /**
- * The scenario panel's validation errors in the viewer's language (tryout23 MED 8): the library
+ * The scenario panel's validation errors in the viewer's language: the library
  * checks a scenario and says each problem in English at a JSON pointer (src/scenario/validate*.ts);
  * the panel names the place in the form in words ("Oleada 1, ruta, tramo 1, ruta") instead of the
  * raw pointer, and says the frequent problems (unknown place or route, P-codes, numbers) in
