@@ -388,10 +388,12 @@ export {
   ARRIVAL_KM,
   GROUP_DAY_STATUSES,
   groupDayStatus,
+  trackFileStatuses,
   trackStatuses,
 } from "./state/index.ts";
 export type {
   GroupDayFacts,
+  TrackEndFacts,
   GroupDayStatus,
   CorridorStateOptions,
   CorridorDay,

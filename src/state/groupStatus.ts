@@ -154,3 +154,17 @@ export function pointStatusReader(
     });
   };
 }
+
+/**
+ * Every track point's status as tracks.csv and tracks.geojson write them (from the routes and the
+ * track ends only, no ledger share): for the viewer's exports, so that its files equal
+ * `dtm-flow estimate`'s.
+ */
+export function trackFileStatuses(
+  tracks: readonly TrackPoint[],
+  routes: RouteCollection | undefined,
+  trackEnds: readonly TrackEndFacts[],
+): GroupDayStatus[] {
+  const read = pointStatusReader(routes, trackEnds);
+  return tracks.map((p) => read(p));
+}

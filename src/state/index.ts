@@ -4,8 +4,14 @@ export type { CorridorStateOptions } from "./buildState.ts";
 export { groupBody } from "./groupBody.ts";
 export { carryTracks, groupsOnRoad, holdUntilUnseen } from "./onRoad.ts";
 export type { GroupOnRoad, HeldWidening, RemainingArea } from "./onRoad.ts";
-export { ARRIVAL_KM, GROUP_DAY_STATUSES, groupDayStatus, trackStatuses } from "./groupStatus.ts";
-export type { GroupDayFacts, GroupDayStatus } from "./groupStatus.ts";
+export {
+  ARRIVAL_KM,
+  GROUP_DAY_STATUSES,
+  groupDayStatus,
+  trackFileStatuses,
+  trackStatuses,
+} from "./groupStatus.ts";
+export type { GroupDayFacts, GroupDayStatus, TrackEndFacts } from "./groupStatus.ts";
 export { PRESENCE_STATUSES } from "./types.ts";
 export type {
   CorridorDay,

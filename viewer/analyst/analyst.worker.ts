@@ -18,6 +18,7 @@ import {
   toGeoJson,
   tracksToGeoJson,
   createRouteIndex,
+  trackFileStatuses,
 } from "../../src/index.ts";
 import type {
   Dataset,
@@ -27,6 +28,7 @@ import type {
   SplitRow,
   TableKind,
   TableRecord,
+  TrackEndFacts,
   TrackPoint,
 } from "../../src/index.ts";
 import { computeAsOfDay } from "../data/asOfDay.ts";
@@ -60,7 +62,15 @@ let base: Dataset | undefined;
 const embedded = () => (base ??= embedded2018());
 
 /** What the last compute produced (its number `id`), for the table exports and the evidence worker. */
-let last: { dataset: Dataset; tracks: TrackPoint[]; split: SplitRow[]; id?: number } | undefined;
+let last:
+  | {
+      dataset: Dataset;
+      tracks: TrackPoint[];
+      split: SplitRow[];
+      trackEnds: readonly TrackEndFacts[];
+      id?: number;
+    }
+  | undefined;
 let computed = 0;
 /** The situation as known on a day, of the last compute's dataset, by day (emptied by a compute). */
 const asOfDays = new Map<string, AsOfDay>();
@@ -256,7 +266,13 @@ function compute(req: number, dataset: Dataset, withSeeds: boolean): void {
   // evidence worker asks for the dataset itself over its channel (answerDatasets).
   const id = ++computed;
   replay.source = { id, seeds: withSeeds };
-  last = { dataset, tracks: input.tracks, split: input.split, id };
+  last = {
+    dataset,
+    tracks: input.tracks,
+    split: input.split,
+    trackEnds: input.trackEnds ?? [],
+    id,
+  };
   asOfDays.clear();
   post({ type: "done", req, replay, notes: [] });
 }
@@ -265,9 +281,9 @@ function current(req: number): NonNullable<typeof last> {
   if (last) return last;
   // Nothing computed here yet: the exports are of the embedded 2018 replay.
   const dataset = embedded();
-  const { tracks, split } = enrichDataset(dataset);
+  const { tracks, split, trackEnds = [] } = enrichDataset(dataset);
   post({ type: "progress", req, progress: { stage: "preparing", fraction: 0.9 } });
-  return (last = { dataset, tracks, split });
+  return (last = { dataset, tracks, split, trackEnds });
 }
 
 /**
@@ -278,16 +294,18 @@ function current(req: number): NonNullable<typeof last> {
  * default.
  */
 function tables(req: number, hxl: boolean): ExportFile[] {
-  const { dataset, tracks, split } = current(req);
+  const { dataset, tracks, split, trackEnds } = current(req);
+  const statuses = trackFileStatuses(tracks, dataset.routes, trackEnds);
   const csv = "text/csv;charset=utf-8";
   const geo = "application/geo+json";
   // With a byte-order mark (the formatCsv default), so Excel reads the accents right.
   const out: ExportFile[] = [
-    { name: "tracks.csv", mime: csv, text: formatTracksCsv(tracks, { hxl }) },
+    { name: "tracks.csv", mime: csv, text: formatTracksCsv(tracks, { hxl, statuses }) },
     {
       name: "tracks.geojson",
       mime: geo,
-      text: JSON.stringify(tracksToGeoJson(tracks, createRouteIndex(dataset.routes))) + "\n",
+      text:
+        JSON.stringify(tracksToGeoJson(tracks, createRouteIndex(dataset.routes), statuses)) + "\n",
     },
     { name: "split.csv", mime: csv, text: formatSplitCsv(split, { hxl }) },
   ];

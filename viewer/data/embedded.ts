@@ -37,6 +37,7 @@ export function enrichDataset(
     split: replay.ledger.split,
     associations: replay.estimate?.report.associations ?? [],
     estimateWarnings: replay.estimate?.report.warnings ?? [],
+    trackEnds: replay.estimate?.report.trackEnds ?? [],
     state: replay.state,
     ledger: replay.ledger,
     seeds: situationReport2018(),

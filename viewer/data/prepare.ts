@@ -13,6 +13,7 @@ import type {
   SeedFigure,
   Sighting,
   SplitRow,
+  TrackEndFacts,
   TrackPoint,
 } from "../../src/index.ts";
 import {
@@ -57,6 +58,8 @@ export interface PrepareInput {
    * their route…), as `dtm-flow estimate` writes them to report.json; none when absent.
    */
   estimateWarnings?: readonly { code: string; message: string }[];
+  /** The estimator's track ends (its report's `trackEnds`): the status column of the exports. */
+  trackEnds?: readonly TrackEndFacts[];
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

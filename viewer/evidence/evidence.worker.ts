@@ -18,6 +18,7 @@ import {
   formatTracksCsv,
   situationReport2018,
   timeDistance,
+  trackFileStatuses,
 } from "../../src/index.ts";
 import type { CheckResult, CorrectedEstimate, Dataset } from "../../src/index.ts";
 import { prepareReplay } from "../data/prepare.ts";
@@ -142,7 +143,10 @@ function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
       rejected: corrected.rejected,
       destinations: corrected.destinations,
       // As `dtm-flow estimate` writes it (UTF-8 BOM, the one rule for CSV files).
-      tracksCsv: formatTracksCsv(tracks, { bom: true }),
+      tracksCsv: formatTracksCsv(tracks, {
+        bom: true,
+        statuses: trackFileStatuses(tracks, corrected.dataset.routes, report.trackEnds),
+      }),
       groups: corrected.estimate.groups.map((g) => g.group),
       ms: Math.round(ms),
     },
