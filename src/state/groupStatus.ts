@@ -94,28 +94,12 @@ export function groupDayStatus(
  */
 export function trackStatuses(
   tracks: readonly TrackPoint[],
-  trackEnds: readonly {
-    group: string;
-    lastDate: IsoDate;
-    lastReportDate: IsoDate;
-    reason: string;
-  }[],
+  trackEnds: readonly TrackEndFacts[],
   routeLengthKm: (routeId: string) => Km | undefined,
   moving?: (group: string, date: IsoDate) => number | undefined,
 ): GroupDayStatus[] {
-  const ends = new Map(trackEnds.map((e) => [e.group, e]));
-  return tracks.map((p) => {
-    const end = ends.get(p.group);
-    const share = moving?.(p.group, p.date);
-    const length = routeLengthKm(p.routeId);
-    return groupDayStatus({
-      date: p.date,
-      km: p.km,
-      ...(length !== undefined ? { routeLengthKm: length } : {}),
-      ...(end ? { lastReportDate: end.lastReportDate, trackEnd: end } : {}),
-      ...(share !== undefined ? { moving: share } : {}),
-    });
-  });
+  const read = statusReader(routeLengthKm, trackEnds);
+  return tracks.map((p) => read(p, moving?.(p.group, p.date)));
 }
 
 /** A track end as the state and the ledger read it (`trackEnds[]` of the estimator's report). */
@@ -137,15 +121,26 @@ export function pointStatusReader(
   routes: RouteCollection | undefined,
   trackEnds: readonly TrackEndFacts[],
 ): (p: TrackPoint, moving?: number) => GroupDayStatus {
-  const ends = new Map(trackEnds.map((e) => [e.group, e]));
   const index = routes?.features?.length ? createRouteIndex(routes) : undefined;
+  return statusReader(
+    (id) => (index?.routeIds.includes(id) === true ? index.lengthKm(id) : undefined),
+    trackEnds,
+  );
+}
+
+/** The one reading of a track point's facts (route length, track end, share moving). */
+function statusReader(
+  routeLengthKm: (routeId: string) => Km | undefined,
+  trackEnds: readonly TrackEndFacts[],
+): (p: TrackPoint, moving?: number) => GroupDayStatus {
+  const ends = new Map(trackEnds.map((e) => [e.group, e]));
   return (p, moving) => {
     const end = ends.get(p.group);
-    const known = index?.routeIds.includes(p.routeId) === true;
+    const length = routeLengthKm(p.routeId);
     return groupDayStatus({
       date: p.date,
       km: p.km,
-      ...(known ? { routeLengthKm: index!.lengthKm(p.routeId) } : {}),
+      ...(length !== undefined ? { routeLengthKm: length } : {}),
       ...(end ? { lastReportDate: end.lastReportDate } : {}),
       ...(end?.lastDate !== undefined && end.reason !== undefined
         ? { trackEnd: { lastDate: end.lastDate, reason: end.reason } }
