@@ -483,7 +483,7 @@ export type { CohesionCalibration, FirstAndBulk } from "./scenario/calibrateCohe
 export { FIRST_AND_BULK_2018 } from "./scenario/calibrateCohesion.ts";
 export { like2018Parameters } from "./scenario/like2018.ts";
 export type { Corridor, CorridorRoute, RouteStop } from "./geo/corridor.ts";
-export { buildCorridor } from "./geo/corridor.ts";
+export { buildCorridor, PLACE_SNAP_KM } from "./geo/corridor.ts";
 export {
   NEEDS_DECIMALS,
   NEEDS_SHOWN_DECIMALS,
