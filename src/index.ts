@@ -55,6 +55,7 @@ export type { ScenarioWarningCode } from "./scenario/compile.ts";
 
 // ── embedded: the Oct–Dec 2018 replay data ──
 export { embedded2018, EMBEDDED_2018_NAME } from "./embedded/index.ts";
+export { FILES_NAME_PREFIX } from "./embedded/name.ts";
 export { situationReport2018 } from "./embedded/seeds.ts";
 
 // ── ingest: tables in, import reports ──
