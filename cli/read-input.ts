@@ -9,6 +9,7 @@ import type { CommandContext } from "./command.ts";
 import { UserError } from "./errors.ts";
 import {
   DEFAULT_TIME_ZONE,
+  FILES_NAME_PREFIX,
   assembleDataset,
   createGazetteer,
   createRouteIndex,
@@ -274,7 +275,7 @@ export async function loadDataset(
     .filter((f): f is DatasetFile => f !== undefined);
   const dataset = assembleDataset(given, base, {
     timeZone: timeZone ?? DEFAULT_TIME_ZONE,
-    namePrefix: "Files: ",
+    namePrefix: FILES_NAME_PREFIX,
   });
   return { dataset, reports, rejected, embedded };
 }

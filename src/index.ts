@@ -55,6 +55,7 @@ export type { ScenarioWarningCode } from "./scenario/compile.ts";
 
 // ── embedded: the Oct–Dec 2018 replay data ──
 export { embedded2018, EMBEDDED_2018_NAME } from "./embedded/index.ts";
+export { FILES_NAME_PREFIX } from "./embedded/name.ts";
 export { situationReport2018 } from "./embedded/seeds.ts";
 
 // ── ingest: tables in, import reports ──
@@ -483,7 +484,7 @@ export type { CohesionCalibration, FirstAndBulk } from "./scenario/calibrateCohe
 export { FIRST_AND_BULK_2018 } from "./scenario/calibrateCohesion.ts";
 export { like2018Parameters } from "./scenario/like2018.ts";
 export type { Corridor, CorridorRoute, RouteStop } from "./geo/corridor.ts";
-export { buildCorridor } from "./geo/corridor.ts";
+export { buildCorridor, PLACE_SNAP_KM } from "./geo/corridor.ts";
 export {
   NEEDS_DECIMALS,
   NEEDS_SHOWN_DECIMALS,

@@ -7,7 +7,7 @@ import type { IsoDate } from "../model/units.ts";
 import { mulberry32 } from "../util/random.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
-import { buildCorridor } from "../geo/corridor.ts";
+import { buildCorridor, PLACE_SNAP_KM } from "../geo/corridor.ts";
 import { forecastArrivals } from "./forecast.ts";
 import { lastTwoReportsArrival, reportsOfGroup } from "./lastTwoReports.ts";
 import { naiveArrival } from "./naive.ts";
@@ -110,7 +110,7 @@ export function backtestArrivals(
   const leads = options.leads ?? [1, 3, 7, 14];
   const horizonDays = options.horizonDays ?? 40;
   const routeIndex = createRouteIndex(dataset.routes);
-  const corridor = buildCorridor(dataset, 20, routeIndex);
+  const corridor = buildCorridor(dataset, PLACE_SNAP_KM, routeIndex);
   const rows: BacktestRow[] = [];
   for (const issued of options.issueDates) {
     const issueDay = dayNumber(issued);

@@ -17,7 +17,7 @@ import { isoDate } from "../calendar/index.ts";
 import { MAX_SILENCE_DAYS } from "../movement/silence.ts";
 import { ARRIVAL_KM, groupDayStatus } from "../state/groupStatus.ts";
 import type { GroupDayStatus } from "../state/groupStatus.ts";
-import { buildCorridor } from "../geo/corridor.ts";
+import { buildCorridor, PLACE_SNAP_KM } from "../geo/corridor.ts";
 import type { Corridor } from "../geo/corridor.ts";
 import { quantileSorted } from "../util/quantiles.ts";
 import type { GroupNowcast, Nowcast } from "./nowcast.ts";
@@ -213,7 +213,9 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
   const joinLeaveProb = options.joinLeaveProb ?? 0.03;
   const corridor =
     options.corridor ??
-    (options.dataset ? buildCorridor(options.dataset, 20, options.routeIndex) : undefined);
+    (options.dataset
+      ? buildCorridor(options.dataset, PLACE_SNAP_KM, options.routeIndex)
+      : undefined);
   if (!corridor)
     throw new RangeError("forecastArrivals needs options.dataset or options.corridor.");
   const end = now.asOf + horizonDays;

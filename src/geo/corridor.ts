@@ -44,6 +44,14 @@ export interface Corridor {
 }
 
 /**
+ * How far (km) a place may be from a route to count as on it: 20 km, so a town whose point sits
+ * off the road (its centre, its town hall) is still on the route it serves. The state's arrival
+ * radius (`ARRIVAL_KM`, src/state/groupStatus.ts) reads this constant: a group this close to its
+ * route's end is at the place there.
+ */
+export const PLACE_SNAP_KM = 20;
+
+/**
  * Builds the corridor of a dataset: every route, and every place within `snapKm` of a route.
  * Places of the same country within 1 km of each other along a route, and shelters within 15 km
  * of a city of their country, are folded into the city (the first one, by kind: city, border
@@ -51,7 +59,8 @@ export interface Corridor {
  * once and a city's shelter capacity is the sum of its shelters'.
  *
  * @param dataset places and routes (the embedded 2018 data or a user's).
- * @param snapKm how far (km) a place may be from a route to count as on it; default 20.
+ * @param snapKm how far (km) a place may be from a route to count as on it; default
+ *   {@link PLACE_SNAP_KM} (20).
  * @param routeIndex the dataset's route index when already built (src/geo).
  * @example
  * const corridor = buildCorridor(embedded2018());
@@ -59,7 +68,7 @@ export interface Corridor {
  */
 export function buildCorridor(
   dataset: Pick<Dataset, "places" | "routes">,
-  snapKm = 20,
+  snapKm: number = PLACE_SNAP_KM,
   routeIndex?: RouteIndex,
 ): Corridor {
   const index: RouteIndex = routeIndex ?? createRouteIndex(dataset.routes);

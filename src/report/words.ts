@@ -4,7 +4,7 @@
  * (viewer/i18n.ts) read them from, the ledger's warnings in Spanish (ledgerWarningText.ts)
  * included. Figures, place names and sources' text are shown as they came.
  */
-import { EMBEDDED_2018_NAME } from "../embedded/name.ts";
+import { EMBEDDED_2018_NAME, FILES_NAME_PREFIX } from "../embedded/name.ts";
 import { categoryWords } from "../ledger/describe.ts";
 import type { SourceType } from "../model/source.ts";
 
@@ -357,7 +357,12 @@ const es: SituationWords = {
     "acumulada se interpola entre cifras publicadas y se combina cuando las fuentes discrepan; los grupos " +
     "se ubican con informes posteriores), así que una cifra puede diferir de todas las fuentes listadas.",
   datasetName: (name: string): string =>
-    name.split(EMBEDDED_2018_NAME).join("Caravanas oct.–dic. 2018 (integradas)"),
+    (name.startsWith(FILES_NAME_PREFIX)
+      ? `Archivos: ${name.slice(FILES_NAME_PREFIX.length)}`
+      : name
+    )
+      .split(EMBEDDED_2018_NAME)
+      .join("Caravanas oct.–dic. 2018 (integradas)"),
   sourceTypes: {
     dtm: "DTM",
     un: "ONU",

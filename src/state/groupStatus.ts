@@ -6,6 +6,7 @@
  * listed a dissolved group's days unmarked).
  */
 import { isUnseen, MAX_SILENCE_DAYS } from "../movement/silence.ts";
+import { PLACE_SNAP_KM } from "../geo/corridor.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteCollection } from "../model/route.ts";
 import type { TrackPoint } from "../model/track.ts";
@@ -28,10 +29,11 @@ export const GROUP_DAY_STATUSES: readonly GroupDayStatus[] = [
 ];
 
 /**
- * A group within this distance (km) of the end of its route has arrived: 20 km, the corridor's
- * place-snapping distance (a group at a border city's edge is at the city).
+ * A group within this distance (km) of the end of its route has arrived: the corridor's
+ * place-snapping distance (`PLACE_SNAP_KM`, src/geo/corridor.ts, 20 km), so a group at a border
+ * city's edge is at the city, as a place that far from the road is on it.
  */
-export const ARRIVAL_KM = 20;
+export const ARRIVAL_KM: Km = PLACE_SNAP_KM;
 
 /** What the status of a group on a day is read from. */
 export interface GroupDayFacts {
