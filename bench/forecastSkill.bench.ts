@@ -47,6 +47,7 @@ import {
   isoDate,
   lastTwoReportsArrival,
   latestReportSpeed,
+  MIN_REPORT_GAP_DAYS,
   mulberry32,
   nowcast,
   regimeOfPace,
@@ -365,8 +366,25 @@ interface Cell {
   early: number;
   noModel: number;
   noBase: number;
+  /**
+   * Fairness of the score (fc24): the baseline's error-days with its speed taken over at least
+   * MIN_REPORT_GAP_DAYS (6 h; reports of two parts minutes apart give thousands of km/day), and
+   * the cases where the baseline says "now" (its line has passed the place by the as-of moment).
+   */
+  base6: number;
+  baseNow: number;
 }
-const cell = (): Cell => ({ n: 0, model: 0, base: 0, covered: 0, early: 0, noModel: 0, noBase: 0 });
+const cell = (): Cell => ({
+  n: 0,
+  model: 0,
+  base: 0,
+  covered: 0,
+  early: 0,
+  noModel: 0,
+  noBase: 0,
+  base6: 0,
+  baseNow: 0,
+});
 type Table = Record<Kind, Cell[]>;
 const table = (): Table => ({
   head: Array.from({ length: LEADS + 1 }, cell),
@@ -734,6 +752,8 @@ function scoreGroup(
     // Both forecasts are capped at the horizon (the model's blank p50, a baseline crawling).
     const two = lastTwoReportsArrival(mine, stop.km, { asOf });
     const base = two === undefined ? undefined : Math.min(two, asOf + HORIZON);
+    const two6 = lastTwoReportsArrival(mine, stop.km, { asOf, minGapDays: MIN_REPORT_GAP_DAYS });
+    const base6 = two6 === undefined ? asOf + HORIZON : Math.min(two6, asOf + HORIZON);
     for (const kind of ["head", "bulk"] as const) {
       const t = truth[kind];
       if (t !== undefined && t <= asOf) continue;
@@ -769,6 +789,8 @@ function scoreGroup(
         attribute({ g, est, kind, km: stop.km, t, p50, base });
       c.model += Math.abs(p50 - t);
       c.base += Math.abs(base - t);
+      c.base6 += Math.abs(base6 - t);
+      if (base <= asOf) c.baseNow++;
       if ((m.p10 ?? asOf + HORIZON) <= t && t <= (m.p90 ?? Infinity)) c.covered++;
       else if (t < (m.p10 ?? asOf + HORIZON)) c.early++;
     }
@@ -784,6 +806,8 @@ function add(a: Cell, b: Cell): Cell {
     early: a.early + b.early,
     noModel: a.noModel + b.noModel,
     noBase: a.noBase + b.noBase,
+    base6: a.base6 + b.base6,
+    baseNow: a.baseNow + b.baseNow,
   };
 }
 
@@ -812,6 +836,14 @@ function print(name: string, t: Table): void {
     );
   }
   console.log(`| **1–14** | ${fmt(all("head"))} | ${fmt(all("bulk"))} |`);
+  for (const k of ["head", "bulk"] as const) {
+    const cells = [...t[k].slice(1), all(k)];
+    const r6 = cells.map((c) => (c.base6 > 0 ? (c.model / c.base6).toFixed(2) : "–")).join(" ");
+    const now = cells.map((c) => `${Math.round((100 * c.baseNow) / Math.max(1, c.n))}`).join(" ");
+    console.log(
+      `${k} fairness, leads 1…14 and 1–14: ratio with the baseline's speed over ≥ 6 h ${r6}; baseline says "now" (% of cases) ${now}`,
+    );
+  }
   for (const k of ["head", "bulk"] as const) {
     const a = all(k);
     const short = t[k].slice(1, 4).reduce(add, cell());
