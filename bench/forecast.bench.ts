@@ -108,10 +108,16 @@ if (process.argv.includes("--backtest")) {
       const withSpeed = rows.filter((r) => r.lastTwoErrorDays !== undefined);
       const speedRatio =
         withSpeed.reduce((a, r) => a + Math.abs(r.errorDays), 0) /
-        Math.max(1e-9, withSpeed.reduce((a, r) => a + Math.abs(r.lastTwoErrorDays!), 0));
+        Math.max(
+          1e-9,
+          withSpeed.reduce((a, r) => a + Math.abs(r.lastTwoErrorDays!), 0),
+        );
       const gapRatio =
         sum((r) => Math.abs(r.errorDays)) /
-        Math.max(1e-9, sum((r) => Math.abs(r.lastTwoMinGapErrorDays ?? 40)));
+        Math.max(
+          1e-9,
+          sum((r) => Math.abs(r.lastTwoMinGapErrorDays ?? 40)),
+        );
       return `${speedRatio.toFixed(2)} (n ${withSpeed.length}) / ${gapRatio.toFixed(2)}`;
     };
     const byLead = leads.map((lead) => fair(bt.rows.filter((r) => r.leadDays === lead)));
