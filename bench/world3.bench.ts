@@ -156,7 +156,16 @@ console.log(
 );
 
 function sumCells(cells: readonly LeadCell[]): LeadCell {
-  const out: LeadCell = { n: 0, model: 0, base: 0, covered: 0, noModel: 0, noBase: 0 };
+  const out: LeadCell = {
+    n: 0,
+    model: 0,
+    base: 0,
+    covered: 0,
+    noModel: 0,
+    noBase: 0,
+    base6: 0,
+    baseNow: 0,
+  };
   for (const c of cells) for (const k of Object.keys(out) as (keyof LeadCell)[]) out[k] += c[k];
   return out;
 }
@@ -178,6 +187,17 @@ if (forecast) {
   const h = sumCells(skill.head);
   const b = sumCells(skill.bulk);
   console.log(`| **1–14** | ${fmt(h)} | ${fmt(b)} |`);
+  for (const [k, all] of [
+    ["head", h],
+    ["bulk", b],
+  ] as const) {
+    const cells = [...skill[k].slice(1), all];
+    const r6 = cells.map((c) => (c.base6 > 0 ? num(c.model / c.base6, 2) : "–")).join(" ");
+    const now = cells.map((c) => `${Math.round((100 * c.baseNow) / Math.max(1, c.n))}`).join(" ");
+    console.log(
+      `${k} fairness, leads 1…14 and 1–14: ratio with the baseline's speed over ≥ 6 h ${r6}; baseline says "now" (% of cases) ${now}`,
+    );
+  }
   for (const line of leadOnePaceLines()) console.log(line);
   if (headStartLine()) console.log(headStartLine());
   console.log(
