@@ -108,8 +108,8 @@ function tracksByDay(tracks: readonly TrackPoint[]): Map<number, TrackPoint[]> {
  * 2. **Over time.** A cumulative series is made non-decreasing by weighted isotonic regression
  *    (a warning names the rows when a source's total falls); it holds its last value afterwards.
  *    A `present` series is interpolated between figures up to `maxGapDays` apart and held
- *    `holdDays` after the last one (as of a date, `maxGapDays` after the last one known by then:
- *    `presentHoldDays`). Before a series' first figure it says nothing.
+ *    `holdDays` after the last one (as of a date, `PRESENT_AS_OF_DAYS` (10) after the last one
+ *    known by then: `presentHoldDays`). Before a series' first figure it says nothing.
  * 3. **Places.** Shelters fold into their city (the nearest non-shelter place within
  *    `arrivalRadiusKm`); places sum to their country and countries to the category. A total that
  *    is larger than its parts adds a row for the rest (blank place or country); parts larger than

@@ -5,7 +5,7 @@
  * People move between the places of a town (in 2018 from the Benito Juárez sports complex to
  * El Barretal, Tijuana, from 29 Nov), so a count at one place may hold people an older count at
  * another place of the town also holds. A `present` count stands `holdDays` (3) after its day;
- * as of a date it is held longer (up to `maxGapDays`, `presentHoldDays`) only because its next
+ * as of a date it is held longer (up to `PRESENT_AS_OF_DAYS`, `presentHoldDays`) only because its next
  * count had not come out. **A newer count at another place of the town (or of the town itself)
  * that shows people arriving there takes over that rise from the longer-held count**: the people
  * who arrived there may be people of the older count, so the older count is read less the rises

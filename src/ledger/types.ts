@@ -41,7 +41,8 @@ export interface LedgerOptions extends WeightOptions {
    * aggregates dated after it are left out, the days run to it (`to` when earlier), and a
    * cumulative series is a step — each day the weighted isotonic fit of the figures published by
    * then (as with hindsight, by source weight), never a line towards a later figure nor pooled
-   * with one; a `present` count holds up to `maxGapDays` (`presentHoldDays`). The
+   * with one; a `present` count with no newer one known holds `PRESENT_AS_OF_DAYS` (10,
+   * `presentHoldDays`), then is too old to read. The
    * tracks given should be estimated as of the same date (`runReplay(dataset, { asOf })` does
    * both). Default: with hindsight, every figure used (lines between figures, isotonic pooling).
    * Not an ISO date: RangeError.
