@@ -108,7 +108,8 @@ const en = {
   capacity: "capacity",
   notKnown: "not known",
   noCurrentFigure: "no current figure",
-  countedOn: (date: string) => ` (counted ${date})`,
+  countedOn: (date: string, latest?: string) =>
+    latest === undefined ? ` (counted ${date})` : ` (counted ${date}–${latest})`,
   byStatusOnTheDate: "People at places on the date, by status",
   present: "present",
   presenceNote:
@@ -302,7 +303,8 @@ const es: SituationWords = {
   capacity: "capacidad",
   notKnown: "no se sabe",
   noCurrentFigure: "sin cifra actual",
-  countedOn: (date: string) => ` (contado el ${date})`,
+  countedOn: (date: string, latest?: string) =>
+    latest === undefined ? ` (contado el ${date})` : ` (contado del ${date} al ${latest})`,
   byStatusOnTheDate: "Personas en cada lugar en la fecha, por situación",
   present: "presentes",
   presenceNote:
