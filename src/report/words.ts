@@ -143,12 +143,20 @@ const en = {
     `the largest of the groups' estimated peak sizes and northbound counts (${fromTracks}), ` +
     `everyone accounted for on the day (${accounted}) ` +
     `and the people who had left by the day before (the total never falls)`,
-  departedBeyond: (beyond: string, value: string, reachedOn: string, groups: string) =>
+  departedBeyond: (
+    beyond: string,
+    value: string,
+    reachedOn: string,
+    groups: string,
+    fromTracks: string,
+    withGroupsHigh: string,
+  ) =>
     `; ${beyond} of the ${value} rest on figures beyond the tracked groups and counts ` +
-    `(returns, claims, people at places; the total was reached on ${reachedOn}` +
+    `(returns, claims, permits, people at places, which may count one person in two categories; the total was reached on ${reachedOn}` +
     (groups !== "0"
-      ? `, when ${groups} of them were people at places that the sources attribute to a group beyond its estimated size)`
-      : ")"),
+      ? `, when ${groups} of them were people present at places beyond a tracked group's estimated size, origin not tracked)`
+      : ")") +
+    `: between ${fromTracks} and ${withGroupsHigh} left with the caravans`,
   methodInTransit:
     "estimated sizes of the groups still on the move, less people counted at places they had reached; " +
     "a group that has arrived at its route's end is no longer in transit: its people no count holds yet are " +
@@ -343,12 +351,20 @@ const es: SituationWords = {
     `el mayor de los tamaños máximos estimados de los grupos y de los conteos hacia el norte (${fromTracks}), ` +
     `todas las personas ubicadas ese día (${accounted}) ` +
     `y las personas que habían salido hasta el día anterior (el total nunca baja)`,
-  departedBeyond: (beyond: string, value: string, reachedOn: string, groups: string) =>
+  departedBeyond: (
+    beyond: string,
+    value: string,
+    reachedOn: string,
+    groups: string,
+    fromTracks: string,
+    withGroupsHigh: string,
+  ) =>
     `; ${beyond} de las ${value} descansan en cifras más allá de los grupos seguidos y los conteos ` +
-    `(retornos, solicitudes, personas en lugares; el total se alcanzó el ${reachedOn}` +
+    `(retornos, solicitudes, permisos, personas en lugares, que pueden contar a una persona en dos categorías; el total se alcanzó el ${reachedOn}` +
     (groups !== "0"
-      ? `, cuando ${groups} de ellas eran personas en lugares que las fuentes atribuyen a un grupo por encima de su tamaño estimado)`
-      : ")"),
+      ? `, cuando ${groups} de ellas eran personas presentes en lugares por encima del tamaño estimado de un grupo seguido, de origen no seguido)`
+      : ")") +
+    `: entre ${fromTracks} y ${withGroupsHigh} salieron con las caravanas`,
   methodInTransit:
     "tamaños estimados de los grupos aún en movimiento, menos las personas contadas en los lugares a los que habían llegado; " +
     "un grupo que ha llegado al final de su ruta ya no está en tránsito: sus personas que ningún conteo recoge aún " +
