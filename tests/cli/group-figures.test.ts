@@ -47,6 +47,7 @@ describe("ledger: figures of a group's people at places (2018)", () => {
       beyondTracks: number;
       reachedOn: string;
       beyondGroups: number;
+      withGroupsHigh: number;
     };
   };
   let stderr: string;
