@@ -187,7 +187,8 @@ describe("the ledger and the situation update as of a date", () => {
     }
     expect(tijuanaOn(runReplay(dataset, { asOf: "2018-12-01" }).ledger, "2018-12-01")).toBe(6838);
     const on3 = ledger.departed.find((d) => d.date === "2018-12-03")!;
-    expect([on3.value, on3.value - on3.accounted]).toEqual([29645, 502]);
+    // Unknown 3,726 (hindsight 3,523): Mexicali's 3,224 of 19 Nov is too old to read (10 days).
+    expect([on3.value, on3.value - on3.accounted]).toEqual([29645, 3726]);
     for (const d of ledger.departed) {
       const sum = [...new Set(ledger.split.map((r) => r.category))].reduce(
         (s, c) => s + total(ledger, d.date, c),
