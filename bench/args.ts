@@ -3,6 +3,7 @@
 // their scoring: world3 keeps its own, so that a scoring fault cannot hide in two simulators.
 
 import type { PredictiveAssociation } from "../src/estimate/predictiveTrack.ts";
+import type { SplitPartsOptions } from "../src/estimate/splitParts.ts";
 
 /** The number after `--<name>` on the command line, else `fallback`. */
 export function option(name: string, fallback: number): number {
@@ -62,5 +63,18 @@ export function predictiveAssociationArg(): PredictiveAssociation | undefined {
       : process.argv.includes("--pred-merges")
         ? "merges"
         : "all",
+  };
+}
+
+/**
+ * --split-parts [--split-min-bodies N] [--split-named]: short unlabelled tracks whose reports lie
+ * within two or more larger tracks' bodies are split between them as their parts
+ * (EstimateOptions.splitParts; off by default; src/estimate/splitParts.ts).
+ */
+export function splitPartsArg(): SplitPartsOptions | undefined {
+  if (!process.argv.includes("--split-parts")) return undefined;
+  return {
+    minBodies: option("split-min-bodies", 2),
+    named: process.argv.includes("--split-named"),
   };
 }

@@ -70,6 +70,7 @@ import { dataEndDay, endTrack, staysAsSightings } from "./trackEnds.ts";
 import { resolveDestinations } from "./destinations.ts";
 import type { DestinationInput } from "./destinations.ts";
 import type { TrackEnd } from "./trackEnds.ts";
+import type { SplitPartsOptions } from "./splitParts.ts";
 import { MAX_WRITTEN_DAYS, writtenBefore } from "./trackStarts.ts";
 import type { TrackStart, WrittenDay } from "./trackStarts.ts";
 import { asOfMoment } from "../calendar/index.ts";
@@ -161,6 +162,14 @@ export interface EstimateOptions {
    * @internal
    */
   absorbParts?: boolean;
+  /**
+   * After the association search, a short unlabelled track whose reports lie within the bodies
+   * of two or more larger unlabelled tracks, each share a part's of its body, is dissolved into
+   * them as their vanguards or rears (splitParts.ts). Default off (undefined): measured on the
+   * development beds (docs/estimation.md § assoc24). For the benches only.
+   * @internal
+   */
+  splitParts?: SplitPartsOptions;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -346,6 +355,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     onePlaceADay: options.onePlaceADay ?? false,
     predictiveAssociation: options.predictiveAssociation,
     absorbParts: options.absorbParts,
+    splitParts: options.splitParts,
     maxCells: options.maxCells,
     keep: new Set(options.keep ?? []),
     destinations: resolveDestinations(options.destinations, index, gazetteer),
