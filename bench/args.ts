@@ -67,14 +67,16 @@ export function predictiveAssociationArg(): PredictiveAssociation | undefined {
 }
 
 /**
- * --split-parts [--split-min-bodies N] [--split-named]: short unlabelled tracks whose reports lie
- * within two or more larger tracks' bodies are split between them as their parts
- * (EstimateOptions.splitParts; off by default; src/estimate/splitParts.ts).
+ * Short unlabelled tracks split between two bodies as their parts (EstimateOptions.splitParts,
+ * src/estimate/splitParts.ts; on by default): --no-split-parts switches it off;
+ * --split-min-bodies N and --split-unnamed (no part word needed) read it otherwise.
  */
-export function splitPartsArg(): SplitPartsOptions | undefined {
-  if (!process.argv.includes("--split-parts")) return undefined;
-  return {
-    minBodies: option("split-min-bodies", 2),
-    named: process.argv.includes("--split-named"),
-  };
+export function splitPartsArg(): SplitPartsOptions | false | undefined {
+  if (process.argv.includes("--no-split-parts")) return false;
+  const minBodies = process.argv.includes("--split-min-bodies")
+    ? option("split-min-bodies", 2)
+    : undefined;
+  const unnamed = process.argv.includes("--split-unnamed");
+  if (minBodies === undefined && !unnamed) return undefined;
+  return { minBodies: minBodies ?? 2, named: !unnamed };
 }

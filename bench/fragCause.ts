@@ -202,7 +202,7 @@ function foundTracks(
   routeIds: readonly string[],
   model: ReturnType<typeof associationReports>["model"],
 ): Found[] {
-  // --absorb-parts: EstimateOptions.absorbParts; --split-parts: EstimateOptions.splitParts (off).
+  // --absorb-parts: EstimateOptions.absorbParts (off); --no-split-parts etc.: splitParts (bench/args.ts).
   const est = estimateTracks(w.dataset, {
     absorbParts: process.argv.includes("--absorb-parts"),
     splitParts: splitPartsArg(),

@@ -223,7 +223,7 @@ export function associateUnlabelled(
   const whole = [...fresh, ...born].filter((g) => !merged.has(g));
   // Short tracks within another track's body read as its parts (absorbParts.ts; off by default).
   const absorbed = ctx.absorbParts ? absorbParts(ctx, whole, whole) : new Set<WorkGroup>();
-  // Short tracks whose stretches follow two bodies, split between them (splitParts.ts; off).
+  // Short tracks whose stretches follow two bodies, split between them as parts (splitParts.ts).
   if (ctx.splitParts) {
     const rest = whole.filter((g) => !absorbed.has(g));
     for (const g of splitParts(ctx, rest, ctx.splitParts)) absorbed.add(g);

@@ -18,8 +18,9 @@
  * not its median person or size (positions.ts `partOf`, bodies.ts); the body's typical figure
  * stays its own.
  *
- * Off by default (EstimateOptions.splitParts): measured on the development beds
- * (docs/estimation.md § assoc24).
+ * On by default (EstimateOptions.splitParts: false switches it off). On the development beds it
+ * wins the stress worlds' unlabelled km and size and leaves every labelled figure, simulate.ts,
+ * world3 and 2018 as they were (docs/estimation.md § assoc24).
  */
 import { groupScale } from "./associate.ts";
 import {
@@ -41,9 +42,16 @@ export interface SplitPartsOptions {
    * that follows one body only is absorbParts.ts's case, which needs a named part).
    */
   minBodies?: number;
-  /** A track is dissolved only if one of its reports names a part (default false). */
+  /**
+   * A track is dissolved only if one of its reports names a part (default true: without it a
+   * world3 track of small, misread figures was split between two other groups' bodies,
+   * docs/estimation.md § assoc24).
+   */
   named?: boolean;
 }
+
+/** The reading used when EstimateOptions.splitParts is not given. */
+export const DEFAULT_SPLIT_PARTS: Readonly<SplitPartsOptions> = { minBodies: 2, named: true };
 
 /**
  * Dissolves short unlabelled tracks whose reports lie within the bodies of two or more larger
@@ -61,7 +69,7 @@ export function splitParts(
   const small = tracks
     .filter((t) => !t.labelled && t.positions.length > 0)
     .filter((t) => t.positions.length <= MAX_PART_REPORTS)
-    .filter((t) => !options.named || namesAPart(t))
+    .filter((t) => options.named === false || namesAPart(t))
     .sort((a, b) => a.positions.length - b.positions.length);
   for (const t of small) {
     const bodies = tracks.filter(
@@ -100,7 +108,9 @@ export function stretchPlan(
   bodies: readonly WorkGroup[],
   moved: ReadonlySet<string> = new Set(),
 ): Map<GroupPosition, WorkGroup> | undefined {
-  const chosen: (WorkGroup | undefined)[] = t.positions.map((p) => deepestBody(ctx, p, bodies, moved));
+  const chosen: (WorkGroup | undefined)[] = t.positions.map((p) =>
+    deepestBody(ctx, p, bodies, moved),
+  );
   const misses = chosen.filter((b) => b === undefined).length;
   if (misses > Math.floor(MISS_SHARE * t.positions.length) || misses === chosen.length)
     return undefined;
@@ -169,7 +179,8 @@ function moveAsParts(
   const placed = [...plan];
   for (const s of t.members.filter((x) => !placed.some(([p]) => p.s === x))) {
     let nearest = placed[0];
-    for (const e of placed) if (Math.abs(e[0].s.t - s.t) < Math.abs(nearest[0].s.t - s.t)) nearest = e;
+    for (const e of placed)
+      if (Math.abs(e[0].s.t - s.t) < Math.abs(nearest[0].s.t - s.t)) nearest = e;
     moveReport(ctx, s, t, nearest[1], index);
   }
   for (const [p, b] of placed) {

@@ -143,7 +143,7 @@ export interface EstimateContext {
   absorbParts?: boolean;
   /**
    * Short unlabelled tracks whose reports lie within two or more larger tracks' bodies are split
-   * between them as their parts (splitParts.ts; EstimateOptions.splitParts; default off).
+   * between them as their parts (splitParts.ts; EstimateOptions.splitParts; undefined: off).
    */
   splitParts?: SplitPartsOptions;
   /** The association's positions read predictively (EstimateOptions.predictiveAssociation). */
