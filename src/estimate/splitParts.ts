@@ -66,6 +66,7 @@ export function splitParts(
   const minBodies = options.minBodies ?? 2;
   const dissolved = new Set<WorkGroup>();
   const moved = new Set<string>();
+  const reaches = reachMemo(moved);
   const small = tracks
     .filter((t) => !t.labelled && t.positions.length > 0)
     .filter((t) => t.positions.length <= MAX_PART_REPORTS)
@@ -81,7 +82,7 @@ export function splitParts(
         b.scale !== undefined &&
         b.positions.length > t.positions.length,
     );
-    const plan = stretchPlan(ctx, t, bodies, moved);
+    const plan = stretchPlan(ctx, t, bodies, reaches);
     if (!plan || new Set(plan.values()).size < minBodies) continue;
     if (!partsOfTheirBodies(t, plan)) continue;
     moveAsParts(ctx, t, plan, moved);
@@ -106,10 +107,10 @@ export function stretchPlan(
   ctx: EstimateContext,
   t: WorkGroup,
   bodies: readonly WorkGroup[],
-  moved: ReadonlySet<string> = new Set(),
+  reaches: Reaches = reachMemo(new Set()),
 ): Map<GroupPosition, WorkGroup> | undefined {
   const chosen: (WorkGroup | undefined)[] = t.positions.map((p) =>
-    deepestBody(ctx, p, bodies, moved),
+    deepestBody(ctx, p, bodies, reaches),
   );
   const misses = chosen.filter((b) => b === undefined).length;
   if (misses > Math.floor(MISS_SHARE * t.positions.length) || misses === chosen.length)
@@ -121,20 +122,39 @@ export function stretchPlan(
   return plan;
 }
 
+/** A body's reach on a local day (absorbParts.ts bodyReach), memoised. */
+type Reaches = (b: WorkGroup, day: number) => ReturnType<typeof bodyReach>;
+
+/**
+ * bodyReach memoised by body and day. A body's reach reads its km pass (not re-run here) and its
+ * own reports, never those `moved` in, so a move does not change it. (Unmemoised, reading the
+ * reaches was 2.7 % of the estimate of a 50-group unlabelled world, bench/unlabelledSpeed.bench.ts.)
+ */
+function reachMemo(moved: ReadonlySet<string>): Reaches {
+  const memo = new Map<WorkGroup, Map<number, ReturnType<typeof bodyReach>>>();
+  return (b, day) => {
+    let days = memo.get(b);
+    if (!days) memo.set(b, (days = new Map()));
+    if (!days.has(day)) days.set(day, bodyReach(b, day, moved));
+    return days.get(day);
+  };
+}
+
 /** The body whose reach `p` lies deepest in on its local day, if any (absorbParts.ts reachFit's measure). */
 function deepestBody(
   ctx: EstimateContext,
   p: GroupPosition,
   bodies: readonly WorkGroup[],
-  moved: ReadonlySet<string>,
+  reaches: Reaches,
 ): WorkGroup | undefined {
   let best: WorkGroup | undefined;
   let bestFit = Infinity;
+  const day = Math.floor(p.s.t);
   for (const b of bodies) {
+    const reach = reaches(b, day);
+    if (!reach) continue;
     const q = ctx.projections.get(p.s)?.get(b.routeId);
     if (!q || q.off > ctx.maxOff) continue;
-    const reach = bodyReach(b, Math.floor(p.s.t), moved);
-    if (!reach) continue;
     const margin = p.s.fromPlace ? placeStretch(ctx, b.routeId, q.km)[1] - q.km : REPORT_MARGIN_KM;
     if (q.km < reach.tail - margin || q.km > reach.head + margin) continue;
     const side = q.km >= reach.median ? reach.head - reach.median : reach.median - reach.tail;

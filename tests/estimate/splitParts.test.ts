@@ -120,7 +120,7 @@ describe("splitParts: a short track that follows two bodies is split between the
   });
 
   it("a track that follows one body only is left to absorbParts (two bodies needed)", () => {
-    const one = twoVanguards().filter((s) => Number(s.id.slice(1)) <= 18);
+    const one = twoVanguards().filter((s) => Number((s.id ?? "").slice(1)) <= 18);
     const { ctx, byTag } = tracks([...body("A", 200, 5000), ...body("C", 900, 4000), ...one]);
     const all = ["A", "C", "T"].map((k) => byTag.get(k) as WorkGroup);
     expect(splitParts(ctx, all).size).toBe(0);
