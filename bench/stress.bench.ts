@@ -15,7 +15,7 @@ import { earlyCover, missingCauses } from "./worlds/missing.ts";
 import type { EarlyCover, MissingCauses } from "./worlds/missing.ts";
 import { generateSpeedWorld, generateStressWorld } from "./worlds/stress.ts";
 import type { ScorableWorld } from "./worlds/truth.ts";
-import { option, pct, num, cpuMs, predictiveAssociationArg } from "./args.ts";
+import { option, pct, num, cpuMs, predictiveAssociationArg, splitPartsArg } from "./args.ts";
 
 const worlds = option("worlds", 50);
 const speed = !process.argv.includes("--no-speed");
@@ -33,6 +33,8 @@ const onePlaceADay = process.argv.includes("--one-place-a-day");
 // --pred-assoc [--pred-birth N] [--pred-spread KM]: the association scores positions predictively
 // (EstimateOptions.predictiveAssociation; off by default; bench/args.ts).
 const predictiveAssociation = predictiveAssociationArg();
+// --no-split-parts, --split-min-bodies N, --split-unnamed: EstimateOptions.splitParts (bench/args.ts).
+const splitParts = splitPartsArg();
 
 // --missing: the group-days without an estimate sorted by cause (bench/worlds/missing.ts).
 const missing = process.argv.includes("--missing");
@@ -69,6 +71,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
         onePlaceADay,
         predictiveAssociation,
         absorbParts,
+        splitParts,
       }),
     );
     cpu += ms;

@@ -27,11 +27,13 @@ import type { Figures, WorldScore } from "./world3/score.ts";
 import { missingCauses } from "./world3/missing.ts";
 import type { MissingCauses } from "./worlds/missing.ts";
 import { generateWorld3 } from "./world3/world.ts";
-import { option, pct, num, cpuMs, predictiveAssociationArg } from "./args.ts";
+import { option, pct, num, cpuMs, predictiveAssociationArg, splitPartsArg } from "./args.ts";
 
 // --pred-assoc [--pred-birth N] [--pred-spread KM]: the association scores positions predictively
 // (EstimateOptions.predictiveAssociation; off by default; bench/args.ts).
 const predictiveAssociation = predictiveAssociationArg();
+// --no-split-parts, --split-min-bodies N, --split-unnamed: EstimateOptions.splitParts (bench/args.ts).
+const splitParts = splitPartsArg();
 
 const worlds = option("worlds", 30);
 const seedOffset = option("seed-offset", 0);
@@ -72,8 +74,12 @@ for (let i = 0; i < worlds; i++) {
   // A crash of the estimator is a finding: the world is scored with no track (every day missing).
   const est = cpuMs(() => {
     try {
-      return estimateTracks(world.dataset, { bodyTails, predictiveAssociation, absorbParts })
-        .tracks;
+      return estimateTracks(world.dataset, {
+        bodyTails,
+        predictiveAssociation,
+        absorbParts,
+        splitParts,
+      }).tracks;
     } catch (e) {
       crashes.push(`${world.name}: ${String(e).slice(0, 120)}`);
       return [];
