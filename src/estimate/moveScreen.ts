@@ -93,8 +93,6 @@ class CostScratch {
   km = new Float64Array(64);
   weight = new Float64Array(64);
   time = new Float64Array(64);
-  /** The table rows of those reports (the positions memo's name of the list: positionsMemo.ts). */
-  rows = new Int32Array(64);
   /** The figures' losses at the list's log size (figureLosses). */
   size = new Float64Array(64);
   /** The routes done (route columns) and their costs (tableCost's shifted-route reuse). */
@@ -112,7 +110,6 @@ class CostScratch {
       this.km = new Float64Array(cap);
       this.weight = new Float64Array(cap);
       this.time = new Float64Array(cap);
-      this.rows = new Int32Array(cap);
       this.size = new Float64Array(cap);
     }
     if (routes > this.doneCol.length) {
@@ -343,7 +340,6 @@ function routeCost(
   const kms = scratch.km;
   const weights = scratch.weight;
   const times = scratch.time;
-  const rows = scratch.rows;
   const { km, width, weight } = table;
   const t = table.times;
   for (const i of sorted) {
@@ -352,7 +348,6 @@ function routeCost(
     else {
       weights[k] = weight[i];
       times[k] = t[i];
-      rows[k] = i;
       kms[k++] = x;
     }
   }
@@ -375,7 +370,7 @@ function routeCost(
   } else {
     // A moved list's positions are often a list fitted before (positionsMemo.ts).
     const positions = moved
-      ? positionsMemoOf(table).cost(c, rows, kms, weights, on, m)
+      ? positionsMemoOf(table).cost(kms, weights, on, m)
       : positionsCost(kms, weights, on, m);
     if (same) moved.state.set(c, m, positions);
     cost += positions;
