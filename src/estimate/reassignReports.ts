@@ -59,7 +59,7 @@ interface StateFits {
    */
   with: Map<number, Evaluated>;
   /**
-   * The edge screen's change of the group's cost when report i joins it (by i; NaN: none), the
+   * The edge screen's change of the group's cost when report i joins it (by joinKey; NaN: none), the
    * margin taken off, or the least change on another of its routes if lower (edgeScreen.ts).
    */
   edges: Map<number, number>;
@@ -382,10 +382,13 @@ function edgeMayWin(
   { leave, screen, beat }: { leave: number; screen: number; beat: number },
 ): boolean {
   if (g.sorted.length <= EDGE_REPORTS) return true;
-  let edge = g.fits.edges.get(i);
+  // (Kept by joinKey: the edge screen reads of the report only what its row class holds, and
+  // whether it comes after the group's last report — its place.)
+  const key = joinKey(search, g, i);
+  let edge = g.fits.edges.get(key);
   if (edge === undefined) {
     edge = edgeChange(search, g, i);
-    g.fits.edges.set(i, edge);
+    g.fits.edges.set(key, edge);
   }
   if (Number.isNaN(edge)) return true;
   return leave + Math.min(edge, screen - EDGE_MARGIN_NATS) < beat;
