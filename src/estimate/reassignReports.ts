@@ -59,8 +59,8 @@ interface StateFits {
    */
   with: Map<number, Evaluated>;
   /**
-   * The edge screen's change of the group's cost when report i joins it (by joinKey; NaN: none), the
-   * margin taken off, or the least change on another of its routes if lower (edgeScreen.ts).
+   * The edge screen's change of the group's cost when report i joins it (by joinKey; NaN: none),
+   * the margin taken off, or the least change on another of its routes if lower (edgeScreen.ts).
    */
   edges: Map<number, number>;
   /** The edge screen's reading of this state (edgeScreen.ts; null: none; unset until needed). */
