@@ -29,7 +29,7 @@ const classes = new WeakMap<ReportTable, { timed: boolean; of: Int32Array }>();
  * moved list's cost reads (module comment; `timed`: their times too, for the predictive reading).
  * Classes are numbered from 0 in the order their first row comes. Made once per table and kind.
  * @example
- * rowClasses(table, false)[i] === rowClasses(table, false)[j]; // i and j cost the same in any list, at the same place
+ * rowClasses(table, false)[i] === rowClasses(table, false)[j]; // true: i and j cost the same at one place
  */
 export function rowClasses(table: ReportTable, timed: boolean): Int32Array {
   const known = classes.get(table);
