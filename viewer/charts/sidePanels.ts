@@ -213,6 +213,7 @@ export function createSidePanels(
         warningsOpen: open("situation-warnings"),
         places: replay.places,
         basis: basisView,
+        ...(asOf && day?.outside ? { outside: day.outside } : {}),
       }),
     );
     mount(dom.headlines, headlineList(replay.headlines, state.t, L, replay.start, replay.places));
