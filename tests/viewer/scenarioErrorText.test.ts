@@ -23,9 +23,7 @@ describe("scenario errors in words", () => {
         pointer: "/shelters/0/place",
         message: 'unknown place "Piedras Negras"; did you mean "Tijuana", "Tapachula"?',
       }),
-    ).toMatch(
-      /lugar desconocido "Piedras Negras"; ¿quiso decir "Tijuana" o "Tapachula"\?$/,
-    );
+    ).toMatch(/lugar desconocido "Piedras Negras"; ¿quiso decir "Tijuana" o "Tapachula"\?$/);
     expect(
       errorText("en", { pointer: "/runs", message: "runs must be a whole number, got 2.5" }),
     ).toBe("runs: runs must be a whole number, got 2.5");
