@@ -408,13 +408,20 @@ export type {
 } from "./state/index.ts";
 
 // ── replay: dataset assembly and the pipeline the front ends run ──
-export { assembleDataset, dataRange, runReplay } from "./replay/index.ts";
+export {
+  assembleDataset,
+  dataRange,
+  reportDayPlace,
+  reportRange,
+  runReplay,
+} from "./replay/index.ts";
 export type {
   AssembleOptions,
   DataRange,
   DatasetFile,
   Replay,
   ReplayOptions,
+  ReportRangeOptions,
 } from "./replay/index.ts";
 
 export {

@@ -16,16 +16,14 @@ describe("scenario errors in words", () => {
         message: 'unknown route "piedras"; routes: main, mexicali, salvador',
       }),
     ).toBe(
-      'Oleada 1, ruta, tramo 1, ruta: ruta desconocida "piedras": el panel de escenarios solo conoce las rutas del corredor de 2018 (main, mexicali, salvador)',
+      'Oleada 1, ruta, tramo 1, ruta: ruta desconocida "piedras"; las rutas en pantalla son: main, mexicali, salvador',
     );
     expect(
       errorText("es", {
         pointer: "/shelters/0/place",
         message: 'unknown place "Piedras Negras"; did you mean "Tijuana", "Tapachula"?',
       }),
-    ).toMatch(
-      /lugar desconocido "Piedras Negras" en el corredor de 2018; ¿quiso decir "Tijuana" o "Tapachula"\?$/,
-    );
+    ).toMatch(/lugar desconocido "Piedras Negras"; ¿quiso decir "Tijuana" o "Tapachula"\?$/);
     expect(
       errorText("en", { pointer: "/runs", message: "runs must be a whole number, got 2.5" }),
     ).toBe("runs: runs must be a whole number, got 2.5");

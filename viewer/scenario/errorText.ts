@@ -63,15 +63,13 @@ export function pointerText(lang: Lang, pointer: string): string {
 const ES: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [
     /^unknown route (".*?"); routes: (.*)$/,
-    (m) =>
-      `ruta desconocida ${m[1]}: el panel de escenarios solo conoce las rutas del corredor de 2018 (${m[2]})`,
+    (m) => `ruta desconocida ${m[1]}; las rutas en pantalla son: ${m[2]}`,
   ],
   [
     /^unknown place (".*?"); did you mean (.*)\?$/,
-    (m) =>
-      `lugar desconocido ${m[1]} en el corredor de 2018; ¿quiso decir ${m[2].replace(/, (?=[^,]*$)/, " o ")}?`,
+    (m) => `lugar desconocido ${m[1]}; ¿quiso decir ${m[2].replace(/, (?=[^,]*$)/, " o ")}?`,
   ],
-  [/^unknown place (".*?")$/, (m) => `lugar desconocido ${m[1]} en el corredor de 2018`],
+  [/^unknown place (".*?")$/, (m) => `lugar desconocido ${m[1]}`],
   [
     /^(.*) looks like a P-code, but no known place is in it: .*$/,
     (m) =>
