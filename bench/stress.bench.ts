@@ -27,6 +27,9 @@ const bodyTails = !process.argv.includes("--no-body-tails");
 // --absorb-parts: short unlabelled tracks within another's body read as its parts
 // (EstimateOptions.absorbParts; off by default).
 const absorbParts = process.argv.includes("--absorb-parts");
+// --narrow-noise: days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise;
+// off by default, docs/estimation.md § cal24).
+const narrowNoise = process.argv.includes("--narrow-noise");
 // --one-place-a-day: the association weighs the reports at one place on one day as one
 // (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
@@ -71,6 +74,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
         onePlaceADay,
         predictiveAssociation,
         absorbParts,
+        narrowNoise,
         splitParts,
       }),
     );

@@ -43,6 +43,9 @@ const bodyTails = !process.argv.includes("--no-body-tails");
 // --absorb-parts: short unlabelled tracks within another's body read as its parts
 // (EstimateOptions.absorbParts; off by default).
 const absorbParts = process.argv.includes("--absorb-parts");
+// --narrow-noise: days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise;
+// off by default, docs/estimation.md § cal24).
+const narrowNoise = process.argv.includes("--narrow-noise");
 const forecast = process.argv.includes("--forecast");
 // --missing: the group-days without an estimate sorted by cause (bench/world3/missing.ts).
 const missing = process.argv.includes("--missing");
@@ -78,6 +81,7 @@ for (let i = 0; i < worlds; i++) {
         bodyTails,
         predictiveAssociation,
         absorbParts,
+        narrowNoise,
         splitParts,
       }).tracks;
     } catch (e) {

@@ -16,9 +16,10 @@
  * assumed make it overconfident; its own reports show it. The factor is never below 1: the step
  * widens an overconfident model and never narrows one (docs/estimation.md "Honest intervals").
  * One term is fitted the other way: the reports' own noise, which the scores subtract as the
- * model assumes it. Where the held-out residuals show it smaller (a scale down to 0.5), a labelled
- * group's days that no check widens are narrowed by what that noise took off their reading
- * (narrowing.ts): an over-estimated noise term corrected, not the model's own uncertainty.
+ * model assumes it: its scale is fitted from the held-out residuals (down to 0.5) and reported.
+ * Only with EstimateOptions.narrowNoise (off by default: the narrowed term holds the body reading
+ * too, the model's own uncertainty) are a labelled group's days that no check widens narrowed by
+ * what that noise took off their reading (narrowing.ts).
  */
 import type { Km } from "../model/units.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
@@ -401,7 +402,9 @@ export function calibrateGroups(
       const byDay = g.labelled
         ? dayCheckFactors(g.km.days, steps[i], byDays[i])
         : g.km.days.map(() => byDays[i]);
-      const narrow = narrowingOf(g, steps[i], scoresOf(g.km.loo), scales[i]);
+      const narrow = ctx.narrowNoise
+        ? narrowingOf(g, steps[i], scoresOf(g.km.loo), scales[i])
+        : g.km.days.map(() => 1);
       // A day any check finds overconfident is widened; only the others are narrowed.
       const calibrated = (d: KmDayEstimate, k: number): KmDayEstimate =>
         Math.max(byDay[k], factor(k)) > 1 ? widen(byDay[k])(d, k) : narrowKmDay(d, narrow[k]);

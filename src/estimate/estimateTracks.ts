@@ -172,6 +172,15 @@ export interface EstimateOptions {
    * @internal
    */
   splitParts?: SplitPartsOptions | false;
+  /**
+   * Narrow a labelled group's days that no check widens by the reports' own noise scale fitted
+   * from their held-out residuals (0.5–1; narrowing.ts, docs/estimation.md § cal24). Default
+   * false: issue 13's contract is that intervals are widened where the data show the model
+   * overconfident and never narrowed below the model's; the narrowed term also holds the body
+   * reading, the model's own uncertainty. For the benches only.
+   * @internal
+   */
+  narrowNoise?: boolean;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -357,6 +366,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     onePlaceADay: options.onePlaceADay ?? false,
     predictiveAssociation: options.predictiveAssociation,
     absorbParts: options.absorbParts,
+    narrowNoise: options.narrowNoise ?? false,
     splitParts:
       options.splitParts === false ? undefined : (options.splitParts ?? DEFAULT_SPLIT_PARTS),
     maxCells: options.maxCells,

@@ -146,6 +146,8 @@ export interface EstimateContext {
    * between them as their parts (splitParts.ts; EstimateOptions.splitParts; undefined: off).
    */
   splitParts?: SplitPartsOptions;
+  /** Days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise). */
+  narrowNoise?: boolean;
   /** The association's positions read predictively (EstimateOptions.predictiveAssociation). */
   predictiveAssociation?: PredictiveAssociation;
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;

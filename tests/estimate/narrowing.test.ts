@@ -105,7 +105,7 @@ describe("narrowKmDay", () => {
 });
 
 describe("self-calibration with the reports' own noise", () => {
-  it("narrows some days of a world whose reports are far less noisy than assumed, never past the noise's share", () => {
+  it("with narrowNoise, narrows some days of a world whose reports are far less noisy than assumed, never past the noise's share", () => {
     const config = worldOfDifficulty(0.2);
     config.observation = {
       ...config.observation,
@@ -116,7 +116,7 @@ describe("self-calibration with the reports' own noise", () => {
     };
     const world = simulateWorld(config, mulberry32(5));
     const model = estimateTracks(world.dataset, { selfCalibrate: false });
-    const calibrated = estimateTracks(world.dataset);
+    const calibrated = estimateTracks(world.dataset, { narrowNoise: true });
     expect(calibrated.report.widening.noiseScale).toBeLessThan(1);
     expect(calibrated.report.widening.noiseScale).toBeGreaterThanOrEqual(MIN_NOISE_SCALE);
     let narrowed = 0;
@@ -132,5 +132,24 @@ describe("self-calibration with the reports' own noise", () => {
       expect(t.km).toBeLessThanOrEqual(t.kmHigh);
     });
     expect(narrowed).toBeGreaterThan(0);
+  });
+
+  it("by default never narrows an interval below the model's own (issue 13's contract)", () => {
+    const config = worldOfDifficulty(0.2);
+    config.observation = {
+      ...config.observation,
+      placeProb: 0,
+      coordNoiseKm: 0.5,
+      outlierRate: 0,
+      missingLabelRate: 0,
+    };
+    const world = simulateWorld(config, mulberry32(5));
+    const model = estimateTracks(world.dataset, { selfCalibrate: false });
+    const calibrated = estimateTracks(world.dataset);
+    expect(calibrated.report.widening.noiseScale).toBeLessThan(1);
+    calibrated.tracks.forEach((t, i) => {
+      const m = model.tracks[i];
+      expect(t.kmHigh - t.kmLow).toBeGreaterThanOrEqual(m.kmHigh - m.kmLow - 0.05);
+    });
   });
 });
