@@ -12,11 +12,13 @@ import { issueLine } from "./issue-line.ts";
 import { openOutputFolder } from "./output.ts";
 import type { OutputFolder } from "./output.ts";
 import { loadDataset, summarizeReport } from "./read-input.ts";
+import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "./reading-options.ts";
+import type { ReadingChoice } from "./reading-options.ts";
 import type { InputFiles, LoadedDataset } from "./read-input.ts";
 import { DEFAULT_TIME_ZONE, isIsoDate, isValidTimeZone, toLocalTime } from "../src/index.ts";
 
-/** node:util parseArgs configuration of the dataset options, in the order help lists them. */
-export const DATASET_OPTIONS = {
+/** The dataset's files and time zone, in the order help lists them. */
+const FILE_OPTIONS = {
   sightings: { type: "string" },
   counts: { type: "string" },
   stocks: { type: "string" },
@@ -25,7 +27,13 @@ export const DATASET_OPTIONS = {
   tz: { type: "string" },
 } as const;
 
-export type DatasetOption = keyof typeof DATASET_OPTIONS;
+/**
+ * node:util parseArgs configuration of the dataset options: the files, --tz, and how to read a
+ * count sheet (--date-order, --incoming-is; reading-options.ts).
+ */
+export const DATASET_OPTIONS = { ...FILE_OPTIONS, ...READING_OPTIONS } as const;
+
+export type DatasetOption = keyof typeof FILE_OPTIONS;
 
 /** What each option's value is, as help shows it after the flag. */
 const PLACEHOLDER: Record<DatasetOption, string> = {
@@ -55,13 +63,16 @@ export function optionLine(flag: string, description: string): string {
  * // => "  --sightings <file>  group sightings (docs/contracts.md §1.2)"
  */
 export function datasetOptionsHelp(descriptions: Record<DatasetOption, string>): string {
-  return (Object.keys(DATASET_OPTIONS) as DatasetOption[])
-    .map((key) => optionLine(`--${key} ${PLACEHOLDER[key]}`, descriptions[key]))
-    .join("\n");
+  return [
+    ...(Object.keys(FILE_OPTIONS) as DatasetOption[]).map((key) =>
+      optionLine(`--${key} ${PLACEHOLDER[key]}`, descriptions[key]),
+    ),
+    readingOptionsHelp(21),
+  ].join("\n");
 }
 
 /** "--sightings, --counts, --stocks, --route, --places, --tz": for help text that refers to them. */
-export const DATASET_FLAGS = Object.keys(DATASET_OPTIONS)
+export const DATASET_FLAGS = Object.keys(FILE_OPTIONS)
   .map((key) => `--${key}`)
   .join(", ");
 
@@ -79,6 +90,8 @@ export interface DatasetChoice {
   inputs: string[];
   /** IANA time zone of the report; default America/Mexico_City. */
   timeZone: string;
+  /** How to read a count sheet's dates and entrada/salida (--date-order, --incoming-is). */
+  reading: ReadingChoice;
 }
 
 /**
@@ -98,7 +111,7 @@ export function datasetChoice(values: ParsedOptions["values"]): DatasetChoice {
     route: optionString(values, "route"),
   };
   const inputs = Object.values(files).filter((f): f is string => f !== undefined);
-  return { files, inputs, timeZone };
+  return { files, inputs, timeZone, reading: readingChoice(values) };
 }
 
 /**
@@ -217,7 +230,10 @@ export async function loadChosenDataset(
   choice: DatasetChoice,
   context: CommandContext,
 ): Promise<LoadedDataset> {
-  const loaded = await loadDataset(choice.files, context, { timeZone: choice.timeZone });
+  const loaded = await loadDataset(choice.files, context, {
+    timeZone: choice.timeZone,
+    ...choice.reading,
+  });
   for (const report of loaded.reports) {
     context.stderr(summarizeReport(report));
     for (const line of rejectionLines(report)) context.stderr(line);
@@ -229,11 +245,13 @@ export async function loadChosenDataset(
 /**
  * Warnings every analysis command prints line by line (not only counts): the importer placed the
  * row somewhere other than part of it says (a place name thousands of km from its coordinates),
- * or read no direction, so no count is northbound and the ledger's "people left" stays 0.
+ * or read no direction (no column, or entrada/salida without --incoming-is), so the row's count is
+ * not northbound and the ledger's "people left" leaves it out.
  */
 const LOUD_WARNINGS: ReadonlySet<string> = new Set([
   "place_coordinates_far",
   "direction_column_missing",
+  "direction_relative",
 ]);
 
 /** The warnings of one input file that LOUD_WARNINGS names, each with its line, for stderr. */

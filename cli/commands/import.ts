@@ -13,6 +13,7 @@ import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFile, OutputFolder } from "../output.ts";
 import { checkFile, missingColumnHint, readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
+import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import {
   DATE_WINDOW_HELP,
   DATE_WINDOW_OPTIONS,
@@ -64,8 +65,7 @@ any places files among the inputs (imported first).
 Options:
   --out <dir>            output folder (required)
   --kind <kind>          counts | sightings | stocks | places for every file (default: detected per file)
-  --date-order <order>   dmy | mdy for dates like 05/11/2018 (default: decided per file from the data)
-  --incoming-is <dir>    northbound | southbound: what incoming/entrada means at these points
+${readingOptionsHelp(24)}
 ${DATE_WINDOW_HELP}
 ${COLUMNS_HELP}
                          (for every input file)
@@ -247,8 +247,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
   const { values, positionals } = parseOptions(argv, {
     out: { type: "string" },
     kind: { type: "string" },
-    "date-order": { type: "string" },
-    "incoming-is": { type: "string" },
+    ...READING_OPTIONS,
     columns: { type: "string" },
     ...DATE_WINDOW_OPTIONS,
     delimiter: { type: "string" },
@@ -263,12 +262,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
   const kind = values.kind as TableKind | undefined;
   if (kind !== undefined && !TABLE_KINDS.includes(kind))
     throw new UserError(`--kind must be one of ${TABLE_KINDS.join(", ")}, not "${String(kind)}".`);
-  const order = values["date-order"] as string | undefined;
-  if (order !== undefined && order !== "dmy" && order !== "mdy")
-    throw new UserError(`--date-order must be dmy or mdy, not "${order}".`);
-  const incoming = values["incoming-is"] as string | undefined;
-  if (incoming !== undefined && incoming !== "northbound" && incoming !== "southbound")
-    throw new UserError(`--incoming-is must be northbound or southbound, not "${incoming}".`);
+  const { dateOrder: order, incomingIs: incoming } = readingChoice(values);
   const columns = parseColumnsOption(values.columns as string | undefined);
   const dateWindow = dateWindowOption(values);
   const delimiter = (values.delimiter as string | undefined) ?? ",";

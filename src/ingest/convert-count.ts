@@ -242,7 +242,7 @@ function countDirection(
   r.warn(
     "direction",
     "direction_relative",
-    `${r.column("direction")} "${dirText}" is relative to the point; read as unknown (say which of incoming and outgoing is northbound at this point: --incoming-is on the command line, incomingIs in the library).`,
+    `${r.column("direction")} "${dirText}" is relative to the point; read as unknown (say which of incoming and outgoing is northbound at this point: --incoming-is on the command line, incomingIs in the library; or write northbound/southbound in the direction column).`,
     dirText,
   );
   r.extraOut = r.keepRaw(extra, "direction", dirText);

@@ -1,0 +1,89 @@
+/**
+ * Importer findings of the newcomer's tryout of stop 24, through the command line as
+ * `npx dtm-flow …` runs them: each test fails without its fix.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { capture, tempFile } from "./capture.ts";
+
+const ENTRADA_SALIDA = [
+  "Fecha;Punto de monitoreo;Sentido;Total",
+  "20/10/2018;Tecún Umán;Entrada;1000",
+  "21/10/2018;Tecún Umán;Salida;50",
+  "22/10/2018;Tecún Umán;Entrada;500",
+].join("\n");
+
+describe("--incoming-is and --date-order wherever a count sheet is read (tryout24 MED-B)", () => {
+  it("ledger reads entrada as northbound when told, and says which rows it cannot count", async () => {
+    const { dir, file } = tempFile("dtm-t24-", "conteo.csv", ENTRADA_SALIDA);
+    const plain = capture(dir);
+    expect(await run(["ledger", "--counts", file, "--out", join(dir, "a")], plain.context)).toBe(0);
+    // Without the option, every row is warned on stderr with its line and what to give.
+    expect(plain.err.join("\n")).toMatch(/row 2 .*direction_relative.*--incoming-is/);
+    const told = capture(dir);
+    const code = await run(
+      ["ledger", "--counts", file, "--incoming-is", "northbound", "--out", join(dir, "b")],
+      told.context,
+    );
+    expect(code).toBe(0);
+    expect(told.out.concat(told.err).join("\n")).toContain("1,500 people left");
+  });
+
+  it("estimate, report and forecast take both options (a bad value is named, not unknown)", async () => {
+    const { dir, file } = tempFile("dtm-t24-", "conteo.csv", ENTRADA_SALIDA);
+    for (const command of ["estimate", "report", "forecast", "ledger", "validate", "import"]) {
+      for (const [flag, bad] of [
+        ["--incoming-is", "north"],
+        ["--date-order", "ymd"],
+      ]) {
+        const io = capture(dir);
+        const args =
+          command === "validate" || command === "import"
+            ? [command, file, flag!, bad!, "--out", join(dir, "x")]
+            : [
+                command,
+                "--counts",
+                file,
+                flag!,
+                bad!,
+                "--as-of",
+                "2018-10-22",
+                "--out",
+                join(dir, "x"),
+              ];
+        if (command === "validate") args.splice(args.indexOf("--out"), 2);
+        if (command === "estimate" || command === "import" || command === "ledger")
+          args.splice(args.indexOf("--as-of"), args.includes("--as-of") ? 2 : 0);
+        expect(await run(args, io.context), `${command} ${flag}`).toBe(2);
+        expect(io.err.join("\n"), `${command} ${flag}`).toContain(`${flag} must be`);
+      }
+    }
+  });
+
+  it("ledger --date-order mdy reads 10/07/2018 as 7 October (read as 10 July without it)", async () => {
+    const body = ENTRADA_SALIDA.replace("20/10/2018", "10/05/2018")
+      .replace("21/10/2018", "10/06/2018")
+      .replace("22/10/2018", "10/07/2018");
+    const { dir, file } = tempFile("dtm-t24-", "conteo.csv", body);
+    const io = capture(dir);
+    const out = join(dir, "r");
+    const code = await run(
+      [
+        "ledger",
+        "--counts",
+        file,
+        "--date-order",
+        "mdy",
+        "--incoming-is",
+        "northbound",
+        "--out",
+        out,
+      ],
+      io.context,
+    );
+    expect(code).toBe(0);
+    expect(readFileSync(join(out, "split.csv"), "utf8")).toContain("2018-10-07");
+  });
+});
