@@ -65,6 +65,7 @@ any places files among the inputs (imported first).
 Options:
   --out <dir>            output folder (required)
   --kind <kind>          counts | sightings | stocks | places for every file (default: detected per file)
+  --places <file>        a places file, imported first (as one of the inputs; as for validate/estimate)
 ${readingOptionsHelp(24)}
 ${DATE_WINDOW_HELP}
 ${COLUMNS_HELP}
@@ -156,6 +157,8 @@ interface ImportArgs {
   files: string[];
   out: string | undefined;
   kind: TableKind | undefined;
+  /** --places: a places file read as places whatever --kind says (also in `files`). */
+  places: string | undefined;
   order: "dmy" | "mdy" | undefined;
   incoming: "northbound" | "southbound" | undefined;
   columns: Record<string, string> | undefined;
@@ -247,6 +250,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
   const { values, positionals } = parseOptions(argv, {
     out: { type: "string" },
     kind: { type: "string" },
+    places: { type: "string" },
     ...READING_OPTIONS,
     columns: { type: "string" },
     ...DATE_WINDOW_OPTIONS,
@@ -255,7 +259,8 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     "no-hxl": { type: "boolean" },
     "suppress-below": { type: "string" },
   });
-  if (!positionals.length)
+  const places = values.places as string | undefined;
+  if (!positionals.length && !places)
     throw new UserError(
       "give at least one file to import, e.g. dtm-flow import conteo.csv --out out/.",
     );
@@ -281,9 +286,10 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     );
   }
   return {
-    files: positionals,
+    files: places && !positionals.includes(places) ? [places, ...positionals] : positionals,
     out: values.out as string | undefined,
     kind,
+    places,
     order,
     incoming,
     columns,
@@ -434,14 +440,15 @@ async function importTables(
     const k = probes.get(f)!.kind!;
     const o = outputs.get(k)!;
     const newPlaces: Place[] = [];
+    const said = f === args.places ? "places" : args.kind;
     const result = await readTableFile(f, k, context, {
       mappable: true,
-      ...(args.kind !== undefined ? { kindSaid: args.kind } : {}),
+      ...(said !== undefined ? { kindSaid: said } : {}),
       gazetteer,
       maxIssues: 200_000,
       ...(args.order ? { dateOrder: args.order } : {}),
       ...(args.incoming ? { incomingIs: args.incoming } : {}),
-      ...(args.columns ? { columns: args.columns } : {}),
+      ...(args.columns && f !== args.places ? { columns: args.columns } : {}),
       ...(args.dateWindow ? { dateWindow: args.dateWindow } : {}),
       onRecord: (record, line, sheet) => {
         if (k === "places") newPlaces.push(record as Place);
@@ -646,7 +653,13 @@ export const importCommand: Command = {
     const routeFiles = args.files.filter((f) => /\.(geo)?json$/i.test(f));
     const tableFiles = args.files.filter((f) => !/\.(geo)?json$/i.test(f));
     const probes = new Map<string, ImportReport>();
-    for (const f of tableFiles) probes.set(f, probe(f, args.kind, context.cwd, args.columns));
+    for (const f of tableFiles)
+      probes.set(
+        f,
+        f === args.places
+          ? probe(f, "places", context.cwd)
+          : probe(f, args.kind, context.cwd, args.columns),
+      );
     const routeImports = new Map<string, ReturnType<typeof readRouteFile>>();
     for (const f of routeFiles) routeImports.set(f, readRouteFile(f, context));
     const tables = openTables(planWriters(probes), args, out);

@@ -2,7 +2,7 @@
  * Importer findings of the newcomer's tryout of stop 24, through the command line as
  * `npx dtm-flow …` runs them: each test fails without its fix.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
@@ -85,5 +85,29 @@ describe("--incoming-is and --date-order wherever a count sheet is read (tryout2
     );
     expect(code).toBe(0);
     expect(readFileSync(join(out, "split.csv"), "utf8")).toContain("2018-10-07");
+  });
+});
+
+describe("import takes --places as validate and estimate do (tryout24 LOW-1)", () => {
+  it("reads the places file first, so the stock figures' place resolves", async () => {
+    const stocks = [
+      "Fecha;Categoría;Valor;Base;País;Lugar",
+      "26/03/2021;Personas en albergue;600;presente;México;Albergue La 72 bis",
+    ].join("\n");
+    const { dir, file } = tempFile("dtm-t24-", "cifras.csv", stocks);
+    const places = join(dir, "lugares.csv");
+    writeFileSync(
+      places,
+      "name;lat;lon;country;kind\nAlbergue La 72 bis;17,47;-91,42;MEX;shelter\n",
+    );
+    const io = capture(dir);
+    const out = join(dir, "i");
+    expect(await run(["import", file, "--places", places, "--out", out], io.context)).toBe(0);
+    const table = readFileSync(join(out, "stocks.csv"), "utf8");
+    expect(table).toContain("Albergue La 72 bis");
+    expect(readFileSync(join(out, "places.csv"), "utf8")).toContain("Albergue La 72 bis");
+    expect(JSON.parse(readFileSync(join(out, "import-report.json"), "utf8")).files[0].kind).toBe(
+      "places",
+    );
   });
 });
