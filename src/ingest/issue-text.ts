@@ -248,6 +248,10 @@ const ES: Record<ImportIssueCode, Template> = {
     v
       ? `${c} ${q(v)} no es un código ni un nombre de país conocido; se conserva tal como está escrito en los atributos extra.`
       : undefined,
+  merged_cells_filled: ({ p }) =>
+    p["ranges"] !== undefined
+      ? `${p["count"] === 1 ? "1 rango combinado" : `${p["count"]} rangos combinados`} de celdas de datos (${p["ranges"]}) se leen con el valor del rango en cada una de sus celdas, como los muestra Excel (el archivo guarda el valor solo en la celda superior izquierda).`
+      : undefined,
   sheet_skipped: ({ p }) =>
     p["repeat"] !== undefined
       ? `la hoja ${q(p["sheet"]!)} se omite: es un grupo de repetición de Kobo (sus filas pertenecen a los envíos de la hoja principal por _parent_index), no una tabla propia.`

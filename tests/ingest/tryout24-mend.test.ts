@@ -1,4 +1,6 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { writeXlsx } from "../../src/export/xlsx.ts";
 import { parseStockCategory } from "../../src/ingest/enums.ts";
 import { createGazetteer, embedded2018, importTable } from "../../src/index.ts";
 import type { CountRecord } from "../../src/index.ts";
@@ -29,5 +31,40 @@ describe("tryout24 MED-A: a point written with its state under a `Punto` header"
       expect(first!.lat, header).toBeCloseTo(second!.lat!, 6);
       expect(first!.fmpName, header).toBe("Tapachula");
     }
+  });
+});
+
+describe("tryout24 MED-F: merged cells in an XLSX sheet's data rows", () => {
+  it("fill the range's value into every cell of it, said in the report", () => {
+    const plain = writeXlsx([
+      {
+        name: "Hoja1",
+        rows: [
+          ["Fecha", "Punto de monitoreo", "Dirección", "Nacionalidad", "Total"],
+          ["01/03/2021", "Tapachula", "Norte", "Honduras", 2250],
+          ["", "", "", "Guatemala", 230],
+          ["", "", "", "El Salvador", 15],
+          ["02/03/2021", "Tapachula", "Norte", "Honduras", 2100],
+          ["", "", "", "Guatemala", 200],
+        ],
+      },
+    ]);
+    const refs = ["A2:A4", "B2:B4", "C2:C4", "A5:A6", "B5:B6", "C5:C6"];
+    const files = unzipSync(plain);
+    const name = "xl/worksheets/sheet1.xml";
+    const merged = strFromU8(files[name]!).replace(
+      "</sheetData>",
+      `</sheetData><mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join("")}</mergeCells>`,
+    );
+    const bytes = zipSync({ ...files, [name]: strToU8(merged) });
+    const gazetteer = createGazetteer(embedded2018().places);
+    const { records, report } = importTable(bytes, { kind: "counts", gazetteer });
+    expect(report.rejected).toBe(0);
+    expect(records.map((r) => (r as CountRecord).total)).toEqual([2250, 230, 15, 2100, 200]);
+    expect(records.map((r) => (r as CountRecord).fmpName)).toEqual(Array(5).fill("Tapachula"));
+    expect((records[2] as CountRecord).date).toBe("2021-03-01");
+    const w = report.warnings.find((x) => x.code === "merged_cells_filled");
+    expect(w?.message).toContain("A2:A4");
+    expect(w?.line).toBe(2);
   });
 });
