@@ -71,6 +71,7 @@ export {
   importChunks,
   possibleExtraKeys,
 } from "./ingest/importer.ts";
+export { importPlacesGeoJson, looksLikeGeoJson } from "./ingest/places-geojson.ts";
 export { CrossFileDuplicates, crossFileDuplicateText } from "./ingest/cross-file-duplicates.ts";
 export type { CrossFileDuplicate } from "./ingest/cross-file-duplicates.ts";
 export type {

@@ -260,6 +260,10 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     "suppress-below": { type: "string" },
   });
   const places = values.places as string | undefined;
+  if (places !== undefined && /\.(geo)?json$/i.test(places))
+    throw new UserError(
+      `--places ${places}: import writes places.csv from tables only; a GeoJSON places file is read as it is by --places of validate, estimate, ledger, report and forecast.`,
+    );
   if (!positionals.length && !places)
     throw new UserError(
       "give at least one file to import, e.g. dtm-flow import conteo.csv --out out/.",

@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
-import { readRouteFile, readTableFile } from "../read-input.ts";
+import { readPlacesFile, readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
@@ -134,7 +134,7 @@ export const validateCommand: Command = {
     }
     let places = embedded2018().places;
     if (values.places) {
-      const p = await readTableFile(values.places as string, "places", context);
+      const p = await readPlacesFile(values.places as string, context);
       places = [...(p.records as typeof places), ...places];
     }
     const result = await readTableFile(file, kind as TableKind | undefined, context, {

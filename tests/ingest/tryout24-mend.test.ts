@@ -2,8 +2,14 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { writeXlsx } from "../../src/export/xlsx.ts";
 import { parseStockCategory } from "../../src/ingest/enums.ts";
-import { createGazetteer, embedded2018, importTable } from "../../src/index.ts";
-import type { CountRecord } from "../../src/index.ts";
+import {
+  createGazetteer,
+  embedded2018,
+  importPlacesGeoJson,
+  importTable,
+  toGeoJson,
+} from "../../src/index.ts";
+import type { CountRecord, Place } from "../../src/index.ts";
 
 describe("tryout24 LOW-7: common Spanish stock categories", () => {
   it("reads a shelter's people and those who crossed north", () => {
@@ -66,5 +72,53 @@ describe("tryout24 MED-F: merged cells in an XLSX sheet's data rows", () => {
     const w = report.warnings.find((x) => x.code === "merged_cells_filled");
     expect(w?.message).toContain("A2:A4");
     expect(w?.line).toBe(2);
+  });
+});
+
+describe("tryout24 MED-G: a places file in GeoJSON", () => {
+  it("reads a QGIS-style export (nombre/id/tipo/pais) and rejects a non-Point feature by number", () => {
+    const text = JSON.stringify({
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          properties: { nombre: "Tenosique", id: "MX-TNQ", tipo: "city", pais: "MEX" },
+          geometry: { type: "Point", coordinates: [-91.4226, 17.4736] },
+        },
+        {
+          type: "Feature",
+          properties: { nombre: "Ruta" },
+          geometry: {
+            type: "LineString",
+            coordinates: [
+              [-91, 17],
+              [-92, 18],
+            ],
+          },
+        },
+      ],
+    });
+    const { records, report } = importPlacesGeoJson(text, { fileName: "lugares.geojson" });
+    expect(records).toHaveLength(1);
+    const p = records[0] as Place;
+    expect([p.name, p.placeId, p.kind, p.country, p.lat, p.lon]).toEqual([
+      "Tenosique",
+      "MX-TNQ",
+      "city",
+      "MEX",
+      17.4736,
+      -91.4226,
+    ]);
+    expect(report.rejections.map((r) => [r.line, r.code])).toEqual([[2, "invalid_coordinate"]]);
+    expect(report.accepted + report.rejected).toBe(report.dataRows);
+  });
+
+  it("reads back the places dtm-flow itself writes as GeoJSON (toGeoJson, the viewer's export)", () => {
+    const places = embedded2018().places.slice(0, 12);
+    const back = importPlacesGeoJson(JSON.stringify(toGeoJson("places", places)));
+    expect(back.report.rejected).toBe(0);
+    expect((back.records as Place[]).map((p) => [p.placeId, p.name, p.lat, p.lon])).toEqual(
+      places.map((p) => [p.placeId, p.name, p.lat, p.lon]),
+    );
   });
 });
