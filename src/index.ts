@@ -72,6 +72,7 @@ export {
   possibleExtraKeys,
 } from "./ingest/importer.ts";
 export { importPlacesGeoJson, looksLikeGeoJson } from "./ingest/places-geojson.ts";
+export { AS_WRITTEN_COLUMNS, orderExtraColumns } from "./ingest/extra-columns.ts";
 export { CrossFileDuplicates, crossFileDuplicateText } from "./ingest/cross-file-duplicates.ts";
 export type { CrossFileDuplicate } from "./ingest/cross-file-duplicates.ts";
 export type {

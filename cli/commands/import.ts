@@ -29,6 +29,7 @@ import {
   createTableImporter,
   embedded2018,
   csvCell,
+  orderExtraColumns,
   formatCsv,
   formatCsvRows,
   possibleExtraKeys,
@@ -346,7 +347,9 @@ function openTables(
   const outputs = new Map<TableKind, KindOutput>();
   for (const [k, w] of writers) {
     const contract = TABLE_COLUMNS[k].map((c) => c.name);
-    w.extraColumns = w.extraColumns.filter((x) => !contract.includes(x) && x !== "suppressed");
+    w.extraColumns = orderExtraColumns(
+      w.extraColumns.filter((x) => !contract.includes(x) && x !== "suppressed"),
+    );
     w.empty = new Set(w.extraColumns);
     w.columns = [
       ...contract,

@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture, tempFile } from "./capture.ts";
+import { createGazetteer, embedded2018, formatTableCsv, importTable } from "../../src/index.ts";
+import type { TableRecord } from "../../src/index.ts";
 
 const ENTRADA_SALIDA = [
   "Fecha;Punto de monitoreo;Sentido;Total",
@@ -109,5 +111,27 @@ describe("import takes --places as validate and estimate do (tryout24 LOW-1)", (
     expect(JSON.parse(readFileSync(join(out, "import-report.json"), "utf8")).files[0].kind).toBe(
       "places",
     );
+  });
+});
+
+describe("one column order for the viewer's export and dtm-flow import (tryout24 LOW-8)", () => {
+  it("formatTableCsv writes the extra columns in the order import writes them", async () => {
+    const body = [
+      "Fecha;Lugar;Caravana;Personas;Notas",
+      "20/10/2018;Tapachula, Chiapas;Caravana Sur;1000;a",
+      "21/10/2018;Huixtla;caravana sur;900;b",
+    ].join("\n");
+    const { dir, file } = tempFile("dtm-t24-", "avistamientos.csv", body);
+    const io = capture(dir);
+    const out = join(dir, "i");
+    await run(["import", file, "--kind", "sightings", "--out", out], io.context);
+    const header = (text: string) => text.replace(/^\uFEFF/, "").split(/\r?\n/)[0];
+    const imported = header(readFileSync(join(out, "sightings.csv"), "utf8"));
+    const gazetteer = createGazetteer(embedded2018().places);
+    const { records } = importTable(body, { kind: "sightings", gazetteer, fileName: "x.csv" });
+    const viewer = header(formatTableCsv("sightings", records as TableRecord[]).text);
+    expect(imported).toContain("caravan_label_as_written");
+    expect(imported).toContain("place_name_as_written");
+    expect(viewer).toBe(imported);
   });
 });
