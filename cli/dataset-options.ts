@@ -15,7 +15,14 @@ import { loadDataset, summarizeReport } from "./read-input.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "./reading-options.ts";
 import type { ReadingChoice } from "./reading-options.ts";
 import type { InputFiles, LoadedDataset } from "./read-input.ts";
-import { DEFAULT_TIME_ZONE, isIsoDate, isValidTimeZone, toLocalTime } from "../src/index.ts";
+import {
+  DEFAULT_TIME_ZONE,
+  farFromRoutesText,
+  isIsoDate,
+  isValidTimeZone,
+  reportsFarFromRoutes,
+  toLocalTime,
+} from "../src/index.ts";
 
 /** The dataset's files and time zone, in the order help lists them. */
 const FILE_OPTIONS = {
@@ -239,7 +246,29 @@ export async function loadChosenDataset(
     for (const line of rejectionLines(report)) context.stderr(line);
     for (const line of loudWarningLines(report)) context.stderr(line);
   }
+  checkRoutesFit(choice, loaded, context);
   return loaded;
+}
+
+/**
+ * The check for a forgotten --route (src/ingest/routes-fit.ts): when more than half of the
+ * sightings with a position lie over 60 km from every route in use, the routes are not the
+ * reports' own. Without --route (the 2018 corridor stands in) the command is refused (exit 2):
+ * an estimate built on another corridor from the few reports that happen to lie near it is
+ * wrong, not uncertain, and the fix is one option. With --route it is one warning line: the
+ * analyst's own route may be a draft, and every far report is still listed (`off_route`).
+ * @throws UserError when no --route was given and most reports are far from the 2018 routes.
+ */
+function checkRoutesFit(choice: DatasetChoice, loaded: LoadedDataset, context: CommandContext) {
+  if (!choice.files.sightings) return;
+  const far = reportsFarFromRoutes(loaded.dataset.sightings, loaded.dataset.routes);
+  if (!far) return;
+  const own = choice.files.route !== undefined;
+  const text = farFromRoutesText(far, own ? `--route ${choice.files.route}` : "the 2018 corridor");
+  if (!own) throw new UserError(`${choice.files.sightings}: ${text}`);
+  context.stderr(
+    `warning: ${choice.files.sightings}: ${text.replace(": give your route with --route <file.geojson>", ": check that --route is the route these reports follow")}`,
+  );
 }
 
 /**

@@ -135,3 +135,54 @@ describe("one column order for the viewer's export and dtm-flow import (tryout24
     expect(viewer).toBe(imported);
   });
 });
+
+describe("a forgotten --route for one's own corridor (tryout24 MED-H)", () => {
+  const fixture = (name: string) =>
+    readFileSync(join(import.meta.dirname, "..", "fixtures", "tryout23", name));
+  const files = () => {
+    const { dir, file } = tempFile(
+      "dtm-t24-",
+      "avistamientos.csv",
+      fixture("avistamientos-golfo.csv"),
+    );
+    const places = join(dir, "lugares.csv");
+    writeFileSync(places, fixture("lugares-golfo.csv"));
+    return { dir, file, places };
+  };
+
+  it("without --route, most reports far from the 2018 routes: refused in one sentence (exit 2)", async () => {
+    const { dir, file, places } = files();
+    const io = capture(dir);
+    const code = await run(
+      ["estimate", "--sightings", file, "--places", places, "--out", join(dir, "o")],
+      io.context,
+    );
+    expect(code).toBe(2);
+    const said = io.err.join("\n");
+    expect(said).toMatch(/\d+ of \d+ reports lie .* from the routes in use \(the 2018 corridor\)/);
+    expect(said).toContain("most reports lie far from the routes: give your route with --route");
+  });
+
+  it("with the analyst's own --route: no such sentence", async () => {
+    const { dir, file, places } = files();
+    const route = join(dir, "ruta.geojson");
+    writeFileSync(route, fixture("ruta-al-reves.geojson"));
+    const io = capture(dir);
+    const code = await run(
+      [
+        "estimate",
+        "--sightings",
+        file,
+        "--places",
+        places,
+        "--route",
+        route,
+        "--out",
+        join(dir, "o"),
+      ],
+      io.context,
+    );
+    expect(code).not.toBe(2);
+    expect(io.err.join("\n")).not.toContain("far from the routes");
+  });
+});
