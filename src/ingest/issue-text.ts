@@ -410,9 +410,11 @@ const ES: Record<ImportIssueCode, Template> = {
       ? `en el formato largo, la fila de total dice ${n(p["stated"])}, pero las filas de sexo × edad suman ${n(p["sum"])}.`
       : "en el formato largo, la fila de total no coincide con la suma de sus partes.",
   repeat_group_rows: ({ p }) =>
-    p["variant"] === "sheet"
-      ? `la hoja «${p["group"]}» es un grupo de repetición de Kobo: cada fila se lee con las columnas de su envío en la hoja «${p["main"]}» (${p["fields"]}), unidas por ${p["through"]}.${p["orphans"] ? ` Las filas ${p["orphans"]} nombran un envío que no está en «${p["main"]}»: se leen sin sus columnas.` : ""}`
-      : `las columnas ${p["group"]}[1]/… a ${p["group"]}[${p["instances"]}]/… son las ${p["instances"]} repeticiones del grupo de repetición de Kobo ${p["group"]}: cada envío se lee como una fila por repetición escrita (${p["fields"]}), con la fecha, el punto y la dirección del envío en cada una; las filas conservan la línea del envío.`,
+    p["variant"] === "nationality"
+      ? `las columnas ${p["columns"]} son una columna por nacionalidad: cada fila se lee como una fila de conteo por nacionalidad escrita (el encabezado de su columna como nacionalidad, su celda como total), con la fecha, el punto y la dirección de la fila en cada una; las filas conservan la línea de la fila, y una columna Total de la fila se conserva como la columna extra total_de_la_fila.`
+      : p["variant"] === "sheet"
+        ? `la hoja «${p["group"]}» es un grupo de repetición de Kobo: cada fila se lee con las columnas de su envío en la hoja «${p["main"]}» (${p["fields"]}), unidas por ${p["through"]}.${p["orphans"] ? ` Las filas ${p["orphans"]} nombran un envío que no está en «${p["main"]}»: se leen sin sus columnas.` : ""}`
+        : `las columnas ${p["group"]}[1]/… a ${p["group"]}[${p["instances"]}]/… son las ${p["instances"]} repeticiones del grupo de repetición de Kobo ${p["group"]}: cada envío se lee como una fila por repetición escrita (${p["fields"]}), con la fecha, el punto y la dirección del envío en cada una; las filas conservan la línea del envío.`,
   number_too_large: ({ c, v }) =>
     `${c} ${q(v)} pasa de 2^53, demasiado grande para guardarse exactamente y muy por encima del máximo de personas que puede indicar una fila; revise la celda.`,
   outside_region: ({ p }) =>

@@ -122,3 +122,35 @@ describe("tryout24 MED-G: a places file in GeoJSON", () => {
     );
   });
 });
+
+describe("tryout24 MED-E: one column per nationality", () => {
+  const gazetteer = createGazetteer(embedded2018().places);
+  const sheet = (total: boolean) =>
+    [
+      `Fecha;Punto de monitoreo;Dirección;Hondureños;Salvadoreños;Guatemaltecos${total ? ";Total" : ""}`,
+      `01/03/2021;Tapachula;Norte;2.250;0;230${total ? ";2.480" : ""}`,
+      `08/03/2021;Tapachula;Norte;790;15;${total ? ";805" : ""}`,
+    ].join("\n");
+  for (const total of [true, false]) {
+    it(`is read as one count row per nationality (${total ? "with" : "without"} a Total)`, () => {
+      const { records, report } = importTable(sheet(total), { kind: "counts", gazetteer });
+      expect(report.fatal).toBeUndefined();
+      expect(report.rejected).toBe(0);
+      const rows = (records as CountRecord[]).map((r) => [r.date, r.nationality, r.total]);
+      expect(rows).toEqual([
+        ["2021-03-01", "HND", 2250],
+        ["2021-03-01", "SLV", 0],
+        ["2021-03-01", "GTM", 230],
+        ["2021-03-08", "HND", 790],
+        ["2021-03-08", "SLV", 15],
+      ]);
+      expect(report.warnings.some((w) => w.code === "repeat_group_rows")).toBe(true);
+    });
+  }
+  it("leaves `NNA` (minors) and a sheet with its own nationality column alone", () => {
+    const text =
+      "Fecha;Punto;Dirección;Nacionalidad;Hondureños;Salvadoreños;NNA\n01/03/2021;Tapachula;Norte;HND;1;2;3";
+    const { report } = importTable(text, { kind: "counts", gazetteer });
+    expect(report.warnings.some((w) => w.code === "repeat_group_rows")).toBe(false);
+  });
+});
