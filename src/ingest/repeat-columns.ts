@@ -108,6 +108,9 @@ export class RepeatInstances {
   found?: { columns: RepeatColumns; line: number };
   private readonly more = new Map<number, string[][]>();
 
+  /** Whether a row of two cells or more was seen (only the first can be a nationality header). */
+  private sawRow = false;
+
   /** The row as read: the header rewritten, a submission's first instance; others held. */
   take(cells: string[], line: number, inHead: boolean): string[] {
     if (this.found) {
@@ -115,7 +118,11 @@ export class RepeatInstances {
       if (rows.length > 1) this.more.set(line, rows.slice(1));
       return rows[0]!;
     }
-    const columns = inHead ? (repeatColumns(cells) ?? nationalityColumns(cells)) : undefined;
+    const first = !this.sawRow;
+    if (cells.filter((c) => c.trim() !== "").length >= 2) this.sawRow = true;
+    const columns = inHead
+      ? (repeatColumns(cells) ?? (first ? nationalityColumns(cells) : undefined))
+      : undefined;
     if (!columns) return cells;
     this.found = { columns, line };
     return columns.header;
@@ -147,6 +154,8 @@ export const NATIONALITY_ROW_TOTAL = "total_de_la_fila";
  */
 export function nationalityColumns(header: readonly string[]): RepeatColumns | undefined {
   const key = (c: string) => normalizeKey(c);
+  // A header names; a row with a digit in it is data (a date, a count), never this header.
+  if (header.some((c) => /\d/.test(c))) return undefined;
   if (
     header.some((c) => /^(nacionalidad(es)?|nationality|nationalities|pais|country)$/.test(key(c)))
   )
@@ -155,7 +164,7 @@ export function nationalityColumns(header: readonly string[]): RepeatColumns | u
   const countries = new Set<string>();
   header.forEach((cell, i) => {
     const text = cell.trim();
-    if (text.length <= 3 || !/\p{Ll}/u.test(text)) return;
+    if (key(text).replace(/_/g, "").length <= 3 || !/\p{Ll}/u.test(text)) return;
     const country = parseCountry(text);
     if (country === undefined) return;
     columns.push(i);
