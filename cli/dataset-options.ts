@@ -12,11 +12,20 @@ import { issueLine } from "./issue-line.ts";
 import { openOutputFolder } from "./output.ts";
 import type { OutputFolder } from "./output.ts";
 import { loadDataset, summarizeReport } from "./read-input.ts";
+import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "./reading-options.ts";
+import type { ReadingChoice } from "./reading-options.ts";
 import type { InputFiles, LoadedDataset } from "./read-input.ts";
-import { DEFAULT_TIME_ZONE, isIsoDate, isValidTimeZone, toLocalTime } from "../src/index.ts";
+import {
+  DEFAULT_TIME_ZONE,
+  farFromRoutesText,
+  isIsoDate,
+  isValidTimeZone,
+  reportsFarFromRoutes,
+  toLocalTime,
+} from "../src/index.ts";
 
-/** node:util parseArgs configuration of the dataset options, in the order help lists them. */
-export const DATASET_OPTIONS = {
+/** The dataset's files and time zone, in the order help lists them. */
+const FILE_OPTIONS = {
   sightings: { type: "string" },
   counts: { type: "string" },
   stocks: { type: "string" },
@@ -25,7 +34,13 @@ export const DATASET_OPTIONS = {
   tz: { type: "string" },
 } as const;
 
-export type DatasetOption = keyof typeof DATASET_OPTIONS;
+/**
+ * node:util parseArgs configuration of the dataset options: the files, --tz, and how to read a
+ * count sheet (--date-order, --incoming-is; reading-options.ts).
+ */
+export const DATASET_OPTIONS = { ...FILE_OPTIONS, ...READING_OPTIONS } as const;
+
+export type DatasetOption = keyof typeof FILE_OPTIONS;
 
 /** What each option's value is, as help shows it after the flag. */
 const PLACEHOLDER: Record<DatasetOption, string> = {
@@ -55,13 +70,16 @@ export function optionLine(flag: string, description: string): string {
  * // => "  --sightings <file>  group sightings (docs/contracts.md §1.2)"
  */
 export function datasetOptionsHelp(descriptions: Record<DatasetOption, string>): string {
-  return (Object.keys(DATASET_OPTIONS) as DatasetOption[])
-    .map((key) => optionLine(`--${key} ${PLACEHOLDER[key]}`, descriptions[key]))
-    .join("\n");
+  return [
+    ...(Object.keys(FILE_OPTIONS) as DatasetOption[]).map((key) =>
+      optionLine(`--${key} ${PLACEHOLDER[key]}`, descriptions[key]),
+    ),
+    readingOptionsHelp(21),
+  ].join("\n");
 }
 
 /** "--sightings, --counts, --stocks, --route, --places, --tz": for help text that refers to them. */
-export const DATASET_FLAGS = Object.keys(DATASET_OPTIONS)
+export const DATASET_FLAGS = Object.keys(FILE_OPTIONS)
   .map((key) => `--${key}`)
   .join(", ");
 
@@ -79,6 +97,8 @@ export interface DatasetChoice {
   inputs: string[];
   /** IANA time zone of the report; default America/Mexico_City. */
   timeZone: string;
+  /** How to read a count sheet's dates and entrada/salida (--date-order, --incoming-is). */
+  reading: ReadingChoice;
 }
 
 /**
@@ -98,7 +118,7 @@ export function datasetChoice(values: ParsedOptions["values"]): DatasetChoice {
     route: optionString(values, "route"),
   };
   const inputs = Object.values(files).filter((f): f is string => f !== undefined);
-  return { files, inputs, timeZone };
+  return { files, inputs, timeZone, reading: readingChoice(values) };
 }
 
 /**
@@ -217,23 +237,50 @@ export async function loadChosenDataset(
   choice: DatasetChoice,
   context: CommandContext,
 ): Promise<LoadedDataset> {
-  const loaded = await loadDataset(choice.files, context, { timeZone: choice.timeZone });
+  const loaded = await loadDataset(choice.files, context, {
+    timeZone: choice.timeZone,
+    ...choice.reading,
+  });
   for (const report of loaded.reports) {
     context.stderr(summarizeReport(report));
     for (const line of rejectionLines(report)) context.stderr(line);
     for (const line of loudWarningLines(report)) context.stderr(line);
   }
+  checkRoutesFit(choice, loaded, context);
   return loaded;
+}
+
+/**
+ * The check for a forgotten --route (src/ingest/routes-fit.ts): when more than half of the
+ * sightings with a position lie over 60 km from every route in use, the routes are not the
+ * reports' own. Without --route (the 2018 corridor stands in) the command is refused (exit 2):
+ * an estimate built on another corridor from the few reports that happen to lie near it is
+ * wrong, not uncertain, and the fix is one option. With --route it is one warning line: the
+ * analyst's own route may be a draft, and every far report is still listed (`off_route`).
+ * @throws UserError when no --route was given and most reports are far from the 2018 routes.
+ */
+function checkRoutesFit(choice: DatasetChoice, loaded: LoadedDataset, context: CommandContext) {
+  if (!choice.files.sightings) return;
+  const far = reportsFarFromRoutes(loaded.dataset.sightings, loaded.dataset.routes);
+  if (!far) return;
+  const own = choice.files.route !== undefined;
+  const text = farFromRoutesText(far, own ? `--route ${choice.files.route}` : "the 2018 corridor");
+  if (!own) throw new UserError(`${choice.files.sightings}: ${text}`);
+  context.stderr(
+    `warning: ${choice.files.sightings}: ${text.replace(": give your route with --route <file.geojson>", ": check that --route is the route these reports follow")}`,
+  );
 }
 
 /**
  * Warnings every analysis command prints line by line (not only counts): the importer placed the
  * row somewhere other than part of it says (a place name thousands of km from its coordinates),
- * or read no direction, so no count is northbound and the ledger's "people left" stays 0.
+ * or read no direction (no column, or entrada/salida without --incoming-is), so the row's count is
+ * not northbound and the ledger's "people left" leaves it out.
  */
 const LOUD_WARNINGS: ReadonlySet<string> = new Set([
   "place_coordinates_far",
   "direction_column_missing",
+  "direction_relative",
 ]);
 
 /** The warnings of one input file that LOUD_WARNINGS names, each with its line, for stderr. */

@@ -15,7 +15,9 @@ import {
   createRouteIndex,
   createTableImporter,
   embedded2018,
+  importPlacesGeoJson,
   importRoute,
+  looksLikeGeoJson,
 } from "../src/index.ts";
 import type {
   Dataset,
@@ -114,6 +116,27 @@ export async function readTableFile(
     throw new UserError(`${path}: ${fatal.message}${hint}`);
   }
   return result;
+}
+
+/**
+ * Reads a places file: a table (readTableFile), or a GeoJSON FeatureCollection of Points (a QGIS
+ * export, or the viewer's places.geojson) when its name ends .geojson/.json or its text starts
+ * with `{`; each Point is a place, every other feature is rejected with its number.
+ * @throws UserError when the file is missing or unusable (one sentence naming the file).
+ */
+export async function readPlacesFile(
+  path: string,
+  context: CommandContext,
+  options: ReadTableOptions = {},
+): Promise<ImportResult> {
+  const abs = checkFile(path, context);
+  const head = readFileSync(abs).subarray(0, 64).toString("utf8");
+  if (!/\.(geo)?json$/i.test(path) && !looksLikeGeoJson(head))
+    return readTableFile(path, "places", context, options);
+  const { progress: _p, mappable: _m, ...rest } = options;
+  const r = importPlacesGeoJson(readFileSync(abs, "utf8"), { ...rest, fileName: basename(path) });
+  if (r.report.fatal) throw new UserError(`${path} ${r.report.fatal.message}`);
+  return r;
 }
 
 /**
@@ -234,7 +257,7 @@ export async function loadDataset(
 
   let placeReport: ImportReport | undefined;
   if (files.places) {
-    const r = await readTableFile(files.places, "places", context, readOptions);
+    const r = await readPlacesFile(files.places, context, readOptions);
     checkKind(files.places, "places", r.report);
     read.set("places", { name: basename(files.places), kind: "places", records: r.records });
     placeReport = r.report;

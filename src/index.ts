@@ -71,6 +71,16 @@ export {
   importChunks,
   possibleExtraKeys,
 } from "./ingest/importer.ts";
+export { importPlacesGeoJson, looksLikeGeoJson } from "./ingest/places-geojson.ts";
+export { AS_WRITTEN_COLUMNS, orderExtraColumns } from "./ingest/extra-columns.ts";
+export {
+  FAR_FROM_ROUTES_KM,
+  FAR_MIN_REPORTS,
+  FAR_SHARE,
+  farFromRoutesText,
+  reportsFarFromRoutes,
+} from "./ingest/routes-fit.ts";
+export type { FarFromRoutes } from "./ingest/routes-fit.ts";
 export { CrossFileDuplicates, crossFileDuplicateText } from "./ingest/cross-file-duplicates.ts";
 export type { CrossFileDuplicate } from "./ingest/cross-file-duplicates.ts";
 export type {

@@ -70,6 +70,7 @@ Options:
   --lang <en|es>      language of the summary on stdout and of forecast.json's method: en
                       (default) or es, as report --lang; the CSV files are the same in both
   ${DATASET_FLAGS}   as for dtm-flow estimate
+  --date-order, --incoming-is   how to read a count sheet, as for dtm-flow estimate
   --out <dir>         folder for forecast.csv, positions.csv and forecast.json (required)
 ${noBomHelp("forecast.csv and positions.csv")}
   --hxl               write an HXL hashtag row under the header of forecast.csv and

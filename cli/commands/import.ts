@@ -13,6 +13,7 @@ import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFile, OutputFolder } from "../output.ts";
 import { checkFile, missingColumnHint, readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
+import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import {
   DATE_WINDOW_HELP,
   DATE_WINDOW_OPTIONS,
@@ -28,6 +29,7 @@ import {
   createTableImporter,
   embedded2018,
   csvCell,
+  orderExtraColumns,
   formatCsv,
   formatCsvRows,
   possibleExtraKeys,
@@ -64,8 +66,8 @@ any places files among the inputs (imported first).
 Options:
   --out <dir>            output folder (required)
   --kind <kind>          counts | sightings | stocks | places for every file (default: detected per file)
-  --date-order <order>   dmy | mdy for dates like 05/11/2018 (default: decided per file from the data)
-  --incoming-is <dir>    northbound | southbound: what incoming/entrada means at these points
+  --places <file>        a places file, imported first (as one of the inputs; as for validate/estimate)
+${readingOptionsHelp(24)}
 ${DATE_WINDOW_HELP}
 ${COLUMNS_HELP}
                          (for every input file)
@@ -156,6 +158,8 @@ interface ImportArgs {
   files: string[];
   out: string | undefined;
   kind: TableKind | undefined;
+  /** --places: a places file read as places whatever --kind says (also in `files`). */
+  places: string | undefined;
   order: "dmy" | "mdy" | undefined;
   incoming: "northbound" | "southbound" | undefined;
   columns: Record<string, string> | undefined;
@@ -247,8 +251,8 @@ export function parseImportArgs(argv: string[]): ImportArgs {
   const { values, positionals } = parseOptions(argv, {
     out: { type: "string" },
     kind: { type: "string" },
-    "date-order": { type: "string" },
-    "incoming-is": { type: "string" },
+    places: { type: "string" },
+    ...READING_OPTIONS,
     columns: { type: "string" },
     ...DATE_WINDOW_OPTIONS,
     delimiter: { type: "string" },
@@ -256,19 +260,19 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     "no-hxl": { type: "boolean" },
     "suppress-below": { type: "string" },
   });
-  if (!positionals.length)
+  const places = values.places as string | undefined;
+  if (places !== undefined && /\.(geo)?json$/i.test(places))
+    throw new UserError(
+      `--places ${places}: import writes places.csv from tables only; a GeoJSON places file is read as it is by --places of validate, estimate, ledger, report and forecast.`,
+    );
+  if (!positionals.length && !places)
     throw new UserError(
       "give at least one file to import, e.g. dtm-flow import conteo.csv --out out/.",
     );
   const kind = values.kind as TableKind | undefined;
   if (kind !== undefined && !TABLE_KINDS.includes(kind))
     throw new UserError(`--kind must be one of ${TABLE_KINDS.join(", ")}, not "${String(kind)}".`);
-  const order = values["date-order"] as string | undefined;
-  if (order !== undefined && order !== "dmy" && order !== "mdy")
-    throw new UserError(`--date-order must be dmy or mdy, not "${order}".`);
-  const incoming = values["incoming-is"] as string | undefined;
-  if (incoming !== undefined && incoming !== "northbound" && incoming !== "southbound")
-    throw new UserError(`--incoming-is must be northbound or southbound, not "${incoming}".`);
+  const { dateOrder: order, incomingIs: incoming } = readingChoice(values);
   const columns = parseColumnsOption(values.columns as string | undefined);
   const dateWindow = dateWindowOption(values);
   const delimiter = (values.delimiter as string | undefined) ?? ",";
@@ -287,9 +291,10 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     );
   }
   return {
-    files: positionals,
+    files: places && !positionals.includes(places) ? [places, ...positionals] : positionals,
     out: values.out as string | undefined,
     kind,
+    places,
     order,
     incoming,
     columns,
@@ -342,7 +347,9 @@ function openTables(
   const outputs = new Map<TableKind, KindOutput>();
   for (const [k, w] of writers) {
     const contract = TABLE_COLUMNS[k].map((c) => c.name);
-    w.extraColumns = w.extraColumns.filter((x) => !contract.includes(x) && x !== "suppressed");
+    w.extraColumns = orderExtraColumns(
+      w.extraColumns.filter((x) => !contract.includes(x) && x !== "suppressed"),
+    );
     w.empty = new Set(w.extraColumns);
     w.columns = [
       ...contract,
@@ -440,14 +447,15 @@ async function importTables(
     const k = probes.get(f)!.kind!;
     const o = outputs.get(k)!;
     const newPlaces: Place[] = [];
+    const said = f === args.places ? "places" : args.kind;
     const result = await readTableFile(f, k, context, {
       mappable: true,
-      ...(args.kind !== undefined ? { kindSaid: args.kind } : {}),
+      ...(said !== undefined ? { kindSaid: said } : {}),
       gazetteer,
       maxIssues: 200_000,
       ...(args.order ? { dateOrder: args.order } : {}),
       ...(args.incoming ? { incomingIs: args.incoming } : {}),
-      ...(args.columns ? { columns: args.columns } : {}),
+      ...(args.columns && f !== args.places ? { columns: args.columns } : {}),
       ...(args.dateWindow ? { dateWindow: args.dateWindow } : {}),
       onRecord: (record, line, sheet) => {
         if (k === "places") newPlaces.push(record as Place);
@@ -652,7 +660,13 @@ export const importCommand: Command = {
     const routeFiles = args.files.filter((f) => /\.(geo)?json$/i.test(f));
     const tableFiles = args.files.filter((f) => !/\.(geo)?json$/i.test(f));
     const probes = new Map<string, ImportReport>();
-    for (const f of tableFiles) probes.set(f, probe(f, args.kind, context.cwd, args.columns));
+    for (const f of tableFiles)
+      probes.set(
+        f,
+        f === args.places
+          ? probe(f, "places", context.cwd)
+          : probe(f, args.kind, context.cwd, args.columns),
+      );
     const routeImports = new Map<string, ReturnType<typeof readRouteFile>>();
     for (const f of routeFiles) routeImports.set(f, readRouteFile(f, context));
     const tables = openTables(planWriters(probes), args, out);

@@ -3,8 +3,9 @@ import { basename } from "node:path";
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
-import { readRouteFile, readTableFile } from "../read-input.ts";
+import { readPlacesFile, readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
+import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import { TABLE_KINDS, createGazetteer, embedded2018 } from "../../src/index.ts";
 import type { ImportReport, TableKind } from "../../src/index.ts";
@@ -23,8 +24,7 @@ Files: CSV, TSV, ;-separated text (any of UTF-8, UTF-8 with BOM, UTF-16, Windows
 Options:
   --kind <kind>          counts | sightings | stocks | places (default: detected from the headers)
   --places <file>        a places file whose names are known in addition to the embedded ones
-  --date-order <order>   dmy | mdy for dates like 05/11/2018 (default: decided from the data, dmy if undecidable)
-  --incoming-is <dir>    northbound | southbound: what incoming/entrada means at these points
+${readingOptionsHelp(24)}
 ${DATE_WINDOW_HELP}
 ${COLUMNS_HELP}
   --json                 print the whole report as JSON instead of text
@@ -103,8 +103,7 @@ export const validateCommand: Command = {
     const { values, positionals } = parseOptions(argv, {
       kind: { type: "string" },
       places: { type: "string" },
-      "date-order": { type: "string" },
-      "incoming-is": { type: "string" },
+      ...READING_OPTIONS,
       columns: { type: "string" },
       ...DATE_WINDOW_OPTIONS,
       json: { type: "boolean" },
@@ -117,13 +116,7 @@ export const validateCommand: Command = {
     if (kind !== undefined && !TABLE_KINDS.includes(kind as TableKind)) {
       throw new UserError(`--kind must be one of ${TABLE_KINDS.join(", ")}, not "${kind}".`);
     }
-    const order = values["date-order"] as string | undefined;
-    if (order !== undefined && order !== "dmy" && order !== "mdy")
-      throw new UserError(`--date-order must be dmy or mdy, not "${order}".`);
-    const incoming = values["incoming-is"] as string | undefined;
-    if (incoming !== undefined && incoming !== "northbound" && incoming !== "southbound") {
-      throw new UserError(`--incoming-is must be northbound or southbound, not "${incoming}".`);
-    }
+    const reading = readingChoice(values);
     const columns = parseColumnsOption(values.columns as string | undefined);
     const dateWindow = dateWindowOption(values);
     const maxLines = Number(values["max-lines"] ?? 50);
@@ -141,15 +134,14 @@ export const validateCommand: Command = {
     }
     let places = embedded2018().places;
     if (values.places) {
-      const p = await readTableFile(values.places as string, "places", context);
+      const p = await readPlacesFile(values.places as string, context);
       places = [...(p.records as typeof places), ...places];
     }
     const result = await readTableFile(file, kind as TableKind | undefined, context, {
       mappable: true,
       ...(kind !== undefined ? { kindSaid: kind as TableKind } : {}),
       gazetteer: createGazetteer(places),
-      ...(order ? { dateOrder: order as "dmy" | "mdy" } : {}),
-      ...(incoming ? { incomingIs: incoming as "northbound" | "southbound" } : {}),
+      ...reading,
       ...(columns ? { columns } : {}),
       ...(dateWindow ? { dateWindow } : {}),
       onRecord: () => {},

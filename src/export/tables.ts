@@ -3,6 +3,7 @@
  * order, each with its HXL hashtag (docs/import.md#exports), then any extra attributes the records
  * carry. Output of these functions imports back to the same records (tested).
  */
+import { orderExtraColumns } from "../ingest/extra-columns.ts";
 import type { CountRecord } from "../model/count.ts";
 import type { Place } from "../model/place.ts";
 import type { Sighting } from "../model/sighting.ts";
@@ -135,7 +136,7 @@ export function recordsToRows(
   });
   const hxl: Record<string, string> = {};
   for (const c of spec) hxl[c.name] = c.hxl;
-  return { rows, columns: [...spec.map((c) => c.name), ...extraColumns], hxl };
+  return { rows, columns: [...spec.map((c) => c.name), ...orderExtraColumns(extraColumns)], hxl };
 }
 
 /**

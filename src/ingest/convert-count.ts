@@ -16,6 +16,7 @@ import {
   placeFarFromCoordinates,
   placeNear,
   placeOfPointId,
+  placeOfRegionQualifiedName,
   readCoordinates,
   readPlace,
 } from "./read-places.ts";
@@ -191,7 +192,8 @@ function idIsName(r: RowReader, fmpId: string, country: string | undefined, plac
     ? undefined
     : (g.find(fmpId, country) ??
       g.find(fmpId) ??
-      (long !== undefined ? (g.find(long, country) ?? g.find(long)) : undefined));
+      (long !== undefined ? (g.find(long, country) ?? g.find(long)) : undefined) ??
+      placeOfRegionQualifiedName(r, fmpId, country));
   const isName = byName === place;
   r.idNames.set(fmpId, isName);
   if (isName)
@@ -242,7 +244,7 @@ function countDirection(
   r.warn(
     "direction",
     "direction_relative",
-    `${r.column("direction")} "${dirText}" is relative to the point; read as unknown (say which of incoming and outgoing is northbound at this point: --incoming-is on the command line, incomingIs in the library).`,
+    `${r.column("direction")} "${dirText}" is relative to the point; read as unknown (say which of incoming and outgoing is northbound at this point: --incoming-is on the command line, incomingIs in the library; or write northbound/southbound in the direction column).`,
     dirText,
   );
   r.extraOut = r.keepRaw(extra, "direction", dirText);

@@ -13,6 +13,7 @@ import type { ImportOptions, ImportResult, TableImporter } from "./import-option
 import type { ImportReport } from "./report.ts";
 import type { TableKind } from "./fields.ts";
 import { LABEL_AS_WRITTEN } from "./read-labels.ts";
+import { orderExtraColumns } from "./extra-columns.ts";
 import { TextFeed } from "./text-feed.ts";
 import { importWorkbook } from "./workbook-import.ts";
 
@@ -208,5 +209,5 @@ export function possibleExtraKeys(report: ImportReport): string[] {
   // Coordinates left for the place's (place_coordinates_far) or a lone one (half_coordinate_*).
   if (report.columns.some((c) => c.field === "lat" || c.field === "lon" || c.field === "geopoint"))
     keys.push("lat_as_written", "lon_as_written");
-  return [...new Set(keys)];
+  return orderExtraColumns(keys);
 }

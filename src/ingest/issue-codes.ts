@@ -38,6 +38,7 @@ export const IMPORT_ISSUE_CODES = [
   "extra_position_values",
   "formula_text",
   "half_coordinate",
+  "merged_cells_filled",
   "half_coordinate_far",
   "half_coordinate_ignored",
   "id_generated",

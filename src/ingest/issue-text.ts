@@ -209,7 +209,7 @@ const ES: Record<ImportIssueCode, Template> = {
     `${c} dice que el tamaño es aproximado, pero la fila no da tamaño; se ignora la marca.`,
   direction_relative: ({ c, v }) =>
     v
-      ? `${c} ${q(v)} es relativa al punto; se lee como desconocida (indique cuál de entrada y salida va hacia el norte en este punto: --incoming-is en la línea de comandos, incomingIs en la biblioteca).`
+      ? `${c} ${q(v)} es relativa al punto; se lee como desconocida (indique cuál de entrada y salida va hacia el norte en este punto: --incoming-is en la línea de comandos, incomingIs en la biblioteca; o escriba norte/sur en la columna del sentido).`
       : undefined,
   direction_blank: ({ c }) => `${c}: celda vacía; la dirección se lee como desconocida.`,
   children_sex_unknown: ({ c, p }) =>
@@ -247,6 +247,10 @@ const ES: Record<ImportIssueCode, Template> = {
   unknown_country: ({ c, v }) =>
     v
       ? `${c} ${q(v)} no es un código ni un nombre de país conocido; se conserva tal como está escrito en los atributos extra.`
+      : undefined,
+  merged_cells_filled: ({ p }) =>
+    p["ranges"] !== undefined
+      ? `${p["count"] === 1 ? "1 rango combinado" : `${p["count"]} rangos combinados`} de celdas de datos (${p["ranges"]}) se leen con el valor del rango en cada una de sus celdas, como los muestra Excel (el archivo guarda el valor solo en la celda superior izquierda).`
       : undefined,
   sheet_skipped: ({ p }) =>
     p["repeat"] !== undefined
@@ -406,9 +410,11 @@ const ES: Record<ImportIssueCode, Template> = {
       ? `en el formato largo, la fila de total dice ${n(p["stated"])}, pero las filas de sexo × edad suman ${n(p["sum"])}.`
       : "en el formato largo, la fila de total no coincide con la suma de sus partes.",
   repeat_group_rows: ({ p }) =>
-    p["variant"] === "sheet"
-      ? `la hoja «${p["group"]}» es un grupo de repetición de Kobo: cada fila se lee con las columnas de su envío en la hoja «${p["main"]}» (${p["fields"]}), unidas por ${p["through"]}.${p["orphans"] ? ` Las filas ${p["orphans"]} nombran un envío que no está en «${p["main"]}»: se leen sin sus columnas.` : ""}`
-      : `las columnas ${p["group"]}[1]/… a ${p["group"]}[${p["instances"]}]/… son las ${p["instances"]} repeticiones del grupo de repetición de Kobo ${p["group"]}: cada envío se lee como una fila por repetición escrita (${p["fields"]}), con la fecha, el punto y la dirección del envío en cada una; las filas conservan la línea del envío.`,
+    p["variant"] === "nationality"
+      ? `las columnas ${p["columns"]} son una columna por nacionalidad: cada fila se lee como una fila de conteo por nacionalidad escrita (el encabezado de su columna como nacionalidad, su celda como total), con la fecha, el punto y la dirección de la fila en cada una; las filas conservan la línea de la fila, y una columna Total de la fila se conserva como la columna extra total_de_la_fila.`
+      : p["variant"] === "sheet"
+        ? `la hoja «${p["group"]}» es un grupo de repetición de Kobo: cada fila se lee con las columnas de su envío en la hoja «${p["main"]}» (${p["fields"]}), unidas por ${p["through"]}.${p["orphans"] ? ` Las filas ${p["orphans"]} nombran un envío que no está en «${p["main"]}»: se leen sin sus columnas.` : ""}`
+        : `las columnas ${p["group"]}[1]/… a ${p["group"]}[${p["instances"]}]/… son las ${p["instances"]} repeticiones del grupo de repetición de Kobo ${p["group"]}: cada envío se lee como una fila por repetición escrita (${p["fields"]}), con la fecha, el punto y la dirección del envío en cada una; las filas conservan la línea del envío.`,
   number_too_large: ({ c, v }) =>
     `${c} ${q(v)} pasa de 2^53, demasiado grande para guardarse exactamente y muy por encima del máximo de personas que puede indicar una fila; revise la celda.`,
   outside_region: ({ p }) =>

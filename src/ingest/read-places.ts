@@ -384,6 +384,20 @@ function regionQualified(
   return qualifierParts(name, found.head).every((s) => isRegionOf(s, found.place, found.head));
 }
 
+/**
+ * The known place a name with only its department, state or country after it respells
+ * (`Tenosique, Tabasco` → Tenosique); undefined for any other name, and for a name whose words
+ * after it name another point of the town (`Tecún Umán (puente)`).
+ */
+export function placeOfRegionQualifiedName(
+  r: RowReader,
+  name: string,
+  country: string | undefined,
+): Place | undefined {
+  const found = lookUpPlace(r, name, country);
+  return found.how === "qualified" && regionQualified(name, found) ? found.place : undefined;
+}
+
 /** Central American countries, for `C.A.` (Centroamérica) after a place's country. */
 const CENTRAL_AMERICA: ReadonlySet<string> = new Set([
   "BLZ",
@@ -451,7 +465,8 @@ function qualifiedPlace(
   r.placeNameKept = kept;
   const qualifier = qualifierParts(name, found.head).join(", ");
   // A count's point keeps the words in its name; any other place (a sighting's) is only placed.
-  const qualifierIs = !kept ? "region" : field === "fmp_name" ? "point_name" : "other";
+  const point = field === "fmp_name" || field === "fmp_id";
+  const qualifierIs = !kept ? "region" : point ? "point_name" : "other";
   const why = {
     region: `"${qualifier}" taken as its municipality, department, state or country`,
     point_name: `"${qualifier}" kept as part of the point's name`,
@@ -612,9 +627,10 @@ function placeFromCode(
 /**
  * The place of a count sheet's point given only by its `fmp_id` (no name, no coordinates): the
  * place with that id; else, since analysts often write the point's name or P-code in a column
- * headed `punto` or `código`, the place with that name, or the one place in that P-code. A code
- * that names no known place keeps the row (the id still tells points apart), with a warning that
- * it has no position.
+ * headed `punto` or `código`, the place with that name, the place a name with its state after it
+ * names (`Tenosique, Tabasco`: the one rule of `readPlace` for any column naming the point), or
+ * the one place in that P-code. A code that names no known place keeps the row (the id still
+ * tells points apart), with a warning that it has no position.
  */
 export function placeOfPointId(
   r: RowReader,
@@ -636,6 +652,8 @@ export function placeOfPointId(
     );
     return byLong;
   }
+  const named = lookUpPlace(r, fmpId, country);
+  if (named.how === "qualified") return qualifiedPlace(r, "fmp_id", fmpId, named);
   const found = placeByCode(g, fmpId);
   if (found && "byId" in found) return found.byId;
   if (found && found.pcodeOf.length === 1) return found.pcodeOf[0];

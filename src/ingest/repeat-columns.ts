@@ -6,6 +6,8 @@
  * submission's other cells (date, point, direction) on each. The header becomes the submission's
  * columns followed by one column per repeated field (`grupo_nacionalidad/total_grupo`).
  */
+import { parseCountry } from "./enums.ts";
+import { normalizeKey } from "./normalize.ts";
 
 /** A header's repeat group: which columns are its instances' fields. */
 export interface RepeatColumns {
@@ -21,6 +23,13 @@ export interface RepeatColumns {
   slots: number[][];
   /** Column of `_uuid` in the input, when there is one (made unique per instance). */
   uuid?: number;
+  /**
+   * Per instance, the value of each repeated field that no cell holds (slot −1): the
+   * nationality of a one-column-per-nationality sheet, written in its column's header.
+   */
+  fixed?: string[][];
+  /** `nationality`: one column per nationality (`Hondureños;Salvadoreños;…`), not a Kobo group. */
+  layout?: "nationality";
 }
 
 const INSTANCE = /^(.+)\[(\d+)\]\/(.+)$/;
@@ -79,6 +88,9 @@ export function instanceRows(r: RepeatColumns, cells: readonly string[]): string
   r.slots.forEach((slot, k) => {
     const own = slot.map((i) => (i < 0 ? "" : (cells[i] ?? "")));
     if (own.every((c) => c.trim() === "")) return;
+    slot.forEach((i, j) => {
+      if (i < 0 && r.fixed?.[k]?.[j] !== undefined) own[j] = r.fixed[k]![j]!;
+    });
     const row = [...base, ...own];
     if (k > 0 && uuidAt >= 0 && row[uuidAt]) row[uuidAt] = `${row[uuidAt]}#${k + 1}`;
     rows.push(row);
@@ -96,6 +108,9 @@ export class RepeatInstances {
   found?: { columns: RepeatColumns; line: number };
   private readonly more = new Map<number, string[][]>();
 
+  /** Whether a row of two cells or more was seen (only the first can be a nationality header). */
+  private sawRow = false;
+
   /** The row as read: the header rewritten, a submission's first instance; others held. */
   take(cells: string[], line: number, inHead: boolean): string[] {
     if (this.found) {
@@ -103,7 +118,11 @@ export class RepeatInstances {
       if (rows.length > 1) this.more.set(line, rows.slice(1));
       return rows[0]!;
     }
-    const columns = inHead ? repeatColumns(cells) : undefined;
+    const first = !this.sawRow;
+    if (cells.filter((c) => c.trim() !== "").length >= 2) this.sawRow = true;
+    const columns = inHead
+      ? (repeatColumns(cells) ?? (first ? nationalityColumns(cells) : undefined))
+      : undefined;
     if (!columns) return cells;
     this.found = { columns, line };
     return columns.header;
@@ -115,4 +134,56 @@ export class RepeatInstances {
     if (rows) this.more.delete(line);
     return rows;
   }
+}
+
+/** The header a one-column-per-nationality sheet's row total is read under: an extra column. */
+export const NATIONALITY_ROW_TOTAL = "total_de_la_fila";
+
+/**
+ * A count sheet with one column per nationality (`Fecha;Punto;Dirección;Hondureños;Salvadoreños;
+ * Guatemaltecos;Nicaragüenses[;Total]`, a common hand-made DTM point sheet) as the repeat layout
+ * above: each row is read as one count row per nationality column written (`Nacionalidad` = the
+ * column's header, read by parseCountry as for any nationality cell; `Total` = its cell), with
+ * the row's date, point and direction on each. A `Total` column of the row is kept as the extra
+ * column NATIONALITY_ROW_TOTAL (the sum of the rows it became). Only a header naming two
+ * countries or more by name or demonym (not a 3-letter code: `NNA` is a count of minors) and no
+ * nationality column of its own; undefined otherwise.
+ * @example
+ * nationalityColumns(["Fecha", "Punto", "Hondureños", "Salvadoreños"])?.header
+ * // => ["Fecha", "Punto", "Nacionalidad", "Total"]
+ */
+export function nationalityColumns(header: readonly string[]): RepeatColumns | undefined {
+  const key = (c: string) => normalizeKey(c);
+  // A header names; a row with a digit in it is data (a date, a count), never this header.
+  if (header.some((c) => /\d/.test(c))) return undefined;
+  if (
+    header.some((c) => /^(nacionalidad(es)?|nationality|nationalities|pais|country)$/.test(key(c)))
+  )
+    return undefined;
+  const columns: number[] = [];
+  const countries = new Set<string>();
+  header.forEach((cell, i) => {
+    const text = cell.trim();
+    if (key(text).replace(/_/g, "").length <= 3 || !/\p{Ll}/u.test(text)) return;
+    const country = parseCountry(text);
+    if (country === undefined) return;
+    columns.push(i);
+    countries.add(country);
+  });
+  if (countries.size < 2) return undefined;
+  const base = header.map((_, i) => i).filter((i) => !columns.includes(i));
+  const baseHeader = base.map((i) =>
+    /^(total|totales|total_general|suma)$/.test(key(header[i]!))
+      ? NATIONALITY_ROW_TOTAL
+      : header[i]!,
+  );
+  return {
+    group: "nacionalidad",
+    instances: columns.length,
+    header: [...baseHeader, "Nacionalidad", "Total"],
+    base,
+    slots: columns.map((i) => [-1, i]),
+    fixed: columns.map((i) => [header[i]!.trim(), ""]),
+    layout: "nationality",
+  };
 }

@@ -181,6 +181,19 @@ function noteRepeatGroup(
 ): void {
   const { group, instances, header, base } = repeats.columns;
   const fields = header.slice(base.length).join(", ");
+  if (repeats.columns.layout === "nationality") {
+    const named = repeats.columns.fixed!.map((f) => f[0]!).join(", ");
+    im.warn(
+      {
+        line: repeats.line,
+        code: "repeat_group_rows",
+        message: `columns ${named} are one column per nationality: each row is read as one count row per nationality written (its column's header as the nationality, its cell as the total), with the row's date, point and direction on each; the rows keep the row's line, and a Total column of the row is kept as the extra column total_de_la_fila.`,
+        params: { variant: "nationality", columns: named, instances },
+      },
+      sheet,
+    );
+    return;
+  }
   im.warn(
     {
       line: repeats.line,

@@ -9,6 +9,7 @@ import { HEAD_ROWS, SheetReader } from "./sheet-reader.ts";
 import { joinRepeatSheet } from "./kobo-repeat-join.ts";
 import { UnsupportedFormatError, readXlsx } from "./xlsx.ts";
 import type { XlsxSheet } from "./xlsx.ts";
+import { fillMergedDataCells } from "./merged-cells.ts";
 
 /** Reads a workbook given as the chunks pushed, into `core`'s report and records. */
 export function importWorkbook(core: ImporterCore, parts: readonly Uint8Array[]): void {
@@ -34,7 +35,8 @@ export function importWorkbook(core: ImporterCore, parts: readonly Uint8Array[])
   }
   report.sheets = sheets.map((s) => s.name);
   const toRead = sheetsToRead(core, sheets);
-  for (const s of toRead) {
+  for (const given of toRead) {
+    const s = withMergesFilled(core, given);
     const reader = new SheetReader(core, s.name);
     for (const row of s.rows) reader.push(row);
     reader.finish();
@@ -46,6 +48,46 @@ export function importWorkbook(core: ImporterCore, parts: readonly Uint8Array[])
       message: "the workbook has no sheets.",
       params: { variant: "no_sheets" },
     };
+}
+
+/** At most this many merged ranges are named in the `merged_cells_filled` warning. */
+const MERGES_NAMED = 10;
+
+/**
+ * The sheet with each merged range of its data rows filled with the range's value
+ * (merged-cells.ts), and one warning `merged_cells_filled` for the sheet naming the ranges; the
+ * header row is the one a scratch read of the sheet's first rows finds.
+ */
+function withMergesFilled(core: ImporterCore, sheet: XlsxSheet): XlsxSheet {
+  if (!sheet.merges?.length) return sheet;
+  const scratch = new ImporterCore({
+    ...core.options,
+    ...(core.kind ? { kind: core.kind } : {}),
+    maxIssues: 0,
+    onRecord: () => {},
+  });
+  const reader = new SheetReader(scratch, sheet.name);
+  for (const row of sheet.rows.slice(0, HEAD_ROWS)) reader.push(row);
+  reader.finish();
+  const header = scratch.report.headerRow;
+  if (reader.fatal || header === undefined) return sheet;
+  // Below an HXL row too: its hashtags are no data.
+  const { sheet: out, filled } = fillMergedDataCells(sheet, scratch.report.hxlRow ?? header);
+  if (!filled.length) return sheet;
+  const refs = filled.map((m) => m.ref);
+  const named =
+    refs.slice(0, MERGES_NAMED).join(", ") +
+    (refs.length > MERGES_NAMED ? `, … (${refs.length - MERGES_NAMED} more)` : "");
+  core.warn(
+    {
+      line: filled[0]!.top + 1,
+      code: "merged_cells_filled",
+      message: `${filled.length === 1 ? "1 merged range" : `${filled.length} merged ranges`} of data cells (${named}) read as the range's value in every cell of it, as Excel shows them (the file keeps the value in the top-left cell only).`,
+      params: { ranges: named, count: filled.length },
+    },
+    sheet.name,
+  );
+  return out;
 }
 
 /**

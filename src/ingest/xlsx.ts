@@ -20,6 +20,46 @@ export interface XlsxSheet {
   name: string;
   /** Rows as text cells; row i is spreadsheet row i + 1 (blank rows kept so row numbers match). */
   rows: string[][];
+  /**
+   * The sheet's merged ranges (`<mergeCell ref="A2:A4"/>`), 0-based rows and columns, inclusive;
+   * absent when it has none. Excel keeps a merge's value in its top-left cell only.
+   */
+  merges?: MergedRange[];
+}
+
+/** A merged range of cells, 0-based and inclusive; `ref` as the sheet writes it (`A2:A4`). */
+export interface MergedRange {
+  ref: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A cell reference's 0-based row and column (`B3` → row 2, column 1); undefined when not one. */
+function cellAt(ref: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim().toUpperCase());
+  return m ? { row: Number(m[2]) - 1, col: columnIndex(m[1]!) } : undefined;
+}
+
+/** The `<mergeCell>` ranges of a worksheet part, in the order written. */
+function parseMerges(xml: string): MergedRange[] {
+  const out: MergedRange[] = [];
+  for (const m of xml.matchAll(/<mergeCell\b[^>]*>/g)) {
+    const ref = attr(m[0], "ref");
+    const [a, b] = (ref ?? "").split(":");
+    const from = a !== undefined ? cellAt(a) : undefined;
+    const to = b !== undefined ? cellAt(b) : from;
+    if (!from || !to) continue;
+    out.push({
+      ref: ref!,
+      top: Math.min(from.row, to.row),
+      left: Math.min(from.col, to.col),
+      bottom: Math.max(from.row, to.row),
+      right: Math.max(from.col, to.col),
+    });
+  }
+  return out;
 }
 
 const ENTITY = /&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
@@ -239,7 +279,12 @@ export function readXlsx(bytes: Uint8Array): XlsxSheet[] {
     const path = (rid && rels.get(rid)) ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
     const xml = text(path);
     if (xml === undefined) continue;
-    sheets.push({ name, rows: parseSheet(xml, shared, dates, date1904) });
+    const merges = parseMerges(xml);
+    sheets.push({
+      name,
+      rows: parseSheet(xml, shared, dates, date1904),
+      ...(merges.length ? { merges } : {}),
+    });
   }
   return sheets;
 }

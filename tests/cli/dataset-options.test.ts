@@ -35,6 +35,10 @@ describe("cli/dataset-options", () => {
       "  --route <file>      r",
       "  --places <file>     p",
       "  --tz <zone>         z",
+      "  --date-order <order>",
+      "                      dmy | mdy for dates like 05/11/2018 (default: decided per file from the data)",
+      "  --incoming-is <dir>",
+      "                      northbound | southbound: what incoming/entrada means at the count points",
     ]);
     expect(DATASET_FLAGS).toBe("--sightings, --counts, --stocks, --route, --places, --tz");
   });
