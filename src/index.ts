@@ -521,6 +521,13 @@ export type { ForecastWarningCode } from "./forecast/warnings.ts";
 export { naiveArrival } from "./forecast/naive.ts";
 export type { ReportKm, ReportsOfGroupOptions } from "./forecast/lastTwoReports.ts";
 export { lastTwoReportsArrival, reportsOfGroup } from "./forecast/lastTwoReports.ts";
+export type { BaselineTally } from "./forecast/baselineScore.ts";
+export {
+  baselineCanForecast,
+  emptyTally,
+  tallyCase,
+  tallyRatio,
+} from "./forecast/baselineScore.ts";
 export type { RegimeShares } from "./forecast/reportedRegime.ts";
 export {
   latestReportSpeed,
