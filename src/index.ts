@@ -591,6 +591,7 @@ export {
   tracksToGeoJson,
   trackToRow,
 } from "./export/tracks.ts";
+export { endsAsWritten, lastTrackDates } from "./export/trackSpan.ts";
 export type { SplitColumn } from "./export/split.ts";
 export { SPLIT_COLUMNS, formatSplitCsv, splitToRow } from "./export/split.ts";
 export { FORECAST_COLUMNS, POSITION_COLUMNS } from "./export/forecast.ts";
