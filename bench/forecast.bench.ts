@@ -93,7 +93,7 @@ if (process.argv.includes("--backtest")) {
       `\nBacktest (${definition}, the ${moment}'s arrival), ${(t.ms / 1000).toFixed(0)} s`,
     );
     console.log(
-      "| lead (days) | n | MAE model | MAE naive | MAE last-two | model / last-two (scored n, no baseline speed) | old rule (no speed = 40 d) | p10–p90 coverage |",
+      "| lead (days) | n | MAE model | MAE naive | MAE last-two (no speed = 40 d) | model / last-two (scored n: MAE model / last-two; left out: no baseline speed) | old rule (no speed = 40 d) | p10–p90 coverage |",
     );
     console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
     for (const s of [...bt.byLead, bt.overall]) {
@@ -101,7 +101,7 @@ if (process.argv.includes("--backtest")) {
       // and counted, as the simulators' benches); the old rule beside it for stop 24 only.
       const t = s.againstLastTwo;
       console.log(
-        `| ${s.lead === "all" ? "1–14 (all)" : s.lead} | ${s.n} | ${s.mae.toFixed(1)} | ${s.naiveMae.toFixed(1)} | ${s.lastTwoMae.toFixed(1)} | ${s.ratio.toFixed(2)} (${t.n}, ${t.noBaseline} left out) | ${(s.mae / s.lastTwoMae).toFixed(2)} | ${Math.round(s.coverage * 100)} % |`,
+        `| ${s.lead === "all" ? "1–14 (all)" : s.lead} | ${s.n} | ${s.mae.toFixed(1)} | ${s.naiveMae.toFixed(1)} | ${s.lastTwoMae.toFixed(1)} | ${s.ratio.toFixed(2)} (${t.n}: ${(t.model / t.n).toFixed(1)} / ${(t.baseline / t.n).toFixed(1)}; ${t.noBaseline} left out) | ${(s.mae / s.lastTwoMae).toFixed(2)} | ${Math.round(s.coverage * 100)} % |`,
       );
     }
     // The baseline's speed taken over at least 6 h (fc24's lastTwoMinGapErrorDays), scored by the
