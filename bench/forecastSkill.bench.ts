@@ -45,6 +45,7 @@ import {
   meanDailyKm,
   movesOfTrack,
   isoDate,
+  baselineCanForecast,
   lastTwoReportsArrival,
   latestReportSpeed,
   MIN_REPORT_GAP_DAYS,
@@ -808,7 +809,7 @@ function scoreGroup(
         // Only while the truth runs past the leads (not a world that ends sooner).
         if ((dayNumber(g.days.at(-1)!.date) ?? 0) < asOf + LEADS) continue;
         const m = est === undefined ? undefined : modelArrival(f, est, placeId, kind);
-        if (!m || base === undefined) continue;
+        if (!m || !baselineCanForecast(base)) continue;
         const c0 = into[kind][0]!;
         const cap = asOf + HORIZON;
         const truthCapped = Math.min(t ?? cap, cap);
@@ -822,8 +823,8 @@ function scoreGroup(
       const c = into[kind][Math.ceil(t - asOf)]!;
       const m = est === undefined ? undefined : modelArrival(f, est, placeId, kind);
       if (!m) c.noModel++;
-      if (base === undefined) c.noBase++;
-      if (!m || base === undefined) continue;
+      if (!baselineCanForecast(base)) c.noBase++;
+      if (!m || !baselineCanForecast(base)) continue;
       const p50 = m.p50 ?? asOf + HORIZON;
       c.n++;
       if (DUMP && Math.ceil(t - asOf) <= DUMP && into === FIRST.table)

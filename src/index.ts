@@ -540,6 +540,13 @@ export type { ForecastWarningCode } from "./forecast/warnings.ts";
 export { naiveArrival } from "./forecast/naive.ts";
 export type { ReportKm, ReportsOfGroupOptions } from "./forecast/lastTwoReports.ts";
 export { lastTwoReportsArrival, reportsOfGroup } from "./forecast/lastTwoReports.ts";
+export type { BaselineTally } from "./forecast/baselineScore.ts";
+export {
+  baselineCanForecast,
+  emptyTally,
+  tallyCase,
+  tallyRatio,
+} from "./forecast/baselineScore.ts";
 export type { RegimeShares } from "./forecast/reportedRegime.ts";
 export {
   latestReportSpeed,
@@ -603,6 +610,7 @@ export {
   tracksToGeoJson,
   trackToRow,
 } from "./export/tracks.ts";
+export { endsAsWritten, lastTrackDates } from "./export/trackSpan.ts";
 export type { SplitColumn } from "./export/split.ts";
 export { SPLIT_COLUMNS, formatSplitCsv, splitToRow } from "./export/split.ts";
 export { FORECAST_COLUMNS, POSITION_COLUMNS } from "./export/forecast.ts";

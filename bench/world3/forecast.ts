@@ -15,6 +15,7 @@ import {
   buildCorridor,
   forecastArrivals,
   isoDate,
+  baselineCanForecast,
   lastTwoReportsArrival,
   MIN_REPORT_GAP_DAYS,
   mulberry32,
@@ -372,8 +373,8 @@ export function scoreForecasts(
               ? undefined
               : modelArrival(f, follower, placeId, kind === "head");
           if (!m) c.noModel++;
-          if (base === undefined) c.noBase++;
-          if (!m || base === undefined) continue;
+          if (!baselineCanForecast(base)) c.noBase++;
+          if (!m || !baselineCanForecast(base)) continue;
           const p50 = m.p50 ?? day + HORIZON;
           c.n++;
           if (DUMP && Math.ceil(t - day) <= DUMP)

@@ -25,6 +25,7 @@ import {
   checkSummary,
   carryTracks,
   createRouteIndex,
+  endsAsWritten,
   trackStatuses,
   CorrectionsError,
   estimateTracks,
@@ -334,11 +335,13 @@ export function writeOutputs(
     formatTracksCsv(result.tracks, { bom: csv.bom !== false, hxl: csv.hxl === true, statuses }),
   );
   write("tracks.geojson", JSON.stringify(tracksToGeoJson(result.tracks, routes, statuses)) + "\n");
+  // The last day of each group as tracks.csv writes it (held days included), src/export/trackSpan.ts.
+  const ends = endsAsWritten(result.groups, result.report.trackEnds, result.tracks);
   const report = {
     ...meta,
     method:
       "regime-switching (rest/walk/ride) forward–backward smoother on km along the route, robust outlier mixture, for each group's median person, head and tail (a report counts in proportion to the people it describes); log-size smoother with per-source bias fitted with priors; tracks continue past the last report until the group reaches its destination or is accounted for; intervals are 90 % posterior quantiles, widened where the reports' own leave-one-out check shows the model overconfident (selfCalibration)",
-    groups: result.groups,
+    groups: ends.groups,
     associations: result.report.associations,
     leftOut: result.report.leftOut,
     sourceBiases: result.report.sourceBiases,
@@ -354,7 +357,8 @@ export function writeOutputs(
     movement: result.report.movement,
     groupMovement: result.report.groupMovement,
     // Why each track ends where it does: destination, accounted_for or end_of_data.
-    trackEnds: result.report.trackEnds,
+    // heldThrough: the last tracks.csv row when held days carry the track past lastDate.
+    trackEnds: ends.trackEnds,
     // Days written before a fitted track from a naming report, and naming reports too early.
     trackStarts: result.report.trackStarts,
     counts: result.report.counts,

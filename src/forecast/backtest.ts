@@ -11,6 +11,8 @@ import { buildCorridor, PLACE_SNAP_KM } from "../geo/corridor.ts";
 import { forecastArrivals } from "./forecast.ts";
 import { lastTwoReportsArrival, reportsOfGroup } from "./lastTwoReports.ts";
 import { naiveArrival } from "./naive.ts";
+import { emptyTally, tallyCase, tallyRatio } from "./baselineScore.ts";
+import type { BaselineTally } from "./baselineScore.ts";
 import { MIN_REPORT_GAP_DAYS } from "./reportedRegime.ts";
 import { nowcast } from "./nowcast.ts";
 
@@ -83,8 +85,19 @@ export interface BacktestSummary {
   mae: number;
   /** Mean absolute error of the naive forecast (days), over the same rows. */
   naiveMae: number;
-  /** Mean absolute error of the last-two-reports forecast (days), over the same rows. */
+  /**
+   * Mean absolute error of the last-two-reports forecast (days), over the same rows, a row whose
+   * baseline has no speed counted as the horizon (40 days): the rule before stop 24, kept to print
+   * beside {@link BacktestSummary.ratio}.
+   */
   lastTwoMae: number;
+  /**
+   * The score against the last-two-reports baseline by the library's one rule
+   * ({@link tallyCase}): rows whose baseline has no speed left out of both sides and counted.
+   */
+  againstLastTwo: BaselineTally;
+  /** Model MAE / last-two MAE over {@link BacktestSummary.againstLastTwo}'s scored rows. */
+  ratio: number;
   /** Share of observed arrivals inside p10–p90 (0–1). */
   coverage: number;
 }
@@ -188,6 +201,8 @@ export function backtestArrivals(
   }
   const summarise = (lead: number | "all", list: BacktestRow[]): BacktestSummary => {
     const n = list.length;
+    const tally = emptyTally();
+    for (const r of list) tallyCase(tally, r.errorDays, r.lastTwoErrorDays);
     const mean = (f: (r: BacktestRow) => number): number =>
       n === 0 ? Number.NaN : list.reduce((s, r) => s + f(r), 0) / n;
     return {
@@ -199,6 +214,8 @@ export function backtestArrivals(
       naiveMae: mean((r) => Math.abs(r.naiveErrorDays ?? horizonDays)),
       lastTwoMae: mean((r) => Math.abs(r.lastTwoErrorDays ?? horizonDays)),
       coverage: mean((r) => (r.inside ? 1 : 0)),
+      againstLastTwo: tally,
+      ratio: tallyRatio(tally),
     };
   };
   return {

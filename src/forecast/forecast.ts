@@ -125,8 +125,10 @@ export interface ArrivalForecast {
   /** The same as local dates (`undefined` = later than the horizon). */
   arrivalDate: { p10?: IsoDate; p50?: IsoDate; p90?: IsoDate };
   /**
-   * People arriving with the group (its size on arrival) over the runs that arrive within the
-   * horizon; `undefined` when the group's size is unknown or no run arrives.
+   * People arriving with the group: its whole size over all runs on the day its median run
+   * reaches the place (`arrival.p50`; the horizon's last day when later), so a place reached the
+   * day of the nowcast has the nowcast's size; `undefined` when the group's size is unknown or no
+   * run arrives within the horizon.
    */
   people?: Quantiles3;
   /** Share of runs arriving by the as-of moment + horizon (0–1). */
@@ -425,12 +427,18 @@ function arrivalsOf(
         const target = Math.max(0, stop.km - g.headAheadKm);
         heads[r] = Math.max(at.asOf, crossing(sim.km, r, steps, target, t0));
       }
-      if (t <= at.end) {
-        within++;
-        if (hasSize) people.push(sim.size[r * (steps + 1) + Math.min(steps, Math.ceil(t - t0))]!);
-      }
+      if (t <= at.end) within++;
     }
     const arrival = quantilesWithin(times, at.end);
+    // People: the group's size over ALL runs on the day its median run arrives (the horizon's last
+    // day when later). The runs draw the size apart from the movement (jointRuns.ts), so which
+    // runs arrive says nothing about it; the median over the arriving runs alone wandered about
+    // the nowcast's size by sampling (as of 25 Nov 2018, Salvadoran group Nov 18: nowcast 1,306,
+    // Tijuana 1,364 over its 126 arriving runs; tryout24 #12).
+    if (hasSize && within > 0) {
+      const step = Math.min(steps, Math.max(0, Math.ceil((arrival.p50 ?? at.end) - t0)));
+      for (let r = 0; r < runs; r++) people.push(sim.size[r * (steps + 1) + step]!);
+    }
     const place = at.corridor.places[stop.place]!;
     people.sort((a, b) => a - b);
     const reached =

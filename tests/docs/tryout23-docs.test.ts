@@ -18,12 +18,13 @@ describe("forecast docs", () => {
     expect(read("docs/forecasts.md")).toMatch(/From the data up to … 24:00 only/);
   });
 
-  it("define people_p10/p50/p90 of forecast.csv: the group's whole size over the runs that arrive", () => {
+  it("define people_p10/p50/p90 of forecast.csv: the group's whole size over all runs on the median run's arrival day", () => {
     const doc = read("docs/forecasts.md");
     expect(doc).toMatch(
       /`people_p10`\/`people_p50`\/`people_p90` are the quantiles of the group's whole size \(people in the group, not at the place\)/,
     );
-    expect(doc).toMatch(/over the runs that reach it within the horizon/);
+    // tryout24 #12: over all runs on the day the median run arrives, not the arriving runs alone.
+    expect(doc).toMatch(/over all runs on the day the group's median run reaches the place/);
   });
 });
 

@@ -43,6 +43,20 @@ describe("dtm-flow estimate", () => {
     const ends = report.trackEnds as { group: string; reason: string }[];
     expect(ends.length).toBe(report.groups.length);
     expect(ends.find((e) => e.group === "Honduran caravan 1")?.reason).toBe("destination");
+    // One last day per group in report.json and tracks.csv (tryout24 LOW-2): groups[].lastDate is
+    // the last row, held days included; trackEnds[].heldThrough says a track is held past lastDate.
+    const lastRow = new Map<string, string>();
+    for (const l of csvRows) {
+      const [group, date] = l.split(",");
+      if (date! > (lastRow.get(group!) ?? "")) lastRow.set(group!, date!);
+    }
+    for (const g of report.groups as { group: string; lastDate: string }[])
+      expect(g.lastDate, g.group).toBe(lastRow.get(g.group));
+    const held = (
+      report.trackEnds as { group: string; lastDate: string; heldThrough?: string }[]
+    ).filter((e) => lastRow.get(e.group)! > e.lastDate);
+    expect(held.length).toBeGreaterThan(0);
+    for (const e of held) expect(e.heldThrough, e.group).toBe(lastRow.get(e.group));
     // Beside the pooled movement law, each labelled group's own law its track was smoothed with.
     const labelled = (report.groups as { group: string; labelled: boolean }[])
       .filter((g) => g.labelled)
