@@ -68,11 +68,12 @@ export function predictiveAssociationArg(): PredictiveAssociation | undefined {
 
 /**
  * Short unlabelled tracks split between two bodies as their parts (EstimateOptions.splitParts,
- * src/estimate/splitParts.ts; on by default): --no-split-parts switches it off;
- * --split-min-bodies N and --split-unnamed (no part word needed) read it otherwise.
+ * src/estimate/splitParts.ts; off by default): --split-parts switches it on;
+ * --split-min-bodies N and --split-unnamed (no part word needed) switch it on read otherwise.
  */
-export function splitPartsArg(): SplitPartsOptions | false | undefined {
+export function splitPartsArg(): SplitPartsOptions | boolean | undefined {
   if (process.argv.includes("--no-split-parts")) return false;
+  if (process.argv.includes("--split-parts")) return true;
   const minBodies = process.argv.includes("--split-min-bodies")
     ? option("split-min-bodies", 2)
     : undefined;

@@ -32,7 +32,7 @@ import { option, pct, num, cpuMs, predictiveAssociationArg, splitPartsArg } from
 // --pred-assoc [--pred-birth N] [--pred-spread KM]: the association scores positions predictively
 // (EstimateOptions.predictiveAssociation; off by default; bench/args.ts).
 const predictiveAssociation = predictiveAssociationArg();
-// --no-split-parts, --split-min-bodies N, --split-unnamed: EstimateOptions.splitParts (bench/args.ts).
+// --split-parts, --split-min-bodies N, --split-unnamed: EstimateOptions.splitParts, off by default (bench/args.ts).
 const splitParts = splitPartsArg();
 
 const worlds = option("worlds", 30);

@@ -167,11 +167,12 @@ export interface EstimateOptions {
    * After the association search, a short unlabelled track that names a part and whose reports
    * lie within the bodies of two or more larger unlabelled tracks, each share a part's of its
    * body, is dissolved into them as their vanguards or rears (splitParts.ts). Default
-   * DEFAULT_SPLIT_PARTS (on); false switches it off; other readings for the benches only
-   * (docs/estimation.md § assoc24).
+   * off; true reads it as DEFAULT_SPLIT_PARTS; other readings for the benches only. Off since
+   * the reported stress seeds: it dissolved the only track of two true groups (group-days
+   * without an estimate 2.7 → 3.7 %) while it won km (docs/estimation.md § assoc24).
    * @internal
    */
-  splitParts?: SplitPartsOptions | false;
+  splitParts?: SplitPartsOptions | boolean;
   /**
    * Narrow a labelled group's days that no check widens by the reports' own noise scale fitted
    * from their held-out residuals (0.5–1; narrowing.ts, docs/estimation.md § cal24). Default
@@ -368,7 +369,11 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     absorbParts: options.absorbParts,
     narrowNoise: options.narrowNoise ?? false,
     splitParts:
-      options.splitParts === false ? undefined : (options.splitParts ?? DEFAULT_SPLIT_PARTS),
+      options.splitParts === true
+        ? DEFAULT_SPLIT_PARTS
+        : options.splitParts === false
+          ? undefined
+          : options.splitParts,
     maxCells: options.maxCells,
     keep: new Set(options.keep ?? []),
     destinations: resolveDestinations(options.destinations, index, gazetteer),
