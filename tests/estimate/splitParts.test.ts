@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { describeGroup, labelledGroups } from "../../src/estimate/associate.ts";
-import { estimateTracks, projectSightings } from "../../src/estimate/estimateTracks.ts";
-import { runKm } from "../../src/estimate/positions.ts";
-import { prepareSightings } from "../../src/estimate/prepare.ts";
+import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { splitParts } from "../../src/estimate/splitParts.ts";
 import type { EstimateContext, WorkGroup } from "../../src/estimate/workGroup.ts";
-import { createGazetteer } from "../../src/geo/gazetteer.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
-import { defaultEstimatorMovement } from "../../src/movement/index.ts";
-import { at, dataset, day, index } from "./corridor.ts";
+import { at, dataset, day, unlabelledTracks } from "./corridor.ts";
 
 /**
  * A long body of `size` people tagged `tag` whose median person walks 30 km a day from `km0` on
@@ -66,27 +61,7 @@ function twoVanguards(): Sighting[] {
 
 /** The tracks as the search would leave them: unlabelled, coarse km pass run. */
 function tracks(sightings: Sighting[]): { ctx: EstimateContext; byTag: Map<string, WorkGroup> } {
-  const gazetteer = createGazetteer([]);
-  const { prepared } = prepareSightings(sightings, "America/Mexico_City", gazetteer);
-  const ctx: EstimateContext = {
-    index,
-    gazetteer,
-    routeIds: index.routeIds,
-    maxOff: 30,
-    movement: defaultEstimatorMovement(),
-    outlierScale: 1,
-    projections: projectSightings(index, prepared),
-    associations: [],
-    leftOut: [],
-    warnings: [],
-    placeKm: new Map(),
-  };
-  const { groups } = labelledGroups(ctx, prepared);
-  for (const g of groups) {
-    g.labelled = false;
-    describeGroup(g, (s) => [sightings[s.index]?.part, sightings[s.index]?.notes]);
-    runKm(ctx, g, { outlierPosteriors: false, coarse: true });
-  }
+  const { ctx, groups } = unlabelledTracks(sightings);
   return { ctx, byTag: new Map(groups.map((g) => [g.name, g])) };
 }
 
