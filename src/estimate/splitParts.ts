@@ -219,7 +219,8 @@ function moveAsParts(
   const marks: [string, WorkGroup, BodyPart, boolean][] = [];
   for (const s of t.members.filter((x) => !placed.some((e) => e.p.s === x))) {
     let nearest = placed[0];
-    for (const e of placed) if (Math.abs(e.p.s.t - s.t) < Math.abs(nearest.p.s.t - s.t)) nearest = e;
+    for (const e of placed)
+      if (Math.abs(e.p.s.t - s.t) < Math.abs(nearest.p.s.t - s.t)) nearest = e;
     const own = ownPart(s.id, t, inferred);
     const named = own !== undefined && own !== "body";
     marks.push([s.id, nearest.b, named ? own : nearest.part, named]);
