@@ -9,14 +9,16 @@
  * Here, after the search, each report of a short unlabelled track is tested against every larger
  * unlabelled track's body on the report's own day (the median person's 90 % interval stretched
  * to the body's own farthest reports within a few days: absorbParts.ts `bodyReach`) and given to
- * the body it sits deepest in. A report within no body takes its neighbour's body (at most
- * MISS_SHARE of the track's reports may). The track is dissolved when its reports so spread over
+ * the body it sits deepest in. A report within no body takes its neighbour's body, one on a
+ * route it lies on (at most MISS_SHARE of the track's reports may). The track is dissolved when its reports so spread over
  * at least `minBodies` bodies (2 by default: the track is better read as parts of two groups than
  * as a group of its own) and each body's share is a part of it (its typical figure at most
  * PART_SCALE_SHARE of the body's). Each moved report that names no part is read as the head (at
  * or ahead of the body's median person that day) or the tail, so that it moves the body's ends,
- * not its median person or size (positions.ts `partOf`, bodies.ts); the body's typical figure
- * stays its own.
+ * not its median person or size (positions.ts `partOf`, bodies.ts); a report without a position
+ * keeps the part it names, else takes its neighbour's (a part's figure, sizes.ts). A mark an
+ * earlier move inferred is read again (absorbParts.ts `ownPart`). The body's typical figure stays
+ * its own.
  *
  * On by default (EstimateOptions.splitParts: false switches it off). On the development beds it
  * wins the stress worlds' unlabelled km and size and leaves every labelled figure, simulate.ts,
