@@ -23,6 +23,7 @@
  * § assoc23).
  */
 import type { Km } from "../model/units.ts";
+import type { BodyPart } from "./partWords.ts";
 import { moveMembers, placeStretch } from "./workGroup.ts";
 import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
 
@@ -59,9 +60,10 @@ export function absorbParts(
   ctx: EstimateContext,
   candidates: readonly WorkGroup[],
   bodies: readonly WorkGroup[],
+  inferred: Set<string> = new Set(),
 ): Set<WorkGroup> {
   const absorbed = new Set<WorkGroup>();
-  const join: Joined = { moved: new Set(), inferred: new Set() };
+  const join: Joined = { moved: new Set(), inferred };
   const small = candidates
     .filter((t) => !t.labelled && t.positions.length > 0)
     .filter((t) => t.positions.length <= MAX_PART_REPORTS)
@@ -89,8 +91,9 @@ export function absorbParts(
 /**
  * At least one of the track's reports names a part (a vanguard or stragglers; partWords.ts). Without
  * this, world3's tracks of one long body took fragments of other groups (docs/estimation.md § assoc23).
+ * Read by absorbParts and splitParts.ts.
  */
-function namesAPart(t: WorkGroup): boolean {
+export function namesAPart(t: WorkGroup): boolean {
   for (const part of t.parts?.values() ?? []) if (part !== "body") return true;
   return false;
 }
@@ -170,6 +173,20 @@ interface Joined {
 }
 
 /**
+ * The part report `id` of track `from` names itself, if any: its mark in `from`, unless an earlier
+ * move inferred that mark (listed in `inferred`: a head/tail read against another track's median
+ * person, not the report's word). The one guard of absorbParts and splitParts.ts, which share
+ * `inferred` within one estimate (associate.ts).
+ */
+export function ownPart(
+  id: string,
+  from: WorkGroup,
+  inferred: ReadonlySet<string>,
+): BodyPart | undefined {
+  return inferred.has(id) ? undefined : from.parts?.get(id);
+}
+
+/**
  * Moves `t`'s reports to `b`; each that names no part is read as the head when at or ahead of
  * `b`'s median person that day, else the tail. A mark inferred by an earlier join (against a
  * smaller track's median) is read again against `b`'s. `b`'s typical figure stays its own
@@ -178,7 +195,7 @@ interface Joined {
 function joinAsPart(ctx: EstimateContext, t: WorkGroup, b: WorkGroup, join: Joined): void {
   const parts = new Map(b.parts ?? []);
   for (const p of t.positions) {
-    const own = join.inferred.has(p.s.id) ? undefined : t.parts?.get(p.s.id);
+    const own = ownPart(p.s.id, t, join.inferred);
     if (own === undefined) join.inferred.add(p.s.id);
     parts.set(p.s.id, own ?? sideOf(ctx, p, b));
     join.moved.add(p.s.id);

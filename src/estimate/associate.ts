@@ -222,11 +222,15 @@ export function associateUnlabelled(
   const born = linkTracklets(ctx, fresh, groups, merged, describe);
   const whole = [...fresh, ...born].filter((g) => !merged.has(g));
   // Short tracks within another track's body read as its parts (absorbParts.ts; off by default).
-  const absorbed = ctx.absorbParts ? absorbParts(ctx, whole, whole) : new Set<WorkGroup>();
+  // Both read a head/tail mark one of them inferred as inferred, not as the report's word.
+  const inferred = new Set<string>();
+  const absorbed = ctx.absorbParts
+    ? absorbParts(ctx, whole, whole, inferred)
+    : new Set<WorkGroup>();
   // Short tracks whose stretches follow two bodies, split between them as parts (splitParts.ts).
   if (ctx.splitParts) {
     const rest = whole.filter((g) => !absorbed.has(g));
-    for (const g of splitParts(ctx, rest, ctx.splitParts)) absorbed.add(g);
+    for (const g of splitParts(ctx, rest, ctx.splitParts, inferred)) absorbed.add(g);
   }
   const kept = whole
     .filter((g) => !absorbed.has(g))

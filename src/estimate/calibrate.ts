@@ -359,6 +359,59 @@ export function calibrateGroups(
 ): Widening {
   // Too few reports of positions in the whole dataset to judge by: every km factor is 1.
   const judged = judgeable(tracked.flatMap((g) => g.km?.loo ?? []));
+  const f = groupChecks(ctx, tracked, judged);
+  const basis = tracked.map((g, i) => calibrateGroup(ctx, g, i, f));
+  // The head's far end every day, the tail's where no report of it speaks for (unseenEnds.ts).
+  const reach = widenUnseenEnds(ctx, tracked, basis);
+  const { loo, dayLoo, headLoo, tailLoo } = f;
+  const count = (xs: readonly LooScore[]): number => xs.filter((x) => x.weight > 0).length;
+  const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+  const note = tooFewNote(count(loo.flat()), count(sizeLoo));
+  return {
+    km: round3(conformalWidening(loo.flat().filter(() => judged))),
+    kmFarFromReports: round3(f.far),
+    kmDays: round3(conformalWidening(dayLoo.flat())),
+    kmHead: round3(conformalWidening(headLoo.flat())),
+    kmTail: round3(conformalWidening(tailLoo.flat())),
+    ...pooledSides("kmHead", headLoo),
+    ...pooledSides("kmTail", tailLoo),
+    size: round3(sizeFactor),
+    noiseScale: round3(noiseScales([loo.flat().filter(() => judged)])[0]!),
+    kmReports: count(loo.flat()),
+    sizeReports: count(sizeLoo),
+    unseenHeadReachKm: Math.round(reach.headKm),
+    unseenTailReachKm: Math.round(reach.tailKm),
+    ...(note ? { tooFew: note } : {}),
+  };
+}
+
+/** The held-out checks of every group (by index in `tracked`) and the factors they give. */
+interface GroupChecks {
+  /** A group's scores, or none when the dataset has too few to judge by. */
+  scoresOf: (xs: readonly LooScore[] | undefined) => readonly LooScore[];
+  /** Each report's held-out score (unfiltered), and its day step. */
+  loo: (readonly LooScore[])[];
+  steps: number[][];
+  /** The day checks' scores, the head's and the tail's (judged). */
+  dayLoo: (readonly LooScore[])[];
+  headLoo: (readonly LooScore[])[];
+  tailLoo: (readonly LooScore[])[];
+  /** Factors: the group's reports', its days', the pooled far-from-reports one. */
+  byGroup: number[];
+  byDays: number[];
+  far: number;
+  /** One-sided factors of the head and tail. */
+  headF: { below: number[]; above: number[] };
+  tailF: { below: number[]; above: number[] };
+  /** The reports' own noise scale per group (narrowing.ts). */
+  scales: number[];
+}
+
+function groupChecks(
+  ctx: EstimateContext,
+  tracked: readonly WorkGroup[],
+  judged: boolean,
+): GroupChecks {
   const scoresOf = (xs: readonly LooScore[] | undefined): readonly LooScore[] =>
     judged ? (xs ?? []) : [];
   const loo = tracked.map((g) => g.km?.loo ?? []);
@@ -383,63 +436,68 @@ export function calibrateGroups(
   const tailF = sideWidenings(tailLoo);
   // The reports' own noise scale, fitted from their held-out residuals (narrowing.ts).
   const scales = noiseScales(loo.map(scoresOf));
-  const basis: (KmDayEstimate[] | undefined)[] = [];
-  tracked.forEach((g, i) => {
-    const length = ctx.index.lengthKm(g.routeId);
-    const gap = daysFromReports(steps[i], g.nDays);
-    const factor = (k: number): number =>
-      gap[k] >= GAP_DAYS ? Math.max(byGroup[i], far) : byGroup[i];
-    const widen =
-      (own = 1) =>
-      (d: KmDayEstimate, k: number): KmDayEstimate =>
-        widenKmDay(d, Math.max(own, factor(k)), length);
-    // The ends reach from the median person's interval as its reports' check widened it (the
-    // day check speaks of the median person alone: unseenEnds.ts).
-    basis[i] = g.km?.days.map(widen());
-    if (g.km) {
-      // A track built without labels keeps the ratio: its days without a report may be days its
-      // reports went to another track, not a reading carried from the days around.
-      const byDay = g.labelled
-        ? dayCheckFactors(g.km.days, steps[i], byDays[i])
-        : g.km.days.map(() => byDays[i]);
-      const narrow = ctx.narrowNoise
-        ? narrowingOf(g, steps[i], scoresOf(g.km.loo), scales[i])
-        : g.km.days.map(() => 1);
-      // A day any check finds overconfident is widened; only the others are narrowed.
-      const calibrated = (d: KmDayEstimate, k: number): KmDayEstimate =>
-        Math.max(byDay[k], factor(k)) > 1 ? widen(byDay[k])(d, k) : narrowKmDay(d, narrow[k]);
-      g.km = { ...g.km, days: g.km.days.map(calibrated) };
-    }
-    // The ends by their own reports' one-sided checks alone; their far sides keep at least the
-    // median person's widened interval through the order of the parts (bodies.ts orderEnds).
-    const sides =
-      (f: { below: number[]; above: number[] }) =>
-      (d: KmDayEstimate): KmDayEstimate =>
-        widenKmSides(d, f.below[i], f.above[i], length);
-    g.head = g.head?.map(sides(headF));
-    g.tail = g.tail?.map(sides(tailF));
-  });
-  // The head's far end every day, the tail's where no report of it speaks for (unseenEnds.ts).
-  const reach = widenUnseenEnds(ctx, tracked, basis);
-  const count = (xs: readonly LooScore[]): number => xs.filter((x) => x.weight > 0).length;
-  const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-  const note = tooFewNote(count(loo.flat()), count(sizeLoo));
   return {
-    km: round3(conformalWidening(loo.flat().filter(() => judged))),
-    kmFarFromReports: round3(far),
-    kmDays: round3(conformalWidening(dayLoo.flat())),
-    kmHead: round3(conformalWidening(headLoo.flat())),
-    kmTail: round3(conformalWidening(tailLoo.flat())),
-    ...pooledSides("kmHead", headLoo),
-    ...pooledSides("kmTail", tailLoo),
-    size: round3(sizeFactor),
-    noiseScale: round3(noiseScales([loo.flat().filter(() => judged)])[0]!),
-    kmReports: count(loo.flat()),
-    sizeReports: count(sizeLoo),
-    unseenHeadReachKm: Math.round(reach.headKm),
-    unseenTailReachKm: Math.round(reach.tailKm),
-    ...(note ? { tooFew: note } : {}),
+    scoresOf,
+    loo,
+    steps,
+    dayLoo,
+    headLoo,
+    tailLoo,
+    byGroup,
+    byDays,
+    far,
+    headF,
+    tailF,
+    scales,
   };
+}
+
+/**
+ * Calibrates group `g` (index `i`) by the checks: its median person's days widened (or, with
+ * ctx.narrowNoise, narrowed), its head and tail by their one-sided checks. Returns its median
+ * person's days as its reports' check alone widened them (the ends' basis, unseenEnds.ts).
+ */
+function calibrateGroup(
+  ctx: EstimateContext,
+  g: WorkGroup,
+  i: number,
+  f: GroupChecks,
+): KmDayEstimate[] | undefined {
+  const { steps, byGroup, byDays, far, scoresOf } = f;
+  const length = ctx.index.lengthKm(g.routeId);
+  const gap = daysFromReports(steps[i], g.nDays);
+  const factor = (k: number): number =>
+    gap[k] >= GAP_DAYS ? Math.max(byGroup[i], far) : byGroup[i];
+  const widen =
+    (own = 1) =>
+    (d: KmDayEstimate, k: number): KmDayEstimate =>
+      widenKmDay(d, Math.max(own, factor(k)), length);
+  // The ends reach from the median person's interval as its reports' check widened it (the
+  // day check speaks of the median person alone: unseenEnds.ts).
+  const basis = g.km?.days.map(widen());
+  if (g.km) {
+    // A track built without labels keeps the ratio: its days without a report may be days its
+    // reports went to another track, not a reading carried from the days around.
+    const byDay = g.labelled
+      ? dayCheckFactors(g.km.days, steps[i], byDays[i])
+      : g.km.days.map(() => byDays[i]);
+    const narrow = ctx.narrowNoise
+      ? narrowingOf(g, steps[i], scoresOf(g.km.loo), f.scales[i])
+      : g.km.days.map(() => 1);
+    // A day any check finds overconfident is widened; only the others are narrowed.
+    const calibrated = (d: KmDayEstimate, k: number): KmDayEstimate =>
+      Math.max(byDay[k], factor(k)) > 1 ? widen(byDay[k])(d, k) : narrowKmDay(d, narrow[k]);
+    g.km = { ...g.km, days: g.km.days.map(calibrated) };
+  }
+  // The ends by their own reports' one-sided checks alone; their far sides keep at least the
+  // median person's widened interval through the order of the parts (bodies.ts orderEnds).
+  const sides =
+    (e: { below: number[]; above: number[] }) =>
+    (d: KmDayEstimate): KmDayEstimate =>
+      widenKmSides(d, e.below[i], e.above[i], length);
+  g.head = g.head?.map(sides(f.headF));
+  g.tail = g.tail?.map(sides(f.tailF));
+  return basis;
 }
 
 /**

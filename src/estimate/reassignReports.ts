@@ -59,8 +59,9 @@ interface StateFits {
    */
   with: Map<number, Evaluated>;
   /**
-   * The edge screen's change of the group's cost when report i joins it (by joinKey; NaN: none),
-   * the margin taken off, or the least change on another of its routes if lower (edgeScreen.ts).
+   * The edge screen's change of the group's cost when report i joins it (by 2 × joinKey + 1 when
+   * i comes after the group's last report, else + 0; NaN: none), the margin taken off, or the
+   * least change on another of its routes if lower (edgeScreen.ts).
    */
   edges: Map<number, number>;
   /** The edge screen's reading of this state (edgeScreen.ts; null: none; unset until needed). */
@@ -108,6 +109,12 @@ export interface ReassignOptions {
    * call's array.
    */
   table?: ReportTable;
+  /**
+   * Memo keys of the fits of joins by the report's row class (rowClasses.ts; default true). False:
+   * by the report itself (each its own class), for comparison: the same result, more fits (with
+   * a `cache` of its own: the keys differ).
+   */
+  rowClassKeys?: boolean;
   /** Counts, added to when given (for tests): joins at a group's end the edge screen left un-fitted. */
   stats?: { edgeSkipped: number };
 }
@@ -382,12 +389,15 @@ function edgeMayWin(
   { leave, screen, beat }: { leave: number; screen: number; beat: number },
 ): boolean {
   if (g.sorted.length <= EDGE_REPORTS) return true;
-  // (Kept by joinKey: the edge screen reads of the report only what its row class holds, and
-  // whether it comes after the group's last report — its place.)
-  const key = joinKey(search, g, i);
+  // Kept by joinKey and whether the report comes after the group's last report: the edge screen
+  // reads of the report only what its row class holds and that. (Outside the group's span, the
+  // only caller today, the place tells `after`; the bit keeps the key exact within it too.)
+  const { reports } = search;
+  const after = reports[i].t > reports[g.sorted[g.sorted.length - 1]].t;
+  const key = 2 * joinKey(search, g, i) + (after ? 1 : 0);
   let edge = g.fits.edges.get(key);
   if (edge === undefined) {
-    edge = edgeChange(search, g, i);
+    edge = edgeChange(search, g, i, after);
     g.fits.edges.set(key, edge);
   }
   if (Number.isNaN(edge)) return true;
@@ -398,10 +408,9 @@ function edgeMayWin(
  * The edge screen's change (nats) of report `i` joining group `g` at an end less its margin, or the
  * least change on another of the group's routes if lower (NaN: no screen).
  */
-function edgeChange(search: Search, g: Searched, i: number): number {
+function edgeChange(search: Search, g: Searched, i: number, after: boolean): number {
   const { reports, o } = search;
   const r = reports[i];
-  const after = r.t > reports[g.sorted[g.sorted.length - 1]].t;
   if (g.fits.edge === undefined)
     g.fits.edge =
       edgeState(
@@ -572,7 +581,10 @@ export function reassignReports(
     cache: o.cache ?? new Map(),
     kmTable,
     cands: new Candidates(),
-    classes: rowClasses(kmTable, o.model.predictive !== undefined),
+    classes:
+      o.rowClassKeys === false
+        ? Int32Array.from(reports, (_, i) => i)
+        : rowClasses(kmTable, o.model.predictive !== undefined),
   };
   const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds, k));
   search.s = s;

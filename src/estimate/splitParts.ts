@@ -9,14 +9,16 @@
  * Here, after the search, each report of a short unlabelled track is tested against every larger
  * unlabelled track's body on the report's own day (the median person's 90 % interval stretched
  * to the body's own farthest reports within a few days: absorbParts.ts `bodyReach`) and given to
- * the body it sits deepest in. A report within no body takes its neighbour's body (at most
- * MISS_SHARE of the track's reports may). The track is dissolved when its reports so spread over
+ * the body it sits deepest in. A report within no body takes its neighbour's body, one on a
+ * route it lies on (at most MISS_SHARE of the track's reports may). The track is dissolved when its reports so spread over
  * at least `minBodies` bodies (2 by default: the track is better read as parts of two groups than
  * as a group of its own) and each body's share is a part of it (its typical figure at most
  * PART_SCALE_SHARE of the body's). Each moved report that names no part is read as the head (at
  * or ahead of the body's median person that day) or the tail, so that it moves the body's ends,
- * not its median person or size (positions.ts `partOf`, bodies.ts); the body's typical figure
- * stays its own.
+ * not its median person or size (positions.ts `partOf`, bodies.ts); a report without a position
+ * keeps the part it names, else takes its neighbour's (a part's figure, sizes.ts). A mark an
+ * earlier move inferred is read again (absorbParts.ts `ownPart`). The body's typical figure stays
+ * its own.
  *
  * On by default (EstimateOptions.splitParts: false switches it off). On the development beds it
  * wins the stress worlds' unlabelled km and size and leaves every labelled figure, simulate.ts,
@@ -29,8 +31,11 @@ import {
   PART_SCALE_SHARE,
   REPORT_MARGIN_KM,
   bodyReach,
+  namesAPart,
+  ownPart,
   sideOf,
 } from "./absorbParts.ts";
+import type { BodyPart } from "./partWords.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { associationsBySighting, moveReport, placeStretch } from "./workGroup.ts";
 import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
@@ -62,6 +67,7 @@ export function splitParts(
   ctx: EstimateContext,
   tracks: readonly WorkGroup[],
   options: SplitPartsOptions = {},
+  inferred: Set<string> = new Set(),
 ): Set<WorkGroup> {
   const minBodies = options.minBodies ?? 2;
   const dissolved = new Set<WorkGroup>();
@@ -85,23 +91,20 @@ export function splitParts(
     const plan = stretchPlan(ctx, t, bodies, reaches);
     if (!plan || new Set(plan.values()).size < minBodies) continue;
     if (!partsOfTheirBodies(t, plan)) continue;
-    moveAsParts(ctx, t, plan, moved);
+    moveAsParts(ctx, t, plan, { moved, inferred });
     dissolved.add(t);
   }
   return dissolved;
 }
 
-/** One of the track's reports names a part (a vanguard or stragglers; partWords.ts). */
-function namesAPart(t: WorkGroup): boolean {
-  for (const part of t.parts?.values() ?? []) if (part !== "body") return true;
-  return false;
-}
-
 /**
  * The body each of `t`'s position reports goes to: the one whose reach it lies deepest in
  * (distance from the body's median person over the reach on that side); a report within no
- * body's reach takes the body of the report before it (else after it). Undefined when more than
- * MISS_SHARE of the reports lie within no body.
+ * body's reach takes the body of the nearest report before it that lies in one (else after it),
+ * if it lies near that body's route (within ctx.maxOff), else the other's. Undefined when more
+ * than MISS_SHARE of the reports lie within no body, or one of them near neither neighbour's
+ * route: a report is not handed to a body on another route (its position would be dropped), and
+ * the track stays whole.
  */
 export function stretchPlan(
   ctx: EstimateContext,
@@ -115,11 +118,23 @@ export function stretchPlan(
   const misses = chosen.filter((b) => b === undefined).length;
   if (misses > Math.floor(MISS_SHARE * t.positions.length) || misses === chosen.length)
     return undefined;
-  for (let i = 0; i < chosen.length; i++) chosen[i] ??= chosen[i - 1];
-  for (let i = chosen.length - 1; i >= 0; i--) chosen[i] ??= chosen[i + 1];
+  const hits = [...chosen];
+  for (let i = 0; i < chosen.length; i++) {
+    if (hits[i] !== undefined) continue;
+    const before = hits.findLast((b, j) => j < i && b !== undefined);
+    const after = hits.find((b, j) => j > i && b !== undefined);
+    chosen[i] = [before, after].find((b) => b !== undefined && nearRoute(ctx, t.positions[i], b));
+    if (chosen[i] === undefined) return undefined;
+  }
   const plan = new Map<GroupPosition, WorkGroup>();
   t.positions.forEach((p, i) => plan.set(p, chosen[i] as WorkGroup));
   return plan;
+}
+
+/** Report `p` lies within ctx.maxOff of body `b`'s route (moveReport keeps its position there). */
+function nearRoute(ctx: EstimateContext, p: GroupPosition, b: WorkGroup): boolean {
+  const q = ctx.projections.get(p.s)?.get(b.routeId);
+  return q !== undefined && q.off <= ctx.maxOff;
 }
 
 /** A body's reach on a local day (absorbParts.ts bodyReach), memoised. */
@@ -183,33 +198,46 @@ function partsOfTheirBodies(t: WorkGroup, plan: ReadonlyMap<GroupPosition, WorkG
 }
 
 /**
- * Moves each report to its body, read as the head or tail unless it names its part; the track's
- * reports without a place go with the body of the report nearest in time. Bodies keep their
- * typical figure.
+ * Moves each report to its body, read as the part it names (ownPart: not a mark an earlier move
+ * inferred), else as the head or tail by the side of the body's median person it lies on; the
+ * track's reports without a place go with the body of the report nearest in time, read as the
+ * part they name, else as that report's part (a figure of the track is a part's figure, not the
+ * body's size). Marks given here are recorded in `inferred`. Bodies keep their typical figure.
  */
 function moveAsParts(
   ctx: EstimateContext,
   t: WorkGroup,
   plan: ReadonlyMap<GroupPosition, WorkGroup>,
-  moved: Set<string>,
+  { moved, inferred }: { moved: Set<string>; inferred: Set<string> },
 ): void {
   const index = associationsBySighting(ctx);
   const scales = new Map<WorkGroup, number | undefined>();
   for (const b of plan.values()) scales.set(b, b.scale);
-  const placed = [...plan];
-  for (const s of t.members.filter((x) => !placed.some(([p]) => p.s === x))) {
+  const placed = [...plan].map(([p, b]) => {
+    const own = ownPart(p.s.id, t, inferred);
+    const named = own !== undefined && own !== "body";
+    return { p, b, part: named ? own : sideOf(ctx, p, b), named };
+  });
+  const marks: [string, WorkGroup, BodyPart, boolean][] = [];
+  for (const s of t.members.filter((x) => !placed.some((e) => e.p.s === x))) {
     let nearest = placed[0];
     for (const e of placed)
-      if (Math.abs(e[0].s.t - s.t) < Math.abs(nearest[0].s.t - s.t)) nearest = e;
-    moveReport(ctx, s, t, nearest[1], index);
+      if (Math.abs(e.p.s.t - s.t) < Math.abs(nearest.p.s.t - s.t)) nearest = e;
+    const own = ownPart(s.id, t, inferred);
+    const named = own !== undefined && own !== "body";
+    marks.push([s.id, nearest.b, named ? own : nearest.part, named]);
+    moveReport(ctx, s, t, nearest.b, index);
   }
-  for (const [p, b] of placed) {
-    const own = t.parts?.get(p.s.id);
-    const parts = b.parts ?? new Map();
-    parts.set(p.s.id, own !== undefined && own !== "body" ? own : sideOf(ctx, p, b));
-    b.parts = parts;
+  for (const { p, b, part, named } of placed) {
+    marks.push([p.s.id, b, part, named]);
     moveReport(ctx, p.s, t, b, index);
     moved.add(p.s.id);
+  }
+  for (const [id, b, part, named] of marks) {
+    const parts = b.parts ?? new Map();
+    parts.set(id, part);
+    b.parts = parts;
+    if (!named) inferred.add(id);
   }
   for (const [b, scale] of scales) b.scale = scale;
 }

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { absorbParts } from "../../src/estimate/absorbParts.ts";
-import { describeGroup, labelledGroups } from "../../src/estimate/associate.ts";
-import { projectSightings } from "../../src/estimate/estimateTracks.ts";
-import { runKm } from "../../src/estimate/positions.ts";
-import { prepareSightings } from "../../src/estimate/prepare.ts";
 import type { EstimateContext, WorkGroup } from "../../src/estimate/workGroup.ts";
-import { createGazetteer } from "../../src/geo/gazetteer.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
-import { defaultEstimatorMovement } from "../../src/movement/index.ts";
-import { at, day, index } from "./corridor.ts";
+import { at, day, unlabelledTracks } from "./corridor.ts";
 
 /**
  * Reports of a long body of 5,000 people whose median person walks 30 km a day from km 200 on
@@ -59,27 +53,7 @@ function tracks(sightings: Sighting[]): {
   t: WorkGroup;
   all: WorkGroup[];
 } {
-  const gazetteer = createGazetteer([]);
-  const { prepared } = prepareSightings(sightings, "America/Mexico_City", gazetteer);
-  const ctx: EstimateContext = {
-    index,
-    gazetteer,
-    routeIds: index.routeIds,
-    maxOff: 30,
-    movement: defaultEstimatorMovement(),
-    outlierScale: 1,
-    projections: projectSightings(index, prepared),
-    associations: [],
-    leftOut: [],
-    warnings: [],
-    placeKm: new Map(),
-  };
-  const { groups } = labelledGroups(ctx, prepared);
-  for (const g of groups) {
-    g.labelled = false;
-    describeGroup(g, (s) => [sightings[s.index]?.part, sightings[s.index]?.notes]);
-    runKm(ctx, g, { outlierPosteriors: false, coarse: true });
-  }
+  const { ctx, groups } = unlabelledTracks(sightings);
   const b = groups.find((g) => g.name === "B") as WorkGroup;
   const t = groups.find((g) => g.name === "T") as WorkGroup;
   return { ctx, b, t, all: groups };

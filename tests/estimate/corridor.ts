@@ -3,8 +3,15 @@
  * `main`, a dataset of given sightings on it (no places, counts or stocks), and reports and
  * track points of October 2018 days.
  */
+import { describeGroup, labelledGroups } from "../../src/estimate/associate.ts";
+import { projectSightings } from "../../src/estimate/estimateTracks.ts";
+import { runKm } from "../../src/estimate/positions.ts";
+import { prepareSightings } from "../../src/estimate/prepare.ts";
 import { syntheticCorridor } from "../../src/estimate/simulate.ts";
+import type { EstimateContext, WorkGroup } from "../../src/estimate/workGroup.ts";
+import { createGazetteer } from "../../src/geo/gazetteer.ts";
 import { createRouteIndex } from "../../src/geo/routeIndex.ts";
+import { defaultEstimatorMovement } from "../../src/movement/index.ts";
 import type { Dataset } from "../../src/model/dataset.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
 import type { TrackPoint } from "../../src/model/track.ts";
@@ -54,4 +61,37 @@ export function report(
     sizeBest,
     sourceType,
   };
+}
+
+/**
+ * The sightings' tracks as the association search would leave them, one per caravan label (the
+ * label only sorts reports into tracks): read as unlabelled, parts described from each report's
+ * part and notes, coarse km pass run (absorbParts, splitParts tests).
+ */
+export function unlabelledTracks(sightings: Sighting[]): {
+  ctx: EstimateContext;
+  groups: WorkGroup[];
+} {
+  const gazetteer = createGazetteer([]);
+  const { prepared } = prepareSightings(sightings, "America/Mexico_City", gazetteer);
+  const ctx: EstimateContext = {
+    index,
+    gazetteer,
+    routeIds: index.routeIds,
+    maxOff: 30,
+    movement: defaultEstimatorMovement(),
+    outlierScale: 1,
+    projections: projectSightings(index, prepared),
+    associations: [],
+    leftOut: [],
+    warnings: [],
+    placeKm: new Map(),
+  };
+  const { groups } = labelledGroups(ctx, prepared);
+  for (const g of groups) {
+    g.labelled = false;
+    describeGroup(g, (s) => [sightings[s.index]?.part, sightings[s.index]?.notes]);
+    runKm(ctx, g, { outlierPosteriors: false, coarse: true });
+  }
+  return { ctx, groups };
 }

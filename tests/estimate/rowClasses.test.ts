@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rowClasses } from "../../src/estimate/rowClasses.ts";
 import { ReportTable } from "../../src/estimate/reportTable.ts";
 import { tableCost } from "../../src/estimate/moveScreen.ts";
+import { reassignReports } from "../../src/estimate/reassignReports.ts";
 import type { LinkReport } from "../../src/estimate/mergeTracklets.ts";
 import { DEFAULT_COST_MODEL } from "../../src/estimate/trackCost.ts";
 
@@ -51,5 +52,56 @@ describe("rowClasses", () => {
     const one = tableCost(t, [0, 2, 1], routes, DEFAULT_COST_MODEL);
     const other = tableCost(t, [0, 3, 1], routes, DEFAULT_COST_MODEL);
     expect(other).toEqual(one);
+  });
+});
+
+describe("the association search keyed by row classes", () => {
+  /**
+   * Three groups walking 25 km a day on route a (one also on b), each reported every day twice at
+   * each of two places and times with one figure: many reports of one row class, the speed
+   * worlds' pattern. Started from lists that mix the groups.
+   */
+  function world(): { reports: LinkReport[]; lists: number[][] } {
+    const reports: LinkReport[] = [];
+    for (const [g, km0, size] of [
+      [0, 100, 6],
+      [1, 400, 7],
+      [2, 700, 5.5],
+    ] as const)
+      for (let d = 0; d < 20; d++)
+        for (const [dt, dk] of [
+          [0.4, -20],
+          [0.6, 20],
+        ])
+          for (let copy = 0; copy < 2; copy++) {
+            const km = km0 + 25 * d + dk;
+            const kmByRoute: Record<string, number> = g === 1 ? { a: km, b: km + 5 } : { a: km };
+            reports.push(at(d + dt, kmByRoute, { logSize: size, weight: 1 }));
+          }
+    reports.sort((x, y) => x.t - y.t);
+    const lists: number[][] = [[], [], [], []];
+    reports.forEach((_, i) => lists[(i * 7) % 4].push(i));
+    return { reports, lists };
+  }
+
+  it("gives the same partition as keys by report, with fewer distinct keys", () => {
+    const { reports, lists } = world();
+    const classes = rowClasses(new ReportTable(reports), false);
+    expect(new Set(classes).size).toBe(reports.length / 2);
+    const o = {
+      model: { ...DEFAULT_COST_MODEL, spreadKm: 10 },
+      routeIds: ["a", "b"],
+      birth: 55,
+      maxGapDays: 21,
+    };
+    const byClass = reassignReports(reports, lists, [], { ...o, cache: new Map() });
+    const byReport = reassignReports(reports, lists, [], {
+      ...o,
+      cache: new Map(),
+      rowClassKeys: false,
+    });
+    expect(byClass).toEqual(byReport);
+    // The search moved reports (the lists started mixed).
+    expect(byClass).not.toEqual(lists);
   });
 });

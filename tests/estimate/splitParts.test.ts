@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { describeGroup, labelledGroups } from "../../src/estimate/associate.ts";
-import { estimateTracks, projectSightings } from "../../src/estimate/estimateTracks.ts";
-import { runKm } from "../../src/estimate/positions.ts";
-import { prepareSightings } from "../../src/estimate/prepare.ts";
+import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { splitParts } from "../../src/estimate/splitParts.ts";
 import type { EstimateContext, WorkGroup } from "../../src/estimate/workGroup.ts";
-import { createGazetteer } from "../../src/geo/gazetteer.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
-import { defaultEstimatorMovement } from "../../src/movement/index.ts";
-import { at, dataset, day, index } from "./corridor.ts";
+import { at, dataset, day, index, unlabelledTracks } from "./corridor.ts";
 
 /**
  * A long body of `size` people tagged `tag` whose median person walks 30 km a day from `km0` on
@@ -66,27 +61,7 @@ function twoVanguards(): Sighting[] {
 
 /** The tracks as the search would leave them: unlabelled, coarse km pass run. */
 function tracks(sightings: Sighting[]): { ctx: EstimateContext; byTag: Map<string, WorkGroup> } {
-  const gazetteer = createGazetteer([]);
-  const { prepared } = prepareSightings(sightings, "America/Mexico_City", gazetteer);
-  const ctx: EstimateContext = {
-    index,
-    gazetteer,
-    routeIds: index.routeIds,
-    maxOff: 30,
-    movement: defaultEstimatorMovement(),
-    outlierScale: 1,
-    projections: projectSightings(index, prepared),
-    associations: [],
-    leftOut: [],
-    warnings: [],
-    placeKm: new Map(),
-  };
-  const { groups } = labelledGroups(ctx, prepared);
-  for (const g of groups) {
-    g.labelled = false;
-    describeGroup(g, (s) => [sightings[s.index]?.part, sightings[s.index]?.notes]);
-    runKm(ctx, g, { outlierPosteriors: false, coarse: true });
-  }
+  const { ctx, groups } = unlabelledTracks(sightings);
   return { ctx, byTag: new Map(groups.map((g) => [g.name, g])) };
 }
 
@@ -109,6 +84,78 @@ describe("splitParts: a short track that follows two bodies is split between the
     expect(a.scale).toBeCloseTo(5000, 6);
     expect(c.scale).toBeCloseTo(4000, 6);
     expect(ctx.associations.filter((x) => x.group === "T")).toHaveLength(0);
+  });
+
+  it("a report without a position keeps its part word, else takes its neighbour's part", () => {
+    // Two figures of T with no place: one says it is the vanguard, one says nothing.
+    const noPlace = (id: string, d: number, notes?: string): Sighting => ({
+      id,
+      observedAt: `${day(d)}T17:00`,
+      caravanLabel: "T",
+      sizeBest: 300,
+      sourceType: "ngo",
+      ...(notes ? { notes } : {}),
+    });
+    const { ctx, byTag } = tracks([
+      ...body("A", 200, 5000),
+      ...body("C", 900, 4000),
+      ...twoVanguards(),
+      noPlace("u17", 17, "vanguardia de 300"),
+      noPlace("u21", 21),
+    ]);
+    const [a, c, tr] = ["A", "C", "T"].map((k) => byTag.get(k) as WorkGroup);
+    expect(tr.sizeOnly.map((s) => s.id).sort()).toEqual(["u17", "u21"]);
+    expect([...splitParts(ctx, [a, c, tr])]).toEqual([tr]);
+    expect(a.sizeOnly.map((s) => s.id)).toEqual(["u17"]);
+    expect(c.sizeOnly.map((s) => s.id)).toEqual(["u21"]);
+    // Read as parts (their figures bound a part, not the body's size), not as possible bodies.
+    expect(a.parts?.get("u17")).toBe("head");
+    expect(c.parts?.get("u21")).toBe("head");
+  });
+
+  it("a report within no body goes to a neighbour's body only on a route it lies on", () => {
+    // A walks route main; C the branch, past where it leaves main (km 2000). T: A's vanguard on
+    // 15–18 Oct, C's on 20–23 Oct, and on the 19th a report far down the branch, within no body
+    // and 100+ km off main: it goes to C (the report after it), not to A (the one before).
+    const onBranch = (km: number) => {
+      const [lon, lat] = index.along("branch", km);
+      return { lon, lat };
+    };
+    const c: Sighting[] = body("C", 1700, 4000).map((s, k) => {
+      const km = 1700 + 30 * Math.floor(k / 3) + [-150, 0, 150][k % 3];
+      return { ...s, ...onBranch(km) };
+    });
+    const own: Sighting[] = [];
+    for (let d = 15; d <= 18; d++)
+      own.push(t(d, median(200, d) + 180, d === 16 ? "la vanguardia" : undefined));
+    own.push({ ...t(19, 0), ...onBranch(2300) });
+    for (let d = 20; d <= 23; d++) own.push({ ...t(d, 0), ...onBranch(median(1700, d) + 100) });
+    const { ctx, byTag } = tracks([...body("A", 200, 5000), ...c, ...own]);
+    const [ga, gc, tr] = ["A", "C", "T"].map((k) => byTag.get(k) as WorkGroup);
+    expect([ga.routeId, gc.routeId, tr.routeId]).toEqual(["main", "branch", "branch"]);
+    expect(tr.positions).toHaveLength(9);
+    expect([...splitParts(ctx, [ga, gc, tr])]).toEqual([tr]);
+    expect(gc.positions.some((p) => p.s.id === "t19")).toBe(true);
+    expect(ga.members.some((s) => s.id === "t19")).toBe(false);
+  });
+
+  it("a head/tail mark an earlier move inferred is read again against the body, not as the report's word", () => {
+    const { ctx, byTag } = tracks([
+      ...body("A", 200, 5000),
+      ...body("C", 900, 4000),
+      ...twoVanguards(),
+    ]);
+    const [a, c, tr] = ["A", "C", "T"].map((k) => byTag.get(k) as WorkGroup);
+    // t15 and t21 carry a "tail" an earlier move inferred (they lie ahead of their bodies).
+    tr.parts?.set("t15", "tail");
+    tr.parts?.set("t21", "tail");
+    const inferred = new Set(["t15", "t21"]);
+    expect([...splitParts(ctx, [a, c, tr], {}, inferred)]).toEqual([tr]);
+    expect(a.parts?.get("t15")).toBe("head");
+    expect(c.parts?.get("t21")).toBe("head");
+    // The vanguard named by its report stays the report's own word; the marks given are listed.
+    expect(inferred.has("t16")).toBe(false);
+    expect(inferred.has("t17")).toBe(true);
   });
 
   it("without a report naming a part the track stays (unless the reading allows it)", () => {
