@@ -521,8 +521,13 @@ export type {
 export { forecastArrivals, groupStatus, PASSED_SHARE } from "./forecast/forecast.ts";
 export type { Placed, PlaceRelation } from "./forecast/placed.ts";
 export { NEAR_PLACE_KM, placedText, placeRelation } from "./forecast/placed.ts";
-export { POSITION_UNKNOWN_KM, positionUnknown, SILENT_DAYS } from "./forecast/positionKnown.ts";
-export type { PositionUnknown } from "./forecast/positionKnown.ts";
+export {
+  groupDayPositionUnknown,
+  POSITION_UNKNOWN_KM,
+  positionUnknown,
+  SILENT_DAYS,
+} from "./state/positionUnknown.ts";
+export type { PositionUnknown } from "./state/positionUnknown.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
 export { listedArrivals } from "./forecast/listedArrivals.ts";

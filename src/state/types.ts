@@ -1,6 +1,7 @@
 /** The state of the corridor on one day: groups on the road, people at places, totals. */
 import type { IsoDate, Iso3, Km, People } from "../model/units.ts";
 import type { GroupDayStatus } from "./groupStatus.ts";
+import type { PositionUnknown } from "./positionUnknown.ts";
 
 /**
  * Why people are at a place. `travelling`: people of a group on the road passing through (within
@@ -55,6 +56,13 @@ export interface GroupBody {
    * src/state/groupStatus.ts: the one rule tracks.csv, the forecast and the viewer read).
    */
   status: GroupDayStatus;
+  /**
+   * The group is on the road but its position names no place that day (no report for more than
+   * `SILENT_DAYS` (7) days and a 90 % km interval wider than `POSITION_UNKNOWN_KM` (1,000 km):
+   * src/state/positionUnknown.ts, the rule the forecast reads too). Its people stay in transit
+   * (`onRoad`), at no named place: no `atPlace`, never "travelling through" a town in the places.
+   */
+  positionUnknown?: PositionUnknown;
 }
 
 /** People at one place (an area: a city or crossing, its shelters summed in) on one day. */
