@@ -326,6 +326,8 @@ export { estimateWithCorrections } from "./evidence/estimateCorrected.ts";
 
 // ── ledger: the split ──
 export { buildLedger, ledgerDays } from "./ledger/buildLedger.ts";
+// Days a count of people present stands as of a date when no newer count is known (10).
+export { PRESENT_AS_OF_DAYS } from "./ledger/series.ts";
 export type { LedgerDays } from "./ledger/buildLedger.ts";
 export type {
   LedgerInput,

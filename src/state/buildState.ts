@@ -63,7 +63,7 @@ export function buildCorridorState(
       const g = onRoad.get(p.group);
       const status = statusOf(p, g && g.moving + (g.resting ?? 0));
       const unknown = groupDayPositionUnknown(p, status, lastReport.get(p.group));
-      if (!unknown) return { ...bodyOf(p, g), status };
+      if (!unknown) return { ...bodyOf(p, g), status, ...destinationOf(g) };
       // No named place for people whose position is unknown (they stay in transit).
       const { atPlace: _named, ...body } = bodyOf(p, g);
       return { ...body, status, positionUnknown: unknown };
@@ -106,6 +106,15 @@ function bodyOf(p: TrackPoint, g: LedgerGroupDay | undefined): Omit<GroupBody, "
     ...(g?.placeName !== undefined ? { atPlace: g.placeName } : {}),
     ...(g?.unseenSince !== undefined ? { unseenSince: g.unseenSince } : {}),
   });
+}
+
+/** An arrived group's people no count holds yet, and where (undefined fields when none). */
+function destinationOf(
+  g: LedgerGroupDay | undefined,
+): Pick<GroupBody, "atDestination" | "atDestinationPlace"> {
+  return g?.atDestination !== undefined && g.atDestination > 0 && g.atDestinationPlace
+    ? { atDestination: g.atDestination, atDestinationPlace: g.atDestinationPlace }
+    : {};
 }
 
 /** The day's totals from its split rows; `departed` from the ledger. */

@@ -116,6 +116,11 @@ export function placesOfDay(
     e.presentHigh += r.valueHigh;
   }
   for (const g of groups) {
+    // An arrived group's people no count holds yet: in `staying` (a split row), estimated.
+    if (g.atDestination !== undefined && g.atDestinationPlace !== undefined) {
+      const e = byKey.get(knownArea(g.atDestinationPlace, context).key);
+      if (e) e.estimated = Math.min(e.present, (e.estimated ?? 0) + g.atDestination);
+    }
     // A group whose position is unknown (positionUnknown.ts) travels through no named town.
     if (!(g.onRoad > 0) || g.positionUnknown) continue;
     const near = context.gazetteer.nearest(g.lon, g.lat);

@@ -63,6 +63,12 @@ export interface GroupBody {
    * (`onRoad`), at no named place: no `atPlace`, never "travelling through" a town in the places.
    */
   positionUnknown?: PositionUnknown;
+  /**
+   * People of an arrived group whom no count holds yet, at `atDestinationPlace` (its route's end):
+   * the ledger counts them `remaining` there, estimated, not counted (src/ledger/arrived.ts).
+   */
+  atDestination?: People;
+  atDestinationPlace?: string;
 }
 
 /** People at one place (an area: a city or crossing, its shelters summed in) on one day. */
@@ -88,6 +94,13 @@ export interface PlacePresence {
   countedOn?: IsoDate;
   /** Date of the newest count it rests on, when not `countedOn`'s day ("counted 29 Nov–4 Dec"). */
   countedLatest?: IsoDate;
+  /**
+   * People of `present` (in `staying`) that are estimated, not counted: arrived groups' people no
+   * count holds yet (`GroupBody.atDestination`); undefined when none. Front ends say
+   * "estimated, not counted" (review 24b M4: LGBT group's 882 at Tijuana as of 15 Nov 2018 read as
+   * a count).
+   */
+  estimated?: People;
   /** resting + waiting + staying: the people present at the place who are not in transit. */
   present: People;
   presentLow: People;
