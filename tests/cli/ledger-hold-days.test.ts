@@ -36,7 +36,7 @@ describe("ledger: the as-of hold in words", () => {
     expect(report.method).not.toContain("held up to 30 days");
     const [header, ...rows] = readFileSync(join(scratch, "out", "places.csv"), "utf8")
       .trim()
-      .split("\n")
+      .split(/\r?\n/)
       .map((l) => l.split(","));
     const col = (name: string) => header!.indexOf(name);
     const tijuana = rows.find((r) => r[0] === "2018-11-15" && r[1] === "Tijuana")!;
