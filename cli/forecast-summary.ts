@@ -104,7 +104,7 @@ export function forecastSummaryLines(
     const on = g.stateDate !== g.lastDate ? g.stateDate : "";
     const where = placedText(g, lang, g.placeName && name(g.placeName));
     if (g.positionUnknown) {
-      // The library's rule (positionKnown.ts): no report for long and an interval wider than it.
+      // The library's rule (src/state/positionUnknown.ts): no report for long and an interval wider than it.
       const u = g.positionUnknown;
       const line = w.positionUnknownLine(
         u.days,

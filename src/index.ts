@@ -336,6 +336,8 @@ export { estimateWithCorrections } from "./evidence/estimateCorrected.ts";
 
 // ── ledger: the split ──
 export { buildLedger, ledgerDays } from "./ledger/buildLedger.ts";
+// Days a count of people present stands as of a date when no newer count is known (10).
+export { PRESENT_AS_OF_DAYS } from "./ledger/series.ts";
 export type { LedgerDays } from "./ledger/buildLedger.ts";
 export type {
   LedgerInput,
@@ -531,8 +533,13 @@ export type {
 export { forecastArrivals, groupStatus, PASSED_SHARE } from "./forecast/forecast.ts";
 export type { Placed, PlaceRelation } from "./forecast/placed.ts";
 export { NEAR_PLACE_KM, placedText, placeRelation } from "./forecast/placed.ts";
-export { POSITION_UNKNOWN_KM, positionUnknown, SILENT_DAYS } from "./forecast/positionKnown.ts";
-export type { PositionUnknown } from "./forecast/positionKnown.ts";
+export {
+  groupDayPositionUnknown,
+  POSITION_UNKNOWN_KM,
+  positionUnknown,
+  SILENT_DAYS,
+} from "./state/positionUnknown.ts";
+export type { PositionUnknown } from "./state/positionUnknown.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
 export { listedArrivals } from "./forecast/listedArrivals.ts";

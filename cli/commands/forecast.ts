@@ -20,8 +20,11 @@ import { summarizeReport } from "../read-input.ts";
 import {
   FORECAST_COLUMNS,
   POSITION_COLUMNS,
+  POSITION_UNKNOWN_KM,
+  SILENT_DAYS,
   forecastArrivals,
   formatCsv,
+  formatPeople,
   hxlOption,
   mulberry32,
   nowcast,
@@ -78,18 +81,22 @@ ${noBomHelp("forecast.csv and positions.csv")}
 
 forecast.csv: group,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,
 people_p90,prob_within_horizon,status,head_arrival_p10,head_arrival_p50,head_arrival_p90,
-place_offset_km — one row per group on the road and each place listed for it as of --as-of
-(status "ahead", or "most_passed" for a place most of the group is already past: its arrival_p50
-is then --as-of and arrival_p90 when the last may arrive), and one row per group that has already
-"arrived" at the end of its route, is "accounted_for" (the ledger counts all its people at
-places) or "dissolved" (no report for more than 21 days before --as-of), the status tracks.csv
-gives that day; place_name the place on its route nearest where it was last placed, km its km,
-place_offset_km the km from that place to it, positive past it, negative short of it; arrival
-columns blank). status is ahead | most_passed | arrived | accounted_for | dissolved
-(most_passed: docs/forecasts.md). No arrival is dated before --as-of. Arrival
-dates are local dates of the median person; head_arrival_* of the group's first people (when
-shelters must open), blank when the tracks have no head. A blank arrival quantile means "later
-than the horizon"; blank people means the group's size is unknown.
+place_offset_km,position_unknown — one row per group on the road and each place listed for
+it as of --as-of (status "ahead", or "most_passed" for a place most of the group is already
+past: its arrival_p50 is then --as-of and arrival_p90 when the last may arrive), and one row
+per group that has already "arrived" at the end of its route, is "accounted_for" (the ledger
+counts all its people at places) or "dissolved" (no report for more than 21 days before
+--as-of), the status tracks.csv gives that day; place_name the place on its route nearest
+where it was last placed, km its km, place_offset_km the km from that place to it, positive
+past it, negative short of it; arrival columns blank). status is ahead | most_passed |
+arrived | accounted_for | dissolved (most_passed: docs/forecasts.md). No arrival is dated
+before --as-of. Arrival dates are local dates of the median person; head_arrival_* of the
+group's first people (when shelters must open), blank when the tracks have no head. A blank
+arrival quantile means "later than the horizon"; blank people means the group's size is
+unknown. position_unknown is "true" on the rows of a group whose position is unknown (no
+report for more than ${SILENT_DAYS} days and a 90 % km interval wider than
+${formatPeople(POSITION_UNKNOWN_KM)} km): its runs, but no place to name (stdout names
+none).
 
 stdout: every group's status and, on the road, when its median person and first people reach
 the place most of it has just passed, the next place and the end of its route. positions.csv:
@@ -241,6 +248,9 @@ export function writeForecast(
     head_arrival_p10: a.headArrivalDate?.p10,
     head_arrival_p50: a.headArrivalDate?.p50,
     head_arrival_p90: a.headArrivalDate?.p90,
+    // The state's rule (src/state/positionUnknown.ts): the runs of a group whose position is
+    // unknown are kept, but name no place.
+    position_unknown: a.positionUnknown ? "true" : undefined,
   }));
   // Groups no longer on the road as of the forecast: where they arrived or were last seen.
   const done = forecast.groups

@@ -34,6 +34,8 @@ import {
   runReplay,
   departedBasis,
   isoDate,
+  MAX_SILENCE_DAYS,
+  PRESENT_AS_OF_DAYS,
   toLocalTime,
 } from "../../src/index.ts";
 import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
@@ -62,8 +64,8 @@ export const LEDGER_OPTIONS_HELP = `${datasetOptionsHelp({
                       still count, so a day's totals are the same with or without --from
   --to <date>         last day of the split (default: the last day of the data)
   --hold-days <n>     days a "present" figure holds when no later one follows (default 3; as
-                      of a date, the last count known holds up to 30 days, the longest gap
-                      bridged between two counts, since the next may not be out yet)
+                      of a date, the last count known holds up to ${PRESENT_AS_OF_DAYS} days, since the
+                      next may not be out yet; older, its people are unknown, "not counted since")
   --group-correlation <r>  correlation 0–1 between groups' errors, to combine their 90 %
                       intervals into the interval of a total (default 0.5; 1 adds the bounds,
                       0 takes the errors as independent; docs/ledger.md, Intervals of totals)`;
@@ -236,6 +238,8 @@ function placesCsv(state: readonly CorridorDay[], hxl: boolean, bom: boolean): s
       present_low: p.presentLow,
       present_high: p.presentHigh,
       capacity: p.capacity,
+      // Of present: an arrived group's people no count holds yet (estimated, not counted).
+      estimated: p.estimated !== undefined ? Math.round(p.estimated) : undefined,
     })),
   );
   // Excel-ready (byte-order mark unless --no-bom): place names carry accents (Tecún Umán).
@@ -327,8 +331,7 @@ export const ledgerCommand: Command = {
         : {}),
       inputs: loaded.reports.map(summarizeReport),
       rejectedRows: loaded.rejected,
-      method:
-        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to 30 days, its low bound falling with age); shelters fold into their city; groups' estimated sizes in transit, a group not reported for more than 21 days (MAX_SILENCE_DAYS) unknown instead; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).",
+      method: `same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to ${PRESENT_AS_OF_DAYS} days (PRESENT_AS_OF_DAYS), its low bound falling with age; older, its people unknown); shelters fold into their city; groups' estimated sizes in transit, a group not reported for more than ${MAX_SILENCE_DAYS} days (MAX_SILENCE_DAYS) unknown instead; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).`,
       groupCorrelation: ledger.groupCorrelation,
       // How much of the people who left by the last day rests on figures beyond the tracked groups.
       departedBasis: ledger.departed.length

@@ -22,6 +22,7 @@ export const FORECAST_COLUMNS = [
   "head_arrival_p50",
   "head_arrival_p90",
   "place_offset_km",
+  "position_unknown",
 ] as const;
 
 /** Columns of positions.csv (the daily forecast cone of every group). */

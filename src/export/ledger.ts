@@ -35,4 +35,6 @@ export const PLACES_COLUMNS = [
   "present_low",
   "present_high",
   "capacity",
+  // People of `present` estimated, not counted: an arrived group's people no count holds yet.
+  "estimated",
 ] as const;

@@ -98,6 +98,7 @@ export const OUTPUT_HXL = {
     present_low: `${people}+present+min`,
     present_high: `${people}+present+max`,
     capacity: "#capacity+ind",
+    estimated: `${people}+present+estimated`,
   },
   /** forecast.csv of `dtm-flow forecast`. */
   forecast: {
@@ -110,6 +111,7 @@ export const OUTPUT_HXL = {
     status: "#status",
     ...quantiles("head_arrival", "#date+arrival+head"),
     place_offset_km: "#x_km+offset",
+    position_unknown: "#status+position_unknown",
   },
   /** positions.csv of `dtm-flow forecast`: the daily forecast cone of every group. */
   positions: {

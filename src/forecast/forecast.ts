@@ -5,8 +5,8 @@
  * arrive with it, and the probability that it arrives within the horizon; and, for every day of
  * the horizon, where the group is (the forecast cone).
  */
-import { positionUnknown } from "./positionKnown.ts";
-import type { PositionUnknown } from "./positionKnown.ts";
+import { groupDayPositionUnknown } from "../state/positionUnknown.ts";
+import type { PositionUnknown } from "../state/positionUnknown.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { DtmWarning } from "../model/warning.ts";
 import type { Place } from "../model/place.ts";
@@ -95,7 +95,7 @@ export interface GroupStatus {
   placedDate: IsoDate;
   /**
    * A group on the road whose position names no place (no report for more than `SILENT_DAYS` and
-   * a 90 % km interval wider than `POSITION_UNKNOWN_KM`, positionKnown.ts): the days and interval.
+   * a 90 % km interval wider than `POSITION_UNKNOWN_KM`, src/state/positionUnknown.ts): the days and interval.
    */
   positionUnknown?: PositionUnknown;
 }
@@ -159,6 +159,12 @@ export interface ArrivalForecast {
    * last may arrive) instead of a median date that would read as a place ahead.
    */
   mostPassed?: true;
+  /**
+   * The group's position is unknown on the as-of day (`GroupStatus.positionUnknown`, the state's
+   * rule, src/state/positionUnknown.ts): the runs are kept (forecast.csv `position_unknown`), but
+   * no place is named for it — `listedArrivals` lists none of its arrivals.
+   */
+  positionUnknown?: true;
 }
 
 /** Where a group is at 12:00 on one day of the horizon (a slice of the forecast cone). */
@@ -240,10 +246,12 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
   const dynamics = { attritionPerDay: now.attritionPerDay, joinLeaveProb };
   for (const g of now.groups) {
     const status = groupStatus(g, now.asOf, options);
-    const unknown =
-      status === "on_road"
-        ? positionUnknown(g.km, g.lastSeenDate ?? g.lastReportDate, now.asOfDate)
-        : undefined;
+    // The state's rule of the group-day (src/state/positionUnknown.ts) on the start state.
+    const unknown = groupDayPositionUnknown(
+      { date: now.asOfDate.slice(0, 10), kmLow: g.km.low, kmHigh: g.km.high },
+      status,
+      g.lastSeenDate ?? g.lastReportDate,
+    );
     // A dissolved group, or one whose position is unknown, is placed where it was last reported,
     // not where its track ran on to without reports.
     const atReport =
@@ -265,8 +273,15 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     const run = { ...dynamics, startSpread: options.startSpread ?? 1 };
     // The median person and the head in the same runs (jointRuns.ts: the head never behind).
     const sim = simulateRuns(g, steps, runs, random, run);
+    const places = arrivalsOf(g, sim, steps, runs, {
+      corridor,
+      asOf: now.asOf,
+      end,
+      head: sim.head,
+    });
+    // Its runs are kept, marked: no front end names a place for it (listedArrivals.ts).
     arrivals.push(
-      ...arrivalsOf(g, sim, steps, runs, { corridor, asOf: now.asOf, end, head: sim.head }),
+      ...(unknown ? places.map((a) => ({ ...a, positionUnknown: true as const })) : places),
     );
     positions.push(...conesOf(g, sim, steps, runs, now.asOf, end));
   }

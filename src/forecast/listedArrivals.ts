@@ -11,7 +11,10 @@
 import type { ArrivalForecast } from "./forecast.ts";
 
 /** The fields the rule reads; the library's {@link ArrivalForecast} and front-end copies have them. */
-export type ListableArrival = Pick<ArrivalForecast, "group" | "km" | "mostPassed">;
+export type ListableArrival = Pick<
+  ArrivalForecast,
+  "group" | "km" | "mostPassed" | "positionUnknown"
+>;
 
 export interface ListedArrivalsOptions<A extends ListableArrival> {
   /**
@@ -30,7 +33,8 @@ export interface ListedArrivalsOptions<A extends ListableArrival> {
 /**
  * The arrivals of `group` to list, by km: the nearest place behind most of the group (the last
  * `mostPassed`), then the places ahead nearest first, then the route's end (the group's
- * highest-km arrival), each once.
+ * highest-km arrival), each once. None for a group whose position is unknown (an arrival with
+ * `positionUnknown`, the state's rule, src/state/positionUnknown.ts): its runs name no place.
  * @example listedArrivals(forecast.arrivals, "HND-1", { ahead: 1 }) // just passed, next, end
  */
 export function listedArrivals<A extends ListableArrival>(
@@ -39,6 +43,7 @@ export function listedArrivals<A extends ListableArrival>(
   options: ListedArrivalsOptions<A> = {},
 ): A[] {
   const rows = arrivals.filter((a) => a.group === group).sort((a, b) => a.km - b.km);
+  if (rows.some((a) => a.positionUnknown)) return [];
   const end = rows[rows.length - 1];
   if (end === undefined) return [];
   const minProb = options.minProb ?? 0;

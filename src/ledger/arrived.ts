@@ -56,7 +56,7 @@ export function settleArrived(
       low: g.onRoadLow,
       high: g.onRoadHigh,
     });
-    return { ...moved, atDestination: g.onRoad };
+    return { ...moved, atDestination: g.onRoad, atDestinationPlace: end.placeName };
   });
   return { groups: out, placed };
 }

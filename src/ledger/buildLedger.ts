@@ -317,6 +317,7 @@ function groupOnRoadRow(
     ...(g.area >= 0 ? { placeName: areas[g.area]!.placeName } : {}),
     ...(g.unseenSince !== undefined ? { unseenSince: g.unseenSince } : {}),
     ...(g.atDestination !== undefined ? { atDestination: g.atDestination } : {}),
+    ...(g.atDestinationPlace !== undefined ? { atDestinationPlace: g.atDestinationPlace } : {}),
   };
 }
 

@@ -337,6 +337,8 @@ export interface LedgerGroupDay {
    * place at its route's end — "at destination, not yet counted" — not on the road.
    */
   atDestination?: People;
+  /** That place (the split row's `placeName`): the state marks its people there as estimated. */
+  atDestinationPlace?: string;
 }
 
 /** Which stock rows went into the rows of one category, country and place. */

@@ -71,11 +71,22 @@ function presenceTable(
     formatPeople(p.travelling),
     formatPeople(p.resting),
     formatPeople(p.waiting),
-    formatPeople(p.staying),
-    formatPeople(p.present),
+    formatPeople(p.staying) + estimatedNote(p, w, p.staying),
+    formatPeople(p.present) + estimatedNote(p, w, p.present),
     p.capacity === undefined ? w.notKnown : formatPeople(p.capacity),
   ]);
   return { head, rows };
+}
+
+/** " (882 estimated, not counted)" for a place whose people are partly estimated, else "". */
+function estimatedNote(
+  p: { estimated?: number; staying: number },
+  w: SituationWords,
+  of: number,
+): string {
+  if (p.estimated === undefined || !(p.estimated >= 0.5)) return "";
+  // All of the figure estimated: say so without repeating the number.
+  return w.estimatedNotCounted(p.estimated >= of - 0.5 ? undefined : formatPeople(p.estimated));
 }
 
 function interval(h: { value: number; valueLow: number; valueHigh: number }): string {
@@ -164,8 +175,15 @@ export function renderMarkdown(update: SituationUpdate): string {
       const today = p.series.find((s) => s.date === update.asOf);
       const peak = p.series.reduce((a, b) => (b.value > a.value ? b : a), p.series[0]!);
       const age = countAge(update, p.placeName, w, date);
+      // A count that aged out is not a count of 0 (review 24b M1).
+      const now =
+        today && today.value === 0 && p.notCountedSince !== undefined
+          ? w.notCountedSince(date(p.notCountedSince, true))
+          : today
+            ? formatPeople(today.value) + age + estimatedToday(update, p.placeName, w)
+            : w.noCurrentFigure;
       lines.push(
-        `| ${escapeMarkdown(p.placeName)} | ${today ? formatPeople(today.value) + age : w.noCurrentFigure} | ${formatPeople(peak.value)} (${date(peak.date, true)}) | ${p.capacity === undefined ? w.notKnown : formatPeople(p.capacity)} |`,
+        `| ${escapeMarkdown(p.placeName)} | ${now} | ${formatPeople(peak.value)} (${date(peak.date, true)}) | ${p.capacity === undefined ? w.notKnown : formatPeople(p.capacity)} |`,
       );
     }
     lines.push("");
@@ -233,6 +251,12 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.swat
  * A count held from an earlier day says how old it is: " (counted 19 Nov)" after "3,224"; empty
  * for a place whose count is of the as-of day (or without a count date).
  */
+/** The estimated-not-counted note of a place on the update's date (the state's `estimated`). */
+function estimatedToday(update: SituationUpdate, placeName: string, w: SituationWords): string {
+  const place = update.presence.find((x) => x.placeName === placeName);
+  return place ? estimatedNote(place, w, place.present) : "";
+}
+
 function countAge(
   update: SituationUpdate,
   placeName: string,
@@ -265,7 +289,9 @@ function heldCountsText(
   for (const p of update.places) {
     const today = p.series.find((s) => s.date === update.asOf);
     const age = countAge(update, p.placeName, w, date);
-    if (today && age !== "") out.push(`${p.placeName} ${formatPeople(today.value)}${age}`);
+    if (today && today.value === 0 && p.notCountedSince !== undefined)
+      out.push(`${p.placeName} ${w.notCountedSince(date(p.notCountedSince, true))}`);
+    else if (today && age !== "") out.push(`${p.placeName} ${formatPeople(today.value)}${age}`);
   }
   return out.join("; ");
 }

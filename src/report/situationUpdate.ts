@@ -73,6 +73,13 @@ export interface PlacePanel {
   /** Sum of the capacities of the place and its shelters (people); undefined when no source gives one. */
   capacity?: People;
   series: { date: IsoDate; value: People; valueLow: People; valueHigh: People }[];
+  /**
+   * The date of the newest count the place's people last rested on, when no one is present there
+   * on `asOf` (the series' last value 0) after a count: the count aged out (as of a date, a count
+   * stands `PRESENT_AS_OF_DAYS` days, src/ledger/series.ts) and its people are `unknown` — "not
+   * counted since" that date, not "0" (review 24b M1). Undefined otherwise.
+   */
+  notCountedSince?: IsoDate;
 }
 
 /** Everything a situation update shows; render it with `renderMarkdown` or `renderHtml`. */
@@ -400,6 +407,8 @@ function inTransitRange(
  */
 export function presencePanels(state: readonly CorridorDay[], asOf: IsoDate): PlacePanel[] {
   const panels = new Map<string, PlacePanel>();
+  // Newest count date each place's people rested on (the state's countedLatest/countedOn).
+  const lastCount = new Map<string, IsoDate>();
   for (const day of state) {
     if (day.date > asOf) break;
     const here = new Set<string>();
@@ -407,6 +416,8 @@ export function presencePanels(state: readonly CorridorDay[], asOf: IsoDate): Pl
       if (p.placeName === undefined || !(p.present > 0)) continue;
       const key = normalizeName(p.placeName);
       here.add(key);
+      const counted = p.countedLatest ?? p.countedOn;
+      if (counted !== undefined) lastCount.set(key, counted);
       let panel = panels.get(key);
       if (!panel) {
         panel = { placeName: p.placeName, country: p.country, capacity: p.capacity, series: [] };
@@ -424,6 +435,12 @@ export function presencePanels(state: readonly CorridorDay[], asOf: IsoDate): Pl
       if (!here.has(key))
         panel.series.push({ date: day.date, value: 0, valueLow: 0, valueHigh: 0 });
     }
+  }
+  for (const [key, panel] of panels) {
+    const last = panel.series[panel.series.length - 1];
+    const counted = lastCount.get(key);
+    if (last !== undefined && last.value === 0 && counted !== undefined)
+      panel.notCountedSince = counted;
   }
   const peak = (p: PlacePanel) => Math.max(...p.series.map((s) => s.value));
   return [...panels.values()].sort((a, b) => peak(b) - peak(a));

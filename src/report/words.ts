@@ -108,6 +108,9 @@ const en = {
   capacity: "capacity",
   notKnown: "not known",
   noCurrentFigure: "no current figure",
+  notCountedSince: (date: string) => `not counted since ${date}`,
+  estimatedNotCounted: (people?: string) =>
+    people === undefined ? " (estimated, not counted)" : ` (${people} estimated, not counted)`,
   countedOn: (date: string, latest?: string) =>
     latest === undefined ? ` (counted ${date})` : ` (counted ${date}–${latest})`,
   byStatusOnTheDate: "People at places on the date, by status",
@@ -315,6 +318,9 @@ const es: SituationWords = {
   capacity: "capacidad",
   notKnown: "no se sabe",
   noCurrentFigure: "sin cifra actual",
+  notCountedSince: (date: string) => `sin conteo desde el ${date}`,
+  estimatedNotCounted: (people?: string) =>
+    people === undefined ? " (estimadas, no contadas)" : ` (${people} estimadas, no contadas)`,
   countedOn: (date: string, latest?: string) =>
     latest === undefined ? ` (contado el ${date})` : ` (contado del ${date} al ${latest})`,
   byStatusOnTheDate: "Personas en cada lugar en la fecha, por situación",

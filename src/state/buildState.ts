@@ -10,6 +10,7 @@ import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { IsoDate } from "../model/units.ts";
 import { groupBody } from "./groupBody.ts";
 import { pointStatusReader } from "./groupStatus.ts";
+import { groupDayPositionUnknown } from "./positionUnknown.ts";
 import type { TrackEndFacts } from "./groupStatus.ts";
 import { capacityByArea, placesOfDay, routeEnds } from "./places.ts";
 import type { PlaceContext } from "./places.ts";
@@ -49,6 +50,8 @@ export function buildCorridorState(
     capacity: capacityByArea(dataset.places, radiusKm),
     radiusKm,
   };
+  // Each group's last report (any kind), as the status and the forecast read it.
+  const lastReport = new Map((input.trackEnds ?? []).map((e) => [e.group, e.lastReportDate]));
   const rowsByDate = groupByDate(ledger.split);
   const pointsByDate = groupByDate(tracks);
   const onRoadByDate = groupByDate(ledger.groups);
@@ -58,7 +61,12 @@ export function buildCorridorState(
     const onRoad = new Map((onRoadByDate.get(d.date) ?? []).map((g) => [g.group, g]));
     const groups = (pointsByDate.get(d.date) ?? []).map((p) => {
       const g = onRoad.get(p.group);
-      return { ...bodyOf(p, g), status: statusOf(p, g && g.moving + (g.resting ?? 0)) };
+      const status = statusOf(p, g && g.moving + (g.resting ?? 0));
+      const unknown = groupDayPositionUnknown(p, status, lastReport.get(p.group));
+      if (!unknown) return { ...bodyOf(p, g), status, ...destinationOf(g) };
+      // No named place for people whose position is unknown (they stay in transit).
+      const { atPlace: _named, ...body } = bodyOf(p, g);
+      return { ...body, status, positionUnknown: unknown };
     });
     return {
       date: d.date,
@@ -98,6 +106,15 @@ function bodyOf(p: TrackPoint, g: LedgerGroupDay | undefined): Omit<GroupBody, "
     ...(g?.placeName !== undefined ? { atPlace: g.placeName } : {}),
     ...(g?.unseenSince !== undefined ? { unseenSince: g.unseenSince } : {}),
   });
+}
+
+/** An arrived group's people no count holds yet, and where (undefined fields when none). */
+function destinationOf(
+  g: LedgerGroupDay | undefined,
+): Pick<GroupBody, "atDestination" | "atDestinationPlace"> {
+  return g?.atDestination !== undefined && g.atDestination > 0 && g.atDestinationPlace
+    ? { atDestination: g.atDestination, atDestinationPlace: g.atDestinationPlace }
+    : {};
 }
 
 /** The day's totals from its split rows; `departed` from the ledger. */

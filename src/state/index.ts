@@ -13,6 +13,13 @@ export {
 } from "./groupStatus.ts";
 export type { GroupDayFacts, GroupDayStatus, TrackEndFacts } from "./groupStatus.ts";
 export { PRESENCE_STATUSES } from "./types.ts";
+export {
+  groupDayPositionUnknown,
+  POSITION_UNKNOWN_KM,
+  positionUnknown,
+  SILENT_DAYS,
+} from "./positionUnknown.ts";
+export type { PositionUnknown } from "./positionUnknown.ts";
 export type {
   CorridorDay,
   CorridorTotals,

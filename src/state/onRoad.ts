@@ -255,6 +255,8 @@ export interface GroupOnRoad {
    * the ledger counts them remaining at the place there, not on the road (src/ledger/arrived.ts).
    */
   atDestination?: People;
+  /** The place at its route's end where `atDestination` people are (the ledger's `remaining` row). */
+  atDestinationPlace?: string;
 }
 
 /**

@@ -69,7 +69,8 @@ function statusOf(category: SplitCategory, atRouteEnd: boolean): PresenceStatus 
 /**
  * People at every place on one day. Rows of `remaining`, `asylum_claim`, `regularized` and
  * `other` are people present (a row with no place is kept as its country's); groups on the road
- * within the radius of a place are travelling through it.
+ * within the radius of a place are travelling through it, unless their position is unknown
+ * (`GroupBody.positionUnknown`: in transit at no named place).
  * @param rows the ledger's split rows of the day.
  * @param groups the day's group bodies (their `onRoad` people).
  * @returns places with someone there, largest `present` first; country-only entries last.
@@ -115,7 +116,13 @@ export function placesOfDay(
     e.presentHigh += r.valueHigh;
   }
   for (const g of groups) {
-    if (!(g.onRoad > 0)) continue;
+    // An arrived group's people no count holds yet: in `staying` (a split row), estimated.
+    if (g.atDestination !== undefined && g.atDestinationPlace !== undefined) {
+      const e = byKey.get(knownArea(g.atDestinationPlace, context).key);
+      if (e) e.estimated = Math.min(e.present, (e.estimated ?? 0) + g.atDestination);
+    }
+    // A group whose position is unknown (positionUnknown.ts) travels through no named town.
+    if (!(g.onRoad > 0) || g.positionUnknown) continue;
     const near = context.gazetteer.nearest(g.lon, g.lat);
     if (!near || near.distanceKm > context.radiusKm) continue;
     const area = areaOf(near.place, context.places, context.radiusKm) ?? near.place;

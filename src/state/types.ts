@@ -1,6 +1,7 @@
 /** The state of the corridor on one day: groups on the road, people at places, totals. */
 import type { IsoDate, Iso3, Km, People } from "../model/units.ts";
 import type { GroupDayStatus } from "./groupStatus.ts";
+import type { PositionUnknown } from "./positionUnknown.ts";
 
 /**
  * Why people are at a place. `travelling`: people of a group on the road passing through (within
@@ -55,6 +56,19 @@ export interface GroupBody {
    * src/state/groupStatus.ts: the one rule tracks.csv, the forecast and the viewer read).
    */
   status: GroupDayStatus;
+  /**
+   * The group is on the road but its position names no place that day (no report for more than
+   * `SILENT_DAYS` (7) days and a 90 % km interval wider than `POSITION_UNKNOWN_KM` (1,000 km):
+   * src/state/positionUnknown.ts, the rule the forecast reads too). Its people stay in transit
+   * (`onRoad`), at no named place: no `atPlace`, never "travelling through" a town in the places.
+   */
+  positionUnknown?: PositionUnknown;
+  /**
+   * People of an arrived group whom no count holds yet, at `atDestinationPlace` (its route's end):
+   * the ledger counts them `remaining` there, estimated, not counted (src/ledger/arrived.ts).
+   */
+  atDestination?: People;
+  atDestinationPlace?: string;
 }
 
 /** People at one place (an area: a city or crossing, its shelters summed in) on one day. */
@@ -80,6 +94,13 @@ export interface PlacePresence {
   countedOn?: IsoDate;
   /** Date of the newest count it rests on, when not `countedOn`'s day ("counted 29 Nov–4 Dec"). */
   countedLatest?: IsoDate;
+  /**
+   * People of `present` (in `staying`) that are estimated, not counted: arrived groups' people no
+   * count holds yet (`GroupBody.atDestination`); undefined when none. Front ends say
+   * "estimated, not counted" (review 24b M4: LGBT group's 882 at Tijuana as of 15 Nov 2018 read as
+   * a count).
+   */
+  estimated?: People;
   /** resting + waiting + staying: the people present at the place who are not in transit. */
   present: People;
   presentLow: People;

@@ -30,7 +30,7 @@ describe("dtm-flow forecast", () => {
     const [header, ...lines] = csv.trimEnd().split("\r\n");
     // Excel-ready: a UTF-8 byte-order mark, then the documented header (docs/cli.md, "CSV files").
     expect(header).toBe(
-      "\uFEFFgroup,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,people_p90,prob_within_horizon,status,head_arrival_p10,head_arrival_p50,head_arrival_p90,place_offset_km",
+      "\uFEFFgroup,place_name,km,arrival_p10,arrival_p50,arrival_p90,people_p10,people_p50,people_p90,prob_within_horizon,status,head_arrival_p10,head_arrival_p50,head_arrival_p90,place_offset_km,position_unknown",
     );
     expect(lines.length).toBeGreaterThan(10);
     const mexico = lines.find((l) => l.startsWith("Honduran caravan 1,Mexico City,"));

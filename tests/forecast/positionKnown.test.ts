@@ -1,6 +1,6 @@
 /**
  * A group silent for more than a week whose 90 % km interval is wider than 1,000 km names no
- * place (src/forecast/positionKnown.ts); a dissolved or position-unknown group is placed where it
+ * place (src/state/positionUnknown.ts); a dissolved or position-unknown group is placed where it
  * was last reported (forecast `GroupStatus.placedDate`), not where its track ran on to.
  */
 import { beforeAll, describe, expect, it } from "vitest";

@@ -41,7 +41,7 @@ describe("dtm-flow ledger", () => {
     const places = readFileSync(join(dir, "embedded", "places.csv"), "utf8").split("\r\n");
     // Excel-ready (byte-order mark), as split.csv above (trim() drops its mark).
     expect(places[0]).toBe(
-      "\uFEFFdate,place_name,country,travelling,resting,waiting,staying,present,present_low,present_high,capacity",
+      "\uFEFFdate,place_name,country,travelling,resting,waiting,staying,present,present_low,present_high,capacity,estimated",
     );
     expect(places.find((l) => l.startsWith("2018-12-15,Tijuana,"))).toMatch(
       /^2018-12-15,Tijuana,MEX,0,0,0,4000,4000,/,

@@ -1,10 +1,13 @@
 /**
- * When a group's position is too uncertain to name a place: a group on the road with no report
- * for more than {@link SILENT_DAYS} days whose 90 % km interval on the as-of day is wider than
- * {@link POSITION_UNKNOWN_KM}. The forecast then says "no report for N days; position unknown
- * (km a–b)" instead of a place ("747 people at Escuinapa today" was read from an interval of
- * 189–4,219 km, nearly the whole route, for a group last reported 19 days before). The forecast's
- * runs and forecast.csv are unchanged: only what is said of the group's place is.
+ * When a group's position is too uncertain to name a place — one rule of the corridor's state,
+ * per group-day: a group on the road with no report for more than {@link SILENT_DAYS} days whose
+ * 90 % km interval that day is wider than {@link POSITION_UNKNOWN_KM}. The state then keeps its
+ * people in transit at no named place (`GroupBody.positionUnknown`; no "travelling through" a town
+ * in `CorridorDay.places`), the forecast says "no report for N days; position unknown (km a–b)"
+ * and lists no place for it (`GroupStatus.positionUnknown`, `ArrivalForecast.positionUnknown`,
+ * forecast.csv `position_unknown`) — "747 people at Escuinapa today" was read from an interval of
+ * 189–4,219 km, nearly the whole route, for a group last reported 19 days before. The forecast's
+ * start state is the state's group-day (src/forecast/stateDay.ts), so both read the same facts.
  */
 import { dayNumber } from "../calendar/index.ts";
 import type { IsoDate, Km } from "../model/units.ts";
@@ -50,4 +53,20 @@ export function positionUnknown(
   const days = today - last;
   if (days <= SILENT_DAYS || !(km.high - km.low > POSITION_UNKNOWN_KM)) return undefined;
   return { days, kmLow: Math.round(km.low), kmHigh: Math.round(km.high) };
+}
+
+/**
+ * The rule of {@link positionUnknown} on one group-day of the state: only a group `on_road`
+ * (arrived, accounted-for and dissolved groups have their own places) can have an unknown position.
+ * @param p the group's track point of the day (km interval and date).
+ * @param status its status that day (`groupDayStatus`).
+ * @param lastReport its last report (`trackEnds[].lastReportDate`); undefined: never unknown.
+ */
+export function groupDayPositionUnknown(
+  p: { date: IsoDate; kmLow: Km; kmHigh: Km },
+  status: string,
+  lastReport: IsoDate | undefined,
+): PositionUnknown | undefined {
+  if (status !== "on_road") return undefined;
+  return positionUnknown({ low: p.kmLow, high: p.kmHigh }, lastReport, p.date);
 }
