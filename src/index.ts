@@ -52,6 +52,18 @@ export {
 export type { DtmWarning, WarningModule, WarningSource } from "./model/warning.ts";
 export type { EstimateWarningCode } from "./estimate/warnings.ts";
 export { ESTIMATE_WARNING_SENTENCES, estimateWarningText } from "./estimate/warningText.ts";
+export {
+  SCENARIO_ERROR_SENTENCES,
+  scenarioErrorMessage,
+  scenarioErrorText,
+} from "./scenario/errorSentences.ts";
+export type {
+  ScenarioErrorCode,
+  ScenarioErrorLang,
+  ScenarioErrorLike,
+  ScenarioErrorParams,
+  ScenarioQuantity,
+} from "./scenario/errorSentences.ts";
 export type {
   EstimateWarningLang,
   EstimateWarningLike,

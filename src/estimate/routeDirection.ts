@@ -146,7 +146,9 @@ export function unlabelledSets(
  * backwardRouteParams({ routeId: "piedras", groups: ["C1"], unlabelled: false, reports: 7, firstKm: 2134.4, lastKm: 0 });
  * // => { route: "piedras", groups: ["C1"], unlabelled: false, reports: 7, firstKm: 2134, lastKm: 0 }
  */
-export function backwardRouteParams(b: BackwardRoute): EstimateWarningParamsByCode["route_backwards"] {
+export function backwardRouteParams(
+  b: BackwardRoute,
+): EstimateWarningParamsByCode["route_backwards"] {
   return {
     route: b.routeId,
     groups: b.groups,

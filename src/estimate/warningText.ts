@@ -101,8 +101,7 @@ export const ESTIMATE_WARNING_SENTENCES: Sentences = {
   },
   off_every_route: {
     en: (p) => `${p.sighting}: off every route; size not used (no group).`,
-    es: (p) =>
-      `${p.sighting}: lejos de todas las rutas; no se usa su tamaño (sin grupo).`,
+    es: (p) => `${p.sighting}: lejos de todas las rutas; no se usa su tamaño (sin grupo).`,
   },
   named_too_early: {
     en: (p) =>

@@ -6,8 +6,9 @@ import type { EstimateWarningCode, EstimateWarningParamsByCode } from "./warning
 export type { EstimateWarningCode } from "./warningText.ts";
 
 /** An estimator warning with the values its sentence is made of (warningText.ts). */
-export interface EstimateWarning<C extends EstimateWarningCode = EstimateWarningCode>
-  extends DtmWarning<C> {
+export interface EstimateWarning<
+  C extends EstimateWarningCode = EstimateWarningCode,
+> extends DtmWarning<C> {
   params: EstimateWarningParamsByCode[C];
 }
 
