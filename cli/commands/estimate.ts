@@ -112,7 +112,7 @@ export const estimateCommand: Command = {
     // Read (and refused) before openAsOfCommand's checks of --tz and --as-of and before --out is
     // made: a bad corrections file is reported first (openAsOfCommand's order notes it).
     const corrections = correctionsPath ? readCorrections(correctionsPath, context.cwd) : undefined;
-    const { timeZone, asOf, out, loaded } = await openAsOfCommand(
+    const { choice, timeZone, asOf, out, loaded } = await openAsOfCommand(
       values,
       context,
       ["tracks.csv", "tracks.geojson", "report.json"],
@@ -165,7 +165,7 @@ export const estimateCommand: Command = {
         dataset: loaded.dataset.name,
         timeZone,
         asOf,
-        inputs: loaded.reports.map(summarizeReport),
+        inputs: loaded.reports.map((r) => summarizeReport(r)),
         rejectedRows: loaded.rejected,
         // The importer's reports: every rejected row with its line and reason (exit status 1).
         imports: loaded.reports,
@@ -188,7 +188,9 @@ export const estimateCommand: Command = {
     context.stderr(
       `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,
     );
-    for (const line of estimateWarningLines(result.report.warnings)) context.stderr(line);
+    const lang = choice.lang ?? "en";
+    for (const line of estimateWarningLines(result.report.warnings, undefined, lang))
+      context.stderr(line);
     const atLeast = lowerBoundsNote(result.report.associations);
     if (atLeast) context.stderr(atLeast);
     const tooEarly = tooEarlyNote(result.report.trackStarts);

@@ -38,6 +38,7 @@ import {
 } from "../../src/index.ts";
 import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
 import { counted } from "../plural.ts";
+import { cliWords } from "../cli-words.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
 export const LEDGER_OPTIONS = {
@@ -180,15 +181,26 @@ export async function runLedger(
   const loaded = await loadChosenDataset(choice, context);
   const { dataset } = loaded;
   beforeWork?.(dataset);
+  const lang = choice.lang ?? "en";
   context.stderr(
-    `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts, then the ledger from ${dataset.stocks.length} stock figures (${dataset.name})${asOf ? `, only what was known ${asOfCutText(asOf, timeZone)}` : ""}`,
+    cliWords(lang).estimating({
+      sightings: dataset.sightings.length,
+      counts: dataset.counts.length,
+      stocks: dataset.stocks.length,
+      name: dataset.name,
+      ...(asOf ? { asOf: cliWords(lang).asOfCut(asOf, timeZone) } : {}),
+    }),
   );
   const replay = userInputStep(() =>
     runReplay(dataset, { estimate: { timeZone }, ledger: options, asOf }),
   );
   // The estimator's warnings, as `estimate` writes them (ledger and report write no estimate report).
   const warnings = replay.estimate?.report.warnings ?? [];
-  for (const line of estimateWarningLines(warnings, "dtm-flow estimate's report.json warnings"))
+  for (const line of estimateWarningLines(
+    warnings,
+    "dtm-flow estimate's report.json warnings",
+    lang,
+  ))
     context.stderr(line);
   return { out, loaded, ledger: replay.ledger, replay, inputs, timeZone };
 }
@@ -325,7 +337,7 @@ export const ledgerCommand: Command = {
       ...(asOf !== undefined
         ? { asOf, asOfBasis: `only what was known ${asOfCutText(asOf, run.timeZone)}` }
         : {}),
-      inputs: loaded.reports.map(summarizeReport),
+      inputs: loaded.reports.map((r) => summarizeReport(r)),
       rejectedRows: loaded.rejected,
       method:
         "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to 30 days, its low bound falling with age); shelters fold into their city; groups' estimated sizes in transit, a group not reported for more than 21 days (MAX_SILENCE_DAYS) unknown instead; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).",
