@@ -39,9 +39,9 @@ export interface EstimateWarningParamsByCode {
   /** A route seems drawn against the direction of travel. */
   route_backwards: {
     route: string;
-    /** Group labels whose reports go backwards; absent label = the route's unlabelled reports. */
+    /** Group labels whose reports go backwards. */
     groups: string[];
-    /** True when `groups` holds the route's unlabelled reports taken together (last entry). */
+    /** True when the route's unlabelled reports, taken together, go backwards too (named last). */
     unlabelled?: boolean;
     reports: number;
     /** km along the route of the first and last report (by date), rounded. */
@@ -71,17 +71,13 @@ const kmEs = (x: number) => x.toLocaleString("es-MX");
 
 /** The groups of a backward route in English ("C1", "2 groups (C1, C2)"). */
 function groupsEn(p: EstimateWarningParamsByCode["route_backwards"]): string {
-  const names = p.groups.map((g, i) =>
-    p.unlabelled && i === p.groups.length - 1 ? "unlabelled reports" : g,
-  );
+  const names = [...p.groups, ...(p.unlabelled ? ["unlabelled reports"] : [])];
   return names.length === 1 ? names[0]! : `${names.length} groups (${names.join(", ")})`;
 }
 
 /** The groups of a backward route in Spanish ("de C1", "de 2 grupos (C1, C2)"). */
 function groupsEs(p: EstimateWarningParamsByCode["route_backwards"]): string {
-  const names = p.groups.map((g, i) =>
-    p.unlabelled && i === p.groups.length - 1 ? "los reportes sin grupo" : g,
-  );
+  const names = [...p.groups, ...(p.unlabelled ? ["los reportes sin grupo"] : [])];
   return names.length === 1 ? names[0]! : `${names.length} grupos (${names.join(", ")})`;
 }
 
