@@ -38,6 +38,7 @@ export interface CliWords {
     asOf?: string;
   }) => string;
   reportDone: (date: string, headline: string, dir: string) => string;
+  estimateDone: (f: { groups: number; days: number; leftOut: number; dir: string }) => string;
   forecastDone: (f: {
     asOf: string;
     groups: number;
@@ -66,6 +67,8 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     asOfCut: (asOf, timeZone) => asOfCutText(asOf, timeZone),
     estimating: (f) =>
       `estimating the groups from ${f.sightings} sightings and ${f.counts} counts, then the ledger from ${f.stocks} stock figures (${f.name})${f.asOf ? `, only what was known ${f.asOf}` : ""}`,
+    estimateDone: (f) =>
+      `${counted(f.groups, "group")}, ${counted(f.days, "group-day")}; ${counted(f.leftOut, "sighting")} left out (see report.json); wrote ${f.dir}`,
     reportDone: (date, headline, dir) => `as of ${date}: ${headline}; wrote ${dir}`,
     forecastDone: (f) =>
       `forecast as of ${f.asOf} for ${counted(f.groups, "group")}, ${counted(f.places, "group-place")}, horizon ${counted(f.horizon, "day")}; wrote ${f.dir}`,
@@ -94,6 +97,8 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     },
     estimating: (f) =>
       `estimando los grupos a partir de ${contado(f.sightings, "avistamiento")} y ${contado(f.counts, "conteo")}, luego el balance a partir de ${contado(f.stocks, "cifra", "cifras")} de stock (${f.name})${f.asOf ? `, solo lo que se sabía ${f.asOf}` : ""}`,
+    estimateDone: (f) =>
+      `${contado(f.groups, "grupo")}, ${contado(f.days, "grupo-día", "grupos-día")}; ${contado(f.leftOut, "avistamiento dejado", "avistamientos dejados")} fuera (vea report.json); se escribió ${f.dir}`,
     reportDone: (date, headline, dir) => `al ${date}: ${headline}; se escribió ${dir}`,
     forecastDone: (f) =>
       `pronóstico al ${f.asOf} para ${contado(f.groups, "grupo")}, ${contado(f.places, "grupo-lugar", "grupos-lugar")}, horizonte de ${contado(f.horizon, "día")}; se escribió ${f.dir}`,

@@ -47,6 +47,8 @@ import type {
   TrackStart,
 } from "../../src/index.ts";
 import { counted } from "../plural.ts";
+import { cliWords } from "../cli-words.ts";
+import { LANG_OPTION } from "../lang-option.ts";
 
 const HELP = `dtm-flow estimate — where every caravan group is along its route and how many people it
 holds, per day, with 90 % intervals.
@@ -106,6 +108,7 @@ export const estimateCommand: Command = {
     const { values } = parseAsOfCommand(argv, {
       ...CHECK_OPTIONS,
       corrections: { type: "string" },
+      ...LANG_OPTION,
     });
     const check = checkOptions(values);
     const correctionsPath = optionString(values, "corrections");
@@ -185,10 +188,15 @@ export const estimateCommand: Command = {
       routes,
       csvChoice(values),
     );
-    context.stderr(
-      `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,
-    );
     const lang = choice.lang ?? "en";
+    context.stderr(
+      cliWords(lang).estimateDone({
+        groups: result.groups.length,
+        days: result.tracks.length,
+        leftOut: result.report.leftOut.length,
+        dir: out.dir,
+      }),
+    );
     for (const line of estimateWarningLines(result.report.warnings, undefined, lang))
       context.stderr(line);
     const atLeast = lowerBoundsNote(result.report.associations);
