@@ -83,6 +83,8 @@ ${noBomHelp("tracks.csv")}
   --corrections <f>   analysts' corrections (corrections.json, docs/contracts.md §4): reports
                       reassigned, rejected or accepted, groups split or merged, destinations;
                       applied before estimating, listed in report.json ("corrections")
+  --lang <en|es>      language of the lines on stderr about the files read (rejection reasons),
+                      the estimator's warnings and the summary line; the files are the same
 
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 Method: regime-switching (rest/walk/ride) forward–backward smoother on km along the route with
