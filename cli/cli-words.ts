@@ -5,7 +5,7 @@
  * these lines come from the library's tables (issue-text.ts, estimate/warningText.ts,
  * scenario/errorSentences.ts). File contents (CSV, JSON codes) are the same in both languages.
  */
-import { asOfCutText, asOfMoment } from "../src/index.ts";
+import { asOfCutText, asOfMoment, formatPeople, situationWords } from "../src/index.ts";
 import type { SituationLang } from "../src/index.ts";
 import { counted } from "./plural.ts";
 
@@ -96,7 +96,7 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
         : `hasta ${asOf.trim()}, hora de ${timeZone}`;
     },
     estimating: (f) =>
-      `estimando los grupos a partir de ${contado(f.sightings, "avistamiento")} y ${contado(f.counts, "conteo")}, luego el balance a partir de ${contado(f.stocks, "cifra", "cifras")} de stock (${f.name})${f.asOf ? `, solo lo que se sabía ${f.asOf}` : ""}`,
+      `estimando los grupos a partir de ${contado(f.sightings, "avistamiento")} y ${contado(f.counts, "conteo")}, luego el balance a partir de ${contado(f.stocks, "cifra", "cifras")} de stock (${situationWords("es").datasetName(f.name)})${f.asOf ? `, solo lo que se sabía ${f.asOf}` : ""}`,
     estimateDone: (f) =>
       `${contado(f.groups, "grupo")}, ${contado(f.days, "grupo-día", "grupos-día")}; ${contado(f.leftOut, "avistamiento dejado", "avistamientos dejados")} fuera (vea report.json); se escribió ${f.dir}`,
     reportDone: (date, headline, dir) => `al ${date}: ${headline}; se escribió ${dir}`,
@@ -125,4 +125,45 @@ const KIND_ES: Record<string, string> = {
 /** The CLI's sentences in `lang`. */
 export function cliWords(lang: SituationLang = "en"): CliWords {
   return CLI_WORDS[lang];
+}
+
+/**
+ * The ledger's summary line in Spanish (the English one is built in cli/commands/ledger.ts):
+ * days, people who left by the last day (and how many only on figures beyond the groups), split
+ * rows, warnings and rejected rows, where it wrote.
+ */
+export function ledgerLineEs(f: {
+  days: number;
+  first?: string;
+  last?: string;
+  left?: number;
+  beyondTracks?: number;
+  beyondGroups?: number;
+  asOf?: string;
+  firstData?: string;
+  splitRows: number;
+  warnings: number;
+  fromFiles: number;
+  rejected: number;
+  dir: string;
+}): string {
+  const people = (x: number) => formatPeople(x);
+  const beyond =
+    f.beyondTracks !== undefined && f.beyondTracks > 0
+      ? `, ${people(f.beyondTracks)} de ellas solo en cifras más allá de los grupos seguidos y los conteos` +
+        (f.beyondGroups !== undefined && f.beyondGroups > 0
+          ? `, ${people(f.beyondGroups)} de esas personas en lugares más allá de un grupo seguido`
+          : "")
+      : "";
+  const span =
+    f.last !== undefined
+      ? ` (${f.first} a ${f.last}; ${people(f.left ?? 0)} personas salieron hasta entonces${beyond})`
+      : f.asOf === undefined
+        ? ""
+        : f.firstData !== undefined && f.firstData > f.asOf
+          ? ` (nada se sabía al ${f.asOf}: el primer reporte es del ${f.firstData}; indique un --as-of posterior)`
+          : ` (nada se sabía al ${f.asOf})`;
+  const all = f.warnings + f.fromFiles;
+  const warnings = `${contado(all, "aviso")}${f.fromFiles ? ` (${f.fromFiles} de la lectura de los archivos)` : ""}${f.rejected ? `, ${contado(f.rejected, "fila rechazada", "filas rechazadas")}` : ""}`;
+  return `${contado(f.days, "día")}${span}, ${contado(f.splitRows, "fila del reparto", "filas del reparto")}, ${warnings} (vea report.json); se escribió ${f.dir}`;
 }

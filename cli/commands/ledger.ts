@@ -35,10 +35,13 @@ import {
   departedBasis,
   isoDate,
   toLocalTime,
+  ledgerWarningText,
+  warningRowFacts,
 } from "../../src/index.ts";
 import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
 import { counted } from "../plural.ts";
-import { cliWords } from "../cli-words.ts";
+import { cliWords, ledgerLineEs } from "../cli-words.ts";
+import { LANG_OPTION, langOption } from "../lang-option.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
 export const LEDGER_OPTIONS = {
@@ -76,7 +79,7 @@ the categories add up to the people who have left so far.
 Usage:
   dtm-flow ledger [--sightings f] [--counts f] [--stocks f] [--route f.geojson] [--places f]
                   [--tz zone] [--from date] [--to date] [--hold-days n] [--as-of date]
-                  [--group-correlation r] [--no-bom] [--hxl] --out <dir>
+                  [--group-correlation r] [--no-bom] [--hxl] [--lang en|es] --out <dir>
 
 Options:
 ${LEDGER_OPTIONS_HELP}
@@ -89,6 +92,8 @@ ${LEDGER_OPTIONS_HELP}
                       mark (default: with, for Excel; --bom, the old opt-in, is accepted)
   --hxl               write an HXL hashtag row under the header of split.csv, departed.csv and
                       places.csv (default none, so scripts and notebooks read them as before)
+  --lang <en|es>      language of the lines on stderr (files read, rejection reasons, the
+                      estimator's and the ledger's warnings, the summary); the files are the same
 
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 Method: same-day figures for the same thing are pooled by source weight; cumulative totals are
@@ -309,6 +314,7 @@ export const ledgerCommand: Command = {
         ...LEDGER_OPTIONS,
         "as-of": { type: "string" },
         ...CSV_OPTIONS,
+        ...LANG_OPTION,
       },
       false,
     );
@@ -363,12 +369,38 @@ export const ledgerCommand: Command = {
             ? `, ${formatPeople(basis.beyondGroups)} of those people at places beyond a tracked group`
             : "")
         : "";
-    context.stderr(
-      `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${formatPeople(last.value)} people left by then${beyond})` : nothingKnown(asOf, firstDataDay(loaded.dataset, run.timeZone))}, ${counted(ledger.split.length, "split row")}, ${inputWarnings(ledger, loaded)} (see report.json); wrote ${out.dir}`,
-    );
-    for (const w of ledger.warnings.slice(0, 5)) context.stderr(`warning: ${w.message}`);
+    const lang = langOption(values);
+    if (lang === "es") {
+      context.stderr(
+        ledgerLineEs({
+          days,
+          ...(last ? { first: ledger.departed[0]!.date, last: last.date, left: last.value } : {}),
+          ...(basis ? { beyondTracks: basis.beyondTracks, beyondGroups: basis.beyondGroups } : {}),
+          ...(asOf !== undefined ? { asOf: asOf.slice(0, 10) } : {}),
+          ...(firstDataDay(loaded.dataset, run.timeZone) !== undefined
+            ? { firstData: firstDataDay(loaded.dataset, run.timeZone)! }
+            : {}),
+          splitRows: ledger.split.length,
+          warnings: ledger.warnings.length,
+          fromFiles: loaded.reports.reduce((n, r) => n + r.warnings.length, 0),
+          rejected: loaded.rejected,
+          dir: out.dir,
+        }),
+      );
+    } else
+      context.stderr(
+        `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${formatPeople(last.value)} people left by then${beyond})` : nothingKnown(asOf, firstDataDay(loaded.dataset, run.timeZone))}, ${counted(ledger.split.length, "split row")}, ${inputWarnings(ledger, loaded)} (see report.json); wrote ${out.dir}`,
+      );
+    const facts = warningRowFacts(ledger.warnings, loaded.dataset.stocks);
+    const words = cliWords(lang);
+    for (const w of ledger.warnings.slice(0, 5))
+      context.stderr(`${words.warning}: ${ledgerWarningText(lang, w, facts)}`);
     if (ledger.warnings.length > 5)
-      context.stderr(`… and ${ledger.warnings.length - 5} more in report.json`);
+      context.stderr(
+        lang === "es"
+          ? `… y ${ledger.warnings.length - 5} más en report.json`
+          : `… and ${ledger.warnings.length - 5} more in report.json`,
+      );
     return exitStatus(loaded);
   },
 };

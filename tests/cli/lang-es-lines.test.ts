@@ -97,4 +97,26 @@ describe("--lang es on the command line's lines", () => {
     expect(text).toMatch(/^al 2018-11-15: [\d,]+ personas que salieron, /m);
     expect(text).not.toMatch(/estimating|people who left|wrote/);
   });
+
+  it("ledger --lang es prints the files' lines and its summary in Spanish", async () => {
+    const { dir } = tempFile("dtm-led-es-", "x.txt", "");
+    const io = capture(T23);
+    const args = [
+      "ledger",
+      "--sightings",
+      "avistamientos-golfo.csv",
+      "--places",
+      "lugares-golfo.csv",
+    ];
+    await run(
+      [...args, "--route", "ruta-piedras-negras.geojson", "--lang", "es", "--out", join(dir, "l")],
+      io.context,
+    );
+    const text = io.err.join("\n");
+    expect(text).toMatch(
+      /^\d+ días \(\d{4}-\d\d-\d\d a \d{4}-\d\d-\d\d; [\d,]+ personas salieron hasta entonces/m,
+    );
+    expect(text).toMatch(/\(Archivos: avistamientos-golfo\.csv/);
+    expect(text).not.toMatch(/people left|split rows?|wrote|Files:/);
+  });
 });
