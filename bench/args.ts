@@ -3,6 +3,7 @@
 // their scoring: world3 keeps its own, so that a scoring fault cannot hide in two simulators.
 
 import type { PredictiveAssociation } from "../src/estimate/predictiveTrack.ts";
+import type { SplitPartsOptions } from "../src/estimate/splitParts.ts";
 
 /** The number after `--<name>` on the command line, else `fallback`. */
 export function option(name: string, fallback: number): number {
@@ -63,4 +64,19 @@ export function predictiveAssociationArg(): PredictiveAssociation | undefined {
         ? "merges"
         : "all",
   };
+}
+
+/**
+ * Short unlabelled tracks split between two bodies as their parts (EstimateOptions.splitParts,
+ * src/estimate/splitParts.ts; on by default): --no-split-parts switches it off;
+ * --split-min-bodies N and --split-unnamed (no part word needed) read it otherwise.
+ */
+export function splitPartsArg(): SplitPartsOptions | false | undefined {
+  if (process.argv.includes("--no-split-parts")) return false;
+  const minBodies = process.argv.includes("--split-min-bodies")
+    ? option("split-min-bodies", 2)
+    : undefined;
+  const unnamed = process.argv.includes("--split-unnamed");
+  if (minBodies === undefined && !unnamed) return undefined;
+  return { minBodies: minBodies ?? 2, named: !unnamed };
 }

@@ -100,6 +100,30 @@ if (process.argv.includes("--backtest")) {
         `| ${s.lead === "all" ? "1–14 (all)" : s.lead} | ${s.n} | ${s.mae.toFixed(1)} | ${s.naiveMae.toFixed(1)} | ${s.lastTwoMae.toFixed(1)} | ${(s.mae / s.lastTwoMae).toFixed(2)} | ${Math.round(s.coverage * 100)} % |`,
       );
     }
+    // Fairness of the score (fc24): the same ratio over the rows where the baseline has a speed
+    // (the simulators' benches drop the others; here they count as 40 days off), and with the
+    // baseline's speed taken over at least 6 h (lastTwoMinGapErrorDays).
+    const fair = (rows: typeof bt.rows) => {
+      const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0);
+      const withSpeed = rows.filter((r) => r.lastTwoErrorDays !== undefined);
+      const speedRatio =
+        withSpeed.reduce((a, r) => a + Math.abs(r.errorDays), 0) /
+        Math.max(
+          1e-9,
+          withSpeed.reduce((a, r) => a + Math.abs(r.lastTwoErrorDays!), 0),
+        );
+      const gapRatio =
+        sum((r) => Math.abs(r.errorDays)) /
+        Math.max(
+          1e-9,
+          sum((r) => Math.abs(r.lastTwoMinGapErrorDays ?? 40)),
+        );
+      return `${speedRatio.toFixed(2)} (n ${withSpeed.length}) / ${gapRatio.toFixed(2)}`;
+    };
+    const byLead = leads.map((lead) => fair(bt.rows.filter((r) => r.leadDays === lead)));
+    console.log(
+      `fairness, leads 1…14 and 1–14: model / last-two over the rows with a baseline speed (n), and with its speed over ≥ 6 h: ${byLead.join("; ")}; all ${fair(bt.rows.filter((r) => r.leadDays >= 1 && r.leadDays <= 14))}`,
+    );
     for (const place of ["Mexico City", "Querétaro", "Guadalajara", "Tijuana"]) {
       const rows = bt.rows.filter((r) => r.place === place && r.leadDays <= 14);
       const mae = rows.reduce((s, r) => s + Math.abs(r.errorDays), 0) / rows.length;

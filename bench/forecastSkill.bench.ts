@@ -47,6 +47,7 @@ import {
   isoDate,
   lastTwoReportsArrival,
   latestReportSpeed,
+  MIN_REPORT_GAP_DAYS,
   mulberry32,
   nowcast,
   regimeOfPace,
@@ -267,6 +268,49 @@ function dumpCase(c: {
 
 type Kind = "head" | "bulk";
 
+/**
+ * Precision of the per-lead ratio (fc24): the first variant's error-days summed by group-moment
+ * (world, as-of moment, true group) — the cases of one group at one moment share its start and
+ * its law's draws, so they are one sample, not several — for a cluster bootstrap of each lead's
+ * ratio ({@link bootstrapLine}).
+ */
+const CLUSTERS: Record<Kind, Map<string, { model: number; base: number }>[]> = {
+  head: Array.from({ length: 15 }, () => new Map()),
+  bulk: Array.from({ length: 15 }, () => new Map()),
+};
+const WORLD = { seed: 0 };
+
+/** Ratio of summed model to summed baseline error-days. */
+function ratioOf(cs: readonly { model: number; base: number }[]): number {
+  const m = cs.reduce((a, c) => a + c.model, 0);
+  const b = cs.reduce((a, c) => a + c.base, 0);
+  return m / Math.max(1e-9, b);
+}
+
+/**
+ * Per lead: the number of group-moments and the 5th–95th percentiles of the ratio over 2,000
+ * resamples of them (seeded), and the ratio without the group-moment that loses most to the
+ * baseline.
+ */
+function bootstrapLine(kind: Kind): string {
+  const random = mulberry32(24);
+  const cells: string[] = [];
+  for (let lead = 1; lead <= LEADS; lead++) {
+    const cs = [...CLUSTERS[kind][lead]!.values()];
+    if (cs.length === 0) continue;
+    const rs: number[] = [];
+    for (let i = 0; i < 2000; i++)
+      rs.push(ratioOf(Array.from(cs, () => cs[Math.floor(random() * cs.length)]!)));
+    rs.sort((a, b) => a - b);
+    const worst = cs.reduce((w, c) => (c.model - c.base > w.model - w.base ? c : w));
+    const rest = ratioOf(cs.filter((c) => c !== worst));
+    cells.push(
+      `${lead}: ${cs.length}, ${rs[100]!.toFixed(2)}–${rs[1899]!.toFixed(2)}, ${rest.toFixed(2)}`,
+    );
+  }
+  return `${kind} precision (lead: group-moments, 90 % cluster-bootstrap interval of the ratio, the ratio without the worst group-moment): ${cells.join("; ")}`;
+}
+
 /** Leads (days) whose error-days {@link attribute} splits by phenomenon. */
 const SHORT_LEADS = 7;
 /** A true crossing at this pace or more from its last-day position (km/day) needed a ride. */
@@ -365,8 +409,25 @@ interface Cell {
   early: number;
   noModel: number;
   noBase: number;
+  /**
+   * Fairness of the score (fc24): the baseline's error-days with its speed taken over at least
+   * MIN_REPORT_GAP_DAYS (6 h; reports of two parts minutes apart give thousands of km/day), and
+   * the cases where the baseline says "now" (its line has passed the place by the as-of moment).
+   */
+  base6: number;
+  baseNow: number;
 }
-const cell = (): Cell => ({ n: 0, model: 0, base: 0, covered: 0, early: 0, noModel: 0, noBase: 0 });
+const cell = (): Cell => ({
+  n: 0,
+  model: 0,
+  base: 0,
+  covered: 0,
+  early: 0,
+  noModel: 0,
+  noBase: 0,
+  base6: 0,
+  baseNow: 0,
+});
 type Table = Record<Kind, Cell[]>;
 const table = (): Table => ({
   head: Array.from({ length: LEADS + 1 }, cell),
@@ -734,6 +795,8 @@ function scoreGroup(
     // Both forecasts are capped at the horizon (the model's blank p50, a baseline crawling).
     const two = lastTwoReportsArrival(mine, stop.km, { asOf });
     const base = two === undefined ? undefined : Math.min(two, asOf + HORIZON);
+    const two6 = lastTwoReportsArrival(mine, stop.km, { asOf, minGapDays: MIN_REPORT_GAP_DAYS });
+    const base6 = two6 === undefined ? asOf + HORIZON : Math.min(two6, asOf + HORIZON);
     for (const kind of ["head", "bulk"] as const) {
       const t = truth[kind];
       if (t !== undefined && t <= asOf) continue;
@@ -769,6 +832,16 @@ function scoreGroup(
         attribute({ g, est, kind, km: stop.km, t, p50, base });
       c.model += Math.abs(p50 - t);
       c.base += Math.abs(base - t);
+      c.base6 += Math.abs(base6 - t);
+      if (into === FIRST.table) {
+        const map = CLUSTERS[kind][Math.ceil(t - asOf)]!;
+        const key = `${WORLD.seed} ${asOf} ${g.group}`;
+        const k = map.get(key) ?? { model: 0, base: 0 };
+        k.model += Math.abs(p50 - t);
+        k.base += Math.abs(base - t);
+        map.set(key, k);
+      }
+      if (base <= asOf) c.baseNow++;
       if ((m.p10 ?? asOf + HORIZON) <= t && t <= (m.p90 ?? Infinity)) c.covered++;
       else if (t < (m.p10 ?? asOf + HORIZON)) c.early++;
     }
@@ -784,6 +857,8 @@ function add(a: Cell, b: Cell): Cell {
     early: a.early + b.early,
     noModel: a.noModel + b.noModel,
     noBase: a.noBase + b.noBase,
+    base6: a.base6 + b.base6,
+    baseNow: a.baseNow + b.baseNow,
   };
 }
 
@@ -813,6 +888,14 @@ function print(name: string, t: Table): void {
   }
   console.log(`| **1–14** | ${fmt(all("head"))} | ${fmt(all("bulk"))} |`);
   for (const k of ["head", "bulk"] as const) {
+    const cells = [...t[k].slice(1), all(k)];
+    const r6 = cells.map((c) => (c.base6 > 0 ? (c.model / c.base6).toFixed(2) : "–")).join(" ");
+    const now = cells.map((c) => `${Math.round((100 * c.baseNow) / Math.max(1, c.n))}`).join(" ");
+    console.log(
+      `${k} fairness, leads 1…14 and 1–14: ratio with the baseline's speed over ≥ 6 h ${r6}; baseline says "now" (% of cases) ${now}`,
+    );
+  }
+  for (const k of ["head", "bulk"] as const) {
     const a = all(k);
     const short = t[k].slice(1, 4).reduce(add, cell());
     const pct = (x: number, n: number): string => `${Math.round((100 * x) / Math.max(1, n))} %`;
@@ -834,6 +917,7 @@ function run(sim: "stress" | "legacy"): void {
       sim === "stress"
         ? generateStressWorld(SEED0 + i)
         : legacyWorld(i, WORLDS, SEED0 === 1 ? 0 : SEED0);
+    WORLD.seed = SEED0 + i;
     forecasts += scoreWorld(world, tables, SEED0 + i);
   }
   const s = ((performance.now() - started) / 1000).toFixed(0);
@@ -867,6 +951,10 @@ function run(sim: "stress" | "legacy"): void {
   for (const k of ["head", "bulk"] as const) {
     console.log(errorDaysLine(k));
     ERROR_DAYS[k] = errorDays();
+  }
+  for (const k of ["head", "bulk"] as const) {
+    console.log(bootstrapLine(k));
+    for (const m of CLUSTERS[k]) m.clear();
   }
   ORDER.forEach((o, i) =>
     console.log(

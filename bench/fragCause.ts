@@ -34,7 +34,7 @@ import { bestRouteCost } from "../src/estimate/mergeTracklets.ts";
 import { generateStressWorld } from "./worlds/stress.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
 import { generateWorld3 } from "./world3/world.ts";
-import { option } from "./args.ts";
+import { option, splitPartsArg } from "./args.ts";
 
 const worlds = option("worlds", 16);
 const seedOffset = option("seed-offset", 200);
@@ -202,8 +202,11 @@ function foundTracks(
   routeIds: readonly string[],
   model: ReturnType<typeof associationReports>["model"],
 ): Found[] {
-  // --absorb-parts: EstimateOptions.absorbParts (off by default).
-  const est = estimateTracks(w.dataset, { absorbParts: process.argv.includes("--absorb-parts") });
+  // --absorb-parts: EstimateOptions.absorbParts (off); --no-split-parts etc.: splitParts (bench/args.ts).
+  const est = estimateTracks(w.dataset, {
+    absorbParts: process.argv.includes("--absorb-parts"),
+    splitParts: splitPartsArg(),
+  });
   const owner = new Map<string, string>();
   for (const a of est.report.associations)
     if (a.how !== "size_only") owner.set(a.sightingId, a.group);

@@ -15,7 +15,7 @@ import { earlyCover, missingCauses } from "./worlds/missing.ts";
 import type { EarlyCover, MissingCauses } from "./worlds/missing.ts";
 import { generateSpeedWorld, generateStressWorld } from "./worlds/stress.ts";
 import type { ScorableWorld } from "./worlds/truth.ts";
-import { option, pct, num, cpuMs, predictiveAssociationArg } from "./args.ts";
+import { option, pct, num, cpuMs, predictiveAssociationArg, splitPartsArg } from "./args.ts";
 
 const worlds = option("worlds", 50);
 const speed = !process.argv.includes("--no-speed");
@@ -27,12 +27,17 @@ const bodyTails = !process.argv.includes("--no-body-tails");
 // --absorb-parts: short unlabelled tracks within another's body read as its parts
 // (EstimateOptions.absorbParts; off by default).
 const absorbParts = process.argv.includes("--absorb-parts");
+// --narrow-noise: days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise;
+// off by default, docs/estimation.md § cal24).
+const narrowNoise = process.argv.includes("--narrow-noise");
 // --one-place-a-day: the association weighs the reports at one place on one day as one
 // (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
 // --pred-assoc [--pred-birth N] [--pred-spread KM]: the association scores positions predictively
 // (EstimateOptions.predictiveAssociation; off by default; bench/args.ts).
 const predictiveAssociation = predictiveAssociationArg();
+// --no-split-parts, --split-min-bodies N, --split-unnamed: EstimateOptions.splitParts (bench/args.ts).
+const splitParts = splitPartsArg();
 
 // --missing: the group-days without an estimate sorted by cause (bench/worlds/missing.ts).
 const missing = process.argv.includes("--missing");
@@ -69,6 +74,8 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
         onePlaceADay,
         predictiveAssociation,
         absorbParts,
+        narrowNoise,
+        splitParts,
       }),
     );
     cpu += ms;

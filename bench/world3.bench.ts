@@ -27,11 +27,13 @@ import type { Figures, WorldScore } from "./world3/score.ts";
 import { missingCauses } from "./world3/missing.ts";
 import type { MissingCauses } from "./worlds/missing.ts";
 import { generateWorld3 } from "./world3/world.ts";
-import { option, pct, num, cpuMs, predictiveAssociationArg } from "./args.ts";
+import { option, pct, num, cpuMs, predictiveAssociationArg, splitPartsArg } from "./args.ts";
 
 // --pred-assoc [--pred-birth N] [--pred-spread KM]: the association scores positions predictively
 // (EstimateOptions.predictiveAssociation; off by default; bench/args.ts).
 const predictiveAssociation = predictiveAssociationArg();
+// --no-split-parts, --split-min-bodies N, --split-unnamed: EstimateOptions.splitParts (bench/args.ts).
+const splitParts = splitPartsArg();
 
 const worlds = option("worlds", 30);
 const seedOffset = option("seed-offset", 0);
@@ -41,6 +43,9 @@ const bodyTails = !process.argv.includes("--no-body-tails");
 // --absorb-parts: short unlabelled tracks within another's body read as its parts
 // (EstimateOptions.absorbParts; off by default).
 const absorbParts = process.argv.includes("--absorb-parts");
+// --narrow-noise: days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise;
+// off by default, docs/estimation.md § cal24).
+const narrowNoise = process.argv.includes("--narrow-noise");
 const forecast = process.argv.includes("--forecast");
 // --missing: the group-days without an estimate sorted by cause (bench/world3/missing.ts).
 const missing = process.argv.includes("--missing");
@@ -72,8 +77,13 @@ for (let i = 0; i < worlds; i++) {
   // A crash of the estimator is a finding: the world is scored with no track (every day missing).
   const est = cpuMs(() => {
     try {
-      return estimateTracks(world.dataset, { bodyTails, predictiveAssociation, absorbParts })
-        .tracks;
+      return estimateTracks(world.dataset, {
+        bodyTails,
+        predictiveAssociation,
+        absorbParts,
+        narrowNoise,
+        splitParts,
+      }).tracks;
     } catch (e) {
       crashes.push(`${world.name}: ${String(e).slice(0, 120)}`);
       return [];
@@ -156,7 +166,16 @@ console.log(
 );
 
 function sumCells(cells: readonly LeadCell[]): LeadCell {
-  const out: LeadCell = { n: 0, model: 0, base: 0, covered: 0, noModel: 0, noBase: 0 };
+  const out: LeadCell = {
+    n: 0,
+    model: 0,
+    base: 0,
+    covered: 0,
+    noModel: 0,
+    noBase: 0,
+    base6: 0,
+    baseNow: 0,
+  };
   for (const c of cells) for (const k of Object.keys(out) as (keyof LeadCell)[]) out[k] += c[k];
   return out;
 }
@@ -178,6 +197,17 @@ if (forecast) {
   const h = sumCells(skill.head);
   const b = sumCells(skill.bulk);
   console.log(`| **1–14** | ${fmt(h)} | ${fmt(b)} |`);
+  for (const [k, all] of [
+    ["head", h],
+    ["bulk", b],
+  ] as const) {
+    const cells = [...skill[k].slice(1), all];
+    const r6 = cells.map((c) => (c.base6 > 0 ? num(c.model / c.base6, 2) : "–")).join(" ");
+    const now = cells.map((c) => `${Math.round((100 * c.baseNow) / Math.max(1, c.n))}`).join(" ");
+    console.log(
+      `${k} fairness, leads 1…14 and 1–14: ratio with the baseline's speed over ≥ 6 h ${r6}; baseline says "now" (% of cases) ${now}`,
+    );
+  }
   for (const line of leadOnePaceLines()) console.log(line);
   if (headStartLine()) console.log(headStartLine());
   console.log(

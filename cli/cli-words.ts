@@ -128,9 +128,11 @@ export function cliWords(lang: SituationLang = "en"): CliWords {
 }
 
 /**
- * The ledger's summary line in Spanish (the English one is built in cli/commands/ledger.ts):
- * days, people who left by the last day (and how many only on figures beyond the groups), split
- * rows, warnings and rejected rows, where it wrote.
+ * The ledger's summary line in Spanish (the English one is built in cli/commands/ledger.ts, with
+ * the same facts): days; people who left by the last day, or, when some rest on figures beyond
+ * the tracked groups (`beyondTracks` > 0), the people accounted for with the range that left with
+ * the caravans (`fromTracks` to `withGroupsHigh`) and the people at places of untracked origin
+ * (`beyondGroups`); split rows, warnings and rejected rows, where it wrote.
  */
 export function ledgerLineEs(f: {
   days: number;
@@ -139,6 +141,8 @@ export function ledgerLineEs(f: {
   left?: number;
   beyondTracks?: number;
   beyondGroups?: number;
+  fromTracks?: number;
+  withGroupsHigh?: number;
   asOf?: string;
   firstData?: string;
   splitRows: number;
@@ -148,16 +152,18 @@ export function ledgerLineEs(f: {
   dir: string;
 }): string {
   const people = (x: number) => formatPeople(x);
-  const beyond =
+  // As the English line: the total alone would read as people who left with the groups.
+  const left =
     f.beyondTracks !== undefined && f.beyondTracks > 0
-      ? `, ${people(f.beyondTracks)} de ellas solo en cifras más allá de los grupos seguidos y los conteos` +
+      ? ` personas contabilizadas hasta entonces: ${people(f.fromTracks ?? 0)}–${people(f.withGroupsHigh ?? 0)} salieron con las caravanas ` +
+        `(${people(f.fromTracks ?? 0)} en los grupos seguidos y los conteos; hasta ${people(f.withGroupsHigh ?? 0)} con los retornos, solicitudes, permisos y personas en lugares contados junto a ellos, que pueden contar a una persona dos veces)` +
         (f.beyondGroups !== undefined && f.beyondGroups > 0
-          ? `, ${people(f.beyondGroups)} de esas personas en lugares más allá de un grupo seguido`
+          ? `, ${people(f.beyondGroups)} presentes en lugares más allá de un grupo seguido, de origen no seguido`
           : "")
-      : "";
+      : " personas salieron hasta entonces";
   const span =
     f.last !== undefined
-      ? ` (${f.first} a ${f.last}; ${people(f.left ?? 0)} personas salieron hasta entonces${beyond})`
+      ? ` (${f.first} a ${f.last}; ${people(f.left ?? 0)}${left})`
       : f.asOf === undefined
         ? ""
         : f.firstData !== undefined && f.firstData > f.asOf

@@ -9,6 +9,7 @@ import {
   listedArrivals,
   placeLabel,
   placedText,
+  POSITION_UNKNOWN_KM,
   situationWords,
 } from "../src/index.ts";
 import type {
@@ -102,6 +103,20 @@ export function forecastSummaryLines(
     // The state's day when it holds the group past its track's end (the forecast's start too).
     const on = g.stateDate !== g.lastDate ? g.stateDate : "";
     const where = placedText(g, lang, g.placeName && name(g.placeName));
+    if (g.positionUnknown) {
+      // The library's rule (positionKnown.ts): no report for long and an interval wider than it.
+      const u = g.positionUnknown;
+      const line = w.positionUnknownLine(
+        u.days,
+        formatPeople(u.kmLow),
+        formatPeople(u.kmHigh),
+        where,
+        g.placedDate,
+      );
+      lines.push(`  ${g.group}: ${line}`);
+      lines.push(`    ${w.noPlaceNamed(formatPeople(POSITION_UNKNOWN_KM))}`);
+      continue;
+    }
     lines.push(`  ${g.group}: ${w.onTheRoad(where, on, seen(g.group, g.lastDate))}`);
     if (ahead.length === 0) {
       lines.push(`    ${w.noPlaceAhead}`);

@@ -427,13 +427,20 @@ export type {
 } from "./state/index.ts";
 
 // ── replay: dataset assembly and the pipeline the front ends run ──
-export { assembleDataset, dataRange, runReplay } from "./replay/index.ts";
+export {
+  assembleDataset,
+  dataRange,
+  reportDayPlace,
+  reportRange,
+  runReplay,
+} from "./replay/index.ts";
 export type {
   AssembleOptions,
   DataRange,
   DatasetFile,
   Replay,
   ReplayOptions,
+  ReportRangeOptions,
 } from "./replay/index.ts";
 
 export {
@@ -533,6 +540,8 @@ export type {
 export { forecastArrivals, groupStatus, PASSED_SHARE } from "./forecast/forecast.ts";
 export type { Placed, PlaceRelation } from "./forecast/placed.ts";
 export { NEAR_PLACE_KM, placedText, placeRelation } from "./forecast/placed.ts";
+export { POSITION_UNKNOWN_KM, positionUnknown, SILENT_DAYS } from "./forecast/positionKnown.ts";
+export type { PositionUnknown } from "./forecast/positionKnown.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
 export { listedArrivals } from "./forecast/listedArrivals.ts";

@@ -109,6 +109,10 @@ const en = {
   asOfScope:
     "The split readout follows this switch; the map, the split chart, the small multiples of people present and the time–distance chart stay with hindsight and say so.",
   asOfScopeForecast: "The forecast panel shows the groups as known on the day.",
+  asOfAfterData:
+    "After the data: no figures as known on this day (dtm-flow report --as-of refuses it). The data run from",
+  asOfBeforeData:
+    "Before the data: no figures as known on this day (dtm-flow report --as-of refuses it). The data run from",
   /** The label on the panels that stay with hindsight while the switch is "As known on <day>". */
   hindsightBadge: "With hindsight: all the data, later reports included",
   departed: SITUATION_EN.departed,
@@ -213,6 +217,10 @@ const es: Dict = {
   asOfScope:
     "La lectura del reparto sigue esta opción; el mapa, el gráfico del reparto, los gráficos de personas presentes y el gráfico tiempo–distancia quedan en retrospectiva y lo dicen.",
   asOfScopeForecast: "El panel de pronóstico muestra los grupos como se sabían ese día.",
+  asOfAfterData:
+    "Después de los datos: no hay cifras como se sabían este día (dtm-flow report --as-of lo rechaza). Los datos van del",
+  asOfBeforeData:
+    "Antes de los datos: no hay cifras como se sabían este día (dtm-flow report --as-of lo rechaza). Los datos van del",
   hindsightBadge: "En retrospectiva: todos los datos, incluidos los reportes posteriores",
   departed: SITUATION_ES.departed,
   placesByStatus: SITUATION_ES.placesByStatus,

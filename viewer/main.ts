@@ -16,8 +16,9 @@ void viewer.load(embeddedProvider());
 // dataset there, not through this page's thread.
 const link = new MessageChannel();
 // Issue 7: the analyst's own files in (viewer/analyst), pictures, tables and video out.
-installAnalyst(viewer, { evidencePort: link.port1 });
-// Issue 8: influx scenarios (viewer/scenario): a form, a worker run, fan charts and needs.
-installScenario(viewer);
+const analyst = installAnalyst(viewer, { evidencePort: link.port1 });
+// Issue 8: influx scenarios (viewer/scenario): a form, a worker run, fan charts and needs; on the
+// analyst's own files, on their routes and places (asked of the analyst worker directly).
+installScenario(viewer, () => analyst.datasetPort());
 // Issue 17: the time–distance chart, the evidence behind an estimate and analysts' corrections.
 installEvidence(viewer, { analystPort: link.port2 });

@@ -16,6 +16,7 @@ import {
   forecastArrivals,
   isoDate,
   lastTwoReportsArrival,
+  MIN_REPORT_GAP_DAYS,
   mulberry32,
   nowcast,
 } from "../../src/index.ts";
@@ -239,6 +240,12 @@ export interface LeadCell {
   covered: number;
   noModel: number;
   noBase: number;
+  /**
+   * Fairness of the score (fc24): the baseline's error-days with its speed taken over at least
+   * MIN_REPORT_GAP_DAYS (6 h), and the cases where the baseline says "now".
+   */
+  base6: number;
+  baseNow: number;
 }
 
 export type SkillTable = Record<"head" | "bulk", LeadCell[]>;
@@ -252,6 +259,8 @@ export function emptySkill(): SkillTable {
       covered: 0,
       noModel: 0,
       noBase: 0,
+      base6: 0,
+      baseNow: 0,
     }));
   return { head: cells(), bulk: cells() };
 }
@@ -349,6 +358,11 @@ export function scoreForecasts(
         const placeId = corridor.places[stop.place].placeId;
         const two = lastTwoReportsArrival(reports, stop.km, { asOf: day });
         const base = two === undefined ? undefined : Math.min(two, day + HORIZON);
+        const two6 = lastTwoReportsArrival(reports, stop.km, {
+          asOf: day,
+          minGapDays: MIN_REPORT_GAP_DAYS,
+        });
+        const base6 = two6 === undefined ? day + HORIZON : Math.min(two6, day + HORIZON);
         for (const kind of ["head", "bulk"] as const) {
           const t = crossing(g.days, stop.km, (d) => (kind === "head" ? headTruthKm(d) : d.km));
           if (t === undefined || t <= day || t > day + LEADS) continue;
@@ -370,6 +384,8 @@ export function scoreForecasts(
           }
           c.model += Math.abs(p50 - t);
           c.base += Math.abs(base - t);
+          c.base6 += Math.abs(base6 - t);
+          if (base <= day) c.baseNow++;
           if ((m.p10 ?? day + HORIZON) <= t && t <= (m.p90 ?? Infinity)) c.covered++;
         }
       }

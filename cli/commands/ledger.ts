@@ -362,20 +362,31 @@ export const ledgerCommand: Command = {
     const days = ledger.departed.length;
     const last = ledger.departed[days - 1];
     const basis = report.departedBasis;
+    // Who left with the caravans, as a range, and who is at places with no tracked origin: the
+    // total alone reads as people who left with the groups (docs/ledger.md, "What the people who
+    // left rest on").
     const beyond =
       basis && basis.beyondTracks > 0
-        ? `, ${formatPeople(basis.beyondTracks)} of them only on figures beyond the tracked groups and counts` +
+        ? ` people accounted for by then: ${formatPeople(basis.fromTracks)}–${formatPeople(basis.withGroupsHigh)} left with the caravans ` +
+          `(${formatPeople(basis.fromTracks)} on the tracked groups and counts; up to ${formatPeople(basis.withGroupsHigh)} with the returns, claims, permits and people at places counted beside them, which may count one person twice)` +
           (basis.beyondGroups > 0
-            ? `, ${formatPeople(basis.beyondGroups)} of those people at places beyond a tracked group`
+            ? `, ${formatPeople(basis.beyondGroups)} present at places beyond a tracked group, origin not tracked`
             : "")
-        : "";
+        : " people left by then";
     const lang = langOption(values);
     if (lang === "es") {
       context.stderr(
         ledgerLineEs({
           days,
           ...(last ? { first: ledger.departed[0]!.date, last: last.date, left: last.value } : {}),
-          ...(basis ? { beyondTracks: basis.beyondTracks, beyondGroups: basis.beyondGroups } : {}),
+          ...(basis
+            ? {
+                beyondTracks: basis.beyondTracks,
+                beyondGroups: basis.beyondGroups,
+                fromTracks: basis.fromTracks,
+                withGroupsHigh: basis.withGroupsHigh,
+              }
+            : {}),
           ...(asOf !== undefined ? { asOf: asOf.slice(0, 10) } : {}),
           ...(firstDataDay(loaded.dataset, run.timeZone) !== undefined
             ? { firstData: firstDataDay(loaded.dataset, run.timeZone)! }
@@ -389,7 +400,7 @@ export const ledgerCommand: Command = {
       );
     } else
       context.stderr(
-        `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${formatPeople(last.value)} people left by then${beyond})` : nothingKnown(asOf, firstDataDay(loaded.dataset, run.timeZone))}, ${counted(ledger.split.length, "split row")}, ${inputWarnings(ledger, loaded)} (see report.json); wrote ${out.dir}`,
+        `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${formatPeople(last.value)}${beyond})` : nothingKnown(asOf, firstDataDay(loaded.dataset, run.timeZone))}, ${counted(ledger.split.length, "split row")}, ${inputWarnings(ledger, loaded)} (see report.json); wrote ${out.dir}`,
       );
     const facts = warningRowFacts(ledger.warnings, loaded.dataset.stocks);
     const words = cliWords(lang);

@@ -3,7 +3,7 @@
  * date with their sources, a stacked area chart of the split, people present per place against
  * shelter capacity — as one self-contained HTML file (inline SVG, no scripts) and Markdown.
  */
-import type { Command, ParsedOptions } from "../command.ts";
+import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { SAFE_WRITING_HELP } from "../output.ts";
 import {
@@ -15,18 +15,17 @@ import {
 } from "../dataset-options.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
 import {
-  addDays,
   asOfMoment,
   buildSituationUpdate,
-  dataRange,
   formatPeople,
   renderHtml,
+  reportDayPlace,
+  reportRange,
   renderMarkdown,
   situationReport2018,
   situationWords,
 } from "../../src/index.ts";
 import { cliWords } from "../cli-words.ts";
-import type { DataRange, LedgerResult } from "../../src/index.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
 import { LEDGER_OPTIONS, LEDGER_OPTIONS_HELP, runLedger } from "./ledger.ts";
 
@@ -108,23 +107,24 @@ export const reportCommand: Command = {
       // margin either side, for reports whose instant falls on another local day; the ledger's
       // own days decide below).
       (dataset) => {
-        const span = dataRange(dataset, datasetChoice(values).timeZone);
-        if (span && (date < addDays(span.first, -1) || date > addDays(span.last, 1)))
+        const span = reportRange(dataset, datasetChoice(values).timeZone);
+        if (span && reportDayPlace(date, span, 1) !== "within")
           throw outside(date, span.first, span.last);
       },
     );
     const { ledger, loaded, out } = run;
-    const range = reportRange(
-      values,
-      ledger,
-      hindsight ? undefined : dataRange(loaded.dataset, run.timeZone),
-    );
+    const range = reportRange(loaded.dataset, run.timeZone, {
+      hindsight,
+      ledgerDays: ledger.departed,
+      from: dateOption(values, "from")?.slice(0, 10),
+      to: dateOption(values, "to")?.slice(0, 10),
+    });
     if (range === undefined) {
       throw new UserError(
         "the inputs hold no dated figures or tracks, so there is nothing to report; add stock figures, counts or sightings.",
       );
     }
-    if (date < range.first || date > range.last) throw outside(date, range.first, range.last);
+    if (reportDayPlace(date, range) !== "within") throw outside(date, range.first, range.last);
     const update = userInputStep(() =>
       buildSituationUpdate(
         { ledger, dataset: loaded.dataset, asOf: date, state: run.replay.state },
@@ -148,28 +148,6 @@ export const reportCommand: Command = {
     return exitStatus(loaded);
   },
 };
-
-/**
- * The days an update can be made for: with hindsight the ledger's days; as of a date the data's
- * range (`dataRange`, every input), narrowed by --from and --to.
- */
-function reportRange(
-  values: ParsedOptions["values"],
-  ledger: LedgerResult,
-  data: DataRange | undefined,
-): DataRange | undefined {
-  if (data === undefined) {
-    const first = ledger.departed[0]?.date;
-    const last = ledger.departed[ledger.departed.length - 1]?.date;
-    return first !== undefined && last !== undefined ? { first, last } : undefined;
-  }
-  const from = dateOption(values, "from")?.slice(0, 10);
-  const to = dateOption(values, "to")?.slice(0, 10);
-  return {
-    first: from !== undefined && from > data.first ? from : data.first,
-    last: to !== undefined && to < data.last ? to : data.last,
-  };
-}
 
 /** The refusal of an --as-of outside the data's days. */
 function outside(date: string, first: string, last: string): UserError {

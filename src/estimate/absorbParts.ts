@@ -38,7 +38,7 @@ export const PART_SCALE_SHARE = 0.3;
 /** Days either side of a report over which the body's own farthest reports set its reach. */
 const REACH_WINDOW_DAYS = 3;
 /** km a report with coordinates may lie beyond the body's reach (a town's report: its stretch). */
-const REPORT_MARGIN_KM = 50;
+export const REPORT_MARGIN_KM = 50;
 /** Days before or after the body's track a part's report may fall (the body's end day read). */
 const OUTSIDE_DAYS = 2;
 /** km a day the reach widens on days outside the body's track. */
@@ -47,7 +47,7 @@ const OUTSIDE_KM_A_DAY = 60;
  * Share of the part's reports that may lie beyond the reach (moved with it, read as the body's
  * outliers). 0 measured: no stress part track joined (their tracks hold a few other reports).
  */
-const MISS_SHARE = 0.25;
+export const MISS_SHARE = 0.25;
 
 /**
  * Reads short unlabelled tracks (`candidates`) that lie within another unlabelled track's body
@@ -139,7 +139,7 @@ export function reachFit(
  * Reports `moved` in by an earlier join are not the body's own and do not stretch it (else a
  * part far ahead would join through the reach a nearer part gave: a chain).
  */
-function bodyReach(
+export function bodyReach(
   b: WorkGroup,
   day: number,
   moved: ReadonlySet<string>,
@@ -190,7 +190,7 @@ function joinAsPart(ctx: EstimateContext, t: WorkGroup, b: WorkGroup, join: Join
 }
 
 /** The side of `b`'s median person (its day's, the nearest day of its track) a report lies on. */
-function sideOf(ctx: EstimateContext, p: GroupPosition, b: WorkGroup): "head" | "tail" {
+export function sideOf(ctx: EstimateContext, p: GroupPosition, b: WorkGroup): "head" | "tail" {
   const q = ctx.projections.get(p.s)?.get(b.routeId);
   const days = b.km?.days ?? [];
   const k = Math.floor(p.s.t) - b.day0;

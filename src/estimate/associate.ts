@@ -18,6 +18,7 @@ import type { PreparedSighting } from "./prepare.ts";
 import { readPart } from "./partWords.ts";
 import { linkTracklets } from "./linkTracklets.ts";
 import { absorbParts } from "./absorbParts.ts";
+import { splitParts } from "./splitParts.ts";
 import { runKm } from "./positions.ts";
 import { chooseRoute } from "./routeChoice.ts";
 import { addMember, newGroup, renameGroup } from "./workGroup.ts";
@@ -222,6 +223,11 @@ export function associateUnlabelled(
   const whole = [...fresh, ...born].filter((g) => !merged.has(g));
   // Short tracks within another track's body read as its parts (absorbParts.ts; off by default).
   const absorbed = ctx.absorbParts ? absorbParts(ctx, whole, whole) : new Set<WorkGroup>();
+  // Short tracks whose stretches follow two bodies, split between them as parts (splitParts.ts).
+  if (ctx.splitParts) {
+    const rest = whole.filter((g) => !absorbed.has(g));
+    for (const g of splitParts(ctx, rest, ctx.splitParts)) absorbed.add(g);
+  }
   const kept = whole
     .filter((g) => !absorbed.has(g))
     .sort((a, b) => a.day0 - b.day0 || a.positions[0].s.t - b.positions[0].s.t);

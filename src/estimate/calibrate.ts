@@ -15,6 +15,11 @@
  * the movement law). Stale news repeated as new, reports snapped to towns, bodies longer than
  * assumed make it overconfident; its own reports show it. The factor is never below 1: the step
  * widens an overconfident model and never narrows one (docs/estimation.md "Honest intervals").
+ * One term is fitted the other way: the reports' own noise, which the scores subtract as the
+ * model assumes it: its scale is fitted from the held-out residuals (down to 0.5) and reported.
+ * Only with EstimateOptions.narrowNoise (off by default: the narrowed term holds the body reading
+ * too, the model's own uncertainty) are a labelled group's days that no check widens narrowed by
+ * what that noise took off their reading (narrowing.ts).
  */
 import type { Km } from "../model/units.ts";
 import type { KmDayEstimate } from "./kmSmoother.ts";
@@ -24,6 +29,13 @@ import type { EstimateContext, WorkGroup } from "./workGroup.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
 import { Z90 } from "../util/normal.ts";
 import { widenUnseenEnds } from "./unseenEnds.ts";
+import {
+  MIN_NOISE_SCALE,
+  narrowingFactors,
+  narrowKmDay,
+  reportNarrowing,
+  reportNoiseScale,
+} from "./narrowing.ts";
 
 /** A report's leave-one-out score and its weight (chance it is not an outlier). */
 export interface LooScore {
@@ -31,6 +43,11 @@ export interface LooScore {
   weight: number;
   /** +1 when the report lay ahead of its prediction, −1 behind (km scores; optional). */
   side?: number;
+  /**
+   * The variances the km score was read from (kmSmoother.ts `LooScoreOfReport`; km²): what the
+   * reports' noise scale is fitted from (`reportNoiseScale`).
+   */
+  parts?: { miss: number; post: number; own: number; noise: number };
 }
 
 /** The conformal level: track intervals are 90 % intervals. */
@@ -82,8 +99,16 @@ function sortedScores(scores: readonly LooScore[]): LooScore[] {
     .sort((a, b) => a.score - b.score);
 }
 
-/** {@link conformalWidening} of scores already kept and sorted (`sortedScores`). */
-function conformalOfSorted(kept: readonly LooScore[], level: number): number {
+/**
+ * {@link conformalWidening} of scores already kept and sorted (`sortedScores`), kept within
+ * `least`…`most` (1…MAX_WIDENING: a widening); 1 without weight.
+ */
+function conformalOfSorted(
+  kept: readonly LooScore[],
+  level: number,
+  least = 1,
+  most = MAX_WIDENING,
+): number {
   const total = kept.reduce((a, s) => a + s.weight, 0);
   if (total <= 0) return 1;
   const target = level * (total + 1);
@@ -96,7 +121,7 @@ function conformalOfSorted(kept: readonly LooScore[], level: number): number {
       break;
     }
   }
-  return Math.min(MAX_WIDENING, Math.max(1, factor));
+  return Math.min(most, Math.max(least, factor));
 }
 
 /** Weight of the pooled scores (all groups) beside a group's own, in reports. */
@@ -110,13 +135,44 @@ export const POOLED_WEIGHT = 10;
  * groupWidenings([[{ score: 3, weight: 1 }], []]); // => [3, 3]
  */
 export function groupWidenings(byGroup: readonly (readonly LooScore[])[], level = LEVEL): number[] {
+  return pooledConformal(byGroup, level, 1, MAX_WIDENING);
+}
+
+/** {@link groupWidenings} with each factor kept within `least`…`most`. */
+function pooledConformal(
+  byGroup: readonly (readonly LooScore[])[],
+  level: number,
+  least: number,
+  most: number,
+): number[] {
   const all = byGroup.flat().filter((s) => s.weight > 0);
   const total = all.reduce((a, s) => a + s.weight, 0);
   const k = total > 0 ? Math.min(1, POOLED_WEIGHT / total) : 0;
   // The pooled scores are sorted once; each group's own merge in before them on ties, which is
   // where a stable sort of [...own, ...pooled] puts them: the same order, the same sums.
   const pooled = sortedScores(all.map((s) => ({ score: s.score, weight: s.weight * k })));
-  return byGroup.map((own) => conformalOfSorted(mergeSorted(sortedScores(own), pooled), level));
+  return byGroup.map((own) =>
+    conformalOfSorted(mergeSorted(sortedScores(own), pooled), level, least, most),
+  );
+}
+
+/**
+ * Each group's scale of its reports' noise (narrowing.ts): the weighted conformal quantile of
+ * its reports' noise scales (`reportNoiseScale`: the scale at which each falls inside its 90 %
+ * predictive interval) beside all groups' scaled to POOLED_WEIGHT reports, as
+ * {@link groupWidenings}, kept within MIN_NOISE_SCALE…1. Reports without the check's variances
+ * do not count; 1 without any (the noise as assumed).
+ * @example
+ * const r = (miss: number) => ({ score: 0, weight: 1, parts: { miss, post: 0, own: 100, noise: 100 } });
+ * noiseScales([Array.from({ length: 20 }, (_, i) => r(i * 2))]); // ≈ [0.6]: the 19th of 20
+ */
+export function noiseScales(byGroup: readonly (readonly LooScore[])[], level = LEVEL): number[] {
+  const scales = byGroup.map((xs) =>
+    xs.flatMap((x) =>
+      x.parts ? [{ score: Math.min(1e9, reportNoiseScale(x.parts)), weight: x.weight }] : [],
+    ),
+  );
+  return pooledConformal(scales, level, MIN_NOISE_SCALE, 1);
 }
 
 /** Two lists sorted by score merged, `a`'s before `b`'s on ties. */
@@ -250,6 +306,12 @@ export interface Widening {
    * `widenByFigures`), never beyond a group's interval without figures.
    */
   size: number;
+  /**
+   * The reports' own noise scale fitted from their held-out residuals, pooled (narrowing.ts;
+   * MIN_NOISE_SCALE…1): each labelled group's own, partially pooled, narrows the days no check
+   * widens.
+   */
+  noiseScale?: number;
   kmReports: number;
   sizeReports: number;
   /**
@@ -319,6 +381,8 @@ export function calibrateGroups(
   const tailLoo = tracked.map((g) => scoresOf(g.endLoo?.tail));
   const headF = sideWidenings(headLoo);
   const tailF = sideWidenings(tailLoo);
+  // The reports' own noise scale, fitted from their held-out residuals (narrowing.ts).
+  const scales = noiseScales(loo.map(scoresOf));
   const basis: (KmDayEstimate[] | undefined)[] = [];
   tracked.forEach((g, i) => {
     const length = ctx.index.lengthKm(g.routeId);
@@ -338,7 +402,13 @@ export function calibrateGroups(
       const byDay = g.labelled
         ? dayCheckFactors(g.km.days, steps[i], byDays[i])
         : g.km.days.map(() => byDays[i]);
-      g.km = { ...g.km, days: g.km.days.map((d, k) => widen(byDay[k])(d, k)) };
+      const narrow = ctx.narrowNoise
+        ? narrowingOf(g, steps[i], scoresOf(g.km.loo), scales[i])
+        : g.km.days.map(() => 1);
+      // A day any check finds overconfident is widened; only the others are narrowed.
+      const calibrated = (d: KmDayEstimate, k: number): KmDayEstimate =>
+        Math.max(byDay[k], factor(k)) > 1 ? widen(byDay[k])(d, k) : narrowKmDay(d, narrow[k]);
+      g.km = { ...g.km, days: g.km.days.map(calibrated) };
     }
     // The ends by their own reports' one-sided checks alone; their far sides keep at least the
     // median person's widened interval through the order of the parts (bodies.ts orderEnds).
@@ -363,12 +433,35 @@ export function calibrateGroups(
     ...pooledSides("kmHead", headLoo),
     ...pooledSides("kmTail", tailLoo),
     size: round3(sizeFactor),
+    noiseScale: round3(noiseScales([loo.flat().filter(() => judged)])[0]!),
     kmReports: count(loo.flat()),
     sizeReports: count(sizeLoo),
     unseenHeadReachKm: Math.round(reach.headKm),
     unseenTailReachKm: Math.round(reach.tailKm),
     ...(note ? { tooFew: note } : {}),
   };
+}
+
+/**
+ * Each day's narrowing factor (≤ 1) of a labelled group's median person when its reports' noise
+ * is × `scale` (narrowing.ts); 1 on every day of a track built without labels, whose days without
+ * a report may be days its reports went to another track.
+ */
+function narrowingOf(
+  g: WorkGroup,
+  steps: readonly number[],
+  loo: readonly LooScore[],
+  scale: number,
+): number[] {
+  const days = g.km?.days ?? [];
+  if (!g.labelled || !(scale < 1) || loo.length !== steps.length) return days.map(() => 1);
+  const factors = loo.map((x) => (x.parts ? reportNarrowing(x.parts, scale) : 1));
+  return narrowingFactors(
+    days,
+    steps,
+    factors,
+    loo.map((x) => x.weight),
+  );
 }
 
 /**

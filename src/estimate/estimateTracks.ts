@@ -69,6 +69,8 @@ import { dataEndDay, endTrack, staysAsSightings } from "./trackEnds.ts";
 import { resolveDestinations } from "./destinations.ts";
 import type { DestinationInput } from "./destinations.ts";
 import type { TrackEnd } from "./trackEnds.ts";
+import { DEFAULT_SPLIT_PARTS } from "./splitParts.ts";
+import type { SplitPartsOptions } from "./splitParts.ts";
 import { MAX_WRITTEN_DAYS, writtenBefore } from "./trackStarts.ts";
 import type { TrackStart, WrittenDay } from "./trackStarts.ts";
 import { asOfMoment } from "../calendar/index.ts";
@@ -160,6 +162,24 @@ export interface EstimateOptions {
    * @internal
    */
   absorbParts?: boolean;
+  /**
+   * After the association search, a short unlabelled track that names a part and whose reports
+   * lie within the bodies of two or more larger unlabelled tracks, each share a part's of its
+   * body, is dissolved into them as their vanguards or rears (splitParts.ts). Default
+   * DEFAULT_SPLIT_PARTS (on); false switches it off; other readings for the benches only
+   * (docs/estimation.md § assoc24).
+   * @internal
+   */
+  splitParts?: SplitPartsOptions | false;
+  /**
+   * Narrow a labelled group's days that no check widens by the reports' own noise scale fitted
+   * from their held-out residuals (0.5–1; narrowing.ts, docs/estimation.md § cal24). Default
+   * false: issue 13's contract is that intervals are widened where the data show the model
+   * overconfident and never narrowed below the model's; the narrowed term also holds the body
+   * reading, the model's own uncertainty. For the benches only.
+   * @internal
+   */
+  narrowNoise?: boolean;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -345,6 +365,9 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     onePlaceADay: options.onePlaceADay ?? false,
     predictiveAssociation: options.predictiveAssociation,
     absorbParts: options.absorbParts,
+    narrowNoise: options.narrowNoise ?? false,
+    splitParts:
+      options.splitParts === false ? undefined : (options.splitParts ?? DEFAULT_SPLIT_PARTS),
     maxCells: options.maxCells,
     keep: new Set(options.keep ?? []),
     destinations: resolveDestinations(options.destinations, index, gazetteer),

@@ -115,6 +115,22 @@ export interface KmDayEstimate {
   sd: Km;
 }
 
+/**
+ * A report's leave-one-out check (KmSmootherResult.loo) and the variances it was read from, in
+ * km²: `miss` the squared distance of the report's reading from the prediction's mean ÷ Z90²,
+ * `post` the day's posterior variance without the report, `own` what the report's own reading
+ * adds (its noise, a stretch's width, alternative readings), `noise` the part of `own` that is the
+ * report's noise (its sd, body reading and cell included). The report falls inside its 90 %
+ * predictive interval when miss ≤ post + own. The self-calibration reads the report's noise scale
+ * from them (calibrate.ts `noiseScales`).
+ */
+export interface LooScoreOfReport {
+  score: number;
+  weight: number;
+  side?: number;
+  parts?: { miss: number; post: number; own: number; noise: number };
+}
+
 export interface KmSmootherResult {
   days: KmDayEstimate[];
   /** P(regime of the move into the last day), in the order rest, walk, ride. */
@@ -133,7 +149,7 @@ export interface KmSmootherResult {
    * probability that the report is not an outlier under that prediction, `side` +1 when the
    * report lies ahead of the prediction's mean, −1 behind (0 on the mean).
    */
-  loo: { score: number; weight: number; side?: number }[];
+  loo: LooScoreOfReport[];
   /**
    * The same check a day at a time (with `outlierPosteriors`), one per day with two reports or
    * more: the day's posterior with all of that day's reports divided out predicts their pooled
@@ -284,7 +300,7 @@ interface LikelihoodModel {
   /** Posterior probability that `o` is an outlier, given the day's posterior over cells. */
   outlierPosterior(o: KmObservation, post: Float64Array): number;
   /** Leave-one-out score of `o` from the day's posterior (see KmSmootherResult.loo). */
-  looScore(o: KmObservation, post: Float64Array): { score: number; weight: number; side: number };
+  looScore(o: KmObservation, post: Float64Array): LooScoreOfReport;
   /** Leave-the-day-out score of a day's reports (see KmSmootherResult.dayLoo). */
   dayLooScore(obs: readonly KmObservation[], post: Float64Array): { score: number; weight: number };
 }
@@ -527,9 +543,15 @@ function likelihoodModel(input: KmSmootherInput, grid: KmGrid): LikelihoodModel 
       const v = Math.max(m2 / mass - mean * mean, (cellKm * cellKm) / 12);
       const goodPart = ((1 - eps) * good) / mass;
       const weight = goodPart / (goodPart + eps * uniformDensity);
-      const [centre, own] = ownSpread(o, sigma);
-      const need = (Math.abs(centre - mean) / Z90) ** 2 - own;
-      return { score: need > 0 ? Math.sqrt(need / v) : 0, weight, side: Math.sign(centre - mean) };
+      const [centre, own, noise] = ownSpread(o, sigma);
+      const miss = (Math.abs(centre - mean) / Z90) ** 2;
+      const need = miss - own;
+      return {
+        score: need > 0 ? Math.sqrt(need / v) : 0,
+        weight,
+        side: Math.sign(centre - mean),
+        parts: { miss, post: v, own, noise },
+      };
     },
     dayLooScore(obs, post) {
       const reads = obs.map((o) => {
@@ -615,7 +637,7 @@ function pooledScore(
  * report with alternative readings, the mixture of them all (a report that may be of the
  * vanguard is not a surprise when it lies far ahead).
  */
-function ownSpread(o: KmObservation, sigma: number): [Km, number] {
+function ownSpread(o: KmObservation, sigma: number): [Km, number, number] {
   const [zlo, zhi] = o.kmRange ?? [o.km, o.km];
   const parts: [number, number, number][] = [[1, (zlo + zhi) / 2, (zhi - zlo) ** 2 / 12]];
   if (o.scoreMixture) {
@@ -634,7 +656,8 @@ function ownSpread(o: KmObservation, sigma: number): [Km, number] {
     m += w * c;
     m2 += w * (v + c * c);
   }
-  return [m, ownVariance(o, sigma) + Math.max(0, m2 - m * m)];
+  const noise = ownVariance(o, sigma);
+  return [m, noise + Math.max(0, m2 - m * m), noise];
 }
 
 /** Variance (km²) of a report's own noise of sd `sigma`: of its scale mixture when it has one. */

@@ -34,6 +34,7 @@ import {
 import type { EdgeState } from "./edgeScreen.ts";
 import { freezeGroup, joinScreen, leaveScreen, tableCost } from "./moveScreen.ts";
 import { ReportTable } from "./reportTable.ts";
+import { rowClasses } from "./rowClasses.ts";
 import type { Evaluated, FrozenGroup } from "./moveScreen.ts";
 import type { CostModel } from "./trackCost.ts";
 import { StateCosts } from "./stateCosts.ts";
@@ -52,11 +53,14 @@ interface StateFits {
   figures?: GroupFigures;
   /** Exact cost and route of the group without report i (by i). */
   without: Map<number, Evaluated>;
-  /** Exact cost and route of the group with report i (by i). */
+  /**
+   * Exact cost and route of the group with report i, by joinKey: the same for every report that
+   * the cost cannot tell from i joining at its place (rowClasses.ts).
+   */
   with: Map<number, Evaluated>;
   /**
-   * The edge screen's change of the group's cost when report i joins it (by i; NaN: none), the
-   * margin taken off, or the least change on another of its routes if lower (edgeScreen.ts).
+   * The edge screen's change of the group's cost when report i joins it (by joinKey; NaN: none),
+   * the margin taken off, or the least change on another of its routes if lower (edgeScreen.ts).
    */
   edges: Map<number, number>;
   /** The edge screen's reading of this state (edgeScreen.ts; null: none; unset until needed). */
@@ -216,6 +220,8 @@ interface Search {
   kmTable: ReportTable;
   /** The candidates of the report being searched (reused; candidates). */
   cands: Candidates;
+  /** Each report's row class (rowClasses.ts; with times under the predictive reading). */
+  classes: Int32Array;
 }
 
 /** The key of a group's state: its routes and its reports in time order. */
@@ -304,10 +310,35 @@ function movedList(search: Search, sorted: readonly number[], i: number, add: bo
   return out;
 }
 
+/** Places in a list a join key tells apart (joinKey): lists of up to 2^22 reports. */
+const JOIN_PLACES = 1 << 22;
+
+/**
+ * The key of report `i` joining group `g` in StateFits.with: its row's class (rowClasses.ts) and
+ * its place in the group's time order (how many of the group's reports are at or before its time,
+ * movedList's place). Reports of one class at one place make the same list of values.
+ */
+function joinKey(search: Search, g: Searched, i: number): number {
+  const { times } = search;
+  const t = times[i];
+  const sorted = g.sorted;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[sorted[mid]] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  if (sorted.length >= JOIN_PLACES)
+    throw new RangeError("reassignReports: a group of 2^22 reports");
+  return search.classes[i] * JOIN_PLACES + lo;
+}
+
 /** Exact cost of group `g` without report `i` (`add` false) or with it, once per state. */
 function movedCost(search: Search, g: Searched, i: number, add: boolean): Evaluated {
   const memo = add ? g.fits.with : g.fits.without;
-  let fit = memo.get(i);
+  const key = add ? joinKey(search, g, i) : i;
+  let fit = memo.get(key);
   if (!fit) {
     const { reports, o } = search;
     const list = movedList(search, g.sorted, i, add);
@@ -321,7 +352,7 @@ function movedCost(search: Search, g: Searched, i: number, add: boolean): Evalua
     const moved = { state: g.fits.costs, i };
     const likely = g.fits.frozen.route;
     fit = tableCost(search.kmTable, list, g.routes, o.model, { logN }, likely, false, moved);
-    memo.set(i, fit);
+    memo.set(key, fit);
   }
   return fit;
 }
@@ -351,10 +382,13 @@ function edgeMayWin(
   { leave, screen, beat }: { leave: number; screen: number; beat: number },
 ): boolean {
   if (g.sorted.length <= EDGE_REPORTS) return true;
-  let edge = g.fits.edges.get(i);
+  // (Kept by joinKey: the edge screen reads of the report only what its row class holds, and
+  // whether it comes after the group's last report — its place.)
+  const key = joinKey(search, g, i);
+  let edge = g.fits.edges.get(key);
   if (edge === undefined) {
     edge = edgeChange(search, g, i);
-    g.fits.edges.set(i, edge);
+    g.fits.edges.set(key, edge);
   }
   if (Number.isNaN(edge)) return true;
   return leave + Math.min(edge, screen - EDGE_MARGIN_NATS) < beat;
@@ -538,6 +572,7 @@ export function reassignReports(
     cache: o.cache ?? new Map(),
     kmTable,
     cands: new Candidates(),
+    classes: rowClasses(kmTable, o.model.predictive !== undefined),
   };
   const s = groups.map((g, k) => searched(search, g, o.routes?.[k] ?? o.routeIds, k));
   search.s = s;

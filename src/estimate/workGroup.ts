@@ -13,6 +13,7 @@ import type { CountEvidence } from "./counts.ts";
 import type { KmDayEstimate, KmSmootherResult } from "./kmSmoother.ts";
 import type { MovementModel } from "../movement/index.ts";
 import type { BodyPart, CountScope } from "./partWords.ts";
+import type { SplitPartsOptions } from "./splitParts.ts";
 import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
@@ -139,6 +140,13 @@ export interface EstimateContext {
    * (absorbParts.ts; EstimateOptions.absorbParts; default off).
    */
   absorbParts?: boolean;
+  /**
+   * Short unlabelled tracks whose reports lie within two or more larger tracks' bodies are split
+   * between them as their parts (splitParts.ts; EstimateOptions.splitParts; undefined: off).
+   */
+  splitParts?: SplitPartsOptions;
+  /** Days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise). */
+  narrowNoise?: boolean;
   /** The association's positions read predictively (EstimateOptions.predictiveAssociation). */
   predictiveAssociation?: PredictiveAssociation;
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;

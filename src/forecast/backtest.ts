@@ -11,6 +11,7 @@ import { buildCorridor, PLACE_SNAP_KM } from "../geo/corridor.ts";
 import { forecastArrivals } from "./forecast.ts";
 import { lastTwoReportsArrival, reportsOfGroup } from "./lastTwoReports.ts";
 import { naiveArrival } from "./naive.ts";
+import { MIN_REPORT_GAP_DAYS } from "./reportedRegime.ts";
 import { nowcast } from "./nowcast.ts";
 
 /** An observed arrival: `group` was reported at `place` on `date` (local date). */
@@ -64,6 +65,12 @@ export interface BacktestRow {
   naiveErrorDays?: number;
   /** lastTwo − observed, in days (undefined when the group did not move between them). */
   lastTwoErrorDays?: number;
+  /**
+   * The same with the baseline's speed taken over at least `MIN_REPORT_GAP_DAYS` (6 h;
+   * `lastTwoReportsArrival`'s `minGapDays`): a check of the score, since two reports of two parts
+   * of one group minutes apart give a speed of thousands of km/day, which says "now" everywhere.
+   */
+  lastTwoMinGapErrorDays?: number;
   /** Observed date within [p10, p90] (a blank p90 is open-ended). */
   inside: boolean;
 }
@@ -146,12 +153,17 @@ export function backtestArrivals(
       const p90 = q ? q.p90 : group.lastDay + 0.5;
       const naive = naiveArrival(group, placeKm);
       // Capped at the horizon's end like the model's blank p50 (a crawling group's date runs away).
-      const lastTwoRaw = lastTwoReportsArrival(
-        reportsOfGroup(dataset, now.estimate, ref.group, { asOf: now.asOf, routeIndex }),
-        placeKm,
-        { asOf: now.asOf },
-      );
+      const reports = reportsOfGroup(dataset, now.estimate, ref.group, {
+        asOf: now.asOf,
+        routeIndex,
+      });
+      const lastTwoRaw = lastTwoReportsArrival(reports, placeKm, { asOf: now.asOf });
       const lastTwo = lastTwoRaw === undefined ? undefined : Math.min(lastTwoRaw, end);
+      const gapRaw = lastTwoReportsArrival(reports, placeKm, {
+        asOf: now.asOf,
+        minGapDays: MIN_REPORT_GAP_DAYS,
+      });
+      const lastTwoGap = gapRaw === undefined ? undefined : Math.min(gapRaw, end);
       const lo = p10 === undefined ? Infinity : Math.floor(p10);
       const hi = p90 === undefined ? Infinity : Math.floor(p90);
       rows.push({
@@ -168,6 +180,8 @@ export function backtestArrivals(
         errorDays: Math.floor(p50) - observedDay,
         naiveErrorDays: naive === undefined ? undefined : Math.floor(naive) - observedDay,
         lastTwoErrorDays: lastTwo === undefined ? undefined : Math.floor(lastTwo) - observedDay,
+        lastTwoMinGapErrorDays:
+          lastTwoGap === undefined ? undefined : Math.floor(lastTwoGap) - observedDay,
         inside: lo <= observedDay && observedDay <= hi,
       });
     }

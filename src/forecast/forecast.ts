@@ -5,6 +5,8 @@
  * arrive with it, and the probability that it arrives within the horizon; and, for every day of
  * the horizon, where the group is (the forecast cone).
  */
+import { positionUnknown } from "./positionKnown.ts";
+import type { PositionUnknown } from "./positionKnown.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { DtmWarning } from "../model/warning.ts";
 import type { Place } from "../model/place.ts";
@@ -85,6 +87,17 @@ export interface GroupStatus {
   placeName?: string;
   /** km from that place to the group (positive: past it, negative: short of it), rounded to 0.1. */
   placeOffsetKm?: Km;
+  /**
+   * The date `km` and the place are of: `stateDate`, except for a dissolved group or one whose
+   * position is unknown (`positionUnknown`), placed where its track was on its last position
+   * report (`GroupNowcast.lastReportKm`), not where the track had carried it without reports.
+   */
+  placedDate: IsoDate;
+  /**
+   * A group on the road whose position names no place (no report for more than `SILENT_DAYS` and
+   * a 90 % km interval wider than `POSITION_UNKNOWN_KM`, positionKnown.ts): the days and interval.
+   */
+  positionUnknown?: PositionUnknown;
 }
 
 /** Three quantiles over the Monte Carlo runs. */
@@ -225,14 +238,25 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
   const dynamics = { attritionPerDay: now.attritionPerDay, joinLeaveProb };
   for (const g of now.groups) {
     const status = groupStatus(g, now.asOf, options);
+    const unknown =
+      status === "on_road"
+        ? positionUnknown(g.km, g.lastSeenDate ?? g.lastReportDate, now.asOfDate)
+        : undefined;
+    // A dissolved group, or one whose position is unknown, is placed where it was last reported,
+    // not where its track ran on to without reports.
+    const atReport =
+      (status === "dissolved" || unknown !== undefined) && g.lastReportKm !== undefined;
+    const km = atReport ? g.lastReportKm! : g.km.median;
     groups.push({
       group: g.group,
       routeId: g.routeId,
       status,
       lastDate: g.observedDate ?? g.lastDate,
       stateDate: g.lastDate,
-      km: round1(g.km.median),
-      ...nearestPlace(corridor, g.routeId, g.km.median),
+      km: round1(km),
+      ...nearestPlace(corridor, g.routeId, km),
+      placedDate: atReport ? g.lastReportDate! : g.lastDate,
+      ...(unknown ? { positionUnknown: unknown } : {}),
     });
     if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));

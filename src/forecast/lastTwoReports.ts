@@ -26,7 +26,11 @@ export interface ReportKm {
  * @param reports the group's reports available at the as-of moment (any order).
  * @param placeKm km of the place along the same route.
  * @param options `asOf` (local days): no arrival is dated before it (a forecast issued then
- *   says "now" for a place the extrapolation passed already), as the model's forecasts.
+ *   says "now" for a place the extrapolation passed already), as the model's forecasts;
+ *   `minGapDays` (default 0, the baseline of issue 14 as defined): the speed is taken over at
+ *   least this time — a diagnostic of the score: two reports of two parts of a long group minutes
+ *   apart give speeds of thousands of km/day, which make the baseline say "now" at every place
+ *   ahead (the library's regime rule floors the same gap at `MIN_REPORT_GAP_DAYS`, 6 hours).
  * @returns fractional local days; the latest report's time (or `asOf`) when the place is at or
  *   behind it; `undefined` when there are fewer than two report times or the group did not move
  *   forward between them (no speed to extrapolate).
@@ -36,7 +40,7 @@ export interface ReportKm {
 export function lastTwoReportsArrival(
   reports: readonly ReportKm[],
   placeKm: Km,
-  options: { asOf?: number } = {},
+  options: { asOf?: number; minGapDays?: number } = {},
 ): number | undefined {
   const merged = mergeSameTime(reports);
   const last = merged.at(-1);
@@ -45,7 +49,7 @@ export function lastTwoReportsArrival(
   const clamp = (t: number): number => Math.max(t, options.asOf ?? -Infinity);
   if (placeKm <= last.km) return clamp(last.t);
   if (!before) return undefined;
-  const speed = (last.km - before.km) / (last.t - before.t);
+  const speed = (last.km - before.km) / Math.max(last.t - before.t, options.minGapDays ?? 0);
   if (!(speed > 0)) return undefined;
   return clamp(last.t + (placeKm - last.km) / speed);
 }

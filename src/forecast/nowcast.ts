@@ -111,6 +111,8 @@ export interface GroupNowcast {
    * anyone saw it; planners weigh a forecast by when the group was last reported.
    */
   lastReportDate?: IsoDate;
+  /** Median km of its track on `lastReportDate` (where it was last reported); undefined without. */
+  lastReportKm?: Km;
   /**
    * Local date of the group's last report of any kind (position, count or stay) up to the as-of
    * moment: the estimator's `trackEnds[].lastReportDate`, the date the state's `unseenSince` and
@@ -193,6 +195,9 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     g.daysSinceObserved = Math.max(0, Math.floor(asOf) - g.lastDay);
     const last = stateOf(g.group).times?.findLast((t) => t <= asOf);
     if (last !== undefined) g.lastReportDate = isoDate(Math.floor(last));
+    const at = g.lastReportDate;
+    const point = at && estimate.tracks.find((t) => t.group === g.group && t.date === at);
+    if (point) g.lastReportKm = point.km;
   }
   return {
     asOf,

@@ -31,6 +31,8 @@ interface EndPlace {
  * group is returned with no one on the road (`moving` 0) and `atDestination` the people moved.
  * @param arrived whether a group's point of the day has arrived (`groupDayStatus`).
  * @param endOf the place at the end of a point's route (undefined: none known; the group stays).
+ * @param readInCount whether a count of the place holds all of the group's people there that day
+ *   ({@link countHoldsArrived}): it leaves the road and nothing is added beside the count.
  * @returns the groups, and one `remaining` part per arrived group (people conserved: what leaves
  *   the road is at the place; add them with {@link addRemaining}).
  */
@@ -38,12 +40,15 @@ export function settleArrived(
   groups: readonly GroupOnRoad[],
   arrived: (p: TrackPoint) => boolean,
   endOf: (p: TrackPoint) => EndPlace | undefined,
+  readInCount: (placeName: string, p: TrackPoint) => boolean = () => false,
 ): { groups: GroupOnRoad[]; placed: Part[] } {
   const placed: Part[] = [];
   const out = groups.map((g) => {
     if (!(g.onRoad > 0) || g.unseenSince !== undefined || !arrived(g.point)) return g;
     const end = endOf(g.point);
     if (!end) return g;
+    const moved = { ...g, moving: 0, resting: 0, onRoad: 0, onRoadLow: 0, onRoadHigh: 0 };
+    if (readInCount(end.placeName, g.point)) return moved;
     placed.push({
       category: "remaining",
       ...end,
@@ -51,10 +56,32 @@ export function settleArrived(
       low: g.onRoadLow,
       high: g.onRoadHigh,
     });
-    const moved = { ...g, moving: 0, resting: 0, onRoad: 0, onRoadLow: 0, onRoadHigh: 0 };
     return { ...moved, atDestination: g.onRoad };
   });
   return { groups: out, placed };
+}
+
+/**
+ * Whether the day's count of people remaining at an arrived group's route-end place holds all of
+ * the group's people, so none are added beside it (no one counted twice). A count counts everyone
+ * at the place: when it names another group (which `groupsOnRoad` then reads it against), the
+ * arrived group's people are among its people too; and on a day the group's track is only held
+ * (`heldAfterData`: its track ended at the place, its size is no longer estimated) the count is
+ * the newer evidence of how many are there. Otherwise (a count naming no group, or the group, on an
+ * estimated day) `groupsOnRoad` already read the count first and only the people beyond it stay.
+ * @param areas the day's remaining areas (`RemainingArea`: place, people, group named).
+ */
+export function countHoldsArrived(
+  areas: readonly { placeName: string; value: number; group?: string }[],
+  placeName: string,
+  p: TrackPoint,
+): boolean {
+  return areas.some(
+    (a) =>
+      a.placeName === placeName &&
+      a.value > 0 &&
+      (p.heldAfterData === true || (a.group !== undefined && a.group !== p.group)),
+  );
 }
 
 /**

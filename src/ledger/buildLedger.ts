@@ -25,6 +25,8 @@ import type { Part } from "./inTransit.ts";
 import { splitRowsOfDay } from "./roundParts.ts";
 import type { DailyOptions } from "./series.ts";
 import { buildTree } from "./tree.ts";
+import type { LedgerNode } from "./tree.ts";
+import { countDaysRead } from "./townCounts.ts";
 import type { GroupOnRoad } from "../state/onRoad.ts";
 import type {
   DepartedRow,
@@ -35,7 +37,6 @@ import type {
   LedgerPlaceCount,
   LedgerResult,
 } from "./types.ts";
-import type { Dataset } from "../model/dataset.ts";
 
 /** The days the ledger computes (`start`…`to`) and the days it returns (`from`…`to`). */
 export interface LedgerDays {
@@ -108,8 +109,8 @@ function tracksByDay(tracks: readonly TrackPoint[]): Map<number, TrackPoint[]> {
  * 2. **Over time.** A cumulative series is made non-decreasing by weighted isotonic regression
  *    (a warning names the rows when a source's total falls); it holds its last value afterwards.
  *    A `present` series is interpolated between figures up to `maxGapDays` apart and held
- *    `holdDays` after the last one (as of a date, `maxGapDays` after the last one known by then:
- *    `presentHoldDays`). Before a series' first figure it says nothing.
+ *    `holdDays` after the last one (as of a date, `PRESENT_AS_OF_DAYS` (10) after the last one
+ *    known by then: `presentHoldDays`). Before a series' first figure it says nothing.
  * 3. **Places.** Shelters fold into their city (the nearest non-shelter place within
  *    `arrivalRadiusKm`); places sum to their country and countries to the category. A total that
  *    is larger than its parts adds a row for the rest (blank place or country); parts larger than
@@ -214,6 +215,10 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     if (!countryAt.has(key)) countryAt.set(key, gazetteer.nearest(p.lon, p.lat)?.place.country);
     return countryAt.get(key);
   };
+  const areaNodes = new Map<string, LedgerNode>();
+  for (const country of tree.roots.get("remaining")!.children.values())
+    for (const area of country.children.values())
+      if (area.area !== undefined) areaNodes.set(area.area, area);
   const split: SplitRow[] = [];
   const departed: DepartedRow[] = [];
   const groups: LedgerGroupDay[] = [];
@@ -250,7 +255,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     if (day < days.from) continue;
     for (const r of rows) split.push({ date, ...r });
     for (const g of transit.groups) groups.push(groupOnRoadRow(date, g, transit.areas));
-    placeCounts.push(...countedOn(date, day, rows, groupAt.rowsOf, dataset.stocks));
+    placeCounts.push(...countedOn(date, day, rows, areaNodes, daily));
     split.push(result.unknown);
     departed.push({ ...result.departed, beyondGroups: carried.beyondGroups });
   }
@@ -267,23 +272,30 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
 }
 
 /**
- * The date of the latest figure behind each `remaining` row at a place on a day: the latest
- * figures at its area on or before the day (`areaGroups().rowsOf`, the figures the value is held
- * from); none for a row no figure of the area backs (e.g. a country's rest).
+ * The dates of the counts behind each `remaining` row at a place on a day: the oldest count of its
+ * town still read (`countedOn`: how old the value may be) and the newest (`countedLatest`, when
+ * another day), `countDaysRead` (townCounts.ts); none for a row no count of the town backs (a
+ * country's rest, an arrived group's people no count holds yet).
  */
 function countedOn(
   date: IsoDate,
   day: number,
   rows: readonly Omit<SplitRow, "date">[],
-  rowsOf: (placeName: string, day: number) => number[],
-  stocks: Dataset["stocks"],
+  areaNodes: ReadonlyMap<string, LedgerNode>,
+  daily: DailyOptions,
 ): LedgerPlaceCount[] {
   const out: LedgerPlaceCount[] = [];
   for (const r of rows) {
     if (r.category !== "remaining" || r.placeName === undefined) continue;
-    const dates = rowsOf(r.placeName, day).map((i) => stocks[i]?.date.slice(0, 10) ?? "");
-    const last = dates.reduce((a, d) => (d > a ? d : a), "");
-    if (last !== "") out.push({ date, placeName: r.placeName, countedOn: last });
+    const node = areaNodes.get(r.placeName);
+    const read = node && countDaysRead(node, day, daily);
+    if (!read) continue;
+    out.push({
+      date,
+      placeName: r.placeName,
+      countedOn: isoDate(read.oldest),
+      ...(read.newest !== read.oldest ? { countedLatest: isoDate(read.newest) } : {}),
+    });
   }
   return out;
 }

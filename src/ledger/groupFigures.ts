@@ -219,9 +219,18 @@ export interface DepartedBasis {
   reachedOn: IsoDate;
   /**
    * Of `beyondTracks`, people at places attributed to a tracked group beyond its size whom the
-   * total still holds (the day's `beyondGroups`, carried by `carriedBeyondGroups`).
+   * total still holds (the day's `beyondGroups`, carried by `carriedBeyondGroups`): people
+   * present at the place whose origin is not tracked (an earlier caravan, people who came by other
+   * means), not people the sources show leaving with the caravans.
    */
   beyondGroups: People;
+  /**
+   * The most that can have left WITH the caravans: `value − beyondGroups`. The people who left
+   * with them lie between `fromTracks` (what the groups and counts show) and this (the returns,
+   * claims, permits and people at places added beside them, which may count one person in two
+   * categories); the total `value` adds the people of untracked origin at places.
+   */
+  withGroupsHigh: People;
 }
 
 /**
@@ -233,7 +242,7 @@ export interface DepartedBasis {
  * @returns undefined when no row is on or before `date`.
  * @example
  * departedBasis(ledger.departed, "2018-12-15");
- * // 2018 => { value: 29915, fromTracks: 16000, beyondTracks: 13915, reachedOn: "2018-11-20", beyondGroups: 3805 }
+ * // 2018 => { value: 29915, fromTracks: 16000, beyondTracks: 13915, reachedOn: "2018-11-20", beyondGroups: 3805, withGroupsHigh: 26110 }
  */
 export function departedBasis(
   departed: readonly {
@@ -248,11 +257,13 @@ export function departedBasis(
   const day = upTo.at(-1);
   if (!day) return undefined;
   const reached = upTo.find((d) => d.value === day.value) ?? day;
+  const beyondGroups = Math.min(Math.max(0, day.value - day.fromTracks), day.beyondGroups ?? 0);
   return {
     value: day.value,
     fromTracks: day.fromTracks,
     beyondTracks: Math.max(0, day.value - day.fromTracks),
     reachedOn: reached.date,
-    beyondGroups: Math.min(Math.max(0, day.value - day.fromTracks), day.beyondGroups ?? 0),
+    beyondGroups,
+    withGroupsHigh: Math.max(day.fromTracks, day.value - beyondGroups),
   };
 }

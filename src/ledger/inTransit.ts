@@ -6,7 +6,7 @@ import type { SplitCategory, TrackPoint } from "../model/track.ts";
 import type { IsoDate, Iso3 } from "../model/units.ts";
 import { groupsOnRoad } from "../state/onRoad.ts";
 import type { GroupOnRoad, RemainingArea } from "../state/onRoad.ts";
-import { settleArrived } from "./arrived.ts";
+import { countHoldsArrived, settleArrived } from "./arrived.ts";
 import type { arrivalReader } from "./arrived.ts";
 import { GROUP_ERROR_CORRELATION, sumCorrelated } from "./correlatedSum.ts";
 import type { IntervalEstimate } from "./correlatedSum.ts";
@@ -68,7 +68,9 @@ export function inTransit(
     });
   const roads = groupsOnRoad(tracks, areas, radiusKm, lastReports);
   const { groups, placed } = arrival
-    ? settleArrived(roads, arrival.arrived, arrival.endOf)
+    ? settleArrived(roads, arrival.arrived, arrival.endOf, (place, p) =>
+        countHoldsArrived(areas, place, p),
+      )
     : { groups: roads, placed: [] };
   const byCountry = new Map<string, { country: Iso3 | undefined; groups: GroupOnRoad[] }>();
   for (const g of groups) {

@@ -142,22 +142,39 @@ export interface DailyOptions {
    * hindsight ledger, where the last point is the last figure there is).
    */
   openEnd?: boolean;
+  /**
+   * With `openEnd`: days a `present` count with no later figure known stands (default
+   * {@link PRESENT_AS_OF_DAYS}); after that, as of the date, it is too old to read.
+   */
+  openHoldDays?: number;
 }
+
+/**
+ * Days a count of people present stands, as of a date, when no newer count of its place is known
+ * (10): a count is a snapshot, and the 2018 groups rested at a place days, not weeks (Mexico City
+ * 4–10 Nov, Mexicali from 19 Nov); after 10 days without a newer count the people it counted may
+ * have moved on, so the as-of ledger no longer reads it (they are `unknown`, "not counted since")
+ * rather than holding a figure weeks old (as of 3 Dec 2018, Mexicali's 3,224 of 19 Nov, when
+ * hindsight has 1,392 there). Its interval's low end falls from the count to 0 over those days.
+ */
+export const PRESENT_AS_OF_DAYS = 10;
 
 /**
  * The one hold rule of a `present` series (people at a place): how many days its value `a` stands
  * after its day when no straight line runs on from it.
  * - Across a gap to the next figure longer than `maxGapDays`, or after the last figure of the data
  *   (hindsight): `holdDays` (a count is a snapshot; people move on, and the sources said nothing).
- * - After the last figure known by an as-of date (`openEnd`): `maxGapDays`, as long as hindsight
- *   would draw a line to a next figure, so people counted then are not made "unknown" only
- *   because the next count had not come out yet.
+ * - After the last figure known by an as-of date (`openEnd`): `openHoldDays`
+ *   ({@link PRESENT_AS_OF_DAYS}, 10; at most `maxGapDays`), so people counted a few days before
+ *   are not made "unknown" only because the next count had not come out yet, while a count
+ *   weeks old is not read as if it were current.
  * @param hasNext whether a later figure of the series is known.
  * @example
- * presentHoldDays({ holdDays: 3, maxGapDays: 30, openEnd: true }, false); // => 30
+ * presentHoldDays({ holdDays: 3, maxGapDays: 30, openEnd: true }, false); // => 10
  */
 export function presentHoldDays(options: DailyOptions, hasNext: boolean): number {
-  return !hasNext && options.openEnd === true ? options.maxGapDays : options.holdDays;
+  if (hasNext || options.openEnd !== true) return options.holdDays;
+  return Math.min(options.maxGapDays, options.openHoldDays ?? PRESENT_AS_OF_DAYS);
 }
 
 function lerp(a: number, b: number, t: number): number {
@@ -226,11 +243,12 @@ export function readSeries(
   const gap = b === undefined ? Infinity : b.day - a.day;
   if (b === undefined || (basis === "present" && gap > options.maxGapDays)) {
     const age = day - a.day;
-    if (age > presentHoldDays(options, b !== undefined)) return undefined;
+    const hold = presentHoldDays(options, b !== undefined);
+    if (age > hold) return undefined;
     // Held past `holdDays` (as of a date): the people may have moved on since, so the interval's
-    // low end falls linearly from the count's to 0 one day after `maxGapDays`.
+    // low end falls linearly from the count's to 0 one day after the hold ends.
     const past = Math.max(0, age - options.holdDays);
-    const keep = past === 0 ? 1 : 1 - past / (options.maxGapDays - options.holdDays + 1);
+    const keep = past === 0 ? 1 : 1 - past / (hold - options.holdDays + 1);
     return { value: a.value, low: a.low * keep, high: a.high, countDay: a.day, heldDays: age };
   }
   const t = (day - a.day) / gap;

@@ -5,7 +5,7 @@
  * People move between the places of a town (in 2018 from the Benito Juárez sports complex to
  * El Barretal, Tijuana, from 29 Nov), so a count at one place may hold people an older count at
  * another place of the town also holds. A `present` count stands `holdDays` (3) after its day;
- * as of a date it is held longer (up to `maxGapDays`, `presentHoldDays`) only because its next
+ * as of a date it is held longer (up to `PRESENT_AS_OF_DAYS`, `presentHoldDays`) only because its next
  * count had not come out. **A newer count at another place of the town (or of the town itself)
  * that shows people arriving there takes over that rise from the longer-held count**: the people
  * who arrived there may be people of the older count, so the older count is read less the rises
@@ -233,6 +233,34 @@ export function supersededInTown(
     }
   });
   return out;
+}
+
+/**
+ * The days of the counts a town's people present rest on, on `day`: of its `present` series (its
+ * own and its shelters'), each one still read (a figure on or before the day, not all taken over
+ * by a newer count, {@link supersededInTown}) gives the day of the figure it is read from. The
+ * oldest is how old the value may be ("counted 29 Nov–4 Dec" as of 5 Dec 2018: Tijuana's 6,838
+ * is 4,338 still read of Benito Juárez's 29 Nov count and El Barretal's 2,500 of 4 Dec).
+ * @param area a node at area depth of the `remaining` tree.
+ * @returns undefined when no count of the town is read that day.
+ * @example
+ * countDaysRead(tijuanaNode, dayNumber("2018-12-05")!, daily); // as of 5 Dec => { oldest: 29 Nov, newest: 4 Dec }
+ */
+export function countDaysRead(
+  area: LedgerNode,
+  day: number,
+  daily: DailyOptions,
+): { oldest: number; newest: number } | undefined {
+  const taken = supersededInTown(area, day, daily);
+  let oldest = Infinity;
+  let newest = -Infinity;
+  for (const t of presentSeries(area)) {
+    const r = readSeries(t.series.points, t.series.basis, day, daily);
+    if (!r || r.value - (taken.get(t.series)?.taken ?? 0) < 0.5) continue;
+    oldest = Math.min(oldest, r.countDay);
+    newest = Math.max(newest, r.countDay);
+  }
+  return Number.isFinite(oldest) ? { oldest, newest } : undefined;
 }
 
 /** The place a series of a town is of: its shelter, or the town itself. */

@@ -41,7 +41,8 @@ export interface LedgerOptions extends WeightOptions {
    * aggregates dated after it are left out, the days run to it (`to` when earlier), and a
    * cumulative series is a step — each day the weighted isotonic fit of the figures published by
    * then (as with hindsight, by source weight), never a line towards a later figure nor pooled
-   * with one; a `present` count holds up to `maxGapDays` (`presentHoldDays`). The
+   * with one; a `present` count with no newer one known holds `PRESENT_AS_OF_DAYS` (10,
+   * `presentHoldDays`), then is too old to read. The
    * tracks given should be estimated as of the same date (`runReplay(dataset, { asOf })` does
    * both). Default: with hindsight, every figure used (lines between figures, isotonic pooling).
    * Not an ISO date: RangeError.
@@ -285,22 +286,28 @@ export interface LedgerResult {
    */
   groups: LedgerGroupDay[];
   /**
-   * For every day's `remaining` row at a place: the date of the latest figure its value rests on
-   * (the figures at the area on or before the day). As of a date a count is held until the next
-   * one, up to 30 days: "3,224 in Mexicali" of 19 Nov is still the as-of value on 5 Dec, and this
-   * says how old it is (`countedOn`).
+   * For every day's `remaining` row at a place backed by counts: the dates of the oldest and
+   * newest counts of its town still read (`countedOn`, `countedLatest`). As of a date a count is
+   * held up to 10 days when no newer one is known (`PRESENT_AS_OF_DAYS`), and a town's value may
+   * rest on counts of different days (Tijuana as of 5 Dec 2018: 29 Nov and 4 Dec): this says how
+   * old it may be.
    */
   placeCounts?: LedgerPlaceCount[];
   /** The correlation between groups' errors the intervals of totals were combined with (0–1). */
   groupCorrelation: number;
 }
 
-/** The date of the latest figure behind a place's people remaining on a day. */
+/** The dates of the counts behind a place's people remaining on a day. */
 export interface LedgerPlaceCount {
   date: IsoDate;
   placeName: string;
-  /** Date of the latest figure at the area on or before `date` (ISO date). */
+  /**
+   * Date of the OLDEST count of the town (its own or a shelter's) still read on `date` (ISO date):
+   * how old the value may be.
+   */
   countedOn: IsoDate;
+  /** Date of the newest count still read, when it is not `countedOn`'s day. */
+  countedLatest?: IsoDate;
 }
 
 /** One group on one day as the ledger counts it: on the road, or reached a place. */

@@ -5,3 +5,5 @@ export { runReplay } from "./replay.ts";
 export type { Replay, ReplayOptions } from "./replay.ts";
 export { dataRange } from "./dataRange.ts";
 export type { DataRange } from "./dataRange.ts";
+export { reportDayPlace, reportRange } from "./reportRange.ts";
+export type { ReportRangeOptions } from "./reportRange.ts";

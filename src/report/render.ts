@@ -239,8 +239,16 @@ function countAge(
   w: ReturnType<typeof situationWords>,
   date: (d: string, short?: boolean) => string,
 ): string {
-  const counted = update.presence.find((x) => x.placeName === placeName)?.countedOn;
-  return counted !== undefined && counted < update.asOf ? w.countedOn(date(counted, true)) : "";
+  // The oldest count the value still rests on, and the newest when another day (both older
+  // than the update's date to be worth saying).
+  const place = update.presence.find((x) => x.placeName === placeName);
+  const counted = place?.countedOn;
+  if (counted === undefined || counted >= update.asOf) return "";
+  const latest = place?.countedLatest;
+  return w.countedOn(
+    date(counted, true),
+    latest !== undefined && latest !== counted ? date(latest, true) : undefined,
+  );
 }
 
 /**

@@ -319,6 +319,8 @@ export function situationHeadlines(
               formatPeople(basis.value),
               basis.reachedOn,
               formatPeople(basis.beyondGroups),
+              formatPeople(basis.fromTracks),
+              formatPeople(basis.withGroupsHigh),
             )
           : ""),
     });

@@ -108,7 +108,8 @@ const en = {
   capacity: "capacity",
   notKnown: "not known",
   noCurrentFigure: "no current figure",
-  countedOn: (date: string) => ` (counted ${date})`,
+  countedOn: (date: string, latest?: string) =>
+    latest === undefined ? ` (counted ${date})` : ` (counted ${date}–${latest})`,
   byStatusOnTheDate: "People at places on the date, by status",
   present: "present",
   presenceNote:
@@ -142,12 +143,20 @@ const en = {
     `the largest of the groups' estimated peak sizes and northbound counts (${fromTracks}), ` +
     `everyone accounted for on the day (${accounted}) ` +
     `and the people who had left by the day before (the total never falls)`,
-  departedBeyond: (beyond: string, value: string, reachedOn: string, groups: string) =>
+  departedBeyond: (
+    beyond: string,
+    value: string,
+    reachedOn: string,
+    groups: string,
+    fromTracks: string,
+    withGroupsHigh: string,
+  ) =>
     `; ${beyond} of the ${value} rest on figures beyond the tracked groups and counts ` +
-    `(returns, claims, people at places; the total was reached on ${reachedOn}` +
+    `(returns, claims, permits, people at places, which may count one person in two categories; the total was reached on ${reachedOn}` +
     (groups !== "0"
-      ? `, when ${groups} of them were people at places that the sources attribute to a group beyond its estimated size)`
-      : ")"),
+      ? `, when ${groups} of them were people present at places beyond a tracked group's estimated size, origin not tracked)`
+      : ")") +
+    `: between ${fromTracks} and ${withGroupsHigh} left with the caravans`,
   methodInTransit:
     "estimated sizes of the groups still on the move, less people counted at places they had reached; " +
     "a group that has arrived at its route's end is no longer in transit: its people no count holds yet are " +
@@ -209,6 +218,10 @@ const en = {
   onTheRoad: (where: string, on: string, seen: string) =>
     `on the road, last placed ${where}${on ? ` on ${on}` : ""} (${seen}).`,
   noPlaceAhead: "no place ahead on its route (see the warnings in forecast.json).",
+  positionUnknownLine: (days: number, low: string, high: string, where: string, on: string) =>
+    `on the road, no report for ${days} days; position unknown (km ${low}–${high}); last placed ${where} on ${on}.`,
+  noPlaceNamed: (width: string) =>
+    `no place named: its 90 % interval spans more than ${width} km of its route (its runs are in forecast.csv).`,
   forecastMethod: (staleDays: number) =>
     `the state as of the as-of moment: groups at their route's end are arrived, groups the ledger counts wholly at places are accounted for, groups with no report (position, count or stay) for more than ${staleDays} days are dissolved (not moved on); each group on the road starts from its state on the as-of day (the held track point of that day when its track ends before it, as tracks.csv of estimate --as-of gives it; riding when its two latest reports are a ride apart), moved on by Monte Carlo runs of the rest/walk/ride regime model (shares fitted on all groups' data so far) with attrition fitted on the size tracks so far; the head (first people) moves in the same runs as the median person with the same day's draws, from its own last position (riding when its track's last daily move was a ride), and is never behind the median person in any run; quantiles over runs; no arrival is dated before the as-of moment`,
   // The scenario command's lines (cli/commands/scenario.ts) and scenario-report.json's note.
@@ -302,7 +315,8 @@ const es: SituationWords = {
   capacity: "capacidad",
   notKnown: "no se sabe",
   noCurrentFigure: "sin cifra actual",
-  countedOn: (date: string) => ` (contado el ${date})`,
+  countedOn: (date: string, latest?: string) =>
+    latest === undefined ? ` (contado el ${date})` : ` (contado del ${date} al ${latest})`,
   byStatusOnTheDate: "Personas en cada lugar en la fecha, por situación",
   present: "presentes",
   presenceNote:
@@ -337,12 +351,20 @@ const es: SituationWords = {
     `el mayor de los tamaños máximos estimados de los grupos y de los conteos hacia el norte (${fromTracks}), ` +
     `todas las personas ubicadas ese día (${accounted}) ` +
     `y las personas que habían salido hasta el día anterior (el total nunca baja)`,
-  departedBeyond: (beyond: string, value: string, reachedOn: string, groups: string) =>
+  departedBeyond: (
+    beyond: string,
+    value: string,
+    reachedOn: string,
+    groups: string,
+    fromTracks: string,
+    withGroupsHigh: string,
+  ) =>
     `; ${beyond} de las ${value} descansan en cifras más allá de los grupos seguidos y los conteos ` +
-    `(retornos, solicitudes, personas en lugares; el total se alcanzó el ${reachedOn}` +
+    `(retornos, solicitudes, permisos, personas en lugares, que pueden contar a una persona en dos categorías; el total se alcanzó el ${reachedOn}` +
     (groups !== "0"
-      ? `, cuando ${groups} de ellas eran personas en lugares que las fuentes atribuyen a un grupo por encima de su tamaño estimado)`
-      : ")"),
+      ? `, cuando ${groups} de ellas eran personas presentes en lugares por encima del tamaño estimado de un grupo seguido, de origen no seguido)`
+      : ")") +
+    `: entre ${fromTracks} y ${withGroupsHigh} salieron con las caravanas`,
   methodInTransit:
     "tamaños estimados de los grupos aún en movimiento, menos las personas contadas en los lugares a los que habían llegado; " +
     "un grupo que ha llegado al final de su ruta ya no está en tránsito: sus personas que ningún conteo recoge aún " +
@@ -403,6 +425,10 @@ const es: SituationWords = {
   onTheRoad: (where: string, on: string, seen: string) =>
     `en camino, última ubicación ${where}${on ? ` el ${on}` : ""} (${seen}).`,
   noPlaceAhead: "ningún lugar por delante en su ruta (ver las advertencias en forecast.json).",
+  positionUnknownLine: (days: number, low: string, high: string, where: string, on: string) =>
+    `en camino, sin reporte desde hace ${days} días; posición desconocida (km ${low}–${high}); última ubicación ${where} el ${on}.`,
+  noPlaceNamed: (width: string) =>
+    `ningún lugar nombrado: su intervalo del 90 % abarca más de ${width} km de su ruta (sus corridas están en forecast.csv).`,
   forecastMethod: (staleDays: number) =>
     `el estado en el momento de la fecha de corte: los grupos al final de su ruta han llegado, los grupos sin reporte (posición, conteo o estancia) desde hace más de ${staleDays} días se dan por disueltos (no se mueven); cada grupo en camino parte de su estado el día de corte (el punto retenido de su recorrido ese día cuando su recorrido termina antes, como lo da tracks.csv de estimate --as-of; en vehículo cuando sus dos últimos reportes están a un viaje de distancia) y avanza en corridas de Monte Carlo del modelo de regímenes descanso/caminata/vehículo (proporciones ajustadas con los datos de todos los grupos hasta ese día), con el desgaste ajustado con los recorridos de tamaño hasta ese día; la cabeza (primeras personas) avanza en las mismas corridas que la persona mediana con los mismos sorteos del día, desde su propia última posición, y nunca va detrás de la persona mediana en ninguna corrida; cuantiles sobre las corridas; ninguna llegada se fecha antes del momento de corte`,
   scenarioHeading: (name: string, runs: string, seed: number, start: string, horizon: number) =>

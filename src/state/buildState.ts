@@ -69,16 +69,18 @@ export function buildCorridorState(
   });
 }
 
-/** Each place with the date of the latest count behind its people remaining (`countedOn`). */
+/** Each place with the dates of the counts behind its people remaining (`countedOn`, `countedLatest`). */
 function withCountDates(
   places: PlacePresence[],
-  counts: readonly { placeName: string; countedOn: IsoDate }[],
+  counts: readonly { placeName: string; countedOn: IsoDate; countedLatest?: IsoDate }[],
 ): PlacePresence[] {
   if (counts.length === 0) return places;
-  const on = new Map(counts.map((c) => [c.placeName, c.countedOn]));
+  const on = new Map(counts.map((c) => [c.placeName, c]));
   return places.map((p) => {
-    const date = p.placeName !== undefined ? on.get(p.placeName) : undefined;
-    return date !== undefined ? { ...p, countedOn: date } : p;
+    const c = p.placeName !== undefined ? on.get(p.placeName) : undefined;
+    if (c === undefined) return p;
+    const latest = c.countedLatest !== undefined ? { countedLatest: c.countedLatest } : {};
+    return { ...p, countedOn: c.countedOn, ...latest };
   });
 }
 

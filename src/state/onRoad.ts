@@ -53,7 +53,10 @@ export interface HeldWidening {
  * (the day's date, `heldAfterData: true`) up to its last report + {@link MAX_SILENCE_DAYS}
  * or `lastDate`, whichever is earlier. So a group reported two days before a situation update is
  * still on the road on its date rather than dropping to unknown with the data's end, and every
- * group leaves the road by the one rule. Other tracks are returned as they are.
+ * group leaves the road by the one rule. A group whose track ended at its destination
+ * (`destination`) is held the same days at its last point, unmoved: it stays at its route's end
+ * (status `arrived`, its people at the place there, src/ledger/arrived.ts) rather than dropping
+ * to `unknown` the day after its track ends. Other tracks are returned as they are.
  *
  * With `widening`, a held day's km (median person, head, tail) is the last point's distribution
  * pushed through the movement law (`kmAhead`, src/estimate/kmAhead.ts: the smoother's own forward
@@ -85,13 +88,15 @@ export function holdUntilUnseen(
   }
   const out = [...tracks];
   for (const end of trackEnds) {
-    if (end.reason !== "end_of_data") continue;
+    const arrived = end.reason === "destination";
+    if (end.reason !== "end_of_data" && !arrived) continue;
     const point = lastPoint.get(end.group);
     const from = point ? dayNumber(point.date) : undefined;
     const report = dayNumber(end.lastReportDate.slice(0, 10));
     if (!point || from === undefined || report === undefined) continue;
     const until = Math.min(last, report + MAX_SILENCE_DAYS);
-    const ahead = widening ? carriedAhead(point, until - from, widening) : [];
+    // An arrived group stays where its track ended (its route's end): nothing carries it on.
+    const ahead = widening && !arrived ? carriedAhead(point, until - from, widening) : [];
     for (let day = from + 1; day <= until; day++)
       out.push({ ...point, ...ahead[day - from - 1], date: isoDate(day), heldAfterData: true });
   }

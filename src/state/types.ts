@@ -72,11 +72,14 @@ export interface PlacePresence {
   waiting: People;
   staying: People;
   /**
-   * Date of the latest count the people remaining here rest on (the ledger's `placeCounts`):
-   * as of a date a count is held until the next one, up to 30 days, so the day's value may be
-   * days old ("counted 19 Nov"); undefined without such a count.
+   * Date of the OLDEST count the people remaining here still rest on (the ledger's
+   * `placeCounts`): as of a date a count is held up to 10 days when no newer one is known, and a
+   * town's value may add counts of several days, so the value may be days old ("counted 19 Nov");
+   * undefined without such a count.
    */
   countedOn?: IsoDate;
+  /** Date of the newest count it rests on, when not `countedOn`'s day ("counted 29 Nov–4 Dec"). */
+  countedLatest?: IsoDate;
   /** resting + waiting + staying: the people present at the place who are not in transit. */
   present: People;
   presentLow: People;

@@ -121,6 +121,47 @@ describe.skipIf(!hasBrowser)("Your own files: as known on the day, and what a fi
     await page.close();
   }, 300_000);
 
+  it("after the data's last day, as known on the day says 'after the data', as report --as-of refuses the day (review23a L1)", async () => {
+    // Sightings and counts only: the data end on 15 Nov 2018, the replay runs on past it.
+    const files = [FILES.sightings, FILES.counts];
+    const inputs = ["--sightings", FILES.sightings, "--counts", FILES.counts];
+    const refused = await dtmFlow([
+      "report",
+      "--as-of",
+      "2018-11-16",
+      ...inputs,
+      "--out",
+      join(out, "after"),
+    ]).then(
+      () => "",
+      (e: { code?: number; stderr?: string }) => `${e.code}|${e.stderr ?? ""}`,
+    );
+    expect(refused).toMatch(/^2\|.*outside the data, which runs from 2018-10-19 to 2018-11-15/s);
+    const { page, watch } = await open2018(viewer, { hash: "lang=en", locale: "en-GB" });
+    await settle(page, () => page.setInputFiles("#analyst-input", files));
+    expect(await page.locator("#map").getAttribute("data-provider")).toBe("analyst-files");
+    await goToDay(page, "2018-11-16");
+    await page.locator('#situation input[value="as-of"]').check();
+    const note = page.locator("#situation .situation-outside");
+    await note.waitFor({ timeout: 120_000 });
+    expect(await note.getAttribute("data-outside")).toBe("after");
+    expect(await note.textContent()).toBe(
+      "After the data: no figures as known on this day (dtm-flow report --as-of refuses it). The data run from 19 Oct 2018 to 15 Nov 2018.",
+    );
+    const shown = await readPanel(page);
+    expect(shown.basis).toBe("as-of");
+    expect(shown.headlines).toEqual([]);
+    expect(shown.readout).toEqual({});
+    // The last day of the data still has its figures as known on the day.
+    await goToDay(page, "2018-11-15");
+    await expect
+      .poll(async () => (await readPanel(page)).headlines.length, { timeout: 120_000 })
+      .toBeGreaterThan(0);
+    expect(await page.locator("#situation .situation-outside").count()).toBe(0);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
   it("a tracks.csv refused as dtm-flow's output is read as sightings when the analyst says so, as import --kind reads it", async () => {
     const { page, watch } = await open2018(viewer, { hash: "lang=en" });
     await settle(page, () => page.setInputFiles("#analyst-input", TRACKS));

@@ -47,6 +47,7 @@ describe("ledger: figures of a group's people at places (2018)", () => {
       beyondTracks: number;
       reachedOn: string;
       beyondGroups: number;
+      withGroupsHigh: number;
     };
   };
   let stderr: string;
@@ -124,7 +125,12 @@ describe("ledger: figures of a group's people at places (2018)", () => {
     expect(w.rows).toEqual([26, 27]);
     const b = report.departedBasis;
     expect(b.beyondTracks).toBe(b.value - b.fromTracks);
-    expect(stderr).toContain(`of them only on figures beyond the tracked groups and counts`);
+    // The headline gives who left with the caravans as a range, not the total alone.
+    expect(b.withGroupsHigh).toBe(b.value - b.beyondGroups);
+    expect(stderr).toContain(
+      `${b.value.toLocaleString("en-US")} people accounted for by then: ` +
+        `${b.fromTracks.toLocaleString("en-US")}–${b.withGroupsHigh.toLocaleString("en-US")} left with the caravans`,
+    );
   });
 
   it("carries beyond_groups while departed holds (review22c M3): never falls, never above the stock part", () => {
@@ -142,7 +148,7 @@ describe("ledger: figures of a group's people at places (2018)", () => {
     expect(num("2018-12-15", "beyond_groups")).toBe(3805);
     expect(report.departedBasis.beyondGroups).toBe(3805);
     // The hindsight ledger's stderr says the part beyond the groups (docs/ledger.md).
-    expect(stderr).toContain("3,805 of those people at places beyond a tracked group");
+    expect(stderr).toContain("3,805 present at places beyond a tracked group, origin not tracked");
   });
 
   it("says the same beyond the groups whatever the as-of date after they entered (as of 3 Dec)", async () => {

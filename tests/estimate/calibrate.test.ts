@@ -138,7 +138,7 @@ describe("dayCheckFactors", () => {
 });
 
 describe("self-calibrated intervals", () => {
-  it("are never narrower than the model's, hold every estimate, keep head ≥ median ≥ tail", () => {
+  it("are never narrower than the model's where reports scatter past their noise (messy world), hold every estimate, keep head ≥ median ≥ tail", () => {
     const world = messyWorld(41);
     const model = estimateTracks(world.dataset, { selfCalibrate: false });
     const calibrated = estimateTracks(world.dataset);

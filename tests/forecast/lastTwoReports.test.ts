@@ -82,6 +82,25 @@ describe("lastTwoReportsArrival (constant speed from the last two reports)", () 
     expect(lastTwoReportsArrival(reports, 200, { asOf: 4 })).toBe(4);
     expect(lastTwoReportsArrival(reports, 400, { asOf: 4 })).toBeCloseTo(5.5, 9);
   });
+
+  it("takes the speed over at least minGapDays (reports of two parts minutes apart)", () => {
+    // Two reports an hour apart, 200 km apart: 4,800 km/day as given, 800 km/day over 6 hours.
+    const reports = [
+      { t: 10.5, km: 100 },
+      { t: 10.5 + 1 / 24, km: 300 },
+    ];
+    const last = 10.5 + 1 / 24;
+    expect(lastTwoReportsArrival(reports, 1100)).toBeCloseTo(last + 800 / 4800, 9);
+    expect(lastTwoReportsArrival(reports, 1100, { minGapDays: 0.25 })).toBeCloseTo(last + 1, 9);
+    // Reports further apart than the floor keep their own speed.
+    const slow = [
+      { t: 1.5, km: 0 },
+      { t: 2.5, km: 100 },
+    ];
+    expect(lastTwoReportsArrival(slow, 400, { minGapDays: 0.25 })).toBeCloseTo(5.5, 9);
+    // A place behind the last report is reached then, whatever the floor.
+    expect(lastTwoReportsArrival(reports, 200, { minGapDays: 0.25 })).toBe(last);
+  });
 });
 
 describe("reportsOfGroup", () => {

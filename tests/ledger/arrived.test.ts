@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildLedger } from "../../src/ledger/buildLedger.ts";
+import { holdUntilUnseen } from "../../src/state/onRoad.ts";
 import { createRouteIndex } from "../../src/geo/routeIndex.ts";
 import type { RouteCollection } from "../../src/model/route.ts";
 import type { StockFigure } from "../../src/model/stock.ts";
@@ -83,5 +84,64 @@ describe("an arrived group is at its route's end", () => {
   it("without routes nothing changes: the group is in transit", () => {
     const { split } = buildLedger({ dataset: dataset([]), tracks: [...at(length), ...onTheWay] });
     expect(value(split, "in_transit")).toBe(1500);
+  });
+
+  it("a track that ended at its destination stays there the next days, not unknown", () => {
+    const ended = at(length);
+    const ends = [
+      { group: "A", lastDate: "2018-11-20", lastReportDate: "2018-11-20", reason: "destination" },
+    ];
+    const held = holdUntilUnseen(ended, ends, "2018-11-23");
+    expect(held.map((p) => p.date)).toEqual([
+      "2018-11-20",
+      "2018-11-21",
+      "2018-11-22",
+      "2018-11-23",
+    ]);
+    // Unmoved: the held days are at the route's end, where the track ended.
+    expect(held.every((p) => p.km === length)).toBe(true);
+    const { split } = buildLedger({
+      dataset: dataset([], { routes }),
+      tracks: held,
+      trackEnds: ends,
+    });
+    const on = (date: string, c: string) =>
+      split.filter((r) => r.date === date && r.category === c).reduce((n, r) => n + r.value, 0);
+    expect(on("2018-11-23", "remaining")).toBe(1000);
+    expect(on("2018-11-23", "unknown")).toBe(0);
+    // A later count at the place is the newer evidence on a held day: it holds the group's people.
+    const later: StockFigure = {
+      date: "2018-11-23",
+      category: "remaining",
+      basis: "present",
+      placeName: "Tijuana",
+      value: 600,
+    };
+    const counted = buildLedger({
+      dataset: dataset([later], { routes }),
+      tracks: held,
+      trackEnds: ends,
+    });
+    const day = counted.split.filter((r) => r.date === "2018-11-23");
+    expect(day.filter((r) => r.category === "remaining").map((r) => r.value)).toEqual([600]);
+    expect(day.find((r) => r.category === "unknown")?.value).toBe(400);
+  });
+
+  it("a count at its route's end that names another group still holds the arrived group's people", () => {
+    const count: StockFigure = {
+      date: "2018-11-20",
+      category: "remaining",
+      basis: "present",
+      placeName: "Tijuana",
+      value: 3000,
+      caravanLabel: "B",
+    };
+    const { split, departed } = buildLedger({
+      dataset: dataset([count], { routes }),
+      tracks: [...at(length), ...track("B", ["2018-11-20"], 2500, tijuana)],
+    });
+    // Tijuana's 3,000 are read once: A's 1,000 are among them, not added beside them.
+    expect(split.filter((r) => r.category === "remaining").map((r) => r.value)).toEqual([3000]);
+    expect(split.reduce((n, r) => n + r.value, 0)).toBe(departed[0]!.value);
   });
 });

@@ -281,3 +281,28 @@ describe("the town of a shelter (areaOf)", () => {
     }
   });
 });
+
+describe("how old a town's value is: the oldest count still read, and the newest", () => {
+  const counted = (asOf: string) =>
+    buildLedger({ dataset: DATA, tracks: [] }, { asOf }).placeCounts?.find(
+      (c) => c.date === asOf && c.placeName === "Tijuana",
+    );
+
+  it("as of 5 Dec: 4,300 still read of Benito Juárez's 29 Nov count, El Barretal's of 3 Dec", () => {
+    // Not "counted 3 Dec" alone: most of the 6,800 rests on the count of 29 Nov.
+    expect(counted("2018-12-05")).toEqual({
+      date: "2018-12-05",
+      placeName: "Tijuana",
+      countedOn: "2018-11-29",
+      countedLatest: "2018-12-03",
+    });
+  });
+
+  it("one day when the value rests on counts of one day (the 6 Dec census)", () => {
+    expect(counted("2018-12-06")).toEqual({
+      date: "2018-12-06",
+      placeName: "Tijuana",
+      countedOn: "2018-12-06",
+    });
+  });
+});

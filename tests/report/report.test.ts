@@ -113,7 +113,8 @@ describe("situation update", () => {
     expect(md).toMatch(/^# Caravan update — as of 4 Nov 2018/);
     expect(md).toMatch(/\| Asylum claims \| 1,700 \|/);
     expect(md).toMatch(/COMAR \\<script\\>/);
-    expect(md).toMatch(/\| Tijuana \| 2,500 \|/);
+    // 2,500 rests on Benito Juárez's 3 Nov count; Tijuana's own 4 Nov count is read too.
+    expect(md).toMatch(/\| Tijuana \| 2,500 \(counted 3 Nov–4 Nov\) \|/);
     expect(md).toMatch(/shelters of Tijuana add up to 2,500/);
   });
 

@@ -91,7 +91,9 @@ describe("groups not seen for long", () => {
       [{ group: "A", lastDate: "2018-11-22", lastReportDate: "2018-11-20", reason: "destination" }],
       "2018-12-31",
     );
-    expect(arrived).toHaveLength(2);
+    // A track that ended at its destination is held too, unmoved (it stays there, not unknown).
+    expect(arrived.at(-1)!.date).toBe("2018-12-11");
+    expect(arrived.slice(2).every((p) => p.km === arrived[1]!.km && p.heldAfterData)).toBe(true);
   });
 
   it("2018: Salvadoran caravan 1 (last report 1 Nov) is in transit to 22 Nov and unknown from 23 Nov; people stay conserved", () => {

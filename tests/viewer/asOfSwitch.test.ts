@@ -28,7 +28,7 @@ describe("the situation panel's switch: with hindsight / as known on the day (tr
       situationAsOf: async (date: string) => (asked.push(date), asOfDay(date)),
     };
     const redraw = vi.fn();
-    const s = createAsOfSwitch(source, redraw);
+    const s = createAsOfSwitch(() => source, redraw);
     expect(s.basisOn(replay, "2018-12-03")).toEqual({ mode: "hindsight", status: "ready" });
     s.setMode("as-of");
     expect(redraw).toHaveBeenCalledTimes(1);
@@ -46,11 +46,14 @@ describe("the situation panel's switch: with hindsight / as known on the day (tr
 
   it("is disabled for another dataset than the worker holds, and says a failure", async () => {
     vi.useFakeTimers();
-    const other = createAsOfSwitch({ datasetName: "data B", situationAsOf: vi.fn() }, () => {});
+    const other = createAsOfSwitch(
+      () => ({ datasetName: "data B", situationAsOf: vi.fn() }),
+      () => {},
+    );
     other.setMode("as-of");
     expect(other.basisOn(replay, "2018-12-03").status).toBe("other-data");
     const failing = createAsOfSwitch(
-      { situationAsOf: () => Promise.reject(new Error("no data on that day")) },
+      () => ({ situationAsOf: () => Promise.reject(new Error("no data on that day")) }),
       () => {},
     );
     failing.setMode("as-of");
@@ -69,13 +72,13 @@ describe("the situation panel's switch: with hindsight / as known on the day (tr
     let fail = true;
     const redraw = vi.fn();
     const s = createAsOfSwitch(
-      {
+      () => ({
         situationAsOf: async (date: string) => {
           asked.push(date);
           if (fail) throw new Error("the forecast worker failed");
           return asOfDay(date);
         },
-      },
+      }),
       redraw,
     );
     const settle = () => vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
@@ -158,7 +161,10 @@ describe("the as-of switch while the days go by", () => {
           answers.push(() => resolve(asOfDay(date)));
         }),
     };
-    const s = createAsOfSwitch(source, () => {});
+    const s = createAsOfSwitch(
+      () => source,
+      () => {},
+    );
     s.setMode("as-of");
     s.basisOn(replay, "2018-11-01");
     await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);
@@ -247,7 +253,10 @@ describe("what the as-of switch says stays with hindsight (review23a L3)", () =>
   it("names the forecast panel only when it runs on the replay shown (the forecast worker's dataset)", async () => {
     vi.useFakeTimers();
     const said = async (source: { datasetName?: string }) => {
-      const s = createAsOfSwitch({ ...source, situationAsOf: async (d) => asOfDay(d) }, () => {});
+      const s = createAsOfSwitch(
+        () => ({ ...source, situationAsOf: async (d) => asOfDay(d) }),
+        () => {},
+      );
       s.setMode("as-of");
       s.basisOn(replay, "2018-11-06");
       await vi.advanceTimersByTimeAsync(AS_OF_DEBOUNCE_MS + 1);

@@ -47,6 +47,25 @@ describe("scenario errors in words", () => {
     expect(errorText("en", errors[0]!)).toContain(errors[0]!.message);
   });
 
+  it("says an unknown route and place neutrally, whatever the dataset (no 2018 corridor named)", () => {
+    const scenario = {
+      waves: [
+        {
+          origin: "San Pedro Sula",
+          date: "2019-01-10",
+          people: 1000,
+          route: [{ routeId: "piedras", share: 1 }],
+        },
+      ],
+      shelters: [{ place: "Tijuanna", capacity: 500 }],
+    };
+    const { errors } = validateScenario(scenario, { dataset: embedded2018() });
+    const es = errors.map((e) => errorText("es", e)).join("\n");
+    expect(es).toMatch(/Oleada 1, ruta, tramo 1, ruta: ruta desconocida "piedras"; rutas: main/);
+    expect(es).toMatch(/lugar desconocido "Tijuanna"; ¿quiso decir "Tijuana"/);
+    expect(es).not.toMatch(/2018|corredor|unknown|did you mean/);
+  });
+
   it("shows a problem without a code as written", () => {
     expect(errorText("es", { pointer: "", message: "something new" })).toBe("something new");
   });

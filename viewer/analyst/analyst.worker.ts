@@ -241,10 +241,13 @@ async function onImport(
     e.kind = kind;
     e.choices = {};
   }
+  // Places before or after (a places file read as another kind, or another file read as
+  // places): the gazetteer changed, so the other tables' place names are read again.
+  const wasPlaces = e.ws.kind === "places";
   entries.set(id, e);
   await importEntry(id, e);
   post({ type: "imported", file: summary(id, e) });
-  if (e.ws.kind === "places") await reimportOthers(id);
+  if (wasPlaces || e.ws.kind === "places") await reimportOthers(id);
 }
 
 function emptyRouteReport() {
@@ -363,7 +366,13 @@ self.addEventListener("message", (event: MessageEvent<AnalystRequest>) => {
           [...entries.values()].map((e) => e.ws),
           embedded(),
         );
-        if (!dataset) throw new Error("no usable file.");
+        if (!dataset) {
+          // Nothing left to replay: the exports and the as-of figures are no longer of the
+          // last compute's files (the page shows the 2018 replay again).
+          last = undefined;
+          asOfDays.clear();
+          throw new Error("no usable file.");
+        }
         const movementIsEmbedded = dataset.sightings === embedded().sightings;
         compute(m.req, dataset, movementIsEmbedded);
       } else if (m.type === "tables") {

@@ -4,9 +4,8 @@
  * the analyst's replay and keeps the previous one when the computation fails.
  */
 import type { TableKind } from "../../src/index.ts";
-import type { AsOfDay } from "../data/asOfDay.ts";
-import type { DataProvider } from "../data/provider.ts";
-import type { ReplayData } from "../data/replay.ts";
+import { analystProvider } from "./analystProvider.ts";
+import type { AnalystProvider, AnalystRequests } from "./analystProvider.ts";
 import type { AnalystMessage, AnalystRequest, ExportFile, FileSummary } from "./protocol.ts";
 import type { ColumnChoices } from "./workspace.ts";
 
@@ -22,13 +21,18 @@ export interface AnalystClient {
     kind?: TableKind | "header",
   ): Promise<FileSummary>;
   remove(id: string): void;
+  /**
+   * Hands the worker one end of a channel on which it answers requests for the dataset of a
+   * compute (`DatasetRequest`): the evidence and the scenario workers ask there.
+   */
+  connect(port: MessagePort): void;
   force(id: string): Promise<FileSummary>;
   reset(): void;
   /**
    * A provider computing the replay of the used files (estimate + ledger in the worker), and the
    * situation as known on a day of that replay (`situationAsOf`, also in the worker).
    */
-  provider(): DataProvider & { situationAsOf(date: string): Promise<AsOfDay> };
+  provider(): AnalystProvider;
   /** Tables of the current replay (tracks, split, normalised inputs) as CSV and GeoJSON. */
   /** The tables of the current replay; `hxl`: an HXL hashtag row under the outputs' headers (input tables always have one). */
   tables(hxl?: boolean): Promise<ExportFile[]>;
@@ -77,6 +81,17 @@ export function createAnalystClient(
     if ("req" in m && m.req !== undefined) waiting.get(`req:${m.req}`)?.(m);
   };
 
+  const requests: AnalystRequests = {
+    ask(make, on) {
+      const key = `req:${++req}`;
+      waiting.set(key, (m) => {
+        if (on(m)) waiting.delete(key);
+      });
+      send(make(req));
+      return () => waiting.delete(key);
+    },
+  };
+
   const fileReply = (id: string) =>
     new Promise<FileSummary>((resolve, reject) =>
       waiting.set(`file:${id}`, (m) =>
@@ -101,6 +116,9 @@ export function createAnalystClient(
     remove(id) {
       send({ type: "remove", id });
     },
+    connect(port) {
+      started().postMessage({ type: "port", port } satisfies AnalystRequest, [port]);
+    },
     force(id) {
       const reply = fileReply(id);
       send({ type: "force", id });
@@ -109,61 +127,19 @@ export function createAnalystClient(
     reset() {
       send({ type: "reset" });
     },
-    provider() {
-      /** The compute this provider's replay came from (ReplayData.source.id). */
-      let source: number | undefined;
-      return {
-        id: "analyst-files",
-        situationAsOf(date) {
-          const r = ++req;
-          return new Promise<AsOfDay>((resolve, reject) => {
-            if (source === undefined) return reject(new Error("no replay of these files yet."));
-            waiting.set(`req:${r}`, (m) => {
-              waiting.delete(`req:${r}`);
-              if (m.type === "asOf") resolve(m.day);
-              else reject(new Error(m.type === "error" ? m.message : "no answer"));
-            });
-            send({ type: "asOf", req: r, date, source });
-          });
-        },
-        load({ onProgress, signal } = {}) {
-          const r = ++req;
-          return new Promise<ReplayData>((resolve, reject) => {
-            signal?.addEventListener("abort", () => {
-              waiting.delete(`req:${r}`);
-              reject(new Error("cancelled"));
-            });
-            waiting.set(`req:${r}`, (m) => {
-              if (m.type === "progress") onProgress?.(m.progress);
-              else if (m.type === "done") {
-                waiting.delete(`req:${r}`);
-                onProgress?.({ stage: "done", fraction: 1 });
-                source = m.replay.source?.id;
-                resolve(m.replay);
-              } else if (m.type === "error") {
-                waiting.delete(`req:${r}`);
-                reject(new Error(m.message));
-              }
-            });
-            send({ type: "compute", req: r });
-          });
-        },
-      };
-    },
+    provider: () => analystProvider(requests),
     tables(hxl = false) {
-      const r = ++req;
-      return new Promise<ExportFile[]>((resolve, reject) => {
-        waiting.set(`req:${r}`, (m) => {
-          if (m.type === "tables") {
-            waiting.delete(`req:${r}`);
-            resolve(m.files);
-          } else if (m.type === "error") {
-            waiting.delete(`req:${r}`);
-            reject(new Error(m.message));
-          }
-        });
-        send({ type: "tables", req: r, hxl });
-      });
+      return new Promise<ExportFile[]>((resolve, reject) =>
+        requests.ask(
+          (req) => ({ type: "tables", req, hxl }),
+          (m) => {
+            if (m.type === "tables") resolve(m.files);
+            else if (m.type === "error") reject(new Error(m.message));
+            else return false;
+            return true;
+          },
+        ),
+      );
     },
   };
   return client;

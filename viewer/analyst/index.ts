@@ -16,7 +16,7 @@ import type { AnalystPanel, AnalystViewer } from "./panel.ts";
 export function installAnalyst(
   viewer: AnalystViewer,
   links: { evidencePort?: MessagePort } = {},
-): AnalystPanel {
+): AnalystPanel & { datasetPort(): MessagePort } {
   const client = createAnalystClient(
     () => new Worker(new URL("./analyst.worker.ts", import.meta.url), { type: "module" }),
     links.evidencePort,
@@ -28,5 +28,12 @@ export function installAnalyst(
     embedded: embeddedProvider,
   });
   (window as unknown as { dtmAnalyst: AnalystPanel }).dtmAnalyst = panel;
-  return panel;
+  return Object.assign(panel, {
+    /** A new channel to the analyst worker's datasets (the scenario worker's, one per worker). */
+    datasetPort(): MessagePort {
+      const link = new MessageChannel();
+      client.connect(link.port1);
+      return link.port2;
+    },
+  });
 }

@@ -99,7 +99,12 @@ function applyPanelTexts(dom: PanelDom, state: AnalystState, L: Lang, recording:
   dom.dropOverlay.textContent = t("dropHere");
   dom.root.dataset.showing = state.showing;
   if (!dom.status.dataset.busy)
-    dom.status.textContent = state.showing === "2018" ? t("showing2018") : t("showingFiles");
+    dom.status.textContent =
+      state.showing === "files"
+        ? t("showingFiles")
+        : state.noneLeft
+          ? t("showing2018NoneLeft")
+          : t("showing2018");
 }
 
 /** What the panel's steps share: the viewer, the worker's client, the state and the elements. */
@@ -142,7 +147,10 @@ async function recompute(core: Core, newIds: string[]): Promise<void> {
     },
   });
   endProgress(dom);
-  if (ok) state.showing = "files";
+  if (ok) {
+    state.showing = "files";
+    state.noneLeft = false;
+  } else if (state.showing === "files" && !anyInUse(state)) return noneLeft(core);
   else
     for (const id of newIds) {
       // The viewer's status line says why, in a sentence.
@@ -412,6 +420,21 @@ async function replaceNow(core: Core, id: string): Promise<void> {
   );
 }
 
+/**
+ * The files on screen can no longer be used (the last one removed by a re-read, read as another
+ * kind, or its places gone): the replay of no file would be empty, so the embedded 2018 replay is
+ * shown again, and the status line says why. The files stay listed, to be fixed or removed.
+ */
+async function noneLeft(core: Core): Promise<void> {
+  showEstimateWarnings(core, undefined);
+  await core.load(core.embedded());
+  core.state.showing = "2018";
+  core.state.noneLeft = true;
+  computed(core);
+  core.texts();
+  core.renderFiles();
+}
+
 async function backTo2018(core: Core): Promise<void> {
   core.client.reset();
   forgetAll(core.state);
@@ -419,6 +442,7 @@ async function backTo2018(core: Core): Promise<void> {
   core.renderFiles();
   await core.load(core.embedded());
   core.state.showing = "2018";
+  core.state.noneLeft = false;
   computed(core);
   core.texts();
 }

@@ -18,6 +18,8 @@ export interface AnalystState {
   pendingNames: Map<string, string>;
   nextId: number;
   showing: "2018" | "files";
+  /** The 2018 replay is shown because no listed file can be used any more (not by a reset). */
+  noneLeft?: boolean;
   /** What became of a file given under a listed file's name (sameName.ts), by the new file's id. */
   sameName: Map<string, SameNameNote>;
   /** Listed files given again unchanged (the same bytes): read once, said on their entry. */

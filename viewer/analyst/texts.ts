@@ -12,6 +12,8 @@ const en = {
   dropHere: "Drop the files to import them",
   reset: "Return to the 2018 replay",
   showing2018: "Showing the embedded 2018 replay.",
+  showing2018NoneLeft:
+    "None of your files can be used any more (see each file below): showing the embedded 2018 replay again.",
   showingFiles: "Showing your files.",
   reading: "Reading",
   rows: "rows",
@@ -77,6 +79,8 @@ const es: Dict = {
   dropHere: "Suelte los archivos para importarlos",
   reset: "Volver a la reproducción de 2018",
   showing2018: "Se muestra la reproducción de 2018 incluida.",
+  showing2018NoneLeft:
+    "Ya no se puede usar ninguno de sus archivos (vea cada archivo abajo): se vuelve a mostrar la reproducción de 2018 incluida.",
   showingFiles: "Se muestran sus archivos.",
   reading: "Leyendo",
   rows: "filas",

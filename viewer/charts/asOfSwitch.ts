@@ -40,15 +40,15 @@ export interface AsOfSwitch {
 }
 
 /**
- * @param sources computes the situation as known on a day of the replay shown (one source, or
- *   the source of each replay); absent, the as-of choice is disabled.
+ * @param sourceOf the source of each replay (the provider it was loaded from, or the forecast
+ *   worker), which computes the situation as known on a day of it; undefined for a replay (or
+ *   absent): the as-of choice is disabled.
  * @param redraw redraws the day's panels (after a choice, or when the figures arrive).
  */
 export function createAsOfSwitch(
-  sources: AsOfSource | undefined | ((replay: ReplayData) => AsOfSource | undefined),
+  sourceOf: ((replay: ReplayData) => AsOfSource | undefined) | undefined,
   redraw: () => void,
 ): AsOfSwitch {
-  const sourceOf = typeof sources === "function" ? sources : () => sources;
   let mode: SituationBasis["mode"] = "hindsight";
   const days = new Map<string, AsOfDay>();
   /** The replay whose figures `days` holds, and its source. */
@@ -105,7 +105,7 @@ export function createAsOfSwitch(
   function follow(replay: ReplayData): void {
     if (replay === shown) return;
     shown = replay;
-    source = sourceOf(replay);
+    source = sourceOf?.(replay);
     days.clear();
     failure = undefined;
     wanted = undefined;

@@ -6,7 +6,7 @@
 import type { AsOfDay } from "../data/asOfDay.ts";
 import type { ReplayData } from "../data/replay.ts";
 import { dateOf } from "../data/replay.ts";
-import { categoryName, formatDate, formatCount, placeLabel, tr } from "../i18n.ts";
+import { formatCount, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
 import { h, mount } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -20,24 +20,11 @@ import { createAsOfSwitch } from "./asOfSwitch.ts";
 import { labelDetails, labelHindsight } from "./hindsightBadges.ts";
 import type { AsOfSource } from "./asOfSwitch.ts";
 import { splitAt, splitChart, splitX } from "./splitChart.ts";
+import { splitHoverTip, splitLine } from "./splitHover.ts";
+
+export { splitHoverText, splitLine } from "./splitHover.ts";
 
 const MULTIPLE_WIDTH = 220;
-
-/** "In transit: 1,230 (1,100–1,400)": one category of the split with its 90 % interval. */
-export function splitLine(
-  L: Lang,
-  r: { category: Parameters<typeof categoryName>[1]; value: number; low: number; high: number },
-): string {
-  const range = r.high > r.low ? ` (${formatCount(L, r.low)}–${formatCount(L, r.high)})` : "";
-  return `${categoryName(L, r.category)}: ${formatCount(L, r.value)}${range}`;
-}
-
-/** The text of the split chart's hover readout for day `day`, or undefined off the chart. */
-export function splitHoverText(replay: ReplayData, day: number, L: Lang): string | undefined {
-  const rows = day >= 0 && day <= replay.days ? splitAt(replay.split, day) : [];
-  if (!rows.length) return undefined;
-  return [formatDate(L, dateOf(replay.start, day)), ...rows.map((r) => splitLine(L, r))].join("\n");
-}
 
 function placeDetails(replay: ReplayData, id: string, state: ViewState): VNode | undefined {
   const L = state.lang;
@@ -153,27 +140,7 @@ export function createSidePanels(
     if (input?.name !== "situation-basis") return;
     asOfSwitch.setMode(input.value === "as-of" ? "as-of" : "hindsight");
   });
-  const splitTip = document.createElement("div");
-  splitTip.className = "tooltip chart-tooltip";
-  splitTip.hidden = true;
-
-  dom.split.addEventListener("pointermove", (ev) => {
-    const svg = dom.split.querySelector("svg");
-    if (!ctx.replay || !svg) return;
-    const box = svg.getBoundingClientRect();
-    const width = Number(svg.getAttribute("width"));
-    const day = Math.floor(
-      splitX(ctx.replay.split, width).invert((ev.clientX - box.left) * (width / box.width)),
-    );
-    const text = splitHoverText(ctx.replay, day, ctx.state.lang);
-    if (text === undefined) return void (splitTip.hidden = true);
-    splitTip.textContent = text;
-    splitTip.hidden = false;
-    const x = ev.clientX - box.left;
-    splitTip.style.left = `${x > box.width / 2 ? x - 250 : x + 14}px`;
-    splitTip.style.top = "8px";
-  });
-  dom.split.addEventListener("pointerleave", () => (splitTip.hidden = true));
+  const splitTip = splitHoverTip(ctx, dom);
 
   function renderDetails(): void {
     const replay = ctx.replay;
@@ -213,6 +180,7 @@ export function createSidePanels(
         warningsOpen: open("situation-warnings"),
         places: replay.places,
         basis: basisView,
+        ...(asOf && day?.outside ? { outside: day.outside } : {}),
       }),
     );
     mount(dom.headlines, headlineList(replay.headlines, state.t, L, replay.start, replay.places));

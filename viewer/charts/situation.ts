@@ -85,6 +85,11 @@ export interface SituationExtras {
   rows: RowFacts;
   placesOpen?: boolean;
   warningsOpen?: boolean;
+  /**
+   * As of the day: the day is outside the days the report accepts (`AsOfDay.outside`); the panel
+   * says so, with the data's first and last day, instead of "no figures".
+   */
+  outside?: { place: "before" | "after"; first: IsoDate; last: IsoDate };
   /** The replay's places, for their names in Spanish (`placeLabel`); none: names as the library gives them. */
   places?: readonly Place[];
 }
@@ -159,6 +164,12 @@ export function basisSwitch(basis: SituationBasis, date: IsoDate, lang: Lang): V
   );
 }
 
+/** "After the data: … The data run from 19 Oct 2018 to 15 Nov 2018." */
+function outsideText(o: NonNullable<SituationExtras["outside"]>, lang: Lang): string {
+  const to = lang === "es" ? "al" : "to";
+  return `${tr(lang, o.place === "after" ? "asOfAfterData" : "asOfBeforeData")} ${formatDate(lang, o.first)} ${to} ${formatDate(lang, o.last)}.`;
+}
+
 /**
  * The panel for one day.
  * @param day the library's situation update of the day; undefined when the ledger has none.
@@ -192,7 +203,13 @@ export function situationPanel(
       { class: "situation", "data-date": date, ...(asOf ? { "data-basis": "as-of" } : {}) },
       title,
       toggle,
-      h("p", { class: "note" }, tr(lang, "situationNone")),
+      extras.outside && asOf
+        ? h(
+            "p",
+            { class: "note situation-outside", "data-outside": extras.outside.place },
+            outsideText(extras.outside, lang),
+          )
+        : h("p", { class: "note" }, tr(lang, "situationNone")),
       warningsFold(extras, date, lang),
     );
   return h(

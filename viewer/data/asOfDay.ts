@@ -6,8 +6,8 @@
  * only picks the day out of the library's answer. Heavy (one estimator run, ≈ 0.3–1 s for the
  * 2018 data): run in the forecast worker, which keeps the dataset and caches by day.
  */
-import { runReplay } from "../../src/index.ts";
-import type { Dataset, IsoDate } from "../../src/index.ts";
+import { reportDayPlace, reportRange, runReplay } from "../../src/index.ts";
+import type { DataRange, Dataset, IsoDate } from "../../src/index.ts";
 import { warningsFrom } from "./prepare.ts";
 import { situationFrom } from "./prepareFigures.ts";
 import type { ReplayData, SituationDay } from "./replay.ts";
@@ -21,17 +21,28 @@ export interface AsOfDay extends Pick<ReplayData, "ledgerWarnings" | "warningRow
    * ledger has no row on the day (before the first figure).
    */
   situation?: SituationDay;
+  /**
+   * Set when `date` is outside the days `dtm-flow report --as-of` accepts for this dataset (the
+   * library's `reportRange`): before the data's first day or after its last. Then there is no
+   * situation: the report refuses the day, and the panel says so instead of showing figures.
+   */
+  outside?: DataRange & { place: "before" | "after" };
   /* ledgerWarnings, warningRows: the as-of ledger's warnings, for the panel's "Data quality". */
 }
 
 /**
  * The situation panel's figures for `date` as known on `date`: the same figures as
  * `dtm-flow report --as-of <date>` (without `--hindsight`) writes in situation-update.md.
+ * A day the report refuses (outside `reportRange`) gets no replay: `outside` says which side.
  * @throws RangeError when `date` is not an ISO date.
  * @example computeAsOfDay(embedded2018(), "2018-12-03").situation?.headlines[0]
  *   // => { category: "departed", value: …, valueLow: …, valueHigh: … }
  */
 export function computeAsOfDay(dataset: Dataset, date: IsoDate): AsOfDay {
+  const range = reportRange(dataset, dataset.timeZone);
+  const place = range ? reportDayPlace(date, range) : "within";
+  if (range && place !== "within")
+    return { date, outside: { ...range, place }, ledgerWarnings: [], warningRows: {} };
   const replay = runReplay(dataset, { asOf: date });
   // A bare date is the end of that local day (src/calendar/as-of.ts): its day is the date itself.
   const today = replay.state.filter((d) => d.date === date);

@@ -1,9 +1,8 @@
 /**
- * The scenario panel runs on the 2018 corridor only (its worker holds the embedded data set and
- * its routes and places, viewer/scenario/scenario.worker.ts). When the map shows the analyst's own
- * files, the panel says so plainly, with the routes on screen that it does not know and the
- * command that runs a scenario on them, instead of leaving "unknown route" to
- * say it.
+ * The scenario panel runs on the replay on screen: the 2018 corridor, or the analyst's own files
+ * (their routes and places, the embedded places behind them; viewer/scenario/scenario.worker.ts).
+ * On own files the panel says so, with the routes it runs on and the command that gives the same
+ * result, and that "like 2018" is still calibrated on the 2018 replay.
  */
 import type { Lang } from "../state.ts";
 import type { PanelLayout } from "./layout.ts";
@@ -11,19 +10,16 @@ import type { PanelLayout } from "./layout.ts";
 /** What the note reads of the viewer's replay: whether it is the analyst's files, and its routes. */
 export interface ReplayOnScreen {
   /** Set when the replay is of the analyst's own files (viewer/data/replay.ts `ReplaySource`). */
-  source?: unknown;
+  source?: { id?: number };
   routes?: { features: readonly { properties: { route_id: string } }[] };
 }
-
-/** The 2018 corridor's routes, as the panel's worker knows them (data/routes of the embedded data). */
-const ROUTES_2018 = "main, mexicali, salvador";
 
 /** The note in `lang` for own files whose routes are `routes` (ids). */
 export function corridorNoteText(lang: Lang, routes: readonly string[]): string {
   const own = routes.length ? routes.join(", ") : "–";
   return lang === "es"
-    ? `Los escenarios de este panel se calculan solo sobre el corredor de 2018 (rutas ${ROUTES_2018} y sus lugares): sus propios archivos en pantalla (rutas: ${own}) no se usan aquí. Para un escenario en su propia ruta y lugares: dtm-flow scenario escenario.json --route ruta.geojson --places lugares.csv`
-    : `This panel runs scenarios on the 2018 corridor only (routes ${ROUTES_2018} and their places): your own files on screen (routes: ${own}) are not used here. For a scenario on your own route and places: dtm-flow scenario scenario.json --route route.geojson --places places.csv`;
+    ? `Los escenarios se calculan sobre sus archivos en pantalla: sus rutas (${own}) y sus lugares, con los lugares de 2018 detrás, como dtm-flow scenario escenario.json --route ruta.geojson --places lugares.csv. «Como 2018» se calibra en la reproducción de 2018.`
+    : `Scenarios run on your files on screen: their routes (${own}) and places, with the 2018 places behind them, as dtm-flow scenario scenario.json --route route.geojson --places places.csv does. "Like 2018" is calibrated on the 2018 replay.`;
 }
 
 /** Shows or hides the note, after the replay on screen. */

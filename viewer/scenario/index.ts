@@ -12,13 +12,21 @@ import { createScenarioPanel } from "./panel.ts";
 import type { ScenarioPanel, ScenarioViewer } from "./panel.ts";
 
 /** Adds the "Scenarios" toolbar button and the (initially closed) scenario panel. */
-export function installScenario(viewer: ScenarioViewer): ScenarioPanel {
+/**
+ * @param datasetPort a new channel end to the analyst worker: a scenario on the analyst's own
+ *   files runs on their dataset (their routes and places).
+ */
+export function installScenario(
+  viewer: ScenarioViewer,
+  datasetPort?: () => MessagePort,
+): ScenarioPanel {
   const panel = createScenarioPanel({
     viewer,
     toolbar: document.querySelector("header .toolbar") ?? document.body,
     after: document.getElementById("app") ?? document.body.lastElementChild!,
     createWorker: () =>
       new Worker(new URL("./scenario.worker.ts", import.meta.url), { type: "module" }),
+    ...(datasetPort ? { datasetPort } : {}),
     examples: {
       "tecun-uman-2019-01-15.json": tecun as unknown as ScenarioInput,
       "two-waves-tapachula-2019.json": twoWaves as unknown as ScenarioInput,

@@ -41,6 +41,11 @@ export interface ScenarioPanelOptions {
   createWorker: () => Worker;
   /** Example scenarios offered in the form, by file name; the first is the initial form. */
   examples: Record<string, ScenarioInput>;
+  /**
+   * A new channel end to the analyst worker, whose datasets a scenario on the analyst's own files
+   * runs on (absent: such a run fails with a sentence).
+   */
+  datasetPort?: () => MessagePort;
 }
 
 export type { ScenarioStatus } from "./panelState.ts";
@@ -85,6 +90,16 @@ function resultsRenderer(
   return render;
 }
 
+/** A scenario.json the planner chose: the scenario read, and the status line that says so. */
+async function readScenarioFile(
+  file: File,
+): Promise<{ input?: ScenarioInput; status: ScenarioStatus }> {
+  const parsed = parseScenarioText(await file.text());
+  return parsed instanceof Error
+    ? { status: { kind: "badJson", message: parsed.message } }
+    : { input: parsed, status: { kind: "loaded", file: file.name } };
+}
+
 /** Creates the panel (hidden until opened) and its toggle button. */
 export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPanel {
   const { viewer } = options;
@@ -103,30 +118,32 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
   const { section, form, resultsEl } = layout;
   const { statusEl, progress, runBtn, cancelBtn, topErrors } = layout;
 
-  // ── worker ──
-  const client = createWorkerClient(options.createWorker, {
-    corridor(info) {
-      corridor = info;
-      renderForm();
+  // ── worker ── (on the replay on screen: the analyst's own routes and places when it is theirs)
+  const client = createWorkerClient(
+    options.createWorker,
+    {
+      corridor(info) {
+        corridor = info;
+        renderForm();
+      },
+      status(next) {
+        setStatus(next);
+        if (next.kind === "invalid") {
+          errors = next.errors;
+          showErrors(true);
+        }
+      },
+      result(id, result) {
+        results.push({ id, result });
+        renderResults();
+      },
     },
-    status(next) {
-      setStatus(next);
-      if (next.kind === "invalid") {
-        errors = next.errors;
-        showErrors(true);
-      }
-    },
-    result(id, result) {
-      results.push({ id, result });
-      renderResults();
-    },
-  });
+    { source: () => viewer.replay?.source?.id, datasetPort: options.datasetPort },
+  );
 
   function run(): void {
-    if (results.length >= MAX_RESULTS) {
-      setStatus({ kind: "full" });
-      return;
-    }
+    // Room for three results side by side: the planner removes one first.
+    if (results.length >= MAX_RESULTS) return setStatus({ kind: "full" });
     errors = [];
     showErrors(false);
     client.run(pruneInput(clone(input)));
@@ -170,14 +187,13 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
   const showErrors = (focus: boolean) => {
     showFieldErrors(fields, errors, topErrors, focus, lang);
     showCorridorNote(layout, lang, viewer.replay);
+    if (!layout.section.hidden) client.corridor();
   };
 
   async function loadFile(file: File | undefined): Promise<void> {
-    if (!file) return;
-    const parsed = parseScenarioText(await file.text());
-    if (parsed instanceof Error) return setStatus({ kind: "badJson", message: parsed.message });
-    setInput(parsed);
-    setStatus({ kind: "loaded", file: file.name });
+    const read = file && (await readScenarioFile(file));
+    if (read?.input) setInput(read.input);
+    if (read) setStatus(read.status);
   }
 
   function setInput(next: ScenarioInput): void {
@@ -249,7 +265,7 @@ function bindOpenAndLanguage(
     setPanelOpen(layout, open, fromState, {
       saveState: (scenario) => viewer.setState({ scenario }),
       opened: () => {
-        client.ensure();
+        client.corridor();
         showCorridorNote(layout, language.lang(), viewer.replay);
       },
     });

@@ -1,6 +1,8 @@
 /**
- * The scenario panel's side of its worker: start it (asking once for the corridor's places),
- * send a run, drop replies of cancelled runs, cancel by terminating it.
+ * The scenario panel's side of its worker: start it (asking for the corridor's places of the
+ * replay on screen), send a run, drop replies of cancelled runs, cancel by terminating it. A run
+ * or corridor of the analyst's files (`source`) first hands the worker a channel to the analyst
+ * worker (`datasetPort`), once per worker.
  */
 import type { ScenarioResult } from "../../src/index.ts";
 import type { CorridorInfo, ScenarioReply, ScenarioRequest } from "./protocol.ts";
@@ -17,46 +19,93 @@ export interface WorkerEvents {
 export interface WorkerClient {
   /** Starts the worker if none runs (e.g. when the panel opens). */
   ensure(): void;
-  /** Checks and runs a scenario; replies of earlier runs are dropped from now on. */
+  /**
+   * Asks for the pickers' places and routes of the replay on screen unless they were asked for
+   * already; those of another replay (replaced meanwhile) are dropped.
+   */
+  corridor(): void;
+  /**
+   * Checks and runs a scenario on the replay on screen (the analyst's own routes and places when
+   * it is theirs); replies of earlier runs are dropped from now on.
+   */
   run(input: unknown): void;
   /** Stops the run (runScenario is synchronous in the worker: the worker is terminated). */
   cancel(): void;
 }
 
+/** Where the scenarios run: the replay on screen, and the channel to its datasets. */
+export interface ScenarioGround {
+  /** The analyst's replay on screen (its compute's number); undefined: the 2018 data. */
+  source(): number | undefined;
+  /**
+   * A new channel end to the analyst worker (its datasets); absent: runs on the analyst's files
+   * fail with a sentence.
+   */
+  datasetPort?: () => MessagePort;
+}
+
 /** A client of the workers `createWorker` starts. */
-export function createWorkerClient(createWorker: () => Worker, events: WorkerEvents): WorkerClient {
+export function createWorkerClient(
+  createWorker: () => Worker,
+  events: WorkerEvents,
+  { source, datasetPort }: ScenarioGround,
+): WorkerClient {
   let worker: Worker | undefined;
+  let connected = false;
   let runId = 0;
-  let corridorKnown = false;
+  /** The replay whose corridor was last asked for ("2018": the embedded corridor). */
+  let asked: number | "2018" | undefined;
   const onReply = (m: ScenarioReply) => {
-    if (m.kind === "corridor") {
-      corridorKnown = true;
-      return events.corridor(m.corridor);
-    }
+    if (m.kind === "corridor")
+      return m.corridor.source === source() ? events.corridor(m.corridor) : undefined;
     if (m.id !== runId) return; // an older run (cancelled meanwhile)
     if (m.kind === "result") events.result(m.id, m.result);
     events.status(statusAfter(m));
   };
   const start = (): Worker => {
     const w = createWorker();
+    connected = false;
     w.addEventListener("message", (ev: MessageEvent<ScenarioReply>) => onReply(ev.data));
     w.addEventListener("error", (ev) => {
       ev.preventDefault();
       events.status({ kind: "failed", message: ev.message || "the scenario worker stopped" });
       worker = undefined;
     });
-    // The pickers' places once per page (a new worker after a cancel does not re-render the form).
-    if (!corridorKnown) w.postMessage({ kind: "corridor" } satisfies ScenarioRequest);
     return w;
   };
-  return {
+  /** The worker, with its channel to the analyst worker when `source` is the analyst's. */
+  const ready = (source: number | undefined): Worker => {
+    worker ??= start();
+    if (source !== undefined && !connected && datasetPort) {
+      const port = datasetPort();
+      worker.postMessage({ kind: "port", port } satisfies ScenarioRequest, [port]);
+      connected = true;
+    }
+    return worker;
+  };
+  const client: WorkerClient = {
     ensure() {
       worker ??= start();
     },
+    corridor() {
+      const on = source();
+      if (asked === (on ?? "2018")) return;
+      asked = on ?? "2018";
+      ready(on).postMessage({
+        kind: "corridor",
+        ...(on !== undefined ? { source: on } : {}),
+      } satisfies ScenarioRequest);
+    },
     run(input) {
-      worker ??= start();
+      const on = source();
+      const w = ready(on);
       runId += 1;
-      worker.postMessage({ kind: "run", id: runId, input } satisfies ScenarioRequest);
+      w.postMessage({
+        kind: "run",
+        id: runId,
+        input,
+        ...(on !== undefined ? { source: on } : {}),
+      } satisfies ScenarioRequest);
       events.status({ kind: "preparing" });
     },
     cancel() {
@@ -66,4 +115,5 @@ export function createWorkerClient(createWorker: () => Worker, events: WorkerEve
       events.status({ kind: "idle" });
     },
   };
+  return client;
 }
