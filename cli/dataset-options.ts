@@ -23,6 +23,9 @@ import {
   reportsFarFromRoutes,
   toLocalTime,
 } from "../src/index.ts";
+import type { SituationLang } from "../src/index.ts";
+import { cliWords } from "./cli-words.ts";
+import { langOption } from "./lang-option.ts";
 
 /** The dataset's files and time zone, in the order help lists them. */
 const FILE_OPTIONS = {
@@ -99,6 +102,8 @@ export interface DatasetChoice {
   timeZone: string;
   /** How to read a count sheet's dates and entrada/salida (--date-order, --incoming-is). */
   reading: ReadingChoice;
+  /** Language of the lines about the files read (--lang; default en). */
+  lang?: SituationLang;
 }
 
 /**
@@ -118,7 +123,9 @@ export function datasetChoice(values: ParsedOptions["values"]): DatasetChoice {
     route: optionString(values, "route"),
   };
   const inputs = Object.values(files).filter((f): f is string => f !== undefined);
-  return { files, inputs, timeZone, reading: readingChoice(values) };
+  // The language of the lines about the files read: --lang when the command takes it.
+  const lang = values.lang !== undefined ? langOption(values) : "en";
+  return { files, inputs, timeZone, reading: readingChoice(values), lang };
 }
 
 /**
@@ -241,10 +248,11 @@ export async function loadChosenDataset(
     timeZone: choice.timeZone,
     ...choice.reading,
   });
+  const lang = choice.lang ?? "en";
   for (const report of loaded.reports) {
-    context.stderr(summarizeReport(report));
-    for (const line of rejectionLines(report)) context.stderr(line);
-    for (const line of loudWarningLines(report)) context.stderr(line);
+    context.stderr(summarizeReport(report, lang));
+    for (const line of rejectionLines(report, lang)) context.stderr(line);
+    for (const line of loudWarningLines(report, lang)) context.stderr(line);
   }
   checkRoutesFit(choice, loaded, context);
   return loaded;
@@ -284,14 +292,15 @@ const LOUD_WARNINGS: ReadonlySet<string> = new Set([
 ]);
 
 /** The warnings of one input file that LOUD_WARNINGS names, each with its line, for stderr. */
-export function loudWarningLines(report: LoadedDataset["reports"][number]): string[] {
+export function loudWarningLines(
+  report: LoadedDataset["reports"][number],
+  lang: SituationLang = "en",
+): string[] {
   const unit = "features" in report ? "feature" : "row";
   const loud = report.warnings.filter((w) => LOUD_WARNINGS.has(w.code));
-  const lines = loud.slice(0, MAX_REJECTION_LINES).map((w) => issueLine(w, unit));
+  const lines = loud.slice(0, MAX_REJECTION_LINES).map((w) => issueLine(w, unit, lang));
   if (loud.length > lines.length)
-    lines.push(
-      `  … and ${loud.length - lines.length} more: dtm-flow validate ${report.fileName ?? "<file>"} lists every one`,
-    );
+    lines.push(cliWords(lang).moreIssues(loud.length - lines.length, report.fileName ?? "<file>"));
   return lines;
 }
 
@@ -302,14 +311,16 @@ export const MAX_REJECTION_LINES = 20;
  * The rejected rows of one input file, each with its line and reason, for stderr: every analysis
  * command says which rows it did not use, not only how many (the `validate` command lists all).
  */
-export function rejectionLines(report: LoadedDataset["reports"][number]): string[] {
+export function rejectionLines(
+  report: LoadedDataset["reports"][number],
+  lang: SituationLang = "en",
+): string[] {
   const unit = "features" in report ? "feature" : "row";
-  const lines = report.rejections.slice(0, MAX_REJECTION_LINES).map((r) => issueLine(r, unit));
+  const lines = report.rejections
+    .slice(0, MAX_REJECTION_LINES)
+    .map((r) => issueLine(r, unit, lang));
   const more = report.rejections.length - lines.length;
-  if (more > 0)
-    lines.push(
-      `  … and ${more} more: dtm-flow validate ${report.fileName ?? "<file>"} lists every one`,
-    );
+  if (more > 0) lines.push(cliWords(lang).moreIssues(more, report.fileName ?? "<file>"));
   return lines;
 }
 

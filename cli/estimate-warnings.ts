@@ -5,8 +5,25 @@
  * estimator warning reaches every command at once.
  */
 
-/** One estimator warning as report.json carries it. */
-type Warning = { code: string; message: string };
+import { estimateWarningText } from "../src/index.ts";
+import type { EstimateWarningLang } from "../src/index.ts";
+
+/** One estimator warning as report.json carries it (params: the values of its sentence). */
+type Warning = { code: string; message: string; params?: object };
+
+/** The words around the estimator's sentences on stderr, per language. */
+const WORDS = {
+  en: {
+    warning: "warning",
+    ignored: "position ignored",
+    more: (n: number, where: string) => `… and ${n} more positions ignored; ${where}`,
+  },
+  es: {
+    warning: "aviso",
+    ignored: "posición ignorada",
+    more: (n: number, where: string) => `… y ${n} posiciones ignoradas más; ${where}`,
+  },
+} as const;
 
 /**
  * The stderr lines of the estimator's warnings: off-route positions (at most 20, then a count),
@@ -18,8 +35,9 @@ type Warning = { code: string; message: string };
 export function estimateWarningLines(
   warnings: readonly Warning[],
   where = "report.json warnings",
+  lang: EstimateWarningLang = "en",
 ): string[] {
-  return [...offRouteLines(warnings, where), ...routeBackwardsLines(warnings)];
+  return [...offRouteLines(warnings, where, lang), ...routeBackwardsLines(warnings, lang)];
 }
 
 /** Off-route positions listed on stderr one by one, at most this many (then report.json). */
@@ -32,8 +50,10 @@ const MAX_OFF_ROUTE_LINES = 20;
  * routeBackwardsLines([{ code: "route_backwards", message: 'route "r" seems drawn …' }]);
  * // => ['warning: route "r" seems drawn …']
  */
-function routeBackwardsLines(warnings: readonly Warning[]): string[] {
-  return warnings.filter((w) => w.code === "route_backwards").map((w) => `warning: ${w.message}`);
+function routeBackwardsLines(warnings: readonly Warning[], lang: EstimateWarningLang): string[] {
+  return warnings
+    .filter((w) => w.code === "route_backwards")
+    .map((w) => `${WORDS[lang].warning}: ${estimateWarningText(lang, w)}`);
 }
 
 /**
@@ -44,12 +64,15 @@ function routeBackwardsLines(warnings: readonly Warning[]): string[] {
  * offRouteLines([{ code: "off_route", message: "off.csv:4: 641 km off route main; only its size is used." }], "report.json warnings");
  * // => ['position ignored: off.csv:4: 641 km off route main; only its size is used. (report.json warnings)']
  */
-function offRouteLines(warnings: readonly Warning[], where: string): string[] {
+function offRouteLines(
+  warnings: readonly Warning[],
+  where: string,
+  lang: EstimateWarningLang,
+): string[] {
   const off = warnings.filter((w) => w.code === "off_route");
   const lines = off
     .slice(0, MAX_OFF_ROUTE_LINES)
-    .map((w) => `position ignored: ${w.message} (${where})`);
-  if (off.length > lines.length)
-    lines.push(`… and ${off.length - lines.length} more positions ignored; ${where}`);
+    .map((w) => `${WORDS[lang].ignored}: ${estimateWarningText(lang, w)} (${where})`);
+  if (off.length > lines.length) lines.push(WORDS[lang].more(off.length - lines.length, where));
   return lines;
 }

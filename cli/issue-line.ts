@@ -3,8 +3,8 @@
  * what the analysis commands print while reading their input files. Where the issue is comes from
  * the library's `issueWhere` (the one rule the viewer and the notebook use too), in its words form.
  */
-import { issueWhere } from "../src/index.ts";
-import type { IssueUnit } from "../src/index.ts";
+import { issueReason, issueWhere } from "../src/index.ts";
+import type { IssueLang, IssueParams, IssueUnit } from "../src/index.ts";
 
 /** A rejection or warning as the import reports hold them, as far as a line of text needs it. */
 export interface IssueLineItem {
@@ -13,6 +13,9 @@ export interface IssueLineItem {
   column?: string;
   code: string;
   message: string;
+  value?: string;
+  suggestions?: string[];
+  params?: IssueParams;
 }
 
 /**
@@ -21,7 +24,13 @@ export interface IssueLineItem {
  * @example issueLine({ line: 4, column: "lugar", code: "unknown_place", message: "…" })
  * // => '  row 4 [lugar] unknown_place: …'
  */
-export function issueLine(i: IssueLineItem, unit: IssueUnit = "row"): string {
-  const message = i.message.replace(/\r\n|\r|\n/g, "\\n");
-  return `  ${issueWhere("en", i, unit)}${i.column ? ` [${i.column}]` : ""} ${i.code}: ${message}`;
+export function issueLine(
+  i: IssueLineItem,
+  unit: IssueUnit = "row",
+  lang: IssueLang = "en",
+): string {
+  // In Spanish the reason is said again from the issue's code and values (the viewer's words).
+  const said = lang === "es" ? issueReason("es", i) : i.message;
+  const message = said.replace(/\r\n|\r|\n/g, "\\n");
+  return `  ${issueWhere(lang, i, unit)}${i.column ? ` [${i.column}]` : ""} ${i.code}: ${message}`;
 }

@@ -30,8 +30,9 @@ import type {
   RouteCollection,
   RouteImportReport,
   TableKind,
+  SituationLang,
 } from "../src/index.ts";
-import { counted } from "./plural.ts";
+import { cliWords } from "./cli-words.ts";
 
 /** Files over this size get progress lines on stderr. */
 const PROGRESS_BYTES = 8 * 1024 * 1024;
@@ -304,10 +305,22 @@ export async function loadDataset(
 }
 
 /** One line per report for stderr: `file: 120 rows, 118 accepted, 2 rejected, 3 warnings`. */
-export function summarizeReport(report: ImportReport | RouteImportReport): string {
-  const name = report.fileName ?? "input";
-  if ("features" in report) {
-    return `${name}: ${counted(report.features, "route feature")}, ${report.accepted} accepted, ${report.rejected} rejected, ${counted(report.warnings.length, "warning")}`;
-  }
-  return `${name}: ${report.kind ?? "unknown kind"}, ${counted(report.dataRows, "data row")}, ${report.accepted} accepted, ${report.rejected} rejected, ${counted(report.warnings.length, "warning")}${report.duplicates.length ? `, ${counted(report.duplicates.length, "duplicate")}` : ""}`;
+export function summarizeReport(
+  report: ImportReport | RouteImportReport,
+  lang: SituationLang = "en",
+): string {
+  const common = {
+    name: report.fileName ?? "input",
+    accepted: report.accepted,
+    rejected: report.rejected,
+    warnings: report.warnings.length,
+  };
+  if ("features" in report)
+    return cliWords(lang).fileLine({ ...common, features: report.features, duplicates: 0 });
+  return cliWords(lang).fileLine({
+    ...common,
+    ...(report.kind !== undefined ? { kind: report.kind } : {}),
+    rows: report.dataRows,
+    duplicates: report.duplicates.length,
+  });
 }

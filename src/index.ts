@@ -51,6 +51,25 @@ export {
 // One warning type across ingest, estimate, ledger, scenario and forecast.
 export type { DtmWarning, WarningModule, WarningSource } from "./model/warning.ts";
 export type { EstimateWarningCode } from "./estimate/warnings.ts";
+export { ESTIMATE_WARNING_SENTENCES, estimateWarningText } from "./estimate/warningText.ts";
+export {
+  SCENARIO_ERROR_SENTENCES,
+  scenarioErrorMessage,
+  scenarioErrorText,
+} from "./scenario/errorSentences.ts";
+export type {
+  ScenarioErrorCode,
+  ScenarioErrorLang,
+  ScenarioErrorLike,
+  ScenarioErrorParams,
+  ScenarioQuantity,
+} from "./scenario/errorSentences.ts";
+export type {
+  EstimateWarningLang,
+  EstimateWarningLike,
+  EstimateWarningParams,
+  EstimateWarningParamsByCode,
+} from "./estimate/warningText.ts";
 export type { ScenarioWarningCode } from "./scenario/compile.ts";
 
 // ── embedded: the Oct–Dec 2018 replay data ──

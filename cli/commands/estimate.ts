@@ -48,6 +48,8 @@ import type {
   TrackStart,
 } from "../../src/index.ts";
 import { counted } from "../plural.ts";
+import { cliWords } from "../cli-words.ts";
+import { LANG_OPTION } from "../lang-option.ts";
 
 const HELP = `dtm-flow estimate — where every caravan group is along its route and how many people it
 holds, per day, with 90 % intervals.
@@ -82,6 +84,8 @@ ${noBomHelp("tracks.csv")}
   --corrections <f>   analysts' corrections (corrections.json, docs/contracts.md §4): reports
                       reassigned, rejected or accepted, groups split or merged, destinations;
                       applied before estimating, listed in report.json ("corrections")
+  --lang <en|es>      language of the lines on stderr about the files read (rejection reasons),
+                      the estimator's warnings and the summary line; the files are the same
 
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 Method: regime-switching (rest/walk/ride) forward–backward smoother on km along the route with
@@ -107,13 +111,14 @@ export const estimateCommand: Command = {
     const { values } = parseAsOfCommand(argv, {
       ...CHECK_OPTIONS,
       corrections: { type: "string" },
+      ...LANG_OPTION,
     });
     const check = checkOptions(values);
     const correctionsPath = optionString(values, "corrections");
     // Read (and refused) before openAsOfCommand's checks of --tz and --as-of and before --out is
     // made: a bad corrections file is reported first (openAsOfCommand's order notes it).
     const corrections = correctionsPath ? readCorrections(correctionsPath, context.cwd) : undefined;
-    const { timeZone, asOf, out, loaded } = await openAsOfCommand(
+    const { choice, timeZone, asOf, out, loaded } = await openAsOfCommand(
       values,
       context,
       ["tracks.csv", "tracks.geojson", "report.json"],
@@ -166,7 +171,7 @@ export const estimateCommand: Command = {
         dataset: loaded.dataset.name,
         timeZone,
         asOf,
-        inputs: loaded.reports.map(summarizeReport),
+        inputs: loaded.reports.map((r) => summarizeReport(r)),
         rejectedRows: loaded.rejected,
         // The importer's reports: every rejected row with its line and reason (exit status 1).
         imports: loaded.reports,
@@ -186,10 +191,17 @@ export const estimateCommand: Command = {
       routes,
       csvChoice(values),
     );
+    const lang = choice.lang ?? "en";
     context.stderr(
-      `${counted(result.groups.length, "group")}, ${counted(result.tracks.length, "group-day")}; ${counted(result.report.leftOut.length, "sighting")} left out (see report.json); wrote ${out.dir}`,
+      cliWords(lang).estimateDone({
+        groups: result.groups.length,
+        days: result.tracks.length,
+        leftOut: result.report.leftOut.length,
+        dir: out.dir,
+      }),
     );
-    for (const line of estimateWarningLines(result.report.warnings)) context.stderr(line);
+    for (const line of estimateWarningLines(result.report.warnings, undefined, lang))
+      context.stderr(line);
     const atLeast = lowerBoundsNote(result.report.associations);
     if (atLeast) context.stderr(atLeast);
     const tooEarly = tooEarlyNote(result.report.trackStarts);

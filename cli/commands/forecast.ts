@@ -31,7 +31,7 @@ import {
   situationWords,
 } from "../../src/index.ts";
 import type { Forecast, Nowcast, SituationLang } from "../../src/index.ts";
-import { counted } from "../plural.ts";
+import { cliWords } from "../cli-words.ts";
 import { estimateWarningLines } from "../estimate-warnings.ts";
 import { forecastSummaryLines } from "../forecast-summary.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
@@ -162,18 +162,26 @@ export const forecastCommand: Command = {
         dataset: loaded.dataset.name,
         timeZone,
         seed,
-        inputs: loaded.reports.map(summarizeReport),
+        inputs: loaded.reports.map((r) => summarizeReport(r)),
         rejectedRows: loaded.rejected,
       },
       csvChoice(values),
       lang,
     );
-    for (const line of estimateWarningLines(now.estimate.report.warnings)) context.stderr(line);
-    for (const w of forecast.warnings) context.stderr(`warning: ${w.message}`);
+    const words = cliWords(lang);
+    for (const line of estimateWarningLines(now.estimate.report.warnings, undefined, lang))
+      context.stderr(line);
+    for (const w of forecast.warnings) context.stderr(`${words.warning}: ${w.message}`);
     for (const line of forecastSummaryLines(now, forecast, lang, loaded.dataset.places))
       context.stdout(line);
     context.stderr(
-      `forecast as of ${now.asOfDate} for ${counted(now.groups.length, "group")}, ${counted(forecast.arrivals.length, "group-place")}, horizon ${counted(horizonDays, "day")}; wrote ${out.dir}`,
+      words.forecastDone({
+        asOf: now.asOfDate,
+        groups: now.groups.length,
+        places: forecast.arrivals.length,
+        horizon: horizonDays,
+        dir: out.dir,
+      }),
     );
     return exitStatus(loaded);
   },

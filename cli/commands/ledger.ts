@@ -37,9 +37,13 @@ import {
   MAX_SILENCE_DAYS,
   PRESENT_AS_OF_DAYS,
   toLocalTime,
+  ledgerWarningText,
+  warningRowFacts,
 } from "../../src/index.ts";
 import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
 import { counted } from "../plural.ts";
+import { cliWords, ledgerLineEs } from "../cli-words.ts";
+import { LANG_OPTION, langOption } from "../lang-option.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
 export const LEDGER_OPTIONS = {
@@ -77,7 +81,7 @@ the categories add up to the people who have left so far.
 Usage:
   dtm-flow ledger [--sightings f] [--counts f] [--stocks f] [--route f.geojson] [--places f]
                   [--tz zone] [--from date] [--to date] [--hold-days n] [--as-of date]
-                  [--group-correlation r] [--no-bom] [--hxl] --out <dir>
+                  [--group-correlation r] [--no-bom] [--hxl] [--lang en|es] --out <dir>
 
 Options:
 ${LEDGER_OPTIONS_HELP}
@@ -90,6 +94,8 @@ ${LEDGER_OPTIONS_HELP}
                       mark (default: with, for Excel; --bom, the old opt-in, is accepted)
   --hxl               write an HXL hashtag row under the header of split.csv, departed.csv and
                       places.csv (default none, so scripts and notebooks read them as before)
+  --lang <en|es>      language of the lines on stderr (files read, rejection reasons, the
+                      estimator's and the ledger's warnings, the summary); the files are the same
 
 With none of --sightings, --counts, --stocks the embedded Oct–Dec 2018 data is used.
 Method: same-day figures for the same thing are pooled by source weight; cumulative totals are
@@ -182,15 +188,26 @@ export async function runLedger(
   const loaded = await loadChosenDataset(choice, context);
   const { dataset } = loaded;
   beforeWork?.(dataset);
+  const lang = choice.lang ?? "en";
   context.stderr(
-    `estimating the groups from ${dataset.sightings.length} sightings and ${dataset.counts.length} counts, then the ledger from ${dataset.stocks.length} stock figures (${dataset.name})${asOf ? `, only what was known ${asOfCutText(asOf, timeZone)}` : ""}`,
+    cliWords(lang).estimating({
+      sightings: dataset.sightings.length,
+      counts: dataset.counts.length,
+      stocks: dataset.stocks.length,
+      name: dataset.name,
+      ...(asOf ? { asOf: cliWords(lang).asOfCut(asOf, timeZone) } : {}),
+    }),
   );
   const replay = userInputStep(() =>
     runReplay(dataset, { estimate: { timeZone }, ledger: options, asOf }),
   );
   // The estimator's warnings, as `estimate` writes them (ledger and report write no estimate report).
   const warnings = replay.estimate?.report.warnings ?? [];
-  for (const line of estimateWarningLines(warnings, "dtm-flow estimate's report.json warnings"))
+  for (const line of estimateWarningLines(
+    warnings,
+    "dtm-flow estimate's report.json warnings",
+    lang,
+  ))
     context.stderr(line);
   return { out, loaded, ledger: replay.ledger, replay, inputs, timeZone };
 }
@@ -301,6 +318,7 @@ export const ledgerCommand: Command = {
         ...LEDGER_OPTIONS,
         "as-of": { type: "string" },
         ...CSV_OPTIONS,
+        ...LANG_OPTION,
       },
       false,
     );
@@ -329,7 +347,7 @@ export const ledgerCommand: Command = {
       ...(asOf !== undefined
         ? { asOf, asOfBasis: `only what was known ${asOfCutText(asOf, run.timeZone)}` }
         : {}),
-      inputs: loaded.reports.map(summarizeReport),
+      inputs: loaded.reports.map((r) => summarizeReport(r)),
       rejectedRows: loaded.rejected,
       method: `same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to ${PRESENT_AS_OF_DAYS} days (PRESENT_AS_OF_DAYS), its low bound falling with age; older, its people unknown); shelters fold into their city; groups' estimated sizes in transit, a group not reported for more than ${MAX_SILENCE_DAYS} days (MAX_SILENCE_DAYS) unknown instead; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).`,
       groupCorrelation: ledger.groupCorrelation,
@@ -358,12 +376,45 @@ export const ledgerCommand: Command = {
             ? `, ${formatPeople(basis.beyondGroups)} present at places beyond a tracked group, origin not tracked`
             : "")
         : " people left by then";
-    context.stderr(
-      `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${formatPeople(last.value)}${beyond})` : nothingKnown(asOf, firstDataDay(loaded.dataset, run.timeZone))}, ${counted(ledger.split.length, "split row")}, ${inputWarnings(ledger, loaded)} (see report.json); wrote ${out.dir}`,
-    );
-    for (const w of ledger.warnings.slice(0, 5)) context.stderr(`warning: ${w.message}`);
+    const lang = langOption(values);
+    if (lang === "es") {
+      context.stderr(
+        ledgerLineEs({
+          days,
+          ...(last ? { first: ledger.departed[0]!.date, last: last.date, left: last.value } : {}),
+          ...(basis
+            ? {
+                beyondTracks: basis.beyondTracks,
+                beyondGroups: basis.beyondGroups,
+                fromTracks: basis.fromTracks,
+                withGroupsHigh: basis.withGroupsHigh,
+              }
+            : {}),
+          ...(asOf !== undefined ? { asOf: asOf.slice(0, 10) } : {}),
+          ...(firstDataDay(loaded.dataset, run.timeZone) !== undefined
+            ? { firstData: firstDataDay(loaded.dataset, run.timeZone)! }
+            : {}),
+          splitRows: ledger.split.length,
+          warnings: ledger.warnings.length,
+          fromFiles: loaded.reports.reduce((n, r) => n + r.warnings.length, 0),
+          rejected: loaded.rejected,
+          dir: out.dir,
+        }),
+      );
+    } else
+      context.stderr(
+        `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${formatPeople(last.value)}${beyond})` : nothingKnown(asOf, firstDataDay(loaded.dataset, run.timeZone))}, ${counted(ledger.split.length, "split row")}, ${inputWarnings(ledger, loaded)} (see report.json); wrote ${out.dir}`,
+      );
+    const facts = warningRowFacts(ledger.warnings, loaded.dataset.stocks);
+    const words = cliWords(lang);
+    for (const w of ledger.warnings.slice(0, 5))
+      context.stderr(`${words.warning}: ${ledgerWarningText(lang, w, facts)}`);
     if (ledger.warnings.length > 5)
-      context.stderr(`… and ${ledger.warnings.length - 5} more in report.json`);
+      context.stderr(
+        lang === "es"
+          ? `… y ${ledger.warnings.length - 5} más en report.json`
+          : `… and ${ledger.warnings.length - 5} more in report.json`,
+      );
     return exitStatus(loaded);
   },
 };

@@ -17,14 +17,15 @@ import { EXIT_HELP, UserError } from "../errors.ts";
 import {
   asOfMoment,
   buildSituationUpdate,
-  categoryWords,
   formatPeople,
   renderHtml,
   reportDayPlace,
   reportRange,
   renderMarkdown,
   situationReport2018,
+  situationWords,
 } from "../../src/index.ts";
+import { cliWords } from "../cli-words.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
 import { LEDGER_OPTIONS, LEDGER_OPTIONS_HELP, runLedger } from "./ledger.ts";
 
@@ -139,10 +140,11 @@ export const reportCommand: Command = {
     out.write("situation-update.html", renderHtml(update));
     out.write("situation-update.md", renderMarkdown(update));
     // "12,849 people who left, 3,736 asylum claims, …": words and grouped people, no codes.
+    const words = situationWords(lang);
     const headline = update.headlines
-      .map((h) => `${formatPeople(h.value)} ${categoryWords(h.category)}`)
+      .map((h) => `${formatPeople(h.value)} ${words.inSentence(h.category)}`)
       .join(", ");
-    context.stderr(`as of ${date}: ${headline}; wrote ${out.dir}`);
+    context.stderr(cliWords(lang).reportDone(date, headline, out.dir));
     return exitStatus(loaded);
   },
 };

@@ -15,12 +15,14 @@ import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import { loadDataset } from "../read-input.ts";
 import { jsonPointerLines, withLineColumn } from "../json-lines.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
+import { cliWords } from "../cli-words.ts";
 import {
   buildCorridor,
   embedded2018,
   formatCsv,
   hxlOption,
   like2018Parameters,
+  scenarioErrorText,
   NEEDS_SHOWN_DECIMALS,
   placeLabel,
   runScenario,
@@ -274,37 +276,46 @@ function readScenarioJson(
  * left out, or set by --runs/--seed) takes the line of the nearest part written (a missing
  * `/waves/0/date` is reported at the wave's line); the whole file is "/".
  */
-function problemPlace(pointer: string, lines: Map<string, number>): string {
+function problemPlace(
+  pointer: string,
+  lines: Map<string, number>,
+  lang: SituationLang = "en",
+): string {
   for (let p = pointer; ; p = p.slice(0, p.lastIndexOf("/"))) {
     const line = lines.get(p);
-    if (line !== undefined) return `line ${line}, ${pointer || "/"}`;
+    if (line !== undefined) return cliWords(lang).problemAt(line, pointer || "/");
     if (p === "") return pointer || "/";
   }
 }
 
 /** "Like 2018" calibrated on the replay, when the scenario asks for it (a failure falls back). */
-function calibrateLike2018(json: unknown, context: CommandContext): Calibration | undefined {
+function calibrateLike2018(
+  json: unknown,
+  context: CommandContext,
+  lang: SituationLang,
+): Calibration | undefined {
   if ((json as { like?: unknown } | null)?.like !== "2018") return undefined;
-  context.stderr("Calibrating “like 2018” on the estimated 2018 replay…");
+  context.stderr(cliWords(lang).calibrating);
   try {
     return like2018Parameters(embedded2018());
   } catch (error) {
     // The scenario can still run on the parameters read from the 2018 accounts.
-    context.stderr(
-      `warning: calibration on the 2018 replay failed (${(error as Error).message}); using the fallback 2018 parameters.`,
-    );
+    context.stderr(cliWords(lang).calibrationFailed((error as Error).message));
     return undefined;
   }
 }
 
 /** Progress on stderr, every tenth of the runs. */
-function progressLine(context: CommandContext): (done: number, total: number) => void {
+function progressLine(
+  context: CommandContext,
+  lang: SituationLang,
+): (done: number, total: number) => void {
   let shown = -1;
   return (done, total) => {
     const tenth = Math.floor((10 * done) / total);
     if (tenth === shown) return;
     shown = tenth;
-    context.stderr(`Running ${total} runs… ${tenth * 10} %`);
+    context.stderr(cliWords(lang).running(total, tenth * 10));
   };
 }
 
@@ -406,29 +417,27 @@ export const scenarioCommand: Command = {
     // The file's problems first, before the calibration's work: the parameters "like 2018" fills
     // in decide no problem (validateScenario reads the fallback ones until calibrated).
     const unusable = validateScenario(json, { dataset, corridor });
-    const like2018 = unusable.scenario ? calibrateLike2018(json, context) : undefined;
+    const like2018 = unusable.scenario ? calibrateLike2018(json, context, lang) : undefined;
     const checked = unusable.scenario
       ? validateScenario(json, { dataset, corridor, like2018 })
       : unusable;
     const { scenario, errors } = checked;
-    for (const warning of checked.warnings) context.stderr(`warning: ${warning.message}`);
+    const words = cliWords(lang);
+    for (const warning of checked.warnings) context.stderr(`${words.warning}: ${warning.message}`);
     if (!scenario) {
-      context.stderr(
-        `dtm-flow scenario: ${basename(file)} has ${errors.length} problem${errors.length === 1 ? "" : "s"}, listed below with ${errors.length === 1 ? "its" : "their"} line and JSON pointer; fix the file and run again.`,
-      );
-      for (const e of errors) context.stderr(`  ${problemPlace(e.pointer, lines)}: ${e.message}`);
+      context.stderr(words.scenarioProblems(basename(file), errors.length));
+      for (const e of errors)
+        context.stderr(`  ${problemPlace(e.pointer, lines, lang)}: ${scenarioErrorText(lang, e)}`);
       return EXIT.unusable;
     }
-    const onProgress = progressLine(context);
+    const onProgress = progressLine(context, lang);
     const result = userInputStep(() => runScenario(scenario, { dataset, corridor, onProgress }));
     // What validation read with a warning (a P-code, a shared name) is kept with the results.
     const warnings = [...checked.warnings, ...result.warnings];
     writeOutputs(out, { ...result, warnings }, like2018, csvChoice(values), lang);
-    for (const warning of result.warnings) context.stderr(`warning: ${warning.message}`);
+    for (const warning of result.warnings) context.stderr(`${words.warning}: ${warning.message}`);
     for (const line of summaryLines(result, lang)) context.stdout(line);
-    context.stderr(
-      `Wrote scenario-place-days.csv, scenario-summary.csv, scenario-totals.csv and scenario-report.json to ${out.dir}.`,
-    );
+    context.stderr(words.scenarioWrote(out.dir));
     return EXIT.ok;
   },
 };

@@ -8,9 +8,11 @@ import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import { TABLE_KINDS, createGazetteer, embedded2018 } from "../../src/index.ts";
-import type { ImportReport, TableKind } from "../../src/index.ts";
+import type { ImportReport, SituationLang, TableKind } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 import { issueLine } from "../issue-line.ts";
+import type { IssueLineItem } from "../issue-line.ts";
+import { LANG_OPTION, langOption } from "../lang-option.ts";
 
 const HELP = `Usage: dtm-flow validate <file> [options]
 
@@ -29,6 +31,8 @@ ${DATE_WINDOW_HELP}
 ${COLUMNS_HELP}
   --json                 print the whole report as JSON instead of text
   --max-lines <n>        rejections and warnings listed in the text report (default 50)
+  --lang <en|es>         language of the text report's counts, rejection reasons and warnings
+                         (es: the viewer's Spanish sentences); codes and --json stay the same
 
 Limits (docs/import.md): at most 10,000,000 people in one cell (larger numbers, and any beyond
 2^53, are rejected with the reason); dates from 1900-01-01 to the day of the import, and within a
@@ -58,7 +62,12 @@ function windowText(report: ImportReport): string {
 }
 
 /** The text report: summary, column mapping, rejections, warnings. */
-export function formatReportText(report: ImportReport, maxLines = 50): string[] {
+export function formatReportText(
+  report: ImportReport,
+  maxLines = 50,
+  lang: SituationLang = "en",
+): string[] {
+  const es = lang === "es";
   const lines: string[] = [];
   lines.push(
     `${report.fileName ?? "input"}: ${report.kind ?? "unknown kind"} (${report.kindSource ?? "?"}), encoding ${report.encoding ?? "?"}${report.delimiter ? `, delimiter ${JSON.stringify(report.delimiter)}` : ""}${report.sheets ? `, sheets ${report.sheets.join(", ")}` : ""}${report.mojibakeRepaired ? ", double-encoded text repaired" : ""}`,
@@ -67,12 +76,16 @@ export function formatReportText(report: ImportReport, maxLines = 50): string[] 
     `header row ${report.headerRow ?? "?"}${report.hxlRow ? `, HXL row ${report.hxlRow}` : ""}${report.pivoted ? ", long layout pivoted" : ""}${report.dateOrder ? `, dates ${report.dateOrder.order} (${report.dateOrder.decidedBy})` : ""}${windowText(report)}`,
   );
   lines.push(
-    `${counted(report.dataRows, "data row")}: ${report.accepted} accepted, ${report.rejected} rejected; ${counted(report.warnings.length, "warning")}, ${counted(report.duplicates.length, "duplicate")}, ${counted(report.blankRows, "blank row")}, ${counted(report.nonDataRows, "total/header row")}`,
+    es
+      ? `${counted(report.dataRows, "fila de datos", "filas de datos")}: ${counted(report.accepted, "aceptada")}, ${counted(report.rejected, "rechazada")}; ${counted(report.warnings.length, "aviso")}, ${counted(report.duplicates.length, "duplicado")}, ${counted(report.blankRows, "fila en blanco", "filas en blanco")}, ${counted(report.nonDataRows, "fila de total/encabezado", "filas de total/encabezado")}`
+      : `${counted(report.dataRows, "data row")}: ${report.accepted} accepted, ${report.rejected} rejected; ${counted(report.warnings.length, "warning")}, ${counted(report.duplicates.length, "duplicate")}, ${counted(report.blankRows, "blank row")}, ${counted(report.nonDataRows, "total/header row")}`,
   );
-  lines.push("columns:");
+  lines.push(es ? "columnas:" : "columns:");
+  const ignored = es ? "(se ignora)" : "(ignored)";
+  const extra = es ? "(se conserva como extra)" : "(kept as extra)";
   for (const c of report.columns) {
     lines.push(
-      `  ${c.column}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? "(ignored)" : "(kept as extra)")} (${c.how}${c.countScope ? `; a count of one ${c.countScope === "place" ? "place" : "point"}: read as "at least"` : ""})`,
+      `  ${c.column}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)} (${c.how}${c.countScope ? `; a count of one ${c.countScope === "place" ? "place" : "point"}: read as "at least"` : ""})`,
     );
   }
   for (const t of report.totals) {
@@ -80,18 +93,19 @@ export function formatReportText(report: ImportReport, maxLines = 50): string[] 
       `${t.sheet ? t.sheet + " " : ""}total row ${t.line}: ${t.column} says ${t.stated}, rows add up to ${t.computed}${t.matches ? " (ok)" : " (MISMATCH)"}`,
     );
   }
-  const list = (
-    title: string,
-    items: { line: number; sheet?: string; column?: string; code: string; message: string }[],
-  ) => {
+  const list = (title: string, items: IssueLineItem[]) => {
     if (!items.length) return;
     lines.push(`${title}:`);
-    for (const i of items.slice(0, maxLines)) lines.push(issueLine(i));
+    for (const i of items.slice(0, maxLines)) lines.push(issueLine(i, "row", lang));
     if (items.length > maxLines)
-      lines.push(`  … ${items.length - maxLines} more (use --json for all)`);
+      lines.push(
+        es
+          ? `  … ${items.length - maxLines} más (--json las da todas)`
+          : `  … ${items.length - maxLines} more (use --json for all)`,
+      );
   };
-  list("rejected", report.rejections);
-  list("warnings", report.warnings);
+  list(es ? "rechazadas" : "rejected", report.rejections);
+  list(es ? "avisos" : "warnings", report.warnings);
   return lines;
 }
 
@@ -108,7 +122,9 @@ export const validateCommand: Command = {
       ...DATE_WINDOW_OPTIONS,
       json: { type: "boolean" },
       "max-lines": { type: "string" },
+      ...LANG_OPTION,
     });
+    const lang = langOption(values);
     if (positionals.length !== 1)
       throw new UserError("give exactly one file to validate, e.g. dtm-flow validate conteo.csv.");
     const file = positionals[0]!;
@@ -128,7 +144,7 @@ export const validateCommand: Command = {
           `${basename(file)}: route file, ${counted(r.report.features, "feature")}, ${r.report.accepted} accepted, ${r.report.rejected} rejected`,
         );
         for (const x of [...r.report.rejections, ...r.report.warnings])
-          context.stdout(`  feature ${x.line} ${x.code}: ${x.message}`);
+          context.stdout(issueLine(x, "feature", lang));
       }
       return r.report.rejected ? EXIT.rejected : EXIT.ok;
     }
@@ -149,7 +165,7 @@ export const validateCommand: Command = {
     const report = result.report;
     if (values.json) context.stdout(JSON.stringify(report, null, 2));
     else
-      for (const line of formatReportText(report, Number.isFinite(maxLines) ? maxLines : 50))
+      for (const line of formatReportText(report, Number.isFinite(maxLines) ? maxLines : 50, lang))
         context.stdout(line);
     return report.rejected > 0 ? EXIT.rejected : EXIT.ok;
   },

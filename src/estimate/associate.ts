@@ -258,10 +258,7 @@ function clusterTracklets(ctx: EstimateContext, pool: readonly PreparedSighting[
   for (const s of pool) {
     const cand = ctx.projections.get(s);
     if (!cand || cand.size === 0) {
-      if (hasSize(s))
-        ctx.warnings.push(
-          estimateWarning("off_every_route", `${s.id}: off every route; size not used (no group).`),
-        );
+      if (hasSize(s)) ctx.warnings.push(estimateWarning("off_every_route", { sighting: s.id }));
       ctx.leftOut.push({ sightingId: s.id, reason: "no route passes near it" });
       continue;
     }

@@ -18,8 +18,7 @@
  * 6. intervals and ends (trackEnds.ts) — tracks run on past their last report, with widening
  *    intervals, until the group reaches its destination, is accounted for, or the data end.
  */
-import type { DtmWarning } from "../model/warning.ts";
-import { estimateWarning, type EstimateWarningCode } from "./warnings.ts";
+import { estimateWarning, type EstimateWarning } from "./warnings.ts";
 import type { Dataset } from "../model/dataset.ts";
 import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import type { TrackPoint } from "../model/track.ts";
@@ -54,7 +53,7 @@ import {
 } from "./positions.ts";
 import { prepareSightings } from "./prepare.ts";
 import {
-  backwardRouteMessage,
+  backwardRouteParams,
   backwardRoutes,
   unlabelledSets,
   type RouteReports,
@@ -248,7 +247,7 @@ export interface EstimateReport {
    * `off_every_route` (near no route: its size is not used). Each message starts with the
    * sighting's id.
    */
-  warnings: DtmWarning<EstimateWarningCode>[];
+  warnings: EstimateWarning[];
   /** Why each group's track ends where it does (destination, accounted for, end of data). */
   trackEnds: TrackEnd[];
   /**
@@ -388,10 +387,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
   for (const s of prepared) {
     if (s.positionProblem)
       ctx.warnings.push(
-        estimateWarning(
-          "position_unusable",
-          `${s.id}: ${s.positionProblem}; only its size is used.`,
-        ),
+        estimateWarning("position_unusable", { sighting: s.id, ...s.positionProblem }),
       );
   }
   return { ctx, prepared, afterAsOf, timeZone, until };
@@ -599,7 +595,7 @@ function warnBackwardRoutes(
   const labelledRoutes = new Set(groups.map((g) => g.routeId));
   sets.push(...unlabelledSets(unlabelled, ctx.projections, ctx.maxOff, labelledRoutes));
   for (const b of backwardRoutes(sets))
-    ctx.warnings.push(estimateWarning("route_backwards", backwardRouteMessage(b)));
+    ctx.warnings.push(estimateWarning("route_backwards", backwardRouteParams(b)));
 }
 
 /** Projections of every positioned report on every route (nearest point per route). */
@@ -713,10 +709,13 @@ function startsOf(
   for (const st of starts)
     for (const e of st.tooEarly)
       ctx.warnings.push(
-        estimateWarning(
-          "named_too_early",
-          `${e.sightingId}: names group "${st.group}" ${e.daysBefore} days before its first position (${st.firstFittedDate}), more than ${MAX_WRITTEN_DAYS}; the track is not written back to it (its size is still used).`,
-        ),
+        estimateWarning("named_too_early", {
+          sighting: e.sightingId,
+          group: st.group,
+          days: e.daysBefore,
+          firstDate: st.firstFittedDate,
+          maxDays: MAX_WRITTEN_DAYS,
+        }),
       );
   return starts;
 }

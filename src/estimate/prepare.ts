@@ -42,7 +42,18 @@ export interface PreparedSighting {
    */
   countScope?: CountScope;
   /** Why the position could not be used, when a place name did not resolve. */
-  positionProblem?: string;
+  positionProblem?: PositionProblem;
+}
+
+/** A place name that gave no position: the place as written and why (warningText.ts). */
+export interface PositionProblem {
+  place: string;
+  problem: "no_coordinates" | "unknown_place";
+}
+
+/** The English of a position problem, as a left-out report's reason says it. */
+function positionProblemText(p: PositionProblem): string {
+  return `place "${p.place}" ${p.problem === "no_coordinates" ? "has no coordinates in the gazetteer" : "is not in the gazetteer"}`;
 }
 
 /**
@@ -95,7 +106,7 @@ export function prepareSightings(
     let point: LonLat | undefined;
     let fromPlace = false;
     let placePoint: LonLat | undefined;
-    let positionProblem: string | undefined;
+    let positionProblem: PositionProblem | undefined;
     if (isCoordinate(s.lat, 90) && isCoordinate(s.lon, 180)) {
       point = [s.lon, s.lat];
       // Coordinates that are the named place's own (filled in from a gazetteer by the importer
@@ -113,9 +124,9 @@ export function prepareSightings(
         fromPlace = true;
         placePoint = point;
       } else if (place) {
-        positionProblem = `place "${s.placeName}" has no coordinates in the gazetteer`;
+        positionProblem = { place: s.placeName, problem: "no_coordinates" };
       } else {
-        positionProblem = `place "${s.placeName}" is not in the gazetteer`;
+        positionProblem = { place: s.placeName, problem: "unknown_place" };
       }
     }
     let logValue = positiveLog(s.sizeBest);
@@ -165,7 +176,7 @@ export function prepareSightings(
       leftOut.push({
         sightingId: id,
         reason: positionProblem
-          ? `${positionProblem}, and it gives no size`
+          ? `${positionProblemText(positionProblem)}, and it gives no size`
           : "no place, no coordinates and no size: nothing to use",
       });
       return;

@@ -9,6 +9,7 @@
  */
 import type { Km } from "../model/units.ts";
 import type { PreparedSighting } from "./prepare.ts";
+import type { EstimateWarningParamsByCode } from "./warningText.ts";
 
 /** A group's dated positions on one route: local time (days) and km along the route. */
 export interface RouteReports {
@@ -21,8 +22,10 @@ export interface RouteReports {
 /** A route whose groups' reports go backwards along it. */
 export interface BackwardRoute {
   routeId: string;
-  /** Groups (labels) whose reports go backwards; "unlabelled reports" for the unlabelled set. */
+  /** Groups (labels) whose reports go backwards. */
   groups: string[];
+  /** True when the route's unlabelled reports, taken together, go backwards too. */
+  unlabelled: boolean;
   /** Reports of those groups, and the km of their first and last report (by date). */
   reports: number;
   firstKm: Km;
@@ -102,7 +105,8 @@ export function backwardRoutes(sets: readonly RouteReports[]): BackwardRoute[] {
     const all = back.flatMap((s) => s.reports).sort((a, b) => a.t - b.t);
     out.push({
       routeId,
-      groups: back.map((s) => s.group ?? "unlabelled reports"),
+      groups: back.flatMap((s) => (s.group !== undefined ? [s.group] : [])),
+      unlabelled: back.some((s) => s.group === undefined),
       reports: all.length,
       firstKm: all[0]!.km,
       lastKm: all[all.length - 1]!.km,
@@ -136,20 +140,21 @@ export function unlabelledSets(
 }
 
 /**
- * The warning's sentence for one backward route.
+ * The params of the `route_backwards` warning for one backward route (its sentences:
+ * warningText.ts), km rounded.
  * @example
- * backwardRouteMessage({ routeId: "piedras", groups: ["C1"], reports: 7, firstKm: 2134, lastKm: 0 });
- * // => 'route "piedras" seems drawn against the direction of travel: …'
+ * backwardRouteParams({ routeId: "piedras", groups: ["C1"], unlabelled: false, reports: 7, firstKm: 2134.4, lastKm: 0 });
+ * // => { route: "piedras", groups: ["C1"], unlabelled: false, reports: 7, firstKm: 2134, lastKm: 0 }
  */
-export function backwardRouteMessage(b: BackwardRoute): string {
-  const km = (x: Km) => Math.round(x).toLocaleString("en-US");
-  const who =
-    b.groups.length === 1 ? b.groups[0] : `${b.groups.length} groups (${b.groups.join(", ")})`;
-  return (
-    `route "${b.routeId}" seems drawn against the direction of travel: the dated reports of ` +
-    `${who} go backwards along it (${b.reports} reports, first at km ${km(b.firstKm)}, last at ` +
-    `km ${km(b.lastKm)}). Routes are drawn from where the groups start to where they go: reverse ` +
-    `the order of the line's coordinates and run again; positions on this route are not usable ` +
-    `as drawn.`
-  );
+export function backwardRouteParams(
+  b: BackwardRoute,
+): EstimateWarningParamsByCode["route_backwards"] {
+  return {
+    route: b.routeId,
+    groups: b.groups,
+    unlabelled: b.unlabelled,
+    reports: b.reports,
+    firstKm: Math.round(b.firstKm),
+    lastKm: Math.round(b.lastKm),
+  };
 }

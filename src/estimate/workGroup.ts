@@ -5,8 +5,7 @@
  * positions, sizes, bodies, trackEnds); this module only holds what they pass each other.
  */
 import type { ResolvedDestination } from "./destinations.ts";
-import type { DtmWarning } from "../model/warning.ts";
-import { estimateWarning, type EstimateWarningCode } from "./warnings.ts";
+import { estimateWarning, type EstimateWarning } from "./warnings.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import type { Km } from "../model/units.ts";
@@ -153,7 +152,7 @@ export interface EstimateContext {
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;
   associations: Association[];
   leftOut: { sightingId: string; reason: string }[];
-  warnings: DtmWarning<EstimateWarningCode>[];
+  warnings: EstimateWarning[];
   /** Stretch of road a report naming only a town may mean (see placeStretch). */
   placeKm: Map<string, Float64Array>;
 }
@@ -188,10 +187,11 @@ export function addMember(
       const off = p ? `${Math.round(p.off)} km` : "too far";
       if (hasSize(s)) {
         ctx.warnings.push(
-          estimateWarning(
-            "off_route",
-            `${s.id}: ${off} off route ${g.routeId}; only its size is used.`,
-          ),
+          estimateWarning("off_route", {
+            sighting: s.id,
+            route: g.routeId,
+            ...(p ? { offKm: Math.round(p.off) } : {}),
+          }),
         );
         g.sizeOnly.push(s);
         g.members.push(s);

@@ -4,6 +4,8 @@
  */
 import type { DtmWarning } from "../model/warning.ts";
 import type { NumberOrRange, ScenarioError } from "./types.ts";
+import { scenarioErrorMessage } from "./errorSentences.ts";
+import type { ScenarioErrorCode, ScenarioErrorParams, ScenarioQuantity } from "./errorSentences.ts";
 
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
@@ -23,8 +25,9 @@ export class Checker {
   errors: ScenarioError[] = [];
   /** What was read but may not be what was meant; the message starts with the JSON pointer. */
   warnings: DtmWarning[] = [];
-  add(pointer: string, message: string): void {
-    this.errors.push({ pointer, message });
+  /** A problem at `pointer`: its code and the values of its sentence (errorSentences.ts). */
+  add(pointer: string, code: ScenarioErrorCode, params: ScenarioErrorParams = {}): void {
+    this.errors.push({ pointer, code, params, message: scenarioErrorMessage(code, params) });
   }
   warn(pointer: string, code: string, message: string): void {
     this.warnings.push({ code, message: `${pointer}: ${message}`, source: { module: "scenario" } });
@@ -32,10 +35,10 @@ export class Checker {
   keys(value: Record<string, unknown>, allowed: string[], pointer: string): void {
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
-        this.add(
-          `${pointer}/${escape(key)}`,
-          `unknown field "${key}"; expected one of ${allowed.join(", ")}`,
-        );
+        this.add(`${pointer}/${escape(key)}`, "unknown_field", {
+          field: key,
+          allowed: allowed.join(", "),
+        });
       }
     }
   }
@@ -45,21 +48,19 @@ export class Checker {
     pointer: string,
     lo: number,
     hi: number,
-    what: string,
+    what: ScenarioQuantity,
     integer = false,
   ): number | undefined {
     if (typeof v !== "number" || !Number.isFinite(v)) {
-      this.add(pointer, `expected ${what}: a number, got ${JSON.stringify(v)}`);
+      this.add(pointer, "not_a_number", { what, got: String(JSON.stringify(v)) });
       return undefined;
     }
     if (v < lo || v > hi) {
-      const bound =
-        hi === Infinity ? `≥ ${grouped(lo)}` : `between ${grouped(lo)} and ${grouped(hi)}`;
-      this.add(pointer, `${what} must be ${bound}, got ${grouped(v)}`);
+      this.add(pointer, "out_of_bounds", { what, lo, ...(hi === Infinity ? {} : { hi }), got: v });
       return undefined;
     }
     if (integer && !Number.isInteger(v)) {
-      this.add(pointer, `${what} must be a whole number, got ${v}`);
+      this.add(pointer, "not_whole", { what, got: v });
       return undefined;
     }
     return v;
@@ -70,7 +71,7 @@ export class Checker {
     pointer: string,
     lo: number,
     hi: number,
-    what: string,
+    what: ScenarioQuantity,
     integer = false,
   ): NumberOrRange | undefined {
     if (!isObject(value)) return this.number(value, pointer, lo, hi, what, integer);
@@ -79,7 +80,7 @@ export class Checker {
     const max = this.number(value.max, `${pointer}/max`, lo, hi, what, integer);
     if (min === undefined || max === undefined) return undefined;
     if (min > max) {
-      this.add(pointer, `range is reversed: min ${min} is greater than max ${max}`);
+      this.add(pointer, "range_reversed", { min, max });
       return undefined;
     }
     return { min, max };
@@ -91,11 +92,11 @@ export class Checker {
     lo: number,
     hi: number,
     fallback: number,
-    what: string,
+    what: ScenarioQuantity,
   ): number {
     if (value === undefined) return fallback;
     const v = this.range(value, pointer, lo, hi, what, true);
-    if (typeof v === "object") this.add(pointer, `${what} is a number, not a range`);
+    if (typeof v === "object") this.add(pointer, "not_a_range", { what });
     return typeof v === "number" ? v : fallback;
   }
 }

@@ -10,18 +10,19 @@ import { strictDayNumber } from "../calendar/index.ts";
 import { parseDate } from "../ingest/dates.ts";
 import type { Checker } from "./checker.ts";
 
-/** What to write instead of `text`, when the importer can read it as a date; else "". */
-function isoHint(text: string): string {
+/**
+ * What to write instead of `text`, when the importer can read it as a date (params of the
+ * `expected_date` problem: `use`, with `withTime` when the text had a time; or both readings
+ * `dmy` and `mdy`); {} otherwise.
+ */
+function isoHint(text: string): Record<string, string | number> {
   const read = parseDate(text);
-  if (read.ok) {
-    const time = read.value.time ? " (a scenario date is a day, without a time)" : "";
-    return `; use "${read.value.date}"${time}`;
-  }
-  if (read.reason !== "ambiguous") return "";
+  if (read.ok) return { use: read.value.date, ...(read.value.time ? { withTime: 1 } : {}) };
+  if (read.reason !== "ambiguous") return {};
   const dmy = parseDate(text, "dmy");
   const mdy = parseDate(text, "mdy");
-  if (!dmy.ok || !mdy.ok) return "";
-  return `; use "${dmy.value.date}" if it is day/month (dd/mm/yyyy) or "${mdy.value.date}" if it is month/day`;
+  if (!dmy.ok || !mdy.ok) return {};
+  return { dmy: dmy.value.date, mdy: mdy.value.date };
 }
 
 /**
@@ -31,14 +32,15 @@ function isoHint(text: string): string {
 export function checkDate(c: Checker, value: unknown, pointer: string): number | undefined {
   const day = typeof value === "string" ? strictDayNumber(value) : undefined;
   if (day !== undefined) return day;
-  const hint = typeof value === "string" ? isoHint(value) : "";
+  const hint = typeof value === "string" ? isoHint(value) : {};
   const valid =
     typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? " (not a day of the calendar)"
       : "";
-  c.add(
-    pointer,
-    `expected an ISO 8601 date YYYY-MM-DD, got ${JSON.stringify(value)}${valid}${hint}`,
-  );
+  c.add(pointer, "expected_date", {
+    got: String(JSON.stringify(value)),
+    ...(valid ? { notInCalendar: 1 } : {}),
+    ...hint,
+  });
   return undefined;
 }

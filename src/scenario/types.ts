@@ -6,6 +6,7 @@
  */
 import type { DtmWarning } from "../model/warning.ts";
 import type { IsoDate, Iso3 } from "../model/units.ts";
+import type { ScenarioErrorCode, ScenarioErrorParams } from "./errorSentences.ts";
 
 /** A planning quantity that is either known (`5000`) or a range (`{ min: 4000, max: 7000 }`). */
 export type NumberOrRange = number | { min: number; max: number };
@@ -206,6 +207,11 @@ export interface ResolvedWave {
 /** One validation problem: where (JSON pointer into scenario.json) and what was expected. */
 export interface ScenarioError {
   pointer: string;
+  /** Stable code of the problem (src/scenario/errorSentences.ts). */
+  code: ScenarioErrorCode;
+  /** The values its sentence is made of, from which it is said in English or Spanish. */
+  params: ScenarioErrorParams;
+  /** The English sentence. */
   message: string;
 }
 

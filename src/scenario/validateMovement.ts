@@ -36,7 +36,7 @@ export function checkMovement(
   const movement: Movement = { ...base, stops: [...base.stops], segments: [...base.segments] };
   if (value === undefined) return movement;
   if (!isObject(value)) {
-    c.add("/movement", `expected { ${MOVEMENT_KEYS.join(", ")} }`);
+    c.add("/movement", "expected_shape", { shape: `{ ${MOVEMENT_KEYS.join(", ")} }` });
     return movement;
   }
   c.keys(value, MOVEMENT_KEYS, "/movement");
@@ -57,17 +57,17 @@ export function checkMovement(
   if (value.cohesion !== undefined) {
     const v = c.range(value.cohesion, "/movement/cohesion", 0, 1, "a probability");
     if (typeof v === "number") movement.cohesion = v;
-    else if (v !== undefined) c.add("/movement/cohesion", "cohesion is a number, not a range");
+    else if (v !== undefined) c.add("/movement/cohesion", "not_a_range", { what: "cohesion" });
   }
   if (value.persistence !== undefined) {
     const v = c.range(value.persistence, "/movement/persistence", 0, 0.95, "a probability");
     if (typeof v === "number") movement.persistence = v;
     else if (v !== undefined)
-      c.add("/movement/persistence", "persistence is a number, not a range");
+      c.add("/movement/persistence", "not_a_range", { what: "persistence" });
   }
   if (value.stopAtShelters !== undefined) {
     if (typeof value.stopAtShelters !== "boolean")
-      c.add("/movement/stopAtShelters", "expected true or false");
+      c.add("/movement/stopAtShelters", "expected_boolean");
     else movement.stopAtShelters = value.stopAtShelters;
   }
   if (value.shelterStopDays !== undefined) {
@@ -82,12 +82,13 @@ export function checkMovement(
     if (v !== undefined) movement.shelterStopDays = v;
   }
   if (value.stops !== undefined) {
-    if (!Array.isArray(value.stops)) c.add("/movement/stops", "expected a list of { place, days }");
+    if (!Array.isArray(value.stops))
+      c.add("/movement/stops", "expected_list", { shape: "{ place, days }" });
     else {
       const stops: Stop[] = [];
       value.stops.forEach((s: unknown, i) => {
         const p = `/movement/stops/${i}`;
-        if (!isObject(s)) return c.add(p, "expected { place, days }");
+        if (!isObject(s)) return c.add(p, "expected_shape", { shape: "{ place, days }" });
         c.keys(s, ["place", "days"], p);
         const at = place(s.place, `${p}/place`);
         const days = c.range(s.days, `${p}/days`, 1, 365, "a number of days", true);
@@ -99,12 +100,13 @@ export function checkMovement(
   }
   if (value.segments !== undefined) {
     if (!Array.isArray(value.segments))
-      c.add("/movement/segments", "expected a list of { from, to, … }");
+      c.add("/movement/segments", "expected_list", { shape: "{ from, to, … }" });
     else {
       const segments: MovementSegment[] = [];
       value.segments.forEach((s: unknown, i) => {
         const p = `/movement/segments/${i}`;
-        if (!isObject(s)) return c.add(p, "expected { from, to, restDayProbability, … }");
+        if (!isObject(s))
+          return c.add(p, "expected_shape", { shape: "{ from, to, restDayProbability, … }" });
         c.keys(s, SEGMENT_KEYS, p);
         const segment: MovementSegment = {};
         // Kept as the matched place (placeRef), not as written: a P-code or a qualified name
@@ -152,13 +154,16 @@ export function checkAttrition(
   };
   if (value === undefined) return [...base];
   if (!Array.isArray(value)) {
-    c.add("/attrition", "expected a list of { place | from, to, asylumClaim, return, stay }");
+    c.add("/attrition", "expected_list", {
+      shape: "{ place | from, to, asylumClaim, return, stay }",
+    });
     return [...base];
   }
   const rules: AttritionRule[] = [];
   value.forEach((r: unknown, i) => {
     const p = `/attrition/${i}`;
-    if (!isObject(r)) return c.add(p, "expected { place, asylumClaim, return, stay }");
+    if (!isObject(r))
+      return c.add(p, "expected_shape", { shape: "{ place, asylumClaim, return, stay }" });
     c.keys(r, ATTRITION_KEYS, p);
     const rule: AttritionRule = {};
     let ok = true;
@@ -166,8 +171,7 @@ export function checkAttrition(
       const at = place(r.place, `${p}/place`);
       if (at === undefined) ok = false;
       else rule.place = corridor.places[at]!.placeId;
-      if (r.from !== undefined || r.to !== undefined)
-        c.add(p, "give either `place` or a stretch `from`–`to`, not both");
+      if (r.from !== undefined || r.to !== undefined) c.add(p, "attrition_place_and_stretch");
     } else if (r.to !== undefined) {
       const to = place(r.to, `${p}/to`);
       const from = r.from !== undefined ? place(r.from, `${p}/from`) : undefined;
@@ -177,7 +181,7 @@ export function checkAttrition(
         if (from !== undefined) rule.from = corridor.places[from]!.placeId;
       }
     } else {
-      c.add(p, "an attrition rule needs a `place`, or a stretch with at least `to`");
+      c.add(p, "attrition_needs_place");
       ok = false;
     }
     let sumMax = 0;
@@ -191,7 +195,7 @@ export function checkAttrition(
       }
     }
     if (sumMax > 1 + 1e-9) {
-      c.add(p, `asylumClaim + return + stay must not exceed 1 (they reach ${+sumMax.toFixed(4)})`);
+      c.add(p, "attrition_sum", { total: +sumMax.toFixed(4) });
       ok = false;
     }
     if (ok) rules.push(rule);

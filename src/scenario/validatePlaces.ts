@@ -54,19 +54,20 @@ function readPlace(
       );
       return found.place;
     case "pcodeUnresolved":
-      c.add(
-        pointer,
-        found.places.length
-          ? `${said} is a P-code of ${found.places.length} known places (${found.places.map(named).join(", ")}): write the name or id of the one you mean`
-          : `${said} looks like a P-code, but no known place is in it: write the place's name, or add the place with --places (adm2_pcode)`,
-      );
+      if (found.places.length)
+        c.add(pointer, "pcode_many", {
+          place: said,
+          count: found.places.length,
+          places: found.places.map(named).join(", "),
+        });
+      else c.add(pointer, "pcode_no_place", { place: said });
       return undefined;
     case "unknown": {
       const close = found.suggestions.map((p) => `"${p.name}"`);
-      c.add(
-        pointer,
-        `unknown place ${said}` + (close.length ? `; did you mean ${close.join(", ")}?` : ""),
-      );
+      c.add(pointer, "unknown_place", {
+        place: said,
+        ...(close.length ? { suggestions: close.join(", ") } : {}),
+      });
       return undefined;
     }
   }
@@ -90,52 +91,51 @@ export function createResolver(
   const gazetteer = createGazetteer(dataset.places);
   const place = (value: unknown, pointer: string): number | undefined => {
     if (typeof value !== "string" || value.trim() === "") {
-      c.add(
-        pointer,
-        value === undefined
-          ? "a place name, id or P-code is missing"
-          : `expected a place name, id or P-code, got ${JSON.stringify(value)}`,
-      );
+      if (value === undefined) c.add(pointer, "place_missing");
+      else c.add(pointer, "place_not_text", { got: String(JSON.stringify(value)) });
       return undefined;
     }
     const found = readPlace(c, resolvePlace(gazetteer, value), value, pointer);
     if (!found) return undefined;
     const index = corridor.indexOf.get(found.placeId);
     if (index === undefined) {
-      c.add(pointer, `place "${found.name}" is not on any route of the dataset`);
+      c.add(pointer, "place_off_routes", { place: found.name });
       return undefined;
     }
     return index;
   };
   const routeIds = [...corridor.routes.keys()].join(", ");
   const choice = (item: unknown, p: string): RouteChoice | undefined => {
-    if (!isObject(item)) return void c.add(p, "expected { routeId, share }");
+    if (!isObject(item)) return void c.add(p, "expected_shape", { shape: "{ routeId, share }" });
     c.keys(item, ["routeId", "share"], p);
     if (typeof item.routeId !== "string" || !corridor.routes.has(item.routeId)) {
-      c.add(`${p}/routeId`, `unknown route ${JSON.stringify(item.routeId)}; routes: ${routeIds}`);
+      c.add(`${p}/routeId`, "unknown_route", {
+        route: String(JSON.stringify(item.routeId)),
+        routes: routeIds,
+      });
       return undefined;
     }
     const share = c.range(item.share, `${p}/share`, 0, 1, "a route share");
     if (typeof share === "number") return { routeId: item.routeId, share };
-    if (share !== undefined) c.add(`${p}/share`, "a route share is a number, not a range");
+    if (share !== undefined) c.add(`${p}/share`, "not_a_range", { what: "a route share" });
     return undefined;
   };
   const routeChoices = (value: unknown, pointer: string): RouteChoice[] | undefined => {
     if (value === undefined) return undefined;
     if (typeof value === "string") {
       if (corridor.routes.has(value)) return [{ routeId: value, share: 1 }];
-      c.add(pointer, `unknown route "${value}"; routes: ${routeIds}`);
+      c.add(pointer, "unknown_route", { route: `"${value}"`, routes: routeIds });
       return undefined;
     }
     if (!Array.isArray(value) || value.length === 0) {
-      c.add(pointer, `expected a route id or a list of { routeId, share }; routes: ${routeIds}`);
+      c.add(pointer, "expected_route", { routes: routeIds });
       return undefined;
     }
     const out = value.map((item: unknown, i) => choice(item, `${pointer}/${i}`));
     if (out.some((r) => r === undefined)) return undefined;
     const total = out.reduce((s, r) => s + r!.share, 0);
     if (Math.abs(total - 1) > 0.005) {
-      c.add(pointer, `route shares must add up to 1, they add up to ${+total.toFixed(4)}`);
+      c.add(pointer, "route_shares_sum", { total: +total.toFixed(4) });
       return undefined;
     }
     return out as RouteChoice[];

@@ -7,7 +7,7 @@
 import { isoDate } from "../calendar/index.ts";
 import type { DtmWarning } from "../model/warning.ts";
 import type { Dataset } from "../model/dataset.ts";
-import { Checker, grouped, isObject, rangeMax } from "./checker.ts";
+import { Checker, isObject, rangeMax } from "./checker.ts";
 import { buildCorridor } from "./corridor.ts";
 import type { Corridor } from "./corridor.ts";
 import { DEFAULT_COMPOSITION, FALLBACK_2018, GENERIC_MOVEMENT } from "./defaults.ts";
@@ -69,10 +69,7 @@ function baseParameters(c: Checker, json: Record<string, unknown>, context: Scen
   let like: "2018" | undefined;
   if (json.like === "2018") like = "2018";
   else if (json.like !== undefined)
-    c.add(
-      "/like",
-      `expected "2018" (the only calibrated replay), got ${JSON.stringify(json.like)}`,
-    );
+    c.add("/like", "like_unknown", { got: String(JSON.stringify(json.like)) });
   const base: ScenarioParameters =
     like === "2018"
       ? (context.like2018 ?? FALLBACK_2018)
@@ -94,14 +91,11 @@ function checkWaves(
   base: ScenarioParameters,
 ): CheckedWave[] {
   if (!Array.isArray(json.waves) || json.waves.length === 0) {
-    c.add("/waves", "expected a list of at least one wave ({ origin, date, people })");
+    c.add("/waves", "expected_waves");
     return [];
   }
   if (json.waves.length > SCENARIO_LIMITS.maxWaves) {
-    c.add(
-      "/waves",
-      `at most ${grouped(SCENARIO_LIMITS.maxWaves)} waves, got ${grouped(json.waves.length)}`,
-    );
+    c.add("/waves", "too_many_waves", { max: SCENARIO_LIMITS.maxWaves, got: json.waves.length });
     return [];
   }
   const defaults = {
@@ -116,10 +110,7 @@ function checkWaves(
     .filter((w): w is CheckedWave => w !== undefined);
   const people = waves.reduce((sum, w) => sum + rangeMax(w.people), 0);
   if (people > SCENARIO_LIMITS.maxPeople) {
-    c.add(
-      "/waves",
-      `the waves add up to ${grouped(people)} people (at most); a scenario is limited to ${grouped(SCENARIO_LIMITS.maxPeople)} people — split it into scenarios by origin or period`,
-    );
+    c.add("/waves", "too_many_people", { people, max: SCENARIO_LIMITS.maxPeople });
   }
   return waves;
 }
@@ -131,20 +122,16 @@ function checkStart(c: Checker, value: unknown, waves: CheckedWave[], horizonDay
     const s = checkDate(c, value, "/start");
     if (s !== undefined) {
       for (const w of waves)
-        if (w.from < s)
-          c.add(
-            `/waves/${w.index}/date`,
-            `the wave leaves before the scenario start ${isoDate(s)}`,
-          );
+        if (w.from < s) c.add(`/waves/${w.index}/date`, "wave_before_start", { start: isoDate(s) });
       start = s;
     }
   }
   for (const w of waves) {
     if (w.to >= start + horizonDays) {
-      c.add(
-        `/waves/${w.index}/date`,
-        `the wave leaves on ${isoDate(w.to)}, after the horizon ends on ${isoDate(start + horizonDays - 1)}; raise horizonDays`,
-      );
+      c.add(`/waves/${w.index}/date`, "wave_after_horizon", {
+        date: isoDate(w.to),
+        end: isoDate(start + horizonDays - 1),
+      });
     }
   }
   return start;
@@ -176,7 +163,7 @@ function checkStart(c: Checker, value: unknown, waves: CheckedWave[], horizonDay
 export function validateScenario(json: unknown, context: ScenarioContext): ScenarioValidation {
   const c = new Checker();
   if (!isObject(json)) {
-    c.add("", "a scenario must be a JSON object with at least a `waves` list");
+    c.add("", "not_an_object");
     return { errors: c.errors, warnings: c.warnings };
   }
   c.keys(json, TOP_KEYS, "");
@@ -184,7 +171,7 @@ export function validateScenario(json: unknown, context: ScenarioContext): Scena
   const r = createResolver(c, context.dataset, corridor);
   const { like, base } = baseParameters(c, json, context);
   const { horizonDays, runs, seed, presenceRadiusKm } = checkRunSettings(c, json);
-  if (json.name !== undefined && typeof json.name !== "string") c.add("/name", "expected a text");
+  if (json.name !== undefined && typeof json.name !== "string") c.add("/name", "expected_text");
   const waves = checkWaves(c, r, json, base);
   const start = checkStart(c, json.start, waves, horizonDays);
   const movement = checkMovement(c, json.movement, base.movement, r.place, corridor);

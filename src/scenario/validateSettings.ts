@@ -4,7 +4,7 @@
  * planning figures (`/planning`).
  */
 import type { Checker } from "./checker.ts";
-import { grouped, isObject } from "./checker.ts";
+import { isObject } from "./checker.ts";
 import { SPHERE_2018 } from "./defaults.ts";
 import { SCENARIO_LIMITS } from "./limits.ts";
 import type { Resolver } from "./validatePlaces.ts";
@@ -16,20 +16,14 @@ const PLANNING_KEYS = Object.keys(SPHERE_2018);
 export function checkRunSettings(c: Checker, json: Record<string, unknown>) {
   const { maxHorizonDays, maxRuns } = SCENARIO_LIMITS;
   if (typeof json.horizonDays === "number" && json.horizonDays > maxHorizonDays) {
-    c.add(
-      "/horizonDays",
-      `the horizon is limited to ${maxHorizonDays} days (two years), got ${grouped(json.horizonDays)}; split a longer period into scenarios that start where the last one ends`,
-    );
+    c.add("/horizonDays", "horizon_limit", { max: maxHorizonDays, got: json.horizonDays });
   }
   const horizonDays =
     typeof json.horizonDays === "number" && json.horizonDays > maxHorizonDays
       ? 120
       : c.integer(json.horizonDays, "/horizonDays", 1, maxHorizonDays, 120, "the horizon in days");
   if (typeof json.runs === "number" && json.runs > maxRuns) {
-    c.add(
-      "/runs",
-      `runs are limited to ${grouped(maxRuns)}, got ${grouped(json.runs)}; beyond 1,000 runs the p10/p50/p90 barely change`,
-    );
+    c.add("/runs", "runs_limit", { max: maxRuns, got: json.runs });
   }
   const runs =
     typeof json.runs === "number" && json.runs > maxRuns
@@ -42,7 +36,7 @@ export function checkRunSettings(c: Checker, json: Record<string, unknown>) {
       : c.range(json.presenceRadiusKm, "/presenceRadiusKm", 0, 500, "the presence radius (km)");
   const presenceRadiusKm = typeof radius === "number" ? radius : 10;
   if (typeof radius === "object")
-    c.add("/presenceRadiusKm", "the presence radius is a number, not a range");
+    c.add("/presenceRadiusKm", "not_a_range", { what: "the presence radius" });
   return { horizonDays, runs, seed, presenceRadiusKm };
 }
 
@@ -51,12 +45,12 @@ export function checkShelters(c: Checker, r: Resolver, value: unknown): ShelterC
   const shelters: ShelterCapacity[] = [];
   if (value === undefined) return shelters;
   if (!Array.isArray(value)) {
-    c.add("/shelters", "expected a list of { place, capacity }");
+    c.add("/shelters", "expected_list", { shape: "{ place, capacity }" });
     return shelters;
   }
   value.forEach((s: unknown, i) => {
     const p = `/shelters/${i}`;
-    if (!isObject(s)) return c.add(p, "expected { place, capacity }");
+    if (!isObject(s)) return c.add(p, "expected_shape", { shape: "{ place, capacity }" });
     c.keys(s, ["place", "capacity"], p);
     const at = r.place(s.place, `${p}/place`);
     const capacity = c.range(
@@ -67,7 +61,7 @@ export function checkShelters(c: Checker, r: Resolver, value: unknown): ShelterC
       "a capacity (people)",
       true,
     );
-    if (typeof capacity === "object") c.add(`${p}/capacity`, "a capacity is a number, not a range");
+    if (typeof capacity === "object") c.add(`${p}/capacity`, "not_a_range", { what: "a capacity" });
     if (at !== undefined && typeof capacity === "number")
       shelters.push({ place: r.corridor.places[at]!.placeId, capacity });
   });
@@ -79,7 +73,7 @@ export function checkPlanning(c: Checker, value: unknown): PlanningFigures {
   const planning: PlanningFigures = { ...SPHERE_2018 };
   if (value === undefined) return planning;
   if (!isObject(value)) {
-    c.add("/planning", `expected { ${PLANNING_KEYS.join(", ")} }`);
+    c.add("/planning", "expected_shape", { shape: `{ ${PLANNING_KEYS.join(", ")} }` });
     return planning;
   }
   c.keys(value, PLANNING_KEYS, "/planning");
@@ -89,7 +83,7 @@ export function checkPlanning(c: Checker, value: unknown): PlanningFigures {
     const lo = key === "latrineLaterAfterDays" ? 0 : Number.MIN_VALUE;
     const checked = c.range(v, `/planning/${key}`, lo, 1e6, `the planning figure ${key}`);
     if (typeof checked === "object")
-      c.add(`/planning/${key}`, "a planning figure is a number, not a range");
+      c.add(`/planning/${key}`, "not_a_range", { what: "a planning figure" });
     else if (checked !== undefined) planning[key] = checked;
   }
   return planning;

@@ -46,7 +46,7 @@ function checkDates(c: Checker, date: unknown, p: string): [number, number] | un
     return day === undefined ? undefined : [day, day];
   }
   if (!isObject(date)) {
-    c.add(`${p}/date`, "expected a date YYYY-MM-DD or a range { from, to }");
+    c.add(`${p}/date`, "expected_date_or_range");
     return undefined;
   }
   c.keys(date, ["from", "to"], `${p}/date`);
@@ -55,7 +55,7 @@ function checkDates(c: Checker, date: unknown, p: string): [number, number] | un
   const to = day("to");
   if (from === undefined || to === undefined) return undefined;
   if (from > to) {
-    c.add(`${p}/date`, `dates are reversed: from ${isoDate(from)} is after to ${isoDate(to)}`);
+    c.add(`${p}/date`, "dates_reversed", { from: isoDate(from), to: isoDate(to) });
     return undefined;
   }
   return [from, to];
@@ -65,7 +65,7 @@ function checkDates(c: Checker, date: unknown, p: string): [number, number] | un
 function checkComposition(c: Checker, value: unknown, p: string, base: Composition): Composition {
   if (value === undefined) return { ...base };
   if (!isObject(value)) {
-    c.add(p, `expected shares { ${COMPOSITION_KEYS.join(", ")} }`);
+    c.add(p, "expected_shape", { shape: `shares { ${COMPOSITION_KEYS.join(", ")} }` });
     return { ...base };
   }
   c.keys(value, COMPOSITION_KEYS, p);
@@ -78,10 +78,7 @@ function checkComposition(c: Checker, value: unknown, p: string, base: Compositi
   }
   const total = Object.values(shares).reduce((s, v) => s + v, 0);
   if (ok && Math.abs(total - 1) > 0.005) {
-    c.add(
-      p,
-      `shares must add up to 1 (men + women + children + unaccompaniedChildren), they add up to ${+total.toFixed(4)}`,
-    );
+    c.add(p, "composition_sum", { total: +total.toFixed(4) });
     ok = false;
   }
   return ok ? (shares as unknown as Composition) : { ...base };
@@ -112,8 +109,10 @@ function checkRoutes(
       return !Number.isNaN(b) && b > a;
     });
     if (!route) {
-      const then = destination !== undefined ? ` and then ${name(destination)}` : "";
-      c.add(routePointer, `no route passes ${name(origin)}${then}`);
+      c.add(routePointer, "no_route_passes", {
+        origin: name(origin),
+        ...(destination !== undefined ? { destination: name(destination) } : {}),
+      });
       return undefined;
     }
     routes = [{ routeId: route.routeId, share: 1 }];
@@ -122,13 +121,14 @@ function checkRoutes(
     const route = corridor.routes.get(choice.routeId)!;
     const a = route.kmOf[origin]!;
     if (Number.isNaN(a)) {
-      c.add(routePointer, `route ${choice.routeId} does not pass the origin ${name(origin)}`);
+      c.add(routePointer, "route_misses_origin", { route: choice.routeId, origin: name(origin) });
     } else if (destination !== undefined) {
       const b = route.kmOf[destination]!;
       if (Number.isNaN(b) || b <= a)
         c.add(
           wave.destination !== undefined ? `${p}/destination` : "/destination",
-          `route ${choice.routeId} does not reach ${name(destination)} after ${name(origin)}`,
+          "route_misses_destination",
+          { route: choice.routeId, destination: name(destination), origin: name(origin) },
         );
     }
   }
@@ -138,7 +138,7 @@ function checkRoutes(
 /** The people of a wave: a whole number or range within 0…{@link SCENARIO_LIMITS.maxPeople}. */
 function checkPeople(c: Checker, value: unknown, p: string): NumberOrRange | undefined {
   if (value === undefined) {
-    c.add(`${p}/people`, "expected the number of people (or { min, max })");
+    c.add(`${p}/people`, "expected_people");
     return undefined;
   }
   return c.range(value, `${p}/people`, 0, SCENARIO_LIMITS.maxPeople, "people", true);
@@ -153,7 +153,7 @@ export function checkWave(
   defaults: WaveDefaults,
 ): CheckedWave | undefined {
   const p = `/waves/${i}`;
-  if (!isObject(wave)) return void c.add(p, "expected a wave object { origin, date, people }");
+  if (!isObject(wave)) return void c.add(p, "expected_wave");
   c.keys(wave, WAVE_KEYS, p);
   const origin = r.place(wave.origin, `${p}/origin`);
   const dates = checkDates(c, wave.date, p);

@@ -29,6 +29,21 @@ describe.skipIf(!hasBrowser)("the estimator's warnings on your own files, in Chr
     await page.close();
   }, 200_000);
 
+  it("in Spanish, the warning is said in Spanish from its code and values (tryout24 MED-I)", async () => {
+    const { page, watch } = await open2018(viewer, { hash: "lang=es" });
+    await settle(page, () => page.setInputFiles("#analyst-input", files("ruta-al-reves.geojson")));
+    const said = page.locator('#analyst-estimate-warnings li[data-code="route_backwards"]');
+    expect(await said.count()).toBe(1);
+    expect(await said.textContent()).toMatch(
+      /^Aviso de la estimación \(como lo dice dtm-flow estimate\): la ruta «piedras» parece trazada en sentido contrario al del viaje/,
+    );
+    expect(await page.locator("#analyst-estimate-warnings").textContent()).not.toMatch(
+      /seems drawn|only its size|off route/,
+    );
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  }, 200_000);
+
   it("drawn the right way round: no such warning", async () => {
     const { page } = await open2018(viewer, { hash: "lang=en" });
     await settle(page, () =>

@@ -123,7 +123,8 @@ describe.skipIf(!hasBrowser)("Scenarios panel with the analyst's own files on sc
       /dtm-flow scenario escenario\.json --route ruta\.geojson --places lugares\.csv/,
     );
 
-    // A route and a place the files do not have: said in Spanish, no raw JSON pointer.
+    // A route and a place the files do not have: said in Spanish by the library's sentences
+    // (src/scenario/errorSentences.ts, from each error's code), no raw JSON pointer.
     const bad = structuredClone(SCENARIO);
     bad.waves[0].route[0].routeId = "main";
     bad.shelters[0].place = "Piedras Negritas";
@@ -141,7 +142,7 @@ describe.skipIf(!hasBrowser)("Scenarios panel with the analyst's own files on sc
           .filter(Boolean),
       )
     ).join("\n");
-    expect(all).toMatch(/ruta desconocida "main"; las rutas en pantalla son: piedras/);
+    expect(all).toMatch(/ruta desconocida "main"; rutas: piedras/);
     expect(all).toMatch(/lugar desconocido "Piedras Negritas"; ¿quiso decir "Piedras Negras"/);
     expect(all).not.toMatch(/unknown (route|place)|did you mean/);
     expect(all).not.toMatch(/\/waves\/\d/);

@@ -16,7 +16,7 @@ describe("routeDirection", () => {
     const back = { routeId: "r", group: "A", reports: walk([900, 500, 100]) };
     const fwd = (g: string) => ({ routeId: "r", group: g, reports: walk([100, 500, 900]) });
     expect(backwardRoutes([back])).toEqual([
-      { routeId: "r", groups: ["A"], reports: 3, firstKm: 900, lastKm: 100 },
+      { routeId: "r", groups: ["A"], unlabelled: false, reports: 3, firstKm: 900, lastKm: 100 },
     ]);
     expect(backwardRoutes([back, fwd("B"), fwd("C")])).toEqual([]);
   });

@@ -125,7 +125,7 @@ describe("fieldForError", () => {
       { pointer: "/waves/0/people", message: "people must be ≥ 0, got -3" },
       { pointer: "/waves/0/people/max", message: "max below min" },
       { pointer: "/bogus", message: "unknown field" },
-    ];
+    ].map((e) => ({ ...e, code: "out_of_bounds" as const, params: {} }));
     const by = errorsByField(errors, fields);
     expect(by.get("/waves/0/people")?.map((e) => e.message)).toEqual([
       "people must be ≥ 0, got -3",

@@ -14,7 +14,9 @@ describe("scenario panel state", () => {
       done: 3,
       total: 10,
     });
-    const errors = [{ pointer: "/runs", message: "runs are limited to 10,000" }];
+    const errors = [
+      { pointer: "/runs", code: "runs_limit" as const, params: {}, message: "runs are limited" },
+    ];
     expect(statusAfter({ kind: "invalid", id: 1, errors })).toEqual({ kind: "invalid", errors });
     expect(statusAfter({ kind: "failed", id: 1, message: "x" })).toEqual({
       kind: "failed",
@@ -33,7 +35,12 @@ describe("scenario panel state", () => {
     expect(statusText({ kind: "invalid", errors: [] }, "es")).not.toBe(
       statusText({ kind: "invalid", errors: [] }, "en"),
     );
-    const problem = { pointer: "/waves/0/people", message: "x" };
+    const problem = {
+      pointer: "/waves/0/people",
+      code: "expected_people" as const,
+      params: {},
+      message: "x",
+    };
     expect(statusText({ kind: "invalid", errors: [problem, problem] }, "en")).toBe(
       "2 problems in the scenario, each shown at its field; nothing was run.",
     );

@@ -9,7 +9,8 @@
  * those characters and runs nothing. Its parts: the state (panelState.ts), the elements
  * (panelDom.ts), the file reports (fileReport.ts), the exports (exportBar.ts), the drop target.
  */
-import type { TableKind } from "../../src/index.ts";
+import { estimateWarningText } from "../../src/index.ts";
+import type { EstimateWarningLike, TableKind } from "../../src/index.ts";
 import { offerCorrections } from "../correctionsDrop.ts";
 import type { DataProvider, LoadProgress } from "../data/provider.ts";
 import { numberLocale } from "../i18n.ts";
@@ -162,21 +163,28 @@ async function recompute(core: Core, newIds: string[]): Promise<void> {
   core.renderFiles();
 }
 
+/** The estimator's warnings each panel shows, kept to say them again when the language changes. */
+const shownWarnings = new WeakMap<Core, readonly EstimateWarningLike[]>();
+
 /**
  * The estimator's warnings on the replay of the files, one line each (a route drawn backwards
  * leaves its positions unusable as drawn: the analyst must see it, as `estimate` says it on
- * stderr). The messages are the library's (English); cleared when the replay is not the files'.
+ * stderr), in the viewer's language by the library's table (estimateWarningText, the same
+ * sentences as `dtm-flow estimate --lang`); cleared when the replay is not the files'.
  */
 function showEstimateWarnings(
   core: Core,
-  replay: { estimateWarnings: { code: string; message: string }[] } | undefined,
+  replay: { estimateWarnings: readonly EstimateWarningLike[] } | undefined,
 ): void {
+  const warnings = replay?.estimateWarnings ?? [];
+  shownWarnings.set(core, warnings);
   const list = core.dom.estimateWarnings;
   list.replaceChildren();
-  for (const w of replay?.estimateWarnings ?? []) {
+  const L = core.lang();
+  for (const w of warnings) {
     const li = document.createElement("li");
     li.dataset.code = w.code;
-    li.textContent = `${at(core.lang(), "estimateWarning")}: ${w.message}`;
+    li.textContent = `${at(L, "estimateWarning")}: ${estimateWarningText(L, w)}`;
     list.append(li);
   }
 }
@@ -497,6 +505,8 @@ function followLanguage(core: Core): void {
     lastLang = core.lang();
     core.texts();
     core.renderFiles();
+    const warnings = shownWarnings.get(core);
+    if (warnings) showEstimateWarnings(core, { estimateWarnings: warnings });
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
 }
 

@@ -8,6 +8,7 @@ import { createRouteIndex, warningRowFacts } from "../../src/index.ts";
 import type {
   CorridorDay,
   Dataset,
+  EstimateWarningLike,
   IsoDate,
   LedgerResult,
   SeedFigure,
@@ -57,7 +58,7 @@ export interface PrepareInput {
    * The estimator's warnings (its report's `warnings`: a route drawn backwards, positions off
    * their route…), as `dtm-flow estimate` writes them to report.json; none when absent.
    */
-  estimateWarnings?: readonly { code: string; message: string }[];
+  estimateWarnings?: readonly EstimateWarningLike[];
   /** The estimator's track ends (its report's `trackEnds`): the status column of the exports. */
   trackEnds?: readonly TrackEndFacts[];
 }
@@ -170,9 +171,10 @@ export function prepareReplay(input: PrepareInput): ReplayData {
     presence: input.state ? presenceFromState(input.state, start) : presenceFrom(dataset, start),
     situation: input.state && input.ledger ? situationFrom(input.ledger, dataset, input.state) : [],
     ...warningsFrom(input.ledger, dataset),
-    estimateWarnings: (input.estimateWarnings ?? []).map(({ code, message }) => ({
+    estimateWarnings: (input.estimateWarnings ?? []).map(({ code, message, params }) => ({
       code,
       message,
+      ...(params !== undefined ? { params } : {}),
     })),
   };
 }

@@ -7,7 +7,12 @@
  * day 0.5 is noon of the first day. Never epoch milliseconds (float precision, time zones).
  */
 import { dayNumber, isoDate } from "../../src/index.ts";
-import type { GroupDayStatus, LedgerWarningView, RowFacts } from "../../src/index.ts";
+import type {
+  EstimateWarningLike,
+  GroupDayStatus,
+  LedgerWarningView,
+  RowFacts,
+} from "../../src/index.ts";
 import type {
   Confidence,
   Days,
@@ -187,8 +192,11 @@ export interface ReplayData {
    */
   ledgerWarnings: LedgerWarningView[];
   warningRows: RowFacts;
-  /** The estimator's warnings (code, English message; `PrepareInput.estimateWarnings`). */
-  estimateWarnings: { code: string; message: string }[];
+  /**
+   * The estimator's warnings (code, English message and the values of its sentence, said in the
+   * viewer's language by the library's table, estimateWarningText; `PrepareInput.estimateWarnings`).
+   */
+  estimateWarnings: EstimateWarningLike[];
   /**
    * Where the data of this replay are, when they are not the embedded 2018 data set (the
    * analyst's files, set by the analyst worker): the evidence panel estimates and explains the

@@ -2,11 +2,11 @@
  * The scenario panel's validation errors in the viewer's language: the library
  * checks a scenario and says each problem in English at a JSON pointer (src/scenario/validate*.ts);
  * the panel names the place in the form in words ("Oleada 1, ruta, tramo 1, ruta") instead of the
- * raw pointer, and says the frequent problems (unknown place or route, P-codes, numbers) in
- * Spanish from the values in the library's sentence. A sentence not known here is shown as the
- * library wrote it, never half translated.
+ * raw pointer; the problem itself is said in the viewer's language by the library's one table
+ * of the checker's sentences (src/scenario/errorSentences.ts, from each error's code and params).
  */
-import type { ScenarioError } from "../../src/index.ts";
+import { scenarioErrorText } from "../../src/index.ts";
+import type { ScenarioErrorLike } from "../../src/index.ts";
 import type { Lang } from "../state.ts";
 
 /** Words of a pointer's segments, by language; a segment not listed is shown as written. */
@@ -23,6 +23,7 @@ const SEGMENT: Record<Lang, Record<string, string>> = {
     movement: "movement",
     attrition: "attrition",
     place: "place",
+    shelters: "shelter",
   },
   es: {
     waves: "Oleada",
@@ -41,6 +42,11 @@ const SEGMENT: Record<Lang, Record<string, string>> = {
     horizonDays: "horizonte",
     start: "primer día",
     name: "nombre",
+    date: "fecha",
+    shelters: "albergue",
+    capacity: "capacidad",
+    share: "proporción",
+    composition: "composición",
   },
 };
 
@@ -59,54 +65,17 @@ export function pointerText(lang: Lang, pointer: string): string {
   return out.join(", ");
 }
 
-/** Spanish forms of the library's frequent sentences: a pattern and its Spanish from the match. */
-const ES: readonly [RegExp, (m: RegExpExecArray) => string][] = [
-  [
-    /^unknown route (".*?"); routes: (.*)$/,
-    (m) => `ruta desconocida ${m[1]}; las rutas en pantalla son: ${m[2]}`,
-  ],
-  [
-    /^unknown place (".*?"); did you mean (.*)\?$/,
-    (m) => `lugar desconocido ${m[1]}; ¿quiso decir ${m[2].replace(/, (?=[^,]*$)/, " o ")}?`,
-  ],
-  [/^unknown place (".*?")$/, (m) => `lugar desconocido ${m[1]}`],
-  [
-    /^(.*) looks like a P-code, but no known place is in it: .*$/,
-    (m) =>
-      `${m[1]} parece un P-code, pero ningún lugar conocido está en él: escriba el nombre del lugar`,
-  ],
-  [
-    /^(.*) is a P-code of (\d+) known places \((.*)\): .*$/,
-    (m) =>
-      `${m[1]} es el P-code de ${m[2]} lugares conocidos (${m[3]}): escriba el nombre o el id del que quiere decir`,
-  ],
-  [
-    /^(.*) must be a whole number, got (.*)$/,
-    (m) => `${m[1]} debe ser un número entero; se escribió ${m[2]}`,
-  ],
-  [
-    /^expected (.*): a number, got (.*)$/,
-    (m) => `se esperaba un número (${m[1]}); se escribió ${m[2]}`,
-  ],
-  [
-    /^range is reversed: min (.*) is greater than max (.*)$/,
-    (m) => `el rango está al revés: el mínimo ${m[1]} es mayor que el máximo ${m[2]}`,
-  ],
-];
-
-/** A validation error's sentence in `lang` (the library's English when no Spanish form fits). */
-export function errorMessageText(lang: Lang, message: string): string {
-  if (lang !== "es") return message;
-  for (const [re, say] of ES) {
-    const m = re.exec(message);
-    if (m) return say(m);
-  }
-  return message;
+/**
+ * A validation error's sentence in `lang`: the library's sentence of its code
+ * (src/scenario/errorSentences.ts); its English message when it has no code.
+ */
+export function errorMessageText(lang: Lang, e: ScenarioErrorLike): string {
+  return scenarioErrorText(lang, e);
 }
 
 /** An error as the list above the form shows it: where, in words, then what. */
-export function errorText(lang: Lang, e: ScenarioError): string {
+export function errorText(lang: Lang, e: ScenarioErrorLike & { pointer: string }): string {
   const where = pointerText(lang, e.pointer);
-  const what = errorMessageText(lang, e.message);
+  const what = errorMessageText(lang, e);
   return where ? `${where}: ${what}` : what;
 }

@@ -24,7 +24,7 @@ export function clearFieldError(f: FieldRef | undefined): void {
 
 /** Writes one field's errors under it and marks it invalid. */
 function markField(f: FieldRef, list: ScenarioError[], lang: Lang): void {
-  f.error.textContent = list.map((e) => errorMessageText(lang, e.message)).join(" · ");
+  f.error.textContent = list.map((e) => errorMessageText(lang, e)).join(" · ");
   f.error.dataset.pointers = list.map((e) => e.pointer).join(" ");
   f.error.hidden = false;
   f.control.setAttribute("aria-invalid", "true");

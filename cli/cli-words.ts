@@ -1,0 +1,175 @@
+/**
+ * The command line's own sentences around the library's (progress, summary and "wrote" lines on
+ * stdout/stderr) in English and Spanish, for the commands that take --lang. One table, so that a
+ * line added in one language is added in the other; the reasons, warnings and problems inside
+ * these lines come from the library's tables (issue-text.ts, estimate/warningText.ts,
+ * scenario/errorSentences.ts). File contents (CSV, JSON codes) are the same in both languages.
+ */
+import { asOfCutText, asOfMoment, formatPeople, situationWords } from "../src/index.ts";
+import type { SituationLang } from "../src/index.ts";
+import { counted } from "./plural.ts";
+
+/** A count and its noun in Spanish, singular for exactly one ("1 grupo", "2 grupos"). */
+const contado = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The sentences of one language. */
+export interface CliWords {
+  warning: string;
+  /** `file: counts, 8 data rows, 4 accepted, 4 rejected, 2 warnings` (or route features). */
+  fileLine: (f: {
+    name: string;
+    kind?: string;
+    rows?: number;
+    features?: number;
+    accepted: number;
+    rejected: number;
+    warnings: number;
+    duplicates: number;
+  }) => string;
+  /** `  … and 3 more: dtm-flow validate x.csv lists every one`. */
+  moreIssues: (n: number, file: string) => string;
+  /** "by the end of 2018-11-05, America/Mexico_City time": what an as-of date keeps. */
+  asOfCut: (asOf: string, timeZone: string) => string;
+  estimating: (f: {
+    sightings: number;
+    counts: number;
+    stocks: number;
+    name: string;
+    asOf?: string;
+  }) => string;
+  reportDone: (date: string, headline: string, dir: string) => string;
+  estimateDone: (f: { groups: number; days: number; leftOut: number; dir: string }) => string;
+  forecastDone: (f: {
+    asOf: string;
+    groups: number;
+    places: number;
+    horizon: number;
+    dir: string;
+  }) => string;
+  scenarioProblems: (file: string, n: number) => string;
+  /** Where a scenario problem is: `line 12, /waves/0/date`. */
+  problemAt: (line: number, pointer: string) => string;
+  calibrating: string;
+  calibrationFailed: (why: string) => string;
+  running: (total: number, percent: number) => string;
+  scenarioWrote: (dir: string) => string;
+}
+
+/** The table: English and Spanish. */
+export const CLI_WORDS: Record<SituationLang, CliWords> = {
+  en: {
+    warning: "warning",
+    fileLine: (f) =>
+      f.features !== undefined
+        ? `${f.name}: ${counted(f.features, "route feature")}, ${f.accepted} accepted, ${f.rejected} rejected, ${counted(f.warnings, "warning")}`
+        : `${f.name}: ${f.kind ?? "unknown kind"}, ${counted(f.rows ?? 0, "data row")}, ${f.accepted} accepted, ${f.rejected} rejected, ${counted(f.warnings, "warning")}${f.duplicates ? `, ${counted(f.duplicates, "duplicate")}` : ""}`,
+    moreIssues: (n, file) => `  … and ${n} more: dtm-flow validate ${file} lists every one`,
+    asOfCut: (asOf, timeZone) => asOfCutText(asOf, timeZone),
+    estimating: (f) =>
+      `estimating the groups from ${f.sightings} sightings and ${f.counts} counts, then the ledger from ${f.stocks} stock figures (${f.name})${f.asOf ? `, only what was known ${f.asOf}` : ""}`,
+    estimateDone: (f) =>
+      `${counted(f.groups, "group")}, ${counted(f.days, "group-day")}; ${counted(f.leftOut, "sighting")} left out (see report.json); wrote ${f.dir}`,
+    reportDone: (date, headline, dir) => `as of ${date}: ${headline}; wrote ${dir}`,
+    forecastDone: (f) =>
+      `forecast as of ${f.asOf} for ${counted(f.groups, "group")}, ${counted(f.places, "group-place")}, horizon ${counted(f.horizon, "day")}; wrote ${f.dir}`,
+    scenarioProblems: (file, n) =>
+      `dtm-flow scenario: ${file} has ${n} problem${n === 1 ? "" : "s"}, listed below with ${n === 1 ? "its" : "their"} line and JSON pointer; fix the file and run again.`,
+    problemAt: (line, pointer) => `line ${line}, ${pointer}`,
+    calibrating: "Calibrating “like 2018” on the estimated 2018 replay…",
+    calibrationFailed: (why) =>
+      `warning: calibration on the 2018 replay failed (${why}); using the fallback 2018 parameters.`,
+    running: (total, percent) => `Running ${total} runs… ${percent} %`,
+    scenarioWrote: (dir) =>
+      `Wrote scenario-place-days.csv, scenario-summary.csv, scenario-totals.csv and scenario-report.json to ${dir}.`,
+  },
+  es: {
+    warning: "aviso",
+    fileLine: (f) =>
+      f.features !== undefined
+        ? `${f.name}: ${contado(f.features, "elemento de ruta", "elementos de ruta")}, ${contado(f.accepted, "aceptado")}, ${contado(f.rejected, "rechazado")}, ${contado(f.warnings, "aviso")}`
+        : `${f.name}: ${KIND_ES[f.kind ?? ""] ?? "tipo desconocido"}, ${contado(f.rows ?? 0, "fila de datos", "filas de datos")}, ${contado(f.accepted, "aceptada")}, ${contado(f.rejected, "rechazada")}, ${contado(f.warnings, "aviso")}${f.duplicates ? `, ${contado(f.duplicates, "duplicado")}` : ""}`,
+    moreIssues: (n, file) => `  … y ${n} más: dtm-flow validate ${file} las lista todas`,
+    asOfCut: (asOf, timeZone) => {
+      const m = asOfMoment(asOf, timeZone);
+      return m?.endOfDay
+        ? `hasta el final del ${m.date}, hora de ${timeZone}`
+        : `hasta ${asOf.trim()}, hora de ${timeZone}`;
+    },
+    estimating: (f) =>
+      `estimando los grupos a partir de ${contado(f.sightings, "avistamiento")} y ${contado(f.counts, "conteo")}, luego el balance a partir de ${contado(f.stocks, "cifra", "cifras")} de stock (${situationWords("es").datasetName(f.name)})${f.asOf ? `, solo lo que se sabía ${f.asOf}` : ""}`,
+    estimateDone: (f) =>
+      `${contado(f.groups, "grupo")}, ${contado(f.days, "grupo-día", "grupos-día")}; ${contado(f.leftOut, "avistamiento dejado", "avistamientos dejados")} fuera (vea report.json); se escribió ${f.dir}`,
+    reportDone: (date, headline, dir) => `al ${date}: ${headline}; se escribió ${dir}`,
+    forecastDone: (f) =>
+      `pronóstico al ${f.asOf} para ${contado(f.groups, "grupo")}, ${contado(f.places, "grupo-lugar", "grupos-lugar")}, horizonte de ${contado(f.horizon, "día")}; se escribió ${f.dir}`,
+    scenarioProblems: (file, n) =>
+      `dtm-flow scenario: ${file} tiene ${contado(n, "problema")}, ${n === 1 ? "listado abajo con su" : "listados abajo con su"} línea y puntero JSON; corrija el archivo y vuelva a ejecutar.`,
+    problemAt: (line, pointer) => `línea ${line}, ${pointer}`,
+    calibrating: "Calibrando «como 2018» con la reproducción estimada de 2018…",
+    calibrationFailed: (why) =>
+      `aviso: la calibración con la reproducción de 2018 falló (${why}); se usan los parámetros de respaldo de 2018.`,
+    running: (total, percent) => `Calculando ${total} corridas… ${percent} %`,
+    scenarioWrote: (dir) =>
+      `Se escribieron scenario-place-days.csv, scenario-summary.csv, scenario-totals.csv y scenario-report.json en ${dir}.`,
+  },
+};
+
+/** Table kinds in Spanish, for the per-file line. */
+const KIND_ES: Record<string, string> = {
+  counts: "conteos",
+  sightings: "avistamientos",
+  stocks: "cifras de stock",
+  places: "lugares",
+};
+
+/** The CLI's sentences in `lang`. */
+export function cliWords(lang: SituationLang = "en"): CliWords {
+  return CLI_WORDS[lang];
+}
+
+/**
+ * The ledger's summary line in Spanish (the English one is built in cli/commands/ledger.ts, with
+ * the same facts): days; people who left by the last day, or, when some rest on figures beyond
+ * the tracked groups (`beyondTracks` > 0), the people accounted for with the range that left with
+ * the caravans (`fromTracks` to `withGroupsHigh`) and the people at places of untracked origin
+ * (`beyondGroups`); split rows, warnings and rejected rows, where it wrote.
+ */
+export function ledgerLineEs(f: {
+  days: number;
+  first?: string;
+  last?: string;
+  left?: number;
+  beyondTracks?: number;
+  beyondGroups?: number;
+  fromTracks?: number;
+  withGroupsHigh?: number;
+  asOf?: string;
+  firstData?: string;
+  splitRows: number;
+  warnings: number;
+  fromFiles: number;
+  rejected: number;
+  dir: string;
+}): string {
+  const people = (x: number) => formatPeople(x);
+  // As the English line: the total alone would read as people who left with the groups.
+  const left =
+    f.beyondTracks !== undefined && f.beyondTracks > 0
+      ? ` personas contabilizadas hasta entonces: ${people(f.fromTracks ?? 0)}–${people(f.withGroupsHigh ?? 0)} salieron con las caravanas ` +
+        `(${people(f.fromTracks ?? 0)} en los grupos seguidos y los conteos; hasta ${people(f.withGroupsHigh ?? 0)} con los retornos, solicitudes, permisos y personas en lugares contados junto a ellos, que pueden contar a una persona dos veces)` +
+        (f.beyondGroups !== undefined && f.beyondGroups > 0
+          ? `, ${people(f.beyondGroups)} presentes en lugares más allá de un grupo seguido, de origen no seguido`
+          : "")
+      : " personas salieron hasta entonces";
+  const span =
+    f.last !== undefined
+      ? ` (${f.first} a ${f.last}; ${people(f.left ?? 0)}${left})`
+      : f.asOf === undefined
+        ? ""
+        : f.firstData !== undefined && f.firstData > f.asOf
+          ? ` (nada se sabía al ${f.asOf}: el primer reporte es del ${f.firstData}; indique un --as-of posterior)`
+          : ` (nada se sabía al ${f.asOf})`;
+  const all = f.warnings + f.fromFiles;
+  const warnings = `${contado(all, "aviso")}${f.fromFiles ? ` (${f.fromFiles} de la lectura de los archivos)` : ""}${f.rejected ? `, ${contado(f.rejected, "fila rechazada", "filas rechazadas")}` : ""}`;
+  return `${contado(f.days, "día")}${span}, ${contado(f.splitRows, "fila del reparto", "filas del reparto")}, ${warnings} (vea report.json); se escribió ${f.dir}`;
+}
