@@ -521,6 +521,8 @@ export type {
 export { forecastArrivals, groupStatus, PASSED_SHARE } from "./forecast/forecast.ts";
 export type { Placed, PlaceRelation } from "./forecast/placed.ts";
 export { NEAR_PLACE_KM, placedText, placeRelation } from "./forecast/placed.ts";
+export type { PositionUnknownGroup } from "./report/positionUnknownText.ts";
+export { positionUnknownText } from "./report/positionUnknownText.ts";
 export { POSITION_UNKNOWN_KM, positionUnknown, SILENT_DAYS } from "./forecast/positionKnown.ts";
 export type { PositionUnknown } from "./forecast/positionKnown.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
