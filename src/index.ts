@@ -523,6 +523,7 @@ export type { Placed, PlaceRelation } from "./forecast/placed.ts";
 export { NEAR_PLACE_KM, placedText, placeRelation } from "./forecast/placed.ts";
 export type { PositionUnknownGroup } from "./report/positionUnknownText.ts";
 export { positionUnknownText } from "./report/positionUnknownText.ts";
+export { countedText } from "./report/countedText.ts";
 export { POSITION_UNKNOWN_KM, positionUnknown, SILENT_DAYS } from "./forecast/positionKnown.ts";
 export type { PositionUnknown } from "./forecast/positionKnown.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";

@@ -10,6 +10,7 @@ import {
 } from "./format.ts";
 import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { HeadlineFigure, SituationUpdate, SourceNote } from "./situationUpdate.ts";
+import { countedText } from "./countedText.ts";
 import { ledgerWarningText } from "./ledgerWarningText.ts";
 import { situationWords } from "./words.ts";
 import type { SituationWords } from "./words.ts";
@@ -163,7 +164,7 @@ export function renderMarkdown(update: SituationUpdate): string {
     for (const p of update.places) {
       const today = p.series.find((s) => s.date === update.asOf);
       const peak = p.series.reduce((a, b) => (b.value > a.value ? b : a), p.series[0]!);
-      const age = countAge(update, p.placeName, w, date);
+      const age = countAge(update, p.placeName);
       lines.push(
         `| ${escapeMarkdown(p.placeName)} | ${today ? formatPeople(today.value) + age : w.noCurrentFigure} | ${formatPeople(peak.value)} (${date(peak.date, true)}) | ${p.capacity === undefined ? w.notKnown : formatPeople(p.capacity)} |`,
       );
@@ -231,24 +232,12 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.swat
 
 /**
  * A count held from an earlier day says how old it is: " (counted 19 Nov)" after "3,224"; empty
- * for a place whose count is of the as-of day (or without a count date).
+ * for a place whose count is of the as-of day (or without a count date). The one rule of
+ * countedText.ts, which the viewer's situation panel reads too.
  */
-function countAge(
-  update: SituationUpdate,
-  placeName: string,
-  w: ReturnType<typeof situationWords>,
-  date: (d: string, short?: boolean) => string,
-): string {
-  // The oldest count the value still rests on, and the newest when another day (both older
-  // than the update's date to be worth saying).
+function countAge(update: SituationUpdate, placeName: string): string {
   const place = update.presence.find((x) => x.placeName === placeName);
-  const counted = place?.countedOn;
-  if (counted === undefined || counted >= update.asOf) return "";
-  const latest = place?.countedLatest;
-  return w.countedOn(
-    date(counted, true),
-    latest !== undefined && latest !== counted ? date(latest, true) : undefined,
-  );
+  return countedText(place, update.asOf, update.lang ?? "en");
 }
 
 /**
@@ -256,15 +245,11 @@ function countAge(
  * (counted 19 Nov)": the HTML update says it under its chart as the Markdown table does (review
  * 23b M4: the chart's labels gave the figure without its age).
  */
-function heldCountsText(
-  update: SituationUpdate,
-  w: ReturnType<typeof situationWords>,
-  date: (d: string, short?: boolean) => string,
-): string {
+function heldCountsText(update: SituationUpdate): string {
   const out: string[] = [];
   for (const p of update.places) {
     const today = p.series.find((s) => s.date === update.asOf);
-    const age = countAge(update, p.placeName, w, date);
+    const age = countAge(update, p.placeName);
     if (today && age !== "") out.push(`${p.placeName} ${formatPeople(today.value)}${age}`);
   }
   return out.join("; ");
@@ -320,7 +305,7 @@ export function renderHtml(update: SituationUpdate): string {
     out.push(`</ul></details>`);
   }
   const first = update.stack.dates[0] ?? update.asOf;
-  const held = heldCountsText(update, w, date);
+  const held = heldCountsText(update);
   out.push(
     `<h2>${e(w.stackHeading)}</h2><figure>${stackedAreaSvg(update.stack, {}, lang)}`,
     `<figcaption>${e(w.stackCaption(date(first), date(update.asOf)))}</figcaption></figure>`,
