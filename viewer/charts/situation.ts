@@ -265,7 +265,7 @@ export function situationPanel(
             ? h(
                 "span",
                 { class: "situation-method note small" },
-                ` — ${situationWords(lang).method} ${f.method[lang]}`,
+                ` — ${situationWords(lang).method} ${f.method[lang]}.`,
               )
             : null,
         ),

@@ -9,6 +9,7 @@ import type { ScenarioError, ScenarioInput, ScenarioResult } from "../../src/ind
 import type { Lang, ViewState } from "../state.ts";
 import { pruneInput } from "./model.ts";
 import type { CorridorInfo } from "./protocol.ts";
+import type { DatasetLink } from "../analyst/protocol.ts";
 import { el } from "./dom.ts";
 import { clearFieldError, showFieldErrors } from "./fieldErrors.ts";
 import { buildForm } from "./form.ts";
@@ -45,7 +46,7 @@ export interface ScenarioPanelOptions {
    * A new channel end to the analyst worker, whose datasets a scenario on the analyst's own files
    * runs on (absent: such a run fails with a sentence).
    */
-  datasetPort?: () => MessagePort;
+  datasetPort?: () => DatasetLink;
 }
 
 export type { ScenarioStatus } from "./panelState.ts";
