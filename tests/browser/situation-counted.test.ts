@@ -54,7 +54,9 @@ describe.skipIf(!hasBrowser)("count dates and the departed method in the situati
       // The report's row of Tijuana in its table of places: "| Tijuana | 3,969 (counted …) |".
       const row = md[lang].split("\n").find((l) => l.startsWith("| Tijuana | "))!;
       const age = / (\([^)]*\d[^)]*\)) \|/.exec(row)![1]!;
-      expect(age).toMatch(lang === "en" ? /^\(counted \d+ Nov–\d+ Dec\)$/ : /^\(contado del \d+ nov al \d+ dic\)$/);
+      expect(age).toMatch(
+        lang === "en" ? /^\(counted \d+ Nov–\d+ Dec\)$/ : /^\(contado del \d+ nov al \d+ dic\)$/,
+      );
       await page.locator("#situation details.situation-places > summary").click();
       const shown = await page
         .locator('#situation tr[data-place="Tijuana"] .counted')
