@@ -236,6 +236,11 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
   });
   applyTexts();
   if (viewer.getState().scenario) setOpen(true, true);
+  followReplay(viewer, () => {
+    // Another replay on screen while the panel is open: its routes and places in the pickers.
+    showCorridorNote(layout, lang, viewer.replay);
+    if (!layout.section.hidden) client.corridor();
+  });
 
   return {
     element: section,
@@ -279,4 +284,19 @@ function bindOpenAndLanguage(
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
   window.addEventListener("hashchange", () => setOpen(!!viewer.getState().scenario, true));
   return setOpen;
+}
+
+/**
+ * Calls `changed` when the map shows another replay (the analyst's files computed, or back to
+ * 2018): the map's `data-state` becomes "ready" each time a replay is shown (viewer/app.ts).
+ */
+function followReplay(viewer: ScenarioViewer, changed: () => void): void {
+  const map = document.getElementById("map");
+  if (!map) return;
+  let shown = viewer.replay;
+  new MutationObserver(() => {
+    if (viewer.replay === shown) return;
+    shown = viewer.replay;
+    changed();
+  }).observe(map, { attributes: true, attributeFilter: ["data-state", "data-provider"] });
 }
