@@ -236,11 +236,6 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
   });
   applyTexts();
   if (viewer.getState().scenario) setOpen(true, true);
-  followReplay(viewer, () => {
-    // Another replay on screen while the panel is open: its routes and places in the pickers.
-    showCorridorNote(layout, lang, viewer.replay);
-    if (!layout.section.hidden) client.corridor();
-  });
 
   return {
     element: section,
@@ -258,8 +253,8 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
 }
 
 /**
- * Opening and closing the panel (its toggle, its close button, the URL's `scenario` flag) and
- * following the viewer's language (`<html lang>`). Returns the function that opens or closes it.
+ * Opening and closing the panel (its toggle, its close button, the URL's `scenario` flag),
+ * following the viewer's language (`<html lang>`) and the replay on screen (its pickers). Returns the function that opens or closes it.
  */
 function bindOpenAndLanguage(
   viewer: ScenarioPanelOptions["viewer"],
@@ -283,6 +278,11 @@ function bindOpenAndLanguage(
     if (next !== language.lang()) language.languageChanged(next);
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
   window.addEventListener("hashchange", () => setOpen(!!viewer.getState().scenario, true));
+  followReplay(viewer, () => {
+    // Another replay on screen while the panel is open: its routes and places in the pickers.
+    showCorridorNote(layout, language.lang(), viewer.replay);
+    if (!layout.section.hidden) client.corridor();
+  });
   return setOpen;
 }
 
