@@ -127,11 +127,17 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
         .locator('#forecast li[data-status="dissolved"][data-group="Salvadoran caravan 1"]')
         .textContent(),
     ).toMatch(/no report for more than 21 days/);
-    // A group still forecast says when it was last reported (Honduran caravan 2: 13 Nov).
+    // Honduran caravan 2, last reported on 13 Nov and its 90 % interval wider than 1,000 km, has
+    // a position the library calls unknown (positionUnknown): no place ahead, the CLI's sentence.
+    expect(await page.locator('#forecast tbody[data-group="Honduran caravan 2"]').count()).toBe(0);
     expect(
       await page
-        .locator('#forecast tbody[data-group="Honduran caravan 2"] .last-report')
+        .locator('#forecast li[data-status="position_unknown"][data-group="Honduran caravan 2"]')
         .textContent(),
+    ).toMatch(/^Honduran caravan 2: on the road, no report for 12 days; position unknown \(km /);
+    // A group still forecast says when it was last reported.
+    expect(
+      await page.locator("#forecast tbody[data-group] .last-report").first().textContent(),
     ).toMatch(/^ · last report \d+ Nov$/);
     // Each group lists at most one place behind most of it ("most already past"), then the places
     // ahead and its destination: Honduran caravan 2, ridden ahead of its last report, used to fill
