@@ -145,11 +145,8 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
     for (const body of await page.locator("#forecast tbody[data-group]").all()) {
       expect(await body.locator("td[data-most-passed]").count()).toBeLessThanOrEqual(1);
     }
-    const tijuana = page.locator(
-      '#forecast tbody[data-group="Honduran caravan 2"] tr[data-place="Tijuana"] td[data-date]',
-    );
-    expect(await tijuana.count()).toBe(1);
-    expect(await tijuana.getAttribute("data-most-passed")).toBeNull();
+    // (Honduran caravan 2's Tijuana row was checked here; on 25 Nov its position is unknown since
+    // ledger24, so it lists no place: asserted above.)
     // The group no source sized says so in its people column (a dash read as "nobody").
     expect(
       await page
