@@ -10,6 +10,7 @@ import {
   placeLabel,
   placedText,
   POSITION_UNKNOWN_KM,
+  positionUnknownText,
   situationWords,
 } from "../src/index.ts";
 import type {
@@ -104,14 +105,12 @@ export function forecastSummaryLines(
     const on = g.stateDate !== g.lastDate ? g.stateDate : "";
     const where = placedText(g, lang, g.placeName && name(g.placeName));
     if (g.positionUnknown) {
-      // The library's rule (src/state/positionUnknown.ts): no report for long and an interval wider than it.
-      const u = g.positionUnknown;
-      const line = w.positionUnknownLine(
-        u.days,
-        formatPeople(u.kmLow),
-        formatPeople(u.kmHigh),
-        where,
-        g.placedDate,
+      // The library's rule (src/state/positionUnknown.ts): no report for long and an interval wider than it;
+      // its sentence as the viewer's forecast panel says it (positionUnknownText).
+      const line = positionUnknownText(
+        { ...g, positionUnknown: g.positionUnknown },
+        lang,
+        g.placeName && name(g.placeName),
       );
       lines.push(`  ${g.group}: ${line}`);
       lines.push(`    ${w.noPlaceNamed(formatPeople(POSITION_UNKNOWN_KM))}`);

@@ -10,6 +10,7 @@ import {
 } from "./format.ts";
 import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { HeadlineFigure, SituationUpdate, SourceNote } from "./situationUpdate.ts";
+import { countedText } from "./countedText.ts";
 import { ledgerWarningText } from "./ledgerWarningText.ts";
 import { situationWords } from "./words.ts";
 import type { SituationWords } from "./words.ts";
@@ -174,7 +175,7 @@ export function renderMarkdown(update: SituationUpdate): string {
     for (const p of update.places) {
       const today = p.series.find((s) => s.date === update.asOf);
       const peak = p.series.reduce((a, b) => (b.value > a.value ? b : a), p.series[0]!);
-      const age = countAge(update, p.placeName, w, date);
+      const age = countAge(update, p.placeName);
       // A count that aged out is not a count of 0 (review 24b M1).
       const now =
         today && today.value === 0 && p.notCountedSince !== undefined
@@ -247,32 +248,20 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.swat
 .muted{color:#666}.url{color:#555;font-size:.85em;word-break:break-all}details{margin:.3em 0}figure{margin:1em 0}figcaption{color:#555;font-size:.9em}
 `;
 
-/**
- * A count held from an earlier day says how old it is: " (counted 19 Nov)" after "3,224"; empty
- * for a place whose count is of the as-of day (or without a count date).
- */
 /** The estimated-not-counted note of a place on the update's date (the state's `estimated`). */
 function estimatedToday(update: SituationUpdate, placeName: string, w: SituationWords): string {
   const place = update.presence.find((x) => x.placeName === placeName);
   return place ? estimatedNote(place, w, place.present) : "";
 }
 
-function countAge(
-  update: SituationUpdate,
-  placeName: string,
-  w: ReturnType<typeof situationWords>,
-  date: (d: string, short?: boolean) => string,
-): string {
-  // The oldest count the value still rests on, and the newest when another day (both older
-  // than the update's date to be worth saying).
+/**
+ * A count held from an earlier day says how old it is: " (counted 19 Nov)" after "3,224"; empty
+ * for a place whose count is of the as-of day (or without a count date). The one rule of
+ * countedText.ts, which the viewer's situation panel reads too.
+ */
+function countAge(update: SituationUpdate, placeName: string): string {
   const place = update.presence.find((x) => x.placeName === placeName);
-  const counted = place?.countedOn;
-  if (counted === undefined || counted >= update.asOf) return "";
-  const latest = place?.countedLatest;
-  return w.countedOn(
-    date(counted, true),
-    latest !== undefined && latest !== counted ? date(latest, true) : undefined,
-  );
+  return countedText(place, update.asOf, update.lang ?? "en");
 }
 
 /**
@@ -280,15 +269,14 @@ function countAge(
  * (counted 19 Nov)": the HTML update says it under its chart as the Markdown table does (review
  * 23b M4: the chart's labels gave the figure without its age).
  */
-function heldCountsText(
-  update: SituationUpdate,
-  w: ReturnType<typeof situationWords>,
-  date: (d: string, short?: boolean) => string,
-): string {
+function heldCountsText(update: SituationUpdate): string {
+  const lang = update.lang ?? "en";
+  const w = situationWords(lang);
+  const date = (d: string, short = false) => formatDate(d, short, lang);
   const out: string[] = [];
   for (const p of update.places) {
     const today = p.series.find((s) => s.date === update.asOf);
-    const age = countAge(update, p.placeName, w, date);
+    const age = countAge(update, p.placeName);
     if (today && today.value === 0 && p.notCountedSince !== undefined)
       out.push(`${p.placeName} ${w.notCountedSince(date(p.notCountedSince, true))}`);
     else if (today && age !== "") out.push(`${p.placeName} ${formatPeople(today.value)}${age}`);
@@ -346,7 +334,7 @@ export function renderHtml(update: SituationUpdate): string {
     out.push(`</ul></details>`);
   }
   const first = update.stack.dates[0] ?? update.asOf;
-  const held = heldCountsText(update, w, date);
+  const held = heldCountsText(update);
   out.push(
     `<h2>${e(w.stackHeading)}</h2><figure>${stackedAreaSvg(update.stack, {}, lang)}`,
     `<figcaption>${e(w.stackCaption(date(first), date(update.asOf)))}</figcaption></figure>`,

@@ -83,7 +83,19 @@ describe.skipIf(!hasBrowser)("the situation panel as known on the day = report -
           valueHigh,
         })),
         `${date} panel vs library as of the day`,
-      ).toEqual(lib.headlines);
+      ).toEqual(
+        lib.headlines.map(({ category, value, valueLow, valueHigh }) => ({
+          category,
+          value,
+          valueLow,
+          valueHigh,
+        })),
+      );
+      // The departed headline's method, the library's words as of the day.
+      const method = lib.headlines.find((h) => h.category === "departed")?.method?.en;
+      expect(shown.headlines.find((h) => h.category === "departed")?.method).toBe(
+        ` — Method: ${method}.`,
+      );
 
       // report --as-of: the headline table, as written (text), and the places by status.
       const md = reports.get(date)!;

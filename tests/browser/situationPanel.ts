@@ -48,7 +48,12 @@ export function readPanel(page: Page) {
           value: n(e.dataset.value),
           valueLow: n(e.dataset.low),
           valueHigh: n(e.dataset.high),
-          text: e.textContent ?? "",
+          // The headline without the method under it (the departed headline's "— Method: …").
+          text: (e.textContent ?? "").replace(
+            e.querySelector(".situation-method")?.textContent ?? "",
+            "",
+          ),
+          method: e.querySelector(".situation-method")?.textContent ?? "",
         }),
       ),
       places: [...document.querySelectorAll<HTMLElement>("#situation tbody tr")].map((e) => [

@@ -91,8 +91,15 @@ function asOfDay(date: string, source: number): AsOfDay {
   return day;
 }
 
-/** Answers the evidence worker's requests for the dataset of a compute (ReplayData.source). */
-function answerDatasets(port: MessagePort): void {
+/** The channels opened with a key (a scenario worker's each), to close when it is stopped. */
+const keyedPorts = new Map<number, MessagePort>();
+
+/**
+ * Answers the evidence or a scenario worker's requests for the dataset of a compute
+ * (ReplayData.source); a channel with a `key` is kept to be closed by it ("unport").
+ */
+function answerDatasets(port: MessagePort, key?: number): void {
+  if (key !== undefined) keyedPorts.set(key, port);
   port.addEventListener("message", (event: MessageEvent<DatasetRequest>) => {
     const { id } = event.data;
     const reply: DatasetReply = { type: "dataset", id };
@@ -341,8 +348,11 @@ self.addEventListener("message", (event: MessageEvent<AnalystRequest>) => {
   // One request at a time, in order: an import finishes before the compute that follows it.
   queue = queue.then(async () => {
     try {
-      if (m.type === "port") answerDatasets(m.port);
-      else if (m.type === "import") await onImport(m.id, m.file, m.choices, m.kind);
+      if (m.type === "port") answerDatasets(m.port, m.key);
+      else if (m.type === "unport") {
+        keyedPorts.get(m.key)?.close();
+        keyedPorts.delete(m.key);
+      } else if (m.type === "import") await onImport(m.id, m.file, m.choices, m.kind);
       else if (m.type === "asOf")
         post({ type: "asOf", req: m.req, day: asOfDay(m.date, m.source) });
       else if (m.type === "remove") {

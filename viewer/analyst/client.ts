@@ -25,7 +25,9 @@ export interface AnalystClient {
    * Hands the worker one end of a channel on which it answers requests for the dataset of a
    * compute (`DatasetRequest`): the evidence and the scenario workers ask there.
    */
-  connect(port: MessagePort): void;
+  connect(port: MessagePort, key?: number): void;
+  /** Closes the channel given with `key` in the worker (its other end's worker was stopped). */
+  disconnect(key: number): void;
   force(id: string): Promise<FileSummary>;
   reset(): void;
   /**
@@ -116,8 +118,14 @@ export function createAnalystClient(
     remove(id) {
       send({ type: "remove", id });
     },
-    connect(port) {
-      started().postMessage({ type: "port", port } satisfies AnalystRequest, [port]);
+    connect(port, key) {
+      started().postMessage(
+        { type: "port", port, ...(key !== undefined ? { key } : {}) } satisfies AnalystRequest,
+        [port],
+      );
+    },
+    disconnect(key) {
+      send({ type: "unport", key });
     },
     force(id) {
       const reply = fileReply(id);

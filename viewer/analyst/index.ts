@@ -7,6 +7,7 @@ import { embeddedProvider } from "../data/embeddedProvider.ts";
 import { createAnalystClient } from "./client.ts";
 import { createAnalystPanel } from "./panel.ts";
 import type { AnalystPanel, AnalystViewer } from "./panel.ts";
+import type { DatasetLink } from "./protocol.ts";
 
 /**
  * Adds the analyst panel (files in, exports out) to the viewer's side panel.
@@ -16,7 +17,7 @@ import type { AnalystPanel, AnalystViewer } from "./panel.ts";
 export function installAnalyst(
   viewer: AnalystViewer,
   links: { evidencePort?: MessagePort } = {},
-): AnalystPanel & { datasetPort(): MessagePort } {
+): AnalystPanel & { datasetPort(): DatasetLink } {
   const client = createAnalystClient(
     () => new Worker(new URL("./analyst.worker.ts", import.meta.url), { type: "module" }),
     links.evidencePort,
@@ -28,12 +29,17 @@ export function installAnalyst(
     embedded: embeddedProvider,
   });
   (window as unknown as { dtmAnalyst: AnalystPanel }).dtmAnalyst = panel;
+  let channels = 0;
   return Object.assign(panel, {
-    /** A new channel to the analyst worker's datasets (the scenario worker's, one per worker). */
-    datasetPort(): MessagePort {
+    /**
+     * A new channel to the analyst worker's datasets (the scenario worker's, one per worker), and
+     * how to close the analyst worker's end when that worker is stopped.
+     */
+    datasetPort(): DatasetLink {
       const link = new MessageChannel();
-      client.connect(link.port1);
-      return link.port2;
+      const key = ++channels;
+      client.connect(link.port1, key);
+      return { port: link.port2, close: () => client.disconnect(key) };
     },
   });
 }

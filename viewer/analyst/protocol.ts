@@ -53,8 +53,22 @@ export type AnalystRequest =
   | { type: "asOf"; req: number; date: string; source: number }
   /** The tables of the current replay; `hxl`: an HXL row under the outputs' headers (input tables always have one). */
   | { type: "tables"; req: number; hxl: boolean }
-  /** The end of the channel the evidence worker asks for datasets on (`DatasetRequest`). */
-  | { type: "port"; port: MessagePort };
+  /**
+   * The end of a channel another worker asks for datasets on (`DatasetRequest`): the evidence
+   * worker's, or a scenario worker's (`key`: its channel's number, to close it by).
+   */
+  | { type: "port"; port: MessagePort; key?: number }
+  /** Closes the channel `key` (its scenario worker was stopped: "Cancel"). */
+  | { type: "unport"; key: number };
+
+/**
+ * A scenario worker's channel to the analyst worker's datasets: its end (`port`, handed to the
+ * scenario worker) and how to close the analyst worker's end once that worker is stopped.
+ */
+export interface DatasetLink {
+  port: MessagePort;
+  close(): void;
+}
 
 /** Over the analyst ↔ evidence channel: the dataset of compute `id` (ReplayData.source). */
 export interface DatasetRequest {

@@ -7,7 +7,7 @@
  * the library gives it (the text rounds it for reading). Below them, the ledger's warnings about
  * the data up to that day (as the situation update's "Data quality"), in the viewer's language.
  */
-import { situationWarnings } from "../../src/index.ts";
+import { countedText, situationWarnings, situationWords } from "../../src/index.ts";
 import type { IsoDate, Place, PlacePresence } from "../../src/index.ts";
 import type { SituationDay } from "../data/replay.ts";
 import { categoryName, formatDate, formatCount, placeLabel, tr } from "../i18n.ts";
@@ -40,7 +40,12 @@ function headlineText(lang: Lang, f: Headline): string {
 const STATUSES = ["travelling", "resting", "waiting", "staying"] as const;
 
 /** `places`: the gazetteer, for the places' Spanish names (`data-place` keeps the library's name). */
-function placeRow(lang: Lang, p: PlacePresence, places: readonly Place[]): VNode {
+/**
+ * `date`: the day shown; a present figure resting on counts of earlier days says how old they are,
+ * " (counted 29 Nov–4 Dec)", in the library's words (`countedText`, as the situation update).
+ */
+function placeRow(lang: Lang, p: PlacePresence, places: readonly Place[], date: IsoDate): VNode {
+  const age = countedText(p, date, lang);
   return h(
     "tr",
     {
@@ -59,7 +64,22 @@ function placeRow(lang: Lang, p: PlacePresence, places: readonly Place[]): VNode
         : `${p.country ?? ""} (${tr(lang, "noPlace")})`,
     ),
     ...STATUSES.map((s) => h("td", {}, formatCount(lang, p[s]))),
-    h("td", {}, formatCount(lang, p.present)),
+    h(
+      "td",
+      {},
+      formatCount(lang, p.present),
+      age
+        ? h(
+            "span",
+            {
+              class: "counted small muted",
+              "data-counted-on": p.countedOn ?? "",
+              "data-counted-latest": p.countedLatest ?? "",
+            },
+            age,
+          )
+        : null,
+    ),
   );
 }
 
@@ -240,6 +260,14 @@ export function situationPanel(
             ? h("span", { class: "swatch", style: `background:${CATEGORY_COLOUR[f.category]}` })
             : null,
           headlineText(lang, f),
+          // What the people who left rest on, as the situation update's method says it.
+          f.method
+            ? h(
+                "span",
+                { class: "situation-method note small" },
+                ` — ${situationWords(lang).method} ${f.method[lang]}.`,
+              )
+            : null,
         ),
       ),
     ),
@@ -264,7 +292,7 @@ export function situationPanel(
         h(
           "tbody",
           {},
-          day.places.map((p) => placeRow(lang, p, extras.places ?? [])),
+          day.places.map((p) => placeRow(lang, p, extras.places ?? [], day.date)),
         ),
       ),
     ),

@@ -230,14 +230,21 @@ export function situationFrom(
   dataset: Dataset,
   state: readonly CorridorDay[],
 ): SituationDay[] {
-  return state.map((day) => ({
-    date: day.date,
-    headlines: situationHeadlines({ ledger, dataset, asOf: day.date }, 0).map((h) => ({
-      category: h.category,
-      value: h.value,
-      valueLow: h.valueLow,
-      valueHigh: h.valueHigh,
-    })),
-    places: day.places,
-  }));
+  return state.map((day) => {
+    const input = { ledger, dataset, asOf: day.date };
+    // What the people who left rest on, in the library's words in both languages (the report's
+    // "Method:" of its departed headline: between N and M left with the caravans).
+    const es = situationHeadlines(input, 0, "es").find((h) => h.category === "departed")?.method;
+    return {
+      date: day.date,
+      headlines: situationHeadlines(input, 0).map((h) => ({
+        category: h.category,
+        value: h.value,
+        valueLow: h.valueLow,
+        valueHigh: h.valueHigh,
+        ...(h.category === "departed" && h.method && es ? { method: { en: h.method, es } } : {}),
+      })),
+      places: day.places,
+    };
+  });
 }

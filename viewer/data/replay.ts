@@ -164,6 +164,12 @@ export interface SituationDay {
     value: People;
     valueLow: People;
     valueHigh: People;
+    /**
+     * The departed headline's method in the library's words (the situation update's "Method:"),
+     * in English and Spanish: what the people who left rest on ("between 16,000 and 26,110 left
+     * with the caravans"). Only on the departed headline.
+     */
+    method?: { en: string; es: string };
   }[];
   places: PlacePresence[];
 }

@@ -2,7 +2,7 @@
  * Pure builders of the forecast panel (testable in Node): the table of expected arrivals per place
  * and the forecast cones ahead of each group on the map, as virtual nodes (render/vnode.ts).
  */
-import { listedArrivals, placedText } from "../../src/index.ts";
+import { listedArrivals, placedText, positionUnknownText } from "../../src/index.ts";
 import { formatDate, formatCount, placeLabel } from "../i18n.ts";
 import { h } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -58,7 +58,7 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     later: "later",
     otherData:
       "The forecast panel runs on the embedded 2018 data. For your files, run on the command line: npx dtm-flow forecast --sightings your-file.csv --out forecast (it writes forecast.csv).",
-    statusTitle: "Arrived, accounted for or dissolved (not forecast)",
+    statusTitle: "Arrived, accounted for, dissolved or position unknown (no place forecast)",
     arrived: "arrived at the end of its route:",
     dissolved: "dissolved (no report for more than {days} days); last placed",
     accountedFor: "accounted for (all its people counted at places); last placed",
@@ -88,7 +88,8 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     later: "después",
     otherData:
       "El panel de pronóstico usa los datos de 2018 incluidos. Para sus archivos, ejecute en la línea de comandos: npx dtm-flow forecast --sightings su-archivo.csv --out pronostico (escribe forecast.csv).",
-    statusTitle: "Llegados, contabilizados o disueltos (sin pronóstico)",
+    statusTitle:
+      "Llegados, contabilizados, disueltos o de posición desconocida (sin lugar pronosticado)",
     arrived: "llegó al final de su ruta:",
     dissolved: "disuelto (sin reportes desde hace más de {days} días); ubicado por última vez",
     accountedFor: "contabilizado (todas sus personas contadas en lugares); ubicado por última vez",
@@ -111,7 +112,8 @@ export function forecastText(lang: Lang, key: Key): string {
  * `listedArrivals` keeps — the place just passed by most of the group, the places ahead with at
  * least `minProb` chance of arriving within the horizon (nearest first), and the route's end
  * whatever its chance (its dates then read "later"), at most `perGroup` rows. The places
- * `dtm-flow forecast` prints for the group are among them (the CLI uses the same rule).
+ * `dtm-flow forecast` prints for the group are among them (the CLI uses the same rule). None for a
+ * group whose position is unknown (the library's `positionUnknown`), as the CLI lists none.
  */
 export function arrivalRows(
   view: ForecastView,
@@ -119,7 +121,13 @@ export function arrivalRows(
   perGroup = 12,
 ): ForecastView["arrivals"] {
   return view.groups.flatMap((g) =>
-    listedArrivals(view.arrivals, g.group, { minProb, probOf: (a) => a.prob, maxRows: perGroup }),
+    g.positionUnknown
+      ? []
+      : listedArrivals(view.arrivals, g.group, {
+          minProb,
+          probOf: (a) => a.prob,
+          maxRows: perGroup,
+        }),
   );
 }
 
@@ -242,11 +250,12 @@ function arrivalRow(a: Arrival, lang: Lang): VNode {
 /**
  * The groups the forecast does not move on, one line each: arrived at the end of its route (where),
  * accounted for or dissolved (where it was last placed), with the day of its last observation — what
- * `dtm-flow forecast` writes as the `arrived` / `dissolved` rows of forecast.csv. Nothing when
- * every group is on the road.
+ * `dtm-flow forecast` writes as the `arrived` / `dissolved` rows of forecast.csv — and the groups
+ * on the road whose position is unknown, in the CLI's sentence (the library's
+ * `positionUnknownText`). Nothing when every group is on the road with a place.
  */
 export function forecastGroupStatus(view: ForecastView, lang: Lang): VNode[] {
-  const still = view.groups.filter((g) => g.status !== "on_road");
+  const still = view.groups.filter((g) => g.status !== "on_road" || g.positionUnknown);
   if (still.length === 0) return [];
   const t = TEXT[lang];
   // The library's staleDays, never a number written into the text.
@@ -257,11 +266,27 @@ export function forecastGroupStatus(view: ForecastView, lang: Lang): VNode[] {
       "ul",
       { class: "forecast-status" },
       still.map((g) =>
-        h(
-          "li",
-          { "data-group": g.group, "data-status": g.status },
-          `${g.group}: ${g.status === "arrived" ? t.arrived : g.status === "accounted_for" ? t.accountedFor : dissolved} ${groupPlace(g, lang)} (${t.lastSeen} ${g.lastReport ? formatDate(lang, g.lastReport, false) : "–"})`,
-        ),
+        g.positionUnknown
+          ? h(
+              "li",
+              { "data-group": g.group, "data-status": "position_unknown" },
+              `${g.group}: ${positionUnknownText(
+                {
+                  positionUnknown: g.positionUnknown,
+                  placedDate: g.placedDate ?? g.lastReport ?? view.asOfDate,
+                  km: g.km ?? 0,
+                  ...(g.place ? { placeName: g.place } : {}),
+                  ...(g.placeOffsetKm !== undefined ? { placeOffsetKm: g.placeOffsetKm } : {}),
+                },
+                lang,
+                g.place ? placeLabel(lang, { name: g.place, nameEs: g.placeEs }) : undefined,
+              )}`,
+            )
+          : h(
+              "li",
+              { "data-group": g.group, "data-status": g.status },
+              `${g.group}: ${g.status === "arrived" ? t.arrived : g.status === "accounted_for" ? t.accountedFor : dissolved} ${groupPlace(g, lang)} (${t.lastSeen} ${g.lastReport ? formatDate(lang, g.lastReport, false) : "–"})`,
+            ),
       ),
     ),
   ];

@@ -3,7 +3,14 @@
  * data (so a Web Worker can build it). Built from the library's nowcast + forecastArrivals.
  */
 import { createRouteIndex, embedded2018, sliceRoute } from "../../src/index.ts";
-import type { Dataset, GroupForecastStatus, IsoDate, Km, LonLat } from "../../src/index.ts";
+import type {
+  Dataset,
+  GroupForecastStatus,
+  IsoDate,
+  Km,
+  LonLat,
+  PositionUnknown,
+} from "../../src/index.ts";
 import { forecastArrivals, mulberry32, nowcast } from "../../src/index.ts";
 
 /** p10 / p50 / p90. */
@@ -54,6 +61,14 @@ export interface ForecastView {
      * the data).
      */
     lastReport?: IsoDate;
+    /**
+     * On the road but its position names no place (the library's `positionUnknown`: no report for
+     * more than `SILENT_DAYS`, a 90 % km interval wider than `POSITION_UNKNOWN_KM`): the panel
+     * says so as `dtm-flow forecast` does and lists no place ahead for it.
+     */
+    positionUnknown?: PositionUnknown;
+    /** The date `place`/`km` are of (the library's `placedDate`). */
+    placedDate?: IsoDate;
   }[];
   /**
    * Arrivals within the horizon or beyond it, by group then km: the median person's (p10/p50/p90)
@@ -145,6 +160,11 @@ export function computeForecastView(
         ...(status?.placeOffsetKm !== undefined ? { placeOffsetKm: status.placeOffsetKm } : {}),
         ...(status ? { km: status.km } : {}),
         ...(g.lastReportDate ? { lastReport: g.lastReportDate } : {}),
+        ...(status?.positionUnknown
+          ? { positionUnknown: status.positionUnknown, placedDate: status.placedDate }
+          : status
+            ? { placedDate: status.placedDate }
+            : {}),
       };
     }),
     arrivals: f.arrivals.map((a) => ({

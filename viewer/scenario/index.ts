@@ -10,6 +10,7 @@ import tecun from "../../data/scenarios/tecun-uman-2019-01-15.json";
 import twoWaves from "../../data/scenarios/two-waves-tapachula-2019.json";
 import { createScenarioPanel } from "./panel.ts";
 import type { ScenarioPanel, ScenarioViewer } from "./panel.ts";
+import type { DatasetLink } from "../analyst/protocol.ts";
 
 /** Adds the "Scenarios" toolbar button and the (initially closed) scenario panel. */
 /**
@@ -18,7 +19,7 @@ import type { ScenarioPanel, ScenarioViewer } from "./panel.ts";
  */
 export function installScenario(
   viewer: ScenarioViewer,
-  datasetPort?: () => MessagePort,
+  datasetPort?: () => DatasetLink,
 ): ScenarioPanel {
   const panel = createScenarioPanel({
     viewer,

@@ -9,6 +9,7 @@ import type { ScenarioError, ScenarioInput, ScenarioResult } from "../../src/ind
 import type { Lang, ViewState } from "../state.ts";
 import { pruneInput } from "./model.ts";
 import type { CorridorInfo } from "./protocol.ts";
+import type { DatasetLink } from "../analyst/protocol.ts";
 import { el } from "./dom.ts";
 import { clearFieldError, showFieldErrors } from "./fieldErrors.ts";
 import { buildForm } from "./form.ts";
@@ -45,7 +46,7 @@ export interface ScenarioPanelOptions {
    * A new channel end to the analyst worker, whose datasets a scenario on the analyst's own files
    * runs on (absent: such a run fails with a sentence).
    */
-  datasetPort?: () => MessagePort;
+  datasetPort?: () => DatasetLink;
 }
 
 export type { ScenarioStatus } from "./panelState.ts";
@@ -252,8 +253,8 @@ export function createScenarioPanel(options: ScenarioPanelOptions): ScenarioPane
 }
 
 /**
- * Opening and closing the panel (its toggle, its close button, the URL's `scenario` flag) and
- * following the viewer's language (`<html lang>`). Returns the function that opens or closes it.
+ * Opening and closing the panel (its toggle, its close button, the URL's `scenario` flag),
+ * following the viewer's language (`<html lang>`) and the replay on screen (its pickers). Returns the function that opens or closes it.
  */
 function bindOpenAndLanguage(
   viewer: ScenarioPanelOptions["viewer"],
@@ -277,5 +278,25 @@ function bindOpenAndLanguage(
     if (next !== language.lang()) language.languageChanged(next);
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
   window.addEventListener("hashchange", () => setOpen(!!viewer.getState().scenario, true));
+  followReplay(viewer, () => {
+    // Another replay on screen while the panel is open: its routes and places in the pickers.
+    showCorridorNote(layout, language.lang(), viewer.replay);
+    if (!layout.section.hidden) client.corridor();
+  });
   return setOpen;
+}
+
+/**
+ * Calls `changed` when the map shows another replay (the analyst's files computed, or back to
+ * 2018): the map's `data-state` becomes "ready" each time a replay is shown (viewer/app.ts).
+ */
+function followReplay(viewer: ScenarioViewer, changed: () => void): void {
+  const map = document.getElementById("map");
+  if (!map) return;
+  let shown = viewer.replay;
+  new MutationObserver(() => {
+    if (viewer.replay === shown) return;
+    shown = viewer.replay;
+    changed();
+  }).observe(map, { attributes: true, attributeFilter: ["data-state", "data-provider"] });
 }

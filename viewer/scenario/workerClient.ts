@@ -7,6 +7,7 @@
 import type { ScenarioResult } from "../../src/index.ts";
 import type { CorridorInfo, ScenarioReply, ScenarioRequest } from "./protocol.ts";
 import type { ScenarioStatus } from "./panelState.ts";
+import type { DatasetLink } from "../analyst/protocol.ts";
 import { statusAfter } from "./panelState.ts";
 
 /** What the client reports. */
@@ -38,10 +39,10 @@ export interface ScenarioGround {
   /** The analyst's replay on screen (its compute's number); undefined: the 2018 data. */
   source(): number | undefined;
   /**
-   * A new channel end to the analyst worker (its datasets); absent: runs on the analyst's files
-   * fail with a sentence.
+   * A new channel to the analyst worker (its datasets), one per scenario worker, closed when that
+   * worker is stopped; absent: runs on the analyst's files fail with a sentence.
    */
-  datasetPort?: () => MessagePort;
+  datasetPort?: () => DatasetLink;
 }
 
 /** A client of the workers `createWorker` starts. */
@@ -51,7 +52,15 @@ export function createWorkerClient(
   { source, datasetPort }: ScenarioGround,
 ): WorkerClient {
   let worker: Worker | undefined;
-  let connected = false;
+  /** The running worker's channel to the analyst worker, when it was given one. */
+  let link: DatasetLink | undefined;
+  /** Stops the worker and closes its channel's other end in the analyst worker (else left open). */
+  const stop = () => {
+    worker?.terminate();
+    worker = undefined;
+    link?.close();
+    link = undefined;
+  };
   let runId = 0;
   /** The replay whose corridor was last asked for ("2018": the embedded corridor). */
   let asked: number | "2018" | undefined;
@@ -64,22 +73,20 @@ export function createWorkerClient(
   };
   const start = (): Worker => {
     const w = createWorker();
-    connected = false;
     w.addEventListener("message", (ev: MessageEvent<ScenarioReply>) => onReply(ev.data));
     w.addEventListener("error", (ev) => {
       ev.preventDefault();
       events.status({ kind: "failed", message: ev.message || "the scenario worker stopped" });
-      worker = undefined;
+      stop();
     });
     return w;
   };
   /** The worker, with its channel to the analyst worker when `source` is the analyst's. */
   const ready = (source: number | undefined): Worker => {
     worker ??= start();
-    if (source !== undefined && !connected && datasetPort) {
-      const port = datasetPort();
-      worker.postMessage({ kind: "port", port } satisfies ScenarioRequest, [port]);
-      connected = true;
+    if (source !== undefined && !link && datasetPort) {
+      link = datasetPort();
+      worker.postMessage({ kind: "port", port: link.port } satisfies ScenarioRequest, [link.port]);
     }
     return worker;
   };
@@ -109,8 +116,7 @@ export function createWorkerClient(
       events.status({ kind: "preparing" });
     },
     cancel() {
-      worker?.terminate();
-      worker = undefined;
+      stop();
       runId += 1;
       events.status({ kind: "idle" });
     },

@@ -1,0 +1,80 @@
+/**
+ * The situation panel in real Chromium on 5 Dec 2018 says what `dtm-flow report --as-of 2018-12-05
+ * --hindsight` writes (English and Spanish): a present figure resting on counts of several days
+ * gives their range, "3,969 (counted 21 Nov–4 Dec)" at Tijuana, and the people who left carry the
+ * report's method ("between 16,000 and 26,110 left with the caravans"), from the library's words.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasBrowser, open2018, SHOTS, useViewerSession } from "./harness.ts";
+import { readPanel } from "./situationPanel.ts";
+
+const DATE = "2018-12-05";
+const execFileAsync = promisify(execFile);
+
+describe.skipIf(!hasBrowser)("count dates and the departed method in the situation panel", () => {
+  const viewer = useViewerSession();
+  const md: Record<"en" | "es", string> = { en: "", es: "" };
+  let out: string;
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), "dtm-counted-"));
+    for (const lang of ["en", "es"] as const) {
+      const dir = join(out, lang);
+      await execFileAsync(
+        process.execPath,
+        [
+          resolve("bin/dtm-flow.js"),
+          "report",
+          "--as-of",
+          DATE,
+          "--hindsight",
+          "--lang",
+          lang,
+          "--out",
+          dir,
+        ],
+        { env: { ...process.env, TZ: "UTC" }, maxBuffer: 1 << 24 },
+      );
+      md[lang] = readFileSync(join(dir, "situation-update.md"), "utf8");
+    }
+  }, 300_000);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  for (const lang of ["en", "es"] as const) {
+    it(`as the report (${lang})`, async () => {
+      // Day 53.5 of the replay (from 13 Oct): 5 Dec.
+      const { page, watch } = await open2018(viewer, { hash: `t=53.5&lang=${lang}` });
+      await page.waitForSelector(`#situation section[data-date="${DATE}"] li[data-category]`, {
+        timeout: 60_000,
+      });
+      // The report's row of Tijuana in its table of places: "| Tijuana | 3,969 (counted …) |".
+      const row = md[lang].split("\n").find((l) => l.startsWith("| Tijuana | "))!;
+      const age = / (\([^)]*\d[^)]*\)) \|/.exec(row)![1]!;
+      expect(age).toMatch(
+        lang === "en" ? /^\(counted \d+ Nov–\d+ Dec\)$/ : /^\(contado del \d+ nov al \d+ dic\)$/,
+      );
+      await page.locator("#situation details.situation-places > summary").click();
+      const shown = await page
+        .locator('#situation tr[data-place="Tijuana"] .counted')
+        .textContent();
+      expect(shown?.trim()).toBe(age);
+      // The departed headline's method, as the report's first "Method:" line (its departed's).
+      const method = md[lang]
+        .split("\n")
+        .find((l) => /^- (Method|Método):/.test(l))!
+        .slice(2);
+      const panel = await readPanel(page);
+      const departed = panel.headlines.find((h) => h.category === "departed")!;
+      expect(departed.method).toBe(` — ${method}`);
+      expect(method).toMatch(lang === "en" ? /left with the caravans\.?$/ : /\d/);
+      if (lang === "en")
+        await page.locator("#situation").screenshot({ path: `${SHOTS}/situation-counted.png` });
+      expect(watch.errors).toEqual([]);
+      await page.close();
+    }, 240_000);
+  }
+});
