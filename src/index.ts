@@ -358,8 +358,14 @@ export { isotonicIncreasing } from "./ledger/isotonic.ts";
 export { areaOf } from "./ledger/areaOf.ts";
 export { currentTownCounts, supersedingCounts, townTakeovers } from "./ledger/townCounts.ts";
 export type { TownCount } from "./ledger/townCounts.ts";
-export { areaGroups, departedBasis } from "./ledger/groupFigures.ts";
-export type { BeyondGroup, DepartedBasis } from "./ledger/groupFigures.ts";
+export { areaGroups, BEYOND_GROUP_MEANING } from "./ledger/groupFigures.ts";
+export type { BeyondGroup } from "./ledger/groupFigures.ts";
+export { beyondFiguresText, departedBasis, departureTotalText } from "./ledger/departedBasis.ts";
+export type {
+  DepartedBasis,
+  DepartedBasisContext,
+  DepartureTotalFigure,
+} from "./ledger/departedBasis.ts";
 export {
   categoryWords,
   formatPeople,

@@ -32,8 +32,11 @@ import {
   formatSplitCsv,
   hxlOption,
   runReplay,
+  beyondFiguresText,
   departedBasis,
+  departureTotalText,
   isoDate,
+  situationWords,
   toLocalTime,
 } from "../../src/index.ts";
 import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
@@ -332,7 +335,10 @@ export const ledgerCommand: Command = {
       groupCorrelation: ledger.groupCorrelation,
       // How much of the people who left by the last day rests on figures beyond the tracked groups.
       departedBasis: ledger.departed.length
-        ? departedBasis(ledger.departed, ledger.departed.at(-1)!.date)
+        ? departedBasis(ledger.departed, ledger.departed.at(-1)!.date, {
+            beyondGroupsFigures: ledger.beyondGroupsFigures,
+            aggregates: loaded.dataset.aggregates,
+          })
         : undefined,
       rowsNote: "rows are 0-based indexes into the stock figures, in input order",
       warnings: ledger.warnings,
@@ -344,16 +350,20 @@ export const ledgerCommand: Command = {
     const days = ledger.departed.length;
     const last = ledger.departed[days - 1];
     const basis = report.departedBasis;
-    // Who left with the caravans, as a range, and who is at places with no tracked origin: the
-    // total alone reads as people who left with the groups (docs/ledger.md, "What the people who
-    // left rest on").
+    // What the total rests on, in the situation update's words (one text, src/report/words.ts):
+    // the total alone reads as people who left with the groups (docs/ledger.md).
     const beyond =
       basis && basis.beyondTracks > 0
-        ? ` people accounted for by then: ${formatPeople(basis.fromTracks)}–${formatPeople(basis.withGroupsHigh)} left with the caravans ` +
-          `(${formatPeople(basis.fromTracks)} on the tracked groups and counts; up to ${formatPeople(basis.withGroupsHigh)} with the returns, claims, permits and people at places counted beside them, which may count one person twice)` +
-          (basis.beyondGroups > 0
-            ? `, ${formatPeople(basis.beyondGroups)} present at places beyond a tracked group, origin not tracked`
-            : "")
+        ? " people accounted for by then" +
+          situationWords("en").departedBeyond(
+            formatPeople(basis.beyondTracks),
+            formatPeople(basis.value),
+            basis.reachedOn,
+            formatPeople(basis.fromTracks),
+            departureTotalText(basis.fromTracksFigure),
+            formatPeople(basis.beyondGroups),
+            beyondFiguresText(basis.beyondGroupsFigures, loaded.dataset.stocks),
+          )
         : " people left by then";
     context.stderr(
       `${counted(days, "day")}${last ? ` (${ledger.departed[0]!.date} to ${last.date}; ${formatPeople(last.value)}${beyond})` : nothingKnown(asOf, firstDataDay(loaded.dataset, run.timeZone))}, ${counted(ledger.split.length, "split row")}, ${inputWarnings(ledger, loaded)} (see report.json); wrote ${out.dir}`,
