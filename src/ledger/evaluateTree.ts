@@ -133,7 +133,8 @@ export class TreeEvaluator {
   private town(area: LedgerNode, day: number): ReadonlyMap<Series, number> {
     const superseded = supersededInTown(area, day, this.daily);
     for (const s of superseded.values()) {
-      const read = Math.round(s.held.value - Math.max(s.taken, s.aged));
+      // Warned when the takeover changes, not each day the count's age grows (docs/ledger.md).
+      const read = Math.round(s.held.value - s.taken);
       const key = `${area.key}|superseded|${s.held.node.key}|${s.held.countDay}|${read}`;
       if (this.warned.has(key)) continue;
       this.warned.add(key);

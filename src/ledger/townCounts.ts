@@ -310,7 +310,7 @@ export function supersededWarning(s: Supersession, day: number): LedgerWarning {
   const node = held.node;
   const before = by.valueAt(held.countDay);
   const byValue = by.valueAt(by.countDay) ?? 0;
-  const read = Math.max(0, Math.round(held.value - Math.max(taken, s.aged)));
+  const read = Math.max(0, Math.round(held.value - taken));
   const rows = countRows(held);
   const byRows = countRows(by);
   const where = node.part ? `${node.part} (${node.area})` : `${node.area} as a whole`;
