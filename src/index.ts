@@ -361,6 +361,7 @@ export type { TownCount } from "./ledger/townCounts.ts";
 export { areaGroups, BEYOND_GROUP_MEANING } from "./ledger/groupFigures.ts";
 export type { BeyondGroup } from "./ledger/groupFigures.ts";
 export { beyondFiguresText, departedBasis, departureTotalText } from "./ledger/departedBasis.ts";
+export { PRESENT_AS_OF_DAYS, presentAgeFactor } from "./ledger/series.ts";
 export type {
   DepartedBasis,
   DepartedBasisContext,

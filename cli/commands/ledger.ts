@@ -37,6 +37,7 @@ import {
   departureTotalText,
   isoDate,
   situationWords,
+  PRESENT_AS_OF_DAYS,
   toLocalTime,
 } from "../../src/index.ts";
 import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
@@ -331,7 +332,9 @@ export const ledgerCommand: Command = {
       inputs: loaded.reports.map(summarizeReport),
       rejectedRows: loaded.rejected,
       method:
-        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to 30 days, its low bound falling with age); shelters fold into their city; groups' estimated sizes in transit, a group not reported for more than 21 days (MAX_SILENCE_DAYS) unknown instead; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).",
+        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to " +
+        `${PRESENT_AS_OF_DAYS} days, its value and low bound falling by equal steps to 0 after 3 days, the rest unknown);` +
+        " shelters fold into their city; groups' estimated sizes in transit, a group not reported for more than 21 days (MAX_SILENCE_DAYS) unknown instead; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).",
       groupCorrelation: ledger.groupCorrelation,
       // How much of the people who left by the last day rests on figures beyond the tracked groups.
       departedBasis: ledger.departed.length
