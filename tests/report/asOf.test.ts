@@ -130,8 +130,9 @@ describe("the ledger and the situation update as of a date", () => {
     // 12 Dec: El Barretal 2,500 (7 Dec), Benito Juárez 700 and Mexicali 1,000 (6 Dec) were
     // published; before, there was no Remaining row at all. El Barretal's 7 Dec count repeats its
     // 2,500 of 6 Dec (no one arrived), so Benito Juárez's 700 stands (the town rule).
-    expect(remaining("2018-12-12", "Mexicali")).toBe(1000);
-    expect(remaining("2018-12-12", "Tijuana")).toBe(3200);
+    // As of 12 Dec they are 6 and 5 days old: read 5/8 and 6/8 (review24b M2).
+    expect(remaining("2018-12-12", "Mexicali")).toBe(Math.round((1000 * 5) / 8));
+    expect(remaining("2018-12-12", "Tijuana")).toBe(Math.round((700 * 5) / 8 + (2500 * 6) / 8));
     // A count with no newer one stands 10 days as of a date (PRESENT_AS_OF_DAYS), then is too
     // old to read (before: 30 days, the gap the hindsight ledger bridges).
     const small: Dataset = {
@@ -156,9 +157,11 @@ describe("the ledger and the situation update as of a date", () => {
       buildLedger({ dataset: small, tracks: [] }, { asOf }).split.find(
         (r) => r.date === asOf && r.category === "remaining",
       );
-    expect(held("2018-11-11")?.value).toBe(500);
+    // Read in full 3 days, then 1/8 less a day: 1/8 of it on day 10, nothing from day 11.
+    expect(held("2018-11-04")?.value).toBe(500);
+    expect(held("2018-11-11")?.value).toBe(Math.round(500 / 8));
     expect(held("2018-11-12")).toBeUndefined();
-    // Held past 3 days, its interval's low end falls: the people may have moved on since.
+    // Held past 3 days, its value and interval's low end fall: the people may have moved on since.
     expect(held("2018-11-10")!.valueLow).toBeLessThan(held("2018-11-03")!.valueLow);
   });
 
