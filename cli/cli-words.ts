@@ -130,19 +130,17 @@ export function cliWords(lang: SituationLang = "en"): CliWords {
 /**
  * The ledger's summary line in Spanish (the English one is built in cli/commands/ledger.ts, with
  * the same facts): days; people who left by the last day, or, when some rest on figures beyond
- * the tracked groups (`beyondTracks` > 0), the people accounted for with the range that left with
- * the caravans (`fromTracks` to `withGroupsHigh`) and the people at places of untracked origin
- * (`beyondGroups`); split rows, warnings and rejected rows, where it wrote.
+ * the tracked groups, `beyondText`: " personas contabilizadas hasta entonces; …" in the situation
+ * update's Spanish words (src/report/words.ts `departedBeyond`, the same facts as the English
+ * line); split rows, warnings and rejected rows, where it wrote.
  */
 export function ledgerLineEs(f: {
   days: number;
   first?: string;
   last?: string;
   left?: number;
-  beyondTracks?: number;
-  beyondGroups?: number;
-  fromTracks?: number;
-  withGroupsHigh?: number;
+  /** What the total rests on, when some rest beyond the tracked groups (words.ts). */
+  beyondText?: string;
   asOf?: string;
   firstData?: string;
   splitRows: number;
@@ -153,14 +151,7 @@ export function ledgerLineEs(f: {
 }): string {
   const people = (x: number) => formatPeople(x);
   // As the English line: the total alone would read as people who left with the groups.
-  const left =
-    f.beyondTracks !== undefined && f.beyondTracks > 0
-      ? ` personas contabilizadas hasta entonces: ${people(f.fromTracks ?? 0)}–${people(f.withGroupsHigh ?? 0)} salieron con las caravanas ` +
-        `(${people(f.fromTracks ?? 0)} en los grupos seguidos y los conteos; hasta ${people(f.withGroupsHigh ?? 0)} con los retornos, solicitudes, permisos y personas en lugares contados junto a ellos, que pueden contar a una persona dos veces)` +
-        (f.beyondGroups !== undefined && f.beyondGroups > 0
-          ? `, ${people(f.beyondGroups)} presentes en lugares más allá de un grupo seguido, de origen no seguido`
-          : "")
-      : " personas salieron hasta entonces";
+  const left = f.beyondText ?? " personas salieron hasta entonces";
   const span =
     f.last !== undefined
       ? ` (${f.first} a ${f.last}; ${people(f.left ?? 0)}${left})`

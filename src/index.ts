@@ -355,8 +355,6 @@ export { estimateWithCorrections } from "./evidence/estimateCorrected.ts";
 
 // ── ledger: the split ──
 export { buildLedger, ledgerDays } from "./ledger/buildLedger.ts";
-// Days a count of people present stands as of a date when no newer count is known (10).
-export { PRESENT_AS_OF_DAYS } from "./ledger/series.ts";
 export type { LedgerDays } from "./ledger/buildLedger.ts";
 export type {
   LedgerInput,
@@ -389,8 +387,16 @@ export { isotonicIncreasing } from "./ledger/isotonic.ts";
 export { areaOf } from "./ledger/areaOf.ts";
 export { currentTownCounts, supersedingCounts, townTakeovers } from "./ledger/townCounts.ts";
 export type { TownCount } from "./ledger/townCounts.ts";
-export { areaGroups, departedBasis } from "./ledger/groupFigures.ts";
-export type { BeyondGroup, DepartedBasis } from "./ledger/groupFigures.ts";
+export { areaGroups, BEYOND_GROUP_MEANING } from "./ledger/groupFigures.ts";
+export type { BeyondGroup } from "./ledger/groupFigures.ts";
+export { beyondFiguresText, departedBasis, departureTotalText } from "./ledger/departedBasis.ts";
+// Days a count of people present stands as of a date when no newer count is known (10).
+export { PRESENT_AS_OF_DAYS, presentAgeFactor } from "./ledger/series.ts";
+export type {
+  DepartedBasis,
+  DepartedBasisContext,
+  DepartureTotalFigure,
+} from "./ledger/departedBasis.ts";
 export {
   categoryWords,
   formatPeople,

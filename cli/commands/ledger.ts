@@ -32,9 +32,12 @@ import {
   formatSplitCsv,
   hxlOption,
   runReplay,
+  beyondFiguresText,
   departedBasis,
+  departureTotalText,
   isoDate,
   MAX_SILENCE_DAYS,
+  situationWords,
   PRESENT_AS_OF_DAYS,
   toLocalTime,
   ledgerWarningText,
@@ -349,11 +352,19 @@ export const ledgerCommand: Command = {
         : {}),
       inputs: loaded.reports.map((r) => summarizeReport(r)),
       rejectedRows: loaded.rejected,
-      method: `same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to ${PRESENT_AS_OF_DAYS} days (PRESENT_AS_OF_DAYS), its low bound falling with age; older, its people unknown); shelters fold into their city; groups' estimated sizes in transit, a group not reported for more than ${MAX_SILENCE_DAYS} days (MAX_SILENCE_DAYS) unknown instead; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).`,
+      method:
+        "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to " +
+        `${PRESENT_AS_OF_DAYS} days, its value and low bound falling by equal steps to 0 after 3 days, the rest unknown);` +
+        " shelters fold into their city; groups' estimated sizes in transit, a group not reported for more than " +
+        `${MAX_SILENCE_DAYS} days (MAX_SILENCE_DAYS)` +
+        " unknown instead; departed = max(groups' peak sizes, northbound counts, departure totals, everyone accounted for), never falling; unknown = departed − accounted. Every day from the data's first day is computed; --from only chooses the first day written, so a day's figures do not depend on it. Intervals are 90 %; the interval of a total of groups (in transit, the groups' peaks) or of everyone accounted for combines its parts' intervals with a correlation between their errors (groupCorrelation; docs/ledger.md, Intervals of totals).",
       groupCorrelation: ledger.groupCorrelation,
       // How much of the people who left by the last day rests on figures beyond the tracked groups.
       departedBasis: ledger.departed.length
-        ? departedBasis(ledger.departed, ledger.departed.at(-1)!.date)
+        ? departedBasis(ledger.departed, ledger.departed.at(-1)!.date, {
+            beyondGroupsFigures: ledger.beyondGroupsFigures,
+            aggregates: loaded.dataset.aggregates,
+          })
         : undefined,
       rowsNote: "rows are 0-based indexes into the stock figures, in input order",
       warnings: ledger.warnings,
@@ -365,31 +376,31 @@ export const ledgerCommand: Command = {
     const days = ledger.departed.length;
     const last = ledger.departed[days - 1];
     const basis = report.departedBasis;
-    // Who left with the caravans, as a range, and who is at places with no tracked origin: the
-    // total alone reads as people who left with the groups (docs/ledger.md, "What the people who
-    // left rest on").
-    const beyond =
-      basis && basis.beyondTracks > 0
-        ? ` people accounted for by then: ${formatPeople(basis.fromTracks)}–${formatPeople(basis.withGroupsHigh)} left with the caravans ` +
-          `(${formatPeople(basis.fromTracks)} on the tracked groups and counts; up to ${formatPeople(basis.withGroupsHigh)} with the returns, claims, permits and people at places counted beside them, which may count one person twice)` +
-          (basis.beyondGroups > 0
-            ? `, ${formatPeople(basis.beyondGroups)} present at places beyond a tracked group, origin not tracked`
-            : "")
-        : " people left by then";
+    // What the total rests on, in the situation update's words (one text, src/report/words.ts):
+    // the total alone reads as people who left with the groups (docs/ledger.md).
     const lang = langOption(values);
+    const beyondIn = (l: "en" | "es"): string | undefined =>
+      basis && basis.beyondTracks > 0
+        ? (l === "es"
+            ? " personas contabilizadas hasta entonces"
+            : " people accounted for by then") +
+          situationWords(l).departedBeyond(
+            formatPeople(basis.beyondTracks),
+            formatPeople(basis.value),
+            basis.reachedOn,
+            formatPeople(basis.fromTracks),
+            departureTotalText(basis.fromTracksFigure),
+            formatPeople(basis.beyondGroups),
+            beyondFiguresText(basis.beyondGroupsFigures, loaded.dataset.stocks),
+          )
+        : undefined;
+    const beyond = beyondIn("en") ?? " people left by then";
     if (lang === "es") {
       context.stderr(
         ledgerLineEs({
           days,
           ...(last ? { first: ledger.departed[0]!.date, last: last.date, left: last.value } : {}),
-          ...(basis
-            ? {
-                beyondTracks: basis.beyondTracks,
-                beyondGroups: basis.beyondGroups,
-                fromTracks: basis.fromTracks,
-                withGroupsHigh: basis.withGroupsHigh,
-              }
-            : {}),
+          ...(beyondIn("es") !== undefined ? { beyondText: beyondIn("es") } : {}),
           ...(asOf !== undefined ? { asOf: asOf.slice(0, 10) } : {}),
           ...(firstDataDay(loaded.dataset, run.timeZone) !== undefined
             ? { firstData: firstDataDay(loaded.dataset, run.timeZone)! }

@@ -18,6 +18,7 @@ import { formatPeople } from "./describe.ts";
 import { ledgerWarning } from "./warning.ts";
 import { TreeEvaluator } from "./evaluateTree.ts";
 import { areaGroups, BeyondGroupWarnings, carriedBeyondGroups } from "./groupFigures.ts";
+import type { BeyondGroup } from "./groupFigures.ts";
 import { collectRows, fitSeries, listSources } from "./fitSeries.ts";
 import { addRemaining, arrivalReader } from "./arrived.ts";
 import { inTransit } from "./inTransit.ts";
@@ -225,6 +226,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const placeCounts: LedgerPlaceCount[] = [];
   // People beyond the groups that the people who left hold (carriedBeyondGroups), day by day.
   let carried: { value: People; beyondGroups: People } | undefined;
+  const beyondGroupsFigures: BeyondGroup[] = [];
   for (let day = days.start; day <= days.to; day++) {
     const date = isoDate(day);
     const parts: Part[] = [];
@@ -247,10 +249,10 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     const rows = splitRowsOfDay(parts);
     const result = tally.day(day, date, todays, rows);
     const todaysBeyond = beyond.reduce((n, b) => n + b.beyond, 0);
-    carried = {
-      value: result.departed.value,
-      beyondGroups: carriedBeyondGroups(carried, result.departed, todaysBeyond),
-    };
+    const held = carriedBeyondGroups(carried, result.departed, todaysBeyond);
+    // The figures that set the held value (what departedBasis names), on the days it rises.
+    if (held > (carried?.beyondGroups ?? 0)) beyondGroupsFigures.push(...beyond);
+    carried = { value: result.departed.value, beyondGroups: held };
     // Days before the window are computed (totals carry over) but not returned.
     if (day < days.from) continue;
     for (const r of rows) split.push({ date, ...r });
@@ -267,6 +269,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     sources,
     groups,
     groupCorrelation: correlation,
+    beyondGroupsFigures,
     placeCounts,
   };
 }

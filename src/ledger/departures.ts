@@ -11,6 +11,11 @@ import { countPoint } from "../geo/countPoint.ts";
 /** Aggregate measures that count people who have left (cumulative), matched by prefix. */
 const DEPARTURE_MEASURES = /^(departed|left|transited|entered)_/;
 
+/** Whether an aggregate measure counts people who have left (`measures` given, or by prefix). */
+export function isDepartureMeasure(measure: string, measures?: readonly string[]): boolean {
+  return measures ? measures.includes(measure) : DEPARTURE_MEASURES.test(measure);
+}
+
 /**
  * The largest cumulative departure figure known by each day from the aggregates (people who
  * transited Guatemala, entered Mexico …): a floor under the people who left. A bound-only figure
@@ -23,8 +28,7 @@ export function departureFloor(
 ): (day: number) => number {
   const points: { day: number; value: number }[] = [];
   for (const a of aggregates) {
-    const wanted = measures ? measures.includes(a.measure) : DEPARTURE_MEASURES.test(a.measure);
-    if (!wanted || a.basis !== "cumulative") continue;
+    if (!isDepartureMeasure(a.measure, measures) || a.basis !== "cumulative") continue;
     const value = a.value ?? a.valueMin;
     const day = dayNumber(a.date);
     if (day === undefined || day > lastDay || typeof value !== "number" || !Number.isFinite(value))

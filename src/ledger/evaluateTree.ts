@@ -133,13 +133,15 @@ export class TreeEvaluator {
   private town(area: LedgerNode, day: number): ReadonlyMap<Series, number> {
     const superseded = supersededInTown(area, day, this.daily);
     for (const s of superseded.values()) {
+      // Warned when the takeover changes, not each day the count's age grows (docs/ledger.md).
       const read = Math.round(s.held.value - s.taken);
       const key = `${area.key}|superseded|${s.held.node.key}|${s.held.countDay}|${read}`;
       if (this.warned.has(key)) continue;
       this.warned.add(key);
       this.warnings.push(supersededWarning(s, day));
     }
-    return new Map([...superseded].map(([series, s]) => [series, s.taken]));
+    // Taken from the value read (the count less its age): only what the takeover adds to the age.
+    return new Map([...superseded].map(([series, s]) => [series, Math.max(0, s.taken - s.aged)]));
   }
 
   private partsExceed(node: LedgerNode, day: number, parts: DailyValue, total: DailyValue): void {

@@ -3,8 +3,9 @@
  * remaining that names a group (`caravanLabel`, e.g. "3,224 in Mexicali, first Honduran caravan")
  * counts that group's people arriving: they move from in transit to present at the place
  * (`groupsOnRoad`, src/state/onRoad.ts), they are not more people who left. Only what such figures
- * show beyond the group's estimated size raises the people who left: people the tracks missed,
- * counted once, at their places, with a `figures_exceed_group` warning naming the figures.
+ * show beyond the group's estimated size raises the people who left: over-counts or people the
+ * tracks missed ({@link BEYOND_GROUP_MEANING}), counted once, at their places, with a
+ * `figures_exceed_group` warning naming the figures.
  */
 import type { StockFigure } from "../model/stock.ts";
 import type { IsoDate, People } from "../model/units.ts";
@@ -13,6 +14,14 @@ import { formatPeople, rowList } from "./describe.ts";
 import type { SeriesEntry } from "./tree.ts";
 import type { LedgerWarning } from "./types.ts";
 import { ledgerWarning } from "./warning.ts";
+
+/**
+ * What people counted at places beyond their group's estimated size are, in every text that names
+ * them (warning, headline, docs): the figures cannot tell an over-count (one person counted twice,
+ * a count its own source calls higher than others) from people the tracks missed.
+ */
+export const BEYOND_GROUP_MEANING =
+  "over-counts or people the tracks missed (the figures cannot tell which)";
 
 /** The figures of people remaining at one area (a city with its shelters): row, day, group. */
 interface AreaFigure {
@@ -83,8 +92,8 @@ export interface BeyondGroup {
   sizeHigh: People;
   /** People beyond the group's size: `attributed − size` (people, > 0). */
   beyond: People;
-  /** The places and their people. */
-  places: readonly { placeName: string; value: People }[];
+  /** The places, their people and the stock rows that attribute them (0-based). */
+  places: readonly { placeName: string; value: People; rows: readonly number[] }[];
 }
 
 /**
@@ -124,7 +133,11 @@ export class BeyondGroupWarnings {
       const group = g.point.group;
       const places = areas
         .filter((a) => a.group === group && a.placeName !== undefined)
-        .map((a) => ({ placeName: a.placeName!, value: Math.round(a.value) }));
+        .map((a) => ({
+          placeName: a.placeName!,
+          value: Math.round(a.value),
+          rows: this.rowsAt(a.placeName!, day),
+        }));
       const found: BeyondGroup = {
         date,
         group,
@@ -137,17 +150,15 @@ export class BeyondGroupWarnings {
       };
       out.push(found);
       today.add(group);
-      if (!this.open.has(group)) this.warn(day, found);
+      if (!this.open.has(group)) this.warn(found);
     }
     this.open.clear();
     for (const g of today) this.open.add(g);
     return out;
   }
 
-  private warn(day: number, b: BeyondGroup): void {
-    const rows = [...new Set(b.places.flatMap((p) => this.rowsAt(p.placeName, day)))].sort(
-      (x, y) => x - y,
-    );
+  private warn(b: BeyondGroup): void {
+    const rows = [...new Set(b.places.flatMap((p) => p.rows))].sort((x, y) => x - y);
     const interval = Number.isFinite(b.sizeLow)
       ? ` (${formatPeople(b.sizeLow)}–${formatPeople(b.sizeHigh)})`
       : "";
@@ -163,7 +174,7 @@ export class BeyondGroupWarnings {
             : b.attributed > b.sizeHigh
               ? `, ${formatPeople(b.attributed - b.sizeHigh)} above its 90 % interval. `
               : `, within its 90 % interval. `) +
-          `The ledger counts the group's people once, at those places, and the ${formatPeople(b.beyond)} beyond it as people the tracks missed: they raise the people who left.`,
+          `The ledger counts the group's people once, at those places, and the ${formatPeople(b.beyond)} beyond it as ${BEYOND_GROUP_MEANING}: they raise the people who left.`,
         params: {
           date: b.date,
           group: b.group,
@@ -205,65 +216,4 @@ export function carriedBeyondGroups(
   const carried = previous?.beyondGroups ?? 0;
   const held = rose ? Math.max(carried, todaysBeyond) : carried;
   return Math.min(Math.max(0, today.value - today.fromTracks), held);
-}
-
-/** What the people who left by a day rest on (what the headline and report.json say). */
-export interface DepartedBasis {
-  /** People who left by the day. */
-  value: People;
-  /** Of them, what the tracked groups' peak sizes, northbound counts and departure totals give. */
-  fromTracks: People;
-  /** The rest, `value − fromTracks`: people only stock figures show (returns, claims, people at places). */
-  beyondTracks: People;
-  /** The day the total was reached (it holds after). */
-  reachedOn: IsoDate;
-  /**
-   * Of `beyondTracks`, people at places attributed to a tracked group beyond its size whom the
-   * total still holds (the day's `beyondGroups`, carried by `carriedBeyondGroups`): people
-   * present at the place whose origin is not tracked (an earlier caravan, people who came by other
-   * means), not people the sources show leaving with the caravans.
-   */
-  beyondGroups: People;
-  /**
-   * The most that can have left WITH the caravans: `value − beyondGroups`. The people who left
-   * with them lie between `fromTracks` (what the groups and counts show) and this (the returns,
-   * claims, permits and people at places added beside them, which may count one person in two
-   * categories); the total `value` adds the people of untracked origin at places.
-   */
-  withGroupsHigh: People;
-}
-
-/**
- * How much of the people who left by `date` rests on figures beyond the tracked groups: the
- * departed row of the day against its `fromTracks`, and the people attributed to groups beyond
- * their sizes that the total still holds (the row's `beyondGroups`, carried like the total itself,
- * so the figure does not change with the date while the total holds).
- * @param departed the ledger's departed rows (by date).
- * @returns undefined when no row is on or before `date`.
- * @example
- * departedBasis(ledger.departed, "2018-12-15");
- * // 2018 => { value: 29915, fromTracks: 16000, beyondTracks: 13915, reachedOn: "2018-11-20", beyondGroups: 3805, withGroupsHigh: 26110 }
- */
-export function departedBasis(
-  departed: readonly {
-    date: IsoDate;
-    value: People;
-    fromTracks: People;
-    beyondGroups?: People;
-  }[],
-  date: IsoDate,
-): DepartedBasis | undefined {
-  const upTo = departed.filter((d) => d.date <= date);
-  const day = upTo.at(-1);
-  if (!day) return undefined;
-  const reached = upTo.find((d) => d.value === day.value) ?? day;
-  const beyondGroups = Math.min(Math.max(0, day.value - day.fromTracks), day.beyondGroups ?? 0);
-  return {
-    value: day.value,
-    fromTracks: day.fromTracks,
-    beyondTracks: Math.max(0, day.value - day.fromTracks),
-    reachedOn: reached.date,
-    beyondGroups,
-    withGroupsHigh: Math.max(day.fromTracks, day.value - beyondGroups),
-  };
 }

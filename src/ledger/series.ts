@@ -155,7 +155,9 @@ export interface DailyOptions {
  * 4–10 Nov, Mexicali from 19 Nov); after 10 days without a newer count the people it counted may
  * have moved on, so the as-of ledger no longer reads it (they are `unknown`, "not counted since")
  * rather than holding a figure weeks old (as of 3 Dec 2018, Mexicali's 3,224 of 19 Nov, when
- * hindsight has 1,392 there). Its interval's low end falls from the count to 0 over those days.
+ * hindsight has 1,392 there). Past the ledger's `holdDays` (3) its value and its interval's low end
+ * fall linearly to 0 over the rest of those days ({@link presentAgeFactor}), so the as-of series
+ * moves the count to unknown one equal step a day rather than all at once.
  */
 export const PRESENT_AS_OF_DAYS = 10;
 
@@ -177,6 +179,22 @@ export function presentHoldDays(options: DailyOptions, hasNext: boolean): number
   return Math.min(options.maxGapDays, options.openHoldDays ?? PRESENT_AS_OF_DAYS);
 }
 
+/**
+ * The share of a `present` count read `age` days after its day when it is held (no line runs on
+ * from it): 1 up to `holdDays`, then falling by the same step, `1 / (hold − holdDays + 1)` per day,
+ * to 0 on the first day after `hold` (when the count is no longer read). As of a date
+ * (`holdDays` 3, `hold` {@link PRESENT_AS_OF_DAYS} 10): 7/8 on day 4, … 1/8 on day 10, 0 on day 11,
+ * so a count of 3,224 moves 403 people a day to unknown. Unitless (a share of people).
+ * @example
+ * presentAgeFactor(5, 3, 10); // => 0.75
+ */
+export function presentAgeFactor(age: number, holdDays: number, hold: number): number {
+  const past = Math.max(0, age - holdDays);
+  if (past === 0) return 1;
+  if (age > hold) return 0;
+  return 1 - past / (hold - holdDays + 1);
+}
+
 function lerp(a: number, b: number, t: number): number {
   return a + (b - a) * t;
 }
@@ -192,6 +210,12 @@ export interface SeriesReading extends DailyValue {
   countDay: number;
   /** Days the figure has been held past its day; 0 when it is not held. */
   heldDays: number;
+  /**
+   * People of the figure no longer read because of its age (`value` is the figure less them;
+   * {@link presentAgeFactor}); 0 when the figure is read in full. The town rule reads the figure
+   * whole and takes its age off after the takeovers, so the two never remove the same people twice.
+   */
+  aged: number;
 }
 
 /**
@@ -238,18 +262,25 @@ export function readSeries(
     a.day === day ||
     (basis === "cumulative" && (b === undefined || options.cumulativeSteps === true))
   ) {
-    return { value: a.value, low: a.low, high: a.high, countDay: a.day, heldDays: 0 };
+    return { value: a.value, low: a.low, high: a.high, countDay: a.day, heldDays: 0, aged: 0 };
   }
   const gap = b === undefined ? Infinity : b.day - a.day;
   if (b === undefined || (basis === "present" && gap > options.maxGapDays)) {
     const age = day - a.day;
     const hold = presentHoldDays(options, b !== undefined);
     if (age > hold) return undefined;
-    // Held past `holdDays` (as of a date): the people may have moved on since, so the interval's
-    // low end falls linearly from the count's to 0 one day after the hold ends.
-    const past = Math.max(0, age - options.holdDays);
-    const keep = past === 0 ? 1 : 1 - past / (hold - options.holdDays + 1);
-    return { value: a.value, low: a.low * keep, high: a.high, countDay: a.day, heldDays: age };
+    // Held past `holdDays` (as of a date): the people may have moved on since, so the value and
+    // the interval's low end fall linearly from the count's to 0 one day after the hold ends
+    // (`presentAgeFactor`): each day moves the same share of the count to unknown, no cliff.
+    const keep = presentAgeFactor(age, options.holdDays, hold);
+    return {
+      value: a.value * keep,
+      low: a.low * keep,
+      high: a.high,
+      countDay: a.day,
+      heldDays: age,
+      aged: a.value * (1 - keep),
+    };
   }
   const t = (day - a.day) / gap;
   return {
@@ -258,5 +289,6 @@ export function readSeries(
     high: lerp(a.high, b.high, t),
     countDay: a.day,
     heldDays: 0,
+    aged: 0,
   };
 }

@@ -203,6 +203,12 @@ export interface Supersession {
   held: TownSeries & TownCount & { value: number };
   by: TownSeries & TownCount & { value: number };
   taken: number;
+  /**
+   * People of the held count its age already moved to unknown (`SeriesReading.aged`): the takeover
+   * is of the whole count (`held.value`), and the ledger reads the smaller of the count less its age
+   * and the count less `taken`, so people who moved are not removed twice.
+   */
+  aged: number;
 }
 
 /**
@@ -217,11 +223,26 @@ export function supersededInTown(
   daily: DailyOptions,
 ): Map<Series, Supersession> {
   const read = presentSeries(area).flatMap((t) => {
-    const r = readSeries(t.series.points, t.series.basis, day, daily);
-    const valueAt = (d: number) => readSeries(t.series.points, t.series.basis, d, daily)?.value;
+    // The counts whole (their age added back): the takeovers move people between counts.
+    const whole = (d: number) => {
+      const r = readSeries(t.series.points, t.series.basis, d, daily);
+      return r && { ...r, value: r.value + r.aged };
+    };
+    const r = whole(day);
+    const valueAt = (d: number) => whole(d)?.value;
     const wholeTown = t.node.part === undefined;
     return r
-      ? [{ ...t, countDay: r.countDay, heldDays: r.heldDays, value: r.value, valueAt, wholeTown }]
+      ? [
+          {
+            ...t,
+            countDay: r.countDay,
+            heldDays: r.heldDays,
+            value: r.value,
+            aged: r.aged,
+            valueAt,
+            wholeTown,
+          },
+        ]
       : [];
   });
   const out = new Map<Series, Supersession>();
@@ -229,7 +250,8 @@ export function supersededInTown(
   const taken = townTakeovers(read, daily.holdDays);
   supersedingCounts(read, daily.holdDays).forEach((by, i) => {
     if (by !== undefined) {
-      out.set(read[i]!.series, { held: read[i]!, by: read[by]!, taken: taken[i]! });
+      const held = read[i]!;
+      out.set(held.series, { held, by: read[by]!, taken: taken[i]!, aged: held.aged });
     }
   });
   return out;

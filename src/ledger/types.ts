@@ -6,6 +6,7 @@ import type { Confidence, SourceType } from "../model/source.ts";
 import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { IsoDate, Iso3, People } from "../model/units.ts";
 import type { WeightOptions } from "./weights.ts";
+import type { BeyondGroup } from "./groupFigures.ts";
 
 /** What the ledger is built from. */
 export interface LedgerInput {
@@ -295,6 +296,12 @@ export interface LedgerResult {
   placeCounts?: LedgerPlaceCount[];
   /** The correlation between groups' errors the intervals of totals were combined with (0–1). */
   groupCorrelation: number;
+  /**
+   * The figures behind `departed[].beyondGroups`: on each day the carried value rises, that day's
+   * groups with people counted at places beyond their estimated size (places, people, stock rows).
+   * Read by `departedBasis` to name them. Absent or empty when no figure exceeds its group.
+   */
+  beyondGroupsFigures?: BeyondGroup[];
 }
 
 /** The dates of the counts behind a place's people remaining on a day. */

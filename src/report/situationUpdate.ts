@@ -3,7 +3,7 @@ import type { LedgerResult, LedgerWarning, Residual } from "../ledger/types.ts";
 import { compareWithSeeds } from "../ledger/compareWithSeeds.ts";
 import { sumCorrelated } from "../ledger/correlatedSum.ts";
 import { onRoadEstimate } from "../ledger/inTransit.ts";
-import { departedBasis } from "../ledger/groupFigures.ts";
+import { beyondFiguresText, departedBasis, departureTotalText } from "../ledger/departedBasis.ts";
 import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { SeedFigure } from "../model/seed.ts";
 import { normalizeName } from "../geo/normalizeName.ts";
@@ -310,7 +310,10 @@ export function situationHeadlines(
 
   const headlines: HeadlineFigure[] = [];
   if (departed) {
-    const basis = departedBasis(ledger.departed, asOf);
+    const basis = departedBasis(ledger.departed, asOf, {
+      beyondGroupsFigures: ledger.beyondGroupsFigures,
+      aggregates: dataset.aggregates,
+    });
     headlines.push({
       category: "departed",
       value: departed.value,
@@ -325,9 +328,10 @@ export function situationHeadlines(
               formatPeople(basis.beyondTracks),
               formatPeople(basis.value),
               basis.reachedOn,
-              formatPeople(basis.beyondGroups),
               formatPeople(basis.fromTracks),
-              formatPeople(basis.withGroupsHigh),
+              departureTotalText(basis.fromTracksFigure),
+              formatPeople(basis.beyondGroups),
+              beyondFiguresText(basis.beyondGroupsFigures, dataset.stocks),
             )
           : ""),
     });

@@ -143,23 +143,25 @@ const en = {
   category: "category",
   source: "source",
   methodDeparted: (fromTracks: string, accounted: string) =>
-    `the largest of the groups' estimated peak sizes and northbound counts (${fromTracks}), ` +
+    `the largest of the groups' estimated peak sizes, northbound counts and departure totals (${fromTracks}), ` +
     `everyone accounted for on the day (${accounted}) ` +
     `and the people who had left by the day before (the total never falls)`,
   departedBeyond: (
     beyond: string,
     value: string,
     reachedOn: string,
-    groups: string,
     fromTracks: string,
-    withGroupsHigh: string,
+    fromTracksSource: string,
+    groups: string,
+    groupFigures: string,
   ) =>
-    `; ${beyond} of the ${value} rest on figures beyond the tracked groups and counts ` +
-    `(returns, claims, permits, people at places, which may count one person in two categories; the total was reached on ${reachedOn}` +
+    `; of the ${value} (reached on ${reachedOn}), ${fromTracks} rest on the tracked groups' sizes, ` +
+    `northbound counts and departure totals (the largest of them${fromTracksSource ? `: ${fromTracksSource}` : ""}) ` +
+    `and ${beyond} only on stock figures (returns, claims, permits, people at places, which may count one person in two categories)` +
     (groups !== "0"
-      ? `, when ${groups} of them were people present at places beyond a tracked group's estimated size, origin not tracked)`
-      : ")") +
-    `: between ${fromTracks} and ${withGroupsHigh} left with the caravans`,
+      ? `; ${groups} of these are people counted at places beyond a tracked group's estimated size, ` +
+        `over-counts or people the tracks missed: ${groupFigures}`
+      : ""),
   methodInTransit:
     "estimated sizes of the groups still on the move, less people counted at places they had reached; " +
     "a group that has arrived at its route's end is no longer in transit: its people no count holds yet are " +
@@ -354,23 +356,25 @@ const es: SituationWords = {
   category: "categoría",
   source: "fuente",
   methodDeparted: (fromTracks: string, accounted: string) =>
-    `el mayor de los tamaños máximos estimados de los grupos y de los conteos hacia el norte (${fromTracks}), ` +
+    `el mayor de los tamaños máximos estimados de los grupos, los conteos hacia el norte y los totales de salidas (${fromTracks}), ` +
     `todas las personas ubicadas ese día (${accounted}) ` +
     `y las personas que habían salido hasta el día anterior (el total nunca baja)`,
   departedBeyond: (
     beyond: string,
     value: string,
     reachedOn: string,
-    groups: string,
     fromTracks: string,
-    withGroupsHigh: string,
+    fromTracksSource: string,
+    groups: string,
+    groupFigures: string,
   ) =>
-    `; ${beyond} de las ${value} descansan en cifras más allá de los grupos seguidos y los conteos ` +
-    `(retornos, solicitudes, permisos, personas en lugares, que pueden contar a una persona en dos categorías; el total se alcanzó el ${reachedOn}` +
+    `; de las ${value} (alcanzadas el ${reachedOn}), ${fromTracks} descansan en los tamaños de los grupos seguidos, ` +
+    `los conteos hacia el norte y los totales de salidas (el mayor de ellos${fromTracksSource ? `: ${fromTracksSource}` : ""}) ` +
+    `y ${beyond} solo en cifras de existencias (retornos, solicitudes, permisos, personas en lugares, que pueden contar a una persona en dos categorías)` +
     (groups !== "0"
-      ? `, cuando ${groups} de ellas eran personas presentes en lugares por encima del tamaño estimado de un grupo seguido, de origen no seguido)`
-      : ")") +
-    `: entre ${fromTracks} y ${withGroupsHigh} salieron con las caravanas`,
+      ? `; ${groups} de estas son personas contadas en lugares por encima del tamaño estimado de un grupo seguido, ` +
+        `sobreconteos o personas que los recorridos no vieron: ${groupFigures}`
+      : ""),
   methodInTransit:
     "tamaños estimados de los grupos aún en movimiento, menos las personas contadas en los lugares a los que habían llegado; " +
     "un grupo que ha llegado al final de su ruta ya no está en tránsito: sus personas que ningún conteo recoge aún " +

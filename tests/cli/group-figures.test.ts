@@ -47,7 +47,8 @@ describe("ledger: figures of a group's people at places (2018)", () => {
       beyondTracks: number;
       reachedOn: string;
       beyondGroups: number;
-      withGroupsHigh: number;
+      fromTracksFigure?: { sourceOrg?: string; measure: string; value: number };
+      beyondGroupsFigures: { group: string; places: { placeName: string; value: number }[] }[];
     };
   };
   let stderr: string;
@@ -125,12 +126,16 @@ describe("ledger: figures of a group's people at places (2018)", () => {
     expect(w.rows).toEqual([26, 27]);
     const b = report.departedBasis;
     expect(b.beyondTracks).toBe(b.value - b.fromTracks);
-    // The headline gives who left with the caravans as a range, not the total alone.
-    expect(b.withGroupsHigh).toBe(b.value - b.beyondGroups);
+    // The headline names what each part rests on (review24b H3): no "left with the caravans"
+    // range, no "origin not tracked"; the 16,000 is UNICEF's departure total, named as such.
+    expect(b).not.toHaveProperty("withGroupsHigh");
+    expect(b.fromTracksFigure).toMatchObject({ sourceOrg: "UNICEF", value: b.fromTracks });
     expect(stderr).toContain(
-      `${b.value.toLocaleString("en-US")} people accounted for by then: ` +
-        `${b.fromTracks.toLocaleString("en-US")}–${b.withGroupsHigh.toLocaleString("en-US")} left with the caravans`,
+      `${b.value.toLocaleString("en-US")} people accounted for by then; of the ` +
+        `${b.value.toLocaleString("en-US")} (reached on ${b.reachedOn}), ` +
+        `${b.fromTracks.toLocaleString("en-US")} rest on the tracked groups' sizes, northbound counts and departure totals (the largest of them: UNICEF`,
     );
+    expect(stderr).not.toMatch(/left with the caravans|origin not tracked/);
   });
 
   it("carries beyond_groups while departed holds (review22c M3): never falls, never above the stock part", () => {
@@ -148,7 +153,17 @@ describe("ledger: figures of a group's people at places (2018)", () => {
     expect(num("2018-12-15", "beyond_groups")).toBe(3805);
     expect(report.departedBasis.beyondGroups).toBe(3805);
     // The hindsight ledger's stderr says the part beyond the groups (docs/ledger.md).
-    expect(stderr).toContain("3,805 present at places beyond a tracked group, origin not tracked");
+    // … with the figures that set it and their sources, in the warning's words.
+    expect(stderr).toContain(
+      "3,805 of these are people counted at places beyond a tracked group's estimated size, over-counts or people the tracks missed: " +
+        "Honduran caravan 1 (5,488, 3,545–8,684): Mexicali 3,093 (",
+    );
+    expect(stderr).toContain("Tijuana 6,200 (US DHS");
+    expect(report.departedBasis.beyondGroupsFigures.map((f) => f.group)).toEqual([
+      "Honduran caravan 1",
+    ]);
+    const w = report.warnings.find((x) => x.code === "figures_exceed_group")!;
+    expect(w.message).toContain("over-counts or people the tracks missed");
   });
 
   it("says the same beyond the groups whatever the as-of date after they entered (as of 3 Dec)", async () => {

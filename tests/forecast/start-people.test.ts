@@ -39,7 +39,8 @@ describe("forecast start people = ledger in transit (2018)", () => {
     const hc1 = now.groups.find((g) => g.group === "Honduran caravan 1")!;
     expect(hc1.groupSize).toBeDefined();
     expect(hc1.moving).toBeLessThan(1);
-    expect(Math.round(hc1.groupSize!.median - hc1.size!.median)).toBe(170);
+    // The 170 of 10 Nov, 5 days old as of 15 Nov, read 6/8 (review24b M2: the rest back with the group).
+    expect(Math.round(hc1.groupSize!.median - hc1.size!.median)).toBe(Math.round((170 * 6) / 8));
     // Its interval scales with it (the ledger's onRoadLow / onRoadHigh).
     expect(hc1.size!.low).toBeCloseTo(hc1.groupSize!.low * hc1.moving!, 6);
     const f = forecastArrivals(now, { dataset: data, runs: 100 });

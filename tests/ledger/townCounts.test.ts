@@ -189,10 +189,13 @@ describe("the town rule in the ledger (as of a date, and with hindsight)", () =>
     // 6,000 − 1,700 = 4,300; the town's own 2,800 of 21 Nov gives way in full (the shelters rose
     // by 8,500 since). Without the rule: 6,000 + 2,500 = 8,500; all-or-nothing: 2,500.
     expect(tijuana("2018-12-03", "2018-12-03")).toBe(6800);
-    expect(tijuana("2018-12-05", "2018-12-05")).toBe(6800);
+    // 5 Dec: Benito Juárez held 6 days; its age (3/8 of it, 2,250, PRESENT_AS_OF_DAYS) is more
+    // than El Barretal's rise (1,700), so the age sets it: 3,750 + 2,500 (the two never add).
+    expect(tijuana("2018-12-05", "2018-12-05")).toBe(6250);
     // 6 Dec, same-day counts add up; 12 Dec, El Barretal's 7 Dec recount leaves Benito Juárez's 700.
     expect(tijuana("2018-12-06", "2018-12-06")).toBe(3200);
-    expect(tijuana("2018-12-12", "2018-12-12")).toBe(3200);
+    // As of 12 Dec both counts have aged (6 and 5 days: 5/8 and 6/8 read, review24b M2).
+    expect(tijuana("2018-12-12", "2018-12-12")).toBe(Math.round((700 * 5) / 8 + (2500 * 6) / 8));
   });
 
   it("says which count it reads in part and how many of it, once, from the first day, with the newer count's rows (count_superseded)", () => {

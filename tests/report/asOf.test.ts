@@ -122,14 +122,17 @@ describe("the ledger and the situation update as of a date", () => {
         .reduce((s, r) => s + r.value, 0);
     // 25 Nov: Mexicali's 3,224 and Mexico City's 650 of 19 Nov still stand (before: 0 and 0,
     // Remaining 4,730 against 8,352 with hindsight).
-    expect(remaining("2018-11-25", "Mexicali")).toBe(3224);
-    expect(remaining("2018-11-25", "Mexico City")).toBe(650);
-    expect(remaining("2018-11-25")).toBeGreaterThan(8000);
+    // 6 days old it is read in part (PRESENT_AS_OF_DAYS: 5/8 of it; review24b M2).
+    expect(remaining("2018-11-25", "Mexicali")).toBe(Math.round((3224 * 5) / 8));
+    expect(remaining("2018-11-25", "Mexico City")).toBe(Math.round((650 * 5) / 8));
+    // Remaining 7,151 (before stop 24's gradual age: 8,352 as hindsight; 4,730 before review21b).
+    expect(remaining("2018-11-25")).toBeGreaterThan(7000);
     // 12 Dec: El Barretal 2,500 (7 Dec), Benito Juárez 700 and Mexicali 1,000 (6 Dec) were
     // published; before, there was no Remaining row at all. El Barretal's 7 Dec count repeats its
     // 2,500 of 6 Dec (no one arrived), so Benito Juárez's 700 stands (the town rule).
-    expect(remaining("2018-12-12", "Mexicali")).toBe(1000);
-    expect(remaining("2018-12-12", "Tijuana")).toBe(3200);
+    // As of 12 Dec they are 6 and 5 days old: read 5/8 and 6/8 (review24b M2).
+    expect(remaining("2018-12-12", "Mexicali")).toBe(Math.round((1000 * 5) / 8));
+    expect(remaining("2018-12-12", "Tijuana")).toBe(Math.round((700 * 5) / 8 + (2500 * 6) / 8));
     // A count with no newer one stands 10 days as of a date (PRESENT_AS_OF_DAYS), then is too
     // old to read (before: 30 days, the gap the hindsight ledger bridges).
     const small: Dataset = {
@@ -154,9 +157,11 @@ describe("the ledger and the situation update as of a date", () => {
       buildLedger({ dataset: small, tracks: [] }, { asOf }).split.find(
         (r) => r.date === asOf && r.category === "remaining",
       );
-    expect(held("2018-11-11")?.value).toBe(500);
+    // Read in full 3 days, then 1/8 less a day: 1/8 of it on day 10, nothing from day 11.
+    expect(held("2018-11-04")?.value).toBe(500);
+    expect(held("2018-11-11")?.value).toBe(Math.round(500 / 8));
     expect(held("2018-11-12")).toBeUndefined();
-    // Held past 3 days, its interval's low end falls: the people may have moved on since.
+    // Held past 3 days, its value and interval's low end fall: the people may have moved on since.
     expect(held("2018-11-10")!.valueLow).toBeLessThan(held("2018-11-03")!.valueLow);
   });
 
@@ -169,8 +174,9 @@ describe("the ledger and the situation update as of a date", () => {
     // as 6,083 − 1,745 = 4,338, so Tijuana is 6,838 (hindsight 5,507); without the rule 8,583,
     // with an all-or-nothing rule 2,500.
     expect(tijuana.value).toBe(6838);
-    // Mexicali's 3,224 of 19 Nov is 14 days old: no longer read (PRESENT_AS_OF_DAYS, 10).
-    expect(total(ledger, "2018-12-03", "remaining")).toBe(7108);
+    // Mexicali's 3,224 of 19 Nov is 14 days old: no longer read (PRESENT_AS_OF_DAYS, 10);
+    // Mexico City's 270 of 28 Nov, 5 days old, is read in part (6/8: 202; review24b M2).
+    expect(total(ledger, "2018-12-03", "remaining")).toBe(7040);
     // 30 Nov – 2 Dec: Benito Juárez's count is 1–3 days old, within the 3 days a count stands,
     // but El Barretal's rise since 29 Nov (1,000, 800, 1,650 on its line to 3 Dec) may be its
     // people: no day reads more than the 29 Nov census, BJ 6,083 + EB 755 (review22c H1: 7,083,
@@ -187,8 +193,9 @@ describe("the ledger and the situation update as of a date", () => {
     }
     expect(tijuanaOn(runReplay(dataset, { asOf: "2018-12-01" }).ledger, "2018-12-01")).toBe(6838);
     const on3 = ledger.departed.find((d) => d.date === "2018-12-03")!;
-    // Unknown 3,726 (hindsight 3,523): Mexicali's 3,224 of 19 Nov is too old to read (10 days).
-    expect([on3.value, on3.value - on3.accounted]).toEqual([29645, 3726]);
+    // Unknown 3,794 (hindsight 3,523): Mexicali's 3,224 of 19 Nov is too old to read (10 days),
+    // and 68 of Mexico City's 270 of 28 Nov have aged to unknown.
+    expect([on3.value, on3.value - on3.accounted]).toEqual([29645, 3794]);
     for (const d of ledger.departed) {
       const sum = [...new Set(ledger.split.map((r) => r.category))].reduce(
         (s, c) => s + total(ledger, d.date, c),
@@ -221,8 +228,9 @@ describe("the ledger and the situation update as of a date", () => {
     const tijuana = ledger.split.find(
       (r) => r.date === "2018-12-03" && r.category === "remaining" && r.placeName === "Tijuana",
     )!;
-    // 6,083 − 45 + 800, not 800 (all-or-nothing) nor 6,883 (no rule).
-    expect(tijuana.value).toBe(6083 - 45 + 800);
+    // Benito Juárez 4 days old as of 3 Dec: its age (1/8 of 6,083, more than the 45 taken)
+    // sets it, 6,083 × 7/8 + 800; not 800 (all-or-nothing) nor 6,883 (no rule).
+    expect(tijuana.value).toBe(6122); // 5,322.6 + 800, rounded as the rows are
     // Read in part from 30 Nov (El Barretal 1,000: 245 taken), then 6,038 from 1 Dec.
     const reads = ledger.warnings.flatMap((x) =>
       x.code === "count_superseded" && x.params.place === "Benito Juárez sports complex"
@@ -288,14 +296,14 @@ describe("dtm-flow report --as-of", () => {
     expect(md).toContain("1 Nov 2018: 4,000 (HND)");
   });
 
-  it("report --as-of 2018-12-03 gives 7,108 remaining (Tijuana 6,838: El Barretal 2,500 + Benito Juárez 6,083 less El Barretal's rise of 1,745; Mexicali's 14-day-old count not read)", async () => {
+  it("report --as-of 2018-12-03 gives 7,040 remaining (Tijuana 6,838: El Barretal 2,500 + Benito Juárez 6,083 less El Barretal's rise of 1,745; Mexicali's 14-day-old count not read)", async () => {
     const io = capture(dir);
     expect(await run(["report", "--as-of", "2018-12-03", "--out", "d3"], io.context)).toBe(0);
     const md = readFileSync(join(dir, "d3", "situation-update.md"), "utf8");
     expect(md).toMatch(
-      /\| Remaining at places \| 7,108 \| [\d,]+–[\d,]+ \| [^|]*Tijuana \(MEX\) 6,838/,
+      /\| Remaining at places \| 7,040 \| [\d,]+–[\d,]+ \| [^|]*Tijuana \(MEX\) 6,838/,
     );
-    expect([...io.out, ...io.err].join("\n")).toContain("7,108 people remaining");
+    expect([...io.out, ...io.err].join("\n")).toContain("7,040 people remaining");
   }, 120_000);
 
   it("a date before the data is outside the data's range, as before the as-of replay (review21b MED 4)", async () => {

@@ -12,14 +12,14 @@ import {
 } from "../../src/index.ts";
 
 describe("count dates in the situation update (2018, as of 25 Nov)", () => {
-  it("Mexicali's 3,224 of 19 Nov says 'counted 19 Nov' in both renderings", () => {
+  it("Mexicali's count of 19 Nov (3,224, read 6 days on as 2,015: review24b M2) says 'counted 19 Nov' in both renderings", () => {
     const dataset = embedded2018();
     const asOf = "2018-11-25";
     const { ledger, state, tracks } = runReplay(dataset, { asOf });
     const u = buildSituationUpdate({ ledger, dataset, asOf, state, tracks });
-    expect(renderMarkdown(u)).toContain("3,224 (counted 19 Nov)");
+    expect(renderMarkdown(u)).toContain("2,015 (counted 19 Nov)");
     const html = renderHtml(u);
-    expect(html).toContain("Mexicali 3,224 (counted 19 Nov)");
+    expect(html).toContain("Mexicali 2,015 (counted 19 Nov)");
     // A place counted on the day has no age.
     expect(html).not.toMatch(/Tijuana [\d,]+ \(counted 25 Nov\)/);
   }, 120_000);
