@@ -43,7 +43,10 @@ describe("estimate writes the replay's held days (2018)", () => {
     const header = readFileSync(join(scratch, "out", "tracks.csv"), "utf8").split("\r\n")[0]!;
     expect(header.split(",").slice(-2)).toEqual(["held_after_data", "status"]);
     const held = rows.filter((r) => r.held_after_data === "true");
-    expect(new Set(held.map((r) => r.group)).size).toBe(4);
+    // Four groups held on the road past their tracks, and two arrived groups (LGBT group,
+    // Honduran caravan 1) held at their route's end (docs/ledger.md, an arrived group stays).
+    expect(new Set(held.map((r) => r.group)).size).toBe(6);
+    expect(held.filter((r) => r.status === "arrived").map((r) => r.group)).toContain("LGBT group");
     expect(held.some((r) => r.date === "2018-12-01")).toBe(true);
     for (const r of rows) expect(["", "true"]).toContain(r.held_after_data);
   });
@@ -69,8 +72,13 @@ describe("estimate writes the replay's held days (2018)", () => {
         const row = rows.find((r) => r.group === g.group && r.date === day.date)!;
         // A blank size (unknown) is NaN in the state.
         expect(row.size === "" ? NaN : Number(row.size)).toBe(g.size);
-        // A held group not at a place and not unseen has all of its people on the road.
-        if (row.held_after_data === "true" && g.atPlace === undefined && !g.unseenSince)
+        // A held group on the road, not at a place and not unseen, has all of its people there.
+        if (
+          row.held_after_data === "true" &&
+          g.status === "on_road" &&
+          g.atPlace === undefined &&
+          !g.unseenSince
+        )
           expect(g.onRoad).toBeCloseTo(Number(row.size), 6);
       }
     }
