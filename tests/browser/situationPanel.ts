@@ -29,8 +29,9 @@ export function markdownTable(md: string, heading: string): string[][] {
   return rows.slice(2);
 }
 
+// A figure the report marks, "882 (estimated, not counted)", is read as its number.
 export const num = (s: string | undefined) =>
-  s === undefined || s === "" ? NaN : Number(s.replace(/,/g, ""));
+  s === undefined || s === "" ? NaN : Number(s.replace(/\s*\(.*\)$/, "").replace(/,/g, ""));
 
 /** The situation panel as the page shows it: basis, texts and data-* figures. */
 export function readPanel(page: Page) {
