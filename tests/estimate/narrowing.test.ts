@@ -104,17 +104,22 @@ describe("narrowKmDay", () => {
   });
 });
 
+/** A world whose reports are far less noisy than the estimator assumes (seeded). */
+function quietWorld(): ReturnType<typeof simulateWorld> {
+  const config = worldOfDifficulty(0.2);
+  config.observation = {
+    ...config.observation,
+    placeProb: 0,
+    coordNoiseKm: 0.5,
+    outlierRate: 0,
+    missingLabelRate: 0,
+  };
+  return simulateWorld(config, mulberry32(5));
+}
+
 describe("self-calibration with the reports' own noise", () => {
   it("with narrowNoise, narrows some days of a world whose reports are far less noisy than assumed, never past the noise's share", () => {
-    const config = worldOfDifficulty(0.2);
-    config.observation = {
-      ...config.observation,
-      placeProb: 0,
-      coordNoiseKm: 0.5,
-      outlierRate: 0,
-      missingLabelRate: 0,
-    };
-    const world = simulateWorld(config, mulberry32(5));
+    const world = quietWorld();
     const model = estimateTracks(world.dataset, { selfCalibrate: false });
     const calibrated = estimateTracks(world.dataset, { narrowNoise: true });
     expect(calibrated.report.widening.noiseScale).toBeLessThan(1);
@@ -135,15 +140,7 @@ describe("self-calibration with the reports' own noise", () => {
   });
 
   it("by default never narrows an interval below the model's own (issue 13's contract)", () => {
-    const config = worldOfDifficulty(0.2);
-    config.observation = {
-      ...config.observation,
-      placeProb: 0,
-      coordNoiseKm: 0.5,
-      outlierRate: 0,
-      missingLabelRate: 0,
-    };
-    const world = simulateWorld(config, mulberry32(5));
+    const world = quietWorld();
     const model = estimateTracks(world.dataset, { selfCalibrate: false });
     const calibrated = estimateTracks(world.dataset);
     expect(calibrated.report.widening.noiseScale).toBeLessThan(1);
