@@ -8,6 +8,7 @@ import {
   createRouteIndex,
   embedded2018,
   presencePanels,
+  situationHeadlines,
   sliceRoute,
 } from "../../src/index.ts";
 import { presenceFigure } from "../../viewer/charts/presenceChart.ts";
@@ -232,12 +233,17 @@ describe("presence panels and the situation panel read the library's state of th
         state: input.state,
       });
       const shown = replay.situation.find((d) => d.date === asOf)!;
+      // The departed headline carries its method in the library's words, English and Spanish.
+      const es = situationHeadlines({ ledger: input.ledger!, dataset, asOf }, 0, "es").find(
+        (h) => h.category === "departed",
+      )?.method;
       expect(shown.headlines).toEqual(
-        update.headlines.map(({ category, value, valueLow, valueHigh }) => ({
+        update.headlines.map(({ category, value, valueLow, valueHigh, method }) => ({
           category,
           value,
           valueLow,
           valueHigh,
+          ...(category === "departed" && method && es ? { method: { en: method, es } } : {}),
         })),
       );
       expect(shown.places).toEqual(update.presence);
