@@ -19,6 +19,7 @@ import {
   headStartLine,
   leadOnePaceLines,
   scoreForecasts,
+  emptyCell,
 } from "./world3/forecast.ts";
 import type { LeadCell, SkillTable } from "./world3/forecast.ts";
 import { road } from "./world3/geography.ts";
@@ -166,16 +167,7 @@ console.log(
 );
 
 function sumCells(cells: readonly LeadCell[]): LeadCell {
-  const out: LeadCell = {
-    n: 0,
-    model: 0,
-    base: 0,
-    covered: 0,
-    noModel: 0,
-    noBase: 0,
-    base6: 0,
-    baseNow: 0,
-  };
+  const out = emptyCell();
   for (const c of cells) for (const k of Object.keys(out) as (keyof LeadCell)[]) out[k] += c[k];
   return out;
 }

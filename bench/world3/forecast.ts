@@ -251,18 +251,13 @@ export interface LeadCell {
 
 export type SkillTable = Record<"head" | "bulk", LeadCell[]>;
 
+/** A lead's cell with nothing counted yet. */
+export function emptyCell(): LeadCell {
+  return { n: 0, model: 0, base: 0, covered: 0, noModel: 0, noBase: 0, base6: 0, baseNow: 0 };
+}
+
 export function emptySkill(): SkillTable {
-  const cells = (): LeadCell[] =>
-    Array.from({ length: LEADS + 1 }, () => ({
-      n: 0,
-      model: 0,
-      base: 0,
-      covered: 0,
-      noModel: 0,
-      noBase: 0,
-      base6: 0,
-      baseNow: 0,
-    }));
+  const cells = (): LeadCell[] => Array.from({ length: LEADS + 1 }, emptyCell);
   return { head: cells(), bulk: cells() };
 }
 
