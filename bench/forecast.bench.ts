@@ -86,6 +86,8 @@ if (process.argv.includes("--backtest")) {
         runs: 500,
         leads,
         moment,
+        // Development (fc25): FC_HEAD_FIRST_DAY=1 tries the forecast's headFirstDay.
+        headFirstDay: process.env.FC_HEAD_FIRST_DAY === "1",
       }),
     );
     const bt = t.value;

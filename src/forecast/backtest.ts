@@ -45,6 +45,8 @@ export interface BacktestOptions {
    * median.
    */
   moment?: "median" | "head";
+  /** Development (fc25): the forecast's `headFirstDay` (forecast.ts); default off. */
+  headFirstDay?: boolean;
 }
 
 /** One scored forecast: a group, a place, an issue day. */
@@ -148,6 +150,7 @@ export function backtestArrivals(
       horizonDays,
       runs: options.runs,
       random: mulberry32(options.seed ?? 1),
+      headFirstDay: options.headFirstDay,
     });
     for (const ref of pending) {
       const group = now.groups.find((g) => g.group === ref.group);
