@@ -134,7 +134,7 @@ interface Variant {
    */
   headFrontSpeed?: boolean;
   /** Development (fc25): the forecast's `headFirstDay` (src/forecast/jointRuns.ts). */
-  headFirstDay?: boolean;
+  headFirstDay?: boolean | "both";
 }
 /**
  * The truth's head on one day: the front edge, the one head every bench scores

@@ -46,7 +46,7 @@ export interface BacktestOptions {
    */
   moment?: "median" | "head";
   /** Development (fc25): the forecast's `headFirstDay` (forecast.ts); default off. */
-  headFirstDay?: boolean;
+  headFirstDay?: boolean | "both";
 }
 
 /** One scored forecast: a group, a place, an issue day. */

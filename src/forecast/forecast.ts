@@ -60,7 +60,7 @@ export interface ForecastOptions {
    * (a head that was riding rides the whole day) and then waits where that day left it until the
    * law's own head of the same run catches up (jointRuns.ts `headFirstDay`).
    */
-  headFirstDay?: boolean;
+  headFirstDay?: boolean | "both";
 }
 
 /**
@@ -279,7 +279,7 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     const run = {
       ...dynamics,
       startSpread: options.startSpread ?? 1,
-      headFirstDay: options.headFirstDay === true,
+      headFirstDay: options.headFirstDay,
     };
     // The median person and the head in the same runs (jointRuns.ts: the head never behind).
     const sim = simulateRuns(g, steps, runs, random, run);

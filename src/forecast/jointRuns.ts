@@ -56,8 +56,9 @@ export interface RunDynamics extends SizeDynamics {
    * that day's km until the law's own head of the same run (the chain from day 1, common draws)
    * catches up: the vanguard that boards first and waits at a shelter for the rest. The law's
    * head is unchanged from day 2 on, so only places within the first day's move come earlier.
+   * "both": the median person the same way.
    */
-  headFirstDay?: boolean;
+  headFirstDay?: boolean | "both";
 }
 
 /** Run-major arrays over days 0…steps at 12:00 after the group's last observed day. */
@@ -116,18 +117,22 @@ export function simulateRuns(
     size[at] = s;
     if (head) head[at] = front.km;
     let waitKm = 0;
+    let bodyWaitKm = 0;
     for (let k = 1; k <= steps; k++) {
       const draws = drawDay(g.movement, random);
+      if (k === 1 && dynamics.headFirstDay === "both")
+        bodyWaitKm = advance(body, STAY, g.movement, draws, cap).km;
       body = advance(body, P, g.movement, draws, cap);
+      const bodyKm = Math.max(body.km, bodyWaitKm);
       if (head) {
         if (k === 1 && dynamics.headFirstDay)
           waitKm = advance(front, STAY, g.movement, draws, cap).km;
         front = advance(front, P, g.movement, draws, cap);
         if (front.km < body.km) front = { ...front, km: body.km };
-        head[at + k] = Math.max(front.km, waitKm);
+        head[at + k] = Math.max(front.km, waitKm, bodyKm);
       }
       s = stepSize(s, random, dynamics);
-      km[at + k] = body.km;
+      km[at + k] = bodyKm;
       size[at + k] = s;
     }
   }
