@@ -86,9 +86,6 @@ if (process.argv.includes("--backtest")) {
         runs: 500,
         leads,
         moment,
-        // Development (fc25): FC_HEAD_FIRST_DAY=1 or =both tries the forecast's headFirstDay.
-        headFirstDay:
-          process.env.FC_HEAD_FIRST_DAY === "both" ? "both" : process.env.FC_HEAD_FIRST_DAY === "1",
       }),
     );
     const bt = t.value;

@@ -45,8 +45,6 @@ export interface BacktestOptions {
    * median.
    */
   moment?: "median" | "head";
-  /** Development (fc25): the forecast's `headFirstDay` (forecast.ts); default off. */
-  headFirstDay?: boolean | "both";
 }
 
 /** One scored forecast: a group, a place, an issue day. */
@@ -150,7 +148,6 @@ export function backtestArrivals(
       horizonDays,
       runs: options.runs,
       random: mulberry32(options.seed ?? 1),
-      headFirstDay: options.headFirstDay,
     });
     for (const ref of pending) {
       const group = now.groups.find((g) => g.group === ref.group);
