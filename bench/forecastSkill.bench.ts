@@ -133,8 +133,6 @@ interface Variant {
    * compared with like, where the group's reported speed compares the mean reports of two times.
    */
   headFrontSpeed?: boolean;
-  /** Development (fc25): the forecast's `headFirstDay` (src/forecast/jointRuns.ts). */
-  headFirstDay?: boolean;
 }
 /**
  * The truth's head on one day: the front edge, the one head every bench scores
@@ -698,7 +696,6 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
         runs: RUNS,
         random: mulberry32(seed * 1000 + day),
         startSpread: v.startSpread,
-        headFirstDay: v.headFirstDay,
       }),
     );
     forecasts++;

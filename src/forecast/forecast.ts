@@ -55,12 +55,6 @@ export interface ForecastOptions {
    * position, 1 = the estimator's 90 % interval as given); default 1.
    */
   startSpread?: number;
-  /**
-   * Development (fc25, off by default): the head keeps its start regime through its first day
-   * (a head that was riding rides the whole day) and then waits where that day left it until the
-   * law's own head of the same run catches up (jointRuns.ts `headFirstDay`).
-   */
-  headFirstDay?: boolean;
 }
 
 /**
@@ -276,11 +270,7 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     });
     if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
-    const run = {
-      ...dynamics,
-      startSpread: options.startSpread ?? 1,
-      headFirstDay: options.headFirstDay === true,
-    };
+    const run = { ...dynamics, startSpread: options.startSpread ?? 1 };
     // The median person and the head in the same runs (jointRuns.ts: the head never behind).
     const sim = simulateRuns(g, steps, runs, random, run);
     const places = arrivalsOf(g, sim, steps, runs, {

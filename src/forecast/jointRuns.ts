@@ -50,14 +50,6 @@ export interface RunDynamics extends SizeDynamics {
    * side's sd is at least 0.5 km, so at 0 the runs still start within about ±1 km of the median.
    */
   startSpread: number;
-  /**
-   * Development (fc25; default false): the head's first day keeps its start regime (no regime
-   * change on day 1: a head that was riding rides the day through), and the head then waits at
-   * that day's km until the law's own head of the same run (the chain from day 1, common draws)
-   * catches up: the vanguard that boards first and waits at a shelter for the rest. The law's
-   * head is unchanged from day 2 on, so only places within the first day's move come earlier.
-   */
-  headFirstDay?: boolean;
 }
 
 /** Run-major arrays over days 0…steps at 12:00 after the group's last observed day. */
@@ -115,16 +107,13 @@ export function simulateRuns(
     km[at] = body.km;
     size[at] = s;
     if (head) head[at] = front.km;
-    let waitKm = 0;
     for (let k = 1; k <= steps; k++) {
       const draws = drawDay(g.movement, random);
       body = advance(body, P, g.movement, draws, cap);
       if (head) {
-        if (k === 1 && dynamics.headFirstDay && headP[2]! >= 0.9)
-          waitKm = advance(front, STAY, g.movement, draws, cap).km;
         front = advance(front, P, g.movement, draws, cap);
         if (front.km < body.km) front = { ...front, km: body.km };
-        head[at + k] = Math.max(front.km, waitKm);
+        head[at + k] = front.km;
       }
       s = stepSize(s, random, dynamics);
       km[at + k] = body.km;
@@ -186,9 +175,6 @@ function startSize(size: NonNullable<GroupNowcast["size"]>, z: number): number {
   const side = z < 0 ? Math.log(median / low) : Math.log(high / median);
   return median * Math.exp((z * side) / Z90);
 }
-
-/** The regime chain that never changes regime (the head's first day under `headFirstDay`). */
-const STAY: readonly (readonly number[])[] = REGIMES.map((_, i) => REGIMES.map((_, j) => (i === j ? 1 : 0)));
 
 /** One day of one point of the group under the movement law at the day's common draws. */
 function advance(
