@@ -104,11 +104,7 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
       },
       figure,
     ),
-    h(
-      "text",
-      { x: M.left, y: 37, fill: ink, "font-size": 10, "data-role": "counted" },
-      counted,
-    ),
+    h("text", { x: M.left, y: 37, fill: ink, "font-size": 10, "data-role": "counted" }, counted),
     series.capacity !== undefined
       ? h("line", {
           x1: M.left,
