@@ -96,6 +96,7 @@ export {
   FAR_FROM_ROUTES_KM,
   FAR_MIN_REPORTS,
   FAR_SHARE,
+  CORRIDOR_2018_NAME,
   farFromRoutesText,
   reportsFarFromRoutes,
 } from "./ingest/routes-fit.ts";

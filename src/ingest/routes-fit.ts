@@ -56,10 +56,22 @@ export function reportsFarFromRoutes(
   };
 }
 
+/** The name of the embedded routes in the sentence, by language ("the 2018 corridor"). */
+export const CORRIDOR_2018_NAME = { en: "the 2018 corridor", es: "el corredor de 2018" } as const;
+
 /**
  * The sentence: `10 of 12 reports lie 78–644 km (median 270 km) from the routes in use (the 2018
  * corridor): most reports lie far from the routes: give your route with --route ruta.geojson.`
+ * In Spanish with `lang` "es" (numbers as es-MX writes them); one sentence for the CLI and the
+ * viewer's analyst files.
  */
-export function farFromRoutesText(f: FarFromRoutes, routesName: string): string {
-  return `${f.far} of ${f.reports} reports lie ${f.minKm.toLocaleString("en-US")}–${f.maxKm.toLocaleString("en-US")} km (median ${f.medianKm.toLocaleString("en-US")} km) from the routes in use (${routesName}): most reports lie far from the routes: give your route with --route <file.geojson> (docs/contracts.md §1.5).`;
+export function farFromRoutesText(
+  f: FarFromRoutes,
+  routesName: string,
+  lang: "en" | "es" = "en",
+): string {
+  const km = (x: number) => x.toLocaleString(lang === "es" ? "es-MX" : "en-US");
+  return lang === "es"
+    ? `${f.far} de ${f.reports} informes están a ${km(f.minKm)}–${km(f.maxKm)} km (mediana ${km(f.medianKm)} km) de las rutas en uso (${routesName}): la mayoría de los informes están lejos de las rutas: indique su ruta con --route <archivo.geojson> (docs/contracts.md §1.5).`
+    : `${f.far} of ${f.reports} reports lie ${km(f.minKm)}–${km(f.maxKm)} km (median ${km(f.medianKm)} km) from the routes in use (${routesName}): most reports lie far from the routes: give your route with --route <file.geojson> (docs/contracts.md §1.5).`;
 }

@@ -72,7 +72,18 @@ export interface PlacePanel {
   country?: Iso3;
   /** Sum of the capacities of the place and its shelters (people); undefined when no source gives one. */
   capacity?: People;
-  series: { date: IsoDate; value: People; valueLow: People; valueHigh: People }[];
+  /**
+   * One point a day. `countedOn` / `countedLatest`: the oldest and newest count the day's figure
+   * rests on (the state's, as the situation panel's `countedText`); absent when the state has none.
+   */
+  series: {
+    date: IsoDate;
+    value: People;
+    valueLow: People;
+    valueHigh: People;
+    countedOn?: IsoDate;
+    countedLatest?: IsoDate;
+  }[];
   /**
    * The date of the newest count the place's people last rested on, when no one is present there
    * on `asOf` (the series' last value 0) after a count: the count aged out (as of a date, a count
@@ -432,6 +443,8 @@ export function presencePanels(state: readonly CorridorDay[], asOf: IsoDate): Pl
         value: p.present,
         valueLow: p.presentLow,
         valueHigh: p.presentHigh,
+        ...(p.countedOn !== undefined ? { countedOn: p.countedOn } : {}),
+        ...(p.countedLatest !== undefined ? { countedLatest: p.countedLatest } : {}),
       });
     }
     // Places seen before and empty today read 0 today, not their last figure.

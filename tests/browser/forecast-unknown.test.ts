@@ -2,7 +2,8 @@
  * The forecast panel in real Chromium on 20 Nov 2018: Salvadoran caravan 1, last reported on
  * 1 Nov, has a position the library calls unknown (no report for more than a week, a 90 % interval
  * wider than 1,000 km). The panel says of it, in English and in Spanish, the sentence
- * `dtm-flow forecast --as-of 2018-11-20` prints, and lists no place ahead for it.
+ * `dtm-flow forecast --as-of 2018-11-20` prints, lists no place ahead for it and draws no cone for it
+ * on the map.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { forecastSummaryLines } from "../../cli/forecast-summary.ts";
@@ -41,6 +42,11 @@ describe.skipIf(!hasBrowser)("position unknown in the forecast panel, in Chromiu
       );
       expect(await li.textContent()).toBe(cli[lang]);
       expect(await page.locator(`#forecast tbody[data-group="${GROUP}"]`).count()).toBe(0);
+      // On the map: cones for the groups with a place, none for this one (no place to draw).
+      expect(await page.locator("#map-overlay g.forecast-cones g.cone").count()).toBeGreaterThan(0);
+      expect(
+        await page.locator(`#map-overlay g.forecast-cones g.cone[data-group="${GROUP}"]`).count(),
+      ).toBe(0);
       if (lang === "en")
         await page.locator("#forecast").screenshot({ path: `${SHOTS}/forecast-unknown.png` });
       expect(watch.errors).toEqual([]);

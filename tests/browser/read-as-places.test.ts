@@ -2,8 +2,11 @@
  * "Read as" and places (review23a L2), and a replay whose files all become unusable: a table shaped
  * like dtm-flow ledger's places.csv (refused as its output) read as places lets the sightings'
  * place names resolve; read as another kind, the sightings are read again against the places that
- * are left, and when no file can be used any more the 2018 replay is shown again, said in a
+ * are left. When no file can be used any more the 2018 replay is shown again, said in a
  * sentence, the files still listed — never the files' old replay under files that are not used.
+ * The Gulf sightings come with their route (ruta-piedras-negras.geojson): without it most of them
+ * lie far from every 2018 route and are refused, as `dtm-flow estimate` refuses them
+ * (tests/browser/far-from-routes.test.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +20,13 @@ const SIGHTINGS = join(
   "fixtures",
   "tryout23",
   "avistamientos-golfo.csv",
+);
+const ROUTE = join(
+  import.meta.dirname,
+  "..",
+  "fixtures",
+  "tryout23",
+  "ruta-piedras-negras.geojson",
 );
 const TRACKS = join(import.meta.dirname, "..", "fixtures", "tryout22", "tracks.csv");
 
@@ -37,10 +47,10 @@ describe.skipIf(!hasBrowser)("Read as places and back, in Chromium", () => {
     ].join("\n") + "\n",
   );
 
-  it("re-reads the sightings when the kind was places; none usable: the 2018 replay again, said", async () => {
+  it("re-reads the sightings when the kind was places, and again when it is not any more", async () => {
     const { page, watch } = await open2018(viewer, { hash: "lang=en" });
     const item = (name: string) => page.locator(`#analyst-files li:has-text("${name}")`).first();
-    await settle(page, () => page.setInputFiles("#analyst-input", [places, SIGHTINGS]));
+    await settle(page, () => page.setInputFiles("#analyst-input", [places, SIGHTINGS, ROUTE]));
     const sightings = item("avistamientos-golfo.csv");
     // Four of seven rows name places the embedded gazetteer does not know: held.
     expect(await sightings.getAttribute("data-rejected")).toBe("4");
@@ -63,14 +73,10 @@ describe.skipIf(!hasBrowser)("Read as places and back, in Chromium", () => {
     expect(await item("places.csv").getAttribute("data-status")).toBe("unusable");
     await expect.poll(() => sightings.getAttribute("data-rejected")).toBe("4");
     expect(await sightings.getAttribute("data-status")).toBe("held");
-    // No file can be used: the 2018 replay again, and the panel says why; the files stay listed.
-    await expect
-      .poll(() => page.locator("#map").getAttribute("data-provider"))
-      .toBe("embedded-2018");
-    expect(await page.locator("#analyst-status").textContent()).toBe(
-      "None of your files can be used any more (see each file below): showing the embedded 2018 replay again.",
-    );
-    expect(await page.locator("#analyst-files li").count()).toBe(2);
+    // Only the route is used now: the replay is of it (the 2018 reports on it), the files listed.
+    expect(await item("ruta-piedras-negras.geojson").getAttribute("data-status")).toBe("used");
+    expect(await page.locator("#map").getAttribute("data-provider")).toBe("analyst-files");
+    expect(await page.locator("#analyst-files li").count()).toBe(3);
     expect(watch.errors).toEqual([]);
     await page.close();
   }, 240_000);

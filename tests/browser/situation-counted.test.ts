@@ -3,6 +3,7 @@
  * --hindsight` writes (English and Spanish): a present figure resting on counts of several days
  * gives their range, "3,969 (counted 21 Nov–4 Dec)" at Tijuana, and the people who left carry the
  * report's method ("between 16,000 and 26,110 left with the caravans"), from the library's words.
+ * Tijuana's presence small multiple gives the same count dates under its figure.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -62,6 +63,10 @@ describe.skipIf(!hasBrowser)("count dates and the departed method in the situati
         .locator('#situation tr[data-place="Tijuana"] .counted')
         .textContent();
       expect(shown?.trim()).toBe(age);
+      // Tijuana's small multiple says the same count dates under its figure of the day.
+      const multiple = page.locator('#multiples > div[data-place="Tijuana"]');
+      expect(await multiple.locator('[data-role="counted"]').textContent()).toBe(age);
+      expect(await multiple.locator("title").textContent()).toContain(age);
       // The departed headline's method, as the report's first "Method:" line (its departed's).
       const method = md[lang]
         .split("\n")

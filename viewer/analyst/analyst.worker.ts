@@ -19,6 +19,9 @@ import {
   tracksToGeoJson,
   createRouteIndex,
   trackFileStatuses,
+  reportsFarFromRoutes,
+  farFromRoutesText,
+  CORRIDOR_2018_NAME,
 } from "../../src/index.ts";
 import type {
   Dataset,
@@ -42,6 +45,7 @@ import type {
   DatasetRequest,
   ExportFile,
   FileSummary,
+  IncomingChoice,
 } from "./protocol.ts";
 import { fingerprintOf } from "./sameName.ts";
 import { assembleDataset, columnOverrides, fileStatus } from "./workspace.ts";
@@ -54,6 +58,8 @@ interface Entry {
   choices: ColumnChoices;
   /** The kind the analyst said the file holds (`--kind`); undefined: told by the importer. */
   kind?: TableKind;
+  /** Which of entrada/salida is northbound, as the analyst said (`--incoming-is`). */
+  incomingIs?: "northbound" | "southbound";
   ws: WorkspaceFile;
 }
 
@@ -155,6 +161,7 @@ function summary(id: string, e: Entry): FileSummary {
     fields: kind && kind !== "route" ? KIND_SPECS[kind].fields.map((f) => f.name) : [],
     forced: e.ws.forced,
     ...(e.kind ? { kindChosen: e.kind } : {}),
+    ...(e.incomingIs ? { incomingIs: e.incomingIs } : {}),
     fingerprint: fingerprintOf(
       e.ws.records,
       (e.ws.routes?.features ?? []).map((f) => f.properties.route_id),
@@ -196,6 +203,8 @@ async function importEntry(id: string, e: Entry): Promise<void> {
     // The analyst named the kind: read as it even a header dtm-flow writes, as the CLI's `--kind`
     // does (the importer's one rule, `kindSaid`).
     ...(e.kind ? { kindSaid: e.kind } : {}),
+    // Entrada/salida read as the analyst said, as `import --incoming-is` reads them.
+    ...(e.incomingIs ? { incomingIs: e.incomingIs } : {}),
   });
   const rows = () => importer.report.rowsRead;
   for await (const chunk of chunks(id, file, rows)) importer.push(chunk);
@@ -224,6 +233,7 @@ async function onImport(
   file: File,
   choices?: ColumnChoices,
   kind?: TableKind | "header",
+  incomingIs?: IncomingChoice,
 ): Promise<void> {
   const prev = entries.get(id);
   const e: Entry = prev ?? {
@@ -239,6 +249,8 @@ async function onImport(
     },
   };
   if (choices) e.choices = { ...e.choices, ...choices };
+  if (incomingIs === "unsaid") delete e.incomingIs;
+  else if (incomingIs) e.incomingIs = incomingIs;
   // Another kind: the columns are another kind's, the earlier fixes do not apply.
   if (kind === "header" && e.kind) {
     // The kind said is taken back: read as its header says, the fixes made for that kind dropped.
@@ -259,6 +271,21 @@ async function onImport(
 
 function emptyRouteReport() {
   return { features: 0, accepted: 0, rejected: 0, rejections: [], warnings: [] };
+}
+
+/**
+ * The CLI's check for a forgotten route (`dtm-flow estimate` without --route, exit 2): the
+ * analyst's sightings, most of them over 60 km from every route, with no route file of hers (the
+ * 2018 routes stand in) are refused in the library's sentence (`reportsFarFromRoutes`,
+ * `farFromRoutesText`): an estimate from the few reports near another corridor is wrong, not
+ * uncertain, so nothing is drawn from them.
+ * @throws Error with the sentence in `lang`.
+ */
+function checkRoutesFit(dataset: Dataset, lang: "en" | "es"): void {
+  const base = embedded();
+  if (dataset.sightings === base.sightings || dataset.routes !== base.routes) return;
+  const far = reportsFarFromRoutes(dataset.sightings, dataset.routes);
+  if (far) throw new Error(farFromRoutesText(far, CORRIDOR_2018_NAME[lang], lang));
 }
 
 /**
@@ -352,7 +379,7 @@ self.addEventListener("message", (event: MessageEvent<AnalystRequest>) => {
       else if (m.type === "unport") {
         keyedPorts.get(m.key)?.close();
         keyedPorts.delete(m.key);
-      } else if (m.type === "import") await onImport(m.id, m.file, m.choices, m.kind);
+      } else if (m.type === "import") await onImport(m.id, m.file, m.choices, m.kind, m.incomingIs);
       else if (m.type === "asOf")
         post({ type: "asOf", req: m.req, day: asOfDay(m.date, m.source) });
       else if (m.type === "remove") {
@@ -384,6 +411,7 @@ self.addEventListener("message", (event: MessageEvent<AnalystRequest>) => {
           throw new Error("no usable file.");
         }
         const movementIsEmbedded = dataset.sightings === embedded().sightings;
+        checkRoutesFit(dataset, m.lang ?? "en");
         compute(m.req, dataset, movementIsEmbedded);
       } else if (m.type === "tables") {
         post({ type: "tables", req: m.req, files: tables(m.req, m.hxl) });

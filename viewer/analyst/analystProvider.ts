@@ -19,8 +19,14 @@ export interface AnalystRequests {
 
 export type AnalystProvider = DataProvider & { situationAsOf(date: string): Promise<AsOfDay> };
 
-/** A provider over the worker; each provider remembers the compute its replay came from. */
-export function analystProvider(requests: AnalystRequests): AnalystProvider {
+/**
+ * A provider over the worker; each provider remembers the compute its replay came from.
+ * @param lang the viewer's language when a compute is asked (its refusal's sentence is in it).
+ */
+export function analystProvider(
+  requests: AnalystRequests,
+  lang: () => "en" | "es" = () => "en",
+): AnalystProvider {
   /** The compute this provider's replay came from (ReplayData.source.id). */
   let source: number | undefined;
   return {
@@ -42,7 +48,7 @@ export function analystProvider(requests: AnalystRequests): AnalystProvider {
     load({ onProgress, signal } = {}) {
       return new Promise<ReplayData>((resolve, reject) => {
         const stop = requests.ask(
-          (req) => ({ type: "compute", req }),
+          (req) => ({ type: "compute", req, lang: lang() }),
           (m) => {
             if (m.type === "progress") onProgress?.(m.progress);
             else if (m.type === "done") {

@@ -6,7 +6,13 @@
 import type { TableKind } from "../../src/index.ts";
 import { analystProvider } from "./analystProvider.ts";
 import type { AnalystProvider, AnalystRequests } from "./analystProvider.ts";
-import type { AnalystMessage, AnalystRequest, ExportFile, FileSummary } from "./protocol.ts";
+import type {
+  AnalystMessage,
+  AnalystRequest,
+  ExportFile,
+  FileSummary,
+  IncomingChoice,
+} from "./protocol.ts";
 import type { ColumnChoices } from "./workspace.ts";
 
 export interface AnalystClient {
@@ -19,6 +25,7 @@ export interface AnalystClient {
     file: File,
     choices?: ColumnChoices,
     kind?: TableKind | "header",
+    incomingIs?: IncomingChoice,
   ): Promise<FileSummary>;
   remove(id: string): void;
   /**
@@ -34,7 +41,7 @@ export interface AnalystClient {
    * A provider computing the replay of the used files (estimate + ledger in the worker), and the
    * situation as known on a day of that replay (`situationAsOf`, also in the worker).
    */
-  provider(): AnalystProvider;
+  provider(lang?: () => "en" | "es"): AnalystProvider;
   /** Tables of the current replay (tracks, split, normalised inputs) as CSV and GeoJSON. */
   /** The tables of the current replay; `hxl`: an HXL hashtag row under the outputs' headers (input tables always have one). */
   tables(hxl?: boolean): Promise<ExportFile[]>;
@@ -104,7 +111,7 @@ export function createAnalystClient(
     );
 
   const client: AnalystClient = {
-    importFile(id, file, choices, kind) {
+    importFile(id, file, choices, kind, incomingIs) {
       const reply = fileReply(id);
       send({
         type: "import",
@@ -112,6 +119,7 @@ export function createAnalystClient(
         file,
         ...(choices ? { choices } : {}),
         ...(kind ? { kind } : {}),
+        ...(incomingIs ? { incomingIs } : {}),
       });
       return reply;
     },
@@ -135,7 +143,7 @@ export function createAnalystClient(
     reset() {
       send({ type: "reset" });
     },
-    provider: () => analystProvider(requests),
+    provider: (lang) => analystProvider(requests, lang),
     tables(hxl = false) {
       return new Promise<ExportFile[]>((resolve, reject) =>
         requests.ask(

@@ -9,7 +9,7 @@ import { numberLocale } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import { issueReason, issueText, issueWhere } from "./issueText.ts";
 import { el } from "./panelDom.ts";
-import type { FileSummary } from "./protocol.ts";
+import type { FileSummary, IncomingChoice } from "./protocol.ts";
 import type { SameNameNote } from "./panelState.ts";
 import { sameNameNoteText, sameNameWord } from "./sameNameText.ts";
 import { at, countOf, fieldName, howName, kindName } from "./texts.ts";
@@ -201,9 +201,39 @@ export function kindChooser(
   );
 }
 
+/**
+ * A count sheet whose direction is entrada/salida (the importer's `direction_relative` warning),
+ * or one the analyst already said it of: a select to say which is northbound at its points, read
+ * again so — the CLI's `--incoming-is`, the importer's `incomingIs`. Nothing for any other file.
+ */
+export function incomingChooser(
+  L: Lang,
+  f: FileSummary,
+  onChoose: (incomingIs: IncomingChoice) => void,
+): HTMLElement | null {
+  const relative = f.report.warnings.some((w) => w.code === "direction_relative");
+  if (f.kind !== "counts" || (!relative && !f.incomingIs)) return null;
+  const select = el("select", { class: "incoming-is", "aria-label": at(L, "incomingIs") });
+  for (const [value, key] of [
+    ["unsaid", "incomingUnsaid"],
+    ["northbound", "incomingNorthbound"],
+    ["southbound", "incomingSouthbound"],
+  ] as const)
+    select.append(el("option", { value }, at(L, key)));
+  select.value = f.incomingIs ?? "unsaid";
+  select.addEventListener("change", () => onChoose(select.value as IncomingChoice));
+  return el(
+    "p",
+    { class: "small incoming-is", "data-incoming-is": f.incomingIs ?? "" },
+    el("label", {}, `${at(L, "incomingIs")} `, select),
+  );
+}
+
 export interface FileItemActions {
   /** The analyst said what the file holds: read it again as that kind. */
   readAs(id: string, kind: TableKind | "header"): void;
+  /** The analyst said which of entrada/salida is northbound: read the count sheet again so. */
+  readIncomingAs(id: string, incomingIs: IncomingChoice): void;
   remove(id: string): void;
   force(id: string): void;
   reimport(id: string, choices: ColumnChoices): void;
@@ -299,6 +329,7 @@ export function fileItem(
         ? el("p", { class: "fatal", "data-code": r.fatal.code }, issueText(L, r.fatal))
         : null,
       kindChooser(L, f, (kind) => actions.readAs(f.id, kind)),
+      incomingChooser(L, f, (dir) => actions.readIncomingAs(f.id, dir)),
       el("p", { class: "small counts" }, countsLine(L, r)),
       el("p", { class: "small muted" }, formatLine(L, r)),
       f.status === "held" && !why ? force : null,

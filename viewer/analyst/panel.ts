@@ -43,7 +43,7 @@ import type { AnalystState } from "./panelState.ts";
 import { at } from "./texts.ts";
 import type { AnalystTextKey } from "./texts.ts";
 import type { ColumnChoices } from "./workspace.ts";
-import type { FileSummary } from "./protocol.ts";
+import type { FileSummary, IncomingChoice } from "./protocol.ts";
 import { sameNameDecision } from "./sameName.ts";
 import type { SameNameOverlap, SameNameWhy } from "./sameName.ts";
 
@@ -126,7 +126,7 @@ const computed = (core: Core) => (core.dom.root.dataset.computed = String(Date.n
 /** Shows the replay of the used files; on failure the viewer keeps its replay and the new files are dropped. */
 async function recompute(core: Core, newIds: string[]): Promise<void> {
   const { dom, state, client } = core;
-  const inner = client.provider();
+  const inner = client.provider(() => core.lang());
   let ok = false;
   dom.status.dataset.busy = "1";
   setProgress(dom, undefined, at(core.lang(), "computing"));
@@ -198,6 +198,7 @@ async function importAndUse(
   list: [string, File][],
   choices?: ColumnChoices,
   kind?: TableKind | "header",
+  incomingIs?: IncomingChoice,
 ): Promise<void> {
   const { state } = core;
   const usedBefore = new Map([...state.files.values()].map((f) => [f.id, f.status === "used"]));
@@ -207,7 +208,7 @@ async function importAndUse(
     state.pendingNames.set(id, file.name);
     state.failed.delete(id);
     try {
-      let s = await core.client.importFile(id, file, choices, kind);
+      let s = await core.client.importFile(id, file, choices, kind, incomingIs);
       const settled = await settleSameName(core, id, file, s);
       s = settled.summary;
       removedInUse ||= settled.removedInUse;
@@ -474,6 +475,10 @@ function fileActions(core: Core): FileItemActions {
     readAs(id, kind) {
       const file = core.state.fileObjects.get(id);
       if (file) void importAndUse(core, [[id, file]], undefined, kind);
+    },
+    readIncomingAs(id, incomingIs) {
+      const file = core.state.fileObjects.get(id);
+      if (file) void importAndUse(core, [[id, file]], undefined, undefined, incomingIs);
     },
     keepBoth: (id) => void keepBoth(core, id),
     replaceEarlier: (id) => void replaceNow(core, id),

@@ -10,6 +10,12 @@ import type { ReplayData } from "../data/replay.ts";
 import type { FileFingerprint } from "./sameName.ts";
 import type { ColumnChoices, FileKind, FileStatus } from "./workspace.ts";
 
+/**
+ * Which of entrada/salida (incoming/outgoing) is northbound at a count sheet's points, as the
+ * analyst said it (the CLI's `--incoming-is`, the importer's `incomingIs`); `"unsaid"` takes it back.
+ */
+export type IncomingChoice = "northbound" | "southbound" | "unsaid";
+
 /** What the page shows of one dropped file. */
 export interface FileSummary {
   id: string;
@@ -27,6 +33,8 @@ export interface FileSummary {
   forced: boolean;
   /** The kind the analyst said it holds (read as that kind); undefined: told from its header. */
   kindChosen?: TableKind;
+  /** What the analyst said incoming is at its points (`--incoming-is`); undefined: not said. */
+  incomingIs?: "northbound" | "southbound";
   /** What its accepted rows cover: a later file of its name is its new version or another file (sameName.ts). */
   fingerprint: FileFingerprint;
 }
@@ -44,11 +52,23 @@ export type AnalystRequest =
    * header dtm-flow writes (the importer's `readOwnOutputs`, the one rule of src/ingest);
    * `"header"`: the analyst takes that back, the file is read as its header says.
    */
-  | { type: "import"; id: string; file: File; choices?: ColumnChoices; kind?: TableKind | "header" }
+  | {
+      type: "import";
+      id: string;
+      file: File;
+      choices?: ColumnChoices;
+      kind?: TableKind | "header";
+      /** Read entrada/salida as the analyst said (`--incoming-is`); absent: as before. */
+      incomingIs?: IncomingChoice;
+    }
   | { type: "remove"; id: string }
   | { type: "force"; id: string }
   | { type: "reset" }
-  | { type: "compute"; req: number }
+  /**
+   * `lang`: the viewer's language, for the sentence of a refusal (the analyst's reports lie far
+   * from the 2018 routes and she gave no route: the CLI's exit-2 sentence, `farFromRoutesText`).
+   */
+  | { type: "compute"; req: number; lang?: "en" | "es" }
   /** The situation of `date` as known on it, on the dataset of compute `source` (ReplayData.source). */
   | { type: "asOf"; req: number; date: string; source: number }
   /** The tables of the current replay; `hxl`: an HXL row under the outputs' headers (input tables always have one). */

@@ -5,6 +5,7 @@
 import { scaleLinear } from "d3-scale";
 import { curveStepAfter, line } from "d3-shape";
 import type { PresenceSeries } from "../data/replay.ts";
+import { countedText } from "../../src/index.ts";
 import type { Place } from "../../src/index.ts";
 import { formatCount, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
@@ -24,7 +25,7 @@ export interface PresenceOptions {
   places?: readonly Place[];
 }
 
-const M = { top: 32, right: 8, bottom: 6, left: 8 };
+const M = { top: 44, right: 8, bottom: 6, left: 8 };
 
 /** Horizontal scale of a multiple. */
 export function presenceX(days: number, width: number) {
@@ -37,24 +38,28 @@ export function presenceX(days: number, width: number) {
  * The line under a multiple's title: the latest figure on or before the day of t against the capacity, and
  * whether it is over capacity (shown bold); `value` is that figure as the library gives it
  * (undefined before the first). Series from the state of the corridor have a point every day, so
- * the latest figure is the day's.
+ * the latest figure is the day's. `counted`: the line under it, "(counted 21 Nov–4 Dec)" when the
+ * figure rests on counts older than its day, else "".
  */
 export function presenceFigure(
   series: PresenceSeries,
   t: number,
   lang: Lang,
-): { figure: string; over: boolean; value: number | undefined } {
+): { figure: string; counted: string; over: boolean; value: number | undefined } {
   // By calendar day, as the map and the split: day D is shown from 00:00 to 24:00.
   const day = Math.floor(t);
   const latest = [...series.points].reverse().find((p) => Math.floor(p.t) <= day);
   const over =
     latest !== undefined && series.capacity !== undefined && latest.value > series.capacity;
+  // The counts the figure rests on when older than its day, in the library's words (`countedText`,
+  // as the situation panel's row of the place): " (counted 21 Nov–4 Dec)".
+  const counted = latest && latest.value > 0 ? countedText(latest, latest.date, lang).trim() : "";
   const figure = `${latest ? formatCount(lang, latest.value) : "–"} ${tr(lang, "present")}${
     series.capacity !== undefined
       ? ` / ${formatCount(lang, series.capacity)} ${tr(lang, "capacity")}`
       : ` · ${tr(lang, "noCapacity")}`
   }`;
-  return { figure, over, value: latest?.value };
+  return { figure, counted, over, value: latest?.value };
 }
 
 /**
@@ -74,9 +79,9 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
     .x((p) => x(p.t))
     .y((p) => y(p.value))
     .curve(curveStepAfter)(series.points);
-  const { figure, over, value } = presenceFigure(series, opts.t, lang);
+  const { figure, counted, over, value } = presenceFigure(series, opts.t, lang);
   const name = placeLabel(lang, series.placeName, opts.places);
-  const label = `${name}: ${figure}`;
+  const label = `${name}: ${figure}${counted ? ` ${counted}` : ""}`;
   return svgRoot(
     width,
     height,
@@ -99,6 +104,7 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
       },
       figure,
     ),
+    h("text", { x: M.left, y: 37, fill: ink, "font-size": 10, "data-role": "counted" }, counted),
     series.capacity !== undefined
       ? h("line", {
           x1: M.left,

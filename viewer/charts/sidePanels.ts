@@ -191,8 +191,10 @@ export function createSidePanels(
     replay.presence.forEach((p, i) => {
       const text = dom.multiples.children[i]?.querySelector<SVGTextElement>('[data-role="figure"]');
       if (!text) return;
-      const { figure, over, value } = presenceFigure(p, state.t, L);
+      const { figure, counted, over, value } = presenceFigure(p, state.t, L);
       if (text.textContent !== figure) text.textContent = figure;
+      const age = text.parentNode?.querySelector('[data-role="counted"]');
+      if (age && age.textContent !== counted) age.textContent = counted;
       text.setAttribute("data-value", value === undefined ? "" : String(value));
       text.setAttribute("font-weight", over ? "700" : "400");
     });
@@ -236,7 +238,7 @@ export function createSidePanels(
           { "data-place": p.placeName },
           presenceChart(p, {
             width: MULTIPLE_WIDTH,
-            height: 80,
+            height: 92,
             lang: L,
             days: replay.days,
             t,

@@ -216,6 +216,8 @@ export function presenceFromState(state: readonly CorridorDay[], start: IsoDate)
       t: daysSince(start, p.date),
       date: p.date,
       value: p.value,
+      ...(p.countedOn !== undefined ? { countedOn: p.countedOn } : {}),
+      ...(p.countedLatest !== undefined ? { countedLatest: p.countedLatest } : {}),
     })),
   }));
 }

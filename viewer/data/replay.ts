@@ -148,7 +148,18 @@ export interface Headline {
 export interface PresenceSeries {
   placeName: string;
   capacity?: People;
-  points: { t: Days; date: IsoDate; value: People; sourceOrg?: string }[];
+  /**
+   * `countedOn` / `countedLatest`: the counts the day's figure rests on (the state's, as the
+   * library's `presencePanels` gives them), said as `countedText` beside the figure.
+   */
+  points: {
+    t: Days;
+    date: IsoDate;
+    value: People;
+    sourceOrg?: string;
+    countedOn?: IsoDate;
+    countedLatest?: IsoDate;
+  }[];
 }
 
 /**

@@ -98,6 +98,7 @@ export interface ForecastView {
      */
     mostPassed?: true;
   }[];
+  /** One per group the forecast moves on with a known position (none for `positionUnknown`). */
   cones: { group: string; routeId: string; days: ConeDay[] }[];
 }
 
@@ -131,18 +132,23 @@ export function computeForecastView(
     const es = dataset.places.find((p) => p.name === name)?.nameEs;
     return es === undefined ? {} : { placeEs: es };
   };
-  const cones = now.groups.map((g) => ({
-    group: g.group,
-    routeId: g.routeId,
-    days: f.positions
-      .filter((p) => p.group === g.group)
-      .map((p) => ({
-        date: p.date,
-        km: p.km,
-        band: sliceRoute(index, p.routeId, p.km.p10, p.km.p90),
-        at: index.along(p.routeId, p.km.p50),
-      })),
-  }));
+  // No cone for a group whose position the library calls unknown (`positionUnknown`: silent for
+  // over a week, its 90 % km range over 1,000 km): the panel says so in the library's sentence.
+  const unknown = new Set(f.groups.filter((s) => s.positionUnknown).map((s) => s.group));
+  const cones = now.groups
+    .filter((g) => !unknown.has(g.group))
+    .map((g) => ({
+      group: g.group,
+      routeId: g.routeId,
+      days: f.positions
+        .filter((p) => p.group === g.group)
+        .map((p) => ({
+          date: p.date,
+          km: p.km,
+          band: sliceRoute(index, p.routeId, p.km.p10, p.km.p90),
+          at: index.along(p.routeId, p.km.p50),
+        })),
+    }));
   return {
     asOf,
     asOfDate: now.asOfDate,
