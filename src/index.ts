@@ -481,6 +481,7 @@ export type {
 } from "./report/situationUpdate.ts";
 export { renderMarkdown, renderHtml } from "./report/render.ts";
 export { situationWords, SITUATION_LANGS } from "./report/words.ts";
+export { measureWords } from "./report/measureWords.ts";
 export type { SituationLang, SituationWords } from "./report/words.ts";
 export { ledgerWarningText, rowListEs, warningRowFacts } from "./report/ledgerWarningText.ts";
 export type { LedgerWarningView, RowFacts } from "./report/ledgerWarningText.ts";

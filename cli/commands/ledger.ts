@@ -386,10 +386,9 @@ export const ledgerCommand: Command = {
             : " people accounted for by then") +
           situationWords(l).departedBeyond(
             formatPeople(basis.beyondTracks),
-            formatPeople(basis.value),
             basis.reachedOn,
             formatPeople(basis.fromTracks),
-            departureTotalText(basis.fromTracksFigure),
+            departureTotalText(basis.fromTracksFigure, situationWords(l).departureTotal),
             formatPeople(basis.beyondGroups),
             beyondFiguresText(basis.beyondGroupsFigures, loaded.dataset.stocks),
           )

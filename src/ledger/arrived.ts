@@ -8,6 +8,8 @@
 import { areaOf } from "./areaOf.ts";
 import type { Part } from "./inTransit.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
+import { haversineKm } from "../geo/distance.ts";
+import type { Sighting } from "../model/sighting.ts";
 import type { RouteCollection } from "../model/route.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { Iso3, Km } from "../model/units.ts";
@@ -15,8 +17,82 @@ import type { GroupOnRoad } from "../state/onRoad.ts";
 import { pointStatusReader } from "../state/groupStatus.ts";
 import type { TrackEndFacts } from "../state/groupStatus.ts";
 
+/** People held at an arrived group's route-end place, with their 90 % interval (people). */
+export interface HeldPeople {
+  value: number;
+  low: number;
+  high: number;
+}
+
+/**
+ * How many of an arrived group's people no count holds are held at its route's end: what the
+ * reports support, not the estimated size (issue 14: the LGBT group's estimated 1,110 (124–7,507)
+ * held at Tijuana, where the one report counted ~80, raised the 2018 people who left on
+ * 16–18 Nov by ~1,000). The people the group counted at arrival ({@link countedAtArrival}) when
+ * its last sized report is at the place, else its interval's low end, at most its people on the
+ * road either way; the interval runs from that up to its high end (a count's own range when the
+ * report gives one). The rest of its estimated people are `unknown` until counts there take over.
+ * @param counted the people the group's last sized report counted at the place, if it is there.
+ */
+export function heldAtDestination(
+  g: Pick<GroupOnRoad, "onRoad" | "onRoadLow" | "onRoadHigh">,
+  counted: HeldPeople | undefined,
+): HeldPeople {
+  const cap = (n: number) => Math.min(n, g.onRoad);
+  if (counted) {
+    const value = cap(counted.value);
+    return {
+      value,
+      low: Math.min(cap(counted.low), value),
+      high: Math.max(value, Math.min(counted.high, g.onRoadHigh)),
+    };
+  }
+  const low = cap(g.onRoadLow);
+  return { value: low, low, high: Math.max(low, g.onRoadHigh) };
+}
+
+/**
+ * The people a group's reports counted at its route's end: its last report with a size
+ * (`sizeBest`, else `sizeMin`; a report of a part of it, `part`, is not the group's count) dated
+ * up to the day, when it is within `radiusKm` of the end place. Undefined otherwise: a count on the
+ * way, or of a vanguard at the place before the body went on being reported on the road, is not
+ * the count at arrival.
+ * @param sightings the dataset's sightings (a group is a `caravanLabel`).
+ * @example
+ * // 2018: LGBT group, 80 at Tijuana on 11 Nov => { value: 80, low: 80, high: 80 } from 12 Nov
+ */
+export function countedAtArrival(
+  sightings: readonly Sighting[],
+  radiusKm: Km,
+): (p: TrackPoint, end: EndPlace) => HeldPeople | undefined {
+  const byGroup = new Map<string, Sighting[]>();
+  for (const s of sightings) {
+    const size = s.sizeBest ?? s.sizeMin;
+    if (!s.caravanLabel || s.part || !(typeof size === "number" && size > 0)) continue;
+    byGroup.set(s.caravanLabel, [...(byGroup.get(s.caravanLabel) ?? []), s]);
+  }
+  for (const list of byGroup.values())
+    list.sort((a, b) => a.observedAt.localeCompare(b.observedAt));
+  return (p, end) => {
+    const last = byGroup
+      .get(p.group)
+      ?.filter((s) => s.observedAt.slice(0, 10) <= p.date)
+      .at(-1);
+    if (!last || !nearEnd(last, end, radiusKm)) return undefined;
+    const value = (last.sizeBest ?? last.sizeMin)!;
+    return { value, low: last.sizeMin ?? value, high: last.sizeMax ?? value };
+  };
+}
+
+/** Whether a report is within `radiusKm` of the end place (false when either has no position). */
+function nearEnd(s: Sighting, end: EndPlace, radiusKm: Km): boolean {
+  if (s.lon === undefined || s.lat === undefined || end.lon === undefined || end.lat === undefined)
+    return s.placeName !== undefined && s.placeName === end.placeName;
+  return haversineKm(s.lon, s.lat, end.lon, end.lat) <= radiusKm;
+}
+
 /** Where an arrived group's people are counted: the place at its route's end. */
-interface EndPlace {
+export interface EndPlace {
   placeName: string;
   country?: Iso3;
   lon?: number;
@@ -33,14 +109,18 @@ interface EndPlace {
  * @param endOf the place at the end of a point's route (undefined: none known; the group stays).
  * @param readInCount whether a count of the place holds all of the group's people there that day
  *   ({@link countHoldsArrived}): it leaves the road and nothing is added beside the count.
- * @returns the groups, and one `remaining` part per arrived group (people conserved: what leaves
- *   the road is at the place; add them with {@link addRemaining}).
+ * @param hold how many of its people no count holds are at the place (`arrivalReader`'s `held`,
+ *   {@link heldAtDestination}); default all of its people on the road.
+ * @returns the groups, and one `remaining` part per arrived group (add them with
+ *   {@link addRemaining}); people beyond `hold` leave the road for `unknown` (the departed total
+ *   keeps the group's size, src/ledger/departedTally.ts), so people stay conserved.
  */
 export function settleArrived(
   groups: readonly GroupOnRoad[],
   arrived: (p: TrackPoint) => boolean,
   endOf: (p: TrackPoint) => EndPlace | undefined,
   readInCount: (placeName: string, p: TrackPoint) => boolean = () => false,
+  hold: (g: GroupOnRoad, end: EndPlace) => HeldPeople = (g) => onRoadPeople(g),
 ): { groups: GroupOnRoad[]; placed: Part[] } {
   const placed: Part[] = [];
   const out = groups.map((g) => {
@@ -49,16 +129,16 @@ export function settleArrived(
     if (!end) return g;
     const moved = { ...g, moving: 0, resting: 0, onRoad: 0, onRoadLow: 0, onRoadHigh: 0 };
     if (readInCount(end.placeName, g.point)) return moved;
-    placed.push({
-      category: "remaining",
-      ...end,
-      value: g.onRoad,
-      low: g.onRoadLow,
-      high: g.onRoadHigh,
-    });
-    return { ...moved, atDestination: g.onRoad, atDestinationPlace: end.placeName };
+    const held = hold(g, end);
+    placed.push({ category: "remaining", ...end, ...held });
+    return { ...moved, atDestination: held.value, atDestinationPlace: end.placeName };
   });
   return { groups: out, placed };
+}
+
+/** All of a group's people on the road, with their interval. */
+function onRoadPeople(g: GroupOnRoad): HeldPeople {
+  return { value: g.onRoad, low: g.onRoadLow, high: g.onRoadHigh };
 }
 
 /**
@@ -106,14 +186,22 @@ export function addRemaining(parts: Part[], placed: readonly Part[]): void {
  * and the estimator's track ends (the same facts the corridor state reads for `status`).
  * @param radiusKm the place at a route's end is the nearest place within it (a shelter folds into
  *   its city, `areaOf`); a route with no place there leaves its arrived groups in transit.
+ * @param sightings the dataset's sightings: a group's count at arrival ({@link countedAtArrival})
+ *   sets the people held at its route's end (`held`, {@link heldAtDestination}).
  */
 export function arrivalReader(
   routes: RouteCollection | undefined,
   trackEnds: readonly TrackEndFacts[],
   gazetteer: Gazetteer,
   radiusKm: Km,
-): { arrived: (p: TrackPoint) => boolean; endOf: (p: TrackPoint) => EndPlace | undefined } {
+  sightings: readonly Sighting[] = [],
+): {
+  arrived: (p: TrackPoint) => boolean;
+  endOf: (p: TrackPoint) => EndPlace | undefined;
+  held: (g: GroupOnRoad, end: EndPlace) => HeldPeople;
+} {
   const status = pointStatusReader(routes, trackEnds);
+  const counted = countedAtArrival(sightings, radiusKm);
   const ends = new Map<string, EndPlace | undefined>();
   for (const f of routes?.features ?? []) {
     const c = f.geometry.coordinates[f.geometry.coordinates.length - 1];
@@ -127,5 +215,6 @@ export function arrivalReader(
   return {
     arrived: (p) => status(p) === "arrived",
     endOf: (p) => ends.get(p.routeId),
+    held: (g, end) => heldAtDestination(g, counted(g.point, end)),
   };
 }

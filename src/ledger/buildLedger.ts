@@ -208,7 +208,13 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   // People at places the figures attribute to a tracked group are its arrivals (groupFigures.ts).
   const groupAt = areaGroups(tree.entries, dataset.stocks);
   // An arrived group's people no count holds are at its route's end (arrived.ts).
-  const arrival = arrivalReader(dataset.routes, input.trackEnds ?? [], gazetteer, radiusKm);
+  const arrival = arrivalReader(
+    dataset.routes,
+    input.trackEnds ?? [],
+    gazetteer,
+    radiusKm,
+    dataset.sightings,
+  );
   const beyondWarnings = new BeyondGroupWarnings(warnings, groupAt.rowsOf);
   const countryAt = new Map<string, Iso3 | undefined>();
   const countryOf = (p: TrackPoint): Iso3 | undefined => {

@@ -128,8 +128,15 @@ export function beyondFiguresText(
     .join("; ");
 }
 
-/** The source of `fromTracks` when a departure total gives it: "UNICEF, transited_guatemala_cumulative, 2018-11-30". */
-export function departureTotalText(figure: DepartureTotalFigure | undefined): string {
+/**
+ * The departure total behind `fromTracks`, in words: its measure, day and source said by `say`
+ * (the situation update's `departureTotal`, src/report/words.ts: "people who transited Guatemala
+ * by 2018-11-30, UNICEF"), so no raw measure id reaches a reader. "" when there is none.
+ */
+export function departureTotalText(
+  figure: DepartureTotalFigure | undefined,
+  say: (measure: string, date: IsoDate, source: string) => string,
+): string {
   if (!figure) return "";
-  return [figure.sourceOrg, figure.measure, figure.date].filter(Boolean).join(", ");
+  return say(figure.measure, figure.date, figure.sourceOrg ?? "");
 }

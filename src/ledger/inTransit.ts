@@ -68,8 +68,12 @@ export function inTransit(
     });
   const roads = groupsOnRoad(tracks, areas, radiusKm, lastReports);
   const { groups, placed } = arrival
-    ? settleArrived(roads, arrival.arrived, arrival.endOf, (place, p) =>
-        countHoldsArrived(areas, place, p),
+    ? settleArrived(
+        roads,
+        arrival.arrived,
+        arrival.endOf,
+        (place, p) => countHoldsArrived(areas, place, p),
+        arrival.held,
       )
     : { groups: roads, placed: [] };
   const byCountry = new Map<string, { country: Iso3 | undefined; groups: GroupOnRoad[] }>();

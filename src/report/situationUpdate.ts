@@ -337,10 +337,9 @@ export function situationHeadlines(
         (basis && basis.beyondTracks > 0
           ? words.departedBeyond(
               formatPeople(basis.beyondTracks),
-              formatPeople(basis.value),
               basis.reachedOn,
               formatPeople(basis.fromTracks),
-              departureTotalText(basis.fromTracksFigure),
+              departureTotalText(basis.fromTracksFigure, words.departureTotal),
               formatPeople(basis.beyondGroups),
               beyondFiguresText(basis.beyondGroupsFigures, dataset.stocks),
             )

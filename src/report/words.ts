@@ -6,6 +6,7 @@
  */
 import { EMBEDDED_2018_NAME, FILES_NAME_PREFIX } from "../embedded/name.ts";
 import { categoryWords } from "../ledger/describe.ts";
+import { measureWords } from "./measureWords.ts";
 import type { SourceType } from "../model/source.ts";
 
 /** A language of the situation update: English or Spanish. */
@@ -148,20 +149,21 @@ const en = {
     `and the people who had left by the day before (the total never falls)`,
   departedBeyond: (
     beyond: string,
-    value: string,
     reachedOn: string,
     fromTracks: string,
     fromTracksSource: string,
     groups: string,
     groupFigures: string,
   ) =>
-    `; of the ${value} (reached on ${reachedOn}), ${fromTracks} rest on the tracked groups' sizes, ` +
-    `northbound counts and departure totals (the largest of them${fromTracksSource ? `: ${fromTracksSource}` : ""}) ` +
-    `and ${beyond} only on stock figures (returns, claims, permits, people at places, which may count one person in two categories)` +
+    `; reached on ${reachedOn}: ${fromTracks} rest on the tracked groups' sizes, counts and departure totals` +
+    (fromTracksSource ? ` (largest: ${fromTracksSource})` : "") +
+    `, ${beyond} only on stock figures (returns, claims, permits, people at places; one person may be in two)` +
     (groups !== "0"
-      ? `; ${groups} of these are people counted at places beyond a tracked group's estimated size, ` +
-        `over-counts or people the tracks missed: ${groupFigures}`
+      ? `, of which ${groups} counted at places beyond a tracked group's estimated size (over-counts or missed by the tracks): ${groupFigures}`
       : ""),
+  /** A departure total named in words: "people who transited Guatemala by 2018-11-30, UNICEF". */
+  departureTotal: (measure: string, date: string, source: string) =>
+    `${measureWords(measure, "en")} by ${date}${source ? `, ${source}` : ""}`,
   methodInTransit:
     "estimated sizes of the groups still on the move, less people counted at places they had reached; " +
     "a group that has arrived at its route's end is no longer in transit: its people no count holds yet are " +
@@ -361,20 +363,20 @@ const es: SituationWords = {
     `y las personas que habían salido hasta el día anterior (el total nunca baja)`,
   departedBeyond: (
     beyond: string,
-    value: string,
     reachedOn: string,
     fromTracks: string,
     fromTracksSource: string,
     groups: string,
     groupFigures: string,
   ) =>
-    `; de las ${value} (alcanzadas el ${reachedOn}), ${fromTracks} descansan en los tamaños de los grupos seguidos, ` +
-    `los conteos hacia el norte y los totales de salidas (el mayor de ellos${fromTracksSource ? `: ${fromTracksSource}` : ""}) ` +
-    `y ${beyond} solo en cifras de existencias (retornos, solicitudes, permisos, personas en lugares, que pueden contar a una persona en dos categorías)` +
+    `; alcanzadas el ${reachedOn}: ${fromTracks} descansan en los tamaños de los grupos seguidos, los conteos y los totales de salidas` +
+    (fromTracksSource ? ` (el mayor: ${fromTracksSource})` : "") +
+    `, ${beyond} solo en cifras de existencias (retornos, solicitudes, permisos, personas en lugares; una persona puede estar en dos)` +
     (groups !== "0"
-      ? `; ${groups} de estas son personas contadas en lugares por encima del tamaño estimado de un grupo seguido, ` +
-        `sobreconteos o personas que los recorridos no vieron: ${groupFigures}`
+      ? `, de ellas ${groups} contadas en lugares por encima del tamaño estimado de un grupo seguido (sobreconteos o no vistas por los recorridos): ${groupFigures}`
       : ""),
+  departureTotal: (measure: string, date: string, source: string) =>
+    `${measureWords(measure, "es")} hasta el ${date}${source ? `, ${source}` : ""}`,
   methodInTransit:
     "tamaños estimados de los grupos aún en movimiento, menos las personas contadas en los lugares a los que habían llegado; " +
     "un grupo que ha llegado al final de su ruta ya no está en tránsito: sus personas que ningún conteo recoge aún " +

@@ -97,8 +97,9 @@ describe.skipIf(!hasBrowser)("a planner's screen, in Chromium", () => {
     // 9: with the one silence limit (21 days, docs/ledger.md) the sources' excess over the people
     // who left is one episode again, warned once; and the people the sources attribute to
     // Honduran caravan 1 beyond its size from 19 Nov (figures_exceed_group) are warned once. 10
-    // since an arrived group stays at its destination (LGBT group at Tijuana from 14 Nov): the
-    // sources' excess starts on 15 Nov and again on 18 Nov (accounted_exceeds_departures).
+    // since an arrived group stays at its destination: the sources' excess starts on 16 Nov and
+    // again on 19 Nov (accounted_exceeds_departures; since stop 25 an arrived group holds what its
+    // reports support there, the LGBT group's 80 at Tijuana, not its estimated 1,110).
     expect(await fold.locator("summary").textContent()).toMatch(/^Calidad de los datos: .*\(10\)$/);
     const es = await fold.locator("li").allTextContents();
     expect(es).toHaveLength(10);

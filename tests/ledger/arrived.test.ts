@@ -43,14 +43,58 @@ describe("an arrived group is at its route's end", () => {
       tracks: [...at(length - 10), ...onTheWay],
     });
     expect(value(split, "in_transit")).toBe(500);
+    // No count of it at arrival: the low end of its 90 % interval (800 of 1,000) is held there,
+    // up to its high end; the other 200 of its estimated people are unknown, not invented.
     expect(split.find((r) => r.category === "remaining")).toMatchObject({
       placeName: "Tijuana",
       country: "MEX",
-      value: 1000,
+      value: 800,
+      valueLow: 800,
+      valueHigh: 1200,
     });
+    expect(value(split, "unknown")).toBe(200);
     expect(departed[0]!.value).toBe(1500);
     expect(split.reduce((n, r) => n + r.value, 0)).toBe(1500);
-    expect(groups.find((g) => g.group === "A")).toMatchObject({ onRoad: 0, atDestination: 1000 });
+    expect(groups.find((g) => g.group === "A")).toMatchObject({ onRoad: 0, atDestination: 800 });
+  });
+
+  it("its count at arrival is held, not its estimated size (2018: LGBT group ~80, estimated 1,110)", () => {
+    const report = (observedAt: string, lon: number, lat: number, sizeBest: number) => ({
+      observedAt,
+      lon,
+      lat,
+      placeName: "x",
+      caravanLabel: "A",
+      sizeBest,
+    });
+    const ledger = (sightings: ReturnType<typeof report>[]) =>
+      buildLedger({
+        dataset: dataset([], { routes, sightings }),
+        tracks: [...at(length - 10), ...onTheWay],
+      });
+    // Its last sized report is at Tijuana: 300 there, the other 700 unknown.
+    const counted = ledger([report("2018-11-19T22:00", tijuana.lon, tijuana.lat, 300)]);
+    expect(counted.split.find((r) => r.category === "remaining")).toMatchObject({
+      placeName: "Tijuana",
+      value: 300,
+      valueLow: 300,
+      valueHigh: 300,
+    });
+    expect(value(counted.split, "unknown")).toBe(700);
+    expect(counted.groups.find((g) => g.group === "A")?.atDestination).toBe(300);
+    // A vanguard counted there before the body was reported on the road is not the count at
+    // arrival, nor is a report dated after the day: the low end again.
+    for (const sightings of [
+      [report("2018-11-10", tijuana.lon, tijuana.lat, 300), report("2018-11-15", -105, 22.5, 900)],
+      [report("2018-11-21", tijuana.lon, tijuana.lat, 300)],
+    ]) {
+      const { split } = ledger(sightings);
+      expect(split.find((r) => r.category === "remaining")?.value).toBe(800);
+    }
+    // A count larger than the group's people on the road holds them all, no more.
+    const large = ledger([report("2018-11-20", tijuana.lon, tijuana.lat, 5000)]);
+    expect(large.split.find((r) => r.category === "remaining")?.value).toBe(1000);
+    expect(value(large.split, "unknown")).toBe(0);
   });
 
   it("30 km short of it the group is on the road (20 km, groupDayStatus)", () => {
@@ -76,7 +120,9 @@ describe("an arrived group is at its route's end", () => {
     });
     const rows = split.filter((r) => r.category === "remaining");
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.value).toBe(1000);
+    // The count's 800, and the low end (160) of the group's 200 beyond it: 40 unknown.
+    expect(rows[0]!.value).toBe(960);
+    expect(value(split, "unknown")).toBe(40);
     expect(value(split, "in_transit")).toBe(500);
     expect(split.reduce((n, r) => n + r.value, 0)).toBe(departed[0]!.value);
   });
@@ -107,8 +153,8 @@ describe("an arrived group is at its route's end", () => {
     });
     const on = (date: string, c: string) =>
       split.filter((r) => r.date === date && r.category === c).reduce((n, r) => n + r.value, 0);
-    expect(on("2018-11-23", "remaining")).toBe(1000);
-    expect(on("2018-11-23", "unknown")).toBe(0);
+    expect(on("2018-11-23", "remaining")).toBe(800);
+    expect(on("2018-11-23", "unknown")).toBe(200);
     // A later count at the place is the newer evidence on a held day: it holds the group's people.
     const later: StockFigure = {
       date: "2018-11-23",
