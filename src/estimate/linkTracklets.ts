@@ -269,6 +269,15 @@ export function costModel(
 /** Merge-then-reassign rounds of the association search. */
 const SEARCH_ROUNDS = 2;
 
+/**
+ * Merge-then-reassign rounds of the descent after the split tests (searchPartition): one. The
+ * second round there searched every report again (a quarter of the search's CPU at 100 unlabelled
+ * groups) and left the development beds' estimates as one round does, byte for byte (47 of 47
+ * beds; bench/README.md "speed25 (stop 25)"). The first descent keeps SEARCH_ROUNDS: with one
+ * round there the stress development worlds' km error rose (0.711 → 0.730 × naive).
+ */
+const SPLIT_SEARCH_ROUNDS = 1;
+
 interface Search {
   reports: readonly LinkReport[];
   /** The reports' table (reportTable.ts), made once their weights are set; read by every step. */
@@ -288,8 +297,8 @@ interface Search {
   mergeModel: CostModel;
 }
 
-/** Merges of whole lists (mergeTracklets.ts), then moves of single reports, SEARCH_ROUNDS times. */
-function descend(search: Search, start: number[][]): number[][] {
+/** Merges of whole lists (mergeTracklets.ts), then moves of single reports, `rounds` times. */
+function descend(search: Search, start: number[][], rounds = SEARCH_ROUNDS): number[][] {
   let lists = start;
   const o = {
     model: search.model,
@@ -297,7 +306,7 @@ function descend(search: Search, start: number[][]): number[][] {
     birth: search.birth,
     maxGapDays: MAX_LINK_GAP_DAYS,
   };
-  for (let round = 0; round < SEARCH_ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     lists = lists.filter((l) => l.length > 0);
     const items: RowItem[] = lists.map((l) => {
       const routes = search.routeOfList(l);
@@ -369,7 +378,7 @@ function searchPartition(
     if (parts) any = true;
     split.push(...(parts ?? [l]));
   }
-  if (any) lists = descend(search, split);
+  if (any) lists = descend(search, split, SPLIT_SEARCH_ROUNDS);
   return lists;
 }
 
