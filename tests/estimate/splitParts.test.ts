@@ -221,7 +221,8 @@ describe("splitParts: a short track that follows two bodies is split between the
     const sightings = [...body("A", 200, 5000), ...body("C", 900, 4000), ...twoVanguards()].map(
       (s) => ({ ...s, caravanLabel: undefined }),
     );
-    const run = (off: boolean) => estimateTracks(dataset(sightings), off ? { splitParts: false } : {});
+    const run = (off: boolean) =>
+      estimateTracks(dataset(sightings), off ? { splitParts: false } : {});
     const groupOf = (est: ReturnType<typeof run>, id: string): string | undefined =>
       est.report.associations.find((a) => a.sightingId === id)?.group;
     const on = run(false);
