@@ -68,8 +68,9 @@ export function predictiveAssociationArg(): PredictiveAssociation | undefined {
 
 /**
  * Short unlabelled tracks split between two bodies as their parts (EstimateOptions.splitParts,
- * src/estimate/splitParts.ts; off by default): --split-parts switches it on;
- * --split-min-bodies N and --split-unnamed (no part word needed) switch it on read otherwise.
+ * src/estimate/splitParts.ts; on by default since assoc25): --no-split-parts switches it off;
+ * --split-parts, --split-min-bodies N, --split-max-bodies N (99: no cap, as stop 24 read it) and
+ * --split-unnamed (no part word needed) read it otherwise.
  */
 export function splitPartsArg(): SplitPartsOptions | boolean | undefined {
   if (process.argv.includes("--no-split-parts")) return false;
@@ -77,7 +78,10 @@ export function splitPartsArg(): SplitPartsOptions | boolean | undefined {
   const minBodies = process.argv.includes("--split-min-bodies")
     ? option("split-min-bodies", 2)
     : undefined;
+  const maxBodies = process.argv.includes("--split-max-bodies")
+    ? option("split-max-bodies", 3)
+    : undefined;
   const unnamed = process.argv.includes("--split-unnamed");
-  if (minBodies === undefined && !unnamed) return undefined;
-  return { minBodies: minBodies ?? 2, named: !unnamed };
+  if (minBodies === undefined && maxBodies === undefined && !unnamed) return undefined;
+  return { minBodies: minBodies ?? 2, maxBodies: maxBodies ?? 3, named: !unnamed };
 }

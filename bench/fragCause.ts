@@ -202,7 +202,7 @@ function foundTracks(
   routeIds: readonly string[],
   model: ReturnType<typeof associationReports>["model"],
 ): Found[] {
-  // --absorb-parts: EstimateOptions.absorbParts (off); --split-parts etc.: splitParts, off (bench/args.ts).
+  // --absorb-parts: EstimateOptions.absorbParts (off); --no-split-parts etc.: splitParts, on (bench/args.ts).
   const est = estimateTracks(w.dataset, {
     absorbParts: process.argv.includes("--absorb-parts"),
     splitParts: splitPartsArg(),

@@ -36,7 +36,7 @@ const onePlaceADay = process.argv.includes("--one-place-a-day");
 // --pred-assoc [--pred-birth N] [--pred-spread KM]: the association scores positions predictively
 // (EstimateOptions.predictiveAssociation; off by default; bench/args.ts).
 const predictiveAssociation = predictiveAssociationArg();
-// --split-parts, --split-min-bodies N, --split-unnamed: EstimateOptions.splitParts, off by default (bench/args.ts).
+// --no-split-parts, --split-min-bodies N, --split-max-bodies N, --split-unnamed: EstimateOptions.splitParts, on by default (bench/args.ts).
 const splitParts = splitPartsArg();
 
 // --missing: the group-days without an estimate sorted by cause (bench/worlds/missing.ts).

@@ -33,7 +33,7 @@ import { option, pct, num, cpuMs, predictiveAssociationArg, splitPartsArg } from
 // --pred-assoc [--pred-birth N] [--pred-spread KM]: the association scores positions predictively
 // (EstimateOptions.predictiveAssociation; off by default; bench/args.ts).
 const predictiveAssociation = predictiveAssociationArg();
-// --split-parts, --split-min-bodies N, --split-unnamed: EstimateOptions.splitParts, off by default (bench/args.ts).
+// --no-split-parts, --split-min-bodies N, --split-max-bodies N, --split-unnamed: EstimateOptions.splitParts, on by default (bench/args.ts).
 const splitParts = splitPartsArg();
 
 const worlds = option("worlds", 30);

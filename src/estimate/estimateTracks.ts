@@ -165,10 +165,11 @@ export interface EstimateOptions {
   /**
    * After the association search, a short unlabelled track that names a part and whose reports
    * lie within the bodies of two or more larger unlabelled tracks, each share a part's of its
-   * body, is dissolved into them as their vanguards or rears (splitParts.ts). Default
-   * off; true reads it as DEFAULT_SPLIT_PARTS; other readings for the benches only. Off since
-   * the reported stress seeds: it dissolved the only track of two true groups (group-days
-   * without an estimate 2.7 → 3.7 %) while it won km (docs/estimation.md § assoc24).
+   * body, is dissolved into them as their vanguards or rears (splitParts.ts). Default on
+   * (undefined or true: DEFAULT_SPLIT_PARTS); false switches it off; other readings for the
+   * benches only. Stop 24 had it off: on the reported stress seeds it dissolved the only track
+   * of two true groups, tracks whose reports spread over four and five bodies; since assoc25 a
+   * track spread over more than three bodies stays (docs/estimation.md § assoc24, § assoc25).
    * @internal
    */
   splitParts?: SplitPartsOptions | boolean;
@@ -368,7 +369,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     absorbParts: options.absorbParts,
     narrowNoise: options.narrowNoise ?? false,
     splitParts:
-      options.splitParts === true
+      options.splitParts === true || options.splitParts === undefined
         ? DEFAULT_SPLIT_PARTS
         : options.splitParts === false
           ? undefined

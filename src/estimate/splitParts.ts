@@ -12,7 +12,8 @@
  * the body it sits deepest in. A report within no body takes its neighbour's body, one on a
  * route it lies on (at most MISS_SHARE of the track's reports may). The track is dissolved when its reports so spread over
  * at least `minBodies` bodies (2 by default: the track is better read as parts of two groups than
- * as a group of its own) and each body's share is a part of it (its typical figure at most
+ * as a group of its own) and at most `maxBodies` (3 by default: a track scattered over more bodies
+ * is reports of several groups, not a hand-off of parts) and each body's share is a part of it (its typical figure at most
  * PART_SCALE_SHARE of the body's). Each moved report that names no part is read as the head (at
  * or ahead of the body's median person that day) or the tail, so that it moves the body's ends,
  * not its median person or size (positions.ts `partOf`, bodies.ts); a report without a position
@@ -22,7 +23,9 @@
  *
  * On by default (EstimateOptions.splitParts: false switches it off). On the development beds it
  * wins the stress worlds' unlabelled km and size and leaves every labelled figure, simulate.ts,
- * world3 and 2018 as they were (docs/estimation.md § assoc24).
+ * world3 and 2018 as they were (docs/estimation.md § assoc24). The cap on bodies came after the
+ * reported stress seeds, where the two tracks whose dissolving left a true group without a track
+ * had spread over four and five bodies (§ assoc25).
  */
 import { groupScale } from "./associate.ts";
 import {
@@ -48,6 +51,14 @@ export interface SplitPartsOptions {
    */
   minBodies?: number;
   /**
+   * Most bodies a track's reports may spread over (default 3). A track read as the vanguards or
+   * rears of two or three bodies (a hand-off) is the case the split is for; one whose reports
+   * scatter over four or more bodies is reports of several groups, among them possibly the only
+   * reports of a small group of its own, and dissolving it left that group without a track
+   * (docs/estimation.md § assoc25).
+   */
+  maxBodies?: number;
+  /**
    * A track is dissolved only if one of its reports names a part (default true: without it a
    * world3 track of small, misread figures was split between two other groups' bodies,
    * docs/estimation.md § assoc24).
@@ -56,7 +67,11 @@ export interface SplitPartsOptions {
 }
 
 /** The reading used when EstimateOptions.splitParts is not given. */
-export const DEFAULT_SPLIT_PARTS: Readonly<SplitPartsOptions> = { minBodies: 2, named: true };
+export const DEFAULT_SPLIT_PARTS: Readonly<SplitPartsOptions> = {
+  minBodies: 2,
+  maxBodies: 3,
+  named: true,
+};
 
 /**
  * Dissolves short unlabelled tracks whose reports lie within the bodies of two or more larger
@@ -70,6 +85,7 @@ export function splitParts(
   inferred: Set<string> = new Set(),
 ): Set<WorkGroup> {
   const minBodies = options.minBodies ?? 2;
+  const maxBodies = options.maxBodies ?? 3;
   const dissolved = new Set<WorkGroup>();
   const moved = new Set<string>();
   const reaches = reachMemo(moved);
@@ -89,7 +105,8 @@ export function splitParts(
         b.positions.length > t.positions.length,
     );
     const plan = stretchPlan(ctx, t, bodies, reaches);
-    if (!plan || new Set(plan.values()).size < minBodies) continue;
+    const spread = plan ? new Set(plan.values()).size : 0;
+    if (!plan || spread < minBodies || spread > maxBodies) continue;
     if (!partsOfTheirBodies(t, plan)) continue;
     moveAsParts(ctx, t, plan, { moved, inferred });
     dissolved.add(t);

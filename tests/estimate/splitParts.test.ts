@@ -187,6 +187,28 @@ describe("splitParts: a short track that follows two bodies is split between the
     expect((byTag.get("T") as WorkGroup).positions).toHaveLength(10);
   });
 
+  it("a small group of its own that rides past four bodies stays its own track (at most three bodies)", () => {
+    // Four bodies 400 km apart walk 30 km a day; a group of 300 rides 150 km a day past them, so
+    // that on 13–24 Oct its reports lie within A's, then B's, C's and D's reach in turn. Every
+    // report lies within a body and each body's share is a part's figure, but a track scattered
+    // over four bodies is not two caravans' vanguards handed off: it stays.
+    const own: Sighting[] = [];
+    for (let d = 13; d <= 24; d++)
+      own.push(t(d, median(200, d) + 100 + 120 * (d - 13), d === 14 ? "la vanguardia" : undefined));
+    const { ctx, byTag } = tracks([
+      ...body("A", 200, 5000),
+      ...body("B", 600, 5000),
+      ...body("C", 1000, 5000),
+      ...body("D", 1400, 5000),
+      ...own,
+    ]);
+    const all = ["A", "B", "C", "D", "T"].map((k) => byTag.get(k) as WorkGroup);
+    expect(splitParts(ctx, all).size).toBe(0);
+    expect((byTag.get("T") as WorkGroup).positions).toHaveLength(12);
+    // Without the cap (stop 24's reading) the same track was dissolved into the four bodies.
+    expect([...splitParts(ctx, all, { maxBodies: 99 })]).toEqual([byTag.get("T")]);
+  });
+
   it("a group of a body's size is not a part, though it walks within two bodies' reach", () => {
     const big = twoVanguards().map((s) => ({ ...s, sizeBest: 3000 }));
     const { ctx, byTag } = tracks([...body("A", 200, 5000), ...body("C", 900, 4000), ...big]);
@@ -194,13 +216,13 @@ describe("splitParts: a short track that follows two bodies is split between the
     expect(splitParts(ctx, all).size).toBe(0);
   });
 
-  it("the estimator splits such a track with splitParts: true, and keeps it by default", () => {
+  it("the estimator splits such a track by default, and keeps it with splitParts: false", () => {
     // Unlabelled throughout: the search itself forms the tracks.
     const sightings = [...body("A", 200, 5000), ...body("C", 900, 4000), ...twoVanguards()].map(
       (s) => ({ ...s, caravanLabel: undefined }),
     );
     const run = (off: boolean) =>
-      estimateTracks(dataset(sightings), off ? {} : { splitParts: true });
+      estimateTracks(dataset(sightings), off ? { splitParts: false } : {});
     const groupOf = (est: ReturnType<typeof run>, id: string): string | undefined =>
       est.report.associations.find((a) => a.sightingId === id)?.group;
     const on = run(false);
@@ -208,7 +230,7 @@ describe("splitParts: a short track that follows two bodies is split between the
     for (let d = 15; d <= 18; d++) expect(groupOf(on, `t${d}`)).toBe(groupOf(on, "A18-1"));
     for (let d = 20; d <= 23; d++) expect(groupOf(on, `t${d}`)).toBe(groupOf(on, "C21-1"));
     expect(groupOf(on, "A18-1")).not.toBe(groupOf(on, "C21-1"));
-    // By default (off), the two vanguards stay a third track.
+    // Switched off, the two vanguards stay a third track.
     expect(new Set(run(true).tracks.map((p) => p.group)).size).toBe(3);
   });
 });
