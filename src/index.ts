@@ -571,7 +571,17 @@ export { countedText } from "./report/countedText.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
 export { listedArrivals } from "./forecast/listedArrivals.ts";
-export type { ForecastWarningCode } from "./forecast/warnings.ts";
+export type { ForecastWarning, ForecastWarningCode } from "./forecast/warnings.ts";
+export {
+  FORECAST_WARNING_SENTENCES,
+  forecastWarning,
+  forecastWarningText,
+} from "./forecast/warningText.ts";
+export type {
+  ForecastWarningLang,
+  ForecastWarningLike,
+  ForecastWarningParamsByCode,
+} from "./forecast/warningText.ts";
 export { naiveArrival } from "./forecast/naive.ts";
 export type { ReportKm, ReportsOfGroupOptions } from "./forecast/lastTwoReports.ts";
 export { lastTwoReportsArrival, reportsOfGroup } from "./forecast/lastTwoReports.ts";
