@@ -37,6 +37,25 @@ export interface CliWords {
     name: string;
     asOf?: string;
   }) => string;
+  /** estimate's first line: the reports it reads and, with --as-of, what it keeps (`cut`, asOfCut). */
+  estimatingTracks: (f: {
+    sightings: number;
+    counts: number;
+    stocks: number;
+    name: string;
+    cut?: string;
+  }) => string;
+  correctionsApplied: (n: number) => string;
+  checkStarting: (reports: number, reEstimates: number) => string;
+  /** Counts of one place or one point read as lower bounds of their group (estimate). */
+  lowerBounds: (f: { n: number; shown: LowerBoundShown[]; more: number }) => string;
+  /** Reports that name their group too long before its first position (estimate). */
+  tooEarly: (f: { n: number; shown: TooEarlyShown[]; more: number; maxDays: number }) => string;
+  /**
+   * Counts the estimator left out: `why` when no group could take them (no sightings given, or
+   * none found from them), else the reasons are in report.json.
+   */
+  countsLeftOut: (n: number, why?: "no_sightings" | "no_group") => string;
   reportDone: (date: string, headline: string, dir: string) => string;
   estimateDone: (f: { groups: number; days: number; leftOut: number; dir: string }) => string;
   forecastDone: (f: {
@@ -55,6 +74,27 @@ export interface CliWords {
   scenarioWrote: (dir: string) => string;
 }
 
+/** A count read as "at least": its report, the bound and whether it counted a place or a point. */
+export interface LowerBoundShown {
+  id: string;
+  atLeast?: number;
+  /** What the count counted (the estimator's CountScope): one place, or one passing point. */
+  scope?: "place" | "passage";
+}
+
+/** A report naming its group too early: report, group, its date, days before the first position. */
+export interface TooEarlyShown {
+  id: string;
+  group: string;
+  date: string;
+  daysBefore: number;
+  first: string;
+}
+
+/** ", … 5 more" / ", … 5 más" after a shortened list; "" when nothing was left out. */
+const moreEn = (more: number) => (more > 0 ? `, … ${more} more` : "");
+const moreEs = (more: number) => (more > 0 ? `, … ${more} más` : "");
+
 /** The table: English and Spanish. */
 export const CLI_WORDS: Record<SituationLang, CliWords> = {
   en: {
@@ -69,6 +109,24 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       `estimating the groups from ${f.sightings} sightings and ${f.counts} counts, then the ledger from ${f.stocks} stock figures (${f.name})${f.asOf ? `, only what was known ${f.asOf}` : ""}`,
     estimateDone: (f) =>
       `${counted(f.groups, "group")}, ${counted(f.days, "group-day")}; ${counted(f.leftOut, "sighting")} left out (see report.json); wrote ${f.dir}`,
+    estimatingTracks: (f) =>
+      `estimating ${f.cut ? "from " : ""}${f.sightings} sightings, ${f.counts} counts, ${f.stocks} stock figures (${f.name})${f.cut ? `, only what was observed ${f.cut}` : ""}`,
+    correctionsApplied: (n) => `applied ${counted(n, "correction")}`,
+    checkStarting: (reports, reEstimates) =>
+      `held-out check: ${reports} reports, ${reEstimates} re-estimates`,
+    lowerBounds: (f) =>
+      `${counted(f.n, "count")} of one place or one point read as "at least", not as its group's size: ${f.shown.map((b) => `${b.id} (≥ ${b.atLeast ?? "?"}, ${b.scope ?? ""})`).join(", ")}${moreEn(f.more)}; report.json associations[].countScope`,
+    tooEarly: (f) => {
+      const one = f.n === 1;
+      const shown = f.shown.map(
+        (e) => `${e.id} (${e.group}, ${e.date}, ${e.daysBefore} days before ${e.first})`,
+      );
+      return `${counted(f.n, "report")} ${one ? "names its" : "name their"} group more than ${f.maxDays} days before its first position; ${one ? "its" : "their"} track is not written back to ${one ? "it" : "them"} (check ${one ? "its date" : "their dates"}): ${shown.join(", ")}${moreEn(f.more)}; report.json trackStarts`;
+    },
+    countsLeftOut: (n, why) =>
+      why === undefined
+        ? `${counted(n, "count")} left out; the reason for each is in report.json countsLeftOut`
+        : `${counted(n, "count")} left out: ${why === "no_sightings" ? "no sightings were given" : "no group was found from the sightings"}, so the counts have no group to attach to (counts size the groups found from sightings); give --sightings too, or use \`dtm-flow ledger\`, which reads counts alone as crossings; report.json countsLeftOut`,
     reportDone: (date, headline, dir) => `as of ${date}: ${headline}; wrote ${dir}`,
     forecastDone: (f) =>
       `forecast as of ${f.asOf} for ${counted(f.groups, "group")}, ${counted(f.places, "group-place")}, horizon ${counted(f.horizon, "day")}; wrote ${f.dir}`,
@@ -99,6 +157,25 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       `estimando los grupos a partir de ${contado(f.sightings, "avistamiento")} y ${contado(f.counts, "conteo")}, luego el balance a partir de ${contado(f.stocks, "cifra", "cifras")} de stock (${situationWords("es").datasetName(f.name)})${f.asOf ? `, solo lo que se sabía ${f.asOf}` : ""}`,
     estimateDone: (f) =>
       `${contado(f.groups, "grupo")}, ${contado(f.days, "grupo-día", "grupos-día")}; ${contado(f.leftOut, "avistamiento dejado", "avistamientos dejados")} fuera (vea report.json); se escribió ${f.dir}`,
+    estimatingTracks: (f) =>
+      `estimando ${f.cut ? "a partir de " : ""}${contado(f.sightings, "avistamiento")}, ${contado(f.counts, "conteo")}, ${contado(f.stocks, "cifra", "cifras")} de stock (${situationWords("es").datasetName(f.name)})${f.cut ? `, solo lo observado ${f.cut}` : ""}`,
+    correctionsApplied: (n) =>
+      `${n === 1 ? "se aplicó" : "se aplicaron"} ${contado(n, "corrección", "correcciones")}`,
+    checkStarting: (reports, reEstimates) =>
+      `verificación con datos retenidos: ${contado(reports, "reporte")}, ${contado(reEstimates, "reestimación", "reestimaciones")}`,
+    lowerBounds: (f) =>
+      `${contado(f.n, "conteo")} de un solo lugar o punto ${f.n === 1 ? "leído" : "leídos"} como «al menos», no como el tamaño de su grupo: ${f.shown.map((b) => `${b.id} (≥ ${b.atLeast ?? "?"}, ${b.scope === "place" ? "lugar" : b.scope === "passage" ? "paso" : ""})`).join(", ")}${moreEs(f.more)}; report.json associations[].countScope`,
+    tooEarly: (f) => {
+      const one = f.n === 1;
+      const shown = f.shown.map(
+        (e) => `${e.id} (${e.group}, ${e.date}, ${e.daysBefore} días antes del ${e.first})`,
+      );
+      return `${contado(f.n, "reporte")} ${one ? "nombra a su" : "nombran a su"} grupo más de ${f.maxDays} días antes de su primera posición; la trayectoria no se extiende hasta ${one ? "él" : "ellos"} (revise ${one ? "su fecha" : "sus fechas"}): ${shown.join(", ")}${moreEs(f.more)}; report.json trackStarts`;
+    },
+    countsLeftOut: (n, why) =>
+      why === undefined
+        ? `${contado(n, "conteo")} ${n === 1 ? "dejado" : "dejados"} fuera; el motivo de cada uno está en report.json countsLeftOut`
+        : `${contado(n, "conteo")} ${n === 1 ? "dejado" : "dejados"} fuera: ${why === "no_sightings" ? "no se dieron avistamientos" : "no se encontró ningún grupo a partir de los avistamientos"}, así que los conteos no tienen grupo al que sumarse (los conteos dan el tamaño de los grupos hallados en los avistamientos); dé también --sightings, o use \`dtm-flow ledger\`, que lee los conteos solos como cruces; report.json countsLeftOut`,
     reportDone: (date, headline, dir) => `al ${date}: ${headline}; se escribió ${dir}`,
     forecastDone: (f) =>
       `pronóstico al ${f.asOf} para ${contado(f.groups, "grupo")}, ${contado(f.places, "grupo-lugar", "grupos-lugar")}, horizonte de ${contado(f.horizon, "día")}; se escribió ${f.dir}`,
