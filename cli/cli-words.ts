@@ -6,7 +6,7 @@
  * scenario/errorSentences.ts). File contents (CSV, JSON codes) are the same in both languages.
  */
 import { asOfCutText, asOfMoment, formatPeople, situationWords } from "../src/index.ts";
-import type { SituationLang } from "../src/index.ts";
+import type { ImportReport, SituationLang } from "../src/index.ts";
 import { counted } from "./plural.ts";
 
 /** A count and its noun in Spanish, singular for exactly one ("1 grupo", "2 grupos"). */
@@ -26,6 +26,25 @@ export interface CliWords {
     warnings: number;
     duplicates: number;
   }) => string;
+  /** validate's first line: file, kind and how it was chosen, encoding, delimiter, sheets. */
+  validateFile: (r: ImportReport) => string;
+  /** validate's second line: header and HXL rows, layout, date order and the dates accepted. */
+  validateHeader: (r: ImportReport) => string;
+  /** validate's line for a route file. */
+  validateRoute: (f: { name: string; features: number; accepted: number; rejected: number }) => string;
+  /** After a column's mapping: a count column of one place or one point, read as "at least". */
+  countScopeRead: (scope: "place" | "point") => string;
+  /** Why an input path cannot be read as a file (exit 2). */
+  notAFile: (path: string, why: "missing" | "folder" | "special") => string;
+  /** After an unusable table's reason: the kind its headers fit better. */
+  looksLikeKind: (kind: string) => string;
+  /**
+   * After a missing required column's reason: map it with --columns where the command takes it
+   * (`mappable`), else through `dtm-flow import`.
+   */
+  missingColumnHint: (mappable: boolean) => string;
+  /** A file given under one option whose headers fit another kind better (exit 2). */
+  wrongKind: (path: string, better: string, kind: string) => string;
   /** `  … and 3 more: dtm-flow validate x.csv lists every one`. */
   moreIssues: (n: number, file: string) => string;
   /** "by the end of 2018-11-05, America/Mexico_City time": what an as-of date keeps. */
@@ -95,6 +114,34 @@ export interface TooEarlyShown {
 const moreEn = (more: number) => (more > 0 ? `, … ${more} more` : "");
 const moreEs = (more: number) => (more > 0 ? `, … ${more} más` : "");
 
+/**
+ * ", dates 2016-01-01 to 2018-12-01 accepted (window from the data)", or "(window given: from
+ * 2017-01-01)" after --from/--to; "" when the file has no dates.
+ */
+function windowEn(w: ImportReport["dateWindow"]): string {
+  if (!w) return "";
+  const span = w.first !== undefined ? `, dates ${w.first} to ${w.last} accepted` : "";
+  const given = [w.from && `from ${w.from}`, w.to && `to ${w.to}`].filter(Boolean).join(" ");
+  const how = w.decidedBy === "option" ? `window given: ${given}` : "window from the data";
+  return `${span} (${how})`;
+}
+
+/** The same in Spanish: ", fechas del 2016-01-01 al 2018-12-01 aceptadas (ventana según los datos)". */
+function windowEs(w: ImportReport["dateWindow"]): string {
+  if (!w) return "";
+  const span = w.first !== undefined ? `, fechas del ${w.first} al ${w.last} aceptadas` : "";
+  const given = [w.from && `desde ${w.from}`, w.to && `hasta ${w.to}`].filter(Boolean).join(" ");
+  const how = w.decidedBy === "option" ? `ventana dada: ${given}` : "ventana según los datos";
+  return `${span} (${how})`;
+}
+
+/** How the day-month order of slashed dates was decided, in Spanish. */
+const DECIDED_ES: Record<string, string> = {
+  data: "según los datos",
+  option: "por opción",
+  default: "por omisión",
+};
+
 /** The table: English and Spanish. */
 export const CLI_WORDS: Record<SituationLang, CliWords> = {
   en: {
@@ -103,6 +150,27 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       f.features !== undefined
         ? `${f.name}: ${counted(f.features, "route feature")}, ${f.accepted} accepted, ${f.rejected} rejected, ${counted(f.warnings, "warning")}`
         : `${f.name}: ${f.kind ?? "unknown kind"}, ${counted(f.rows ?? 0, "data row")}, ${f.accepted} accepted, ${f.rejected} rejected, ${counted(f.warnings, "warning")}${f.duplicates ? `, ${counted(f.duplicates, "duplicate")}` : ""}`,
+    validateFile: (r) =>
+      `${r.fileName ?? "input"}: ${r.kind ?? "unknown kind"} (${r.kindSource ?? "?"}), encoding ${r.encoding ?? "?"}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ""}${r.sheets ? `, sheets ${r.sheets.join(", ")}` : ""}${r.mojibakeRepaired ? ", double-encoded text repaired" : ""}`,
+    validateHeader: (r) =>
+      `header row ${r.headerRow ?? "?"}${r.hxlRow ? `, HXL row ${r.hxlRow}` : ""}${r.pivoted ? ", long layout pivoted" : ""}${r.dateOrder ? `, dates ${r.dateOrder.order} (${r.dateOrder.decidedBy})` : ""}${windowEn(r.dateWindow)}`,
+    validateRoute: (f) =>
+      `${f.name}: route file, ${counted(f.features, "feature")}, ${f.accepted} accepted, ${f.rejected} rejected`,
+    countScopeRead: (scope) =>
+      `; a count of one ${scope === "place" ? "place" : "point"}: read as "at least"`,
+    notAFile: (path, why) =>
+      why === "missing"
+        ? `${path} does not exist; check the path.`
+        : why === "folder"
+          ? `${path} is a folder, not a file; give a file.`
+          : `${path} is not a regular file (a device, pipe or socket); save the data to a file and give that.`,
+    looksLikeKind: (kind) => ` It looks like a ${kind} table.`,
+    missingColumnHint: (mappable) =>
+      mappable
+        ? " Say which column holds it: --columns <field>=<column> (docs/import.md)."
+        : " Map it by hand with dtm-flow import <file> --columns <field>=<column> --out <folder>, then give the table it writes (docs/import.md).",
+    wrongKind: (path, better, kind) =>
+      `${path} looks like a ${better} table, not ${kind} (its headers match the ${better} columns better); give it with --${better}.`,
     moreIssues: (n, file) => `  … and ${n} more: dtm-flow validate ${file} lists every one`,
     asOfCut: (asOf, timeZone) => asOfCutText(asOf, timeZone),
     estimating: (f) =>
@@ -146,6 +214,27 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       f.features !== undefined
         ? `${f.name}: ${contado(f.features, "elemento de ruta", "elementos de ruta")}, ${contado(f.accepted, "aceptado")}, ${contado(f.rejected, "rechazado")}, ${contado(f.warnings, "aviso")}`
         : `${f.name}: ${KIND_ES[f.kind ?? ""] ?? "tipo desconocido"}, ${contado(f.rows ?? 0, "fila de datos", "filas de datos")}, ${contado(f.accepted, "aceptada")}, ${contado(f.rejected, "rechazada")}, ${contado(f.warnings, "aviso")}${f.duplicates ? `, ${contado(f.duplicates, "duplicado")}` : ""}`,
+    validateFile: (r) =>
+      `${r.fileName ?? "entrada"}: ${KIND_ES[r.kind ?? ""] ?? "tipo desconocido"} (${r.kindSource === "given" ? "indicado" : r.kindSource === "detected" ? "detectado" : "?"}), codificación ${r.encoding ?? "?"}${r.delimiter ? `, delimitador ${JSON.stringify(r.delimiter)}` : ""}${r.sheets ? `, hojas ${r.sheets.join(", ")}` : ""}${r.mojibakeRepaired ? ", texto con doble codificación reparado" : ""}`,
+    validateHeader: (r) =>
+      `fila de encabezado ${r.headerRow ?? "?"}${r.hxlRow ? `, fila HXL ${r.hxlRow}` : ""}${r.pivoted ? ", formato largo pasado a ancho" : ""}${r.dateOrder ? `, fechas ${r.dateOrder.order === "dmy" ? "día/mes" : "mes/día"} (${DECIDED_ES[r.dateOrder.decidedBy] ?? r.dateOrder.decidedBy})` : ""}${windowEs(r.dateWindow)}`,
+    validateRoute: (f) =>
+      `${f.name}: archivo de rutas, ${contado(f.features, "elemento", "elementos")}, ${contado(f.accepted, "aceptado")}, ${contado(f.rejected, "rechazado")}`,
+    countScopeRead: (scope) =>
+      `; conteo de un solo ${scope === "place" ? "lugar" : "punto"}: se lee como «al menos»`,
+    notAFile: (path, why) =>
+      why === "missing"
+        ? `${path} no existe; revise la ruta.`
+        : why === "folder"
+          ? `${path} es una carpeta, no un archivo; indique un archivo.`
+          : `${path} no es un archivo normal (es un dispositivo, una tubería o un socket); guarde los datos en un archivo e indique ese.`,
+    looksLikeKind: (kind) => ` Parece una tabla de ${KIND_ES[kind] ?? kind}.`,
+    missingColumnHint: (mappable) =>
+      mappable
+        ? " Indique qué columna lo contiene: --columns <campo>=<columna> (docs/import.md)."
+        : " Asígnela a mano con dtm-flow import <archivo> --columns <campo>=<columna> --out <carpeta> y luego indique la tabla que escribe (docs/import.md).",
+    wrongKind: (path, better, kind) =>
+      `${path} parece una tabla de ${KIND_ES[better] ?? better}, no de ${KIND_ES[kind] ?? kind} (sus encabezados se parecen más a las columnas de ${KIND_ES[better] ?? better}); indíquelo con --${better}.`,
     moreIssues: (n, file) => `  … y ${n} más: dtm-flow validate ${file} las lista todas`,
     asOfCut: (asOf, timeZone) => {
       const m = asOfMoment(asOf, timeZone);

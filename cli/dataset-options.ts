@@ -247,6 +247,7 @@ export async function loadChosenDataset(
   const loaded = await loadDataset(choice.files, context, {
     timeZone: choice.timeZone,
     ...choice.reading,
+    ...(choice.lang ? { lang: choice.lang } : {}),
   });
   const lang = choice.lang ?? "en";
   for (const report of loaded.reports) {
