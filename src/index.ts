@@ -99,7 +99,7 @@ export {
   farFromRoutesText,
   reportsFarFromRoutes,
 } from "./ingest/routes-fit.ts";
-export type { FarFromRoutes } from "./ingest/routes-fit.ts";
+export type { FarFromRoutes, FarFromRoutesLang, FarFromRoutesRoutes } from "./ingest/routes-fit.ts";
 export { CrossFileDuplicates, crossFileDuplicateText } from "./ingest/cross-file-duplicates.ts";
 export type { CrossFileDuplicate } from "./ingest/cross-file-duplicates.ts";
 export type {

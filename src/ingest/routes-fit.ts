@@ -56,10 +56,42 @@ export function reportsFarFromRoutes(
   };
 }
 
+/** The languages of the sentence. */
+export type FarFromRoutesLang = "en" | "es";
+
+/**
+ * Which routes were in use, and so what to do: `route` the file given with --route (check that it
+ * is the reports' route), or undefined for the embedded 2018 corridor (give your route).
+ */
+export interface FarFromRoutesRoutes {
+  route?: string;
+}
+
 /**
  * The sentence: `10 of 12 reports lie 78–644 km (median 270 km) from the routes in use (the 2018
- * corridor): most reports lie far from the routes: give your route with --route ruta.geojson.`
+ * corridor): most reports lie far from the routes: give your route with --route <file.geojson>
+ * (docs/contracts.md §1.5).` With `routes.route` (a route file given) it ends "check that --route
+ * is the route these reports follow" instead. English or Spanish: the one table of these words.
  */
-export function farFromRoutesText(f: FarFromRoutes, routesName: string): string {
-  return `${f.far} of ${f.reports} reports lie ${f.minKm.toLocaleString("en-US")}–${f.maxKm.toLocaleString("en-US")} km (median ${f.medianKm.toLocaleString("en-US")} km) from the routes in use (${routesName}): most reports lie far from the routes: give your route with --route <file.geojson> (docs/contracts.md §1.5).`;
+export function farFromRoutesText(
+  f: FarFromRoutes,
+  routes: FarFromRoutesRoutes = {},
+  lang: FarFromRoutesLang = "en",
+): string {
+  const km = (x: number) => x.toLocaleString(lang === "es" ? "es-MX" : "en-US");
+  const span = `${km(f.minKm)}–${km(f.maxKm)} km`;
+  if (lang === "es") {
+    const name = routes.route !== undefined ? `--route ${routes.route}` : "el corredor de 2018";
+    const todo =
+      routes.route !== undefined
+        ? "compruebe que --route es la ruta que siguen estos reportes"
+        : "indique su ruta con --route <archivo.geojson>";
+    return `${f.far} de ${f.reports} reportes están a ${span} (mediana ${km(f.medianKm)} km) de las rutas en uso (${name}): la mayoría de los reportes está lejos de las rutas: ${todo} (docs/contracts.md §1.5).`;
+  }
+  const name = routes.route !== undefined ? `--route ${routes.route}` : "the 2018 corridor";
+  const todo =
+    routes.route !== undefined
+      ? "check that --route is the route these reports follow"
+      : "give your route with --route <file.geojson>";
+  return `${f.far} of ${f.reports} reports lie ${span} (median ${km(f.medianKm)} km) from the routes in use (${name}): most reports lie far from the routes: ${todo} (docs/contracts.md §1.5).`;
 }
