@@ -31,11 +31,36 @@ export interface CliWords {
   /** validate's second line: header and HXL rows, layout, date order and the dates accepted. */
   validateHeader: (r: ImportReport) => string;
   /** validate's line for a route file. */
-  validateRoute: (f: { name: string; features: number; accepted: number; rejected: number }) => string;
+  validateRoute: (f: {
+    name: string;
+    features: number;
+    accepted: number;
+    rejected: number;
+  }) => string;
   /** After a column's mapping: a count column of one place or one point, read as "at least". */
   countScopeRead: (scope: "place" | "point") => string;
   /** Why an input path cannot be read as a file (exit 2). */
-  notAFile: (path: string, why: "missing" | "folder" | "special") => string;
+  notAFile: (path: string, why: "missing" | "folder" | "special" | "unreadable") => string;
+  /** import: a file's lists of rejections and warnings were cut (the counts stay exact). */
+  issuesCut: (file: string) => string;
+  /**
+   * import: the extra columns left out as empty in every row (`unmapped`), and apart the mapped
+   * columns whose every value was read, none kept as written (`read`).
+   */
+  emptyColumns: (f: { file: string; unmapped: string[]; read: string[] }) => string;
+  /** import: more rows repeated across files than listed. */
+  moreRepeats: (n: number) => string;
+  /** import: a sighting_id another file already gave, written qualified. */
+  idQualified: (q: QualifiedIdAt) => string;
+  /** import: more qualified ids than listed. */
+  moreQualified: (n: number) => string;
+  /** import's last line: the tables written with their rows, rejected.csv, the folder. */
+  importDone: (f: {
+    tables: { file: string; rows: number }[];
+    routes: boolean;
+    rejected: number;
+    dir: string;
+  }) => string;
   /** After an unusable table's reason: the kind its headers fit better. */
   looksLikeKind: (kind: string) => string;
   /**
@@ -93,6 +118,17 @@ export interface CliWords {
   scenarioWrote: (dir: string) => string;
 }
 
+/** A sighting_id an earlier file gave too, and what import wrote it as (files by name). */
+export interface QualifiedIdAt {
+  file: string;
+  line: number;
+  sheet?: string;
+  id: string;
+  writtenAs: string;
+  firstFile: string;
+  firstLine: number;
+}
+
 /** A count read as "at least": its report, the bound and whether it counted a place or a point. */
 export interface LowerBoundShown {
   id: string;
@@ -109,6 +145,12 @@ export interface TooEarlyShown {
   daysBefore: number;
   first: string;
 }
+
+/** At most five names, then how many more ("a, b, … (3 more)"). */
+const fiveEn = (names: string[]) =>
+  names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length - 5} more)` : "");
+const fiveEs = (names: string[]) =>
+  names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length - 5} más)` : "");
 
 /** ", … 5 more" / ", … 5 más" after a shortened list; "" when nothing was left out. */
 const moreEn = (more: number) => (more > 0 ? `, … ${more} more` : "");
@@ -163,7 +205,28 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
         ? `${path} does not exist; check the path.`
         : why === "folder"
           ? `${path} is a folder, not a file; give a file.`
-          : `${path} is not a regular file (a device, pipe or socket); save the data to a file and give that.`,
+          : why === "special"
+            ? `${path} is not a regular file (a device, pipe or socket); save the data to a file and give that.`
+            : `${path} does not exist or cannot be read.`,
+    issuesCut: (file) =>
+      `${file}: more than 200,000 rejections or warnings; the lists are cut (counts are exact).`,
+    emptyColumns: (f) => {
+      const parts = [
+        f.unmapped.length
+          ? `left out ${counted(f.unmapped.length, "extra column")} empty in every row: ${fiveEn(f.unmapped)}`
+          : "",
+        f.read.length ? `every value of ${fiveEn(f.read)} was read, none kept as written` : "",
+      ].filter((p) => p !== "");
+      return `${f.file}: ${parts.join("; ")}.`;
+    },
+    moreRepeats: (n) =>
+      `… and ${n} more rows repeated across files: import-report.json crossFileDuplicates`,
+    idQualified: (q) =>
+      `${q.file}${q.sheet !== undefined ? ` sheet "${q.sheet}"` : ""} row ${q.line}: sighting_id "${q.id}" is also the id of ${q.firstFile} row ${q.firstLine}; written as "${q.writtenAs}" so that each report keeps its own id.`,
+    moreQualified: (n) =>
+      `… and ${n} more sighting_ids qualified with their file's name: import-report.json qualifiedSightingIds`,
+    importDone: (f) =>
+      `wrote ${f.tables.map((t) => `${t.file} (${t.rows} rows)`).join(", ")}${f.routes ? ", routes.geojson" : ""}, rejected.csv (${f.rejected}), import-report.json to ${f.dir}`,
     looksLikeKind: (kind) => ` It looks like a ${kind} table.`,
     missingColumnHint: (mappable) =>
       mappable
@@ -227,7 +290,30 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
         ? `${path} no existe; revise la ruta.`
         : why === "folder"
           ? `${path} es una carpeta, no un archivo; indique un archivo.`
-          : `${path} no es un archivo normal (es un dispositivo, una tubería o un socket); guarde los datos en un archivo e indique ese.`,
+          : why === "special"
+            ? `${path} no es un archivo normal (es un dispositivo, una tubería o un socket); guarde los datos en un archivo e indique ese.`
+            : `${path} no existe o no se puede leer.`,
+    issuesCut: (file) =>
+      `${file}: más de 200.000 rechazos o avisos; las listas se cortan (los totales son exactos).`,
+    emptyColumns: (f) => {
+      const parts = [
+        f.unmapped.length
+          ? `se ${f.unmapped.length === 1 ? "deja" : "dejan"} fuera ${contado(f.unmapped.length, "columna extra", "columnas extra")} ${f.unmapped.length === 1 ? "vacía" : "vacías"} en todas las filas: ${fiveEs(f.unmapped)}`
+          : "",
+        f.read.length
+          ? `todos los valores de ${fiveEs(f.read)} se leyeron; ninguno se conserva tal como se escribió`
+          : "",
+      ].filter((p) => p !== "");
+      return `${f.file}: ${parts.join("; ")}.`;
+    },
+    moreRepeats: (n) =>
+      `… y ${contado(n, "fila repetida", "filas repetidas")} más entre archivos: import-report.json crossFileDuplicates`,
+    idQualified: (q) =>
+      `${q.file}${q.sheet !== undefined ? ` hoja «${q.sheet}»` : ""} fila ${q.line}: el sighting_id «${q.id}» es también el de ${q.firstFile} fila ${q.firstLine}; se escribe como «${q.writtenAs}» para que cada reporte conserve su propio id.`,
+    moreQualified: (n) =>
+      `… y ${n} sighting_id más con el nombre de su archivo añadido: import-report.json qualifiedSightingIds`,
+    importDone: (f) =>
+      `se escribieron ${f.tables.map((t) => `${t.file} (${contado(t.rows, "fila", "filas")})`).join(", ")}${f.routes ? ", routes.geojson" : ""}, rejected.csv (${f.rejected}) e import-report.json en ${f.dir}`,
     looksLikeKind: (kind) => ` Parece una tabla de ${KIND_ES[kind] ?? kind}.`,
     missingColumnHint: (mappable) =>
       mappable

@@ -293,7 +293,11 @@ export function lowerBoundsNote(
     ...(a.sizeAtLeast !== undefined ? { atLeast: a.sizeAtLeast } : {}),
     ...(a.countScope !== undefined ? { scope: a.countScope } : {}),
   }));
-  return cliWords(lang).lowerBounds({ n: bounds.length, shown, more: bounds.length - shown.length });
+  return cliWords(lang).lowerBounds({
+    n: bounds.length,
+    shown,
+    more: bounds.length - shown.length,
+  });
 }
 
 // ── held-out check (--check) ──
