@@ -20,6 +20,7 @@ import {
 } from "../read-input.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
 import { cliWords } from "../cli-words.ts";
+import type { QualifiedIdAt } from "../cli-words.ts";
 import { rejectionLines } from "../dataset-options.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
@@ -205,15 +206,8 @@ interface Gathered {
 }
 
 /** A sighting_id another file gave too, written qualified with its file's name. */
-interface QualifiedId {
-  file: string;
-  line: number;
-  sheet?: string;
-  id: string;
-  writtenAs: string;
-  firstFile: string;
-  firstLine: number;
-}
+/** A sighting_id an earlier file gave too (cli-words.ts says it). */
+type QualifiedId = QualifiedIdAt;
 
 /**
  * Gives the sighting an id no earlier file gave: two field files that each number their reports
