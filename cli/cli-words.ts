@@ -6,7 +6,7 @@
  * scenario/errorSentences.ts). File contents (CSV, JSON codes) are the same in both languages.
  */
 import { asOfCutText, asOfMoment, formatPeople, situationWords } from "../src/index.ts";
-import type { SituationLang } from "../src/index.ts";
+import type { ImportReport, SituationLang } from "../src/index.ts";
 import { counted } from "./plural.ts";
 
 /** A count and its noun in Spanish, singular for exactly one ("1 grupo", "2 grupos"). */
@@ -26,6 +26,50 @@ export interface CliWords {
     warnings: number;
     duplicates: number;
   }) => string;
+  /** validate's first line: file, kind and how it was chosen, encoding, delimiter, sheets. */
+  validateFile: (r: ImportReport) => string;
+  /** validate's second line: header and HXL rows, layout, date order and the dates accepted. */
+  validateHeader: (r: ImportReport) => string;
+  /** validate's line for a route file. */
+  validateRoute: (f: {
+    name: string;
+    features: number;
+    accepted: number;
+    rejected: number;
+  }) => string;
+  /** After a column's mapping: a count column of one place or one point, read as "at least". */
+  countScopeRead: (scope: "place" | "point") => string;
+  /** Why an input path cannot be read as a file (exit 2). */
+  notAFile: (path: string, why: "missing" | "folder" | "special" | "unreadable") => string;
+  /** import: a file's lists of rejections and warnings were cut (the counts stay exact). */
+  issuesCut: (file: string) => string;
+  /**
+   * import: the extra columns left out as empty in every row (`unmapped`), and apart the mapped
+   * columns whose every value was read, none kept as written (`read`).
+   */
+  emptyColumns: (f: { file: string; unmapped: string[]; read: string[] }) => string;
+  /** import: more rows repeated across files than listed. */
+  moreRepeats: (n: number) => string;
+  /** import: a sighting_id another file already gave, written qualified. */
+  idQualified: (q: QualifiedIdAt) => string;
+  /** import: more qualified ids than listed. */
+  moreQualified: (n: number) => string;
+  /** import's last line: the tables written with their rows, rejected.csv, the folder. */
+  importDone: (f: {
+    tables: { file: string; rows: number }[];
+    routes: boolean;
+    rejected: number;
+    dir: string;
+  }) => string;
+  /** After an unusable table's reason: the kind its headers fit better. */
+  looksLikeKind: (kind: string) => string;
+  /**
+   * After a missing required column's reason: map it with --columns where the command takes it
+   * (`mappable`), else through `dtm-flow import`.
+   */
+  missingColumnHint: (mappable: boolean) => string;
+  /** A file given under one option whose headers fit another kind better (exit 2). */
+  wrongKind: (path: string, better: string, kind: string) => string;
   /** `  … and 3 more: dtm-flow validate x.csv lists every one`. */
   moreIssues: (n: number, file: string) => string;
   /** "by the end of 2018-11-05, America/Mexico_City time": what an as-of date keeps. */
@@ -37,6 +81,25 @@ export interface CliWords {
     name: string;
     asOf?: string;
   }) => string;
+  /** estimate's first line: the reports it reads and, with --as-of, what it keeps (`cut`, asOfCut). */
+  estimatingTracks: (f: {
+    sightings: number;
+    counts: number;
+    stocks: number;
+    name: string;
+    cut?: string;
+  }) => string;
+  correctionsApplied: (n: number) => string;
+  checkStarting: (reports: number, reEstimates: number) => string;
+  /** Counts of one place or one point read as lower bounds of their group (estimate). */
+  lowerBounds: (f: { n: number; shown: LowerBoundShown[]; more: number }) => string;
+  /** Reports that name their group too long before its first position (estimate). */
+  tooEarly: (f: { n: number; shown: TooEarlyShown[]; more: number; maxDays: number }) => string;
+  /**
+   * Counts the estimator left out: `why` when no group could take them (no sightings given, or
+   * none found from them), else the reasons are in report.json.
+   */
+  countsLeftOut: (n: number, why?: "no_sightings" | "no_group") => string;
   reportDone: (date: string, headline: string, dir: string) => string;
   estimateDone: (f: { groups: number; days: number; leftOut: number; dir: string }) => string;
   forecastDone: (f: {
@@ -55,6 +118,72 @@ export interface CliWords {
   scenarioWrote: (dir: string) => string;
 }
 
+/** A sighting_id an earlier file gave too, and what import wrote it as (files by name). */
+export interface QualifiedIdAt {
+  file: string;
+  line: number;
+  sheet?: string;
+  id: string;
+  writtenAs: string;
+  firstFile: string;
+  firstLine: number;
+}
+
+/** A count read as "at least": its report, the bound and whether it counted a place or a point. */
+export interface LowerBoundShown {
+  id: string;
+  atLeast?: number;
+  /** What the count counted (the estimator's CountScope): one place, or one passing point. */
+  scope?: "place" | "passage";
+}
+
+/** A report naming its group too early: report, group, its date, days before the first position. */
+export interface TooEarlyShown {
+  id: string;
+  group: string;
+  date: string;
+  daysBefore: number;
+  first: string;
+}
+
+/** At most five names, then how many more ("a, b, … (3 more)"). */
+const fiveEn = (names: string[]) =>
+  names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length - 5} more)` : "");
+const fiveEs = (names: string[]) =>
+  names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length - 5} más)` : "");
+
+/** ", … 5 more" / ", … 5 más" after a shortened list; "" when nothing was left out. */
+const moreEn = (more: number) => (more > 0 ? `, … ${more} more` : "");
+const moreEs = (more: number) => (more > 0 ? `, … ${more} más` : "");
+
+/**
+ * ", dates 2016-01-01 to 2018-12-01 accepted (window from the data)", or "(window given: from
+ * 2017-01-01)" after --from/--to; "" when the file has no dates.
+ */
+function windowEn(w: ImportReport["dateWindow"]): string {
+  if (!w) return "";
+  const span = w.first !== undefined ? `, dates ${w.first} to ${w.last} accepted` : "";
+  const given = [w.from && `from ${w.from}`, w.to && `to ${w.to}`].filter(Boolean).join(" ");
+  const how = w.decidedBy === "option" ? `window given: ${given}` : "window from the data";
+  return `${span} (${how})`;
+}
+
+/** The same in Spanish: ", fechas del 2016-01-01 al 2018-12-01 aceptadas (ventana según los datos)". */
+function windowEs(w: ImportReport["dateWindow"]): string {
+  if (!w) return "";
+  const span = w.first !== undefined ? `, fechas del ${w.first} al ${w.last} aceptadas` : "";
+  const given = [w.from && `desde ${w.from}`, w.to && `hasta ${w.to}`].filter(Boolean).join(" ");
+  const how = w.decidedBy === "option" ? `ventana dada: ${given}` : "ventana según los datos";
+  return `${span} (${how})`;
+}
+
+/** How the day-month order of slashed dates was decided, in Spanish. */
+const DECIDED_ES: Record<string, string> = {
+  data: "según los datos",
+  option: "por opción",
+  default: "por omisión",
+};
+
 /** The table: English and Spanish. */
 export const CLI_WORDS: Record<SituationLang, CliWords> = {
   en: {
@@ -63,12 +192,72 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       f.features !== undefined
         ? `${f.name}: ${counted(f.features, "route feature")}, ${f.accepted} accepted, ${f.rejected} rejected, ${counted(f.warnings, "warning")}`
         : `${f.name}: ${f.kind ?? "unknown kind"}, ${counted(f.rows ?? 0, "data row")}, ${f.accepted} accepted, ${f.rejected} rejected, ${counted(f.warnings, "warning")}${f.duplicates ? `, ${counted(f.duplicates, "duplicate")}` : ""}`,
+    validateFile: (r) =>
+      `${r.fileName ?? "input"}: ${r.kind ?? "unknown kind"} (${r.kindSource ?? "?"}), encoding ${r.encoding ?? "?"}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ""}${r.sheets ? `, sheets ${r.sheets.join(", ")}` : ""}${r.mojibakeRepaired ? ", double-encoded text repaired" : ""}`,
+    validateHeader: (r) =>
+      `header row ${r.headerRow ?? "?"}${r.hxlRow ? `, HXL row ${r.hxlRow}` : ""}${r.pivoted ? ", long layout pivoted" : ""}${r.dateOrder ? `, dates ${r.dateOrder.order} (${r.dateOrder.decidedBy})` : ""}${windowEn(r.dateWindow)}`,
+    validateRoute: (f) =>
+      `${f.name}: route file, ${counted(f.features, "feature")}, ${f.accepted} accepted, ${f.rejected} rejected`,
+    countScopeRead: (scope) =>
+      `; a count of one ${scope === "place" ? "place" : "point"}: read as "at least"`,
+    notAFile: (path, why) =>
+      why === "missing"
+        ? `${path} does not exist; check the path.`
+        : why === "folder"
+          ? `${path} is a folder, not a file; give a file.`
+          : why === "special"
+            ? `${path} is not a regular file (a device, pipe or socket); save the data to a file and give that.`
+            : `${path} does not exist or cannot be read.`,
+    issuesCut: (file) =>
+      `${file}: more than 200,000 rejections or warnings; the lists are cut (counts are exact).`,
+    emptyColumns: (f) => {
+      const parts = [
+        f.unmapped.length
+          ? `left out ${counted(f.unmapped.length, "extra column")} empty in every row: ${fiveEn(f.unmapped)}`
+          : "",
+        f.read.length ? `every value of ${fiveEn(f.read)} was read, none kept as written` : "",
+      ].filter((p) => p !== "");
+      return `${f.file}: ${parts.join("; ")}.`;
+    },
+    moreRepeats: (n) =>
+      `… and ${n} more rows repeated across files: import-report.json crossFileDuplicates`,
+    idQualified: (q) =>
+      `${q.file}${q.sheet !== undefined ? ` sheet "${q.sheet}"` : ""} row ${q.line}: sighting_id "${q.id}" is also the id of ${q.firstFile} row ${q.firstLine}; written as "${q.writtenAs}" so that each report keeps its own id.`,
+    moreQualified: (n) =>
+      `… and ${n} more sighting_ids qualified with their file's name: import-report.json qualifiedSightingIds`,
+    importDone: (f) =>
+      `wrote ${f.tables.map((t) => `${t.file} (${t.rows} rows)`).join(", ")}${f.routes ? ", routes.geojson" : ""}, rejected.csv (${f.rejected}), import-report.json to ${f.dir}`,
+    looksLikeKind: (kind) => ` It looks like a ${kind} table.`,
+    missingColumnHint: (mappable) =>
+      mappable
+        ? " Say which column holds it: --columns <field>=<column> (docs/import.md)."
+        : " Map it by hand with dtm-flow import <file> --columns <field>=<column> --out <folder>, then give the table it writes (docs/import.md).",
+    wrongKind: (path, better, kind) =>
+      `${path} looks like a ${better} table, not ${kind} (its headers match the ${better} columns better); give it with --${better}.`,
     moreIssues: (n, file) => `  … and ${n} more: dtm-flow validate ${file} lists every one`,
     asOfCut: (asOf, timeZone) => asOfCutText(asOf, timeZone),
     estimating: (f) =>
       `estimating the groups from ${f.sightings} sightings and ${f.counts} counts, then the ledger from ${f.stocks} stock figures (${f.name})${f.asOf ? `, only what was known ${f.asOf}` : ""}`,
     estimateDone: (f) =>
       `${counted(f.groups, "group")}, ${counted(f.days, "group-day")}; ${counted(f.leftOut, "sighting")} left out (see report.json); wrote ${f.dir}`,
+    estimatingTracks: (f) =>
+      `estimating ${f.cut ? "from " : ""}${f.sightings} sightings, ${f.counts} counts, ${f.stocks} stock figures (${f.name})${f.cut ? `, only what was observed ${f.cut}` : ""}`,
+    correctionsApplied: (n) => `applied ${counted(n, "correction")}`,
+    checkStarting: (reports, reEstimates) =>
+      `held-out check: ${reports} reports, ${reEstimates} re-estimates`,
+    lowerBounds: (f) =>
+      `${counted(f.n, "count")} of one place or one point read as "at least", not as its group's size: ${f.shown.map((b) => `${b.id} (≥ ${b.atLeast ?? "?"}, ${b.scope ?? ""})`).join(", ")}${moreEn(f.more)}; report.json associations[].countScope`,
+    tooEarly: (f) => {
+      const one = f.n === 1;
+      const shown = f.shown.map(
+        (e) => `${e.id} (${e.group}, ${e.date}, ${e.daysBefore} days before ${e.first})`,
+      );
+      return `${counted(f.n, "report")} ${one ? "names its" : "name their"} group more than ${f.maxDays} days before its first position; ${one ? "its" : "their"} track is not written back to ${one ? "it" : "them"} (check ${one ? "its date" : "their dates"}): ${shown.join(", ")}${moreEn(f.more)}; report.json trackStarts`;
+    },
+    countsLeftOut: (n, why) =>
+      why === undefined
+        ? `${counted(n, "count")} left out; the reason for each is in report.json countsLeftOut`
+        : `${counted(n, "count")} left out: ${why === "no_sightings" ? "no sightings were given" : "no group was found from the sightings"}, so the counts have no group to attach to (counts size the groups found from sightings); give --sightings too, or use \`dtm-flow ledger\`, which reads counts alone as crossings; report.json countsLeftOut`,
     reportDone: (date, headline, dir) => `as of ${date}: ${headline}; wrote ${dir}`,
     forecastDone: (f) =>
       `forecast as of ${f.asOf} for ${counted(f.groups, "group")}, ${counted(f.places, "group-place")}, horizon ${counted(f.horizon, "day")}; wrote ${f.dir}`,
@@ -88,6 +277,50 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       f.features !== undefined
         ? `${f.name}: ${contado(f.features, "elemento de ruta", "elementos de ruta")}, ${contado(f.accepted, "aceptado")}, ${contado(f.rejected, "rechazado")}, ${contado(f.warnings, "aviso")}`
         : `${f.name}: ${KIND_ES[f.kind ?? ""] ?? "tipo desconocido"}, ${contado(f.rows ?? 0, "fila de datos", "filas de datos")}, ${contado(f.accepted, "aceptada")}, ${contado(f.rejected, "rechazada")}, ${contado(f.warnings, "aviso")}${f.duplicates ? `, ${contado(f.duplicates, "duplicado")}` : ""}`,
+    validateFile: (r) =>
+      `${r.fileName ?? "entrada"}: ${KIND_ES[r.kind ?? ""] ?? "tipo desconocido"} (${r.kindSource === "given" ? "indicado" : r.kindSource === "detected" ? "detectado" : "?"}), codificación ${r.encoding ?? "?"}${r.delimiter ? `, delimitador ${JSON.stringify(r.delimiter)}` : ""}${r.sheets ? `, hojas ${r.sheets.join(", ")}` : ""}${r.mojibakeRepaired ? ", texto con doble codificación reparado" : ""}`,
+    validateHeader: (r) =>
+      `fila de encabezado ${r.headerRow ?? "?"}${r.hxlRow ? `, fila HXL ${r.hxlRow}` : ""}${r.pivoted ? ", formato largo pasado a ancho" : ""}${r.dateOrder ? `, fechas ${r.dateOrder.order === "dmy" ? "día/mes" : "mes/día"} (${DECIDED_ES[r.dateOrder.decidedBy] ?? r.dateOrder.decidedBy})` : ""}${windowEs(r.dateWindow)}`,
+    validateRoute: (f) =>
+      `${f.name}: archivo de rutas, ${contado(f.features, "elemento", "elementos")}, ${contado(f.accepted, "aceptado")}, ${contado(f.rejected, "rechazado")}`,
+    countScopeRead: (scope) =>
+      `; conteo de un solo ${scope === "place" ? "lugar" : "punto"}: se lee como «al menos»`,
+    notAFile: (path, why) =>
+      why === "missing"
+        ? `${path} no existe; revise la ruta.`
+        : why === "folder"
+          ? `${path} es una carpeta, no un archivo; indique un archivo.`
+          : why === "special"
+            ? `${path} no es un archivo normal (es un dispositivo, una tubería o un socket); guarde los datos en un archivo e indique ese.`
+            : `${path} no existe o no se puede leer.`,
+    issuesCut: (file) =>
+      `${file}: más de 200.000 rechazos o avisos; las listas se cortan (los totales son exactos).`,
+    emptyColumns: (f) => {
+      const parts = [
+        f.unmapped.length
+          ? `se ${f.unmapped.length === 1 ? "deja" : "dejan"} fuera ${contado(f.unmapped.length, "columna extra", "columnas extra")} ${f.unmapped.length === 1 ? "vacía" : "vacías"} en todas las filas: ${fiveEs(f.unmapped)}`
+          : "",
+        f.read.length
+          ? `todos los valores de ${fiveEs(f.read)} se leyeron; ninguno se conserva tal como se escribió`
+          : "",
+      ].filter((p) => p !== "");
+      return `${f.file}: ${parts.join("; ")}.`;
+    },
+    moreRepeats: (n) =>
+      `… y ${contado(n, "fila repetida", "filas repetidas")} más entre archivos: import-report.json crossFileDuplicates`,
+    idQualified: (q) =>
+      `${q.file}${q.sheet !== undefined ? ` hoja «${q.sheet}»` : ""} fila ${q.line}: el sighting_id «${q.id}» es también el de ${q.firstFile} fila ${q.firstLine}; se escribe como «${q.writtenAs}» para que cada reporte conserve su propio id.`,
+    moreQualified: (n) =>
+      `… y ${n} sighting_id más con el nombre de su archivo añadido: import-report.json qualifiedSightingIds`,
+    importDone: (f) =>
+      `se escribieron ${f.tables.map((t) => `${t.file} (${contado(t.rows, "fila", "filas")})`).join(", ")}${f.routes ? ", routes.geojson" : ""}, rejected.csv (${f.rejected}) e import-report.json en ${f.dir}`,
+    looksLikeKind: (kind) => ` Parece una tabla de ${KIND_ES[kind] ?? kind}.`,
+    missingColumnHint: (mappable) =>
+      mappable
+        ? " Indique qué columna lo contiene: --columns <campo>=<columna> (docs/import.md)."
+        : " Asígnela a mano con dtm-flow import <archivo> --columns <campo>=<columna> --out <carpeta> y luego indique la tabla que escribe (docs/import.md).",
+    wrongKind: (path, better, kind) =>
+      `${path} parece una tabla de ${KIND_ES[better] ?? better}, no de ${KIND_ES[kind] ?? kind} (sus encabezados se parecen más a las columnas de ${KIND_ES[better] ?? better}); indíquelo con --${better}.`,
     moreIssues: (n, file) => `  … y ${n} más: dtm-flow validate ${file} las lista todas`,
     asOfCut: (asOf, timeZone) => {
       const m = asOfMoment(asOf, timeZone);
@@ -99,6 +332,25 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       `estimando los grupos a partir de ${contado(f.sightings, "avistamiento")} y ${contado(f.counts, "conteo")}, luego el balance a partir de ${contado(f.stocks, "cifra", "cifras")} de stock (${situationWords("es").datasetName(f.name)})${f.asOf ? `, solo lo que se sabía ${f.asOf}` : ""}`,
     estimateDone: (f) =>
       `${contado(f.groups, "grupo")}, ${contado(f.days, "grupo-día", "grupos-día")}; ${contado(f.leftOut, "avistamiento dejado", "avistamientos dejados")} fuera (vea report.json); se escribió ${f.dir}`,
+    estimatingTracks: (f) =>
+      `estimando ${f.cut ? "a partir de " : ""}${contado(f.sightings, "avistamiento")}, ${contado(f.counts, "conteo")}, ${contado(f.stocks, "cifra", "cifras")} de stock (${situationWords("es").datasetName(f.name)})${f.cut ? `, solo lo observado ${f.cut}` : ""}`,
+    correctionsApplied: (n) =>
+      `${n === 1 ? "se aplicó" : "se aplicaron"} ${contado(n, "corrección", "correcciones")}`,
+    checkStarting: (reports, reEstimates) =>
+      `verificación con datos retenidos: ${contado(reports, "reporte")}, ${contado(reEstimates, "reestimación", "reestimaciones")}`,
+    lowerBounds: (f) =>
+      `${contado(f.n, "conteo")} de un solo lugar o punto ${f.n === 1 ? "leído" : "leídos"} como «al menos», no como el tamaño de su grupo: ${f.shown.map((b) => `${b.id} (≥ ${b.atLeast ?? "?"}, ${b.scope === "place" ? "lugar" : b.scope === "passage" ? "paso" : ""})`).join(", ")}${moreEs(f.more)}; report.json associations[].countScope`,
+    tooEarly: (f) => {
+      const one = f.n === 1;
+      const shown = f.shown.map(
+        (e) => `${e.id} (${e.group}, ${e.date}, ${e.daysBefore} días antes del ${e.first})`,
+      );
+      return `${contado(f.n, "reporte")} ${one ? "nombra a su" : "nombran a su"} grupo más de ${f.maxDays} días antes de su primera posición; la trayectoria no se extiende hasta ${one ? "él" : "ellos"} (revise ${one ? "su fecha" : "sus fechas"}): ${shown.join(", ")}${moreEs(f.more)}; report.json trackStarts`;
+    },
+    countsLeftOut: (n, why) =>
+      why === undefined
+        ? `${contado(n, "conteo")} ${n === 1 ? "dejado" : "dejados"} fuera; el motivo de cada uno está en report.json countsLeftOut`
+        : `${contado(n, "conteo")} ${n === 1 ? "dejado" : "dejados"} fuera: ${why === "no_sightings" ? "no se dieron avistamientos" : "no se encontró ningún grupo a partir de los avistamientos"}, así que los conteos no tienen grupo al que sumarse (los conteos dan el tamaño de los grupos hallados en los avistamientos); dé también --sightings, o use \`dtm-flow ledger\`, que lee los conteos solos como cruces; report.json countsLeftOut`,
     reportDone: (date, headline, dir) => `al ${date}: ${headline}; se escribió ${dir}`,
     forecastDone: (f) =>
       `pronóstico al ${f.asOf} para ${contado(f.groups, "grupo")}, ${contado(f.places, "grupo-lugar", "grupos-lugar")}, horizonte de ${contado(f.horizon, "día")}; se escribió ${f.dir}`,

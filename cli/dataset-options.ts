@@ -247,6 +247,7 @@ export async function loadChosenDataset(
   const loaded = await loadDataset(choice.files, context, {
     timeZone: choice.timeZone,
     ...choice.reading,
+    ...(choice.lang ? { lang: choice.lang } : {}),
   });
   const lang = choice.lang ?? "en";
   for (const report of loaded.reports) {
@@ -271,12 +272,11 @@ function checkRoutesFit(choice: DatasetChoice, loaded: LoadedDataset, context: C
   if (!choice.files.sightings) return;
   const far = reportsFarFromRoutes(loaded.dataset.sightings, loaded.dataset.routes);
   if (!far) return;
-  const own = choice.files.route !== undefined;
-  const text = farFromRoutesText(far, own ? `--route ${choice.files.route}` : "the 2018 corridor");
-  if (!own) throw new UserError(`${choice.files.sightings}: ${text}`);
-  context.stderr(
-    `warning: ${choice.files.sightings}: ${text.replace(": give your route with --route <file.geojson>", ": check that --route is the route these reports follow")}`,
-  );
+  const route = choice.files.route;
+  const lang = choice.lang ?? "en";
+  const text = farFromRoutesText(far, route !== undefined ? { route } : {}, lang);
+  if (route === undefined) throw new UserError(`${choice.files.sightings}: ${text}`);
+  context.stderr(`${cliWords(lang).warning}: ${choice.files.sightings}: ${text}`);
 }
 
 /**

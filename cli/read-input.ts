@@ -17,6 +17,7 @@ import {
   embedded2018,
   importPlacesGeoJson,
   importRoute,
+  issueReason,
   looksLikeGeoJson,
 } from "../src/index.ts";
 import type {
@@ -42,6 +43,8 @@ export interface ReadTableOptions extends Omit<ImportOptions, "fileName"> {
   progress?: boolean;
   /** The command takes `--columns` (validate, import): its hint for a missing column says so. */
   mappable?: boolean;
+  /** Language of the sentence refusing an unusable file (--lang; default en). */
+  lang?: SituationLang;
 }
 
 /**
@@ -49,11 +52,35 @@ export interface ReadTableOptions extends Omit<ImportOptions, "fileName"> {
  * map it by hand with `--columns` where the command takes it, else through `dtm-flow import`.
  * @example missingColumnHint("missing_column", true) // => " Say which column holds it: --columns <field>=<column> (docs/import.md)."
  */
-export function missingColumnHint(code: string, mappable: boolean | undefined): string {
+export function missingColumnHint(
+  code: string,
+  mappable: boolean | undefined,
+  lang: SituationLang = "en",
+): string {
   if (code !== "missing_column") return "";
-  return mappable
-    ? " Say which column holds it: --columns <field>=<column> (docs/import.md)."
-    : " Map it by hand with dtm-flow import <file> --columns <field>=<column> --out <folder>, then give the table it writes (docs/import.md).";
+  return cliWords(lang).missingColumnHint(mappable === true);
+}
+
+/**
+ * The sentence refusing a table the importer could not use (its `fatal` problem), in `lang`: the
+ * file, the reason (the library's words, issue-text.ts) and what to do.
+ * @example
+ * unusableTableText("c.csv", { code: "empty_file", message: "the file has no data rows." }, {})
+ * // => "c.csv: the file has no data rows."
+ */
+export function unusableTableText(
+  path: string,
+  fatal: { code: string; message: string; params?: ImportReport["warnings"][number]["params"] },
+  how: { betterKind?: TableKind; mappable?: boolean; lang?: SituationLang },
+): string {
+  const lang = how.lang ?? "en";
+  // dtm-flow's own output (own_output) is refused in its one sentence: it is no kind of table.
+  const hint =
+    fatal.code === "own_output"
+      ? ""
+      : (how.betterKind ? cliWords(lang).looksLikeKind(how.betterKind) : "") ||
+        missingColumnHint(fatal.code, how.mappable, lang);
+  return `${path}: ${issueReason(lang, fatal)}${hint}`;
 }
 
 /**
@@ -61,16 +88,17 @@ export function missingColumnHint(code: string, mappable: boolean | undefined): 
  * device such as /dev/zero, a pipe).
  * @returns the absolute path.
  */
-export function checkFile(path: string, context: CommandContext): string {
+export function checkFile(
+  path: string,
+  context: CommandContext,
+  lang: SituationLang = "en",
+): string {
   const abs = resolve(context.cwd, path);
-  if (!existsSync(abs)) throw new UserError(`${path} does not exist; check the path.`);
+  const words = cliWords(lang);
+  if (!existsSync(abs)) throw new UserError(words.notAFile(path, "missing"));
   const s = statSync(abs);
-  if (s.isDirectory()) throw new UserError(`${path} is a folder, not a file; give a file.`);
-  if (!s.isFile()) {
-    throw new UserError(
-      `${path} is not a regular file (a device, pipe or socket); save the data to a file and give that.`,
-    );
-  }
+  if (s.isDirectory()) throw new UserError(words.notAFile(path, "folder"));
+  if (!s.isFile()) throw new UserError(words.notAFile(path, "special"));
   return abs;
 }
 
@@ -88,10 +116,11 @@ export async function readTableFile(
   context: CommandContext,
   options: ReadTableOptions = {},
 ): Promise<ImportResult> {
-  const abs = checkFile(path, context);
+  const { lang, ...importOptions } = options;
+  const abs = checkFile(path, context, lang);
   const size = statSync(abs).size;
   const name = basename(path);
-  const importer = createTableImporter(kind, { ...options, fileName: name });
+  const importer = createTableImporter(kind, { ...importOptions, fileName: name });
   const showProgress = options.progress !== false && size > PROGRESS_BYTES;
   let nextReport = 0.1;
   const started = Date.now();
@@ -108,13 +137,13 @@ export async function readTableFile(
   const result = importer.finish();
   const { fatal, betterKind } = result.report;
   if (fatal) {
-    // dtm-flow's own output (own_output) is refused in its one sentence: it is no kind of table.
-    const hint =
-      fatal.code === "own_output"
-        ? ""
-        : (betterKind ? ` It looks like a ${betterKind} table.` : "") ||
-          missingColumnHint(fatal.code, options.mappable);
-    throw new UserError(`${path}: ${fatal.message}${hint}`);
+    throw new UserError(
+      unusableTableText(path, fatal, {
+        ...(betterKind ? { betterKind } : {}),
+        ...(options.mappable !== undefined ? { mappable: options.mappable } : {}),
+        ...(lang ? { lang } : {}),
+      }),
+    );
   }
   return result;
 }
@@ -130,11 +159,11 @@ export async function readPlacesFile(
   context: CommandContext,
   options: ReadTableOptions = {},
 ): Promise<ImportResult> {
-  const abs = checkFile(path, context);
+  const abs = checkFile(path, context, options.lang);
   const head = readFileSync(abs).subarray(0, 64).toString("utf8");
   if (!/\.(geo)?json$/i.test(path) && !looksLikeGeoJson(head))
     return readTableFile(path, "places", context, options);
-  const { progress: _p, mappable: _m, ...rest } = options;
+  const { progress: _p, mappable: _m, lang: _l, ...rest } = options;
   const r = importPlacesGeoJson(readFileSync(abs, "utf8"), { ...rest, fileName: basename(path) });
   if (r.report.fatal) throw new UserError(`${path} ${r.report.fatal.message}`);
   return r;
@@ -145,12 +174,15 @@ export async function readPlacesFile(
  * given as --sightings would otherwise be read as sightings, row by row, without a word).
  * @throws UserError naming the option to use.
  */
-function checkKind(path: string, kind: TableKind, report: ImportReport): void {
+function checkKind(
+  path: string,
+  kind: TableKind,
+  report: ImportReport,
+  lang: SituationLang = "en",
+): void {
   const better = report.betterKind;
   if (!better || better === kind) return;
-  throw new UserError(
-    `${path} looks like a ${better} table, not ${kind} (its headers match the ${better} columns better); give it with --${better}.`,
-  );
+  throw new UserError(cliWords(lang).wrongKind(path, better, kind));
 }
 
 /**
@@ -259,7 +291,7 @@ export async function loadDataset(
   let placeReport: ImportReport | undefined;
   if (files.places) {
     const r = await readPlacesFile(files.places, context, readOptions);
-    checkKind(files.places, "places", r.report);
+    checkKind(files.places, "places", r.report, readOptions.lang);
     read.set("places", { name: basename(files.places), kind: "places", records: r.records });
     placeReport = r.report;
     rejected += r.report.rejected;
@@ -284,7 +316,7 @@ export async function loadDataset(
     const path = files[kind];
     if (!path) continue;
     const r = await readTableFile(path, kind, context, { ...readOptions, gazetteer });
-    checkKind(path, kind, r.report);
+    checkKind(path, kind, r.report, readOptions.lang);
     reports.push(r.report);
     rejected += r.report.rejected;
     read.set(kind, { name: basename(path), kind, records: r.records });

@@ -96,11 +96,10 @@ export {
   FAR_FROM_ROUTES_KM,
   FAR_MIN_REPORTS,
   FAR_SHARE,
-  CORRIDOR_2018_NAME,
   farFromRoutesText,
   reportsFarFromRoutes,
 } from "./ingest/routes-fit.ts";
-export type { FarFromRoutes } from "./ingest/routes-fit.ts";
+export type { FarFromRoutes, FarFromRoutesLang, FarFromRoutesRoutes } from "./ingest/routes-fit.ts";
 export { CrossFileDuplicates, crossFileDuplicateText } from "./ingest/cross-file-duplicates.ts";
 export type { CrossFileDuplicate } from "./ingest/cross-file-duplicates.ts";
 export type {
@@ -573,7 +572,17 @@ export { countedText } from "./report/countedText.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
 export { listedArrivals } from "./forecast/listedArrivals.ts";
-export type { ForecastWarningCode } from "./forecast/warnings.ts";
+export type { ForecastWarning, ForecastWarningCode } from "./forecast/warnings.ts";
+export {
+  FORECAST_WARNING_SENTENCES,
+  forecastWarning,
+  forecastWarningText,
+} from "./forecast/warningText.ts";
+export type {
+  ForecastWarningLang,
+  ForecastWarningLike,
+  ForecastWarningParamsByCode,
+} from "./forecast/warningText.ts";
 export { naiveArrival } from "./forecast/naive.ts";
 export type { ReportKm, ReportsOfGroupOptions } from "./forecast/lastTwoReports.ts";
 export { lastTwoReportsArrival, reportsOfGroup } from "./forecast/lastTwoReports.ts";

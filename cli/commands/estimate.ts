@@ -19,7 +19,6 @@ import {
 import { SAFE_WRITING_HELP } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import {
-  asOfCutText,
   checkEstimate,
   checkForReport,
   checkSummary,
@@ -37,6 +36,7 @@ import {
   widenEstimate,
 } from "../../src/index.ts";
 import type {
+  SituationLang,
   Association,
   CheckOptions,
   CorrectedEstimate,
@@ -47,7 +47,6 @@ import type {
   RouteIndex,
   TrackStart,
 } from "../../src/index.ts";
-import { counted } from "../plural.ts";
 import { cliWords } from "../cli-words.ts";
 import { LANG_OPTION } from "../lang-option.ts";
 
@@ -126,8 +125,16 @@ export const estimateCommand: Command = {
     );
     // With --as-of the estimator reads only what was observed by then: say so, or the counts of
     // the whole data read as if they were all used.
+    const lang = choice.lang ?? "en";
+    const words = cliWords(lang);
     context.stderr(
-      `estimating ${asOf ? "from " : ""}${loaded.dataset.sightings.length} sightings, ${loaded.dataset.counts.length} counts, ${loaded.dataset.stocks.length} stock figures (${loaded.dataset.name})${asOf ? `, only what was observed ${asOfCutText(asOf, timeZone)}` : ""}`,
+      words.estimatingTracks({
+        sightings: loaded.dataset.sightings.length,
+        counts: loaded.dataset.counts.length,
+        stocks: loaded.dataset.stocks.length,
+        name: loaded.dataset.name,
+        ...(asOf ? { cut: words.asOfCut(asOf, timeZone) } : {}),
+      }),
     );
     const routes = userInputStep(() => createRouteIndex(loaded.dataset.routes));
     // The route index is built once; a held-out re-estimate (same routes) reuses it.
@@ -142,7 +149,7 @@ export const estimateCommand: Command = {
     let corrected: CorrectedEstimate | undefined;
     if (corrections && correctionsPath) {
       corrected = correctedEstimate(loaded.dataset, corrections, correctionsPath, estimate);
-      context.stderr(`applied ${counted(corrected.applied.length, "correction")}`);
+      context.stderr(words.correctionsApplied(corrected.applied.length));
     }
     const dataset = corrected?.dataset ?? loaded.dataset;
     let result = corrected?.estimate ?? userInputStep(() => estimate(loaded.dataset));
@@ -155,7 +162,7 @@ export const estimateCommand: Command = {
         ...check,
         timeZone,
         onStart: (reports, reEstimates) =>
-          context.stderr(`held-out check: ${reports} reports, ${reEstimates} re-estimates`),
+          context.stderr(words.checkStarting(reports, reEstimates)),
       });
       result = checked.result;
       checkReport = checked.report;
@@ -191,9 +198,8 @@ export const estimateCommand: Command = {
       routes,
       csvChoice(values),
     );
-    const lang = choice.lang ?? "en";
     context.stderr(
-      cliWords(lang).estimateDone({
+      words.estimateDone({
         groups: result.groups.length,
         days: result.tracks.length,
         leftOut: result.report.leftOut.length,
@@ -202,14 +208,15 @@ export const estimateCommand: Command = {
     );
     for (const line of estimateWarningLines(result.report.warnings, undefined, lang))
       context.stderr(line);
-    const atLeast = lowerBoundsNote(result.report.associations);
+    const atLeast = lowerBoundsNote(result.report.associations, lang);
     if (atLeast) context.stderr(atLeast);
-    const tooEarly = tooEarlyNote(result.report.trackStarts);
+    const tooEarly = tooEarlyNote(result.report.trackStarts, lang);
     if (tooEarly) context.stderr(tooEarly);
     const countsLeft = countsLeftOutNote(
       result.report.countsLeftOut.length,
       dataset.sightings.length,
       result.groups.length,
+      lang,
     );
     if (countsLeft) context.stderr(countsLeft);
     // The estimator's own check of its intervals (calibrate.ts): say when it could not judge.
@@ -232,15 +239,12 @@ export function countsLeftOutNote(
   leftOut: number,
   sightings: number,
   groups: number,
+  lang: SituationLang = "en",
 ): string | undefined {
   if (leftOut === 0) return undefined;
-  const head = `${counted(leftOut, "count")} left out`;
-  if (sightings === 0 || groups === 0) {
-    const why =
-      sightings === 0 ? "no sightings were given" : "no group was found from the sightings";
-    return `${head}: ${why}, so the counts have no group to attach to (counts size the groups found from sightings); give --sightings too, or use \`dtm-flow ledger\`, which reads counts alone as crossings; report.json countsLeftOut`;
-  }
-  return `${head}; the reason for each is in report.json countsLeftOut`;
+  if (sightings === 0) return cliWords(lang).countsLeftOut(leftOut, "no_sightings");
+  if (groups === 0) return cliWords(lang).countsLeftOut(leftOut, "no_group");
+  return cliWords(lang).countsLeftOut(leftOut);
 }
 
 /**
@@ -250,18 +254,25 @@ export function countsLeftOutNote(
  * tooEarlyNote([{ group: "G", firstFittedDate: "2018-10-26", daysWritten: 0, tooEarly: [{ sightingId: "s.csv:9", date: "2018-08-17", daysBefore: 70 }] }]);
  * // => '1 report names its group more than 21 days before its first position; its track is not written back to it (check its date): s.csv:9 (G, 2018-08-17, 70 days before 2018-10-26); report.json trackStarts'
  */
-export function tooEarlyNote(starts: readonly TrackStart[]): string | undefined {
+export function tooEarlyNote(
+  starts: readonly TrackStart[],
+  lang: SituationLang = "en",
+): string | undefined {
   const early = starts.flatMap((s) => s.tooEarly.map((e) => ({ ...e, s })));
   if (early.length === 0) return undefined;
-  const shown = early
-    .slice(0, 6)
-    .map(
-      (e) =>
-        `${e.sightingId} (${e.s.group}, ${e.date}, ${e.daysBefore} days before ${e.s.firstFittedDate})`,
-    );
-  const more = early.length > 6 ? `, … ${early.length - 6} more` : "";
-  const one = early.length === 1;
-  return `${counted(early.length, "report")} ${one ? "names its" : "name their"} group more than ${MAX_WRITTEN_DAYS} days before its first position; ${one ? "its" : "their"} track is not written back to ${one ? "it" : "them"} (check ${one ? "its date" : "their dates"}): ${shown.join(", ")}${more}; report.json trackStarts`;
+  const shown = early.slice(0, 6).map((e) => ({
+    id: e.sightingId,
+    group: e.s.group,
+    date: e.date,
+    daysBefore: e.daysBefore,
+    first: e.s.firstFittedDate,
+  }));
+  return cliWords(lang).tooEarly({
+    n: early.length,
+    shown,
+    more: early.length - shown.length,
+    maxDays: MAX_WRITTEN_DAYS,
+  });
 }
 
 /**
@@ -271,14 +282,22 @@ export function tooEarlyNote(starts: readonly TrackStart[]): string | undefined 
  * lowerBoundsNote([{ sightingId: "a3", group: "G", how: "label", countScope: "place", sizeAtLeast: 620 }]);
  * // => '1 count of one place or one point read as "at least", not as its group's size: a3 (≥ 620, place); report.json associations[].countScope'
  */
-export function lowerBoundsNote(associations: readonly Association[]): string | undefined {
+export function lowerBoundsNote(
+  associations: readonly Association[],
+  lang: SituationLang = "en",
+): string | undefined {
   const bounds = associations.filter((a) => a.countScope !== undefined);
   if (bounds.length === 0) return undefined;
-  const shown = bounds
-    .slice(0, 6)
-    .map((a) => `${a.sightingId} (≥ ${a.sizeAtLeast ?? "?"}, ${a.countScope ?? ""})`);
-  const more = bounds.length > shown.length ? `, … ${bounds.length - shown.length} more` : "";
-  return `${counted(bounds.length, "count")} of one place or one point read as "at least", not as its group's size: ${shown.join(", ")}${more}; report.json associations[].countScope`;
+  const shown = bounds.slice(0, 6).map((a) => ({
+    id: a.sightingId,
+    ...(a.sizeAtLeast !== undefined ? { atLeast: a.sizeAtLeast } : {}),
+    ...(a.countScope !== undefined ? { scope: a.countScope } : {}),
+  }));
+  return cliWords(lang).lowerBounds({
+    n: bounds.length,
+    shown,
+    more: bounds.length - shown.length,
+  });
 }
 
 // ── held-out check (--check) ──

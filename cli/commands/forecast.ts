@@ -23,6 +23,8 @@ import {
   POSITION_UNKNOWN_KM,
   SILENT_DAYS,
   forecastArrivals,
+  forecastWarning,
+  forecastWarningText,
   formatCsv,
   formatPeople,
   hxlOption,
@@ -144,7 +146,7 @@ export const forecastCommand: Command = {
           : "no group has a usable position report, so there is nothing to forecast; add sightings with places or coordinates.",
       );
     }
-    const now = freshGroups(all, asOf, context);
+    const now = freshGroups(all, asOf, context, lang);
     checkWork(now, runs, horizonDays);
     const forecast = userInputStep(() =>
       forecastArrivals(now, {
@@ -171,7 +173,8 @@ export const forecastCommand: Command = {
     const words = cliWords(lang);
     for (const line of estimateWarningLines(now.estimate.report.warnings, undefined, lang))
       context.stderr(line);
-    for (const w of forecast.warnings) context.stderr(`${words.warning}: ${w.message}`);
+    for (const w of forecast.warnings)
+      context.stderr(`${words.warning}: ${forecastWarningText(lang, w)}`);
     for (const line of forecastSummaryLines(now, forecast, lang, loaded.dataset.places))
       context.stdout(line);
     context.stderr(
@@ -206,7 +209,12 @@ function checkWork(now: Nowcast, runs: number, horizonDays: number): void {
  * (each named on stderr).
  * @throws UserError when every group is stale: the data are too old for the --as-of asked.
  */
-function freshGroups(now: Nowcast, asOf: string | undefined, context: CommandContext): Nowcast {
+function freshGroups(
+  now: Nowcast,
+  asOf: string | undefined,
+  context: CommandContext,
+  lang: SituationLang,
+): Nowcast {
   const fresh = now.groups.filter((g) => g.daysSinceObserved <= MAX_STALE_DAYS);
   if (fresh.length === 0) {
     const last = now.groups.reduce((a, g) => (g.lastDate > a ? g.lastDate : a), "");
@@ -217,9 +225,13 @@ function freshGroups(now: Nowcast, asOf: string | undefined, context: CommandCon
   }
   for (const g of now.groups) {
     if (g.daysSinceObserved > MAX_STALE_DAYS) {
-      context.stderr(
-        `warning: group ${g.group} was last observed on ${g.lastDate}, ${g.daysSinceObserved} days before the as-of date (more than ${MAX_STALE_DAYS}); it is left out of the forecast.`,
-      );
+      const stale = forecastWarning("group_stale", {
+        group: g.group,
+        lastDate: g.lastDate,
+        days: g.daysSinceObserved,
+        maxDays: MAX_STALE_DAYS,
+      });
+      context.stderr(`${cliWords(lang).warning}: ${forecastWarningText(lang, stale)}`);
     }
   }
   return fresh.length === now.groups.length ? now : { ...now, groups: fresh };

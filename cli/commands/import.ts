@@ -11,7 +11,17 @@ import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
 import { csvChoice } from "../csv-options.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFile, OutputFolder } from "../output.ts";
-import { checkFile, missingColumnHint, readRouteFile, readTableFile } from "../read-input.ts";
+import {
+  checkFile,
+  readRouteFile,
+  readTableFile,
+  summarizeReport,
+  unusableTableText,
+} from "../read-input.ts";
+import { LANG_OPTION, langOption } from "../lang-option.ts";
+import { cliWords } from "../cli-words.ts";
+import type { QualifiedIdAt } from "../cli-words.ts";
+import { rejectionLines } from "../dataset-options.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import {
@@ -37,6 +47,7 @@ import {
   suppressSmallCounts,
 } from "../../src/index.ts";
 import type {
+  SituationLang,
   CrossFileDuplicate,
   Gazetteer,
   ImportReport,
@@ -48,7 +59,6 @@ import type {
   TableKind,
   TableRecord,
 } from "../../src/index.ts";
-import { counted } from "../plural.ts";
 import { copyWithoutColumns } from "../drop-columns.ts";
 
 const HELP = `Usage: dtm-flow import <files…> --out <dir> [options]
@@ -75,6 +85,8 @@ ${COLUMNS_HELP}
   --no-bom               write UTF-8 without the byte-order mark (default: with, for Excel)
   --no-hxl               leave out the HXL hashtag row under the header
   --suppress-below <n>   blank counts from 1 to n−1 for public release (a suppressed column names them)
+  --lang <en|es>         language of the lines on stderr (per-file lines, rejected rows with their
+                         line and reason, refusals); the files written are the same in both
 
 Limits (docs/import.md): at most 10,000,000 people in one cell (larger numbers, and any beyond
 2^53, are rejected with the reason); dates from 1900-01-01 to the day of the import, and within a
@@ -103,9 +115,10 @@ function probe(
   path: string,
   kind: TableKind | undefined,
   cwd: string,
+  lang: SituationLang,
   columns?: Record<string, string>,
 ): ImportReport {
-  const abs = checkFile(path, { cwd, stderr: () => {}, stdout: () => {} });
+  const abs = checkFile(path, { cwd, stderr: () => {}, stdout: () => {} }, lang);
   let bytes: Uint8Array;
   try {
     const size = statSync(abs).size;
@@ -120,7 +133,7 @@ function probe(
     readSync(fd, bytes, 0, n, 0);
     closeSync(fd);
   } catch {
-    throw new UserError(`${path} does not exist or cannot be read.`);
+    throw new UserError(cliWords(lang).notAFile(path, "unreadable"));
   }
   const importer = createTableImporter(kind, {
     fileName: basename(path),
@@ -132,9 +145,7 @@ function probe(
   importer.push(bytes);
   const report = importer.finish().report;
   if (report.fatal)
-    throw new UserError(
-      `${path}: ${report.fatal.message}${missingColumnHint(report.fatal.code, true)}`,
-    );
+    throw new UserError(unusableTableText(path, report.fatal, { mappable: true, lang }));
   return report;
 }
 
@@ -168,6 +179,8 @@ interface ImportArgs {
   suppressBelow: number | undefined;
   hxl: boolean;
   bom: boolean;
+  /** Language of the lines on stderr and of the sentences refusing a file (--lang). */
+  lang: SituationLang;
 }
 
 /** One kind's output table: its writer and the path it is appended to. */
@@ -193,15 +206,8 @@ interface Gathered {
 }
 
 /** A sighting_id another file gave too, written qualified with its file's name. */
-interface QualifiedId {
-  file: string;
-  line: number;
-  sheet?: string;
-  id: string;
-  writtenAs: string;
-  firstFile: string;
-  firstLine: number;
-}
+/** A sighting_id an earlier file gave too (cli-words.ts says it). */
+type QualifiedId = QualifiedIdAt;
 
 /**
  * Gives the sighting an id no earlier file gave: two field files that each number their reports
@@ -240,10 +246,9 @@ function uniqueSightingId(
   return { ...rec, id: writtenAs } as TableRecord;
 }
 
-/** One sentence for a qualified id (a warning on stderr). */
-function qualifiedIdText(q: QualifiedId): string {
-  const sheet = q.sheet !== undefined ? ` sheet "${q.sheet}"` : "";
-  return `${basename(q.file)}${sheet} row ${q.line}: sighting_id "${q.id}" is also the id of ${basename(q.firstFile)} row ${q.firstLine}; written as "${q.writtenAs}" so that each report keeps its own id.`;
+/** A qualified id with its files by name, for its sentence (a warning on stderr, cli-words.ts). */
+function qualifiedAt(q: QualifiedId): QualifiedId {
+  return { ...q, file: basename(q.file), firstFile: basename(q.firstFile) };
 }
 
 /** Reads and checks the command line. @throws UserError with one sentence when an option is wrong. */
@@ -259,7 +264,9 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     "no-bom": { type: "boolean" },
     "no-hxl": { type: "boolean" },
     "suppress-below": { type: "string" },
+    ...LANG_OPTION,
   });
+  const lang = langOption(values);
   const places = values.places as string | undefined;
   if (places !== undefined && /\.(geo)?json$/i.test(places))
     throw new UserError(
@@ -303,6 +310,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     suppressBelow,
     hxl: values["no-hxl"] !== true,
     bom: csvChoice(values).bom,
+    lang,
   };
 }
 
@@ -450,6 +458,7 @@ async function importTables(
     const said = f === args.places ? "places" : args.kind;
     const result = await readTableFile(f, k, context, {
       mappable: true,
+      lang: args.lang,
       ...(said !== undefined ? { kindSaid: said } : {}),
       gazetteer,
       maxIssues: 200_000,
@@ -468,7 +477,7 @@ async function importTables(
       places = [...newPlaces, ...places];
       gazetteer = createGazetteer(places);
     }
-    gatherTableReport(gathered, f, k, result.report, context);
+    gatherTableReport(gathered, f, result.report, context, args.lang);
   }
   return gathered;
 }
@@ -477,9 +486,9 @@ async function importTables(
 function gatherTableReport(
   gathered: Gathered,
   f: string,
-  k: TableKind,
   report: ImportReport,
   context: CommandContext,
+  lang: SituationLang,
 ): void {
   gathered.reports.push(report);
   gathered.rejectedRows += report.rejected;
@@ -495,13 +504,10 @@ function gatherTableReport(
       suggestions: r.suggestions?.join(" | "),
     });
   }
-  if (report.truncated)
-    context.stderr(
-      `${basename(f)}: more than 200,000 rejections or warnings; the lists are cut (counts are exact).`,
-    );
-  context.stderr(
-    `${basename(f)}: ${k}, ${counted(report.dataRows, "data row")}, ${report.accepted} accepted, ${report.rejected} rejected, ${counted(report.warnings.length, "warning")}`,
-  );
+  if (report.truncated) context.stderr(cliWords(lang).issuesCut(basename(f)));
+  // The file's line and each rejected row with its line and reason (rejected.csv has them all).
+  context.stderr(summarizeReport(report, lang));
+  for (const line of rejectionLines(report, lang)) context.stderr(line);
 }
 
 /** The route files' reports and rejections gathered; their routes. */
@@ -509,6 +515,7 @@ function gatherRoutes(
   gathered: Gathered,
   routeImports: Map<string, ReturnType<typeof readRouteFile>>,
   context: CommandContext,
+  lang: SituationLang,
 ): RouteFeature[] {
   const routes: RouteFeature[] = [];
   for (const [f, r] of routeImports) {
@@ -517,9 +524,8 @@ function gatherRoutes(
     for (const x of r.report.rejections)
       gathered.rejected.push({ file: basename(f), line: x.line, code: x.code, message: x.message });
     if (r.routes) routes.push(...r.routes.features);
-    context.stderr(
-      `${basename(f)}: route, ${r.report.accepted} accepted, ${r.report.rejected} rejected`,
-    );
+    context.stderr(summarizeReport(r.report, lang));
+    for (const line of rejectionLines(r.report, lang)) context.stderr(line);
   }
   return routes;
 }
@@ -535,6 +541,7 @@ function commitTable(
   o: KindOutput,
   delimiter: ImportArgs["delimiter"],
   context: CommandContext,
+  lang: SituationLang,
 ): void {
   const w = o.writer;
   if (!w.empty.size) {
@@ -551,7 +558,7 @@ function commitTable(
   o.file.discard();
   copy.commit();
   w.columns = w.columns.filter((c) => !w.empty.has(c));
-  context.stderr(emptyColumnsNote(w));
+  context.stderr(emptyColumnsNote(w, lang));
 }
 
 /**
@@ -562,18 +569,13 @@ function commitTable(
  * emptyColumnsNote({ file: "counts.csv", empty: new Set(["vacía", "sentido"]), keptAsWritten: new Set(["sentido"]) });
  * // => "counts.csv: left out 1 extra column empty in every row: vacía; every value of sentido was read, none kept as written."
  */
-export function emptyColumnsNote(w: Pick<TableWriter, "file" | "empty" | "keptAsWritten">): string {
-  const list = (names: string[]): string =>
-    names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length - 5} more)` : "");
+export function emptyColumnsNote(
+  w: Pick<TableWriter, "file" | "empty" | "keptAsWritten">,
+  lang: SituationLang = "en",
+): string {
   const unmapped = [...w.empty].filter((c) => !w.keptAsWritten.has(c));
   const read = [...w.empty].filter((c) => w.keptAsWritten.has(c));
-  const parts = [
-    unmapped.length
-      ? `left out ${counted(unmapped.length, "extra column")} empty in every row: ${list(unmapped)}`
-      : "",
-    read.length ? `every value of ${list(read)} was read, none kept as written` : "",
-  ].filter((p) => p !== "");
-  return `${w.file}: ${parts.join("; ")}.`;
+  return cliWords(lang).emptyColumns({ file: w.file, unmapped, read });
 }
 
 /**
@@ -588,7 +590,7 @@ function writeOutputs(
   args: ImportArgs,
   context: CommandContext,
 ): void {
-  for (const o of tables.values()) commitTable(out, o, args.delimiter, context);
+  for (const o of tables.values()) commitTable(out, o, args.delimiter, context, args.lang);
   const writers = [...tables].map(([k, o]) => [k, o.writer] as const);
   if (routes.length)
     out.write(
@@ -629,22 +631,24 @@ function writeOutputs(
       2,
     ) + "\n",
   );
+  const words = cliWords(args.lang);
   const repeats = gathered.crossFile;
   for (const d of repeats.slice(0, MAX_REJECTION_LINES))
-    context.stderr(`warning: ${crossFileDuplicateText(d)}`);
+    context.stderr(`${words.warning}: ${crossFileDuplicateText(d, args.lang)}`);
   if (repeats.length > MAX_REJECTION_LINES)
-    context.stderr(
-      `… and ${repeats.length - MAX_REJECTION_LINES} more rows repeated across files: import-report.json crossFileDuplicates`,
-    );
+    context.stderr(words.moreRepeats(repeats.length - MAX_REJECTION_LINES));
   const qualified = gathered.qualifiedIds;
   for (const q of qualified.slice(0, MAX_REJECTION_LINES))
-    context.stderr(`warning: ${qualifiedIdText(q)}`);
+    context.stderr(`${words.warning}: ${words.idQualified(qualifiedAt(q))}`);
   if (qualified.length > MAX_REJECTION_LINES)
-    context.stderr(
-      `… and ${qualified.length - MAX_REJECTION_LINES} more sighting_ids qualified with their file's name: import-report.json qualifiedSightingIds`,
-    );
+    context.stderr(words.moreQualified(qualified.length - MAX_REJECTION_LINES));
   context.stderr(
-    `wrote ${writers.map(([, w]) => `${w.file} (${w.rows} rows)`).join(", ")}${routes.length ? ", routes.geojson" : ""}, rejected.csv (${gathered.rejected.length}), import-report.json to ${out.dir}`,
+    words.importDone({
+      tables: writers.map(([, w]) => ({ file: w.file, rows: w.rows })),
+      routes: routes.length > 0,
+      rejected: gathered.rejected.length,
+      dir: out.dir,
+    }),
   );
 }
 
@@ -664,14 +668,14 @@ export const importCommand: Command = {
       probes.set(
         f,
         f === args.places
-          ? probe(f, "places", context.cwd)
-          : probe(f, args.kind, context.cwd, args.columns),
+          ? probe(f, "places", context.cwd, args.lang)
+          : probe(f, args.kind, context.cwd, args.lang, args.columns),
       );
     const routeImports = new Map<string, ReturnType<typeof readRouteFile>>();
     for (const f of routeFiles) routeImports.set(f, readRouteFile(f, context));
     const tables = openTables(planWriters(probes), args, out);
     const gathered = await importTables(tableFiles, probes, tables, args, context);
-    const routes = gatherRoutes(gathered, routeImports, context);
+    const routes = gatherRoutes(gathered, routeImports, context, args.lang);
     writeOutputs(out, gathered, routes, tables, args, context);
     return gathered.rejectedRows > 0 ? EXIT.rejected : EXIT.ok;
   },

@@ -7,12 +7,13 @@ import { readPlacesFile, readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
-import { TABLE_KINDS, createGazetteer, embedded2018 } from "../../src/index.ts";
+import { TABLE_KINDS, createGazetteer, embedded2018, totalCheckText } from "../../src/index.ts";
 import type { ImportReport, SituationLang, TableKind } from "../../src/index.ts";
 import { counted } from "../plural.ts";
 import { issueLine } from "../issue-line.ts";
 import type { IssueLineItem } from "../issue-line.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
+import { cliWords } from "../cli-words.ts";
 
 const HELP = `Usage: dtm-flow validate <file> [options]
 
@@ -48,19 +49,6 @@ Examples:
   dtm-flow validate data/samples/avistamientos-rangos.csv --kind sightings --json
   dtm-flow validate conteo.csv --columns direction=sentido_x`;
 
-/**
- * ", dates 2016-01-01 to 2018-12-01 accepted (window from the data)", or "(window given: from
- * 2017-01-01)" after --from/--to; "" when the file has no dates.
- */
-function windowText(report: ImportReport): string {
-  const w = report.dateWindow;
-  if (!w) return "";
-  const span = w.first !== undefined ? `, dates ${w.first} to ${w.last} accepted` : "";
-  const given = [w.from && `from ${w.from}`, w.to && `to ${w.to}`].filter(Boolean).join(" ");
-  const how = w.decidedBy === "option" ? `window given: ${given}` : "window from the data";
-  return `${span} (${how})`;
-}
-
 /** The text report: summary, column mapping, rejections, warnings. */
 export function formatReportText(
   report: ImportReport,
@@ -69,12 +57,9 @@ export function formatReportText(
 ): string[] {
   const es = lang === "es";
   const lines: string[] = [];
-  lines.push(
-    `${report.fileName ?? "input"}: ${report.kind ?? "unknown kind"} (${report.kindSource ?? "?"}), encoding ${report.encoding ?? "?"}${report.delimiter ? `, delimiter ${JSON.stringify(report.delimiter)}` : ""}${report.sheets ? `, sheets ${report.sheets.join(", ")}` : ""}${report.mojibakeRepaired ? ", double-encoded text repaired" : ""}`,
-  );
-  lines.push(
-    `header row ${report.headerRow ?? "?"}${report.hxlRow ? `, HXL row ${report.hxlRow}` : ""}${report.pivoted ? ", long layout pivoted" : ""}${report.dateOrder ? `, dates ${report.dateOrder.order} (${report.dateOrder.decidedBy})` : ""}${windowText(report)}`,
-  );
+  const words = cliWords(lang);
+  lines.push(words.validateFile(report));
+  lines.push(words.validateHeader(report));
   lines.push(
     es
       ? `${counted(report.dataRows, "fila de datos", "filas de datos")}: ${counted(report.accepted, "aceptada")}, ${counted(report.rejected, "rechazada")}; ${counted(report.warnings.length, "aviso")}, ${counted(report.duplicates.length, "duplicado")}, ${counted(report.blankRows, "fila en blanco", "filas en blanco")}, ${counted(report.nonDataRows, "fila de total/encabezado", "filas de total/encabezado")}`
@@ -85,14 +70,11 @@ export function formatReportText(
   const extra = es ? "(se conserva como extra)" : "(kept as extra)";
   for (const c of report.columns) {
     lines.push(
-      `  ${c.column}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)} (${c.how}${c.countScope ? `; a count of one ${c.countScope === "place" ? "place" : "point"}: read as "at least"` : ""})`,
+      `  ${c.column}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)} (${c.how}${c.countScope ? words.countScopeRead(c.countScope === "place" ? "place" : "point") : ""})`,
     );
   }
-  for (const t of report.totals) {
-    lines.push(
-      `${t.sheet ? t.sheet + " " : ""}total row ${t.line}: ${t.column} says ${t.stated}, rows add up to ${t.computed}${t.matches ? " (ok)" : " (MISMATCH)"}`,
-    );
-  }
+  // The library's sentence (the viewer's too), in both languages.
+  for (const t of report.totals) lines.push(totalCheckText(lang, t));
   const list = (title: string, items: IssueLineItem[]) => {
     if (!items.length) return;
     lines.push(`${title}:`);
@@ -141,7 +123,12 @@ export const validateCommand: Command = {
       if (values.json) context.stdout(JSON.stringify(r.report, null, 2));
       else {
         context.stdout(
-          `${basename(file)}: route file, ${counted(r.report.features, "feature")}, ${r.report.accepted} accepted, ${r.report.rejected} rejected`,
+          cliWords(lang).validateRoute({
+            name: basename(file),
+            features: r.report.features,
+            accepted: r.report.accepted,
+            rejected: r.report.rejected,
+          }),
         );
         for (const x of [...r.report.rejections, ...r.report.warnings])
           context.stdout(issueLine(x, "feature", lang));
@@ -150,11 +137,12 @@ export const validateCommand: Command = {
     }
     let places = embedded2018().places;
     if (values.places) {
-      const p = await readPlacesFile(values.places as string, context);
+      const p = await readPlacesFile(values.places as string, context, { lang });
       places = [...(p.records as typeof places), ...places];
     }
     const result = await readTableFile(file, kind as TableKind | undefined, context, {
       mappable: true,
+      lang,
       ...(kind !== undefined ? { kindSaid: kind as TableKind } : {}),
       gazetteer: createGazetteer(places),
       ...reading,

@@ -8,7 +8,6 @@
 import { groupDayPositionUnknown } from "../state/positionUnknown.ts";
 import type { PositionUnknown } from "../state/positionUnknown.ts";
 import type { Dataset } from "../model/dataset.ts";
-import type { DtmWarning } from "../model/warning.ts";
 import type { Place } from "../model/place.ts";
 import type { IsoDate, Km } from "../model/units.ts";
 import type { Random } from "../util/random.ts";
@@ -23,7 +22,7 @@ import { buildCorridor, PLACE_SNAP_KM } from "../geo/corridor.ts";
 import type { Corridor } from "../geo/corridor.ts";
 import { quantileSorted } from "../util/quantiles.ts";
 import type { GroupNowcast, Nowcast } from "./nowcast.ts";
-import { forecastWarnings, type ForecastWarningCode } from "./warnings.ts";
+import { forecastWarnings, type ForecastWarning } from "./warnings.ts";
 import { simulateRuns } from "./jointRuns.ts";
 
 /** Options of {@link forecastArrivals}. */
@@ -195,7 +194,7 @@ export interface Forecast {
   /** Model used (for the report). */
   model: { attritionPerDay: number; joinLeaveProb: number; regimes: Record<Regime, number> };
   /** What the reader should know about the groups on the road ({@link forecastWarnings}). */
-  warnings: DtmWarning<ForecastWarningCode>[];
+  warnings: ForecastWarning[];
 }
 
 /**

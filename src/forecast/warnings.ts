@@ -2,9 +2,15 @@
 import type { DtmWarning } from "../model/warning.ts";
 import type { Corridor } from "../geo/corridor.ts";
 import type { Nowcast } from "./nowcast.ts";
+import { forecastWarning } from "./warningText.ts";
+import type { ForecastWarningCode, ForecastWarningParamsByCode } from "./warningText.ts";
 
-/** Codes of the forecast's warnings. */
-export type ForecastWarningCode = "route_not_in_corridor" | "no_place_ahead" | "size_unknown";
+export type { ForecastWarningCode } from "./warningText.ts";
+
+/** A forecast warning: code, English sentence and the values it is made of (warningText.ts). */
+export type ForecastWarning = DtmWarning<ForecastWarningCode> & {
+  params: ForecastWarningParamsByCode[ForecastWarningCode];
+};
 
 /**
  * What the reader of a forecast should know about its groups on the road (`onRoad`: the groups
@@ -14,35 +20,26 @@ export type ForecastWarningCode = "route_not_in_corridor" | "no_place_ahead" | "
  * `size_unknown` (no source gave its size): its arrivals and positions have no people figures.
  * @example
  * forecastWarnings(now, corridor, new Set(["LGBT group"]))[0];
- * // => { code: "size_unknown", message: "No source gave the size of LGBT group; …", source: { module: "forecast" } }
+ * // => { code: "size_unknown", message: "No source gave the size of LGBT group; …", params: { group: "LGBT group" }, source: { module: "forecast" } }
  */
 export function forecastWarnings(
   now: Nowcast,
   corridor: Corridor,
   onRoad: ReadonlySet<string>,
-): DtmWarning<ForecastWarningCode>[] {
-  const out: DtmWarning<ForecastWarningCode>[] = [];
-  const add = (code: ForecastWarningCode, message: string) =>
-    out.push({ code, message, source: { module: "forecast" } });
+): ForecastWarning[] {
+  const out: ForecastWarning[] = [];
+  const add = <C extends ForecastWarningCode>(code: C, params: ForecastWarningParamsByCode[C]) =>
+    out.push({ ...forecastWarning(code, params), source: { module: "forecast" } });
   for (const g of now.groups) {
     if (!onRoad.has(g.group)) continue;
     const route = corridor.routes.get(g.routeId);
     if (!route) {
-      add(
-        "route_not_in_corridor",
-        `${g.group} is on route ${g.routeId}, which the places and routes given do not have; no arrivals are forecast for it.`,
-      );
+      add("route_not_in_corridor", { group: g.group, route: g.routeId });
     } else if (!route.stops.some((stop) => stop.km > g.km.median)) {
-      add(
-        "no_place_ahead",
-        `${g.group} is at km ${Math.round(g.km.median)} of ${g.routeId}, past every place on it; no arrivals are forecast for it.`,
-      );
+      add("no_place_ahead", { group: g.group, route: g.routeId, km: Math.round(g.km.median) });
     }
     if (g.size === undefined) {
-      add(
-        "size_unknown",
-        `No source gave the size of ${g.group}; its arrivals and positions have no people figures.`,
-      );
+      add("size_unknown", { group: g.group });
     }
   }
   return out;

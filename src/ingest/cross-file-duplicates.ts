@@ -71,8 +71,10 @@ export class CrossFileDuplicates {
  * @example crossFileDuplicateText({ file: "b.csv", line: 2, firstFile: "a.csv", firstLine: 2 })
  * // => "b.csv:2 repeats a.csv:2 (the same row in two files); both are written: if the files are one sheet twice, import one of them."
  */
-export function crossFileDuplicateText(d: CrossFileDuplicate): string {
+export function crossFileDuplicateText(d: CrossFileDuplicate, lang: "en" | "es" = "en"): string {
   const at = (f: string, line: number, sheet?: string) =>
     `${f}${sheet !== undefined ? ` (${sheet})` : ""}:${line}`;
+  if (lang === "es")
+    return `${at(d.file, d.line, d.sheet)} repite ${at(d.firstFile, d.firstLine, d.firstSheet)} (la misma fila en dos archivos); se escriben las dos: si los archivos son dos veces la misma hoja, importe solo uno.`;
   return `${at(d.file, d.line, d.sheet)} repeats ${at(d.firstFile, d.firstLine, d.firstSheet)} (the same row in two files); both are written: if the files are one sheet twice, import one of them.`;
 }

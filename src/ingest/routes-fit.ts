@@ -56,22 +56,42 @@ export function reportsFarFromRoutes(
   };
 }
 
-/** The name of the embedded routes in the sentence, by language ("the 2018 corridor"). */
-export const CORRIDOR_2018_NAME = { en: "the 2018 corridor", es: "el corredor de 2018" } as const;
+/** The languages of the sentence. */
+export type FarFromRoutesLang = "en" | "es";
+
+/**
+ * Which routes were in use, and so what to do: `route` the file given with --route (check that it
+ * is the reports' route), or undefined for the embedded 2018 corridor (give your route).
+ */
+export interface FarFromRoutesRoutes {
+  route?: string;
+}
 
 /**
  * The sentence: `10 of 12 reports lie 78–644 km (median 270 km) from the routes in use (the 2018
- * corridor): most reports lie far from the routes: give your route with --route ruta.geojson.`
- * In Spanish with `lang` "es" (numbers as es-MX writes them); one sentence for the CLI and the
- * viewer's analyst files.
+ * corridor): most reports lie far from the routes: give your route with --route <file.geojson>
+ * (docs/contracts.md §1.5).` With `routes.route` (a route file given) it ends "check that --route
+ * is the route these reports follow" instead. English or Spanish: the one table of these words.
  */
 export function farFromRoutesText(
   f: FarFromRoutes,
-  routesName: string,
-  lang: "en" | "es" = "en",
+  routes: FarFromRoutesRoutes = {},
+  lang: FarFromRoutesLang = "en",
 ): string {
   const km = (x: number) => x.toLocaleString(lang === "es" ? "es-MX" : "en-US");
-  return lang === "es"
-    ? `${f.far} de ${f.reports} informes están a ${km(f.minKm)}–${km(f.maxKm)} km (mediana ${km(f.medianKm)} km) de las rutas en uso (${routesName}): la mayoría de los informes están lejos de las rutas: indique su ruta con --route <archivo.geojson> (docs/contracts.md §1.5).`
-    : `${f.far} of ${f.reports} reports lie ${km(f.minKm)}–${km(f.maxKm)} km (median ${km(f.medianKm)} km) from the routes in use (${routesName}): most reports lie far from the routes: give your route with --route <file.geojson> (docs/contracts.md §1.5).`;
+  const span = `${km(f.minKm)}–${km(f.maxKm)} km`;
+  if (lang === "es") {
+    const name = routes.route !== undefined ? `--route ${routes.route}` : "el corredor de 2018";
+    const todo =
+      routes.route !== undefined
+        ? "compruebe que --route es la ruta que siguen estos reportes"
+        : "indique su ruta con --route <archivo.geojson>";
+    return `${f.far} de ${f.reports} reportes están a ${span} (mediana ${km(f.medianKm)} km) de las rutas en uso (${name}): la mayoría de los reportes está lejos de las rutas: ${todo} (docs/contracts.md §1.5).`;
+  }
+  const name = routes.route !== undefined ? `--route ${routes.route}` : "the 2018 corridor";
+  const todo =
+    routes.route !== undefined
+      ? "check that --route is the route these reports follow"
+      : "give your route with --route <file.geojson>";
+  return `${f.far} of ${f.reports} reports lie ${span} (median ${km(f.medianKm)} km) from the routes in use (${name}): most reports lie far from the routes: ${todo} (docs/contracts.md §1.5).`;
 }

@@ -17,9 +17,11 @@ describe("dtm-flow import steps", () => {
       suppressBelow: undefined,
       hxl: true,
       bom: true,
+      lang: "en",
     });
     const a = parseImportArgs(["a.csv", "--no-hxl", "--no-bom", "--suppress-below", "5"]);
     expect(a).toMatchObject({ hxl: false, bom: false, suppressBelow: 5, delimiter: "," });
+    expect(parseImportArgs(["a.csv", "--lang", "es"]).lang).toBe("es");
   });
 
   it("refuses a wrong option with one sentence naming it", () => {

@@ -9,6 +9,7 @@ import {
   tracksToGeoJson,
 } from "../../src/index.ts";
 import type { SplitRow, TrackPoint } from "../../src/index.ts";
+import { oneRoute } from "../oneRoute.ts";
 
 const point = (group: string, date: string, over: Partial<TrackPoint> = {}): TrackPoint => ({
   group,
@@ -97,24 +98,14 @@ describe("export/tracks", () => {
 });
 
 describe("export/tracks bodies", () => {
-  const routes = createRouteIndex({
-    type: "FeatureCollection",
-    features: [
-      {
-        type: "Feature",
-        properties: { route_id: "main" },
-        geometry: {
-          type: "LineString",
-          coordinates: [
-            [-92, 15],
-            [-92, 15.5],
-            [-92, 16],
-            [-92, 16.5],
-          ],
-        },
-      },
-    ],
-  });
+  const routes = createRouteIndex(
+    oneRoute([
+      [-92, 15],
+      [-92, 15.5],
+      [-92, 16],
+      [-92, 16.5],
+    ]),
+  );
 
   it("formatTracksCsv writes head and tail with their intervals after the size", () => {
     const t = point("C1", "2018-10-20", {

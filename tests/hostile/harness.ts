@@ -30,6 +30,7 @@ import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture } from "../cli/capture.ts";
+import { oneRoute } from "../oneRoute.ts";
 
 /** The repository root (for data/ files and bin/dtm-flow.js). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -222,14 +223,5 @@ export function expectSuccess(result: RunResult): void {
 
 /** A route file of one LineString with these positions. */
 export function routeFile(coordinates: number[][], routeId = "r1"): string {
-  return JSON.stringify({
-    type: "FeatureCollection",
-    features: [
-      {
-        type: "Feature",
-        properties: { route_id: routeId },
-        geometry: { type: "LineString", coordinates },
-      },
-    ],
-  });
+  return JSON.stringify(oneRoute(coordinates, routeId));
 }

@@ -10,23 +10,12 @@ import type { RouteCollection } from "../../src/model/route.ts";
 import type { StockFigure } from "../../src/model/stock.ts";
 import type { TrackPoint } from "../../src/model/track.ts";
 import { dataset, PLACES, track } from "./fixtures.ts";
+import { oneRoute } from "../oneRoute.ts";
 
-const routes: RouteCollection = {
-  type: "FeatureCollection",
-  features: [
-    {
-      type: "Feature",
-      properties: { route_id: "main" },
-      geometry: {
-        type: "LineString",
-        coordinates: [
-          [-88.03, 15.5],
-          [-117.0037, 32.5027],
-        ],
-      },
-    },
-  ],
-} as RouteCollection;
+const routes: RouteCollection = oneRoute([
+  [-88.03, 15.5],
+  [-117.0037, 32.5027],
+]);
 const length = createRouteIndex(routes).lengthKm("main");
 const tijuana = PLACES[0]!;
 /** Group A at `km` (its median person) on 20 Nov with 1,000 people. */

@@ -7,27 +7,15 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildLedger } from "../../src/ledger/buildLedger.ts";
 import { createRouteIndex } from "../../src/geo/routeIndex.ts";
-import type { RouteCollection } from "../../src/model/route.ts";
 import type { TrackPoint } from "../../src/model/track.ts";
 import { groupDayStatus, MAX_SILENCE_DAYS } from "../../src/index.ts";
 import { dataset, PLACES, track } from "./fixtures.ts";
+import { oneRoute } from "../oneRoute.ts";
 
-const routes = {
-  type: "FeatureCollection",
-  features: [
-    {
-      type: "Feature",
-      properties: { route_id: "main" },
-      geometry: {
-        type: "LineString",
-        coordinates: [
-          [-88.03, 15.5],
-          [-117.0037, 32.5027],
-        ],
-      },
-    },
-  ],
-} as RouteCollection;
+const routes = oneRoute([
+  [-88.03, 15.5],
+  [-117.0037, 32.5027],
+]);
 const length = createRouteIndex(routes).lengthKm("main");
 const tijuana = PLACES[0]!;
 const DAY = "2018-12-20";

@@ -13,6 +13,7 @@ import { buildCorridorState, corridorDay } from "../../src/state/buildState.ts";
 import { groupBody } from "../../src/state/groupBody.ts";
 import type { CorridorDay } from "../../src/state/types.ts";
 import { dataset, PLACES, randomLedgerInput, track } from "../ledger/fixtures.ts";
+import { oneRoute } from "../oneRoute.ts";
 
 /** departed = in transit + present at places + returned + onward + unknown, and the parts agree. */
 function expectConserved(state: readonly CorridorDay[], ledger: LedgerResult): void {
@@ -141,22 +142,10 @@ describe("buildCorridorState on small inputs", () => {
     }));
     const tracks = track("A", dates, 3000, PLACES[0]);
     const data = dataset(stocks, {
-      routes: {
-        type: "FeatureCollection",
-        features: [
-          {
-            type: "Feature",
-            properties: { route_id: "main" },
-            geometry: {
-              type: "LineString",
-              coordinates: [
-                [-88, 15.5],
-                [-117.0037, 32.5027],
-              ],
-            },
-          },
-        ],
-      },
+      routes: oneRoute([
+        [-88, 15.5],
+        [-117.0037, 32.5027],
+      ]),
     });
     const ledger = buildLedger({ dataset: data, tracks });
     const day = buildCorridorState({ dataset: data, tracks, ledger })[0]!;

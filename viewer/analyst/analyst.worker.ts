@@ -21,7 +21,6 @@ import {
   trackFileStatuses,
   reportsFarFromRoutes,
   farFromRoutesText,
-  CORRIDOR_2018_NAME,
 } from "../../src/index.ts";
 import type {
   Dataset,
@@ -285,7 +284,7 @@ function checkRoutesFit(dataset: Dataset, lang: "en" | "es"): void {
   const base = embedded();
   if (dataset.sightings === base.sightings || dataset.routes !== base.routes) return;
   const far = reportsFarFromRoutes(dataset.sightings, dataset.routes);
-  if (far) throw new Error(farFromRoutesText(far, CORRIDOR_2018_NAME[lang], lang));
+  if (far) throw new Error(farFromRoutesText(far, {}, lang));
 }
 
 /**
