@@ -64,8 +64,7 @@ describe.skipIf(!hasBrowser)("reports far from every route, no route given, in C
     const places = read(PLACES, "places", []) as Place[];
     const sightings = read(SIGHTINGS, "sightings", places) as Sighting[];
     const far = reportsFarFromRoutes(sightings, dataset.routes)!;
-    for (const lang of ["en", "es"] as const)
-      sentence[lang] = farFromRoutesText(far, {}, lang);
+    for (const lang of ["en", "es"] as const) sentence[lang] = farFromRoutesText(far, {}, lang);
   }, 120_000);
 
   for (const lang of ["en", "es"] as const) {

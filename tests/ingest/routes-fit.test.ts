@@ -3,11 +3,7 @@
  * one sentence in English and Spanish (the CLI's exit-2 refusal and the viewer's analyst files).
  */
 import { describe, expect, it } from "vitest";
-import {
-  embedded2018,
-  farFromRoutesText,
-  reportsFarFromRoutes,
-} from "../../src/index.ts";
+import { embedded2018, farFromRoutesText, reportsFarFromRoutes } from "../../src/index.ts";
 
 // Veracruz, Coatzacoalcos, Tampico, Matamoros: the Gulf coast, far from the 2018 corridor's routes.
 const GULF = [
