@@ -74,6 +74,7 @@ describe("a tally with one column per direction", () => {
           ["Fecha", "Punto de monitoreo", "Entradas", "Salidas", "Observaciones"],
           [new Date("2018-10-25T00:00:00Z"), "Ciudad Hidalgo", "1.200", "35"],
           [new Date("2018-10-26T00:00:00Z"), "Ciudad Hidalgo", "800", "20", "lluvia"],
+          ["Total", "", "2.000", "55"],
         ],
       },
     ]);
@@ -86,6 +87,10 @@ describe("a tally with one column per direction", () => {
       "Ciudad Hidalgo southbound 35",
       "Ciudad Hidalgo northbound 800",
       "Ciudad Hidalgo southbound 20",
+    ]);
+    // The Total row is checked once, its columns summed, against every row above.
+    expect(r.report.totals).toMatchObject([
+      { sheet: "Resumen diario", stated: 2055, computed: 2055, matches: true },
     ]);
   });
 });
