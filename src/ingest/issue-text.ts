@@ -255,9 +255,9 @@ const ES: Record<ImportIssueCode, Template> = {
         : "el único lugar conocido en él";
     return `${c} ${q(v)} es el P-código de ${p["place"]} (${holds}); ${read}`;
   },
-  point_without_position: ({ c, v }) =>
+  point_without_position: ({ c, v, p }) =>
     v
-      ? `${c} ${q(v)} no es el identificador, el nombre ni el P-código de un solo lugar conocido, y la fila no da lat/lon: se conserva, pero sin posición (el estimador la deja de lado). Agregue el punto a un archivo de lugares, o indique su nombre o lat/lon.`
+      ? `${c} ${q(v)} no es el identificador, el nombre ni el P-código de un solo lugar conocido${p["suggested"] !== undefined ? ` (¿quiso decir ${String(p["suggested"]).split(", ").map(q).join(", ")}?)` : ""}, y la fila no da lat/lon: se conserva, pero sin posición (el estimador la deja de lado). Agregue el punto a un archivo de lugares, o indique su nombre o lat/lon.`
       : undefined,
   several_countries: ({ c, v, p }) =>
     p["countries"] !== undefined

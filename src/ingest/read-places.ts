@@ -1,6 +1,6 @@
 /** Where a row is: coordinates (split or a Kobo geopoint, checked against the region) and place names. */
 import type { Place } from "../model/place.ts";
-import { pcodeHolds, placeByCode, resolvePlace } from "../geo/resolvePlace.ts";
+import { closePlaces, pcodeHolds, placeByCode, resolvePlace } from "../geo/resolvePlace.ts";
 import type { PlaceResolution } from "../geo/resolvePlace.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import { readCoordinateCell } from "./read-numbers.ts";
@@ -658,15 +658,19 @@ export function placeOfPointId(
   if (found && "byId" in found) return found.byId;
   if (found && found.pcodeOf.length === 1) return found.pcodeOf[0];
   const held = found ? found.pcodeOf : [];
+  // A name a few letters from a known place ("Tapachual"): suggested, as for a sighting's place.
+  const close = held.length ? [] : closePlaces(g, fmpId).map((p) => p.name);
+  const mean = close.length ? ` (did you mean ${close.map((n) => `"${n}"`).join(", ")}?)` : "";
   const what =
     held.length > 1
       ? `is the P-code of ${held.length} known places (${held.map((p) => p.name).join(", ")}), not of one point`
-      : "is not the id, name or P-code of a known place";
+      : `is not the id, name or P-code of a known place${mean}`;
   r.warn(
     "fmp_id",
     "point_without_position",
     `${r.column("fmp_id")} "${fmpId}" ${what}, and the row gives no lat/lon: kept, but without a position (the estimator leaves it out). Add the point to a places file, or give its name or lat/lon.`,
     fmpId,
+    close.length ? { suggested: close.join(", ") } : undefined,
   );
   return undefined;
 }
