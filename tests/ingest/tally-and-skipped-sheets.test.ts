@@ -143,3 +143,28 @@ describe("a workbook sheet with data rows that is not read", () => {
     ).toBe(1);
   });
 });
+
+describe("names a few letters from a known place", () => {
+  it("a count point's typo gets the 'did you mean' a sighting's place gets (en, es)", () => {
+    const r = importTable("Fecha;Punto;Sentido;Total\n25/10/2018;Tapachual;norte;700\n", {
+      gazetteer,
+    });
+    const w = r.report.warnings.find((x) => x.code === "point_without_position")!;
+    expect(w.message).toMatch(/known place \(did you mean "Tapachula"\?\), and the row/);
+    expect(issueText("es", w)).toMatch(/conocido \(¿quiso decir «Tapachula»\?\), y la fila/);
+  });
+  it("a name far from every place gets no suggestion; a close one gets only close names", () => {
+    const far = importTable("Fecha;Lugar;Tamaño\n2018-10-25 10:00;Macondo;500\n", {
+      gazetteer,
+      kind: "sightings",
+    });
+    const rej = far.report.rejections.find((x) => x.code === "unknown_place")!;
+    expect(rej.suggestions).toEqual([]);
+    expect(rej.message).not.toMatch(/did you mean/);
+    const near = importTable("Fecha;Lugar;Tamaño\n2018-10-25 10:00;Tapachla;500\n", {
+      gazetteer,
+      kind: "sightings",
+    });
+    expect(near.report.rejections[0]!.suggestions).toEqual(["Tapachula"]);
+  });
+});
