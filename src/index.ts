@@ -470,6 +470,8 @@ export {
   AS_OF_BASIS,
   HINDSIGHT_BASIS,
 } from "./report/situationUpdate.ts";
+export { leftOutOfFiles } from "./report/leftOut.ts";
+export type { LeftOutOfFiles, LeftOutSource } from "./report/leftOut.ts";
 export type {
   SituationUpdate,
   SituationUpdateOptions,

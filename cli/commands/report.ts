@@ -18,6 +18,7 @@ import {
   asOfMoment,
   buildSituationUpdate,
   formatPeople,
+  leftOutOfFiles,
   renderHtml,
   reportDayPlace,
   reportRange,
@@ -134,6 +135,8 @@ export const reportCommand: Command = {
           lang,
           // The embedded 2018 data is set beside the December 2018 situation report's figures.
           seeds: loaded.embedded ? situationReport2018() : undefined,
+          // Rows and sheets of the user's files that no figure uses: said in "Data quality".
+          leftOut: leftOutOfFiles(loaded.reports),
         },
       ),
     );

@@ -108,7 +108,24 @@ export function resolvePlace(g: Gazetteer, text: string, country?: Iso3): PlaceR
     return { how: "pcode", place: byPcode, code: code.code, others };
   }
   if (code) return { how: "pcodeUnresolved", places: code.pcodeOf, code: code.code };
-  return { how: "unknown", suggestions: g.suggest(text, 3).map((m) => m.place) };
+  return { how: "unknown", suggestions: closePlaces(g, text) };
+}
+
+/**
+ * The known places (at most 3, closest first) whose name or alias is within a few letters of
+ * `text`: an edit distance of at most a third of its normalised length, and at least 2 (a
+ * swapped pair: "Tapachual" → Tapachula). A name far from every place gets none: three nearest
+ * names of 7 edits each ("Macondo" → Córdoba, Palillo, Navojoa) would only mislead.
+ * @example
+ * closePlaces(g, "Tapachual").map((p) => p.name); // => ["Tapachula"]
+ * closePlaces(g, "Macondo"); // => []
+ */
+export function closePlaces(g: Gazetteer, text: string): Place[] {
+  const most = Math.max(2, Math.floor(normalizeName(text).length / 3));
+  return g
+    .suggest(text, 3)
+    .filter((m) => m.distance <= most)
+    .map((m) => m.place);
 }
 
 /**

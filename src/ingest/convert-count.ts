@@ -23,7 +23,7 @@ import {
 import { RowReader, remember } from "./row-reader.ts";
 import type { ConvertContext, Converted } from "./row-reader.ts";
 
-const INCOMING = /^(incoming|inflows?|entradas?|entrantes?|ingresos?|in)$/;
+const INCOMING = /^(incoming|inflows?|entradas?|entrantes?|entran|ingresos?|in)$/;
 const PEOPLE_FIELDS = ["total", "men", "women", "boys", "girls"];
 
 export function convertCount(

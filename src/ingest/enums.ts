@@ -69,6 +69,9 @@ export const RELATIVE_DIRECTIONS = new Set(
     "egresos",
     "entrantes",
     "salientes",
+    // A tally's column heads as verbs ("Entran", "Salen").
+    "entran",
+    "salen",
     "inflows",
     "outflows",
     "in",

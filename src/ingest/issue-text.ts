@@ -78,6 +78,25 @@ const KIND: Record<string, string> = {
 
 type Template = (x: Parts) => string | undefined;
 
+/** A sheet not read (skipped-sheet.ts): its probe's reason in Spanish, and its data rows rejected. */
+function skippedSheet(p: IssueParams): string {
+  const reason =
+    p["reason"] !== undefined
+      ? issueText("es", {
+          code: String(p["reason"]),
+          message: String(p["reasonText"] ?? ""),
+          params: p,
+        }).replace(/\.$/, "")
+      : `no tiene un encabezado utilizable en sus primeras ${p["rows"]} filas`;
+  const rows = Number(p["dataRows"] ?? 0);
+  if (!rows) return `la hoja ${q(String(p["sheet"]))} se omite: ${reason}.`;
+  const counted =
+    rows === 1
+      ? "su fila de datos cuenta como rechazada"
+      : `sus ${rows} filas de datos cuentan como rechazadas`;
+  return `la hoja ${q(String(p["sheet"]))} no se lee: ${reason}; ${counted}.`;
+}
+
 function unknownPlace({ c, v, p, suggestions }: Parts): string | undefined {
   const said = `${c} ${q(v)}`;
   if (p["variant"] === "pcode_several")
@@ -236,9 +255,9 @@ const ES: Record<ImportIssueCode, Template> = {
         : "el único lugar conocido en él";
     return `${c} ${q(v)} es el P-código de ${p["place"]} (${holds}); ${read}`;
   },
-  point_without_position: ({ c, v }) =>
+  point_without_position: ({ c, v, p }) =>
     v
-      ? `${c} ${q(v)} no es el identificador, el nombre ni el P-código de un solo lugar conocido, y la fila no da lat/lon: se conserva, pero sin posición (el estimador la deja de lado). Agregue el punto a un archivo de lugares, o indique su nombre o lat/lon.`
+      ? `${c} ${q(v)} no es el identificador, el nombre ni el P-código de un solo lugar conocido${p["suggested"] !== undefined ? ` (¿quiso decir ${String(p["suggested"]).split(", ").map(q).join(", ")}?)` : ""}, y la fila no da lat/lon: se conserva, pero sin posición (el estimador la deja de lado). Agregue el punto a un archivo de lugares, o indique su nombre o lat/lon.`
       : undefined,
   several_countries: ({ c, v, p }) =>
     p["countries"] !== undefined
@@ -256,7 +275,7 @@ const ES: Record<ImportIssueCode, Template> = {
     p["repeat"] !== undefined
       ? `la hoja ${q(p["sheet"]!)} se omite: es un grupo de repetición de Kobo (sus filas pertenecen a los envíos de la hoja principal por _parent_index), no una tabla propia.`
       : p["sheet"] !== undefined
-        ? `la hoja ${q(p["sheet"])} se omite: no tiene un encabezado utilizable en sus primeras ${p["rows"]} filas.`
+        ? skippedSheet(p)
         : undefined,
   point_from_sheet_name: ({ p }) =>
     p["sheet"] !== undefined
@@ -410,11 +429,13 @@ const ES: Record<ImportIssueCode, Template> = {
       ? `en el formato largo, la fila de total dice ${n(p["stated"])}, pero las filas de sexo × edad suman ${n(p["sum"])}.`
       : "en el formato largo, la fila de total no coincide con la suma de sus partes.",
   repeat_group_rows: ({ p }) =>
-    p["variant"] === "nationality"
-      ? `las columnas ${p["columns"]} son una columna por nacionalidad: cada fila se lee como una fila de conteo por nacionalidad escrita (el encabezado de su columna como nacionalidad, su celda como total), con la fecha, el punto y la dirección de la fila en cada una; las filas conservan la línea de la fila, y una columna Total de la fila se conserva como la columna extra total_de_la_fila.`
-      : p["variant"] === "sheet"
-        ? `la hoja «${p["group"]}» es un grupo de repetición de Kobo: cada fila se lee con las columnas de su envío en la hoja «${p["main"]}» (${p["fields"]}), unidas por ${p["through"]}.${p["orphans"] ? ` Las filas ${p["orphans"]} nombran un envío que no está en «${p["main"]}»: se leen sin sus columnas.` : ""}`
-        : `las columnas ${p["group"]}[1]/… a ${p["group"]}[${p["instances"]}]/… son las ${p["instances"]} repeticiones del grupo de repetición de Kobo ${p["group"]}: cada envío se lee como una fila por repetición escrita (${p["fields"]}), con la fecha, el punto y la dirección del envío en cada una; las filas conservan la línea del envío.`,
+    p["variant"] === "direction"
+      ? `las columnas ${p["columns"]} son una columna por sentido: cada fila se lee como dos filas de conteo, una por sentido escrito (el encabezado de su columna como sentido relativo al punto, asignado por --incoming-is / incomingIs como una columna Sentido; su celda como total), con la fecha y el punto de la fila en cada una; las filas conservan la línea de la fila.`
+      : p["variant"] === "nationality"
+        ? `las columnas ${p["columns"]} son una columna por nacionalidad: cada fila se lee como una fila de conteo por nacionalidad escrita (el encabezado de su columna como nacionalidad, su celda como total), con la fecha, el punto y la dirección de la fila en cada una; las filas conservan la línea de la fila, y una columna Total de la fila se conserva como la columna extra total_de_la_fila.`
+        : p["variant"] === "sheet"
+          ? `la hoja «${p["group"]}» es un grupo de repetición de Kobo: cada fila se lee con las columnas de su envío en la hoja «${p["main"]}» (${p["fields"]}), unidas por ${p["through"]}.${p["orphans"] ? ` Las filas ${p["orphans"]} nombran un envío que no está en «${p["main"]}»: se leen sin sus columnas.` : ""}`
+          : `las columnas ${p["group"]}[1]/… a ${p["group"]}[${p["instances"]}]/… son las ${p["instances"]} repeticiones del grupo de repetición de Kobo ${p["group"]}: cada envío se lee como una fila por repetición escrita (${p["fields"]}), con la fecha, el punto y la dirección del envío en cada una; las filas conservan la línea del envío.`,
   number_too_large: ({ c, v }) =>
     `${c} ${q(v)} pasa de 2^53, demasiado grande para guardarse exactamente y muy por encima del máximo de personas que puede indicar una fila; revise la celda.`,
   outside_region: ({ p }) =>

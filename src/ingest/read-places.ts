@@ -1,6 +1,6 @@
 /** Where a row is: coordinates (split or a Kobo geopoint, checked against the region) and place names. */
 import type { Place } from "../model/place.ts";
-import { pcodeHolds, placeByCode, resolvePlace } from "../geo/resolvePlace.ts";
+import { closePlaces, pcodeHolds, placeByCode, resolvePlace } from "../geo/resolvePlace.ts";
 import type { PlaceResolution } from "../geo/resolvePlace.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import { readCoordinateCell } from "./read-numbers.ts";
@@ -624,6 +624,22 @@ function placeFromCode(
   return "unknown";
 }
 
+/** Close names per gazetteer and point code: a sheet repeats its points on every row. */
+const CLOSE_MEMO = new WeakMap<Gazetteer, Map<string, string[]>>();
+/** Distinct codes remembered per gazetteer; past it each is looked up again (memory bound). */
+const CLOSE_MEMO_SIZE = 10_000;
+
+/** The names of the places within a few letters of `code` (closePlaces), once per code. */
+function closeNames(g: Gazetteer, code: string): string[] {
+  let memo = CLOSE_MEMO.get(g);
+  if (!memo) CLOSE_MEMO.set(g, (memo = new Map()));
+  const known = memo.get(code);
+  if (known) return known;
+  const names = closePlaces(g, code).map((p) => p.name);
+  if (memo.size < CLOSE_MEMO_SIZE) memo.set(code, names);
+  return names;
+}
+
 /**
  * The place of a count sheet's point given only by its `fmp_id` (no name, no coordinates): the
  * place with that id; else, since analysts often write the point's name or P-code in a column
@@ -658,15 +674,19 @@ export function placeOfPointId(
   if (found && "byId" in found) return found.byId;
   if (found && found.pcodeOf.length === 1) return found.pcodeOf[0];
   const held = found ? found.pcodeOf : [];
+  // A name a few letters from a known place ("Tapachual"): suggested, as for a sighting's place.
+  const close = held.length ? [] : closeNames(g, fmpId);
+  const mean = close.length ? ` (did you mean ${close.map((n) => `"${n}"`).join(", ")}?)` : "";
   const what =
     held.length > 1
       ? `is the P-code of ${held.length} known places (${held.map((p) => p.name).join(", ")}), not of one point`
-      : "is not the id, name or P-code of a known place";
+      : `is not the id, name or P-code of a known place${mean}`;
   r.warn(
     "fmp_id",
     "point_without_position",
     `${r.column("fmp_id")} "${fmpId}" ${what}, and the row gives no lat/lon: kept, but without a position (the estimator leaves it out). Add the point to a places file, or give its name or lat/lon.`,
     fmpId,
+    close.length ? { suggested: close.join(", ") } : undefined,
   );
   return undefined;
 }

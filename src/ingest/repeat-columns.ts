@@ -8,6 +8,8 @@
  */
 import { parseCountry } from "./enums.ts";
 import { normalizeKey } from "./normalize.ts";
+import { totalWord } from "./row-kinds.ts";
+import { parseQuantity } from "./values.ts";
 
 /** A header's repeat group: which columns are its instances' fields. */
 export interface RepeatColumns {
@@ -28,8 +30,11 @@ export interface RepeatColumns {
    * nationality of a one-column-per-nationality sheet, written in its column's header.
    */
   fixed?: string[][];
-  /** `nationality`: one column per nationality (`Hondureños;Salvadoreños;…`), not a Kobo group. */
-  layout?: "nationality";
+  /**
+   * `nationality`: one column per nationality (`Hondureños;Salvadoreños;…`); `direction`: one
+   * column per direction (`Entradas;Salidas`); neither is a Kobo group.
+   */
+  layout?: "nationality" | "direction";
 }
 
 const INSTANCE = /^(.+)\[(\d+)\]\/(.+)$/;
@@ -87,7 +92,8 @@ export function instanceRows(r: RepeatColumns, cells: readonly string[]): string
   const rows: string[][] = [];
   r.slots.forEach((slot, k) => {
     const own = slot.map((i) => (i < 0 ? "" : (cells[i] ?? "")));
-    if (own.every((c) => c.trim() === "")) return;
+    // A dash in a tally's cell is "none" (`-`, `–`, `—`): no row, as a blank cell.
+    if (own.every((c) => /^[\s\-–—]*$/.test(c))) return;
     slot.forEach((i, j) => {
       if (i < 0 && r.fixed?.[k]?.[j] !== undefined) own[j] = r.fixed[k]![j]!;
     });
@@ -114,6 +120,8 @@ export class RepeatInstances {
   /** The row as read: the header rewritten, a submission's first instance; others held. */
   take(cells: string[], line: number, inHead: boolean): string[] {
     if (this.found) {
+      const total = totalRowOfColumns(this.found.columns, cells);
+      if (total) return total;
       const rows = instanceRows(this.found.columns, cells);
       if (rows.length > 1) this.more.set(line, rows.slice(1));
       return rows[0]!;
@@ -121,7 +129,8 @@ export class RepeatInstances {
     const first = !this.sawRow;
     if (cells.filter((c) => c.trim() !== "").length >= 2) this.sawRow = true;
     const columns = inHead
-      ? (repeatColumns(cells) ?? (first ? nationalityColumns(cells) : undefined))
+      ? (repeatColumns(cells) ??
+        (first ? (nationalityColumns(cells) ?? directionColumns(cells)) : undefined))
       : undefined;
     if (!columns) return cells;
     this.found = { columns, line };
@@ -134,6 +143,31 @@ export class RepeatInstances {
     if (rows) this.more.delete(line);
     return rows;
   }
+}
+
+/**
+ * A Total row of a sheet with one column per nationality or direction, as ONE row whose total is
+ * the sum of its columns' figures: checked against all the rows above (running-totals.ts), since
+ * the running sums are not kept per nationality or direction. Undefined for other rows, for a
+ * Kobo group, or when a figure of the row is no number (the row is then read per column).
+ * @example
+ * totalRowOfColumns(directionColumns(["Fecha", "Entradas", "Salidas"])!, ["Total", "4495", "67"]);
+ * // => ["Total", "", "4562"]
+ */
+export function totalRowOfColumns(
+  r: RepeatColumns,
+  cells: readonly string[],
+): string[] | undefined {
+  if (!r.layout || !totalWord(cells)) return undefined;
+  let sum = 0;
+  for (const slot of r.slots) {
+    const text = (cells[slot[1]!] ?? "").trim();
+    if (/^[-–—]?$/.test(text)) continue;
+    const q = parseQuantity(text);
+    if (q.kind !== "number") return undefined;
+    sum += q.value;
+  }
+  return [...r.base.map((i) => cells[i] ?? ""), "", String(sum)];
 }
 
 /** The header a one-column-per-nationality sheet's row total is read under: an extra column. */
@@ -185,5 +219,46 @@ export function nationalityColumns(header: readonly string[]): RepeatColumns | u
     slots: columns.map((i) => [-1, i]),
     fixed: columns.map((i) => [header[i]!.trim(), ""]),
     layout: "nationality",
+  };
+}
+
+/** Headers of a tally's column of people coming in, and of people going out (normalised keys). */
+const INCOMING_COLUMN = /^(entradas?|ingresos?|entran|entrantes|incoming|inflows?)$/;
+const OUTGOING_COLUMN = /^(salidas?|egresos?|salen|salientes|outgoing|outflows?)$/;
+/** A direction column of the sheet's own: then the two columns are not its directions. */
+const DIRECTION_COLUMN = /^(sentido|direccion|direction|flujo|flow|movimiento|rumbo)(_|$)/;
+
+/**
+ * A daily tally with one column per direction (`Fecha;Punto de monitoreo;Entradas;Salidas`, the
+ * common DTM point tally; also Ingresos/Egresos, Entran/Salen, Incoming/Outgoing) as the repeat
+ * layout above: each row is read as two count rows, `Sentido` = the column's header (a direction
+ * relative to the point, mapped by `incomingIs` as a `Sentido` cell of `Entradas` is), `Total` =
+ * its cell. Only a header with exactly one incoming and one outgoing column, no direction column
+ * of its own and no digit; undefined otherwise. A `Total` column of the row is kept as the extra
+ * column NATIONALITY_ROW_TOTAL, as for one column per nationality.
+ * @example
+ * directionColumns(["Fecha", "Punto", "Entradas", "Salidas"])?.header
+ * // => ["Fecha", "Punto", "Sentido", "Total"]
+ */
+export function directionColumns(header: readonly string[]): RepeatColumns | undefined {
+  if (header.some((c) => /\d/.test(c))) return undefined;
+  const keys = header.map((c) => normalizeKey(c));
+  if (keys.some((k) => DIRECTION_COLUMN.test(k))) return undefined;
+  const incoming = keys.flatMap((k, i) => (INCOMING_COLUMN.test(k) ? [i] : []));
+  const outgoing = keys.flatMap((k, i) => (OUTGOING_COLUMN.test(k) ? [i] : []));
+  if (incoming.length !== 1 || outgoing.length !== 1) return undefined;
+  const columns = [incoming[0]!, outgoing[0]!];
+  const base = header.map((_, i) => i).filter((i) => !columns.includes(i));
+  const baseHeader = base.map((i) =>
+    /^(total|totales|total_general|suma)$/.test(keys[i]!) ? NATIONALITY_ROW_TOTAL : header[i]!,
+  );
+  return {
+    group: "sentido",
+    instances: 2,
+    header: [...baseHeader, "Sentido", "Total"],
+    base,
+    slots: columns.map((i) => [-1, i]),
+    fixed: columns.map((i) => [header[i]!.trim(), ""]),
+    layout: "direction",
   };
 }

@@ -181,6 +181,19 @@ function noteRepeatGroup(
 ): void {
   const { group, instances, header, base } = repeats.columns;
   const fields = header.slice(base.length).join(", ");
+  if (repeats.columns.layout === "direction") {
+    const named = repeats.columns.fixed!.map((f) => f[0]!).join(", ");
+    im.warn(
+      {
+        line: repeats.line,
+        code: "repeat_group_rows",
+        message: `columns ${named} are one column per direction: each row is read as two count rows, one per direction written (its column's header as the direction relative to the point, mapped by --incoming-is / incomingIs as a Sentido column is; its cell as the total), with the row's date and point on each; the rows keep the row's line.`,
+        params: { variant: "direction", columns: named, instances },
+      },
+      sheet,
+    );
+    return;
+  }
   if (repeats.columns.layout === "nationality") {
     const named = repeats.columns.fixed!.map((f) => f[0]!).join(", ");
     im.warn(

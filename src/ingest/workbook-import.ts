@@ -10,6 +10,8 @@ import { joinRepeatSheet } from "./kobo-repeat-join.ts";
 import { UnsupportedFormatError, readXlsx } from "./xlsx.ts";
 import type { XlsxSheet } from "./xlsx.ts";
 import { fillMergedDataCells } from "./merged-cells.ts";
+import { noteSkippedSheet } from "./skipped-sheet.ts";
+import type { Fatal } from "./sheet-plan.ts";
 
 /** Reads a workbook given as the chunks pushed, into `core`'s report and records. */
 export function importWorkbook(core: ImporterCore, parts: readonly Uint8Array[]): void {
@@ -149,11 +151,13 @@ function isKoboRepeat(sheet: XlsxSheet): boolean {
 
 /**
  * The sheets with a usable header (each sheet's first rows tried on a scratch importer first), or
- * the first sheet when none is, leaving out Kobo repeat groups when a main sheet is usable; a
- * warning for each sheet skipped. Sets the kind the first usable sheet shows, when none was given.
+ * the first sheet when none is, leaving out Kobo repeat groups when a main sheet is usable; each
+ * sheet skipped is said with its probe's reason, a rejection when it holds data (skipped-sheet.ts). Sets the kind the first usable sheet shows, when none was given.
  */
 function sheetsToRead(core: ImporterCore, sheets: readonly XlsxSheet[]): readonly XlsxSheet[] {
   let probeKind = core.kind;
+  // Each unusable sheet's refusal, the reason said when it is skipped.
+  const refusals = new Map<string, Fatal>();
   const isUsable = (s: XlsxSheet): boolean => {
     const scratch = new ImporterCore({
       ...core.options,
@@ -165,6 +169,7 @@ function sheetsToRead(core: ImporterCore, sheets: readonly XlsxSheet[]): readonl
     for (const row of s.rows.slice(0, HEAD_ROWS)) reader.push(row);
     reader.finish();
     if (!reader.fatal) probeKind ??= scratch.kind;
+    else refusals.set(s.name, reader.fatal);
     return !reader.fatal;
   };
   // A Kobo repeat group's sheet holds parts of the main sheet's submissions (shifts of a day's
@@ -184,24 +189,14 @@ function sheetsToRead(core: ImporterCore, sheets: readonly XlsxSheet[]): readonl
   const read = new Set(toRead.map((s) => s.name));
   const mainOfJoin = joined.length ? sheets.find((s) => !isKoboRepeat(s))?.name : undefined;
   for (const s of sheets) {
-    if (!read.has(s.name) && s.name !== mainOfJoin) {
-      core.warn(
-        {
-          line: 0,
-          code: "sheet_skipped",
-          message:
-            isKoboRepeat(s) && mainUsable.length
-              ? `sheet "${s.name}" skipped: a Kobo repeat group (its rows belong to the submissions of the main sheet through _parent_index), not a table of its own.`
-              : `sheet "${s.name}" skipped: no usable header in its first ${HEAD_ROWS} rows.`,
-          params: {
-            sheet: s.name,
-            rows: HEAD_ROWS,
-            ...(isKoboRepeat(s) && mainUsable.length ? { repeat: 1 } : {}),
-          },
-        },
-        s.name,
-      );
-    }
+    if (read.has(s.name) || s.name === mainOfJoin) continue;
+    const repeat = isKoboRepeat(s) && mainUsable.length > 0;
+    const fatal = refusals.get(s.name);
+    noteSkippedSheet(
+      core,
+      s,
+      repeat ? { repeat: true } : { repeat: false, ...(fatal ? { fatal } : {}) },
+    );
   }
   if (probeKind) core.kind = probeKind;
   return toRead;

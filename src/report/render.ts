@@ -13,6 +13,7 @@ import type { HeadlineFigure, SituationUpdate, SourceNote } from "./situationUpd
 import { countedText } from "./countedText.ts";
 import { ledgerWarningText } from "./ledgerWarningText.ts";
 import { situationWords } from "./words.ts";
+import { FILES_NAME_PREFIX } from "../embedded/name.ts";
 import type { SituationWords } from "./words.ts";
 
 const WORDING: Readonly<Record<string, string>> = {
@@ -136,7 +137,7 @@ export function renderMarkdown(update: SituationUpdate): string {
   const lines: string[] = [];
   lines.push(`# ${escapeMarkdown(update.title)} — ${w.asOf} ${date(update.asOf)}`, "");
   lines.push(
-    `${w.data} ${escapeMarkdown(w.datasetName(update.datasetName))}. ${w.figuresArePeople} ${escapeMarkdown(update.basis)}`,
+    `${escapeMarkdown(dataNamed(w, update.datasetName))}. ${w.figuresArePeople} ${escapeMarkdown(update.basis)}`,
     "",
   );
   if (!update.covered) {
@@ -222,6 +223,7 @@ export function renderMarkdown(update: SituationUpdate): string {
   if (update.warnings.length === 0) lines.push(w.noProblems);
   for (const warning of update.warnings)
     lines.push(`- ${escapeMarkdown(ledgerWarningText(lang, warning, update.warningRows))}`);
+  if (update.leftOut) lines.push(`- ${escapeMarkdown(w.leftOut(update.leftOut))}`);
   if (update.residuals.length > 0) {
     lines.push(
       "",
@@ -302,7 +304,7 @@ export function renderHtml(update: SituationUpdate): string {
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${e(update.title)} — ${e(date(update.asOf))}</title><style>${STYLE}</style></head><body>`,
     `<h1>${e(update.title)} — ${w.asOf} ${e(date(update.asOf))}</h1>`,
-    `<p class="muted">${w.data} ${e(w.datasetName(update.datasetName))}. ${w.figuresArePeople} ${e(update.basis)} ${w.madeBy}</p>`,
+    `<p class="muted">${e(dataNamed(w, update.datasetName))}. ${w.figuresArePeople} ${e(update.basis)} ${w.madeBy}</p>`,
   );
   if (!update.covered) {
     out.push(`<p>${e(w.outside(date(update.asOf)))}</p></body></html>`);
@@ -367,6 +369,7 @@ export function renderHtml(update: SituationUpdate): string {
     out.push(
       `<ul>${update.warnings.map((warning) => `<li>${e(ledgerWarningText(lang, warning, update.warningRows))}</li>`).join("")}</ul>`,
     );
+  if (update.leftOut) out.push(`<p>${e(w.leftOut(update.leftOut))}</p>`);
   if (update.residuals.length > 0) {
     out.push(
       `<p>${e(w.furthest)}</p><table><thead><tr><th>${w.date}</th><th>${e(w.category)}</th><th>${e(w.where)}</th><th>${w.source}</th><th>${w.figure}</th><th>${w.ledger}</th></tr></thead><tbody>`,
@@ -379,4 +382,13 @@ export function renderHtml(update: SituationUpdate): string {
   }
   out.push(`</body></html>`);
   return out.join("\n");
+}
+
+/**
+ * "Data: Caravans Oct–Dec 2018 (embedded)", or "Files: a.csv, b.xlsx" for a user's files: their
+ * name already says what it is, so no "Data: Files: …" (en, es).
+ */
+function dataNamed(w: SituationWords, name: string): string {
+  const named = w.datasetName(name);
+  return name.startsWith(FILES_NAME_PREFIX) ? named : `${w.data} ${named}`;
 }

@@ -1,4 +1,5 @@
 /** The content of a situation update: headline figures with their sources, chart data, data quality. */
+import type { LeftOutOfFiles } from "./leftOut.ts";
 import type { LedgerResult, LedgerWarning, Residual } from "../ledger/types.ts";
 import { compareWithSeeds } from "../ledger/compareWithSeeds.ts";
 import { sumCorrelated } from "../ledger/correlatedSum.ts";
@@ -111,6 +112,11 @@ export interface SituationUpdate {
   presence: PlacePresence[];
   warnings: LedgerWarning[];
   /**
+   * Rows rejected and sheets not read in the input files (`SituationUpdateOptions.leftOut`), said
+   * in "Data quality"; undefined when none (or not given).
+   */
+  leftOut?: LeftOutOfFiles;
+  /**
    * The facts of the stock rows `warnings` name (line, date, category, place, value, source), by
    * row index: what their sentences in `lang` are made of (ledgerWarningText).
    */
@@ -149,6 +155,11 @@ export interface SituationUpdateOptions {
    * (`runReplay(dataset, { asOf })`), said by {@link AS_OF_BASIS}.
    */
   hindsight?: boolean;
+  /**
+   * What the input files held that no figure uses (`leftOutOfFiles` of the import reports):
+   * said in "Data quality", so that the update read alone says data was left out. Default none.
+   */
+  leftOut?: LeftOutOfFiles;
 }
 
 /**
@@ -214,6 +225,7 @@ export function buildSituationUpdate(
     places,
     presence,
     warnings,
+    ...(options.leftOut ? { leftOut: options.leftOut } : {}),
     warningRows: warningRowFacts(warnings, dataset.stocks),
     residuals,
     basis: options.hindsight ? words.hindsightBasis : words.asOfBasis,

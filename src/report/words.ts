@@ -4,6 +4,7 @@
  * (viewer/i18n.ts) read them from, the ledger's warnings in Spanish (ledgerWarningText.ts)
  * included. Figures, place names and sources' text are shown as they came.
  */
+import type { LeftOutOfFiles } from "./leftOut.ts";
 import { EMBEDDED_2018_NAME, FILES_NAME_PREFIX } from "../embedded/name.ts";
 import { categoryWords } from "../ledger/describe.ts";
 import { measureWords } from "./measureWords.ts";
@@ -16,6 +17,10 @@ export type SituationLang = "en" | "es";
 export const SITUATION_LANGS: readonly SituationLang[] = ["en", "es"];
 
 /** Each category in words within a sentence, in Spanish ("personas que permanecen"). */
+/** "1 row", "7 rows", "1,204 filas rechazadas": a count and its noun in the locale's digits. */
+const plural = (n: number, one: string, many: string, locale: string): string =>
+  `${n.toLocaleString(locale)} ${n === 1 ? one : many}`;
+
 const CATEGORY_WORDS_ES: Readonly<Record<string, string>> = {
   departed: "personas que salieron",
   asylum_claim: "solicitudes de asilo",
@@ -139,6 +144,9 @@ const en = {
   doesNotFit: "does not fit",
   dataQualityHeading: "Data quality",
   noProblems: "No contradictory or impossible figures were found.",
+  /** Rows rejected and sheets not read in the input files (src/report/leftOut.ts). */
+  leftOut: ({ rows, sheets }: LeftOutOfFiles): string =>
+    `${[rows ? plural(rows, "row", "rows", "en-US") + " rejected" : "", sheets ? plural(sheets, "sheet", "sheets", "en-US") + " skipped" : ""].filter(Boolean).join(" and ")} in the input files: the figures leave them out (dtm-flow validate lists each with its line and reason).`,
   furthest: "Figures furthest from the reconciled value:",
   date: "date",
   category: "category",
@@ -353,6 +361,8 @@ const es: SituationWords = {
   doesNotFit: "no concuerda",
   dataQualityHeading: "Calidad de los datos",
   noProblems: "No se encontraron cifras contradictorias ni imposibles.",
+  leftOut: ({ rows, sheets }: LeftOutOfFiles): string =>
+    `${[rows ? plural(rows, "fila rechazada", "filas rechazadas", "es-MX") : "", sheets ? plural(sheets, "hoja omitida", "hojas omitidas", "es-MX") : ""].filter(Boolean).join(" y ")} en los archivos de entrada: las cifras las dejan fuera (dtm-flow validate las lista con su línea y motivo).`,
   furthest: "Cifras más alejadas del valor conciliado:",
   date: "fecha",
   category: "categoría",

@@ -70,9 +70,11 @@ describe.skipIf(!hasBrowser)("the import notebook's words (built, Chromium)", ()
     expect(rows.map((r) => r[4]!.trim())).toEqual(
       report.rejections.map((r) => dtm.issueReason("en", r)),
     );
+    // "El Carmen" is no few letters from any known place: no suggestion at all (tryout25 L2),
+    // rather than three far names; a close one is said once (tests/viewer/analystPanel.test.ts).
     const unknown = rows.find((r) => r[3] === "unknown_place")!;
-    expect(unknown[4]).not.toMatch(/Did you mean/);
-    expect(unknown[4]!.match(/did you mean/g)?.length).toBe(1);
+    expect(unknown[4]).toMatch(/"El Carmen" is not a known place\. /);
+    expect(unknown[4]).not.toMatch(/did you mean|→/i);
   });
 
   it("a workbook's sheet warnings are said as the sheet, Total rows with their column once; in Spanish too", async () => {

@@ -1,6 +1,7 @@
 /**
- * `report --lang es` on one's own files names them in Spanish ("Datos: Archivos: …"), not with
- * the command line's English prefix ("Datos: Files: …", tryout23 item 9); English as before.
+ * `report --lang es` on one's own files names them in Spanish ("Archivos: …"), not with the
+ * command line's English prefix ("Files: …", tryout23 item 9); English as before. The name says
+ * what it is, so no "Data:" label before it ("Datos: Archivos: …", tryout25 L4).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -25,8 +26,8 @@ describe("the dataset's name in the situation update's language", () => {
   });
 
   for (const [lang, data] of [
-    ["es", "Datos: Archivos: avistamientos.csv, lugares.csv, ruta.geojson."],
-    ["en", "Data: Files: avistamientos.csv, lugares.csv, ruta.geojson."],
+    ["es", "Archivos: avistamientos.csv, lugares.csv, ruta.geojson."],
+    ["en", "Files: avistamientos.csv, lugares.csv, ruta.geojson."],
   ] as const)
     it(`report --lang ${lang} on one's own files: "${data}" in the Markdown and the HTML`, async () => {
       const { dir, file } = tempFile(
@@ -48,5 +49,6 @@ describe("the dataset's name in the situation update's language", () => {
       expect(md).toContain(data);
       expect(html).toContain(data);
       if (lang === "es") expect(md + html).not.toContain("Files:");
+      expect(md + html).not.toMatch(/Datos: Archivos|Data: Files/);
     });
 });
