@@ -30,6 +30,9 @@ const absorbParts = process.argv.includes("--absorb-parts");
 // --narrow-noise: days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise;
 // off by default, docs/estimation.md § cal24).
 const narrowNoise = process.argv.includes("--narrow-noise");
+// --same-day-spread: a body's spread no wider than one day's reports show it
+// (EstimateOptions.sameDaySpread; off by default, docs/estimation.md § cal25).
+const sameDaySpread = process.argv.includes("--same-day-spread");
 // --one-place-a-day: the association weighs the reports at one place on one day as one
 // (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
@@ -75,6 +78,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
         predictiveAssociation,
         absorbParts,
         narrowNoise,
+        sameDaySpread,
         splitParts,
       }),
     );

@@ -47,6 +47,9 @@ const absorbParts = process.argv.includes("--absorb-parts");
 // --narrow-noise: days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise;
 // off by default, docs/estimation.md § cal24).
 const narrowNoise = process.argv.includes("--narrow-noise");
+// --same-day-spread: a body's spread no wider than one day's reports show it
+// (EstimateOptions.sameDaySpread; off by default, docs/estimation.md § cal25).
+const sameDaySpread = process.argv.includes("--same-day-spread");
 const forecast = process.argv.includes("--forecast");
 // --missing: the group-days without an estimate sorted by cause (bench/world3/missing.ts).
 const missing = process.argv.includes("--missing");
@@ -83,6 +86,7 @@ for (let i = 0; i < worlds; i++) {
         predictiveAssociation,
         absorbParts,
         narrowNoise,
+        sameDaySpread,
         splitParts,
       }).tracks;
     } catch (e) {
