@@ -192,6 +192,13 @@ export interface EstimateOptions {
    * @internal
    */
   sameDaySpread?: boolean;
+  /**
+   * Read the day check's factor (calibrate.ts, kmDays) on a labelled group's reported day as a
+   * widening of the day's prediction from the other days, not of its whole posterior
+   * (calibrate.ts `lawShareFactor`; docs/estimation.md § cal25).
+   * @internal
+   */
+  dayCheckOnLaw?: boolean;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -379,6 +386,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     absorbParts: options.absorbParts,
     narrowNoise: options.narrowNoise ?? false,
     sameDaySpread: options.sameDaySpread ?? false,
+    dayCheckOnLaw: options.dayCheckOnLaw ?? false,
     splitParts:
       options.splitParts === true
         ? DEFAULT_SPLIT_PARTS
