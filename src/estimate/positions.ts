@@ -112,10 +112,8 @@ export function fitBodySpread(ctx: EstimateContext, g: WorkGroup): void {
       .filter((x) => Math.abs(x.day - day) <= SPREAD_WINDOW_DAYS)
       .map((x) => x.r)
       .sort((a, b) => a - b);
-    const sameSpread = same[Math.floor(0.8 * (same.length - 1))];
-    const prior = bodySpreadKm(g.sizeByDay?.get(day) ?? g.scale);
-    if (same.length >= 4 && !(process.env.CAL25_A2 && sameSpread > 0.5 * prior)) {
-      spread = Math.min(spread, sameSpread);
+    if (same.length >= 4) {
+      spread = Math.min(spread, same[Math.floor(0.8 * (same.length - 1))]);
       bulk = Math.min(bulk, same[Math.floor(0.5 * (same.length - 1))]);
     }
     g.spreadByDay.set(day, spread);
