@@ -16,8 +16,8 @@ const seed = Number(process.env.SEED ?? 1);
 const withLoo = process.env.LOO !== "0";
 // --same-day-spread: EstimateOptions.sameDaySpread (off by default, docs/estimation.md § cal25).
 const sameDaySpread = process.argv.includes("--same-day-spread");
-// --day-check-law: EstimateOptions.dayCheckOnLaw (docs/estimation.md § cal25).
-const dayCheckOnLaw = process.argv.includes("--day-check-law");
+// --no-day-check-law: EstimateOptions.dayCheckOnLaw false (docs/estimation.md § cal25).
+const dayCheckOnLaw = !process.argv.includes("--no-day-check-law");
 const options = { sameDaySpread, dayCheckOnLaw };
 const dataset = embedded2018();
 const timeOf = new Map(
@@ -75,7 +75,7 @@ for (const loo of withLoo ? [false, true] : [false]) {
     folds,
     seed,
     leaveOneOut: loo,
-    ...(sameDaySpread || dayCheckOnLaw
+    ...(sameDaySpread || !dayCheckOnLaw
       ? { estimate: (d: typeof dataset) => estimateTracks(d, { timeZone: d.timeZone, ...options }) }
       : {}),
   });

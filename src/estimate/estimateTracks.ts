@@ -195,7 +195,8 @@ export interface EstimateOptions {
   /**
    * Read the day check's factor (calibrate.ts, kmDays) on a labelled group's reported day as a
    * widening of the day's prediction from the other days, not of its whole posterior
-   * (calibrate.ts `lawShareFactor`; docs/estimation.md § cal25).
+   * (calibrate.ts `lawShareFactor`; docs/estimation.md § cal25). Default true; false: the day's
+   * whole interval × the factor, as until stop 25. Never narrower than the model's own interval.
    * @internal
    */
   dayCheckOnLaw?: boolean;
@@ -386,7 +387,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     absorbParts: options.absorbParts,
     narrowNoise: options.narrowNoise ?? false,
     sameDaySpread: options.sameDaySpread ?? false,
-    dayCheckOnLaw: options.dayCheckOnLaw ?? false,
+    dayCheckOnLaw: options.dayCheckOnLaw ?? true,
     splitParts:
       options.splitParts === true
         ? DEFAULT_SPLIT_PARTS
