@@ -10,12 +10,17 @@
 // time (every report with its time of day); clean (noout + noplace + time); noride (the groups
 // never ride: the simulator's movement law with its ride regime's share given to walking); ideal
 // (clean + noride); ideal-noise6 (ideal with coordinates' noise sd 6 km instead of 3).
-// Run: TZ=UTC npx tsx bench/coverAblation.ts <variant> [cal]
+// --same-day-spread, --no-day-check-law: EstimateOptions.sameDaySpread, dayCheckOnLaw (docs/estimation.md
+// § cal25); with `cal` the
+// mean self-calibration factors (reports' `km`, day check `kmDays`) are printed too.
+// Run: TZ=UTC npx tsx bench/coverAblation.ts <variant> [cal] [--same-day-spread]
 import { estimateTracks, mulberry32, simulateWorld, worldOfDifficulty } from "../src/index.ts";
 import { defaultMovementModel } from "../src/movement/index.ts";
 
 const variant = process.argv[2] ?? "base";
 const calibrated = process.argv[3] === "cal";
+const sameDaySpread = process.argv.includes("--same-day-spread");
+const dayCheckOnLaw = !process.argv.includes("--no-day-check-law");
 
 /** The simulator's observation settings the variant switches off. */
 function overrides(v: string): Record<string, number> {
@@ -38,6 +43,7 @@ function walkingOnly() {
 
 let n = 0;
 let covered = 0;
+const factors = { km: 0, kmDays: 0, worlds: 0 };
 let width = 0;
 let nReported = 0;
 let coveredReported = 0;
@@ -47,7 +53,10 @@ for (let i = 0; i < 16; i++) {
   const observation = { ...cfg.observation, ...overrides(variant) };
   const movement = variant === "noride" || variant.startsWith("ideal") ? walkingOnly() : undefined;
   const world = simulateWorld({ ...cfg, observation, movement }, mulberry32(1000 + i + 200));
-  const est = estimateTracks(world.dataset, { selfCalibrate: calibrated });
+  const est = estimateTracks(world.dataset, { selfCalibrate: calibrated, sameDaySpread, dayCheckOnLaw });
+  factors.km += est.report.widening.km;
+  factors.kmDays += est.report.widening.kmDays ?? 1;
+  factors.worlds++;
   const reported = new Set(
     world.dataset.sightings.map((s) => `${s.caravanLabel}|${s.observedAt.slice(0, 10)}`),
   );
@@ -70,5 +79,8 @@ for (let i = 0; i < 16; i++) {
 const pct = (a: number, b: number): string => `${((100 * a) / b).toFixed(1)} %`;
 console.log(
   `${variant}${calibrated ? " (calibrated)" : " (model's own)"}: ${n} group-days, cover ${pct(covered, n)}, ` +
-    `mean width ${(width / n).toFixed(0)} km; days with a report ${nReported}, cover ${pct(coveredReported, nReported)}`,
+    `mean width ${(width / n).toFixed(0)} km; days with a report ${nReported}, cover ${pct(coveredReported, nReported)}` +
+    (calibrated
+      ? `; mean factors km ${(factors.km / factors.worlds).toFixed(2)}, kmDays ${(factors.kmDays / factors.worlds).toFixed(2)}`
+      : ""),
 );

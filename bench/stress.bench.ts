@@ -30,6 +30,12 @@ const absorbParts = process.argv.includes("--absorb-parts");
 // --narrow-noise: days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise;
 // off by default, docs/estimation.md § cal24).
 const narrowNoise = process.argv.includes("--narrow-noise");
+// --same-day-spread: a body's spread no wider than one day's reports show it
+// (EstimateOptions.sameDaySpread; off by default, docs/estimation.md § cal25).
+const sameDaySpread = process.argv.includes("--same-day-spread");
+// --no-day-check-law: the day check widens a reported day's whole interval, as until stop 25
+// (EstimateOptions.dayCheckOnLaw false; docs/estimation.md § cal25).
+const dayCheckOnLaw = !process.argv.includes("--no-day-check-law");
 // --one-place-a-day: the association weighs the reports at one place on one day as one
 // (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
@@ -75,6 +81,8 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
         predictiveAssociation,
         absorbParts,
         narrowNoise,
+        sameDaySpread,
+        dayCheckOnLaw,
         splitParts,
       }),
     );

@@ -47,6 +47,12 @@ const absorbParts = process.argv.includes("--absorb-parts");
 // --narrow-noise: days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise;
 // off by default, docs/estimation.md § cal24).
 const narrowNoise = process.argv.includes("--narrow-noise");
+// --same-day-spread: a body's spread no wider than one day's reports show it
+// (EstimateOptions.sameDaySpread; off by default, docs/estimation.md § cal25).
+const sameDaySpread = process.argv.includes("--same-day-spread");
+// --no-day-check-law: the day check widens a reported day's whole interval, as until stop 25
+// (EstimateOptions.dayCheckOnLaw false; docs/estimation.md § cal25).
+const dayCheckOnLaw = !process.argv.includes("--no-day-check-law");
 const forecast = process.argv.includes("--forecast");
 // --missing: the group-days without an estimate sorted by cause (bench/world3/missing.ts).
 const missing = process.argv.includes("--missing");
@@ -83,6 +89,8 @@ for (let i = 0; i < worlds; i++) {
         predictiveAssociation,
         absorbParts,
         narrowNoise,
+        sameDaySpread,
+        dayCheckOnLaw,
         splitParts,
       }).tracks;
     } catch (e) {

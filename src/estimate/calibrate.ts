@@ -478,8 +478,12 @@ function calibrateGroup(
   if (g.km) {
     // A track built without labels keeps the ratio: its days without a report may be days its
     // reports went to another track, not a reading carried from the days around.
+    const law =
+      ctx.dayCheckOnLaw && g.km.loo.length === steps[i].length
+        ? lawShares(g.km.days, steps[i], g.km.loo, byDays[i])
+        : undefined;
     const byDay = g.labelled
-      ? dayCheckFactors(g.km.days, steps[i], byDays[i])
+      ? dayCheckFactors(g.km.days, steps[i], byDays[i], law)
       : g.km.days.map(() => byDays[i]);
     const narrow = ctx.narrowNoise
       ? narrowingOf(g, steps[i], scoresOf(g.km.loo), f.scales[i])
@@ -590,16 +594,19 @@ export function dayCheckFactors(
   days: readonly Pick<KmDayEstimate, "low" | "high">[],
   steps: readonly number[],
   factor: number,
+  onReported?: ReadonlyMap<number, number>,
 ): number[] {
   if (!(factor > 1)) return days.map(() => 1);
   const half = days.map((d) => Math.max(0, (d.high - d.low) / 2));
   const reported = [...new Set(steps)].filter((k) => k >= 0 && k < days.length);
   reported.sort((a, b) => a - b);
-  const extra = (k: number): number => (factor * factor - 1) * half[k] ** 2;
+  const at = (k: number): number => onReported?.get(k) ?? factor;
+  const extra = (k: number): number => (at(k) * at(k) - 1) * half[k] ** 2;
   let next = 0;
   return days.map((_, k) => {
     while (next < reported.length && reported[next] < k) next++;
-    if (reported[next] === k || reported.length === 0) return factor;
+    if (reported.length === 0) return factor;
+    if (reported[next] === k) return at(k);
     const b = reported[next - 1];
     const a = reported[next];
     let e: number;
@@ -609,6 +616,51 @@ export function dayCheckFactors(
     if (!(half[k] > 0)) return factor;
     return Math.min(factor, Math.sqrt(1 + e / half[k] ** 2));
   });
+}
+
+/**
+ * The day check's factor `factor` on a reported day, read as what it measures: the day check
+ * (kmSmoother.ts `dayLoo`) scores a day's reports against the day predicted from the OTHER days
+ * (variance `predictionVar`, km²), so `factor` widens that prediction, and the day's posterior
+ * (variance `posteriorVar`) widens only by as much as the prediction's share of it:
+ * √(P′ ÷ P), P′ = 1 ÷ (1 ÷ (factor²·v) + (1 ÷ P − 1 ÷ v)), the day's own reports' precision
+ * 1 ÷ P − 1 ÷ v kept. At least 1, at most `factor` (all of it when the prediction is unknown or
+ * no wider than the posterior). EstimateOptions.dayCheckOnLaw; docs/estimation.md § cal25.
+ * @example
+ * lawShareFactor(100, 400, 2); // ≈ 1.26: three quarters of the day's precision is its own reports'
+ * lawShareFactor(100, 100, 2); // => 2
+ */
+export function lawShareFactor(posteriorVar: number, predictionVar: number, factor: number): number {
+  if (!(factor > 1)) return 1;
+  if (!(posteriorVar > 0) || !(predictionVar > posteriorVar)) return factor;
+  const own = 1 / posteriorVar - 1 / predictionVar;
+  const widened = 1 / (1 / (factor * factor * predictionVar) + own);
+  return Math.min(factor, Math.max(1, Math.sqrt(widened / posteriorVar)));
+}
+
+/**
+ * Each reported day's {@link lawShareFactor} of a group's day-check factor: the prediction's
+ * variance the largest of the day's reports' leave-one-out posteriors (`parts.post`: each holds
+ * the day's other reports, so each is at most the day's prediction; the largest errs towards the
+ * whole factor).
+ */
+function lawShares(
+  days: readonly KmDayEstimate[],
+  steps: readonly number[],
+  loo: readonly LooScore[],
+  factor: number,
+): Map<number, number> {
+  const prediction = new Map<number, number>();
+  loo.forEach((x, j) => {
+    const k = steps[j];
+    if (x.parts && k !== undefined) prediction.set(k, Math.max(prediction.get(k) ?? 0, x.parts.post));
+  });
+  const out = new Map<number, number>();
+  for (const [k, v] of prediction) {
+    const d = days[k];
+    if (d) out.set(k, lawShareFactor(d.sd * d.sd, v, factor));
+  }
+  return out;
 }
 
 /** For each day 0…nDays−1, days to the nearest report (Infinity with none). */

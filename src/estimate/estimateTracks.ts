@@ -182,6 +182,25 @@ export interface EstimateOptions {
    * @internal
    */
   narrowNoise?: boolean;
+  /**
+   * Read a group's body spread no wider than its reports of one day show it: on days with two or
+   * more reports of the body, each report's distance from its day's median report (× √(n ÷ (n−1))),
+   * and where at least 4 such distances fall within the spread window, their 80th (50th)
+   * percentile caps the fitted spread (bulk) (positions.ts `fitBodySpread`; docs/estimation.md
+   * § cal25). Default false: measured on the development beds it narrows the model's intervals
+   * but the self-calibration widens them back (simulate.ts labelled km cover 96.2 → 96.0 %,
+   * stress width 769 → 816 km). For the benches only.
+   * @internal
+   */
+  sameDaySpread?: boolean;
+  /**
+   * Read the day check's factor (calibrate.ts, kmDays) on a labelled group's reported day as a
+   * widening of the day's prediction from the other days, not of its whole posterior
+   * (calibrate.ts `lawShareFactor`; docs/estimation.md § cal25). Default true; false: the day's
+   * whole interval × the factor, as until stop 25. Never narrower than the model's own interval.
+   * @internal
+   */
+  dayCheckOnLaw?: boolean;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -368,6 +387,8 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     predictiveAssociation: options.predictiveAssociation,
     absorbParts: options.absorbParts,
     narrowNoise: options.narrowNoise ?? false,
+    sameDaySpread: options.sameDaySpread ?? false,
+    dayCheckOnLaw: options.dayCheckOnLaw ?? true,
     splitParts:
       options.splitParts === true || options.splitParts === undefined
         ? DEFAULT_SPLIT_PARTS

@@ -96,6 +96,7 @@ export function fitBodySpread(ctx: EstimateContext, g: WorkGroup): void {
     const r = d.median < lo ? lo - d.median : d.median > hi ? d.median - hi : 0;
     residuals.push({ day: g.day0 + k, r });
   }
+  const sameDay = ctx.sameDaySpread ? sameDayDistances(g) : [];
   g.spreadByDay = new Map();
   g.bulkByDay = new Map();
   for (let k = 0; k < g.nDays; k++) {
@@ -105,9 +106,46 @@ export function fitBodySpread(ctx: EstimateContext, g: WorkGroup): void {
       .map((x) => x.r)
       .sort((a, b) => a - b);
     if (near.length < 4) continue;
-    g.spreadByDay.set(day, near[Math.floor(0.8 * (near.length - 1))]);
-    g.bulkByDay.set(day, near[Math.floor(0.5 * (near.length - 1))]);
+    let spread = near[Math.floor(0.8 * (near.length - 1))];
+    let bulk = near[Math.floor(0.5 * (near.length - 1))];
+    const same = sameDay
+      .filter((x) => Math.abs(x.day - day) <= SPREAD_WINDOW_DAYS)
+      .map((x) => x.r)
+      .sort((a, b) => a - b);
+    if (same.length >= 4) {
+      spread = Math.min(spread, same[Math.floor(0.8 * (same.length - 1))]);
+      bulk = Math.min(bulk, same[Math.floor(0.5 * (same.length - 1))]);
+    }
+    g.spreadByDay.set(day, spread);
+    g.bulkByDay.set(day, bulk);
   }
+}
+
+/**
+ * Each report of the body's distance (km) from the median of its day's reports of the body, on
+ * days with two or more (× √(n ÷ (n − 1)): the distances from a sample's own median understate
+ * those from the centre it was drawn about): how spread out the body is as one day's reports show
+ * it, without the smoothed median's own error (EstimateOptions.sameDaySpread).
+ */
+function sameDayDistances(g: WorkGroup): { day: number; r: number }[] {
+  const byDay = new Map<number, number[]>();
+  for (const p of g.positions) {
+    if (partOf(g, p) !== "body") continue;
+    const day = Math.floor(p.s.t);
+    const list = byDay.get(day) ?? [];
+    list.push(p.km);
+    byDay.set(day, list);
+  }
+  const out: { day: number; r: number }[] = [];
+  for (const [day, list] of byDay) {
+    if (list.length < 2) continue;
+    const sorted = [...list].sort((a, b) => a - b);
+    const n = sorted.length;
+    const med = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    const k = Math.sqrt(n / (n - 1));
+    for (const x of list) out.push({ day, r: k * Math.abs(x - med) });
+  }
+  return out;
 }
 
 /**

@@ -147,6 +147,10 @@ export interface EstimateContext {
   splitParts?: SplitPartsOptions;
   /** Days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise). */
   narrowNoise?: boolean;
+  /** Body spread capped by the spread of one day's reports (EstimateOptions.sameDaySpread). */
+  sameDaySpread?: boolean;
+  /** The day check widens a reported day's prediction only (EstimateOptions.dayCheckOnLaw). */
+  dayCheckOnLaw?: boolean;
   /** The association's positions read predictively (EstimateOptions.predictiveAssociation). */
   predictiveAssociation?: PredictiveAssociation;
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;

@@ -6,6 +6,7 @@ import { addSums, emptySums, figures, scoreWorld } from "../../src/estimate/accu
 import {
   conformalWidening,
   dayCheckFactors,
+  lawShareFactor,
   MAX_WIDENING,
   sideWidenings,
   widenKmDay,
@@ -134,6 +135,29 @@ describe("dayCheckFactors", () => {
   it("is 1 everywhere without a day check to carry, and the factor without reports", () => {
     expect(dayCheckFactors([day(10), day(20)], [0], 1)).toEqual([1, 1]);
     expect(dayCheckFactors([day(10), day(20)], [], 1.5)).toEqual([1.5, 1.5]);
+  });
+});
+
+describe("lawShareFactor (EstimateOptions.dayCheckOnLaw)", () => {
+  it("widens a reported day by the prediction's share of its precision only", () => {
+    // P = 100, v = 400: own precision 1/100 − 1/400 = 0.0075; widened 1 / (1/1600 + 0.0075).
+    expect(lawShareFactor(100, 400, 2)).toBeCloseTo(Math.sqrt(1 / (1 / 1600 + 0.0075) / 100), 9);
+    expect(lawShareFactor(100, 400, 2)).toBeLessThan(2);
+    expect(lawShareFactor(100, 400, 2)).toBeGreaterThan(1);
+  });
+  it("is the whole factor when the day has no reading of its own, 1 without a widening", () => {
+    expect(lawShareFactor(100, 100, 2)).toBe(2);
+    expect(lawShareFactor(100, 50, 2)).toBe(2);
+    expect(lawShareFactor(0, 400, 2)).toBe(2);
+    expect(lawShareFactor(100, 400, 1)).toBe(1);
+  });
+  it("is carried into the gaps from each reported day's own factor", () => {
+    const day = (h: number) => ({ low: 100 - h, high: 100 + h });
+    const f = dayCheckFactors([day(10), day(20), day(10)], [0, 2], 2, new Map([[0, 1.5], [2, 1.5]]));
+    expect(f[0]).toBe(1.5);
+    expect(f[2]).toBe(1.5);
+    // Extra (1.5² − 1)·10² = 125 km² on 20 km.
+    expect(f[1]).toBeCloseTo(Math.sqrt(1 + 125 / 400), 9);
   });
 });
 
