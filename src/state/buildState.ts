@@ -56,7 +56,7 @@ export function buildCorridorState(
   const pointsByDate = groupByDate(tracks);
   const onRoadByDate = groupByDate(ledger.groups);
   const countsByDate = groupByDate(ledger.placeCounts ?? []);
-  return ledger.departed.map((d) => {
+  const days = ledger.departed.map((d) => {
     const rows = rowsByDate.get(d.date) ?? [];
     const onRoad = new Map((onRoadByDate.get(d.date) ?? []).map((g) => [g.group, g]));
     const groups = (pointsByDate.get(d.date) ?? []).map((p) => {
@@ -75,6 +75,26 @@ export function buildCorridorState(
       totals: totalsOf(d.value, rows),
     };
   });
+  return withArrivalDates(days);
+}
+
+/**
+ * Each arrived group's `arrivedOn`: the first day of its run of `arrived` days (consecutive state
+ * days, in date order) up to the day. A day of another status ends the run.
+ */
+export function withArrivalDates(days: CorridorDay[]): CorridorDay[] {
+  const since = new Map<string, IsoDate>();
+  for (const day of days) {
+    const seen = new Set<string>();
+    for (const g of day.groups) {
+      if (g.status !== "arrived") continue;
+      seen.add(g.group);
+      if (!since.has(g.group)) since.set(g.group, day.date);
+      g.arrivedOn = since.get(g.group);
+    }
+    for (const k of [...since.keys()]) if (!seen.has(k)) since.delete(k);
+  }
+  return days;
 }
 
 /** Each place with the dates of the counts behind its people remaining (`countedOn`, `countedLatest`). */

@@ -69,6 +69,12 @@ export interface GroupBody {
    */
   atDestination?: People;
   atDestinationPlace?: string;
+  /**
+   * For an `arrived` group: the first day of its run of arrived days up to this one (the state's
+   * days, `withArrivalDates`). The map says "arrived 17 Nov" for an arrived group whose people the
+   * counts there hold (no `atDestination`), not its estimated size as people present (tryout25 M4).
+   */
+  arrivedOn?: IsoDate;
 }
 
 /** People at one place (an area: a city or crossing, its shelters summed in) on one day. */
