@@ -110,6 +110,8 @@ const en = {
   notKnown: "not known",
   noCurrentFigure: "no current figure",
   notCountedSince: (date: string) => `not counted since ${date}`,
+  /** A place whose last count, now aged out, was only an upper bound ("less than 1,000"). */
+  countedUpTo: (date: string, people: string) => `counted ${date}: fewer than ${people}`,
   estimatedNotCounted: (people?: string) =>
     people === undefined ? " (estimated, not counted)" : ` (${people} estimated, not counted)`,
   countedOn: (date: string, latest?: string) =>
@@ -323,6 +325,7 @@ const es: SituationWords = {
   notKnown: "no se sabe",
   noCurrentFigure: "sin cifra actual",
   notCountedSince: (date: string) => `sin conteo desde el ${date}`,
+  countedUpTo: (date: string, people: string) => `contado el ${date}: menos de ${people}`,
   estimatedNotCounted: (people?: string) =>
     people === undefined ? " (estimadas, no contadas)" : ` (${people} estimadas, no contadas)`,
   countedOn: (date: string, latest?: string) =>

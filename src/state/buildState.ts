@@ -4,7 +4,7 @@
  * conserved: departed = in transit + present at places + returned + onward + unknown, every day.
  */
 import { createGazetteer } from "../geo/gazetteer.ts";
-import type { LedgerGroupDay, LedgerResult } from "../ledger/types.ts";
+import type { LedgerGroupDay, LedgerPlaceCount, LedgerResult } from "../ledger/types.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { IsoDate } from "../model/units.ts";
@@ -100,7 +100,7 @@ export function withArrivalDates(days: CorridorDay[]): CorridorDay[] {
 /** Each place with the dates of the counts behind its people remaining (`countedOn`, `countedLatest`). */
 function withCountDates(
   places: PlacePresence[],
-  counts: readonly { placeName: string; countedOn: IsoDate; countedLatest?: IsoDate }[],
+  counts: readonly LedgerPlaceCount[],
 ): PlacePresence[] {
   if (counts.length === 0) return places;
   const on = new Map(counts.map((c) => [c.placeName, c]));
@@ -108,7 +108,8 @@ function withCountDates(
     const c = p.placeName !== undefined ? on.get(p.placeName) : undefined;
     if (c === undefined) return p;
     const latest = c.countedLatest !== undefined ? { countedLatest: c.countedLatest } : {};
-    return { ...p, countedOn: c.countedOn, ...latest };
+    const upTo = c.latestUpTo !== undefined ? { latestUpTo: c.latestUpTo } : {};
+    return { ...p, countedOn: c.countedOn, ...latest, ...upTo };
   });
 }
 

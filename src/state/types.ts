@@ -100,6 +100,8 @@ export interface PlacePresence {
   countedOn?: IsoDate;
   /** Date of the newest count it rests on, when not `countedOn`'s day ("counted 29 Nov–4 Dec"). */
   countedLatest?: IsoDate;
+  /** The newest count's figure when it is only an upper bound (the ledger's `latestUpTo`). */
+  latestUpTo?: People;
   /**
    * People of `present` (in `staying`) that are estimated, not counted: arrived groups' people no
    * count holds yet (`GroupBody.atDestination`); undefined when none. Front ends say

@@ -166,6 +166,9 @@ export interface PresenceSeries {
     sourceOrg?: string;
     countedOn?: IsoDate;
     countedLatest?: IsoDate;
+    /** No one present after a count that aged out: its date and upper bound (`presencePanels`). */
+    notCountedSince?: IsoDate;
+    upTo?: People;
   }[];
 }
 
