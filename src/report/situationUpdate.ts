@@ -439,7 +439,10 @@ export function presencePanels(state: readonly CorridorDay[], asOf: IsoDate): Pl
       here.add(key);
       const counted = p.countedLatest ?? p.countedOn;
       if (counted !== undefined)
-        lastCount.set(key, { date: counted, ...(p.latestUpTo !== undefined ? { upTo: p.latestUpTo } : {}) });
+        lastCount.set(key, {
+          date: counted,
+          ...(p.latestUpTo !== undefined ? { upTo: p.latestUpTo } : {}),
+        });
       let panel = panels.get(key);
       if (!panel) {
         panel = { placeName: p.placeName, country: p.country, capacity: p.capacity, series: [] };

@@ -65,7 +65,9 @@ describe.skipIf(!hasBrowser)("an arrived group on the map: what the state holds"
   it("held people during the hold, 'arrived <date>' once counts take over; map = panel = report", async () => {
     const { page, watch } = await open2018(viewer, { hash: "t=35.5&lang=en", locale: "en-GB" });
     await goToDay(page, HOLD);
-    await expect.poll(async () => (await readMarks(page)).some((m) => m.group === GROUP)).toBe(true);
+    await expect
+      .poll(async () => (await readMarks(page)).some((m) => m.group === GROUP))
+      .toBe(true);
     let marks = await readMarks(page);
     let panel = await readPanel(page);
     const tijuana = (p: typeof panel) => p.places.find((r) => r[0] === "Tijuana")?.[5];
@@ -77,7 +79,9 @@ describe.skipIf(!hasBrowser)("an arrived group on the map: what the state holds"
     const held = marks.filter((m) => m.status === "arrived").reduce((a, m) => a + (m.held || 0), 0);
     expect(tijuana(panel)).toBe(reportedTijuana(HOLD));
     expect(held).toBe(reportedTijuana(HOLD));
-    const now = markdownTable(md[HOLD]!, "People present per place").find((r) => r[0] === "Tijuana");
+    const now = markdownTable(md[HOLD]!, "People present per place").find(
+      (r) => r[0] === "Tijuana",
+    );
     expect(now?.[1]).toMatch(/\(estimated, not counted\)/);
 
     await goToDay(page, LATER);

@@ -72,7 +72,9 @@ function groupFigureText(
   if (g.status !== "arrived") return peopleText(lang, g.size);
   if (g.held !== undefined)
     return `${formatCount(lang, g.held)}${situationWords(lang).estimatedNotCounted()}`;
-  return g.arrivedOn !== undefined ? arrivedOnText(lang, g.arrivedOn) : groupStatusText(lang, g.status);
+  return g.arrivedOn !== undefined
+    ? arrivedOnText(lang, g.arrivedOn)
+    : groupStatusText(lang, g.status);
 }
 
 /** The people a mark stands for, for the labelling threshold: held people of an arrived group. */
