@@ -570,6 +570,7 @@ export type { PositionUnknown } from "./state/positionUnknown.ts";
 export type { PositionUnknownGroup } from "./report/positionUnknownText.ts";
 export { positionUnknownText } from "./report/positionUnknownText.ts";
 export { countedText, presentText } from "./report/countedText.ts";
+export { arrivedByNow } from "./forecast/byNow.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
 export { listedArrivals } from "./forecast/listedArrivals.ts";

@@ -206,6 +206,8 @@ const en = {
   forecastHeading: (asOf: string, time: string, tz: string, horizon: number, runs: number) =>
     `Forecast as of ${asOf} ${time} (${tz}), horizon ${horizon} days, ${runs} runs; dates are local, "median person" when most need beds, "first people" when shelters must open:`,
   beyondHorizon: "beyond the horizon",
+  /** An arrival dated on or before the as-of day (`arrivedByNow`): already over, not a prediction. */
+  byNow: "by now",
   afterHorizon: "after the horizon",
   by: (date: string) => `by ${date}`,
   firstPeopleThere: "first people already there",
@@ -419,6 +421,7 @@ const es: SituationWords = {
   forecastHeading: (asOf: string, time: string, tz: string, horizon: number, runs: number) =>
     `Pronóstico al ${asOf} ${time} (${tz}), horizonte de ${horizon} días, ${runs} corridas; fechas locales, «persona mediana» cuando la mayoría necesita camas, «primeras personas» cuando los albergues deben abrir:`,
   beyondHorizon: "más allá del horizonte",
+  byNow: "ya a la fecha",
   afterHorizon: "después del horizonte",
   by: (date: string) => `hasta el ${date}`,
   firstPeopleThere: "las primeras personas ya están allí",
