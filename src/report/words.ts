@@ -253,6 +253,8 @@ const en = {
   scenarioNobodyPresent: "nobody present in any run",
   scenarioPeakOn: (p50: string, p10: string, p90: string, anyonePct?: number) =>
     `on ${p50} (p10 ${p10}, p90 ${p90}${anyonePct === undefined ? "" : `; anyone present in ${anyonePct} % of runs`})`,
+  /** A place whose median run's peak is 0 (`firstArrivalShown`): no arrival date given. */
+  scenarioNoneInMedianRun: "none in the median run",
   scenarioPlaceLine: (p: ScenarioPlaceWords) =>
     `${p.name}: first arrival ${p.first50 ?? "beyond the horizon"} (p10 ${p.first10 ?? "–"}, p90 ${p.first90 ?? "beyond the horizon"}${p.reachedPct === undefined ? "" : `; reached in ${p.reachedPct} % of runs`}); each run's peak: median ${p.peak50} present (p10 ${p.peak10}, p90 ${p.peak90}) ${p.when}${p.over}`,
   scenarioReady: (p90: string, water: string, latrines: string, covered: string, kits: string) =>
@@ -466,6 +468,7 @@ const es: SituationWords = {
   scenarioNobodyPresent: "nadie presente en ninguna corrida",
   scenarioPeakOn: (p50: string, p10: string, p90: string, anyonePct?: number) =>
     `el ${p50} (p10 ${p10}, p90 ${p90}${anyonePct === undefined ? "" : `; alguien presente en el ${anyonePct} % de las corridas`})`,
+  scenarioNoneInMedianRun: "ninguna en la corrida mediana",
   scenarioPlaceLine: (p: ScenarioPlaceWords) =>
     `${p.name}: primera llegada ${p.first50 ?? "más allá del horizonte"} (p10 ${p.first10 ?? "–"}, p90 ${p.first90 ?? "más allá del horizonte"}${p.reachedPct === undefined ? "" : `; alcanzado en el ${p.reachedPct} % de las corridas`}); pico de cada corrida: mediana de ${p.peak50} presentes (p10 ${p.peak10}, p90 ${p.peak90}) ${p.when}${p.over}`,
   scenarioReady: (p90: string, water: string, latrines: string, covered: string, kits: string) =>
