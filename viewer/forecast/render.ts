@@ -218,6 +218,7 @@ function arrivalRow(a: Arrival, lang: Lang, asOfDate: string): VNode {
       : arrivedByNow(d, asOfDate)
         ? situationWords(lang).byNow
         : formatDate(lang, d, false);
+  const byNow = (d: string | undefined) => arrivedByNow(d, asOfDate);
   return h(
     "tr",
     { "data-place": a.place, "data-group": a.group },
@@ -238,14 +239,15 @@ function arrivalRow(a: Arrival, lang: Lang, asOfDate: string): VNode {
         )
       : h(
           "td",
-          { "data-date": a.p50 ?? "", class: "nowrap" },
+          // "by now" is wider than a date: that cell may wrap (the table fits the side panel).
+          { "data-date": a.p50 ?? "", class: [a.p10, a.p50].some(byNow) ? "" : "nowrap" },
           date(a.p50),
           h("span", { class: "range", title: TEXT[lang].range }, `${date(a.p10)}–${date(a.p90)}`),
         ),
     h(
       "td",
       {
-        class: "nowrap",
+        class: byNow(a.head?.p50) ? "" : "nowrap",
         "data-head-date": a.head?.p50 ?? "",
         ...(a.headReached ? { "data-head-reached": "1" } : {}),
       },
