@@ -5,6 +5,7 @@
  * forecast.csv (which holds every place ahead). Read from the library's forecast, never re-derived.
  */
 import {
+  arrivedByNow,
   formatPeople,
   listedArrivals,
   placeLabel,
@@ -23,10 +24,18 @@ import type {
   SituationWords,
 } from "../src/index.ts";
 
-/** "2018-11-15 (p10 2018-11-14, p90 beyond the horizon)": one moment's dates. */
-function dates(q: { p10?: string; p50?: string; p90?: string }, w: SituationWords): string {
-  const beyond = w.beyondHorizon;
-  return `${q.p50 ?? beyond} (p10 ${q.p10 ?? beyond}, p90 ${q.p90 ?? beyond})`;
+/**
+ * "2018-11-15 (p10 2018-11-14, p90 beyond the horizon)": one moment's dates; a date on or before
+ * the as-of day is "by now" (the library's `arrivedByNow`: already over, not a prediction).
+ */
+function dates(
+  q: { p10?: string; p50?: string; p90?: string },
+  w: SituationWords,
+  asOfDate: IsoDate,
+): string {
+  const say = (d: string | undefined) =>
+    d === undefined ? w.beyondHorizon : arrivedByNow(d, asOfDate) ? w.byNow : d;
+  return `${say(q.p50)} (p10 ${say(q.p10)}, p90 ${say(q.p90)})`;
 }
 
 /**
@@ -36,11 +45,16 @@ function dates(q: { p10?: string; p50?: string; p90?: string }, w: SituationWord
  * today". A place most of the group is already past (`mostPassed`) says "most already past" with
  * the p90 in place of the median date.
  */
-function arrivalText(a: ArrivalForecast, w: SituationWords, place: string): string {
+function arrivalText(
+  a: ArrivalForecast,
+  w: SituationWords,
+  place: string,
+  asOfDate: IsoDate,
+): string {
   const head = a.headReached
     ? `; ${w.firstPeopleThere}`
     : a.headArrivalDate
-      ? `; ${w.firstPeople} ${dates(a.headArrivalDate, w)}`
+      ? `; ${w.firstPeople} ${dates(a.headArrivalDate, w, asOfDate)}`
       : "";
   const people = a.people ? `, ${w.peopleCount(formatPeople(a.people.p50))}` : "";
   const chance = w.withinHorizon(Math.round(a.probWithinHorizon * 100));
@@ -51,7 +65,7 @@ function arrivalText(a: ArrivalForecast, w: SituationWords, place: string): stri
     const last = p90 === undefined ? w.afterHorizon : w.by(p90);
     return `${place}: ${w.mostPast(last)}${people}, ${chance}`;
   }
-  return `${place}: ${w.medianPerson} ${dates(a.arrivalDate, w)}${head}${people}, ${chance}`;
+  return `${place}: ${w.medianPerson} ${dates(a.arrivalDate, w, asOfDate)}${head}${people}, ${chance}`;
 }
 
 /**
@@ -124,7 +138,7 @@ export function forecastSummaryLines(
     // The library's rule (as the viewer's panel): the place most of the group has just passed,
     // the next place ahead and the route's end, each once.
     for (const a of listedArrivals(ahead, g.group, { ahead: 1 })) {
-      lines.push(`    ${arrivalText(a, w, name(a.placeName))}`);
+      lines.push(`    ${arrivalText(a, w, name(a.placeName), now.asOfDate)}`);
     }
   }
   return lines;

@@ -570,7 +570,9 @@ export {
 export type { PositionUnknown } from "./state/positionUnknown.ts";
 export type { PositionUnknownGroup } from "./report/positionUnknownText.ts";
 export { positionUnknownText } from "./report/positionUnknownText.ts";
-export { countedText } from "./report/countedText.ts";
+export { countedText, presentText } from "./report/countedText.ts";
+export { arrivedByNow } from "./forecast/byNow.ts";
+export { firstArrivalShown } from "./scenario/firstArrivalShown.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
 export { listedArrivals } from "./forecast/listedArrivals.ts";

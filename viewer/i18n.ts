@@ -57,6 +57,8 @@ const en = {
   sizeUnknown: "size not given",
   /** A group the state counts as unseen (no report for more than MAX_SILENCE_DAYS days). */
   notSeenSince: "not seen since",
+  /** An arrived group whose people the counts at its destination hold ("arrived 17 Nov"). */
+  arrivedOn: "arrived",
   /** A group's status of the day when it is not on the road (the state's, src/state/groupStatus.ts). */
   statusArrived: "arrived at the end of its route",
   statusAccountedFor: "accounted for: all its people counted at places",
@@ -167,6 +169,7 @@ const es: Dict = {
   confidenceLow: "baja",
   sizeUnknown: "sin cifra",
   notSeenSince: "sin reportes desde el",
+  arrivedOn: "llegó el",
   statusArrived: "llegó al final de su ruta",
   statusAccountedFor: "contabilizado: todas sus personas contadas en lugares",
   statusDissolved: "disuelto: sin reportes desde hace más de {days} días",
@@ -386,6 +389,11 @@ export function groupStatusText(lang: Lang, status: string | undefined): string 
 /** "not seen since 1 Nov" / "sin reportes desde el 1 nov": a group the state counts as unseen. */
 export function notSeenSinceText(lang: Lang, iso: string): string {
   return `${tr(lang, "notSeenSince")} ${formatDate(lang, iso, false)}`;
+}
+
+/** "arrived 17 Nov" / "llegó el 17 nov": an arrived group whose people the counts there hold. */
+export function arrivedOnText(lang: Lang, iso: string): string {
+  return `${tr(lang, "arrivedOn")} ${formatDate(lang, iso, false)}`;
 }
 
 /** Why an unseen group has no one on the road, with the library's longest silence in days. */

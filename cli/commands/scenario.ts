@@ -19,6 +19,7 @@ import { cliWords } from "../cli-words.ts";
 import {
   buildCorridor,
   embedded2018,
+  firstArrivalShown,
   formatCsv,
   hxlOption,
   like2018Parameters,
@@ -159,6 +160,7 @@ function summaryLines(result: ScenarioResult, lang: SituationLang = "en"): strin
 function placeLines(p: PlaceResult, result: ScenarioResult, lang: SituationLang): string[] {
   const w = situationWords(lang);
   const f = p.firstArrival;
+  const shown = firstArrivalShown(p.peakPeople);
   const share = Math.round(p.overCapacityAnyDayProbability * 100);
   // Each day's median and p90 over the runs, named so: not the runs' peaks (a median peak of 1,541
   // over a capacity of 1,000 with "0 days" read as a contradiction; runs peak on different days,
@@ -191,9 +193,10 @@ function placeLines(p: PlaceResult, result: ScenarioResult, lang: SituationLang)
     "  " +
       w.scenarioPlaceLine({
         name: placeLabel(lang, p),
-        first50: f.p50,
-        first10: f.p10,
-        first90: f.p90,
+        // No arrival date beside a median peak of 0 (the library's rule, tryout25 L6).
+        first50: shown ? f.p50 : w.scenarioNoneInMedianRun,
+        first10: shown ? f.p10 : undefined,
+        first90: shown ? f.p90 : "–",
         reachedPct: f.probability < 1 ? Math.round(f.probability * 100) : undefined,
         peak50: n(p.peakPeople.p50),
         peak10: n(p.peakPeople.p10),

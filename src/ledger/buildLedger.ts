@@ -25,7 +25,7 @@ import { inTransit } from "./inTransit.ts";
 import type { Part } from "./inTransit.ts";
 import { splitRowsOfDay } from "./roundParts.ts";
 import type { DailyOptions } from "./series.ts";
-import { buildTree } from "./tree.ts";
+import { boundOf, buildTree } from "./tree.ts";
 import type { LedgerNode } from "./tree.ts";
 import { countDaysRead } from "./townCounts.ts";
 import type { GroupOnRoad } from "../state/onRoad.ts";
@@ -263,7 +263,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     if (day < days.from) continue;
     for (const r of rows) split.push({ date, ...r });
     for (const g of transit.groups) groups.push(groupOnRoadRow(date, g, transit.areas));
-    placeCounts.push(...countedOn(date, day, rows, areaNodes, daily));
+    placeCounts.push(...countedOn(date, day, rows, areaNodes, daily, dataset.stocks));
     split.push(result.unknown);
     departed.push({ ...result.departed, beyondGroups: carried.beyondGroups });
   }
@@ -292,6 +292,7 @@ function countedOn(
   rows: readonly Omit<SplitRow, "date">[],
   areaNodes: ReadonlyMap<string, LedgerNode>,
   daily: DailyOptions,
+  stocks: readonly { value?: number; extra?: Record<string, string> }[],
 ): LedgerPlaceCount[] {
   const out: LedgerPlaceCount[] = [];
   for (const r of rows) {
@@ -304,9 +305,24 @@ function countedOn(
       placeName: r.placeName,
       countedOn: isoDate(read.oldest),
       ...(read.newest !== read.oldest ? { countedLatest: isoDate(read.newest) } : {}),
+      ...upperBoundOf(read.newestRows, stocks),
     });
   }
   return out;
+}
+
+/**
+ * `latestUpTo`: the newest count's figure when every figure of its day is only an upper bound
+ * ("less than 1,000", `boundOf`): the largest of them. Empty otherwise.
+ */
+function upperBoundOf(
+  rows: readonly number[],
+  stocks: readonly { value?: number; extra?: Record<string, string> }[],
+): Pick<LedgerPlaceCount, "latestUpTo"> {
+  const figures = rows.map((r) => stocks[r]);
+  if (figures.length === 0 || !figures.every((f) => f && boundOf(f) === "upper")) return {};
+  const top = Math.max(...figures.map((f) => f?.value ?? NaN));
+  return Number.isFinite(top) ? { latestUpTo: top } : {};
 }
 
 /** One group's people on the road as the day's `in_transit` rows counted them. */

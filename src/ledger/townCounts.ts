@@ -264,7 +264,8 @@ export function supersededInTown(
  * oldest is how old the value may be ("counted 29 Nov–4 Dec" as of 5 Dec 2018: Tijuana's 6,838
  * is 4,338 still read of Benito Juárez's 29 Nov count and El Barretal's 2,500 of 4 Dec).
  * @param area a node at area depth of the `remaining` tree.
- * @returns undefined when no count of the town is read that day.
+ * @returns undefined when no count of the town is read that day; `newestRows`: the stock rows of
+ *   the figures of the newest count day (to tell a count that is only an upper bound).
  * @example
  * countDaysRead(tijuanaNode, dayNumber("2018-12-05")!, daily); // as of 5 Dec => { oldest: 29 Nov, newest: 4 Dec }
  */
@@ -272,17 +273,21 @@ export function countDaysRead(
   area: LedgerNode,
   day: number,
   daily: DailyOptions,
-): { oldest: number; newest: number } | undefined {
+): { oldest: number; newest: number; newestRows: number[] } | undefined {
   const taken = supersededInTown(area, day, daily);
   let oldest = Infinity;
   let newest = -Infinity;
+  let newestRows: number[] = [];
   for (const t of presentSeries(area)) {
     const r = readSeries(t.series.points, t.series.basis, day, daily);
     if (!r || r.value - (taken.get(t.series)?.taken ?? 0) < 0.5) continue;
     oldest = Math.min(oldest, r.countDay);
+    const rows = t.series.points.find((p) => p.day === r.countDay)?.rows ?? [];
+    if (r.countDay > newest) newestRows = [];
+    if (r.countDay >= newest) newestRows.push(...rows);
     newest = Math.max(newest, r.countDay);
   }
-  return Number.isFinite(oldest) ? { oldest, newest } : undefined;
+  return Number.isFinite(oldest) ? { oldest, newest, newestRows } : undefined;
 }
 
 /** The place a series of a town is of: its shelter, or the town itself. */

@@ -315,6 +315,12 @@ export interface LedgerPlaceCount {
   countedOn: IsoDate;
   /** Date of the newest count still read, when it is not `countedOn`'s day. */
   countedLatest?: IsoDate;
+  /**
+   * The newest count's figure when it is only an upper bound ("less than 1,000": every figure of
+   * its day has an upper-bound `value_qualifier`); undefined for a plain count. Said as "counted
+   * 6 Dec: fewer than 1,000" once the count ages out (`presentText`, tryout25 M2).
+   */
+  latestUpTo?: People;
 }
 
 /** One group on one day as the ledger counts it: on the road, or reached a place. */

@@ -4,10 +4,10 @@
  * oldest count still read, and `countedLatest`, the newest). Empty for a count of the day itself.
  * One rule for the situation update (Markdown, HTML: render.ts) and the viewer's situation panel.
  */
-import { formatDate } from "./format.ts";
+import { formatDate, formatPeople } from "./format.ts";
 import { situationWords } from "./words.ts";
 import type { SituationLang } from "./words.ts";
-import type { IsoDate } from "../model/units.ts";
+import type { IsoDate, People } from "../model/units.ts";
 
 /**
  * The count's age after a place's figure, or "" when it is of `asOf` (or has no count date).
@@ -28,4 +28,35 @@ export function countedText(
     formatDate(counted, true, lang),
     latest !== undefined && latest !== counted ? formatDate(latest, true, lang) : undefined,
   );
+}
+
+/**
+ * A place's people present on a day, in words: "3,224 (counted 19 Nov)", or for a day with no one
+ * present after a count that aged out "not counted since 28 Nov" — "counted 6 Dec: fewer than
+ * 1,000" when that count was only an upper bound — never "0" (tryout25 M2). One wording for the
+ * situation update's table and the viewer's presence small multiples.
+ * @param point a day of a place's presence series (`presencePanels`).
+ * @example presentText({ date: "2018-12-10", value: 0, notCountedSince: "2018-12-06", upTo: 1000 })
+ * // => "counted 6 Dec: fewer than 1,000"
+ */
+export function presentText(
+  point: {
+    date: IsoDate;
+    value: People;
+    countedOn?: IsoDate;
+    countedLatest?: IsoDate;
+    notCountedSince?: IsoDate;
+    upTo?: People;
+  },
+  lang: SituationLang = "en",
+): string {
+  const w = situationWords(lang);
+  const since = point.notCountedSince;
+  if (point.value === 0 && since !== undefined) {
+    const day = formatDate(since, true, lang);
+    return point.upTo !== undefined
+      ? w.countedUpTo(day, formatPeople(point.upTo))
+      : w.notCountedSince(day);
+  }
+  return formatPeople(point.value) + countedText(point, point.date, lang);
 }

@@ -10,7 +10,7 @@ import {
 } from "./format.ts";
 import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { HeadlineFigure, SituationUpdate, SourceNote } from "./situationUpdate.ts";
-import { countedText } from "./countedText.ts";
+import { countedText, presentText } from "./countedText.ts";
 import { ledgerWarningText } from "./ledgerWarningText.ts";
 import { situationWords } from "./words.ts";
 import { FILES_NAME_PREFIX } from "../embedded/name.ts";
@@ -179,8 +179,8 @@ export function renderMarkdown(update: SituationUpdate): string {
       const age = countAge(update, p.placeName);
       // A count that aged out is not a count of 0 (review 24b M1).
       const now =
-        today && today.value === 0 && p.notCountedSince !== undefined
-          ? w.notCountedSince(date(p.notCountedSince, true))
+        today && today.value === 0 && today.notCountedSince !== undefined
+          ? presentText(today, lang)
           : today
             ? formatPeople(today.value) + age + estimatedToday(update, p.placeName, w)
             : w.noCurrentFigure;
@@ -273,14 +273,12 @@ function countAge(update: SituationUpdate, placeName: string): string {
  */
 function heldCountsText(update: SituationUpdate): string {
   const lang = update.lang ?? "en";
-  const w = situationWords(lang);
-  const date = (d: string, short = false) => formatDate(d, short, lang);
   const out: string[] = [];
   for (const p of update.places) {
     const today = p.series.find((s) => s.date === update.asOf);
     const age = countAge(update, p.placeName);
-    if (today && today.value === 0 && p.notCountedSince !== undefined)
-      out.push(`${p.placeName} ${w.notCountedSince(date(p.notCountedSince, true))}`);
+    if (today && today.value === 0 && today.notCountedSince !== undefined)
+      out.push(`${p.placeName} ${presentText(today, lang)}`);
     else if (today && age !== "") out.push(`${p.placeName} ${formatPeople(today.value)}${age}`);
   }
   return out.join("; ");

@@ -84,6 +84,13 @@ export interface PlacePanel {
     valueHigh: People;
     countedOn?: IsoDate;
     countedLatest?: IsoDate;
+    /**
+     * On a day with no one present after a count (value 0): the date of the newest count the
+     * place's people last rested on (the count aged out; its people are `unknown`), and that
+     * count's figure when it was only an upper bound (`upTo`). Said by `presentText`.
+     */
+    notCountedSince?: IsoDate;
+    upTo?: People;
   }[];
   /**
    * The date of the newest count the place's people last rested on, when no one is present there
@@ -433,8 +440,8 @@ function inTransitRange(
  */
 export function presencePanels(state: readonly CorridorDay[], asOf: IsoDate): PlacePanel[] {
   const panels = new Map<string, PlacePanel>();
-  // Newest count date each place's people rested on (the state's countedLatest/countedOn).
-  const lastCount = new Map<string, IsoDate>();
+  // Newest count each place's people rested on (the state's countedLatest/countedOn, latestUpTo).
+  const lastCount = new Map<string, { date: IsoDate; upTo?: People }>();
   for (const day of state) {
     if (day.date > asOf) break;
     const here = new Set<string>();
@@ -443,33 +450,53 @@ export function presencePanels(state: readonly CorridorDay[], asOf: IsoDate): Pl
       const key = normalizeName(p.placeName);
       here.add(key);
       const counted = p.countedLatest ?? p.countedOn;
-      if (counted !== undefined) lastCount.set(key, counted);
+      if (counted !== undefined)
+        lastCount.set(key, {
+          date: counted,
+          ...(p.latestUpTo !== undefined ? { upTo: p.latestUpTo } : {}),
+        });
       let panel = panels.get(key);
       if (!panel) {
         panel = { placeName: p.placeName, country: p.country, capacity: p.capacity, series: [] };
         panels.set(key, panel);
       }
-      panel.series.push({
-        date: day.date,
-        value: p.present,
-        valueLow: p.presentLow,
-        valueHigh: p.presentHigh,
-        ...(p.countedOn !== undefined ? { countedOn: p.countedOn } : {}),
-        ...(p.countedLatest !== undefined ? { countedLatest: p.countedLatest } : {}),
-      });
+      panel.series.push(presencePoint(day.date, p));
     }
     // Places seen before and empty today read 0 today, not their last figure.
-    for (const [key, panel] of panels) {
-      if (!here.has(key))
-        panel.series.push({ date: day.date, value: 0, valueLow: 0, valueHigh: 0 });
-    }
+    for (const [key, panel] of panels)
+      if (!here.has(key)) panel.series.push(emptyPoint(day.date, lastCount.get(key)));
   }
-  for (const [key, panel] of panels) {
+  for (const panel of panels.values()) {
     const last = panel.series[panel.series.length - 1];
-    const counted = lastCount.get(key);
-    if (last !== undefined && last.value === 0 && counted !== undefined)
-      panel.notCountedSince = counted;
+    if (last?.notCountedSince !== undefined) panel.notCountedSince = last.notCountedSince;
   }
   const peak = (p: PlacePanel) => Math.max(...p.series.map((s) => s.value));
   return [...panels.values()].sort((a, b) => peak(b) - peak(a));
+}
+
+/** A day's point of a place with people present (the state's figure and count dates). */
+function presencePoint(date: IsoDate, p: PlacePresence): PlacePanel["series"][number] {
+  return {
+    date,
+    value: p.present,
+    valueLow: p.presentLow,
+    valueHigh: p.presentHigh,
+    ...(p.countedOn !== undefined ? { countedOn: p.countedOn } : {}),
+    ...(p.countedLatest !== undefined ? { countedLatest: p.countedLatest } : {}),
+  };
+}
+
+/** A day with no one present at a place seen before: 0, "not counted since" its last count. */
+function emptyPoint(
+  date: IsoDate,
+  last: { date: IsoDate; upTo?: People } | undefined,
+): PlacePanel["series"][number] {
+  return {
+    date,
+    value: 0,
+    valueLow: 0,
+    valueHigh: 0,
+    ...(last !== undefined ? { notCountedSince: last.date } : {}),
+    ...(last?.upTo !== undefined ? { upTo: last.upTo } : {}),
+  };
 }

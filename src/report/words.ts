@@ -115,6 +115,8 @@ const en = {
   notKnown: "not known",
   noCurrentFigure: "no current figure",
   notCountedSince: (date: string) => `not counted since ${date}`,
+  /** A place whose last count, now aged out, was only an upper bound ("less than 1,000"). */
+  countedUpTo: (date: string, people: string) => `counted ${date}: fewer than ${people}`,
   estimatedNotCounted: (people?: string) =>
     people === undefined ? " (estimated, not counted)" : ` (${people} estimated, not counted)`,
   countedOn: (date: string, latest?: string) =>
@@ -212,6 +214,8 @@ const en = {
   forecastHeading: (asOf: string, time: string, tz: string, horizon: number, runs: number) =>
     `Forecast as of ${asOf} ${time} (${tz}), horizon ${horizon} days, ${runs} runs; dates are local, "median person" when most need beds, "first people" when shelters must open:`,
   beyondHorizon: "beyond the horizon",
+  /** An arrival dated on or before the as-of day (`arrivedByNow`): already over, not a prediction. */
+  byNow: "by now",
   afterHorizon: "after the horizon",
   by: (date: string) => `by ${date}`,
   firstPeopleThere: "first people already there",
@@ -257,6 +261,8 @@ const en = {
   scenarioNobodyPresent: "nobody present in any run",
   scenarioPeakOn: (p50: string, p10: string, p90: string, anyonePct?: number) =>
     `on ${p50} (p10 ${p10}, p90 ${p90}${anyonePct === undefined ? "" : `; anyone present in ${anyonePct} % of runs`})`,
+  /** A place whose median run's peak is 0 (`firstArrivalShown`): no arrival date given. */
+  scenarioNoneInMedianRun: "none in the median run",
   scenarioPlaceLine: (p: ScenarioPlaceWords) =>
     `${p.name}: first arrival ${p.first50 ?? "beyond the horizon"} (p10 ${p.first10 ?? "–"}, p90 ${p.first90 ?? "beyond the horizon"}${p.reachedPct === undefined ? "" : `; reached in ${p.reachedPct} % of runs`}); each run's peak: median ${p.peak50} present (p10 ${p.peak10}, p90 ${p.peak90}) ${p.when}${p.over}`,
   scenarioReady: (p90: string, water: string, latrines: string, covered: string, kits: string) =>
@@ -331,6 +337,7 @@ const es: SituationWords = {
   notKnown: "no se sabe",
   noCurrentFigure: "sin cifra actual",
   notCountedSince: (date: string) => `sin conteo desde el ${date}`,
+  countedUpTo: (date: string, people: string) => `contado el ${date}: menos de ${people}`,
   estimatedNotCounted: (people?: string) =>
     people === undefined ? " (estimadas, no contadas)" : ` (${people} estimadas, no contadas)`,
   countedOn: (date: string, latest?: string) =>
@@ -426,6 +433,7 @@ const es: SituationWords = {
   forecastHeading: (asOf: string, time: string, tz: string, horizon: number, runs: number) =>
     `Pronóstico al ${asOf} ${time} (${tz}), horizonte de ${horizon} días, ${runs} corridas; fechas locales, «persona mediana» cuando la mayoría necesita camas, «primeras personas» cuando los albergues deben abrir:`,
   beyondHorizon: "más allá del horizonte",
+  byNow: "ya a la fecha",
   afterHorizon: "después del horizonte",
   by: (date: string) => `hasta el ${date}`,
   firstPeopleThere: "las primeras personas ya están allí",
@@ -470,6 +478,7 @@ const es: SituationWords = {
   scenarioNobodyPresent: "nadie presente en ninguna corrida",
   scenarioPeakOn: (p50: string, p10: string, p90: string, anyonePct?: number) =>
     `el ${p50} (p10 ${p10}, p90 ${p90}${anyonePct === undefined ? "" : `; alguien presente en el ${anyonePct} % de las corridas`})`,
+  scenarioNoneInMedianRun: "ninguna en la corrida mediana",
   scenarioPlaceLine: (p: ScenarioPlaceWords) =>
     `${p.name}: primera llegada ${p.first50 ?? "más allá del horizonte"} (p10 ${p.first10 ?? "–"}, p90 ${p.first90 ?? "más allá del horizonte"}${p.reachedPct === undefined ? "" : `; alcanzado en el ${p.reachedPct} % de las corridas`}); pico de cada corrida: mediana de ${p.peak50} presentes (p10 ${p.peak10}, p90 ${p.peak90}) ${p.when}${p.over}`,
   scenarioReady: (p90: string, water: string, latrines: string, covered: string, kits: string) =>

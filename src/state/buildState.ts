@@ -4,7 +4,7 @@
  * conserved: departed = in transit + present at places + returned + onward + unknown, every day.
  */
 import { createGazetteer } from "../geo/gazetteer.ts";
-import type { LedgerGroupDay, LedgerResult } from "../ledger/types.ts";
+import type { LedgerGroupDay, LedgerPlaceCount, LedgerResult } from "../ledger/types.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { IsoDate } from "../model/units.ts";
@@ -56,7 +56,7 @@ export function buildCorridorState(
   const pointsByDate = groupByDate(tracks);
   const onRoadByDate = groupByDate(ledger.groups);
   const countsByDate = groupByDate(ledger.placeCounts ?? []);
-  return ledger.departed.map((d) => {
+  const days = ledger.departed.map((d) => {
     const rows = rowsByDate.get(d.date) ?? [];
     const onRoad = new Map((onRoadByDate.get(d.date) ?? []).map((g) => [g.group, g]));
     const groups = (pointsByDate.get(d.date) ?? []).map((p) => {
@@ -75,12 +75,32 @@ export function buildCorridorState(
       totals: totalsOf(d.value, rows),
     };
   });
+  return withArrivalDates(days);
+}
+
+/**
+ * Each arrived group's `arrivedOn`: the first day of its run of `arrived` days (consecutive state
+ * days, in date order) up to the day. A day of another status ends the run.
+ */
+export function withArrivalDates(days: CorridorDay[]): CorridorDay[] {
+  const since = new Map<string, IsoDate>();
+  for (const day of days) {
+    const seen = new Set<string>();
+    for (const g of day.groups) {
+      if (g.status !== "arrived") continue;
+      seen.add(g.group);
+      if (!since.has(g.group)) since.set(g.group, day.date);
+      g.arrivedOn = since.get(g.group);
+    }
+    for (const k of [...since.keys()]) if (!seen.has(k)) since.delete(k);
+  }
+  return days;
 }
 
 /** Each place with the dates of the counts behind its people remaining (`countedOn`, `countedLatest`). */
 function withCountDates(
   places: PlacePresence[],
-  counts: readonly { placeName: string; countedOn: IsoDate; countedLatest?: IsoDate }[],
+  counts: readonly LedgerPlaceCount[],
 ): PlacePresence[] {
   if (counts.length === 0) return places;
   const on = new Map(counts.map((c) => [c.placeName, c]));
@@ -88,7 +108,8 @@ function withCountDates(
     const c = p.placeName !== undefined ? on.get(p.placeName) : undefined;
     if (c === undefined) return p;
     const latest = c.countedLatest !== undefined ? { countedLatest: c.countedLatest } : {};
-    return { ...p, countedOn: c.countedOn, ...latest };
+    const upTo = c.latestUpTo !== undefined ? { latestUpTo: c.latestUpTo } : {};
+    return { ...p, countedOn: c.countedOn, ...latest, ...upTo };
   });
 }
 

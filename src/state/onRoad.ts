@@ -100,7 +100,25 @@ export function holdUntilUnseen(
     for (let day = from + 1; day <= until; day++)
       out.push({ ...point, ...ahead[day - from - 1], date: isoDate(day), heldAfterData: true });
   }
-  return out;
+  return byGroupThenDate(out);
+}
+
+/**
+ * The points of each group together, groups in order of first appearance, each group's by date
+ * (stable): tracks.csv keeps a group's rows contiguous, its held days after the data right after
+ * its estimated days, not after every other group (tryout25 L5).
+ */
+export function byGroupThenDate(points: readonly TrackPoint[]): TrackPoint[] {
+  const rank = new Map<string, number>();
+  for (const p of points) if (!rank.has(p.group)) rank.set(p.group, rank.size);
+  return points
+    .map((p, i) => ({ p, i }))
+    .sort(
+      (a, b) =>
+        rank.get(a.p.group)! - rank.get(b.p.group)! ||
+        (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.i - b.i),
+    )
+    .map((x) => x.p);
 }
 
 /**

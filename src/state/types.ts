@@ -69,6 +69,12 @@ export interface GroupBody {
    */
   atDestination?: People;
   atDestinationPlace?: string;
+  /**
+   * For an `arrived` group: the first day of its run of arrived days up to this one (the state's
+   * days, `withArrivalDates`). The map says "arrived 17 Nov" for an arrived group whose people the
+   * counts there hold (no `atDestination`), not its estimated size as people present (tryout25 M4).
+   */
+  arrivedOn?: IsoDate;
 }
 
 /** People at one place (an area: a city or crossing, its shelters summed in) on one day. */
@@ -94,6 +100,8 @@ export interface PlacePresence {
   countedOn?: IsoDate;
   /** Date of the newest count it rests on, when not `countedOn`'s day ("counted 29 Nov–4 Dec"). */
   countedLatest?: IsoDate;
+  /** The newest count's figure when it is only an upper bound (the ledger's `latestUpTo`). */
+  latestUpTo?: People;
   /**
    * People of `present` (in `staying`) that are estimated, not counted: arrived groups' people no
    * count holds yet (`GroupBody.atDestination`); undefined when none. Front ends say

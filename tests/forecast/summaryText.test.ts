@@ -55,4 +55,34 @@ describe("forecast summary text", () => {
     const by = linesFor("2018-11-28").join("\n");
     expect(by).toContain("Los Mochis: most already past (the last may arrive by 2018-11-28)");
   });
+
+  it("says 'by now' for an arrival dated on or before the as-of day (data to its 24:00), en and es", () => {
+    const now = {
+      asOf: 0.5,
+      asOfDate: "2018-11-20",
+      timeZone: "America/Mexico_City",
+      groups: [{ group: "G", lastReportDate: "2018-11-20" }],
+    } as unknown as Nowcast;
+    const forecast = {
+      horizonDays: 14,
+      runs: 100,
+      staleDays: 7,
+      groups: [{ group: "G", routeId: "r", status: "on_road", lastDate: "2018-11-20", km: 10 }],
+      arrivals: [
+        arrival({
+          placeName: "Guadalajara",
+          km: 20,
+          arrivalDate: { p10: "2018-11-20", p50: "2018-11-21", p90: "2018-11-30" },
+          headArrivalDate: { p10: "2018-11-20", p50: "2018-11-20", p90: "2018-11-27" },
+        }),
+      ],
+    } as unknown as Forecast;
+    const en = forecastSummaryLines(now, forecast).join("\n");
+    expect(en).toContain(
+      "Guadalajara: median person 2018-11-21 (p10 by now, p90 2018-11-30); first people by now (p10 by now, p90 2018-11-27)",
+    );
+    expect(en).not.toMatch(/2018-11-20 \(|p10 2018-11-20/);
+    const es = forecastSummaryLines(now, forecast, "es").join("\n");
+    expect(es).toContain("p10 ya a la fecha");
+  });
 });

@@ -131,6 +131,24 @@ describe("forecast panel builders", () => {
     expect(arrivalRows(many, 0.1, 4).map((r) => r.place)).toEqual(["P13", "P14", "P15", "P19"]);
   });
 
+  it("forecastTable says 'by now' for dates on or before the as-of day (the library's arrivedByNow), en and es", () => {
+    const now: ForecastView = {
+      ...view,
+      arrivals: [
+        {
+          ...view.arrivals[1]!,
+          p10: "2018-11-01",
+          p50: "2018-11-01",
+          head: { p10: "2018-10-31", p50: "2018-11-01", p90: "2018-11-04" },
+        },
+      ],
+    };
+    const en = toSvgString(forecastTable(now, "en"));
+    expect(en).toContain("by now");
+    expect(en).not.toMatch(/1 Nov|31 Oct/);
+    expect(toSvgString(forecastTable(now, "es"))).toContain("ya a la fecha");
+  });
+
   it("forecastTable writes 'later' for quantiles past the horizon and place names as text", () => {
     const svg = toSvgString(forecastTable(view, "en"));
     expect(svg).toMatch(/later/);

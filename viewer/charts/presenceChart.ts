@@ -5,7 +5,7 @@
 import { scaleLinear } from "d3-scale";
 import { curveStepAfter, line } from "d3-shape";
 import type { PresenceSeries } from "../data/replay.ts";
-import { countedText } from "../../src/index.ts";
+import { countedText, presentText } from "../../src/index.ts";
 import type { Place } from "../../src/index.ts";
 import { formatCount, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
@@ -54,7 +54,13 @@ export function presenceFigure(
   // The counts the figure rests on when older than its day, in the library's words (`countedText`,
   // as the situation panel's row of the place): " (counted 21 Nov–4 Dec)".
   const counted = latest && latest.value > 0 ? countedText(latest, latest.date, lang).trim() : "";
-  const figure = `${latest ? formatCount(lang, latest.value) : "–"} ${tr(lang, "present")}${
+  // No one present after a count that aged out: the library's "not counted since 6 Dec" (or
+  // "counted 6 Dec: fewer than 1,000"), as the situation update's table says, not "0" (tryout25 M2).
+  const aged = latest !== undefined && latest.value === 0 && latest.notCountedSince !== undefined;
+  const people = aged
+    ? presentText(latest, lang)
+    : `${latest ? formatCount(lang, latest.value) : "–"} ${tr(lang, "present")}`;
+  const figure = `${people}${
     series.capacity !== undefined
       ? ` / ${formatCount(lang, series.capacity)} ${tr(lang, "capacity")}`
       : ` · ${tr(lang, "noCapacity")}`

@@ -218,6 +218,8 @@ export function presenceFromState(state: readonly CorridorDay[], start: IsoDate)
       value: p.value,
       ...(p.countedOn !== undefined ? { countedOn: p.countedOn } : {}),
       ...(p.countedLatest !== undefined ? { countedLatest: p.countedLatest } : {}),
+      ...(p.notCountedSince !== undefined ? { notCountedSince: p.notCountedSince } : {}),
+      ...(p.upTo !== undefined ? { upTo: p.upTo } : {}),
     })),
   }));
 }

@@ -5,31 +5,26 @@
  * route by the library's km per vertex (`ReplayData.routeKm`).
  */
 import { sliceRoute } from "../../src/index.ts";
-import type {
-  GroupDayStatus,
-  CorridorDay,
-  GroupBody,
-  IsoDate,
-  People,
-  RouteIndex,
-  TrackPoint,
-} from "../../src/index.ts";
+import type { CorridorDay, GroupBody, IsoDate, RouteIndex, TrackPoint } from "../../src/index.ts";
 import { daysSince } from "./replay.ts";
 import type { TrackFrame } from "./replay.ts";
 
+/** The state's facts of a group-day a frame carries (read, never derived here). */
+export type FrameStateFacts = Pick<
+  GroupBody,
+  "onRoad" | "unseenSince" | "status" | "atDestination" | "arrivedOn"
+>;
+
 /**
  * One frame per track point; head and tail default to the median person's km.
- * @param onRoad the group's people on the road that day (the state's `GroupBody.onRoad`), if known.
- * @param unseenSince the state's `GroupBody.unseenSince` of the day, if any (read, not derived).
- * @param status the state's `GroupBody.status` of the day, if known (read, not derived).
+ * @param body the state's `GroupBody` of the day, if known: people on the road, "not seen since",
+ *   status, and for an arrived group the people held at its destination and since when it arrived.
  */
 export function frameOf(
   p: TrackPoint,
   start: IsoDate,
   routes: RouteIndex,
-  onRoad?: People,
-  unseenSince?: IsoDate,
-  status?: GroupDayStatus,
+  body?: Partial<FrameStateFacts>,
 ): TrackFrame {
   const known = routes.routeIds.includes(p.routeId);
   return {
@@ -46,11 +41,21 @@ export function frameOf(
     size: p.size,
     sizeLow: p.sizeLow,
     sizeHigh: p.sizeHigh,
-    ...(onRoad !== undefined ? { onRoad } : {}),
-    ...(unseenSince !== undefined ? { unseenSince } : {}),
-    ...(status !== undefined ? { status } : {}),
+    ...stateFacts(body),
     band: known ? sliceRoute(routes, p.routeId, p.kmLow, p.kmHigh) : [[p.lon, p.lat]],
   };
+}
+
+/** The defined state facts of a frame (an absent fact stays absent: structured-clone-able). */
+function stateFacts(body: Partial<FrameStateFacts> | undefined): Partial<FrameStateFacts> {
+  if (!body) return {};
+  const out: Partial<FrameStateFacts> = {};
+  if (body.onRoad !== undefined) out.onRoad = body.onRoad;
+  if (body.unseenSince !== undefined) out.unseenSince = body.unseenSince;
+  if (body.status !== undefined) out.status = body.status;
+  if (body.atDestination !== undefined) out.atDestination = body.atDestination;
+  if (body.arrivedOn !== undefined) out.arrivedOn = body.arrivedOn;
+  return out;
 }
 
 /**
@@ -64,14 +69,14 @@ export function framesByGroup(
   routes: RouteIndex,
   state?: readonly CorridorDay[],
 ): Map<string, TrackFrame[]> {
-  const bodies = new Map<string, Pick<GroupBody, "onRoad" | "unseenSince" | "status">>();
+  const bodies = new Map<string, FrameStateFacts>();
   for (const day of state ?? [])
     for (const g of day.groups) bodies.set(`${day.date}\u0000${g.group}`, g);
   const out = new Map<string, TrackFrame[]>();
   for (const p of tracks) {
     const list = out.get(p.group) ?? [];
     const body = bodies.get(`${p.date.slice(0, 10)}\u0000${p.group}`);
-    list.push(frameOf(p, start, routes, body?.onRoad, body?.unseenSince, body?.status));
+    list.push(frameOf(p, start, routes, body));
     out.set(p.group, list);
   }
   for (const frames of out.values()) frames.sort((a, b) => a.t - b.t);

@@ -67,6 +67,13 @@ export interface TrackFrame {
    * accounted_for, dissolved; src/state/groupStatus.ts); undefined when the replay has no state.
    */
   status?: GroupDayStatus;
+  /**
+   * For an arrived group: its people no count holds yet, held at its route's end (the state's
+   * `GroupBody.atDestination`, estimated, not counted); undefined when counts there hold them.
+   */
+  atDestination?: People;
+  /** For an arrived group: the first day of its arrived days (the state's `GroupBody.arrivedOn`). */
+  arrivedOn?: IsoDate;
   /** The route between kmLow and kmHigh as lon/lat vertices: where the group may be. */
   band: LonLat[];
 }
@@ -159,6 +166,9 @@ export interface PresenceSeries {
     sourceOrg?: string;
     countedOn?: IsoDate;
     countedLatest?: IsoDate;
+    /** No one present after a count that aged out: its date and upper bound (`presencePanels`). */
+    notCountedSince?: IsoDate;
+    upTo?: People;
   }[];
 }
 

@@ -2,7 +2,13 @@
  * Pure builders of the forecast panel (testable in Node): the table of expected arrivals per place
  * and the forecast cones ahead of each group on the map, as virtual nodes (render/vnode.ts).
  */
-import { listedArrivals, placedText, positionUnknownText } from "../../src/index.ts";
+import {
+  arrivedByNow,
+  listedArrivals,
+  placedText,
+  positionUnknownText,
+  situationWords,
+} from "../../src/index.ts";
 import { formatDate, formatCount, placeLabel } from "../i18n.ts";
 import { h } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
@@ -156,7 +162,7 @@ export function forecastTable(
         "tbody",
         { "data-group": g.group },
         groupRow(g, lang, colourOf(g.group)),
-        rows.filter((a) => a.group === g.group).map((a) => arrivalRow(a, lang)),
+        rows.filter((a) => a.group === g.group).map((a) => arrivalRow(a, lang, view.asOfDate)),
       ),
     ),
   );
@@ -203,9 +209,16 @@ function groupRow(g: Group, lang: Lang, colour: string): VNode {
 }
 
 /** One place ahead: the median person's p50 (p10–p90 under it), the head's, people, chance. */
-function arrivalRow(a: Arrival, lang: Lang): VNode {
+function arrivalRow(a: Arrival, lang: Lang, asOfDate: string): VNode {
+  // A date on or before the as-of day is over (the data run to its 24:00): "by now", the
+  // library's words and rule (`arrivedByNow`), as `dtm-flow forecast` says it (tryout25 L1).
   const date = (d: string | undefined) =>
-    d === undefined ? TEXT[lang].later : formatDate(lang, d, false);
+    d === undefined
+      ? TEXT[lang].later
+      : arrivedByNow(d, asOfDate)
+        ? situationWords(lang).byNow
+        : formatDate(lang, d, false);
+  const byNow = (d: string | undefined) => arrivedByNow(d, asOfDate);
   return h(
     "tr",
     { "data-place": a.place, "data-group": a.group },
@@ -226,14 +239,15 @@ function arrivalRow(a: Arrival, lang: Lang): VNode {
         )
       : h(
           "td",
-          { "data-date": a.p50 ?? "", class: "nowrap" },
+          // "by now" is wider than a date: that cell may wrap (the table fits the side panel).
+          { "data-date": a.p50 ?? "", class: [a.p10, a.p50].some(byNow) ? "" : "nowrap" },
           date(a.p50),
           h("span", { class: "range", title: TEXT[lang].range }, `${date(a.p10)}–${date(a.p90)}`),
         ),
     h(
       "td",
       {
-        class: "nowrap",
+        class: byNow(a.head?.p50) ? "" : "nowrap",
         "data-head-date": a.head?.p50 ?? "",
         ...(a.headReached ? { "data-head-reached": "1" } : {}),
       },

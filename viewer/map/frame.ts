@@ -30,6 +30,10 @@ interface LaidFrame {
   unseenSince?: string;
   /** The state's status of the group that day (TrackFrame.status), if known. */
   status?: string;
+  /** An arrived group's people held at its destination (TrackFrame.atDestination), if any. */
+  atDestination?: number;
+  /** An arrived group's first arrived day (TrackFrame.arrivedOn), if arrived. */
+  arrivedOn?: string;
   kmSpread: number;
   /** Flat x,y pairs of the position interval along the route. */
   band: Float32Array;
@@ -88,6 +92,8 @@ function layFrame(f: TrackFrame, project: Project): LaidFrame[] {
       onRoad: f.onRoad ?? NaN,
       ...(f.unseenSince !== undefined ? { unseenSince: f.unseenSince } : {}),
       ...(f.status !== undefined ? { status: f.status } : {}),
+      ...(f.atDestination !== undefined ? { atDestination: f.atDestination } : {}),
+      ...(f.arrivedOn !== undefined ? { arrivedOn: f.arrivedOn } : {}),
       kmSpread: f.kmHigh - f.kmLow,
       band,
     },
@@ -182,6 +188,15 @@ export interface GroupMark {
   unseenSince?: string;
   /** The state's status of the group that day (on_road, arrived, accounted_for, dissolved), if known. */
   status?: string;
+  /**
+   * For a group the state counts as arrived (`status` "arrived"): the people the state holds at its
+   * destination that no count holds yet (estimated, not counted; the circle is sized by them), or
+   * undefined once counts there hold its people (a small ring, labelled "arrived <date>", with no
+   * figure: the place's count is the figure, tryout25 M4). `size` stays the estimate's.
+   */
+  held?: number;
+  /** For an arrived group: its first arrived day (the state's `arrivedOn`). */
+  arrivedOn?: string;
   /** true when the intervals are wide: drawn dashed and paler. */
   uncertain: boolean;
   /** Opacity (1; kept for drawing code that fades marks). */
@@ -322,6 +337,7 @@ function groupMarkAt(
   const today = frameOfDay(a, b, t);
   if (!today) return undefined;
   if (today.unseenSince !== undefined) return unseenMark(g, today);
+  if (today.status === "arrived") return arrivedMark(g, today, rs);
   const first = g.frames[0]!.t;
   const trail = new Float32Array(trailN * 2);
   let k = 0;
@@ -388,6 +404,39 @@ function unseenMark(g: LaidGroup, today: LaidFrame): GroupMark {
     unseenSince: today.unseenSince,
     ...(today.status !== undefined ? { status: today.status } : {}),
     uncertain: true,
+    alpha: 1,
+    band: EMPTY,
+    body: EMPTY,
+    trail: EMPTY,
+  };
+}
+
+/**
+ * The mark of a group the state counts as arrived: at its day's estimate, not moving, with no
+ * body, band or trail (its people are at the place, not on the road). Sized by the people the
+ * state holds at its destination (estimated, not counted), or a small ring once counts there hold
+ * them: never the estimate's size as people present (tryout25 M4: 5,994 beside Tijuana's 3,749).
+ */
+function arrivedMark(g: LaidGroup, today: LaidFrame, rs: number): GroupMark {
+  const held = today.atDestination;
+  const r = held !== undefined ? Math.max(2.5, rs * Math.sqrt(Math.max(0, held))) : UNSEEN_MARK_R;
+  return {
+    id: g.id,
+    colour: g.colour,
+    day: today.day,
+    x: today.x,
+    y: today.y,
+    r,
+    rLow: r,
+    rHigh: r,
+    size: today.size,
+    sizeLow: today.sizeLow,
+    sizeHigh: today.sizeHigh,
+    onRoad: today.onRoad,
+    status: "arrived",
+    ...(held !== undefined ? { held } : {}),
+    ...(today.arrivedOn !== undefined ? { arrivedOn: today.arrivedOn } : {}),
+    uncertain: false,
     alpha: 1,
     band: EMPTY,
     body: EMPTY,

@@ -5,7 +5,8 @@
  */
 import { select } from "d3-selection";
 import { groupEstimateAt } from "../charts/details.ts";
-import { formatCount, groupStatusText, notSeenSinceText, tr } from "../i18n.ts";
+import { situationWords } from "../../src/index.ts";
+import { arrivedOnText, formatCount, groupStatusText, notSeenSinceText, tr } from "../i18n.ts";
 import { hoverPatch } from "../state.ts";
 import type { Lang, ViewState } from "../state.ts";
 import type { ViewerContext } from "../view/context.ts";
@@ -48,14 +49,37 @@ export function peopleText(lang: Lang, v: number): string {
 
 /**
  * The label of a group on the map: its name and the day's estimated people, or "not seen since"
- * its last report for a group the state counts as unseen (no people on the road to show).
+ * its last report for a group the state counts as unseen (no people on the road to show). An
+ * arrived group shows what the state holds at its destination: its people no count holds yet,
+ * "estimated, not counted" (the library's words), or "arrived 17 Nov" with no figure once the
+ * counts there hold them (tryout25 M4).
  */
 export function groupLabel(
   lang: Lang,
-  g: Pick<GroupMark, "id" | "size"> & { unseenSince?: string },
+  g: Pick<GroupMark, "id" | "size"> &
+    Partial<Pick<GroupMark, "status" | "held" | "arrivedOn" | "unseenSince">>,
 ): string {
-  if (g.unseenSince !== undefined) return `${g.id} · ${notSeenSinceText(lang, g.unseenSince)}`;
-  return `${g.id} · ${peopleText(lang, g.size)}`;
+  return `${g.id} · ${groupFigureText(lang, g)}`;
+}
+
+/** The figure part of a group's label and aria-label (see {@link groupLabel}). */
+function groupFigureText(
+  lang: Lang,
+  g: Pick<GroupMark, "size"> &
+    Partial<Pick<GroupMark, "status" | "held" | "arrivedOn" | "unseenSince">>,
+): string {
+  if (g.unseenSince !== undefined) return notSeenSinceText(lang, g.unseenSince);
+  if (g.status !== "arrived") return peopleText(lang, g.size);
+  if (g.held !== undefined)
+    return `${formatCount(lang, g.held)}${situationWords(lang).estimatedNotCounted()}`;
+  return g.arrivedOn !== undefined
+    ? arrivedOnText(lang, g.arrivedOn)
+    : groupStatusText(lang, g.status);
+}
+
+/** The people a mark stands for, for the labelling threshold: held people of an arrived group. */
+function markPeople(g: GroupMark): number {
+  return g.held ?? g.size;
 }
 
 /**
@@ -69,7 +93,7 @@ export function labelledGroups(marks: readonly GroupMark[], state: ViewState): G
     (g) =>
       g.id === selected ||
       g.id === state.hover ||
-      (g.unseenSince === undefined && g.size >= LABEL_MIN_PEOPLE),
+      (g.unseenSince === undefined && markPeople(g) >= LABEL_MIN_PEOPLE),
   );
 }
 
@@ -141,8 +165,8 @@ export function renderGroupTargets(ctx: ViewerContext, dom: ViewerDom): void {
     setAttr(
       this,
       "aria-label",
-      g.unseenSince !== undefined
-        ? `${g.id}: ${notSeenSinceText(state.lang, g.unseenSince)}`
+      g.unseenSince !== undefined || g.status === "arrived"
+        ? `${g.id}: ${groupFigureText(state.lang, g)}`
         : `${g.id}: ${peopleText(state.lang, g.size)} ${tr(state.lang, "people")}`,
     );
     setAttr(this, "data-group", g.id);
@@ -156,6 +180,8 @@ export function renderGroupTargets(ctx: ViewerContext, dom: ViewerDom): void {
     setAttr(this, "data-unseen-since", g.unseenSince ?? "");
     // The state's status of the day (on_road, arrived, accounted_for, dissolved; empty without state).
     setAttr(this, "data-status", g.status ?? "");
+    // An arrived group's people held at its destination (the state's; empty when none).
+    setAttr(this, "data-held", g.held === undefined ? "" : String(Math.round(g.held)));
     setAttr(this, "data-day", String(g.day));
   });
   const labelled = labelledGroups(marks, state);

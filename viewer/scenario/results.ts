@@ -4,12 +4,14 @@
  * Explicit state in, DOM out; the pure parts are in resultsModel.ts.
  */
 import {
+  firstArrivalShown,
   formatCsv,
   hxlOption,
   NEEDS_SHOWN_DECIMALS,
   SCENARIO_PLACE_DAY_COLUMNS,
   scenarioPlaceDayRows,
   shownNeed,
+  situationWords,
 } from "../../src/index.ts";
 import type { ScenarioResult } from "../../src/index.ts";
 import { formatDate, formatExact, formatCount, placeLabel } from "../i18n.ts";
@@ -90,12 +92,15 @@ function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
       el("th", { scope: "row" }, placeLabel(lang, r)),
       // The p10–p90 under the p50, smaller: on one line the table was wider than a result's column
       // and its needs (water, latrines, space, kits) were off to the right, behind a scroll bar.
-      el(
-        "td",
-        { "data-date": r.firstArrival.p50 },
-        date(r.firstArrival.p50),
-        rangeOf(arrivalRange(r.firstArrival, lang)),
-      ),
+      // No arrival date beside a median peak of 0 (the library's rule, as `dtm-flow scenario`).
+      firstArrivalShown(r.peak)
+        ? el(
+            "td",
+            { "data-date": r.firstArrival.p50 },
+            date(r.firstArrival.p50),
+            rangeOf(arrivalRange(r.firstArrival, lang)),
+          )
+        : el("td", { "data-date": "" }, situationWords(lang).scenarioNoneInMedianRun),
       el(
         "td",
         { "data-peak": String(r.peak.p50) },

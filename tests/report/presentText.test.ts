@@ -1,0 +1,30 @@
+/** presentText: a place's people present in words, the one wording of the report and the viewer. */
+import { describe, expect, it } from "vitest";
+import { presentText } from "../../src/index.ts";
+
+describe("presentText", () => {
+  it("a count that aged out is 'not counted since', never 0", () => {
+    expect(presentText({ date: "2018-12-10", value: 0, notCountedSince: "2018-11-28" })).toBe(
+      "not counted since 28 Nov",
+    );
+    expect(presentText({ date: "2018-12-10", value: 0, notCountedSince: "2018-11-28" }, "es")).toBe(
+      "sin conteo desde el 28 nov",
+    );
+  });
+  it("an aged-out count that was only an upper bound says so", () => {
+    const p = { date: "2018-12-10", value: 0, notCountedSince: "2018-12-06", upTo: 1000 };
+    expect(presentText(p)).toBe("counted 6 Dec: fewer than 1,000");
+    expect(presentText(p, "es")).toBe("contado el 6 dic: menos de 1,000");
+  });
+  it("people present with the age of their count; 0 without a count before is 0", () => {
+    expect(
+      presentText({
+        date: "2018-12-05",
+        value: 3969,
+        countedOn: "2018-11-21",
+        countedLatest: "2018-12-04",
+      }),
+    ).toBe("3,969 (counted 21 Nov–4 Dec)");
+    expect(presentText({ date: "2018-12-05", value: 0 })).toBe("0");
+  });
+});
