@@ -29,6 +29,7 @@ import type { EstimateContext, WorkGroup } from "./workGroup.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
 import { Z90 } from "../util/normal.ts";
 import { widenUnseenEnds } from "./unseenEnds.ts";
+import { reportedDayWidenings } from "./noiseWidening.ts";
 import {
   MIN_NOISE_SCALE,
   narrowingFactors,
@@ -173,6 +174,25 @@ export function noiseScales(byGroup: readonly (readonly LooScore[])[], level = L
     ),
   );
   return pooledConformal(scales, level, MIN_NOISE_SCALE, 1);
+}
+
+/**
+ * Each group's widening of its reports' noise (≥ 1, ≤ MAX_WIDENING; noiseWidening.ts): the
+ * weighted conformal quantile of its reports' noise scales (`reportNoiseScale`) beside all
+ * groups' scaled to POOLED_WEIGHT reports, as {@link noiseScales} but read upwards: the scale at
+ * which 90 % of the reports fall inside their predictive intervals when the noise, not the
+ * posterior, is widened. 1 without any report with the check's variances.
+ * @example
+ * const r = (miss: number) => ({ score: 0, weight: 1, parts: { miss, post: 0, own: 100, noise: 100 } });
+ * noiseWidenings([Array.from({ length: 20 }, (_, i) => r(i * 20))]); // ≈ [1.9]: the 19th of 20
+ */
+export function noiseWidenings(byGroup: readonly (readonly LooScore[])[], level = LEVEL): number[] {
+  const scales = byGroup.map((xs) =>
+    xs.flatMap((x) =>
+      x.parts ? [{ score: Math.min(1e9, reportNoiseScale(x.parts)), weight: x.weight }] : [],
+    ),
+  );
+  return pooledConformal(scales, level, 1, MAX_WIDENING);
 }
 
 /** Two lists sorted by score merged, `a`'s before `b`'s on ties. */
@@ -405,6 +425,8 @@ interface GroupChecks {
   tailF: { below: number[]; above: number[] };
   /** The reports' own noise scale per group (narrowing.ts). */
   scales: number[];
+  /** The reports' noise widening per group (noiseWidening.ts; ctx.reportCheckOnNoise). */
+  noiseUp: number[];
 }
 
 function groupChecks(
@@ -436,6 +458,7 @@ function groupChecks(
   const tailF = sideWidenings(tailLoo);
   // The reports' own noise scale, fitted from their held-out residuals (narrowing.ts).
   const scales = noiseScales(loo.map(scoresOf));
+  const noiseUp = ctx.reportCheckOnNoise ? noiseWidenings(loo.map(scoresOf)) : [];
   return {
     scoresOf,
     loo,
@@ -449,6 +472,7 @@ function groupChecks(
     headF,
     tailF,
     scales,
+    noiseUp,
   };
 }
 
@@ -463,11 +487,11 @@ function calibrateGroup(
   i: number,
   f: GroupChecks,
 ): KmDayEstimate[] | undefined {
-  const { steps, byGroup, byDays, far, scoresOf } = f;
+  const { steps, byDays, far, scoresOf } = f;
   const length = ctx.index.lengthKm(g.routeId);
   const gap = daysFromReports(steps[i], g.nDays);
-  const factor = (k: number): number =>
-    gap[k] >= GAP_DAYS ? Math.max(byGroup[i], far) : byGroup[i];
+  const own = reportCheckFactors(ctx, g, i, f);
+  const factor = (k: number): number => (gap[k] >= GAP_DAYS ? Math.max(own[k], far) : own[k]);
   const widen =
     (own = 1) =>
     (d: KmDayEstimate, k: number): KmDayEstimate =>
@@ -502,6 +526,34 @@ function calibrateGroup(
   g.head = g.head?.map(sides(f.headF));
   g.tail = g.tail?.map(sides(f.tailF));
   return basis;
+}
+
+/**
+ * The reports' check's factor on each day of group `g` (index `i`): its partially pooled `km`
+ * factor on every day, or, with ctx.reportCheckOnNoise and a labelled group, that check read as a
+ * widening of its reports' noise (noiseWidening.ts): a reported day by its reports' share of its
+ * posterior, other days by the km² carried from the reported days around (`dayCheckFactors`).
+ * A track built without labels keeps the ratio (its days without a report may be another
+ * track's). Each factor ≥ 1.
+ */
+function reportCheckFactors(
+  ctx: EstimateContext,
+  g: WorkGroup,
+  i: number,
+  f: GroupChecks,
+): number[] {
+  const days = g.km?.days ?? [];
+  const loo = f.scoresOf(g.km?.loo);
+  const scale = f.noiseUp[i] ?? 1;
+  if (!ctx.reportCheckOnNoise || !g.labelled || loo.length !== f.steps[i].length)
+    return Array.from({ length: g.nDays }, () => f.byGroup[i]);
+  const reported = reportedDayWidenings(
+    f.steps[i],
+    loo.map((x) => x.parts),
+    loo.map((x) => x.weight),
+    scale,
+  );
+  return dayCheckFactors(days, f.steps[i], scale, reported);
 }
 
 /**
