@@ -184,7 +184,7 @@ export function noiseScales(byGroup: readonly (readonly LooScore[])[], level = L
  * posterior, is widened. 1 without any report with the check's variances.
  * @example
  * const r = (miss: number) => ({ score: 0, weight: 1, parts: { miss, post: 0, own: 100, noise: 100 } });
- * noiseWidenings([Array.from({ length: 20 }, (_, i) => r(i * 20))]); // ≈ [1.9]: the 19th of 20
+ * noiseWidenings([Array.from({ length: 20 }, (_, i) => r(i * 20))]); // ≈ [1.897]: the 19th of 20
  */
 export function noiseWidenings(byGroup: readonly (readonly LooScore[])[], level = LEVEL): number[] {
   const scales = byGroup.map((xs) =>
@@ -682,7 +682,11 @@ export function dayCheckFactors(
  * lawShareFactor(100, 400, 2); // ≈ 1.26: three quarters of the day's precision is its own reports'
  * lawShareFactor(100, 100, 2); // => 2
  */
-export function lawShareFactor(posteriorVar: number, predictionVar: number, factor: number): number {
+export function lawShareFactor(
+  posteriorVar: number,
+  predictionVar: number,
+  factor: number,
+): number {
   if (!(factor > 1)) return 1;
   if (!(posteriorVar > 0) || !(predictionVar > posteriorVar)) return factor;
   const own = 1 / posteriorVar - 1 / predictionVar;
@@ -705,7 +709,8 @@ function lawShares(
   const prediction = new Map<number, number>();
   loo.forEach((x, j) => {
     const k = steps[j];
-    if (x.parts && k !== undefined) prediction.set(k, Math.max(prediction.get(k) ?? 0, x.parts.post));
+    if (x.parts && k !== undefined)
+      prediction.set(k, Math.max(prediction.get(k) ?? 0, x.parts.post));
   });
   const out = new Map<number, number>();
   for (const [k, v] of prediction) {
