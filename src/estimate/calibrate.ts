@@ -496,9 +496,11 @@ function calibrateGroup(
     (own = 1) =>
     (d: KmDayEstimate, k: number): KmDayEstimate =>
       widenKmDay(d, Math.max(own, factor(k)), length);
-  // The ends reach from the median person's interval as its reports' check widened it (the
-  // day check speaks of the median person alone: unseenEnds.ts).
-  const basis = g.km?.days.map(widen());
+  // The ends reach from the median person's interval as its reports' check widened it, read as
+  // a ratio (the day check speaks of the median person alone, and the noise reading of the
+  // reports' check of its reports: unseenEnds.ts; docs/estimation.md § cal25b).
+  const ratio = (k: number): number => Math.max(f.byGroup[i], gap[k] >= GAP_DAYS ? far : 1);
+  const basis = g.km?.days.map((d, k) => widenKmDay(d, ratio(k), length));
   if (g.km) {
     // A track built without labels keeps the ratio: its days without a report may be days its
     // reports went to another track, not a reading carried from the days around.
