@@ -332,6 +332,11 @@ export interface Widening {
    * widens.
    */
   noiseScale?: number;
+  /**
+   * With EstimateOptions.reportCheckOnNoise: the pooled widening of the reports' noise
+   * (`noiseWidenings`) that the reports' check was read as on labelled groups (noiseWidening.ts).
+   */
+  kmNoise?: number;
   kmReports: number;
   sizeReports: number;
   /**
@@ -397,6 +402,9 @@ export function calibrateGroups(
     ...pooledSides("kmTail", tailLoo),
     size: round3(sizeFactor),
     noiseScale: round3(noiseScales([loo.flat().filter(() => judged)])[0]!),
+    ...(ctx.reportCheckOnNoise
+      ? { kmNoise: round3(noiseWidenings([loo.flat().filter(() => judged)])[0]!) }
+      : {}),
     kmReports: count(loo.flat()),
     sizeReports: count(sizeLoo),
     unseenHeadReachKm: Math.round(reach.headKm),
@@ -490,8 +498,9 @@ function calibrateGroup(
   const { steps, byDays, far, scoresOf } = f;
   const length = ctx.index.lengthKm(g.routeId);
   const gap = daysFromReports(steps[i], g.nDays);
-  const own = reportCheckFactors(ctx, g, i, f);
-  const factor = (k: number): number => (gap[k] >= GAP_DAYS ? Math.max(own[k], far) : own[k]);
+  const checked = reportCheckFactors(ctx, g, i, f);
+  const factor = (k: number): number =>
+    gap[k] >= GAP_DAYS ? Math.max(checked[k], far) : checked[k];
   const widen =
     (own = 1) =>
     (d: KmDayEstimate, k: number): KmDayEstimate =>

@@ -63,7 +63,10 @@ describe("EstimateOptions.reportCheckOnNoise", () => {
     const world = simulateWorld(config, mulberry32(41));
     const model = estimateTracks(world.dataset, { selfCalibrate: false }).tracks;
     const ratio = estimateTracks(world.dataset).tracks;
-    const noise = estimateTracks(world.dataset, { reportCheckOnNoise: true }).tracks;
+    const withNoise = estimateTracks(world.dataset, { reportCheckOnNoise: true });
+    const noise = withNoise.tracks;
+    // The pooled noise widening is reported beside the factors (report.json widening.kmNoise).
+    expect(withNoise.report.widening.kmNoise).toBeGreaterThanOrEqual(1);
     expect(noise.length).toBe(model.length);
     let changed = 0;
     noise.forEach((t, i) => {
