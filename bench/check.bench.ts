@@ -18,7 +18,9 @@ const withLoo = process.env.LOO !== "0";
 const sameDaySpread = process.argv.includes("--same-day-spread");
 // --no-day-check-law: EstimateOptions.dayCheckOnLaw false (docs/estimation.md § cal25).
 const dayCheckOnLaw = !process.argv.includes("--no-day-check-law");
-const options = { sameDaySpread, dayCheckOnLaw };
+// --report-check-on-noise: EstimateOptions.reportCheckOnNoise (docs/estimation.md § cal25b).
+const reportCheckOnNoise = process.argv.includes("--report-check-on-noise");
+const options = { sameDaySpread, dayCheckOnLaw, reportCheckOnNoise };
 const dataset = embedded2018();
 const timeOf = new Map(
   dataset.sightings.map((s) => [s.id ?? "", toLocalTime(s.observedAt, dataset.timeZone)?.t ?? NaN]),
@@ -75,7 +77,7 @@ for (const loo of withLoo ? [false, true] : [false]) {
     folds,
     seed,
     leaveOneOut: loo,
-    ...(sameDaySpread || !dayCheckOnLaw
+    ...(sameDaySpread || !dayCheckOnLaw || reportCheckOnNoise
       ? { estimate: (d: typeof dataset) => estimateTracks(d, { timeZone: d.timeZone, ...options }) }
       : {}),
   });

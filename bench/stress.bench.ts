@@ -36,6 +36,9 @@ const sameDaySpread = process.argv.includes("--same-day-spread");
 // --no-day-check-law: the day check widens a reported day's whole interval, as until stop 25
 // (EstimateOptions.dayCheckOnLaw false; docs/estimation.md § cal25).
 const dayCheckOnLaw = !process.argv.includes("--no-day-check-law");
+// --report-check-on-noise: the reports' check widens a labelled group's reports' noise, not its
+// whole posterior (EstimateOptions.reportCheckOnNoise; off by default, docs/estimation.md § cal25b).
+const reportCheckOnNoise = process.argv.includes("--report-check-on-noise");
 // --one-place-a-day: the association weighs the reports at one place on one day as one
 // (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
@@ -83,6 +86,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
         narrowNoise,
         sameDaySpread,
         dayCheckOnLaw,
+        reportCheckOnNoise,
         splitParts,
       }),
     );

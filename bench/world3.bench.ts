@@ -53,6 +53,9 @@ const sameDaySpread = process.argv.includes("--same-day-spread");
 // --no-day-check-law: the day check widens a reported day's whole interval, as until stop 25
 // (EstimateOptions.dayCheckOnLaw false; docs/estimation.md § cal25).
 const dayCheckOnLaw = !process.argv.includes("--no-day-check-law");
+// --report-check-on-noise: the reports' check widens a labelled group's reports' noise, not its
+// whole posterior (EstimateOptions.reportCheckOnNoise; off by default, docs/estimation.md § cal25b).
+const reportCheckOnNoise = process.argv.includes("--report-check-on-noise");
 const forecast = process.argv.includes("--forecast");
 // --missing: the group-days without an estimate sorted by cause (bench/world3/missing.ts).
 const missing = process.argv.includes("--missing");
@@ -91,6 +94,7 @@ for (let i = 0; i < worlds; i++) {
         narrowNoise,
         sameDaySpread,
         dayCheckOnLaw,
+        reportCheckOnNoise,
         splitParts,
       }).tracks;
     } catch (e) {

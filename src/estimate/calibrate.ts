@@ -29,6 +29,7 @@ import type { EstimateContext, WorkGroup } from "./workGroup.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
 import { Z90 } from "../util/normal.ts";
 import { widenUnseenEnds } from "./unseenEnds.ts";
+import { reportedDayWidenings } from "./noiseWidening.ts";
 import {
   MIN_NOISE_SCALE,
   narrowingFactors,
@@ -175,6 +176,25 @@ export function noiseScales(byGroup: readonly (readonly LooScore[])[], level = L
   return pooledConformal(scales, level, MIN_NOISE_SCALE, 1);
 }
 
+/**
+ * Each group's widening of its reports' noise (≥ 1, ≤ MAX_WIDENING; noiseWidening.ts): the
+ * weighted conformal quantile of its reports' noise scales (`reportNoiseScale`) beside all
+ * groups' scaled to POOLED_WEIGHT reports, as {@link noiseScales} but read upwards: the scale at
+ * which 90 % of the reports fall inside their predictive intervals when the noise, not the
+ * posterior, is widened. 1 without any report with the check's variances.
+ * @example
+ * const r = (miss: number) => ({ score: 0, weight: 1, parts: { miss, post: 0, own: 100, noise: 100 } });
+ * noiseWidenings([Array.from({ length: 20 }, (_, i) => r(i * 20))]); // ≈ [1.897]: the 19th of 20
+ */
+export function noiseWidenings(byGroup: readonly (readonly LooScore[])[], level = LEVEL): number[] {
+  const scales = byGroup.map((xs) =>
+    xs.flatMap((x) =>
+      x.parts ? [{ score: Math.min(1e9, reportNoiseScale(x.parts)), weight: x.weight }] : [],
+    ),
+  );
+  return pooledConformal(scales, level, 1, MAX_WIDENING);
+}
+
 /** Two lists sorted by score merged, `a`'s before `b`'s on ties. */
 function mergeSorted(a: readonly LooScore[], b: readonly LooScore[]): LooScore[] {
   const out: LooScore[] = new Array(a.length + b.length);
@@ -312,6 +332,11 @@ export interface Widening {
    * widens.
    */
   noiseScale?: number;
+  /**
+   * With EstimateOptions.reportCheckOnNoise: the pooled widening of the reports' noise
+   * (`noiseWidenings`) that the reports' check was read as on labelled groups (noiseWidening.ts).
+   */
+  kmNoise?: number;
   kmReports: number;
   sizeReports: number;
   /**
@@ -377,6 +402,9 @@ export function calibrateGroups(
     ...pooledSides("kmTail", tailLoo),
     size: round3(sizeFactor),
     noiseScale: round3(noiseScales([loo.flat().filter(() => judged)])[0]!),
+    ...(ctx.reportCheckOnNoise
+      ? { kmNoise: round3(noiseWidenings([loo.flat().filter(() => judged)])[0]!) }
+      : {}),
     kmReports: count(loo.flat()),
     sizeReports: count(sizeLoo),
     unseenHeadReachKm: Math.round(reach.headKm),
@@ -405,6 +433,8 @@ interface GroupChecks {
   tailF: { below: number[]; above: number[] };
   /** The reports' own noise scale per group (narrowing.ts). */
   scales: number[];
+  /** The reports' noise widening per group (noiseWidening.ts; ctx.reportCheckOnNoise). */
+  noiseUp: number[];
 }
 
 function groupChecks(
@@ -436,6 +466,7 @@ function groupChecks(
   const tailF = sideWidenings(tailLoo);
   // The reports' own noise scale, fitted from their held-out residuals (narrowing.ts).
   const scales = noiseScales(loo.map(scoresOf));
+  const noiseUp = ctx.reportCheckOnNoise ? noiseWidenings(loo.map(scoresOf)) : [];
   return {
     scoresOf,
     loo,
@@ -449,6 +480,7 @@ function groupChecks(
     headF,
     tailF,
     scales,
+    noiseUp,
   };
 }
 
@@ -463,18 +495,21 @@ function calibrateGroup(
   i: number,
   f: GroupChecks,
 ): KmDayEstimate[] | undefined {
-  const { steps, byGroup, byDays, far, scoresOf } = f;
+  const { steps, byDays, far, scoresOf } = f;
   const length = ctx.index.lengthKm(g.routeId);
   const gap = daysFromReports(steps[i], g.nDays);
+  const checked = reportCheckFactors(ctx, g, i, f);
   const factor = (k: number): number =>
-    gap[k] >= GAP_DAYS ? Math.max(byGroup[i], far) : byGroup[i];
+    gap[k] >= GAP_DAYS ? Math.max(checked[k], far) : checked[k];
   const widen =
     (own = 1) =>
     (d: KmDayEstimate, k: number): KmDayEstimate =>
       widenKmDay(d, Math.max(own, factor(k)), length);
-  // The ends reach from the median person's interval as its reports' check widened it (the
-  // day check speaks of the median person alone: unseenEnds.ts).
-  const basis = g.km?.days.map(widen());
+  // The ends reach from the median person's interval as its reports' check widened it, read as
+  // a ratio (the day check speaks of the median person alone, and the noise reading of the
+  // reports' check of its reports: unseenEnds.ts; docs/estimation.md § cal25b).
+  const ratio = (k: number): number => Math.max(f.byGroup[i], gap[k] >= GAP_DAYS ? far : 1);
+  const basis = g.km?.days.map((d, k) => widenKmDay(d, ratio(k), length));
   if (g.km) {
     // A track built without labels keeps the ratio: its days without a report may be days its
     // reports went to another track, not a reading carried from the days around.
@@ -502,6 +537,34 @@ function calibrateGroup(
   g.head = g.head?.map(sides(f.headF));
   g.tail = g.tail?.map(sides(f.tailF));
   return basis;
+}
+
+/**
+ * The reports' check's factor on each day of group `g` (index `i`): its partially pooled `km`
+ * factor on every day, or, with ctx.reportCheckOnNoise and a labelled group, that check read as a
+ * widening of its reports' noise (noiseWidening.ts): a reported day by its reports' share of its
+ * posterior, other days by the km² carried from the reported days around (`dayCheckFactors`).
+ * A track built without labels keeps the ratio (its days without a report may be another
+ * track's). Each factor ≥ 1.
+ */
+function reportCheckFactors(
+  ctx: EstimateContext,
+  g: WorkGroup,
+  i: number,
+  f: GroupChecks,
+): number[] {
+  const days = g.km?.days ?? [];
+  const loo = f.scoresOf(g.km?.loo);
+  const scale = f.noiseUp[i] ?? 1;
+  if (!ctx.reportCheckOnNoise || !g.labelled || loo.length !== f.steps[i].length)
+    return Array.from({ length: g.nDays }, () => f.byGroup[i]);
+  const reported = reportedDayWidenings(
+    f.steps[i],
+    loo.map((x) => x.parts),
+    loo.map((x) => x.weight),
+    scale,
+  );
+  return dayCheckFactors(days, f.steps[i], scale, reported);
 }
 
 /**
@@ -630,7 +693,11 @@ export function dayCheckFactors(
  * lawShareFactor(100, 400, 2); // ≈ 1.26: three quarters of the day's precision is its own reports'
  * lawShareFactor(100, 100, 2); // => 2
  */
-export function lawShareFactor(posteriorVar: number, predictionVar: number, factor: number): number {
+export function lawShareFactor(
+  posteriorVar: number,
+  predictionVar: number,
+  factor: number,
+): number {
   if (!(factor > 1)) return 1;
   if (!(posteriorVar > 0) || !(predictionVar > posteriorVar)) return factor;
   const own = 1 / posteriorVar - 1 / predictionVar;
@@ -653,7 +720,8 @@ function lawShares(
   const prediction = new Map<number, number>();
   loo.forEach((x, j) => {
     const k = steps[j];
-    if (x.parts && k !== undefined) prediction.set(k, Math.max(prediction.get(k) ?? 0, x.parts.post));
+    if (x.parts && k !== undefined)
+      prediction.set(k, Math.max(prediction.get(k) ?? 0, x.parts.post));
   });
   const out = new Map<number, number>();
   for (const [k, v] of prediction) {

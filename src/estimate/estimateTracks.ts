@@ -201,6 +201,13 @@ export interface EstimateOptions {
    * @internal
    */
   dayCheckOnLaw?: boolean;
+  /**
+   * Read the reports' check (calibrate.ts, `km`) on a labelled group as a widening of its reports'
+   * noise, not of every day's whole posterior (noiseWidening.ts; docs/estimation.md § cal25b).
+   * Default false. Never narrower than the model's own interval.
+   * @internal
+   */
+  reportCheckOnNoise?: boolean;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -389,6 +396,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     narrowNoise: options.narrowNoise ?? false,
     sameDaySpread: options.sameDaySpread ?? false,
     dayCheckOnLaw: options.dayCheckOnLaw ?? true,
+    reportCheckOnNoise: options.reportCheckOnNoise ?? false,
     splitParts:
       options.splitParts === true || options.splitParts === undefined
         ? DEFAULT_SPLIT_PARTS

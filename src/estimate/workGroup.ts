@@ -151,6 +151,8 @@ export interface EstimateContext {
   sameDaySpread?: boolean;
   /** The day check widens a reported day's prediction only (EstimateOptions.dayCheckOnLaw). */
   dayCheckOnLaw?: boolean;
+  /** The reports' check widens their noise only (EstimateOptions.reportCheckOnNoise). */
+  reportCheckOnNoise?: boolean;
   /** The association's positions read predictively (EstimateOptions.predictiveAssociation). */
   predictiveAssociation?: PredictiveAssociation;
   projections: Map<PreparedSighting, Map<string, { km: Km; off: Km }>>;
