@@ -326,12 +326,7 @@ function union(table: ReportTable, a: Cluster, b: Cluster, o: MergeOptions): Clu
  * Clusters `a` and `b` as one (in time order, `a`'s report first at one time), or undefined
  * when they may not be one group.
  */
-function unionOf(
-  table: ReportTable,
-  a: Cluster,
-  b: Cluster,
-  o: MergeOptions,
-): Cluster | undefined {
+function unionOf(table: ReportTable, a: Cluster, b: Cluster, o: MergeOptions): Cluster | undefined {
   if (a.labelled && b.labelled) return undefined;
   const gap = Math.max(a.first, b.first) - Math.min(a.last, b.last);
   if (gap > o.maxGapDays) return undefined;
