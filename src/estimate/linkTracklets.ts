@@ -28,8 +28,7 @@ import { associationsBySighting, moveMembers, moveReport, newGroup } from "./wor
 import type { PreparedSighting } from "./prepare.ts";
 import { reassignReports } from "./reassignReports.ts";
 import type { FitCache } from "./reassignReports.ts";
-import { mergeMemo, mergeRows } from "./mergeTracklets.ts";
-import type { MergeMemo } from "./mergeTracklets.ts";
+import { mergeRows } from "./mergeTracklets.ts";
 import { splitTrack } from "./splitTrack.ts";
 import { placeDayWeights } from "./placeDay.ts";
 import type { PlacedReport } from "./placeDay.ts";
@@ -296,8 +295,6 @@ interface Search {
   exhaustive: boolean;
   /** The cost model of the merges of whole lists (`model`, or without its predictive reading). */
   mergeModel: CostModel;
-  /** Clusters and unions the merges of whole lists read, kept from one descent round to the next. */
-  mergeMemo: MergeMemo;
 }
 
 /** Merges of whole lists (mergeTracklets.ts), then moves of single reports, `rounds` times. */
@@ -315,11 +312,7 @@ function descend(search: Search, start: number[][], rounds = SEARCH_ROUNDS): num
       const routes = search.routeOfList(l);
       return { labelled: routes !== undefined, routes, rows: l };
     });
-    const clusters = mergeRows(search.table, items, {
-      ...o,
-      model: search.mergeModel,
-      memo: search.mergeMemo,
-    });
+    const clusters = mergeRows(search.table, items, { ...o, model: search.mergeModel });
     lists = clusters.map((c) => c.members.flatMap((k) => lists[k]));
     lists = reassignReports(search.reports, lists, search.fixed, {
       ...o,
@@ -362,7 +355,6 @@ function searchPartition(
     birth: ctx.predictiveAssociation?.birthNats ?? BIRTH_NATS,
     exhaustive: ctx.predictiveAssociation?.exhaustive ?? false,
     mergeModel: model,
-    mergeMemo: mergeMemo(),
   };
   // The predictive reading in the moves of single reports only, or in the merges only (the other
   // steps on the forward-only fit).

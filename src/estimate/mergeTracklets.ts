@@ -53,43 +53,10 @@ export interface MergeOptions {
   birth: number;
   /** Longest silence (days) between two tracklets' spans across which they may be one group. */
   maxGapDays: number;
-  /**
-   * Clusters and unions read by earlier calls on the same table under the same options
-   * (MergeMemo; default: none). The association search (linkTracklets.ts) merges its lists three
-   * times; lists the moves between did not change are read again from it, not fitted again.
-   */
-  memo?: MergeMemo;
-}
-
-/** A cluster as its reports make it, without the items it holds (kept by MergeMemo). */
-type Fitted = Omit<Cluster, "members" | "key">;
-
-/**
- * What mergeRows has read, by the key of a cluster's reports (clusterKey: whether labelled, its
- * routes, its rows in time order) — the cluster's cost and route, and each union of two
- * (by the key of the first, then the second; null: they may not merge). Every value is a
- * function of the keys (and of the table and options, the same for one memo), so a value read
- * again is the one a new fit would give.
- */
-export interface MergeMemo {
-  clusters: Map<string, Fitted>;
-  unions: Map<string, Map<string, Fitted | null>>;
-}
-
-/** An empty MergeMemo. */
-export function mergeMemo(): MergeMemo {
-  return { clusters: new Map(), unions: new Map() };
-}
-
-/** The key of a cluster's reports in MergeMemo. */
-function clusterKey(labelled: boolean, routes: readonly string[], rows: readonly number[]): string {
-  return `${labelled ? 1 : 0}\u0001${routes.join("\u0001")}\u0002${rows.join(",")}`;
 }
 
 interface Cluster {
   members: number[];
-  /** Its MergeMemo key (clusterKey), once read. */
-  key?: string;
   labelled: boolean;
   routes: readonly string[];
   /** Its reports' rows in the table, in time order (a stable sort), and the reports themselves. */
@@ -249,28 +216,11 @@ function cluster(
 ): Cluster {
   const rows = [...items[i].rows].sort((a, b) => table.reports[a].t - table.reports[b].t);
   const routes = items[i].routes ?? o.routeIds;
-  if (!o.memo) return { members: [i], ...fitCluster(table, items[i].labelled, routes, rows, o) };
-  const key = clusterKey(items[i].labelled, routes, rows);
-  let fitted = o.memo.clusters.get(key);
-  if (!fitted) {
-    fitted = fitCluster(table, items[i].labelled, routes, rows, o);
-    o.memo.clusters.set(key, fitted);
-  }
-  return { ...fitted, members: [i], key };
-}
-
-/** The cluster of `rows` (in time order) on its best of `routes`. */
-function fitCluster(
-  table: ReportTable,
-  labelled: boolean,
-  routes: readonly string[],
-  rows: number[],
-  o: MergeOptions,
-): Fitted {
   const { route, cost, outliers } = rowsRouteCost(table, rows, routes, o.model, true);
   const reports = rows.map((r) => table.reports[r]);
   return {
-    labelled,
+    members: [i],
+    labelled: items[i].labelled,
     routes,
     rows,
     reports,
@@ -298,35 +248,7 @@ export function sizesApart(a: GroupFigures, b: GroupFigures, ratio: number): boo
   return Math.abs(la - lb) > Math.log(ratio);
 }
 
-/** Cluster `c` without its items (what MergeMemo keeps). */
-function withoutMembers(c: Cluster): Fitted {
-  const out: Partial<Cluster> = { ...c };
-  delete out.members;
-  delete out.key;
-  return out as Fitted;
-}
-
-/** The union of clusters `a` and `b` (unionOf), read from the memo when it holds it. */
 function union(table: ReportTable, a: Cluster, b: Cluster, o: MergeOptions): Cluster | undefined {
-  if (!o.memo) return unionOf(table, a, b, o);
-  a.key ??= clusterKey(a.labelled, a.routes, a.rows);
-  b.key ??= clusterKey(b.labelled, b.routes, b.rows);
-  let byB = o.memo.unions.get(a.key);
-  if (!byB) o.memo.unions.set(a.key, (byB = new Map()));
-  let fitted = byB.get(b.key);
-  if (fitted === undefined) {
-    const made = unionOf(table, a, b, o);
-    fitted = made ? withoutMembers(made) : null;
-    byB.set(b.key, fitted);
-  }
-  return fitted ? { ...fitted, members: [...a.members, ...b.members] } : undefined;
-}
-
-/**
- * Clusters `a` and `b` as one (in time order, `a`'s report first at one time), or undefined
- * when they may not be one group.
- */
-function unionOf(table: ReportTable, a: Cluster, b: Cluster, o: MergeOptions): Cluster | undefined {
   if (a.labelled && b.labelled) return undefined;
   const gap = Math.max(a.first, b.first) - Math.min(a.last, b.last);
   if (gap > o.maxGapDays) return undefined;

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { walk } from "./walkReports.ts";
-import {
-  mergeMemo,
-  mergeRows,
-  mergeTracklets,
-  sizesApart,
-} from "../../src/estimate/mergeTracklets.ts";
+import { mergeRows, mergeTracklets, sizesApart } from "../../src/estimate/mergeTracklets.ts";
 import { groupFigures } from "../../src/estimate/groupFigures.ts";
 import type { LinkItem, LinkReport } from "../../src/estimate/mergeTracklets.ts";
 import { reassignReports } from "../../src/estimate/reassignReports.ts";
@@ -89,29 +84,6 @@ describe("mergeTracklets", () => {
     );
     expect(mergeRows(new ReportTable(all), rows, o)).toEqual(plain);
     expect(plain.map((c) => c.members)).toContainEqual([0, 2]);
-  });
-
-  it("reads clusters and unions of an earlier call from its memo, as a new fit gives them", () => {
-    const a = walk(1, 14, 0, 35, 1500);
-    const b = walk(6, 19, 0, 35, 1500);
-    const stray = walk(2, 8, 900, 10, 200);
-    const all = [...a, ...b, ...stray];
-    const at = (xs: LinkReport[]): number[] => xs.map((r) => all.indexOf(r));
-    const table = new ReportTable(all);
-    const first = [at(a.slice(0, 7)), at(b.slice(0, 7)), at(a.slice(7)), at(b.slice(7))];
-    const rowsOf = (lists: number[][]) => lists.map((rows) => ({ labelled: false, rows }));
-    const memo = mergeMemo();
-    const once = mergeRows(table, rowsOf(first), { ...o, memo });
-    expect(once).toEqual(mergeRows(table, rowsOf(first), o));
-    const read = { clusters: memo.clusters.size, unions: memo.unions.size };
-    expect(read.clusters).toBe(4);
-    // The same lists again, in another order and with a list the memo has not seen: the result
-    // is a new fit's; the lists seen before are not fitted again (the memo holds one cluster more).
-    const next = [first[3], at(stray), first[0], first[2], first[1]];
-    expect(mergeRows(table, rowsOf(next), { ...o, memo })).toEqual(
-      mergeRows(table, rowsOf(next), o),
-    );
-    expect(memo.clusters.size).toBe(read.clusters + 1);
   });
 
   it("never merges two labelled groups", () => {
