@@ -8,8 +8,6 @@
  */
 import { parseCountry } from "./enums.ts";
 import { normalizeKey } from "./normalize.ts";
-import { totalWord } from "./row-kinds.ts";
-import { parseQuantity } from "./values.ts";
 
 /** A header's repeat group: which columns are its instances' fields. */
 export interface RepeatColumns {
@@ -120,8 +118,8 @@ export class RepeatInstances {
   /** The row as read: the header rewritten, a submission's first instance; others held. */
   take(cells: string[], line: number, inHead: boolean): string[] {
     if (this.found) {
-      const total = totalRowOfColumns(this.found.columns, cells);
-      if (total) return total;
+      // A Total row too is one row per column: each column's figure is checked against the rows
+      // of its own column (running-totals.ts `keyBy`), never the directions summed.
       const rows = instanceRows(this.found.columns, cells);
       if (rows.length > 1) this.more.set(line, rows.slice(1));
       return rows[0]!;
@@ -143,31 +141,6 @@ export class RepeatInstances {
     if (rows) this.more.delete(line);
     return rows;
   }
-}
-
-/**
- * A Total row of a sheet with one column per nationality or direction, as ONE row whose total is
- * the sum of its columns' figures: checked against all the rows above (running-totals.ts), since
- * the running sums are not kept per nationality or direction. Undefined for other rows, for a
- * Kobo group, or when a figure of the row is no number (the row is then read per column).
- * @example
- * totalRowOfColumns(directionColumns(["Fecha", "Entradas", "Salidas"])!, ["Total", "4495", "67"]);
- * // => ["Total", "", "4562"]
- */
-export function totalRowOfColumns(
-  r: RepeatColumns,
-  cells: readonly string[],
-): string[] | undefined {
-  if (!r.layout || !totalWord(cells)) return undefined;
-  let sum = 0;
-  for (const slot of r.slots) {
-    const text = (cells[slot[1]!] ?? "").trim();
-    if (/^[-–—]?$/.test(text)) continue;
-    const q = parseQuantity(text);
-    if (q.kind !== "number") return undefined;
-    sum += q.value;
-  }
-  return [...r.base.map((i) => cells[i] ?? ""), "", String(sum)];
 }
 
 /** The header a one-column-per-nationality sheet's row total is read under: an extra column. */

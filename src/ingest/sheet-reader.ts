@@ -94,6 +94,9 @@ export class SheetReader {
     const plan = planSheet(this.im, this.sheet, this.head);
     this.plan = plan;
     if (this.repeats.found) noteRepeatGroup(this.im, this.sheet, this.repeats.found);
+    const columns = this.repeats.found?.columns;
+    // The cell naming each generated row's column (`Sentido`, `Nacionalidad`): Total rows per column.
+    if (columns?.layout) plan.totals.keyBy(columns.base.length);
     if (plan.fatal) this.fatal = plan.fatal;
     const start = plan.layout.dataIndex;
     const rest = this.head.slice(start);
@@ -362,7 +365,7 @@ function deliver(
   for (const w of result.warnings) im.warn({ line, ...w }, sheet);
   const respelt = plan.ctx.labels?.accept(line, sheet);
   if (respelt) im.warn({ line, ...respelt }, sheet);
-  plan.totals.add(result.record);
+  plan.totals.add(result.record, cells);
   const pivot = plan.pivot;
   if (pivot) {
     const rec = result.record as CountRecord;
