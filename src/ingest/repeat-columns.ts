@@ -6,7 +6,7 @@
  * submission's other cells (date, point, direction) on each. The header becomes the submission's
  * columns followed by one column per repeated field (`grupo_nacionalidad/total_grupo`).
  */
-import { parseCountry } from "./enums.ts";
+import { incomingWord, outgoingWord, parseCountry } from "./enums.ts";
 import { normalizeKey } from "./normalize.ts";
 
 /** A header's repeat group: which columns are its instances' fields. */
@@ -195,15 +195,13 @@ export function nationalityColumns(header: readonly string[]): RepeatColumns | u
   };
 }
 
-/** Headers of a tally's column of people coming in, and of people going out (normalised keys). */
-const INCOMING_COLUMN = /^(entradas?|ingresos?|entran|entrantes|incoming|inflows?)$/;
-const OUTGOING_COLUMN = /^(salidas?|egresos?|salen|salientes|outgoing|outflows?)$/;
 /** A direction column of the sheet's own: then the two columns are not its directions. */
 const DIRECTION_COLUMN = /^(sentido|direccion|direction|flujo|flow|movimiento|rumbo)(_|$)/;
 
 /**
  * A daily tally with one column per direction (`Fecha;Punto de monitoreo;Entradas;Salidas`, the
- * common DTM point tally; also Ingresos/Egresos, Entran/Salen, Incoming/Outgoing) as the repeat
+ * common DTM point tally; also Ingresos/Egresos, Entran/Salen, Incoming/Outgoing, In/Out: the
+ * words of enums.ts `incomingWord`/`outgoingWord`) as the repeat
  * layout above: each row is read as two count rows, `Sentido` = the column's header (a direction
  * relative to the point, mapped by `incomingIs` as a `Sentido` cell of `Entradas` is), `Total` =
  * its cell. Only a header with exactly one incoming and one outgoing column, no direction column
@@ -217,8 +215,8 @@ export function directionColumns(header: readonly string[]): RepeatColumns | und
   if (header.some((c) => /\d/.test(c))) return undefined;
   const keys = header.map((c) => normalizeKey(c));
   if (keys.some((k) => DIRECTION_COLUMN.test(k))) return undefined;
-  const incoming = keys.flatMap((k, i) => (INCOMING_COLUMN.test(k) ? [i] : []));
-  const outgoing = keys.flatMap((k, i) => (OUTGOING_COLUMN.test(k) ? [i] : []));
+  const incoming = keys.flatMap((k, i) => (incomingWord(k) ? [i] : []));
+  const outgoing = keys.flatMap((k, i) => (outgoingWord(k) ? [i] : []));
   if (incoming.length !== 1 || outgoing.length !== 1) return undefined;
   const columns = [incoming[0]!, outgoing[0]!];
   const base = header.map((_, i) => i).filter((i) => !columns.includes(i));

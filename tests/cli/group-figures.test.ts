@@ -45,6 +45,7 @@ describe("ledger: figures of a group's people at places (2018)", () => {
       value: number;
       fromTracks: number;
       beyondTracks: number;
+      date: string;
       reachedOn: string;
       beyondGroups: number;
       fromTracksFigure?: { sourceOrg?: string; measure: string; value: number };
