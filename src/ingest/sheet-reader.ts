@@ -127,10 +127,19 @@ export class SheetReader {
   /** One row of the sheet: a submission of a flattened repeat group is one row per instance. */
   private row(input: string[], line: number): void {
     this.rowOne(input, line);
-    for (const cells of this.repeats.rest(line) ?? []) this.rowOne(cells, line);
+    const more = this.repeats.rest(line);
+    if (!more) return;
+    // The line's other rows say only what is their own (a place name is warned about once).
+    const { header, base } = this.repeats.found!.columns;
+    const own = new Set(header.slice(base.length));
+    for (const cells of more) this.rowOne(cells, line, own);
   }
 
-  private rowOne(input: string[], line: number): void {
+  /**
+   * `own`: for a line's second row and after (a repeat group's or a tally's columns), the columns
+   * of the row's own: only their warnings are given, and a Total line is counted once.
+   */
+  private rowOne(input: string[], line: number, own?: ReadonlySet<string>): void {
     const report = this.im.report;
     if (isBlankRow(input)) {
       report.blankRows++;
@@ -154,7 +163,7 @@ export class SheetReader {
       this.im.reject({ line, code: this.fatal.code, message, params }, this.sheet);
       return;
     }
-    if (isNonData(this.im, this.sheet, plan, cells, line)) return;
+    if (isNonData(this.im, this.sheet, plan, cells, line, own !== undefined)) return;
     report.dataRows++;
     const uuidIndex = plan.layout.mapping.uuidIndex;
     if (this.duplicates.isDuplicate(this.im, this.sheet, cells, uuidIndex, line)) return;
@@ -167,7 +176,7 @@ export class SheetReader {
     if (blanked) read = blanked.cells;
     const result = plan.convert(read, plan.ctx);
     if (blanked && result.record) result.warnings.push(...blanked.warnings);
-    deliver(this.im, this.sheet, plan, result, read, line);
+    deliver(this.im, this.sheet, plan, result, read, line, own);
   }
 
   /** The number of the last row read (1-based, as a spreadsheet shows it). */
@@ -318,6 +327,7 @@ function isNonData(
   plan: SheetPlan,
   cells: readonly string[],
   line: number,
+  more: boolean,
 ): boolean {
   const report = im.report;
   if (plan.header.matches(cells)) {
@@ -330,12 +340,15 @@ function isNonData(
   }
   const word = totalWord(cells);
   if (!word) return false;
-  report.nonDataRows++;
+  if (!more) report.nonDataRows++;
   plan.totals.check(im, sheet, plan.ctx, cells, line, word);
   return true;
 }
 
-/** Rejects a row that did not convert; accepts the record otherwise (pivoted, when long). */
+/**
+ * Rejects a row that did not convert; accepts the record otherwise (pivoted, when long). `own`:
+ * the columns whose warnings a line's second row and after give (see `rowOne`).
+ */
 function deliver(
   im: ImporterCore,
   sheet: string | undefined,
@@ -343,6 +356,7 @@ function deliver(
   result: Converted<ImportedRecord>,
   cells: readonly string[],
   line: number,
+  own?: ReadonlySet<string>,
 ): void {
   if (!result.record) {
     im.report.rejected++;
@@ -362,7 +376,8 @@ function deliver(
   )
     return;
   im.report.accepted++;
-  for (const w of result.warnings) im.warn({ line, ...w }, sheet);
+  for (const w of result.warnings)
+    if (!own || (w.column !== undefined && own.has(w.column))) im.warn({ line, ...w }, sheet);
   const respelt = plan.ctx.labels?.accept(line, sheet);
   if (respelt) im.warn({ line, ...respelt }, sheet);
   plan.totals.add(result.record, cells);

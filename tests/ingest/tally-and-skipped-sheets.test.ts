@@ -102,7 +102,7 @@ describe("a tally with one column per direction", () => {
         rows: [
           ["Fecha", "Punto de monitoreo", "Entradas", "Salidas"],
           [new Date("2018-10-25T00:00:00Z"), "Ciudad Hidalgo", "1.200", "35"],
-          [new Date("2018-10-26T00:00:00Z"), "Ciudad Hidalgo", "800", "20"],
+          [new Date("2018-10-26T00:00:00Z"), "Cd Hidalgo", "800", "20"],
           // +10 incoming, −10 outgoing: the sum of both columns (2,055) would still match.
           ["Total", "", "2.010", "45"],
         ],
@@ -118,6 +118,11 @@ describe("a tally with one column per direction", () => {
       "the Total row says 2010 for Entradas; the accepted rows above add up to 2000.",
       "the Total row says 45 for Salidas; the accepted rows above add up to 55.",
     ]);
+    // One line, one cell: its place name is warned about once, not once per direction (review25a
+    // L2); the Total line is one non-data row.
+    const abbreviated = r.report.warnings.filter((w) => w.code === "place_name_abbreviated");
+    expect(abbreviated.map((w) => w.line)).toEqual([3]);
+    expect(r.report.nonDataRows).toBe(1);
   });
 });
 
