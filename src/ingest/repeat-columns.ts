@@ -135,6 +135,16 @@ export class RepeatInstances {
     return columns.header;
   }
 
+  /**
+   * The columns of an instance's own (the repeated fields: `Sentido`, `Total`), which a line's
+   * second row and after warn about (the line's other cells were warned about on its first row).
+   */
+  get own(): ReadonlySet<string> | undefined {
+    const c = this.found?.columns;
+    return c ? (this.ownSet ??= new Set(c.header.slice(c.base.length))) : undefined;
+  }
+  private ownSet?: ReadonlySet<string>;
+
   /** The instances after the first of the submission at `line` (once). */
   rest(line: number): string[][] | undefined {
     const rows = this.more.get(line);

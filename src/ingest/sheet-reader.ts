@@ -127,18 +127,11 @@ export class SheetReader {
   /** One row of the sheet: a submission of a flattened repeat group is one row per instance. */
   private row(input: string[], line: number): void {
     this.rowOne(input, line);
-    const more = this.repeats.rest(line);
-    if (!more) return;
-    // The line's other rows say only what is their own (a place name is warned about once).
-    const { header, base } = this.repeats.found!.columns;
-    const own = new Set(header.slice(base.length));
-    for (const cells of more) this.rowOne(cells, line, own);
+    // The line's other rows warn only about their own cells (a place name once per line).
+    for (const cells of this.repeats.rest(line) ?? []) this.rowOne(cells, line, this.repeats.own);
   }
 
-  /**
-   * `own`: for a line's second row and after (a repeat group's or a tally's columns), the columns
-   * of the row's own: only their warnings are given, and a Total line is counted once.
-   */
+  /** `own`: a line's later row's own columns (RepeatInstances.own): only theirs are warned about. */
   private rowOne(input: string[], line: number, own?: ReadonlySet<string>): void {
     const report = this.im.report;
     if (isBlankRow(input)) {
