@@ -58,7 +58,10 @@ export interface CliWords {
   importDone: (f: {
     tables: { file: string; rows: number }[];
     routes: boolean;
+    /** Rows rejected. */
     rejected: number;
+    /** Lines of rejected.csv: one per reason (a row rejected for two reasons has two). */
+    reasons: number;
     dir: string;
   }) => string;
   /** After an unusable table's reason: the kind its headers fit better. */
@@ -226,7 +229,7 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     moreQualified: (n) =>
       `… and ${n} more sighting_ids qualified with their file's name: import-report.json qualifiedSightingIds`,
     importDone: (f) =>
-      `wrote ${f.tables.map((t) => `${t.file} (${t.rows} rows)`).join(", ")}${f.routes ? ", routes.geojson" : ""}, rejected.csv (${f.rejected}), import-report.json to ${f.dir}`,
+      `wrote ${f.tables.map((t) => `${t.file} (${t.rows} rows)`).join(", ")}${f.routes ? ", routes.geojson" : ""}, rejected.csv (${f.reasons === f.rejected ? f.rejected : `${counted(f.rejected, "row")}, ${counted(f.reasons, "reason")}`}), import-report.json to ${f.dir}`,
     looksLikeKind: (kind) => ` It looks like a ${kind} table.`,
     missingColumnHint: (mappable) =>
       mappable
@@ -313,7 +316,7 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     moreQualified: (n) =>
       `… y ${n} sighting_id más con el nombre de su archivo añadido: import-report.json qualifiedSightingIds`,
     importDone: (f) =>
-      `se escribieron ${f.tables.map((t) => `${t.file} (${contado(t.rows, "fila", "filas")})`).join(", ")}${f.routes ? ", routes.geojson" : ""}, rejected.csv (${f.rejected}) e import-report.json en ${f.dir}`,
+      `se escribieron ${f.tables.map((t) => `${t.file} (${contado(t.rows, "fila", "filas")})`).join(", ")}${f.routes ? ", routes.geojson" : ""}, rejected.csv (${f.reasons === f.rejected ? f.rejected : `${contado(f.rejected, "fila", "filas")}, ${contado(f.reasons, "motivo", "motivos")}`}) e import-report.json en ${f.dir}`,
     looksLikeKind: (kind) => ` Parece una tabla de ${KIND_ES[kind] ?? kind}.`,
     missingColumnHint: (mappable) =>
       mappable

@@ -646,7 +646,8 @@ function writeOutputs(
     words.importDone({
       tables: writers.map(([, w]) => ({ file: w.file, rows: w.rows })),
       routes: routes.length > 0,
-      rejected: gathered.rejected.length,
+      rejected: gathered.rejectedRows,
+      reasons: gathered.rejected.length,
       dir: out.dir,
     }),
   );

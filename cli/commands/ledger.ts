@@ -387,6 +387,7 @@ export const ledgerCommand: Command = {
           situationWords(l).departedBeyond(
             formatPeople(basis.beyondTracks),
             basis.reachedOn,
+            basis.date,
             formatPeople(basis.fromTracks),
             departureTotalText(basis.fromTracksFigure, situationWords(l).departureTotal),
             formatPeople(basis.beyondGroups),

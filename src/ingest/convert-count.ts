@@ -6,7 +6,7 @@
  */
 import type { CountRecord, Direction } from "../model/count.ts";
 import type { Place } from "../model/place.ts";
-import { parseDirection, SPANISH_DIRECTION } from "./enums.ts";
+import { incomingWord, parseDirection, SPANISH_DIRECTION } from "./enums.ts";
 import { normalizeKey } from "./normalize.ts";
 import { readCountryCode } from "./read-codes.ts";
 import { readDate } from "./read-date.ts";
@@ -23,7 +23,6 @@ import {
 import { RowReader, remember } from "./row-reader.ts";
 import type { ConvertContext, Converted } from "./row-reader.ts";
 
-const INCOMING = /^(incoming|inflows?|entradas?|entrantes?|entran|ingresos?|in)$/;
 const PEOPLE_FIELDS = ["total", "men", "women", "boys", "girls"];
 
 export function convertCount(
@@ -237,7 +236,7 @@ function countDirection(
   }
   if (d !== "relative") return d;
   if (ctx.incomingIs) {
-    const incoming = INCOMING.test(normalizeKey(dirText));
+    const incoming = incomingWord(normalizeKey(dirText));
     if (incoming) return ctx.incomingIs;
     return ctx.incomingIs === "northbound" ? "southbound" : "northbound";
   }

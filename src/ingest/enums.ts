@@ -49,35 +49,57 @@ export const SPANISH_BASIS: Readonly<Record<StockBasis, string>> = {
   present: "presente",
 };
 
+/**
+ * Words of people coming in to the point, and of people going out of it (relative to the point,
+ * not to the corridor), as a `Sentido` cell or a tally's column head writes them: the one list read
+ * by the direction parser (`relative`), `--incoming-is` (convert-count.ts) and the
+ * one-column-per-direction tally (repeat-columns.ts). Singular, plural (tallies head their columns
+ * "Ingresos", "Egresos") and verb ("Entran", "Salen") forms.
+ */
+const INCOMING_WORDS = [
+  "incoming",
+  "inflow",
+  "inflows",
+  "in",
+  "entrada",
+  "entradas",
+  "entrante",
+  "entrantes",
+  "entran",
+  "ingreso",
+  "ingresos",
+].map(normalizeKey);
+const OUTGOING_WORDS = [
+  "outgoing",
+  "outflow",
+  "outflows",
+  "out",
+  "salida",
+  "salidas",
+  "saliente",
+  "salientes",
+  "salen",
+  "egreso",
+  "egresos",
+].map(normalizeKey);
+const INCOMING_SET = new Set(INCOMING_WORDS);
+const OUTGOING_SET = new Set(OUTGOING_WORDS);
+
+/** Whether a normalised key (normalizeKey) is a word of people coming in to the point. */
+export function incomingWord(key: string): boolean {
+  return INCOMING_SET.has(key);
+}
+
+/** Whether a normalised key (normalizeKey) is a word of people going out of the point. */
+export function outgoingWord(key: string): boolean {
+  return OUTGOING_SET.has(key);
+}
+
 /** `incoming`/`outgoing` and their Spanish forms: relative to the point, not to the corridor. */
-export const RELATIVE_DIRECTIONS = new Set(
-  [
-    "incoming",
-    "outgoing",
-    "inflow",
-    "outflow",
-    "entrada",
-    "salida",
-    "entrante",
-    "saliente",
-    "ingreso",
-    "egreso",
-    // Plurals, as tallies head their columns and rows ("Ingresos", "Egresos").
-    "entradas",
-    "salidas",
-    "ingresos",
-    "egresos",
-    "entrantes",
-    "salientes",
-    // A tally's column heads as verbs ("Entran", "Salen").
-    "entran",
-    "salen",
-    "inflows",
-    "outflows",
-    "in",
-    "out",
-  ].map(normalizeKey),
-);
+export const RELATIVE_DIRECTIONS: ReadonlySet<string> = new Set([
+  ...INCOMING_WORDS,
+  ...OUTGOING_WORDS,
+]);
 
 const DIRECTION = table<Direction>({
   northbound: [

@@ -6,10 +6,8 @@
  * submission's other cells (date, point, direction) on each. The header becomes the submission's
  * columns followed by one column per repeated field (`grupo_nacionalidad/total_grupo`).
  */
-import { parseCountry } from "./enums.ts";
+import { incomingWord, outgoingWord, parseCountry } from "./enums.ts";
 import { normalizeKey } from "./normalize.ts";
-import { totalWord } from "./row-kinds.ts";
-import { parseQuantity } from "./values.ts";
 
 /** A header's repeat group: which columns are its instances' fields. */
 export interface RepeatColumns {
@@ -120,8 +118,8 @@ export class RepeatInstances {
   /** The row as read: the header rewritten, a submission's first instance; others held. */
   take(cells: string[], line: number, inHead: boolean): string[] {
     if (this.found) {
-      const total = totalRowOfColumns(this.found.columns, cells);
-      if (total) return total;
+      // A Total row too is one row per column: each column's figure is checked against the rows
+      // of its own column (running-totals.ts `keyBy`), never the directions summed.
       const rows = instanceRows(this.found.columns, cells);
       if (rows.length > 1) this.more.set(line, rows.slice(1));
       return rows[0]!;
@@ -137,37 +135,22 @@ export class RepeatInstances {
     return columns.header;
   }
 
+  /**
+   * The columns of an instance's own (the repeated fields: `Sentido`, `Total`), which a line's
+   * second row and after warn about (the line's other cells were warned about on its first row).
+   */
+  get own(): ReadonlySet<string> | undefined {
+    const c = this.found?.columns;
+    return c ? (this.ownSet ??= new Set(c.header.slice(c.base.length))) : undefined;
+  }
+  private ownSet?: ReadonlySet<string>;
+
   /** The instances after the first of the submission at `line` (once). */
   rest(line: number): string[][] | undefined {
     const rows = this.more.get(line);
     if (rows) this.more.delete(line);
     return rows;
   }
-}
-
-/**
- * A Total row of a sheet with one column per nationality or direction, as ONE row whose total is
- * the sum of its columns' figures: checked against all the rows above (running-totals.ts), since
- * the running sums are not kept per nationality or direction. Undefined for other rows, for a
- * Kobo group, or when a figure of the row is no number (the row is then read per column).
- * @example
- * totalRowOfColumns(directionColumns(["Fecha", "Entradas", "Salidas"])!, ["Total", "4495", "67"]);
- * // => ["Total", "", "4562"]
- */
-export function totalRowOfColumns(
-  r: RepeatColumns,
-  cells: readonly string[],
-): string[] | undefined {
-  if (!r.layout || !totalWord(cells)) return undefined;
-  let sum = 0;
-  for (const slot of r.slots) {
-    const text = (cells[slot[1]!] ?? "").trim();
-    if (/^[-–—]?$/.test(text)) continue;
-    const q = parseQuantity(text);
-    if (q.kind !== "number") return undefined;
-    sum += q.value;
-  }
-  return [...r.base.map((i) => cells[i] ?? ""), "", String(sum)];
 }
 
 /** The header a one-column-per-nationality sheet's row total is read under: an extra column. */
@@ -222,15 +205,13 @@ export function nationalityColumns(header: readonly string[]): RepeatColumns | u
   };
 }
 
-/** Headers of a tally's column of people coming in, and of people going out (normalised keys). */
-const INCOMING_COLUMN = /^(entradas?|ingresos?|entran|entrantes|incoming|inflows?)$/;
-const OUTGOING_COLUMN = /^(salidas?|egresos?|salen|salientes|outgoing|outflows?)$/;
 /** A direction column of the sheet's own: then the two columns are not its directions. */
 const DIRECTION_COLUMN = /^(sentido|direccion|direction|flujo|flow|movimiento|rumbo)(_|$)/;
 
 /**
  * A daily tally with one column per direction (`Fecha;Punto de monitoreo;Entradas;Salidas`, the
- * common DTM point tally; also Ingresos/Egresos, Entran/Salen, Incoming/Outgoing) as the repeat
+ * common DTM point tally; also Ingresos/Egresos, Entran/Salen, Incoming/Outgoing, In/Out: the
+ * words of enums.ts `incomingWord`/`outgoingWord`) as the repeat
  * layout above: each row is read as two count rows, `Sentido` = the column's header (a direction
  * relative to the point, mapped by `incomingIs` as a `Sentido` cell of `Entradas` is), `Total` =
  * its cell. Only a header with exactly one incoming and one outgoing column, no direction column
@@ -244,8 +225,8 @@ export function directionColumns(header: readonly string[]): RepeatColumns | und
   if (header.some((c) => /\d/.test(c))) return undefined;
   const keys = header.map((c) => normalizeKey(c));
   if (keys.some((k) => DIRECTION_COLUMN.test(k))) return undefined;
-  const incoming = keys.flatMap((k, i) => (INCOMING_COLUMN.test(k) ? [i] : []));
-  const outgoing = keys.flatMap((k, i) => (OUTGOING_COLUMN.test(k) ? [i] : []));
+  const incoming = keys.flatMap((k, i) => (incomingWord(k) ? [i] : []));
+  const outgoing = keys.flatMap((k, i) => (outgoingWord(k) ? [i] : []));
   if (incoming.length !== 1 || outgoing.length !== 1) return undefined;
   const columns = [incoming[0]!, outgoing[0]!];
   const base = header.map((_, i) => i).filter((i) => !columns.includes(i));

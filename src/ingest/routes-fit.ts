@@ -61,37 +61,62 @@ export type FarFromRoutesLang = "en" | "es";
 
 /**
  * Which routes were in use, and so what to do: `route` the file given with --route (check that it
- * is the reports' route), or undefined for the embedded 2018 corridor (give your route).
+ * is the reports' route), or undefined for the embedded 2018 corridor (give your route). `via`:
+ * the front end the sentence is said in, which names how she gives a route: "cli" (default,
+ * `--route <file.geojson>`) or "viewer" (a route file loaded with the reports: there is no --route).
  */
 export interface FarFromRoutesRoutes {
   route?: string;
+  via?: "cli" | "viewer";
 }
+
+/** The sentence's words, per language: what to do, per front end and whether a route was given. */
+const FAR_WORDS = {
+  en: {
+    corridor: "the 2018 corridor",
+    give: {
+      cli: "give your route with --route <file.geojson> (docs/contracts.md §1.5)",
+      viewer: "load your route file (GeoJSON) with the reports",
+    },
+    check: {
+      cli: "check that --route is the route these reports follow (docs/contracts.md §1.5)",
+      viewer: "check that your route file is the route these reports follow",
+    },
+    say: (f: FarFromRoutes, span: string, median: string, name: string, todo: string) =>
+      `${f.far} of ${f.reports} reports lie ${span} (median ${median} km) from the routes in use (${name}): most reports lie far from the routes: ${todo}.`,
+  },
+  es: {
+    corridor: "el corredor de 2018",
+    give: {
+      cli: "indique su ruta con --route <archivo.geojson> (docs/contracts.md §1.5)",
+      viewer: "cargue su archivo de ruta (GeoJSON) junto con los reportes",
+    },
+    check: {
+      cli: "compruebe que --route es la ruta que siguen estos reportes (docs/contracts.md §1.5)",
+      viewer: "compruebe que su archivo de ruta es la ruta que siguen estos reportes",
+    },
+    say: (f: FarFromRoutes, span: string, median: string, name: string, todo: string) =>
+      `${f.far} de ${f.reports} reportes están a ${span} (mediana ${median} km) de las rutas en uso (${name}): la mayoría de los reportes está lejos de las rutas: ${todo}.`,
+  },
+} as const;
 
 /**
  * The sentence: `10 of 12 reports lie 78–644 km (median 270 km) from the routes in use (the 2018
  * corridor): most reports lie far from the routes: give your route with --route <file.geojson>
  * (docs/contracts.md §1.5).` With `routes.route` (a route file given) it ends "check that --route
- * is the route these reports follow" instead. English or Spanish: the one table of these words.
+ * is the route these reports follow" instead; with `routes.via` "viewer", in the viewer's terms
+ * ("load your route file (GeoJSON) with the reports"). English or Spanish: the one table of these words.
  */
 export function farFromRoutesText(
   f: FarFromRoutes,
   routes: FarFromRoutesRoutes = {},
   lang: FarFromRoutesLang = "en",
 ): string {
+  const w = FAR_WORDS[lang];
   const km = (x: number) => x.toLocaleString(lang === "es" ? "es-MX" : "en-US");
-  const span = `${km(f.minKm)}–${km(f.maxKm)} km`;
-  if (lang === "es") {
-    const name = routes.route !== undefined ? `--route ${routes.route}` : "el corredor de 2018";
-    const todo =
-      routes.route !== undefined
-        ? "compruebe que --route es la ruta que siguen estos reportes"
-        : "indique su ruta con --route <archivo.geojson>";
-    return `${f.far} de ${f.reports} reportes están a ${span} (mediana ${km(f.medianKm)} km) de las rutas en uso (${name}): la mayoría de los reportes está lejos de las rutas: ${todo} (docs/contracts.md §1.5).`;
-  }
-  const name = routes.route !== undefined ? `--route ${routes.route}` : "the 2018 corridor";
-  const todo =
-    routes.route !== undefined
-      ? "check that --route is the route these reports follow"
-      : "give your route with --route <file.geojson>";
-  return `${f.far} of ${f.reports} reports lie ${span} (median ${km(f.medianKm)} km) from the routes in use (${name}): most reports lie far from the routes: ${todo} (docs/contracts.md §1.5).`;
+  const via = routes.via ?? "cli";
+  const given = routes.route !== undefined;
+  const name = !given ? w.corridor : via === "cli" ? `--route ${routes.route}` : routes.route!;
+  const todo = (given ? w.check : w.give)[via];
+  return w.say(f, `${km(f.minKm)}–${km(f.maxKm)} km`, km(f.medianKm), name, todo);
 }

@@ -34,6 +34,13 @@ export class RunningTotals {
   private readonly props: string[];
   private readonly sums: number[];
   private readonly kind: TableKind;
+  /**
+   * Column of the cell that names a row's own column on a one-column-per-direction or -nationality
+   * sheet (`Sentido` = "Entradas"), when there is one: sums are then also kept per name, and a
+   * Total row's figure of a column is checked against the rows of that column only.
+   */
+  private keyAt?: number;
+  private readonly byKey = new Map<string, number[]>();
 
   /** `pivoted`: a long layout, whose `n` column becomes each record's total. */
   constructor(kind: TableKind, fieldIndex: Map<string, number>, pivoted: boolean) {
@@ -43,12 +50,25 @@ export class RunningTotals {
     this.sums = this.fields.map(() => 0);
   }
 
-  /** Adds an accepted record. */
-  add(record: ImportedRecord): void {
+  /** Keeps sums per name of the cell at `at` too (see `keyAt`). */
+  keyBy(at: number): void {
+    this.keyAt = at;
+  }
+
+  /** Adds an accepted record (`cells`: its row as read, for the per-column sums). */
+  add(record: ImportedRecord, cells?: readonly string[]): void {
+    this.addTo(this.sums, record);
+    if (this.keyAt === undefined || !cells) return;
+    const key = (cells[this.keyAt] ?? "").trim();
+    let sums = this.byKey.get(key);
+    if (!sums) this.byKey.set(key, (sums = this.fields.map(() => 0)));
+    this.addTo(sums, record);
+  }
+
+  private addTo(sums: number[], record: ImportedRecord): void {
     // Plain arrays, not a Map of numbers: a Map would box a new number on every update.
     const rec = record as unknown as Record<string, unknown>;
     const props = this.props;
-    const sums = this.sums;
     for (let k = 0; k < props.length; k++) {
       const v = rec[props[k]!];
       if (typeof v === "number") sums[k]! += v;
@@ -72,6 +92,8 @@ export class RunningTotals {
       return;
     }
     const fi = ctx?.fieldIndex;
+    const key = this.keyAt === undefined ? undefined : (cells[this.keyAt] ?? "").trim();
+    const sums = key === undefined ? this.sums : this.byKey.get(key);
     let checked = 0;
     for (const f of SUMMABLE[this.kind]) {
       const i = fi?.get(f);
@@ -80,8 +102,9 @@ export class RunningTotals {
       if (q.kind !== "number") continue;
       checked++;
       const k = this.fields.indexOf(f);
-      const computed = k >= 0 ? this.sums[k]! : 0;
-      const column = ctx!.columnNames[i]!;
+      const computed = k >= 0 && sums ? sums[k]! : 0;
+      // Per column, the figure is named by its column's header ("Entradas"), as the sheet writes it.
+      const column = key && f === "total" ? key : ctx!.columnNames[i]!;
       im.report.totals.push({
         line,
         column,

@@ -94,6 +94,9 @@ export class SheetReader {
     const plan = planSheet(this.im, this.sheet, this.head);
     this.plan = plan;
     if (this.repeats.found) noteRepeatGroup(this.im, this.sheet, this.repeats.found);
+    const columns = this.repeats.found?.columns;
+    // The cell naming each generated row's column (`Sentido`, `Nacionalidad`): Total rows per column.
+    if (columns?.layout) plan.totals.keyBy(columns.base.length);
     if (plan.fatal) this.fatal = plan.fatal;
     const start = plan.layout.dataIndex;
     const rest = this.head.slice(start);
@@ -124,10 +127,12 @@ export class SheetReader {
   /** One row of the sheet: a submission of a flattened repeat group is one row per instance. */
   private row(input: string[], line: number): void {
     this.rowOne(input, line);
-    for (const cells of this.repeats.rest(line) ?? []) this.rowOne(cells, line);
+    // The line's other rows warn only about their own cells (a place name once per line).
+    for (const cells of this.repeats.rest(line) ?? []) this.rowOne(cells, line, this.repeats.own);
   }
 
-  private rowOne(input: string[], line: number): void {
+  /** `own`: a line's later row's own columns (RepeatInstances.own): only theirs are warned about. */
+  private rowOne(input: string[], line: number, own?: ReadonlySet<string>): void {
     const report = this.im.report;
     if (isBlankRow(input)) {
       report.blankRows++;
@@ -151,7 +156,7 @@ export class SheetReader {
       this.im.reject({ line, code: this.fatal.code, message, params }, this.sheet);
       return;
     }
-    if (isNonData(this.im, this.sheet, plan, cells, line)) return;
+    if (isNonData(this.im, this.sheet, plan, cells, line, own !== undefined)) return;
     report.dataRows++;
     const uuidIndex = plan.layout.mapping.uuidIndex;
     if (this.duplicates.isDuplicate(this.im, this.sheet, cells, uuidIndex, line)) return;
@@ -164,7 +169,7 @@ export class SheetReader {
     if (blanked) read = blanked.cells;
     const result = plan.convert(read, plan.ctx);
     if (blanked && result.record) result.warnings.push(...blanked.warnings);
-    deliver(this.im, this.sheet, plan, result, read, line);
+    deliver(this.im, this.sheet, plan, result, read, line, own);
   }
 
   /** The number of the last row read (1-based, as a spreadsheet shows it). */
@@ -315,6 +320,7 @@ function isNonData(
   plan: SheetPlan,
   cells: readonly string[],
   line: number,
+  more: boolean,
 ): boolean {
   const report = im.report;
   if (plan.header.matches(cells)) {
@@ -327,12 +333,15 @@ function isNonData(
   }
   const word = totalWord(cells);
   if (!word) return false;
-  report.nonDataRows++;
+  if (!more) report.nonDataRows++;
   plan.totals.check(im, sheet, plan.ctx, cells, line, word);
   return true;
 }
 
-/** Rejects a row that did not convert; accepts the record otherwise (pivoted, when long). */
+/**
+ * Rejects a row that did not convert; accepts the record otherwise (pivoted, when long). `own`:
+ * the columns whose warnings a line's second row and after give (see `rowOne`).
+ */
 function deliver(
   im: ImporterCore,
   sheet: string | undefined,
@@ -340,6 +349,7 @@ function deliver(
   result: Converted<ImportedRecord>,
   cells: readonly string[],
   line: number,
+  own?: ReadonlySet<string>,
 ): void {
   if (!result.record) {
     im.report.rejected++;
@@ -359,10 +369,11 @@ function deliver(
   )
     return;
   im.report.accepted++;
-  for (const w of result.warnings) im.warn({ line, ...w }, sheet);
+  for (const w of result.warnings)
+    if (!own || (w.column !== undefined && own.has(w.column))) im.warn({ line, ...w }, sheet);
   const respelt = plan.ctx.labels?.accept(line, sheet);
   if (respelt) im.warn({ line, ...respelt }, sheet);
-  plan.totals.add(result.record);
+  plan.totals.add(result.record, cells);
   const pivot = plan.pivot;
   if (pivot) {
     const rec = result.record as CountRecord;

@@ -8,7 +8,9 @@
 import { areaOf } from "./areaOf.ts";
 import type { Part } from "./inTransit.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
+import { isoDate, toLocalTime } from "../calendar/index.ts";
 import { haversineKm } from "../geo/distance.ts";
+import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import type { Sighting } from "../model/sighting.ts";
 import type { RouteCollection } from "../model/route.ts";
 import type { TrackPoint } from "../model/track.ts";
@@ -64,20 +66,25 @@ export function heldAtDestination(
 export function countedAtArrival(
   sightings: readonly Sighting[],
   radiusKm: Km,
+  timeZone: string = DEFAULT_TIME_ZONE,
 ): (p: TrackPoint, end: EndPlace) => HeldPeople | undefined {
-  const byGroup = new Map<string, Sighting[]>();
+  // Each report with its local day in `timeZone` (the estimator's day of it), by group, in time order.
+  const byGroup = new Map<string, { s: Sighting; t: number; date: string }[]>();
   for (const s of sightings) {
     const size = s.sizeBest ?? s.sizeMin;
     if (!s.caravanLabel || s.part || !(typeof size === "number" && size > 0)) continue;
-    byGroup.set(s.caravanLabel, [...(byGroup.get(s.caravanLabel) ?? []), s]);
+    const local = toLocalTime(s.observedAt, timeZone);
+    if (!local) continue;
+    const list = byGroup.get(s.caravanLabel) ?? [];
+    if (!list.length) byGroup.set(s.caravanLabel, list);
+    list.push({ s, t: local.t, date: isoDate(Math.floor(local.t)) });
   }
-  for (const list of byGroup.values())
-    list.sort((a, b) => a.observedAt.localeCompare(b.observedAt));
+  for (const list of byGroup.values()) list.sort((a, b) => a.t - b.t);
   return (p, end) => {
     const last = byGroup
       .get(p.group)
-      ?.filter((s) => s.observedAt.slice(0, 10) <= p.date)
-      .at(-1);
+      ?.filter((r) => r.date <= p.date)
+      .at(-1)?.s;
     if (!last || !nearEnd(last, end, radiusKm)) return undefined;
     const value = (last.sizeBest ?? last.sizeMin)!;
     return { value, low: last.sizeMin ?? value, high: last.sizeMax ?? value };
@@ -195,13 +202,14 @@ export function arrivalReader(
   gazetteer: Gazetteer,
   radiusKm: Km,
   sightings: readonly Sighting[] = [],
+  timeZone: string = DEFAULT_TIME_ZONE,
 ): {
   arrived: (p: TrackPoint) => boolean;
   endOf: (p: TrackPoint) => EndPlace | undefined;
   held: (g: GroupOnRoad, end: EndPlace) => HeldPeople;
 } {
   const status = pointStatusReader(routes, trackEnds);
-  const counted = countedAtArrival(sightings, radiusKm);
+  const counted = countedAtArrival(sightings, radiusKm, timeZone);
   const ends = new Map<string, EndPlace | undefined>();
   for (const f of routes?.features ?? []) {
     const c = f.geometry.coordinates[f.geometry.coordinates.length - 1];

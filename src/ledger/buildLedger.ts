@@ -7,6 +7,7 @@
  */
 import { createGazetteer } from "../geo/gazetteer.ts";
 import type { CountRecord } from "../model/count.ts";
+import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import { STOCK_CATEGORIES } from "../model/stock.ts";
 import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { IsoDate, Iso3, People } from "../model/units.ts";
@@ -214,6 +215,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     gazetteer,
     radiusKm,
     dataset.sightings,
+    options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE,
   );
   const beyondWarnings = new BeyondGroupWarnings(warnings, groupAt.rowsOf);
   const countryAt = new Map<string, Iso3 | undefined>();

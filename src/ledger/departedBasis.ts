@@ -22,6 +22,8 @@ export interface DepartureTotalFigure {
 
 /** What the people who left by a day rest on. */
 export interface DepartedBasis {
+  /** The day the parts are of (the `date` asked for, or the last row before it). */
+  date: IsoDate;
   /** People who left by the day. */
   value: People;
   /** The largest of the tracked groups' summed peak sizes, the northbound counts and the departure totals. */
@@ -61,7 +63,7 @@ export interface DepartedBasisContext {
  * @returns undefined when no row is on or before `date`.
  * @example
  * departedBasis(ledger.departed, "2018-12-15", { beyondGroupsFigures: ledger.beyondGroupsFigures });
- * // 2018 => { value: 29915, fromTracks: 16000, beyondTracks: 13915, reachedOn: "2018-11-20", beyondGroups: 3805, … }
+ * // 2018 => { date: "2018-12-15", value: 29915, fromTracks: 16000, beyondTracks: 13915, reachedOn: "2018-11-20", beyondGroups: 3805, … }
  */
 export function departedBasis(
   departed: readonly { date: IsoDate; value: People; fromTracks: People; beyondGroups?: People }[],
@@ -77,6 +79,7 @@ export function departedBasis(
   const setOn = figures.filter((f) => f.date <= date).at(-1)?.date;
   const total = departureTotalOn(context, date);
   return {
+    date: day.date,
     value: day.value,
     fromTracks: day.fromTracks,
     ...(total && total.value === day.fromTracks ? { fromTracksFigure: total } : {}),

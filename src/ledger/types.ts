@@ -50,6 +50,11 @@ export interface LedgerOptions extends WeightOptions {
    */
   asOf?: IsoDate;
   /**
+   * IANA time zone in which a report's timestamp falls on a day (as the estimator reads them);
+   * default the dataset's `timeZone`, else America/Mexico_City (DEFAULT_TIME_ZONE).
+   */
+  timeZone?: string;
+  /**
    * Days a `present` figure (people remaining at a place) still holds after it was reported when no
    * later figure follows; default 3 (a shelter count is a snapshot: people move on). Past that the
    * people move to `unknown`.

@@ -68,7 +68,7 @@ export function runReplay(dataset: Dataset, options: ReplayOptions = {}): Replay
   const tracks = estimate ? carryTracks(estimate, dataset, asOf, timeZone) : [];
   const ledger = buildLedger(
     { dataset, tracks, trackEnds: estimate?.report.trackEnds ?? [] },
-    asOf !== undefined ? { ...options.ledger, asOf } : options.ledger,
+    { timeZone, ...options.ledger, ...(asOf !== undefined ? { asOf } : {}) },
   );
   const state = buildCorridorState(
     { dataset, tracks, ledger, trackEnds: estimate?.report.trackEnds ?? [] },

@@ -357,6 +357,7 @@ export function situationHeadlines(
           ? words.departedBeyond(
               formatPeople(basis.beyondTracks),
               basis.reachedOn,
+              basis.date,
               formatPeople(basis.fromTracks),
               departureTotalText(basis.fromTracksFigure, words.departureTotal),
               formatPeople(basis.beyondGroups),

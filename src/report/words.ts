@@ -160,12 +160,13 @@ const en = {
   departedBeyond: (
     beyond: string,
     reachedOn: string,
+    date: string,
     fromTracks: string,
     fromTracksSource: string,
     groups: string,
     groupFigures: string,
   ) =>
-    `; reached on ${reachedOn}: ${fromTracks} rest on the tracked groups' sizes, counts and departure totals` +
+    `; the total was reached on ${reachedOn}; as of ${date}, ${fromTracks} rest on the tracked groups' sizes, counts and departure totals` +
     (fromTracksSource ? ` (largest: ${fromTracksSource})` : "") +
     `, ${beyond} only on stock figures (returns, claims, permits, people at places; one person may be in two)` +
     (groups !== "0"
@@ -381,12 +382,13 @@ const es: SituationWords = {
   departedBeyond: (
     beyond: string,
     reachedOn: string,
+    date: string,
     fromTracks: string,
     fromTracksSource: string,
     groups: string,
     groupFigures: string,
   ) =>
-    `; alcanzadas el ${reachedOn}: ${fromTracks} descansan en los tamaños de los grupos seguidos, los conteos y los totales de salidas` +
+    `; el total se alcanzó el ${reachedOn}; al ${date}, ${fromTracks} descansan en los tamaños de los grupos seguidos, los conteos y los totales de salidas` +
     (fromTracksSource ? ` (el mayor: ${fromTracksSource})` : "") +
     `, ${beyond} solo en cifras de existencias (retornos, solicitudes, permisos, personas en lugares; una persona puede estar en dos)` +
     (groups !== "0"

@@ -2,8 +2,9 @@
  * An analyst's own corridor without her route, in real Chromium: the Gulf sightings and their
  * places (tests/fixtures/tryout23) lie mostly over 60 km from every 2018 route. `dtm-flow
  * estimate` without --route refuses them (exit 2) in one sentence; the viewer says the same
- * sentence (the library's `farFromRoutesText`, in English and Spanish) and draws nothing from
- * them: the 2018 replay stays.
+ * facts (the library's `farFromRoutesText`, in English and Spanish) ending in its own way to give
+ * a route (a route file loaded with the reports, not --route) and draws nothing from them: the
+ * 2018 replay stays.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -30,6 +31,7 @@ describe.skipIf(!hasBrowser)("reports far from every route, no route given, in C
   const viewer = useViewerSession();
   const sentence: Record<"en" | "es", string> = { en: "", es: "" };
   let cliErr = "";
+  let cliSentence = "";
   const out = mkdtempSync(join(tmpdir(), "dtm-far-"));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
   beforeAll(async () => {
@@ -64,13 +66,15 @@ describe.skipIf(!hasBrowser)("reports far from every route, no route given, in C
     const places = read(PLACES, "places", []) as Place[];
     const sightings = read(SIGHTINGS, "sightings", places) as Sighting[];
     const far = reportsFarFromRoutes(sightings, dataset.routes)!;
-    for (const lang of ["en", "es"] as const) sentence[lang] = farFromRoutesText(far, {}, lang);
+    for (const lang of ["en", "es"] as const)
+      sentence[lang] = farFromRoutesText(far, { via: "viewer" }, lang);
+    cliSentence = farFromRoutesText(far);
   }, 120_000);
 
   for (const lang of ["en", "es"] as const) {
-    it(`says the CLI's refusal (${lang}) and keeps the 2018 replay`, async () => {
+    it(`says the refusal in the viewer's words (${lang}) and keeps the 2018 replay`, async () => {
       // The CLI's stderr line is the library's sentence after the file's name.
-      expect(cliErr).toContain(sentence.en);
+      expect(cliErr).toContain(cliSentence);
       const { page, watch } = await open2018(viewer, { hash: `lang=${lang}` });
       await settle(page, () => page.setInputFiles("#analyst-input", [PLACES, SIGHTINGS]));
       await expect.poll(() => page.locator("#status").textContent()).toContain(sentence[lang]);
@@ -78,6 +82,14 @@ describe.skipIf(!hasBrowser)("reports far from every route, no route given, in C
       expect(sentence[lang]).toMatch(
         lang === "en" ? /most reports lie far from the routes/ : /lejos de las rutas/,
       );
+      // The viewer's own way to give a route (review25a M3): no --route, which the browser has not.
+      const status = (await page.locator("#status").textContent()) ?? "";
+      expect(status).toMatch(
+        lang === "en"
+          ? /: load your route file \(GeoJSON\) with the reports\./
+          : /: cargue su archivo de ruta \(GeoJSON\) junto con los reportes\./,
+      );
+      expect(status).not.toContain("--route");
       expect(watch.errors).toEqual([]);
       await page.close();
     }, 240_000);

@@ -34,5 +34,17 @@ describe("reports far from every route", () => {
     expect(farFromRoutesText(f, {}, "es")).toBe(
       "10 de 12 reportes están a 78–1,644 km (mediana 1,270 km) de las rutas en uso (el corredor de 2018): la mayoría de los reportes está lejos de las rutas: indique su ruta con --route <archivo.geojson> (docs/contracts.md §1.5).",
     );
+    // The viewer's words (review25a M3): the same facts, its own way to give a route, no --route.
+    expect(farFromRoutesText(f, { via: "viewer" })).toMatch(
+      /\(the 2018 corridor\): most reports lie far from the routes: load your route file \(GeoJSON\) with the reports\.$/,
+    );
+    expect(farFromRoutesText(f, { via: "viewer" }, "es")).toMatch(
+      /: cargue su archivo de ruta \(GeoJSON\) junto con los reportes\.$/,
+    );
+    expect(farFromRoutesText(f, { route: "r.geojson", via: "viewer" })).toMatch(
+      /\(r\.geojson\): .*: check that your route file is the route these reports follow\.$/,
+    );
+    for (const lang of ["en", "es"] as const)
+      expect(farFromRoutesText(f, { via: "viewer" }, lang)).not.toContain("--route");
   });
 });

@@ -88,10 +88,41 @@ describe("a tally with one column per direction", () => {
       "Ciudad Hidalgo northbound 800",
       "Ciudad Hidalgo southbound 20",
     ]);
-    // The Total row is checked once, its columns summed, against every row above.
+    // The Total row is checked per column, each against the rows of its own column (review25a M2:
+    // never the two directions summed, a number no cell holds).
     expect(r.report.totals).toMatchObject([
-      { sheet: "Resumen diario", stated: 2055, computed: 2055, matches: true },
+      { sheet: "Resumen diario", column: "Entradas", stated: 2000, computed: 2000, matches: true },
+      { sheet: "Resumen diario", column: "Salidas", stated: 55, computed: 55, matches: true },
     ]);
+  });
+  it("sees a Total row's errors that cancel across the two directions", () => {
+    const bytes = writeXlsx([
+      {
+        name: "Resumen diario",
+        rows: [
+          ["Fecha", "Punto de monitoreo", "Entradas", "Salidas"],
+          [new Date("2018-10-25T00:00:00Z"), "Ciudad Hidalgo", "1.200", "35"],
+          [new Date("2018-10-26T00:00:00Z"), "Cd Hidalgo", "800", "20"],
+          // +10 incoming, −10 outgoing: the sum of both columns (2,055) would still match.
+          ["Total", "", "2.010", "45"],
+        ],
+      },
+    ]);
+    const r = importTable(bytes, { gazetteer: testGazetteer(), incomingIs: "northbound" });
+    expect(r.report.totals).toMatchObject([
+      { column: "Entradas", stated: 2010, computed: 2000, matches: false },
+      { column: "Salidas", stated: 45, computed: 55, matches: false },
+    ]);
+    const mismatch = r.report.warnings.filter((w) => w.code === "total_row_mismatch");
+    expect(mismatch.map((w) => w.message)).toEqual([
+      "the Total row says 2010 for Entradas; the accepted rows above add up to 2000.",
+      "the Total row says 45 for Salidas; the accepted rows above add up to 55.",
+    ]);
+    // One line, one cell: its place name is warned about once, not once per direction (review25a
+    // L2); the Total line is one non-data row.
+    const abbreviated = r.report.warnings.filter((w) => w.code === "place_name_abbreviated");
+    expect(abbreviated.map((w) => w.line)).toEqual([3]);
+    expect(r.report.nonDataRows).toBe(1);
   });
 });
 

@@ -44,6 +44,7 @@ describe("departedBasis", () => {
   it("names the parts by their figures: no range, no field beyond those documented", () => {
     const b = departedBasis(rows, "2018-12-15", { beyondGroupsFigures: figures, aggregates })!;
     expect(b).toEqual({
+      date: "2018-12-15",
       value: 29915,
       fromTracks: 16000,
       fromTracksFigure: {

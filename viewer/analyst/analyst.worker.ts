@@ -284,7 +284,7 @@ function checkRoutesFit(dataset: Dataset, lang: "en" | "es"): void {
   const base = embedded();
   if (dataset.sightings === base.sightings || dataset.routes !== base.routes) return;
   const far = reportsFarFromRoutes(dataset.sightings, dataset.routes);
-  if (far) throw new Error(farFromRoutesText(far, {}, lang));
+  if (far) throw new Error(farFromRoutesText(far, { via: "viewer" }, lang));
 }
 
 /**
