@@ -91,6 +91,8 @@ export interface CliWords {
   }) => string;
   correctionsApplied: (n: number) => string;
   checkStarting: (reports: number, reEstimates: number) => string;
+  /** The self-calibration's note (`tooFewText`, src/estimate/calibrationText.ts) on its line. */
+  selfCalibration: (note: string) => string;
   /** Counts of one place or one point read as lower bounds of their group (estimate). */
   lowerBounds: (f: { n: number; shown: LowerBoundShown[]; more: number }) => string;
   /** Reports that name their group too long before its first position (estimate). */
@@ -245,6 +247,7 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     correctionsApplied: (n) => `applied ${counted(n, "correction")}`,
     checkStarting: (reports, reEstimates) =>
       `held-out check: ${reports} reports, ${reEstimates} re-estimates`,
+    selfCalibration: (note) => `self-calibration: ${note} (report.json selfCalibration)`,
     lowerBounds: (f) =>
       `${counted(f.n, "count")} of one place or one point read as "at least", not as its group's size: ${f.shown.map((b) => `${b.id} (≥ ${b.atLeast ?? "?"}, ${b.scope ?? ""})`).join(", ")}${moreEn(f.more)}; report.json associations[].countScope`,
     tooEarly: (f) => {
@@ -338,6 +341,7 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       `${n === 1 ? "se aplicó" : "se aplicaron"} ${contado(n, "corrección", "correcciones")}`,
     checkStarting: (reports, reEstimates) =>
       `verificación con datos retenidos: ${contado(reports, "reporte")}, ${contado(reEstimates, "reestimación", "reestimaciones")}`,
+    selfCalibration: (note) => `autocalibración: ${note} (report.json selfCalibration)`,
     lowerBounds: (f) =>
       `${contado(f.n, "conteo")} de un solo lugar o punto ${f.n === 1 ? "leído" : "leídos"} como «al menos», no como el tamaño de su grupo: ${f.shown.map((b) => `${b.id} (≥ ${b.atLeast ?? "?"}, ${b.scope === "place" ? "lugar" : b.scope === "passage" ? "paso" : ""})`).join(", ")}${moreEs(f.more)}; report.json associations[].countScope`,
     tooEarly: (f) => {
