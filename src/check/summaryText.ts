@@ -81,7 +81,8 @@ const SIZES_ES = { km: "km", sizes: "tamaños" } as const;
 
 const ES: SummaryWords = {
   how: (c) => (c.leaveOneOut ? "dejando uno fuera" : `${c.folds} particiones, semilla ${c.seed}`),
-  head: (how, n) => `verificación con datos retenidos (${how}, ${n} ${n === 1 ? "reporte" : "reportes"}):`,
+  head: (how, n) =>
+    `verificación con datos retenidos (${how}, ${n} ${n === 1 ? "reporte" : "reportes"}):`,
   positions: (p, v) =>
     `posiciones (${p.n}) — los intervalos del 90 % cubrieron ${pct(p.coverage90)} (nominal 90 %), los del 50 % ${pct(p.coverage50)}, error mediano ${p.medianError.toFixed(1)} km (${v});`,
   noPosition: "no se pudo predecir ninguna posición;",
@@ -110,7 +111,8 @@ const ES: SummaryWords = {
     `${n} ${n === 1 ? "cifra" : "cifras"} de un solo lugar o punto ${n === 1 ? "leída" : "leídas"} como «al menos» (no se puntúan como tamaños).`,
   repeats: (n) =>
     `${n} ${n === 1 ? "repetición atrasada" : "repeticiones atrasadas"} del lugar y la cifra de un reporte anterior, ${n === 1 ? "retenida con su original" : "retenidas con sus originales"} (${n === 1 ? "posición no puntuada" : "posiciones no puntuadas"}).`,
-  missed: (n) => `${n} ${n === 1 ? "reporte no se pudo" : "reportes no se pudieron"} predecir (vea report.json).`,
+  missed: (n) =>
+    `${n} ${n === 1 ? "reporte no se pudo" : "reportes no se pudieron"} predecir (vea report.json).`,
 };
 
 const WORDS: Record<CheckSummaryLang, SummaryWords> = { en: EN, es: ES };
