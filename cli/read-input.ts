@@ -80,7 +80,7 @@ export function unusableTableText(
       ? ""
       : (how.betterKind ? cliWords(lang).looksLikeKind(how.betterKind) : "") ||
         missingColumnHint(fatal.code, how.mappable, lang);
-  return `${path}: ${issueReason(lang, fatal)}${hint}`;
+  return `${path}: ${issueReason(lang, fatal, "cli")}${hint}`;
 }
 
 /**

@@ -126,7 +126,7 @@ export {
 } from "./ingest/enums.ts";
 export type { ImportIssueCode } from "./ingest/issue-codes.ts";
 export { IMPORT_ISSUE_CODES } from "./ingest/issue-codes.ts";
-export type { IssueLang, IssueLike, IssueUnit } from "./ingest/issue-text.ts";
+export type { IssueFront, IssueLang, IssueLike, IssueUnit } from "./ingest/issue-text.ts";
 export {
   issueReason,
   issueText,
