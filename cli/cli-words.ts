@@ -443,7 +443,7 @@ export function ledgerLineEs(f: {
   rejected: number;
   dir: string;
 }): string {
-  const people = (x: number) => formatPeople(x);
+  const people = (x: number) => formatPeople(x, "es");
   // As the English line: the total alone would read as people who left with the groups.
   const left = f.beyondText ?? " personas salieron hasta entonces";
   const span =

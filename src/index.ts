@@ -403,6 +403,7 @@ export type {
 export {
   categoryWords,
   formatPeople,
+  numberLocale,
   ROW_LIST_SHOWN,
   rowListParts,
   stockRowFacts,
