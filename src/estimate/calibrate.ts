@@ -617,7 +617,11 @@ export function dayCheckFactors(
  * lawShareFactor(100, 400, 2); // ≈ 1.26: three quarters of the day's precision is its own reports'
  * lawShareFactor(100, 100, 2); // => 2
  */
-export function lawShareFactor(posteriorVar: number, predictionVar: number, factor: number): number {
+export function lawShareFactor(
+  posteriorVar: number,
+  predictionVar: number,
+  factor: number,
+): number {
   if (!(factor > 1)) return 1;
   if (!(posteriorVar > 0) || !(predictionVar > posteriorVar)) return factor;
   const own = 1 / posteriorVar - 1 / predictionVar;
@@ -640,7 +644,8 @@ function lawShares(
   const prediction = new Map<number, number>();
   loo.forEach((x, j) => {
     const k = steps[j];
-    if (x.parts && k !== undefined) prediction.set(k, Math.max(prediction.get(k) ?? 0, x.parts.post));
+    if (x.parts && k !== undefined)
+      prediction.set(k, Math.max(prediction.get(k) ?? 0, x.parts.post));
   });
   const out = new Map<number, number>();
   for (const [k, v] of prediction) {
