@@ -41,6 +41,19 @@ export interface CliWords {
   countScopeRead: (scope: "place" | "point") => string;
   /** Why an input path cannot be read as a file (exit 2). */
   notAFile: (path: string, why: "missing" | "folder" | "special" | "unreadable") => string;
+  /**
+   * A route file refused (exit 2): `empty`, another of dtm-flow's JSON files (`scenario`,
+   * `corrections`), or unusable for `reason` (the importer's, issue-text.ts), which says the file
+   * is no FeatureCollection of LineStrings (`stated`) or not.
+   */
+  routeRefused: (
+    path: string,
+    why:
+      | { kind: "empty" }
+      | { kind: "scenario" }
+      | { kind: "corrections" }
+      | { kind: "unusable"; reason: string; stated: boolean },
+  ) => string;
   /** import: a file's lists of rejections and warnings were cut (the counts stay exact). */
   issuesCut: (file: string) => string;
   /**
@@ -94,6 +107,8 @@ export interface CliWords {
   }) => string;
   correctionsApplied: (n: number) => string;
   checkStarting: (reports: number, reEstimates: number) => string;
+  /** The self-calibration's note (`tooFewText`, src/estimate/calibrationText.ts) on its line. */
+  selfCalibration: (note: string) => string;
   /** Counts of one place or one point read as lower bounds of their group (estimate). */
   lowerBounds: (f: { n: number; shown: LowerBoundShown[]; more: number }) => string;
   /** Reports that name their group too long before its first position (estimate). */
@@ -203,6 +218,16 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       `${f.name}: route file, ${counted(f.features, "feature")}, ${f.accepted} accepted, ${f.rejected} rejected`,
     countScopeRead: (scope) =>
       `; a count of one ${scope === "place" ? "place" : "point"}: read as "at least"`,
+    routeRefused: (path, why) =>
+      why.kind === "empty"
+        ? `${path} is empty, not JSON; ${GIVE_ROUTES_EN}.`
+        : why.kind === "scenario"
+          ? `${path} is a scenario file (it has waves), not a route: run it with dtm-flow scenario <file> --out <dir>.`
+          : why.kind === "corrections"
+            ? `${path} is an analyst's corrections file, not a route: give it to dtm-flow estimate --corrections <file>.`
+            : why.stated
+              ? `${path} ${why.reason}: a route file holds one LineString per route.`
+              : `${path} ${why.reason}; ${GIVE_ROUTES_EN}.`,
     notAFile: (path, why) =>
       why === "missing"
         ? `${path} does not exist; check the path.`
@@ -248,6 +273,7 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     correctionsApplied: (n) => `applied ${counted(n, "correction")}`,
     checkStarting: (reports, reEstimates) =>
       `held-out check: ${reports} reports, ${reEstimates} re-estimates`,
+    selfCalibration: (note) => `self-calibration: ${note} (report.json selfCalibration)`,
     lowerBounds: (f) =>
       `${counted(f.n, "count")} of one place or one point read as "at least", not as its group's size: ${f.shown.map((b) => `${b.id} (≥ ${b.atLeast ?? "?"}, ${b.scope ?? ""})`).join(", ")}${moreEn(f.more)}; report.json associations[].countScope`,
     tooEarly: (f) => {
@@ -288,6 +314,16 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       `${f.name}: archivo de rutas, ${contado(f.features, "elemento", "elementos")}, ${contado(f.accepted, "aceptado")}, ${contado(f.rejected, "rechazado")}`,
     countScopeRead: (scope) =>
       `; conteo de un solo ${scope === "place" ? "lugar" : "punto"}: se lee como «al menos»`,
+    routeRefused: (path, why) =>
+      why.kind === "empty"
+        ? `${path} está vacío, no es JSON; ${GIVE_ROUTES_ES}.`
+        : why.kind === "scenario"
+          ? `${path} es un archivo de escenario (tiene waves), no una ruta: ejecútelo con dtm-flow scenario <archivo> --out <carpeta>.`
+          : why.kind === "corrections"
+            ? `${path} es un archivo de correcciones de un analista, no una ruta: indíquelo en dtm-flow estimate --corrections <archivo>.`
+            : why.stated
+              ? `${path}: ${why.reason} Un archivo de rutas tiene un LineString por ruta.`
+              : `${path}: ${why.reason.replace(/\.$/, "")}; ${GIVE_ROUTES_ES}.`,
     notAFile: (path, why) =>
       why === "missing"
         ? `${path} no existe; revise la ruta.`
@@ -341,6 +377,7 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       `${n === 1 ? "se aplicó" : "se aplicaron"} ${contado(n, "corrección", "correcciones")}`,
     checkStarting: (reports, reEstimates) =>
       `verificación con datos retenidos: ${contado(reports, "reporte")}, ${contado(reEstimates, "reestimación", "reestimaciones")}`,
+    selfCalibration: (note) => `autocalibración: ${note} (report.json selfCalibration)`,
     lowerBounds: (f) =>
       `${contado(f.n, "conteo")} de un solo lugar o punto ${f.n === 1 ? "leído" : "leídos"} como «al menos», no como el tamaño de su grupo: ${f.shown.map((b) => `${b.id} (≥ ${b.atLeast ?? "?"}, ${b.scope === "place" ? "lugar" : b.scope === "passage" ? "paso" : ""})`).join(", ")}${moreEs(f.more)}; report.json associations[].countScope`,
     tooEarly: (f) => {
@@ -370,6 +407,11 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
 };
 
 /** Table kinds in Spanish, for the per-file line. */
+/** What a route file should be, as the end of a sentence refusing one. */
+const GIVE_ROUTES_EN = "give a GeoJSON FeatureCollection of LineStrings with route_id properties";
+const GIVE_ROUTES_ES =
+  "indique una FeatureCollection de GeoJSON de LineStrings con propiedades route_id";
+
 const KIND_ES: Record<string, string> = {
   counts: "conteos",
   sightings: "avistamientos",
@@ -404,7 +446,7 @@ export function ledgerLineEs(f: {
   rejected: number;
   dir: string;
 }): string {
-  const people = (x: number) => formatPeople(x);
+  const people = (x: number) => formatPeople(x, "es");
   // As the English line: the total alone would read as people who left with the groups.
   const left = f.beyondText ?? " personas salieron hasta entonces";
   const span =

@@ -30,7 +30,7 @@ export function issueLine(
   lang: IssueLang = "en",
 ): string {
   // In Spanish the reason is said again from the issue's code and values (the viewer's words).
-  const said = lang === "es" ? issueReason("es", i) : i.message;
+  const said = lang === "es" ? issueReason("es", i, "cli") : i.message;
   const message = said.replace(/\r\n|\r|\n/g, "\\n");
   return `  ${issueWhere(lang, i, unit)}${i.column ? ` [${i.column}]` : ""} ${i.code}: ${message}`;
 }

@@ -33,7 +33,7 @@ import type {
   TableKind,
   SituationLang,
 } from "../src/index.ts";
-import { cliWords } from "./cli-words.ts";
+import { cliWords, type CliWords } from "./cli-words.ts";
 
 /** Files over this size get progress lines on stderr. */
 const PROGRESS_BYTES = 8 * 1024 * 1024;
@@ -80,7 +80,7 @@ export function unusableTableText(
       ? ""
       : (how.betterKind ? cliWords(lang).looksLikeKind(how.betterKind) : "") ||
         missingColumnHint(fatal.code, how.mappable, lang);
-  return `${path}: ${issueReason(lang, fatal)}${hint}`;
+  return `${path}: ${issueReason(lang, fatal, "cli")}${hint}`;
 }
 
 /**
@@ -194,25 +194,18 @@ function checkKind(
 export function readRouteFile(
   path: string,
   context: CommandContext,
+  lang: SituationLang = "en",
 ): { routes: RouteCollection; report: RouteImportReport } {
-  const abs = checkFile(path, context);
+  const abs = checkFile(path, context, lang);
   const text = readFileSync(abs, "utf8");
-  if (text.trim() === "") {
-    throw new UserError(
-      `${path} is empty, not JSON; give a GeoJSON FeatureCollection of LineStrings with route_id properties.`,
-    );
-  }
+  const refuse = (why: Parameters<CliWords["routeRefused"]>[1]) =>
+    new UserError(cliWords(lang).routeRefused(path, why));
+  if (text.trim() === "") throw refuse({ kind: "empty" });
   const r = importRoute(text, basename(path));
   if (!r.routes) {
     const other = otherJsonFile(text);
-    if (other) throw new UserError(`${path} ${other}`);
-    const why = (r.report.fatal?.message ?? "has no usable route.").replace(/^the route file /, "");
-    const stated = why.startsWith("is not a GeoJSON FeatureCollection of LineStrings");
-    throw new UserError(
-      stated
-        ? `${path} ${why.replace(/\.$/, "")}: a route file holds one LineString per route.`
-        : `${path} ${why.replace(/\.$/, "")}; give a GeoJSON FeatureCollection of LineStrings with route_id properties.`,
-    );
+    if (other) throw refuse(other === "scenario" ? { kind: "scenario" } : { kind: "corrections" });
+    throw refuse(unusableRoute(r.report.fatal, lang));
   }
   try {
     createRouteIndex(r.routes);
@@ -223,11 +216,26 @@ export function readRouteFile(
 }
 
 /**
- * What a JSON file given as a route is when it is one of dtm-flow's other JSON files (a scenario,
- * an analyst's corrections), as the rest of a sentence naming the command that reads it; else
- * undefined. A new user runs `dtm-flow validate` on every file of the repository.
+ * Why a route file is unusable, in `lang`: the importer's reason (English: its message without
+ * "the route file"; Spanish: said from its code and values, issue-text.ts), and whether it says
+ * the file is no FeatureCollection of LineStrings.
  */
-function otherJsonFile(text: string): string | undefined {
+function unusableRoute(
+  fatal: RouteImportReport["fatal"],
+  lang: SituationLang,
+): { kind: "unusable"; reason: string; stated: boolean } {
+  const stated = fatal?.code === "not_geojson";
+  if (lang === "es" && fatal) return { kind: "unusable", reason: issueReason("es", fatal), stated };
+  const why = (fatal?.message ?? "has no usable route.").replace(/^the route file /, "");
+  return { kind: "unusable", reason: why.replace(/\.$/, ""), stated };
+}
+
+/**
+ * What a JSON file given as a route is when it is one of dtm-flow's other JSON files (a scenario,
+ * an analyst's corrections): the command that reads it names it; else undefined. A new user runs
+ * `dtm-flow validate` on every file of the repository.
+ */
+function otherJsonFile(text: string): "scenario" | "corrections" | undefined {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -236,10 +244,8 @@ function otherJsonFile(text: string): string | undefined {
   }
   const o = json as { type?: unknown; waves?: unknown; corrections?: unknown } | null;
   if (!o || typeof o !== "object" || o.type !== undefined) return undefined;
-  if (Array.isArray(o.waves))
-    return "is a scenario file (it has waves), not a route: run it with dtm-flow scenario <file> --out <dir>.";
-  if (Array.isArray(o.corrections))
-    return "is an analyst's corrections file, not a route: give it to dtm-flow estimate --corrections <file>.";
+  if (Array.isArray(o.waves)) return "scenario";
+  if (Array.isArray(o.corrections)) return "corrections";
   return undefined;
 }
 
@@ -306,7 +312,7 @@ export async function loadDataset(
 
   let routeReport: RouteImportReport | undefined;
   if (files.route) {
-    const r = readRouteFile(files.route, context);
+    const r = readRouteFile(files.route, context, readOptions.lang);
     read.set("route", { name: basename(files.route), kind: "route", routes: r.routes });
     routeReport = r.report;
     rejected += r.report.rejected;

@@ -126,7 +126,7 @@ export {
 } from "./ingest/enums.ts";
 export type { ImportIssueCode } from "./ingest/issue-codes.ts";
 export { IMPORT_ISSUE_CODES } from "./ingest/issue-codes.ts";
-export type { IssueLang, IssueLike, IssueUnit } from "./ingest/issue-text.ts";
+export type { IssueFront, IssueLang, IssueLike, IssueUnit } from "./ingest/issue-text.ts";
 export {
   issueReason,
   issueText,
@@ -232,6 +232,8 @@ export { smoothSize, smoothSizeWithLoo } from "./estimate/sizeSmoother.ts";
 export type { LooScore, Widening } from "./estimate/calibrate.ts";
 export type { AssociationSpread } from "./estimate/assocSpread.ts";
 export { conformalWidening } from "./estimate/calibrate.ts";
+export type { CalibrationLang } from "./estimate/calibrationText.ts";
+export { tooFewText } from "./estimate/calibrationText.ts";
 export type { SizePrior, GroupSizeSummary } from "./estimate/sizePrior.ts";
 export { fitSizePrior, fallbackSizePrior, sizePriorsLeaveOneOut } from "./estimate/sizePrior.ts";
 // The association's objective (trackCost.ts) term by term, and the weights of one place a day
@@ -305,6 +307,7 @@ export { checkReports, assignFolds, togetherWithOriginals } from "./check/heldOu
 export type { Catchment } from "./check/catchment.ts";
 export { createCatchments } from "./check/catchment.ts";
 export { checkForReport, checkSummary } from "./check/checkReport.ts";
+export type { CheckSummaryLang } from "./check/summaryText.ts";
 
 // ── evidence: the reports behind a group-day, and analysts' corrections (docs/contracts.md §4) ──
 export type {
@@ -400,6 +403,7 @@ export type {
 export {
   categoryWords,
   formatPeople,
+  numberLocale,
   ROW_LIST_SHOWN,
   rowListParts,
   stockRowFacts,

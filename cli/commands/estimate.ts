@@ -22,6 +22,7 @@ import {
   checkEstimate,
   checkForReport,
   checkSummary,
+  tooFewText,
   carryTracks,
   createRouteIndex,
   endsAsWritten,
@@ -158,7 +159,7 @@ export const estimateCommand: Command = {
     if (check) {
       // With corrections, every held-out re-estimate keeps the accepted reports too.
       const keep = corrected?.estimateOptions ?? {};
-      const checked = runCheck(dataset, result, (d) => estimate(d, keep), {
+      const checked = runCheck(dataset, result, (d) => estimate(d, keep), lang, {
         ...check,
         timeZone,
         onStart: (reports, reEstimates) =>
@@ -220,8 +221,9 @@ export const estimateCommand: Command = {
     );
     if (countsLeft) context.stderr(countsLeft);
     // The estimator's own check of its intervals (calibrate.ts): say when it could not judge.
-    const tooFew = result.report.widening.tooFew;
-    if (tooFew) context.stderr(`self-calibration: ${tooFew} (report.json selfCalibration)`);
+    const { kmReports, sizeReports } = result.report.widening;
+    const tooFew = tooFewText(kmReports, sizeReports, lang);
+    if (tooFew) context.stderr(words.selfCalibration(tooFew));
     return exitStatus(loaded);
   },
 };
@@ -330,6 +332,7 @@ function runCheck(
   dataset: Dataset,
   result: EstimateResult,
   estimate: (dataset: Dataset) => EstimateResult,
+  lang: SituationLang,
   options: CheckOptions,
 ): { result: EstimateResult; report: Record<string, unknown>; summary: string } {
   const check = userInputStep(() => checkEstimate(dataset, { ...options, full: result, estimate }));
@@ -337,7 +340,7 @@ function runCheck(
   return {
     result: widened.estimate,
     report: checkForReport(check, widened.applied),
-    summary: checkSummary(check, widened.applied),
+    summary: checkSummary(check, widened.applied, lang),
   };
 }
 

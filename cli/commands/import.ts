@@ -673,7 +673,7 @@ export const importCommand: Command = {
           : probe(f, args.kind, context.cwd, args.lang, args.columns),
       );
     const routeImports = new Map<string, ReturnType<typeof readRouteFile>>();
-    for (const f of routeFiles) routeImports.set(f, readRouteFile(f, context));
+    for (const f of routeFiles) routeImports.set(f, readRouteFile(f, context, args.lang));
     const tables = openTables(planWriters(probes), args, out);
     const gathered = await importTables(tableFiles, probes, tables, args, context);
     const routes = gatherRoutes(gathered, routeImports, context, args.lang);

@@ -385,12 +385,12 @@ export const ledgerCommand: Command = {
             ? " personas contabilizadas hasta entonces"
             : " people accounted for by then") +
           situationWords(l).departedBeyond(
-            formatPeople(basis.beyondTracks),
+            formatPeople(basis.beyondTracks, l),
             basis.reachedOn,
             basis.date,
-            formatPeople(basis.fromTracks),
+            formatPeople(basis.fromTracks, l),
             departureTotalText(basis.fromTracksFigure, situationWords(l).departureTotal),
-            formatPeople(basis.beyondGroups),
+            formatPeople(basis.beyondGroups, l),
             beyondFiguresText(basis.beyondGroupsFigures, loaded.dataset.stocks),
           )
         : undefined;

@@ -142,10 +142,11 @@ export const reportCommand: Command = {
     );
     out.write("situation-update.html", renderHtml(update));
     out.write("situation-update.md", renderMarkdown(update));
-    // "12,849 people who left, 3,736 asylum claims, …": words and grouped people, no codes.
+    // "12,849 people who left, 3,736 asylum claims, …": words and people grouped in the locale of
+    // `lang` (formatPeople), no codes.
     const words = situationWords(lang);
     const headline = update.headlines
-      .map((h) => `${formatPeople(h.value)} ${words.inSentence(h.category)}`)
+      .map((h) => `${formatPeople(h.value, lang)} ${words.inSentence(h.category)}`)
       .join(", ");
     context.stderr(cliWords(lang).reportDone(date, headline, out.dir));
     return exitStatus(loaded);

@@ -119,7 +119,7 @@ export const validateCommand: Command = {
     const dateWindow = dateWindowOption(values);
     const maxLines = Number(values["max-lines"] ?? 50);
     if (/\.(geo)?json$/i.test(file)) {
-      const r = readRouteFile(file, context);
+      const r = readRouteFile(file, context, lang);
       if (values.json) context.stdout(JSON.stringify(r.report, null, 2));
       else {
         context.stdout(

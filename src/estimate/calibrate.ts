@@ -30,6 +30,8 @@ import type { SizeDayEstimate } from "./sizeSmoother.ts";
 import { Z90 } from "../util/normal.ts";
 import { widenUnseenEnds } from "./unseenEnds.ts";
 import { reportedDayWidenings } from "./noiseWidening.ts";
+import { tooFewText } from "./calibrationText.ts";
+import { MIN_JUDGED } from "./minJudged.ts";
 import {
   MIN_NOISE_SCALE,
   narrowingFactors,
@@ -59,15 +61,8 @@ const LEVEL = 0.9;
  */
 export const MAX_WIDENING = 4;
 
-/**
- * Fewest scores a factor is judged by (default 10): a pool of fewer reports leaves the intervals
- * as the model gives them (factor 1: never narrowed, not widened). The 90 % conformal quantile,
- * the ⌈(n + 1)·0.9⌉-th smallest of n scores, exists only from n = 9; below, the largest score
- * stood in for it — what one report says — and 5 reports of one group widened every day's
- * interval × 2.7 (docs/estimation.md "Too few to judge"). The held-out check (src/check/) judges
- * by the same number. See {@link judgeable}.
- */
-export const MIN_JUDGED = 10;
+/** Fewest scores a factor is judged by (minJudged.ts). */
+export { MIN_JUDGED };
 
 /**
  * The weighted split-conformal factor: the smallest score s such that the weight of scores ≤ s
@@ -590,22 +585,14 @@ function narrowingOf(
 }
 
 /**
- * The sentence `Widening.tooFew`, or undefined when both pools can be judged by.
+ * The sentence `Widening.tooFew` (English; calibrationText.ts says it in Spanish too), or
+ * undefined when both pools can be judged by.
  * @example
  * tooFewNote(5, 4);
  * // => "5 reports of positions and 4 figures, fewer than 10 each: too few to judge; intervals not widened"
  */
 export function tooFewNote(kmReports: number, sizeReports: number): string | undefined {
-  const km = `${kmReports} report${kmReports === 1 ? "" : "s"} of positions`;
-  const size = `${sizeReports} figure${sizeReports === 1 ? "" : "s"}`;
-  const few = [
-    ...(kmReports < MIN_JUDGED ? [km] : []),
-    ...(sizeReports < MIN_JUDGED ? [size] : []),
-  ];
-  if (few.length === 0) return undefined;
-  const what =
-    few.length === 2 ? "intervals" : kmReports < MIN_JUDGED ? "km intervals" : "size intervals";
-  return `${few.join(" and ")}, fewer than ${MIN_JUDGED}${few.length === 2 ? " each" : ""}: too few to judge; ${what} not widened`;
+  return tooFewText(kmReports, sizeReports, "en");
 }
 
 /**

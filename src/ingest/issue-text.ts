@@ -24,13 +24,27 @@ export interface IssueLike {
   params?: IssueParams;
 }
 
+/**
+ * The front end an issue is said in: the viewer's file panel (its column mapper is below the
+ * sentence) or the command line (which says `--columns` after it, cli/read-input.ts).
+ */
+export type IssueFront = "viewer" | "cli";
+
 /** The values of one issue, with `c` the column and `v` the cell as written. */
 interface Parts {
   c: string;
   v: string;
   p: IssueParams;
   suggestions: string[];
+  /** Where the sentence is shown; default the viewer. */
+  front?: IssueFront;
 }
+
+/** The end of a missing column's sentence in Spanish, by front end: what to do about it there. */
+const MISSING_COLUMN_END: Record<IssueFront, string> = {
+  viewer: "; revise el encabezado o asigne la columna abajo.",
+  cli: "; revise el encabezado.",
+};
 
 const q = (s: string | number) => `«${s}»`;
 const n = (x: string | number | undefined) =>
@@ -330,9 +344,9 @@ const ES: Record<ImportIssueCode, Template> = {
     p["first"] !== undefined
       ? `reenvío de Kobo: mismo _uuid que la fila ${p["first"]}; se conserva el primer envío.`
       : undefined,
-  missing_column: ({ p }) =>
+  missing_column: ({ p, front }) =>
     p["columns"] !== undefined
-      ? `no hay columna ${p["columns"]} para una tabla de ${KIND[String(p["kind"])] ?? p["kind"]} en la fila ${p["row"]}${p["lookedFor"] !== undefined ? ` (se buscaron los encabezados ${p["lookedFor"]})` : ""}; revise el encabezado o asigne la columna abajo.`
+      ? `no hay columna ${p["columns"]} para una tabla de ${KIND[String(p["kind"])] ?? p["kind"]} en la fila ${p["row"]}${p["lookedFor"] !== undefined ? ` (se buscaron los encabezados ${p["lookedFor"]})` : ""}${MISSING_COLUMN_END[front ?? "viewer"]}`
       : undefined,
   own_output: ({ p }) => {
     const own = p["output"] !== undefined ? ownOutputNamed(String(p["output"])) : undefined;
@@ -538,11 +552,13 @@ const ES: Record<ImportIssueCode, Template> = {
 /**
  * The reason of an issue in `lang`: the library's English sentence in English; in Spanish the
  * Spanish form of its code, or the English sentence when the issue lacks the values it needs.
+ * `front`: where it is shown (default the viewer); a missing column's Spanish sentence ends with
+ * what to do there (the viewer's column mapper below; the command line adds its `--columns` hint).
  * @example
  * issueText("es", { code: "invalid_date", message: "…", column: "Fecha", value: "13/13/2018" });
  * // => 'Fecha «13/13/2018» no es una fecha utilizable: se espera p. ej. 2018-10-13, …'
  */
-export function issueText(lang: IssueLang, issue: IssueLike): string {
+export function issueText(lang: IssueLang, issue: IssueLike, front: IssueFront = "viewer"): string {
   if (lang !== "es") return issue.message;
   // Own keys only: a code such as "constructor" is no template.
   const template = Object.hasOwn(ES, issue.code)
@@ -554,6 +570,7 @@ export function issueText(lang: IssueLang, issue: IssueLike): string {
     v: issue.value ?? "",
     p,
     suggestions: issue.suggestions ?? [],
+    front,
   });
   if (text === undefined) return issue.message;
   // A row rejected because its whole file is unusable (sheet-reader.ts: `params.unusable`).
@@ -564,8 +581,12 @@ export function issueText(lang: IssueLang, issue: IssueLike): string {
  * The reason of a rejected row with the suggested names after it ("→ Tapachula") only when the
  * reason does not already name them (an unknown place's reason asks "did you mean …?" itself).
  */
-export function issueReason(lang: IssueLang, issue: IssueLike): string {
-  const reason = issueText(lang, issue);
+export function issueReason(
+  lang: IssueLang,
+  issue: IssueLike,
+  front: IssueFront = "viewer",
+): string {
+  const reason = issueText(lang, issue, front);
   const unnamed = issue.suggestions?.some((s) => !reason.includes(s));
   return unnamed ? `${reason} → ${issue.suggestions!.join(", ")}` : reason;
 }

@@ -33,16 +33,27 @@ export function categoryWords(category: string): string {
 }
 
 /**
- * A number of people, rounded, with thousands separators, as situation reports write them; blank
- * for an unknown (undefined or not finite) number. The one formatter of people for the library's
- * English texts: warnings, the situation update (src/report re-exports it) and the CLI.
+ * The locale figures are written in, by language: `es-MX` in Spanish (Mexico's usage, where the
+ * corridor's reports are read: 8,583 and 12.5, as in English), `en-US` in English.
+ * @example numberLocale("es"); // => "es-MX"
+ */
+export function numberLocale(lang: "en" | "es" = "en"): "en-US" | "es-MX" {
+  return lang === "es" ? "es-MX" : "en-US";
+}
+
+/**
+ * A number of people, rounded, with thousands separators, as situation reports write them, in the
+ * locale of `lang` (`numberLocale`; default English); blank for an unknown (undefined or not
+ * finite) number. The one formatter of people for the library's texts: warnings, the situation
+ * update (src/report re-exports it) and the CLI.
  * @example
  * formatPeople(12849.4); // => "12,849"
+ * formatPeople(8583, "es"); // => "8,583" (es-MX)
  * formatPeople(NaN); // => ""
  */
-export function formatPeople(value: number | undefined): string {
+export function formatPeople(value: number | undefined, lang: "en" | "es" = "en"): string {
   if (value === undefined || !Number.isFinite(value)) return "";
-  return Math.round(value).toLocaleString("en-US");
+  return Math.round(value).toLocaleString(numberLocale(lang));
 }
 
 /** What a warning says of one stock row, in no language: the parts of `describeRow`. */

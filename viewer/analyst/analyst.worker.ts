@@ -21,11 +21,13 @@ import {
   trackFileStatuses,
   reportsFarFromRoutes,
   farFromRoutesText,
+  leftOutOfFiles,
 } from "../../src/index.ts";
 import type {
   Dataset,
   Gazetteer,
   ImportedRecord,
+  LeftOutOfFiles,
   Place,
   SplitRow,
   TableKind,
@@ -47,7 +49,7 @@ import type {
   IncomingChoice,
 } from "./protocol.ts";
 import { fingerprintOf } from "./sameName.ts";
-import { assembleDataset, columnOverrides, fileStatus } from "./workspace.ts";
+import { assembleDataset, columnOverrides, fileStatus, usedFiles } from "./workspace.ts";
 import type { ColumnChoices, WorkspaceFile } from "./workspace.ts";
 
 const post = (m: AnalystMessage) => (self as unknown as Worker).postMessage(m);
@@ -112,6 +114,15 @@ function answerDatasets(port: MessagePort, key?: number): void {
     port.postMessage(reply);
   });
   port.start();
+}
+
+/**
+ * Rows rejected and sheets not read in the files the replay uses (the library's `leftOutOfFiles`
+ * of their import reports, as `dtm-flow report` reads the files it was given).
+ */
+function leftOutOfUsed(): LeftOutOfFiles | undefined {
+  const used = usedFiles([...entries.values()].map((e) => e.ws));
+  return leftOutOfFiles(used.map((f) => f.report));
 }
 
 function gazetteer(): Gazetteer {
@@ -291,13 +302,22 @@ function checkRoutesFit(dataset: Dataset, lang: "en" | "es"): void {
  * Tracks and split of a dataset: the library's estimator and ledger (the replay worker's
  * `enrichDataset`). Either failing is an error the panel shows; there is no fallback replay.
  */
-function compute(req: number, dataset: Dataset, withSeeds: boolean): void {
+function compute(
+  req: number,
+  dataset: Dataset,
+  withSeeds: boolean,
+  leftOut?: LeftOutOfFiles,
+): void {
   const fractions = { reading: 0.1, estimating: 0.3, ledger: 0.7, preparing: 0.9, done: 1 };
   const input = enrichDataset(dataset, (p) =>
     post({ type: "progress", req, progress: { ...p, fraction: fractions[p.stage] } }),
   );
   post({ type: "progress", req, progress: { stage: "preparing", fraction: 0.9 } });
-  const replay = prepareReplay(withSeeds ? input : { ...input, seeds: undefined });
+  const replay = prepareReplay({
+    ...input,
+    ...(withSeeds ? {} : { seeds: undefined }),
+    ...(leftOut ? { leftOut } : {}),
+  });
   // Where the data are, so that the evidence panel estimates and explains these files; the
   // evidence worker asks for the dataset itself over its channel (answerDatasets).
   const id = ++computed;
@@ -411,7 +431,7 @@ self.addEventListener("message", (event: MessageEvent<AnalystRequest>) => {
         }
         const movementIsEmbedded = dataset.sightings === embedded().sightings;
         checkRoutesFit(dataset, m.lang ?? "en");
-        compute(m.req, dataset, movementIsEmbedded);
+        compute(m.req, dataset, movementIsEmbedded, leftOutOfUsed());
       } else if (m.type === "tables") {
         post({ type: "tables", req: m.req, files: tables(m.req, m.hxl) });
       }

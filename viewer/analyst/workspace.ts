@@ -55,6 +55,11 @@ export function fileStatus(
   return "used";
 }
 
+/** The files that go into the replay: of a known kind, and used (`fileStatus`). */
+export function usedFiles(files: readonly WorkspaceFile[]): WorkspaceFile[] {
+  return files.filter((f) => f.kind && fileStatus(f.report, f.forced) === "used");
+}
+
 /**
  * The Dataset of the used files, on the embedded 2018 one (the library's `assembleDataset`, as
  * the CLI's `loadDataset` uses it):
@@ -68,7 +73,7 @@ export function assembleDataset(
   files: readonly WorkspaceFile[],
   base: Dataset,
 ): Dataset | undefined {
-  const used = files.filter((f) => f.kind && fileStatus(f.report, f.forced) === "used");
+  const used = usedFiles(files);
   if (!used.length) return undefined;
   return assembleFiles(
     used.map((f) => ({ name: f.name, kind: f.kind!, records: f.records, routes: f.routes })),

@@ -179,6 +179,7 @@ export function createSidePanels(
         placesOpen: open("situation-places"),
         warningsOpen: open("situation-warnings"),
         places: replay.places,
+        ...(replay.leftOut ? { leftOut: replay.leftOut } : {}),
         basis: basisView,
         ...(asOf && day?.outside ? { outside: day.outside } : {}),
       }),

@@ -13,7 +13,7 @@ import type { SituationDay } from "../data/replay.ts";
 import { categoryName, formatDate, formatCount, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
 import { ledgerWarningText } from "../../src/index.ts";
-import type { LedgerWarningView, RowFacts } from "../../src/index.ts";
+import type { LedgerWarningView, LeftOutOfFiles, RowFacts } from "../../src/index.ts";
 import { h } from "../render/vnode.ts";
 import type { VNode } from "../render/vnode.ts";
 import type { Lang } from "../state.ts";
@@ -112,6 +112,11 @@ export interface SituationExtras {
   outside?: { place: "before" | "after"; first: IsoDate; last: IsoDate };
   /** The replay's places, for their names in Spanish (`placeLabel`); none: names as the library gives them. */
   places?: readonly Place[];
+  /**
+   * Rows rejected and sheets not read in the analyst's files (`ReplayData.leftOut`): the last
+   * line of "Data quality", in the situation update's words (`situationWords(lang).leftOut`).
+   */
+  leftOut?: LeftOutOfFiles;
 }
 
 /**
@@ -121,11 +126,12 @@ export interface SituationExtras {
  */
 export function warningsFold(x: SituationExtras, date: IsoDate, lang: Lang): VNode | null {
   const shown = situationWarnings(x.warnings, date);
-  if (!shown.length) return null;
+  if (!shown.length && !x.leftOut) return null;
+  const count = shown.length + (x.leftOut ? 1 : 0);
   return h(
     "details",
     { class: "situation-warnings", open: x.warningsOpen ? "" : undefined },
-    h("summary", {}, `${tr(lang, "dataQuality")} (${shown.length})`),
+    h("summary", {}, `${tr(lang, "dataQuality")} (${count})`),
     h(
       "ul",
       {},
@@ -136,6 +142,17 @@ export function warningsFold(x: SituationExtras, date: IsoDate, lang: Lang): VNo
           ledgerWarningText(lang, w, x.rows),
         ),
       ),
+      x.leftOut
+        ? h(
+            "li",
+            {
+              class: "left-out",
+              "data-rows": String(x.leftOut.rows),
+              "data-sheets": String(x.leftOut.sheets),
+            },
+            situationWords(lang).leftOut(x.leftOut),
+          )
+        : null,
     ),
   );
 }

@@ -11,6 +11,7 @@ import type {
   EstimateWarningLike,
   IsoDate,
   LedgerResult,
+  LeftOutOfFiles,
   SeedFigure,
   Sighting,
   SplitRow,
@@ -61,6 +62,11 @@ export interface PrepareInput {
   estimateWarnings?: readonly EstimateWarningLike[];
   /** The estimator's track ends (its report's `trackEnds`): the status column of the exports. */
   trackEnds?: readonly TrackEndFacts[];
+  /**
+   * What the analyst's files held that no figure uses (the library's `leftOutOfFiles` of their
+   * import reports, as `dtm-flow report` passes it): the situation panel's "Data quality" says it.
+   */
+  leftOut?: LeftOutOfFiles;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -176,6 +182,7 @@ export function prepareReplay(input: PrepareInput): ReplayData {
       message,
       ...(params !== undefined ? { params } : {}),
     })),
+    ...(input.leftOut ? { leftOut: input.leftOut } : {}),
   };
 }
 

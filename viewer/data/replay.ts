@@ -11,6 +11,7 @@ import type {
   EstimateWarningLike,
   GroupDayStatus,
   LedgerWarningView,
+  LeftOutOfFiles,
   RowFacts,
 } from "../../src/index.ts";
 import type {
@@ -224,6 +225,12 @@ export interface ReplayData {
    * viewer's language by the library's table, estimateWarningText; `PrepareInput.estimateWarnings`).
    */
   estimateWarnings: EstimateWarningLike[];
+  /**
+   * Rows rejected and sheets not read in the analyst's files (the library's `leftOutOfFiles`,
+   * `PrepareInput.leftOut`): said in the situation panel's "Data quality" as the situation
+   * update says it. Absent when nothing was left out, and for the embedded replay.
+   */
+  leftOut?: LeftOutOfFiles;
   /**
    * Where the data of this replay are, when they are not the embedded 2018 data set (the
    * analyst's files, set by the analyst worker): the evidence panel estimates and explains the
