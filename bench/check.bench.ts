@@ -16,8 +16,8 @@ const seed = Number(process.env.SEED ?? 1);
 const withLoo = process.env.LOO !== "0";
 // --same-day-spread: EstimateOptions.sameDaySpread (off by default, docs/estimation.md § cal25).
 const sameDaySpread = process.argv.includes("--same-day-spread");
-// --no-day-check-law: EstimateOptions.dayCheckOnLaw false (docs/estimation.md § cal25).
-const dayCheckOnLaw = !process.argv.includes("--no-day-check-law");
+// --day-check-law: EstimateOptions.dayCheckOnLaw (off by default; docs/estimation.md § cal25).
+const dayCheckOnLaw = process.argv.includes("--day-check-law");
 // --report-check-on-noise: EstimateOptions.reportCheckOnNoise (docs/estimation.md § cal25b).
 const reportCheckOnNoise = process.argv.includes("--report-check-on-noise");
 const options = { sameDaySpread, dayCheckOnLaw, reportCheckOnNoise };
@@ -77,7 +77,7 @@ for (const loo of withLoo ? [false, true] : [false]) {
     folds,
     seed,
     leaveOneOut: loo,
-    ...(sameDaySpread || !dayCheckOnLaw || reportCheckOnNoise
+    ...(sameDaySpread || dayCheckOnLaw || reportCheckOnNoise
       ? { estimate: (d: typeof dataset) => estimateTracks(d, { timeZone: d.timeZone, ...options }) }
       : {}),
   });

@@ -10,7 +10,7 @@
 // time (every report with its time of day); clean (noout + noplace + time); noride (the groups
 // never ride: the simulator's movement law with its ride regime's share given to walking); ideal
 // (clean + noride); ideal-noise6 (ideal with coordinates' noise sd 6 km instead of 3).
-// --same-day-spread, --no-day-check-law: EstimateOptions.sameDaySpread, dayCheckOnLaw (docs/estimation.md
+// --same-day-spread, --day-check-law: EstimateOptions.sameDaySpread, dayCheckOnLaw (docs/estimation.md
 // § cal25); with `cal` the
 // mean self-calibration factors (reports' `km`, day check `kmDays`) are printed too.
 // Run: TZ=UTC npx tsx bench/coverAblation.ts <variant> [cal] [--same-day-spread]
@@ -20,7 +20,7 @@ import { defaultMovementModel } from "../src/movement/index.ts";
 const variant = process.argv[2] ?? "base";
 const calibrated = process.argv[3] === "cal";
 const sameDaySpread = process.argv.includes("--same-day-spread");
-const dayCheckOnLaw = !process.argv.includes("--no-day-check-law");
+const dayCheckOnLaw = process.argv.includes("--day-check-law");
 
 /** The simulator's observation settings the variant switches off. */
 function overrides(v: string): Record<string, number> {

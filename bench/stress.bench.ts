@@ -33,9 +33,9 @@ const narrowNoise = process.argv.includes("--narrow-noise");
 // --same-day-spread: a body's spread no wider than one day's reports show it
 // (EstimateOptions.sameDaySpread; off by default, docs/estimation.md § cal25).
 const sameDaySpread = process.argv.includes("--same-day-spread");
-// --no-day-check-law: the day check widens a reported day's whole interval, as until stop 25
-// (EstimateOptions.dayCheckOnLaw false; docs/estimation.md § cal25).
-const dayCheckOnLaw = !process.argv.includes("--no-day-check-law");
+// --day-check-law: the day check widens only a reported day's prediction from the other days
+// (EstimateOptions.dayCheckOnLaw; off by default since stop 25's review, docs/estimation.md § cal25).
+const dayCheckOnLaw = process.argv.includes("--day-check-law");
 // --report-check-on-noise: the reports' check widens a labelled group's reports' noise, not its
 // whole posterior (EstimateOptions.reportCheckOnNoise; off by default, docs/estimation.md § cal25b).
 const reportCheckOnNoise = process.argv.includes("--report-check-on-noise");
