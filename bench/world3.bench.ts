@@ -45,7 +45,9 @@ const bodyTails = !process.argv.includes("--no-body-tails");
 // (EstimateOptions.absorbParts; off by default).
 const absorbParts = process.argv.includes("--absorb-parts");
 // --join-bodies: tracks of one long body joined (EstimateOptions.joinBodies; off by default).
-const joinBodies = process.argv.includes("--join-bodies");
+const joinBodies = process.argv.includes("--join-bodies-parts")
+  ? "parts"
+  : process.argv.includes("--join-bodies");
 // --narrow-noise: days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise;
 // off by default, docs/estimation.md § cal24).
 const narrowNoise = process.argv.includes("--narrow-noise");

@@ -235,7 +235,13 @@ export function associateUnlabelled(
   }
   // Tracks of one long body's head and tail joined (joinBodies.ts; off by default).
   if (ctx.joinBodies)
-    for (const g of joinBodies(ctx, whole.filter((g) => !absorbed.has(g)))) absorbed.add(g);
+    for (const g of joinBodies(
+      ctx,
+      whole.filter((g) => !absorbed.has(g)),
+      ctx.joinBodies === "parts",
+      inferred,
+    ))
+      absorbed.add(g);
   const kept = whole
     .filter((g) => !absorbed.has(g))
     .sort((a, b) => a.day0 - b.day0 || a.positions[0].s.t - b.positions[0].s.t);

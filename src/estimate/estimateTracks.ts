@@ -180,7 +180,7 @@ export interface EstimateOptions {
    * measured on the development beds (docs/estimation.md § assoc25b). For the benches only.
    * @internal
    */
-  joinBodies?: boolean;
+  joinBodies?: boolean | "parts";
   /**
    * Narrow a labelled group's days that no check widens by the reports' own noise scale fitted
    * from their held-out residuals (0.5–1; narrowing.ts, docs/estimation.md § cal24). Default

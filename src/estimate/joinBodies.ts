@@ -18,7 +18,7 @@
  */
 import type { WorkGroup, EstimateContext } from "./workGroup.ts";
 import { moveMembers, placeStretch } from "./workGroup.ts";
-import { bodyReach, MISS_SHARE, REPORT_MARGIN_KM } from "./absorbParts.ts";
+import { bodyReach, joinAsPart, MISS_SHARE, REPORT_MARGIN_KM } from "./absorbParts.ts";
 
 /** Local days on which both tracks have a position report, at least. */
 export const MIN_SHARED_DAYS = 3;
@@ -31,7 +31,12 @@ export const SIZE_RATIO = 2;
  * Joins unlabelled tracks of `tracks` that lie within a larger one's body on their shared days
  * (moves their reports); returns the tracks joined (now empty).
  */
-export function joinBodies(ctx: EstimateContext, tracks: readonly WorkGroup[]): Set<WorkGroup> {
+export function joinBodies(
+  ctx: EstimateContext,
+  tracks: readonly WorkGroup[],
+  asParts = false,
+  inferred: Set<string> = new Set(),
+): Set<WorkGroup> {
   const joined = new Set<WorkGroup>();
   const moved = new Set<string>();
   const open = tracks.filter((t) => !t.labelled && t.positions.length > 0 && t.km);
@@ -39,8 +44,11 @@ export function joinBodies(ctx: EstimateContext, tracks: readonly WorkGroup[]): 
   for (const t of bySize) {
     const best = bestBody(ctx, t, open, joined, moved);
     if (!best) continue;
-    for (const p of t.positions) moved.add(p.s.id);
-    moveMembers(ctx, t, best);
+    if (asParts) joinAsPart(ctx, t, best, { moved, inferred });
+    else {
+      for (const p of t.positions) moved.add(p.s.id);
+      moveMembers(ctx, t, best);
+    }
     joined.add(t);
   }
   return joined;

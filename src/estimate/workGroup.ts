@@ -146,7 +146,7 @@ export interface EstimateContext {
    */
   splitParts?: SplitPartsOptions;
   /** Tracks within a larger one's body on their shared days joined (joinBodies.ts; default off). */
-  joinBodies?: boolean;
+  joinBodies?: boolean | "parts";
   /** Days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise). */
   narrowNoise?: boolean;
   /** Body spread capped by the spread of one day's reports (EstimateOptions.sameDaySpread). */
