@@ -205,6 +205,7 @@ function foundTracks(
   // --absorb-parts: EstimateOptions.absorbParts (off); --no-split-parts etc.: splitParts, on (bench/args.ts).
   const est = estimateTracks(w.dataset, {
     absorbParts: process.argv.includes("--absorb-parts"),
+    joinBodies: process.argv.includes("--join-bodies"),
     splitParts: splitPartsArg(),
   });
   const owner = new Map<string, string>();

@@ -44,6 +44,10 @@ const bodyTails = !process.argv.includes("--no-body-tails");
 // --absorb-parts: short unlabelled tracks within another's body read as its parts
 // (EstimateOptions.absorbParts; off by default).
 const absorbParts = process.argv.includes("--absorb-parts");
+// --join-bodies: tracks of one long body joined (EstimateOptions.joinBodies; off by default).
+const joinBodies = process.argv.includes("--join-bodies-parts")
+  ? "parts"
+  : process.argv.includes("--join-bodies");
 // --narrow-noise: days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise;
 // off by default, docs/estimation.md § cal24).
 const narrowNoise = process.argv.includes("--narrow-noise");
@@ -91,6 +95,7 @@ for (let i = 0; i < worlds; i++) {
         bodyTails,
         predictiveAssociation,
         absorbParts,
+        joinBodies,
         narrowNoise,
         sameDaySpread,
         dayCheckOnLaw,

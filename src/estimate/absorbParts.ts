@@ -167,7 +167,7 @@ export function bodyReach(
 }
 
 /** Reports moved by the joins so far, and those of them whose head/tail mark a join inferred. */
-interface Joined {
+export interface Joined {
   moved: Set<string>;
   inferred: Set<string>;
 }
@@ -192,7 +192,7 @@ export function ownPart(
  * smaller track's median) is read again against `b`'s. `b`'s typical figure stays its own
  * (parts do not tell the body's size).
  */
-function joinAsPart(ctx: EstimateContext, t: WorkGroup, b: WorkGroup, join: Joined): void {
+export function joinAsPart(ctx: EstimateContext, t: WorkGroup, b: WorkGroup, join: Joined): void {
   const parts = new Map(b.parts ?? []);
   for (const p of t.positions) {
     const own = ownPart(p.s.id, t, join.inferred);

@@ -19,6 +19,7 @@ import { readPart } from "./partWords.ts";
 import { linkTracklets } from "./linkTracklets.ts";
 import { absorbParts } from "./absorbParts.ts";
 import { splitParts } from "./splitParts.ts";
+import { joinBodies } from "./joinBodies.ts";
 import { runKm } from "./positions.ts";
 import { chooseRoute } from "./routeChoice.ts";
 import { addMember, newGroup, renameGroup } from "./workGroup.ts";
@@ -232,6 +233,15 @@ export function associateUnlabelled(
     const rest = whole.filter((g) => !absorbed.has(g));
     for (const g of splitParts(ctx, rest, ctx.splitParts, inferred)) absorbed.add(g);
   }
+  // Tracks of one long body's head and tail joined (joinBodies.ts; off by default).
+  if (ctx.joinBodies)
+    for (const g of joinBodies(
+      ctx,
+      whole.filter((g) => !absorbed.has(g)),
+      ctx.joinBodies === "parts",
+      inferred,
+    ))
+      absorbed.add(g);
   const kept = whole
     .filter((g) => !absorbed.has(g))
     .sort((a, b) => a.day0 - b.day0 || a.positions[0].s.t - b.positions[0].s.t);

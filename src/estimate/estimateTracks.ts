@@ -174,6 +174,14 @@ export interface EstimateOptions {
    */
   splitParts?: SplitPartsOptions | boolean;
   /**
+   * After the association search, an unlabelled track whose reports on the days a larger
+   * unlabelled track is seen lie within that track's body, and whose typical figure is that
+   * track's within 2x, joins it (joinBodies.ts: the head and tail of one long body). Default off:
+   * measured on the development beds (docs/estimation.md § assoc25b). For the benches only.
+   * @internal
+   */
+  joinBodies?: boolean | "parts";
+  /**
    * Narrow a labelled group's days that no check widens by the reports' own noise scale fitted
    * from their held-out residuals (0.5–1; narrowing.ts, docs/estimation.md § cal24). Default
    * false: issue 13's contract is that intervals are widened where the data show the model
@@ -395,6 +403,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     onePlaceADay: options.onePlaceADay ?? false,
     predictiveAssociation: options.predictiveAssociation,
     absorbParts: options.absorbParts,
+    joinBodies: options.joinBodies ?? false,
     narrowNoise: options.narrowNoise ?? false,
     sameDaySpread: options.sameDaySpread ?? false,
     dayCheckOnLaw: options.dayCheckOnLaw ?? false,

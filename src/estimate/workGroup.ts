@@ -145,6 +145,8 @@ export interface EstimateContext {
    * between them as their parts (splitParts.ts; EstimateOptions.splitParts; undefined: off).
    */
   splitParts?: SplitPartsOptions;
+  /** Tracks within a larger one's body on their shared days joined (joinBodies.ts; default off). */
+  joinBodies?: boolean | "parts";
   /** Days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise). */
   narrowNoise?: boolean;
   /** Body spread capped by the spread of one day's reports (EstimateOptions.sameDaySpread). */
