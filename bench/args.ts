@@ -68,8 +68,8 @@ export function predictiveAssociationArg(): PredictiveAssociation | undefined {
 
 /**
  * Short unlabelled tracks split between two bodies as their parts (EstimateOptions.splitParts,
- * src/estimate/splitParts.ts; on by default since assoc25): --no-split-parts switches it off;
- * --split-parts, --split-min-bodies N, --split-max-bodies N (99: no cap, as stop 24 read it) and
+ * src/estimate/splitParts.ts; off by default: on in assoc25, off again after fresh seeds lost):
+ * --no-split-parts keeps it off; --split-parts, --split-min-bodies N, --split-max-bodies N (99: no cap, as stop 24 read it) and
  * --split-unnamed (no part word needed) read it otherwise.
  */
 export function splitPartsArg(): SplitPartsOptions | boolean | undefined {

@@ -165,11 +165,12 @@ export interface EstimateOptions {
   /**
    * After the association search, a short unlabelled track that names a part and whose reports
    * lie within the bodies of two or more larger unlabelled tracks, each share a part's of its
-   * body, is dissolved into them as their vanguards or rears (splitParts.ts). Default on
-   * (undefined or true: DEFAULT_SPLIT_PARTS); false switches it off; other readings for the
-   * benches only. Stop 24 had it off: on the reported stress seeds it dissolved the only track
-   * of two true groups, tracks whose reports spread over four and five bodies; since assoc25 a
-   * track spread over more than three bodies stays (docs/estimation.md § assoc24, § assoc25).
+   * body, is dissolved into them as their vanguards or rears (splitParts.ts). Default off
+   * (undefined or false); true: DEFAULT_SPLIT_PARTS; other readings for the benches only. Stop
+   * 24 dissolved the only track of two true groups on the reported stress seeds; assoc25's cap
+   * (a track over more than three bodies stays) was read off those two worlds, and on fresh
+   * stress seeds (offset 300) it lost km error 0.971 → 1.036× naive, so it stays off
+   * (docs/estimation.md § assoc24, § assoc25; bench/README.md § Reported seeds, stop 25).
    * @internal
    */
   splitParts?: SplitPartsOptions | boolean;
@@ -409,9 +410,9 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     dayCheckOnLaw: options.dayCheckOnLaw ?? false,
     reportCheckOnNoise: options.reportCheckOnNoise ?? false,
     splitParts:
-      options.splitParts === true || options.splitParts === undefined
+      options.splitParts === true
         ? DEFAULT_SPLIT_PARTS
-        : options.splitParts === false
+        : options.splitParts === false || options.splitParts === undefined
           ? undefined
           : options.splitParts,
     maxCells: options.maxCells,

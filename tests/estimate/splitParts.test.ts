@@ -216,13 +216,13 @@ describe("splitParts: a short track that follows two bodies is split between the
     expect(splitParts(ctx, all).size).toBe(0);
   });
 
-  it("the estimator splits such a track by default, and keeps it with splitParts: false", () => {
+  it("the estimator splits such a track with splitParts: true, and keeps it by default", () => {
     // Unlabelled throughout: the search itself forms the tracks.
     const sightings = [...body("A", 200, 5000), ...body("C", 900, 4000), ...twoVanguards()].map(
       (s) => ({ ...s, caravanLabel: undefined }),
     );
     const run = (off: boolean) =>
-      estimateTracks(dataset(sightings), off ? { splitParts: false } : {});
+      estimateTracks(dataset(sightings), off ? {} : { splitParts: true });
     const groupOf = (est: ReturnType<typeof run>, id: string): string | undefined =>
       est.report.associations.find((a) => a.sightingId === id)?.group;
     const on = run(false);
@@ -230,7 +230,7 @@ describe("splitParts: a short track that follows two bodies is split between the
     for (let d = 15; d <= 18; d++) expect(groupOf(on, `t${d}`)).toBe(groupOf(on, "A18-1"));
     for (let d = 20; d <= 23; d++) expect(groupOf(on, `t${d}`)).toBe(groupOf(on, "C21-1"));
     expect(groupOf(on, "A18-1")).not.toBe(groupOf(on, "C21-1"));
-    // Switched off, the two vanguards stay a third track.
+    // By default (off), the two vanguards stay a third track.
     expect(new Set(run(true).tracks.map((p) => p.group)).size).toBe(3);
   });
 });
