@@ -193,7 +193,7 @@ function placeLines(p: PlaceResult, result: ScenarioResult, lang: SituationLang)
     "  " +
       w.scenarioPlaceLine({
         name: placeLabel(lang, p),
-        // No arrival date beside a median peak of 0 (the library's rule, tryout25 L6).
+        // No arrival date beside a median peak of 0 (the library's rule).
         first50: shown ? f.p50 : w.scenarioNoneInMedianRun,
         first10: shown ? f.p10 : undefined,
         first90: shown ? f.p90 : "–",

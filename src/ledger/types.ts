@@ -323,7 +323,7 @@ export interface LedgerPlaceCount {
   /**
    * The newest count's figure when it is only an upper bound ("less than 1,000": every figure of
    * its day has an upper-bound `value_qualifier`); undefined for a plain count. Said as "counted
-   * 6 Dec: fewer than 1,000" once the count ages out (`presentText`, tryout25 M2).
+   * 6 Dec: fewer than 1,000" once the count ages out (`presentText`).
    */
   latestUpTo?: People;
 }

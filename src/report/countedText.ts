@@ -33,7 +33,7 @@ export function countedText(
 /**
  * A place's people present on a day, in words: "3,224 (counted 19 Nov)", or for a day with no one
  * present after a count that aged out "not counted since 28 Nov" — "counted 6 Dec: fewer than
- * 1,000" when that count was only an upper bound — never "0" (tryout25 M2). One wording for the
+ * 1,000" when that count was only an upper bound — never "0". One wording for the
  * situation update's table and the viewer's presence small multiples.
  * @param point a day of a place's presence series (`presencePanels`).
  * @example presentText({ date: "2018-12-10", value: 0, notCountedSince: "2018-12-06", upTo: 1000 })

@@ -106,7 +106,7 @@ export function holdUntilUnseen(
 /**
  * The points of each group together, groups in order of first appearance, each group's by date
  * (stable): tracks.csv keeps a group's rows contiguous, its held days after the data right after
- * its estimated days, not after every other group (tryout25 L5).
+ * its estimated days, not after every other group.
  */
 export function byGroupThenDate(points: readonly TrackPoint[]): TrackPoint[] {
   const rank = new Map<string, number>();

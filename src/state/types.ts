@@ -72,7 +72,7 @@ export interface GroupBody {
   /**
    * For an `arrived` group: the first day of its run of arrived days up to this one (the state's
    * days, `withArrivalDates`). The map says "arrived 17 Nov" for an arrived group whose people the
-   * counts there hold (no `atDestination`), not its estimated size as people present (tryout25 M4).
+   * counts there hold (no `atDestination`), not its estimated size as people present.
    */
   arrivedOn?: IsoDate;
 }

@@ -1,5 +1,5 @@
 /**
- * An arrived group on the map says what the state holds for it (tryout25 M4): in real Chromium, on
+ * An arrived group on the map says what the state holds for it: in real Chromium, on
  * a day of the hold (17 Nov 2018) Honduran caravan 1's mark at Tijuana is its people no count holds
  * yet, "estimated, not counted", and the arrived groups' held people add up to the people present
  * at Tijuana in the situation panel and in `dtm-flow report --as-of D --hindsight`; once the counts

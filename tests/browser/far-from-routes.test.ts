@@ -82,7 +82,7 @@ describe.skipIf(!hasBrowser)("reports far from every route, no route given, in C
       expect(sentence[lang]).toMatch(
         lang === "en" ? /most reports lie far from the routes/ : /lejos de las rutas/,
       );
-      // The viewer's own way to give a route (review25a M3): no --route, which the browser has not.
+      // The viewer's own way to give a route: no --route, which the browser has not.
       const status = (await page.locator("#status").textContent()) ?? "";
       expect(status).toMatch(
         lang === "en"

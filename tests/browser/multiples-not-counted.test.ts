@@ -1,6 +1,6 @@
 /**
  * The presence small multiples say what the situation update says of a place with no one present
- * after its count aged out (tryout25 M2), in real Chromium on 10 Dec 2018, English and Spanish:
+ * after its count aged out, in real Chromium on 10 Dec 2018, English and Spanish:
  * Mexicali "counted 6 Dec: fewer than 1,000" (its last count was an upper bound) and Mexico City
  * "not counted since 28 Nov", as `dtm-flow report --as-of 2018-12-10 --hindsight` writes them, not
  * "0 present" — one wording, the library's `presentText`.

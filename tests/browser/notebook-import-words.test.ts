@@ -70,7 +70,7 @@ describe.skipIf(!hasBrowser)("the import notebook's words (built, Chromium)", ()
     expect(rows.map((r) => r[4]!.trim())).toEqual(
       report.rejections.map((r) => dtm.issueReason("en", r)),
     );
-    // "El Carmen" is no few letters from any known place: no suggestion at all (tryout25 L2),
+    // "El Carmen" is no few letters from any known place: no suggestion at all,
     // rather than three far names; a close one is said once (tests/viewer/analystPanel.test.ts).
     const unknown = rows.find((r) => r[3] === "unknown_place")!;
     expect(unknown[4]).toMatch(/"El Carmen" is not a known place\. /);

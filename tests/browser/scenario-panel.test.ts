@@ -154,7 +154,7 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
       /^[\d,]+ p10–p90: [\d,]+–[\d,]+$/,
     );
     // A place the runs only pass through (median peak 0): no arrival date beside the 0
-    // (tryout25 L6: "first arrival 16 Jan" next to "peak 0" at Frontera Hidalgo).
+    // ("first arrival 16 Jan" next to "peak 0" at Frontera Hidalgo).
     for (const zero of await first.locator("table.needs tr[data-place]").all()) {
       if ((await zero.locator("td[data-peak]").getAttribute("data-peak")) !== "0") continue;
       expect(await zero.locator("td[data-date]").textContent()).toBe("none in the median run");

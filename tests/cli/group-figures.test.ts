@@ -145,7 +145,7 @@ describe("ledger: figures of a group's people at places (2018)", () => {
     expect(b.fromTracksFigure).toMatchObject({ sourceOrg: "UNICEF", value: b.fromTracks });
     expect(stderr).toContain(
       // The day the total was reached stands with the total; the parts are the last day's
-      // (review25a M1: the 16,000 is a figure of 11-30, not known on the day reached).
+      // (the 16,000 is a figure of 11-30, not known on the day reached).
       `${b.value.toLocaleString("en-US")} people accounted for by then; the total was reached on ${b.reachedOn}; ` +
         `as of ${b.date}, ${b.fromTracks.toLocaleString("en-US")} rest on the tracked groups' sizes, counts and departure totals ` +
         `(largest: people who transited Guatemala by 2018-11-30, UNICEF)`,

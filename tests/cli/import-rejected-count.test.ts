@@ -1,6 +1,6 @@
 /**
  * import's last line counts rejected rows, not rejected.csv's lines (one per reason): a row with
- * two reasons is one rejected row (review25a L8).
+ * two reasons is one rejected row.
  */
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";

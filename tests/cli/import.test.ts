@@ -44,7 +44,7 @@ describe("dtm-flow validate", () => {
     );
     const text = x.out.join("\n");
     expect(text).toMatch(/encoding windows-1252, delimiter ";"/);
-    // No place is within a few letters of "El Carmen": no "did you mean" of far names (tryout25 L2).
+    // No place is within a few letters of "El Carmen": no "did you mean" of far names.
     expect(text).toMatch(
       /row 9 \[Punto de monitoreo\] unknown_place: .*"El Carmen" is not a known place\. /,
     );

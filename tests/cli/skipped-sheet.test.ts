@@ -1,5 +1,5 @@
 /**
- * A workbook sheet with data rows that is not read (tryout25 H1): `validate` exits 1, as for
+ * A workbook sheet with data rows that is not read: `validate` exits 1, as for
  * rejected rows, and `ledger` names the sheet on stderr (en, es), with its probe's reason.
  */
 import { describe, expect, it } from "vitest";

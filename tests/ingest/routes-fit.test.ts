@@ -34,7 +34,7 @@ describe("reports far from every route", () => {
     expect(farFromRoutesText(f, {}, "es")).toBe(
       "10 de 12 reportes están a 78–1,644 km (mediana 1,270 km) de las rutas en uso (el corredor de 2018): la mayoría de los reportes está lejos de las rutas: indique su ruta con --route <archivo.geojson> (docs/contracts.md §1.5).",
     );
-    // The viewer's words (review25a M3): the same facts, its own way to give a route, no --route.
+    // The viewer's words: the same facts, its own way to give a route, no --route.
     expect(farFromRoutesText(f, { via: "viewer" })).toMatch(
       /\(the 2018 corridor\): most reports lie far from the routes: load your route file \(GeoJSON\) with the reports\.$/,
     );

@@ -88,7 +88,7 @@ describe("a tally with one column per direction", () => {
       "Ciudad Hidalgo northbound 800",
       "Ciudad Hidalgo southbound 20",
     ]);
-    // The Total row is checked per column, each against the rows of its own column (review25a M2:
+    // The Total row is checked per column, each against the rows of its own column:
     // never the two directions summed, a number no cell holds).
     expect(r.report.totals).toMatchObject([
       { sheet: "Resumen diario", column: "Entradas", stated: 2000, computed: 2000, matches: true },
@@ -118,8 +118,8 @@ describe("a tally with one column per direction", () => {
       "the Total row says 2010 for Entradas; the accepted rows above add up to 2000.",
       "the Total row says 45 for Salidas; the accepted rows above add up to 55.",
     ]);
-    // One line, one cell: its place name is warned about once, not once per direction (review25a
-    // L2); the Total line is one non-data row.
+    // One line, one cell: its place name is warned about once, not once per direction;
+    // the Total line is one non-data row.
     const abbreviated = r.report.warnings.filter((w) => w.code === "place_name_abbreviated");
     expect(abbreviated.map((w) => w.line)).toEqual([3]);
     expect(r.report.nonDataRows).toBe(1);

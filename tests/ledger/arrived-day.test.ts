@@ -1,6 +1,6 @@
 /**
  * The day of a report counted at a group's arrival is its local day in the run's time zone, as the
- * estimator reads it (review25a L3), not the first ten characters of its timestamp.
+ * estimator reads it, not the first ten characters of its timestamp.
  */
 import { describe, expect, it } from "vitest";
 import { countedAtArrival } from "../../src/ledger/arrived.ts";

@@ -1,7 +1,7 @@
 /**
  * `report --lang es` on one's own files names them in Spanish ("Archivos: …"), not with the
  * command line's English prefix ("Files: …", tryout23 item 9); English as before. The name says
- * what it is, so no "Data:" label before it ("Datos: Archivos: …", tryout25 L4).
+ * what it is, so no "Data:" label before it ("Datos: Archivos: …").
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,6 +1,6 @@
 /**
  * The situation update says in "Data quality" that rows or sheets of the input files were left
- * out (tryout25 M3), from the import reports (leftOutOfFiles), in English and Spanish.
+ * out, from the import reports (leftOutOfFiles), in English and Spanish.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

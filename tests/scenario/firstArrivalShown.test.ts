@@ -1,4 +1,4 @@
-/** firstArrivalShown: no first-arrival date beside a median peak of 0 (tryout25 L6). */
+/** firstArrivalShown: no first-arrival date beside a median peak of 0. */
 import { describe, expect, it } from "vitest";
 import { firstArrivalShown, situationWords } from "../../src/index.ts";
 

@@ -1,4 +1,4 @@
-/** Carried tracks keep each group's rows together (tracks.csv order: group, then date; tryout25 L5). */
+/** Carried tracks keep each group's rows together (tracks.csv order: group, then date). */
 import { describe, expect, it } from "vitest";
 import { holdUntilUnseen } from "../../src/index.ts";
 import type { TrackPoint } from "../../src/index.ts";

@@ -55,7 +55,7 @@ export function presenceFigure(
   // as the situation panel's row of the place): " (counted 21 Nov–4 Dec)".
   const counted = latest && latest.value > 0 ? countedText(latest, latest.date, lang).trim() : "";
   // No one present after a count that aged out: the library's "not counted since 6 Dec" (or
-  // "counted 6 Dec: fewer than 1,000"), as the situation update's table says, not "0" (tryout25 M2).
+  // "counted 6 Dec: fewer than 1,000"), as the situation update's table says, not "0".
   const aged = latest !== undefined && latest.value === 0 && latest.notCountedSince !== undefined;
   const people = aged
     ? presentText(latest, lang)

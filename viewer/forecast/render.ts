@@ -211,7 +211,7 @@ function groupRow(g: Group, lang: Lang, colour: string): VNode {
 /** One place ahead: the median person's p50 (p10–p90 under it), the head's, people, chance. */
 function arrivalRow(a: Arrival, lang: Lang, asOfDate: string): VNode {
   // A date on or before the as-of day is over (the data run to its 24:00): "by now", the
-  // library's words and rule (`arrivedByNow`), as `dtm-flow forecast` says it (tryout25 L1).
+  // library's words and rule (`arrivedByNow`), as `dtm-flow forecast` says it.
   const date = (d: string | undefined) =>
     d === undefined
       ? TEXT[lang].later

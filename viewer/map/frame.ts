@@ -192,7 +192,7 @@ export interface GroupMark {
    * For a group the state counts as arrived (`status` "arrived"): the people the state holds at its
    * destination that no count holds yet (estimated, not counted; the circle is sized by them), or
    * undefined once counts there hold its people (a small ring, labelled "arrived <date>", with no
-   * figure: the place's count is the figure, tryout25 M4). `size` stays the estimate's.
+   * figure: the place's count is the figure). `size` stays the estimate's.
    */
   held?: number;
   /** For an arrived group: its first arrived day (the state's `arrivedOn`). */
@@ -382,12 +382,11 @@ function groupMarkAt(
 export const UNSEEN_MARK_R = 4;
 
 /**
- * The mark of a group the state counts as not seen since its last report: at its day's estimate,
- * not moving between days, of fixed size, with no body, band or trail (its people are `unknown`
- * in the split, not on the road).
+ * The mark of a group that does not move between days: at its day's estimate, of radius `r` (px),
+ * with no body, band or trail (its people are not on the road). Shared by the unseen and the
+ * arrived marks.
  */
-function unseenMark(g: LaidGroup, today: LaidFrame): GroupMark {
-  const r = UNSEEN_MARK_R;
+function stillMark(g: LaidGroup, today: LaidFrame, r: number): GroupMark {
   return {
     id: g.id,
     colour: g.colour,
@@ -401,9 +400,7 @@ function unseenMark(g: LaidGroup, today: LaidFrame): GroupMark {
     sizeLow: today.sizeLow,
     sizeHigh: today.sizeHigh,
     onRoad: today.onRoad,
-    unseenSince: today.unseenSince,
-    ...(today.status !== undefined ? { status: today.status } : {}),
-    uncertain: true,
+    uncertain: false,
     alpha: 1,
     band: EMPTY,
     body: EMPTY,
@@ -412,35 +409,31 @@ function unseenMark(g: LaidGroup, today: LaidFrame): GroupMark {
 }
 
 /**
- * The mark of a group the state counts as arrived: at its day's estimate, not moving, with no
- * body, band or trail (its people are at the place, not on the road). Sized by the people the
- * state holds at its destination (estimated, not counted), or a small ring once counts there hold
- * them: never the estimate's size as people present (tryout25 M4: 5,994 beside Tijuana's 3,749).
+ * The mark of a group the state counts as not seen since its last report: a still mark of fixed
+ * size (its people are `unknown` in the split, not on the road).
+ */
+function unseenMark(g: LaidGroup, today: LaidFrame): GroupMark {
+  return {
+    ...stillMark(g, today, UNSEEN_MARK_R),
+    unseenSince: today.unseenSince,
+    ...(today.status !== undefined ? { status: today.status } : {}),
+    uncertain: true,
+  };
+}
+
+/**
+ * The mark of a group the state counts as arrived: a still mark sized by the people the state
+ * holds at its destination (estimated, not counted), or a small ring once counts there hold
+ * them: never the estimate's size as people present (5,994 beside Tijuana's 3,749).
  */
 function arrivedMark(g: LaidGroup, today: LaidFrame, rs: number): GroupMark {
   const held = today.atDestination;
   const r = held !== undefined ? Math.max(2.5, rs * Math.sqrt(Math.max(0, held))) : UNSEEN_MARK_R;
   return {
-    id: g.id,
-    colour: g.colour,
-    day: today.day,
-    x: today.x,
-    y: today.y,
-    r,
-    rLow: r,
-    rHigh: r,
-    size: today.size,
-    sizeLow: today.sizeLow,
-    sizeHigh: today.sizeHigh,
-    onRoad: today.onRoad,
+    ...stillMark(g, today, r),
     status: "arrived",
     ...(held !== undefined ? { held } : {}),
     ...(today.arrivedOn !== undefined ? { arrivedOn: today.arrivedOn } : {}),
-    uncertain: false,
-    alpha: 1,
-    band: EMPTY,
-    body: EMPTY,
-    trail: EMPTY,
   };
 }
 

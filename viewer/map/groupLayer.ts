@@ -52,7 +52,7 @@ export function peopleText(lang: Lang, v: number): string {
  * its last report for a group the state counts as unseen (no people on the road to show). An
  * arrived group shows what the state holds at its destination: its people no count holds yet,
  * "estimated, not counted" (the library's words), or "arrived 17 Nov" with no figure once the
- * counts there hold them (tryout25 M4).
+ * counts there hold them.
  */
 export function groupLabel(
   lang: Lang,
