@@ -66,8 +66,8 @@ export interface SplitPartsOptions {
   named?: boolean;
 }
 
-/** The reading used when EstimateOptions.splitParts is not given. */
-export const DEFAULT_SPLIT_PARTS: Readonly<SplitPartsOptions> = {
+/** The reading used when EstimateOptions.splitParts is true (it is off by default). */
+export const DEFAULT_SPLIT_PARTS: Readonly<Required<SplitPartsOptions>> = {
   minBodies: 2,
   maxBodies: 3,
   named: true,
@@ -84,8 +84,8 @@ export function splitParts(
   options: SplitPartsOptions = {},
   inferred: Set<string> = new Set(),
 ): Set<WorkGroup> {
-  const minBodies = options.minBodies ?? 2;
-  const maxBodies = options.maxBodies ?? 3;
+  const minBodies = options.minBodies ?? DEFAULT_SPLIT_PARTS.minBodies;
+  const maxBodies = options.maxBodies ?? DEFAULT_SPLIT_PARTS.maxBodies;
   const dissolved = new Set<WorkGroup>();
   const moved = new Set<string>();
   const reaches = reachMemo(moved);
