@@ -650,7 +650,10 @@ export function dayCheckFactors(
   const half = days.map((d) => Math.max(0, (d.high - d.low) / 2));
   const reported = [...new Set(steps)].filter((k) => k >= 0 && k < days.length);
   reported.sort((a, b) => a - b);
-  const at = (k: number): number => onReported?.get(k) ?? factor;
+  // A reported day's own factor lies in [1, factor]: anything else (NaN, below 1) reads as factor.
+  const own = (f: number | undefined): number =>
+    f !== undefined && f >= 1 && f <= factor ? f : factor;
+  const at = (k: number): number => own(onReported?.get(k));
   const extra = (k: number): number => (at(k) * at(k) - 1) * half[k] ** 2;
   let next = 0;
   return days.map((_, k) => {

@@ -136,6 +136,17 @@ describe("dayCheckFactors", () => {
     expect(dayCheckFactors([day(10), day(20)], [0], 1)).toEqual([1, 1]);
     expect(dayCheckFactors([day(10), day(20)], [], 1.5)).toEqual([1.5, 1.5]);
   });
+  it("reads a reported day's own factor outside [1, factor] (NaN, below 1, above) as the factor", () => {
+    const own = new Map([
+      [0, Number.NaN],
+      [1, 0.5],
+      [2, 3],
+      [3, 1.5],
+    ]);
+    expect(dayCheckFactors([day(10), day(10), day(10), day(10)], [0, 1, 2, 3], 2, own)).toEqual([
+      2, 2, 2, 1.5,
+    ]);
+  });
 });
 
 describe("lawShareFactor (EstimateOptions.dayCheckOnLaw)", () => {
@@ -153,7 +164,15 @@ describe("lawShareFactor (EstimateOptions.dayCheckOnLaw)", () => {
   });
   it("is carried into the gaps from each reported day's own factor", () => {
     const day = (h: number) => ({ low: 100 - h, high: 100 + h });
-    const f = dayCheckFactors([day(10), day(20), day(10)], [0, 2], 2, new Map([[0, 1.5], [2, 1.5]]));
+    const f = dayCheckFactors(
+      [day(10), day(20), day(10)],
+      [0, 2],
+      2,
+      new Map([
+        [0, 1.5],
+        [2, 1.5],
+      ]),
+    );
     expect(f[0]).toBe(1.5);
     expect(f[2]).toBe(1.5);
     // Extra (1.5² − 1)·10² = 125 km² on 20 km.
