@@ -307,6 +307,8 @@ describe.skipIf(!hasBrowser)("the viewer shows the library's figures", () => {
           size: Number((e as SVGElement).dataset.size),
           aria: e.getAttribute("aria-label"),
           unseen: (e as SVGElement).dataset.unseenSince,
+          status: (e as SVGElement).dataset.status,
+          held: (e as SVGElement).dataset.held,
         })),
       );
       shown.sort((a, b) => a.group.localeCompare(b.group));
@@ -314,24 +316,37 @@ describe.skipIf(!hasBrowser)("the viewer shows the library's figures", () => {
         shown.map(({ group, size }) => ({ group, size })),
         date,
       ).toEqual(expected);
-      // A group not reported for longer than the silence limit is marked, not sized on the road.
+      // A group not reported for longer than the silence limit is marked, not sized on the road;
+      // an arrived group says what the state holds at its destination (arrived-map.test.ts).
+      const arrived = new Set(shown.filter((g) => g.status === "arrived").map((g) => g.group));
       for (const g of shown)
-        expect(g.aria).toBe(
-          g.unseen
-            ? `${g.group}: ${notSeenSinceText("en", g.unseen)}`
-            : `${g.group}: ${peopleText("en", g.size)} people`,
-        );
-      // The labels drawn beside the groups: name · the library's people that day.
+        if (arrived.has(g.group)) expect(g.aria).toMatch(/estimated, not counted|arrived/);
+        else
+          expect(g.aria).toBe(
+            g.unseen
+              ? `${g.group}: ${notSeenSinceText("en", g.unseen)}`
+              : `${g.group}: ${peopleText("en", g.size)} people`,
+          );
+      // The labels drawn beside the groups on the road: name · the library's people that day.
       const labels = await page.locator("#map-hits text.group-label").allTextContents();
-      expect(labels.sort()).toEqual(
+      expect(labels.filter((l) => !arrived.has(l.split(" · ")[0])).sort()).toEqual(
         expected
           .filter(
             (g) =>
-              g.size >= LABEL_MIN_PEOPLE && !shown.some((m) => m.group === g.group && m.unseen),
+              g.size >= LABEL_MIN_PEOPLE &&
+              !arrived.has(g.group) &&
+              !shown.some((m) => m.group === g.group && m.unseen),
           )
           .map((g) => groupLabel("en", { id: g.group, size: g.size }))
           .sort(),
       );
+      // An arrived group's label: its held people (estimated) or the day it arrived, no size.
+      for (const g of shown.filter(
+        (s) => arrived.has(s.group) && s.held !== "" && Number(s.held) >= LABEL_MIN_PEOPLE,
+      ))
+        expect(labels).toContain(
+          groupLabel("en", { id: g.group, size: g.size, status: "arrived", held: Number(g.held) }),
+        );
       // The split readout's in-transit figure: the ledger's rows of that day, summed.
       const rows = input.split.filter((r) => r.date === date && r.category === "in_transit");
       const inTransit = rows.reduce((sum, r) => sum + r.value, 0);
