@@ -31,6 +31,18 @@ export function countedText(
 }
 
 /**
+ * Whether a day of a place's presence series holds a figure: not on a day with no one present
+ * after a count that aged out (`notCountedSince`; its people are `unknown`) — the state does not
+ * say 0 there, so charts leave a gap and `presentText` says "not counted since". One rule for the
+ * words and the lines.
+ * @param point a day of a place's presence series (`presencePanels`).
+ * @example presentKnown({ value: 0, notCountedSince: "2018-12-06" }); // => false
+ */
+export function presentKnown(point: { value: People; notCountedSince?: IsoDate }): boolean {
+  return !(point.value === 0 && point.notCountedSince !== undefined);
+}
+
+/**
  * A place's people present on a day, in words: "3,224 (counted 19 Nov)", or for a day with no one
  * present after a count that aged out "not counted since 28 Nov" — "counted 6 Dec: fewer than
  * 1,000" when that count was only an upper bound — never "0". One wording for the
@@ -52,7 +64,7 @@ export function presentText(
 ): string {
   const w = situationWords(lang);
   const since = point.notCountedSince;
-  if (point.value === 0 && since !== undefined) {
+  if (!presentKnown(point) && since !== undefined) {
     const day = formatDate(since, true, lang);
     return point.upTo !== undefined
       ? w.countedUpTo(day, formatPeople(point.upTo))

@@ -3,7 +3,8 @@
  * after its count aged out, in real Chromium on 10 Dec 2018, English and Spanish:
  * Mexicali "counted 6 Dec: fewer than 1,000" (its last count was an upper bound) and Mexico City
  * "not counted since 28 Nov", as `dtm-flow report --as-of 2018-12-10 --hindsight` writes them, not
- * "0 present" — one wording, the library's `presentText`.
+ * "0 present" — one wording, the library's `presentText`; their lines stop where the count aged
+ * out (a gap, `presentKnown`) instead of drawing 0.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -65,6 +66,13 @@ describe.skipIf(!hasBrowser)("small multiples: a count that aged out is not 0", 
           .poll(async () => (await figure.textContent()) ?? "")
           .toMatch(new RegExp(`^${reported}( / | · )`));
         expect(await figure.getAttribute("data-value")).toBe("0");
+        // The line agrees with the words: it stops before the day (a gap, `presentKnown`), not 0.
+        const chart = page.locator(`#multiples > div[data-place="${place}"] svg`);
+        const d = (await chart.locator("path").last().getAttribute("d")) ?? "";
+        const xs = [...d.matchAll(/[ML]\s*(-?[\d.]+)[ ,]/g)].map((m) => Number(m[1]));
+        const cursor = Number(await chart.locator('[data-role="cursor"]').getAttribute("x1"));
+        expect(xs.length).toBeGreaterThan(1);
+        expect(Math.max(...xs)).toBeLessThan(cursor);
       }
       if (lang === "es")
         await page.locator("#multiples").screenshot({ path: `${SHOTS}/multiples-10dec-es.png` });

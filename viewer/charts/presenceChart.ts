@@ -5,7 +5,7 @@
 import { scaleLinear } from "d3-scale";
 import { curveStepAfter, line } from "d3-shape";
 import type { PresenceSeries } from "../data/replay.ts";
-import { countedText, presentText } from "../../src/index.ts";
+import { countedText, presentKnown, presentText } from "../../src/index.ts";
 import type { Place } from "../../src/index.ts";
 import { formatCount, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
@@ -56,7 +56,7 @@ export function presenceFigure(
   const counted = latest && latest.value > 0 ? countedText(latest, latest.date, lang).trim() : "";
   // No one present after a count that aged out: the library's "not counted since 6 Dec" (or
   // "counted 6 Dec: fewer than 1,000"), as the situation update's table says, not "0".
-  const aged = latest !== undefined && latest.value === 0 && latest.notCountedSince !== undefined;
+  const aged = latest !== undefined && !presentKnown(latest);
   const people = aged
     ? presentText(latest, lang)
     : `${latest ? formatCount(lang, latest.value) : "–"} ${tr(lang, "present")}`;
@@ -69,8 +69,8 @@ export function presenceFigure(
 }
 
 /**
- * One multiple: a step line of the reported figures (dots where a report exists), a dashed line
- * at the capacity when known, and the cursor.
+ * One multiple: a step line of the reported figures (dots where a report exists), broken where a
+ * count aged out (`presentKnown`), a dashed line at the capacity when known, and the cursor.
  * @example presenceChart(replay.presence[0], { width: 180, height: 70, lang: "es", days: 80, t: 40 })
  */
 export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VNode {
@@ -81,7 +81,10 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
   const y = scaleLinear()
     .domain([0, max * 1.05])
     .range([height - M.bottom, M.top]);
-  const path = line<{ t: number; value: number }>()
+  // A day whose count aged out holds no figure (`presentKnown`): a gap in the line, not 0, as the
+  // figure above says "not counted since".
+  const path = line<PresenceSeries["points"][number]>()
+    .defined(presentKnown)
     .x((p) => x(p.t))
     .y((p) => y(p.value))
     .curve(curveStepAfter)(series.points);
@@ -129,7 +132,7 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
       stroke: CATEGORY_COLOUR.remaining,
       "stroke-width": 1.75,
     }),
-    series.points.map((p) =>
+    series.points.filter(presentKnown).map((p) =>
       h("circle", { cx: x(p.t), cy: y(p.value), r: 2, fill: CATEGORY_COLOUR.remaining }),
     ),
     h("line", {
