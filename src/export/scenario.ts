@@ -16,6 +16,7 @@
  * on the same row are computed from. The result itself (scenario-report.json) keeps the quantiles
  * as computed.
  */
+import { firstArrivalShown } from "../scenario/firstArrivalShown.ts";
 import { placeNeeds, wholePeople } from "../scenario/needs.ts";
 import type { PlaceResult, ScenarioResult } from "../scenario/types.ts";
 
@@ -200,7 +201,20 @@ export const SCENARIO_SUMMARY_COLUMNS = [
 export type ScenarioSummaryColumn = (typeof SCENARIO_SUMMARY_COLUMNS)[number];
 
 /**
- * One row per place: first arrival, peak date and people, days over capacity, needs at the p90
+ * A place's first-arrival cells: empty where the median run's peak of people present is 0 (the
+ * library's `firstArrivalShown`), as the viewer's and the command's "none in the median run".
+ */
+function firstArrivalCells(place: PlaceResult) {
+  const shown = firstArrivalShown(place.peakPeople);
+  return {
+    first_arrival_p10: shown ? place.firstArrival.p10 : undefined,
+    first_arrival_p50: shown ? place.firstArrival.p50 : undefined,
+    first_arrival_p90: shown ? place.firstArrival.p90 : undefined,
+  };
+}
+
+/**
+ * One row per place: first arrival (empty when the median run's peak is 0), peak date and people, days over capacity, needs at the p90
  * peak. Every row has exactly {@link SCENARIO_SUMMARY_COLUMNS} (the type checks it); write it with
  * those columns for their order.
  */
@@ -218,9 +232,7 @@ export function scenarioSummaryRows(
       km: place.km,
       capacity: place.capacity,
       reach_probability: place.firstArrival.probability,
-      first_arrival_p10: place.firstArrival.p10,
-      first_arrival_p50: place.firstArrival.p50,
-      first_arrival_p90: place.firstArrival.p90,
+      ...firstArrivalCells(place),
       peak_date_p10: place.peakDate.p10,
       peak_date_p50: place.peakDate.p50,
       peak_date_p90: place.peakDate.p90,

@@ -1,6 +1,6 @@
 /** presentText: a place's people present in words, the one wording of the report and the viewer. */
 import { describe, expect, it } from "vitest";
-import { presentText } from "../../src/index.ts";
+import { presentKnown, presentText } from "../../src/index.ts";
 
 describe("presentText", () => {
   it("a count that aged out is 'not counted since', never 0", () => {
@@ -26,5 +26,10 @@ describe("presentText", () => {
       }),
     ).toBe("3,969 (counted 21 Nov–4 Dec)");
     expect(presentText({ date: "2018-12-05", value: 0 })).toBe("0");
+  });
+  it("presentKnown: a day whose count aged out holds no figure (a gap in the charts)", () => {
+    expect(presentKnown({ value: 0, notCountedSince: "2018-11-28" })).toBe(false);
+    expect(presentKnown({ value: 0 })).toBe(true);
+    expect(presentKnown({ value: 12, notCountedSince: "2018-11-28" })).toBe(true);
   });
 });

@@ -132,9 +132,11 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
       stroke: CATEGORY_COLOUR.remaining,
       "stroke-width": 1.75,
     }),
-    series.points.filter(presentKnown).map((p) =>
-      h("circle", { cx: x(p.t), cy: y(p.value), r: 2, fill: CATEGORY_COLOUR.remaining }),
-    ),
+    series.points
+      .filter(presentKnown)
+      .map((p) =>
+        h("circle", { cx: x(p.t), cy: y(p.value), r: 2, fill: CATEGORY_COLOUR.remaining }),
+      ),
     h("line", {
       "data-role": "cursor",
       x1: x(opts.t),
