@@ -8,6 +8,7 @@ import { area, line } from "d3-shape";
 import type { SplitCategory } from "../model/track.ts";
 import type { IsoDate } from "../model/units.ts";
 import { dayNumber } from "../calendar/index.ts";
+import { presentKnown } from "./countedText.ts";
 import { CATEGORY_COLORS, escapeHtml, formatDate, formatPeople } from "./format.ts";
 import type { PlacePanel } from "./situationUpdate.ts";
 import { situationWords, type SituationLang } from "./words.ts";
@@ -168,10 +169,12 @@ export function smallMultiplesSvg(
       .domain([0, top])
       .nice()
       .range([ph - m.bottom, m.top]);
-    // Consecutive days form one segment; a gap (no figure holds) breaks the line and the band.
+    // Consecutive days form one segment; a gap (no figure holds: a count aged out, `presentKnown`,
+    // as the table's "not counted since") breaks the line and the band.
+    const known = panel.series.filter(presentKnown);
     const segments: (typeof panel.series)[] = [];
-    panel.series.forEach((s, i) => {
-      const previous = panel.series[i - 1];
+    known.forEach((s, i) => {
+      const previous = known[i - 1];
       if (previous && dayOf(s.date) - dayOf(previous.date) <= 1) {
         segments[segments.length - 1]!.push(s);
       } else segments.push([s]);
@@ -193,7 +196,8 @@ export function smallMultiplesSvg(
       panel.capacity === undefined
         ? ""
         : `<line x1="${m.left}" x2="${pw - m.right}" y1="${r1(y(panel.capacity))}" y2="${r1(y(panel.capacity))}" stroke="#C00" stroke-dasharray="4 3"><title>${escapeHtml(w.capacity)} ${formatPeople(panel.capacity)}</title></line>`;
-    const last = panel.series[panel.series.length - 1];
+    const end = panel.series[panel.series.length - 1];
+    const last = end && presentKnown(end) ? end : undefined;
     parts.push(
       `<g transform="translate(${ox},${oy})">`,
       `<text x="${m.left}" y="14" font-weight="bold">${escapeHtml(panel.placeName)}</text>`,
