@@ -53,7 +53,11 @@ for (let i = 0; i < 16; i++) {
   const observation = { ...cfg.observation, ...overrides(variant) };
   const movement = variant === "noride" || variant.startsWith("ideal") ? walkingOnly() : undefined;
   const world = simulateWorld({ ...cfg, observation, movement }, mulberry32(1000 + i + 200));
-  const est = estimateTracks(world.dataset, { selfCalibrate: calibrated, sameDaySpread, dayCheckOnLaw });
+  const est = estimateTracks(world.dataset, {
+    selfCalibrate: calibrated,
+    sameDaySpread,
+    dayCheckOnLaw,
+  });
   factors.km += est.report.widening.km;
   factors.kmDays += est.report.widening.kmDays ?? 1;
   factors.worlds++;
