@@ -96,7 +96,10 @@ export class SheetReader {
     if (this.repeats.found) noteRepeatGroup(this.im, this.sheet, this.repeats.found);
     const columns = this.repeats.found?.columns;
     // The cell naming each generated row's column (`Sentido`, `Nacionalidad`): Total rows per column.
-    if (columns?.layout) plan.totals.keyBy(columns.base.length);
+    if (columns?.layout) {
+      plan.totals.keyBy(columns.base.length);
+      plan.ctx.totalNamedAt = columns.base.length;
+    }
     if (plan.fatal) this.fatal = plan.fatal;
     const start = plan.layout.dataIndex;
     const rest = this.head.slice(start);
