@@ -129,9 +129,13 @@ export class SheetReader {
 
   /** One row of the sheet: a submission of a flattened repeat group is one row per instance. */
   private row(input: string[], line: number): void {
+    const report = this.im.report;
+    const before = report.dataRows;
     this.rowOne(input, line);
     // The line's other rows warn only about their own cells (a place name once per line).
     for (const cells of this.repeats.rest(line) ?? []) this.rowOne(cells, line, this.repeats.own);
+    const beyond = report.dataRows - before - 1;
+    if (beyond > 0) report.rowsBeyondLines = (report.rowsBeyondLines ?? 0) + beyond;
   }
 
   /** `own`: a line's later row's own columns (RepeatInstances.own): only theirs are warned about. */
