@@ -7,7 +7,7 @@
  */
 import { asOfCutText, asOfMoment, formatPeople, situationWords } from "../src/index.ts";
 import type { ImportReport, SituationLang } from "../src/index.ts";
-import { counted } from "./plural.ts";
+import { counted, dataRowsPhrase } from "./plural.ts";
 
 /** A count and its noun in Spanish, singular for exactly one ("1 grupo", "2 grupos"). */
 const contado = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -20,6 +20,8 @@ export interface CliWords {
     name: string;
     kind?: string;
     rows?: number;
+    /** ImportReport.rowsBeyondLines: the lines that were read as several count rows. */
+    rowsBeyond?: number;
     features?: number;
     accepted: number;
     rejected: number;
@@ -209,7 +211,7 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     fileLine: (f) =>
       f.features !== undefined
         ? `${f.name}: ${counted(f.features, "route feature")}, ${f.accepted} accepted, ${f.rejected} rejected, ${counted(f.warnings, "warning")}`
-        : `${f.name}: ${f.kind ?? "unknown kind"}, ${counted(f.rows ?? 0, "data row")}, ${f.accepted} accepted, ${f.rejected} rejected, ${counted(f.warnings, "warning")}${f.duplicates ? `, ${counted(f.duplicates, "duplicate")}` : ""}`,
+        : `${f.name}: ${f.kind ?? "unknown kind"}, ${dataRowsPhrase(f.rows ?? 0, f.rowsBeyond, false)}, ${f.accepted} accepted, ${f.rejected} rejected, ${counted(f.warnings, "warning")}${f.duplicates ? `, ${counted(f.duplicates, "duplicate")}` : ""}`,
     validateFile: (r) =>
       `${r.fileName ?? "input"}: ${r.kind ?? "unknown kind"} (${r.kindSource ?? "?"}), encoding ${r.encoding ?? "?"}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ""}${r.sheets ? `, sheets ${r.sheets.join(", ")}` : ""}${r.mojibakeRepaired ? ", double-encoded text repaired" : ""}`,
     validateHeader: (r) =>
@@ -305,7 +307,7 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     fileLine: (f) =>
       f.features !== undefined
         ? `${f.name}: ${contado(f.features, "elemento de ruta", "elementos de ruta")}, ${contado(f.accepted, "aceptado")}, ${contado(f.rejected, "rechazado")}, ${contado(f.warnings, "aviso")}`
-        : `${f.name}: ${KIND_ES[f.kind ?? ""] ?? "tipo desconocido"}, ${contado(f.rows ?? 0, "fila de datos", "filas de datos")}, ${contado(f.accepted, "aceptada")}, ${contado(f.rejected, "rechazada")}, ${contado(f.warnings, "aviso")}${f.duplicates ? `, ${contado(f.duplicates, "duplicado")}` : ""}`,
+        : `${f.name}: ${KIND_ES[f.kind ?? ""] ?? "tipo desconocido"}, ${dataRowsPhrase(f.rows ?? 0, f.rowsBeyond, true)}, ${contado(f.accepted, "aceptada")}, ${contado(f.rejected, "rechazada")}, ${contado(f.warnings, "aviso")}${f.duplicates ? `, ${contado(f.duplicates, "duplicado")}` : ""}`,
     validateFile: (r) =>
       `${r.fileName ?? "entrada"}: ${KIND_ES[r.kind ?? ""] ?? "tipo desconocido"} (${r.kindSource === "given" ? "indicado" : r.kindSource === "detected" ? "detectado" : "?"}), codificación ${r.encoding ?? "?"}${r.delimiter ? `, delimitador ${JSON.stringify(r.delimiter)}` : ""}${r.sheets ? `, hojas ${r.sheets.join(", ")}` : ""}${r.mojibakeRepaired ? ", texto con doble codificación reparado" : ""}`,
     validateHeader: (r) =>

@@ -359,6 +359,7 @@ export function summarizeReport(
     ...common,
     ...(report.kind !== undefined ? { kind: report.kind } : {}),
     rows: report.dataRows,
+    ...(report.rowsBeyondLines ? { rowsBeyond: report.rowsBeyondLines } : {}),
     duplicates: report.duplicates.length,
   });
 }

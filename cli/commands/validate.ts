@@ -9,7 +9,7 @@ import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-o
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import { TABLE_KINDS, createGazetteer, embedded2018, totalCheckText } from "../../src/index.ts";
 import type { ImportReport, SituationLang, TableKind } from "../../src/index.ts";
-import { counted } from "../plural.ts";
+import { counted, dataRowsPhrase } from "../plural.ts";
 import { issueLine } from "../issue-line.ts";
 import type { IssueLineItem } from "../issue-line.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
@@ -62,8 +62,8 @@ export function formatReportText(
   lines.push(words.validateHeader(report));
   lines.push(
     es
-      ? `${counted(report.dataRows, "fila de datos", "filas de datos")}: ${counted(report.accepted, "aceptada")}, ${counted(report.rejected, "rechazada")}; ${counted(report.warnings.length, "aviso")}, ${counted(report.duplicates.length, "duplicado")}, ${counted(report.blankRows, "fila en blanco", "filas en blanco")}, ${counted(report.nonDataRows, "fila de total/encabezado", "filas de total/encabezado")}`
-      : `${counted(report.dataRows, "data row")}: ${report.accepted} accepted, ${report.rejected} rejected; ${counted(report.warnings.length, "warning")}, ${counted(report.duplicates.length, "duplicate")}, ${counted(report.blankRows, "blank row")}, ${counted(report.nonDataRows, "total/header row")}`,
+      ? `${dataRowsPhrase(report.dataRows, report.rowsBeyondLines, true)}: ${counted(report.accepted, "aceptada")}, ${counted(report.rejected, "rechazada")}; ${counted(report.warnings.length, "aviso")}, ${counted(report.duplicates.length, "duplicado")}, ${counted(report.blankRows, "fila en blanco", "filas en blanco")}, ${counted(report.nonDataRows, "fila de total/encabezado", "filas de total/encabezado")}`
+      : `${dataRowsPhrase(report.dataRows, report.rowsBeyondLines, false)}: ${report.accepted} accepted, ${report.rejected} rejected; ${counted(report.warnings.length, "warning")}, ${counted(report.duplicates.length, "duplicate")}, ${counted(report.blankRows, "blank row")}, ${counted(report.nonDataRows, "total/header row")}`,
   );
   lines.push(es ? "columnas:" : "columns:");
   const ignored = es ? "(se ignora)" : "(ignored)";

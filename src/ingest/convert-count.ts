@@ -283,6 +283,7 @@ function checkPeople(
     sum += girls;
     knownParts++;
   }
+  if (total === undefined && rejectTallyUnknown(r)) return undefined;
   if (total === undefined && !hasBadPeopleCell(r)) {
     if (knownParts === 4) {
       total = sum;
@@ -319,6 +320,20 @@ function checkPeople(
   checkParts(r, total, sum, knownParts);
   checkUnaccompanied(r, total, boys, girls, uac);
   return total;
+}
+
+/**
+ * A tally's cell (one column per direction or nationality) that says "not known" (`N/D`, `s/d`):
+ * the cell is the row's only figure, so it is rejected as not a number under its own column
+ * (`Ingresos "N/D" is not a number.`), never as a blank Total of a sheet without parts. A blank
+ * or dash cell of a tally gives no row (repeat-columns.ts), so it never reaches here.
+ */
+function rejectTallyUnknown(r: RowReader): boolean {
+  if (r.ctx.totalNamedAt === undefined) return false;
+  const t = r.raw("total");
+  if (!t) return false;
+  r.reject("total", "invalid_number", `${r.column("total")} "${t}" is not a number.`, t);
+  return true;
 }
 
 /**

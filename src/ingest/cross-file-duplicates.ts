@@ -31,6 +31,8 @@ export class CrossFileDuplicates {
   private readonly places: { file: string; sheet?: string }[] = [];
   private readonly placeOf: number[] = [];
   private readonly lineOf: number[] = [];
+  /** The last duplicate reported (file, sheet, line, first place, first line). */
+  private lastSaid = "";
 
   /** The earlier file's row this one repeats, or undefined (and the row is remembered). */
   check(
@@ -47,6 +49,10 @@ export class CrossFileDuplicates {
     }
     const first = this.places[this.placeOf[at]!]!;
     if (first.file === file) return undefined;
+    // A line read as several rows (a tally's two directions) that repeats one line is said once.
+    const said = `${file}\u0000${sheet ?? ""}\u0000${line}\u0000${this.placeOf[at]}\u0000${this.lineOf[at]}`;
+    if (said === this.lastSaid) return undefined;
+    this.lastSaid = said;
     return {
       file,
       line,

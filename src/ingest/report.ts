@@ -162,6 +162,12 @@ export interface ImportReport {
   rowsRead: number;
   /** Rows that are data: `accepted + rejected === dataRows`, always. */
   dataRows: number;
+  /**
+   * Data rows beyond one per line of the file: a line read as several rows (a tally's two
+   * directions, a Kobo repeat group's instances) adds its rows after the first. The file's data
+   * lines are `dataRows − rowsBeyondLines`; absent when every line is one row.
+   */
+  rowsBeyondLines?: number;
   accepted: number;
   rejected: number;
   /** Records produced (fewer than accepted rows when a long layout was pivoted). */

@@ -78,6 +78,12 @@ export interface ConvertContext {
   labels?: LabelSpellings;
   /** The file's thousands separator, decided by its first grouped figure (thousands-style.ts). */
   thousands?: ThousandsStyle;
+  /**
+   * A tally with one column per direction or nationality (repeat-columns.ts): the cell of each
+   * row naming the column its Total came from (`Ingresos`, `Hondureños`), so that a message about
+   * the Total names the sheet's column, not the importer's `Total`.
+   */
+  totalNamedAt?: number;
   /** The row reader reused for every row of this file (see `RowReader.for`). */
   reader?: unknown;
   /** `fieldIndex` as a plain object, for fast lookups on every row. */
@@ -215,6 +221,9 @@ export class RowReader {
     return out;
   }
   column(field: string): string {
+    const at = this.ctx.totalNamedAt;
+    const named = at !== undefined && field === "total" ? this.cells[at]?.trim() : undefined;
+    if (named) return named;
     const i = this.ctx.fieldIndex.get(field);
     return i === undefined ? field : this.ctx.columnNames[i]!;
   }

@@ -25,6 +25,7 @@ import { RepeatInstances, type RepeatColumns } from "./repeat-columns.ts";
 import type { Fatal, SheetPlan } from "./sheet-plan.ts";
 import type { Converted, Issue } from "./convert.ts";
 import type { ImportedRecord } from "./import-options.ts";
+import type { ImportReport } from "./report.ts";
 
 /** Rows read before the layout is decided: enough to find the header below a title block. */
 export const HEAD_ROWS = 25;
@@ -96,7 +97,7 @@ export class SheetReader {
     if (this.repeats.found) noteRepeatGroup(this.im, this.sheet, this.repeats.found);
     const columns = this.repeats.found?.columns;
     // The cell naming each generated row's column (`Sentido`, `Nacionalidad`): Total rows per column.
-    if (columns?.layout) plan.totals.keyBy(columns.base.length);
+    if (columns?.layout) keyByColumn(plan, columns.base.length);
     if (plan.fatal) this.fatal = plan.fatal;
     const start = plan.layout.dataIndex;
     const rest = this.head.slice(start);
@@ -148,7 +149,7 @@ export class SheetReader {
     report.rowsRead++;
     const cells = unquoteFormulas(raw);
     if (this.fatal) {
-      report.dataRows++;
+      countDataRow(report, own !== undefined);
       report.rejected++;
       const message = `file unusable: ${this.fatal.message}`;
       // The fatal's values and `unusable`, so that a front end says the whole reason in its language.
@@ -157,7 +158,7 @@ export class SheetReader {
       return;
     }
     if (isNonData(this.im, this.sheet, plan, cells, line, own !== undefined)) return;
-    report.dataRows++;
+    countDataRow(report, own !== undefined);
     const uuidIndex = plan.layout.mapping.uuidIndex;
     if (this.duplicates.isDuplicate(this.im, this.sheet, cells, uuidIndex, line)) return;
     if (excelError(this.im, this.sheet, plan, cells, line)) return;
@@ -176,6 +177,22 @@ export class SheetReader {
   get lastLine(): number {
     return this.line;
   }
+}
+
+/**
+ * A tally's rows (one column per direction or nationality) are keyed by the cell at `at`, which
+ * names the column each row's Total came from: Total rows are checked per column, and messages
+ * about the Total name that column (`Ingresos`).
+ */
+function keyByColumn(plan: SheetPlan, at: number): void {
+  plan.totals.keyBy(at);
+  plan.ctx.totalNamedAt = at;
+}
+
+/** Counts a data row; `later`: a line's second row or after (ImportReport.rowsBeyondLines). */
+function countDataRow(report: ImportReport, later: boolean): void {
+  report.dataRows++;
+  if (later) report.rowsBeyondLines = (report.rowsBeyondLines ?? 0) + 1;
 }
 
 /** Says once that a flattened repeat group's instances are read as rows of their own. */

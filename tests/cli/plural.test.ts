@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { counted } from "../../cli/plural.ts";
+import { counted, dataRowsPhrase } from "../../cli/plural.ts";
+import { formatReportText } from "../../cli/commands/validate.ts";
+import { createGazetteer, embedded2018 } from "../../src/index.ts";
 import { summarizeReport } from "../../cli/read-input.ts";
 import { importTable } from "../../src/index.ts";
 
@@ -21,5 +23,28 @@ describe("counts in CLI messages", () => {
     expect(line).toContain("1 data row,");
     expect(report.warnings).toHaveLength(1);
     expect(line).toMatch(/, 1 warning$/);
+  });
+
+  it("a tally's lines are counted as the file's lines, then the count rows they became", () => {
+    expect(dataRowsPhrase(7, 3, false)).toBe("4 data rows → 7 count rows");
+    expect(dataRowsPhrase(7, 3, true)).toBe("4 filas de datos → 7 filas de conteo");
+    expect(dataRowsPhrase(2, undefined, false)).toBe("2 data rows");
+    // Four lines: three read as two directions each, one with only Entradas written.
+    const csv =
+      "Fecha;Punto de monitoreo;Entradas;Salidas\n25/10/2018;Ciudad Hidalgo;10;2\n26/10/2018;Ciudad Hidalgo;11;-\n27/10/2018;Ciudad Hidalgo;N/D;3\n28/10/2018;Ciudad Hidalgo;9;1\n";
+    const { report } = importTable(csv, {
+      fileName: "t.csv",
+      incomingIs: "northbound",
+      gazetteer: createGazetteer(embedded2018().places),
+    });
+    expect([report.dataRows, report.rowsBeyondLines, report.accepted, report.rejected]).toEqual([
+      7, 3, 6, 1,
+    ]);
+    expect(formatReportText(report, 50, "es")[2]).toMatch(
+      /^4 filas de datos → 7 filas de conteo: 6 aceptadas, 1 rechazada;/,
+    );
+    expect(summarizeReport(report)).toContain(
+      "t.csv: counts, 4 data rows → 7 count rows, 6 accepted",
+    );
   });
 });

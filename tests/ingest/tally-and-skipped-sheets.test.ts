@@ -35,6 +35,24 @@ describe("a tally with one column per direction", () => {
       /^las columnas Entradas, Salidas son una columna por sentido/,
     );
   });
+  it("rejects a not-known cell (N/D, s/d) once, under its own column, as not a number", () => {
+    const sheet =
+      "Fecha;Punto de monitoreo;Ingresos;Egresos\n27/10/2018;Ciudad Hidalgo;N/D;5\n28/10/2018;Ciudad Hidalgo;N/D;s/d\n29/10/2018;Ciudad Hidalgo;7;-\n30/10/2018;Ciudad Hidalgo;;2\n";
+    const r = importTable(sheet, { gazetteer: testGazetteer(), incomingIs: "northbound" });
+    const seen = r.report.rejections.map((x) => [x.line, x.column, x.code, x.value]);
+    expect(seen).toEqual([
+      [2, "Ingresos", "invalid_number", "N/D"],
+      [3, "Ingresos", "invalid_number", "N/D"],
+      [3, "Egresos", "invalid_number", "s/d"],
+    ]);
+    expect(issueText("es", r.report.rejections[2]!)).toBe("Egresos «s/d» no es un número.");
+    // A blank or dash cell gives no row, as docs/import.md says: nothing to reject.
+    expect(brief(r)).toEqual([
+      ["2018-10-27", "Ciudad Hidalgo", "southbound", 5],
+      ["2018-10-29", "Ciudad Hidalgo", "northbound", 7],
+      ["2018-10-30", "Ciudad Hidalgo", "southbound", 2],
+    ]);
+  });
   it("without incomingIs, reads each row's direction as unknown and says why", () => {
     const r = importTable(TALLY, { gazetteer: testGazetteer() });
     expect(brief(r).map((x) => x[2])).toEqual(["unknown", "unknown", "unknown"]);
