@@ -6,46 +6,21 @@
  * "0 present" — one wording, the library's `presentText`; their lines stop where the count aged
  * out (a gap, `presentKnown`) instead of drawing 0.
  */
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { situationWords } from "../../src/index.ts";
 import { hasBrowser, open2018, SHOTS, useViewerSession } from "./harness.ts";
-import { goToDay, markdownTable } from "./situationPanel.ts";
+import { goToDay, markdownTable, hindsightUpdates } from "./situationPanel.ts";
 
 const DATE = "2018-12-10";
-const execFileAsync = promisify(execFile);
 
 describe.skipIf(!hasBrowser)("small multiples: a count that aged out is not 0", () => {
   const viewer = useViewerSession();
-  const md: Record<"en" | "es", string> = { en: "", es: "" };
-  let out: string;
+  let md: Record<"en" | "es", string> = { en: "", es: "" };
+  let remove = () => {};
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), "dtm-multiples-"));
-    for (const lang of ["en", "es"] as const) {
-      const dir = join(out, lang);
-      await execFileAsync(
-        process.execPath,
-        [
-          resolve("bin/dtm-flow.js"),
-          "report",
-          "--as-of",
-          DATE,
-          "--hindsight",
-          "--lang",
-          lang,
-          "--out",
-          dir,
-        ],
-        { env: { ...process.env, TZ: "UTC" }, maxBuffer: 1 << 24 },
-      );
-      md[lang] = readFileSync(join(dir, "situation-update.md"), "utf8");
-    }
+    ({ md, remove } = await hindsightUpdates(DATE));
   }, 300_000);
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => remove());
 
   for (const lang of ["en", "es"] as const) {
     it(`Mexicali and Mexico City as the report says them (${lang})`, async () => {

@@ -5,45 +5,20 @@
  * report's method ("between 16,000 and 26,110 left with the caravans"), from the library's words.
  * Tijuana's presence small multiple gives the same count dates under its figure.
  */
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasBrowser, open2018, SHOTS, useViewerSession } from "./harness.ts";
-import { readPanel } from "./situationPanel.ts";
+import { readPanel, hindsightUpdates } from "./situationPanel.ts";
 
 const DATE = "2018-12-05";
-const execFileAsync = promisify(execFile);
 
 describe.skipIf(!hasBrowser)("count dates and the departed method in the situation panel", () => {
   const viewer = useViewerSession();
-  const md: Record<"en" | "es", string> = { en: "", es: "" };
-  let out: string;
+  let md: Record<"en" | "es", string> = { en: "", es: "" };
+  let remove = () => {};
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), "dtm-counted-"));
-    for (const lang of ["en", "es"] as const) {
-      const dir = join(out, lang);
-      await execFileAsync(
-        process.execPath,
-        [
-          resolve("bin/dtm-flow.js"),
-          "report",
-          "--as-of",
-          DATE,
-          "--hindsight",
-          "--lang",
-          lang,
-          "--out",
-          dir,
-        ],
-        { env: { ...process.env, TZ: "UTC" }, maxBuffer: 1 << 24 },
-      );
-      md[lang] = readFileSync(join(dir, "situation-update.md"), "utf8");
-    }
+    ({ md, remove } = await hindsightUpdates(DATE));
   }, 300_000);
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => remove());
 
   for (const lang of ["en", "es"] as const) {
     it(`as the report (${lang})`, async () => {

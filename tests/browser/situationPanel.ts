@@ -2,6 +2,11 @@
  * Reading the viewer's situation panel and `dtm-flow report`'s situation-update.md in the browser
  * tests, one way for every test that sets the two side by side.
  */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { CATEGORY_LABELS } from "../../src/report/format.ts";
@@ -124,4 +129,35 @@ export async function goToDay(page: Page, date: string): Promise<void> {
   );
   await setViewerState(page, { t: Math.floor(daysSince(start, date)) + 0.5, playing: false });
   await expect.poll(async () => (await readPanel(page)).date).toBe(date);
+}
+
+/**
+ * `dtm-flow report --as-of <date> --hindsight` in English and Spanish, written under a new temporary
+ * folder: each language's situation-update.md, and `remove` to delete the folder afterwards.
+ */
+export async function hindsightUpdates(
+  date: string,
+): Promise<{ md: Record<"en" | "es", string>; remove: () => void }> {
+  const out = mkdtempSync(join(tmpdir(), "dtm-update-"));
+  const md: Record<"en" | "es", string> = { en: "", es: "" };
+  for (const lang of ["en", "es"] as const) {
+    const dir = join(out, lang);
+    await promisify(execFile)(
+      process.execPath,
+      [
+        resolve("bin/dtm-flow.js"),
+        "report",
+        "--as-of",
+        date,
+        "--hindsight",
+        "--lang",
+        lang,
+        "--out",
+        dir,
+      ],
+      { env: { ...process.env, TZ: "UTC" }, maxBuffer: 1 << 24 },
+    );
+    md[lang] = readFileSync(join(dir, "situation-update.md"), "utf8");
+  }
+  return { md, remove: () => rmSync(out, { recursive: true, force: true }) };
 }
