@@ -134,7 +134,7 @@ interface Variant {
    */
   headFrontSpeed?: boolean;
   /** Development (fc26): `forecastArrivals`' `regimeHold` (the start regime held longer, decaying). */
-  regimeHold?: { share: number; halfLifeDays: number; reportedOnly?: boolean };
+  regimeHold?: { share: number; halfLifeDays: number };
 }
 /**
  * The truth's head on one day: the front edge, the one head every bench scores

@@ -41,7 +41,7 @@ import {
   regimeTransitions,
   stepSize,
 } from "../movement/index.ts";
-import type { DayDraws, MovementModel, Regime, SizeDynamics } from "../movement/index.ts";
+import type { DayDraws, MovementModel, SizeDynamics } from "../movement/index.ts";
 import type { GroupNowcast } from "./nowcast.ts";
 
 /** Size dynamics and the start's spread of {@link simulateRuns}. */
@@ -68,12 +68,6 @@ export interface RegimeHold {
   share: number;
   /** Days over which that share halves (> 0). */
   halfLifeDays: number;
-  /**
-   * Hold only the regime the group's two latest reports show (`GroupNowcast.reportedRegime`): runs
-   * in that regime stay in it longer, runs in another follow the law's chain; no hold without a
-   * reported regime. Default false: every regime is held.
-   */
-  reportedOnly?: boolean;
 }
 
 /** Smallest extra persistence a day is given its own chain for; below it the law's chain is used. */
@@ -89,11 +83,9 @@ export function heldChains(
   P: readonly (readonly number[])[],
   steps: number,
   hold: RegimeHold | undefined,
-  reported?: Regime,
 ): (readonly (readonly number[])[])[] {
   const out: (readonly (readonly number[])[])[] = [];
-  const only = hold?.reportedOnly ? (reported ? REGIMES.indexOf(reported) : -2) : -1;
-  const share = only === -2 ? 0 : Math.min(1, Math.max(0, hold?.share ?? 0));
+  const share = Math.min(1, Math.max(0, hold?.share ?? 0));
   const half = hold?.halfLifeDays ?? 1;
   for (let k = 1; k <= steps; k++) {
     const extra = share * Math.pow(2, -(k - 1) / Math.max(1e-6, half));
@@ -102,8 +94,7 @@ export function heldChains(
       continue;
     }
     const p = movement.persistence + (1 - movement.persistence) * extra;
-    const held = regimeTransitions({ ...movement, persistence: Math.min(1, p) });
-    out.push(only < 0 ? held : P.map((row, i) => (i === only ? held[i]! : row)));
+    out.push(regimeTransitions({ ...movement, persistence: Math.min(1, p) }));
   }
   return out;
 }
@@ -141,7 +132,7 @@ export function simulateRuns(
   const size = new Float64Array(runs * width);
   const head = g.head ? new Float64Array(runs * width) : undefined;
   const P = cachedRegimeTransitions(g.movement);
-  const chains = heldChains(g.movement, P, steps, dynamics.regimeHold, g.reportedRegime);
+  const chains = heldChains(g.movement, P, steps, dynamics.regimeHold);
   const bodyP = REGIMES.map((r) => g.regime[r]);
   const headP = g.head ? REGIMES.map((r) => g.head!.regime[r]) : bodyP;
   const cap = g.routeLengthKm;

@@ -30,19 +30,6 @@ describe("regimeHold (the start regime held longer, decaying)", () => {
     // 0.5 · 2^−9 < 1e-3: day 10 on is the law's own chain.
     expect(chains[9]).toBe(P);
     for (const row of chains[0]!) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    // reportedOnly: only the reported regime's row is held; none without a reported regime.
-    const onlyRide = heldChains(
-      law,
-      P,
-      3,
-      { share: 0.5, halfLifeDays: 1, reportedOnly: true },
-      "ride",
-    );
-    expect(onlyRide[0]![2]).toEqual(chains[0]![2]);
-    expect(onlyRide[0]![0]).toBe(P[0]);
-    expect(onlyRide[0]![1]).toBe(P[1]);
-    const unreported = heldChains(law, P, 3, { share: 0.5, halfLifeDays: 1, reportedOnly: true });
-    expect(unreported.every((c) => c === P)).toBe(true);
     // Without a hold every day is the law's chain.
     expect(heldChains(law, P, 5, undefined).every((c) => c === P)).toBe(true);
   });
