@@ -9,7 +9,6 @@
 import { embedded2018 } from "../src/embedded/index.ts";
 import { simulateWorld } from "../src/estimate/simulate.ts";
 import { backtestArrivals } from "../src/forecast/backtest.ts";
-import type { RegimeHold } from "../src/forecast/jointRuns.ts";
 import { emptyTally, tallyCase, tallyRatio } from "../src/forecast/baselineScore.ts";
 import { forecastArrivals } from "../src/forecast/forecast.ts";
 import { nowcast } from "../src/forecast/nowcast.ts";
@@ -87,10 +86,6 @@ if (process.argv.includes("--backtest")) {
         runs: 500,
         leads,
         moment,
-        // Development (fc26): FC_REGIME_HOLD='{"share": 0.5, "halfLifeDays": 1}'.
-        ...(process.env.FC_REGIME_HOLD
-          ? { regimeHold: JSON.parse(process.env.FC_REGIME_HOLD) as RegimeHold }
-          : {}),
       }),
     );
     const bt = t.value;

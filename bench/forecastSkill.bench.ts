@@ -133,8 +133,6 @@ interface Variant {
    * compared with like, where the group's reported speed compares the mean reports of two times.
    */
   headFrontSpeed?: boolean;
-  /** Development (fc26): `forecastArrivals`' `regimeHold` (the start regime held longer, decaying). */
-  regimeHold?: { share: number; halfLifeDays: number };
 }
 /**
  * The truth's head on one day: the front edge, the one head every bench scores
@@ -698,7 +696,6 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
         runs: RUNS,
         random: mulberry32(seed * 1000 + day),
         startSpread: v.startSpread,
-        ...(v.regimeHold ? { regimeHold: v.regimeHold } : {}),
       }),
     );
     forecasts++;

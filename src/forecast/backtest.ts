@@ -9,7 +9,6 @@ import { createRouteIndex } from "../geo/routeIndex.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
 import { buildCorridor, PLACE_SNAP_KM } from "../geo/corridor.ts";
 import { forecastArrivals } from "./forecast.ts";
-import type { RegimeHold } from "./jointRuns.ts";
 import { lastTwoReportsArrival, reportsOfGroup } from "./lastTwoReports.ts";
 import { naiveArrival } from "./naive.ts";
 import { emptyTally, tallyCase, tallyRatio } from "./baselineScore.ts";
@@ -46,8 +45,6 @@ export interface BacktestOptions {
    * median.
    */
   moment?: "median" | "head";
-  /** Development (fc26): `forecastArrivals`' `regimeHold`; default none. */
-  regimeHold?: RegimeHold;
 }
 
 /** One scored forecast: a group, a place, an issue day. */
@@ -151,7 +148,6 @@ export function backtestArrivals(
       horizonDays,
       runs: options.runs,
       random: mulberry32(options.seed ?? 1),
-      ...(options.regimeHold ? { regimeHold: options.regimeHold } : {}),
     });
     for (const ref of pending) {
       const group = now.groups.find((g) => g.group === ref.group);

@@ -24,7 +24,6 @@ import { quantileSorted } from "../util/quantiles.ts";
 import type { GroupNowcast, Nowcast } from "./nowcast.ts";
 import { forecastWarnings, type ForecastWarning } from "./warnings.ts";
 import { simulateRuns } from "./jointRuns.ts";
-import type { RegimeHold } from "./jointRuns.ts";
 
 /** Options of {@link forecastArrivals}. */
 export interface ForecastOptions {
@@ -55,11 +54,6 @@ export interface ForecastOptions {
    * position, 1 = the estimator's 90 % interval as given); default 1.
    */
   startSpread?: number;
-  /**
-   * Development (fc26, off by default): the start regime persists longer in the first days,
-   * decaying to the pooled chain (jointRuns.ts `RegimeHold`); absent = the law's chain every day.
-   */
-  regimeHold?: RegimeHold;
 }
 
 /**
@@ -275,11 +269,7 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     });
     if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
-    const run = {
-      ...dynamics,
-      startSpread: options.startSpread ?? 1,
-      ...(options.regimeHold ? { regimeHold: options.regimeHold } : {}),
-    };
+    const run = { ...dynamics, startSpread: options.startSpread ?? 1 };
     // The median person and the head in the same runs (jointRuns.ts: the head never behind).
     const sim = simulateRuns(g, steps, runs, random, run);
     const places = arrivalsOf(g, sim, steps, runs, {

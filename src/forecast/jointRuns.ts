@@ -38,7 +38,6 @@ import {
   moveAtDraws,
   nextRegime,
   REGIMES,
-  regimeTransitions,
   stepSize,
 } from "../movement/index.ts";
 import type { DayDraws, MovementModel, SizeDynamics } from "../movement/index.ts";
@@ -51,52 +50,6 @@ export interface RunDynamics extends SizeDynamics {
    * side's sd is at least 0.5 km, so at 0 the runs still start within about ±1 km of the median.
    */
   startSpread: number;
-  /**
-   * Development (fc26, off by default): the group's regime on the state's day persists longer in
-   * the first days after it, decaying to the pooled chain. On day k (1 = the day after the state's
-   * day) the chain's persistence is p + (1 − p) · share · 2^(−(k − 1) / halfLifeDays), p the
-   * law's own; share 1 with a half-life near 0 is "the first day keeps the start regime"
-   * (fclead23). Why: at short leads the baseline carries the two latest reports' regime on; the
-   * pooled chain leaves a ride on the first day with probability about ½.
-   */
-  regimeHold?: RegimeHold;
-}
-
-/** {@link RunDynamics.regimeHold}: extra persistence of the start regime, halving every `halfLifeDays`. */
-export interface RegimeHold {
-  /** Share (0–1) of the way from the law's persistence to 1 on the first day. */
-  share: number;
-  /** Days over which that share halves (> 0). */
-  halfLifeDays: number;
-}
-
-/** Smallest extra persistence a day is given its own chain for; below it the law's chain is used. */
-const HOLD_FLOOR = 1e-3;
-
-/**
- * The regime chain of each day 1…steps under `hold` (index k − 1 for day k): the law's chain with
- * its persistence raised as {@link RunDynamics.regimeHold} says; the law's own chain `P` from the
- * first day the extra falls below {@link HOLD_FLOOR} (and on every day without a hold).
- */
-export function heldChains(
-  movement: MovementModel,
-  P: readonly (readonly number[])[],
-  steps: number,
-  hold: RegimeHold | undefined,
-): (readonly (readonly number[])[])[] {
-  const out: (readonly (readonly number[])[])[] = [];
-  const share = Math.min(1, Math.max(0, hold?.share ?? 0));
-  const half = hold?.halfLifeDays ?? 1;
-  for (let k = 1; k <= steps; k++) {
-    const extra = share * Math.pow(2, -(k - 1) / Math.max(1e-6, half));
-    if (!(extra >= HOLD_FLOOR)) {
-      out.push(P);
-      continue;
-    }
-    const p = movement.persistence + (1 - movement.persistence) * extra;
-    out.push(regimeTransitions({ ...movement, persistence: Math.min(1, p) }));
-  }
-  return out;
 }
 
 /** Run-major arrays over days 0…steps at 12:00 after the group's last observed day. */
@@ -132,7 +85,6 @@ export function simulateRuns(
   const size = new Float64Array(runs * width);
   const head = g.head ? new Float64Array(runs * width) : undefined;
   const P = cachedRegimeTransitions(g.movement);
-  const chains = heldChains(g.movement, P, steps, dynamics.regimeHold);
   const bodyP = REGIMES.map((r) => g.regime[r]);
   const headP = g.head ? REGIMES.map((r) => g.head!.regime[r]) : bodyP;
   const cap = g.routeLengthKm;
@@ -157,10 +109,9 @@ export function simulateRuns(
     if (head) head[at] = front.km;
     for (let k = 1; k <= steps; k++) {
       const draws = drawDay(g.movement, random);
-      const Pk = chains[k - 1]!;
-      body = advance(body, Pk, g.movement, draws, cap);
+      body = advance(body, P, g.movement, draws, cap);
       if (head) {
-        front = advance(front, Pk, g.movement, draws, cap);
+        front = advance(front, P, g.movement, draws, cap);
         if (front.km < body.km) front = { ...front, km: body.km };
         head[at + k] = front.km;
       }
