@@ -20,7 +20,9 @@ const sameDaySpread = process.argv.includes("--same-day-spread");
 const dayCheckOnLaw = process.argv.includes("--day-check-law");
 // --report-check-on-noise: EstimateOptions.reportCheckOnNoise (docs/estimation.md § cal25b).
 const reportCheckOnNoise = process.argv.includes("--report-check-on-noise");
-const options = { sameDaySpread, dayCheckOnLaw, reportCheckOnNoise };
+// --agreeing-as-point: EstimateOptions.agreeingAsPoint (docs/estimation.md § cal26).
+const agreeingAsPoint = process.argv.includes("--agreeing-as-point");
+const options = { sameDaySpread, dayCheckOnLaw, reportCheckOnNoise, agreeingAsPoint };
 const dataset = embedded2018();
 const timeOf = new Map(
   dataset.sightings.map((s) => [s.id ?? "", toLocalTime(s.observedAt, dataset.timeZone)?.t ?? NaN]),
@@ -77,7 +79,7 @@ for (const loo of withLoo ? [false, true] : [false]) {
     folds,
     seed,
     leaveOneOut: loo,
-    ...(sameDaySpread || dayCheckOnLaw || reportCheckOnNoise
+    ...(sameDaySpread || dayCheckOnLaw || reportCheckOnNoise || agreeingAsPoint
       ? { estimate: (d: typeof dataset) => estimateTracks(d, { timeZone: d.timeZone, ...options }) }
       : {}),
   });

@@ -10,10 +10,11 @@
 // time (every report with its time of day); clean (noout + noplace + time); noride (the groups
 // never ride: the simulator's movement law with its ride regime's share given to walking); ideal
 // (clean + noride); ideal-noise6 (ideal with coordinates' noise sd 6 km instead of 3).
-// --same-day-spread, --day-check-law: EstimateOptions.sameDaySpread, dayCheckOnLaw (docs/estimation.md
-// § cal25); with `cal` the
+// --same-day-spread, --day-check-law, --report-check-on-noise, --agreeing-as-point:
+// EstimateOptions.sameDaySpread, dayCheckOnLaw (docs/estimation.md § cal25), reportCheckOnNoise
+// (§ cal25b), agreeingAsPoint (§ cal26); with `cal` the
 // mean self-calibration factors (reports' `km`, day check `kmDays`) are printed too.
-// Run: TZ=UTC npx tsx bench/coverAblation.ts <variant> [cal] [--same-day-spread]
+// Run: TZ=UTC npx tsx bench/coverAblation.ts <variant> [cal] [--same-day-spread] [--agreeing-as-point]
 import { estimateTracks, mulberry32, simulateWorld, worldOfDifficulty } from "../src/index.ts";
 import { defaultMovementModel } from "../src/movement/index.ts";
 
@@ -57,6 +58,8 @@ for (let i = 0; i < 16; i++) {
     selfCalibrate: calibrated,
     sameDaySpread,
     dayCheckOnLaw,
+    reportCheckOnNoise: process.argv.includes("--report-check-on-noise"),
+    agreeingAsPoint: process.argv.includes("--agreeing-as-point"),
   });
   factors.km += est.report.widening.km;
   factors.kmDays += est.report.widening.kmDays ?? 1;

@@ -43,6 +43,9 @@ const dayCheckOnLaw = process.argv.includes("--day-check-law");
 // --report-check-on-noise: the reports' check widens a labelled group's reports' noise, not its
 // whole posterior (EstimateOptions.reportCheckOnNoise; off by default, docs/estimation.md § cal25b).
 const reportCheckOnNoise = process.argv.includes("--report-check-on-noise");
+// --agreeing-as-point: a labelled group's day whose reports agree read with no body
+// (EstimateOptions.agreeingAsPoint; off by default, docs/estimation.md § cal26).
+const agreeingAsPoint = process.argv.includes("--agreeing-as-point");
 // --one-place-a-day: the association weighs the reports at one place on one day as one
 // (EstimateOptions.onePlaceADay; off by default).
 const onePlaceADay = process.argv.includes("--one-place-a-day");
@@ -92,6 +95,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
         sameDaySpread,
         dayCheckOnLaw,
         reportCheckOnNoise,
+        agreeingAsPoint,
         splitParts,
       }),
     );

@@ -60,6 +60,9 @@ const dayCheckOnLaw = process.argv.includes("--day-check-law");
 // --report-check-on-noise: the reports' check widens a labelled group's reports' noise, not its
 // whole posterior (EstimateOptions.reportCheckOnNoise; off by default, docs/estimation.md § cal25b).
 const reportCheckOnNoise = process.argv.includes("--report-check-on-noise");
+// --agreeing-as-point: a labelled group's day whose reports agree read with no body
+// (EstimateOptions.agreeingAsPoint; off by default, docs/estimation.md § cal26).
+const agreeingAsPoint = process.argv.includes("--agreeing-as-point");
 const forecast = process.argv.includes("--forecast");
 // --missing: the group-days without an estimate sorted by cause (bench/world3/missing.ts).
 const missing = process.argv.includes("--missing");
@@ -100,6 +103,7 @@ for (let i = 0; i < worlds; i++) {
         sameDaySpread,
         dayCheckOnLaw,
         reportCheckOnNoise,
+        agreeingAsPoint,
         splitParts,
       }).tracks;
     } catch (e) {

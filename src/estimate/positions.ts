@@ -25,6 +25,8 @@ import { withLean } from "./sourceLean.ts";
 import { repeatOrigins } from "./repeats.ts";
 import { stayAnchors } from "./stayAnchor.ts";
 import type { StayAnchor } from "./stayAnchor.ts";
+import { agreeingDays, POINT_HALF_KM } from "./pointDays.ts";
+import type { DayReading } from "./pointDays.ts";
 import { placeStretch } from "./workGroup.ts";
 import type { EstimateContext, GroupPosition, WorkGroup } from "./workGroup.ts";
 
@@ -299,6 +301,10 @@ export function kmObservations(
   // Where each report lies among the others of its days (labelled groups' final passes).
   const offsets =
     target === "median" && ctx.bodyTails && g.labelled ? neighbourOffsets(g, repeated) : [];
+  // Days whose reports show no body (pointDays.ts; EstimateOptions.agreeingAsPoint).
+  if (target === "median") {
+    g.pointDays = ctx.agreeingAsPoint && g.labelled ? groupPointDays(ctx, g, repeated) : undefined;
+  }
   // The town a labelled group's body is reported at day after day (stayAnchor.ts).
   const anchors =
     target === "median" && ctx.bodyTails && g.labelled
@@ -400,6 +406,24 @@ function anchoredReading(
   return bodyReading(g, p, { ...o, kmRange: town }, true);
 }
 
+/**
+ * A labelled group's days whose reports of the body agree as one point's (pointDays.ts; stale
+ * repeats left out), read by bodyReading (EstimateOptions.agreeingAsPoint).
+ */
+function groupPointDays(
+  ctx: EstimateContext,
+  g: WorkGroup,
+  repeated: readonly boolean[],
+): Set<number> {
+  const readings: DayReading[] = [];
+  g.positions.forEach((p, i) => {
+    if (repeated[i] || partOf(g, p) !== "body") return;
+    const o = pointObservation(ctx, g, p);
+    readings.push({ day: Math.floor(p.s.t), range: range(o), sigmaKm: o.sigmaKm });
+  });
+  return agreeingDays(readings);
+}
+
 /** Half-length (km) of the town a group stays in (anchoredReading). */
 const ANCHOR_TOWN_KM = 5;
 
@@ -461,7 +485,7 @@ function bodyReading(
   o: KmObservation,
   tails = false,
 ): KmObservation {
-  const half = bodyHalfKm(g, p.s.t);
+  const half = g.pointDays?.has(Math.floor(p.s.t)) ? POINT_HALF_KM : bodyHalfKm(g, p.s.t);
   const [core, broad] = BODY_SCALE_MIXTURE;
   const sd = (share: number): Km => Math.sqrt(o.sigmaKm ** 2 + (share * half) ** 2);
   const seen = g.spreadByDay?.has(Math.floor(p.s.t)) === true;

@@ -73,6 +73,8 @@ export interface WorkGroup {
   obsPosition?: number[];
   size?: SizeDayEstimate[];
   drift?: number[];
+  /** Days whose reports of the body agree as a point's (positions.ts agreeingDays). */
+  pointDays?: Set<number>;
   /** Typical reported size of the group (people), to tell reports of a part from the whole. */
   scale?: number;
   /** Estimated size (median people) by local day, from a first size pass, for the same use. */
@@ -149,6 +151,8 @@ export interface EstimateContext {
   joinBodies?: boolean | "parts";
   /** Days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise). */
   narrowNoise?: boolean;
+  /** A day whose reports of the body agree read with no body (EstimateOptions.agreeingAsPoint). */
+  agreeingAsPoint?: boolean;
   /** Body spread capped by the spread of one day's reports (EstimateOptions.sameDaySpread). */
   sameDaySpread?: boolean;
   /** The day check widens a reported day's prediction only (EstimateOptions.dayCheckOnLaw). */
