@@ -128,21 +128,25 @@ export function bodyReports(
     mask[k] = 1;
     length[k] = Math.max(2 * spreadKm, maxR - minR);
   }
-  // Figures the whole's size explains better as the whole's are not parts (twice: the size is
-  // read again once they are back among the whole's figures).
+  // Figures above the whole's size read from the rest are the whole's (the median of the
+  // reports need not be where the body's own figure is reported): back to the rest, the size read
+  // again. Then figures a part's reading explains worse than the whole's are not parts.
   let logN = wholeLogN(mask);
-  for (let round = 0; round < 2 && logN !== undefined; round++) {
+  for (let round = 0; round < 3 && logN !== undefined; round++) {
     let changed = false;
     for (let k = 0; k < n; k++) {
       const f = figure(k);
-      if (mask[k] === 0 || f.logSize === undefined || f.part) continue;
-      if (sizeLoss(f.logSize, true, logN, m) > sizeLoss(f.logSize, false, logN, m)) {
-        mask[k] = 0;
-        changed = true;
-      }
+      if (mask[k] === 0 || f.logSize === undefined || f.part || f.logSize <= logN) continue;
+      mask[k] = 0;
+      changed = true;
     }
     if (!changed) break;
     logN = wholeLogN(mask);
+  }
+  for (let k = 0; k < n && logN !== undefined; k++) {
+    const f = figure(k);
+    if (mask[k] === 0 || f.logSize === undefined || f.part) continue;
+    if (sizeLoss(f.logSize, true, logN, m) > sizeLoss(f.logSize, false, logN, m)) mask[k] = 0;
   }
   let charge = 0;
   let bodied = 0;

@@ -396,6 +396,7 @@ function joinByCost({ ctx, live, merged, describe, born }: Linking): void {
   all.forEach((g, k) => {
     const list = linkReports(ctx, g);
     list.forEach((r, j) => {
+      if (model.bodyCharge && g.labelled) r.labelled = true;
       reports.push(r);
       owner.push(k);
       sightings.push(g.positions[j].s);

@@ -372,7 +372,7 @@ function routeCost(
       cost += ml.cost;
       scratch.outliers = ml.outliers;
     }
-  } else if (m.bodyCharge) {
+  } else if (m.bodyCharge && !sorted.some((i) => table.reports[i].labelled)) {
     // The body charge (bodyCharge.ts): the body's strung-out reports read as its parts, the rest
     // fitted again without them, every figure read at the whole's size from the rest.
     const { fit: fitted, spreadKm } = positionsFitted(kms, weights, on, m);
@@ -421,7 +421,7 @@ function routeCost(
         }
       }
     }
-  } else if (counted) {
+  } else if (counted || m.bodyCharge) {
     const fit = positionsCostCounted(kms, weights, on, m);
     cost += fit.cost;
     scratch.outliers = fit.outliers;
