@@ -206,6 +206,7 @@ function foundTracks(
   const est = estimateTracks(w.dataset, {
     absorbParts: process.argv.includes("--absorb-parts"),
     joinBodies: process.argv.includes("--join-bodies"),
+    bodyCharge: process.argv.includes("--body-charge"),
     splitParts: splitPartsArg(),
   });
   const owner = new Map<string, string>();

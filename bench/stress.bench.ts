@@ -31,6 +31,9 @@ const absorbParts = process.argv.includes("--absorb-parts");
 const joinBodies = process.argv.includes("--join-bodies-parts")
   ? "parts"
   : process.argv.includes("--join-bodies");
+// --body-charge: reports within a track's same-day body spread charged as its parts in the
+// association search (EstimateOptions.bodyCharge; off by default, docs/estimation.md § assoc26).
+const bodyCharge = process.argv.includes("--body-charge");
 // --narrow-noise: days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise;
 // off by default, docs/estimation.md § cal24).
 const narrowNoise = process.argv.includes("--narrow-noise");
@@ -91,6 +94,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
         predictiveAssociation,
         absorbParts,
         joinBodies,
+        bodyCharge,
         narrowNoise,
         sameDaySpread,
         dayCheckOnLaw,

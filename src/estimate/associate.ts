@@ -16,10 +16,11 @@ import type { Km } from "../model/units.ts";
 import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { readPart } from "./partWords.ts";
-import { linkTracklets } from "./linkTracklets.ts";
 import { absorbParts } from "./absorbParts.ts";
 import { splitParts } from "./splitParts.ts";
 import { joinBodies } from "./joinBodies.ts";
+import { markBodyParts } from "./bodyCharge.ts";
+import { costModel, linkTracklets } from "./linkTracklets.ts";
 import { runKm } from "./positions.ts";
 import { chooseRoute } from "./routeChoice.ts";
 import { addMember, newGroup, renameGroup } from "./workGroup.ts";
@@ -225,6 +226,8 @@ export function associateUnlabelled(
   // Short tracks within another track's body read as its parts (absorbParts.ts; off by default).
   // Both read a head/tail mark one of them inferred as inferred, not as the report's word.
   const inferred = new Set<string>();
+  // The body charge's parts marked as the body's head or tail (bodyCharge.ts; off by default).
+  if (ctx.bodyCharge) markBodyParts(whole, costModel(ctx), inferred);
   const absorbed = ctx.absorbParts
     ? absorbParts(ctx, whole, whole, inferred)
     : new Set<WorkGroup>();

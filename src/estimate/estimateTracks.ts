@@ -183,6 +183,15 @@ export interface EstimateOptions {
    */
   joinBodies?: boolean | "parts";
   /**
+   * In the association search's cost, a report within a track's same-day body spread may be
+   * charged as a part of the body (its position uniform over the body's same-day length, its
+   * figure as a part's count), not as an outlier (bodyCharge.ts: the head and tail of one long
+   * body are one track). Default off: measured on the development beds (docs/estimation.md
+   * § assoc26). For the benches only.
+   * @internal
+   */
+  bodyCharge?: boolean;
+  /**
    * Narrow a labelled group's days that no check widens by the reports' own noise scale fitted
    * from their held-out residuals (0.5–1; narrowing.ts, docs/estimation.md § cal24). Default
    * false: issue 13's contract is that intervals are widened where the data show the model
@@ -415,6 +424,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     predictiveAssociation: options.predictiveAssociation,
     absorbParts: options.absorbParts,
     joinBodies: options.joinBodies ?? false,
+    bodyCharge: options.bodyCharge ?? false,
     narrowNoise: options.narrowNoise ?? false,
     sameDaySpread: options.sameDaySpread ?? false,
     dayCheckOnLaw: options.dayCheckOnLaw ?? false,

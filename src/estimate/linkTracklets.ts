@@ -244,7 +244,7 @@ export function weighPlaceDays(
  */
 export function costModel(
   ctx: Pick<EstimateContext, "index" | "routeIds" | "onePlaceADay"> &
-    Partial<Pick<EstimateContext, "movement" | "predictiveAssociation">>,
+    Partial<Pick<EstimateContext, "movement" | "predictiveAssociation" | "bodyCharge">>,
 ): CostModel {
   const base: CostModel = { ...DEFAULT_COST_MODEL, onePlaceADay: ctx.onePlaceADay ?? false };
   if (ctx.predictiveAssociation && ctx.movement) {
@@ -261,6 +261,7 @@ export function costModel(
       base.daySpan = { km: daySpanKm, nats: daySpanNats };
     base.mergeSizeRatio = ctx.predictiveAssociation.mergeSizeRatio;
   }
+  if (ctx.bodyCharge) base.bodyCharge = true;
   const roadKm = Math.max(...ctx.routeIds.map((id) => ctx.index.lengthKm(id)));
   base.roadKm = Number.isFinite(roadKm) && roadKm > 0 ? roadKm : base.roadKm;
   return base;
@@ -395,6 +396,7 @@ function joinByCost({ ctx, live, merged, describe, born }: Linking): void {
   all.forEach((g, k) => {
     const list = linkReports(ctx, g);
     list.forEach((r, j) => {
+      if (model.bodyCharge && g.labelled) r.labelled = true;
       reports.push(r);
       owner.push(k);
       sightings.push(g.positions[j].s);

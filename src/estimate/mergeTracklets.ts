@@ -28,6 +28,11 @@ export interface LinkReport {
   part?: boolean;
   /** Weight of its position (default 1): 1 / the reports at its place that day (placeDay.ts). */
   weight?: number;
+  /**
+   * A labelled group's report (set with CostModel.bodyCharge only): a list holding one is costed
+   * without the body charge (bodyCharge.ts), so labelled groups' costs stay as they were.
+   */
+  labelled?: boolean;
 }
 
 export interface LinkItem {

@@ -27,6 +27,7 @@ import { daySpanOutside, predictivePositions } from "./predictiveTrack.ts";
 import { ReportTable } from "./reportTable.ts";
 import type { Move } from "./stateCosts.ts";
 import { PositionsMemo } from "./positionsMemo.ts";
+import { bodyReports } from "./bodyCharge.ts";
 
 /** A group's fit as it stands: what the screen reads a report against. */
 export interface FrozenGroup {
@@ -102,6 +103,10 @@ class CostScratch {
   weighed = 0;
   /** The outliers of routeCost's last counted fit (positionsCostCounted). */
   outliers = 0;
+  /** The list's log size (tableCost's), read by the body charge (CostModel.bodyCharge). */
+  logN: number | undefined = undefined;
+  /** The report index of each report on the route (with CostModel.bodyCharge only). */
+  row = new Int32Array(64);
 
   /** Room for `n` reports and `routes` routes. */
   reserve(n: number, routes: number): void {
@@ -111,6 +116,7 @@ class CostScratch {
       this.weight = new Float64Array(cap);
       this.time = new Float64Array(cap);
       this.size = new Float64Array(cap);
+      this.row = new Int32Array(cap);
     }
     if (routes > this.doneCol.length) {
       this.doneCol = new Int32Array(2 * routes);
@@ -163,6 +169,7 @@ export function tableCost(
   scratch.reserve(sorted.length, routes.length);
   const logN = logSize ? logSize.logN : groupLogSize(sorted.map((i) => table.reports[i]));
   const nSizes = figureLosses(table, sorted, m, logN, scratch.size);
+  scratch.logN = logN;
   let figures = 0;
   const sizes = scratch.size;
   for (let k = 0; k < nSizes; k++) figures += sizes[k];
@@ -188,7 +195,7 @@ export function tableCost(
     // The bound is the forward fit's: with the predictive reading (m.predictive, an experiment off
     // by default) no route is skipped on it, since nothing shows the one-step-ahead loss is above
     // it for every spread — every route near a report is fitted.
-    if (!m.predictive) {
+    if (!m.predictive && !m.bodyCharge) {
       const bound = (sorted.length - on) * off + weighed * leastPositionLoss(weighed, m) + figures;
       const least = bound - 1e-6 * Math.abs(bound);
       if (least >= bestCost - 1e-9) continue;
@@ -330,6 +337,7 @@ function routeCost(
     moved !== undefined &&
     !counted &&
     !m.predictive &&
+    !m.bodyCharge &&
     Number.isNaN(table.km[moved.i * table.width + c]);
   const known = same ? moved.state.at(c, m) : NaN;
   if (!Number.isNaN(known))
@@ -346,6 +354,7 @@ function routeCost(
     const x = km[i * width + c];
     if (Number.isNaN(x)) cost += off;
     else {
+      scratch.row[k] = i;
       weights[k] = weight[i];
       times[k] = t[i];
       kms[k++] = x;
@@ -363,7 +372,56 @@ function routeCost(
       cost += ml.cost;
       scratch.outliers = ml.outliers;
     }
-  } else if (counted) {
+  } else if (m.bodyCharge && !sorted.some((i) => table.reports[i].labelled)) {
+    // The body charge (bodyCharge.ts): the body's strung-out reports read as its parts, the rest
+    // fitted again without them, every figure read at the whole's size from the rest.
+    const { fit: fitted, spreadKm } = positionsFitted(kms, weights, on, m);
+    const row = scratch.row;
+    const wholeLogN = (mask: Uint8Array): number | undefined => {
+      const parts = new Set<number>();
+      for (let k = 0; k < on; k++) if (mask[k] === 1) parts.add(row[k]);
+      const rest = sorted.filter((i) => !parts.has(i)).map((i) => table.reports[i]);
+      return groupLogSize(rest) ?? scratch.logN;
+    };
+    const body = bodyReports(
+      times,
+      kms,
+      weights,
+      on,
+      fitted,
+      spreadKm,
+      m,
+      (k) => table.reports[row[k]],
+      wholeLogN,
+    );
+    if (body.bodied === 0) {
+      const fit = positionsCostCounted(kms, weights, on, m);
+      cost += fit.cost;
+      scratch.outliers = fit.outliers;
+    } else {
+      const rest = on - body.bodied;
+      const km2 = new Float64Array(rest);
+      const w2 = new Float64Array(rest);
+      const parts = new Set<number>();
+      for (let k = 0, j = 0; k < on; k++)
+        if (body.mask[k] === 0) {
+          km2[j] = kms[k];
+          w2[j++] = weights[k];
+        } else parts.add(row[k]);
+      const fit = positionsCostCounted(km2, w2, rest, m);
+      cost += fit.cost + body.charge;
+      scratch.outliers = fit.outliers;
+      // The figures read again: the parts' as parts', all at the whole's size from the rest.
+      if (body.logN !== undefined) {
+        for (let j = 0; j < nSizes; j++) cost -= scratch.size[j];
+        for (const i of sorted) {
+          const r = table.reports[i];
+          if (r.logSize !== undefined)
+            cost += sizeLoss(r.logSize, parts.has(i) || !!r.part, body.logN, m);
+        }
+      }
+    }
+  } else if (counted || m.bodyCharge) {
     const fit = positionsCostCounted(kms, weights, on, m);
     cost += fit.cost;
     scratch.outliers = fit.outliers;

@@ -91,6 +91,12 @@ export interface CostModel {
    * sizesApart). Unset by default.
    */
   mergeSizeRatio?: number;
+  /**
+   * When true, reports within a group's same-day body spread may be charged as parts of the body
+   * (bodyCharge.ts) in the search's exact costs (moveScreen.ts tableCost): merges, moves of single
+   * reports and split tests. Unset by default (EstimateOptions.bodyCharge).
+   */
+  bodyCharge?: boolean;
 }
 
 /**
@@ -215,8 +221,13 @@ export function inliers(reports: readonly CostReport[], m: CostModel): boolean[]
 
 /** Chance that a report `r` km from the track is good (not an outlier). */
 export function goodShare(r: number, m: CostModel): number {
-  const z = r / m.spreadKm;
-  const good = ((1 - m.outlierShare) * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / m.spreadKm;
+  return goodShareAt(r, m.spreadKm, m);
+}
+
+/** goodShare at spread `spreadKm` (km) in place of the model's. */
+export function goodShareAt(r: number, spreadKm: number, m: CostModel): number {
+  const z = r / spreadKm;
+  const good = ((1 - m.outlierShare) * Math.exp(-0.5 * z * z - LOG_SQRT_2PI)) / spreadKm;
   return good / (good + m.outlierShare / m.roadKm);
 }
 

@@ -149,6 +149,8 @@ export interface EstimateContext {
   splitParts?: SplitPartsOptions;
   /** Tracks within a larger one's body on their shared days joined (joinBodies.ts; default off). */
   joinBodies?: boolean | "parts";
+  /** Reports within a track's same-day body spread charged as its parts in the search (bodyCharge.ts; default off). */
+  bodyCharge?: boolean;
   /** Days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise). */
   narrowNoise?: boolean;
   /** A day whose reports of the body agree read with no body (EstimateOptions.agreeingAsPoint). */
