@@ -48,6 +48,9 @@ const absorbParts = process.argv.includes("--absorb-parts");
 const joinBodies = process.argv.includes("--join-bodies-parts")
   ? "parts"
   : process.argv.includes("--join-bodies");
+// --neighbour-gate: the association search fits only groups within a report's reach
+// (EstimateOptions.neighbourGate; off by default, docs/estimation.md § speed26).
+const neighbourGate = process.argv.includes("--neighbour-gate");
 // --narrow-noise: days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise;
 // off by default, docs/estimation.md § cal24).
 const narrowNoise = process.argv.includes("--narrow-noise");
@@ -96,6 +99,7 @@ for (let i = 0; i < worlds; i++) {
         predictiveAssociation,
         absorbParts,
         joinBodies,
+        neighbourGate,
         narrowNoise,
         sameDaySpread,
         dayCheckOnLaw,

@@ -147,6 +147,8 @@ export interface EstimateContext {
   splitParts?: SplitPartsOptions;
   /** Tracks within a larger one's body on their shared days joined (joinBodies.ts; default off). */
   joinBodies?: boolean | "parts";
+  /** The association search's candidates limited to groups within reach (neighbourGate.ts). */
+  neighbourGate?: boolean;
   /** Days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise). */
   narrowNoise?: boolean;
   /** Body spread capped by the spread of one day's reports (EstimateOptions.sameDaySpread). */
