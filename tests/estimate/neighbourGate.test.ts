@@ -3,6 +3,7 @@ import { walk } from "./walkReports.ts";
 import type { LinkReport } from "../../src/estimate/mergeTracklets.ts";
 import { freezeGroup, listCost } from "../../src/estimate/moveScreen.ts";
 import {
+  ENDS_ONLY,
   GATE_MIN_KM,
   REACH_KM_PER_DAY,
   beyondReach,
@@ -62,13 +63,18 @@ describe("outsideReach", () => {
   });
 
   it("takes at least GATE_MIN_KM as margin", () => {
-    expect(gateMarginKm(frozen)).toBeGreaterThanOrEqual(GATE_MIN_KM);
+    expect(gateMarginKm(frozen)).toBe(GATE_MIN_KM);
+    const t = frozen.t[frozen.t.length - 1] + 1;
+    const reach = last + REACH_KM_PER_DAY;
+    expect(beyondReach(at(t, reach + GATE_MIN_KM - 1), frozen)).toBe(false);
+    expect(beyondReach(at(t, reach + GATE_MIN_KM + 1), frozen)).toBe(true);
+    expect(beyondReach(at(t, last - GATE_MIN_KM - 1), frozen)).toBe(true);
+  });
+
+  it("does not gate a report within the group's span (ENDS_ONLY)", () => {
+    expect(ENDS_ONLY).toBe(true);
     const k = 10;
-    const t = frozen.t[k] + 0.5;
-    expect(beyondReach(at(t, frozen.fit[k + 1] + GATE_MIN_KM - 1), frozen)).toBe(
-      GATE_MIN_KM - 1 > gateMarginKm(frozen),
-    );
-    expect(beyondReach(at(t, frozen.fit[k + 1] + gateMarginKm(frozen) + 1), frozen)).toBe(true);
+    expect(beyondReach(at(frozen.t[k] + 0.5, frozen.fit[k + 1] + 2000), frozen)).toBe(false);
   });
 });
 
@@ -103,12 +109,20 @@ describe("the gate against the exact costs", () => {
     const random = mulberry32(41);
     let skipped = 0;
     for (let trial = 0; trial < 120; trial++) {
-      // Two groups on one road, each walking 20-50 km a day, a report of the first with noise.
-      const a = walk(1, 25, random() * 600, 20 + 30 * random(), 1000 + 2000 * random());
-      const start = 5 + Math.floor(random() * 10);
+      // Two groups on one road walking 20-50 km a day, a report of the first with noise; the
+      // second starts after the first ends, or ends before it starts, behind or ahead of it.
+      const early = trial % 2 === 0;
+      const a = walk(
+        early ? 1 : 21,
+        early ? 20 : 40,
+        random() * 2000,
+        20 + 30 * random(),
+        1000 + 2000 * random(),
+      );
+      const start = early ? 18 + Math.floor(random() * 6) : 1 + Math.floor(random() * 6);
       const b = walk(
         start,
-        start + 20,
+        start + 15,
         random() * 2500,
         20 + 30 * random(),
         1000 + 2000 * random(),
