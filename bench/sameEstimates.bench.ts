@@ -6,7 +6,8 @@
 // hash of each and the CPU seconds of each.
 // Run: git archive main src | tar -x -C /tmp/main && ln -s $PWD/node_modules /tmp/main/node_modules
 //      TZ=UTC npx tsx bench/sameEstimates.bench.ts --main /tmp/main/src/index.ts [--worlds 16]
-//      [--seed-offset 200] [--groups 10,20]
+//      [--seed-offset 200] [--groups 10,20] [--neighbour-gate]
+// --neighbour-gate: this tree's estimates with EstimateOptions.neighbourGate (docs/estimation.md § speed26).
 import { createHash } from "node:crypto";
 import { embedded2018, estimateTracks } from "../src/index.ts";
 import type { Dataset } from "../src/index.ts";
@@ -23,6 +24,7 @@ const worlds = option("worlds", 16);
 const seedOffset = option("seed-offset", 200);
 const groups = arg("groups", "10,20").split(",").filter(Boolean).map(Number);
 const mainPath = arg("main", "");
+const neighbourGate = process.argv.includes("--neighbour-gate");
 if (!mainPath) throw new Error("--main <path to a copy of main's src/index.ts> is required");
 type Estimate = (d: Dataset) => unknown;
 const mainEstimate = ((await import(mainPath)) as { estimateTracks: Estimate }).estimateTracks;
@@ -60,7 +62,7 @@ let same = 0;
 let all = 0;
 for (const [name, dataset] of beds()) {
   const m = cpuMs(() => hash(mainEstimate(dataset)));
-  const b = cpuMs(() => hash(estimateTracks(dataset)));
+  const b = cpuMs(() => hash(estimateTracks(dataset, neighbourGate ? { neighbourGate } : {})));
   all++;
   if (m.value === b.value) same++;
   console.log(

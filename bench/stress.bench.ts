@@ -34,6 +34,9 @@ const joinBodies = process.argv.includes("--join-bodies-parts")
 // --body-charge: reports within a track's same-day body spread charged as its parts in the
 // association search (EstimateOptions.bodyCharge; off by default, docs/estimation.md § assoc26).
 const bodyCharge = process.argv.includes("--body-charge");
+// --neighbour-gate: the association search fits only groups within a report's reach
+// (EstimateOptions.neighbourGate; off by default, docs/estimation.md § speed26).
+const neighbourGate = process.argv.includes("--neighbour-gate");
 // --narrow-noise: days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise;
 // off by default, docs/estimation.md § cal24).
 const narrowNoise = process.argv.includes("--narrow-noise");
@@ -95,6 +98,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
         absorbParts,
         joinBodies,
         bodyCharge,
+        neighbourGate,
         narrowNoise,
         sameDaySpread,
         dayCheckOnLaw,

@@ -51,6 +51,9 @@ const joinBodies = process.argv.includes("--join-bodies-parts")
 // --body-charge: reports within a track's same-day body spread charged as its parts in the
 // association search (EstimateOptions.bodyCharge; off by default, docs/estimation.md § assoc26).
 const bodyCharge = process.argv.includes("--body-charge");
+// --neighbour-gate: the association search fits only groups within a report's reach
+// (EstimateOptions.neighbourGate; off by default, docs/estimation.md § speed26).
+const neighbourGate = process.argv.includes("--neighbour-gate");
 // --narrow-noise: days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise;
 // off by default, docs/estimation.md § cal24).
 const narrowNoise = process.argv.includes("--narrow-noise");
@@ -103,6 +106,7 @@ for (let i = 0; i < worlds; i++) {
         absorbParts,
         joinBodies,
         bodyCharge,
+        neighbourGate,
         narrowNoise,
         sameDaySpread,
         dayCheckOnLaw,

@@ -192,6 +192,14 @@ export interface EstimateOptions {
    */
   bodyCharge?: boolean;
   /**
+   * The association search's moves of single reports fit exactly only the groups whose body could
+   * hold the report on its day (neighbourGate.ts: its track's interval on the day, widened by the
+   * movement law's reach before its first report or after its last, plus a margin of six of its
+   * spreads). Default off (docs/estimation.md § speed26). For the benches only.
+   * @internal
+   */
+  neighbourGate?: boolean;
+  /**
    * Narrow a labelled group's days that no check widens by the reports' own noise scale fitted
    * from their held-out residuals (0.5–1; narrowing.ts, docs/estimation.md § cal24). Default
    * false: issue 13's contract is that intervals are widened where the data show the model
@@ -425,6 +433,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     absorbParts: options.absorbParts,
     joinBodies: options.joinBodies ?? false,
     bodyCharge: options.bodyCharge ?? false,
+    neighbourGate: options.neighbourGate ?? false,
     narrowNoise: options.narrowNoise ?? false,
     sameDaySpread: options.sameDaySpread ?? false,
     dayCheckOnLaw: options.dayCheckOnLaw ?? false,

@@ -296,6 +296,8 @@ interface Search {
   exhaustive: boolean;
   /** The cost model of the merges of whole lists (`model`, or without its predictive reading). */
   mergeModel: CostModel;
+  /** Candidates of single reports' moves within reach only (reassignReports.ts `neighbourGate`). */
+  neighbourGate: boolean;
 }
 
 /** Merges of whole lists (mergeTracklets.ts), then moves of single reports, `rounds` times. */
@@ -321,6 +323,7 @@ function descend(search: Search, start: number[][], rounds = SEARCH_ROUNDS): num
       cache: search.cache,
       table: search.table,
       exhaustive: search.exhaustive,
+      neighbourGate: search.neighbourGate,
     });
   }
   return lists.filter((l) => l.length > 0);
@@ -356,6 +359,7 @@ function searchPartition(
     birth: ctx.predictiveAssociation?.birthNats ?? BIRTH_NATS,
     exhaustive: ctx.predictiveAssociation?.exhaustive ?? false,
     mergeModel: model,
+    neighbourGate: ctx.neighbourGate ?? false,
   };
   // The predictive reading in the moves of single reports only, or in the merges only (the other
   // steps on the forward-only fit).

@@ -38,6 +38,7 @@ import { rowClasses } from "./rowClasses.ts";
 import type { Evaluated, FrozenGroup } from "./moveScreen.ts";
 import type { CostModel } from "./trackCost.ts";
 import { StateCosts } from "./stateCosts.ts";
+import { beyondReach, gateApplies } from "./neighbourGate.ts";
 
 /**
  * What a group's state (its reports and routes) has been fitted to give: its exact cost, route and
@@ -115,8 +116,16 @@ export interface ReassignOptions {
    * a `cache` of its own: the keys differ).
    */
   rowClassKeys?: boolean;
-  /** Counts, added to when given (for tests): joins at a group's end the edge screen left un-fitted. */
-  stats?: { edgeSkipped: number };
+  /**
+   * Groups beyond a report's reach on its day (neighbourGate.ts) are not candidates for it, unless
+   * the report is beyond its own group's reach too. Default false (the exact search's candidates).
+   */
+  neighbourGate?: boolean;
+  /**
+   * Counts, added to when given (for tests): joins at a group's end the edge screen left un-fitted;
+   * candidates the neighbour gate left out.
+   */
+  stats?: { edgeSkipped: number; gateSkipped?: number };
 }
 
 /**
@@ -490,12 +499,17 @@ function candidates(search: Search, a: number, i: number): Candidates {
   const out = search.cands;
   out.n = 0;
   const { lo, hi } = search;
+  const gate = !!o.neighbourGate && !o.exhaustive && gateApplies(reports, i, s[a].fits.frozen);
   for (let b = 0; b < s.length; b++) {
     // (An empty group's span is NaN: no time is within gap of it.)
     if (b === a || !(t >= lo[b] - o.maxGapDays && t <= hi[b] + o.maxGapDays)) continue;
     const g = s[b];
     const within = t >= lo[b] && t <= hi[b];
     if (within && !nearAny(search, g.sorted, i)) continue;
+    if (gate && beyondReach(reports[i], g.fits.frozen)) {
+      if (o.stats) o.stats.gateSkipped = (o.stats.gateSkipped ?? 0) + 1;
+      continue;
+    }
     out.push(b, joinScreen(reports[i], g.fits.frozen, o.model), within);
   }
   return out;

@@ -151,6 +151,8 @@ export interface EstimateContext {
   joinBodies?: boolean | "parts";
   /** Reports within a track's same-day body spread charged as its parts in the search (bodyCharge.ts; default off). */
   bodyCharge?: boolean;
+  /** The association search's candidates limited to groups within reach (neighbourGate.ts). */
+  neighbourGate?: boolean;
   /** Days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise). */
   narrowNoise?: boolean;
   /** A day whose reports of the body agree read with no body (EstimateOptions.agreeingAsPoint). */
