@@ -136,6 +136,12 @@ export interface CliWords {
   calibrationFailed: (why: string) => string;
   running: (total: number, percent: number) => string;
   scenarioWrote: (dir: string) => string;
+  /** A date option that is no calendar date or date-time (`--as-of 2018-02-30`, exit 2). */
+  badDate: (option: string, text: string) => string;
+  /** forecast: every group last observed more than `max` days before --as-of (exit 2). */
+  staleData: (f: { asOf: string; last: string; days: number; max: number }) => string;
+  /** scenario: no scenario file given (`n` 0) or several (exit 2). */
+  scenarioFiles: (n: number) => string;
 }
 
 /** A sighting_id an earlier file gave too, and what import wrote it as (files by name). */
@@ -301,6 +307,15 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     running: (total, percent) => `Running ${total} runs… ${percent} %`,
     scenarioWrote: (dir) =>
       `Wrote scenario-place-days.csv, scenario-summary.csv, scenario-totals.csv and scenario-report.json to ${dir}.`,
+
+    badDate: (option, text) =>
+      `--${option} ${text} is not a valid ISO 8601 date or date-time; give a real calendar date such as 2018-11-01 (or 2018-11-01T12:00).`,
+    staleData: (f) =>
+      `the data are stale for --as-of ${f.asOf}: the last observation is from ${f.last}, ${f.days.toLocaleString("en-US")} days earlier (the limit is ${f.max}); give an --as-of within ${f.max} days of ${f.last}, or newer data.`,
+    scenarioFiles: (n) =>
+      n === 0
+        ? "give the scenario file: dtm-flow scenario <scenario.json> --out <dir> (examples in data/scenarios/)."
+        : `give one scenario file, not ${n}.`,
   },
   es: {
     warning: "aviso",
@@ -405,6 +420,15 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     running: (total, percent) => `Calculando ${total} corridas… ${percent} %`,
     scenarioWrote: (dir) =>
       `Se escribieron scenario-place-days.csv, scenario-summary.csv, scenario-totals.csv y scenario-report.json en ${dir}.`,
+
+    badDate: (option, text) =>
+      `--${option} ${text} no es una fecha ni una fecha y hora ISO 8601 válida; indique una fecha real del calendario, p. ej. 2018-11-01 (o 2018-11-01T12:00).`,
+    staleData: (f) =>
+      `los datos son demasiado antiguos para --as-of ${f.asOf}: la última observación es del ${f.last}, ${f.days.toLocaleString("es-MX")} ${f.days === 1 ? "día" : "días"} antes (el límite es ${f.max}); indique un --as-of de hasta ${f.max} días después del ${f.last}, o datos más recientes.`,
+    scenarioFiles: (n) =>
+      n === 0
+        ? "indique el archivo del escenario: dtm-flow scenario <escenario.json> --out <carpeta> (ejemplos en data/scenarios/)."
+        : `indique un solo archivo de escenario, no ${n}.`,
   },
 };
 

@@ -161,9 +161,8 @@ export function dateOption(values: ParsedOptions["values"], key: string): string
   const text = optionString(values, key);
   if (text === undefined) return undefined;
   if (!toLocalTime(text, "UTC")) {
-    throw new UserError(
-      `--${key} ${text} is not a valid ISO 8601 date or date-time; give a real calendar date such as 2018-11-01 (or 2018-11-01T12:00).`,
-    );
+    // In the language --lang asks for (read leniently here: --lang's own check says its error).
+    throw new UserError(cliWords(values.lang === "es" ? "es" : "en").badDate(key, text));
   }
   return text.trim();
 }

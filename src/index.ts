@@ -118,6 +118,13 @@ export type { ColumnOverrides } from "./ingest/headers.ts";
 export { fieldNames, KEEP_AS_EXTRA, IGNORE_COLUMN } from "./ingest/headers.ts";
 export type { RouteImport, RouteImportReport } from "./ingest/route.ts";
 export { importRoute } from "./ingest/route.ts";
+export type { ColumnMappingInWords, ColumnWordsLang } from "./ingest/columnWords.ts";
+export {
+  columnFieldText,
+  columnHowText,
+  columnsInWords,
+  hasFieldWords,
+} from "./ingest/columnWords.ts";
 export {
   SPANISH_BASIS,
   SPANISH_CATEGORY,

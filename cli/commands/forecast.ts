@@ -220,7 +220,7 @@ function freshGroups(
     const last = now.groups.reduce((a, g) => (g.lastDate > a ? g.lastDate : a), "");
     const days = Math.min(...now.groups.map((g) => g.daysSinceObserved));
     throw new UserError(
-      `the data are stale for --as-of ${asOf ?? now.asOfDate}: the last observation is from ${last}, ${days.toLocaleString("en-US")} days earlier (the limit is ${MAX_STALE_DAYS}); give an --as-of within ${MAX_STALE_DAYS} days of ${last}, or newer data.`,
+      cliWords(lang).staleData({ asOf: asOf ?? now.asOfDate, last, days, max: MAX_STALE_DAYS }),
     );
   }
   for (const g of now.groups) {

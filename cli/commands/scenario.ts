@@ -392,15 +392,10 @@ export const scenarioCommand: Command = {
       ...LANG_OPTION,
       ...CSV_OPTIONS,
     });
-    if (positionals.length !== 1) {
-      throw new UserError(
-        positionals.length === 0
-          ? "give the scenario file: dtm-flow scenario <scenario.json> --out <dir> (examples in data/scenarios/)."
-          : `give one scenario file, not ${positionals.length}.`,
-      );
-    }
-    const file = positionals[0]!;
     const lang = langOption(values);
+    if (positionals.length !== 1)
+      throw new UserError(cliWords(lang).scenarioFiles(positionals.length));
+    const file = positionals[0]!;
     const runs = wholeOption("runs", values.runs, SCENARIO_LIMITS.maxRuns);
     if (runs === 0) throw new UserError("--runs 0 must be at least 1.");
     const seed = wholeOption("seed", values.seed, 2 ** 32 - 1);

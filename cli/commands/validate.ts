@@ -14,6 +14,7 @@ import { issueLine } from "../issue-line.ts";
 import type { IssueLineItem } from "../issue-line.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
 import { cliWords } from "../cli-words.ts";
+import { columnsInWords } from "../../src/index.ts";
 
 const HELP = `Usage: dtm-flow validate <file> [options]
 
@@ -68,7 +69,7 @@ export function formatReportText(
   lines.push(es ? "columnas:" : "columns:");
   const ignored = es ? "(se ignora)" : "(ignored)";
   const extra = es ? "(se conserva como extra)" : "(kept as extra)";
-  for (const c of report.columns) {
+  for (const c of columnsInWords(report.columns, lang)) {
     lines.push(
       `  ${c.column}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)} (${c.how}${c.countScope ? words.countScopeRead(c.countScope === "place" ? "place" : "point") : ""})`,
     );

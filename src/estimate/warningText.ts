@@ -6,6 +6,7 @@
  * A warning without params (a report.json from before them) is shown as its English message,
  * never half translated.
  */
+import { codeTableText, type CodeTable, type CodedLike } from "../text/codeTable.ts";
 
 /** The values of each estimator warning's sentence, by code. */
 export interface EstimateWarningParamsByCode {
@@ -59,13 +60,6 @@ export type EstimateWarningParams = EstimateWarningParamsByCode[EstimateWarningC
 /** The languages the estimator's warnings are said in. */
 export type EstimateWarningLang = "en" | "es";
 
-type Sentences = {
-  [C in EstimateWarningCode]: Record<
-    EstimateWarningLang,
-    (p: EstimateWarningParamsByCode[C]) => string
-  >;
-};
-
 const kmEn = (x: number) => x.toLocaleString("en-US");
 const kmEs = (x: number) => x.toLocaleString("es-MX");
 
@@ -82,7 +76,7 @@ function groupsEs(p: EstimateWarningParamsByCode["route_backwards"]): string {
 }
 
 /** One sentence per code and language: the one table of the estimator's warnings' words. */
-export const ESTIMATE_WARNING_SENTENCES: Sentences = {
+export const ESTIMATE_WARNING_SENTENCES: CodeTable<EstimateWarningParamsByCode> = {
   position_unusable: {
     en: (p) =>
       `${p.sighting}: place "${p.place}" ${p.problem === "no_coordinates" ? "has no coordinates in the gazetteer" : "is not in the gazetteer"}; only its size is used.`,
@@ -122,10 +116,8 @@ export const ESTIMATE_WARNING_SENTENCES: Sentences = {
 };
 
 /** What is read of an estimator warning (report.json `warnings[]`, the viewer's replay). */
-export interface EstimateWarningLike {
+export interface EstimateWarningLike extends CodedLike {
   code: string;
-  message: string;
-  params?: object;
 }
 
 /**
@@ -137,10 +129,5 @@ export interface EstimateWarningLike {
  * // => "u1: a 280 km de la ruta main; solo se usa su tamaño."
  */
 export function estimateWarningText(lang: EstimateWarningLang, w: EstimateWarningLike): string {
-  if (w.params === undefined || !Object.hasOwn(ESTIMATE_WARNING_SENTENCES, w.code))
-    return w.message;
-  const say = ESTIMATE_WARNING_SENTENCES[w.code as EstimateWarningCode][lang] as (
-    p: object,
-  ) => string;
-  return say(w.params);
+  return codeTableText(ESTIMATE_WARNING_SENTENCES, lang, w);
 }

@@ -5,6 +5,12 @@
  * says the same warning in Spanish from `code` and `params`. A warning without params (a
  * forecast.json from before them) is shown as its English message, never half translated.
  */
+import {
+  codeTableEnglish,
+  codeTableText,
+  type CodeTable,
+  type CodedLike,
+} from "../text/codeTable.ts";
 
 /** The values of each forecast warning's sentence, by code. */
 export interface ForecastWarningParamsByCode {
@@ -39,18 +45,11 @@ export type ForecastWarningCode = keyof ForecastWarningParamsByCode;
 /** The languages the forecast's warnings are said in. */
 export type ForecastWarningLang = "en" | "es";
 
-type Sentences = {
-  [C in ForecastWarningCode]: Record<
-    ForecastWarningLang,
-    (p: ForecastWarningParamsByCode[C]) => string
-  >;
-};
-
 const kmEn = (x: number) => x.toLocaleString("en-US");
 const kmEs = (x: number) => x.toLocaleString("es-MX");
 
 /** One sentence per code and language: the one table of the forecast's warnings' words. */
-export const FORECAST_WARNING_SENTENCES: Sentences = {
+export const FORECAST_WARNING_SENTENCES: CodeTable<ForecastWarningParamsByCode> = {
   route_not_in_corridor: {
     en: (p) =>
       `${p.group} is on route ${p.route}, which the places and routes given do not have; no arrivals are forecast for it.`,
@@ -78,10 +77,8 @@ export const FORECAST_WARNING_SENTENCES: Sentences = {
 };
 
 /** What is read of a forecast warning (forecast.json `forecastWarnings[]`). */
-export interface ForecastWarningLike {
+export interface ForecastWarningLike extends CodedLike {
   code: string;
-  message: string;
-  params?: object;
 }
 
 /**
@@ -92,12 +89,7 @@ export interface ForecastWarningLike {
  * // => "Ninguna fuente dio el tamaño de LGBT; sus llegadas y posiciones no tienen cifras de personas."
  */
 export function forecastWarningText(lang: ForecastWarningLang, w: ForecastWarningLike): string {
-  if (w.params === undefined || !Object.hasOwn(FORECAST_WARNING_SENTENCES, w.code))
-    return w.message;
-  const say = FORECAST_WARNING_SENTENCES[w.code as ForecastWarningCode][lang] as (
-    p: object,
-  ) => string;
-  return say(w.params);
+  return codeTableText(FORECAST_WARNING_SENTENCES, lang, w);
 }
 
 /**
@@ -108,6 +100,5 @@ export function forecastWarning<C extends ForecastWarningCode>(
   code: C,
   params: ForecastWarningParamsByCode[C],
 ): { code: C; message: string; params: ForecastWarningParamsByCode[C] } {
-  const say = FORECAST_WARNING_SENTENCES[code].en as (p: ForecastWarningParamsByCode[C]) => string;
-  return { code, message: say(params), params };
+  return { code, message: codeTableEnglish(FORECAST_WARNING_SENTENCES, code, params), params };
 }

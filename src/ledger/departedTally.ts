@@ -138,36 +138,8 @@ export class DepartedTally {
     fromTracks: number,
   ): void {
     const exceeds = fromTracks > 0 && accounted > fromTracks * 1.1 && accounted > this.before.value;
-    if (exceeds && !this.accountedEpisode) {
-      const present = rows.filter((r) => r.category === "remaining");
-      const presentRows = present.flatMap(
-        (r) =>
-          this.context.sources.find(
-            (s) =>
-              s.category === r.category && s.country === r.country && s.placeName === r.placeName,
-          )?.rows ?? [],
-      );
-      this.warnings.push(
-        ledgerWarning({
-          code: "accounted_exceeds_departures",
-          message:
-            `On ${date} the sources account for ${formatPeople(accounted)} people, more than the ${formatPeople(fromTracks)} the tracks, counts and departure totals say had left` +
-            (present.length > 0
-              ? ` (people remaining: ${present.map((r) => `${r.placeName ?? r.country ?? "not placed"} ${formatPeople(r.value)}`).join(", ")}; stock rows ${rowList(presentRows)}). `
-              : ". ") +
-            `Categories may overlap in the sources (an asylum claimant in a shelter is counted twice); the ledger raises the people who left to ${formatPeople(accounted)}.`,
-          params: {
-            date,
-            accounted,
-            fromTracks,
-            remainingPlaces: present.map((r) => r.placeName ?? r.country ?? ""),
-            remainingValues: present.map((r) => r.value),
-          },
-          rows: [...new Set(presentRows)].sort((x, y) => x - y),
-          date,
-        }),
-      );
-    }
+    if (exceeds && !this.accountedEpisode)
+      this.warnings.push(accountedWarning(date, rows, accounted, fromTracks, this.context.sources));
     this.accountedEpisode = exceeds;
   }
 
@@ -183,20 +155,8 @@ export class DepartedTally {
       "value",
     );
     const exceeds = fromTracks > 0 && returns > fromTracks;
-    if (exceeds && !this.returnsEpisode) {
-      this.warnings.push(
-        ledgerWarning({
-          code: "returns_exceed_departures",
-          message:
-            `On ${date} returns (${formatPeople(returns)}) exceed the people the tracks and counts say had left (${formatPeople(fromTracks)}); ` +
-            `stock rows ${rowList(this.context.returnRows)}. The ledger raises the people who left to ${formatPeople(value)} so everyone stays counted; check the returns or the group sizes.`,
-          params: { date, returns, fromTracks, raisedTo: value },
-          rows: [...this.context.returnRows],
-          date,
-          category: "return",
-        }),
-      );
-    }
+    if (exceeds && !this.returnsEpisode)
+      this.warnings.push(returnsWarning(date, returns, fromTracks, value, this.context.returnRows));
     this.returnsEpisode = exceeds;
   }
 }
@@ -206,4 +166,62 @@ function sumOf(
   key: "value" | "valueLow" | "valueHigh",
 ): number {
   return rows.reduce((s, r) => s + r[key], 0);
+}
+
+/**
+ * The warning that on `date` the sources account for more people than the tracks, counts and
+ * departure totals say had left (`fromTracks`), naming the places of the people remaining.
+ */
+function accountedWarning(
+  date: IsoDate,
+  rows: readonly Omit<SplitRow, "date">[],
+  accounted: number,
+  fromTracks: number,
+  sources: TallyContext["sources"],
+): LedgerWarning {
+  const present = rows.filter((r) => r.category === "remaining");
+  const presentRows = present.flatMap(
+    (r) =>
+      sources.find(
+        (s) => s.category === r.category && s.country === r.country && s.placeName === r.placeName,
+      )?.rows ?? [],
+  );
+  return ledgerWarning({
+    code: "accounted_exceeds_departures",
+    message:
+      `On ${date} the sources account for ${formatPeople(accounted)} people, more than the ${formatPeople(fromTracks)} the tracks, counts and departure totals say had left` +
+      (present.length > 0
+        ? ` (people remaining: ${present.map((r) => `${r.placeName ?? r.country ?? "not placed"} ${formatPeople(r.value)}`).join(", ")}; stock rows ${rowList(presentRows)}). `
+        : ". ") +
+      `Categories may overlap in the sources (an asylum claimant in a shelter is counted twice); the ledger raises the people who left to ${formatPeople(accounted)}.`,
+    params: {
+      date,
+      accounted,
+      fromTracks,
+      remainingPlaces: present.map((r) => r.placeName ?? r.country ?? ""),
+      remainingValues: present.map((r) => r.value),
+    },
+    rows: [...new Set(presentRows)].sort((x, y) => x - y),
+    date,
+  });
+}
+
+/** The warning that on `date` returns exceed the people who had left; departed raised to `value`. */
+function returnsWarning(
+  date: IsoDate,
+  returns: number,
+  fromTracks: number,
+  value: number,
+  returnRows: readonly number[],
+): LedgerWarning {
+  return ledgerWarning({
+    code: "returns_exceed_departures",
+    message:
+      `On ${date} returns (${formatPeople(returns)}) exceed the people the tracks and counts say had left (${formatPeople(fromTracks)}); ` +
+      `stock rows ${rowList(returnRows)}. The ledger raises the people who left to ${formatPeople(value)} so everyone stays counted; check the returns or the group sizes.`,
+    params: { date, returns, fromTracks, raisedTo: value },
+    rows: [...returnRows],
+    date,
+    category: "return",
+  });
 }

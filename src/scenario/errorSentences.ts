@@ -5,6 +5,7 @@
  * Spanish from `code` and `params` (`scenarioErrorText`). Field names, JSON shapes and the values
  * as written stay as they are in both languages.
  */
+import { codeTableEnglish, codeTableText } from "../text/codeTable.ts";
 
 /** The values of a problem's sentence (numbers as numbers; lists already joined). */
 export type ScenarioErrorParams = Readonly<Record<string, string | number>>;
@@ -272,7 +273,7 @@ export type ScenarioErrorCode = keyof typeof SCENARIO_ERROR_SENTENCES;
 
 /** The English sentence of a problem (its `message`). */
 export function scenarioErrorMessage(code: ScenarioErrorCode, params: ScenarioErrorParams): string {
-  return (SCENARIO_ERROR_SENTENCES[code].en as Say)(params);
+  return codeTableEnglish(SCENARIO_ERROR_SENTENCES, code, params);
 }
 
 /** What is read of a scenario problem: its code, params and English message. */
@@ -290,7 +291,6 @@ export interface ScenarioErrorLike {
  * // => "las fechas están al revés: from 2019-01-20 es posterior a to 2019-01-15"
  */
 export function scenarioErrorText(lang: ScenarioErrorLang, e: ScenarioErrorLike): string {
-  if (e.code === undefined || !Object.hasOwn(SCENARIO_ERROR_SENTENCES, e.code)) return e.message;
-  const say = SCENARIO_ERROR_SENTENCES[e.code as ScenarioErrorCode][lang] as Say;
-  return say(e.params ?? {});
+  // A problem's code is enough: one without values (`not_an_object`) may carry no params.
+  return codeTableText(SCENARIO_ERROR_SENTENCES, lang, { ...e, params: e.params ?? {} });
 }

@@ -13,16 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { embedded2018, runReplay } from "../../src/index.ts";
 import { capture } from "./capture.ts";
-
-/** A CSV the CLI wrote (with or without a byte-order mark) as objects keyed by its header. */
-function readCsv(path: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path, "utf8")
-    .replace(/^\uFEFF/, "")
-    .trimEnd()
-    .split(/\r?\n/);
-  const columns = header!.split(",");
-  return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [columns[i]!, v])));
-}
+import { readCsvRows } from "./csvRows.ts";
 
 describe("estimate, forecast and report --as-of 2018-11-13 read the same reports", () => {
   const dir = mkdtempSync(join(tmpdir(), "dtm-asof-one-rule-"));
@@ -36,10 +27,10 @@ describe("estimate, forecast and report --as-of 2018-11-13 read the same reports
       const args = [command, "--as-of", day, "--out", join(dir, command)];
       expect(await run(args, io.context), io.err.join("\n")).toBe(0);
     }
-    const track = readCsv(join(dir, "estimate", "tracks.csv")).find(
+    const track = readCsvRows(join(dir, "estimate", "tracks.csv")).find(
       (r) => r.group === group && r.date === day,
     )!;
-    const position = readCsv(join(dir, "forecast", "positions.csv")).find(
+    const position = readCsvRows(join(dir, "forecast", "positions.csv")).find(
       (r) => r.group === group && r.date === day,
     )!;
     // The reports at 19:00 and 22:00 are in: past Irapuato (km 2,138), at Guadalajara.
@@ -62,7 +53,7 @@ describe("estimate, forecast and report --as-of 2018-11-13 read the same reports
     const io = capture();
     const out = join(dir, "noon");
     expect(await run(["estimate", "--as-of", `${day}T12:00`, "--out", out], io.context)).toBe(0);
-    const track = readCsv(join(out, "tracks.csv")).find(
+    const track = readCsvRows(join(out, "tracks.csv")).find(
       (r) => r.group === group && r.date === day,
     )!;
     expect(Number(track.km)).toBeLessThan(2300);

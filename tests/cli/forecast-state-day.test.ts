@@ -13,13 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { normalQuantile, Z90 } from "../../src/util/normal.ts";
 import { capture } from "./capture.ts";
-
-/** A CSV the CLI wrote (byte-order mark, CRLF) as objects keyed by its header. */
-function readCsv(path: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path, "utf8").slice(1).trimEnd().split("\r\n");
-  const columns = header!.split(",");
-  return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [columns[i]!, v])));
-}
+import { readCsvRows } from "./csvRows.ts";
 
 interface NowcastRow {
   group: string;
@@ -57,8 +51,8 @@ describe("dtm-flow forecast starts from the state on the as-of day (tryout22 fin
           .filter((g: { status: string }) => g.status === "on_road")
           .map((g: { group: string }) => g.group),
       );
-      const positions = readCsv(join(f, "positions.csv")).filter((r) => r.date === day);
-      const tracks = readCsv(join(e, "tracks.csv")).filter((r) => r.date === day);
+      const positions = readCsvRows(join(f, "positions.csv")).filter((r) => r.date === day);
+      const tracks = readCsvRows(join(e, "tracks.csv")).filter((r) => r.date === day);
       let held = 0;
       for (const group of onRoad) {
         const t = tracks.find((r) => r.group === group);
@@ -112,7 +106,7 @@ describe("dtm-flow forecast starts from the state on the as-of day (tryout22 fin
     const nowcast: NowcastRow[] = JSON.parse(
       readFileSync(join(f, "forecast.json"), "utf8"),
     ).nowcast;
-    const positions = readCsv(join(f, "positions.csv"));
+    const positions = readCsvRows(join(f, "positions.csv"));
     const hc1 = nowcast.find((g) => g.group === "Honduran caravan 1")!;
     expect(hc1.stateDate).toBe("2018-11-05");
     expect(hc1.lastObserved).toBe("2018-11-05");

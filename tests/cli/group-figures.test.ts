@@ -18,23 +18,12 @@ import { areaGroups } from "../../src/ledger/groupFigures.ts";
 import { buildTree } from "../../src/ledger/tree.ts";
 import { createGazetteer } from "../../src/geo/gazetteer.ts";
 import { capture } from "./capture.ts";
+import { readCsvRows } from "./csvRows.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "dtm-group-figures-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 type Row = Record<string, string>;
-
-/** A CSV written with --no-bom (CRLF; the embedded places have no commas). */
-function readCsv(file: string): Row[] {
-  const [header, ...lines] = readFileSync(file, "utf8")
-    .split("\r\n")
-    .filter((l) => l !== "");
-  const columns = header!.split(",");
-  return lines.map((line) => {
-    const cells = line.split(",");
-    return Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ""]));
-  });
-}
 
 describe("ledger: figures of a group's people at places (2018)", () => {
   let departed: Map<string, Row>;
@@ -57,8 +46,8 @@ describe("ledger: figures of a group's people at places (2018)", () => {
   beforeAll(async () => {
     const io = capture(scratch);
     expect(await run(["ledger", "--no-bom", "--out", "out"], io.context)).toBe(0);
-    departed = new Map(readCsv(join(scratch, "out", "departed.csv")).map((r) => [r.date!, r]));
-    split = readCsv(join(scratch, "out", "split.csv"));
+    departed = new Map(readCsvRows(join(scratch, "out", "departed.csv")).map((r) => [r.date!, r]));
+    split = readCsvRows(join(scratch, "out", "split.csv"));
     report = JSON.parse(readFileSync(join(scratch, "out", "report.json"), "utf8"));
     stderr = io.err.join("\n");
     replay = runReplay(embedded2018());
@@ -187,7 +176,7 @@ describe("ledger: figures of a group's people at places (2018)", () => {
     const io = capture(scratch);
     const args = ["ledger", "--as-of", "2018-12-03", "--no-bom", "--out", "asof"];
     expect(await run(args, io.context)).toBe(0);
-    const rows = readCsv(join(scratch, "asof", "departed.csv"));
+    const rows = readCsvRows(join(scratch, "asof", "departed.csv"));
     const at = (date: string) => rows.find((r) => r.date === date)!;
     const on20 = Number(at("2018-11-20").beyond_groups);
     expect(on20).toBeGreaterThan(0);

@@ -12,22 +12,10 @@ import { run } from "../../cli/main.ts";
 import { embedded2018, runReplay } from "../../src/index.ts";
 import type { Replay } from "../../src/index.ts";
 import { capture } from "./capture.ts";
+import { readCsvRows } from "./csvRows.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "dtm-held-after-data-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** tracks.csv rows as records (no BOM, CRLF). */
-function readRows(file: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(file, "utf8")
-    .split("\r\n")
-    .filter((l) => l !== "");
-  const columns = header!.split(",");
-  return lines.map((line) => {
-    // Group names have no commas in the embedded data.
-    const cells = line.split(",");
-    return Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ""]));
-  });
-}
 
 describe("estimate writes the replay's held days (2018)", () => {
   let rows: Record<string, string>[];
@@ -35,7 +23,7 @@ describe("estimate writes the replay's held days (2018)", () => {
   beforeAll(async () => {
     const io = capture(scratch);
     expect(await run(["estimate", "--no-bom", "--out", "out"], io.context)).toBe(0);
-    rows = readRows(join(scratch, "out", "tracks.csv"));
+    rows = readCsvRows(join(scratch, "out", "tracks.csv"));
     replay = runReplay(embedded2018());
   }, 300_000);
 

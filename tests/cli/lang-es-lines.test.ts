@@ -9,30 +9,13 @@ import { describe, expect, it } from "vitest";
 import { ledgerLineEs } from "../../cli/cli-words.ts";
 import { run } from "../../cli/main.ts";
 import { capture, tempFile } from "./capture.ts";
+import { BAD_SCENARIO_2018 } from "../scenario/badScenario.ts";
 
 const T23 = join(import.meta.dirname, "..", "fixtures", "tryout23");
 
 describe("--lang es on the command line's lines", () => {
   it("scenario --lang es lists a bad file's problems in Spanish", async () => {
-    const bad = {
-      waves: [
-        {
-          origin: "San Pedro Sula",
-          date: { from: "2019-01-20", to: "2019-01-15" },
-          people: { min: 5000, max: 3000 },
-        },
-        {
-          origin: "San Pedro Sula",
-          date: "2019-01-10",
-          people: 1000,
-          route: [
-            { routeId: "main", share: 0.6 },
-            { routeId: "mexicali", share: 0.6 },
-          ],
-        },
-      ],
-      shelters: [{ place: "Tijuana", capacity: -5 }],
-    };
+    const bad = BAD_SCENARIO_2018;
     const { dir, file } = tempFile("dtm-scen-bad-es-", "malo.json", JSON.stringify(bad, null, 2));
     const io = capture(dir);
     expect(await run(["scenario", file, "--lang", "es", "--out", join(dir, "o")], io.context)).toBe(

@@ -8,13 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture } from "./capture.ts";
-
-/** A CSV the CLI wrote (byte-order mark, CRLF) as objects keyed by its header. */
-function readCsv(path: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path, "utf8").slice(1).trimEnd().split("\r\n");
-  const columns = header!.split(",");
-  return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [columns[i]!, v])));
-}
+import { readCsvRows } from "./csvRows.ts";
 
 interface NowcastRow {
   group: string;
@@ -34,7 +28,7 @@ describe("dtm-flow forecast: one starting state (tryout21 findings 3, 4, 6)", ()
     const nowcast: NowcastRow[] = JSON.parse(
       readFileSync(join(out, "forecast.json"), "utf8"),
     ).nowcast;
-    const positions = readCsv(join(out, "positions.csv"));
+    const positions = readCsvRows(join(out, "positions.csv"));
     const onDay = nowcast.filter((g) => g.lastObserved === "2018-11-05");
     expect(onDay.map((g) => g.group)).toContain("Salvadoran caravan 1");
     for (const g of onDay) {
@@ -46,7 +40,7 @@ describe("dtm-flow forecast: one starting state (tryout21 findings 3, 4, 6)", ()
     }
     // No place ahead of the nowcast's median person is "most already past" (Pijijiapan, 587.2 km,
     // was, with Salvadoran caravan 1 at 573.7 km).
-    for (const a of readCsv(join(out, "forecast.csv"))) {
+    for (const a of readCsvRows(join(out, "forecast.csv"))) {
       const g = onDay.find((n) => n.group === a.group);
       if (g && a.status === "most_passed")
         expect(Number(a.km)).toBeLessThanOrEqual(g.km.median + 0.05);
@@ -63,7 +57,7 @@ describe("dtm-flow forecast: one starting state (tryout21 findings 3, 4, 6)", ()
     ).nowcast;
     const hc1 = nowcast.find((g) => g.group === "Honduran caravan 1")!;
     expect(hc1.head!.km.median).toBeGreaterThanOrEqual(4521.5);
-    const tijuana = readCsv(join(out, "forecast.csv")).find(
+    const tijuana = readCsvRows(join(out, "forecast.csv")).find(
       (r) => r.group === "Honduran caravan 1" && r.place_name === "Tijuana",
     )!;
     expect(tijuana.head_arrival_p50).toBe("2018-11-14");

@@ -64,6 +64,34 @@ export function report(
 }
 
 /**
+ * A body of `size` people tagged `tag` whose median person walks 30 km a day from `km0` along
+ * `main` on 13–26 Oct, reported each day at `offsets` km from its median person (default its rear,
+ * middle and front, 150 km either side), the k-th at 10 + 2k h, each with the whole group's
+ * figure. Ids `${idPrefix}${day}-${k}` (idPrefix defaults to the tag).
+ */
+export function walkingBody(
+  tag: string,
+  km0: number,
+  size: number,
+  offsets: readonly number[] = [-150, 0, 150],
+  idPrefix: string = tag,
+): Sighting[] {
+  const out: Sighting[] = [];
+  for (let d = 13; d <= 26; d++)
+    offsets.forEach((off, k) =>
+      out.push({
+        id: `${idPrefix}${d}-${k}`,
+        observedAt: `${day(d)}T${10 + 2 * k}:00`,
+        ...at(km0 + 30 * (d - 13) + off),
+        caravanLabel: tag,
+        sizeBest: size,
+        sourceType: "government",
+      }),
+    );
+  return out;
+}
+
+/**
  * The sightings' tracks as the association search would leave them, one per caravan label (the
  * label only sorts reports into tracks): read as unlabelled, parts described from each report's
  * part and notes, coarse km pass run (absorbParts, splitParts tests).

@@ -1,28 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { joinBodies } from "../../src/estimate/joinBodies.ts";
 import type { WorkGroup } from "../../src/estimate/workGroup.ts";
-import type { Sighting } from "../../src/model/sighting.ts";
-import { at, day, unlabelledTracks } from "./corridor.ts";
-
-/**
- * A body of `size` people tagged `tag` whose median person walks 30 km a day from `km0` on
- * 13–26 Oct, reported each day at its rear, middle and front (`offsets`, km from the median).
- */
-function reports(tag: string, km0: number, size: number, offsets: readonly number[]): Sighting[] {
-  const out: Sighting[] = [];
-  for (let d = 13; d <= 26; d++)
-    offsets.forEach((off, k) =>
-      out.push({
-        id: `${tag}${d}-${k}`,
-        observedAt: `${day(d)}T${10 + 2 * k}:00`,
-        ...at(km0 + 30 * (d - 13) + off),
-        caravanLabel: tag,
-        sizeBest: size,
-        sourceType: "government",
-      }),
-    );
-  return out;
-}
+import { unlabelledTracks, walkingBody } from "./corridor.ts";
 
 /** Tracks A (the body) and H (a second track at `offset` km from A's median, `size` people). */
 function pair(
@@ -30,8 +9,8 @@ function pair(
   size: number,
 ): { a: WorkGroup; h: WorkGroup; run: () => Set<WorkGroup> } {
   const { ctx, groups } = unlabelledTracks([
-    ...reports("A", 200, 5000, [-150, 0, 150]),
-    ...reports("H", 200, size, [offset]),
+    ...walkingBody("A", 200, 5000, [-150, 0, 150]),
+    ...walkingBody("H", 200, size, [offset]),
   ]);
   const a = groups.find((g) => g.name === "A") as WorkGroup;
   const h = groups.find((g) => g.name === "H") as WorkGroup;

@@ -3,32 +3,7 @@ import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
 import { splitParts } from "../../src/estimate/splitParts.ts";
 import type { EstimateContext, WorkGroup } from "../../src/estimate/workGroup.ts";
 import type { Sighting } from "../../src/model/sighting.ts";
-import { at, dataset, day, index, unlabelledTracks } from "./corridor.ts";
-
-/**
- * A long body of `size` people tagged `tag` whose median person walks 30 km a day from `km0` on
- * 13–26 Oct: each day one report at its rear, middle and front (150 km either side), each with
- * the whole group's figure (the tag only sorts reports into tracks; every track is read as
- * unlabelled).
- */
-function body(tag: string, km0: number, size: number): Sighting[] {
-  const out: Sighting[] = [];
-  for (let d = 13; d <= 26; d++)
-    for (const [k, off] of [
-      [0, -150],
-      [1, 0],
-      [2, 150],
-    ] as const)
-      out.push({
-        id: `${tag}${d}-${k}`,
-        observedAt: `${day(d)}T${10 + 2 * k}:00`,
-        ...at(km0 + 30 * (d - 13) + off),
-        caravanLabel: tag,
-        sizeBest: size,
-        sourceType: "government",
-      });
-  return out;
-}
+import { at, dataset, day, index, unlabelledTracks, walkingBody } from "./corridor.ts";
 
 /** A report of 300 people in track "T" at 16:00 of day `d`, at km `km`; `notes` its words. */
 function t(d: number, km: number, notes?: string): Sighting {
@@ -68,8 +43,8 @@ function tracks(sightings: Sighting[]): { ctx: EstimateContext; byTag: Map<strin
 describe("splitParts: a short track that follows two bodies is split between them as their parts", () => {
   it("two caravans' vanguards in one track go to their own bodies, read as their heads", () => {
     const { ctx, byTag } = tracks([
-      ...body("A", 200, 5000),
-      ...body("C", 900, 4000),
+      ...walkingBody("A", 200, 5000),
+      ...walkingBody("C", 900, 4000),
       ...twoVanguards(),
     ]);
     const [a, c, tr] = ["A", "C", "T"].map((k) => byTag.get(k) as WorkGroup);
@@ -97,8 +72,8 @@ describe("splitParts: a short track that follows two bodies is split between the
       ...(notes ? { notes } : {}),
     });
     const { ctx, byTag } = tracks([
-      ...body("A", 200, 5000),
-      ...body("C", 900, 4000),
+      ...walkingBody("A", 200, 5000),
+      ...walkingBody("C", 900, 4000),
       ...twoVanguards(),
       noPlace("u17", 17, "vanguardia de 300"),
       noPlace("u21", 21),
@@ -121,7 +96,7 @@ describe("splitParts: a short track that follows two bodies is split between the
       const [lon, lat] = index.along("branch", km);
       return { lon, lat };
     };
-    const c: Sighting[] = body("C", 1700, 4000).map((s, k) => {
+    const c: Sighting[] = walkingBody("C", 1700, 4000).map((s, k) => {
       const km = 1700 + 30 * Math.floor(k / 3) + [-150, 0, 150][k % 3];
       return { ...s, ...onBranch(km) };
     });
@@ -130,7 +105,7 @@ describe("splitParts: a short track that follows two bodies is split between the
       own.push(t(d, median(200, d) + 180, d === 16 ? "la vanguardia" : undefined));
     own.push({ ...t(19, 0), ...onBranch(2300) });
     for (let d = 20; d <= 23; d++) own.push({ ...t(d, 0), ...onBranch(median(1700, d) + 100) });
-    const { ctx, byTag } = tracks([...body("A", 200, 5000), ...c, ...own]);
+    const { ctx, byTag } = tracks([...walkingBody("A", 200, 5000), ...c, ...own]);
     const [ga, gc, tr] = ["A", "C", "T"].map((k) => byTag.get(k) as WorkGroup);
     expect([ga.routeId, gc.routeId, tr.routeId]).toEqual(["main", "branch", "branch"]);
     expect(tr.positions).toHaveLength(9);
@@ -141,8 +116,8 @@ describe("splitParts: a short track that follows two bodies is split between the
 
   it("a head/tail mark an earlier move inferred is read again against the body, not as the report's word", () => {
     const { ctx, byTag } = tracks([
-      ...body("A", 200, 5000),
-      ...body("C", 900, 4000),
+      ...walkingBody("A", 200, 5000),
+      ...walkingBody("C", 900, 4000),
       ...twoVanguards(),
     ]);
     const [a, c, tr] = ["A", "C", "T"].map((k) => byTag.get(k) as WorkGroup);
@@ -160,7 +135,11 @@ describe("splitParts: a short track that follows two bodies is split between the
 
   it("without a report naming a part the track stays (unless the reading allows it)", () => {
     const plain = twoVanguards().map((s) => ({ ...s, notes: undefined }));
-    const { ctx, byTag } = tracks([...body("A", 200, 5000), ...body("C", 900, 4000), ...plain]);
+    const { ctx, byTag } = tracks([
+      ...walkingBody("A", 200, 5000),
+      ...walkingBody("C", 900, 4000),
+      ...plain,
+    ]);
     const all = ["A", "C", "T"].map((k) => byTag.get(k) as WorkGroup);
     expect(splitParts(ctx, all).size).toBe(0);
     expect(splitParts(ctx, all, { named: false }).size).toBe(1);
@@ -168,7 +147,11 @@ describe("splitParts: a short track that follows two bodies is split between the
 
   it("a track that follows one body only is left to absorbParts (two bodies needed)", () => {
     const one = twoVanguards().filter((s) => Number((s.id ?? "").slice(1)) <= 18);
-    const { ctx, byTag } = tracks([...body("A", 200, 5000), ...body("C", 900, 4000), ...one]);
+    const { ctx, byTag } = tracks([
+      ...walkingBody("A", 200, 5000),
+      ...walkingBody("C", 900, 4000),
+      ...one,
+    ]);
     const all = ["A", "C", "T"].map((k) => byTag.get(k) as WorkGroup);
     expect(splitParts(ctx, all).size).toBe(0);
     expect(splitParts(ctx, all, { minBodies: 1 }).size).toBe(1);
@@ -181,7 +164,11 @@ describe("splitParts: a short track that follows two bodies is split between the
     for (let d = 15; d <= 18; d++)
       own.push(t(d, median(200, d) + 180, d === 16 ? "la vanguardia" : undefined));
     for (let d = 19; d <= 24; d++) own.push(t(d, median(200, 18) + 180 + 150 * (d - 18)));
-    const { ctx, byTag } = tracks([...body("A", 200, 5000), ...body("C", 1400, 4000), ...own]);
+    const { ctx, byTag } = tracks([
+      ...walkingBody("A", 200, 5000),
+      ...walkingBody("C", 1400, 4000),
+      ...own,
+    ]);
     const all = ["A", "C", "T"].map((k) => byTag.get(k) as WorkGroup);
     expect(splitParts(ctx, all).size).toBe(0);
     expect((byTag.get("T") as WorkGroup).positions).toHaveLength(10);
@@ -196,10 +183,10 @@ describe("splitParts: a short track that follows two bodies is split between the
     for (let d = 13; d <= 24; d++)
       own.push(t(d, median(200, d) + 100 + 120 * (d - 13), d === 14 ? "la vanguardia" : undefined));
     const { ctx, byTag } = tracks([
-      ...body("A", 200, 5000),
-      ...body("B", 600, 5000),
-      ...body("C", 1000, 5000),
-      ...body("D", 1400, 5000),
+      ...walkingBody("A", 200, 5000),
+      ...walkingBody("B", 600, 5000),
+      ...walkingBody("C", 1000, 5000),
+      ...walkingBody("D", 1400, 5000),
       ...own,
     ]);
     const all = ["A", "B", "C", "D", "T"].map((k) => byTag.get(k) as WorkGroup);
@@ -211,16 +198,22 @@ describe("splitParts: a short track that follows two bodies is split between the
 
   it("a group of a body's size is not a part, though it walks within two bodies' reach", () => {
     const big = twoVanguards().map((s) => ({ ...s, sizeBest: 3000 }));
-    const { ctx, byTag } = tracks([...body("A", 200, 5000), ...body("C", 900, 4000), ...big]);
+    const { ctx, byTag } = tracks([
+      ...walkingBody("A", 200, 5000),
+      ...walkingBody("C", 900, 4000),
+      ...big,
+    ]);
     const all = ["A", "C", "T"].map((k) => byTag.get(k) as WorkGroup);
     expect(splitParts(ctx, all).size).toBe(0);
   });
 
   it("the estimator splits such a track with splitParts: true, and keeps it by default", () => {
     // Unlabelled throughout: the search itself forms the tracks.
-    const sightings = [...body("A", 200, 5000), ...body("C", 900, 4000), ...twoVanguards()].map(
-      (s) => ({ ...s, caravanLabel: undefined }),
-    );
+    const sightings = [
+      ...walkingBody("A", 200, 5000),
+      ...walkingBody("C", 900, 4000),
+      ...twoVanguards(),
+    ].map((s) => ({ ...s, caravanLabel: undefined }));
     const run = (off: boolean) =>
       estimateTracks(dataset(sightings), off ? {} : { splitParts: true });
     const groupOf = (est: ReturnType<typeof run>, id: string): string | undefined =>

@@ -6,13 +6,7 @@ import { run } from "../../cli/main.ts";
 import { capture } from "../cli/capture.ts";
 import { arrivedByNow, embedded2018 } from "../../src/index.ts";
 import { computeForecastView } from "../../viewer/forecast/view.ts";
-
-/** forecast.csv (with its byte-order mark) as objects keyed by its header. */
-function readForecastCsv(path: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path, "utf8").slice(1).trimEnd().split("\r\n");
-  const columns = header!.split(",");
-  return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [columns[i]!, v])));
-}
+import { readCsvRows } from "../cli/csvRows.ts";
 
 describe("dtm-flow forecast", () => {
   const dir = mkdtempSync(join(tmpdir(), "dtm-forecast-"));
@@ -92,7 +86,7 @@ describe("dtm-flow forecast", () => {
     // the panel asks for the day shown (asOfMoment, the one as-of rule).
     const io = capture();
     expect(await run(["forecast", "--as-of", "2018-11-14", "--out", out], io.context)).toBe(0);
-    const rows = readForecastCsv(join(out, "forecast.csv"));
+    const rows = readCsvRows(join(out, "forecast.csv"));
     // stdout: each group on the road with its next place's median person and first people, from
     // the same forecast as forecast.csv; the LGBT group arrived in Tijuana on 13 Nov.
     const honduran = rows.filter((r) => r["group"] === "Honduran caravan 1");

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { errorText, pointerText } from "../../viewer/scenario/errorText.ts";
 import { validateScenario } from "../../src/index.ts";
 import { embedded2018 } from "../../src/embedded/index.ts";
+import { BAD_SCENARIO_2018 } from "../scenario/badScenario.ts";
 
 describe("scenario errors in words", () => {
   it("names the field in words, not as a JSON pointer", () => {
@@ -12,25 +13,7 @@ describe("scenario errors in words", () => {
   });
 
   it("says every problem of a bad scenario in Spanish from its code (the library's table), none in English", () => {
-    const bad = {
-      waves: [
-        {
-          origin: "San Pedro Sula",
-          date: { from: "2019-01-20", to: "2019-01-15" },
-          people: { min: 5000, max: 3000 },
-        },
-        {
-          origin: "San Pedro Sula",
-          date: "2019-01-10",
-          people: 1000,
-          route: [
-            { routeId: "main", share: 0.6 },
-            { routeId: "mexicali", share: 0.6 },
-          ],
-        },
-      ],
-      shelters: [{ place: "Tijuana", capacity: -5 }],
-    };
+    const bad = BAD_SCENARIO_2018;
     const { errors } = validateScenario(bad, { dataset: embedded2018() });
     const es = errors.map((e) => errorText("es", e));
     expect(es.join("\n")).toMatch(

@@ -1,5 +1,4 @@
 /** Texts of the analyst panel in English and Spanish. File contents are always shown as written. */
-import type { MatchHow } from "../../src/index.ts";
 import { numberLocale } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import type { FileKind } from "./workspace.ts";
@@ -194,95 +193,11 @@ export function kindName(lang: Lang, kind: string | undefined): string {
 }
 
 /**
- * How a column was recognised (the report's `how`), in Spanish; English keeps the code. Typed by
- * the library's `MatchHow`: a new way of recognising a column fails the typecheck until it has
- * its Spanish words.
+ * How a column was recognised (the report's `how`) and its field, in `lang`: the library's words
+ * (src/ingest/columnWords.ts), which `dtm-flow validate --lang es` says too.
  */
-const HOW_ES: Record<MatchHow, string> = {
-  canonical: "nombre del contrato",
-  alias: "alias",
-  kobo_prefix: "prefijo de grupo Kobo",
-  two_level_header: "encabezado en dos filas",
-  hxl: "etiqueta HXL",
-  extra: "extra",
-  kobo_meta: "metadato de Kobo",
-  select_multiple_choice: "opción de selección múltiple",
-  question: "pregunta de Kobo",
-  user: "asignada por usted",
-};
-
-/** The report's `how` of a column in `lang`: the code in English, its words in Spanish. */
-export function howName(lang: Lang, how: string): string {
-  return lang === "es" && Object.hasOwn(HOW_ES, how) ? HOW_ES[how as MatchHow] : how;
-}
-
-/**
- * The input tables' fields (docs/contracts.md §1) in Spanish words, for the column-mapping list:
- * the field's contract name (English, what the file and the CLI use) is shown beside them.
- * tests/viewer/analyst.test.ts checks every field of every kind (`KIND_SPECS`) has its words.
- */
-const FIELD_ES: Readonly<Record<string, string>> = {
-  record_id: "id del registro",
-  sighting_id: "id del avistamiento",
-  place_id: "id del lugar",
-  date: "fecha",
-  observed_at: "fecha y hora de la observación",
-  reported_at: "fecha del reporte",
-  fmp_id: "código del punto de monitoreo",
-  fmp_name: "punto de monitoreo",
-  place_name: "lugar",
-  place_pcode: "P-código de admin. 2 del lugar",
-  country: "país",
-  lat: "latitud",
-  lon: "longitud",
-  geopoint: "punto GPS (latitud y longitud)",
-  direction: "dirección",
-  total: "total de personas",
-  men: "hombres",
-  women: "mujeres",
-  boys: "niños",
-  girls: "niñas",
-  uac: "NNA no acompañados",
-  nationality: "nacionalidad",
-  sex: "sexo (formato largo)",
-  age: "edad (formato largo)",
-  n: "cantidad (formato largo)",
-  caravan_label: "caravana",
-  part: "parte del grupo",
-  size: "tamaño",
-  size_best: "mejor estimación del tamaño",
-  size_min: "tamaño mínimo",
-  size_max: "tamaño máximo",
-  size_approximate: "tamaño aproximado (sí/no)",
-  estimate_method: "método de estimación",
-  category: "categoría",
-  value: "valor",
-  basis: "base de la cifra",
-  source_type: "tipo de fuente",
-  source_org: "organización fuente",
-  source: "fuente",
-  url: "enlace (URL)",
-  confidence: "confianza",
-  notes: "observaciones",
-  name: "nombre",
-  name_es: "nombre en español",
-  aliases: "otros nombres",
-  adm1_pcode: "P-código de admin. 1",
-  adm2_pcode: "P-código de admin. 2",
-  kind: "tipo de lugar",
-  capacity: "capacidad",
-};
-
-/**
- * A field of the column-mapping list in `lang`: its contract name in English; in Spanish its words
- * with the contract name beside them (`tamaño mínimo (size_min)`), so the analyst sees the name
- * the file, the CLI and the docs use.
- */
-export function fieldName(lang: Lang, field: string): string {
-  return lang === "es" && Object.hasOwn(FIELD_ES, field) ? `${FIELD_ES[field]} (${field})` : field;
-}
-
-/** Whether `field` has its Spanish words (for the test over every kind's fields). */
-export function hasFieldWords(field: string): boolean {
-  return Object.hasOwn(FIELD_ES, field);
-}
+export {
+  columnFieldText as fieldName,
+  columnHowText as howName,
+  hasFieldWords,
+} from "../../src/index.ts";
