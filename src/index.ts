@@ -461,6 +461,7 @@ export type {
   DataRange,
   DatasetFile,
   Replay,
+  ReplayCorrections,
   ReplayOptions,
   ReportRangeOptions,
 } from "./replay/index.ts";
