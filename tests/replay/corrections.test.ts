@@ -51,7 +51,9 @@ describe("runReplay with corrections", () => {
   });
 
   it("builds the ledger and the state from the corrected estimate: they agree and conserve people", () => {
-    expect(corrected.state.map((d) => d.date)).toEqual(corrected.ledger.departed.map((d) => d.date));
+    expect(corrected.state.map((d) => d.date)).toEqual(
+      corrected.ledger.departed.map((d) => d.date),
+    );
     let changed = 0;
     for (const day of corrected.state) {
       const t = day.totals;
