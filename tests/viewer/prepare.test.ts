@@ -105,23 +105,23 @@ describe("prepareReplay", () => {
       ledger: {
         ...input.ledger,
         split: [
-        { date: "2018-10-14", category: "in_transit", value: 100, valueLow: 80, valueHigh: 120 },
-        {
-          date: "2018-10-14",
-          category: "return",
-          country: "HND",
-          value: 10,
-          valueLow: 10,
-          valueHigh: 10,
-        },
-        {
-          date: "2018-10-14",
-          category: "return",
-          country: "SLV",
-          value: 5,
-          valueLow: 4,
-          valueHigh: 6,
-        },
+          { date: "2018-10-14", category: "in_transit", value: 100, valueLow: 80, valueHigh: 120 },
+          {
+            date: "2018-10-14",
+            category: "return",
+            country: "HND",
+            value: 10,
+            valueLow: 10,
+            valueHigh: 10,
+          },
+          {
+            date: "2018-10-14",
+            category: "return",
+            country: "SLV",
+            value: 5,
+            valueLow: 4,
+            valueHigh: 6,
+          },
         ],
       },
     });
