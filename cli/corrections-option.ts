@@ -9,10 +9,15 @@ import { UserError } from "./errors.ts";
 import { CorrectionsError, parseCorrections } from "../src/index.ts";
 import type { CorrectionsFile } from "../src/index.ts";
 
-/** The option's help lines (the same in every command that takes it). */
-export const CORRECTIONS_HELP = `  --corrections <f>   analysts' corrections (corrections.json, docs/contracts.md §4): reports
+/**
+ * The option's help lines (the same in every command that takes it), ending with `after`: what
+ * the command does with the corrected estimate, one line of at most 74 characters.
+ */
+export const correctionsHelp = (
+  after: string,
+) => `  --corrections <f>   analysts' corrections (corrections.json, docs/contracts.md §4): reports
                       reassigned, rejected or accepted, groups split or merged, destinations;
-                      applied before estimating`;
+                      applied before estimating, ${after}`;
 
 /**
  * Reads and checks corrections.json.

@@ -47,7 +47,7 @@ import type {
 } from "../../src/index.ts";
 import { cliWords } from "../cli-words.ts";
 import { LANG_OPTION } from "../lang-option.ts";
-import { CORRECTIONS_HELP, readCorrections, withCorrections } from "../corrections-option.ts";
+import { correctionsHelp, readCorrections, withCorrections } from "../corrections-option.ts";
 
 const HELP = `dtm-flow estimate — where every caravan group is along its route and how many people it
 holds, per day, with 90 % intervals.
@@ -79,7 +79,7 @@ ${noBomHelp("tracks.csv")}
                       (not from fewer than 10 held-out reports: too few to judge)
   --folds <k>         with --check: k folds, seeded (default 10)
   --loo               with --check: leave one report out at a time (one estimate per report)
-${CORRECTIONS_HELP}, listed in report.json ("corrections")
+${correctionsHelp('listed in report.json ("corrections")')}
   --lang <en|es>      language of the lines on stderr about the files read (rejection reasons),
                       the estimator's warnings and the summary line; the files are the same
 

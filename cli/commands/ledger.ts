@@ -48,7 +48,7 @@ import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "
 import { counted } from "../plural.ts";
 import { cliWords, ledgerLineEs } from "../cli-words.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
-import { CORRECTIONS_HELP, readCorrections, withCorrections } from "../corrections-option.ts";
+import { correctionsHelp, readCorrections, withCorrections } from "../corrections-option.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
 export const LEDGER_OPTIONS = {
@@ -79,8 +79,7 @@ export const LEDGER_OPTIONS_HELP = `${datasetOptionsHelp({
   --group-correlation <r>  correlation 0–1 between groups' errors, to combine their 90 %
                       intervals into the interval of a total (default 0.5; 1 adds the bounds,
                       0 takes the errors as independent; docs/ledger.md, Intervals of totals)
-${CORRECTIONS_HELP}; the ledger and the
-                      state are of the corrected estimate (the file estimate --corrections reads)`;
+${correctionsHelp("so every figure is of the corrected estimate")}`;
 
 const HELP = `dtm-flow ledger — what became of the people who left, per day: asylum claims, returns,
 people remaining at places, regularised, moved onward, other, in transit, unknown; on every day
