@@ -468,6 +468,7 @@ export type {
   DataRange,
   DatasetFile,
   Replay,
+  ReplayCorrections,
   ReplayOptions,
   ReportRangeOptions,
 } from "./replay/index.ts";

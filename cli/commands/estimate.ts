@@ -3,8 +3,7 @@
  * (docs/contracts.md §2 and §3.1): tracks.csv, tracks.geojson and report.json under --out.
  */
 import { estimateWarningLines } from "../estimate-warnings.ts";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename } from "node:path";
 import type { Command, ParsedOptions } from "../command.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
 import { csvChoice, noBomHelp } from "../csv-options.ts";
@@ -27,12 +26,10 @@ import {
   createRouteIndex,
   endsAsWritten,
   trackStatuses,
-  CorrectionsError,
   estimateTracks,
   estimateWithCorrections,
   formatTracksCsv,
   MAX_WRITTEN_DAYS,
-  parseCorrections,
   tracksToGeoJson,
   widenEstimate,
 } from "../../src/index.ts";
@@ -50,6 +47,7 @@ import type {
 } from "../../src/index.ts";
 import { cliWords } from "../cli-words.ts";
 import { LANG_OPTION } from "../lang-option.ts";
+import { correctionsHelp, readCorrections, withCorrections } from "../corrections-option.ts";
 
 const HELP = `dtm-flow estimate — where every caravan group is along its route and how many people it
 holds, per day, with 90 % intervals.
@@ -81,9 +79,7 @@ ${noBomHelp("tracks.csv")}
                       (not from fewer than 10 held-out reports: too few to judge)
   --folds <k>         with --check: k folds, seeded (default 10)
   --loo               with --check: leave one report out at a time (one estimate per report)
-  --corrections <f>   analysts' corrections (corrections.json, docs/contracts.md §4): reports
-                      reassigned, rejected or accepted, groups split or merged, destinations;
-                      applied before estimating, listed in report.json ("corrections")
+${correctionsHelp('listed in report.json ("corrections")')}
   --lang <en|es>      language of the lines on stderr about the files read (rejection reasons),
                       the estimator's warnings and the summary line; the files are the same
 
@@ -403,24 +399,7 @@ export function writeOutputs(
   write("report.json", JSON.stringify(report, null, 2) + "\n");
 }
 
-// ── corrections (--corrections) ──
-/**
- * Reads and checks corrections.json.
- * @throws UserError naming the file and the JSON pointer of the first problem.
- */
-function readCorrections(file: string, cwd: string): CorrectionsFile {
-  const path = resolve(cwd, file);
-  if (!existsSync(path) || !statSync(path).isFile()) {
-    throw new UserError(`cannot read ${file}: no such file.`);
-  }
-  try {
-    return parseCorrections(readFileSync(path, "utf8"));
-  } catch (error) {
-    if (error instanceof CorrectionsError) throw correctionsError(file, error);
-    throw error;
-  }
-}
-
+// ── corrections (--corrections): cli/corrections-option.ts ──
 /** Applies the corrections and estimates; a correction that does not fit the data is a UserError. */
 function correctedEstimate(
   dataset: Dataset,
@@ -428,21 +407,7 @@ function correctedEstimate(
   file: string,
   estimate: (dataset: Dataset, extra?: EstimateOptions) => EstimateResult,
 ): CorrectedEstimate {
-  return userInputStep(() => {
-    try {
-      return estimateWithCorrections(dataset, corrections, {}, estimate);
-    } catch (error) {
-      if (error instanceof CorrectionsError) throw correctionsError(file, error);
-      throw error;
-    }
-  });
-}
-
-function correctionsError(file: string, error: CorrectionsError): UserError {
-  const p = error.problems[0];
-  const more = error.problems.length - 1;
-  return new UserError(
-    `${basename(file)} at ${p?.pointer || "/"}: ${p?.message ?? error.message}` +
-      (more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"})` : ""),
+  return userInputStep(() =>
+    withCorrections(file, () => estimateWithCorrections(dataset, corrections, {}, estimate)),
   );
 }

@@ -3,6 +3,7 @@
  * remaining, regularised, onward, other, in transit and unknown (docs/contracts.md §2 and §3.2):
  * split.csv, departed.csv, places.csv and report.json (residuals, warnings, sources) under --out.
  */
+import { basename } from "node:path";
 import { estimateWarningLines } from "../estimate-warnings.ts";
 import type { Command, CommandContext, ParsedOptions } from "../command.ts";
 import { parseOptions } from "../command.ts";
@@ -47,6 +48,7 @@ import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "
 import { counted } from "../plural.ts";
 import { cliWords, ledgerLineEs } from "../cli-words.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
+import { correctionsHelp, readCorrections, withCorrections } from "../corrections-option.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
 export const LEDGER_OPTIONS = {
@@ -55,6 +57,7 @@ export const LEDGER_OPTIONS = {
   to: { type: "string" },
   "hold-days": { type: "string" },
   "group-correlation": { type: "string" },
+  corrections: { type: "string" },
   out: { type: "string" },
 } as const;
 
@@ -75,7 +78,8 @@ export const LEDGER_OPTIONS_HELP = `${datasetOptionsHelp({
                       next may not be out yet; older, its people are unknown, "not counted since")
   --group-correlation <r>  correlation 0–1 between groups' errors, to combine their 90 %
                       intervals into the interval of a total (default 0.5; 1 adds the bounds,
-                      0 takes the errors as independent; docs/ledger.md, Intervals of totals)`;
+                      0 takes the errors as independent; docs/ledger.md, Intervals of totals)
+${correctionsHelp("so every figure is of the corrected estimate")}`;
 
 const HELP = `dtm-flow ledger — what became of the people who left, per day: asylum claims, returns,
 people remaining at places, regularised, moved onward, other, in transit, unknown; on every day
@@ -84,7 +88,8 @@ the categories add up to the people who have left so far.
 Usage:
   dtm-flow ledger [--sightings f] [--counts f] [--stocks f] [--route f.geojson] [--places f]
                   [--tz zone] [--from date] [--to date] [--hold-days n] [--as-of date]
-                  [--group-correlation r] [--no-bom] [--hxl] [--lang en|es] --out <dir>
+                  [--group-correlation r] [--corrections f.json] [--no-bom] [--hxl]
+                  [--lang en|es] --out <dir>
 
 Options:
 ${LEDGER_OPTIONS_HELP}
@@ -126,8 +131,13 @@ export interface LedgerRun {
   out: OutputFolder;
   loaded: LoadedDataset;
   ledger: LedgerResult;
-  /** The replay the ledger comes from: tracks, ledger and the state of the corridor per day. */
+  /**
+   * The replay the ledger comes from: tracks, ledger and the state of the corridor per day, and
+   * its dataset (with --corrections, the corrected copy the figures are of).
+   */
   replay: Replay;
+  /** The --corrections file as given, when one was. */
+  correctionsFile?: string;
   inputs: string[];
   timeZone: string;
 }
@@ -186,8 +196,17 @@ export async function runLedger(
     }
     options.groupCorrelation = r;
   }
+  // Read and checked before --out is made, as estimate does; an input the outputs must not overwrite.
+  const correctionsFile = optionString(values, "corrections");
+  const corrections =
+    correctionsFile !== undefined ? readCorrections(correctionsFile, context.cwd) : undefined;
   // Before any work: an unusable --out, or an output over an input, stops the command here.
-  const out = openOutputFolder(output.out, inputs, context.cwd, output.files);
+  const out = openOutputFolder(
+    output.out,
+    correctionsFile !== undefined ? [...inputs, correctionsFile] : inputs,
+    context.cwd,
+    output.files,
+  );
   const loaded = await loadChosenDataset(choice, context);
   const { dataset } = loaded;
   beforeWork?.(dataset);
@@ -202,8 +221,12 @@ export async function runLedger(
     }),
   );
   const replay = userInputStep(() =>
-    runReplay(dataset, { estimate: { timeZone }, ledger: options, asOf }),
+    withCorrections(correctionsFile ?? "", () =>
+      runReplay(dataset, { estimate: { timeZone }, ledger: options, asOf, corrections }),
+    ),
   );
+  if (replay.corrections)
+    context.stderr(cliWords(lang).correctionsApplied(replay.corrections.applied.length));
   // The estimator's warnings, as `estimate` writes them (ledger and report write no estimate report).
   const warnings = replay.estimate?.report.warnings ?? [];
   for (const line of estimateWarningLines(
@@ -212,7 +235,15 @@ export async function runLedger(
     lang,
   ))
     context.stderr(line);
-  return { out, loaded, ledger: replay.ledger, replay, inputs, timeZone };
+  return {
+    out,
+    loaded,
+    ledger: replay.ledger,
+    replay,
+    inputs,
+    timeZone,
+    ...(correctionsFile !== undefined ? { correctionsFile } : {}),
+  };
 }
 
 function departedCsv(
@@ -352,6 +383,18 @@ export const ledgerCommand: Command = {
         : {}),
       inputs: loaded.reports.map((r) => summarizeReport(r)),
       rejectedRows: loaded.rejected,
+      // As estimate's report.json: what the --corrections file did (docs/contracts.md §4).
+      ...(run.replay.corrections
+        ? {
+            corrections: {
+              file: basename(run.correctionsFile ?? ""),
+              applied: run.replay.corrections.applied,
+              accepted: run.replay.corrections.accepted,
+              rejected: run.replay.corrections.rejected,
+              destinations: run.replay.corrections.destinations,
+            },
+          }
+        : {}),
       method:
         "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to " +
         `${PRESENT_AS_OF_DAYS} days, its value and low bound falling by equal steps to 0 after 3 days, the rest unknown);` +

@@ -35,7 +35,8 @@ asylum claims, returns, people remaining, in transit, unknown) each with its sou
 area chart of the split over time, and people present per place against shelter capacity.
 
 Usage:
-  dtm-flow report --as-of <date> [--lang en|es] [--title text] [--out dir] [input options]
+  dtm-flow report --as-of <date> [--lang en|es] [--title text] [--hindsight]
+                  [--corrections f.json] [--out dir] [input options]
 
 Options:
   --as-of <date>      the date of the update (required), e.g. 2018-12-15: what was known by
@@ -114,7 +115,9 @@ export const reportCommand: Command = {
       },
     );
     const { ledger, loaded, out } = run;
-    const range = reportRange(loaded.dataset, run.timeZone, {
+    // The figures' dataset: the input, or with --corrections the corrected copy (runReplay).
+    const { dataset } = run.replay;
+    const range = reportRange(dataset, run.timeZone, {
       hindsight,
       ledgerDays: ledger.departed,
       from: dateOption(values, "from")?.slice(0, 10),
@@ -128,7 +131,7 @@ export const reportCommand: Command = {
     if (reportDayPlace(date, range) !== "within") throw outside(date, range.first, range.last);
     const update = userInputStep(() =>
       buildSituationUpdate(
-        { ledger, dataset: loaded.dataset, asOf: date, state: run.replay.state },
+        { ledger, dataset, asOf: date, state: run.replay.state },
         {
           title: optionString(values, "title"),
           hindsight,

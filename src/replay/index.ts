@@ -2,7 +2,7 @@
 export { assembleDataset } from "./assembleDataset.ts";
 export type { AssembleOptions, DatasetFile } from "./assembleDataset.ts";
 export { runReplay } from "./replay.ts";
-export type { Replay, ReplayOptions } from "./replay.ts";
+export type { Replay, ReplayCorrections, ReplayOptions } from "./replay.ts";
 export { dataRange } from "./dataRange.ts";
 export type { DataRange } from "./dataRange.ts";
 export { reportDayPlace, reportRange } from "./reportRange.ts";

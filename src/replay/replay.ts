@@ -1,9 +1,12 @@
 /**
- * The replay pipeline every front end runs: estimate the groups' tracks, build the ledger (whose
- * in transit is the groups on the road, `groupsOnRoad`), and the state of the corridor per day.
+ * The replay pipeline every front end runs: estimate the groups' tracks (with an analyst's
+ * corrections when given, `estimateWithCorrections`), build the ledger (whose in transit is the
+ * groups on the road, `groupsOnRoad`), and the state of the corridor per day.
  */
 import { asOfMoment } from "../calendar/index.ts";
 import { estimateTracks } from "../estimate/estimateTracks.ts";
+import type { CorrectedInput, CorrectionsFile } from "../evidence/corrections.ts";
+import { estimateWithCorrections } from "../evidence/estimateCorrected.ts";
 import type { EstimateOptions, EstimateResult } from "../estimate/estimateTracks.ts";
 import { buildLedger } from "../ledger/buildLedger.ts";
 import type { LedgerOptions, LedgerResult } from "../ledger/types.ts";
@@ -27,10 +30,27 @@ export interface ReplayOptions {
    * data (hindsight: the day's figures may rest on later reports).
    */
   asOf?: IsoDateTime;
+  /**
+   * An analyst's corrections (corrections.json, docs/contracts.md §4; what `dtm-flow estimate
+   * --corrections` reads): applied to the dataset before estimating (`estimateWithCorrections`),
+   * and the ledger and state are built from the corrected dataset, so a rejected report's effect
+   * reaches every figure. Default: none.
+   */
+  corrections?: CorrectionsFile;
 }
+
+/** What the corrections did (`CorrectedInput` without its dataset, which is `Replay.dataset`). */
+export type ReplayCorrections = Omit<CorrectedInput, "dataset">;
 
 /** What a replay gives: the estimate, its tracks, the ledger and the state per day. */
 export interface Replay {
+  /**
+   * The dataset the replay was built from: the input, or with corrections the corrected copy
+   * (rejected reports removed, labels changed); the ledger's and the state's figures are of it.
+   */
+  dataset: Dataset;
+  /** What the corrections did, when some were given. */
+  corrections?: ReplayCorrections;
   /** The estimator's result; undefined when the dataset has no sightings (no groups to track). */
   estimate?: EstimateResult;
   /** The estimated tracks (empty without sightings). */
@@ -41,28 +61,36 @@ export interface Replay {
 }
 
 /**
- * Runs estimate → ledger → state on a dataset. Without sightings there are no groups: the tracks
- * are empty and the ledger is built from the counts and stocks alone.
- * @throws RangeError for a bad time zone or date in the options (from the estimator).
+ * Runs estimate → ledger → state on a dataset, with the corrections applied first when given.
+ * Without sightings there are no groups: the tracks are empty and the ledger is built from the
+ * counts and stocks alone.
+ * @throws RangeError for a bad time zone or date in the options (from the estimator);
+ *   CorrectionsError (a RangeError) when a correction does not fit the data.
  * @example
  * const { ledger, state } = runReplay(embedded2018());
  * state.find((d) => d.date === "2018-12-15")?.totals; // => { departed: 29915, inTransit: 0, … }
  */
-export function runReplay(dataset: Dataset, options: ReplayOptions = {}): Replay {
-  const timeZone = options.estimate?.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
+export function runReplay(input: Dataset, options: ReplayOptions = {}): Replay {
+  const timeZone = options.estimate?.timeZone ?? input.timeZone ?? DEFAULT_TIME_ZONE;
   const moment = options.asOf === undefined ? undefined : asOfMoment(options.asOf, timeZone);
   if (options.asOf !== undefined && !moment) {
     throw new RangeError(`asOf is not an ISO date: ${options.asOf}.`);
   }
   const asOf = moment?.date;
+  const estimateOptions: EstimateOptions = {
+    timeZone,
+    ...options.estimate,
+    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+  };
+  const corrected = options.corrections
+    ? estimateWithCorrections(input, options.corrections, estimateOptions)
+    : undefined;
+  const dataset = corrected?.dataset ?? input;
+  // No sightings (or all of them rejected): no groups to track.
   const estimate =
-    dataset.sightings.length > 0
-      ? estimateTracks(dataset, {
-          timeZone,
-          ...options.estimate,
-          ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
-        })
-      : undefined;
+    dataset.sightings.length === 0
+      ? undefined
+      : (corrected?.estimate ?? estimateTracks(dataset, estimateOptions));
   // A group whose track ends with the data stays on the road until it is unseen (onRoad.ts);
   // `dtm-flow estimate` writes the same held days (carryTracks).
   const tracks = estimate ? carryTracks(estimate, dataset, asOf, timeZone) : [];
@@ -74,5 +102,13 @@ export function runReplay(dataset: Dataset, options: ReplayOptions = {}): Replay
     { dataset, tracks, ledger, trackEnds: estimate?.report.trackEnds ?? [] },
     { arrivalRadiusKm: options.ledger?.arrivalRadiusKm },
   );
-  return { estimate, tracks, ledger, state };
+  if (!corrected) return { dataset, estimate, tracks, ledger, state };
+  const corrections: ReplayCorrections = {
+    estimateOptions: corrected.estimateOptions,
+    accepted: corrected.accepted,
+    rejected: corrected.rejected,
+    destinations: corrected.destinations,
+    applied: corrected.applied,
+  };
+  return { dataset, corrections, estimate, tracks, ledger, state };
 }

@@ -21,16 +21,16 @@ import { join, resolve } from "node:path";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  buildLedger,
   createGazetteer,
   embedded2018,
   EMBEDDED_2018_NAME,
-  estimateTracks,
   importTable,
+  runReplay,
 } from "../../src/index.ts";
 import { BUILD_CSP } from "../../viewer/analyst/csp.ts";
 import { assembleDataset, fileStatus } from "../../viewer/analyst/workspace.ts";
 import { prepareReplay } from "../../viewer/data/prepare.ts";
+import { replayInput } from "../../viewer/data/embedded.ts";
 import {
   SHOTS,
   serveBuiltViewer,
@@ -70,14 +70,8 @@ function expected(name: string) {
   const dataset = assembleDataset([file], base);
   let replay;
   if (dataset) {
-    const est = estimateTracks(dataset);
-    const split = buildLedger({ dataset, tracks: est.tracks }).split;
-    replay = prepareReplay({
-      dataset,
-      tracks: est.tracks,
-      split,
-      associations: est.report.associations,
-    });
+    // The library's replay, as the analyst worker runs it (runReplay), without the 2018 figures.
+    replay = prepareReplay(replayInput(runReplay(dataset)));
   }
   return { report: r.report, kind: r.kind, status, replay };
 }

@@ -348,7 +348,7 @@ describe.skipIf(!hasBrowser)("the viewer shows the library's figures", () => {
           groupLabel("en", { id: g.group, size: g.size, status: "arrived", held: Number(g.held) }),
         );
       // The split readout's in-transit figure: the ledger's rows of that day, summed.
-      const rows = input.split.filter((r) => r.date === date && r.category === "in_transit");
+      const rows = input.ledger.split.filter((r) => r.date === date && r.category === "in_transit");
       const inTransit = rows.reduce((sum, r) => sum + r.value, 0);
       const li = page.locator('#split-readout li[data-category="in_transit"]');
       expect(Number(await li.getAttribute("data-value")), date).toBe(inTransit);

@@ -17,9 +17,16 @@ import { formatCount } from "../../viewer/i18n.ts";
 import { fixtureInput } from "./fixture.ts";
 
 const replay = prepareReplay(fixtureInput());
+const base = fixtureInput();
+// The fixture's replay with a made-up split of one row per category and day (the chart reads the
+// ledger's split).
 const ledger = prepareReplay({
-  ...fixtureInput(),
-  split: Array.from({ length: 40 }, (_, d) => {
+  ...base,
+  ledger: { ...base.ledger, split: splitRows() },
+});
+
+function splitRows() {
+  return Array.from({ length: 40 }, (_, d) => {
     const date = new Date(Date.UTC(2018, 9, 13 + d)).toISOString().slice(0, 10);
     const left = 2000 + 100 * d;
     const ret = Math.min(left, 40 * d);
@@ -34,8 +41,8 @@ const ledger = prepareReplay({
       },
       { date, category: "unknown" as const, value: 200, valueLow: 0, valueHigh: 400 },
     ];
-  }).flat(),
-});
+  }).flat();
+}
 
 /** Compares a builder's normalised SVG with tests/output/<name>.svg (regenerate with `vitest -u`). */
 async function snapshot(name: string, node: VNode) {
@@ -70,7 +77,11 @@ describe("chart builders (normalised SVG snapshots in tests/output)", () => {
     await snapshot("presence-shelter", node);
     const svg = toSvgString(node);
     expect(svg).toContain('data-role="capacity"');
-    expect(svg).toContain("4,730 present / 3,000 capacity");
+    // t 42 is 24 Nov: the state's people present at Tijuana that day, with the count it rests on.
+    const day = base.state.find((d) => d.date === "2018-11-24")!;
+    const tijuana = day.places.find((p) => p.placeName === "Tijuana")!;
+    expect(svg).toContain(`${formatCount("en", tijuana.present)} present / 3,000 capacity`);
+    expect(svg).toContain("(counted 22 Nov)");
   });
 
   it("flowDetails(border point) draws daily counts up (northbound) and down (southbound)", async () => {

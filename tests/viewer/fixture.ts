@@ -3,8 +3,9 @@
  * border point counted both ways, a shelter with a capacity, a few stock figures. Coordinates are
  * the real towns' (GeoNames, rounded); every figure is made up for the tests.
  */
-import { buildLedger, estimateTracks } from "../../src/index.ts";
+import { runReplay } from "../../src/index.ts";
 import type { Dataset, TrackPoint } from "../../src/index.ts";
+import { replayInput } from "../../viewer/data/embedded.ts";
 import type { PrepareInput } from "../../viewer/data/prepare.ts";
 
 export function fixtureDataset(): Dataset {
@@ -225,16 +226,12 @@ export function fixtureDataset(): Dataset {
 let input: PrepareInput | undefined;
 
 /**
- * The fixture with the library's estimate and ledger split (estimateTracks + buildLedger), as the
- * replay worker builds it; computed once per test file. Copies, so tests may change them.
+ * The fixture with the library's replay (`runReplay`: tracks, ledger, state), as the replay
+ * worker passes it to `prepareReplay` (`replayInput`, without situation-report figures);
+ * computed once per test file. Copies, so tests may change them.
  */
 export function fixtureInput(): PrepareInput {
-  if (!input) {
-    const dataset = fixtureDataset();
-    const estimate = estimateTracks(dataset);
-    const { split } = buildLedger({ dataset, tracks: estimate.tracks });
-    input = { dataset, tracks: estimate.tracks, split, associations: estimate.report.associations };
-  }
+  input ??= replayInput(runReplay(fixtureDataset()));
   return structuredClone(input);
 }
 

@@ -66,9 +66,8 @@ describe("computeFrame", () => {
   });
 
   it("computeFrame draws a body on the route from tail to head, none when the track gives none", () => {
-    const { dataset, split } = fixtureInput();
     const small = layoutReplay(
-      prepareReplay({ dataset, split, tracks: fixtureTracks() }),
+      prepareReplay({ ...fixtureInput(), tracks: fixtureTracks() }),
       project,
       800,
       600,

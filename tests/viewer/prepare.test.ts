@@ -73,8 +73,9 @@ describe("prepareReplay", () => {
   });
 
   it("prepareReplay draws the interval and the body on the library's route (sliceRoute), head and tail at km when absent", () => {
-    const { dataset, split } = fixtureInput();
-    const r = prepareReplay({ dataset, split, tracks: fixtureTracks() });
+    const input = fixtureInput();
+    const { dataset } = input;
+    const r = prepareReplay({ ...input, tracks: fixtureTracks() });
     const routes = createRouteIndex(dataset.routes);
     const a = r.groups.find((g) => g.id === "A")!;
     expect(a.frames.map((f) => f.t)).toEqual([0.5, 1.5, 2.5]);
@@ -98,45 +99,52 @@ describe("prepareReplay", () => {
   });
 
   it("prepareReplay sums ledger rows over countries into one column per day", () => {
+    const input = fixtureInput();
     const r = prepareReplay({
-      ...fixtureInput(),
-      split: [
-        { date: "2018-10-14", category: "in_transit", value: 100, valueLow: 80, valueHigh: 120 },
-        {
-          date: "2018-10-14",
-          category: "return",
-          country: "HND",
-          value: 10,
-          valueLow: 10,
-          valueHigh: 10,
-        },
-        {
-          date: "2018-10-14",
-          category: "return",
-          country: "SLV",
-          value: 5,
-          valueLow: 4,
-          valueHigh: 6,
-        },
-      ],
+      ...input,
+      ledger: {
+        ...input.ledger,
+        split: [
+          { date: "2018-10-14", category: "in_transit", value: 100, valueLow: 80, valueHigh: 120 },
+          {
+            date: "2018-10-14",
+            category: "return",
+            country: "HND",
+            value: 10,
+            valueLow: 10,
+            valueHigh: 10,
+          },
+          {
+            date: "2018-10-14",
+            category: "return",
+            country: "SLV",
+            value: 5,
+            valueLow: 4,
+            valueHigh: 6,
+          },
+        ],
+      },
     });
     expect(r.split.categories).toEqual(["return", "in_transit"]);
     expect(r.split.values[0]![1]).toBe(15);
     expect(r.split.high[0]![1]).toBe(16);
   });
 
-  it("prepareReplay lists people present at places with the shelter's capacity", () => {
-    const r = prepareReplay(fixtureInput());
-    expect(r.presence).toEqual([
-      {
-        placeName: "Benito Juárez shelter",
-        capacity: 3000,
-        points: [
-          { t: 40.5, date: "2018-11-22", value: 4730, sourceOrg: "Tijuana" },
-          { t: 43.5, date: "2018-11-25", value: 5800, sourceOrg: "DIF" },
-        ],
-      },
-    ]);
+  it("prepareReplay lists the state's people present at places (the shelter in its city, with its capacity), not the raw stock rows", () => {
+    const input = fixtureInput();
+    const r = prepareReplay(input);
+    expect(r.presence.map((p) => [p.placeName, p.capacity])).toEqual([["Tijuana", 3000]]);
+    const tijuana = r.presence[0]!;
+    // The counts of 22 and 25 Nov on their days, and the state's figure on every day between.
+    const on = (date: string) => tijuana.points.find((p) => p.date === date);
+    expect([on("2018-11-22")?.value, on("2018-11-25")?.value]).toEqual([4730, 5800]);
+    expect(on("2018-11-22")?.countedOn).toBe("2018-11-22");
+    for (const day of input.state) {
+      const present = day.places.find((p) => p.placeName === "Tijuana")?.present;
+      if (present !== undefined) expect(on(day.date)?.value, day.date).toBe(present);
+    }
+    // And a situation panel for every day of the state.
+    expect(r.situation.map((d) => d.date)).toEqual(input.state.map((d) => d.date));
   });
 
   it("the replay data survives structuredClone unchanged (it can cross a Worker boundary)", () => {

@@ -325,7 +325,7 @@ function compute(
   last = {
     dataset,
     tracks: input.tracks,
-    split: input.split,
+    split: input.ledger.split,
     trackEnds: input.trackEnds ?? [],
     id,
   };
@@ -337,9 +337,9 @@ function current(req: number): NonNullable<typeof last> {
   if (last) return last;
   // Nothing computed here yet: the exports are of the embedded 2018 replay.
   const dataset = embedded();
-  const { tracks, split, trackEnds = [] } = enrichDataset(dataset);
+  const { tracks, ledger, trackEnds = [] } = enrichDataset(dataset);
   post({ type: "progress", req, progress: { stage: "preparing", fraction: 0.9 } });
-  return (last = { dataset, tracks, split, trackEnds });
+  return (last = { dataset, tracks, split: ledger.split, trackEnds });
 }
 
 /**

@@ -4,7 +4,7 @@
  * worker, and by the page only where workers are unavailable.
  */
 import { runReplay, situationReport2018 } from "../../src/index.ts";
-import type { Dataset } from "../../src/index.ts";
+import type { Dataset, Replay } from "../../src/index.ts";
 import type { PrepareInput } from "./prepare.ts";
 import type { LoadProgress } from "./provider.ts";
 
@@ -31,15 +31,25 @@ export function enrichDataset(
     throw new Error(`the estimate and ledger could not be built from these data (${reason(err)}).`);
   }
   onProgress?.({ stage: "ledger" });
+  return replayInput(replay, situationReport2018());
+}
+
+/**
+ * What the viewer draws of a library replay (`runReplay`, with or without corrections): its
+ * dataset (the corrected one when corrections were applied), tracks with the estimator's
+ * associations, the ledger and the state of the corridor. The replay worker and the evidence
+ * worker (after an analyst's correction) both pass their replay through here, so the corrected
+ * map has the same presence and situation panels as the first one.
+ */
+export function replayInput(replay: Replay, seeds?: PrepareInput["seeds"]): PrepareInput {
   return {
-    dataset,
+    dataset: replay.dataset,
     tracks: replay.tracks,
-    split: replay.ledger.split,
     associations: replay.estimate?.report.associations ?? [],
     estimateWarnings: replay.estimate?.report.warnings ?? [],
     trackEnds: replay.estimate?.report.trackEnds ?? [],
     state: replay.state,
     ledger: replay.ledger,
-    seeds: situationReport2018(),
+    ...(seeds ? { seeds } : {}),
   };
 }

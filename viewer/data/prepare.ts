@@ -1,8 +1,9 @@
 /**
- * prepareReplay: a Dataset with the library's tracks and ledger split → ReplayData. Pure and
- * DOM-free, so it runs the same in the replay worker or in the page. It re-derives nothing: no
- * tracks, sizes or split of its own; only the library's, with pieces of the library's route
- * geometry to draw them.
+ * prepareReplay: a library replay (`runReplay`: dataset, tracks, ledger, state) → ReplayData.
+ * Pure and DOM-free, so it runs the same in the replay worker or in the page. It re-derives
+ * nothing: no tracks, sizes, split or presence of its own; only the library's, with pieces of the
+ * library's route geometry to draw them. There is no partial replay: without the ledger and the
+ * state there is nothing to draw.
  */
 import { createRouteIndex, warningRowFacts } from "../../src/index.ts";
 import type {
@@ -14,14 +15,12 @@ import type {
   LeftOutOfFiles,
   SeedFigure,
   Sighting,
-  SplitRow,
   TrackEndFacts,
   TrackPoint,
 } from "../../src/index.ts";
 import {
   flowsFrom,
   headlinesFrom,
-  presenceFrom,
   presenceFromState,
   situationFrom,
   splitFromLedger,
@@ -32,10 +31,8 @@ import type { GroupTrack, ReplayData, ReportRef } from "./replay.ts";
 
 export interface PrepareInput {
   dataset: Dataset;
-  /** The estimator's tracks (`estimateTracks(dataset).tracks`). */
+  /** The replay's tracks (`runReplay(dataset).tracks`: the estimator's, held until unseen). */
   tracks: TrackPoint[];
-  /** The ledger's split (`buildLedger({ dataset, tracks }).split`). */
-  split: SplitRow[];
   /**
    * Which sighting the estimator gave to which group (its report's associations). When absent,
    * a group's reports are the sightings labelled with its name.
@@ -45,16 +42,15 @@ export interface PrepareInput {
   seeds?: SeedFigure[];
   /**
    * The library's state of the corridor per day (`runReplay(dataset).state`): the presence panels
-   * draw its people present at each place, the same figures as the situation update. When absent
-   * (a caller with tracks and split only), they show the reported "present" stock figures.
+   * draw its people present at each place, the same figures as the situation update.
    */
-  state?: CorridorDay[];
+  state: CorridorDay[];
   /**
-   * The ledger the split comes from (`runReplay(dataset).ledger`): with the state, the viewer's
-   * situation panel shows the situation update of each day (`situationHeadlines`). When absent,
-   * there is no situation panel.
+   * The replay's ledger (`runReplay(dataset).ledger`): its split is the split chart (each day's
+   * 90 % interval by the situation panel's rule), and with the state the situation panel shows
+   * the situation update of each day (`situationHeadlines`).
    */
-  ledger?: LedgerResult;
+  ledger: LedgerResult;
   /**
    * The estimator's warnings (its report's `warnings`: a route drawn backwards, positions off
    * their route…), as `dtm-flow estimate` writes them to report.json; none when absent.
@@ -101,7 +97,7 @@ function endDate(input: PrepareInput): IsoDate {
   ]);
   const figures = sortedDays([
     ...input.dataset.stocks.map((s) => s.date),
-    ...input.split.map((p) => p.date),
+    ...input.ledger.split.map((p) => p.date),
   ]);
   const lastMove = movement[movement.length - 1];
   const lastFigure = figures[figures.length - 1];
@@ -142,9 +138,9 @@ function reportsByGroup(input: PrepareInput, start: IsoDate): Map<string, Report
 }
 
 /**
- * Builds everything the viewer draws from a dataset, the estimator's tracks and the ledger's split.
+ * Builds everything the viewer draws from a library replay (see `replayInput`, embedded.ts).
  * @throws Error (from the route index) when the dataset's routes are not valid GeoJSON routes.
- * @example prepareReplay({ dataset, tracks, split }).groups.length // => number of tracked groups
+ * @example prepareReplay(replayInput(runReplay(dataset))).groups.length // => tracked groups
  */
 export function prepareReplay(input: PrepareInput): ReplayData {
   const { dataset } = input;
@@ -172,10 +168,10 @@ export function prepareReplay(input: PrepareInput): ReplayData {
     routeKm: routeKmOf(routes),
     groups,
     flows: flowsFrom(dataset.counts, dataset.places, routes, start),
-    split: splitFromLedger(input.split, start, days, input.ledger),
+    split: splitFromLedger(input.ledger, start, days),
     headlines: headlinesFrom(dataset.stocks, input.seeds ?? [], start),
-    presence: input.state ? presenceFromState(input.state, start) : presenceFrom(dataset, start),
-    situation: input.state && input.ledger ? situationFrom(input.ledger, dataset, input.state) : [],
+    presence: presenceFromState(input.state, start),
+    situation: situationFrom(input.ledger, dataset, input.state),
     ...warningsFrom(input.ledger, dataset),
     estimateWarnings: (input.estimateWarnings ?? []).map(({ code, message, params }) => ({
       code,
@@ -188,10 +184,10 @@ export function prepareReplay(input: PrepareInput): ReplayData {
 
 /** The ledger's warnings as the viewer keeps them, with the facts of the stock rows they name. */
 export function warningsFrom(
-  ledger: LedgerResult | undefined,
+  ledger: LedgerResult,
   dataset: Dataset,
 ): Pick<ReplayData, "ledgerWarnings" | "warningRows"> {
-  const warnings = ledger?.warnings ?? [];
+  const warnings = ledger.warnings;
   const ledgerWarnings = warnings.map((w) => ({
     code: w.code,
     message: w.message,

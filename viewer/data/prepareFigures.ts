@@ -90,17 +90,16 @@ export function flowsFrom(
 }
 
 /**
- * The ledger's split rows summed over country and place, one column per day from day 0 to `days`.
- * With the ledger, each day's 90 % interval is the library's (`categoryDayTotal`, the situation panel's
- * rule: in transit over several countries is not the sum of the rows' bounds); without it (a
- * caller with the split only) the rows' bounds are summed.
+ * The ledger's split rows summed over country and place, one column per day from day 0 to `days`;
+ * each day's 90 % interval is the library's (`categoryDayTotal`, the situation panel's rule: in
+ * transit over several countries is not the sum of the rows' bounds).
  */
 export function splitFromLedger(
-  rows: readonly SplitRow[],
+  ledger: Pick<LedgerResult, "split" | "groups" | "groupCorrelation">,
   start: IsoDate,
   days: number,
-  ledger?: Pick<LedgerResult, "groups" | "groupCorrelation">,
 ): SplitSeries {
+  const rows = ledger.split;
   const categories = SPLIT_CATEGORIES.filter((c) => rows.some((r) => r.category === c));
   const n = days + 1;
   const zero = () => categories.map(() => new Array<number>(n).fill(0));
@@ -122,13 +121,7 @@ export function splitFromLedger(
   for (const [key, cell] of cells) {
     const d = Math.floor(key / categories.length);
     const c = key % categories.length;
-    const total = ledger
-      ? categoryDayTotal(ledger, cell)
-      : {
-          value: cell.reduce((s, r) => s + r.value, 0),
-          valueLow: cell.reduce((s, r) => s + r.valueLow, 0),
-          valueHigh: cell.reduce((s, r) => s + r.valueHigh, 0),
-        };
+    const total = categoryDayTotal(ledger, cell);
     values[c]![d] = total.value;
     low[c]![d] = total.valueLow;
     high[c]![d] = total.valueHigh;
@@ -171,32 +164,6 @@ export function headlinesFrom(
       from: "report",
     }));
   return [...fromStocks, ...fromReport].sort((a, b) => a.t - b.t);
-}
-
-/** People reported present at each place over time, with the shelter's capacity. */
-export function presenceFrom(dataset: Dataset, start: IsoDate): PresenceSeries[] {
-  const gazetteer = createGazetteer(dataset.places);
-  const presenceMap = new Map<string, PresenceSeries>();
-  for (const s of dataset.stocks) {
-    if (s.basis !== "present" || !s.placeName) continue;
-    const place = gazetteer.find(s.placeName, s.country);
-    const key = place?.name ?? s.placeName;
-    const series = presenceMap.get(key) ?? {
-      placeName: key,
-      capacity: place?.kind === "shelter" ? place.capacity : undefined,
-      points: [],
-    };
-    series.points.push({
-      t: daysSince(start, s.date),
-      date: s.date.slice(0, 10),
-      value: s.value,
-      sourceOrg: s.sourceOrg,
-    });
-    presenceMap.set(key, series);
-  }
-  return [...presenceMap.values()]
-    .map((p) => ({ ...p, points: p.points.sort((a, b) => a.t - b.t) }))
-    .sort((a, b) => b.points.length - a.points.length);
 }
 
 /**

@@ -2,25 +2,26 @@
 /**
  * The evidence worker: the dataset (the embedded 2018 one, or the analyst's files the map shows)
  * and the analyst's corrections. On `run` it
- * applies the corrections and re-estimates (estimateWithCorrections, as the CLI does), builds the
- * ledger and the replay for the map, and the time–distance chart's content; on `evidence` it lists
+ * runs the library's replay with the corrections (`runReplay`, as `dtm-flow estimate`, `ledger`
+ * and `report --corrections` do: corrected estimate → ledger → state) and sends the map's replay
+ * drawn from it (presence and situation panels of the corrected state), and the time–distance
+ * chart's content; on `evidence` it lists
  * the reports behind a group-day; on `check` it runs the held-out check once, shown with the
  * evidence from then on. Nothing is sent anywhere else.
  */
 import {
-  buildLedger,
-  carryTracks,
   checkEstimate,
   CorrectionsError,
   embedded2018,
-  estimateWithCorrections,
   evidenceFor,
   formatTracksCsv,
+  runReplay,
   situationReport2018,
   timeDistance,
   trackFileStatuses,
 } from "../../src/index.ts";
 import type { CheckResult, CorrectedEstimate, Dataset } from "../../src/index.ts";
+import { replayInput } from "../data/embedded.ts";
 import { prepareReplay } from "../data/prepare.ts";
 import type { DatasetReply, DatasetRequest } from "../analyst/protocol.ts";
 import type { EvidenceMessage, EvidenceRequest, PortMessage } from "./protocol.ts";
@@ -107,29 +108,29 @@ async function answer(m: EvidenceRequest): Promise<void> {
 function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
   const { dataset, seeds } = held();
   const t0 = performance.now();
-  const corrected = estimateWithCorrections(dataset, m.corrections);
+  // The one pipeline (estimate with the corrections → ledger → state); its tracks are the
+  // group-days of `dtm-flow estimate`: a track that ends with the data is held until its group
+  // is unseen (carryTracks).
+  const replayed = runReplay(dataset, { corrections: m.corrections });
   const ms = performance.now() - t0;
-  const { report } = corrected.estimate;
-  // The same group-days as the replay and `dtm-flow estimate`: a track that ends with the data is
-  // held until its group is unseen (carryTracks), and the ledger reads the tracks' ends.
-  const tracks = carryTracks(corrected.estimate, corrected.dataset);
-  const rejected = dataset.sightings.filter((s) => corrected.rejected.includes(s.id ?? ""));
-  const chart = timeDistance(corrected.dataset, corrected.estimate, {
+  // Without group sightings (none in the data, or all rejected) the replay tracks no group
+  // (runReplay), so there is no estimate to explain: said, not drawn from something else.
+  const estimate = replayed.estimate;
+  const corrections = replayed.corrections;
+  if (!estimate || !corrections) {
+    throw new Error(
+      "no group sightings are left to estimate from, so there is no group to explain.",
+    );
+  }
+  const corrected: CorrectedEstimate = { ...corrections, dataset: replayed.dataset, estimate };
+  const { report } = estimate;
+  const { tracks } = replayed;
+  const rejected = dataset.sightings.filter((s) => corrections.rejected.includes(s.id ?? ""));
+  const chart = timeDistance(corrected.dataset, estimate, {
     accepted: corrected.accepted,
     rejected,
   });
-  const { split } = buildLedger({
-    dataset: corrected.dataset,
-    tracks,
-    trackEnds: report.trackEnds,
-  });
-  const replay = prepareReplay({
-    dataset: corrected.dataset,
-    tracks,
-    split,
-    associations: report.associations,
-    seeds: seeds ? situationReport2018() : undefined,
-  });
+  const replay = prepareReplay(replayInput(replayed, seeds ? situationReport2018() : undefined));
   last = corrected;
   check = undefined;
   post({
@@ -147,7 +148,7 @@ function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
         bom: true,
         statuses: trackFileStatuses(tracks, corrected.dataset.routes, report.trackEnds),
       }),
-      groups: corrected.estimate.groups.map((g) => g.group),
+      groups: estimate.groups.map((g) => g.group),
       ms: Math.round(ms),
     },
   });

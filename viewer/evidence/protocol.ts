@@ -1,7 +1,8 @@
 /**
  * Messages between the page and the evidence worker (evidence.worker.ts). The worker holds the
- * dataset (the embedded 2018 one, or the analyst's files the map shows) and the corrections, re-runs the estimate (estimateWithCorrections — the same
- * function as `dtm-flow estimate --corrections`), and answers evidence requests for a group-day.
+ * dataset (the embedded 2018 one, or the analyst's files the map shows) and the corrections,
+ * re-runs the replay with them (`runReplay`, as `dtm-flow estimate`, `ledger` and `report
+ * --corrections`), and answers evidence requests for a group-day.
  * Everything here is structured-clone-able.
  */
 import type { CorrectionsFile, CorrectedInput, Evidence, TimeDistance } from "../../src/index.ts";
