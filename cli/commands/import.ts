@@ -38,6 +38,7 @@ import {
   crossFileDuplicateText,
   createTableImporter,
   embedded2018,
+  columnShown,
   csvCell,
   orderExtraColumns,
   formatCsv,
@@ -160,6 +161,8 @@ interface TableWriter {
    * (`possibleExtraKeys`): when empty, every value of the column was read, nothing was lost.
    */
   keptAsWritten: Set<string>;
+  /** An extra column the importer made (a tally's `Sentido`), by the file's columns (columnShown). */
+  shownAs: Map<string, string>;
   pending: Record<string, unknown>[];
   rows: number;
 }
@@ -327,6 +330,7 @@ export function planWriters(probes: Map<string, ImportReport>): Map<TableKind, T
         extraColumns: [],
         empty: new Set(),
         keptAsWritten: new Set(),
+        shownAs: new Map(),
         pending: [],
         rows: 0,
       };
@@ -335,6 +339,7 @@ export function planWriters(probes: Map<string, ImportReport>): Map<TableKind, T
     // A set beside the list: a file of 20,000 extra columns must not cost 20,000² comparisons.
     const known = new Set(w.extraColumns);
     const unmapped = new Set(report.extraColumns);
+    for (const c of report.columns) if (c.madeFrom) w.shownAs.set(c.column, columnShown(c));
     for (const x of possibleExtraKeys(report)) {
       if (!unmapped.has(x)) w.keptAsWritten.add(x);
       if (!known.has(x)) {
@@ -570,11 +575,13 @@ function commitTable(
  * // => "counts.csv: left out 1 extra column empty in every row: vacía; every value of sentido was read, none kept as written."
  */
 export function emptyColumnsNote(
-  w: Pick<TableWriter, "file" | "empty" | "keptAsWritten">,
+  w: Pick<TableWriter, "file" | "empty" | "keptAsWritten"> & Partial<Pick<TableWriter, "shownAs">>,
   lang: SituationLang = "en",
 ): string {
   const unmapped = [...w.empty].filter((c) => !w.keptAsWritten.has(c));
-  const read = [...w.empty].filter((c) => w.keptAsWritten.has(c));
+  const read = [...w.empty]
+    .filter((c) => w.keptAsWritten.has(c))
+    .map((c) => w.shownAs?.get(c) ?? c);
   return cliWords(lang).emptyColumns({ file: w.file, unmapped, read });
 }
 

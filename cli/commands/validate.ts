@@ -7,7 +7,14 @@ import { readPlacesFile, readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
-import { TABLE_KINDS, createGazetteer, embedded2018, totalCheckText } from "../../src/index.ts";
+import {
+  TABLE_KINDS,
+  columnShown,
+  createGazetteer,
+  embedded2018,
+  madeFromText,
+  totalCheckText,
+} from "../../src/index.ts";
 import type { ImportReport, SituationLang, TableKind } from "../../src/index.ts";
 import { counted, dataRowsPhrase } from "../plural.ts";
 import { issueLine } from "../issue-line.ts";
@@ -70,7 +77,7 @@ export function formatReportText(
   const extra = es ? "(se conserva como extra)" : "(kept as extra)";
   for (const c of report.columns) {
     lines.push(
-      `  ${c.column}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)} (${c.how}${c.countScope ? words.countScopeRead(c.countScope === "place" ? "place" : "point") : ""})`,
+      `  ${columnShown(c)}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)} (${madeFromText(lang, c) ?? c.how}${c.countScope ? words.countScopeRead(c.countScope === "place" ? "place" : "point") : ""})`,
     );
   }
   // The library's sentence (the viewer's too), in both languages.

@@ -240,10 +240,12 @@ const ES: Record<ImportIssueCode, Template> = {
       : undefined,
   approximate_without_size: ({ c }) =>
     `${c} dice que el tamaño es aproximado, pero la fila no da tamaño; se ignora la marca.`,
-  direction_relative: ({ c, v }) =>
-    v
-      ? `${c} ${q(v)} es relativa al punto; se lee como desconocida (indique cuál de entrada y salida va hacia el norte en este punto: --incoming-is en la línea de comandos, incomingIs en la biblioteca; o escriba norte/sur en la columna del sentido).`
-      : undefined,
+  direction_relative: ({ c, v, p }) =>
+    p["tally"]
+      ? `la columna ${c} es relativa al punto; se lee como desconocida (indique cuál de entrada y salida va hacia el norte en este punto: --incoming-is en la línea de comandos, incomingIs en la biblioteca).`
+      : v
+        ? `${c} ${q(v)} es relativa al punto; se lee como desconocida (indique cuál de entrada y salida va hacia el norte en este punto: --incoming-is en la línea de comandos, incomingIs en la biblioteca; o escriba norte/sur en la columna del sentido).`
+        : undefined,
   direction_blank: ({ c }) => `${c}: celda vacía; la dirección se lee como desconocida.`,
   children_sex_unknown: ({ c, p }) =>
     p["at"] !== undefined

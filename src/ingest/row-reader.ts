@@ -84,6 +84,12 @@ export interface ConvertContext {
    * the Total names the sheet's column, not the importer's `Total`.
    */
   totalNamedAt?: number;
+  /**
+   * The fields whose messages name the cell at `totalNamedAt` as their column: `total` always; on
+   * a tally with one column per direction also `direction` (the importer's `Sentido` is not the
+   * file's column), with one per nationality `nationality`. Unset: `total` only.
+   */
+  namedFields?: ReadonlySet<string>;
   /** The row reader reused for every row of this file (see `RowReader.for`). */
   reader?: unknown;
   /** `fieldIndex` as a plain object, for fast lookups on every row. */
@@ -222,7 +228,10 @@ export class RowReader {
   }
   column(field: string): string {
     const at = this.ctx.totalNamedAt;
-    const named = at !== undefined && field === "total" ? this.cells[at]?.trim() : undefined;
+    const named =
+      at !== undefined && (field === "total" || this.ctx.namedFields?.has(field))
+        ? this.cells[at]?.trim()
+        : undefined;
     if (named) return named;
     const i = this.ctx.fieldIndex.get(field);
     return i === undefined ? field : this.ctx.columnNames[i]!;

@@ -9,7 +9,7 @@ import { writeXlsx } from "../../src/export/xlsx.ts";
 import { issueText } from "../../src/ingest/issue-text.ts";
 import { directionColumns } from "../../src/ingest/repeat-columns.ts";
 import { sheetDataRows } from "../../src/ingest/skipped-sheet.ts";
-import { createGazetteer, embedded2018 } from "../../src/index.ts";
+import { columnShown, createGazetteer, embedded2018, madeFromText } from "../../src/index.ts";
 
 const gazetteer = createGazetteer(embedded2018().places);
 const testGazetteer = () => gazetteer;
@@ -53,10 +53,37 @@ describe("a tally with one column per direction", () => {
       ["2018-10-30", "Ciudad Hidalgo", "southbound", 2],
     ]);
   });
-  it("without incomingIs, reads each row's direction as unknown and says why", () => {
+  it("without incomingIs, reads each row's direction as unknown and says why, naming the file's column", () => {
     const r = importTable(TALLY, { gazetteer: testGazetteer() });
     expect(brief(r).map((x) => x[2])).toEqual(["unknown", "unknown", "unknown"]);
-    expect(r.report.warnings.filter((w) => w.code === "direction_relative").length).toBe(3);
+    const relative = r.report.warnings.filter((w) => w.code === "direction_relative");
+    expect(relative.map((w) => [w.line, w.column])).toEqual([
+      [2, "Entradas"],
+      [2, "Salidas"],
+      [3, "Entradas"],
+    ]);
+    expect(relative[1]!.message).toMatch(/^column Salidas is relative to the point/);
+    expect(issueText("es", relative[1]!)).toMatch(/^la columna Salidas es relativa al punto/);
+  });
+  it("names the file's columns, not the importer's Sentido/Total, in the column mapping", () => {
+    const r = importTable(TALLY, { gazetteer: testGazetteer(), incomingIs: "northbound" });
+    const shown = r.report.columns.map((c) => [columnShown(c), c.field, madeFromText("es", c)]);
+    expect(shown).toEqual([
+      ["Fecha", "date", undefined],
+      ["Punto de monitoreo", "fmp_name", undefined],
+      ["Entradas, Salidas", "direction", "encabezado de cada columna"],
+      ["Entradas, Salidas", "total", "celda de cada columna"],
+    ]);
+    // A plain count sheet's Sentido and Total are its own columns.
+    const plain = importTable("Fecha;Punto;Sentido;Total\n25/10/2018;Tapachula;norte;10\n", {
+      gazetteer: testGazetteer(),
+    });
+    expect(plain.report.columns.map((c) => c.madeFrom)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
   it("takes Ingresos/Egresos and Entran/Salen, and leaves a sheet with its own direction column alone", () => {
     expect(directionColumns(["Fecha", "Punto", "Ingresos", "Egresos"])?.header).toEqual([

@@ -3,7 +3,7 @@
  * with line numbers and reasons, and the column mapping editor with its re-import. Builders only:
  * what a button does comes in as a callback.
  */
-import { TABLE_KINDS } from "../../src/index.ts";
+import { TABLE_KINDS, columnShown, madeFromText } from "../../src/index.ts";
 import type { ImportReport, RouteImportReport, TableKind } from "../../src/index.ts";
 import { numberLocale } from "../i18n.ts";
 import type { Lang } from "../state.ts";
@@ -142,6 +142,16 @@ export function mappingEditor(
   apply.disabled = true;
   apply.addEventListener("click", () => onReimport(choices));
   const rows = r.columns.map((c) => {
+    // A column the importer made (a tally's direction and total): named by the file's columns,
+    // read as its layout says, with nothing to remap (the file has no such column).
+    if (c.madeFrom)
+      return el(
+        "tr",
+        { "data-index": String(c.index), "data-made": c.madeFrom.part },
+        el("td", {}, columnShown(c)),
+        el("td", {}, c.field ? fieldName(L, c.field) : ""),
+        el("td", { class: "small muted" }, madeFromText(L, c) ?? ""),
+      );
     const select = fieldSelect(L, f, c);
     select.addEventListener("change", () => {
       choices[c.index] = select.value || null;
