@@ -8,6 +8,7 @@
  */
 import { SPANISH_BASIS, SPANISH_DIRECTION } from "./enums.ts";
 import { ownOutputNamed } from "./own-outputs.ts";
+import { rejectedHeldText } from "./running-totals.ts";
 import type { ImportIssueCode } from "./issue-codes.ts";
 import type { IssueParams, TotalCheck } from "./report.ts";
 
@@ -47,6 +48,14 @@ const MISSING_COLUMN_END: Record<IssueFront, string> = {
 };
 
 const q = (s: string | number) => `«${s}»`;
+/** `(la fila rechazada 5 tiene 1,895)`: running-totals.ts `rejectedHeldText` in Spanish. */
+const rejectedHeldEs = (lines: string, held: number) => {
+  const list = lines.split(", ");
+  const shown = list.length > 5 ? `${list.slice(0, 5).join(", ")}, …` : lines;
+  return list.length === 1
+    ? `(la fila rechazada ${shown} tiene ${n(held)})`
+    : `(las filas rechazadas ${shown} tienen ${n(held)})`;
+};
 const n = (x: string | number | undefined) =>
   typeof x === "number" ? x.toLocaleString("es-MX") : x;
 /** What an approximate figure was read as: its range or bound (`params.min`/`max`) or `read`. */
@@ -228,7 +237,7 @@ const ES: Record<ImportIssueCode, Template> = {
   total_row: () => "una fila de Total; se omite (no son datos).",
   total_row_mismatch: ({ c, p }) =>
     p["stated"] !== undefined
-      ? `la fila de Total dice ${n(p["stated"])} en ${c}; las filas aceptadas de arriba suman ${n(p["computed"])}.`
+      ? `la fila de Total dice ${n(p["stated"])} en ${c}; las filas aceptadas de arriba suman ${n(p["computed"])}${p["rejectedLines"] !== undefined ? ` ${rejectedHeldEs(String(p["rejectedLines"]), Number(p["rejectedHeld"]))}` : ""}.`
       : undefined,
   total_from_parts: ({ c, p }) =>
     p["sum"] !== undefined
@@ -632,10 +641,14 @@ export function totalCheckText(lang: IssueLang, t: TotalCheck): string {
   if (lang === "es") {
     // "La fila de Total (fila 12, …)": "Fila de Total 12" reads as "Total row number 12".
     const where = `La fila de Total (fila ${t.line}${t.sheet ? `, hoja ${t.sheet}` : ""})`;
-    return `${where}: ${t.column} dice ${f(t.stated)}; las filas aceptadas suman ${f(t.computed)}${t.matches ? " ✓" : " — no coinciden"}.`;
+    const held = t.rejected
+      ? ` ${rejectedHeldEs(t.rejected.lines.join(", "), t.rejected.held)}`
+      : "";
+    return `${where}: ${t.column} dice ${f(t.stated)}; las filas aceptadas suman ${f(t.computed)}${t.matches ? " ✓" : ` — no coinciden${held}`}.`;
   }
   const where = `Total row ${t.line}${t.sheet ? ` (sheet ${t.sheet})` : ""}`;
-  return `${where}: ${t.column} says ${f(t.stated)}; the accepted rows add up to ${f(t.computed)}${t.matches ? " ✓" : " — they differ"}.`;
+  const held = t.rejected ? ` ${rejectedHeldText(t.rejected)}` : "";
+  return `${where}: ${t.column} says ${f(t.stated)}; the accepted rows add up to ${f(t.computed)}${t.matches ? " ✓" : ` — they differ${held}`}.`;
 }
 
 /** The codes with a Spanish form (for tests: every code of IMPORT_ISSUE_CODES). */

@@ -117,6 +117,11 @@ export interface TotalCheck {
   stated: number;
   computed: number;
   matches: boolean;
+  /**
+   * When they differ: the rejected rows above holding a figure of this column (their lines and
+   * the sum of those figures), often exactly the difference.
+   */
+  rejected?: { lines: number[]; held: number };
 }
 
 /** What the file was, and what happened to each of its rows. */

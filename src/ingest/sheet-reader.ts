@@ -377,6 +377,7 @@ function deliver(
   if (!result.record) {
     im.report.rejected++;
     for (const issue of result.rejections) im.reject({ line, ...issue }, sheet);
+    plan.totals.addRejected(cells, line);
     return;
   }
   if (plan.places && !keepPlace(im, sheet, plan, result.record as Place, line)) return;

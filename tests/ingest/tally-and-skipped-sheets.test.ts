@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { importTable } from "../../src/ingest/importer.ts";
 import type { CountRecord } from "../../src/model/count.ts";
 import { writeXlsx } from "../../src/export/xlsx.ts";
-import { issueText } from "../../src/ingest/issue-text.ts";
+import { issueText, totalCheckText } from "../../src/ingest/issue-text.ts";
 import { directionColumns } from "../../src/ingest/repeat-columns.ts";
 import { sheetDataRows } from "../../src/ingest/skipped-sheet.ts";
 import { columnShown, createGazetteer, embedded2018, madeFromText } from "../../src/index.ts";
@@ -64,6 +64,29 @@ describe("a tally with one column per direction", () => {
     ]);
     expect(relative[1]!.message).toMatch(/^column Salidas is relative to the point/);
     expect(issueText("es", relative[1]!)).toMatch(/^la columna Salidas es relativa al punto/);
+  });
+  it("says which rejected row holds a Total row's difference, with thousands separators", () => {
+    const sheet =
+      "Fecha;Punto de monitoreo;Entradas;Salidas\n25/10/2018;Ciudad Hidalgo;1.200;35\n25/10/2018;Puente Nowhere;1.895;-\n26/10/2018;Ciudad Hidalgo;1.400;32\nTotal;;4.495;67\n";
+    const r = importTable(sheet, { gazetteer: testGazetteer(), incomingIs: "northbound" });
+    expect(r.report.rejections.map((x) => x.line)).toEqual([3]);
+    const mismatch = r.report.warnings.find((w) => w.code === "total_row_mismatch")!;
+    expect(mismatch.message).toBe(
+      "the Total row says 4,495 for Entradas; the accepted rows above add up to 2,600 (rejected row 3 holds 1,895).",
+    );
+    expect(issueText("es", mismatch)).toBe(
+      "la fila de Total dice 4,495 en Entradas; las filas aceptadas de arriba suman 2,600 (la fila rechazada 3 tiene 1,895).",
+    );
+    const check = r.report.totals.find((t) => !t.matches)!;
+    expect(check.rejected).toEqual({ lines: [3], held: 1895 });
+    expect(totalCheckText("en", check)).toBe(
+      "Total row 5: Entradas says 4,495; the accepted rows add up to 2,600 — they differ (rejected row 3 holds 1,895).",
+    );
+    expect(totalCheckText("es", check)).toMatch(
+      /— no coinciden \(la fila rechazada 3 tiene 1,895\)\.$/,
+    );
+    // Salidas: the rejected row holds none of it (a dash), and its Total matches.
+    expect(r.report.totals.find((t) => t.column === "Salidas")).toMatchObject({ matches: true });
   });
   it("names the file's columns, not the importer's Sentido/Total, in the column mapping", () => {
     const r = importTable(TALLY, { gazetteer: testGazetteer(), incomingIs: "northbound" });
@@ -160,7 +183,7 @@ describe("a tally with one column per direction", () => {
     ]);
     const mismatch = r.report.warnings.filter((w) => w.code === "total_row_mismatch");
     expect(mismatch.map((w) => w.message)).toEqual([
-      "the Total row says 2010 for Entradas; the accepted rows above add up to 2000.",
+      "the Total row says 2,010 for Entradas; the accepted rows above add up to 2,000.",
       "the Total row says 45 for Salidas; the accepted rows above add up to 55.",
     ]);
     // One line, one cell: its place name is warned about once, not once per direction;
