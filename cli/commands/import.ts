@@ -22,7 +22,7 @@ import { LANG_OPTION, langOption } from "../lang-option.ts";
 import { cliWords } from "../cli-words.ts";
 import type { QualifiedIdAt } from "../cli-words.ts";
 import { rejectionLines } from "../dataset-options.ts";
-import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
+import { COLUMNS_HELP, columnsOptions } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import {
   DATE_WINDOW_HELP,
@@ -117,7 +117,7 @@ function probe(
   kind: TableKind | undefined,
   cwd: string,
   lang: SituationLang,
-  columns?: Record<string, string>,
+  columns?: ReturnType<typeof columnsOptions>,
 ): ImportReport {
   const abs = checkFile(path, { cwd, stderr: () => {}, stdout: () => {} }, lang);
   let bytes: Uint8Array;
@@ -140,7 +140,7 @@ function probe(
     fileName: basename(path),
     onRecord: () => {},
     maxIssues: 0,
-    ...(columns ? { columns } : {}),
+    ...columns,
     ...(kind !== undefined ? { kindSaid: kind } : {}),
   });
   importer.push(bytes);
@@ -176,7 +176,8 @@ interface ImportArgs {
   places: string | undefined;
   order: "dmy" | "mdy" | undefined;
   incoming: "northbound" | "southbound" | undefined;
-  columns: Record<string, string> | undefined;
+  /** `--columns`: the mapping of every sheet and of one sheet (columnsOptions). */
+  columns: ReturnType<typeof columnsOptions>;
   dateWindow: { from?: string; to?: string } | undefined;
   delimiter: "," | ";";
   suppressBelow: number | undefined;
@@ -283,7 +284,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
   if (kind !== undefined && !TABLE_KINDS.includes(kind))
     throw new UserError(`--kind must be one of ${TABLE_KINDS.join(", ")}, not "${String(kind)}".`);
   const { dateOrder: order, incomingIs: incoming } = readingChoice(values);
-  const columns = parseColumnsOption(values.columns as string | undefined);
+  const columns = columnsOptions(values.columns as string | undefined);
   const dateWindow = dateWindowOption(values);
   const delimiter = (values.delimiter as string | undefined) ?? ",";
   if (delimiter !== "," && delimiter !== ";")
@@ -469,7 +470,7 @@ async function importTables(
       maxIssues: 200_000,
       ...(args.order ? { dateOrder: args.order } : {}),
       ...(args.incoming ? { incomingIs: args.incoming } : {}),
-      ...(args.columns && f !== args.places ? { columns: args.columns } : {}),
+      ...(f !== args.places ? args.columns : {}),
       ...(args.dateWindow ? { dateWindow: args.dateWindow } : {}),
       onRecord: (record, line, sheet) => {
         if (k === "places") newPlaces.push(record as Place);

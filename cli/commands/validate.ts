@@ -4,7 +4,7 @@ import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
 import { readPlacesFile, readRouteFile, readTableFile } from "../read-input.ts";
-import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
+import { COLUMNS_HELP, columnsOptions } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import {
@@ -122,7 +122,7 @@ export const validateCommand: Command = {
       throw new UserError(`--kind must be one of ${TABLE_KINDS.join(", ")}, not "${kind}".`);
     }
     const reading = readingChoice(values);
-    const columns = parseColumnsOption(values.columns as string | undefined);
+    const columns = columnsOptions(values.columns as string | undefined);
     const dateWindow = dateWindowOption(values);
     const maxLines = Number(values["max-lines"] ?? 50);
     if (/\.(geo)?json$/i.test(file)) {
@@ -153,7 +153,7 @@ export const validateCommand: Command = {
       ...(kind !== undefined ? { kindSaid: kind as TableKind } : {}),
       gazetteer: createGazetteer(places),
       ...reading,
-      ...(columns ? { columns } : {}),
+      ...columns,
       ...(dateWindow ? { dateWindow } : {}),
       onRecord: () => {},
     });

@@ -102,14 +102,19 @@ const KIND: Record<string, string> = {
 type Template = (x: Parts) => string | undefined;
 
 /** A sheet not read (skipped-sheet.ts): its probe's reason in Spanish, and its data rows rejected. */
-function skippedSheet(p: IssueParams): string {
+function skippedSheet(p: IssueParams, front?: IssueFront): string {
+  // The reason in the front end's words (the viewer's column mapper is below it; the CLI's is not).
   const reason =
     p["reason"] !== undefined
-      ? issueText("es", {
-          code: String(p["reason"]),
-          message: String(p["reasonText"] ?? ""),
-          params: p,
-        }).replace(/\.$/, "")
+      ? issueText(
+          "es",
+          {
+            code: String(p["reason"]),
+            message: String(p["reasonText"] ?? ""),
+            params: p,
+          },
+          front,
+        ).replace(/\.$/, "")
       : `no tiene un encabezado utilizable en sus primeras ${p["rows"]} filas`;
   const rows = Number(p["dataRows"] ?? 0);
   if (!rows) return `la hoja ${q(String(p["sheet"]))} se omite: ${reason}.`;
@@ -296,11 +301,11 @@ const ES: Record<ImportIssueCode, Template> = {
     p["ranges"] !== undefined
       ? `${p["count"] === 1 ? "1 rango combinado" : `${p["count"]} rangos combinados`} de celdas de datos (${p["ranges"]}) se leen con el valor del rango en cada una de sus celdas, como los muestra Excel (el archivo guarda el valor solo en la celda superior izquierda).`
       : undefined,
-  sheet_skipped: ({ p }) =>
+  sheet_skipped: ({ p, front }) =>
     p["repeat"] !== undefined
       ? `la hoja ${q(p["sheet"]!)} se omite: es un grupo de repetición de Kobo (sus filas pertenecen a los envíos de la hoja principal por _parent_index), no una tabla propia.`
       : p["sheet"] !== undefined
-        ? skippedSheet(p)
+        ? skippedSheet(p, front)
         : undefined,
   point_from_sheet_name: ({ p }) =>
     p["sheet"] !== undefined
