@@ -221,8 +221,7 @@ export function incomingChooser(
   f: FileSummary,
   onChoose: (incomingIs: IncomingChoice) => void,
 ): HTMLElement | null {
-  const relative = f.report.warnings.some((w) => w.code === "direction_relative");
-  if (f.kind !== "counts" || (!relative && !f.incomingIs)) return null;
+  if (!needsIncomingChoice(f) && !(f.kind === "counts" && f.incomingIs)) return null;
   const select = el("select", { class: "incoming-is", "aria-label": at(L, "incomingIs") });
   for (const [value, key] of [
     ["unsaid", "incomingUnsaid"],
@@ -236,6 +235,19 @@ export function incomingChooser(
     "p",
     { class: "small incoming-is", "data-incoming-is": f.incomingIs ?? "" },
     el("label", {}, `${at(L, "incomingIs")} `, select),
+  );
+}
+
+/**
+ * A count sheet read with entrada/salida unsaid (the importer's `direction_relative` warning):
+ * its rows' directions are unknown until the analyst says which is northbound, so its entry is
+ * open with the choice in view, whichever file was dropped last.
+ */
+export function needsIncomingChoice(f: FileSummary): boolean {
+  return (
+    f.kind === "counts" &&
+    !f.incomingIs &&
+    f.report.warnings.some((w) => w.code === "direction_relative")
   );
 }
 
@@ -295,7 +307,7 @@ function sameNameLines(L: Lang, f: FileSummary, same: SameNameView, actions: Fil
 
 /**
  * A file's entry in the list. The newest file is open; older ones only while they need the
- * analyst (held, failed, not used).
+ * analyst (held, failed, not used, or entrada/salida to be said: `needsIncomingChoice`).
  * @param why the reason its replay could not be computed, when it could not.
  * @param same what became of it beside the listed files of its name (panelState `takeDrop`).
  */
@@ -326,7 +338,7 @@ export function fileItem(
     },
     el(
       "details",
-      newest || why || f.status !== "used" ? { open: "" } : {},
+      newest || why || f.status !== "used" || needsIncomingChoice(f) ? { open: "" } : {},
       el(
         "summary",
         {},
