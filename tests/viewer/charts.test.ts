@@ -70,7 +70,9 @@ describe("chart builders (normalised SVG snapshots in tests/output)", () => {
     await snapshot("presence-shelter", node);
     const svg = toSvgString(node);
     expect(svg).toContain('data-role="capacity"');
-    expect(svg).toContain("4,730 present / 3,000 capacity");
+    // People and capacity on lines of their own, so neither is cut at 220 px.
+    expect(svg).toContain(">4,730 present</text>");
+    expect(svg).toContain(">/ 3,000 capacity</text>");
   });
 
   it("flowDetails(border point) draws daily counts up (northbound) and down (southbound)", async () => {
