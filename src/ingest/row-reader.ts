@@ -99,6 +99,20 @@ export interface ConvertContext {
 const CACHE_LIMIT = 50_000;
 
 /**
+ * On a tally (one column per direction or nationality), the file's column a message about
+ * `field` names: the row's cell naming it (`Entradas`), for `total` and `namedFields`.
+ */
+function tallyColumn(
+  ctx: ConvertContext,
+  cells: readonly string[],
+  field: string,
+): string | undefined {
+  const at = ctx.totalNamedAt;
+  if (at === undefined || (field !== "total" && !ctx.namedFields?.has(field))) return undefined;
+  return cells[at]?.trim();
+}
+
+/**
  * Remembers the parse of a cell text (bounded): count sheets repeat the same dates, places and
  * codes on every row, and parsing them once per file is most of the speed of the import. The
  * memo maps live on the row reader, one per file; lookups are written out at each use rather
@@ -227,11 +241,7 @@ export class RowReader {
     return out;
   }
   column(field: string): string {
-    const at = this.ctx.totalNamedAt;
-    const named =
-      at !== undefined && (field === "total" || this.ctx.namedFields?.has(field))
-        ? this.cells[at]?.trim()
-        : undefined;
+    const named = tallyColumn(this.ctx, this.cells, field);
     if (named) return named;
     const i = this.ctx.fieldIndex.get(field);
     return i === undefined ? field : this.ctx.columnNames[i]!;

@@ -98,10 +98,7 @@ export class SheetReader {
     if (this.repeats.found) noteRepeatGroup(this.im, this.sheet, this.repeats.found);
     const columns = this.repeats.found?.columns;
     // The cell naming each generated row's column (`Sentido`, `Nacionalidad`): Total rows per column.
-    if (columns?.layout) {
-      keyByColumn(plan, columns);
-      if (firstHeader) markMadeColumns(this.im.report.columns, columns);
-    }
+    if (columns?.layout) keyByColumn(this.im, plan, columns, firstHeader);
     if (plan.fatal) this.fatal = plan.fatal;
     const start = plan.layout.dataIndex;
     const rest = this.head.slice(start);
@@ -188,7 +185,14 @@ export class SheetReader {
  * names the column each row's Total came from: Total rows are checked per column, and messages
  * about the Total name that column (`Ingresos`).
  */
-function keyByColumn(plan: SheetPlan, columns: RepeatColumns): void {
+function keyByColumn(
+  im: ImporterCore,
+  plan: SheetPlan,
+  columns: RepeatColumns,
+  firstHeader: boolean,
+): void {
+  // The report's mapping is the first sheet's: its made columns named by the file's (column-shown.ts).
+  if (firstHeader) markMadeColumns(im.report.columns, columns);
   const at = columns.base.length;
   plan.totals.keyBy(at);
   plan.ctx.totalNamedAt = at;
