@@ -86,6 +86,8 @@ export interface CliWords {
    * (`mappable`), else through `dtm-flow import`.
    */
   missingColumnHint: (mappable: boolean) => string;
+  /** After a workbook sheet not read for its header: how to map that sheet alone (`--columns 'Hoja:…'`). */
+  sheetColumnsHint: (sheet: string) => string;
   /** A file given under one option whose headers fit another kind better (exit 2). */
   wrongKind: (path: string, better: string, kind: string) => string;
   /** `  … and 3 more: dtm-flow validate x.csv lists every one`. */
@@ -264,6 +266,8 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     importDone: (f) =>
       `wrote ${f.tables.map((t) => `${t.file} (${t.rows} rows)`).join(", ")}${f.routes ? ", routes.geojson" : ""}, rejected.csv (${f.reasons === f.rejected ? f.rejected : `${counted(f.rejected, "row")}, ${counted(f.reasons, "reason")}`}), import-report.json to ${f.dir}`,
     looksLikeKind: (kind) => ` It looks like a ${kind} table.`,
+    sheetColumnsHint: (sheet) =>
+      ` Map this sheet's columns alone: --columns '${sheet}:<field>=<column>,…' (the other sheets keep theirs; docs/cli.md).`,
     missingColumnHint: (mappable) =>
       mappable
         ? " Say which column holds it: --columns <field>=<column> (docs/import.md)."
@@ -371,6 +375,8 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     importDone: (f) =>
       `se escribieron ${f.tables.map((t) => `${t.file} (${contado(t.rows, "fila", "filas")})`).join(", ")}${f.routes ? ", routes.geojson" : ""}, rejected.csv (${f.reasons === f.rejected ? f.rejected : `${contado(f.rejected, "fila", "filas")}, ${contado(f.reasons, "motivo", "motivos")}`}) e import-report.json en ${f.dir}`,
     looksLikeKind: (kind) => ` Parece una tabla de ${KIND_ES[kind] ?? kind}.`,
+    sheetColumnsHint: (sheet) =>
+      ` Asigne las columnas de esta hoja sola: --columns '${sheet}:<campo>=<columna>,…' (las demás hojas conservan las suyas; docs/cli.md).`,
     missingColumnHint: (mappable) =>
       mappable
         ? " Indique qué columna lo contiene: --columns <campo>=<columna> (docs/import.md)."

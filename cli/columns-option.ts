@@ -8,7 +8,9 @@ import { UserError } from "./errors.ts";
 export const COLUMNS_HELP = `  --columns <list>       field=column,… read these columns as these fields instead of the
                          detected mapping; a column is its header as written or its 0-based
                          position; field "extra" keeps a column as extra, "ignore" skips it
-                         (e.g. --columns direction=sentido_x,fmp_id=2,extra=Observaciones)`;
+                         (e.g. --columns direction=sentido_x,fmp_id=2,extra=Observaciones);
+                         Sheet:field=column maps that workbook sheet alone, with the pairs
+                         after it (e.g. --columns 'Otra:total=Cuántos pasaron,date=Día')`;
 
 /**
  * Parses `field=column,field=column`: returns the importer's mapping, column → field. Blank or
@@ -17,12 +19,40 @@ export const COLUMNS_HELP = `  --columns <list>       field=column,… read thes
  * @example parseColumnsOption("direction=sentido_x,extra=3") // => { sentido_x: "direction", "3": "extra" }
  */
 export function parseColumnsOption(text: string | undefined): Record<string, string> | undefined {
-  if (text === undefined || !text.trim()) return undefined;
-  const out: Record<string, string> = {};
+  return columnsOptions(text).columns;
+}
+
+/**
+ * `--columns` as the importer's options: `columns` (every sheet) and `sheetColumns` (one sheet's
+ * own mapping, read instead of `columns` there). A pair `Sheet:field=column` starts the pairs of
+ * that sheet: it and the pairs after it belong to the sheet (a sheet name never holds `:` in
+ * Excel; a field name never does), so the pairs for every sheet come first.
+ * @example
+ * columnsOptions("extra=Obs,Otra:total=Cuántos pasaron,date=Día")
+ * // => { columns: { Obs: "extra" }, sheetColumns: { Otra: { "Cuántos pasaron": "total", "Día": "date" } } }
+ */
+export function columnsOptions(text: string | undefined): {
+  columns?: Record<string, string>;
+  sheetColumns?: Record<string, Record<string, string>>;
+} {
+  if (text === undefined || !text.trim()) return {};
+  const all: Record<string, string> = {};
+  const sheets: Record<string, Record<string, string>> = {};
+  let out = all;
   for (const item of text.split(",")) {
     if (!item.trim()) continue;
     const at = item.indexOf("=");
-    const field = item.slice(0, at).trim();
+    let field = item.slice(0, at).trim();
+    const colon = at < 0 ? -1 : field.lastIndexOf(":");
+    if (colon >= 0) {
+      const sheet = field.slice(0, colon).trim();
+      if (!sheet)
+        throw new UserError(
+          `--columns: "${item.trim()}" has no sheet name before ":" (write Sheet:field=column).`,
+        );
+      out = sheets[sheet] ??= {};
+      field = field.slice(colon + 1).trim();
+    }
     const column = item.slice(at + 1).trim();
     if (at < 0 || !field || !column)
       throw new UserError(
@@ -34,5 +64,8 @@ export function parseColumnsOption(text: string | undefined): Record<string, str
       );
     out[column] = field;
   }
-  return Object.keys(out).length ? out : undefined;
+  return {
+    ...(Object.keys(all).length ? { columns: all } : {}),
+    ...(Object.keys(sheets).length ? { sheetColumns: sheets } : {}),
+  };
 }

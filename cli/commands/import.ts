@@ -22,7 +22,7 @@ import { LANG_OPTION, langOption } from "../lang-option.ts";
 import { cliWords } from "../cli-words.ts";
 import type { QualifiedIdAt } from "../cli-words.ts";
 import { rejectionLines } from "../dataset-options.ts";
-import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
+import { COLUMNS_HELP, columnsOptions } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import {
   DATE_WINDOW_HELP,
@@ -38,6 +38,7 @@ import {
   crossFileDuplicateText,
   createTableImporter,
   embedded2018,
+  columnShown,
   csvCell,
   orderExtraColumns,
   formatCsv,
@@ -116,7 +117,7 @@ function probe(
   kind: TableKind | undefined,
   cwd: string,
   lang: SituationLang,
-  columns?: Record<string, string>,
+  columns?: ReturnType<typeof columnsOptions>,
 ): ImportReport {
   const abs = checkFile(path, { cwd, stderr: () => {}, stdout: () => {} }, lang);
   let bytes: Uint8Array;
@@ -139,7 +140,7 @@ function probe(
     fileName: basename(path),
     onRecord: () => {},
     maxIssues: 0,
-    ...(columns ? { columns } : {}),
+    ...columns,
     ...(kind !== undefined ? { kindSaid: kind } : {}),
   });
   importer.push(bytes);
@@ -160,6 +161,8 @@ interface TableWriter {
    * (`possibleExtraKeys`): when empty, every value of the column was read, nothing was lost.
    */
   keptAsWritten: Set<string>;
+  /** An extra column the importer made (a tally's `Sentido`), by the file's columns (columnShown). */
+  shownAs: Map<string, string>;
   pending: Record<string, unknown>[];
   rows: number;
 }
@@ -173,7 +176,8 @@ interface ImportArgs {
   places: string | undefined;
   order: "dmy" | "mdy" | undefined;
   incoming: "northbound" | "southbound" | undefined;
-  columns: Record<string, string> | undefined;
+  /** `--columns`: the mapping of every sheet and of one sheet (columnsOptions). */
+  columns: ReturnType<typeof columnsOptions>;
   dateWindow: { from?: string; to?: string } | undefined;
   delimiter: "," | ";";
   suppressBelow: number | undefined;
@@ -280,7 +284,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
   if (kind !== undefined && !TABLE_KINDS.includes(kind))
     throw new UserError(`--kind must be one of ${TABLE_KINDS.join(", ")}, not "${String(kind)}".`);
   const { dateOrder: order, incomingIs: incoming } = readingChoice(values);
-  const columns = parseColumnsOption(values.columns as string | undefined);
+  const columns = columnsOptions(values.columns as string | undefined);
   const dateWindow = dateWindowOption(values);
   const delimiter = (values.delimiter as string | undefined) ?? ",";
   if (delimiter !== "," && delimiter !== ";")
@@ -327,6 +331,7 @@ export function planWriters(probes: Map<string, ImportReport>): Map<TableKind, T
         extraColumns: [],
         empty: new Set(),
         keptAsWritten: new Set(),
+        shownAs: new Map(),
         pending: [],
         rows: 0,
       };
@@ -335,6 +340,7 @@ export function planWriters(probes: Map<string, ImportReport>): Map<TableKind, T
     // A set beside the list: a file of 20,000 extra columns must not cost 20,000² comparisons.
     const known = new Set(w.extraColumns);
     const unmapped = new Set(report.extraColumns);
+    for (const c of report.columns) if (c.madeFrom) w.shownAs.set(c.column, columnShown(c));
     for (const x of possibleExtraKeys(report)) {
       if (!unmapped.has(x)) w.keptAsWritten.add(x);
       if (!known.has(x)) {
@@ -464,7 +470,7 @@ async function importTables(
       maxIssues: 200_000,
       ...(args.order ? { dateOrder: args.order } : {}),
       ...(args.incoming ? { incomingIs: args.incoming } : {}),
-      ...(args.columns && f !== args.places ? { columns: args.columns } : {}),
+      ...(f !== args.places ? args.columns : {}),
       ...(args.dateWindow ? { dateWindow: args.dateWindow } : {}),
       onRecord: (record, line, sheet) => {
         if (k === "places") newPlaces.push(record as Place);
@@ -570,11 +576,13 @@ function commitTable(
  * // => "counts.csv: left out 1 extra column empty in every row: vacía; every value of sentido was read, none kept as written."
  */
 export function emptyColumnsNote(
-  w: Pick<TableWriter, "file" | "empty" | "keptAsWritten">,
+  w: Pick<TableWriter, "file" | "empty" | "keptAsWritten"> & Partial<Pick<TableWriter, "shownAs">>,
   lang: SituationLang = "en",
 ): string {
   const unmapped = [...w.empty].filter((c) => !w.keptAsWritten.has(c));
-  const read = [...w.empty].filter((c) => w.keptAsWritten.has(c));
+  const read = [...w.empty]
+    .filter((c) => w.keptAsWritten.has(c))
+    .map((c) => w.shownAs?.get(c) ?? c);
   return cliWords(lang).emptyColumns({ file: w.file, unmapped, read });
 }
 

@@ -4,10 +4,17 @@ import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
 import { readPlacesFile, readRouteFile, readTableFile } from "../read-input.ts";
-import { COLUMNS_HELP, parseColumnsOption } from "../columns-option.ts";
+import { COLUMNS_HELP, columnsOptions } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
-import { TABLE_KINDS, createGazetteer, embedded2018, totalCheckText } from "../../src/index.ts";
+import {
+  TABLE_KINDS,
+  columnShown,
+  createGazetteer,
+  embedded2018,
+  madeFromText,
+  totalCheckText,
+} from "../../src/index.ts";
 import type { ImportReport, SituationLang, TableKind } from "../../src/index.ts";
 import { counted, dataRowsPhrase } from "../plural.ts";
 import { issueLine } from "../issue-line.ts";
@@ -71,7 +78,7 @@ export function formatReportText(
   const extra = es ? "(se conserva como extra)" : "(kept as extra)";
   for (const c of columnsInWords(report.columns, lang)) {
     lines.push(
-      `  ${c.column}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)} (${c.how}${c.countScope ? words.countScopeRead(c.countScope === "place" ? "place" : "point") : ""})`,
+      `  ${columnShown(c)}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)} (${madeFromText(lang, c) ?? c.how}${c.countScope ? words.countScopeRead(c.countScope === "place" ? "place" : "point") : ""})`,
     );
   }
   // The library's sentence (the viewer's too), in both languages.
@@ -116,7 +123,7 @@ export const validateCommand: Command = {
       throw new UserError(`--kind must be one of ${TABLE_KINDS.join(", ")}, not "${kind}".`);
     }
     const reading = readingChoice(values);
-    const columns = parseColumnsOption(values.columns as string | undefined);
+    const columns = columnsOptions(values.columns as string | undefined);
     const dateWindow = dateWindowOption(values);
     const maxLines = Number(values["max-lines"] ?? 50);
     if (/\.(geo)?json$/i.test(file)) {
@@ -147,7 +154,7 @@ export const validateCommand: Command = {
       ...(kind !== undefined ? { kindSaid: kind as TableKind } : {}),
       gazetteer: createGazetteer(places),
       ...reading,
-      ...(columns ? { columns } : {}),
+      ...columns,
       ...(dateWindow ? { dateWindow } : {}),
       onRecord: () => {},
     });

@@ -240,12 +240,24 @@ function countDirection(
     if (incoming) return ctx.incomingIs;
     return ctx.incomingIs === "northbound" ? "southbound" : "northbound";
   }
-  r.warn(
-    "direction",
-    "direction_relative",
-    `${r.column("direction")} "${dirText}" is relative to the point; read as unknown (say which of incoming and outgoing is northbound at this point: --incoming-is on the command line, incomingIs in the library; or write northbound/southbound in the direction column).`,
-    dirText,
-  );
+  const say =
+    "say which of incoming and outgoing is northbound at this point: --incoming-is on the command line, incomingIs in the library";
+  // A tally's direction is its column's header (`Entradas`): the file has no direction column.
+  if (r.ctx.namedFields?.has("direction"))
+    r.warn(
+      "direction",
+      "direction_relative",
+      `column ${r.column("direction")} is relative to the point; read as unknown (${say}).`,
+      dirText,
+      { tally: 1 },
+    );
+  else
+    r.warn(
+      "direction",
+      "direction_relative",
+      `${r.column("direction")} "${dirText}" is relative to the point; read as unknown (${say}; or write northbound/southbound in the direction column).`,
+      dirText,
+    );
   r.extraOut = r.keepRaw(extra, "direction", dirText);
   return "unknown";
 }

@@ -56,6 +56,14 @@ export interface ImportOptions {
    */
   columns?: ColumnOverrides;
   /**
+   * Per sheet of a workbook, by its name as written: the column mapping of that sheet, read
+   * instead of `columns` (which then maps the other sheets), so that a sheet with headers of its
+   * own is fixed without breaking the others. Default: none. A CSV file has no sheets.
+   * @example
+   * importTable(bytes, { sheetColumns: { Otra: { "Cuántos pasaron": "total", Día: "date" } } });
+   */
+  sheetColumns?: Readonly<Record<string, ColumnOverrides>>;
+  /**
    * Read a header that is dtm-flow's own output (tracks.csv, split.csv …; own-outputs.ts) as data
    * of `kind` instead of refusing it: the user said what the table is (`--kind`). Default false.
    */

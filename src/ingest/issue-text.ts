@@ -8,6 +8,7 @@
  */
 import { SPANISH_BASIS, SPANISH_DIRECTION } from "./enums.ts";
 import { ownOutputNamed } from "./own-outputs.ts";
+import { rejectedHeldText } from "./running-totals.ts";
 import type { ImportIssueCode } from "./issue-codes.ts";
 import type { IssueParams, TotalCheck } from "./report.ts";
 
@@ -47,6 +48,14 @@ const MISSING_COLUMN_END: Record<IssueFront, string> = {
 };
 
 const q = (s: string | number) => `«${s}»`;
+/** `(la fila rechazada 5 tiene 1,895)`: running-totals.ts `rejectedHeldText` in Spanish. */
+const rejectedHeldEs = (lines: string, held: number) => {
+  const list = lines.split(", ");
+  const shown = list.length > 5 ? `${list.slice(0, 5).join(", ")}, …` : lines;
+  return list.length === 1
+    ? `(la fila rechazada ${shown} tiene ${n(held)})`
+    : `(las filas rechazadas ${shown} tienen ${n(held)})`;
+};
 const n = (x: string | number | undefined) =>
   typeof x === "number" ? x.toLocaleString("es-MX") : x;
 /** What an approximate figure was read as: its range or bound (`params.min`/`max`) or `read`. */
@@ -93,14 +102,19 @@ const KIND: Record<string, string> = {
 type Template = (x: Parts) => string | undefined;
 
 /** A sheet not read (skipped-sheet.ts): its probe's reason in Spanish, and its data rows rejected. */
-function skippedSheet(p: IssueParams): string {
+function skippedSheet(p: IssueParams, front?: IssueFront): string {
+  // The reason in the front end's words (the viewer's column mapper is below it; the CLI's is not).
   const reason =
     p["reason"] !== undefined
-      ? issueText("es", {
-          code: String(p["reason"]),
-          message: String(p["reasonText"] ?? ""),
-          params: p,
-        }).replace(/\.$/, "")
+      ? issueText(
+          "es",
+          {
+            code: String(p["reason"]),
+            message: String(p["reasonText"] ?? ""),
+            params: p,
+          },
+          front,
+        ).replace(/\.$/, "")
       : `no tiene un encabezado utilizable en sus primeras ${p["rows"]} filas`;
   const rows = Number(p["dataRows"] ?? 0);
   if (!rows) return `la hoja ${q(String(p["sheet"]))} se omite: ${reason}.`;
@@ -228,7 +242,7 @@ const ES: Record<ImportIssueCode, Template> = {
   total_row: () => "una fila de Total; se omite (no son datos).",
   total_row_mismatch: ({ c, p }) =>
     p["stated"] !== undefined
-      ? `la fila de Total dice ${n(p["stated"])} en ${c}; las filas aceptadas de arriba suman ${n(p["computed"])}.`
+      ? `la fila de Total dice ${n(p["stated"])} en ${c}; las filas aceptadas de arriba suman ${n(p["computed"])}${p["rejectedLines"] !== undefined ? ` ${rejectedHeldEs(String(p["rejectedLines"]), Number(p["rejectedHeld"]))}` : ""}.`
       : undefined,
   total_from_parts: ({ c, p }) =>
     p["sum"] !== undefined
@@ -240,10 +254,12 @@ const ES: Record<ImportIssueCode, Template> = {
       : undefined,
   approximate_without_size: ({ c }) =>
     `${c} dice que el tamaño es aproximado, pero la fila no da tamaño; se ignora la marca.`,
-  direction_relative: ({ c, v }) =>
-    v
-      ? `${c} ${q(v)} es relativa al punto; se lee como desconocida (indique cuál de entrada y salida va hacia el norte en este punto: --incoming-is en la línea de comandos, incomingIs en la biblioteca; o escriba norte/sur en la columna del sentido).`
-      : undefined,
+  direction_relative: ({ c, v, p }) =>
+    p["tally"]
+      ? `la columna ${c} es relativa al punto; se lee como desconocida (indique cuál de entrada y salida va hacia el norte en este punto: --incoming-is en la línea de comandos, incomingIs en la biblioteca).`
+      : v
+        ? `${c} ${q(v)} es relativa al punto; se lee como desconocida (indique cuál de entrada y salida va hacia el norte en este punto: --incoming-is en la línea de comandos, incomingIs en la biblioteca; o escriba norte/sur en la columna del sentido).`
+        : undefined,
   direction_blank: ({ c }) => `${c}: celda vacía; la dirección se lee como desconocida.`,
   children_sex_unknown: ({ c, p }) =>
     p["at"] !== undefined
@@ -285,11 +301,11 @@ const ES: Record<ImportIssueCode, Template> = {
     p["ranges"] !== undefined
       ? `${p["count"] === 1 ? "1 rango combinado" : `${p["count"]} rangos combinados`} de celdas de datos (${p["ranges"]}) se leen con el valor del rango en cada una de sus celdas, como los muestra Excel (el archivo guarda el valor solo en la celda superior izquierda).`
       : undefined,
-  sheet_skipped: ({ p }) =>
+  sheet_skipped: ({ p, front }) =>
     p["repeat"] !== undefined
       ? `la hoja ${q(p["sheet"]!)} se omite: es un grupo de repetición de Kobo (sus filas pertenecen a los envíos de la hoja principal por _parent_index), no una tabla propia.`
       : p["sheet"] !== undefined
-        ? skippedSheet(p)
+        ? skippedSheet(p, front)
         : undefined,
   point_from_sheet_name: ({ p }) =>
     p["sheet"] !== undefined
@@ -630,10 +646,14 @@ export function totalCheckText(lang: IssueLang, t: TotalCheck): string {
   if (lang === "es") {
     // "La fila de Total (fila 12, …)": "Fila de Total 12" reads as "Total row number 12".
     const where = `La fila de Total (fila ${t.line}${t.sheet ? `, hoja ${t.sheet}` : ""})`;
-    return `${where}: ${t.column} dice ${f(t.stated)}; las filas aceptadas suman ${f(t.computed)}${t.matches ? " ✓" : " — no coinciden"}.`;
+    const held = t.rejected
+      ? ` ${rejectedHeldEs(t.rejected.lines.join(", "), t.rejected.held)}`
+      : "";
+    return `${where}: ${t.column} dice ${f(t.stated)}; las filas aceptadas suman ${f(t.computed)}${t.matches ? " ✓" : ` — no coinciden${held}`}.`;
   }
   const where = `Total row ${t.line}${t.sheet ? ` (sheet ${t.sheet})` : ""}`;
-  return `${where}: ${t.column} says ${f(t.stated)}; the accepted rows add up to ${f(t.computed)}${t.matches ? " ✓" : " — they differ"}.`;
+  const held = t.rejected ? ` ${rejectedHeldText(t.rejected)}` : "";
+  return `${where}: ${t.column} says ${f(t.stated)}; the accepted rows add up to ${f(t.computed)}${t.matches ? " ✓" : ` — they differ${held}`}.`;
 }
 
 /** The codes with a Spanish form (for tests: every code of IMPORT_ISSUE_CODES). */

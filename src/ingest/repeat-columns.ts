@@ -8,6 +8,7 @@
  */
 import { incomingWord, outgoingWord, parseCountry } from "./enums.ts";
 import { normalizeKey } from "./normalize.ts";
+import type { ColumnMapping } from "./report.ts";
 
 /** A header's repeat group: which columns are its instances' fields. */
 export interface RepeatColumns {
@@ -136,12 +137,15 @@ export class RepeatInstances {
   }
 
   /**
-   * The columns of an instance's own (the repeated fields: `Sentido`, `Total`), which a line's
+   * The columns of an instance's own (the repeated fields: `Sentido`, `Total`; on a tally also the
+   * file's columns its messages name, `Entradas`, `Salidas`), which a line's
    * second row and after warn about (the line's other cells were warned about on its first row).
    */
   get own(): ReadonlySet<string> | undefined {
     const c = this.found?.columns;
-    return c ? (this.ownSet ??= new Set(c.header.slice(c.base.length))) : undefined;
+    // A tally's messages name the file's column (`Salidas`, RowReader.column), so those are own too.
+    const named = c?.layout ? (c.fixed ?? []).map((f) => f[0]!) : [];
+    return c ? (this.ownSet ??= new Set([...c.header.slice(c.base.length), ...named])) : undefined;
   }
   private ownSet?: ReadonlySet<string>;
 
@@ -242,4 +246,24 @@ export function directionColumns(header: readonly string[]): RepeatColumns | und
     fixed: columns.map((i) => [header[i]!.trim(), ""]),
     layout: "direction",
   };
+}
+
+/**
+ * Marks the report's columns the importer made for a tally (one column per direction or
+ * nationality: `Sentido`/`Nacionalidad` from each column's header, `Total` from its cell) with the
+ * file's columns they come from (`Entradas`, `Salidas`), so that front ends name those and offer
+ * no remap of a column the file does not have. The mapping is changed in place.
+ * @example
+ * // Fecha;Punto;Entradas;Salidas -> the report's "Sentido" and "Total" columns:
+ * // madeFrom { columns: ["Entradas", "Salidas"], part: "header" } and { …, part: "cell" }
+ */
+export function markMadeColumns(mapping: ColumnMapping[], r: RepeatColumns): void {
+  if (!r.layout || !r.fixed) return;
+  const columns = r.fixed.map((f) => f[0]!);
+  const at = r.base.length;
+  for (const c of mapping) {
+    if (c.column !== r.header[c.index]) continue;
+    if (c.index === at) c.madeFrom = { columns, part: "header" };
+    else if (c.index === at + 1) c.madeFrom = { columns, part: "cell" };
+  }
 }

@@ -37,6 +37,13 @@ export interface ColumnMapping {
    * row's figure is read as "at least" for its group (docs/contracts.md §1.2).
    */
   countScope?: "place" | "passage";
+  /**
+   * A column the importer made, not the file's: on a tally with one column per direction or
+   * nationality (`Entradas;Salidas`), `Sentido`/`Nacionalidad` is read from each of `columns`'
+   * header (`part: "header"`) and `Total` from its cell (`part: "cell"`). Front ends name
+   * `columns` (columnShown), never `column`, and offer no remap of it (the file has no such column).
+   */
+  madeFrom?: { columns: string[]; part: "header" | "cell" };
 }
 
 /**
@@ -110,6 +117,11 @@ export interface TotalCheck {
   stated: number;
   computed: number;
   matches: boolean;
+  /**
+   * When they differ: the rejected rows above holding a figure of this column (their lines and
+   * the sum of those figures), often exactly the difference.
+   */
+  rejected?: { lines: number[]; held: number };
 }
 
 /** What the file was, and what happened to each of its rows. */

@@ -84,6 +84,12 @@ export interface ConvertContext {
    * the Total names the sheet's column, not the importer's `Total`.
    */
   totalNamedAt?: number;
+  /**
+   * The fields whose messages name the cell at `totalNamedAt` as their column: `total` always; on
+   * a tally with one column per direction also `direction` (the importer's `Sentido` is not the
+   * file's column), with one per nationality `nationality`. Unset: `total` only.
+   */
+  namedFields?: ReadonlySet<string>;
   /** The row reader reused for every row of this file (see `RowReader.for`). */
   reader?: unknown;
   /** `fieldIndex` as a plain object, for fast lookups on every row. */
@@ -91,6 +97,20 @@ export interface ConvertContext {
 }
 
 const CACHE_LIMIT = 50_000;
+
+/**
+ * On a tally (one column per direction or nationality), the file's column a message about
+ * `field` names: the row's cell naming it (`Entradas`), for `total` and `namedFields`.
+ */
+function tallyColumn(
+  ctx: ConvertContext,
+  cells: readonly string[],
+  field: string,
+): string | undefined {
+  const at = ctx.totalNamedAt;
+  if (at === undefined || (field !== "total" && !ctx.namedFields?.has(field))) return undefined;
+  return cells[at]?.trim();
+}
 
 /**
  * Remembers the parse of a cell text (bounded): count sheets repeat the same dates, places and
@@ -221,8 +241,7 @@ export class RowReader {
     return out;
   }
   column(field: string): string {
-    const at = this.ctx.totalNamedAt;
-    const named = at !== undefined && field === "total" ? this.cells[at]?.trim() : undefined;
+    const named = tallyColumn(this.ctx, this.cells, field);
     if (named) return named;
     const i = this.ctx.fieldIndex.get(field);
     return i === undefined ? field : this.ctx.columnNames[i]!;

@@ -28,6 +28,29 @@ const SUM_KEYS: Record<string, string> = {
   value: "value",
 };
 
+/** Rejected rows kept per key for the Total row's sentence: enough to name them, bounded. */
+const REJECTED_KEPT = 1000;
+
+/** Rejected rows above a Total row holding figures of its column: their lines, their sum. */
+export interface RejectedHeld {
+  lines: number[];
+  held: number;
+}
+
+/**
+ * `(rejected row 5 holds 1,895)`: what the rejected rows above a Total row hold of its column,
+ * lines listed up to five.
+ * @example
+ * rejectedHeldText({ lines: [5], held: 1895 }); // => "(rejected row 5 holds 1,895)"
+ */
+export function rejectedHeldText(r: RejectedHeld): string {
+  const lines = r.lines.length > 5 ? `${r.lines.slice(0, 5).join(", ")}, …` : r.lines.join(", ");
+  const held = r.held.toLocaleString("en-US");
+  return r.lines.length === 1
+    ? `(rejected row ${lines} holds ${held})`
+    : `(rejected rows ${lines} hold ${held})`;
+}
+
 export class RunningTotals {
   /** Summable fields of this kind that the file has, their record properties and running sums. */
   private readonly fields: string[];
@@ -41,6 +64,12 @@ export class RunningTotals {
    */
   private keyAt?: number;
   private readonly byKey = new Map<string, number[]>();
+  /**
+   * The rejected rows above, by the same key ("" without one), with their cells: a Total row that
+   * differs from the accepted rows says which rejected rows hold figures of its column (the
+   * difference is often exactly those). At most REJECTED_KEPT per key.
+   */
+  private readonly rejectedRows = new Map<string, { line: number; cells: readonly string[] }[]>();
 
   /** `pivoted`: a long layout, whose `n` column becomes each record's total. */
   constructor(kind: TableKind, fieldIndex: Map<string, number>, pivoted: boolean) {
@@ -63,6 +92,27 @@ export class RunningTotals {
     let sums = this.byKey.get(key);
     if (!sums) this.byKey.set(key, (sums = this.fields.map(() => 0)));
     this.addTo(sums, record);
+  }
+
+  /** A rejected row (`cells` as read): kept to say what it holds should a Total row differ. */
+  addRejected(cells: readonly string[], line: number): void {
+    const key = this.keyAt === undefined ? "" : (cells[this.keyAt] ?? "").trim();
+    let rows = this.rejectedRows.get(key);
+    if (!rows) this.rejectedRows.set(key, (rows = []));
+    if (rows.length < REJECTED_KEPT) rows.push({ line, cells: cells.slice() });
+  }
+
+  /** The rejected rows above holding a number in column `i`, and their sum. */
+  private rejectedHolding(key: string | undefined, i: number): RejectedHeld | undefined {
+    const lines: number[] = [];
+    let held = 0;
+    for (const r of this.rejectedRows.get(key ?? "") ?? []) {
+      const q = parseQuantity(r.cells[i] ?? "");
+      if (q.kind !== "number") continue;
+      if (!lines.includes(r.line)) lines.push(r.line);
+      held += q.value;
+    }
+    return lines.length ? { lines, held } : undefined;
   }
 
   private addTo(sums: number[], record: ImportedRecord): void {
@@ -105,6 +155,7 @@ export class RunningTotals {
       const computed = k >= 0 && sums ? sums[k]! : 0;
       // Per column, the figure is named by its column's header ("Entradas"), as the sheet writes it.
       const column = key && f === "total" ? key : ctx!.columnNames[i]!;
+      const rejected = computed !== q.value ? this.rejectedHolding(key, i) : undefined;
       im.report.totals.push({
         line,
         column,
@@ -112,15 +163,23 @@ export class RunningTotals {
         computed,
         matches: computed === q.value,
         ...(sheet ? { sheet } : {}),
+        ...(rejected ? { rejected } : {}),
       });
       if (computed !== q.value) {
+        const f = (x: number) => x.toLocaleString("en-US");
         im.warn(
           {
             line,
             column,
             code: "total_row_mismatch",
-            message: `the Total row says ${q.value} for ${column}; the accepted rows above add up to ${computed}.`,
-            params: { stated: q.value, computed },
+            message: `the Total row says ${f(q.value)} for ${column}; the accepted rows above add up to ${f(computed)}${rejected ? ` ${rejectedHeldText(rejected)}` : ""}.`,
+            params: {
+              stated: q.value,
+              computed,
+              ...(rejected
+                ? { rejectedLines: rejected.lines.join(", "), rejectedHeld: rejected.held }
+                : {}),
+            },
           },
           sheet,
         );

@@ -110,7 +110,8 @@ export function planSheet(
   sheet: string | undefined,
   head: readonly string[][],
 ): SheetPlan {
-  const layout = detectLayout(head, im.kind, im.options.columns);
+  const own = sheet !== undefined ? im.options.sheetColumns?.[sheet] : undefined;
+  const layout = detectLayout(head, im.kind, own ?? im.options.columns);
   const mapping = layout.mapping;
   const dateTime = splitDateTime(mapping);
   const ninos = childrenOfEitherSex(mapping);

@@ -21,7 +21,7 @@ import {
   withOtherAnswers,
 } from "./row-kinds.ts";
 import { columnLabel, planSheet } from "./sheet-plan.ts";
-import { RepeatInstances, type RepeatColumns } from "./repeat-columns.ts";
+import { RepeatInstances, markMadeColumns, type RepeatColumns } from "./repeat-columns.ts";
 import type { Fatal, SheetPlan } from "./sheet-plan.ts";
 import type { Converted, Issue } from "./convert.ts";
 import type { ImportedRecord } from "./import-options.ts";
@@ -92,12 +92,13 @@ export class SheetReader {
 
   /** Layout known: plans the sheet, then feeds the rows after the header on. */
   private startRows(): void {
+    const firstHeader = this.im.report.headerRow === undefined;
     const plan = planSheet(this.im, this.sheet, this.head);
     this.plan = plan;
     if (this.repeats.found) noteRepeatGroup(this.im, this.sheet, this.repeats.found);
     const columns = this.repeats.found?.columns;
     // The cell naming each generated row's column (`Sentido`, `Nacionalidad`): Total rows per column.
-    if (columns?.layout) keyByColumn(plan, columns.base.length);
+    if (columns?.layout) keyByColumn(this.im, plan, columns, firstHeader);
     if (plan.fatal) this.fatal = plan.fatal;
     const start = plan.layout.dataIndex;
     const rest = this.head.slice(start);
@@ -184,9 +185,18 @@ export class SheetReader {
  * names the column each row's Total came from: Total rows are checked per column, and messages
  * about the Total name that column (`Ingresos`).
  */
-function keyByColumn(plan: SheetPlan, at: number): void {
+function keyByColumn(
+  im: ImporterCore,
+  plan: SheetPlan,
+  columns: RepeatColumns,
+  firstHeader: boolean,
+): void {
+  // The report's mapping is the first sheet's: its made columns named by the file's (column-shown.ts).
+  if (firstHeader) markMadeColumns(im.report.columns, columns);
+  const at = columns.base.length;
   plan.totals.keyBy(at);
   plan.ctx.totalNamedAt = at;
+  plan.ctx.namedFields = new Set([columns.layout === "direction" ? "direction" : "nationality"]);
 }
 
 /** Counts a data row; `later`: a line's second row or after (ImportReport.rowsBeyondLines). */
@@ -371,6 +381,7 @@ function deliver(
   if (!result.record) {
     im.report.rejected++;
     for (const issue of result.rejections) im.reject({ line, ...issue }, sheet);
+    plan.totals.addRejected(cells, line);
     return;
   }
   if (plan.places && !keepPlace(im, sheet, plan, result.record as Place, line)) return;

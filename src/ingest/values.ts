@@ -144,6 +144,29 @@ const AT_LEAST_AFTER =
   /\s+(?:(?:o|y)\s+m[aá]s|(?:or|and)\s+(?:more|over|above)|(?:como\s+)?m[ií]nimo|m[ií]n\.?|at\s+least|al\s+menos|por\s+lo\s+menos)$/i;
 const AT_MOST_AFTER =
   /\s+(?:(?:o|y)\s+menos|or\s+(?:less|fewer)|(?:como\s+)?m[aá]ximo|m[aá]x\.?|at\s+most|a\s+lo\s+sumo)$/i;
+/**
+ * Which side a figure's qualifier word bounds it on, by the words a cell's bound is read with
+ * (AT_LEAST, AT_MOST, before or after the number): `lower` ("more than", "al menos", ">",
+ * `at_least`), `upper` ("fewer than", "menos de", "<", "≤", `up_to`, `less_than`), undefined for
+ * anything else ("about"). Underscores and hyphens read as spaces (a `value_qualifier` code).
+ * The one rule of a stock figure's `value_qualifier` (ledger, importer).
+ * @example
+ * qualifierBound("fewer than"); // => "upper"
+ * qualifierBound("at_least");   // => "lower"
+ * qualifierBound("about");      // => undefined
+ */
+export function qualifierBound(text: string): "lower" | "upper" | undefined {
+  const t = text.trim().replace(/[_-]+/g, " ").replace(/\s+/g, " ");
+  if (!t) return undefined;
+  if (/^(?:below|no more than|not more than|maximum)$/i.test(t)) return "upper";
+  if (/^(?:above|no less than|not less than|minimum)$/i.test(t)) return "lower";
+  const before = (re: RegExp) => re.exec(t)?.[0].length === t.length;
+  const after = (re: RegExp) => re.exec(" " + t)?.[0].length === t.length + 1;
+  if (before(AT_MOST) || after(AT_MOST_AFTER)) return "upper";
+  if (before(AT_LEAST) || after(AT_LEAST_AFTER)) return "lower";
+  return undefined;
+}
+
 const BETWEEN = /^(?:entre|between|de)\s+(.+?)\s+(?:y|and|a)\s+(.+)$/i;
 const RANGE = /^(.+?)\s*(?:–|—|-|\s+a\s+|\s+to\s+|\.\.)\s*(.+)$/i;
 const TRAILING = /\s*(?:personas|people|persons|migrantes|migrants|pers\.?)$/i;

@@ -53,10 +53,13 @@ export function reconcileDay(figures: readonly SeriesFigure[]): SeriesPoint {
   for (const f of figures) {
     total += f.weight;
     sum += f.weight * f.value;
-    // A bound is exact on its own side ("over 3,700" is never below 3,700) and loose on the other.
+    // A bound is exact on its own side ("over 3,700" is never below 3,700; "fewer than 1,000"
+    // never above 1,000) and twice as loose on the other: its interval lies on one side of it.
     const error = relativeError(f.weight);
-    low = Math.min(low, f.bound === "lower" ? f.value : f.value * (1 - error));
-    high = Math.max(high, f.value * (1 + (f.bound === "lower" ? 2 * error : error)));
+    const below = f.bound === "upper" ? 2 * error : f.bound === "lower" ? 0 : error;
+    const above = f.bound === "lower" ? 2 * error : f.bound === "upper" ? 0 : error;
+    low = Math.min(low, f.value * (1 - below));
+    high = Math.max(high, f.value * (1 + above));
     if (f.bound === "lower") atLeast = Math.max(atLeast, f.value);
     if (f.bound === "upper") atMost = Math.min(atMost, f.value);
   }

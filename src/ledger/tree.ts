@@ -9,6 +9,7 @@ import { STOCK_CATEGORIES } from "../model/stock.ts";
 import type { StockBasis, StockCategory, StockFigure } from "../model/stock.ts";
 import type { Iso3 } from "../model/units.ts";
 import { dayNumber } from "../calendar/index.ts";
+import { qualifierBound } from "../ingest/values.ts";
 import { areaOf } from "./areaOf.ts";
 import { describeRow } from "./describe.ts";
 import type { SeriesFigure, SeriesPoint } from "./series.ts";
@@ -159,20 +160,16 @@ export function nodeAt(root: LedgerNode, where: Location): LedgerNode {
 
 /**
  * Whether a figure is a bound: read from the `value_qualifier` column the importer keeps in
- * `extra` (`over`, `more_than`, `at_least` → lower; `up_to`, `under`, `at_most`, `less_than` → upper).
+ * `extra`, by the importer's one list of bound words (`qualifierBound`, src/ingest/values.ts):
+ * `over`, `more_than`, `at_least`, "más de", ">" → lower; `up_to`, `under`, `at_most`,
+ * `less_than`, "fewer than", "menos de", "<" → upper.
  * @example
  * boundOf({ extra: { value_qualifier: "More than" } }); // => "lower"
+ * boundOf({ extra: { value_qualifier: "fewer than" } }); // => "upper"
  */
 export function boundOf(figure: { extra?: Record<string, string> }): "lower" | "upper" | undefined {
-  const qualifier = figure.extra?.["value_qualifier"]
-    ?.trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, "_");
-  if (!qualifier) return undefined;
-  if (["over", "more_than", "at_least", "min", "minimum"].includes(qualifier)) return "lower";
-  if (["up_to", "under", "at_most", "less_than", "max", "maximum"].includes(qualifier))
-    return "upper";
-  return undefined;
+  const qualifier = figure.extra?.["value_qualifier"];
+  return qualifier ? qualifierBound(qualifier) : undefined;
 }
 
 /**

@@ -43,7 +43,8 @@ export function presentKnown(point: { value: People; notCountedSince?: IsoDate }
 }
 
 /**
- * A place's people present on a day, in words: "3,224 (counted 19 Nov)", or for a day with no one
+ * A place's people present on a day, in words: "3,224 (counted 19 Nov)", "fewer than 1,000" when
+ * the figure is a count's upper bound itself ("less than 1,000" in the source), or for a day with no one
  * present after a count that aged out "not counted since 28 Nov" — "counted 6 Dec: fewer than
  * 1,000" when that count was only an upper bound — never "0". One wording for the
  * situation update's table and the viewer's presence small multiples.
@@ -70,5 +71,10 @@ export function presentText(
       ? w.countedUpTo(day, formatPeople(point.upTo))
       : w.notCountedSince(day);
   }
-  return formatPeople(point.value) + countedText(point, point.date, lang);
+  // The figure is the source's upper bound itself ("less than 1,000"): said as one, not as 1,000.
+  const bound =
+    point.upTo !== undefined && Math.round(point.value) === Math.round(point.upTo)
+      ? w.fewerThan(formatPeople(point.value))
+      : formatPeople(point.value);
+  return bound + countedText(point, point.date, lang);
 }

@@ -117,6 +117,8 @@ const en = {
   notCountedSince: (date: string) => `not counted since ${date}`,
   /** A place whose last count, now aged out, was only an upper bound ("less than 1,000"). */
   countedUpTo: (date: string, people: string) => `counted ${date}: fewer than ${people}`,
+  /** A place's figure that is only an upper bound ("less than 1,000" in the source). */
+  fewerThan: (people: string) => `fewer than ${people}`,
   estimatedNotCounted: (people?: string) =>
     people === undefined ? " (estimated, not counted)" : ` (${people} estimated, not counted)`,
   countedOn: (date: string, latest?: string) =>
@@ -339,6 +341,7 @@ const es: SituationWords = {
   noCurrentFigure: "sin cifra actual",
   notCountedSince: (date: string) => `sin conteo desde el ${date}`,
   countedUpTo: (date: string, people: string) => `contado el ${date}: menos de ${people}`,
+  fewerThan: (people: string) => `menos de ${people}`,
   estimatedNotCounted: (people?: string) =>
     people === undefined ? " (estimadas, no contadas)" : ` (${people} estimadas, no contadas)`,
   countedOn: (date: string, latest?: string) =>

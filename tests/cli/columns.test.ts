@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
-import { parseColumnsOption } from "../../cli/columns-option.ts";
+import { columnsOptions, parseColumnsOption } from "../../cli/columns-option.ts";
+import { writeXlsx } from "../../src/export/xlsx.ts";
 import { UserError } from "../../cli/errors.ts";
 import { capture } from "./capture.ts";
 
@@ -30,6 +31,48 @@ describe("parseColumnsOption", () => {
   it("rejects an item without '=' and a column given two fields", () => {
     expect(() => parseColumnsOption("direction")).toThrow(UserError);
     expect(() => parseColumnsOption("total=a,men=a")).toThrow(/two fields/);
+  });
+});
+
+describe("--columns for one sheet (Sheet:field=column)", () => {
+  it("gives that sheet its own mapping, with the pairs after it; the others keep the shared one", () => {
+    expect(columnsOptions("extra=Obs,Otra:total=Cuántos pasaron, date=Día")).toEqual({
+      columns: { Obs: "extra" },
+      sheetColumns: { Otra: { "Cuántos pasaron": "total", Día: "date" } },
+    });
+    expect(columnsOptions(undefined)).toEqual({});
+    expect(() => columnsOptions(":total=a")).toThrow(/no sheet name/);
+  });
+  it("validate: fixes a sheet whose header the importer cannot read without breaking the other, and says how", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dtm-columns-"));
+    const bytes = writeXlsx([
+      {
+        name: "Conteo",
+        rows: [
+          ["Fecha", "Punto", "Sentido", "Total"],
+          [new Date("2018-10-19T00:00:00Z"), "Tecún Umán", "norte", 1345],
+        ],
+      },
+      {
+        name: "Otra",
+        rows: [
+          ["Día", "Lugar", "Cuántos pasaron"],
+          [new Date("2018-10-20T00:00:00Z"), "Tapachula", 300],
+          [new Date("2018-10-21T00:00:00Z"), "Tapachula", 200],
+        ],
+      },
+    ]);
+    writeFileSync(join(dir, "libro.xlsx"), bytes);
+    const before = capture(dir);
+    expect(await run(["validate", "libro.xlsx", "--lang", "es"], before.context)).toBe(1);
+    const said = before.out.join("\n");
+    expect(said).toMatch(/hoja Otra sheet_skipped: .*revise el encabezado; sus 2 filas/);
+    expect(said).not.toMatch(/abajo/);
+    expect(said).toMatch(/--columns 'Otra:<campo>=<columna>,…'/);
+    const after = capture(dir);
+    const mapping = "Otra:total=Cuántos pasaron,date=Día,fmp_name=Lugar";
+    expect(await run(["validate", "libro.xlsx", "--columns", mapping], after.context)).toBe(0);
+    expect(after.out.join("\n")).toMatch(/3 data rows: 3 accepted, 0 rejected/);
   });
 });
 

@@ -11,7 +11,7 @@ describe("dtm-flow import steps", () => {
       kind: undefined,
       order: undefined,
       incoming: undefined,
-      columns: undefined,
+      columns: {},
       dateWindow: undefined,
       delimiter: ";",
       suppressBelow: undefined,

@@ -163,6 +163,25 @@ describe("dtm-flow import", () => {
     ).toBe("counts.csv: left out 1 extra column empty in every row: a.");
   });
 
+  it("names a tally's own columns (Entradas, Salidas), never the importer's Sentido/Total, in validate and import", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dtm-tally-"));
+    writeFileSync(
+      join(dir, "resumen.csv"),
+      "Fecha;Punto de monitoreo;Entradas;Salidas\n25/10/2018;Ciudad Hidalgo;1.200;35\n",
+    );
+    const v = capture(dir);
+    expect(await run(["validate", "resumen.csv", "--lang", "es"], v.context)).toBe(0);
+    const said = v.out.join("\n");
+    expect(said).toMatch(/ {2}Entradas, Salidas → direction \(encabezado de cada columna\)/);
+    expect(said).toMatch(/ {2}Entradas, Salidas → total \(celda de cada columna\)/);
+    expect(said).toMatch(/fila 2 \[Salidas\] direction_relative: la columna Salidas es relativa/);
+    expect(said).not.toMatch(/Sentido →|\[Sentido\]|Total →/);
+    const i = capture(dir);
+    const args = ["import", "resumen.csv", "--incoming-is", "northbound", "--lang", "es"];
+    expect(await run([...args, "--out", "out"], i.context)).toBe(0);
+    expect(i.err.join("\n")).toMatch(/todos los valores de Entradas, Salidas, fmp_name_as_written/);
+  });
+
   it("dtm-flow import leaves out an extra column empty in every row and keeps one filled only in the last row", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dtm-import-"));
     // More rows than one batch of the streaming writer (5,000), so the header is long written.

@@ -33,7 +33,7 @@ describe("a workbook sheet with data rows that is not read", () => {
     const text = io.out.join("\n");
     expect(text).toMatch(/3 data rows: 1 accepted, 2 rejected/);
     expect(text).toMatch(
-      /^ {2}sheet Avistamientos sheet_skipped: sheet "Avistamientos" not read: .*its 2 data rows are counted as rejected\.$/m,
+      /^ {2}sheet Avistamientos sheet_skipped: sheet "Avistamientos" not read: .*its 2 data rows are counted as rejected. Map this sheet's columns alone: --columns 'Avistamientos:<field>=<column>,…' \(the other sheets keep theirs; docs\/cli\.md\)\.$/m,
     );
   });
   for (const [lang, said] of [

@@ -6,10 +6,10 @@ import { describe, expect, it } from "vitest";
 import { importTable } from "../../src/ingest/importer.ts";
 import type { CountRecord } from "../../src/model/count.ts";
 import { writeXlsx } from "../../src/export/xlsx.ts";
-import { issueText } from "../../src/ingest/issue-text.ts";
+import { issueText, totalCheckText } from "../../src/ingest/issue-text.ts";
 import { directionColumns } from "../../src/ingest/repeat-columns.ts";
 import { sheetDataRows } from "../../src/ingest/skipped-sheet.ts";
-import { createGazetteer, embedded2018 } from "../../src/index.ts";
+import { columnShown, createGazetteer, embedded2018, madeFromText } from "../../src/index.ts";
 
 const gazetteer = createGazetteer(embedded2018().places);
 const testGazetteer = () => gazetteer;
@@ -53,10 +53,60 @@ describe("a tally with one column per direction", () => {
       ["2018-10-30", "Ciudad Hidalgo", "southbound", 2],
     ]);
   });
-  it("without incomingIs, reads each row's direction as unknown and says why", () => {
+  it("without incomingIs, reads each row's direction as unknown and says why, naming the file's column", () => {
     const r = importTable(TALLY, { gazetteer: testGazetteer() });
     expect(brief(r).map((x) => x[2])).toEqual(["unknown", "unknown", "unknown"]);
-    expect(r.report.warnings.filter((w) => w.code === "direction_relative").length).toBe(3);
+    const relative = r.report.warnings.filter((w) => w.code === "direction_relative");
+    expect(relative.map((w) => [w.line, w.column])).toEqual([
+      [2, "Entradas"],
+      [2, "Salidas"],
+      [3, "Entradas"],
+    ]);
+    expect(relative[1]!.message).toMatch(/^column Salidas is relative to the point/);
+    expect(issueText("es", relative[1]!)).toMatch(/^la columna Salidas es relativa al punto/);
+  });
+  it("says which rejected row holds a Total row's difference, with thousands separators", () => {
+    const sheet =
+      "Fecha;Punto de monitoreo;Entradas;Salidas\n25/10/2018;Ciudad Hidalgo;1.200;35\n25/10/2018;Puente Nowhere;1.895;-\n26/10/2018;Ciudad Hidalgo;1.400;32\nTotal;;4.495;67\n";
+    const r = importTable(sheet, { gazetteer: testGazetteer(), incomingIs: "northbound" });
+    expect(r.report.rejections.map((x) => x.line)).toEqual([3]);
+    const mismatch = r.report.warnings.find((w) => w.code === "total_row_mismatch")!;
+    expect(mismatch.message).toBe(
+      "the Total row says 4,495 for Entradas; the accepted rows above add up to 2,600 (rejected row 3 holds 1,895).",
+    );
+    expect(issueText("es", mismatch)).toBe(
+      "la fila de Total dice 4,495 en Entradas; las filas aceptadas de arriba suman 2,600 (la fila rechazada 3 tiene 1,895).",
+    );
+    const check = r.report.totals.find((t) => !t.matches)!;
+    expect(check.rejected).toEqual({ lines: [3], held: 1895 });
+    expect(totalCheckText("en", check)).toBe(
+      "Total row 5: Entradas says 4,495; the accepted rows add up to 2,600 — they differ (rejected row 3 holds 1,895).",
+    );
+    expect(totalCheckText("es", check)).toMatch(
+      /— no coinciden \(la fila rechazada 3 tiene 1,895\)\.$/,
+    );
+    // Salidas: the rejected row holds none of it (a dash), and its Total matches.
+    expect(r.report.totals.find((t) => t.column === "Salidas")).toMatchObject({ matches: true });
+  });
+  it("names the file's columns, not the importer's Sentido/Total, in the column mapping", () => {
+    const r = importTable(TALLY, { gazetteer: testGazetteer(), incomingIs: "northbound" });
+    const shown = r.report.columns.map((c) => [columnShown(c), c.field, madeFromText("es", c)]);
+    expect(shown).toEqual([
+      ["Fecha", "date", undefined],
+      ["Punto de monitoreo", "fmp_name", undefined],
+      ["Entradas, Salidas", "direction", "encabezado de cada columna"],
+      ["Entradas, Salidas", "total", "celda de cada columna"],
+    ]);
+    // A plain count sheet's Sentido and Total are its own columns.
+    const plain = importTable("Fecha;Punto;Sentido;Total\n25/10/2018;Tapachula;norte;10\n", {
+      gazetteer: testGazetteer(),
+    });
+    expect(plain.report.columns.map((c) => c.madeFrom)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
   it("takes Ingresos/Egresos and Entran/Salen, and leaves a sheet with its own direction column alone", () => {
     expect(directionColumns(["Fecha", "Punto", "Ingresos", "Egresos"])?.header).toEqual([
@@ -133,7 +183,7 @@ describe("a tally with one column per direction", () => {
     ]);
     const mismatch = r.report.warnings.filter((w) => w.code === "total_row_mismatch");
     expect(mismatch.map((w) => w.message)).toEqual([
-      "the Total row says 2010 for Entradas; the accepted rows above add up to 2000.",
+      "the Total row says 2,010 for Entradas; the accepted rows above add up to 2,000.",
       "the Total row says 45 for Salidas; the accepted rows above add up to 55.",
     ]);
     // One line, one cell: its place name is warned about once, not once per direction;

@@ -64,6 +64,11 @@ describe("ledger step 1: the place hierarchy (tree.ts)", () => {
     expect(boundOf({ extra: { value_qualifier: "at-least" } })).toBe("lower");
     expect(boundOf({ extra: { value_qualifier: "up_to" } })).toBe("upper");
     expect(boundOf({ extra: { value_qualifier: "about" } })).toBeUndefined();
+    // Written as a source writes it: "fewer than 1,000", "menos de mil", "<1000".
+    for (const upper of ["fewer than", "Fewer_than", "menos de", "<", "≤", "less than", "at most"])
+      expect(boundOf({ extra: { value_qualifier: upper } })).toBe("upper");
+    for (const lower of ["más de", "al menos", ">", "≥", "over", "at least"])
+      expect(boundOf({ extra: { value_qualifier: lower } })).toBe("lower");
     expect(boundOf({})).toBeUndefined();
   });
 

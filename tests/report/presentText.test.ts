@@ -16,6 +16,13 @@ describe("presentText", () => {
     expect(presentText(p)).toBe("counted 6 Dec: fewer than 1,000");
     expect(presentText(p, "es")).toBe("contado el 6 dic: menos de 1,000");
   });
+  it("a count that is only an upper bound is said as one while it holds", () => {
+    const p = { date: "2018-12-07", value: 1000, countedOn: "2018-12-06", upTo: 1000 };
+    expect(presentText(p)).toBe("fewer than 1,000 (counted 6 Dec)");
+    expect(presentText(p, "es")).toMatch(/^menos de 1,000 /);
+    // A town figure that also rests on other counts is not the bound: a plain figure.
+    expect(presentText({ ...p, value: 1400 })).toBe("1,400 (counted 6 Dec)");
+  });
   it("people present with the age of their count; 0 without a count before is 0", () => {
     expect(
       presentText({

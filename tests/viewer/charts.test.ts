@@ -77,11 +77,13 @@ describe("chart builders (normalised SVG snapshots in tests/output)", () => {
     await snapshot("presence-shelter", node);
     const svg = toSvgString(node);
     expect(svg).toContain('data-role="capacity"');
-    // t 42 is 24 Nov: the state's people present at Tijuana that day, with the count it rests on.
+    // t 42 is 24 Nov: the state's people present at Tijuana that day, with the count it rests on;
+    // people and capacity on lines of their own, so neither is cut at 220 px.
     const day = base.state.find((d) => d.date === "2018-11-24")!;
     const tijuana = day.places.find((p) => p.placeName === "Tijuana")!;
-    expect(svg).toContain(`${formatCount("en", tijuana.present)} present / 3,000 capacity`);
-    expect(svg).toContain("(counted 22 Nov)");
+    expect(svg).toContain(`>${formatCount("en", tijuana.present)} present</text>`);
+    expect(svg).toContain(">/ 3,000 capacity</text>");
+    expect(svg).toContain("counted 22 Nov");
   });
 
   it("flowDetails(border point) draws daily counts up (northbound) and down (southbound)", async () => {

@@ -3,7 +3,7 @@
  * with line numbers and reasons, and the column mapping editor with its re-import. Builders only:
  * what a button does comes in as a callback.
  */
-import { TABLE_KINDS } from "../../src/index.ts";
+import { TABLE_KINDS, columnShown, madeFromText } from "../../src/index.ts";
 import type { ImportReport, RouteImportReport, TableKind } from "../../src/index.ts";
 import { numberLocale } from "../i18n.ts";
 import type { Lang } from "../state.ts";
@@ -142,6 +142,16 @@ export function mappingEditor(
   apply.disabled = true;
   apply.addEventListener("click", () => onReimport(choices));
   const rows = r.columns.map((c) => {
+    // A column the importer made (a tally's direction and total): named by the file's columns,
+    // read as its layout says, with nothing to remap (the file has no such column).
+    if (c.madeFrom)
+      return el(
+        "tr",
+        { "data-index": String(c.index), "data-made": c.madeFrom.part },
+        el("td", {}, columnShown(c)),
+        el("td", {}, c.field ? fieldName(L, c.field) : ""),
+        el("td", { class: "small muted" }, madeFromText(L, c) ?? ""),
+      );
     const select = fieldSelect(L, f, c);
     select.addEventListener("change", () => {
       choices[c.index] = select.value || null;
@@ -211,8 +221,7 @@ export function incomingChooser(
   f: FileSummary,
   onChoose: (incomingIs: IncomingChoice) => void,
 ): HTMLElement | null {
-  const relative = f.report.warnings.some((w) => w.code === "direction_relative");
-  if (f.kind !== "counts" || (!relative && !f.incomingIs)) return null;
+  if (!needsIncomingChoice(f) && !(f.kind === "counts" && f.incomingIs)) return null;
   const select = el("select", { class: "incoming-is", "aria-label": at(L, "incomingIs") });
   for (const [value, key] of [
     ["unsaid", "incomingUnsaid"],
@@ -226,6 +235,19 @@ export function incomingChooser(
     "p",
     { class: "small incoming-is", "data-incoming-is": f.incomingIs ?? "" },
     el("label", {}, `${at(L, "incomingIs")} `, select),
+  );
+}
+
+/**
+ * A count sheet read with entrada/salida unsaid (the importer's `direction_relative` warning):
+ * its rows' directions are unknown until the analyst says which is northbound, so its entry is
+ * open with the choice in view, whichever file was dropped last.
+ */
+export function needsIncomingChoice(f: FileSummary): boolean {
+  return (
+    f.kind === "counts" &&
+    !f.incomingIs &&
+    f.report.warnings.some((w) => w.code === "direction_relative")
   );
 }
 
@@ -285,7 +307,7 @@ function sameNameLines(L: Lang, f: FileSummary, same: SameNameView, actions: Fil
 
 /**
  * A file's entry in the list. The newest file is open; older ones only while they need the
- * analyst (held, failed, not used).
+ * analyst (held, failed, not used, or entrada/salida to be said: `needsIncomingChoice`).
  * @param why the reason its replay could not be computed, when it could not.
  * @param same what became of it beside the listed files of its name (panelState `takeDrop`).
  */
@@ -316,7 +338,7 @@ export function fileItem(
     },
     el(
       "details",
-      newest || why || f.status !== "used" ? { open: "" } : {},
+      newest || why || f.status !== "used" || needsIncomingChoice(f) ? { open: "" } : {},
       el(
         "summary",
         {},

@@ -25,7 +25,11 @@ export interface PresenceOptions {
   places?: readonly Place[];
 }
 
-const M = { top: 44, right: 8, bottom: 6, left: 8 };
+/**
+ * Margins (px): the top holds four lines of text (name; people; capacity; the counts' age), each
+ * on its own line so that none is cut at the multiple's width (220 px) in either language.
+ */
+const M = { top: 56, right: 8, bottom: 6, left: 8 };
 
 /** Horizontal scale of a multiple. */
 export function presenceX(days: number, width: number) {
@@ -45,7 +49,13 @@ export function presenceFigure(
   series: PresenceSeries,
   t: number,
   lang: Lang,
-): { figure: string; counted: string; over: boolean; value: number | undefined } {
+): {
+  figure: string;
+  capacity: string;
+  counted: string;
+  over: boolean;
+  value: number | undefined;
+} {
   // By calendar day, as the map and the split: day D is shown from 00:00 to 24:00.
   const day = Math.floor(t);
   const latest = [...series.points].reverse().find((p) => Math.floor(p.t) <= day);
@@ -60,12 +70,12 @@ export function presenceFigure(
   const people = aged
     ? presentText(latest, lang)
     : `${latest ? formatCount(lang, latest.value) : "–"} ${tr(lang, "present")}`;
-  const figure = `${people}${
+  // The capacity on a line of its own: after the people it cut the line ("… 1,000 / 7,000 capacid…").
+  const capacity =
     series.capacity !== undefined
-      ? ` / ${formatCount(lang, series.capacity)} ${tr(lang, "capacity")}`
-      : ` · ${tr(lang, "noCapacity")}`
-  }`;
-  return { figure, counted, over, value: latest?.value };
+      ? `/ ${formatCount(lang, series.capacity)} ${tr(lang, "capacity")}`
+      : tr(lang, "noCapacity");
+  return { figure: people, capacity, counted, over, value: latest?.value };
 }
 
 /**
@@ -88,9 +98,9 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
     .x((p) => x(p.t))
     .y((p) => y(p.value))
     .curve(curveStepAfter)(series.points);
-  const { figure, counted, over, value } = presenceFigure(series, opts.t, lang);
+  const { figure, capacity, counted, over, value } = presenceFigure(series, opts.t, lang);
   const name = placeLabel(lang, series.placeName, opts.places);
-  const label = `${name}: ${figure}${counted ? ` ${counted}` : ""}`;
+  const label = `${name}: ${figure} ${capacity}${counted ? ` ${counted}` : ""}`;
   return svgRoot(
     width,
     height,
@@ -113,7 +123,12 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
       },
       figure,
     ),
-    h("text", { x: M.left, y: 37, fill: ink, "font-size": 10, "data-role": "counted" }, counted),
+    h(
+      "text",
+      { x: M.left, y: 37, fill: ink, "font-size": 10, "data-role": "capacity-text" },
+      capacity,
+    ),
+    h("text", { x: M.left, y: 49, fill: ink, "font-size": 10, "data-role": "counted" }, counted),
     series.capacity !== undefined
       ? h("line", {
           x1: M.left,

@@ -239,7 +239,7 @@ export function createSidePanels(
           { "data-place": p.placeName },
           presenceChart(p, {
             width: MULTIPLE_WIDTH,
-            height: 92,
+            height: 104,
             lang: L,
             days: replay.days,
             t,
