@@ -361,7 +361,7 @@ export function situationHeadlines(
               formatPeople(basis.fromTracks),
               departureTotalText(basis.fromTracksFigure, words.departureTotal),
               formatPeople(basis.beyondGroups),
-              beyondFiguresText(basis.beyondGroupsFigures, dataset.stocks),
+              beyondFiguresText(basis.beyondGroupsFigures, dataset.stocks, words.beyondPlace),
             )
           : ""),
     });
