@@ -574,7 +574,13 @@ export {
 export type { PositionUnknown } from "./state/positionUnknown.ts";
 export type { PositionUnknownGroup } from "./report/positionUnknownText.ts";
 export { positionUnknownText } from "./report/positionUnknownText.ts";
-export { countedText, presentKnown, presentText } from "./report/countedText.ts";
+export {
+  countedText,
+  estimatedText,
+  presentKnown,
+  presentText,
+  travellingText,
+} from "./report/countedText.ts";
 export { arrivedByNow } from "./forecast/byNow.ts";
 export { firstArrivalShown } from "./scenario/firstArrivalShown.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";

@@ -220,6 +220,8 @@ export function presenceFromState(state: readonly CorridorDay[], start: IsoDate)
       ...(p.countedLatest !== undefined ? { countedLatest: p.countedLatest } : {}),
       ...(p.notCountedSince !== undefined ? { notCountedSince: p.notCountedSince } : {}),
       ...(p.upTo !== undefined ? { upTo: p.upTo } : {}),
+      ...(p.estimated !== undefined ? { estimated: p.estimated } : {}),
+      ...(p.travelling !== undefined ? { travelling: p.travelling } : {}),
     })),
   }));
 }
