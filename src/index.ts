@@ -76,6 +76,7 @@ export type { ScenarioWarningCode } from "./scenario/compile.ts";
 export { embedded2018, EMBEDDED_2018_NAME } from "./embedded/index.ts";
 export { FILES_NAME_PREFIX } from "./embedded/name.ts";
 export { situationReport2018 } from "./embedded/seeds.ts";
+export { stocksRepeatingReport } from "./report/reportedFigures.ts";
 
 // ── ingest: tables in, import reports ──
 export type {
