@@ -76,6 +76,7 @@ export type { ScenarioWarningCode } from "./scenario/compile.ts";
 export { embedded2018, EMBEDDED_2018_NAME } from "./embedded/index.ts";
 export { FILES_NAME_PREFIX } from "./embedded/name.ts";
 export { situationReport2018 } from "./embedded/seeds.ts";
+export { stocksRepeatingReport } from "./report/reportedFigures.ts";
 
 // ── ingest: tables in, import reports ──
 export type {
@@ -583,7 +584,13 @@ export {
 export type { PositionUnknown } from "./state/positionUnknown.ts";
 export type { PositionUnknownGroup } from "./report/positionUnknownText.ts";
 export { positionUnknownText } from "./report/positionUnknownText.ts";
-export { countedText, presentKnown, presentText } from "./report/countedText.ts";
+export {
+  countedText,
+  estimatedText,
+  presentKnown,
+  presentText,
+  travellingText,
+} from "./report/countedText.ts";
 export { arrivedByNow } from "./forecast/byNow.ts";
 export { firstArrivalShown } from "./scenario/firstArrivalShown.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";

@@ -434,7 +434,11 @@ export const ledgerCommand: Command = {
             formatPeople(basis.fromTracks, l),
             departureTotalText(basis.fromTracksFigure, situationWords(l).departureTotal),
             formatPeople(basis.beyondGroups, l),
-            beyondFiguresText(basis.beyondGroupsFigures, loaded.dataset.stocks),
+            beyondFiguresText(
+              basis.beyondGroupsFigures,
+              loaded.dataset.stocks,
+              situationWords(l).beyondPlace,
+            ),
           )
         : undefined;
     const beyond = beyondIn("en") ?? " people left by then";

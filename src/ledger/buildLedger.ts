@@ -217,7 +217,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     dataset.sightings,
     options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE,
   );
-  const beyondWarnings = new BeyondGroupWarnings(warnings, groupAt.rowsOf);
+  const beyondWarnings = new BeyondGroupWarnings(warnings, groupAt);
   const countryAt = new Map<string, Iso3 | undefined>();
   const countryOf = (p: TrackPoint): Iso3 | undefined => {
     const key = `${p.lon.toFixed(2)},${p.lat.toFixed(2)}`;

@@ -112,21 +112,75 @@ function departureTotalOn(
 }
 
 /**
- * The figures behind `beyondGroups`, language-neutral: "Honduran caravan 1 (5,488, 3,545–8,684):
- * Tijuana 6,200 (DHS), Mexicali 3,093 (…)", each place with the sources of its stock rows.
+ * How a place's people beyond a group are said, in one language (the situation words'
+ * `beyondPlace`, src/report/words.ts). A number quoted with a source is that source's figure
+ * with its date; any other value is the ledger's own value on its day, said as such (tryout26 #1:
+ * "Mexicali 3,093 (Baja California state)" credited the ledger's value between two counts to a
+ * source that said 3,224 the day before).
+ */
+export interface BeyondPlaceWords {
+  lang: "en" | "es";
+  /** The source's own figure of the day: "Tijuana 6,200 (US DHS Secretary Nielsen, 2018-11-20)". */
+  counted: (place: string, people: string, sources: string, date: IsoDate) => string;
+  /**
+   * The ledger's value on `date`, read from the counts of `countedOn` (`counts`: "3,224 by …"):
+   * between them and the next count (`nextCountOn`), held after them (no next), or pooled from
+   * several figures of the day itself (`countedOn === date`).
+   */
+  ledgerValue: (
+    place: string,
+    people: string,
+    date: IsoDate,
+    countedOn: IsoDate,
+    counts: string,
+    nextCountOn?: IsoDate,
+  ) => string;
+  /** One count behind a ledger value: "3,224 by Baja California state (Gustavo Magallanes)". */
+  countBy: (people: string, source: string) => string;
+  sourceNotNamed: string;
+}
+
+/**
+ * The figures behind `beyondGroups` in `say`'s language: "Honduran caravan 1 (5,488, 3,545–8,684):
+ * Mexicali 3,093 on 2018-11-20 (the ledger's value between the counts of 2018-11-19, 3,224 by
+ * Baja California state (Gustavo Magallanes), and 2018-12-06), Tijuana 6,200 (US DHS Secretary
+ * Nielsen, 2018-11-20)". A place's value is credited to a source only when it is that source's
+ * figure of the day (one stock row of `date` with that value); otherwise it is the ledger's value,
+ * with the counts it is read from, their sources and days.
  * @param stocks the dataset's stock figures (the rows index them).
+ * @param say the words of one language (`situationWords(lang).beyondPlace`).
  */
 export function beyondFiguresText(
   figures: readonly BeyondGroup[],
   stocks: readonly StockFigure[],
+  say: BeyondPlaceWords,
 ): string {
+  const people = (n: number) => formatPeople(n, say.lang);
   return figures
     .map((f) => {
       const places = f.places.map((p) => {
-        const orgs = [...new Set(p.rows.map((r) => stocks[r]?.sourceOrg).filter(Boolean))];
-        return `${p.placeName} ${formatPeople(p.value)}${orgs.length ? ` (${orgs.join("; ")})` : ""}`;
+        const rows = p.rows.map((r) => stocks[r]).filter((s): s is StockFigure => !!s);
+        const orgs = [...new Set(rows.map((s) => s.sourceOrg ?? say.sourceNotNamed))];
+        const countedOn = p.countedOn ?? rows[0]?.date.slice(0, 10);
+        const own =
+          countedOn === f.date &&
+          rows.length > 0 &&
+          rows.every((s) => Math.round(s.value) === p.value);
+        if (own || countedOn === undefined)
+          return say.counted(p.placeName, people(p.value), orgs.join("; "), f.date);
+        const counts = rows
+          .map((s) => say.countBy(people(s.value), s.sourceOrg ?? say.sourceNotNamed))
+          .join("; ");
+        return say.ledgerValue(
+          p.placeName,
+          people(p.value),
+          f.date,
+          countedOn,
+          counts,
+          countedOn === f.date ? undefined : p.nextCountOn,
+        );
       });
-      return `${f.group} (${formatPeople(f.size)}, ${formatPeople(f.sizeLow)}–${formatPeople(f.sizeHigh)}): ${places.join(", ")}`;
+      return `${f.group} (${people(f.size)}, ${people(f.sizeLow)}–${people(f.sizeHigh)}): ${places.join(", ")}`;
     })
     .join("; ");
 }

@@ -64,6 +64,8 @@ export interface StockRowFacts {
   line?: string;
   /** The row's line in the returns-stocks table of the embedded data, when that is all there is. */
   returnsStocksLine?: string;
+  /** The row's line in the observations table of the embedded data (`obs_line`). */
+  observationsLine?: string;
   date: string;
   /** The category code (`return`), as written when it is not one. */
   category: string;
@@ -82,17 +84,38 @@ export interface StockRowFacts {
  */
 export function stockRowFacts(figure: StockFigure, row: number): StockRowFacts {
   // Files read by the importer or the embedded data may carry the line the row came from.
-  const line = figure.extra?.["line"] ?? figure.extra?.["obs_line"];
+  const line = figure.extra?.["line"];
+  const obsLine = figure.extra?.["obs_line"];
   const rsLine = figure.extra?.["rs_line"];
   return {
     row,
-    ...(line ? { line } : rsLine ? { returnsStocksLine: rsLine } : {}),
+    ...(line
+      ? { line }
+      : obsLine
+        ? { observationsLine: obsLine }
+        : rsLine
+          ? { returnsStocksLine: rsLine }
+          : {}),
     date: String(figure.date),
     category: String(figure.category),
     where: [figure.placeName, figure.country].filter(Boolean).join(", "),
     value: typeof figure.value === "number" ? figure.value : String(figure.value),
     ...(figure.sourceOrg ? { sourceOrg: figure.sourceOrg } : {}),
   };
+}
+
+/**
+ * The line a stock row came from and the file it names, in no language: the embedded data's
+ * `observations` or `returns-stocks` table (tryout26 #9: "stock row 4 (line 25: …)" named no
+ * file), or a line the input itself gave (`line`, its file not known here); undefined when none.
+ * @example rowLine({ row: 4, observationsLine: "25", date: "", category: "", where: "", value: 0 });
+ * // => { file: "observations", line: "25" }
+ */
+export function rowLine(f: StockRowFacts): { file?: string; line: string } | undefined {
+  if (f.line) return { line: f.line };
+  if (f.observationsLine) return { file: "observations", line: f.observationsLine };
+  if (f.returnsStocksLine) return { file: "returns-stocks", line: f.returnsStocksLine };
+  return undefined;
 }
 
 /**
@@ -104,11 +127,8 @@ export function stockRowFacts(figure: StockFigure, row: number): StockRowFacts {
 export function describeRow(figure: StockFigure, row: number): string {
   const f = stockRowFacts(figure, row);
   const source = f.sourceOrg ? `, ${f.sourceOrg}` : "";
-  const at = f.line
-    ? `line ${f.line}: `
-    : f.returnsStocksLine
-      ? `returns-stocks line ${f.returnsStocksLine}: `
-      : "";
+  const where = rowLine(f);
+  const at = where ? `${where.file ? where.file + " " : ""}line ${where.line}: ` : "";
   const value = typeof f.value === "number" ? formatPeople(f.value) : f.value;
   return `stock row ${row} (${at}${f.date}, ${categoryWords(f.category)}${f.where ? ", " + f.where : ""}, ${value}${source})`;
 }

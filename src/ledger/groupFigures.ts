@@ -8,6 +8,7 @@
  * `figures_exceed_group` warning naming the figures.
  */
 import type { StockFigure } from "../model/stock.ts";
+import { isoDate } from "../calendar/index.ts";
 import type { IsoDate, People } from "../model/units.ts";
 import type { GroupOnRoad } from "../state/onRoad.ts";
 import { formatPeople, rowList } from "./describe.ts";
@@ -36,6 +37,15 @@ export interface AreaGroups {
   groupOf(placeName: string, day: number): string | undefined;
   /** The stock rows of those latest figures (0-based indexes into `dataset.stocks`). */
   rowsOf(placeName: string, day: number): number[];
+  /**
+   * The days of the figures the area's value on `day` is read from: the latest on or before it
+   * (`countedOn`, the day of `rowsOf`) and the first after it (`nextCountOn`, when there is one),
+   * as ISO dates; undefined when no figure is on or before `day`.
+   */
+  countDaysOf(
+    placeName: string,
+    day: number,
+  ): { countedOn: IsoDate; nextCountOn?: IsoDate } | undefined;
 }
 
 /**
@@ -77,6 +87,16 @@ export function areaGroups(
       return named.size === 1 ? [...named][0] : undefined;
     },
     rowsOf: (placeName, day) => latest(placeName, day).map((f) => f.row),
+    countDaysOf(placeName, day) {
+      const last = latest(placeName, day)[0]?.day;
+      if (last === undefined) return undefined;
+      let next = Infinity;
+      for (const f of byArea.get(placeName) ?? []) if (f.day > day && f.day < next) next = f.day;
+      return {
+        countedOn: isoDate(last),
+        ...(Number.isFinite(next) ? { nextCountOn: isoDate(next) } : {}),
+      };
+    },
   };
 }
 
@@ -92,8 +112,26 @@ export interface BeyondGroup {
   sizeHigh: People;
   /** People beyond the group's size: `attributed − size` (people, > 0). */
   beyond: People;
-  /** The places, their people and the stock rows that attribute them (0-based). */
-  places: readonly { placeName: string; value: People; rows: readonly number[] }[];
+  /**
+   * The places, their people on `date` (the ledger's value there: a count of the day, or a value
+   * between two counts or held after one) and the stock rows that attribute them (0-based: the
+   * figures of `countedOn`, the latest on or before `date`); `nextCountOn` the day of the place's
+   * next figure, when there is one. What a text quotes with a source is the source's figure with
+   * its date, or the ledger's value labelled as such (`beyondFiguresText`).
+   */
+  places: readonly BeyondGroupPlace[];
+}
+
+/** One place of a {@link BeyondGroup}. */
+export interface BeyondGroupPlace {
+  placeName: string;
+  /** The ledger's people at the place on the group's `date` (whole people). */
+  value: People;
+  rows: readonly number[];
+  /** Day of the figures `rows` are (ISO date); absent when the caller gave no count days. */
+  countedOn?: IsoDate;
+  /** Day of the place's next figure after `date` (ISO date), when there is one. */
+  nextCountOn?: IsoDate;
 }
 
 /**
@@ -104,15 +142,12 @@ export interface BeyondGroup {
 export class BeyondGroupWarnings {
   private readonly open = new Set<string>();
   private readonly warnings: LedgerWarning[];
-  private readonly rowsAt: (placeName: string, day: number) => readonly number[];
+  private readonly areas: Pick<AreaGroups, "rowsOf" | "countDaysOf">;
 
-  /** @param rowsAt the stock rows that attribute the people at a place to a group on a day. */
-  constructor(
-    warnings: LedgerWarning[],
-    rowsAt: (placeName: string, day: number) => readonly number[],
-  ) {
+  /** @param areas the stock rows (and their days) that attribute the people at a place to a group on a day. */
+  constructor(warnings: LedgerWarning[], areas: Pick<AreaGroups, "rowsOf" | "countDaysOf">) {
     this.warnings = warnings;
-    this.rowsAt = rowsAt;
+    this.areas = areas;
   }
 
   /**
@@ -133,10 +168,11 @@ export class BeyondGroupWarnings {
       const group = g.point.group;
       const places = areas
         .filter((a) => a.group === group && a.placeName !== undefined)
-        .map((a) => ({
+        .map((a): BeyondGroupPlace => ({
           placeName: a.placeName!,
           value: Math.round(a.value),
-          rows: this.rowsAt(a.placeName!, day),
+          rows: this.areas.rowsOf(a.placeName!, day),
+          ...this.areas.countDaysOf(a.placeName!, day),
         }));
       const found: BeyondGroup = {
         date,

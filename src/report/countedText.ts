@@ -78,3 +78,41 @@ export function presentText(
       : formatPeople(point.value);
   return bound + countedText(point, point.date, lang);
 }
+
+/**
+ * " (estimated, not counted)" after a place's figure whose people are all estimated (an arrived
+ * group's people no count holds yet, the state's `estimated`), " (882 estimated, not counted)"
+ * when only part of them are; "" when none are. One mark for the situation update's tables and the
+ * viewer's situation table and presence panels (tryout26 #2: the viewer drew Tijuana's estimated
+ * 80 of 15 Nov 2018 as if counted).
+ * @param place the place's estimated people (a state `PlacePresence`, a presence panel's point).
+ * @param of the figure the mark follows (people).
+ * @example estimatedText({ estimated: 80 }, 80); // => " (estimated, not counted)"
+ */
+export function estimatedText(
+  place: { estimated?: People } | undefined,
+  of: People,
+  lang: SituationLang = "en",
+): string {
+  const estimated = place?.estimated;
+  if (estimated === undefined || !(estimated >= 0.5)) return "";
+  // All of the figure estimated: say so without repeating the number.
+  return situationWords(lang).estimatedNotCounted(
+    estimated >= of - 0.5 ? undefined : formatPeople(estimated, lang),
+  );
+}
+
+/**
+ * " · 5,136 travelling through" after a place's people present, for people passing with a group
+ * that day (the state's `travelling`: in transit, not present); "" when none. The viewer's
+ * presence panels say it beside the people present and the capacity (tryout26 #3).
+ * @example travellingText({ travelling: 5136 }); // => " · 5,136 travelling through"
+ */
+export function travellingText(
+  point: { travelling?: People } | undefined,
+  lang: SituationLang = "en",
+): string {
+  const travelling = point?.travelling;
+  if (travelling === undefined || !(travelling >= 0.5)) return "";
+  return ` · ${formatPeople(travelling, lang)} ${situationWords(lang).travelling}`;
+}

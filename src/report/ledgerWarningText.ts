@@ -9,7 +9,7 @@
  * without values (a report.json from before `params`), or of a code not known here, shows the
  * ledger's English sentence, never a half-translated one.
  */
-import { rowListParts, stockRowFacts } from "../ledger/describe.ts";
+import { rowLine, rowListParts, stockRowFacts } from "../ledger/describe.ts";
 import { rowsByFile } from "../ledger/departures.ts";
 import type { StockRowFacts } from "../ledger/describe.ts";
 import type {
@@ -75,11 +75,8 @@ const rowsWordEs = (rows: readonly number[]) =>
 /** One stock row in Spanish: "fila de cifras 12 (línea 42: 2018-10-27, retornos, HND, 5,000, …)". */
 function rowEs(f: StockRowFacts | undefined, row: number): string {
   if (!f) return `fila de cifras ${row}`;
-  const at = f.line
-    ? `línea ${f.line}: `
-    : f.returnsStocksLine
-      ? `línea ${f.returnsStocksLine} de returns-stocks: `
-      : "";
+  const line = rowLine(f);
+  const at = line ? `línea ${line.line}${line.file ? ` de ${line.file}` : ""}: ` : "";
   const value = typeof f.value === "number" ? n(f.value) : f.value;
   const where = f.where ? `, ${f.where}` : "";
   const source = f.sourceOrg ? `, ${f.sourceOrg}` : "";

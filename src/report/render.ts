@@ -10,7 +10,7 @@ import {
 } from "./format.ts";
 import type { SeedComparison } from "../ledger/compareWithSeeds.ts";
 import type { HeadlineFigure, SituationUpdate, SourceNote } from "./situationUpdate.ts";
-import { countedText, presentText } from "./countedText.ts";
+import { countedText, estimatedText, presentText } from "./countedText.ts";
 import { ledgerWarningText } from "./ledgerWarningText.ts";
 import { situationWords } from "./words.ts";
 import { FILES_NAME_PREFIX } from "../embedded/name.ts";
@@ -73,22 +73,11 @@ function presenceTable(
     formatPeople(p.travelling),
     formatPeople(p.resting),
     formatPeople(p.waiting),
-    formatPeople(p.staying) + estimatedNote(p, w, p.staying),
-    formatPeople(p.present) + estimatedNote(p, w, p.present),
+    formatPeople(p.staying) + estimatedText(p, p.staying, update.lang),
+    formatPeople(p.present) + estimatedText(p, p.present, update.lang),
     p.capacity === undefined ? w.notKnown : formatPeople(p.capacity),
   ]);
   return { head, rows };
-}
-
-/** " (882 estimated, not counted)" for a place whose people are partly estimated, else "". */
-function estimatedNote(
-  p: { estimated?: number; staying: number },
-  w: SituationWords,
-  of: number,
-): string {
-  if (p.estimated === undefined || !(p.estimated >= 0.5)) return "";
-  // All of the figure estimated: say so without repeating the number.
-  return w.estimatedNotCounted(p.estimated >= of - 0.5 ? undefined : formatPeople(p.estimated));
 }
 
 function interval(h: { value: number; valueLow: number; valueHigh: number }): string {
@@ -182,7 +171,7 @@ export function renderMarkdown(update: SituationUpdate): string {
         today && today.value === 0 && today.notCountedSince !== undefined
           ? presentText(today, lang)
           : today
-            ? formatPeople(today.value) + age + estimatedToday(update, p.placeName, w)
+            ? formatPeople(today.value) + age + estimatedToday(update, p.placeName)
             : w.noCurrentFigure;
       lines.push(
         `| ${escapeMarkdown(p.placeName)} | ${now} | ${formatPeople(peak.value)} (${date(peak.date, true)}) | ${p.capacity === undefined ? w.notKnown : formatPeople(p.capacity)} |`,
@@ -251,9 +240,9 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.swat
 `;
 
 /** The estimated-not-counted note of a place on the update's date (the state's `estimated`). */
-function estimatedToday(update: SituationUpdate, placeName: string, w: SituationWords): string {
+function estimatedToday(update: SituationUpdate, placeName: string): string {
   const place = update.presence.find((x) => x.placeName === placeName);
-  return place ? estimatedNote(place, w, place.present) : "";
+  return place ? estimatedText(place, place.present, update.lang) : "";
 }
 
 /**

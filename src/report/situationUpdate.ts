@@ -91,6 +91,18 @@ export interface PlacePanel {
      */
     notCountedSince?: IsoDate;
     upTo?: People;
+    /**
+     * People of `value` that are estimated, not counted (the state's `estimated`: an arrived
+     * group's people no count holds yet); absent when none. Said by `estimatedText`.
+     */
+    estimated?: People;
+    /**
+     * People travelling through the place with a group that day (the state's `travelling`): in
+     * transit, not present, so not in `value`; absent when none. Said by `travellingText` beside
+     * the people present (tryout26 #3: Mexico City on 5 Nov 2018, 5,136 travelling through and
+     * 0 present, drew "–").
+     */
+    travelling?: People;
   }[];
   /**
    * The date of the newest count the place's people last rested on, when no one is present there
@@ -361,7 +373,7 @@ export function situationHeadlines(
               formatPeople(basis.fromTracks),
               departureTotalText(basis.fromTracksFigure, words.departureTotal),
               formatPeople(basis.beyondGroups),
-              beyondFiguresText(basis.beyondGroupsFigures, dataset.stocks),
+              beyondFiguresText(basis.beyondGroupsFigures, dataset.stocks, words.beyondPlace),
             )
           : ""),
     });
@@ -437,9 +449,19 @@ function inTransitRange(
 
 /**
  * One panel per place where someone was present on or before `asOf`, largest peak first; each
- * series runs from the first such day to `asOf`, every day, read from the state.
+ * series runs from the first day the place is in the state (someone present or travelling
+ * through) to `asOf`, every day, read from the state. A day with people travelling through and no
+ * one present reads 0 present with them beside it (`travelling`): present is resting + waiting +
+ * staying (docs/ledger.md), one definition for the panels and the table by status.
  */
 export function presencePanels(state: readonly CorridorDay[], asOf: IsoDate): PlacePanel[] {
+  // The places with someone present on or before `asOf`: the panels.
+  const shown = new Set<string>();
+  for (const day of state) {
+    if (day.date > asOf) break;
+    for (const p of day.places)
+      if (p.placeName !== undefined && p.present > 0) shown.add(normalizeName(p.placeName));
+  }
   const panels = new Map<string, PlacePanel>();
   // Newest count each place's people rested on (the state's countedLatest/countedOn, latestUpTo).
   const lastCount = new Map<string, { date: IsoDate; upTo?: People }>();
@@ -447,8 +469,20 @@ export function presencePanels(state: readonly CorridorDay[], asOf: IsoDate): Pl
     if (day.date > asOf) break;
     const here = new Set<string>();
     for (const p of day.places) {
-      if (p.placeName === undefined || !(p.present > 0)) continue;
+      if (p.placeName === undefined) continue;
       const key = normalizeName(p.placeName);
+      if (!shown.has(key)) continue;
+      const travelling = p.travelling >= 0.5 ? { travelling: p.travelling } : {};
+      let panel = panels.get(key);
+      if (!(p.present > 0)) {
+        // Travelling through, no one present: 0 present (or "not counted since"), with them.
+        if (panel || travelling.travelling !== undefined) {
+          panel ??= newPanel(panels, key, p);
+          panel.series.push({ ...emptyPoint(day.date, lastCount.get(key)), ...travelling });
+          here.add(key);
+        }
+        continue;
+      }
       here.add(key);
       const counted = p.countedLatest ?? p.countedOn;
       if (counted !== undefined)
@@ -456,11 +490,7 @@ export function presencePanels(state: readonly CorridorDay[], asOf: IsoDate): Pl
           date: counted,
           ...(p.latestUpTo !== undefined ? { upTo: p.latestUpTo } : {}),
         });
-      let panel = panels.get(key);
-      if (!panel) {
-        panel = { placeName: p.placeName, country: p.country, capacity: p.capacity, series: [] };
-        panels.set(key, panel);
-      }
+      panel ??= newPanel(panels, key, p);
       panel.series.push(presencePoint(day.date, p));
     }
     // Places seen before and empty today read 0 today, not their last figure.
@@ -475,6 +505,18 @@ export function presencePanels(state: readonly CorridorDay[], asOf: IsoDate): Pl
   return [...panels.values()].sort((a, b) => peak(b) - peak(a));
 }
 
+/** A place's panel, empty, added to `panels` under `key`. */
+function newPanel(panels: Map<string, PlacePanel>, key: string, p: PlacePresence): PlacePanel {
+  const panel: PlacePanel = {
+    placeName: p.placeName!,
+    country: p.country,
+    capacity: p.capacity,
+    series: [],
+  };
+  panels.set(key, panel);
+  return panel;
+}
+
 /** A day's point of a place with people present (the state's figure and count dates). */
 function presencePoint(date: IsoDate, p: PlacePresence): PlacePanel["series"][number] {
   return {
@@ -484,6 +526,8 @@ function presencePoint(date: IsoDate, p: PlacePresence): PlacePanel["series"][nu
     valueHigh: p.presentHigh,
     ...(p.countedOn !== undefined ? { countedOn: p.countedOn } : {}),
     ...(p.countedLatest !== undefined ? { countedLatest: p.countedLatest } : {}),
+    ...(p.estimated !== undefined && p.estimated >= 0.5 ? { estimated: p.estimated } : {}),
+    ...(p.travelling >= 0.5 ? { travelling: p.travelling } : {}),
   };
 }
 

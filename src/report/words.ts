@@ -9,6 +9,7 @@ import { EMBEDDED_2018_NAME, FILES_NAME_PREFIX } from "../embedded/name.ts";
 import { categoryWords } from "../ledger/describe.ts";
 import { measureWords } from "./measureWords.ts";
 import type { SourceType } from "../model/source.ts";
+import type { BeyondPlaceWords } from "../ledger/departedBasis.ts";
 
 /** A language of the situation update: English or Spanish. */
 export type SituationLang = "en" | "es";
@@ -174,6 +175,21 @@ const en = {
     (groups !== "0"
       ? `, of which ${groups} counted at places beyond a tracked group's estimated size (over-counts or missed by the tracks): ${groupFigures}`
       : ""),
+  /** A place's people beyond a group in the departed method line (`beyondFiguresText`). */
+  beyondPlace: {
+    lang: "en",
+    counted: (place, people, sources, date) =>
+      `${place} ${people} (${sources ? `${sources}, ` : ""}${date})`,
+    ledgerValue: (place, people, date, countedOn, counts, nextCountOn) =>
+      `${place} ${people} on ${date} (the ledger's value ` +
+      (countedOn === date
+        ? `from the counts of that day: ${counts})`
+        : nextCountOn !== undefined
+          ? `between the counts of ${countedOn}, ${counts}, and ${nextCountOn})`
+          : `held from the count of ${countedOn}, ${counts})`),
+    countBy: (people, source) => `${people} by ${source}`,
+    sourceNotNamed: "source not named",
+  } as BeyondPlaceWords,
   /** A departure total named in words: "people who transited Guatemala by 2018-11-30, UNICEF". */
   departureTotal: (measure: string, date: string, source: string) =>
     `${measureWords(measure, "en")} by ${date}${source ? `, ${source}` : ""}`,
@@ -397,6 +413,20 @@ const es: SituationWords = {
     (groups !== "0"
       ? `, de ellas ${groups} contadas en lugares por encima del tamaño estimado de un grupo seguido (sobreconteos o no vistas por los recorridos): ${groupFigures}`
       : ""),
+  beyondPlace: {
+    lang: "es",
+    counted: (place, people, sources, date) =>
+      `${place} ${people} (${sources ? `${sources}, ` : ""}${date})`,
+    ledgerValue: (place, people, date, countedOn, counts, nextCountOn) =>
+      `${place} ${people} el ${date} (valor del balance ` +
+      (countedOn === date
+        ? `a partir de los conteos de ese día: ${counts})`
+        : nextCountOn !== undefined
+          ? `entre los conteos del ${countedOn}, ${counts}, y del ${nextCountOn})`
+          : `mantenido desde el conteo del ${countedOn}, ${counts})`),
+    countBy: (people, source) => `${people} según ${source}`,
+    sourceNotNamed: "fuente sin nombre",
+  },
   departureTotal: (measure: string, date: string, source: string) =>
     `${measureWords(measure, "es")} hasta el ${date}${source ? `, ${source}` : ""}`,
   methodInTransit:

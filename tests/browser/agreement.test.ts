@@ -19,7 +19,15 @@ import { daysSince } from "../../viewer/data/replay.ts";
 import { hasBrowser, open2018, SHOTS, useViewerSession } from "./harness.ts";
 import { markdownTable, num } from "./situationPanel.ts";
 
-const DAYS = ["2018-10-17", "2018-10-25", "2018-11-04", "2018-11-15", "2018-11-25", "2018-12-15"];
+const DAYS = [
+  "2018-10-17",
+  "2018-10-25",
+  "2018-11-04",
+  "2018-11-05",
+  "2018-11-15",
+  "2018-11-25",
+  "2018-12-15",
+];
 const execFileAsync = promisify(execFile);
 
 /** Runs `dtm-flow <args>` as a child process (exit 0 expected); returns its stderr. */
@@ -84,6 +92,26 @@ function readPage(page: Page) {
           n(e.querySelector('[data-role="figure"]')?.getAttribute("data-value")),
         ]),
       ),
+      // Each panel's figure line as shown, and the people travelling through and estimated it carries.
+      presenceLines: Object.fromEntries(
+        all<HTMLElement>("#multiples > div[data-place]").map((e) => {
+          const f = e.querySelector('[data-role="figure"]');
+          return [
+            e.dataset.place!,
+            {
+              text: f?.textContent ?? "",
+              travelling: n(f?.getAttribute("data-travelling")),
+              estimated: n(f?.getAttribute("data-estimated")),
+            },
+          ];
+        }),
+      ),
+      placeText: Object.fromEntries(
+        all<HTMLElement>("#situation tbody tr").map((e) => [
+          e.dataset.place ?? "",
+          e.textContent ?? "",
+        ]),
+      ),
       headlines: all<HTMLElement>("#situation li[data-category]").map((e) => ({
         category: e.dataset.category!,
         value: n(e.dataset.value),
@@ -144,7 +172,7 @@ describe.skipIf(!hasBrowser)("one state of the corridor: viewer, CLI and library
     if (out) rmSync(out, { recursive: true, force: true });
   });
 
-  it("on 17 Oct, 25 Oct, 4 Nov, 15 Nov, 25 Nov and 15 Dec 2018: the map, the split, the presence panels, the situation panel, the CLI and the library give the same numbers", async () => {
+  it("on 17 Oct, 25 Oct, 4 Nov, 5 Nov, 15 Nov, 25 Nov and 15 Dec 2018: the map, the split, the presence panels, the situation panel, the CLI and the library give the same numbers", async () => {
     const { page, watch } = await open2018(viewer, { hash: "t=10.5&lang=en", locale: "en-GB" });
     const start = await page.evaluate(
       () =>
@@ -175,6 +203,7 @@ describe.skipIf(!hasBrowser)("one state of the corridor: viewer, CLI and library
       expectSplit(date, shown.split, state, lib, cli);
       expectTransitIsGroupsOnRoad(date, shown, lib);
       expectPresence(date, shown.presence, state, cli);
+      expectMarks(date, shown, state, cli);
       expectSituation(date, shown, state, lib, cli);
       // The table of places, unfolded on 25 Nov, stays unfolded on the following days.
       if (date === "2018-12-15")
@@ -305,6 +334,54 @@ function expectPresence(
     if (!(place in fromLib))
       expect(value === 0 || Number.isNaN(value), `${date} ${place}`).toBe(true);
 }
+
+/**
+ * The marks beside the figures (tryout26 #2, #3): a figure estimated, not counted, says so in the
+ * presence panel and the situation table as the report does; the people travelling through a
+ * place are beside its people present in its panel (0 present, not "–"), as the table by status.
+ */
+function expectMarks(date: string, shown: Shown, state: CorridorDay, cli: CliOutputs) {
+  const md = md_(cli, date);
+  const marked = (text: string) => text.includes("(estimated, not counted)");
+  let estimated = 0;
+  let travelling = 0;
+  for (const p of state.places) {
+    if (!p.placeName) continue;
+    const line = shown.presenceLines[p.placeName];
+    const row = shown.placeText[p.placeName] ?? "";
+    const isEstimated = p.estimated !== undefined && p.estimated >= 0.5;
+    expect(marked(row), `${date} ${p.placeName} situation row mark`).toBe(isEstimated);
+    if (isEstimated) {
+      estimated++;
+      expect(md, `${date} ${p.placeName} report mark`).toMatch(
+        new RegExp(`\\| ${escapeRegExp(p.placeName)} \\| [^|]*\\(estimated, not counted\\)`),
+      );
+    }
+    if (!line) continue;
+    if (p.present > 0)
+      expect(marked(line.text), `${date} ${p.placeName} panel mark`).toBe(isEstimated);
+    if (p.travelling >= 0.5) {
+      travelling++;
+      expect(line.travelling, `${date} ${p.placeName} panel travelling`).toBe(p.travelling);
+      expect(line.text, `${date} ${p.placeName} panel`).toContain(
+        ` · ${Math.round(p.travelling).toLocaleString("en-US")} travelling through`,
+      );
+      expect(line.text.startsWith("–"), `${date} ${p.placeName}: – beside the table's 0`).toBe(
+        false,
+      );
+    }
+  }
+  // The two days the tryout named: Tijuana's estimated 80 on 15 Nov, Mexico City on 5 Nov.
+  if (date === "2018-11-15") expect(estimated, date).toBeGreaterThan(0);
+  if (date === "2018-11-05") {
+    expect(travelling, date).toBeGreaterThan(0);
+    expect(shown.presenceLines["Mexico City"]?.text, date).toMatch(
+      /^0 present · [\d,]+ travelling through$/,
+    );
+  }
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The `report --as-of <date> --hindsight` Markdown of a date. */
 function md_(cli: CliOutputs, date: string): string {

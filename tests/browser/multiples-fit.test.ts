@@ -2,14 +2,15 @@
  * The presence small multiples' text lines fit their chart, in real Chromium at the viewer's
  * default size (1400 × 1000), English and Spanish, on days whose lines are long: 10 Dec 2018
  * (Mexicali "counted 6 Dec: fewer than 1,000", Mexico City "not counted since 28 Nov") and days
- * with counts of several days ("(counted 21 Nov–4 Dec)"). Every line ends inside the chart's
+ * with counts of several days ("(counted 21 Nov–4 Dec)"), and the days whose people line carries
+ * a mark: Mexico City's people travelling through (5 Nov), Tijuana's estimated 80 (15 Nov). Every line ends inside the chart's
  * right margin, so none is cut ("… / 7,000 capacid…").
  */
 import { describe, expect, it } from "vitest";
 import { hasBrowser, open2018, SHOTS, useViewerSession } from "./harness.ts";
 import { goToDay } from "./situationPanel.ts";
 
-const DAYS = ["2018-11-25", "2018-12-05", "2018-12-10"];
+const DAYS = ["2018-11-05", "2018-11-15", "2018-11-25", "2018-12-05", "2018-12-10"];
 
 describe.skipIf(!hasBrowser)("small multiples: titles fit", () => {
   const viewer = useViewerSession();

@@ -64,7 +64,9 @@ describe("dtm-flow report --as-of 2018-11-25 --lang es", () => {
 
   it("gives the data-quality table's categories in words and a warning's rows without nested parentheses", () => {
     expect(markdown).toMatch(/\| 2018-10-21 \| Solicitudes de asilo \| MEX \|/);
-    expect(markdown).toContain("el 2018-10-27, según la fila de cifras 12 (línea 42: ");
+    expect(markdown).toContain(
+      "el 2018-10-27, según la fila de cifras 12 (línea 42 de observations: ",
+    );
     expect(markdown).not.toMatch(/\(fila de cifras \d+ \(/);
   });
 

@@ -9,6 +9,7 @@ import { beyondFiguresText, departedBasis } from "../../src/ledger/departedBasis
 import type { BeyondGroup } from "../../src/ledger/groupFigures.ts";
 import type { AggregateFigure } from "../../src/model/aggregate.ts";
 import type { StockFigure } from "../../src/model/stock.ts";
+import { situationWords } from "../../src/report/words.ts";
 
 describe("departedBasis", () => {
   const rows = [
@@ -65,12 +66,41 @@ describe("departedBasis", () => {
     const b = departedBasis(rows, "2018-11-19", { beyondGroupsFigures: figures, aggregates })!;
     expect(b.beyondGroupsFigures).toEqual([figures[0]]);
     expect(b.fromTracksFigure).toBeUndefined(); // 14,759 is not the departure total of 30 Nov
+  });
+
+  // tryout26 #1: "Mexicali 3,093 (Baja California state)" credited the ledger's value of 20 Nov,
+  // between the counts of 19 Nov (3,224) and 6 Dec, to a source that said 3,224.
+  it("quotes a source only with its own figure and date; the ledger's value between counts is said as such", () => {
     const stocks = [
-      { sourceOrg: "Mexican authorities" },
-      { sourceOrg: "DHS" },
+      { date: "2018-11-19", value: 3224, sourceOrg: "Baja California state" },
+      { date: "2018-11-20", value: 6200, sourceOrg: "DHS" },
     ] as unknown as StockFigure[];
-    expect(beyondFiguresText([figures[1]!], stocks)).toBe(
-      "Honduran caravan 1 (5,488, 3,545–8,684): Tijuana 6,200 (DHS), Mexicali 3,093 (Mexican authorities)",
+    const on20: BeyondGroup = {
+      ...figures[1]!,
+      places: [
+        { placeName: "Tijuana", value: 6200, rows: [1], countedOn: "2018-11-20" },
+        {
+          placeName: "Mexicali",
+          value: 3093,
+          rows: [0],
+          countedOn: "2018-11-19",
+          nextCountOn: "2018-12-06",
+        },
+      ],
+    };
+    const en = beyondFiguresText([on20], stocks, situationWords("en").beyondPlace);
+    expect(en).toBe(
+      "Honduran caravan 1 (5,488, 3,545–8,684): Tijuana 6,200 (DHS, 2018-11-20), " +
+        "Mexicali 3,093 on 2018-11-20 (the ledger's value between the counts of 2018-11-19, 3,224 by Baja California state, and 2018-12-06)",
+    );
+    expect(en).not.toMatch(/3,093 \(Baja/);
+    expect(beyondFiguresText([on20], stocks, situationWords("es").beyondPlace)).toContain(
+      "Mexicali 3,093 el 2018-11-20 (valor del balance entre los conteos del 2018-11-19, 3,224 según Baja California state, y del 2018-12-06)",
+    );
+    // Held after the last count (no next one): said as held, with the count's day and figure.
+    const held: BeyondGroup = { ...on20, places: [{ ...on20.places[1]!, nextCountOn: undefined }] };
+    expect(beyondFiguresText([held], stocks, situationWords("en").beyondPlace)).toContain(
+      "Mexicali 3,093 on 2018-11-20 (the ledger's value held from the count of 2018-11-19, 3,224 by Baja California state)",
     );
   });
 

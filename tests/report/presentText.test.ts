@@ -1,6 +1,6 @@
 /** presentText: a place's people present in words, the one wording of the report and the viewer. */
 import { describe, expect, it } from "vitest";
-import { presentKnown, presentText } from "../../src/index.ts";
+import { estimatedText, presentKnown, presentText, travellingText } from "../../src/index.ts";
 
 describe("presentText", () => {
   it("a count that aged out is 'not counted since', never 0", () => {
@@ -38,5 +38,16 @@ describe("presentText", () => {
     expect(presentKnown({ value: 0, notCountedSince: "2018-11-28" })).toBe(false);
     expect(presentKnown({ value: 0 })).toBe(true);
     expect(presentKnown({ value: 12, notCountedSince: "2018-11-28" })).toBe(true);
+  });
+  it("estimatedText: all or part of a figure estimated, not counted; nothing when none is", () => {
+    expect(estimatedText({ estimated: 80 }, 80)).toBe(" (estimated, not counted)");
+    expect(estimatedText({ estimated: 882 }, 1000, "es")).toBe(" (882 estimadas, no contadas)");
+    expect(estimatedText({}, 80)).toBe("");
+    expect(estimatedText({ estimated: 0.2 }, 80)).toBe("");
+  });
+  it("travellingText: people travelling through beside the people present; nothing when none", () => {
+    expect(travellingText({ travelling: 5136.4 })).toBe(" · 5,136 travelling through");
+    expect(travellingText({ travelling: 5136 }, "es")).toBe(" · 5,136 de paso");
+    expect(travellingText({})).toBe("");
   });
 });

@@ -37,11 +37,17 @@ describe("ledger warnings in Spanish (src/report/ledgerWarningText.ts)", () => {
     const fall = byCode("cumulative_falls")[0]!;
     expect(ledgerWarningText("es", fall, facts)).toBe(
       "El total acumulado de retornos en HND baja de 5,000 el 2018-10-27, según la fila de cifras 12 " +
-        "(línea 42: 2018-10-27, retornos, HND, 5,000, Honduran authorities (via EFE)), a 4,000 el " +
+        "(línea 42 de observations: 2018-10-27, retornos, HND, 5,000, Honduran authorities (via EFE)), a 4,000 el " +
         "2018-10-28, según la fila de cifras 14 (línea 20 de returns-stocks: 2018-10-28, retornos, HND, " +
         "4,000, Honduran government (via Intolerancia Diario)); el balance impide que el total " +
         "baje agrupando esas cifras (regresión isotónica: 4,625).",
     );
+    // Every line a warning cites names its file (tryout26 #9: "stock row 4 (line 25: …)").
+    for (const w of ledger.warnings) {
+      expect(w.message, w.code).not.toMatch(/\((?:line) \d+:/);
+      expect(ledgerWarningText("es", w, facts), w.code).not.toMatch(/\(línea \d+:/);
+    }
+    expect(ledger.warnings.map((w) => w.message).join(" ")).toContain("(observations line 42: ");
     const parts = ledgerWarningText("es", byCode("parts_exceed_total")[0]!, facts);
     expect(parts).toMatch(
       /^El 2018-11-21 las cifras de personas que permanecen de los albergues de Tijuana suman 4,500, más que su propio total de 2,793 \(filas de cifras 27, 29, .* y 9 más\)/,

@@ -5,7 +5,13 @@
 import { scaleLinear } from "d3-scale";
 import { curveStepAfter, line } from "d3-shape";
 import type { PresenceSeries } from "../data/replay.ts";
-import { countedText, presentKnown, presentText } from "../../src/index.ts";
+import {
+  countedText,
+  estimatedText,
+  presentKnown,
+  presentText,
+  travellingText,
+} from "../../src/index.ts";
 import type { Place } from "../../src/index.ts";
 import { formatCount, placeLabel, tr } from "../i18n.ts";
 import { CATEGORY_COLOUR } from "../palette.ts";
@@ -55,6 +61,7 @@ export function presenceFigure(
   counted: string;
   over: boolean;
   value: number | undefined;
+  latest: PresenceSeries["points"][number] | undefined;
 } {
   // By calendar day, as the map and the split: day D is shown from 00:00 to 24:00.
   const day = Math.floor(t);
@@ -67,15 +74,20 @@ export function presenceFigure(
   // No one present after a count that aged out: the library's "not counted since 6 Dec" (or
   // "counted 6 Dec: fewer than 1,000"), as the situation update's table says, not "0".
   const aged = latest !== undefined && !presentKnown(latest);
-  const people = aged
-    ? presentText(latest, lang)
-    : `${latest ? formatCount(lang, latest.value) : "–"} ${tr(lang, "present")}`;
+  // People estimated, not counted, carry the library's mark (`estimatedText`, as the situation
+  // update's table); people travelling through, not present, are said beside them
+  // (`travellingText`): present is resting + waiting + staying, one definition.
+  const people =
+    (aged
+      ? presentText(latest, lang)
+      : `${latest ? formatCount(lang, latest.value) : "–"} ${tr(lang, "present")}` +
+        estimatedText(latest, latest?.value ?? 0, lang)) + travellingText(latest, lang);
   // The capacity on a line of its own: after the people it cut the line ("… 1,000 / 7,000 capacid…").
   const capacity =
     series.capacity !== undefined
       ? `/ ${formatCount(lang, series.capacity)} ${tr(lang, "capacity")}`
       : tr(lang, "noCapacity");
-  return { figure: people, capacity, counted, over, value: latest?.value };
+  return { figure: people, capacity, counted, over, value: latest?.value, latest };
 }
 
 /**
@@ -98,7 +110,7 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
     .x((p) => x(p.t))
     .y((p) => y(p.value))
     .curve(curveStepAfter)(series.points);
-  const { figure, capacity, counted, over, value } = presenceFigure(series, opts.t, lang);
+  const { figure, capacity, counted, over, value, latest } = presenceFigure(series, opts.t, lang);
   const name = placeLabel(lang, series.placeName, opts.places);
   const label = `${name}: ${figure} ${capacity}${counted ? ` ${counted}` : ""}`;
   return svgRoot(
@@ -120,6 +132,8 @@ export function presenceChart(series: PresenceSeries, opts: PresenceOptions): VN
         "font-size": 10,
         "data-role": "figure",
         "data-value": value === undefined ? "" : String(value),
+        "data-estimated": latest?.estimated === undefined ? undefined : String(latest.estimated),
+        "data-travelling": latest?.travelling === undefined ? undefined : String(latest.travelling),
       },
       figure,
     ),

@@ -192,11 +192,18 @@ export function createSidePanels(
     replay.presence.forEach((p, i) => {
       const text = dom.multiples.children[i]?.querySelector<SVGTextElement>('[data-role="figure"]');
       if (!text) return;
-      const { figure, counted, over, value } = presenceFigure(p, state.t, L);
+      const { figure, counted, over, value, latest } = presenceFigure(p, state.t, L);
       if (text.textContent !== figure) text.textContent = figure;
       const age = text.parentNode?.querySelector('[data-role="counted"]');
       if (age && age.textContent !== counted) age.textContent = counted;
       text.setAttribute("data-value", value === undefined ? "" : String(value));
+      // The people estimated and travelling through the figure line says (as presenceChart draws).
+      for (const [name, v] of [
+        ["data-estimated", latest?.estimated],
+        ["data-travelling", latest?.travelling],
+      ] as const)
+        if (v === undefined) text.removeAttribute(name);
+        else text.setAttribute(name, String(v));
       text.setAttribute("font-weight", over ? "700" : "400");
     });
     renderDetails();

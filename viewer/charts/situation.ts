@@ -7,7 +7,7 @@
  * the library gives it (the text rounds it for reading). Below them, the ledger's warnings about
  * the data up to that day (as the situation update's "Data quality"), in the viewer's language.
  */
-import { countedText, situationWarnings, situationWords } from "../../src/index.ts";
+import { countedText, estimatedText, situationWarnings, situationWords } from "../../src/index.ts";
 import type { IsoDate, Place, PlacePresence } from "../../src/index.ts";
 import type { SituationDay } from "../data/replay.ts";
 import { categoryName, formatDate, formatCount, placeLabel, tr } from "../i18n.ts";
@@ -63,11 +63,21 @@ function placeRow(lang: Lang, p: PlacePresence, places: readonly Place[], date: 
         ? placeLabel(lang, p.placeName, places)
         : `${p.country ?? ""} (${tr(lang, "noPlace")})`,
     ),
-    ...STATUSES.map((s) => h("td", {}, formatCount(lang, p[s]))),
+    // People estimated, not counted (an arrived group's people no count holds yet) carry the
+    // library's mark, as the situation update's table (`estimatedText`, tryout26 #2).
+    ...STATUSES.map((s) =>
+      h(
+        "td",
+        {},
+        formatCount(lang, p[s]),
+        s === "staying" ? estimatedMark(lang, p, p.staying) : null,
+      ),
+    ),
     h(
       "td",
       {},
       formatCount(lang, p.present),
+      estimatedMark(lang, p, p.present),
       age
         ? h(
             "span",
@@ -81,6 +91,14 @@ function placeRow(lang: Lang, p: PlacePresence, places: readonly Place[], date: 
         : null,
     ),
   );
+}
+
+/** The library's " (estimated, not counted)" after a figure, as a span; null when none is estimated. */
+function estimatedMark(lang: Lang, p: PlacePresence, of: number): VNode | null {
+  const text = estimatedText(p, of, lang);
+  return text
+    ? h("span", { class: "estimated small muted", "data-estimated": String(p.estimated) }, text)
+    : null;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   presencePanels,
   situationHeadlines,
   SPLIT_CATEGORIES,
+  stocksRepeatingReport,
   categoryDayTotal,
 } from "../../src/index.ts";
 import type {
@@ -136,18 +137,27 @@ export function headlinesFrom(
   seeds: readonly SeedFigure[],
   start: IsoDate,
 ): Headline[] {
-  const fromStocks = stocks.map((s): Headline => ({
-    category: s.category,
-    basis: s.basis,
-    t: daysSince(start, s.date),
-    date: s.date.slice(0, 10),
-    value: s.value,
-    country: s.country,
-    placeName: s.placeName,
-    sourceOrg: s.sourceOrg,
-    url: s.url,
-    from: "stock",
-  }));
+  // One entry per figure of one report: a stock row taken from the situation report whose figure
+  // is listed from the report itself is left out here (the library's rule, tryout26 #8).
+  const repeats = stocksRepeatingReport(stocks, seeds);
+  const fromStocks = stocks.flatMap((s, row): Headline[] =>
+    repeats.has(row)
+      ? []
+      : [
+          {
+            category: s.category,
+            basis: s.basis,
+            t: daysSince(start, s.date),
+            date: s.date.slice(0, 10),
+            value: s.value,
+            country: s.country,
+            placeName: s.placeName,
+            sourceOrg: s.sourceOrg,
+            url: s.url,
+            from: "stock",
+          },
+        ],
+  );
   const fromReport = seeds
     .filter((f) => f.category !== undefined && f.unit === "people")
     .map((f): Headline => ({
@@ -187,6 +197,8 @@ export function presenceFromState(state: readonly CorridorDay[], start: IsoDate)
       ...(p.countedLatest !== undefined ? { countedLatest: p.countedLatest } : {}),
       ...(p.notCountedSince !== undefined ? { notCountedSince: p.notCountedSince } : {}),
       ...(p.upTo !== undefined ? { upTo: p.upTo } : {}),
+      ...(p.estimated !== undefined ? { estimated: p.estimated } : {}),
+      ...(p.travelling !== undefined ? { travelling: p.travelling } : {}),
     })),
   }));
 }

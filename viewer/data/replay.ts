@@ -170,6 +170,10 @@ export interface PresenceSeries {
     /** No one present after a count that aged out: its date and upper bound (`presencePanels`). */
     notCountedSince?: IsoDate;
     upTo?: People;
+    /** People of `value` estimated, not counted (`presencePanels`), said as `estimatedText`. */
+    estimated?: People;
+    /** People travelling through, not present (`presencePanels`), said as `travellingText`. */
+    travelling?: People;
   }[];
 }
 
