@@ -306,7 +306,7 @@ export type { CheckReport, CheckSource } from "./check/heldOut.ts";
 export { checkReports, assignFolds, togetherWithOriginals } from "./check/heldOut.ts";
 export type { Catchment } from "./check/catchment.ts";
 export { createCatchments } from "./check/catchment.ts";
-export { checkForReport, checkSummary } from "./check/checkReport.ts";
+export { checkBySourceLines, checkForReport, checkSummary } from "./check/checkReport.ts";
 export type { CheckSummaryLang } from "./check/summaryText.ts";
 
 // ── evidence: the reports behind a group-day, and analysts' corrections (docs/contracts.md §4) ──
