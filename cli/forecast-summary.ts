@@ -12,6 +12,7 @@ import {
   placedText,
   POSITION_UNKNOWN_KM,
   positionUnknownText,
+  restingStartText,
   situationWords,
 } from "../src/index.ts";
 import type {
@@ -131,6 +132,10 @@ export function forecastSummaryLines(
       continue;
     }
     lines.push(`  ${g.group}: ${w.onTheRoad(where, on, seen(g.group, g.lastDate))}`);
+    // Resting people the runs move on but the ledger counts at the place (the library's sentence).
+    const start = now.groups.find((n) => n.group === g.group);
+    const resting = start && restingStartText(start, lang, start.atPlace && name(start.atPlace));
+    if (resting) lines.push(`    ${resting}`);
     if (ahead.length === 0) {
       lines.push(`    ${w.noPlaceAhead}`);
       continue;

@@ -553,6 +553,7 @@ export {
 // ── forecast: nowcast and arrivals ──
 export type { Nowcast, NowcastOptions, GroupNowcast, HeadNowcast } from "./forecast/nowcast.ts";
 export { headAtReports, headStart, nowcast } from "./forecast/nowcast.ts";
+export { restingStartText } from "./forecast/startPeople.ts";
 export type {
   Forecast,
   ForecastOptions,
