@@ -578,6 +578,7 @@ export { positionUnknownText } from "./report/positionUnknownText.ts";
 export { countedText, presentKnown, presentText } from "./report/countedText.ts";
 export { arrivedByNow } from "./forecast/byNow.ts";
 export { firstArrivalShown } from "./scenario/firstArrivalShown.ts";
+export { peakNoteText, peakTwoModed, TWO_MODE_ZERO_SHARE } from "./scenario/peakNote.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
 export { listedArrivals } from "./forecast/listedArrivals.ts";
