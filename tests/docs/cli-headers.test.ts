@@ -1,6 +1,6 @@
 /**
  * tryout26 #11: docs/cli.md shows tracks.csv's header as `dtm-flow estimate` writes it (the
- * snippet had lost `status`); contracts §3.1 gives the same header.
+ * snippet had lost `status`); docs/contracts.md §3.1 gives the same header.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
