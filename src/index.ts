@@ -529,6 +529,7 @@ export { bodyArrival } from "./scenario/bodyArrival.ts";
 export { SEGMENT_LEAD_KM } from "./scenario/compile.ts";
 export type { Calibration, CalibrationFit, CalibrationOptions } from "./scenario/calibrate.ts";
 export { calibrateFromReplay } from "./scenario/calibrate.ts";
+export { anchoredMovement } from "./scenario/calibrateMovement.ts";
 export type { Hold } from "./scenario/calibrateHolds.ts";
 export { HOLDS_2018 } from "./scenario/calibrateHolds.ts";
 export type { CohesionCalibration, FirstAndBulk } from "./scenario/calibrateCohesion.ts";
@@ -696,6 +697,7 @@ export type { AsOfMoment } from "./calendar/index.ts";
 // and default laws are exported above, with the estimator; `stepGroup` with the simulator.
 export type {
   MovementAnchor,
+  StopAnchor,
   DensityShape,
   Kernel as MovementKernel,
   MoveEvidence,
@@ -707,6 +709,7 @@ export type {
 } from "./movement/index.ts";
 export {
   ANCHORS_2018,
+  STOPS_2018,
   regimeIndex,
   lawOfBand,
   meanDailyKm,
