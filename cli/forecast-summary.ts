@@ -85,7 +85,7 @@ export function forecastSummaryLines(
   const name = (place: string) => placeLabel(lang, place, places);
   // The nowcast's last report of each group (its track may run past it).
   const reported = new Map(now.groups.map((g) => [g.group, g.lastReportDate]));
-  // "last report 2018-11-18; track to 2018-11-22" when the track runs past the last report.
+  // "last position report 2018-11-18; track to 2018-11-22" when the track runs past it.
   const seen = (group: string, trackEnd: IsoDate) => {
     const last = reported.get(group);
     if (last === undefined) return w.noPositionReport(trackEnd);
