@@ -12,6 +12,7 @@ import {
   placedText,
   POSITION_UNKNOWN_KM,
   positionUnknownText,
+  restingStartText,
   situationWords,
 } from "../src/index.ts";
 import type {
@@ -84,7 +85,7 @@ export function forecastSummaryLines(
   const name = (place: string) => placeLabel(lang, place, places);
   // The nowcast's last report of each group (its track may run past it).
   const reported = new Map(now.groups.map((g) => [g.group, g.lastReportDate]));
-  // "last report 2018-11-18; track to 2018-11-22" when the track runs past the last report.
+  // "last position report 2018-11-18; track to 2018-11-22" when the track runs past it.
   const seen = (group: string, trackEnd: IsoDate) => {
     const last = reported.get(group);
     if (last === undefined) return w.noPositionReport(trackEnd);
@@ -131,6 +132,10 @@ export function forecastSummaryLines(
       continue;
     }
     lines.push(`  ${g.group}: ${w.onTheRoad(where, on, seen(g.group, g.lastDate))}`);
+    // Resting people the runs move on but the ledger counts at the place (the library's sentence).
+    const start = now.groups.find((n) => n.group === g.group);
+    const resting = start && restingStartText(start, lang, start.atPlace && name(start.atPlace));
+    if (resting) lines.push(`    ${resting}`);
     if (ahead.length === 0) {
       lines.push(`    ${w.noPlaceAhead}`);
       continue;

@@ -315,7 +315,7 @@ export type { CheckReport, CheckSource } from "./check/heldOut.ts";
 export { checkReports, assignFolds, togetherWithOriginals } from "./check/heldOut.ts";
 export type { Catchment } from "./check/catchment.ts";
 export { createCatchments } from "./check/catchment.ts";
-export { checkForReport, checkSummary } from "./check/checkReport.ts";
+export { checkBySourceLines, checkForReport, checkSummary } from "./check/checkReport.ts";
 export type { CheckSummaryLang } from "./check/summaryText.ts";
 
 // ── evidence: the reports behind a group-day, and analysts' corrections (docs/contracts.md §4) ──
@@ -539,6 +539,7 @@ export { bodyArrival } from "./scenario/bodyArrival.ts";
 export { SEGMENT_LEAD_KM } from "./scenario/compile.ts";
 export type { Calibration, CalibrationFit, CalibrationOptions } from "./scenario/calibrate.ts";
 export { calibrateFromReplay } from "./scenario/calibrate.ts";
+export { anchoredMovement } from "./scenario/calibrateMovement.ts";
 export type { Hold } from "./scenario/calibrateHolds.ts";
 export { HOLDS_2018 } from "./scenario/calibrateHolds.ts";
 export type { CohesionCalibration, FirstAndBulk } from "./scenario/calibrateCohesion.ts";
@@ -563,6 +564,7 @@ export {
 // ── forecast: nowcast and arrivals ──
 export type { Nowcast, NowcastOptions, GroupNowcast, HeadNowcast } from "./forecast/nowcast.ts";
 export { headAtReports, headStart, nowcast } from "./forecast/nowcast.ts";
+export { restingStartText } from "./forecast/startPeople.ts";
 export type {
   Forecast,
   ForecastOptions,
@@ -593,6 +595,7 @@ export {
 } from "./report/countedText.ts";
 export { arrivedByNow } from "./forecast/byNow.ts";
 export { firstArrivalShown } from "./scenario/firstArrivalShown.ts";
+export { peakNoteText, peakTwoModed, TWO_MODE_ZERO_SHARE } from "./scenario/peakNote.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
 export { listedArrivals } from "./forecast/listedArrivals.ts";
@@ -710,6 +713,7 @@ export type { AsOfMoment } from "./calendar/index.ts";
 // and default laws are exported above, with the estimator; `stepGroup` with the simulator.
 export type {
   MovementAnchor,
+  StopAnchor,
   DensityShape,
   Kernel as MovementKernel,
   MoveEvidence,
@@ -721,6 +725,7 @@ export type {
 } from "./movement/index.ts";
 export {
   ANCHORS_2018,
+  STOPS_2018,
   regimeIndex,
   lawOfBand,
   meanDailyKm,

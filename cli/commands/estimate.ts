@@ -19,6 +19,7 @@ import { SAFE_WRITING_HELP } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
 import {
   checkEstimate,
+  checkBySourceLines,
   checkForReport,
   checkSummary,
   tooFewText,
@@ -336,7 +337,9 @@ function runCheck(
   return {
     result: widened.estimate,
     report: checkForReport(check, widened.applied),
-    summary: checkSummary(check, widened.applied, lang),
+    summary: [checkSummary(check, widened.applied, lang), ...checkBySourceLines(check, lang)].join(
+      "\n",
+    ),
   };
 }
 

@@ -31,6 +31,7 @@ import {
   mulberry32,
   nowcast,
   situationWords,
+  restingStartText,
 } from "../../src/index.ts";
 import type { Forecast, Nowcast, SituationLang } from "../../src/index.ts";
 import { cliWords } from "../cli-words.ts";
@@ -339,6 +340,10 @@ export function writeForecast(
         : null,
       moving: g.moving ?? null,
       atPlace: g.atPlace ?? null,
+      // Share resting at atPlace that the runs move on (the ledger counts them there), and why
+      // the forecast's people on the road then exceed the ledger's in transit (startPeople.ts).
+      resting: g.resting ?? null,
+      restingNote: restingStartText(g) ?? null,
       regimes: g.movement.regimes,
       head: g.head ? { km: g.head.km, regime: g.head.regime } : null,
     })),

@@ -39,6 +39,7 @@ import {
   shownNeed,
   situationWords,
   validateScenario,
+  peakNoteText,
 } from "../../src/index.ts";
 import type { Calibration, PlaceResult, ScenarioResult, SituationLang } from "../../src/index.ts";
 
@@ -205,6 +206,9 @@ function placeLines(p: PlaceResult, result: ScenarioResult, lang: SituationLang)
         over,
       }),
   ];
+  // A two-moded peak: its median swings with the run count; the library's note (peakNote.ts).
+  const note = peakNoteText(p, lang);
+  if (note) lines.push(`    ${note}`);
   // What to have ready: needs for the p90 of the peak (the peak of 9 runs in 10 is below it).
   if (p.peakPeople.p90 > 0) {
     const needs = scenarioPeakNeeds(p, result);
@@ -370,6 +374,11 @@ function writeOutputs(
     warnings: result.warnings,
     dates: result.dates,
     totalsNote: situationWords(lang).scenarioTotalsNote,
+    // Places whose runs' peaks are two-moded (nobody in some runs): plan with the p90 (peakNote.ts).
+    peakNotes: result.places.flatMap((p) => {
+      const note = peakNoteText(p, lang);
+      return note ? [{ placeId: p.placeId, place: p.name, note }] : [];
+    }),
     totals: result.totals,
     medianRun: result.medianRun,
     quantileMethod: result.quantileMethod,

@@ -6,7 +6,9 @@ import type { CheckResult } from "./checkEstimate.ts";
 import { MIN_JUDGED, type SourceFactors, type TrackWidening } from "./conformal.ts";
 import type { CheckScores, HeldOutPrediction } from "./score.ts";
 
-export { checkSummary } from "./summaryText.ts";
+import { scoredSources } from "./summaryText.ts";
+
+export { checkBySourceLines, checkSummary } from "./summaryText.ts";
 
 /** Reports listed in `worst`: the held-out reports the model predicted worst. */
 const WORST = 10;
@@ -20,8 +22,10 @@ export function checkForReport(
   check: CheckResult,
   applied: TrackWidening | null,
 ): Record<string, unknown> {
+  // Only source types with a held-out report scored (no n = 0 entries: docs/contracts.md).
   const bySource: Record<string, unknown> = {};
-  for (const [source, s] of Object.entries(check.bySource)) {
+  for (const source of scoredSources(check)) {
+    const s = check.bySource[source]!;
     bySource[source] = { position: positionScores(s.position), size: sizeScores(s.size) };
   }
   return {

@@ -7,6 +7,8 @@
 import type { CheckResult } from "./checkEstimate.ts";
 import { MIN_JUDGED, type SourceFactors, type TrackWidening } from "./conformal.ts";
 import type { CheckScores } from "./score.ts";
+import { situationWords } from "../report/words.ts";
+import type { SourceType } from "../model/source.ts";
 
 /** The languages the summary is said in. */
 export type CheckSummaryLang = "en" | "es";
@@ -41,6 +43,9 @@ interface SummaryWords {
   atLeast: (n: number) => string;
   repeats: (n: number) => string;
   missed: (n: number) => string;
+  /** One line per source type with held-out reports scored. */
+  bySourceHead: string;
+  sourceLine: (name: string, p: CheckScores, s: CheckScores) => string;
 }
 
 const x2 = (f: number) => f.toFixed(2);
@@ -75,6 +80,9 @@ const EN: SummaryWords = {
   repeats: (n) =>
     `${n} stale repeat${n === 1 ? "" : "s"} of an earlier report's place and figure held out with ${n === 1 ? "its original" : "their originals"} (position${n === 1 ? "" : "s"} not scored).`,
   missed: (n) => `${n} reports could not be predicted (see report.json).`,
+  bySourceHead: "By source type (held-out reports of that type):",
+  sourceLine: (name, p, s) =>
+    `  ${name}: positions ${p.n > 0 ? `(${p.n}) 50 % cover ${pct(p.coverage50)}, 90 % cover ${pct(p.coverage90)}, median error ${p.medianError.toFixed(1)} km` : "(0)"}; sizes ${s.n > 0 ? `(${s.n}) 50 % cover ${pct(s.coverage50)}, 90 % cover ${pct(s.coverage90)}, median error ${sizePct(s)} %` : "(0)"}`,
 };
 
 const SIZES_ES = { km: "km", sizes: "tamaños" } as const;
@@ -113,6 +121,9 @@ const ES: SummaryWords = {
     `${n} ${n === 1 ? "repetición atrasada" : "repeticiones atrasadas"} del lugar y la cifra de un reporte anterior, ${n === 1 ? "retenida con su original" : "retenidas con sus originales"} (${n === 1 ? "posición no puntuada" : "posiciones no puntuadas"}).`,
   missed: (n) =>
     `${n} ${n === 1 ? "reporte no se pudo" : "reportes no se pudieron"} predecir (vea report.json).`,
+  bySourceHead: "Por tipo de fuente (reportes retenidos de ese tipo):",
+  sourceLine: (name, p, s) =>
+    `  ${name}: posiciones ${p.n > 0 ? `(${p.n}) cobertura del 50 % ${pct(p.coverage50)}, del 90 % ${pct(p.coverage90)}, error mediano ${p.medianError.toFixed(1)} km` : "(0)"}; tamaños ${s.n > 0 ? `(${s.n}) cobertura del 50 % ${pct(s.coverage50)}, del 90 % ${pct(s.coverage90)}, error mediano ${sizePct(s)} %` : "(0)"}`,
 };
 
 const WORDS: Record<CheckSummaryLang, SummaryWords> = { en: EN, es: ES };
@@ -162,8 +173,35 @@ function notScored(w: SummaryWords, check: CheckResult): string[] {
 }
 
 /**
+ * The source types with at least one held-out report scored (position or size), in the check's
+ * order; report.json's `check.bySource` and the per-source lines list only these.
+ */
+export function scoredSources(check: CheckResult): string[] {
+  return Object.entries(check.bySource)
+    .filter(([, s]) => s.position.n > 0 || s.size.n > 0)
+    .map(([source]) => source);
+}
+
+/**
+ * Lines per source type (n, 50 % and 90 % cover, median error of positions and sizes), in
+ * `lang`, after a heading; types with no held-out report scored are left out. Empty when none.
+ * @example
+ * checkBySourceLines(check, "en");
+ * // => ["By source type (held-out reports of that type):", "  media: positions (40) 50 % cover 65 %, …"]
+ */
+export function checkBySourceLines(check: CheckResult, lang: CheckSummaryLang = "en"): string[] {
+  const w = WORDS[lang];
+  const names = situationWords(lang).sourceTypes as Readonly<Record<string, string>>;
+  const lines = scoredSources(check).map((source) => {
+    const s = check.bySource[source]!;
+    return w.sourceLine(names[source as SourceType] ?? source, s.position, s.size);
+  });
+  return lines.length ? [w.bySourceHead, ...lines] : [];
+}
+
+/**
  * One paragraph for the terminal, in `lang`: coverage and error of held-out positions and sizes,
- * the verdict, and the widening applied.
+ * the verdict, and the widening applied (the per-source lines: {@link checkBySourceLines}).
  * @example
  * checkSummary(check, { km: 1.4, size: 1 });
  * // => "held-out check (10 folds, seed 1, 85 reports): positions (80) — 90 % intervals covered 71 % …"

@@ -172,6 +172,7 @@ export const OUTPUT_HXL = {
     latrines_peak_p90: "#x_latrines+num+peak+p90",
     covered_m2_peak_p90: "#x_covered_space+m2+peak+p90",
     hygiene_kits_month_peak_p90: "#x_hygiene_kits+per_month+peak+p90",
+    peak_note: "#description+peak",
   },
   /** scenario-totals.csv (docs/scenarios.md): the median run's totals per day. */
   scenarioTotals: {

@@ -17,6 +17,7 @@
  * as computed.
  */
 import { firstArrivalShown } from "../scenario/firstArrivalShown.ts";
+import { peakNoteText } from "../scenario/peakNote.ts";
 import { placeNeeds, wholePeople } from "../scenario/needs.ts";
 import type { PlaceResult, ScenarioResult } from "../scenario/types.ts";
 
@@ -196,6 +197,7 @@ export const SCENARIO_SUMMARY_COLUMNS = [
   "latrines_peak_p90",
   "covered_m2_peak_p90",
   "hygiene_kits_month_peak_p90",
+  "peak_note",
 ] as const;
 
 export type ScenarioSummaryColumn = (typeof SCENARIO_SUMMARY_COLUMNS)[number];
@@ -251,6 +253,8 @@ export function scenarioSummaryRows(
       latrines_peak_p90: needs.latrines[0],
       covered_m2_peak_p90: needs.coveredM2[0],
       hygiene_kits_month_peak_p90: needs.hygieneKitsPerMonth[0],
+      // A two-moded peak (nobody in some runs, a group in others): plan with the p90 (peakNote.ts).
+      peak_note: peakNoteText(place, "en") ?? "",
     };
   });
 }

@@ -97,6 +97,13 @@ export interface GroupNowcast {
   /** The place whose counted people the group has reached on `lastDate` (the ledger's `placeName`). */
   atPlace?: string;
   /**
+   * Share of the group (0–1) resting at `atPlace` on `lastDate` that the runs move on with it: the
+   * ledger counts them there (present, not in transit), so the forecast's people on the road
+   * exceed the ledger's in transit by them (startPeople.ts, {@link restingStartText}); undefined
+   * when none.
+   */
+  resting?: number;
+  /**
    * First fitted day of the track (departure as far as the data show) and the km then; days
    * written before it from a report naming the group (EstimateReport.trackStarts) are not read.
    */

@@ -23,6 +23,7 @@ import { carryTracks } from "../state/onRoad.ts";
 import type { EstimateResult } from "../estimate/estimateTracks.ts";
 import type { GroupNowcast } from "./nowcast.ts";
 import { startDay } from "./stateDay.ts";
+import { formatPeople } from "../ledger/describe.ts";
 
 /**
  * The ledger's groups on the start day ({@link startDay} of `asOf`), as `ledger --as-of` that day
@@ -80,6 +81,43 @@ export function onRoadAtStart(
       };
     }
     if (row.placeName !== undefined) out.atPlace = row.placeName;
+    if ((row.resting ?? 0) > 0) out.resting = Math.min(m, row.resting!);
     return out;
   });
+}
+
+/** The sentence of {@link restingStartText}, by language (people already formatted). */
+const RESTING_START = {
+  en: (moving: string, resting: string, place: string) =>
+    `the runs start from ${moving} people of it: ${resting} of them rest at ${place}, where the ledger counts them (present, not in transit), so this forecast's people on the road are ${resting} more than the ledger's in transit.`,
+  es: (moving: string, resting: string, place: string) =>
+    `las corridas parten de ${moving} personas del grupo: ${resting} de ellas descansan en ${place}, donde el balance las cuenta (presentes, no en tránsito), así que las personas en camino de este pronóstico son ${resting} más que las en tránsito del balance.`,
+} as const;
+
+/**
+ * Why the forecast's people on the road differ from the ledger's in transit for a group resting at
+ * a place on the way (the runs move its resting people on, the ledger counts them at the place):
+ * one sentence in `lang`, or undefined when the group has no resting people or no size.
+ * @param placeName the place as the reader's language names it (default `g.atPlace`).
+ * @example
+ * restingStartText({ size: { median: 5580 }, groupSize: { median: 5580 }, resting: 0.03, atPlace: "Mexico City" }, "en");
+ * // => "the runs start from 5,580 people of it: 167 of them rest at Mexico City, where the ledger counts them …"
+ */
+export function restingStartText(
+  g: Pick<GroupNowcast, "resting" | "atPlace"> & {
+    size?: { median: number };
+    groupSize?: { median: number };
+  },
+  lang: "en" | "es" = "en",
+  placeName: string | undefined = g.atPlace,
+): string | undefined {
+  if (!g.resting || !g.size || placeName === undefined) return undefined;
+  const whole = (g.groupSize ?? g.size).median;
+  const resting = Math.round(whole * g.resting);
+  if (resting <= 0) return undefined;
+  return RESTING_START[lang](
+    formatPeople(Math.round(g.size.median), lang),
+    formatPeople(resting, lang),
+    placeName,
+  );
 }

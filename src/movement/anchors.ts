@@ -45,6 +45,37 @@ export const ANCHORS_2018 = Object.freeze({
   },
 } satisfies Record<string, MovementAnchor>);
 
+/** A stay of the 2018 caravan at a place: its days as a range, and where that comes from. */
+export interface StopAnchor {
+  /** The place (corridor name). */
+  place: string;
+  /** Days at the place, least and most. */
+  days: [number, number];
+  /** What the figure is. */
+  what: string;
+  /** The sources named (outlet, date). */
+  source: string;
+}
+
+/**
+ * The 2018 caravan's stays on the road (sourced; the scenario's "like 2018" fallback stops read
+ * them, src/scenario/calibrateMovement.ts `anchoredMovement`).
+ */
+export const STOPS_2018 = Object.freeze({
+  tapachula: {
+    place: "Tapachula",
+    days: [1, 2],
+    what: "the first caravan reached Tapachula on 21 Oct and was still there on 22 Oct",
+    source: "Mexican Protección Civil via EFE, 21 Oct 2018; UN spokesperson, 22 Oct 2018",
+  },
+  mexicoCity: {
+    place: "Mexico City",
+    days: [4, 6],
+    what: "the main group entered the Palillo stadium on 5 Nov (first arrivals 3 Nov) and left on 9 Nov",
+    source: "Mexico City authorities via AP, 5 Nov 2018; Epoch Times, 13 Nov 2018",
+  },
+} satisfies Record<string, StopAnchor>);
+
 /**
  * The default movement model (2018 anchors): walking 40 ± 12 km/day (the Chiapas march of
  * {@link ANCHORS_2018}, the 48 km first days within 1 sd), rides of 80–420 km around the 240–320 km truck days, 12 % of rides the

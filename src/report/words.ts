@@ -244,7 +244,7 @@ const en = {
   withinHorizon: (pct: number) => `${pct} % within the horizon`,
   mostPast: (last: string) => `most already past (the last may arrive ${last})`,
   noPositionReport: (trackEnd: string) => `no position report; track to ${trackEnd}`,
-  lastReport: (last: string) => `last report ${last}`,
+  lastReport: (last: string) => `last position report ${last}`,
   trackTo: (trackEnd: string) => `track to ${trackEnd}`,
   arrivedAtEnd: (where: string, seen: string) =>
     `arrived at the end of its route, ${where} (${seen}); not moved on.`,
@@ -478,7 +478,7 @@ const es: SituationWords = {
   withinHorizon: (pct: number) => `${pct} % dentro del horizonte`,
   mostPast: (last: string) => `la mayoría ya pasó (las últimas pueden llegar ${last})`,
   noPositionReport: (trackEnd: string) => `sin reporte de posición; recorrido hasta el ${trackEnd}`,
-  lastReport: (last: string) => `último reporte ${last}`,
+  lastReport: (last: string) => `último reporte de posición ${last}`,
   trackTo: (trackEnd: string) => `recorrido hasta el ${trackEnd}`,
   arrivedAtEnd: (where: string, seen: string) =>
     `llegó al final de su ruta, ${where} (${seen}); no se mueve más.`,

@@ -5,7 +5,14 @@
  */
 import { strictDayNumber } from "../calendar/index.ts";
 import type { TrackPoint } from "../model/track.ts";
-import { addMove, fitMovement, noEvidence } from "../movement/index.ts";
+import {
+  ANCHORS_2018,
+  STOPS_2018,
+  addMove,
+  defaultMovementModel,
+  fitMovement,
+  noEvidence,
+} from "../movement/index.ts";
 import type { FitOptions, MoveEvidence, MovementModel } from "../movement/index.ts";
 import type { CalibrationFit } from "./calibrate.ts";
 import { meanOvershootKm, round } from "./calibrateMath.ts";
@@ -255,19 +262,65 @@ export function baseMovement(
         ).law
       : fitMovement(evidence, prior, STRETCH_FIT);
   law.persistence = fitMovement(all, prior, { ...STRETCH_FIT, fitPersistence: true }).persistence;
-  const band = stretchBand(law, evidence, STRETCH_FIT.pseudoDays!);
+  const fitted = evidence.regimeDays;
   return {
-    movement: {
-      ...band,
-      cohesion: 0.8,
-      persistence: round(law.persistence),
+    movement: movementOfLaw(
+      law,
       stops,
-      stopAtShelters: false,
-      shelterStopDays: { min: 1, max: 2 },
-      segments: [],
-    },
+      fitted[0] + fitted[1] + fitted[2] + STRETCH_FIT.pseudoDays!,
+    ),
     law,
   };
+}
+
+/**
+ * A movement law in the scenario's terms: its band (`bandOfLaw`) from `days` (fitted days plus
+ * the prior's pseudo-days), its persistence, the stops; cohesion 0.8, no shelter stops, no
+ * segments (the caller adds them).
+ */
+export function movementOfLaw(law: MovementModel, stops: Stop[], days: number): Movement {
+  return {
+    ...bandOfLaw(law, days),
+    cohesion: 0.8,
+    persistence: round(law.persistence),
+    stops,
+    stopAtShelters: false,
+    shelterStopDays: { min: 1, max: 2 },
+    segments: [],
+  };
+}
+
+/**
+ * "Like 2018" with no replay to fit: the movement model's 2018 anchors in the scenario's terms,
+ * read as the calibration reads its prior when a stretch has no moves — the default law
+ * (`defaultMovementModel`, src/movement/anchors.ts) banded at the calibration's prior weight
+ * ({@link STRETCH_FIT}, 20 pseudo-days); the sourced stays (`STOPS_2018`: Tapachula 1–2 days,
+ * Mexico City 4–6 days); north of Mexico City, where groups rode buses and trucks most days, the
+ * same law with its mean daily move set to a bus day's (the midpoint of `ANCHORS_2018.rideDay`,
+ * 280 km), as the calibration sets a stretch's mean. One set of 2018 figures: nothing here is
+ * read from anywhere but the movement module.
+ */
+export function anchoredMovement(): Movement {
+  const prior = defaultMovementModel();
+  const pseudo = STRETCH_FIT.pseudoDays!;
+  const stops = Object.values(STOPS_2018).map((s) => ({
+    place: s.place,
+    days: { min: s.days[0], max: s.days[1] },
+  }));
+  const movement = movementOfLaw(fitMovement(noEvidence(), prior, STRETCH_FIT), stops, pseudo);
+  const [low, high] = ANCHORS_2018.rideDay.km;
+  const north = fitMovement(noEvidence(), prior, {
+    ...STRETCH_FIT,
+    matchMeanKmPerDay: (low + high) / 2,
+  });
+  const band = bandOfLaw(north, pseudo);
+  movement.segments.push({
+    from: STOPS_2018.mexicoCity.place,
+    restDayProbability: band.restDayProbability,
+    rideProbability: band.rideProbability,
+    rideKmPerDay: band.rideKmPerDay,
+  });
+  return movement;
 }
 
 /**

@@ -3,6 +3,7 @@
  * the fallback "like 2018" parameters used when no estimated replay is available to calibrate on.
  * Every figure names its source; figures marked [assumption] are ours, for planners to override.
  */
+import { anchoredMovement } from "./calibrateMovement.ts";
 import type { Composition, Movement, PlanningFigures, ScenarioParameters } from "./types.ts";
 
 /**
@@ -50,37 +51,16 @@ export const GENERIC_MOVEMENT: Readonly<Movement> = Object.freeze({
 });
 
 /**
- * "Like 2018" when the estimated replay is not available: speeds and stops read from the 2018
- * accounts (docs/estimation.md#the-2018-movement-anchors: walking 40–48 km/day, 240–320 km on days with buses and
- * trucks; the main group stayed in Mexico City from 5 to 9 Nov; buses carried groups north of
- * Mexico City). Attrition: ~30 % of those entering Mexico claimed asylum (UNHCR, 15 Nov 2018),
- * about one in five returned (Honduran and IOM figures), and in Baja California about half of the
- * arrivals asked to stay (3,068 of ~6,000). Rest-day and ride probabilities are our reading of the
- * timeline [assumption]; prefer {@link calibrateFromReplay} on an estimated replay.
+ * "Like 2018" when the estimated replay is not available. Movement: the movement model's 2018
+ * anchors (`ANCHORS_2018`, `STOPS_2018` and `defaultMovementModel` in src/movement/anchors.ts,
+ * docs/estimation.md#the-2018-movement-anchors) in the scenario's terms ({@link anchoredMovement}),
+ * so the fallback holds no 2018 movement figures of its own. Attrition: ~30 % of those entering
+ * Mexico claimed asylum (UNHCR, 15 Nov 2018), about one in five returned (Honduran and IOM
+ * figures), and in Baja California about half of the arrivals asked to stay (3,068 of ~6,000).
+ * Prefer {@link calibrateFromReplay} on an estimated replay.
  */
 export const FALLBACK_2018: Readonly<ScenarioParameters> = Object.freeze({
-  movement: {
-    restDayProbability: { min: 0.2, max: 0.3 },
-    rideProbability: { min: 0.1, max: 0.25 },
-    walkKmPerDay: { min: 35, max: 50 },
-    rideKmPerDay: { min: 150, max: 320 },
-    cohesion: 0.8,
-    persistence: 0,
-    stops: [
-      { place: "Tapachula", days: { min: 1, max: 2 } },
-      { place: "Mexico City", days: { min: 4, max: 6 } },
-    ],
-    stopAtShelters: false,
-    shelterStopDays: { min: 1, max: 2 },
-    segments: [
-      {
-        from: "Mexico City",
-        restDayProbability: { min: 0.1, max: 0.2 },
-        rideProbability: { min: 0.6, max: 0.8 },
-        rideKmPerDay: { min: 200, max: 500 },
-      },
-    ],
-  },
+  movement: anchoredMovement(),
   attrition: [
     { place: "Tapachula", asylumClaim: { min: 0.2, max: 0.3 }, return: { min: 0.08, max: 0.15 } },
     {

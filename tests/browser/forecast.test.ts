@@ -138,7 +138,7 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
     // A group still forecast says when it was last reported.
     expect(
       await page.locator("#forecast tbody[data-group] .last-report").first().textContent(),
-    ).toMatch(/^ · last report \d+ Nov$/);
+    ).toMatch(/^ · last position report \d+ Nov$/);
     // Each group lists at most one place behind most of it ("most already past"), then the places
     // ahead and its destination: Honduran caravan 2, ridden ahead of its last report, used to fill
     // its twelve rows with places behind it, and Tijuana never showed.

@@ -92,7 +92,7 @@ describe("dtm-flow forecast starts from the state on the as-of day (tryout22 fin
         (g: { status: string; positionUnknown?: unknown }) =>
           g.status === "on_road" && g.positionUnknown !== undefined,
       );
-      if (unknown.length < onRoad.size) expect(text).toContain(`on ${day} (last report`);
+      if (unknown.length < onRoad.size) expect(text).toContain(`on ${day} (last position report`);
       for (const g of unknown)
         expect(text).toContain(
           `${g.group}: on the road, no report for ${g.positionUnknown.days} days; position unknown`,

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture } from "../cli/capture.ts";
 import {
+  checkBySourceLines,
   checkEstimate,
   conformalFactor,
   createCatchments,
@@ -477,6 +478,44 @@ describe("reportPart", () => {
   });
 });
 
+describe("checkBySourceLines", () => {
+  const scores = (n: number, c50: number, c90: number, err: number) => ({
+    n,
+    coverage50: n ? c50 : NaN,
+    coverage90: n ? c90 : NaN,
+    coverage90Widened: NaN,
+    medianError: n ? err : NaN,
+    medianWidth90: NaN,
+    medianWidth90Widened: NaN,
+    pit: [],
+  });
+  const check = {
+    bySource: {
+      dtm: { position: scores(0, 0, 0, 0), size: scores(0, 0, 0, 0) },
+      government: {
+        position: scores(12, 0.5, 0.917, 31.26),
+        size: scores(4, 0.25, 1, Math.log(1.5)),
+      },
+      media: { position: scores(30, 0.6, 0.9, 20), size: scores(0, 0, 0, 0) },
+    },
+  } as unknown as Parameters<typeof checkBySourceLines>[0];
+
+  it("gives one line per source type with reports scored, in English and Spanish, none for n = 0", () => {
+    expect(checkBySourceLines(check, "en")).toEqual([
+      "By source type (held-out reports of that type):",
+      "  government: positions (12) 50 % cover 50 %, 90 % cover 92 %, median error 31.3 km; sizes (4) 50 % cover 25 %, 90 % cover 100 %, median error 50 %",
+      "  media: positions (30) 50 % cover 60 %, 90 % cover 90 %, median error 20.0 km; sizes (0)",
+    ]);
+    expect(checkBySourceLines(check, "es")).toEqual([
+      "Por tipo de fuente (reportes retenidos de ese tipo):",
+      "  gobierno: posiciones (12) cobertura del 50 % 50 %, del 90 % 92 %, error mediano 31.3 km; tamaños (4) cobertura del 50 % 25 %, del 90 % 100 %, error mediano 50 %",
+      "  medios: posiciones (30) cobertura del 50 % 60 %, del 90 % 90 %, error mediano 20.0 km; tamaños (0)",
+    ]);
+    const none = { bySource: { dtm: check.bySource.dtm } } as unknown as typeof check;
+    expect(checkBySourceLines(none, "en")).toEqual([]);
+  });
+});
+
 describe("dtm-flow estimate --check", () => {
   it("writes the check into report.json, widens the track intervals and prints a summary on stderr", async () => {
     const dir = mkdtempSync(join(tmpdir(), "estimate-check-"));
@@ -491,7 +530,22 @@ describe("dtm-flow estimate --check", () => {
       expect(typeof check.position[key]).toBe("number");
     }
     expect(check.bySource.media.position.n).toBeGreaterThan(0);
-    expect(check.bySource.dtm.position.n).toBe(0); // every contract type is listed
+    // Only source types with a held-out report scored are listed (the 2018 data has no DTM row).
+    expect(check.bySource.dtm).toBeUndefined();
+    for (const s of Object.values(check.bySource) as {
+      position: { n: number };
+      size: { n: number };
+    }[])
+      expect(s.position.n + s.size.n).toBeGreaterThan(0);
+    // stderr: one line per listed source type, with its n, covers and median error.
+    const err = io.err.join("\n");
+    expect(err).toContain("By source type (held-out reports of that type):");
+    const media = check.bySource.media.position;
+    expect(err).toContain(
+      `  media: positions (${media.n}) 50 % cover ${Math.round(100 * media.coverage50)} %, 90 % cover ${Math.round(100 * media.coverage90)} %, median error ${media.medianErrorKm.toFixed(1)} km`,
+    );
+    expect(err).not.toMatch(/^ {2}DTM:/m);
+    expect(err.match(/^ {2}\S.*: positions/gm)?.length).toBe(Object.keys(check.bySource).length);
     expect(check.size.n).toBeGreaterThan(20);
     expect(typeof check.size.medianErrorPercent).toBe("number");
     expect(check.worst.length).toBe(10);

@@ -72,7 +72,7 @@ describe("dtm-flow forecast", () => {
     // Each group's last report, not only where its track ends: the Salvadoran group of 18 Nov was
     // reported once, leaving San Salvador; its track runs to the end of the data (29 Nov).
     expect(said).toMatch(
-      /Salvadoran group Nov 18: dissolved, .* \(last report 2018-11-18; track to 2018-11-29\)/,
+      /Salvadoran group Nov 18: dissolved, .* \(last position report 2018-11-18; track to 2018-11-29\)/,
     );
     const nowcast = report.nowcast.find(
       (g: { group: string }) => g.group === "Salvadoran caravan 1",
@@ -118,7 +118,7 @@ describe("dtm-flow forecast", () => {
     // (Near which place depends on the estimator's track of the day; the report is of 14 Nov. As
     // of the end of 14 Nov the evening reports put it 19 km past Culiacán.)
     expect(io.out.join("\n")).toMatch(
-      /^ {2}Honduran caravan 1: on the road, last placed (near|\d+ km (past|short of)) [^(]+ \(last report 2018-11-14\)\.$/m,
+      /^ {2}Honduran caravan 1: on the road, last placed (near|\d+ km (past|short of)) [^(]+ \(last position report 2018-11-14\)\.$/m,
     );
     // A date on or before the as-of day is "by now" on stdout (arrivedByNow; the CSV keeps it).
     const shownDate = (d: string | undefined) =>
@@ -139,7 +139,7 @@ describe("dtm-flow forecast", () => {
     expect(end["head_arrival_p50"]).toBe("2018-11-14");
     expect(line(end)).toContain("; first people already there, ");
     expect(io.out).toContain(
-      "  LGBT group: arrived at the end of its route, Tijuana (last report 2018-11-11; track to 2018-11-13); not moved on.",
+      "  LGBT group: arrived at the end of its route, Tijuana (last position report 2018-11-11; track to 2018-11-13); not moved on.",
     );
     const ahead = rows.filter((r) => r["status"] === "ahead" || r["status"] === "most_passed");
     expect(ahead.length).toBeGreaterThan(20);

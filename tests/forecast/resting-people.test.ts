@@ -13,6 +13,7 @@ import {
   groupDayStatus,
   groupStatus,
   nowcast,
+  restingStartText,
   runReplay,
 } from "../../src/index.ts";
 import type { Dataset, StockFigure } from "../../src/index.ts";
@@ -51,6 +52,21 @@ describe("a caravan resting at a counted shelter stays in the forecast (2018 + o
       const hc1 = now.groups.find((g) => g.group === HC1)!;
       expect(hc1.moving).toBeCloseTo(1, 6);
       expect(Math.abs(hc1.size!.median - body.size)).toBeLessThan(1);
+      // The difference from the ledger's in transit is said to the user, one library sentence:
+      // the resting people the runs move on are the ledger's people of it at the place.
+      expect(hc1.atPlace).toBe("Mexico City");
+      const resting = Math.round(body.size - body.onRoad);
+      expect(Math.abs(hc1.resting! * hc1.size!.median - resting)).toBeLessThan(2);
+      const en = restingStartText(hc1, "en")!;
+      expect(en).toMatch(
+        /^the runs start from [\d,]+ people of it: [\d,]+ of them rest at Mexico City, where the ledger counts them \(present, not in transit\), so this forecast's people on the road are [\d,]+ more than the ledger's in transit\.$/,
+      );
+      const n = Number(/: ([\d,]+) of them/.exec(en)![1]!.replace(/,/g, ""));
+      expect(Math.abs(n - resting)).toBeLessThanOrEqual(1);
+      expect(restingStartText(hc1, "es", "Ciudad de México")).toMatch(
+        /^las corridas parten de [\d.,\s]+ personas del grupo: [\d.,\s]+ de ellas descansan en Ciudad de México, donde el balance las cuenta/,
+      );
+      expect(restingStartText({ ...hc1, resting: undefined }, "en")).toBeUndefined();
       const f = forecastArrivals(now, { dataset: data, runs: 40 });
       expect(f.groups.find((g) => g.group === HC1)!.status).toBe("on_road");
       const tijuana = f.arrivals.find((a) => a.group === HC1 && a.placeName === "Tijuana");

@@ -230,8 +230,10 @@ describe("forecast panel builders", () => {
 
   it("forecastTable says beside each group when it was last reported", () => {
     const svg = toSvgString(forecastTable(view, "en"));
-    expect(svg).toMatch(/data-last-report="2018-10-25"[^>]*> · last report 25 Oct</);
-    expect(toSvgString(forecastTable(view, "es"))).toMatch(/> · último reporte 25 oct</);
+    expect(svg).toMatch(/data-last-report="2018-10-25"[^>]*> · last position report 25 Oct</);
+    expect(toSvgString(forecastTable(view, "es"))).toMatch(
+      /> · último reporte de posición 25 oct</,
+    );
     // B has no position report: nothing said rather than a date.
     expect((svg.match(/data-last-report=/g) ?? []).length).toBe(1);
   });
@@ -242,9 +244,11 @@ describe("forecast panel builders", () => {
       .join("");
     expect(svg).toContain('data-status="dissolved"');
     expect(svg).toMatch(
-      /C &lt;i&gt;: dissolved \(no report for more than 7 days\); last placed near Orizaba \(last report 18 Oct\)/,
+      /C &lt;i&gt;: dissolved \(no report for more than 7 days\); last placed near Orizaba \(last position report 18 Oct\)/,
     );
-    expect(svg).toMatch(/D: arrived at the end of its route: Tijuana \(last report 31 Oct\)/);
+    expect(svg).toMatch(
+      /D: arrived at the end of its route: Tijuana \(last position report 31 Oct\)/,
+    );
     expect(svg).not.toContain(">A:");
     expect(
       forecastGroupStatus(view, "es")

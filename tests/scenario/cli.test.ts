@@ -218,6 +218,19 @@ describe("dtm-flow scenario", () => {
     expect(line).toMatch(
       /each day's median over the runs is over it on \d+ days?, each day's p90 on \d+/,
     );
+    // tryout26 #12: Tapachula's peak is two-moded (nobody in some runs, a group in others), so
+    // its p50 swings with the run count: the line under it, the CSV and the report say so.
+    const anyone = Number(/anyone present in (\d+) %/.exec(line)![1]);
+    expect(anyone).toBeGreaterThanOrEqual(10);
+    expect(anyone).toBeLessThanOrEqual(90);
+    const next = io.out[io.out.indexOf(line) + 1]!;
+    const note = `anyone present in ${anyone} % of runs, nobody in the others: the runs' peaks spread from 0 to a whole group, so their median changes with the number of runs; plan with the p90 (${Number(tapachula["peak_present_p90"]).toLocaleString("en-US")}).`;
+    expect(next).toBe(`    ${note}`);
+    expect(tapachula["peak_note"]).toBe(note);
+    const report = JSON.parse(readFileSync(join(out, "scenario-report.json"), "utf8"));
+    expect(report.peakNotes).toContainEqual({ placeId: "MX-TAP", place: "Tapachula", note });
+    // A place every run stops at (the origin: the wave starts there) has no note.
+    expect(summary.find((r) => r["place"] === "Tecún Umán")!["peak_note"]).toBe("");
   }, 120_000);
 
   it("dtm-flow scenario exits 2 and lists each problem with its JSON pointer", async () => {

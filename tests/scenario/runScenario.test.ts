@@ -448,6 +448,51 @@ describe("runScenario on the embedded 2018 corridor", () => {
     ]);
   });
 
+  it("the fallback 'like 2018' movement is the movement module's 2018 anchors, and a run on it reaches Tijuana", async () => {
+    const { embedded2018 } = await import("../../src/embedded/index.ts");
+    const { FALLBACK_2018 } = await import("../../src/scenario/defaults.ts");
+    const { STOPS_2018, bandOfLaw, defaultMovementModel } =
+      await import("../../src/movement/index.ts");
+    const m = FALLBACK_2018.movement;
+    // One set of 2018 figures: the default law banded at the calibration's 20 pseudo-days.
+    const band = bandOfLaw(defaultMovementModel(), 20);
+    expect(m.walkKmPerDay).toEqual(band.walkKmPerDay);
+    expect(m.rideKmPerDay).toEqual(band.rideKmPerDay);
+    expect(m.restDayProbability).toEqual(band.restDayProbability);
+    expect(m.persistence).toBe(defaultMovementModel().persistence);
+    expect(m.stops).toEqual(
+      Object.values(STOPS_2018).map((s) => ({
+        place: s.place,
+        days: { min: s.days[0], max: s.days[1] },
+      })),
+    );
+    // North of Mexico City: mostly bus days (ride share of moving days above the south's).
+    const north = m.segments[0]!;
+    expect(north.from).toBe("Mexico City");
+    const share = (r: unknown) => (r as { min: number; max: number }).min;
+    expect(share(north.rideProbability)).toBeGreaterThan(share(m.rideProbability));
+    const data = embedded2018();
+    const { scenario, errors } = validateScenario(
+      {
+        like: "2018",
+        runs: 60,
+        seed: 3,
+        horizonDays: 60,
+        waves: [{ origin: "Tecún Umán", date: "2019-01-15", people: 5000 }],
+      },
+      { dataset: data },
+    );
+    expect(errors).toEqual([]);
+    const result = runScenario(scenario!, { dataset: data, corridor: buildCorridor(data) });
+    const first = (name: string) => result.places.find((p) => p.name === name)!.firstArrival!;
+    expect(first("Mexico City").probability).toBe(1);
+    expect(first("Tijuana").probability).toBeGreaterThan(0.9);
+    // The Mexico City stay (4–6 days) and ~2,800 km of road lie between the two first arrivals.
+    const { dayNumber } = await import("../../src/calendar/index.ts");
+    const days = (a: string, b: string) => dayNumber(b)! - dayNumber(a)!;
+    expect(days(first("Mexico City").p50!, first("Tijuana").p50!)).toBeGreaterThanOrEqual(10);
+  });
+
   it("runScenario(scenario, { random }) draws the run seeds from the given source, deterministically", () => {
     const scenario = scenarioOf({ ...BASE, runs: 20 });
     const a = runScenario(scenario, { dataset, corridor, random: mulberry32(99) });

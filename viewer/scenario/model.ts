@@ -133,6 +133,8 @@ export interface NeedsRow {
   capacity?: number;
   firstArrival: PlaceResult["firstArrival"];
   peak: PlaceResult["peakPeople"];
+  /** The peak's date; its `probability` is the share of runs with anyone present (peakNote.ts). */
+  peakDate: PlaceResult["peakDate"];
   /** Share of runs over capacity on some day (undefined without a capacity). */
   overCapacity?: number;
   /**
@@ -163,6 +165,7 @@ export function needsRows(result: ScenarioResult): NeedsRow[] {
         capacity: p.capacity,
         firstArrival: p.firstArrival,
         peak: p.peakPeople,
+        peakDate: p.peakDate,
         overCapacity: p.capacity === undefined ? undefined : p.overCapacityAnyDayProbability,
         // As the library rounds them (NEEDS_DECIMALS), the figures of scenario-summary.csv.
         waterM3PerDay: needs.waterM3PerDay[0]!,

@@ -8,6 +8,7 @@ import {
   formatCsv,
   hxlOption,
   NEEDS_SHOWN_DECIMALS,
+  peakNoteText,
   SCENARIO_PLACE_DAY_COLUMNS,
   scenarioPlaceDayRows,
   shownNeed,
@@ -101,12 +102,7 @@ function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
             rangeOf(arrivalRange(r.firstArrival, lang)),
           )
         : el("td", { "data-date": "" }, situationWords(lang).scenarioNoneInMedianRun),
-      el(
-        "td",
-        { "data-peak": String(r.peak.p50) },
-        people(r.peak.p50),
-        rangeOf(`${people(r.peak.p10)}–${people(r.peak.p90)}`),
-      ),
+      peakCell(r, lang, people),
       el("td", {}, people(r.capacity)),
       el(
         "td",
@@ -121,6 +117,24 @@ function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
   );
   const head = el("tr", {}, ...NEEDS_COLUMNS.map((k) => el("th", { scope: "col" }, t(k))));
   return el("table", { class: "needs" }, el("thead", {}, head), el("tbody", {}, ...rows));
+}
+
+/**
+ * The peak's cell: the p50, the p10–p90 under it and, for a two-moded peak (nobody present in
+ * 10–90 % of runs: its p50 swings with the run count), the library's note (`peakNoteText`), as
+ * `dtm-flow scenario` prints it under the place.
+ */
+function peakCell(r: NeedsRow, lang: Lang, people: (v: number) => string): HTMLElement {
+  const note = peakNoteText({ peakDate: r.peakDate, peakPeople: r.peak }, lang);
+  return el(
+    "td",
+    { "data-peak": String(r.peak.p50) },
+    people(r.peak.p50),
+    rangeOf(`${people(r.peak.p10)}–${people(r.peak.p90)}`),
+    ...(note
+      ? [el("span", { class: "peak-note small", "data-peak-note": "two-moded" }, note)]
+      : []),
+  );
 }
 
 /** The planning figures used, each marked default or changed (with the Sphere value). */
