@@ -38,7 +38,7 @@ import {
   crossFileDuplicateText,
   createTableImporter,
   embedded2018,
-  columnShown,
+  extraColumnShown,
   csvCell,
   orderExtraColumns,
   formatCsv,
@@ -161,7 +161,10 @@ interface TableWriter {
    * (`possibleExtraKeys`): when empty, every value of the column was read, nothing was lost.
    */
   keptAsWritten: Set<string>;
-  /** An extra column the importer made (a tally's `Sentido`), by the file's columns (columnShown). */
+  /**
+   * An extra column by the file's columns (extraColumnShown): a tally's `Sentido` as `Entradas,
+   * Salidas`, `caravan_label_as_written` as the file's caravan column.
+   */
   shownAs: Map<string, string>;
   pending: Record<string, unknown>[];
   rows: number;
@@ -340,9 +343,10 @@ export function planWriters(probes: Map<string, ImportReport>): Map<TableKind, T
     // A set beside the list: a file of 20,000 extra columns must not cost 20,000² comparisons.
     const known = new Set(w.extraColumns);
     const unmapped = new Set(report.extraColumns);
-    for (const c of report.columns) if (c.madeFrom) w.shownAs.set(c.column, columnShown(c));
     for (const x of possibleExtraKeys(report)) {
       if (!unmapped.has(x)) w.keptAsWritten.add(x);
+      const shown = extraColumnShown(report.columns, x);
+      if (shown !== x) w.shownAs.set(x, shown);
       if (!known.has(x)) {
         known.add(x);
         w.extraColumns.push(x);
@@ -580,9 +584,12 @@ export function emptyColumnsNote(
   lang: SituationLang = "en",
 ): string {
   const unmapped = [...w.empty].filter((c) => !w.keptAsWritten.has(c));
-  const read = [...w.empty]
-    .filter((c) => w.keptAsWritten.has(c))
-    .map((c) => w.shownAs?.get(c) ?? c);
+  // One name once: lat_as_written and lon_as_written are both the file's GPS column.
+  const read = [
+    ...new Set(
+      [...w.empty].filter((c) => w.keptAsWritten.has(c)).map((c) => w.shownAs?.get(c) ?? c),
+    ),
+  ];
   return cliWords(lang).emptyColumns({ file: w.file, unmapped, read });
 }
 

@@ -1,0 +1,50 @@
+/**
+ * `dtm-flow import` names the user's own columns, never the importer's internal ones
+ * (tryout26 #6): the line on columns whose every value was read says `caravana`, not
+ * `caravan_label_as_written`.
+ */
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { run } from "../../cli/main.ts";
+import { extraColumnShown } from "../../src/index.ts";
+import { capture } from "./capture.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "dtm-es26-import-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("import: the file's columns in the summary lines", () => {
+  it("says the caravan column by its header, not caravan_label_as_written (en and es)", async () => {
+    copyFileSync(
+      join(process.cwd(), "data/samples/avistamientos-rangos.csv"),
+      join(dir, "avistamientos.csv"),
+    );
+    const es = capture(dir);
+    await run(["import", "avistamientos.csv", "--lang", "es", "--out", "es"], es.context);
+    const said = es.err.join("\n");
+    expect(said).toMatch(/sightings\.csv: todos los valores de [^;]*\bcaravana se leyeron/);
+    expect(said).not.toMatch(/_as_written/);
+    const en = capture(dir);
+    await run(["import", "avistamientos.csv", "--out", "en"], en.context);
+    expect(en.err.join("\n")).toMatch(/every value of [^;]*\bcaravana was read/);
+    expect(en.err.join("\n")).not.toMatch(/_as_written/);
+  });
+  it("extraColumnShown: a kept-as-written key by its field's column, one GPS column for both", () => {
+    const columns = [
+      { column: "Caravana", field: "caravan_label" },
+      { column: "Punto GPS", field: "geopoint" },
+      {
+        column: "Sentido",
+        field: "direction",
+        madeFrom: { columns: ["Entradas", "Salidas"], part: "header" as const },
+      },
+    ];
+    expect(extraColumnShown(columns, "caravan_label_as_written")).toBe("Caravana");
+    expect(extraColumnShown(columns, "lat_as_written")).toBe("Punto GPS");
+    expect(extraColumnShown(columns, "lon_as_written")).toBe("Punto GPS");
+    expect(extraColumnShown(columns, "Sentido")).toBe("Entradas, Salidas");
+    expect(extraColumnShown(columns, "place_name_as_written")).toBe("place_name_as_written");
+    expect(extraColumnShown(columns, "turno")).toBe("turno");
+  });
+});
