@@ -144,7 +144,18 @@ export interface CliWords {
   staleData: (f: { asOf: string; last: string; days: number; max: number }) => string;
   /** scenario: no scenario file given (`n` 0) or several (exit 2). */
   scenarioFiles: (n: number) => string;
+  /** scenario: the file given is not JSON (a table, other text, or broken JSON), exit 2. */
+  notScenarioJson: (file: string, why: NotJsonWhy) => string;
 }
+
+/**
+ * Why a scenario file is not JSON: another kind of file (a table; other text), or JSON broken at
+ * a line and column (`reason`: the parser's English words).
+ */
+export type NotJsonWhy =
+  | { kind: "table" }
+  | { kind: "text" }
+  | { kind: "json"; reason: string; line?: number; column?: number };
 
 /** A sighting_id an earlier file gave too, and what import wrote it as (files by name). */
 export interface QualifiedIdAt {
@@ -320,6 +331,10 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       n === 0
         ? "give the scenario file: dtm-flow scenario <scenario.json> --out <dir> (examples in data/scenarios/)."
         : `give one scenario file, not ${n}.`,
+    notScenarioJson: (file, why) =>
+      why.kind === "json"
+        ? `${file} is not valid JSON (${why.reason}); check its brackets, commas and quotes.`
+        : `${file} is not a scenario file: a scenario is a JSON file with its waves (examples in data/scenarios/)${why.kind === "table" ? `, and ${file} looks like a CSV table; give tables to dtm-flow import or estimate` : ""}.`,
   },
   es: {
     warning: "aviso",
@@ -435,6 +450,10 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       n === 0
         ? "indique el archivo del escenario: dtm-flow scenario <escenario.json> --out <carpeta> (ejemplos en data/scenarios/)."
         : `indique un solo archivo de escenario, no ${n}.`,
+    notScenarioJson: (file, why) =>
+      why.kind === "json"
+        ? `${file} no es JSON válido${why.line !== undefined ? ` (línea ${why.line}, columna ${why.column})` : ""}; revise sus corchetes, comas y comillas.`
+        : `${file} no es un archivo de escenario: un escenario es un archivo JSON con sus oleadas (ejemplos en data/scenarios/)${why.kind === "table" ? `, y ${file} parece una tabla CSV; dé las tablas a dtm-flow import o estimate` : ""}.`,
   },
 };
 

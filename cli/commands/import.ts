@@ -8,6 +8,7 @@ import { basename } from "node:path";
 import type { Command, CommandContext } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
+import { OptionError } from "../option-refusals.ts";
 import { csvChoice } from "../csv-options.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFile, OutputFolder } from "../output.ts";
@@ -285,13 +286,23 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     );
   const kind = values.kind as TableKind | undefined;
   if (kind !== undefined && !TABLE_KINDS.includes(kind))
-    throw new UserError(`--kind must be one of ${TABLE_KINDS.join(", ")}, not "${String(kind)}".`);
+    throw new OptionError({
+      code: "not_a_choice",
+      option: "kind",
+      value: String(kind),
+      choices: TABLE_KINDS,
+    });
   const { dateOrder: order, incomingIs: incoming } = readingChoice(values);
   const columns = columnsOptions(values.columns as string | undefined);
   const dateWindow = dateWindowOption(values);
   const delimiter = (values.delimiter as string | undefined) ?? ",";
   if (delimiter !== "," && delimiter !== ";")
-    throw new UserError(`--delimiter must be , or ;, not "${delimiter}".`);
+    throw new OptionError({
+      code: "not_a_choice",
+      option: "delimiter",
+      value: delimiter,
+      choices: [",", ";"],
+    });
   const suppressText = values["suppress-below"] as string | undefined;
   const suppressBelow =
     suppressText === undefined

@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
+import { OptionError } from "../option-refusals.ts";
 import { readPlacesFile, readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, columnsOptions } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
@@ -120,7 +121,12 @@ export const validateCommand: Command = {
     const file = positionals[0]!;
     const kind = values.kind as string | undefined;
     if (kind !== undefined && !TABLE_KINDS.includes(kind as TableKind)) {
-      throw new UserError(`--kind must be one of ${TABLE_KINDS.join(", ")}, not "${kind}".`);
+      throw new OptionError({
+        code: "not_a_choice",
+        option: "kind",
+        value: kind,
+        choices: TABLE_KINDS,
+      });
     }
     const reading = readingChoice(values);
     const columns = columnsOptions(values.columns as string | undefined);
