@@ -40,6 +40,7 @@ import {
   createTableImporter,
   embedded2018,
   extraColumnShown,
+  issueText,
   csvCell,
   orderExtraColumns,
   formatCsv,
@@ -53,6 +54,7 @@ import type {
   CrossFileDuplicate,
   Gazetteer,
   ImportReport,
+  IssueLike,
   Place,
   Rejection,
   RouteFeature,
@@ -71,6 +73,7 @@ sheet per point) and GeoJSON routes, and writes into <dir>:
                                                       extra columns that have a value in some row; HXL row
   routes.geojson                                      the routes of any .geojson/.json input
   rejected.csv                                        every rejected row: file, sheet, line, column, value, code, message, suggestions
+                                                      (and motivo, the reason in Spanish, with --lang es)
   import-report.json                                  one import report per file
 Input files are never overwritten. Place names are checked against the embedded 2018 places plus
 any places files among the inputs (imported first).
@@ -503,6 +506,22 @@ async function importTables(
   return gathered;
 }
 
+/**
+ * rejected.csv's columns: `message` stays English (with `code`, for machines); under --lang es a
+ * last column `motivo` gives the reason in Spanish (the viewer's words, issueText), so the file an
+ * analyst opens in Excel reads in their language. A column added at the end keeps old readers
+ * working (docs/contracts.md).
+ */
+export function rejectedColumns(lang: SituationLang): string[] {
+  const columns = ["file", "sheet", "line", "column", "value", "code", "message", "suggestions"];
+  return lang === "es" ? [...columns, "motivo"] : columns;
+}
+
+/** The `motivo` cell of a rejection under --lang es (nothing in English). */
+function reasonInLang(issue: IssueLike, lang: SituationLang): { motivo?: string } {
+  return lang === "es" ? { motivo: issueText("es", issue, "cli") } : {};
+}
+
 /** A table file's report, its rejections as rows of rejected.csv, and its summary line. */
 function gatherTableReport(
   gathered: Gathered,
@@ -523,6 +542,7 @@ function gatherTableReport(
       code: r.code,
       message: r.message,
       suggestions: r.suggestions?.join(" | "),
+      ...reasonInLang(r, lang),
     });
   }
   if (report.truncated) context.stderr(cliWords(lang).issuesCut(basename(f)));
@@ -543,7 +563,13 @@ function gatherRoutes(
     gathered.reports.push(r.report);
     gathered.rejectedRows += r.report.rejected;
     for (const x of r.report.rejections)
-      gathered.rejected.push({ file: basename(f), line: x.line, code: x.code, message: x.message });
+      gathered.rejected.push({
+        file: basename(f),
+        line: x.line,
+        code: x.code,
+        message: x.message,
+        ...reasonInLang(x, lang),
+      });
     if (r.routes) routes.push(...r.routes.features);
     context.stderr(summarizeReport(r.report, lang));
     for (const line of rejectionLines(r.report, lang)) context.stderr(line);
@@ -626,7 +652,7 @@ function writeOutputs(
   out.write(
     "rejected.csv",
     formatCsv(gathered.rejected, {
-      columns: ["file", "sheet", "line", "column", "value", "code", "message", "suggestions"],
+      columns: rejectedColumns(args.lang),
       delimiter: args.delimiter,
       bom: args.bom,
     }),

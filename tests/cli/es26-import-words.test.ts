@@ -3,7 +3,7 @@
  * (tryout26 #6): the line on columns whose every value was read says `caravana`, not
  * `caravan_label_as_written`.
  */
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -29,6 +29,25 @@ describe("import: the file's columns in the summary lines", () => {
     await run(["import", "avistamientos.csv", "--out", "en"], en.context);
     expect(en.err.join("\n")).toMatch(/every value of [^;]*\bcaravana was read/);
     expect(en.err.join("\n")).not.toMatch(/_as_written/);
+  });
+  it("rejected.csv: a last column motivo with the reason in Spanish under --lang es; none in English", async () => {
+    copyFileSync(
+      join(process.cwd(), "data/samples/avistamientos-rangos.csv"),
+      join(dir, "avistamientos.csv"),
+    );
+    await run(
+      ["import", "avistamientos.csv", "--lang", "es", "--out", "m-es"],
+      capture(dir).context,
+    );
+    const es = readFileSync(join(dir, "m-es", "rejected.csv"), "utf8").split(/\r?\n/);
+    expect(es[0]).toBe("\uFEFFfile,sheet,line,column,value,code,message,suggestions,motivo");
+    expect(es[1]).toContain("is not a known place"); // message: English, for machines
+    expect(es[1]).toMatch(
+      /,lugar «Tapachul» no es un lugar conocido; ¿quiso decir «Tapachula»\? [^,]*$/,
+    );
+    await run(["import", "avistamientos.csv", "--out", "m-en"], capture(dir).context);
+    const en = readFileSync(join(dir, "m-en", "rejected.csv"), "utf8").split(/\r?\n/);
+    expect(en[0]).toBe("\uFEFFfile,sheet,line,column,value,code,message,suggestions");
   });
   it("extraColumnShown: a kept-as-written key by its field's column, one GPS column for both", () => {
     const columns = [
