@@ -3,7 +3,7 @@
  * (tryout26 #6): the line on columns whose every value was read says `caravana`, not
  * `caravan_label_as_written`.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -48,6 +48,21 @@ describe("import: the file's columns in the summary lines", () => {
     await run(["import", "avistamientos.csv", "--out", "m-en"], capture(dir).context);
     const en = readFileSync(join(dir, "m-en", "rejected.csv"), "utf8").split(/\r?\n/);
     expect(en[0]).toBe("\uFEFFfile,sheet,line,column,value,code,message,suggestions");
+  });
+  it("a tally's summary names the file's columns (Entradas, Salidas), never a Sentido column", async () => {
+    writeFileSync(
+      join(dir, "resumen.csv"),
+      "Fecha;Punto de monitoreo;Entradas;Salidas\n25/10/2018;Ciudad Hidalgo;1.200;35\n",
+    );
+    const es = capture(dir);
+    await run(["validate", "resumen.csv", "--lang", "es"], es.context);
+    const said = es.out.join("\n");
+    expect(said).toMatch(/el encabezado de cada una de Entradas, Salidas como sentido relativo/);
+    expect(said).not.toMatch(/Sentido/);
+    const en = capture(dir);
+    await run(["validate", "resumen.csv"], en.context);
+    expect(en.out.join("\n")).toMatch(/the header of each of Entradas, Salidas as the direction/);
+    expect(en.out.join("\n")).not.toMatch(/Sentido/);
   });
   it("extraColumnShown: a kept-as-written key by its field's column, one GPS column for both", () => {
     const columns = [
