@@ -88,6 +88,8 @@ export interface CliWords {
   missingColumnHint: (mappable: boolean) => string;
   /** After a workbook sheet not read for its header: how to map that sheet alone (`--columns 'Hoja:…'`). */
   sheetColumnsHint: (sheet: string) => string;
+  /** `--columns 'Sheet:…'` naming sheets no workbook read has (`known`: the sheets read). */
+  columnsSheetUnknown: (missing: string[], known: string[]) => string;
   /** A file given under one option whose headers fit another kind better (exit 2). */
   wrongKind: (path: string, better: string, kind: string) => string;
   /** `  … and 3 more: dtm-flow validate x.csv lists every one`. */
@@ -277,6 +279,8 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     importDone: (f) =>
       `wrote ${f.tables.map((t) => `${t.file} (${t.rows} rows)`).join(", ")}${f.routes ? ", routes.geojson" : ""}, rejected.csv (${f.reasons === f.rejected ? f.rejected : `${counted(f.rejected, "row")}, ${counted(f.reasons, "reason")}`}), import-report.json to ${f.dir}`,
     looksLikeKind: (kind) => ` It looks like a ${kind} table.`,
+    columnsSheetUnknown: (missing, known) =>
+      `warning: --columns names ${missing.length === 1 ? "sheet" : "sheets"} ${missing.map((m) => `"${m}"`).join(", ")}, which no file read has (${known.length ? `its sheets: ${known.join(", ")}` : "no workbook was read"}); ${missing.length === 1 ? "its pairs map" : "their pairs map"} nothing: check the sheet's name.`,
     sheetColumnsHint: (sheet) =>
       ` Map this sheet's columns alone: --columns '${sheet}:<field>=<column>,…' (the other sheets keep theirs; docs/cli.md).`,
     missingColumnHint: (mappable) =>
@@ -390,6 +394,8 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     importDone: (f) =>
       `se escribieron ${f.tables.map((t) => `${t.file} (${contado(t.rows, "fila", "filas")})`).join(", ")}${f.routes ? ", routes.geojson" : ""}, rejected.csv (${f.reasons === f.rejected ? f.rejected : `${contado(f.rejected, "fila", "filas")}, ${contado(f.reasons, "motivo", "motivos")}`}) e import-report.json en ${f.dir}`,
     looksLikeKind: (kind) => ` Parece una tabla de ${KIND_ES[kind] ?? kind}.`,
+    columnsSheetUnknown: (missing, known) =>
+      `aviso: --columns nombra ${missing.length === 1 ? "la hoja" : "las hojas"} ${missing.map((m) => `«${m}»`).join(", ")}, que no ${missing.length === 1 ? "está" : "están"} en ningún archivo leído (${known.length ? `sus hojas: ${known.join(", ")}` : "no se leyó ningún libro"}); sus pares no asignan nada: revise el nombre de la hoja.`,
     sheetColumnsHint: (sheet) =>
       ` Asigne las columnas de esta hoja sola: --columns '${sheet}:<campo>=<columna>,…' (las demás hojas conservan las suyas; docs/cli.md).`,
     missingColumnHint: (mappable) =>

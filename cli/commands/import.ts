@@ -23,7 +23,7 @@ import { LANG_OPTION, langOption } from "../lang-option.ts";
 import { cliWords } from "../cli-words.ts";
 import type { QualifiedIdAt } from "../cli-words.ts";
 import { rejectionLines } from "../dataset-options.ts";
-import { COLUMNS_HELP, columnsOptions } from "../columns-option.ts";
+import { COLUMNS_HELP, columnsOptions, sheetsNotFound } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import {
   DATE_WINDOW_HELP,
@@ -724,6 +724,11 @@ export const importCommand: Command = {
           ? probe(f, "places", context.cwd, args.lang)
           : probe(f, args.kind, context.cwd, args.lang, args.columns),
       );
+    const missing = sheetsNotFound(args.columns.sheetColumns, probes.values());
+    if (missing.length) {
+      const known = [...probes.values()].flatMap((r) => r.sheets ?? []);
+      context.stderr(cliWords(args.lang).columnsSheetUnknown(missing, known));
+    }
     const routeImports = new Map<string, ReturnType<typeof readRouteFile>>();
     for (const f of routeFiles) routeImports.set(f, readRouteFile(f, context, args.lang));
     const tables = openTables(planWriters(probes), args, out);

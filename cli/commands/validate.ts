@@ -5,7 +5,7 @@ import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
 import { OptionError } from "../option-refusals.ts";
 import { readPlacesFile, readRouteFile, readTableFile } from "../read-input.ts";
-import { COLUMNS_HELP, columnsOptions } from "../columns-option.ts";
+import { COLUMNS_HELP, columnsOptions, sheetsNotFound } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import {
@@ -165,6 +165,9 @@ export const validateCommand: Command = {
       onRecord: () => {},
     });
     const report = result.report;
+    const missing = sheetsNotFound(columns.sheetColumns, [report]);
+    if (missing.length)
+      context.stderr(cliWords(lang).columnsSheetUnknown(missing, report.sheets ?? []));
     if (values.json) context.stdout(JSON.stringify(report, null, 2));
     else
       for (const line of formatReportText(report, Number.isFinite(maxLines) ? maxLines : 50, lang))

@@ -64,6 +64,22 @@ describe("import: the file's columns in the summary lines", () => {
     expect(en.out.join("\n")).toMatch(/the header of each of Entradas, Salidas as the direction/);
     expect(en.out.join("\n")).not.toMatch(/Sentido/);
   });
+  it("--columns 'Hoja:…' naming no sheet of the workbook warns (en/es); a real sheet does not", async () => {
+    const book = join(process.cwd(), "data/samples/conteo-por-punto.xlsx");
+    const es = capture(dir);
+    await run(["validate", book, "--columns", "Hoja9:total=Total", "--lang", "es"], es.context);
+    expect(es.err.join("\n")).toContain(
+      "aviso: --columns nombra la hoja «Hoja9», que no está en ningún archivo leído (sus hojas: Tecún Umán, Ciudad Hidalgo, Tapachula, Notas)",
+    );
+    const en = capture(dir);
+    await run(["import", book, "--columns", "Hoja9:total=Total", "--out", "w-en"], en.context);
+    expect(en.err.join("\n")).toContain(
+      'warning: --columns names sheet "Hoja9", which no file read has',
+    );
+    const fine = capture(dir);
+    await run(["validate", book, "--columns", "Tapachula:notes=Notas"], fine.context);
+    expect(fine.err.join("\n")).not.toMatch(/--columns names/);
+  });
   it("extraColumnShown: a kept-as-written key by its field's column, one GPS column for both", () => {
     const columns = [
       { column: "Caravana", field: "caravan_label" },
