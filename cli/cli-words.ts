@@ -88,6 +88,8 @@ export interface CliWords {
   missingColumnHint: (mappable: boolean) => string;
   /** After a workbook sheet not read for its header: how to map that sheet alone (`--columns 'Hoja:…'`). */
   sheetColumnsHint: (sheet: string) => string;
+  /** `--columns 'Sheet:…'` naming sheets no workbook read has (`known`: the sheets read). */
+  columnsSheetUnknown: (missing: string[], known: string[]) => string;
   /** A file given under one option whose headers fit another kind better (exit 2). */
   wrongKind: (path: string, better: string, kind: string) => string;
   /** `  … and 3 more: dtm-flow validate x.csv lists every one`. */
@@ -144,7 +146,18 @@ export interface CliWords {
   staleData: (f: { asOf: string; last: string; days: number; max: number }) => string;
   /** scenario: no scenario file given (`n` 0) or several (exit 2). */
   scenarioFiles: (n: number) => string;
+  /** scenario: the file given is not JSON (a table, other text, or broken JSON), exit 2. */
+  notScenarioJson: (file: string, why: NotJsonWhy) => string;
 }
+
+/**
+ * Why a scenario file is not JSON: another kind of file (a table; other text), or JSON broken at
+ * a line and column (`reason`: the parser's English words).
+ */
+export type NotJsonWhy =
+  | { kind: "table" }
+  | { kind: "text" }
+  | { kind: "json"; reason: string; line?: number; column?: number };
 
 /** A sighting_id an earlier file gave too, and what import wrote it as (files by name). */
 export interface QualifiedIdAt {
@@ -266,6 +279,8 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     importDone: (f) =>
       `wrote ${f.tables.map((t) => `${t.file} (${t.rows} rows)`).join(", ")}${f.routes ? ", routes.geojson" : ""}, rejected.csv (${f.reasons === f.rejected ? f.rejected : `${counted(f.rejected, "row")}, ${counted(f.reasons, "reason")}`}), import-report.json to ${f.dir}`,
     looksLikeKind: (kind) => ` It looks like a ${kind} table.`,
+    columnsSheetUnknown: (missing, known) =>
+      `warning: --columns names ${missing.length === 1 ? "sheet" : "sheets"} ${missing.map((m) => `"${m}"`).join(", ")}, which no file read has (${known.length ? `its sheets: ${known.join(", ")}` : "no workbook was read"}); ${missing.length === 1 ? "its pairs map" : "their pairs map"} nothing: check the sheet's name.`,
     sheetColumnsHint: (sheet) =>
       ` Map this sheet's columns alone: --columns '${sheet}:<field>=<column>,…' (the other sheets keep theirs; docs/cli.md).`,
     missingColumnHint: (mappable) =>
@@ -320,6 +335,10 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       n === 0
         ? "give the scenario file: dtm-flow scenario <scenario.json> --out <dir> (examples in data/scenarios/)."
         : `give one scenario file, not ${n}.`,
+    notScenarioJson: (file, why) =>
+      why.kind === "json"
+        ? `${file} is not valid JSON (${why.reason}); check its brackets, commas and quotes.`
+        : `${file} is not a scenario file: a scenario is a JSON file with its waves (examples in data/scenarios/)${why.kind === "table" ? `, and ${file} looks like a CSV table; give tables to dtm-flow import or estimate` : ""}.`,
   },
   es: {
     warning: "aviso",
@@ -375,6 +394,8 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     importDone: (f) =>
       `se escribieron ${f.tables.map((t) => `${t.file} (${contado(t.rows, "fila", "filas")})`).join(", ")}${f.routes ? ", routes.geojson" : ""}, rejected.csv (${f.reasons === f.rejected ? f.rejected : `${contado(f.rejected, "fila", "filas")}, ${contado(f.reasons, "motivo", "motivos")}`}) e import-report.json en ${f.dir}`,
     looksLikeKind: (kind) => ` Parece una tabla de ${KIND_ES[kind] ?? kind}.`,
+    columnsSheetUnknown: (missing, known) =>
+      `aviso: --columns nombra ${missing.length === 1 ? "la hoja" : "las hojas"} ${missing.map((m) => `«${m}»`).join(", ")}, que no ${missing.length === 1 ? "está" : "están"} en ningún archivo leído (${known.length ? `sus hojas: ${known.join(", ")}` : "no se leyó ningún libro"}); sus pares no asignan nada: revise el nombre de la hoja.`,
     sheetColumnsHint: (sheet) =>
       ` Asigne las columnas de esta hoja sola: --columns '${sheet}:<campo>=<columna>,…' (las demás hojas conservan las suyas; docs/cli.md).`,
     missingColumnHint: (mappable) =>
@@ -435,6 +456,10 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       n === 0
         ? "indique el archivo del escenario: dtm-flow scenario <escenario.json> --out <carpeta> (ejemplos en data/scenarios/)."
         : `indique un solo archivo de escenario, no ${n}.`,
+    notScenarioJson: (file, why) =>
+      why.kind === "json"
+        ? `${file} no es JSON válido${why.line !== undefined ? ` (línea ${why.line}, columna ${why.column})` : ""}; revise sus corchetes, comas y comillas.`
+        : `${file} no es un archivo de escenario: un escenario es un archivo JSON con sus oleadas (ejemplos en data/scenarios/)${why.kind === "table" ? `, y ${file} parece una tabla CSV; dé las tablas a dtm-flow import o estimate` : ""}.`,
   },
 };
 

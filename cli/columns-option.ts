@@ -69,3 +69,18 @@ export function columnsOptions(text: string | undefined): {
     ...(Object.keys(sheets).length ? { sheetColumns: sheets } : {}),
   };
 }
+
+/**
+ * The sheets a `--columns 'Sheet:…'` prefix names that no file read has (a typo, or a CSV given):
+ * their pairs map nothing, which the command says as a warning (cliWords `columnsSheetUnknown`).
+ * @example sheetsNotFound({ Otra: { Día: "date" } }, [{ sheets: ["Hoja1"] }]) // => ["Otra"]
+ */
+export function sheetsNotFound(
+  sheetColumns: Record<string, Record<string, string>> | undefined,
+  reports: Iterable<{ sheets?: string[] }>,
+): string[] {
+  if (!sheetColumns) return [];
+  const known = new Set<string>();
+  for (const r of reports) for (const s of r.sheets ?? []) known.add(s);
+  return Object.keys(sheetColumns).filter((s) => !known.has(s));
+}

@@ -2,6 +2,8 @@
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
 import { UserError } from "./errors.ts";
+import { OptionError } from "./option-refusals.ts";
+import type { OptionRefusal } from "./option-refusals.ts";
 import { editDistance } from "../src/index.ts";
 
 export interface CommandContext {
@@ -42,7 +44,11 @@ export function parseOptions(
     const args = negativeValues(argv, options);
     parsed = parseArgs({ args, options, allowPositionals, strict: true, tokens: true });
   } catch (error) {
-    throw new UserError(argumentSentence((error as Error).message, argv, Object.keys(options)));
+    const message = (error as Error).message;
+    const refusal = argumentRefusal(message, argv, Object.keys(options));
+    throw refusal
+      ? new OptionError(refusal)
+      : new UserError(message.split("\n")[0]!.replace(/\.?$/, "."));
   }
   refuseRepeated(parsed.tokens, options);
   return { values: parsed.values as ParsedOptions["values"], positionals: parsed.positionals };
@@ -142,31 +148,27 @@ export function closestOption(typed: string, names: readonly string[]): string |
 }
 
 /**
- * node:util parseArgs's message as one sentence that says what to do (its own messages run to
- * three sentences, e.g. for `--horizon -1`).
+ * node:util parseArgs's message as a refusal (cli/option-refusals.ts) that says what to do in one
+ * sentence (its own messages run to three sentences, e.g. for `--horizon -1`); undefined for a
+ * message it does not know.
  */
-function argumentSentence(message: string, argv: string[], names: readonly string[]): string {
+function argumentRefusal(
+  message: string,
+  argv: string[],
+  names: readonly string[],
+): OptionRefusal | undefined {
   const option = /Option '(--[^' ]+)/.exec(message)?.[1];
-  if (option && /ambiguous/.test(message)) {
-    const next = argv[argv.indexOf(option) + 1] ?? "";
-    return `${option} ${next}: ${option} needs a value and ${next} starts with a dash; write ${option}=${next} if that is the value.`;
-  }
-  if (option && /argument missing/.test(message)) {
-    return `${option} needs a value; see --help.`;
-  }
-  if (option && /does not take an argument/.test(message)) {
-    return `${option} does not take a value; see --help.`;
-  }
+  if (option && /ambiguous/.test(message))
+    return { code: "dash_value", option, value: argv[argv.indexOf(option) + 1] ?? "" };
+  if (option && /argument missing/.test(message)) return { code: "needs_value", option };
+  if (option && /does not take an argument/.test(message))
+    return { code: "takes_no_value", option };
   const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
   if (unknown) {
     const meant = closestOption(unknown, names);
-    return meant
-      ? `unknown option ${unknown} (did you mean ${meant}?); see --help for the options.`
-      : `unknown option ${unknown}; see --help for the options.`;
+    return { code: "unknown_option", option: unknown, ...(meant ? { meant } : {}) };
   }
   const extra = /Unexpected argument '([^']*)'/.exec(message)?.[1];
-  if (extra !== undefined) {
-    return `unexpected argument "${extra}": this command takes options only; see --help.`;
-  }
-  return message.split("\n")[0]!.replace(/\.?$/, ".");
+  if (extra !== undefined) return { code: "unexpected_argument", value: extra };
+  return undefined;
 }

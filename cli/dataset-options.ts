@@ -8,6 +8,7 @@ import { CSV_OPTIONS } from "./csv-options.ts";
 import type { CommandContext, ParsedOptions } from "./command.ts";
 import { parseOptions } from "./command.ts";
 import { EXIT, UserError } from "./errors.ts";
+import { OptionError } from "./option-refusals.ts";
 import { issueLine } from "./issue-line.ts";
 import { openOutputFolder } from "./output.ts";
 import type { OutputFolder } from "./output.ts";
@@ -145,7 +146,7 @@ export function wholeOption(
   if (text === undefined) return fallback;
   const n = /^\d+$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UserError(`--${key} ${text} must be a whole number from ${min} to ${max}.`);
+    throw new OptionError({ code: "whole_number", option: key, value: text, min, max });
   }
   return n;
 }

@@ -4,7 +4,7 @@
  */
 import type { ParsedOptions } from "./command.ts";
 import { optionString } from "./dataset-options.ts";
-import { UserError } from "./errors.ts";
+import { OptionError } from "./option-refusals.ts";
 import { SITUATION_LANGS } from "../src/index.ts";
 import type { SituationLang } from "../src/index.ts";
 
@@ -18,6 +18,11 @@ export const LANG_OPTION = { lang: { type: "string" } } as const;
 export function langOption(values: ParsedOptions["values"]): SituationLang {
   const lang = optionString(values, "lang") ?? "en";
   if (!(SITUATION_LANGS as readonly string[]).includes(lang))
-    throw new UserError(`--lang must be en or es, got ${lang}.`);
+    throw new OptionError({
+      code: "not_a_choice",
+      option: "lang",
+      value: lang,
+      choices: ["en", "es"],
+    });
   return lang as SituationLang;
 }

@@ -10,6 +10,7 @@ import { discardUnfinishedOutputs, keepOutputs } from "./output.ts";
 import type { CommandContext } from "./command.ts";
 import { closestOption } from "./command.ts";
 import { commands } from "./registry.ts";
+import { argvLang, inLanguage } from "./option-refusals.ts";
 import { MAX_RUN_DAYS, MAX_STALE_DAYS } from "./commands/forecast.ts";
 
 /** The limits every command checks its arguments against (docs/cli.md "Limits"). */
@@ -101,7 +102,8 @@ export async function run(
     return status;
   } catch (error) {
     discardUnfinishedOutputs();
-    const { message, exit } = describeError(error, name);
+    // A refused option in the language --lang asks for (cli/option-refusals.ts).
+    const { message, exit } = describeError(inLanguage(error, argvLang(rest)), name);
     context.stderr(message);
     if (debugEnabled() && error instanceof Error && error.stack) context.stderr(error.stack);
     return exit;

@@ -27,6 +27,7 @@ import {
 import type { Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UserError } from "./errors.ts";
+import { OptionError } from "./option-refusals.ts";
 
 /** A file being written: appended in parts, then committed (renamed into place) once. */
 export interface OutputFile {
@@ -215,7 +216,7 @@ export function openOutputFolder(
   cwd: string,
   outputs: readonly string[] = [],
 ): OutputFolder {
-  if (!out) throw new UserError("--out <dir> is required: the folder to write results into.");
+  if (!out) throw new OptionError({ code: "out_required" });
   const wanted = resolve(cwd, out);
   makeFolders(out, foldersToMake(out, wanted));
   const dir = realpathSync(wanted);

@@ -6,7 +6,7 @@
  * every command that prints those warnings must take them (tryout24 MED-B).
  */
 import type { ParsedOptions } from "./command.ts";
-import { UserError } from "./errors.ts";
+import { OptionError } from "./option-refusals.ts";
 
 /** node:util parseArgs configuration of the reading options. */
 export const READING_OPTIONS = {
@@ -51,12 +51,20 @@ export function readingOptionsHelp(width: number): string {
 export function readingChoice(values: ParsedOptions["values"]): ReadingChoice {
   const order = values["date-order"];
   if (order !== undefined && order !== "dmy" && order !== "mdy")
-    throw new UserError(`--date-order must be dmy or mdy, not "${String(order)}".`);
+    throw new OptionError({
+      code: "not_a_choice",
+      option: "date-order",
+      value: String(order),
+      choices: ["dmy", "mdy"],
+    });
   const incoming = values["incoming-is"];
   if (incoming !== undefined && incoming !== "northbound" && incoming !== "southbound")
-    throw new UserError(
-      `--incoming-is must be northbound or southbound, not "${String(incoming)}".`,
-    );
+    throw new OptionError({
+      code: "not_a_choice",
+      option: "incoming-is",
+      value: String(incoming),
+      choices: ["northbound", "southbound"],
+    });
   return {
     ...(order !== undefined ? { dateOrder: order } : {}),
     ...(incoming !== undefined ? { incomingIs: incoming } : {}),

@@ -135,7 +135,7 @@ export {
 export type { ImportIssueCode } from "./ingest/issue-codes.ts";
 export { IMPORT_ISSUE_CODES } from "./ingest/issue-codes.ts";
 export type { IssueFront, IssueLang, IssueLike, IssueUnit } from "./ingest/issue-text.ts";
-export { columnShown, madeFromText } from "./ingest/column-shown.ts";
+export { columnShown, extraColumnShown, madeFromText } from "./ingest/column-shown.ts";
 export {
   issueReason,
   issueText,

@@ -8,6 +8,7 @@ import { basename } from "node:path";
 import type { Command, CommandContext } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
+import { OptionError } from "../option-refusals.ts";
 import { csvChoice } from "../csv-options.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFile, OutputFolder } from "../output.ts";
@@ -22,7 +23,7 @@ import { LANG_OPTION, langOption } from "../lang-option.ts";
 import { cliWords } from "../cli-words.ts";
 import type { QualifiedIdAt } from "../cli-words.ts";
 import { rejectionLines } from "../dataset-options.ts";
-import { COLUMNS_HELP, columnsOptions } from "../columns-option.ts";
+import { COLUMNS_HELP, columnsOptions, sheetsNotFound } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import {
   DATE_WINDOW_HELP,
@@ -38,7 +39,8 @@ import {
   crossFileDuplicateText,
   createTableImporter,
   embedded2018,
-  columnShown,
+  extraColumnShown,
+  issueText,
   csvCell,
   orderExtraColumns,
   formatCsv,
@@ -52,6 +54,7 @@ import type {
   CrossFileDuplicate,
   Gazetteer,
   ImportReport,
+  IssueLike,
   Place,
   Rejection,
   RouteFeature,
@@ -70,6 +73,7 @@ sheet per point) and GeoJSON routes, and writes into <dir>:
                                                       extra columns that have a value in some row; HXL row
   routes.geojson                                      the routes of any .geojson/.json input
   rejected.csv                                        every rejected row: file, sheet, line, column, value, code, message, suggestions
+                                                      (and motivo, the reason in Spanish, with --lang es)
   import-report.json                                  one import report per file
 Input files are never overwritten. Place names are checked against the embedded 2018 places plus
 any places files among the inputs (imported first).
@@ -161,7 +165,10 @@ interface TableWriter {
    * (`possibleExtraKeys`): when empty, every value of the column was read, nothing was lost.
    */
   keptAsWritten: Set<string>;
-  /** An extra column the importer made (a tally's `Sentido`), by the file's columns (columnShown). */
+  /**
+   * An extra column by the file's columns (extraColumnShown): a tally's `Sentido` as `Entradas,
+   * Salidas`, `caravan_label_as_written` as the file's caravan column.
+   */
   shownAs: Map<string, string>;
   pending: Record<string, unknown>[];
   rows: number;
@@ -282,13 +289,23 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     );
   const kind = values.kind as TableKind | undefined;
   if (kind !== undefined && !TABLE_KINDS.includes(kind))
-    throw new UserError(`--kind must be one of ${TABLE_KINDS.join(", ")}, not "${String(kind)}".`);
+    throw new OptionError({
+      code: "not_a_choice",
+      option: "kind",
+      value: String(kind),
+      choices: TABLE_KINDS,
+    });
   const { dateOrder: order, incomingIs: incoming } = readingChoice(values);
   const columns = columnsOptions(values.columns as string | undefined);
   const dateWindow = dateWindowOption(values);
   const delimiter = (values.delimiter as string | undefined) ?? ",";
   if (delimiter !== "," && delimiter !== ";")
-    throw new UserError(`--delimiter must be , or ;, not "${delimiter}".`);
+    throw new OptionError({
+      code: "not_a_choice",
+      option: "delimiter",
+      value: delimiter,
+      choices: [",", ";"],
+    });
   const suppressText = values["suppress-below"] as string | undefined;
   const suppressBelow =
     suppressText === undefined
@@ -340,9 +357,10 @@ export function planWriters(probes: Map<string, ImportReport>): Map<TableKind, T
     // A set beside the list: a file of 20,000 extra columns must not cost 20,000² comparisons.
     const known = new Set(w.extraColumns);
     const unmapped = new Set(report.extraColumns);
-    for (const c of report.columns) if (c.madeFrom) w.shownAs.set(c.column, columnShown(c));
     for (const x of possibleExtraKeys(report)) {
       if (!unmapped.has(x)) w.keptAsWritten.add(x);
+      const shown = extraColumnShown(report.columns, x);
+      if (shown !== x) w.shownAs.set(x, shown);
       if (!known.has(x)) {
         known.add(x);
         w.extraColumns.push(x);
@@ -488,6 +506,22 @@ async function importTables(
   return gathered;
 }
 
+/**
+ * rejected.csv's columns: `message` stays English (with `code`, for machines); under --lang es a
+ * last column `motivo` gives the reason in Spanish (the viewer's words, issueText), so the file an
+ * analyst opens in Excel reads in their language. A column added at the end keeps old readers
+ * working (docs/contracts.md).
+ */
+export function rejectedColumns(lang: SituationLang): string[] {
+  const columns = ["file", "sheet", "line", "column", "value", "code", "message", "suggestions"];
+  return lang === "es" ? [...columns, "motivo"] : columns;
+}
+
+/** The `motivo` cell of a rejection under --lang es (nothing in English). */
+function reasonInLang(issue: IssueLike, lang: SituationLang): { motivo?: string } {
+  return lang === "es" ? { motivo: issueText("es", issue, "cli") } : {};
+}
+
 /** A table file's report, its rejections as rows of rejected.csv, and its summary line. */
 function gatherTableReport(
   gathered: Gathered,
@@ -508,6 +542,7 @@ function gatherTableReport(
       code: r.code,
       message: r.message,
       suggestions: r.suggestions?.join(" | "),
+      ...reasonInLang(r, lang),
     });
   }
   if (report.truncated) context.stderr(cliWords(lang).issuesCut(basename(f)));
@@ -528,7 +563,13 @@ function gatherRoutes(
     gathered.reports.push(r.report);
     gathered.rejectedRows += r.report.rejected;
     for (const x of r.report.rejections)
-      gathered.rejected.push({ file: basename(f), line: x.line, code: x.code, message: x.message });
+      gathered.rejected.push({
+        file: basename(f),
+        line: x.line,
+        code: x.code,
+        message: x.message,
+        ...reasonInLang(x, lang),
+      });
     if (r.routes) routes.push(...r.routes.features);
     context.stderr(summarizeReport(r.report, lang));
     for (const line of rejectionLines(r.report, lang)) context.stderr(line);
@@ -580,9 +621,12 @@ export function emptyColumnsNote(
   lang: SituationLang = "en",
 ): string {
   const unmapped = [...w.empty].filter((c) => !w.keptAsWritten.has(c));
-  const read = [...w.empty]
-    .filter((c) => w.keptAsWritten.has(c))
-    .map((c) => w.shownAs?.get(c) ?? c);
+  // One name once: lat_as_written and lon_as_written are both the file's GPS column.
+  const read = [
+    ...new Set(
+      [...w.empty].filter((c) => w.keptAsWritten.has(c)).map((c) => w.shownAs?.get(c) ?? c),
+    ),
+  ];
   return cliWords(lang).emptyColumns({ file: w.file, unmapped, read });
 }
 
@@ -608,7 +652,7 @@ function writeOutputs(
   out.write(
     "rejected.csv",
     formatCsv(gathered.rejected, {
-      columns: ["file", "sheet", "line", "column", "value", "code", "message", "suggestions"],
+      columns: rejectedColumns(args.lang),
       delimiter: args.delimiter,
       bom: args.bom,
     }),
@@ -680,6 +724,11 @@ export const importCommand: Command = {
           ? probe(f, "places", context.cwd, args.lang)
           : probe(f, args.kind, context.cwd, args.lang, args.columns),
       );
+    const missing = sheetsNotFound(args.columns.sheetColumns, probes.values());
+    if (missing.length) {
+      const known = [...probes.values()].flatMap((r) => r.sheets ?? []);
+      context.stderr(cliWords(args.lang).columnsSheetUnknown(missing, known));
+    }
     const routeImports = new Map<string, ReturnType<typeof readRouteFile>>();
     for (const f of routeFiles) routeImports.set(f, readRouteFile(f, context, args.lang));
     const tables = openTables(planWriters(probes), args, out);

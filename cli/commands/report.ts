@@ -14,6 +14,7 @@ import {
   userInputStep,
 } from "../dataset-options.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
+import { OptionError } from "../option-refusals.ts";
 import {
   asOfMoment,
   buildSituationUpdate,
@@ -88,8 +89,7 @@ export const reportCommand: Command = {
       false,
     );
     const asOf = dateOption(values, "as-of");
-    if (asOf === undefined)
-      throw new UserError("--as-of <date> is required, e.g. --as-of 2018-12-15.");
+    if (asOf === undefined) throw new OptionError({ code: "as_of_required" });
     // The local date the update is for (a bare date: that day, to its end; a date-time keeps its
     // time), by the one as-of rule; runLedger checks the text again in the dataset's zone.
     const date = asOfMoment(asOf, datasetChoice(values).timeZone)?.date ?? asOf.slice(0, 10);

@@ -8,6 +8,7 @@ import { basename, resolve } from "node:path";
 import type { Command, CommandContext } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
+import { OptionError } from "../option-refusals.ts";
 import { CSV_OPTIONS, csvChoice, noBomHelp } from "../csv-options.ts";
 import type { CsvChoice } from "../csv-options.ts";
 import { optionString, userInputStep } from "../dataset-options.ts";
@@ -16,6 +17,7 @@ import { loadDataset } from "../read-input.ts";
 import { jsonPointerLines, withLineColumn } from "../json-lines.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
 import { cliWords } from "../cli-words.ts";
+import type { NotJsonWhy } from "../cli-words.ts";
 import {
   buildCorridor,
   embedded2018,
@@ -235,11 +237,26 @@ function wholeOption(name: string, value: unknown, max: number): number | undefi
   if (value === undefined) return undefined;
   const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 0 || n > max) {
-    throw new UserError(
-      `--${name} must be a whole number between 0 and ${max.toLocaleString("en-US")}, got ${String(value)}.`,
-    );
+    throw new OptionError({ code: "whole_number_upto", option: name, value: String(value), max });
   }
   return n;
+}
+
+/**
+ * Why a scenario file is not JSON: a text that does not start as JSON (`{` or `[`) is another
+ * kind of file, a table when its first line has two or more cells; else the parser's reason with
+ * its line and column (V8's English words, kept in English only).
+ * @example notJsonWhy("Título: avistamientos\nfecha,lugar\n", "Unexpected token 'T'")
+ * // => { kind: "table" }
+ */
+export function notJsonWhy(text: string, reason: string): NotJsonWhy {
+  const start = text.trimStart();
+  if (!/^[[{]/.test(start)) {
+    const lines = start.split(/\r?\n/, 3).filter((l) => l.trim() !== "");
+    return lines.some((l) => /[,;\t]/.test(l)) ? { kind: "table" } : { kind: "text" };
+  }
+  const at = /line (\d+), column (\d+)/.exec(reason);
+  return { kind: "json", reason, ...(at ? { line: Number(at[1]), column: Number(at[2]) } : {}) };
 }
 
 /**
@@ -251,6 +268,7 @@ function readScenarioJson(
   cwd: string,
   runs: number | undefined,
   seed: number | undefined,
+  lang: SituationLang,
 ): { json: unknown; lines: Map<string, number> } {
   const path = resolve(cwd, file);
   if (!existsSync(path) || !statSync(path).isFile())
@@ -266,9 +284,7 @@ function readScenarioJson(
       (error as Error).message.replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, ""),
       text,
     );
-    throw new UserError(
-      `${basename(file)} is not valid JSON (${reason}); check its brackets, commas and quotes.`,
-    );
+    throw new UserError(cliWords(lang).notScenarioJson(basename(file), notJsonWhy(text, reason)));
   }
   if (json && typeof json === "object" && !Array.isArray(json)) {
     const object = json as Record<string, unknown>;
@@ -406,7 +422,7 @@ export const scenarioCommand: Command = {
       throw new UserError(cliWords(lang).scenarioFiles(positionals.length));
     const file = positionals[0]!;
     const runs = wholeOption("runs", values.runs, SCENARIO_LIMITS.maxRuns);
-    if (runs === 0) throw new UserError("--runs 0 must be at least 1.");
+    if (runs === 0) throw new OptionError({ code: "at_least_one", option: "runs", value: "0" });
     const seed = wholeOption("seed", values.seed, 2 ** 32 - 1);
     const route = optionString(values, "route");
     const places = optionString(values, "places");
@@ -415,7 +431,7 @@ export const scenarioCommand: Command = {
     const inputs = [file, route, places].filter((f): f is string => f !== undefined);
     const outDir = optionString(values, "out");
     const out = openOutputFolder(outDir, inputs, context.cwd, SCENARIO_OUTPUTS);
-    const { json, lines } = readScenarioJson(file, context.cwd, runs, seed);
+    const { json, lines } = readScenarioJson(file, context.cwd, runs, seed, lang);
     const custom = route !== undefined || places !== undefined;
     const dataset = custom
       ? (await loadDataset({ route, places }, context)).dataset

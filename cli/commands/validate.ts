@@ -3,8 +3,9 @@ import { basename } from "node:path";
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
+import { OptionError } from "../option-refusals.ts";
 import { readPlacesFile, readRouteFile, readTableFile } from "../read-input.ts";
-import { COLUMNS_HELP, columnsOptions } from "../columns-option.ts";
+import { COLUMNS_HELP, columnsOptions, sheetsNotFound } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import {
@@ -120,7 +121,12 @@ export const validateCommand: Command = {
     const file = positionals[0]!;
     const kind = values.kind as string | undefined;
     if (kind !== undefined && !TABLE_KINDS.includes(kind as TableKind)) {
-      throw new UserError(`--kind must be one of ${TABLE_KINDS.join(", ")}, not "${kind}".`);
+      throw new OptionError({
+        code: "not_a_choice",
+        option: "kind",
+        value: kind,
+        choices: TABLE_KINDS,
+      });
     }
     const reading = readingChoice(values);
     const columns = columnsOptions(values.columns as string | undefined);
@@ -159,6 +165,9 @@ export const validateCommand: Command = {
       onRecord: () => {},
     });
     const report = result.report;
+    const missing = sheetsNotFound(columns.sheetColumns, [report]);
+    if (missing.length)
+      context.stderr(cliWords(lang).columnsSheetUnknown(missing, report.sheets ?? []));
     if (values.json) context.stdout(JSON.stringify(report, null, 2));
     else
       for (const line of formatReportText(report, Number.isFinite(maxLines) ? maxLines : 50, lang))

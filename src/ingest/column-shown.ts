@@ -29,3 +29,39 @@ export function madeFromText(
   if (lang === "es") return header ? "encabezado de cada columna" : "celda de cada columna";
   return header ? "header of each column" : "cell of each column";
 }
+
+/**
+ * The fields whose value as written a column the importer adds keeps (`caravan_label_as_written`
+ * keeps the caravan column's label as written), in order of preference: the first the file maps
+ * names the column to a reader.
+ */
+const AS_WRITTEN_OF: Readonly<Record<string, readonly string[]>> = {
+  place_name_as_written: ["place_name"],
+  fmp_name_as_written: ["fmp_name", "fmp_id"],
+  caravan_label_as_written: ["caravan_label"],
+  lat_as_written: ["lat", "geopoint"],
+  lon_as_written: ["lon", "geopoint"],
+  reported_at: ["reported_at"],
+};
+
+/**
+ * How a front end names an extra column of an output table: for a column the importer adds to keep
+ * a value as written (`caravan_label_as_written`), the file's column it comes from; for a made
+ * column, the file's columns (columnShown); else the key itself. A user reads their own header,
+ * never an internal name (tryout26 #6).
+ * @example
+ * extraColumnShown([{ index: 3, column: "Caravana", field: "caravan_label", how: "alias" }],
+ *   "caravan_label_as_written");
+ * // => "Caravana"
+ */
+export function extraColumnShown(
+  columns: readonly Pick<ColumnMapping, "column" | "field" | "madeFrom">[],
+  key: string,
+): string {
+  for (const field of Object.hasOwn(AS_WRITTEN_OF, key) ? AS_WRITTEN_OF[key]! : []) {
+    const c = columns.find((m) => m.field === field);
+    if (c) return columnShown(c);
+  }
+  const own = columns.find((m) => m.column === key && m.madeFrom);
+  return own ? columnShown(own) : key;
+}

@@ -460,7 +460,7 @@ const ES: Record<ImportIssueCode, Template> = {
       : "en el formato largo, la fila de total no coincide con la suma de sus partes.",
   repeat_group_rows: ({ p }) =>
     p["variant"] === "direction"
-      ? `las columnas ${p["columns"]} son una columna por sentido: cada fila se lee como dos filas de conteo, una por sentido escrito (el encabezado de su columna como sentido relativo al punto, asignado por --incoming-is / incomingIs como una columna Sentido; su celda como total), con la fecha y el punto de la fila en cada una; las filas conservan la línea de la fila.`
+      ? `las columnas ${p["columns"]} son una columna por sentido: cada fila se lee como dos filas de conteo, una por sentido escrito (el encabezado de cada una de ${p["columns"]} como sentido relativo al punto, norte o sur según --incoming-is / incomingIs; la celda de la columna como total), con la fecha y el punto de la fila en cada una; las filas conservan la línea de la fila.`
       : p["variant"] === "nationality"
         ? `las columnas ${p["columns"]} son una columna por nacionalidad: cada fila se lee como una fila de conteo por nacionalidad escrita (el encabezado de su columna como nacionalidad, su celda como total), con la fecha, el punto y la dirección de la fila en cada una; las filas conservan la línea de la fila, y una columna Total de la fila se conserva como la columna extra total_de_la_fila.`
         : p["variant"] === "sheet"

@@ -219,7 +219,7 @@ function noteRepeatGroup(
       {
         line: repeats.line,
         code: "repeat_group_rows",
-        message: `columns ${named} are one column per direction: each row is read as two count rows, one per direction written (its column's header as the direction relative to the point, mapped by --incoming-is / incomingIs as a Sentido column is; its cell as the total), with the row's date and point on each; the rows keep the row's line.`,
+        message: `columns ${named} are one column per direction: each row is read as two count rows, one per direction written (the header of each of ${named} as the direction relative to the point, told north or south by --incoming-is / incomingIs; the column's cell as the total), with the row's date and point on each; the rows keep the row's line.`,
         params: { variant: "direction", columns: named, instances },
       },
       sheet,

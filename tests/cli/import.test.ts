@@ -172,14 +172,20 @@ describe("dtm-flow import", () => {
     const v = capture(dir);
     expect(await run(["validate", "resumen.csv", "--lang", "es"], v.context)).toBe(0);
     const said = v.out.join("\n");
-    expect(said).toMatch(/ {2}Entradas, Salidas → direction \(encabezado de cada columna\)/);
-    expect(said).toMatch(/ {2}Entradas, Salidas → total \(celda de cada columna\)/);
+    expect(said).toMatch(
+      / {2}Entradas, Salidas → dirección \(direction\) \(encabezado de cada columna\)/,
+    );
+    expect(said).toMatch(
+      / {2}Entradas, Salidas → total de personas \(total\) \(celda de cada columna\)/,
+    );
     expect(said).toMatch(/fila 2 \[Salidas\] direction_relative: la columna Salidas es relativa/);
     expect(said).not.toMatch(/Sentido →|\[Sentido\]|Total →/);
     const i = capture(dir);
     const args = ["import", "resumen.csv", "--incoming-is", "northbound", "--lang", "es"];
     expect(await run([...args, "--out", "out"], i.context)).toBe(0);
-    expect(i.err.join("\n")).toMatch(/todos los valores de Entradas, Salidas, fmp_name_as_written/);
+    expect(i.err.join("\n")).toMatch(
+      /todos los valores de Entradas, Salidas, Punto de monitoreo se leyeron/,
+    );
   });
 
   it("dtm-flow import leaves out an extra column empty in every row and keeps one filled only in the last row", async () => {
