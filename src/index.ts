@@ -488,6 +488,7 @@ export type { LeftOutOfFiles, LeftOutSource } from "./report/leftOut.ts";
 export type {
   SituationUpdate,
   SituationUpdateOptions,
+  SituationCorrections,
   HeadlineFigure,
   SourceNote,
   Breakdown,

@@ -44,7 +44,14 @@ import {
   ledgerWarningText,
   warningRowFacts,
 } from "../../src/index.ts";
-import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
+import type {
+  CorrectionsFile,
+  CorridorDay,
+  Dataset,
+  LedgerOptions,
+  LedgerResult,
+  Replay,
+} from "../../src/index.ts";
 import { counted } from "../plural.ts";
 import { cliWords, ledgerLineEs } from "../cli-words.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
@@ -138,6 +145,8 @@ export interface LedgerRun {
   replay: Replay;
   /** The --corrections file as given, when one was. */
   correctionsFile?: string;
+  /** Its corrections, as read (all applied to the replay). */
+  corrections?: CorrectionsFile;
   inputs: string[];
   timeZone: string;
 }
@@ -243,6 +252,7 @@ export async function runLedger(
     inputs,
     timeZone,
     ...(correctionsFile !== undefined ? { correctionsFile } : {}),
+    ...(corrections !== undefined ? { corrections } : {}),
   };
 }
 

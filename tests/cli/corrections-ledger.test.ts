@@ -123,5 +123,25 @@ describe("dtm-flow report --corrections", () => {
     expect(md).not.toContain(
       `| Tijuana | ${formatPeople(before.places.find((p) => p.placeName === "Tijuana")!.present)} `,
     );
+    // The update read alone says its figures are of the corrected data (review26a M1).
+    const line = "Figures of the estimate with 1 analyst's correction (fix.json): S050 rejected.";
+    expect(md).toContain(`\n${line}\n`);
+    expect(readFileSync(join(dir, "out", "situation-update.html"), "utf8")).toContain(
+      `<p class="muted">${line.replace("'", "&#39;")}</p>`,
+    );
+  });
+
+  it("says the corrections in Spanish with --lang es, and nothing without --corrections", async () => {
+    const dir = folder("report-corrections-es-");
+    const io = capture(dir);
+    const args = ["--as-of", "2018-11-17", "--corrections", "fix.json", "--lang", "es"];
+    expect(await run(["report", ...args, "--out", "out"], io.context)).toBe(0);
+    expect(readFileSync(join(dir, "out", "situation-update.md"), "utf8")).toContain(
+      "\nCifras de la estimación con 1 corrección de analista (fix.json): S050 rechazado.\n",
+    );
+    const io2 = capture(dir);
+    expect(await run(["report", "--as-of", "2018-11-17", "--out", "o2"], io2.context)).toBe(0);
+    const plainMd = readFileSync(join(dir, "o2", "situation-update.md"), "utf8");
+    expect(plainMd).not.toMatch(/correction/i);
   });
 });
