@@ -208,7 +208,9 @@ export async function runLedger(
   // Read and checked before --out is made, as estimate does; an input the outputs must not overwrite.
   const correctionsFile = optionString(values, "corrections");
   const corrections =
-    correctionsFile !== undefined ? readCorrections(correctionsFile, context.cwd) : undefined;
+    correctionsFile !== undefined
+      ? readCorrections(correctionsFile, context.cwd, choice.lang)
+      : undefined;
   // Before any work: an unusable --out, or an output over an input, stops the command here.
   const out = openOutputFolder(
     output.out,
@@ -230,8 +232,10 @@ export async function runLedger(
     }),
   );
   const replay = userInputStep(() =>
-    withCorrections(correctionsFile ?? "", () =>
-      runReplay(dataset, { estimate: { timeZone }, ledger: options, asOf, corrections }),
+    withCorrections(
+      correctionsFile ?? "",
+      () => runReplay(dataset, { estimate: { timeZone }, ledger: options, asOf, corrections }),
+      lang,
     ),
   );
   if (replay.corrections)
