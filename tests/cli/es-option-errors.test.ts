@@ -91,7 +91,7 @@ describe("--lang es: the options' refusals", () => {
       "--out",
       "l",
     ]);
-    expect(shape.err).toMatch(/forma\.json en \/corrections\/0\/group: .*\(y 1 problema más\)$/);
+    expect(shape.err).toMatch(/forma\.json en \/corrections\/0\/group: .*\(y 1 problema más\)\.$/);
     expect(shape.err).not.toMatch(/ at \/|more problem|no such file/);
   }, 120_000);
 });
