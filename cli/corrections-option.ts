@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { UserError } from "./errors.ts";
 import { cliWords } from "./cli-words.ts";
-import { CorrectionsError, parseCorrections } from "../src/index.ts";
+import { CorrectionsError, correctionProblemText, parseCorrections } from "../src/index.ts";
 import type { CorrectionsFile, SituationLang } from "../src/index.ts";
 
 /**
@@ -57,7 +57,7 @@ export function withCorrections<T>(file: string, step: () => T, lang: SituationL
 
 /**
  * The sentence of a CorrectionsError in `lang`: the file, the first problem's pointer and
- * sentence, how many more. The problem's own sentence comes from the library, in English.
+ * sentence (the library's code table; a problem of the file's shape in English), how many more.
  */
 function correctionsError(file: string, error: CorrectionsError, lang: SituationLang): UserError {
   const p = error.problems[0];
@@ -65,7 +65,7 @@ function correctionsError(file: string, error: CorrectionsError, lang: Situation
     cliWords(lang).correctionsAt(
       basename(file),
       p?.pointer || "/",
-      p?.message ?? error.message,
+      p ? correctionProblemText(lang, p) : error.message,
       error.problems.length - 1,
     ),
   );

@@ -353,6 +353,11 @@ export {
   CorrectionsError,
   CORRECTION_KINDS,
 } from "./evidence/corrections.ts";
+export { correctionProblemText } from "./evidence/correctionProblemText.ts";
+export type {
+  CorrectionProblemCode,
+  CorrectionProblemParams,
+} from "./evidence/correctionProblemText.ts";
 export type {
   TimeDistance,
   TimeDistanceBody,

@@ -80,7 +80,9 @@ describe("--lang es: the options' refusals", () => {
       "l",
     ]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain("dtm-flow ledger: mala.json en /corrections/0/sightingId: ");
+    expect(bad.err).toContain(
+      'dtm-flow ledger: mala.json en /corrections/0/sightingId: ningún avistamiento tiene el id "S999".',
+    );
     writeFileSync(join(dir, "forma.json"), '{"version":1,"corrections":[{"kind":"merge"}]}');
     const shape = await refused([
       "ledger",
