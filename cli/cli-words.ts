@@ -112,6 +112,13 @@ export interface CliWords {
     cut?: string;
   }) => string;
   correctionsApplied: (n: number) => string;
+  /** A --corrections file that is not there (cli/corrections-option.ts). */
+  correctionsMissing: (file: string) => string;
+  /**
+   * A corrections file's first problem: the file, the JSON pointer, the problem's sentence and how
+   * many more problems there are.
+   */
+  correctionsAt: (file: string, pointer: string, problem: string, more: number) => string;
   checkStarting: (reports: number, reEstimates: number) => string;
   /** The self-calibration's note (`tooFewText`, src/estimate/calibrationText.ts) on its line. */
   selfCalibration: (note: string) => string;
@@ -298,6 +305,10 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     estimatingTracks: (f) =>
       `estimating ${f.cut ? "from " : ""}${f.sightings} sightings, ${f.counts} counts, ${f.stocks} stock figures (${f.name})${f.cut ? `, only what was observed ${f.cut}` : ""}`,
     correctionsApplied: (n) => `applied ${counted(n, "correction")}`,
+    correctionsMissing: (file) => `cannot read ${file}: no such file.`,
+    correctionsAt: (file, pointer, problem, more) =>
+      `${file} at ${pointer}: ${problem}` +
+      (more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"})` : ""),
     checkStarting: (reports, reEstimates) =>
       `held-out check: ${reports} reports, ${reEstimates} re-estimates`,
     selfCalibration: (note) => `self-calibration: ${note} (report.json selfCalibration)`,
@@ -419,6 +430,10 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       `estimando ${f.cut ? "a partir de " : ""}${contado(f.sightings, "avistamiento")}, ${contado(f.counts, "conteo")}, ${contado(f.stocks, "cifra", "cifras")} de stock (${situationWords("es").datasetName(f.name)})${f.cut ? `, solo lo observado ${f.cut}` : ""}`,
     correctionsApplied: (n) =>
       `${n === 1 ? "se aplicó" : "se aplicaron"} ${contado(n, "corrección", "correcciones")}`,
+    correctionsMissing: (file) => `no se puede leer ${file}: el archivo no existe.`,
+    correctionsAt: (file, pointer, problem, more) =>
+      `${file} en ${pointer}: ${problem}` +
+      (more > 0 ? ` (y ${more === 1 ? "1 problema más" : `${more} problemas más`})` : ""),
     checkStarting: (reports, reEstimates) =>
       `verificación con datos retenidos: ${contado(reports, "reporte")}, ${contado(reEstimates, "reestimación", "reestimaciones")}`,
     selfCalibration: (note) => `autocalibración: ${note} (report.json selfCalibration)`,

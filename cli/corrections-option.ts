@@ -6,8 +6,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { UserError } from "./errors.ts";
-import { CorrectionsError, parseCorrections } from "../src/index.ts";
-import type { CorrectionsFile } from "../src/index.ts";
+import { cliWords } from "./cli-words.ts";
+import { CorrectionsError, correctionProblemText, parseCorrections } from "../src/index.ts";
+import type { CorrectionsFile, SituationLang } from "../src/index.ts";
 
 /**
  * The option's help lines (the same in every command that takes it), ending with `after`: what
@@ -21,17 +22,22 @@ export const correctionsHelp = (
 
 /**
  * Reads and checks corrections.json.
+ * @param lang the language of the refusal (--lang; default English).
  * @throws UserError naming the file and the JSON pointer of the first problem.
  */
-export function readCorrections(file: string, cwd: string): CorrectionsFile {
+export function readCorrections(
+  file: string,
+  cwd: string,
+  lang: SituationLang = "en",
+): CorrectionsFile {
   const path = resolve(cwd, file);
   if (!existsSync(path) || !statSync(path).isFile()) {
-    throw new UserError(`cannot read ${file}: no such file.`);
+    throw new UserError(cliWords(lang).correctionsMissing(file));
   }
   try {
     return parseCorrections(readFileSync(path, "utf8"));
   } catch (error) {
-    if (error instanceof CorrectionsError) throw correctionsError(file, error);
+    if (error instanceof CorrectionsError) throw correctionsError(file, error, lang);
     throw error;
   }
 }
@@ -40,21 +46,27 @@ export function readCorrections(file: string, cwd: string): CorrectionsFile {
  * Runs a step that applies the corrections (`estimateWithCorrections`, `runReplay`): a correction
  * that does not fit the data is a UserError naming the file and the JSON pointer.
  */
-export function withCorrections<T>(file: string, step: () => T): T {
+export function withCorrections<T>(file: string, step: () => T, lang: SituationLang = "en"): T {
   try {
     return step();
   } catch (error) {
-    if (error instanceof CorrectionsError) throw correctionsError(file, error);
+    if (error instanceof CorrectionsError) throw correctionsError(file, error, lang);
     throw error;
   }
 }
 
-/** The sentence of a CorrectionsError: the file, the first problem's pointer, how many more. */
-function correctionsError(file: string, error: CorrectionsError): UserError {
+/**
+ * The sentence of a CorrectionsError in `lang`: the file, the first problem's pointer and
+ * sentence (the library's code table; a problem of the file's shape in English), how many more.
+ */
+function correctionsError(file: string, error: CorrectionsError, lang: SituationLang): UserError {
   const p = error.problems[0];
-  const more = error.problems.length - 1;
   return new UserError(
-    `${basename(file)} at ${p?.pointer || "/"}: ${p?.message ?? error.message}` +
-      (more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"})` : ""),
+    cliWords(lang).correctionsAt(
+      basename(file),
+      p?.pointer || "/",
+      p ? correctionProblemText(lang, p) : error.message,
+      error.problems.length - 1,
+    ),
   );
 }

@@ -354,6 +354,11 @@ export {
   CorrectionsError,
   CORRECTION_KINDS,
 } from "./evidence/corrections.ts";
+export { correctionProblemText } from "./evidence/correctionProblemText.ts";
+export type {
+  CorrectionProblemCode,
+  CorrectionProblemParams,
+} from "./evidence/correctionProblemText.ts";
 export type {
   TimeDistance,
   TimeDistanceBody,
@@ -489,6 +494,7 @@ export type { LeftOutOfFiles, LeftOutSource } from "./report/leftOut.ts";
 export type {
   SituationUpdate,
   SituationUpdateOptions,
+  SituationCorrections,
   HeadlineFigure,
   SourceNote,
   Breakdown,

@@ -47,7 +47,7 @@ import type {
   TrackStart,
 } from "../../src/index.ts";
 import { cliWords } from "../cli-words.ts";
-import { LANG_OPTION } from "../lang-option.ts";
+import { LANG_OPTION, langOption } from "../lang-option.ts";
 import { correctionsHelp, readCorrections, withCorrections } from "../corrections-option.ts";
 
 const HELP = `dtm-flow estimate — where every caravan group is along its route and how many people it
@@ -114,7 +114,9 @@ export const estimateCommand: Command = {
     const correctionsPath = optionString(values, "corrections");
     // Read (and refused) before openAsOfCommand's checks of --tz and --as-of and before --out is
     // made: a bad corrections file is reported first (openAsOfCommand's order notes it).
-    const corrections = correctionsPath ? readCorrections(correctionsPath, context.cwd) : undefined;
+    const corrections = correctionsPath
+      ? readCorrections(correctionsPath, context.cwd, langOption(values))
+      : undefined;
     const { choice, timeZone, asOf, out, loaded } = await openAsOfCommand(
       values,
       context,
@@ -146,7 +148,7 @@ export const estimateCommand: Command = {
     // ── corrections (--corrections): src/evidence/corrections.ts ──
     let corrected: CorrectedEstimate | undefined;
     if (corrections && correctionsPath) {
-      corrected = correctedEstimate(loaded.dataset, corrections, correctionsPath, estimate);
+      corrected = correctedEstimate(loaded.dataset, corrections, correctionsPath, estimate, lang);
       context.stderr(words.correctionsApplied(corrected.applied.length));
     }
     const dataset = corrected?.dataset ?? loaded.dataset;
@@ -409,8 +411,9 @@ function correctedEstimate(
   corrections: CorrectionsFile,
   file: string,
   estimate: (dataset: Dataset, extra?: EstimateOptions) => EstimateResult,
+  lang: SituationLang,
 ): CorrectedEstimate {
   return userInputStep(() =>
-    withCorrections(file, () => estimateWithCorrections(dataset, corrections, {}, estimate)),
+    withCorrections(file, () => estimateWithCorrections(dataset, corrections, {}, estimate), lang),
   );
 }

@@ -44,7 +44,14 @@ import {
   ledgerWarningText,
   warningRowFacts,
 } from "../../src/index.ts";
-import type { CorridorDay, Dataset, LedgerOptions, LedgerResult, Replay } from "../../src/index.ts";
+import type {
+  CorrectionsFile,
+  CorridorDay,
+  Dataset,
+  LedgerOptions,
+  LedgerResult,
+  Replay,
+} from "../../src/index.ts";
 import { counted } from "../plural.ts";
 import { cliWords, ledgerLineEs } from "../cli-words.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
@@ -138,6 +145,8 @@ export interface LedgerRun {
   replay: Replay;
   /** The --corrections file as given, when one was. */
   correctionsFile?: string;
+  /** Its corrections, as read (all applied to the replay). */
+  corrections?: CorrectionsFile;
   inputs: string[];
   timeZone: string;
 }
@@ -199,7 +208,9 @@ export async function runLedger(
   // Read and checked before --out is made, as estimate does; an input the outputs must not overwrite.
   const correctionsFile = optionString(values, "corrections");
   const corrections =
-    correctionsFile !== undefined ? readCorrections(correctionsFile, context.cwd) : undefined;
+    correctionsFile !== undefined
+      ? readCorrections(correctionsFile, context.cwd, choice.lang)
+      : undefined;
   // Before any work: an unusable --out, or an output over an input, stops the command here.
   const out = openOutputFolder(
     output.out,
@@ -221,8 +232,10 @@ export async function runLedger(
     }),
   );
   const replay = userInputStep(() =>
-    withCorrections(correctionsFile ?? "", () =>
-      runReplay(dataset, { estimate: { timeZone }, ledger: options, asOf, corrections }),
+    withCorrections(
+      correctionsFile ?? "",
+      () => runReplay(dataset, { estimate: { timeZone }, ledger: options, asOf, corrections }),
+      lang,
     ),
   );
   if (replay.corrections)
@@ -243,6 +256,7 @@ export async function runLedger(
     inputs,
     timeZone,
     ...(correctionsFile !== undefined ? { correctionsFile } : {}),
+    ...(corrections !== undefined ? { corrections } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * date with their sources, a stacked area chart of the split, people present per place against
  * shelter capacity — as one self-contained HTML file (inline SVG, no scripts) and Markdown.
  */
+import { basename } from "node:path";
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
 import { SAFE_WRITING_HELP } from "../output.ts";
@@ -140,6 +141,15 @@ export const reportCommand: Command = {
           seeds: loaded.embedded ? situationReport2018() : undefined,
           // Rows and sheets of the user's files that no figure uses: said in "Data quality".
           leftOut: leftOutOfFiles(loaded.reports),
+          // Said under the basis: the figures are of the corrected data (review26a M1).
+          ...(run.corrections && run.correctionsFile !== undefined
+            ? {
+                corrections: {
+                  file: basename(run.correctionsFile),
+                  list: run.corrections.corrections,
+                },
+              }
+            : {}),
         },
       ),
     );

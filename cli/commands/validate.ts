@@ -77,11 +77,19 @@ export function formatReportText(
   lines.push(es ? "columnas:" : "columns:");
   const ignored = es ? "(se ignora)" : "(ignored)";
   const extra = es ? "(se conserva como extra)" : "(kept as extra)";
-  for (const c of columnsInWords(report.columns, lang)) {
+  const inWords = columnsInWords(report.columns, lang);
+  inWords.forEach((c, i) => {
+    const scope = c.countScope
+      ? words.countScopeRead(c.countScope === "place" ? "place" : "point")
+      : "";
+    const how = madeFromText(lang, c) ?? c.how;
+    // A column kept as extra says so once: "(kept as extra)", not "(kept as extra) (extra)".
+    const keptAsExtra =
+      report.columns[i]!.how === "extra" && c.field === undefined && !c.ignored && how === c.how;
     lines.push(
-      `  ${columnShown(c)}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)} (${madeFromText(lang, c) ?? c.how}${c.countScope ? words.countScopeRead(c.countScope === "place" ? "place" : "point") : ""})`,
+      `  ${columnShown(c)}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)}${keptAsExtra && !scope ? "" : ` (${how}${scope})`}`,
     );
-  }
+  });
   // The library's sentence (the viewer's too), in both languages.
   for (const t of report.totals) lines.push(totalCheckText(lang, t));
   const list = (title: string, items: IssueLineItem[]) => {

@@ -350,11 +350,14 @@ function routeCost(
   const times = scratch.time;
   const { km, width, weight } = table;
   const t = table.times;
+  // The reports' rows are read only by the body charge (off by default): the loop writes them
+  // only then, so the default search does no work for it (review26a L4).
+  const rows = m.bodyCharge ? scratch.row : undefined;
   for (const i of sorted) {
     const x = km[i * width + c];
     if (Number.isNaN(x)) cost += off;
     else {
-      scratch.row[k] = i;
+      if (rows !== undefined) rows[k] = i;
       weights[k] = weight[i];
       times[k] = t[i];
       kms[k++] = x;

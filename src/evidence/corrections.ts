@@ -10,6 +10,8 @@ import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import type { Sighting } from "../model/sighting.ts";
 import type { IsoDate, IsoDateTime } from "../model/units.ts";
 import { createGazetteer } from "../geo/gazetteer.ts";
+import { correctionProblemEnglish } from "./correctionProblemText.ts";
+import type { CorrectionProblemCode, CorrectionProblemParams } from "./correctionProblemText.ts";
 import { dayToIsoDate, isoDateToDay, toLocalTime } from "../estimate/time.ts";
 
 /** Fields every correction may carry: who made it, when, and why. */
@@ -49,7 +51,14 @@ export interface CorrectionsFile {
 /** One problem: where (JSON pointer, RFC 6901) and what is wrong, as a sentence. */
 export interface CorrectionProblem {
   pointer: string;
+  /** The problem in English. */
   message: string;
+  /**
+   * For a correction that does not fit the data (`applyCorrections`): the code and params of its
+   * sentence (correctionProblemText.ts says it in Spanish too). Absent for a problem of shape.
+   */
+  code?: CorrectionProblemCode;
+  params?: object;
 }
 
 /** Thrown by {@link applyCorrections} (and {@link parseCorrections}) for an unusable file. */
@@ -262,15 +271,24 @@ export function applyCorrections(
 
   file.corrections.forEach((c, index) => {
     const at = `/corrections/${index}`;
-    const fail = (field: string, message: string) =>
-      problems.push({ pointer: field ? `${at}/${field}` : at, message });
+    const fail = <C extends CorrectionProblemCode>(
+      field: string,
+      code: C,
+      params: CorrectionProblemParams[C],
+    ) =>
+      problems.push({
+        pointer: field ? `${at}/${field}` : at,
+        message: correctionProblemEnglish(code, params),
+        code,
+        params,
+      });
     const done = (effect: string) => applied.push({ index, kind: c.kind, effect });
     switch (c.kind) {
       case "reassign":
       case "reject":
       case "accept": {
         const s = byId.get(c.sightingId);
-        if (!s) return fail("sightingId", `no sighting has the id "${c.sightingId}".`);
+        if (!s) return fail("sightingId", "no_sighting", { id: c.sightingId });
         if (c.kind === "reject") {
           rejected.add(c.sightingId);
           return done(`${c.sightingId} rejected: the estimate no longer uses it.`);
@@ -287,19 +305,19 @@ export function applyCorrections(
         return done(`${c.sightingId} now belongs to ${isNew ? "a new group " : ""}"${c.group}".`);
       }
       case "split": {
-        if (!known(c.group)) return fail("group", `no group is called "${c.group}".`);
-        if (known(c.newGroup)) return fail("newGroup", `a group "${c.newGroup}" already exists.`);
+        if (!known(c.group)) return fail("group", "no_group", { group: c.group });
+        if (known(c.newGroup)) return fail("newGroup", "group_exists", { group: c.newGroup });
         const moved = labelled(c.group).filter((s) => localDate(s, timeZone) >= c.date);
         if (moved.length === 0) {
-          return fail("date", `"${c.group}" has no report on or after ${c.date}.`);
+          return fail("date", "no_report_from", { group: c.group, date: c.date });
         }
         for (const s of moved) s.caravanLabel = c.newGroup;
         groups.add(c.newGroup);
         return done(`"${c.group}" split on ${c.date}: ${moved.length} reports to "${c.newGroup}".`);
       }
       case "merge": {
-        if (!known(c.group)) return fail("group", `no group is called "${c.group}".`);
-        if (!known(c.into)) return fail("into", `no group is called "${c.into}".`);
+        if (!known(c.group)) return fail("group", "no_group", { group: c.group });
+        if (!known(c.into)) return fail("into", "no_group", { group: c.into });
         const moved = labelled(c.group);
         for (const s of moved) s.caravanLabel = c.into;
         stocks = stocks.map((f) =>
@@ -309,12 +327,12 @@ export function applyCorrections(
         return done(`"${c.group}" merged into "${c.into}" (${moved.length} reports).`);
       }
       case "destination": {
-        if (!known(c.group)) return fail("group", `no group is called "${c.group}".`);
+        if (!known(c.group)) return fail("group", "no_group", { group: c.group });
         if (c.place !== undefined && !gazetteer.find(c.place)) {
-          return fail("place", `the place "${c.place}" is not in the gazetteer.`);
+          return fail("place", "place_unknown", { place: c.place });
         }
         if (c.routeId !== undefined && !routeIds.has(c.routeId)) {
-          return fail("routeId", `no route has the route_id "${c.routeId}".`);
+          return fail("routeId", "route_unknown", { routeId: c.routeId });
         }
         const d: GroupDestination = { group: c.group };
         if (c.place !== undefined) d.place = c.place;

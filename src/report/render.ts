@@ -129,6 +129,10 @@ export function renderMarkdown(update: SituationUpdate): string {
     `${escapeMarkdown(dataNamed(w, update.datasetName))}. ${w.figuresArePeople} ${escapeMarkdown(update.basis)}`,
     "",
   );
+  if (update.corrections) {
+    const { file, list } = update.corrections;
+    lines.push(escapeMarkdown(w.correctionsLine(file, list)), "");
+  }
   if (!update.covered) {
     lines.push(w.outside(date(update.asOf)), "");
     return lines.join("\n");
@@ -293,6 +297,10 @@ export function renderHtml(update: SituationUpdate): string {
     `<h1>${e(update.title)} — ${w.asOf} ${e(date(update.asOf))}</h1>`,
     `<p class="muted">${e(dataNamed(w, update.datasetName))}. ${w.figuresArePeople} ${e(update.basis)} ${w.madeBy}</p>`,
   );
+  if (update.corrections) {
+    const { file, list } = update.corrections;
+    out.push(`<p class="muted">${e(w.correctionsLine(file, list))}</p>`);
+  }
   if (!update.covered) {
     out.push(`<p>${e(w.outside(date(update.asOf)))}</p></body></html>`);
     return out.join("\n");

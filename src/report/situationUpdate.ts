@@ -22,6 +22,7 @@ import { formatPeople } from "./format.ts";
 import { warningRowFacts } from "./ledgerWarningText.ts";
 import type { StockRowFacts } from "../ledger/describe.ts";
 import { situationWords } from "./words.ts";
+import type { Correction } from "../evidence/corrections.ts";
 import type { SituationLang } from "./words.ts";
 
 /** One source figure behind a headline. */
@@ -149,6 +150,11 @@ export interface SituationUpdate {
    * with hindsight (`SituationUpdateOptions.hindsight`: later figures and reports used).
    */
   basis: string;
+  /**
+   * The analysts' corrections the figures were made with (`SituationUpdateOptions.corrections`),
+   * said under the basis; undefined when none.
+   */
+  corrections?: SituationCorrections;
   /** The language of its words (`renderMarkdown`/`renderHtml` write in it). */
   lang: SituationLang;
 }
@@ -157,6 +163,15 @@ export interface SituationUpdate {
 export const AS_OF_BASIS = situationWords("en").asOfBasis;
 /** The sentence of an update built with hindsight (the replay of all the data). */
 export const HINDSIGHT_BASIS = situationWords("en").hindsightBasis;
+
+/**
+ * The analysts' corrections an update's figures were made with: the corrections file's name as
+ * given and its corrections, in order (all of them applied: `runReplay` throws otherwise).
+ */
+export interface SituationCorrections {
+  file: string;
+  list: readonly Correction[];
+}
 
 /** Options of {@link buildSituationUpdate}. */
 export interface SituationUpdateOptions {
@@ -179,6 +194,12 @@ export interface SituationUpdateOptions {
    * said in "Data quality", so that the update read alone says data was left out. Default none.
    */
   leftOut?: LeftOutOfFiles;
+  /**
+   * The corrections the replay applied (`runReplay(…, { corrections })`, `report --corrections`):
+   * one line under the basis says so, so that the update read alone says its figures are of the
+   * corrected data. Default none; an empty list says nothing.
+   */
+  corrections?: SituationCorrections;
 }
 
 /**
@@ -248,6 +269,9 @@ export function buildSituationUpdate(
     warningRows: warningRowFacts(warnings, dataset.stocks),
     residuals,
     basis: options.hindsight ? words.hindsightBasis : words.asOfBasis,
+    ...(options.corrections && options.corrections.list.length > 0
+      ? { corrections: options.corrections }
+      : {}),
     lang,
     seedChecks: compareWithSeeds(
       ledger,

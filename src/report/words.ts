@@ -10,6 +10,7 @@ import { categoryWords } from "../ledger/describe.ts";
 import { measureWords } from "./measureWords.ts";
 import type { SourceType } from "../model/source.ts";
 import type { BeyondPlaceWords } from "../ledger/departedBasis.ts";
+import type { Correction } from "../evidence/corrections.ts";
 
 /** A language of the situation update: English or Spanish. */
 export type SituationLang = "en" | "es";
@@ -75,6 +76,42 @@ export interface ScenarioTotalsWords {
   atDestination: string;
   returns: string;
   onward: string;
+}
+
+/** One analyst's correction in English words ("S050 rejected"). */
+function correctionEn(c: Correction): string {
+  switch (c.kind) {
+    case "reject":
+      return `${c.sightingId} rejected`;
+    case "accept":
+      return `${c.sightingId} accepted`;
+    case "reassign":
+      return `${c.sightingId} moved to "${c.group}"`;
+    case "split":
+      return `"${c.group}" split on ${c.date} into "${c.newGroup}"`;
+    case "merge":
+      return `"${c.group}" merged into "${c.into}"`;
+    case "destination":
+      return `"${c.group}" heads for ${[c.place, c.routeId && `route ${c.routeId}`].filter(Boolean).join(" on ")}`;
+  }
+}
+
+/** One analyst's correction in Spanish words ("S050 rechazado"). */
+function correctionEs(c: Correction): string {
+  switch (c.kind) {
+    case "reject":
+      return `${c.sightingId} rechazado`;
+    case "accept":
+      return `${c.sightingId} aceptado`;
+    case "reassign":
+      return `${c.sightingId} pasado a "${c.group}"`;
+    case "split":
+      return `"${c.group}" dividido el ${c.date} en "${c.newGroup}"`;
+    case "merge":
+      return `"${c.group}" unido a "${c.into}"`;
+    case "destination":
+      return `"${c.group}" se dirige a ${[c.place, c.routeId && `la ruta ${c.routeId}`].filter(Boolean).join(" por ")}`;
+  }
 }
 
 const en = {
@@ -198,6 +235,14 @@ const en = {
     "a group that has arrived at its route's end is no longer in transit: its people no count holds yet are " +
     "remaining at the place there (at destination, not yet counted) until counts there take over",
   methodUnknown: "people who left, less everyone the sources place on the day",
+  /**
+   * The analysts' corrections the figures were made with (`report --corrections`), in one
+   * sentence: the file's name and each correction's effect, in order.
+   */
+  correctionsLine: (file: string, list: readonly Correction[]): string =>
+    `Figures of the estimate with ${list.length === 1 ? "1 analyst's correction" : `${list.length} analysts' corrections`} (${file}): ` +
+    list.map(correctionEn).join("; ") +
+    ".",
   asOfBasis:
     "Built from what was known by the end of the date: no figure or report published later is used; " +
     "a cumulative figure (claims, returns) is the sources' figures up to the date, reconciled by source weight, and " +
@@ -434,6 +479,10 @@ const es: SituationWords = {
     "un grupo que ha llegado al final de su ruta ya no está en tránsito: sus personas que ningún conteo recoge aún " +
     "permanecen en el lugar de llegada (en destino, aún sin contar) hasta que los conteos de allí las recogen",
   methodUnknown: "personas que salieron, menos todas las que las fuentes ubican ese día",
+  correctionsLine: (file: string, list: readonly Correction[]): string =>
+    `Cifras de la estimación con ${list.length === 1 ? "1 corrección de analista" : `${list.length} correcciones de analistas`} (${file}): ` +
+    list.map(correctionEs).join("; ") +
+    ".",
   asOfBasis:
     "Hecho con lo que se sabía al final de la fecha: no se usa ninguna cifra ni informe publicado después; " +
     "una cifra acumulada (solicitudes, retornos) es la de las cifras de las fuentes hasta la fecha, conciliadas según el peso de cada fuente, y " +

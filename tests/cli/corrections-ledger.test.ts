@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture } from "./capture.ts";
+import { readCsvRows } from "./csvRows.ts";
 import { embedded2018, formatPeople, runReplay } from "../../src/index.ts";
 import type { CorrectionsFile, Replay } from "../../src/index.ts";
 
@@ -30,12 +31,6 @@ const folder = (prefix: string) => {
   writeFileSync(join(dir, "fix.json"), JSON.stringify(REJECT));
   return dir;
 };
-const csvRows = (text: string) =>
-  text
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .split(/\r?\n/)
-    .map((l) => l.split(","));
 
 describe("dtm-flow ledger --corrections", () => {
   it("writes the ledger and places of the corrected replay, and lists the corrections in report.json", async () => {
@@ -46,26 +41,25 @@ describe("dtm-flow ledger --corrections", () => {
     const report = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
     expect(report.corrections).toMatchObject({ file: "fix.json", rejected: ["S050"] });
     // departed.csv's in transit, every day, is the corrected state's, and differs from the plain.
-    const [head, ...rows] = csvRows(readFileSync(join(dir, "out", "departed.csv"), "utf8"));
-    const at = (name: string) => head!.indexOf(name);
+    const rows = readCsvRows(join(dir, "out", "departed.csv"));
+    expect(rows.length).toBeGreaterThan(10);
     let changed = 0;
     for (const row of rows) {
-      const date = row[at("date")]!;
+      const date = row.date!;
       const day = corrected.state.find((d) => d.date === date)!;
-      expect(Number(row[at("in_transit")]), date).toBe(day.totals.inTransit);
-      expect(Number(row[at("unknown")]), date).toBe(day.totals.unknown);
+      expect(Number(row.in_transit), date).toBe(day.totals.inTransit);
+      expect(Number(row.unknown), date).toBe(day.totals.unknown);
       if (plain.state.find((d) => d.date === date)?.totals.inTransit !== day.totals.inTransit)
         changed++;
     }
     expect(changed).toBeGreaterThan(10);
     // places.csv: Tijuana on 17 Nov 2018, the corrected state's people present.
-    const places = csvRows(readFileSync(join(dir, "out", "places.csv"), "utf8"));
-    const col = (name: string) => places[0]!.indexOf(name);
-    const tijuana = places.find((r) => r[0] === "2018-11-17" && r[col("place_name")] === "Tijuana");
+    const places = readCsvRows(join(dir, "out", "places.csv"));
+    const tijuana = places.find((r) => r.date === "2018-11-17" && r.place_name === "Tijuana");
     const present = (r: Replay) =>
       r.state.find((d) => d.date === "2018-11-17")!.places.find((p) => p.placeName === "Tijuana")!
         .present;
-    expect(Number(tijuana?.[col("present")])).toBe(present(corrected));
+    expect(Number(tijuana?.present)).toBe(present(corrected));
     expect(present(corrected)).not.toBe(present(plain));
   });
 
@@ -123,5 +117,25 @@ describe("dtm-flow report --corrections", () => {
     expect(md).not.toContain(
       `| Tijuana | ${formatPeople(before.places.find((p) => p.placeName === "Tijuana")!.present)} `,
     );
+    // The update read alone says its figures are of the corrected data (review26a M1).
+    const line = "Figures of the estimate with 1 analyst's correction (fix.json): S050 rejected.";
+    expect(md).toContain(`\n${line}\n`);
+    expect(readFileSync(join(dir, "out", "situation-update.html"), "utf8")).toContain(
+      `<p class="muted">${line.replace("'", "&#39;")}</p>`,
+    );
+  });
+
+  it("says the corrections in Spanish with --lang es, and nothing without --corrections", async () => {
+    const dir = folder("report-corrections-es-");
+    const io = capture(dir);
+    const args = ["--as-of", "2018-11-17", "--corrections", "fix.json", "--lang", "es"];
+    expect(await run(["report", ...args, "--out", "out"], io.context)).toBe(0);
+    expect(readFileSync(join(dir, "out", "situation-update.md"), "utf8")).toContain(
+      "\nCifras de la estimación con 1 corrección de analista (fix.json): S050 rechazado.\n",
+    );
+    const io2 = capture(dir);
+    expect(await run(["report", "--as-of", "2018-11-17", "--out", "o2"], io2.context)).toBe(0);
+    const plainMd = readFileSync(join(dir, "o2", "situation-update.md"), "utf8");
+    expect(plainMd).not.toMatch(/correction/i);
   });
 });

@@ -3,7 +3,7 @@
  * no stack trace): a date option that is no calendar date, forecast data too old for --as-of, a
  * scenario command without its file. English is unchanged (cli/cli-words.ts).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -49,4 +49,51 @@ describe("--lang es: the options' refusals", () => {
     expect(two.err).toContain("indique un solo archivo de escenario, no 2.");
     expect((await refused(["scenario"])).err).toContain("give the scenario file");
   });
+
+  it("a --corrections file that is missing or does not fit (ledger, report)", async () => {
+    const missing = await refused([
+      "report",
+      "--as-of",
+      "2018-11-17",
+      "--corrections",
+      "nada.json",
+      "--lang",
+      "es",
+      "--out",
+      "r",
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(
+      "dtm-flow report: no se puede leer nada.json: el archivo no existe.",
+    );
+    writeFileSync(
+      join(dir, "mala.json"),
+      JSON.stringify({ version: 1, corrections: [{ kind: "reject", sightingId: "S999" }] }),
+    );
+    const bad = await refused([
+      "ledger",
+      "--corrections",
+      "mala.json",
+      "--lang",
+      "es",
+      "--out",
+      "l",
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain(
+      'dtm-flow ledger: mala.json en /corrections/0/sightingId: ningún avistamiento tiene el id "S999".',
+    );
+    writeFileSync(join(dir, "forma.json"), '{"version":1,"corrections":[{"kind":"merge"}]}');
+    const shape = await refused([
+      "ledger",
+      "--corrections",
+      "forma.json",
+      "--lang",
+      "es",
+      "--out",
+      "l",
+    ]);
+    expect(shape.err).toMatch(/forma\.json en \/corrections\/0\/group: .*\(y 1 problema más\)\.$/);
+    expect(shape.err).not.toMatch(/ at \/|more problem|no such file/);
+  }, 120_000);
 });

@@ -47,6 +47,17 @@ describe("validate --lang es: the column mapping", () => {
   });
 });
 
+describe("validate: a column kept as extra", () => {
+  it('says "kept as extra" once, in both languages (review26a L2)', async () => {
+    const es = await columnLines(KOBO, "es");
+    expect(es).toContain("  start → (se conserva como extra)");
+    expect(es.filter((l) => /extra\).*\(extra\)/.test(l))).toEqual([]);
+    const en = await columnLines(KOBO, "en");
+    expect(en).toContain("  start → (kept as extra)");
+    expect(en.filter((l) => /extra\).*\(extra\)/.test(l))).toEqual([]);
+  });
+});
+
 describe("columnsInWords", () => {
   const columns: ColumnMapping[] = [
     { index: 0, column: "Sentido", field: "direction", how: "alias" },

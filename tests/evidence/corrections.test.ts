@@ -15,6 +15,7 @@ import {
 import type { CorrectionsFile } from "../../src/evidence/corrections.ts";
 import { estimateWithCorrections } from "../../src/evidence/estimateCorrected.ts";
 import type { Dataset } from "../../src/model/dataset.ts";
+import { correctionProblemText } from "../../src/evidence/correctionProblemText.ts";
 
 let dataset: Dataset;
 beforeAll(() => {
@@ -282,6 +283,23 @@ describe("dtm-flow estimate --corrections", () => {
     );
     expect(io2.err.join("\n")).toMatch(
       /shape\.json at \/corrections\/0\/group: .*\(and 1 more problem\)\.$/,
+    );
+  });
+});
+
+describe("correctionProblemText", () => {
+  it("says a correction that does not fit the data in Spanish from its code, English unchanged", () => {
+    const problem = {
+      pointer: "/corrections/0/sightingId",
+      code: "no_sighting",
+      params: { id: "S999" },
+      message: 'no sighting has the id "S999".',
+    };
+    expect(correctionProblemText("es", problem)).toBe('ningún avistamiento tiene el id "S999".');
+    expect(correctionProblemText("en", problem)).toBe(problem.message);
+    // A problem of the file's shape has no code: its English message as it is.
+    expect(correctionProblemText("es", { message: "corrections must be a list." })).toBe(
+      "corrections must be a list.",
     );
   });
 });
