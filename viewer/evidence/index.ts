@@ -10,6 +10,7 @@ import "./evidence.css";
 import type { Correction, CorrectionsFile, Evidence, TimeDistance } from "../../src/index.ts";
 import { dayNumber } from "../../src/index.ts";
 import { download } from "../analyst/exports.ts";
+import type { AsOfDay } from "../data/asOfDay.ts";
 import type { DataProvider } from "../data/provider.ts";
 import { dateOf } from "../data/replay.ts";
 import type { ReplayData, ReplaySource } from "../data/replay.ts";
@@ -107,9 +108,21 @@ export function installEvidence(
     if (showOnMap) {
       const replay = m.result.replay;
       own.add(replay);
-      await viewer.load({ id: "corrected", load: async () => replay });
+      // Its "As known on the day" figures are those of `report --as-of D --corrections`.
+      await viewer.load({
+        id: "corrected",
+        load: async () => replay,
+        situationAsOf: (date) => asOfOf(date, next),
+      });
     }
     return m.result;
+  }
+
+  /** The situation as known on `date` with these corrections, from the evidence worker. */
+  async function asOfOf(date: string, corrections: CorrectionsFile): Promise<AsOfDay> {
+    const m = await ask({ type: "asOf", date, corrections });
+    if (m.type === "asOf") return m.day;
+    throw new Error(failure(m, EVIDENCE_TEXTS[L()]));
   }
 
   const actions: EvidenceActions = {
