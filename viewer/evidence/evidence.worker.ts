@@ -131,9 +131,10 @@ function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
   const estimate = replayed.estimate;
   const corrections = replayed.corrections;
   if (!estimate || !corrections) {
-    throw new Error(
-      "no group sightings are left to estimate from, so there is no group to explain.",
-    );
+    last = undefined;
+    check = undefined;
+    post({ type: "noGroups", req });
+    return;
   }
   const corrected: CorrectedEstimate = { ...corrections, dataset: replayed.dataset, estimate };
   const { report } = estimate;

@@ -94,12 +94,24 @@ export function installEvidence(
     ui.status.textContent = EVIDENCE_TEXTS[L()].running;
     const m = await ask({ type: "run", corrections: next, ...(data ? { data } : {}) });
     const T = EVIDENCE_TEXTS[L()];
+    if (m.type === "noGroups") {
+      // Valid data with no group to explain: said, and nothing of the previous data kept.
+      file = next;
+      result = undefined;
+      evidence = undefined;
+      ui.chartHost.hidden = true;
+      ui.evidenceHost.replaceChildren();
+      ui.status.textContent = T.noGroups;
+      renderList();
+      return undefined;
+    }
     if (m.type !== "result") {
       ui.status.textContent = failure(m, T);
       return undefined;
     }
     file = next;
     result = m.result;
+    ui.chartHost.hidden = false;
     const start = viewer.replay?.start ?? m.result.replay.start;
     view.setData(m.result.chart, day0Of(start));
     ui.status.textContent = T.rerun(m.result.ms, file.corrections.length);

@@ -55,5 +55,10 @@ export type EvidenceMessage =
   | { type: "evidence"; req: number; evidence: Evidence }
   | { type: "checked"; req: number; heldOut: number }
   | { type: "asOf"; req: number; day: AsOfDay }
+  /**
+   * Valid data without group sightings (none in the files, or all rejected): the replay tracks
+   * no group, so there is no estimate to explain (not a failure).
+   */
+  | { type: "noGroups"; req: number }
   | { type: "invalid"; req: number; problems: { pointer: string; message: string }[] }
   | { type: "error"; req: number; message: string };
