@@ -118,7 +118,9 @@ export function installEvidence(
     renderList();
     shownKey = "";
     if (showOnMap) {
-      const replay = m.result.replay;
+      const replay = next.corrections.length
+        ? { ...m.result.replay, corrected: true as const }
+        : m.result.replay;
       own.add(replay);
       // Its "As known on the day" figures are those of `report --as-of D --corrections`.
       await viewer.load({
