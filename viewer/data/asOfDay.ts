@@ -4,7 +4,8 @@
  * through `runLedger`), read by the same rule as the hindsight panel (`situationFrom`: the
  * situation headlines and the places by status of the day). Nothing is derived here: this module
  * only picks the day out of the library's answer. Heavy (one estimator run, ≈ 0.3–1 s for the
- * 2018 data): run in the forecast worker, which keeps the dataset and caches by day.
+ * 2018 data): run in the forecast worker, which keeps the dataset and caches by day, and in the
+ * evidence worker for the map's corrected replay (with the analyst's corrections).
  */
 import { reportDayPlace, reportRange, runReplay } from "../../src/index.ts";
 import type { CorrectionsFile, DataRange, Dataset, IsoDate } from "../../src/index.ts";
