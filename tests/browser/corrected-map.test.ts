@@ -2,7 +2,8 @@
  * After an analyst's correction the map draws the corrected replay from the library's state and
  * ledger (issue 14: one state every view reads): in real Chromium, the situation panel is there
  * and its figures, places and presence panels equal `dtm-flow report --hindsight --corrections`
- * for the same file and day, and they differ from the uncorrected map's.
+ * for the same file and day, and they differ from the uncorrected map's; switched to "As known on
+ * the day", the panel equals `dtm-flow report --as-of --corrections` (review26a H1).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -56,6 +57,9 @@ describe.skipIf(!hasBrowser)("the corrected map reads the library's corrected st
   const viewer = useViewerSession();
   let dir: string;
   let md: string;
+  /** `report --as-of DATE` (as known on the day) with and without the correction. */
+  let asOfMd: string;
+  let plainAsOfMd: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "dtm-corrected-map-"));
@@ -64,6 +68,13 @@ describe.skipIf(!hasBrowser)("the corrected map reads the library's corrected st
     const args = ["report", "--as-of", DATE, "--hindsight", "--corrections", "fix.json"];
     expect(await run([...args, "--out", "out"], capture(dir).context)).toBe(0);
     md = readFileSync(join(dir, "out", "situation-update.md"), "utf8");
+    const asOf = ["report", "--as-of", DATE];
+    expect(
+      await run([...asOf, "--corrections", "fix.json", "--out", "as-of"], capture(dir).context),
+    ).toBe(0);
+    asOfMd = readFileSync(join(dir, "as-of", "situation-update.md"), "utf8");
+    expect(await run([...asOf, "--out", "plain"], capture(dir).context)).toBe(0);
+    plainAsOfMd = readFileSync(join(dir, "plain", "situation-update.md"), "utf8");
   }, 300_000);
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -103,6 +114,35 @@ describe.skipIf(!hasBrowser)("the corrected map reads the library's corrected st
     expect(after.Tijuana).toBeGreaterThan(0);
     // The correction reached the panels: Tijuana's people differ from the uncorrected map's.
     expect(after.Tijuana).not.toBe(before.Tijuana);
+
+    // "As known on the day": the figures of `report --as-of DATE --corrections`, not the
+    // uncorrected data's (which `report --as-of DATE` alone gives, and differ).
+    await page.locator('#situation input[value="as-of"]').check();
+    await expect
+      .poll(async () => (await readPanel(page)).basis + "|" + (await readPanel(page)).status, {
+        timeout: 180_000,
+      })
+      .toBe("as-of|undefined");
+    const asOf = await readPanel(page);
+    expect(asOf.note).toMatch(/^As known on the day \(the figures of dtm-flow report --as-of\)/);
+    expect(reportedHeadlines(asOfMd)).not.toEqual(reportedHeadlines(plainAsOfMd));
+    expect(shownHeadlines(asOf)).toEqual(reportedHeadlines(asOfMd));
+    expect(asOf.places).toEqual(reportedPlaces(asOfMd));
+
+    // The forecast panel and the analyst panel's tables are computed from the data without the
+    // correction: they say so instead of showing those figures (review26a M4).
+    await expect
+      .poll(() => page.locator('#forecast [data-status="uncorrected"]').textContent(), {
+        timeout: 60_000,
+      })
+      .toMatch(/^No forecast shown: it would be of the data without your corrections/);
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    await page.locator('button[data-table="split.csv"]').evaluate((b: HTMLElement) => b.click());
+    await expect
+      .poll(() => page.locator("#analyst-status").textContent())
+      .toMatch(/^Tables not exported: they would be of the data without your corrections/);
+    expect(downloads).toBe(0);
     expect(watch.errors).toEqual([]);
     await page.close();
   });

@@ -63,6 +63,11 @@ export function wireExports(
   }
 
   async function exportTable(fileName: string): Promise<void> {
+    // The worker's tables are of the data without the analyst's corrections the map shows.
+    if (viewer.replay?.corrected) {
+      dom.status.textContent = at(lang(), "tablesUncorrected");
+      return;
+    }
     dom.status.dataset.busy = "1";
     setProgress(dom, undefined, at(lang(), "preparingTables"));
     try {

@@ -65,6 +65,8 @@ const en = {
   tables: "Tables (CSV, GeoJSON)",
   hxl: "With HXL hashtags (a second header row, for HDX)",
   preparingTables: "Preparing the tables…",
+  tablesUncorrected:
+    "Tables not exported: they would be of the data without your corrections. Undo the corrections (evidence panel) to export them.",
   sources: "Sources",
   moreSources: "more",
   data: "Data",
@@ -137,6 +139,8 @@ const es: Dict = {
   tables: "Tablas (CSV, GeoJSON)",
   hxl: "Con etiquetas HXL (una segunda fila de encabezado, para HDX)",
   preparingTables: "Preparando las tablas…",
+  tablesUncorrected:
+    "Tablas no exportadas: serían de los datos sin sus correcciones. Deshaga las correcciones (panel de evidencia) para exportarlas.",
   sources: "Fuentes",
   moreSources: "más",
   data: "Datos",

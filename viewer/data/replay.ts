@@ -241,6 +241,12 @@ export interface ReplayData {
    * same data. Not drawn; absent for the embedded replay.
    */
   source?: ReplaySource;
+  /**
+   * Set on the evidence panel's replay when it applies at least one analyst's correction: the
+   * panels computed elsewhere from the data without the corrections (the analyst panel's tables,
+   * the forecast panel) say so instead of showing those figures next to corrected ones.
+   */
+  corrected?: true;
 }
 
 /**

@@ -21,6 +21,8 @@ import {
   trackFileStatuses,
 } from "../../src/index.ts";
 import type { CheckResult, CorrectedEstimate, Dataset } from "../../src/index.ts";
+import { computeAsOfDay } from "../data/asOfDay.ts";
+import type { AsOfDay } from "../data/asOfDay.ts";
 import { replayInput } from "../data/embedded.ts";
 import { prepareReplay } from "../data/prepare.ts";
 import type { DatasetReply, DatasetRequest } from "../analyst/protocol.ts";
@@ -32,6 +34,8 @@ let base: { dataset: Dataset; seeds: boolean } | undefined;
 const held = () => (base ??= { dataset: embedded2018(), seeds: true });
 let last: CorrectedEstimate | undefined;
 let check: CheckResult | undefined;
+/** Situations as known on a day of the data held, by day and corrections (emptied with new data). */
+const asOfDays = new Map<string, AsOfDay>();
 
 /** The channel to the analyst worker, where the datasets of the analyst's files are. */
 let analyst: MessagePort | undefined;
@@ -55,6 +59,7 @@ async function useData(data: Extract<EvidenceRequest, { type: "run" }>["data"]):
     if (!dataset) throw new Error("these data were replaced by newer ones meanwhile.");
     base = { dataset, seeds: data.seeds };
   }
+  if (data) asOfDays.clear();
 }
 
 // One request at a time, in order: a run that waits for its dataset finishes before the evidence
@@ -91,6 +96,14 @@ async function answer(m: EvidenceRequest): Promise<void> {
       if (!last) throw new Error("no estimate yet");
       check = checkEstimate(last.dataset, { full: last.estimate });
       post({ type: "checked", req: m.req, heldOut: check.heldOut });
+    } else if (m.type === "asOf") {
+      const key = `${m.date}|${JSON.stringify(m.corrections)}`;
+      let day = asOfDays.get(key);
+      if (!day) {
+        day = computeAsOfDay(held().dataset, m.date, { corrections: m.corrections });
+        asOfDays.set(key, day);
+      }
+      post({ type: "asOf", req: m.req, day });
     }
   } catch (error) {
     if (error instanceof CorrectionsError) {
@@ -118,9 +131,10 @@ function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
   const estimate = replayed.estimate;
   const corrections = replayed.corrections;
   if (!estimate || !corrections) {
-    throw new Error(
-      "no group sightings are left to estimate from, so there is no group to explain.",
-    );
+    last = undefined;
+    check = undefined;
+    post({ type: "noGroups", req });
+    return;
   }
   const corrected: CorrectedEstimate = { ...corrections, dataset: replayed.dataset, estimate };
   const { report } = estimate;

@@ -10,6 +10,7 @@ import "./evidence.css";
 import type { Correction, CorrectionsFile, Evidence, TimeDistance } from "../../src/index.ts";
 import { dayNumber } from "../../src/index.ts";
 import { download } from "../analyst/exports.ts";
+import type { AsOfDay } from "../data/asOfDay.ts";
 import type { DataProvider } from "../data/provider.ts";
 import { dateOf } from "../data/replay.ts";
 import type { ReplayData, ReplaySource } from "../data/replay.ts";
@@ -93,23 +94,49 @@ export function installEvidence(
     ui.status.textContent = EVIDENCE_TEXTS[L()].running;
     const m = await ask({ type: "run", corrections: next, ...(data ? { data } : {}) });
     const T = EVIDENCE_TEXTS[L()];
+    if (m.type === "noGroups") {
+      // Valid data with no group to explain: said, and nothing of the previous data kept.
+      file = next;
+      result = undefined;
+      evidence = undefined;
+      ui.chartHost.hidden = true;
+      ui.evidenceHost.replaceChildren();
+      ui.status.textContent = T.noGroups;
+      renderList();
+      return undefined;
+    }
     if (m.type !== "result") {
       ui.status.textContent = failure(m, T);
       return undefined;
     }
     file = next;
     result = m.result;
+    ui.chartHost.hidden = false;
     const start = viewer.replay?.start ?? m.result.replay.start;
     view.setData(m.result.chart, day0Of(start));
     ui.status.textContent = T.rerun(m.result.ms, file.corrections.length);
     renderList();
     shownKey = "";
     if (showOnMap) {
-      const replay = m.result.replay;
+      const replay = next.corrections.length
+        ? { ...m.result.replay, corrected: true as const }
+        : m.result.replay;
       own.add(replay);
-      await viewer.load({ id: "corrected", load: async () => replay });
+      // Its "As known on the day" figures are those of `report --as-of D --corrections`.
+      await viewer.load({
+        id: "corrected",
+        load: async () => replay,
+        situationAsOf: (date) => asOfOf(date, next),
+      });
     }
     return m.result;
+  }
+
+  /** The situation as known on `date` with these corrections, from the evidence worker. */
+  async function asOfOf(date: string, corrections: CorrectionsFile): Promise<AsOfDay> {
+    const m = await ask({ type: "asOf", date, corrections });
+    if (m.type === "asOf") return m.day;
+    throw new Error(failure(m, EVIDENCE_TEXTS[L()]));
   }
 
   const actions: EvidenceActions = {

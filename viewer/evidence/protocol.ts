@@ -6,6 +6,7 @@
  * Everything here is structured-clone-able.
  */
 import type { CorrectionsFile, CorrectedInput, Evidence, TimeDistance } from "../../src/index.ts";
+import type { AsOfDay } from "../data/asOfDay.ts";
 import type { ReplayData, ReplaySource } from "../data/replay.ts";
 
 export type EvidenceRequest =
@@ -21,7 +22,12 @@ export type EvidenceRequest =
       data?: ReplaySource | "embedded";
     }
   | { type: "evidence"; req: number; group: string; date: string }
-  | { type: "check"; req: number };
+  | { type: "check"; req: number }
+  /**
+   * The situation as known on `date` of the data held with these corrections (the figures of
+   * `dtm-flow report --as-of <date> --corrections <file>`): the corrected replay's as-of source.
+   */
+  | { type: "asOf"; req: number; date: string; corrections: CorrectionsFile };
 
 /** Sent once, when the worker starts: its end of the channel to the analyst worker. */
 export interface PortMessage {
@@ -48,5 +54,11 @@ export type EvidenceMessage =
   | { type: "result"; req: number; result: RunResult }
   | { type: "evidence"; req: number; evidence: Evidence }
   | { type: "checked"; req: number; heldOut: number }
+  | { type: "asOf"; req: number; day: AsOfDay }
+  /**
+   * Valid data without group sightings (none in the files, or all rejected): the replay tracks
+   * no group, so there is no estimate to explain (not a failure).
+   */
+  | { type: "noGroups"; req: number }
   | { type: "invalid"; req: number; problems: { pointer: string; message: string }[] }
   | { type: "error"; req: number; message: string };

@@ -93,13 +93,15 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
   }
 
   /** The replay shows another dataset than the provider forecasts: say so, draw nothing. */
-  function renderOtherData(next: ForecastContext): void {
+  /** No forecast: the worker's data are not the replay shown (other files, or corrections). */
+  function renderOtherData(next: ForecastContext, why: "otherData" | "uncorrected"): void {
     wanted = undefined;
     view = undefined;
+    const status = why === "otherData" ? "other-data" : "uncorrected";
     mount(
       section,
       h("h2", {}, forecastText(next.lang, "title")),
-      h("p", { class: "note", "data-status": "other-data" }, forecastText(next.lang, "otherData")),
+      h("p", { class: "note", "data-status": status }, forecastText(next.lang, why)),
     );
     layer.replaceChildren();
   }
@@ -166,7 +168,12 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
       if (!next.replay) return;
       provider ??= createWorkerForecastProvider();
       if (provider.datasetName !== undefined && provider.datasetName !== next.replay.name) {
-        renderOtherData(next);
+        renderOtherData(next, "otherData");
+        return;
+      }
+      // The worker forecasts the data without the analyst's corrections the map shows.
+      if (next.replay.corrected) {
+        renderOtherData(next, "uncorrected");
         return;
       }
       // As of the day shown: a bare date is the end of that day, as `forecast --as-of` reads it.
