@@ -64,24 +64,41 @@ export function kmAhead(
   const r0 = regime ?? movement.regimes;
   const total = r0.rest + r0.walk + r0.ride;
   const shares = [r0.rest, r0.walk, r0.ride].map((v) => (total > 0 ? v / total : 1 / 3));
-  let byRegime = shares.map((s) => start.map((v) => v * s));
+  // Each regime's density, mixed into `mixed` and convolved into `next` day by day. The buffers
+  // are reused and the loops fused (speed): the same sums in the same order as before, so the
+  // held days are unchanged to the bit.
+  let byRegime = shares.map((s) => {
+    const a = new Float64Array(n);
+    for (let j = 0; j < n; j++) a[j] = start[j]! * s;
+    return a;
+  });
+  let next = REGIMES.map(() => new Float64Array(n));
+  const mixed = REGIMES.map(() => new Float64Array(n));
   const kernels = dayKernels(movement, cellKm);
   const P = regimeTransitions(movement);
+  // The law's transitions into each regime, 0 where there is none (then not added, as before).
+  const into = REGIMES.map((_, to) => REGIMES.map((__, r) => P[r]![to]!));
   const out: KmInterval[] = [];
-  const conv = new Float64Array(n);
   const diff = new Float64Array(n + 1);
+  const sum = new Float64Array(n);
   for (let d = 1; d <= days; d++) {
-    byRegime = REGIMES.map((_, to) => {
-      const mixed = new Float64Array(n);
-      byRegime.forEach((a, r) => {
-        const p = P[r]![to]!;
-        if (p > 0) for (let j = 0; j < n; j++) mixed[j] += p * a[j]!;
-      });
-      convolveForward(mixed, kernels[to]!, conv, diff);
-      return Float64Array.from(conv);
-    });
-    const sum = new Float64Array(n);
-    for (const a of byRegime) for (let j = 0; j < n; j++) sum[j] += a[j]!;
+    // Each target regime's mix, summed over the from-regimes in order (rest, walk, ride).
+    const [a0, a1, a2] = byRegime as [Float64Array, Float64Array, Float64Array];
+    for (let to = 0; to < 3; to++) {
+      const [p0, p1, p2] = into[to] as [number, number, number];
+      const m = mixed[to]!;
+      for (let j = 0; j < n; j++) {
+        let v = 0;
+        if (p0 > 0) v += p0 * a0[j]!;
+        if (p1 > 0) v += p1 * a1[j]!;
+        if (p2 > 0) v += p2 * a2[j]!;
+        m[j] = v;
+      }
+      convolveForward(m, kernels[to]!, next[to]!, diff);
+    }
+    [byRegime, next] = [next, byRegime];
+    const [b0, b1, b2] = byRegime as [Float64Array, Float64Array, Float64Array];
+    for (let j = 0; j < n; j++) sum[j] = 0 + b0[j]! + b1[j]! + b2[j]!;
     const q = (p: number) => Math.min(end, gridQuantile(sum, 0, cellKm, p, false, true));
     out.push({ low: q(0.05), median: q(0.5), high: q(0.95) });
   }

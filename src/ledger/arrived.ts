@@ -18,6 +18,7 @@ import type { Iso3, Km } from "../model/units.ts";
 import type { GroupOnRoad } from "../state/onRoad.ts";
 import { pointStatusReader } from "../state/groupStatus.ts";
 import type { TrackEndFacts } from "../state/groupStatus.ts";
+import type { RouteIndex } from "../geo/routeIndex.ts";
 
 /** People held at an arrived group's route-end place, with their 90 % interval (people). */
 export interface HeldPeople {
@@ -195,6 +196,7 @@ export function addRemaining(parts: Part[], placed: readonly Part[]): void {
  *   its city, `areaOf`); a route with no place there leaves its arrived groups in transit.
  * @param sightings the dataset's sightings: a group's count at arrival ({@link countedAtArrival})
  *   sets the people held at its route's end (`held`, {@link heldAtDestination}).
+ * @param routeIndex an index of `routes` already built (`LedgerInput.routeIndex`); default: built.
  */
 export function arrivalReader(
   routes: RouteCollection | undefined,
@@ -203,12 +205,13 @@ export function arrivalReader(
   radiusKm: Km,
   sightings: readonly Sighting[] = [],
   timeZone: string = DEFAULT_TIME_ZONE,
+  routeIndex?: RouteIndex,
 ): {
   arrived: (p: TrackPoint) => boolean;
   endOf: (p: TrackPoint) => EndPlace | undefined;
   held: (g: GroupOnRoad, end: EndPlace) => HeldPeople;
 } {
-  const status = pointStatusReader(routes, trackEnds);
+  const status = pointStatusReader(routes, trackEnds, routeIndex);
   const counted = countedAtArrival(sightings, radiusKm, timeZone);
   const ends = new Map<string, EndPlace | undefined>();
   for (const f of routes?.features ?? []) {

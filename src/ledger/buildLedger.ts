@@ -216,6 +216,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     radiusKm,
     dataset.sightings,
     options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE,
+    input.routeIndex,
   );
   const beyondWarnings = new BeyondGroupWarnings(warnings, groupAt);
   const countryAt = new Map<string, Iso3 | undefined>();

@@ -138,7 +138,12 @@ export function supersedingCounts(
   counts: readonly TownCount[],
   holdDays: number,
 ): (number | undefined)[] {
-  return takeoverMatrix(counts, holdDays).map((row) => {
+  return supersedingOf(counts, takeoverMatrix(counts, holdDays));
+}
+
+/** {@link supersedingCounts} read from a {@link takeoverMatrix} of `counts`. */
+function supersedingOf(counts: readonly TownCount[], taken: number[][]): (number | undefined)[] {
+  return taken.map((row) => {
     let by: number | undefined;
     row.forEach((t, j) => {
       if (t > 0 && (by === undefined || counts[j]!.countDay > counts[by]!.countDay)) by = j;
@@ -166,7 +171,12 @@ export function supersedingCounts(
  * townTakeovers([bj, eb], 3); // => [1745, 0]
  */
 export function townTakeovers(counts: readonly TownCount[], holdDays: number): number[] {
-  return takeoverMatrix(counts, holdDays).map((row) => row.reduce((a, b) => a + b, 0));
+  return takenOf(takeoverMatrix(counts, holdDays));
+}
+
+/** {@link townTakeovers} read from a {@link takeoverMatrix}. */
+function takenOf(taken: number[][]): number[] {
+  return taken.map((row) => row.reduce((a, b) => a + b, 0));
 }
 
 /**
@@ -229,7 +239,12 @@ export function supersededInTown(
       return r && { ...r, value: r.value + r.aged };
     };
     const r = whole(day);
-    const valueAt = (d: number) => whole(d)?.value;
+    // Read once per day asked (the takeovers ask each count's value on the others' days).
+    const values = new Map<number, number | undefined>();
+    const valueAt = (d: number) => {
+      if (!values.has(d)) values.set(d, whole(d)?.value);
+      return values.get(d);
+    };
     const wholeTown = t.node.part === undefined;
     return r
       ? [
@@ -247,8 +262,10 @@ export function supersededInTown(
   });
   const out = new Map<Series, Supersession>();
   if (read.length < 2) return out;
-  const taken = townTakeovers(read, daily.holdDays);
-  supersedingCounts(read, daily.holdDays).forEach((by, i) => {
+  // One takeover matrix for both readings of it (speed: it reads the series on many days).
+  const matrix = takeoverMatrix(read, daily.holdDays);
+  const taken = takenOf(matrix);
+  supersedingOf(read, matrix).forEach((by, i) => {
     if (by !== undefined) {
       const held = read[i]!;
       out.set(held.series, { held, by: read[by]!, taken: taken[i]!, aged: held.aged });

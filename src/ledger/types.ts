@@ -7,6 +7,7 @@ import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { IsoDate, Iso3, People } from "../model/units.ts";
 import type { WeightOptions } from "./weights.ts";
 import type { BeyondGroup } from "./groupFigures.ts";
+import type { RouteIndex } from "../geo/routeIndex.ts";
 
 /** What the ledger is built from. */
 export interface LedgerInput {
@@ -30,6 +31,11 @@ export interface LedgerInput {
     lastDate?: IsoDate;
     reason?: string;
   }[];
+  /**
+   * An index of `dataset.routes` already built (runReplay builds one for the estimate's held days,
+   * the ledger and the state); default: the ledger builds its own.
+   */
+  routeIndex?: RouteIndex;
 }
 
 export interface LedgerOptions extends WeightOptions {

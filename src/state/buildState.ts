@@ -15,6 +15,7 @@ import type { TrackEndFacts } from "./groupStatus.ts";
 import { capacityByArea, placesOfDay, routeEnds } from "./places.ts";
 import type { PlaceContext } from "./places.ts";
 import type { CorridorDay, CorridorTotals, GroupBody, PlacePresence } from "./types.ts";
+import type { RouteIndex } from "../geo/routeIndex.ts";
 
 /** Options of {@link buildCorridorState}. */
 export interface CorridorStateOptions {
@@ -37,11 +38,13 @@ export function buildCorridorState(
     ledger: LedgerResult;
     /** The estimator's `report.trackEnds` (each group's last report and how its track ended). */
     trackEnds?: readonly TrackEndFacts[];
+    /** An index of `dataset.routes` already built (runReplay shares one); default: built here. */
+    routeIndex?: RouteIndex;
   },
   options: CorridorStateOptions = {},
 ): CorridorDay[] {
   const { dataset, tracks, ledger } = input;
-  const statusOf = pointStatusReader(dataset.routes, input.trackEnds ?? []);
+  const statusOf = pointStatusReader(dataset.routes, input.trackEnds ?? [], input.routeIndex);
   const radiusKm = options.arrivalRadiusKm ?? 40;
   const context: PlaceContext = {
     gazetteer: createGazetteer(dataset.places),

@@ -12,6 +12,7 @@ import { dataRange } from "../replay/dataRange.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { IsoDate, Km, People } from "../model/units.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
+import type { RouteIndex } from "../geo/routeIndex.ts";
 import { defaultEstimatorMovement, groupLaw } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
 import { kmAhead } from "../estimate/kmAhead.ts";
@@ -181,6 +182,8 @@ function carriedAhead(
  * the estimator's default) from its end state, on the dataset's routes.
  * @param asOf an ISO date or date-time (its date is used); default the data's last day.
  * @param timeZone the zone the data's last day is read in (default the dataset's, else the project's).
+ * @param routeIndex an index of `dataset.routes` already built (runReplay shares one); default:
+ *   built here.
  * @example
  * carryTracks(estimateTracks(embedded2018()), embedded2018()).some((p) => p.heldAfterData); // => true
  */
@@ -198,12 +201,13 @@ export function carryTracks(
   dataset: Dataset,
   asOf?: string,
   timeZone: string = dataset.timeZone ?? DEFAULT_TIME_ZONE,
+  routeIndex?: RouteIndex,
 ): TrackPoint[] {
   return holdUntilUnseen(
     estimate.tracks,
     estimate.report.trackEnds,
     asOf?.slice(0, 10) ?? dataRange(dataset, timeZone)?.last ?? "",
-    heldWidening(estimate, dataset),
+    heldWidening(estimate, dataset, routeIndex),
   );
 }
 
@@ -211,9 +215,10 @@ export function carryTracks(
 function heldWidening(
   estimate: Parameters<typeof carryTracks>[0],
   dataset: Dataset,
+  routeIndex?: RouteIndex,
 ): HeldWidening | undefined {
   if (!dataset.routes?.features?.length) return undefined;
-  const index = createRouteIndex(dataset.routes);
+  const index = routeIndex ?? createRouteIndex(dataset.routes);
   const pooled = estimate.report.movement ?? defaultEstimatorMovement();
   // The estimator's own law of each group (unrounded); report.groupMovement (rounded to 0.001)
   // only for an estimate without it (e.g. read back from report.json).
