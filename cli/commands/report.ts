@@ -141,7 +141,7 @@ export const reportCommand: Command = {
           seeds: loaded.embedded ? situationReport2018() : undefined,
           // Rows and sheets of the user's files that no figure uses: said in "Data quality".
           leftOut: leftOutOfFiles(loaded.reports),
-          // Said under the basis: the figures are of the corrected data (review26a M1).
+          // Said under the basis: the figures are of the corrected data.
           ...(run.corrections && run.correctionsFile !== undefined
             ? {
                 corrections: {

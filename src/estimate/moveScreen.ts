@@ -351,7 +351,7 @@ function routeCost(
   const { km, width, weight } = table;
   const t = table.times;
   // The reports' rows are read only by the body charge (off by default): the loop writes them
-  // only then, so the default search does no work for it (review26a L4).
+  // only then, so the default search does no work for it.
   const rows = m.bodyCharge ? scratch.row : undefined;
   for (const i of sorted) {
     const x = km[i * width + c];

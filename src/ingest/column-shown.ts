@@ -48,7 +48,7 @@ const AS_WRITTEN_OF: Readonly<Record<string, readonly string[]>> = {
  * How a front end names an extra column of an output table: for a column the importer adds to keep
  * a value as written (`caravan_label_as_written`), the file's column it comes from; for a made
  * column, the file's columns (columnShown); else the key itself. A user reads their own header,
- * never an internal name (tryout26 #6).
+ * never an internal name.
  * @example
  * extraColumnShown([{ index: 3, column: "Caravana", field: "caravan_label", how: "alias" }],
  *   "caravan_label_as_written");

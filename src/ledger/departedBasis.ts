@@ -114,7 +114,7 @@ function departureTotalOn(
 /**
  * How a place's people beyond a group are said, in one language (the situation words'
  * `beyondPlace`, src/report/words.ts). A number quoted with a source is that source's figure
- * with its date; any other value is the ledger's own value on its day, said as such (tryout26 #1:
+ * with its date; any other value is the ledger's own value on its day, said as such (before,
  * "Mexicali 3,093 (Baja California state)" credited the ledger's value between two counts to a
  * source that said 3,224 the day before).
  */

@@ -106,7 +106,7 @@ export function stockRowFacts(figure: StockFigure, row: number): StockRowFacts {
 
 /**
  * The line a stock row came from and the file it names, in no language: the embedded data's
- * `observations` or `returns-stocks` table (tryout26 #9: "stock row 4 (line 25: …)" named no
+ * `observations` or `returns-stocks` table ("stock row 4 (line 25: …)" named no
  * file), or a line the input itself gave (`line`, its file not known here); undefined when none.
  * @example rowLine({ row: 4, observationsLine: "25", date: "", category: "", where: "", value: 0 });
  * // => { file: "observations", line: "25" }

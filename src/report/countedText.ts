@@ -83,7 +83,7 @@ export function presentText(
  * " (estimated, not counted)" after a place's figure whose people are all estimated (an arrived
  * group's people no count holds yet, the state's `estimated`), " (882 estimated, not counted)"
  * when only part of them are; "" when none are. One mark for the situation update's tables and the
- * viewer's situation table and presence panels (tryout26 #2: the viewer drew Tijuana's estimated
+ * viewer's situation table and presence panels (the viewer drew Tijuana's estimated
  * 80 of 15 Nov 2018 as if counted).
  * @param place the place's estimated people (a state `PlacePresence`, a presence panel's point).
  * @param of the figure the mark follows (people).
@@ -105,7 +105,7 @@ export function estimatedText(
 /**
  * " · 5,136 travelling through" after a place's people present, for people passing with a group
  * that day (the state's `travelling`: in transit, not present); "" when none. The viewer's
- * presence panels say it beside the people present and the capacity (tryout26 #3).
+ * presence panels say it beside the people present and the capacity.
  * @example travellingText({ travelling: 5136 }); // => " · 5,136 travelling through"
  */
 export function travellingText(

@@ -3,8 +3,8 @@
  * figures (`SeedFigure`) may also be in the stock figures, taken from the same report: the 2018
  * data has the UN inter-agency report's "over 3,700" asylum claims in Mexico and "at least 4,000"
  * remaining in Tijuana (15 Dec 2018) both as stock rows (observations lines 135–136) and as
- * figures sr-01 and sr-02 of the report. Listed from both, a reader saw each figure twice
- * (tryout26 #8). A stock row repeats a report's figure when it is the same report (the
+ * figures sr-01 and sr-02 of the report. Listed from both, a reader saw each figure twice.
+ * A stock row repeats a report's figure when it is the same report (the
  * organisation the stock row names is the report's agency, before any parenthesis: "UN
  * inter-agency (UNHCR/IOM/UNICEF)" and "UN inter-agency (IOM, UNHCR, UNICEF)"), the same measure
  * (category), the same place and country, the same date and the same number. The report's figure

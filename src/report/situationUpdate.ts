@@ -100,7 +100,7 @@ export interface PlacePanel {
     /**
      * People travelling through the place with a group that day (the state's `travelling`): in
      * transit, not present, so not in `value`; absent when none. Said by `travellingText` beside
-     * the people present (tryout26 #3: Mexico City on 5 Nov 2018, 5,136 travelling through and
+     * the people present (Mexico City on 5 Nov 2018, 5,136 travelling through and
      * 0 present, drew "–").
      */
     travelling?: People;

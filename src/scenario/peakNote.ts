@@ -1,7 +1,7 @@
 /**
  * When a place's peak is two-moded: in some runs nobody stops there (peak 0), in others a whole
  * group does (thousands). The median of the runs' peaks then falls between the two modes and
- * swings with the run count (tryout26: Tapachula 2,202 / 1,060 / 1,624 present at 100 / 200 /
+ * swings with the run count (Tapachula 2,202 / 1,060 / 1,624 present at 100 / 200 /
  * 1,000 runs, p10 0, p90 ~3,700). The library says so beside the peak, in en/es, so that planners
  * plan with the p90 rather than the p50.
  */

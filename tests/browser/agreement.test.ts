@@ -336,7 +336,7 @@ function expectPresence(
 }
 
 /**
- * The marks beside the figures (tryout26 #2, #3): a figure estimated, not counted, says so in the
+ * The marks beside the figures: a figure estimated, not counted, says so in the
  * presence panel and the situation table as the report does; the people travelling through a
  * place are beside its people present in its panel (0 present, not "–"), as the table by status.
  */

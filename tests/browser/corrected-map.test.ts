@@ -3,7 +3,7 @@
  * ledger (issue 14: one state every view reads): in real Chromium, the situation panel is there
  * and its figures, places and presence panels equal `dtm-flow report --hindsight --corrections`
  * for the same file and day, and they differ from the uncorrected map's; switched to "As known on
- * the day", the panel equals `dtm-flow report --as-of --corrections` (review26a H1).
+ * the day", the panel equals `dtm-flow report --as-of --corrections`.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -130,7 +130,7 @@ describe.skipIf(!hasBrowser)("the corrected map reads the library's corrected st
     expect(asOf.places).toEqual(reportedPlaces(asOfMd));
 
     // The forecast panel and the analyst panel's tables are computed from the data without the
-    // correction: they say so instead of showing those figures (review26a M4).
+    // correction: they say so instead of showing those figures.
     await expect
       .poll(() => page.locator('#forecast [data-status="uncorrected"]').textContent(), {
         timeout: 60_000,

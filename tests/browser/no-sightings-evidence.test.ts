@@ -1,7 +1,7 @@
 /**
  * Valid data without group sightings (count sheets only) is not a failed estimate: the evidence
  * panel says there is no group to explain, in the viewer's language, and shows no chart of the
- * previous data (review26a M3). Through the user's entry point: the file chosen in the analyst
+ * previous data. Through the user's entry point: the file chosen in the analyst
  * panel of the running viewer, in Chromium.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";

@@ -117,7 +117,7 @@ describe("dtm-flow report --corrections", () => {
     expect(md).not.toContain(
       `| Tijuana | ${formatPeople(before.places.find((p) => p.placeName === "Tijuana")!.present)} `,
     );
-    // The update read alone says its figures are of the corrected data (review26a M1).
+    // The update read alone says its figures are of the corrected data.
     const line = "Figures of the estimate with 1 analyst's correction (fix.json): S050 rejected.";
     expect(md).toContain(`\n${line}\n`);
     expect(readFileSync(join(dir, "out", "situation-update.html"), "utf8")).toContain(

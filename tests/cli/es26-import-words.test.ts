@@ -1,6 +1,6 @@
 /**
- * `dtm-flow import` names the user's own columns, never the importer's internal ones
- * (tryout26 #6): the line on columns whose every value was read says `caravana`, not
+ * `dtm-flow import` names the user's own columns, never the importer's internal ones:
+ * the line on columns whose every value was read says `caravana`, not
  * `caravan_label_as_written`.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -164,7 +164,7 @@ describe("ledger: figures of a group's people at places (2018)", () => {
       "of which 3,805 counted at places beyond a tracked group's estimated size (over-counts or missed by the tracks): " +
         "Honduran caravan 1 (5,488, 3,545–8,684): Mexicali 3,093 on 2018-11-20 (the ledger's value between the counts of 2018-11-19, 3,224 by Baja California state (Gustavo Magallanes), and 2018-12-06)",
     );
-    // A figure quoted with its source is that source's figure, with its date (tryout26 #1).
+    // A figure quoted with its source is that source's figure, with its date.
     expect(stderr).toContain("Tijuana 6,200 (US DHS Secretary Nielsen, 2018-11-20)");
     expect(stderr).not.toMatch(/Mexicali 3,093 \(Baja/);
     expect(report.departedBasis.beyondGroupsFigures.map((f) => f.group)).toEqual([

@@ -48,7 +48,7 @@ describe("validate --lang es: the column mapping", () => {
 });
 
 describe("validate: a column kept as extra", () => {
-  it('says "kept as extra" once, in both languages (review26a L2)', async () => {
+  it('says "kept as extra" once, in both languages', async () => {
     const es = await columnLines(KOBO, "es");
     expect(es).toContain("  start → (se conserva como extra)");
     expect(es.filter((l) => /extra\).*\(extra\)/.test(l))).toEqual([]);

@@ -68,7 +68,7 @@ describe("departedBasis", () => {
     expect(b.fromTracksFigure).toBeUndefined(); // 14,759 is not the departure total of 30 Nov
   });
 
-  // tryout26 #1: "Mexicali 3,093 (Baja California state)" credited the ledger's value of 20 Nov,
+  // "Mexicali 3,093 (Baja California state)" credited the ledger's value of 20 Nov,
   // between the counts of 19 Nov (3,224) and 6 Dec, to a source that said 3,224.
   it("quotes a source only with its own figure and date; the ledger's value between counts is said as such", () => {
     const stocks = [

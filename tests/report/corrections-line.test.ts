@@ -1,6 +1,6 @@
 /**
  * The situation update says the analysts' corrections its figures were made with
- * (`SituationUpdateOptions.corrections`, review26a M1): one line under the basis, en and es.
+ * (`SituationUpdateOptions.corrections`): one line under the basis, en and es.
  */
 import { describe, expect, it } from "vitest";
 import {

@@ -1,7 +1,7 @@
 /**
  * One entry per figure of one report (src/report/reportedFigures.ts): a stock row taken from the
  * situation report that the report's own figures also list is left out of the reported figures
- * (tryout26 #8: on 15 Dec 2018 the viewer listed "3,700 Asylum claims · MEX · UN inter-agency"
+ * (on 15 Dec 2018 the viewer listed "3,700 Asylum claims · MEX · UN inter-agency"
  * and "over 3,700 … UN inter-agency (IOM, UNHCR, UNICEF)", "4,000" and "at least 4,000" Tijuana).
  */
 import { describe, expect, it } from "vitest";

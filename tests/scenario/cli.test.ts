@@ -218,7 +218,7 @@ describe("dtm-flow scenario", () => {
     expect(line).toMatch(
       /each day's median over the runs is over it on \d+ days?, each day's p90 on \d+/,
     );
-    // tryout26 #12: Tapachula's peak is two-moded (nobody in some runs, a group in others), so
+    // Tapachula's peak is two-moded (nobody in some runs, a group in others), so
     // its p50 swings with the run count: the line under it, the CSV and the report say so.
     const anyone = Number(/anyone present in (\d+) %/.exec(line)![1]);
     expect(anyone).toBeGreaterThanOrEqual(10);

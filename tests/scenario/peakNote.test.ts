@@ -6,7 +6,7 @@ const place = (probability: number, p10: number, p50: number, p90: number) => ({
   peakPeople: { p10, p50, p90 },
 });
 
-describe("a two-moded peak (tryout26 #12)", () => {
+describe("a two-moded peak", () => {
   it("is one with 10–90 % of runs at a peak of 0 and a p90 of at least one person", () => {
     expect(peakTwoModed(place(0.84, 0, 1624, 3723))).toBe(true);
     expect(peakTwoModed(place(0.9, 0, 1624, 3723))).toBe(true);

@@ -42,7 +42,7 @@ describe("ledger warnings in Spanish (src/report/ledgerWarningText.ts)", () => {
         "4,000, Honduran government (via Intolerancia Diario)); el balance impide que el total " +
         "baje agrupando esas cifras (regresión isotónica: 4,625).",
     );
-    // Every line a warning cites names its file (tryout26 #9: "stock row 4 (line 25: …)").
+    // Every line a warning cites names its file ("stock row 4 (line 25: …)").
     for (const w of ledger.warnings) {
       expect(w.message, w.code).not.toMatch(/\((?:line) \d+:/);
       expect(ledgerWarningText("es", w, facts), w.code).not.toMatch(/\(línea \d+:/);

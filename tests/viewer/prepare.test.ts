@@ -233,7 +233,7 @@ describe("presence panels and the situation panel read the library's state of th
     );
   });
 
-  // tryout26 #2: the viewer drew Tijuana's 80 of 15 Nov 2018 (an arrived group's people no count
+  // the viewer drew Tijuana's 80 of 15 Nov 2018 (an arrived group's people no count
   // holds yet) without the report's "(estimated, not counted)".
   it("a figure estimated, not counted, carries the library's mark in the presence panel and the situation table (en, es)", () => {
     const day = input.state!.find((d) => d.date === "2018-11-15")!;
@@ -255,7 +255,7 @@ describe("presence panels and the situation panel read the library's state of th
     expect(row.slice(0, row.indexOf("</tr>"))).toContain("(estimated, not counted)");
   });
 
-  // tryout26 #3: Mexico City on 5 Nov 2018, 5,136 travelling through and no one present: the
+  // Mexico City on 5 Nov 2018, 5,136 travelling through and no one present: the
   // table said 0 present with them, the presence panel "–".
   it("people travelling through a place are beside its people present, 0 not '–' (present = resting + waiting + staying)", () => {
     const day = input.state!.find((d) => d.date === "2018-11-05")!;

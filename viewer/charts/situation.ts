@@ -64,7 +64,7 @@ function placeRow(lang: Lang, p: PlacePresence, places: readonly Place[], date: 
         : `${p.country ?? ""} (${tr(lang, "noPlace")})`,
     ),
     // People estimated, not counted (an arrived group's people no count holds yet) carry the
-    // library's mark, as the situation update's table (`estimatedText`, tryout26 #2).
+    // library's mark, as the situation update's table (`estimatedText`).
     ...STATUSES.map((s) =>
       h(
         "td",

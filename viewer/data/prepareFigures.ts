@@ -138,7 +138,7 @@ export function headlinesFrom(
   start: IsoDate,
 ): Headline[] {
   // One entry per figure of one report: a stock row taken from the situation report whose figure
-  // is listed from the report itself is left out here (the library's rule, tryout26 #8).
+  // is listed from the report itself is left out here (the library's rule).
   const repeats = stocksRepeatingReport(stocks, seeds);
   const fromStocks = stocks.flatMap((s, row): Headline[] =>
     repeats.has(row)
