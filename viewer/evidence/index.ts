@@ -126,30 +126,18 @@ export function installEvidence(
       await viewer.load({
         id: "corrected",
         load: async () => replay,
-        situationAsOf: (date) => asOfOf(date, next),
+        situationAsOf: (date) => asOfOf(ask, date, next, L()),
       });
     }
     return m.result;
   }
 
-  /** The situation as known on `date` with these corrections, from the evidence worker. */
-  async function asOfOf(date: string, corrections: CorrectionsFile): Promise<AsOfDay> {
-    const m = await ask({ type: "asOf", date, corrections });
-    if (m.type === "asOf") return m.day;
-    throw new Error(failure(m, EVIDENCE_TEXTS[L()]));
-  }
-
-  const actions: EvidenceActions = {
-    correct: (c) => void panel.correct(c),
-    undo: (i) => void panel.undo(i),
-    runCheck: () => {
-      ui.status.textContent = EVIDENCE_TEXTS[L()].checking;
-      void ask({ type: "check" }).then(() => {
-        ui.status.textContent = "";
-        shownKey = "";
-      });
-    },
-  };
+  const { actions, buttons } = wireControls(ui, view, ask, L, {
+    panel: () => panel,
+    file: () => file,
+    evidence: () => evidence,
+    checked: () => (shownKey = ""),
+  });
   function renderList(): void {
     renderCorrections(
       ui.correctionsHost,
@@ -160,20 +148,6 @@ export function installEvidence(
     );
   }
 
-  const buttons = controls(document, ui.fileBar, ui.exportsBar, {
-    file: () => file,
-    evidence: () => evidence,
-    view,
-    undoLast: () => {
-      if (file.corrections.length) void panel.undo(file.corrections.length - 1);
-    },
-    load: async (f) => {
-      const read = readCorrections(await f.text());
-      if (!read.file)
-        ui.status.textContent = EVIDENCE_TEXTS[L()].invalid(f.name, read.problem ?? "");
-      else await panel.setCorrections(read.file);
-    },
-  });
   let textsLang = "";
   function applyTexts(): void {
     if (textsLang === L()) return;
@@ -240,6 +214,64 @@ export function installEvidence(
   };
   (window as unknown as { dtmEvidence: EvidencePanel }).dtmEvidence = panel;
   return panel;
+}
+
+/** The situation as known on `date` with these corrections, from the evidence worker. */
+async function asOfOf(
+  ask: (m: Unsent) => Promise<EvidenceMessage>,
+  date: string,
+  corrections: CorrectionsFile,
+  lang: Lang,
+): Promise<AsOfDay> {
+  const m = await ask({ type: "asOf", date, corrections });
+  if (m.type === "asOf") return m.day;
+  throw new Error(failure(m, EVIDENCE_TEXTS[lang]));
+}
+
+/**
+ * The panel's correction actions (correct, undo, run the check) and its file buttons (save, undo
+ * the last, load a corrections file), wired to the panel through `get` (read when used).
+ */
+function wireControls(
+  ui: ReturnType<typeof buildSection>,
+  view: MareyView,
+  ask: (m: Unsent) => Promise<EvidenceMessage>,
+  L: () => Lang,
+  get: {
+    panel: () => EvidencePanel;
+    file: () => CorrectionsFile;
+    evidence: () => Evidence | undefined;
+    /** The check ran: the evidence shown is to be asked again. */
+    checked: () => void;
+  },
+) {
+  const actions: EvidenceActions = {
+    correct: (c) => void get.panel().correct(c),
+    undo: (i) => void get.panel().undo(i),
+    runCheck: () => {
+      ui.status.textContent = EVIDENCE_TEXTS[L()].checking;
+      void ask({ type: "check" }).then(() => {
+        ui.status.textContent = "";
+        get.checked();
+      });
+    },
+  };
+  const buttons = controls(document, ui.fileBar, ui.exportsBar, {
+    file: get.file,
+    evidence: get.evidence,
+    view,
+    undoLast: () => {
+      const n = get.file().corrections.length;
+      if (n) void get.panel().undo(n - 1);
+    },
+    load: async (f) => {
+      const read = readCorrections(await f.text());
+      if (!read.file)
+        ui.status.textContent = EVIDENCE_TEXTS[L()].invalid(f.name, read.problem ?? "");
+      else await get.panel().setCorrections(read.file);
+    },
+  });
+  return { actions, buttons };
 }
 
 /**
