@@ -268,9 +268,11 @@ describe("presence panels and the situation panel read the library's state of th
     expect(shown.value).toBe(0);
     expect(shown.figure).toMatch(
       new RegExp(
-        `^0 present · ${Math.round(place.travelling).toLocaleString("en-US")} travelling through / `,
+        `^0 present · ${Math.round(place.travelling).toLocaleString("en-US")} travelling through$`,
       ),
     );
+    // The capacity on a line of its own.
+    expect(shown.capacity).toMatch(/^\/ [\d,]+ capacity$/);
     expect(presenceFigure(series, t, "es").figure).toContain(" de paso");
   });
 
