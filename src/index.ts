@@ -601,7 +601,7 @@ export {
 } from "./report/countedText.ts";
 export { arrivedByNow } from "./forecast/byNow.ts";
 export { firstArrivalShown } from "./scenario/firstArrivalShown.ts";
-export { peakNoteText, peakTwoModed, TWO_MODE_ZERO_SHARE } from "./scenario/peakNote.ts";
+export { peakNoteText, peakTwoModed, TWO_MODE_PRESENT_SHARE } from "./scenario/peakNote.ts";
 export { forecastWarnings } from "./forecast/warnings.ts";
 export type { ListableArrival, ListedArrivalsOptions } from "./forecast/listedArrivals.ts";
 export { listedArrivals } from "./forecast/listedArrivals.ts";

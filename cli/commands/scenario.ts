@@ -390,7 +390,7 @@ function writeOutputs(
     warnings: result.warnings,
     dates: result.dates,
     totalsNote: situationWords(lang).scenarioTotalsNote,
-    // Places whose runs' peaks are two-moded (nobody in some runs): plan with the p90 (peakNote.ts).
+    // Places whose runs' peaks are two-moded (present in 35–65 % of runs): plan with the p90.
     peakNotes: result.places.flatMap((p) => {
       const note = peakNoteText(p, lang);
       return note ? [{ placeId: p.placeId, place: p.name, note }] : [];

@@ -76,7 +76,7 @@ const EN: SummaryWords = {
   widened: (km, sizes, covered) =>
     `Track intervals widened ${km}, ${sizes} (never narrowed); ${covered}.`,
   atLeast: (n) =>
-    `${n} figure${n === 1 ? "" : "s"} of one place or one point read as "at least" (not scored as sizes).`,
+    `${n} held-out report${n === 1 ? "" : "s"} with a figure of one place or one point, read as "at least" (not scored as sizes; the estimate's line on such counts covers all the sightings).`,
   repeats: (n) =>
     `${n} stale repeat${n === 1 ? "" : "s"} of an earlier report's place and figure held out with ${n === 1 ? "its original" : "their originals"} (position${n === 1 ? "" : "s"} not scored).`,
   missed: (n) => `${n} reports could not be predicted (see report.json).`,

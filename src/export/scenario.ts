@@ -253,7 +253,7 @@ export function scenarioSummaryRows(
       latrines_peak_p90: needs.latrines[0],
       covered_m2_peak_p90: needs.coveredM2[0],
       hygiene_kits_month_peak_p90: needs.hygieneKitsPerMonth[0],
-      // A two-moded peak (nobody in some runs, a group in others): plan with the p90 (peakNote.ts).
+      // A two-moded peak (people present in 35–65 % of runs): plan with the p90 (peakNote.ts).
       peak_note: peakNoteText(place, "en") ?? "",
     };
   });

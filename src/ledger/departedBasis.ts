@@ -134,6 +134,7 @@ export interface BeyondPlaceWords {
     countedOn: IsoDate,
     counts: string,
     nextCountOn?: IsoDate,
+    nextCounts?: string,
   ) => string;
   /** One count behind a ledger value: "3,224 by Baja California state (Gustavo Magallanes)". */
   countBy: (people: string, source: string) => string;
@@ -143,7 +144,7 @@ export interface BeyondPlaceWords {
 /**
  * The figures behind `beyondGroups` in `say`'s language: "Honduran caravan 1 (5,488, 3,545–8,684):
  * Mexicali 3,093 on 2018-11-20 (the ledger's value between the counts of 2018-11-19, 3,224 by
- * Baja California state (Gustavo Magallanes), and 2018-12-06), Tijuana 6,200 (US DHS Secretary
+ * Baja California state (Gustavo Magallanes), and 2018-12-06, 1,000 by …), Tijuana 6,200 (US DHS Secretary
  * Nielsen, 2018-11-20)". A place's value is credited to a source only when it is that source's
  * figure of the day (one stock row of `date` with that value); otherwise it is the ledger's value,
  * with the counts it is read from, their sources and days.
@@ -168,9 +169,13 @@ export function beyondFiguresText(
           rows.every((s) => Math.round(s.value) === p.value);
         if (own || countedOn === undefined)
           return say.counted(p.placeName, people(p.value), orgs.join("; "), f.date);
-        const counts = rows
-          .map((s) => say.countBy(people(s.value), s.sourceOrg ?? say.sourceNotNamed))
-          .join("; ");
+        const countsOf = (figures: readonly StockFigure[]) =>
+          figures
+            .map((s) => say.countBy(people(s.value), s.sourceOrg ?? say.sourceNotNamed))
+            .join("; ");
+        const counts = countsOf(rows);
+        // The next count's figures too, so that a value between two counts can be checked.
+        const next = (p.nextRows ?? []).map((r) => stocks[r]).filter((s): s is StockFigure => !!s);
         return say.ledgerValue(
           p.placeName,
           people(p.value),
@@ -178,6 +183,7 @@ export function beyondFiguresText(
           countedOn,
           counts,
           countedOn === f.date ? undefined : p.nextCountOn,
+          next.length > 0 ? countsOf(next) : undefined,
         );
       });
       return `${f.group} (${people(f.size)}, ${people(f.sizeLow)}–${people(f.sizeHigh)}): ${places.join(", ")}`;

@@ -40,12 +40,13 @@ export interface AreaGroups {
   /**
    * The days of the figures the area's value on `day` is read from: the latest on or before it
    * (`countedOn`, the day of `rowsOf`) and the first after it (`nextCountOn`, when there is one),
-   * as ISO dates; undefined when no figure is on or before `day`.
+   * as ISO dates, with the stock rows of that next figure (`nextRows`); undefined when no figure
+   * is on or before `day`.
    */
   countDaysOf(
     placeName: string,
     day: number,
-  ): { countedOn: IsoDate; nextCountOn?: IsoDate } | undefined;
+  ): { countedOn: IsoDate; nextCountOn?: IsoDate; nextRows?: number[] } | undefined;
 }
 
 /**
@@ -91,11 +92,11 @@ export function areaGroups(
       const last = latest(placeName, day)[0]?.day;
       if (last === undefined) return undefined;
       let next = Infinity;
-      for (const f of byArea.get(placeName) ?? []) if (f.day > day && f.day < next) next = f.day;
-      return {
-        countedOn: isoDate(last),
-        ...(Number.isFinite(next) ? { nextCountOn: isoDate(next) } : {}),
-      };
+      const all = byArea.get(placeName) ?? [];
+      for (const f of all) if (f.day > day && f.day < next) next = f.day;
+      if (!Number.isFinite(next)) return { countedOn: isoDate(last) };
+      const nextRows = all.filter((f) => f.day === next).map((f) => f.row);
+      return { countedOn: isoDate(last), nextCountOn: isoDate(next), nextRows };
     },
   };
 }
@@ -132,6 +133,8 @@ export interface BeyondGroupPlace {
   countedOn?: IsoDate;
   /** Day of the place's next figure after `date` (ISO date), when there is one. */
   nextCountOn?: IsoDate;
+  /** The stock rows of the figures of `nextCountOn` (0-based), when there is one. */
+  nextRows?: readonly number[];
 }
 
 /**

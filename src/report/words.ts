@@ -217,12 +217,12 @@ const en = {
     lang: "en",
     counted: (place, people, sources, date) =>
       `${place} ${people} (${sources ? `${sources}, ` : ""}${date})`,
-    ledgerValue: (place, people, date, countedOn, counts, nextCountOn) =>
+    ledgerValue: (place, people, date, countedOn, counts, nextCountOn, nextCounts) =>
       `${place} ${people} on ${date} (the ledger's value ` +
       (countedOn === date
         ? `from the counts of that day: ${counts})`
         : nextCountOn !== undefined
-          ? `between the counts of ${countedOn}, ${counts}, and ${nextCountOn})`
+          ? `between the counts of ${countedOn}, ${counts}, and ${nextCountOn}${nextCounts ? `, ${nextCounts}` : ""})`
           : `held from the count of ${countedOn}, ${counts})`),
     countBy: (people, source) => `${people} by ${source}`,
     sourceNotNamed: "source not named",
@@ -462,12 +462,12 @@ const es: SituationWords = {
     lang: "es",
     counted: (place, people, sources, date) =>
       `${place} ${people} (${sources ? `${sources}, ` : ""}${date})`,
-    ledgerValue: (place, people, date, countedOn, counts, nextCountOn) =>
+    ledgerValue: (place, people, date, countedOn, counts, nextCountOn, nextCounts) =>
       `${place} ${people} el ${date} (valor del balance ` +
       (countedOn === date
         ? `a partir de los conteos de ese día: ${counts})`
         : nextCountOn !== undefined
-          ? `entre los conteos del ${countedOn}, ${counts}, y del ${nextCountOn})`
+          ? `entre los conteos del ${countedOn}, ${counts}, y del ${nextCountOn}${nextCounts ? `, ${nextCounts}` : ""})`
           : `mantenido desde el conteo del ${countedOn}, ${counts})`),
     countBy: (people, source) => `${people} según ${source}`,
     sourceNotNamed: "fuente sin nombre",

@@ -297,8 +297,10 @@ export function movementOfLaw(law: MovementModel, stops: Stop[], days: number): 
  * ({@link STRETCH_FIT}, 20 pseudo-days); the sourced stays (`STOPS_2018`: Tapachula 1–2 days,
  * Mexico City 4–6 days); north of Mexico City, where groups rode buses and trucks most days, the
  * same law with its mean daily move set to a bus day's (the midpoint of `ANCHORS_2018.rideDay`,
- * 280 km), as the calibration sets a stretch's mean. One set of 2018 figures: nothing here is
- * read from anywhere but the movement module.
+ * 280 km), as the calibration sets a stretch's mean. The speeds are the anchors' own ranges
+ * ({@link ANCHORED_SPEEDS}: walking 40–48 km/day, rides 240–320 km/day) and the share of moving
+ * days that ride north of Mexico City is at most {@link NORTH_RIDE_SHARE_MAX}. One set of 2018
+ * figures: nothing here is read from anywhere but the movement module.
  */
 export function anchoredMovement(): Movement {
   const prior = defaultMovementModel();
@@ -314,14 +316,43 @@ export function anchoredMovement(): Movement {
     matchMeanKmPerDay: (low + high) / 2,
   });
   const band = bandOfLaw(north, pseudo);
+  // The law's bands at 20 pseudo-days are far wider than the sources (walking 19–61 km/day,
+  // rides to 602 km/day): the speeds are the anchors' own ranges instead.
+  movement.walkKmPerDay = ANCHORED_SPEEDS.walkKmPerDay;
+  movement.rideKmPerDay = ANCHORED_SPEEDS.rideKmPerDay;
+  const ride = band.rideProbability as { min: number; max: number };
   movement.segments.push({
     from: STOPS_2018.mexicoCity.place,
     restDayProbability: band.restDayProbability,
-    rideProbability: band.rideProbability,
-    rideKmPerDay: band.rideKmPerDay,
+    rideProbability: {
+      min: Math.min(ride.min, NORTH_RIDE_SHARE_MAX),
+      max: Math.min(ride.max, NORTH_RIDE_SHARE_MAX),
+    },
+    rideKmPerDay: ANCHORED_SPEEDS.rideKmPerDay,
   });
   return movement;
 }
+
+/**
+ * The fallback's daily speeds, read from {@link ANCHORS_2018} alone: a walking day from the
+ * Chiapas march (40 km) to the first days' (48 km), a day with buses and trucks 240–320 km.
+ */
+export const ANCHORED_SPEEDS = Object.freeze({
+  walkKmPerDay: Object.freeze({
+    min: Math.min(ANCHORS_2018.walkChiapas.km, ANCHORS_2018.walkFirstDays.km),
+    max: Math.max(ANCHORS_2018.walkChiapas.km, ANCHORS_2018.walkFirstDays.km),
+  }),
+  rideKmPerDay: Object.freeze({ min: ANCHORS_2018.rideDay.km[0], max: ANCHORS_2018.rideDay.km[1] }),
+});
+
+/**
+ * Most of the moving days north of Mexico City that ride, in the fallback (share 0–1): 0.9. The
+ * law's band reaches 1 (no day on foot from Mexico City to Tijuana), while the main group left
+ * Mexico City on 9 Nov 2018 (`ANCHORS_2018.longRide`) and stopped on the way (Querétaro,
+ * Guadalajara, Culiacán) before reaching Tijuana on 20–25 Nov: about 2,800 km at 240–320 km a
+ * ride day is 9–12 ride days in 11–16, so some moving days were not rides.
+ */
+export const NORTH_RIDE_SHARE_MAX = 0.9;
 
 /**
  * A stretch's own movement in the scenario's terms: the movement law fitted to its moves (≥ 5

@@ -174,9 +174,11 @@ describe.skipIf(!hasBrowser)("scenario panel in Chromium", () => {
     // The same needs as `dtm-flow scenario` writes for the same scenario, runs and seed.
     const cli = await cliSummaryRow(200, "Tapachula");
     expect(latrines).toBe(Number(cli["latrines_peak_p90"]));
-    // Tapachula's peak is two-moded (nobody in some runs): the library's note, as the CLI's.
-    expect(cli["peak_note"]).toMatch(/^anyone present in \d+ % of runs/);
-    expect(await row.locator("[data-peak-note]").textContent()).toBe(cli["peak_note"]);
+    // The library's two-moded note (people present in 35–65 % of runs), as the CLI's: none
+    // when the CLI has none.
+    if (cli["peak_note"])
+      expect(await row.locator("[data-peak-note]").textContent()).toBe(cli["peak_note"]);
+    else expect(await row.locator("[data-peak-note]").count()).toBe(0);
     // The figures of the CSV rounded up to what a plan uses (0.1 m³ of water, whole m²), as the
     // CLI prints them (was 56.685 m³ and 13,226.5 m²).
     expect(water).toBe(shownNeed("waterM3PerDay", Number(cli["water_m3_day_peak_p90"])));

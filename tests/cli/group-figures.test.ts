@@ -162,7 +162,7 @@ describe("ledger: figures of a group's people at places (2018)", () => {
     // … with the figures that set it and their sources, in the warning's words.
     expect(stderr).toContain(
       "of which 3,805 counted at places beyond a tracked group's estimated size (over-counts or missed by the tracks): " +
-        "Honduran caravan 1 (5,488, 3,545–8,684): Mexicali 3,093 on 2018-11-20 (the ledger's value between the counts of 2018-11-19, 3,224 by Baja California state (Gustavo Magallanes), and 2018-12-06)",
+        "Honduran caravan 1 (5,488, 3,545–8,684): Mexicali 3,093 on 2018-11-20 (the ledger's value between the counts of 2018-11-19, 3,224 by Baja California state (Gustavo Magallanes), and 2018-12-06, 1,000 by Baja California state (Gustavo Magallanes) via La Jornada)",
     );
     // A figure quoted with its source is that source's figure, with its date.
     expect(stderr).toContain("Tijuana 6,200 (US DHS Secretary Nielsen, 2018-11-20)");

@@ -560,7 +560,7 @@ describe("dtm-flow estimate --check", () => {
     const atLeast = check.notPredicted.find((x: { reason: string }) => /at least/.test(x.reason));
     expect(atLeast?.n).toBeGreaterThan(0);
     expect(io.err.join("\n")).toContain(
-      `${atLeast.n} figures of one place or one point read as "at least" (not scored as sizes)`,
+      `${atLeast.n} held-out reports with a figure of one place or one point, read as "at least" (not scored as sizes; the estimate's line on such counts covers all the sightings)`,
     );
     // The written tracks are the widened ones: no interval narrower than without --check.
     const plain = capture(dir);

@@ -94,6 +94,20 @@ describe("departedBasis", () => {
         "Mexicali 3,093 on 2018-11-20 (the ledger's value between the counts of 2018-11-19, 3,224 by Baja California state, and 2018-12-06)",
     );
     expect(en).not.toMatch(/3,093 \(Baja/);
+    // With the next count's rows, its figure and source are given too, so 3,093 can be checked.
+    const withNext: BeyondGroup = {
+      ...on20,
+      places: [{ ...on20.places[1]!, nextRows: [2] }],
+    };
+    const more = [...stocks, { date: "2018-12-06", value: 1000, sourceOrg: "La Jornada" }];
+    expect(
+      beyondFiguresText([withNext], more as StockFigure[], situationWords("en").beyondPlace),
+    ).toBe(
+      "Honduran caravan 1 (5,488, 3,545–8,684): Mexicali 3,093 on 2018-11-20 (the ledger's value between the counts of 2018-11-19, 3,224 by Baja California state, and 2018-12-06, 1,000 by La Jornada)",
+    );
+    expect(
+      beyondFiguresText([withNext], more as StockFigure[], situationWords("es").beyondPlace),
+    ).toContain("y del 2018-12-06, 1,000 según La Jornada)");
     expect(beyondFiguresText([on20], stocks, situationWords("es").beyondPlace)).toContain(
       "Mexicali 3,093 el 2018-11-20 (valor del balance entre los conteos del 2018-11-19, 3,224 según Baja California state, y del 2018-12-06)",
     );

@@ -218,17 +218,27 @@ describe("dtm-flow scenario", () => {
     expect(line).toMatch(
       /each day's median over the runs is over it on \d+ days?, each day's p90 on \d+/,
     );
-    // Tapachula's peak is two-moded (nobody in some runs, a group in others), so
-    // its p50 swings with the run count: the line under it, the CSV and the report say so.
+    // Tapachula has people present in most runs (84 % at 1,000 runs), so the median of the runs'
+    // peaks stays a stopping run's peak: no two-moded note under its line nor in the CSV.
     const anyone = Number(/anyone present in (\d+) %/.exec(line)![1]);
-    expect(anyone).toBeGreaterThanOrEqual(10);
-    expect(anyone).toBeLessThanOrEqual(90);
-    const next = io.out[io.out.indexOf(line) + 1]!;
-    const note = `anyone present in ${anyone} % of runs, nobody in the others: the runs' peaks spread from 0 to a whole group, so their median changes with the number of runs; plan with the p90 (${Number(tapachula["peak_present_p90"]).toLocaleString("en-US")}).`;
-    expect(next).toBe(`    ${note}`);
-    expect(tapachula["peak_note"]).toBe(note);
+    expect(anyone).toBeGreaterThan(65);
+    expect(io.out[io.out.indexOf(line) + 1]).not.toMatch(/people present in \d+ % of runs/);
+    expect(tapachula["peak_note"]).toBe("");
+    // The places with a note have people present in 35–65 % of runs; the report lists the same.
+    const noted = summary.filter((r) => r["peak_note"] !== "");
+    expect(noted.length).toBeGreaterThan(0);
+    expect(noted.length).toBeLessThan(summary.length / 3);
+    for (const r of noted) {
+      const pct = Number(/^people present in (\d+) % of runs, /.exec(r["peak_note"]!)![1]);
+      expect(pct, r["place"]).toBeGreaterThanOrEqual(35);
+      expect(pct, r["place"]).toBeLessThanOrEqual(65);
+      // Every run reaches these places: in the others the groups pass through.
+      if (Number(r["reach_probability"]) === 1) expect(r["peak_note"]).toMatch(/pass through/);
+    }
     const report = JSON.parse(readFileSync(join(out, "scenario-report.json"), "utf8"));
-    expect(report.peakNotes).toContainEqual({ placeId: "MX-TAP", place: "Tapachula", note });
+    expect(report.peakNotes.map((n: { place: string }) => n.place)).toEqual(
+      noted.map((r) => r["place"]),
+    );
     // A place every run stops at (the origin: the wave starts there) has no note.
     expect(summary.find((r) => r["place"] === "Tecún Umán")!["peak_note"]).toBe("");
   }, 120_000);

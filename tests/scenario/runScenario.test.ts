@@ -451,13 +451,22 @@ describe("runScenario on the embedded 2018 corridor", () => {
   it("the fallback 'like 2018' movement is the movement module's 2018 anchors, and a run on it reaches Tijuana", async () => {
     const { embedded2018 } = await import("../../src/embedded/index.ts");
     const { FALLBACK_2018 } = await import("../../src/scenario/defaults.ts");
-    const { STOPS_2018, bandOfLaw, defaultMovementModel } =
+    const { NORTH_RIDE_SHARE_MAX } = await import("../../src/scenario/calibrateMovement.ts");
+    const { ANCHORS_2018, STOPS_2018, bandOfLaw, defaultMovementModel } =
       await import("../../src/movement/index.ts");
     const m = FALLBACK_2018.movement;
-    // One set of 2018 figures: the default law banded at the calibration's 20 pseudo-days.
+    // One set of 2018 figures: the default law banded at the calibration's 20 pseudo-days for
+    // the day regimes; the speeds are the anchors' own ranges (the law's band was 19–61 km walking
+    // and up to 602 km a ride day, wider than any source).
     const band = bandOfLaw(defaultMovementModel(), 20);
-    expect(m.walkKmPerDay).toEqual(band.walkKmPerDay);
-    expect(m.rideKmPerDay).toEqual(band.rideKmPerDay);
+    expect(m.walkKmPerDay).toEqual({
+      min: ANCHORS_2018.walkChiapas.km,
+      max: ANCHORS_2018.walkFirstDays.km,
+    });
+    expect(m.rideKmPerDay).toEqual({
+      min: ANCHORS_2018.rideDay.km[0],
+      max: ANCHORS_2018.rideDay.km[1],
+    });
     expect(m.restDayProbability).toEqual(band.restDayProbability);
     expect(m.persistence).toBe(defaultMovementModel().persistence);
     expect(m.stops).toEqual(
@@ -471,6 +480,11 @@ describe("runScenario on the embedded 2018 corridor", () => {
     expect(north.from).toBe("Mexico City");
     const share = (r: unknown) => (r as { min: number; max: number }).min;
     expect(share(north.rideProbability)).toBeGreaterThan(share(m.rideProbability));
+    // …but not every moving day: the 2018 group stopped on the way to Tijuana.
+    const most = (north.rideProbability as { max: number }).max;
+    expect(most).toBeLessThanOrEqual(NORTH_RIDE_SHARE_MAX);
+    expect(most).toBeLessThan(1);
+    expect(north.rideKmPerDay).toEqual(m.rideKmPerDay);
     const data = embedded2018();
     const { scenario, errors } = validateScenario(
       {

@@ -120,12 +120,15 @@ function needsTable(result: ScenarioResult, lang: Lang): HTMLTableElement {
 }
 
 /**
- * The peak's cell: the p50, the p10–p90 under it and, for a two-moded peak (nobody present in
- * 10–90 % of runs: its p50 swings with the run count), the library's note (`peakNoteText`), as
+ * The peak's cell: the p50, the p10–p90 under it and, for a two-moded peak (people present in
+ * 35–65 % of runs: its p50 swings with the run count), the library's note (`peakNoteText`), as
  * `dtm-flow scenario` prints it under the place.
  */
 function peakCell(r: NeedsRow, lang: Lang, people: (v: number) => string): HTMLElement {
-  const note = peakNoteText({ peakDate: r.peakDate, peakPeople: r.peak }, lang);
+  const note = peakNoteText(
+    { peakDate: r.peakDate, firstArrival: r.firstArrival, peakPeople: r.peak },
+    lang,
+  );
   return el(
     "td",
     { "data-peak": String(r.peak.p50) },
