@@ -123,6 +123,7 @@ export function planSheet(
   const fatal = fatalOf(head, layout, im.options.readOwnOutputs === true);
   const { ctx, pivot } = conversionContext(im, sheet, mapping);
   noteScopeHeader(im, sheet, mapping, ctx);
+  if (own && sheet !== undefined) noteSheetColumns(im, sheet, mapping);
   if (dateTime) noteTimeColumn(im, sheet, mapping, dateTime, ctx);
   const fi = mapping.fieldIndex;
   const readColumns = [...new Set(ctx.fieldIndex.values())].sort((a, b) => a - b);
@@ -203,10 +204,22 @@ function noteLayout(im: ImporterCore, layout: HeaderLayout): void {
     report.headerRow = layout.headerIndex + 1;
     if (layout.hxlIndex !== undefined) report.hxlRow = layout.hxlIndex + 1;
     report.columns = mapping.columns.map((c) => ({ ...c }));
-    report.extraColumns = mapping.columns
-      .filter((c) => !c.field && !c.ignored)
-      .map((c) => c.column);
   }
+  // Every sheet's extras, not the first sheet's only: a column a later sheet keeps as extra (its
+  // own mapping displaced it, or only that sheet has it) is written, never dropped.
+  const known = new Set(report.extraColumns);
+  for (const c of mapping.columns)
+    if (!c.field && !c.ignored && !known.has(c.column)) {
+      known.add(c.column);
+      report.extraColumns.push(c.column);
+    }
+}
+
+/** A sheet read with its own column mapping: the mapping applied, in the report, by sheet name. */
+function noteSheetColumns(im: ImporterCore, sheet: string, mapping: HeaderMapping): void {
+  const report = im.report;
+  report.sheetColumns ??= {};
+  report.sheetColumns[sheet] = mapping.columns.map((c) => ({ ...c }));
 }
 
 /**
