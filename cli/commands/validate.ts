@@ -9,6 +9,7 @@ import { COLUMNS_HELP, columnsOptions, sheetsNotFound } from "../columns-option.
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import {
+  SHEET_NAME_COLUMN,
   TABLE_KINDS,
   columnShown,
   createGazetteer,
@@ -113,7 +114,9 @@ function columnLines(columns: readonly ColumnMapping[], lang: SituationLang): st
     // A column kept as extra says so once: "(kept as extra)", not "(kept as extra) (extra)".
     const keptAsExtra =
       columns[i]!.how === "extra" && c.field === undefined && !c.ignored && how === c.how;
-    return `  ${columnShown(c)}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)}${keptAsExtra && !scope ? "" : ` (${how}${scope})`}`;
+    // The sheet-name column is the importer's, so its label is said in the reader's language.
+    const shown = es && c.column === SHEET_NAME_COLUMN ? "(nombre de la hoja)" : columnShown(c);
+    return `  ${shown}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)}${keptAsExtra && !scope ? "" : ` (${how}${scope})`}`;
   });
 }
 

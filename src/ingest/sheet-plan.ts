@@ -309,6 +309,9 @@ function noteScopeHeader(
   );
 }
 
+/** The header of the column pointFromSheetName adds: made by the importer, not in the file. */
+export const SHEET_NAME_COLUMN = "(sheet name)";
+
 /**
  * A workbook with one sheet per point: the sheet name is the point when no column names it. Adds
  * a column for it to the mapping and returns its index (undefined when not used).
@@ -326,7 +329,7 @@ function pointFromSheetName(
   mapping.fieldIndex.set("fmp_name", sheetColumn);
   mapping.columns.push({
     index: sheetColumn,
-    column: "(sheet name)",
+    column: SHEET_NAME_COLUMN,
     field: "fmp_name",
     how: "alias",
   });
@@ -395,14 +398,18 @@ function fatalOf(
     return { code: "own_output", message: ownOutputMessage(own), params: { output: own.file } };
   if (mapping.overrideProblem) {
     const p = mapping.overrideProblem;
+    // The file's own columns: not the ones the importer made (the sheet name, a tally's).
+    const fileColumns = mapping.columns.filter(
+      (c) => !c.madeFrom && c.column !== SHEET_NAME_COLUMN,
+    );
     return p.code === "unknown_column"
       ? {
           code: p.code,
-          message: `the column mapping names a column "${p.key}" that the header in row ${layout.headerIndex + 1} does not have: its columns are ${mapping.columns.map((c) => `"${c.column}"`).join(", ")} (or give a 0-based position).`,
+          message: `the column mapping names a column "${p.key}" that the header in row ${layout.headerIndex + 1} does not have: its columns are ${fileColumns.map((c) => `"${c.column}"`).join(", ")} (or give a 0-based position).`,
           params: {
             key: p.key,
             row: layout.headerIndex + 1,
-            columns: mapping.columns.map((c) => `«${c.column}»`).join(", "),
+            columns: fileColumns.map((c) => `«${c.column}»`).join(", "),
           },
         }
       : { code: p.code, message: p.message, params: p.params };

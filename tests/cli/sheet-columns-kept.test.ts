@@ -33,4 +33,15 @@ describe("--columns 'Sheet:field=column'", () => {
       /columns of sheet "Tapachula":\n(?: {2}.*\n)*? {2}Hombres → \(kept as extra\)\n {2}Mujeres → men \(user\)/,
     );
   });
+  it("a Spanish sheet-columns refusal lists the file's columns only, and names the made one in Spanish (review26b L5)", async () => {
+    const x = capture();
+    const args = ["validate", "--lang", "es", "--columns", "Tapachula:total=Totl", BOOK];
+    await run(args, x.context);
+    const text = x.out.join("\n");
+    expect(text).toContain(
+      "sus columnas son «Fecha», «Dirección», «Hombres», «Mujeres», «Niños», «Niñas», «Total» (",
+    );
+    expect(text).toContain("  (nombre de la hoja) → punto de monitoreo (fmp_name) (alias)");
+    expect(text).not.toContain("(sheet name)");
+  });
 });
