@@ -5,6 +5,7 @@
  * asks for (`describeError`), read from the command line itself, so even a refusal met before
  * `--lang` is parsed (an unknown option) is said in Spanish.
  */
+import { formatPeople } from "../src/index.ts";
 import { UserError } from "./errors.ts";
 
 /** One refusal of an option or argument: what was wrong, with the values a sentence names. */
@@ -81,9 +82,10 @@ export function refusalText(lang: RefusalLang, r: OptionRefusal): string {
         ? `--${r.option} must be one of ${r.choices.join(", ")}, not "${r.value}".`
         : `--${r.option} must be ${orList(r.choices, "or")}, not "${r.value}".`;
     case "whole_number":
+      // The bounds as --help writes them: 100,000 (100 000 in Spanish), not 100000.
       return es
-        ? `--${r.option} ${r.value} debe ser un número entero de ${r.min} a ${r.max}.`
-        : `--${r.option} ${r.value} must be a whole number from ${r.min} to ${r.max}.`;
+        ? `--${r.option} ${r.value} debe ser un número entero de ${formatPeople(r.min, "es")} a ${formatPeople(r.max, "es")}.`
+        : `--${r.option} ${r.value} must be a whole number from ${formatPeople(r.min)} to ${formatPeople(r.max)}.`;
     case "whole_number_upto":
       return es
         ? `--${r.option} debe ser un número entero de 0 a ${r.max.toLocaleString("es-MX")}, no «${r.value}».`

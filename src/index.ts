@@ -136,6 +136,7 @@ export type { ImportIssueCode } from "./ingest/issue-codes.ts";
 export { IMPORT_ISSUE_CODES } from "./ingest/issue-codes.ts";
 export type { IssueFront, IssueLang, IssueLike, IssueUnit } from "./ingest/issue-text.ts";
 export { columnShown, extraColumnShown, madeFromText } from "./ingest/column-shown.ts";
+export { SHEET_NAME_COLUMN } from "./ingest/sheet-plan.ts";
 export {
   issueReason,
   issueText,

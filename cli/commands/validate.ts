@@ -9,6 +9,7 @@ import { COLUMNS_HELP, columnsOptions, sheetsNotFound } from "../columns-option.
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import {
+  SHEET_NAME_COLUMN,
   TABLE_KINDS,
   columnShown,
   createGazetteer,
@@ -16,7 +17,7 @@ import {
   madeFromText,
   totalCheckText,
 } from "../../src/index.ts";
-import type { ImportReport, SituationLang, TableKind } from "../../src/index.ts";
+import type { ColumnMapping, ImportReport, SituationLang, TableKind } from "../../src/index.ts";
 import { counted, dataRowsPhrase } from "../plural.ts";
 import { issueLine } from "../issue-line.ts";
 import type { IssueLineItem } from "../issue-line.ts";
@@ -75,21 +76,12 @@ export function formatReportText(
       : `${dataRowsPhrase(report.dataRows, report.rowsBeyondLines, false)}: ${report.accepted} accepted, ${report.rejected} rejected; ${counted(report.warnings.length, "warning")}, ${counted(report.duplicates.length, "duplicate")}, ${counted(report.blankRows, "blank row")}, ${counted(report.nonDataRows, "total/header row")}`,
   );
   lines.push(es ? "columnas:" : "columns:");
-  const ignored = es ? "(se ignora)" : "(ignored)";
-  const extra = es ? "(se conserva como extra)" : "(kept as extra)";
-  const inWords = columnsInWords(report.columns, lang);
-  inWords.forEach((c, i) => {
-    const scope = c.countScope
-      ? words.countScopeRead(c.countScope === "place" ? "place" : "point")
-      : "";
-    const how = madeFromText(lang, c) ?? c.how;
-    // A column kept as extra says so once: "(kept as extra)", not "(kept as extra) (extra)".
-    const keptAsExtra =
-      report.columns[i]!.how === "extra" && c.field === undefined && !c.ignored && how === c.how;
-    lines.push(
-      `  ${columnShown(c)}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)}${keptAsExtra && !scope ? "" : ` (${how}${scope})`}`,
-    );
-  });
+  lines.push(...columnLines(report.columns, lang));
+  // A sheet read with its own mapping (`--columns Sheet:field=column`): the mapping applied to it.
+  for (const [sheet, columns] of Object.entries(report.sheetColumns ?? {})) {
+    lines.push(es ? `columnas de la hoja «${sheet}»:` : `columns of sheet "${sheet}":`);
+    lines.push(...columnLines(columns, lang));
+  }
   // The library's sentence (the viewer's too), in both languages.
   for (const t of report.totals) lines.push(totalCheckText(lang, t));
   const list = (title: string, items: IssueLineItem[]) => {
@@ -106,6 +98,26 @@ export function formatReportText(
   list(es ? "rechazadas" : "rejected", report.rejections);
   list(es ? "avisos" : "warnings", report.warnings);
   return lines;
+}
+
+/** One line per column: the header, its field (or ignored, kept as extra) and how it was matched. */
+function columnLines(columns: readonly ColumnMapping[], lang: SituationLang): string[] {
+  const es = lang === "es";
+  const words = cliWords(lang);
+  const ignored = es ? "(se ignora)" : "(ignored)";
+  const extra = es ? "(se conserva como extra)" : "(kept as extra)";
+  return columnsInWords(columns, lang).map((c, i) => {
+    const scope = c.countScope
+      ? words.countScopeRead(c.countScope === "place" ? "place" : "point")
+      : "";
+    const how = madeFromText(lang, c) ?? c.how;
+    // A column kept as extra says so once: "(kept as extra)", not "(kept as extra) (extra)".
+    const keptAsExtra =
+      columns[i]!.how === "extra" && c.field === undefined && !c.ignored && how === c.how;
+    // The sheet-name column is the importer's, so its label is said in the reader's language.
+    const shown = es && c.column === SHEET_NAME_COLUMN ? "(nombre de la hoja)" : columnShown(c);
+    return `  ${shown}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)}${keptAsExtra && !scope ? "" : ` (${how}${scope})`}`;
+  });
 }
 
 export const validateCommand: Command = {

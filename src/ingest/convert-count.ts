@@ -324,7 +324,8 @@ function checkPeople(
           columns: unknown.columns.join("\t"),
           cells: unknown.cells.join("\t"),
           absent: unknown.absent.join("\t"),
-          sum,
+          // The sum of the parts given, only when some part is given (both languages say it then).
+          ...(anyPart ? { sum } : {}),
         },
       );
     }

@@ -193,21 +193,22 @@ const KEPT_AS_WRITTEN = new Set([
  */
 export function possibleExtraKeys(report: ImportReport): string[] {
   const keys = [...report.extraColumns];
-  for (const c of report.columns) {
+  const columns = [...report.columns, ...Object.values(report.sheetColumns ?? {}).flat()];
+  for (const c of columns) {
     if (c.field && KEPT_AS_WRITTEN.has(c.field)) keys.push(c.column);
     if (c.field === "sex" || c.field === "age" || c.field === "n") {
       if (!report.pivoted) keys.push(c.column);
     }
   }
   if (report.kind === "sightings") {
-    if (report.columns.some((c) => c.field === "place_name")) keys.push("place_name_as_written");
-    if (report.columns.some((c) => c.field === "reported_at")) keys.push("reported_at");
+    if (columns.some((c) => c.field === "place_name")) keys.push("place_name_as_written");
+    if (columns.some((c) => c.field === "reported_at")) keys.push("reported_at");
   }
-  if (report.kind === "counts" && report.columns.some((c) => c.field === "fmp_name"))
+  if (report.kind === "counts" && columns.some((c) => c.field === "fmp_name"))
     keys.push("fmp_name_as_written");
-  if (report.columns.some((c) => c.field === "caravan_label")) keys.push(LABEL_AS_WRITTEN);
+  if (columns.some((c) => c.field === "caravan_label")) keys.push(LABEL_AS_WRITTEN);
   // Coordinates left for the place's (place_coordinates_far) or a lone one (half_coordinate_*).
-  if (report.columns.some((c) => c.field === "lat" || c.field === "lon" || c.field === "geopoint"))
+  if (columns.some((c) => c.field === "lat" || c.field === "lon" || c.field === "geopoint"))
     keys.push("lat_as_written", "lon_as_written");
-  return orderExtraColumns(keys);
+  return orderExtraColumns([...new Set(keys)]);
 }

@@ -203,6 +203,8 @@ const ES: Record<ImportIssueCode, Template> = {
       : "falta el lugar: indique el nombre del lugar o del punto, o latitud y longitud.",
   missing_total: ({ c, p }) => {
     if (p["columns"] === undefined) return undefined;
+    // `sum` is given only when some part is (convert-count.ts), as the English says it.
+    const partsGiven = p["sum"] !== undefined ? ` (las partes dadas suman ${n(p["sum"])})` : "";
     if (p["columns"] === "") {
       const es: Record<string, string> = {
         men: "hombres",
@@ -213,14 +215,14 @@ const ES: Record<ImportIssueCode, Template> = {
       const absent = String(p["absent"] ?? "")
         .split("\t")
         .map((f) => es[f] ?? f);
-      return `${c}: celda vacía, y la hoja no tiene columna de ${absent.length > 1 ? `${absent.slice(0, -1).join(", ")} o ${absent.at(-1)}` : absent[0]}, así que el total se desconoce (las partes dadas suman ${n(p["sum"] ?? 0)}).`;
+      return `${c}: celda vacía, y la hoja no tiene columna de ${absent.length > 1 ? `${absent.slice(0, -1).join(", ")} o ${absent.at(-1)}` : absent[0]}, así que el total se desconoce${partsGiven}.`;
     }
     const cells = String(p["cells"] ?? "").split("\t");
     const parts = String(p["columns"])
       .split("\t")
       .map((col, i) => (cells[i] ? `${col} ${q(cells[i])}` : `${col} (vacía)`));
     const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} y ${parts.at(-1)}` : parts[0];
-    return `${c}: celda vacía, y ${list} no ${parts.length > 1 ? "dan" : "da"} un número, así que el total se desconoce (las partes dadas suman ${n(p["sum"] ?? 0)}).`;
+    return `${c}: celda vacía, y ${list} no ${parts.length > 1 ? "dan" : "da"} un número, así que el total se desconoce${partsGiven}.`;
   },
   point_name_in_id_column: ({ c, v, p }) =>
     p["place"] !== undefined

@@ -147,7 +147,13 @@ export interface ImportReport {
   /** HXL hashtag row, 1-based, when present. */
   hxlRow?: number;
   columns: ColumnMapping[];
-  /** Input columns kept as extra attributes (`extra` on each record). */
+  /**
+   * The columns of each sheet read with a mapping of its own (`sheetColumns`, CLI `--columns
+   * Sheet:field=column`), by sheet name: the mapping applied to that sheet, where `columns` is the
+   * first sheet's. Absent when no sheet has its own mapping.
+   */
+  sheetColumns?: Record<string, ColumnMapping[]>;
+  /** Input columns kept as extra attributes (`extra` on each record), over every sheet read. */
   extraColumns: string[];
   /** Long layout (`sex, age, n`) pivoted to wide records. */
   pivoted: boolean;

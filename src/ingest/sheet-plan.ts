@@ -123,6 +123,7 @@ export function planSheet(
   const fatal = fatalOf(head, layout, im.options.readOwnOutputs === true);
   const { ctx, pivot } = conversionContext(im, sheet, mapping);
   noteScopeHeader(im, sheet, mapping, ctx);
+  if (own && sheet !== undefined) noteSheetColumns(im, sheet, mapping);
   if (dateTime) noteTimeColumn(im, sheet, mapping, dateTime, ctx);
   const fi = mapping.fieldIndex;
   const readColumns = [...new Set(ctx.fieldIndex.values())].sort((a, b) => a - b);
@@ -203,10 +204,22 @@ function noteLayout(im: ImporterCore, layout: HeaderLayout): void {
     report.headerRow = layout.headerIndex + 1;
     if (layout.hxlIndex !== undefined) report.hxlRow = layout.hxlIndex + 1;
     report.columns = mapping.columns.map((c) => ({ ...c }));
-    report.extraColumns = mapping.columns
-      .filter((c) => !c.field && !c.ignored)
-      .map((c) => c.column);
   }
+  // Every sheet's extras, not the first sheet's only: a column a later sheet keeps as extra (its
+  // own mapping displaced it, or only that sheet has it) is written, never dropped.
+  const known = new Set(report.extraColumns);
+  for (const c of mapping.columns)
+    if (!c.field && !c.ignored && !known.has(c.column)) {
+      known.add(c.column);
+      report.extraColumns.push(c.column);
+    }
+}
+
+/** A sheet read with its own column mapping: the mapping applied, in the report, by sheet name. */
+function noteSheetColumns(im: ImporterCore, sheet: string, mapping: HeaderMapping): void {
+  const report = im.report;
+  report.sheetColumns ??= {};
+  report.sheetColumns[sheet] = mapping.columns.map((c) => ({ ...c }));
 }
 
 /**
@@ -296,6 +309,9 @@ function noteScopeHeader(
   );
 }
 
+/** The header of the column pointFromSheetName adds: made by the importer, not in the file. */
+export const SHEET_NAME_COLUMN = "(sheet name)";
+
 /**
  * A workbook with one sheet per point: the sheet name is the point when no column names it. Adds
  * a column for it to the mapping and returns its index (undefined when not used).
@@ -313,7 +329,7 @@ function pointFromSheetName(
   mapping.fieldIndex.set("fmp_name", sheetColumn);
   mapping.columns.push({
     index: sheetColumn,
-    column: "(sheet name)",
+    column: SHEET_NAME_COLUMN,
     field: "fmp_name",
     how: "alias",
   });
@@ -382,14 +398,18 @@ function fatalOf(
     return { code: "own_output", message: ownOutputMessage(own), params: { output: own.file } };
   if (mapping.overrideProblem) {
     const p = mapping.overrideProblem;
+    // The file's own columns: not the ones the importer made (the sheet name, a tally's).
+    const fileColumns = mapping.columns.filter(
+      (c) => !c.madeFrom && c.column !== SHEET_NAME_COLUMN,
+    );
     return p.code === "unknown_column"
       ? {
           code: p.code,
-          message: `the column mapping names a column "${p.key}" that the header in row ${layout.headerIndex + 1} does not have: its columns are ${mapping.columns.map((c) => `"${c.column}"`).join(", ")} (or give a 0-based position).`,
+          message: `the column mapping names a column "${p.key}" that the header in row ${layout.headerIndex + 1} does not have: its columns are ${fileColumns.map((c) => `"${c.column}"`).join(", ")} (or give a 0-based position).`,
           params: {
             key: p.key,
             row: layout.headerIndex + 1,
-            columns: mapping.columns.map((c) => `«${c.column}»`).join(", "),
+            columns: fileColumns.map((c) => `«${c.column}»`).join(", "),
           },
         }
       : { code: p.code, message: p.message, params: p.params };

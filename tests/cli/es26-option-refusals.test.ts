@@ -44,8 +44,8 @@ describe("--lang es: refusals of options and arguments", () => {
     ],
     [
       ["forecast", "--runs", "5", "--lang", "es", "--out", "o"],
-      "dtm-flow forecast: --runs 5 debe ser un número entero de 10 a 100000.",
-      "dtm-flow forecast: --runs 5 must be a whole number from 10 to 100000.",
+      "dtm-flow forecast: --runs 5 debe ser un número entero de 10 a 100,000.",
+      "dtm-flow forecast: --runs 5 must be a whole number from 10 to 100,000.",
     ],
     [
       ["report", "--lang", "es", "--out", "r"],
