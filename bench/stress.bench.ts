@@ -31,6 +31,11 @@ const absorbParts = process.argv.includes("--absorb-parts");
 const joinBodies = process.argv.includes("--join-bodies-parts")
   ? "parts"
   : process.argv.includes("--join-bodies");
+// --reach-back[-unlabelled]: tracks written back towards their departure
+// (EstimateOptions.reachBack; off by default, docs/estimation.md § gaps27).
+const reachBack = process.argv.includes("--reach-back-unlabelled")
+  ? ("unlabelled" as const)
+  : process.argv.includes("--reach-back");
 // --body-charge: reports within a track's same-day body spread charged as its parts in the
 // association search (EstimateOptions.bodyCharge; off by default, docs/estimation.md § assoc26).
 const bodyCharge = process.argv.includes("--body-charge");
@@ -98,6 +103,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
         absorbParts,
         joinBodies,
         bodyCharge,
+        reachBack,
         neighbourGate,
         narrowNoise,
         sameDaySpread,

@@ -151,6 +151,8 @@ export interface EstimateContext {
   joinBodies?: boolean | "parts";
   /** Reports within a track's same-day body spread charged as its parts in the search (bodyCharge.ts; default off). */
   bodyCharge?: boolean;
+  /** Tracks written back towards their departure (reachBack.ts; EstimateOptions.reachBack, default off). */
+  reachBack?: boolean | "unlabelled";
   /** The association search's candidates limited to groups within reach (neighbourGate.ts). */
   neighbourGate?: boolean;
   /** Days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise). */
