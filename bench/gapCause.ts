@@ -7,9 +7,11 @@
 //   matchTracks gives it one) but the day is before its first day, after its last, or between
 //   two of its tracks; each split by where the group's reports of that day went (`to another
 //   group's track`, `to none`, `no report that day`);
-// - `no track, matching rule`: the group has no track, yet some track holds more of THIS
-//   group's reports than of any other group's (the association found it) and the scorer gives
-//   that track to another group, because it stays within MATCH_KM of that group on more days;
+// - `no track, matching rule`: the group has no track, yet some track holds MORE THAN HALF its
+//   reports from this group (the association found it) and the scorer gives that track to
+//   another group, because it stays within MATCH_KM of that group on more days;
+// - `no track, mixed track`: as above, but this group gave the track its largest share of
+//   reports, not more than half (a track of two or three groups' reports);
 // - `no track, absorbed`: the group has no track and its reports are a minority in every track
 //   that holds them (its reports were read as another group's: one track holding two groups);
 // - `no track, unseen`: no report of the group is in any track.
@@ -172,7 +174,12 @@ for (const world of allWorlds()) {
         const when = date < have[0] ? "late start" : date > have.at(-1)! ? "early end" : "break";
         key = `${when}; reports: ${today}`;
       } else if (ownsPlurality !== undefined) {
-        key = "no track, matching rule (a track mostly of its reports is scored for another group)";
+        const t = held.get(ownsPlurality)!;
+        const share = (t.get(group) ?? 0) / [...t.values()].reduce((a, b) => a + b, 0);
+        key =
+          share > 0.5
+            ? "no track, matching rule (a track of mostly its reports is scored for another group)"
+            : "no track, mixed track (its reports the largest share, not half, of a track scored for another group)";
       } else if (heldBy.length > 0) {
         key = "no track, absorbed (its reports a minority in other groups' tracks)";
       } else key = "no track, unseen (none of its reports in a track)";
