@@ -118,6 +118,11 @@ const causes: Record<"labelled" | "unlabelled", Tally> = {
   labelled: new Map(),
   unlabelled: new Map(),
 };
+/** Missing days by whether another track places the group (interval, nearest median). */
+const placed: Record<"labelled" | "unlabelled", Tally> = {
+  labelled: new Map(),
+  unlabelled: new Map(),
+};
 const totals = {
   labelled: { days: 0, missing: 0, altMissing: 0 },
   unlabelled: { days: 0, missing: 0, altMissing: 0 },
@@ -164,6 +169,7 @@ for (const world of allWorlds()) {
     const have = [...new Set(mine.flatMap((n) => [...(byTrack.get(n)?.keys() ?? [])]))].sort();
     const heldBy = [...held].filter(([, t]) => (t.get(group) ?? 0) > 0).map(([n]) => n);
     const ownsPlurality = heldBy.find((n) => plurality(held.get(n)) === group);
+    const g = world.truth.find((x) => x.group === group)!;
     for (const date of [...missed].sort()) {
       const went = reportDays.get(group)?.get(date) ?? [];
       const where = (n: string | undefined): string =>
@@ -184,6 +190,21 @@ for (const world of allWorlds()) {
         key = "no track, absorbed (its reports a minority in other groups' tracks)";
       } else key = "no track, unseen (none of its reports in a track)";
       add(causes[kind], key);
+      // Is the group's position estimated at all that day: does any track's 90 % km interval
+      // (another group's, on the group's route) hold its true km, and how far is the nearest
+      // track's median? (A group travelling with another inside one track is placed, not sized.)
+      const truthDay = g.days.find((x) => x.date === date)!;
+      let nearest = Infinity;
+      let held90 = false;
+      for (const m of byTrack.values()) {
+        const t = m.get(date);
+        if (!t) continue;
+        const e = rebase(t, g.routeId);
+        nearest = Math.min(nearest, Math.abs(e.km - truthDay.km));
+        if (truthDay.km >= e.kmLow - 1e-9 && truthDay.km <= e.kmHigh + 1e-9) held90 = true;
+      }
+      add(placed[kind], `${held90 ? "inside" : "outside"} every track's interval`.replace("inside every", "inside some"));
+      add(placed[kind], nearest <= 50 ? "nearest track median <= 50 km" : nearest <= 150 ? "nearest track median 50-150 km" : "nearest track median > 150 km or none");
       if (list) {
         const detail = heldBy
           .map((n) => `${n}[${[...held.get(n)!].map(([g, c]) => `${g}:${c}`).join(",")}→${owner.get(n) ?? "spurious"}]`)
@@ -199,6 +220,9 @@ for (const kind of ["labelled", "unlabelled"] as const) {
   const pct = (n: number): string => ((100 * n) / Math.max(1, t.days)).toFixed(1);
   console.log(`\n${kind}: ${t.missing} of ${t.days} scored group-days without an estimate (${pct(t.missing)} %)`);
   for (const [k, v] of [...causes[kind]].sort((a, b) => b[1] - a[1])) console.log(`  ${v}\t${k}`);
+  console.log(
+    `  placed by another track: ${[...placed[kind]].sort().map(([k, v]) => `${k} ${v}`).join("; ")}`,
+  );
   console.log(
     `  (a track given to the group that gave it most reports instead: ${t.altMissing} days, ${pct(t.altMissing)} %)`,
   );
