@@ -96,7 +96,8 @@ function missingUnder(
     const have = new Set(mine.flatMap((n) => [...(byTrack.get(n)?.keys() ?? [])]));
     let last: TrackPoint | undefined;
     for (const n of mine)
-      for (const [d, t] of byTrack.get(n) ?? []) if (!last || d > last.date) last = rebase(t, g.routeId);
+      for (const [d, t] of byTrack.get(n) ?? [])
+        if (!last || d > last.date) last = rebase(t, g.routeId);
     const len = index.routeIds.includes(g.routeId) ? index.lengthKm(g.routeId) : Infinity;
     const miss = new Set<string>();
     for (const d of g.days) {
@@ -174,7 +175,8 @@ for (const world of allWorlds()) {
       const went = reportDays.get(group)?.get(date) ?? [];
       const where = (n: string | undefined): string =>
         n === undefined ? "to none" : mine.includes(n) ? "to own" : "to another group's track";
-      const today = went.length === 0 ? "no report that day" : [...new Set(went.map(where))].sort().join(" + ");
+      const today =
+        went.length === 0 ? "no report that day" : [...new Set(went.map(where))].sort().join(" + ");
       let key: string;
       if (have.length > 0) {
         const when = date < have[0] ? "late start" : date > have.at(-1)! ? "early end" : "break";
@@ -203,13 +205,31 @@ for (const world of allWorlds()) {
         nearest = Math.min(nearest, Math.abs(e.km - truthDay.km));
         if (truthDay.km >= e.kmLow - 1e-9 && truthDay.km <= e.kmHigh + 1e-9) held90 = true;
       }
-      add(placed[kind], `${held90 ? "inside" : "outside"} every track's interval`.replace("inside every", "inside some"));
-      add(placed[kind], nearest <= 50 ? "nearest track median <= 50 km" : nearest <= 150 ? "nearest track median 50-150 km" : "nearest track median > 150 km or none");
+      add(
+        placed[kind],
+        `${held90 ? "inside" : "outside"} every track's interval`.replace(
+          "inside every",
+          "inside some",
+        ),
+      );
+      add(
+        placed[kind],
+        nearest <= 50
+          ? "nearest track median <= 50 km"
+          : nearest <= 150
+            ? "nearest track median 50-150 km"
+            : "nearest track median > 150 km or none",
+      );
       if (list) {
         const detail = heldBy
-          .map((n) => `${n}[${[...held.get(n)!].map(([g, c]) => `${g}:${c}`).join(",")}→${owner.get(n) ?? "spurious"}]`)
+          .map(
+            (n) =>
+              `${n}[${[...held.get(n)!].map(([g, c]) => `${g}:${c}`).join(",")}→${owner.get(n) ?? "spurious"}]`,
+          )
           .join(" ");
-        console.log(`${world.name} ${group} ${date}: ${key}; tracks ${have[0] ?? "-"}…${have.at(-1) ?? "-"}; ${detail}`);
+        console.log(
+          `${world.name} ${group} ${date}: ${key}; tracks ${have[0] ?? "-"}…${have.at(-1) ?? "-"}; ${detail}`,
+        );
       }
     }
   }
@@ -218,10 +238,15 @@ for (const world of allWorlds()) {
 for (const kind of ["labelled", "unlabelled"] as const) {
   const t = totals[kind];
   const pct = (n: number): string => ((100 * n) / Math.max(1, t.days)).toFixed(1);
-  console.log(`\n${kind}: ${t.missing} of ${t.days} scored group-days without an estimate (${pct(t.missing)} %)`);
+  console.log(
+    `\n${kind}: ${t.missing} of ${t.days} scored group-days without an estimate (${pct(t.missing)} %)`,
+  );
   for (const [k, v] of [...causes[kind]].sort((a, b) => b[1] - a[1])) console.log(`  ${v}\t${k}`);
   console.log(
-    `  placed by another track: ${[...placed[kind]].sort().map(([k, v]) => `${k} ${v}`).join("; ")}`,
+    `  placed by another track: ${[...placed[kind]]
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join("; ")}`,
   );
   console.log(
     `  (a track given to the group that gave it most reports instead: ${t.altMissing} days, ${pct(t.altMissing)} %)`,
