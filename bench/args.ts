@@ -89,7 +89,8 @@ export function splitPartsArg(): SplitPartsOptions | boolean | undefined {
 
 /**
  * EstimateOptions.peopleJoin from the bench flags (off unless `--people-join`; docs/estimation.md
- * § assoc27): `--people-join-miss S` and `--people-join-overlap S` set its shares.
+ * § assoc27): `--people-join-miss S` and `--people-join-overlap S` set its shares,
+ * `--people-join-tight` bounds the body by its tail and head estimates.
  */
 export function peopleJoinArg(): PeopleJoinOptions | false {
   if (!process.argv.includes("--people-join")) return false;
@@ -97,5 +98,6 @@ export function peopleJoinArg(): PeopleJoinOptions | false {
   if (process.argv.includes("--people-join-miss")) out.missShare = option("people-join-miss", 0.1);
   if (process.argv.includes("--people-join-overlap"))
     out.overlapShare = option("people-join-overlap", 0.75);
+  if (process.argv.includes("--people-join-tight")) out.extent = "estimate";
   return out;
 }

@@ -51,6 +51,12 @@ export interface PeopleJoinOptions {
   missShare?: number;
   /** Share of the track's reports that must fall on the body's days (OVERLAP_SHARE). */
   overlapShare?: number;
+  /**
+   * The body's km bounds: "interval" (default) the tail's and head's 90 % interval ends;
+   * "estimate" the tail and head estimates themselves (bench `--people-join-tight`; no
+   * development track joined).
+   */
+  extent?: "interval" | "estimate";
 }
 
 /** How a report reads against a body: "whole", "part", or undefined (it does not fit). */
@@ -98,7 +104,7 @@ export function peopleJoin(
   const joined = new Set<WorkGroup>();
   const open = tracks.filter((t) => !t.labelled && t.positions.length > 0 && t.km);
   const bodies = new Map<WorkGroup, Map<number, BodyDay>>();
-  for (const b of open) bodies.set(b, bodyDays(ctx, b));
+  for (const b of open) bodies.set(b, bodyDays(ctx, b, options.extent));
   const bySize = [...open].sort((a, b) => a.positions.length - b.positions.length);
   for (const t of bySize) {
     let best: { b: WorkGroup; fits: PeopleFit[]; score: number } | undefined;
@@ -120,7 +126,11 @@ export function peopleJoin(
  * The body of track `b` on each of its local days, smoothed from its own reports (the track's
  * fields are put back after: the estimate smooths its final groups again).
  */
-export function bodyDays(ctx: EstimateContext, b: WorkGroup): Map<number, BodyDay> {
+export function bodyDays(
+  ctx: EstimateContext,
+  b: WorkGroup,
+  extent: PeopleJoinOptions["extent"] = "interval",
+): Map<number, BodyDay> {
   const out = new Map<number, BodyDay>();
   const median = b.km?.days;
   if (!median || b.scale === undefined) return out;
@@ -137,10 +147,11 @@ export function bodyDays(ctx: EstimateContext, b: WorkGroup): Map<number, BodyDa
         tailKm: t.median,
         size: b.scale,
       } as Parameters<typeof bodyDistribution>[0]);
+      const wide = extent === "interval";
       out.set(b.day0 + k, {
         people,
-        lowKm: Math.min(t.low, m.low),
-        highKm: Math.max(h.high, m.high),
+        lowKm: wide ? Math.min(t.low, m.low) : people.tailKm,
+        highKm: wide ? Math.max(h.high, m.high) : people.headKm,
       });
     }
   } finally {
