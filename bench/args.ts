@@ -90,7 +90,8 @@ export function splitPartsArg(): SplitPartsOptions | boolean | undefined {
 /**
  * EstimateOptions.peopleJoin from the bench flags (off unless `--people-join`; docs/estimation.md
  * § assoc27): `--people-join-miss S` and `--people-join-overlap S` set its shares,
- * `--people-join-tight` bounds the body by its tail and head estimates.
+ * `--people-join-tight` bounds the body by its tail and head estimates, `--people-join-whole R`
+ * the whole-body figure's ratio.
  */
 export function peopleJoinArg(): PeopleJoinOptions | false {
   if (!process.argv.includes("--people-join")) return false;
@@ -99,5 +100,6 @@ export function peopleJoinArg(): PeopleJoinOptions | false {
   if (process.argv.includes("--people-join-overlap"))
     out.overlapShare = option("people-join-overlap", 0.75);
   if (process.argv.includes("--people-join-tight")) out.extent = "estimate";
+  if (process.argv.includes("--people-join-whole")) out.wholeRatio = option("people-join-whole", 2);
   return out;
 }

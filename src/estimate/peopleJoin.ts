@@ -57,6 +57,8 @@ export interface PeopleJoinOptions {
    * development track joined).
    */
   extent?: "interval" | "estimate";
+  /** A whole-body figure's largest ratio to the body's size either way (WHOLE_RATIO). */
+  wholeRatio?: number;
 }
 
 /** How a report reads against a body: "whole", "part", or undefined (it does not fit). */
@@ -78,11 +80,17 @@ export interface BodyDay {
  * // a body of 5,000 from km 100 to 300, median person at 200:
  * // peopleFit(day, 295, 17, 50) === "part"; peopleFit(day, 200, 5000, 50) === "whole"
  */
-export function peopleFit(d: BodyDay, x: Km, figure: number | undefined, marginKm: Km): PeopleFit {
+export function peopleFit(
+  d: BodyDay,
+  x: Km,
+  figure: number | undefined,
+  marginKm: Km,
+  wholeRatio: number = WHOLE_RATIO,
+): PeopleFit {
   if (x < d.lowKm - marginKm || x > d.highKm + marginKm) return undefined;
   const size = d.people.size;
   if (figure === undefined || !Number.isFinite(size)) return "whole";
-  if (figure <= WHOLE_RATIO * size && figure >= size / WHOLE_RATIO) return "whole";
+  if (figure <= wholeRatio * size && figure >= size / wholeRatio) return "whole";
   const near = d.people.peopleBetween(x - marginKm, x + marginKm);
   return figure <= PART_SLACK * near ? "part" : undefined;
 }
@@ -100,6 +108,7 @@ export function peopleJoin(
   const shares = {
     miss: options.missShare ?? MISS_SHARE,
     overlap: options.overlapShare ?? OVERLAP_SHARE,
+    whole: options.wholeRatio ?? WHOLE_RATIO,
   };
   const joined = new Set<WorkGroup>();
   const open = tracks.filter((t) => !t.labelled && t.positions.length > 0 && t.km);
@@ -178,7 +187,7 @@ function trackFit(
   t: WorkGroup,
   b: WorkGroup,
   days: ReadonlyMap<number, BodyDay>,
-  shares: { miss: number; overlap: number },
+  shares: { miss: number; overlap: number; whole: number },
 ): { fits: PeopleFit[]; score: number } | undefined {
   const fits: PeopleFit[] = [];
   let on = 0;
@@ -198,6 +207,7 @@ function trackFit(
       q.km,
       v === undefined ? undefined : Math.exp(v),
       marginOf(ctx, p, b, q.km),
+      shares.whole,
     );
     fits.push(fit);
     if (!fit) misses++;
