@@ -32,6 +32,12 @@ describe("peopleFit: a report read against the people a body holds about its km"
     expect(peopleFit(small, 200, 300, 50)).toBe("whole");
     expect(peopleFit(small, 205, 100, 50)).toBe("part");
   });
+  it("with no whole reading (ratio 1) a near-whole figure near the tail is no part", () => {
+    // people within 50 km of km 110: 5,000 × 0.5 × 60 / 100 = 1,500; × 1.5 = 2,250 < 4,000
+    expect(peopleFit(big, 110, 4000, 50)).toBe("whole");
+    expect(peopleFit(big, 110, 4000, 50, 1)).toBeUndefined();
+    expect(peopleFit(big, 295, 17, 50, 1)).toBe("part");
+  });
   it("a report beyond the body's ends and the report's margin fits neither way", () => {
     expect(peopleFit(big, 360, 17, 50)).toBeUndefined();
     expect(peopleFit(big, 40, 17, 50)).toBeUndefined();
