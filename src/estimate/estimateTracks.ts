@@ -71,6 +71,7 @@ import type { DestinationInput } from "./destinations.ts";
 import type { TrackEnd } from "./trackEnds.ts";
 import { DEFAULT_SPLIT_PARTS } from "./splitParts.ts";
 import type { SplitPartsOptions } from "./splitParts.ts";
+import type { PeopleJoinOptions } from "./peopleJoin.ts";
 import { MAX_WRITTEN_DAYS, writtenBefore } from "./trackStarts.ts";
 import type { TrackStart, WrittenDay } from "./trackStarts.ts";
 import { reachedBack } from "./reachBack.ts";
@@ -184,6 +185,14 @@ export interface EstimateOptions {
    * @internal
    */
   joinBodies?: boolean | "parts";
+  /**
+   * After the association search, an unlabelled track whose reports fit a larger unlabelled
+   * track's people on their days (each figure the body's size within 2x, or at most 1.5x the
+   * people its smoothed body holds about the report's km) joins it (peopleJoin.ts). Default off:
+   * measured on the development beds (docs/estimation.md § assoc27). For the benches only.
+   * @internal
+   */
+  peopleJoin?: boolean | PeopleJoinOptions;
   /**
    * In the association search's cost, a report within a track's same-day body spread may be
    * charged as a part of the body (its position uniform over the body's same-day length, its
@@ -444,6 +453,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     predictiveAssociation: options.predictiveAssociation,
     absorbParts: options.absorbParts,
     joinBodies: options.joinBodies ?? false,
+    peopleJoin: options.peopleJoin ?? false,
     bodyCharge: options.bodyCharge ?? false,
     neighbourGate: options.neighbourGate ?? false,
     narrowNoise: options.narrowNoise ?? false,
