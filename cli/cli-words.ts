@@ -307,8 +307,9 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     correctionsApplied: (n) => `applied ${counted(n, "correction")}`,
     correctionsMissing: (file) => `cannot read ${file}: no such file.`,
     correctionsAt: (file, pointer, problem, more) =>
-      `${file} at ${pointer}: ${problem}` +
-      (more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"})` : ""),
+      more > 0
+        ? `${file} at ${pointer}: ${problem.replace(/\.$/, "")} (and ${more} more problem${more === 1 ? "" : "s"}).`
+        : `${file} at ${pointer}: ${problem}`,
     checkStarting: (reports, reEstimates) =>
       `held-out check: ${reports} reports, ${reEstimates} re-estimates`,
     selfCalibration: (note) => `self-calibration: ${note} (report.json selfCalibration)`,
@@ -432,8 +433,9 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       `${n === 1 ? "se aplicó" : "se aplicaron"} ${contado(n, "corrección", "correcciones")}`,
     correctionsMissing: (file) => `no se puede leer ${file}: el archivo no existe.`,
     correctionsAt: (file, pointer, problem, more) =>
-      `${file} en ${pointer}: ${problem}` +
-      (more > 0 ? ` (y ${more === 1 ? "1 problema más" : `${more} problemas más`})` : ""),
+      more > 0
+        ? `${file} en ${pointer}: ${problem.replace(/\.$/, "")} (y ${more === 1 ? "1 problema más" : `${more} problemas más`}).`
+        : `${file} en ${pointer}: ${problem}`,
     checkStarting: (reports, reEstimates) =>
       `verificación con datos retenidos: ${contado(reports, "reporte")}, ${contado(reEstimates, "reestimación", "reestimaciones")}`,
     selfCalibration: (note) => `autocalibración: ${note} (report.json selfCalibration)`,
