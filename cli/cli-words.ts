@@ -147,8 +147,6 @@ export interface CliWords {
   calibrationFailed: (why: string) => string;
   running: (total: number, percent: number) => string;
   scenarioWrote: (dir: string) => string;
-  /** A date option that is no calendar date or date-time (`--as-of 2018-02-30`, exit 2). */
-  badDate: (option: string, text: string) => string;
   /** forecast: every group last observed more than `max` days before --as-of (exit 2). */
   staleData: (f: { asOf: string; last: string; days: number; max: number }) => string;
   /** scenario: no scenario file given (`n` 0) or several (exit 2). */
@@ -339,8 +337,6 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     scenarioWrote: (dir) =>
       `Wrote scenario-place-days.csv, scenario-summary.csv, scenario-totals.csv and scenario-report.json to ${dir}.`,
 
-    badDate: (option, text) =>
-      `--${option} ${text} is not a valid ISO 8601 date or date-time; give a real calendar date such as 2018-11-01 (or 2018-11-01T12:00).`,
     staleData: (f) =>
       `the data are stale for --as-of ${f.asOf}: the last observation is from ${f.last}, ${f.days.toLocaleString("en-US")} days earlier (the limit is ${f.max}); give an --as-of within ${f.max} days of ${f.last}, or newer data.`,
     scenarioFiles: (n) =>
@@ -465,8 +461,6 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     scenarioWrote: (dir) =>
       `Se escribieron scenario-place-days.csv, scenario-summary.csv, scenario-totals.csv y scenario-report.json en ${dir}.`,
 
-    badDate: (option, text) =>
-      `--${option} ${text} no es una fecha ni una fecha y hora ISO 8601 válida; indique una fecha real del calendario, p. ej. 2018-11-01 (o 2018-11-01T12:00).`,
     staleData: (f) =>
       `los datos son demasiado antiguos para --as-of ${f.asOf}: la última observación es del ${f.last}, ${f.days.toLocaleString("es-MX")} ${f.days === 1 ? "día" : "días"} antes (el límite es ${f.max}); indique un --as-of de hasta ${f.max} días después del ${f.last}, o datos más recientes.`,
     scenarioFiles: (n) =>

@@ -7,6 +7,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { CommandContext } from "./command.ts";
 import { UserError } from "./errors.ts";
+import { OptionError } from "./option-refusals.ts";
 import {
   DEFAULT_TIME_ZONE,
   FILES_NAME_PREFIX,
@@ -165,7 +166,12 @@ export async function readPlacesFile(
     return readTableFile(path, "places", context, options);
   const { progress: _p, mappable: _m, lang: _l, ...rest } = options;
   const r = importPlacesGeoJson(readFileSync(abs, "utf8"), { ...rest, fileName: basename(path) });
-  if (r.report.fatal) throw new UserError(`${path} ${r.report.fatal.message}`);
+  if (r.report.fatal)
+    throw new OptionError({
+      code: "places_not_geojson",
+      file: path,
+      message: r.report.fatal.message,
+    });
   return r;
 }
 

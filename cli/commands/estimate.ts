@@ -5,7 +5,8 @@
 import { estimateWarningLines } from "../estimate-warnings.ts";
 import { basename } from "node:path";
 import type { Command, ParsedOptions } from "../command.ts";
-import { EXIT_HELP, UserError } from "../errors.ts";
+import { EXIT_HELP } from "../errors.ts";
+import { OptionError } from "../option-refusals.ts";
 import { csvChoice, noBomHelp } from "../csv-options.ts";
 import {
   datasetOptionsHelp,
@@ -312,13 +313,13 @@ const CHECK_OPTIONS = {
 function checkOptions(values: ParsedOptions["values"]): CheckOptions | undefined {
   const folds = optionString(values, "folds");
   if (!values.check) {
-    if (folds !== undefined || values.loo) throw new UserError("--folds and --loo need --check.");
+    if (folds !== undefined || values.loo) throw new OptionError({ code: "needs_check" });
     return undefined;
   }
-  if (folds !== undefined && values.loo) throw new UserError("Give --folds or --loo, not both.");
+  if (folds !== undefined && values.loo) throw new OptionError({ code: "folds_or_loo" });
   const k = folds === undefined ? undefined : /^\d+$/.test(folds) ? Number(folds) : NaN;
   if (k !== undefined && !(Number.isInteger(k) && k >= 2)) {
-    throw new UserError(`--folds ${folds} is not a whole number ≥ 2 (e.g. --folds 10).`);
+    throw new OptionError({ code: "folds_value", value: folds ?? "" });
   }
   return { folds: k, leaveOneOut: Boolean(values.loo) };
 }

@@ -280,13 +280,8 @@ export function parseImportArgs(argv: string[]): ImportArgs {
   const lang = langOption(values);
   const places = values.places as string | undefined;
   if (places !== undefined && /\.(geo)?json$/i.test(places))
-    throw new UserError(
-      `--places ${places}: import writes places.csv from tables only; a GeoJSON places file is read as it is by --places of validate, estimate, ledger, report and forecast.`,
-    );
-  if (!positionals.length && !places)
-    throw new UserError(
-      "give at least one file to import, e.g. dtm-flow import conteo.csv --out out/.",
-    );
+    throw new OptionError({ code: "places_geojson", file: places });
+  if (!positionals.length && !places) throw new OptionError({ code: "import_no_file" });
   const kind = values.kind as TableKind | undefined;
   if (kind !== undefined && !TABLE_KINDS.includes(kind))
     throw new OptionError({
@@ -314,9 +309,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
         ? Number(suppressText)
         : NaN;
   if (suppressBelow !== undefined && !(Number.isInteger(suppressBelow) && suppressBelow >= 1)) {
-    throw new UserError(
-      `--suppress-below must be a whole number of people, 1 or more, not "${suppressText}".`,
-    );
+    throw new OptionError({ code: "suppress_below", value: suppressText ?? "" });
   }
   return {
     files: places && !positionals.includes(places) ? [places, ...positionals] : positionals,

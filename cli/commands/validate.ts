@@ -2,7 +2,7 @@
 import { basename } from "node:path";
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
-import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
+import { EXIT, EXIT_HELP } from "../errors.ts";
 import { OptionError } from "../option-refusals.ts";
 import { readPlacesFile, readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, columnsOptions, sheetsNotFound } from "../columns-option.ts";
@@ -137,7 +137,7 @@ export const validateCommand: Command = {
     });
     const lang = langOption(values);
     if (positionals.length !== 1)
-      throw new UserError("give exactly one file to validate, e.g. dtm-flow validate conteo.csv.");
+      throw new OptionError({ code: "validate_one_file", n: positionals.length });
     const file = positionals[0]!;
     const kind = values.kind as string | undefined;
     if (kind !== undefined && !TABLE_KINDS.includes(kind as TableKind)) {

@@ -179,7 +179,10 @@ function checkOne(c: unknown, at: string, add: AddProblem): void {
  * @example looksLikeTable("sightingId,group\nS1,A\n") // => true
  */
 function looksLikeTable(text: string): boolean {
-  const first = text.replace(/^\uFEFF/, "").split(/\r?\n/).find((l) => l.trim() !== "");
+  const first = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .find((l) => l.trim() !== "");
   return first !== undefined && !/^\s*[[{"]/.test(first) && /[,;\t]/.test(first);
 }
 
@@ -195,7 +198,12 @@ export function parseCorrections(text: string): CorrectionsFile {
     // A CSV table given as corrections: said as such, not with the JSON parser's words.
     const params = { reason: (error as Error).message, table: looksLikeTable(text) };
     throw new CorrectionsError([
-      { pointer: "", message: correctionProblemEnglish("not_json", params), code: "not_json", params },
+      {
+        pointer: "",
+        message: correctionProblemEnglish("not_json", params),
+        code: "not_json",
+        params,
+      },
     ]);
   }
   const { file, problems } = validateCorrections(json);
