@@ -24,6 +24,7 @@ import { cliWords } from "../cli-words.ts";
 import type { QualifiedIdAt } from "../cli-words.ts";
 import { rejectionLines } from "../dataset-options.ts";
 import { COLUMNS_HELP, columnsOptions, sheetsNotFound } from "../columns-option.ts";
+import { madeColumnName, sheetColumnLines } from "../column-lines.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import {
   DATE_WINDOW_HELP,
@@ -539,8 +540,10 @@ function gatherTableReport(
     });
   }
   if (report.truncated) context.stderr(cliWords(lang).issuesCut(basename(f)));
-  // The file's line and each rejected row with its line and reason (rejected.csv has them all).
+  // The file's line and each rejected row with its line and reason (rejected.csv has them all);
+  // a sheet read with its own mapping shows it, as validate does (import-report.json sheetColumns).
   context.stderr(summarizeReport(report, lang));
+  for (const line of sheetColumnLines(report, lang)) context.stderr(line);
   for (const line of rejectionLines(report, lang)) context.stderr(line);
 }
 
@@ -619,7 +622,7 @@ export function emptyColumnsNote(
     ...new Set(
       [...w.empty].filter((c) => w.keptAsWritten.has(c)).map((c) => w.shownAs?.get(c) ?? c),
     ),
-  ];
+  ].map((c) => madeColumnName(c, lang));
   return cliWords(lang).emptyColumns({ file: w.file, unmapped, read });
 }
 
