@@ -122,7 +122,10 @@ export interface CliWords {
   checkStarting: (reports: number, reEstimates: number) => string;
   /** The self-calibration's note (`tooFewText`, src/estimate/calibrationText.ts) on its line. */
   selfCalibration: (note: string) => string;
-  /** Counts of one place or one point read as lower bounds of their group (estimate). */
+  /**
+   * Counts of one place or one point read as lower bounds of their group (estimate): a plain
+   * sentence (what such a count saw, and so how it is used), then the counts with their bounds.
+   */
   lowerBounds: (f: { n: number; shown: LowerBoundShown[]; more: number }) => string;
   /** Reports that name their group too long before its first position (estimate). */
   tooEarly: (f: { n: number; shown: TooEarlyShown[]; more: number; maxDays: number }) => string;
@@ -311,8 +314,15 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     checkStarting: (reports, reEstimates) =>
       `held-out check: ${reports} reports, ${reEstimates} re-estimates`,
     selfCalibration: (note) => `self-calibration: ${note} (report.json selfCalibration)`,
-    lowerBounds: (f) =>
-      `${counted(f.n, "count")} of one place or one point read as "at least", not as its group's size: ${f.shown.map((b) => `${b.id} (≥ ${b.atLeast ?? "?"}, ${b.scope ?? ""})`).join(", ")}${moreEn(f.more)}; report.json associations[].countScope`,
+    lowerBounds: (f) => {
+      const one = f.n === 1;
+      const shown = f.shown.map(
+        (b) =>
+          `${b.id} (${b.atLeast !== undefined ? `at least ${formatPeople(b.atLeast)}` : "at least its count"}${b.scope === "place" ? ", at a place" : b.scope === "passage" ? ", at a crossing point" : ""})`,
+      );
+      const more = f.more > 0 ? ` and ${f.more} more` : "";
+      return `${counted(f.n, "count")} saw only the people at one place or one crossing point, not the whole group, so ${one ? "it is" : "each is"} used as the fewest people ${one ? "its" : "their"} group can have: ${shown.join(", ")}${more} (report.json, associations[].countScope).`;
+    },
     tooEarly: (f) => {
       const one = f.n === 1;
       const shown = f.shown.map(
@@ -435,8 +445,15 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     checkStarting: (reports, reEstimates) =>
       `verificación con datos retenidos: ${contado(reports, "reporte")}, ${contado(reEstimates, "reestimación", "reestimaciones")}`,
     selfCalibration: (note) => `autocalibración: ${note} (report.json selfCalibration)`,
-    lowerBounds: (f) =>
-      `${contado(f.n, "conteo")} de un solo lugar o punto ${f.n === 1 ? "leído" : "leídos"} como «al menos», no como el tamaño de su grupo: ${f.shown.map((b) => `${b.id} (≥ ${b.atLeast ?? "?"}, ${b.scope === "place" ? "lugar" : b.scope === "passage" ? "paso" : ""})`).join(", ")}${moreEs(f.more)}; report.json associations[].countScope`,
+    lowerBounds: (f) => {
+      const one = f.n === 1;
+      const shown = f.shown.map(
+        (b) =>
+          `${b.id} (${b.atLeast !== undefined ? `al menos ${formatPeople(b.atLeast, "es")}` : "al menos su conteo"}${b.scope === "place" ? ", en un lugar" : b.scope === "passage" ? ", en un punto de paso" : ""})`,
+      );
+      const more = f.more > 0 ? ` y ${f.more} más` : "";
+      return `${contado(f.n, "conteo")} ${one ? "vio" : "vieron"} solo a las personas de un lugar o de un punto de paso, no al grupo entero, así que ${one ? "se usa" : "cada uno se usa"} como el mínimo de personas que puede tener su grupo: ${shown.join(", ")}${more} (report.json, associations[].countScope).`;
+    },
     tooEarly: (f) => {
       const one = f.n === 1;
       const shown = f.shown.map(

@@ -282,7 +282,7 @@ export function tooEarlyNote(
  * registrations) that were read as lower bounds of their group, or undefined when there are none.
  * @example
  * lowerBoundsNote([{ sightingId: "a3", group: "G", how: "label", countScope: "place", sizeAtLeast: 620 }]);
- * // => '1 count of one place or one point read as "at least", not as its group's size: a3 (≥ 620, place); report.json associations[].countScope'
+ * // => '1 count saw only the people at one place or one crossing point, not the whole group, so it is used as the fewest people its group can have: a3 (at least 620, at a place) (report.json, associations[].countScope).'
  */
 export function lowerBoundsNote(
   associations: readonly Association[],
