@@ -128,7 +128,7 @@ const ES: SummaryWords = {
     `tamaños (${s.n}) — el 90 % cubrió ${pct(s.coverage90)}, el 50 % ${pct(s.coverage50)}, error mediano ${sizePct(s)} % (${v}).`,
   noSize: "no se pudo predecir ningún tamaño.",
   verdict: {
-    few: "muy pocos para juzgar",
+    few: "demasiado pocos para juzgar",
     overconfident: "demasiado seguro",
     cautious: "demasiado cauto",
     right: "adecuado",
@@ -138,11 +138,11 @@ const ES: SummaryWords = {
   covered: (p, s) =>
     `con los datos retenidos, los intervalos del 90 % ensanchados cubren ${p} de las posiciones y ${s} de los tamaños`,
   tooFewBoth: (km, size) =>
-    `Muy pocos reportes retenidos para juzgar (posiciones ${km.n}, tamaños ${size.n}; menos de ${MIN_JUDGED}): los intervalos de los recorridos no se ensanchan (medido: km × ${x2(km.measured)}, tamaños × ${x2(size.measured)} en escala logarítmica).`,
+    `Demasiado pocos reportes retenidos para juzgar (posiciones ${km.n}, tamaños ${size.n}; menos de ${MIN_JUDGED}): los intervalos de los recorridos no se ensanchan (medido: km × ${x2(km.measured)}, tamaños × ${x2(size.measured)} en escala logarítmica).`,
   judged: (name, f) =>
     `${SIZES_ES[name]} × ${x2(f.overall)}${name === "sizes" ? " en escala logarítmica" : ""}`,
   unjudged: (name, f) =>
-    `${SIZES_ES[name]} sin ensanchar (${f.n} ${f.n === 1 ? "reporte retenido" : "reportes retenidos"}, muy pocos para juzgar; medido × ${x2(f.measured)})`,
+    `${SIZES_ES[name]} sin ensanchar (${f.n} ${f.n === 1 ? "reporte retenido" : "reportes retenidos"}, demasiado pocos para juzgar; medido × ${x2(f.measured)})`,
   widened: (km, sizes, covered) =>
     `Intervalos de los recorridos ensanchados: ${km}, ${sizes} (nunca se estrechan); ${covered}.`,
   atLeast: (n) =>
