@@ -56,6 +56,15 @@ export interface CliWords {
       | { kind: "corrections" }
       | { kind: "unusable"; reason: string; stated: boolean },
   ) => string;
+  /** A large file's reading progress: share read, rows so far (accepted, rejected), seconds. */
+  readProgress: (f: {
+    name: string;
+    percent: number;
+    rows: number;
+    accepted: number;
+    rejected: number;
+    seconds: number;
+  }) => string;
   /** import: a file's lists of rejections and warnings were cut (the counts stay exact). */
   issuesCut: (file: string) => string;
   /**
@@ -267,6 +276,8 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
           : why === "special"
             ? `${path} is not a regular file (a device, pipe or socket); save the data to a file and give that.`
             : `${path} does not exist or cannot be read.`,
+    readProgress: (f) =>
+      `${f.name}: ${f.percent}% read, ${formatPeople(f.rows)} rows (${formatPeople(f.accepted)} accepted, ${formatPeople(f.rejected)} rejected), ${f.seconds.toFixed(1)} s`,
     issuesCut: (file) =>
       `${file}: more than 200,000 rejections or warnings; the lists are cut (counts are exact).`,
     emptyColumns: (f) => {
@@ -390,6 +401,8 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
           : why === "special"
             ? `${path} no es un archivo normal (es un dispositivo, una tubería o un socket); guarde los datos en un archivo e indique ese.`
             : `${path} no existe o no se puede leer.`,
+    readProgress: (f) =>
+      `${f.name}: ${f.percent} % leído, ${formatPeople(f.rows, "es")} filas (${formatPeople(f.accepted, "es")} aceptadas, ${formatPeople(f.rejected, "es")} rechazadas), ${f.seconds.toFixed(1)} s`,
     issuesCut: (file) =>
       `${file}: más de 200.000 rechazos o avisos; las listas se cortan (los totales son exactos).`,
     emptyColumns: (f) => {

@@ -130,7 +130,14 @@ export async function readTableFile(
     if (showProgress && importer.consumed / size >= nextReport) {
       const r = importer.report;
       context.stderr(
-        `${name}: ${Math.round((100 * importer.consumed) / size)}% read, ${r.rowsRead.toLocaleString("en-US")} rows (${r.accepted.toLocaleString("en-US")} accepted, ${r.rejected.toLocaleString("en-US")} rejected), ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        cliWords(lang).readProgress({
+          name,
+          percent: Math.round((100 * importer.consumed) / size),
+          rows: r.rowsRead,
+          accepted: r.accepted,
+          rejected: r.rejected,
+          seconds: (Date.now() - started) / 1000,
+        }),
       );
       nextReport = Math.floor((importer.consumed / size) * 10 + 1) / 10;
     }

@@ -14,6 +14,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture } from "./capture.ts";
+import { cliWords } from "../../cli/cli-words.ts";
+import { describeError } from "../../cli/errors.ts";
+import { errnoWords } from "../../cli/option-refusals.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "dtm-words27-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -237,4 +240,46 @@ describe("import prints a sheet's own column mapping (import-report.json sheetCo
     const plain = await cli(["import", BOOK, "--out", "i-plain"]);
     expect(plain.err).not.toContain("columns of sheet");
   }, 60_000);
+});
+
+describe("lines and sentences said in the language asked", () => {
+  it("a large file's reading progress (cli-words readProgress)", () => {
+    const f = {
+      name: "big.csv",
+      percent: 40,
+      rows: 12345,
+      accepted: 12000,
+      rejected: 345,
+      seconds: 1.24,
+    };
+    expect(cliWords("en").readProgress(f)).toBe(
+      "big.csv: 40% read, 12,345 rows (12,000 accepted, 345 rejected), 1.2 s",
+    );
+    expect(cliWords("es").readProgress(f)).toBe(
+      "big.csv: 40 % leído, 12,345 filas (12,000 aceptadas, 345 rechazadas), 1.2 s",
+    );
+  });
+  it("a file-system error and an internal fault under --lang es (describeError)", () => {
+    const gone = Object.assign(new Error("ENOENT: no such file"), {
+      code: "ENOENT",
+      path: "x.csv",
+    });
+    expect(describeError(gone, "estimate", "es")).toEqual({
+      message: "dtm-flow estimate: x.csv no existe.",
+      exit: 2,
+    });
+    expect(describeError(gone, "estimate").message).toBe(
+      "dtm-flow estimate: x.csv does not exist.",
+    );
+    const bug = describeError(new TypeError("x is undefined"), "ledger", "es");
+    expect(bug.exit).toBe(3);
+    expect(bug.message).toMatch(
+      /^dtm-flow ledger: error interno \(x is undefined\); es un fallo de dtm-flow/,
+    );
+  });
+  it("--out that cannot be written names Node's reason in the language (errnoWords)", () => {
+    expect(errnoWords("EACCES", "es")).toBe("permiso denegado, EACCES");
+    expect(errnoWords("EACCES", "en")).toBe("permission denied, EACCES");
+    expect(errnoWords("", "es")).toBe("error desconocido");
+  });
 });
