@@ -38,7 +38,8 @@ const WORDS: Record<
     km: (n) => `${n} ${n === 1 ? "reporte" : "reportes"} de posición`,
     size: (n) => `${n} ${n === 1 ? "cifra" : "cifras"}`,
     and: " y ",
-    fewer: (both) => `menos de ${MIN_JUDGED}${both ? " cada uno" : ""}: demasiado pocos para juzgar`,
+    fewer: (both) =>
+      `menos de ${MIN_JUDGED}${both ? " cada uno" : ""}: demasiado pocos para juzgar`,
     left: {
       both: "los intervalos no se ensanchan",
       km: "los intervalos de km no se ensanchan",
