@@ -56,9 +56,9 @@ export type OptionRefusal =
   | { code: "suppress_below"; value: string }
   /** import `--places x.geojson`: import writes places.csv from tables only. */
   | { code: "places_geojson"; file: string }
-  /** import with no file; validate with other than one file (`n`). */
+  /** import with no file; validate with other than one file. */
   | { code: "import_no_file" }
-  | { code: "validate_one_file"; n: number }
+  | { code: "validate_one_file" }
   /** A places file read as GeoJSON that is no FeatureCollection (`message`: the importer's). */
   | { code: "places_not_geojson"; file: string; message: string }
   /** scenario: the scenario file is not there. */

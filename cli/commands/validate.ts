@@ -104,8 +104,7 @@ export const validateCommand: Command = {
       ...LANG_OPTION,
     });
     const lang = langOption(values);
-    if (positionals.length !== 1)
-      throw new OptionError({ code: "validate_one_file", n: positionals.length });
+    if (positionals.length !== 1) throw new OptionError({ code: "validate_one_file" });
     const file = positionals[0]!;
     const kind = values.kind as string | undefined;
     if (kind !== undefined && !TABLE_KINDS.includes(kind as TableKind)) {
