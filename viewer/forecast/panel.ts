@@ -26,6 +26,12 @@ export interface ForecastContext {
   lang: Lang;
   /** lon/lat → screen x/y in the map SVG (projection and zoom). */
   project: (lon: number, lat: number) => [number, number];
+  /**
+   * The replay's own forecast, when the provider that loaded it computes one (the corrected
+   * replay: the evidence worker's forecast with the analyst's corrections, `dtm-flow forecast
+   * --corrections`); absent: the panel's provider.
+   */
+  forecast?: (asOf: string, horizonDays: number) => Promise<ForecastView>;
 }
 
 export interface ForecastPanelOptions {
@@ -69,21 +75,32 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
   let timer: ReturnType<typeof setTimeout> | undefined;
   let context: ForecastContext | undefined;
 
-  function request(asOf: string): void {
-    if (asOf === wanted) return;
+  /** The panel's provider's forecast, bound once (one source while the provider is the same). */
+  let providerAsk: ((asOf: string, horizonDays: number) => Promise<ForecastView>) | undefined;
+  /** The source the forecast shown was asked of (the replay's own, or the panel's provider). */
+  let source: ((asOf: string, horizonDays: number) => Promise<ForecastView>) | undefined;
+
+  function request(
+    asOf: string,
+    from: (asOf: string, horizonDays: number) => Promise<ForecastView>,
+  ): void {
+    if (asOf === wanted && from === source) return;
+    // Another source (corrections applied or undone): the forecast shown is not of it.
+    if (from !== source) view = undefined;
+    source = from;
     wanted = asOf;
     error = undefined;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      provider ??= createWorkerForecastProvider();
-      provider.forecast(asOf, horizonDays).then(
+      from(asOf, horizonDays).then(
         (v) => {
-          if (asOf !== wanted) return; // a newer date was asked for meanwhile
+          // A newer date, or another source, was asked for meanwhile.
+          if (asOf !== wanted || from !== source) return;
           view = v;
           render();
         },
         (e: unknown) => {
-          if (asOf !== wanted) return;
+          if (asOf !== wanted || from !== source) return;
           error = e instanceof Error ? e.message : String(e);
           render();
         },
@@ -92,16 +109,15 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
     render();
   }
 
-  /** The replay shows another dataset than the provider forecasts: say so, draw nothing. */
-  /** No forecast: the worker's data are not the replay shown (other files, or corrections). */
-  function renderOtherData(next: ForecastContext, why: "otherData" | "uncorrected"): void {
+  /** No forecast: the provider's data are not the replay shown (the analyst's files): say so. */
+  function renderOtherData(next: ForecastContext): void {
     wanted = undefined;
+    source = undefined;
     view = undefined;
-    const status = why === "otherData" ? "other-data" : "uncorrected";
     mount(
       section,
       h("h2", {}, forecastText(next.lang, "title")),
-      h("p", { class: "note", "data-status": status }, forecastText(next.lang, why)),
+      h("p", { class: "note", "data-status": "other-data" }, forecastText(next.lang, "otherData")),
     );
     layer.replaceChildren();
   }
@@ -127,6 +143,16 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
         { class: "muted small", "data-status": current ? "ready" : error ? "error" : "busy" },
         status,
       ),
+      // The forecast of the corrected data (the replay's own, with the analyst's corrections).
+      ...(replay.corrected
+        ? [
+            h(
+              "p",
+              { class: "note small", "data-status": "corrected" },
+              forecastText(lang, "corrected"),
+            ),
+          ]
+        : []),
       h(
         "label",
         { class: "small" },
@@ -166,18 +192,25 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
     update(next) {
       context = next;
       if (!next.replay) return;
-      provider ??= createWorkerForecastProvider();
-      if (provider.datasetName !== undefined && provider.datasetName !== next.replay.name) {
-        renderOtherData(next, "otherData");
-        return;
-      }
-      // The worker forecasts the data without the analyst's corrections the map shows.
-      if (next.replay.corrected) {
-        renderOtherData(next, "uncorrected");
-        return;
-      }
       // As of the day shown: a bare date is the end of that day, as `forecast --as-of` reads it.
-      request(dateOf(next.replay.start, next.t));
+      const asOf = dateOf(next.replay.start, next.t);
+      // The replay's own forecast (the corrected replay's: with the analyst's corrections).
+      if (next.forecast) {
+        request(asOf, next.forecast);
+        render();
+        return;
+      }
+      provider ??= createWorkerForecastProvider();
+      // The panel's provider forecasts its own data without corrections: a corrected replay
+      // always brings its own forecast (above), any other data are not the provider's.
+      if (
+        next.replay.corrected ||
+        (provider.datasetName !== undefined && provider.datasetName !== next.replay.name)
+      ) {
+        renderOtherData(next);
+        return;
+      }
+      request(asOf, (providerAsk ??= provider.forecast.bind(provider)));
       render();
     },
   };
