@@ -127,13 +127,7 @@ export function installEvidence(
       // Its "As known on the day" figures are those of `report --as-of D --corrections`, its
       // forecast that of `forecast --as-of D --corrections`, its tables those of `estimate` and
       // `ledger --corrections`: all of the corrected data, computed in this panel's worker.
-      await viewer.load({
-        id: "corrected",
-        load: async () => replay,
-        situationAsOf: (date) => asOfOf(ask, date, next, L()),
-        forecast: (asOf, horizonDays) => forecastOf(ask, asOf, horizonDays, next, L()),
-        tables: (hxl) => tablesOf(ask, hxl, next, L()),
-      });
+      await viewer.load(correctedProvider(ask, replay, next, L));
     }
     return m.result;
   }
@@ -232,6 +226,25 @@ async function asOfOf(
   const m = await ask({ type: "asOf", date, corrections });
   if (m.type === "asOf") return m.day;
   throw new Error(failure(m, EVIDENCE_TEXTS[lang]));
+}
+
+/**
+ * The provider of the corrected replay: the replay, and its situation as known on a day, its
+ * forecast and its tables, all asked of the evidence worker with the same corrections.
+ */
+function correctedProvider(
+  ask: (m: Unsent) => Promise<EvidenceMessage>,
+  replay: ReplayData,
+  corrections: CorrectionsFile,
+  L: () => Lang,
+): DataProvider {
+  return {
+    id: "corrected",
+    load: async () => replay,
+    situationAsOf: (date) => asOfOf(ask, date, corrections, L()),
+    forecast: (asOf, horizonDays) => forecastOf(ask, asOf, horizonDays, corrections, L()),
+    tables: (hxl) => tablesOf(ask, hxl, corrections, L()),
+  };
 }
 
 /** The forecast as of `asOf` with these corrections, from the evidence worker. */

@@ -53,12 +53,27 @@ export interface ForecastPanel {
   readonly view: ForecastView | undefined;
 }
 
-/** Creates the panel (a `<section id="forecast">` in `container`) and its cone layer. */
-export function createForecastPanel(options: ForecastPanelOptions): ForecastPanel {
+/** The panel's status line: the failure, the forecast's as-of moment, or "computing". */
+function statusLine(
+  lang: Lang,
+  error: string | undefined,
+  shown: ForecastView | undefined,
+): string {
+  if (error) return `${forecastText(lang, "failed")} ${error}`;
+  if (!shown) return forecastText(lang, "computing");
+  const date = formatDate(lang, shown.asOfDate);
+  return `${forecastText(lang, "asOf")} ${date} 24:00 ${forecastText(lang, "asOfOnly")}`;
+}
+
+/** A source of forecasts: the forecast as of a moment, `horizonDays` ahead. */
+type AskForecast = (asOf: string, horizonDays: number) => Promise<ForecastView>;
+
+/** The panel's `<section id="forecast">` in `container`, and its cone layer at the map's back. */
+function panelElements(options: ForecastPanelOptions): {
+  section: HTMLElement;
+  layer: SVGGElement;
+} {
   const doc = options.container.ownerDocument;
-  const horizonDays = options.horizonDays ?? 14;
-  const debounceMs = options.debounceMs ?? 250;
-  let provider = options.provider;
   const section = doc.createElement("section");
   section.id = "forecast";
   section.className = "forecast";
@@ -67,6 +82,16 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
   const layer = doc.createElementNS("http://www.w3.org/2000/svg", "g");
   layer.setAttribute("class", "forecast-layer");
   options.svg.insertBefore(layer, options.svg.firstChild);
+  return { section, layer };
+}
+
+/** Creates the panel (a `<section id="forecast">` in `container`) and its cone layer. */
+export function createForecastPanel(options: ForecastPanelOptions): ForecastPanel {
+  const doc = options.container.ownerDocument;
+  const horizonDays = options.horizonDays ?? 14;
+  const debounceMs = options.debounceMs ?? 250;
+  let provider = options.provider;
+  const { section, layer } = panelElements(options);
 
   let showCones = true;
   let view: ForecastView | undefined;
@@ -76,14 +101,11 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
   let context: ForecastContext | undefined;
 
   /** The panel's provider's forecast, bound once (one source while the provider is the same). */
-  let providerAsk: ((asOf: string, horizonDays: number) => Promise<ForecastView>) | undefined;
+  let providerAsk: AskForecast | undefined;
   /** The source the forecast shown was asked of (the replay's own, or the panel's provider). */
-  let source: ((asOf: string, horizonDays: number) => Promise<ForecastView>) | undefined;
+  let source: AskForecast | undefined;
 
-  function request(
-    asOf: string,
-    from: (asOf: string, horizonDays: number) => Promise<ForecastView>,
-  ): void {
+  function request(asOf: string, from: AskForecast): void {
     if (asOf === wanted && from === source) return;
     // Another source (corrections applied or undone): the forecast shown is not of it.
     if (from !== source) view = undefined;
@@ -130,11 +152,7 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
       const g = replay.groups.find((x) => x.id === group || x.label === group);
       return groupColour(g?.colour ?? 0);
     };
-    const status = error
-      ? `${forecastText(lang, "failed")} ${error}`
-      : current
-        ? `${forecastText(lang, "asOf")} ${formatDate(lang, view!.asOfDate)} 24:00 ${forecastText(lang, "asOfOnly")}`
-        : forecastText(lang, "computing");
+    const status = statusLine(lang, error, current ? view : undefined);
     mount(
       section,
       h("h2", {}, forecastText(lang, "title")),
