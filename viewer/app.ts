@@ -15,6 +15,7 @@ import type { SidePanels } from "./charts/sidePanels.ts";
 import type { AsOfSource } from "./charts/asOfSwitch.ts";
 import { advance } from "./controls/playback.ts";
 import { updateTimeReadout, wireControls } from "./controls/wire.ts";
+import type { ExportFile } from "./analyst/protocol.ts";
 import type { DataProvider } from "./data/provider.ts";
 import { sameDay } from "./data/replay.ts";
 import type { ReplayData } from "./data/replay.ts";
@@ -47,6 +48,11 @@ export interface Viewer {
   readonly replay: ReplayData | undefined;
   readonly canvas: HTMLCanvasElement;
   readonly stats: FrameStats;
+  /**
+   * The table exports of the replay shown when the provider that loaded it writes them (the
+   * corrected replay: the evidence worker's); undefined: the analyst worker's are the replay's.
+   */
+  replayTables(hxl: boolean): Promise<ExportFile[]> | undefined;
   /** Stress mode for benchmarks: draw this many flow particles regardless of counts (0 = off). */
   setStress(particles: number): void;
 }
@@ -166,6 +172,12 @@ function startLoop(ctx: ViewerContext, parts: Pick<Parts, "url">, draw: () => vo
  * embedded 2018 data; it says "other data" for anything else).
  */
 const asOfSources = new WeakMap<ReplayData, AsOfSource>();
+/**
+ * The forecast and the table exports of a replay whose provider computes them (the corrected
+ * replay: the evidence worker's, with the analyst's corrections); else the forecast worker's and
+ * the analyst worker's.
+ */
+const ownSources = new WeakMap<ReplayData, Pick<DataProvider, "forecast" | "tables">>();
 
 /** Shows a replay the library computed. */
 function showReplay(ctx: ViewerContext, parts: Parts, next: ReplayData, providerId: string): void {
@@ -214,6 +226,11 @@ async function loadReplay(ctx: ViewerContext, parts: Parts, provider: DataProvid
     });
     if (provider.situationAsOf)
       asOfSources.set(next, { situationAsOf: (date) => provider.situationAsOf!(date) });
+    if (provider.forecast || provider.tables)
+      ownSources.set(next, {
+        ...(provider.forecast ? { forecast: provider.forecast.bind(provider) } : {}),
+        ...(provider.tables ? { tables: provider.tables.bind(provider) } : {}),
+      });
     showReplay(ctx, parts, next, provider.id);
   } catch (err) {
     dom.status.textContent = failureText(ctx.state.lang, err);
@@ -276,6 +293,9 @@ function forecastUpdater(
       t: ctx.state.t,
       lang: ctx.state.lang,
       project: (lon, lat) => screenXY(ctx, lon, lat),
+      ...(ctx.replay && ownSources.get(ctx.replay)?.forecast
+        ? { forecast: ownSources.get(ctx.replay)!.forecast }
+        : {}),
     });
 }
 
@@ -336,6 +356,10 @@ export function createViewer(options: { basemapUrl: string }): Viewer {
     },
     canvas: dom.canvas,
     stats: mapCanvas.stats,
+    replayTables: (hxl) => {
+      const own = ctx.replay && ownSources.get(ctx.replay)?.tables;
+      return own ? own(hxl) : undefined;
+    },
     setStress(n) {
       ctx.stress = n;
       parts.requestDraw();

@@ -8,6 +8,7 @@ import {
   DATASET_FLAGS,
   exitStatus,
   openAsOfCommand,
+  optionString,
   parseAsOfCommand,
   userInputStep,
   wholeOption,
@@ -18,6 +19,7 @@ import { csvChoice, noBomHelp } from "../csv-options.ts";
 import type { CsvChoice } from "../csv-options.ts";
 import { SAFE_WRITING_HELP } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
+import { basename } from "node:path";
 import {
   FORECAST_COLUMNS,
   POSITION_COLUMNS,
@@ -36,6 +38,7 @@ import {
 } from "../../src/index.ts";
 import type { Forecast, Nowcast, SituationLang } from "../../src/index.ts";
 import { cliWords } from "../cli-words.ts";
+import { correctionsHelp, readCorrections, withCorrections } from "../corrections-option.ts";
 import { estimateWarningLines } from "../estimate-warnings.ts";
 import { forecastSummaryLines } from "../forecast-summary.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
@@ -59,6 +62,7 @@ ahead on its route, with p10/p50/p90 and the probability of arriving within the 
 
 Usage:
   dtm-flow forecast [--as-of DATETIME] [--horizon DAYS] [--runs N] [--seed N] [--lang en|es]
+                    [--corrections f.json]
                     [--sightings f] [--counts f] [--stocks f] [--route f.geojson]
                     [--places f] [--tz IANA-zone] [--no-bom] [--hxl] --out <dir>
 
@@ -76,6 +80,7 @@ Options:
                       the same files
   --lang <en|es>      language of the summary on stdout and of forecast.json's method: en
                       (default) or es, as report --lang; the CSV files are the same in both
+${correctionsHelp("so the forecast starts from the corrected state")}
   ${DATASET_FLAGS}   as for dtm-flow estimate
   --date-order, --incoming-is   how to read a count sheet, as for dtm-flow estimate
   --out <dir>         folder for forecast.csv, positions.csv and forecast.json (required)
@@ -129,18 +134,35 @@ export const forecastCommand: Command = {
       horizon: { type: "string" },
       runs: { type: "string" },
       seed: { type: "string" },
+      corrections: { type: "string" },
       ...LANG_OPTION,
     });
     const lang = langOption(values);
     const horizonDays = wholeOption(values, "horizon", 14, 0, 365);
     const runs = wholeOption(values, "runs", 500, 10, 100_000);
     const seed = wholeOption(values, "seed", 1, 0, 2 ** 31 - 1);
-    const { timeZone, asOf, out, loaded } = await openAsOfCommand(values, context, [
-      "forecast.csv",
-      "positions.csv",
-      "forecast.json",
-    ]);
-    const all = userInputStep(() => nowcast(loaded.dataset, { timeZone, asOf }));
+    // Read (and refused) before --out is made, as estimate does; an input no output may overwrite.
+    const correctionsPath = optionString(values, "corrections");
+    const corrections = correctionsPath
+      ? readCorrections(correctionsPath, context.cwd, lang)
+      : undefined;
+    const { timeZone, asOf, out, loaded } = await openAsOfCommand(
+      values,
+      context,
+      ["forecast.csv", "positions.csv", "forecast.json"],
+      correctionsPath ? [correctionsPath] : [],
+    );
+    // With --corrections the nowcast is of the corrected estimate (estimateWithCorrections, as
+    // estimate, ledger and report --corrections apply them): the runs start from the corrected state.
+    const all = userInputStep(() =>
+      withCorrections(
+        correctionsPath ?? "",
+        () => nowcast(loaded.dataset, { timeZone, asOf, ...(corrections ? { corrections } : {}) }),
+        lang,
+      ),
+    );
+    if (all.corrected)
+      context.stderr(cliWords(lang).correctionsApplied(all.corrected.applied.length));
     if (all.groups.length === 0) {
       throw new OptionError({ code: "nothing_to_forecast", ...(asOf ? { asOf } : {}) });
     }
@@ -148,7 +170,7 @@ export const forecastCommand: Command = {
     checkWork(now, runs, horizonDays);
     const forecast = userInputStep(() =>
       forecastArrivals(now, {
-        dataset: loaded.dataset,
+        dataset: now.corrected?.dataset ?? loaded.dataset,
         horizonDays,
         runs,
         random: mulberry32(seed),
@@ -164,6 +186,18 @@ export const forecastCommand: Command = {
         seed,
         inputs: loaded.reports.map((r) => summarizeReport(r)),
         rejectedRows: loaded.rejected,
+        // As estimate's report.json: what the --corrections file did (docs/contracts.md §4).
+        ...(now.corrected
+          ? {
+              corrections: {
+                file: basename(correctionsPath ?? ""),
+                applied: now.corrected.applied,
+                accepted: now.corrected.accepted,
+                rejected: now.corrected.rejected,
+                destinations: now.corrected.destinations,
+              },
+            }
+          : {}),
       },
       csvChoice(values),
       lang,

@@ -7,6 +7,8 @@ import { DEFAULT_TIME_ZONE } from "../model/dataset.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { IsoDate, Km } from "../model/units.ts";
 import { estimateTracks } from "../estimate/estimateTracks.ts";
+import type { CorrectedInput, CorrectionsFile } from "../evidence/corrections.ts";
+import { estimateWithCorrections } from "../evidence/estimateCorrected.ts";
 import type { EstimateOptions, EstimateResult } from "../estimate/estimateTracks.ts";
 import type { KmDayEstimate } from "../estimate/kmSmoother.ts";
 import type { MovementModel } from "../movement/index.ts";
@@ -49,6 +51,13 @@ export interface NowcastOptions extends EstimateOptions {
    * ({@link headAtReports}); default true.
    */
   headAtReports?: boolean;
+  /**
+   * An analyst's corrections (corrections.json, docs/contracts.md §4): applied to the dataset
+   * before estimating (`estimateWithCorrections`, as `runReplay` and `dtm-flow estimate
+   * --corrections` apply them), so that the nowcast, and the forecast moved on from it, start from
+   * the corrected state. Default: none.
+   */
+  corrections?: CorrectionsFile;
 }
 
 /** One group at the end of its data. */
@@ -173,6 +182,11 @@ export interface Nowcast {
   groups: GroupNowcast[];
   /** The estimate behind it (tracks up to each group's last observation, report). */
   estimate: EstimateResult;
+  /**
+   * With `NowcastOptions.corrections`: what they did, and the corrected copy of the dataset
+   * (rejected reports removed, labels changed) the estimate and the state are of.
+   */
+  corrected?: CorrectedInput;
 }
 
 /**
@@ -183,17 +197,25 @@ export interface Nowcast {
  * days, `carryTracks`) starts from its held state of that day (stateDay.ts), as tracks.csv of
  * `dtm-flow estimate --as-of` gives it; the forecast moves it on from there.
  *
- * @param dataset places, routes, sightings, counts, stocks (e.g. `embedded2018()`).
+ * @param input places, routes, sightings, counts, stocks (e.g. `embedded2018()`).
  * @param options estimator options; `asOf` an ISO date or date-time (a bare date is the end of that
  *   local day, `asOfMoment`).
- * @throws RangeError for an unknown time zone or an `asOf` that is not an ISO date (from the estimator).
+ * @throws RangeError for an unknown time zone or an `asOf` that is not an ISO date (from the estimator);
+ *   CorrectionsError (a RangeError) when a correction does not fit the data.
  * @example
  * const now = nowcast(embedded2018(), { asOf: "2018-11-01T00:00:00-06:00" });
  * now.groups.map((g) => [g.group, Math.round(g.km.median)]); // => [["Honduran caravan 1", 1240], …]
  */
-export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast {
-  const timeZone = options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
-  const estimate = estimateTracks(dataset, { ...options, timeZone });
+export function nowcast(input: Dataset, options: NowcastOptions = {}): Nowcast {
+  const timeZone = options.timeZone ?? input.timeZone ?? DEFAULT_TIME_ZONE;
+  const { corrections, ...rest } = options;
+  // With corrections the one corrected pipeline (estimateWithCorrections); the state below is
+  // then of the corrected copy of the data, as runReplay's.
+  const withCorrections = corrections
+    ? estimateWithCorrections(input, corrections, { ...rest, timeZone })
+    : undefined;
+  const dataset = withCorrections?.dataset ?? input;
+  const estimate = withCorrections?.estimate ?? estimateTracks(dataset, { ...rest, timeZone });
   const ends = trackEnds(estimate);
   const stateOf = reportedStates(dataset, estimate, options);
   const groups = estimate.state.map((s) => groupNowcast(s, estimate, ends, stateOf, options));
@@ -220,7 +242,14 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
       asOf,
     ),
     estimate,
+    ...(withCorrections ? { corrected: correctedInput(withCorrections) } : {}),
   };
+}
+
+/** The corrected input of a corrected estimate (without the estimate itself). */
+function correctedInput(c: CorrectedInput & { estimate: EstimateResult }): CorrectedInput {
+  const { estimate: _estimate, ...input } = c;
+  return input;
 }
 
 /** Each group's first fitted day, last track point and the point before it (see {@link trackEnds}). */

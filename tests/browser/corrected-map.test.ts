@@ -129,20 +129,7 @@ describe.skipIf(!hasBrowser)("the corrected map reads the library's corrected st
     expect(shownHeadlines(asOf)).toEqual(reportedHeadlines(asOfMd));
     expect(asOf.places).toEqual(reportedPlaces(asOfMd));
 
-    // The forecast panel and the analyst panel's tables are computed from the data without the
-    // correction: they say so instead of showing those figures.
-    await expect
-      .poll(() => page.locator('#forecast [data-status="uncorrected"]').textContent(), {
-        timeout: 60_000,
-      })
-      .toMatch(/^No forecast shown: it would be of the data without your corrections/);
-    let downloads = 0;
-    page.on("download", () => downloads++);
-    await page.locator('button[data-table="split.csv"]').evaluate((b: HTMLElement) => b.click());
-    await expect
-      .poll(() => page.locator("#analyst-status").textContent())
-      .toMatch(/^Tables not exported: they would be of the data without your corrections/);
-    expect(downloads).toBe(0);
+    // The forecast panel and the analyst's tables of the corrected replay: corrected-forecast.test.ts.
     expect(watch.errors).toEqual([]);
     await page.close();
   });

@@ -15,4 +15,9 @@ describe("export names", () => {
     const state = { ...defaultState(["en"]), t: 43.5 };
     expect(exportName(replay, state)).toBe("dtm-flow-2018-11-25");
   });
+
+  it("a table of the corrected replay says so in its name", () => {
+    const corrected = { ...replay, corrected: true as const };
+    expect(tableExportName(corrected)).toBe("dtm-flow-corrected-2018-10-13-to-2019-01-14");
+  });
 });

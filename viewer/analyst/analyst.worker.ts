@@ -9,16 +9,9 @@
 import {
   createGazetteer,
   embedded2018,
-  formatSplitCsv,
-  formatTracksCsv,
   importRoute,
   createTableImporter,
   KIND_SPECS,
-  formatTableCsv,
-  toGeoJson,
-  tracksToGeoJson,
-  createRouteIndex,
-  trackFileStatuses,
   reportsFarFromRoutes,
   farFromRoutesText,
   leftOutOfFiles,
@@ -31,7 +24,6 @@ import type {
   Place,
   SplitRow,
   TableKind,
-  TableRecord,
   TrackEndFacts,
   TrackPoint,
 } from "../../src/index.ts";
@@ -39,6 +31,7 @@ import { computeAsOfDay } from "../data/asOfDay.ts";
 import type { AsOfDay } from "../data/asOfDay.ts";
 import { enrichDataset } from "../data/embedded.ts";
 import { prepareReplay } from "../data/prepare.ts";
+import { replayTables } from "../data/tables.ts";
 import type {
   AnalystMessage,
   AnalystRequest,
@@ -342,49 +335,9 @@ function current(req: number): NonNullable<typeof last> {
   return (last = { dataset, tracks, split: ledger.split, trackEnds });
 }
 
-/**
- * The tables of the current replay, written by the library's formatters as the CLI writes them
- * (docs/contracts.md §3.4). `hxl` ("with HXL hashtags") governs only the outputs, `tracks.csv`
- * and `split.csv`, like `--hxl` of estimate and ledger; the four input tables (counts, sightings,
- * stocks, places) always carry the importer's hashtag row, as `dtm-flow import` writes them by
- * default.
- */
+/** The tables of the current replay (viewer/data/tables.ts, as the CLI writes them). */
 function tables(req: number, hxl: boolean): ExportFile[] {
-  const { dataset, tracks, split, trackEnds } = current(req);
-  const statuses = trackFileStatuses(tracks, dataset.routes, trackEnds);
-  const csv = "text/csv;charset=utf-8";
-  const geo = "application/geo+json";
-  // With a byte-order mark (the formatCsv default), so Excel reads the accents right.
-  const out: ExportFile[] = [
-    { name: "tracks.csv", mime: csv, text: formatTracksCsv(tracks, { hxl, statuses }) },
-    {
-      name: "tracks.geojson",
-      mime: geo,
-      text:
-        JSON.stringify(tracksToGeoJson(tracks, createRouteIndex(dataset.routes), statuses)) + "\n",
-    },
-    { name: "split.csv", mime: csv, text: formatSplitCsv(split, { hxl }) },
-  ];
-  const kinds: [TableKind, TableRecord[]][] = [
-    ["counts", dataset.counts],
-    ["sightings", dataset.sightings],
-    ["stocks", dataset.stocks],
-    ["places", dataset.places],
-  ];
-  for (const [kind, records] of kinds) {
-    out.push({
-      name: `${kind}.csv`,
-      mime: csv,
-      text: formatTableCsv(kind, records, { hxl: true }).text,
-    });
-    if (kind !== "stocks")
-      out.push({
-        name: `${kind}.geojson`,
-        mime: geo,
-        text: JSON.stringify(toGeoJson(kind, records)) + "\n",
-      });
-  }
-  return out;
+  return replayTables(current(req), hxl);
 }
 
 let queue: Promise<void> = Promise.resolve();

@@ -63,22 +63,28 @@ export function wireExports(
   }
 
   async function exportTable(fileName: string): Promise<void> {
-    // The worker's tables are of the data without the analyst's corrections the map shows.
-    if (viewer.replay?.corrected) {
-      dom.status.textContent = at(lang(), "tablesUncorrected");
-      return;
-    }
+    const replay = viewer.replay;
+    const hxl = dom.hxlBox.checked;
+    // The replay's own tables when its provider writes them (the corrected replay: the evidence
+    // worker's, with the analyst's corrections), else the analyst worker's.
+    const own = viewer.replayTables?.(hxl);
     dom.status.dataset.busy = "1";
     setProgress(dom, undefined, at(lang(), "preparingTables"));
+    let said: string | undefined;
     try {
-      const f = (await client.tables(dom.hxlBox.checked)).find((x) => x.name === fileName);
-      // Every day of the replay, not the day shown: named by the replay's days.
-      const stem = viewer.replay ? tableExportName(viewer.replay) : "dtm-flow";
+      const f = (await (own ?? client.tables(hxl))).find((x) => x.name === fileName);
+      // Every day of the replay, not the day shown: named by the replay's days, and "corrected"
+      // when the analyst's corrections are in it.
+      const stem = replay ? tableExportName(replay) : "dtm-flow";
       if (f) download(new Blob([f.text], { type: f.mime }), `${stem}-${f.name}`);
+      if (f && replay?.corrected) said = at(lang(), "tablesCorrected");
+    } catch (error) {
+      said = `${at(lang(), "tablesFailed")} ${error instanceof Error ? error.message : String(error)}`;
     } finally {
       endProgress(dom);
       changed();
     }
+    if (said !== undefined) dom.status.textContent = said;
   }
 
   dom.pngBtn.addEventListener("click", async () =>

@@ -9,6 +9,7 @@ import type { ReplayData } from "../data/replay.ts";
 import { datasetName, formatDate } from "../i18n.ts";
 import { THEMES } from "../palette.ts";
 import type { ViewState } from "../state.ts";
+import type { ExportFile } from "./protocol.ts";
 import { at } from "./texts.ts";
 
 /** What the exports need of the viewer (its public seam, viewer/app.ts). */
@@ -17,6 +18,11 @@ export interface FrameSource {
   readonly replay: ReplayData | undefined;
   getState(): ViewState;
   setState(patch: Partial<ViewState>): void;
+  /**
+   * The table exports of the replay shown when its provider writes them (the corrected replay);
+   * undefined: the analyst worker's are the replay's (viewer/app.ts).
+   */
+  replayTables?(hxl: boolean): Promise<ExportFile[]> | undefined;
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -340,8 +346,13 @@ export function exportName(replay: ReplayData, state: ViewState): string {
 
 /**
  * File name stem for the tables (tracks.csv, split.csv, the input tables, GeoJSON), which hold
- * every day of the replay, not the day shown: `dtm-flow-2018-10-13-to-2019-01-14`.
+ * every day of the replay, not the day shown: `dtm-flow-2018-10-13-to-2019-01-14`; with the
+ * analyst's corrections in the replay `dtm-flow-corrected-2018-10-13-to-2019-01-14`, so the
+ * file says it is not of the data as read.
  */
-export function tableExportName(replay: Pick<ReplayData, "start" | "days">): string {
-  return `dtm-flow-${replay.start}-to-${dateOf(replay.start, replay.days)}`;
+export function tableExportName(
+  replay: Pick<ReplayData, "start" | "days"> & { corrected?: boolean },
+): string {
+  const what = replay.corrected ? "dtm-flow-corrected" : "dtm-flow";
+  return `${what}-${replay.start}-to-${dateOf(replay.start, replay.days)}`;
 }

@@ -65,8 +65,9 @@ const en = {
   tables: "Tables (CSV, GeoJSON)",
   hxl: "With HXL hashtags (a second header row, for HDX)",
   preparingTables: "Preparing the tables…",
-  tablesUncorrected:
-    "Tables not exported: they would be of the data without your corrections. Undo the corrections (evidence panel) to export them.",
+  tablesCorrected:
+    "Table of the data with your corrections (evidence panel), as dtm-flow estimate and ledger --corrections write it; its name says “corrected”.",
+  tablesFailed: "The tables could not be written:",
   sources: "Sources",
   moreSources: "more",
   data: "Data",
@@ -139,8 +140,9 @@ const es: Dict = {
   tables: "Tablas (CSV, GeoJSON)",
   hxl: "Con etiquetas HXL (una segunda fila de encabezado, para HDX)",
   preparingTables: "Preparando las tablas…",
-  tablesUncorrected:
-    "Tablas no exportadas: serían de los datos sin sus correcciones. Deshaga las correcciones (panel de evidencia) para exportarlas.",
+  tablesCorrected:
+    "Tabla de los datos con sus correcciones (panel de evidencia), como la escriben dtm-flow estimate y ledger --corrections; su nombre dice «corrected».",
+  tablesFailed: "No se pudieron escribir las tablas:",
   sources: "Fuentes",
   moreSources: "más",
   data: "Datos",

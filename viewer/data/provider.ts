@@ -7,6 +7,8 @@
  * the page shows a loading state, and a failure is shown as a sentence.
  */
 import type { Dataset } from "../../src/index.ts";
+import type { ExportFile } from "../analyst/protocol.ts";
+import type { ForecastView } from "../forecast/view.ts";
 import type { AsOfDay } from "./asOfDay.ts";
 import { prepareReplay } from "./prepare.ts";
 import type { PrepareInput } from "./prepare.ts";
@@ -37,6 +39,17 @@ export interface DataProvider {
    * (the forecast worker, for the embedded 2018 data only).
    */
   situationAsOf?(date: string): Promise<AsOfDay>;
+  /**
+   * The forecast panel's forecast as of `asOf` for the replay this provider loaded (what
+   * `dtm-flow forecast --as-of <asOf>` writes for the same data and corrections). Absent: the
+   * forecast worker's (the embedded 2018 data only, without corrections).
+   */
+  forecast?(asOf: string, horizonDays: number): Promise<ForecastView>;
+  /**
+   * The analyst's table exports of the replay this provider loaded (tracks, split, inputs).
+   * Absent: the analyst worker's (its files, or the embedded 2018 data, without corrections).
+   */
+  tables?(hxl: boolean): Promise<ExportFile[]>;
 }
 
 /**

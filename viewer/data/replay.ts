@@ -242,9 +242,10 @@ export interface ReplayData {
    */
   source?: ReplaySource;
   /**
-   * Set on the evidence panel's replay when it applies at least one analyst's correction: the
-   * panels computed elsewhere from the data without the corrections (the analyst panel's tables,
-   * the forecast panel) say so instead of showing those figures next to corrected ones.
+   * Set on the evidence panel's replay when it applies at least one analyst's correction: its
+   * forecast and table exports come from the evidence worker with the same corrections (the
+   * provider's `forecast` and `tables`), the panels say so, and the tables' names say
+   * "corrected" (`tableExportName`).
    */
   corrected?: true;
 }

@@ -5,7 +5,9 @@
  * runs the library's replay with the corrections (`runReplay`, as `dtm-flow estimate`, `ledger`
  * and `report --corrections` do: corrected estimate → ledger → state) and sends the map's replay
  * drawn from it (presence and situation panels of the corrected state), and the time–distance
- * chart's content; on `evidence` it lists
+ * chart's content; on `forecast` the forecast panel's forecast of the corrected data as of a
+ * moment (`dtm-flow forecast --corrections`, cached: each is computed once); on `tables` the
+ * analyst's table exports of the last run's corrected replay; on `evidence` it lists
  * the reports behind a group-day; on `check` it runs the held-out check once, shown with the
  * evidence from then on. Nothing is sent anywhere else.
  */
@@ -22,6 +24,10 @@ import {
 } from "../../src/index.ts";
 import type { CheckResult, CorrectedEstimate, Dataset } from "../../src/index.ts";
 import { computeAsOfDay } from "../data/asOfDay.ts";
+import { replayTables } from "../data/tables.ts";
+import type { TableSource } from "../data/tables.ts";
+import { computeForecastView } from "../forecast/view.ts";
+import type { ForecastView } from "../forecast/view.ts";
 import type { AsOfDay } from "../data/asOfDay.ts";
 import { replayInput } from "../data/embedded.ts";
 import { prepareReplay } from "../data/prepare.ts";
@@ -36,6 +42,10 @@ let last: CorrectedEstimate | undefined;
 let check: CheckResult | undefined;
 /** Situations as known on a day of the data held, by day and corrections (emptied with new data). */
 const asOfDays = new Map<string, AsOfDay>();
+/** Forecasts of the data held, by as-of moment, horizon and corrections (emptied with new data). */
+const forecasts = new Map<string, ForecastView>();
+/** The last run's corrected replay, for the table exports, and its corrections (as JSON). */
+let lastTables: { source: TableSource; corrections: string } | undefined;
 
 /** The channel to the analyst worker, where the datasets of the analyst's files are. */
 let analyst: MessagePort | undefined;
@@ -59,7 +69,10 @@ async function useData(data: Extract<EvidenceRequest, { type: "run" }>["data"]):
     if (!dataset) throw new Error("these data were replaced by newer ones meanwhile.");
     base = { dataset, seeds: data.seeds };
   }
-  if (data) asOfDays.clear();
+  if (data) {
+    asOfDays.clear();
+    forecasts.clear();
+  }
 }
 
 // One request at a time, in order: a run that waits for its dataset finishes before the evidence
@@ -104,6 +117,22 @@ async function answer(m: EvidenceRequest): Promise<void> {
         asOfDays.set(key, day);
       }
       post({ type: "asOf", req: m.req, day });
+    } else if (m.type === "forecast") {
+      // The runs are seeded (seed 1, as the CLI's default): the same moment gives the same view,
+      // so each is computed once.
+      const key = `${m.asOf}|${m.horizonDays}|${JSON.stringify(m.corrections)}`;
+      let view = forecasts.get(key);
+      if (!view) {
+        view = computeForecastView(held().dataset, m.asOf, m.horizonDays, undefined, m.corrections);
+        forecasts.set(key, view);
+      }
+      post({ type: "forecast", req: m.req, view });
+    } else if (m.type === "tables") {
+      if (!lastTables || lastTables.corrections !== JSON.stringify(m.corrections))
+        throw new Error(
+          "these corrections are being applied: export again once the map shows them.",
+        );
+      post({ type: "tables", req: m.req, files: replayTables(lastTables.source, m.hxl) });
     }
   } catch (error) {
     if (error instanceof CorrectionsError) {
@@ -132,6 +161,7 @@ function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
   const corrections = replayed.corrections;
   if (!estimate || !corrections) {
     last = undefined;
+    lastTables = undefined;
     check = undefined;
     post({ type: "noGroups", req });
     return;
@@ -146,6 +176,15 @@ function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
   });
   const replay = prepareReplay(replayInput(replayed, seeds ? situationReport2018() : undefined));
   last = corrected;
+  lastTables = {
+    source: {
+      dataset: replayed.dataset,
+      tracks,
+      split: replayed.ledger.split,
+      trackEnds: report.trackEnds,
+    },
+    corrections: JSON.stringify(m.corrections),
+  };
   check = undefined;
   post({
     type: "result",

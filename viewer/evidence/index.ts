@@ -10,6 +10,8 @@ import "./evidence.css";
 import type { Correction, CorrectionsFile, Evidence, TimeDistance } from "../../src/index.ts";
 import { dayNumber } from "../../src/index.ts";
 import { download } from "../analyst/exports.ts";
+import type { ExportFile } from "../analyst/protocol.ts";
+import type { ForecastView } from "../forecast/view.ts";
 import type { AsOfDay } from "../data/asOfDay.ts";
 import type { DataProvider } from "../data/provider.ts";
 import { dateOf } from "../data/replay.ts";
@@ -122,12 +124,10 @@ export function installEvidence(
         ? { ...m.result.replay, corrected: true as const }
         : m.result.replay;
       own.add(replay);
-      // Its "As known on the day" figures are those of `report --as-of D --corrections`.
-      await viewer.load({
-        id: "corrected",
-        load: async () => replay,
-        situationAsOf: (date) => asOfOf(ask, date, next, L()),
-      });
+      // Its "As known on the day" figures are those of `report --as-of D --corrections`, its
+      // forecast that of `forecast --as-of D --corrections`, its tables those of `estimate` and
+      // `ledger --corrections`: all of the corrected data, computed in this panel's worker.
+      await viewer.load(correctedProvider(ask, replay, next, L));
     }
     return m.result;
   }
@@ -226,6 +226,50 @@ async function asOfOf(
   const m = await ask({ type: "asOf", date, corrections });
   if (m.type === "asOf") return m.day;
   throw new Error(failure(m, EVIDENCE_TEXTS[lang]));
+}
+
+/**
+ * The provider of the corrected replay: the replay, and its situation as known on a day, its
+ * forecast and its tables, all asked of the evidence worker with the same corrections.
+ */
+function correctedProvider(
+  ask: (m: Unsent) => Promise<EvidenceMessage>,
+  replay: ReplayData,
+  corrections: CorrectionsFile,
+  L: () => Lang,
+): DataProvider {
+  return {
+    id: "corrected",
+    load: async () => replay,
+    situationAsOf: (date) => asOfOf(ask, date, corrections, L()),
+    forecast: (asOf, horizonDays) => forecastOf(ask, asOf, horizonDays, corrections, L()),
+    tables: (hxl) => tablesOf(ask, hxl, corrections, L()),
+  };
+}
+
+/** The forecast as of `asOf` with these corrections, from the evidence worker. */
+async function forecastOf(
+  ask: (m: Unsent) => Promise<EvidenceMessage>,
+  asOf: string,
+  horizonDays: number,
+  corrections: CorrectionsFile,
+  lang: Lang,
+): Promise<ForecastView> {
+  const m = await ask({ type: "forecast", asOf, horizonDays, corrections });
+  if (m.type === "forecast") return m.view;
+  throw new Error(m.type === "error" ? m.message : failure(m, EVIDENCE_TEXTS[lang]));
+}
+
+/** The table exports of the corrected replay of these corrections, from the evidence worker. */
+async function tablesOf(
+  ask: (m: Unsent) => Promise<EvidenceMessage>,
+  hxl: boolean,
+  corrections: CorrectionsFile,
+  lang: Lang,
+): Promise<ExportFile[]> {
+  const m = await ask({ type: "tables", hxl, corrections });
+  if (m.type === "tables") return m.files;
+  throw new Error(m.type === "error" ? m.message : failure(m, EVIDENCE_TEXTS[lang]));
 }
 
 /**

@@ -7,6 +7,8 @@
  */
 import type { CorrectionsFile, CorrectedInput, Evidence, TimeDistance } from "../../src/index.ts";
 import type { AsOfDay } from "../data/asOfDay.ts";
+import type { ExportFile } from "../analyst/protocol.ts";
+import type { ForecastView } from "../forecast/view.ts";
 import type { ReplayData, ReplaySource } from "../data/replay.ts";
 
 export type EvidenceRequest =
@@ -27,7 +29,24 @@ export type EvidenceRequest =
    * The situation as known on `date` of the data held with these corrections (the figures of
    * `dtm-flow report --as-of <date> --corrections <file>`): the corrected replay's as-of source.
    */
-  | { type: "asOf"; req: number; date: string; corrections: CorrectionsFile };
+  | { type: "asOf"; req: number; date: string; corrections: CorrectionsFile }
+  /**
+   * The forecast panel's forecast as of `asOf` of the data held with these corrections (the
+   * forecast of `dtm-flow forecast --as-of <asOf> --corrections <file>`).
+   */
+  | {
+      type: "forecast";
+      req: number;
+      asOf: string;
+      horizonDays: number;
+      corrections: CorrectionsFile;
+    }
+  /**
+   * The analyst's table exports of the last run's corrected replay (tracks, split, the input
+   * tables as corrected); `corrections` must be those of that run (else: an error, the map is
+   * about to show another run).
+   */
+  | { type: "tables"; req: number; hxl: boolean; corrections: CorrectionsFile };
 
 /** Sent once, when the worker starts: its end of the channel to the analyst worker. */
 export interface PortMessage {
@@ -55,6 +74,8 @@ export type EvidenceMessage =
   | { type: "evidence"; req: number; evidence: Evidence }
   | { type: "checked"; req: number; heldOut: number }
   | { type: "asOf"; req: number; day: AsOfDay }
+  | { type: "forecast"; req: number; view: ForecastView }
+  | { type: "tables"; req: number; files: ExportFile[] }
   /**
    * Valid data without group sightings (none in the files, or all rejected): the replay tracks
    * no group, so there is no estimate to explain (not a failure).

@@ -26,6 +26,12 @@ export interface ForecastContext {
   lang: Lang;
   /** lon/lat → screen x/y in the map SVG (projection and zoom). */
   project: (lon: number, lat: number) => [number, number];
+  /**
+   * The replay's own forecast, when the provider that loaded it computes one (the corrected
+   * replay: the evidence worker's forecast with the analyst's corrections, `dtm-flow forecast
+   * --corrections`); absent: the panel's provider.
+   */
+  forecast?: (asOf: string, horizonDays: number) => Promise<ForecastView>;
 }
 
 export interface ForecastPanelOptions {
@@ -47,12 +53,27 @@ export interface ForecastPanel {
   readonly view: ForecastView | undefined;
 }
 
-/** Creates the panel (a `<section id="forecast">` in `container`) and its cone layer. */
-export function createForecastPanel(options: ForecastPanelOptions): ForecastPanel {
+/** The panel's status line: the failure, the forecast's as-of moment, or "computing". */
+function statusLine(
+  lang: Lang,
+  error: string | undefined,
+  shown: ForecastView | undefined,
+): string {
+  if (error) return `${forecastText(lang, "failed")} ${error}`;
+  if (!shown) return forecastText(lang, "computing");
+  const date = formatDate(lang, shown.asOfDate);
+  return `${forecastText(lang, "asOf")} ${date} 24:00 ${forecastText(lang, "asOfOnly")}`;
+}
+
+/** A source of forecasts: the forecast as of a moment, `horizonDays` ahead. */
+type AskForecast = (asOf: string, horizonDays: number) => Promise<ForecastView>;
+
+/** The panel's `<section id="forecast">` in `container`, and its cone layer at the map's back. */
+function panelElements(options: ForecastPanelOptions): {
+  section: HTMLElement;
+  layer: SVGGElement;
+} {
   const doc = options.container.ownerDocument;
-  const horizonDays = options.horizonDays ?? 14;
-  const debounceMs = options.debounceMs ?? 250;
-  let provider = options.provider;
   const section = doc.createElement("section");
   section.id = "forecast";
   section.className = "forecast";
@@ -61,6 +82,16 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
   const layer = doc.createElementNS("http://www.w3.org/2000/svg", "g");
   layer.setAttribute("class", "forecast-layer");
   options.svg.insertBefore(layer, options.svg.firstChild);
+  return { section, layer };
+}
+
+/** Creates the panel (a `<section id="forecast">` in `container`) and its cone layer. */
+export function createForecastPanel(options: ForecastPanelOptions): ForecastPanel {
+  const doc = options.container.ownerDocument;
+  const horizonDays = options.horizonDays ?? 14;
+  const debounceMs = options.debounceMs ?? 250;
+  let provider = options.provider;
+  const { section, layer } = panelElements(options);
 
   let showCones = true;
   let view: ForecastView | undefined;
@@ -69,21 +100,29 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
   let timer: ReturnType<typeof setTimeout> | undefined;
   let context: ForecastContext | undefined;
 
-  function request(asOf: string): void {
-    if (asOf === wanted) return;
+  /** The panel's provider's forecast, bound once (one source while the provider is the same). */
+  let providerAsk: AskForecast | undefined;
+  /** The source the forecast shown was asked of (the replay's own, or the panel's provider). */
+  let source: AskForecast | undefined;
+
+  function request(asOf: string, from: AskForecast): void {
+    if (asOf === wanted && from === source) return;
+    // Another source (corrections applied or undone): the forecast shown is not of it.
+    if (from !== source) view = undefined;
+    source = from;
     wanted = asOf;
     error = undefined;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      provider ??= createWorkerForecastProvider();
-      provider.forecast(asOf, horizonDays).then(
+      from(asOf, horizonDays).then(
         (v) => {
-          if (asOf !== wanted) return; // a newer date was asked for meanwhile
+          // A newer date, or another source, was asked for meanwhile.
+          if (asOf !== wanted || from !== source) return;
           view = v;
           render();
         },
         (e: unknown) => {
-          if (asOf !== wanted) return;
+          if (asOf !== wanted || from !== source) return;
           error = e instanceof Error ? e.message : String(e);
           render();
         },
@@ -92,16 +131,15 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
     render();
   }
 
-  /** The replay shows another dataset than the provider forecasts: say so, draw nothing. */
-  /** No forecast: the worker's data are not the replay shown (other files, or corrections). */
-  function renderOtherData(next: ForecastContext, why: "otherData" | "uncorrected"): void {
+  /** No forecast: the provider's data are not the replay shown (the analyst's files): say so. */
+  function renderOtherData(next: ForecastContext): void {
     wanted = undefined;
+    source = undefined;
     view = undefined;
-    const status = why === "otherData" ? "other-data" : "uncorrected";
     mount(
       section,
       h("h2", {}, forecastText(next.lang, "title")),
-      h("p", { class: "note", "data-status": status }, forecastText(next.lang, why)),
+      h("p", { class: "note", "data-status": "other-data" }, forecastText(next.lang, "otherData")),
     );
     layer.replaceChildren();
   }
@@ -114,11 +152,7 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
       const g = replay.groups.find((x) => x.id === group || x.label === group);
       return groupColour(g?.colour ?? 0);
     };
-    const status = error
-      ? `${forecastText(lang, "failed")} ${error}`
-      : current
-        ? `${forecastText(lang, "asOf")} ${formatDate(lang, view!.asOfDate)} 24:00 ${forecastText(lang, "asOfOnly")}`
-        : forecastText(lang, "computing");
+    const status = statusLine(lang, error, current ? view : undefined);
     mount(
       section,
       h("h2", {}, forecastText(lang, "title")),
@@ -127,6 +161,16 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
         { class: "muted small", "data-status": current ? "ready" : error ? "error" : "busy" },
         status,
       ),
+      // The forecast of the corrected data (the replay's own, with the analyst's corrections).
+      ...(replay.corrected
+        ? [
+            h(
+              "p",
+              { class: "note small", "data-status": "corrected" },
+              forecastText(lang, "corrected"),
+            ),
+          ]
+        : []),
       h(
         "label",
         { class: "small" },
@@ -166,18 +210,25 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
     update(next) {
       context = next;
       if (!next.replay) return;
-      provider ??= createWorkerForecastProvider();
-      if (provider.datasetName !== undefined && provider.datasetName !== next.replay.name) {
-        renderOtherData(next, "otherData");
-        return;
-      }
-      // The worker forecasts the data without the analyst's corrections the map shows.
-      if (next.replay.corrected) {
-        renderOtherData(next, "uncorrected");
-        return;
-      }
       // As of the day shown: a bare date is the end of that day, as `forecast --as-of` reads it.
-      request(dateOf(next.replay.start, next.t));
+      const asOf = dateOf(next.replay.start, next.t);
+      // The replay's own forecast (the corrected replay's: with the analyst's corrections).
+      if (next.forecast) {
+        request(asOf, next.forecast);
+        render();
+        return;
+      }
+      provider ??= createWorkerForecastProvider();
+      // The panel's provider forecasts its own data without corrections: a corrected replay
+      // always brings its own forecast (above), any other data are not the provider's.
+      if (
+        next.replay.corrected ||
+        (provider.datasetName !== undefined && provider.datasetName !== next.replay.name)
+      ) {
+        renderOtherData(next);
+        return;
+      }
+      request(asOf, (providerAsk ??= provider.forecast.bind(provider)));
       render();
     },
   };

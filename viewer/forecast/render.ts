@@ -32,7 +32,7 @@ type Key =
   | "note"
   | "later"
   | "otherData"
-  | "uncorrected"
+  | "corrected"
   | "first"
   | "statusTitle"
   | "arrived"
@@ -63,8 +63,8 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     cones: "Show forecast cones on the map",
     note: "Expected: when the group's median person arrives (when most need beds); first people: when its head arrives (when shelters must open). Monte Carlo of the estimator's movement model from each group's last estimated position, as dtm-flow forecast; cones shade where the group may be each day (p10–p90 of km), dots mark the p50 at +7 and +14 days.",
     later: "later",
-    uncorrected:
-      "No forecast shown: it would be of the data without your corrections. Undo the corrections (evidence panel) to see it.",
+    corrected:
+      "With your corrections (evidence panel): the forecast of dtm-flow forecast --corrections with the same file.",
     otherData:
       "The forecast panel runs on the embedded 2018 data. For your files, run on the command line: npx dtm-flow forecast --sightings your-file.csv --out forecast (it writes forecast.csv).",
     statusTitle: "Arrived, accounted for, dissolved or position unknown (no place forecast)",
@@ -95,8 +95,8 @@ const TEXT: Record<Lang, Record<Key, string>> = {
     cones: "Mostrar los conos de pronóstico en el mapa",
     note: "Esperada: cuando llega la persona mediana del grupo (cuando la mayoría necesita cama); primeras personas: cuando llega su cabeza (cuando los albergues deben abrir). Monte Carlo del modelo de movimiento del estimador desde la última posición estimada de cada grupo, como dtm-flow forecast; los conos sombrean dónde puede estar el grupo cada día (p10–p90 de km), los puntos marcan la p50 a +7 y +14 días.",
     later: "después",
-    uncorrected:
-      "Sin pronóstico: sería de los datos sin sus correcciones. Deshaga las correcciones (panel de evidencia) para verlo.",
+    corrected:
+      "Con sus correcciones (panel de evidencia): el pronóstico de dtm-flow forecast --corrections con el mismo archivo.",
     otherData:
       "El panel de pronóstico usa los datos de 2018 incluidos. Para sus archivos, ejecute en la línea de comandos: npx dtm-flow forecast --sightings su-archivo.csv --out pronostico (escribe forecast.csv).",
     statusTitle:

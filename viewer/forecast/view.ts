@@ -4,6 +4,7 @@
  */
 import { createRouteIndex, embedded2018, sliceRoute } from "../../src/index.ts";
 import type {
+  CorrectionsFile,
   Dataset,
   GroupForecastStatus,
   IsoDate,
@@ -110,16 +111,22 @@ export interface ForecastView {
  * @param horizonDays days ahead (default 14).
  * @param runs Monte Carlo runs; default the library's (as `dtm-flow forecast`, whose default
  *   runs and seed 1 it shares, so that the panel and forecast.csv give the same dates and people).
+ * @param corrections an analyst's corrections: the nowcast is of the corrected estimate and state
+ *   (the library's `nowcast` with `corrections`, as `dtm-flow forecast --corrections`). Default none.
+ * @throws CorrectionsError when a correction does not fit the data.
  * @example computeForecastView(embedded2018(), "2018-11-01T12:00:00").arrivals[0]
  */
 export function computeForecastView(
-  dataset: Dataset = embedded2018(),
+  input: Dataset = embedded2018(),
   asOf: string,
   horizonDays = 14,
   runs?: number,
+  corrections?: CorrectionsFile,
 ): ForecastView {
-  const index = createRouteIndex(dataset.routes);
-  const now = nowcast(dataset, { asOf, routeIndex: index });
+  const index = createRouteIndex(input.routes);
+  const now = nowcast(input, { asOf, routeIndex: index, ...(corrections ? { corrections } : {}) });
+  // The corrected copy when there are corrections (its places and routes are the input's).
+  const dataset = now.corrected?.dataset ?? input;
   const f = forecastArrivals(now, {
     dataset,
     routeIndex: index,
