@@ -284,6 +284,7 @@ export type { CheckableEstimate, CheckOptions, CheckResult } from "./check/check
 export { checkEstimate, matchGroups, DEFAULT_FOLDS, REPEAT_REASON } from "./check/checkEstimate.ts";
 export type { CheckScores, HeldOutPrediction } from "./check/score.ts";
 export { scorePredictions } from "./check/score.ts";
+export { ALPHA_90, intervalScore } from "./check/intervalScore.ts";
 export type { ScoredReport, SourceFactors, TrackWidening } from "./check/conformal.ts";
 export {
   conformalFactor,

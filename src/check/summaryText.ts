@@ -24,6 +24,14 @@ function pct(x: number): string {
 /** A size error as a percentage (exp(median |log ratio|) − 1), whole. */
 const sizePct = (s: CheckScores): string => (100 * (Math.exp(s.medianError) - 1)).toFixed(0);
 
+/** A median 90 % km width, whole km ("–" when not a number). */
+const widthKm = (s: CheckScores): string =>
+  Number.isFinite(s.medianWidth90) ? s.medianWidth90.toFixed(0) : "–";
+
+/** A median 90 % size width as high ÷ low, "×3.2" ("–" when not a number). */
+const widthRatio = (s: CheckScores): string =>
+  Number.isFinite(s.medianWidth90) ? `×${Math.exp(s.medianWidth90).toFixed(1)}` : "–";
+
 /** The words of the summary in one language. */
 interface SummaryWords {
   how: (c: CheckResult) => string;
@@ -54,10 +62,10 @@ const EN: SummaryWords = {
   how: (c) => (c.leaveOneOut ? "leave-one-out" : `${c.folds} folds, seed ${c.seed}`),
   head: (how, n) => `held-out check (${how}, ${n} reports):`,
   positions: (p, v) =>
-    `positions (${p.n}) — 90 % intervals covered ${pct(p.coverage90)} (nominal 90 %), 50 % intervals ${pct(p.coverage50)}, median error ${p.medianError.toFixed(1)} km (${v});`,
+    `positions (${p.n}) — 90 % intervals covered ${pct(p.coverage90)} (nominal 90 %), 50 % intervals ${pct(p.coverage50)}, median error ${p.medianError.toFixed(1)} km, median 90 % width ${widthKm(p)} km (${v});`,
   noPosition: "no position could be predicted;",
   sizes: (s, v) =>
-    `sizes (${s.n}) — 90 % covered ${pct(s.coverage90)}, 50 % ${pct(s.coverage50)}, median error ${sizePct(s)} % (${v}).`,
+    `sizes (${s.n}) — 90 % covered ${pct(s.coverage90)}, 50 % ${pct(s.coverage50)}, median error ${sizePct(s)} %, median 90 % high ÷ low ${widthRatio(s)} (${v}).`,
   noSize: "no size could be predicted.",
   verdict: {
     few: "too few to judge",
@@ -82,7 +90,7 @@ const EN: SummaryWords = {
   missed: (n) => `${n} reports could not be predicted (see report.json).`,
   bySourceHead: "By source type (held-out reports of that type):",
   sourceLine: (name, p, s) =>
-    `  ${name}: positions ${p.n > 0 ? `(${p.n}) 50 % cover ${pct(p.coverage50)}, 90 % cover ${pct(p.coverage90)}, median error ${p.medianError.toFixed(1)} km` : "(0)"}; sizes ${s.n > 0 ? `(${s.n}) 50 % cover ${pct(s.coverage50)}, 90 % cover ${pct(s.coverage90)}, median error ${sizePct(s)} %` : "(0)"}`,
+    `  ${name}: positions ${p.n > 0 ? `(${p.n}) 50 % cover ${pct(p.coverage50)}, 90 % cover ${pct(p.coverage90)} (median width ${widthKm(p)} km), median error ${p.medianError.toFixed(1)} km` : "(0)"}; sizes ${s.n > 0 ? `(${s.n}) 50 % cover ${pct(s.coverage50)}, 90 % cover ${pct(s.coverage90)} (median high ÷ low ${widthRatio(s)}), median error ${sizePct(s)} %` : "(0)"}`,
 };
 
 const SIZES_ES = { km: "km", sizes: "tamaños" } as const;
@@ -92,10 +100,10 @@ const ES: SummaryWords = {
   head: (how, n) =>
     `verificación con datos retenidos (${how}, ${n} ${n === 1 ? "reporte" : "reportes"}):`,
   positions: (p, v) =>
-    `posiciones (${p.n}) — los intervalos del 90 % cubrieron ${pct(p.coverage90)} (nominal 90 %), los del 50 % ${pct(p.coverage50)}, error mediano ${p.medianError.toFixed(1)} km (${v});`,
+    `posiciones (${p.n}) — los intervalos del 90 % cubrieron ${pct(p.coverage90)} (nominal 90 %), los del 50 % ${pct(p.coverage50)}, error mediano ${p.medianError.toFixed(1)} km, ancho mediano del 90 % ${widthKm(p)} km (${v});`,
   noPosition: "no se pudo predecir ninguna posición;",
   sizes: (s, v) =>
-    `tamaños (${s.n}) — el 90 % cubrió ${pct(s.coverage90)}, el 50 % ${pct(s.coverage50)}, error mediano ${sizePct(s)} % (${v}).`,
+    `tamaños (${s.n}) — el 90 % cubrió ${pct(s.coverage90)}, el 50 % ${pct(s.coverage50)}, error mediano ${sizePct(s)} %, alto ÷ bajo mediano del 90 % ${widthRatio(s)} (${v}).`,
   noSize: "no se pudo predecir ningún tamaño.",
   verdict: {
     few: "muy pocos para juzgar",
@@ -123,7 +131,7 @@ const ES: SummaryWords = {
     `${n} ${n === 1 ? "reporte no se pudo" : "reportes no se pudieron"} predecir (vea report.json).`,
   bySourceHead: "Por tipo de fuente (reportes retenidos de ese tipo):",
   sourceLine: (name, p, s) =>
-    `  ${name}: posiciones ${p.n > 0 ? `(${p.n}) cobertura del 50 % ${pct(p.coverage50)}, del 90 % ${pct(p.coverage90)}, error mediano ${p.medianError.toFixed(1)} km` : "(0)"}; tamaños ${s.n > 0 ? `(${s.n}) cobertura del 50 % ${pct(s.coverage50)}, del 90 % ${pct(s.coverage90)}, error mediano ${sizePct(s)} %` : "(0)"}`,
+    `  ${name}: posiciones ${p.n > 0 ? `(${p.n}) cobertura del 50 % ${pct(p.coverage50)}, del 90 % ${pct(p.coverage90)} (ancho mediano ${widthKm(p)} km), error mediano ${p.medianError.toFixed(1)} km` : "(0)"}; tamaños ${s.n > 0 ? `(${s.n}) cobertura del 50 % ${pct(s.coverage50)}, del 90 % ${pct(s.coverage90)} (alto ÷ bajo mediano ${widthRatio(s)}), error mediano ${sizePct(s)} %` : "(0)"}`,
 };
 
 const WORDS: Record<CheckSummaryLang, SummaryWords> = { en: EN, es: ES };

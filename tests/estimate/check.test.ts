@@ -487,6 +487,7 @@ describe("checkBySourceLines", () => {
     medianError: n ? err : NaN,
     medianWidth90: NaN,
     medianWidth90Widened: NaN,
+    intervalScore90: NaN,
     pit: [],
   });
   const check = {
