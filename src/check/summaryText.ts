@@ -28,9 +28,11 @@ const sizePct = (s: CheckScores): string => (100 * (Math.exp(s.medianError) - 1)
 const widthKm = (s: CheckScores): string =>
   Number.isFinite(s.medianWidth90) ? s.medianWidth90.toFixed(0) : "–";
 
-/** A median 90 % size width as high ÷ low, "×3.2" ("–" when not a number). */
+/** A median 90 % size width as high ÷ low, "×3.2", "×651" ("–" when not a number). */
 const widthRatio = (s: CheckScores): string =>
-  Number.isFinite(s.medianWidth90) ? `×${Math.exp(s.medianWidth90).toFixed(1)}` : "–";
+  Number.isFinite(s.medianWidth90)
+    ? `×${Math.exp(s.medianWidth90).toFixed(Math.exp(s.medianWidth90) < 10 ? 1 : 0)}`
+    : "–";
 
 /** The words of the summary in one language. */
 interface SummaryWords {
