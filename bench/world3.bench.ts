@@ -3,7 +3,7 @@
 // with their own error laws, Spanish and English sheets read through the importer. The estimator
 // is called as bench/stress.bench.ts calls it (`estimateTracks(world.dataset)`); the scoring is
 // world3's own (bench/world3/score.ts). Figures and assumptions: bench/README.md § world3.
-// Run: TZ=UTC npx tsx bench/world3.bench.ts [--worlds 30] [--seed-offset 0] [--per-world] [--no-body-tails]
+// Run: TZ=UTC npx tsx bench/world3.bench.ts [--worlds 50] [--seed-offset 0] [--per-world] [--no-body-tails]
 //      [--forecast [--step 7] [--runs 200]] [--missing]
 // World i (0-based) has seed i + 1 + offset; one world in three (i % 3 = 2) names no group.
 // --forecast also scores rolling forecasts every `step` days (bench/world3/forecast.ts) against
