@@ -9,6 +9,7 @@
  * score.
  */
 import { ALPHA_90, intervalScore } from "../../src/index.ts";
+import { median } from "../../src/check/score.ts"; // the check's median: one rule for both
 
 /** One interval family's days: widths (km, or log(high ÷ low)) and the sum of interval scores. */
 export interface Sharp {
@@ -49,14 +50,6 @@ export function tallyInterval(t: Sharp, low: number, high: number, x: number, lo
   if (![lo, hi, tr].every(Number.isFinite)) return;
   t.widths.push(hi - lo);
   t.scoreSum += intervalScore(lo, hi, tr, ALPHA_90);
-}
-
-/** Median of numbers (NaN for none). */
-function median(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Median width and mean interval score of a family (NaN for none). */
