@@ -138,6 +138,8 @@ interface Variant {
    * the law its held days after the data are carried by) instead of the pooled one.
    */
   ownLaw?: boolean;
+  /** Development (fc27): the runs' start shape (`ForecastOptions.startShape`). */
+  startShape?: "split" | "lognormal";
 }
 /**
  * The truth's head on one day: the front edge, the one head every bench scores
@@ -705,6 +707,7 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
         runs: RUNS,
         random: mulberry32(seed * 1000 + day),
         startSpread: v.startSpread,
+        ...(v.startShape ? { startShape: v.startShape } : {}),
       }),
     );
     forecasts++;
