@@ -220,7 +220,9 @@ export function nowcast(dataset: Dataset, options: NowcastOptions = {}): Nowcast
     // The state on the start day (held days past the track's end, the people on the road), where
     // the runs start.
     groups: onRoadAtStart(
-      groupsOnStartDay(groups, estimate, { ...dataset, timeZone }, asOf, timeZone),
+      groupsOnStartDay(groups, estimate, { ...dataset, timeZone }, asOf, timeZone, {
+        reportedRideWeight: options.reportedRideWeight,
+      }),
       ledgerGroupsOnDay(estimate, { ...dataset, timeZone }, asOf, timeZone),
       asOf,
     ),

@@ -14,7 +14,7 @@ import type { IsoDate, Km, People } from "../model/units.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { defaultEstimatorMovement, lawAhead } from "../movement/index.ts";
-import type { LawAhead, MovementModel } from "../movement/index.ts";
+import type { LawAhead, LawAheadOptions, MovementModel } from "../movement/index.ts";
 import { atTrackEnd, reportedStates } from "../forecast/reportedState.ts";
 import { kmAhead } from "../estimate/kmAhead.ts";
 import { bounded, round5 } from "../estimate/estimateTracks.ts";
@@ -192,6 +192,8 @@ function carriedAhead(
  * @param timeZone the zone the data's last day is read in (default the dataset's, else the project's).
  * @param routeIndex an index of `dataset.routes` already built (runReplay shares one); default:
  *   built here.
+ * @param law options of that reading (`lawAhead`): the nowcast passes its `reportedRideWeight`,
+ *   so that its start day and its runs read the law with one weight; default the library's.
  * @example
  * carryTracks(estimateTracks(embedded2018()), embedded2018()).some((p) => p.heldAfterData); // => true
  */
@@ -210,12 +212,13 @@ export function carryTracks(
   asOf?: string,
   timeZone: string = dataset.timeZone ?? DEFAULT_TIME_ZONE,
   routeIndex?: RouteIndex,
+  law: Pick<LawAheadOptions, "reportedRideWeight"> = {},
 ): TrackPoint[] {
   return holdUntilUnseen(
     estimate.tracks,
     estimate.report.trackEnds,
     asOf?.slice(0, 10) ?? dataRange(dataset, timeZone)?.last ?? "",
-    heldWidening(estimate, dataset, timeZone, routeIndex),
+    heldWidening(estimate, dataset, timeZone, routeIndex, law),
   );
 }
 
@@ -224,7 +227,8 @@ function heldWidening(
   estimate: Parameters<typeof carryTracks>[0],
   dataset: Dataset,
   timeZone: string,
-  routeIndex?: RouteIndex,
+  routeIndex: RouteIndex | undefined,
+  law: Pick<LawAheadOptions, "reportedRideWeight">,
 ): HeldWidening | undefined {
   if (!dataset.routes?.features?.length) return undefined;
   const index = routeIndex ?? createRouteIndex(dataset.routes);
@@ -239,7 +243,7 @@ function heldWidening(
   const lawOf = (group: string): LawAhead | undefined => {
     if (!laws.has(group)) {
       const s = states.get(group);
-      laws.set(group, s && lawAhead(pooled, atTrackEnd(s, reported?.(group) ?? {})));
+      laws.set(group, s && lawAhead(pooled, atTrackEnd(s, reported?.(group) ?? {}), law));
     }
     return laws.get(group);
   };
