@@ -236,7 +236,11 @@ function heldWidening(
   const states = new Map((estimate.state ?? []).map((s) => [s.group, s]));
   const groups = estimate.groups;
   const reported = groups
-    ? reportedStates(dataset, { groups, report: { movement: pooled } }, { timeZone, routeIndex: index })
+    ? reportedStates(
+        dataset,
+        { groups, report: { movement: pooled } },
+        { timeZone, routeIndex: index },
+      )
     : undefined;
   // One reading of the law past the data, the forecast's (lawAhead), memoised by group.
   const laws = new Map<string, LawAhead | undefined>();
