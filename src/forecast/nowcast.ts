@@ -15,7 +15,6 @@ import { dayNumber, isoDate } from "../calendar/index.ts";
 import { asOfMoment } from "../calendar/index.ts";
 import { fitAttritionPerDay } from "./attrition.ts";
 import { groupMovement } from "./groupMovement.ts";
-import { reportsOfGroup } from "./lastTwoReports.ts";
 import { regimeOfPace } from "./reportedRegime.ts";
 import { atTrackEnd, reportedStates } from "./reportedState.ts";
 import type { ReportedState } from "./reportedState.ts";
@@ -112,7 +111,7 @@ export interface GroupNowcast {
   /** Whole days from `observedDate` to the as-of day (0 = seen that day). */
   daysSinceObserved: number;
   /**
-   * Local date of the group's last position report up to the as-of moment ({@link reportsOfGroup});
+   * Local date of the group's last position report up to the as-of moment (`reportsOfGroup`, lastTwoReports.ts);
    * undefined when it has none. Its track, and so `lastDate`, runs to the last day of the data,
    * which for a group reported once (Salvadoran group Nov 18: San Salvador, 18 Nov) is days after
    * anyone saw it; planners weigh a forecast by when the group was last reported.
