@@ -9,7 +9,7 @@ import { COLUMNS_HELP, columnsOptions, sheetsNotFound } from "../columns-option.
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
 import {
-  SHEET_NAME_COLUMN,
+  columnHeaderText,
   TABLE_KINDS,
   columnShown,
   createGazetteer,
@@ -115,7 +115,7 @@ function columnLines(columns: readonly ColumnMapping[], lang: SituationLang): st
     const keptAsExtra =
       columns[i]!.how === "extra" && c.field === undefined && !c.ignored && how === c.how;
     // The sheet-name column is the importer's, so its label is said in the reader's language.
-    const shown = es && c.column === SHEET_NAME_COLUMN ? "(nombre de la hoja)" : columnShown(c);
+    const shown = c.madeFrom ? columnShown(c) : columnHeaderText(lang, c.column);
     return `  ${shown}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)}${keptAsExtra && !scope ? "" : ` (${how}${scope})`}`;
   });
 }

@@ -8,6 +8,7 @@
  */
 import { SPANISH_BASIS, SPANISH_DIRECTION } from "./enums.ts";
 import { ownOutputNamed } from "./own-outputs.ts";
+import { columnHeaderText } from "./column-shown.ts";
 import { rejectedHeldText } from "./running-totals.ts";
 import type { ImportIssueCode } from "./issue-codes.ts";
 import type { IssueParams, TotalCheck } from "./report.ts";
@@ -103,6 +104,15 @@ type Template = (x: Parts) => string | undefined;
 
 /** A sheet not read (skipped-sheet.ts): its probe's reason in Spanish, and its data rows rejected. */
 function skippedSheet(p: IssueParams, front?: IssueFront): string {
+  if (p["summary"] !== undefined) {
+    const rows = Number(p["summaryRows"] ?? 0);
+    const said =
+      p["summary"] === "name"
+        ? "una hoja de resumen (su nombre lo dice)"
+        : "una hoja de resumen (solo una fecha y un total, mientras las demás hojas nombran sus puntos en una columna)";
+    const what = rows === 1 ? "su fila no se lee" : `sus ${rows} filas no se leen`;
+    return `la hoja ${q(String(p["sheet"]))} se omite: ${said}, no son datos; ${what} (cambie el nombre de la hoja, o dele una columna de punto, si tiene conteos propios).`;
+  }
   // The reason in the front end's words (the viewer's column mapper is below it; the CLI's is not).
   const reason =
     p["reason"] !== undefined
@@ -584,7 +594,7 @@ export function issueText(lang: IssueLang, issue: IssueLike, front: IssueFront =
     : undefined;
   const p = issue.params ?? {};
   const text = template?.({
-    c: issue.column ?? "",
+    c: columnHeaderText("es", issue.column ?? ""),
     v: issue.value ?? "",
     p,
     suggestions: issue.suggestions ?? [],
