@@ -116,6 +116,11 @@ function columnLines(columns: readonly ColumnMapping[], lang: SituationLang): st
       columns[i]!.how === "extra" && c.field === undefined && !c.ignored && how === c.how;
     // The sheet-name column is the importer's, so its label is said in the reader's language.
     const shown = c.madeFrom ? columnShown(c) : columnHeaderText(lang, c.column);
+    // The time of day of a date column (`Hora` beside `Fecha`): read into observed_at, kept too.
+    if (c.timeOf !== undefined)
+      return es
+        ? `  ${shown} → hora de la observación (observed_at): se añade a la fecha de ${c.timeOf}; también se conserva como extra`
+        : `  ${shown} → observed_at time of day: added to the date in ${c.timeOf}; also kept as extra`;
     return `  ${shown}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)}${keptAsExtra && !scope ? "" : ` (${how}${scope})`}`;
   });
 }
