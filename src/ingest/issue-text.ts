@@ -92,6 +92,13 @@ const NEED: Record<string, string> = {
   basis: `indique cumulative (${SPANISH_BASIS.cumulative}) o present (${SPANISH_BASIS.present})`,
 };
 
+/** The workbook formats the importer does not read, in Spanish (unsupported_format). */
+const UNREAD_FORMAT_ES: Record<string, string> = {
+  ole2: "un libro de Excel 97–2003 (.xls),",
+  ods: "una hoja de cálculo OpenDocument (.ods),",
+  xlsb: "un libro binario de Excel (.xlsb),",
+};
+
 /** Table kinds in Spanish (for a missing column). */
 const KIND: Record<string, string> = {
   counts: "conteos",
@@ -510,9 +517,14 @@ const ES: Record<ImportIssueCode, Template> = {
     p["field"] !== undefined
       ? `la asignación de columnas da a la columna ${q(p["column"]!)} el campo ${q(p["field"])}, que no es un campo de una tabla de ${KIND[String(p["kind"])] ?? p["kind"]}: use uno de ${p["fields"]}, o «extra» o «ignore».`
       : "la asignación de columnas da a una columna un campo que no existe en este tipo de tabla.",
-  unreadable_xlsx: () => "el libro de Excel no se puede leer (¿dañado o protegido?).",
-  unsupported_format: () =>
-    "el importador no lee este formato de archivo: guárdelo como .xlsx o CSV e impórtelo.",
+  unreadable_xlsx: () =>
+    "el libro de Excel no se puede leer (¿dañado o protegido?): vuelva a guardarlo desde Excel (Archivo > Guardar como > Libro de Excel) o exporte la hoja como CSV, e impórtelo.",
+  unsupported_format: ({ p }) =>
+    p["variant"] === "named_workbook"
+      ? `el archivo se llama ${p["ext"]} pero no es un libro de Excel legible (dañado, u otro tipo de archivo con ese nombre): vuelva a guardarlo desde Excel (Archivo > Guardar como > Libro de Excel) o exporte la hoja como CSV, e impórtelo.`
+      : p["format"] === "binary"
+        ? "el archivo contiene datos binarios, no una tabla escrita como texto (¿un PDF, una imagen, un archivo comprimido o dañado?): exporte la hoja como CSV o .xlsx e impórtela."
+        : `el archivo es ${UNREAD_FORMAT_ES[String(p["format"])] ?? "de un formato"} que el importador no lee: guárdelo como .xlsx o CSV e impórtelo.`,
   // Route files (GeoJSON): `line` is the feature's position in the collection.
   bad_coordinates: ({ p }) =>
     p["variant"] === "not_numbers"

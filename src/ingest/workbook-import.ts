@@ -34,7 +34,7 @@ export function importWorkbook(core: ImporterCore, parts: readonly Uint8Array[])
         ? unsupportedFormat(error.format)
         : {
             code: "unreadable_xlsx",
-            message: `the workbook cannot be read (${(error as Error).message}).`,
+            message: `the workbook cannot be read (${(error as Error).message}): re-save it from Excel (File > Save As > Excel Workbook) or export the sheet as CSV, and import that.`,
           };
     return;
   }
