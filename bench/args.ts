@@ -4,6 +4,7 @@
 
 import type { PredictiveAssociation } from "../src/estimate/predictiveTrack.ts";
 import type { SplitPartsOptions } from "../src/estimate/splitParts.ts";
+import type { PeopleJoinOptions } from "../src/estimate/peopleJoin.ts";
 
 /** The number after `--<name>` on the command line, else `fallback`. */
 export function option(name: string, fallback: number): number {
@@ -84,4 +85,21 @@ export function splitPartsArg(): SplitPartsOptions | boolean | undefined {
   const unnamed = process.argv.includes("--split-unnamed");
   if (minBodies === undefined && maxBodies === undefined && !unnamed) return undefined;
   return { minBodies: minBodies ?? 2, maxBodies: maxBodies ?? 3, named: !unnamed };
+}
+
+/**
+ * EstimateOptions.peopleJoin from the bench flags (off unless `--people-join`; docs/estimation.md
+ * § assoc27): `--people-join-miss S` and `--people-join-overlap S` set its shares,
+ * `--people-join-tight` bounds the body by its tail and head estimates, `--people-join-whole R`
+ * the whole-body figure's ratio.
+ */
+export function peopleJoinArg(): PeopleJoinOptions | false {
+  if (!process.argv.includes("--people-join")) return false;
+  const out: PeopleJoinOptions = {};
+  if (process.argv.includes("--people-join-miss")) out.missShare = option("people-join-miss", 0.1);
+  if (process.argv.includes("--people-join-overlap"))
+    out.overlapShare = option("people-join-overlap", 0.75);
+  if (process.argv.includes("--people-join-tight")) out.extent = "estimate";
+  if (process.argv.includes("--people-join-whole")) out.wholeRatio = option("people-join-whole", 2);
+  return out;
 }

@@ -22,7 +22,11 @@ const dayCheckOnLaw = process.argv.includes("--day-check-law");
 const reportCheckOnNoise = process.argv.includes("--report-check-on-noise");
 // --agreeing-as-point: EstimateOptions.agreeingAsPoint (docs/estimation.md § cal26).
 const agreeingAsPoint = process.argv.includes("--agreeing-as-point");
-const options = { sameDaySpread, dayCheckOnLaw, reportCheckOnNoise, agreeingAsPoint };
+// --reach-back[-unlabelled]: EstimateOptions.reachBack (docs/estimation.md § gaps27).
+const reachBack = process.argv.includes("--reach-back-unlabelled")
+  ? ("unlabelled" as const)
+  : process.argv.includes("--reach-back");
+const options = { sameDaySpread, dayCheckOnLaw, reportCheckOnNoise, agreeingAsPoint, reachBack };
 const dataset = embedded2018();
 const timeOf = new Map(
   dataset.sightings.map((s) => [s.id ?? "", toLocalTime(s.observedAt, dataset.timeZone)?.t ?? NaN]),

@@ -34,7 +34,7 @@ import { bestRouteCost } from "../src/estimate/mergeTracklets.ts";
 import { generateStressWorld } from "./worlds/stress.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
 import { generateWorld3 } from "./world3/world.ts";
-import { option, splitPartsArg } from "./args.ts";
+import { option, splitPartsArg, peopleJoinArg } from "./args.ts";
 
 const worlds = option("worlds", 16);
 const seedOffset = option("seed-offset", 200);
@@ -206,6 +206,7 @@ function foundTracks(
   const est = estimateTracks(w.dataset, {
     absorbParts: process.argv.includes("--absorb-parts"),
     joinBodies: process.argv.includes("--join-bodies"),
+    peopleJoin: peopleJoinArg(),
     bodyCharge: process.argv.includes("--body-charge"),
     splitParts: splitPartsArg(),
   });

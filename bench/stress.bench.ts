@@ -15,7 +15,15 @@ import { earlyCover, missingCauses } from "./worlds/missing.ts";
 import type { EarlyCover, MissingCauses } from "./worlds/missing.ts";
 import { generateSpeedWorld, generateStressWorld } from "./worlds/stress.ts";
 import type { ScorableWorld } from "./worlds/truth.ts";
-import { option, pct, num, cpuMs, predictiveAssociationArg, splitPartsArg } from "./args.ts";
+import {
+  option,
+  pct,
+  num,
+  cpuMs,
+  predictiveAssociationArg,
+  splitPartsArg,
+  peopleJoinArg,
+} from "./args.ts";
 
 const worlds = option("worlds", 50);
 const speed = !process.argv.includes("--no-speed");
@@ -31,6 +39,15 @@ const absorbParts = process.argv.includes("--absorb-parts");
 const joinBodies = process.argv.includes("--join-bodies-parts")
   ? "parts"
   : process.argv.includes("--join-bodies");
+// --reach-back[-unlabelled]: tracks written back towards their departure
+// (EstimateOptions.reachBack; off by default, docs/estimation.md § gaps27).
+const reachBack = process.argv.includes("--reach-back-unlabelled")
+  ? ("unlabelled" as const)
+  : process.argv.includes("--reach-back");
+
+// --people-join: tracks whose reports fit a larger track's people joined (EstimateOptions.peopleJoin;
+// off by default, docs/estimation.md § assoc27).
+const peopleJoin = peopleJoinArg();
 // --body-charge: reports within a track's same-day body spread charged as its parts in the
 // association search (EstimateOptions.bodyCharge; off by default, docs/estimation.md § assoc26).
 const bodyCharge = process.argv.includes("--body-charge");
@@ -97,7 +114,9 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
         predictiveAssociation,
         absorbParts,
         joinBodies,
+        peopleJoin,
         bodyCharge,
+        reachBack,
         neighbourGate,
         narrowNoise,
         sameDaySpread,

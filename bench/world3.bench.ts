@@ -28,7 +28,15 @@ import type { Figures, WorldScore } from "./world3/score.ts";
 import { missingCauses } from "./world3/missing.ts";
 import type { MissingCauses } from "./worlds/missing.ts";
 import { generateWorld3 } from "./world3/world.ts";
-import { option, pct, num, cpuMs, predictiveAssociationArg, splitPartsArg } from "./args.ts";
+import {
+  option,
+  pct,
+  num,
+  cpuMs,
+  predictiveAssociationArg,
+  splitPartsArg,
+  peopleJoinArg,
+} from "./args.ts";
 
 // --pred-assoc [--pred-birth N] [--pred-spread KM]: the association scores positions predictively
 // (EstimateOptions.predictiveAssociation; off by default; bench/args.ts).
@@ -48,6 +56,15 @@ const absorbParts = process.argv.includes("--absorb-parts");
 const joinBodies = process.argv.includes("--join-bodies-parts")
   ? "parts"
   : process.argv.includes("--join-bodies");
+// --reach-back[-unlabelled]: tracks written back towards their departure
+// (EstimateOptions.reachBack; off by default, docs/estimation.md § gaps27).
+const reachBack = process.argv.includes("--reach-back-unlabelled")
+  ? ("unlabelled" as const)
+  : process.argv.includes("--reach-back");
+
+// --people-join: tracks whose reports fit a larger track's people joined (EstimateOptions.peopleJoin;
+// off by default, docs/estimation.md § assoc27).
+const peopleJoin = peopleJoinArg();
 // --body-charge: reports within a track's same-day body spread charged as its parts in the
 // association search (EstimateOptions.bodyCharge; off by default, docs/estimation.md § assoc26).
 const bodyCharge = process.argv.includes("--body-charge");
@@ -105,7 +122,9 @@ for (let i = 0; i < worlds; i++) {
         predictiveAssociation,
         absorbParts,
         joinBodies,
+        peopleJoin,
         bodyCharge,
+        reachBack,
         neighbourGate,
         narrowNoise,
         sameDaySpread,

@@ -56,6 +56,15 @@ export interface CliWords {
       | { kind: "corrections" }
       | { kind: "unusable"; reason: string; stated: boolean },
   ) => string;
+  /** A large file's reading progress: share read, rows so far (accepted, rejected), seconds. */
+  readProgress: (f: {
+    name: string;
+    percent: number;
+    rows: number;
+    accepted: number;
+    rejected: number;
+    seconds: number;
+  }) => string;
   /** import: a file's lists of rejections and warnings were cut (the counts stay exact). */
   issuesCut: (file: string) => string;
   /**
@@ -122,7 +131,10 @@ export interface CliWords {
   checkStarting: (reports: number, reEstimates: number) => string;
   /** The self-calibration's note (`tooFewText`, src/estimate/calibrationText.ts) on its line. */
   selfCalibration: (note: string) => string;
-  /** Counts of one place or one point read as lower bounds of their group (estimate). */
+  /**
+   * Counts of one place or one point read as lower bounds of their group (estimate): a plain
+   * sentence (what such a count saw, and so how it is used), then the counts with their bounds.
+   */
   lowerBounds: (f: { n: number; shown: LowerBoundShown[]; more: number }) => string;
   /** Reports that name their group too long before its first position (estimate). */
   tooEarly: (f: { n: number; shown: TooEarlyShown[]; more: number; maxDays: number }) => string;
@@ -147,8 +159,6 @@ export interface CliWords {
   calibrationFailed: (why: string) => string;
   running: (total: number, percent: number) => string;
   scenarioWrote: (dir: string) => string;
-  /** A date option that is no calendar date or date-time (`--as-of 2018-02-30`, exit 2). */
-  badDate: (option: string, text: string) => string;
   /** forecast: every group last observed more than `max` days before --as-of (exit 2). */
   staleData: (f: { asOf: string; last: string; days: number; max: number }) => string;
   /** scenario: no scenario file given (`n` 0) or several (exit 2). */
@@ -266,6 +276,8 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
           : why === "special"
             ? `${path} is not a regular file (a device, pipe or socket); save the data to a file and give that.`
             : `${path} does not exist or cannot be read.`,
+    readProgress: (f) =>
+      `${f.name}: ${f.percent}% read, ${formatPeople(f.rows)} rows (${formatPeople(f.accepted)} accepted, ${formatPeople(f.rejected)} rejected), ${f.seconds.toFixed(1)} s`,
     issuesCut: (file) =>
       `${file}: more than 200,000 rejections or warnings; the lists are cut (counts are exact).`,
     emptyColumns: (f) => {
@@ -307,13 +319,21 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     correctionsApplied: (n) => `applied ${counted(n, "correction")}`,
     correctionsMissing: (file) => `cannot read ${file}: no such file.`,
     correctionsAt: (file, pointer, problem, more) =>
-      `${file} at ${pointer}: ${problem}` +
-      (more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"})` : ""),
+      more > 0
+        ? `${file} at ${pointer}: ${problem.replace(/\.$/, "")} (and ${more} more problem${more === 1 ? "" : "s"}).`
+        : `${file} at ${pointer}: ${problem}`,
     checkStarting: (reports, reEstimates) =>
       `held-out check: ${reports} reports, ${reEstimates} re-estimates`,
     selfCalibration: (note) => `self-calibration: ${note} (report.json selfCalibration)`,
-    lowerBounds: (f) =>
-      `${counted(f.n, "count")} of one place or one point read as "at least", not as its group's size: ${f.shown.map((b) => `${b.id} (≥ ${b.atLeast ?? "?"}, ${b.scope ?? ""})`).join(", ")}${moreEn(f.more)}; report.json associations[].countScope`,
+    lowerBounds: (f) => {
+      const one = f.n === 1;
+      const shown = f.shown.map(
+        (b) =>
+          `${b.id} (${b.atLeast !== undefined ? `at least ${formatPeople(b.atLeast)}` : "at least its count"}${b.scope === "place" ? ", at a place" : b.scope === "passage" ? ", at a crossing point" : ""})`,
+      );
+      const more = f.more > 0 ? ` and ${f.more} more` : "";
+      return `${counted(f.n, "count")} saw only the people at one place or one crossing point, not the whole group, so ${one ? "it is" : "each is"} used as the fewest people ${one ? "its" : "their"} group can have: ${shown.join(", ")}${more} (report.json, associations[].countScope).`;
+    },
     tooEarly: (f) => {
       const one = f.n === 1;
       const shown = f.shown.map(
@@ -338,8 +358,6 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     scenarioWrote: (dir) =>
       `Wrote scenario-place-days.csv, scenario-summary.csv, scenario-totals.csv and scenario-report.json to ${dir}.`,
 
-    badDate: (option, text) =>
-      `--${option} ${text} is not a valid ISO 8601 date or date-time; give a real calendar date such as 2018-11-01 (or 2018-11-01T12:00).`,
     staleData: (f) =>
       `the data are stale for --as-of ${f.asOf}: the last observation is from ${f.last}, ${f.days.toLocaleString("en-US")} days earlier (the limit is ${f.max}); give an --as-of within ${f.max} days of ${f.last}, or newer data.`,
     scenarioFiles: (n) =>
@@ -383,6 +401,8 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
           : why === "special"
             ? `${path} no es un archivo normal (es un dispositivo, una tubería o un socket); guarde los datos en un archivo e indique ese.`
             : `${path} no existe o no se puede leer.`,
+    readProgress: (f) =>
+      `${f.name}: ${f.percent} % leído, ${formatPeople(f.rows, "es")} filas (${formatPeople(f.accepted, "es")} aceptadas, ${formatPeople(f.rejected, "es")} rechazadas), ${f.seconds.toFixed(1)} s`,
     issuesCut: (file) =>
       `${file}: más de 200.000 rechazos o avisos; las listas se cortan (los totales son exactos).`,
     emptyColumns: (f) => {
@@ -432,13 +452,21 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       `${n === 1 ? "se aplicó" : "se aplicaron"} ${contado(n, "corrección", "correcciones")}`,
     correctionsMissing: (file) => `no se puede leer ${file}: el archivo no existe.`,
     correctionsAt: (file, pointer, problem, more) =>
-      `${file} en ${pointer}: ${problem}` +
-      (more > 0 ? ` (y ${more === 1 ? "1 problema más" : `${more} problemas más`})` : ""),
+      more > 0
+        ? `${file} en ${pointer}: ${problem.replace(/\.$/, "")} (y ${more === 1 ? "1 problema más" : `${more} problemas más`}).`
+        : `${file} en ${pointer}: ${problem}`,
     checkStarting: (reports, reEstimates) =>
       `verificación con datos retenidos: ${contado(reports, "reporte")}, ${contado(reEstimates, "reestimación", "reestimaciones")}`,
     selfCalibration: (note) => `autocalibración: ${note} (report.json selfCalibration)`,
-    lowerBounds: (f) =>
-      `${contado(f.n, "conteo")} de un solo lugar o punto ${f.n === 1 ? "leído" : "leídos"} como «al menos», no como el tamaño de su grupo: ${f.shown.map((b) => `${b.id} (≥ ${b.atLeast ?? "?"}, ${b.scope === "place" ? "lugar" : b.scope === "passage" ? "paso" : ""})`).join(", ")}${moreEs(f.more)}; report.json associations[].countScope`,
+    lowerBounds: (f) => {
+      const one = f.n === 1;
+      const shown = f.shown.map(
+        (b) =>
+          `${b.id} (${b.atLeast !== undefined ? `al menos ${formatPeople(b.atLeast, "es")}` : "al menos su conteo"}${b.scope === "place" ? ", en un lugar" : b.scope === "passage" ? ", en un punto de paso" : ""})`,
+      );
+      const more = f.more > 0 ? ` y ${f.more} más` : "";
+      return `${contado(f.n, "conteo")} ${one ? "vio" : "vieron"} solo a las personas de un lugar o de un punto de paso, no al grupo entero, así que ${one ? "se usa" : "cada uno se usa"} como el mínimo de personas que puede tener su grupo: ${shown.join(", ")}${more} (report.json, associations[].countScope).`;
+    },
     tooEarly: (f) => {
       const one = f.n === 1;
       const shown = f.shown.map(
@@ -463,8 +491,6 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     scenarioWrote: (dir) =>
       `Se escribieron scenario-place-days.csv, scenario-summary.csv, scenario-totals.csv y scenario-report.json en ${dir}.`,
 
-    badDate: (option, text) =>
-      `--${option} ${text} no es una fecha ni una fecha y hora ISO 8601 válida; indique una fecha real del calendario, p. ej. 2018-11-01 (o 2018-11-01T12:00).`,
     staleData: (f) =>
       `los datos son demasiado antiguos para --as-of ${f.asOf}: la última observación es del ${f.last}, ${f.days.toLocaleString("es-MX")} ${f.days === 1 ? "día" : "días"} antes (el límite es ${f.max}); indique un --as-of de hasta ${f.max} días después del ${f.last}, o datos más recientes.`,
     scenarioFiles: (n) =>

@@ -2,7 +2,7 @@
  * `--columns field=column,…`: the column mapping chosen on the command line (the importer's
  * `columns` option), shared by `validate` and `import`.
  */
-import { UserError } from "./errors.ts";
+import { OptionError } from "./option-refusals.ts";
 
 /** Help line of the option, the same in every command that takes it. */
 export const COLUMNS_HELP = `  --columns <list>       field=column,… read these columns as these fields instead of the
@@ -46,22 +46,20 @@ export function columnsOptions(text: string | undefined): {
     const colon = at < 0 ? -1 : field.lastIndexOf(":");
     if (colon >= 0) {
       const sheet = field.slice(0, colon).trim();
-      if (!sheet)
-        throw new UserError(
-          `--columns: "${item.trim()}" has no sheet name before ":" (write Sheet:field=column).`,
-        );
+      if (!sheet) throw new OptionError({ code: "columns_no_sheet", item: item.trim() });
       out = sheets[sheet] ??= {};
       field = field.slice(colon + 1).trim();
     }
     const column = item.slice(at + 1).trim();
     if (at < 0 || !field || !column)
-      throw new UserError(
-        `--columns takes field=column pairs separated by commas (e.g. direction=sentido_x), not "${item.trim()}".`,
-      );
+      throw new OptionError({ code: "columns_pair", item: item.trim() });
     if (out[column] !== undefined && out[column] !== field)
-      throw new UserError(
-        `--columns gives column "${column}" two fields: ${out[column]} and ${field}.`,
-      );
+      throw new OptionError({
+        code: "columns_two_fields",
+        column,
+        first: out[column],
+        second: field,
+      });
     out[column] = field;
   }
   return {

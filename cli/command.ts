@@ -6,6 +6,8 @@ import { OptionError } from "./option-refusals.ts";
 import type { OptionRefusal } from "./option-refusals.ts";
 import { editDistance } from "../src/index.ts";
 
+export { shellWord } from "./shell-word.ts";
+
 export interface CommandContext {
   /** Progress and warnings go to stderr; results go to files under --out. */
   stderr: (line: string) => void;
@@ -79,19 +81,9 @@ function negativeValues(
 }
 
 /**
- * A word as a POSIX shell reads it back: as it is when made of `[\w./:=,@%+-]` only, else in
- * single quotes (a `'` inside written `'\''`), so a suggested command can be pasted.
- * @example shellWord("a b.csv"); // => "'a b.csv'"
- */
-export function shellWord(word: string): string {
-  if (/^[\w./:=,@%+-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, "'\\''")}'`;
-}
-
-/**
  * A value option given twice (`--sightings a.csv --sightings b.csv`): parseArgs keeps the last
- * and drops the first without a word, so a whole file would be left out. Refused in one sentence;
- * file options say how to read several files together.
+ * and drops the first without a word, so a whole file would be left out. Refused in one sentence
+ * (`given_twice`, option-refusals.ts); file options say how to read several files together.
  */
 function refuseRepeated(
   tokens: readonly { kind: string; name?: string; value?: string | undefined }[],
@@ -107,18 +99,12 @@ function refuseRepeated(
       seen.set(t.name, t.value ?? "");
       continue;
     }
-    const value = t.value ?? "";
-    const files = ["sightings", "counts", "stocks", "places"].includes(t.name)
-      ? ` To read several ${t.name} files together, import them into one first (dtm-flow import ${shellWord(before)} ${shellWord(value)} --out <dir>) and give <dir>/${t.name}.csv.`
-      : "";
-    // Column mappings add up: the useful advice is the two joined.
-    const once =
-      t.name === "columns"
-        ? `give it once, joined: --columns ${shellWord(`${before},${value}`)}.`
-        : "give it once.";
-    throw new UserError(
-      `--${t.name} is given twice (${before} and ${value}), but only one would be read: ${once}${files}`,
-    );
+    throw new OptionError({
+      code: "given_twice",
+      option: t.name,
+      before,
+      value: t.value ?? "",
+    });
   }
 }
 

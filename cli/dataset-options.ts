@@ -114,7 +114,7 @@ export interface DatasetChoice {
 export function datasetChoice(values: ParsedOptions["values"]): DatasetChoice {
   const timeZone = optionString(values, "tz") ?? DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) {
-    throw new UserError(`--tz ${timeZone} is not an IANA time zone (e.g. America/Mexico_City).`);
+    throw new OptionError({ code: "not_a_time_zone", value: timeZone });
   }
   const files: InputFiles = {
     sightings: optionString(values, "sightings"),
@@ -162,8 +162,7 @@ export function dateOption(values: ParsedOptions["values"], key: string): string
   const text = optionString(values, key);
   if (text === undefined) return undefined;
   if (!toLocalTime(text, "UTC")) {
-    // In the language --lang asks for (read leniently here: --lang's own check says its error).
-    throw new UserError(cliWords(values.lang === "es" ? "es" : "en").badDate(key, text));
+    throw new OptionError({ code: "bad_date", option: key, value: text });
   }
   return text.trim();
 }
@@ -176,7 +175,7 @@ export function dateOption(values: ParsedOptions["values"], key: string): string
 export function asOfOption(values: ParsedOptions["values"], timeZone: string): string | undefined {
   const asOf = dateOption(values, "as-of");
   if (asOf && !toLocalTime(asOf, timeZone)) {
-    throw new UserError(`--as-of ${asOf} is not a valid ISO 8601 date or date-time.`);
+    throw new OptionError({ code: "bad_date", option: "as-of", value: asOf });
   }
   return asOf;
 }
@@ -379,10 +378,10 @@ export function dateWindowOption(
     ["--to", to],
   ] as const) {
     if (v !== undefined && !isIsoDate(v))
-      throw new UserError(`${flag} ${v} is not an ISO date (YYYY-MM-DD, e.g. 2018-10-13).`);
+      throw new OptionError({ code: "not_iso_date", option: flag.slice(2), value: v });
   }
   if (from !== undefined && to !== undefined && from > to)
-    throw new UserError(`--from ${from} is after --to ${to}; give the earlier date first.`);
+    throw new OptionError({ code: "from_after_to", from, to });
   if (from === undefined && to === undefined) return undefined;
   return { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
 }

@@ -54,6 +54,26 @@ const FS_REASONS: Record<string, string> = {
   EMFILE: "cannot be opened: too many files are open; try again",
 };
 
+/** The same in Spanish (`--lang es`). */
+const FS_REASONS_ES: Record<string, string> = {
+  ENOENT: "no existe",
+  EACCES: "no se puede abrir (permiso denegado); revise sus permisos o elija otra ruta",
+  EPERM: "no se puede cambiar (operación no permitida); elija otra ruta",
+  ENOTDIR: "está dentro de algo que es un archivo, no una carpeta; elija otra ruta",
+  EISDIR: "es una carpeta donde se esperaba un archivo",
+  EEXIST: "ya existe",
+  EROFS: "está en un sistema de archivos de solo lectura; elija otra carpeta --out",
+  ENOSPC: "no se puede escribir: el disco está lleno; libere espacio o elija otra carpeta --out",
+  EDQUOT: "no se puede escribir: se superó la cuota de disco; elija otra carpeta --out",
+  ENAMETOOLONG: "es un nombre demasiado largo; elija una ruta más corta",
+  ELOOP: "tiene demasiados enlaces simbólicos en su ruta",
+  EMFILE: "no se puede abrir: hay demasiados archivos abiertos; vuelva a intentarlo",
+};
+
+/** Where an internal fault should be reported, in Spanish. */
+const REPORT_TO_ES =
+  "el gestor de incidencias de dtm-flow (https://github.com/dtm-flow/dtm-flow/issues), con la línea de órdenes y la salida de la misma orden ejecutada con DTM_DEBUG=1";
+
 /** A Node system error about a path (it carries `code` and `path`). */
 interface NodeFsError extends Error {
   code: string;
@@ -79,16 +99,23 @@ export function sentence(text: string): string {
  * The sentence and exit status for any error a command threw.
  * @param error what was thrown.
  * @param command the command name, for the message prefix.
+ * @param lang the language of a file-system error's and an internal fault's sentence (`--lang`);
+ *   a UserError is said as it is (option-refusals.ts `inLanguage` gives it in Spanish first).
  */
-export function describeError(error: unknown, command: string): { message: string; exit: number } {
+export function describeError(
+  error: unknown,
+  command: string,
+  lang: "en" | "es" = "en",
+): { message: string; exit: number } {
   const prefix = command ? `dtm-flow ${command}` : "dtm-flow";
   if (error instanceof UserError) {
     return { message: `${prefix}: ${sentence(error.message)}`, exit: EXIT.unusable };
   }
   if (isFsError(error)) {
-    const where = error.path ?? "a file";
+    const where = error.path ?? (lang === "es" ? "un archivo" : "a file");
+    const reasons = lang === "es" ? FS_REASONS_ES : FS_REASONS;
     return {
-      message: `${prefix}: ${where} ${FS_REASONS[error.code]}.`,
+      message: `${prefix}: ${where} ${reasons[error.code]}.`,
       exit: EXIT.unusable,
     };
   }
@@ -97,6 +124,11 @@ export function describeError(error: unknown, command: string): { message: strin
     .split("\n")[0]!
     .trim()
     .replace(/[.\s]+$/, "");
+  if (lang === "es")
+    return {
+      message: `${prefix}: error interno (${first || "desconocido"}); es un fallo de dtm-flow, por favor infórmelo en ${REPORT_TO_ES}.`,
+      exit: EXIT.internal,
+    };
   return {
     message: `${prefix}: internal error (${first || "unknown"}); this is a bug in dtm-flow, please report it on ${REPORT_TO}.`,
     exit: EXIT.internal,

@@ -86,8 +86,11 @@ export async function run(
   const command = commands.find((c) => c.name === name);
   if (!command) {
     const meant = meantCommand(name);
+    const names = commands.map((c) => c.name).join(", ");
     context.stderr(
-      `dtm-flow: unknown command "${name}"${meant ? ` (did you mean ${meant}?)` : ""}; the commands are ${commands.map((c) => c.name).join(", ")} (see dtm-flow --help).`,
+      argvLang(rest) === "es"
+        ? `dtm-flow: orden desconocida «${name}»${meant ? ` (¿quiso decir ${meant}?)` : ""}; las órdenes son ${names} (vea dtm-flow --help).`
+        : `dtm-flow: unknown command "${name}"${meant ? ` (did you mean ${meant}?)` : ""}; the commands are ${names} (see dtm-flow --help).`,
     );
     return EXIT.unusable;
   }
@@ -103,7 +106,8 @@ export async function run(
   } catch (error) {
     discardUnfinishedOutputs();
     // A refused option in the language --lang asks for (cli/option-refusals.ts).
-    const { message, exit } = describeError(inLanguage(error, argvLang(rest)), name);
+    const lang = argvLang(rest);
+    const { message, exit } = describeError(inLanguage(error, lang), name, lang);
     context.stderr(message);
     if (debugEnabled() && error instanceof Error && error.stack) context.stderr(error.stack);
     return exit;

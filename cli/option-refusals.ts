@@ -7,6 +7,7 @@
  */
 import { formatPeople } from "../src/index.ts";
 import { UserError } from "./errors.ts";
+import { shellWord } from "./shell-word.ts";
 
 /** One refusal of an option or argument: what was wrong, with the values a sentence names. */
 export type OptionRefusal =
@@ -24,7 +25,69 @@ export type OptionRefusal =
   /** The scenario's whole numbers, 0…max (scenario.ts). */
   | { code: "whole_number_upto"; option: string; value: string; max: number }
   /** `--runs 0`: a count that must be 1 or more. */
-  | { code: "at_least_one"; option: string; value: string };
+  | { code: "at_least_one"; option: string; value: string }
+  /** A value option given twice: only one would be read (command.ts refuseRepeated). */
+  | { code: "given_twice"; option: string; before: string; value: string }
+  /** `--columns`: `:field=column` with no sheet name before the colon. */
+  | { code: "columns_no_sheet"; item: string }
+  /** `--columns`: an item that is no field=column pair. */
+  | { code: "columns_pair"; item: string }
+  /** `--columns`: one column given two fields. */
+  | { code: "columns_two_fields"; column: string; first: string; second: string }
+  /** A date option that is no calendar date or date-time (`--as-of 2018-02-30`). */
+  | { code: "bad_date"; option: string; value: string }
+  /** `--from`/`--to` of import and validate: a plain ISO date (YYYY-MM-DD) only. */
+  | { code: "not_iso_date"; option: string; value: string }
+  /** `--from` later than `--to`. */
+  | { code: "from_after_to"; from: string; to: string }
+  /** ledger: `--to` before the `--as-of` day. */
+  | { code: "to_before_as_of"; to: string; asOf: string }
+  | { code: "not_a_time_zone"; value: string }
+  /** estimate: `--folds`/`--loo` without `--check`. */
+  | { code: "needs_check" }
+  /** estimate: both `--folds` and `--loo`. */
+  | { code: "folds_or_loo" }
+  | { code: "folds_value"; value: string }
+  /** ledger `--hold-days`: a whole number of days, 0 or more. */
+  | { code: "hold_days"; value: string }
+  /** ledger `--group-correlation`: a number 0…1. */
+  | { code: "group_correlation"; value: string }
+  /** import `--suppress-below`: a whole number of people, 1 or more. */
+  | { code: "suppress_below"; value: string }
+  /** import `--places x.geojson`: import writes places.csv from tables only. */
+  | { code: "places_geojson"; file: string }
+  /** import with no file; validate with other than one file. */
+  | { code: "import_no_file" }
+  | { code: "validate_one_file" }
+  /** A places file read as GeoJSON that is no FeatureCollection (`message`: the importer's). */
+  | { code: "places_not_geojson"; file: string; message: string }
+  /** scenario: the scenario file is not there. */
+  | { code: "scenario_missing"; file: string }
+  /** `--out` is a file, or lies under one (`under`). */
+  | { code: "out_is_file"; out: string; under?: string }
+  /** `--out` cannot be made (at `at`) or written: `errno` is Node's error code. */
+  | { code: "out_cannot_make"; out: string; errno: string; at: string }
+  | { code: "out_cannot_write"; out: string; errno: string }
+  /** An output's name is a folder in `--out` (`path`). */
+  | { code: "output_is_folder"; path: string; name: string }
+  /** An output would overwrite the input `input` (same file on disk). */
+  | { code: "output_is_input"; input: string; path: string }
+  /** forecast: no group has a usable position report (up to `asOf`). */
+  | { code: "nothing_to_forecast"; asOf?: string }
+  /** forecast: --runs × days over the limit; `fits` the --runs that would fit. */
+  | {
+      code: "too_much_work";
+      runs: number;
+      days: number;
+      horizon: number;
+      stale: number;
+      limit: number;
+      fits: number;
+    }
+  /** report: no dated figures or tracks. */
+  | { code: "nothing_to_report" }
+  /** report: --as-of outside the data's days. */
+  | { code: "as_of_outside"; date: string; first: string; last: string };
 
 export type RefusalLang = "en" | "es";
 
@@ -94,7 +157,210 @@ export function refusalText(lang: RefusalLang, r: OptionRefusal): string {
       return es
         ? `--${r.option} ${r.value}: debe ser 1 o más.`
         : `--${r.option} ${r.value} must be at least 1.`;
+    default:
+      return es ? moreRefusalEs(r) : moreRefusalEn(r);
   }
+}
+
+/** The refusals below `at_least_one` (a function per language keeps each on one screen). */
+type MoreRefusal = Exclude<
+  OptionRefusal,
+  {
+    code:
+      | "unknown_option"
+      | "needs_value"
+      | "takes_no_value"
+      | "dash_value"
+      | "unexpected_argument"
+      | "out_required"
+      | "as_of_required"
+      | "not_a_choice"
+      | "whole_number"
+      | "whole_number_upto"
+      | "at_least_one";
+  }
+>;
+
+/** A file option given twice: how to read several files of that kind together. */
+const FILE_OPTIONS = ["sightings", "counts", "stocks", "places"];
+
+/** Whole numbers as the refusal writes them: 12,345 (12 345 in Spanish). */
+const n = (x: number, lang: RefusalLang) => formatPeople(x, lang);
+
+function moreRefusalEn(r: MoreRefusal): string {
+  switch (r.code) {
+    case "given_twice": {
+      const once =
+        r.option === "columns"
+          ? `give it once, joined: --columns ${shellWord(`${r.before},${r.value}`)}.`
+          : "give it once.";
+      const files = FILE_OPTIONS.includes(r.option)
+        ? ` To read several ${r.option} files together, import them into one first (dtm-flow import ${shellWord(r.before)} ${shellWord(r.value)} --out <dir>) and give <dir>/${r.option}.csv.`
+        : "";
+      return `--${r.option} is given twice (${r.before} and ${r.value}), but only one would be read: ${once}${files}`;
+    }
+    case "columns_no_sheet":
+      return `--columns: "${r.item}" has no sheet name before ":" (write Sheet:field=column).`;
+    case "columns_pair":
+      return `--columns takes field=column pairs separated by commas (e.g. direction=sentido_x), not "${r.item}".`;
+    case "columns_two_fields":
+      return `--columns gives column "${r.column}" two fields: ${r.first} and ${r.second}.`;
+    case "bad_date":
+      return `--${r.option} ${r.value} is not a valid ISO 8601 date or date-time; give a real calendar date such as 2018-11-01 (or 2018-11-01T12:00).`;
+    case "not_iso_date":
+      return `--${r.option} ${r.value} is not an ISO date (YYYY-MM-DD, e.g. 2018-10-13).`;
+    case "from_after_to":
+      return `--from ${r.from} is after --to ${r.to}; give the earlier date first.`;
+    case "to_before_as_of":
+      return `--to ${r.to} is before --as-of ${r.asOf}: the figures as of ${r.asOf} need the data up to that day; give a --to on or after ${r.asOf}, or leave --to out.`;
+    case "not_a_time_zone":
+      return `--tz ${r.value} is not an IANA time zone (e.g. America/Mexico_City).`;
+    case "needs_check":
+      return "--folds and --loo need --check.";
+    case "folds_or_loo":
+      return "Give --folds or --loo, not both.";
+    case "folds_value":
+      return `--folds ${r.value} is not a whole number ≥ 2 (e.g. --folds 10).`;
+    case "hold_days":
+      return `--hold-days ${r.value} is not a whole number of days ≥ 0.`;
+    case "group_correlation":
+      return `--group-correlation ${r.value} is not a number from 0 (independent errors) to 1 (all alike).`;
+    case "suppress_below":
+      return `--suppress-below must be a whole number of people, 1 or more, not "${r.value}".`;
+    case "places_geojson":
+      return `--places ${r.file}: import writes places.csv from tables only; a GeoJSON places file is read as it is by --places of validate, estimate, ledger, report and forecast.`;
+    case "import_no_file":
+      return "give at least one file to import, e.g. dtm-flow import conteo.csv --out out/.";
+    case "validate_one_file":
+      return "give exactly one file to validate, e.g. dtm-flow validate conteo.csv.";
+    case "places_not_geojson":
+      return `${r.file} ${r.message}`;
+    case "scenario_missing":
+      return `cannot read ${r.file}: no such file; check the path.`;
+    case "out_is_file":
+      return r.under === undefined
+        ? `--out ${r.out} is a file, not a folder; name a folder to write the results into.`
+        : `--out ${r.out} lies under ${r.under}, which is a file, not a folder; choose another --out folder.`;
+    case "out_cannot_make":
+      return `--out ${r.out} cannot be made (${errnoWords(r.errno, "en")} at ${r.at}); choose a folder you can write to.`;
+    case "out_cannot_write":
+      return `--out ${r.out} cannot be written (${errnoWords(r.errno, "en")}); choose a folder you can write to.`;
+    case "output_is_folder":
+      return `${r.path} is a folder, so ${r.name} cannot be written there; remove it or choose another --out folder.`;
+    case "output_is_input":
+      return `refusing to overwrite the input file ${r.input} with the output ${r.path} (the same file on disk); choose another --out folder or move the input.`;
+    case "nothing_to_forecast":
+      return r.asOf !== undefined
+        ? `no group has a usable position report up to --as-of ${r.asOf}, so there is nothing to forecast; give a later --as-of or add sightings.`
+        : "no group has a usable position report, so there is nothing to forecast; add sightings with places or coordinates.";
+    case "too_much_work":
+      return `--runs ${r.runs} over ${r.days} days (--horizon ${r.horizon} + ${r.stale} days since the last observation + 1) is ${n(r.runs * r.days, "en")} simulated days per group, over the limit of ${n(r.limit, "en")}; give --runs ${r.fits} or fewer, or a shorter --horizon.`;
+    case "nothing_to_report":
+      return "the inputs hold no dated figures or tracks, so there is nothing to report; add stock figures, counts or sightings.";
+    case "as_of_outside":
+      return `--as-of ${r.date} is outside the data, which runs from ${r.first} to ${r.last}; give a date in that range.`;
+  }
+}
+
+function moreRefusalEs(r: MoreRefusal): string {
+  switch (r.code) {
+    case "given_twice": {
+      const once =
+        r.option === "columns"
+          ? `indíquela una sola vez, unida: --columns ${shellWord(`${r.before},${r.value}`)}.`
+          : "indíquela una sola vez.";
+      const files = FILE_OPTIONS.includes(r.option)
+        ? ` Para leer juntos varios archivos de ${r.option}, impórtelos primero en uno (dtm-flow import ${shellWord(r.before)} ${shellWord(r.value)} --out <carpeta>) e indique <carpeta>/${r.option}.csv.`
+        : "";
+      return `--${r.option} se indica dos veces (${r.before} y ${r.value}), pero solo se leería una: ${once}${files}`;
+    }
+    case "columns_no_sheet":
+      return `--columns: «${r.item}» no tiene nombre de hoja antes de «:» (escriba Hoja:campo=columna).`;
+    case "columns_pair":
+      return `--columns lleva pares campo=columna separados por comas (p. ej. direction=sentido_x), no «${r.item}».`;
+    case "columns_two_fields":
+      return `--columns da a la columna «${r.column}» dos campos: ${r.first} y ${r.second}.`;
+    case "bad_date":
+      return `--${r.option} ${r.value} no es una fecha ni una fecha y hora ISO 8601 válida; indique una fecha real del calendario, p. ej. 2018-11-01 (o 2018-11-01T12:00).`;
+    case "not_iso_date":
+      return `--${r.option} ${r.value} no es una fecha ISO (AAAA-MM-DD, p. ej. 2018-10-13).`;
+    case "from_after_to":
+      return `--from ${r.from} es posterior a --to ${r.to}; indique primero la fecha anterior.`;
+    case "to_before_as_of":
+      return `--to ${r.to} es anterior a --as-of ${r.asOf}: las cifras al ${r.asOf} necesitan los datos hasta ese día; indique un --to igual o posterior al ${r.asOf}, u omita --to.`;
+    case "not_a_time_zone":
+      return `--tz ${r.value} no es una zona horaria IANA (p. ej. America/Mexico_City).`;
+    case "needs_check":
+      return "--folds y --loo necesitan --check.";
+    case "folds_or_loo":
+      return "indique --folds o --loo, no ambos.";
+    case "folds_value":
+      return `--folds ${r.value} no es un número entero ≥ 2 (p. ej. --folds 10).`;
+    case "hold_days":
+      return `--hold-days ${r.value} no es un número entero de días ≥ 0.`;
+    case "group_correlation":
+      return `--group-correlation ${r.value} no es un número de 0 (errores independientes) a 1 (todos iguales).`;
+    case "suppress_below":
+      return `--suppress-below debe ser un número entero de personas, 1 o más, no «${r.value}».`;
+    case "places_geojson":
+      return `--places ${r.file}: import escribe places.csv solo a partir de tablas; un archivo de lugares GeoJSON se lee tal cual con --places de validate, estimate, ledger, report y forecast.`;
+    case "import_no_file":
+      return "indique al menos un archivo para importar, p. ej. dtm-flow import conteo.csv --out salida/.";
+    case "validate_one_file":
+      return "indique exactamente un archivo para validar, p. ej. dtm-flow validate conteo.csv.";
+    case "places_not_geojson":
+      return `${r.file} no es una FeatureCollection de GeoJSON: un archivo de lugares en GeoJSON tiene un elemento Point por lugar (si no, indique un CSV con name, lat, lon).`;
+    case "scenario_missing":
+      return `no se puede leer ${r.file}: el archivo no existe; revise la ruta.`;
+    case "out_is_file":
+      return r.under === undefined
+        ? `--out ${r.out} es un archivo, no una carpeta; indique una carpeta donde escribir los resultados.`
+        : `--out ${r.out} está dentro de ${r.under}, que es un archivo, no una carpeta; elija otra carpeta --out.`;
+    case "out_cannot_make":
+      return `no se puede crear --out ${r.out} (${errnoWords(r.errno, "es")} en ${r.at}); elija una carpeta en la que pueda escribir.`;
+    case "out_cannot_write":
+      return `no se puede escribir en --out ${r.out} (${errnoWords(r.errno, "es")}); elija una carpeta en la que pueda escribir.`;
+    case "output_is_folder":
+      return `${r.path} es una carpeta, así que ${r.name} no se puede escribir ahí; quítela o elija otra carpeta --out.`;
+    case "output_is_input":
+      return `no se sobrescribe el archivo de entrada ${r.input} con la salida ${r.path} (es el mismo archivo en el disco); elija otra carpeta --out o mueva la entrada.`;
+    case "nothing_to_forecast":
+      return r.asOf !== undefined
+        ? `ningún grupo tiene un reporte de posición utilizable hasta --as-of ${r.asOf}, así que no hay nada que pronosticar; indique un --as-of posterior o añada avistamientos.`
+        : "ningún grupo tiene un reporte de posición utilizable, así que no hay nada que pronosticar; añada avistamientos con lugares o coordenadas.";
+    case "too_much_work":
+      return `--runs ${r.runs} durante ${r.days} días (--horizon ${r.horizon} + ${r.stale} días desde la última observación + 1) son ${n(r.runs * r.days, "es")} días simulados por grupo, más que el límite de ${n(r.limit, "es")}; indique --runs ${r.fits} o menos, o un --horizon más corto.`;
+    case "nothing_to_report":
+      return "las entradas no tienen cifras ni trayectorias con fecha, así que no hay nada que informar; añada cifras de stock, conteos o avistamientos.";
+    case "as_of_outside":
+      return `--as-of ${r.date} está fuera de los datos, que van del ${r.first} al ${r.last}; indique una fecha en ese intervalo.`;
+  }
+}
+
+/** Why a folder cannot be made or written, from Node's error code (the code kept for searching). */
+const ERRNO_WORDS: Record<string, Record<RefusalLang, string>> = {
+  EACCES: { en: "permission denied", es: "permiso denegado" },
+  EPERM: { en: "operation not permitted", es: "operación no permitida" },
+  EROFS: { en: "read-only file system", es: "sistema de archivos de solo lectura" },
+  ENOSPC: { en: "disk full", es: "disco lleno" },
+  EDQUOT: { en: "disk quota exceeded", es: "cuota de disco superada" },
+  ENOENT: {
+    en: "a folder on the way cannot hold it",
+    es: "una carpeta del camino no puede contenerla",
+  },
+  ENOTDIR: {
+    en: "a file on the way is not a folder",
+    es: "un archivo del camino no es una carpeta",
+  },
+  ENAMETOOLONG: { en: "name too long", es: "nombre demasiado largo" },
+};
+
+/** `permission denied, EACCES` (`permiso denegado, EACCES`); the bare code when unknown. */
+export function errnoWords(errno: string, lang: RefusalLang): string {
+  const words = ERRNO_WORDS[errno]?.[lang];
+  return words
+    ? `${words}, ${errno}`
+    : errno || (lang === "es" ? "error desconocido" : "unknown error");
 }
 
 /** A refused option or argument: its message is the English sentence, `refusal` its code and values. */

@@ -26,7 +26,6 @@ import {
 } from "node:fs";
 import type { Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { UserError } from "./errors.ts";
 import { OptionError } from "./option-refusals.ts";
 
 /** A file being written: appended in parts, then committed (renamed into place) once. */
@@ -57,20 +56,9 @@ interface InputIdentity {
   ino: number;
 }
 
-/** Why a folder cannot be made or written, in words, from Node's error code. */
-function why(error: unknown): string {
-  const code = (error as { code?: string }).code ?? "";
-  const words: Record<string, string> = {
-    EACCES: "permission denied",
-    EPERM: "operation not permitted",
-    EROFS: "read-only file system",
-    ENOSPC: "disk full",
-    EDQUOT: "disk quota exceeded",
-    ENOENT: "a folder on the way cannot hold it",
-    ENOTDIR: "a file on the way is not a folder",
-    ENAMETOOLONG: "name too long",
-  };
-  return words[code] ? `${words[code]}, ${code}` : code || "unknown error";
+/** Node's error code of a failed make or write (its words: option-refusals.ts errnoWords). */
+function errno(error: unknown): string {
+  return (error as { code?: string }).code ?? "";
 }
 
 /** Temporary files not yet renamed into place, and folders made, of the commands running. */
@@ -106,11 +94,7 @@ function foldersToMake(out: string, dir: string): string[] {
     const s = tryStat(at, true);
     if (s) {
       if (!s.isDirectory()) {
-        throw new UserError(
-          at === dir
-            ? `--out ${out} is a file, not a folder; name a folder to write the results into.`
-            : `--out ${out} lies under ${at}, which is a file, not a folder; choose another --out folder.`,
-        );
+        throw new OptionError({ code: "out_is_file", out, ...(at === dir ? {} : { under: at }) });
       }
       return missing.reverse();
     }
@@ -130,9 +114,7 @@ function makeFolders(out: string, missing: string[]): void {
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === "EEXIST" && tryStat(folder, true)?.isDirectory()) continue;
-      throw new UserError(
-        `--out ${out} cannot be made (${why(error)} at ${folder}); choose a folder you can write to.`,
-      );
+      throw new OptionError({ code: "out_cannot_make", out, errno: errno(error), at: folder });
     }
   }
 }
@@ -166,9 +148,7 @@ function proveWritable(out: string, dir: string): void {
     closeSync(openSync(probe, "wx"));
     unlinkSync(probe);
   } catch (error) {
-    throw new UserError(
-      `--out ${out} cannot be written (${why(error)}); choose a folder you can write to.`,
-    );
+    throw new OptionError({ code: "out_cannot_write", out, errno: errno(error) });
   }
 }
 
@@ -185,16 +165,12 @@ function checkTarget(out: string, dir: string, name: string, inputs: InputIdenti
   const here = tryStat(target, false);
   if (!here) return target;
   if (here.isDirectory()) {
-    throw new UserError(
-      `${join(out, name)} is a folder, so ${name} cannot be written there; remove it or choose another --out folder.`,
-    );
+    throw new OptionError({ code: "output_is_folder", path: join(out, name), name });
   }
   if (here.isSymbolicLink()) return target;
   const same = inputs.find((i) => i.dev === here.dev && i.ino === here.ino);
   if (same) {
-    throw new UserError(
-      `refusing to overwrite the input file ${same.path} with the output ${join(out, name)} (the same file on disk); choose another --out folder or move the input.`,
-    );
+    throw new OptionError({ code: "output_is_input", input: same.path, path: join(out, name) });
   }
   return target;
 }

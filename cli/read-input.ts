@@ -7,6 +7,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { CommandContext } from "./command.ts";
 import { UserError } from "./errors.ts";
+import { OptionError } from "./option-refusals.ts";
 import {
   DEFAULT_TIME_ZONE,
   FILES_NAME_PREFIX,
@@ -129,7 +130,14 @@ export async function readTableFile(
     if (showProgress && importer.consumed / size >= nextReport) {
       const r = importer.report;
       context.stderr(
-        `${name}: ${Math.round((100 * importer.consumed) / size)}% read, ${r.rowsRead.toLocaleString("en-US")} rows (${r.accepted.toLocaleString("en-US")} accepted, ${r.rejected.toLocaleString("en-US")} rejected), ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        cliWords(lang).readProgress({
+          name,
+          percent: Math.round((100 * importer.consumed) / size),
+          rows: r.rowsRead,
+          accepted: r.accepted,
+          rejected: r.rejected,
+          seconds: (Date.now() - started) / 1000,
+        }),
       );
       nextReport = Math.floor((importer.consumed / size) * 10 + 1) / 10;
     }
@@ -165,7 +173,12 @@ export async function readPlacesFile(
     return readTableFile(path, "places", context, options);
   const { progress: _p, mappable: _m, lang: _l, ...rest } = options;
   const r = importPlacesGeoJson(readFileSync(abs, "utf8"), { ...rest, fileName: basename(path) });
-  if (r.report.fatal) throw new UserError(`${path} ${r.report.fatal.message}`);
+  if (r.report.fatal)
+    throw new OptionError({
+      code: "places_not_geojson",
+      file: path,
+      message: r.report.fatal.message,
+    });
   return r;
 }
 

@@ -5,7 +5,8 @@
 import { estimateWarningLines } from "../estimate-warnings.ts";
 import { basename } from "node:path";
 import type { Command, ParsedOptions } from "../command.ts";
-import { EXIT_HELP, UserError } from "../errors.ts";
+import { EXIT_HELP } from "../errors.ts";
+import { OptionError } from "../option-refusals.ts";
 import { csvChoice, noBomHelp } from "../csv-options.ts";
 import {
   datasetOptionsHelp,
@@ -281,7 +282,7 @@ export function tooEarlyNote(
  * registrations) that were read as lower bounds of their group, or undefined when there are none.
  * @example
  * lowerBoundsNote([{ sightingId: "a3", group: "G", how: "label", countScope: "place", sizeAtLeast: 620 }]);
- * // => '1 count of one place or one point read as "at least", not as its group's size: a3 (≥ 620, place); report.json associations[].countScope'
+ * // => '1 count saw only the people at one place or one crossing point, not the whole group, so it is used as the fewest people its group can have: a3 (at least 620, at a place) (report.json, associations[].countScope).'
  */
 export function lowerBoundsNote(
   associations: readonly Association[],
@@ -312,13 +313,13 @@ const CHECK_OPTIONS = {
 function checkOptions(values: ParsedOptions["values"]): CheckOptions | undefined {
   const folds = optionString(values, "folds");
   if (!values.check) {
-    if (folds !== undefined || values.loo) throw new UserError("--folds and --loo need --check.");
+    if (folds !== undefined || values.loo) throw new OptionError({ code: "needs_check" });
     return undefined;
   }
-  if (folds !== undefined && values.loo) throw new UserError("Give --folds or --loo, not both.");
+  if (folds !== undefined && values.loo) throw new OptionError({ code: "folds_or_loo" });
   const k = folds === undefined ? undefined : /^\d+$/.test(folds) ? Number(folds) : NaN;
   if (k !== undefined && !(Number.isInteger(k) && k >= 2)) {
-    throw new UserError(`--folds ${folds} is not a whole number ≥ 2 (e.g. --folds 10).`);
+    throw new OptionError({ code: "folds_value", value: folds ?? "" });
   }
   return { folds: k, leaveOneOut: Boolean(values.loo) };
 }

@@ -13,6 +13,7 @@ import {
   wholeOption,
 } from "../dataset-options.ts";
 import { EXIT_HELP, UserError } from "../errors.ts";
+import { OptionError } from "../option-refusals.ts";
 import { csvChoice, noBomHelp } from "../csv-options.ts";
 import type { CsvChoice } from "../csv-options.ts";
 import { SAFE_WRITING_HELP } from "../output.ts";
@@ -141,11 +142,7 @@ export const forecastCommand: Command = {
     ]);
     const all = userInputStep(() => nowcast(loaded.dataset, { timeZone, asOf }));
     if (all.groups.length === 0) {
-      throw new UserError(
-        asOf
-          ? `no group has a usable position report up to --as-of ${asOf}, so there is nothing to forecast; give a later --as-of or add sightings.`
-          : "no group has a usable position report, so there is nothing to forecast; add sightings with places or coordinates.",
-      );
+      throw new OptionError({ code: "nothing_to_forecast", ...(asOf ? { asOf } : {}) });
     }
     const now = freshGroups(all, asOf, context, lang);
     checkWork(now, runs, horizonDays);
@@ -200,9 +197,15 @@ function checkWork(now: Nowcast, runs: number, horizonDays: number): void {
   const days = horizonDays + stale + 1;
   if (runs * days <= MAX_RUN_DAYS) return;
   const fits = Math.floor(MAX_RUN_DAYS / days);
-  throw new UserError(
-    `--runs ${runs} over ${days} days (--horizon ${horizonDays} + ${stale} days since the last observation + 1) is ${(runs * days).toLocaleString("en-US")} simulated days per group, over the limit of ${MAX_RUN_DAYS.toLocaleString("en-US")}; give --runs ${fits.toLocaleString("en-US").replace(/,/g, "")} or fewer, or a shorter --horizon.`,
-  );
+  throw new OptionError({
+    code: "too_much_work",
+    runs,
+    days,
+    horizon: horizonDays,
+    stale,
+    limit: MAX_RUN_DAYS,
+    fits,
+  });
 }
 
 /**

@@ -24,6 +24,7 @@ import { cliWords } from "../cli-words.ts";
 import type { QualifiedIdAt } from "../cli-words.ts";
 import { rejectionLines } from "../dataset-options.ts";
 import { COLUMNS_HELP, columnsOptions, sheetsNotFound } from "../columns-option.ts";
+import { madeColumnName, sheetColumnLines } from "../column-lines.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import {
   DATE_WINDOW_HELP,
@@ -280,13 +281,8 @@ export function parseImportArgs(argv: string[]): ImportArgs {
   const lang = langOption(values);
   const places = values.places as string | undefined;
   if (places !== undefined && /\.(geo)?json$/i.test(places))
-    throw new UserError(
-      `--places ${places}: import writes places.csv from tables only; a GeoJSON places file is read as it is by --places of validate, estimate, ledger, report and forecast.`,
-    );
-  if (!positionals.length && !places)
-    throw new UserError(
-      "give at least one file to import, e.g. dtm-flow import conteo.csv --out out/.",
-    );
+    throw new OptionError({ code: "places_geojson", file: places });
+  if (!positionals.length && !places) throw new OptionError({ code: "import_no_file" });
   const kind = values.kind as TableKind | undefined;
   if (kind !== undefined && !TABLE_KINDS.includes(kind))
     throw new OptionError({
@@ -314,9 +310,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
         ? Number(suppressText)
         : NaN;
   if (suppressBelow !== undefined && !(Number.isInteger(suppressBelow) && suppressBelow >= 1)) {
-    throw new UserError(
-      `--suppress-below must be a whole number of people, 1 or more, not "${suppressText}".`,
-    );
+    throw new OptionError({ code: "suppress_below", value: suppressText ?? "" });
   }
   return {
     files: places && !positionals.includes(places) ? [places, ...positionals] : positionals,
@@ -546,8 +540,10 @@ function gatherTableReport(
     });
   }
   if (report.truncated) context.stderr(cliWords(lang).issuesCut(basename(f)));
-  // The file's line and each rejected row with its line and reason (rejected.csv has them all).
+  // The file's line and each rejected row with its line and reason (rejected.csv has them all);
+  // a sheet read with its own mapping shows it, as validate does (import-report.json sheetColumns).
   context.stderr(summarizeReport(report, lang));
+  for (const line of sheetColumnLines(report, lang)) context.stderr(line);
   for (const line of rejectionLines(report, lang)) context.stderr(line);
 }
 
@@ -626,7 +622,7 @@ export function emptyColumnsNote(
     ...new Set(
       [...w.empty].filter((c) => w.keptAsWritten.has(c)).map((c) => w.shownAs?.get(c) ?? c),
     ),
-  ];
+  ].map((c) => madeColumnName(c, lang));
   return cliWords(lang).emptyColumns({ file: w.file, unmapped, read });
 }
 

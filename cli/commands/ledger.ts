@@ -17,7 +17,8 @@ import {
   optionString,
   userInputStep,
 } from "../dataset-options.ts";
-import { EXIT_HELP, UserError } from "../errors.ts";
+import { EXIT_HELP } from "../errors.ts";
+import { OptionError } from "../option-refusals.ts";
 import { CSV_OPTIONS, csvChoice } from "../csv-options.ts";
 import { SAFE_WRITING_HELP, openOutputFolder } from "../output.ts";
 import type { OutputFolder } from "../output.ts";
@@ -176,22 +177,20 @@ export async function runLedger(
     if (date !== undefined) options[key] = date.slice(0, 10);
   }
   if (options.from && options.to && options.to < options.from) {
-    throw new UserError(`--to ${options.to} is before --from ${options.from}.`);
+    throw new OptionError({ code: "from_after_to", from: options.from, to: options.to });
   }
   const moment = asOf === undefined ? undefined : asOfMoment(asOf, timeZone);
   if (asOf !== undefined && !moment) {
-    throw new UserError(`--as-of ${asOf} is not a valid ISO 8601 date or date-time.`);
+    throw new OptionError({ code: "bad_date", option: "as-of", value: asOf });
   }
   if (moment && options.to && options.to < moment.date) {
-    throw new UserError(
-      `--to ${options.to} is before --as-of ${moment.date}: the figures as of ${moment.date} need the data up to that day; give a --to on or after ${moment.date}, or leave --to out.`,
-    );
+    throw new OptionError({ code: "to_before_as_of", to: options.to, asOf: moment.date });
   }
   const hold = optionString(values, "hold-days");
   if (hold !== undefined) {
     const n = /^\d+$/.test(hold) ? Number(hold) : NaN;
     if (!Number.isInteger(n) || n < 0) {
-      throw new UserError(`--hold-days ${hold} is not a whole number of days ≥ 0.`);
+      throw new OptionError({ code: "hold_days", value: hold });
     }
     options.holdDays = n;
   }
@@ -199,9 +198,7 @@ export async function runLedger(
   if (correlation !== undefined) {
     const r = /^(\d+(\.\d*)?|\.\d+)$/.test(correlation.trim()) ? Number(correlation) : NaN;
     if (!(r >= 0 && r <= 1)) {
-      throw new UserError(
-        `--group-correlation ${correlation} is not a number from 0 (independent errors) to 1 (all alike).`,
-      );
+      throw new OptionError({ code: "group_correlation", value: correlation });
     }
     options.groupCorrelation = r;
   }

@@ -14,7 +14,7 @@ import {
   optionString,
   userInputStep,
 } from "../dataset-options.ts";
-import { EXIT_HELP, UserError } from "../errors.ts";
+import { EXIT_HELP } from "../errors.ts";
 import { OptionError } from "../option-refusals.ts";
 import {
   asOfMoment,
@@ -125,9 +125,7 @@ export const reportCommand: Command = {
       to: dateOption(values, "to")?.slice(0, 10),
     });
     if (range === undefined) {
-      throw new UserError(
-        "the inputs hold no dated figures or tracks, so there is nothing to report; add stock figures, counts or sightings.",
-      );
+      throw new OptionError({ code: "nothing_to_report" });
     }
     if (reportDayPlace(date, range) !== "within") throw outside(date, range.first, range.last);
     const update = userInputStep(() =>
@@ -167,8 +165,6 @@ export const reportCommand: Command = {
 };
 
 /** The refusal of an --as-of outside the data's days. */
-function outside(date: string, first: string, last: string): UserError {
-  return new UserError(
-    `--as-of ${date} is outside the data, which runs from ${first} to ${last}; give a date in that range.`,
-  );
+function outside(date: string, first: string, last: string): OptionError {
+  return new OptionError({ code: "as_of_outside", date, first, last });
 }

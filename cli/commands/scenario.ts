@@ -272,7 +272,7 @@ function readScenarioJson(
 ): { json: unknown; lines: Map<string, number> } {
   const path = resolve(cwd, file);
   if (!existsSync(path) || !statSync(path).isFile())
-    throw new UserError(`cannot read ${file}: no such file; check the path.`);
+    throw new OptionError({ code: "scenario_missing", file });
   let json: unknown;
   const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   try {

@@ -2,28 +2,20 @@
 import { basename } from "node:path";
 import type { Command } from "../command.ts";
 import { parseOptions } from "../command.ts";
-import { EXIT, EXIT_HELP, UserError } from "../errors.ts";
+import { EXIT, EXIT_HELP } from "../errors.ts";
 import { OptionError } from "../option-refusals.ts";
 import { readPlacesFile, readRouteFile, readTableFile } from "../read-input.ts";
 import { COLUMNS_HELP, columnsOptions, sheetsNotFound } from "../columns-option.ts";
 import { READING_OPTIONS, readingChoice, readingOptionsHelp } from "../reading-options.ts";
 import { DATE_WINDOW_HELP, DATE_WINDOW_OPTIONS, dateWindowOption } from "../dataset-options.ts";
-import {
-  columnHeaderText,
-  TABLE_KINDS,
-  columnShown,
-  createGazetteer,
-  embedded2018,
-  madeFromText,
-  totalCheckText,
-} from "../../src/index.ts";
-import type { ColumnMapping, ImportReport, SituationLang, TableKind } from "../../src/index.ts";
+import { TABLE_KINDS, createGazetteer, embedded2018, totalCheckText } from "../../src/index.ts";
+import type { ImportReport, SituationLang, TableKind } from "../../src/index.ts";
+import { columnLines, sheetColumnLines } from "../column-lines.ts";
 import { counted, dataRowsPhrase } from "../plural.ts";
 import { issueLine } from "../issue-line.ts";
 import type { IssueLineItem } from "../issue-line.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
 import { cliWords } from "../cli-words.ts";
-import { columnsInWords } from "../../src/index.ts";
 
 const HELP = `Usage: dtm-flow validate <file> [options]
 
@@ -77,11 +69,7 @@ export function formatReportText(
   );
   lines.push(es ? "columnas:" : "columns:");
   lines.push(...columnLines(report.columns, lang));
-  // A sheet read with its own mapping (`--columns Sheet:field=column`): the mapping applied to it.
-  for (const [sheet, columns] of Object.entries(report.sheetColumns ?? {})) {
-    lines.push(es ? `columnas de la hoja «${sheet}»:` : `columns of sheet "${sheet}":`);
-    lines.push(...columnLines(columns, lang));
-  }
+  lines.push(...sheetColumnLines(report, lang));
   // The library's sentence (the viewer's too), in both languages.
   for (const t of report.totals) lines.push(totalCheckText(lang, t));
   const list = (title: string, items: IssueLineItem[]) => {
@@ -100,31 +88,6 @@ export function formatReportText(
   return lines;
 }
 
-/** One line per column: the header, its field (or ignored, kept as extra) and how it was matched. */
-function columnLines(columns: readonly ColumnMapping[], lang: SituationLang): string[] {
-  const es = lang === "es";
-  const words = cliWords(lang);
-  const ignored = es ? "(se ignora)" : "(ignored)";
-  const extra = es ? "(se conserva como extra)" : "(kept as extra)";
-  return columnsInWords(columns, lang).map((c, i) => {
-    const scope = c.countScope
-      ? words.countScopeRead(c.countScope === "place" ? "place" : "point")
-      : "";
-    const how = madeFromText(lang, c) ?? c.how;
-    // A column kept as extra says so once: "(kept as extra)", not "(kept as extra) (extra)".
-    const keptAsExtra =
-      columns[i]!.how === "extra" && c.field === undefined && !c.ignored && how === c.how;
-    // The sheet-name column is the importer's, so its label is said in the reader's language.
-    const shown = c.madeFrom ? columnShown(c) : columnHeaderText(lang, c.column);
-    // The time of day of a date column (`Hora` beside `Fecha`): read into observed_at, kept too.
-    if (c.timeOf !== undefined)
-      return es
-        ? `  ${shown} → hora de la observación (observed_at): se añade a la fecha de ${c.timeOf}; también se conserva como extra`
-        : `  ${shown} → observed_at time of day: added to the date in ${c.timeOf}; also kept as extra`;
-    return `  ${shown}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)}${keptAsExtra && !scope ? "" : ` (${how}${scope})`}`;
-  });
-}
-
 export const validateCommand: Command = {
   name: "validate",
   summary: "check one input file and print its import report",
@@ -141,8 +104,7 @@ export const validateCommand: Command = {
       ...LANG_OPTION,
     });
     const lang = langOption(values);
-    if (positionals.length !== 1)
-      throw new UserError("give exactly one file to validate, e.g. dtm-flow validate conteo.csv.");
+    if (positionals.length !== 1) throw new OptionError({ code: "validate_one_file" });
     const file = positionals[0]!;
     const kind = values.kind as string | undefined;
     if (kind !== undefined && !TABLE_KINDS.includes(kind as TableKind)) {

@@ -50,6 +50,22 @@ interface SummaryWords {
 
 const x2 = (f: number) => f.toFixed(2);
 
+/**
+ * Fewest held-out reports of one source type whose cover is given as percentages: with 4 or fewer
+ * one report moves the cover by 20 points or more, so the line says "too few to judge" instead
+ * (the figures stay in report.json check.bySource).
+ */
+export const MIN_SOURCE_SHOWN = 5;
+
+/**
+ * One quantity of a per-source line: `(0)`, `(3) too few to judge`, or `(n) ` and its figures.
+ * @example sourcePart({ n: 3 } as CheckScores, "too few to judge", () => "…") // => "(3) too few to judge"
+ */
+function sourcePart(s: CheckScores, few: string, figures: () => string): string {
+  if (s.n === 0) return "(0)";
+  return s.n < MIN_SOURCE_SHOWN ? `(${s.n}) ${few}` : `(${s.n}) ${figures()}`;
+}
+
 const EN: SummaryWords = {
   how: (c) => (c.leaveOneOut ? "leave-one-out" : `${c.folds} folds, seed ${c.seed}`),
   head: (how, n) => `held-out check (${how}, ${n} reports):`,
@@ -81,8 +97,22 @@ const EN: SummaryWords = {
     `${n} stale repeat${n === 1 ? "" : "s"} of an earlier report's place and figure held out with ${n === 1 ? "its original" : "their originals"} (position${n === 1 ? "" : "s"} not scored).`,
   missed: (n) => `${n} reports could not be predicted (see report.json).`,
   bySourceHead: "By source type (held-out reports of that type):",
-  sourceLine: (name, p, s) =>
-    `  ${name}: positions ${p.n > 0 ? `(${p.n}) 50 % cover ${pct(p.coverage50)}, 90 % cover ${pct(p.coverage90)}, median error ${p.medianError.toFixed(1)} km` : "(0)"}; sizes ${s.n > 0 ? `(${s.n}) 50 % cover ${pct(s.coverage50)}, 90 % cover ${pct(s.coverage90)}, median error ${sizePct(s)} %` : "(0)"}`,
+  sourceLine: (name, p, s) => {
+    const few = "too few to judge";
+    const positions = sourcePart(
+      p,
+      few,
+      () =>
+        `50 % cover ${pct(p.coverage50)}, 90 % cover ${pct(p.coverage90)}, median error ${p.medianError.toFixed(1)} km`,
+    );
+    const sizes = sourcePart(
+      s,
+      few,
+      () =>
+        `50 % cover ${pct(s.coverage50)}, 90 % cover ${pct(s.coverage90)}, median error ${sizePct(s)} %`,
+    );
+    return `  ${name}: positions ${positions}; sizes ${sizes}`;
+  },
 };
 
 const SIZES_ES = { km: "km", sizes: "tamaños" } as const;
@@ -98,7 +128,7 @@ const ES: SummaryWords = {
     `tamaños (${s.n}) — el 90 % cubrió ${pct(s.coverage90)}, el 50 % ${pct(s.coverage50)}, error mediano ${sizePct(s)} % (${v}).`,
   noSize: "no se pudo predecir ningún tamaño.",
   verdict: {
-    few: "muy pocos para juzgar",
+    few: "demasiado pocos para juzgar",
     overconfident: "demasiado seguro",
     cautious: "demasiado cauto",
     right: "adecuado",
@@ -108,11 +138,11 @@ const ES: SummaryWords = {
   covered: (p, s) =>
     `con los datos retenidos, los intervalos del 90 % ensanchados cubren ${p} de las posiciones y ${s} de los tamaños`,
   tooFewBoth: (km, size) =>
-    `Muy pocos reportes retenidos para juzgar (posiciones ${km.n}, tamaños ${size.n}; menos de ${MIN_JUDGED}): los intervalos de los recorridos no se ensanchan (medido: km × ${x2(km.measured)}, tamaños × ${x2(size.measured)} en escala logarítmica).`,
+    `Demasiado pocos reportes retenidos para juzgar (posiciones ${km.n}, tamaños ${size.n}; menos de ${MIN_JUDGED}): los intervalos de los recorridos no se ensanchan (medido: km × ${x2(km.measured)}, tamaños × ${x2(size.measured)} en escala logarítmica).`,
   judged: (name, f) =>
     `${SIZES_ES[name]} × ${x2(f.overall)}${name === "sizes" ? " en escala logarítmica" : ""}`,
   unjudged: (name, f) =>
-    `${SIZES_ES[name]} sin ensanchar (${f.n} ${f.n === 1 ? "reporte retenido" : "reportes retenidos"}, muy pocos para juzgar; medido × ${x2(f.measured)})`,
+    `${SIZES_ES[name]} sin ensanchar (${f.n} ${f.n === 1 ? "reporte retenido" : "reportes retenidos"}, demasiado pocos para juzgar; medido × ${x2(f.measured)})`,
   widened: (km, sizes, covered) =>
     `Intervalos de los recorridos ensanchados: ${km}, ${sizes} (nunca se estrechan); ${covered}.`,
   atLeast: (n) =>
@@ -122,8 +152,22 @@ const ES: SummaryWords = {
   missed: (n) =>
     `${n} ${n === 1 ? "reporte no se pudo" : "reportes no se pudieron"} predecir (vea report.json).`,
   bySourceHead: "Por tipo de fuente (reportes retenidos de ese tipo):",
-  sourceLine: (name, p, s) =>
-    `  ${name}: posiciones ${p.n > 0 ? `(${p.n}) cobertura del 50 % ${pct(p.coverage50)}, del 90 % ${pct(p.coverage90)}, error mediano ${p.medianError.toFixed(1)} km` : "(0)"}; tamaños ${s.n > 0 ? `(${s.n}) cobertura del 50 % ${pct(s.coverage50)}, del 90 % ${pct(s.coverage90)}, error mediano ${sizePct(s)} %` : "(0)"}`,
+  sourceLine: (name, p, s) => {
+    const few = "demasiado pocos para juzgar";
+    const positions = sourcePart(
+      p,
+      few,
+      () =>
+        `cobertura del 50 % ${pct(p.coverage50)}, del 90 % ${pct(p.coverage90)}, error mediano ${p.medianError.toFixed(1)} km`,
+    );
+    const sizes = sourcePart(
+      s,
+      few,
+      () =>
+        `cobertura del 50 % ${pct(s.coverage50)}, del 90 % ${pct(s.coverage90)}, error mediano ${sizePct(s)} %`,
+    );
+    return `  ${name}: posiciones ${positions}; tamaños ${sizes}`;
+  },
 };
 
 const WORDS: Record<CheckSummaryLang, SummaryWords> = { en: EN, es: ES };

@@ -13,12 +13,13 @@
  */
 import { estimateWarning } from "./warnings.ts";
 import type { Km } from "../model/units.ts";
-import { hasSize } from "./prepare.ts";
+import { hasSize, logSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import { readPart } from "./partWords.ts";
 import { absorbParts } from "./absorbParts.ts";
 import { splitParts } from "./splitParts.ts";
 import { joinBodies } from "./joinBodies.ts";
+import { peopleJoin } from "./peopleJoin.ts";
 import { markBodyParts } from "./bodyCharge.ts";
 import { costModel, linkTracklets } from "./linkTracklets.ts";
 import { runKm } from "./positions.ts";
@@ -110,13 +111,6 @@ export function labelledGroups(
     groups.push(g);
   }
   return { groups, unlabelled };
-}
-
-/** log size of a report (its figure, or the middle of its range), if any. */
-function logSize(s: PreparedSighting): number | undefined {
-  if (s.logValue !== undefined) return s.logValue;
-  if (s.logLow !== undefined && s.logHigh !== undefined) return (s.logLow + s.logHigh) / 2;
-  return undefined;
 }
 
 /**
@@ -243,6 +237,15 @@ export function associateUnlabelled(
       whole.filter((g) => !absorbed.has(g)),
       ctx.joinBodies === "parts",
       inferred,
+    ))
+      absorbed.add(g);
+  // Tracks whose reports fit a larger track's people joined (peopleJoin.ts; off by default).
+  if (ctx.peopleJoin)
+    for (const g of peopleJoin(
+      ctx,
+      whole.filter((g) => !absorbed.has(g)),
+      inferred,
+      ctx.peopleJoin === true ? {} : ctx.peopleJoin,
     ))
       absorbed.add(g);
   const kept = whole

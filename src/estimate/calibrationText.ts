@@ -38,7 +38,8 @@ const WORDS: Record<
     km: (n) => `${n} ${n === 1 ? "reporte" : "reportes"} de posición`,
     size: (n) => `${n} ${n === 1 ? "cifra" : "cifras"}`,
     and: " y ",
-    fewer: (both) => `menos de ${MIN_JUDGED}${both ? " cada uno" : ""}: muy pocos para juzgar`,
+    fewer: (both) =>
+      `menos de ${MIN_JUDGED}${both ? " cada uno" : ""}: demasiado pocos para juzgar`,
     left: {
       both: "los intervalos no se ensanchan",
       km: "los intervalos de km no se ensanchan",
@@ -53,7 +54,7 @@ const WORDS: Record<
  * judged by.
  * @example
  * tooFewText(5, 4, "es");
- * // => "5 reportes de posición y 4 cifras, menos de 10 cada uno: muy pocos para juzgar; los intervalos no se ensanchan"
+ * // => "5 reportes de posición y 4 cifras, menos de 10 cada uno: demasiado pocos para juzgar; los intervalos no se ensanchan"
  */
 export function tooFewText(
   kmReports: number,

@@ -71,8 +71,11 @@ import type { DestinationInput } from "./destinations.ts";
 import type { TrackEnd } from "./trackEnds.ts";
 import { DEFAULT_SPLIT_PARTS } from "./splitParts.ts";
 import type { SplitPartsOptions } from "./splitParts.ts";
+import type { PeopleJoinOptions } from "./peopleJoin.ts";
 import { MAX_WRITTEN_DAYS, writtenBefore } from "./trackStarts.ts";
 import type { TrackStart, WrittenDay } from "./trackStarts.ts";
+import { reachedBack } from "./reachBack.ts";
+import type { ReachBackMode } from "./reachBack.ts";
 import { asOfMoment } from "../calendar/index.ts";
 import { dayToIsoDate, isValidTimeZone } from "./time.ts";
 import type { Association, EstimateContext, WorkGroup } from "./workGroup.ts";
@@ -183,6 +186,14 @@ export interface EstimateOptions {
    */
   joinBodies?: boolean | "parts";
   /**
+   * After the association search, an unlabelled track whose reports fit a larger unlabelled
+   * track's people on their days (each figure the body's size within 2x, or at most 1.5x the
+   * people its smoothed body holds about the report's km) joins it (peopleJoin.ts). Default off:
+   * measured on the development beds (docs/estimation.md § assoc27). For the benches only.
+   * @internal
+   */
+  peopleJoin?: boolean | PeopleJoinOptions;
+  /**
    * In the association search's cost, a report within a track's same-day body spread may be
    * charged as a part of the body (its position uniform over the body's same-day length, its
    * figure as a part's count), not as an outlier (bodyCharge.ts: the head and tail of one long
@@ -246,6 +257,16 @@ export interface EstimateOptions {
    * @internal
    */
   agreeingAsPoint?: boolean;
+  /**
+   * Write a track's days back from its first fitted day to when, at the law's mean daily move, it
+   * would have left the route's origin (reachBack.ts: from its first day's 90 % low end, at most
+   * 21 days; intervals widening back by the longest ride of a day per day, never past the
+   * origin). Only a track no named report starts earlier; `"unlabelled"`: unlabelled tracks only.
+   * Written only: nothing fitted sees these days. Default off (docs/estimation.md § gaps27).
+   * For the benches only.
+   * @internal
+   */
+  reachBack?: ReachBackMode;
 }
 
 /** A group as estimated: its route, its span and the sightings associated to it. */
@@ -432,6 +453,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     predictiveAssociation: options.predictiveAssociation,
     absorbParts: options.absorbParts,
     joinBodies: options.joinBodies ?? false,
+    peopleJoin: options.peopleJoin ?? false,
     bodyCharge: options.bodyCharge ?? false,
     neighbourGate: options.neighbourGate ?? false,
     narrowNoise: options.narrowNoise ?? false,
@@ -439,6 +461,7 @@ function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
     dayCheckOnLaw: options.dayCheckOnLaw ?? false,
     reportCheckOnNoise: options.reportCheckOnNoise ?? false,
     agreeingAsPoint: options.agreeingAsPoint ?? false,
+    reachBack: options.reachBack ?? false,
     splitParts:
       options.splitParts === true
         ? DEFAULT_SPLIT_PARTS
@@ -727,7 +750,16 @@ function buildOutputs(
   const groups: EstimatedGroup[] = [];
   const state: GroupState[] = [];
   // Days written before a fitted track, from the group's first named report (trackStarts.ts).
-  const before = new Map(tracked.map((g) => [g, writtenBefore(g, g.movement ?? ctx.movement)]));
+  // With EstimateOptions.reachBack, a track no named report starts earlier is read back towards
+  // its departure (reachBack.ts).
+  const before = new Map(
+    tracked.map((g) => {
+      const law = g.movement ?? ctx.movement;
+      const named = writtenBefore(g, law);
+      if (!ctx.reachBack || named.days.length > 0) return [g, named];
+      return [g, { ...reachedBack(g, law, ctx.reachBack), start: named.start }];
+    }),
+  );
   const firstDay = (g: WorkGroup): number => before.get(g)?.day0 ?? g.day0;
   const trackStarts = startsOf(ctx, before);
   for (const g of tracked.sort((a, b) => firstDay(a) - firstDay(b) || (a.name < b.name ? -1 : 1))) {

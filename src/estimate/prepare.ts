@@ -65,6 +65,13 @@ export function hasSize(s: PreparedSighting): boolean {
   return s.logValue !== undefined || s.logLow !== undefined || s.logHigh !== undefined;
 }
 
+/** log size of a report (its figure, or the middle of its range), if any (people, natural log). */
+export function logSize(s: PreparedSighting): number | undefined {
+  if (s.logValue !== undefined) return s.logValue;
+  if (s.logLow !== undefined && s.logHigh !== undefined) return (s.logLow + s.logHigh) / 2;
+  return undefined;
+}
+
 function positiveLog(value: number | undefined): number | undefined {
   return value !== undefined && Number.isFinite(value) && value > 0 ? Math.log(value) : undefined;
 }

@@ -123,7 +123,7 @@ function sizeUpTo(d: SizeDayEstimate, fig: number | undefined, w: number): SizeD
 }
 
 /** `d` moved back `days` days (module comment): its high kept, its low and median lowered. */
-function behind(d: KmDayEstimate, days: number, law: MovementModel): KmDayEstimate {
+export function behind(d: KmDayEstimate, days: number, law: MovementModel): KmDayEstimate {
   const low: Km = Math.max(0, Math.min(d.low, d.median) - days * law.longRideMaxKm);
   const high: Km = Math.max(d.high, d.median);
   const median = Math.min(high, Math.max(low, d.median - days * meanDailyKm(law)));

@@ -14,6 +14,7 @@ import type { KmDayEstimate, KmSmootherResult } from "./kmSmoother.ts";
 import type { MovementModel } from "../movement/index.ts";
 import type { BodyPart, CountScope } from "./partWords.ts";
 import type { SplitPartsOptions } from "./splitParts.ts";
+import type { PeopleJoinOptions } from "./peopleJoin.ts";
 import { hasSize } from "./prepare.ts";
 import type { PreparedSighting } from "./prepare.ts";
 import type { SizeDayEstimate } from "./sizeSmoother.ts";
@@ -149,8 +150,12 @@ export interface EstimateContext {
   splitParts?: SplitPartsOptions;
   /** Tracks within a larger one's body on their shared days joined (joinBodies.ts; default off). */
   joinBodies?: boolean | "parts";
+  /** Tracks whose reports fit a larger track's people joined (peopleJoin.ts; default off). */
+  peopleJoin?: boolean | PeopleJoinOptions;
   /** Reports within a track's same-day body spread charged as its parts in the search (bodyCharge.ts; default off). */
   bodyCharge?: boolean;
+  /** Tracks written back towards their departure (reachBack.ts; EstimateOptions.reachBack, default off). */
+  reachBack?: boolean | "unlabelled";
   /** The association search's candidates limited to groups within reach (neighbourGate.ts). */
   neighbourGate?: boolean;
   /** Days no check widens narrowed by the fitted noise scale (EstimateOptions.narrowNoise). */

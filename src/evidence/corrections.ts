@@ -54,8 +54,8 @@ export interface CorrectionProblem {
   /** The problem in English. */
   message: string;
   /**
-   * For a correction that does not fit the data (`applyCorrections`): the code and params of its
-   * sentence (correctionProblemText.ts says it in Spanish too). Absent for a problem of shape.
+   * The code and params of its sentence (correctionProblemText.ts says it in Spanish too): a
+   * problem of the file's shape or a correction that does not fit the data (`applyCorrections`).
    */
   code?: CorrectionProblemCode;
   params?: object;
@@ -102,20 +102,21 @@ export function validateCorrections(json: unknown): {
   problems: CorrectionProblem[];
 } {
   const problems: CorrectionProblem[] = [];
-  const add = (pointer: string, message: string) => problems.push({ pointer, message });
+  const add: AddProblem = (pointer, code, params) =>
+    problems.push({ pointer, message: correctionProblemEnglish(code, params), code, params });
   if (!isObject(json)) {
-    add("", "the file must hold a JSON object with version and corrections.");
+    add("", "not_an_object", {});
     return { problems };
   }
   for (const key of Object.keys(json)) {
     if (!["version", "corrections", "$schema"].includes(key)) {
-      add(`/${escape(key)}`, `unknown field "${key}"; expected version and corrections.`);
+      add(`/${escape(key)}`, "unknown_top_field", { field: key });
     }
   }
   if (json.version !== 1)
-    add("/version", `version must be 1, not ${JSON.stringify(json.version)}.`);
+    add("/version", "bad_version", { value: String(JSON.stringify(json.version)) });
   if (!Array.isArray(json.corrections)) {
-    add("/corrections", "corrections must be a list (an empty list is fine).");
+    add("/corrections", "corrections_not_list", {});
     return { problems };
   }
   json.corrections.forEach((c: unknown, i: number) => checkOne(c, `/corrections/${i}`, add));
@@ -123,14 +124,21 @@ export function validateCorrections(json: unknown): {
   return { file: json as unknown as CorrectionsFile, problems };
 }
 
-function checkOne(c: unknown, at: string, add: (pointer: string, message: string) => void): void {
-  if (!isObject(c)) return add(at, "each correction must be an object with a kind.");
+/** Records one problem of shape: its pointer, code and params (the English from the table). */
+type AddProblem = <C extends CorrectionProblemCode>(
+  pointer: string,
+  code: C,
+  params: CorrectionProblemParams[C],
+) => void;
+
+function checkOne(c: unknown, at: string, add: AddProblem): void {
+  if (!isObject(c)) return add(at, "correction_not_object", {});
   const kind = c.kind as CorrectionKind;
   if (!CORRECTION_KINDS.includes(kind)) {
-    return add(
-      `${at}/kind`,
-      `kind must be one of ${CORRECTION_KINDS.join(", ")}, not ${JSON.stringify(c.kind)}.`,
-    );
+    return add(`${at}/kind`, "bad_kind", {
+      value: String(JSON.stringify(c.kind)),
+      kinds: [...CORRECTION_KINDS],
+    });
   }
   const { required, optional } = FIELDS[kind];
   for (const key of Object.keys(c)) {
@@ -140,29 +148,42 @@ function checkOne(c: unknown, at: string, add: (pointer: string, message: string
       !optional.includes(key) &&
       !META.includes(key)
     ) {
-      add(`${at}/${escape(key)}`, `a ${kind} correction has no field "${key}".`);
+      add(`${at}/${escape(key)}`, "field_unknown", { kind, field: key });
     }
   }
   for (const key of [...required, ...optional, ...META]) {
     const v = c[key];
     if (v === undefined) {
-      if (required.includes(key)) add(`${at}/${key}`, `a ${kind} correction needs ${key} (text).`);
+      if (required.includes(key)) add(`${at}/${key}`, "field_missing", { kind, field: key });
     } else if (typeof v !== "string" || v.trim() === "") {
-      add(`${at}/${key}`, `${key} must be non-empty text, not ${JSON.stringify(v)}.`);
+      add(`${at}/${key}`, "field_not_text", { field: key, value: String(JSON.stringify(v)) });
     }
   }
   if (kind === "split" && typeof c.date === "string" && isoDateToDay(c.date) === undefined) {
-    add(`${at}/date`, `date must be an ISO date (YYYY-MM-DD), not "${c.date}".`);
+    add(`${at}/date`, "bad_date", { value: c.date });
   }
   if (kind === "destination" && c.place === undefined && c.routeId === undefined) {
-    add(at, "a destination correction needs a place, a routeId or both.");
+    add(at, "destination_empty", {});
   }
   if (kind === "merge" && c.group === c.into && typeof c.group === "string") {
-    add(`${at}/into`, `a group cannot be merged into itself ("${c.group}").`);
+    add(`${at}/into`, "merge_self", { group: c.group });
   }
   if (typeof c.at === "string" && toLocalTime(c.at, "UTC") === undefined) {
-    add(`${at}/at`, `at must be an ISO date-time, not "${c.at}".`);
+    add(`${at}/at`, "bad_at", { value: c.at });
   }
+}
+
+/**
+ * True when text that is not JSON reads as a table: its first non-empty line has a comma, a
+ * semicolon or a tab and does not start a JSON value.
+ * @example looksLikeTable("sightingId,group\nS1,A\n") // => true
+ */
+function looksLikeTable(text: string): boolean {
+  const first = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .find((l) => l.trim() !== "");
+  return first !== undefined && !/^\s*[[{"]/.test(first) && /[,;\t]/.test(first);
 }
 
 /**
@@ -174,8 +195,15 @@ export function parseCorrections(text: string): CorrectionsFile {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
+    // A CSV table given as corrections: said as such, not with the JSON parser's words.
+    const params = { reason: (error as Error).message, table: looksLikeTable(text) };
     throw new CorrectionsError([
-      { pointer: "", message: `it is not JSON (${(error as Error).message}).` },
+      {
+        pointer: "",
+        message: correctionProblemEnglish("not_json", params),
+        code: "not_json",
+        params,
+      },
     ]);
   }
   const { file, problems } = validateCorrections(json);

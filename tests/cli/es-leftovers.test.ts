@@ -87,9 +87,9 @@ describe("estimate --lang es", () => {
     expect([en.code, es.code]).toEqual([0, 0]);
     expect(es.text).toMatch(/^estimando \d+ avistamientos, \d+ conteos, \d+ cifras de stock \(/m);
     expect(es.text).toMatch(
-      /conteos de un solo lugar o punto leídos como «al menos», no como el tamaño de su grupo: S\d+ \(≥ \d+, lugar\)/,
+      /conteos vieron solo a las personas de un lugar o de un punto de paso, no al grupo entero, así que cada uno se usa como el mínimo de personas que puede tener su grupo: S\d+ \(al menos [\d,]+, en un lugar\)/,
     );
-    expect(es.text).not.toMatch(/^estimating|stock figures|read as "at least"|more;|sightings,/m);
+    expect(es.text).not.toMatch(/^estimating|stock figures|fewest people|more \(|sightings,/m);
     expect(en.text).toMatch(/^estimating \d+ sightings/m);
   });
 

@@ -34,10 +34,10 @@ describe("the self-calibration's note in both languages", () => {
       "1 report of positions, fewer than 10: too few to judge; km intervals not widened",
     );
     expect(tooFewText(5, 4, "es")).toBe(
-      "5 reportes de posición y 4 cifras, menos de 10 cada uno: muy pocos para juzgar; los intervalos no se ensanchan",
+      "5 reportes de posición y 4 cifras, menos de 10 cada uno: demasiado pocos para juzgar; los intervalos no se ensanchan",
     );
     expect(tooFewText(40, 1, "es")).toBe(
-      "1 cifra, menos de 10: muy pocos para juzgar; los intervalos de tamaño no se ensanchan",
+      "1 cifra, menos de 10: demasiado pocos para juzgar; los intervalos de tamaño no se ensanchan",
     );
     expect(tooFewText(10, 10, "es")).toBeUndefined();
   });
@@ -53,12 +53,12 @@ describe("estimate --check --lang es", () => {
     expect(said).toContain(
       "verificación con datos retenidos (5 particiones, semilla 1, 5 reportes): posiciones (5) — los intervalos del 90 % cubrieron 80 %",
     );
-    expect(said).toContain("error mediano 147.2 km (muy pocos para juzgar)");
+    expect(said).toContain("error mediano 147.2 km (demasiado pocos para juzgar)");
     expect(said).toContain(
-      "Muy pocos reportes retenidos para juzgar (posiciones 5, tamaños 4; menos de 10): los intervalos de los recorridos no se ensanchan (medido: km × 3.24",
+      "Demasiado pocos reportes retenidos para juzgar (posiciones 5, tamaños 4; menos de 10): los intervalos de los recorridos no se ensanchan (medido: km × 3.24",
     );
     expect(said).toContain(
-      "autocalibración: 5 reportes de posición y 4 cifras, menos de 10 cada uno: muy pocos para juzgar; los intervalos no se ensanchan (report.json selfCalibration)",
+      "autocalibración: 5 reportes de posición y 4 cifras, menos de 10 cada uno: demasiado pocos para juzgar; los intervalos no se ensanchan (report.json selfCalibration)",
     );
     for (const english of [
       "held-out check",

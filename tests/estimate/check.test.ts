@@ -500,15 +500,15 @@ describe("checkBySourceLines", () => {
     },
   } as unknown as Parameters<typeof checkBySourceLines>[0];
 
-  it("gives one line per source type with reports scored, in English and Spanish, none for n = 0", () => {
+  it("gives one line per source type with reports scored, in English and Spanish, none for n = 0; n < 5 too few to judge", () => {
     expect(checkBySourceLines(check, "en")).toEqual([
       "By source type (held-out reports of that type):",
-      "  government: positions (12) 50 % cover 50 %, 90 % cover 92 %, median error 31.3 km; sizes (4) 50 % cover 25 %, 90 % cover 100 %, median error 50 %",
+      "  government: positions (12) 50 % cover 50 %, 90 % cover 92 %, median error 31.3 km; sizes (4) too few to judge",
       "  media: positions (30) 50 % cover 60 %, 90 % cover 90 %, median error 20.0 km; sizes (0)",
     ]);
     expect(checkBySourceLines(check, "es")).toEqual([
       "Por tipo de fuente (reportes retenidos de ese tipo):",
-      "  gobierno: posiciones (12) cobertura del 50 % 50 %, del 90 % 92 %, error mediano 31.3 km; tamaños (4) cobertura del 50 % 25 %, del 90 % 100 %, error mediano 50 %",
+      "  gobierno: posiciones (12) cobertura del 50 % 50 %, del 90 % 92 %, error mediano 31.3 km; tamaños (4) demasiado pocos para juzgar",
       "  medios: posiciones (30) cobertura del 50 % 60 %, del 90 % 90 %, error mediano 20.0 km; tamaños (0)",
     ]);
     const none = { bySource: { dtm: check.bySource.dtm } } as unknown as typeof check;

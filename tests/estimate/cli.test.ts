@@ -176,7 +176,7 @@ describe("dtm-flow estimate", () => {
     ).toBe(0);
     // (The last line is the self-calibration's: 5 reports are too few to judge.)
     expect(io.err).toContain(
-      '2 counts of one place or one point read as "at least", not as its group\'s size: a3 (≥ 620, place), a6 (≥ 450, passage); report.json associations[].countScope',
+      "2 counts saw only the people at one place or one crossing point, not the whole group, so each is used as the fewest people their group can have: a3 (at least 620, at a place), a6 (at least 450, at a crossing point) (report.json, associations[].countScope).",
     );
     const report = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
     const bounds = (report.associations as { sightingId: string; countScope?: string }[]).filter(
