@@ -135,8 +135,13 @@ export {
 export type { ImportIssueCode } from "./ingest/issue-codes.ts";
 export { IMPORT_ISSUE_CODES } from "./ingest/issue-codes.ts";
 export type { IssueFront, IssueLang, IssueLike, IssueUnit } from "./ingest/issue-text.ts";
-export { columnShown, extraColumnShown, madeFromText } from "./ingest/column-shown.ts";
-export { SHEET_NAME_COLUMN } from "./ingest/sheet-plan.ts";
+export {
+  columnHeaderText,
+  columnShown,
+  extraColumnShown,
+  madeFromText,
+} from "./ingest/column-shown.ts";
+export { SHEET_NAME_COLUMN } from "./ingest/column-shown.ts";
 export {
   issueReason,
   issueText,
