@@ -30,6 +30,7 @@ import { boundOf, buildTree } from "./tree.ts";
 import type { LedgerNode } from "./tree.ts";
 import { countDaysRead } from "./townCounts.ts";
 import type { GroupOnRoad } from "../state/onRoad.ts";
+import type { TakeIn } from "../state/takenIn.ts";
 import type {
   DepartedRow,
   LedgerGroupDay,
@@ -218,6 +219,9 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE,
     input.routeIndex,
   );
+  // Silent groups taken in by the count at their destination, kept from day to day (takenIn.ts).
+  const takeIn: TakeIn = { reachedEnd: arrival.reachedEnd, memory: new Map() };
+  const takenWarned = new Set<string>();
   const beyondWarnings = new BeyondGroupWarnings(warnings, groupAt);
   const countryAt = new Map<string, Iso3 | undefined>();
   const countryOf = (p: TrackPoint): Iso3 | undefined => {
@@ -251,7 +255,9 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
       lastReports,
       (p) => groupAt.groupOf(p, day),
       arrival,
+      takeIn,
     );
+    takenInWarnings(date, transit.groups, lastReports, takenWarned, warnings);
     const beyond = beyondWarnings.day(day, date, transit.groups, transit.areas);
     addRemaining(parts, transit.placed);
     parts.push(...transit.parts);
@@ -346,7 +352,44 @@ function groupOnRoadRow(
     ...(g.unseenSince !== undefined ? { unseenSince: g.unseenSince } : {}),
     ...(g.atDestination !== undefined ? { atDestination: g.atDestination } : {}),
     ...(g.atDestinationPlace !== undefined ? { atDestinationPlace: g.atDestinationPlace } : {}),
+    ...(g.takenIn !== undefined ? { takenIn: g.takenIn, takenInPlace: g.takenInPlace } : {}),
   };
+}
+
+/**
+ * Warns once per group, on the first day a silent group is taken in by the count at its
+ * destination (src/state/takenIn.ts), how many of its people and why.
+ * @param warned the groups warned already (updated).
+ */
+function takenInWarnings(
+  date: IsoDate,
+  groups: readonly GroupOnRoad[],
+  lastReports: ReadonlyMap<string, IsoDate>,
+  warned: Set<string>,
+  warnings: LedgerWarning[],
+): void {
+  for (const g of groups) {
+    const group = g.point.group;
+    if (!(g.takenIn && g.takenIn > 0) || g.takenInPlace === undefined || warned.has(group)) continue;
+    warned.add(group);
+    const people = Math.round(Math.max(0, g.point.size) * g.takenIn);
+    const lastReport = (lastReports.get(group) ?? "").slice(0, 10);
+    const kmLow = Math.round(g.point.kmLow);
+    const kmHigh = Math.round(g.point.kmHigh);
+    const place = g.takenInPlace;
+    warnings.push(
+      ledgerWarning({
+        code: "silent_group_taken_in",
+        message:
+          `From ${date}, ${group}, not reported since ${lastReport} and whose 90 % interval (km ${formatPeople(kmLow)}–${formatPeople(kmHigh)}) reaches ${place} at the end of its route, ` +
+          `is read as taken in by the count there: ${formatPeople(people)} of its people (${Math.round(g.takenIn * 100)} %) are among the people counted at ${place} beyond the groups the figures or the distance place there; ` +
+          `they are no longer on the road and are not counted twice.`,
+        params: { date, group, lastReport, kmLow, kmHigh, place, people, share: g.takenIn },
+        rows: [],
+        date,
+      }),
+    );
+  }
 }
 
 /**
