@@ -221,7 +221,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   );
   // Silent groups taken in by the count at their destination, kept from day to day (takenIn.ts).
   const takeIn: TakeIn = { reachedEnd: arrival.reachedEnd, memory: new Map() };
-  const takenWarned = new Set<string>();
+  const takenIn = new Map<string, TakenInEpisode>();
   const beyondWarnings = new BeyondGroupWarnings(warnings, groupAt);
   const countryAt = new Map<string, Iso3 | undefined>();
   const countryOf = (p: TrackPoint): Iso3 | undefined => {
@@ -257,7 +257,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
       arrival,
       takeIn,
     );
-    takenInWarnings(date, transit.groups, lastReports, takenWarned, warnings);
+    noteTakenIn(date, transit.groups, lastReports, takenIn);
     const beyond = beyondWarnings.day(day, date, transit.groups, transit.areas);
     addRemaining(parts, transit.placed);
     parts.push(...transit.parts);
@@ -276,6 +276,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     split.push(result.unknown);
     departed.push({ ...result.departed, beyondGroups: carried.beyondGroups });
   }
+  warnings.push(...[...takenIn.values()].map(takenInWarning));
   return {
     split,
     departed,
@@ -356,40 +357,79 @@ function groupOnRoadRow(
   };
 }
 
+/** A silent group's take-in by its destination's count over the days (one warning per group). */
+interface TakenInEpisode {
+  date: IsoDate;
+  group: string;
+  lastReport: IsoDate;
+  kmLow: number;
+  kmHigh: number;
+  place: string;
+  people: People;
+  share: number;
+  peakDate: IsoDate;
+}
+
 /**
- * Warns once per group, on the first day a silent group is taken in by the count at its
- * destination (src/state/takenIn.ts), how many of its people and why.
- * @param warned the groups warned already (updated).
+ * Notes each group's take-in by its destination's count (src/state/takenIn.ts) on the day: the
+ * first day with its interval then, and the largest share so far (the day of it).
+ * @param episodes by group (updated).
  */
-function takenInWarnings(
+function noteTakenIn(
   date: IsoDate,
   groups: readonly GroupOnRoad[],
   lastReports: ReadonlyMap<string, IsoDate>,
-  warned: Set<string>,
-  warnings: LedgerWarning[],
+  episodes: Map<string, TakenInEpisode>,
 ): void {
   for (const g of groups) {
+    if (!(g.takenIn && g.takenIn > 0) || g.takenInPlace === undefined) continue;
     const group = g.point.group;
-    if (!(g.takenIn && g.takenIn > 0) || g.takenInPlace === undefined || warned.has(group)) continue;
-    warned.add(group);
     const people = Math.round(Math.max(0, g.point.size) * g.takenIn);
-    const lastReport = (lastReports.get(group) ?? "").slice(0, 10);
-    const kmLow = Math.round(g.point.kmLow);
-    const kmHigh = Math.round(g.point.kmHigh);
-    const place = g.takenInPlace;
-    warnings.push(
-      ledgerWarning({
-        code: "silent_group_taken_in",
-        message:
-          `From ${date}, ${group}, not reported since ${lastReport} and whose 90 % interval (km ${formatPeople(kmLow)}–${formatPeople(kmHigh)}) reaches ${place} at the end of its route, ` +
-          `is read as taken in by the count there: ${formatPeople(people)} of its people (${Math.round(g.takenIn * 100)} %) are among the people counted at ${place} beyond the groups the figures or the distance place there; ` +
-          `they are no longer on the road and are not counted twice.`,
-        params: { date, group, lastReport, kmLow, kmHigh, place, people, share: g.takenIn },
-        rows: [],
-        date,
-      }),
-    );
+    const seen = episodes.get(group);
+    if (seen) {
+      if (g.takenIn > seen.share) Object.assign(seen, { share: g.takenIn, people, peakDate: date });
+      continue;
+    }
+    episodes.set(group, {
+      date,
+      group,
+      lastReport: (lastReports.get(group) ?? "").slice(0, 10),
+      kmLow: Math.round(g.point.kmLow),
+      kmHigh: Math.round(g.point.kmHigh),
+      place: g.takenInPlace,
+      people,
+      share: g.takenIn,
+      peakDate: date,
+    });
   }
+}
+
+/**
+ * One warning per silent group taken in by its destination's count: from when, why, and how many
+ * of its people at most (the share of its size on `peakDate`).
+ */
+function takenInWarning(e: TakenInEpisode): LedgerWarning {
+  const pct = Math.round(e.share * 100);
+  return ledgerWarning({
+    code: "silent_group_taken_in",
+    message:
+      `From ${e.date}, ${e.group}, not reported since ${e.lastReport} and whose 90 % interval (km ${formatPeople(e.kmLow)}–${formatPeople(e.kmHigh)}) reaches ${e.place} at the end of its route, ` +
+      `is read as taken in by the count there: up to ${formatPeople(e.people)} of its people (${pct} %, on ${e.peakDate}) are among the people counted at ${e.place} beyond the groups the figures or the distance place there; ` +
+      `they are no longer on the road and are not counted twice.`,
+    params: {
+      date: e.date,
+      group: e.group,
+      lastReport: e.lastReport,
+      kmLow: e.kmLow,
+      kmHigh: e.kmHigh,
+      place: e.place,
+      people: e.people,
+      share: e.share,
+      peakDate: e.peakDate,
+    },
+    rows: [],
+    date: e.date,
+  });
 }
 
 /**

@@ -160,8 +160,8 @@ export interface LedgerWarningParamsByCode {
   };
   /**
    * A silent `group` (last report `lastReport`, 90 % km interval `kmLow`–`kmHigh` reaching
-   * `place`, the end of its route) is taken in by the count there from `date`: `people` of it
-   * (`share`, 0–1) are among the people counted at `place` beyond every group the figures or the
+   * `place`, the end of its route) is taken in by the count there from `date`: up to `people` of
+   * it (`share`, 0–1, on `peakDate`) are among the people counted at `place` beyond every group the figures or the
    * distance put there (src/state/takenIn.ts), off the road and never counted twice.
    */
   readonly silent_group_taken_in: {
@@ -173,6 +173,8 @@ export interface LedgerWarningParamsByCode {
     readonly place: string;
     readonly people: People;
     readonly share: number;
+    /** The day of the largest share (`people` and `share` are of that day). */
+    readonly peakDate: IsoDate;
   };
   /**
    * People the sources attribute to a tracked `group` at `places` (with `values`), `attributed` in
