@@ -92,7 +92,14 @@ export function takenInShares(
     if (j >= 0) left[j] = Math.max(0, left[j]! - share * Math.max(0, p.size));
     return share > 0 ? { share, place: before.place } : undefined;
   });
-  const candidate = silentTakeIn(points, day.unseen, areas, day.nearArea, day.lastReports, take.reachedEnd);
+  const candidate = silentTakeIn(
+    points,
+    day.unseen,
+    areas,
+    day.nearArea,
+    day.lastReports,
+    take.reachedEnd,
+  );
   const takers = areas.map(() => 0);
   points.forEach((p, i) => {
     const j = candidate[i]!;
