@@ -263,7 +263,11 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     parts.push(...transit.parts);
     const rows = splitRowsOfDay(parts);
     const result = tally.day(day, date, todays, rows);
-    const todaysBeyond = beyond.reduce((n, b) => n + b.beyond, 0);
+    // People beyond a group that silent groups taken in at those places hold are theirs (takenIn.ts).
+    const todaysBeyond = Math.max(
+      0,
+      beyond.reduce((n, b) => n + b.beyond, 0) - takenAt(transit.groups, beyond),
+    );
     const held = carriedBeyondGroups(carried, result.departed, todaysBeyond);
     // The figures that set the held value (what departedBasis names), on the days it rises.
     if (held > (carried?.beyondGroups ?? 0)) beyondGroupsFigures.push(...beyond);
@@ -355,6 +359,19 @@ function groupOnRoadRow(
     ...(g.atDestinationPlace !== undefined ? { atDestinationPlace: g.atDestinationPlace } : {}),
     ...(g.takenIn !== undefined ? { takenIn: g.takenIn, takenInPlace: g.takenInPlace } : {}),
   };
+}
+
+/**
+ * People of silent groups taken in (src/state/takenIn.ts) at the places where the figures count
+ * people beyond their group (`beyond`): they are those groups' people, not people beyond any group.
+ */
+function takenAt(groups: readonly GroupOnRoad[], beyond: readonly BeyondGroup[]): People {
+  const places = new Set(beyond.flatMap((b) => b.places.map((p) => p.placeName)));
+  let people = 0;
+  for (const g of groups)
+    if (g.takenIn && g.takenInPlace !== undefined && places.has(g.takenInPlace))
+      people += Math.max(0, g.point.size) * g.takenIn;
+  return Math.round(people);
 }
 
 /** A silent group's take-in by its destination's count over the days (one warning per group). */
