@@ -600,6 +600,12 @@ export {
 export type { PositionUnknown } from "./state/positionUnknown.ts";
 export type { PositionUnknownGroup } from "./report/positionUnknownText.ts";
 export { positionUnknownText } from "./report/positionUnknownText.ts";
+export { isSilent, takenInShares } from "./state/takenIn.ts";
+export type { TakeIn, TakenIn } from "./state/takenIn.ts";
+export { unknownLastSeen } from "./state/unknownLastSeen.ts";
+export type { UnknownLastSeen } from "./state/unknownLastSeen.ts";
+export { unknownLastSeenLines } from "./report/unknownText.ts";
+export type { UnknownLastSeenLine } from "./report/unknownText.ts";
 export {
   countedText,
   estimatedText,

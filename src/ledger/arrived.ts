@@ -16,7 +16,8 @@ import type { RouteCollection } from "../model/route.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { Iso3, Km } from "../model/units.ts";
 import type { GroupOnRoad } from "../state/onRoad.ts";
-import { pointStatusReader } from "../state/groupStatus.ts";
+import { ARRIVAL_KM, pointStatusReader } from "../state/groupStatus.ts";
+import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { TrackEndFacts } from "../state/groupStatus.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 
@@ -210,8 +211,10 @@ export function arrivalReader(
   arrived: (p: TrackPoint) => boolean;
   endOf: (p: TrackPoint) => EndPlace | undefined;
   held: (g: GroupOnRoad, end: EndPlace) => HeldPeople;
+  reachedEnd: (p: TrackPoint) => string | undefined;
 } {
-  const status = pointStatusReader(routes, trackEnds, routeIndex);
+  const index = routes?.features?.length ? (routeIndex ?? createRouteIndex(routes)) : undefined;
+  const status = pointStatusReader(routes, trackEnds, index);
   const counted = countedAtArrival(sightings, radiusKm, timeZone);
   const ends = new Map<string, EndPlace | undefined>();
   for (const f of routes?.features ?? []) {
@@ -227,5 +230,11 @@ export function arrivalReader(
     arrived: (p) => status(p) === "arrived",
     endOf: (p) => ends.get(p.routeId),
     held: (g, end) => heldAtDestination(g, counted(g.point, end)),
+    reachedEnd: (p) => {
+      const length = index?.routeIds.includes(p.routeId) ? index.lengthKm(p.routeId) : undefined;
+      const reached =
+        length !== undefined && p.kmHigh >= length - ARRIVAL_KM && status(p) !== "arrived";
+      return reached ? ends.get(p.routeId)?.placeName : undefined;
+    },
   };
 }

@@ -30,6 +30,7 @@ import { boundOf, buildTree } from "./tree.ts";
 import type { LedgerNode } from "./tree.ts";
 import { countDaysRead } from "./townCounts.ts";
 import type { GroupOnRoad } from "../state/onRoad.ts";
+import type { TakeIn } from "../state/takenIn.ts";
 import type {
   DepartedRow,
   LedgerGroupDay,
@@ -218,6 +219,9 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE,
     input.routeIndex,
   );
+  // Silent groups taken in by the count at their destination, kept from day to day (takenIn.ts).
+  const takeIn: TakeIn = { reachedEnd: arrival.reachedEnd, memory: new Map() };
+  const takenIn = new Map<string, TakenInEpisode>();
   const beyondWarnings = new BeyondGroupWarnings(warnings, groupAt);
   const countryAt = new Map<string, Iso3 | undefined>();
   const countryOf = (p: TrackPoint): Iso3 | undefined => {
@@ -251,13 +255,19 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
       lastReports,
       (p) => groupAt.groupOf(p, day),
       arrival,
+      takeIn,
     );
+    noteTakenIn(date, transit.groups, lastReports, takenIn);
     const beyond = beyondWarnings.day(day, date, transit.groups, transit.areas);
     addRemaining(parts, transit.placed);
     parts.push(...transit.parts);
     const rows = splitRowsOfDay(parts);
     const result = tally.day(day, date, todays, rows);
-    const todaysBeyond = beyond.reduce((n, b) => n + b.beyond, 0);
+    // People beyond a group that silent groups taken in at those places hold are theirs (takenIn.ts).
+    const todaysBeyond = Math.max(
+      0,
+      beyond.reduce((n, b) => n + b.beyond, 0) - takenAt(transit.groups, beyond),
+    );
     const held = carriedBeyondGroups(carried, result.departed, todaysBeyond);
     // The figures that set the held value (what departedBasis names), on the days it rises.
     if (held > (carried?.beyondGroups ?? 0)) beyondGroupsFigures.push(...beyond);
@@ -270,6 +280,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     split.push(result.unknown);
     departed.push({ ...result.departed, beyondGroups: carried.beyondGroups });
   }
+  warnings.push(...[...takenIn.values()].map(takenInWarning));
   return {
     split,
     departed,
@@ -346,7 +357,96 @@ function groupOnRoadRow(
     ...(g.unseenSince !== undefined ? { unseenSince: g.unseenSince } : {}),
     ...(g.atDestination !== undefined ? { atDestination: g.atDestination } : {}),
     ...(g.atDestinationPlace !== undefined ? { atDestinationPlace: g.atDestinationPlace } : {}),
+    ...(g.takenIn !== undefined ? { takenIn: g.takenIn, takenInPlace: g.takenInPlace } : {}),
   };
+}
+
+/**
+ * People of silent groups taken in (src/state/takenIn.ts) at the places where the figures count
+ * people beyond their group (`beyond`): they are those groups' people, not people beyond any group.
+ */
+function takenAt(groups: readonly GroupOnRoad[], beyond: readonly BeyondGroup[]): People {
+  const places = new Set(beyond.flatMap((b) => b.places.map((p) => p.placeName)));
+  let people = 0;
+  for (const g of groups)
+    if (g.takenIn && g.takenInPlace !== undefined && places.has(g.takenInPlace))
+      people += Math.max(0, g.point.size) * g.takenIn;
+  return Math.round(people);
+}
+
+/** A silent group's take-in by its destination's count over the days (one warning per group). */
+interface TakenInEpisode {
+  date: IsoDate;
+  group: string;
+  lastReport: IsoDate;
+  kmLow: number;
+  kmHigh: number;
+  place: string;
+  people: People;
+  share: number;
+  peakDate: IsoDate;
+}
+
+/**
+ * Notes each group's take-in by its destination's count (src/state/takenIn.ts) on the day: the
+ * first day with its interval then, and the largest share so far (the day of it).
+ * @param episodes by group (updated).
+ */
+function noteTakenIn(
+  date: IsoDate,
+  groups: readonly GroupOnRoad[],
+  lastReports: ReadonlyMap<string, IsoDate>,
+  episodes: Map<string, TakenInEpisode>,
+): void {
+  for (const g of groups) {
+    if (!(g.takenIn && g.takenIn > 0) || g.takenInPlace === undefined) continue;
+    const group = g.point.group;
+    const people = Math.round(Math.max(0, g.point.size) * g.takenIn);
+    const seen = episodes.get(group);
+    if (seen) {
+      if (g.takenIn > seen.share) Object.assign(seen, { share: g.takenIn, people, peakDate: date });
+      continue;
+    }
+    episodes.set(group, {
+      date,
+      group,
+      lastReport: (lastReports.get(group) ?? "").slice(0, 10),
+      kmLow: Math.round(g.point.kmLow),
+      kmHigh: Math.round(g.point.kmHigh),
+      place: g.takenInPlace,
+      people,
+      share: g.takenIn,
+      peakDate: date,
+    });
+  }
+}
+
+/**
+ * One warning per silent group taken in by its destination's count: from when, why, and how many
+ * of its people at most (the share of its size on `peakDate`).
+ */
+function takenInWarning(e: TakenInEpisode): LedgerWarning {
+  const pct = Math.round(e.share * 100);
+  return ledgerWarning({
+    code: "silent_group_taken_in",
+    message:
+      `From ${e.date}, ${e.group}, not reported since ${e.lastReport} and whose 90 % interval (km ${formatPeople(e.kmLow)}–${formatPeople(e.kmHigh)}) reaches ${e.place} at the end of its route, ` +
+      `is read as taken in by the count there: up to ${formatPeople(e.people)} of its people (${pct} %, on ${e.peakDate}) are among the people counted at ${e.place} beyond the groups the figures or the distance place there; ` +
+      `they are no longer on the road and are not counted twice.`,
+    params: {
+      date: e.date,
+      group: e.group,
+      lastReport: e.lastReport,
+      kmLow: e.kmLow,
+      kmHigh: e.kmHigh,
+      place: e.place,
+      people: e.people,
+      share: e.share,
+      peakDate: e.peakDate,
+    },
+    rows: [],
+    date: e.date,
+  });
 }
 
 /**

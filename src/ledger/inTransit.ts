@@ -6,6 +6,7 @@ import type { SplitCategory, TrackPoint } from "../model/track.ts";
 import type { IsoDate, Iso3 } from "../model/units.ts";
 import { groupsOnRoad } from "../state/onRoad.ts";
 import type { GroupOnRoad, RemainingArea } from "../state/onRoad.ts";
+import type { TakeIn } from "../state/takenIn.ts";
 import { countHoldsArrived, settleArrived } from "./arrived.ts";
 import type { arrivalReader } from "./arrived.ts";
 import { GROUP_ERROR_CORRELATION, sumCorrelated } from "./correlatedSum.ts";
@@ -38,6 +39,8 @@ export interface Part extends DailyValue {
  *   (`areaGroups`, groupFigures.ts): that group's people arriving, wherever its track is.
  * @param arrival which groups have arrived and the place at their route's end (`arrivalReader`,
  *   arrived.ts): an arrived group's people on the road are at that place, not in transit.
+ * @param takeIn silent groups taken in by the count at their destination (src/state/takenIn.ts;
+ *   the ledger keeps one for its walk over the days): they are the count's, not in transit.
  * @returns one `in_transit` part per country (empty when no group has a size that day), the
  *   groups on the road the parts add up, the remaining areas they were read against, and the
  *   `remaining` parts of arrived groups' people at their route's end (`placed`, not yet added).
@@ -53,6 +56,7 @@ export function inTransit(
   lastReports?: ReadonlyMap<string, IsoDate>,
   groupAt?: (placeName: string) => string | undefined,
   arrival?: ReturnType<typeof arrivalReader>,
+  takeIn?: TakeIn,
 ): { parts: Part[]; groups: GroupOnRoad[]; areas: RemainingArea[]; placed: Part[] } {
   const areas: RemainingArea[] = parts
     .filter((p) => p.category === "remaining" && p.placeName !== undefined)
@@ -66,7 +70,7 @@ export function inTransit(
         ...(group !== undefined ? { group } : {}),
       };
     });
-  const roads = groupsOnRoad(tracks, areas, radiusKm, lastReports);
+  const roads = groupsOnRoad(tracks, areas, radiusKm, lastReports, takeIn);
   const { groups, placed } = arrival
     ? settleArrived(
         roads,

@@ -159,6 +159,24 @@ export interface LedgerWarningParamsByCode {
     readonly remainingValues: readonly People[];
   };
   /**
+   * A silent `group` (last report `lastReport`, 90 % km interval `kmLow`–`kmHigh` reaching
+   * `place`, the end of its route) is taken in by the count there from `date`: up to `people` of
+   * it (`share`, 0–1, on `peakDate`) are among the people counted at `place` beyond every group the figures or the
+   * distance put there (src/state/takenIn.ts), off the road and never counted twice.
+   */
+  readonly silent_group_taken_in: {
+    readonly date: IsoDate;
+    readonly group: string;
+    readonly lastReport: IsoDate;
+    readonly kmLow: number;
+    readonly kmHigh: number;
+    readonly place: string;
+    readonly people: People;
+    readonly share: number;
+    /** The day of the largest share (`people` and `share` are of that day). */
+    readonly peakDate: IsoDate;
+  };
+  /**
    * People the sources attribute to a tracked `group` at `places` (with `values`), `attributed` in
    * all, exceed its estimated `size` (`sizeLow`–`sizeHigh`) by `beyond`: counted once, as people
    * the tracks missed (src/ledger/groupFigures.ts).
@@ -363,6 +381,14 @@ export interface LedgerGroupDay {
   atDestination?: People;
   /** That place (the split row's `placeName`): the state marks its people there as estimated. */
   atDestinationPlace?: string;
+  /**
+   * Share of the group (0–1) taken in by the count at its destination while silent (no report for
+   * more than 7 days, its 90 % km interval reaching its route's end: src/state/takenIn.ts); absent
+   * when none. Those people are in that place's count, not on the road, never counted twice.
+   */
+  takenIn?: number;
+  /** The place whose count took them in. */
+  takenInPlace?: string;
 }
 
 /** Which stock rows went into the rows of one category, country and place. */

@@ -172,6 +172,11 @@ const ES: { readonly [C in LedgerWarningCode]: Template<C> } = {
     );
   },
   accounted_exceeds_departures: accountedEs,
+  silent_group_taken_in: (p) =>
+    `Desde el ${p.date}, ${p.group}, sin reportes desde el ${p.lastReport} y cuyo intervalo del 90 % ` +
+    `(km ${n(p.kmLow)}–${n(p.kmHigh)}) alcanza ${p.place}, el final de su ruta, se lee como recibido por el conteo de allí: ` +
+    `hasta ${n(p.people)} de sus personas (${Math.round(p.share * 100)} %, el ${p.peakDate}) están entre las contadas en ${p.place} más allá de los grupos que las cifras o la distancia sitúan allí; ` +
+    `no siguen en camino y no se cuentan dos veces.`,
   figures_exceed_group: (p, w) =>
     `El ${p.date} las fuentes cuentan ${n(p.attributed)} personas de ${p.group} en lugares ` +
     `(${p.places.map((x, i) => `${x} ${n(p.values[i] ?? NaN)}`).join(", ")}; filas de cifras ${rowListEs(w.rows)}), ` +

@@ -93,6 +93,12 @@ function where(b: { country?: string; placeName?: string }, w: SituationWords): 
 }
 
 function breakdownText(h: HeadlineFigure, w: SituationWords): string {
+  if (h.lastSeen?.length)
+    return `${w.lastSeenPrefix} ${h.lastSeen
+      .slice(0, 6)
+      .map((l) => `${l.label ?? w.notPlaced} ${formatPeople(l.people)}`)
+      .concat(h.lastSeen.length > 6 ? [w.more(h.lastSeen.length - 6)] : [])
+      .join("; ")}`;
   return h.breakdown
     .slice(0, 6)
     .map((b) => `${where(b, w)} ${formatPeople(b.value)}`)
@@ -152,6 +158,10 @@ export function renderMarkdown(update: SituationUpdate): string {
   for (const h of update.headlines) {
     lines.push(`**${label(h.category)}** (${formatPeople(h.value)})`, "");
     if (h.method) lines.push(`- ${w.method} ${escapeMarkdown(h.method)}.`);
+    if (h.lastSeen?.length) {
+      lines.push(`- ${w.lastSeenHeading}:`);
+      for (const l of h.lastSeen) lines.push(`  - ${escapeMarkdown(l.text)}.`);
+    }
     for (const s of h.sources)
       lines.push(
         `- ${escapeMarkdown(sourceText(s, w, lang))}${s.url ? ` ${markdownUrl(s.url)}` : ""}`,
@@ -322,6 +332,10 @@ export function renderHtml(update: SituationUpdate): string {
       `<details${h.category === "departed" ? " open" : ""}><summary><strong>${label(h.category)}</strong> (${formatPeople(h.value)})</summary><ul>`,
     );
     if (h.method) out.push(`<li>${w.method} ${e(h.method)}.</li>`);
+    if (h.lastSeen?.length)
+      out.push(
+        `<li>${e(w.lastSeenHeading)}:<ul>${h.lastSeen.map((l) => `<li>${e(l.text)}.</li>`).join("")}</ul></li>`,
+      );
     for (const s of h.sources) {
       out.push(
         `<li>${e(sourceText(s, w, lang))}${s.url ? ` <span class="url">${e(s.url)}</span>` : ""}</li>`,

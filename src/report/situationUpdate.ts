@@ -10,6 +10,9 @@ import type { SeedFigure } from "../model/seed.ts";
 import { normalizeName } from "../geo/normalizeName.ts";
 import { placeLabel } from "../geo/placeLabel.ts";
 import { buildCorridorState } from "../state/buildState.ts";
+import { unknownLastSeen } from "../state/unknownLastSeen.ts";
+import { unknownLastSeenLines } from "./unknownText.ts";
+import type { UnknownLastSeenLine } from "./unknownText.ts";
 import type { CorridorDay, PlacePresence } from "../state/types.ts";
 import type { TrackPoint } from "../model/track.ts";
 import type { Dataset } from "../model/dataset.ts";
@@ -61,6 +64,11 @@ export interface HeadlineFigure {
   sources: SourceNote[];
   /** How the figure was made when it does not come from stock figures (tracks, the balance). */
   method?: string;
+  /**
+   * For `unknown`: where its people were last seen and what they most likely did, largest first
+   * (src/state/unknownLastSeen.ts, src/report/unknownText.ts); their people add up to `value`.
+   */
+  lastSeen?: UnknownLastSeenLine[];
 }
 
 /**
@@ -248,6 +256,10 @@ export function buildSituationUpdate(
   const state = input.state ?? buildCorridorState({ dataset, tracks: input.tracks ?? [], ledger });
   const places = presencePanels(state, asOf).map(named.withPlace);
   const presence = (state.find((d) => d.date === asOf)?.places ?? []).map(named.withPlace);
+  const lastSeen = unknownLastSeenLines(unknownLastSeen(state, asOf), dataset, lang);
+  const withLastSeen = headlines.map((h) =>
+    h.category === "unknown" && lastSeen.length > 0 ? { ...h, lastSeen } : h,
+  );
 
   const residuals = ledger.residuals
     .filter((r) => r.date <= asOf && r.relative !== undefined && Math.abs(r.relative) >= 0.005)
@@ -260,7 +272,7 @@ export function buildSituationUpdate(
     asOf,
     datasetName: dataset.name,
     covered,
-    headlines,
+    headlines: withLastSeen,
     stack: { dates, series: series.filter((s) => s.values.some((v) => v > 0)) },
     places,
     presence,

@@ -235,6 +235,28 @@ const en = {
     "a group that has arrived at its route's end is no longer in transit: its people no count holds yet are " +
     "remaining at the place there (at destination, not yet counted) until counts there take over",
   methodUnknown: "people who left, less everyone the sources place on the day",
+  // Where the unknown people were last seen (src/state/unknownLastSeen.ts, unknownText.ts).
+  lastSeenPrefix: "last seen:",
+  lastSeenHeading: "Where they were last seen",
+  lastSeenGroup: (
+    name: string,
+    people: string,
+    from: string,
+    to: string,
+    low: string,
+    high: string,
+    on: string,
+    report: string,
+  ) =>
+    `${people} of ${name}: last placed on the road between ${from} and ${to} (km ${low}–${high}) on ${on}${report ? `, not reported since ${report}` : ""}; most likely still on the way north or arrived at the border without being counted`,
+  lastSeenBorder: (place: string, people: string, on: string, peak: string, peakOn: string) =>
+    `${people} no longer counted at ${place} after ${on} (most counted there: ${peak} on ${peakOn}); most likely crossed into the United States, moved on to other cities or returned without being counted`,
+  lastSeenPlace: (place: string, people: string, on: string) =>
+    `${people} no longer counted at ${place} after ${on}; most likely moved on north with the groups`,
+  lastSeenCounted: (what: string, people: string, on: string) =>
+    `${people} once counted as ${what}, no longer after ${on}`,
+  lastSeenUnplaced: (people: string) =>
+    `${people} counted as having left (departure totals, the groups' largest sizes) whom no source ever placed; one person may be in two figures`,
   /**
    * The analysts' corrections the figures were made with (`report --corrections`), in one
    * sentence: the file's name and each correction's effect, in order.
@@ -479,6 +501,27 @@ const es: SituationWords = {
     "un grupo que ha llegado al final de su ruta ya no está en tránsito: sus personas que ningún conteo recoge aún " +
     "permanecen en el lugar de llegada (en destino, aún sin contar) hasta que los conteos de allí las recogen",
   methodUnknown: "personas que salieron, menos todas las que las fuentes ubican ese día",
+  lastSeenPrefix: "vistas por última vez:",
+  lastSeenHeading: "Dónde se vieron por última vez",
+  lastSeenGroup: (
+    name: string,
+    people: string,
+    from: string,
+    to: string,
+    low: string,
+    high: string,
+    on: string,
+    report: string,
+  ) =>
+    `${people} de ${name}: ubicadas por última vez en camino entre ${from} y ${to} (km ${low}–${high}) el ${on}${report ? `, sin reportes desde el ${report}` : ""}; lo más probable es que sigan rumbo al norte o hayan llegado a la frontera sin ser contadas`,
+  lastSeenBorder: (place: string, people: string, on: string, peak: string, peakOn: string) =>
+    `${people} ya no contadas en ${place} después del ${on} (el mayor conteo allí: ${peak} el ${peakOn}); lo más probable es que hayan cruzado a Estados Unidos, seguido a otras ciudades o retornado sin ser contadas`,
+  lastSeenPlace: (place: string, people: string, on: string) =>
+    `${people} ya no contadas en ${place} después del ${on}; lo más probable es que hayan seguido al norte con los grupos`,
+  lastSeenCounted: (what: string, people: string, on: string) =>
+    `${people} contadas antes como ${what}, ya no después del ${on}`,
+  lastSeenUnplaced: (people: string) =>
+    `${people} contadas como salidas (totales de salida, los mayores tamaños de los grupos) a quienes ninguna fuente ubicó nunca; una persona puede estar en dos cifras`,
   correctionsLine: (file: string, list: readonly Correction[]): string =>
     `Cifras de la estimación con ${list.length === 1 ? "1 corrección de analista" : `${list.length} correcciones de analistas`} (${file}): ` +
     list.map(correctionEs).join("; ") +

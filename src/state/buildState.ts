@@ -64,12 +64,16 @@ export function buildCorridorState(
     const onRoad = new Map((onRoadByDate.get(d.date) ?? []).map((g) => [g.group, g]));
     const groups = (pointsByDate.get(d.date) ?? []).map((p) => {
       const g = onRoad.get(p.group);
-      const status = statusOf(p, g && g.moving + (g.resting ?? 0));
+      const status = statusOf(p, g && g.moving + (g.resting ?? 0), g?.takenIn);
       const unknown = groupDayPositionUnknown(p, status, lastReport.get(p.group));
-      if (!unknown) return { ...bodyOf(p, g), status, ...destinationOf(g) };
+      const taken =
+        g?.takenIn !== undefined && g.takenInPlace !== undefined
+          ? { takenIn: g.takenIn, takenInPlace: g.takenInPlace }
+          : {};
+      if (!unknown) return { ...bodyOf(p, g), status, ...destinationOf(g), ...taken };
       // No named place for people whose position is unknown (they stay in transit).
       const { atPlace: _named, ...body } = bodyOf(p, g);
-      return { ...body, status, positionUnknown: unknown };
+      return { ...body, status, positionUnknown: unknown, ...taken };
     });
     return {
       date: d.date,

@@ -56,11 +56,18 @@ export interface GroupDayFacts {
    * only people it left behind or who stay, claim or return take it to 0.
    */
   moving?: number;
+  /**
+   * Share of the group (0–1) taken in by the count at its destination while silent
+   * (src/state/takenIn.ts, the ledger's `takenIn`): all of it (1) makes it `accounted_for`, also
+   * once it is unseen — its people are counted at the place, not lost.
+   */
+  takenIn?: number;
 }
 
 /**
  * The status of a group on a day. In this order: `arrived` (median person within `arrivalKm` of
- * its route's end, or the track ended at its destination by that day); `dissolved` (last report
+ * its route's end, or the track ended at its destination by that day); `accounted_for` when all
+ * of it was taken in by the count at its destination (`takenIn` 1); `dissolved` (last report
  * more than `staleDays` whole days before, `isUnseen`); `accounted_for` (the track ended so by that
  * day, or `moving` is 0: all its people stay at places — never people resting there); else
  * `on_road`. A group that reached
@@ -80,6 +87,7 @@ export function groupDayStatus(
     g.trackEnd !== undefined && g.trackEnd.reason === reason && g.date >= g.trackEnd.lastDate;
   if (g.routeLengthKm !== undefined && g.km >= g.routeLengthKm - arrivalKm) return "arrived";
   if (ended("destination")) return "arrived";
+  if (g.takenIn !== undefined && g.takenIn >= 1 - 1e-9) return "accounted_for";
   if (isUnseen(g.date, g.lastReportDate, staleDays)) return "dissolved";
   if (ended("accounted_for") || (g.moving !== undefined && g.moving <= 0)) return "accounted_for";
   return "on_road";
@@ -126,7 +134,7 @@ export function pointStatusReader(
   routes: RouteCollection | undefined,
   trackEnds: readonly TrackEndFacts[],
   routeIndex?: RouteIndex,
-): (p: TrackPoint, moving?: number) => GroupDayStatus {
+): (p: TrackPoint, moving?: number, takenIn?: number) => GroupDayStatus {
   const index = routes?.features?.length ? (routeIndex ?? createRouteIndex(routes)) : undefined;
   return statusReader(
     (id) => (index?.routeIds.includes(id) === true ? index.lengthKm(id) : undefined),
@@ -138,9 +146,9 @@ export function pointStatusReader(
 function statusReader(
   routeLengthKm: (routeId: string) => Km | undefined,
   trackEnds: readonly TrackEndFacts[],
-): (p: TrackPoint, moving?: number) => GroupDayStatus {
+): (p: TrackPoint, moving?: number, takenIn?: number) => GroupDayStatus {
   const ends = new Map(trackEnds.map((e) => [e.group, e]));
-  return (p, moving) => {
+  return (p, moving, takenIn) => {
     const end = ends.get(p.group);
     const length = routeLengthKm(p.routeId);
     return groupDayStatus({
@@ -152,6 +160,7 @@ function statusReader(
         ? { trackEnd: { lastDate: end.lastDate, reason: end.reason } }
         : {}),
       ...(moving !== undefined ? { moving } : {}),
+      ...(takenIn !== undefined ? { takenIn } : {}),
     });
   };
 }

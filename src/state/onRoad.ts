@@ -18,6 +18,8 @@ import type { LawAhead, LawAheadOptions, MovementModel } from "../movement/index
 import { atTrackEnd, reportedStates } from "../forecast/reportedState.ts";
 import { kmAhead } from "../estimate/kmAhead.ts";
 import { bounded, round5 } from "../estimate/estimateTracks.ts";
+import { takenInShares } from "./takenIn.ts";
+import type { TakeIn } from "./takenIn.ts";
 import type { EstimatedGroup, GroupState } from "../estimate/estimateTracks.ts";
 
 /** People counted as remaining at one area (a city or crossing) on the day, with its position. */
@@ -290,6 +292,15 @@ export interface GroupOnRoad {
    */
   resting: number;
   /**
+   * Share of the group (0–1) taken in by the count at its destination (`takenInPlace`) while it is
+   * silent: no report for more than `SILENT_DAYS` (7) days, its 90 % km interval reaches its route's
+   * end, and that count holds people no group there accounts for (src/state/takenIn.ts). Those
+   * people are the count's, not on the road; absent when 0.
+   */
+  takenIn?: number;
+  /** The destination place whose count took the group's people in. */
+  takenInPlace?: string;
+  /**
    * The group's last report, when it is more than {@link MAX_SILENCE_DAYS} days before the day:
    * its people are then not on the road but unknown (`onRoad` 0), "not seen since" that date.
    */
@@ -323,6 +334,9 @@ export interface GroupOnRoad {
  *   a group not reported for more than {@link MAX_SILENCE_DAYS} days has no one on the road
  *   (`unseenSince`) and absorbs no one at the area it is near. A group absent from the map is
  *   never unseen (tracks from a file or fixture carry no report dates).
+ * @param takeIn silent groups taken in by the count at their destination (src/state/takenIn.ts):
+ *   which place a point's interval reaches and the shares taken in on earlier days (the ledger
+ *   walks the days in order); default none.
  * @example
  * groupsOnRoad([tijuanaPoint3000], [{ placeName: "Tijuana", value: 2500, lon, lat }], 40)[0].onRoad; // => 500
  */
@@ -331,6 +345,7 @@ export function groupsOnRoad(
   areas: readonly RemainingArea[],
   radiusKm: number,
   lastReports: ReadonlyMap<string, IsoDate> = new Map(),
+  takeIn?: TakeIn,
 ): GroupOnRoad[] {
   const points = tracks.filter((p) => Number.isFinite(p.size));
   const unseen = points.map((p) => isUnseen(p.date, lastReports.get(p.group)));
@@ -354,11 +369,29 @@ export function groupsOnRoad(
   points.forEach((p, i) => {
     if (nearArea[i]! >= 0) groupSize[nearArea[i]!]! += Math.max(0, p.size);
   });
+  // Each group's share still free after its own figures and the place it is at by distance.
+  const free = points.map((point, i) => {
+    if (unseen[i]) return 0;
+    const j = nearArea[i]!;
+    const near = j >= 0 && groupSize[j]! > 0 ? Math.min(1, open[j]! / groupSize[j]!) : 0;
+    return Math.max(0, 1 - ownShare(point, own.get(point.group)) - near);
+  });
+  // Silent groups taken in by the count at their destination (takenIn.ts).
+  const taken = takeIn
+    ? takenInShares(
+        { points, unseen, areas, nearArea, free, lastReports },
+        areas.map((_, j) => Math.max(0, open[j]! - groupSize[j]!)),
+        takeIn,
+      )
+    : points.map(() => undefined);
   return points.map((point, i) => {
+    const t = taken[i];
+    const takenFields = t ? { takenIn: t.share, takenInPlace: t.place } : {};
     if (unseen[i]) {
       const since = lastReports.get(point.group)!.slice(0, 10);
       return {
         point,
+        ...takenFields,
         moving: 0,
         onRoad: 0,
         onRoadLow: 0,
@@ -366,18 +399,20 @@ export function groupsOnRoad(
         area: -1,
         beyond: 0,
         resting: 0,
-        unseenSince: since,
+        // People taken in by a count are accounted for there, not unknown.
+        ...(t && t.share >= 1 - 1e-9 ? {} : { unseenSince: since }),
       };
     }
     const j = nearArea[i]!;
     const near = j >= 0 && groupSize[j]! > 0 ? Math.min(1, open[j]! / groupSize[j]!) : 0;
     const mine = own.get(point.group);
     const size = Math.max(0, point.size);
-    const ownShare = mine ? (size > 0 ? Math.min(1, mine.people / size) : 1) : 0;
-    const moving = Math.max(0, 1 - ownShare - near);
+    const mineShare = ownShare(point, mine);
+    const moving = Math.max(0, free[i]! - (t?.share ?? 0));
     const people = (v: number) => Math.max(0, Number.isFinite(v) ? v : point.size) * moving;
     return {
       point,
+      ...takenFields,
       moving,
       onRoad: people(point.size),
       onRoadLow: people(point.sizeLow),
@@ -385,9 +420,16 @@ export function groupsOnRoad(
       // Where its people on the road are: the place it has reached, whoever's people are there.
       area: nearestArea(point, areas, radiusKm),
       beyond: mine ? Math.max(0, mine.people - size) : 0,
-      resting: Math.max(0, Math.min(near, 1 - ownShare)),
+      resting: Math.max(0, Math.min(near, 1 - mineShare)),
     };
   });
+}
+
+/** Share of a group (0–1) its own figures count at places (attributed by `caravanLabel`). */
+function ownShare(point: TrackPoint, mine: Attributed | undefined): number {
+  if (!mine) return 0;
+  const size = Math.max(0, point.size);
+  return size > 0 ? Math.min(1, mine.people / size) : 1;
 }
 
 /** A group's people at the areas the sources attribute to it. */

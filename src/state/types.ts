@@ -70,6 +70,14 @@ export interface GroupBody {
   atDestination?: People;
   atDestinationPlace?: string;
   /**
+   * Share of the group (0–1) taken in by the count at its destination while silent (no report
+   * for more than 7 days, its 90 % km interval reaching its route's end): the ledger's `takenIn`,
+   * src/state/takenIn.ts. All of it (1) makes it `accounted_for`, "taken in at Tijuana".
+   */
+  takenIn?: number;
+  /** The place whose count took those people in. */
+  takenInPlace?: string;
+  /**
    * For an `arrived` group: the first day of its run of arrived days up to this one (the state's
    * days, `withArrivalDates`). The map says "arrived 17 Nov" for an arrived group whose people the
    * counts there hold (no `atDestination`), not its estimated size as people present.

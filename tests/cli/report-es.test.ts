@@ -44,16 +44,24 @@ describe("dtm-flow report --as-of 2018-11-25 --lang es", () => {
     // A source's organisation and address are its own words; the lines naming them are checked
     // for the kind of source only.
     for (const line of [...textOf(html), ...markdown.split("\n")]) {
-      const ours = line.replace(/ — .*(?=\[)/, " — ").replace(/https?:\S+/g, "");
+      // A group's name is the data's own too ("Caravans 2+3 combined", said where its unknown
+      // people were last seen).
+      const ours = line
+        .replace(/ — .*(?=\[)/, " — ")
+        .replace(/https?:\S+/g, "")
+        .replace(/Caravans 2\+3 combined/g, "");
       expect(ours, line).not.toMatch(ENGLISH);
     }
   });
 
   it("draws the chart legend in Spanish, the figures of the update's headlines", () => {
     const w = situationWords("es");
-    // 3,721: counts held past 3 days are read in part, the rest unknown (review24b M2).
-    expect(html).toMatch(new RegExp(`>${w.shortCategories["unknown"]}: 3,721<`));
-    expect(html).toMatch(new RegExp(`>${w.shortCategories["in_transit"]}: 4,836<`));
+    // 4,141: counts held past 3 days are read in part, the rest unknown (review24b M2). Since
+    // stop 27 silent groups whose interval reaches Tijuana are taken in by its count there
+    // (src/state/takenIn.ts): in transit 4,836 -> 3,678, and the people taken in leave with the
+    // count as it falls from 20 Nov (unknown 3,721 -> 4,141; the people who left 738 fewer).
+    expect(html).toMatch(new RegExp(`>${w.shortCategories["unknown"]}: 4,141<`));
+    expect(html).toMatch(new RegExp(`>${w.shortCategories["in_transit"]}: 3,678<`));
     expect(html).toContain(`<title id="split-title">${w.splitChartTitle}</title>`);
   });
 

@@ -83,6 +83,9 @@ describe("status on 2018: tracks.csv and the state say the same", () => {
         if (!row) continue;
         compared++;
         if (g.status === "accounted_for" && row.status === "on_road") continue;
+        // A silent group wholly taken in by its destination's count (src/state/takenIn.ts: the
+        // ledger's reading, which tracks.csv does not have) is accounted for, not dissolved.
+        if (g.status === "accounted_for" && g.takenIn === 1 && row.status === "dissolved") continue;
         expect(`${g.group} ${day.date} ${g.status}`).toBe(`${g.group} ${day.date} ${row.status}`);
       }
       // A group the ledger counts on the road is on the road: an arrived group's people no count

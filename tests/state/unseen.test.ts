@@ -96,17 +96,29 @@ describe("groups not seen for long", () => {
     expect(arrived.slice(2).every((p) => p.km === arrived[1]!.km && p.heldAfterData)).toBe(true);
   });
 
-  it("2018: Salvadoran caravan 1 (last report 1 Nov) is in transit to 22 Nov and unknown from 23 Nov; people stay conserved", () => {
+  it("2018: Salvadoran caravan 1 (last report 1 Nov) is taken in by Tijuana's count from 19–20 Nov, accounted for (not unknown) after 22 Nov; people stay conserved", () => {
     const { ledger, state } = runReplay(embedded2018());
     const c1 = (date: string) =>
       ledger.groups.find((g) => g.date === date && g.group === "Salvadoran caravan 1");
-    expect(c1("2018-11-22")!.onRoad).toBeGreaterThan(0);
-    expect(c1("2018-11-22")!.unseenSince).toBeUndefined();
-    expect(c1("2018-11-23")).toMatchObject({ onRoad: 0, unseenSince: "2018-11-01" });
+    // On the road while Tijuana's count holds no one beyond Honduran caravan 1 (src/state/takenIn.ts).
+    expect(c1("2018-11-18")!.onRoad).toBeGreaterThan(0);
+    expect(c1("2018-11-18")!.takenIn).toBeUndefined();
+    // 20 Nov: silent 19 days, its 90 % interval reaches Tijuana, where the DHS count of 6,200
+    // holds people beyond Honduran caravan 1: all of it is taken in there, off the road.
+    expect(c1("2018-11-20")).toMatchObject({ onRoad: 0, takenIn: 1, takenInPlace: "Tijuana" });
+    // Past 21 silent days it stays taken in, not unknown (before stop 27: unseen from 23 Nov).
+    expect(c1("2018-11-23")).toMatchObject({ onRoad: 0, takenIn: 1, takenInPlace: "Tijuana" });
+    expect(c1("2018-11-23")!.unseenSince).toBeUndefined();
     const body = state
       .find((d) => d.date === "2018-11-25")!
       .groups.find((g) => g.group === "Salvadoran caravan 1")!;
-    expect(body).toMatchObject({ onRoad: 0, unseenSince: "2018-11-01" });
+    expect(body).toMatchObject({ onRoad: 0, status: "accounted_for", takenInPlace: "Tijuana" });
+    expect(ledger.warnings.find((w) => w.code === "silent_group_taken_in")?.params).toMatchObject({
+      group: "Salvadoran caravan 1",
+      place: "Tijuana",
+      people: 766,
+      share: 1,
+    });
     for (const day of state) {
       const t = day.totals;
       expect(t.inTransit + t.presentAtPlaces + t.returned + t.onward + t.unknown, day.date).toBe(
