@@ -18,16 +18,17 @@ export function madeColumnName(column: string, lang: SituationLang): string {
   return lang === "es" && column === SHEET_NAME_COLUMN ? "(nombre de la hoja)" : column;
 }
 
-/** One line per column: the header, its field (or ignored, kept as extra) and how it was matched. */
+/**
+ * One line per column: the header, its field (or ignored, kept as extra) and how it was matched;
+ * then a plain sentence for each count column of one place or one point (read as "at least").
+ */
 export function columnLines(columns: readonly ColumnMapping[], lang: SituationLang): string[] {
   const es = lang === "es";
   const words = cliWords(lang);
   const ignored = es ? "(se ignora)" : "(ignored)";
   const extra = es ? "(se conserva como extra)" : "(kept as extra)";
-  return columnsInWords(columns, lang).map((c, i) => {
-    const scope = c.countScope
-      ? words.countScopeRead(c.countScope === "place" ? "place" : "point")
-      : "";
+  const scoped: string[] = [];
+  const lines = columnsInWords(columns, lang).map((c, i) => {
     const how = madeFromText(lang, c) ?? c.how;
     // A column kept as extra says so once: "(kept as extra)", not "(kept as extra) (extra)".
     const keptAsExtra =
@@ -35,8 +36,13 @@ export function columnLines(columns: readonly ColumnMapping[], lang: SituationLa
     // The sheet-name column is the importer's, so its label is said in the reader's language.
     const shown =
       es && c.column === SHEET_NAME_COLUMN ? madeColumnName(c.column, lang) : columnShown(c);
-    return `  ${shown}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)}${keptAsExtra && !scope ? "" : ` (${how}${scope})`}`;
+    if (c.countScope)
+      scoped.push(
+        `  ${words.countScopeSentence(shown, c.countScope === "place" ? "place" : "point")}`,
+      );
+    return `  ${shown}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)}${keptAsExtra ? "" : ` (${how})`}`;
   });
+  return [...lines, ...scoped];
 }
 
 /**
