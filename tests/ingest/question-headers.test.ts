@@ -91,14 +91,14 @@ describe("Kobo label headers (the question text)", () => {
     const v = capture(dir);
     expect(await run(["validate", file], v.context)).toBe(0);
     expect(v.out.join("\n")).toMatch(
-      /¿Cuántas personas hay en el albergue\? → size \(question\)\n.*"¿Cuántas personas hay en el albergue\?" counts only the people at one place.*\("at least"\)\./,
+      /¿Cuántas personas hay en el albergue\? → size \(question\)\n[\s\S]*\n {2}"¿Cuántas personas hay en el albergue\?" counts only the people at one place.*\("at least"\)\./,
     );
     const e = capture(dir);
     expect(await run(["estimate", "--sightings", file, "--out", join(dir, "out")], e.context)).toBe(
       0,
     );
     expect(e.err.join("\n")).toMatch(
-      /2 counts of one place or one point read as "at least".*a1 \(≥ 1200, place\), a2 \(≥ 3000, place\)/,
+      /2 counts saw only the people at one place or one crossing point.*a1 \(at least 1,200, at a place\), a2 \(at least 3,000, at a place\)/,
     );
     const report = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
     const scoped = report.associations.filter((a: { countScope?: string }) => a.countScope);
