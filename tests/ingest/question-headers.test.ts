@@ -98,7 +98,7 @@ describe("Kobo label headers (the question text)", () => {
       0,
     );
     expect(e.err.join("\n")).toMatch(
-      /2 counts saw only the people at one place or one crossing point.*a1 \(at least 1,200, at a place\), a2 \(at least 3,000, at a place\)/,
+      /2 counts saw only the people at one place.*used as the fewest people their group can have: a1 \(at least 1,200, at a place\), a2 \(at least 3,000, at a place\)/,
     );
     const report = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
     const scoped = report.associations.filter((a: { countScope?: string }) => a.countScope);
